@@ -1,0 +1,72 @@
+// Table: tidy rows (one observation per row), written and read as CSV.
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+
+export type Cell = number | string | null;
+
+export interface Table {
+  columns: string[];
+  rows: Record<string, Cell>[];
+}
+
+function formatCell(v: Cell | undefined): string {
+  if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) return '';
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(10)));
+  return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+export function tableToCsv(table: Table): string {
+  const lines = [table.columns.join(',')];
+  for (const row of table.rows) lines.push(table.columns.map((c) => formatCell(row[c])).join(','));
+  return lines.join('\n') + '\n';
+}
+
+/** Writes atomically (temporary file then rename), so a failure leaves no half-written CSV. */
+export function writeTableCsv(path: string, table: Table): void {
+  const tmp = `${path}.partial`;
+  writeFileSync(tmp, tableToCsv(table));
+  renameSync(tmp, path);
+}
+
+function splitCsvLine(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') (cur += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') out.push(cur), (cur = '');
+    else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** Parses CSV with a header row; numeric-looking cells become numbers, empty cells null. */
+export function parseCsv(text: string): Table {
+  const lines = text.split(/\r?\n/).filter((l) => l.length > 0);
+  if (lines.length === 0) return { columns: [], rows: [] };
+  const columns = splitCsvLine(lines[0]);
+  const rows = lines.slice(1).map((line) => {
+    const cells = splitCsvLine(line);
+    const row: Record<string, Cell> = {};
+    columns.forEach((c, i) => {
+      const raw = cells[i] ?? '';
+      row[c] = raw === '' ? null : /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(raw) ? Number(raw) : raw;
+    });
+    return row;
+  });
+  return { columns, rows };
+}
+
+export function readTableCsv(path: string): Table {
+  return parseCsv(readFileSync(path, 'utf8'));
+}
+
+/** The numeric values of one column (nulls and strings skipped). */
+export function column(table: Table, name: string): number[] {
+  return table.rows.map((r) => r[name]).filter((v): v is number => typeof v === 'number');
+}

@@ -1,0 +1,43 @@
+// The Tracks model: spots linked over time into branches with lineage, as in the Cell
+// Tracking Challenge (a branch ends where a cell divides; its daughters name it as
+// parent) and TrackMate (a track is the whole tree of connected branches).
+// Conversions (CTC, CSV, TrackMate XML) live in trackio.ts.
+
+export interface Spot {
+  /** Unique within the Tracks, >= 1. */
+  id: number;
+  /** Frame index, 0-based. */
+  t: number;
+  /** Position in pixels (x right, y down); z in slices for 3-D movies. */
+  x: number;
+  y: number;
+  z?: number;
+  /** Label value of the object in the label movie at frame t, if segmented. */
+  label?: number;
+  /** Branch (CTC track) the spot belongs to. */
+  branchId: number;
+  /** Per-spot features such as area_px or mean_intensity_c1. */
+  features?: Record<string, number>;
+}
+
+export interface Branch {
+  /** CTC track id, >= 1. */
+  id: number;
+  /** First and last frame of the branch (inclusive). */
+  start: number;
+  end: number;
+  /** Mother branch id for a daughter of a division, 0 for a root. */
+  parent: number;
+  /** Spot ids in time order (frames may be skipped where the tracker closed a gap). */
+  spotIds: number[];
+}
+
+export interface Tracks {
+  spots: Spot[];
+  branches: Branch[];
+  /** Frame count of the movie they were tracked on. */
+  frames: number;
+  /** Calibration used for speeds and distances, if known. */
+  pixelSizeUm?: number;
+  frameIntervalS?: number;
+}

@@ -1,0 +1,128 @@
+// The `cellpilot` command: a table of subcommands, each loaded lazily so that
+// `cellpilot --help` stays fast (no onnxruntime, LangChain or Ink at start-up).
+import { exitCodeOf, oneLine } from './errors.ts';
+
+export interface Command {
+  usage: string;
+  summary: string;
+  load: () => Promise<{ run(argv: string[]): Promise<number> }>;
+}
+
+export const COMMANDS: Record<string, Command> = {
+  chat: {
+    usage: 'cellpilot chat [movie...] [--model M] [--resume SESSION]',
+    summary: 'open the chat in the terminal (the default)',
+    load: () => import('./commands/chat.ts'),
+  },
+  ask: {
+    usage: 'cellpilot ask "<request>" [--movie F] [--model M] [--json]',
+    summary: 'answer one request without the UI',
+    load: () => import('./commands/ask.ts'),
+  },
+  tool: {
+    usage: "cellpilot tool <name> --args '<json>' [--json]",
+    summary: 'call one tool directly',
+    load: () => import('./commands/tool.ts'),
+  },
+  tools: {
+    usage: 'cellpilot tools [--json]',
+    summary: 'list the tools and their argument schemas',
+    load: () => import('./commands/tools.ts'),
+  },
+  info: {
+    usage: 'cellpilot info <file> [--json]',
+    summary: 'print dimensions, dtype and metadata of a movie',
+    load: () => import('./commands/info.ts'),
+  },
+  simulate: {
+    usage: 'cellpilot simulate --out <file.tif> --truth <dir> [options]',
+    summary: 'write a synthetic movie and its Cell Tracking Challenge ground truth',
+    load: () => import('./commands/simulate.ts'),
+  },
+  run: {
+    usage: 'cellpilot run <pipeline.yaml> <inputs...> --out <dir> [--jobs N]',
+    summary: 'run a saved pipeline headless on movies',
+    load: () => import('./commands/run.ts'),
+  },
+  export: {
+    usage: 'cellpilot export snakemake <pipeline.yaml> > Snakefile',
+    summary: 'turn a pipeline into a Snakefile for cluster runs',
+    load: () => import('./commands/export.ts'),
+  },
+  eval: {
+    usage: 'cellpilot eval <suite.yaml|dir> [--model M] [--json]',
+    summary: 'score the agent on an evaluation suite',
+    load: () => import('./commands/eval.ts'),
+  },
+  models: {
+    usage: 'cellpilot models [list|verify [NAME]|info NAME]',
+    summary: 'list, inspect and verify the ONNX models',
+    load: () => import('./commands/models.ts'),
+  },
+  sessions: {
+    usage: 'cellpilot sessions [list|show ID]',
+    summary: 'list and show saved sessions',
+    load: () => import('./commands/sessions.ts'),
+  },
+  train: {
+    usage: 'cellpilot train n2v <movie> [--out DIR]',
+    summary: 'train a Noise2Void denoiser on your own movie (needs python3-torch)',
+    load: () => import('./commands/train.ts'),
+  },
+};
+
+export function helpText(): string {
+  const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length));
+  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`);
+  return [
+    'cellpilot: a natural-language assistant for live-cell imaging',
+    '',
+    'Usage:',
+    '  cellpilot                  open the chat (same as: cellpilot chat)',
+    ...lines,
+    '',
+    'Models: --model offline (built-in planner, the default) or --model openai:<name>',
+    '        (set OPENAI_API_KEY, and OPENAI_BASE_URL for Ollama, vLLM, llama.cpp or LM Studio).',
+    'Exit codes: 0 ok, 1 the work failed, 2 bad usage or bad input.',
+  ].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(helpText() + '\n');
+    return 0;
+  }
+  if (name === '--version' || name === '-V') {
+    process.stdout.write('cellpilot 0.1.0\n');
+    return 0;
+  }
+  const command = name === undefined || name.startsWith('-') ? COMMANDS.chat : COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`cellpilot: unknown command "${name}"; run "cellpilot --help" for the list\n`);
+    return 2;
+  }
+  const args = name === undefined || name.startsWith('-') ? argv : rest;
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`usage: ${command.usage}\n  ${command.summary}\n`);
+    return 0;
+  }
+  try {
+    const mod = await command.load();
+    return await mod.run(args);
+  } catch (err) {
+    process.stderr.write(`cellpilot: ${oneLine(err)}\n`);
+    return exitCodeOf(err);
+  }
+}
+
+const isEntry = process.argv[1] && /cellpilot(\.js)?$|cli\.ts$/.test(process.argv[1]);
+if (isEntry) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err) => {
+      process.stderr.write(`cellpilot: ${oneLine(err)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,5 @@
+import { notBuilt } from './notBuilt.ts';
+
+export async function run(_argv: string[]): Promise<number> {
+  return notBuilt('run');
+}

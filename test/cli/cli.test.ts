@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const BIN = fileURLToPath(new URL('../../bin/cellpilot.js', import.meta.url));
+
+export function cellpilot(args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000, ...options });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('cellpilot command line', () => {
+  it('--help lists every command of the design contract', () => {
+    const r = cellpilot(['--help']);
+    expect(r.code).toBe(0);
+    for (const cmd of ['chat', 'ask', 'tool', 'tools', 'info', 'simulate', 'run', 'export snakemake', 'eval', 'models', 'sessions']) {
+      expect(r.stdout).toContain(`cellpilot ${cmd}`);
+    }
+  });
+
+  it('an unknown command exits 2 with one line on stderr', () => {
+    const r = cellpilot(['frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('frobnicate');
+  });
+});

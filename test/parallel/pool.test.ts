@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { mapInWorkers } from '../../src/parallel/pool.ts';
+
+const fixture = new URL('./square.fixture.ts', import.meta.url);
+
+describe('mapInWorkers', () => {
+  it('runs a TypeScript function in worker threads and keeps input order', async () => {
+    const inputs = Array.from({ length: 7 }, (_, i) => ({ values: [i, i + 1] }));
+    const progress: number[] = [];
+    const out = await mapInWorkers<{ values: number[] }, { sum: number; squares: Float64Array }>(fixture, 'sumSquares', inputs, {
+      threads: 2,
+      onProgress: (d) => progress.push(d),
+    });
+    expect(out.map((o) => o.sum)).toEqual(inputs.map(({ values: [a, b] }) => a * a + b * b));
+    expect(out[3].squares).toBeInstanceOf(Float64Array);
+    expect(progress.at(-1)).toBe(7);
+  });
+
+  it('rejects with the worker error message', async () => {
+    await expect(mapInWorkers(fixture, 'explode', [1])).rejects.toThrow('boom in worker');
+  });
+});
