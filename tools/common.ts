@@ -1,0 +1,60 @@
+// Argument fragments shared by every tool, so the same thing is named, described and
+// validated the same way everywhere. Channels and frames are 1-based as in Fiji's
+// dialogs (C=1, frame 1 is the first); src/ functions take 0-based indices.
+import { z } from 'zod';
+import type { Movie } from '../src/image/movie.ts';
+import { InputError } from '../src/errors.ts';
+
+export const movieArg = z
+  .string()
+  .min(1)
+  .describe('The movie: an artifact id from this session (e.g. "movie-2") or a file path (TIFF, OME-TIFF, or a frame pattern like "t{t:3}.tif")');
+
+export const labelsArg = z.string().min(1).describe('A label movie: an artifact id (e.g. "labels-1") or the path of a label TIFF');
+export const tracksArg = z.string().min(1).describe('Tracks: an artifact id (e.g. "tracks-1") or a tracks file (.tracks.json, CTC folder or TrackMate XML)');
+export const tableArg = z.string().min(1).describe('A table: an artifact id (e.g. "table-2") or a CSV path');
+
+export const outputArg = z
+  .string()
+  .min(1)
+  .optional()
+  .describe('Where to write the result (file or folder). Default: a new file in the session folder. Never an input file.');
+
+export const channelArg = z
+  .union([z.number().int().min(1), z.string().min(1)])
+  .describe('Channel, by 1-based number as in Fiji (1 = first) or by name (e.g. "DAPI", "GFP")');
+
+export const frameRangeArg = z
+  .object({
+    first: z.number().int().min(1).describe('First frame, 1-based, inclusive'),
+    last: z.number().int().min(1).describe('Last frame, 1-based, inclusive'),
+  })
+  .describe('A range of frames, 1-based and inclusive as in Fiji');
+
+/** Turns a channel argument (1-based number or name) into a 0-based index, or a one-line InputError. */
+export function channelIndex(movie: Movie, channel: number | string | undefined): number {
+  if (channel === undefined) return 0;
+  if (typeof channel === 'number') {
+    if (channel < 1 || channel > movie.shape.c) {
+      throw new InputError(`channel ${channel} does not exist: the movie has ${movie.shape.c} channel(s) (${movie.meta.channelNames.join(', ')})`);
+    }
+    return channel - 1;
+  }
+  const want = channel.trim().toLowerCase();
+  const names = movie.meta.channelNames.map((n) => n.toLowerCase());
+  let i = names.indexOf(want);
+  if (i < 0 && /^(c|ch|channel)\s*\d+$/.test(want)) i = Number(want.replace(/\D/g, '')) - 1;
+  if (i < 0 || i >= movie.shape.c) {
+    throw new InputError(`no channel called "${channel}": the movie's channels are ${movie.meta.channelNames.join(', ')}`);
+  }
+  return i;
+}
+
+/** Turns a 1-based inclusive frame range into 0-based [first, last], checked against the movie. */
+export function frameRange(movie: Movie, range: { first: number; last: number } | undefined): [number, number] {
+  if (!range) return [0, movie.shape.t - 1];
+  if (range.first > range.last || range.last > movie.shape.t) {
+    throw new InputError(`frames ${range.first} to ${range.last} are outside the movie's 1 to ${movie.shape.t}`);
+  }
+  return [range.first - 1, range.last - 1];
+}

@@ -1,0 +1,3 @@
+import type { ToolSpec } from './types.ts';
+
+export const tools: ToolSpec[] = [];
