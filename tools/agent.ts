@@ -1,3 +1,111 @@
-import type { ToolSpec } from './types.ts';
+// Tools about the agent itself: grounded method advice, and saving / running pipelines.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { z } from 'zod';
+import { InputError } from '../src/errors.ts';
+import { defineTool, type ToolSpec } from './types.ts';
+import { movieArg, outputArg } from './common.ts';
 
-export const tools: ToolSpec[] = [];
+const help = defineTool({
+  name: 'help',
+  description:
+    'Answers "which method should I use and why" questions (drift, bleaching, denoising, super-resolution, artificial labelling, segmentation, tracking, projections, time series, self-driving microscopy) from method notes written from the live-cell imaging review (Pylvänäinen et al. 2023). Returns the advice and the tools to use.',
+  schema: z.object({
+    question: z.string().min(1).describe('The question, in the user\'s words'),
+    topic: z
+      .enum(['drift', 'bleach', 'denoise', 'superres', 'labelling', 'segmentation', 'tracking', 'projections', 'timeseries', 'microscope', 'choosing'])
+      .optional()
+      .describe('The topic, when known; default: found from the question'),
+  }),
+  async run(args) {
+    const { searchNotes, loadNotes } = await import('../src/agent/notes.ts');
+    const ranked = searchNotes(args.question, args.topic);
+    if (ranked.length === 0) {
+      const topics = loadNotes().map((n) => n.title.toLowerCase()).join(', ');
+      return { summary: `I have notes on ${topics}; ask about one of these.`, artifacts: [], values: { topic: null, answer: '', tools: [] } };
+    }
+    const best = ranked[0].note;
+    const also = ranked.slice(1, 3).filter((r) => r.score >= ranked[0].score / 2).map((r) => r.note.topic);
+    return {
+      summary: `${best.title}: ${best.body.split(/(?<=\.)\s/)[0]}`,
+      artifacts: [],
+      values: { topic: best.topic, title: best.title, answer: best.body, tools: best.tools, related: also, source: `prompts/methods/${best.topic}.md` },
+    };
+  },
+});
+
+const savePipeline = defineTool({
+  name: 'save_pipeline',
+  description:
+    'Saves the successful analysis steps of this session as a reusable pipeline (YAML: tool + arguments per step, wired by step ids, the input movie as a parameter) in pipelines/NAME.yaml, to run later on other movies with run_pipeline or `cellpilot run`.',
+  schema: z.object({
+    name: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/).describe('Pipeline name, lowercase with "-" or "_" (e.g. "nuclei-tracking")'),
+    description: z.string().optional().describe('What the pipeline does, in a sentence; default: the list of its steps'),
+    steps: z.array(z.string().regex(/^s\d+$/)).optional().describe('Step ids to keep (e.g. ["s2","s3"]); default: every successful analysis step'),
+    output: outputArg.describe('Where to write the YAML file; default: pipelines/NAME.yaml in the current folder'),
+    overwrite: z.boolean().default(false).describe('Replace an existing pipeline of the same name; default false'),
+  }),
+  async run(args, ctx) {
+    const { ProvenanceLog } = await import('../src/agent/provenance.ts');
+    const { pipelineFromSession, pipelineToYaml } = await import('../src/agent/pipeline.ts');
+    const records = new ProvenanceLog(ctx.sessionDir).read();
+    const pipeline = pipelineFromSession(args.name, records, ctx.listArtifacts(), { description: args.description, stepIds: args.steps });
+    pipeline.description ??= `Steps: ${pipeline.steps.map((s) => s.tool).join(' → ')}`;
+    const path = args.output ? ctx.outputPath(`${args.name}.yaml`, args.output) : resolve('pipelines', `${args.name}.yaml`);
+    if (existsSync(path) && !args.overwrite) throw new InputError(`a pipeline already exists at ${path}; choose another name or set overwrite: true`);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, pipelineToYaml(pipeline));
+    const ref = ctx.addArtifact('pipeline', path, `pipeline ${args.name}`);
+    return {
+      summary: `Saved pipeline "${args.name}" with ${pipeline.steps.length} steps (${pipeline.steps.map((s) => s.tool).join(', ')}) to ${path}.`,
+      artifacts: [ref],
+      values: { name: args.name, steps: pipeline.steps.length, tools: pipeline.steps.map((s) => s.tool), inputs: Object.keys(pipeline.inputs), path },
+    };
+  },
+});
+
+const runPipeline = defineTool({
+  name: 'run_pipeline',
+  description: 'Runs a saved pipeline (a pipeline artifact id, a YAML path, or a name in pipelines/) on a movie in this session; returns the artifacts of every step.',
+  schema: z.object({
+    pipeline: z.string().min(1).describe('The pipeline: an artifact id ("pipeline-1"), a YAML path, or a saved name ("nuclei-tracking")'),
+    movie: movieArg.describe('The movie to run it on (the pipeline\'s first input): an artifact id or a file path'),
+    inputs: z.record(z.string(), z.string()).optional().describe('Other pipeline inputs by name, if the pipeline declares more than one'),
+  }),
+  async run(args, ctx) {
+    const { loadPipeline, executePipeline } = await import('../src/agent/pipeline.ts');
+    const { validateArgs } = await import('../src/agent/validation.ts');
+    const { ALL_TOOLS } = await import('./index.ts');
+    const path = pipelinePath(args.pipeline, ctx);
+    const pipeline = loadPipeline(path);
+    const [first] = Object.keys(pipeline.inputs);
+    const inputs: Record<string, string> = { ...args.inputs, [first]: args.movie };
+    const artifacts = [];
+    const results = await executePipeline(pipeline, inputs, async (toolName, toolArgs) => {
+      const started = performance.now();
+      const tool = ALL_TOOLS.find((t) => t.name === toolName);
+      if (!tool) throw new InputError(`pipeline step uses the unknown tool "${toolName}"`);
+      const checked = validateArgs(tool, toolArgs);
+      if (!checked.ok) throw new InputError(checked.error);
+      const result = await tool.run(checked.args as never, ctx);
+      return { tool: toolName, status: 'ok', summary: result.summary, artifacts: result.artifacts, values: result.values, durationMs: performance.now() - started };
+    }, { signal: ctx.signal, onStep: (i, _s, phase) => phase === 'end' && ctx.progress(i + 1, pipeline.steps.length, 'steps') });
+    for (const r of results) artifacts.push(...r.artifacts);
+    const values: Record<string, unknown> = { pipeline: pipeline.name, steps: results.length };
+    for (const r of results) for (const [k, v] of Object.entries(r.values)) if (typeof v === 'number' || typeof v === 'string') values[k] = v;
+    return {
+      summary: `Ran pipeline "${pipeline.name}" (${results.length} steps) on ${basename(args.movie)}: ${results.at(-1)?.summary ?? ''}`,
+      artifacts,
+      values,
+    };
+  },
+});
+
+function pipelinePath(ref: string, ctx: { listArtifacts(): { id: string; path: string }[] }): string {
+  const artifact = ctx.listArtifacts().find((a) => a.id === ref);
+  if (artifact) return artifact.path;
+  for (const candidate of [ref, join('pipelines', ref), join('pipelines', `${ref}.yaml`)]) if (existsSync(candidate)) return resolve(candidate);
+  throw new InputError(`no pipeline "${ref}": give a pipeline artifact id, a YAML path, or a name saved in pipelines/`);
+}
+
+export const tools: ToolSpec[] = [help, savePipeline, runPipeline] as unknown as ToolSpec[];

@@ -80,6 +80,8 @@ export interface ToolContextOptions {
   onProgress?: (done: number, total: number, label?: string) => void;
   state?: Map<string, unknown>;
   store?: ArtifactStore;
+  /** The tool that runs with this context: recorded as the producer of its artifacts. */
+  toolName?: string;
 }
 
 export function createToolContext(options: ToolContextOptions): ToolContext & { store: ArtifactStore } {
@@ -90,7 +92,7 @@ export function createToolContext(options: ToolContextOptions): ToolContext & { 
     resolve: (ref, expected) => store.resolve(ref, expected),
     openMovie: (ref) => openMovie(store.resolve(ref, ['movie', 'labels'])),
     outputPath: (name, output) => store.outputPath(name, output),
-    addArtifact: (type, path, description) => store.add(type, path, description),
+    addArtifact: (type, path, description) => store.add(type, path, description, options.toolName),
     listArtifacts: () => store.list(),
     progress: (done, total, label) => options.onProgress?.(done, total, label),
     signal: options.signal ?? new AbortController().signal,

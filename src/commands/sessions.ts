@@ -1,5 +1,51 @@
-import { notBuilt } from './notBuilt.ts';
+// `cellpilot sessions [list|show ID] [--json]`: saved sessions and their provenance.
+import { parseArgs } from 'node:util';
+import { Session, sessionsRoot } from '../agent/session.ts';
+import { InputError } from '../errors.ts';
 
-export async function run(_argv: string[]): Promise<number> {
-  return notBuilt('sessions');
+const USAGE = 'usage: cellpilot sessions [list|show ID] [--json]';
+
+export async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, allowPositionals: true });
+  } catch (err) {
+    throw new InputError(`${(err as Error).message}; ${USAGE}`);
+  }
+  const [sub = 'list', id, ...extra] = parsed.positionals;
+  const json = parsed.values.json === true;
+  if (extra.length) throw new InputError(`unexpected ${extra.join(' ')}; ${USAGE}`);
+  if (sub === 'list') {
+    const sessions = Session.list();
+    if (json) {
+      process.stdout.write(JSON.stringify({ root: sessionsRoot(), sessions }, null, 2) + '\n');
+      return 0;
+    }
+    if (sessions.length === 0) {
+      process.stdout.write(`no sessions in ${sessionsRoot()}\n`);
+      return 0;
+    }
+    for (const s of sessions) {
+      const last = s.lastRequest ? `  "${s.lastRequest.slice(0, 60)}"` : '';
+      process.stdout.write(`${s.id}  ${s.createdAt.slice(0, 16).replace('T', ' ')}  ${s.steps} steps, ${s.artifacts} artifacts${last}\n`);
+    }
+    return 0;
+  }
+  if (sub === 'show') {
+    if (!id) throw new InputError(`name the session to show; ${USAGE}`);
+    const session = Session.open(id);
+    const steps = session.provenance.read();
+    const artifacts = session.store.list();
+    if (json) {
+      process.stdout.write(JSON.stringify({ id: session.id, dir: session.dir, meta: session.meta, steps, artifacts, transcript: session.transcript() }, null, 2) + '\n');
+      return 0;
+    }
+    const lines = [`session ${session.id}  (${session.dir})`, 'steps:'];
+    for (const s of steps) lines.push(`  ${s.step.padEnd(4)} ${s.tool.padEnd(20)} ${s.status.padEnd(9)} ${String(s.durationMs).padStart(7)} ms  ${s.summary ?? s.error ?? ''}`);
+    lines.push('artifacts:');
+    for (const a of artifacts) lines.push(`  ${a.id.padEnd(10)} ${a.type.padEnd(8)} ${a.description}  ${a.path}`);
+    process.stdout.write(lines.join('\n') + '\n');
+    return 0;
+  }
+  throw new InputError(`unknown sessions command "${sub}"; ${USAGE}`);
 }

@@ -1,5 +1,67 @@
-import { notBuilt } from './notBuilt.ts';
+// `cellpilot tool NAME --args JSON [--json] [--session ID]`: one tool call, validated
+// and recorded exactly as when the agent makes it.
+import { parseArgs } from 'node:util';
+import { ALL_TOOLS } from '../../tools/index.ts';
+import { runStep } from '../agent/executor.ts';
+import { Session } from '../agent/session.ts';
+import { InputError } from '../errors.ts';
 
-export async function run(_argv: string[]): Promise<number> {
-  return notBuilt('tool');
+const USAGE = "usage: cellpilot tool <name> --args '<json>' [--json] [--session ID]";
+
+export async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { args: { type: 'string' }, json: { type: 'boolean' }, session: { type: 'string' } },
+      allowPositionals: true,
+    });
+  } catch (err) {
+    throw new InputError(`${(err as Error).message}; ${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  const json = values.json === true;
+  const fail = (code: number, error: string) => {
+    if (json) process.stdout.write(JSON.stringify({ ok: false, error }) + '\n');
+    process.stderr.write(`cellpilot: ${error}\n`);
+    return code;
+  };
+  if (positionals.length !== 1) return fail(2, `name one tool; ${USAGE}`);
+  let args: unknown = {};
+  if (values.args !== undefined) {
+    try {
+      args = JSON.parse(values.args);
+    } catch (err) {
+      return fail(2, `--args is not valid JSON (${(err as Error).message}); write it like --args '{"movie": "cells.tif"}'`);
+    }
+  }
+  const session = Session.openOrCreate(values.session);
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  let lastPercent = -1;
+  const outcome = await runStep(session, ALL_TOOLS, positionals[0], args, {
+    signal: controller.signal,
+    onProgress: (done, total) => {
+      if (json || !process.stderr.isTTY || total <= 0) return;
+      const percent = Math.floor((100 * done) / total);
+      if (percent !== lastPercent) process.stderr.write(`\r${positionals[0]}: ${done}/${total} (${percent}%)`);
+      lastPercent = percent;
+      if (done >= total) process.stderr.write('\n');
+    },
+  }).finally(() => process.off('SIGINT', onSigint));
+
+  if (outcome.status !== 'ok') return fail(outcome.errorKind === 'input' ? 2 : 1, outcome.error ?? outcome.summary);
+  const artifacts = outcome.artifacts.map((a) => ({ id: a.id, type: a.type, path: a.path }));
+  if (json) {
+    process.stdout.write(JSON.stringify({ ok: true, summary: outcome.summary, artifacts, values: outcome.values, session: session.id }) + '\n');
+    return 0;
+  }
+  const lines = [outcome.summary];
+  for (const a of artifacts) lines.push(`  ${a.id.padEnd(10)} ${a.type.padEnd(8)} ${a.path}`);
+  const shown = Object.entries(outcome.values).filter(([, v]) => typeof v !== 'object' || v === null);
+  if (shown.length) lines.push('  ' + shown.map(([k, v]) => `${k}=${typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(4)) : String(v)}`).join('  '));
+  lines.push(`session ${session.id} (continue with --session ${session.id})`);
+  process.stdout.write(lines.join('\n') + '\n');
+  return 0;
 }

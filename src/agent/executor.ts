@@ -1,0 +1,160 @@
+// Runs one tool call inside a session: validate, run, record provenance, emit events.
+// The agent loop, `cellpilot tool`, pipelines and the eval runner all go through here,
+// so a call is validated and recorded the same way whoever makes it.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { ArtifactRef, ToolResult, ToolSpec } from '../../tools/types.ts';
+import { InputError, oneLine } from '../errors.ts';
+import type { AgentEvents, StepStatus } from './events.ts';
+import { type InputRecord, sha256Of, softwareVersions } from './provenance.ts';
+import type { Session } from './session.ts';
+import { closest, validateArgs } from './validation.ts';
+
+export interface StepOutcome {
+  stepId: string;
+  tool: string;
+  /** Arguments as given (before defaults were applied). */
+  args: Record<string, unknown>;
+  status: StepStatus;
+  /** One line: the tool's summary, or the error. */
+  summary: string;
+  error?: string;
+  /** input = the caller's fault (bad arguments or a missing file: exit 2); work = the work failed (exit 1). */
+  errorKind?: 'input' | 'work';
+  artifacts: ArtifactRef[];
+  values: Record<string, unknown>;
+  durationMs: number;
+}
+
+export interface StepOptions {
+  signal?: AbortSignal;
+  events?: AgentEvents;
+  turnId?: string;
+  /** Called with planes done / total while the tool runs. */
+  onProgress?: (done: number, total: number, label?: string) => void;
+}
+
+export type ToolLookup = (name: string) => ToolSpec | undefined;
+
+/** Runs `name` with `rawArgs` in `session` and returns what happened; never throws for tool failures. */
+export async function runStep(session: Session, tools: ToolSpec[], name: string, rawArgs: unknown, options: StepOptions = {}): Promise<StepOutcome> {
+  const stepId = session.nextStepId();
+  const turnId = options.turnId ?? '';
+  const args = (rawArgs && typeof rawArgs === 'object' ? rawArgs : {}) as Record<string, unknown>;
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  options.events?.emit({ type: 'step_start', turnId, stepId, tool: name, args, at: startedAt });
+
+  const finish = async (partial: Omit<StepOutcome, 'stepId' | 'tool' | 'args' | 'durationMs'>, inputs: InputRecord[] = []): Promise<StepOutcome> => {
+    const outcome: StepOutcome = { stepId, tool: name, args, durationMs: Math.round(performance.now() - started), ...partial };
+    const outputs = [];
+    for (const a of outcome.artifacts) outputs.push({ ...a, sha256: (await sha256Of(a.path).catch(() => undefined))?.sha256 });
+    session.provenance.append({
+      step: stepId,
+      turn: options.turnId,
+      time: startedAt,
+      tool: name,
+      args,
+      inputs,
+      outputs,
+      durationMs: outcome.durationMs,
+      versions: softwareVersions(),
+      models: modelHashes(outcome.values),
+      status: outcome.status,
+      summary: outcome.status === 'ok' ? outcome.summary : undefined,
+      values: outcome.status === 'ok' ? compactValues(outcome.values) : undefined,
+      error: outcome.error,
+    });
+    options.events?.emit({
+      type: 'step_end', turnId, stepId, tool: name, status: outcome.status, durationMs: outcome.durationMs,
+      summary: outcome.summary, error: outcome.error, artifacts: outcome.artifacts, values: outcome.values,
+    });
+    return outcome;
+  };
+  const failure = (status: StepStatus, error: string, errorKind: 'input' | 'work'): Omit<StepOutcome, 'stepId' | 'tool' | 'args' | 'durationMs'> =>
+    ({ status, summary: error, error, errorKind, artifacts: [], values: {} });
+
+  const tool = tools.find((t) => t.name === name);
+  if (!tool) {
+    const near = closest(name, tools.map((t) => t.name));
+    return finish(failure('invalid', `unknown tool "${name}"${near ? ` (did you mean "${near}"?)` : ''}; run "cellpilot tools" for the list`, 'input'));
+  }
+  const validated = validateArgs(tool, rawArgs);
+  if (!validated.ok) return finish(failure('invalid', validated.error, 'input'));
+  if (options.signal?.aborted) return finish(failure('cancelled', 'cancelled before it started', 'work'));
+
+  const inputs = await inputRecords(session, args);
+  const ctx = session.context({
+    signal: options.signal,
+    toolName: name,
+    onProgress: (done, total, label) => {
+      options.onProgress?.(done, total, label);
+      if (!options.events) return;
+      const elapsedS = (performance.now() - started) / 1000;
+      const etaS = done > 0 && total > done ? (elapsedS * (total - done)) / done : done >= total ? 0 : undefined;
+      options.events.emit({ type: 'tool_progress', turnId, stepId, tool: name, done, total, label, elapsedS, etaS });
+    },
+  });
+  try {
+    const result: ToolResult = await tool.run(validated.args as never, ctx);
+    if (options.signal?.aborted) return finish(failure('cancelled', `${name} was cancelled`, 'work'), inputs);
+    return finish({ status: 'ok', summary: oneLine(result.summary), artifacts: result.artifacts, values: result.values ?? {} }, inputs);
+  } catch (err) {
+    if (options.signal?.aborted) return finish(failure('cancelled', `${name} was cancelled`, 'work'), inputs);
+    const kind = err instanceof InputError || (err as { exitCode?: number })?.exitCode === 2 ? 'input' : 'work';
+    return finish(failure('error', `${name} failed: ${oneLine(err)}`, kind), inputs);
+  }
+}
+
+/** Input files of a call: every string argument (but `output`) that names an artifact or an existing file. */
+async function inputRecords(session: Session, args: Record<string, unknown>): Promise<InputRecord[]> {
+  const records: InputRecord[] = [];
+  for (const [arg, value] of Object.entries(args)) {
+    if (arg === 'output') continue;
+    for (const ref of Array.isArray(value) ? value : [value]) {
+      if (typeof ref !== 'string' || ref.length > 4096) continue;
+      const artifact = session.store.get(ref);
+      const path = artifact?.path ?? (looksLikePath(ref) && existsSync(resolve(ref)) ? resolve(ref) : undefined);
+      if (!path) continue;
+      const hash = await sha256Of(path).catch(() => undefined);
+      records.push({ arg, ref, path, sha256: hash?.sha256, bytes: hash?.bytes });
+    }
+  }
+  return records;
+}
+
+function looksLikePath(s: string): boolean {
+  return /[/\\.]/.test(s);
+}
+
+/** Model hashes a tool reported (values.modelSha256 with values.model, or values.models[]). */
+function modelHashes(values: Record<string, unknown>): { name: string; sha256: string }[] {
+  const out: { name: string; sha256: string }[] = [];
+  if (typeof values.modelSha256 === 'string') out.push({ name: String(values.model ?? 'model'), sha256: values.modelSha256 });
+  if (Array.isArray(values.models)) {
+    for (const m of values.models) {
+      if (m && typeof m === 'object' && typeof (m as { sha256?: unknown }).sha256 === 'string') {
+        out.push({ name: String((m as { name?: unknown }).name ?? 'model'), sha256: (m as { sha256: string }).sha256 });
+      }
+    }
+  }
+  return out;
+}
+
+/** Values small enough for a log line or a model's context: long arrays are cut with a note. */
+export function compactValues(values: Record<string, unknown>, maxArray = 20): Record<string, unknown> {
+  const walk = (v: unknown, depth: number): unknown => {
+    if (ArrayBuffer.isView(v)) return `[${(v as unknown as ArrayLike<number>).length} numbers]`;
+    if (Array.isArray(v)) {
+      const head = v.slice(0, maxArray).map((x) => walk(x, depth + 1));
+      return v.length > maxArray ? [...head, `... ${v.length - maxArray} more`] : head;
+    }
+    if (v && typeof v === 'object') {
+      if (depth > 3) return '{...}';
+      return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, walk(x, depth + 1)]));
+    }
+    if (typeof v === 'number' && !Number.isInteger(v)) return Number(v.toPrecision(6));
+    return v;
+  };
+  return walk(values, 0) as Record<string, unknown>;
+}

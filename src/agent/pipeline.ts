@@ -1,0 +1,239 @@
+// Pipelines: a session's successful steps saved as declarative YAML (tool + arguments
+// per step, wired by step ids, inputs as parameters) and run again headless. Nothing in
+// a pipeline is executed as code: references are plain `${inputs.NAME}` and
+// `${steps.ID.TYPE}` strings substituted into tool arguments, which the tools validate.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import YAML from 'yaml';
+import { z } from 'zod';
+import type { ArtifactRecord, ArtifactRef, ArtifactType } from '../../tools/types.ts';
+import { InputError, WorkError } from '../errors.ts';
+import type { ProvenanceRecord } from './provenance.ts';
+
+const ARTIFACT_TYPES = ['movie', 'labels', 'tracks', 'table', 'plot', 'pipeline', 'model', 'rule'] as const;
+const NAME = /^[a-z0-9][a-z0-9_-]*$/;
+
+export const pipelineSchema = z
+  .object({
+    name: z.string().regex(NAME, 'a lowercase name of letters, digits, "-" or "_"').describe('Pipeline name'),
+    description: z.string().optional(),
+    version: z.literal(1).default(1),
+    inputs: z
+      .record(
+        z.string().regex(/^[a-z][a-z0-9_]*$/, 'a snake_case parameter name'),
+        z.object({ type: z.enum(ARTIFACT_TYPES), description: z.string().optional() }),
+      )
+      .refine((r) => Object.keys(r).length > 0, 'at least one input'),
+    steps: z
+      .array(
+        z.object({
+          id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'a snake_case step id'),
+          tool: z.string().regex(/^[a-z][a-z0-9_]*$/),
+          args: z.record(z.string(), z.unknown()).default({}),
+        }),
+      )
+      .min(1),
+  })
+  .superRefine((p, ctx) => {
+    const seen = new Set<string>();
+    p.steps.forEach((step, i) => {
+      if (seen.has(step.id)) ctx.addIssue({ code: 'custom', path: ['steps', i, 'id'], message: `step id "${step.id}" is used twice` });
+      for (const ref of referencesIn(step.args)) {
+        if (ref.kind === 'input' && !(ref.name in p.inputs)) {
+          ctx.addIssue({ code: 'custom', path: ['steps', i, 'args'], message: `step "${step.id}" uses \${inputs.${ref.name}}, which is not declared under inputs` });
+        }
+        if (ref.kind === 'step' && !seen.has(ref.step)) {
+          ctx.addIssue({ code: 'custom', path: ['steps', i, 'args'], message: `step "${step.id}" uses \${steps.${ref.step}.${ref.type}}, but no earlier step has id "${ref.step}"` });
+        }
+      }
+      seen.add(step.id);
+    });
+  });
+
+export type Pipeline = z.infer<typeof pipelineSchema>;
+export type PipelineStep = Pipeline['steps'][number];
+
+type Reference = { kind: 'input'; name: string } | { kind: 'step'; step: string; type: string; index: number };
+const REF = /^\$\{(inputs\.([a-z][a-z0-9_]*)|steps\.([a-z][a-z0-9_]*)\.([a-z]+)(?:\[(\d+)\])?)\}$/;
+
+function parseReference(value: string): Reference | undefined {
+  const m = REF.exec(value.trim());
+  if (!m) return undefined;
+  if (m[2]) return { kind: 'input', name: m[2] };
+  return { kind: 'step', step: m[3], type: m[4], index: m[5] ? Number(m[5]) : 1 };
+}
+
+function referencesIn(value: unknown): Reference[] {
+  if (typeof value === 'string') {
+    const r = parseReference(value);
+    return r ? [r] : [];
+  }
+  if (Array.isArray(value)) return value.flatMap(referencesIn);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(referencesIn);
+  return [];
+}
+
+/** Parses and validates pipeline YAML text; InputError naming the field on failure. */
+export function parsePipeline(text: string, source = 'pipeline'): Pipeline {
+  let data: unknown;
+  try {
+    data = YAML.parse(text);
+  } catch (err) {
+    throw new InputError(`${source} is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const parsed = pipelineSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError(`${source}: ${issue.path.join('.') || 'top level'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+export function loadPipeline(path: string): Pipeline {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new InputError(`${path}: cannot read the pipeline file`);
+  }
+  return parsePipeline(text, basename(path));
+}
+
+export function pipelineToYaml(pipeline: Pipeline): string {
+  const header = `# cellpilot pipeline "${pipeline.name}". Run: cellpilot run ${pipeline.name}.yaml MOVIE... --out DIR\n`;
+  return header + YAML.stringify(pipeline, { lineWidth: 0 });
+}
+
+/** Tools that do not transform data (questions, the microscope, pipeline management) never go into a pipeline. */
+const NOT_IN_PIPELINES = new Set([
+  'help', 'save_pipeline', 'run_pipeline', 'list_models', 'movie_info',
+  'microscope_status', 'snap', 'move_stage', 'start_acquisition', 'adjust_acquisition', 'pause_acquisition',
+  'resume_acquisition', 'stop_acquisition', 'add_rule', 'list_rules', 'remove_rule', 'dose_report', 'simulate_movie',
+]);
+
+/**
+ * Builds a pipeline from a session's provenance: its successful data steps in order, with
+ * references to earlier outputs turned into `${steps.ID.TYPE}` and user inputs into parameters.
+ */
+export function pipelineFromSession(
+  name: string,
+  provenance: ProvenanceRecord[],
+  artifacts: ArtifactRecord[],
+  options: { description?: string; stepIds?: string[] } = {},
+): Pipeline {
+  if (!NAME.test(name)) throw new InputError(`pipeline name "${name}" must be lowercase letters, digits, "-" or "_" (e.g. nuclei-tracking)`);
+  const chosen = provenance.filter(
+    (r) => r.status === 'ok' && !NOT_IN_PIPELINES.has(r.tool) && (!options.stepIds || options.stepIds.includes(r.step)),
+  );
+  if (chosen.length === 0) throw new InputError('there are no successful analysis steps in this session to save as a pipeline yet');
+
+  const byId = new Map(artifacts.map((a) => [a.id, a]));
+  const byPath = new Map(artifacts.map((a) => [a.path, a]));
+  /** artifact id → reference string for the pipeline */
+  const produced = new Map<string, string>();
+  const inputs: Pipeline['inputs'] = {};
+  const inputByRef = new Map<string, string>();
+  const steps: PipelineStep[] = [];
+  const usedIds = new Set<string>();
+
+  const inputParameter = (ref: string, type: ArtifactType, arg: string): string => {
+    const known = inputByRef.get(ref);
+    if (known) return known;
+    let paramName = Object.keys(inputs).length === 0 && type === 'movie' ? 'movie' : arg.replace(/[^a-z0-9_]/gi, '_').toLowerCase();
+    for (let i = 2; paramName in inputs; i++) paramName = `${arg}_${i}`;
+    inputs[paramName] = { type, description: `like ${basename(byId.get(ref)?.path ?? ref)} in the session` };
+    const reference = `\${inputs.${paramName}}`;
+    inputByRef.set(ref, reference);
+    return reference;
+  };
+
+  for (const record of chosen) {
+    let id = record.tool;
+    for (let i = 2; usedIds.has(id); i++) id = `${record.tool}_${i}`;
+    usedIds.add(id);
+    const args: Record<string, unknown> = {};
+    for (const [arg, value] of Object.entries(record.args)) {
+      if (arg === 'output') continue; // headless runs choose their own output folder
+      args[arg] = typeof value === 'string' ? rewriteRef(value, arg) : value;
+    }
+    if (record.tool === 'load_movie') {
+      // load_movie's output stands for the pipeline's input movie
+      for (const out of record.outputs) produced.set(out.id, inputParameter(String(record.args.path ?? record.args.movie ?? out.id), 'movie', 'movie'));
+      usedIds.delete(id);
+      continue;
+    }
+    steps.push({ id, tool: record.tool, args });
+    const perType = new Map<string, number>();
+    for (const out of record.outputs) {
+      const n = (perType.get(out.type) ?? 0) + 1;
+      perType.set(out.type, n);
+      produced.set(out.id, `\${steps.${id}.${out.type}${n > 1 ? `[${n}]` : ''}}`);
+    }
+  }
+  if (steps.length === 0) throw new InputError('the session only loaded movies: run an analysis step before saving a pipeline');
+  return pipelineSchema.parse({ name, description: options.description, version: 1, inputs, steps });
+
+  function rewriteRef(value: string, arg: string): unknown {
+    if (produced.has(value)) return produced.get(value);
+    const artifact = byId.get(value) ?? byPath.get(value);
+    if (artifact) {
+      if (produced.has(artifact.id)) return produced.get(artifact.id);
+      return inputParameter(artifact.id, artifact.type, arg);
+    }
+    if (['movie', 'labels', 'tracks', 'table'].includes(arg)) return inputParameter(value, arg as ArtifactType, arg);
+    return value;
+  }
+}
+
+export interface PipelineStepResult {
+  id: string;
+  tool: string;
+  status: string;
+  summary: string;
+  artifacts: ArtifactRef[];
+  values: Record<string, unknown>;
+  durationMs: number;
+  error?: string;
+}
+
+/** Runs one tool call; the caller decides where it is recorded (a session, a tool context). */
+export type StepRunner = (tool: string, args: Record<string, unknown>) => Promise<Omit<PipelineStepResult, 'id'>>;
+
+/** Runs the pipeline's steps in order; stops at the first failure with a WorkError naming the step. */
+export async function executePipeline(
+  pipeline: Pipeline,
+  inputs: Record<string, string>,
+  runTool: StepRunner,
+  options: { signal?: AbortSignal; onStep?: (index: number, step: PipelineStep, phase: 'start' | 'end', result?: PipelineStepResult) => void } = {},
+): Promise<PipelineStepResult[]> {
+  for (const name of Object.keys(pipeline.inputs)) {
+    if (inputs[name] === undefined) throw new InputError(`pipeline "${pipeline.name}" needs the input "${name}" (${pipeline.inputs[name].type})`);
+  }
+  const results: PipelineStepResult[] = [];
+  const outputs = new Map<string, ArtifactRef[]>();
+  const substitute = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      const ref = parseReference(value);
+      if (!ref) return value;
+      if (ref.kind === 'input') return inputs[ref.name];
+      const matching = (outputs.get(ref.step) ?? []).filter((a) => a.type === ref.type);
+      const artifact = matching[ref.index - 1];
+      if (!artifact) throw new WorkError(`step "${ref.step}" produced no ${ref.type} #${ref.index}, which a later step needs`);
+      return artifact.id;
+    }
+    if (Array.isArray(value)) return value.map(substitute);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v)]));
+    return value;
+  };
+  for (const [index, step] of pipeline.steps.entries()) {
+    if (options.signal?.aborted) throw new WorkError('cancelled');
+    options.onStep?.(index, step, 'start');
+    const outcome = await runTool(step.tool, substitute(step.args) as Record<string, unknown>);
+    const result: PipelineStepResult = { id: step.id, ...outcome };
+    results.push(result);
+    options.onStep?.(index, step, 'end', result);
+    if (outcome.status !== 'ok') throw Object.assign(new WorkError(`step "${step.id}" (${step.tool}) failed: ${outcome.error ?? outcome.summary}`), { results });
+    outputs.set(step.id, outcome.artifacts);
+  }
+  return results;
+}

@@ -1,0 +1,170 @@
+// A session: one folder under the sessions root holding the artifacts, the provenance
+// log, the transcript and a small session.json. Everything is append-only JSONL, so a
+// session can be resumed after a crash (`Session.open(id)`).
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import type { ArtifactRef, ToolContext } from '../../tools/types.ts';
+import { InputError } from '../errors.ts';
+import { ArtifactStore, createToolContext } from './artifacts.ts';
+import { appendDurably, ProvenanceLog, readJsonLines } from './provenance.ts';
+import { redact } from './secrets.ts';
+
+export interface TranscriptEntry {
+  time: string;
+  turn?: string;
+  role: 'user' | 'assistant' | 'tool';
+  content: string;
+  /** Tool calls the assistant asked for (assistant entries). */
+  toolCalls?: { id: string; name: string; args: Record<string, unknown> }[];
+  /** Which call a tool entry answers. */
+  toolCallId?: string;
+  step?: string;
+}
+
+export interface SessionMeta {
+  id: string;
+  createdAt: string;
+  cwd: string;
+  model?: string;
+}
+
+export interface SessionSummary {
+  id: string;
+  dir: string;
+  createdAt: string;
+  steps: number;
+  artifacts: number;
+  lastRequest?: string;
+}
+
+const TRANSCRIPT = 'transcript.jsonl';
+const META = 'session.json';
+
+/** The sessions root: $CELLPILOT_SESSIONS, else ./sessions under the current directory. */
+export function sessionsRoot(): string {
+  return resolve(process.env.CELLPILOT_SESSIONS ?? join(process.cwd(), 'sessions'));
+}
+
+function newSessionId(): string {
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `${stamp}-${randomBytes(2).toString('hex')}`;
+}
+
+export class Session {
+  readonly store: ArtifactStore;
+  readonly provenance: ProvenanceLog;
+  /** Long-lived objects (the microscope, a running acquisition), shared by the session's tools. */
+  readonly state = new Map<string, unknown>();
+  private stepCounter: number;
+  private turnCounter: number;
+
+  private constructor(
+    readonly id: string,
+    readonly dir: string,
+    readonly meta: SessionMeta,
+  ) {
+    this.store = new ArtifactStore(dir);
+    this.provenance = new ProvenanceLog(dir);
+    this.stepCounter = this.provenance.read().length;
+    this.turnCounter = new Set(this.transcript().map((e) => e.turn).filter(Boolean)).size;
+  }
+
+  /** A new, empty session under `root` (default: sessionsRoot()). */
+  static create(options: { root?: string; id?: string; model?: string } = {}): Session {
+    const root = options.root ?? sessionsRoot();
+    const id = options.id ?? newSessionId();
+    if (!/^[A-Za-z0-9_.-]+$/.test(id)) throw new InputError(`session id "${id}" may only use letters, digits, "-", "_" and "."`);
+    const dir = join(root, id);
+    mkdirSync(dir, { recursive: true });
+    const meta: SessionMeta = { id, createdAt: new Date().toISOString(), cwd: process.cwd(), model: options.model };
+    if (!existsSync(join(dir, META))) writeFileSync(join(dir, META), JSON.stringify(redact(meta), null, 2) + '\n');
+    return new Session(id, dir, readMeta(dir) ?? meta);
+  }
+
+  /** An existing session by id (under `root`) or by folder path; InputError when there is none. */
+  static open(idOrPath: string, options: { root?: string } = {}): Session {
+    const root = options.root ?? sessionsRoot();
+    const dir = existsSync(join(root, idOrPath)) ? join(root, idOrPath) : resolve(idOrPath);
+    if (!existsSync(join(dir, META))) {
+      const known = Session.list(root).slice(0, 5).map((s) => s.id);
+      throw new InputError(`no session "${idOrPath}" in ${root}${known.length ? ` (recent: ${known.join(', ')})` : ''}; run "cellpilot sessions list"`);
+    }
+    const meta = readMeta(dir)!;
+    return new Session(meta.id, dir, meta);
+  }
+
+  /** Opens `id` when it exists, else creates it (or a fresh session when no id is given). */
+  static openOrCreate(id: string | undefined, options: { root?: string; model?: string } = {}): Session {
+    const root = options.root ?? sessionsRoot();
+    if (id && existsSync(join(root, id, META))) return Session.open(id, { root });
+    if (id && existsSync(join(resolve(id), META))) return Session.open(id, { root });
+    return Session.create({ root, id, model: options.model });
+  }
+
+  /** Sessions under `root`, newest first. */
+  static list(root = sessionsRoot()): SessionSummary[] {
+    if (!existsSync(root)) return [];
+    const out: SessionSummary[] = [];
+    for (const name of readdirSync(root)) {
+      const dir = join(root, name);
+      const meta = existsSync(join(dir, META)) ? readMeta(dir) : undefined;
+      if (!meta) continue;
+      const prov = join(dir, 'provenance.jsonl');
+      const arts = join(dir, 'artifacts.jsonl');
+      const transcript = join(dir, TRANSCRIPT);
+      const requests = existsSync(transcript) ? readJsonLines<TranscriptEntry>(transcript).filter((e) => e.role === 'user') : [];
+      out.push({
+        id: meta.id,
+        dir,
+        createdAt: meta.createdAt,
+        steps: existsSync(prov) ? readJsonLines(prov).length : 0,
+        artifacts: existsSync(arts) ? readJsonLines(arts).length : 0,
+        lastRequest: requests.at(-1)?.content,
+      });
+    }
+    return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+  }
+
+  nextStepId(): string {
+    this.stepCounter += 1;
+    return `s${this.stepCounter}`;
+  }
+
+  nextTurnId(): string {
+    this.turnCounter += 1;
+    return `t${this.turnCounter}`;
+  }
+
+  /** A tool context whose artifacts land in this session. */
+  context(options: { signal?: AbortSignal; onProgress?: (done: number, total: number, label?: string) => void; toolName?: string } = {}): ToolContext {
+    return createToolContext({ sessionDir: this.dir, store: this.store, state: this.state, ...options });
+  }
+
+  /** Registers a file the user named (e.g. `--movie F`) as an input artifact; the file is only ever read. */
+  addInput(type: 'movie' | 'labels' | 'tracks' | 'table', path: string): ArtifactRef {
+    const absolute = resolve(path);
+    if (!existsSync(absolute)) throw new InputError(`${path}: no such file`);
+    const existing = this.store.list().find((r) => r.path === absolute && r.producedBy === undefined);
+    if (existing) return { id: existing.id, type: existing.type, path: existing.path };
+    const kind = statSync(absolute).isDirectory() ? 'folder' : 'file';
+    return this.store.add(type, absolute, `input ${type} ${basename(absolute)} (${kind} named by the user)`);
+  }
+
+  appendTranscript(entry: Omit<TranscriptEntry, 'time'>): void {
+    appendDurably(join(this.dir, TRANSCRIPT), JSON.stringify(redact({ time: new Date().toISOString(), ...entry })) + '\n');
+  }
+
+  transcript(): TranscriptEntry[] {
+    const path = join(this.dir, TRANSCRIPT);
+    return existsSync(path) ? readJsonLines<TranscriptEntry>(path) : [];
+  }
+}
+
+function readMeta(dir: string): SessionMeta | undefined {
+  try {
+    return JSON.parse(readFileSync(join(dir, META), 'utf8')) as SessionMeta;
+  } catch {
+    return { id: basename(dir), createdAt: new Date(0).toISOString(), cwd: process.cwd() };
+  }
+}

@@ -1,0 +1,114 @@
+// Turns a zod validation failure into one line a person (or a model) can act on:
+// which field, what it got, what would be accepted. The same text goes to the
+// `cellpilot tool` user (exit 2) and back to the LLM as a tool message.
+import { z } from 'zod';
+import type { ToolSpec } from '../../tools/types.ts';
+
+export type Validated = { ok: true; args: Record<string, unknown> } | { ok: false; error: string };
+
+/** Validates raw arguments against a tool's schema, rejecting unknown argument names too. */
+export function validateArgs(tool: ToolSpec, raw: unknown): Validated {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { ok: false, error: `${tool.name}: arguments must be a JSON object such as {"movie": "movie-1"}, got ${describeValue(raw)}` };
+  }
+  const known = Object.keys(tool.schema.shape);
+  const unknown = Object.keys(raw).filter((k) => !known.includes(k));
+  if (unknown.length > 0) {
+    const suggestions = unknown.map((k) => {
+      const near = closest(k, known);
+      return near ? `"${k}" (did you mean "${near}"?)` : `"${k}"`;
+    });
+    return { ok: false, error: `${tool.name}: unknown argument ${suggestions.join(', ')}; it takes ${known.join(', ') || 'no arguments'}` };
+  }
+  const parsed = tool.schema.safeParse(raw);
+  if (parsed.success) return { ok: true, args: parsed.data as Record<string, unknown> };
+  return { ok: false, error: `${tool.name}: ${formatIssues(parsed.error.issues, raw as Record<string, unknown>)}` };
+}
+
+/** The issues of a zod error, joined into one line. */
+export function formatIssues(issues: readonly z.core.$ZodIssue[], input: Record<string, unknown>): string {
+  return issues.slice(0, 3).map((issue) => formatIssue(issue, input)).join('; ');
+}
+
+function formatIssue(issue: z.core.$ZodIssue, input: Record<string, unknown>): string {
+  const path = issue.path.map(String).join('.');
+  const field = path ? `argument "${path}"` : 'the arguments';
+  const got = valueAt(input, issue.path);
+  switch (issue.code) {
+    case 'invalid_type':
+      if (got === undefined) return `${field} is required (${issue.expected})`;
+      return `${field} must be ${article(issue.expected)}, got ${describeValue(got)}`;
+    case 'invalid_value':
+      return `${field} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(got)}`;
+    case 'too_small':
+      return `${field} must be ${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}${issue.origin === 'string' ? ' characters long' : ''}, got ${describeValue(got)}`;
+    case 'too_big':
+      return `${field} must be ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}, got ${describeValue(got)}`;
+    case 'invalid_union': {
+      const options = unionExpectations(issue);
+      return options ? `${field} must be ${options}, got ${describeValue(got)}` : `${field}: ${issue.message}, got ${describeValue(got)}`;
+    }
+    case 'unrecognized_keys':
+      return `${field}: unknown key(s) ${issue.keys.join(', ')}`;
+    default:
+      return `${field}: ${issue.message}${got === undefined ? '' : `, got ${describeValue(got)}`}`;
+  }
+}
+
+function unionExpectations(issue: z.core.$ZodIssueInvalidUnion): string | undefined {
+  const parts = new Set<string>();
+  for (const branch of issue.errors) {
+    for (const sub of branch) {
+      if (sub.path.length > 0) continue;
+      if (sub.code === 'invalid_type') parts.add(article(sub.expected));
+      else if (sub.code === 'invalid_value') parts.add(`one of ${sub.values.map((v) => JSON.stringify(v)).join(', ')}`);
+      else if (sub.code === 'too_small') parts.add(`at least ${String(sub.minimum)}`);
+    }
+  }
+  return parts.size ? [...parts].join(' or ') : undefined;
+}
+
+function article(expected: string): string {
+  if (expected === 'int') return 'an integer';
+  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = input;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+export function describeValue(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  const text = JSON.stringify(v) ?? String(v);
+  return text.length > 60 ? text.slice(0, 57) + '...' : text;
+}
+
+/** The closest name by edit distance, if reasonably close. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const saved = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = saved;
+    }
+  }
+  return row[b.length];
+}
