@@ -1,0 +1,151 @@
+// The segmentation kernels against scikit-image / scipy on fixed inputs. Reference numbers were
+// computed with scikit-image 0.19.3 and scipy 1.10.1 by this script (same formulas as below):
+//   i=np.arange(400); u16=np.where(i<300, 800+(i*7919)%401, 4200+(i*104729)%1601).astype(np.uint16)
+//   j=np.arange(200); f64=np.where(j<120, 0.1+((j*7919)%997)/4985, 0.5+((j*104729)%991)/2477.5)
+//   threshold_otsu / threshold_li / threshold_triangle of each;
+//   mask = three discs (below); d = ndi.distance_transform_edt(mask); cc,_ = ndi.label(mask)
+//   pk = peak_local_max(d, min_distance=5, labels=cc, exclude_border=False)
+//   ws = watershed(-d, ndi.label(peak mask)[0], mask=mask); np.bincount(ws.ravel())[1:]
+import { describe, expect, it } from 'vitest';
+import { distanceTransform } from '../../src/analysis/distance.ts';
+import { gaussianBlur, gaussianKernel } from '../../src/analysis/filters.ts';
+import { fillHoles, filterLabels, labelComponents } from '../../src/analysis/morphology.ts';
+import { histogram, thresholdLi, thresholdOtsu, thresholdTriangle } from '../../src/analysis/threshold.ts';
+import { peakLocalMax, watershed } from '../../src/analysis/watershed.ts';
+
+const u16 = Uint16Array.from({ length: 400 }, (_, i) => (i < 300 ? 800 + ((i * 7919) % 401) : 4200 + ((i * 104729) % 1601)));
+const f64 = Float64Array.from({ length: 200 }, (_, j) => (j < 120 ? 0.1 + ((j * 7919) % 997) / 4985 : 0.5 + ((j * 104729) % 991) / 2477.5));
+
+/** Three discs on a 64x64 plane, the first two touching. */
+function discs(): Uint8Array {
+  const mask = new Uint8Array(64 * 64);
+  for (let y = 0; y < 64; y++)
+    for (let x = 0; x < 64; x++) {
+      const inside = (y - 20) ** 2 + (x - 20) ** 2 <= 100 || (y - 22) ** 2 + (x - 36) ** 2 <= 81 || (y - 45) ** 2 + (x - 45) ** 2 <= 64;
+      mask[y * 64 + x] = inside ? 1 : 0;
+    }
+  return mask;
+}
+
+describe('thresholds match scikit-image 0.19', () => {
+  it.each([
+    ['otsu', thresholdOtsu, 1200, 0.2999353557013118],
+    ['li', thresholdLi, 2121.91248281778, 0.3825448509829451],
+    ['triangle', thresholdTriangle, 803, 0.14184693491422806],
+  ] as const)('%s on integer and float data', (_name, fn, onU16, onF64) => {
+    expect(fn(u16)).toBeCloseTo(onU16, 9);
+    expect(fn(f64)).toBeCloseTo(onF64, 9);
+  });
+
+  it('returns the value of a constant plane and bins integers one per value', () => {
+    expect(thresholdOtsu(new Uint8Array(10).fill(7))).toBe(7);
+    expect(thresholdLi(new Float32Array(10).fill(0.5))).toBe(0.5);
+    const h = histogram(Uint8Array.from([3, 3, 5]));
+    expect([...h.counts]).toEqual([2, 0, 1]);
+    expect([...h.binCenters]).toEqual([3, 4, 5]);
+  });
+
+  it('ignores NaN in float planes (Li)', () => {
+    const withNaN = Float64Array.from([...f64, NaN, NaN]);
+    expect(thresholdLi(withNaN)).toBeCloseTo(0.3825448509829451, 9);
+  });
+});
+
+describe('gaussianBlur', () => {
+  it('uses scipy\'s kernel radius and keeps the sum of a point source (nearest boundary)', () => {
+    expect(gaussianKernel(2).length).toBe(2 * 8 + 1);
+    expect(gaussianKernel(1.3).length).toBe(2 * 5 + 1);
+    const plane = new Float32Array(41 * 41);
+    plane[20 * 41 + 20] = 1000;
+    const out = gaussianBlur(plane, 41, 41, 2);
+    expect(out.reduce((a, b) => a + b, 0)).toBeCloseTo(1000, 2);
+    // Peak of a 2-D Gaussian: 1 / (2 pi sigma^2), sampled and renormalised.
+    const k = gaussianKernel(2);
+    expect(out[20 * 41 + 20]).toBeCloseTo(1000 * k[8] * k[8], 3);
+    expect(gaussianBlur(new Uint16Array(9).fill(5), 3, 3, 1)[4]).toBeCloseTo(5, 5);
+  });
+});
+
+describe('distanceTransform', () => {
+  it('equals brute-force Euclidean distances to the nearest background pixel', () => {
+    const width = 23;
+    const height = 17;
+    const mask = Uint8Array.from({ length: width * height }, (_, i) => ((i * 2654435761) % 97 < 85 ? 1 : 0));
+    const d = distanceTransform(mask, width, height);
+    for (let i = 0; i < mask.length; i++) {
+      let best = Infinity;
+      for (let j = 0; j < mask.length; j++) {
+        if (mask[j]) continue;
+        const dx = (i % width) - (j % width);
+        const dy = Math.floor(i / width) - Math.floor(j / width);
+        best = Math.min(best, Math.hypot(dx, dy));
+      }
+      expect(d[i]).toBeCloseTo(mask[i] ? best : 0, 5);
+    }
+  });
+
+  it('is infinite where there is no background and honours anisotropic sampling', () => {
+    expect(distanceTransform(new Uint8Array(4).fill(1), 2, 2)[0]).toBe(Infinity);
+    const line = Uint8Array.from([0, 1, 1, 1, 1]);
+    expect([...distanceTransform(line, 1, 5, [2, 1])]).toEqual([0, 2, 4, 6, 8]);
+  });
+});
+
+describe('morphology', () => {
+  it('labels with 8- or 4-connectivity, fills holes and filters by size and border', () => {
+    // Two pixels touching diagonally: one object with 8-connectivity, two with 4.
+    const diag = Uint8Array.from([1, 0, 0, 0, 1, 0, 0, 0, 0]);
+    expect(labelComponents(diag, 3, 3, 8).count).toBe(1);
+    expect(labelComponents(diag, 3, 3, 4).count).toBe(2);
+    // A ring with a hole; the hole touching the border through a gap is not filled.
+    const ring = Uint8Array.from([0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 1, 0, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
+    expect(fillHoles(Uint8Array.from(ring), 5, 5)[12]).toBe(1);
+    const open = Uint8Array.from(ring);
+    open[17] = 0;
+    expect(fillHoles(open, 5, 5)[12]).toBe(0);
+    const labels = Uint32Array.from([1, 1, 0, 0, 2, 0, 3, 3, 3]);
+    const kept = filterLabels(Uint32Array.from(labels), 3, 3, { minAreaPx: 2 });
+    expect(kept.count).toBe(2);
+    expect(filterLabels(Uint32Array.from([0, 0, 0, 0, 5, 0, 0, 0, 0]), 3, 3, { excludeBorder: true }).count).toBe(1);
+    expect(filterLabels(Uint32Array.from(labels), 3, 3, { excludeBorder: true }).count).toBe(1); // only the centre label 2 survives
+  });
+});
+
+describe('peakLocalMax and watershed match scikit-image on touching discs', () => {
+  it('finds the disc centres and splits the discs with the same areas', () => {
+    const mask = discs();
+    const distance = distanceTransform(mask, 64, 64);
+    const { labels: components, count } = labelComponents(mask, 64, 64, 4);
+    expect(count).toBe(2);
+    const peaks = peakLocalMax(distance, 64, 64, { minDistancePx: 5, labels: components, excludeBorder: false });
+    expect(peaks.map(([y, x]) => `${y},${x}`).sort()).toEqual(['20,20', '22,36', '45,45']);
+    const markers = new Uint32Array(64 * 64);
+    peaks.forEach(([y, x], k) => (markers[y * 64 + x] = k + 1));
+    const flood = distance.map((v) => -v);
+    const split = watershed(flood, markers, 64, 64, { mask });
+    const areaOf = (y: number, x: number) => split.filter((l) => l === split[y * 64 + x]).length;
+    expect([areaOf(20, 20), areaOf(22, 36), areaOf(45, 45)]).toEqual([307, 244, 197]);
+  });
+
+  it('spaces peaks greedily by intensity and respects thresholds and borders', () => {
+    const image = new Float32Array(20 * 20);
+    image[5 * 20 + 5] = 10;
+    image[5 * 20 + 8] = 9; // 3 px from the first
+    image[15 * 20 + 15] = 4;
+    image[0 * 20 + 10] = 20; // on the border
+    expect(peakLocalMax(image, 20, 20, { minDistancePx: 1, excludeBorder: false })).toEqual([[0, 10], [5, 5], [5, 8], [15, 15]]);
+    expect(peakLocalMax(image, 20, 20, { minDistancePx: 4 })).toEqual([[5, 5], [15, 15]]);
+    expect(peakLocalMax(image, 20, 20, { minDistancePx: 1, thresholdAbs: 5 })).toEqual([[5, 5], [5, 8]]);
+    expect(peakLocalMax(image, 20, 20, { minDistancePx: 1, numPeaks: 1, excludeBorder: false })).toEqual([[0, 10]]);
+    expect(peakLocalMax(new Float32Array(16), 4, 4)).toEqual([]);
+  });
+
+  it('floods lowest levels first and leaves unreachable mask pixels at 0', () => {
+    // A 1-D valley: markers at both ends, the ridge at index 3 decides the split.
+    const image = Float32Array.from([0, 1, 2, 5, 2, 1, 0]);
+    const markers = Uint32Array.from([1, 0, 0, 0, 0, 0, 2]);
+    expect([...watershed(image, markers, 7, 1)]).toEqual([1, 1, 1, 1, 2, 2, 2]);
+    const mask = Uint8Array.from([1, 1, 0, 1, 1, 1, 1]);
+    expect([...watershed(image, Uint32Array.from([1, 0, 0, 0, 0, 0, 0]), 7, 1, { mask })]).toEqual([1, 1, 0, 0, 0, 0, 0]);
+  });
+});
