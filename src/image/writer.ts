@@ -1,6 +1,22 @@
-// Placeholder: replaced by the streaming ImageJ-hyperstack / BigTIFF writer (issue 2).
-import type { DType, Movie, MovieMeta, PlaneData, Shape } from './movie.ts';
-import { WorkError } from '../errors.ts';
+// Streaming ImageJ-hyperstack writer (uncompressed, little-endian, TIFF or BigTIFF).
+//
+// Layout: header | IFD 0 (+ description, calibration, labels) | IFD 1..N-1 | pixel data.
+// Every IFD has a fixed size, so its place is known before any pixel is written, and the
+// planes are contiguous, which ImageJ requires (it reads `images=` planes from the first
+// strip offset and ignores later IFDs). tifffile, napari and Fiji read the axes from the
+// description and the pixel size from XResolution/YResolution.
+//
+// Default mode writes a temporary file and renames it into place on close(). crashSafe
+// mode writes in place and after every plane links that plane's IFD into the chain
+// (always terminated) and rewrites the description's counts to the complete time points.
+import { randomBytes } from 'node:crypto';
+import { open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { InputError, WorkError } from '../errors.ts';
+import { BYTES_PER_SAMPLE, defaultChannelNames, dtypeOf, formatShape, type DType, type Movie, type MovieMeta, type PlaneData, type Shape } from './movie.ts';
+import { encodeIfd, FieldType, ifdSize, toRational, type Field } from './tiff/ifdEncoder.ts';
+import { encodeImageJLabels, formatImageJDescription } from './tiff/imagej.ts';
+import { Tag } from './tiff/tiffFile.ts';
 
 export interface WriterOptions {
   shape: Shape;
@@ -26,8 +42,286 @@ export interface MovieWriter {
   abort(): Promise<void>;
 }
 
-export async function createMovieWriter(path: string, _options: WriterOptions): Promise<MovieWriter> {
-  throw new WorkError(`cannot write ${path}: the movie writer is not built yet`);
+const CLASSIC_LIMIT = 2 ** 32 - 1;
+const DATA_ALIGN = 16;
+
+interface Layout {
+  bigTiff: boolean;
+  headerBytes: number;
+  ifd0Fields: Field[];
+  ifd0Bytes: number;
+  ifdBytes: number;
+  dataStart: number;
+  planeBytes: number;
+  total: number;
+}
+
+export async function createMovieWriter(path: string, options: WriterOptions): Promise<MovieWriter> {
+  const { shape, dtype } = options;
+  checkShape(path, shape, dtype);
+  const meta: MovieMeta = {
+    ...options.meta,
+    channelNames: options.meta.channelNames?.length === shape.c ? options.meta.channelNames : defaultChannelNames(shape.c),
+  };
+  const layout = planLayout(path, shape, dtype, meta, options.bigTiff ?? 'auto');
+  try {
+    const dir = await stat(dirname(path));
+    if (!dir.isDirectory()) throw new Error('not a folder');
+  } catch {
+    throw new InputError(`cannot write ${path}: folder ${dirname(path)} does not exist`);
+  }
+  const crashSafe = options.crashSafe ?? false;
+  const target = crashSafe ? path : join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  let fh: FileHandle;
+  try {
+    fh = await open(target, 'w');
+  } catch (err) {
+    throw new InputError(`cannot write ${path}: ${(err as Error).message.split('\n')[0]}`);
+  }
+  return new HyperstackWriter(path, target, fh, shape, dtype, meta, layout, crashSafe);
+}
+
+function checkShape(path: string, shape: Shape, dtype: DType): void {
+  for (const k of ['t', 'z', 'c', 'y', 'x'] as const) {
+    if (!Number.isInteger(shape[k]) || shape[k] < 1) {
+      throw new InputError(`cannot write ${path}: shape.${k} must be a positive integer, got ${shape[k]}`);
+    }
+  }
+  if (!(dtype in BYTES_PER_SAMPLE)) throw new InputError(`cannot write ${path}: unsupported dtype ${dtype}`);
+}
+
+function ifd0FieldsFor(shape: Shape, dtype: DType, meta: MovieMeta, bigTiff: boolean, descriptionCapacity: number, firstPlane: Field[]): Field[] {
+  const fields = [...firstPlane];
+  const desc = Buffer.alloc(descriptionCapacity); // filled in later; capacity fixed here
+  fields.push({ tag: Tag.ImageDescription, type: FieldType.ASCII, value: desc });
+  if (meta.pixelSizeUm) {
+    fields.push({ tag: Tag.XResolution, type: FieldType.RATIONAL, value: toRational(1 / meta.pixelSizeUm) });
+    fields.push({ tag: Tag.YResolution, type: FieldType.RATIONAL, value: toRational(1 / (meta.pixelSizeYUm ?? meta.pixelSizeUm)) });
+    fields.push({ tag: Tag.ResolutionUnit, type: FieldType.SHORT, value: [1] });
+  }
+  const labels = encodeImageJLabels(planeLabels(shape, meta));
+  fields.push({ tag: Tag.IJMetadataByteCounts, type: FieldType.LONG, value: labels.byteCounts });
+  fields.push({ tag: Tag.IJMetadata, type: FieldType.BYTE, value: labels.data });
+  void bigTiff;
+  void dtype;
+  return fields;
+}
+
+/** One label per plane (the channel name), as Micro-Manager and Fiji show them. */
+function planeLabels(shape: Shape, meta: MovieMeta): string[] {
+  const n = shape.t * shape.z * shape.c;
+  return Array.from({ length: n }, (_, i) => meta.channelNames[i % shape.c] ?? `C${(i % shape.c) + 1}`);
+}
+
+/** The per-plane fields; offsets are placeholders of the right width. */
+function planeFields(shape: Shape, dtype: DType, bigTiff: boolean, dataOffset: number, planeBytes: number): Field[] {
+  const offType = bigTiff ? FieldType.LONG8 : FieldType.LONG;
+  const sampleFormat = dtype.startsWith('float') ? 3 : dtype.startsWith('int') ? 2 : 1;
+  return [
+    { tag: Tag.NewSubfileType, type: FieldType.LONG, value: [0] },
+    { tag: Tag.ImageWidth, type: FieldType.LONG, value: [shape.x] },
+    { tag: Tag.ImageLength, type: FieldType.LONG, value: [shape.y] },
+    { tag: Tag.BitsPerSample, type: FieldType.SHORT, value: [BYTES_PER_SAMPLE[dtype] * 8] },
+    { tag: Tag.Compression, type: FieldType.SHORT, value: [1] },
+    { tag: Tag.Photometric, type: FieldType.SHORT, value: [1] },
+    { tag: Tag.StripOffsets, type: offType, value: [dataOffset] },
+    { tag: Tag.SamplesPerPixel, type: FieldType.SHORT, value: [1] },
+    { tag: Tag.RowsPerStrip, type: FieldType.LONG, value: [shape.y] },
+    { tag: Tag.StripByteCounts, type: offType, value: [planeBytes] },
+    { tag: Tag.SampleFormat, type: FieldType.SHORT, value: [sampleFormat] },
+  ];
+}
+
+function planLayout(path: string, shape: Shape, dtype: DType, meta: MovieMeta, bigTiffOption: boolean | 'auto'): Layout {
+  const n = shape.t * shape.z * shape.c;
+  const planeBytes = shape.y * shape.x * BYTES_PER_SAMPLE[dtype];
+  // Room for the final description plus slack, so crash-safe rewrites always fit.
+  const descriptionCapacity = Buffer.byteLength(formatImageJDescription(shape, meta)) + 32;
+  const plan = (bigTiff: boolean): Layout => {
+    const headerBytes = bigTiff ? 16 : 8;
+    const first = planeFields(shape, dtype, bigTiff, 0, planeBytes);
+    const ifd0Fields = ifd0FieldsFor(shape, dtype, meta, bigTiff, descriptionCapacity, first);
+    const ifd0Bytes = ifdSize(ifd0Fields, bigTiff);
+    const ifdBytes = ifdSize(first, bigTiff);
+    const ifdEnd = headerBytes + ifd0Bytes + (n - 1) * ifdBytes;
+    const dataStart = Math.ceil(ifdEnd / DATA_ALIGN) * DATA_ALIGN;
+    return { bigTiff, headerBytes, ifd0Fields, ifd0Bytes, ifdBytes, dataStart, planeBytes, total: dataStart + n * planeBytes };
+  };
+  if (bigTiffOption === true) return plan(true);
+  const classic = plan(false);
+  if (classic.total <= CLASSIC_LIMIT) return classic;
+  if (bigTiffOption === false) {
+    throw new InputError(`cannot write ${path}: ${formatShape(shape)} ${dtype} needs ${classic.total} bytes, over the 4 GiB TIFF limit; allow BigTIFF`);
+  }
+  return plan(true);
+}
+
+class HyperstackWriter implements MovieWriter {
+  planesWritten = 0;
+  private closed = false;
+  private readonly total: number;
+  private descriptionOffset = 0;
+  private lastNextPointer = 0;
+
+  constructor(
+    private readonly path: string,
+    private readonly target: string,
+    private readonly fh: FileHandle,
+    private readonly shape: Shape,
+    private readonly dtype: DType,
+    private readonly meta: MovieMeta,
+    private readonly layout: Layout,
+    private readonly crashSafe: boolean,
+  ) {
+    this.total = shape.t * shape.z * shape.c;
+  }
+
+  async writePlane(data: PlaneData): Promise<void> {
+    if (this.closed) throw new WorkError(`cannot write to ${this.path}: the writer is closed`);
+    if (this.planesWritten >= this.total) {
+      throw new WorkError(`cannot write plane ${this.planesWritten + 1} to ${this.path}: the movie has ${this.total} planes (${formatShape(this.shape)})`);
+    }
+    if (data.length !== this.shape.y * this.shape.x) {
+      throw new WorkError(`cannot write to ${this.path}: plane has ${data.length} pixels, expected ${this.shape.y}x${this.shape.x}`);
+    }
+    if (dtypeOf(data) !== this.dtype) {
+      throw new WorkError(`cannot write to ${this.path}: plane is ${dtypeOf(data)}, the movie is ${this.dtype}`);
+    }
+    const k = this.planesWritten;
+    const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    await this.writeAt(bytes, this.layout.dataStart + k * this.layout.planeBytes);
+    this.planesWritten++;
+    if (this.crashSafe) await this.linkPlane(k);
+  }
+
+  /** Crash-safe step: write plane k's IFD, link it into the chain, update the counts. */
+  private async linkPlane(k: number): Promise<void> {
+    const ifd = this.encodePlaneIfd(k, 0);
+    await this.writeAt(ifd.bytes, this.ifdOffset(k));
+    if (k === 0) {
+      this.descriptionOffset = ifd.valueOffsets.get(Tag.ImageDescription) ?? 0;
+      await this.writeDescription();
+      await this.writeAt(this.header(), 0);
+    } else {
+      await this.writeAt(this.pointer(this.ifdOffset(k)), this.lastNextPointer);
+    }
+    this.lastNextPointer = ifd.nextPointerOffset;
+    if (k === 0 || (k + 1) % (this.shape.c * this.shape.z) === 0) await this.writeDescription();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      if (!this.crashSafe) {
+        if (this.planesWritten !== this.total) {
+          throw new WorkError(`${this.path} not written: the writer was closed after ${this.planesWritten} of ${this.total} planes`);
+        }
+        await this.writeAllIfds();
+      }
+      await this.fh.close();
+    } catch (err) {
+      await this.fh.close().catch(() => {});
+      if (!this.crashSafe) await unlink(this.target).catch(() => {});
+      throw err instanceof WorkError || err instanceof InputError ? err : new WorkError(`cannot write ${this.path}: ${(err as Error).message.split('\n')[0]}`);
+    }
+    if (!this.crashSafe) {
+      try {
+        await rename(this.target, this.path);
+      } catch (err) {
+        await unlink(this.target).catch(() => {});
+        throw new WorkError(`cannot write ${this.path}: ${(err as Error).message.split('\n')[0]}`);
+      }
+    }
+  }
+
+  async abort(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.fh.close().catch(() => {});
+    if (!this.crashSafe) await unlink(this.target).catch(() => {});
+  }
+
+  private async writeAllIfds(): Promise<void> {
+    const chunks: Buffer[] = [];
+    let chunkStart = this.ifdOffset(0);
+    let pending = 0;
+    for (let k = 0; k < this.total; k++) {
+      const next = k + 1 < this.total ? this.ifdOffset(k + 1) : 0;
+      const ifd = this.encodePlaneIfd(k, next);
+      if (k === 0) this.descriptionOffset = ifd.valueOffsets.get(Tag.ImageDescription) ?? 0;
+      chunks.push(ifd.bytes);
+      pending += ifd.bytes.length;
+      if (pending > 8 << 20) {
+        await this.writeAt(Buffer.concat(chunks), chunkStart);
+        chunkStart += pending;
+        chunks.length = 0;
+        pending = 0;
+      }
+    }
+    if (chunks.length) await this.writeAt(Buffer.concat(chunks), chunkStart);
+    await this.writeDescription();
+    await this.writeAt(this.header(), 0);
+  }
+
+  private ifdOffset(k: number): number {
+    const { headerBytes, ifd0Bytes, ifdBytes } = this.layout;
+    return k === 0 ? headerBytes : headerBytes + ifd0Bytes + (k - 1) * ifdBytes;
+  }
+
+  private encodePlaneIfd(k: number, next: number) {
+    const { bigTiff, dataStart, planeBytes, ifd0Fields } = this.layout;
+    const fields = planeFields(this.shape, this.dtype, bigTiff, dataStart + k * planeBytes, planeBytes);
+    if (k === 0) {
+      const extra = ifd0Fields.filter((f) => !fields.some((g) => g.tag === f.tag));
+      return encodeIfd([...fields, ...extra], this.ifdOffset(0), bigTiff, next);
+    }
+    return encodeIfd(fields, this.ifdOffset(k), bigTiff, next);
+  }
+
+  /** Description for the planes present: complete time points only (crash-safe), padded to its capacity. */
+  private async writeDescription(): Promise<void> {
+    const perFrame = this.shape.c * this.shape.z;
+    const complete = Math.floor(this.planesWritten / perFrame) * perFrame;
+    const images = complete > 0 ? complete : this.planesWritten;
+    const text = formatImageJDescription(this.shape, this.meta, images);
+    const capacity = this.layout.ifd0Fields.find((f) => f.tag === Tag.ImageDescription)!.value.length;
+    const buf = Buffer.alloc(capacity, '\n'.charCodeAt(0));
+    buf.write(text, 0, 'utf8');
+    buf[capacity - 1] = 0;
+    await this.writeAt(buf, this.descriptionOffset);
+  }
+
+  private header(): Buffer {
+    if (this.layout.bigTiff) {
+      const h = Buffer.alloc(16);
+      h.write('II', 0, 'latin1');
+      h.writeUInt16LE(43, 2);
+      h.writeUInt16LE(8, 4);
+      h.writeBigUInt64LE(BigInt(this.ifdOffset(0)), 8);
+      return h;
+    }
+    const h = Buffer.alloc(8);
+    h.write('II', 0, 'latin1');
+    h.writeUInt16LE(42, 2);
+    h.writeUInt32LE(this.ifdOffset(0), 4);
+    return h;
+  }
+
+  private pointer(value: number): Buffer {
+    const b = Buffer.alloc(this.layout.bigTiff ? 8 : 4);
+    if (this.layout.bigTiff) b.writeBigUInt64LE(BigInt(value));
+    else b.writeUInt32LE(value);
+    return b;
+  }
+
+  private async writeAt(bytes: Uint8Array, position: number): Promise<void> {
+    let done = 0;
+    while (done < bytes.byteLength) {
+      const { bytesWritten } = await this.fh.write(bytes, done, bytes.byteLength - done, position + done);
+      done += bytesWritten;
+    }
+  }
 }
 
 /** Writes a whole movie plane by plane. */

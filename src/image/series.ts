@@ -1,0 +1,170 @@
+// File-per-frame series: a folder of TIFFs, or a pattern such as "t{t:3}.tif" or
+// "man_seg{t:3}.tif" (Cell Tracking Challenge). Each file is one time point, possibly
+// several planes (a z-stack and/or channels). Every file's header is checked when the
+// series opens; planes are read on demand, with a few files held open at a time.
+import { readdir, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { InputError } from '../errors.ts';
+import { checkPlaneIndex, type DType, type Movie, type MovieMeta, type MovieSource, type PlaneData, type Shape } from './movie.ts';
+import { openTiffMovie, type TiffMovie } from './tiff/tiffMovie.ts';
+
+const TIFF_NAME = /\.(tif|tiff)$/i;
+const MAX_OPEN = 4;
+
+export function isPattern(p: string): boolean {
+  return /\{t(:\d+)?\}|\*/.test(basename(p));
+}
+
+/** Files of a folder or pattern, in time order. */
+export async function seriesFiles(pathOrPattern: string): Promise<string[]> {
+  if (!isPattern(pathOrPattern)) {
+    const names = (await listDir(pathOrPattern)).filter((n) => TIFF_NAME.test(n) && !n.startsWith('.'));
+    if (names.length === 0) throw new InputError(`${pathOrPattern} holds no .tif/.tiff files`);
+    return names.sort(naturalCompare).map((n) => join(pathOrPattern, n));
+  }
+  const dir = dirname(pathOrPattern);
+  const regex = patternRegex(basename(pathOrPattern));
+  const matches: { name: string; t: number }[] = [];
+  for (const name of await listDir(dir)) {
+    const m = regex.exec(name);
+    if (m) matches.push({ name, t: m[1] !== undefined ? Number(m[1]) : 0 });
+  }
+  if (matches.length === 0) throw new InputError(`no file matches ${pathOrPattern}`);
+  matches.sort((a, b) => a.t - b.t || naturalCompare(a.name, b.name));
+  for (let i = 1; i < matches.length; i++) {
+    if (matches[i].t === matches[i - 1].t && /\{t/.test(pathOrPattern)) {
+      throw new InputError(`${pathOrPattern}: files ${matches[i - 1].name} and ${matches[i].name} have the same time index ${matches[i].t}`);
+    }
+  }
+  return matches.map((m) => join(dir, m.name));
+}
+
+/** "t{t:3}.tif" -> /^t(\d{3})\.tif$/; "{t}" is any number of digits; "*" is any text. */
+function patternRegex(pattern: string): RegExp {
+  let src = '';
+  let rest = pattern;
+  while (rest.length) {
+    const m = /\{t(?::(\d+))?\}|\*/.exec(rest);
+    if (!m) {
+      src += escape(rest);
+      break;
+    }
+    src += escape(rest.slice(0, m.index));
+    src += m[0] === '*' ? '.*?' : m[1] ? `(\\d{${Number(m[1])}})` : '(\\d+)';
+    rest = rest.slice(m.index + m[0].length);
+  }
+  return new RegExp(`^${src}$`);
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+async function listDir(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    throw new InputError(code === 'ENOENT' ? `folder ${dir} does not exist` : `cannot list ${dir}: ${(err as Error).message.split('\n')[0]}`);
+  }
+}
+
+export function naturalCompare(a: string, b: string): number {
+  return a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' });
+}
+
+export async function isDirectory(p: string): Promise<boolean> {
+  try {
+    return (await stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Per-file plane counts as (z, c): multi-page plain files count as z-stacks. */
+function frameAxes(m: Movie): { z: number; c: number } {
+  if (m.shape.t === 1) return { z: m.shape.z, c: m.shape.c };
+  if (m.shape.z === 1 && m.shape.c === 1) return { z: m.shape.t, c: 1 };
+  return { z: m.shape.t * m.shape.z, c: m.shape.c };
+}
+
+export async function openSeries(pathOrPattern: string): Promise<Movie> {
+  const files = await seriesFiles(pathOrPattern);
+  const first = await openTiffMovie(files[0]);
+  const { z, c } = frameAxes(first);
+  const ref = { y: first.shape.y, x: first.shape.x, dtype: first.dtype, z, c };
+  const meta = { ...first.meta, channelNames: first.meta.channelNames.length === c ? first.meta.channelNames : first.meta.channelNames.slice(0, c) };
+  const source: MovieSource = { ...first.source, path: pathOrPattern, format: 'series' };
+  await first.close();
+  for (const f of files.slice(1)) {
+    const m = await openTiffMovie(f);
+    const axes = frameAxes(m);
+    await m.close();
+    if (m.shape.y !== ref.y || m.shape.x !== ref.x || m.dtype !== ref.dtype || axes.z !== ref.z || axes.c !== ref.c) {
+      throw new InputError(
+        `${f} does not match the series: it is ${m.shape.x}x${m.shape.y} ${m.dtype} with ${axes.z * axes.c} planes, ${basename(files[0])} is ${ref.x}x${ref.y} ${ref.dtype} with ${ref.z * ref.c} planes`,
+      );
+    }
+  }
+  return new SeriesMovie(files, { t: files.length, z, c, y: ref.y, x: ref.x }, ref.dtype, meta, source);
+}
+
+class SeriesMovie implements Movie {
+  private readonly open = new Map<number, { movie: Promise<TiffMovie>; users: number }>();
+  private closed = false;
+
+  constructor(
+    readonly files: string[],
+    readonly shape: Shape,
+    readonly dtype: DType,
+    readonly meta: MovieMeta,
+    readonly source: MovieSource,
+  ) {}
+
+  async plane(t: number, z: number, c: number): Promise<PlaneData> {
+    checkPlaneIndex(this, t, z, c);
+    if (this.closed) throw new InputError(`${this.source.path}: the movie was closed`);
+    const entry = this.acquire(t);
+    try {
+      const m = await entry.movie;
+      // Plain multi-page frame files list their z planes as pages (shape.t).
+      if (m.shape.t > 1 && m.shape.z === 1 && m.shape.c === 1) return await m.plane(z, 0, 0);
+      if (m.shape.t > 1) return await m.plane(Math.floor(z / m.shape.z), z % m.shape.z, c);
+      return await m.plane(0, z, c);
+    } finally {
+      entry.users--;
+      this.evict();
+    }
+  }
+
+  private acquire(t: number) {
+    let entry = this.open.get(t);
+    if (!entry) {
+      entry = { movie: openTiffMovie(this.files[t]), users: 0 };
+      entry.movie.catch(() => this.open.delete(t));
+      this.open.set(t, entry);
+    } else {
+      // Re-insert to mark as most recently used.
+      this.open.delete(t);
+      this.open.set(t, entry);
+    }
+    entry.users++;
+    return entry;
+  }
+
+  private evict(): void {
+    for (const [t, entry] of this.open) {
+      if (this.open.size <= MAX_OPEN) break;
+      if (entry.users > 0) continue;
+      this.open.delete(t);
+      void entry.movie.then((m) => m.close(), () => {});
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const entries = [...this.open.values()];
+    this.open.clear();
+    await Promise.all(entries.map((e) => e.movie.then((m) => m.close(), () => {})));
+  }
+}

@@ -1,0 +1,261 @@
+// Low-level TIFF / BigTIFF structure reader: header, image file directories (IFDs) and
+// tag values, read on demand from an open file handle. Nothing here holds pixel data;
+// a huge file costs only the IFDs a caller asks for.
+import { open, type FileHandle } from 'node:fs/promises';
+import { InputError } from '../../errors.ts';
+
+export const Tag = {
+  NewSubfileType: 254,
+  ImageWidth: 256,
+  ImageLength: 257,
+  BitsPerSample: 258,
+  Compression: 259,
+  Photometric: 262,
+  ImageDescription: 270,
+  StripOffsets: 273,
+  SamplesPerPixel: 277,
+  RowsPerStrip: 278,
+  StripByteCounts: 279,
+  XResolution: 282,
+  YResolution: 283,
+  PlanarConfiguration: 284,
+  ResolutionUnit: 296,
+  Software: 305,
+  Predictor: 317,
+  TileWidth: 322,
+  TileLength: 323,
+  TileOffsets: 324,
+  TileByteCounts: 325,
+  SampleFormat: 339,
+  IJMetadataByteCounts: 50838,
+  IJMetadata: 50839,
+} as const;
+
+/** Bytes per value of each TIFF field type (1 BYTE ... 18 IFD8). */
+const TYPE_SIZE: Record<number, number> = {
+  1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4, 16: 8, 17: 8, 18: 8,
+};
+
+export interface IfdEntry {
+  tag: number;
+  type: number;
+  count: number;
+  /** Absolute file offset of the value bytes (inside the entry when they fit). */
+  valueOffset: number;
+  /** The value bytes when they fit inside the entry. */
+  inline?: Buffer;
+}
+
+export interface Ifd {
+  offset: number;
+  entries: Map<number, IfdEntry>;
+  /** Offset of the next IFD, 0 at the end of the chain. */
+  nextOffset: number;
+}
+
+/** Largest IFD we accept: real files have < 100 tags; more means corruption. */
+const MAX_TAGS = 4096;
+
+export class TiffFile {
+  private constructor(
+    readonly path: string,
+    private readonly fh: FileHandle,
+    readonly size: number,
+    readonly littleEndian: boolean,
+    readonly bigTiff: boolean,
+    readonly firstIfdOffset: number,
+  ) {}
+
+  /** Opens a file and checks its TIFF header; InputError names the file and the problem. */
+  static async open(path: string): Promise<TiffFile> {
+    let fh: FileHandle;
+    try {
+      fh = await open(path, 'r');
+    } catch (err) {
+      throw new InputError(`cannot open ${path}: ${describeFsError(err)}`);
+    }
+    try {
+      const stat = await fh.stat();
+      if (stat.isDirectory()) throw new InputError(`${path} is a folder, not a TIFF file`);
+      if (stat.size === 0) throw new InputError(`${path} is empty (0 bytes): not a TIFF file`);
+      const head = Buffer.alloc(16);
+      const { bytesRead } = await fh.read(head, 0, 16, 0);
+      const order = head.toString('latin1', 0, 2);
+      if (bytesRead < 8 || (order !== 'II' && order !== 'MM')) {
+        throw new InputError(`${path} is not a TIFF file (no II/MM byte-order mark); convert it to TIFF first`);
+      }
+      const le = order === 'II';
+      const magic = le ? head.readUInt16LE(2) : head.readUInt16BE(2);
+      let bigTiff = false;
+      let first: number;
+      if (magic === 42) {
+        first = le ? head.readUInt32LE(4) : head.readUInt32BE(4);
+      } else if (magic === 43 && bytesRead >= 16) {
+        bigTiff = true;
+        first = Number(le ? head.readBigUInt64LE(8) : head.readBigUInt64BE(8));
+      } else {
+        throw new InputError(`${path} is not a TIFF file (bad magic number ${magic}); convert it to TIFF first`);
+      }
+      const file = new TiffFile(path, fh, stat.size, le, bigTiff, first);
+      if (first === 0) throw new InputError(`${path} holds no images (TIFF without an image directory)`);
+      file.checkRange(first, bigTiff ? 8 : 2, 'first image directory');
+      return file;
+    } catch (err) {
+      await fh.close().catch(() => {});
+      throw err;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.fh.close().catch(() => {});
+  }
+
+  /** Throws a one-line InputError when [offset, offset+length) is outside the file. */
+  checkRange(offset: number, length: number, what: string): void {
+    if (!Number.isFinite(offset) || offset < 0 || offset + length > this.size) {
+      throw new InputError(
+        `${this.path} is truncated or corrupted: ${what} at byte ${offset} (+${length}) lies outside the file (${this.size} bytes)`,
+      );
+    }
+  }
+
+  /** Reads exactly `length` bytes at `offset` into `target` (or a new buffer). */
+  async readAt(offset: number, length: number, what: string, target?: Uint8Array): Promise<Uint8Array> {
+    this.checkRange(offset, length, what);
+    const buf = target ?? new Uint8Array(length);
+    let done = 0;
+    while (done < length) {
+      const { bytesRead } = await this.fh.read(buf, done, length - done, offset + done);
+      if (bytesRead === 0) throw new InputError(`${this.path} is truncated: ${what} ends early`);
+      done += bytesRead;
+    }
+    return buf;
+  }
+
+  private async readBuffer(offset: number, length: number, what: string): Promise<Buffer> {
+    const bytes = await this.readAt(offset, length, what);
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  /** Parses the IFD at `offset`. */
+  async readIfd(offset: number): Promise<Ifd> {
+    const le = this.littleEndian;
+    const countSize = this.bigTiff ? 8 : 2;
+    const entrySize = this.bigTiff ? 20 : 12;
+    const offSize = this.bigTiff ? 8 : 4;
+    if (offset % 2 !== 0 && !this.bigTiff) {
+      // Word alignment is required by the spec but some writers ignore it; accept it.
+    }
+    const countBuf = await this.readBuffer(offset, countSize, 'image directory');
+    const n = this.bigTiff ? readU64(countBuf, 0, le) : le ? countBuf.readUInt16LE(0) : countBuf.readUInt16BE(0);
+    if (n === 0 || n > MAX_TAGS) {
+      throw new InputError(`${this.path} is corrupted: image directory at byte ${offset} claims ${n} tags`);
+    }
+    const body = await this.readBuffer(offset + countSize, n * entrySize + offSize, 'image directory');
+    const entries = new Map<number, IfdEntry>();
+    for (let i = 0; i < n; i++) {
+      const p = i * entrySize;
+      const tag = le ? body.readUInt16LE(p) : body.readUInt16BE(p);
+      const type = le ? body.readUInt16LE(p + 2) : body.readUInt16BE(p + 2);
+      const count = this.bigTiff ? readU64(body, p + 4, le) : le ? body.readUInt32LE(p + 4) : body.readUInt32BE(p + 4);
+      const typeSize = TYPE_SIZE[type];
+      if (typeSize === undefined) continue; // unknown field types are skipped, as the spec says
+      const bytes = typeSize * count;
+      const valuePos = p + (this.bigTiff ? 12 : 8);
+      const fieldAbs = offset + countSize + valuePos;
+      if (bytes <= offSize) {
+        entries.set(tag, { tag, type, count, valueOffset: fieldAbs, inline: body.subarray(valuePos, valuePos + bytes) });
+      } else {
+        const at = this.bigTiff ? readU64(body, valuePos, le) : le ? body.readUInt32LE(valuePos) : body.readUInt32BE(valuePos);
+        entries.set(tag, { tag, type, count, valueOffset: at });
+      }
+    }
+    const nextOffset = this.bigTiff ? readU64(body, n * entrySize, le) : le ? body.readUInt32LE(n * entrySize) : body.readUInt32BE(n * entrySize);
+    return { offset, entries, nextOffset };
+  }
+
+  /** Only the next-IFD pointer of the IFD at `offset` (two small reads, no tag parsing). */
+  async readNextIfdOffset(offset: number): Promise<number> {
+    const le = this.littleEndian;
+    const countBuf = await this.readBuffer(offset, this.bigTiff ? 8 : 2, 'image directory');
+    const n = this.bigTiff ? readU64(countBuf, 0, le) : le ? countBuf.readUInt16LE(0) : countBuf.readUInt16BE(0);
+    if (n === 0 || n > MAX_TAGS) {
+      throw new InputError(`${this.path} is corrupted: image directory at byte ${offset} claims ${n} tags`);
+    }
+    const at = offset + (this.bigTiff ? 8 + n * 20 : 2 + n * 12);
+    const b = await this.readBuffer(at, this.bigTiff ? 8 : 4, 'image directory');
+    return this.bigTiff ? readU64(b, 0, le) : le ? b.readUInt32LE(0) : b.readUInt32BE(0);
+  }
+
+  /** Raw bytes of a tag's value. */
+  async rawValue(entry: IfdEntry): Promise<Buffer> {
+    if (entry.inline) return entry.inline;
+    return this.readBuffer(entry.valueOffset, TYPE_SIZE[entry.type] * entry.count, `value of tag ${entry.tag}`);
+  }
+
+  /** Numeric values of a tag (rationals as numerator/denominator), undefined when absent. */
+  async numbers(ifd: Ifd, tag: number): Promise<number[] | undefined> {
+    const entry = ifd.entries.get(tag);
+    if (!entry) return undefined;
+    if (entry.count > 1e8) throw new InputError(`${this.path} is corrupted: tag ${tag} claims ${entry.count} values`);
+    const raw = await this.rawValue(entry);
+    return decodeNumbers(raw, entry.type, entry.count, this.littleEndian);
+  }
+
+  async number(ifd: Ifd, tag: number): Promise<number | undefined> {
+    return (await this.numbers(ifd, tag))?.[0];
+  }
+
+  /** ASCII tag as a string (trailing NULs removed). UTF-8 is accepted, as ImageJ and tifffile write it. */
+  async text(ifd: Ifd, tag: number): Promise<string | undefined> {
+    const entry = ifd.entries.get(tag);
+    if (!entry) return undefined;
+    const raw = await this.rawValue(entry);
+    return raw.toString('utf8').replace(/\0+$/, '');
+  }
+}
+
+function readU64(buf: Buffer, pos: number, le: boolean): number {
+  const v = le ? buf.readBigUInt64LE(pos) : buf.readBigUInt64BE(pos);
+  return v > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(v);
+}
+
+function decodeNumbers(raw: Buffer, type: number, count: number, le: boolean): number[] {
+  const out: number[] = new Array(type === 5 || type === 10 ? count : count);
+  for (let i = 0; i < count; i++) {
+    switch (type) {
+      case 1: case 7: case 2: out[i] = raw.readUInt8(i); break;
+      case 6: out[i] = raw.readInt8(i); break;
+      case 3: out[i] = le ? raw.readUInt16LE(i * 2) : raw.readUInt16BE(i * 2); break;
+      case 8: out[i] = le ? raw.readInt16LE(i * 2) : raw.readInt16BE(i * 2); break;
+      case 4: case 13: out[i] = le ? raw.readUInt32LE(i * 4) : raw.readUInt32BE(i * 4); break;
+      case 9: out[i] = le ? raw.readInt32LE(i * 4) : raw.readInt32BE(i * 4); break;
+      case 11: out[i] = le ? raw.readFloatLE(i * 4) : raw.readFloatBE(i * 4); break;
+      case 12: out[i] = le ? raw.readDoubleLE(i * 8) : raw.readDoubleBE(i * 8); break;
+      case 16: case 18: out[i] = readU64(raw, i * 8, le); break;
+      case 17: out[i] = Number(le ? raw.readBigInt64LE(i * 8) : raw.readBigInt64BE(i * 8)); break;
+      case 5: {
+        const num = le ? raw.readUInt32LE(i * 8) : raw.readUInt32BE(i * 8);
+        const den = le ? raw.readUInt32LE(i * 8 + 4) : raw.readUInt32BE(i * 8 + 4);
+        out[i] = den === 0 ? NaN : num / den;
+        break;
+      }
+      case 10: {
+        const num = le ? raw.readInt32LE(i * 8) : raw.readInt32BE(i * 8);
+        const den = le ? raw.readInt32LE(i * 8 + 4) : raw.readInt32BE(i * 8 + 4);
+        out[i] = den === 0 ? NaN : num / den;
+        break;
+      }
+      default: out[i] = NaN;
+    }
+  }
+  return out;
+}
+
+export function describeFsError(err: unknown): string {
+  const code = (err as { code?: string }).code;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a folder';
+  return err instanceof Error ? err.message.split('\n')[0] : String(err);
+}

@@ -1,0 +1,261 @@
+// A Movie backed by one TIFF file (plain, ImageJ hyperstack or OME-TIFF). It keeps the
+// open file handle and the IFD offsets found so far; planes are read on demand.
+import { InputError } from '../../errors.ts';
+import {
+  checkPlaneIndex,
+  defaultChannelNames,
+  planeIndex,
+  type DType,
+  type Movie,
+  type MovieMeta,
+  type MovieSource,
+  type PlaneData,
+  type Shape,
+} from '../movie.ts';
+import { isImageJDescription, parseImageJDescription, parseImageJLabels, secondsPerTimeUnit, umPerUnit, type ImageJDescription } from './imagej.ts';
+import { isOmeXml, parseOmeXml } from './ome.ts';
+import { COMPRESSION_NAMES, contiguousStart, planeBytes, readContiguousPlane, readLayout, readPlane, type PlaneLayout } from './planes.ts';
+import { Tag, TiffFile, type Ifd } from './tiffFile.ts';
+
+/** How plane k (ImageJ order) is found in the file. */
+type PlaneMap =
+  | { kind: 'contiguous'; start: number; planeBytes: number }
+  | { kind: 'ifd'; ifdOf: (k: number) => number };
+
+export async function openTiffMovie(path: string): Promise<TiffMovie> {
+  const file = await TiffFile.open(path);
+  try {
+    return await describe(file);
+  } catch (err) {
+    await file.close();
+    throw err;
+  }
+}
+
+async function describe(file: TiffFile): Promise<TiffMovie> {
+  const ifd0 = await file.readIfd(file.firstIfdOffset);
+  const layout0 = await readLayout(file, ifd0, 'image 1');
+  const description = await file.text(ifd0, Tag.ImageDescription);
+  const source: MovieSource = {
+    path: file.path,
+    format: 'tiff',
+    compression: COMPRESSION_NAMES[layout0.compression] ?? String(layout0.compression),
+    byteOrder: file.littleEndian ? 'little' : 'big',
+    bigTiff: file.bigTiff,
+  };
+  const yx = { y: layout0.height, x: layout0.width };
+  const movie = (shape: Omit<Shape, 'y' | 'x'>, meta: MovieMeta, map: PlaneMap) =>
+    new TiffMovie(file, { ...shape, ...yx }, layout0, meta, source, map, ifd0);
+
+  if (isOmeXml(description)) {
+    const ome = parseOmeXml(description, file.path);
+    if (ome.shape.y !== yx.y || ome.shape.x !== yx.x) {
+      throw new InputError(`${file.path}: OME-XML says ${ome.shape.x}x${ome.shape.y} pixels but the first image is ${yx.x}x${yx.y}`);
+    }
+    source.format = 'ome-tiff';
+    const missing = ome.planeIfds.indexOf(-1);
+    if (missing >= 0) throw new InputError(`${file.path}: OME-XML TiffData does not place plane ${missing + 1}`);
+    const ifdOf = ome.planeIfds;
+    return movie(ome.shape, ome.meta, { kind: 'ifd', ifdOf: (k) => ifdOf[k] });
+  }
+
+  if (isImageJDescription(description)) {
+    const ij = parseImageJDescription(description);
+    source.format = 'imagej';
+    const shape = imagejShape(ij);
+    const meta = await imagejMeta(file, ifd0, ij, shape.c);
+    const map = await imagejPlaneMap(file, ifd0, layout0, shape.t * shape.z * shape.c);
+    return movie(shape, meta, map);
+  }
+
+  // Plain TIFF: every full-resolution page is a time point unless tifffile's
+  // "shaped" description names the axes.
+  const meta: MovieMeta = { channelNames: [], ...(await resolutionMeta(file, ifd0, undefined)) };
+  const pages = await listPages(file, ifd0);
+  const shape = shapedAxes(description, pages.length) ?? { t: pages.length, z: 1, c: 1 };
+  meta.channelNames = defaultChannelNames(shape.c);
+  return movie(shape, meta, { kind: 'ifd', ifdOf: (k) => k }).withIfdOffsets(pages);
+}
+
+function imagejShape(ij: ImageJDescription): { t: number; z: number; c: number } {
+  if (ij.channels * ij.slices * ij.frames === ij.images) return { t: ij.frames, z: ij.slices, c: ij.channels };
+  // Counts that disagree: ImageJ itself then shows `images` planes as one stack.
+  return { t: ij.images, z: 1, c: 1 };
+}
+
+async function imagejMeta(file: TiffFile, ifd0: Ifd, ij: ImageJDescription, c: number): Promise<MovieMeta> {
+  const meta: MovieMeta = { channelNames: defaultChannelNames(c), ...(await resolutionMeta(file, ifd0, ij.unit)) };
+  const um = umPerUnit(ij.unit);
+  if (ij.spacing && um) meta.zStepUm = ij.spacing * um;
+  const s = secondsPerTimeUnit(ij.tunit);
+  if (ij.finterval && s) meta.frameIntervalS = ij.finterval * s;
+  if (ij.channelNames?.length === c) {
+    meta.channelNames = ij.channelNames;
+  } else {
+    const byteCounts = await file.numbers(ifd0, Tag.IJMetadataByteCounts);
+    const entry = ifd0.entries.get(Tag.IJMetadata);
+    const data = entry ? await file.rawValue(entry) : undefined;
+    const labels = parseImageJLabels(byteCounts, data, file.littleEndian);
+    // Slice labels are channel names only when they repeat with the channel index
+    // (as Micro-Manager and our writer store them); otherwise they label single planes.
+    const repeats = labels && labels.length >= c && labels.slice(0, c).every((l) => l.trim()) && labels.every((l, k) => l === labels[k % c]);
+    if (labels && repeats) meta.channelNames = labels.slice(0, c).map((l) => l.trim());
+  }
+  const extra: Record<string, string> = {};
+  for (const [k, v] of Object.entries(ij.keys)) if (k !== 'channel_names') extra[k] = v;
+  meta.extra = extra;
+  return meta;
+}
+
+/** Pixel size from XResolution/YResolution (pixels per unit). */
+async function resolutionMeta(file: TiffFile, ifd0: Ifd, imagejUnit: string | undefined): Promise<Partial<MovieMeta>> {
+  const xres = await file.number(ifd0, Tag.XResolution);
+  const yres = await file.number(ifd0, Tag.YResolution);
+  const resUnit = (await file.number(ifd0, Tag.ResolutionUnit)) ?? 2;
+  // ImageJ's unit wins; otherwise only centimetres are trusted (inch values are usually print DPI).
+  const um = imagejUnit !== undefined ? umPerUnit(imagejUnit) : resUnit === 3 ? 1e4 : undefined;
+  if (!um || !xres || !(xres > 0) || !Number.isFinite(xres)) return {};
+  const out: Partial<MovieMeta> = { pixelSizeUm: um / xres };
+  if (yres && yres > 0 && Math.abs(yres - xres) > 1e-9 * xres) out.pixelSizeYUm = um / yres;
+  return out;
+}
+
+/**
+ * ImageJ stores hyperstack planes contiguously from the first strip offset and ignores
+ * later IFDs (files over 4 GiB have only the first). Use that when the file agrees;
+ * otherwise (compressed, or written by other tools with gaps) follow the IFD chain.
+ */
+async function imagejPlaneMap(file: TiffFile, ifd0: Ifd, layout0: PlaneLayout, n: number): Promise<PlaneMap> {
+  const start = contiguousStart(layout0);
+  const bytes = planeBytes(layout0);
+  if (start === undefined || n === 1) return { kind: 'ifd', ifdOf: (k) => k };
+  if (ifd0.nextOffset !== 0) {
+    file.checkRange(ifd0.nextOffset, 2, 'second image directory');
+    const ifd1 = await file.readIfd(ifd0.nextOffset);
+    const layout1 = await readLayout(file, ifd1, 'image 2');
+    if (contiguousStart(layout1) !== start + bytes) return { kind: 'ifd', ifdOf: (k) => k };
+  }
+  const needed = start + n * bytes;
+  if (needed > file.size) {
+    const present = Math.max(0, Math.floor((file.size - start) / bytes));
+    throw new InputError(`${file.path} is truncated: its ImageJ description says ${n} planes but the file holds only ${present} (${file.size} of ${needed} bytes)`);
+  }
+  return { kind: 'contiguous', start, planeBytes: bytes };
+}
+
+/** Offsets of the full-resolution pages (reduced-resolution and thumbnail pages skipped). */
+async function listPages(file: TiffFile, ifd0: Ifd): Promise<number[]> {
+  const pages = [ifd0.offset];
+  const seen = new Set(pages);
+  let next = ifd0.nextOffset;
+  while (next !== 0) {
+    if (seen.has(next)) throw new InputError(`${file.path} is corrupted: its image directories form a loop`);
+    seen.add(next);
+    file.checkRange(next, 2, `image directory ${seen.size}`);
+    const ifd = await file.readIfd(next);
+    const subfile = (await file.number(ifd, Tag.NewSubfileType)) ?? 0;
+    if ((subfile & 1) === 0) pages.push(next);
+    next = ifd.nextOffset;
+  }
+  return pages;
+}
+
+/** tifffile writes {"shape": [...]} (and sometimes "axes") into plain files. */
+function shapedAxes(description: string | undefined, pages: number): { t: number; z: number; c: number } | undefined {
+  if (!description || !description.trimStart().startsWith('{')) return undefined;
+  try {
+    const parsed = JSON.parse(description) as { shape?: number[]; axes?: string };
+    const shape = parsed.shape;
+    if (!Array.isArray(shape) || shape.length < 3) return undefined;
+    const lead = shape.slice(0, -2);
+    if (lead.reduce((a, b) => a * b, 1) !== pages) return undefined;
+    const axes = typeof parsed.axes === 'string' && parsed.axes.length === shape.length ? parsed.axes.toUpperCase().slice(0, -2) : undefined;
+    if (!axes) return lead.length === 1 ? { t: lead[0], z: 1, c: 1 } : undefined;
+    const get = (a: string) => (axes.includes(a) ? lead[axes.indexOf(a)] : 1);
+    // Only orders that match ImageJ's plane order (T slowest, then Z, then C) map directly.
+    const order = axes.replace(/[^TZC]/g, '');
+    if (order !== axes || !['TZC', 'TZ', 'TC', 'ZC', 'T', 'Z', 'C'].includes(order)) return undefined;
+    return { t: get('T'), z: get('Z'), c: get('C') };
+  } catch {
+    return undefined;
+  }
+}
+
+export class TiffMovie implements Movie {
+  private ifdOffsets: number[];
+  private readonly seen = new Set<number>();
+  private walk: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  constructor(
+    private readonly file: TiffFile,
+    readonly shape: Shape,
+    private readonly layout0: PlaneLayout,
+    readonly meta: MovieMeta,
+    readonly source: MovieSource,
+    private readonly map: PlaneMap,
+    ifd0: Ifd,
+  ) {
+    this.ifdOffsets = [ifd0.offset];
+    this.nextAfterLast = ifd0.nextOffset;
+  }
+
+  private nextAfterLast: number;
+
+  get dtype(): DType {
+    return this.layout0.dtype;
+  }
+
+  withIfdOffsets(offsets: number[]): this {
+    this.ifdOffsets = offsets;
+    this.nextAfterLast = -1; // the list is complete
+    return this;
+  }
+
+  async plane(t: number, z: number, c: number): Promise<PlaneData> {
+    checkPlaneIndex(this, t, z, c);
+    if (this.closed) throw new InputError(`${this.file.path}: the movie was closed`);
+    const k = planeIndex(this.shape, t, z, c);
+    const what = `plane t=${t + 1} z=${z + 1} c=${c + 1}`;
+    if (this.map.kind === 'contiguous') {
+      const n = this.shape.y * this.shape.x;
+      return readContiguousPlane(this.file, this.map.start + k * this.map.planeBytes, this.dtype, n, what);
+    }
+    const ifdIndex = this.map.ifdOf(k);
+    const offset = await this.ifdOffset(ifdIndex, what);
+    const ifd = await this.file.readIfd(offset);
+    const layout = await readLayout(this.file, ifd, what);
+    if (layout.width !== this.shape.x || layout.height !== this.shape.y || layout.dtype !== this.dtype) {
+      throw new InputError(
+        `${this.file.path}: ${what} is ${layout.width}x${layout.height} ${layout.dtype}, but the movie is ${this.shape.x}x${this.shape.y} ${this.dtype}; planes of different sizes are not supported`,
+      );
+    }
+    return readPlane(this.file, layout, what);
+  }
+
+  /** Offset of IFD `index`, walking the chain from the last one known (serialised). */
+  private ifdOffset(index: number, what: string): Promise<number> {
+    const result = this.walk.then(async () => {
+      while (this.ifdOffsets.length <= index) {
+        const next = this.nextAfterLast;
+        if (next <= 0) {
+          throw new InputError(`${this.file.path} is truncated or corrupted: ${what} should be image ${index + 1} but the file has only ${this.ifdOffsets.length} images`);
+        }
+        if (this.seen.has(next)) throw new InputError(`${this.file.path} is corrupted: its image directories form a loop`);
+        this.file.checkRange(next, 2, `image directory ${this.ifdOffsets.length + 1}`);
+        this.ifdOffsets.push(next);
+        this.seen.add(next);
+        this.nextAfterLast = await this.file.readNextIfdOffset(next);
+      }
+      return this.ifdOffsets[index];
+    });
+    this.walk = result.catch(() => {});
+    return result;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.file.close();
+  }
+}

@@ -1,0 +1,103 @@
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMovieWriter, movieFromPlanes, openMovie, writeMovie, type DType, type PlaneData } from '../../src/image/index.ts';
+import { allocatePlane } from '../../src/image/movie.ts';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cellpilot-writer-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A plane whose every pixel encodes its position and plane indices, so mix-ups show. */
+function patterned(dtype: DType, y: number, x: number, t: number, z: number, c: number): PlaneData {
+  const p = allocatePlane(dtype, y * x);
+  for (let i = 0; i < p.length; i++) {
+    const v = (i * 7 + t * 1000 + z * 100 + c * 10) % (dtype === 'uint8' ? 251 : 60000);
+    p[i] = dtype === 'float32' ? v + 0.25 : v;
+  }
+  return p;
+}
+
+describe('writeMovie / openMovie round trip', () => {
+  for (const dtype of ['uint8', 'uint16', 'uint32', 'float32', 'int16'] as DType[]) {
+    it(`keeps every pixel, the axes and the calibration (${dtype})`, async () => {
+      const shape = { t: 3, z: 2, c: 2, y: 24, x: 33 };
+      const movie = movieFromPlanes(shape, dtype, (t, z, c) => patterned(dtype, shape.y, shape.x, t, z, c), {
+        pixelSizeUm: 0.325,
+        zStepUm: 1.5,
+        frameIntervalS: 30,
+        channelNames: ['DAPI', 'GFP'],
+      });
+      const path = join(dir, `rt-${dtype}.tif`);
+      await writeMovie(path, movie);
+      const back = await openMovie(path);
+      try {
+        expect(back.shape).toEqual(shape);
+        expect(back.dtype).toBe(dtype);
+        expect(back.source.format).toBe('imagej');
+        expect(back.meta.pixelSizeUm).toBeCloseTo(0.325, 6);
+        expect(back.meta.zStepUm).toBeCloseTo(1.5, 9);
+        expect(back.meta.frameIntervalS).toBeCloseTo(30, 9);
+        expect(back.meta.channelNames).toEqual(['DAPI', 'GFP']);
+        for (let t = 0; t < shape.t; t++)
+          for (let z = 0; z < shape.z; z++)
+            for (let c = 0; c < shape.c; c++) {
+              expect(Array.from(await back.plane(t, z, c))).toEqual(Array.from(await movie.plane(t, z, c)));
+            }
+      } finally {
+        await back.close();
+      }
+    });
+  }
+
+  it('leaves no file behind when the writer is aborted or closed early', async () => {
+    const shape = { t: 2, z: 1, c: 1, y: 8, x: 8 };
+    const path = join(dir, 'aborted.tif');
+    const w = await createMovieWriter(path, { shape, dtype: 'uint16', meta: { channelNames: ['C1'] } });
+    await w.writePlane(new Uint16Array(64));
+    await w.abort();
+    const w2 = await createMovieWriter(path, { shape, dtype: 'uint16', meta: { channelNames: ['C1'] } });
+    await w2.writePlane(new Uint16Array(64));
+    await expect(w2.close()).rejects.toThrow(/closed after 1 of 2 planes/);
+    expect((await readdir(dir)).filter((n) => n.includes('aborted'))).toEqual([]);
+  });
+
+  it('rejects planes of the wrong size or type with one line', async () => {
+    const path = join(dir, 'wrong.tif');
+    const w = await createMovieWriter(path, { shape: { t: 1, z: 1, c: 1, y: 4, x: 4 }, dtype: 'uint16', meta: { channelNames: [] } });
+    await expect(w.writePlane(new Uint16Array(15))).rejects.toThrow(/15 pixels, expected 4x4/);
+    await expect(w.writePlane(new Float32Array(16))).rejects.toThrow(/plane is float32, the movie is uint16/);
+    await w.abort();
+  });
+
+  it('crash-safe mode keeps a readable file after every plane', async () => {
+    const shape = { t: 4, z: 1, c: 2, y: 16, x: 16 };
+    const path = join(dir, 'acq.tif');
+    const w = await createMovieWriter(path, { shape, dtype: 'uint16', meta: { channelNames: ['BF', 'GFP'], frameIntervalS: 60 }, crashSafe: true });
+    for (let k = 0; k < 5; k++) {
+      const t = Math.floor(k / 2);
+      await w.writePlane(patterned('uint16', 16, 16, t, 0, k % 2) as Uint16Array);
+      // Readable now, without close(): complete time points only (after plane 1: one plane).
+      const m = await openMovie(path);
+      const frames = Math.floor((k + 1) / 2);
+      if (frames > 0) {
+        expect(m.shape).toMatchObject({ t: frames, c: 2 });
+        expect(Array.from(await m.plane(frames - 1, 0, 1))).toEqual(Array.from(patterned('uint16', 16, 16, frames - 1, 0, 1)));
+      } else {
+        expect(m.shape.t * m.shape.z * m.shape.c).toBe(1);
+      }
+      await m.close();
+    }
+    await w.close();
+    const final = await openMovie(path);
+    expect(final.shape).toMatchObject({ t: 2, c: 2 });
+    expect(final.meta.channelNames).toEqual(['BF', 'GFP']);
+    expect((await stat(path)).size).toBeGreaterThan(5 * 512);
+    await final.close();
+  });
+});
