@@ -1,0 +1,122 @@
+// Running a model over a movie, plane by plane (each time point and z slice), with
+// the chosen channels as the model's input channels; results stream to a writer.
+import { createMovieWriter } from '../image/index.ts';
+import type { Movie, MovieMeta } from '../image/movie.ts';
+import { InputError, WorkError } from '../errors.ts';
+import { planesFromTensor, tensorFromPlanes } from './layout.ts';
+import { loadModel, type LoadedModel } from './model.ts';
+import { predictSamples, type PredictOptions, type Sample } from './predict.ts';
+import type { Tensor } from './tensor.ts';
+
+export interface MovieRunOptions extends PredictOptions {
+  /** 0-based channels of the movie fed to the model's input channels, in order (default [0]). */
+  channels?: number[];
+  /** 0-based inclusive frame range (default: all frames). */
+  frames?: [number, number];
+  /** Which model output becomes the movie (default: the first). */
+  outputId?: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface PlaneResult {
+  t: number;
+  z: number;
+  /** One plane per output channel, height*width each. */
+  planes: Float32Array[];
+  height: number;
+  width: number;
+}
+
+function checkChannels(movie: Movie, channels: number[]): void {
+  for (const c of channels) {
+    if (!Number.isInteger(c) || c < 0 || c >= movie.shape.c) throw new InputError(`channel ${c + 1} does not exist: the movie has ${movie.shape.c} channel(s)`);
+  }
+}
+
+/**
+ * Calls `onPlane` with the model's output for every (t, z) of the frame range, in order.
+ * The model is a name in models/, an rdf `name`, a folder path, or an already loaded model.
+ */
+export async function mapModelOverMovie(
+  modelRef: string | LoadedModel,
+  movie: Movie,
+  options: MovieRunOptions,
+  onPlane: (result: PlaneResult) => Promise<void> | void,
+): Promise<LoadedModel> {
+  const model = typeof modelRef === 'string' ? await loadModel(modelRef) : modelRef;
+  const channels = options.channels ?? [0];
+  checkChannels(movie, channels);
+  const [first, last] = options.frames ?? [0, movie.shape.t - 1];
+  if (first < 0 || last >= movie.shape.t || first > last) throw new InputError(`frames ${first + 1} to ${last + 1} are outside the movie's 1 to ${movie.shape.t}`);
+  const input = model.spec.inputs[0];
+  if (model.spec.inputs.length !== 1) throw new InputError(`model ${model.spec.key} has ${model.spec.inputs.length} inputs; only single-input models run on movies`);
+  const outputIndex = options.outputId ? model.spec.outputs.findIndex((o) => o.id === options.outputId) : 0;
+  if (outputIndex < 0) throw new InputError(`model ${model.spec.key} has no output "${options.outputId}" (outputs: ${model.spec.outputs.map((o) => o.id).join(', ')})`);
+  const outputId = model.spec.outputs[outputIndex].id;
+  const { y: height, x: width, z: slices } = movie.shape;
+  const positions: Array<[number, number]> = [];
+  for (let t = first; t <= last; t++) for (let z = 0; z < slices; z++) positions.push([t, z]);
+
+  async function* samples(): AsyncGenerator<Sample> {
+    for (const [t, z] of positions) {
+      const planes = await Promise.all(channels.map((c) => movie.plane(t, z, c)));
+      yield new Map([[input.id, tensorFromPlanes(input, planes, height, width, `model ${model.spec.key}`)]]);
+    }
+  }
+  await predictSamples(
+    model,
+    samples(),
+    async (i, outputs: Map<string, Tensor>) => {
+      const [t, z] = positions[i];
+      const { planes, height: h, width: w } = planesFromTensor(outputs.get(outputId)!);
+      await onPlane({ t, z, planes, height: h, width: w });
+      options.onProgress?.(i + 1, positions.length);
+    },
+    options,
+  );
+  return model;
+}
+
+export interface MovieRunResult {
+  path: string;
+  /** Planes written (frames x slices x output channels). */
+  planes: number;
+  modelKey: string;
+  outputChannels: number;
+}
+
+/**
+ * Runs a model on a movie and writes its output as a float32 movie at `outputPath`
+ * (frames = the frame range, channels = the model output's channels).
+ */
+export async function runModelOnMovie(modelRef: string | LoadedModel, movie: Movie, options: MovieRunOptions & { outputPath: string }): Promise<MovieRunResult> {
+  const model = typeof modelRef === 'string' ? await loadModel(modelRef) : modelRef;
+  const [first, last] = options.frames ?? [0, movie.shape.t - 1];
+  const out = options.outputId ? model.spec.outputs.find((o) => o.id === options.outputId) : model.spec.outputs[0];
+  let writer: Awaited<ReturnType<typeof createMovieWriter>> | undefined;
+  let written = 0;
+  try {
+    await mapModelOverMovie(model, movie, options, async ({ planes, height, width }) => {
+      if (!writer) {
+        const factor = width / movie.shape.x;
+        const names = out?.axes.find((a) => a.type === 'channel')?.channelNames ?? planes.map((_, i) => `${model.spec.key}-${i + 1}`);
+        const meta: MovieMeta = {
+          ...movie.meta,
+          channelNames: names.slice(0, planes.length),
+          pixelSizeUm: movie.meta.pixelSizeUm !== undefined ? movie.meta.pixelSizeUm / factor : undefined,
+          pixelSizeYUm: movie.meta.pixelSizeYUm !== undefined ? movie.meta.pixelSizeYUm / factor : undefined,
+          extra: { ...(movie.meta.extra ?? {}), model: model.spec.key },
+        };
+        writer = await createMovieWriter(options.outputPath, { shape: { t: last - first + 1, z: movie.shape.z, c: planes.length, y: height, x: width }, dtype: 'float32', meta });
+      }
+      for (const plane of planes) await writer.writePlane(plane);
+      written += planes.length;
+    });
+  } catch (err) {
+    await writer?.abort();
+    throw err;
+  }
+  if (!writer) throw new WorkError('the model produced no planes');
+  await writer.close();
+  return { path: options.outputPath, planes: written, modelKey: model.spec.key, outputChannels: written / ((last - first + 1) * movie.shape.z) };
+}

@@ -1,0 +1,185 @@
+// The bioimage.io pre- and post-processing operations, applied to a whole sample (not
+// to tiles) so that per-sample statistics are those of the full image, as in
+// bioimageio.core. Definitions: bioimage.io model spec 0.5, "preprocessing".
+import { InputError } from '../errors.ts';
+import type { ProcessingOp } from './spec.ts';
+import { broadcastAlong, groupsOver, type Tensor } from './tensor.ts';
+
+export interface ProcessingContext {
+  /** Other tensors of the same sample by id (raw inputs), for `reference_tensor`. */
+  tensors: Map<string, Tensor>;
+  /** Names the tensor in error messages. */
+  where: string;
+}
+
+/** Applies the operations in order and returns a new tensor (the input is not modified). */
+export function applyProcessing(tensor: Tensor, ops: ProcessingOp[], ctx: ProcessingContext): Tensor {
+  let current: Tensor = { axes: tensor.axes, shape: tensor.shape, data: new Float32Array(tensor.data) };
+  for (const op of ops) current = applyOp(current, op, ctx);
+  return current;
+}
+
+function applyOp(t: Tensor, op: ProcessingOp, ctx: ProcessingContext): Tensor {
+  const k = op.kwargs;
+  const where = `${ctx.where} ${op.id}`;
+  const d = t.data;
+  switch (op.id) {
+    case 'ensure_dtype': {
+      const dtype = String(k.dtype ?? 'float32');
+      if (/^u?int/.test(dtype) || dtype === 'bool') for (let i = 0; i < d.length; i++) d[i] = dtype === 'bool' ? (d[i] ? 1 : 0) : Math.round(d[i]);
+      return t;
+    }
+    case 'sigmoid':
+      for (let i = 0; i < d.length; i++) d[i] = 1 / (1 + Math.exp(-d[i]));
+      return t;
+    case 'clip': {
+      const min = typeof k.min === 'number' ? k.min : -Infinity;
+      const max = typeof k.max === 'number' ? k.max : Infinity;
+      for (let i = 0; i < d.length; i++) d[i] = Math.min(max, Math.max(min, d[i]));
+      return t;
+    }
+    case 'binarize': {
+      const threshold = broadcastAlong(t, numberOrList(k.threshold, where, 'threshold'), optionalString(k.axis), where);
+      for (let i = 0; i < d.length; i++) d[i] = d[i] > threshold(i) ? 1 : 0;
+      return t;
+    }
+    case 'scale_linear': {
+      const axis = optionalString(k.axis) ?? (Array.isArray(k.axes) ? String(k.axes[0]) : undefined);
+      const gain = broadcastAlong(t, numberOrList(k.gain ?? 1, where, 'gain'), axis, where);
+      const offset = broadcastAlong(t, numberOrList(k.offset ?? 0, where, 'offset'), axis, where);
+      for (let i = 0; i < d.length; i++) d[i] = d[i] * gain(i) + offset(i);
+      return t;
+    }
+    case 'fixed_zero_mean_unit_variance': {
+      const axis = optionalString(k.axis) ?? (Array.isArray(k.axes) ? String(k.axes[0]) : undefined);
+      const mean = broadcastAlong(t, numberOrList(k.mean, where, 'mean'), axis, where);
+      const std = broadcastAlong(t, numberOrList(k.std, where, 'std'), axis, where);
+      const eps = typeof k.eps === 'number' ? k.eps : 1e-6;
+      for (let i = 0; i < d.length; i++) d[i] = (d[i] - mean(i)) / (std(i) + eps);
+      return t;
+    }
+    case 'zero_mean_unit_variance': {
+      const eps = typeof k.eps === 'number' ? k.eps : 1e-6;
+      const { groupOf, mean, std } = meanStd(t, reduceAxes(t, k.axes, where));
+      for (let i = 0; i < d.length; i++) d[i] = (d[i] - mean[groupOf[i]]) / (std[groupOf[i]] + eps);
+      return t;
+    }
+    case 'scale_range': {
+      const eps = typeof k.eps === 'number' ? k.eps : 1e-6;
+      const lowP = typeof k.min_percentile === 'number' ? k.min_percentile : 0;
+      const highP = typeof k.max_percentile === 'number' ? k.max_percentile : 100;
+      if (!(lowP >= 0 && lowP < highP && highP <= 100)) throw new InputError(`${where}: need 0 <= min_percentile < max_percentile <= 100, got ${lowP} and ${highP}`);
+      const source = referenceTensor(t, k.reference_tensor, ctx, where);
+      const axes = reduceAxes(source, k.axes, where);
+      const low = percentiles(source, axes, lowP);
+      const high = percentiles(source, axes, highP);
+      const { groupOf } = groupsOver(t, axes);
+      for (let i = 0; i < d.length; i++) {
+        const g = groupOf[i];
+        d[i] = (d[i] - low[g]) / (high[g] - low[g] + eps);
+      }
+      return t;
+    }
+    case 'scale_mean_variance': {
+      const eps = typeof k.eps === 'number' ? k.eps : 1e-6;
+      const reference = referenceTensor(t, k.reference_tensor, ctx, where);
+      const axes = reduceAxes(t, k.axes, where);
+      const own = meanStd(t, axes);
+      const ref = meanStd(reference, axes);
+      for (let i = 0; i < d.length; i++) {
+        const g = own.groupOf[i];
+        d[i] = ((d[i] - own.mean[g]) / (own.std[g] + eps)) * (ref.std[g] + eps) + ref.mean[g];
+      }
+      return t;
+    }
+    case 'softmax': {
+      const axis = optionalString(k.axis) ?? 'channel';
+      softmaxAlong(t, axis, where);
+      return t;
+    }
+    default:
+      throw new InputError(`${where}: unsupported processing step "${op.id}"`);
+  }
+}
+
+function numberOrList(value: unknown, where: string, name: string): number | number[] {
+  if (typeof value === 'number') return value;
+  if (Array.isArray(value) && value.every((v) => typeof v === 'number')) return value as number[];
+  throw new InputError(`${where}: ${name} must be a number or a list of numbers, got ${JSON.stringify(value)}`);
+}
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The axes to reduce over; the default (none given) is every axis, i.e. whole-tensor statistics. */
+function reduceAxes(t: Tensor, axes: unknown, where: string): string[] {
+  if (axes === undefined || axes === null) return [...t.axes];
+  if (!Array.isArray(axes)) throw new InputError(`${where}: axes must be a list of axis ids, got ${JSON.stringify(axes)}`);
+  const ids = axes.map(String);
+  const unknown = ids.filter((a) => !t.axes.includes(a));
+  if (unknown.length) throw new InputError(`${where}: axes ${unknown.join(', ')} are not axes of the tensor (${t.axes.join(', ')})`);
+  return ids;
+}
+
+function referenceTensor(t: Tensor, id: unknown, ctx: ProcessingContext, where: string): Tensor {
+  if (id === undefined || id === null) return t;
+  const ref = ctx.tensors.get(String(id));
+  if (!ref) throw new InputError(`${where}: reference_tensor "${String(id)}" is not a tensor of this model`);
+  return ref;
+}
+
+/** Population mean and standard deviation per group (numpy's mean and std, ddof=0). */
+function meanStd(t: Tensor, axes: string[]): { groupOf: Int32Array; mean: Float64Array; std: Float64Array } {
+  const { groupOf, groups } = groupsOver(t, axes);
+  const sum = new Float64Array(groups);
+  const count = new Float64Array(groups);
+  for (let i = 0; i < t.data.length; i++) {
+    sum[groupOf[i]] += t.data[i];
+    count[groupOf[i]]++;
+  }
+  const mean = sum.map((s, g) => s / Math.max(1, count[g]));
+  const sq = new Float64Array(groups);
+  for (let i = 0; i < t.data.length; i++) {
+    const dev = t.data[i] - mean[groupOf[i]];
+    sq[groupOf[i]] += dev * dev;
+  }
+  const std = sq.map((s, g) => Math.sqrt(s / Math.max(1, count[g])));
+  return { groupOf, mean, std };
+}
+
+/** Percentile per group with numpy's default linear interpolation. */
+export function percentiles(t: Tensor, axes: string[], percent: number): Float64Array {
+  const { groupOf, groups } = groupsOver(t, axes);
+  const counts = new Int32Array(groups);
+  for (let i = 0; i < groupOf.length; i++) counts[groupOf[i]]++;
+  const buckets = Array.from({ length: groups }, (_, g) => new Float32Array(counts[g]));
+  const fill = new Int32Array(groups);
+  for (let i = 0; i < groupOf.length; i++) buckets[groupOf[i]][fill[groupOf[i]]++] = t.data[i];
+  const out = new Float64Array(groups);
+  buckets.forEach((values, g) => {
+    values.sort();
+    const position = (percent / 100) * (values.length - 1);
+    const lo = Math.floor(position);
+    const hi = Math.min(values.length - 1, lo + 1);
+    out[g] = values[lo] + (values[hi] - values[lo]) * (position - lo);
+  });
+  return out;
+}
+
+function softmaxAlong(t: Tensor, axisId: string, where: string): void {
+  const d = t.axes.indexOf(axisId);
+  if (d < 0) throw new InputError(`${where}: axis ${axisId} is not an axis of the tensor (${t.axes.join(', ')})`);
+  const size = t.shape[d];
+  const stride = t.shape.slice(d + 1).reduce((a, b) => a * b, 1);
+  const outer = t.data.length / (size * stride);
+  for (let o = 0; o < outer; o++)
+    for (let s = 0; s < stride; s++) {
+      const base = o * size * stride + s;
+      let max = -Infinity;
+      for (let c = 0; c < size; c++) max = Math.max(max, t.data[base + c * stride]);
+      let sum = 0;
+      for (let c = 0; c < size; c++) sum += t.data[base + c * stride] = Math.exp(t.data[base + c * stride] - max);
+      for (let c = 0; c < size; c++) t.data[base + c * stride] /= sum;
+    }
+}

@@ -1,0 +1,211 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MemoryMovie } from '../../src/image/movie.ts';
+import {
+  listModels,
+  loadModel,
+  mapModelOverMovie,
+  predictSample,
+  readModelSpec,
+  readNpy,
+  releaseSessions,
+  tensorFromPlanes,
+  verifyModel,
+  writeNpy,
+} from '../../src/onnx/index.ts';
+import { InputError } from '../../src/errors.ts';
+
+const FIXTURE = fileURLToPath(new URL('./fixtures/tiny-unet', import.meta.url));
+const temp = mkdtempSync(join(tmpdir(), 'cellpilot-onnx-'));
+afterAll(async () => {
+  await releaseSessions();
+  rmSync(temp, { recursive: true, force: true });
+});
+
+function copyFixture(name: string): string {
+  const dir = join(temp, name);
+  cpSync(FIXTURE, dir, { recursive: true });
+  return dir;
+}
+
+/** A smooth random image (sum of blobs) with noise, deterministic. */
+function testImage(height: number, width: number, seed = 1): Float32Array {
+  let s = seed;
+  const rand = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const blobs = Array.from({ length: 6 }, () => [rand() * height, rand() * width, 20 + rand() * 60]);
+  const out = new Float32Array(height * width);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      let v = 100 + 30 * rand();
+      for (const [by, bx, r2] of blobs) v += 500 * Math.exp(-((y - by) ** 2 + (x - bx) ** 2) / r2);
+      out[y * width + x] = v;
+    }
+  return out;
+}
+
+describe('npy', () => {
+  it('round-trips float32 and int arrays with numpy headers', () => {
+    const data = Float32Array.from({ length: 24 }, (_, i) => i * 0.5 - 3);
+    const back = readNpy(writeNpy({ shape: [2, 3, 4], dtype: 'float32', data }));
+    expect(back.shape).toEqual([2, 3, 4]);
+    expect(Array.from(back.data as Float32Array)).toEqual(Array.from(data));
+    const ints = readNpy(writeNpy({ shape: [5], dtype: 'uint16', data: Uint16Array.from([1, 2, 3, 65535, 0]) }));
+    expect(ints.dtype).toBe('uint16');
+    expect(Array.from(ints.data as Uint16Array)).toEqual([1, 2, 3, 65535, 0]);
+  });
+
+  it('reads the test tensor numpy wrote', () => {
+    const npy = readNpy(readFileSync(join(FIXTURE, 'test_input.npy')));
+    expect(npy.shape).toEqual([1, 1, 64, 48]);
+    expect(npy.dtype).toBe('float32');
+  });
+
+  it('rejects a file that is not .npy', () => {
+    expect(() => readNpy(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]), 'x.npy')).toThrow(/x.npy is not a NumPy/);
+  });
+});
+
+describe('bioimage.io model description', () => {
+  it('parses axes, sizes, halo and processing of a 0.5 rdf.yaml', () => {
+    const spec = readModelSpec(FIXTURE);
+    expect(spec.name).toBe('Tiny test network');
+    expect(spec.inputs[0].axes.map((a) => a.id)).toEqual(['batch', 'channel', 'y', 'x']);
+    expect(spec.inputs[0].axes[2].size).toEqual({ kind: 'parametrized', min: 16, step: 8 });
+    expect(spec.outputs[0].axes[3]).toMatchObject({ halo: 4, size: { kind: 'reference', tensorId: 'raw', axisId: 'x', factor: 1, offset: 0 } });
+    expect(spec.inputs[0].preprocessing.map((p) => p.id)).toEqual(['ensure_dtype', 'scale_range']);
+    expect(spec.tolerance.absolute).toBe(1e-4);
+  });
+
+  it('reads the older 0.4 format into the same model', async () => {
+    const dir = copyFixture('v04');
+    writeFileSync(
+      join(dir, 'rdf.yaml'),
+      `format_version: 0.4.9
+type: model
+name: tiny v04
+inputs:
+  - name: raw
+    axes: bcyx
+    data_type: float32
+    shape: {min: [1, 1, 16, 16], step: [0, 0, 8, 8]}
+    preprocessing:
+      - name: scale_range
+        kwargs: {mode: per_sample, axes: cyx, min_percentile: 1.0, max_percentile: 99.8}
+outputs:
+  - name: probability
+    axes: bcyx
+    data_type: float32
+    halo: [0, 0, 4, 4]
+    shape: {reference_tensor: raw, scale: [1, 1, 1, 1], offset: [0, 0, 0, 0]}
+    postprocessing:
+      - name: sigmoid
+test_inputs: [test_input.npy]
+test_outputs: [test_output.npy]
+weights:
+  onnx: {source: weights.onnx}
+`,
+    );
+    const spec = readModelSpec(dir);
+    expect(spec.inputs[0].preprocessing[0].kwargs.axes).toEqual(['channel', 'y', 'x']);
+    const result = await verifyModel(dir);
+    expect(result.ok).toBe(true);
+  });
+
+  it('explains a folder without ONNX weights, an unknown operation and a bad version in one line', () => {
+    const dir = copyFixture('bad');
+    const rdf = readFileSync(join(dir, 'rdf.yaml'), 'utf8');
+    writeFileSync(join(dir, 'rdf.yaml'), rdf.replace('  onnx:\n', '  torchscript:\n'));
+    expect(() => readModelSpec(dir)).toThrow(/no ONNX weights \(it has: torchscript\)/);
+    writeFileSync(join(dir, 'rdf.yaml'), rdf.replace('id: sigmoid', 'id: fancy_norm'));
+    expect(() => readModelSpec(dir)).toThrow(/"fancy_norm", which cellpilot does not support/);
+    writeFileSync(join(dir, 'rdf.yaml'), rdf.replace('format_version: 0.5.4', 'format_version: 0.3.6'));
+    expect(() => readModelSpec(dir)).toThrow(InputError);
+    writeFileSync(join(dir, 'rdf.yaml'), rdf.replace('type: space\n        id: y', 'type: spaceship\n        id: y'));
+    expect(() => readModelSpec(dir)).toThrow(/rdf.yaml: inputs.0.axes/);
+  });
+});
+
+describe('loading and running a model', () => {
+  it('verifies the test output (pre-processing, inference, post-processing)', async () => {
+    const result = await verifyModel(FIXTURE);
+    expect(result.ok).toBe(true);
+    expect(result.maxAbsDiff).toBeLessThan(1e-4);
+    expect(result.elements).toBe(64 * 48);
+  });
+
+  it('refuses weights whose sha256 does not match, and a missing weights file', async () => {
+    const dir = copyFixture('corrupt');
+    const bytes = readFileSync(join(dir, 'weights.onnx'));
+    bytes[bytes.length - 1] ^= 0xff;
+    writeFileSync(join(dir, 'weights.onnx'), bytes);
+    await expect(loadModel(dir)).rejects.toThrow(/has sha256 .* but rdf.yaml declares/);
+    rmSync(join(dir, 'weights.onnx'));
+    await expect(loadModel(dir)).rejects.toThrow(/weights file .* is missing/);
+  });
+
+  it('runs a model dropped into a models folder, by folder name and by its name', async () => {
+    const root = join(temp, 'dropped');
+    cpSync(FIXTURE, join(root, 'my-unet'), { recursive: true });
+    process.env.CELLPILOT_MODELS = root;
+    try {
+      expect(listModels().map((m) => m.key)).toContain('my-unet');
+      const byKey = await loadModel('my-unet');
+      const byName = await loadModel('tiny test network');
+      expect(byName.spec.folder).toBe(byKey.spec.folder);
+      await expect(loadModel('no-such-model')).rejects.toThrow(/no model called "no-such-model" \(available: .*my-unet/);
+    } finally {
+      delete process.env.CELLPILOT_MODELS;
+    }
+  });
+
+  it('tiles with the halo so that tiled and whole-image results agree', async () => {
+    const model = await loadModel(FIXTURE);
+    const [h, w] = [96, 88]; // sizes the model accepts, so the whole image runs in one tile
+    const sample = new Map([['raw', tensorFromPlanes(model.spec.inputs[0], [testImage(h, w)], h, w)]]);
+    const whole = (await predictSample(model, sample, { tileSizePx: 1024 })).get('probability')!;
+    const tiled = (await predictSample(model, sample, { tileSizePx: 32, blendPx: 4, batchSize: 3 })).get('probability')!;
+    expect(tiled.shape).toEqual([1, 1, h, w]);
+    let maxDiff = 0;
+    for (let i = 0; i < whole.data.length; i++) maxDiff = Math.max(maxDiff, Math.abs(whole.data[i] - tiled.data[i]));
+    expect(maxDiff).toBeLessThan(1e-5);
+  });
+
+  it('pads images of sizes the model does not accept and crops back', async () => {
+    const model = await loadModel(FIXTURE);
+    const [h, w] = [37, 50];
+    const sample = new Map([['raw', tensorFromPlanes(model.spec.inputs[0], [testImage(h, w, 3)], h, w)]]);
+    const out = (await predictSample(model, sample, { tileSizePx: 24, blendPx: 2 })).get('probability')!;
+    expect(out.shape).toEqual([1, 1, h, w]);
+    expect(out.data.every((v) => v > 0 && v < 1)).toBe(true);
+  });
+
+  it('runs over a movie plane by plane with progress, and checks channels', async () => {
+    const shape = { t: 3, z: 1, c: 2, y: 40, x: 32 };
+    const planes = Array.from({ length: 6 }, (_, i) => testImage(40, 32, i + 1));
+    const movie = new MemoryMovie(shape, 'float32', planes);
+    const progress: number[] = [];
+    const seen: number[] = [];
+    await mapModelOverMovie(FIXTURE, movie, { channels: [1], frames: [1, 2], onProgress: (d) => progress.push(d) }, ({ t, planes: out, height, width }) => {
+      seen.push(t);
+      expect([height, width, out.length]).toEqual([40, 32, 1]);
+    });
+    expect(seen).toEqual([1, 2]);
+    expect(progress).toEqual([1, 2]);
+    await expect(mapModelOverMovie(FIXTURE, movie, { channels: [0, 1] }, () => {})).rejects.toThrow(/takes 1 channel\(s\) \(raw\) but was given 2/);
+    await expect(mapModelOverMovie(FIXTURE, movie, { channels: [4] }, () => {})).rejects.toThrow(/channel 5 does not exist/);
+  });
+
+  it('stops when cancelled', async () => {
+    const movie = new MemoryMovie({ t: 4, z: 1, c: 1, y: 32, x: 32 }, 'float32', Array.from({ length: 4 }, (_, i) => testImage(32, 32, i)));
+    const controller = new AbortController();
+    let planes = 0;
+    const run = mapModelOverMovie(FIXTURE, movie, { signal: controller.signal, batchSize: 1 }, () => {
+      if (++planes === 2) controller.abort();
+    });
+    await expect(run).rejects.toThrow(/cancelled/);
+    expect(planes).toBe(2);
+  });
+});
