@@ -30,6 +30,8 @@ export interface Branch {
   parent: number;
   /** Spot ids in time order (frames may be skipped where the tracker closed a gap). */
   spotIds: number[];
+  /** Further parent branches where tracks merged (CTC keeps one parent; TrackMate allows merges). */
+  otherParents?: number[];
 }
 
 export interface Tracks {
@@ -40,4 +42,8 @@ export interface Tracks {
   /** Calibration used for speeds and distances, if known. */
   pixelSizeUm?: number;
   frameIntervalS?: number;
+  /** z step in micrometres, for 3-D tracks. */
+  zStepUm?: number;
+  /** Label movie the spots were measured on (spot.label refers to it), for CTC export. */
+  labelsPath?: string;
 }

@@ -1,0 +1,403 @@
+// Linear assignment (minimum-cost perfect matching of a square cost matrix) with the
+// Jonker–Volgenant algorithm: Jonker R, Volgenant A (1987) "A shortest augmenting path
+// algorithm for dense and sparse linear assignment problems", Computing 38:325-340,
+// doi:10.1007/BF02278710. TrackMate's LAP tracker solves its sparse cost matrices the
+// same way (fiji.plugin.trackmate.tracking.jaqaman.costmatrix.LAPJV).
+//
+// Two solvers:
+// - solveDenseLap: the full LAPJV (column reduction, reduction transfer, two rounds of
+//   augmenting row reduction, then shortest augmenting paths), O(n^3) worst case, best
+//   for small or dense matrices.
+// - solveSparseLap: JV's shortest augmenting paths run as Dijkstra over the stored
+//   entries only (a binary heap over columns), for the large, very sparse matrices of
+//   tracking where a spot has a handful of candidates within the linking distance.
+// Both return the optimum; ties may be broken differently.
+
+export interface LapSolution {
+  /** rowToCol[i] = column assigned to row i. */
+  rowToCol: Int32Array;
+  /** colToRow[j] = row assigned to column j. */
+  colToRow: Int32Array;
+  /** Sum of the assigned costs. */
+  totalCost: number;
+}
+
+/** A square sparse matrix in compressed-row form: row i's entries are rowStart[i]..rowStart[i+1]-1. */
+export interface SparseCostMatrix {
+  size: number;
+  rowStart: Int32Array;
+  columns: Int32Array;
+  costs: Float64Array;
+}
+
+/**
+ * Minimum-cost assignment of an n x n dense cost matrix (row-major, length n*n).
+ * Infinity marks a forbidden pair; throws a RangeError when no complete assignment avoids them.
+ */
+export function solveDenseLap(cost: Float64Array | number[], size: number): LapSolution {
+  checkDense(cost, size);
+  if (size === 0) return { rowToCol: new Int32Array(0), colToRow: new Int32Array(0), totalCost: 0 };
+  const c = finiteCopy(cost);
+  const { rowToCol, colToRow } = size === 1 ? { rowToCol: Int32Array.of(0), colToRow: Int32Array.of(0) } : lapjv(c, size);
+  let totalCost = 0;
+  for (let i = 0; i < size; i++) {
+    const v = cost[i * size + rowToCol[i]];
+    if (!Number.isFinite(v)) throw new RangeError('no complete assignment exists that avoids the forbidden (infinite) costs');
+    totalCost += v;
+  }
+  return { rowToCol, colToRow, totalCost };
+}
+
+function checkDense(cost: ArrayLike<number>, size: number): void {
+  if (!Number.isInteger(size) || size < 0) throw new RangeError(`size must be a non-negative integer, got ${size}`);
+  if (cost.length !== size * size) throw new RangeError(`cost matrix must hold ${size}x${size} = ${size * size} values, got ${cost.length}`);
+  for (let k = 0; k < cost.length; k++) {
+    if (Number.isNaN(cost[k]) || cost[k] === -Infinity) throw new RangeError(`cost matrix entry ${k} is ${cost[k]}: costs must be numbers or +Infinity`);
+  }
+}
+
+/** Replaces +Infinity by a value larger than any sum of finite costs, so the arithmetic stays finite. */
+function finiteCopy(cost: ArrayLike<number>): Float64Array {
+  let maxAbs = 0;
+  for (let k = 0; k < cost.length; k++) if (Number.isFinite(cost[k])) maxAbs = Math.max(maxAbs, Math.abs(cost[k]));
+  const big = (maxAbs + 1) * Math.sqrt(cost.length) * 4 + 1;
+  const out = new Float64Array(cost.length);
+  for (let k = 0; k < cost.length; k++) out[k] = Number.isFinite(cost[k]) ? cost[k] : big;
+  return out;
+}
+
+/** The LAPJV procedure of Jonker & Volgenant (1987) on a finite n x n matrix, n >= 2. */
+function lapjv(c: Float64Array, n: number): { rowToCol: Int32Array; colToRow: Int32Array } {
+  const x = new Int32Array(n).fill(-1); // column of each row
+  const y = new Int32Array(n).fill(-1); // row of each column
+  const v = new Float64Array(n); // column dual variables
+  const matches = new Int32Array(n);
+
+  // Column reduction: each column's minimum becomes its price; assign greedily.
+  for (let j = n - 1; j >= 0; j--) {
+    let min = c[j];
+    let imin = 0;
+    for (let i = 1; i < n; i++) {
+      const h = c[i * n + j];
+      if (h < min) (min = h), (imin = i);
+    }
+    v[j] = min;
+    if (++matches[imin] === 1) {
+      x[imin] = j;
+      y[j] = imin;
+    }
+    // a row that is the minimum of several columns keeps the first one (highest index)
+  }
+
+  // Reduction transfer from rows assigned once.
+  const free = new Int32Array(n);
+  let numFree = 0;
+  for (let i = 0; i < n; i++) {
+    if (matches[i] === 0) free[numFree++] = i;
+    else if (matches[i] === 1) {
+      const j1 = x[i];
+      let min = Infinity;
+      for (let j = 0; j < n; j++) if (j !== j1) min = Math.min(min, c[i * n + j] - v[j]);
+      v[j1] -= min;
+    }
+  }
+
+  // Augmenting row reduction, twice.
+  for (let round = 0; round < 2; round++) {
+    let k = 0;
+    const previousFree = numFree;
+    numFree = 0;
+    while (k < previousFree) {
+      const i = free[k++];
+      const row = i * n;
+      let umin = c[row] - v[0];
+      let j1 = 0;
+      let j2 = -1;
+      let usubmin = Infinity;
+      for (let j = 1; j < n; j++) {
+        const h = c[row + j] - v[j];
+        if (h < usubmin) {
+          if (h >= umin) (usubmin = h), (j2 = j);
+          else (usubmin = umin), (umin = h), (j2 = j1), (j1 = j);
+        }
+      }
+      let i0 = y[j1];
+      if (umin < usubmin) v[j1] -= usubmin - umin;
+      else if (i0 >= 0) {
+        j1 = j2;
+        i0 = y[j2];
+      }
+      if (x[i] >= 0 && y[x[i]] === i) y[x[i]] = -1;
+      x[i] = j1;
+      y[j1] = i;
+      if (i0 >= 0) {
+        x[i0] = -1;
+        if (umin < usubmin) free[--k] = i0;
+        else free[numFree++] = i0;
+      }
+    }
+  }
+
+  // Augment each remaining free row along a shortest path (Dijkstra on reduced costs).
+  const d = new Float64Array(n);
+  const pred = new Int32Array(n);
+  const colList = new Int32Array(n);
+  for (let f = 0; f < numFree; f++) {
+    const freeRow = free[f];
+    const frow = freeRow * n;
+    for (let j = 0; j < n; j++) {
+      d[j] = c[frow + j] - v[j];
+      pred[j] = freeRow;
+      colList[j] = j;
+    }
+    let low = 0;
+    let up = 0;
+    let last = 0;
+    let min = 0;
+    let endOfPath = -1;
+    while (endOfPath < 0) {
+      if (up === low) {
+        last = low - 1;
+        min = d[colList[up++]];
+        for (let k = up; k < n; k++) {
+          const j = colList[k];
+          const h = d[j];
+          if (h <= min) {
+            if (h < min) (up = low), (min = h);
+            colList[k] = colList[up];
+            colList[up++] = j;
+          }
+        }
+        for (let k = low; k < up; k++) {
+          if (y[colList[k]] < 0) {
+            endOfPath = colList[k];
+            break;
+          }
+        }
+      }
+      if (endOfPath < 0) {
+        const j1 = colList[low++];
+        const i = y[j1];
+        const irow = i * n;
+        const h = c[irow + j1] - v[j1] - min;
+        for (let k = up; k < n; k++) {
+          const j = colList[k];
+          const v2 = c[irow + j] - v[j] - h;
+          if (v2 < d[j]) {
+            pred[j] = i;
+            if (v2 === min) {
+              if (y[j] < 0) {
+                endOfPath = j;
+                break;
+              }
+              colList[k] = colList[up];
+              colList[up++] = j;
+            }
+            d[j] = v2;
+          }
+        }
+      }
+    }
+    for (let k = 0; k <= last; k++) {
+      const j1 = colList[k];
+      v[j1] += d[j1] - min;
+    }
+    let i: number;
+    do {
+      i = pred[endOfPath];
+      y[endOfPath] = i;
+      const j1 = endOfPath;
+      endOfPath = x[i];
+      x[i] = j1;
+    } while (i !== freeRow);
+  }
+  return { rowToCol: x, colToRow: y };
+}
+
+/** Builds a SparseCostMatrix from (row, column, cost) triplets; duplicates are an error. */
+export function sparseFromTriplets(size: number, rows: ArrayLike<number>, cols: ArrayLike<number>, costs: ArrayLike<number>): SparseCostMatrix {
+  const count = new Int32Array(size + 1);
+  for (let k = 0; k < rows.length; k++) count[rows[k] + 1]++;
+  for (let i = 0; i < size; i++) count[i + 1] += count[i];
+  const rowStart = Int32Array.from(count);
+  const fill = Int32Array.from(count);
+  const columns = new Int32Array(rows.length);
+  const values = new Float64Array(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const at = fill[rows[k]]++;
+    columns[at] = cols[k];
+    values[at] = costs[k];
+  }
+  return { size, rowStart, columns, costs: values };
+}
+
+/**
+ * Minimum-cost assignment over the stored entries of a square sparse matrix (absent
+ * entries are forbidden). Throws a RangeError when no complete assignment exists.
+ */
+export function solveSparseLap(matrix: SparseCostMatrix): LapSolution {
+  const { size: n, rowStart, columns, costs } = matrix;
+  const x = new Int32Array(n).fill(-1);
+  const y = new Int32Array(n).fill(-1);
+  const assignedCost = new Float64Array(n);
+  const v = new Float64Array(n).fill(Infinity);
+
+  // Column reduction: price = cheapest entry of the column.
+  for (let k = 0; k < columns.length; k++) {
+    const cost = costs[k];
+    if (!Number.isFinite(cost)) throw new RangeError(`sparse cost entry ${k} is ${cost}: store only finite costs`);
+    if (cost < v[columns[k]]) v[columns[k]] = cost;
+  }
+  for (let j = 0; j < n; j++) if (v[j] === Infinity) throw new RangeError(`column ${j} has no entries: no complete assignment exists`);
+
+  // Greedy start: give each row a free column whose reduced cost is zero.
+  const free: number[] = [];
+  for (let i = n - 1; i >= 0; i--) {
+    let chosen = -1;
+    for (let k = rowStart[i]; k < rowStart[i + 1]; k++) {
+      const j = columns[k];
+      if (y[j] < 0 && costs[k] - v[j] === 0) {
+        chosen = k;
+        break;
+      }
+    }
+    if (chosen >= 0) {
+      const j = columns[chosen];
+      x[i] = j;
+      y[j] = i;
+      assignedCost[i] = costs[chosen];
+    } else free.push(i);
+  }
+
+  const d = new Float64Array(n).fill(Infinity);
+  const pred = new Int32Array(n);
+  const scanned = new Uint8Array(n);
+  const touched: number[] = [];
+  const scannedList: number[] = [];
+  const heap = new ColumnHeap(n);
+
+  for (const freeRow of free) {
+    for (let k = rowStart[freeRow]; k < rowStart[freeRow + 1]; k++) {
+      const j = columns[k];
+      const dj = costs[k] - v[j];
+      if (dj < d[j]) {
+        if (d[j] === Infinity) touched.push(j);
+        d[j] = dj;
+        pred[j] = freeRow;
+        heap.push(j, dj);
+      }
+    }
+    let sink = -1;
+    let dmin = 0;
+    while (heap.length > 0) {
+      const j = heap.pop(d);
+      if (j < 0) break;
+      if (scanned[j]) continue;
+      if (y[j] < 0) {
+        sink = j;
+        dmin = d[j];
+        break;
+      }
+      scanned[j] = 1;
+      scannedList.push(j);
+      const i = y[j];
+      const ui = assignedCost[i] - v[j];
+      const base = d[j] - ui;
+      for (let k = rowStart[i]; k < rowStart[i + 1]; k++) {
+        const col = columns[k];
+        if (scanned[col]) continue;
+        const nd = base + costs[k] - v[col];
+        if (nd < d[col]) {
+          if (d[col] === Infinity) touched.push(col);
+          d[col] = nd;
+          pred[col] = i;
+          heap.push(col, nd);
+        }
+      }
+    }
+    if (sink < 0) throw new RangeError(`row ${freeRow} cannot be assigned: no complete assignment exists`);
+
+    for (const j of scannedList) v[j] += d[j] - dmin;
+    // Flip the alternating path back to the free row.
+    let j = sink;
+    for (;;) {
+      const i = pred[j];
+      const previous = x[i];
+      x[i] = j;
+      y[j] = i;
+      assignedCost[i] = entryCost(matrix, i, j);
+      if (i === freeRow) break;
+      j = previous;
+    }
+    for (const t of touched) (d[t] = Infinity), (scanned[t] = 0);
+    touched.length = 0;
+    scannedList.length = 0;
+    heap.clear();
+  }
+
+  let totalCost = 0;
+  for (let i = 0; i < n; i++) totalCost += assignedCost[i];
+  return { rowToCol: x, colToRow: y, totalCost };
+}
+
+function entryCost(m: SparseCostMatrix, i: number, j: number): number {
+  for (let k = m.rowStart[i]; k < m.rowStart[i + 1]; k++) if (m.columns[k] === j) return m.costs[k];
+  throw new RangeError(`no entry at row ${i}, column ${j}`);
+}
+
+/** A binary min-heap of (column, key) with lazy deletion: stale entries are skipped by the caller. */
+class ColumnHeap {
+  private cols: Int32Array;
+  private keys: Float64Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.cols = new Int32Array(Math.max(16, capacity));
+    this.keys = new Float64Array(Math.max(16, capacity));
+  }
+  clear(): void {
+    this.length = 0;
+  }
+  push(col: number, key: number): void {
+    if (this.length === this.cols.length) {
+      const cols = new Int32Array(this.length * 2);
+      const keys = new Float64Array(this.length * 2);
+      cols.set(this.cols);
+      keys.set(this.keys);
+      this.cols = cols;
+      this.keys = keys;
+    }
+    let i = this.length++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.keys[parent] <= key) break;
+      this.cols[i] = this.cols[parent];
+      this.keys[i] = this.keys[parent];
+      i = parent;
+    }
+    this.cols[i] = col;
+    this.keys[i] = key;
+  }
+  /** Pops the smallest entry whose key is still current (equals d[col]); -1 when empty. */
+  pop(d: Float64Array): number {
+    while (this.length > 0) {
+      const col = this.cols[0];
+      const key = this.keys[0];
+      const lastCol = this.cols[--this.length];
+      const lastKey = this.keys[this.length];
+      let i = 0;
+      for (;;) {
+        let child = 2 * i + 1;
+        if (child >= this.length) break;
+        if (child + 1 < this.length && this.keys[child + 1] < this.keys[child]) child++;
+        if (this.keys[child] >= lastKey) break;
+        this.cols[i] = this.cols[child];
+        this.keys[i] = this.keys[child];
+        i = child;
+      }
+      this.cols[i] = lastCol;
+      this.keys[i] = lastKey;
+      if (key === d[col]) return col;
+    }
+    return -1;
+  }
+}

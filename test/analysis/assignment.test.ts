@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { solveDenseLap, solveSparseLap, sparseFromTriplets } from '../../src/analysis/assignment.ts';
+
+/** Deterministic pseudo-random numbers (mulberry32), so failures reproduce. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Exhaustive minimum over all permutations (n <= 7). */
+function bruteForce(cost: number[], n: number): number {
+  let best = Infinity;
+  const used = new Array(n).fill(false);
+  const rec = (i: number, acc: number) => {
+    if (acc >= best) return;
+    if (i === n) return void (best = acc);
+    for (let j = 0; j < n; j++) {
+      if (used[j] || !Number.isFinite(cost[i * n + j])) continue;
+      used[j] = true;
+      rec(i + 1, acc + cost[i * n + j]);
+      used[j] = false;
+    }
+  };
+  rec(0, 0);
+  return best;
+}
+
+function isPermutation(rowToCol: Int32Array): boolean {
+  return new Set(rowToCol).size === rowToCol.length && [...rowToCol].every((j) => j >= 0 && j < rowToCol.length);
+}
+
+describe('solveDenseLap', () => {
+  it('solves a textbook 3x3 case', () => {
+    // rows: workers, columns: jobs; optimum 1->1 (cost 2) ... worked out: 0->1 (1), 1->0 (2), 2->2 (2) = 5
+    const r = solveDenseLap([4, 1, 3, 2, 0, 5, 3, 2, 2], 3);
+    expect(r.totalCost).toBe(5);
+    expect([...r.rowToCol]).toEqual([1, 0, 2]);
+  });
+
+  it('matches brute force on random matrices, with ties and forbidden pairs', () => {
+    const rand = rng(7);
+    for (let trial = 0; trial < 300; trial++) {
+      const n = 1 + Math.floor(rand() * 7);
+      const cost = Array.from({ length: n * n }, () => (rand() < 0.5 ? Math.floor(rand() * 4) : rand() * 10));
+      for (let k = 0; k < n * n; k++) if (rand() < 0.15 && k % (n + 1) !== 0) cost[k] = Infinity; // keep the diagonal feasible
+      const r = solveDenseLap(cost, n);
+      expect(isPermutation(r.rowToCol)).toBe(true);
+      expect(r.totalCost).toBeCloseTo(bruteForce(cost, n), 9);
+    }
+  });
+
+  it('rejects impossible and malformed matrices with a clear message', () => {
+    expect(() => solveDenseLap([Infinity, Infinity, 1, 1], 2)).toThrow(/no complete assignment/);
+    expect(() => solveDenseLap([1, 2, 3], 2)).toThrow(/2x2/);
+    expect(() => solveDenseLap([1, NaN, 3, 4], 2)).toThrow(/NaN/);
+    expect(solveDenseLap([], 0).totalCost).toBe(0);
+  });
+});
+
+describe('solveSparseLap', () => {
+  it('agrees with the dense solver on random sparse matrices', () => {
+    const rand = rng(11);
+    for (let trial = 0; trial < 200; trial++) {
+      const n = 1 + Math.floor(rand() * 30);
+      const dense: number[] = [];
+      const rows: number[] = [];
+      const cols: number[] = [];
+      const costs: number[] = [];
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++) {
+          const keep = i === j || rand() < 0.2;
+          const c = rand() < 0.3 ? Math.floor(rand() * 3) : rand() * 20;
+          dense.push(keep ? c : Infinity);
+          if (keep) rows.push(i), cols.push(j), costs.push(c);
+        }
+      const s = solveSparseLap(sparseFromTriplets(n, rows, cols, costs));
+      const d = solveDenseLap(dense, n);
+      expect(isPermutation(s.rowToCol)).toBe(true);
+      expect(s.totalCost).toBeCloseTo(d.totalCost, 9);
+      for (let i = 0; i < n; i++) expect(s.colToRow[s.rowToCol[i]]).toBe(i);
+    }
+  });
+
+  it('throws when a row cannot be assigned', () => {
+    // rows 0 and 1 both only reach column 0
+    expect(() => solveSparseLap(sparseFromTriplets(2, [0, 1], [0, 0], [1, 1]))).toThrow(/column 1 has no entries/);
+    // 3x3 where rows 1 and 2 both only reach column 0
+    expect(() => solveSparseLap(sparseFromTriplets(3, [0, 0, 0, 1, 2], [0, 1, 2, 0, 0], [1, 1, 1, 1, 1]))).toThrow(/cannot be assigned/);
+  });
+});
