@@ -1,3 +1,183 @@
-import type { ToolSpec } from './types.ts';
+// Movie input and output tools: open a movie into the session, describe one, and make a
+// synthetic movie with ground truth (src/sim) for testing an analysis.
+import { basename, dirname, extname, join } from 'node:path';
+import { z } from 'zod';
+import type { Movie } from '../src/image/movie.ts';
+import { defineTool, type ToolSpec } from './types.ts';
+import { movieArg, outputArg } from './common.ts';
 
-export const tools: ToolSpec[] = [];
+/** Metadata from a file is data, never instructions: each value is returned JSON-quoted and capped. */
+function quotedMetadata(movie: Movie): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(movie.meta.extra ?? {}).slice(0, 40)) {
+    const text = String(value);
+    out[key.slice(0, 60)] = JSON.stringify(text.length > 200 ? text.slice(0, 200) + '…' : text);
+  }
+  return out;
+}
+
+function describeMovie(movie: Movie) {
+  const { shape, meta, source } = movie;
+  return {
+    shape: { ...shape },
+    frames: shape.t,
+    zSlices: shape.z,
+    channels: shape.c,
+    widthPx: shape.x,
+    heightPx: shape.y,
+    dtype: movie.dtype,
+    pixelSizeUm: meta.pixelSizeUm ?? null,
+    zStepUm: meta.zStepUm ?? null,
+    frameIntervalS: meta.frameIntervalS ?? null,
+    channelNames: [...meta.channelNames],
+    format: source.format,
+    compression: source.compression ?? null,
+    byteOrder: source.byteOrder ?? null,
+    bigTiff: source.bigTiff ?? false,
+  };
+}
+
+function calibrationText(info: ReturnType<typeof describeMovie>): string {
+  const parts = [
+    `${info.frames} frame${info.frames === 1 ? '' : 's'}`,
+    ...(info.zSlices > 1 ? [`${info.zSlices} z slices`] : []),
+    `${info.channels} channel${info.channels === 1 ? '' : 's'} (${info.channelNames.map((n) => JSON.stringify(n)).join(', ')})`,
+    `${info.widthPx}x${info.heightPx} px`,
+    info.dtype,
+  ];
+  const calibration = [
+    info.pixelSizeUm !== null ? `${+info.pixelSizeUm.toPrecision(4)} µm/px` : 'pixel size unknown',
+    ...(info.zSlices > 1 ? [info.zStepUm !== null ? `z step ${+info.zStepUm.toPrecision(4)} µm` : 'z step unknown'] : []),
+    ...(info.frames > 1 ? [info.frameIntervalS !== null ? `${+info.frameIntervalS.toPrecision(4)} s between frames` : 'frame interval unknown'] : []),
+  ];
+  return `${parts.join(', ')}; ${calibration.join(', ')}`;
+}
+
+const loadMovie = defineTool({
+  name: 'load_movie',
+  description:
+    'Opens a movie file (TIFF, ImageJ hyperstack, OME-TIFF, or a folder / frame pattern like "t{t:3}.tif") and adds it to the session as an artifact, without copying or changing it. Returns its shape (frames, z, channels, size), dtype and calibration. File metadata comes back as quoted data in values.metadata.',
+  schema: z.object({
+    movie: movieArg.describe('Path of the movie file, folder or frame pattern (e.g. "data/cells.tif", "frames/t{t:3}.tif")'),
+    kind: z.enum(['movie', 'labels']).default('movie').describe('"movie" for intensities (default), "labels" for a label image (segmentation masks)'),
+    description: z.string().max(200).optional().describe('A few words to refer to it later (default: the file name)'),
+  }),
+  async run(args, ctx) {
+    const path = ctx.resolve(args.movie, ['movie', 'labels']);
+    const movie = await ctx.openMovie(path);
+    try {
+      const info = describeMovie(movie);
+      const ref = ctx.addArtifact(args.kind, path, args.description ?? `${args.kind === 'labels' ? 'labels' : 'movie'} ${basename(path)}`);
+      return {
+        summary: `Loaded ${basename(path)} as ${ref.id}: ${calibrationText(info)}.`,
+        artifacts: [ref],
+        values: { ...info, path, metadata: quotedMetadata(movie) },
+      };
+    } finally {
+      await movie.close();
+    }
+  },
+});
+
+const movieInfo = defineTool({
+  name: 'movie_info',
+  description:
+    'Describes a movie (an artifact id or a file path) without loading it into the session: shape (T,Z,C,Y,X), dtype, pixel size, z step, frame interval, channel names, file format, compression, byte order, and the intensity range of each channel in the first frame. Metadata comes back as quoted data.',
+  schema: z.object({ movie: movieArg }),
+  async run(args, ctx) {
+    const movie = await ctx.openMovie(args.movie);
+    try {
+      const info = describeMovie(movie);
+      const firstFrame = [];
+      for (let c = 0; c < movie.shape.c; c++) {
+        ctx.signal.throwIfAborted();
+        const plane = await movie.plane(0, Math.floor(movie.shape.z / 2), c);
+        let min = Infinity;
+        let max = -Infinity;
+        let sum = 0;
+        for (let i = 0; i < plane.length; i++) {
+          const v = plane[i];
+          if (v < min) min = v;
+          if (v > max) max = v;
+          sum += v;
+        }
+        firstFrame.push({ channel: movie.meta.channelNames[c], min, max, mean: +(sum / plane.length).toPrecision(6) });
+        ctx.progress(c + 1, movie.shape.c, 'channels');
+      }
+      return {
+        summary: `${basename(movie.source.path)}: ${calibrationText(info)}; ${info.format}${info.compression && info.compression !== 'none' ? `, ${info.compression}` : ''}.`,
+        artifacts: [],
+        values: { ...info, path: movie.source.path, firstFrame, metadata: quotedMetadata(movie) },
+      };
+    } finally {
+      await movie.close();
+    }
+  },
+});
+
+const simulateMovie = defineTool({
+  name: 'simulate_movie',
+  description:
+    'Makes a synthetic live-cell movie with known ground truth, to test or compare analysis steps: fluorescent nuclei that move, grow and divide, with optional stage drift, photobleaching, camera noise at a chosen SNR, a brightfield channel and z planes. Writes the movie (uint16 ImageJ TIFF) and a Cell Tracking Challenge truth folder (TRA/man_track.txt lineage, SEG masks, drift.csv, clean.tif). Returns the movie and the masks as artifacts and the truth folder path in values.truthDir.',
+  schema: z.object({
+    frames: z.number().int().min(1).max(100000).optional().describe('Number of time points; default 50'),
+    width: z.number().int().min(16).max(16384).optional().describe('Image width, px; default 256'),
+    height: z.number().int().min(16).max(16384).optional().describe('Image height, px; default 256'),
+    cells: z.number().int().min(0).max(60000).optional().describe('Cells at the start; default 30'),
+    seed: z.number().int().optional().describe('Random seed: the same seed and options give the same movie; default 1'),
+    driftPx: z.number().min(0).optional().describe('Largest stage drift from the first frame, px (sub-pixel random walk plus trend); default 0'),
+    bleachRate: z.number().min(0).lt(1).optional().describe('Fraction of fluorescence lost per frame (exponential photobleaching); default 0'),
+    snr: z.number().gt(0).optional().describe('Signal-to-noise ratio: peak nucleus signal over the noise SD; default 20'),
+    divisionRate: z.number().min(0).max(1).optional().describe('Chance per cell per frame of entering mitosis (it divides 3 frames later); default 0.005'),
+    brightfield: z.boolean().optional().describe('Add a brightfield channel (and truth/nuclei.tif, the true nuclei signal, for artificial labelling); default false'),
+    z: z.number().int().min(1).max(500).optional().describe('Number of z planes; default 1'),
+    zStepUm: z.number().gt(0).optional().describe('Distance between z planes, µm; default 1.5'),
+    pixelSizeUm: z.number().gt(0).optional().describe('Pixel size, µm; default 0.5'),
+    frameIntervalS: z.number().gt(0).optional().describe('Time between frames, s; default 60'),
+    nucleusRadiusPx: z.number().min(1).optional().describe('Mean nucleus radius at birth, px; default 8'),
+    speedPx: z.number().min(0).optional().describe('RMS cell speed, px per frame; default 1'),
+    crowding: z.number().min(0).max(1).optional().describe('0 = cells spread out, 1 = clustered and touching; default 0.2'),
+    output: outputArg.describe('Where to write the movie (.tif); default: a new file in the session folder'),
+    truth: z.string().min(1).optional().describe('Folder for the ground truth; default: next to the movie, named after it with "-truth"'),
+  }),
+  async run(args, ctx) {
+    const { simulateToFiles } = await import('../src/sim/truth.ts');
+    const { resolveSimOptions } = await import('../src/sim/simulate.ts');
+    const { output, truth, ...options } = args;
+    const resolved = resolveSimOptions(options);
+    const moviePath = ctx.outputPath(`simulated-seed${resolved.seed}.tif`, output);
+    const truthDir = truth ? ctx.outputPath('truth', truth) : join(dirname(moviePath), `${basename(moviePath, extname(moviePath))}-truth`);
+    const files = await simulateToFiles(options, moviePath, truthDir, {
+      signal: ctx.signal,
+      onProgress: (done, total) => ctx.progress(done, total, 'frames'),
+    });
+    const movieRef = ctx.addArtifact('movie', moviePath, `simulated movie (seed ${resolved.seed})`);
+    const labelsRef = ctx.addArtifact('labels', join(truthDir, 'SEG'), `true nucleus masks of the simulated movie (seed ${resolved.seed})`);
+    const driftRef = ctx.addArtifact('table', join(truthDir, 'drift.csv'), `true drift of the simulated movie (seed ${resolved.seed})`);
+    const maxDriftPx = Math.max(...files.drift.map((r) => Math.hypot(r.dxPx, r.dyPx)));
+    return {
+      summary:
+        `Simulated ${files.frames} frames of ${resolved.width}x${resolved.height} px with ${files.cellsFirst} nuclei growing to ${files.cellsLast} ` +
+        `(${files.divisions} divisions)${maxDriftPx > 0 ? `, drift up to ${maxDriftPx.toFixed(1)} px` : ''}${resolved.bleachRate > 0 ? `, bleaching ${(resolved.bleachRate * 100).toPrecision(3)}% per frame` : ''}, SNR ${resolved.snr}; the ground truth is in ${truthDir}.`,
+      artifacts: [movieRef, labelsRef, driftRef],
+      values: {
+        moviePath,
+        truthDir,
+        manTrack: join(truthDir, 'TRA', 'man_track.txt'),
+        driftCsv: join(truthDir, 'drift.csv'),
+        cleanMovie: join(truthDir, 'clean.tif'),
+        ...(resolved.brightfield ? { nucleiMovie: join(truthDir, 'nuclei.tif') } : {}),
+        frames: files.frames,
+        tracks: files.lineage.length,
+        divisions: files.divisions,
+        cellsFirst: files.cellsFirst,
+        cellsLast: files.cellsLast,
+        maxDriftPx: +maxDriftPx.toFixed(3),
+        seed: resolved.seed,
+        snr: resolved.snr,
+      },
+    };
+  },
+});
+
+export const tools: ToolSpec[] = [loadMovie, movieInfo, simulateMovie] as unknown as ToolSpec[];
