@@ -12,13 +12,13 @@ import { solveSparseLap, sparseFromTriplets } from './assignment.ts';
 export interface OverlapSettings {
   /** Smallest IoU for a link, 0..1. Default 0.3. */
   minIoU: number;
-  /** Fraction of a new object's area that must lie inside one object of the previous frame to make it a daughter, 0..1. Default 0.5. */
+  /** Fraction of a new object's area that must lie inside one object of the previous frame to make it a daughter, 0..1. Default 0.25 (daughters of simulated and real nuclei sit partly outside the mother's last mask). */
   divisionMinOverlap: number;
   /** Detect divisions. Default true. */
   allowDivisions: boolean;
 }
 
-export const OVERLAP_DEFAULTS: OverlapSettings = { minIoU: 0.3, divisionMinOverlap: 0.5, allowDivisions: true };
+export const OVERLAP_DEFAULTS: OverlapSettings = { minIoU: 0.3, divisionMinOverlap: 0.25, allowDivisions: true };
 
 interface LabelledSpot {
   id: number;
