@@ -7,8 +7,8 @@
 // description and the pixel size from XResolution/YResolution.
 //
 // Default mode writes a temporary file and renames it into place on close(). crashSafe
-// mode writes in place and after every plane links that plane's IFD into the chain
-// (always terminated) and rewrites the description's counts to the complete time points.
+// mode writes in place and after every complete time point rewrites the description's
+// counts and links that time point's IFDs into the chain (always terminated).
 import { randomBytes } from 'node:crypto';
 import { open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -78,7 +78,10 @@ export async function createMovieWriter(path: string, options: WriterOptions): P
   } catch (err) {
     throw new InputError(`cannot write ${path}: ${(err as Error).message.split('\n')[0]}`);
   }
-  return new HyperstackWriter(path, target, fh, shape, dtype, meta, layout, crashSafe);
+  const writer = new HyperstackWriter(path, target, fh, shape, dtype, meta, layout, crashSafe);
+  // A crash-safe file is a valid (empty) TIFF from the start: header, no image yet.
+  if (crashSafe) await writer.writeEmptyHeader();
+  return writer;
 }
 
 function checkShape(path: string, shape: Shape, dtype: DType): void {
@@ -194,19 +197,24 @@ class HyperstackWriter implements MovieWriter {
     if (this.crashSafe) await this.linkPlane(k);
   }
 
-  /** Crash-safe step: write plane k's IFD, link it into the chain, update the counts. */
+  /**
+   * Crash-safe step: write plane k's IFD; when k completes a time point, update the
+   * description and link that time point's IFDs into the chain. ImageJ and tifffile
+   * need the IFD count to match the description, so a partial time point stays
+   * unlinked until it is complete (a crash loses at most that one time point).
+   */
   private async linkPlane(k: number): Promise<void> {
-    const ifd = this.encodePlaneIfd(k, 0);
+    const perFrame = this.shape.c * this.shape.z;
+    const completes = (k + 1) % perFrame === 0;
+    const ifd = this.encodePlaneIfd(k, completes ? 0 : this.ifdOffset(k + 1));
     await this.writeAt(ifd.bytes, this.ifdOffset(k));
-    if (k === 0) {
-      this.descriptionOffset = ifd.valueOffsets.get(Tag.ImageDescription) ?? 0;
-      await this.writeDescription();
-      await this.writeAt(this.header(), 0);
-    } else {
-      await this.writeAt(this.pointer(this.ifdOffset(k)), this.lastNextPointer);
-    }
+    if (k === 0) this.descriptionOffset = ifd.valueOffsets.get(Tag.ImageDescription) ?? 0;
+    if (!completes) return;
+    await this.writeDescription();
+    const groupStart = k + 1 - perFrame;
+    if (groupStart === 0) await this.writeAt(this.header(), 0);
+    else await this.writeAt(this.pointer(this.ifdOffset(groupStart)), this.lastNextPointer);
     this.lastNextPointer = ifd.nextPointerOffset;
-    if (k === 0 || (k + 1) % (this.shape.c * this.shape.z) === 0) await this.writeDescription();
   }
 
   async close(): Promise<void> {
@@ -282,14 +290,19 @@ class HyperstackWriter implements MovieWriter {
   /** Description for the planes present: complete time points only (crash-safe), padded to its capacity. */
   private async writeDescription(): Promise<void> {
     const perFrame = this.shape.c * this.shape.z;
-    const complete = Math.floor(this.planesWritten / perFrame) * perFrame;
-    const images = complete > 0 ? complete : this.planesWritten;
+    const images = Math.floor(this.planesWritten / perFrame) * perFrame;
     const text = formatImageJDescription(this.shape, this.meta, images);
     const capacity = this.layout.ifd0Fields.find((f) => f.tag === Tag.ImageDescription)!.value.length;
     const buf = Buffer.alloc(capacity, '\n'.charCodeAt(0));
     buf.write(text, 0, 'utf8');
     buf[capacity - 1] = 0;
     await this.writeAt(buf, this.descriptionOffset);
+  }
+
+  async writeEmptyHeader(): Promise<void> {
+    const h = this.header();
+    h.fill(0, this.layout.bigTiff ? 8 : 4);
+    await this.writeAt(h, 0);
   }
 
   private header(): Buffer {
