@@ -12,6 +12,7 @@ import { threshold as autoThreshold, type ThresholdMethod } from './threshold.ts
 import { peakLocalMax, watershed } from './watershed.ts';
 
 export type SegmentMethod = ThresholdMethod | 'manual';
+export type SplitBy = 'intensity' | 'distance';
 
 export interface SegmentOptions {
   /** Threshold method; default 'otsu'. */
@@ -28,10 +29,17 @@ export interface SegmentOptions {
   maxAreaPx?: number;
   /** Split touching objects by a distance-transform watershed (default true). */
   splitTouching?: boolean;
-  /** Minimum distance between watershed seeds, pixels (peak_local_max min_distance). Default 5. */
+  /**
+   * What seeds and floods the split: 'intensity' (maxima of the smoothed image, flooded
+   * downhill; CellProfiler's default "declump by intensity", best for bright-centred nuclei)
+   * or 'distance' (maxima of the Euclidean distance map; the scikit-image gallery recipe,
+   * best for round objects, and on simulated nuclei). Default 'distance'.
+   */
+  splitBy?: SplitBy;
+  /** Minimum distance between watershed seeds, pixels (peak_local_max min_distance). Default 4. */
   minSeedDistancePx?: number;
-  /** Smoothing of the distance map before seeds are picked, pixels (0 = none). Default 1. */
-  distanceSigmaPx?: number;
+  /** Extra smoothing of the seed landscape (distance map or smoothed image) before seeds are picked, pixels (0 = none). Default 1. */
+  seedSigmaPx?: number;
   /** Drop objects that touch the plane's edge (skimage clear_border). Default false. */
   excludeBorder?: boolean;
 }
@@ -51,42 +59,49 @@ export const SEGMENT_DEFAULTS = {
   minAreaPx: 20,
   maxAreaPx: Infinity,
   splitTouching: true,
-  minSeedDistancePx: 5,
-  distanceSigmaPx: 1,
+  splitBy: 'distance' as SplitBy,
+  minSeedDistancePx: 4,
+  seedSigmaPx: 1,
   excludeBorder: false,
 };
 
+/** Options with defaults filled in; undefined values don't override defaults. */
+export function withSegmentDefaults(options: SegmentOptions): typeof SEGMENT_DEFAULTS & SegmentOptions {
+  const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  return { ...SEGMENT_DEFAULTS, ...defined };
+}
+
 /** Checks option values; throws a one-line RangeError naming the option. */
 export function checkSegmentOptions(options: SegmentOptions): void {
-  const o = { ...SEGMENT_DEFAULTS, ...options };
+  const o = withSegmentDefaults(options);
   if (!['otsu', 'li', 'triangle', 'manual'].includes(o.method)) throw new RangeError(`method must be otsu, li, triangle or manual, got ${o.method}`);
   if (o.method === 'manual' && !Number.isFinite(options.threshold)) throw new RangeError('method "manual" needs a numeric threshold (an intensity in the movie\'s units)');
   if (!(o.sigmaPx >= 0 && o.sigmaPx <= 100)) throw new RangeError(`sigmaPx must be between 0 and 100 pixels, got ${o.sigmaPx}`);
-  if (!(o.distanceSigmaPx >= 0 && o.distanceSigmaPx <= 100)) throw new RangeError(`distanceSigmaPx must be between 0 and 100 pixels, got ${o.distanceSigmaPx}`);
+  if (!(o.seedSigmaPx >= 0 && o.seedSigmaPx <= 100)) throw new RangeError(`seedSigmaPx must be between 0 and 100 pixels, got ${o.seedSigmaPx}`);
+  if (o.splitBy !== 'intensity' && o.splitBy !== 'distance') throw new RangeError(`splitBy must be intensity or distance, got ${o.splitBy}`);
   if (!(o.minAreaPx >= 0)) throw new RangeError(`minAreaPx must be >= 0, got ${o.minAreaPx}`);
   if (!(o.maxAreaPx >= o.minAreaPx)) throw new RangeError(`maxAreaPx (${o.maxAreaPx}) must be at least minAreaPx (${o.minAreaPx})`);
   if (!Number.isInteger(o.minSeedDistancePx) || o.minSeedDistancePx < 1) throw new RangeError(`minSeedDistancePx must be an integer >= 1, got ${o.minSeedDistancePx}`);
 }
 
-/** Splits the objects of `components` at the necks of their distance map. */
+/**
+ * Splits the objects of `components` by a marker watershed: seeds are the local maxima of
+ * `landscape` (one object's maxima at least minSeedDistancePx apart), flooded downhill.
+ */
 export function splitTouchingObjects(
   components: Uint32Array,
   foreground: Uint8Array,
+  landscape: Float32Array,
   width: number,
   height: number,
   minSeedDistancePx: number,
-  distanceSigmaPx: number,
 ): Uint32Array {
-  const rawDistance = distanceTransform(foreground, width, height);
-  const distance = distanceSigmaPx > 0 ? gaussianBlur(rawDistance, width, height, distanceSigmaPx) : rawDistance;
-  // Blurring leaks distance into the background; seeds must stay inside their object.
-  for (let i = 0; i < distance.length; i++) if (!foreground[i]) distance[i] = 0;
-  const peaks = peakLocalMax(distance, width, height, { minDistancePx: minSeedDistancePx, labels: components, excludeBorder: false });
+  const peaks = peakLocalMax(landscape, width, height, { minDistancePx: minSeedDistancePx, labels: components, excludeBorder: false });
   const seedMask = new Uint8Array(width * height);
   for (const [y, x] of peaks) seedMask[y * width + x] = 1;
   const { labels: markers, count } = labelComponents(seedMask, width, height, 8);
-  const flood = new Float32Array(distance.length);
-  for (let i = 0; i < flood.length; i++) flood[i] = -distance[i];
+  const flood = new Float32Array(landscape.length);
+  for (let i = 0; i < flood.length; i++) flood[i] = -landscape[i];
   const split = watershed(flood, markers, width, height, { mask: foreground });
   // An object that got no seed (too small or flat) keeps its connected-component shape.
   let next = count;
@@ -101,10 +116,21 @@ export function splitTouchingObjects(
   return split;
 }
 
+/** The image whose maxima seed the split: the smoothed intensity or the distance map, smoothed by seedSigmaPx. */
+function seedLandscape(smoothed: Float32Array, foreground: Uint8Array, width: number, height: number, splitBy: SplitBy, seedSigmaPx: number): Float32Array {
+  const base = splitBy === 'distance' ? distanceTransform(foreground, width, height) : smoothed;
+  const landscape = seedSigmaPx > 0 ? gaussianBlur(base, width, height, seedSigmaPx) : Float32Array.from(base);
+  if (splitBy === 'distance') {
+    // Blurring leaks distance into the background; seeds must stay inside their object.
+    for (let i = 0; i < landscape.length; i++) if (!foreground[i]) landscape[i] = 0;
+  }
+  return landscape;
+}
+
 /** Segments one width x height plane. NaN pixels count as background. */
 export function segmentPlane(plane: PlaneData, width: number, height: number, options: SegmentOptions = {}): PlaneSegmentation {
   checkSegmentOptions(options);
-  const o = { ...SEGMENT_DEFAULTS, ...options };
+  const o = withSegmentDefaults(options);
   const smoothed = gaussianBlur(plane, width, height, o.sigmaPx);
   const thresholdValue = o.method === 'manual' ? options.threshold! : autoThreshold(smoothed, o.method);
   const foreground = new Uint8Array(width * height);
@@ -116,7 +142,8 @@ export function segmentPlane(plane: PlaneData, width: number, height: number, op
     // Specks below the minimum area are dropped first so that they cannot take seeds.
     const kept = filterLabels(labels, width, height, { minAreaPx: o.minAreaPx });
     for (let i = 0; i < foreground.length; i++) foreground[i] = kept.labels[i] ? 1 : 0;
-    labels = splitTouchingObjects(kept.labels, foreground, width, height, o.minSeedDistancePx, o.distanceSigmaPx);
+    const landscape = seedLandscape(smoothed, foreground, width, height, o.splitBy, o.seedSigmaPx);
+    labels = splitTouchingObjects(kept.labels, foreground, landscape, width, height, o.minSeedDistancePx);
   }
   const filtered = filterLabels(labels, width, height, { minAreaPx: o.minAreaPx, maxAreaPx: o.maxAreaPx, excludeBorder: o.excludeBorder });
   return { labels: filtered.labels, count: filtered.count, thresholdValue };

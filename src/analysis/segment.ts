@@ -1,0 +1,134 @@
+// Classical segmentation of a movie: every plane of one channel (all z, the chosen frames)
+// goes through segmentPlane (seg-plane.ts) on worker threads, and the label planes are
+// streamed to an ImageJ hyperstack, uint16 (or uint32 when a plane holds more than 65535
+// objects). Labels are numbered 1..n within each plane (not linked over time).
+import { WorkError } from '../errors.ts';
+import { createMovieWriter, type MovieWriter } from '../image/index.ts';
+import type { Movie, PlaneData } from '../image/movie.ts';
+import { mapInWorkers } from '../parallel/pool.ts';
+import { checkSegmentOptions, segmentPlane, type PlaneSegmentation, type SegmentOptions } from './seg-plane.ts';
+
+export { SEGMENT_DEFAULTS, segmentPlane, type SegmentMethod, type SegmentOptions, type SplitBy, type PlaneSegmentation } from './seg-plane.ts';
+
+export interface SegmentMovieOptions extends SegmentOptions {
+  /** 0-based channel to segment. Default 0. */
+  channel?: number;
+  /** 0-based inclusive frame range. Default all frames. */
+  frames?: [number, number];
+  /** Where to write the label movie (.tif). */
+  outputPath: string;
+  /** Label dtype; default uint16 ('uint32' for > 65535 objects per plane). */
+  dtype?: 'uint16' | 'uint32';
+  /** Worker threads; default all cores (1 runs in this thread). */
+  threads?: number;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface SegmentMovieResult {
+  path: string;
+  /** Objects per frame (summed over z planes). */
+  objectsPerFrame: number[];
+  /** Threshold applied per frame (first z plane), in smoothed intensity units. */
+  thresholds: number[];
+}
+
+const TASK = new URL('./seg-plane.ts', import.meta.url);
+/** Planes read and segmented per round, so memory stays bounded on long movies. */
+const BATCH_PLANES = 64;
+
+function checkMovieOptions(movie: Movie, options: SegmentMovieOptions): [number, number, number] {
+  const channel = options.channel ?? 0;
+  if (!Number.isInteger(channel) || channel < 0 || channel >= movie.shape.c) {
+    throw new RangeError(`channel ${channel} is outside the movie's 0..${movie.shape.c - 1}`);
+  }
+  const [first, last] = options.frames ?? [0, movie.shape.t - 1];
+  if (!Number.isInteger(first) || !Number.isInteger(last) || first < 0 || last >= movie.shape.t || first > last) {
+    throw new RangeError(`frames ${first}..${last} are outside the movie's 0..${movie.shape.t - 1}`);
+  }
+  checkSegmentOptions(options);
+  return [channel, first, last];
+}
+
+function toLabelPlane(result: PlaneSegmentation, dtype: 'uint16' | 'uint32'): PlaneData {
+  if (dtype === 'uint32') return result.labels;
+  if (result.count > 65535) throw new WorkError(`a plane has ${result.count} objects, more than uint16 labels hold: segment again with dtype uint32`);
+  return Uint16Array.from(result.labels);
+}
+
+/** Segments every plane of one channel of `movie` and writes the label movie. */
+export async function segmentMovie(movie: Movie, options: SegmentMovieOptions): Promise<SegmentMovieResult> {
+  const [channel, first, last] = checkMovieOptions(movie, options);
+  const { x: width, y: height, z: depth } = movie.shape;
+  const dtype = options.dtype ?? 'uint16';
+  const frames = last - first + 1;
+  const total = frames * depth;
+  const segmentOptions: SegmentOptions = pickSegmentOptions(options);
+  const writer: MovieWriter = await createMovieWriter(options.outputPath, {
+    shape: { t: frames, z: depth, c: 1, y: height, x: width },
+    dtype,
+    meta: { ...movie.meta, channelNames: ['labels'], extra: undefined },
+  });
+  const objectsPerFrame = new Array<number>(frames).fill(0);
+  const thresholds = new Array<number>(frames).fill(Number.NaN);
+  let done = 0;
+  try {
+    for (let start = 0; start < total; start += BATCH_PLANES) {
+      if (options.signal?.aborted) throw new WorkError('segmentation cancelled');
+      const indices = Array.from({ length: Math.min(BATCH_PLANES, total - start) }, (_, k) => start + k);
+      const inputs = [];
+      for (const k of indices) {
+        const plane = await movie.plane(first + Math.floor(k / depth), k % depth, channel);
+        // Copy so the worker may take the buffer without touching the movie's own planes.
+        inputs.push({ plane: plane.slice(), width, height, options: segmentOptions });
+      }
+      const results = await runBatch(inputs, options, (n) => options.onProgress?.(done + n, total));
+      for (let i = 0; i < results.length; i++) {
+        const k = indices[i];
+        const frame = Math.floor(k / depth);
+        objectsPerFrame[frame] += results[i].count;
+        if (k % depth === 0) thresholds[frame] = results[i].thresholdValue;
+        await writer.writePlane(toLabelPlane(results[i], dtype));
+      }
+      done += results.length;
+    }
+  } catch (err) {
+    await writer.abort();
+    throw err;
+  }
+  await writer.close();
+  return { path: options.outputPath, objectsPerFrame, thresholds };
+}
+
+type PlaneInput = { plane: PlaneData; width: number; height: number; options: SegmentOptions };
+
+async function runBatch(inputs: PlaneInput[], options: SegmentMovieOptions, onProgress: (done: number) => void): Promise<PlaneSegmentation[]> {
+  if (options.threads === 1 || inputs.length === 1) {
+    return inputs.map((input, i) => {
+      const out = segmentPlane(input.plane, input.width, input.height, input.options);
+      onProgress(i + 1);
+      return out;
+    });
+  }
+  return mapInWorkers<PlaneInput, PlaneSegmentation>(TASK, 'segmentPlaneTask', inputs, {
+    threads: options.threads,
+    signal: options.signal,
+    onProgress: (n) => onProgress(n),
+  });
+}
+
+function pickSegmentOptions(o: SegmentMovieOptions): SegmentOptions {
+  return {
+    method: o.method,
+    threshold: o.threshold,
+    sigmaPx: o.sigmaPx,
+    fillHoles: o.fillHoles,
+    minAreaPx: o.minAreaPx,
+    maxAreaPx: o.maxAreaPx,
+    splitTouching: o.splitTouching,
+    splitBy: o.splitBy,
+    minSeedDistancePx: o.minSeedDistancePx,
+    seedSigmaPx: o.seedSigmaPx,
+    excludeBorder: o.excludeBorder,
+  };
+}
