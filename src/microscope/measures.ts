@@ -1,0 +1,212 @@
+// Fast measurements on incoming frames that self-driving rules trigger on: nuclei
+// (Otsu threshold + 8-connected components, as skimage.filters.threshold_otsu and
+// skimage.measure.label do), mean intensity in a region, and a focus score (normalised
+// variance, Groen et al. 1985, doi:10.1002/cyto.990060202). They must run in a few ms
+// on a 512x512 frame, so they are deliberately simple.
+
+export interface Nucleus {
+  /** 1-based object number in raster order (the "cell 12" a user refers to). */
+  id: number;
+  xPx: number;
+  yPx: number;
+  areaPx: number;
+  meanIntensity: number;
+  touchesBorder: boolean;
+}
+
+export interface NucleiResult {
+  nuclei: Nucleus[];
+  /** Label image (0 = background, k = nuclei[k-1]). */
+  labels: Int32Array;
+  thresholdCounts: number;
+}
+
+type Plane = ArrayLike<number>;
+
+/** Otsu's threshold over a 256-bin histogram between the plane's min and max. */
+export function otsuThreshold(data: Plane): number {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i];
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (!(max > min)) return max;
+  const bins = 256;
+  const hist = new Float64Array(bins);
+  const scale = (bins - 1) / (max - min);
+  for (let i = 0; i < data.length; i++) hist[Math.round((data[i] - min) * scale)]++;
+  let total = 0;
+  let sumAll = 0;
+  for (let b = 0; b < bins; b++) {
+    total += hist[b];
+    sumAll += b * hist[b];
+  }
+  let weightBelow = 0;
+  let sumBelow = 0;
+  let best = 0;
+  let bestVariance = -1;
+  for (let b = 0; b < bins - 1; b++) {
+    weightBelow += hist[b];
+    sumBelow += b * hist[b];
+    const weightAbove = total - weightBelow;
+    if (weightBelow === 0 || weightAbove === 0) continue;
+    const meanBelow = sumBelow / weightBelow;
+    const meanAbove = (sumAll - sumBelow) / weightAbove;
+    const variance = weightBelow * weightAbove * (meanBelow - meanAbove) ** 2;
+    if (variance > bestVariance) {
+      bestVariance = variance;
+      best = b;
+    }
+  }
+  // skimage returns the upper edge of the "below" class.
+  return min + (best + 0.5) / scale;
+}
+
+/** 3x3 box mean, to keep single noisy pixels from forming or splitting objects. */
+function boxSmooth(data: Plane, widthPx: number, heightPx: number): Float32Array {
+  const out = new Float32Array(widthPx * heightPx);
+  for (let y = 0; y < heightPx; y++) {
+    const y0 = Math.max(0, y - 1);
+    const y1 = Math.min(heightPx - 1, y + 1);
+    for (let x = 0; x < widthPx; x++) {
+      const x0 = Math.max(0, x - 1);
+      const x1 = Math.min(widthPx - 1, x + 1);
+      let sum = 0;
+      for (let yy = y0; yy <= y1; yy++) for (let xx = x0; xx <= x1; xx++) sum += data[yy * widthPx + xx];
+      out[y * widthPx + x] = sum / ((y1 - y0 + 1) * (x1 - x0 + 1));
+    }
+  }
+  return out;
+}
+
+/** Finds bright objects (nuclei) larger than minAreaPx. */
+export function detectNuclei(data: Plane, widthPx: number, heightPx: number, options: { minAreaPx?: number; threshold?: number } = {}): NucleiResult {
+  const smooth = boxSmooth(data, widthPx, heightPx);
+  const threshold = options.threshold ?? otsuThreshold(smooth);
+  const minArea = options.minAreaPx ?? 20;
+  const n = widthPx * heightPx;
+  const raw = new Int32Array(n);
+  const stack = new Int32Array(n);
+  const nuclei: Nucleus[] = [];
+  let next = 0;
+  for (let start = 0; start < n; start++) {
+    if (raw[start] !== 0 || smooth[start] <= threshold) continue;
+    next++;
+    let top = 0;
+    stack[top++] = start;
+    raw[start] = next;
+    let area = 0;
+    let sx = 0;
+    let sy = 0;
+    let sum = 0;
+    let border = false;
+    while (top > 0) {
+      const p = stack[--top];
+      const x = p % widthPx;
+      const y = (p - x) / widthPx;
+      area++;
+      sx += x;
+      sy += y;
+      sum += data[p];
+      if (x === 0 || y === 0 || x === widthPx - 1 || y === heightPx - 1) border = true;
+      for (let dy = -1; dy <= 1; dy++) {
+        const yy = y + dy;
+        if (yy < 0 || yy >= heightPx) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx;
+          if (xx < 0 || xx >= widthPx) continue;
+          const q = yy * widthPx + xx;
+          if (raw[q] === 0 && smooth[q] > threshold) {
+            raw[q] = next;
+            stack[top++] = q;
+          }
+        }
+      }
+    }
+    nuclei.push({ id: next, xPx: sx / area, yPx: sy / area, areaPx: area, meanIntensity: sum / area, touchesBorder: border });
+  }
+  // Drop small objects and renumber 1..k in raster order.
+  const renumber = new Int32Array(next + 1);
+  const kept: Nucleus[] = [];
+  for (const nucleus of nuclei) {
+    if (nucleus.areaPx < minArea) continue;
+    renumber[nucleus.id] = kept.length + 1;
+    kept.push({ ...nucleus, id: kept.length + 1 });
+  }
+  const labels = new Int32Array(n);
+  for (let p = 0; p < n; p++) labels[p] = renumber[raw[p]];
+  return { nuclei: kept, labels, thresholdCounts: threshold };
+}
+
+/** Mean of a rectangular region (whole plane when none). */
+export function meanIntensity(data: Plane, widthPx: number, heightPx: number, region?: { xPx: number; yPx: number; widthPx: number; heightPx: number }): number {
+  const x0 = Math.max(0, Math.floor(region?.xPx ?? 0));
+  const y0 = Math.max(0, Math.floor(region?.yPx ?? 0));
+  const x1 = Math.min(widthPx, x0 + Math.floor(region?.widthPx ?? widthPx));
+  const y1 = Math.min(heightPx, y0 + Math.floor(region?.heightPx ?? heightPx));
+  let sum = 0;
+  let count = 0;
+  for (let y = y0; y < y1; y++)
+    for (let x = x0; x < x1; x++) {
+      sum += data[y * widthPx + x];
+      count++;
+    }
+  return count ? sum / count : 0;
+}
+
+/** Normalised variance (variance / mean): highest in focus for fluorescence and brightfield alike. */
+export function focusScore(data: Plane): number {
+  let sum = 0;
+  for (let i = 0; i < data.length; i++) sum += data[i];
+  const mean = sum / data.length;
+  if (mean <= 0) return 0;
+  let sq = 0;
+  for (let i = 0; i < data.length; i++) sq += (data[i] - mean) ** 2;
+  return sq / data.length / mean;
+}
+
+/**
+ * Divisions between two frames: an object of the earlier frame whose pixels are claimed
+ * by two objects of the later one, each daughter smaller than `daughterAreaFraction` of
+ * the median nucleus (daughters are born at half the mother's area, so a split of two
+ * touching full-size cells is not taken for a division). Border objects are ignored.
+ */
+export function detectDivisions(previous: NucleiResult, current: NucleiResult, daughterAreaFraction = 0.85): { parent: Nucleus; daughters: [Nucleus, Nucleus] }[] {
+  const areas = current.nuclei.filter((n) => !n.touchesBorder).map((n) => n.areaPx).sort((a, b) => a - b);
+  if (areas.length === 0) return [];
+  const median = areas[Math.floor(areas.length / 2)];
+  // For each current object, the previous object it overlaps most.
+  const overlap = new Map<number, Map<number, number>>();
+  const labelsNow = current.labels;
+  const labelsBefore = previous.labels;
+  for (let p = 0; p < labelsNow.length; p++) {
+    const a = labelsNow[p];
+    const b = labelsBefore[p];
+    if (a === 0 || b === 0) continue;
+    let row = overlap.get(a);
+    if (!row) overlap.set(a, (row = new Map()));
+    row.set(b, (row.get(b) ?? 0) + 1);
+  }
+  const children = new Map<number, Nucleus[]>();
+  for (const nucleus of current.nuclei) {
+    const row = overlap.get(nucleus.id);
+    if (!row || nucleus.touchesBorder) continue;
+    let best = 0;
+    let bestCount = 0;
+    for (const [b, count] of row) if (count > bestCount) [best, bestCount] = [b, count];
+    const list = children.get(best) ?? [];
+    list.push(nucleus);
+    children.set(best, list);
+  }
+  const out: { parent: Nucleus; daughters: [Nucleus, Nucleus] }[] = [];
+  for (const [parentId, list] of children) {
+    if (list.length < 2) continue;
+    const parent = previous.nuclei[parentId - 1];
+    if (!parent || parent.touchesBorder) continue;
+    const pair = [...list].sort((a, b) => b.areaPx - a.areaPx).slice(0, 2) as [Nucleus, Nucleus];
+    if (pair.every((d) => d.areaPx < daughterAreaFraction * median)) out.push({ parent, daughters: pair });
+  }
+  return out;
+}
