@@ -1,5 +1,34 @@
-import { notBuilt } from './notBuilt.ts';
+// `cellpilot info <file> [--json] [--check]`: dimensions, dtype and metadata of a movie.
+// The first and last planes are read too, so a truncated file fails here (exit 2, one
+// line) rather than halfway through an analysis; --check reads every plane.
+import { parseArgs } from 'node:util';
+import { InputError } from '../errors.ts';
+import { openMovie } from '../image/index.ts';
+import { formatMovieInfo, movieInfo } from '../image/info.ts';
 
-export async function run(_argv: string[]): Promise<number> {
-  return notBuilt('info');
+export async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, check: { type: 'boolean' } } });
+  } catch (err) {
+    throw new InputError(`${(err as Error).message.split('\n')[0]}; usage: cellpilot info <file> [--json] [--check]`);
+  }
+  const [path, ...extra] = parsed.positionals;
+  if (!path) throw new InputError('cellpilot info needs a movie: cellpilot info <file> [--json] [--check]');
+  if (extra.length) throw new InputError(`cellpilot info takes one movie, got ${parsed.positionals.length}: ${parsed.positionals.join(' ')}`);
+  const movie = await openMovie(path);
+  try {
+    const { t, z, c } = movie.shape;
+    if (parsed.values.check) {
+      for (let ti = 0; ti < t; ti++) for (let zi = 0; zi < z; zi++) for (let ci = 0; ci < c; ci++) await movie.plane(ti, zi, ci);
+    } else {
+      await movie.plane(0, 0, 0);
+      await movie.plane(t - 1, z - 1, c - 1);
+    }
+    const info = movieInfo(movie);
+    process.stdout.write(parsed.values.json ? JSON.stringify(info) + '\n' : formatMovieInfo(info) + '\n');
+    return 0;
+  } finally {
+    await movie.close();
+  }
 }

@@ -47,6 +47,9 @@ export async function readLayout(file: TiffFile, ifd: Ifd, what: string): Promis
     throw new InputError(`${p}: ${what} has an invalid size ${width}x${height} (corrupted file?)`);
   }
   const samples = (await file.number(ifd, Tag.SamplesPerPixel)) ?? 1;
+  if (width * height > 2 ** 30) {
+    throw new InputError(`${p}: ${what} claims ${width}x${height} pixels, too large for one plane (corrupted file?)`);
+  }
   if (samples !== 1) {
     throw new InputError(`${p}: ${what} has ${samples} samples per pixel (RGB/interleaved); only grayscale planes are supported, split the channels first (e.g. Fiji Image > Color > Split Channels)`);
   }
@@ -111,6 +114,7 @@ export function contiguousStart(layout: PlaneLayout): number | undefined {
 
 /** Reads an uncompressed plane stored as one run of bytes at `offset`. */
 export async function readContiguousPlane(file: TiffFile, offset: number, dtype: DType, length: number, what: string): Promise<PlaneData> {
+  file.checkRange(offset, length * BYTES_PER_SAMPLE[dtype], what);
   const plane = allocatePlane(dtype, length);
   const bytes = new Uint8Array(plane.buffer, plane.byteOffset, plane.byteLength);
   await file.readAt(offset, bytes.byteLength, what, bytes);

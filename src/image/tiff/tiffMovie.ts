@@ -28,8 +28,15 @@ export async function openTiffMovie(path: string): Promise<TiffMovie> {
     return await describe(file);
   } catch (err) {
     await file.close();
-    throw err;
+    throw asInputError(err, path, 'cannot be opened');
   }
+}
+
+/** Any failure while parsing a file becomes one line naming the file (a safety net under the explicit checks). */
+function asInputError(err: unknown, path: string, what: string): InputError {
+  if (err instanceof InputError) return err;
+  const msg = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+  return new InputError(`${path} ${what}: the file looks corrupted (${msg})`);
 }
 
 async function describe(file: TiffFile): Promise<TiffMovie> {
@@ -215,8 +222,15 @@ export class TiffMovie implements Movie {
   async plane(t: number, z: number, c: number): Promise<PlaneData> {
     checkPlaneIndex(this, t, z, c);
     if (this.closed) throw new InputError(`${this.file.path}: the movie was closed`);
-    const k = planeIndex(this.shape, t, z, c);
     const what = `plane t=${t + 1} z=${z + 1} c=${c + 1}`;
+    try {
+      return await this.readPlaneAt(planeIndex(this.shape, t, z, c), what);
+    } catch (err) {
+      throw asInputError(err, this.file.path, what);
+    }
+  }
+
+  private async readPlaneAt(k: number, what: string): Promise<PlaneData> {
     if (this.map.kind === 'contiguous') {
       const n = this.shape.y * this.shape.x;
       return readContiguousPlane(this.file, this.map.start + k * this.map.planeBytes, this.dtype, n, what);

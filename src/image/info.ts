@@ -1,0 +1,84 @@
+// A movie's description as `cellpilot info` and the tools report it.
+import { BYTES_PER_SAMPLE, formatShape, planeCount, type Movie, type Shape } from './movie.ts';
+
+export interface MovieInfo {
+  path: string;
+  format: string;
+  shape: Shape;
+  /** Axis order of `shape` and of plane indices. */
+  axes: 'TZCYX';
+  planes: number;
+  dtype: string;
+  pixelSizeUm: number | null;
+  pixelSizeYUm: number | null;
+  zStepUm: number | null;
+  frameIntervalS: number | null;
+  channelNames: string[];
+  compression: string | null;
+  byteOrder: string | null;
+  bigTiff: boolean;
+  /** Size of the pixel data uncompressed, in bytes. */
+  pixelBytes: number;
+}
+
+export function movieInfo(movie: Movie): MovieInfo {
+  const { shape, meta, source } = movie;
+  return {
+    path: source.path,
+    format: source.format,
+    shape: { ...shape },
+    axes: 'TZCYX',
+    planes: planeCount(shape),
+    dtype: movie.dtype,
+    pixelSizeUm: meta.pixelSizeUm ?? null,
+    pixelSizeYUm: meta.pixelSizeYUm ?? null,
+    zStepUm: meta.zStepUm ?? null,
+    frameIntervalS: meta.frameIntervalS ?? null,
+    channelNames: [...meta.channelNames],
+    compression: source.compression ?? null,
+    byteOrder: source.byteOrder ?? null,
+    bigTiff: source.bigTiff ?? false,
+    pixelBytes: planeCount(shape) * shape.y * shape.x * BYTES_PER_SAMPLE[movie.dtype],
+  };
+}
+
+const FORMAT_NAMES: Record<string, string> = {
+  tiff: 'TIFF',
+  imagej: 'ImageJ hyperstack TIFF',
+  'ome-tiff': 'OME-TIFF',
+  series: 'file series (one TIFF per time point)',
+  memory: 'in memory',
+};
+
+/** Human-readable lines, one fact per line. */
+export function formatMovieInfo(info: MovieInfo): string {
+  const unknown = 'unknown';
+  const num = (v: number) => Number(v.toPrecision(6)).toString();
+  const rows: [string, string][] = [
+    ['file', info.path],
+    ['format', `${FORMAT_NAMES[info.format] ?? info.format}${info.bigTiff ? ', BigTIFF' : ''}`],
+    ['shape', `${formatShape(info.shape)}  (${info.planes} planes)`],
+    ['dtype', info.dtype],
+    ['pixel size', info.pixelSizeUm ? `${num(info.pixelSizeUm)} µm${info.pixelSizeYUm ? ` x ${num(info.pixelSizeYUm)} µm (y)` : ''}` : unknown],
+    ['z step', info.zStepUm ? `${num(info.zStepUm)} µm` : info.shape.z > 1 ? unknown : '-'],
+    ['frame interval', info.frameIntervalS ? `${num(info.frameIntervalS)} s` : info.shape.t > 1 ? unknown : '-'],
+    ['channels', info.channelNames.join(', ')],
+    ['compression', info.compression ?? unknown],
+    ['byte order', info.byteOrder ? `${info.byteOrder}-endian` : unknown],
+    ['pixel data', formatBytes(info.pixelBytes)],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n');
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let v = n;
+  let i = -1;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v.toFixed(v < 10 ? 2 : 1)} ${units[i]}`;
+}
