@@ -30,7 +30,7 @@ export function loadNotes(): MethodNote[] {
       const title = /^#\s+(.*)$/m.exec(text)?.[1] ?? file;
       const keywords = (/^keywords:\s*(.*)$/m.exec(text)?.[1] ?? '').split(',').map((k) => k.trim().toLowerCase()).filter(Boolean);
       const tools = (/^tool:\s*(.*)$/m.exec(text)?.[1] ?? '').split(',').map((k) => k.trim()).filter(Boolean);
-      const body = text.replace(/^#.*$/m, '').replace(/^(keywords|tool):.*$/gm, '').trim().replace(/\n(?!\n|- )/g, ' ');
+      const body = text.replace(/^#.*$/m, '').replace(/^(keywords|tool):.*$/gm, '').trim().replace(/\n[ \t]*(?!\n|[ \t]*- )/g, ' ').replace(/ {2,}/g, ' ');
       return { topic: file.replace(/\.md$/, ''), title, keywords, tools, body };
     });
   return cache;

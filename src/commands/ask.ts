@@ -1,5 +1,57 @@
-import { notBuilt } from './notBuilt.ts';
+// `cellpilot ask "<request>" [--movie F] [--model M] [--json] [--session ID]`: one
+// request through the agent, no UI. Progress goes to stderr, the answer to stdout.
+import { parseArgs } from 'node:util';
+import { createAgent } from '../agent/index.ts';
+import { AgentEvents } from '../agent/events.ts';
+import { InputError } from '../errors.ts';
 
-export async function run(_argv: string[]): Promise<number> {
-  return notBuilt('ask');
+const USAGE = 'usage: cellpilot ask "<request>" [--movie F] [--model M] [--json] [--session ID]';
+
+export async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { movie: { type: 'string', multiple: true }, model: { type: 'string' }, json: { type: 'boolean' }, session: { type: 'string' }, 'max-steps': { type: 'string' } },
+      allowPositionals: true,
+    });
+  } catch (err) {
+    throw new InputError(`${(err as Error).message}; ${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  const request = positionals.join(' ').trim();
+  if (!request) throw new InputError(`say what to do; ${USAGE}`);
+  const json = values.json === true;
+  const events = new AgentEvents();
+  if (!json) {
+    events.on((e) => {
+      if (e.type === 'step_start') process.stderr.write(`▸ ${e.tool} ${JSON.stringify(e.args)}\n`);
+      if (e.type === 'step_end') process.stderr.write(`  ${e.status === 'ok' ? '✓' : '✗'} ${e.summary} (${(e.durationMs / 1000).toFixed(1)} s)\n`);
+    });
+  }
+  const maxSteps = values['max-steps'] === undefined ? undefined : Number(values['max-steps']);
+  const agent = await createAgent({ model: values.model, sessionId: values.session, movies: values.movie, events, maxSteps });
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  const result = await agent.ask(request, { signal: controller.signal }).finally(() => process.off('SIGINT', onSigint));
+  const last = result.toolCalls.at(-1);
+  const ok = result.status === 'done' && (!last || last.status === 'ok');
+  if (json) {
+    process.stdout.write(
+      JSON.stringify({
+        answer: result.answer,
+        status: result.status,
+        toolCalls: result.toolCalls.map((c) => ({ name: c.tool, args: c.args, status: c.status, summary: c.summary, step: c.stepId, durationMs: c.durationMs, artifacts: c.artifacts.map((a) => a.id) })),
+        artifacts: result.artifacts.map((a) => ({ id: a.id, type: a.type, path: a.path })),
+        session: agent.session.id,
+        error: result.error,
+      }) + '\n',
+    );
+  } else if (result.status === 'error') {
+    process.stderr.write(`cellpilot: ${result.error ?? result.answer}\n`);
+  } else {
+    process.stdout.write(`${result.answer}\n`);
+  }
+  return ok ? 0 : 1;
 }

@@ -1,0 +1,24 @@
+// The agent's public surface, for the chat UI (src/ui), the commands and the evals.
+export { Agent, type AgentOptions, type TurnResult, historyMessages, modelText, sessionContext } from './loop.ts';
+export { AgentEvents, type AgentEvent, type AgentEventListener, type StepStatus, type TurnStatus } from './events.ts';
+export { Session, sessionsRoot, type SessionSummary, type TranscriptEntry } from './session.ts';
+export { runStep, type StepOutcome, type StepOptions } from './executor.ts';
+export { createChatModel, defaultModelName, describeModelError } from './models.ts';
+export { loadPipeline, parsePipeline, pipelineFromSession, executePipeline, type Pipeline } from './pipeline.ts';
+
+import { ALL_TOOLS } from '../../tools/index.ts';
+import { AgentEvents } from './events.ts';
+import { Agent } from './loop.ts';
+import { createChatModel } from './models.ts';
+import { Session } from './session.ts';
+
+/**
+ * One call to get a ready agent: opens (or creates) the session, picks the model
+ * (`offline`, `openai:<name>`, or the configured default) and binds every tool.
+ */
+export async function createAgent(options: { model?: string; session?: Session; sessionId?: string; movies?: string[]; events?: AgentEvents; maxSteps?: number } = {}): Promise<Agent> {
+  const { name, model } = await createChatModel(options.model);
+  const session = options.session ?? Session.openOrCreate(options.sessionId, { model: name });
+  for (const movie of options.movies ?? []) session.addInput('movie', movie);
+  return new Agent({ session, tools: ALL_TOOLS, model, modelName: name, events: options.events, maxSteps: options.maxSteps });
+}

@@ -1,0 +1,92 @@
+// What the offline planner knows, read back from the LangChain messages: the current
+// request, the artifacts of the session, and every earlier tool result (values for
+// follow-up questions, artifacts for references such as "the denoised one").
+import type { BaseMessage } from '@langchain/core/messages';
+
+export interface KnownArtifact {
+  id: string;
+  type: string;
+  description?: string;
+  /** Tool that produced it; "user" for inputs the user named. */
+  producedBy?: string;
+  path?: string;
+}
+
+export interface PastResult {
+  tool: string;
+  args: Record<string, unknown>;
+  ok: boolean;
+  summary: string;
+  error?: string;
+  values: Record<string, unknown>;
+  artifacts: KnownArtifact[];
+}
+
+export interface Conversation {
+  request: string;
+  /** Artifacts that existed when the request was made. */
+  artifactsAtStart: KnownArtifact[];
+  /** Results of earlier turns, oldest first. */
+  earlier: PastResult[];
+  /** Results of tool calls made for the current request, in order. */
+  current: PastResult[];
+  /** Earlier requests, oldest first. */
+  earlierRequests: string[];
+}
+
+function text(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (Array.isArray(content)) return content.map((p) => (typeof p === 'string' ? p : (p as { text?: string }).text ?? '')).join('');
+  return '';
+}
+
+export function readConversation(messages: BaseMessage[]): Conversation {
+  const contextArtifacts: KnownArtifact[] = [];
+  const calls = new Map<string, { name: string; args: Record<string, unknown> }>();
+  const turns: { request: string; results: PastResult[] }[] = [];
+  for (const message of messages) {
+    const type = message.getType();
+    if (type === 'system') {
+      const block = /```json\s*([\s\S]*?)```/.exec(text(message.content));
+      if (block) {
+        try {
+          const data = JSON.parse(block[1]) as { artifacts?: KnownArtifact[] };
+          contextArtifacts.push(...(data.artifacts ?? []));
+        } catch {
+          // a context block the planner cannot read: it plans without it
+        }
+      }
+    } else if (type === 'human') {
+      turns.push({ request: text(message.content), results: [] });
+    } else if (type === 'ai') {
+      for (const c of (message as unknown as { tool_calls?: { id?: string; name: string; args: Record<string, unknown> }[] }).tool_calls ?? []) {
+        calls.set(c.id ?? '', { name: c.name, args: c.args ?? {} });
+      }
+    } else if (type === 'tool') {
+      const id = (message as unknown as { tool_call_id: string }).tool_call_id;
+      const call = calls.get(id) ?? { name: (message as unknown as { name?: string }).name ?? 'unknown', args: {} };
+      let data: { ok?: boolean; summary?: string; error?: string; values?: Record<string, unknown>; artifacts?: KnownArtifact[] } = {};
+      try {
+        data = JSON.parse(text(message.content));
+      } catch {
+        data = { ok: false, error: text(message.content) };
+      }
+      const result: PastResult = {
+        tool: call.name,
+        args: call.args,
+        ok: data.ok !== false,
+        summary: data.summary ?? data.error ?? '',
+        error: data.error,
+        values: data.values ?? {},
+        artifacts: (data.artifacts ?? []).map((a) => ({ ...a, producedBy: call.name })),
+      };
+      if (turns.length === 0) turns.push({ request: '', results: [] });
+      turns.at(-1)!.results.push(result);
+    }
+  }
+  const last = turns.at(-1) ?? { request: '', results: [] };
+  const earlier = turns.slice(0, -1).flatMap((t) => t.results);
+  const artifactsAtStart = [...contextArtifacts];
+  for (const r of earlier) for (const a of r.artifacts) if (!artifactsAtStart.some((k) => k.id === a.id)) artifactsAtStart.push(a);
+  return { request: last.request, artifactsAtStart, earlier, current: last.results, earlierRequests: turns.slice(0, -1).map((t) => t.request) };
+}

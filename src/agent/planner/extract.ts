@@ -1,0 +1,108 @@
+// Argument extraction from one clause of a request: channels, frames, methods, sizes,
+// distances, intervals, names, paths and artifact references.
+import { CHANNEL_NAMES, LASER_CHANNELS, METHODS, PRODUCER_WORDS } from './lexicon.ts';
+import { findFrameRange, findQuantities, micrometres, parseNumber, type Quantity, seconds } from './quantities.ts';
+
+const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, last: -1 };
+
+/** A 1-based channel number or a channel name, as written. */
+export function findChannel(text: string): number | string | undefined {
+  let m = /\b(?:channel|chan|ch|c)\s*#?\s*(\d+)\b/i.exec(text);
+  if (m) return Number(m[1]);
+  m = /\b(first|second|third|fourth|fifth)\s+channel\b/i.exec(text);
+  if (m) return ORDINALS[m[1].toLowerCase()];
+  for (const name of CHANNEL_NAMES) {
+    if (new RegExp(`\\b${name}\\b`, 'i').test(text)) return name;
+  }
+  m = /\b(405|488|561|555|633|640|647)\s*(?:nm)?(?:\s*(?:laser|line|channel|excitation))?\b/i.exec(text);
+  if (m && /laser|line|channel|nm|excitation/i.test(text.slice(m.index, m.index + m[0].length + 12))) return LASER_CHANNELS[m[1]];
+  m = /\b(nuclear|nuclei|membrane|actin|tubulin|mito\w*)\s+channel\b/i.exec(text);
+  if (m) return m[1].toLowerCase();
+  return undefined;
+}
+
+/** Every channel name mentioned (for acquisitions: "image GFP and DAPI"). */
+export function findChannels(text: string): string[] {
+  const found: { name: string; at: number }[] = [];
+  for (const name of CHANNEL_NAMES) {
+    const m = new RegExp(`\\b${name}\\b`, 'i').exec(text);
+    if (m) found.push({ name, at: m.index });
+  }
+  for (const m of text.matchAll(/\b(405|488|561|555|633|640|647)\s*(?:nm)?\b/gi)) found.push({ name: LASER_CHANNELS[m[1]], at: m.index ?? 0 });
+  const names = found.sort((a, b) => a.at - b.at).map((f) => f.name);
+  return [...new Set(names)];
+}
+
+export function findMethod(tool: string, text: string): string | undefined {
+  return METHODS[tool]?.find((m) => m.re.test(text))?.value;
+}
+
+export const findFrames = findFrameRange;
+
+/** An artifact id written in the text ("movie-2", "tracks-1"). */
+export function findArtifactIds(text: string): string[] {
+  return [...text.matchAll(/\b(movie|labels|tracks|table|plot|pipeline|model|rule)-(\d+)\b/gi)].map((m) => `${m[1].toLowerCase()}-${m[2]}`);
+}
+
+const PATH = /(?:^|[\s"'`(=:])((?:~|\.{1,2})?\/?(?:[\w.@+-]+\/)*[\w.@+{}:-]+\.(?:ome\.tiff?|tiff?|czi|nd2|lif|png|csv|json|xml|ya?ml))(?=$|[\s"'`),;!?]|\.(?:\s|$))/gi;
+const FOLDER = /\b(?:to|into|in|under)\s+(?:the\s+)?(?:folder|directory|dir)\s+["'`]?([\w./~-]+)["'`]?/i;
+
+/** File paths named in the text (movies, tables, pipelines). */
+export function findPaths(text: string): string[] {
+  return [...text.matchAll(PATH)].map((m) => m[1]).filter((p) => !/^(e\.g|i\.e)\./i.test(p));
+}
+
+/** An output file or folder: "to results/tracks.csv", "into the folder out/". */
+export function findOutput(text: string): string | undefined {
+  const folder = FOLDER.exec(text);
+  if (folder) return folder[1];
+  const m = /\b(?:to|into|as|in|at|under)\s+["'`]?((?:~|\.{1,2})?\/?(?:[\w.@+-]+\/)+[\w.@+-]*|[\w.@+-]+\.(?:ome\.tiff?|tiff?|csv|json|xml|png|svg|ya?ml))["'`]?/i.exec(text);
+  return m ? m[1] : undefined;
+}
+
+/** Tools whose output the text refers to ("the denoised one" → denoise); '(input)' for the raw movie. */
+export function findProducerWords(text: string): string[] | undefined {
+  for (const p of PRODUCER_WORDS) if (p.re.test(text)) return p.tools;
+  return undefined;
+}
+
+/** A name after "called", "named" or "as": for pipelines. */
+export function findName(text: string): string | undefined {
+  const m = /\b(?:called|named|name it|as)\s+["'`]?([A-Za-z0-9][\w-]*)["'`]?/i.exec(text);
+  if (!m) return undefined;
+  const name = m[1].toLowerCase().replace(/_/g, '-');
+  if (['a', 'the', 'pipeline', 'workflow', 'recipe', 'it', 'this'].includes(name)) return undefined;
+  return name;
+}
+
+export function quantities(text: string): Quantity[] {
+  return findQuantities(text);
+}
+
+/** The first quantity of a kind whose preceding words match `role`. */
+export function quantityWithRole(qs: Quantity[], kind: Quantity['kind'] | Quantity['kind'][], role: RegExp, window = 32): Quantity | undefined {
+  const kinds = Array.isArray(kind) ? kind : [kind];
+  return qs.find((q) => kinds.includes(q.kind) && (role.test(q.before.slice(-window)) || role.test(q.after.slice(0, 16))));
+}
+
+/** "every 30 s", "every 2 minutes", "every minute", "each 5 min". */
+export function findIntervalS(text: string): number | undefined {
+  const m = /\b(?:every|each|once every|one frame every|interval (?:of|to)?|at)\s+(\d+(?:[.,]\d+)?|[a-z]+)?\s*(ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)\b/i.exec(text);
+  if (!m) return undefined;
+  const value = m[1] ? parseNumber(m[1]) : 1;
+  if (value === undefined) return undefined;
+  const q = findQuantities(`${value} ${m[2]}`)[0];
+  return q ? seconds(q) : undefined;
+}
+
+/** "for 12 hours", "over 2 h", "for 30 minutes", "during 1 day". */
+export function findDurationS(text: string): number | undefined {
+  const m = /\b(?:for|over|during|lasting|total of)\s+(?:the next\s+)?(\d+(?:[.,]\d+)?|[a-z]+)\s*(s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?)\b/i.exec(text);
+  if (!m) return undefined;
+  const value = parseNumber(m[1]);
+  if (value === undefined) return undefined;
+  const q = findQuantities(`${value} ${m[2]}`)[0];
+  return q ? seconds(q) : undefined;
+}
+
+export { micrometres, seconds };
