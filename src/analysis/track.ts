@@ -79,8 +79,8 @@ function checkSameGrid(a: Movie, b: Movie): void {
  * get it as parent. At a merge the new branch takes the first predecessor branch as
  * parent and lists the others in otherParents. Branch ids follow the first frame, then spot id.
  */
-export function tracksFromLinks(spots: DetectedSpot[] | Spot[], links: Pick<SpotLink, 'source' | 'target'>[], frames: number, calibration: Partial<Pick<Tracks, 'pixelSizeUm' | 'frameIntervalS' | 'zStepUm' | 'labelsPath'>> = {}): Tracks {
-  const byId = new Map<number, DetectedSpot | Spot>(spots.map((s) => [s.id, s]));
+export function tracksFromLinks(spots: Omit<Spot, 'branchId'>[], links: Pick<SpotLink, 'source' | 'target'>[], frames: number, calibration: Partial<Pick<Tracks, 'pixelSizeUm' | 'frameIntervalS' | 'zStepUm' | 'labelsPath'>> = {}): Tracks {
+  const byId = new Map(spots.map((s) => [s.id, s]));
   const successors = new Map<number, number[]>();
   const predecessors = new Map<number, number[]>();
   for (const l of links) {
@@ -116,7 +116,7 @@ export function tracksFromLinks(spots: DetectedSpot[] | Spot[], links: Pick<Spot
     if (parents.length > 0) branch.parent = parents[0];
     if (parents.length > 1) branch.otherParents = parents.slice(1);
   }
-  const outSpots: Spot[] = ordered.map((s) => ({ ...s, branchId: branchOfSpot.get(s.id)! }));
+  const outSpots: Spot[] = ordered.map((s) => ({ ...s, branchId: branchOfSpot.get(s.id)! }) as Spot);
   return { spots: outSpots, branches, frames, ...calibration };
 }
 
