@@ -1,0 +1,162 @@
+"""Shared pieces of cellpilot's model training: a small 2-D U-Net, ONNX export, and
+writing a bioimage.io 0.5 model folder (rdf.yaml, weights.onnx + sha256, test tensors).
+
+Run the training scripts with Debian's python3-torch: /usr/bin/python3 (CPU only,
+torch.set_num_threads(1), nice -n 10 on a shared machine).
+"""
+import hashlib
+import json
+import os
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def block(cin, cout):
+    return nn.Sequential(nn.Conv2d(cin, cout, 3, padding=1), nn.ReLU(inplace=True), nn.Conv2d(cout, cout, 3, padding=1), nn.ReLU(inplace=True))
+
+
+class UNet(nn.Module):
+    """U-Net (Ronneberger et al. 2015, doi:10.1007/978-3-319-24574-4_28) with `depth`
+    2x poolings, `base` channels at full resolution, nearest upsampling + concatenation.
+    Input height and width must be multiples of 2**depth."""
+
+    def __init__(self, in_channels=1, out_channels=1, base=16, depth=2):
+        super().__init__()
+        self.depth = depth
+        chans = [base * 2**i for i in range(depth + 1)]
+        self.down = nn.ModuleList([block(in_channels if i == 0 else chans[i - 1], chans[i]) for i in range(depth)])
+        self.bottom = block(chans[depth - 1], chans[depth])
+        self.up = nn.ModuleList([block(chans[i + 1] + chans[i], chans[i]) for i in reversed(range(depth))])
+        self.head = nn.Conv2d(chans[0], out_channels, 1)
+
+    def forward(self, x):
+        skips = []
+        for down in self.down:
+            x = down(x)
+            skips.append(x)
+            x = F.max_pool2d(x, 2)
+        x = self.bottom(x)
+        for up, skip in zip(self.up, reversed(skips)):
+            x = F.interpolate(x, scale_factor=2, mode="nearest")
+            x = up(torch.cat([x, skip], 1))
+        return self.head(x)
+
+
+def parameter_count(model):
+    return sum(p.numel() for p in model.parameters())
+
+
+def sha256(path):
+    return hashlib.sha256(open(path, "rb").read()).hexdigest()
+
+
+def export_onnx(model, path, in_channels, opset=17):
+    model.eval()
+    example = torch.zeros(1, in_channels, 64, 64)
+    torch.onnx.export(
+        model,
+        example,
+        path,
+        input_names=["input"],
+        output_names=["output"],
+        dynamic_axes={"input": {0: "batch", 2: "y", 3: "x"}, "output": {0: "batch", 2: "y", 3: "x"}},
+        opset_version=opset,
+    )
+
+
+def normalise_zero_mean_unit_variance(image, eps=1e-6):
+    """bioimage.io zero_mean_unit_variance over the whole plane."""
+    return (image - image.mean()) / (image.std() + eps)
+
+
+def normalise_percentiles(image, low=1.0, high=99.8, eps=1e-6):
+    """bioimage.io scale_range with percentiles (StarDist's normalize(1, 99.8))."""
+    lo, hi = np.percentile(image, [low, high])
+    return (image - lo) / (hi - lo + eps)
+
+
+def yaml_list(values):
+    return "[" + ", ".join(str(v) for v in values) + "]"
+
+
+def write_model_folder(folder, *, name, description, tags, input_channels, output_channels, preprocessing, postprocessing,
+                       size_min, size_step, halo, test_input, test_output, documentation, config, cite, output_description):
+    """Writes rdf.yaml (bioimage.io format 0.5) next to weights.onnx and the test tensors."""
+    np.save(os.path.join(folder, "test_input.npy"), test_input.astype(np.float32))
+    np.save(os.path.join(folder, "test_output.npy"), test_output.astype(np.float32))
+    open(os.path.join(folder, "README.md"), "w").write(documentation)
+
+    def ops(items):
+        if not items:
+            return " []\n"
+        text = "\n"
+        for op_id, kwargs in items:
+            text += f"      - id: {op_id}\n"
+            if kwargs:
+                text += f"        kwargs: {json.dumps(kwargs)}\n"
+        return text
+
+    cite_text = "".join(f"  - text: {json.dumps(c['text'])}\n    doi: {c['doi']}\n" for c in cite)
+    rdf = f"""format_version: 0.5.4
+type: model
+name: {json.dumps(name)}
+description: {json.dumps(description)}
+authors:
+  - name: cellpilot
+cite:
+{cite_text}license: MIT
+documentation: README.md
+tags: {yaml_list(tags)}
+inputs:
+  - id: input
+    axes:
+      - type: batch
+      - type: channel
+        channel_names: {yaml_list(input_channels)}
+      - type: space
+        id: y
+        size: {{min: {size_min}, step: {size_step}}}
+      - type: space
+        id: x
+        size: {{min: {size_min}, step: {size_step}}}
+    test_tensor:
+      source: test_input.npy
+      sha256: {sha256(os.path.join(folder, 'test_input.npy'))}
+    data:
+      type: float32
+    preprocessing:{ops(preprocessing)}outputs:
+  - id: output
+    description: {json.dumps(output_description)}
+    axes:
+      - type: batch
+      - type: channel
+        channel_names: {yaml_list(output_channels)}
+      - type: space
+        id: y
+        size: {{tensor_id: input, axis_id: y}}
+        halo: {halo}
+      - type: space
+        id: x
+        size: {{tensor_id: input, axis_id: x}}
+        halo: {halo}
+    test_tensor:
+      source: test_output.npy
+      sha256: {sha256(os.path.join(folder, 'test_output.npy'))}
+    data:
+      type: float32
+    postprocessing:{ops(postprocessing)}weights:
+  onnx:
+    source: weights.onnx
+    sha256: {sha256(os.path.join(folder, 'weights.onnx'))}
+    opset_version: 17
+config:
+  bioimageio:
+    reproducibility_tolerance:
+      - absolute_tolerance: 1.0e-3
+        relative_tolerance: 1.0e-3
+  cellpilot: {json.dumps(config)}
+"""
+    open(os.path.join(folder, "rdf.yaml"), "w").write(rdf)

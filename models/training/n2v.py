@@ -1,0 +1,186 @@
+"""Noise2Void: self-supervised denoising from noisy images alone (Krull, Buchholz & Jug,
+CVPR 2019, doi:10.1109/CVPR.2019.00223). A blind-spot U-Net learns to predict each
+masked pixel from its neighbourhood; the loss is taken only on masked pixels, whose
+values were replaced by a random neighbour (N2V's "uniform without centre pixel").
+Clean images are never used for training; when clean_val.npy exists it is used only to
+report PSNR against the best Gaussian filter and the noisy input.
+
+/usr/bin/python3 models/training/n2v.py --data DIR --out models/n2v-nuclei [--steps 3000]
+DIR holds noisy_train.npy (N,H,W) and optionally noisy_val.npy / clean_val.npy.
+"""
+import argparse
+import json
+import os
+import sys
+import time
+
+import numpy as np
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import UNet, export_onnx, parameter_count, write_model_folder  # noqa: E402
+
+
+def parse_args():
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--data", required=True)
+    p.add_argument("--out", required=True)
+    p.add_argument("--steps", type=int, default=3000)
+    p.add_argument("--batch", type=int, default=16)
+    p.add_argument("--patch", type=int, default=64)
+    p.add_argument("--base", type=int, default=16, help="U-Net channels at full resolution")
+    p.add_argument("--depth", type=int, default=2)
+    p.add_argument("--lr", type=float, default=4e-4)
+    p.add_argument("--mask-box", type=int, default=8, help="one masked pixel per box of this size (1/64 = 1.6%% of pixels)")
+    p.add_argument("--name", default="Noise2Void nuclei denoiser")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--threads", type=int, default=1)
+    p.add_argument("--progress", action="store_true", help="print JSON progress lines")
+    return p.parse_args()
+
+
+def zmuv(image):
+    return (image - image.mean()) / (image.std() + 1e-6)
+
+
+def psnr(clean, test):
+    data_range = float(clean.max() - clean.min())
+    mse = float(np.mean((clean.astype(np.float64) - test) ** 2))
+    return 10 * np.log10(data_range**2 / mse)
+
+
+def blind_spot_batch(images, batch, patch, box, rng):
+    """Random patches with one masked pixel per box x box cell, replaced by a random
+    neighbour from the 5x5 window without the centre. Returns input, target, mask."""
+    n, h, w = images.shape
+    x = np.empty((batch, 1, patch, patch), np.float32)
+    for b in range(batch):
+        i = rng.integers(n)
+        y0, x0 = rng.integers(h - patch + 1), rng.integers(w - patch + 1)
+        p = images[i, y0:y0 + patch, x0:x0 + patch]
+        p = np.rot90(p, rng.integers(4))
+        if rng.random() < 0.5:
+            p = p[:, ::-1]
+        x[b, 0] = p
+    target = x.copy()
+    mask = np.zeros_like(x)
+    cells = patch // box
+    gy = (np.arange(cells)[:, None] * box + rng.integers(box, size=(batch, cells, cells))).reshape(batch, -1)
+    gx = (np.arange(cells)[None, :] * box + rng.integers(box, size=(batch, cells, cells))).reshape(batch, -1)
+    offsets = np.array([(dy, dx) for dy in range(-2, 3) for dx in range(-2, 3) if (dy, dx) != (0, 0)])
+    pick = offsets[rng.integers(len(offsets), size=gy.shape)]
+    ny = np.clip(gy + pick[..., 0], 0, patch - 1)
+    nx = np.clip(gx + pick[..., 1], 0, patch - 1)
+    bidx = np.repeat(np.arange(batch)[:, None], gy.shape[1], 1)
+    x[bidx, 0, gy, gx] = target[bidx, 0, ny, nx]
+    mask[bidx, 0, gy, gx] = 1
+    return torch.from_numpy(x), torch.from_numpy(target), torch.from_numpy(mask)
+
+
+def predict(model, image, step):
+    """Whole-plane prediction in the input's units (zero_mean_unit_variance round trip)."""
+    h, w = image.shape
+    ph, pw = (-h) % step, (-w) % step
+    norm = zmuv(image)
+    padded = np.pad(norm, ((0, ph), (0, pw)), mode="reflect")
+    with torch.no_grad():
+        out = model(torch.from_numpy(padded[None, None].astype(np.float32)))[0, 0, :h, :w].numpy()
+    return out * (image.std() + 1e-6) + image.mean(), out
+
+
+def gaussian_baseline(noisy, clean):
+    from scipy.ndimage import gaussian_filter
+
+    best = (None, -np.inf)
+    for sigma in np.arange(0.5, 4.01, 0.25):
+        score = np.mean([psnr(c, gaussian_filter(n.astype(np.float64), sigma, mode="nearest", truncate=4.0)) for n, c in zip(noisy, clean)])
+        if score > best[1]:
+            best = (float(sigma), float(score))
+    return best
+
+
+def main():
+    args = parse_args()
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    rng = np.random.default_rng(args.seed)
+    noisy = np.load(os.path.join(args.data, "noisy_train.npy")).astype(np.float32)
+    images = np.stack([zmuv(im) for im in noisy]).astype(np.float32)
+    model = UNet(1, 1, args.base, args.depth)
+    optimiser = torch.optim.Adam(model.parameters(), lr=args.lr)
+    schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=args.lr, total_steps=args.steps, pct_start=0.05)
+    started = time.time()
+    running = None
+    for step in range(args.steps):
+        x, target, mask = blind_spot_batch(images, args.batch, args.patch, args.mask_box, rng)
+        loss = (((model(x) - target) ** 2) * mask).sum() / mask.sum()
+        optimiser.zero_grad()
+        loss.backward()
+        optimiser.step()
+        schedule.step()
+        running = loss.item() if running is None else 0.98 * running + 0.02 * loss.item()
+        if args.progress and (step + 1) % 50 == 0:
+            print(json.dumps({"step": step + 1, "steps": args.steps, "loss": running}), flush=True)
+        elif (step + 1) % 500 == 0:
+            print(f"step {step + 1}/{args.steps} masked-pixel loss {running:.4f} ({time.time() - started:.0f} s)", flush=True)
+    model.eval()
+
+    step = 2**args.depth
+    report = {"steps": args.steps, "parameters": parameter_count(model), "train_planes": int(len(noisy)), "train_seconds": round(time.time() - started, 1), "final_loss": round(running, 4)}
+    val_path = os.path.join(args.data, "noisy_val.npy")
+    if os.path.exists(val_path) and os.path.exists(os.path.join(args.data, "clean_val.npy")):
+        nv = np.load(val_path).astype(np.float32)
+        cv = np.load(os.path.join(args.data, "clean_val.npy")).astype(np.float32)
+        denoised = [predict(model, n, step)[0] for n in nv]
+        report["val_psnr_noisy_db"] = round(float(np.mean([psnr(c, n) for n, c in zip(nv, cv)])), 2)
+        report["val_psnr_n2v_db"] = round(float(np.mean([psnr(c, d) for d, c in zip(denoised, cv)])), 2)
+        sigma, score = gaussian_baseline(nv, cv)
+        report["val_psnr_gaussian_best_db"] = round(score, 2)
+        report["val_gaussian_best_sigma_px"] = sigma
+    print(json.dumps(report), flush=True)
+
+    os.makedirs(args.out, exist_ok=True)
+    export_onnx(model, os.path.join(args.out, "weights.onnx"), 1)
+    test_raw = noisy[0, :128, :128]
+    _, test_out = predict(model, test_raw, step)
+    readme = f"""# {args.name}
+
+Noise2Void (Krull et al. 2019, doi:10.1109/CVPR.2019.00223): a {args.depth}-level U-Net with
+{args.base} channels at full resolution ({report['parameters']} parameters), trained
+self-supervised on noisy frames only (blind-spot masking of one pixel per
+{args.mask_box}x{args.mask_box} box, replaced by a random 5x5 neighbour; loss on masked
+pixels only), {args.steps} steps of {args.batch} patches of {args.patch}x{args.patch} px.
+
+Input: one channel, normalised per plane to zero mean and unit variance (the rdf's
+preprocessing). Output: the denoised plane in the same normalised units; cellpilot's
+`denoise` multiplies by the input's standard deviation and adds its mean
+(`config.cellpilot.output: input_zero_mean_unit_variance`).
+
+Training: `{' '.join(sys.argv)}` (data from `models/training/make-data.ts`).
+
+Measured (held-out frames): {json.dumps(report)}
+"""
+    write_model_folder(
+        args.out,
+        name=args.name,
+        description="Noise2Void denoiser for fluorescence nuclei movies (self-supervised, trained on noisy frames only).",
+        tags=["denoising", "noise2void", "fluorescence", "2d", "cellpilot"],
+        input_channels=["fluorescence"],
+        output_channels=["denoised"],
+        preprocessing=[("ensure_dtype", {"dtype": "float32"}), ("zero_mean_unit_variance", {"axes": ["channel", "y", "x"]})],
+        postprocessing=[],
+        size_min=16,
+        size_step=step,
+        halo=16,
+        test_input=test_raw[None, None],
+        test_output=test_out[None, None],
+        documentation=readme,
+        config={"task": "denoise", "output": "input_zero_mean_unit_variance", "training": report},
+        cite=[{"text": "Krull, Buchholz & Jug. Noise2Void - learning denoising from single noisy images. CVPR 2019.", "doi": "10.1109/CVPR.2019.00223"}],
+        output_description="denoised plane in the input's zero-mean unit-variance units",
+    )
+    print(f"wrote {args.out}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
