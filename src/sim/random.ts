@@ -36,7 +36,9 @@ export class Rng {
   private b: number;
   private c: number;
   private d: number;
-  private spareNormal: number | undefined;
+  // A flag plus a number (not number | undefined) keeps the field a plain double for V8.
+  private hasSpareNormal = false;
+  private spareNormal = 0;
 
   /** A generator for `seed` and a named `stream` ("sample", "camera", ...). */
   constructor(seed: number, stream = '') {
@@ -79,10 +81,9 @@ export class Rng {
 
   /** Standard normal (Marsaglia's polar method). */
   normal(): number {
-    if (this.spareNormal !== undefined) {
-      const v = this.spareNormal;
-      this.spareNormal = undefined;
-      return v;
+    if (this.hasSpareNormal) {
+      this.hasSpareNormal = false;
+      return this.spareNormal;
     }
     let u: number;
     let v: number;
@@ -94,6 +95,7 @@ export class Rng {
     } while (s >= 1 || s === 0);
     const f = Math.sqrt((-2 * Math.log(s)) / s);
     this.spareNormal = v * f;
+    this.hasSpareNormal = true;
     return u * f;
   }
 
@@ -114,21 +116,20 @@ export class Rng {
   }
 
   private poissonPtrs(mean: number): number {
-    const slam = Math.sqrt(mean);
-    const logLam = Math.log(mean);
-    const b = 0.931 + 2.53 * slam;
+    const b = 0.931 + 2.53 * Math.sqrt(mean);
     const a = -0.059 + 0.02483 * b;
-    const invAlpha = 1.1239 + 1.1328 / (b - 3.4);
     const vr = 0.9277 - 3.6224 / (b - 2);
     for (;;) {
       const u = this.uniform() - 0.5;
       const v = this.uniform();
       const us = 0.5 - Math.abs(u);
       const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
+      // The squeeze accepts most draws without any logarithm.
       if (us >= 0.07 && v <= vr) return k;
       if (k < 0 || (us < 0.013 && v > us)) continue;
-      const lhs = Math.log(v) + Math.log(invAlpha) - Math.log(a / (us * us) + b);
-      const rhs = -mean + k * logLam - logFactorial(k);
+      const invAlpha = 1.1239 + 1.1328 / (b - 3.4);
+      const lhs = Math.log((v * invAlpha) / (a / (us * us) + b));
+      const rhs = -mean + k * Math.log(mean) - logFactorial(k);
       if (lhs <= rhs) return k;
     }
   }

@@ -171,55 +171,114 @@ export interface BrightfieldRenderOptions {
   bodyRatio?: number;
 }
 
+/** A cell body in the view: centre, axes (px) and orientation. */
+interface BodyFootprint {
+  cx: number;
+  cy: number;
+  cos: number;
+  sin: number;
+  ba: number;
+  bb: number;
+  na: number;
+  nb: number;
+  focus: number;
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+function bodyFootprint(sample: Sample, cell: Cell, view: FieldView, bodyRatio: number): BodyFootprint {
+  const ps = view.pixelSizeUm;
+  const shape = sample.shapeOf(cell);
+  const cx = (cell.xUm - view.originXUm) / ps;
+  const cy = (cell.yUm - view.originYUm) / ps;
+  const na = shape.aUm / ps;
+  const nb = shape.bUm / ps;
+  // Bodies are rounder than nuclei (and round up fully in mitosis, as the nucleus does).
+  const ba = na * bodyRatio * 0.95;
+  const bb = Math.max(nb * bodyRatio * 1.05, ba * 0.8);
+  const dz = cell.zUm - (view.focusZUm ?? 0);
+  const reach = Math.max(ba, bb) * 1.3 + 2;
+  return {
+    cx,
+    cy,
+    cos: Math.cos(cell.angleRad),
+    sin: Math.sin(cell.angleRad),
+    ba,
+    bb,
+    na,
+    nb,
+    focus: 1 / (1 + (dz / 4) ** 2),
+    x0: Math.max(0, Math.floor(cx - reach)),
+    x1: Math.min(view.widthPx - 1, Math.ceil(cx + reach)),
+    y0: Math.max(0, Math.floor(cy - reach)),
+    y1: Math.min(view.heightPx - 1, Math.ceil(cy + reach)),
+  };
+}
+
 /**
- * Fills `out` with a brightfield image: cell bodies as faint absorption with a dark rim
- * and a bright phase halo outside, granular cytoplasm, and the nucleus weakly visible
- * (its envelope and a slight density step). Defocus lowers the contrast.
+ * Fills `out` with a brightfield image. Cells in contact share a border, as in a
+ * confluent culture: every pixel belongs to the cell whose body it is deepest in (the
+ * smallest normalized distance), and a thin dark line marks where two territories meet.
+ * Each body is a faint absorption with a dark rim and a bright phase halo outside, with
+ * granular cytoplasm; the nucleus is weakly visible (a density step and its envelope).
+ * Defocus lowers the contrast.
  */
 export function renderBrightfield(sample: Sample, view: FieldView, options: BrightfieldRenderOptions, out: Float32Array): void {
-  const { widthPx: w, heightPx: h, pixelSizeUm: ps } = view;
-  const contrast = new Float32Array(w * h);
-  const bodyRatio = options.bodyRatio ?? 1.9;
-  for (const cell of sample.cells) {
-    const shape = sample.shapeOf(cell);
-    const cx = (cell.xUm - view.originXUm) / ps;
-    const cy = (cell.yUm - view.originYUm) / ps;
-    const cos = Math.cos(cell.angleRad);
-    const sin = Math.sin(cell.angleRad);
-    const na = shape.aUm / ps;
-    const nb = shape.bUm / ps;
-    // Bodies are rounder than nuclei and round up fully in mitosis.
-    const ba = na * bodyRatio * 0.95;
-    const bb = Math.max(nb * bodyRatio * 1.05, ba * 0.8);
-    const dz = cell.zUm - (view.focusZUm ?? 0);
-    const focus = 1 / (1 + (dz / 4) ** 2);
-    const reach = Math.max(ba, bb) * 1.3 + 2;
-    const x0 = Math.max(0, Math.floor(cx - reach));
-    const x1 = Math.min(w - 1, Math.ceil(cx + reach));
-    const y0 = Math.max(0, Math.floor(cy - reach));
-    const y1 = Math.min(h - 1, Math.ceil(cy + reach));
-    for (let y = y0; y <= y1; y++) {
-      const dy = y - cy;
-      for (let x = x0; x <= x1; x++) {
-        const dx = x - cx;
-        const along = dx * cos + dy * sin;
-        const across = -dx * sin + dy * cos;
-        const rb = Math.hypot(along / ba, across / bb);
-        if (rb > 1.3) continue;
-        const rn = Math.hypot(along / na, across / nb);
-        let c =
-          -0.06 * smoothstep01((1 - rb) / 0.1) -
-          0.12 * Math.exp(-(((rb - 0.93) / 0.05) ** 2)) +
-          0.18 * Math.exp(-(((rb - 1.08) / 0.07) ** 2));
-        if (rb < 1) c += 0.03 * textureAt(cell.texture, along / ba, -across / bb);
-        c += -0.04 * smoothstep01((1 - rn) / 0.1) - 0.03 * Math.exp(-(((rn - 1) / 0.08) ** 2));
-        contrast[y * w + x] += c * focus;
+  const { widthPx: w, heightPx: h } = view;
+  const n = w * h;
+  const nearest = new Float32Array(n).fill(9);
+  const second = new Float32Array(n).fill(9);
+  const owner = new Int32Array(n).fill(-1);
+  const contrast = new Float32Array(n);
+  const bodies = sample.cells.map((cell) => bodyFootprint(sample, cell, view, options.bodyRatio ?? 1.9));
+  bodies.forEach((b, index) => {
+    for (let y = b.y0; y <= b.y1; y++)
+      for (let x = b.x0; x <= b.x1; x++) {
+        const along = (x - b.cx) * b.cos + (y - b.cy) * b.sin;
+        const across = -(x - b.cx) * b.sin + (y - b.cy) * b.cos;
+        const rb2 = (along * along) / (b.ba * b.ba) + (across * across) / (b.bb * b.bb);
+        if (rb2 > 1.69) continue;
+        const rb = Math.sqrt(rb2);
+        const p = y * w + x;
+        if (rb < nearest[p]) {
+          second[p] = nearest[p];
+          nearest[p] = rb;
+          owner[p] = index;
+        } else if (rb < second[p]) second[p] = rb;
       }
+  });
+  bodies.forEach((b, index) => {
+    const texture = sample.cells[index].texture;
+    for (let y = b.y0; y <= b.y1; y++)
+      for (let x = b.x0; x <= b.x1; x++) {
+        const p = y * w + x;
+        if (owner[p] !== index || nearest[p] >= 1) continue;
+        const along = (x - b.cx) * b.cos + (y - b.cy) * b.sin;
+        const across = -(x - b.cx) * b.sin + (y - b.cy) * b.cos;
+        let c = 0.03 * textureAt(texture, along / b.ba, -across / b.bb);
+        const rn2 = (along * along) / (b.na * b.na) + (across * across) / (b.nb * b.nb);
+        if (rn2 < 1.69) {
+          const rn = Math.sqrt(rn2);
+          c -= 0.04 * smoothstep01((1 - rn) / 0.1) + 0.03 * Math.exp(-(((rn - 1) / 0.08) ** 2));
+        }
+        contrast[p] = c * b.focus;
+      }
+  });
+  for (let p = 0; p < n; p++) {
+    let c = contrast[p];
+    if (owner[p] >= 0) {
+      const rb = nearest[p];
+      let body = -0.06 * smoothstep01((1 - rb) / 0.1);
+      if (rb > 0.75 && rb < 1.1) body -= 0.1 * Math.exp(-(((rb - 0.93) / 0.05) ** 2));
+      if (rb > 0.85) body += 0.14 * Math.exp(-(((rb - 1.08) / 0.07) ** 2));
+      // Where two cells meet inside their bodies: a thin dark border instead of overlapping halos.
+      if (second[p] < 1.05) body -= 0.08 * Math.exp(-(((second[p] - rb) / 0.05) ** 2));
+      c += body * bodies[owner[p]].focus;
     }
-  }
-  for (let p = 0; p < w * h; p++) {
     const light = options.illumination ? options.illumination[p] : 1;
-    out[p] = options.photons * light * Math.max(0.05, 1 + contrast[p]);
+    out[p] = options.photons * light * Math.max(0.05, 1 + c);
   }
 }
 
