@@ -62,7 +62,10 @@ export function findOutput(text: string): string | undefined {
 
 /** Tools whose output the text refers to ("the denoised one" → denoise); '(input)' for the raw movie. */
 export function findProducerWords(text: string): string[] | undefined {
-  for (const p of PRODUCER_WORDS) if (p.re.test(text)) return p.tools;
+  // only in a reference phrase: "the denoised one", "that drift-corrected movie", "the original"
+  for (const m of text.matchAll(/\b(?:the|that|this|those|these|my|our|on|use)\s+((?:[\w-]+\s+){0,2}[\w-]+)/gi)) {
+    for (const p of PRODUCER_WORDS) if (p.re.test(m[1])) return p.tools;
+  }
   return undefined;
 }
 

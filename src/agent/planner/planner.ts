@@ -105,7 +105,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   for (let i = 0; i < mentions.length; i++) {
     const clause = clauseOf(text, mentions, i);
     const build = BUILDERS[mentions[i].tool] ?? (() => ({}));
-    const args = build({ clause, text, conversation, catalogue, tool: mentions[i].tool, previous: steps.at(-1) });
+    const args = build({ clause, text, conversation, catalogue, tool: mentions[i].tool, previous: steps.at(-1), single: mentions.length === 1 });
     steps.push({ tool: mentions[i].tool, args, clause });
   }
   const withInputs = addInputs(steps, conversation, catalogue);
@@ -193,6 +193,8 @@ interface BuildContext {
   catalogue: Catalogue;
   tool: string;
   previous?: PlannedStep;
+  /** The request asks for this step only (so a channel named anywhere applies to it). */
+  single?: boolean;
 }
 
 type Builder = (ctx: BuildContext) => Record<string, unknown>;
@@ -200,7 +202,7 @@ type Builder = (ctx: BuildContext) => Record<string, unknown>;
 function common(ctx: BuildContext, options: { channel?: boolean; frames?: boolean; output?: boolean } = {}): Record<string, unknown> {
   const args: Record<string, unknown> = {};
   if (options.channel !== false) {
-    const channel = findChannel(ctx.clause) ?? (singleChannelMention(ctx.text) ? findChannel(ctx.text) : undefined);
+    const channel = findChannel(ctx.clause) ?? (ctx.single && singleChannelMention(ctx.text) ? findChannel(ctx.text) : undefined);
     if (channel !== undefined && channel !== -1) args.channel = channel;
   }
   if (options.frames !== false) {
