@@ -5,6 +5,8 @@ import type { ZPlan, StagePosition } from './sequence.ts';
 
 export type Adjustment =
   | { kind: 'interval'; intervalS: number }
+  /** Multiplies the interval ("twice as fast" = 0.5). */
+  | { kind: 'intervalFactor'; factor: number }
   | { kind: 'duration'; durationS: number }
   | { kind: 'extend'; extraS: number }
   | { kind: 'loops'; loops: number }
@@ -32,6 +34,8 @@ export function describeAdjustment(adj: Adjustment): string {
   switch (adj.kind) {
     case 'interval':
       return `image every ${formatDuration(adj.intervalS)}`;
+    case 'intervalFactor':
+      return adj.factor < 1 ? `image ${Math.round(1 / adj.factor)} times as often` : `image ${adj.factor} times less often`;
     case 'duration':
       return `run for ${formatDuration(adj.durationS)} in total`;
     case 'extend':

@@ -231,6 +231,10 @@ export class Acquisition {
         message = `interval set to ${formatDuration(checked.value)} from the next time point`;
         break;
       }
+      case 'intervalFactor': {
+        if (!(adj.factor > 0)) throw new InputError(`interval factor must be more than 0, got ${adj.factor}`);
+        return this.adjust({ kind: 'interval', intervalS: this.timeline.intervalS * adj.factor }, source);
+      }
       case 'duration':
         if (!(adj.durationS > 0)) throw new InputError(`duration must be more than 0 s, got ${adj.durationS}`);
         this.timeline.setDuration(adj.durationS);

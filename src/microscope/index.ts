@@ -16,3 +16,4 @@ export * from './sink.ts';
 export * from './guard.ts';
 export * from './simulated.ts';
 export * from './engine.ts';
+export * from './language.ts';

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { describeRule, parseAcquisitionRequest, parseAdjustment, parseRule } from '../../src/microscope/language.ts';
+import { parseSequence } from '../../src/microscope/sequence.ts';
+import { InputError } from '../../src/errors.ts';
+
+describe('parseAcquisitionRequest', () => {
+  const cases: [string, { channels: string[]; intervalS?: number; durationS?: number; loops?: number; exposureMs?: number; powerPercent?: number; zRangeUm?: number; zStepUm?: number }][] = [
+    ['image GFP and DAPI every 5 minutes for 12 hours', { channels: ['FITC', 'DAPI'], intervalS: 300, durationS: 43200 }],
+    ['Image gfp every 30 s for 2 h', { channels: ['FITC'], intervalS: 30, durationS: 7200 }],
+    ['take mCherry and brightfield images every minute for an hour', { channels: ['Rhodamine', 'Brightfield'], intervalS: 60, durationS: 3600 }],
+    ['acquire the 488 channel at 50 ms and 10% power every 10 seconds, 100 frames', { channels: ['FITC'], intervalS: 10, loops: 100, exposureMs: 50, powerPercent: 10 }],
+    ['image DAPI every 2 min for 1.5 hours with a 10 µm z-stack at 1 µm steps', { channels: ['DAPI'], intervalS: 120, durationS: 5400, zRangeUm: 10, zStepUm: 1 }],
+    ['record Cy5 every 15 min overnight', { channels: ['Cy5'], intervalS: 900, durationS: 43200 }],
+    ['time-lapse of far red and GFP every 2 minutes for 3 hours', { channels: ['Cy5', 'FITC'], intervalS: 120, durationS: 10800 }],
+    ['image H2B-GFP every 1 min 30 s for 45 minutes', { channels: ['FITC'], intervalS: 90, durationS: 2700 }],
+    ['image tdTomato every 20 seconds for half an hour', { channels: ['Rhodamine'], intervalS: 20, durationS: 1800 }],
+    ['snap GFP and DAPI 5 time points', { channels: ['FITC', 'DAPI'], loops: 5 }],
+  ];
+  for (const [text, want] of cases) {
+    it(text, () => {
+      const { sequence, understood } = parseAcquisitionRequest(text);
+      const seq = parseSequence(sequence);
+      expect(seq.channels.map((c) => c.config)).toEqual(want.channels);
+      const plan = seq.timePlan as Record<string, number> | undefined;
+      if (want.intervalS !== undefined) expect(plan?.intervalS).toBeCloseTo(want.intervalS);
+      if (want.durationS !== undefined) expect(plan?.durationS).toBeCloseTo(want.durationS);
+      if (want.loops !== undefined) expect(plan?.loops).toBe(want.loops);
+      if (want.exposureMs !== undefined) expect(seq.channels[0].exposureMs).toBe(want.exposureMs);
+      if (want.powerPercent !== undefined) expect(seq.channels[0].powerPercent).toBe(want.powerPercent);
+      if (want.zRangeUm !== undefined) expect(seq.zPlan).toEqual({ rangeUm: want.zRangeUm, stepUm: want.zStepUm });
+      expect(understood.length).toBeGreaterThan(5);
+    });
+  }
+
+  it('asks for what is missing, in one line', () => {
+    expect(() => parseAcquisitionRequest('image every 5 minutes for 2 hours')).toThrow(/which channel/);
+    expect(() => parseAcquisitionRequest('image GFP every 5 minutes')).toThrow(/for how long/);
+    expect(() => parseAcquisitionRequest('image GFP for 5 hours')).toThrow(/how often/);
+    try {
+      parseAcquisitionRequest('image GFP every 5 minutes');
+    } catch (err) {
+      expect(err).toBeInstanceOf(InputError);
+      expect((err as Error).message).not.toContain('\n');
+    }
+  });
+});
+
+describe('parseAdjustment', () => {
+  const cases: [string, unknown[]][] = [
+    ['speed up to every 10 seconds', [{ kind: 'interval', intervalS: 10 }]],
+    ['image every 30 s from now on', [{ kind: 'interval', intervalS: 30 }]],
+    ['slow down to every 5 min', [{ kind: 'interval', intervalS: 300 }]],
+    ['change the interval to 1 minute', [{ kind: 'interval', intervalS: 60 }]],
+    ['image twice as often', [{ kind: 'intervalFactor', factor: 0.5 }]],
+    ['drop the 488 laser to 5%', [{ kind: 'power', powerPercent: 5, channel: 'FITC' }]],
+    ['lower the mCherry power to 2 %', [{ kind: 'power', powerPercent: 2, channel: 'Rhodamine' }]],
+    ['set the 561 laser to 15 percent', [{ kind: 'power', powerPercent: 15, channel: 'Rhodamine' }]],
+    ['set GFP exposure to 50 ms', [{ kind: 'exposure', exposureMs: 50, channel: 'FITC' }]],
+    ['increase the exposure to 200ms', [{ kind: 'exposure', exposureMs: 200 }]],
+    ['add a 10 µm z-stack with 1 µm steps', [{ kind: 'zPlan', zPlan: { rangeUm: 10, stepUm: 1 } }]],
+    ['add a z stack of 6 um with 2 um spacing', [{ kind: 'zPlan', zPlan: { rangeUm: 6, stepUm: 2 } }]],
+    ['take 5 z-slices 0.5 µm apart', [{ kind: 'zPlan', zPlan: { rangeUm: 2, stepUm: 0.5 } }]],
+    ['remove the z-stack', [{ kind: 'zPlan', zPlan: null }]],
+    ['add mCherry', [{ kind: 'addChannel', channel: 'Rhodamine' }]],
+    ['also image Cy5 at 100 ms', [{ kind: 'addChannel', channel: 'Cy5', exposureMs: 100 }]],
+    ['drop DAPI', [{ kind: 'dropChannel', channel: 'DAPI' }]],
+    ['stop imaging brightfield', [{ kind: 'dropChannel', channel: 'Brightfield' }]],
+    ['image DAPI only every 5th time point', [{ kind: 'acquireEvery', channel: 'DAPI', every: 5 }]],
+    ['DAPI every other frame', [{ kind: 'acquireEvery', channel: 'DAPI', every: 2 }]],
+    ['zoom into cell 12', [{ kind: 'zoom', cell: 12 }]],
+    ['zoom in on cell 3 with the 40x', [{ kind: 'zoom', cell: 3, objective: '40X' }]],
+    ['switch to the 10x objective', [{ kind: 'objective', objective: '10X' }]],
+    ['move the stage to x 100 y -50', [{ kind: 'moveStage', relative: false, xUm: 100, yUm: -50 }]],
+    ['move the stage by x 20', [{ kind: 'moveStage', relative: true, xUm: 20 }]],
+    ['pause', [{ kind: 'pause' }]],
+    ['Pause the acquisition', [{ kind: 'pause' }]],
+    ['resume', [{ kind: 'resume' }]],
+    ['continue', [{ kind: 'resume' }]],
+    ['stop', [{ kind: 'stop' }]],
+    ['abort!', [{ kind: 'stop' }]],
+    ['finish after this time point', [{ kind: 'finish' }]],
+    ['refocus', [{ kind: 'autofocus' }]],
+    ['how much longer?', [{ kind: 'status', about: 'time' }]],
+    ['how long is left', [{ kind: 'status', about: 'time' }]],
+    ['how much light so far?', [{ kind: 'status', about: 'dose' }]],
+    ["what's the dose so far", [{ kind: 'status', about: 'dose' }]],
+    ['extend by 2 hours', [{ kind: 'extend', extraS: 7200 }]],
+    ['keep going for another hour', [{ kind: 'extend', extraS: 3600 }]],
+    ['speed up to every 10 s and drop DAPI', [{ kind: 'interval', intervalS: 10 }, { kind: 'dropChannel', channel: 'DAPI' }]],
+    ['add mCherry at 80 ms, then set GFP exposure to 40 ms', [{ kind: 'addChannel', channel: 'Rhodamine', exposureMs: 80 }, { kind: 'exposure', exposureMs: 40, channel: 'FITC' }]],
+  ];
+  for (const [text, want] of cases) {
+    it(text, () => {
+      expect(parseAdjustment(text)).toEqual(want);
+    });
+  }
+
+  it('says what it understands when nothing matches', () => {
+    expect(() => parseAdjustment('make it nicer')).toThrow(/could not turn "make it nicer" into a change/);
+  });
+});
+
+describe('parseRule and describeRule', () => {
+  it('reads the division rule from the issue', () => {
+    const rule = parseRule('when a cell divides, image every 10 s for 5 minutes, then go back to every 2 minutes');
+    expect(rule.trigger).toEqual({ kind: 'division' });
+    expect(rule.action).toEqual({ kind: 'setInterval', intervalS: 10 });
+    expect(rule.holdS).toBe(300);
+    expect(rule.revert).toBe(true);
+    expect(rule.revertIntervalS).toBe(120);
+    expect(describeRule(rule)).toBe('When a cell divides, image every 10 s for 5 min, then go back to every 2 min; at least 3 time points between changes.');
+  });
+
+  const cases: [string, Partial<ReturnType<typeof parseRule>>][] = [
+    ['if the number of cells goes above 50, stop', { trigger: { kind: 'cellCount', comparison: 'above', threshold: 50 }, action: { kind: 'stop' }, revert: false }],
+    ['when there are more than 40 cells, image every minute', { trigger: { kind: 'cellCount', comparison: 'above', threshold: 40 }, action: { kind: 'setInterval', intervalS: 60 }, revert: false }],
+    ['when the focus score drops below 3, autofocus', { trigger: { kind: 'focusScore', comparison: 'below', threshold: 3 }, action: { kind: 'autofocus' } }],
+    ['if it goes out of focus, refocus', { trigger: { kind: 'focusScore', comparison: 'below', threshold: 5, release: 8 }, action: { kind: 'autofocus' } }],
+    ['when the mean GFP intensity rises above 300 until it drops below 250, add mCherry for 10 frames', { trigger: { kind: 'meanIntensity', channel: 'FITC', comparison: 'above', threshold: 300, release: 250 }, action: { kind: 'addChannel', channel: 'Rhodamine' }, holdFrames: 10, revert: true }],
+    ['when a cell divides, zoom in with the 40x', { trigger: { kind: 'division' }, action: { kind: 'zoom', objective: '40X' } }],
+    ['if the mitosis score is above 0.8, image every 30 s', { trigger: { kind: 'modelScore', model: 'mitosis', comparison: 'above', threshold: 0.8 }, action: { kind: 'setInterval', intervalS: 30 } }],
+    ['after a division, add DAPI for 3 time points', { trigger: { kind: 'division' }, action: { kind: 'addChannel', channel: 'DAPI' }, holdFrames: 3, revert: true }],
+    ['image every 20 s for 10 minutes whenever a cell divides', { trigger: { kind: 'division' }, action: { kind: 'setInterval', intervalS: 20 }, holdS: 600, revert: true }],
+    ['when fewer than 5 cells are left, stop', { trigger: { kind: 'cellCount', comparison: 'below', threshold: 5 }, action: { kind: 'stop' } }],
+  ];
+  for (const [text, want] of cases) {
+    it(text, () => {
+      const rule = parseRule(text);
+      expect(rule).toMatchObject(want);
+      expect(describeRule(rule)).toMatch(/^When .+; at least 3 time points between changes\.$/);
+    });
+  }
+
+  it('refuses what it cannot read, naming what it understands', () => {
+    expect(() => parseRule('make the cells happy')).toThrow(/as a rule/);
+    expect(() => parseRule('when the moon is full, stop')).toThrow(/what should trigger/);
+    expect(() => parseRule('when a cell divides, dance')).toThrow(/what the rule should do/);
+  });
+});
