@@ -13,15 +13,26 @@ export interface ShiftTask {
   chain: boolean;
   upsampleFactor: number;
   maxShiftPx?: number;
+  /** 'phase' (default) or 'none': plain cross-correlation of mean-subtracted planes (better for smooth z profiles). */
+  normalization?: 'phase' | 'none';
+}
+
+function spectrumFor(plane: Float32Array, height: number, width: number, normalization: 'phase' | 'none') {
+  if (normalization === 'phase') return spectrumOf({ data: plane, height, width });
+  let mean = 0;
+  for (let i = 0; i < plane.length; i++) mean += plane[i];
+  mean /= plane.length;
+  return spectrumOf({ data: plane.map((v) => v - mean), height, width });
 }
 
 export async function estimateShiftsTask(task: ShiftTask): Promise<ShiftEstimate[]> {
   const { height, width, upsampleFactor, maxShiftPx } = task;
-  let reference = spectrumOf({ data: task.reference, height, width });
+  const normalization = task.normalization ?? 'phase';
+  let reference = spectrumFor(task.reference, height, width, normalization);
   const out: ShiftEstimate[] = [];
   for (const plane of task.planes) {
-    const moving = spectrumOf({ data: plane, height, width });
-    out.push(estimateShiftFromSpectra(reference, moving, { upsampleFactor, maxShiftPx }));
+    const moving = spectrumFor(plane, height, width, normalization);
+    out.push(estimateShiftFromSpectra(reference, moving, { upsampleFactor, maxShiftPx, normalization }));
     if (task.chain) reference = moving;
   }
   return out;

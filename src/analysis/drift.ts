@@ -14,14 +14,18 @@ import { mapInWorkers, defaultThreads } from '../parallel/pool.ts';
 import type { Table } from './table.ts';
 import { isFlat, type ShiftEstimate } from './registration.ts';
 import { estimateShiftsTask, type ShiftTask } from './drift-kernel.ts';
-import { castPlane, translateStack, type Interpolation } from './resample.ts';
+import { castPlane, translatePlane, translateStack, type Interpolation } from './resample.ts';
 
 export type DriftReference = 'first' | 'previous' | 'mean';
 
 export interface DriftOptions {
   /** 0-based channel the drift is estimated on (applied to all). Default 0. */
   channel?: number;
-  /** 'first' (default, Fast4DReg "first frame"), 'previous' (frame to frame, accumulated) or 'mean' (the time-averaged image). */
+  /**
+   * 'first' (default, Fast4DReg "first frame"), 'previous' (frame to frame, accumulated: follows slow
+   * changes of the sample but errors add up) or 'mean' (the average of all frames after a first alignment:
+   * less noisy; drift is then reported from the mean position).
+   */
   reference?: DriftReference;
   /** Sub-pixel precision 1/upsampleFactor px. Default 20. */
   upsampleFactor?: number;
@@ -145,25 +149,34 @@ function scaleToFloat32(values: Float64Array, scale: number): Float32Array {
   return out;
 }
 
-function meanImage(images: Float32Array[]): Float32Array {
-  const sum = new Float64Array(images[0].length);
-  for (const image of images) for (let i = 0; i < sum.length; i++) sum[i] += image[i];
+/**
+ * The 'mean' template: the average of the images after a first alignment to the first one,
+ * so that it is sharp (a plain average of drifting frames is motion-blurred) and less noisy than one frame.
+ */
+function alignedMeanImage(images: Float32Array[], height: number, width: number, shifts: ShiftEstimate[]): Float32Array {
+  const sum = new Float64Array(height * width);
+  images.forEach((image, i) => {
+    const aligned = translatePlane(image, height, width, shifts[i].dxPx, shifts[i].dyPx, 'bilinear');
+    for (let p = 0; p < sum.length; p++) sum[p] += aligned[p];
+  });
   return scaleToFloat32(sum, 1 / images.length);
 }
 
+interface ShiftRunOptions {
+  upsampleFactor: number;
+  maxShiftPx?: number;
+  normalization?: 'phase' | 'none';
+  threads?: number;
+  onProgress?: DriftOptions['onProgress'];
+  signal?: AbortSignal;
+}
+
 /**
- * Shifts (scikit-image convention) of each image against the reference, in order:
- * 'previous' compares each image with the one before it (the first with itself).
+ * Shifts (scikit-image convention) of each image against `reference`: a fixed image, or
+ * 'previous' to compare each image with the one before it (the first with itself).
  */
-async function shiftsOf(
-  images: Float32Array[],
-  height: number,
-  width: number,
-  reference: DriftReference,
-  options: { upsampleFactor: number; maxShiftPx?: number; threads?: number; onProgress?: DriftOptions['onProgress']; signal?: AbortSignal },
-): Promise<ShiftEstimate[]> {
+async function shiftsOf(images: Float32Array[], height: number, width: number, reference: Float32Array | 'previous', options: ShiftRunOptions): Promise<ShiftEstimate[]> {
   const chain = reference === 'previous';
-  const fixed = reference === 'mean' ? meanImage(images) : images[0];
   const threads = options.threads ?? (images.length * height * width >= WORKER_THRESHOLD_PX ? defaultThreads() : 1);
   // A few tasks per thread so that both cores stay busy to the end
   const taskCount = threads <= 1 ? 1 : Math.min(images.length, threads * 4);
@@ -171,8 +184,8 @@ async function shiftsOf(
   const perTask = Math.ceil(images.length / taskCount);
   for (let start = 0; start < images.length; start += perTask) {
     const planes = images.slice(start, start + perTask);
-    const taskReference = chain ? images[Math.max(0, start - 1)] : fixed;
-    tasks.push({ height, width, reference: taskReference, planes, chain, upsampleFactor: options.upsampleFactor, maxShiftPx: options.maxShiftPx });
+    const taskReference = chain ? images[Math.max(0, start - 1)] : reference;
+    tasks.push({ height, width, reference: taskReference, planes, chain, upsampleFactor: options.upsampleFactor, maxShiftPx: options.maxShiftPx, normalization: options.normalization });
   }
   let results: ShiftEstimate[][];
   if (threads <= 1) {
@@ -191,9 +204,17 @@ async function shiftsOf(
   return results.flat();
 }
 
+/** Shifts of every image for the chosen reference ('mean' runs twice: against the first image, then against the aligned mean). */
+async function shiftsForReference(images: Float32Array[], height: number, width: number, reference: DriftReference, options: ShiftRunOptions): Promise<ShiftEstimate[]> {
+  if (reference === 'previous') return shiftsOf(images, height, width, 'previous', options);
+  const againstFirst = await shiftsOf(images, height, width, images[0], options);
+  if (reference === 'first') return againstFirst;
+  return shiftsOf(images, height, width, alignedMeanImage(images, height, width, againstFirst), options);
+}
+
 /** Drift (sample displacement) of each image from the shifts: negated, accumulated for 'previous'. */
 function driftFromShifts(shifts: number[], reference: DriftReference): number[] {
-  const drift = shifts.map((s) => -s);
+  const drift = shifts.map((s) => 0 - s); // 0 - s, not -s: no negative zeros in the table
   if (reference === 'previous') for (let i = 1; i < drift.length; i++) drift[i] += drift[i - 1];
   return drift;
 }
@@ -223,15 +244,17 @@ export async function estimateDrift(movie: Movie, options: DriftOptions = {}): P
     throw new InputError(`the first frame of channel ${channel + 1} is empty (constant): use reference "mean" or "previous", or start from a later frame`);
   }
   const common = { upsampleFactor, maxShiftPx: options.maxDriftPx, threads: options.threads, onProgress: options.onProgress, signal: options.signal };
-  const xyShifts = await shiftsOf(valid.map((b) => b.xy), shape.y, shape.x, reference, common);
+  const xyShifts = await shiftsForReference(valid.map((b) => b.xy), shape.y, shape.x, reference, common);
   const centres = valid.map((b) => b.centreT);
   const dx = driftFromShifts(xyShifts.map((s) => s.dxPx), reference);
   const dy = driftFromShifts(xyShifts.map((s) => s.dyPx), reference);
   let dz: number[] | undefined;
   if (correctZ) {
-    // Phase correlation of XZ images gives (dz, dx); dx is already known from XY, and a
-    // lateral shift does not change the dz estimate, so XY need not be corrected first.
-    const xzShifts = await shiftsOf(valid.map((b) => b.xz!), shape.z, shape.x, reference, { ...common, threads: 1 });
+    // Correlation of XZ images gives (dz, dx); dx is already known from XY, and a lateral
+    // shift does not change the dz estimate, so XY need not be corrected first. Along z the
+    // profiles are smooth and the stack short, so plain cross-correlation (as NanoJ/Fast4DReg)
+    // is used: whitening would weigh the stack's ends more than its content.
+    const xzShifts = await shiftsForReference(valid.map((b) => b.xz!), shape.z, shape.x, reference, { ...common, threads: 1, normalization: 'none' });
     dz = driftFromShifts(xzShifts.map((s) => s.dyPx), reference);
   }
   const rows: DriftRow[] = [];
@@ -254,7 +277,11 @@ export function driftTable(rows: DriftRow[]): Table {
   const hasZ = rows.some((r) => r.dzPx !== undefined);
   return {
     columns: hasZ ? ['t', 'dx_px', 'dy_px', 'dz_px'] : ['t', 'dx_px', 'dy_px'],
-    rows: rows.map((r) => (hasZ ? { t: r.t, dx_px: r.dxPx, dy_px: r.dyPx, dz_px: r.dzPx ?? 0 } : { t: r.t, dx_px: r.dxPx, dy_px: r.dyPx })),
+    rows: rows.map((r) => {
+      const row: Record<string, number> = { t: r.t, dx_px: r.dxPx, dy_px: r.dyPx };
+      if (hasZ) row.dz_px = r.dzPx ?? 0;
+      return row;
+    }),
   };
 }
 

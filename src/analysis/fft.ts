@@ -158,7 +158,7 @@ function transformRows(data: Float64Array, ny: number, nx: number, inverse: bool
 const BLOCK = 32;
 
 /** Blocked transpose of an interleaved complex ny x nx array into nx x ny. */
-export function transposeComplex(src: Float64Array, ny: number, nx: number, dst = new Float64Array(src.length)): Float64Array {
+export function transposeComplex(src: Float64Array, ny: number, nx: number, dst: Float64Array = new Float64Array(src.length)): Float64Array {
   for (let y0 = 0; y0 < ny; y0 += BLOCK) {
     const y1 = Math.min(ny, y0 + BLOCK);
     for (let x0 = 0; x0 < nx; x0 += BLOCK) {

@@ -1,0 +1,191 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { correctDrift, driftTable, estimateDrift, type DriftRow } from '../../src/analysis/drift.ts';
+import { movieFromPlanes } from '../../src/image/movie.ts';
+import { openMovie } from '../../src/image/index.ts';
+import { simulate } from '../../src/sim/index.ts';
+import { InputError } from '../../src/errors.ts';
+import { fft2dInPlace, fft2dReal, fftFrequencies } from '../../src/analysis/fft.ts';
+
+/** RMS distance (px) between estimated and true drift, both taken relative to frame 0. */
+function rmsError(rows: DriftRow[], truth: { dxPx: number; dyPx: number }[]): number {
+  let sum = 0;
+  for (const r of rows) {
+    const ex = r.dxPx - rows[0].dxPx - truth[r.t].dxPx;
+    const ey = r.dyPx - rows[0].dyPx - truth[r.t].dyPx;
+    sum += ex * ex + ey * ey;
+  }
+  return Math.sqrt(sum / rows.length);
+}
+
+/** A static sample (cells neither move nor divide) under stage drift: the only motion is the drift. */
+function driftingMovie(size: number, frames: number, driftPx: number, seed = 3) {
+  return simulate({ width: size, height: size, frames, driftPx, seed, speedPx: 0, divisionRate: 0, cells: Math.round(30 * (size / 256) ** 2) });
+}
+
+/** A simulated nuclei frame moved by (dx, dy) with an exact periodic sub-pixel shift (Fourier shift theorem). */
+function shiftedFrame(frame: ArrayLike<number>, size: number, dxPx: number, dyPx: number): Float64Array {
+  const spectrum = fft2dReal(frame, size, size);
+  const f = fftFrequencies(size);
+  for (let y = 0; y < size; y++)
+    for (let x = 0; x < size; x++) {
+      const a = -2 * Math.PI * (f[x] * dxPx + f[y] * dyPx);
+      const i = 2 * (y * size + x);
+      const [re, im] = [spectrum[i], spectrum[i + 1]];
+      spectrum[i] = re * Math.cos(a) - im * Math.sin(a);
+      spectrum[i + 1] = re * Math.sin(a) + im * Math.cos(a);
+    }
+  fft2dInPlace(spectrum, size, size, true);
+  return Float64Array.from({ length: size * size }, (_, i) => spectrum[2 * i]);
+}
+
+/**
+ * A z-stack movie displaced by shifts[t] = (dx, dy, dz) px: simulated nuclei in xy, each column x
+ * lit at a depth that varies along x (so that XZ projections have structure), Gaussian in z (SD 2 slices).
+ */
+function stackMovie(size: number, depth: number, shifts: [number, number, number][]) {
+  const frame = simulate({ width: size, height: size, frames: 1, cells: Math.round((size * size) / 2000), seed: 6 }).clean.planes[0];
+  const frames = shifts.map(([dx, dy]) => shiftedFrame(frame, size, dx, dy));
+  return movieFromPlanes({ t: shifts.length, z: depth, c: 1, y: size, x: size }, 'float32', (t, z) => {
+    const [dx, , dz] = shifts[t];
+    const plane = new Float32Array(size * size);
+    for (let x = 0; x < size; x++) {
+      const centre = depth / 2 - 0.5 + 2.5 * Math.sin((x - dx) / 9) + dz;
+      const weight = Math.exp(-((z - centre) ** 2) / (2 * 2 ** 2));
+      for (let y = 0; y < size; y++) plane[y * size + x] = 10 + weight * frames[t][y * size + x];
+    }
+    return plane;
+  });
+}
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'cellpilot-drift-'));
+  dirs.push(d);
+  return d;
+}
+
+describe('estimateDrift on simulated movies', () => {
+  it('512x512x100 with sub-pixel drift up to 20 px at realistic noise: RMS error under 0.1 px (reference first)', async () => {
+    const sim = driftingMovie(512, 100, 20);
+    const estimate = await estimateDrift(sim.movie, { reference: 'first', upsampleFactor: 20 });
+    const rms = rmsError(estimate.rows, sim.drift);
+    console.log(`drift 512x512x100: RMS error ${rms.toFixed(4)} px, max drift ${estimate.maxDriftPx.toFixed(2)} px`);
+    expect(rms).toBeLessThan(0.1);
+    expect(estimate.maxDriftPx).toBeGreaterThan(15);
+    expect(estimate.rows[0]).toEqual({ t: 0, dxPx: 0, dyPx: 0 });
+  }, 120_000);
+
+  const small = driftingMovie(192, 16, 8, 5);
+  it.each([
+    ['previous', 0.15],
+    ['mean', 0.1],
+  ] as const)('reference %s stays within %f px RMS', async (reference, bound) => {
+    const estimate = await estimateDrift(small.movie, { reference });
+    expect(rmsError(estimate.rows, small.drift)).toBeLessThan(bound);
+  });
+
+  it('time averaging of 4 frames interpolates between block centres', async () => {
+    const estimate = await estimateDrift(small.movie, { timeAveraging: 4 });
+    expect(estimate.rows).toHaveLength(16);
+    // the drift is smooth, so block estimates interpolate within ~0.5 px of the truth
+    expect(rmsError(estimate.rows, small.drift)).toBeLessThan(0.6);
+  });
+
+  it('maxDriftPx keeps every step within the bound', async () => {
+    const estimate = await estimateDrift(small.movie, { reference: 'previous', maxDriftPx: 3 });
+    for (let t = 1; t < estimate.rows.length; t++) {
+      expect(Math.abs(estimate.rows[t].dxPx - estimate.rows[t - 1].dxPx)).toBeLessThanOrEqual(3 + 1);
+    }
+  });
+
+  it('estimates z drift from XZ projections (Fast4DReg), within 0.1 px in x, y and z on a 96x96x16 stack', async () => {
+    const shifts: [number, number, number][] = [
+      [0, 0, 0],
+      [1.3, -0.7, 0.6],
+      [2.45, -1.2, 1.3],
+      [3.1, -2.05, 1.85],
+    ];
+    const movie = stackMovie(96, 16, shifts);
+    const estimate = await estimateDrift(movie, { correctZ: true });
+    estimate.rows.forEach((r, t) => {
+      expect(Math.abs(r.dxPx - shifts[t][0])).toBeLessThan(0.1);
+      expect(Math.abs(r.dyPx - shifts[t][1])).toBeLessThan(0.1);
+      expect(Math.abs(r.dzPx! - shifts[t][2])).toBeLessThan(0.1);
+    });
+    expect(driftTable(estimate.rows).columns).toEqual(['t', 'dx_px', 'dy_px', 'dz_px']);
+  });
+});
+
+describe('correctDrift', () => {
+  it('writes a corrected movie (every channel) whose frames line up with frame 1', async () => {
+    const sim = simulate({ width: 128, height: 128, frames: 6, driftPx: 6, seed: 9, speedPx: 0, divisionRate: 0, cells: 10, brightfield: true });
+    const out = join(tempDir(), 'corrected.tif');
+    const result = await correctDrift(sim.movie, out, { channel: 0, interpolation: 'bicubic' });
+    const corrected = await openMovie(out);
+    expect(corrected.shape).toEqual(sim.movie.shape);
+    expect(corrected.dtype).toBe('uint16');
+    // clean (noise-free) frames, shifted back by the true drift, against the corrected frames: interior difference small
+    const last = sim.movie.shape.t - 1;
+    for (const c of [0, 1]) {
+      const before = meanAbsInterior(await sim.clean.plane(0, 0, c), await sim.clean.plane(last, 0, c), 128, 12);
+      const after = meanAbsInterior(await sim.clean.plane(0, 0, c), await corrected.plane(last, 0, c), 128, 12);
+      expect(after).toBeLessThan(before / 3);
+    }
+    expect(result.maxDriftPx).toBeGreaterThan(4);
+    await corrected.close();
+  });
+});
+
+function meanAbsInterior(a: ArrayLike<number>, b: ArrayLike<number>, size: number, margin: number): number {
+  let sum = 0;
+  let n = 0;
+  for (let y = margin; y < size - margin; y++)
+    for (let x = margin; x < size - margin; x++) {
+      sum += Math.abs(a[y * size + x] - b[y * size + x]);
+      n++;
+    }
+  return sum / n;
+}
+
+describe('estimateDrift bad input', () => {
+  const flatPlane = () => new Float32Array(32 * 32).fill(5);
+  it('z drift on a 2-D movie is a one-line input error', async () => {
+    await expect(estimateDrift(small2d(), { correctZ: true })).rejects.toThrow(/z drift needs a z-stack/);
+  });
+  it('a one-frame movie has zero drift', async () => {
+    const one = movieFromPlanes({ t: 1, z: 1, c: 1, y: 32, x: 32 }, 'float32', () => flatPlane());
+    expect((await estimateDrift(one)).rows).toEqual([{ t: 0, dxPx: 0, dyPx: 0 }]);
+  });
+  it('an empty first frame asks for another reference; empty middle frames are interpolated and listed', async () => {
+    const base = stackMovie(48, 1, [[0, 0, 0], [1, 0, 0], [2, 0, 0], [3, 0, 0]]);
+    const withGap = movieFromPlanes(base.shape, 'float32', (t) => (t === 2 ? flatPlane48() : (base.planes[t] as Float32Array)));
+    const estimate = await estimateDrift(withGap);
+    expect(estimate.emptyFrames).toEqual([2]);
+    expect(Math.abs(estimate.rows[2].dxPx - 2)).toBeLessThan(0.15);
+    const emptyFirst = movieFromPlanes(base.shape, 'float32', (t) => (t === 0 ? flatPlane48() : (base.planes[t] as Float32Array)));
+    await expect(estimateDrift(emptyFirst)).rejects.toThrow(/first frame .* is empty/);
+    const estimateMean = await estimateDrift(emptyFirst, { reference: 'previous' });
+    expect(estimateMean.emptyFrames).toEqual([0]);
+  });
+  it('NaN pixels, a missing channel and a bad time averaging are input errors naming the value', async () => {
+    const nan = movieFromPlanes({ t: 2, z: 1, c: 1, y: 32, x: 32 }, 'float32', (t) => {
+      const p = flatPlane();
+      if (t === 1) p[40] = NaN;
+      return p;
+    });
+    await expect(estimateDrift(nan)).rejects.toThrow(/frame 2 .*NaN/);
+    await expect(estimateDrift(small2d(), { channel: 3 })).rejects.toThrow(InputError);
+    await expect(estimateDrift(small2d(), { timeAveraging: 0 })).rejects.toThrow(/timeAveraging/);
+  });
+});
+
+function small2d() {
+  return stackMovie(32, 1, [[0, 0, 0], [1, 1, 0]]);
+}
+function flatPlane48() {
+  return new Float32Array(48 * 48).fill(7);
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { estimateShift, type Plane } from '../../src/analysis/registration.ts';
+import { InputError } from '../../src/errors.ts';
+import { fft2dInPlace, fft2dReal, fftFrequencies } from '../../src/analysis/fft.ts';
+import { simulate } from '../../src/sim/index.ts';
+
+/** A simulated nuclei frame (static cells), as a plane. */
+function nucleiPlane(height: number, width: number): Plane {
+  const sim = simulate({ width, height, frames: 1, cells: Math.round((width * height) / 2000), seed: 4 });
+  return { data: Float64Array.from(sim.movie.planes[0]), height, width };
+}
+
+/** The plane's content moved by (dx, dy) px, periodically (an exact sub-pixel shift), plus independent noise of SD noise. */
+function shifted(plane: Plane, dxPx: number, dyPx: number, noise = 0, seed = 1): Plane {
+  const { height, width } = plane;
+  const spectrum = fft2dReal(plane.data, height, width);
+  const fy = fftFrequencies(height);
+  const fx = fftFrequencies(width);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const a = -2 * Math.PI * (fx[x] * dxPx + fy[y] * dyPx);
+      const i = 2 * (y * width + x);
+      const [re, im] = [spectrum[i], spectrum[i + 1]];
+      spectrum[i] = re * Math.cos(a) - im * Math.sin(a);
+      spectrum[i + 1] = re * Math.sin(a) + im * Math.cos(a);
+    }
+  fft2dInPlace(spectrum, height, width, true);
+  let s = seed;
+  const rand = () => (s = (s * 16807) % 2147483647) / 2147483647;
+  const data = Float64Array.from({ length: height * width }, (_, i) => spectrum[2 * i] + noise * (rand() - 0.5) * Math.sqrt(12));
+  return { data, height, width };
+}
+
+describe('estimateShift (phase correlation, scikit-image convention)', () => {
+  const cases: [number, number, number, number][] = [
+    // height, width, dx, dy of the moving image's content
+    [128, 128, 3.25, -1.5],
+    [128, 96, -7.6, 4.35],
+    [100, 90, 0.05, 0.6],
+    [64, 77, -12.3, -9.95],
+  ];
+  it.each(cases)('%ix%i: content moved by (%f, %f) gives the negated shift within 0.05 px', (h, w, dx, dy) => {
+    const reference = nucleiPlane(h, w);
+    const moving = shifted(reference, dx, dy);
+    const r = estimateShift(reference, moving, { upsampleFactor: 20 });
+    expect(Math.abs(r.dxPx + dx)).toBeLessThan(0.05 + 1e-9);
+    expect(Math.abs(r.dyPx + dy)).toBeLessThan(0.05 + 1e-9);
+    expect(Math.abs(r.phaseDifference)).toBeLessThan(0.05);
+  });
+
+  it('without upsampling returns the nearest whole-pixel shift', () => {
+    const p = nucleiPlane(96, 96);
+    const r = estimateShift(p, shifted(p, 5.2, -3.9), { upsampleFactor: 1 });
+    expect([r.dxPx, r.dyPx]).toEqual([-5, 4]);
+  });
+
+  it('an identical image gives zero shift, and zero error without phase normalisation (as scikit-image)', () => {
+    const p = nucleiPlane(64, 64);
+    const r = estimateShift(p, p, { upsampleFactor: 20, normalization: 'none' });
+    expect([r.dxPx, r.dyPx]).toEqual([0, 0]);
+    expect(r.error).toBeLessThan(1e-6);
+    expect(estimateShift(p, p, { upsampleFactor: 20 })).toMatchObject({ dxPx: 0, dyPx: 0 });
+  });
+
+  it('keeps sub-pixel accuracy at realistic noise', () => {
+    const p = nucleiPlane(128, 128);
+    const r = estimateShift(shifted(p, 0, 0, 5, 1), shifted(p, 2.4, 1.15, 5, 2), { upsampleFactor: 20 });
+    expect(Math.abs(r.dxPx + 2.4)).toBeLessThan(0.1);
+    expect(Math.abs(r.dyPx + 1.15)).toBeLessThan(0.1);
+  });
+
+  it('maxShiftPx ignores peaks farther than the bound', () => {
+    const reference = nucleiPlane(64, 64);
+    const moving = shifted(reference, 10, 0);
+    expect(estimateShift(reference, moving, { upsampleFactor: 1 }).dxPx).toBe(-10);
+    const bounded = estimateShift(reference, moving, { upsampleFactor: 1, maxShiftPx: 4 });
+    expect(Math.abs(bounded.dxPx)).toBeLessThanOrEqual(4);
+  });
+
+  it('rejects different shapes, NaNs and a bad upsample factor with one-line input errors', () => {
+    const a = nucleiPlane(32, 32);
+    expect(() => estimateShift(a, { data: new Float64Array(512), height: 32, width: 16 })).toThrow('images must be the same shape, got 32x32 and 32x16');
+    const nan = { ...a, data: Float64Array.from(a.data as Float64Array) };
+    nan.data[5] = NaN;
+    expect(() => estimateShift(a, nan)).toThrow(InputError);
+    expect(() => estimateShift(a, nan)).toThrow(/NaN/);
+    expect(() => estimateShift(a, a, { upsampleFactor: 2.5 })).toThrow(/upsampleFactor/);
+  });
+});
