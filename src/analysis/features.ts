@@ -1,0 +1,105 @@
+// Per-object features of a label movie: one table row per object per frame (and z plane),
+// with shape (regionprops.ts) and, given an intensity movie, intensity statistics per
+// channel. Column names carry their units: area_px, area_um2, perimeter_px, centroid_x_px,
+// mean_intensity_c1 (channel 1-based, as in Fiji). t is the 0-based frame index as in Tracks.
+import type { Movie, PlaneData } from '../image/movie.ts';
+import { groupPixels, intensityStats, regionShapes } from './regionprops.ts';
+import type { Cell, Table } from './table.ts';
+
+export interface MeasureOptions {
+  /** 0-based inclusive frame range; default all. */
+  frames?: [number, number];
+  /** 0-based intensity channels to measure; default all. */
+  channels?: number[];
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export const INTENSITY_STATS = ['mean', 'median', 'min', 'max', 'std', 'sum'] as const;
+
+/** Column holding a statistic of a channel, e.g. intensityColumn('mean', 0) = "mean_intensity_c1". */
+export function intensityColumn(stat: (typeof INTENSITY_STATS)[number], channel: number): string {
+  return `${stat}_intensity_c${channel + 1}`;
+}
+
+function checkInputs(labels: Movie, intensity: Movie | undefined, options: MeasureOptions): { first: number; last: number; channels: number[] } {
+  const [first, last] = options.frames ?? [0, labels.shape.t - 1];
+  if (!Number.isInteger(first) || !Number.isInteger(last) || first < 0 || last >= labels.shape.t || first > last) {
+    throw new RangeError(`frames ${first}..${last} are outside the label movie's 0..${labels.shape.t - 1}`);
+  }
+  if (!intensity) return { first, last, channels: [] };
+  const { shape: a } = labels;
+  const { shape: b } = intensity;
+  if (a.x !== b.x || a.y !== b.y || a.z !== b.z || b.t < a.t) {
+    throw new RangeError(`labels (${a.x}x${a.y}, ${a.z} z, ${a.t} frames) and intensity movie (${b.x}x${b.y}, ${b.z} z, ${b.t} frames) don't line up`);
+  }
+  const channels = options.channels ?? Array.from({ length: b.c }, (_, c) => c);
+  for (const c of channels) if (!Number.isInteger(c) || c < 0 || c >= b.c) throw new RangeError(`channel ${c + 1} does not exist (the movie has ${b.c})`);
+  return { first, last, channels };
+}
+
+function tableColumns(labels: Movie, channels: number[]): string[] {
+  const { pixelSizeUm, frameIntervalS } = labels.meta;
+  const columns = ['label', 't', ...(frameIntervalS ? ['time_s'] : []), ...(labels.shape.z > 1 ? ['z'] : [])];
+  columns.push('area_px', ...(pixelSizeUm ? ['area_um2'] : []), 'perimeter_px', ...(pixelSizeUm ? ['perimeter_um'] : []));
+  columns.push('circularity', 'centroid_x_px', 'centroid_y_px', ...(pixelSizeUm ? ['centroid_x_um', 'centroid_y_um'] : []));
+  columns.push('major_axis_px', 'minor_axis_px', 'orientation_rad', 'eccentricity');
+  for (const c of channels) for (const s of INTENSITY_STATS) columns.push(intensityColumn(s, c));
+  return columns;
+}
+
+/**
+ * Measures every object of a label movie (labels read from channel 0). With an intensity
+ * movie of the same size, adds per-channel intensity statistics of each object's pixels.
+ */
+export async function measureObjects(labels: Movie, intensity?: Movie, options: MeasureOptions = {}): Promise<Table> {
+  const { first, last, channels } = checkInputs(labels, intensity, options);
+  const { x: width, y: height, z: depth } = labels.shape;
+  const { pixelSizeUm, frameIntervalS } = labels.meta;
+  const columns = tableColumns(labels, channels);
+  const rows: Record<string, Cell>[] = [];
+  const total = (last - first + 1) * depth;
+  let done = 0;
+  for (let t = first; t <= last; t++) {
+    for (let z = 0; z < depth; z++) {
+      if (options.signal?.aborted) throw new Error('measurement cancelled');
+      const plane = await labels.plane(t, z, 0);
+      const shapes = regionShapes(plane, width, height);
+      const groups = channels.length ? groupPixels(plane) : undefined;
+      const intensityPlanes: PlaneData[] = [];
+      for (const c of channels) intensityPlanes.push(await intensity!.plane(t, z, c));
+      for (const s of shapes) {
+        const row: Record<string, Cell> = { label: s.label, t };
+        if (frameIntervalS) row.time_s = t * frameIntervalS;
+        if (depth > 1) row.z = z;
+        row.area_px = s.areaPx;
+        row.perimeter_px = s.perimeterPx;
+        if (pixelSizeUm) {
+          row.area_um2 = s.areaPx * pixelSizeUm * pixelSizeUm;
+          row.perimeter_um = s.perimeterPx * pixelSizeUm;
+          row.centroid_x_um = s.centroidX * pixelSizeUm;
+          row.centroid_y_um = s.centroidY * pixelSizeUm;
+        }
+        Object.assign(row, {
+          circularity: s.circularity,
+          centroid_x_px: s.centroidX,
+          centroid_y_px: s.centroidY,
+          major_axis_px: s.majorAxisPx,
+          minor_axis_px: s.minorAxisPx,
+          orientation_rad: s.orientationRad,
+          eccentricity: s.eccentricity,
+        });
+        if (groups) {
+          const pixels = groups.order.subarray(groups.start[s.label], groups.start[s.label + 1]);
+          channels.forEach((c, k) => {
+            const stats = intensityStats(intensityPlanes[k], pixels);
+            for (const name of INTENSITY_STATS) row[intensityColumn(name, c)] = stats[name];
+          });
+        }
+        rows.push(row);
+      }
+      options.onProgress?.(++done, total);
+    }
+  }
+  return { columns, rows };
+}

@@ -1,0 +1,74 @@
+// Shape and intensity features against skimage.measure.regionprops (scikit-image 0.19.3).
+// Reference numbers from this script (the same objects are painted below):
+//   yy,xx=np.mgrid[0:40,0:50]; lab[((yy-12)/6.0)**2+((xx-15)/10.0)**2<=1]=1
+//   lab[(yy>=25)&(yy<35)&(xx>=5)&(xx<12)]=2
+//   u=(xx-35)*cos(.5)+(yy-25)*sin(.5); v=-(xx-35)*sin(.5)+(yy-25)*cos(.5); lab[(u/9)**2+(v/4)**2<=1]=3
+//   inten=(xx*3+yy*7)%23+0.5*xx; regionprops(lab, intensity_image=inten)
+import { describe, expect, it } from 'vitest';
+import { intensityColumn, measureObjects } from '../../src/analysis/features.ts';
+import { movieFromPlanes } from '../../src/image/movie.ts';
+
+const W = 50;
+const H = 40;
+function objects(): Int32Array {
+  const lab = new Int32Array(W * H);
+  for (let y = 0; y < H; y++)
+    for (let x = 0; x < W; x++) {
+      const i = y * W + x;
+      if (((y - 12) / 6) ** 2 + ((x - 15) / 10) ** 2 <= 1) lab[i] = 1;
+      if (y >= 25 && y < 35 && x >= 5 && x < 12) lab[i] = 2;
+      const u = (x - 35) * Math.cos(0.5) + (y - 25) * Math.sin(0.5);
+      const v = -(x - 35) * Math.sin(0.5) + (y - 25) * Math.cos(0.5);
+      if ((u / 9) ** 2 + (v / 4) ** 2 <= 1) lab[i] = 3;
+    }
+  return lab;
+}
+const intensity = Float32Array.from({ length: W * H }, (_, i) => ((i % W) * 3 + Math.floor(i / W) * 7) % 23 + 0.5 * (i % W));
+
+// label, area, perimeter, centroid x, centroid y, major, minor, orientation, eccentricity, mean, median, std
+const SKIMAGE = [
+  [1, 185, 52.284271247461895, 15.0, 12.0, 20.04535398081601, 11.756079508297203, 1.5707963267948966, 0.8099680324043683, 18.64054054054054, 18.5, 7.018063930275752],
+  [2, 70, 30.0, 8.0, 29.5, 11.489125293076057, 8.0, 0.0, 0.7177405625652734, 15.014285714285714, 15.0, 6.758048867076644],
+  [3, 115, 42.62741699796952, 35.0, 25.0, 18.57517674974855, 7.86003816911525, 1.0731327633565715, 0.906060847076421, 28.5, 28.5, 6.9363566429546335],
+];
+
+describe('measureObjects', () => {
+  it('matches skimage regionprops for shape and intensity', async () => {
+    const shape = { t: 2, z: 1, c: 1, y: H, x: W };
+    const labels = movieFromPlanes(shape, 'int32', () => objects(), { pixelSizeUm: 0.5, frameIntervalS: 30 });
+    const movie = movieFromPlanes(shape, 'float32', () => intensity);
+    const table = await measureObjects(labels, movie, { frames: [1, 1] });
+    expect(table.rows).toHaveLength(3);
+    for (const [label, area, perimeter, cx, cy, major, minor, orientation, ecc, mean, median, std] of SKIMAGE) {
+      const row = table.rows.find((r) => r.label === label)!;
+      expect(row.t).toBe(1);
+      expect(row.time_s).toBe(30);
+      expect(row.area_px).toBe(area);
+      expect(row.area_um2).toBeCloseTo(area * 0.25, 9);
+      expect(row.perimeter_px as number).toBeCloseTo(perimeter, 9);
+      expect(row.centroid_x_px as number).toBeCloseTo(cx, 9);
+      expect(row.centroid_y_px as number).toBeCloseTo(cy, 9);
+      expect(row.major_axis_px as number).toBeCloseTo(major, 9);
+      expect(row.minor_axis_px as number).toBeCloseTo(minor, 9);
+      expect(row.orientation_rad as number).toBeCloseTo(orientation, 9);
+      expect(row.eccentricity as number).toBeCloseTo(ecc, 9);
+      expect(row.circularity as number).toBeCloseTo((4 * Math.PI * area) / perimeter ** 2, 9);
+      expect(row[intensityColumn('mean', 0)] as number).toBeCloseTo(mean, 5);
+      expect(row.median_intensity_c1 as number).toBeCloseTo(median, 5);
+      expect(row.std_intensity_c1 as number).toBeCloseTo(std, 5);
+      expect(row.sum_intensity_c1 as number).toBeCloseTo(mean * area, 3);
+    }
+    expect(table.columns).toContain('mean_intensity_c1');
+  });
+
+  it('measures shape only without an intensity movie and rejects mismatched movies', async () => {
+    const labels = movieFromPlanes({ t: 1, z: 1, c: 1, y: H, x: W }, 'int32', () => objects());
+    const table = await measureObjects(labels);
+    expect(table.rows).toHaveLength(3);
+    expect(table.columns).not.toContain('area_um2');
+    const small = movieFromPlanes({ t: 1, z: 1, c: 1, y: 10, x: 10 }, 'float32', () => new Float32Array(100));
+    await expect(measureObjects(labels, small)).rejects.toThrow(/don't line up/);
+    const empty = movieFromPlanes({ t: 1, z: 1, c: 1, y: 4, x: 4 }, 'uint16', () => new Uint16Array(16));
+    expect((await measureObjects(empty)).rows).toEqual([]);
+  });
+});
