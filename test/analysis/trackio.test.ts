@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { simulate, writeSimulation } from '../../src/sim/index.ts';
+import { trackLabels } from '../../src/analysis/track.ts';
+import { loadTracks, saveTracksJson, writeTracksCsv, tracksToTable } from '../../src/analysis/trackio.ts';
+import { readTrackMateXml, writeTrackMateXml } from '../../src/analysis/trackmateXml.ts';
+import { readCtcTracks, writeCtcResult, parseCtcTrackFile } from '../../src/analysis/ctc.ts';
+import { evaluateCtc, evaluateCtcFolders, sequenceFromMovie, sequenceFromTracks } from '../../src/analysis/metrics.ts';
+import type { Tracks } from '../../src/analysis/tracks.ts';
+
+const DATA = resolve(import.meta.dirname, '../../../shared/data');
+const EXAMPLE = join(DATA, 'sktracker-ometiff', 'trackmate_example.xml');
+const tmp = () => mkdtempSync(join(tmpdir(), 'cellpilot-trackio-'));
+
+async function smallTracks() {
+  const sim = simulate({ frames: 12, cells: 8, width: 96, height: 96, seed: 2, divisionRate: 0.05, pixelSizeUm: 0.5, frameIntervalS: 60 });
+  return { sim, tracks: await trackLabels(sim.labels) };
+}
+
+/** Same lineage structure: branch spans, parents and positions. */
+function summary(t: Tracks) {
+  const byId = new Map(t.spots.map((s) => [s.id, s]));
+  return t.branches.map((b) => ({ start: b.start, end: b.end, parent: b.parent, xs: b.spotIds.map((id) => byId.get(id)!.x.toFixed(4)) }));
+}
+
+describe('tracks files', () => {
+  it('round-trips .tracks.json and CSV', async () => {
+    const { tracks } = await smallTracks();
+    const dir = tmp();
+    saveTracksJson(join(dir, 'a.tracks.json'), tracks);
+    expect(await loadTracks(join(dir, 'a.tracks.json'))).toEqual(tracks);
+    writeTracksCsv(join(dir, 'a.csv'), tracks);
+    const back = await loadTracks(join(dir, 'a.csv'));
+    expect(summary(back)).toEqual(summary(tracks));
+    const table = tracksToTable(tracks);
+    expect(table.columns.slice(0, 9)).toEqual(['track_id', 'branch_id', 'parent', 'spot_id', 't', 'x', 'y', 'label', 't_s']);
+    expect(table.columns).toContain('x_um');
+    expect(table.rows[0].x_um).toBeCloseTo((table.rows[0].x as number) * 0.5, 9);
+  });
+
+  it('gives one-line errors for bad files', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'bad.json'), '{"spots": 3}');
+    await expect(loadTracks(join(dir, 'bad.json'))).rejects.toThrow(/not a cellpilot tracks file/);
+    writeFileSync(join(dir, 'bad.csv'), 'a,b\n1,2\n');
+    await expect(loadTracks(join(dir, 'bad.csv'))).rejects.toThrow(/no "branch_id" column/);
+    await expect(loadTracks(join(dir, 'nothing.xml'))).rejects.toThrow(/no such tracks file/);
+    expect(() => parseCtcTrackFile('1 0 5 0\n2 x 3 1')).toThrow(/line 2/);
+  });
+});
+
+describe('CTC export', () => {
+  it('writes res_track.txt + maskNNN.tif that read back and score as in memory', async () => {
+    const { sim, tracks } = await smallTracks();
+    const dir = tmp();
+    await writeSimulation(sim, join(dir, 'movie.tif'), join(dir, 'gt'));
+    await writeCtcResult(tracks, sim.labels, join(dir, 'res'));
+    expect(existsSync(join(dir, 'res', 'mask000.tif'))).toBe(true);
+    expect(existsSync(join(dir, 'res', 'mask011.tif'))).toBe(true);
+    expect(parseCtcTrackFile(readFileSync(join(dir, 'res', 'res_track.txt'), 'utf8'))).toHaveLength(tracks.branches.length);
+    const back = await readCtcTracks(join(dir, 'res'));
+    expect(back.branches.map((b) => [b.start, b.end, b.parent])).toEqual(tracks.branches.map((b) => [b.start, b.end, b.parent]));
+    // Scoring the files gives exactly what scoring in memory gives.
+    const scores = await evaluateCtcFolders(join(dir, 'res'), join(dir, 'gt'));
+    const reference = sequenceFromMovie(sim.labels, sim.lineage);
+    expect(scores).toEqual(await evaluateCtc(reference, sequenceFromTracks(tracks, sim.labels), { seg: reference }));
+    expect(scores.DET).toBe(1);
+    expect(scores.SEG).toBe(1);
+    expect(scores.TRA).toBeGreaterThan(0.99);
+    // The ground truth scored against itself is perfect.
+    expect((await evaluateCtcFolders(join(dir, 'gt'), join(dir, 'gt'))).TRA).toBe(1);
+  }, 30_000);
+});
+
+describe('TrackMate XML', () => {
+  it.skipIf(!existsSync(EXAMPLE))('imports the sktracker TrackMate example (91 spots in frames 516-530, no tracks)', async () => {
+    const { tracks, info } = await readTrackMateXml(EXAMPLE);
+    expect(info).toMatchObject({ version: '2.2.0', spatialUnits: 'micron', spots: 91, declaredSpots: 6869, tracks: 0, edges: 0, width: 67, height: 78, frames: 1200, detector: 'DOG_DETECTOR' });
+    expect(info.pixelSizeUm).toBeCloseTo(0.07, 6);
+    expect(info.frameIntervalS).toBeCloseTo(0.2, 6);
+    const first = tracks.spots.find((s) => s.id === 516955)!;
+    // POSITION_X 3.332121973371065 µm / 0.07000000029802322 µm per px
+    expect(first.t).toBe(516);
+    expect(first.x).toBeCloseTo(3.332121973371065 / 0.07000000029802322, 9);
+    expect(first.features?.QUALITY).toBeCloseTo(13.6348876953125, 9);
+    expect(Math.min(...tracks.spots.map((s) => s.t))).toBe(516);
+    expect(Math.max(...tracks.spots.map((s) => s.t))).toBe(530);
+  });
+
+  it('exports tracks that TrackMate-style reading returns unchanged (spots, edges, lineage, calibration)', async () => {
+    const { tracks } = await smallTracks();
+    const path = join(tmp(), 'tracks.xml');
+    writeTrackMateXml(path, tracks, { width: 96, height: 96 });
+    const text = readFileSync(path, 'utf8');
+    for (const tag of ['<Model spatialunits="micron" timeunits="sec">', '<AllSpots', '<AllTracks>', '<FilteredTracks>', '<Settings>', '<ImageData', 'TRACKER_NAME="SPARSE_LAP_TRACKER"']) expect(text).toContain(tag);
+    const { tracks: back, info } = await readTrackMateXml(path);
+    expect(info.spots).toBe(tracks.spots.length);
+    expect(info.tracks).toBe(info.filteredTracks);
+    expect(back.pixelSizeUm).toBe(0.5);
+    expect(back.frameIntervalS).toBe(60);
+    expect(summary(back)).toEqual(summary(tracks));
+  });
+});
