@@ -1,3 +1,122 @@
-import type { ToolSpec } from './types.ts';
+// Tools over the ONNX models: denoise (Noise2Void, Gaussian, non-local means),
+// list_models, train_n2v. Heavy modules (onnxruntime, the analysis code) load inside run().
+import { basename, extname, join } from 'node:path';
+import { z } from 'zod';
+import { channelArg, channelIndex, frameRange, frameRangeArg, movieArg, outputArg } from './common.ts';
+import { defineTool, type ToolSpec } from './types.ts';
 
-export const tools: ToolSpec[] = [];
+const denoise = defineTool({
+  name: 'denoise',
+  description:
+    'Removes camera noise from one channel of a movie. method "n2v" (default) runs a Noise2Void network (self-supervised deep learning, best on low-signal fluorescence); "gaussian" blurs with a Gaussian of sigmaPx; "nlmeans" is non-local means (skimage). Returns a new float32 movie with the denoised channel and the noise level before and after.',
+  schema: z.object({
+    movie: movieArg,
+    method: z.enum(['n2v', 'gaussian', 'nlmeans']).default('n2v').describe('n2v: Noise2Void network (default); gaussian: Gaussian blur; nlmeans: non-local means'),
+    model: z.string().min(1).optional().describe('N2V model: a folder name in models/ (default "n2v-nuclei", or one made by train_n2v) or a model folder path'),
+    channel: channelArg.optional(),
+    frames: frameRangeArg.optional(),
+    sigmaPx: z.number().positive().max(50).optional().describe('Gaussian sigma in pixels (method gaussian; Fiji Gaussian Blur default 2)'),
+    patchSizePx: z.number().int().min(1).max(31).optional().describe('Non-local means patch size in pixels (skimage default 7)'),
+    patchDistancePx: z.number().int().min(1).max(50).optional().describe('Non-local means search distance in pixels (skimage default 11)'),
+    h: z.number().positive().optional().describe("Non-local means cut-off in the movie's intensity units (default 0.8 x the estimated noise sigma, skimage's advice)"),
+    output: outputArg,
+  }),
+  async run(args, ctx) {
+    const { denoiseMovie } = await import('../src/analysis/denoise.ts');
+    const movie = await ctx.openMovie(args.movie);
+    try {
+      const channel = channelIndex(movie, args.channel);
+      const frames = frameRange(movie, args.frames);
+      const stem = basename(movie.source.path, extname(movie.source.path)).replace(/\.ome$/, '');
+      const outputPath = ctx.outputPath(`${stem}-denoised-${args.method}.tif`, args.output);
+      const result = await denoiseMovie(movie, {
+        method: args.method,
+        channel,
+        frames,
+        modelName: args.model,
+        sigmaPx: args.sigmaPx,
+        nlMeans: { patchSizePx: args.patchSizePx, patchDistancePx: args.patchDistancePx, h: args.h },
+        outputPath,
+        onProgress: (done, total) => ctx.progress(done, total, 'planes denoised'),
+        signal: ctx.signal,
+      });
+      const how = args.method === 'n2v' ? `Noise2Void (${result.model})` : args.method === 'gaussian' ? `a Gaussian blur (sigma ${args.sigmaPx ?? 2} px)` : 'non-local means';
+      const artifact = ctx.addArtifact('movie', result.path, `${movie.meta.channelNames[channel] ?? 'channel'} denoised with ${how}`);
+      const reductionDb = 20 * Math.log10(result.noiseSigmaBefore / Math.max(result.noiseSigmaAfter, 1e-12));
+      return {
+        summary: `Denoised ${result.planes} plane(s) of ${movie.meta.channelNames[channel] ?? `channel ${channel + 1}`} with ${how}: estimated noise fell from ${result.noiseSigmaBefore.toFixed(1)} to ${result.noiseSigmaAfter.toFixed(1)} (${reductionDb.toFixed(1)} dB).`,
+        artifacts: [artifact],
+        values: {
+          method: args.method,
+          model: result.model ?? null,
+          planes: result.planes,
+          noiseSigmaBefore: result.noiseSigmaBefore,
+          noiseSigmaAfter: result.noiseSigmaAfter,
+          noiseReductionDb: reductionDb,
+        },
+      };
+    } finally {
+      await movie.close();
+    }
+  },
+});
+
+const listModels = defineTool({
+  name: 'list_models',
+  description: 'Lists the deep-learning models available (bioimage.io folders in models/ and CELLPILOT_MODELS): name, task, input and output channels. Use it to pick a model for denoise or segment.',
+  schema: z.object({}),
+  async run() {
+    const { listModels: list } = await import('../src/onnx/registry.ts');
+    const models = list().map((m) => ({
+      name: m.key,
+      title: m.spec?.name ?? null,
+      task: ((m.spec?.config.cellpilot as { task?: string } | undefined)?.task ?? m.spec?.tags.join(', ')) || null,
+      inputs: m.spec?.inputs.map((t) => t.axes.find((a) => a.type === 'channel')?.channelNames?.join('+') ?? t.id) ?? [],
+      outputs: m.spec?.outputs.map((t) => t.axes.find((a) => a.type === 'channel')?.channelNames?.join('+') ?? t.id) ?? [],
+      problem: m.problem ?? null,
+    }));
+    const usable = models.filter((m) => !m.problem);
+    return {
+      summary: usable.length ? `${usable.length} model(s): ${usable.map((m) => `${m.name} (${m.task})`).join('; ')}.` : 'No models found in models/.',
+      artifacts: [],
+      values: { models, count: usable.length },
+    };
+  },
+});
+
+const trainN2V = defineTool({
+  name: 'train_n2v',
+  description:
+    'Trains a Noise2Void denoiser on the noisy movie itself (no clean images needed) and saves it as a model usable by denoise (model: its name). Needs Python 3 with PyTorch (python3-torch); takes minutes on a CPU. Returns the model folder.',
+  schema: z.object({
+    movie: movieArg,
+    channel: channelArg.optional(),
+    frames: frameRangeArg.optional(),
+    epochs: z.number().int().min(1).max(1000).default(5).describe('Passes over the movie (N2V default 100 on a GPU; 5 is a few minutes on a CPU); each at most 200 steps of 16 patches of 64x64 px'),
+    name: z.string().regex(/^[A-Za-z0-9_-]+$/).optional().describe('Model folder name (default n2v-<movie name>); letters, digits, - and _'),
+    output: outputArg,
+  }),
+  async run(args, ctx) {
+    const { trainN2V: train } = await import('../src/onnx/train.ts');
+    const { BUILTIN_MODELS_DIR } = await import('../src/onnx/registry.ts');
+    const movie = await ctx.openMovie(args.movie);
+    try {
+      const channel = channelIndex(movie, args.channel);
+      const frames = frameRange(movie, args.frames);
+      const stem = basename(movie.source.path, extname(movie.source.path)).replace(/\.ome$/, '').replace(/[^A-Za-z0-9_-]+/g, '_');
+      const folderName = args.name ?? `n2v-${stem}`;
+      const outDir = args.output ? ctx.outputPath(folderName, args.output) : join(BUILTIN_MODELS_DIR, folderName);
+      const result = await train(movie, { channel, frames, outDir, epochs: args.epochs, onProgress: (d, t) => ctx.progress(d, t, 'training steps'), signal: ctx.signal });
+      const artifact = ctx.addArtifact('model', result.folder, `Noise2Void model trained on ${basename(movie.source.path)}`);
+      return {
+        summary: `Trained a Noise2Void denoiser "${result.spec.key}" on ${result.planes} plane(s) in ${Math.round(result.seconds)} s (${result.steps} steps); use it with denoise, model "${result.spec.key}".`,
+        artifacts: [artifact],
+        values: { model: result.spec.key, folder: result.folder, steps: result.steps, planes: result.planes, finalLoss: result.finalLoss, seconds: result.seconds },
+      };
+    } finally {
+      await movie.close();
+    }
+  },
+});
+
+export const tools: ToolSpec[] = [denoise, listModels, trainN2V] as unknown as ToolSpec[];

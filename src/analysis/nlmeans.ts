@@ -69,21 +69,21 @@ export function nlMeansDenoise(plane: PlaneData, width: number, height: number, 
   const h2s2 = h * h * s * s;
   for (let tRow = -d; tRow <= d; tRow++) {
     for (let tCol = 0; tCol <= d; tCol++) {
-      // Shifts (t, 0) and (-t, 0) are both visited: count each pair once.
-      const alpha = tCol === 0 && tRow !== 0 ? 0.5 : 1;
+      // Shifts (t, 0) and (-t, 0) are both visited, so each counts half (as in skimage).
+      const alpha = tCol === 0 ? 0.5 : 1;
       const shift = tRow * cols + tCol;
-      integral.fill(0);
       for (let r = Math.max(1, -tRow); r < Math.min(rows, rows - tRow); r++)
         for (let c = Math.max(1, -tCol); c < Math.min(cols, cols - tCol); c++) {
           const i = r * cols + c;
           const diff = padded[i] - padded[i + shift];
           integral[i] = diff * diff - variance2 + integral[i - cols] + integral[i - 1] - integral[i - cols - 1];
         }
-      for (let r = Math.max(offset + 1, offset - tRow); r < Math.min(rows - offset, rows - offset - tRow); r++)
-        for (let c = Math.max(offset + 1, offset - tCol); c < Math.min(cols - offset, cols - offset - tCol); c++) {
-          const lo = (r - offset - 1) * cols;
-          const hi = (r + offset) * cols;
-          let distance = integral[hi + c + offset] + integral[lo + c - offset - 1] - integral[lo + c + offset] - integral[hi + c - offset - 1];
+      // Patch distance from four integral-image corners (skimage's _integral_to_distance_2d).
+      for (let r = Math.max(offset, offset - tRow); r < Math.min(rows - offset, rows - offset - tRow); r++) {
+        const lo = (r - offset) * cols;
+        const hi = (r + offset) * cols;
+        for (let c = offset; c < cols - offset - tCol; c++) {
+          let distance = integral[hi + c + offset] + integral[lo + c - offset] - integral[lo + c + offset] - integral[hi + c - offset];
           distance = Math.max(distance, 0) / h2s2;
           if (distance > DISTANCE_CUTOFF) continue;
           const weight = alpha * Math.exp(-distance);
@@ -93,6 +93,7 @@ export function nlMeansDenoise(plane: PlaneData, width: number, height: number, 
           result[i] += weight * padded[i + shift];
           result[i + shift] += weight * padded[i];
         }
+      }
     }
   }
   const out = new Float32Array(width * height);
