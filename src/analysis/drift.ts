@@ -348,3 +348,48 @@ export async function correctDrift(movie: Movie, outputPath: string, options: Dr
   await writeTranslated(movie, outputPath, (t) => estimate.rows[t], options);
   return { ...estimate, outputPath };
 }
+
+export interface ChannelOffset {
+  /** 0-based channel. */
+  channel: number;
+  /** Displacement of this channel's content from the reference channel's, px (removed by the correction). */
+  dxPx: number;
+  dyPx: number;
+}
+
+export interface AlignChannelsOptions extends ApplyOptions {
+  /** 0-based reference channel. Default 0. */
+  referenceChannel?: number;
+  /** 0-based inclusive frame range averaged for the estimate. Default all frames. */
+  frames?: [number, number];
+  upsampleFactor?: number;
+}
+
+/**
+ * Estimates the fixed offset of every channel from the reference channel (phase correlation of
+ * the channels' time-averaged maximum projections) and writes the movie with the offsets removed.
+ */
+export async function alignChannels(movie: Movie, outputPath: string, options: AlignChannelsOptions = {}): Promise<ChannelOffset[]> {
+  const { shape } = movie;
+  const reference = options.referenceChannel ?? 0;
+  if (shape.c < 2) throw new InputError(`channel alignment needs at least 2 channels, the movie has ${shape.c}`);
+  if (!Number.isInteger(reference) || reference < 0 || reference >= shape.c) {
+    throw new InputError(`reference channel ${reference + 1} does not exist: the movie has ${shape.c} channels`);
+  }
+  const [first, last] = options.frames ?? [0, shape.t - 1];
+  const images: Float32Array[] = [];
+  for (let c = 0; c < shape.c; c++) {
+    let sum: Float64Array | undefined;
+    for (let t = first; t <= last; t++) {
+      throwIfAborted(options.signal);
+      sum = addInto(sum, (await projectionsOfFrame(movie, t, c, false)).xy);
+    }
+    const image = scaleToFloat32(sum!, 1 / (last - first + 1));
+    if (isFlat(image)) throw new InputError(`channel ${c + 1} is empty (constant) over the chosen frames: nothing to align`);
+    images.push(image);
+  }
+  const shifts = await shiftsOf(images, shape.y, shape.x, images[reference], { upsampleFactor: options.upsampleFactor ?? 20, threads: 1 });
+  const offsets = shifts.map((s, channel) => ({ channel, dxPx: 0 - s.dxPx, dyPx: 0 - s.dyPx }));
+  await writeTranslated(movie, outputPath, (_t, c) => offsets[c], options);
+  return offsets;
+}

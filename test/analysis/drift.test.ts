@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { correctDrift, driftTable, estimateDrift, type DriftRow } from '../../src/analysis/drift.ts';
+import { alignChannels, correctDrift, driftTable, estimateDrift, type DriftRow } from '../../src/analysis/drift.ts';
 import { movieFromPlanes } from '../../src/image/movie.ts';
 import { openMovie } from '../../src/image/index.ts';
 import { simulate } from '../../src/sim/index.ts';
@@ -189,3 +189,26 @@ function small2d() {
 function flatPlane48() {
   return new Float32Array(48 * 48).fill(7);
 }
+
+describe('alignChannels', () => {
+  it('finds and removes a fixed sub-pixel offset between two channels', async () => {
+    const sim = simulate({ width: 96, height: 96, frames: 3, cells: 6, seed: 12, speedPx: 0, divisionRate: 0 });
+    const frame = sim.clean.planes[0];
+    const moved = shiftedFrame(frame, 96, 2.35, -1.6);
+    const movie = movieFromPlanes({ t: 3, z: 1, c: 2, y: 96, x: 96 }, 'float32', (_t, _z, c) => Float32Array.from(c === 0 ? frame : moved));
+    const out = join(tempDir(), 'aligned.tif');
+    const offsets = await alignChannels(movie, out);
+    expect(offsets[0]).toEqual({ channel: 0, dxPx: 0, dyPx: 0 });
+    expect(Math.abs(offsets[1].dxPx - 2.35)).toBeLessThan(0.06);
+    expect(Math.abs(offsets[1].dyPx + 1.6)).toBeLessThan(0.06);
+    const aligned = await openMovie(out);
+    const after = meanAbsInterior(await aligned.plane(1, 0, 0), await aligned.plane(1, 0, 1), 96, 8);
+    const before = meanAbsInterior(frame, moved, 96, 8);
+    expect(after).toBeLessThan(before / 5);
+    await aligned.close();
+  });
+
+  it('a one-channel movie is a one-line error', async () => {
+    await expect(alignChannels(small2d(), join(tempDir(), 'x.tif'))).rejects.toThrow(/at least 2 channels/);
+  });
+});
