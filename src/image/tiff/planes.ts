@@ -115,11 +115,27 @@ export function contiguousStart(layout: PlaneLayout): number | undefined {
 /** Reads an uncompressed plane stored as one run of bytes at `offset`. */
 export async function readContiguousPlane(file: TiffFile, offset: number, dtype: DType, length: number, what: string): Promise<PlaneData> {
   file.checkRange(offset, length * BYTES_PER_SAMPLE[dtype], what);
-  const plane = allocatePlane(dtype, length);
+  const plane = uninitialisedPlane(dtype, length);
   const bytes = new Uint8Array(plane.buffer, plane.byteOffset, plane.byteLength);
   await file.readAt(offset, bytes.byteLength, what, bytes);
   if (!file.littleEndian) swapBytes(bytes, BYTES_PER_SAMPLE[dtype]);
   return plane;
+}
+
+/** A plane without zero-filling (every byte is overwritten by the read). */
+function uninitialisedPlane(dtype: DType, length: number): PlaneData {
+  const bytes = Buffer.allocUnsafeSlow(length * BYTES_PER_SAMPLE[dtype]);
+  const ab = bytes.buffer as ArrayBuffer;
+  switch (dtype) {
+    case 'uint8': return new Uint8Array(ab, 0, length);
+    case 'int8': return new Int8Array(ab, 0, length);
+    case 'uint16': return new Uint16Array(ab, 0, length);
+    case 'int16': return new Int16Array(ab, 0, length);
+    case 'uint32': return new Uint32Array(ab, 0, length);
+    case 'int32': return new Int32Array(ab, 0, length);
+    case 'float32': return new Float32Array(ab, 0, length);
+    case 'float64': return new Float64Array(ab, 0, length);
+  }
 }
 
 /** Reads and decodes the plane described by `layout`. Errors are one-line InputErrors naming the file. */

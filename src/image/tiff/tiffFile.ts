@@ -137,21 +137,23 @@ export class TiffFile {
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
-  /** Parses the IFD at `offset`. */
+  /** Parses the IFD at `offset` (one read for typical IFDs: a 4 KiB look-ahead). */
   async readIfd(offset: number): Promise<Ifd> {
     const le = this.littleEndian;
     const countSize = this.bigTiff ? 8 : 2;
     const entrySize = this.bigTiff ? 20 : 12;
     const offSize = this.bigTiff ? 8 : 4;
-    if (offset % 2 !== 0 && !this.bigTiff) {
-      // Word alignment is required by the spec but some writers ignore it; accept it.
-    }
-    const countBuf = await this.readBuffer(offset, countSize, 'image directory');
-    const n = this.bigTiff ? readU64(countBuf, 0, le) : le ? countBuf.readUInt16LE(0) : countBuf.readUInt16BE(0);
+    this.checkRange(offset, countSize, 'image directory');
+    const ahead = await this.readBuffer(offset, Math.min(4096, this.size - offset), 'image directory');
+    const n = this.bigTiff ? readU64(ahead, 0, le) : le ? ahead.readUInt16LE(0) : ahead.readUInt16BE(0);
     if (n === 0 || n > MAX_TAGS) {
       throw new InputError(`${this.path} is corrupted: image directory at byte ${offset} claims ${n} tags`);
     }
-    const body = await this.readBuffer(offset + countSize, n * entrySize + offSize, 'image directory');
+    const bodyBytes = n * entrySize + offSize;
+    const body =
+      countSize + bodyBytes <= ahead.length
+        ? ahead.subarray(countSize, countSize + bodyBytes)
+        : await this.readBuffer(offset + countSize, bodyBytes, 'image directory');
     const entries = new Map<number, IfdEntry>();
     for (let i = 0; i < n; i++) {
       const p = i * entrySize;
@@ -172,19 +174,6 @@ export class TiffFile {
     }
     const nextOffset = this.bigTiff ? readU64(body, n * entrySize, le) : le ? body.readUInt32LE(n * entrySize) : body.readUInt32BE(n * entrySize);
     return { offset, entries, nextOffset };
-  }
-
-  /** Only the next-IFD pointer of the IFD at `offset` (two small reads, no tag parsing). */
-  async readNextIfdOffset(offset: number): Promise<number> {
-    const le = this.littleEndian;
-    const countBuf = await this.readBuffer(offset, this.bigTiff ? 8 : 2, 'image directory');
-    const n = this.bigTiff ? readU64(countBuf, 0, le) : le ? countBuf.readUInt16LE(0) : countBuf.readUInt16BE(0);
-    if (n === 0 || n > MAX_TAGS) {
-      throw new InputError(`${this.path} is corrupted: image directory at byte ${offset} claims ${n} tags`);
-    }
-    const at = offset + (this.bigTiff ? 8 + n * 20 : 2 + n * 12);
-    const b = await this.readBuffer(at, this.bigTiff ? 8 : 4, 'image directory');
-    return this.bigTiff ? readU64(b, 0, le) : le ? b.readUInt32LE(0) : b.readUInt32BE(0);
   }
 
   /** Raw bytes of a tag's value. */

@@ -191,6 +191,7 @@ function shapedAxes(description: string | undefined, pages: number): { t: number
 export class TiffMovie implements Movie {
   private ifdOffsets: number[];
   private readonly seen = new Set<number>();
+  private readonly ifdCache = new Map<number, Ifd>();
   private walk: Promise<unknown> = Promise.resolve();
   private closed = false;
 
@@ -237,7 +238,7 @@ export class TiffMovie implements Movie {
     }
     const ifdIndex = this.map.ifdOf(k);
     const offset = await this.ifdOffset(ifdIndex, what);
-    const ifd = await this.file.readIfd(offset);
+    const ifd = this.ifdCache.get(offset) ?? (await this.file.readIfd(offset));
     const layout = await readLayout(this.file, ifd, what);
     if (layout.width !== this.shape.x || layout.height !== this.shape.y || layout.dtype !== this.dtype) {
       throw new InputError(
@@ -259,7 +260,11 @@ export class TiffMovie implements Movie {
         this.file.checkRange(next, 2, `image directory ${this.ifdOffsets.length + 1}`);
         this.ifdOffsets.push(next);
         this.seen.add(next);
-        this.nextAfterLast = await this.file.readNextIfdOffset(next);
+        // Parse the whole IFD while walking (one read) and keep the recent ones for plane().
+        const ifd = await this.file.readIfd(next);
+        this.ifdCache.set(next, ifd);
+        if (this.ifdCache.size > 64) this.ifdCache.delete(this.ifdCache.keys().next().value!);
+        this.nextAfterLast = ifd.nextOffset;
       }
       return this.ifdOffsets[index];
     });
