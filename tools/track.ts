@@ -1,3 +1,418 @@
-import type { ToolSpec } from './types.ts';
+// Tracking tools: track (TrackMate LAP or label overlap), measure (objects, links,
+// tracks, MSD), detect_divisions, evaluate (Cell Tracking Challenge DET/SEG/TRA and
+// division F1) and export (tracks to CTC / CSV / TrackMate XML; movies to TIFF; tables to CSV).
+import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { z } from 'zod';
+import { InputError, WorkError } from '../src/errors.ts';
+import type { Movie } from '../src/image/movie.ts';
+import type { Tracks } from '../src/analysis/tracks.ts';
+import { channelArg, channelIndex, frameRange, frameRangeArg, labelsArg, movieArg, outputArg, tableArg, tracksArg } from './common.ts';
+import { defineTool, type ArtifactRef, type ToolContext, type ToolSpec } from './types.ts';
 
-export const tools: ToolSpec[] = [];
+/** Runs analysis code, turning its RangeErrors (bad input) into one-line InputErrors. */
+async function inputChecked<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof RangeError) throw new InputError(err.message);
+    throw err;
+  }
+}
+
+async function openTracks(ctx: ToolContext, ref: string): Promise<{ tracks: Tracks; path: string }> {
+  const path = ctx.resolve(ref, 'tracks');
+  const { loadTracks } = await import('../src/analysis/trackio.ts');
+  return { tracks: await inputChecked(() => loadTracks(path)), path };
+}
+
+const round = (v: number, digits = 4) => (Number.isFinite(v) ? +v.toPrecision(digits) : null);
+const stemOf = (path: string) => basename(path, extname(path)).replace(/\.tracks$/, '') || 'movie';
+
+// ---------------------------------------------------------------- track
+
+const trackSchema = z.object({
+  labels: labelsArg.describe('The label movie to track (e.g. the output of segment): an artifact id such as "labels-1" or a label TIFF path'),
+  movie: movieArg.optional().describe('Optional intensity movie (same size) for the spots\' mean intensity (and intensity penalties); an artifact id or path'),
+  channel: channelArg.optional().describe('Channel of the intensity movie, 1-based or by name; default 1'),
+  method: z.enum(['lap', 'overlap']).default('lap').describe('"lap": TrackMate\'s LAP tracker on object centroids (default); "overlap": link objects whose masks overlap (IoU) from frame to frame'),
+  maxLinkingDistancePx: z.number().positive().default(15).describe('LAP: largest move between consecutive frames, pixels (TrackMate "max linking distance", default 15)'),
+  allowGapClosing: z.boolean().default(true).describe('LAP: bridge frames where an object was missed (TrackMate default true)'),
+  gapClosingMaxDistancePx: z.number().positive().default(15).describe('LAP: largest move across a gap, pixels (TrackMate default 15)'),
+  maxFrameGap: z.number().int().min(1).default(2).describe('LAP: most frames a gap may span, frames (TrackMate default 2)'),
+  allowSplitting: z.boolean().default(true).describe('Detect divisions (track splitting). TrackMate\'s default is false; true here because nuclei divide'),
+  splittingMaxDistancePx: z.number().positive().default(15).describe('LAP: largest distance from a mother to a daughter, pixels (TrackMate default 15)'),
+  allowMerging: z.boolean().default(false).describe('LAP: allow two tracks to merge (TrackMate default false)'),
+  mergingMaxDistancePx: z.number().positive().default(15).describe('LAP: largest distance for a merge, pixels (TrackMate default 15)'),
+  alternativeCostFactor: z.number().positive().default(1.05).describe('LAP: "no link" cost as a multiple of the link costs (TrackMate default 1.05; higher links more)'),
+  cutoffPercentile: z.number().min(0).max(1).default(0.9).describe('LAP: percentile of gap/split costs the no-link cost is based on, 0..1 (TrackMate default 0.9)'),
+  featurePenalties: z
+    .record(z.string(), z.number().min(0))
+    .optional()
+    .describe('LAP: TrackMate feature penalties for linking, e.g. {"area_px": 1, "mean_intensity": 1} (weight per feature; default none)'),
+  minIoU: z.number().gt(0).max(1).default(0.3).describe('Overlap: smallest intersection-over-union for a link, 0..1 (default 0.3)'),
+  divisionMinOverlap: z.number().gt(0).max(1).default(0.25).describe('Overlap: fraction of a new object inside an object of the previous frame that makes it a daughter, 0..1 (default 0.25)'),
+  output: outputArg.describe('Where to write the tracks (.tracks.json); default a new file in the session folder'),
+});
+
+const track = defineTool({
+  name: 'track',
+  description:
+    'Links the objects of a label movie over time into tracks, with divisions as lineage. Default: TrackMate\'s LAP tracker (frame-to-frame linking, gap closing, splitting; max linking distance 15 px, gaps up to 2 frames). Or method "overlap" (mask overlap). Returns a tracks artifact (export it with export, measure it with measure) and counts of tracks, spots and divisions.',
+  schema: trackSchema,
+  async run(args, ctx) {
+    const labelsPath = ctx.resolve(args.labels, ['labels', 'movie']);
+    const labels = await ctx.openMovie(args.labels);
+    const intensity = args.movie ? await ctx.openMovie(args.movie) : undefined;
+    try {
+      const { trackLabels } = await import('../src/analysis/track.ts');
+      const { saveTracksJson } = await import('../src/analysis/trackio.ts');
+      const { trackIdOfBranch } = await import('../src/analysis/track.ts');
+      const penalties = args.featurePenalties ?? {};
+      const tracks = await inputChecked(() =>
+        trackLabels(labels, {
+          method: args.method,
+          intensity,
+          channel: intensity ? channelIndex(intensity, args.channel) : 0,
+          labelsPath,
+          signal: ctx.signal,
+          onProgress: (done, total) => ctx.progress(done, total, 'frames'),
+          lap: {
+            linkingMaxDistance: args.maxLinkingDistancePx,
+            linkingFeaturePenalties: penalties,
+            allowGapClosing: args.allowGapClosing,
+            gapClosingMaxDistance: args.gapClosingMaxDistancePx,
+            maxFrameGap: args.maxFrameGap,
+            allowSplitting: args.allowSplitting,
+            splittingMaxDistance: args.splittingMaxDistancePx,
+            allowMerging: args.allowMerging,
+            mergingMaxDistance: args.mergingMaxDistancePx,
+            alternativeLinkingCostFactor: args.alternativeCostFactor,
+            cutoffPercentile: args.cutoffPercentile,
+          },
+          overlap: { minIoU: args.minIoU, divisionMinOverlap: args.divisionMinOverlap, allowDivisions: args.allowSplitting },
+        }),
+      );
+      if (tracks.spots.length === 0) throw new InputError(`${args.labels} has no objects (every frame is empty): segment the movie first`);
+      const path = ctx.outputPath(`${stemOf(labels.source.path)}.tracks.json`, args.output);
+      saveTracksJson(path, tracks);
+      const trees = new Set(trackIdOfBranch(tracks).values()).size;
+      const divisions = new Set(tracks.branches.filter((b) => b.parent > 0).map((b) => b.parent)).size;
+      const longLived = tracks.branches.filter((b) => b.end - b.start + 1 >= Math.min(10, tracks.frames)).length;
+      const meanLength = tracks.branches.reduce((a, b) => a + b.spotIds.length, 0) / tracks.branches.length;
+      const how = args.method === 'lap' ? `the LAP tracker (max ${args.maxLinkingDistancePx} px per frame)` : `mask overlap (IoU >= ${args.minIoU})`;
+      const ref = ctx.addArtifact('tracks', path, `tracks of ${basename(labels.source.path)} (${args.method})`);
+      return {
+        summary: `Tracked ${tracks.spots.length} objects in ${tracks.frames} frames into ${trees} track${trees === 1 ? '' : 's'} (${tracks.branches.length} branches, ${divisions} division${divisions === 1 ? '' : 's'}) with ${how}; saved as ${ref.id}.`,
+        artifacts: [ref],
+        values: { tracks: trees, branches: tracks.branches.length, spots: tracks.spots.length, divisions, meanBranchLengthSpots: round(meanLength), branchesAtLeast10Frames: longLived, frames: tracks.frames, method: args.method, path },
+      };
+    } finally {
+      await labels.close();
+      await intensity?.close();
+    }
+  },
+});
+
+// ---------------------------------------------------------------- measure
+
+const measureSchema = z.object({
+  kind: z
+    .enum(['objects', 'links', 'tracks', 'msd'])
+    .default('objects')
+    .describe('"objects": per object and frame (area, perimeter, circularity, ellipse, centroid, intensity; needs labels); "links": speed and displacement per step; "tracks": TrackMate track features (duration, displacement, speeds, total distance, confinement ratio, linearity, directional change, gaps, splits); "msd": mean squared displacement vs lag with a diffusion coefficient fit'),
+  labels: labelsArg.optional().describe('Label movie, for kind "objects": an artifact id or path'),
+  movie: movieArg.optional().describe('Intensity movie for kind "objects" (intensity statistics per channel); optional'),
+  channel: channelArg.optional().describe('Kind "objects": only this channel\'s intensities (1-based or name); default all channels'),
+  frames: frameRangeArg.optional().describe('Kind "objects": frames to measure, 1-based inclusive; default all'),
+  tracks: tracksArg.optional().describe('Tracks, for kinds "links", "tracks" and "msd"'),
+  maxLagFrames: z.number().int().min(1).optional().describe('Kind "msd": largest lag, frames; default a quarter of the longest track'),
+  fitLags: z.number().int().min(2).default(4).describe('Kind "msd": number of first lags used to fit MSD = 2·d·D·τ + offset (default 4)'),
+  output: outputArg.describe('Where to write the table (.csv); default a new file in the session folder'),
+});
+
+const measure = defineTool({
+  name: 'measure',
+  description:
+    'Measures objects (kind "objects", from a label movie and optionally an intensity movie), track steps ("links": speed, displacement), whole tracks ("tracks": TrackMate\'s track analyzers) or mean squared displacement ("msd", with diffusion coefficient). Writes a CSV table artifact; values give counts and the key means. Units are µm and s when the movie is calibrated, else pixels and frames.',
+  schema: measureSchema,
+  async run(args, ctx) {
+    const { writeTableCsv } = await import('../src/analysis/table.ts');
+    if (args.kind === 'objects') return measureObjectsTool(args, ctx, writeTableCsv);
+    if (!args.tracks) throw new InputError(`measure kind "${args.kind}" needs \`tracks\` (e.g. "tracks-1"); run track first`);
+    const { tracks, path: tracksPath } = await openTracks(ctx, args.tracks);
+    const stem = stemOf(tracksPath);
+    if (args.kind === 'links') {
+      const { linkTable } = await import('../src/analysis/trackFeatures.ts');
+      const { table, units } = linkTable(tracks);
+      const out = ctx.outputPath(`${stem}-links.csv`, args.output);
+      writeTableCsv(out, table);
+      const speeds = table.rows.map((r) => r.speed as number).filter(Number.isFinite);
+      const meanSpeed = speeds.reduce((a, b) => a + b, 0) / Math.max(1, speeds.length);
+      const ref = ctx.addArtifact('table', out, `link speeds of ${args.tracks}`);
+      return {
+        summary: `Measured ${table.rows.length} steps; mean speed ${round(meanSpeed, 3)} ${units.length}/${units.time}. Table saved as ${ref.id}.`,
+        artifacts: [ref],
+        values: { links: table.rows.length, meanSpeed: round(meanSpeed), speedUnit: `${units.length}/${units.time}`, lengthUnit: units.length, path: out },
+      };
+    }
+    if (args.kind === 'tracks') {
+      const { trackTable } = await import('../src/analysis/trackFeatures.ts');
+      const { table, units } = trackTable(tracks);
+      const out = ctx.outputPath(`${stem}-track-features.csv`, args.output);
+      writeTableCsv(out, table);
+      const meanOf = (c: string) => {
+        const v = table.rows.map((r) => r[c] as number).filter((x) => typeof x === 'number' && Number.isFinite(x));
+        return v.length ? v.reduce((a, b) => a + b, 0) / v.length : NaN;
+      };
+      const ref = ctx.addArtifact('table', out, `track features of ${args.tracks}`);
+      const meanSpeed = meanOf('TRACK_MEAN_SPEED');
+      return {
+        summary: `Measured ${table.rows.length} tracks: mean speed ${round(meanSpeed, 3)} ${units.length}/${units.time}, mean duration ${round(meanOf('TRACK_DURATION'), 3)} ${units.time}, mean confinement ratio ${round(meanOf('CONFINEMENT_RATIO'), 3)}. Table saved as ${ref.id}.`,
+        artifacts: [ref],
+        values: {
+          tracks: table.rows.length,
+          meanSpeed: round(meanSpeed),
+          meanDuration: round(meanOf('TRACK_DURATION')),
+          meanDisplacement: round(meanOf('TRACK_DISPLACEMENT')),
+          meanConfinementRatio: round(meanOf('CONFINEMENT_RATIO')),
+          splits: table.rows.reduce((a, r) => a + (r.NUMBER_SPLITS as number), 0),
+          lengthUnit: units.length,
+          timeUnit: units.time,
+          path: out,
+        },
+      };
+    }
+    const { meanSquaredDisplacement } = await import('../src/analysis/msd.ts');
+    const result = await inputChecked(async () => meanSquaredDisplacement(tracks, { maxLag: args.maxLagFrames, fitLags: args.fitLags }));
+    const out = ctx.outputPath(`${stem}-msd.csv`, args.output);
+    writeTableCsv(out, result.table);
+    const ref = ctx.addArtifact('table', out, `mean squared displacement of ${args.tracks}`);
+    const D = result.ensemble?.diffusionCoefficient ?? NaN;
+    const unit = `${result.units.length}²/${result.units.time}`;
+    return {
+      summary: result.ensemble
+        ? `Ensemble MSD over ${result.perBranch.size} branches: diffusion coefficient ${round(D, 3)} ${unit}, exponent α ${round(result.ensemble.alpha, 3)} (1 = random walk). Table saved as ${ref.id}.`
+        : `Too few steps for an MSD fit; the MSD table is saved as ${ref.id}.`,
+      artifacts: [ref],
+      values: { diffusionCoefficient: round(D), diffusionUnit: unit, alpha: round(result.ensemble?.alpha ?? NaN), branchesFitted: result.perBranch.size, dimensions: result.dimensions, path: out },
+    };
+  },
+});
+
+async function measureObjectsTool(args: z.infer<typeof measureSchema>, ctx: ToolContext, writeTableCsv: (path: string, table: import('../src/analysis/table.ts').Table) => void) {
+  if (!args.labels) throw new InputError('measure kind "objects" needs `labels` (e.g. "labels-1"); run segment first');
+  let mod: { measureObjects?: Function };
+  try {
+    mod = await import('../src/analysis/features.ts');
+  } catch {
+    throw new WorkError('object measurement is not available in this build (src/analysis/features.ts is missing)');
+  }
+  if (typeof mod.measureObjects !== 'function') throw new WorkError('object measurement is not available in this build (measureObjects is missing)');
+  const labels = await ctx.openMovie(args.labels);
+  const intensity: Movie | undefined = args.movie ? await ctx.openMovie(args.movie) : undefined;
+  try {
+    const [first, last] = frameRange(labels, args.frames);
+    const channels = intensity && args.channel !== undefined ? [channelIndex(intensity, args.channel)] : undefined;
+    const table = (await inputChecked(() =>
+      mod.measureObjects!(labels, intensity, { frames: [first, last], channels, signal: ctx.signal, onProgress: (d: number, t: number) => ctx.progress(d, t, 'planes') }),
+    )) as import('../src/analysis/table.ts').Table;
+    const out = ctx.outputPath(`${stemOf(labels.source.path)}-objects.csv`, args.output);
+    writeTableCsv(out, table);
+    const areas = table.rows.map((r) => r.area_px).filter((v): v is number => typeof v === 'number');
+    const meanArea = areas.reduce((a, b) => a + b, 0) / Math.max(1, areas.length);
+    const ref = ctx.addArtifact('table', out, `object measurements of ${basename(labels.source.path)}`);
+    return {
+      summary: `Measured ${table.rows.length} objects in ${last - first + 1} frames; mean area ${round(meanArea, 4)} px. Table saved as ${ref.id}.`,
+      artifacts: [ref],
+      values: { objects: table.rows.length, meanAreaPx: round(meanArea), columns: table.columns, path: out },
+    };
+  } finally {
+    await labels.close();
+    await intensity?.close();
+  }
+}
+
+// ---------------------------------------------------------------- detect_divisions
+
+const divisionsSchema = z.object({
+  tracks: tracksArg.optional().describe('Tracks with lineage (from track): divisions are the branches with two daughters'),
+  labels: labelsArg.optional().describe('Or a label movie, without tracking: an object splitting into two that together keep its area'),
+  minOverlap: z.number().gt(0).max(1).default(0.25).describe('Labels only: fraction of each daughter lying on the mother, 0..1 (default 0.25)'),
+  output: outputArg.describe('Where to write the division table (.csv); default a new file in the session folder'),
+});
+
+const detectDivisions = defineTool({
+  name: 'detect_divisions',
+  description:
+    'Finds cell divisions: from tracks (a mother branch ending in two daughters) or directly from a label movie (one object becoming two nearby objects whose areas add up to it). Writes a table of events (frame, position, mother, daughters) and returns their number and frames.',
+  schema: divisionsSchema,
+  async run(args, ctx) {
+    const { divisionsFromTracks, divisionsFromLabels, divisionTable } = await import('../src/analysis/divisions.ts');
+    const { writeTableCsv } = await import('../src/analysis/table.ts');
+    let events;
+    let calibration: { pixelSizeUm?: number; frameIntervalS?: number };
+    let source: string;
+    if (args.tracks) {
+      const { tracks, path } = await openTracks(ctx, args.tracks);
+      events = divisionsFromTracks(tracks);
+      calibration = tracks;
+      source = path;
+    } else if (args.labels) {
+      const labels = await ctx.openMovie(args.labels);
+      try {
+        events = await inputChecked(() => divisionsFromLabels(labels, { minOverlap: args.minOverlap, signal: ctx.signal, onProgress: (d, t) => ctx.progress(d, t, 'frames') }));
+        calibration = labels.meta;
+        source = labels.source.path;
+      } finally {
+        await labels.close();
+      }
+    } else throw new InputError('detect_divisions needs `tracks` (e.g. "tracks-1") or `labels` (e.g. "labels-1")');
+    const out = ctx.outputPath(`${stemOf(source)}-divisions.csv`, args.output);
+    writeTableCsv(out, divisionTable(events, calibration));
+    const ref = ctx.addArtifact('table', out, `divisions in ${basename(source)}`);
+    const frames = events.map((e) => e.t + 1);
+    return {
+      summary: events.length
+        ? `Found ${events.length} division${events.length === 1 ? '' : 's'}${args.tracks ? ' in the tracks' : ' in the label movie'}, first at frame ${frames[0]} (1-based). Table saved as ${ref.id}.`
+        : `Found no divisions. Table saved as ${ref.id}.`,
+      artifacts: [ref],
+      values: { divisions: events.length, framesOneBased: frames.slice(0, 50), from: args.tracks ? 'tracks' : 'labels', path: out },
+    };
+  },
+});
+
+// ---------------------------------------------------------------- evaluate
+
+const evaluateSchema = z.object({
+  result: z
+    .string()
+    .min(1)
+    .describe('The result: a CTC result folder (res_track.txt + maskNNN.tif) or tracks made on a label movie (artifact id like "tracks-1")'),
+  groundTruth: z.string().min(1).describe('Ground-truth folder in CTC layout: TRA/man_track.txt + TRA/man_trackNNN.tif (and SEG/man_segNNN.tif for SEG), e.g. the simulator\'s truth folder'),
+  divisionFrameTolerance: z.number().int().min(0).default(1).describe('Frames by which a division may be early or late and still count as found (default 1)'),
+  output: outputArg.describe('Where to write the scores table (.csv); default a new file in the session folder'),
+});
+
+const evaluate = defineTool({
+  name: 'evaluate',
+  description:
+    'Scores a tracking (or segmentation) result against ground truth with the Cell Tracking Challenge measures: TRA (AOGM with weights NS 5, FN 10, FP 1, ED 1, EA 1.5, EC 1), DET, SEG (mean Jaccard) and division F1. 1 is perfect. Returns the scores and the error counts.',
+  schema: evaluateSchema,
+  async run(args, ctx) {
+    const metrics = await import('../src/analysis/metrics.ts');
+    const gtPath = ctx.resolve(args.groundTruth);
+    const resultPath = ctx.resolve(args.result, ['tracks', 'labels']);
+    const options = { divisionFrameTolerance: args.divisionFrameTolerance, signal: ctx.signal, onProgress: (d: number, t: number) => ctx.progress(d, t, 'frames') };
+    let scores;
+    if (existsSync(resultPath) && statSync(resultPath).isDirectory()) {
+      scores = await inputChecked(() => metrics.evaluateCtcFolders(resultPath, gtPath, options));
+    } else {
+      const { loadTracks } = await import('../src/analysis/trackio.ts');
+      const tracks = await inputChecked(() => loadTracks(resultPath));
+      if (!tracks.labelsPath || !existsSync(tracks.labelsPath)) throw new InputError(`${args.result} does not name the label movie it was made on: export it with format "ctc" and evaluate that folder`);
+      const { openMovie } = await import('../src/image/index.ts');
+      const labels = await openMovie(tracks.labelsPath);
+      const tmp = ctx.outputPath(`${stemOf(resultPath)}-ctc`, undefined);
+      try {
+        const { writeCtcResult } = await import('../src/analysis/ctc.ts');
+        await inputChecked(() => writeCtcResult(tracks, labels, tmp, { signal: ctx.signal }));
+      } finally {
+        await labels.close();
+      }
+      scores = await inputChecked(() => metrics.evaluateCtcFolders(tmp, gtPath, options));
+    }
+    const { writeTableCsv } = await import('../src/analysis/table.ts');
+    const out = ctx.outputPath('ctc-scores.csv', args.output);
+    const c = scores.counts;
+    const d = scores.divisions;
+    const row = { TRA: scores.TRA, DET: scores.DET, SEG: scores.SEG, AOGM: scores.AOGM, AOGM0: scores.AOGM0, ns: c.ns, fn: c.fn, fp: c.fp, ed: c.ed, ea: c.ea, ec: c.ec, division_tp: d.tp, division_fp: d.fp, division_fn: d.fn, division_f1: d.f1 };
+    writeTableCsv(out, { columns: Object.keys(row), rows: [row] });
+    const ref: ArtifactRef = ctx.addArtifact('table', out, `CTC scores of ${basename(resultPath)}`);
+    const seg = scores.SEG === null ? '' : `, SEG ${scores.SEG.toFixed(3)}`;
+    return {
+      summary: `TRA ${scores.TRA.toFixed(4)}, DET ${scores.DET.toFixed(4)}${seg}; divisions: ${d.tp} of ${d.reference} found, ${d.fp} false (F1 ${d.f1.toFixed(3)}).`,
+      artifacts: [ref],
+      values: { TRA: scores.TRA, DET: scores.DET, SEG: scores.SEG, AOGM: scores.AOGM, AOGM0: scores.AOGM0, counts: c, divisionF1: d.f1, divisions: d },
+    };
+  },
+});
+
+// ---------------------------------------------------------------- export
+
+const exportSchema = z.object({
+  format: z.enum(['ctc', 'csv', 'trackmate', 'tiff']).describe('"ctc": Cell Tracking Challenge folder (res_track.txt + maskNNN.tif); "csv": tidy table (one row per spot for tracks); "trackmate": TrackMate XML for Fiji; "tiff": a movie or label movie as an ImageJ TIFF'),
+  tracks: tracksArg.optional().describe('Tracks to export (formats ctc, csv, trackmate)'),
+  labels: labelsArg.optional().describe('Label movie: for "ctc" when the tracks do not name theirs, or to export as "tiff"'),
+  movie: movieArg.optional().describe('A movie to export as "tiff"'),
+  table: tableArg.optional().describe('A table to export as "csv"'),
+  output: outputArg.describe('Where to write (a folder for "ctc", a file otherwise); default a new name in the session folder'),
+});
+
+const exportTool = defineTool({
+  name: 'export',
+  description:
+    'Writes results in other tools\' formats: tracks as a Cell Tracking Challenge folder ("ctc"), a tidy CSV ("csv") or TrackMate XML for Fiji ("trackmate"); a movie or label movie as TIFF ("tiff"); a table as CSV. Returns the written file or folder as an artifact.',
+  schema: exportSchema,
+  async run(args, ctx) {
+    if (args.format === 'tiff') {
+      const ref = args.movie ?? args.labels;
+      if (!ref) throw new InputError('format "tiff" needs `movie` or `labels`');
+      const movie = await ctx.openMovie(ref);
+      try {
+        const out = ctx.outputPath(`${stemOf(movie.source.path)}.tif`, args.output);
+        const { writeMovie } = await import('../src/image/index.ts');
+        await writeMovie(out, movie, { onProgress: (d, t) => ctx.progress(d, t, 'planes') });
+        const artifact = ctx.addArtifact(args.labels && !args.movie ? 'labels' : 'movie', out, `TIFF export of ${basename(movie.source.path)}`);
+        return { summary: `Wrote ${basename(out)} (${movie.shape.t} frames) as ${artifact.id}.`, artifacts: [artifact], values: { path: out, frames: movie.shape.t, format: 'tiff' } };
+      } finally {
+        await movie.close();
+      }
+    }
+    if (args.format === 'csv' && args.table && !args.tracks) {
+      const src = ctx.resolve(args.table, 'table');
+      const out = ctx.outputPath(basename(src), args.output);
+      copyFileSync(src, out);
+      const artifact = ctx.addArtifact('table', out, `CSV export of ${basename(src)}`);
+      return { summary: `Wrote ${basename(out)} as ${artifact.id}.`, artifacts: [artifact], values: { path: out, format: 'csv' } };
+    }
+    if (!args.tracks) throw new InputError(`format "${args.format}" needs \`tracks\` (e.g. "tracks-1")${args.format === 'csv' ? ' or `table`' : ''}`);
+    const { tracks, path: tracksPath } = await openTracks(ctx, args.tracks);
+    const stem = stemOf(tracksPath);
+    if (args.format === 'csv') {
+      const { writeTracksCsv } = await import('../src/analysis/trackio.ts');
+      const out = ctx.outputPath(`${stem}-tracks.csv`, args.output);
+      writeTracksCsv(out, tracks);
+      const artifact = ctx.addArtifact('tracks', out, `tracks of ${args.tracks} as CSV`);
+      return { summary: `Wrote ${tracks.spots.length} spots of ${tracks.branches.length} branches to ${basename(out)} (${artifact.id}).`, artifacts: [artifact], values: { path: out, spots: tracks.spots.length, branches: tracks.branches.length, format: 'csv' } };
+    }
+    const labelsRef = args.labels ?? tracks.labelsPath;
+    if (args.format === 'trackmate') {
+      const { writeTrackMateXml } = await import('../src/analysis/trackmateXml.ts');
+      let size = { width: Math.ceil(Math.max(1, ...tracks.spots.map((s) => s.x + 1))), height: Math.ceil(Math.max(1, ...tracks.spots.map((s) => s.y + 1))), slices: 1 };
+      if (labelsRef && (args.labels || existsSync(labelsRef))) {
+        const labels = await ctx.openMovie(labelsRef);
+        size = { width: labels.shape.x, height: labels.shape.y, slices: labels.shape.z };
+        await labels.close();
+      }
+      const out = ctx.outputPath(`${stem}.xml`, args.output);
+      writeTrackMateXml(out, tracks, { ...size, imageFile: labelsRef });
+      const artifact = ctx.addArtifact('tracks', out, `tracks of ${args.tracks} as TrackMate XML`);
+      return { summary: `Wrote TrackMate XML ${basename(out)} (${tracks.spots.length} spots; open it in Fiji with Plugins > Tracking > Load a TrackMate file) as ${artifact.id}.`, artifacts: [artifact], values: { path: out, spots: tracks.spots.length, format: 'trackmate' } };
+    }
+    if (!labelsRef || (!args.labels && !existsSync(labelsRef))) throw new InputError('format "ctc" needs the label movie the tracks were made on: pass `labels`');
+    const labels = await ctx.openMovie(labelsRef);
+    try {
+      const out = ctx.outputPath(`${stem}-ctc`, args.output);
+      mkdirSync(out, { recursive: true });
+      const { writeCtcResult } = await import('../src/analysis/ctc.ts');
+      const { files } = await inputChecked(() => writeCtcResult(tracks, labels, out, { signal: ctx.signal, onProgress: (d, t) => ctx.progress(d, t, 'frames') }));
+      const artifact = ctx.addArtifact('tracks', out, `tracks of ${args.tracks} as a CTC folder`);
+      return { summary: `Wrote a Cell Tracking Challenge folder ${basename(out)} (res_track.txt and ${files - 1} masks) as ${artifact.id}.`, artifacts: [artifact], values: { path: out, files, branches: tracks.branches.length, format: 'ctc', trackFile: join(out, 'res_track.txt') } };
+    } finally {
+      await labels.close();
+    }
+  },
+});
+
+export const tools: ToolSpec[] = [track, measure, detectDivisions, evaluate, exportTool] as unknown as ToolSpec[];

@@ -1,0 +1,88 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createToolContext } from '../../src/agent/artifacts.ts';
+import { writeMovie } from '../../src/image/index.ts';
+import { simulate, writeSimulation } from '../../src/sim/index.ts';
+import { tools } from '../../tools/track.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'cellpilot-track-tool-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const ctx = createToolContext({ sessionDir: join(dir, 'session') });
+async function call(name: string, args: unknown) {
+  const spec = tools.find((t) => t.name === name)!;
+  return spec.run(spec.schema.parse(args) as never, ctx);
+}
+
+describe('track tools', () => {
+  const sim = simulate({ frames: 20, width: 128, height: 128, cells: 12, seed: 9, divisionRate: 0.03, pixelSizeUm: 0.5, frameIntervalS: 60 });
+  const labelsPath = join(dir, 'labels.tif');
+  const moviePath = join(dir, 'movie.tif');
+  const truth = join(dir, 'gt');
+  const trueDivisions = sim.lineage.filter((r) => r.parent > 0).length / 2;
+
+  it('every argument is described, names match the contract', () => {
+    expect(tools.map((t) => t.name)).toEqual(['track', 'measure', 'detect_divisions', 'evaluate', 'export']);
+    for (const t of tools) for (const [key, field] of Object.entries(t.schema.shape)) expect((field as { description?: string }).description, `${t.name}.${key}`).toBeTruthy();
+  });
+
+  it('tracks a label movie, measures, finds divisions, exports and evaluates', async () => {
+    await writeMovie(labelsPath, sim.labels);
+    await writeSimulation(sim, moviePath, truth);
+    const tracked = await call('track', { labels: labelsPath, movie: moviePath });
+    expect(tracked.artifacts[0]).toMatchObject({ type: 'tracks' });
+    const tv = tracked.values as { branches: number; divisions: number; spots: number };
+    expect(tv.branches).toBe(sim.lineage.length);
+    expect(tv.divisions).toBe(trueDivisions);
+    const tracksId = tracked.artifacts[0].id;
+
+    const links = await call('measure', { kind: 'links', tracks: tracksId });
+    expect((links.values as { speedUnit: string }).speedUnit).toBe('µm/s');
+    const feats = await call('measure', { kind: 'tracks', tracks: tracksId });
+    expect((feats.values as { splits: number }).splits).toBe(trueDivisions);
+    expect(readFileSync(feats.artifacts[0].path, 'utf8').split('\n')[0]).toContain('TRACK_MEAN_SPEED');
+    const msd = await call('measure', { kind: 'msd', tracks: tracksId });
+    expect((msd.values as { diffusionUnit: string }).diffusionUnit).toBe('µm²/s');
+    const objects = await call('measure', { kind: 'objects', labels: labelsPath, movie: moviePath });
+    expect((objects.values as { objects: number }).objects).toBe(tv.spots);
+
+    const fromTracks = await call('detect_divisions', { tracks: tracksId });
+    expect((fromTracks.values as { divisions: number }).divisions).toBe(trueDivisions);
+    const fromLabels = await call('detect_divisions', { labels: labelsPath });
+    expect((fromLabels.values as { divisions: number }).divisions).toBeGreaterThanOrEqual(trueDivisions - 1);
+
+    const ctc = await call('export', { format: 'ctc', tracks: tracksId });
+    expect(existsSync(join(ctc.artifacts[0].path, 'res_track.txt'))).toBe(true);
+    expect(existsSync(join(ctc.artifacts[0].path, 'mask019.tif'))).toBe(true);
+    const csv = await call('export', { format: 'csv', tracks: tracksId });
+    expect(readFileSync(csv.artifacts[0].path, 'utf8').split('\n')[0]).toMatch(/^track_id,branch_id,parent,spot_id,t,x,y,label/);
+    const xml = await call('export', { format: 'trackmate', tracks: tracksId });
+    expect(readFileSync(xml.artifacts[0].path, 'utf8')).toContain('<AllTracks>');
+    const tiff = await call('export', { format: 'tiff', labels: labelsPath });
+    expect(tiff.artifacts[0].type).toBe('labels');
+
+    const scores = await call('evaluate', { result: ctc.artifacts[0].path, groundTruth: truth });
+    const sv = scores.values as { TRA: number; DET: number; SEG: number; divisionF1: number };
+    expect(sv.DET).toBe(1);
+    expect(sv.SEG).toBe(1);
+    expect(sv.TRA).toBeGreaterThan(0.99);
+    expect(sv.divisionF1).toBe(1);
+    // The tracks artifact itself can be scored (it names its label movie).
+    const direct = await call('evaluate', { result: tracksId, groundTruth: truth });
+    expect((direct.values as { TRA: number }).TRA).toBe(sv.TRA);
+    // Tracks reloaded from the exported CSV and XML keep the lineage.
+    const again = await call('detect_divisions', { tracks: xml.artifacts[0].id });
+    expect((again.values as { divisions: number }).divisions).toBe(trueDivisions);
+  }, 60_000);
+
+  it('answers bad input with one-line errors', async () => {
+    await expect(call('measure', { kind: 'tracks' })).rejects.toThrow(/needs `tracks`/);
+    await expect(call('detect_divisions', {})).rejects.toThrow(/needs `tracks`/);
+    await expect(call('export', { format: 'ctc' })).rejects.toThrow(/needs `tracks`/);
+    await expect(call('evaluate', { result: join(dir, 'nope'), groundTruth: truth })).rejects.toThrow(/no such file/);
+    await expect(call('evaluate', { result: labelsPath, groundTruth: truth })).rejects.toThrow(/unknown tracks format|not a Cell Tracking/);
+    expect(() => tools[0].schema.parse({ labels: 'x', maxLinkingDistancePx: -3 })).toThrow();
+  });
+});
