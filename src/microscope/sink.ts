@@ -54,6 +54,8 @@ interface PartWriter {
   /** Buffered planes of the time point in progress, by c + z * C. */
   pending: (Uint16Array | undefined)[];
   pendingT: number | undefined;
+  /** Time points this file has room for (fixed when it was created). */
+  capacity: number;
 }
 
 const FRAME_COLUMNS = 'file,plane,t,position,channel,z_index,time_s,exposure_ms,power_percent,x_um,y_um,z_um,objective,pixel_size_um,dose_j_per_cm2';
@@ -97,7 +99,7 @@ export class HyperstackSink {
     const layout = this.requireLayout();
     let part = await this.writerFor(record.position, layout);
     if (part.pendingT !== undefined && part.pendingT !== t) await this.flushPart(part, layout);
-    if (part.file.timepoints >= layout.capacity) {
+    if (part.file.timepoints >= part.capacity) {
       // The file is full (the plan grew past its estimate): continue in a new part.
       await this.closeWriters();
       this.part++;
@@ -170,7 +172,7 @@ export class HyperstackSink {
     });
     const file: WrittenFile = { path, position, part: this.part, channels: [...layout.channels], zCount: layout.zCount, timepoints: 0 };
     this.files.push(file);
-    const part: PartWriter = { file, writer, pending: [], pendingT: undefined };
+    const part: PartWriter = { file, writer, pending: [], pendingT: undefined, capacity: layout.capacity };
     this.writers.set(position, part);
     return part;
   }

@@ -1,0 +1,213 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startAcquisition } from '../../src/microscope/engine.ts';
+import { parseAdjustment } from '../../src/microscope/language.ts';
+import { DEFAULT_LIMITS } from '../../src/microscope/limits.ts';
+import { openMovie } from '../../src/image/index.ts';
+import { readFramesTable, simulatedScope, tempDir } from './fixtures.ts';
+
+const MIN = 60_000;
+
+async function meanOf(path: string, t: number, c: number): Promise<number> {
+  const movie = await openMovie(path);
+  const plane = await movie.plane(t, 0, c);
+  await movie.close();
+  let sum = 0;
+  for (let i = 0; i < plane.length; i++) sum += plane[i];
+  return sum / plane.length;
+}
+
+describe('acquisition engine on the simulated clock', () => {
+  it('a two-hour, multi-channel acquisition follows commands given mid-run, on disk at the right time points', async () => {
+    const { clock, microscope } = simulatedScope({ sample: { cells: 8 } });
+    const dir = tempDir();
+    const acquisition = startAcquisition(
+      { name: 'run', channels: [{ config: 'GFP', exposureMs: 50 }, { config: 'DAPI', exposureMs: 20 }], timePlan: { intervalS: 120, durationS: 7200 } },
+      { microscope, clock, outputPath: join(dir, 'run.tif') },
+    );
+    const said: Record<number, string> = {
+      20: 'speed up to every 30 seconds',
+      40: 'drop the 488 laser to 5%',
+      50: 'add mCherry at 80 ms',
+      60: 'drop DAPI',
+      70: 'slow down to every 5 min',
+    };
+    const messages: string[] = [];
+    for (const [minute, text] of Object.entries(said)) {
+      clock.at(Number(minute) * MIN, () => {
+        for (const adj of parseAdjustment(text)) messages.push(acquisition.adjust(adj).message);
+      });
+    }
+    const started = performance.now();
+    const status = await acquisition.done;
+    const wallS = (performance.now() - started) / 1000;
+
+    expect(status.state).toBe('done');
+    expect(status.error).toBeUndefined();
+    expect(messages).toHaveLength(5);
+    // Simulated time: two hours, run in seconds.
+    expect(status.elapsedS).toBeGreaterThan(7200 - 300);
+    expect(status.elapsedS).toBeLessThan(7201);
+    expect(wallS).toBeLessThan(30);
+
+    const rows = readFramesTable(readFileSync(status.framesTable, 'utf8'));
+    const starts = [...new Set(rows.filter((r) => r.channel === 'FITC').map((r) => Number(r.time_s)))];
+    const gaps = starts.slice(1).map((s, i) => s - starts[i]);
+    // 120 s until minute 20, 30 s until minute 70, then 300 s: a change applies to the next time point not yet started.
+    for (let i = 0; i < gaps.length; i++) {
+      const at = starts[i];
+      const want = at < 20 * 60 - 1 ? 120 : at + 30 < 70 * 60 - 1 ? 30 : 300;
+      expect(Math.abs(gaps[i] - want), `gap after ${at} s`).toBeLessThan(1);
+    }
+    // Power follows the command from the first image after minute 40.
+    for (const r of rows.filter((r) => r.channel === 'FITC')) expect(Number(r.power_percent)).toBe(Number(r.time_s) < 40 * 60 ? 20 : 5);
+    // mCherry appears from the first time point after minute 50, DAPI is gone after minute 60.
+    const firstMcherry = Math.min(...rows.filter((r) => r.channel === 'Rhodamine').map((r) => Number(r.time_s)));
+    expect(firstMcherry).toBeGreaterThan(50 * 60);
+    expect(firstMcherry).toBeLessThan(50 * 60 + 31);
+    expect(Math.max(...rows.filter((r) => r.channel === 'DAPI').map((r) => Number(r.time_s)))).toBeLessThan(60 * 60);
+    expect(Math.min(...rows.filter((r) => r.channel === 'DAPI').map((r) => Number(r.time_s)))).toBeLessThan(1);
+
+    // Files: one part per layout (GFP+DAPI, GFP+DAPI+mCherry, GFP+mCherry), each readable with the frames the table says.
+    expect(status.files.map((f) => f.channels.join('+'))).toEqual(['FITC+DAPI', 'FITC+DAPI+Rhodamine', 'FITC+Rhodamine']);
+    for (const file of status.files) {
+      const movie = await openMovie(file.path);
+      expect(movie.shape.c).toBe(file.channels.length);
+      expect(movie.shape.t).toBe(file.timepoints);
+      expect(movie.meta.channelNames).toEqual(file.channels);
+      expect(movie.meta.pixelSizeUm).toBeCloseTo(0.5);
+      await movie.close();
+    }
+    const firstFile = status.files[0];
+    const frames = new Set(rows.filter((r) => r.file === firstFile.path.split('/').pop()).map((r) => r.t)).size;
+    expect(frames).toBe(firstFile.timepoints);
+    // The GFP signal above the camera offset drops about fourfold with the power (bleaching aside).
+    const tBefore = Math.max(...rows.filter((r) => r.channel === 'FITC' && Number(r.time_s) < 40 * 60).map((r) => Number(r.t)));
+    const before = (await meanOf(firstFile.path, tBefore, 0)) - 100;
+    const after = (await meanOf(firstFile.path, tBefore + 1, 0)) - 100;
+    expect(after / before).toBeGreaterThan(0.15);
+    expect(after / before).toBeLessThan(0.35);
+    // Dose ledger per channel adds up to exposure x power x irradiance.
+    const fitcDose = rows.filter((r) => r.channel === 'FITC').reduce((s, r) => s + Number(r.dose_j_per_cm2), 0);
+    expect(status.dose.byChannel.FITC).toBeCloseTo(fitcDose, 4);
+    expect(status.remainingS).toBe(0);
+  });
+
+  it('pause, resume, finish after the current time point, and status that answers "how much longer"', async () => {
+    const { clock, microscope } = simulatedScope();
+    const dir = tempDir();
+    const acquisition = startAcquisition({ channels: [{ config: 'DAPI', exposureMs: 10 }], timePlan: { intervalS: 60, loops: 100 } }, { microscope, clock, outputPath: join(dir, 'p.tif') });
+    const seen: Record<string, string> = {};
+    clock.at(5 * MIN + 1000, () => {
+      seen.remaining = String(acquisition.status().remainingS);
+      seen.answer = acquisition.adjust({ kind: 'status', about: 'time' }).message;
+      acquisition.pause();
+    });
+    clock.at(30 * MIN, () => {
+      seen.pausedState = acquisition.state;
+      acquisition.resume();
+    });
+    clock.at(40 * MIN + 1000, () => void acquisition.finish());
+    const status = await acquisition.done;
+    // 99 intervals of 60 s remain after t=0 ... at 5 min, about 94 min are left.
+    expect(Number(seen.remaining)).toBeGreaterThan(94 * 60 - 5);
+    expect(Number(seen.remaining)).toBeLessThan(95 * 60 + 5);
+    expect(seen.answer).toMatch(/about 1 h 3\d min left/);
+    expect(seen.pausedState).toBe('paused');
+    const rows = readFramesTable(readFileSync(status.framesTable, 'utf8'));
+    const times = rows.map((r) => Number(r.time_s));
+    expect(times.some((s) => s > 5 * 60 + 2 && s < 30 * 60)).toBe(false);
+    expect(Math.max(...times)).toBeLessThan(41 * 60);
+    expect(status.stopReason).toMatch(/finished after the current time point/);
+  });
+
+  it('a dose budget stops the run, and the file keeps every frame', async () => {
+    const { clock, microscope } = simulatedScope();
+    const dir = tempDir();
+    const limits = { ...DEFAULT_LIMITS, doseBudgetJPerCm2: 1 };
+    // 100 ms at 20 % of 5 W/cm² = 0.1 J/cm² per image: the 11th image would pass 1 J/cm².
+    const acquisition = startAcquisition({ channels: [{ config: 'GFP', exposureMs: 100 }], timePlan: { intervalS: 10, loops: 50 } }, { microscope, clock, outputPath: join(dir, 'd.tif'), limits });
+    const status = await acquisition.done;
+    expect(status.imagesAcquired).toBe(10);
+    expect(status.dose.byPosition.Pos0).toBeCloseTo(1, 6);
+    expect(status.dose.budgetUsed).toBeCloseTo(1, 6);
+    expect(status.stopReason).toMatch(/dose budget reached: position Pos0 has had 1 J\/cm² .* 1 J\/cm² limit/);
+    const movie = await openMovie(status.files[0].path);
+    expect(movie.shape.t).toBe(10);
+    await movie.close();
+  });
+
+  it('limits hold against bad commands', async () => {
+    const { clock, microscope } = simulatedScope();
+    const dir = tempDir();
+    const limits = { ...DEFAULT_LIMITS, maxPowerPercent: 50, maxExposureMs: 500, minIntervalS: 5, xRangeUm: [-1000, 1000] as [number, number] };
+    const acquisition = startAcquisition({ channels: [{ config: 'GFP', exposureMs: 20 }], timePlan: { intervalS: 60, loops: 6 } }, { microscope, clock, outputPath: join(dir, 'l.tif'), limits });
+    const results: Record<string, unknown> = {};
+    clock.at(90_000, () => {
+      results.power = acquisition.adjust({ kind: 'power', powerPercent: 150, channel: 'GFP' });
+      results.exposure = acquisition.adjust({ kind: 'exposure', exposureMs: 1e6 });
+      results.interval = acquisition.adjust({ kind: 'interval', intervalS: 0.5 });
+      for (const [name, adj] of [
+        ['negativeInterval', { kind: 'interval', intervalS: -3 }],
+        ['negativePower', { kind: 'power', powerPercent: -1 }],
+        ['farStage', { kind: 'moveStage', xUm: 5000 }],
+        ['nanExposure', { kind: 'exposure', exposureMs: Number.NaN }],
+        ['unknownChannel', { kind: 'addChannel', channel: 'ultraviolet-x' }],
+        ['onlyChannel', { kind: 'dropChannel', channel: 'FITC' }],
+        ['hugeStack', { kind: 'zPlan', zPlan: { rangeUm: 1000, stepUm: 0.1 } }],
+      ] as const) {
+        try {
+          acquisition.adjust(adj);
+          results[name] = 'accepted';
+        } catch (err) {
+          results[name] = (err as Error).message;
+        }
+      }
+    });
+    const status = await acquisition.done;
+    expect((results.power as { notes: string[] }).notes).toEqual(['power of 488nm clamped from 150 % to the 50 % limit']);
+    expect((results.exposure as { notes: string[] }).notes).toEqual(['exposure clamped from 1000000 ms to the 500 ms limit']);
+    expect((results.interval as { notes: string[] }).notes).toEqual(['interval raised from 0.5 s to the 5 s minimum']);
+    expect(results.negativeInterval).toMatch(/interval must be 0 s or more, got -3 s/);
+    expect(results.negativePower).toMatch(/must be 0 to 100 %, got -1 %/);
+    expect(results.farStage).toMatch(/stage x = 5000 µm is outside the travel limit of -1000 to 1000 µm/);
+    expect(results.nanExposure).toMatch(/exposure must be a number of ms/);
+    expect(results.unknownChannel).toMatch(/no channel preset called "ultraviolet-x"/);
+    expect(results.onlyChannel).toMatch(/only channel/);
+    expect(results.hugeStack).toMatch(/10001 planes: the limit is 500/);
+    for (const r of Object.values(results)) if (typeof r === 'string') expect(r).not.toContain('\n');
+    const rows = readFramesTable(readFileSync(status.framesTable, 'utf8'));
+    expect(Math.max(...rows.map((r) => Number(r.power_percent)))).toBe(50);
+    expect(Math.max(...rows.map((r) => Number(r.exposure_ms)))).toBe(500);
+    expect(Math.max(...rows.map((r) => Math.abs(Number(r.x_um))))).toBe(0);
+    const times = rows.map((r) => Number(r.time_s));
+    expect(Math.min(...times.slice(1).map((s, i) => s - times[i]))).toBeGreaterThanOrEqual(5 - 1e-6);
+    // A plan beyond the limits is clamped or refused at the start too.
+    expect(() => startAcquisition({ channels: [{ config: 'GFP' }], stagePositions: [{ xUm: 2000, yUm: 0 }] }, { microscope, clock, outputPath: join(dir, 'x.tif'), limits })).toThrow(/outside the travel limit/);
+  });
+
+  it('a stop mid-run leaves a valid file with every complete time point', async () => {
+    const { clock, microscope } = simulatedScope();
+    const dir = tempDir();
+    const acquisition = startAcquisition(
+      { channels: [{ config: 'GFP', exposureMs: 20 }, { config: 'DAPI', exposureMs: 20 }], zPlan: { rangeUm: 4, stepUm: 2 }, timePlan: { intervalS: 30, loops: 20 } },
+      { microscope, clock, outputPath: join(dir, 'abort.tif') },
+    );
+    let images = 0;
+    acquisition.on('frame', () => {
+      images++;
+      if (images === 6 * 4 + 2) acquisition.stop('user abort');
+    });
+    const status = await acquisition.done;
+    expect(status.stopReason).toBe('user abort');
+    expect(status.imagesAcquired).toBe(26);
+    const movie = await openMovie(status.files[0].path);
+    expect(movie.shape).toMatchObject({ c: 2, z: 3, y: 128, x: 128 });
+    // Four full time points plus the partial one (kept, its missing planes are zeros).
+    expect(movie.shape.t).toBe(5);
+    const last = await movie.plane(4, 0, 0);
+    expect(Math.max(...last)).toBeGreaterThan(100);
+    await movie.close();
+  });
+});
