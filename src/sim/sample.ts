@@ -40,6 +40,9 @@ export interface Cell {
 
 export const TEXTURE_SIZE = 16;
 
+/** A cell touching this many others does not divide (contact inhibition). */
+const MAX_NEIGHBOURS_TO_DIVIDE = 4;
+
 export interface SampleOptions {
   /** Region the cells live in (reflecting walls), µm. */
   boundsUm: { x0: number; y0: number; x1: number; y1: number; z0?: number; z1?: number };
@@ -258,6 +261,12 @@ export class Sample {
     if (cell.yUm > b.y1) [cell.yUm, cell.vyUmPerS] = [Math.max(b.y0, 2 * b.y1 - cell.yUm), -Math.abs(cell.vyUmPerS)];
   }
 
+  private clamp(cell: Cell): void {
+    const b = this.options.boundsUm;
+    cell.xUm = Math.min(b.x1, Math.max(b.x0, cell.xUm));
+    cell.yUm = Math.min(b.y1, Math.max(b.y0, cell.yUm));
+  }
+
   private dies(cell: Cell, dtS: number): boolean {
     const hazard = this.options.deathHazardPerS?.(cell) ?? 0;
     return hazard > 0 && this.rng.uniform() < 1 - Math.exp(-hazard * dtS);
@@ -266,7 +275,19 @@ export class Sample {
   private entersMitosis(cell: Cell, dtS: number): boolean {
     if (cell.ageS < cell.minCycleS) return false;
     const hazard = this.options.divisionHazardPerS * (this.options.divisionHazardScale?.(cell) ?? 1);
-    return hazard > 0 && this.rng.uniform() < 1 - Math.exp(-hazard * dtS);
+    return hazard > 0 && this.rng.uniform() < 1 - Math.exp(-hazard * dtS) && this.neighbours(cell) < MAX_NEIGHBOURS_TO_DIVIDE;
+  }
+
+  /** Cells in contact with this one (contact inhibition of proliferation stops division in a packed crowd). */
+  private neighbours(cell: Cell): number {
+    const r = this.sizeOf(cell);
+    let count = 0;
+    for (const other of this.cells) {
+      if (other === cell) continue;
+      const reach = this.contactDistance(r, this.sizeOf(other)) * 1.15;
+      if ((other.xUm - cell.xUm) ** 2 + (other.yUm - cell.yUm) ** 2 < reach * reach) count++;
+    }
+    return count;
   }
 
   /** Two daughters of half the mother's area, placed apart along the division axis (perpendicular to the long axis). */
@@ -292,7 +313,8 @@ export class Sample {
   /** Pushes overlapping nuclei apart (a few relaxation sweeps), so cells touch but never hide each other. */
   private relax(): void {
     const cells = this.cells;
-    for (let sweep = 0; sweep < 4; sweep++) {
+    // Cells held by a wall cannot move, so their neighbours take the whole push over later sweeps.
+    for (let sweep = 0; sweep < 12; sweep++) {
       let moved = false;
       for (let i = 0; i < cells.length; i++) {
         const ri = this.sizeOf(cells[i]);
@@ -310,10 +332,11 @@ export class Sample {
           cells[i].yUm -= uy * push;
           cells[j].xUm += ux * push;
           cells[j].yUm += uy * push;
+          this.clamp(cells[i]);
+          this.clamp(cells[j]);
           moved = true;
         }
       }
-      for (const cell of cells) this.reflect(cell);
       if (!moved) break;
     }
   }

@@ -148,8 +148,17 @@ export function resolveSimOptions(options: SimOptions = {}): ResolvedSimOptions 
       `a ${o.width}x${o.height} field is too small for ${o.driftPx} px of drift with ${o.nucleusRadiusPx} px nuclei: use a larger size or less drift`,
     );
   }
+  const areaPx = o.width * o.height;
+  const coverage = (o.cells * Math.PI * o.nucleusRadiusPx ** 2) / areaPx;
+  if (coverage > MAX_COVERAGE) {
+    const most = Math.floor((MAX_COVERAGE * areaPx) / (Math.PI * o.nucleusRadiusPx ** 2));
+    throw new InputError(`${o.cells} cells of ${o.nucleusRadiusPx} px radius do not fit in a ${o.width}x${o.height} field: use at most ${most} cells, a larger size or smaller nuclei`);
+  }
   return o;
 }
+
+/** Largest fraction of the field the founder nuclei may cover (dense, but every nucleus stays visible). */
+const MAX_COVERAGE = 0.5;
 
 /** Cells stay this far from the image edge at frame 0, so drift never takes a nucleus out of view. */
 function edgeMarginPx(o: ResolvedSimOptions): number {
