@@ -1,3 +1,174 @@
-import type { ToolSpec } from './types.ts';
+// Pre-processing tools: drift correction, channel alignment and bleach correction.
+// Thin wrappers over src/analysis/drift.ts and src/analysis/bleach.ts.
+import { z } from 'zod';
+import { channelArg, channelIndex, frameRange, frameRangeArg, movieArg, outputArg } from './common.ts';
+import { defineTool, type ToolSpec } from './types.ts';
 
-export const tools: ToolSpec[] = [];
+const interpolationArg = z
+  .enum(['bilinear', 'bicubic'])
+  .default('bilinear')
+  .describe('Resampling for sub-pixel shifts: "bilinear" (default, as Fast4DReg) or "bicubic" (sharper; ImageJ\'s cubic kernel)');
+
+const upsampleArg = z
+  .number()
+  .int()
+  .min(1)
+  .max(1000)
+  .default(20)
+  .describe('Sub-pixel precision: shifts are found to 1/upsampleFactor px (default 20, i.e. 0.05 px; scikit-image phase_cross_correlation upsample_factor)');
+
+const round = (v: number, digits = 3) => Number(v.toFixed(digits));
+
+const correctDrift = defineTool({
+  name: 'correct_drift',
+  description:
+    'Removes stage drift from a time-lapse movie (translation, as Fast4DReg): estimates the drift by phase correlation with sub-pixel refinement on one channel and shifts every channel back. Writes the corrected movie and a drift table (CSV t,dx_px,dy_px[,dz_px], t 0-based: the sample\'s displacement from the reference in pixels). Use before segmentation or tracking when the field of view wanders.',
+  schema: z.object({
+    movie: movieArg,
+    channel: channelArg.optional().describe('Channel to estimate the drift on (1-based as in Fiji, or a name); the correction is applied to all channels. Default 1'),
+    reference: z
+      .enum(['first', 'previous', 'mean'])
+      .default('first')
+      .describe('What each frame is compared with: "first" frame (default, Fast4DReg), "previous" frame (accumulated; follows a changing sample) or "mean" of the aligned frames (less noise; drift reported from the mean position)'),
+    upsampleFactor: upsampleArg,
+    timeAveraging: z.number().int().min(1).default(1).describe('Frames averaged per estimate, for dim or noisy movies (Fast4DReg time averaging, default 1 = every frame); drift is interpolated in between'),
+    maxDriftPx: z.number().positive().optional().describe('Largest drift in pixels to look for between compared frames (Fast4DReg "max expected drift"); default no limit'),
+    correctZ: z.boolean().default(false).describe('Also correct axial (z) drift, estimated on XZ projections as Fast4DReg does; needs a z-stack. Default false'),
+    interpolation: interpolationArg,
+    output: outputArg.describe('Where to write the corrected movie (.tif); default a new file in the session folder'),
+  }),
+  async run(args, ctx) {
+    const { correctDrift, driftTable } = await import('../src/analysis/drift.ts');
+    const { writeTableCsv } = await import('../src/analysis/table.ts');
+    const movie = await ctx.openMovie(args.movie);
+    try {
+      const channel = channelIndex(movie, args.channel);
+      const moviePath = ctx.outputPath('drift-corrected.tif', args.output);
+      const result = await correctDrift(movie, moviePath, {
+        channel,
+        reference: args.reference,
+        upsampleFactor: args.upsampleFactor,
+        timeAveraging: args.timeAveraging,
+        maxDriftPx: args.maxDriftPx,
+        correctZ: args.correctZ,
+        interpolation: args.interpolation,
+        signal: ctx.signal,
+        onProgress: (done, total, label) => ctx.progress(done, total, label),
+      });
+      const tablePath = ctx.outputPath('drift.csv');
+      writeTableCsv(tablePath, driftTable(result.rows));
+      const movieRef = ctx.addArtifact('movie', moviePath, 'drift-corrected movie');
+      const tableRef = ctx.addArtifact('table', tablePath, 'drift table (t, dx_px, dy_px per frame)');
+      const last = result.rows[result.rows.length - 1];
+      const maxDz = result.rows.reduce((m, r) => Math.max(m, Math.abs(r.dzPx ?? 0)), 0);
+      const empty = result.emptyFrames.length ? ` ${result.emptyFrames.length} empty frame(s) took the drift of their neighbours.` : '';
+      return {
+        summary: `Corrected drift of up to ${round(result.maxDriftPx, 2)} px over ${movie.shape.t} frames (estimated on channel ${channel + 1}, reference ${args.reference}); the drift table is ${tableRef.id}.${empty}`,
+        artifacts: [movieRef, tableRef],
+        values: {
+          maxDriftPx: round(result.maxDriftPx),
+          finalDxPx: round(last.dxPx),
+          finalDyPx: round(last.dyPx),
+          ...(args.correctZ ? { maxDzPx: round(maxDz) } : {}),
+          frames: movie.shape.t,
+          emptyFrames: result.emptyFrames.length,
+        },
+      };
+    } finally {
+      await movie.close();
+    }
+  },
+});
+
+const alignChannels = defineTool({
+  name: 'align_channels',
+  description:
+    'Removes a fixed offset between the channels of a movie (chromatic or camera misregistration): estimates each channel\'s shift from the reference channel by phase correlation on time-averaged images and shifts it back. Writes the aligned movie and a table of offsets (channel, dx_px, dy_px).',
+  schema: z.object({
+    movie: movieArg,
+    referenceChannel: channelArg.optional().describe('Channel the others are aligned to (1-based as in Fiji, or a name). Default 1'),
+    frames: frameRangeArg.optional().describe('Frames averaged for the estimate, 1-based inclusive; default all'),
+    upsampleFactor: upsampleArg,
+    interpolation: interpolationArg,
+    output: outputArg.describe('Where to write the aligned movie (.tif); default a new file in the session folder'),
+  }),
+  async run(args, ctx) {
+    const { alignChannels } = await import('../src/analysis/drift.ts');
+    const { writeTableCsv } = await import('../src/analysis/table.ts');
+    const movie = await ctx.openMovie(args.movie);
+    try {
+      const referenceChannel = channelIndex(movie, args.referenceChannel);
+      const frames = frameRange(movie, args.frames);
+      const moviePath = ctx.outputPath('channels-aligned.tif', args.output);
+      const offsets = await alignChannels(movie, moviePath, {
+        referenceChannel,
+        frames,
+        upsampleFactor: args.upsampleFactor,
+        interpolation: args.interpolation,
+        signal: ctx.signal,
+        onProgress: (done, total, label) => ctx.progress(done, total, label),
+      });
+      const tablePath = ctx.outputPath('channel-offsets.csv');
+      writeTableCsv(tablePath, {
+        columns: ['channel', 'name', 'dx_px', 'dy_px'],
+        rows: offsets.map((o) => ({ channel: o.channel + 1, name: movie.meta.channelNames[o.channel] ?? `C${o.channel + 1}`, dx_px: o.dxPx, dy_px: o.dyPx })),
+      });
+      const movieRef = ctx.addArtifact('movie', moviePath, 'channel-aligned movie');
+      const tableRef = ctx.addArtifact('table', tablePath, 'channel offsets (channel, dx_px, dy_px)');
+      const largest = offsets.reduce((m, o) => Math.max(m, Math.hypot(o.dxPx, o.dyPx)), 0);
+      return {
+        summary: `Aligned ${offsets.length} channels to channel ${referenceChannel + 1}; the largest offset removed was ${round(largest, 2)} px.`,
+        artifacts: [movieRef, tableRef],
+        values: { maxOffsetPx: round(largest), offsets: offsets.map((o) => ({ channel: o.channel + 1, dxPx: round(o.dxPx), dyPx: round(o.dyPx) })) },
+      };
+    } finally {
+      await movie.close();
+    }
+  },
+});
+
+const correctBleach = defineTool({
+  name: 'correct_bleach',
+  description:
+    'Compensates photobleaching (the fading of fluorescence over time) with the methods of Fiji\'s Bleach Correction plugin: "simple_ratio" (scales each frame to the first frame\'s mean, after subtracting a background), "exponential" (fits a·e^(−b·t)+c to the frame means and divides it out; fails clearly when the intensity does not decay), or "histogram" (matches each frame\'s histogram to the first frame; good for segmentation, not for intensity measurements). Each channel is corrected on its own.',
+  schema: z.object({
+    movie: movieArg,
+    method: z
+      .enum(['simple_ratio', 'exponential', 'histogram'])
+      .default('simple_ratio')
+      .describe('Correction method as in Fiji\'s Bleach Correction: "simple_ratio" (default), "exponential" fit, or "histogram" matching'),
+    backgroundIntensity: z.number().min(0).default(0).describe('simple_ratio only: background intensity in grey levels subtracted before taking the ratio (Fiji default 0)'),
+    output: outputArg.describe('Where to write the corrected movie (.tif); default a new file in the session folder'),
+  }),
+  async run(args, ctx) {
+    const { correctBleach } = await import('../src/analysis/bleach.ts');
+    const movie = await ctx.openMovie(args.movie);
+    try {
+      const moviePath = ctx.outputPath('bleach-corrected.tif', args.output);
+      const result = await correctBleach(movie, moviePath, {
+        method: args.method,
+        backgroundIntensity: args.backgroundIntensity,
+        signal: ctx.signal,
+        onProgress: (done, total, label) => ctx.progress(done, total, label),
+      });
+      const ref = ctx.addArtifact('movie', moviePath, `bleach-corrected movie (${args.method})`);
+      const lossPercent = result.meansBefore.map((m) => round(100 * (1 - m[m.length - 1] / m[0]), 1));
+      const deviationPercent = result.meansAfter.map((m) => round(100 * Math.max(...m.map((v) => Math.abs(v / m[0] - 1))), 2));
+      const fitText = result.fits ? ` Fitted decay rates: ${result.fits.map((f) => `${round(f.b, 4)}/frame (R² ${round(f.rSquared, 3)})`).join(', ')}.` : '';
+      return {
+        summary: `Corrected bleaching (${args.method}) in ${movie.shape.c} channel(s): intensity had dropped by ${lossPercent.join(', ')}% by the last frame; after correction frame means stay within ${deviationPercent.join(', ')}% of the first.${fitText}`,
+        artifacts: [ref],
+        values: {
+          method: args.method,
+          intensityLossPercent: lossPercent,
+          maxDeviationAfterPercent: deviationPercent,
+          ...(result.fits ? { fits: result.fits.map((f) => ({ a: round(f.a, 4), bPerFrame: round(f.b, 6), c: round(f.c, 4), rSquared: round(f.rSquared, 4) })) } : {}),
+        },
+      };
+    } finally {
+      await movie.close();
+    }
+  },
+});
+
+export const tools: ToolSpec[] = [correctDrift, alignChannels, correctBleach] as unknown as ToolSpec[];

@@ -1,0 +1,72 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createToolContext } from '../../src/agent/artifacts.ts';
+import { readTableCsv } from '../../src/analysis/table.ts';
+import { writeMovie } from '../../src/image/index.ts';
+import { simulate } from '../../src/sim/index.ts';
+import { tools } from '../../tools/preprocess.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'cellpilot-preprocess-tool-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function call(name: string, args: unknown, ctx: ReturnType<typeof createToolContext>) {
+  const spec = tools.find((t) => t.name === name)!;
+  return spec.run(spec.schema.parse(args) as never, ctx);
+}
+
+describe('preprocess tools', () => {
+  const ctx = createToolContext({ sessionDir: join(dir, 'session') });
+  const sim = simulate({ frames: 8, width: 128, height: 128, cells: 10, seed: 5, driftPx: 6, speedPx: 0, divisionRate: 0, bleachRate: 0.03 });
+  const moviePath = join(dir, 'sim.tif');
+
+  it('every argument is described', () => {
+    expect(tools.map((t) => t.name)).toEqual(['correct_drift', 'align_channels', 'correct_bleach']);
+    for (const t of tools) for (const [key, field] of Object.entries(t.schema.shape)) expect((field as { description?: string }).description, `${t.name}.${key}`).toBeTruthy();
+  });
+
+  it('correct_drift returns the corrected movie and the drift table in the simulator convention', async () => {
+    await writeMovie(moviePath, sim.movie);
+    const result = await call('correct_drift', { movie: moviePath, channel: 'nuclei' }, ctx);
+    expect(result.artifacts.map((a) => a.type)).toEqual(['movie', 'table']);
+    const table = readTableCsv(result.artifacts[1].path);
+    expect(table.columns).toEqual(['t', 'dx_px', 'dy_px']);
+    expect(table.rows).toHaveLength(8);
+    for (const row of table.rows) {
+      const truth = sim.drift[row.t as number];
+      expect(Math.abs((row.dx_px as number) - truth.dxPx)).toBeLessThan(0.15);
+      expect(Math.abs((row.dy_px as number) - truth.dyPx)).toBeLessThan(0.15);
+    }
+    const values = result.values as { maxDriftPx: number };
+    const trueMax = Math.max(...sim.drift.map((d) => Math.hypot(d.dxPx, d.dyPx)));
+    expect(Math.abs(values.maxDriftPx - trueMax)).toBeLessThan(0.2);
+    const corrected = await ctx.openMovie(result.artifacts[0].id);
+    expect(corrected.shape).toEqual(sim.movie.shape);
+    await corrected.close();
+    expect(result.summary).toMatch(/drift of up to/);
+  });
+
+  it('correct_drift refuses z correction of a 2-D movie and a channel that does not exist, in one line', async () => {
+    await expect(call('correct_drift', { movie: moviePath, correctZ: true }, ctx)).rejects.toThrow(/z drift needs a z-stack/);
+    await expect(call('correct_drift', { movie: moviePath, channel: 4 }, ctx)).rejects.toThrow(/channel 4 does not exist/);
+  });
+
+  it('correct_bleach (exponential) reports the loss and the fit', async () => {
+    const result = await call('correct_bleach', { movie: moviePath, method: 'exponential' }, ctx);
+    const values = result.values as { intensityLossPercent: number[]; maxDeviationAfterPercent: number[]; fits: { bPerFrame: number }[] };
+    expect(values.intensityLossPercent[0]).toBeGreaterThan(5);
+    expect(values.maxDeviationAfterPercent[0]).toBeLessThan(2);
+    expect(values.fits[0].bPerFrame).toBeGreaterThan(0);
+    expect(result.artifacts[0].type).toBe('movie');
+  });
+
+  it('align_channels writes an offsets table', async () => {
+    const two = simulate({ frames: 2, width: 64, height: 64, cells: 4, seed: 8, brightfield: true, speedPx: 0 });
+    const path = join(dir, 'two.tif');
+    await writeMovie(path, two.movie);
+    const result = await call('align_channels', { movie: path }, ctx);
+    expect(result.artifacts.map((a) => a.type)).toEqual(['movie', 'table']);
+    expect(readFileSync(result.artifacts[1].path, 'utf8').split('\n')[0]).toBe('channel,name,dx_px,dy_px');
+  });
+});
