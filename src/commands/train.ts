@@ -1,5 +1,61 @@
-import { notBuilt } from './notBuilt.ts';
+// `cellpilot train n2v <movie> [--out DIR] [--epochs N] [--channel C] [--json]`: trains a
+// Noise2Void denoiser on the user's own movie (Python 3 + PyTorch) and writes a
+// bioimage.io model folder, by default models/n2v-<movie name>, usable by `denoise`.
+import { basename, extname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { InputError } from '../errors.ts';
 
-export async function run(_argv: string[]): Promise<number> {
-  return notBuilt('train');
+const USAGE = 'usage: cellpilot train n2v <movie> [--out DIR] [--epochs N] [--channel C] [--json]';
+
+export async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { out: { type: 'string' }, epochs: { type: 'string' }, channel: { type: 'string' }, json: { type: 'boolean' } },
+      allowPositionals: true,
+    });
+  } catch (err) {
+    throw new InputError(`${(err as Error).message}; ${USAGE}`);
+  }
+  const [kind, moviePath, extra] = parsed.positionals;
+  if (kind !== 'n2v') throw new InputError(`${kind === undefined ? 'missing' : `unknown`} model kind${kind ? ` "${kind}"` : ''}: only "n2v" can be trained; ${USAGE}`);
+  if (!moviePath) throw new InputError(`train n2v needs a movie; ${USAGE}`);
+  if (extra !== undefined) throw new InputError(`unexpected argument "${extra}"; ${USAGE}`);
+  const epochs = parsed.values.epochs === undefined ? 5 : Number(parsed.values.epochs);
+  if (!Number.isInteger(epochs) || epochs < 1) throw new InputError(`--epochs must be a whole number of at least 1, got ${parsed.values.epochs}`);
+  const channel = parsed.values.channel === undefined ? 1 : Number(parsed.values.channel);
+  if (!Number.isInteger(channel) || channel < 1) throw new InputError(`--channel is 1-based (1 = first channel), got ${parsed.values.channel}`);
+
+  const { trainN2V, trainingUnavailable } = await import('../onnx/train.ts');
+  const unavailable = trainingUnavailable();
+  if (unavailable) throw new InputError(unavailable);
+  const { openMovie } = await import('../image/index.ts');
+  const { BUILTIN_MODELS_DIR } = await import('../onnx/registry.ts');
+  const movie = await openMovie(moviePath);
+  try {
+    const stem = basename(moviePath, extname(moviePath)).replace(/\.ome$/, '').replace(/[^A-Za-z0-9_-]+/g, '_');
+    const outDir = parsed.values.out ?? join(BUILTIN_MODELS_DIR, `n2v-${stem}`);
+    const json = parsed.values.json ?? false;
+    let lastShown = -1;
+    const result = await trainN2V(movie, {
+      channel: channel - 1,
+      outDir,
+      epochs,
+      onProgress: (done, total) => {
+        const percent = Math.floor((100 * done) / total);
+        if (!json && percent >= lastShown + 10) {
+          lastShown = percent;
+          process.stderr.write(`training: step ${done}/${total}\n`);
+        }
+      },
+    });
+    const summary = { ok: true, model: result.spec.key, folder: result.folder, steps: result.steps, planes: result.planes, finalLoss: result.finalLoss, seconds: result.seconds };
+    process.stdout.write(
+      json ? JSON.stringify(summary, null, 2) + '\n' : `trained ${result.spec.key} in ${Math.round(result.seconds)} s (${result.steps} steps on ${result.planes} planes); folder ${result.folder}\nuse it with: cellpilot tool denoise --args '{"movie": "${moviePath}", "model": "${result.spec.key}"}'\n`,
+    );
+    return 0;
+  } finally {
+    await movie.close();
+  }
 }
