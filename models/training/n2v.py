@@ -108,7 +108,7 @@ def main():
     images = np.stack([zmuv(im) for im in noisy]).astype(np.float32)
     model = UNet(1, 1, args.base, args.depth)
     optimiser = torch.optim.Adam(model.parameters(), lr=args.lr)
-    schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=args.lr, total_steps=args.steps, pct_start=0.05)
+    schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=args.lr, total_steps=args.steps, pct_start=max(0.05, 3 / args.steps))
     started = time.time()
     running = None
     for step in range(args.steps):

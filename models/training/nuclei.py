@@ -82,7 +82,7 @@ def main():
     targets = np.stack([classes_from_labels(lb) for lb in np.load(os.path.join(args.data, "labels_train.npy"))])
     model = UNet(1, 3, args.base, args.depth)
     optimiser = torch.optim.Adam(model.parameters(), lr=args.lr)
-    schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=args.lr, total_steps=args.steps, pct_start=0.05)
+    schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=args.lr, total_steps=args.steps, pct_start=max(0.05, 3 / args.steps))
     class_weights = torch.tensor([1.0, 1.0, 3.0])
     n, h, w = images.shape
     started = time.time()
