@@ -35,24 +35,28 @@ export function gaussianBlur(plane: PlaneData, width: number, height: number, si
   const radius = (kernel.length - 1) / 2;
   const tmp = new Float32Array(width * height);
   const out = new Float32Array(width * height);
-  const line = new Float64Array(Math.max(width, height) + 2 * radius);
-  // Rows: copy each row into a padded line buffer, then convolve.
+  // Rows: copy each row into a padded line buffer, then convolve (the kernel is symmetric).
+  const line = new Float64Array(width + 2 * radius);
   for (let y = 0; y < height; y++) {
     const row = y * width;
     for (let i = -radius; i < width + radius; i++) line[i + radius] = plane[row + Math.min(width - 1, Math.max(0, i))];
     for (let x = 0; x < width; x++) {
-      let s = 0;
-      for (let k = 0; k < kernel.length; k++) s += kernel[k] * line[x + k];
+      const c = x + radius;
+      let s = kernel[radius] * line[c];
+      for (let k = 1; k <= radius; k++) s += kernel[radius + k] * (line[c - k] + line[c + k]);
       tmp[row + x] = s;
     }
   }
-  for (let x = 0; x < width; x++) {
-    for (let i = -radius; i < height + radius; i++) line[i + radius] = tmp[Math.min(height - 1, Math.max(0, i)) * width + x];
-    for (let y = 0; y < height; y++) {
-      let s = 0;
-      for (let k = 0; k < kernel.length; k++) s += kernel[k] * line[y + k];
-      out[y * width + x] = s;
+  // Columns, one output row at a time so memory is read in order.
+  const acc = new Float64Array(width);
+  for (let y = 0; y < height; y++) {
+    acc.fill(0);
+    for (let k = -radius; k <= radius; k++) {
+      const w = kernel[k + radius];
+      const src = Math.min(height - 1, Math.max(0, y + k)) * width;
+      for (let x = 0; x < width; x++) acc[x] += w * tmp[src + x];
     }
+    out.set(acc, y * width);
   }
   return out;
 }
