@@ -1,3 +1,98 @@
-import type { ToolSpec } from './types.ts';
+// Projection tools: intensity projections over time or z, Fiji's temporal colour code,
+// and kymographs along a line. Thin wrappers over src/analysis/project.ts and kymograph.ts.
+import { z } from 'zod';
+import { channelArg, channelIndex, frameRange, frameRangeArg, movieArg, outputArg } from './common.ts';
+import { defineTool, type ToolSpec } from './types.ts';
 
-export const tools: ToolSpec[] = [];
+const project = defineTool({
+  name: 'project',
+  description:
+    'Collapses a movie along time or z into one image per remaining position, as Fiji\'s Z Project: "max" (default), "mean", "min", "sum" or "std" intensity; or "temporal_color" (Fiji\'s Temporal-Color Code: each frame tinted by its time through a LUT, merged into one RGB image that shows where things were when). Writes a movie artifact.',
+  schema: z.object({
+    movie: movieArg,
+    method: z
+      .enum(['max', 'mean', 'min', 'sum', 'std', 'temporal_color'])
+      .default('max')
+      .describe('Projection type, as Fiji\'s Z Project ("max" default, "mean", "min", "sum", "std" sample standard deviation), or "temporal_color" for a time-coded RGB image'),
+    axis: z.enum(['time', 'z']).default('time').describe('Axis to collapse: "time" (default; one image per z and channel) or "z" (one image per frame and channel); temporal_color always collapses time'),
+    frames: frameRangeArg.optional().describe('Frames to include, 1-based inclusive (for axis "time" and temporal_color); default all'),
+    channel: channelArg.optional().describe('temporal_color only: channel to colour-code (1-based or name); default 1'),
+    lut: z.enum(['fire', 'spectrum']).default('fire').describe('temporal_color only: colour table from early to late, "fire" (Fiji\'s default) or "spectrum"'),
+    output: outputArg.describe('Where to write the projection (.tif); default a new file in the session folder'),
+  }),
+  async run(args, ctx) {
+    const { projectMovie, temporalColorCode } = await import('../src/analysis/project.ts');
+    const movie = await ctx.openMovie(args.movie);
+    try {
+      const frames = frameRange(movie, args.frames);
+      const progress = (done: number, total: number, label?: string) => ctx.progress(done, total, label);
+      if (args.method === 'temporal_color') {
+        const channel = channelIndex(movie, args.channel);
+        const path = ctx.outputPath('temporal-color.tif', args.output);
+        await temporalColorCode(movie, path, { channel, frames, lut: args.lut, onProgress: progress, signal: ctx.signal });
+        const ref = ctx.addArtifact('movie', path, `temporal colour code of frames ${frames[0] + 1}-${frames[1] + 1} (RGB)`);
+        return {
+          summary: `Colour-coded frames ${frames[0] + 1} to ${frames[1] + 1} of channel ${channel + 1} by time (${args.lut} LUT: dark = early, bright = late) into one RGB image.`,
+          artifacts: [ref],
+          values: { frames: frames[1] - frames[0] + 1, channel: channel + 1, lut: args.lut },
+        };
+      }
+      const range: [number, number] = args.axis === 'time' ? frames : [0, movie.shape.z - 1];
+      const path = ctx.outputPath(`${args.method}-projection.tif`, args.output);
+      const { shape } = await projectMovie(movie, path, { method: args.method, axis: args.axis, range, onProgress: progress, signal: ctx.signal });
+      const ref = ctx.addArtifact('movie', path, `${args.method} projection over ${args.axis}`);
+      const over = args.axis === 'time' ? `frames ${range[0] + 1} to ${range[1] + 1}` : `${movie.shape.z} z slices`;
+      return {
+        summary: `Made the ${args.method} intensity projection over ${over}.`,
+        artifacts: [ref],
+        values: { method: args.method, axis: args.axis, projected: range[1] - range[0] + 1, shape },
+      };
+    } finally {
+      await movie.close();
+    }
+  },
+});
+
+const kymographTool = defineTool({
+  name: 'kymograph',
+  description:
+    'Builds a kymograph (space-time image) along a straight or segmented line, as Fiji\'s KymographBuilder: one row per frame with time running down, one column per pixel along the line; a moving object draws a slanted track whose slope is its speed (px per frame). Works on every channel (z is max-projected). Writes a float32 image artifact.',
+  schema: z.object({
+    movie: movieArg,
+    points: z
+      .array(z.tuple([z.number().describe('x, px from the left edge'), z.number().describe('y, px from the top edge')]))
+      .min(2)
+      .describe('The line as a list of [x, y] points in pixels (0-based, as in Fiji\'s coordinates), at least two; more points make a polyline'),
+    widthPx: z.number().int().min(1).max(200).default(1).describe('Line width in pixels across the line (Fiji line width, default 1)'),
+    across: z.enum(['max', 'mean']).default('max').describe('How pixels across the line width are combined: "max" (KymographBuilder default) or "mean"'),
+    frames: frameRangeArg.optional().describe('Frames to include, 1-based inclusive; default all'),
+    output: outputArg.describe('Where to write the kymograph (.tif); default a new file in the session folder'),
+  }),
+  async run(args, ctx) {
+    const { kymograph, writeKymograph } = await import('../src/analysis/kymograph.ts');
+    const movie = await ctx.openMovie(args.movie);
+    try {
+      const frames = frameRange(movie, args.frames);
+      const result = await kymograph(movie, args.points as [number, number][], {
+        widthPx: args.widthPx,
+        across: args.across,
+        frames,
+        signal: ctx.signal,
+        onProgress: (done, total, label) => ctx.progress(done, total, label),
+      });
+      const path = ctx.outputPath('kymograph.tif', args.output);
+      await writeKymograph(movie, result, path);
+      const ref = ctx.addArtifact('movie', path, `kymograph along ${args.points.length}-point line`);
+      const lengthUm = movie.meta.pixelSizeUm ? ` (${(result.width * movie.meta.pixelSizeUm).toFixed(1)} µm)` : '';
+      return {
+        summary: `Built a kymograph ${result.width} px long${lengthUm} over ${result.height} frames; time runs down, so a slanted track's slope is its speed in px per frame.`,
+        artifacts: [ref],
+        values: { lengthPx: result.width, frames: result.height, widthPx: args.widthPx, across: args.across },
+      };
+    } finally {
+      await movie.close();
+    }
+  },
+});
+
+export const tools: ToolSpec[] = [project, kymographTool] as unknown as ToolSpec[];

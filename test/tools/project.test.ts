@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createToolContext } from '../../src/agent/artifacts.ts';
+import { writeMovie } from '../../src/image/index.ts';
+import { movieFromPlanes } from '../../src/image/movie.ts';
+import { tools } from '../../tools/project.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'cellpilot-project-tool-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function call(name: string, args: unknown, ctx: ReturnType<typeof createToolContext>) {
+  const spec = tools.find((t) => t.name === name)!;
+  return spec.run(spec.schema.parse(args) as never, ctx);
+}
+
+describe('project tools', () => {
+  const ctx = createToolContext({ sessionDir: join(dir, 'session') });
+  // a spot moving 2 px per frame along y = 10
+  const movie = movieFromPlanes({ t: 8, z: 1, c: 1, y: 20, x: 40 }, 'uint16', (t) =>
+    Uint16Array.from({ length: 800 }, (_, i) => Math.round(10 + 400 * Math.exp(-(((i % 40) - 5 - 2 * t) ** 2 + (Math.floor(i / 40) - 10) ** 2) / 4))),
+  );
+  const path = join(dir, 'spot.tif');
+
+  it('every argument is described', () => {
+    expect(tools.map((t) => t.name)).toEqual(['project', 'kymograph']);
+    for (const t of tools) for (const [key, field] of Object.entries(t.schema.shape)) expect((field as { description?: string }).description, `${t.name}.${key}`).toBeTruthy();
+  });
+
+  it('project max over frames 2-5 and temporal colour code', async () => {
+    await writeMovie(path, movie);
+    const result = await call('project', { movie: path, method: 'max', frames: { first: 2, last: 5 } }, ctx);
+    const projected = await ctx.openMovie(result.artifacts[0].id);
+    expect(projected.shape.t).toBe(1);
+    const plane = await projected.plane(0, 0, 0);
+    expect(plane[10 * 40 + 7]).toBeGreaterThan(400); // frame 2 (t=1) spot at x=7
+    expect(plane[10 * 40 + 5]).toBeLessThan(200); // frame 1 excluded
+    await projected.close();
+    const colour = await call('project', { movie: path, method: 'temporal_color' }, ctx);
+    expect(colour.values).toMatchObject({ frames: 8, lut: 'fire' });
+  });
+
+  it('kymograph of the moving spot has slope 2 px per frame; a line outside the image is refused', async () => {
+    const result = await call('kymograph', { movie: path, points: [[0, 10], [39, 10]], widthPx: 3 }, ctx);
+    expect(result.values).toMatchObject({ lengthPx: 40, frames: 8 });
+    const k = await ctx.openMovie(result.artifacts[0].id);
+    const plane = await k.plane(0, 0, 0);
+    const peak = (row: number) => {
+      let best = 0;
+      for (let i = 0; i < 40; i++) if (plane[row * 40 + i] > plane[row * 40 + best]) best = i;
+      return best;
+    };
+    expect((peak(7) - peak(0)) / 7).toBeCloseTo(2, 5);
+    await k.close();
+    await expect(call('kymograph', { movie: path, points: [[0, 10], [60, 10]] }, ctx)).rejects.toThrow(/outside the 40x20 image/);
+  });
+});
