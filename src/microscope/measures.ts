@@ -167,16 +167,29 @@ export function focusScore(data: Plane): number {
   return sq / data.length / mean;
 }
 
+export interface DivisionOptions {
+  /** Daughters are smaller than this fraction of the median nucleus. Default 0.85. */
+  daughterAreaFraction?: number;
+  /** The mother, just before the split, is at least this much brighter than the median nucleus (condensed mitotic chromatin). Default 1.15; 0 turns the cue off. */
+  motherBrightnessRatio?: number;
+}
+
 /**
  * Divisions between two frames: an object of the earlier frame whose pixels are claimed
- * by two objects of the later one, each daughter smaller than `daughterAreaFraction` of
- * the median nucleus (daughters are born at half the mother's area, so a split of two
- * touching full-size cells is not taken for a division). Border objects are ignored.
+ * by two objects of the later one that are both smaller than `daughterAreaFraction` of the
+ * median nucleus (daughters are born at half the mother's area, so two touching
+ * full-size cells drifting apart are not taken for a division), and whose mother was
+ * brighter than most (mitotic chromatin condenses). Border objects are ignored.
  */
-export function detectDivisions(previous: NucleiResult, current: NucleiResult, daughterAreaFraction = 0.85): { parent: Nucleus; daughters: [Nucleus, Nucleus] }[] {
+export function detectDivisions(previous: NucleiResult, current: NucleiResult, options: DivisionOptions = {}): { parent: Nucleus; daughters: [Nucleus, Nucleus] }[] {
+  const daughterAreaFraction = options.daughterAreaFraction ?? 0.85;
+  const motherBrightnessRatio = options.motherBrightnessRatio ?? 1.15;
   const areas = current.nuclei.filter((n) => !n.touchesBorder).map((n) => n.areaPx).sort((a, b) => a - b);
   if (areas.length === 0) return [];
   const median = areas[Math.floor(areas.length / 2)];
+  const brightness = previous.nuclei.map((n) => n.meanIntensity).sort((a, b) => a - b);
+  const medianBrightness = brightness[Math.floor(brightness.length / 2)] ?? 0;
+  const background = previous.thresholdCounts / 2;
   // For each current object, the previous object it overlaps most.
   const overlap = new Map<number, Map<number, number>>();
   const labelsNow = current.labels;
@@ -202,11 +215,13 @@ export function detectDivisions(previous: NucleiResult, current: NucleiResult, d
   }
   const out: { parent: Nucleus; daughters: [Nucleus, Nucleus] }[] = [];
   for (const [parentId, list] of children) {
-    if (list.length < 2) continue;
+    const small = list.filter((d) => d.areaPx < daughterAreaFraction * median);
+    if (small.length < 2) continue;
     const parent = previous.nuclei[parentId - 1];
     if (!parent || parent.touchesBorder) continue;
-    const pair = [...list].sort((a, b) => b.areaPx - a.areaPx).slice(0, 2) as [Nucleus, Nucleus];
-    if (pair.every((d) => d.areaPx < daughterAreaFraction * median)) out.push({ parent, daughters: pair });
+    if (motherBrightnessRatio > 0 && parent.meanIntensity - background < motherBrightnessRatio * (medianBrightness - background)) continue;
+    const pair = small.sort((a, b) => b.areaPx - a.areaPx).slice(0, 2) as [Nucleus, Nucleus];
+    out.push({ parent, daughters: pair });
   }
   return out;
 }
