@@ -4,13 +4,16 @@
 // cell, a Gaussian blur for soft edges, numpy Poisson + normal noise), measured in the
 // same run. Run: node bin/run-ts.js bench/sim.ts
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cameraWithDefaults, expose } from '../src/sim/camera.ts';
 import { Rng } from '../src/sim/random.ts';
 import { illuminationField, renderBrightfield, renderNuclei, type FieldView } from '../src/sim/render.ts';
 import { Sample } from '../src/sim/sample.ts';
 import { Simulation } from '../src/sim/simulate.ts';
+import { simulateToFiles } from '../src/sim/truth.ts';
 
 const SIZE = 512;
 const CELLS = 100;
@@ -109,6 +112,30 @@ export async function run(): Promise<void> {
   }
   console.log(`render goal < 20 ms: ${renderMs < 20 ? 'met' : 'NOT met'} (${renderMs.toFixed(2)} ms)`);
   if (typeof peer === 'string') console.log(peer);
+  await streamingFigure();
+}
+
+/** Writes a movie with its truth to disk frame by frame and reports the rate and the peak resident memory. */
+async function streamingFigure(): Promise<void> {
+  const frames = 100;
+  const dir = mkdtempSync(join(tmpdir(), 'cellpilot-bench-sim-'));
+  try {
+    globalThis.gc?.();
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const start = performance.now();
+    await simulateToFiles({ frames, width: SIZE, height: SIZE, cells: CELLS, driftPx: 10, divisionRate: 0.01 }, join(dir, 'movie.tif'), join(dir, 'gt'), {
+      onProgress: () => (peak = Math.max(peak, process.memoryUsage().rss)),
+    });
+    const seconds = (performance.now() - start) / 1000;
+    const movieMb = (frames * SIZE * SIZE * 2) / 2 ** 20;
+    console.log(
+      `streaming to disk: ${frames} frames of ${SIZE}x${SIZE} with truth in ${seconds.toFixed(1)} s (${(frames / seconds).toFixed(1)} frames/s); ` +
+        `peak resident memory ${(peak / 2 ** 20).toFixed(0)} MB (${((peak - before) / 2 ** 20).toFixed(0)} MB above the start) for a ${movieMb.toFixed(0)} MB movie (+ ${(movieMb * 2).toFixed(0)} MB clean.tif, ${(movieMb * 2).toFixed(0)} MB of masks)`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await run();
