@@ -38,9 +38,12 @@ const correctDrift = defineTool({
     output: outputArg.describe('Where to write the corrected movie (.tif); default a new file in the session folder'),
   }),
   async run(args, ctx) {
-    const { correctDrift, driftTable } = await import('../src/analysis/drift.ts');
+    const { correctDrift, driftTable, slicesAsFrames } = await import('../src/analysis/drift.ts');
     const { writeTableCsv } = await import('../src/analysis/table.ts');
-    const movie = await ctx.openMovie(args.movie);
+    const opened = await ctx.openMovie(args.movie);
+    // A plain stack (one time point, many slices) is registered slice to slice, as StackReg does
+    const stackAsTime = !args.correctZ && opened.shape.t === 1 && opened.shape.z > 1;
+    const movie = stackAsTime ? slicesAsFrames(opened) : opened;
     try {
       const channel = channelIndex(movie, args.channel);
       const moviePath = ctx.outputPath('drift-corrected.tif', args.output);
@@ -61,9 +64,10 @@ const correctDrift = defineTool({
       const tableRef = ctx.addArtifact('table', tablePath, 'drift table (t, dx_px, dy_px per frame)');
       const last = result.rows[result.rows.length - 1];
       const maxDz = result.rows.reduce((m, r) => Math.max(m, Math.abs(r.dzPx ?? 0)), 0);
+      const note = stackAsTime ? ' The file has one time point, so its slices were treated as frames.' : '';
       const empty = result.emptyFrames.length ? ` ${result.emptyFrames.length} empty frame(s) took the drift of their neighbours.` : '';
       return {
-        summary: `Corrected drift of up to ${round(result.maxDriftPx, 2)} px over ${movie.shape.t} frames (estimated on channel ${channel + 1}, reference ${args.reference}); the drift table is ${tableRef.id}.${empty}`,
+        summary: `Corrected drift of up to ${round(result.maxDriftPx, 2)} px over ${movie.shape.t} frames (estimated on channel ${channel + 1}, reference ${args.reference}); the drift table is ${tableRef.id}.${empty}${note}`,
         artifacts: [movieRef, tableRef],
         values: {
           maxDriftPx: round(result.maxDriftPx),

@@ -393,3 +393,21 @@ export async function alignChannels(movie: Movie, outputPath: string, options: A
   await writeTranslated(movie, outputPath, (_t, c) => offsets[c], options);
   return offsets;
 }
+
+/**
+ * A z-stack with one time point seen as a time series (slices become frames), as StackReg
+ * registers the slices of a plain stack: multi-page TIFFs without hyperstack metadata often
+ * hold a time series in their "slices".
+ */
+export function slicesAsFrames(movie: Movie): Movie {
+  const { shape } = movie;
+  if (shape.t !== 1 || shape.z === 1) return movie;
+  return {
+    shape: { ...shape, t: shape.z, z: 1 },
+    dtype: movie.dtype,
+    meta: { ...movie.meta, frameIntervalS: movie.meta.frameIntervalS, zStepUm: undefined },
+    source: movie.source,
+    plane: (t, _z, c) => movie.plane(0, t, c),
+    close: () => movie.close(),
+  };
+}

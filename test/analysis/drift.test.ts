@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { alignChannels, correctDrift, driftTable, estimateDrift, type DriftRow } from '../../src/analysis/drift.ts';
+import { alignChannels, correctDrift, driftTable, estimateDrift, slicesAsFrames, type DriftRow } from '../../src/analysis/drift.ts';
 import { movieFromPlanes } from '../../src/image/movie.ts';
 import { openMovie } from '../../src/image/index.ts';
 import { simulate } from '../../src/sim/index.ts';
@@ -212,3 +213,53 @@ describe('alignChannels', () => {
     await expect(alignChannels(small2d(), join(tempDir(), 'x.tif'))).rejects.toThrow(/at least 2 channels/);
   });
 });
+
+describe('real data: pystackreg PC12 (translation) against ImageJ StackReg', () => {
+  const dataDir = join(fileURLToPath(new URL('../../../shared/data', import.meta.url)), 'pystackreg-pc12');
+  const present = existsSync(join(dataDir, 'pc12-unreg.tif'));
+  if (!present) console.log(`skipping the PC12 comparison: ${dataDir} is absent`);
+  it.skipIf(!present)('our translation-corrected stack correlates with StackReg\'s pc12-reg-translation.tif', async () => {
+    // plain 5-page TIFFs: the pages are time points (StackReg registers slices)
+    const raw = slicesAsFrames(await openMovie(join(dataDir, 'pc12-unreg.tif')));
+    const stackReg = slicesAsFrames(await openMovie(join(dataDir, 'pc12-reg-translation.tif')));
+    const out = join(tempDir(), 'pc12-ours.tif');
+    // StackReg registers each slice to the previous one, anchored on the first
+    const result = await correctDrift(raw, out, { reference: 'previous', interpolation: 'bicubic' });
+    const ours = slicesAsFrames(await openMovie(out));
+    const margin = Math.ceil(result.maxDriftPx) + 2;
+    const frames = raw.shape.t;
+    const before: number[] = [];
+    const after: number[] = [];
+    for (let t = 1; t < frames; t++) {
+      const reference = await stackReg.plane(t, 0, 0);
+      before.push(pearsonInterior(await raw.plane(t, 0, 0), reference, raw.shape.y, raw.shape.x, margin));
+      after.push(pearsonInterior(await ours.plane(t, 0, 0), reference, raw.shape.y, raw.shape.x, margin));
+    }
+    const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+    console.log(`PC12 vs StackReg translation: correlation ${mean(after).toFixed(4)} (min ${Math.min(...after).toFixed(4)}); unregistered ${mean(before).toFixed(4)}; max drift ${result.maxDriftPx.toFixed(2)} px`);
+    expect(Math.min(...after)).toBeGreaterThan(0.97);
+    expect(mean(after)).toBeGreaterThan(mean(before));
+    await Promise.all([raw.close(), stackReg.close(), ours.close()]);
+  });
+});
+
+function pearsonInterior(a: ArrayLike<number>, b: ArrayLike<number>, height: number, width: number, margin: number): number {
+  let n = 0;
+  let sa = 0;
+  let sb = 0;
+  let saa = 0;
+  let sbb = 0;
+  let sab = 0;
+  for (let y = margin; y < height - margin; y++)
+    for (let x = margin; x < width - margin; x++) {
+      const va = a[y * width + x];
+      const vb = b[y * width + x];
+      n++;
+      sa += va;
+      sb += vb;
+      saa += va * va;
+      sbb += vb * vb;
+      sab += va * vb;
+    }
+  return (sab - (sa * sb) / n) / Math.sqrt((saa - (sa * sa) / n) * (sbb - (sb * sb) / n));
+}
