@@ -1,5 +1,46 @@
-import { notBuilt } from './notBuilt.ts';
+// `cellpilot eval SUITE|DIR [--model M] [--json] [--case ID] [--only-failures]`: runs
+// evaluation suites and prints per-case pass/fail with the difference, the pass rate
+// (held-out part separately) and the latency.
+import { parseArgs } from 'node:util';
+import { ALL_TOOLS } from '../../tools/index.ts';
+import { loadSuites, runSuites } from '../agent/evals.ts';
+import { defaultModelName } from '../agent/models.ts';
+import { InputError } from '../errors.ts';
 
-export async function run(_argv: string[]): Promise<number> {
-  return notBuilt('eval');
+const USAGE = 'usage: cellpilot eval <suite.yaml|dir> [--model M] [--json] [--case ID] [--failures]';
+
+export async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { model: { type: 'string' }, json: { type: 'boolean' }, case: { type: 'string' }, failures: { type: 'boolean' } }, allowPositionals: true });
+  } catch (err) {
+    throw new InputError(`${(err as Error).message}; ${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) throw new InputError(`name a suite file or folder (e.g. evals/); ${USAGE}`);
+  const suites = positionals.flatMap((p) => loadSuites(p));
+  const model = defaultModelName(values.model);
+  const json = values.json === true;
+  const report = await runSuites(suites, {
+    model,
+    tools: ALL_TOOLS,
+    filter: values.case ? (c) => c.id === values.case : undefined,
+    onCase: (r) => {
+      if (json || (values.failures && r.pass)) return;
+      const mark = r.pass ? 'PASS' : 'FAIL';
+      process.stdout.write(`${mark}  ${r.suite}/${r.id}${r.heldout ? ' (held-out)' : ''}  ${r.latencyMs.toFixed(0)} ms\n`);
+      for (const d of r.differences) process.stdout.write(`        ${d}\n`);
+    },
+  });
+  if (report.total === 0) throw new InputError(values.case ? `no case "${values.case}" in ${positionals.join(', ')}` : 'the suites have no cases');
+  if (json) {
+    process.stdout.write(JSON.stringify(report) + '\n');
+  } else {
+    const pct = (r: { passed: number; total: number; passRate: number }) => `${r.passed}/${r.total} (${(100 * r.passRate).toFixed(1)}%)`;
+    process.stdout.write(
+      `\nmodel ${model}: passed ${pct(report)}; tuned ${pct(report.tuned)}; held-out ${pct(report.heldout)}\n` +
+        `planner latency per turn: mean ${report.meanTurnMs.toFixed(1)} ms, p95 ${report.p95TurnMs.toFixed(1)} ms\n`,
+    );
+  }
+  return report.passed === report.total ? 0 : 1;
 }

@@ -62,10 +62,16 @@ const DEFAULT_INPUTS: Record<string, InputType[]> = {
   analyze_timeseries: ['table'], embed: ['table'], evaluate: ['tracks'], export: ['tracks'], plot: ['table'], run_pipeline: ['movie'],
 };
 
-/** Inputs the tool requires, from its schema when known. */
-export function requiredInputs(tool: string, info: ToolInfo | undefined): InputType[] {
-  if (!info) return DEFAULT_INPUTS[tool] ?? [];
-  return INPUT_TYPES.filter((t) => t in info.properties && info.required.includes(t));
+/**
+ * Inputs a step needs: those its schema requires, or, when its inputs are all optional
+ * (measure, detect_divisions, export), the ones the planner prefers (`preferred`, else the
+ * default for the tool) among those it accepts.
+ */
+export function requiredInputs(tool: string, info: ToolInfo | undefined, preferred?: InputType[]): InputType[] {
+  if (!info) return preferred ?? DEFAULT_INPUTS[tool] ?? [];
+  const required = INPUT_TYPES.filter((t) => t in info.properties && info.required.includes(t));
+  if (required.length) return required;
+  return (preferred ?? DEFAULT_INPUTS[tool] ?? []).filter((t) => t in info.properties);
 }
 
 /** Inputs the tool accepts (required or optional). */
@@ -84,7 +90,7 @@ const ALIASES: Record<string, string[]> = {
   frames: ['frames', 'frameRange', 'range', 'timeRange'],
   method: ['method', 'algorithm', 'mode', 'kind', 'type', 'model'],
   model: ['model', 'modelName', 'method'],
-  radiusPx: ['radiusPx', 'radius', 'spotRadiusPx', 'objectRadiusPx', 'sigmaPx'],
+  radiusPx: ['radiusPx', 'radius', 'spotRadiusPx', 'objectRadiusPx', 'minSeedDistancePx'],
   diameterPx: ['diameterPx', 'diameter', 'objectDiameterPx', 'expectedDiameterPx'],
   diameterUm: ['diameterUm', 'objectDiameterUm'],
   radiusUm: ['radiusUm'],
@@ -98,13 +104,15 @@ const ALIASES: Record<string, string[]> = {
   sigmaPx: ['sigmaPx', 'sigma', 'radiusPx'],
   axis: ['axis', 'along', 'dimension', 'over'],
   line: ['line', 'path', 'lineCoords'],
-  lineWidthPx: ['lineWidthPx', 'widthPx', 'lineWidth', 'width'],
+  lineWidthPx: ['widthPx', 'lineWidthPx', 'lineWidth', 'width'],
+  points: ['points', 'line', 'path'],
   format: ['format', 'kind', 'to'],
   output: ['output', 'outputDir', 'out', 'path'],
   kind: ['kind', 'type', 'chart', 'plotType', 'mark'],
   feature: ['feature', 'y', 'column', 'value', 'variable', 'measure', 'metric'],
   xFeature: ['x', 'xFeature'],
-  truth: ['truth', 'groundTruth', 'truthDir', 'reference', 'gt'],
+  truth: ['groundTruth', 'truth', 'truthDir', 'reference', 'gt'],
+  result: ['result', 'tracks', 'labels'],
   factor: ['factor', 'scale', 'upsampleFactor', 'scaleFactor', 'timeFactor'],
   epochs: ['epochs', 'numEpochs', 'trainEpochs'],
   clusters: ['clusters', 'nClusters', 'k'],
@@ -112,9 +120,12 @@ const ALIASES: Record<string, string[]> = {
   framesCount: ['frames', 'nFrames', 'frameCount', 't', 'timepoints'],
   sizePx: ['sizePx', 'size', 'widthPx', 'width'],
   divisionsOn: ['divisions', 'dividing', 'divide', 'allowDivisions'],
-  drift: ['drift', 'driftPx', 'maxDriftPx', 'driftPxPerFrame'],
+  drift: ['driftPx', 'drift', 'maxDriftPx', 'driftPxPerFrame'],
+  divisionRate: ['divisionRate'],
+  width: ['width', 'widthPx'],
+  height: ['height', 'heightPx'],
   seed: ['seed'],
-  path: ['path', 'file', 'movie', 'input'],
+  path: ['movie', 'path', 'file', 'input'],
   name: ['name', 'pipelineName'],
   pipeline: ['pipeline', 'name', 'path'],
   question: ['question', 'query', 'text'],

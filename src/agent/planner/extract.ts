@@ -56,7 +56,9 @@ export function findPaths(text: string): string[] {
 export function findOutput(text: string): string | undefined {
   const folder = FOLDER.exec(text);
   if (folder) return folder[1];
-  const m = /\b(?:to|into|as|in|at|under)\s+["'`]?((?:~|\.{1,2})?\/?(?:[\w.@+-]+\/)+[\w.@+-]*|[\w.@+-]+\.(?:ome\.tiff?|tiff?|csv|json|xml|png|svg|ya?ml))["'`]?/i.exec(text);
+  const target = String.raw`["'\`]?((?:~|\.{1,2})?\/?(?:[\w.@+-]+\/)+[\w.@+-]*|[\w.@+-]+\.(?:ome\.tiff?|tiff?|csv|json|xml|png|svg|ya?ml))["'\`]?`;
+  const m = new RegExp(String.raw`\b(?:to|into|as|under)\s+` + target, 'i').exec(text)
+    ?? new RegExp(String.raw`\b(?:save|write|put|store|keep)\b[^.;]{0,40}?\b(?:in|at)\s+` + target, 'i').exec(text);
   return m ? m[1] : undefined;
 }
 

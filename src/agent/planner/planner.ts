@@ -108,6 +108,8 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     const args = build({ clause, text, conversation, catalogue, tool: mentions[i].tool, previous: steps.at(-1), single: mentions.length === 1 });
     steps.push({ tool: mentions[i].tool, args, clause });
   }
+  const ask = steps.find((s) => typeof s.args.$ask === 'string');
+  if (ask) return { steps: [], reply: String(ask.args.$ask) };
   const withInputs = addInputs(steps, conversation, catalogue);
   if ('reply' in withInputs) return { steps: [], reply: withInputs.reply };
   return { steps: withInputs.steps, question };
@@ -125,7 +127,9 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
   const out: PlannedStep[] = [];
   const insert = (step: PlannedStep, depth: number): string | undefined => {
     const info = catalogue.get(step.tool);
-    for (const type of requiredInputs(step.tool, info)) {
+    const preferred = step.args.$needs as InputType[] | undefined;
+    delete step.args.$needs;
+    for (const type of requiredInputs(step.tool, info, preferred)) {
       if (step.args[type] !== undefined) continue;
       const named = referenceFor(type, step.clause, conversation, step.tool);
       if (named) {
@@ -228,7 +232,7 @@ const movieStep = (extra: (ctx: BuildContext, args: Record<string, unknown>) => 
 };
 
 const BUILDERS: Record<string, Builder> = {
-  load_movie: (ctx) => ({ path: findPaths(ctx.clause)[0] }),
+  load_movie: (ctx) => ({ movie: findPaths(ctx.clause)[0] }),
   movie_info: (ctx) => common(ctx, { channel: false, frames: false, output: false }),
   simulate_movie: (ctx) => {
     const qs = quantities(ctx.clause);
@@ -238,9 +242,13 @@ const BUILDERS: Record<string, Builder> = {
     const frames = qs.find((q) => q.kind === 'frames');
     if (frames) args.framesCount = frames.value;
     const size = /\b(\d+)\s*(?:x|×|by)\s*(\d+)\b/i.exec(ctx.clause);
-    if (size) args.sizePx = Number(size[1]);
-    if (/\bdivid\w*|\bdivisions?\b|\bmitos[ie]s\b/i.test(ctx.clause)) args.divisionsOn = true;
-    if (/\bno divisions?\b|\bwithout divisions?\b|\bnon-?dividing\b/i.test(ctx.clause)) args.divisionsOn = false;
+    if (size) [args.width, args.height] = [Number(size[1]), Number(size[2])];
+    const square = /\b(\d+)\s*(?:px|pixels?)\s*(?:square|wide|images?|frames?)\b/i.exec(ctx.clause);
+    if (!size && square) [args.width, args.height] = [Number(square[1]), Number(square[1])];
+    if (/\bno divisions?\b|\bwithout divisions?\b|\bnon-?dividing\b|\bdo not divide\b|\bdon't divide\b/i.test(ctx.clause)) args.divisionRate = 0;
+    const drift = quantityWithRole(qs, ['length', 'count'], /drift/);
+    if (drift) args.drift = drift.value;
+    else if (/\bno drift\b|\bwithout drift\b/i.test(ctx.clause)) args.drift = 0;
     const seed = /\bseed\s*(\d+)/i.exec(ctx.clause);
     if (seed) args.seed = Number(seed[1]);
     const output = findOutput(ctx.clause);
@@ -284,23 +292,29 @@ const BUILDERS: Record<string, Builder> = {
   predict_label: movieStep((_ctx, _args) => {}),
   project: movieStep((ctx, args) => {
     args.method = findMethod('project', ctx.clause.replace(/\bmin(?:ute)?s?\b(?=\s)/gi, '')) ?? 'max';
+    if (/\bover time\b|\btime projection\b/i.test(ctx.clause) && args.method === 'max' && !/\bmax/i.test(ctx.clause) && /colou?r/i.test(ctx.clause)) args.method = 'temporal_color';
     if (/\bover time\b|\btime projection\b|\bcolou?r[- ]coded\b|\balong time\b|\ball frames\b|\btemporal\b|\bthrough time\b/i.test(ctx.clause)) args.axis = 't';
     else if (/\bz\b|\bz-?stack\b|\bslices\b|\bfocal planes\b|\bz-?project/i.test(ctx.clause)) args.axis = 'z';
   }),
   kymograph: movieStep((ctx, args) => {
+    delete args.channel;
     const clause = ctx.clause;
-    const coords = /\(?\s*(\d+)\s*,\s*(\d+)\s*\)?\s*(?:to|-|–|and)\s*\(?\s*(\d+)\s*,\s*(\d+)\s*\)?/.exec(clause);
-    if (coords) args.line = { x1: Number(coords[1]), y1: Number(coords[2]), x2: Number(coords[3]), y2: Number(coords[4]) };
-    const row = /\b(?:row|y\s*=|horizontal line at y\s*=?|at y\s*=?)\s*(\d+)/i.exec(clause);
-    if (!coords && row) args.y = Number(row[1]);
-    const col = /\b(?:column|x\s*=|vertical line at x\s*=?|at x\s*=?)\s*(\d+)/i.exec(clause);
-    if (!coords && col) args.x = Number(col[1]);
-    const width = quantityWithRole(quantities(clause), ['length', 'count'], /wide|width|thick/);
+    const pairs = [...clause.matchAll(/\(?\s*(\d+(?:\.\d+)?)\s*,\s*(\d+(?:\.\d+)?)\s*\)?/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    if (pairs.length >= 2) args.points = pairs;
+    else args.$ask = 'To draw a kymograph I need the line: give its end points in pixels, e.g. "a kymograph from (10, 50) to (200, 50)".';
+    const width = quantityWithRole(quantities(clause), ['length', 'count'], /wide|width|thick/) ?? quantities(clause).find((q) => q.kind === 'length' && /^\s*(?:wide|thick)|^\s*(?:line )?width/.test(q.after));
     if (width) args.lineWidthPx = width.value;
   }),
   segment: movieStep((ctx, args) => {
     const method = findMethod('segment', ctx.clause);
-    if (method) args.method = method;
+    if (method) args.method = method === 'stardist' || method === 'cellpose' ? 'model' : method;
+    const manual = /\bthreshold (?:of |at |=\s*)?(\d+(?:\.\d+)?)\b|\babove (\d+(?:\.\d+)?)\b/i.exec(ctx.clause);
+    if (manual) {
+      args.method = 'manual';
+      args.thresholdValue = Number(manual[1] ?? manual[2]);
+    }
+    if (/\b(?:don't|do not|no|without) split\w*/i.test(ctx.clause)) args.splitTouching = false;
+    if (/\bexclude (?:the )?(?:border|edge)|\bdrop (?:cells|nuclei|objects) (?:on|touching) the (?:border|edge)/i.test(ctx.clause)) args.excludeBorder = true;
     const qs = quantities(ctx.clause);
     const radius = quantityWithRole(qs, ['length', 'count'], /radius|radii/) ;
     const diameter = quantityWithRole(qs, ['length', 'count'], /diameter|across|wide|size/);
@@ -331,9 +345,13 @@ const BUILDERS: Record<string, Builder> = {
   },
   measure: (ctx) => {
     const args = common(ctx, { frames: false });
+    if (/\bmsd\b|\bmean[- ]square(?:d)? displacement\b|\bdiffusion\b/i.test(ctx.clause)) args.kind = 'msd';
+    else if (/\bspeeds?\b|\bvelocit\w*|\bdisplacement\b|\bper track\b|\btrack (?:features|statistics|lengths?)\b|\bstraightness\b|\bmigration\b/i.test(ctx.clause)) args.kind = 'tracks';
+    else if (/\blinks?\b|\bsteps? between frames\b/i.test(ctx.clause)) args.kind = 'links';
+    args.$needs = args.kind && args.kind !== 'objects' ? ['tracks'] : ['labels'];
     return args;
   },
-  detect_divisions: (ctx) => common(ctx, { channel: false, frames: false }),
+  detect_divisions: (ctx) => ({ ...common(ctx, { channel: false, frames: false }), $needs: ['tracks'] }),
   analyze_timeseries: (ctx) => {
     const args = common(ctx, { frames: false });
     const method = findMethod('analyze_timeseries', ctx.clause);
@@ -355,12 +373,19 @@ const BUILDERS: Record<string, Builder> = {
     const truth = /\b(?:truth|ground[- ]truth|annotations?|reference)\s+(?:in|at|from|is in|folder)?\s*["'`]?([\w./~-]+\/?)["'`]?/i.exec(ctx.clause)
       ?? /\b(?:against|to|with)\s+["'`]?((?:[\w.~-]+\/)+[\w.~-]*|[\w~-]+_GT|[\w~-]*truth[\w~-]*)["'`]?/i.exec(ctx.clause);
     if (truth && !/^(the|my|our|it)$/i.test(truth[1])) args.truth = truth[1];
-    if (/\bsegmentation\b|\bmasks?\b|\blabels?\b/i.test(ctx.clause) && !/\btrack/i.test(ctx.clause)) args.labels = { $ref: 'labels', mode: 'chain' } satisfies Ref;
+    const labelsWanted = /\bsegmentation\b|\bmasks?\b|\blabels?\b/i.test(ctx.clause) && !/\btrack/i.test(ctx.clause);
+    const hasTracks = ctx.conversation.artifactsAtStart.some((a) => a.type === 'tracks') || ctx.previous?.tool === 'track';
+    const ids = findArtifactIds(ctx.clause).filter((id) => /^(tracks|labels)-/.test(id));
+    args.result = ids.length ? ids[0] : { $ref: labelsWanted || !hasTracks ? 'labels' : 'tracks', mode: 'chain' } satisfies Ref;
     return args;
   },
   export: (ctx) => {
     const args: Record<string, unknown> = {};
-    args.format = findMethod('export', ctx.clause) ?? 'csv';
+    args.format = findMethod('export', ctx.clause) ?? (/\btiff?\b|\bimages?\b|\bmovie\b|\bhyperstack\b|\bfiji\b/i.test(ctx.clause) ? 'tiff' : 'csv');
+    if (/\bmasks?\b|\blabels?\b|\bsegmentation\b/i.test(ctx.clause) && !/\btracks?\b/i.test(ctx.clause)) args.$needs = ['labels'];
+    else if (/\btable\b|\bmeasurements?\b|\bfeatures\b/i.test(ctx.clause) && args.format === 'csv') args.$needs = ['table'];
+    else if (args.format === 'tiff') args.$needs = ['movie'];
+    else args.$needs = ['tracks'];
     const output = findOutput(ctx.clause);
     if (output && !/^(?:ctc|csv|trackmate|xml)$/i.test(output)) args.output = output;
     return args;

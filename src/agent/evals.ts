@@ -1,0 +1,325 @@
+// Evaluation suites: YAML cases of user turns with expectations on the tool calls
+// (names, argument predicates, order), outcomes (artifacts, numbers in a range) and the
+// answer. Cases run in plan-only mode (tools are validated but not run; results are
+// stand-ins) or, with `execute: true`, end to end on a small simulated movie.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import YAML from 'yaml';
+import { z } from 'zod';
+import type { ToolSpec } from '../../tools/types.ts';
+import { InputError } from '../errors.ts';
+import type { StepOutcome } from './executor.ts';
+import { Agent } from './loop.ts';
+import { createChatModel } from './models.ts';
+import { PRODUCES } from './planner/catalogue.ts';
+import { Session } from './session.ts';
+import { validateArgs } from './validation.ts';
+
+const predicate = z.unknown();
+const callExpectation = z.object({
+  tool: z.string(),
+  args: z.record(z.string(), predicate).optional(),
+});
+const expectation = z.object({
+  /** The calls, in order: the actual tool sequence must equal this (see calls_include for a looser check). */
+  calls: z.array(callExpectation).optional(),
+  /** Calls that must appear in this order, others allowed in between. */
+  calls_include: z.array(callExpectation).optional(),
+  /** Tools that must not be called. */
+  calls_exclude: z.array(z.string()).optional(),
+  no_calls: z.boolean().optional(),
+  answer_contains: z.union([z.string(), z.array(z.string())]).optional(),
+  answer_matches: z.string().optional(),
+  /** Execute mode: artifacts of these types were produced in the turn. */
+  artifacts: z.array(z.string()).optional(),
+  /** Execute mode: a value of some call in the turn satisfies the predicate. */
+  values: z.record(z.string(), predicate).optional(),
+  /** All calls succeeded (default true when calls are expected). */
+  all_ok: z.boolean().optional(),
+});
+const turn = z.union([z.string(), z.object({ say: z.string(), expect: expectation.optional() })]);
+const fixtureArtifact = z.object({ id: z.string().regex(/^[a-z]+-\d+$/), description: z.string().optional(), producedBy: z.string().optional() });
+const fixture = z.object({
+  /** Artifacts that exist before the first turn (plan-only). Default: movie-1, the user's movie. */
+  artifacts: z.array(fixtureArtifact).optional(),
+  /** Execute mode: simulate a movie (src/sim options) and open it as movie-1. */
+  simulate: z.record(z.string(), z.unknown()).optional(),
+  /** Execute mode: a movie file to open as movie-1 (relative to the suite file). */
+  file: z.string().optional(),
+});
+const caseSchema = z.object({
+  id: z.string(),
+  /** What the case checks, for the report. */
+  use: z.enum(['analysis', 'pipeline', 'acquisition', 'follow-up', 'help', 'io', 'robustness']).optional(),
+  turns: z.array(turn).min(1),
+  fixture: fixture.optional(),
+  /** Expectations on the last turn (or use per-turn `expect`). */
+  expect: expectation.optional(),
+  execute: z.boolean().optional(),
+});
+export const suiteSchema = z.object({
+  suite: z.string(),
+  description: z.string().optional(),
+  /** Held-out cases: never used to tune the planner; reported separately. */
+  heldout: z.boolean().default(false),
+  execute: z.boolean().default(false),
+  cases: z.array(caseSchema).min(1),
+});
+
+export type EvalSuite = z.infer<typeof suiteSchema> & { path: string };
+export type EvalCase = z.infer<typeof caseSchema>;
+type Expectation = z.infer<typeof expectation>;
+
+export interface CaseResult {
+  suite: string;
+  id: string;
+  heldout: boolean;
+  pass: boolean;
+  /** What differed, one line each. */
+  differences: string[];
+  latencyMs: number;
+  /** Per-turn latency of the model (the planner) alone, ms. */
+  turnLatencyMs: number[];
+  calls: { name: string; args: Record<string, unknown>; status: string }[][];
+  answers: string[];
+}
+
+export interface EvalReport {
+  model: string;
+  cases: CaseResult[];
+  passed: number;
+  total: number;
+  passRate: number;
+  heldout: { passed: number; total: number; passRate: number };
+  tuned: { passed: number; total: number; passRate: number };
+  meanTurnMs: number;
+  p95TurnMs: number;
+}
+
+/** Suites from a YAML file or every *.yaml under a folder. */
+export function loadSuites(path: string): EvalSuite[] {
+  if (!existsSync(path)) throw new InputError(`${path}: no such suite file or folder`);
+  const files = statSync(path).isDirectory()
+    ? readdirSync(path, { recursive: true }).map(String).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(path, f))
+    : [path];
+  return files.map((file) => {
+    let data: unknown;
+    try {
+      data = YAML.parse(readFileSync(file, 'utf8'));
+    } catch (err) {
+      throw new InputError(`${file} is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+    }
+    const parsed = suiteSchema.safeParse(data);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new InputError(`${basename(file)}: ${issue.path.join('.')}: ${issue.message}`);
+    }
+    return { ...parsed.data, path: resolve(file) };
+  });
+}
+
+// ---------------------------------------------------------------- predicates
+
+const OPERATORS = ['$eq', '$in', '$between', '$matches', '$absent', '$present', '$contains', '$gte', '$lte', '$type'];
+
+function isPredicate(v: unknown): v is Record<string, unknown> {
+  return !!v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0 && Object.keys(v).every((k) => OPERATORS.includes(k));
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (typeof a === 'string' && typeof b === 'string') return a.toLowerCase() === b.toLowerCase();
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return a === b;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a as object);
+  const kb = Object.keys(b as object);
+  return ka.length === kb.length && ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/** Does `actual` satisfy `expected` (a literal or a predicate object)? Returns the difference or undefined. */
+export function checkValue(actual: unknown, expected: unknown): string | undefined {
+  const show = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v));
+  if (!isPredicate(expected)) return deepEqual(actual, expected) ? undefined : `expected ${show(expected)}, got ${show(actual)}`;
+  for (const [op, want] of Object.entries(expected)) {
+    const fail = `expected ${op.slice(1)} ${show(want)}, got ${show(actual)}`;
+    switch (op) {
+      case '$eq': if (!deepEqual(actual, want)) return fail; break;
+      case '$in': if (!(want as unknown[]).some((w) => deepEqual(actual, w))) return fail; break;
+      case '$between': { const [lo, hi] = want as number[]; if (typeof actual !== 'number' || actual < lo || actual > hi) return fail; break; }
+      case '$gte': if (typeof actual !== 'number' || actual < (want as number)) return fail; break;
+      case '$lte': if (typeof actual !== 'number' || actual > (want as number)) return fail; break;
+      case '$matches': if (typeof actual !== 'string' || !new RegExp(String(want), 'i').test(actual)) return fail; break;
+      case '$contains': if (!(Array.isArray(actual) ? actual.some((a) => deepEqual(a, want)) : typeof actual === 'string' && actual.toLowerCase().includes(String(want).toLowerCase()))) return fail; break;
+      case '$absent': if ((actual === undefined) !== Boolean(want)) return fail; break;
+      case '$present': if ((actual !== undefined) !== Boolean(want)) return fail; break;
+      case '$type': if (typeof actual !== want) return fail; break;
+    }
+  }
+  return undefined;
+}
+
+function checkCall(actual: { name: string; args: Record<string, unknown> }, expected: z.infer<typeof callExpectation>, label: string): string[] {
+  if (actual.name !== expected.tool) return [`${label}: expected ${expected.tool}, got ${actual.name}`];
+  const diffs: string[] = [];
+  for (const [key, want] of Object.entries(expected.args ?? {})) {
+    const diff = checkValue(actual.args[key], want);
+    if (diff) diffs.push(`${label} ${expected.tool}.${key}: ${diff}`);
+  }
+  return diffs;
+}
+
+/** Differences between a turn's outcome and the expectation (empty when it passes). */
+export function checkTurn(expect: Expectation, outcome: { calls: StepOutcome[]; answer: string; status: string }): string[] {
+  const diffs: string[] = [];
+  const calls = outcome.calls.map((c) => ({ name: c.tool, args: c.args }));
+  const names = calls.map((c) => c.name);
+  if (outcome.status === 'error') diffs.push(`the turn failed: ${outcome.answer}`);
+  if (expect.no_calls && calls.length) diffs.push(`expected no tool calls, got ${names.join(', ')}`);
+  if (expect.calls) {
+    const wanted = expect.calls.map((c) => c.tool);
+    if (wanted.join() !== names.join()) diffs.push(`expected calls [${wanted.join(', ')}], got [${names.join(', ')}]`);
+    else expect.calls.forEach((c, i) => diffs.push(...checkCall(calls[i], c, `call ${i + 1}`)));
+  }
+  if (expect.calls_include) {
+    let from = 0;
+    for (const c of expect.calls_include) {
+      const at = calls.findIndex((a, i) => i >= from && a.name === c.tool && checkCall(a, c, '').length === 0);
+      if (at < 0) {
+        const near = calls.find((a, i) => i >= from && a.name === c.tool);
+        diffs.push(near ? checkCall(near, c, 'call').join('; ') : `expected a ${c.tool} call (in order), got [${names.join(', ')}]`);
+        break;
+      }
+      from = at + 1;
+    }
+  }
+  for (const tool of expect.calls_exclude ?? []) if (names.includes(tool)) diffs.push(`expected no ${tool} call`);
+  const mustBeOk = expect.all_ok ?? Boolean(expect.calls || expect.calls_include);
+  if (mustBeOk) for (const c of outcome.calls) if (c.status !== 'ok') diffs.push(`${c.tool} ${c.status}: ${c.error ?? c.summary}`);
+  const contains = expect.answer_contains === undefined ? [] : Array.isArray(expect.answer_contains) ? expect.answer_contains : [expect.answer_contains];
+  for (const text of contains) if (!outcome.answer.toLowerCase().includes(text.toLowerCase())) diffs.push(`answer lacks "${text}": ${outcome.answer.slice(0, 160)}`);
+  if (expect.answer_matches && !new RegExp(expect.answer_matches, 'i').test(outcome.answer)) diffs.push(`answer does not match /${expect.answer_matches}/: ${outcome.answer.slice(0, 160)}`);
+  for (const type of expect.artifacts ?? []) if (!outcome.calls.some((c) => c.artifacts.some((a) => a.type === type))) diffs.push(`no ${type} artifact was produced`);
+  for (const [key, want] of Object.entries(expect.values ?? {})) {
+    const candidates = outcome.calls.map((c) => c.values[key]).filter((v) => v !== undefined);
+    if (candidates.length === 0) diffs.push(`no call reported the value ${key}`);
+    else if (candidates.every((v) => checkValue(v, want))) diffs.push(`value ${key}: ${checkValue(candidates.at(-1), want)}`);
+  }
+  return diffs;
+}
+
+// ---------------------------------------------------------------- running
+
+/** Stand-in values for plan-only runs, so follow-up questions have something to read. */
+const STAND_IN_VALUES: Record<string, Record<string, unknown>> = {
+  correct_drift: { maxDriftPx: 6.4, frames: 40 },
+  segment: { objects: 42, meanObjectsPerFrame: 41.5 },
+  track: { tracks: 37, divisions: 5, meanTrackLengthFrames: 31.2 },
+  detect_divisions: { divisions: 5 },
+  measure: { rows: 1200, meanAreaPx: 152.3, meanSpeedPxPerFrame: 1.8 },
+  evaluate: { TRA: 0.93, DET: 0.95, SEG: 0.81 },
+  movie_info: { t: 40, z: 1, c: 2, y: 256, x: 256, pixelSizeUm: 0.5, channels: 2, frames: 40 },
+  analyze_timeseries: { periodFrames: 12 },
+};
+
+function planOnlyExecutor(session: Session, tools: ToolSpec[]) {
+  let step = 0;
+  return async (name: string, args: Record<string, unknown>): Promise<StepOutcome> => {
+    const base = { stepId: `s${++step}`, tool: name, args, durationMs: 0, artifacts: [], values: {} };
+    const tool = tools.find((t) => t.name === name);
+    if (!tool) return { ...base, status: 'invalid', summary: `unknown tool "${name}"`, error: `unknown tool "${name}"`, errorKind: 'input' };
+    const checked = validateArgs(tool, args);
+    if (!checked.ok) return { ...base, status: 'invalid', summary: checked.error, error: checked.error, errorKind: 'input' };
+    for (const value of Object.values(args)) {
+      if (typeof value === 'string' && /^(movie|labels|tracks|table|plot|pipeline|model|rule)-\d+$/.test(value) && !session.store.get(value)) {
+        const error = `no artifact called ${value} in this session`;
+        return { ...base, status: 'error', summary: error, error, errorKind: 'input' };
+      }
+    }
+    const artifacts = (PRODUCES[name] ?? []).slice(0, name === 'correct_drift' || name === 'segment' || name === 'track' ? 2 : 1)
+      .map((type) => session.store.add(type as never, join(session.dir, 'artifacts', `${name}-${step}.${type}`), `${name} output`, name));
+    return { ...base, status: 'ok', summary: `${name} ran (plan-only).`, artifacts, values: STAND_IN_VALUES[name] ?? {} };
+  };
+}
+
+async function prepareFixture(session: Session, evalCase: EvalCase, suite: EvalSuite, execute: boolean): Promise<void> {
+  const f = evalCase.fixture;
+  if (execute) {
+    if (f?.file) {
+      session.addInput('movie', resolve(suite.path, '..', f.file));
+      return;
+    }
+    const { simulateToFiles } = await import('../sim/index.ts');
+    const moviePath = join(session.dir, 'fixture.tif');
+    await simulateToFiles({ frames: 12, width: 96, height: 96, cells: 8, seed: 1, ...(f?.simulate ?? {}) }, moviePath, join(session.dir, 'fixture_GT'));
+    session.addInput('movie', moviePath);
+    return;
+  }
+  const artifacts = f?.artifacts ?? [{ id: 'movie-1', description: 'input movie cells.tif (file named by the user)' }];
+  for (const a of artifacts) {
+    const type = a.id.replace(/-\d+$/, '');
+    const ref = session.store.add(type as never, join(session.dir, `${a.id}.fixture`), a.description ?? `${type} from an earlier step`, a.producedBy);
+    if (ref.id !== a.id) throw new InputError(`fixture artifacts must be listed in id order per type (got ${a.id}, expected ${ref.id})`);
+  }
+}
+
+export async function runCase(evalCase: EvalCase, suite: EvalSuite, options: { model?: string; tools: ToolSpec[] }): Promise<CaseResult> {
+  const root = mkdtempSync(join(tmpdir(), 'cellpilot-eval-'));
+  const started = performance.now();
+  const result: CaseResult = { suite: suite.suite, id: evalCase.id, heldout: suite.heldout, pass: false, differences: [], latencyMs: 0, turnLatencyMs: [], calls: [], answers: [] };
+  try {
+    const execute = evalCase.execute ?? suite.execute;
+    const session = Session.create({ root, id: 'eval' });
+    await prepareFixture(session, evalCase, suite, execute);
+    const { name, model } = await createChatModel(options.model);
+    const agent = new Agent({ session, tools: options.tools, model, modelName: name, execute: execute ? undefined : planOnlyExecutor(session, options.tools) });
+    for (const [i, turn] of evalCase.turns.entries()) {
+      const say = typeof turn === 'string' ? turn : turn.say;
+      const expectation = typeof turn === 'string' ? undefined : turn.expect;
+      const last = i === evalCase.turns.length - 1;
+      const turnStarted = performance.now();
+      const outcome = await agent.ask(say);
+      result.turnLatencyMs.push(performance.now() - turnStarted - outcome.toolCalls.reduce((s, c) => s + c.durationMs, 0));
+      result.calls.push(outcome.toolCalls.map((c) => ({ name: c.tool, args: c.args, status: c.status })));
+      result.answers.push(outcome.answer);
+      const checks = [expectation, last ? evalCase.expect : undefined].filter((e): e is Expectation => e !== undefined);
+      for (const e of checks) {
+        for (const d of checkTurn(e, { calls: outcome.toolCalls, answer: outcome.answer, status: outcome.status })) result.differences.push(evalCase.turns.length > 1 ? `turn ${i + 1}: ${d}` : d);
+      }
+    }
+  } catch (err) {
+    result.differences.push(`the case could not run: ${(err as Error).message.split('\n')[0]}`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+  result.latencyMs = performance.now() - started;
+  result.pass = result.differences.length === 0;
+  return result;
+}
+
+function rate(cases: CaseResult[]) {
+  const passed = cases.filter((c) => c.pass).length;
+  return { passed, total: cases.length, passRate: cases.length ? passed / cases.length : 0 };
+}
+
+export async function runSuites(suites: EvalSuite[], options: { model?: string; tools: ToolSpec[]; onCase?: (r: CaseResult) => void; filter?: (c: EvalCase, s: EvalSuite) => boolean }): Promise<EvalReport> {
+  const cases: CaseResult[] = [];
+  for (const suite of suites) {
+    for (const c of suite.cases) {
+      if (options.filter && !options.filter(c, suite)) continue;
+      const r = await runCase(c, suite, options);
+      cases.push(r);
+      options.onCase?.(r);
+    }
+  }
+  const turnTimes = cases.flatMap((c) => c.turnLatencyMs).sort((a, b) => a - b);
+  const all = rate(cases);
+  return {
+    model: options.model ?? 'default',
+    cases,
+    ...all,
+    heldout: rate(cases.filter((c) => c.heldout)),
+    tuned: rate(cases.filter((c) => !c.heldout)),
+    meanTurnMs: turnTimes.length ? turnTimes.reduce((a, b) => a + b, 0) / turnTimes.length : 0,
+    p95TurnMs: turnTimes.length ? turnTimes[Math.min(turnTimes.length - 1, Math.floor(0.95 * turnTimes.length))] : 0,
+  };
+}
