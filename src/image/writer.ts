@@ -10,7 +10,8 @@
 // mode writes in place and after every complete time point rewrites the description's
 // counts and links that time point's IFDs into the chain (always terminated).
 import { randomBytes } from 'node:crypto';
-import { open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { InputError, WorkError } from '../errors.ts';
 import { BYTES_PER_SAMPLE, defaultChannelNames, dtypeOf, formatShape, type DType, type Movie, type MovieMeta, type PlaneData, type Shape } from './movie.ts';
@@ -72,13 +73,13 @@ export async function createMovieWriter(path: string, options: WriterOptions): P
   }
   const crashSafe = options.crashSafe ?? false;
   const target = crashSafe ? path : join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  let fh: FileHandle;
+  let fd: number;
   try {
-    fh = await open(target, 'w');
+    fd = openSync(target, 'w');
   } catch (err) {
     throw new InputError(`cannot write ${path}: ${(err as Error).message.split('\n')[0]}`);
   }
-  const writer = new HyperstackWriter(path, target, fh, shape, dtype, meta, layout, crashSafe);
+  const writer = new HyperstackWriter(path, target, fd, shape, dtype, meta, layout, crashSafe);
   // A crash-safe file is a valid (empty) TIFF from the start: header, no image yet.
   if (crashSafe) await writer.writeEmptyHeader();
   return writer;
@@ -169,7 +170,7 @@ class HyperstackWriter implements MovieWriter {
   constructor(
     private readonly path: string,
     private readonly target: string,
-    private readonly fh: FileHandle,
+    private readonly fd: number,
     private readonly shape: Shape,
     private readonly dtype: DType,
     private readonly meta: MovieMeta,
@@ -227,9 +228,9 @@ class HyperstackWriter implements MovieWriter {
         }
         await this.writeAllIfds();
       }
-      await this.fh.close();
+      closeSync(this.fd);
     } catch (err) {
-      await this.fh.close().catch(() => {});
+      this.closeQuietly();
       if (!this.crashSafe) await unlink(this.target).catch(() => {});
       throw err instanceof WorkError || err instanceof InputError ? err : new WorkError(`cannot write ${this.path}: ${(err as Error).message.split('\n')[0]}`);
     }
@@ -246,7 +247,7 @@ class HyperstackWriter implements MovieWriter {
   async abort(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.fh.close().catch(() => {});
+    this.closeQuietly();
     if (!this.crashSafe) await unlink(this.target).catch(() => {});
   }
 
@@ -328,11 +329,22 @@ class HyperstackWriter implements MovieWriter {
     return b;
   }
 
+  /** Synchronous pwrite, as in the reader (see tiffFile.ts): one plane per call. */
   private async writeAt(bytes: Uint8Array, position: number): Promise<void> {
     let done = 0;
-    while (done < bytes.byteLength) {
-      const { bytesWritten } = await this.fh.write(bytes, done, bytes.byteLength - done, position + done);
-      done += bytesWritten;
+    try {
+      while (done < bytes.byteLength) done += writeSync(this.fd, bytes, done, bytes.byteLength - done, position + done);
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      throw new WorkError(`cannot write ${this.path}: ${code === 'ENOSPC' ? 'the disk is full' : (err as Error).message.split('\n')[0]}`);
+    }
+  }
+
+  private closeQuietly(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already closed
     }
   }
 }

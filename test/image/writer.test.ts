@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,5 +99,24 @@ describe('writeMovie / openMovie round trip', () => {
     expect(final.meta.channelNames).toEqual(['BF', 'GFP']);
     expect((await stat(path)).size).toBeGreaterThan(5 * 512);
     await final.close();
+  });
+
+  it('reads ImageJ files that keep only the first IFD (ImageJ > 4 GiB "raw" layout)', async () => {
+    const shape = { t: 4, z: 1, c: 3, y: 10, x: 12 };
+    const movie = movieFromPlanes(shape, 'uint16', (t, z, c) => patterned('uint16', 10, 12, t, z, c));
+    const path = join(dir, 'raw.tif');
+    await writeMovie(path, movie);
+    // Cut the IFD chain after the first directory, as ImageJ does past 4 GiB.
+    const bytes = await readFile(path);
+    const n = bytes.readUInt16LE(8);
+    bytes.writeUInt32LE(0, 8 + 2 + n * 12);
+    await writeFile(path, bytes);
+    const m = await openMovie(path);
+    expect(m.shape).toEqual(shape);
+    expect(Array.from(await m.plane(3, 0, 2))).toEqual(Array.from(patterned('uint16', 10, 12, 3, 0, 2)));
+    await m.close();
+    // The same file cut short is reported, not read past its end.
+    await writeFile(path, bytes.subarray(0, bytes.length - 100));
+    await expect(openMovie(path)).rejects.toThrow(/raw\.tif is truncated: its ImageJ description says 12 planes but the file holds only 11/);
   });
 });

@@ -55,7 +55,8 @@ export function parseOmeXml(xml: string, path: string): OmeLayout {
     throw new InputError(`${path}: OME-TIFF with RGB (SamplesPerPixel > 1) channels is not supported; split the channels first`);
   }
   const planeIfds = mapTiffData(pixels, shape, order, path);
-  return { shape, dimensionOrder: order, meta: omeMeta(pixels, channels, shape, image!), planeIfds, images: ((ome?.Image as XmlNode[]) ?? []).length };
+  const images = ((ome?.Image as XmlNode[]) ?? []).length;
+  return { shape, dimensionOrder: order, meta: omeMeta(pixels, channels, shape, image!), planeIfds, images };
 }
 
 function omeMeta(pixels: XmlNode, channels: XmlNode[], shape: Shape, image: XmlNode): MovieMeta {
@@ -78,7 +79,7 @@ function omeMeta(pixels: XmlNode, channels: XmlNode[], shape: Shape, image: XmlN
   if (dz) meta.zStepUm = dz;
   const dt = frameInterval(pixels, shape);
   if (dt) meta.frameIntervalS = dt;
-  const extra: Record<string, string> = { dimensionOrder: String(pixels.DimensionOrder ?? '') };
+  const extra: Record<string, string | number> = { dimensionOrder: String(pixels.DimensionOrder ?? '') };
   if (typeof image.Name === 'string') extra.imageName = image.Name;
   if (typeof image.AcquisitionDate === 'string') extra.acquisitionDate = image.AcquisitionDate;
   meta.extra = extra;

@@ -63,6 +63,8 @@ async function describe(file: TiffFile): Promise<TiffMovie> {
     const missing = ome.planeIfds.indexOf(-1);
     if (missing >= 0) throw new InputError(`${file.path}: OME-XML TiffData does not place plane ${missing + 1}`);
     const ifdOf = ome.planeIfds;
+    // Only the first OME image (series) is read; say how many there are.
+    if (ome.images > 1) ome.meta.extra = { ...ome.meta.extra, omeImages: ome.images };
     return movie(ome.shape, ome.meta, { kind: 'ifd', ifdOf: (k) => ifdOf[k] });
   }
 
