@@ -1,0 +1,361 @@
+// Time-series analysis of per-cell measurements: normalisation (F/F0, ΔF/F0, z-score,
+// min-max), smoothing (centred moving average; Savitzky–Golay as scipy.signal.savgol_filter
+// with mode 'interp'), detrending (least-squares polynomial, scipy.signal.detrend for
+// degree 1), normalised cross-correlation over lags, Granger causality (the ssr-based F test
+// of statsmodels.tsa.stattools.grangercausalitytests), and per-cell summary variables as the
+// CellPhe toolkit computes them (Wiggins et al. 2023, doi:10.1038/s41467-023-37447-3:
+// mean, sd, skewness, elevation variables ascent/descent/max, and the same on the detail
+// coefficients of a 3-level Haar wavelet decomposition, plus trajectory area).
+import { fSurvival } from './seg-stats.ts';
+
+export type Normalisation = 'f_f0' | 'df_f0' | 'zscore' | 'minmax';
+
+function checkFinite(values: ArrayLike<number>, name: string): void {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) throw new RangeError(`${name} holds a missing or non-finite value at position ${i}; fill or drop it first`);
+}
+
+export function mean(values: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < values.length; i++) s += values[i];
+  return s / values.length;
+}
+
+/** Standard deviation with `ddof` degrees of freedom removed (0: population, 1: sample). */
+export function standardDeviation(values: ArrayLike<number>, ddof = 0): number {
+  const m = mean(values);
+  let ss = 0;
+  for (let i = 0; i < values.length; i++) ss += (values[i] - m) ** 2;
+  return Math.sqrt(ss / (values.length - ddof));
+}
+
+/** Sample skewness, type 2 of R's e1071 (SAS/SPSS; CellPhe's choice). NaN below 3 values. */
+export function skewness(values: ArrayLike<number>): number {
+  const n = values.length;
+  if (n < 3) return NaN;
+  const m = mean(values);
+  let m2 = 0, m3 = 0;
+  for (let i = 0; i < n; i++) (m2 += (values[i] - m) ** 2), (m3 += (values[i] - m) ** 3);
+  m2 /= n;
+  m3 /= n;
+  if (m2 === 0) return 0;
+  return ((m3 / m2 ** 1.5) * Math.sqrt(n * (n - 1))) / (n - 2);
+}
+
+/** Sample excess kurtosis, type 2 of e1071 (SAS/SPSS, Excel's KURT). NaN below 4 values. */
+export function kurtosis(values: ArrayLike<number>): number {
+  const n = values.length;
+  if (n < 4) return NaN;
+  const m = mean(values);
+  let m2 = 0, m4 = 0;
+  for (let i = 0; i < n; i++) (m2 += (values[i] - m) ** 2), (m4 += (values[i] - m) ** 4);
+  m2 /= n;
+  m4 /= n;
+  if (m2 === 0) return 0;
+  const g2 = m4 / (m2 * m2) - 3;
+  return ((n - 1) / ((n - 2) * (n - 3))) * ((n + 1) * g2 + 6);
+}
+
+/**
+ * Normalises a series: F/F0 and ΔF/F0 with F0 the mean of the first `baselineFrames` values
+ * (default 1), z-score with the population SD (scipy.stats.zscore), or min-max to [0, 1].
+ */
+export function normalise(values: ArrayLike<number>, method: Normalisation, options: { baselineFrames?: number } = {}): Float64Array {
+  checkFinite(values, 'the series');
+  const n = values.length;
+  const out = new Float64Array(n);
+  if (n === 0) return out;
+  if (method === 'f_f0' || method === 'df_f0') {
+    const baseline = options.baselineFrames ?? 1;
+    if (!Number.isInteger(baseline) || baseline < 1 || baseline > n) throw new RangeError(`baselineFrames must be a whole number from 1 to ${n}, got ${baseline}`);
+    const f0 = mean(Array.prototype.slice.call(values, 0, baseline) as number[]);
+    if (f0 === 0) throw new RangeError('F0 (the mean of the baseline frames) is 0, so F/F0 is undefined: subtract less background or use z-score');
+    for (let i = 0; i < n; i++) out[i] = method === 'f_f0' ? values[i] / f0 : (values[i] - f0) / f0;
+    return out;
+  }
+  if (method === 'zscore') {
+    const m = mean(values);
+    const sd = standardDeviation(values);
+    for (let i = 0; i < n; i++) out[i] = sd > 0 ? (values[i] - m) / sd : 0;
+    return out;
+  }
+  let min = Infinity, max = -Infinity;
+  for (let i = 0; i < n; i++) (min = Math.min(min, values[i])), (max = Math.max(max, values[i]));
+  for (let i = 0; i < n; i++) out[i] = max > min ? (values[i] - min) / (max - min) : 0;
+  return out;
+}
+
+/** Centred moving average over `windowFrames` (odd); the window shrinks at the ends (pandas rolling(center=True, min_periods=1)). */
+export function movingAverage(values: ArrayLike<number>, windowFrames: number): Float64Array {
+  if (!Number.isInteger(windowFrames) || windowFrames < 1 || windowFrames % 2 === 0) throw new RangeError(`windowFrames must be an odd whole number >= 1, got ${windowFrames}`);
+  const half = (windowFrames - 1) / 2;
+  const n = values.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const from = Math.max(0, i - half);
+    const to = Math.min(n - 1, i + half);
+    let s = 0;
+    for (let k = from; k <= to; k++) s += values[k];
+    out[i] = s / (to - from + 1);
+  }
+  return out;
+}
+
+/** Least-squares polynomial coefficients (c0 + c1 x + ...) by QR (Householder), stable for small degrees. */
+export function polynomialFit(xs: ArrayLike<number>, ys: ArrayLike<number>, degree: number): Float64Array {
+  const rows = xs.length;
+  const design = Array.from({ length: rows }, (_, i) => Float64Array.from({ length: degree + 1 }, (_, j) => xs[i] ** j));
+  return leastSquares(design, Float64Array.from(ys)).coefficients;
+}
+
+function polyval(coefficients: ArrayLike<number>, x: number): number {
+  let v = 0;
+  for (let j = coefficients.length - 1; j >= 0; j--) v = v * x + coefficients[j];
+  return v;
+}
+
+/** Ordinary least squares by Householder QR: coefficients and residual sum of squares. */
+export function leastSquares(design: Float64Array[], y: Float64Array): { coefficients: Float64Array; ssr: number } {
+  const m = design.length;
+  const n = design[0]?.length ?? 0;
+  if (m < n) throw new RangeError(`least squares needs at least ${n} observations, got ${m}`);
+  const a = design.map((r) => Float64Array.from(r));
+  const b = Float64Array.from(y);
+  for (let k = 0; k < n; k++) {
+    let norm = 0;
+    for (let i = k; i < m; i++) norm += a[i][k] * a[i][k];
+    norm = Math.sqrt(norm);
+    if (norm === 0) continue;
+    const alpha = a[k][k] > 0 ? -norm : norm;
+    const v = new Float64Array(m - k);
+    for (let i = k; i < m; i++) v[i - k] = a[i][k];
+    v[0] -= alpha;
+    let vv = 0;
+    for (let i = 0; i < v.length; i++) vv += v[i] * v[i];
+    if (vv === 0) continue;
+    for (let j = k; j < n; j++) {
+      let dot = 0;
+      for (let i = k; i < m; i++) dot += v[i - k] * a[i][j];
+      const f = (2 * dot) / vv;
+      for (let i = k; i < m; i++) a[i][j] -= f * v[i - k];
+    }
+    let dot = 0;
+    for (let i = k; i < m; i++) dot += v[i - k] * b[i];
+    const f = (2 * dot) / vv;
+    for (let i = k; i < m; i++) b[i] -= f * v[i - k];
+  }
+  const coefficients = new Float64Array(n);
+  for (let k = n - 1; k >= 0; k--) {
+    let s = b[k];
+    for (let j = k + 1; j < n; j++) s -= a[k][j] * coefficients[j];
+    coefficients[k] = Math.abs(a[k][k]) > 1e-12 ? s / a[k][k] : 0;
+  }
+  let ssr = 0;
+  for (let i = n; i < m; i++) ssr += b[i] * b[i];
+  return { coefficients, ssr };
+}
+
+/** Savitzky–Golay smoothing (scipy.signal.savgol_filter, mode 'interp': the end windows are fitted directly). */
+export function savitzkyGolay(values: ArrayLike<number>, windowFrames: number, polyorder: number): Float64Array {
+  const n = values.length;
+  if (!Number.isInteger(windowFrames) || windowFrames % 2 === 0 || windowFrames < 1) throw new RangeError(`windowFrames must be an odd whole number, got ${windowFrames}`);
+  if (!Number.isInteger(polyorder) || polyorder < 0 || polyorder >= windowFrames) throw new RangeError(`polyorder must be a whole number below windowFrames (${windowFrames}), got ${polyorder}`);
+  if (windowFrames > n) throw new RangeError(`windowFrames (${windowFrames}) is longer than the series (${n} values)`);
+  checkFinite(values, 'the series');
+  const half = (windowFrames - 1) / 2;
+  // Convolution weights: the fitted value at the window's centre is linear in the samples.
+  const xs = Float64Array.from({ length: windowFrames }, (_, i) => i - half);
+  const weights = new Float64Array(windowFrames);
+  for (let k = 0; k < windowFrames; k++) {
+    const unit = new Float64Array(windowFrames);
+    unit[k] = 1;
+    weights[k] = polyval(polynomialFit(xs, unit, polyorder), 0);
+  }
+  const out = new Float64Array(n);
+  for (let i = half; i < n - half; i++) {
+    let s = 0;
+    for (let k = 0; k < windowFrames; k++) s += weights[k] * values[i - half + k];
+    out[i] = s;
+  }
+  const positions = Float64Array.from({ length: windowFrames }, (_, i) => i);
+  const head = polynomialFit(positions, Array.prototype.slice.call(values, 0, windowFrames) as number[], polyorder);
+  const tail = polynomialFit(positions, Array.prototype.slice.call(values, n - windowFrames) as number[], polyorder);
+  for (let i = 0; i < half; i++) {
+    out[i] = polyval(head, i);
+    out[n - half + i] = polyval(tail, windowFrames - half + i);
+  }
+  return out;
+}
+
+/** Subtracts the least-squares polynomial of `degree` over the frame index (degree 1 = scipy.signal.detrend 'linear'). */
+export function detrend(values: ArrayLike<number>, degree = 1): Float64Array {
+  if (!Number.isInteger(degree) || degree < 0 || degree > 10) throw new RangeError(`degree must be a whole number from 0 to 10, got ${degree}`);
+  checkFinite(values, 'the series');
+  const n = values.length;
+  if (n <= degree) throw new RangeError(`a degree-${degree} trend needs more than ${degree} values, got ${n}`);
+  // Scale x to [-1, 1] so high degrees stay well conditioned.
+  const xs = Float64Array.from({ length: n }, (_, i) => (n > 1 ? (2 * i) / (n - 1) - 1 : 0));
+  const c = polynomialFit(xs, values, degree);
+  return Float64Array.from({ length: n }, (_, i) => values[i] - polyval(c, xs[i]));
+}
+
+export interface CrossCorrelation {
+  /** Lags in frames, -maxLag..maxLag. Positive: b follows a (a leads by that many frames). */
+  lags: number[];
+  r: number[];
+  /** Lag of the largest |r| and its r. */
+  peakLag: number;
+  peakR: number;
+}
+
+/** Normalised cross-correlation r(k) = Σ (a_t − ā)(b_{t+k} − b̄) / (n σ_a σ_b), as R's ccf and statsmodels' ccf. */
+export function crossCorrelation(a: ArrayLike<number>, b: ArrayLike<number>, maxLag: number): CrossCorrelation {
+  const n = a.length;
+  if (b.length !== n) throw new RangeError(`the two series must be the same length, got ${n} and ${b.length}`);
+  if (!Number.isInteger(maxLag) || maxLag < 0 || maxLag >= n) throw new RangeError(`maxLag must be a whole number from 0 to ${n - 1}, got ${maxLag}`);
+  checkFinite(a, 'the first series');
+  checkFinite(b, 'the second series');
+  const ma = mean(a), mb = mean(b);
+  const sa = standardDeviation(a), sb = standardDeviation(b);
+  const lags: number[] = [];
+  const r: number[] = [];
+  let peakLag = 0, peakR = 0, best = -1;
+  for (let k = -maxLag; k <= maxLag; k++) {
+    let s = 0;
+    for (let t = Math.max(0, -k); t < Math.min(n, n - k); t++) s += (a[t] - ma) * (b[t + k] - mb);
+    const value = sa > 0 && sb > 0 ? s / (n * sa * sb) : 0;
+    lags.push(k);
+    r.push(value);
+    if (Math.abs(value) > best) (best = Math.abs(value)), (peakLag = k), (peakR = value);
+  }
+  return { lags, r, peakLag, peakR };
+}
+
+export interface GrangerLagResult {
+  lag: number;
+  f: number;
+  pValue: number;
+  dfNum: number;
+  dfDen: number;
+}
+
+/**
+ * Does `cause` help predict `effect` beyond effect's own past? For each lag p = 1..maxLag,
+ * compares effect_t ~ 1 + effect_{t-1..t-p} with the model adding cause_{t-1..t-p} by the F test
+ * on their residual sums of squares (statsmodels' "ssr_ftest"): F = ((SSR_r − SSR_u)/p) / (SSR_u/(n − 2p − 1)).
+ */
+export function grangerCausality(effect: ArrayLike<number>, cause: ArrayLike<number>, maxLag: number): GrangerLagResult[] {
+  const total = effect.length;
+  if (cause.length !== total) throw new RangeError(`the two series must be the same length, got ${total} and ${cause.length}`);
+  if (!Number.isInteger(maxLag) || maxLag < 1) throw new RangeError(`maxLag must be a whole number >= 1, got ${maxLag}`);
+  checkFinite(effect, 'the effect series');
+  checkFinite(cause, 'the cause series');
+  const results: GrangerLagResult[] = [];
+  for (let p = 1; p <= maxLag; p++) {
+    const n = total - p;
+    const dfDen = n - 2 * p - 1;
+    if (dfDen < 1) throw new RangeError(`a Granger test over ${p} lags needs more than ${3 * p + 1} time points, the series has ${total}: use fewer lags`);
+    const y = new Float64Array(n);
+    const restricted: Float64Array[] = [];
+    const full: Float64Array[] = [];
+    for (let t = p; t < total; t++) {
+      y[t - p] = effect[t];
+      const own = [1];
+      for (let k = 1; k <= p; k++) own.push(effect[t - k]);
+      const other = [];
+      for (let k = 1; k <= p; k++) other.push(cause[t - k]);
+      restricted.push(Float64Array.from(own));
+      full.push(Float64Array.from([...own, ...other]));
+    }
+    const ssrR = leastSquares(restricted, y).ssr;
+    const ssrU = leastSquares(full, y).ssr;
+    const f = ssrU > 0 ? ((ssrR - ssrU) / p) / (ssrU / dfDen) : Infinity;
+    results.push({ lag: p, f, pValue: Number.isFinite(f) ? fSurvival(f, p, dfDen) : 0, dfNum: p, dfDen });
+  }
+  return results;
+}
+
+/** CellPhe's ascent: the sum of positive steps (or values, for wavelet coefficients) over the series length. */
+export function ascent(values: ArrayLike<number>, difference = true): number {
+  const n = values.length;
+  let s = 0;
+  if (difference) for (let i = 1; i < n; i++) s += Math.max(0, values[i] - values[i - 1]);
+  else for (let i = 0; i < n; i++) s += Math.max(0, values[i]);
+  return s / n;
+}
+
+/** CellPhe's descent: the sum of negative steps (or values) over the series length (≤ 0). */
+export function descent(values: ArrayLike<number>, difference = true): number {
+  const n = values.length;
+  let s = 0;
+  if (difference) for (let i = 1; i < n; i++) s += Math.min(0, values[i] - values[i - 1]);
+  else for (let i = 0; i < n; i++) s += Math.min(0, values[i]);
+  return s / n;
+}
+
+/**
+ * Detail coefficients of a 3-level Haar decomposition as CellPhe takes them (pywt.dwt 'db1',
+ * an odd trailing sample dropped, each level on the pairwise means): d = (x_2k − x_2k+1)/√2.
+ */
+export function haarDetails(values: ArrayLike<number>, levels = 3): Float64Array[] {
+  const out: Float64Array[] = [];
+  let signal = Float64Array.from(values as ArrayLike<number>);
+  for (let level = 0; level < levels; level++) {
+    const pairs = Math.floor(signal.length / 2);
+    const detail = new Float64Array(pairs);
+    const next = new Float64Array(pairs);
+    for (let k = 0; k < pairs; k++) {
+      detail[k] = (signal[2 * k] - signal[2 * k + 1]) / Math.SQRT2;
+      next[k] = (signal[2 * k] + signal[2 * k + 1]) / 2;
+    }
+    out.push(detail);
+    signal = next;
+  }
+  return out;
+}
+
+/** Fills missing frames by linear interpolation between observed ones (CellPhe interpolates before elevation and wavelet variables). */
+export function interpolateFrames(frames: ArrayLike<number>, values: ArrayLike<number>): Float64Array {
+  const first = frames[0];
+  const last = frames[frames.length - 1];
+  const out = new Float64Array(last - first + 1);
+  for (let k = 0; k < frames.length - 1; k++) {
+    const t0 = frames[k], t1 = frames[k + 1];
+    for (let t = t0; t < t1; t++) out[t - first] = values[k] + ((values[k + 1] - values[k]) * (t - t0)) / (t1 - t0);
+  }
+  out[last - first] = values[values.length - 1];
+  return out;
+}
+
+/**
+ * CellPhe-style summary variables of one feature's time series for one cell (frames ascending,
+ * 0-based, gaps allowed): mean, sd (sample), skew (0 when no value is positive, as CellPhe),
+ * kurtosis, and on the gap-filled series asc, des, max and the Haar levels l1..l3 asc/des/max.
+ */
+export function seriesSummary(frames: ArrayLike<number>, values: ArrayLike<number>): Record<string, number> {
+  const n = values.length;
+  const hasPositive = Array.prototype.some.call(values, (v: number) => v > 0);
+  const filled = n > 0 ? interpolateFrames(frames, values) : new Float64Array();
+  const out: Record<string, number> = {
+    mean: mean(values),
+    sd: n > 1 ? standardDeviation(values, 1) : NaN,
+    skew: hasPositive ? skewness(values) : 0,
+    kurtosis: kurtosis(values),
+    asc: ascent(filled),
+    des: descent(filled),
+    max: Math.max(...filled),
+  };
+  const details = filled.length > 3 ? haarDetails(filled) : [new Float64Array(), new Float64Array(), new Float64Array()];
+  details.forEach((d, i) => {
+    out[`l${i + 1}_asc`] = d.length ? ascent(d, false) : NaN;
+    out[`l${i + 1}_des`] = d.length ? descent(d, false) : NaN;
+    out[`l${i + 1}_max`] = d.length ? Math.max(...d) : NaN;
+  });
+  return out;
+}
+
+/** CellPhe's trajectory area: bounding-box area of the path over the number of frames spanned. */
+export function trajectoryArea(xs: ArrayLike<number>, ys: ArrayLike<number>, framesSpanned: number): number {
+  const bx = Math.max(...(xs as number[])) - Math.min(...(xs as number[]));
+  const by = Math.max(...(ys as number[])) - Math.min(...(ys as number[]));
+  return (bx * by) / framesSpanned;
+}
