@@ -209,3 +209,38 @@ describe('loading and running a model', () => {
     expect(planes).toBe(2);
   });
 });
+
+describe('models whose output is larger than the input', () => {
+  const UPSAMPLER = fileURLToPath(new URL('./fixtures/tiny-upsampler', import.meta.url));
+
+  it('verifies and tiles a 2x upsampler (output scale 0.5) like whole-image inference', async () => {
+    expect((await verifyModel(UPSAMPLER)).ok).toBe(true);
+    const model = await loadModel(UPSAMPLER);
+    expect(model.spec.outputs[0].axes[2].size).toMatchObject({ kind: 'reference', factor: 2 });
+    const [h, w] = [48, 40];
+    const sample = new Map([['input', tensorFromPlanes(model.spec.inputs[0], [testImage(h, w, 5)], h, w)]]);
+    const whole = (await predictSample(model, sample, { tileSizePx: 1024 })).get('output')!;
+    const tiled = (await predictSample(model, sample, { tileSizePx: 16, blendPx: 2 })).get('output')!;
+    expect(tiled.shape).toEqual([1, 1, 2 * h, 2 * w]);
+    let maxDiff = 0;
+    for (let i = 0; i < whole.data.length; i++) maxDiff = Math.max(maxDiff, Math.abs(whole.data[i] - tiled.data[i]));
+    expect(maxDiff).toBeLessThan(1e-3);
+  });
+});
+
+describe('runModelOnMovie', () => {
+  it('writes the output movie with the model output channel names', async () => {
+    const { runModelOnMovie } = await import('../../src/onnx/index.ts');
+    const { openMovie } = await import('../../src/image/index.ts');
+    const movie = new MemoryMovie({ t: 2, z: 1, c: 1, y: 32, x: 40 }, 'float32', [testImage(32, 40, 1), testImage(32, 40, 2)], { channelNames: ['DAPI'], pixelSizeUm: 0.5 });
+    const path = join(temp, 'out.tif');
+    const result = await runModelOnMovie(FIXTURE, movie, { outputPath: path });
+    expect(result).toMatchObject({ planes: 2, outputChannels: 1, modelKey: 'tiny-unet' });
+    const out = await openMovie(path);
+    expect(out.shape).toMatchObject({ t: 2, c: 1, y: 32, x: 40 });
+    expect(out.meta.channelNames).toEqual(['probability']);
+    const plane = await out.plane(1, 0, 0);
+    expect(Math.max(...plane)).toBeLessThanOrEqual(1);
+    await out.close();
+  });
+});
