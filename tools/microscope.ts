@@ -1,3 +1,435 @@
-import type { ToolSpec } from './types.ts';
+// Microscope tools: status, snap, stage moves, acquisitions (start, adjust, pause, resume,
+// stop), self-driving rules (add with confirmation, list, remove) and the dose report.
+// The microscope and its running acquisition live in ctx.state ("microscope"), so they
+// persist across calls in a session; every value passes through the microscope's limits.
+import { writeFileSync } from 'node:fs';
+import { z } from 'zod';
+import { InputError } from '../src/errors.ts';
+import type { Adjustment } from '../src/microscope/adjustment.ts';
+import type { AcquisitionStatus } from '../src/microscope/engine.ts';
+import type { MicroscopeSession } from '../src/microscope/session.ts';
+import type { Rule } from '../src/microscope/rules.ts';
+import { outputArg } from './common.ts';
+import { defineTool, type ArtifactRef, type ToolContext, type ToolSpec } from './types.ts';
 
-export const tools: ToolSpec[] = [];
+const STATE_KEY = 'microscope';
+
+/** The session's microscope, created on first use (the simulated demo microscope). */
+export async function microscopeSession(ctx: ToolContext): Promise<MicroscopeSession> {
+  let session = ctx.state.get(STATE_KEY) as MicroscopeSession | undefined;
+  if (!session) {
+    const { MicroscopeSession } = await import('../src/microscope/session.ts');
+    session = new MicroscopeSession();
+    ctx.state.set(STATE_KEY, session);
+  }
+  return session;
+}
+
+const REGISTERED = 'microscope:registered';
+
+/** Registers files an acquisition has written since the last call (new parts, new positions). */
+function registerFiles(ctx: ToolContext, status: AcquisitionStatus): ArtifactRef[] {
+  let seen = ctx.state.get(REGISTERED) as Map<string, ArtifactRef> | undefined;
+  if (!seen) ctx.state.set(REGISTERED, (seen = new Map()));
+  const out: ArtifactRef[] = [];
+  for (const file of status.files) {
+    let ref = seen.get(file.path);
+    if (!ref) {
+      ref = ctx.addArtifact('movie', file.path, `acquired movie ${file.position}${file.part > 1 ? ` part ${file.part}` : ''} (${file.channels.join(', ')})`);
+      seen.set(file.path, ref);
+    }
+    out.push(ref);
+  }
+  if (!seen.has(status.framesTable)) {
+    const ref = ctx.addArtifact('table', status.framesTable, `frame table of acquisition "${status.name}" (time, channel, exposure, power, dose per image)`);
+    seen.set(status.framesTable, ref);
+  }
+  out.push(seen.get(status.framesTable)!);
+  return out;
+}
+
+const round = (v: number, digits = 4) => (Number.isFinite(v) ? +v.toPrecision(digits) : null);
+
+function statusValues(s: AcquisitionStatus): Record<string, unknown> {
+  return {
+    state: s.state,
+    timepointsDone: s.timepointsDone,
+    imagesAcquired: s.imagesAcquired,
+    elapsedS: round(s.elapsedS),
+    remainingS: round(s.remainingS),
+    nextTimepointInS: round(s.nextTimepointInS),
+    intervalS: s.intervalS,
+    channels: s.channels,
+    zPlanes: s.zPlanes,
+    positions: s.positions,
+    objective: s.objective,
+    pixelSizeUm: s.pixelSizeUm,
+    doseTotalJPerCm2: round(s.dose.totalJPerCm2),
+    doseByChannel: Object.fromEntries(Object.entries(s.dose.byChannel).map(([k, v]) => [k, round(v)])),
+    doseBudgetJPerCm2: s.dose.budgetJPerCm2,
+    doseBudgetUsed: round(s.dose.budgetUsed, 3),
+    files: s.files.map((f) => f.path),
+    stopReason: s.stopReason,
+    rules: s.rules,
+    notes: s.notes.slice(-5),
+  };
+}
+
+// ---------------------------------------------------------------- adjustments as data
+
+const channelName = z.string().min(1).describe('Channel preset: DAPI, FITC, Rhodamine, Cy5 or Brightfield (GFP/488 = FITC, mCherry/561 = Rhodamine, 640 = Cy5)');
+const zPlanArg = z
+  .union([
+    z.object({ rangeUm: z.number().min(0).describe('Total z range centred on the focus, µm'), stepUm: z.number().positive().describe('Step between planes, µm') }),
+    z.object({ aboveUm: z.number().min(0).describe('Above the focus, µm'), belowUm: z.number().min(0).describe('Below the focus, µm'), stepUm: z.number().positive().describe('Step, µm') }),
+    z.object({ topUm: z.number().describe('Top, absolute µm'), bottomUm: z.number().describe('Bottom, absolute µm'), stepUm: z.number().positive().describe('Step, µm') }),
+  ])
+  .nullable()
+  .describe('Z-stack plan, µm (useq ZRangeAround / ZAboveBelow / ZTopBottom); null = a single plane');
+
+export const adjustmentSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('interval'), intervalS: z.number().describe('New interval between time points, s') }),
+  z.object({ kind: z.literal('intervalFactor'), factor: z.number().positive().describe('Multiply the interval by this (0.5 = twice as often)') }),
+  z.object({ kind: z.literal('duration'), durationS: z.number().positive().describe('New total duration from the start, s') }),
+  z.object({ kind: z.literal('extend'), extraS: z.number().positive().describe('Run this much longer, s') }),
+  z.object({ kind: z.literal('loops'), loops: z.number().int().min(1).describe('New total number of time points') }),
+  z.object({ kind: z.literal('exposure'), exposureMs: z.number().describe('Exposure, ms'), channel: channelName.optional() }),
+  z.object({ kind: z.literal('power'), powerPercent: z.number().describe('Light-source power, %'), channel: channelName.optional() }),
+  z.object({ kind: z.literal('addChannel'), channel: channelName, exposureMs: z.number().optional().describe('Exposure, ms'), powerPercent: z.number().optional().describe('Power, %'), acquireEvery: z.number().int().min(1).optional().describe('Every Nth time point') }),
+  z.object({ kind: z.literal('dropChannel'), channel: channelName }),
+  z.object({ kind: z.literal('acquireEvery'), channel: channelName, every: z.number().int().min(1).describe('Image this channel every Nth time point') }),
+  z.object({ kind: z.literal('zPlan'), zPlan: zPlanArg }),
+  z.object({ kind: z.literal('zoom'), cell: z.number().int().min(1).optional().describe('Cell number in the latest image (1-based, raster order)'), xPx: z.number().optional().describe('Or a pixel x in the latest image'), yPx: z.number().optional().describe('Pixel y'), objective: z.string().optional().describe('Objective to switch to: 10X, 20X, 40X (default: the next higher)'), position: z.string().optional().describe('Position name (default the first)') }),
+  z.object({ kind: z.literal('moveStage'), xUm: z.number().optional().describe('x, µm'), yUm: z.number().optional().describe('y, µm'), zUm: z.number().optional().describe('z, µm'), relative: z.boolean().optional().describe('Move by rather than to') }),
+  z.object({ kind: z.literal('objective'), objective: z.string().describe('10X, 20X or 40X') }),
+  z.object({ kind: z.literal('autofocus') }),
+  z.object({ kind: z.literal('pause') }),
+  z.object({ kind: z.literal('resume') }),
+  z.object({ kind: z.literal('stop') }),
+  z.object({ kind: z.literal('finish') }),
+  z.object({ kind: z.literal('status'), about: z.enum(['time', 'dose', 'all']).optional().describe('What to report') }),
+]);
+
+// ---------------------------------------------------------------- microscope_status
+
+const microscopeStatus = defineTool({
+  name: 'microscope_status',
+  description:
+    'Reports the microscope (channel, exposure, light power, stage position, objective, pixel size) and the running acquisition: state, time points done, how long is left, the light dose so far per channel and position against the budget, files written, active rules. Use it for "how much longer?" and "how much light so far?".',
+  schema: z.object({}),
+  async run(_args, ctx) {
+    const session = await microscopeSession(ctx);
+    const mic = session.microscope.getState();
+    const micValues = { channel: mic.channel, exposureMs: mic.exposureMs, powerPercent: mic.powerPercent, xUm: mic.xUm, yUm: mic.yUm, zUm: mic.zUm, objective: mic.objective, pixelSizeUm: mic.pixelSizeUm, imageWidthPx: mic.imageWidthPx, imageHeightPx: mic.imageHeightPx };
+    if (!session.acquisition) {
+      return {
+        summary: `Microscope idle at (${round(mic.xUm)}, ${round(mic.yUm)}, ${round(mic.zUm)}) µm with the ${mic.objective} objective (${mic.pixelSizeUm} µm/px), ${mic.channel} at ${mic.exposureMs} ms. Light so far: ${round(session.ledger.total())} J/cm².`,
+        artifacts: [],
+        values: { microscope: micValues, acquisition: null, doseTotalJPerCm2: round(session.ledger.total()) },
+      };
+    }
+    const status = session.acquisition.status();
+    return {
+      summary: session.acquisition.describeStatus('all'),
+      artifacts: registerFiles(ctx, status),
+      values: { microscope: micValues, acquisition: statusValues(status) },
+    };
+  },
+});
+
+// ---------------------------------------------------------------- snap
+
+const snapSchema = z.object({
+  channel: channelName.optional().describe('Channel preset to image (default: the current one; GFP/488 = FITC, mCherry/561 = Rhodamine)'),
+  exposureMs: z.number().optional().describe('Exposure, ms (default: the current exposure; the demo camera starts at 100 ms)'),
+  powerPercent: z.number().optional().describe("Power of the channel's light source, % (default: the current power, 20 % for lasers)"),
+  output: outputArg.describe('Where to write the image (.tif); default a new file in the session folder'),
+});
+
+const snap = defineTool({
+  name: 'snap',
+  description: 'Takes one image with the current (or given) channel, exposure and power and saves it as a TIFF movie artifact. The light is counted in the dose ledger and held to the dose budget. Not while an acquisition is acquiring (pause it first).',
+  schema: snapSchema,
+  async run(args, ctx) {
+    const session = await microscopeSession(ctx);
+    const { snapshot, doseJPerCm2, position, notes } = await session.snap(args);
+    const { MemoryMovie, writeMovie } = await import('../src/image/index.ts');
+    const movie = new MemoryMovie({ t: 1, z: 1, c: 1, y: snapshot.heightPx, x: snapshot.widthPx }, 'uint16', [snapshot.data], {
+      channelNames: [snapshot.channel],
+      pixelSizeUm: snapshot.pixelSizeUm,
+      extra: { exposureMs: snapshot.exposureMs, powerPercent: snapshot.powerPercent, xUm: snapshot.xUm, yUm: snapshot.yUm, zUm: snapshot.zUm, objective: snapshot.objective },
+    });
+    const path = ctx.outputPath(`snap_${snapshot.channel}.tif`, args.output);
+    await writeMovie(path, movie);
+    const ref = ctx.addArtifact('movie', path, `snapshot ${snapshot.channel} ${snapshot.exposureMs} ms at (${round(snapshot.xUm)}, ${round(snapshot.yUm)}) µm`);
+    let sum = 0;
+    for (let i = 0; i < snapshot.data.length; i++) sum += snapshot.data[i];
+    return {
+      summary: `Snapped ${snapshot.channel} (${snapshot.exposureMs} ms, ${snapshot.powerPercent} %) at ${position}: ${snapshot.widthPx}x${snapshot.heightPx} px at ${snapshot.pixelSizeUm} µm/px, ${round(doseJPerCm2)} J/cm² of light.${notes.length ? ' ' + notes.join('; ') + '.' : ''}`,
+      artifacts: [ref],
+      values: { channel: snapshot.channel, exposureMs: snapshot.exposureMs, powerPercent: snapshot.powerPercent, meanCounts: round(sum / snapshot.data.length), doseJPerCm2: round(doseJPerCm2), pixelSizeUm: snapshot.pixelSizeUm, notes },
+    };
+  },
+});
+
+// ---------------------------------------------------------------- move_stage
+
+const moveSchema = z.object({
+  xUm: z.number().optional().describe('Stage x, µm (absolute, or a change when relative is true)'),
+  yUm: z.number().optional().describe('Stage y, µm (absolute, or a change when relative is true)'),
+  zUm: z.number().optional().describe('Focus z, µm (absolute, or a change when relative is true)'),
+  relative: z.boolean().default(false).describe('Move by the given amounts instead of to them (default false)'),
+  objective: z.string().optional().describe('Switch objective: 10X (1.0 µm/px), 20X (0.5 µm/px) or 40X (0.25 µm/px)'),
+});
+
+const moveStage = defineTool({
+  name: 'move_stage',
+  description: 'Moves the XY stage and/or focus (µm), absolute or relative, and optionally switches objective. Moves outside the stage travel limits are refused. During an acquisition the move applies to its (first) position from the next time point.',
+  schema: moveSchema,
+  async run(args, ctx) {
+    const session = await microscopeSession(ctx);
+    if (args.xUm === undefined && args.yUm === undefined && args.zUm === undefined && !args.objective) {
+      throw new InputError('nothing to move: give xUm, yUm, zUm and/or objective');
+    }
+    if (session.running) {
+      const messages: string[] = [];
+      if (args.xUm !== undefined || args.yUm !== undefined || args.zUm !== undefined) messages.push(session.adjust({ kind: 'moveStage', xUm: args.xUm, yUm: args.yUm, zUm: args.zUm, relative: args.relative }).message);
+      if (args.objective) messages.push(session.adjust({ kind: 'objective', objective: args.objective }).message);
+      return { summary: messages.join('; ') + '.', artifacts: [], values: { appliedTo: 'acquisition', messages } };
+    }
+    const m = session.microscope;
+    const s = m.getState();
+    const target = {
+      xUm: args.xUm === undefined ? s.xUm : args.relative ? s.xUm + args.xUm : args.xUm,
+      yUm: args.yUm === undefined ? s.yUm : args.relative ? s.yUm + args.yUm : args.yUm,
+      zUm: args.zUm === undefined ? s.zUm : args.relative ? s.zUm + args.zUm : args.zUm,
+    };
+    const { checkStage } = await import('../src/microscope/limits.ts');
+    checkStage(session.limits, target); // refuse before moving any axis
+    await m.setXY(target.xUm, target.yUm);
+    await m.setZ(target.zUm);
+    if (args.objective) await m.setObjective(args.objective);
+    const now = m.getState();
+    return {
+      summary: `Stage at (${round(now.xUm)}, ${round(now.yUm)}) µm, focus ${round(now.zUm)} µm, ${now.objective} objective (${now.pixelSizeUm} µm/px).`,
+      artifacts: [],
+      values: { xUm: now.xUm, yUm: now.yUm, zUm: now.zUm, objective: now.objective, pixelSizeUm: now.pixelSizeUm },
+    };
+  },
+});
+
+// ---------------------------------------------------------------- start_acquisition
+
+const startSchema = z.object({
+  request: z.string().optional().describe('The acquisition in plain words, e.g. "image GFP and DAPI every 5 minutes for 12 hours" (used when plan is not given)'),
+  plan: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe('The plan as data, like useq-schema MDASequence: {channels:[{config, exposureMs, powerPercent, acquireEvery, doStack}], timePlan:{intervalS, loops}|{intervalS, durationS}|{durationS, loops}|{phases:[...]}, zPlan:{rangeUm, stepUm}, stagePositions:[{xUm, yUm, zUm}], gridPlan:{rows, columns, overlapPercent}}'),
+  output: outputArg.describe('First output file (.tif); other positions and parts get suffixes next to it. Default: a new file in the session folder'),
+  wait: z.boolean().default(false).describe('Wait until the acquisition ends before returning (default false: it runs in the background)'),
+});
+
+const startAcq = defineTool({
+  name: 'start_acquisition',
+  description:
+    'Starts a time-lapse acquisition in the background from plain words ("image GFP and DAPI every 5 minutes for 12 hours") or a plan. Frames stream to an ImageJ hyperstack as they arrive (an abort keeps every frame). Confirmed self-driving rules run with it. Returns the movie and frame-table artifacts, the planned time points, duration and light dose.',
+  schema: startSchema,
+  async run(args, ctx) {
+    const session = await microscopeSession(ctx);
+    const { parseAcquisitionRequest } = await import('../src/microscope/language.ts');
+    let plan: unknown = args.plan;
+    let understood = '';
+    if (!plan) {
+      if (!args.request) throw new InputError('say what to acquire: give request (plain words) or plan');
+      const parsed = parseAcquisitionRequest(args.request, session.microscope.config);
+      plan = parsed.sequence;
+      understood = parsed.understood;
+    }
+    const path = ctx.outputPath('acquisition.tif', args.output);
+    const acquisition = session.start(plan, path);
+    const { estimateDurationS, eventsAtTimepoint } = await import('../src/microscope/events.ts');
+    const { timeDeltasS } = await import('../src/microscope/sequence.ts');
+    const { exposureDose } = await import('../src/microscope/dose.ts');
+    const mic = session.microscope.getState();
+    const stage = { xUm: mic.xUm, yUm: mic.yUm, zUm: mic.zUm, fieldWidthUm: mic.imageWidthPx * mic.pixelSizeUm, fieldHeightUm: mic.imageHeightPx * mic.pixelSizeUm };
+    const timepoints = timeDeltasS(acquisition.plan.timePlan).length;
+    const durationS = estimateDurationS(acquisition.plan, stage, mic.exposureMs);
+    const status0 = acquisition.status();
+    const dosePerTimepoint = eventsAtTimepoint(acquisition.plan, 0, stage).reduce((sum, e) => {
+      const ch = status0.channels.find((c) => c.channel === e.channel)!;
+      return sum + exposureDose(session.microscope.config, e.channel, ch.powerPercent ?? 0, ch.exposureMs ?? mic.exposureMs);
+    }, 0);
+    if (args.wait) {
+      const onAbort = () => acquisition.stop('cancelled by the user');
+      ctx.signal.addEventListener('abort', onAbort, { once: true });
+      acquisition.on('timepoint', (e) => ctx.progress(e.t + 1, timepoints, 'time points'));
+      await acquisition.done;
+      ctx.signal.removeEventListener('abort', onAbort);
+    }
+    const status = acquisition.status();
+    const artifacts = registerFiles(ctx, { ...status, files: status.files.length ? status.files : [{ path, position: 'Pos0', part: 1, channels: status.channels.map((c) => c.channel), zCount: status.zPlanes, timepoints: 0 }] });
+    const channels = status.channels.map((c) => `${c.channel} ${c.exposureMs} ms ${c.powerPercent} %`).join(', ');
+    const summary = args.wait
+      ? `Acquired ${status.timepointsDone} time point(s) (${status.imagesAcquired} images, ${channels}); ${status.stopReason}. Light: ${round(status.dose.totalJPerCm2)} J/cm².`
+      : `Started${understood ? ` (${understood})` : ''}: ${timepoints} time point(s) of ${channels}, about ${Math.round(durationS / 60)} min, about ${round(dosePerTimepoint * timepoints)} J/cm² at each position (budget ${session.limits.doseBudgetJPerCm2}).`;
+    return {
+      summary,
+      artifacts,
+      values: { plannedTimepoints: timepoints, plannedDurationS: round(durationS), plannedDoseJPerCm2: round(dosePerTimepoint * timepoints), understood, plan: acquisition.plan, ...statusValues(status) },
+    };
+  },
+});
+
+// ---------------------------------------------------------------- adjust / pause / resume / stop
+
+const adjustSchema = z.object({
+  command: z.string().optional().describe('The change in plain words: "speed up to every 10 seconds", "drop the 488 laser to 5%", "add a 10 µm z-stack with 1 µm steps", "zoom into cell 12", "add mCherry", "how much longer?"'),
+  changes: z.array(adjustmentSchema).optional().describe('Or the changes as data, applied in order'),
+});
+
+const adjustAcq = defineTool({
+  name: 'adjust_acquisition',
+  description:
+    'Changes the running acquisition from the next image or time point: interval, duration, exposure, light power, channels added or dropped, every-Nth-time-point channels, z-stack, positions, zoom to a cell (stage move + objective), autofocus, pause/resume/stop/finish, or asks how long is left and how much light so far. Values beyond the limits are clamped or refused with the limit named.',
+  schema: adjustSchema,
+  async run(args, ctx) {
+    const session = await microscopeSession(ctx);
+    let changes: Adjustment[] = (args.changes as Adjustment[] | undefined) ?? [];
+    if (!changes.length) {
+      if (!args.command) throw new InputError('say what to change: give command (plain words) or changes');
+      const { parseAdjustment } = await import('../src/microscope/language.ts');
+      changes = parseAdjustment(args.command, session.microscope.config);
+    }
+    const results = changes.map((c) => ({ change: c, ...session.adjust(c) }));
+    const status = session.requireAcquisition().status();
+    const notes = results.flatMap((r) => r.notes);
+    return {
+      summary: results.map((r) => r.message).join('; ') + '.' + (notes.length ? ` Limits: ${notes.join('; ')}.` : ''),
+      artifacts: registerFiles(ctx, status),
+      values: { applied: results.map((r) => ({ kind: r.change.kind, message: r.message, notes: r.notes })), ...statusValues(status) },
+    };
+  },
+});
+
+function controlTool(name: string, description: string, kind: 'pause' | 'resume' | 'stop'): ToolSpec {
+  const schema =
+    kind === 'stop'
+      ? z.object({ finishTimepoint: z.boolean().default(false).describe('Finish the current time point first (default false: stop after the current image)') })
+      : z.object({});
+  return defineTool({
+    name,
+    description,
+    schema,
+    async run(args, ctx) {
+      const session = await microscopeSession(ctx);
+      const acquisition = session.requireAcquisition();
+      const finish = kind === 'stop' && (args as { finishTimepoint?: boolean }).finishTimepoint;
+      const result = kind === 'pause' ? acquisition.pause() : kind === 'resume' ? acquisition.resume() : finish ? acquisition.finish() : acquisition.stop();
+      if (kind === 'stop') await acquisition.done;
+      const status = acquisition.status();
+      return { summary: `${capitalise(result.message)}. ${acquisition.describeStatus('all')}`, artifacts: registerFiles(ctx, status), values: statusValues(status) };
+    },
+  }) as unknown as ToolSpec;
+}
+
+const pauseAcq = controlTool('pause_acquisition', 'Pauses the running acquisition after the current image (the microscope is then free for snap); resume_acquisition continues it.', 'pause');
+const resumeAcq = controlTool('resume_acquisition', 'Resumes a paused acquisition; time points missed while paused are skipped, the plan\'s end time stays.', 'resume');
+const stopAcq = controlTool('stop_acquisition', 'Stops the running acquisition after the current image (or after the current time point) and closes its files; every frame so far stays readable.', 'stop');
+
+// ---------------------------------------------------------------- rules
+
+const addRuleSchema = z.object({
+  rule: z.string().optional().describe('The rule in plain words, e.g. "when a cell divides, image every 10 s for 5 minutes, then go back to every 2 minutes"'),
+  ruleId: z.string().optional().describe('Id of a rule proposed earlier (to confirm it)'),
+  confirm: z.boolean().default(false).describe('false (default): only show how the rule was understood; true: activate it (after the person agreed)'),
+});
+
+const addRule = defineTool({
+  name: 'add_rule',
+  description:
+    'Self-driving rule: a trigger computed from incoming frames (a cell divides, number of cells, mean intensity, focus score, a model score; with hysteresis and a minimum number of time points per mode) and an action (change interval, add a channel for a while, zoom, autofocus, stop). First call without confirm to show the rule to the person; call again with confirm: true (and ruleId) once they agree.',
+  schema: addRuleSchema,
+  async run(args, ctx) {
+    const session = await microscopeSession(ctx);
+    const { parseRule, describeRule } = await import('../src/microscope/language.ts');
+    if (args.confirm) {
+      let rule: Rule;
+      if (args.ruleId) rule = session.confirm(args.ruleId);
+      else if (args.rule) rule = session.confirm(parseRule(args.rule, session.microscope.config));
+      else throw new InputError('which rule? give ruleId (from the proposal) or rule (plain words)');
+      const path = ctx.outputPath(`${rule.id}.rule.json`);
+      writeFileSync(path, JSON.stringify({ ...rule, description: describeRule(rule) }, null, 2) + '\n');
+      const ref = ctx.addArtifact('rule', path, describeRule(rule));
+      return {
+        summary: `Rule ${rule.id} is active${session.running ? ' in the running acquisition' : ' for the next acquisition'}: ${describeRule(rule)}`,
+        artifacts: [ref],
+        values: { ruleId: rule.id, confirmed: true, description: describeRule(rule), rule },
+      };
+    }
+    if (!args.rule) throw new InputError('say the rule in plain words (rule), e.g. "when a cell divides, image every 10 s for 5 minutes"');
+    const { rule, description } = session.propose(parseRule(args.rule, session.microscope.config));
+    return {
+      summary: `I understood: ${description} Shall I activate it? (add_rule with ruleId "${rule.id}" and confirm: true)`,
+      artifacts: [],
+      values: { ruleId: rule.id, confirmed: false, description, rule },
+    };
+  },
+});
+
+const listRules = defineTool({
+  name: 'list_rules',
+  description: 'Lists the self-driving rules: active ones (with their current mode and how often they fired) and those waiting for confirmation.',
+  schema: z.object({}),
+  async run(_args, ctx) {
+    const session = await microscopeSession(ctx);
+    const { describeRule } = await import('../src/microscope/language.ts');
+    const live = session.running ? session.acquisition!.status().rules : [];
+    const active = session.rules.map((r) => ({ ruleId: r.id, description: describeRule(r), mode: live.find((l) => l.id === r.id)?.mode ?? 'idle', triggers: live.find((l) => l.id === r.id)?.triggers ?? 0 }));
+    const pending = [...session.pending.values()].map((r) => ({ ruleId: r.id, description: describeRule(r) }));
+    const lines = [...active.map((r) => `${r.ruleId} (${r.mode}, fired ${r.triggers}x): ${r.description}`), ...pending.map((r) => `${r.ruleId} (waiting for confirmation): ${r.description}`)];
+    return { summary: lines.length ? lines.join(' ') : 'No rules yet.', artifacts: [], values: { active, pending } };
+  },
+});
+
+const removeRule = defineTool({
+  name: 'remove_rule',
+  description: 'Removes a self-driving rule (active or waiting for confirmation) by id; a running acquisition stops applying it at once.',
+  schema: z.object({ ruleId: z.string().min(1).describe('The rule id, e.g. "rule-1" (see list_rules)') }),
+  async run(args, ctx) {
+    const session = await microscopeSession(ctx);
+    const rule = session.removeRule(args.ruleId);
+    return { summary: `Removed ${rule.id}.`, artifacts: [], values: { ruleId: rule.id } };
+  },
+});
+
+// ---------------------------------------------------------------- dose_report
+
+const doseReport = defineTool({
+  name: 'dose_report',
+  description: 'The light-dose ledger of this session: dose (J/cm²), number of exposures and light-on time per position and channel, against the dose budget; written as a CSV table.',
+  schema: z.object({ output: outputArg.describe('Where to write the CSV; default a new file in the session folder') }),
+  async run(args, ctx) {
+    const session = await microscopeSession(ctx);
+    const entries = session.ledger.list();
+    const path = ctx.outputPath('dose_report.csv', args.output);
+    const lines = ['position,channel,exposures,exposure_s,dose_j_per_cm2,budget_fraction'];
+    for (const e of entries) lines.push([e.position, e.channel, e.exposures, round(e.exposureS, 6), round(e.doseJPerCm2, 6), round(session.ledger.atPosition(e.position) / session.limits.doseBudgetJPerCm2, 4)].join(','));
+    writeFileSync(path, lines.join('\n') + '\n');
+    const ref = ctx.addArtifact('table', path, 'light dose per position and channel');
+    const worst = session.ledger.maxPosition();
+    return {
+      summary: entries.length
+        ? `Light so far: ${round(session.ledger.total())} J/cm² in ${entries.reduce((s, e) => s + e.exposures, 0)} exposures; most at ${worst!.position}: ${round(worst!.doseJPerCm2)} J/cm² (${Math.round((100 * worst!.doseJPerCm2) / session.limits.doseBudgetJPerCm2)} % of the ${session.limits.doseBudgetJPerCm2} J/cm² budget).`
+        : 'No light used yet in this session.',
+      artifacts: [ref],
+      values: { totalJPerCm2: round(session.ledger.total()), byChannel: session.ledger.byChannel(), byPosition: session.ledger.byPosition(), budgetJPerCm2: session.limits.doseBudgetJPerCm2, maxPosition: worst ?? null },
+    };
+  },
+});
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export const tools: ToolSpec[] = [microscopeStatus, snap, moveStage, startAcq, adjustAcq, pauseAcq, resumeAcq, stopAcq, addRule, listRules, removeRule, doseReport] as unknown as ToolSpec[];

@@ -134,6 +134,7 @@ export class Acquisition {
   private readonly listeners: Listeners = { frame: [], timepoint: [], state: [], adjusted: [], note: [] };
   private startMs = 0;
   private imagesAcquired = 0;
+  private timepointsDone = 0;
   private pauseRequested = false;
   private stopRequested = false;
   private stopReason: string | undefined;
@@ -384,7 +385,7 @@ export class Acquisition {
     return {
       state: this.state,
       name: this.name,
-      timepointsDone: this.timeline.timepointsTaken,
+      timepointsDone: this.timepointsDone,
       imagesAcquired: this.imagesAcquired,
       elapsedS,
       remainingS: this.remainingS(),
@@ -441,6 +442,8 @@ export class Acquisition {
         this.setState('acquiring');
         const images = await this.runTimepoint(t, startS);
         await this.sink.flush();
+        if (images === 0 && this.stopRequested) break; // stopped before its first image: not a time point
+        this.timepointsDone++;
         this.lastTimepointS = this.elapsedS() - startS;
         this.emit('timepoint', { t, startS, images, intervalS: this.timeline.intervalS });
         this.rules.afterTimepoint(this.elapsedS());

@@ -17,3 +17,4 @@ export * from './guard.ts';
 export * from './simulated.ts';
 export * from './engine.ts';
 export * from './language.ts';
+export * from './session.ts';

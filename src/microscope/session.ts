@@ -1,0 +1,135 @@
+// One microscope per chat session: the (guarded) microscope, its clock, limits, the dose
+// ledger that spans every snap and acquisition, the running acquisition and the rules a
+// person has confirmed. The agent tools keep it in ToolContext.state so it persists
+// across calls; nothing here knows about the agent or zod.
+import { InputError } from '../errors.ts';
+import type { Adjustment } from './adjustment.ts';
+import type { Clock } from './clock.ts';
+import { RealClock, VirtualClock } from './clock.ts';
+import { lightSourceOf, resolveChannel } from './config.ts';
+import { DoseLedger, exposureDose } from './dose.ts';
+import { Acquisition, startAcquisition, type AdjustResult } from './engine.ts';
+import { GuardedMicroscope } from './guard.ts';
+import { DEFAULT_LIMITS, type Limits } from './limits.ts';
+import type { Microscope, Snapshot } from './microscope.ts';
+import { describeRule, type FrameScorer, type Rule } from './rules.ts';
+import { SimulatedMicroscope, type SimulatedMicroscopeOptions } from './simulated.ts';
+
+export interface MicroscopeSessionOptions {
+  microscope?: Microscope;
+  clock?: Clock;
+  limits?: Limits;
+  simulator?: SimulatedMicroscopeOptions;
+  scorers?: Record<string, FrameScorer>;
+}
+
+export class MicroscopeSession {
+  readonly clock: Clock;
+  readonly limits: Limits;
+  readonly ledger = new DoseLedger();
+  readonly microscope: GuardedMicroscope;
+  readonly notes: string[] = [];
+  acquisition: Acquisition | undefined;
+  /** Rules the person has confirmed: they run in every acquisition from now on. */
+  readonly rules: Rule[] = [];
+  /** Rules understood but not yet confirmed, by id. */
+  readonly pending = new Map<string, Rule>();
+  private readonly scorers: Record<string, FrameScorer>;
+
+  constructor(options: MicroscopeSessionOptions = {}) {
+    this.clock = options.clock ?? (process.env.CELLPILOT_MICROSCOPE_CLOCK === 'virtual' ? new VirtualClock() : new RealClock());
+    this.limits = options.limits ?? DEFAULT_LIMITS;
+    const inner = options.microscope ?? new SimulatedMicroscope({ ...options.simulator, clock: this.clock });
+    this.microscope = new GuardedMicroscope(inner, this.limits, (note) => this.notes.push(note));
+    this.scorers = options.scorers ?? {};
+  }
+
+  get running(): boolean {
+    return !!this.acquisition && this.acquisition.state !== 'done';
+  }
+
+  /** Starts an acquisition; refuses while another one runs. */
+  start(plan: unknown, outputPath: string): Acquisition {
+    if (this.running) throw new InputError(`an acquisition ("${this.acquisition!.name}") is already running: stop it or wait for it to end first`);
+    this.acquisition = startAcquisition(plan, {
+      microscope: this.microscope,
+      clock: this.clock,
+      outputPath,
+      limits: this.limits,
+      ledger: this.ledger,
+      rules: [...this.rules],
+      scorers: this.scorers,
+    });
+    return this.acquisition;
+  }
+
+  requireAcquisition(): Acquisition {
+    if (!this.acquisition) throw new InputError('no acquisition has been started in this session: start one with start_acquisition');
+    return this.acquisition;
+  }
+
+  adjust(adj: Adjustment): AdjustResult {
+    return this.requireAcquisition().adjust(adj);
+  }
+
+  /** One image with the given settings, outside any acquisition (counted in the ledger and held to the budget). */
+  async snap(settings: { channel?: string; exposureMs?: number; powerPercent?: number } = {}): Promise<{ snapshot: Snapshot; doseJPerCm2: number; position: string; notes: string[] }> {
+    if (this.running && this.acquisition!.state !== 'paused') {
+      throw new InputError(`the microscope is busy with the acquisition "${this.acquisition!.name}": pause it first, or look at its latest frames`);
+    }
+    const before = this.notes.length;
+    const m = this.microscope;
+    if (settings.channel) await m.setChannel(settings.channel);
+    if (settings.exposureMs !== undefined) await m.setExposure(settings.exposureMs);
+    const state = m.getState();
+    const source = lightSourceOf(m.config, resolveChannel(m.config, state.channel)).name;
+    if (settings.powerPercent !== undefined) await m.setLightPower(source, settings.powerPercent);
+    const now = m.getState();
+    const power = now.powerPercent[source] ?? 0;
+    const dose = exposureDose(m.config, now.channel, power, now.exposureMs);
+    const position = `stage(${Math.round(now.xUm)},${Math.round(now.yUm)})`;
+    const already = this.ledger.atPosition(position);
+    if (already + dose > this.limits.doseBudgetJPerCm2 + 1e-12) {
+      throw new InputError(`refused: ${position} has had ${round3(already)} J/cm² and this image would pass the ${this.limits.doseBudgetJPerCm2} J/cm² dose budget; move to a fresh field or lower power/exposure`);
+    }
+    const snapshot = await m.snap();
+    this.ledger.record(position, now.channel, dose, now.exposureMs);
+    return { snapshot, doseJPerCm2: dose, position, notes: this.notes.slice(before) };
+  }
+
+  /** Parks a parsed rule until the person confirms it. */
+  propose(rule: Rule): { rule: Rule; description: string } {
+    this.pending.set(rule.id, rule);
+    return { rule, description: describeRule(rule) };
+  }
+
+  /** Activates a rule (pending by id, or given): it joins the running acquisition and every later one. */
+  confirm(ruleOrId: Rule | string): Rule {
+    const rule = typeof ruleOrId === 'string' ? this.pending.get(ruleOrId) : ruleOrId;
+    if (!rule) {
+      const known = [...this.pending.keys()].join(', ') || 'none';
+      throw new InputError(`no rule ${String(ruleOrId)} is waiting for confirmation (waiting: ${known})`);
+    }
+    this.pending.delete(rule.id);
+    if (!this.rules.some((r) => r.id === rule.id)) this.rules.push(rule);
+    if (this.running) this.acquisition!.addRule(rule);
+    return rule;
+  }
+
+  removeRule(id: string): Rule {
+    const pending = this.pending.get(id);
+    if (pending) {
+      this.pending.delete(id);
+      return pending;
+    }
+    const i = this.rules.findIndex((r) => r.id === id);
+    if (i < 0) throw new InputError(`no rule called ${id} (rules: ${[...this.rules.map((r) => r.id), ...this.pending.keys()].join(', ') || 'none'})`);
+    const [rule] = this.rules.splice(i, 1);
+    this.acquisition?.removeRule(id);
+    return rule;
+  }
+}
+
+function round3(v: number): number {
+  return Math.round(v * 1000) / 1000;
+}

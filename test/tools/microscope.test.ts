@@ -1,0 +1,135 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createToolContext } from '../../src/agent/artifacts.ts';
+import { openMovie } from '../../src/image/index.ts';
+import { RealClock, VirtualClock } from '../../src/microscope/clock.ts';
+import { MicroscopeSession } from '../../src/microscope/session.ts';
+import { DEFAULT_LIMITS } from '../../src/microscope/limits.ts';
+import { tools } from '../../tools/microscope.ts';
+import { smallConfig, tempDir } from '../microscope/fixtures.ts';
+
+const dir = tempDir('cellpilot-microscope-tools-');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function context(session: MicroscopeSession, name: string) {
+  const progress: [number, number][] = [];
+  const ctx = createToolContext({ sessionDir: join(dir, name), state: new Map([['microscope', session]]), onProgress: (d, t) => progress.push([d, t]) });
+  const call = async (tool: string, args: unknown = {}) => {
+    const spec = tools.find((t) => t.name === tool)!;
+    return spec.run(spec.schema.parse(args) as never, ctx);
+  };
+  return { ctx, call, progress };
+}
+
+function simSession(clock: RealClock | VirtualClock, limits = DEFAULT_LIMITS) {
+  return new MicroscopeSession({ clock, limits: { ...limits, xRangeUm: [-2000, 2000] }, simulator: { config: smallConfig(128), sample: { boundsUm: { x0: -64, y0: -64, x1: 64, y1: 64 }, cells: 6 } } });
+}
+
+describe('microscope tools', () => {
+  it('names match the contract and every argument is described', () => {
+    expect(tools.map((t) => t.name)).toEqual([
+      'microscope_status',
+      'snap',
+      'move_stage',
+      'start_acquisition',
+      'adjust_acquisition',
+      'pause_acquisition',
+      'resume_acquisition',
+      'stop_acquisition',
+      'add_rule',
+      'list_rules',
+      'remove_rule',
+      'dose_report',
+    ]);
+    for (const t of tools) for (const [key, field] of Object.entries(t.schema.shape)) expect((field as { description?: string }).description, `${t.name}.${key}`).toBeTruthy();
+  });
+
+  it('a session: status, snap, stage limits, a confirmed rule, an acquisition steered in words, dose report, stop', async () => {
+    const session = simSession(new RealClock());
+    const { call } = context(session, 's1');
+    const idle = await call('microscope_status');
+    expect(idle.summary).toMatch(/Microscope idle at \(0, 0, 0\) µm with the 20X objective \(0.5 µm\/px\)/);
+
+    const snap = await call('snap', { channel: 'GFP', exposureMs: 50 });
+    expect(snap.artifacts[0].type).toBe('movie');
+    const image = await openMovie(snap.artifacts[0].path);
+    expect(image.shape).toMatchObject({ t: 1, c: 1, y: 128, x: 128 });
+    expect(image.meta.channelNames).toEqual(['FITC']);
+    await image.close();
+    // 50 ms at 20 % of 5 W/cm²
+    expect(snap.values.doseJPerCm2).toBeCloseTo(0.05, 6);
+
+    await expect(call('move_stage', { xUm: 5000 })).rejects.toThrow(/stage x = 5000 µm is outside the travel limit of -2000 to 2000 µm/);
+    const moved = await call('move_stage', { xUm: 10, yUm: 20 });
+    expect(moved.values).toMatchObject({ xUm: 10, yUm: 20 });
+
+    const proposed = await call('add_rule', { rule: 'when a cell divides, image every 10 s for 5 minutes, then go back to every 2 minutes' });
+    expect(proposed.values.confirmed).toBe(false);
+    expect(proposed.summary).toMatch(/^I understood: When a cell divides, image every 10 s for 5 min, then go back to every 2 min; .* Shall I activate it\?/);
+    const pendingList = await call('list_rules');
+    expect(pendingList.summary).toMatch(/waiting for confirmation/);
+    const confirmed = await call('add_rule', { ruleId: proposed.values.ruleId, confirm: true });
+    expect(confirmed.artifacts[0].type).toBe('rule');
+    expect(JSON.parse(readFileSync(confirmed.artifacts[0].path, 'utf8')).trigger).toEqual({ kind: 'division' });
+
+    const started = await call('start_acquisition', { request: 'image GFP and DAPI every 5 minutes for 12 hours' });
+    expect(started.values.plannedTimepoints).toBe(145);
+    expect(started.artifacts.map((a) => a.type)).toEqual(['movie', 'table']);
+    expect(started.summary).toMatch(/Started \(image FITC and DAPI every 5 min for 12 h\): 145 time point\(s\)/);
+    await expect(call('start_acquisition', { request: 'image GFP every minute for an hour' })).rejects.toThrow(/already running/);
+
+    const faster = await call('adjust_acquisition', { command: 'speed up to every 10 seconds' });
+    expect(faster.summary).toMatch(/interval set to 10 s/);
+    expect(faster.values.intervalS).toBe(10);
+    const power = await call('adjust_acquisition', { command: 'drop the 488 laser to 5%' });
+    expect((power.values.channels as { channel: string; powerPercent: number }[]).find((c) => c.channel === 'FITC')!.powerPercent).toBe(5);
+    const data = await call('adjust_acquisition', { changes: [{ kind: 'power', powerPercent: 400, channel: 'DAPI' }] });
+    expect(data.summary).toMatch(/Limits: power of 405nm clamped from 400 % to the 100 % limit/);
+    const left = await call('adjust_acquisition', { command: 'how much longer?' });
+    expect(left.summary).toMatch(/about 1[12] h \d+ min left/);
+    const paused = await call('pause_acquisition');
+    expect(paused.summary).toMatch(/^Pausing after the current image/);
+    const resumed = await call('resume_acquisition');
+    expect(resumed.values.state).not.toBe('done');
+    const status = await call('microscope_status');
+    expect(status.values.acquisition).toMatchObject({ channels: [{ channel: 'FITC' }, { channel: 'DAPI' }], rules: [{ id: proposed.values.ruleId }] });
+
+    const stopped = await call('stop_acquisition');
+    expect(stopped.values.state).toBe('done');
+    expect(stopped.values.stopReason).toBe('stopped on request');
+    const movie = await openMovie((stopped.values.files as string[])[0]);
+    expect(movie.shape.c).toBe(2);
+    expect(movie.shape.t).toBeGreaterThanOrEqual(1);
+    await movie.close();
+
+    const dose = await call('dose_report');
+    const csv = readFileSync(dose.artifacts[0].path, 'utf8');
+    expect(csv.split('\n')[0]).toBe('position,channel,exposures,exposure_s,dose_j_per_cm2,budget_fraction');
+    expect(csv).toMatch(/stage\(0,0\),FITC,1,0.05,0.05,/);
+    expect(dose.values.totalJPerCm2).toBeGreaterThan(0.05);
+
+    await expect(call('adjust_acquisition', { command: 'speed up to every 5 s' })).rejects.toThrow(/has ended/);
+    const removed = await call('remove_rule', { ruleId: proposed.values.ruleId });
+    expect(removed.summary).toMatch(/Removed/);
+  });
+
+  it('start_acquisition with wait on the simulated clock: progress, a dose budget, readable files', async () => {
+    const session = simSession(new VirtualClock(), { ...DEFAULT_LIMITS, doseBudgetJPerCm2: 2 });
+    const { call, progress } = context(session, 's2');
+    const result = await call('start_acquisition', {
+      plan: { channels: [{ config: 'mCherry', exposureMs: 100, powerPercent: 50 }], timePlan: { intervalS: 60, loops: 30 } },
+      wait: true,
+    });
+    // 0.25 J/cm² per image: the budget of 2 J/cm² allows 8 images.
+    expect(result.values.imagesAcquired).toBe(8);
+    expect(result.summary).toMatch(/dose budget reached/);
+    expect(progress.at(-1)).toEqual([8, 30]);
+    const movie = await openMovie(result.artifacts[0].path);
+    expect(movie.shape.t).toBe(8);
+    expect(movie.meta.channelNames).toEqual(['Rhodamine']);
+    await movie.close();
+    await expect(call('snap', { channel: 'mCherry', exposureMs: 100, powerPercent: 50 })).resolves.toBeTruthy(); // another field position name: stage(0,0)
+    await expect(call('adjust_acquisition', { command: 'make it nicer' })).rejects.toThrow(/could not turn/);
+  });
+});
