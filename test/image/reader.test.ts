@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +56,20 @@ describe.skipIf(!HAVE_PY)('reader: TIFF variants written by tifffile and Pillow'
   });
 });
 
+describe.skipIf(!HAVE_PY)('reader: multi-file OME-TIFF parts', () => {
+  it('names the file to open when given a BinaryOnly part', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cellpilot-omeparts-'));
+    try {
+      runPython([fileURLToPath(new URL('./fixtures/make_tiffs.py', import.meta.url)), dir]);
+      await expect(openMovie(join(dir, 'ome_multi_1.ome.tif'))).rejects.toThrow(/ome_multi_1\.ome\.tif is one part of a multi-file OME-TIFF; open .*ome_multi\.ome\.tif instead/);
+      await rm(join(dir, 'ome_multi_1.ome.tif'));
+      await expect(openMovie(join(dir, 'ome_multi.ome.tif'))).rejects.toThrow(/companion file .*ome_multi_1\.ome\.tif is missing/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe.skipIf(!HAVE_DATA)('reader: the real movies in shared/data', () => {
   const D = (p: string) => join(DATA_DIR, p);
   // Axes and calibration from each folder's SOURCE.md.
@@ -90,6 +104,20 @@ describe.skipIf(!HAVE_DATA)('reader: the real movies in shared/data', () => {
       }
     });
   }
+
+  it('opens a renamed single-file OME-TIFF (its XML names the old file)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cellpilot-renamed-'));
+    try {
+      const renamed = join(dir, 'renamed.ome.tif');
+      await copyFile(D('sktracker-ometiff/CZT_peaks.ome.tif'), renamed);
+      const m = await openMovie(renamed);
+      expect(m.shape).toEqual({ t: 4, z: 4, c: 1, y: 48, x: 56 });
+      await m.plane(3, 3, 0);
+      await m.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 
   it.skipIf(!havePython(['tifffile', 'numpy']))('reads the same pixels as tifffile, in T,Z,C order', async () => {
     const script = `

@@ -1,7 +1,7 @@
 // OME-TIFF: the OME-XML in the first ImageDescription gives the axes sizes, their order
 // in the IFD sequence (DimensionOrder, TiffData), the calibration and the channel names.
 // Only the first Image (series) is read.
-import { basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { InputError } from '../../errors.ts';
 import type { MovieMeta, Shape } from '../movie.ts';
@@ -13,6 +13,12 @@ export interface OmeLayout {
   meta: MovieMeta;
   /** IFD index of each plane in ImageJ order (planeIndex), -1 where missing. */
   planeIfds: Int32Array;
+  /** Index into `files` of each plane's file. */
+  planeFiles: Int32Array;
+  /** Files holding planes: [this file, companion files...] (absolute or relative to cwd). */
+  files: string[];
+  /** Whether some TiffData names this file (false: the file may have been renamed). */
+  namesSelf: boolean;
   images: number;
 }
 
@@ -41,7 +47,13 @@ export function parseOmeXml(xml: string, path: string): OmeLayout {
   const ome = doc.OME as XmlNode | undefined;
   const image = (ome?.Image as XmlNode[] | undefined)?.[0];
   const pixels = image?.Pixels as XmlNode | undefined;
-  if (!pixels) throw new InputError(`${path}: its OME-XML has no Image/Pixels element`);
+  if (!pixels) {
+    const binaryOnly = ome?.BinaryOnly as XmlNode | undefined;
+    if (binaryOnly && typeof binaryOnly.MetadataFile === 'string') {
+      throw new InputError(`${path} is one part of a multi-file OME-TIFF; open ${join(dirname(path), binaryOnly.MetadataFile)} instead`);
+    }
+    throw new InputError(`${path}: its OME-XML has no Image/Pixels element`);
+  }
   const size = (k: string): number => {
     const v = Number(pixels[k] ?? 1);
     if (!Number.isInteger(v) || v < 1) throw new InputError(`${path}: OME-XML ${k}="${pixels[k]}" is not a positive integer`);
@@ -54,9 +66,12 @@ export function parseOmeXml(xml: string, path: string): OmeLayout {
   if (channels.some((ch) => Number(ch.SamplesPerPixel ?? 1) > 1)) {
     throw new InputError(`${path}: OME-TIFF with RGB (SamplesPerPixel > 1) channels is not supported; split the channels first`);
   }
-  const planeIfds = mapTiffData(pixels, shape, order, path);
+  const { planeIfds, planeFiles, files, namesSelf } = mapTiffData(pixels, shape, order, path);
   const images = ((ome?.Image as XmlNode[]) ?? []).length;
-  return { shape, dimensionOrder: order, meta: omeMeta(pixels, channels, shape, image!), planeIfds, images };
+  return {
+    planeFiles,
+    files,
+    namesSelf, shape, dimensionOrder: order, meta: omeMeta(pixels, channels, shape, image!), planeIfds, images };
 }
 
 function omeMeta(pixels: XmlNode, channels: XmlNode[], shape: Shape, image: XmlNode): MovieMeta {
@@ -126,25 +141,43 @@ function orderIndex(t: number, z: number, c: number, shape: Shape, order: string
   return idx;
 }
 
-function mapTiffData(pixels: XmlNode, shape: Shape, order: string, path: string): Int32Array {
+/**
+ * Where each plane lives: TiffData elements map runs of planes (in DimensionOrder from
+ * FirstT/Z/C) to IFDs, in this file or, by UUID FileName, in a companion file of the same
+ * folder (Micro-Manager and Bio-Formats split large acquisitions this way).
+ */
+function mapTiffData(
+  pixels: XmlNode,
+  shape: Shape,
+  order: string,
+  path: string,
+): { planeIfds: Int32Array; planeFiles: Int32Array; files: string[]; namesSelf: boolean } {
   const n = shape.t * shape.z * shape.c;
-  const out = new Int32Array(n).fill(-1);
+  const planeIfds = new Int32Array(n).fill(-1);
+  const planeFiles = new Int32Array(n);
+  const files = [path];
   const imagejIndex = (p: { t: number; z: number; c: number }) => (p.t * shape.z + p.z) * shape.c + p.c;
   const tiffData = (pixels.TiffData as XmlNode[] | undefined) ?? [];
   if (tiffData.length === 0) {
-    for (let i = 0; i < n; i++) out[imagejIndex(planeAt(i, shape, order))] = i;
-    return out;
+    for (let i = 0; i < n; i++) planeIfds[imagejIndex(planeAt(i, shape, order))] = i;
+    return { planeIfds, planeFiles, files, namesSelf: true };
   }
   const self = basename(path);
-  const files = new Set<string>();
-  for (const td of tiffData) {
+  let namesSelf = false;
+  const fileIndex = (td: XmlNode): number => {
     const uuid = td.UUID as XmlNode | string | undefined;
     const name = typeof uuid === 'object' && uuid ? uuid.FileName : undefined;
-    if (typeof name === 'string') files.add(name);
-  }
-  if (files.size > 1 || (files.size === 1 && ![...files][0].endsWith(self) && tiffData.length < n)) {
-    throw new InputError(`${path}: multi-file OME-TIFF (planes in ${[...files].slice(0, 3).join(', ')}) is not supported; open the files as a series instead`);
-  }
+    if (typeof name !== 'string' || name === '') return 0;
+    if (basename(name) === self) {
+      namesSelf = true;
+      return 0;
+    }
+    const full = join(dirname(path), basename(name));
+    const i = files.indexOf(full);
+    if (i >= 0) return i;
+    files.push(full);
+    return files.length - 1;
+  };
   for (const td of tiffData) {
     const ifd = Number(td.IFD ?? 0);
     const start = orderIndex(Number(td.FirstT ?? 0), Number(td.FirstZ ?? 0), Number(td.FirstC ?? 0), shape, order);
@@ -152,7 +185,12 @@ function mapTiffData(pixels: XmlNode, shape: Shape, order: string, path: string)
     if (![ifd, start, count].every((v) => Number.isInteger(v) && v >= 0)) {
       throw new InputError(`${path}: OME-XML TiffData has invalid IFD/First*/PlaneCount values`);
     }
-    for (let k = 0; k < count && start + k < n; k++) out[imagejIndex(planeAt(start + k, shape, order))] = ifd + k;
+    const f = fileIndex(td);
+    for (let k = 0; k < count && start + k < n; k++) {
+      const plane = imagejIndex(planeAt(start + k, shape, order));
+      planeIfds[plane] = ifd + k;
+      planeFiles[plane] = f;
+    }
   }
-  return out;
+  return { planeIfds, planeFiles, files, namesSelf };
 }

@@ -1,6 +1,8 @@
 // A Movie backed by one TIFF file (plain, ImageJ hyperstack or OME-TIFF). It keeps the
 // open file handle and the IFD offsets found so far; planes are read on demand.
+import { existsSync } from 'node:fs';
 import { InputError } from '../../errors.ts';
+import { IfdChain } from './ifdChain.ts';
 import {
   checkPlaneIndex,
   defaultChannelNames,
@@ -20,7 +22,7 @@ import { Tag, TiffFile, type Ifd } from './tiffFile.ts';
 /** How plane k (ImageJ order) is found in the file. */
 type PlaneMap =
   | { kind: 'contiguous'; start: number; planeBytes: number }
-  | { kind: 'ifd'; ifdOf: (k: number) => number };
+  | { kind: 'ifd'; ifdOf: (k: number) => { file: number; ifd: number } };
 
 export async function openTiffMovie(path: string): Promise<TiffMovie> {
   const file = await TiffFile.open(path);
@@ -51,8 +53,8 @@ async function describe(file: TiffFile): Promise<TiffMovie> {
     bigTiff: file.bigTiff,
   };
   const yx = { y: layout0.height, x: layout0.width };
-  const movie = (shape: Omit<Shape, 'y' | 'x'>, meta: MovieMeta, map: PlaneMap) =>
-    new TiffMovie(file, { ...shape, ...yx }, layout0, meta, source, map, ifd0);
+  const movie = (shape: Omit<Shape, 'y' | 'x'>, meta: MovieMeta, map: PlaneMap, otherFiles: string[] = []) =>
+    new TiffMovie(file, { ...shape, ...yx }, layout0, meta, source, map, ifd0, otherFiles);
 
   if (isOmeXml(description)) {
     const ome = parseOmeXml(description, file.path);
@@ -62,10 +64,20 @@ async function describe(file: TiffFile): Promise<TiffMovie> {
     source.format = 'ome-tiff';
     const missing = ome.planeIfds.indexOf(-1);
     if (missing >= 0) throw new InputError(`${file.path}: OME-XML TiffData does not place plane ${missing + 1}`);
-    const ifdOf = ome.planeIfds;
+    const { planeIfds, planeFiles } = ome;
     // Only the first OME image (series) is read; say how many there are.
     if (ome.images > 1) ome.meta.extra = { ...ome.meta.extra, omeImages: ome.images };
-    return movie(ome.shape, ome.meta, { kind: 'ifd', ifdOf: (k) => ifdOf[k] });
+    let otherFiles = ome.files.slice(1);
+    // The XML names only one other file, which is not there: this file was renamed.
+    if (otherFiles.length === 1 && !ome.namesSelf && !existsSync(otherFiles[0])) {
+      otherFiles = [];
+      planeFiles.fill(0);
+    }
+    for (const f of otherFiles) {
+      if (!existsSync(f)) throw new InputError(`${file.path}: multi-file OME-TIFF, but its companion file ${f} is missing`);
+    }
+    if (otherFiles.length) ome.meta.extra = { ...ome.meta.extra, omeFiles: ome.files.length };
+    return movie(ome.shape, ome.meta, { kind: 'ifd', ifdOf: (k) => ({ file: planeFiles[k], ifd: planeIfds[k] }) }, otherFiles);
   }
 
   if (isImageJDescription(description)) {
@@ -83,7 +95,7 @@ async function describe(file: TiffFile): Promise<TiffMovie> {
   const pages = await listPages(file, ifd0);
   const shape = shapedAxes(description, pages.length) ?? { t: pages.length, z: 1, c: 1 };
   meta.channelNames = defaultChannelNames(shape.c);
-  return movie(shape, meta, { kind: 'ifd', ifdOf: (k) => k }).withIfdOffsets(pages);
+  return movie(shape, meta, { kind: 'ifd', ifdOf: (k) => ({ file: 0, ifd: k }) }).withIfdOffsets(pages);
 }
 
 function imagejShape(ij: ImageJDescription): { t: number; z: number; c: number } {
@@ -137,12 +149,12 @@ async function resolutionMeta(file: TiffFile, ifd0: Ifd, imagejUnit: string | un
 async function imagejPlaneMap(file: TiffFile, ifd0: Ifd, layout0: PlaneLayout, n: number): Promise<PlaneMap> {
   const start = contiguousStart(layout0);
   const bytes = planeBytes(layout0);
-  if (start === undefined || n === 1) return { kind: 'ifd', ifdOf: (k) => k };
+  if (start === undefined || n === 1) return { kind: 'ifd', ifdOf: (k) => ({ file: 0, ifd: k }) };
   if (ifd0.nextOffset !== 0) {
     file.checkRange(ifd0.nextOffset, 2, 'second image directory');
     const ifd1 = await file.readIfd(ifd0.nextOffset);
     const layout1 = await readLayout(file, ifd1, 'image 2');
-    if (contiguousStart(layout1) !== start + bytes) return { kind: 'ifd', ifdOf: (k) => k };
+    if (contiguousStart(layout1) !== start + bytes) return { kind: 'ifd', ifdOf: (k) => ({ file: 0, ifd: k }) };
   }
   const needed = start + n * bytes;
   if (needed > file.size) {
@@ -191,10 +203,9 @@ function shapedAxes(description: string | undefined, pages: number): { t: number
 }
 
 export class TiffMovie implements Movie {
-  private ifdOffsets: number[];
-  private readonly seen = new Set<number>();
-  private readonly ifdCache = new Map<number, Ifd>();
-  private walk: Promise<unknown> = Promise.resolve();
+  private readonly mainChain: IfdChain;
+  /** IFD chains of OME companion files (file index >= 1), opened on demand. */
+  private readonly companions = new Map<number, Promise<IfdChain>>();
   private closed = false;
 
   constructor(
@@ -205,20 +216,17 @@ export class TiffMovie implements Movie {
     readonly source: MovieSource,
     private readonly map: PlaneMap,
     ifd0: Ifd,
+    private readonly otherFiles: string[] = [],
   ) {
-    this.ifdOffsets = [ifd0.offset];
-    this.nextAfterLast = ifd0.nextOffset;
+    this.mainChain = new IfdChain(file, ifd0);
   }
-
-  private nextAfterLast: number;
 
   get dtype(): DType {
     return this.layout0.dtype;
   }
 
   withIfdOffsets(offsets: number[]): this {
-    this.ifdOffsets = offsets;
-    this.nextAfterLast = -1; // the list is complete
+    this.mainChain.setOffsets(offsets);
     return this;
   }
 
@@ -238,45 +246,35 @@ export class TiffMovie implements Movie {
       const n = this.shape.y * this.shape.x;
       return readContiguousPlane(this.file, this.map.start + k * this.map.planeBytes, this.dtype, n, what);
     }
-    const ifdIndex = this.map.ifdOf(k);
-    const offset = await this.ifdOffset(ifdIndex, what);
-    const ifd = this.ifdCache.get(offset) ?? (await this.file.readIfd(offset));
-    const layout = await readLayout(this.file, ifd, what);
+    const { file: fileIndex, ifd: ifdIndex } = this.map.ifdOf(k);
+    const chain = await this.chain(fileIndex);
+    const ifd = await chain.ifd(ifdIndex, what);
+    const layout = await readLayout(chain.file, ifd, what);
     if (layout.width !== this.shape.x || layout.height !== this.shape.y || layout.dtype !== this.dtype) {
       throw new InputError(
-        `${this.file.path}: ${what} is ${layout.width}x${layout.height} ${layout.dtype}, but the movie is ${this.shape.x}x${this.shape.y} ${this.dtype}; planes of different sizes are not supported`,
+        `${chain.file.path}: ${what} is ${layout.width}x${layout.height} ${layout.dtype}, but the movie is ${this.shape.x}x${this.shape.y} ${this.dtype}; planes of different sizes are not supported`,
       );
     }
-    return readPlane(this.file, layout, what);
+    return readPlane(chain.file, layout, what);
   }
 
-  /** Offset of IFD `index`, walking the chain from the last one known (serialised). */
-  private ifdOffset(index: number, what: string): Promise<number> {
-    const result = this.walk.then(async () => {
-      while (this.ifdOffsets.length <= index) {
-        const next = this.nextAfterLast;
-        if (next <= 0) {
-          throw new InputError(`${this.file.path} is truncated or corrupted: ${what} should be image ${index + 1} but the file has only ${this.ifdOffsets.length} images`);
-        }
-        if (this.seen.has(next)) throw new InputError(`${this.file.path} is corrupted: its image directories form a loop`);
-        this.file.checkRange(next, 2, `image directory ${this.ifdOffsets.length + 1}`);
-        this.ifdOffsets.push(next);
-        this.seen.add(next);
-        // Parse the whole IFD while walking (one read) and keep the recent ones for plane().
-        const ifd = await this.file.readIfd(next);
-        this.ifdCache.set(next, ifd);
-        if (this.ifdCache.size > 64) this.ifdCache.delete(this.ifdCache.keys().next().value!);
-        this.nextAfterLast = ifd.nextOffset;
-      }
-      return this.ifdOffsets[index];
-    });
-    this.walk = result.catch(() => {});
-    return result;
+  private chain(index: number): Promise<IfdChain> {
+    if (index === 0) return Promise.resolve(this.mainChain);
+    let chain = this.companions.get(index);
+    if (!chain) {
+      chain = (async () => {
+        const file = await TiffFile.open(this.otherFiles[index - 1]);
+        return new IfdChain(file, await file.readIfd(file.firstIfdOffset));
+      })();
+      this.companions.set(index, chain);
+    }
+    return chain;
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     await this.file.close();
+    await Promise.all([...this.companions.values()].map((c) => c.then((x) => x.file.close(), () => {})));
   }
 }
