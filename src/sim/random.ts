@@ -1,5 +1,4 @@
-// Seeded random numbers for the simulator: uniform (sfc32), normal (ziggurat, Marsaglia &
-// Tsang 2000, doi:10.18637/jss.v005.i08, with the layer drawn from separate bits as Doornik 2005 advises) and
+// Seeded random numbers for the simulator: uniform (sfc32), normal (Marsaglia's polar method) and
 // Poisson (multiplication for small means, PTRS transformed rejection for large ones,
 // Hörmann 1993, doi:10.1016/0167-6687(93)90997-4). Every stream is named, so adding a
 // channel or an option never changes the numbers drawn by another part of a simulation.
@@ -32,38 +31,14 @@ export function logFactorial(k: number): number {
   return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * x) - 1 / (360 * x * x * x);
 }
 
-// Ziggurat tables for the standard normal: 128 layers (Marsaglia & Tsang's RNOR).
-const ZIGGURAT_R = 3.442619855899;
-const ZIGGURAT = (() => {
-  const m1 = 2147483648;
-  const vn = 9.91256303526217e-3;
-  const k = new Float64Array(128);
-  const w = new Float64Array(128);
-  const f = new Float64Array(128);
-  let dn = ZIGGURAT_R;
-  let tn = dn;
-  const q = vn / Math.exp(-0.5 * dn * dn);
-  k[0] = (dn / q) * m1;
-  k[1] = 0;
-  w[0] = q / m1;
-  w[127] = dn / m1;
-  f[0] = 1;
-  f[127] = Math.exp(-0.5 * dn * dn);
-  for (let i = 126; i >= 1; i--) {
-    dn = Math.sqrt(-2 * Math.log(vn / dn + Math.exp(-0.5 * dn * dn)));
-    k[i + 1] = (dn / tn) * m1;
-    tn = dn;
-    f[i] = Math.exp(-0.5 * dn * dn);
-    w[i] = dn / m1;
-  }
-  return { k, w, f };
-})();
-
 export class Rng {
   private a: number;
   private b: number;
   private c: number;
   private d: number;
+  // A flag plus a number (not number | undefined) keeps the field a plain double for V8.
+  private hasSpareNormal = false;
+  private spareNormal = 0;
 
   /** A generator for `seed` and a named `stream` ("sample", "camera", ...). */
   constructor(seed: number, stream = '') {
@@ -104,26 +79,24 @@ export class Rng {
     return low + (high - low) * this.uniform();
   }
 
-  /** Standard normal (ziggurat). */
+  /** Standard normal (Marsaglia's polar method; the second value of each pair is kept for the next call). */
   normal(): number {
-    const { k, w, f } = ZIGGURAT;
-    for (;;) {
-      const layer = this.nextUint32() & 127;
-      const hz = this.nextUint32() | 0;
-      const x = hz * w[layer];
-      if (Math.abs(hz) < k[layer]) return x;
-      if (layer === 0) {
-        // The tail beyond R, by Marsaglia's exponential method.
-        let tail: number;
-        let y: number;
-        do {
-          tail = -Math.log(1 - this.uniform()) / ZIGGURAT_R;
-          y = -Math.log(1 - this.uniform());
-        } while (y + y < tail * tail);
-        return hz > 0 ? ZIGGURAT_R + tail : -ZIGGURAT_R - tail;
-      }
-      if (f[layer] + this.uniform() * (f[layer - 1] - f[layer]) < Math.exp(-0.5 * x * x)) return x;
+    if (this.hasSpareNormal) {
+      this.hasSpareNormal = false;
+      return this.spareNormal;
     }
+    let u: number;
+    let v: number;
+    let s: number;
+    do {
+      u = 2 * this.uniform() - 1;
+      v = 2 * this.uniform() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const f = Math.sqrt((-2 * Math.log(s)) / s);
+    this.spareNormal = v * f;
+    this.hasSpareNormal = true;
+    return u * f;
   }
 
   /** A Poisson-distributed count with mean `mean` (>= 0). */
