@@ -12,7 +12,6 @@ import { InputError } from '../errors.ts';
 import type { StepOutcome } from './executor.ts';
 import { Agent } from './loop.ts';
 import { createChatModel } from './models.ts';
-import { PRODUCES } from './planner/catalogue.ts';
 import { Session } from './session.ts';
 import { validateArgs } from './validation.ts';
 
@@ -221,6 +220,18 @@ const STAND_IN_VALUES: Record<string, Record<string, unknown>> = {
   analyze_timeseries: { periodFrames: 12 },
 };
 
+/** What each tool writes, as the real tools do (plan-only runs register stand-ins of these types). */
+const OUTPUTS: Record<string, string[]> = {
+  load_movie: ['movie'], simulate_movie: ['movie', 'labels', 'table'], correct_drift: ['movie', 'table'], align_channels: ['movie', 'table'],
+  correct_bleach: ['movie'], denoise: ['movie'], train_n2v: ['model'], super_resolve: ['movie'], interpolate_frames: ['movie'], predict_label: ['movie'],
+  project: ['movie'], kymograph: ['movie'], segment: ['labels'], track: ['tracks'], measure: ['table'], detect_divisions: ['table'],
+  evaluate: ['table'], export: ['table'], analyze_timeseries: ['table'], embed: ['table'], plot: ['plot'], save_pipeline: ['pipeline'],
+  run_pipeline: ['movie', 'labels', 'tracks'], snap: ['movie'], start_acquisition: ['movie', 'table'], add_rule: ['rule'], dose_report: ['table'],
+};
+
+/** Tools without side effects outside the session, run for real even in plan-only mode. */
+const RUN_IN_PLAN_ONLY = new Set(['help']);
+
 function planOnlyExecutor(session: Session, tools: ToolSpec[]) {
   let step = 0;
   return async (name: string, args: Record<string, unknown>): Promise<StepOutcome> => {
@@ -235,8 +246,13 @@ function planOnlyExecutor(session: Session, tools: ToolSpec[]) {
         return { ...base, status: 'error', summary: error, error, errorKind: 'input' };
       }
     }
-    const artifacts = (PRODUCES[name] ?? []).slice(0, name === 'correct_drift' || name === 'segment' || name === 'track' ? 2 : 1)
-      .map((type) => session.store.add(type as never, join(session.dir, 'artifacts', `${name}-${step}.${type}`), `${name} output`, name));
+    if (RUN_IN_PLAN_ONLY.has(name)) {
+      const result = await tool.run(checked.args as never, session.context({ toolName: name }));
+      return { ...base, status: 'ok', summary: result.summary, artifacts: result.artifacts, values: result.values };
+    }
+    const truthDir = join(session.dir, 'artifacts', `${name}-${step}_GT`);
+    const artifacts = (OUTPUTS[name] ?? []).map((type) =>
+      session.store.add(type as never, name === 'simulate_movie' && type === 'labels' ? join(truthDir, 'SEG') : join(session.dir, 'artifacts', `${name}-${step}.${type}`), `${name} output`, name));
     return { ...base, status: 'ok', summary: `${name} ran (plan-only).`, artifacts, values: STAND_IN_VALUES[name] ?? {} };
   };
 }

@@ -40,18 +40,33 @@ export function systemPrompt(): string {
   return readFileSync(PROMPTS_DIR + 'system.md', 'utf8');
 }
 
-/** Notes ranked by how well their keywords, title and tools match the question. */
+const tokens = (text: string) => text.toLowerCase().split(/[^a-z0-9µ]+/).filter((w) => w.length > 1);
+/** Two words match when they share a stem (a common prefix of 5 letters, or the whole shorter word). */
+const sameStem = (a: string, b: string) => (a.length < 5 || b.length < 5 ? a === b : a.slice(0, 5) === b.slice(0, 5));
+
+/**
+ * Notes ranked by how many distinct words of the question their keywords, tools and title
+ * cover (stems, so "denoising" finds "denoise"); ties go to the note matched earliest in
+ * the question ("correct drift before tracking" is about drift).
+ */
 export function searchNotes(question: string, topic?: string): { note: MethodNote; score: number }[] {
-  const q = ` ${question.toLowerCase().replace(/[^a-z0-9µ\s-]/g, ' ').replace(/\s+/g, ' ')} `;
-  const words = new Set(q.trim().split(' ').filter((w) => w.length > 2));
+  const q = tokens(question);
   return loadNotes()
     .map((note) => {
-      let score = topic && note.topic === topic ? 100 : 0;
-      for (const k of note.keywords) if (q.includes(` ${k}`) || q.includes(`${k} `)) score += k.includes(' ') ? 4 : 3;
-      for (const t of note.tools) if (q.includes(t.replace(/_/g, ' ')) || q.includes(t)) score += 2;
-      for (const w of note.title.toLowerCase().split(/\W+/)) if (words.has(w)) score += 1;
+      const covered = new Set<number>();
+      const phrases = [...note.keywords, ...note.tools.map((t) => t.replace(/_/g, ' ')), note.title.toLowerCase()];
+      for (const phrase of phrases) {
+        const words = tokens(phrase);
+        if (words.length === 0) continue;
+        // a phrase counts when all its words appear in order-free form in the question
+        const at = words.map((w) => q.findIndex((x) => sameStem(x, w)));
+        if (at.every((i) => i >= 0)) for (const i of at) covered.add(i);
+      }
+      const first = covered.size ? Math.min(...covered) : q.length;
+      let score = covered.size + (covered.size ? 0.5 - first / (2 * q.length + 2) : 0);
+      if (topic && note.topic === topic) score += 100;
       // the general note only wins when no specific method matches
-      if (note.topic === 'choosing' && !(topic === 'choosing')) score = Math.min(score, 1);
+      if (note.topic === 'choosing' && topic !== 'choosing') score = Math.min(score, 0.5);
       return { note, score };
     })
     .filter((r) => r.score > 0)

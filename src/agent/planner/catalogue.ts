@@ -26,10 +26,11 @@ export type InputType = (typeof INPUT_TYPES)[number];
 
 /** Artifact types each tool produces (first = main output). */
 export const PRODUCES: Record<string, string[]> = {
-  simulate_movie: ['movie', 'labels'],
+  // simulate_movie also writes the true masks and drift: ground truth, never chained as results
+  simulate_movie: ['movie'],
   load_movie: ['movie'],
   correct_drift: ['movie', 'table'],
-  align_channels: ['movie'],
+  align_channels: ['movie', 'table'],
   correct_bleach: ['movie'],
   denoise: ['movie'],
   super_resolve: ['movie'],
@@ -37,8 +38,8 @@ export const PRODUCES: Record<string, string[]> = {
   predict_label: ['movie'],
   project: ['movie'],
   kymograph: ['movie'],
-  segment: ['labels', 'table'],
-  track: ['tracks', 'table'],
+  segment: ['labels'],
+  track: ['tracks'],
   measure: ['table'],
   detect_divisions: ['table'],
   analyze_timeseries: ['table'],
@@ -52,7 +53,13 @@ export const PRODUCES: Record<string, string[]> = {
   snap: ['movie'],
   start_acquisition: ['movie'],
   add_rule: ['rule'],
+  dose_report: ['table'],
 };
+
+/** Artifacts that are ground truth or by-products, not results to chain on (unless named by id). */
+export function isTruth(a: { type: string; producedBy?: string }): boolean {
+  return a.producedBy === 'simulate_movie' && a.type !== 'movie';
+}
 
 /** Main inputs when the tool's schema is not known. */
 const DEFAULT_INPUTS: Record<string, InputType[]> = {

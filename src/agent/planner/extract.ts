@@ -73,11 +73,11 @@ export function findProducerWords(text: string): string[] | undefined {
 
 /** A name after "called", "named" or "as": for pipelines. */
 export function findName(text: string): string | undefined {
-  const m = /\b(?:called|named|name it|as)\s+["'`]?([A-Za-z0-9][\w-]*)["'`]?/i.exec(text);
-  if (!m) return undefined;
-  const name = m[1].toLowerCase().replace(/_/g, '-');
-  if (['a', 'the', 'pipeline', 'workflow', 'recipe', 'it', 'this'].includes(name)) return undefined;
-  return name;
+  for (const m of text.matchAll(/\b(?:called|named|name it|as)\s+["'`]?([A-Za-z0-9][\w-]*)["'`]?/gi)) {
+    const name = m[1].toLowerCase().replace(/_/g, '-');
+    if (!['a', 'an', 'the', 'pipeline', 'workflow', 'recipe', 'protocol', 'it', 'this', 'my', 'our', 'well'].includes(name)) return name;
+  }
+  return undefined;
 }
 
 export function quantities(text: string): Quantity[] {

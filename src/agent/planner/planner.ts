@@ -1,7 +1,7 @@
 // The offline planner: a request in a biologist's words → a plan of tool calls with
 // symbolic references to earlier results, resolved step by step as results arrive.
 // Deterministic and local: no network, no model weights.
-import { acceptedInputs, adaptArgs, type Catalogue, type InputType, MAKER, PRODUCES, requiredInputs } from './catalogue.ts';
+import { acceptedInputs, adaptArgs, type Catalogue, type InputType, isTruth, MAKER, PRODUCES, requiredInputs } from './catalogue.ts';
 import type { Conversation, KnownArtifact, PastResult } from './conversation.ts';
 import {
   findArtifactIds, findChannel, findChannels, findDurationS, findFrames, findIntervalS, findMethod, findName, findOutput,
@@ -44,7 +44,8 @@ interface Mention {
 }
 
 /** Tool mentions in order, overlapping matches resolved by length then priority. */
-export function findMentions(text: string): Mention[] {
+export function findMentions(original: string): Mention[] {
+  const text = maskNames(original);
   const all: Mention[] = [];
   for (const intent of INTENTS) {
     for (const re of intent.patterns) {
@@ -60,6 +61,22 @@ export function findMentions(text: string): Mention[] {
   kept.sort((a, b) => a.start - b.start);
   // one step per tool per clause run: "denoise the noisy movie" is one denoise
   return kept.filter((m, i) => i === 0 || kept[i - 1].tool !== m.tool);
+}
+
+/**
+ * Blanks out names, quoted strings and file paths (same length, so positions hold):
+ * "a pipeline called nuclei-tracking" must not ask for tracking.
+ */
+export function maskNames(text: string): string {
+  const blank = (m: string) => m.replace(/[^\s]/g, '_');
+  return text
+    .replace(/(["'`])[^"'`]*\1/g, blank)
+    .replace(/\b((?:called|named|name it)\s+)([\w-]+)/gi, (_m, lead: string, name: string) => lead + blank(name))
+    .replace(/\b((?:run|apply|use|reuse|execute)\s+(?:the\s+|my\s+|our\s+)?(?:saved\s+)?)([\w-]+)(?=\s+(?:pipeline|workflow|recipe)\b)/gi, (_m, lead: string, name: string) => lead + blank(name))
+    .replace(/\b((?:pipeline|workflow|recipe)\s+)([a-z0-9][\w-]*)(?=\s+(?:on|to|for)\b|\s*$)/gi, (_m, lead: string, name: string) => (/^(on|to|for|the|it)$/i.test(name) ? lead + name : lead + blank(name)))
+    .replace(/(?:~|\.{1,2})?\/?(?:[\w.@+-]+\/)+[\w.@+{}:-]*|[\w@+-]+(?:\.[\w-]+)*\.(?:ome\.tiff?|tiff?|czi|nd2|lif|png|csv|json|xml|ya?ml)\b/gi, (m) => (/\.(ya?ml)$/i.test(m) ? blank(m.slice(0, m.lastIndexOf('.'))) + m.slice(m.lastIndexOf('.')) : blank(m)))
+    // "the denoised one", "the drift-corrected movie": references, not requests
+    .replace(/\b((?:the|that|this|those|these|my|our)\s+(?:\w+\s+)?)((?:de-?noised|drift[- ]corrected|bleach[- ]corrected|registered|stabili[sz]ed|projected|segmented|tracked|simulated|super[- ]?resolved|interpolated))\b/gi, (_m, lead: string, word: string) => lead + blank(word));
 }
 
 const QUESTION_START = /^(?:so\s+|and\s+|ok(?:ay)?[,\s]+|now\s+)?(?:how|what|which|was|were|did|does|do|is|are|were|when|where|who|can you tell|tell me|give me the number|any idea)\b/i;
@@ -87,18 +104,30 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   if (mentions.some((m) => m.tool === 'dose_report' || m.tool === 'microscope_status') && mentions.every((m) => MICROSCOPE_TOOLS.has(m.tool))) {
     mentions = mentions.filter((m, i) => i === mentions.findIndex((n) => n.tool === m.tool));
   }
+  // "simulate a movie with drift and noise": those words describe the simulation, not steps
+  const simulate = mentions.find((m) => m.tool === 'simulate_movie');
+  if (simulate) {
+    mentions = mentions.filter((m) => {
+      if (m.start < simulate.end || !['correct_drift', 'correct_bleach', 'denoise', 'detect_divisions', 'segment'].includes(m.tool)) return true;
+      if (m.tool === 'segment' && !/\bwith\b[^,.;]*$/i.test(text.slice(simulate.end, m.start))) return true;
+      return /\bthen\b|[.;]|\band (?:then )?(?:also )?(?:correct|remove|fix|denoise|detect|find|clean|segment)\b|,\s*(?:correct|remove|fix|denoise|detect|find|clean)\b/i.test(text.slice(simulate.end, m.start));
+    });
+  }
   // "start imaging ... every 5 min" is one acquisition, not also an adjustment
   if (mentions.some((m) => m.tool === 'start_acquisition')) mentions = mentions.filter((m) => m.tool !== 'adjust_acquisition');
 
   const question = isQuestion(text) && !help ? text : undefined;
+  if (mentions.length === 0 && REPEAT.test(text)) {
+    const repeated = repeatPlan(text, conversation, catalogue);
+    if (repeated) return repeated;
+  }
   if (mentions.length === 0) {
     if (question) return questionPlan(text, conversation, catalogue);
     return { steps: [], reply: notUnderstood(text, catalogue) };
   }
-  // "how many cells are there?" with a tool word but nothing to run: answer if we can
-  if (question && mentions.every((m) => m.tool === 'segment' || m.tool === 'track' || m.tool === 'detect_divisions') && /^(?:so\s+)?(?:how many|how much|what|which|was|were|did)\b/i.test(text)) {
-    const answer = answerFromValues(text, conversation, [...conversation.earlier]);
-    if (answer) return { steps: [], question: text };
+  // "how much did it drift?", "what was the TRA score?": answer from earlier results when they have it
+  if (question && !help && /^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?(?:how many|how much|how far|how long|what|which|was|were|did|do)\b/i.test(text) && mentions.every((m) => !MICROSCOPE_TOOLS.has(m.tool) && m.tool !== 'movie_info')) {
+    if (answerFromValues(text, conversation, [...conversation.earlier])) return { steps: [], question: text };
   }
 
   const steps: PlannedStep[] = [];
@@ -115,6 +144,27 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   return { steps: withInputs.steps, question };
 }
 
+const REPEAT = /\b(?:try (?:it |that )?again|redo|re-?run (?:it|that)|repeat (?:it|that|the last step)|same (?:thing )?(?:again|but)|do (?:it|that) again|once more|again with|again on|again for)\b/i;
+
+/** "try again with a sigma of 3": the last step again, with the new values. */
+function repeatPlan(text: string, conversation: Conversation, catalogue: Catalogue): Plan | undefined {
+  const last = [...conversation.earlier].reverse().find((r) => r.tool !== 'help');
+  if (!last) return undefined;
+  const build = BUILDERS[last.tool] ?? (() => ({}));
+  const fresh = build({ clause: text, text, conversation, catalogue, tool: last.tool, single: true });
+  delete fresh.$needs;
+  delete fresh.$ask;
+  const args: Record<string, unknown> = { ...last.args };
+  for (const [k, v] of Object.entries(fresh)) if (!(k === 'method' && last.tool === 'project' && !/\b(max|mean|sum|min|std|median|average)\b/i.test(text))) args[k] = v;
+  const ids = findArtifactIds(text);
+  for (const id of ids) {
+    const type = id.replace(/-\d+$/, '');
+    if (type in args) args[type] = id;
+  }
+  // only canonical names were rebuilt: map them onto the tool's schema like the previous call
+  return { steps: [{ tool: last.tool, args: adaptArgs(args, catalogue.get(last.tool)), clause: text }] };
+}
+
 function clauseOf(text: string, mentions: Mention[], i: number): string {
   const start = i === 0 ? 0 : mentions[i].start;
   const end = i + 1 < mentions.length ? mentions[i + 1].start : text.length;
@@ -123,7 +173,7 @@ function clauseOf(text: string, mentions: Mention[], i: number): string {
 
 /** Adds the input references each step needs, inserting the steps that make missing inputs (labels ← segment, tracks ← track). */
 function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: Catalogue): { steps: PlannedStep[] } | { reply: string } {
-  const available = new Set<string>(conversation.artifactsAtStart.map((a) => a.type));
+  const available = new Set<string>(conversation.artifactsAtStart.filter((a) => !isTruth(a)).map((a) => a.type));
   const out: PlannedStep[] = [];
   const insert = (step: PlannedStep, depth: number): string | undefined => {
     const info = catalogue.get(step.tool);
@@ -237,7 +287,7 @@ const BUILDERS: Record<string, Builder> = {
   simulate_movie: (ctx) => {
     const qs = quantities(ctx.clause);
     const args: Record<string, unknown> = {};
-    const cells = quantityWithRole(qs, 'count', /^\s*$/, 0) && qs.find((q) => q.kind === 'count' && /^\s*(?:\w+\s+)?(?:dividing\s+|moving\s+|bright\s+|fluorescent\s+)?(?:cells|nuclei|objects)/.test(q.after));
+    const cells = qs.find((q) => q.kind === 'count' && /^\s*(?:\w+\s+)?(?:dividing\s+|moving\s+|bright\s+|fluorescent\s+)?(?:cells|nuclei|objects)/.test(q.after));
     if (cells) args.cells = cells.value;
     const frames = qs.find((q) => q.kind === 'frames');
     if (frames) args.framesCount = frames.value;
@@ -377,6 +427,10 @@ const BUILDERS: Record<string, Builder> = {
     const hasTracks = ctx.conversation.artifactsAtStart.some((a) => a.type === 'tracks') || ctx.previous?.tool === 'track';
     const ids = findArtifactIds(ctx.clause).filter((id) => /^(tracks|labels)-/.test(id));
     args.result = ids.length ? ids[0] : { $ref: labelsWanted || !hasTracks ? 'labels' : 'tracks', mode: 'chain' } satisfies Ref;
+    // after "simulate ...", the simulator's truth folder is the natural ground truth
+    const simulated = [...ctx.conversation.artifactsAtStart, ...ctx.conversation.current.flatMap((r) => r.artifacts)].reverse()
+      .find((a) => a.producedBy === 'simulate_movie' && a.type === 'labels' && a.path);
+    if (args.truth === undefined && simulated?.path) args.truth = simulated.path.replace(/[\\/]SEG[\\/]?$/, '');
     return args;
   },
   export: (ctx) => {
@@ -671,9 +725,10 @@ function resolveRefs(args: Record<string, unknown>, conversation: Conversation, 
       found ??= [...all].reverse().find((a) => a.type === ref.$ref);
     } else {
       // chain: this request's newest suitable output, then the session's
-      found = [...currentArtifacts].reverse().find((a) => a.type === ref.$ref)
-        ?? [...conversation.artifactsAtStart].reverse().find((a) => a.type === ref.$ref && !(ref.$ref === 'movie' && DERIVED_VIEWS.has(a.producedBy ?? '')))
-        ?? [...all].reverse().find((a) => a.type === ref.$ref);
+      const results = (list: KnownArtifact[]) => [...list].reverse().filter((a) => a.type === ref.$ref && !isTruth(a));
+      found = results(currentArtifacts)[0]
+        ?? results(conversation.artifactsAtStart).find((a) => !(ref.$ref === 'movie' && DERIVED_VIEWS.has(a.producedBy ?? '')))
+        ?? results(all)[0];
     }
     if (!found) {
       if (key === ref.$ref && ['tracks', 'labels', 'table'].includes(key) && tool !== 'measure') return `There are no ${ref.$ref} in this session yet for ${tool}.`;
