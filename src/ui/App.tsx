@@ -1,0 +1,246 @@
+// The chat: a header, the transcript (finished items printed once with <Static>, the
+// running turn redrawn live), and the input line. The agent is loaded after the first
+// paint; a request typed meanwhile waits for it.
+import React, { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { Box, Static, Text, useApp, useInput, useStdout } from 'ink';
+import type { AgentEvent } from '../agent/events.ts';
+import type { ChatBackend } from './backend.ts';
+import { Header, type HeaderInfo } from './components/Header.tsx';
+import { InputLine } from './components/InputLine.tsx';
+import { Item } from './components/Item.tsx';
+import { applyKey, emptyEditor, type EditorKey } from './lineEditor.ts';
+import { DEMO_REQUEST, handleSlash } from './slash.ts';
+import { chatReducer, initialChatState, itemId, type ImagePreview, type TablePreview, type TranscriptItem } from './state.ts';
+
+export interface ChatAppProps {
+  /** Loads the agent (lazily, after the first paint). */
+  loadBackend: () => Promise<ChatBackend>;
+  /** Shown in the header until the backend is ready. */
+  model: string;
+  movies: string[];
+  /** Previews for a finished step (tables, plots); default none. */
+  previews?: (event: Extract<AgentEvent, { type: 'step_end' }>, columns: number) => { table?: TablePreview; image?: ImagePreview };
+  /** Earlier requests for the ↑ history. */
+  history?: string[];
+  /** Called with each submitted line (to persist the history). */
+  onSubmitLine?: (line: string) => void;
+  onExit?: (code: number) => void;
+}
+
+type StaticEntry = { kind: 'header'; id: string; info: HeaderInfo } | TranscriptItem;
+
+function introText(movies: string[]): string {
+  const first = 'I analyse live-cell movies from plain requests: correct drift, denoise, segment, track, measure and plot, all on this machine.';
+  const second = movies.length
+    ? `Loaded ${movies.join(', ')}. Ask e.g. "correct the drift, segment the nuclei and track them", or /help.`
+    : `No movie loaded: type "demo" to ${DEMO_REQUEST}, or name a file ("open ~/data/cells.tif"). /help lists commands.`;
+  return `${first}\n${second}`;
+}
+
+function useColumns(): number {
+  const { stdout } = useStdout();
+  const [columns, setColumns] = useState(stdout.columns || 80);
+  useEffect(() => {
+    const onResize = () => setColumns(stdout.columns || 80);
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+  }, [stdout]);
+  return columns;
+}
+
+export function ChatApp(props: ChatAppProps): React.ReactElement {
+  const { exit } = useApp();
+  const { write } = useStdout();
+  const columns = useColumns();
+  const [chat, dispatch] = useReducer(chatReducer, initialChatState);
+  const [editor, setEditor] = useState(() => emptyEditor(props.history ?? []));
+  const [backend, setBackend] = useState<ChatBackend>();
+  const [headers, setHeaders] = useState<StaticEntry[]>([]);
+  const [hint, setHint] = useState<string>();
+  const [staticKey, setStaticKey] = useState(0);
+  const controller = useRef<AbortController | undefined>(undefined);
+  const pending = useRef<string[]>([]);
+  const lastCtrlC = useRef(0);
+  const printedImages = useRef(new Set<string>());
+  const columnsRef = useRef(columns);
+  columnsRef.current = columns;
+
+  const notice = useCallback((text: string, tone: 'info' | 'error' | 'help' = 'info') => dispatch({ type: 'notice', tone, text }), []);
+
+  const attach = useCallback(
+    (next: ChatBackend, intro?: string) => {
+      setBackend(next);
+      const info: HeaderInfo = { model: next.modelName, sessionId: next.sessionId, movies: next.movies() };
+      setHeaders((h) => [...h, { kind: 'header', id: itemId('hdr'), info }]);
+      if (intro) notice(intro);
+    },
+    [notice],
+  );
+
+  // load the agent after the first paint
+  useEffect(() => {
+    let cancelled = false;
+    props.loadBackend().then(
+      (b) => {
+        if (cancelled) return;
+        attach(b, introText(b.movies()));
+      },
+      (err: unknown) => {
+        if (!cancelled) notice(`could not start the agent: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`, 'error');
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // agent events drive the transcript
+  useEffect(() => {
+    if (!backend) return;
+    return backend.events.on((event) => {
+      dispatch({ type: 'agent', event });
+      if (event.type === 'step_end' && props.previews) {
+        const extra = props.previews(event, columnsRef.current);
+        if (extra.table || extra.image) dispatch({ type: 'attach', stepId: event.stepId, ...extra });
+      }
+    });
+  }, [backend, props.previews]);
+
+  // inline images (kitty / iTerm2) go straight to the terminal, once, below their card
+  useEffect(() => {
+    for (const item of chat.committed) {
+      if (item.kind === 'tool' && item.card.image?.inline && !printedImages.current.has(item.id)) {
+        printedImages.current.add(item.id);
+        write(`${item.card.image.inline}\n`);
+      }
+    }
+  }, [chat.committed, write]);
+
+  const run = useCallback(
+    (job: (b: ChatBackend, signal: AbortSignal) => Promise<void>, b: ChatBackend) => {
+      const ctrl = new AbortController();
+      controller.current = ctrl;
+      job(b, ctrl.signal)
+        .catch((err: unknown) => notice(err instanceof Error ? err.message.split('\n')[0] : String(err), 'error'))
+        .finally(() => {
+          if (controller.current === ctrl) controller.current = undefined;
+          setHint(undefined);
+        });
+    },
+    [notice],
+  );
+
+  const submit = useCallback(
+    (line: string, b: ChatBackend | undefined) => {
+      props.onSubmitLine?.(line);
+      if (line.startsWith('/')) {
+        const outcome = handleSlash(line, b, columnsRef.current);
+        switch (outcome.type) {
+          case 'notice':
+            return notice(outcome.text, outcome.tone);
+          case 'quit':
+            controller.current?.abort();
+            props.onExit?.(0);
+            return exit();
+          case 'clear':
+            write('\x1b[2J\x1b[3J\x1b[H');
+            dispatch({ type: 'clear' });
+            setHeaders([]);
+            setStaticKey((k) => k + 1);
+            return;
+          case 'ask':
+            return submit(outcome.request, b);
+          case 'tool':
+            if (controller.current) return notice('still working: wait, or press Esc to cancel', 'error');
+            return run((bk, signal) => bk.runTool(outcome.name, outcome.args, signal), b!);
+          case 'reopen':
+            if (controller.current) return notice('still working: wait, or press Esc to cancel', 'error');
+            b!.reopen({ sessionId: outcome.sessionId, model: outcome.model }).then(
+              (next) => attach(next, outcome.sessionId ? `Resumed session ${next.sessionId} (${next.artifacts().length} artifacts, ${next.provenance().length} steps).` : `Now using ${next.modelName}.`),
+              (err: unknown) => notice(err instanceof Error ? err.message.split('\n')[0] : String(err), 'error'),
+            );
+            return;
+        }
+      }
+      const request = /^demo[.!]?$/i.test(line) ? DEMO_REQUEST : line;
+      if (controller.current) return notice('still working on the last request: wait, or press Esc to cancel it', 'error');
+      dispatch({ type: 'user', text: request });
+      if (!b) {
+        pending.current.push(request);
+        return notice('starting the agent…');
+      }
+      run((bk, signal) => bk.ask(request, signal), b);
+    },
+    [attach, exit, notice, props, run, write],
+  );
+
+  // a request typed before the agent was ready runs as soon as it is
+  useEffect(() => {
+    if (!backend || pending.current.length === 0) return;
+    const request = pending.current.shift()!;
+    pending.current = [];
+    run((bk, signal) => bk.ask(request, signal), backend);
+  }, [backend, run]);
+
+  useInput((input, key) => {
+    if (key.ctrl && input === 'c') {
+      const now = Date.now();
+      if (now - lastCtrlC.current < 2000) {
+        controller.current?.abort();
+        props.onExit?.(130);
+        return exit();
+      }
+      lastCtrlC.current = now;
+      controller.current?.abort();
+      setHint('press Ctrl-C again to quit');
+      return;
+    }
+    if (key.escape) {
+      if (controller.current && !controller.current.signal.aborted) {
+        controller.current.abort();
+        setHint('cancelling…');
+      }
+      return;
+    }
+    const result = applyKey(editor, input, key as EditorKey);
+    setEditor(result.state);
+    if (hint === 'press Ctrl-C again to quit') setHint(undefined);
+    if (result.submitted) submit(result.submitted, backend);
+  });
+
+  const staticItems: StaticEntry[] = [...headers, ...chat.committed];
+  const width = Math.max(20, columns - 1);
+  const busy = chat.busy || controller.current !== undefined;
+  const status = hint ?? (busy ? 'working · Esc cancels · Ctrl-C twice quits' : undefined);
+  return (
+    <Box flexDirection="column">
+      <Static key={staticKey} items={staticItems}>
+        {(entry) =>
+          entry.kind === 'header' ? (
+            <Box key={entry.id} marginBottom={1}>
+              <Header info={entry.info} width={Math.min(width, 100)} />
+            </Box>
+          ) : (
+            <Box key={entry.id} width={width}>
+              <Item item={entry} width={width} />
+            </Box>
+          )
+        }
+      </Static>
+      {!backend && headers.length === 0 ? (
+        <Box marginBottom={1}>
+          <Header info={{ model: props.model, movies: props.movies, loading: true }} width={Math.min(width, 100)} />
+        </Box>
+      ) : null}
+      {chat.live.map((item) => (
+        <Box key={item.id} width={width}>
+          <Item item={item} width={width} />
+        </Box>
+      ))}
+      <InputLine editor={editor} busy={busy} hint={status} />
+    </Box>
+  );
+}

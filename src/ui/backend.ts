@@ -1,0 +1,77 @@
+// What the chat needs from the agent, as one small interface. The real implementation
+// loads the agent (LangChain, the tool catalogue) lazily, after the first paint; tests
+// pass a scripted fake.
+import type { AgentEvents } from '../agent/events.ts';
+import type { ProvenanceRecord } from '../agent/provenance.ts';
+import type { SessionSummary } from '../agent/session.ts';
+import type { ArtifactRecord } from '../../tools/types.ts';
+
+export interface ToolListing {
+  name: string;
+  description: string;
+}
+
+export interface ChatBackend {
+  /** "offline" or "openai:<name>". */
+  readonly modelName: string;
+  readonly sessionId: string;
+  readonly events: AgentEvents;
+  /** Movies loaded into the session (file names). */
+  movies(): string[];
+  /** Runs one request; progress arrives on `events`. Never throws for tool or model failures. */
+  ask(request: string, signal: AbortSignal): Promise<void>;
+  /** Runs one tool directly (slash commands), with the same events and provenance. */
+  runTool(name: string, args: Record<string, unknown>, signal: AbortSignal): Promise<void>;
+  tools(): ToolListing[];
+  provenance(): ProvenanceRecord[];
+  artifacts(): ArtifactRecord[];
+  sessions(): SessionSummary[];
+  /** A backend on another session (resume) or another model; InputError when unknown. */
+  reopen(options: { sessionId?: string; model?: string }): Promise<ChatBackend>;
+}
+
+export interface BackendOptions {
+  model?: string;
+  sessionId?: string;
+  movies?: string[];
+}
+
+/** The real backend: the agent with its session, loaded on demand. */
+export async function createAgentBackend(options: BackendOptions): Promise<ChatBackend> {
+  const [{ createAgent, defaultModelName }, { AgentEvents }, { Session }, { runStep }, { ALL_TOOLS }] = await Promise.all([
+    import('../agent/index.ts'),
+    import('../agent/events.ts'),
+    import('../agent/session.ts'),
+    import('../agent/executor.ts'),
+    import('../../tools/index.ts'),
+  ]);
+  const events = new AgentEvents();
+  const agent = await createAgent({ model: options.model, sessionId: options.sessionId, movies: options.movies, events });
+  const session = agent.session;
+  let toolTurn = 0;
+  const backend: ChatBackend = {
+    modelName: defaultModelName(options.model),
+    sessionId: session.id,
+    events,
+    movies: () => session.store.list().filter((a) => a.type === 'movie' && a.producedBy === undefined).map((a) => a.path.split('/').at(-1) ?? a.path),
+    async ask(request, signal) {
+      await agent.ask(request, { signal });
+    },
+    async runTool(name, args, signal) {
+      toolTurn += 1;
+      const turnId = `cmd${toolTurn}`;
+      const started = performance.now();
+      events.emit({ type: 'turn_start', turnId, request: `/${name}`, model: backend.modelName, at: new Date().toISOString() });
+      const outcome = await runStep(session, ALL_TOOLS, name, args, { signal, events, turnId });
+      const durationMs = Math.round(performance.now() - started);
+      const status = outcome.status === 'cancelled' ? 'cancelled' : 'done';
+      events.emit({ type: 'turn_end', turnId, status, answer: '', steps: 1, durationMs });
+    },
+    tools: () => ALL_TOOLS.map((t) => ({ name: t.name, description: t.description })),
+    provenance: () => session.provenance.read(),
+    artifacts: () => session.store.list(),
+    sessions: () => Session.list(),
+    reopen: (next) => createAgentBackend({ model: next.model ?? backend.modelName, sessionId: next.sessionId ?? session.id }),
+  };
+  return backend;
+}

@@ -1,0 +1,61 @@
+// Previews attached to a finished tool card: the first rows of its table, its plot as a
+// picture. Read synchronously right after step_end so they land before the turn ends.
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import type { StepEndEvent } from '../agent/events.ts';
+import { parseCsv } from '../analysis/table.ts';
+import { decodePng } from '../plot/png.ts';
+import type { ImagePreview, TablePreview } from './state.ts';
+import { detectImageProtocol, halfBlockLines, inlineImageSequence, type ImageProtocol } from './terminalImage.ts';
+
+const HEAD_BYTES = 64 * 1024;
+
+/** The header and first rows of a CSV, and its row count (counted over the whole file). */
+export function tablePreview(path: string, maxRows = 5): TablePreview {
+  const size = statSync(path).size;
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
+    readSync(fd, head, 0, head.length, 0);
+    let text = head.toString('utf8');
+    if (size > HEAD_BYTES) text = text.slice(0, text.lastIndexOf('\n') + 1);
+    const table = parseCsv(text);
+    let totalRows = table.rows.length;
+    if (size > HEAD_BYTES) {
+      const all = readFileSync(path);
+      totalRows = 0;
+      for (let i = 0; i < all.length; i++) if (all[i] === 10) totalRows++;
+      totalRows -= 1; // header
+    }
+    return { path, columns: table.columns, rows: table.rows.slice(0, maxRows), totalRows };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A PNG as an inline image (kitty / iTerm2) or as half-block text `columns` wide. */
+export function imagePreview(path: string, columns: number, protocol: ImageProtocol = detectImageProtocol()): ImagePreview {
+  const png = readFileSync(path);
+  if (protocol !== 'text') return { path, lines: [], inline: inlineImageSequence(png, protocol, columns) };
+  return { path, lines: halfBlockLines(decodePng(png), columns) };
+}
+
+/** Previews for a finished step: its first table and its first PNG plot; unreadable files are skipped. */
+export function stepPreviews(event: StepEndEvent, columns: number, protocol?: ImageProtocol): { table?: TablePreview; image?: ImagePreview } {
+  if (event.status !== 'ok') return {};
+  // the simulator's tables are ground truth (drift, lineage), not measurements worth a preview
+  if (event.tool === 'simulate_movie') return {};
+  const out: { table?: TablePreview; image?: ImagePreview } = {};
+  const table = event.artifacts.find((a) => a.type === 'table' && a.path.endsWith('.csv'));
+  const png = event.artifacts.find((a) => /\.png$/i.test(a.path));
+  try {
+    if (table && !png) out.table = tablePreview(table.path);
+  } catch {
+    /* a table we cannot read is simply not previewed */
+  }
+  try {
+    if (png) out.image = imagePreview(png.path, Math.max(16, Math.min(72, columns - 4)), protocol);
+  } catch {
+    /* likewise */
+  }
+  return out;
+}

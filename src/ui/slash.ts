@@ -1,0 +1,90 @@
+// Slash commands: parsed here into what the chat should do; the App carries it out.
+import type { ChatBackend } from './backend.ts';
+import { formatDuration, truncate } from './format.ts';
+
+export type SlashOutcome =
+  | { type: 'notice'; tone: 'info' | 'error' | 'help'; text: string }
+  | { type: 'ask'; request: string }
+  | { type: 'tool'; name: string; args: Record<string, unknown> }
+  | { type: 'reopen'; sessionId?: string; model?: string }
+  | { type: 'clear' }
+  | { type: 'quit' };
+
+export const DEMO_REQUEST = 'simulate a movie with 30 dividing nuclei, segment and track them, then plot the tracks';
+
+export const HELP_TEXT = [
+  'Ask in plain words, e.g. "correct the drift, then segment the nuclei and track them" or "plot the area over time".',
+  'Commands:',
+  '  /help                this help            /tools             the tools I can run',
+  '  /log                 steps of this session /artifacts        files made so far',
+  '  /save-pipeline NAME  save the steps as a pipeline            /sessions   saved sessions',
+  '  /resume ID           continue a session   /model [NAME]      show or switch the model',
+  '  /acq                 acquisition status   /demo              run the demo',
+  '  /clear               clear the screen     /quit              leave',
+  'Keys: Enter sends · ↑/↓ history · Esc cancels the running step · Ctrl-C twice quits',
+].join('\n');
+
+const COMMANDS = ['help', 'tools', 'log', 'artifacts', 'save-pipeline', 'sessions', 'resume', 'model', 'acq', 'demo', 'clear', 'quit', 'exit'];
+
+function firstSentence(text: string): string {
+  const m = /^(.*?[.!?])(\s|$)/.exec(text);
+  return m ? m[1] : text;
+}
+
+/** What `/name args` means; `backend` is undefined while the agent is still loading. */
+export function handleSlash(line: string, backend: ChatBackend | undefined, width = 80): SlashOutcome {
+  const [rawName, ...rest] = line.slice(1).trim().split(/\s+/);
+  const name = (rawName ?? '').toLowerCase();
+  const arg = rest.join(' ').trim();
+  const notice = (text: string, tone: 'info' | 'error' | 'help' = 'info'): SlashOutcome => ({ type: 'notice', tone, text });
+  if (name === 'help' || name === '?' || name === '') return notice(HELP_TEXT, 'help');
+  if (name === 'quit' || name === 'exit' || name === 'q') return { type: 'quit' };
+  if (name === 'clear') return { type: 'clear' };
+  if (name === 'demo') return { type: 'ask', request: DEMO_REQUEST };
+  if (!COMMANDS.includes(name)) {
+    const near = COMMANDS.filter((c) => c.startsWith(name.slice(0, 2)));
+    return notice(`unknown command /${name}${near.length ? `; did you mean ${near.map((c) => `/${c}`).join(' or ')}?` : ''} (/help lists them)`, 'error');
+  }
+  if (!backend) return notice('still starting the agent; try again in a moment', 'error');
+  switch (name) {
+    case 'tools':
+      return notice(backend.tools().map((t) => `  ${t.name.padEnd(20)} ${truncate(firstSentence(t.description), Math.max(30, width - 25))}`).join('\n'), 'help');
+    case 'log': {
+      const records = backend.provenance();
+      if (!records.length) return notice('no steps in this session yet');
+      const lines = records.map((r) => {
+        const outs = r.outputs.map((o) => o.id).join(', ');
+        return `  ${r.step.padEnd(4)} ${r.tool.padEnd(18)} ${r.status.padEnd(9)} ${formatDuration(r.durationMs).padStart(8)}${outs ? `  → ${outs}` : ''}${r.error ? `  ${truncate(r.error, 60)}` : ''}`;
+      });
+      return notice([`Provenance of session ${backend.sessionId} (provenance.jsonl):`, ...lines].join('\n'), 'help');
+    }
+    case 'artifacts': {
+      const list = backend.artifacts();
+      if (!list.length) return notice('no artifacts yet');
+      return notice(list.map((a) => `  ${a.id.padEnd(11)} ${truncate(a.description, 48).padEnd(48)}  ${a.path}`).join('\n'), 'help');
+    }
+    case 'save-pipeline':
+      if (!/^[a-z0-9][a-z0-9_-]*$/.test(arg)) return notice('usage: /save-pipeline NAME (lowercase letters, digits, "-" or "_", e.g. nuclei-tracking)', 'error');
+      return { type: 'tool', name: 'save_pipeline', args: { name: arg } };
+    case 'sessions': {
+      const list = backend.sessions().slice(0, 10);
+      if (!list.length) return notice('no saved sessions');
+      return notice(
+        ['Recent sessions (/resume ID):', ...list.map((s) => `  ${s.id}${s.id === backend.sessionId ? ' (this one)' : ''}  ${s.steps} steps, ${s.artifacts} artifacts${s.lastRequest ? `  "${truncate(s.lastRequest, 40)}"` : ''}`)].join('\n'),
+        'help',
+      );
+    }
+    case 'resume':
+      if (!arg) return notice('usage: /resume ID (/sessions lists them)', 'error');
+      return { type: 'reopen', sessionId: arg };
+    case 'model':
+      if (!arg) return notice(`model: ${backend.modelName} (switch with /model offline or /model openai:<name>)`);
+      return { type: 'reopen', model: arg };
+    case 'acq': {
+      const status = backend.tools().find((t) => /acquisition_status|^acq_status$/.test(t.name));
+      if (!status) return notice('no microscope tools in this build yet: acquisition control is not available', 'error');
+      return { type: 'tool', name: status.name, args: {} };
+    }
+  }
+  return notice(`unknown command /${name}`, 'error');
+}

@@ -1,0 +1,130 @@
+// The chat's view state: a transcript of items built from the agent's events (and from
+// slash commands). A pure reducer, so the UI holds no state the agent needs and the
+// transitions are testable without a terminal.
+import type { AgentEvent, StepStatus } from '../agent/events.ts';
+import type { ArtifactRef } from '../../tools/types.ts';
+
+export interface TablePreview {
+  path: string;
+  columns: string[];
+  rows: Record<string, unknown>[];
+  totalRows: number;
+}
+
+export interface ImagePreview {
+  path: string;
+  /** Text rendering (half-blocks) or an inline-image escape sequence. */
+  lines: string[];
+  inline?: string;
+}
+
+export interface ToolCardState {
+  stepId: string;
+  tool: string;
+  args: Record<string, unknown>;
+  status: 'running' | StepStatus;
+  done?: number;
+  total?: number;
+  label?: string;
+  elapsedS?: number;
+  etaS?: number;
+  durationMs?: number;
+  summary?: string;
+  artifacts: ArtifactRef[];
+  values: Record<string, unknown>;
+  table?: TablePreview;
+  image?: ImagePreview;
+}
+
+export type TranscriptItem =
+  | { kind: 'user'; id: string; text: string }
+  | { kind: 'assistant'; id: string; text: string }
+  | { kind: 'tool'; id: string; card: ToolCardState }
+  | { kind: 'notice'; id: string; tone: 'info' | 'error' | 'help'; text: string };
+
+export interface ChatState {
+  /** Finished items: printed once, never redrawn. */
+  committed: TranscriptItem[];
+  /** Items of the running turn: redrawn as progress arrives. */
+  live: TranscriptItem[];
+  busy: boolean;
+  turnId?: string;
+}
+
+export const initialChatState: ChatState = { committed: [], live: [], busy: false };
+
+let counter = 0;
+export function itemId(prefix: string): string {
+  counter += 1;
+  return `${prefix}${counter}`;
+}
+
+export type ChatAction =
+  | { type: 'agent'; event: AgentEvent }
+  | { type: 'user'; text: string }
+  | { type: 'notice'; tone: 'info' | 'error' | 'help'; text: string }
+  | { type: 'attach'; stepId: string; table?: TablePreview; image?: ImagePreview }
+  | { type: 'clear' };
+
+function updateCard(items: TranscriptItem[], stepId: string, change: (card: ToolCardState) => ToolCardState): TranscriptItem[] {
+  return items.map((item) => (item.kind === 'tool' && item.card.stepId === stepId ? { ...item, card: change(item.card) } : item));
+}
+
+function reduceAgent(state: ChatState, event: AgentEvent): ChatState {
+  switch (event.type) {
+    case 'turn_start':
+      return { ...state, busy: true, turnId: event.turnId };
+    case 'step_start': {
+      const card: ToolCardState = { stepId: event.stepId, tool: event.tool, args: event.args, status: 'running', artifacts: [], values: {} };
+      return { ...state, live: [...state.live, { kind: 'tool', id: itemId('tool'), card }] };
+    }
+    case 'tool_progress':
+      return {
+        ...state,
+        live: updateCard(state.live, event.stepId, (c) => ({ ...c, done: event.done, total: event.total, label: event.label, elapsedS: event.elapsedS, etaS: event.etaS })),
+      };
+    case 'step_end':
+      return {
+        ...state,
+        live: updateCard(state.live, event.stepId, (c) => ({
+          ...c,
+          status: event.status,
+          durationMs: event.durationMs,
+          summary: event.status === 'ok' ? event.summary : event.error ?? event.summary,
+          artifacts: event.artifacts,
+          values: event.values,
+        })),
+      };
+    case 'assistant_text':
+      if (!event.text.trim()) return state;
+      return { ...state, live: [...state.live, { kind: 'assistant', id: itemId('say'), text: event.text }] };
+    case 'turn_end': {
+      const said = state.live.some((i) => i.kind === 'assistant');
+      const extra: TranscriptItem[] = [];
+      if (event.status === 'error') extra.push({ kind: 'notice', id: itemId('err'), tone: 'error', text: event.error ?? event.answer });
+      else if (!said && event.answer.trim()) extra.push({ kind: 'assistant', id: itemId('say'), text: event.answer });
+      return { committed: [...state.committed, ...state.live, ...extra], live: [], busy: false, turnId: undefined };
+    }
+  }
+}
+
+export function chatReducer(state: ChatState, action: ChatAction): ChatState {
+  switch (action.type) {
+    case 'agent':
+      return reduceAgent(state, action.event);
+    case 'user': {
+      const item: TranscriptItem = { kind: 'user', id: itemId('user'), text: action.text };
+      return state.busy ? { ...state, live: [...state.live, item] } : { ...state, committed: [...state.committed, item] };
+    }
+    case 'notice': {
+      const item: TranscriptItem = { kind: 'notice', id: itemId('note'), tone: action.tone, text: action.text };
+      return state.busy ? { ...state, live: [...state.live, item] } : { ...state, committed: [...state.committed, item] };
+    }
+    case 'attach': {
+      const change = (c: ToolCardState): ToolCardState => ({ ...c, ...(action.table ? { table: action.table } : {}), ...(action.image ? { image: action.image } : {}) });
+      return { ...state, live: updateCard(state.live, action.stepId, change), committed: updateCard(state.committed, action.stepId, change) };
+    }
+    case 'clear':
+      return { ...state, committed: [] };
+  }
+}
