@@ -66,7 +66,8 @@ function pixelCounts(lambda: number, normal: number, read2: number, readNoiseE: 
   } else {
     e = poissonByInversion(lambda, rng.uniform()) + readNoiseE * normal;
   }
-  const counts = Math.round(offsetAdu + gain * e);
+  // Rounds half up; the Uint16Array store truncates the (non-negative, clamped) value.
+  const counts = offsetAdu + gain * e + 0.5;
   return counts < 0 ? 0 : counts > MAX_COUNT ? MAX_COUNT : counts;
 }
 

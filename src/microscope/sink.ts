@@ -6,7 +6,7 @@
 // and written in ImageJ order (channel fastest, then z) when the time point is complete;
 // planes a plan skips (acquire-every, single-plane channels) are written as zeros and
 // marked in the frame table (<stem>.frames.csv), which says where every image went.
-import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { createMovieWriter, type MovieWriter } from '../image/index.ts';
 
@@ -68,6 +68,7 @@ export class HyperstackSink {
   readonly framesPath: string;
   private readonly stem: string;
   private readonly dir: string;
+  private framesFd: number | undefined;
 
   /** `path` names the first file (e.g. ".../run.tif"); other positions and parts get suffixes. */
   constructor(readonly path: string) {
@@ -80,6 +81,8 @@ export class HyperstackSink {
     this.stem = unique;
     this.framesPath = join(this.dir, `${this.stem}.frames.csv`);
     writeFileSync(this.framesPath, FRAME_COLUMNS + '\n');
+    // Kept open: each line goes straight to the OS (writeSync), so a crash loses none.
+    this.framesFd = openSync(this.framesPath, 'a');
   }
 
   /** Starts a new part when the layout differs from the current one. Call at a time-point boundary. */
@@ -109,7 +112,7 @@ export class HyperstackSink {
     const planeInT = channelIndex + zIndex * layout.channels.length;
     part.pending[planeInT] = data;
     const plane = part.writer.planesWritten + planeInT;
-    appendFileSync(this.framesPath, frameLine(part.file.path, plane, record) + '\n');
+    if (this.framesFd !== undefined) writeSync(this.framesFd, frameLine(part.file.path, plane, record) + '\n');
   }
 
   /** Writes every buffered time point (call at the end of each time point). */
@@ -121,7 +124,12 @@ export class HyperstackSink {
 
   /** Flushes and closes every file; safe to call more than once. */
   async close(): Promise<void> {
-    await this.closeWriters();
+    try {
+      await this.closeWriters();
+    } finally {
+      if (this.framesFd !== undefined) closeSync(this.framesFd);
+      this.framesFd = undefined;
+    }
   }
 
   private async closeWriters(): Promise<void> {
