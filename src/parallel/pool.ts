@@ -1,6 +1,9 @@
 // A small worker-thread pool: run one exported async function of a module over many
 // inputs on all cores. The machine has 2 cores; kernels that are heavy per plane
 // (FFT, watershed, inference pre-processing) use this to use both.
+//
+// Workers are kept warm per module (starting one with the TypeScript loader costs
+// ~250 ms) and unref'd while idle, so a process that is done exits without closing them.
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 
@@ -19,46 +22,117 @@ export function defaultThreads(): number {
   return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : Math.max(1, availableParallelism());
 }
 
+interface Reply {
+  ready?: boolean;
+  id: number;
+  output?: unknown;
+  error?: string;
+}
+
+/** A warm worker that runs one task at a time. */
+class PooledWorker {
+  private readonly worker: Worker;
+  private readonly ready: Promise<void>;
+  private pending: { resolve: (v: unknown) => void; reject: (e: Error) => void } | undefined;
+  dead = false;
+
+  constructor(moduleUrl: string, exportName: string) {
+    this.worker = new Worker(ENTRY, { workerData: { moduleUrl, exportName } });
+    this.worker.unref();
+    this.ready = new Promise((resolve, reject) => {
+      this.worker.on('message', (msg: Reply) => {
+        if (msg.ready) return resolve();
+        const p = this.pending;
+        this.pending = undefined;
+        this.worker.unref();
+        if (!p) return;
+        if (msg.error !== undefined) p.reject(new Error(msg.error));
+        else p.resolve(msg.output);
+      });
+      const die = (err: Error) => {
+        this.dead = true;
+        reject(err);
+        this.pending?.reject(err);
+        this.pending = undefined;
+      };
+      this.worker.on('error', die);
+      this.worker.on('exit', (code) => die(new Error(`worker exited with code ${code}`)));
+    });
+    this.ready.catch(() => {});
+  }
+
+  async run(input: unknown): Promise<unknown> {
+    await this.ready;
+    return new Promise((resolve, reject) => {
+      this.pending = { resolve, reject };
+      this.worker.ref();
+      this.worker.postMessage({ id: 0, input });
+    });
+  }
+
+  terminate(): Promise<number> {
+    this.dead = true;
+    return this.worker.terminate();
+  }
+}
+
+const warm = new Map<string, PooledWorker[]>();
+
+function workersFor(moduleUrl: URL, exportName: string, count: number): PooledWorker[] {
+  const key = `${moduleUrl.href}#${exportName}`;
+  const live = (warm.get(key) ?? []).filter((w) => !w.dead);
+  while (live.length < count) live.push(new PooledWorker(moduleUrl.href, exportName));
+  warm.set(key, live);
+  return live.slice(0, count);
+}
+
+/** Stops every warm worker (tests and long-lived processes that want to free memory). */
+export async function closeWorkerPools(): Promise<void> {
+  const all = [...warm.values()].flat();
+  warm.clear();
+  await Promise.all(all.map((w) => w.terminate()));
+}
+
 /**
  * Calls `module[exportName](input)` in worker threads for every input and returns the
  * outputs in input order. Typed arrays in outputs are transferred, not copied.
  * `moduleUrl` is usually `new URL('./kernel.ts', import.meta.url)`.
+ * Calls that overlap each other share the same warm workers' queue order per worker.
  */
 export async function mapInWorkers<I, O>(moduleUrl: URL, exportName: string, inputs: I[], options: PoolOptions = {}): Promise<O[]> {
   const total = inputs.length;
   if (total === 0) return [];
-  const threads = Math.min(options.threads ?? defaultThreads(), total);
+  if (options.signal?.aborted) throw new Error('cancelled');
+  const workers = workersFor(moduleUrl, exportName, Math.min(options.threads ?? defaultThreads(), total));
   const outputs = new Array<O>(total);
   let next = 0;
   let done = 0;
-  const workers: Worker[] = [];
+  let cancelled = false;
+  const abort = new Promise<never>((_, reject) => {
+    options.signal?.addEventListener('abort', () => ((cancelled = true), reject(new Error('cancelled'))), { once: true });
+  });
+  abort.catch(() => {});
 
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const fail = (err: unknown) => reject(err instanceof Error ? err : new Error(String(err)));
-      options.signal?.addEventListener('abort', () => fail(new Error('cancelled')), { once: true });
-      const feed = (worker: Worker) => {
-        if (next >= total) return;
-        const id = next++;
-        worker.postMessage({ id, input: inputs[id] });
-      };
-      for (let i = 0; i < threads; i++) {
-        const worker = new Worker(ENTRY, { workerData: { moduleUrl: moduleUrl.href, exportName } });
-        workers.push(worker);
-        worker.on('error', fail);
-        worker.on('message', (msg: { ready?: boolean; id: number; output?: O; error?: string }) => {
-          if (msg.ready) return feed(worker);
-          if (msg.error !== undefined) return fail(new Error(msg.error));
-          outputs[msg.id] = msg.output as O;
-          done++;
-          options.onProgress?.(done, total);
-          if (done === total) resolve();
-          else feed(worker);
-        });
-      }
-    });
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
+  // Each worker pulls the next input when it finishes one, so uneven tasks balance out.
+  const drain = async (worker: PooledWorker) => {
+    while (!cancelled && next < total) {
+      const id = next++;
+      outputs[id] = (await worker.run(inputs[id])) as O;
+      done++;
+      options.onProgress?.(done, total);
+    }
+  };
+  const lanes = workers.map((w) => serialised(w, () => drain(w)));
+  await Promise.race([Promise.all(lanes), abort]);
+  if (cancelled) throw new Error('cancelled');
   return outputs;
+}
+
+// One call at a time per worker, even when two mapInWorkers calls overlap.
+const queues = new WeakMap<PooledWorker, Promise<unknown>>();
+function serialised(worker: PooledWorker, job: () => Promise<void>): Promise<void> {
+  const previous = queues.get(worker) ?? Promise.resolve();
+  const mine = previous.catch(() => {}).then(job);
+  queues.set(worker, mine);
+  return mine;
 }

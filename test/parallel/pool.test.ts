@@ -20,3 +20,20 @@ describe('mapInWorkers', () => {
     await expect(mapInWorkers(fixture, 'explode', [1])).rejects.toThrow('boom in worker');
   });
 });
+
+describe('warm worker pool', () => {
+  it('reuses workers across calls and survives a failing task', async () => {
+    const inputs = [{ values: [1, 2] }, { values: [3] }];
+    await expect(mapInWorkers(fixture, 'explode', [1, 2], { threads: 2 })).rejects.toThrow('boom');
+    const first = await mapInWorkers<{ values: number[] }, { sum: number }>(fixture, 'sumSquares', inputs, { threads: 2 });
+    const second = await mapInWorkers<{ values: number[] }, { sum: number }>(fixture, 'sumSquares', inputs, { threads: 2 });
+    expect(first.map((o) => o.sum)).toEqual([5, 9]);
+    expect(second.map((o) => o.sum)).toEqual([5, 9]);
+  });
+
+  it('rejects with "cancelled" when the signal aborts', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(mapInWorkers(fixture, 'sumSquares', [{ values: [1] }], { signal: controller.signal })).rejects.toThrow('cancelled');
+  });
+});
