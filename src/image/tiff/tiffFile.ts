@@ -161,14 +161,14 @@ export class TiffFile {
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
-  /** Parses the IFD at `offset` (one read for typical IFDs: a 4 KiB look-ahead). */
+  /** Parses the IFD at `offset` (one read for typical IFDs: a 512-byte look-ahead covers ~40 tags). */
   async readIfd(offset: number): Promise<Ifd> {
     const le = this.littleEndian;
     const countSize = this.bigTiff ? 8 : 2;
     const entrySize = this.bigTiff ? 20 : 12;
     const offSize = this.bigTiff ? 8 : 4;
     this.checkRange(offset, countSize, 'image directory');
-    const ahead = await this.readBuffer(offset, Math.min(4096, this.size - offset), 'image directory');
+    const ahead = await this.readBuffer(offset, Math.min(512, this.size - offset), 'image directory');
     const n = this.bigTiff ? readU64(ahead, 0, le) : le ? ahead.readUInt16LE(0) : ahead.readUInt16BE(0);
     if (n === 0 || n > MAX_TAGS) {
       throw new InputError(`${this.path} is corrupted: image directory at byte ${offset} claims ${n} tags`);

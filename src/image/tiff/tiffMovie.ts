@@ -90,12 +90,19 @@ async function describe(file: TiffFile): Promise<TiffMovie> {
   }
 
   // Plain TIFF: every full-resolution page is a time point unless tifffile's
-  // "shaped" description names the axes.
+  // "shaped" description names the axes. A shaped description gives the page count, so
+  // the IFD chain is walked lazily; otherwise it is walked once here to count pages.
   const meta: MovieMeta = { channelNames: [], ...(await resolutionMeta(file, ifd0, undefined)) };
+  const plainMap: PlaneMap = { kind: 'ifd', ifdOf: (k) => ({ file: 0, ifd: k }) };
+  const declared = shapedAxes(description);
+  if (declared) {
+    meta.channelNames = defaultChannelNames(declared.c);
+    return movie(declared, meta, plainMap);
+  }
   const pages = await listPages(file, ifd0);
-  const shape = shapedAxes(description, pages.length) ?? { t: pages.length, z: 1, c: 1 };
-  meta.channelNames = defaultChannelNames(shape.c);
-  return movie(shape, meta, { kind: 'ifd', ifdOf: (k) => ({ file: 0, ifd: k }) }).withIfdOffsets(pages);
+  const shape = { t: pages.length, z: 1, c: 1 };
+  meta.channelNames = defaultChannelNames(1);
+  return movie(shape, meta, plainMap).withIfdOffsets(pages);
 }
 
 function imagejShape(ij: ImageJDescription): { t: number; z: number; c: number } {
@@ -182,20 +189,19 @@ async function listPages(file: TiffFile, ifd0: Ifd): Promise<number[]> {
 }
 
 /** tifffile writes {"shape": [...]} (and sometimes "axes") into plain files. */
-function shapedAxes(description: string | undefined, pages: number): { t: number; z: number; c: number } | undefined {
+function shapedAxes(description: string | undefined): { t: number; z: number; c: number } | undefined {
   if (!description || !description.trimStart().startsWith('{')) return undefined;
   try {
-    const parsed = JSON.parse(description) as { shape?: number[]; axes?: string };
+    const parsed = JSON.parse(description) as { shape?: unknown; axes?: unknown };
     const shape = parsed.shape;
-    if (!Array.isArray(shape) || shape.length < 3) return undefined;
-    const lead = shape.slice(0, -2);
-    if (lead.reduce((a, b) => a * b, 1) !== pages) return undefined;
+    if (!Array.isArray(shape) || shape.length < 3 || !shape.every((v) => Number.isInteger(v) && v >= 1)) return undefined;
+    const lead = shape.slice(0, -2) as number[];
+    if (lead.reduce((a, b) => a * b, 1) > 1e8) return undefined;
     const axes = typeof parsed.axes === 'string' && parsed.axes.length === shape.length ? parsed.axes.toUpperCase().slice(0, -2) : undefined;
     if (!axes) return lead.length === 1 ? { t: lead[0], z: 1, c: 1 } : undefined;
     const get = (a: string) => (axes.includes(a) ? lead[axes.indexOf(a)] : 1);
     // Only orders that match ImageJ's plane order (T slowest, then Z, then C) map directly.
-    const order = axes.replace(/[^TZC]/g, '');
-    if (order !== axes || !['TZC', 'TZ', 'TC', 'ZC', 'T', 'Z', 'C'].includes(order)) return undefined;
+    if (!['TZC', 'TZ', 'TC', 'ZC', 'T', 'Z', 'C'].includes(axes)) return undefined;
     return { t: get('T'), z: get('Z'), c: get('C') };
   } catch {
     return undefined;
