@@ -158,8 +158,8 @@ const simulateMovie = defineTool({
     const maxDriftPx = Math.max(...files.drift.map((r) => Math.hypot(r.dxPx, r.dyPx)));
     return {
       summary:
-        `Simulated ${files.frames} frames of ${resolved.width}x${resolved.height} px with ${files.cellsFirst} nuclei growing to ${files.cellsLast} ` +
-        `(${files.divisions} divisions)${maxDriftPx > 0 ? `, drift up to ${maxDriftPx.toFixed(1)} px` : ''}${resolved.bleachRate > 0 ? `, bleaching ${(resolved.bleachRate * 100).toPrecision(3)}% per frame` : ''}, SNR ${resolved.snr}; the ground truth is in ${truthDir}.`,
+        `Simulated ${files.frames} frames of ${resolved.width}x${resolved.height} px with ${files.cellsFirst} nuclei` +
+        `${files.divisions > 0 ? ` growing to ${files.cellsLast} (${files.divisions} division${files.divisions === 1 ? '' : 's'})` : ' (no divisions)'}${maxDriftPx > 0 ? `, drift up to ${maxDriftPx.toFixed(1)} px` : ''}${resolved.bleachRate > 0 ? `, bleaching ${(resolved.bleachRate * 100).toPrecision(3)}% per frame` : ''}, SNR ${resolved.snr}; the ground truth is in ${truthDir}.`,
       artifacts: [movieRef, labelsRef, driftRef],
       values: {
         moviePath,
