@@ -218,6 +218,7 @@ const STAND_IN_VALUES: Record<string, Record<string, unknown>> = {
   evaluate: { TRA: 0.93, DET: 0.95, SEG: 0.81 },
   movie_info: { t: 40, z: 1, c: 2, y: 256, x: 256, pixelSizeUm: 0.5, channels: 2, frames: 40 },
   analyze_timeseries: { periodFrames: 12 },
+  add_rule: { ruleId: 'rule-1', confirmed: false },
 };
 
 /** What each tool writes, as the real tools do (plan-only runs register stand-ins of these types). */
@@ -240,7 +241,8 @@ function planOnlyExecutor(session: Session, tools: ToolSpec[]) {
     if (!tool) return { ...base, status: 'invalid', summary: `unknown tool "${name}"`, error: `unknown tool "${name}"`, errorKind: 'input' };
     const checked = validateArgs(tool, args);
     if (!checked.ok) return { ...base, status: 'invalid', summary: checked.error, error: checked.error, errorKind: 'input' };
-    for (const value of Object.values(args)) {
+    for (const [key, value] of Object.entries(args)) {
+      if (!['movie', 'labels', 'tracks', 'table', 'result', 'pipeline'].includes(key)) continue;
       if (typeof value === 'string' && /^(movie|labels|tracks|table|plot|pipeline|model|rule)-\d+$/.test(value) && !session.store.get(value)) {
         const error = `no artifact called ${value} in this session`;
         return { ...base, status: 'error', summary: error, error, errorKind: 'input' };

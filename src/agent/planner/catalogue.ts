@@ -152,6 +152,8 @@ const ALIASES: Record<string, string[]> = {
   zStepUm: ['zStepUm', 'stepUm', 'zStep'],
   ruleId: ['id', 'ruleId', 'rule'],
   normalize: ['normalize', 'normalise', 'normalization'],
+  confirm: ['confirm'],
+  finishTimepoint: ['finishTimepoint'],
   thresholdValue: ['threshold', 'thresholdValue'],
   objective: ['objective'],
   position: ['position', 'positionName'],

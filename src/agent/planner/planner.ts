@@ -9,6 +9,17 @@ import {
 } from './extract.ts';
 import { INTENTS } from './lexicon.ts';
 import { findQuantities } from './quantities.ts';
+import { parseAcquisitionRequest, parseAdjustment, parseRule } from '../../microscope/language.ts';
+
+/** Runs the microscope engineer's parser to check the words first; its one-line message becomes the reply. */
+function understoodBy(parse: (text: string) => unknown, text: string): string | undefined {
+  try {
+    parse(text);
+    return undefined;
+  } catch (err) {
+    return (err as Error).message.split('\n')[0];
+  }
+}
 
 /** A reference to an artifact, resolved when the step is emitted. */
 export interface Ref {
@@ -117,6 +128,10 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   if (mentions.some((m) => m.tool === 'start_acquisition')) mentions = mentions.filter((m) => m.tool !== 'adjust_acquisition');
 
   const question = isQuestion(text) && !help ? text : undefined;
+  const proposal = conversation.earlier.at(-1);
+  if (proposal?.tool === 'add_rule' && proposal.values.confirmed === false && AFFIRMATIVE.test(text)) {
+    return { steps: [{ tool: 'add_rule', args: adaptArgs({ ruleId: proposal.values.ruleId, confirm: true }, catalogue.get('add_rule')), clause: text }] };
+  }
   if (mentions.length === 0 && REPEAT.test(text)) {
     const repeated = repeatPlan(text, conversation, catalogue);
     if (repeated) return repeated;
@@ -144,6 +159,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   return { steps: withInputs.steps, question };
 }
 
+const AFFIRMATIVE = /^(?:yes|yep|yeah|ok|okay|sure|confirm\w*|do it|go ahead|activate it|sounds (?:good|right)|correct|please do|that's right|right)\b/i;
 const REPEAT = /\b(?:try (?:it |that )?again|redo|re-?run (?:it|that)|repeat (?:it|that|the last step)|same (?:thing )?(?:again|but)|do (?:it|that) again|once more|again with|again on|again for)\b/i;
 
 /** "try again with a sigma of 3": the last step again, with the new values. */
@@ -487,10 +503,12 @@ const BUILDERS: Record<string, Builder> = {
   list_rules: () => ({}),
   pause_acquisition: () => ({}),
   resume_acquisition: () => ({}),
-  stop_acquisition: (ctx) => (/\bafter (?:this|the current)|\bat the end of\b|\bfinish\b/i.test(ctx.clause) ? { mode: 'finish' } : {}),
+  stop_acquisition: (ctx) => (/\bafter (?:this|the current)|\bat the end of\b|\bfinish\w*\b|\bonce (?:this|the current)/i.test(ctx.clause) ? { finishTimepoint: true } : {}),
   remove_rule: (ctx) => {
-    const id = /\brule[- ]?(\d+)\b|\brule\s+#?(\d+)/i.exec(ctx.clause);
-    return id ? { ruleId: `rule-${id[1] ?? id[2]}` } : {};
+    const id = /\brule[- ]?#?(\d+)\b/i.exec(ctx.clause);
+    if (id) return { ruleId: `rule-${id[1]}` };
+    const known = [...ctx.conversation.earlier].reverse().find((r) => typeof r.values.ruleId === 'string');
+    return known ? { ruleId: known.values.ruleId } : { $ask: 'Which rule? Say its id, e.g. "remove rule-1" (list them with "show the rules").' };
   },
   snap: (ctx) => {
     const args: Record<string, unknown> = {};
@@ -519,34 +537,19 @@ const BUILDERS: Record<string, Builder> = {
     return args;
   },
   start_acquisition: (ctx) => {
-    const args: Record<string, unknown> = { text: ctx.clause.trim() };
-    const channels = findChannels(ctx.clause);
-    if (channels.length) args.channels = channels;
-    const interval = findIntervalS(ctx.clause);
-    if (interval !== undefined) args.intervalS = interval;
-    const duration = findDurationS(ctx.clause);
-    if (duration !== undefined) args.durationS = duration;
-    Object.assign(args, zStack(ctx.clause));
-    return args;
+    const request = ctx.clause.trim();
+    const problem = understoodBy(parseAcquisitionRequest, request);
+    return problem ? { $ask: capitalize(problem) + '.' } : { text: request };
   },
   adjust_acquisition: (ctx) => {
-    const clause = ctx.clause;
-    const args: Record<string, unknown> = { text: clause.trim() };
-    const interval = findIntervalS(clause);
-    if (interval !== undefined) args.intervalS = interval;
-    const qs = findQuantities(clause);
-    const power = qs.find((q) => q.kind === 'percent');
-    if (power) args.powerPercent = power.value;
-    const exposure = qs.find((q) => q.unit === 'ms');
-    if (exposure && /exposure/i.test(clause)) args.exposureMs = exposure.value;
-    const channel = findChannel(clause);
-    if (typeof channel === 'string' && (power || exposure)) args.channel = channel;
-    Object.assign(args, zStack(clause));
-    const cell = /\bcell\s*#?\s*(\d+)/i.exec(clause);
-    if (cell && /\bzoom/i.test(clause)) args.cell = Number(cell[1]);
-    return args;
+    const command = ctx.clause.trim();
+    const problem = understoodBy(parseAdjustment, command);
+    return problem ? { $ask: capitalize(problem) + '.' } : { text: command };
   },
-  add_rule: (ctx) => ({ text: ctx.text }),
+  add_rule: (ctx) => {
+    const problem = understoodBy(parseRule, ctx.text);
+    return problem ? { $ask: capitalize(problem) + '.' } : { text: ctx.text };
+  },
 };
 
 function zStack(clause: string): Record<string, unknown> {
