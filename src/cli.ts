@@ -5,7 +5,8 @@ import { exitCodeOf, oneLine } from './errors.ts';
 export interface Command {
   usage: string;
   summary: string;
-  load: () => Promise<{ run(argv: string[]): Promise<number> }>;
+  /** A command module may export `help` (its options) to extend `cellpilot NAME --help`. */
+  load: () => Promise<{ run(argv: string[]): Promise<number>; help?: string }>;
 }
 
 export const COMMANDS: Record<string, Command> = {
@@ -103,12 +104,12 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const args = name === undefined || name.startsWith('-') ? argv : rest;
-  if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(`usage: ${command.usage}\n  ${command.summary}\n`);
-    return 0;
-  }
   try {
     const mod = await command.load();
+    if (args.includes('--help') || args.includes('-h')) {
+      process.stdout.write(`usage: ${command.usage}\n  ${command.summary}\n${mod.help ? '\n' + mod.help.trimEnd() + '\n' : ''}`);
+      return 0;
+    }
     return await mod.run(args);
   } catch (err) {
     process.stderr.write(`cellpilot: ${oneLine(err)}\n`);

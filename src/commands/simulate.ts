@@ -129,3 +129,4 @@ export async function run(argv: string[]): Promise<number> {
   }
   return 0;
 }
+export const help = OPTIONS_HELP;
