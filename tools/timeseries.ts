@@ -1,3 +1,209 @@
-import type { ToolSpec } from './types.ts';
+// Time-series and population tools: analyze_timeseries (normalise, detrend, smooth,
+// cross-correlate, Granger-test and summarise per-cell series from a tidy table such as
+// measure's output) and embed (PCA / UMAP / t-SNE of per-cell features, with clustering).
+import { basename, extname } from 'node:path';
+import { z } from 'zod';
+import { InputError } from '../src/errors.ts';
+import { readTableCsv, writeTableCsv, type Table } from '../src/analysis/table.ts';
+import { tableArg, outputArg } from './common.ts';
+import { defineTool, type ToolContext, type ToolSpec } from './types.ts';
 
-export const tools: ToolSpec[] = [];
+const idColumnArg = z.string().min(1).optional().describe('Column naming the cell or track (default: the first of track_id, track, branch_id, cell_id, id, label; none = one series)');
+const timeColumnArg = z.string().min(1).optional().describe('Column giving the frame, whole numbers (default: the first of t, frame, FrameID, time_s)');
+
+function loadTable(ctx: ToolContext, ref: string): { table: Table; path: string } {
+  const path = ctx.resolve(ref, 'table');
+  try {
+    return { table: readTableCsv(path), path };
+  } catch (err) {
+    throw new InputError(`cannot read the table ${ref}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** Runs src/ code, turning its one-line RangeErrors (bad column, too few frames...) into InputErrors. */
+function asInput<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (err) {
+    if (err instanceof RangeError) throw new InputError(err.message);
+    throw err;
+  }
+}
+
+function stemOf(path: string): string {
+  return basename(path, extname(path)) || 'table';
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const n = s.length;
+  return n === 0 ? NaN : n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+}
+
+const round = (v: number, digits = 4) => (Number.isFinite(v) ? +v.toPrecision(digits) : v);
+
+const analyzeSchema = z.object({
+  table: tableArg.describe('A tidy table with one row per cell per frame, e.g. from measure: an artifact id ("table-2") or a CSV path'),
+  analysis: z
+    .enum(['transform', 'cross_correlation', 'granger', 'summary'])
+    .default('transform')
+    .describe('"transform" (default): normalise / detrend / smooth `value` per cell and add it as a column; "cross_correlation" of `value` with `other` over lags; "granger": does `value` help predict `other` (and the reverse), F test as statsmodels; "summary": one row per cell of CellPhe-style variables (mean, sd, skew, kurtosis, ascent, descent, max, Haar wavelet levels) of each feature'),
+  value: z.string().min(1).optional().describe('The column to analyse, e.g. "mean_intensity_c1" (for granger: the candidate cause)'),
+  other: z.string().min(1).optional().describe('The second column for cross_correlation and granger (for granger: the candidate effect)'),
+  normalize: z.enum(['f_f0', 'df_f0', 'zscore', 'minmax']).optional().describe('Normalisation per cell: "f_f0" F/F0 and "df_f0" ΔF/F0 with F0 the mean of the first baselineFrames frames, "zscore", or "minmax" to 0..1'),
+  baselineFrames: z.number().int().min(1).default(1).describe('Frames averaged for F0, counted from each cell\'s first frame; default 1'),
+  detrendDegree: z.number().int().min(0).max(5).optional().describe('Subtract a least-squares polynomial trend of this degree per cell (1 = linear, as scipy.signal.detrend)'),
+  smooth: z.enum(['moving_average', 'savitzky_golay']).optional().describe('Smoothing per cell: centred moving average, or Savitzky–Golay (scipy savgol_filter)'),
+  windowFrames: z.number().int().min(1).default(5).describe('Smoothing window, frames (odd); default 5'),
+  polyorder: z.number().int().min(0).default(2).describe('Savitzky–Golay polynomial order; default 2'),
+  maxLag: z.number().int().min(0).optional().describe('Largest lag, frames: default 10 for cross_correlation, 2 for granger'),
+  features: z.array(z.string().min(1)).optional().describe('Columns to summarise (summary); default every numeric feature column'),
+  idColumn: idColumnArg,
+  timeColumn: timeColumnArg,
+  output: outputArg.describe('Where to write the result table (.csv); default a new file in the session folder'),
+});
+
+type AnalyzeArgs = z.infer<typeof analyzeSchema>;
+
+function requireValue(args: AnalyzeArgs, second = false): [string, string] {
+  if (!args.value) throw new InputError(`analysis "${args.analysis}" needs \`value\`, the column to analyse (e.g. "mean_intensity_c1")`);
+  if (second && !args.other) throw new InputError(`analysis "${args.analysis}" needs \`other\`, the second column`);
+  return [args.value, args.other ?? ''];
+}
+
+const analyzeTimeseries = defineTool({
+  name: 'analyze_timeseries',
+  description:
+    'Analyses per-cell time series in a tidy table (one row per cell per frame, such as measure\'s output): normalise (F/F0, ΔF/F0, z-score, min-max), detrend and smooth a column; cross-correlate two columns over lags; test Granger causality between two columns (F test over lags, as statsmodels); or summarise each cell\'s series with CellPhe-style variables for embed. Returns a table artifact and the key numbers.',
+  schema: analyzeSchema,
+  async run(args, ctx) {
+    const ts = await import('../src/analysis/timeseries.ts');
+    const { table, path } = loadTable(ctx, args.table);
+    const columns = { idColumn: args.idColumn, timeColumn: args.timeColumn };
+    const save = (result: Table, name: string, description: string) => {
+      const out = ctx.outputPath(`${stemOf(path)}-${name}.csv`, args.output);
+      writeTableCsv(out, result);
+      return ctx.addArtifact('table', out, description);
+    };
+    ctx.progress(0, 1);
+    if (args.analysis === 'transform') {
+      const [value] = requireValue(args);
+      const result = asInput(() =>
+        ts.transformTable(table, value, {
+          ...columns,
+          normalise: args.normalize,
+          baselineFrames: args.baselineFrames,
+          detrendDegree: args.detrendDegree,
+          smooth: args.smooth ? { method: args.smooth, windowFrames: args.windowFrames, polyorder: args.polyorder } : undefined,
+        }),
+      );
+      const ref = save(result.table, result.column, `${value} per cell (${result.column.slice(value.length + 1).replace(/_/g, ' ')})`);
+      ctx.progress(1, 1);
+      return {
+        summary: `Added column ${result.column} to the table for ${result.cells} cell${result.cells === 1 ? '' : 's'}; saved as ${ref.id}.`,
+        artifacts: [ref],
+        values: { column: result.column, cells: result.cells, rows: result.table.rows.length, path: ref.path },
+      };
+    }
+    if (args.analysis === 'cross_correlation') {
+      const [a, b] = requireValue(args, true);
+      const maxLag = args.maxLag ?? 10;
+      const result = asInput(() => ts.crossCorrelateTable(table, a, b, maxLag, columns));
+      const lags = result.peaks.map((p) => p.lag);
+      const ref = save(result.table, `xcorr-${a}-${b}`, `cross-correlation of ${a} and ${b} per cell`);
+      ctx.progress(1, 1);
+      const medianLag = median(lags);
+      return {
+        summary: `Across ${result.peaks.length} cells, ${a} and ${b} correlate most at a median lag of ${medianLag} frame(s) (positive: ${b} follows ${a}); mean peak r ${round(result.peaks.reduce((s, p) => s + p.r, 0) / result.peaks.length, 3)}.`,
+        artifacts: [ref],
+        values: { cells: result.peaks.length, medianPeakLagFrames: medianLag, meanPeakR: round(result.peaks.reduce((s, p) => s + p.r, 0) / result.peaks.length), peaks: result.peaks.slice(0, 50) },
+      };
+    }
+    if (args.analysis === 'granger') {
+      const [cause, effect] = requireValue(args, true);
+      const maxLag = args.maxLag ?? 2;
+      if (maxLag < 1) throw new InputError('maxLag must be at least 1 for a Granger test');
+      const result = asInput(() => ts.grangerTable(table, cause, effect, maxLag, columns));
+      const ref = save(result.table, `granger-${cause}-${effect}`, `Granger tests between ${cause} and ${effect} per cell`);
+      ctx.progress(1, 1);
+      return {
+        summary: `${cause} Granger-causes ${effect} (p < 0.05, Bonferroni over ${maxLag} lag(s)) in ${result.forwardSignificant} of ${result.cells} cells; the reverse holds in ${result.reverseSignificant}.`,
+        artifacts: [ref],
+        values: { cells: result.cells, forwardSignificant: result.forwardSignificant, reverseSignificant: result.reverseSignificant, maxLag, direction: `${cause} -> ${effect}` },
+      };
+    }
+    const summary = asInput(() => ts.summariseCells(table, { ...columns, features: args.features }));
+    const ref = save(summary, 'cell-summary', 'per-cell summary variables (CellPhe-style)');
+    ctx.progress(1, 1);
+    return {
+      summary: `Summarised ${summary.rows.length} cells into ${summary.columns.length - 2} variables each (CellPhe-style); saved as ${ref.id}, ready for embed.`,
+      artifacts: [ref],
+      values: { cells: summary.rows.length, variables: summary.columns.length - 2, path: ref.path },
+    };
+  },
+});
+
+const embedSchema = z.object({
+  table: tableArg.describe('Per-cell features, one row per cell (e.g. analyze_timeseries with analysis "summary"): an artifact id or a CSV path'),
+  method: z.enum(['pca', 'umap', 'tsne']).default('pca').describe('"pca" (default; linear, fast), "umap" (umap-js; nNeighbors 15, minDist 0.1) or "tsne" (exact; perplexity 30, 1000 iterations, as scikit-learn)'),
+  features: z.array(z.string().min(1)).optional().describe('Feature columns to use; default every numeric column except identifiers'),
+  standardize: z.boolean().default(true).describe('Scale each feature to mean 0 and SD 1 first; default true'),
+  cluster: z.enum(['kmeans', 'hierarchical', 'none']).default('kmeans').describe('Clustering of the cells in feature space: k-means with k-means++ seeding (default), hierarchical, or none'),
+  k: z.number().int().min(1).default(3).describe('Number of clusters; default 3'),
+  linkage: z.enum(['ward', 'average', 'complete', 'single']).default('ward').describe('Linkage for hierarchical clustering; default ward (as scipy/scikit-learn)'),
+  perplexity: z.number().positive().default(30).describe('t-SNE perplexity (effective neighbours); default 30'),
+  nNeighbors: z.number().int().min(2).default(15).describe('UMAP neighbours; default 15'),
+  seed: z.number().int().default(0).describe('Random seed, for reproducible UMAP, t-SNE and k-means; default 0'),
+  output: outputArg.describe('Where to write the embedding table (.csv); default a new file in the session folder'),
+});
+
+const embed = defineTool({
+  name: 'embed',
+  description:
+    'Maps cells described by many features (e.g. the per-cell summary of analyze_timeseries, or track features) onto 2 dimensions by PCA, UMAP or t-SNE, and groups them by k-means or hierarchical clustering. Returns a table with each cell\'s coordinates and cluster, for plotting.',
+  schema: embedSchema,
+  async run(args, ctx) {
+    const { embedTable } = await import('../src/analysis/embed.ts');
+    const { table, path } = loadTable(ctx, args.table);
+    ctx.progress(0, 1);
+    const result = await (async () => {
+      try {
+        return await embedTable(table, {
+          method: args.method,
+          features: args.features,
+          standardize: args.standardize,
+          cluster: args.cluster,
+          k: args.k,
+          linkage: args.linkage,
+          perplexity: args.perplexity,
+          nNeighbors: args.nNeighbors,
+          seed: args.seed,
+        });
+      } catch (err) {
+        if (err instanceof RangeError) throw new InputError(err.message);
+        throw err;
+      }
+    })();
+    const out = ctx.outputPath(`${stemOf(path)}-${args.method}.csv`, args.output);
+    writeTableCsv(out, result.table);
+    const ref = ctx.addArtifact('table', out, `${args.method.toUpperCase()} embedding of cells${args.cluster !== 'none' ? ` with ${args.k} ${args.cluster} clusters` : ''}`);
+    ctx.progress(1, 1);
+    const cells = result.table.rows.length;
+    const variance = result.explainedVarianceRatio ? ` (the two axes explain ${(100 * (result.explainedVarianceRatio[0] + (result.explainedVarianceRatio[1] ?? 0))).toFixed(0)}% of the variance)` : '';
+    const clusters = result.clusterSizes.length ? `; clusters of ${result.clusterSizes.join(', ')} cells` : '';
+    return {
+      summary: `Embedded ${cells} cells from ${result.features.length} features by ${args.method.toUpperCase()}${variance}${clusters}${result.dropped ? `; ${result.dropped} cells with missing values left out` : ''}.`,
+      artifacts: [ref],
+      values: {
+        cells,
+        features: result.features.length,
+        dropped: result.dropped,
+        clusterSizes: result.clusterSizes,
+        ...(result.explainedVarianceRatio ? { explainedVarianceRatio: result.explainedVarianceRatio.map((v) => round(v)) } : {}),
+        path: out,
+      },
+    };
+  },
+});
+
+export const tools: ToolSpec[] = [analyzeTimeseries, embed] as unknown as ToolSpec[];

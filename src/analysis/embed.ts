@@ -7,6 +7,7 @@
 // agglomerative clustering (Ward, average, complete, single; nearest-neighbour chain with
 // Lance–Williams updates, Müllner 2011, arXiv:1109.2378), and the adjusted Rand index
 // (Hubert & Arabie 1985) to compare clusterings.
+import type { Cell, Table } from './table.ts';
 import { mean, standardDeviation } from './timeseries.ts';
 
 export type Matrix = Float64Array[];
@@ -405,4 +406,64 @@ export function adjustedRandIndex(a: ArrayLike<number>, b: ArrayLike<number>): n
   const expected = (sumRows * sumCols) / pairs(n);
   const max = (sumRows + sumCols) / 2;
   return max === expected ? 1 : (index - expected) / (max - expected);
+}
+
+// ---------------------------------------------------------------------------------------
+// Tables: rows = cells, numeric columns = features (e.g. summariseCells' output).
+
+export type EmbedMethod = 'pca' | 'umap' | 'tsne';
+
+export interface EmbedTableOptions {
+  method: EmbedMethod;
+  /** Feature columns; default every numeric column except identifiers. */
+  features?: string[];
+  /** Scale each feature to zero mean and unit SD first (default true). */
+  standardize?: boolean;
+  nComponents?: number;
+  cluster?: 'kmeans' | 'hierarchical' | 'none';
+  k?: number;
+  linkage?: Linkage;
+  seed?: number;
+  perplexity?: number;
+  nNeighbors?: number;
+}
+
+const IDENTIFIERS = ['id', 'track_id', 'track', 'branch_id', 'cell_id', 'CellID', 'cell', 'label', 'frames', 't', 'frame', 'cluster'];
+
+export async function embedTable(table: Table, options: EmbedTableOptions) {
+  const features = options.features ?? table.columns.filter((c) => !IDENTIFIERS.includes(c) && table.rows.some((r) => typeof r[c] === 'number'));
+  for (const f of features) if (!table.columns.includes(f)) throw new RangeError(`no column "${f}" in the table (columns: ${table.columns.join(', ')})`);
+  if (features.length === 0) throw new RangeError('the table has no numeric feature columns to embed');
+  // Cells with a missing feature are left out (and counted), as scikit-learn would refuse them.
+  const kept = table.rows.filter((r) => features.every((f) => typeof r[f] === 'number' && Number.isFinite(r[f] as number)));
+  const dropped = table.rows.length - kept.length;
+  const raw: Matrix = kept.map((r) => Float64Array.from(features, (f) => r[f] as number));
+  const data = options.standardize === false ? raw : standardise(raw);
+  const dims = options.nComponents ?? 2;
+  let coordinates: Matrix;
+  let explainedVarianceRatio: number[] | undefined;
+  if (options.method === 'pca') {
+    const result = pca(data, dims);
+    coordinates = result.scores;
+    explainedVarianceRatio = result.explainedVarianceRatio;
+  } else if (options.method === 'tsne') coordinates = tsne(data, { nComponents: dims, seed: options.seed, perplexity: options.perplexity });
+  else coordinates = await umap(data, { nComponents: dims, seed: options.seed, nNeighbors: options.nNeighbors });
+  const clusterMethod = options.cluster ?? 'kmeans';
+  let clusters: Int32Array | undefined;
+  if (clusterMethod !== 'none') {
+    const k = options.k ?? 3;
+    // Clusters are found in the standardised feature space, not in the 2-D picture.
+    clusters = clusterMethod === 'kmeans' ? kmeans(data, k, { seed: options.seed }).labels : hierarchical(data, k, options.linkage ?? 'ward').labels;
+  }
+  const idColumns = table.columns.filter((c) => IDENTIFIERS.includes(c) && c !== 'cluster' && c !== 'frames');
+  const axisNames = Array.from({ length: coordinates[0]?.length ?? dims }, (_, i) => `${options.method}_${i + 1}`);
+  const rows = kept.map((r, i) => {
+    const row: Record<string, Cell> = {};
+    for (const c of idColumns) row[c] = r[c];
+    axisNames.forEach((name, j) => (row[name] = coordinates[i][j]));
+    if (clusters) row.cluster = clusters[i] + 1;
+    return row;
+  });
+  const sizes = clusters ? Array.from({ length: Math.max(...clusters) + 1 }, (_, c) => clusters!.filter((v) => v === c).length) : [];
+  return { table: { columns: [...idColumns, ...axisNames, ...(clusters ? ['cluster'] : [])], rows } as Table, features, dropped, explainedVarianceRatio, clusterSizes: sizes };
 }

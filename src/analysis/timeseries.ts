@@ -7,6 +7,7 @@
 // mean, sd, skewness, elevation variables ascent/descent/max, and the same on the detail
 // coefficients of a 3-level Haar wavelet decomposition, plus trajectory area).
 import { fSurvival } from './seg-stats.ts';
+import type { Cell, Table } from './table.ts';
 
 export type Normalisation = 'f_f0' | 'df_f0' | 'zscore' | 'minmax';
 
@@ -358,4 +359,198 @@ export function trajectoryArea(xs: ArrayLike<number>, ys: ArrayLike<number>, fra
   const bx = Math.max(...(xs as number[])) - Math.min(...(xs as number[]));
   const by = Math.max(...(ys as number[])) - Math.min(...(ys as number[]));
   return (bx * by) / framesSpanned;
+}
+
+// ---------------------------------------------------------------------------------------
+// Tidy tables: one row per cell per frame (e.g. measure's output, or a track table).
+
+
+export const ID_COLUMNS = ['track_id', 'track', 'branch_id', 'cell_id', 'CellID', 'cell', 'id', 'label'];
+export const TIME_COLUMNS = ['t', 'frame', 'FrameID', 'time_s'];
+
+export interface SeriesColumns {
+  /** Column naming the cell or track; absent means the whole table is one series. */
+  idColumn?: string;
+  /** Column giving the frame (whole numbers, used to order and to detect gaps). */
+  timeColumn?: string;
+}
+
+export interface Series {
+  id: Cell;
+  /** Frames in ascending order. */
+  frames: number[];
+  rows: Record<string, Cell>[];
+}
+
+function pickColumn(table: Table, wanted: string | undefined, candidates: string[], what: string): string | undefined {
+  if (wanted !== undefined) {
+    if (!table.columns.includes(wanted)) throw new RangeError(`no column "${wanted}" in the table (columns: ${table.columns.join(', ')})`);
+    return wanted;
+  }
+  const found = candidates.find((c) => table.columns.includes(c));
+  if (!found && what === 'time') throw new RangeError(`no frame column found (looked for ${candidates.join(', ')}): name it with timeColumn`);
+  return found;
+}
+
+/** Resolves the id and frame columns, by name or by the usual names. */
+export function seriesColumns(table: Table, columns: SeriesColumns = {}): Required<Pick<SeriesColumns, 'timeColumn'>> & SeriesColumns {
+  return { idColumn: pickColumn(table, columns.idColumn, ID_COLUMNS, 'id'), timeColumn: pickColumn(table, columns.timeColumn, TIME_COLUMNS, 'time')! };
+}
+
+/** Splits a tidy table into one series per cell, rows ordered by frame. */
+export function splitSeries(table: Table, columns: SeriesColumns = {}): Series[] {
+  const { idColumn, timeColumn } = seriesColumns(table, columns);
+  const groups = new Map<Cell, Record<string, Cell>[]>();
+  for (const row of table.rows) {
+    const id = idColumn ? row[idColumn] : 'all';
+    if (id === null || id === undefined) continue;
+    if (!groups.has(id)) groups.set(id, []);
+    groups.get(id)!.push(row);
+  }
+  return [...groups.entries()].map(([id, rows]) => {
+    rows.sort((a, b) => Number(a[timeColumn]) - Number(b[timeColumn]));
+    return { id, rows, frames: rows.map((r) => Number(r[timeColumn])) };
+  });
+}
+
+function numericValues(series: Series, column: string): number[] {
+  return series.rows.map((r) => {
+    const v = r[column];
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`column "${column}" has a missing or non-numeric value for ${String(series.id)} at frame ${r.t ?? '?'}`);
+    return v;
+  });
+}
+
+function requireColumn(table: Table, column: string): void {
+  if (!table.columns.includes(column)) throw new RangeError(`no column "${column}" in the table (columns: ${table.columns.join(', ')})`);
+}
+
+export interface TransformOptions extends SeriesColumns {
+  normalise?: Normalisation;
+  baselineFrames?: number;
+  /** Subtract a polynomial trend of this degree (1 = linear). */
+  detrendDegree?: number;
+  smooth?: { method: 'moving_average' | 'savitzky_golay'; windowFrames: number; polyorder?: number };
+}
+
+/**
+ * Applies, per cell and in this order, normalisation, detrending and smoothing to `valueColumn`,
+ * adding the result as a new column (named in the returned `column`).
+ */
+export function transformTable(table: Table, valueColumn: string, options: TransformOptions): { table: Table; column: string; cells: number } {
+  requireColumn(table, valueColumn);
+  const steps: string[] = [];
+  if (options.normalise) steps.push(options.normalise);
+  if (options.detrendDegree !== undefined) steps.push('detrended');
+  if (options.smooth) steps.push(options.smooth.method === 'moving_average' ? 'smoothed' : 'savgol');
+  if (steps.length === 0) throw new RangeError('nothing to do: choose a normalisation, detrending or smoothing');
+  const column = `${valueColumn}_${steps.join('_')}`;
+  const series = splitSeries(table, options);
+  const results = new Map<Record<string, Cell>, number>();
+  for (const s of series) {
+    let values: ArrayLike<number> = numericValues(s, valueColumn);
+    if (options.normalise) values = normalise(values, options.normalise, { baselineFrames: options.baselineFrames });
+    if (options.detrendDegree !== undefined) values = detrend(values, options.detrendDegree);
+    if (options.smooth) {
+      const { method, windowFrames, polyorder } = options.smooth;
+      values = method === 'moving_average' ? movingAverage(values, windowFrames) : savitzkyGolay(values, windowFrames, polyorder ?? 2);
+    }
+    s.rows.forEach((row, i) => results.set(row, values[i]));
+  }
+  const rows = table.rows.map((row) => ({ ...row, [column]: results.get(row) ?? null }));
+  return { table: { columns: [...table.columns.filter((c) => c !== column), column], rows }, column, cells: series.length };
+}
+
+/** Cross-correlation of two columns per cell: a table of (id, lag, r) and each cell's peak lag. */
+export function crossCorrelateTable(table: Table, a: string, b: string, maxLag: number, columns: SeriesColumns = {}): { table: Table; peaks: { id: Cell; lag: number; r: number }[] } {
+  requireColumn(table, a);
+  requireColumn(table, b);
+  const series = splitSeries(table, columns).filter((s) => s.rows.length > maxLag);
+  if (series.length === 0) throw new RangeError(`no cell has more than ${maxLag} frames: lower maxLag`);
+  const rows: Record<string, Cell>[] = [];
+  const peaks: { id: Cell; lag: number; r: number }[] = [];
+  for (const s of series) {
+    const cc = crossCorrelation(numericValues(s, a), numericValues(s, b), maxLag);
+    cc.lags.forEach((lag, i) => rows.push({ id: s.id, lag, r: cc.r[i] }));
+    peaks.push({ id: s.id, lag: cc.peakLag, r: cc.peakR });
+  }
+  return { table: { columns: ['id', 'lag', 'r'], rows }, peaks };
+}
+
+/**
+ * Granger tests per cell in both directions (cause → effect and effect → cause). A direction
+ * counts as significant for a cell when its smallest p over lags, Bonferroni-corrected for the
+ * number of lags, is below alpha.
+ */
+export function grangerTable(table: Table, cause: string, effect: string, maxLag: number, options: SeriesColumns & { alpha?: number } = {}) {
+  requireColumn(table, cause);
+  requireColumn(table, effect);
+  const alpha = options.alpha ?? 0.05;
+  const series = splitSeries(table, options).filter((s) => s.rows.length > 3 * maxLag + 1);
+  if (series.length === 0) throw new RangeError(`no cell has more than ${3 * maxLag + 1} frames, which a Granger test over ${maxLag} lags needs: lower maxLag`);
+  const rows: Record<string, Cell>[] = [];
+  let forward = 0, reverse = 0;
+  for (const s of series) {
+    const x = numericValues(s, cause);
+    const y = numericValues(s, effect);
+    const directions = [
+      { name: `${cause} -> ${effect}`, results: grangerCausality(y, x, maxLag) },
+      { name: `${effect} -> ${cause}`, results: grangerCausality(x, y, maxLag) },
+    ];
+    directions.forEach(({ name, results }, k) => {
+      for (const r of results) rows.push({ id: s.id, direction: name, lag: r.lag, f: r.f, p_value: r.pValue, df_num: r.dfNum, df_den: r.dfDen });
+      const significant = Math.min(...results.map((r) => r.pValue)) * results.length < alpha;
+      if (significant && k === 0) forward++;
+      if (significant && k === 1) reverse++;
+    });
+  }
+  return { table: { columns: ['id', 'direction', 'lag', 'f', 'p_value', 'df_num', 'df_den'], rows } as Table, cells: series.length, forwardSignificant: forward, reverseSignificant: reverse };
+}
+
+/** Columns that are identifiers, frames or positions, never features. */
+const NOT_FEATURES = new Set([...ID_COLUMNS, ...TIME_COLUMNS, 'z', 'parent', 'spot_id', 'track_index']);
+const POSITION_COLUMNS: [string, string][] = [['centroid_x_px', 'centroid_y_px'], ['x', 'y'], ['x_px', 'y_px'], ['POSITION_X', 'POSITION_Y']];
+
+/** Numeric feature columns of a table (identifiers, frames and positions excluded). */
+export function featureColumns(table: Table, exclude: string[] = []): string[] {
+  const positions = new Set(POSITION_COLUMNS.flat().concat(['centroid_x_um', 'centroid_y_um']));
+  return table.columns.filter(
+    (c) => !NOT_FEATURES.has(c) && !positions.has(c) && !exclude.includes(c) && table.rows.some((r) => typeof r[c] === 'number') && table.rows.every((r) => r[c] === null || typeof r[c] === 'number'),
+  );
+}
+
+/**
+ * One row per cell with CellPhe-style variables of each feature column
+ * (`<feature>_mean`, `_sd`, `_skew`, `_kurtosis`, `_asc`, `_des`, `_max`, `_l1_asc` ... `_l3_max`),
+ * `frames` (observed) and, when positions are present, `traj_area` (px² per frame).
+ */
+export function summariseCells(table: Table, options: SeriesColumns & { features?: string[]; minFrames?: number } = {}): Table {
+  const features = options.features ?? featureColumns(table);
+  features.forEach((f) => requireColumn(table, f));
+  if (features.length === 0) throw new RangeError('the table has no numeric feature columns to summarise');
+  const minFrames = options.minFrames ?? 4;
+  const position = POSITION_COLUMNS.find(([x, y]) => table.columns.includes(x) && table.columns.includes(y));
+  const rows: Record<string, Cell>[] = [];
+  let columns: string[] = [];
+  for (const s of splitSeries(table, options)) {
+    if (s.rows.length < minFrames) continue;
+    const row: Record<string, Cell> = { id: s.id, frames: s.rows.length };
+    for (const f of features) {
+      const usable = s.rows.map((r, i) => [s.frames[i], r[f]] as const).filter((p): p is readonly [number, number] => typeof p[1] === 'number' && Number.isFinite(p[1]));
+      if (usable.length < 2) continue;
+      const summary = seriesSummary(usable.map((p) => p[0]), usable.map((p) => p[1]));
+      for (const [k, v] of Object.entries(summary)) row[`${f}_${k}`] = v;
+    }
+    if (position) {
+      const [xc, yc] = position;
+      const span = s.frames[s.frames.length - 1] - s.frames[0] + 1;
+      row.traj_area = trajectoryArea(s.rows.map((r) => Number(r[xc])), s.rows.map((r) => Number(r[yc])), span);
+    }
+    if (columns.length === 0) columns = Object.keys(row);
+    rows.push(row);
+  }
+  if (rows.length === 0) throw new RangeError(`no cell has at least ${minFrames} frames to summarise`);
+  const all = new Set(columns);
+  for (const r of rows) Object.keys(r).forEach((k) => all.add(k));
+  return { columns: [...all], rows };
 }
