@@ -458,3 +458,57 @@ function fmtS(seconds: number): string {
   if (seconds < 3600) return `${Math.round((seconds / 60) * 10) / 10} min`;
   return `${Math.round((seconds / 3600) * 10) / 10} h`;
 }
+
+// ---- routing a request to a microscope tool ------------------------------------------------
+
+export interface MicroscopeToolCall {
+  tool: 'microscope_status' | 'snap' | 'move_stage' | 'start_acquisition' | 'adjust_acquisition' | 'pause_acquisition' | 'resume_acquisition' | 'stop_acquisition' | 'add_rule' | 'dose_report';
+  args: Record<string, unknown>;
+}
+
+/**
+ * Which microscope tool a sentence asks for, with its arguments, or undefined when the
+ * sentence is not about the microscope. For the offline planner: "image GFP every 5 min
+ * for 12 h" → start_acquisition, "when a cell divides, ..." → add_rule (unconfirmed),
+ * "speed up to every 10 s" → adjust_acquisition, "how much longer?" → microscope_status.
+ */
+export function routeMicroscopeRequest(text: string, options: { acquisitionRunning?: boolean; config?: MicroscopeConfig } = {}): MicroscopeToolCall | undefined {
+  const config = options.config ?? DEMO_CONFIG;
+  const t = normaliseText(text).toLowerCase();
+  if (/^(?:when(?:ever)?|if|as soon as|each time|every time|once|after)\b.+,/.test(t) || /\bwhenever\b/.test(t)) {
+    try {
+      parseRule(text, config);
+      return { tool: 'add_rule', args: { rule: text.trim(), confirm: false } };
+    } catch {
+      // not a rule after all
+    }
+  }
+  const hasChannel = findChannels(t, config).length > 0;
+  const timeLapse = /\bevery\b|\binterval\b|\btime[\s-]?lapse\b|\btime ?points\b|\bframes\b/.test(t) && /\bfor\b|\bover\b|\bovernight\b|\d+\s*(?:time ?points|frames)/.test(t);
+  if (hasChannel && timeLapse && (/\b(image|acquire|record|start|take|run|film|capture|time[\s-]?lapse|snap)\b/.test(t)) && !options.acquisitionRunning) {
+    return { tool: 'start_acquisition', args: { request: text.trim() } };
+  }
+  if (/\b(snap|take (?:a|an|one) (?:picture|image|snapshot|photo)|single image|one image)\b/.test(t) && !timeLapse) {
+    const channel = findChannels(t, config)[0]?.preset;
+    const exposure = exposureMs(t);
+    const power = percent(t);
+    return { tool: 'snap', args: { ...(channel ? { channel } : {}), ...(exposure !== undefined ? { exposureMs: exposure } : {}), ...(power !== undefined ? { powerPercent: power } : {}) } };
+  }
+  let changes: Adjustment[];
+  try {
+    changes = parseAdjustment(text, config);
+  } catch {
+    return /\b(microscope|stage|objective|acquisition|laser)\b/.test(t) ? { tool: 'microscope_status', args: {} } : undefined;
+  }
+  if (changes.length === 1) {
+    const only = changes[0];
+    if (only.kind === 'status') return only.about === 'dose' ? { tool: 'dose_report', args: {} } : { tool: 'microscope_status', args: {} };
+    if (only.kind === 'pause') return { tool: 'pause_acquisition', args: {} };
+    if (only.kind === 'resume') return { tool: 'resume_acquisition', args: {} };
+    if (only.kind === 'stop') return { tool: 'stop_acquisition', args: {} };
+    if (only.kind === 'finish') return { tool: 'stop_acquisition', args: { finishTimepoint: true } };
+    if (!options.acquisitionRunning && only.kind === 'moveStage') return { tool: 'move_stage', args: { xUm: only.xUm, yUm: only.yUm, zUm: only.zUm, relative: only.relative ?? false } };
+    if (!options.acquisitionRunning && only.kind === 'objective') return { tool: 'move_stage', args: { objective: only.objective } };
+  }
+  return { tool: 'adjust_acquisition', args: { command: text.trim() } };
+}

@@ -36,8 +36,9 @@ export class Timeline {
     if (this.phases[0]?.durationS !== undefined) this.phases[0].endS = this.phases[0].durationS;
   }
 
+  /** Interval of the current phase (of the last one once the plan is over), s. */
   get intervalS(): number {
-    return this.current()?.intervalS ?? 0;
+    return this.current()?.intervalS ?? this.phases[this.phases.length - 1]?.intervalS ?? 0;
   }
 
   /** Planned start of the next time point, s from the start, or undefined when the plan is over. */

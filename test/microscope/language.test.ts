@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeRule, parseAcquisitionRequest, parseAdjustment, parseRule } from '../../src/microscope/language.ts';
+import { describeRule, parseAcquisitionRequest, parseAdjustment, parseRule, routeMicroscopeRequest } from '../../src/microscope/language.ts';
 import { parseSequence } from '../../src/microscope/sequence.ts';
 import { InputError } from '../../src/errors.ts';
 
@@ -136,4 +136,33 @@ describe('parseRule and describeRule', () => {
     expect(() => parseRule('when the moon is full, stop')).toThrow(/what should trigger/);
     expect(() => parseRule('when a cell divides, dance')).toThrow(/what the rule should do/);
   });
+});
+
+
+describe('routeMicroscopeRequest (for the offline planner)', () => {
+  const cases: [string, boolean, string | undefined, Record<string, unknown>?][] = [
+    ['image GFP and DAPI every 5 minutes for 12 hours', false, 'start_acquisition', { request: 'image GFP and DAPI every 5 minutes for 12 hours' }],
+    ['when a cell divides, image every 10 s for 5 minutes, then go back to every 2 minutes', true, 'add_rule', { confirm: false }],
+    ['speed up to every 10 seconds', true, 'adjust_acquisition', { command: 'speed up to every 10 seconds' }],
+    ['drop the 488 laser to 5%', true, 'adjust_acquisition'],
+    ['zoom into cell 12', true, 'adjust_acquisition'],
+    ['pause', true, 'pause_acquisition'],
+    ['resume', true, 'resume_acquisition'],
+    ['stop the acquisition', true, 'stop_acquisition'],
+    ['finish after this time point', true, 'stop_acquisition', { finishTimepoint: true }],
+    ['how much longer?', true, 'microscope_status'],
+    ['how much light so far?', true, 'dose_report'],
+    ['snap a GFP image at 50 ms', false, 'snap', { channel: 'FITC', exposureMs: 50 }],
+    ['move the stage to x 100 y 200', false, 'move_stage', { xUm: 100, yUm: 200, relative: false }],
+    ['switch to the 40x objective', false, 'move_stage', { objective: '40X' }],
+    ['segment the nuclei and track them', false, undefined],
+    ['plot the area over time', false, undefined],
+  ];
+  for (const [text, running, tool, args] of cases) {
+    it(`${text} -> ${tool ?? 'not a microscope request'}`, () => {
+      const call = routeMicroscopeRequest(text, { acquisitionRunning: running });
+      expect(call?.tool).toBe(tool);
+      if (args) expect(call?.args).toMatchObject(args);
+    });
+  }
 });
