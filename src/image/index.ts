@@ -4,3 +4,4 @@ export { createMovieWriter, writeMovie, type MovieWriter, type WriterOptions } f
 export { movieInfo, formatMovieInfo, formatBytes, type MovieInfo } from './info.ts';
 export { seriesFiles } from './series.ts';
 export { reinterpretAxes, stackAsTimeSeries } from './views.ts';
+export { seriesEntries } from './series.ts';

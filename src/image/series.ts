@@ -17,10 +17,15 @@ export function isPattern(p: string): boolean {
 
 /** Files of a folder or pattern, in time order. */
 export async function seriesFiles(pathOrPattern: string): Promise<string[]> {
+  return (await seriesEntries(pathOrPattern)).map((e) => e.path);
+}
+
+/** Files with the time index their name carries ({t} patterns; else the position in the list). */
+export async function seriesEntries(pathOrPattern: string): Promise<{ path: string; t: number }[]> {
   if (!isPattern(pathOrPattern)) {
     const names = (await listDir(pathOrPattern)).filter((n) => TIFF_NAME.test(n) && !n.startsWith('.'));
     if (names.length === 0) throw new InputError(`${pathOrPattern} holds no .tif/.tiff files`);
-    return names.sort(naturalCompare).map((n) => join(pathOrPattern, n));
+    return names.sort(naturalCompare).map((n, i) => ({ path: join(pathOrPattern, n), t: i }));
   }
   const dir = dirname(pathOrPattern);
   const regex = patternRegex(basename(pathOrPattern));
@@ -36,7 +41,8 @@ export async function seriesFiles(pathOrPattern: string): Promise<string[]> {
       throw new InputError(`${pathOrPattern}: files ${matches[i - 1].name} and ${matches[i].name} have the same time index ${matches[i].t}`);
     }
   }
-  return matches.map((m) => join(dir, m.name));
+  const numbered = /\{t/.test(pathOrPattern);
+  return matches.map((m, i) => ({ path: join(dir, m.name), t: numbered ? m.t : i }));
 }
 
 /** "t{t:3}.tif" -> /^t(\d{3})\.tif$/; "{t}" is any number of digits; "*" is any text. */
@@ -89,11 +95,15 @@ function frameAxes(m: Movie): { z: number; c: number } {
 }
 
 export async function openSeries(pathOrPattern: string): Promise<Movie> {
-  const files = await seriesFiles(pathOrPattern);
+  const entries = await seriesEntries(pathOrPattern);
+  const files = entries.map((e) => e.path);
   const first = await openTiffMovie(files[0]);
   const { z, c } = frameAxes(first);
   const ref = { y: first.shape.y, x: first.shape.x, dtype: first.dtype, z, c };
-  const meta = { ...first.meta, channelNames: first.meta.channelNames.length === c ? first.meta.channelNames : first.meta.channelNames.slice(0, c) };
+  const meta: MovieMeta = { ...first.meta, channelNames: first.meta.channelNames.length === c ? first.meta.channelNames : first.meta.channelNames.slice(0, c) };
+  // The time index in each file name (e.g. CTC man_seg005.tif): gaps or an offset matter.
+  const numbers = entries.map((e) => e.t);
+  if (numbers.some((n, i) => n !== i)) meta.extra = { ...meta.extra, frameNumbers: numbers.join(',') };
   const source: MovieSource = { ...first.source, path: pathOrPattern, format: 'series' };
   await first.close();
   for (const f of files.slice(1)) {
