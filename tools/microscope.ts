@@ -222,6 +222,7 @@ const moveStage = defineTool({
 
 const startSchema = z.object({
   request: z.string().optional().describe('The acquisition in plain words, e.g. "image GFP and DAPI every 5 minutes for 12 hours" (used when plan is not given)'),
+  text: z.string().optional().describe('Same as request (the offline planner passes the words as text)'),
   plan: z
     .record(z.string(), z.unknown())
     .optional()
@@ -241,8 +242,9 @@ const startAcq = defineTool({
     let plan: unknown = args.plan;
     let understood = '';
     if (!plan) {
-      if (!args.request) throw new InputError('say what to acquire: give request (plain words) or plan');
-      const parsed = parseAcquisitionRequest(args.request, session.microscope.config);
+      const request = args.request ?? args.text;
+      if (!request) throw new InputError('say what to acquire: give request (plain words) or plan');
+      const parsed = parseAcquisitionRequest(request, session.microscope.config);
       plan = parsed.sequence;
       understood = parsed.understood;
     }
@@ -285,6 +287,7 @@ const startAcq = defineTool({
 
 const adjustSchema = z.object({
   command: z.string().optional().describe('The change in plain words: "speed up to every 10 seconds", "drop the 488 laser to 5%", "add a 10 µm z-stack with 1 µm steps", "zoom into cell 12", "add mCherry", "how much longer?"'),
+  text: z.string().optional().describe('Same as command (the offline planner passes the words as text)'),
   changes: z.array(adjustmentSchema).optional().describe('Or the changes as data, applied in order'),
 });
 
@@ -297,9 +300,10 @@ const adjustAcq = defineTool({
     const session = await microscopeSession(ctx);
     let changes: Adjustment[] = (args.changes as Adjustment[] | undefined) ?? [];
     if (!changes.length) {
-      if (!args.command) throw new InputError('say what to change: give command (plain words) or changes');
+      const command = args.command ?? args.text;
+      if (!command) throw new InputError('say what to change: give command (plain words) or changes');
       const { parseAdjustment } = await import('../src/microscope/language.ts');
-      changes = parseAdjustment(args.command, session.microscope.config);
+      changes = parseAdjustment(command, session.microscope.config);
     }
     const results = changes.map((c) => ({ change: c, ...session.adjust(c) }));
     const status = session.requireAcquisition().status();
@@ -341,6 +345,7 @@ const stopAcq = controlTool('stop_acquisition', 'Stops the running acquisition a
 
 const addRuleSchema = z.object({
   rule: z.string().optional().describe('The rule in plain words, e.g. "when a cell divides, image every 10 s for 5 minutes, then go back to every 2 minutes"'),
+  text: z.string().optional().describe('Same as rule (the offline planner passes the words as text)'),
   ruleId: z.string().optional().describe('Id of a rule proposed earlier (to confirm it)'),
   confirm: z.boolean().default(false).describe('false (default): only show how the rule was understood; true: activate it (after the person agreed)'),
 });
@@ -353,10 +358,11 @@ const addRule = defineTool({
   async run(args, ctx) {
     const session = await microscopeSession(ctx);
     const { parseRule, describeRule } = await import('../src/microscope/language.ts');
+    const words = args.rule ?? args.text;
     if (args.confirm) {
       let rule: Rule;
       if (args.ruleId) rule = session.confirm(args.ruleId);
-      else if (args.rule) rule = session.confirm(parseRule(args.rule, session.microscope.config));
+      else if (words) rule = session.confirm(parseRule(words, session.microscope.config));
       else throw new InputError('which rule? give ruleId (from the proposal) or rule (plain words)');
       const path = ctx.outputPath(`${rule.id}.rule.json`);
       writeFileSync(path, JSON.stringify({ ...rule, description: describeRule(rule) }, null, 2) + '\n');
@@ -367,8 +373,8 @@ const addRule = defineTool({
         values: { ruleId: rule.id, confirmed: true, description: describeRule(rule), rule },
       };
     }
-    if (!args.rule) throw new InputError('say the rule in plain words (rule), e.g. "when a cell divides, image every 10 s for 5 minutes"');
-    const { rule, description } = session.propose(parseRule(args.rule, session.microscope.config));
+    if (!words) throw new InputError('say the rule in plain words (rule), e.g. "when a cell divides, image every 10 s for 5 minutes"');
+    const { rule, description } = session.propose(parseRule(words, session.microscope.config));
     return {
       summary: `I understood: ${description} Shall I activate it? (add_rule with ruleId "${rule.id}" and confirm: true)`,
       artifacts: [],

@@ -79,7 +79,7 @@ describe('microscope tools', () => {
     expect(started.summary).toMatch(/Started \(image FITC and DAPI every 5 min for 12 h\): 145 time point\(s\)/);
     await expect(call('start_acquisition', { request: 'image GFP every minute for an hour' })).rejects.toThrow(/already running/);
 
-    const faster = await call('adjust_acquisition', { command: 'speed up to every 10 seconds' });
+    const faster = await call('adjust_acquisition', { text: 'speed up to every 10 seconds' });
     expect(faster.summary).toMatch(/interval set to 10 s/);
     expect(faster.values.intervalS).toBe(10);
     const power = await call('adjust_acquisition', { command: 'drop the 488 laser to 5%' });
