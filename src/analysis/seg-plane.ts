@@ -127,14 +127,32 @@ function seedLandscape(smoothed: Float32Array, foreground: Uint8Array, width: nu
   return landscape;
 }
 
+/** NaN pixels (e.g. outside a registered field) are set to the plane's lowest value so they neither smear nor become objects. */
+function withoutNaN(plane: PlaneData): { values: PlaneData; missing?: Uint8Array } {
+  if (!(plane instanceof Float32Array || plane instanceof Float64Array)) return { values: plane };
+  let lowest = Infinity;
+  let any = false;
+  for (let i = 0; i < plane.length; i++) {
+    if (Number.isNaN(plane[i])) any = true;
+    else if (plane[i] < lowest) lowest = plane[i];
+  }
+  if (!any) return { values: plane };
+  const values = Float32Array.from(plane);
+  const missing = new Uint8Array(plane.length);
+  for (let i = 0; i < values.length; i++) if (Number.isNaN(values[i])) (values[i] = Number.isFinite(lowest) ? lowest : 0), (missing[i] = 1);
+  return { values, missing };
+}
+
 /** Segments one width x height plane. NaN pixels count as background. */
 export function segmentPlane(plane: PlaneData, width: number, height: number, options: SegmentOptions = {}): PlaneSegmentation {
   checkSegmentOptions(options);
   const o = withSegmentDefaults(options);
-  const smoothed = gaussianBlur(plane, width, height, o.sigmaPx);
+  if (plane.length !== width * height) throw new RangeError(`plane has ${plane.length} pixels, expected ${width}x${height}`);
+  const { values, missing } = withoutNaN(plane);
+  const smoothed = gaussianBlur(values, width, height, o.sigmaPx);
   const thresholdValue = o.method === 'manual' ? options.threshold! : autoThreshold(smoothed, o.method);
   const foreground = new Uint8Array(width * height);
-  for (let i = 0; i < foreground.length; i++) foreground[i] = smoothed[i] > thresholdValue ? 1 : 0;
+  for (let i = 0; i < foreground.length; i++) foreground[i] = smoothed[i] > thresholdValue && !missing?.[i] ? 1 : 0;
   if (o.fillHoles) fillHoles(foreground, width, height);
   const components = labelComponents(foreground, width, height, 8);
   let labels = components.labels;

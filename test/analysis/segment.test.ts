@@ -73,3 +73,16 @@ describe('segmentMovie on simulated nuclei', () => {
     expect(segmentPlane(plane, 40, 40, { ...opts, excludeBorder: true, minAreaPx: 0 }).count).toBe(2);
   });
 });
+
+describe('segmentPlane on awkward input', () => {
+  it('treats NaN pixels as background and handles an all-NaN plane', () => {
+    const plane = new Float32Array(40 * 40).fill(10);
+    for (let y = 10; y < 20; y++) for (let x = 10; x < 20; x++) plane[y * 40 + x] = 100;
+    for (let x = 0; x < 40; x++) plane[35 * 40 + x] = NaN; // a NaN stripe
+    const result = segmentPlane(plane, 40, 40, { sigmaPx: 1 });
+    expect(result.count).toBe(1);
+    expect(result.labels[35 * 40 + 5]).toBe(0);
+    expect(segmentPlane(new Float32Array(16).fill(NaN), 4, 4).count).toBe(0);
+    expect(() => segmentPlane(new Float32Array(15), 4, 4)).toThrow(/15 pixels, expected 4x4/);
+  });
+});
