@@ -94,7 +94,8 @@ function checkShape(path: string, shape: Shape, dtype: DType): void {
   if (!(dtype in BYTES_PER_SAMPLE)) throw new InputError(`cannot write ${path}: unsupported dtype ${dtype}`);
 }
 
-function ifd0FieldsFor(shape: Shape, dtype: DType, meta: MovieMeta, bigTiff: boolean, descriptionCapacity: number, firstPlane: Field[]): Field[] {
+/** IFD 0 = the first plane's fields + description, calibration and per-plane labels. */
+function ifd0FieldsFor(shape: Shape, meta: MovieMeta, descriptionCapacity: number, firstPlane: Field[]): Field[] {
   const fields = [...firstPlane];
   const desc = Buffer.alloc(descriptionCapacity); // filled in later; capacity fixed here
   fields.push({ tag: Tag.ImageDescription, type: FieldType.ASCII, value: desc });
@@ -106,8 +107,6 @@ function ifd0FieldsFor(shape: Shape, dtype: DType, meta: MovieMeta, bigTiff: boo
   const labels = encodeImageJLabels(planeLabels(shape, meta));
   fields.push({ tag: Tag.IJMetadataByteCounts, type: FieldType.LONG, value: labels.byteCounts });
   fields.push({ tag: Tag.IJMetadata, type: FieldType.BYTE, value: labels.data });
-  void bigTiff;
-  void dtype;
   return fields;
 }
 
@@ -144,7 +143,7 @@ function planLayout(path: string, shape: Shape, dtype: DType, meta: MovieMeta, b
   const plan = (bigTiff: boolean): Layout => {
     const headerBytes = bigTiff ? 16 : 8;
     const first = planeFields(shape, dtype, bigTiff, 0, planeBytes);
-    const ifd0Fields = ifd0FieldsFor(shape, dtype, meta, bigTiff, descriptionCapacity, first);
+    const ifd0Fields = ifd0FieldsFor(shape, meta, descriptionCapacity, first);
     const ifd0Bytes = ifdSize(ifd0Fields, bigTiff);
     const ifdBytes = ifdSize(first, bigTiff);
     const ifdEnd = headerBytes + ifd0Bytes + (n - 1) * ifdBytes;

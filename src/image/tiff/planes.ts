@@ -201,23 +201,21 @@ function copyBlock(block: Uint8Array, out: Uint8Array, layout: PlaneLayout, bx: 
   }
 }
 
+/** Horizontal differencing (predictor 2), undone row by row in host byte order. */
 function undoHorizontalPredictor(block: Uint8Array, dtype: DType, width: number, rows: number): void {
   const bps = BYTES_PER_SAMPLE[dtype];
   const n = width * rows;
+  // Typed views need aligned offsets; decoded blocks start at 0, raw strips may not.
+  const aligned = block.byteOffset % bps === 0 ? block : block.slice();
   const view =
-    bps === 1 ? new Uint8Array(block.buffer, block.byteOffset, n)
-      : bps === 2 ? new Uint16Array(alignedCopyIfNeeded(block, 2), 0, n)
-        : new Uint32Array(alignedCopyIfNeeded(block, 4), 0, n);
+    bps === 1 ? new Uint8Array(aligned.buffer, aligned.byteOffset, n)
+      : bps === 2 ? new Uint16Array(aligned.buffer, aligned.byteOffset, n)
+        : new Uint32Array(aligned.buffer, aligned.byteOffset, n);
   for (let r = 0; r < rows; r++) {
     const o = r * width;
     for (let x = 1; x < width; x++) view[o + x] += view[o + x - 1];
   }
-  if (view.buffer !== block.buffer) block.set(new Uint8Array(view.buffer, 0, n * bps));
-}
-
-function alignedCopyIfNeeded(block: Uint8Array, align: number): ArrayBufferLike {
-  if (block.byteOffset % align === 0 && block.byteOffset === 0) return block.buffer;
-  return block.slice().buffer;
+  if (aligned !== block) block.set(aligned.subarray(0, n * bps));
 }
 
 /** Reverses the byte order of each sample in place (big-endian file -> host order). */
