@@ -7,6 +7,7 @@ import { planesFromTensor, tensorFromPlanes } from './layout.ts';
 import { loadModel, type LoadedModel } from './model.ts';
 import { predictSamples, type PredictOptions, type Sample } from './predict.ts';
 import type { Tensor } from './tensor.ts';
+import { addInverse, DIHEDRAL, forward } from './augment.ts';
 
 export interface MovieRunOptions extends PredictOptions {
   /** 0-based channels of the movie fed to the model's input channels, in order (default [0]). */
@@ -16,6 +17,8 @@ export interface MovieRunOptions extends PredictOptions {
   /** Which model output becomes the movie (default: the first). */
   outputId?: string;
   onProgress?: (done: number, total: number) => void;
+  /** Average the outputs over the 8 rotations and flips of each plane (test-time augmentation; 8x slower). */
+  augment?: boolean;
 }
 
 export interface PlaneResult {
@@ -57,19 +60,33 @@ export async function mapModelOverMovie(
   const positions: Array<[number, number]> = [];
   for (let t = first; t <= last; t++) for (let z = 0; z < slices; z++) positions.push([t, z]);
 
+  const transforms = options.augment ? DIHEDRAL : [DIHEDRAL[0]];
   async function* samples(): AsyncGenerator<Sample> {
     for (const [t, z] of positions) {
       const planes = await Promise.all(channels.map((c) => movie.plane(t, z, c)));
-      yield new Map([[input.id, tensorFromPlanes(input, planes, height, width, `model ${model.spec.key}`)]]);
+      for (const tr of transforms) {
+        const moved = planes.map((p) => forward(p, height, width, tr));
+        yield new Map([[input.id, tensorFromPlanes(input, moved.map((m) => m.data), moved[0].height, moved[0].width, `model ${model.spec.key}`)]]);
+      }
     }
   }
+  let sum: { planes: Float32Array[]; height: number; width: number } | undefined;
   await predictSamples(
     model,
     samples(),
-    async (i, outputs: Map<string, Tensor>) => {
-      const [t, z] = positions[i];
+    async (k, outputs: Map<string, Tensor>) => {
+      const i = Math.floor(k / transforms.length);
+      const tr = transforms[k % transforms.length];
       const { planes, height: h, width: w } = planesFromTensor(outputs.get(outputId)!);
-      await onPlane({ t, z, planes, height: h, width: w });
+      const [oh, ow] = tr.transpose ? [w, h] : [h, w];
+      sum ??= { planes: planes.map(() => new Float32Array(oh * ow)), height: oh, width: ow };
+      planes.forEach((p, c) => addInverse(p, h, w, tr, sum!.planes[c]));
+      if (k % transforms.length !== transforms.length - 1) return;
+      const [t, z] = positions[i];
+      const result = sum;
+      sum = undefined;
+      if (transforms.length > 1) for (const p of result.planes) for (let j = 0; j < p.length; j++) p[j] /= transforms.length;
+      await onPlane({ t, z, ...result });
       options.onProgress?.(i + 1, positions.length);
     },
     options,

@@ -244,3 +244,36 @@ describe('runModelOnMovie', () => {
     await out.close();
   });
 });
+
+describe('test-time augmentation', () => {
+  it('each of the 8 rotations/flips is undone exactly', async () => {
+    const { DIHEDRAL, forward, addInverse } = await import('../../src/onnx/augment.ts');
+    const [h, w] = [5, 7];
+    const plane = Float32Array.from({ length: h * w }, (_, i) => i * 1.5 - 4);
+    expect(new Set(DIHEDRAL.map((t) => JSON.stringify(Array.from(forward(plane, h, w, t).data)))).size).toBe(8);
+    for (const tr of DIHEDRAL) {
+      const moved = forward(plane, h, w, tr);
+      expect([moved.height, moved.width]).toEqual(tr.transpose ? [w, h] : [h, w]);
+      const back = new Float32Array(h * w);
+      addInverse(moved.data, moved.height, moved.width, tr, back);
+      expect(Array.from(back)).toEqual(Array.from(plane));
+    }
+  });
+
+  it('averages a model over the 8 transforms of each plane', async () => {
+    const movie = new MemoryMovie({ t: 2, z: 1, c: 1, y: 32, x: 24 }, 'float32', [testImage(32, 24, 1), testImage(32, 24, 2)]);
+    const plain: Float32Array[] = [];
+    const augmented: Float32Array[] = [];
+    await mapModelOverMovie(FIXTURE, movie, {}, ({ planes }) => void plain.push(planes[0]));
+    await mapModelOverMovie(FIXTURE, movie, { augment: true, batchSize: 3 }, ({ planes, height, width }) => {
+      expect([height, width]).toEqual([32, 24]);
+      augmented.push(planes[0]);
+    });
+    expect(augmented).toHaveLength(2);
+    // Different from the plain prediction (the test network is not symmetric) but close to it.
+    let diff = 0;
+    for (let i = 0; i < plain[0].length; i++) diff = Math.max(diff, Math.abs(plain[0][i] - augmented[0][i]));
+    expect(diff).toBeGreaterThan(1e-4);
+    expect(diff).toBeLessThan(0.5);
+  });
+});
