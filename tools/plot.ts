@@ -17,7 +17,7 @@ const schema = z.object({
       'What to draw: "timeseries" (a feature over time, one line per track), "histogram" (a feature\'s distribution), "tracks" (track paths in x,y), "scatter" (feature vs feature, e.g. UMAP or PCA coloured by cluster), "projection" (max intensity over time with track paths drawn on), "frame" (one frame with label outlines and tracks so far), "kymograph" (a kymograph image). Default: chosen from the inputs given',
     ),
   table: tableArg.optional().describe('Table to plot: an artifact id (e.g. "table-2") or a CSV path (for timeseries, histogram, scatter)'),
-  tracks: tracksArg.optional(),
+  tracks: tracksArg.optional().describe('Tracks: an artifact id (e.g. "tracks-1") or a tracks file; drawn as paths (kind "tracks"), over a projection or frame, or joined to a table to give one line per track'),
   movie: movieArg.optional().describe('Movie to picture (projection, frame, kymograph): an artifact id or a file path'),
   labels: labelsArg.optional().describe('Label movie whose outlines are drawn on a frame: an artifact id or a path'),
   feature: z.string().min(1).optional().describe('Column to plot (y of a time series or scatter, x of a histogram), e.g. "area_px", "mean_intensity_c1"; default: area, else the first measurement column'),

@@ -1,0 +1,107 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createToolContext } from '../../src/agent/artifacts.ts';
+import { writeMovie } from '../../src/image/index.ts';
+import { movieFromPlanes } from '../../src/image/movie.ts';
+import { saveTracksJson } from '../../src/analysis/trackio.ts';
+import { writeTableCsv } from '../../src/analysis/table.ts';
+import type { Tracks } from '../../src/analysis/tracks.ts';
+import { decodePng } from '../../src/plot/png.ts';
+import { tools } from '../../tools/plot.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'cellpilot-plot-tool-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const W = 48, H = 32, T = 6;
+// two square cells moving right by 2 px per frame; labels 1 and 2
+const centre = (cell: number, t: number) => ({ x: 8 + 2 * t + (cell === 2 ? 10 : 0), y: cell === 1 ? 8 : 22 });
+const inCell = (cell: number, t: number, x: number, y: number) => Math.abs(x - centre(cell, t).x) <= 3 && Math.abs(y - centre(cell, t).y) <= 3;
+const movie = movieFromPlanes({ t: T, z: 1, c: 1, y: H, x: W }, 'uint16', (t) =>
+  Uint16Array.from({ length: W * H }, (_, i) => (inCell(1, t, i % W, Math.floor(i / W)) || inCell(2, t, i % W, Math.floor(i / W)) ? 900 : 100)),
+);
+const labels = movieFromPlanes({ t: T, z: 1, c: 1, y: H, x: W }, 'uint16', (t) =>
+  Uint16Array.from({ length: W * H }, (_, i) => (inCell(1, t, i % W, Math.floor(i / W)) ? 1 : inCell(2, t, i % W, Math.floor(i / W)) ? 2 : 0)),
+);
+const tracks: Tracks = {
+  frames: T,
+  spots: [1, 2].flatMap((cell) => Array.from({ length: T }, (_, t) => ({ id: (cell - 1) * T + t + 1, t, ...centre(cell, t), label: cell, branchId: cell }))),
+  branches: [1, 2].map((cell) => ({ id: cell, start: 0, end: T - 1, parent: 0, spotIds: Array.from({ length: T }, (_, t) => (cell - 1) * T + t + 1) })),
+};
+
+async function call(args: unknown, ctx: ReturnType<typeof createToolContext>) {
+  const spec = tools[0];
+  return spec.run(spec.schema.parse(args) as never, ctx);
+}
+
+describe('plot tool', () => {
+  const ctx = createToolContext({ sessionDir: join(dir, 'session'), toolName: 'plot' });
+  const moviePath = join(dir, 'cells.tif');
+  const labelsPath = join(dir, 'labels.tif');
+  const tracksPath = join(dir, 'cells.tracks.json');
+  const tablePath = join(dir, 'objects.csv');
+  const setup = (async () => {
+    await writeMovie(moviePath, movie);
+    await writeMovie(labelsPath, labels);
+    saveTracksJson(tracksPath, tracks);
+    writeTableCsv(tablePath, {
+      columns: ['label', 't', 'area_px', 'mean_intensity_c1'],
+      rows: [1, 2].flatMap((label) => Array.from({ length: T }, (_, t) => ({ label, t, area_px: 49 + label * t, mean_intensity_c1: 900 }))),
+    });
+  })();
+
+  it('describes every argument', () => {
+    for (const [key, field] of Object.entries(tools[0].schema.shape)) expect((field as { description?: string }).description, key).toBeTruthy();
+  });
+
+  it('time series per track joins measurements to tracks through (frame, label)', async () => {
+    await setup;
+    const result = await call({ kind: 'timeseries', table: tablePath, tracks: tracksPath, feature: 'area' }, ctx);
+    expect(result.values).toMatchObject({ kind: 'timeseries', feature: 'area_px', tracks: 2, time: 't' });
+    expect(result.artifacts[0].type).toBe('plot');
+    const spec = JSON.parse(readFileSync(result.values.spec as string, 'utf8'));
+    const values = spec.data.values as { t: number; area_px: number; track_id: number }[];
+    expect(values).toHaveLength(12);
+    expect(values.find((v) => v.t === 3 && v.track_id === 2)?.area_px).toBe(55);
+    expect(readFileSync(result.values.svg as string, 'utf8')).toContain('<svg');
+    expect(decodePng(readFileSync(result.artifacts[0].path)).width).toBe(result.values.widthPx);
+  }, 30000);
+
+  it('histogram, scatter and track paths', async () => {
+    await setup;
+    const hist = await call({ kind: 'histogram', table: tablePath, feature: 'area_px' }, ctx);
+    expect(hist.values.n).toBe(12);
+    const scatter = await call({ kind: 'scatter', table: tablePath, feature: 'mean_intensity_c1', xFeature: 'area_px' }, ctx);
+    expect(scatter.values).toMatchObject({ x: 'area_px', y: 'mean_intensity_c1' });
+    const paths = await call({ kind: 'tracks', tracks: tracksPath, movie: moviePath }, ctx);
+    expect(paths.values).toMatchObject({ kind: 'tracks', tracks: 2, spots: 12 });
+    const spec = JSON.parse(readFileSync(paths.values.spec as string, 'utf8'));
+    expect(spec.encoding.x.scale.domain).toEqual([0, W]);
+  }, 30000);
+
+  it('a frame with label outlines and tracks so far, and a projection', async () => {
+    await setup;
+    const frame = await call({ kind: 'frame', movie: moviePath, labels: labelsPath, tracks: tracksPath, frame: 3 }, ctx);
+    expect(frame.values).toMatchObject({ objects: 2, tracksDrawn: 2 });
+    const factor = Math.floor(512 / W);
+    const png = decodePng(readFileSync(frame.artifacts[0].path));
+    expect(png.width).toBe(W * factor);
+    // the outline of cell 1 at frame 3 (t=2): its left edge x = 12-3 = 9, y = 8, is coloured, the inside is grey
+    const at = (x: number, y: number) => Array.from(png.data.subarray(((y * factor) * png.width + x * factor) * 4, ((y * factor) * png.width + x * factor) * 4 + 3));
+    const edge = at(9, 8);
+    expect(edge[0] === edge[1] && edge[1] === edge[2]).toBe(false);
+    const inside = at(11, 10);
+    expect(inside[0]).toBe(inside[1]);
+    const projection = await call({ kind: 'projection', movie: moviePath, tracks: tracksPath }, ctx);
+    expect(projection.values.tracksDrawn).toBe(2);
+  }, 30000);
+
+  it('names the columns when the feature is not in the table', async () => {
+    await setup;
+    await expect(call({ kind: 'histogram', table: tablePath, feature: 'volume' }, ctx)).rejects.toThrow(/feature "volume" is not a column of the table; columns: label, t, area_px, mean_intensity_c1/);
+    await expect(call({ kind: 'tracks' }, ctx)).rejects.toThrow(/kind "tracks" needs tracks/);
+    writeFileSync(join(dir, 'empty.csv'), 'a,b\n');
+    await expect(call({ kind: 'histogram', table: join(dir, 'empty.csv') }, ctx)).rejects.toThrow(/no rows/);
+  });
+});
