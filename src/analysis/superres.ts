@@ -87,20 +87,7 @@ export function areaDownsample2x(plane: ArrayLike<number>, width: number, height
   return { plane: out, width: w, height: h };
 }
 
-/** Peak signal-to-noise ratio (dB) of `test` against `reference`, data range = the reference's max - min (skimage's convention for floats given data_range). */
-export function psnrDb(reference: ArrayLike<number>, test: ArrayLike<number>): number {
-  if (reference.length !== test.length) throw new InputError(`images must be the same size, got ${reference.length} and ${test.length} values`);
-  let lo = Infinity;
-  let hi = -Infinity;
-  let sse = 0;
-  for (let i = 0; i < reference.length; i++) {
-    lo = Math.min(lo, reference[i]);
-    hi = Math.max(hi, reference[i]);
-    sse += (reference[i] - test[i]) ** 2;
-  }
-  return 10 * Math.log10(((hi - lo) ** 2 * reference.length) / Math.max(sse, 1e-300));
-}
-
+/** Mean and population standard deviation of a plane. */
 export function meanStd(values: ArrayLike<number>): { mean: number; std: number } {
   let sum = 0;
   for (let i = 0; i < values.length; i++) sum += values[i];

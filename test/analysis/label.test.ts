@@ -1,0 +1,52 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MemoryMovie } from '../../src/image/movie.ts';
+import { openMovie } from '../../src/image/index.ts';
+import { simulate } from '../../src/sim/index.ts';
+import { findBrightfieldChannel, pearson, predictLabelMovie } from '../../src/analysis/label.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'cellpilot-label-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('pearson', () => {
+  it('is 1 for a positive linear relation, -1 for a negative one and 0 for orthogonal patterns', () => {
+    expect(pearson([1, 2, 3, 4], [3, 5, 7, 9])).toBeCloseTo(1, 12);
+    expect(pearson([1, 2, 3, 4], [4, 3, 2, 1])).toBeCloseTo(-1, 12);
+    expect(pearson([1, -1, 1, -1], [1, 1, -1, -1])).toBeCloseTo(0, 12);
+  });
+});
+
+describe('findBrightfieldChannel', () => {
+  const movie = (names: string[]) => new MemoryMovie({ t: 1, z: 1, c: names.length, y: 4, x: 4 }, 'uint16', names.map(() => new Uint16Array(16)), { channelNames: names });
+  it('finds brightfield, BF, phase and DIC channels by name', () => {
+    expect(findBrightfieldChannel(movie(['nuclei', 'brightfield']))).toBe(1);
+    expect(findBrightfieldChannel(movie(['BF', 'GFP']))).toBe(0);
+    expect(findBrightfieldChannel(movie(['GFP', 'Phase contrast']))).toBe(1);
+    expect(findBrightfieldChannel(movie(['DIC']))).toBe(0);
+  });
+  it('says which channels the movie has when none is brightfield', () => {
+    expect(() => findBrightfieldChannel(movie(['DAPI', 'GFP']))).toThrow(/^the movie has no brightfield channel \(its channels are DAPI, GFP\): give the transmitted-light channel with channel$/);
+  });
+});
+
+describe('predictLabelMovie', () => {
+  it('predicts nuclei from brightfield with Pearson r >= 0.85 against the true nuclei on held-out frames', async () => {
+    // Held-out seeds (training used 5001-5040, validation 6001-6004).
+    const rs: number[] = [];
+    for (const seed of [9501, 9502]) {
+      const sim = simulate({ seed, frames: 2, width: 128, height: 128, cells: 16, crowding: 0.3, nucleusRadiusPx: 7, speedPx: 3, brightfield: true });
+      const path = join(dir, `labelled-${seed}.tif`);
+      const result = await predictLabelMovie(sim.movie, { outputPath: path });
+      expect(result).toMatchObject({ channel: 1, planes: 2, model: 'label-nuclei' });
+      const out = await openMovie(path);
+      expect(out.shape).toMatchObject({ t: 2, z: 1, c: 1, y: 128, x: 128 });
+      for (let t = 0; t < 2; t++) rs.push(pearson(await out.plane(t, 0, 0), await sim.nuclei!.plane(t, 0, 0)));
+      await out.close();
+    }
+    const mean = rs.reduce((a, b) => a + b, 0) / rs.length;
+    console.log(`predict_label Pearson r per frame: ${rs.map((r) => r.toFixed(3)).join(', ')} (mean ${mean.toFixed(3)})`);
+    expect(mean).toBeGreaterThanOrEqual(0.85);
+  });
+});

@@ -1,0 +1,138 @@
+// Image restoration tools over our trained models: predict_label (artificial labelling,
+// nuclei from brightfield), super_resolve (2x spatial), interpolate_frames (2x temporal).
+// Heavy modules (onnxruntime, the analysis code) load inside run().
+import { basename, extname } from 'node:path';
+import { z } from 'zod';
+import type { Movie } from '../src/image/movie.ts';
+import { channelArg, channelIndex, frameRange, frameRangeArg, movieArg, outputArg } from './common.ts';
+import { defineTool, type ToolSpec } from './types.ts';
+
+const modelArg = (task: string, fallback: string) =>
+  z.string().min(1).optional().describe(`${task} model: a folder name in models/ (default "${fallback}") or a model folder path`);
+
+function stemOf(movie: Movie): string {
+  return basename(movie.source.path, extname(movie.source.path)).replace(/\.ome$/, '');
+}
+
+function channelName(movie: Movie, channel: number): string {
+  return movie.meta.channelNames[channel] ?? `channel ${channel + 1}`;
+}
+
+const predictLabel = defineTool({
+  name: 'predict_label',
+  description:
+    'Artificial (in-silico) labelling: predicts a nuclei fluorescence channel from the brightfield (transmitted-light) channel with a trained network, so nuclei can be segmented and tracked without a nuclear stain. Returns a new float32 movie (1 = an average nucleus\'s brightness).',
+  schema: z.object({
+    movie: movieArg,
+    channel: channelArg.optional().describe('The brightfield channel, 1-based number or name (default: the channel named brightfield, BF, phase or DIC)'),
+    model: modelArg('Artificial labelling', 'label-nuclei'),
+    frames: frameRangeArg.optional(),
+    output: outputArg,
+  }),
+  async run(args, ctx) {
+    const { predictLabelMovie } = await import('../src/analysis/label.ts');
+    const movie = await ctx.openMovie(args.movie);
+    try {
+      const channel = args.channel === undefined ? undefined : channelIndex(movie, args.channel);
+      const result = await predictLabelMovie(movie, {
+        channel,
+        frames: frameRange(movie, args.frames),
+        modelName: args.model,
+        outputPath: ctx.outputPath(`${stemOf(movie)}-nuclei-predicted.tif`, args.output),
+        onProgress: (done, total) => ctx.progress(done, total, 'planes labelled'),
+        signal: ctx.signal,
+      });
+      const source = channelName(movie, result.channel);
+      const artifact = ctx.addArtifact('movie', result.path, `nuclei predicted from ${source} by ${result.model}`);
+      return {
+        summary: `Predicted the nuclei channel from ${source} for ${result.planes} plane(s) with ${result.model}; ${(100 * result.nucleusFraction).toFixed(1)}% of the field is predicted nucleus.`,
+        artifacts: [artifact],
+        values: { model: result.model, sourceChannel: result.channel + 1, planes: result.planes, meanSignal: result.meanSignal, nucleusFraction: result.nucleusFraction },
+      };
+    } finally {
+      await movie.close();
+    }
+  },
+});
+
+const superResolve = defineTool({
+  name: 'super_resolve',
+  description:
+    'Doubles the spatial resolution of one channel (2x width and height, half the pixel size) with a trained super-resolution network (method "model", default, for fluorescence nuclei) or bicubic interpolation (method "bicubic", as Fiji\'s Scale with bicubic interpolation). Returns a new float32 movie.',
+  schema: z.object({
+    movie: movieArg,
+    channel: channelArg.optional(),
+    method: z.enum(['model', 'bicubic']).default('model').describe('model: the super-resolution network (default); bicubic: cubic convolution a = -0.5 as in Fiji'),
+    model: modelArg('Super-resolution', 'superres-nuclei'),
+    frames: frameRangeArg.optional(),
+    output: outputArg,
+  }),
+  async run(args, ctx) {
+    const { superResolveMovie } = await import('../src/analysis/superres.ts');
+    const movie = await ctx.openMovie(args.movie);
+    try {
+      const channel = channelIndex(movie, args.channel);
+      const result = await superResolveMovie(movie, {
+        method: args.method,
+        channel,
+        frames: frameRange(movie, args.frames),
+        modelName: args.model,
+        outputPath: ctx.outputPath(`${stemOf(movie)}-superres-${args.method}.tif`, args.output),
+        onProgress: (done, total) => ctx.progress(done, total, 'planes upsampled'),
+        signal: ctx.signal,
+      });
+      const how = result.method === 'model' ? `the ${result.model} network` : 'bicubic interpolation';
+      const artifact = ctx.addArtifact('movie', result.path, `${channelName(movie, channel)} at 2x resolution by ${how}`);
+      const pixel = result.pixelSizeUm === undefined ? '' : `, pixel size ${result.pixelSizeUm.toPrecision(3)} µm`;
+      return {
+        summary: `Upsampled ${result.planes} plane(s) of ${channelName(movie, channel)} 2x with ${how}: ${result.widthPx}x${result.heightPx} px${pixel}.`,
+        artifacts: [artifact],
+        values: { method: result.method, model: result.model ?? null, planes: result.planes, widthPx: result.widthPx, heightPx: result.heightPx, pixelSizeUm: result.pixelSizeUm ?? null, factor: 2 },
+      };
+    } finally {
+      await movie.close();
+    }
+  },
+});
+
+const interpolateFrames = defineTool({
+  name: 'interpolate_frames',
+  description:
+    'Doubles the temporal resolution of a movie: predicts the frame halfway between each pair of neighbouring frames with a trained network for moving nuclei (method "model", default) or a linear blend (method "linear"). The output has 2T-1 frames and half the frame interval; originals are kept at the odd frames.',
+  schema: z.object({
+    movie: movieArg,
+    channel: channelArg.optional().describe('Channel to interpolate, 1-based number or name (default: all channels)'),
+    method: z.enum(['model', 'linear']).default('model').describe('model: the interpolation network (default); linear: mean of the two neighbours'),
+    model: modelArg('Frame interpolation', 'interp-nuclei'),
+    frames: frameRangeArg.optional(),
+    output: outputArg,
+  }),
+  async run(args, ctx) {
+    const { interpolateMovie } = await import('../src/analysis/interpolate.ts');
+    const movie = await ctx.openMovie(args.movie);
+    try {
+      const channels = args.channel === undefined ? undefined : [channelIndex(movie, args.channel)];
+      const result = await interpolateMovie(movie, {
+        method: args.method,
+        channels,
+        frames: frameRange(movie, args.frames),
+        modelName: args.model,
+        outputPath: ctx.outputPath(`${stemOf(movie)}-interpolated-${args.method}.tif`, args.output),
+        onProgress: (done, total) => ctx.progress(done, total, 'frames interpolated'),
+        signal: ctx.signal,
+      });
+      const how = result.method === 'model' ? `the ${result.model} network` : 'linear blending';
+      const artifact = ctx.addArtifact('movie', result.path, `movie with ${result.predictedFrames} frame(s) interpolated by ${how}`);
+      const interval = result.frameIntervalS === undefined ? '' : `; frame interval now ${result.frameIntervalS} s`;
+      return {
+        summary: `Interpolated ${result.predictedFrames} new frame(s) with ${how}: the movie now has ${result.frames} frames${interval}.`,
+        artifacts: [artifact],
+        values: { method: result.method, model: result.model ?? null, frames: result.frames, predictedFrames: result.predictedFrames, frameIntervalS: result.frameIntervalS ?? null },
+      };
+    } finally {
+      await movie.close();
+    }
+  },
+});
+
+export const tools: ToolSpec[] = [predictLabel, superResolve, interpolateFrames] as unknown as ToolSpec[];
