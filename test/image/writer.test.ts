@@ -32,6 +32,7 @@ describe('writeMovie / openMovie round trip', () => {
         zStepUm: 1.5,
         frameIntervalS: 30,
         channelNames: ['DAPI', 'GFP'],
+        extra: { position: 'A1-site2', part: 1, dimensionOrder: 'XYZTC', 'bad key': 'x' },
       });
       const path = join(dir, `rt-${dtype}.tif`);
       await writeMovie(path, movie);
@@ -44,6 +45,10 @@ describe('writeMovie / openMovie round trip', () => {
         expect(back.meta.zStepUm).toBeCloseTo(1.5, 9);
         expect(back.meta.frameIntervalS).toBeCloseTo(30, 9);
         expect(back.meta.channelNames).toEqual(['DAPI', 'GFP']);
+        // Provenance in `extra` survives as text; format-specific and malformed keys do not.
+        expect(back.meta.extra).toMatchObject({ position: 'A1-site2', part: '1' });
+        expect(back.meta.extra).not.toHaveProperty('dimensionOrder');
+        expect(back.meta.extra).not.toHaveProperty('bad key');
         for (let t = 0; t < shape.t; t++)
           for (let z = 0; z < shape.z; z++)
             for (let c = 0; c < shape.c; c++) {

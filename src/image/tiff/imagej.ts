@@ -115,7 +115,27 @@ export function formatImageJDescription(shape: Shape, meta: MovieMeta, images = 
   if (meta.frameIntervalS) lines.push(`finterval=${meta.frameIntervalS}`);
   if (meta.channelNames.length) lines.push(`channel_names=${JSON.stringify(meta.channelNames.map((n) => n.replace(/[\r\n]/g, ' ')))}`);
   lines.push('loop=false');
+  lines.push(...extraLines(meta.extra));
   return lines.join('\n') + '\n';
+}
+
+/** Keys ImageJ or tifffile interpret, and format-specific keys that would mislead in an ImageJ file. */
+const RESERVED = new Set([
+  'ImageJ', 'images', 'channels', 'slices', 'frames', 'hyperstack', 'mode', 'unit', 'spacing', 'finterval', 'tunit',
+  'loop', 'min', 'max', 'channel_names', 'labels', 'ranges', 'xorigin', 'yorigin', 'zorigin', 'cf', 'c0', 'c1', 'vunit',
+  'fps', 'yunit', 'zunit', 'info', 'properties', 'dimensionOrder', 'omeImages', 'omeFiles',
+]);
+
+/** MovieMeta.extra as further key=value lines (provenance such as the stage position). */
+function extraLines(extra: MovieMeta['extra']): string[] {
+  if (!extra) return [];
+  const out: string[] = [];
+  for (const [key, value] of Object.entries(extra)) {
+    if (RESERVED.has(key) || !/^[A-Za-z_][\w.-]{0,63}$/.test(key)) continue;
+    const text = String(value).replace(/[\r\n\0]/g, ' ').slice(0, 1024);
+    out.push(`${key}=${text}`);
+  }
+  return out;
 }
 
 /** Per-plane labels from the IJMetadata tags ("labl" entries), or undefined. */
