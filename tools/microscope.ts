@@ -374,7 +374,12 @@ const addRule = defineTool({
       };
     }
     if (!words) throw new InputError('say the rule in plain words (rule), e.g. "when a cell divides, image every 10 s for 5 minutes"');
-    const { rule, description } = session.propose(parseRule(words, session.microscope.config));
+    const parsed = parseRule(words, session.microscope.config);
+    if (parsed.trigger.kind === 'modelScore') {
+      const { checkModelExists } = await import('../src/microscope/modelScore.ts');
+      await checkModelExists(parsed.trigger.model);
+    }
+    const { rule, description } = session.propose(parsed);
     return {
       summary: `I understood: ${description} Shall I activate it? (add_rule with ruleId "${rule.id}" and confirm: true)`,
       artifacts: [],

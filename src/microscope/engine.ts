@@ -96,6 +96,8 @@ export interface AcquisitionOptions {
   ledger?: DoseLedger;
   rules?: Rule[];
   scorers?: Record<string, FrameScorer>;
+  /** Makes a scorer for a name not in `scorers` (e.g. a model in models/). */
+  scorerFor?: (name: string) => FrameScorer | undefined;
 }
 
 type Listener<T> = (value: T) => void;
@@ -131,6 +133,7 @@ export class Acquisition {
   private readonly timeline: Timeline;
   private readonly rules: RuleRunner;
   private readonly scorers: Record<string, FrameScorer>;
+  private readonly scorerFor: ((name: string) => FrameScorer | undefined) | undefined;
   private readonly listeners: Listeners = { frame: [], timepoint: [], state: [], adjusted: [], note: [] };
   private startMs = 0;
   private imagesAcquired = 0;
@@ -154,7 +157,8 @@ export class Acquisition {
     this.microscope = options.microscope instanceof GuardedMicroscope ? options.microscope : new GuardedMicroscope(options.microscope, this.limits, (n) => this.note(n));
     this.clock = options.clock;
     this.ledger = options.ledger ?? new DoseLedger();
-    this.scorers = options.scorers ?? {};
+    this.scorers = { ...options.scorers };
+    this.scorerFor = options.scorerFor;
     this.plan = this.validatePlan(parseSequence(planInput));
     this.timeline = new Timeline(this.plan.timePlan);
     const state = this.microscope.getState();
@@ -166,10 +170,11 @@ export class Acquisition {
       intervalS: () => this.timeline.intervalS,
       hasChannel: (c) => this.hasChannel(c),
       defaultChannel: () => this.defaultTriggerChannel(),
-      scorer: (name) => this.scorers[name],
+      scorer: (name) => (this.scorers[name] ??= this.scorerFor?.(name)!),
       note: (m) => this.note(m),
     });
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
+    for (const rule of options.rules ?? []) this.warnIfRuleBlind(rule);
   }
 
   get name(): string {
@@ -193,6 +198,15 @@ export class Acquisition {
 
   addRule(rule: Rule): void {
     this.rules.add(rule);
+    this.warnIfRuleBlind(rule);
+  }
+
+  /** A rule watching a channel this acquisition does not image would never fire: say so. */
+  private warnIfRuleBlind(rule: Rule): void {
+    const channel = rule.trigger.channel;
+    if (channel && !this.hasChannel(channel)) {
+      this.note(`rule ${rule.id} watches ${resolveChannel(this.microscope.config, channel).name}, which this acquisition does not image: add that channel or it will never fire`);
+    }
   }
 
   removeRule(id: string): boolean {
@@ -582,7 +596,7 @@ export class Acquisition {
     const frame: FrameEvent = { event, t, timeS, channel: preset.name, position: event.positionName, zIndex: event.index.z, exposureMs, powerPercent, doseJPerCm2: dose, snapshot };
     this.emit('frame', frame);
     try {
-      this.rules.onFrame({ position: event.positionName, channel: preset.name, zIndex: event.index.z, zCount: zCount(this.plan), data: snapshot.data, widthPx: snapshot.widthPx, heightPx: snapshot.heightPx, pixelSizeUm: snapshot.pixelSizeUm });
+      await this.rules.onFrame({ position: event.positionName, channel: preset.name, zIndex: event.index.z, zCount: zCount(this.plan), data: snapshot.data, widthPx: snapshot.widthPx, heightPx: snapshot.heightPx, pixelSizeUm: snapshot.pixelSizeUm });
     } catch (err) {
       this.note(`a rule could not measure the frame: ${(err as Error).message.split('\n')[0]}`);
     }

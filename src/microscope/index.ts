@@ -18,3 +18,4 @@ export * from './simulated.ts';
 export * from './engine.ts';
 export * from './language.ts';
 export * from './session.ts';
+export * from './modelScore.ts';

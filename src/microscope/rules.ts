@@ -43,7 +43,7 @@ export interface Rule {
 }
 
 /** Scores a frame (e.g. an ONNX model's output); registered by name for modelScore triggers. */
-export type FrameScorer = (data: Uint16Array, widthPx: number, heightPx: number) => number;
+export type FrameScorer = (data: Uint16Array, widthPx: number, heightPx: number) => number | Promise<number>;
 
 export interface FrameForRules {
   position: string;
@@ -133,7 +133,7 @@ export class RuleRunner {
   }
 
   /** Measures a frame for every rule that triggers on its channel (middle plane of a stack only). */
-  onFrame(frame: FrameForRules): void {
+  async onFrame(frame: FrameForRules): Promise<void> {
     if (frame.zIndex !== Math.floor((frame.zCount - 1) / 2)) return;
     let nuclei: NucleiResult | undefined;
     const getNuclei = () => (nuclei ??= detectNuclei(frame.data, frame.widthPx, frame.heightPx, { minAreaPx: Math.max(4, Math.round(10 / frame.pixelSizeUm ** 2)) }));
@@ -169,7 +169,9 @@ export class RuleRunner {
           break;
         case 'modelScore': {
           const scorer = this.host.scorer(trigger.model);
-          if (scorer) state.values.push(scorer(frame.data, frame.widthPx, frame.heightPx));
+          if (!scorer) throw new Error(`no model called ${trigger.model} to score frames with`);
+          const score = await scorer(frame.data, frame.widthPx, frame.heightPx);
+          if (Number.isFinite(score)) state.values.push(score);
           break;
         }
       }

@@ -14,6 +14,7 @@ import { DEFAULT_LIMITS, type Limits } from './limits.ts';
 import type { Microscope, Snapshot } from './microscope.ts';
 import { describeRule, type FrameScorer, type Rule } from './rules.ts';
 import { SimulatedMicroscope, type SimulatedMicroscopeOptions } from './simulated.ts';
+import { modelScorer } from './modelScore.ts';
 
 export interface MicroscopeSessionOptions {
   microscope?: Microscope;
@@ -59,6 +60,7 @@ export class MicroscopeSession {
       ledger: this.ledger,
       rules: [...this.rules],
       scorers: this.scorers,
+      scorerFor: (name) => modelScorer(name),
     });
     return this.acquisition;
   }

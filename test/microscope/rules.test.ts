@@ -13,7 +13,7 @@ function flatFrame(value: number) {
 }
 
 describe('RuleRunner', () => {
-  it('level trigger: hysteresis and a minimum number of time points per mode', () => {
+  it('level trigger: hysteresis and a minimum number of time points per mode', async () => {
     let intervalS = 120;
     const log: string[] = [];
     const host = {
@@ -33,11 +33,11 @@ describe('RuleRunner', () => {
     // Noise around the threshold must not flap: once on, it stays on until the value falls below 80.
     const values = [90, 105, 95, 85, 99, 81, 79, 79, 79, 101, 90, 79, 79, 79, 79];
     const modes: string[] = [];
-    values.forEach((v, t) => {
-      runner.onFrame(flatFrame(v));
+    for (const [t, v] of values.entries()) {
+      await runner.onFrame(flatFrame(v));
       runner.afterTimepoint(t * 10);
       modes.push(runner.status()[0].mode[0]);
-    });
+    }
     // on at t=1; the release at t=6 (79) is honoured once 3 time points have passed; on again at t=9,
     // then the release at t=11 waits for the minimum of 3 time points in the mode (t=12).
     expect(modes.join('')).toBe('baaaaabbbaaabbb');
@@ -45,7 +45,7 @@ describe('RuleRunner', () => {
     expect(runner.status()[0].triggers).toBe(2);
   });
 
-  it('a person\'s later change wins over the rule\'s "go back"', () => {
+  it('a person\'s later change wins over the rule\'s "go back"', async () => {
     let intervalS = 120;
     const notes: string[] = [];
     const host = {
@@ -60,11 +60,11 @@ describe('RuleRunner', () => {
       note: (m: string) => void notes.push(m),
     };
     const runner = new RuleRunner([{ id: 'r', trigger: { kind: 'meanIntensity', comparison: 'above', threshold: 100 }, action: { kind: 'setInterval', intervalS: 10 }, revert: true, minFramesPerMode: 1 }], host);
-    runner.onFrame(flatFrame(150));
+    await runner.onFrame(flatFrame(150));
     runner.afterTimepoint(0);
     expect(intervalS).toBe(10);
     intervalS = 60; // the person says "every minute"
-    runner.onFrame(flatFrame(50));
+    await runner.onFrame(flatFrame(50));
     runner.afterTimepoint(10);
     expect(intervalS).toBe(60);
     expect(notes[0]).toMatch(/changed by hand/);
@@ -146,5 +146,24 @@ describe('rules refuse nothing the limits refuse', () => {
     expect(status.notes).toContain('interval raised from 0.1 s to the 20 s minimum');
     const times = readFramesTable(readFileSync(status.framesTable, 'utf8')).map((r) => Number(r.time_s));
     expect(times.slice(1).map((t, i) => Math.round(t - times[i]))).toEqual([20, 20, 20, 20]);
+  });
+});
+
+describe('a model score as a trigger', () => {
+  it('label-nuclei on brightfield frames: a confluence score that stops the run when it passes a threshold', async () => {
+    const { MicroscopeSession } = await import('../../src/microscope/session.ts');
+    const { VirtualClock } = await import('../../src/microscope/clock.ts');
+    const { smallConfig } = await import('./fixtures.ts');
+    const session = new MicroscopeSession({ clock: new VirtualClock(), simulator: { config: smallConfig(128), sample: { boundsUm: { x0: -32, y0: -32, x1: 32, y1: 32 }, cells: 8 } } });
+    session.confirm(parseRule('when the label-nuclei score goes above 0.02, stop'));
+    const acquisition = session.start({ channels: [{ config: 'Brightfield', exposureMs: 20 }], timePlan: { intervalS: 60, loops: 10 } }, join(tempDir(), 'bf.tif'));
+    const status = await acquisition.done;
+    expect(status.error).toBeUndefined();
+    expect(status.stopReason).toMatch(/stopped by rule/);
+    expect(status.timepointsDone).toBe(1);
+    // The model's mean output is the covered fraction of the field, in the simulator's units.
+    const score = status.rules[0].lastValue!;
+    expect(score).toBeGreaterThan(0.02);
+    expect(score).toBeLessThan(0.6);
   });
 });
