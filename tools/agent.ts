@@ -51,7 +51,7 @@ const savePipeline = defineTool({
     const records = new ProvenanceLog(ctx.sessionDir).read();
     const pipeline = pipelineFromSession(args.name, records, ctx.listArtifacts(), { description: args.description, stepIds: args.steps });
     pipeline.description ??= `Steps: ${pipeline.steps.map((s) => s.tool).join(' → ')}`;
-    const path = args.output ? ctx.outputPath(`${args.name}.yaml`, args.output) : resolve('pipelines', `${args.name}.yaml`);
+    const path = args.output ? ctx.outputPath(`${args.name}.yaml`, args.output) : resolve(process.env.CELLPILOT_PIPELINES ?? 'pipelines', `${args.name}.yaml`);
     if (existsSync(path) && !args.overwrite) throw new InputError(`a pipeline already exists at ${path}; choose another name or set overwrite: true`);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, pipelineToYaml(pipeline));
@@ -104,7 +104,8 @@ const runPipeline = defineTool({
 function pipelinePath(ref: string, ctx: { listArtifacts(): { id: string; path: string }[] }): string {
   const artifact = ctx.listArtifacts().find((a) => a.id === ref);
   if (artifact) return artifact.path;
-  for (const candidate of [ref, join('pipelines', ref), join('pipelines', `${ref}.yaml`)]) if (existsSync(candidate)) return resolve(candidate);
+  const dir = process.env.CELLPILOT_PIPELINES ?? 'pipelines';
+  for (const candidate of [ref, join(dir, ref), join(dir, `${ref}.yaml`)]) if (existsSync(candidate)) return resolve(candidate);
   throw new InputError(`no pipeline "${ref}": give a pipeline artifact id, a YAML path, or a name saved in pipelines/`);
 }
 

@@ -284,6 +284,9 @@ export async function runCase(evalCase: EvalCase, suite: EvalSuite, options: { m
   const root = mkdtempSync(join(tmpdir(), 'cellpilot-eval-'));
   const started = performance.now();
   const result: CaseResult = { suite: suite.suite, id: evalCase.id, heldout: suite.heldout, pass: false, differences: [], latencyMs: 0, turnLatencyMs: [], calls: [], answers: [] };
+  const savedPipelinesDir = process.env.CELLPILOT_PIPELINES;
+  // pipelines saved by a case stay in its temporary folder
+  process.env.CELLPILOT_PIPELINES = join(root, 'pipelines');
   try {
     const execute = evalCase.execute ?? suite.execute;
     const session = Session.create({ root, id: 'eval' });
@@ -307,6 +310,8 @@ export async function runCase(evalCase: EvalCase, suite: EvalSuite, options: { m
   } catch (err) {
     result.differences.push(`the case could not run: ${(err as Error).message.split('\n')[0]}`);
   } finally {
+    if (savedPipelinesDir === undefined) delete process.env.CELLPILOT_PIPELINES;
+    else process.env.CELLPILOT_PIPELINES = savedPipelinesDir;
     rmSync(root, { recursive: true, force: true });
   }
   result.latencyMs = performance.now() - started;

@@ -9,7 +9,7 @@ import {
 } from './extract.ts';
 import { INTENTS } from './lexicon.ts';
 import { findQuantities } from './quantities.ts';
-import { parseAcquisitionRequest, parseAdjustment, parseRule } from '../../microscope/language.ts';
+import { parseAcquisitionRequest, parseAdjustment, parseRule, routeMicroscopeRequest } from '../../microscope/language.ts';
 
 /** Runs the microscope engineer's parser to check the words first; its one-line message becomes the reply. */
 function understoodBy(parse: (text: string) => unknown, text: string): string | undefined {
@@ -85,7 +85,7 @@ export function maskNames(text: string): string {
     .replace(/\b((?:called|named|name it)\s+)([\w-]+)/gi, (_m, lead: string, name: string) => lead + blank(name))
     .replace(/\b((?:run|apply|use|reuse|execute)\s+(?:the\s+|my\s+|our\s+)?(?:saved\s+)?)([\w-]+)(?=\s+(?:pipeline|workflow|recipe)\b)/gi, (_m, lead: string, name: string) => lead + blank(name))
     .replace(/\b((?:pipeline|workflow|recipe)\s+)([a-z0-9][\w-]*)(?=\s+(?:on|to|for)\b|\s*$)/gi, (_m, lead: string, name: string) => (/^(on|to|for|the|it)$/i.test(name) ? lead + name : lead + blank(name)))
-    .replace(/(?:~|\.{1,2})?\/?(?:[\w.@+-]+\/)+[\w.@+{}:-]*|[\w@+-]+(?:\.[\w-]+)*\.(?:ome\.tiff?|tiff?|czi|nd2|lif|png|csv|json|xml|ya?ml)\b/gi, (m) => (/\.(ya?ml)$/i.test(m) ? blank(m.slice(0, m.lastIndexOf('.'))) + m.slice(m.lastIndexOf('.')) : blank(m)))
+    .replace(/(?:~|\.{1,2})?\/?(?:[\w.@+-]+\/)+[\w.@+{}:-]*|[\w@+-]+(?:\.[\w-]+)*\.(?:ome\.tiff?|tiff?|czi|nd2|lif|png|csv|json|xml|ya?ml)\b/gi, (m) => (!/\.\w+$|\/$|^[~./]/.test(m) && (m.match(/\//g)?.length ?? 0) < 2 ? m /* "dF/F0" is not a path */ : /\.(ya?ml)$/i.test(m) ? blank(m.slice(0, m.lastIndexOf('.'))) + m.slice(m.lastIndexOf('.')) : blank(m)))
     // "the denoised one", "the drift-corrected movie": references, not requests
     .replace(/\b((?:the|that|this|those|these|my|our)\s+(?:\w+\s+)?)((?:de-?noised|drift[- ]corrected|bleach[- ]corrected|registered|stabili[sz]ed|projected|segmented|tracked|simulated|super[- ]?resolved|interpolated))\b/gi, (_m, lead: string, word: string) => lead + blank(word));
 }
@@ -124,6 +124,8 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
       return /\bthen\b|[.;]|\band (?:then )?(?:also )?(?:correct|remove|fix|denoise|detect|find|clean|segment)\b|,\s*(?:correct|remove|fix|denoise|detect|find|clean)\b/i.test(text.slice(simulate.end, m.start));
     });
   }
+  // "normalise and smooth the traces": smoothing a time series is not denoising the movie
+  if (mentions.some((m) => m.tool === 'analyze_timeseries')) mentions = mentions.filter((m) => !(m.tool === 'denoise' && /^smooth/i.test(text.slice(m.start))));
   // "start imaging ... every 5 min" is one acquisition, not also an adjustment
   if (mentions.some((m) => m.tool === 'start_acquisition')) mentions = mentions.filter((m) => m.tool !== 'adjust_acquisition');
 
@@ -181,15 +183,26 @@ function repeatPlan(text: string, conversation: Conversation, catalogue: Catalog
   return { steps: [{ tool: last.tool, args: adaptArgs(args, catalogue.get(last.tool)), clause: text }] };
 }
 
+/** True when an acquisition was started in this conversation and not stopped since. */
+function acquisitionRunning(conversation: Conversation): boolean {
+  const events = [...conversation.earlier].filter((r) => r.ok && (r.tool === 'start_acquisition' || r.tool === 'stop_acquisition'));
+  return events.at(-1)?.tool === 'start_acquisition' && events.at(-1)?.values.state !== 'done';
+}
+
 function clauseOf(text: string, mentions: Mention[], i: number): string {
   const start = i === 0 ? 0 : mentions[i].start;
   const end = i + 1 < mentions.length ? mentions[i + 1].start : text.length;
   return text.slice(start, end);
 }
 
+/** Tools whose table input must be measurements (not a drift table). */
+const TABLE_CONSUMERS = new Set(['analyze_timeseries', 'embed', 'plot']);
+const MEASUREMENT_TOOLS = new Set(['measure', 'analyze_timeseries', 'embed']);
+
 /** Adds the input references each step needs, inserting the steps that make missing inputs (labels ← segment, tracks ← track). */
 function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: Catalogue): { steps: PlannedStep[] } | { reply: string } {
   const available = new Set<string>(conversation.artifactsAtStart.filter((a) => !isTruth(a)).map((a) => a.type));
+  let measured = conversation.artifactsAtStart.some((a) => a.type === 'table' && MEASUREMENT_TOOLS.has(a.producedBy ?? ''));
   const out: PlannedStep[] = [];
   const insert = (step: PlannedStep, depth: number): string | undefined => {
     const info = catalogue.get(step.tool);
@@ -202,13 +215,16 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
         step.args[type] = named;
         continue;
       }
-      if (!available.has(type)) {
+      const missing = type === 'table' && TABLE_CONSUMERS.has(step.tool) ? !measured : !available.has(type);
+      if (missing) {
         const maker = MAKER[type];
         if (type === 'movie' || !maker || depth > 3) return missingInput(type, step.tool);
         const error = insert({ tool: maker, args: BUILDERS[maker]?.({ clause: step.clause, text: step.clause, conversation, catalogue, tool: maker }) ?? {}, clause: step.clause }, depth + 1);
         if (error) return error;
       }
-      step.args[type] = { $ref: type, mode: 'chain' } satisfies Ref;
+      step.args[type] = type === 'table' && TABLE_CONSUMERS.has(step.tool)
+        ? ({ $ref: 'table', mode: 'producer', producers: [...MEASUREMENT_TOOLS] } satisfies Ref)
+        : ({ $ref: type, mode: 'chain' } satisfies Ref);
     }
     // optional inputs that help (measure's intensity movie, plot's tracks): only when they exist
     for (const type of acceptedInputs(step.tool, info)) {
@@ -218,6 +234,7 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
     }
     out.push(step);
     for (const t of PRODUCES[step.tool] ?? []) available.add(t);
+    if (MEASUREMENT_TOOLS.has(step.tool)) measured = true;
     return undefined;
   };
   for (const step of steps) {
@@ -345,11 +362,12 @@ const BUILDERS: Record<string, Builder> = {
     if (epochs) args.epochs = epochs.value;
   }),
   super_resolve: movieStep((ctx, args) => {
+    if (/\bbicubic\b|\bclassical\b|\bno (?:deep learning|model)\b/i.test(ctx.clause)) args.method = 'bicubic';
     const factor = quantities(ctx.clause).find((q) => q.kind === 'factor' || /factor of\s*$/.test(q.before));
     if (factor) args.factor = factor.value;
   }),
   interpolate_frames: movieStep((ctx, args) => {
-    delete args.frames;
+    if (/\blinear(?:ly)?\b|\bclassical\b/i.test(ctx.clause)) args.method = 'linear';
     const factor = quantities(ctx.clause).find((q) => q.kind === 'factor' || /factor of\s*$/.test(q.before));
     if (factor) args.factor = factor.value;
     else if (/\bdouble\b/i.test(ctx.clause)) args.factor = 2;
@@ -419,19 +437,35 @@ const BUILDERS: Record<string, Builder> = {
   },
   detect_divisions: (ctx) => ({ ...common(ctx, { channel: false, frames: false }), $needs: ['tracks'] }),
   analyze_timeseries: (ctx) => {
-    const args = common(ctx, { frames: false });
-    const method = findMethod('analyze_timeseries', ctx.clause);
-    if (method) args.method = method;
-    if (/\bnormali[sz]\w*|\bf\s*\/\s*f0\b/i.test(ctx.clause)) args.normalize = true;
-    const feature = findFeature(ctx.clause);
-    if (feature) args.feature = feature;
+    const clause = ctx.clause;
+    const args: Record<string, unknown> = {};
+    if (/\bgranger\b|\bcaus\w*/i.test(clause)) args.analysis = 'granger';
+    else if (/\bcross-?correlat\w*|\blag\b|\bcorrelat\w* between\b/i.test(clause)) args.analysis = 'cross_correlation';
+    else if (/\bsummar\w*|\bphenotyp\w*|\bper[- ]cell (?:features|variables)\b|\bcellphe\b/i.test(clause)) args.analysis = 'summary';
+    else args.analysis = 'transform';
+    if (/\b(?:Δ|delta|d)\s*F\s*\/\s*F0?\b/i.test(clause)) args.normalize = 'df_f0';
+    else if (/\bF\s*\/\s*F0\b|\bto the first frames?\b|\bbaseline\b/i.test(clause)) args.normalize = 'f_f0';
+    else if (/\bz-?scor\w*|\bstandardi[sz]\w*/i.test(clause)) args.normalize = 'zscore';
+    else if (/\bmin-?max\b|\bbetween 0 and 1\b|\b0 to 1\b/i.test(clause)) args.normalize = 'minmax';
+    else if (/\bnormali[sz]\w*/i.test(clause)) args.normalize = 'f_f0';
+    if (/\bsmooth\w*|\bmoving average\b/i.test(clause)) args.smooth = /savitzky|golay/i.test(clause) ? 'savitzky_golay' : 'moving_average';
+    if (/\bdetrend\w*/i.test(clause)) args.detrendDegree = 1;
+    const features = [...clause.matchAll(/\b(area|intensit\w*|brightness|speed|circularity|perimeter|eccentricity)\b/gi)].map((m) => featureColumn(m[1], findChannel(clause)));
+    if (features[0]) args.value = features[0];
+    if (features[1] && args.analysis !== 'transform') args.other = features[1];
+    const lag = quantities(clause).find((q) => /lag/.test(q.before + q.after));
+    if (lag) args.maxLag = lag.value;
+    args.$needs = ['table'];
     return args;
   },
   embed: (ctx) => {
     const args: Record<string, unknown> = {};
     args.method = findMethod('embed', ctx.clause) ?? 'pca';
-    const k = quantities(ctx.clause).find((q) => /^\s*(?:clusters|groups|classes)/.test(q.after));
+    const k = quantities(ctx.clause).find((q) => /^\s*(?:clusters|groups|classes|populations)/.test(q.after));
     if (k) args.clusters = k.value;
+    if (/\bhierarchical\b/i.test(ctx.clause)) args.cluster = 'hierarchical';
+    else if (/\bno clustering\b|\bwithout clustering\b|\bdon't cluster\b/i.test(ctx.clause)) args.cluster = 'none';
+    args.$needs = ['table'];
     return args;
   },
   evaluate: (ctx) => {
@@ -465,15 +499,22 @@ const BUILDERS: Record<string, Builder> = {
     const kind = findMethod('plot', ctx.clause);
     if (kind) args.kind = kind;
     const feature = findFeature(ctx.clause);
-    if (feature) args.feature = feature;
+    if (feature && feature !== 'count') args.feature = featureColumn(feature, findChannel(ctx.clause));
     const vs = /\b(\w+)\s+(?:versus|vs\.?|against)\s+(\w+)/i.exec(ctx.clause);
-    if (vs) {
-      args.feature = normalizeFeature(vs[1]) ?? vs[1];
-      args.xFeature = normalizeFeature(vs[2]) ?? vs[2];
+    if (vs && normalizeFeature(vs[1]) && normalizeFeature(vs[2])) {
+      args.kind = 'scatter';
+      args.feature = featureColumn(normalizeFeature(vs[1])!, undefined);
+      args.xFeature = featureColumn(normalizeFeature(vs[2])!, undefined);
+    }
+    const frame = /\bframe\s*(\d+)\b/i.exec(ctx.clause);
+    if (frame && (kind === 'frame' || kind === undefined)) {
+      args.kind = 'frame';
+      args.frame = Number(frame[1]);
     }
     const output = findOutput(ctx.clause);
     if (output) args.output = output;
-    if (kind === 'tracks') args.tracks = { $ref: 'tracks', mode: 'chain' } satisfies Ref;
+    const needs: Record<string, InputType[]> = { tracks: ['tracks'], projection: ['movie', 'tracks'], frame: ['movie', 'labels'], kymograph: ['movie'] };
+    args.$needs = needs[String(args.kind)] ?? ['table'];
     return args;
   },
   save_pipeline: (ctx) => {
@@ -539,16 +580,16 @@ const BUILDERS: Record<string, Builder> = {
   start_acquisition: (ctx) => {
     const request = ctx.clause.trim();
     const problem = understoodBy(parseAcquisitionRequest, request);
-    return problem ? { $ask: capitalize(problem) + '.' } : { text: request };
+    return problem ? { $ask: capitalize(problem) + '.' } : { request };
   },
   adjust_acquisition: (ctx) => {
     const command = ctx.clause.trim();
     const problem = understoodBy(parseAdjustment, command);
-    return problem ? { $ask: capitalize(problem) + '.' } : { text: command };
+    return problem ? { $ask: capitalize(problem) + '.' } : { command };
   },
   add_rule: (ctx) => {
     const problem = understoodBy(parseRule, ctx.text);
-    return problem ? { $ask: capitalize(problem) + '.' } : { text: ctx.text };
+    return problem ? { $ask: capitalize(problem) + '.' } : { rule: ctx.text };
   },
 };
 
@@ -574,6 +615,15 @@ const FEATURES: { value: string; re: RegExp }[] = [
   { value: 'track_length', re: /\btrack lengths?\b|\btrack durations?\b/i },
   { value: 'count', re: /\bcell counts?\b|\bnumber of (?:cells|nuclei)\b|\bcounts?\b/i },
 ];
+
+/** A measure table column for a feature word: "area" → area_px, "intensity" → mean_intensity_c1 (channel 1 unless named). */
+function featureColumn(word: string, channel: number | string | undefined): string {
+  const feature = normalizeFeature(word) ?? word.toLowerCase();
+  if (feature === 'mean_intensity') return `mean_intensity_c${typeof channel === 'number' && channel > 0 ? channel : 1}`;
+  if (feature === 'area') return 'area_px';
+  if (feature === 'perimeter') return 'perimeter_px';
+  return feature;
+}
 
 function findFeature(text: string): string | undefined {
   return FEATURES.find((f) => f.re.test(text))?.value;
@@ -627,7 +677,9 @@ export function answerFromValues(question: string, conversation: Conversation, r
   if (!topic) return undefined;
   for (const result of [...results].reverse()) {
     if (!result.ok) continue;
-    const keys = Object.keys(result.values).filter((k) => topic.keys.test(k) && typeof result.values[k] !== 'object');
+    const keys = Object.keys(result.values)
+      .filter((k) => topic.keys.test(k) && typeof result.values[k] !== 'object')
+      .sort((a, b) => Number(/mean/i.test(b)) - Number(/mean/i.test(a)));
     if (keys.length === 0) continue;
     const parts = keys.slice(0, 3).map((k) => `${humanKey(k)} = ${formatValue(result.values[k])}`);
     return `${capitalize(parts.join(', '))} (from ${result.tool}: ${result.summary})`;
