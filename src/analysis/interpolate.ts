@@ -1,7 +1,7 @@
 // Frame interpolation: doubles the temporal resolution of a movie by predicting the frame
 // halfway between each pair of neighbours, with the trained model (models/interp-nuclei,
 // a U-Net that corrects the linear blend for moving cells) or by linear blending (the
-// mean of the two neighbours, as Fiji's "Interpolate" of a time series). The output has
+// mean of the two neighbours: linear interpolation in time). The output has
 // 2T-1 frames (originals at odd 1-based frames, predictions in between) and half the
 // frame interval; the input is never modified.
 import { createMovieWriter, type MovieWriter } from '../image/index.ts';

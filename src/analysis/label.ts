@@ -9,7 +9,7 @@ import { checkChannelAndFrames } from './superres.ts';
 export const DEFAULT_LABEL_MODEL = 'label-nuclei';
 
 /** Channel names taken to be transmitted light (brightfield, phase contrast, DIC), case-insensitive. */
-const BRIGHTFIELD_NAMES = /^(bf|brightfield|bright[\s_-]?field|trans|transmitted|tl|phase|phase[\s_-]?contrast|ph|dic)\b/i;
+const BRIGHTFIELD_NAMES = /(^|[^a-z])(bf|bright[\s_-]?field|trans|transmitted|tl|phase|dic|dodt)([^a-z]|$)/i;
 
 /** The 0-based brightfield channel of a movie by name, or a one-line InputError listing its channels. */
 export function findBrightfieldChannel(movie: Movie): number {

@@ -44,7 +44,8 @@ function cubicWeight(distance: number): number {
 
 /** 1-D 2x cubic upsampling of `lines` lines of n samples (pixel centres aligned, edge samples repeated). */
 function upsampleLines2x(input: ArrayLike<number>, n: number, lines: number, lineStride: number, sampleStride: number, outLineStride: number, outSampleStride: number, out: Float64Array): void {
-  // Output sample i sits at input coordinate (i + 0.5) / 2 - 0.5: fractions 0.75 (even i) and 0.25 (odd i).
+  // Output sample i sits at input coordinate (i + 0.5) / 2 - 0.5 (ImageJ's resize: (x - dstCenter) / scale + srcCenter
+  // with dstCenter shifted by scale / 4), i.e. fractions 0.75 (even i) and 0.25 (odd i).
   const wEven = [cubicWeight(1.75), cubicWeight(0.75), cubicWeight(0.25), cubicWeight(1.25)];
   const wOdd = [cubicWeight(1.25), cubicWeight(0.25), cubicWeight(0.75), cubicWeight(1.75)];
   const clamp = (k: number) => (k < 0 ? 0 : k >= n ? n - 1 : k);

@@ -25,6 +25,7 @@ describe('findBrightfieldChannel', () => {
     expect(findBrightfieldChannel(movie(['BF', 'GFP']))).toBe(0);
     expect(findBrightfieldChannel(movie(['GFP', 'Phase contrast']))).toBe(1);
     expect(findBrightfieldChannel(movie(['DIC']))).toBe(0);
+    expect(findBrightfieldChannel(movie(['GFP', 'TL-Brightfield']))).toBe(1);
   });
   it('says which channels the movie has when none is brightfield', () => {
     expect(() => findBrightfieldChannel(movie(['DAPI', 'GFP']))).toThrow(/^the movie has no brightfield channel \(its channels are DAPI, GFP\): give the transmitted-light channel with channel$/);
