@@ -247,6 +247,7 @@ const startAcq = defineTool({
       const parsed = parseAcquisitionRequest(request, session.microscope.config);
       plan = parsed.sequence;
       understood = parsed.understood;
+      if (parsed.objective && !session.running) await session.microscope.setObjective(parsed.objective);
     }
     const path = ctx.outputPath('acquisition.tif', args.output);
     const acquisition = session.start(plan, path);

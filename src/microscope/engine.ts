@@ -715,7 +715,9 @@ export class Acquisition {
 
   private latestImage(position: string): Snapshot | undefined {
     const preferred = this.defaultTriggerChannel();
-    return this.latest.get(`${position}\u0000${preferred}`) ?? [...this.latest.entries()].find(([k]) => k.startsWith(`${position}\u0000`))?.[1];
+    // Grid fields are named "<position>_r<row>c<column>"; any field of the position will do.
+    const entries = [...this.latest.entries()].filter(([k]) => k.startsWith(`${position}\u0000`) || k.startsWith(`${position}_r`));
+    return this.latest.get(`${position}\u0000${preferred}`) ?? entries.find(([k]) => k.endsWith(`\u0000${preferred}`))?.[1] ?? entries[0]?.[1];
   }
 
   private stageContext(): StageContext {

@@ -158,6 +158,8 @@ function parseZPlan(text: string): ZPlan | undefined {
 
 export interface ParsedRequest {
   sequence: SequenceInput;
+  /** Objective the request names ("with the 40x"), to switch to before starting. */
+  objective?: string;
   /** What was understood, in words. */
   understood: string;
 }
@@ -197,9 +199,9 @@ export function parseAcquisitionRequest(text: string, config: MicroscopeConfig =
     power !== undefined ? `${power} % power` : '',
     timePlan ? describeTimePlan(timePlan) : 'once',
     zPlan && 'rangeUm' in zPlan ? `with a ${zPlan.rangeUm} µm z-stack in ${zPlan.stepUm} µm steps` : '',
-    objective ? `(objective ${objective[1]}X: switch it with move_stage/adjust first)` : '',
+    objective ? `with the ${objective[1]}X objective` : '',
   ].filter(Boolean);
-  return { sequence, understood: parts.join(' ') };
+  return { sequence, understood: parts.join(' '), ...(objective ? { objective: `${objective[1]}X` } : {}) };
 }
 
 function describeTimePlan(plan: NonNullable<SequenceInput['timePlan']>): string {

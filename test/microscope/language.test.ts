@@ -4,7 +4,7 @@ import { parseSequence } from '../../src/microscope/sequence.ts';
 import { InputError } from '../../src/errors.ts';
 
 describe('parseAcquisitionRequest', () => {
-  const cases: [string, { channels: string[]; intervalS?: number; durationS?: number; loops?: number; exposureMs?: number; powerPercent?: number; zRangeUm?: number; zStepUm?: number }][] = [
+  const cases: [string, { channels: string[]; intervalS?: number; durationS?: number; loops?: number; exposureMs?: number; powerPercent?: number; zRangeUm?: number; zStepUm?: number; objective?: string }][] = [
     ['image GFP and DAPI every 5 minutes for 12 hours', { channels: ['FITC', 'DAPI'], intervalS: 300, durationS: 43200 }],
     ['Image gfp every 30 s for 2 h', { channels: ['FITC'], intervalS: 30, durationS: 7200 }],
     ['take mCherry and brightfield images every minute for an hour', { channels: ['Rhodamine', 'Brightfield'], intervalS: 60, durationS: 3600 }],
@@ -15,10 +15,12 @@ describe('parseAcquisitionRequest', () => {
     ['image H2B-GFP every 1 min 30 s for 45 minutes', { channels: ['FITC'], intervalS: 90, durationS: 2700 }],
     ['image tdTomato every 20 seconds for half an hour', { channels: ['Rhodamine'], intervalS: 20, durationS: 1800 }],
     ['snap GFP and DAPI 5 time points', { channels: ['FITC', 'DAPI'], loops: 5 }],
+    ['image mCherry with the 40x every 3 min for 90 minutes', { channels: ['Rhodamine'], intervalS: 180, durationS: 5400, objective: '40X' }],
   ];
   for (const [text, want] of cases) {
     it(text, () => {
-      const { sequence, understood } = parseAcquisitionRequest(text);
+      const { sequence, understood, objective } = parseAcquisitionRequest(text);
+      expect(objective).toBe(want.objective);
       const seq = parseSequence(sequence);
       expect(seq.channels.map((c) => c.config)).toEqual(want.channels);
       const plan = seq.timePlan as Record<string, number> | undefined;
