@@ -203,3 +203,115 @@ export function fftFrequencies(n: number, d = 1): Float64Array {
   for (let k = 0; k < n; k++) out[k] = (k < positive ? k : k - n) / (n * d);
   return out;
 }
+
+/** Number of columns kept in the half spectrum of a real ny x nx plane (as numpy.fft.rfft2): floor(nx/2) + 1. */
+export function halfWidth(nx: number): number {
+  return Math.floor(nx / 2) + 1;
+}
+
+/** Scratch buffers per length, reused between calls (each worker thread has its own module state). */
+const scratch = new Map<string, Float64Array>();
+function scratchBuffer(name: string, length: number): Float64Array {
+  const key = `${name}:${length}`;
+  let b = scratch.get(key);
+  if (!b) {
+    b = new Float64Array(length);
+    scratch.set(key, b);
+  }
+  return b;
+}
+
+/**
+ * Forward 2-D transform of a real plane (row-major ny x nx) as numpy.fft.rfft2: the half spectrum,
+ * ny x halfWidth(nx) interleaved complex (the other columns follow by Hermitian symmetry).
+ * Two real rows go through one complex FFT (z = a + ib), and only the kept columns are transformed
+ * along y: about half the work of a complex 2-D transform.
+ */
+export function rfft2d(plane: ArrayLike<number>, ny: number, nx: number, out?: Float64Array): Float64Array {
+  if (plane.length !== ny * nx) throw new RangeError(`plane of length ${plane.length} is not ${ny}x${nx}`);
+  const hc = halfWidth(nx);
+  const result = out ?? new Float64Array(2 * ny * hc);
+  const f = fft1d(nx);
+  const z = scratchBuffer('row-in', 2 * nx);
+  const spectrum = scratchBuffer('row-out', 2 * nx);
+  for (let y = 0; y < ny; y += 2) {
+    const pair = y + 1 < ny;
+    const a = y * nx;
+    const b = (y + 1) * nx;
+    for (let n = 0; n < nx; n++) {
+      z[2 * n] = plane[a + n];
+      z[2 * n + 1] = pair ? plane[b + n] : 0;
+    }
+    f.forward(spectrum, z);
+    // A[k] = (Z[k] + conj Z[-k]) / 2, B[k] = (Z[k] - conj Z[-k]) / 2i
+    const rowA = 2 * y * hc;
+    const rowB = 2 * (y + 1) * hc;
+    for (let k = 0; k < hc; k++) {
+      const m = k === 0 ? 0 : nx - k;
+      const zr = spectrum[2 * k];
+      const zi = spectrum[2 * k + 1];
+      const mr = spectrum[2 * m];
+      const mi = spectrum[2 * m + 1];
+      result[rowA + 2 * k] = (zr + mr) / 2;
+      result[rowA + 2 * k + 1] = (zi - mi) / 2;
+      if (pair) {
+        result[rowB + 2 * k] = (zi + mi) / 2;
+        result[rowB + 2 * k + 1] = (mr - zr) / 2;
+      }
+    }
+  }
+  if (ny > 1) transformColumns(result, ny, hc, false);
+  return result;
+}
+
+/**
+ * Inverse of rfft2d (as numpy.fft.irfft2 with s = (ny, nx)): the real ny x nx plane whose half spectrum is
+ * `half` (ny x halfWidth(nx) interleaved complex). `half` is overwritten.
+ */
+export function irfft2d(half: Float64Array, ny: number, nx: number, out?: Float64Array): Float64Array {
+  const hc = halfWidth(nx);
+  if (half.length !== 2 * ny * hc) throw new RangeError(`half spectrum of length ${half.length} does not hold ${ny}x${hc} values`);
+  const result = out ?? new Float64Array(ny * nx);
+  if (ny > 1) transformColumns(half, ny, hc, true);
+  const f = fft1d(nx);
+  const z = scratchBuffer('row-in', 2 * nx);
+  const values = scratchBuffer('row-out', 2 * nx);
+  const nyquist = nx % 2 === 0 ? nx / 2 : -1;
+  for (let y = 0; y < ny; y += 2) {
+    const pair = y + 1 < ny;
+    const a = 2 * y * hc;
+    const b = 2 * (y + 1) * hc;
+    // Z = A + iB over the full row, A and B Hermitian: their DC and Nyquist terms are real (as irfft)
+    for (let k = 0; k < nx; k++) {
+      const mirrored = k >= hc;
+      const j = mirrored ? nx - k : k;
+      const realOnly = j === 0 || j === nyquist;
+      const ar = half[a + 2 * j];
+      const ai = realOnly ? 0 : mirrored ? -half[a + 2 * j + 1] : half[a + 2 * j + 1];
+      const br = pair ? half[b + 2 * j] : 0;
+      const bi = !pair || realOnly ? 0 : mirrored ? -half[b + 2 * j + 1] : half[b + 2 * j + 1];
+      z[2 * k] = ar - bi;
+      z[2 * k + 1] = ai + br;
+    }
+    f.inverse(values, z);
+    for (let n = 0; n < nx; n++) {
+      result[y * nx + n] = values[2 * n];
+      if (pair) result[(y + 1) * nx + n] = values[2 * n + 1];
+    }
+  }
+  return result;
+}
+
+/** Transforms every column of an interleaved complex ny x nc array in place (through a blocked transpose). */
+function transformColumns(data: Float64Array, ny: number, nc: number, inverse: boolean): void {
+  const transposed = transposeComplex(data, ny, nc, scratchBuffer('transposed', data.length));
+  const f = fft1d(ny);
+  const column = scratchBuffer('column', 2 * ny);
+  for (let c = 0; c < nc; c++) {
+    const row = transposed.subarray(2 * c * ny, 2 * (c + 1) * ny);
+    if (inverse) f.inverse(column, row);
+    else f.forward(column, row);
+    row.set(column);
+  }
+  transposeComplex(transposed, nc, ny, data);
+}

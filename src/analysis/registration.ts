@@ -4,7 +4,7 @@
 // Guizar-Sicairos, Thurman & Fienup 2008, "Efficient subpixel image registration
 // algorithms", Optics Letters 33:156, doi:10.1364/OL.33.000156.
 import { InputError } from '../errors.ts';
-import { fft2dInPlace, fft2dReal, fftFrequencies } from './fft.ts';
+import { fftFrequencies, halfWidth, irfft2d, rfft2d } from './fft.ts';
 
 /** A 2-D image, row-major: data[y * width + x]. */
 export interface Plane {
@@ -61,17 +61,27 @@ export function isFlat(data: ArrayLike<number>): boolean {
 export interface Spectrum {
   height: number;
   width: number;
-  /** Interleaved complex 2-D FFT. */
+  /** Half spectrum (numpy.fft.rfft2 layout): height x (floor(width/2) + 1), interleaved complex. */
   values: Float64Array;
-  /** sum |F|^2, the amplitude used by the error metric. */
+  /** sum |F|^2 over the full spectrum, the amplitude used by the error metric. */
   energy: number;
 }
 
 export function spectrumOf(plane: Plane): Spectrum {
-  const values = fft2dReal(plane.data, plane.height, plane.width);
+  const { height: ny, width: nx } = plane;
+  const values = rfft2d(plane.data, ny, nx);
+  const hc = halfWidth(nx);
+  const nyquist = nx % 2 === 0 ? nx / 2 : -1;
   let energy = 0;
-  for (let i = 0; i < values.length; i++) energy += values[i] * values[i];
-  return { height: plane.height, width: plane.width, values, energy };
+  for (let y = 0; y < ny; y++) {
+    for (let k = 0; k < hc; k++) {
+      const i = 2 * (y * hc + k);
+      // columns other than DC and Nyquist stand for themselves and their mirrored twin
+      const weight = k === 0 || k === nyquist ? 1 : 2;
+      energy += weight * (values[i] * values[i] + values[i + 1] * values[i + 1]);
+    }
+  }
+  return { height: ny, width: nx, values, energy };
 }
 
 /** Translation between two planes by phase correlation with sub-pixel refinement. */
@@ -84,7 +94,11 @@ export function estimateShift(reference: Plane, moving: Plane, options: ShiftOpt
   return estimateShiftFromSpectra(spectrumOf(reference), spectrumOf(moving), options);
 }
 
-/** As estimateShift, on precomputed spectra (so a reference is transformed once for a whole movie). */
+/**
+ * As estimateShift, on precomputed spectra (so a reference is transformed once for a whole movie).
+ * Both planes are real, so their cross-power spectrum is Hermitian: the correlation is computed from the
+ * half spectrum (real inverse transform) and the upsampled DFT folds the mirrored half in by conjugation.
+ */
 export function estimateShiftFromSpectra(reference: Spectrum, moving: Spectrum, options: ShiftOptions = {}): ShiftEstimate {
   const upsampleFactor = options.upsampleFactor ?? 1;
   if (!(Number.isInteger(upsampleFactor) && upsampleFactor >= 1)) {
@@ -92,21 +106,23 @@ export function estimateShiftFromSpectra(reference: Spectrum, moving: Spectrum, 
   }
   const { height: ny, width: nx } = reference;
   const product = crossPowerSpectrum(reference.values, moving.values, options.normalization ?? 'phase');
-  const correlation = fft2dInPlace(Float64Array.from(product), ny, nx, true);
+  // irfft2d overwrites its input: transform a copy, the product is needed again for the refinement
+  const work = scratch('correlation-input', product.length);
+  work.set(product);
+  const correlation = irfft2d(work, ny, nx, scratch('correlation', ny * nx));
   const [peakY, peakX] = argmaxAbs(correlation, ny, nx, options.maxShiftPx);
   let shiftY = wrapShift(peakY, ny);
   let shiftX = wrapShift(peakX, nx);
   let peak: [number, number];
 
   if (upsampleFactor === 1) {
-    const i = 2 * (peakY * nx + peakX);
-    peak = [correlation[i], correlation[i + 1]];
+    peak = [correlation[peakY * nx + peakX], 0];
   } else {
     // Refine in a 1.5 px window around the integer peak on a grid 1/upsampleFactor px apart
     const regionSize = Math.ceil(upsampleFactor * 1.5);
     const dftShift = Math.trunc(regionSize / 2);
     const refined = upsampledCorrelation(product, ny, nx, regionSize, upsampleFactor, shiftY, shiftX);
-    const [v, u] = argmaxAbs(refined, regionSize, regionSize);
+    const [v, u] = argmaxAbsComplex(refined, regionSize, regionSize);
     const i = 2 * (v * regionSize + u);
     peak = [refined[i], refined[i + 1]];
     shiftY += (v - dftShift) / upsampleFactor;
@@ -126,9 +142,21 @@ export function estimateShiftFromSpectra(reference: Spectrum, moving: Spectrum, 
   };
 }
 
+/** Scratch arrays reused between calls of one thread (their contents never escape a call). */
+const scratchArrays = new Map<string, Float64Array>();
+function scratch(name: string, length: number): Float64Array {
+  const key = `${name}:${length}`;
+  let a = scratchArrays.get(key);
+  if (!a) {
+    a = new Float64Array(length);
+    scratchArrays.set(key, a);
+  }
+  return a;
+}
+
 /** F_ref * conj(F_mov), optionally divided by its magnitude (phase correlation). */
 function crossPowerSpectrum(reference: Float64Array, moving: Float64Array, normalization: 'phase' | 'none'): Float64Array {
-  const out = new Float64Array(reference.length);
+  const out = scratch('product', reference.length);
   const floor = 100 * EPS64;
   for (let i = 0; i < out.length; i += 2) {
     const ar = reference[i];
@@ -148,7 +176,7 @@ function crossPowerSpectrum(reference: Float64Array, moving: Float64Array, norma
   return out;
 }
 
-/** Index of the largest |value| (first in row-major order), optionally within maxShiftPx of zero shift. */
+/** Index of the largest |value| of a real ny x nx array (first in row-major order), optionally within maxShiftPx of zero shift. */
 function argmaxAbs(values: Float64Array, ny: number, nx: number, maxShiftPx?: number): [number, number] {
   let best = -1;
   let bestY = 0;
@@ -158,10 +186,9 @@ function argmaxAbs(values: Float64Array, ny: number, nx: number, maxShiftPx?: nu
     if (bounded && Math.abs(wrapShift(y, ny)) > maxShiftPx) continue;
     for (let x = 0; x < nx; x++) {
       if (bounded && Math.abs(wrapShift(x, nx)) > maxShiftPx) continue;
-      const i = 2 * (y * nx + x);
-      const power = values[i] * values[i] + values[i + 1] * values[i + 1];
-      if (power > best) {
-        best = power;
+      const magnitude = Math.abs(values[y * nx + x]);
+      if (magnitude > best) {
+        best = magnitude;
         bestY = y;
         bestX = x;
       }
@@ -170,18 +197,32 @@ function argmaxAbs(values: Float64Array, ny: number, nx: number, maxShiftPx?: nu
   return [bestY, bestX];
 }
 
+/** Index of the largest |value| of an interleaved complex ny x nx array (first in row-major order). */
+function argmaxAbsComplex(values: Float64Array, ny: number, nx: number): [number, number] {
+  let best = -1;
+  let bestIndex = 0;
+  for (let i = 0; i < ny * nx; i++) {
+    const power = values[2 * i] * values[2 * i] + values[2 * i + 1] * values[2 * i + 1];
+    if (power > best) {
+      best = power;
+      bestIndex = i;
+    }
+  }
+  return [Math.floor(bestIndex / nx), bestIndex % nx];
+}
+
 /** Peak index to signed shift, as scikit-image: indices above fix(n/2) wrap to negative. */
 function wrapShift(index: number, n: number): number {
   return index > Math.trunc(n / 2) ? index - n : index;
 }
 
 /**
- * The inverse DFT of `product` evaluated on a regionSize^2 grid of points spaced 1/upsampleFactor px,
- * centred on (centreY, centreX): scikit-image's `_upsampled_dft` (matrix-multiply DFT),
- * conjugations folded in. Returns interleaved complex [v][u].
+ * The inverse DFT of the cross-power spectrum evaluated on a regionSize^2 grid of points spaced
+ * 1/upsampleFactor px, centred on (centreY, centreX): scikit-image's `_upsampled_dft` (matrix-multiply
+ * DFT), conjugations folded in. `half` is the half spectrum (ny x floor(nx/2)+1). Returns interleaved complex [v][u].
  */
 function upsampledCorrelation(
-  product: Float64Array,
+  half: Float64Array,
   ny: number,
   nx: number,
   regionSize: number,
@@ -189,82 +230,83 @@ function upsampledCorrelation(
   centreY: number,
   centreX: number,
 ): Float64Array {
+  const hc = halfWidth(nx);
   const dftShift = Math.trunc(regionSize / 2);
-  const kernelX = dftKernel(nx, regionSize, upsampleFactor, dftShift - centreX * upsampleFactor);
-  const kernelY = dftKernel(ny, regionSize, upsampleFactor, dftShift - centreY * upsampleFactor);
+  const kernelX = dftKernel(nx, regionSize, upsampleFactor, dftShift - centreX * upsampleFactor, hc);
+  const kernelY = dftKernel(ny, regionSize, upsampleFactor, dftShift - centreY * upsampleFactor, ny);
 
-  // Contract x first: rows[y][u] = sum_k product[y][k] * kernelX[u][k]. The product of two real
-  // images' spectra is Hermitian, so row ny-y follows from row y by conjugation (all but the
-  // Nyquist column, whose frequency has no positive twin): half the work of the dominant step.
-  const rowsRe = new Float64Array(ny * regionSize);
-  const rowsIm = new Float64Array(ny * regionSize);
-  const { re: kxRe, im: kxIm } = kernelX;
+  // Contract x first. The full row sum S_y[u] = sum_k P[y][k] E[u][k] splits into the kept columns,
+  // A_y[u], and the mirrored ones: P[y][nx-j] = conj(P[-y][j]) and E[u][nx-j] = conj(E[u][j]), so they
+  // add conj(B_-y[u]), with B_y = A_y minus its DC and Nyquist terms (columns without a mirrored twin).
   const nyquist = nx % 2 === 0 && nx > 1 ? nx / 2 : -1;
-  const rowRe = new Float64Array(nx);
-  const rowIm = new Float64Array(nx);
+  const aRe = scratch('a-re', ny * regionSize);
+  const aIm = scratch('a-im', ny * regionSize);
+  const bRe = scratch('b-re', ny * regionSize);
+  const bIm = scratch('b-im', ny * regionSize);
+  const { re: kxRe, im: kxIm } = kernelX;
   for (let y = 0; y < ny; y++) {
-    const twin = (ny - y) % ny;
-    if (twin < y) continue; // filled when its twin was done
-    const base = 2 * y * nx;
-    for (let k = 0; k < nx; k++) {
-      rowRe[k] = product[base + 2 * k];
-      rowIm[k] = product[base + 2 * k + 1];
-    }
-    const nyqRe = nyquist >= 0 ? rowRe[nyquist] : 0;
-    const nyqIm = nyquist >= 0 ? rowIm[nyquist] : 0;
-    if (nyquist >= 0) rowRe[nyquist] = rowIm[nyquist] = 0;
+    const base = 2 * y * hc;
+    const dcRe = half[base];
+    const dcIm = half[base + 1];
+    const nqRe = nyquist >= 0 ? half[base + 2 * nyquist] : 0;
+    const nqIm = nyquist >= 0 ? half[base + 2 * nyquist + 1] : 0;
     for (let u = 0; u < regionSize; u++) {
-      const off = u * nx;
+      const off = u * hc;
       let sr = 0;
       let si = 0;
-      for (let k = 0; k < nx; k++) {
-        const pr = rowRe[k];
-        const pi = rowIm[k];
+      for (let k = 0; k < hc; k++) {
+        const pr = half[base + 2 * k];
+        const pi = half[base + 2 * k + 1];
         const er = kxRe[off + k];
         const ei = kxIm[off + k];
         sr += pr * er - pi * ei;
         si += pr * ei + pi * er;
       }
-      const nr = nyquist >= 0 ? kxRe[off + nyquist] : 0;
-      const ni = nyquist >= 0 ? kxIm[off + nyquist] : 0;
-      rowsRe[y * regionSize + u] = sr + (nyqRe * nr - nyqIm * ni);
-      rowsIm[y * regionSize + u] = si + (nyqRe * ni + nyqIm * nr);
-      if (twin !== y) {
-        // conj(S) + conj(P[y][nyquist]) * kernelX[u][nyquist]
-        rowsRe[twin * regionSize + u] = sr + (nyqRe * nr + nyqIm * ni);
-        rowsIm[twin * regionSize + u] = -si + (nyqRe * ni - nyqIm * nr);
+      const i = y * regionSize + u;
+      aRe[i] = sr;
+      aIm[i] = si;
+      // B = A - DC term - Nyquist term
+      let br = sr - (dcRe * kxRe[off] - dcIm * kxIm[off]);
+      let bi = si - (dcRe * kxIm[off] + dcIm * kxRe[off]);
+      if (nyquist >= 0) {
+        br -= nqRe * kxRe[off + nyquist] - nqIm * kxIm[off + nyquist];
+        bi -= nqRe * kxIm[off + nyquist] + nqIm * kxRe[off + nyquist];
       }
+      bRe[i] = br;
+      bIm[i] = bi;
     }
   }
-  // Then y: out[v][u] = sum_y kernelY[v][y] * rows[y][u]
+  // Then y: out[v][u] = sum_y kernelY[v][y] * S_y[u], S_y = A_y + conj(B_-y)
   const out = new Float64Array(2 * regionSize * regionSize);
   const { re: kyRe, im: kyIm } = kernelY;
-  for (let v = 0; v < regionSize; v++) {
-    for (let y = 0; y < ny; y++) {
+  for (let y = 0; y < ny; y++) {
+    const rowBase = y * regionSize;
+    const twinBase = ((ny - y) % ny) * regionSize;
+    for (let v = 0; v < regionSize; v++) {
       const er = kyRe[v * ny + y];
       const ei = kyIm[v * ny + y];
-      const rowBase = y * regionSize;
+      const outBase = 2 * v * regionSize;
       for (let u = 0; u < regionSize; u++) {
-        const pr = rowsRe[rowBase + u];
-        const pi = rowsIm[rowBase + u];
-        out[2 * (v * regionSize + u)] += pr * er - pi * ei;
-        out[2 * (v * regionSize + u) + 1] += pr * ei + pi * er;
+        const pr = aRe[rowBase + u] + bRe[twinBase + u];
+        const pi = aIm[rowBase + u] - bIm[twinBase + u];
+        out[outBase + 2 * u] += pr * er - pi * ei;
+        out[outBase + 2 * u + 1] += pr * ei + pi * er;
       }
     }
   }
   return out;
 }
 
-/** exp(+2 pi i (u - offset) f_k / upsampleFactor) for u < regionSize, k < n; f = fftfreq(n). */
-function dftKernel(n: number, regionSize: number, upsampleFactor: number, offset: number): { re: Float64Array; im: Float64Array } {
+/** exp(+2 pi i (u - offset) f_k / upsampleFactor) for u < regionSize and the first `columns` k < n; f = fftfreq(n). Layout [u][k]. */
+function dftKernel(n: number, regionSize: number, upsampleFactor: number, offset: number, columns: number): { re: Float64Array; im: Float64Array } {
   const frequencies = fftFrequencies(n, upsampleFactor);
-  const re = new Float64Array(regionSize * n);
-  const im = new Float64Array(regionSize * n);
+  const re = new Float64Array(regionSize * columns);
+  const im = new Float64Array(regionSize * columns);
   for (let u = 0; u < regionSize; u++) {
-    for (let k = 0; k < n; k++) {
+    for (let k = 0; k < columns; k++) {
       const angle = 2 * Math.PI * (u - offset) * frequencies[k];
-      re[u * n + k] = Math.cos(angle);
-      im[u * n + k] = Math.sin(angle);
+      re[u * columns + k] = Math.cos(angle);
+      im[u * columns + k] = Math.sin(angle);
     }
   }
   return { re, im };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fft1d, fft2dInPlace, fft2dReal, fftFrequencies } from '../../src/analysis/fft.ts';
+import { fft1d, fft2dInPlace, fft2dReal, fftFrequencies, halfWidth, irfft2d, rfft2d } from '../../src/analysis/fft.ts';
 
 function naiveDft(re: number[], im: number[], inverse = false): [number[], number[]] {
   const n = re.length;
@@ -68,6 +68,26 @@ describe('fft2d', () => {
       expect(Math.abs(back[2 * i + 1])).toBeLessThan(1e-10);
     }
   });
+});
+
+describe('rfft2d / irfft2d (half spectrum of a real plane, as numpy.fft.rfft2 / irfft2)', () => {
+  // even and odd widths and heights, a single row and a single column
+  for (const [ny, nx] of [[6, 10], [7, 9], [8, 8], [1, 8], [5, 1], [3, 2]]) {
+    it(`${ny} x ${nx}: equals the kept columns of the complex transform and inverts back`, () => {
+      const plane = Array.from({ length: ny * nx }, (_, i) => Math.cos(i * 1.3) * 5 + (i % 4));
+      const full = fft2dReal(plane, ny, nx);
+      const hc = halfWidth(nx);
+      const half = rfft2d(plane, ny, nx);
+      expect(half.length).toBe(2 * ny * hc);
+      for (let y = 0; y < ny; y++)
+        for (let k = 0; k < hc; k++) {
+          expect(half[2 * (y * hc + k)]).toBeCloseTo(full[2 * (y * nx + k)], 9);
+          expect(half[2 * (y * hc + k) + 1]).toBeCloseTo(full[2 * (y * nx + k) + 1], 9);
+        }
+      const back = irfft2d(half, ny, nx);
+      for (let i = 0; i < ny * nx; i++) expect(back[i]).toBeCloseTo(plane[i], 9);
+    });
+  }
 });
 
 describe('fftFrequencies', () => {
