@@ -224,10 +224,16 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
     .split(/\s*(?:;|\.\s|,?\s+and then\s+|,?\s+then\s+|,\s*and\s+|\s+and\s+(?=(?:set|add|drop|remove|stop|pause|resume|zoom|switch|change|speed|slow|image|take|use|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|run|finish|skip)\b))\s*/)
     .filter((c) => c.trim().length > 0);
   const out: Adjustment[] = [];
+  let lastChannel: string | undefined;
   for (const clause of clauses) {
     const adj = parseClause(clause, config);
     if (!adj) continue;
-    out.push(...adj);
+    for (const a of adj) {
+      // "... GFP exposure to 150 ms and lower its power to 8%": "its" is the channel just named.
+      if ((a.kind === 'power' || a.kind === 'exposure') && a.channel === undefined && lastChannel && /\b(its|it|that channel|the same channel)\b/i.test(clause)) a.channel = lastChannel;
+      if ('channel' in a && typeof a.channel === 'string') lastChannel = a.channel;
+      out.push(a);
+    }
   }
   if (out.length === 0) {
     throw new InputError(
@@ -244,7 +250,7 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
 
   // Questions about the run.
   if (/how (much|long) (longer|more time|time is left|is left|remaining)|time (left|remaining)|when will it (end|finish|be done)|how long until|eta\b|how many .*left/.test(t)) return [{ kind: 'status', about: 'time' }];
-  if (/how much (light|dose|exposure|laser)|(light|photo|laser)?\s*dose (so far|used|report)|\bdose\b.*\?|light so far|photobleach|phototox/.test(t)) return [{ kind: 'status', about: 'dose' }];
+  if (/how much (light|dose|exposure|laser)|(light|photo|laser)?\s*dose (so far|used|report)|\bdose\b.*\?|light so far|photobleach|phototox|^(what|show|report|tell)\b.*\b(light )?dose\b/.test(t)) return [{ kind: 'status', about: 'dose' }];
   if (/^(status|what('s| is) (it|the acquisition) doing|how is (it|the acquisition) going|progress)\??$/.test(t) || /\bstatus\b/.test(t)) return [{ kind: 'status', about: 'all' }];
 
   // Run control.
@@ -342,7 +348,13 @@ let ruleCounter = 0;
  */
 export function parseRule(text: string, config: MicroscopeConfig = DEMO_CONFIG): Rule {
   const t = normaliseText(text).toLowerCase();
-  const split = /^(?:when(?:ever)?|if|once|as soon as|each time|every time|after)\s+(.+?)\s*(?:,|\bthen\b|:|—|-\s)\s*(.+)$/.exec(t) ?? /^(.+?)\s+(?:when(?:ever)?|if|as soon as|once)\s+(.+)$/.exec(t);
+  const lead = String.raw`^(?:when(?:ever)?|if|once|as soon as|each time|every time|after)\s+`;
+  const actionVerb = String.raw`(?:image|take|add|also|stop|end|abort|zoom|switch|refocus|autofocus|speed|slow|go|acquire|start|change|set|include|turn)\b`;
+  const split =
+    new RegExp(lead + String.raw`([^,:;]+?)\s*[,:;—]\s*(.+)$`).exec(t) ??
+    new RegExp(lead + String.raw`(.+?)\s+(?:then\s+)?(` + actionVerb + String.raw`.*)$`).exec(t) ??
+    new RegExp(lead + String.raw`(.+?)\s*\bthen\b\s*(.+)$`).exec(t) ??
+    /^(.+?)\s+(?:when(?:ever)?|if|as soon as|once)\s+(.+)$/.exec(t);
   if (!split) {
     throw new InputError(`I could not read "${text.trim()}" as a rule: say "when <something happens>, <do something>", e.g. "when a cell divides, image every 10 s for 5 minutes, then go back to every 2 minutes"`);
   }

@@ -89,6 +89,8 @@ describe('parseAdjustment', () => {
     ['extend by 2 hours', [{ kind: 'extend', extraS: 7200 }]],
     ['keep going for another hour', [{ kind: 'extend', extraS: 3600 }]],
     ['speed up to every 10 s and drop DAPI', [{ kind: 'interval', intervalS: 10 }, { kind: 'dropChannel', channel: 'DAPI' }]],
+    ['what is the light dose', [{ kind: 'status', about: 'dose' }]],
+    ['increase GFP exposure to 150 ms and lower its power to 8%', [{ kind: 'exposure', exposureMs: 150, channel: 'FITC' }, { kind: 'power', powerPercent: 8, channel: 'FITC' }]],
     ['add mCherry at 80 ms, then set GFP exposure to 40 ms', [{ kind: 'addChannel', channel: 'Rhodamine', exposureMs: 80 }, { kind: 'exposure', exposureMs: 40, channel: 'FITC' }]],
   ];
   for (const [text, want] of cases) {
@@ -123,6 +125,8 @@ describe('parseRule and describeRule', () => {
     ['if the mitosis score is above 0.8, image every 30 s', { trigger: { kind: 'modelScore', model: 'mitosis', comparison: 'above', threshold: 0.8 }, action: { kind: 'setInterval', intervalS: 30 } }],
     ['after a division, add DAPI for 3 time points', { trigger: { kind: 'division' }, action: { kind: 'addChannel', channel: 'DAPI' }, holdFrames: 3, revert: true }],
     ['image every 20 s for 10 minutes whenever a cell divides', { trigger: { kind: 'division' }, action: { kind: 'setInterval', intervalS: 20 }, holdS: 600, revert: true }],
+    ['whenever a nucleus divides take a DAPI image for 2 frames', { trigger: { kind: 'division' }, action: { kind: 'addChannel', channel: 'DAPI' }, holdFrames: 2, revert: true }],
+    ['when cells divide image every 30 s for 10 min and then back to every 5 min', { trigger: { kind: 'division' }, action: { kind: 'setInterval', intervalS: 30 }, holdS: 600, revert: true, revertIntervalS: 300 }],
     ['when fewer than 5 cells are left, stop', { trigger: { kind: 'cellCount', comparison: 'below', threshold: 5 }, action: { kind: 'stop' } }],
   ];
   for (const [text, want] of cases) {
