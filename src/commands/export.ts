@@ -1,5 +1,22 @@
-import { notBuilt } from './notBuilt.ts';
+// `cellpilot export snakemake PIPELINE.yaml [MOVIES...] [--out DIR] [--cellpilot CMD] > Snakefile`
+import { parseArgs } from 'node:util';
+import { loadPipeline } from '../agent/pipeline.ts';
+import { snakefile } from '../agent/snakemake.ts';
+import { InputError } from '../errors.ts';
 
-export async function run(_argv: string[]): Promise<number> {
-  return notBuilt('export');
+const USAGE = 'usage: cellpilot export snakemake <pipeline.yaml> [movies...] [--out DIR] [--cellpilot CMD] > Snakefile';
+
+export async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { out: { type: 'string' }, cellpilot: { type: 'string' } }, allowPositionals: true });
+  } catch (err) {
+    throw new InputError(`${(err as Error).message}; ${USAGE}`);
+  }
+  const [format, pipelinePath, ...movies] = parsed.positionals;
+  if (format !== 'snakemake') throw new InputError(`unknown export format "${format ?? ''}": only "snakemake" is supported; ${USAGE}`);
+  if (!pipelinePath) throw new InputError(`name the pipeline YAML; ${USAGE}`);
+  const pipeline = loadPipeline(pipelinePath);
+  process.stdout.write(snakefile(pipeline, { pipelinePath, movies, outDir: parsed.values.out, command: parsed.values.cellpilot }) + '\n');
+  return 0;
 }

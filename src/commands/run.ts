@@ -1,5 +1,57 @@
-import { notBuilt } from './notBuilt.ts';
+// `cellpilot run PIPELINE.yaml INPUTS... --out DIR [--jobs N] [--set NAME=VALUE] [--json]`:
+// a saved pipeline, headless, over movies; a progress line per step on stderr.
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ALL_TOOLS } from '../../tools/index.ts';
+import { runPipelineOnMovies, summaryCsv } from '../agent/batch.ts';
+import { loadPipeline } from '../agent/pipeline.ts';
+import { InputError } from '../errors.ts';
 
-export async function run(_argv: string[]): Promise<number> {
-  return notBuilt('run');
+const USAGE = 'usage: cellpilot run <pipeline.yaml> <movies...> --out <dir> [--jobs N] [--set NAME=VALUE] [--json]';
+
+export async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { out: { type: 'string' }, jobs: { type: 'string' }, set: { type: 'string', multiple: true }, json: { type: 'boolean' } },
+      allowPositionals: true,
+    });
+  } catch (err) {
+    throw new InputError(`${(err as Error).message}; ${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  const [pipelinePath, ...movies] = positionals;
+  if (!pipelinePath || movies.length === 0) throw new InputError(`name a pipeline and at least one movie; ${USAGE}`);
+  if (!values.out) throw new InputError(`say where the results go with --out DIR; ${USAGE}`);
+  const jobs = values.jobs === undefined ? 1 : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new InputError(`--jobs must be a whole number of at least 1, got "${values.jobs}"`);
+  const inputs: Record<string, string> = {};
+  for (const pair of values.set ?? []) {
+    const m = /^([a-z][a-z0-9_]*)=(.+)$/.exec(pair);
+    if (!m) throw new InputError(`--set needs NAME=VALUE, got "${pair}"`);
+    inputs[m[1]] = m[2];
+  }
+  const pipeline = loadPipeline(pipelinePath);
+  mkdirSync(resolve(values.out), { recursive: true });
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  const results = await runPipelineOnMovies(pipeline, movies, ALL_TOOLS, {
+    outDir: values.out,
+    jobs,
+    inputs,
+    signal: controller.signal,
+    onProgress: (line) => process.stderr.write(`${line}\n`),
+  }).finally(() => process.off('SIGINT', onSigint));
+  if (movies.length > 1) writeFileSync(join(resolve(values.out), 'summary.csv'), summaryCsv(results));
+  const failed = results.filter((r) => r.status !== 'ok');
+  if (values.json) {
+    process.stdout.write(JSON.stringify({ pipeline: pipeline.name, out: resolve(values.out), results: results.map((r) => ({ movie: r.movie, dir: r.dir, status: r.status, error: r.error, steps: r.steps.map((s) => ({ id: s.id, tool: s.tool, status: s.status, summary: s.summary, values: s.values })) })) }) + '\n');
+  } else {
+    process.stdout.write(`${pipeline.name}: ${results.length - failed.length}/${results.length} movies done; results in ${resolve(values.out)}\n`);
+  }
+  if (failed.length) process.stderr.write(`cellpilot: ${failed.length} of ${results.length} movies failed: ${failed.map((f) => `${f.movie} (${f.error})`).join('; ')}\n`);
+  return failed.length ? 1 : 0;
 }
