@@ -12,7 +12,8 @@ const denoise = defineTool({
   schema: z.object({
     movie: movieArg,
     method: z.enum(['n2v', 'gaussian', 'nlmeans']).default('n2v').describe('n2v: Noise2Void network (default); gaussian: Gaussian blur; nlmeans: non-local means'),
-    model: z.string().min(1).optional().describe('N2V model: a folder name in models/ (default "n2v-nuclei", or one made by train_n2v) or a model folder path'),
+    model: z.string().min(1).optional().describe('N2V model: a folder name in models/ or a model folder path (default "n2v-nuclei-t3", which also looks at the previous and next frame, or "n2v-nuclei" for a single plane; train_n2v makes your own)'),
+    augment: z.boolean().default(false).describe('N2V only: average over the 8 rotations and flips of each plane (test-time augmentation; a little cleaner, 8x slower). Default false'),
     channel: channelArg.optional(),
     frames: frameRangeArg.optional(),
     sigmaPx: z.number().positive().max(50).optional().describe('Gaussian sigma in pixels (method gaussian; Fiji Gaussian Blur default 2)'),
@@ -34,6 +35,7 @@ const denoise = defineTool({
         channel,
         frames,
         modelName: args.model,
+        augment: args.augment,
         sigmaPx: args.sigmaPx,
         nlMeans: { patchSizePx: args.patchSizePx, patchDistancePx: args.patchDistancePx, h: args.h },
         outputPath,

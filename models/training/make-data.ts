@@ -1,6 +1,6 @@
 // Dumps simulated training data for the project's models as .npy files:
 //   node bin/run-ts.js models/training/make-data.ts n2v|nuclei OUT_DIR
-// n2v:    noisy_train.npy (N,H,W float32 camera counts; the only thing N2V trains on),
+// n2v:    noisy_train.npy (movies,frames,H,W float32 camera counts; all N2V trains on),
 //         noisy_val.npy + clean_val.npy (held-out seeds, used only to report PSNR).
 // nuclei: images_{train,val}.npy (N,H,W float32) and labels_{train,val}.npy (N,H,W int32,
 //         0 = background, k = nucleus k), crowded, touching nuclei at a range of SNRs.
@@ -30,18 +30,22 @@ async function collect(options: SimOptions[], pick: 'movie' | 'clean' | 'labels'
   return { planes, height, width };
 }
 
-function save(path: string, stack: Stack, dtype: 'float32' | 'int32'): void {
+/** Writes (N, H, W), or (movies, frames, H, W) when `framesPerMovie` is given. */
+function save(path: string, stack: Stack, dtype: 'float32' | 'int32', framesPerMovie?: number): void {
   const n = stack.planes.length;
   const size = stack.height * stack.width;
   const data = dtype === 'float32' ? new Float32Array(n * size) : new Int32Array(n * size);
   stack.planes.forEach((p, i) => data.set(p, i * size));
-  writeFileSync(path, writeNpy({ shape: [n, stack.height, stack.width], dtype, data }));
-  console.log(`wrote ${path} (${n} x ${stack.height} x ${stack.width})`);
+  const lead = framesPerMovie ? [n / framesPerMovie, framesPerMovie] : [n];
+  writeFileSync(path, writeNpy({ shape: [...lead, stack.height, stack.width], dtype, data }));
+  console.log(`wrote ${path} (${[...lead, stack.height, stack.width].join(' x ')})`);
 }
+
+const N2V_FRAMES = 6;
 
 /** Low-signal nuclei movies: N2V's target regime (SNR 2 to 6 at the nucleus peak). */
 export function n2vOptions(seeds: number[]): SimOptions[] {
-  return seeds.map((seed, i) => ({ seed, frames: 6, width: 256, height: 256, cells: 40 + 10 * (i % 4), snr: [2, 3, 4, 6][i % 4], crowding: 0.3 + 0.2 * (i % 3), speedPx: 2 }));
+  return seeds.map((seed, i) => ({ seed, frames: N2V_FRAMES, width: 256, height: 256, cells: 40 + 10 * (i % 4), snr: [2, 3, 4, 6][i % 4], crowding: 0.3 + 0.2 * (i % 3), speedPx: 2 }));
 }
 
 /** Crowded, touching nuclei at SNR 3 to 20. */
@@ -70,10 +74,11 @@ async function main(): Promise<void> {
   }
   mkdirSync(out, { recursive: true });
   if (kind === 'n2v') {
-    save(join(out, 'noisy_train.npy'), await collect(n2vOptions(range(1001, 16)), 'movie'), 'float32');
+    // Whole movies, so that N2V may use neighbouring frames as context.
+    save(join(out, 'noisy_train.npy'), await collect(n2vOptions(range(1001, 16)), 'movie'), 'float32', N2V_FRAMES);
     const val = n2vOptions(range(2001, 4));
-    save(join(out, 'noisy_val.npy'), await collect(val, 'movie'), 'float32');
-    save(join(out, 'clean_val.npy'), await collect(val, 'clean'), 'float32');
+    save(join(out, 'noisy_val.npy'), await collect(val, 'movie'), 'float32', N2V_FRAMES);
+    save(join(out, 'clean_val.npy'), await collect(val, 'clean'), 'float32', N2V_FRAMES);
   } else {
     const train = nucleiOptions(range(3001, 40));
     save(join(out, 'images_train.npy'), await collect(train, 'movie'), 'float32');

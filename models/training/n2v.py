@@ -6,7 +6,10 @@ Clean images are never used for training; when clean_val.npy exists it is used o
 report PSNR against the best Gaussian filter and the noisy input.
 
 /usr/bin/python3 models/training/n2v.py --data DIR --out models/n2v-nuclei [--steps 3000]
-DIR holds noisy_train.npy (N,H,W) and optionally noisy_val.npy / clean_val.npy.
+DIR holds noisy_train.npy (movies, frames, H, W) and optionally noisy_val.npy /
+clean_val.npy of the same layout. With --context K the network also sees the K frames
+before and after (their noise is independent, so the blind spot stays blind): the input
+channels are frames t-K..t+K, mirrored at the movie's ends, and only frame t is masked.
 """
 import argparse
 import json
@@ -35,12 +38,9 @@ def parse_args():
     p.add_argument("--name", default="Noise2Void nuclei denoiser")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--threads", type=int, default=1)
+    p.add_argument("--context", type=int, default=0, help="frames before and after frame t fed as extra channels")
     p.add_argument("--progress", action="store_true", help="print JSON progress lines")
     return p.parse_args()
-
-
-def zmuv(image):
-    return (image - image.mean()) / (image.std() + 1e-6)
 
 
 def psnr(clean, test):
@@ -49,21 +49,55 @@ def psnr(clean, test):
     return 10 * np.log10(data_range**2 / mse)
 
 
-def blind_spot_batch(images, batch, patch, box, rng):
-    """Random patches with one masked pixel per box x box cell, replaced by a random
-    neighbour from the 5x5 window without the centre. Returns input, target, mask."""
-    n, h, w = images.shape
-    x = np.empty((batch, 1, patch, patch), np.float32)
+def mirrored(t, frames):
+    """Frame index t mirrored into 0..frames-1 (frame -1 is frame 1), as src/onnx/movie.ts."""
+    if frames == 1:
+        return 0
+    period = 2 * (frames - 1)
+    k = t % period
+    return period - k if k >= frames else k
+
+
+class Movies:
+    """Noisy movies (M, T, H, W) with per-frame statistics, so that a stack of frames is
+    normalised exactly as the rdf's zero_mean_unit_variance over (channel, y, x) does."""
+
+    def __init__(self, movies, context):
+        self.movies = movies
+        self.context = context
+        self.mean = movies.mean(axis=(2, 3), dtype=np.float64)
+        self.square = (movies.astype(np.float64) ** 2).mean(axis=(2, 3))
+
+    def frames_of(self, t):
+        return [mirrored(t + o, self.movies.shape[1]) for o in range(-self.context, self.context + 1)]
+
+    def stack(self, m, t, ys=slice(None), xs=slice(None)):
+        idx = self.frames_of(t)
+        mean = self.mean[m, idx].mean()
+        std = np.sqrt(max(self.square[m, idx].mean() - mean**2, 0))
+        return (self.movies[m, idx][:, ys, xs] - mean) / (std + 1e-6), mean, std
+
+
+def blind_spot_batch(data, batch, patch, box, rng):
+    """Random patches (all context frames) with one masked pixel of the centre frame per
+    box x box cell, replaced by a random neighbour from the 5x5 window without the centre.
+    Returns input, target, mask."""
+    m_count, t_count, h, w = data.movies.shape
+    channels = 2 * data.context + 1
+    centre = data.context
+    x = np.empty((batch, channels, patch, patch), np.float32)
     for b in range(batch):
-        i = rng.integers(n)
+        m, t = rng.integers(m_count), rng.integers(t_count)
         y0, x0 = rng.integers(h - patch + 1), rng.integers(w - patch + 1)
-        p = images[i, y0:y0 + patch, x0:x0 + patch]
-        p = np.rot90(p, rng.integers(4))
+        p = data.stack(m, t, slice(y0, y0 + patch), slice(x0, x0 + patch))[0]
+        p = np.rot90(p, rng.integers(4), axes=(1, 2))
         if rng.random() < 0.5:
-            p = p[:, ::-1]
-        x[b, 0] = p
-    target = x.copy()
-    mask = np.zeros_like(x)
+            p = p[:, :, ::-1]
+        if rng.random() < 0.5:
+            p = p[::-1]  # time reversal
+        x[b] = p
+    target = x[:, centre:centre + 1].copy()
+    mask = np.zeros_like(target)
     cells = patch // box
     gy = (np.arange(cells)[:, None] * box + rng.integers(box, size=(batch, cells, cells))).reshape(batch, -1)
     gx = (np.arange(cells)[None, :] * box + rng.integers(box, size=(batch, cells, cells))).reshape(batch, -1)
@@ -72,20 +106,20 @@ def blind_spot_batch(images, batch, patch, box, rng):
     ny = np.clip(gy + pick[..., 0], 0, patch - 1)
     nx = np.clip(gx + pick[..., 1], 0, patch - 1)
     bidx = np.repeat(np.arange(batch)[:, None], gy.shape[1], 1)
-    x[bidx, 0, gy, gx] = target[bidx, 0, ny, nx]
+    x[bidx, centre, gy, gx] = target[bidx, 0, ny, nx]
     mask[bidx, 0, gy, gx] = 1
     return torch.from_numpy(x), torch.from_numpy(target), torch.from_numpy(mask)
 
 
-def predict(model, image, step):
-    """Whole-plane prediction in the input's units (zero_mean_unit_variance round trip)."""
-    h, w = image.shape
+def predict(model, data, m, t, step):
+    """Whole-plane prediction of frame t of movie m: (in the input's units, normalised)."""
+    stack, mean, std = data.stack(m, t)
+    h, w = stack.shape[1:]
     ph, pw = (-h) % step, (-w) % step
-    norm = zmuv(image)
-    padded = np.pad(norm, ((0, ph), (0, pw)), mode="reflect")
+    padded = np.pad(stack, ((0, 0), (0, ph), (0, pw)), mode="reflect")
     with torch.no_grad():
-        out = model(torch.from_numpy(padded[None, None].astype(np.float32)))[0, 0, :h, :w].numpy()
-    return out * (image.std() + 1e-6) + image.mean(), out
+        out = model(torch.from_numpy(padded[None].astype(np.float32)))[0, 0, :h, :w].numpy()
+    return out * (std + 1e-6) + mean, out, stack
 
 
 def gaussian_baseline(noisy, clean):
@@ -105,14 +139,17 @@ def main():
     torch.manual_seed(args.seed)
     rng = np.random.default_rng(args.seed)
     noisy = np.load(os.path.join(args.data, "noisy_train.npy")).astype(np.float32)
-    images = np.stack([zmuv(im) for im in noisy]).astype(np.float32)
-    model = UNet(1, 1, args.base, args.depth)
+    if noisy.ndim == 3:
+        noisy = noisy[:, None]
+    data = Movies(noisy, args.context)
+    channels = 2 * args.context + 1
+    model = UNet(channels, 1, args.base, args.depth)
     optimiser = torch.optim.Adam(model.parameters(), lr=args.lr)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=args.lr, total_steps=args.steps, pct_start=max(0.05, 3 / args.steps))
     started = time.time()
     running = None
     for step in range(args.steps):
-        x, target, mask = blind_spot_batch(images, args.batch, args.patch, args.mask_box, rng)
+        x, target, mask = blind_spot_batch(data, args.batch, args.patch, args.mask_box, rng)
         loss = (((model(x) - target) ** 2) * mask).sum() / mask.sum()
         optimiser.zero_grad()
         loss.backward()
@@ -126,12 +163,16 @@ def main():
     model.eval()
 
     step = 2**args.depth
-    report = {"steps": args.steps, "parameters": parameter_count(model), "train_planes": int(len(noisy)), "train_seconds": round(time.time() - started, 1), "final_loss": round(running, 4)}
+    report = {"steps": args.steps, "parameters": parameter_count(model), "train_planes": int(noisy.shape[0] * noisy.shape[1]), "context_frames": args.context, "train_seconds": round(time.time() - started, 1), "final_loss": round(running, 4)}
     val_path = os.path.join(args.data, "noisy_val.npy")
     if os.path.exists(val_path) and os.path.exists(os.path.join(args.data, "clean_val.npy")):
         nv = np.load(val_path).astype(np.float32)
         cv = np.load(os.path.join(args.data, "clean_val.npy")).astype(np.float32)
-        denoised = [predict(model, n, step)[0] for n in nv]
+        if nv.ndim == 3:
+            nv, cv = nv[:, None], cv[:, None]
+        val = Movies(nv, args.context)
+        denoised = [predict(model, val, m, t, step)[0] for m in range(nv.shape[0]) for t in range(nv.shape[1])]
+        nv, cv = nv.reshape(-1, *nv.shape[2:]), cv.reshape(-1, *cv.shape[2:])
         report["val_psnr_noisy_db"] = round(float(np.mean([psnr(c, n) for n, c in zip(nv, cv)])), 2)
         report["val_psnr_n2v_db"] = round(float(np.mean([psnr(c, d) for d, c in zip(denoised, cv)])), 2)
         sigma, score = gaussian_baseline(nv, cv)
@@ -140,9 +181,10 @@ def main():
     print(json.dumps(report), flush=True)
 
     os.makedirs(args.out, exist_ok=True)
-    export_onnx(model, os.path.join(args.out, "weights.onnx"), 1)
-    test_raw = noisy[0, :128, :128]
-    _, test_out = predict(model, test_raw, step)
+    export_onnx(model, os.path.join(args.out, "weights.onnx"), channels)
+    small = Movies(noisy[:1, :, :128, :128], args.context)
+    _, test_out, _ = predict(model, small, 0, 0, step)
+    test_raw = small.movies[0, small.frames_of(0)]
     readme = f"""# {args.name}
 
 Noise2Void (Krull et al. 2019, doi:10.1109/CVPR.2019.00223): a {args.depth}-level U-Net with
@@ -151,10 +193,13 @@ self-supervised on noisy frames only (blind-spot masking of one pixel per
 {args.mask_box}x{args.mask_box} box, replaced by a random 5x5 neighbour; loss on masked
 pixels only), {args.steps} steps of {args.batch} patches of {args.patch}x{args.patch} px.
 
-Input: one channel, normalised per plane to zero mean and unit variance (the rdf's
-preprocessing). Output: the denoised plane in the same normalised units; cellpilot's
-`denoise` multiplies by the input's standard deviation and adds its mean
-(`config.cellpilot.output: input_zero_mean_unit_variance`).
+Input: {channels} channel(s): frames t-{args.context}..t+{args.context} of one fluorescence channel
+(mirrored at the movie's ends; `config.cellpilot.frame_offsets`), normalised jointly to
+zero mean and unit variance (the rdf's preprocessing). Only frame t is masked in training,
+and the noise of other frames is independent, so the blind spot stays blind. Output: frame
+t denoised, in the same normalised units; cellpilot's `denoise` multiplies by the input
+stack's standard deviation and adds its mean (`config.cellpilot.output:
+input_zero_mean_unit_variance`).
 
 Training: `{' '.join(sys.argv)}` (data from `models/training/make-data.ts`).
 
@@ -165,17 +210,17 @@ Measured (held-out frames): {json.dumps(report)}
         name=args.name,
         description="Noise2Void denoiser for fluorescence nuclei movies (self-supervised, trained on noisy frames only).",
         tags=["denoising", "noise2void", "fluorescence", "2d", "cellpilot"],
-        input_channels=["fluorescence"],
+        input_channels=[f"frame t{o:+d}" if o else "frame t" for o in range(-args.context, args.context + 1)],
         output_channels=["denoised"],
         preprocessing=[("ensure_dtype", {"dtype": "float32"}), ("zero_mean_unit_variance", {"axes": ["channel", "y", "x"]})],
         postprocessing=[],
         size_min=16,
         size_step=step,
         halo=16,
-        test_input=test_raw[None, None],
+        test_input=test_raw[None],
         test_output=test_out[None, None],
         documentation=readme,
-        config={"task": "denoise", "output": "input_zero_mean_unit_variance", "training": report},
+        config={"task": "denoise", "output": "input_zero_mean_unit_variance", "frame_offsets": list(range(-args.context, args.context + 1)), "training": report},
         cite=[{"text": "Krull, Buchholz & Jug. Noise2Void - learning denoising from single noisy images. CVPR 2019.", "doi": "10.1109/CVPR.2019.00223"}],
         output_description="denoised plane in the input's zero-mean unit-variance units",
     )

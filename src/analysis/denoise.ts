@@ -10,8 +10,9 @@ import { estimateNoiseSigma, nlMeansDenoise, type NlMeansOptions } from './nlmea
 
 export type DenoiseMethod = 'n2v' | 'gaussian' | 'nlmeans';
 
-/** The project's N2V model, trained on simulated nuclei (models/n2v-nuclei). */
-export const DEFAULT_N2V_MODEL = 'n2v-nuclei';
+/** The project's N2V models, trained on simulated nuclei: with frames t-1 and t+1 as context (movies), and single-plane. */
+export const DEFAULT_N2V_MODEL = 'n2v-nuclei-t3';
+export const DEFAULT_N2V_MODEL_2D = 'n2v-nuclei';
 
 export interface DenoiseOptions {
   method: DenoiseMethod;
@@ -19,8 +20,10 @@ export interface DenoiseOptions {
   channel: number;
   /** 0-based inclusive frame range (default all). */
   frames?: [number, number];
-  /** N2V model: a folder name in models/, an rdf name or a path (default n2v-nuclei). */
+  /** N2V model: a folder name in models/, an rdf name or a path (default n2v-nuclei-t3 for movies, n2v-nuclei for single planes). */
   modelName?: string;
+  /** N2V: average over the 8 rotations and flips of each plane (test-time augmentation, 8x slower). */
+  augment?: boolean;
   /** Gaussian sigma, pixels (Fiji's Gaussian Blur default: 2). */
   sigmaPx?: number;
   /** Non-local means parameters (skimage defaults; h defaults to 0.8 x the estimated noise sigma). */
@@ -47,14 +50,15 @@ export function denoisePlaneClassical(plane: PlaneData, width: number, height: n
   return nlMeansDenoise(plane, width, height, options.nlMeans);
 }
 
-/** Mean and population standard deviation of a plane (the zero_mean_unit_variance statistics). */
-function meanStd(plane: ArrayLike<number>): { mean: number; std: number } {
+/** Mean and population standard deviation over planes jointly (the zero_mean_unit_variance statistics). */
+function meanStd(planes: ArrayLike<number>[]): { mean: number; std: number } {
   let sum = 0;
-  for (let i = 0; i < plane.length; i++) sum += plane[i];
-  const mean = sum / plane.length;
+  let n = 0;
+  for (const plane of planes) for (let i = 0; i < plane.length; i++, n++) sum += plane[i];
+  const mean = sum / n;
   let sq = 0;
-  for (let i = 0; i < plane.length; i++) sq += (plane[i] - mean) ** 2;
-  return { mean, std: Math.sqrt(sq / plane.length) };
+  for (const plane of planes) for (let i = 0; i < plane.length; i++) sq += (plane[i] - mean) ** 2;
+  return { mean, std: Math.sqrt(sq / n) };
 }
 
 function checkOptions(movie: Movie, options: DenoiseOptions): [number, number] {
@@ -87,16 +91,21 @@ export async function denoiseMovie(movie: Movie, options: DenoiseOptions): Promi
   let model: string | undefined;
   try {
     if (options.method === 'n2v') {
-      const { loadModel, mapModelOverMovie } = await import('../onnx/index.ts');
-      const loaded = await loadModel(options.modelName ?? DEFAULT_N2V_MODEL);
+      const { loadModel, mapModelOverMovie, mirroredFrame } = await import('../onnx/index.ts');
+      const loaded = await loadModel(options.modelName ?? (movie.shape.t >= 2 ? DEFAULT_N2V_MODEL : DEFAULT_N2V_MODEL_2D));
       model = loaded.spec.key;
       const normalised = (loaded.spec.config.cellpilot as { output?: string } | undefined)?.output === 'input_zero_mean_unit_variance';
-      await mapModelOverMovie(loaded, movie, { channels: [options.channel], frames: [first, last], signal: options.signal }, async ({ t, z, planes }) => {
+      const offsets = (loaded.spec.config.cellpilot as { frame_offsets?: number[] } | undefined)?.frame_offsets ?? [0];
+      if (offsets.length > 1 && movie.shape.t < 2) {
+        throw new InputError(`model ${model} uses neighbouring frames but the movie has a single frame; use model "${DEFAULT_N2V_MODEL_2D}" or method nlmeans`);
+      }
+      await mapModelOverMovie(loaded, movie, { channels: [options.channel], frames: [first, last], signal: options.signal, augment: options.augment }, async ({ t, z, planes }) => {
         const input = await movie.plane(t, z, options.channel);
         const out = planes[0];
         if (normalised) {
-          // The network works in the input's zero-mean unit-variance units; map back.
-          const { mean, std } = meanStd(input);
+          // The network works in the input stack's zero-mean unit-variance units; map back.
+          const stack = await Promise.all(offsets.map((o) => movie.plane(mirroredFrame(t, o, movie.shape.t), z, options.channel)));
+          const { mean, std } = meanStd(stack);
           for (let i = 0; i < out.length; i++) out[i] = out[i] * (std + 1e-6) + mean;
         }
         await write(input, out);

@@ -4,7 +4,7 @@ export { listModels, resolveModelFolder, modelRoots, modelFolders, BUILTIN_MODEL
 export { loadModel, checkModelFiles, sha256File, releaseSessions, type LoadedModel } from './model.ts';
 export { predictSample, predictSamples, type PredictOptions, type Sample } from './predict.ts';
 export { tensorFromPlanes, planesFromTensor } from './layout.ts';
-export { mapModelOverMovie, runModelOnMovie, type MovieRunOptions, type MovieRunResult, type PlaneResult } from './movie.ts';
+export { mapModelOverMovie, runModelOnMovie, mirroredFrame, type MovieRunOptions, type MovieRunResult, type PlaneResult } from './movie.ts';
 export { verifyModel, type VerifyResult } from './verify.ts';
 export { readNpy, writeNpy, npyToFloat32, type NpyArray } from './npy.ts';
 export { applyProcessing } from './processing.ts';

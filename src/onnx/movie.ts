@@ -19,6 +19,21 @@ export interface MovieRunOptions extends PredictOptions {
   onProgress?: (done: number, total: number) => void;
   /** Average the outputs over the 8 rotations and flips of each plane (test-time augmentation; 8x slower). */
   augment?: boolean;
+  /**
+   * Time points fed to the model for frame t, as offsets (e.g. [-1, 0, 1]); the model's
+   * input channels are then, for each offset, the chosen channels. Frames beyond the
+   * movie's ends are mirrored. Default: the model's `config.cellpilot.frame_offsets`, else [0].
+   */
+  frameOffsets?: number[];
+}
+
+/** Frame t + offset, mirrored at the movie's ends (frame -1 is frame 1). */
+export function mirroredFrame(t: number, offset: number, frames: number): number {
+  if (frames === 1) return 0;
+  const period = 2 * (frames - 1);
+  let k = (((t + offset) % period) + period) % period;
+  if (k >= frames) k = period - k;
+  return k;
 }
 
 export interface PlaneResult {
@@ -61,9 +76,10 @@ export async function mapModelOverMovie(
   for (let t = first; t <= last; t++) for (let z = 0; z < slices; z++) positions.push([t, z]);
 
   const transforms = options.augment ? DIHEDRAL : [DIHEDRAL[0]];
+  const offsets = options.frameOffsets ?? ((model.spec.config.cellpilot as { frame_offsets?: number[] } | undefined)?.frame_offsets ?? [0]);
   async function* samples(): AsyncGenerator<Sample> {
     for (const [t, z] of positions) {
-      const planes = await Promise.all(channels.map((c) => movie.plane(t, z, c)));
+      const planes = await Promise.all(offsets.flatMap((o) => channels.map((c) => movie.plane(mirroredFrame(t, o, movie.shape.t), z, c))));
       for (const tr of transforms) {
         const moved = planes.map((p) => forward(p, height, width, tr));
         yield new Map([[input.id, tensorFromPlanes(input, moved.map((m) => m.data), moved[0].height, moved[0].width, `model ${model.spec.key}`)]]);
