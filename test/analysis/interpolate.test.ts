@@ -18,6 +18,26 @@ async function everyOther(movie: { shape: { t: number; y: number; x: number }; p
   return new MemoryMovie({ t: planes.length, z: 1, c: 1, y: movie.shape.y, x: movie.shape.x }, dtype, planes, { channelNames: ['nuclei'], frameIntervalS: 120 });
 }
 
+/** PSNR of the predicted middle frame t over the pixels covered by a nucleus at t-1, t or t+1 (data range of the whole true frame). */
+async function cellsPsnr(sim: ReturnType<typeof simulate>, movie: { plane(t: number, z: number, c: number): Promise<PlaneData> }, t: number): Promise<number> {
+  const truth = await sim.clean.plane(t, 0, 0);
+  const predicted = await movie.plane(t, 0, 0);
+  const masks = [await sim.labels.plane(t - 1, 0, 0), await sim.labels.plane(t, 0, 0), await sim.labels.plane(t + 1, 0, 0)];
+  let lo = Infinity;
+  let hi = -Infinity;
+  let sse = 0;
+  let n = 0;
+  for (let i = 0; i < truth.length; i++) {
+    lo = Math.min(lo, truth[i]);
+    hi = Math.max(hi, truth[i]);
+    if (masks.some((m) => m[i] > 0)) {
+      sse += (truth[i] - predicted[i]) ** 2;
+      n++;
+    }
+  }
+  return 10 * Math.log10(((hi - lo) ** 2 * n) / sse);
+}
+
 describe('linearBlend', () => {
   it('is the mean of the two neighbours', () => {
     expect([...linearBlend([0, 2, 4], [2, 2, 0])]).toEqual([1, 2, 2]);
@@ -42,7 +62,7 @@ describe('interpolateMovie', () => {
   it('the model beats the linear blend by at least 1 dB PSNR on moving cells (held-out simulation)', async () => {
     // Held-out seed (training used 7101-7140, validation 8101-8104); cells move 4 px per frame.
     const sim = simulate({ seed: 9701, frames: 5, width: 128, height: 128, cells: 16, snr: 20, nucleusRadiusPx: 6, speedPx: 4, crowding: 0.3 });
-    const scores: Record<string, { model: number; linear: number }> = {};
+    const scores: Record<string, { model: number; linear: number; modelCells: number; linearCells: number }> = {};
     for (const [kind, source, dtype] of [['clean', sim.clean, 'float32'], ['noisy', sim.movie, 'uint16']] as const) {
       const sparse = await everyOther(source, dtype);
       const out: Record<string, number> = {};
@@ -51,13 +71,17 @@ describe('interpolateMovie', () => {
         expect(result.frames).toBe(5);
         const movie = await openMovie(result.path);
         out[method] = (psnr(await sim.clean.plane(1, 0, 0), await movie.plane(1, 0, 0)) + psnr(await sim.clean.plane(3, 0, 0), await movie.plane(3, 0, 0))) / 2;
+        out[`${method}Cells`] = (await cellsPsnr(sim, movie, 1)) / 2 + (await cellsPsnr(sim, movie, 3)) / 2;
         await movie.close();
       }
-      scores[kind] = out as { model: number; linear: number };
+      scores[kind] = out as (typeof scores)[string];
     }
     console.log(`interpolate_frames PSNR (dB) of the middle frames: ${JSON.stringify(scores)}`);
     expect(scores.noisy.model).toBeGreaterThanOrEqual(scores.noisy.linear + 1);
     expect(scores.clean.model).toBeGreaterThanOrEqual(scores.clean.linear + 1);
+    // Only where cells are (in the frame before, the middle or after): the moving cells themselves.
+    expect(scores.noisy.modelCells).toBeGreaterThanOrEqual(scores.noisy.linearCells + 1);
+    expect(scores.clean.modelCells).toBeGreaterThanOrEqual(scores.clean.linearCells + 1);
   });
 
   it('refuses a single frame in one line', async () => {
