@@ -1,7 +1,7 @@
 // Worker-side kernel of drift estimation: phase correlation of a batch of planes against
 // one reference plane or along a chain of consecutive planes. Runs in worker threads
 // through src/parallel/pool.ts (inputs and outputs are structured-clonable).
-import { estimateShiftFromSpectra, spectrumOf, type ShiftEstimate } from './registration.ts';
+import { estimateShiftFromSpectra, spectrumOf, type ShiftEstimate, type Spectrum } from './registration.ts';
 
 export interface ShiftTask {
   height: number;
@@ -17,22 +17,82 @@ export interface ShiftTask {
   normalization?: 'phase' | 'none';
 }
 
-function spectrumFor(plane: Float32Array, height: number, width: number, normalization: 'phase' | 'none') {
-  if (normalization === 'phase') return spectrumOf({ data: plane, height, width });
-  let mean = 0;
-  for (let i = 0; i < plane.length; i++) mean += plane[i];
-  mean /= plane.length;
-  return spectrumOf({ data: plane.map((v) => v - mean), height, width });
+/** Smallest share of the plane two candidate alignments must overlap to be compared. */
+const MIN_OVERLAP = 0.25;
+
+function spectrumFor(plane: Float32Array, height: number, width: number, normalization: 'phase' | 'none'): Spectrum {
+  const spectrum = spectrumOf({ data: plane, height, width });
+  return normalization === 'phase' ? spectrum : withoutMean(spectrum);
+}
+
+/** The spectrum of the mean-subtracted plane: the same with its DC term set to zero. */
+function withoutMean(spectrum: Spectrum): Spectrum {
+  const values = Float64Array.from(spectrum.values);
+  const dcPower = values[0] * values[0] + values[1] * values[1];
+  values[0] = values[1] = 0;
+  return { ...spectrum, values, energy: Math.max(0, spectrum.energy - dcPower) };
+}
+
+/** Pearson correlation of reference(y, x) with moving(y - dy, x - dx) over their overlap; -Infinity when it is too small. */
+export function overlapCorrelation(reference: Float32Array, moving: Float32Array, height: number, width: number, dyPx: number, dxPx: number): number {
+  const y0 = Math.max(0, dyPx);
+  const y1 = Math.min(height, height + dyPx);
+  const x0 = Math.max(0, dxPx);
+  const x1 = Math.min(width, width + dxPx);
+  const n = Math.max(0, y1 - y0) * Math.max(0, x1 - x0);
+  if (n < MIN_OVERLAP * height * width || n < 2) return -Infinity;
+  let sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+  for (let y = y0; y < y1; y++) {
+    const ra = y * width;
+    const rb = (y - dyPx) * width - dxPx;
+    for (let x = x0; x < x1; x++) {
+      const a = reference[ra + x];
+      const b = moving[rb + x];
+      sa += a; sb += b; saa += a * a; sbb += b * b; sab += a * b;
+    }
+  }
+  const cov = sab - (sa * sb) / n;
+  const varA = saa - (sa * sa) / n;
+  const varB = sbb - (sb * sb) / n;
+  return varA > 0 && varB > 0 ? cov / Math.sqrt(varA * varB) : -Infinity;
+}
+
+/**
+ * Phase correlation whitens every frequency, so on sparse, noisy frames (few cells, most of the spectrum
+ * noise) a noise peak can beat the true one and give a jump of tens of px. Guard: the plain cross-correlation
+ * of the mean-subtracted planes also proposes a whole-pixel shift; where the two disagree by more than 1 px,
+ * keep the one under which the planes' overlap correlates best (as a person checking the overlay would).
+ */
+function guardedShift(
+  reference: { plane: Float32Array; spectrum: Spectrum },
+  moving: { plane: Float32Array; spectrum: Spectrum },
+  task: ShiftTask,
+): ShiftEstimate {
+  const { height, width, upsampleFactor, maxShiftPx } = task;
+  const phase = estimateShiftFromSpectra(reference.spectrum, moving.spectrum, { upsampleFactor, maxShiftPx, normalization: 'phase' });
+  const refPlain = withoutMean(reference.spectrum);
+  const movPlain = withoutMean(moving.spectrum);
+  const plain = estimateShiftFromSpectra(refPlain, movPlain, { upsampleFactor: 1, maxShiftPx, normalization: 'none' });
+  const [py, px] = [Math.round(phase.dyPx), Math.round(phase.dxPx)];
+  if (Math.abs(plain.dyPx - py) <= 1 && Math.abs(plain.dxPx - px) <= 1) return phase;
+  const phaseScore = overlapCorrelation(reference.plane, moving.plane, height, width, py, px);
+  const plainScore = overlapCorrelation(reference.plane, moving.plane, height, width, plain.dyPx, plain.dxPx);
+  if (!(plainScore > phaseScore)) return phase;
+  return estimateShiftFromSpectra(refPlain, movPlain, { upsampleFactor, maxShiftPx, normalization: 'none' });
 }
 
 export async function estimateShiftsTask(task: ShiftTask): Promise<ShiftEstimate[]> {
   const { height, width, upsampleFactor, maxShiftPx } = task;
   const normalization = task.normalization ?? 'phase';
-  let reference = spectrumFor(task.reference, height, width, normalization);
+  let reference = { plane: task.reference, spectrum: spectrumFor(task.reference, height, width, normalization) };
   const out: ShiftEstimate[] = [];
   for (const plane of task.planes) {
-    const moving = spectrumFor(plane, height, width, normalization);
-    out.push(estimateShiftFromSpectra(reference, moving, { upsampleFactor, maxShiftPx, normalization }));
+    const moving = { plane, spectrum: spectrumFor(plane, height, width, normalization) };
+    out.push(
+      normalization === 'phase'
+        ? guardedShift(reference, moving, task)
+        : estimateShiftFromSpectra(reference.spectrum, moving.spectrum, { upsampleFactor, maxShiftPx, normalization }),
+    );
     if (task.chain) reference = moving;
   }
   return out;
