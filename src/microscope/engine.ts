@@ -16,7 +16,7 @@ import { DoseLedger, exposureDose } from './dose.ts';
 import { eventsAtTimepoint, positionsOf, zCount, type AcquisitionEvent, type StageContext } from './events.ts';
 import { GuardedMicroscope } from './guard.ts';
 import { DEFAULT_LIMITS, checkExposure, checkInterval, checkPower, checkStage, type Limits } from './limits.ts';
-import { detectNuclei, type Nucleus } from './measures.ts';
+import { segmentNuclei, type Nucleus } from './measures.ts';
 import type { Microscope, Snapshot } from './microscope.ts';
 import { RuleRunner, type FrameScorer, type Rule, type RuleStatus } from './rules.ts';
 import { parseSequence, zPositionsUm, type ChannelSpec, type Sequence } from './sequence.ts';
@@ -631,7 +631,7 @@ export class Acquisition {
     let chosen: Nucleus | undefined;
     if (adj.cell !== undefined) {
       if (!snapshot) throw new InputError(`no image of ${position.name} yet: cells are numbered from the latest image`);
-      const nuclei = detectNuclei(snapshot.data, snapshot.widthPx, snapshot.heightPx, { minAreaPx: Math.max(4, Math.round(10 / snapshot.pixelSizeUm ** 2)) }).nuclei;
+      const nuclei = segmentNuclei(snapshot.data, snapshot.widthPx, snapshot.heightPx, snapshot.pixelSizeUm).nuclei;
       chosen = nuclei[adj.cell - 1];
       if (!chosen) throw new InputError(`there is no cell ${adj.cell}: the latest ${snapshot.channel} image of ${position.name} has ${nuclei.length} cells (numbered 1 to ${nuclei.length})`);
       xPx = chosen.xPx;

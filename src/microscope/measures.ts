@@ -1,8 +1,9 @@
-// Fast measurements on incoming frames that self-driving rules trigger on: nuclei
-// (Otsu threshold + 8-connected components, as skimage.filters.threshold_otsu and
-// skimage.measure.label do), mean intensity in a region, and a focus score (normalised
-// variance, Groen et al. 1985, doi:10.1002/cyto.990060202). They must run in a few ms
-// on a 512x512 frame, so they are deliberately simple.
+// Measurements on incoming frames that self-driving rules trigger on: nuclei (the
+// scikit-image recipe of src/analysis/seg-plane.ts: Gaussian, Otsu, distance-transform
+// watershed to split touching nuclei; or a plain Otsu + 8-connected components when
+// speed matters more), mean intensity in a region, a focus score (normalised variance,
+// Groen et al. 1985, doi:10.1002/cyto.990060202) and divisions between two frames.
+import { segmentPlane } from '../analysis/segment.ts';
 
 export interface Nucleus {
   /** 1-based object number in raster order (the "cell 12" a user refers to). */
@@ -79,6 +80,50 @@ function boxSmooth(data: Plane, widthPx: number, heightPx: number): Float32Array
     }
   }
   return out;
+}
+
+/**
+ * Nuclei with touching ones split (distance-transform watershed), sized for nuclei of
+ * ~4 µm radius at `pixelSizeUm`: seeds at least 3 µm apart, objects of at least 10 µm².
+ * About 30 ms for 256x256 on one core; the rules and "zoom into cell N" use it.
+ */
+export function segmentNuclei(data: Uint16Array, widthPx: number, heightPx: number, pixelSizeUm: number): NucleiResult {
+  const minAreaPx = Math.max(4, Math.round(10 / pixelSizeUm ** 2));
+  const seg = segmentPlane(data, widthPx, heightPx, { sigmaPx: 1, minAreaPx, minSeedDistancePx: Math.max(2, Math.round(3 / pixelSizeUm)) });
+  return nucleiFromLabels(seg.labels, data, widthPx, heightPx, seg.thresholdValue, minAreaPx);
+}
+
+/** Nuclei (centroid, area, mean, border contact) of a label plane, renumbered 1..k in label order. */
+export function nucleiFromLabels(labels: ArrayLike<number>, data: Plane, widthPx: number, heightPx: number, thresholdCounts: number, minAreaPx = 0): NucleiResult {
+  const n = widthPx * heightPx;
+  let max = 0;
+  for (let p = 0; p < n; p++) if (labels[p] > max) max = labels[p];
+  const area = new Float64Array(max + 1);
+  const sx = new Float64Array(max + 1);
+  const sy = new Float64Array(max + 1);
+  const sum = new Float64Array(max + 1);
+  const border = new Uint8Array(max + 1);
+  for (let y = 0; y < heightPx; y++)
+    for (let x = 0; x < widthPx; x++) {
+      const p = y * widthPx + x;
+      const k = labels[p];
+      if (k === 0) continue;
+      area[k]++;
+      sx[k] += x;
+      sy[k] += y;
+      sum[k] += data[p];
+      if (x === 0 || y === 0 || x === widthPx - 1 || y === heightPx - 1) border[k] = 1;
+    }
+  const renumber = new Int32Array(max + 1);
+  const nuclei: Nucleus[] = [];
+  for (let k = 1; k <= max; k++) {
+    if (area[k] === 0 || area[k] < minAreaPx) continue;
+    renumber[k] = nuclei.length + 1;
+    nuclei.push({ id: nuclei.length + 1, xPx: sx[k] / area[k], yPx: sy[k] / area[k], areaPx: area[k], meanIntensity: sum[k] / area[k], touchesBorder: border[k] === 1 });
+  }
+  const out = new Int32Array(n);
+  for (let p = 0; p < n; p++) out[p] = renumber[labels[p]];
+  return { nuclei, labels: out, thresholdCounts };
 }
 
 /** Finds bright objects (nuclei) larger than minAreaPx. */

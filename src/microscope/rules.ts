@@ -8,7 +8,7 @@
 // hold for them exactly as for a person's commands.
 import type { Adjustment } from './adjustment.ts';
 import { formatDuration } from './adjustment.ts';
-import { detectDivisions, detectNuclei, focusScore, meanIntensity, type NucleiResult } from './measures.ts';
+import { detectDivisions, focusScore, meanIntensity, segmentNuclei, type NucleiResult } from './measures.ts';
 
 export type TriggerSpec =
   | { kind: 'division'; channel?: string }
@@ -136,7 +136,7 @@ export class RuleRunner {
   async onFrame(frame: FrameForRules): Promise<void> {
     if (frame.zIndex !== Math.floor((frame.zCount - 1) / 2)) return;
     let nuclei: NucleiResult | undefined;
-    const getNuclei = () => (nuclei ??= detectNuclei(frame.data, frame.widthPx, frame.heightPx, { minAreaPx: Math.max(4, Math.round(10 / frame.pixelSizeUm ** 2)) }));
+    const getNuclei = () => (nuclei ??= segmentNuclei(frame.data, frame.widthPx, frame.heightPx, frame.pixelSizeUm));
     for (const rule of this.rules) {
       const channel = rule.trigger.channel ?? this.host.defaultChannel();
       if (channel.toLowerCase() !== frame.channel.toLowerCase()) continue;

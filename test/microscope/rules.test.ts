@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Adjustment } from '../../src/microscope/adjustment.ts';
 import { startAcquisition } from '../../src/microscope/engine.ts';
 import { parseRule } from '../../src/microscope/language.ts';
-import { detectNuclei } from '../../src/microscope/measures.ts';
+import { detectNuclei, segmentNuclei } from '../../src/microscope/measures.ts';
 import { RuleRunner, type Rule } from '../../src/microscope/rules.ts';
 import { readFramesTable, simulatedScope, tempDir } from './fixtures.ts';
 
@@ -112,7 +112,7 @@ describe('self-driving acquisitions on the simulated microscope', () => {
     clock.at(150_000, () => {
       const last = frames[frames.length - 1];
       // The first nucleus clear of the border (a cut-off one has a biased centroid).
-      const cell = detectNuclei(last.data, 128, 128, { minAreaPx: 40 }).nuclei.find((n) => !n.touchesBorder)!;
+      const cell = segmentNuclei(last.data, 128, 128, 0.5).nuclei.find((n) => !n.touchesBorder)!;
       cellNumber = cell.id;
       target = { xPx: cell.xPx, yPx: cell.yPx };
       message = acquisition.adjust({ kind: 'zoom', cell: cellNumber, objective: '40X' }).message;
