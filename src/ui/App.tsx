@@ -56,6 +56,8 @@ export function ChatApp(props: ChatAppProps): React.ReactElement {
   const columns = useColumns();
   const [chat, dispatch] = useReducer(chatReducer, initialChatState);
   const [editor, setEditor] = useState(() => emptyEditor(props.history ?? []));
+  // keys can arrive faster than React re-renders: edit the latest state, not the rendered one
+  const editorRef = useRef(editor);
   const [backend, setBackend] = useState<ChatBackend>();
   const [headers, setHeaders] = useState<StaticEntry[]>([]);
   const [hint, setHint] = useState<string>();
@@ -205,7 +207,8 @@ export function ChatApp(props: ChatAppProps): React.ReactElement {
       }
       return;
     }
-    const result = applyKey(editor, input, key as EditorKey);
+    const result = applyKey(editorRef.current, input, key as EditorKey);
+    editorRef.current = result.state;
     setEditor(result.state);
     if (hint === 'press Ctrl-C again to quit') setHint(undefined);
     if (result.submitted) submit(result.submitted, backend);

@@ -20,8 +20,8 @@ export function tableLines(table: TablePreview, width: number, maxRows = 5): str
   const line = (cells: string[]) => cells.map((c, i) => truncate(c, widths[i]).padStart(widths[i])).join('  ');
   const out = [line(shown), ...rows.map((r) => line(shown.map((c) => formatCell(r[c]))))];
   const hidden = table.columns.length - shown.length;
-  const more = [table.totalRows > rows.length ? `${table.totalRows - rows.length} more rows` : '', hidden > 0 ? `${hidden} more columns` : ''].filter(Boolean);
-  if (more.length) out.push(`… ${more.join(', ')}`);
+  const more = [table.totalRows > rows.length ? `+${table.totalRows - rows.length} rows` : '', hidden > 0 ? `+${hidden} columns` : ''].filter(Boolean);
+  if (more.length) out.push(truncate(`… ${more.join(', ')}`, width));
   return out;
 }
 

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { AgentEvent } from '../../src/agent/events.ts';
+import { chatReducer, initialChatState, type ChatState } from '../../src/ui/state.ts';
+
+const at = new Date().toISOString();
+function run(events: AgentEvent[], state: ChatState = initialChatState): ChatState {
+  return events.reduce((s, event) => chatReducer(s, { type: 'agent', event }), state);
+}
+
+describe('chat state', () => {
+  it('builds a tool card from step events and commits the turn at its end', () => {
+    let s = run([
+      { type: 'turn_start', turnId: 't1', request: 'denoise', model: 'offline', at },
+      { type: 'step_start', turnId: 't1', stepId: 's1', tool: 'denoise', args: { movie: 'movie-1' }, at },
+      { type: 'tool_progress', turnId: 't1', stepId: 's1', tool: 'denoise', done: 4, total: 10, elapsedS: 2, etaS: 3 },
+    ]);
+    expect(s.busy).toBe(true);
+    expect(s.live).toHaveLength(1);
+    const card = s.live[0].kind === 'tool' ? s.live[0].card : undefined;
+    expect(card).toMatchObject({ status: 'running', done: 4, total: 10, etaS: 3 });
+    s = run(
+      [
+        { type: 'step_end', turnId: 't1', stepId: 's1', tool: 'denoise', status: 'ok', durationMs: 5000, summary: 'Denoised 10 planes.', artifacts: [], values: {} },
+        { type: 'assistant_text', turnId: 't1', text: 'Done: movie-2.', final: true },
+        { type: 'turn_end', turnId: 't1', status: 'done', answer: 'Done: movie-2.', steps: 1, durationMs: 5000 },
+      ],
+      s,
+    );
+    expect(s.busy).toBe(false);
+    expect(s.live).toHaveLength(0);
+    expect(s.committed.map((i) => i.kind)).toEqual(['tool', 'assistant']);
+  });
+
+  it('shows a failed turn as an error notice and keeps going', () => {
+    const s = run([
+      { type: 'turn_start', turnId: 't1', request: 'x', model: 'openai:m', at },
+      { type: 'turn_end', turnId: 't1', status: 'error', answer: 'cannot reach the LLM server', error: 'cannot reach the LLM server at http://localhost:1', steps: 0, durationMs: 3 },
+    ]);
+    expect(s.committed).toMatchObject([{ kind: 'notice', tone: 'error', text: 'cannot reach the LLM server at http://localhost:1' }]);
+    expect(s.busy).toBe(false);
+  });
+
+  it('uses the answer when no assistant text came, and clear empties the transcript', () => {
+    let s = run([
+      { type: 'turn_start', turnId: 't1', request: 'x', model: 'offline', at },
+      { type: 'turn_end', turnId: 't1', status: 'cancelled', answer: 'Cancelled.', steps: 0, durationMs: 3 },
+    ]);
+    expect(s.committed).toMatchObject([{ kind: 'assistant', text: 'Cancelled.' }]);
+    s = chatReducer(s, { type: 'clear' });
+    expect(s.committed).toEqual([]);
+  });
+});
