@@ -19,6 +19,12 @@ const upsampleArg = z
 
 const round = (v: number, digits = 3) => Number(v.toFixed(digits));
 
+/** How a channel's mean intensity changed from the first to the last frame, in words ("fell by 12.5%", "rose by 0.7%"). */
+export function describeIntensityChange(lossPercent: number): string {
+  if (Math.abs(lossPercent) < 0.05) return 'stayed the same';
+  return lossPercent > 0 ? `fell by ${lossPercent}%` : `rose by ${round(-lossPercent, 1)}%`;
+}
+
 const correctDrift = defineTool({
   name: 'correct_drift',
   description:
@@ -160,7 +166,7 @@ const correctBleach = defineTool({
       const deviationPercent = result.meansAfter.map((m) => round(100 * Math.max(...m.map((v) => Math.abs(v / m[0] - 1))), 2));
       const fitText = result.fits ? ` Fitted decay rates: ${result.fits.map((f) => `${round(f.b, 4)}/frame (R² ${round(f.rSquared, 3)})`).join(', ')}.` : '';
       return {
-        summary: `Corrected bleaching (${args.method}) in ${movie.shape.c} channel(s): intensity had dropped by ${lossPercent.join(', ')}% by the last frame; after correction frame means stay within ${deviationPercent.join(', ')}% of the first.${fitText}`,
+        summary: `Corrected bleaching (${args.method}) in ${movie.shape.c} channel(s): mean intensity ${lossPercent.map(describeIntensityChange).join(', ')} from the first to the last frame${lossPercent.every((p) => p <= 0) ? ' (no bleaching to correct)' : ''}; after correction frame means stay within ${deviationPercent.join(', ')}% of the first.${fitText}`,
         artifacts: [ref],
         values: {
           method: args.method,

@@ -6,7 +6,7 @@ import { createToolContext } from '../../src/agent/artifacts.ts';
 import { readTableCsv } from '../../src/analysis/table.ts';
 import { writeMovie } from '../../src/image/index.ts';
 import { simulate } from '../../src/sim/index.ts';
-import { tools } from '../../tools/preprocess.ts';
+import { describeIntensityChange, tools } from '../../tools/preprocess.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cellpilot-preprocess-tool-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -59,6 +59,13 @@ describe('preprocess tools', () => {
     expect(values.maxDeviationAfterPercent[0]).toBeLessThan(2);
     expect(values.fits[0].bPerFrame).toBeGreaterThan(0);
     expect(result.artifacts[0].type).toBe('movie');
+    expect(result.summary).toMatch(/mean intensity fell by \d+(\.\d)?% from the first to the last frame/);
+  });
+
+  it('correct_bleach says in words whether intensity fell or rose (no "dropped by -0.7%")', () => {
+    expect(describeIntensityChange(12.5)).toBe('fell by 12.5%');
+    expect(describeIntensityChange(-0.7)).toBe('rose by 0.7%');
+    expect(describeIntensityChange(0)).toBe('stayed the same');
   });
 
   it('align_channels writes an offsets table', async () => {
