@@ -37,3 +37,14 @@ describe('cellpilot models', () => {
     expect(cellpilot('models', 'frobnicate').code).toBe(2);
   });
 });
+
+describe('cellpilot train', () => {
+  it('explains bad usage in one line with exit 2', () => {
+    const kind = cellpilot('train', 'care', 'movie.tif');
+    expect(kind.code).toBe(2);
+    expect(kind.stderr).toMatch(/only "n2v" can be trained/);
+    const epochs = cellpilot('train', 'n2v', 'movie.tif', '--epochs', 'many');
+    expect(epochs.code).toBe(2);
+    expect(epochs.stderr).toMatch(/--epochs must be a whole number/);
+  });
+});

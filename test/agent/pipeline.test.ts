@@ -1,0 +1,75 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runStep } from '../../src/agent/executor.ts';
+import { executePipeline, parsePipeline, pipelineFromSession, pipelineToYaml } from '../../src/agent/pipeline.ts';
+import { Session } from '../../src/agent/session.ts';
+import { fakeTools } from './fakeTools.ts';
+
+async function sessionWithSteps() {
+  const root = mkdtempSync(join(tmpdir(), 'cellpilot-pipe-'));
+  const movie = join(root, 'raw.tif');
+  writeFileSync(movie, 'pixels');
+  const session = Session.create({ root, id: 's' });
+  session.addInput('movie', movie);
+  await runStep(session, fakeTools, 'correct_drift', { movie: 'movie-1', reference: 'previous', output: join(root, 'mine.tif') });
+  await runStep(session, fakeTools, 'denoise', { movie: 'movie-2', method: 'bilateral' }); // invalid: left out
+  await runStep(session, fakeTools, 'segment', { movie: 'movie-2', channel: 2, radiusPx: 6 });
+  await runStep(session, fakeTools, 'help' as never, {}); // unknown here: left out
+  await runStep(session, fakeTools, 'track', { labels: 'labels-1', allowSplitting: true });
+  return { root, movie, session };
+}
+
+describe('pipelines', () => {
+  it('turns the successful steps of a session into steps wired by ids, with the input as a parameter', async () => {
+    const { session } = await sessionWithSteps();
+    const pipeline = pipelineFromSession('nuclei-tracking', session.provenance.read(), session.store.list());
+    expect(pipeline.inputs).toEqual({ movie: { type: 'movie', description: 'like raw.tif in the session' } });
+    expect(pipeline.steps).toEqual([
+      { id: 'correct_drift', tool: 'correct_drift', args: { movie: '${inputs.movie}', reference: 'previous' } },
+      { id: 'segment', tool: 'segment', args: { movie: '${steps.correct_drift.movie}', channel: 2, radiusPx: 6 } },
+      { id: 'track', tool: 'track', args: { labels: '${steps.segment.labels}', allowSplitting: true } },
+    ]);
+    // the YAML round-trips through the validating loader
+    expect(parsePipeline(pipelineToYaml(pipeline))).toEqual(pipeline);
+    expect(() => pipelineFromSession('Bad Name', session.provenance.read(), session.store.list())).toThrow(/lowercase/);
+  });
+
+  it('rejects pipelines with unknown references, duplicate ids or bad YAML, naming the field', () => {
+    const base = 'name: p\ninputs: {movie: {type: movie}}\nsteps:\n';
+    expect(() => parsePipeline(base + '  - {id: a, tool: segment, args: {movie: "${inputs.film}"}}')).toThrow(/steps\.0\.args: step "a" uses \$\{inputs\.film\}, which is not declared/);
+    expect(() => parsePipeline(base + '  - {id: a, tool: segment, args: {movie: "${steps.b.movie}"}}')).toThrow(/no earlier step has id "b"/);
+    expect(() => parsePipeline(base + '  - {id: a, tool: segment}\n  - {id: a, tool: track}')).toThrow(/step id "a" is used twice/);
+    expect(() => parsePipeline('name: [')).toThrow(/not valid YAML/);
+    expect(() => parsePipeline('name: p\ninputs: {}\nsteps: []')).toThrow(/inputs|steps/);
+  });
+
+  it('runs the steps in order with references resolved, and stops at a failure naming the step', async () => {
+    const { session, root } = await sessionWithSteps();
+    const pipeline = pipelineFromSession('p', session.provenance.read(), session.store.list());
+    const other = Session.create({ root, id: 'other' });
+    const input = join(root, 'other.tif');
+    writeFileSync(input, 'more pixels');
+    const results = await executePipeline(pipeline, { movie: input }, async (tool, args) => {
+      const o = await runStep(other, fakeTools, tool, args);
+      return { tool, status: o.status, summary: o.summary, error: o.error, artifacts: o.artifacts, values: o.values, durationMs: o.durationMs };
+    });
+    expect(results.map((r) => [r.id, r.status])).toEqual([['correct_drift', 'ok'], ['segment', 'ok'], ['track', 'ok']]);
+    expect(other.provenance.read().map((r) => [r.tool, r.args])).toEqual([
+      ['correct_drift', { movie: input, reference: 'previous' }],
+      ['segment', { movie: 'movie-1', channel: 2, radiusPx: 6 }],
+      ['track', { labels: 'labels-1', allowSplitting: true }],
+    ]);
+    // the same values as in the session
+    expect(results.at(-1)!.values).toEqual(session.provenance.read().at(-1)!.values);
+
+    const broken = parsePipeline('name: b\ninputs: {movie: {type: movie}}\nsteps:\n  - {id: boom, tool: fail_always}\n  - {id: never, tool: segment, args: {movie: "${inputs.movie}"}}');
+    await expect(
+      executePipeline(broken, { movie: input }, async (tool, args) => {
+        const o = await runStep(other, fakeTools, tool, args);
+        return { tool, status: o.status, summary: o.summary, error: o.error, artifacts: o.artifacts, values: o.values, durationMs: o.durationMs };
+      }),
+    ).rejects.toThrow(/step "boom" \(fail_always\) failed: fail_always failed: disk full/);
+  });
+});

@@ -1,0 +1,32 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { simulateToFiles } from '../../src/sim/index.ts';
+import { runCli } from './run-cli.ts';
+
+describe('cellpilot ask', () => {
+  it('answers one request end to end on a movie with --json (offline planner, no network)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'cellpilot-ask-'));
+    await simulateToFiles({ frames: 6, width: 64, height: 64, cells: 5, seed: 3, divisionRate: 0 }, join(cwd, 'cells.tif'), join(cwd, 'truth'));
+    const env = { ...process.env, OPENAI_API_KEY: '', OPENAI_BASE_URL: '', CELLPILOT_MODEL: '' };
+    const r = await runCli(['ask', 'segment the nuclei with otsu and track them', '--movie', 'cells.tif', '--json'], { cwd, env });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.toolCalls.map((c: { name: string; status: string }) => [c.name, c.status])).toEqual([['segment', 'ok'], ['track', 'ok']]);
+    expect(out.toolCalls[0].args).toEqual({ movie: 'movie-1', method: 'otsu' });
+    expect(out.artifacts.map((a: { type: string }) => a.type)).toEqual(['labels', 'tracks']);
+    expect(out.answer).toMatch(/labels-1/);
+    const followUp = await runCli(['ask', 'how many tracks are there?', '--session', out.session], { cwd, env });
+    expect(followUp.code).toBe(0);
+    expect(followUp.stdout).toMatch(/tracks = [4-6]\b/i);
+  });
+
+  it('says what it understood when it cannot map a request', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'cellpilot-ask-'));
+    const r = await runCli(['ask', 'please frobnicate with 12 px'], { cwd, env: { ...process.env, OPENAI_API_KEY: '', OPENAI_BASE_URL: '', CELLPILOT_MODEL: '' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/I understood the numbers 12 px/);
+  });
+});

@@ -1,0 +1,73 @@
+// Saved pipelines run headless: the same results as in the session, one failing movie
+// reported without stopping the others, and a Snakefile that Snakemake runs.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ALL_TOOLS } from '../../tools/index.ts';
+import { runStep } from '../../src/agent/executor.ts';
+import { Session } from '../../src/agent/session.ts';
+import { simulateToFiles } from '../../src/sim/index.ts';
+import { runCli } from './run-cli.ts';
+
+const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+let dir: string;
+let sessionValues: Record<string, unknown>[];
+let sessionLabels: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'cellpilot-run-'));
+  await simulateToFiles({ frames: 6, width: 64, height: 64, cells: 5, seed: 7, driftPx: 2, divisionRate: 0 }, join(dir, 'a.tif'), join(dir, 'a_GT'));
+  await simulateToFiles({ frames: 6, width: 64, height: 64, cells: 5, seed: 8, divisionRate: 0 }, join(dir, 'b.tif'), join(dir, 'b_GT'));
+  // build the pipeline the way a person does in chat: steps in a session, then save_pipeline
+  const session = Session.create({ root: join(dir, 'sessions'), id: 'chat' });
+  session.addInput('movie', join(dir, 'a.tif'));
+  const drift = await runStep(session, ALL_TOOLS, 'correct_drift', { movie: 'movie-1' });
+  const seg = await runStep(session, ALL_TOOLS, 'segment', { movie: drift.artifacts[0].id, method: 'otsu' });
+  expect([drift.status, seg.status]).toEqual(['ok', 'ok']);
+  sessionValues = [drift.values, seg.values];
+  sessionLabels = sha(seg.artifacts[0].path);
+  process.env.CELLPILOT_PIPELINES = join(dir, 'pipelines');
+  const saved = await runStep(session, ALL_TOOLS, 'save_pipeline', { name: 'drift-seg' });
+  delete process.env.CELLPILOT_PIPELINES;
+  expect(saved.status).toBe('ok');
+}, 60_000);
+
+describe('cellpilot run', () => {
+  it('reproduces the session on the same movie and keeps going past a missing movie', async () => {
+    const r = await runCli(['run', join(dir, 'pipelines', 'drift-seg.yaml'), join(dir, 'a.tif'), join(dir, 'missing.tif'), join(dir, 'b.tif'), '--out', join(dir, 'out'), '--jobs', '2', '--json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/\[1\/3\] a\.tif: 2\/2 segment ok/);
+    expect(r.stderr).toMatch(/1 of 3 movies failed: .*missing\.tif \(.*no such file\)/);
+    const out = JSON.parse(r.stdout);
+    expect(out.results.map((x: { status: string }) => x.status)).toEqual(['ok', 'failed', 'ok']);
+    const a = out.results[0];
+    // the same numbers as in the session (only the output path differs)
+    expect(a.steps[0].values).toEqual(sessionValues[0]);
+    expect(a.steps[1].values).toEqual({ ...sessionValues[1], path: expect.any(String) });
+    const labels = JSON.parse(readFileSync(join(dir, 'out', 'a', 'artifacts.jsonl'), 'utf8').split('\n').find((l) => l.includes('"labels"'))!);
+    expect(sha(labels.path)).toBe(sessionLabels);
+    expect(readFileSync(join(dir, 'out', 'summary.csv'), 'utf8')).toMatch(/^movie,status,error,correct_drift\.maxDriftPx/);
+    expect(existsSync(join(dir, 'out', 'b', 'provenance.jsonl'))).toBe(true);
+  });
+
+  it('exports a Snakefile with a rule per movie that Snakemake runs', async () => {
+    const exported = await runCli(['export', 'snakemake', join(dir, 'pipelines', 'drift-seg.yaml'), join(dir, 'a.tif'), join(dir, 'b.tif'), '--out', join(dir, 'smk')], { cwd: dir });
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toMatch(/^rule run_a:$/m);
+    expect(exported.stdout).toMatch(/^rule run_b:$/m);
+    expect(exported.stdout).toContain(' run {params.pipeline:q} {input:q} --out {params.out:q}');
+    const which = spawnSync('sh', ['-c', 'command -v snakemake']);
+    if (which.status !== 0) {
+      console.log('snakemake is not installed: skipping the Snakemake run');
+      return;
+    }
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'Snakefile'), exported.stdout);
+    const smk = spawnSync('snakemake', ['--cores', '2', '-s', join(dir, 'Snakefile')], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+    expect(smk.status, smk.stderr.slice(-800)).toBe(0);
+    for (const stem of ['a', 'b']) expect(JSON.parse(readFileSync(join(dir, 'smk', stem, 'results.json'), 'utf8')).status).toBe('ok');
+  }, 120_000);
+});

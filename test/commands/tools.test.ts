@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { ALL_TOOLS } from '../../tools/index.ts';
+import { runCli } from './run-cli.ts';
+
+describe('cellpilot tools', () => {
+  it('lists every tool with its description and JSON schema (--json), and a readable table otherwise', async () => {
+    const json = await runCli(['tools', '--json']);
+    expect(json.code).toBe(0);
+    const { tools } = JSON.parse(json.stdout) as { tools: { name: string; description: string; parameters: { type: string; properties: Record<string, { description?: string }> } }[] };
+    expect(tools.map((t) => t.name)).toEqual(ALL_TOOLS.map((t) => t.name));
+    const segment = tools.find((t) => t.name === 'segment')!;
+    expect(segment.parameters.type).toBe('object');
+    expect(segment.parameters.properties.movie.description).toMatch(/artifact id/);
+    const text = await runCli(['tools']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(`${ALL_TOOLS.length} tools`);
+    expect(text.stdout).toMatch(/correct_drift\s+/);
+  });
+});
