@@ -1,7 +1,7 @@
 // Exact Euclidean distance transform of a binary plane, as scipy.ndimage.distance_transform_edt:
 // each non-zero pixel gets its distance to the nearest zero pixel (pixels outside the plane
 // don't count as background). Felzenszwalb & Huttenlocher's lower envelope of parabolas,
-// one pass along columns then one along rows, O(pixels).
+// one pass along rows then one along columns, O(pixels).
 // Felzenszwalb & Huttenlocher 2012, "Distance transforms of sampled functions", doi:10.4086/toc.2012.v008a019
 
 /**
@@ -50,26 +50,26 @@ function transform1d(f: Float64Array, n: number, d: Float64Array, v: Int32Array,
 export function distanceTransform(mask: ArrayLike<number>, width: number, height: number, samplingYX: [number, number] = [1, 1]): Float32Array {
   const n = width * height;
   if (mask.length !== n) throw new RangeError(`mask has ${mask.length} pixels, expected ${width}x${height}`);
-  const squared = new Float64Array(n);
   const size = Math.max(width, height);
   const f = new Float64Array(size);
   const d = new Float64Array(size);
   const v = new Int32Array(size);
   const z = new Float64Array(size + 1);
   const [sy, sx] = samplingYX;
-  // Columns.
-  for (let x = 0; x < width; x++) {
-    for (let y = 0; y < height; y++) f[y] = mask[y * width + x] ? Infinity : 0;
-    transform1d(f, height, d, v, z, sy * sy);
-    for (let y = 0; y < height; y++) squared[y * width + x] = d[y];
-  }
-  // Rows.
-  const out = new Float32Array(n);
+  // Rows first, written transposed, so that both passes read memory in order.
+  const transposed = new Float64Array(n);
   for (let y = 0; y < height; y++) {
     const row = y * width;
-    for (let x = 0; x < width; x++) f[x] = squared[row + x];
+    for (let x = 0; x < width; x++) f[x] = mask[row + x] ? Infinity : 0;
     transform1d(f, width, d, v, z, sx * sx);
-    for (let x = 0; x < width; x++) out[row + x] = Math.sqrt(d[x]);
+    for (let x = 0; x < width; x++) transposed[x * height + y] = d[x];
+  }
+  const out = new Float32Array(n);
+  for (let x = 0; x < width; x++) {
+    const column = x * height;
+    for (let y = 0; y < height; y++) f[y] = transposed[column + y];
+    transform1d(f, height, d, v, z, sy * sy);
+    for (let y = 0; y < height; y++) out[y * width + x] = Math.sqrt(d[y]);
   }
   return out;
 }

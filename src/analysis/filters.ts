@@ -23,6 +23,23 @@ export function toFloat32(plane: PlaneData): Float32Array {
   return Float32Array.from(plane as ArrayLike<number>);
 }
 
+/** Convolves each row with a symmetric kernel (edges repeated) and writes the result transposed (dst is height x width). */
+function convolveRowsTransposed(src: ArrayLike<number>, width: number, height: number, kernel: Float64Array, dst: Float32Array): void {
+  const radius = (kernel.length - 1) / 2;
+  const line = new Float64Array(width + 2 * radius);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let i = 0; i < radius; i++) (line[i] = src[row]), (line[width + radius + i] = src[row + width - 1]);
+    for (let x = 0; x < width; x++) line[x + radius] = src[row + x];
+    for (let x = 0; x < width; x++) {
+      const c = x + radius;
+      let s = kernel[radius] * line[c];
+      for (let k = 1; k <= radius; k++) s += kernel[radius + k] * (line[c - k] + line[c + k]);
+      dst[x * height + y] = s;
+    }
+  }
+}
+
 /**
  * Gaussian smoothing of a width x height plane; sigmaPx >= 0 (0 returns a float copy).
  * Boundary: nearest (edge values repeated), truncate 4 sigma, as scipy's defaults with mode='nearest'.
@@ -32,31 +49,10 @@ export function gaussianBlur(plane: PlaneData, width: number, height: number, si
   if (plane.length !== width * height) throw new RangeError(`plane has ${plane.length} pixels, expected ${width}x${height}`);
   if (sigmaPx === 0) return toFloat32(plane);
   const kernel = gaussianKernel(sigmaPx, truncate);
-  const radius = (kernel.length - 1) / 2;
-  const tmp = new Float32Array(width * height);
+  // Two passes of "convolve rows, write transposed": both passes read memory in order.
+  const transposed = new Float32Array(width * height);
   const out = new Float32Array(width * height);
-  // Rows: copy each row into a padded line buffer, then convolve (the kernel is symmetric).
-  const line = new Float64Array(width + 2 * radius);
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    for (let i = -radius; i < width + radius; i++) line[i + radius] = plane[row + Math.min(width - 1, Math.max(0, i))];
-    for (let x = 0; x < width; x++) {
-      const c = x + radius;
-      let s = kernel[radius] * line[c];
-      for (let k = 1; k <= radius; k++) s += kernel[radius + k] * (line[c - k] + line[c + k]);
-      tmp[row + x] = s;
-    }
-  }
-  // Columns, one output row at a time so memory is read in order.
-  const acc = new Float64Array(width);
-  for (let y = 0; y < height; y++) {
-    acc.fill(0);
-    for (let k = -radius; k <= radius; k++) {
-      const w = kernel[k + radius];
-      const src = Math.min(height - 1, Math.max(0, y + k)) * width;
-      for (let x = 0; x < width; x++) acc[x] += w * tmp[src + x];
-    }
-    out.set(acc, y * width);
-  }
+  convolveRowsTransposed(plane, width, height, kernel, transposed);
+  convolveRowsTransposed(transposed, height, width, kernel, out);
   return out;
 }

@@ -6,7 +6,7 @@ import { WorkError } from '../errors.ts';
 import { createMovieWriter, type MovieWriter } from '../image/index.ts';
 import type { Movie, PlaneData } from '../image/movie.ts';
 import { mapInWorkers } from '../parallel/pool.ts';
-import { checkSegmentOptions, segmentPlane, type PlaneSegmentation, type SegmentOptions } from './seg-plane.ts';
+import { checkSegmentOptions, SEGMENT_DEFAULTS, segmentPlane, type PlaneSegmentation, type SegmentOptions } from './seg-plane.ts';
 
 export { SEGMENT_DEFAULTS, segmentPlane, type SegmentMethod, type SegmentOptions, type SplitBy, type PlaneSegmentation } from './seg-plane.ts';
 
@@ -17,7 +17,7 @@ export interface SegmentMovieOptions extends SegmentOptions {
   frames?: [number, number];
   /** Where to write the label movie (.tif). */
   outputPath: string;
-  /** Label dtype; default uint16 ('uint32' for > 65535 objects per plane). */
+  /** Label dtype; default uint16, or uint32 when a plane could hold more than 65535 objects of minAreaPx. */
   dtype?: 'uint16' | 'uint32';
   /** Worker threads; default all cores (1 runs in this thread). */
   threads?: number;
@@ -60,7 +60,9 @@ function toLabelPlane(result: PlaneSegmentation, dtype: 'uint16' | 'uint32'): Pl
 export async function segmentMovie(movie: Movie, options: SegmentMovieOptions): Promise<SegmentMovieResult> {
   const [channel, first, last] = checkMovieOptions(movie, options);
   const { x: width, y: height, z: depth } = movie.shape;
-  const dtype = options.dtype ?? 'uint16';
+  // uint16 unless a plane could hold more objects than it can number.
+  const minArea = Math.max(1, options.minAreaPx ?? SEGMENT_DEFAULTS.minAreaPx);
+  const dtype = options.dtype ?? ((width * height) / minArea > 65535 ? 'uint32' : 'uint16');
   const frames = last - first + 1;
   const total = frames * depth;
   const segmentOptions: SegmentOptions = pickSegmentOptions(options);
