@@ -99,7 +99,8 @@ export function applyKey(state: EditorState, input: string, key: EditorKey): Edi
   }
   if (key.ctrl || key.escape || key.tab) return { state };
   // keys typed faster than the terminal is read arrive as one chunk: "demo\r" is typing then Enter
-  const typedThenEnter = /^[^\r\n]+\r$/.exec(input);
+  // (before the terminal is in raw mode, Enter arrives as "\n")
+  const typedThenEnter = /^[^\r\n]+[\r\n]$/.exec(input);
   if (typedThenEnter) return applyKey(insert(state, cleanPaste(input.slice(0, -1))), '', { return: true });
   const text = cleanPaste(input);
   return text ? { state: insert(state, text) } : { state };

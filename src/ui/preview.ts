@@ -53,7 +53,7 @@ export function stepPreviews(event: StepEndEvent, columns: number, protocol?: Im
     /* a table we cannot read is simply not previewed */
   }
   try {
-    if (png) out.image = imagePreview(png.path, Math.max(16, Math.min(72, columns - 4)), protocol);
+    if (png) out.image = imagePreview(png.path, Math.max(16, Math.min(60, columns - 4)), protocol);
   } catch {
     /* likewise */
   }

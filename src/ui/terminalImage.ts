@@ -48,8 +48,9 @@ function averageColor(image: RgbaImage, x0: number, x1: number, y0: number, y1: 
  * The image as lines of '▀' cells, `columns` wide (aspect kept: one cell = 1 x 2 pixels
  * of the resampled image, since a cell is about twice as tall as it is wide).
  */
-export function halfBlockLines(image: RgbaImage, columns: number): string[] {
-  const cols = Math.max(1, Math.min(columns, image.width));
+export function halfBlockLines(image: RgbaImage, columns: number, maxRows = 14): string[] {
+  // fit in columns x maxRows cells, keeping the aspect ratio (a cell is 1 x 2 pixels)
+  const cols = Math.max(1, Math.min(columns, image.width, Math.floor((maxRows * 2 * image.width) / image.height)));
   const scale = image.width / cols;
   const pixelRows = Math.max(2, Math.round(image.height / scale));
   const lines: string[] = [];

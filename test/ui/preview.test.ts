@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { encodePng } from '../../src/plot/png.ts';
+import { stepPreviews, tablePreview } from '../../src/ui/preview.ts';
+import { detectImageProtocol, halfBlockLines, inlineImageSequence } from '../../src/ui/terminalImage.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'cellpilot-preview-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// left half red, right half blue, 40 x 20 px
+const image = { width: 40, height: 20, data: new Uint8Array(40 * 20 * 4) };
+for (let i = 0; i < 800; i++) image.data.set(i % 40 < 20 ? [255, 0, 0, 255] : [0, 0, 255, 255], i * 4);
+
+describe('terminal pictures', () => {
+  it('detects kitty and iTerm2 from the environment, text elsewhere and inside tmux', () => {
+    expect(detectImageProtocol({ KITTY_WINDOW_ID: '1' })).toBe('kitty');
+    expect(detectImageProtocol({ TERM_PROGRAM: 'iTerm.app' })).toBe('iterm');
+    expect(detectImageProtocol({ TERM: 'xterm-256color' })).toBe('text');
+    expect(detectImageProtocol({ TERM_PROGRAM: 'iTerm.app', TMUX: '/tmp/x' })).toBe('text');
+  });
+
+  it('half-blocks keep colours and aspect within the size asked', () => {
+    const lines = halfBlockLines(image, 20);
+    expect(lines).toHaveLength(5); // 20 cells wide -> 10 px rows -> 5 lines
+    expect(lines[0]).toContain('38;2;255;0;0');
+    expect(lines[0]).toContain('38;2;0;0;255');
+    expect(lines[0].indexOf('255;0;0')).toBeLessThan(lines[0].indexOf('0;0;255'));
+    expect(halfBlockLines(image, 200, 4)).toHaveLength(4);
+  });
+
+  it('inline sequences carry the PNG', () => {
+    const png = encodePng(image);
+    expect(inlineImageSequence(png, 'iterm', 30)).toMatch(/^\x1b\]1337;File=inline=1;size=\d+;width=30;/);
+    const kitty = inlineImageSequence(png, 'kitty', 30);
+    expect(kitty.startsWith('\x1b_Ga=T,f=100,c=30,m=0;')).toBe(true);
+    expect(kitty.endsWith('\x1b\\')).toBe(true);
+  });
+});
+
+describe('step previews', () => {
+  it('reads the head of a table and counts all its rows', () => {
+    const path = join(dir, 't.csv');
+    writeFileSync(path, 'label,area_px\n' + Array.from({ length: 20000 }, (_, i) => `${i + 1},${100 + (i % 7)}`).join('\n') + '\n');
+    const table = tablePreview(path);
+    expect(table.columns).toEqual(['label', 'area_px']);
+    expect(table.rows).toHaveLength(5);
+    expect(table.rows[2]).toEqual({ label: 3, area_px: 102 });
+    expect(table.totalRows).toBe(20000);
+  });
+
+  it('previews the plot of a finished step and skips unreadable files', () => {
+    const png = join(dir, 'p.png');
+    writeFileSync(png, encodePng(image));
+    const event = { type: 'step_end' as const, turnId: 't1', stepId: 's1', tool: 'plot', status: 'ok' as const, durationMs: 1, summary: '', artifacts: [{ id: 'plot-1', type: 'plot' as const, path: png }], values: {} };
+    const out = stepPreviews(event, 80, 'text');
+    expect(out.image?.lines.length).toBeGreaterThan(0);
+    expect(stepPreviews({ ...event, artifacts: [{ id: 'table-1', type: 'table', path: join(dir, 'missing.csv') }] }, 80, 'text')).toEqual({});
+  });
+});
