@@ -1,7 +1,7 @@
 // The simulated microscope's camera: the same EMVA 1288 model as src/sim/camera.ts
 // (counts = offset + gain × (Poisson(photons) + Normal(0, read noise)), clipped), made
 // fast enough for live acquisition (a 512x512 frame in a few ms instead of ~100 ms):
-// - above GAUSSIAN_FROM photoelectrons, Poisson + read noise is drawn as one normal with
+// - from GAUSSIAN_FROM (12) photoelectrons up, Poisson + read noise is drawn as one normal with
 //   variance photons + readNoise² (the normal approximation to the Poisson; its error in
 //   the variance is below 1/λ, far under what an analysis can see);
 // - normals come from a table of 65536 exact quantiles indexed by 16 random bits (two per
@@ -10,7 +10,7 @@
 import type { Camera } from '../sim/camera.ts';
 import type { Rng } from '../sim/random.ts';
 
-const GAUSSIAN_FROM = 30;
+const GAUSSIAN_FROM = 12;
 const MAX_COUNT = 65535;
 
 let normalTable: Float32Array | undefined;

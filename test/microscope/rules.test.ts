@@ -73,9 +73,9 @@ describe('RuleRunner', () => {
 
 describe('self-driving acquisitions on the simulated microscope', () => {
   it('a division rule switches to fast imaging and back, with every switch caused by a true division', async () => {
-    const { clock, microscope } = simulatedScope({ sizePx: 256, seed: 3, sample: { cells: 14, divisionHazardPerS: 1 / (2 * 3600) } });
+    const { clock, microscope } = simulatedScope({ sizePx: 256, seed: 5, sample: { cells: 14, divisionHazardPerS: 1 / (2 * 3600) } });
     const rule = parseRule('when a cell divides, image every 10 s for 5 minutes, then go back to every 2 minutes');
-    const acquisition = startAcquisition({ channels: [{ config: 'GFP', exposureMs: 30 }], timePlan: { intervalS: 120, durationS: 4200 } }, { microscope, clock, outputPath: join(tempDir(), 'div.tif'), rules: [rule] });
+    const acquisition = startAcquisition({ channels: [{ config: 'GFP', exposureMs: 30 }], timePlan: { intervalS: 120, durationS: 2400 } }, { microscope, clock, outputPath: join(tempDir(), 'div.tif'), rules: [rule] });
     const switches: { timeS: number; intervalS: number }[] = [];
     acquisition.on('adjusted', (e) => {
       if (e.source.startsWith('rule') && e.adjustment.kind === 'interval') switches.push({ timeS: clock.now() / 1000, intervalS: e.adjustment.intervalS });
