@@ -2,12 +2,12 @@
 // log, the transcript and a small session.json. Everything is append-only JSONL, so a
 // session can be resumed after a crash (`Session.open(id)`).
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { ArtifactRef, ToolContext } from '../../tools/types.ts';
 import { InputError } from '../errors.ts';
 import { ArtifactStore, createToolContext } from './artifacts.ts';
-import { appendDurably, ProvenanceLog, readJsonLines } from './provenance.ts';
+import { ProvenanceLog, readJsonLines } from './provenance.ts';
 import { redact } from './secrets.ts';
 
 export interface TranscriptEntry {
@@ -151,8 +151,9 @@ export class Session {
     return this.store.add(type, absolute, `input ${type} ${basename(absolute)} (${kind} named by the user)`);
   }
 
+  /** Appends one transcript line; it is in the file at once (a killed process loses nothing), fsync is left to the OS. */
   appendTranscript(entry: Omit<TranscriptEntry, 'time'>): void {
-    appendDurably(join(this.dir, TRANSCRIPT), JSON.stringify(redact({ time: new Date().toISOString(), ...entry })) + '\n');
+    appendFileSync(join(this.dir, TRANSCRIPT), JSON.stringify(redact({ time: new Date().toISOString(), ...entry })) + '\n');
   }
 
   transcript(): TranscriptEntry[] {

@@ -12,14 +12,21 @@ export interface ToolListing {
   parameters: Record<string, unknown>;
 }
 
+const schemaCache = new WeakMap<ToolSpec, Record<string, unknown>>();
+
+/** The tool's arguments as JSON Schema (computed once per tool). */
 export function toolJsonSchema(tool: ToolSpec): Record<string, unknown> {
+  const cached = schemaCache.get(tool);
+  if (cached) return cached;
+  let schema: Record<string, unknown>;
   try {
-    const schema = z.toJSONSchema(tool.schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+    schema = z.toJSONSchema(tool.schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
     delete schema.$schema;
-    return schema;
   } catch {
-    return { type: 'object' };
+    schema = { type: 'object' };
   }
+  schemaCache.set(tool, schema);
+  return schema;
 }
 
 export function listTools(tools: ToolSpec[] = ALL_TOOLS): ToolListing[] {
