@@ -179,10 +179,14 @@ function squaredDistances(data: Matrix): Matrix {
   return d;
 }
 
+/** Above this, exact t-SNE's n x n matrices and O(n²) iterations are too slow for an interactive tool. */
+export const TSNE_MAX_CELLS = 3000;
+
 /** Exact t-SNE (O(n²) per iteration: meant for up to a few thousand cells). */
 export function tsne(data: Matrix, options: TsneOptions = {}): Matrix {
   checkMatrix(data, 4, 't-SNE');
   const n = data.length;
+  if (n > TSNE_MAX_CELLS) throw new RangeError(`exact t-SNE is limited to ${TSNE_MAX_CELLS} cells (got ${n}): use method "umap" or "pca" for more`);
   const dims = options.nComponents ?? 2;
   const perplexity = Math.min(options.perplexity ?? 30, (n - 1) / 3);
   const iterations = options.iterations ?? 1000;

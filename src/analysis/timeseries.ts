@@ -407,10 +407,24 @@ export function splitSeries(table: Table, columns: SeriesColumns = {}): Series[]
     if (!groups.has(id)) groups.set(id, []);
     groups.get(id)!.push(row);
   }
+  const toFrame = frameIndexer(table, timeColumn);
   return [...groups.entries()].map(([id, rows]) => {
     rows.sort((a, b) => Number(a[timeColumn]) - Number(b[timeColumn]));
-    return { id, rows, frames: rows.map((r) => Number(r[timeColumn])) };
+    return { id, rows, frames: rows.map((r) => toFrame(Number(r[timeColumn]))) };
   });
+}
+
+/** Frame numbers from the time column: as they are when whole, else (and always for time_s) time / smallest time step. */
+function frameIndexer(table: Table, timeColumn: string): (time: number) => number {
+  const times = [...new Set(table.rows.map((r) => Number(r[timeColumn])).filter(Number.isFinite))].sort((a, b) => a - b);
+  if (times.length !== new Set(table.rows.map((r) => r[timeColumn])).size - (table.rows.some((r) => r[timeColumn] === null) ? 1 : 0)) {
+    throw new RangeError(`column "${timeColumn}" holds non-numeric values; name the frame column with timeColumn`);
+  }
+  if (timeColumn !== 'time_s' && times.every(Number.isInteger)) return (t) => t;
+  let step = Infinity;
+  for (let i = 1; i < times.length; i++) step = Math.min(step, times[i] - times[i - 1]);
+  if (!Number.isFinite(step)) return () => 0;
+  return (t) => Math.round((t - times[0]) / step);
 }
 
 function numericValues(series: Series, column: string): number[] {

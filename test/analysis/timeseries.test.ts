@@ -118,3 +118,21 @@ describe('CellPhe-style summary variables', () => {
     expect(seriesSummary([0, 1], [-1, -2]).skew).toBe(0);
   });
 });
+
+describe('tidy tables', () => {
+  it('orders each cell by frame and derives frames from a time column in seconds', async () => {
+    const { splitSeries, summariseCells } = await import('../../src/analysis/timeseries.ts');
+    const rows = [
+      { track_id: 2, time_s: 60, v: 3 }, { track_id: 1, time_s: 0, v: 1 }, { track_id: 1, time_s: 120, v: 5 },
+      { track_id: 1, time_s: 60, v: 2 }, { track_id: 2, time_s: 0, v: 4 }, { track_id: 1, time_s: 240, v: 9 },
+    ];
+    const table = { columns: ['track_id', 'time_s', 'v'], rows };
+    const series = splitSeries(table);
+    expect(series.map((s) => [s.id, s.frames])).toEqual([[2, [0, 1]], [1, [0, 1, 2, 4]]]);
+    const summary = summariseCells(table, { minFrames: 4 });
+    expect(summary.rows).toHaveLength(1);
+    // Frame 3 is missing and interpolated (7) before the elevation variables: steps 1, 3, 2, 2 over 5 values.
+    expect(summary.rows[0].v_asc).toBeCloseTo(8 / 5, 12);
+    expect(summary.rows[0].v_mean).toBeCloseTo(17 / 4, 12);
+  });
+});
