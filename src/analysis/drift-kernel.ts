@@ -58,10 +58,17 @@ export function overlapCorrelation(reference: Float32Array, moving: Float32Array
 }
 
 /**
+ * Whitened noise alone gives phase-correlation values of SD 1/sqrt(N); the largest of N such values is about
+ * sqrt(2 ln N) SD (5 SD for 512x512). A peak this many SD high cannot be noise.
+ */
+const SIGNIFICANT_PEAK_SD = 8;
+
+/**
  * Phase correlation whitens every frequency, so on sparse, noisy frames (few cells, most of the spectrum
- * noise) a noise peak can beat the true one and give a jump of tens of px. Guard: the plain cross-correlation
- * of the mean-subtracted planes also proposes a whole-pixel shift; where the two disagree by more than 1 px,
- * keep the one under which the planes' overlap correlates best (as a person checking the overlay would).
+ * noise) a noise peak can beat the true one and give a jump of tens of px. Guard: where the peak is not
+ * clearly above the noise, the plain cross-correlation of the mean-subtracted planes also proposes a
+ * whole-pixel shift; where the two disagree by more than 1 px, keep the one under which the planes'
+ * overlap correlates best (as a person checking the overlay would).
  */
 function guardedShift(
   reference: { plane: Float32Array; spectrum: Spectrum },
@@ -70,15 +77,16 @@ function guardedShift(
 ): ShiftEstimate {
   const { height, width, upsampleFactor, maxShiftPx } = task;
   const phase = estimateShiftFromSpectra(reference.spectrum, moving.spectrum, { upsampleFactor, maxShiftPx, normalization: 'phase' });
-  const refPlain = withoutMean(reference.spectrum);
-  const movPlain = withoutMean(moving.spectrum);
-  const plain = estimateShiftFromSpectra(refPlain, movPlain, { upsampleFactor: 1, maxShiftPx, normalization: 'none' });
+  if (phase.peakHeight * Math.sqrt(height * width) >= SIGNIFICANT_PEAK_SD) return phase;
+  const plainOptions = { maxShiftPx, normalization: 'none', removeMean: true } as const;
+  const plain = estimateShiftFromSpectra(reference.spectrum, moving.spectrum, { ...plainOptions, upsampleFactor: 1 });
   const [py, px] = [Math.round(phase.dyPx), Math.round(phase.dxPx)];
   if (Math.abs(plain.dyPx - py) <= 1 && Math.abs(plain.dxPx - px) <= 1) return phase;
   const phaseScore = overlapCorrelation(reference.plane, moving.plane, height, width, py, px);
   const plainScore = overlapCorrelation(reference.plane, moving.plane, height, width, plain.dyPx, plain.dxPx);
   if (!(plainScore > phaseScore)) return phase;
-  return estimateShiftFromSpectra(refPlain, movPlain, { upsampleFactor, maxShiftPx, normalization: 'none' });
+  // the error metric then refers to the mean-subtracted planes
+  return estimateShiftFromSpectra(withoutMean(reference.spectrum), withoutMean(moving.spectrum), { ...plainOptions, upsampleFactor });
 }
 
 export async function estimateShiftsTask(task: ShiftTask): Promise<ShiftEstimate[]> {

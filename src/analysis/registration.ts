@@ -20,6 +20,8 @@ export interface ShiftOptions {
   normalization?: 'phase' | 'none';
   /** Only peaks within this many px of zero shift (per axis) are considered (Fast4DReg's max expected drift). Default: no bound. */
   maxShiftPx?: number;
+  /** Zero the DC term of the cross-power spectrum: the correlation of the mean-subtracted planes. Default false. */
+  removeMean?: boolean;
 }
 
 /**
@@ -33,6 +35,11 @@ export interface ShiftEstimate {
   error: number;
   /** Global phase difference (rad); near zero for non-negative images. */
   phaseDifference: number;
+  /**
+   * |correlation| at the whole-pixel peak. With phase normalisation it is the share of the spectrum in phase
+   * (0..1); whitened noise alone gives values of SD 1/sqrt(height*width).
+   */
+  peakHeight: number;
 }
 
 const EPS64 = 2.220446049250313e-16;
@@ -106,6 +113,7 @@ export function estimateShiftFromSpectra(reference: Spectrum, moving: Spectrum, 
   }
   const { height: ny, width: nx } = reference;
   const product = crossPowerSpectrum(reference.values, moving.values, options.normalization ?? 'phase');
+  if (options.removeMean) product[0] = product[1] = 0;
   // irfft2d overwrites its input: transform a copy, the product is needed again for the refinement
   const work = scratch('correlation-input', product.length);
   work.set(product);
@@ -113,6 +121,7 @@ export function estimateShiftFromSpectra(reference: Spectrum, moving: Spectrum, 
   const [peakY, peakX] = argmaxAbs(correlation, ny, nx, options.maxShiftPx);
   let shiftY = wrapShift(peakY, ny);
   let shiftX = wrapShift(peakX, nx);
+  const peakHeight = Math.abs(correlation[peakY * nx + peakX]);
   let peak: [number, number];
 
   if (upsampleFactor === 1) {
@@ -139,6 +148,7 @@ export function estimateShiftFromSpectra(reference: Spectrum, moving: Spectrum, 
     dxPx: shiftX,
     error: Math.sqrt(Math.abs(1 - peakPower / amplitudes)),
     phaseDifference: Math.atan2(peak[1], peak[0]),
+    peakHeight,
   };
 }
 
