@@ -99,6 +99,13 @@ export const adjustmentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('dropChannel'), channel: channelName }),
   z.object({ kind: z.literal('acquireEvery'), channel: channelName, every: z.number().int().min(1).describe('Image this channel every Nth time point') }),
   z.object({ kind: z.literal('zPlan'), zPlan: zPlanArg }),
+  z.object({
+    kind: z.literal('positions'),
+    positions: z
+      .array(z.object({ name: z.string().optional().describe('Position name'), xUm: z.number().describe('Stage x, µm'), yUm: z.number().describe('Stage y, µm'), zUm: z.number().optional().describe('Focus z, µm') }))
+      .min(1)
+      .describe('The stage positions to image from the next time point'),
+  }),
   z.object({ kind: z.literal('zoom'), cell: z.number().int().min(1).optional().describe('Cell number in the latest image (1-based, raster order)'), xPx: z.number().optional().describe('Or a pixel x in the latest image'), yPx: z.number().optional().describe('Pixel y'), objective: z.string().optional().describe('Objective to switch to: 10X, 20X, 40X (default: the next higher)'), position: z.string().optional().describe('Position name (default the first)') }),
   z.object({ kind: z.literal('moveStage'), xUm: z.number().optional().describe('x, µm'), yUm: z.number().optional().describe('y, µm'), zUm: z.number().optional().describe('z, µm'), relative: z.boolean().optional().describe('Move by rather than to') }),
   z.object({ kind: z.literal('objective'), objective: z.string().describe('10X, 20X or 40X') }),
