@@ -104,7 +104,7 @@ export function locateCtcFolder(dir: string): CtcFolder {
 /** Reads a CTC folder as Tracks: one spot per label and frame (centroid, area), branches = CTC tracks. */
 export async function readCtcTracks(dir: string): Promise<Tracks> {
   const folder = locateCtcFolder(dir);
-  const frames = Math.max(...folder.masks.keys(), ...folder.rows.map((r) => r.end)) + 1;
+  const frames = [...folder.masks.keys(), ...folder.rows.map((r) => r.end)].reduce((a, b) => Math.max(a, b), -Infinity) + 1;
   const spots: Spot[] = [];
   const spotIdsOf = new Map<number, number[]>();
   for (const t of [...folder.masks.keys()].sort((a, b) => a - b)) {

@@ -119,11 +119,11 @@ export function lapTrack(spots: TrackerSpot[], settings: Partial<LapSettings> = 
     if (progress.signal?.aborted) throw new Error('cancelled');
     const t = frames[k];
     if (frames[k + 1] === t + 1) {
-      links.push(...linkFrames(byFrame.get(t)!, byFrame.get(t + 1)!, s));
+      for (const link of linkFrames(byFrame.get(t)!, byFrame.get(t + 1)!, s)) links.push(link);
     }
     progress.onProgress?.(k + 1, total);
   }
-  if (s.allowGapClosing || s.allowSplitting || s.allowMerging) links.push(...linkSegments(spots, links, s));
+  if (s.allowGapClosing || s.allowSplitting || s.allowMerging) for (const link of linkSegments(spots, links, s)) links.push(link);
   progress.onProgress?.(total, total);
   return links;
 }
@@ -247,6 +247,13 @@ export function percentile(values: number[], p: number): number {
   return sorted[pos];
 }
 
+/** The largest value (a loop: spreading a long array into Math.max overflows the call stack). */
+function maxOf(values: ArrayLike<number>): number {
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) if (values[i] > max) max = values[i];
+  return max;
+}
+
 /**
  * TrackMate's JaqamanLinker: the candidate costs form the top-left block over the unique
  * sources and targets (sorted by id); the no-link blocks complete it. Returns
@@ -258,7 +265,7 @@ function solveJaqaman(c: Candidates, alternativeCostFactor: number, cutoffPercen
   const targetIds = [...new Set(c.targets)].sort((a, b) => a - b);
   const rowOf = new Map(sourceIds.map((id, i) => [id, i]));
   const colOf = new Map(targetIds.map((id, j) => [id, j]));
-  const alternative = alternativeCostFactor * (cutoffPercentile === 1 ? Math.max(...c.costs) : percentile(c.costs, cutoffPercentile));
+  const alternative = alternativeCostFactor * (cutoffPercentile === 1 ? maxOf(c.costs) : percentile(c.costs, cutoffPercentile));
   const nRows = sourceIds.length;
   const nCols = targetIds.length;
   const size = nRows + nCols;

@@ -186,10 +186,33 @@ export interface TrackLabelsOptions extends MeasureSpotsOptions {
   labelsPath?: string;
 }
 
+/** Above this many distinct ids in a frame without background, a "label movie" is taken for intensities. */
+const MAX_LABELS_WITHOUT_BACKGROUND = 1000;
+
+/**
+ * Label movies hold object ids on a background of 0. A movie whose first frame has no 0 pixel and
+ * thousands of distinct values is an intensity movie passed by mistake: tracking it would link every
+ * grey level as an "object" (slow, meaningless), so it is refused with what to do instead.
+ */
+export async function checkLooksLikeLabels(labels: Movie, name = 'the label movie'): Promise<void> {
+  const ids = new Set<number>();
+  for (let z = 0; z < labels.shape.z; z++) {
+    const plane = await labels.plane(0, z, 0);
+    for (let i = 0; i < plane.length; i++) {
+      if (plane[i] === 0) return;
+      ids.add(plane[i]);
+    }
+  }
+  if (ids.size > MAX_LABELS_WITHOUT_BACKGROUND) {
+    throw new RangeError(`${name} does not look like a label movie (frame 1 has no background 0 and ${ids.size} distinct values): it looks like an intensity movie; segment it first (segment) and track its labels`);
+  }
+}
+
 /** Tracks the objects of a label movie. Calibration comes from the label movie's metadata. */
 export async function trackLabels(labels: Movie, options: TrackLabelsOptions = {}): Promise<Tracks> {
   const method = options.method ?? 'lap';
   const { meta, shape } = labels;
+  await checkLooksLikeLabels(labels, options.labelsPath);
   const calibration = {
     pixelSizeUm: meta.pixelSizeUm,
     frameIntervalS: meta.frameIntervalS,

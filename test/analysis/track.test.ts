@@ -66,3 +66,16 @@ describe('trackLabels on a simulated movie (50 nuclei, 100 frames, divisions; gr
     console.log(`tracking on simulated truth: LAP TRA ${lapScores.TRA.toFixed(5)} division F1 ${lapScores.divisions.f1.toFixed(3)}; overlap TRA ${overlapScores.TRA.toFixed(5)} division F1 ${overlapScores.divisions.f1.toFixed(3)}`);
   }, 60_000);
 });
+
+describe('trackLabels refuses an intensity movie passed as labels', () => {
+  it('a noisy intensity frame (no background 0, thousands of grey levels) is a one-line error naming the file, not a stack overflow', async () => {
+    const sim = simulate({ width: 128, height: 128, frames: 3, cells: 15, seed: 1 });
+    await expect(trackLabels(sim.movie, { labelsPath: 'sim.tif' })).rejects.toThrow(/sim\.tif does not look like a label movie \(frame 1 has no background 0 and \d+ distinct values\)/);
+  });
+
+  it('a label movie that fills the whole field (no background, few ids) is still tracked', async () => {
+    const planes = [0, 1].map(() => Uint16Array.from({ length: 16 * 16 }, (_, i) => (i % 16 < 8 ? 1 : 2)));
+    const tracks = await trackLabels(new MemoryMovie({ t: 2, z: 1, c: 1, y: 16, x: 16 }, 'uint16', planes));
+    expect(tracks.branches.length).toBe(2);
+  });
+});
