@@ -433,7 +433,8 @@ const doseReport = defineTool({
     const entries = session.ledger.list();
     const path = ctx.outputPath('dose_report.csv', args.output);
     const lines = ['position,channel,exposures,exposure_s,dose_j_per_cm2,budget_fraction'];
-    for (const e of entries) lines.push([e.position, e.channel, e.exposures, round(e.exposureS, 6), round(e.doseJPerCm2, 6), round(session.ledger.atPosition(e.position) / session.limits.doseBudgetJPerCm2, 4)].join(','));
+    const csv = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+    for (const e of entries) lines.push([csv(e.position), csv(e.channel), e.exposures, round(e.exposureS, 6), round(e.doseJPerCm2, 6), round(session.ledger.atPosition(e.position) / session.limits.doseBudgetJPerCm2, 4)].join(','));
     writeFileSync(path, lines.join('\n') + '\n');
     const ref = ctx.addArtifact('table', path, 'light dose per position and channel');
     const worst = session.ledger.maxPosition();

@@ -24,6 +24,26 @@ export function exposureDose(config: MicroscopeConfig, channel: string, powerPer
 
 export class DoseLedger {
   private readonly entries = new Map<string, DoseEntry>();
+  /** Where each ledger position is on the stage, µm. */
+  private readonly locations = new Map<string, { xUm: number; yUm: number }>();
+
+  /**
+   * The ledger key for light falling at (xUm, yUm): an existing position within
+   * `radiusUm` (the same field, whatever an acquisition calls it), else `name` if it is
+   * free, else `name@x<x>_y<y>`. So the budget follows the sample, across snaps and acquisitions.
+   */
+  locate(name: string, xUm: number, yUm: number, radiusUm: number): string {
+    let best: string | undefined;
+    let bestDistance = Infinity;
+    for (const [key, at] of this.locations) {
+      const d = Math.hypot(at.xUm - xUm, at.yUm - yUm);
+      if (d <= radiusUm && d < bestDistance) [best, bestDistance] = [key, d];
+    }
+    if (best !== undefined) return best;
+    const key = this.locations.has(name) ? `${name}@x${Math.round(xUm)}_y${Math.round(yUm)}` : name;
+    this.locations.set(key, { xUm, yUm });
+    return key;
+  }
 
   record(position: string, channel: string, doseJPerCm2: number, exposureMs: number): void {
     const key = `${position}\u0000${channel}`;

@@ -560,10 +560,12 @@ export class Acquisition {
     const exposureMs = checkExposure(this.limits, spec.exposureMs ?? this.defaultExposureMs).value;
     const powerPercent = checkPower(this.limits, source, spec.powerPercent ?? this.defaultPowerFor(spec.config)).value;
     const dose = exposureDose(config, preset.name, powerPercent, exposureMs);
-    const already = this.ledger.atPosition(event.positionName);
+    const mic0 = this.microscope.getState();
+    const doseKey = this.ledger.locate(event.positionName, event.xUm, event.yUm, (Math.min(mic0.imageWidthPx, mic0.imageHeightPx) * mic0.pixelSizeUm) / 2);
+    const already = this.ledger.atPosition(doseKey);
     if (already + dose > this.limits.doseBudgetJPerCm2 + 1e-12) {
       this.stopRequested = true;
-      this.stopReason ??= `dose budget reached: position ${event.positionName} has had ${round3(already)} J/cm² and the next ${preset.name} image would pass the ${this.limits.doseBudgetJPerCm2} J/cm² limit`;
+      this.stopReason ??= `dose budget reached: position ${doseKey} has had ${round3(already)} J/cm² and the next ${preset.name} image would pass the ${this.limits.doseBudgetJPerCm2} J/cm² limit`;
       this.note(this.stopReason);
       return false;
     }
@@ -574,7 +576,7 @@ export class Acquisition {
     if (mic.exposureMs !== exposureMs) await this.microscope.setExposure(exposureMs);
     if (mic.powerPercent[source] !== powerPercent) await this.microscope.setLightPower(source, powerPercent);
     const snapshot = await this.microscope.snap();
-    this.ledger.record(event.positionName, preset.name, dose, exposureMs);
+    this.ledger.record(doseKey, preset.name, dose, exposureMs);
     this.imagesAcquired++;
     const timeS = (snapshot.timeMs - this.startMs) / 1000;
     await this.sink.add(t, event.index.c, event.index.z, snapshot.data, {
@@ -615,8 +617,10 @@ export class Acquisition {
     const exposureMs = Math.max(this.limits.minExposureMs, (spec?.exposureMs ?? this.defaultExposureMs) / 5);
     await this.microscope.setExposure(exposureMs);
     await this.microscope.setLightPower(source, spec?.powerPercent ?? this.defaultPowerFor(channel));
+    const mic = this.microscope.getState();
+    const doseKey = this.ledger.locate(position.name!, position.xUm, position.yUm, (Math.min(mic.imageWidthPx, mic.imageHeightPx) * mic.pixelSizeUm) / 2);
     const result = await autofocus(this.microscope, {
-      onSnap: (snap) => this.ledger.record(position.name!, snap.channel, exposureDose(this.microscope.config, snap.channel, snap.powerPercent, snap.exposureMs), snap.exposureMs),
+      onSnap: (snap) => this.ledger.record(doseKey, snap.channel, exposureDose(this.microscope.config, snap.channel, snap.powerPercent, snap.exposureMs), snap.exposureMs),
     });
     for (const p of this.plan.stagePositions!) p.zUm = (p.zUm ?? 0) + result.shiftUm;
     this.note(`autofocus moved the focus by ${round(result.shiftUm)} µm`);

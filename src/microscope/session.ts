@@ -89,7 +89,7 @@ export class MicroscopeSession {
     const now = m.getState();
     const power = now.powerPercent[source] ?? 0;
     const dose = exposureDose(m.config, now.channel, power, now.exposureMs);
-    const position = `stage(${Math.round(now.xUm)},${Math.round(now.yUm)})`;
+    const position = this.ledger.locate(`stage_x${Math.round(now.xUm)}_y${Math.round(now.yUm)}`, now.xUm, now.yUm, (Math.min(now.imageWidthPx, now.imageHeightPx) * now.pixelSizeUm) / 2);
     const already = this.ledger.atPosition(position);
     if (already + dose > this.limits.doseBudgetJPerCm2 + 1e-12) {
       throw new InputError(`refused: ${position} has had ${round3(already)} J/cm² and this image would pass the ${this.limits.doseBudgetJPerCm2} J/cm² dose budget; move to a fresh field or lower power/exposure`);
