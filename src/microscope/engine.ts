@@ -13,7 +13,7 @@ import { autofocus } from './autofocus.ts';
 import type { Clock } from './clock.ts';
 import { findChannel, lightSourceOf, resolveChannel, resolveObjective } from './config.ts';
 import { DoseLedger, exposureDose } from './dose.ts';
-import { eventsAtTimepoint, positionsOf, zCount, type AcquisitionEvent, type StageContext } from './events.ts';
+import { eventsAtTimepoint, fieldNames, positionsOf, zCount, type AcquisitionEvent, type StageContext } from './events.ts';
 import { GuardedMicroscope } from './guard.ts';
 import { DEFAULT_LIMITS, checkExposure, checkInterval, checkPower, checkStage, type Limits } from './limits.ts';
 import { segmentNuclei, type Nucleus } from './measures.ts';
@@ -523,7 +523,7 @@ export class Acquisition {
     const stage = this.stageContext();
     const events = eventsAtTimepoint(this.plan, t, stage, startS);
     const mic = this.microscope.getState();
-    const positionNames = [...new Set(eventsAtTimepoint({ ...this.plan, channels: this.plan.channels.map((c) => ({ ...c, acquireEvery: 1, doStack: true })) }, 0, stage).map((e) => e.positionName))];
+    const positionNames = fieldNames(this.plan, stage);
     const remaining = this.timeline.remainingTimepoints();
     await this.sink.ensureLayout({
       positions: positionNames,

@@ -50,6 +50,12 @@ export function positionsOf(seq: Sequence, stage: StageContext): ResolvedPositio
   return seq.stagePositions.map((p, i) => ({ name: p.name ?? `Pos${i}`, xUm: p.xUm, yUm: p.yUm, zUm: p.zUm ?? stage.zUm }));
 }
 
+/** Names of every field the plan visits: positions, with "_r<row>c<column>" for grid fields. */
+export function fieldNames(seq: Sequence, stage: StageContext): string[] {
+  const fields = gridOffsetsUm(seq.gridPlan, stage.fieldWidthUm, stage.fieldHeightUm);
+  return positionsOf(seq, stage).flatMap((p) => (fields.length > 1 ? fields.map((f) => `${p.name}_r${f.row}c${f.column}`) : [p.name]));
+}
+
 /** Number of z planes the plan takes at each position. */
 export function zCount(seq: Sequence): number {
   return zPositionsUm(seq.zPlan).positionsUm.length;
