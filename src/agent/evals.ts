@@ -268,7 +268,7 @@ async function prepareFixture(session: Session, evalCase: EvalCase, suite: EvalS
     }
     const { simulateToFiles } = await import('../sim/index.ts');
     const moviePath = join(session.dir, 'fixture.tif');
-    await simulateToFiles({ frames: 12, width: 96, height: 96, cells: 8, seed: 1, ...(f?.simulate ?? {}) }, moviePath, join(session.dir, 'fixture_GT'));
+    await simulateToFiles({ frames: 8, width: 80, height: 80, cells: 6, seed: 1, ...(f?.simulate ?? {}) }, moviePath, join(session.dir, 'fixture_GT'));
     session.addInput('movie', moviePath);
     return;
   }

@@ -16,9 +16,21 @@ import { Session } from './session.ts';
  * One call to get a ready agent: opens (or creates) the session, picks the model
  * (`offline`, `openai:<name>`, or the configured default) and binds every tool.
  */
-export async function createAgent(options: { model?: string; session?: Session; sessionId?: string; movies?: string[]; events?: AgentEvents; maxSteps?: number } = {}): Promise<Agent> {
+export async function createAgent(
+  options: {
+    model?: string;
+    session?: Session;
+    /** Opens this session when it exists, else creates it. */
+    sessionId?: string;
+    /** Opens this existing session (`chat --resume ID`); InputError naming the id when there is none. */
+    resume?: string;
+    movies?: string[];
+    events?: AgentEvents;
+    maxSteps?: number;
+  } = {},
+): Promise<Agent> {
   const { name, model } = await createChatModel(options.model);
-  const session = options.session ?? Session.openOrCreate(options.sessionId, { model: name });
+  const session = options.session ?? (options.resume ? Session.open(options.resume) : Session.openOrCreate(options.sessionId, { model: name }));
   for (const movie of options.movies ?? []) session.addInput('movie', movie);
   return new Agent({ session, tools: ALL_TOOLS, model, modelName: name, events: options.events, maxSteps: options.maxSteps });
 }
