@@ -102,13 +102,10 @@ export interface PcaResult {
   components: Matrix;
 }
 
-/** Principal components of the (already standardised, if wanted) data; the data are centred here. */
-export function pca(data: Matrix, nComponents = 2): PcaResult {
-  checkMatrix(data, 2, 'PCA');
-  const n = data.length;
-  const p = data[0].length;
-  const k = Math.min(nComponents, p, n);
-  const centred = standardise(data, false);
+/** Eigen-decomposition of the p x p covariance of centred data. */
+function covarianceEigen(centred: Matrix): { values: Float64Array; vectors: Matrix } {
+  const n = centred.length;
+  const p = centred[0].length;
   const cov = Array.from({ length: p }, () => new Float64Array(p));
   for (const row of centred)
     for (let i = 0; i < p; i++) {
@@ -117,7 +114,45 @@ export function pca(data: Matrix, nComponents = 2): PcaResult {
       for (let j = i; j < p; j++) cov[i][j] += ri * row[j];
     }
   for (let i = 0; i < p; i++) for (let j = i; j < p; j++) cov[j][i] = cov[i][j] /= n - 1;
-  const { values, vectors } = symmetricEigen(cov);
+  return symmetricEigen(cov);
+}
+
+/**
+ * With more features than cells, the same eigenvalues come from the n x n Gram matrix
+ * X Xᵀ / (n − 1); the feature-space vectors are Xᵀ u / sqrt((n − 1) λ).
+ */
+function dualEigen(centred: Matrix): { values: Float64Array; vectors: Matrix } {
+  const n = centred.length;
+  const p = centred[0].length;
+  const gram = Array.from({ length: n }, () => new Float64Array(n));
+  for (let i = 0; i < n; i++)
+    for (let j = i; j < n; j++) {
+      let s = 0;
+      for (let k = 0; k < p; k++) s += centred[i][k] * centred[j][k];
+      gram[i][j] = gram[j][i] = s / (n - 1);
+    }
+  const { values, vectors: u } = symmetricEigen(gram);
+  const vectors = Array.from({ length: p }, () => new Float64Array(n));
+  for (let c = 0; c < n; c++) {
+    const norm = Math.sqrt(Math.max(values[c], 0) * (n - 1));
+    if (norm < 1e-12) continue;
+    for (let k = 0; k < p; k++) {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += centred[i][k] * u[i][c];
+      vectors[k][c] = s / norm;
+    }
+  }
+  return { values, vectors };
+}
+
+/** Principal components of the (already standardised, if wanted) data; the data are centred here. */
+export function pca(data: Matrix, nComponents = 2): PcaResult {
+  checkMatrix(data, 2, 'PCA');
+  const n = data.length;
+  const p = data[0].length;
+  const k = Math.min(nComponents, p, n);
+  const centred = standardise(data, false);
+  const { values, vectors } = p <= n ? covarianceEigen(centred) : dualEigen(centred);
   const total = values.reduce((s, v) => s + Math.max(0, v), 0);
   const components: Matrix = [];
   for (let c = 0; c < k; c++) {

@@ -75,10 +75,12 @@ export async function measureObjects(labels: Movie, intensity?: Movie, options: 
         row.area_px = s.areaPx;
         row.perimeter_px = s.perimeterPx;
         if (pixelSizeUm) {
-          row.area_um2 = s.areaPx * pixelSizeUm * pixelSizeUm;
-          row.perimeter_um = s.perimeterPx * pixelSizeUm;
+          const pixelSizeYUm = labels.meta.pixelSizeYUm ?? pixelSizeUm;
+          row.area_um2 = s.areaPx * pixelSizeUm * pixelSizeYUm;
+          // With anisotropic pixels the perimeter is scaled by the geometric mean (an approximation).
+          row.perimeter_um = s.perimeterPx * Math.sqrt(pixelSizeUm * pixelSizeYUm);
           row.centroid_x_um = s.centroidX * pixelSizeUm;
-          row.centroid_y_um = s.centroidY * pixelSizeUm;
+          row.centroid_y_um = s.centroidY * pixelSizeYUm;
         }
         Object.assign(row, {
           circularity: s.circularity,

@@ -44,6 +44,27 @@ describe('PCA', () => {
   });
 });
 
+describe('PCA with more features than cells', () => {
+  it('gives the same variances and |scores| as on the transposed problem', () => {
+    const random = seededRandom(2);
+    const wide: Matrix = Array.from({ length: 8 }, () => Float64Array.from({ length: 20 }, () => random()));
+    const result = pca(wide, 3);
+    // The defining properties: variances sum to the total, unit orthogonal loadings, score variances.
+    const total = wide[0].map((_, j) => {
+      const col = wide.map((r) => r[j]);
+      const m = col.reduce((a, b) => a + b, 0) / col.length;
+      return col.reduce((a, v) => a + (v - m) ** 2, 0) / (col.length - 1);
+    }).reduce((a, b) => a + b, 0);
+    expect(result.explainedVarianceRatio[0] * total).toBeCloseTo(result.explainedVariance[0], 9);
+    result.components.forEach((w, i) => {
+      expect(w.reduce((a, v) => a + v * v, 0)).toBeCloseTo(1, 9); // unit loadings
+      const s = result.scores.map((r) => r[i]);
+      expect(s.reduce((a, v) => a + v * v, 0) / 7).toBeCloseTo(result.explainedVariance[i], 9);
+    });
+    expect(result.components[0].reduce((a, v, j) => a + v * result.components[1][j], 0)).toBeCloseTo(0, 9); // orthogonal
+  });
+});
+
 describe('clustering', () => {
   it('k-means (k-means++) recovers separated blobs (ARI 1)', () => {
     const { data, truth } = blobs();
