@@ -291,8 +291,23 @@ const evaluateSchema = z.object({
     .describe('The result: a CTC result folder (res_track.txt + maskNNN.tif) or tracks made on a label movie (artifact id like "tracks-1")'),
   groundTruth: z.string().min(1).describe('Ground-truth folder in CTC layout: TRA/man_track.txt + TRA/man_trackNNN.tif (and SEG/man_segNNN.tif for SEG), e.g. the simulator\'s truth folder'),
   divisionFrameTolerance: z.number().int().min(0).default(1).describe('Frames by which a division may be early or late and still count as found (default 1)'),
+  drift: tableArg
+    .optional()
+    .describe('When the result was made on a drift-corrected movie: the drift table correct_drift returned (t,dx_px,dy_px, px); the result masks are moved back by it (whole px) into the raw movie\'s coordinates, where the ground truth is. Default: none'),
   output: outputArg.describe('Where to write the scores table (.csv); default a new file in the session folder'),
 });
+
+/** Per-frame drift from a drift table (CSV t,dx_px,dy_px as correct_drift and the simulator write it). */
+async function readDriftTable(path: string): Promise<{ dxPx: number; dyPx: number }[]> {
+  const { readTableCsv } = await import('../src/analysis/table.ts');
+  const table = readTableCsv(path);
+  for (const column of ['t', 'dx_px', 'dy_px']) {
+    if (!table.columns.includes(column)) throw new InputError(`${basename(path)} is not a drift table (columns t,dx_px,dy_px), it has ${table.columns.join(',')}: pass the table correct_drift returned`);
+  }
+  const drift: { dxPx: number; dyPx: number }[] = [];
+  for (const row of table.rows) drift[Number(row.t)] = { dxPx: Number(row.dx_px), dyPx: Number(row.dy_px) };
+  return drift;
+}
 
 const evaluate = defineTool({
   name: 'evaluate',
@@ -303,7 +318,8 @@ const evaluate = defineTool({
     const metrics = await import('../src/analysis/metrics.ts');
     const gtPath = ctx.resolve(args.groundTruth);
     const resultPath = ctx.resolve(args.result, ['tracks', 'labels']);
-    const options = { divisionFrameTolerance: args.divisionFrameTolerance, signal: ctx.signal, onProgress: (d: number, t: number) => ctx.progress(d, t, 'frames') };
+    const resultDrift = args.drift ? await readDriftTable(ctx.resolve(args.drift, 'table')) : undefined;
+    const options = { divisionFrameTolerance: args.divisionFrameTolerance, resultDrift, signal: ctx.signal, onProgress: (d: number, t: number) => ctx.progress(d, t, 'frames') };
     let scores;
     if (existsSync(resultPath) && statSync(resultPath).isDirectory()) {
       scores = await inputChecked(() => metrics.evaluateCtcFolders(resultPath, gtPath, options));
@@ -331,7 +347,7 @@ const evaluate = defineTool({
     const ref: ArtifactRef = ctx.addArtifact('table', out, `CTC scores of ${basename(resultPath)}`);
     const seg = scores.SEG === null ? '' : `, SEG ${scores.SEG.toFixed(3)}`;
     return {
-      summary: `TRA ${scores.TRA.toFixed(4)}, DET ${scores.DET.toFixed(4)}${seg}; divisions: ${d.tp} of ${d.reference} found, ${d.fp} false (F1 ${d.f1.toFixed(3)}).`,
+      summary: `TRA ${scores.TRA.toFixed(4)}, DET ${scores.DET.toFixed(4)}${seg}; divisions: ${d.tp} of ${d.reference} found, ${d.fp} false (F1 ${d.f1.toFixed(3)})${resultDrift ? '; result masks moved back by the drift table first' : ''}.`,
       artifacts: [ref],
       values: { TRA: scores.TRA, DET: scores.DET, SEG: scores.SEG, AOGM: scores.AOGM, AOGM0: scores.AOGM0, counts: c, divisionF1: d.f1, divisions: d },
     };

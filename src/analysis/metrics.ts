@@ -100,10 +100,52 @@ export function sequenceFromFolder(dir: string): CtcSequence {
   return { rows: folder.rows, frames: [...folder.masks.keys()].sort((a, b) => a - b), frame: async (t) => (await readMaskFrame(folder.masks.get(t)!)).planes };
 }
 
+/** Drift of one frame (px), in the simulator's convention: a reference point appears at (x + dxPx, y + dyPx). */
+export interface FrameDrift {
+  dxPx: number;
+  dyPx: number;
+}
+
+/**
+ * A result made on a drift-corrected movie, seen in the raw movie's coordinates (where the ground truth
+ * lives): each mask plane moved by +drift of its frame, rounded to whole pixels (labels are not interpolated).
+ */
+export function withDrift(sequence: CtcSequence, drift: FrameDrift[], width: number, height: number): CtcSequence {
+  return {
+    ...sequence,
+    frame: async (t) => {
+      const planes = await sequence.frame(t);
+      const dx = Math.round(drift[t]?.dxPx ?? 0);
+      const dy = Math.round(drift[t]?.dyPx ?? 0);
+      if (dx === 0 && dy === 0) return planes;
+      return planes.map((plane) => {
+        if (plane.length !== width * height) throw new RangeError(`mask of ${plane.length} pixels is not ${width}x${height}`);
+        const out = new Uint32Array(plane.length);
+        for (let y = Math.max(0, dy); y < Math.min(height, height + dy); y++) {
+          const source = (y - dy) * width - dx;
+          for (let x = Math.max(0, dx); x < Math.min(width, width + dx); x++) out[y * width + x] = plane[source + x];
+        }
+        return out;
+      });
+    },
+  };
+}
+
 /** Scores a result folder against a ground-truth folder (GT/TRA and, if present, GT/SEG). */
-export async function evaluateCtcFolders(resultDir: string, referenceDir: string, options: Omit<EvaluateOptions, 'seg'> = {}): Promise<CtcScores> {
+export async function evaluateCtcFolders(
+  resultDir: string,
+  referenceDir: string,
+  options: Omit<EvaluateOptions, 'seg'> & { resultDrift?: FrameDrift[] } = {},
+): Promise<CtcScores> {
   const reference = sequenceFromFolder(referenceDir);
-  const result = sequenceFromFolder(resultDir);
+  let result = sequenceFromFolder(resultDir);
+  if (options.resultDrift) {
+    const first = locateCtcFolder(resultDir).masks.values().next().value;
+    if (first) {
+      const { width, height } = await readMaskFrame(first);
+      result = withDrift(result, options.resultDrift, width, height);
+    }
+  }
   const segDir = join(referenceDir, 'SEG');
   let seg: EvaluateOptions['seg'];
   if (existsSync(segDir)) {

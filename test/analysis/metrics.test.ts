@@ -1,7 +1,7 @@
 // CTC measures on hand-made 1x8-pixel movies whose scores are worked out by hand below.
 import { describe, expect, it } from 'vitest';
 import { MemoryMovie } from '../../src/image/movie.ts';
-import { evaluateCtc, sequenceFromMovie } from '../../src/analysis/metrics.ts';
+import { evaluateCtc, sequenceFromMovie, withDrift } from '../../src/analysis/metrics.ts';
 import type { CtcTrackRow } from '../../src/analysis/ctc.ts';
 
 /** A 1-row label movie from one 8-pixel row per frame. */
@@ -121,5 +121,32 @@ describe('evaluateCtc: divisions', () => {
     const late: [number[][], string] = [[division[0][0], division[0][1], [1, 1, 1, 1, 0, 0, 0, 0], [2, 2, 3, 3, 0, 0, 0, 0]], '1 0 2 0\n2 3 3 1\n3 3 3 1'];
     expect((await score(ref, late)).divisions).toMatchObject({ tp: 1, f1: 1 });
     expect((await score(ref, late, 0)).divisions).toMatchObject({ tp: 0, fp: 1, fn: 1, f1: 0 });
+  });
+});
+
+describe('withDrift: a result made on a drift-corrected movie, moved back into raw coordinates', () => {
+  // the cell sits at x 0..3 in the raw movie, which drifts by +2 px in frame 1 and +3.4 px in frame 2;
+  // on the corrected movie it stays at x 0..3
+  const raw: [number[][], string] = [
+    [
+      [1, 1, 1, 1, 0, 0, 0, 0],
+      [0, 0, 1, 1, 1, 1, 0, 0],
+      [0, 0, 0, 1, 1, 1, 1, 0],
+    ],
+    '1 0 2 0',
+  ];
+  const corrected = movie(one[0]);
+  const drift = [{ dxPx: 0, dyPx: 0 }, { dxPx: 2, dyPx: 0 }, { dxPx: 3.4, dyPx: 0 }];
+
+  it('moves each mask plane by the rounded drift of its frame, filling with background', async () => {
+    const moved = withDrift(sequenceFromMovie(corrected, rows('1 0 2 0')), drift, 8, 1);
+    expect(Array.from((await moved.frame(2))[0])).toEqual([0, 0, 0, 1, 1, 1, 1, 0]);
+  });
+
+  it('scores the drift-corrected result perfectly against the raw truth, and worse without it', async () => {
+    const reference = sequenceFromMovie(movie(raw[0]), rows(raw[1]));
+    const result = sequenceFromMovie(corrected, rows('1 0 2 0'));
+    expect((await evaluateCtc(reference, withDrift(result, drift, 8, 1), { seg: reference })).TRA).toBe(1);
+    expect((await evaluateCtc(reference, result, { seg: reference })).SEG).toBeLessThan(1);
   });
 });
