@@ -36,6 +36,7 @@ export class MicroscopeSession {
   /** Rules understood but not yet confirmed, by id. */
   readonly pending = new Map<string, Rule>();
   private readonly scorers: Record<string, FrameScorer>;
+  private ruleCount = 0;
 
   constructor(options: MicroscopeSessionOptions = {}) {
     this.clock = options.clock ?? (process.env.CELLPILOT_MICROSCOPE_CLOCK === 'virtual' ? new VirtualClock() : new RealClock());
@@ -100,14 +101,16 @@ export class MicroscopeSession {
   }
 
   /** Parks a parsed rule until the person confirms it. */
-  propose(rule: Rule): { rule: Rule; description: string } {
+  propose(parsed: Rule): { rule: Rule; description: string } {
+    // Ids count per session (rule-1, rule-2, ...), whatever the parser numbered them.
+    const rule = { ...parsed, id: `rule-${++this.ruleCount}` };
     this.pending.set(rule.id, rule);
     return { rule, description: describeRule(rule) };
   }
 
   /** Activates a rule (pending by id, or given): it joins the running acquisition and every later one. */
   confirm(ruleOrId: Rule | string): Rule {
-    const rule = typeof ruleOrId === 'string' ? this.pending.get(ruleOrId) : ruleOrId;
+    const rule = typeof ruleOrId === 'string' ? this.pending.get(ruleOrId) : this.propose(ruleOrId).rule;
     if (!rule) {
       const known = [...this.pending.keys()].join(', ') || 'none';
       throw new InputError(`no rule ${String(ruleOrId)} is waiting for confirmation (waiting: ${known})`);

@@ -66,6 +66,7 @@ describe('microscope tools', () => {
 
     const proposed = await call('add_rule', { rule: 'when a cell divides, image every 10 s for 5 minutes, then go back to every 2 minutes' });
     expect(proposed.values.confirmed).toBe(false);
+    expect(proposed.values.ruleId).toBe('rule-1');
     expect(proposed.summary).toMatch(/^I understood: When a cell divides, image every 10 s for 5 min, then go back to every 2 min; .* Shall I activate it\?/);
     const pendingList = await call('list_rules');
     expect(pendingList.summary).toMatch(/waiting for confirmation/);
