@@ -78,10 +78,12 @@ export interface CaseResult {
   /** What differed, one line each. */
   differences: string[];
   latencyMs: number;
-  /** Per-turn latency of the model (the planner) alone, ms. */
+  /** Per-turn time spent in the model (the planner: all its calls in the turn), ms. */
   turnLatencyMs: number[];
   calls: { name: string; args: Record<string, unknown>; status: string }[][];
   answers: string[];
+  /** Set when the fixture file is absent (e.g. ../shared/data on another machine): not counted. */
+  skipped?: string;
 }
 
 export interface EvalReport {
@@ -289,6 +291,10 @@ export async function runCase(evalCase: EvalCase, suite: EvalSuite, options: { m
   process.env.CELLPILOT_PIPELINES = join(root, 'pipelines');
   try {
     const execute = evalCase.execute ?? suite.execute;
+    if (evalCase.fixture?.file && !existsSync(resolve(suite.path, '..', evalCase.fixture.file))) {
+      result.skipped = `fixture ${evalCase.fixture.file} is absent`;
+      return result;
+    }
     const session = Session.create({ root, id: 'eval' });
     await prepareFixture(session, evalCase, suite, execute);
     const { name, model } = await createChatModel(options.model);
@@ -297,9 +303,8 @@ export async function runCase(evalCase: EvalCase, suite: EvalSuite, options: { m
       const say = typeof turn === 'string' ? turn : turn.say;
       const expectation = typeof turn === 'string' ? undefined : turn.expect;
       const last = i === evalCase.turns.length - 1;
-      const turnStarted = performance.now();
       const outcome = await agent.ask(say);
-      result.turnLatencyMs.push(performance.now() - turnStarted - outcome.toolCalls.reduce((s, c) => s + c.durationMs, 0));
+      result.turnLatencyMs.push(outcome.modelMs);
       result.calls.push(outcome.toolCalls.map((c) => ({ name: c.tool, args: c.args, status: c.status })));
       result.answers.push(outcome.answer);
       const checks = [expectation, last ? evalCase.expect : undefined].filter((e): e is Expectation => e !== undefined);
@@ -315,7 +320,7 @@ export async function runCase(evalCase: EvalCase, suite: EvalSuite, options: { m
     rmSync(root, { recursive: true, force: true });
   }
   result.latencyMs = performance.now() - started;
-  result.pass = result.differences.length === 0;
+  result.pass = result.differences.length === 0 && !result.skipped;
   return result;
 }
 
@@ -330,8 +335,8 @@ export async function runSuites(suites: EvalSuite[], options: { model?: string; 
     for (const c of suite.cases) {
       if (options.filter && !options.filter(c, suite)) continue;
       const r = await runCase(c, suite, options);
-      cases.push(r);
       options.onCase?.(r);
+      if (!r.skipped) cases.push(r);
     }
   }
   const turnTimes = cases.flatMap((c) => c.turnLatencyMs).sort((a, b) => a - b);

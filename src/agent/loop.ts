@@ -19,6 +19,8 @@ export interface TurnResult {
   /** Artifacts produced in this turn. */
   artifacts: ArtifactRef[];
   durationMs: number;
+  /** Time spent waiting for the model (all its calls in this turn), ms. */
+  modelMs: number;
   error?: string;
 }
 
@@ -81,6 +83,7 @@ export class Agent {
     const turnId = session.nextTurnId();
     const started = performance.now();
     const toolCalls: StepOutcome[] = [];
+    let modelMs = 0;
     this.events.emit({ type: 'turn_start', turnId, request, model: modelName, at: new Date().toISOString() });
 
     const messages: BaseMessage[] = [
@@ -96,7 +99,7 @@ export class Agent {
 
     const end = (status: TurnStatus, answer: string, error?: string): TurnResult => {
       const result: TurnResult = {
-        turnId, status, answer, toolCalls, error,
+        turnId, status, answer, toolCalls, error, modelMs: Math.round(modelMs * 10) / 10,
         artifacts: toolCalls.flatMap((c) => c.artifacts),
         durationMs: Math.round(performance.now() - started),
       };
@@ -109,7 +112,9 @@ export class Agent {
       if (signal.aborted) return end('cancelled', cancelledAnswer(toolCalls));
       let reply: AIMessage;
       try {
+        const called = performance.now();
         reply = (await bound.invoke(messages, { signal })) as AIMessage;
+        modelMs += performance.now() - called;
       } catch (err) {
         if (signal.aborted) return end('cancelled', cancelledAnswer(toolCalls));
         const message = describeModelError(err, modelName);

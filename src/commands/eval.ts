@@ -26,7 +26,12 @@ export async function run(argv: string[]): Promise<number> {
     tools: ALL_TOOLS,
     filter: values.case ? (c) => c.id === values.case : undefined,
     onCase: (r) => {
-      if (json || (values.failures && r.pass)) return;
+      if (json) return;
+      if (r.skipped) {
+        process.stdout.write(`SKIP  ${r.suite}/${r.id}: ${r.skipped}\n`);
+        return;
+      }
+      if (values.failures && r.pass) return;
       const mark = r.pass ? 'PASS' : 'FAIL';
       process.stdout.write(`${mark}  ${r.suite}/${r.id}${r.heldout ? ' (held-out)' : ''}  ${r.latencyMs.toFixed(0)} ms\n`);
       for (const d of r.differences) process.stdout.write(`        ${d}\n`);
