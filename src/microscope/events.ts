@@ -65,7 +65,7 @@ export function zCount(seq: Sequence): number {
 export function eventsAtTimepoint(seq: Sequence, t: number, stage: StageContext, minStartTimeS = 0): AcquisitionEvent[] {
   const events: AcquisitionEvent[] = [];
   const { positionsUm, absolute } = zPositionsUm(seq.zPlan);
-  const middle = Math.floor((positionsUm.length - 1) / 2);
+  const middle = Math.floor(positionsUm.length / 2); // useq: len(z_plan) // 2
   const fields = gridOffsetsUm(seq.gridPlan, stage.fieldWidthUm, stage.fieldHeightUm);
   positionsOf(seq, stage).forEach((position, p) => {
     fields.forEach((field, g) => {

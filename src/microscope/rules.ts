@@ -134,7 +134,7 @@ export class RuleRunner {
 
   /** Measures a frame for every rule that triggers on its channel (middle plane of a stack only). */
   async onFrame(frame: FrameForRules): Promise<void> {
-    if (frame.zIndex !== Math.floor((frame.zCount - 1) / 2)) return;
+    if (frame.zIndex !== Math.floor(frame.zCount / 2)) return; // the plane do_stack=false channels use (useq)
     let nuclei: NucleiResult | undefined;
     const getNuclei = () => (nuclei ??= segmentNuclei(frame.data, frame.widthPx, frame.heightPx, frame.pixelSizeUm));
     for (const rule of this.rules) {
