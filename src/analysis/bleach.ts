@@ -132,7 +132,7 @@ function exponentialFactors(means: number[], channel: number): { factors: number
   const fit = fitExponentialWithOffset(means);
   if (!(fit.b > 0 && fit.a > 0)) {
     throw new InputError(
-      `channel ${channel + 1}: the intensity does not decay (fitted rate ${fit.b.toPrecision(3)} per frame, amplitude ${fit.a.toPrecision(3)}): there is no bleaching to fit; use method simple_ratio or histogram, or skip bleach correction`,
+      `channel ${channel + 1}: the intensity does not decay exponentially (frame mean ${means[0].toPrecision(4)} in frame 1, ${means[means.length - 1].toPrecision(4)} in frame ${means.length}; fitted a*exp(-b*t)+c has a ${fit.a.toPrecision(3)}, b ${fit.b.toPrecision(3)} per frame): there is no bleaching to fit; use method simple_ratio or histogram, or skip bleach correction`,
     );
   }
   const model = (t: number) => fit.a * Math.exp(-fit.b * t) + fit.c;

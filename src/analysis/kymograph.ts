@@ -59,6 +59,9 @@ export function checkPolyline(points: [number, number][], height: number, width:
 export async function kymograph(movie: Movie, points: [number, number][], options: KymographOptions = {}): Promise<{ planes: Float32Array[]; height: number; width: number }> {
   const { shape } = movie;
   checkPolyline(points, shape.y, shape.x);
+  if (shape.t === 1) {
+    throw new InputError('the movie has a single frame (a projection or a still image?): a kymograph shows change along the line over time, so give it the time-lapse movie');
+  }
   const widthPx = options.widthPx ?? 1;
   if (!(Number.isInteger(widthPx) && widthPx >= 1)) throw new InputError(`widthPx must be a whole number of pixels >= 1, got ${widthPx}`);
   const across = options.across ?? 'max';

@@ -46,4 +46,8 @@ describe('kymograph', () => {
     await expect(kymograph(movie, [[3, 3]])).rejects.toThrow(/at least 2 points/);
     await expect(kymograph(movie, [[3, 3], [3, 3]])).rejects.toThrow(/zero length/);
   });
+
+  it('a single-frame movie (e.g. a projection chained by mistake) is a one-line error asking for the time-lapse', async () => {
+    await expect(kymograph(movingSpot(1, 1, 1), [[0, 5], [30, 5]])).rejects.toThrow(/single frame .* give it the time-lapse movie/);
+  });
 });
