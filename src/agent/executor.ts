@@ -2,7 +2,8 @@
 // The agent loop, `cellpilot tool`, pipelines and the eval runner all go through here,
 // so a call is validated and recorded the same way whoever makes it.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ArtifactRef, ToolResult, ToolSpec } from '../../tools/types.ts';
 import { InputError, oneLine } from '../errors.ts';
 import type { AgentEvents, StepStatus } from './events.ts';
@@ -59,7 +60,7 @@ export async function runStep(session: Session, tools: ToolSpec[], name: string,
       outputs,
       durationMs: outcome.durationMs,
       versions: softwareVersions(),
-      models: modelHashes(outcome.values),
+      models: await modelHashes(outcome.values, args),
       status: outcome.status,
       summary: outcome.status === 'ok' ? outcome.summary : undefined,
       values: outcome.status === 'ok' ? compactValues(outcome.values) : undefined,
@@ -127,9 +128,21 @@ function looksLikePath(s: string): boolean {
   return /[/\\.]/.test(s);
 }
 
-/** Model hashes a tool reported (values.modelSha256 with values.model, or values.models[]). */
-function modelHashes(values: Record<string, unknown>): { name: string; sha256: string }[] {
+const MODELS_DIR = fileURLToPath(new URL('../../models/', import.meta.url));
+
+/**
+ * The models a step used, with the sha256 of their weights: what the tool reported
+ * (values.modelSha256, values.models[]), or the weights.onnx of the bioimage.io folder
+ * named by values.model / args.model under models/.
+ */
+async function modelHashes(values: Record<string, unknown>, args: Record<string, unknown>): Promise<{ name: string; sha256: string }[]> {
   const out: { name: string; sha256: string }[] = [];
+  for (const name of new Set([values.model, args.model].filter((m): m is string => typeof m === 'string' && /^[\w.-]+$/.test(m)))) {
+    if (typeof values.modelSha256 === 'string') break;
+    const weights = join(MODELS_DIR, name, 'weights.onnx');
+    const hash = existsSync(weights) ? await sha256Of(weights).catch(() => undefined) : undefined;
+    if (hash) out.push({ name, sha256: hash.sha256 });
+  }
   if (typeof values.modelSha256 === 'string') out.push({ name: String(values.model ?? 'model'), sha256: values.modelSha256 });
   if (Array.isArray(values.models)) {
     for (const m of values.models) {

@@ -1,4 +1,6 @@
-import { mkdtempSync, readFileSync, writeFileSync, appendFileSync, readdirSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { z } from 'zod';
+import { defineTool } from '../../tools/types.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -51,6 +53,20 @@ describe('Session', () => {
     expect(typeof ok.durationMs).toBe('number');
     expect(invalid.status).toBe('invalid');
     expect(invalid.error).toMatch(/argument "method" must be one of "n2v", "gaussian", "median", got "bilateral"/);
+  });
+
+  it('records the sha256 of the bioimage.io weights a step used', async () => {
+    const weights = new URL('../../models/n2v-nuclei/weights.onnx', import.meta.url);
+    if (!existsSync(weights)) return console.log('models/n2v-nuclei is absent: skipping');
+    const session = Session.create({ root: tempRoot() });
+    const usesModel = defineTool({
+      name: 'uses_model',
+      description: 'reports the model it ran',
+      schema: z.object({}),
+      run: async () => ({ summary: 'ran', artifacts: [], values: { model: 'n2v-nuclei' } }),
+    });
+    await runStep(session, [usesModel as never], 'uses_model', {});
+    expect(session.provenance.read()[0].models).toEqual([{ name: 'n2v-nuclei', sha256: createHash('sha256').update(readFileSync(weights)).digest('hex') }]);
   });
 
   it('survives a torn last line left by a killed process', async () => {

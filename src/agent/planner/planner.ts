@@ -728,7 +728,7 @@ export function composeAnswer(plan: Plan, conversation: Conversation): string {
     if (answer) return conversation.current.length ? `${answer}.` : `${answer}.`;
     if (lines.length === 0) return `I could not find that in the results so far. ${notUnderstood(plan.question, new Map())}`;
   }
-  return lines.join(' ') || 'Done.';
+  return lines.join('\n') || 'Done.';
 }
 
 /** What the planner does with the conversation so far: the next tool call, or the answer. */
