@@ -136,10 +136,12 @@ const microscopeStatus = defineTool({
       };
     }
     const status = session.acquisition.status();
+    const latest = session.acquisition.latestCells();
+    const cells = latest.cells.map((c) => ({ cell: c.id, xPx: round(c.xPx), yPx: round(c.yPx), areaPx: c.areaPx, atBorder: c.touchesBorder }));
     return {
-      summary: session.acquisition.describeStatus('all'),
+      summary: `${session.acquisition.describeStatus('all')}${cells.length ? ` The latest ${latest.channel} image of ${latest.position} shows ${cells.length} cells (numbered for "zoom into cell N").` : ''}`,
       artifacts: registerFiles(ctx, status),
-      values: { microscope: micValues, acquisition: statusValues(status) },
+      values: { microscope: micValues, acquisition: statusValues(status), cells },
     };
   },
 });

@@ -427,6 +427,17 @@ export class Acquisition {
     };
   }
 
+  /**
+   * The nuclei of the latest image of a position (the first by default), numbered as
+   * "zoom into cell N" numbers them; empty before the first image.
+   */
+  latestCells(position?: string): { position: string; channel: string; cells: Nucleus[] } {
+    const name = position ?? this.plan.stagePositions?.[0]?.name ?? 'Pos0';
+    const snapshot = this.latestImage(name);
+    if (!snapshot) return { position: name, channel: '', cells: [] };
+    return { position: name, channel: snapshot.channel, cells: segmentNuclei(snapshot.data, snapshot.widthPx, snapshot.heightPx, snapshot.pixelSizeUm).nuclei };
+  }
+
   /** "How long is left" and "how much light so far" in words. */
   describeStatus(about: 'time' | 'dose' | 'all' = 'all'): string {
     const s = this.status();

@@ -23,7 +23,7 @@ function context(session: MicroscopeSession, name: string) {
 }
 
 function simSession(clock: RealClock | VirtualClock, limits = DEFAULT_LIMITS) {
-  return new MicroscopeSession({ clock, limits: { ...limits, xRangeUm: [-2000, 2000] }, simulator: { config: smallConfig(128), sample: { boundsUm: { x0: -64, y0: -64, x1: 64, y1: 64 }, cells: 6 } } });
+  return new MicroscopeSession({ clock, limits: { ...limits, xRangeUm: [-2000, 2000] }, simulator: { config: smallConfig(128), sample: { boundsUm: { x0: -40, y0: -40, x1: 60, y1: 60 }, cells: 12 } } });
 }
 
 describe('microscope tools', () => {
@@ -93,7 +93,13 @@ describe('microscope tools', () => {
     expect(paused.summary).toMatch(/^Pausing after the current image/);
     const resumed = await call('resume_acquisition');
     expect(resumed.values.state).not.toBe('done');
+    for (let i = 0; i < 250 && session.acquisition!.status().imagesAcquired < 2; i++) await new Promise((r) => setTimeout(r, 20));
     const status = await call('microscope_status');
+    const cells = status.values.cells as { cell: number; xPx: number; yPx: number; atBorder: boolean }[];
+    expect(cells.length).toBeGreaterThan(0);
+    expect(status.summary).toMatch(/shows \d+ cells \(numbered for "zoom into cell N"\)/);
+    const zoom = await call('adjust_acquisition', { command: `zoom into cell ${cells[0].cell} with the 40x` });
+    expect(zoom.summary).toMatch(new RegExp(`zooming on cell ${cells[0].cell}: stage moved by .*40X objective`));
     expect(status.values.acquisition).toMatchObject({ channels: [{ channel: 'FITC' }, { channel: 'DAPI' }], rules: [{ id: proposed.values.ruleId }] });
 
     const stopped = await call('stop_acquisition');
