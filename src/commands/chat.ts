@@ -41,12 +41,8 @@ export async function run(argv: string[]): Promise<number> {
   for (const movie of movies) if (!existsSync(movie)) throw new InputError(`${movie}: no such file; ${USAGE}`);
   if (!process.stdin.isTTY) throw new InputError('the chat needs an interactive terminal; for one request without the UI use: cellpilot ask "<request>"');
 
-  const [{ render }, React, { ChatApp }, { modelLabel }] = await Promise.all([
-    import('ink'),
-    import('react'),
-    import('../ui/App.tsx'),
-    import('../ui/modelLabel.ts'),
-  ]);
+  const { loadChatUi, buildChatUiBundle } = await import('../ui/fastStart.ts');
+  const { render, React, ChatApp, modelLabel, fromBundle } = await loadChatUi();
   const loadBackend = async () => {
     const { createAgentBackend } = await import('../ui/backend.ts');
     return createAgentBackend({ model: parsed.values.model, sessionId: parsed.values.resume, movies });
@@ -68,6 +64,8 @@ export async function run(argv: string[]): Promise<number> {
     }),
     { exitOnCtrlC: false },
   );
+  // first start: bundle Ink and the components for the next one, once the agent has loaded
+  if (!fromBundle) setTimeout(() => void buildChatUiBundle().catch(() => undefined), 3000).unref();
   await app.waitUntilExit();
   return code;
 }

@@ -1,0 +1,112 @@
+// Fast start for the chat: Ink, React and our components are ~150 small modules, and
+// loading them one by one through the TypeScript loader costs about twice the CPU of
+// loading one pre-bundled file. So the first start loads them normally and, once the
+// chat is up, writes a bundle (esbuild, already installed with tsx) to
+// node_modules/.cache/cellpilot/; later starts import that file. The bundle's name
+// hashes the sources' sizes and times and the package versions, so any edit rebuilds it.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export interface ChatUi {
+  render: typeof import('ink').render;
+  React: typeof import('react');
+  ChatApp: typeof import('./App.tsx').ChatApp;
+  modelLabel: typeof import('./modelLabel.ts').modelLabel;
+  /** True when loaded from the pre-built bundle. */
+  fromBundle: boolean;
+}
+
+const UI_DIR = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(UI_DIR, '..', '..');
+const CACHE_DIR = join(ROOT, 'node_modules', '.cache', 'cellpilot');
+const ENTRY = `export { render } from 'ink';
+export { default as React } from 'react';
+export { ChatApp } from './App.tsx';
+export { modelLabel } from './modelLabel.ts';
+`;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []));
+}
+
+function packageVersion(name: string): string {
+  try {
+    return (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '?';
+  }
+}
+
+/** The bundle's path for the current sources (it may not exist yet). */
+export function bundlePath(): string {
+  const hash = createHash('sha256');
+  for (const file of sourceFiles(UI_DIR).sort()) {
+    const s = statSync(file);
+    hash.update(`${file}:${s.size}:${s.mtimeMs}\n`);
+  }
+  hash.update(`ink ${packageVersion('ink')} react ${packageVersion('react')} node ${process.version}`);
+  return join(CACHE_DIR, `chat-ui-${hash.digest('hex').slice(0, 16)}.mjs`);
+}
+
+/** Ink, React and the chat components: from the bundle when it is there, else module by module. */
+export async function loadChatUi(): Promise<ChatUi> {
+  if (process.env.CELLPILOT_NO_BUNDLE !== '1') {
+    try {
+      const path = bundlePath();
+      if (existsSync(path)) return { ...((await import(pathToFileURL(path).href)) as Omit<ChatUi, 'fromBundle'>), fromBundle: true };
+    } catch {
+      /* a broken bundle falls back to the sources */
+    }
+  }
+  const [{ render }, React, { ChatApp }, { modelLabel }] = await Promise.all([import('ink'), import('react'), import('./App.tsx'), import('./modelLabel.ts')]);
+  return { render, React, ChatApp, modelLabel, fromBundle: false };
+}
+
+/** Writes the bundle for the current sources (and removes older ones); false when esbuild is unavailable. */
+export async function buildChatUiBundle(): Promise<boolean> {
+  let esbuild: typeof import('esbuild');
+  try {
+    esbuild = await import('esbuild');
+  } catch {
+    return false;
+  }
+  const path = bundlePath();
+  const tmp = `${path}.${process.pid}.partial`;
+  mkdirSync(CACHE_DIR, { recursive: true });
+  await esbuild.build({
+    stdin: { contents: ENTRY, resolveDir: UI_DIR, sourcefile: 'chat-ui-entry.ts', loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: tmp,
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    // Ink imports its React devtools only when DEV=true; never in the bundle
+    plugins: [
+      {
+        name: 'no-devtools',
+        setup(build) {
+          build.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'stub' }));
+          build.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default { initialize() {}, connectToDevTools() {} };' }));
+        },
+      },
+    ],
+    banner: { js: "import { createRequire as __cellpilotRequire } from 'node:module'; const require = __cellpilotRequire(import.meta.url);" },
+    logLevel: 'silent',
+  });
+  renameSync(tmp, path);
+  for (const name of readdirSync(CACHE_DIR)) {
+    const old = join(CACHE_DIR, name);
+    if (name.startsWith('chat-ui-') && old !== path) {
+      try {
+        unlinkSync(old);
+      } catch {
+        /* another process may be using or removing it */
+      }
+    }
+  }
+  return true;
+}
