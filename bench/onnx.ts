@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MemoryMovie } from '../src/image/movie.ts';
 import { simulate } from '../src/sim/index.ts';
-import { listModels, loadModel, mapModelOverMovie, predictSample, tensorFromPlanes, writeNpy, type LoadedModel } from '../src/onnx/index.ts';
+import { listModels, loadModel, mapModelOverMovie, mirroredFrame, predictSample, tensorFromPlanes, writeNpy, type LoadedModel } from '../src/onnx/index.ts';
 import { applyProcessing } from '../src/onnx/processing.ts';
 import { extractBox } from '../src/onnx/tensor.ts';
 import { planAxis } from '../src/onnx/tiling.ts';
@@ -21,7 +21,7 @@ const SIZE = 512;
 const TILE = 320;
 const BATCH = 4;
 const THREADS = Number(process.env.CELLPILOT_THREADS) || 2;
-const MODEL = 'n2v-nuclei';
+const MODEL = 'n2v-nuclei-t3';
 
 function row(cells: Array<string | number>): string {
   return cells.map((c, i) => String(c).padEnd(i === 0 ? 46 : 14)).join('');
@@ -35,13 +35,15 @@ async function makeMovie(): Promise<MemoryMovie> {
 }
 
 /** The tile tensors our core feeds to onnxruntime for one frame (same geometry, same pre-processing). */
-function tilesOf(model: LoadedModel, plane: Float32Array) {
+function tilesOf(model: LoadedModel, movie: MemoryMovie, t: number) {
   const spec = model.spec.inputs[0];
-  const input = applyProcessing(tensorFromPlanes(spec, [plane], SIZE, SIZE), spec.preprocessing, { tensors: new Map(), where: 'bench' });
+  const offsets = (model.spec.config.cellpilot as { frame_offsets?: number[] } | undefined)?.frame_offsets ?? [0];
+  const planes = offsets.map((o) => movie.planes[mirroredFrame(t, o, FRAMES)] as Float32Array);
+  const input = applyProcessing(tensorFromPlanes(spec, planes, SIZE, SIZE), spec.preprocessing, { tensors: new Map(), where: 'bench' });
   const halo = model.spec.outputs[0].axes.find((a) => a.id === 'y')?.halo ?? 0;
   const plan = planAxis(SIZE, spec.axes[2].size, halo, TILE, 16, 'y');
   const tiles = [];
-  for (const ty of plan) for (const tx of plan) tiles.push(extractBox(input, [0, 0, ty.inStart, tx.inStart], [1, 1, ty.inSize, tx.inSize]));
+  for (const ty of plan) for (const tx of plan) tiles.push(extractBox(input, [0, 0, ty.inStart, tx.inStart], [1, planes.length, ty.inSize, tx.inSize]));
   return tiles;
 }
 
@@ -73,7 +75,7 @@ function pytorchPeer(model: LoadedModel, tiles: Tile[]): number | string {
     const size = tiles[0].data.length;
     const data = new Float32Array(tiles.length * size);
     tiles.forEach((tile, i) => data.set(tile.data, i * size));
-    writeFileSync(join(work, 'frames.npy'), writeNpy({ shape: [tiles.length, ...tiles[0].shape.slice(2)], dtype: 'float32', data }));
+    writeFileSync(join(work, 'frames.npy'), writeNpy({ shape: [tiles.length, ...tiles[0].shape.slice(1)], dtype: 'float32', data }));
     const script = fileURLToPath(new URL('./onnx_torch_peer.py', import.meta.url));
     const out = execFileSync('/usr/bin/python3', [script, model.spec.weights.path, join(work, 'frames.npy'), String(THREADS), String(BATCH)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     return Number(/seconds=([\d.]+)/.exec(out)?.[1]);
@@ -87,10 +89,10 @@ function pytorchPeer(model: LoadedModel, tiles: Tile[]): number | string {
 export async function run(): Promise<void> {
   const model = await loadModel(MODEL, { threads: THREADS });
   const movie = await makeMovie();
-  // Warm up both paths once.
-  await predictSample(model, new Map([[model.spec.inputs[0].id, tensorFromPlanes(model.spec.inputs[0], [movie.planes[0]], SIZE, SIZE)]]), { tileSizePx: TILE });
+  // Warm up once.
+  await mapModelOverMovie(model, movie, { tileSizePx: TILE, frames: [0, 0] }, () => {});
   const tiles: Tile[] = [];
-  for (let t = 0; t < FRAMES; t++) tiles.push(...tilesOf(model, movie.planes[t] as Float32Array));
+  for (let t = 0; t < FRAMES; t++) tiles.push(...tilesOf(model, movie, t));
   const bare = await bareSessionRun(model, tiles);
   const ours = await ourCore(model, movie);
   const torch = pytorchPeer(model, tiles);

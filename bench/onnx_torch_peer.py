@@ -20,11 +20,12 @@ inits = {i.name: numpy_helper.to_array(i) for i in onnx.load(weights).graph.init
 base = inits["down.0.0.weight"].shape[0]
 depth = sum(1 for k in inits if k.startswith("down.") and k.endswith(".0.weight"))
 out_channels = inits["head.weight"].shape[0]
-model = UNet(1, out_channels, base, depth)
+in_channels = inits["down.0.0.weight"].shape[1]
+model = UNet(in_channels, out_channels, base, depth)
 model.load_state_dict({k: torch.from_numpy(np.array(inits[k])) for k in model.state_dict()})
 model.eval()
 frames = np.load(frames_path)  # tiles, already pre-processed as our core feeds them
-x = torch.from_numpy(frames[:, None].astype(np.float32))
+x = torch.from_numpy(frames.astype(np.float32))  # (tiles, channels, y, x)
 with torch.no_grad():
     model(x[:1])
     started = time.time()

@@ -294,7 +294,8 @@ function tensorFrom04(value: unknown, where: string, ctx: ParseContext, testFile
       const param = shape as { min: number[]; step: number[] };
       size = param.step[i] === 0 ? { kind: 'fixed', value: param.min[i] } : { kind: 'parametrized', min: param.min[i], step: param.step[i] };
     }
-    if (type === 'batch' && size.kind !== 'reference') size = size.kind === 'fixed' && size.value > 1 ? size : { kind: 'free' };
+    // A batch axis with min 1 and step > 0 takes any batch size; a fixed one is kept (the graph may be fixed too).
+    if (type === 'batch' && size.kind === 'parametrized') size = { kind: 'free' };
     return { id, type, size, halo: t.halo?.[i] ?? 0, scale: 1 };
   });
   const axisLetters = (s: unknown) => (typeof s === 'string' ? [...s].map((l) => LETTER_TO_AXIS[l]?.id ?? l) : s);
