@@ -10,7 +10,7 @@ import { InputLine } from './components/InputLine.tsx';
 import { Item } from './components/Item.tsx';
 import { applyKey, emptyEditor, type EditorKey } from './lineEditor.ts';
 import { DEMO_REQUEST, handleSlash } from './slash.ts';
-import { chatReducer, initialChatState, itemId, type ImagePreview, type TablePreview, type TranscriptItem } from './state.ts';
+import { chatReducer, initialChatState, type ImagePreview, type TablePreview } from './state.ts';
 
 export interface ChatAppProps {
   /** Loads the agent (lazily, after the first paint). */
@@ -26,8 +26,6 @@ export interface ChatAppProps {
   onSubmitLine?: (line: string) => void;
   onExit?: (code: number) => void;
 }
-
-type StaticEntry = { kind: 'header'; id: string; info: HeaderInfo } | TranscriptItem;
 
 function introText(movies: string[]): string {
   const first = 'I analyse live-cell movies from plain requests: correct drift, denoise, segment, track, measure and plot, all on this machine.';
@@ -59,7 +57,6 @@ export function ChatApp(props: ChatAppProps): React.ReactElement {
   // keys can arrive faster than React re-renders: edit the latest state, not the rendered one
   const editorRef = useRef(editor);
   const [backend, setBackend] = useState<ChatBackend>();
-  const [headers, setHeaders] = useState<StaticEntry[]>([]);
   const [hint, setHint] = useState<string>();
   const [staticKey, setStaticKey] = useState(0);
   const controller = useRef<AbortController | undefined>(undefined);
@@ -75,7 +72,7 @@ export function ChatApp(props: ChatAppProps): React.ReactElement {
     (next: ChatBackend, intro?: string) => {
       setBackend(next);
       const info: HeaderInfo = { model: next.modelName, sessionId: next.sessionId, movies: next.movies() };
-      setHeaders((h) => [...h, { kind: 'header', id: itemId('hdr'), info }]);
+      dispatch({ type: 'header', info });
       if (intro) notice(intro);
     },
     [notice],
@@ -150,7 +147,6 @@ export function ChatApp(props: ChatAppProps): React.ReactElement {
           case 'clear':
             write('\x1b[2J\x1b[3J\x1b[H');
             dispatch({ type: 'clear' });
-            setHeaders([]);
             setStaticKey((k) => k + 1);
             return;
           case 'ask':
@@ -214,26 +210,19 @@ export function ChatApp(props: ChatAppProps): React.ReactElement {
     if (result.submitted) submit(result.submitted, backend);
   });
 
-  const staticItems: StaticEntry[] = [...headers, ...chat.committed];
   const width = Math.max(20, columns - 1);
   const busy = chat.busy || controller.current !== undefined;
   const status = hint ?? (busy ? 'working · Esc cancels · Ctrl-C twice quits' : undefined);
   return (
     <Box flexDirection="column">
-      <Static key={staticKey} items={staticItems}>
-        {(entry) =>
-          entry.kind === 'header' ? (
-            <Box key={entry.id} marginBottom={1}>
-              <Header info={entry.info} width={Math.min(width, 100)} />
-            </Box>
-          ) : (
-            <Box key={entry.id} width={width}>
-              <Item item={entry} width={width} />
-            </Box>
-          )
-        }
+      <Static key={staticKey} items={chat.committed}>
+        {(entry) => (
+          <Box key={entry.id} width={width}>
+            <Item item={entry} width={width} />
+          </Box>
+        )}
       </Static>
-      {!backend && headers.length === 0 ? (
+      {chat.starting ? (
         <Box marginBottom={1}>
           <Header info={{ model: props.model, movies: props.movies, loading: true }} width={Math.min(width, 100)} />
         </Box>

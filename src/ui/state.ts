@@ -3,6 +3,7 @@
 // transitions are testable without a terminal.
 import type { AgentEvent, StepStatus } from '../agent/events.ts';
 import type { ArtifactRef } from '../../tools/types.ts';
+import type { HeaderInfo } from './components/Header.tsx';
 
 export interface TablePreview {
   path: string;
@@ -40,7 +41,8 @@ export type TranscriptItem =
   | { kind: 'user'; id: string; text: string }
   | { kind: 'assistant'; id: string; text: string }
   | { kind: 'tool'; id: string; card: ToolCardState }
-  | { kind: 'notice'; id: string; tone: 'info' | 'error' | 'help'; text: string };
+  | { kind: 'notice'; id: string; tone: 'info' | 'error' | 'help'; text: string }
+  | { kind: 'header'; id: string; info: HeaderInfo };
 
 export interface ChatState {
   /** Finished items: printed once, never redrawn. */
@@ -48,10 +50,12 @@ export interface ChatState {
   /** Items of the running turn: redrawn as progress arrives. */
   live: TranscriptItem[];
   busy: boolean;
+  /** True until the agent has loaded: items wait in `live`, below the provisional header. */
+  starting: boolean;
   turnId?: string;
 }
 
-export const initialChatState: ChatState = { committed: [], live: [], busy: false };
+export const initialChatState: ChatState = { committed: [], live: [], busy: false, starting: true };
 
 let counter = 0;
 export function itemId(prefix: string): string {
@@ -64,6 +68,7 @@ export type ChatAction =
   | { type: 'user'; text: string }
   | { type: 'notice'; tone: 'info' | 'error' | 'help'; text: string }
   | { type: 'attach'; stepId: string; table?: TablePreview; image?: ImagePreview }
+  | { type: 'header'; info: HeaderInfo }
   | { type: 'clear' };
 
 function updateCard(items: TranscriptItem[], stepId: string, change: (card: ToolCardState) => ToolCardState): TranscriptItem[] {
@@ -95,6 +100,9 @@ function reduceAgent(state: ChatState, event: AgentEvent): ChatState {
           values: event.values,
         })),
       };
+    case 'assistant_delta':
+      // streamed pieces of the reply (OpenAI-compatible backends); the whole text follows as assistant_text
+      return state;
     case 'assistant_text':
       if (!event.text.trim()) return state;
       return { ...state, live: [...state.live, { kind: 'assistant', id: itemId('say'), text: event.text }] };
@@ -103,7 +111,7 @@ function reduceAgent(state: ChatState, event: AgentEvent): ChatState {
       const extra: TranscriptItem[] = [];
       if (event.status === 'error') extra.push({ kind: 'notice', id: itemId('err'), tone: 'error', text: event.error ?? event.answer });
       else if (!said && event.answer.trim()) extra.push({ kind: 'assistant', id: itemId('say'), text: event.answer });
-      return { committed: [...state.committed, ...state.live, ...extra], live: [], busy: false, turnId: undefined };
+      return { ...state, committed: [...state.committed, ...state.live, ...extra], live: [], busy: false, turnId: undefined };
     }
   }
 }
@@ -114,11 +122,17 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return reduceAgent(state, action.event);
     case 'user': {
       const item: TranscriptItem = { kind: 'user', id: itemId('user'), text: action.text };
-      return state.busy ? { ...state, live: [...state.live, item] } : { ...state, committed: [...state.committed, item] };
+      return state.busy || state.starting ? { ...state, live: [...state.live, item] } : { ...state, committed: [...state.committed, item] };
+    }
+    case 'header': {
+      // the transcript is append-only (Ink prints it once): a new header goes at the end
+      const item: TranscriptItem = { kind: 'header', id: itemId('hdr'), info: action.info };
+      if (!state.starting) return { ...state, committed: [...state.committed, item] };
+      return { ...state, starting: false, committed: [...state.committed, item, ...(state.busy ? [] : state.live)], live: state.busy ? state.live : [] };
     }
     case 'notice': {
       const item: TranscriptItem = { kind: 'notice', id: itemId('note'), tone: action.tone, text: action.text };
-      return state.busy ? { ...state, live: [...state.live, item] } : { ...state, committed: [...state.committed, item] };
+      return state.busy || state.starting ? { ...state, live: [...state.live, item] } : { ...state, committed: [...state.committed, item] };
     }
     case 'attach': {
       const change = (c: ToolCardState): ToolCardState => ({ ...c, ...(action.table ? { table: action.table } : {}), ...(action.image ? { image: action.image } : {}) });

@@ -118,6 +118,19 @@ describe('chat app', () => {
     app.unmount();
   });
 
+  it('/model and /resume reopen the backend and print a new header once', async () => {
+    const backend = fakeBackend();
+    const other = { ...fakeBackend(), sessionId: 'other-session', modelName: 'openai:llama3.1' };
+    backend.reopen = async () => other;
+    const app = chat(backend);
+    await until(() => app.frame().includes('fake-session'), 'the header');
+    await typeLine(app, '/model openai:llama3.1');
+    await until(() => app.frame().includes('session: other-session'), 'the new header', 5000, app.frame);
+    expect(app.frame()).toContain('Now using openai:llama3.1.');
+    expect(app.frame().split('I analyse live-cell movies').length).toBe(2); // nothing printed twice
+    app.unmount();
+  });
+
   it('Ctrl-C once warns, twice quits', async () => {
     const app = chat();
     await until(() => app.frame().includes('fake-session'), 'the header');

@@ -50,3 +50,15 @@ describe('chat state', () => {
     expect(s.committed).toEqual([]);
   });
 });
+
+describe('chat state: start-up and headers', () => {
+  it('keeps items typed before the agent loads below its header, and appends later headers', () => {
+    let s = chatReducer(initialChatState, { type: 'user', text: 'segment' });
+    expect(s.committed).toEqual([]);
+    s = chatReducer(s, { type: 'header', info: { model: 'offline', sessionId: 'a', movies: [] } });
+    expect(s.committed.map((i) => i.kind)).toEqual(['header', 'user']);
+    s = chatReducer(s, { type: 'notice', tone: 'info', text: 'hello' });
+    s = chatReducer(s, { type: 'header', info: { model: 'offline', sessionId: 'b', movies: [] } });
+    expect(s.committed.map((i) => i.kind)).toEqual(['header', 'user', 'notice', 'header']);
+  });
+});

@@ -3,6 +3,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import type { TranscriptItem } from '../state.ts';
 import { ToolCard } from './ToolCard.tsx';
+import { Header } from './Header.tsx';
 
 export function Item({ item, width }: { item: TranscriptItem; width: number }): React.ReactElement {
   switch (item.kind) {
@@ -21,6 +22,12 @@ export function Item({ item, width }: { item: TranscriptItem; width: number }): 
       );
     case 'tool':
       return <ToolCard card={item.card} width={width} />;
+    case 'header':
+      return (
+        <Box marginBottom={1}>
+          <Header info={item.info} width={Math.min(width, 100)} />
+        </Box>
+      );
     case 'notice':
       return (
         <Box marginBottom={1} flexDirection="column">
