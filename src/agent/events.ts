@@ -5,7 +5,9 @@
 // Order of events for one user request (a "turn"):
 //
 //   turn_start
-//     ( assistant_text?                      text the model said before calling tools
+//     ( assistant_delta*                     pieces of the model's text as they stream in (OpenAI-compatible
+//                                            backends; the offline planner answers at once and sends none)
+//       assistant_text?                      text the model said before calling tools
 //       step_start                           one per tool call, in call order
 //       tool_progress*                       0..n, done/total planes (or items)
 //       step_end )*                          always follows its step_start, even on error/cancel
@@ -85,6 +87,14 @@ export interface AssistantTextEvent {
   final: boolean;
 }
 
+/** A piece of the model's reply as it streams in; the whole text follows as assistant_text. */
+export interface AssistantDeltaEvent {
+  type: 'assistant_delta';
+  turnId: string;
+  /** The new characters (append them to what came before in this model call). */
+  text: string;
+}
+
 export interface TurnEndEvent {
   type: 'turn_end';
   turnId: string;
@@ -96,7 +106,7 @@ export interface TurnEndEvent {
   error?: string;
 }
 
-export type AgentEvent = TurnStartEvent | StepStartEvent | ToolProgressEvent | StepEndEvent | AssistantTextEvent | TurnEndEvent;
+export type AgentEvent = TurnStartEvent | StepStartEvent | ToolProgressEvent | StepEndEvent | AssistantDeltaEvent | AssistantTextEvent | TurnEndEvent;
 
 export type AgentEventListener = (event: AgentEvent) => void;
 

@@ -2,7 +2,7 @@
 // give the results back, repeat until it answers or a step limit is reached.
 // Cancellable with an AbortSignal at any point; every state change is an AgentEvent.
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import { AIMessage, type BaseMessage, HumanMessage, SystemMessage, ToolMessage } from '@langchain/core/messages';
+import { AIMessage, type AIMessageChunk, type BaseMessage, HumanMessage, SystemMessage, ToolMessage } from '@langchain/core/messages';
 import type { ArtifactRef, ToolSpec } from '../../tools/types.ts';
 import { AgentEvents, type TurnStatus } from './events.ts';
 import { compactValues, runStep, type StepOptions, type StepOutcome } from './executor.ts';
@@ -37,6 +37,8 @@ export interface AgentOptions {
   execute?: StepExecutor;
   /** Earlier transcript entries sent back to the model (default 60). */
   historyEntries?: number;
+  /** Stream the model's reply as assistant_delta events (default: true except for the offline planner). */
+  stream?: boolean;
 }
 
 /** The JSON a model reads after a tool call: summary, artifacts and compact values, or the error. */
@@ -76,6 +78,22 @@ export class Agent {
     return this.options.session;
   }
 
+  private get streams(): boolean {
+    return this.options.stream ?? this.options.modelName !== 'offline';
+  }
+
+  /** Streams one model reply, announcing its text as it arrives; returns the whole message (tool calls included). */
+  private async streamReply(bound: { stream: (input: BaseMessage[], options: { signal: AbortSignal }) => Promise<AsyncIterable<AIMessageChunk>> }, messages: BaseMessage[], signal: AbortSignal, turnId: string): Promise<AIMessage> {
+    let whole: AIMessageChunk | undefined;
+    for await (const chunk of await bound.stream(messages, { signal })) {
+      whole = whole ? whole.concat(chunk) : chunk;
+      const text = contentText(chunk.content);
+      if (text) this.events.emit({ type: 'assistant_delta', turnId, text });
+    }
+    if (!whole) return new AIMessage({ content: '' });
+    return new AIMessage({ content: whole.content, tool_calls: whole.tool_calls ?? [], id: whole.id });
+  }
+
   /** Runs one user request to its answer. Never throws for tool or model failures: see status. */
   async ask(request: string, options: { signal?: AbortSignal } = {}): Promise<TurnResult> {
     const { session, modelName } = this.options;
@@ -95,7 +113,7 @@ export class Agent {
 
     const stepOptions: StepOptions = { signal, events: this.events, turnId };
     const lcTools = toLangChainTools(this.options.tools, this.execute, stepOptions);
-    const bound = this.options.model.bindTools!(lcTools);
+    const bound = this.options.model.bindTools!(lcTools) as unknown as Parameters<Agent['streamReply']>[0] & { invoke: (m: BaseMessage[], o: { signal: AbortSignal }) => Promise<AIMessage> };
 
     const end = (status: TurnStatus, answer: string, error?: string): TurnResult => {
       const result: TurnResult = {
@@ -113,7 +131,7 @@ export class Agent {
       let reply: AIMessage;
       try {
         const called = performance.now();
-        reply = (await bound.invoke(messages, { signal })) as AIMessage;
+        reply = this.streams ? await this.streamReply(bound, messages, signal, turnId) : ((await bound.invoke(messages, { signal })) as AIMessage);
         modelMs += performance.now() - called;
       } catch (err) {
         if (signal.aborted) return end('cancelled', cancelledAnswer(toolCalls));

@@ -44,9 +44,15 @@ describe('openai:<model> against an OpenAI-compatible server', () => {
       { text: 'Tracked 30 cells.' },
     ]);
     try {
+      const deltas: string[] = [];
+      agent.events.on((e) => e.type === 'assistant_delta' && deltas.push(e.text));
       const result = await agent.ask('segment and track the nuclei');
       expect(result.status).toBe('done');
       expect(result.answer).toBe('Tracked 30 cells.');
+      // the answer streamed in pieces, and tool-call arguments were reassembled from streamed pieces
+      expect(deltas.length).toBeGreaterThan(2);
+      expect(deltas.join('')).toBe('Tracked 30 cells.');
+      expect(server.requests[0].body.stream).toBe(true);
       expect(result.toolCalls.map((c) => [c.tool, c.status])).toEqual([['segment', 'ok'], ['track', 'invalid'], ['track', 'ok']]);
       expect(server.requests).toHaveLength(4);
       const first = server.requests[0];

@@ -11,7 +11,7 @@ export type ServerReply =
 
 export interface RecordedRequest {
   headers: IncomingHttpHeaders;
-  body: { model: string; messages: { role: string; content: unknown; tool_call_id?: string }[]; tools?: { function: { name: string; parameters: unknown } }[] };
+  body: { model: string; stream?: boolean; messages: { role: string; content: unknown; tool_call_id?: string }[]; tools?: { function: { name: string; parameters: unknown } }[] };
 }
 
 export interface ScriptedServer {
@@ -44,6 +44,10 @@ export async function startOpenAIServer(script: ServerReply[]): Promise<Scripted
         res.writeHead(reply.status, headers).end(JSON.stringify({ error: { message: reply.message, type: 'test', code: null } }));
         return;
       }
+      if (requests.at(-1)!.body.stream) {
+        streamReply(res, reply, index, requests.at(-1)!.body.model);
+        return;
+      }
       const message = 'text' in reply
         ? { role: 'assistant', content: reply.text }
         : { role: 'assistant', content: null, tool_calls: [{ id: `call_${index}`, type: 'function', function: { name: reply.toolCall.name, arguments: JSON.stringify(reply.toolCall.args) } }] };
@@ -67,4 +71,22 @@ export async function startOpenAIServer(script: ServerReply[]): Promise<Scripted
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** The reply as server-sent events, in small pieces, the way OpenAI streams chat completions. */
+function streamReply(res: import('node:http').ServerResponse, reply: { text: string } | { toolCall: { name: string; args: Record<string, unknown> } }, index: number, model: string): void {
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  const base = { id: `chatcmpl-${index}`, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model };
+  const send = (delta: Record<string, unknown>, finish: string | null = null) =>
+    res.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`);
+  const pieces = (text: string) => text.match(/.{1,4}/gs) ?? [''];
+  if ('text' in reply) {
+    pieces(reply.text).forEach((piece, i) => send(i === 0 ? { role: 'assistant', content: piece } : { content: piece }));
+    send({}, 'stop');
+  } else {
+    send({ role: 'assistant', content: null, tool_calls: [{ index: 0, id: `call_${index}`, type: 'function', function: { name: reply.toolCall.name, arguments: '' } }] });
+    for (const piece of pieces(JSON.stringify(reply.toolCall.args))) send({ tool_calls: [{ index: 0, function: { arguments: piece } }] });
+    send({}, 'tool_calls');
+  }
+  res.end('data: [DONE]\n\n');
 }
