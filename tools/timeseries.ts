@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { InputError } from '../src/errors.ts';
 import { readTableCsv, writeTableCsv, type Table } from '../src/analysis/table.ts';
 import { tableArg, outputArg } from './common.ts';
-import { defineTool, type ToolContext, type ToolSpec } from './types.ts';
+import { defineTool, type ArtifactRef, type ToolContext, type ToolResult, type ToolSpec } from './types.ts';
 
 const idColumnArg = z.string().min(1).optional().describe('Column naming the cell or track (default: the first of track_id, track, branch_id, cell_id, id, label; none = one series)');
 const timeColumnArg = z.string().min(1).optional().describe('Column giving the frame, whole numbers (default: the first of t, frame, FrameID, time_s)');
@@ -86,62 +86,78 @@ const analyzeTimeseries = defineTool({
       return ctx.addArtifact('table', out, description);
     };
     ctx.progress(0, 1);
-    if (args.analysis === 'transform') {
-      const [value] = requireValue(args);
-      const result = asInput(() =>
-        ts.transformTable(table, value, {
-          ...columns,
-          normalise: args.normalize,
-          baselineFrames: args.baselineFrames,
-          detrendDegree: args.detrendDegree,
-          smooth: args.smooth ? { method: args.smooth, windowFrames: args.windowFrames, polyorder: args.polyorder } : undefined,
-        }),
-      );
-      const ref = save(result.table, result.column, `${value} per cell (${result.column.slice(value.length + 1).replace(/_/g, ' ')})`);
-      ctx.progress(1, 1);
-      return {
-        summary: `Added column ${result.column} to the table for ${result.cells} cell${result.cells === 1 ? '' : 's'}; saved as ${ref.id}.`,
-        artifacts: [ref],
-        values: { column: result.column, cells: result.cells, rows: result.table.rows.length, path: ref.path },
-      };
-    }
-    if (args.analysis === 'cross_correlation') {
-      const [a, b] = requireValue(args, true);
-      const maxLag = args.maxLag ?? 10;
-      const result = asInput(() => ts.crossCorrelateTable(table, a, b, maxLag, columns));
-      const lags = result.peaks.map((p) => p.lag);
-      const ref = save(result.table, `xcorr-${a}-${b}`, `cross-correlation of ${a} and ${b} per cell`);
-      ctx.progress(1, 1);
-      const medianLag = median(lags);
-      return {
-        summary: `Across ${result.peaks.length} cells, ${a} and ${b} correlate most at a median lag of ${medianLag} frame(s) (positive: ${b} follows ${a}); mean peak r ${round(result.peaks.reduce((s, p) => s + p.r, 0) / result.peaks.length, 3)}.`,
-        artifacts: [ref],
-        values: { cells: result.peaks.length, medianPeakLagFrames: medianLag, meanPeakR: round(result.peaks.reduce((s, p) => s + p.r, 0) / result.peaks.length), peaks: result.peaks.slice(0, 50) },
-      };
-    }
-    if (args.analysis === 'granger') {
-      const [cause, effect] = requireValue(args, true);
-      const maxLag = args.maxLag ?? 2;
-      if (maxLag < 1) throw new InputError('maxLag must be at least 1 for a Granger test');
-      const result = asInput(() => ts.grangerTable(table, cause, effect, maxLag, columns));
-      const ref = save(result.table, `granger-${cause}-${effect}`, `Granger tests between ${cause} and ${effect} per cell`);
-      ctx.progress(1, 1);
-      return {
-        summary: `${cause} Granger-causes ${effect} (p < 0.05, Bonferroni over ${maxLag} lag(s)) in ${result.forwardSignificant} of ${result.cells} cells; the reverse holds in ${result.reverseSignificant}.`,
-        artifacts: [ref],
-        values: { cells: result.cells, forwardSignificant: result.forwardSignificant, reverseSignificant: result.reverseSignificant, maxLag, direction: `${cause} -> ${effect}` },
-      };
-    }
-    const summary = asInput(() => ts.summariseCells(table, { ...columns, features: args.features }));
-    const ref = save(summary, 'cell-summary', 'per-cell summary variables (CellPhe-style)');
-    ctx.progress(1, 1);
-    return {
-      summary: `Summarised ${summary.rows.length} cells into ${summary.columns.length - 2} variables each (CellPhe-style); saved as ${ref.id}, ready for embed.`,
-      artifacts: [ref],
-      values: { cells: summary.rows.length, variables: summary.columns.length - 2, path: ref.path },
-    };
+    // Per-frame segmentation numbers objects 1..n in every frame: they only name cells once tracked.
+    const idColumn = asInput(() => ts.seriesColumns(table, columns).idColumn);
+    const caveat = idColumn === 'label' ? ' Cells are identified by the "label" column, which names the same cell over time only if the labels come from tracking.' : '';
+    const withCaveat = <T extends { summary: string }>(result: T): T => ({ ...result, summary: result.summary + caveat });
+    return withCaveat(await analyze(args, ctx, table, columns, ts, save));
   },
 });
+
+/** The chosen analysis; `save` writes a result table and registers it as an artifact. */
+async function analyze(
+  args: AnalyzeArgs,
+  ctx: ToolContext,
+  table: Table,
+  columns: { idColumn?: string; timeColumn?: string },
+  ts: typeof import('../src/analysis/timeseries.ts'),
+  save: (result: Table, name: string, description: string) => ArtifactRef,
+): Promise<ToolResult> {
+  if (args.analysis === 'transform') {
+    const [value] = requireValue(args);
+    const result = asInput(() =>
+      ts.transformTable(table, value, {
+        ...columns,
+        normalise: args.normalize,
+        baselineFrames: args.baselineFrames,
+        detrendDegree: args.detrendDegree,
+        smooth: args.smooth ? { method: args.smooth, windowFrames: args.windowFrames, polyorder: args.polyorder } : undefined,
+      }),
+    );
+    const ref = save(result.table, result.column, `${value} per cell (${result.column.slice(value.length + 1).replace(/_/g, ' ')})`);
+    ctx.progress(1, 1);
+    return {
+      summary: `Added column ${result.column} to the table for ${result.cells} cell${result.cells === 1 ? '' : 's'}; saved as ${ref.id}.`,
+      artifacts: [ref],
+      values: { column: result.column, cells: result.cells, rows: result.table.rows.length, path: ref.path },
+    };
+  }
+  if (args.analysis === 'cross_correlation') {
+    const [a, b] = requireValue(args, true);
+    const maxLag = args.maxLag ?? 10;
+    const result = asInput(() => ts.crossCorrelateTable(table, a, b, maxLag, columns));
+    const lags = result.peaks.map((p) => p.lag);
+    const ref = save(result.table, `xcorr-${a}-${b}`, `cross-correlation of ${a} and ${b} per cell`);
+    ctx.progress(1, 1);
+    const medianLag = median(lags);
+    return {
+      summary: `Across ${result.peaks.length} cells, ${a} and ${b} correlate most at a median lag of ${medianLag} frame(s) (positive: ${b} follows ${a}); mean peak r ${round(result.peaks.reduce((s, p) => s + p.r, 0) / result.peaks.length, 3)}.`,
+      artifacts: [ref],
+      values: { cells: result.peaks.length, medianPeakLagFrames: medianLag, meanPeakR: round(result.peaks.reduce((s, p) => s + p.r, 0) / result.peaks.length), peaks: result.peaks.slice(0, 50) },
+    };
+  }
+  if (args.analysis === 'granger') {
+    const [cause, effect] = requireValue(args, true);
+    const maxLag = args.maxLag ?? 2;
+    if (maxLag < 1) throw new InputError('maxLag must be at least 1 for a Granger test');
+    const result = asInput(() => ts.grangerTable(table, cause, effect, maxLag, columns));
+    const ref = save(result.table, `granger-${cause}-${effect}`, `Granger tests between ${cause} and ${effect} per cell`);
+    ctx.progress(1, 1);
+    return {
+      summary: `${cause} Granger-causes ${effect} (p < 0.05, Bonferroni over ${maxLag} lag(s)) in ${result.forwardSignificant} of ${result.cells} cells; the reverse holds in ${result.reverseSignificant}.`,
+      artifacts: [ref],
+      values: { cells: result.cells, forwardSignificant: result.forwardSignificant, reverseSignificant: result.reverseSignificant, maxLag, direction: `${cause} -> ${effect}` },
+    };
+  }
+  const summary = asInput(() => ts.summariseCells(table, { ...columns, features: args.features }));
+  const ref = save(summary, 'cell-summary', 'per-cell summary variables (CellPhe-style)');
+  ctx.progress(1, 1);
+  return {
+    summary: `Summarised ${summary.rows.length} cells into ${summary.columns.length - 2} variables each (CellPhe-style); saved as ${ref.id}, ready for embed.`,
+    artifacts: [ref],
+    values: { cells: summary.rows.length, variables: summary.columns.length - 2, path: ref.path },
+  };
+}
 
 const embedSchema = z.object({
   table: tableArg.describe('Per-cell features, one row per cell (e.g. analyze_timeseries with analysis "summary"): an artifact id or a CSV path'),

@@ -87,6 +87,14 @@ describe('analyze_timeseries and embed tools', () => {
     }
   });
 
+  it('warns that per-frame labels name cells only after tracking', async () => {
+    const labelled = join(dir, 'labels.csv');
+    const table = cellTable();
+    writeTableCsv(labelled, { columns: table.columns.map((c) => (c === 'track_id' ? 'label' : c)), rows: table.rows.map(({ track_id, ...r }) => ({ label: track_id, ...r })) });
+    const result = await call('analyze_timeseries', { table: labelled, value: 'area_px', normalize: 'zscore' }, ctx);
+    expect(result.summary).toMatch(/only if the labels come from tracking/);
+  });
+
   it('reports bad arguments in one line', async () => {
     await expect(call('analyze_timeseries', { table: path, value: 'nope', normalize: 'zscore' }, ctx)).rejects.toThrow(/no column "nope" in the table/);
     await expect(call('analyze_timeseries', { table: path, analysis: 'granger', value: 'reporter' }, ctx)).rejects.toThrow(/needs `other`/);
