@@ -20,7 +20,7 @@ import { segmentNuclei, type Nucleus } from './measures.ts';
 import type { Microscope, Snapshot } from './microscope.ts';
 import { RuleRunner, type FrameScorer, type Rule, type RuleStatus } from './rules.ts';
 import { parseSequence, zPositionsUm, type ChannelSpec, type Sequence } from './sequence.ts';
-import { HyperstackSink, type WrittenFile } from './sink.ts';
+import { HyperstackSink, type FrameSink, type WrittenFile } from './sink.ts';
 import { Timeline } from './timeline.ts';
 
 export type AcquisitionState = 'idle' | 'waiting' | 'acquiring' | 'paused' | 'finishing' | 'done';
@@ -98,6 +98,8 @@ export interface AcquisitionOptions {
   scorers?: Record<string, FrameScorer>;
   /** Makes a scorer for a name not in `scorers` (e.g. a model in models/). */
   scorerFor?: (name: string) => FrameScorer | undefined;
+  /** Where frames go (default: ImageJ hyperstacks at outputPath). */
+  sink?: FrameSink;
 }
 
 type Listener<T> = (value: T) => void;
@@ -129,7 +131,7 @@ export class Acquisition {
   private resolveDone!: (status: AcquisitionStatus) => void;
   private readonly microscope: GuardedMicroscope;
   private readonly clock: Clock;
-  private readonly sink: HyperstackSink;
+  private readonly sink: FrameSink;
   private readonly timeline: Timeline;
   private readonly rules: RuleRunner;
   private readonly scorers: Record<string, FrameScorer>;
@@ -164,7 +166,7 @@ export class Acquisition {
     const state = this.microscope.getState();
     this.defaultExposureMs = state.exposureMs;
     this.defaultPower = { ...state.powerPercent };
-    this.sink = new HyperstackSink(options.outputPath);
+    this.sink = options.sink ?? new HyperstackSink(options.outputPath);
     this.rules = new RuleRunner([...(options.rules ?? [])], {
       adjust: (adj, source) => this.adjust(adj, source),
       intervalS: () => this.timeline.intervalS,

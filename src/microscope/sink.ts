@@ -58,9 +58,19 @@ interface PartWriter {
   capacity: number;
 }
 
+/** Where an acquisition's frames go; HyperstackSink writes them to disk. */
+export interface FrameSink {
+  readonly files: WrittenFile[];
+  readonly framesPath: string;
+  ensureLayout(layout: SinkLayout): Promise<boolean>;
+  add(t: number, channelIndex: number, zIndex: number, data: Uint16Array, record: FrameRecord): Promise<void>;
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
 const FRAME_COLUMNS = 'file,plane,t,position,channel,z_index,time_s,exposure_ms,power_percent,x_um,y_um,z_um,objective,pixel_size_um,dose_j_per_cm2';
 
-export class HyperstackSink {
+export class HyperstackSink implements FrameSink {
   private layout: SinkLayout | undefined;
   private part = 0;
   private writers = new Map<string, PartWriter>();
