@@ -31,7 +31,7 @@ export interface SegmentOptions {
   splitTouching?: boolean;
   /**
    * What seeds and floods the split: 'intensity' (maxima of the smoothed image, flooded
-   * downhill; CellProfiler's default "declump by intensity", best for bright-centred nuclei)
+   * downhill; CellProfiler's default "declump by intensity", for objects with a darker seam between them)
    * or 'distance' (maxima of the Euclidean distance map; the scikit-image gallery recipe,
    * best for round objects, and on simulated nuclei). Default 'distance'.
    */
