@@ -23,8 +23,18 @@ export async function run(argv: string[]): Promise<number> {
   if (!request) throw new InputError(`say what to do; ${USAGE}`);
   const json = values.json === true;
   const events = new AgentEvents();
+  let streamed = '';
   if (!json) {
     events.on((e) => {
+      // an OpenAI-compatible backend's answer appears as it is written
+      if (e.type === 'assistant_delta') {
+        process.stdout.write(e.text);
+        streamed += e.text;
+      }
+      if (e.type === 'assistant_text' && streamed) {
+        if (!e.final) process.stdout.write('\n');
+        streamed = e.final ? streamed : '';
+      }
       if (e.type === 'step_start') process.stderr.write(`▸ ${e.tool} ${JSON.stringify(e.args)}\n`);
       if (e.type === 'step_end') process.stderr.write(`  ${e.status === 'ok' ? '✓' : '✗'} ${e.summary} (${(e.durationMs / 1000).toFixed(1)} s)\n`);
     });
@@ -50,6 +60,8 @@ export async function run(argv: string[]): Promise<number> {
     );
   } else if (result.status === 'error') {
     process.stderr.write(`cellpilot: ${result.error ?? result.answer}\n`);
+  } else if (streamed && streamed.trim() === result.answer.trim()) {
+    process.stdout.write('\n');
   } else {
     process.stdout.write(`${result.answer}\n`);
   }
