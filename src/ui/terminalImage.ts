@@ -28,27 +28,37 @@ export function inlineImageSequence(png: Uint8Array, protocol: 'kitty' | 'iterm'
   return parts.join('');
 }
 
-/** Box-averaged colour of the image region [x0,x1) x [y0,y1), composited on white. */
-function averageColor(image: RgbaImage, x0: number, x1: number, y0: number, y1: number): [number, number, number] {
-  let r = 0, g = 0, b = 0, n = 0;
+/** Colour composited on white. */
+function pixel(image: RgbaImage, x: number, y: number): [number, number, number] {
+  const i = (y * image.width + x) * 4;
+  const a = image.data[i + 3] / 255;
+  return [image.data[i] * a + 255 * (1 - a), image.data[i + 1] * a + 255 * (1 - a), image.data[i + 2] * a + 255 * (1 - a)];
+}
+
+/**
+ * The colour of the region [x0,x1) x [y0,y1) that differs most from the background
+ * (the corner pixel). Averaging would wash thin plot lines and small bright nuclei
+ * into the background; keeping the most distinct pixel keeps them visible.
+ */
+function salientColor(image: RgbaImage, background: [number, number, number], x0: number, x1: number, y0: number, y1: number): [number, number, number] {
+  let best: [number, number, number] = background;
+  let bestDistance = -1;
   for (let y = y0; y < y1; y++) {
     for (let x = x0; x < x1; x++) {
-      const i = (y * image.width + x) * 4;
-      const a = image.data[i + 3] / 255;
-      r += image.data[i] * a + 255 * (1 - a);
-      g += image.data[i + 1] * a + 255 * (1 - a);
-      b += image.data[i + 2] * a + 255 * (1 - a);
-      n++;
+      const c = pixel(image, x, y);
+      const d = Math.abs(c[0] - background[0]) + Math.abs(c[1] - background[1]) + Math.abs(c[2] - background[2]);
+      if (d > bestDistance) (bestDistance = d), (best = c);
     }
   }
-  return n ? [Math.round(r / n), Math.round(g / n), Math.round(b / n)] : [255, 255, 255];
+  return best.map(Math.round) as [number, number, number];
 }
 
 /**
  * The image as lines of '▀' cells, `columns` wide (aspect kept: one cell = 1 x 2 pixels
  * of the resampled image, since a cell is about twice as tall as it is wide).
  */
-export function halfBlockLines(image: RgbaImage, columns: number, maxRows = 14): string[] {
+export function halfBlockLines(image: RgbaImage, columns: number, maxRows = 18): string[] {
+  const background = pixel(image, 0, 0);
   // fit in columns x maxRows cells, keeping the aspect ratio (a cell is 1 x 2 pixels)
   const cols = Math.max(1, Math.min(columns, image.width, Math.floor((maxRows * 2 * image.width) / image.height)));
   const scale = image.width / cols;
@@ -61,8 +71,8 @@ export function halfBlockLines(image: RgbaImage, columns: number, maxRows = 14):
       const span = (r: number) => [Math.floor((r * image.height) / pixelRows), Math.max(Math.floor((r * image.height) / pixelRows) + 1, Math.floor(((r + 1) * image.height) / pixelRows))];
       const [ty0, ty1] = span(row);
       const [by0, by1] = row + 1 < pixelRows ? span(row + 1) : [ty0, ty1];
-      const top = averageColor(image, x0, x1, ty0, Math.min(ty1, image.height));
-      const bottom = averageColor(image, x0, x1, by0, Math.min(by1, image.height));
+      const top = salientColor(image, background, x0, x1, ty0, Math.min(ty1, image.height));
+      const bottom = salientColor(image, background, x0, x1, by0, Math.min(by1, image.height));
       line += `\x1b[38;2;${top.join(';')}m\x1b[48;2;${bottom.join(';')}m▀`;
     }
     lines.push(line + '\x1b[0m');
