@@ -211,3 +211,39 @@ describe('acquisition engine on the simulated clock', () => {
     await movie.close();
   });
 });
+
+describe('time plans in a running acquisition', () => {
+  it('phases run one after the other; "extend" and "loops" change the end', async () => {
+    const { clock, microscope } = simulatedScope({ sizePx: 64 });
+    const phased = await startAcquisition({ channels: [{ config: 'DAPI', exposureMs: 10 }], timePlan: { phases: [{ intervalS: 10, loops: 3 }, { intervalS: 60, loops: 3 }] } }, { microscope, clock, outputPath: join(tempDir(), 'phases.tif') }).done;
+    const starts = readFramesTable(readFileSync(phased.framesTable, 'utf8')).map((r) => Math.round(Number(r.time_s)));
+    expect(starts).toEqual([0, 10, 20, 80, 140]);
+
+    const extended = startAcquisition({ channels: [{ config: 'DAPI', exposureMs: 10 }], timePlan: { intervalS: 60, durationS: 300 } }, { microscope, clock, outputPath: join(tempDir(), 'extend.tif') });
+    clock.at(clock.now() + 130_000, () => void extended.adjust({ kind: 'extend', extraS: 120 }));
+    const e = await extended.done;
+    expect(e.timepointsDone).toBe(8); // 0..300 s every 60 s, then 120 s more
+
+    const counted = startAcquisition({ channels: [{ config: 'DAPI', exposureMs: 10 }], timePlan: { intervalS: 30, loops: 100 } }, { microscope, clock, outputPath: join(tempDir(), 'loops.tif') });
+    counted.on('timepoint', (ev) => {
+      if (ev.t === 2) counted.adjust({ kind: 'loops', loops: 5 });
+    });
+    expect((await counted.done).timepointsDone).toBe(5);
+  });
+
+  it('runs on the real clock too (short intervals)', async () => {
+    const { RealClock } = await import('../../src/microscope/clock.ts');
+    const { SimulatedMicroscope } = await import('../../src/microscope/simulated.ts');
+    const { smallConfig } = await import('./fixtures.ts');
+    const clock = new RealClock();
+    const microscope = new SimulatedMicroscope({ clock, config: smallConfig(64), sample: { boundsUm: { x0: -16, y0: -16, x1: 16, y1: 16 }, cells: 2 }, readoutMs: 1 });
+    const started = performance.now();
+    const status = await startAcquisition({ channels: [{ config: 'GFP', exposureMs: 5 }], timePlan: { intervalS: 0.2, loops: 4 } }, { microscope, clock, outputPath: join(tempDir(), 'real.tif') }).done;
+    const wallS = (performance.now() - started) / 1000;
+    expect(status.timepointsDone).toBe(4);
+    expect(wallS).toBeGreaterThan(0.6 - 0.05);
+    expect(wallS).toBeLessThan(5);
+    const starts = readFramesTable(readFileSync(status.framesTable, 'utf8')).map((r) => Number(r.time_s));
+    for (let i = 1; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(0.2 - 0.01);
+  });
+});
