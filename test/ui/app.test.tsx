@@ -131,6 +131,25 @@ describe('chat app', () => {
     app.unmount();
   });
 
+  it('sends an inline picture (iTerm2 / kitty) to the terminal once, below its card', async () => {
+    const backend = fakeBackend();
+    const inline = '\x1b]1337;File=inline=1;size=3;width=40;preserveAspectRatio=1:AAAA\x07';
+    const app = render(
+      <ChatApp loadBackend={async () => backend} model="offline" movies={[]} previews={() => ({ image: { path: '/tmp/plot.png', lines: [], inline } })} />,
+    );
+    await until(() => (app.lastFrame() ?? '').includes('fake-session'), 'the header');
+    app.stdin.write('plot it');
+    await tick();
+    app.stdin.write(ENTER);
+    await backend.started();
+    backend.release();
+    await until(() => (app.lastFrame() ?? '').includes('PNG: /tmp/plot.png'), 'the picture path');
+    await tick(100);
+    const written = app.stdout.frames.join('');
+    expect(written.split('1337;File=inline=1').length - 1).toBe(1);
+    app.unmount();
+  });
+
   it('Ctrl-C once warns, twice quits', async () => {
     const app = chat();
     await until(() => app.frame().includes('fake-session'), 'the header');
