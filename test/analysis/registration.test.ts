@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { estimateShift, type Plane } from '../../src/analysis/registration.ts';
 import { InputError } from '../../src/errors.ts';
 import { fft2dInPlace, fft2dReal, fftFrequencies } from '../../src/analysis/fft.ts';
@@ -85,5 +86,40 @@ describe('estimateShift (phase correlation, scikit-image convention)', () => {
     expect(() => estimateShift(a, nan)).toThrow(InputError);
     expect(() => estimateShift(a, nan)).toThrow(/NaN/);
     expect(() => estimateShift(a, a, { upsampleFactor: 2.5 })).toThrow(/upsampleFactor/);
+  });
+});
+
+describe('estimateShift equals scikit-image phase_cross_correlation (where /usr/bin/python3 has skimage)', () => {
+  const python = '/usr/bin/python3';
+  const hasSkimage = spawnSync(python, ['-c', 'import skimage.registration'], { encoding: 'utf8' }).status === 0;
+  it.skipIf(!hasSkimage)('same shifts and error on even, odd and single-row sizes at upsample 1, 7 and 20', () => {
+    let s = 7;
+    const rand = () => (s = (s * 16807) % 2147483647) / 2147483647;
+    const cases: { h: number; w: number; up: number; a: number[]; b: number[]; ours: number[] }[] = [];
+    for (const [h, w] of [[64, 64], [63, 65], [50, 77], [1, 40], [40, 1], [33, 33]]) {
+      for (const up of [1, 7, 20]) {
+        // a bright band plus texture, moved by (-3, +2) px (periodically) with fresh noise
+        const a = Array.from({ length: h * w }, (_, i) => Math.sin(i * 0.37) * 50 + rand() * 30 + ((i % w) > w / 3 && (i % w) < w / 2 ? 100 : 0));
+        const b = a.map((_, i) => a[((Math.floor(i / w) + 3) % h) * w + (((i % w) + w - 2) % w)] + rand() * 20);
+        const r = estimateShift({ data: a, height: h, width: w }, { data: b, height: h, width: w }, { upsampleFactor: up });
+        cases.push({ h, w, up, a, b, ours: [r.dyPx, r.dxPx, r.error] });
+      }
+    }
+    const script = `
+import json, sys, numpy as np
+from skimage.registration import phase_cross_correlation as pcc
+out = []
+for c in json.load(sys.stdin):
+    a = np.array(c['a']).reshape(c['h'], c['w']); b = np.array(c['b']).reshape(c['h'], c['w'])
+    shift, error, _ = pcc(a, b, upsample_factor=c['up'])
+    out.append([float(shift[0]), float(shift[1]), float(error)])
+print(json.dumps(out))`;
+    const peer = spawnSync(python, ['-c', script], { input: JSON.stringify(cases), encoding: 'utf8', maxBuffer: 1 << 26 });
+    expect(peer.status, peer.stderr).toBe(0);
+    const theirs = JSON.parse(peer.stdout) as number[][];
+    cases.forEach((c, i) => {
+      expect([c.ours[0], c.ours[1]], `${c.h}x${c.w} upsample ${c.up}`).toEqual([theirs[i][0], theirs[i][1]]);
+      expect(c.ours[2]).toBeCloseTo(theirs[i][2], 9);
+    });
   });
 });
