@@ -81,9 +81,10 @@ export function handleSlash(line: string, backend: ChatBackend | undefined, widt
       if (!arg) return notice(`model: ${backend.modelName} (switch with /model offline or /model openai:<name>)`);
       return { type: 'reopen', model: arg };
     case 'acq': {
-      const status = backend.tools().find((t) => /acquisition_status|^acq_status$/.test(t.name));
+      const names = backend.tools().map((t) => t.name);
+      const status = names.find((n) => /^(acquisition_status|acq_status|microscope_status|get_acquisition)$/.test(n)) ?? names.find((n) => /acqui/.test(n) && /status/.test(n));
       if (!status) return notice('no microscope tools in this build yet: acquisition control is not available', 'error');
-      return { type: 'tool', name: status.name, args: {} };
+      return { type: 'tool', name: status, args: {} };
     }
   }
   return notice(`unknown command /${name}`, 'error');

@@ -39,7 +39,7 @@ export interface ToolCardState {
 
 export type TranscriptItem =
   | { kind: 'user'; id: string; text: string }
-  | { kind: 'assistant'; id: string; text: string }
+  | { kind: 'assistant'; id: string; text: string; streaming?: boolean }
   | { kind: 'tool'; id: string; card: ToolCardState }
   | { kind: 'notice'; id: string; tone: 'info' | 'error' | 'help'; text: string }
   | { kind: 'header'; id: string; info: HeaderInfo };
@@ -63,8 +63,18 @@ export function itemId(prefix: string): string {
   return `${prefix}${counter}`;
 }
 
+/**
+ * Streamed pieces of the assistant's text, for backends that stream tokens. Not (yet) in
+ * the agent's AgentEvent union; the chat shows them as they come when it sends them.
+ */
+export interface AssistantDeltaEvent {
+  type: 'assistant_delta';
+  turnId: string;
+  text: string;
+}
+
 export type ChatAction =
-  | { type: 'agent'; event: AgentEvent }
+  | { type: 'agent'; event: AgentEvent | AssistantDeltaEvent }
   | { type: 'user'; text: string }
   | { type: 'notice'; tone: 'info' | 'error' | 'help'; text: string }
   | { type: 'attach'; stepId: string; table?: TablePreview; image?: ImagePreview }
@@ -75,8 +85,13 @@ function updateCard(items: TranscriptItem[], stepId: string, change: (card: Tool
   return items.map((item) => (item.kind === 'tool' && item.card.stepId === stepId ? { ...item, card: change(item.card) } : item));
 }
 
-function reduceAgent(state: ChatState, event: AgentEvent): ChatState {
+function reduceAgent(state: ChatState, event: AgentEvent | AssistantDeltaEvent): ChatState {
   switch (event.type) {
+    case 'assistant_delta': {
+      const last = state.live.at(-1);
+      if (last?.kind === 'assistant' && last.streaming) return { ...state, live: [...state.live.slice(0, -1), { ...last, text: last.text + event.text }] };
+      return { ...state, live: [...state.live, { kind: 'assistant', id: itemId('say'), text: event.text, streaming: true }] };
+    }
     case 'turn_start':
       return { ...state, busy: true, turnId: event.turnId };
     case 'step_start': {
@@ -103,9 +118,13 @@ function reduceAgent(state: ChatState, event: AgentEvent): ChatState {
     case 'assistant_delta':
       // streamed pieces of the reply (OpenAI-compatible backends); the whole text follows as assistant_text
       return state;
-    case 'assistant_text':
-      if (!event.text.trim()) return state;
-      return { ...state, live: [...state.live, { kind: 'assistant', id: itemId('say'), text: event.text }] };
+    case 'assistant_text': {
+      // the whole text replaces what was streamed of it
+      const last = state.live.at(-1);
+      const live = last?.kind === 'assistant' && last.streaming ? state.live.slice(0, -1) : state.live;
+      if (!event.text.trim()) return { ...state, live };
+      return { ...state, live: [...live, { kind: 'assistant', id: itemId('say'), text: event.text }] };
+    }
     case 'turn_end': {
       const said = state.live.some((i) => i.kind === 'assistant');
       const extra: TranscriptItem[] = [];

@@ -62,3 +62,15 @@ describe('chat state: start-up and headers', () => {
     expect(s.committed.map((i) => i.kind)).toEqual(['header', 'user', 'notice', 'header']);
   });
 });
+
+describe('chat state: streamed text', () => {
+  it('grows one assistant item from deltas and replaces it with the final text', () => {
+    let s = run([{ type: 'turn_start', turnId: 't1', request: 'x', model: 'openai:m', at }]);
+    s = chatReducer(s, { type: 'agent', event: { type: 'assistant_delta', turnId: 't1', text: 'Segment' } });
+    s = chatReducer(s, { type: 'agent', event: { type: 'assistant_delta', turnId: 't1', text: 'ing now' } });
+    expect(s.live).toMatchObject([{ kind: 'assistant', text: 'Segmenting now', streaming: true }]);
+    s = run([{ type: 'assistant_text', turnId: 't1', text: 'Segmenting now.', final: true }], s);
+    expect(s.live).toHaveLength(1);
+    expect(s.live[0]).toMatchObject({ kind: 'assistant', text: 'Segmenting now.' });
+  });
+});
