@@ -20,8 +20,8 @@ export interface ShiftTask {
 /** Smallest share of the plane two candidate alignments must overlap to be compared. */
 const MIN_OVERLAP = 0.25;
 
-function spectrumFor(plane: Float32Array, height: number, width: number, normalization: 'phase' | 'none'): Spectrum {
-  const spectrum = spectrumOf({ data: plane, height, width });
+function spectrumFor(plane: Float32Array, height: number, width: number, normalization: 'phase' | 'none', into?: Float64Array): Spectrum {
+  const spectrum = spectrumOf({ data: plane, height, width }, into);
   return normalization === 'phase' ? spectrum : withoutMean(spectrum);
 }
 
@@ -94,8 +94,11 @@ export async function estimateShiftsTask(task: ShiftTask): Promise<ShiftEstimate
   const normalization = task.normalization ?? 'phase';
   let reference = { plane: task.reference, spectrum: spectrumFor(task.reference, height, width, normalization) };
   const out: ShiftEstimate[] = [];
+  // Against a fixed reference the moving spectrum is dropped after use: one buffer serves every plane
+  let reusable: Float64Array | undefined;
   for (const plane of task.planes) {
-    const moving = { plane, spectrum: spectrumFor(plane, height, width, normalization) };
+    const moving = { plane, spectrum: spectrumFor(plane, height, width, normalization, task.chain ? undefined : reusable) };
+    reusable = moving.spectrum.values;
     out.push(
       normalization === 'phase'
         ? guardedShift(reference, moving, task)

@@ -137,8 +137,9 @@ async function blockImages(movie: Movie, channel: number, framesPerBlock: number
   return blocks;
 }
 
+/** sum + values; the first block image is taken over as the sum (projectionsOfFrame gives fresh arrays). */
 function addInto(sum: Float64Array | undefined, values: Float64Array): Float64Array {
-  if (!sum) return Float64Array.from(values);
+  if (!sum) return values;
   for (let i = 0; i < sum.length; i++) sum[i] += values[i];
   return sum;
 }

@@ -74,9 +74,10 @@ export interface Spectrum {
   energy: number;
 }
 
-export function spectrumOf(plane: Plane): Spectrum {
+/** The half spectrum of a plane; `into` (ny x (floor(nx/2)+1) complex) is filled instead of a new array when given. */
+export function spectrumOf(plane: Plane, into?: Float64Array): Spectrum {
   const { height: ny, width: nx } = plane;
-  const values = rfft2d(plane.data, ny, nx);
+  const values = rfft2d(plane.data, ny, nx, into);
   const hc = halfWidth(nx);
   const nyquist = nx % 2 === 0 ? nx / 2 : -1;
   let energy = 0;
