@@ -156,6 +156,7 @@ const ALIASES: Record<string, string[]> = {
   ruleId: ['id', 'ruleId', 'rule'],
   normalize: ['normalize', 'normalise', 'normalization'],
   confirm: ['confirm'],
+  allowGapClosing: ['allowGapClosing', 'gapClosing'],
   finishTimepoint: ['finishTimepoint'],
   thresholdValue: ['threshold', 'thresholdValue'],
   objective: ['objective'],

@@ -138,6 +138,19 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     const repeated = repeatPlan(text, conversation, catalogue);
     if (repeated) return repeated;
   }
+  // the microscope engineer's router knows the acquisition language best
+  // (only when no tool words matched: our own matches are more specific)
+  if (!help && mentions.length === 0) {
+    const routed = routeMicroscopeRequest(text, { acquisitionRunning: acquisitionRunning(conversation) });
+    const words = /\bevery\b|\blaser\b|\bpower\b|\bexposure\b|z-?stack|\bzoom\b|\binterval\b|\bfaster\b|\bslower\b|\bchannel\b|\bacquisition\b|\bmicroscope\b|\bstage\b/i;
+    if (routed && words.test(text)) {
+      const args = routed.tool === 'start_acquisition' || routed.tool === 'adjust_acquisition' || routed.tool === 'add_rule'
+        ? BUILDERS[routed.tool]({ clause: text, text, conversation, catalogue, tool: routed.tool, single: true })
+        : routed.args;
+      if (typeof args.$ask === 'string') return { steps: [], reply: args.$ask };
+      return { steps: [{ tool: routed.tool, args: adaptArgs(args, catalogue.get(routed.tool)), clause: text }] };
+    }
+  }
   if (mentions.length === 0) {
     if (question) return questionPlan(text, conversation, catalogue);
     return { steps: [], reply: notUnderstood(text, catalogue) };
@@ -422,7 +435,10 @@ const BUILDERS: Record<string, Builder> = {
     if (distance) micrometres(distance) !== undefined ? (args.maxDistanceUm = micrometres(distance)) : (args.maxDistancePx = distance.value);
     const gap = qs.find((q) => (q.kind === 'frames' || q.kind === 'count') && /gap|miss|skip|disappear/.test(q.before + q.after));
     if (gap) args.maxGapFrames = gap.value;
-    if (/\bno (?:gaps?|gap closing)\b|\bwithout gap/i.test(ctx.clause)) args.maxGapFrames = 0;
+    if (/\bno (?:gaps?|gap[- ]closing)\b|\bwithout gap/i.test(ctx.clause)) {
+      delete args.maxGapFrames;
+      args.allowGapClosing = false;
+    }
     if (/\bdivi\w*|\bsplit\w*|\blineage|\bmitos[ie]s\b|\bdaughters?\b/i.test(ctx.text)) args.allowDivisions = true;
     if (/\bno (?:divisions|splitting)\b|\bwithout (?:divisions|splitting)\b|\bignore divisions\b/i.test(ctx.clause)) args.allowDivisions = false;
     return args;
