@@ -56,7 +56,8 @@ export async function run(argv: string[]): Promise<number> {
   return 0;
 }
 
+/** The first sentence, not fooled by "e.g.", "i.e." or "et al.". */
 function firstSentence(text: string): string {
-  const m = /^(.*?[.!?])(\s|$)/.exec(text);
+  const m = /^(.*?(?<!\be\.g|\bi\.e|\bet al|\bvs)[.!?])(\s|$)/s.exec(text);
   return m ? m[1] : text;
 }
