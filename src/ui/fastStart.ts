@@ -4,10 +4,11 @@
 // chat is up, writes a bundle (esbuild, already installed with tsx) to
 // node_modules/.cache/cellpilot/; later starts import that file. The bundle's name
 // hashes the sources' sizes and times and the package versions, so any edit rebuilds it.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+// bin/cellpilot.js paints from it before the TypeScript loader starts (early.mjs).
+import { existsSync, mkdirSync, readdirSync, renameSync, unlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundlePath } from './early.mjs';
 
 export interface ChatUi {
   render: typeof import('ink').render;
@@ -19,36 +20,11 @@ export interface ChatUi {
 }
 
 const UI_DIR = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(UI_DIR, '..', '..');
-const CACHE_DIR = join(ROOT, 'node_modules', '.cache', 'cellpilot');
 const ENTRY = `export { render } from 'ink';
 export { default as React } from 'react';
 export { ChatApp } from './App.tsx';
 export { modelLabel } from './modelLabel.ts';
 `;
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []));
-}
-
-function packageVersion(name: string): string {
-  try {
-    return (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return '?';
-  }
-}
-
-/** The bundle's path for the current sources (it may not exist yet). */
-export function bundlePath(): string {
-  const hash = createHash('sha256');
-  for (const file of sourceFiles(UI_DIR).sort()) {
-    const s = statSync(file);
-    hash.update(`${file}:${s.size}:${s.mtimeMs}\n`);
-  }
-  hash.update(`ink ${packageVersion('ink')} react ${packageVersion('react')} node ${process.version}`);
-  return join(CACHE_DIR, `chat-ui-${hash.digest('hex').slice(0, 16)}.mjs`);
-}
 
 /** Ink, React and the chat components: from the bundle when it is there, else module by module. */
 export async function loadChatUi(): Promise<ChatUi> {
@@ -73,8 +49,9 @@ export async function buildChatUiBundle(): Promise<boolean> {
     return false;
   }
   const path = bundlePath();
+  const cacheDir = dirname(path);
   const tmp = `${path}.${process.pid}.partial`;
-  mkdirSync(CACHE_DIR, { recursive: true });
+  mkdirSync(cacheDir, { recursive: true });
   await esbuild.build({
     stdin: { contents: ENTRY, resolveDir: UI_DIR, sourcefile: 'chat-ui-entry.ts', loader: 'ts' },
     bundle: true,
@@ -98,8 +75,8 @@ export async function buildChatUiBundle(): Promise<boolean> {
     logLevel: 'silent',
   });
   renameSync(tmp, path);
-  for (const name of readdirSync(CACHE_DIR)) {
-    const old = join(CACHE_DIR, name);
+  for (const name of readdirSync(cacheDir)) {
+    const old = join(cacheDir, name);
     if (name.startsWith('chat-ui-') && old !== path) {
       try {
         unlinkSync(old);
