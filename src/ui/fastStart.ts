@@ -87,3 +87,10 @@ export async function buildChatUiBundle(): Promise<boolean> {
   }
   return true;
 }
+
+// `node bin/run-ts.js src/ui/fastStart.ts` builds the bundle now (e.g. after npm ci), so
+// that even the first chat paints fast.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const built = await buildChatUiBundle();
+  process.stdout.write(built ? `chat UI bundle: ${bundlePath()}\n` : 'chat UI bundle not built: esbuild is not installed\n');
+}
