@@ -126,7 +126,7 @@ async function chart(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolResu
       spec = specs.timeSeriesSpec(table, { feature, timeColumn, trackColumn });
       const tracksShown = trackColumn ? new Set(table.rows.map((r) => r[trackColumn]).filter((v) => v !== null)).size : 0;
       values = { ...values, feature, time: timeColumn, tracks: tracksShown };
-      what = `${feature} over ${timeColumn}${trackColumn ? ` for ${tracksShown} tracks` : ' (mean and standard deviation per time point)'}`;
+      what = `${feature} over ${timeColumn}${trackColumn ? ` for ${tracksShown} tracks` : ' (mean and standard deviation per time point; name the tracks for one line per track)'}`;
     }
   }
   ctx.progress(1, 2, 'render');
