@@ -1,0 +1,28 @@
+// The planner's plan: steps with symbolic references to artifacts, resolved when emitted.
+import type { InputType } from './catalogue.ts';
+
+/** A reference to an artifact, resolved when the step is emitted. */
+export interface Ref {
+  $ref: InputType;
+  /** chain: the latest suitable output (this request's steps first); id: a named artifact; producer: made by one of these tools. */
+  mode: 'chain' | 'id' | 'producer';
+  id?: string;
+  producers?: string[];
+}
+
+export interface PlannedStep {
+  tool: string;
+  args: Record<string, unknown>;
+  /** The words this step was made from. */
+  clause: string;
+}
+
+export interface Plan {
+  steps: PlannedStep[];
+  /** A question to answer from the results (after the steps, if any). */
+  question?: string;
+  /** Set when nothing can run: what was understood and what to do. */
+  reply?: string;
+}
+
+export type Action = { kind: 'call'; tool: string; args: Record<string, unknown> } | { kind: 'answer'; text: string };
