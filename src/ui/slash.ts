@@ -61,7 +61,8 @@ export function handleSlash(line: string, backend: ChatBackend | undefined, widt
     case 'artifacts': {
       const list = backend.artifacts();
       if (!list.length) return notice('no artifacts yet');
-      return notice(list.map((a) => `  ${a.id.padEnd(11)} ${truncate(a.description, 48).padEnd(48)}  ${a.path}`).join('\n'), 'help');
+      // the path on its own line: paths are long and wrap badly beside a description
+      return notice(list.map((a) => `  ${a.id.padEnd(11)} ${truncate(a.description, Math.max(20, width - 16))}\n  ${' '.repeat(11)} ${a.path}`).join('\n'), 'help');
     }
     case 'save-pipeline':
       if (!/^[a-z0-9][a-z0-9_-]*$/.test(arg)) return notice('usage: /save-pipeline NAME (lowercase letters, digits, "-" or "_", e.g. nuclei-tracking)', 'error');
