@@ -1,0 +1,78 @@
+// The offline planner's parsing, as tables of phrases and what they must mean.
+import { describe, expect, it } from 'vitest';
+import { findChannel, findChannels, findDurationS, findIntervalS, findName, findOutput, findPaths } from '../../src/agent/planner/extract.ts';
+import { findFrameRange, findQuantities, seconds } from '../../src/agent/planner/quantities.ts';
+import { adaptArgs, matchEnum } from '../../src/agent/planner/catalogue.ts';
+import { findMentions, maskNames } from '../../src/agent/planner/planner.ts';
+
+describe('offline planner parsing', () => {
+  it('reads numbers with units', () => {
+    const cases: [string, number, string][] = [
+      ['every 30 s', 30, 's'],
+      ['a 15 pixel radius', 15, 'px'],
+      ['nuclei about 10 µm across', 10, 'um'],
+      ['drop the power to 5%', 5, '%'],
+      ['for 12 hours', 12, 'h'],
+      ['exposure of 50 ms', 50, 'ms'],
+      ['twenty frames', 20, 'frame'],
+      ['2.5 microns', 2.5, 'um'],
+    ];
+    for (const [text, value, unit] of cases) expect(findQuantities(text)[0], text).toMatchObject({ value, unit });
+    expect(findQuantities('3 slices')[0]).toMatchObject({ value: 3, kind: 'count' });
+    expect(seconds(findQuantities('2 minutes')[0])).toBe(120);
+  });
+
+  it('reads intervals, durations and frame ranges', () => {
+    expect(findIntervalS('image GFP every 5 minutes')).toBe(300);
+    expect(findIntervalS('every minute')).toBe(60);
+    expect(findDurationS('for 12 hours')).toBe(43200);
+    const frames: [string, { first: number; last: number } | undefined][] = [
+      ['frames 10 to 50', { first: 10, last: 50 }],
+      ['frames 5-20', { first: 5, last: 20 }],
+      ['from frame 7 until 3', { first: 3, last: 7 }],
+      ['the first 20 frames', { first: 1, last: 20 }],
+      ['between frames 2 and 9', { first: 2, last: 9 }],
+      ['in frame 4 only', { first: 4, last: 4 }],
+      ['all frames', undefined],
+    ];
+    for (const [text, range] of frames) expect(findFrameRange(text), text).toEqual(range);
+  });
+
+  it('reads channels by number, ordinal, name and laser line', () => {
+    expect(findChannel('segment channel 2')).toBe(2);
+    expect(findChannel('use C3')).toBe(3);
+    expect(findChannel('the second channel')).toBe(2);
+    expect(findChannel('the GFP channel')).toBe('GFP');
+    expect(findChannel('drop the 488 laser')).toBe('FITC');
+    expect(findChannels('image GFP and DAPI')).toEqual(['GFP', 'DAPI']);
+  });
+
+  it('finds paths, outputs and names', () => {
+    expect(findPaths('correct drift in data/cells.tif and save')).toEqual(['data/cells.tif']);
+    expect(findOutput('correct the drift in data/cells.tif')).toBeUndefined();
+    expect(findOutput('save it to results/stable.tif')).toBe('results/stable.tif');
+    expect(findOutput('export into the folder out/ctc')).toBe('out/ctc');
+    expect(findName('save this as a pipeline called nuclei-tracking')).toBe('nuclei-tracking');
+    expect(findName('store these as a recipe named Pre_Processing')).toBe('pre-processing');
+  });
+
+  it('finds the tools asked for, in order, without reading names, paths or references as requests', () => {
+    const tools = (text: string) => findMentions(text).map((m) => m.tool);
+    expect(tools('correct drift, then denoise and segment')).toEqual(['correct_drift', 'denoise', 'segment']);
+    expect(tools('save this as a pipeline called nuclei-tracking')).toEqual(['save_pipeline']);
+    expect(tools('segment the denoised one')).toEqual(['segment']);
+    expect(tools('correct the photobleaching with histogram matching')).toEqual(['correct_bleach']);
+    expect(tools('export those tracks for TrackMate')).toEqual(['export']);
+    expect(maskNames('run pipelines/seg.yaml')).toBe('run _____________.yaml');
+  });
+
+  it('maps canonical arguments onto a tool schema and its enums', () => {
+    const info = {
+      name: 'x', description: '', required: ['movie'],
+      properties: { movie: { type: 'string' }, method: { type: 'string', enum: ['simple_ratio', 'exponential'] }, minSeedDistancePx: { type: 'integer' } },
+    };
+    expect(adaptArgs({ movie: 'movie-1', method: 'ratio', radiusPx: 6.4, bogus: 1 }, info)).toEqual({ movie: 'movie-1', method: 'simple_ratio', minSeedDistancePx: 6 });
+    expect(matchEnum('t', ['time', 'z'])).toBe('time');
+    expect(matchEnum('stardist', ['otsu', 'li'])).toBeUndefined();
+  });
+});
