@@ -187,6 +187,7 @@ export function historyMessages(entries: TranscriptEntry[], maxEntries: number):
     else if (e.role === 'assistant') {
       // a call whose result was never recorded (a killed process) cannot be replayed
       const calls = (e.toolCalls ?? []).filter((c) => answered.has(c.id));
+      if (!e.content && calls.length === 0) continue;
       out.push(new AIMessage({ content: e.content, tool_calls: calls.map((c) => ({ id: c.id, name: c.name, args: c.args, type: 'tool_call' as const })) }));
     } else if (e.role === 'tool') out.push(new ToolMessage({ content: e.content, tool_call_id: e.toolCallId ?? '' }));
   }
