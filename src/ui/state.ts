@@ -85,6 +85,28 @@ function updateCard(items: TranscriptItem[], stepId: string, change: (card: Tool
   return items.map((item) => (item.kind === 'tool' && item.card.stepId === stepId ? { ...item, card: change(item.card) } : item));
 }
 
+/**
+ * The answer without what the tool cards above it already say: backends (the offline
+ * planner) often answer by repeating each step's summary; the cards show those, so the
+ * answer keeps only the rest, or a one-line list of what was made.
+ */
+export function condenseAnswer(answer: string, shownSummaries: string[]): string {
+  let rest = answer;
+  let removed = false;
+  for (const summary of shownSummaries) {
+    if (summary.length > 20 && rest.includes(summary)) {
+      rest = rest.replace(summary, ' ');
+      removed = true;
+    }
+  }
+  if (!removed) return answer;
+  const ids = [...rest.matchAll(/\[([a-z]+-\d+(?:,\s*[a-z]+-\d+)*)\]/g)].flatMap((m) => m[1].split(/,\s*/));
+  rest = rest.replace(/\[([a-z]+-\d+(?:,\s*[a-z]+-\d+)*)\]/g, ' ').replace(/\s+/g, ' ').trim();
+  const made = ids.length ? `Made ${ids.join(', ')}.` : '';
+  if (!/[A-Za-z0-9]{3}/.test(rest)) return made ? `Done. ${made}` : 'Done.';
+  return made ? `${rest} ${made}` : rest;
+}
+
 function reduceAgent(state: ChatState, event: AgentEvent | AssistantDeltaEvent): ChatState {
   switch (event.type) {
     case 'assistant_delta': {
@@ -122,8 +144,10 @@ function reduceAgent(state: ChatState, event: AgentEvent | AssistantDeltaEvent):
       // the whole text replaces what was streamed of it
       const last = state.live.at(-1);
       const live = last?.kind === 'assistant' && last.streaming ? state.live.slice(0, -1) : state.live;
-      if (!event.text.trim()) return { ...state, live };
-      return { ...state, live: [...live, { kind: 'assistant', id: itemId('say'), text: event.text }] };
+      const summaries = live.flatMap((i) => (i.kind === 'tool' && i.card.status === 'ok' && i.card.summary ? [i.card.summary] : []));
+      const text = event.final ? condenseAnswer(event.text, summaries) : event.text;
+      if (!text.trim()) return { ...state, live };
+      return { ...state, live: [...live, { kind: 'assistant', id: itemId('say'), text }] };
     }
     case 'turn_end': {
       const said = state.live.some((i) => i.kind === 'assistant');

@@ -74,3 +74,13 @@ describe('chat state: streamed text', () => {
     expect(s.live[0]).toMatchObject({ kind: 'assistant', text: 'Segmenting now.' });
   });
 });
+
+describe('condensed answers', () => {
+  it('drops the step summaries the cards already show and lists what was made', async () => {
+    const { condenseAnswer } = await import('../../src/ui/state.ts');
+    const a = 'Simulated 50 frames of 256x256 px with 30 nuclei. [movie-1, labels-1] Tracked 1690 objects into 32 tracks. [tracks-1]';
+    expect(condenseAnswer(a, ['Simulated 50 frames of 256x256 px with 30 nuclei.', 'Tracked 1690 objects into 32 tracks.'])).toBe('Done. Made movie-1, labels-1, tracks-1.');
+    expect(condenseAnswer('32 tracks, 9 divisions: 9 cells divided.', ['Tracked 1690 objects into 32 tracks.'])).toBe('32 tracks, 9 divisions: 9 cells divided.');
+    expect(condenseAnswer('segment did not work: no such file. Tell me what to change.', [])).toBe('segment did not work: no such file. Tell me what to change.');
+  });
+});
