@@ -6,24 +6,20 @@
 import type { SimOptions } from '../../src/sim/index.ts';
 import { dumpStacks, range, type Pick } from './label-data.ts';
 
-/** Nuclei of radius 3-13 px (1.5-6.5 px after 2x downsampling) at SNR 5-40, some dividing. */
+/** Nuclei of radius 3-8 px (1.5-4 px after 2x downsampling) at SNR 5-40, some dividing. */
 export function superresOptions(seeds: number[]): SimOptions[] {
-  return seeds.map((seed, i) => {
-    const radiusPx = 3 + 2 * (i % 6);
-    return {
-      seed,
-      frames: 3,
-      width: 128,
-      height: 128,
-      // At most 35% of the field covered by nuclei.
-      cells: Math.min(12 + 6 * (i % 4), Math.floor((0.35 * 128 * 128) / (Math.PI * radiusPx ** 2))),
-      snr: [5, 10, 20, 40][i % 4],
-      crowding: 0.2 + 0.2 * (i % 3),
-      nucleusRadiusPx: radiusPx,
-      speedPx: 3,
-      divisionRate: 0.05,
-    };
-  });
+  return seeds.map((seed, i) => ({
+    seed,
+    frames: 3,
+    width: 128,
+    height: 128,
+    cells: 12 + 6 * (i % 4),
+    snr: [5, 10, 20, 40][i % 4],
+    crowding: 0.2 + 0.2 * (i % 3),
+    nucleusRadiusPx: 3 + (i % 6),
+    speedPx: 3,
+    divisionRate: 0.05,
+  }));
 }
 
 async function main(): Promise<void> {
