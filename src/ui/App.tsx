@@ -72,8 +72,7 @@ export function ChatApp(props: ChatAppProps): React.ReactElement {
     (next: ChatBackend, intro?: string) => {
       setBackend(next);
       const info: HeaderInfo = { model: next.modelName, sessionId: next.sessionId, movies: next.movies() };
-      dispatch({ type: 'header', info });
-      if (intro) notice(intro);
+      dispatch({ type: 'header', info, intro });
     },
     [notice],
   );
@@ -168,7 +167,7 @@ export function ChatApp(props: ChatAppProps): React.ReactElement {
       dispatch({ type: 'user', text: request });
       if (!b) {
         pending.current.push(request);
-        return notice('starting the agent…');
+        return;
       }
       run((bk, signal) => bk.ask(request, signal), b);
     },

@@ -78,7 +78,7 @@ export type ChatAction =
   | { type: 'user'; text: string }
   | { type: 'notice'; tone: 'info' | 'error' | 'help'; text: string }
   | { type: 'attach'; stepId: string; table?: TablePreview; image?: ImagePreview }
-  | { type: 'header'; info: HeaderInfo }
+  | { type: 'header'; info: HeaderInfo; intro?: string }
   | { type: 'clear' };
 
 function updateCard(items: TranscriptItem[], stepId: string, change: (card: ToolCardState) => ToolCardState): TranscriptItem[] {
@@ -169,9 +169,10 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     }
     case 'header': {
       // the transcript is append-only (Ink prints it once): a new header goes at the end
-      const item: TranscriptItem = { kind: 'header', id: itemId('hdr'), info: action.info };
-      if (!state.starting) return { ...state, committed: [...state.committed, item] };
-      return { ...state, starting: false, committed: [...state.committed, item, ...(state.busy ? [] : state.live)], live: state.busy ? state.live : [] };
+      const items: TranscriptItem[] = [{ kind: 'header', id: itemId('hdr'), info: action.info }];
+      if (action.intro) items.push({ kind: 'notice', id: itemId('note'), tone: 'info', text: action.intro });
+      if (!state.starting) return state.busy ? { ...state, live: [...state.live, ...items] } : { ...state, committed: [...state.committed, ...items] };
+      return { ...state, starting: false, committed: [...state.committed, ...items, ...(state.busy ? [] : state.live)], live: state.busy ? state.live : [] };
     }
     case 'notice': {
       const item: TranscriptItem = { kind: 'notice', id: itemId('note'), tone: action.tone, text: action.text };

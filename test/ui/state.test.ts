@@ -57,6 +57,7 @@ describe('chat state: start-up and headers', () => {
     expect(s.committed).toEqual([]);
     s = chatReducer(s, { type: 'header', info: { model: 'offline', sessionId: 'a', movies: [] } });
     expect(s.committed.map((i) => i.kind)).toEqual(['header', 'user']);
+    expect(chatReducer(chatReducer(initialChatState, { type: 'user', text: 'x' }), { type: 'header', info: { model: 'offline', movies: [] }, intro: 'hi' }).committed.map((i) => i.kind)).toEqual(['header', 'notice', 'user']);
     s = chatReducer(s, { type: 'notice', tone: 'info', text: 'hello' });
     s = chatReducer(s, { type: 'header', info: { model: 'offline', sessionId: 'b', movies: [] } });
     expect(s.committed.map((i) => i.kind)).toEqual(['header', 'user', 'notice', 'header']);
