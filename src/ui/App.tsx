@@ -211,7 +211,9 @@ export function ChatApp(props: ChatAppProps): React.ReactElement {
 
   const width = Math.max(20, columns - 1);
   const busy = chat.busy || controller.current !== undefined;
-  const status = hint ?? (busy ? 'working · Esc cancels · Ctrl-C twice quits' : undefined);
+  const movies = backend?.movies() ?? [];
+  const footer = backend ? `${backend.modelName} · session ${backend.sessionId}${movies.length ? ` · ${movies.join(', ')}` : ''} · /help` : undefined;
+  const status = hint ?? (busy ? 'working · Esc cancels · Ctrl-C twice quits' : footer);
   return (
     <Box flexDirection="column">
       <Static key={staticKey} items={chat.committed}>

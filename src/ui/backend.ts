@@ -53,7 +53,8 @@ export async function createAgentBackend(options: BackendOptions): Promise<ChatB
     modelName: defaultModelName(options.model),
     sessionId: session.id,
     events,
-    movies: () => session.store.list().filter((a) => a.type === 'movie' && a.producedBy === undefined).map((a) => a.path.split('/').at(-1) ?? a.path),
+    // the movies the user brought (named on the command line or opened in the chat), not derived ones
+    movies: () => session.store.list().filter((a) => a.type === 'movie' && (a.producedBy === undefined || a.producedBy === 'load_movie')).map((a) => `${a.id} ${a.path.split('/').at(-1) ?? a.path}`),
     async ask(request, signal) {
       await agent.ask(request, { signal });
     },

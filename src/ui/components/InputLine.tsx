@@ -15,7 +15,11 @@ export function InputLine({ editor, busy, hint }: { editor: EditorState; busy: b
         <Text inverse>{at}</Text>
         <Text>{after}</Text>
       </Text>
-      {hint ? <Text dimColor>{hint}</Text> : null}
+      {hint ? (
+        <Text dimColor wrap="truncate-end">
+          {hint}
+        </Text>
+      ) : null}
     </Box>
   );
 }
