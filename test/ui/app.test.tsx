@@ -150,6 +150,19 @@ describe('chat app', () => {
     app.unmount();
   });
 
+  it('/clear empties the transcript and the chat goes on', async () => {
+    const app = chat();
+    await until(() => app.frame().includes('fake-session'), 'the header');
+    await typeLine(app, '/help');
+    await until(() => app.frame().includes('/save-pipeline NAME'), '/help');
+    await typeLine(app, '/clear');
+    // the terminal is told to clear screen and scroll-back (ink-testing-library keeps old frames)
+    await until(() => app.stdout.frames.some((f) => f.includes('\x1b[2J\x1b[3J\x1b[H')), 'the clear-screen sequence');
+    await typeLine(app, '/tools');
+    await until(() => app.frame().includes('Links objects over time.'), '/tools after /clear');
+    app.unmount();
+  });
+
   it('Ctrl-C once warns, twice quits', async () => {
     const app = chat();
     await until(() => app.frame().includes('fake-session'), 'the header');
