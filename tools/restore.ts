@@ -61,7 +61,7 @@ const superResolve = defineTool({
     'Doubles the spatial resolution of one channel (2x width and height, half the pixel size) with a trained super-resolution network (method "model", default, for fluorescence nuclei) or bicubic interpolation (method "bicubic", as Fiji\'s Scale with bicubic interpolation). Returns a new float32 movie.',
   schema: z.object({
     movie: movieArg,
-    channel: channelArg.optional(),
+    channel: channelArg.optional().describe('Channel to upsample, 1-based number or name (default 1, the first)'),
     method: z.enum(['model', 'bicubic']).default('model').describe('model: the super-resolution network (default); bicubic: cubic convolution a = -0.5 as in Fiji'),
     model: modelArg('Super-resolution', 'superres-nuclei'),
     frames: frameRangeArg.optional(),
