@@ -6,12 +6,31 @@
 //   gt/clean.tif           the movie without noise (float32, expected counts)
 //   gt/nuclei.tif          true nuclei fluorescence (brightfield runs only)
 // Streaming: frames are generated and written one at a time.
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { InputError } from '../errors.ts';
 import { Simulation, type LineageRow, type SimFrame, type SimOptions, type SimResult } from './simulate.ts';
 import type { DriftRow } from './drift.ts';
 import { createMovieWriter, type MovieWriter } from '../image/index.ts';
 import { MemoryMovie, planeIndex, type MovieMeta, type Shape } from '../image/movie.ts';
+
+/**
+ * mkdir -p, one level at a time. Node 20's recursive mkdir never returns when a parent exists but
+ * refuses new entries with ENOENT (e.g. under /proc); here that is a one-line input error.
+ */
+export async function makeFolder(path: string): Promise<void> {
+  const info = await stat(path).catch(() => undefined);
+  if (info?.isDirectory()) return;
+  if (info) throw new InputError(`${path} is a file, not a folder: choose another ground-truth folder`);
+  const parent = dirname(path);
+  if (parent !== path) await makeFolder(parent);
+  try {
+    await mkdir(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return;
+    throw new InputError(`cannot create the folder ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): choose a writable location`);
+  }
+}
 
 /** CTC frame numbers: three digits, more when the movie needs them. */
 export function ctcFrameName(t: number, frames: number): string {
@@ -54,8 +73,8 @@ class SimulationWriter {
   }
 
   static async open(moviePath: string, truthDir: string, shape: Shape, meta: MovieMeta, withNuclei: boolean): Promise<SimulationWriter> {
-    await mkdir(join(truthDir, 'TRA'), { recursive: true });
-    await mkdir(join(truthDir, 'SEG'), { recursive: true });
+    await makeFolder(join(truthDir, 'TRA'));
+    await makeFolder(join(truthDir, 'SEG'));
     const opened: MovieWriter[] = [];
     try {
       const movie = await createMovieWriter(moviePath, { shape, dtype: 'uint16', meta });

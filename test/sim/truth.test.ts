@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openMovie } from '../../src/image/index.ts';
 import { simulate, simulateToFiles, writeSimulation, ctcFrameName } from '../../src/sim/index.ts';
+import { makeFolder } from '../../src/sim/truth.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cellpilot-sim-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -87,5 +88,18 @@ describe('writeSimulation and simulateToFiles', () => {
     expect(ctcFrameName(7, 50)).toBe('007');
     expect(ctcFrameName(999, 1000)).toBe('999');
     expect(ctcFrameName(12, 1001)).toBe('0012');
+  });
+});
+
+describe('makeFolder (mkdir -p for the truth folder)', () => {
+  it('creates nested folders and accepts existing ones', async () => {
+    const path = join(dir, 'a', 'b', 'c');
+    await makeFolder(path);
+    await makeFolder(path);
+    expect(existsSync(path)).toBe(true);
+  });
+
+  it.skipIf(!existsSync('/proc/self'))('a parent that refuses new entries (/proc) is a one-line error, not a hang (Node 20 recursive mkdir loops there)', async () => {
+    await expect(makeFolder('/proc/cellpilot-truth/TRA')).rejects.toThrow(/cannot create the folder \/proc\/cellpilot-truth \(ENOENT\): choose a writable location/);
   });
 });
