@@ -54,6 +54,20 @@ function parseSize(text: string): { width: number; height: number } {
   return { width, height: match[2] === undefined ? width : Number(match[2]) };
 }
 
+/**
+ * `--cells -4` reads to util.parseArgs as an option named -4 ("argument is ambiguous"); joined as
+ * `--cells=-4` the value reaches the range check, which says what is allowed.
+ */
+function attachNegativeValues(argv: string[], numberFlags: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i].startsWith('--') ? argv[i].slice(2) : '';
+    if (numberFlags.includes(flag) && /^-\d|^-\.\d/.test(argv[i + 1] ?? '')) out.push(`${argv[i]}=${argv[++i]}`);
+    else out.push(argv[i]);
+  }
+  return out;
+}
+
 export interface SimulateArgs {
   out: string;
   truth: string;
@@ -67,7 +81,7 @@ export function parseSimulateArgs(argv: string[]): SimulateArgs {
   );
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { ...options, brightfield: { type: 'boolean' }, json: { type: 'boolean' } }, strict: true, allowPositionals: false });
+    parsed = parseArgs({ args: attachNegativeValues(argv, Object.keys(NUMBER_FLAGS)), options: { ...options, brightfield: { type: 'boolean' }, json: { type: 'boolean' } }, strict: true, allowPositionals: false });
   } catch (err) {
     const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
     throw new InputError(`${message.replace(/\.$/, '')}; run "cellpilot simulate --help" for the options`);

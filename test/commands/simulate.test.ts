@@ -47,6 +47,7 @@ describe('cellpilot simulate', () => {
     [['--out', 'x.tif', '--truth', 'gt2', '--size', 'big'], /--size expects WIDTHxHEIGHT/],
     [['--out', 'x.tif', '--truth', 'gt2', '--wobble', '3'], /wobble/],
     [['--out', 'x.tif', '--truth', 'gt2', '--bleach-rate', '1.5'], /bleachRate must be/],
+    [['--out', 'x.tif', '--truth', 'gt2', '--cells', '-4'], /cells must be/],
   ])('rejects %j with exit 2 and one line', (args, message) => {
     const r = cellpilot(['simulate', ...args]);
     expect(r.code).toBe(2);
