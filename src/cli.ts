@@ -117,13 +117,24 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Exits once stdout and stderr have drained: process.exit() right after a large write
+ * to a pipe would cut the output at the pipe buffer (64 KiB).
+ */
+function exitAfterFlush(code: number): void {
+  process.exitCode = code;
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
 const isEntry = process.argv[1] && /cellpilot(\.js)?$|cli\.ts$/.test(process.argv[1]);
 if (isEntry) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err) => {
-      process.stderr.write(`cellpilot: ${oneLine(err)}\n`);
-      process.exit(1);
-    },
-  );
+  main(process.argv.slice(2)).then(exitAfterFlush, (err) => {
+    process.stderr.write(`cellpilot: ${oneLine(err)}\n`);
+    exitAfterFlush(1);
+  });
 }

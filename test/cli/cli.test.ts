@@ -24,4 +24,11 @@ describe('cellpilot command line', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('frobnicate');
   });
+
+  it('a large --json document reaches a pipe whole (not cut at the 64 KiB pipe buffer)', () => {
+    const r = cellpilot(['tools', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.length).toBeGreaterThan(65536);
+    expect(JSON.parse(r.stdout).tools.length).toBeGreaterThan(30);
+  });
 });
