@@ -27,7 +27,7 @@ describe('cellpilot command line', () => {
 
   it('a large --json document reaches a pipe whole (not cut at the 64 KiB pipe buffer)', () => {
     // A shell pipe into a reader that drains slowly reproduces the cut; spawnSync's own pipe does not.
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" tools --json | (sleep 0.3; cat)`], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" tools --json | (sleep 1; cat)`], { encoding: 'utf8', timeout: 120_000 });
     expect(r.status).toBe(0);
     expect(r.stdout.length).toBeGreaterThan(65536);
     expect(JSON.parse(r.stdout).tools.length).toBeGreaterThan(30);
