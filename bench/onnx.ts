@@ -53,6 +53,7 @@ async function bareSessionRun(model: LoadedModel, tiles: Tile[]): Promise<number
   const ort = await import('onnxruntime-node');
   const started = performance.now();
   for (let i = 0; i < tiles.length; i += BATCH) {
+    if (i + BATCH > tiles.length) break;
     const group = tiles.slice(i, i + BATCH);
     const size = group[0].data.length;
     const data = new Float32Array(size * group.length);
@@ -63,10 +64,24 @@ async function bareSessionRun(model: LoadedModel, tiles: Tile[]): Promise<number
   return (performance.now() - started) / 1000;
 }
 
-async function ourCore(model: LoadedModel, movie: MemoryMovie): Promise<number> {
+async function ourCore(model: LoadedModel, movie: MemoryMovie, frames: [number, number]): Promise<number> {
   const started = performance.now();
-  await mapModelOverMovie(model, movie, { tileSizePx: TILE, batchSize: BATCH }, () => {});
+  await mapModelOverMovie(model, movie, { tileSizePx: TILE, batchSize: BATCH, frames }, () => {});
   return (performance.now() - started) / 1000;
+}
+
+/** Alternates chunks of frames between our core and the bare runs, so that a change in machine load hits both alike. */
+async function interleaved(model: LoadedModel, movie: MemoryMovie, tiles: Tile[]): Promise<{ ours: number; bare: number }> {
+  const chunk = 10;
+  const tilesPerFrame = tiles.length / FRAMES;
+  let ours = 0;
+  let bare = 0;
+  for (let first = 0; first < FRAMES; first += chunk) {
+    const last = Math.min(FRAMES, first + chunk) - 1;
+    bare += await bareSessionRun(model, tiles.slice(first * tilesPerFrame, (last + 1) * tilesPerFrame));
+    ours += await ourCore(model, movie, [first, last]);
+  }
+  return { ours, bare };
 }
 
 function pytorchPeer(model: LoadedModel, tiles: Tile[]): number | string {
@@ -93,8 +108,7 @@ export async function run(): Promise<void> {
   await mapModelOverMovie(model, movie, { tileSizePx: TILE, frames: [0, 0] }, () => {});
   const tiles: Tile[] = [];
   for (let t = 0; t < FRAMES; t++) tiles.push(...tilesOf(model, movie, t));
-  const bare = await bareSessionRun(model, tiles);
-  const ours = await ourCore(model, movie);
+  const { ours, bare } = await interleaved(model, movie, tiles);
   const torch = pytorchPeer(model, tiles);
   const frames = FRAMES;
   console.log(`ONNX core: ${MODEL} on a ${SIZE}x${SIZE}x${frames} movie, tiles ${TILE} px (halo included), batch ${BATCH}, ${THREADS} threads`);

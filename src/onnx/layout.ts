@@ -43,7 +43,13 @@ export function tensorFromPlanes(spec: TensorSpec, planes: ArrayLike<number>[], 
   const shape = spec.axes.map((a) => (a.type === 'channel' ? planes.length : a.id === 'y' ? height : a.id === 'x' ? width : 1));
   const strides = spec.axes.map((a) => (a.type === 'channel' ? plane : a.id === 'y' ? width : a.id === 'x' ? 1 : 0));
   const data = new Float32Array(sizeOf(shape));
-  permuteCopy(shape, strides, (offset) => planes[Math.floor(offset / plane)][offset % plane], data);
+  const channelFirst = spec.axes.filter((a) => a.type === 'channel' || a.id === 'y' || a.id === 'x').map((a) => a.id).join() === [channelAxis?.id, 'y', 'x'].filter(Boolean).join();
+  if (channelFirst) {
+    // The usual (batch,) channel, y, x layout: planes are already in order.
+    planes.forEach((p, c) => data.set(p, c * plane));
+  } else {
+    permuteCopy(shape, strides, (offset) => planes[Math.floor(offset / plane)][offset % plane], data);
+  }
   return { axes: spec.axes.map((a) => a.id), shape, data };
 }
 
