@@ -61,6 +61,21 @@ const movieStep = (extra: (ctx: BuildContext, args: Record<string, unknown>) => 
   return args;
 };
 
+/**
+ * "a 128 pixel movie", "128 px, 20 frames": a bare pixel count is the image side, unless
+ * it measures something else (drift, radius, speed...).
+ */
+function imageSidePx(clause: string): number | undefined {
+  for (const m of clause.matchAll(/\b(\d+)\s*-?\s*(?:px|pixels?)\b/gi)) {
+    const before = clause.slice(Math.max(0, (m.index ?? 0) - 25), m.index);
+    const after = clause.slice((m.index ?? 0) + m[0].length);
+    if (/\b(?:drift\w*|radius|radii|diameter|sigma|speed|moves?|moving|step|by|of up to|nucle\w*|cells?)\s+(?:\w+\s+)?$/i.test(before)) continue;
+    if (/^\s*(?:of\s+)?(?:drift|per|\/|radius|diameter|nucle|cells?|apart|wide nucle|sigma|steps?)/i.test(after)) continue;
+    return Number(m[1]);
+  }
+  return undefined;
+}
+
 export const BUILDERS: Record<string, Builder> = {
   load_movie: (ctx) => ({ movie: findPaths(ctx.clause)[0] }),
   movie_info: (ctx) => common(ctx, { channel: false, frames: false, output: false }),
@@ -74,7 +89,9 @@ export const BUILDERS: Record<string, Builder> = {
     const size = /\b(\d+)\s*(?:x|×|by)\s*(\d+)\b/i.exec(ctx.clause);
     if (size) [args.width, args.height] = [Number(size[1]), Number(size[2])];
     const square = /\b(\d+)\s*(?:px|pixels?)\s*(?:square|wide|images?|frames?)\b/i.exec(ctx.clause);
+    const sidePx = size || square ? undefined : imageSidePx(ctx.clause);
     if (!size && square) [args.width, args.height] = [Number(square[1]), Number(square[1])];
+    if (sidePx !== undefined) [args.width, args.height] = [sidePx, sidePx];
     if (/\bno divisions?\b|\bwithout divisions?\b|\bnon-?dividing\b|\bdo not divide\b|\bdon't divide\b/i.test(ctx.clause)) args.divisionRate = 0;
     const drift = quantityWithRole(qs, ['length', 'count'], /drift/);
     if (drift) args.drift = drift.value;
@@ -256,7 +273,7 @@ export const BUILDERS: Record<string, Builder> = {
       args.feature = featureColumn(normalizeFeature(vs[1])!, undefined);
       args.xFeature = featureColumn(normalizeFeature(vs[2])!, undefined);
     }
-    const frame = /\bframe\s*(\d+)\b/i.exec(ctx.clause);
+    const frame = /\b(?:frame|time ?point|t\s*=)\s*(\d+)\b/i.exec(ctx.clause);
     if (frame && (kind === 'frame' || kind === undefined)) {
       args.kind = 'frame';
       args.frame = Number(frame[1]);

@@ -211,6 +211,8 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
       if (step.args[type] !== undefined || !available.has(type)) continue;
       if (step.tool === 'measure' && type === 'movie') step.args.movie = { $ref: 'movie', mode: 'producer', producers: ['(input)', 'correct_drift', 'correct_bleach', 'align_channels', 'simulate_movie', 'load_movie'] } satisfies Ref;
       if (step.tool === 'measure' && type === 'tracks') step.args.tracks = { $ref: 'tracks', mode: 'chain' } satisfies Ref;
+      // one line per track: plot joins the measurements to the tracks
+      if (step.tool === 'plot' && step.args.kind === 'timeseries' && type === 'tracks') step.args.tracks = { $ref: 'tracks', mode: 'chain' } satisfies Ref;
     }
     out.push(step);
     for (const t of PRODUCES[step.tool] ?? []) available.add(t);
