@@ -32,7 +32,7 @@ describe('agent loop with the offline planner', () => {
       ['denoise', { movie: 'movie-2', method: 'n2v' }, 'ok'],
       ['segment', { movie: 'movie-3', channel: 2, method: 'otsu', radiusPx: 15 }, 'ok'],
     ]);
-    expect(result.answer).toContain('segment done.');
+    expect(result.answer).toBe('Done: correct drift → movie-2; denoise → movie-3; segment → labels-1.');
     const types = seen.map((e) => e.type);
     expect(types[0]).toBe('turn_start');
     expect(types.at(-1)).toBe('turn_end');
@@ -67,6 +67,9 @@ describe('agent loop with the offline planner', () => {
     const divisions = await agent.ask('how many cells divided?');
     expect(divisions.toolCalls.map((c) => c.tool)).toEqual(['segment', 'track', 'detect_divisions']);
     expect(divisions.answer).toMatch(/divisions = 4/i);
+    // the steps ran in this turn: their cards show the summaries, the answer only quotes the number
+    expect(divisions.answer).not.toContain('Found 4 divisions');
+    expect(divisions.answer).not.toContain('Tracked 30 cells');
     await agent.ask('denoise the movie');
     const denoised = await agent.ask('segment the denoised one');
     expect(denoised.toolCalls[0].args).toMatchObject({ movie: 'movie-2' });

@@ -54,18 +54,29 @@ export function answerFromValues(question: string, conversation: Conversation, r
       .sort((a, b) => Number(/mean/i.test(b)) - Number(/mean/i.test(a)));
     if (keys.length === 0) continue;
     const parts = keys.slice(0, 3).map((k) => `${humanKey(k)} = ${formatValue(result.values[k])}`);
-    return `${capitalize(parts.join(', '))} (from ${result.tool}: ${result.summary})`;
+    // a step of this turn has its card in the chat already: name it, don't repeat its summary
+    const source = conversation.current.includes(result) ? result.tool : `${result.tool}: ${result.summary}`;
+    return `${capitalize(parts.join(', '))} (from ${source})`;
   }
-  void conversation;
   return undefined;
+}
+
+/**
+ * What was done, in one line: each step's verb and outputs. The steps' summaries are
+ * not repeated (the chat shows a card per step, `cellpilot ask` prints them as they finish);
+ * a single step without outputs (a status, a microscope action) is answered by its summary.
+ */
+export function briefAnswer(results: PastResult[]): string {
+  const ok = results.filter((r) => r.ok);
+  if (ok.length === 0) return 'Done.';
+  if (ok.length === 1 && ok[0].artifacts.length === 0) return ok[0].summary;
+  const steps = ok.map((r) => `${verbFor(r.tool)}${r.artifacts.length ? ` → ${r.artifacts.map((a) => a.id).join(', ')}` : ''}`);
+  return `Done: ${steps.join('; ')}.`;
 }
 
 /** The final answer once every planned step has a result. */
 export function composeAnswer(plan: Plan, conversation: Conversation): string {
-  const lines: string[] = [];
-  for (const r of conversation.current) {
-    if (r.ok) lines.push(`${r.summary}${r.artifacts.length ? ` [${r.artifacts.map((a) => a.id).join(', ')}]` : ''}`);
-  }
+  const ran = conversation.current.filter((r) => r.ok);
   const help = conversation.current.find((r) => r.tool === 'help' && r.ok);
   if (help && typeof help.values.answer === 'string' && help.values.answer) {
     const tools = Array.isArray(help.values.tools) ? ` Tools: ${(help.values.tools as string[]).join(', ')}.` : '';
@@ -82,10 +93,12 @@ export function composeAnswer(plan: Plan, conversation: Conversation): string {
       return artifacts.length ? `Results: ${artifacts.map((a) => `${a.id} (${a.description ?? a.type})${a.path ? ` at ${a.path}` : ''}`).join('; ')}` : 'There are no results in this session yet.';
     }
     const answer = answerFromValues(plan.question, conversation, all);
-    if (answer) return conversation.current.length ? `${answer}.` : `${answer}.`;
-    if (lines.length === 0) return `I could not find that in the results so far. ${notUnderstood(plan.question, new Map())}`;
+    if (answer) return `${answer}.`;
+    if (ran.length === 0) return `I could not find that in the results so far. ${notUnderstood(plan.question, new Map())}`;
+    // a question a step answered without a value to quote ("what's in this file?"): its summary is the answer
+    return ran.at(-1)!.summary;
   }
-  return lines.join('\n') || 'Done.';
+  return briefAnswer(ran);
 }
 
 export function failureAnswer(failed: PastResult, done: PastResult[]): string {
