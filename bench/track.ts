@@ -17,16 +17,6 @@ const FIELD_PX = 512;
 const STEP_PX = 2.5;
 const MAX_DISTANCE_PX = 15;
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Random walkers (Gaussian steps) in a square field, wrapping at the edges. */
 function makeSpots(): Float64Array {
@@ -79,6 +69,7 @@ for t in range(frames - 1):
 elapsed = time.perf_counter() - start
 json.dump({'seconds': elapsed, 'total': total, 'links': out}, sys.stdout)
 `;
+import { mulberry32 as rng } from '../src/random.ts';
 
 /** Dense TrackMate block matrix for one frame pair, for our dense solver. */
 function denseBlockMatrix(a: TrackerSpot[], b: TrackerSpot[]): { cost: Float64Array; size: number; rows: number[]; cols: number[]; tl: Float64Array } {

@@ -9,20 +9,12 @@
 // (Hubert & Arabie 1985) to compare clusterings.
 import type { Cell, Table } from './table.ts';
 import { mean, standardDeviation } from './timeseries.ts';
+import { mulberry32 } from '../random.ts';
 
 export type Matrix = Float64Array[];
 
 /** A small seeded generator (mulberry32), so embeddings are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0 || 0x9e3779b9;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRandom = mulberry32;
 
 function gaussian(random: () => number): number {
   const u = 1 - random();

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { solveDenseLap, solveSparseLap, sparseFromTriplets } from '../../src/analysis/assignment.ts';
+import { mulberry32 as rng } from '../../src/random.ts';
 
-/** Deterministic pseudo-random numbers (mulberry32), so failures reproduce. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Exhaustive minimum over all permutations (n <= 7). */
 function bruteForce(cost: number[], n: number): number {

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { lapTrack, linkingCost, percentile, type TrackerSpot } from '../../src/analysis/lap.ts';
 import { tracksFromLinks, trackIdOfBranch } from '../../src/analysis/track.ts';
+import { mulberry32 as rng } from '../../src/random.ts';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let nextId = 1;
 const spot = (t: number, x: number, y: number, features?: Record<string, number>): TrackerSpot => ({ id: nextId++, t, x, y, features });

@@ -4,17 +4,8 @@ import { trackFeatures, linkTable } from '../../src/analysis/trackFeatures.ts';
 import { meanSquaredDisplacement } from '../../src/analysis/msd.ts';
 import { divisionsFromTracks, divisionsFromLabels } from '../../src/analysis/divisions.ts';
 import { MemoryMovie } from '../../src/image/movie.ts';
+import { mulberry32 as rng } from '../../src/random.ts';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('trackFeatures (TrackMate track analyzers)', () => {
   it('computes a hand-checked L-shaped track with a gap, calibrated', () => {

@@ -10,6 +10,7 @@ import { movieFromPlanes, openMovie, writeMovie } from '../../src/image/index.ts
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { DATA_DIR, HAVE_DATA, havePython, runPython } from './helpers.ts';
+import { mulberry32 as rng } from '../../src/random.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/cellpilot.js', import.meta.url));
 function cellpilot(args: string[]) {
@@ -20,17 +21,6 @@ function cellpilot(args: string[]) {
 let dir: string;
 const sources: string[] = [];
 
-/** A small seeded generator (mulberry32), so failures reproduce. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Opens and reads every plane; returns 'ok' or the InputError message. Anything else fails the test. */
 async function tryRead(path: string): Promise<string> {
