@@ -13,6 +13,7 @@ import { toLangChainTools } from '../src/agent/langchainTools.ts';
 import { catalogueFromBoundTools } from '../src/agent/planner/catalogue.ts';
 import { readConversation } from '../src/agent/planner/conversation.ts';
 import { OfflineChatModel } from '../src/agent/planner/model.ts';
+import { loadMicroscopeLanguage } from '../src/agent/planner/microscopeLanguage.ts';
 import { nextAction } from '../src/agent/planner/planner.ts';
 import { startOpenAIServer } from '../test/agent/openaiServer.ts';
 
@@ -33,6 +34,7 @@ export async function run(): Promise<void> {
   const model = new OfflineChatModel();
   const bound = model.bindTools(lcTools);
   const catalogue = catalogueFromBoundTools(lcTools as unknown[]);
+  await loadMicroscopeLanguage();
 
   // warm-up: regex compilation, module loading, JIT
   for (const r of requests.slice(0, 20)) nextAction(readConversation([new SystemMessage(CONTEXT), new HumanMessage(r)]), catalogue);

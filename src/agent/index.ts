@@ -1,5 +1,5 @@
 // The agent's public surface, for the chat UI (src/ui), the commands and the evals.
-export { Agent, type AgentOptions, type TurnResult, historyMessages, modelText, sessionContext } from './loop.ts';
+export { Agent, type AgentOptions, type TurnResult, modelText, sessionContext } from './loop.ts';
 export { AgentEvents, type AgentEvent, type AgentEventListener, type StepStatus, type TurnStatus } from './events.ts';
 export { Session, sessionsRoot, type SessionSummary, type TranscriptEntry } from './session.ts';
 export { runStep, type StepOutcome, type StepOptions } from './executor.ts';
@@ -9,7 +9,7 @@ export { loadPipeline, parsePipeline, pipelineFromSession, executePipeline, type
 import { ALL_TOOLS } from '../../tools/index.ts';
 import { AgentEvents } from './events.ts';
 import { Agent } from './loop.ts';
-import { createChatModel } from './models.ts';
+import { createChatModel, defaultModelName } from './models.ts';
 import { Session } from './session.ts';
 
 /**
@@ -29,7 +29,13 @@ export async function createAgent(
     maxSteps?: number;
   } = {},
 ): Promise<Agent> {
-  const { name, model } = await createChatModel(options.model);
+  // the offline model is ready when the first request comes, not before the agent is: its
+  // LangChain imports load in the background; an OpenAI model is checked (key, name) at once
+  const name = defaultModelName(options.model);
+  const choice = createChatModel(options.model);
+  const model = name === 'offline' ? choice.then((c) => c.model) : (await choice).model;
+  // a failed background load surfaces on the first request, not as an unhandled rejection
+  if (model instanceof Promise) model.catch(() => undefined);
   const session = options.session ?? (options.resume ? Session.open(options.resume) : Session.openOrCreate(options.sessionId, { model: name }));
   for (const movie of options.movies ?? []) session.addInput('movie', movie);
   return new Agent({ session, tools: ALL_TOOLS, model, modelName: name, events: options.events, maxSteps: options.maxSteps });

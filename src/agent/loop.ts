@@ -1,15 +1,16 @@
 // The agent loop: the chat model bound to the tools; run the tool calls it asks for,
 // give the results back, repeat until it answers or a step limit is reached.
 // Cancellable with an AbortSignal at any point; every state change is an AgentEvent.
+// LangChain (the messages, the tool wrappers) is loaded on the first turn, not at start-up.
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import { AIMessage, type AIMessageChunk, type BaseMessage, HumanMessage, SystemMessage, ToolMessage } from '@langchain/core/messages';
+import type { AIMessage, AIMessageChunk, BaseMessage } from '@langchain/core/messages';
 import type { ArtifactRef, ToolSpec } from '../../tools/types.ts';
 import { AgentEvents, type TurnStatus } from './events.ts';
 import { compactValues, runStep, type StepOptions, type StepOutcome } from './executor.ts';
-import { toLangChainTools, type StepExecutor } from './langchainTools.ts';
+import type { StepExecutor } from './langchainTools.ts';
 import { describeModelError } from './models.ts';
 import { systemPrompt } from './notes.ts';
-import type { Session, TranscriptEntry } from './session.ts';
+import type { Session } from './session.ts';
 
 export interface TurnResult {
   turnId: string;
@@ -27,7 +28,8 @@ export interface TurnResult {
 export interface AgentOptions {
   session: Session;
   tools: ToolSpec[];
-  model: BaseChatModel;
+  /** The chat model, or its promise (the offline model loads LangChain in the background while the chat starts). */
+  model: BaseChatModel | Promise<BaseChatModel>;
   /** "offline" or "openai:<name>", for events and messages. */
   modelName: string;
   events?: AgentEvents;
@@ -90,6 +92,7 @@ export class Agent {
       const text = contentText(chunk.content);
       if (text) this.events.emit({ type: 'assistant_delta', turnId, text });
     }
+    const { AIMessage } = await import('./history.ts');
     if (!whole) return new AIMessage({ content: '' });
     return new AIMessage({ content: whole.content, tool_calls: whole.tool_calls ?? [], id: whole.id });
   }
@@ -104,6 +107,7 @@ export class Agent {
     let modelMs = 0;
     this.events.emit({ type: 'turn_start', turnId, request, model: modelName, at: new Date().toISOString() });
 
+    const [{ HumanMessage, SystemMessage, ToolMessage, historyMessages }, { toLangChainTools }, model] = await Promise.all([import('./history.ts'), import('./langchainTools.ts'), this.options.model]);
     const messages: BaseMessage[] = [
       new SystemMessage(`${systemPrompt()}\n\n${sessionContext(session)}`),
       ...historyMessages(session.transcript(), this.options.historyEntries ?? 60),
@@ -113,7 +117,7 @@ export class Agent {
 
     const stepOptions: StepOptions = { signal, events: this.events, turnId };
     const lcTools = toLangChainTools(this.options.tools, this.execute, stepOptions);
-    const bound = this.options.model.bindTools!(lcTools) as unknown as Parameters<Agent['streamReply']>[0] & { invoke: (m: BaseMessage[], o: { signal: AbortSignal }) => Promise<AIMessage> };
+    const bound = model.bindTools!(lcTools) as unknown as Parameters<Agent['streamReply']>[0] & { invoke: (m: BaseMessage[], o: { signal: AbortSignal }) => Promise<AIMessage> };
 
     const end = (status: TurnStatus, answer: string, error?: string): TurnResult => {
       const result: TurnResult = {
@@ -174,22 +178,4 @@ export function contentText(content: unknown): string {
   if (typeof content === 'string') return content;
   if (Array.isArray(content)) return content.map((p) => (typeof p === 'string' ? p : (p as { text?: string }).text ?? '')).join('');
   return '';
-}
-
-/** Rebuilds the chat messages of earlier turns from the transcript, starting at a user turn. */
-export function historyMessages(entries: TranscriptEntry[], maxEntries: number): BaseMessage[] {
-  let start = Math.max(0, entries.length - maxEntries);
-  while (start < entries.length && entries[start].role !== 'user') start++;
-  const out: BaseMessage[] = [];
-  const answered = new Set(entries.filter((e) => e.role === 'tool').map((e) => e.toolCallId));
-  for (const e of entries.slice(start)) {
-    if (e.role === 'user') out.push(new HumanMessage(e.content));
-    else if (e.role === 'assistant') {
-      // a call whose result was never recorded (a killed process) cannot be replayed
-      const calls = (e.toolCalls ?? []).filter((c) => answered.has(c.id));
-      if (!e.content && calls.length === 0) continue;
-      out.push(new AIMessage({ content: e.content, tool_calls: calls.map((c) => ({ id: c.id, name: c.name, args: c.args, type: 'tool_call' as const })) }));
-    } else if (e.role === 'tool') out.push(new ToolMessage({ content: e.content, tool_call_id: e.toolCallId ?? '' }));
-  }
-  return out;
 }

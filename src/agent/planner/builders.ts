@@ -7,7 +7,7 @@ import {
   findPaths, micrometres, quantities, quantityWithRole,
 } from './extract.ts';
 import type { PlannedStep, Ref } from './types.ts';
-import { parseAcquisitionRequest, parseAdjustment, parseRule } from '../../microscope/language.ts';
+import { microscopeLanguage } from './microscopeLanguage.ts';
 
 /** Runs the microscope engineer's parser to check the words first; its one-line message becomes the reply. */
 function understoodBy(parse: (text: string) => unknown, text: string): string | undefined {
@@ -346,16 +346,16 @@ export const BUILDERS: Record<string, Builder> = {
   },
   start_acquisition: (ctx) => {
     const request = ctx.clause.trim();
-    const problem = understoodBy(parseAcquisitionRequest, request);
+    const problem = understoodBy(microscopeLanguage().parseAcquisitionRequest, request);
     return problem ? { $ask: capitalize(problem) + '.' } : { request };
   },
   adjust_acquisition: (ctx) => {
     const command = ctx.clause.trim();
-    const problem = understoodBy(parseAdjustment, command);
+    const problem = understoodBy(microscopeLanguage().parseAdjustment, command);
     return problem ? { $ask: capitalize(problem) + '.' } : { command };
   },
   add_rule: (ctx) => {
-    const problem = understoodBy(parseRule, ctx.text);
+    const problem = understoodBy(microscopeLanguage().parseRule, ctx.text);
     return problem ? { $ask: capitalize(problem) + '.' } : { rule: ctx.text };
   },
 };

@@ -7,6 +7,7 @@ import type { ChatResult } from '@langchain/core/outputs';
 import { z } from 'zod';
 import { catalogueFromBoundTools } from './catalogue.ts';
 import { readConversation } from './conversation.ts';
+import { loadMicroscopeLanguage } from './microscopeLanguage.ts';
 import { nextAction } from './planner.ts';
 
 export interface OfflineCallOptions extends BaseChatModelCallOptions {
@@ -18,6 +19,8 @@ let callCounter = 0;
 export class OfflineChatModel extends BaseChatModel<OfflineCallOptions> {
   constructor() {
     super({});
+    // off the start-up path: by the time the first request comes, the parsers are there
+    void loadMicroscopeLanguage().catch(() => undefined);
   }
 
   _llmType(): string {
@@ -30,6 +33,7 @@ export class OfflineChatModel extends BaseChatModel<OfflineCallOptions> {
 
   async _generate(messages: BaseMessage[], options: this['ParsedCallOptions']): Promise<ChatResult> {
     const catalogue = catalogueFromBoundTools(options.tools as unknown[] | undefined);
+    await loadMicroscopeLanguage();
     const action = nextAction(readConversation(messages), catalogue);
     const message =
       action.kind === 'call'

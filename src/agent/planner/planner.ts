@@ -8,7 +8,7 @@ import { BUILDERS } from './builders.ts';
 import { findArtifactIds, findOutput, findPaths, findProducerWords } from './extract.ts';
 import { INTENTS } from './lexicon.ts';
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
-import { routeMicroscopeRequest } from '../../microscope/language.ts';
+import { microscopeLanguage } from './microscopeLanguage.ts';
 
 export type { Action, Plan, PlannedStep, Ref } from './types.ts';
 export { answerFromValues, composeAnswer, notUnderstood } from './answers.ts';
@@ -108,7 +108,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // the microscope engineer's router knows the acquisition language best
   // (only when no tool words matched: our own matches are more specific)
   if (!help && mentions.length === 0) {
-    const routed = routeMicroscopeRequest(text, { acquisitionRunning: acquisitionRunning(conversation) });
+    const routed = microscopeLanguage().routeMicroscopeRequest(text, { acquisitionRunning: acquisitionRunning(conversation) });
     const words = /\bevery\b|\blaser\b|\bpower\b|\bexposure\b|z-?stack|\bzoom\b|\binterval\b|\bfaster\b|\bslower\b|\bchannel\b|\bacquisition\b|\bmicroscope\b|\bstage\b/i;
     if (routed && words.test(text)) {
       const args = routed.tool === 'start_acquisition' || routed.tool === 'adjust_acquisition' || routed.tool === 'add_rule'
