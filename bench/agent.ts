@@ -5,6 +5,10 @@
 // the OpenAI-compatible backend (@langchain/openai ChatOpenAI) bound to the same tools,
 // answering from a local zero-latency server on 127.0.0.1 - the floor of any LLM backend
 // before the model computes anything. Goal: well under 100 ms per request.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { ALL_TOOLS } from '../tools/index.ts';
@@ -28,6 +32,11 @@ function stats(samples: number[]): { mean: number; p50: number; p95: number; max
 const fmt = (ms: number) => `${ms.toFixed(2).padStart(8)} ms`;
 
 export async function run(): Promise<void> {
+  await runLatency();
+  await runStartup();
+}
+
+async function runLatency(): Promise<void> {
   const suites = loadSuites(fileURLToPath(new URL('../evals', import.meta.url)));
   const requests = suites.flatMap((s) => s.cases.flatMap((c) => c.turns.map((t) => (typeof t === 'string' ? t : t.say))));
   const lcTools = toLangChainTools(ALL_TOOLS, async () => { throw new Error('not run in the bench'); });
@@ -87,6 +96,50 @@ export async function run(): Promise<void> {
   for (const [name, s, n] of rows) process.stdout.write(`${name.padEnd(48)} ${String(n).padStart(4)} ${fmt(s.mean)} ${fmt(s.p50)} ${fmt(s.p95)} ${fmt(s.max)}\n`);
   process.stdout.write(`ratio (peer invoke / offline invoke, mean): ${(o.mean / i.mean).toFixed(2)}x; offline p95 per model call ${i.p95.toFixed(1)} ms vs goal 100 ms\n`);
   process.stdout.write(`eval pass rate in this run: tuned ${(100 * report.tuned.passRate).toFixed(1)}%, held-out ${(100 * report.heldout.passRate).toFixed(1)}%\n`);
+}
+
+// Start-up: a fresh node process (through tsx, as bin/cellpilot.js runs) until createAgent()
+// resolves ("ready": the chat can take input) and until the first offline answer. "eager"
+// imports what the agent used to load up front (LangChain core, the LangChain tool wrappers,
+// the offline model, the microscope parsers) before createAgent: the old start-up path.
+const STARTUP_CHILD = `
+import { register } from 'tsx/esm/api';
+register();
+const root = process.argv[1];
+const at = (p) => new URL(p, root).href;
+if (process.argv[2] === 'eager') await Promise.all(['src/agent/history.ts', 'src/agent/langchainTools.ts', 'src/agent/planner/model.ts', 'src/microscope/language.ts'].map((p) => import(at(p))));
+const { createAgent } = await import(at('src/agent/index.ts'));
+const agent = await createAgent({ model: 'offline' });
+const ready = performance.now();
+await agent.ask('hello');
+process.stdout.write(JSON.stringify({ ready, answered: performance.now() }));
+`;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+export async function runStartup(repeats = 5): Promise<void> {
+  const root = new URL('..', import.meta.url);
+  const sessions = mkdtempSync(join(tmpdir(), 'cellpilot-bench-'));
+  const measure = (mode: string) => {
+    const runs = Array.from({ length: repeats }, () => JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', STARTUP_CHILD, root.href, mode], {
+      cwd: fileURLToPath(root), env: { ...process.env, CELLPILOT_SESSIONS: sessions, CELLPILOT_MODEL: 'offline' }, encoding: 'utf8',
+    })) as { ready: number; answered: number });
+    return { ready: median(runs.map((r) => r.ready)), answered: median(runs.map((r) => r.answered)) };
+  };
+  try {
+    const lazy = measure('lazy');
+    const eager = measure('eager');
+    process.stdout.write(`agent start-up, fresh process, median of ${repeats} (ms since node started)\n`);
+    process.stdout.write(`${'path'.padEnd(48)} ${'ready'.padStart(11)} ${'1st answer'.padStart(11)}\n`);
+    process.stdout.write(`${'offline, LangChain loaded in the background'.padEnd(48)} ${fmt(lazy.ready)} ${fmt(lazy.answered)}\n`);
+    process.stdout.write(`${'reference: everything imported up front (old)'.padEnd(48)} ${fmt(eager.ready)} ${fmt(eager.answered)}\n`);
+    process.stdout.write(`ratio (up front / background, ready): ${(eager.ready / lazy.ready).toFixed(2)}x\n`);
+  } finally {
+    rmSync(sessions, { recursive: true, force: true });
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await run();
