@@ -14,7 +14,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('denoise accuracy on held-out simulated nuclei (low signal)', () => {
   it('N2V beats the best Gaussian and non-local means by >= 1 dB and the noisy input by >= 8 dB', async () => {
-    // Seeds 9301+ are used by neither training (1001-1016) nor validation (2001-2004).
+    // Seed 9301 is used by neither training (1001-1016) nor validation (2001-2004).
     const sim = simulate({ frames: 3, width: 128, height: 128, cells: 14, snr: 3, seed: 9301, crowding: 0.4 });
     const [w, h] = [128, 128];
     const noisy: PlaneData[] = [];
