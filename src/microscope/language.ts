@@ -8,8 +8,7 @@
 import { InputError } from '../errors.ts';
 import type { Adjustment } from './adjustment.ts';
 import { DEMO_CONFIG, findChannel, type MicroscopeConfig } from './config.ts';
-import type { Rule, RuleAction, TriggerSpec } from './rules.ts';
-import { describeRule } from './rules.ts';
+import { describeRule, type Rule, type RuleAction, type TriggerSpec } from './ruleSpec.ts';
 import type { SequenceInput, ZPlan } from './sequence.ts';
 
 export { describeRule };

@@ -7,40 +7,11 @@
 // previous setting comes back. Rules act through the engine's adjust(), so the limits
 // hold for them exactly as for a person's commands.
 import type { Adjustment } from './adjustment.ts';
-import { formatDuration } from './adjustment.ts';
 import { detectDivisions, focusScore, meanIntensity, segmentNuclei, type NucleiResult } from './measures.ts';
+import { describeRule, type Rule, type RuleAction, type TriggerSpec } from './ruleSpec.ts';
+import { formatDuration } from './adjustment.ts';
 
-export type TriggerSpec =
-  | { kind: 'division'; channel?: string }
-  | { kind: 'cellCount'; channel?: string; comparison: 'above' | 'below'; threshold: number; release?: number }
-  | { kind: 'meanIntensity'; channel?: string; comparison: 'above' | 'below'; threshold: number; release?: number; region?: { xPx: number; yPx: number; widthPx: number; heightPx: number } }
-  | { kind: 'focusScore'; channel?: string; comparison: 'above' | 'below'; threshold: number; release?: number }
-  | { kind: 'modelScore'; model: string; channel?: string; comparison: 'above' | 'below'; threshold: number; release?: number };
-
-export type RuleAction =
-  | { kind: 'setInterval'; intervalS: number }
-  | { kind: 'addChannel'; channel: string; exposureMs?: number }
-  | { kind: 'zoom'; objective?: string }
-  | { kind: 'autofocus' }
-  | { kind: 'stop' };
-
-export interface Rule {
-  id: string;
-  /** The words the rule was made from, if any. */
-  text?: string;
-  trigger: TriggerSpec;
-  action: RuleAction;
-  /** Keep the action on this long after the last trigger, s. */
-  holdS?: number;
-  /** Keep the action on for this many time points after the last trigger. */
-  holdFrames?: number;
-  /** Undo the action when the hold ends (and a level trigger has released). */
-  revert: boolean;
-  /** Interval to go back to, s, when the rule said so ("then back to every 2 minutes"); default: the one before. */
-  revertIntervalS?: number;
-  /** Fewest time points between two mode changes. Default 3. */
-  minFramesPerMode: number;
-}
+export { describeRule, type Rule, type RuleAction, type TriggerSpec } from './ruleSpec.ts';
 
 /** Scores a frame (e.g. an ONNX model's output); registered by name for modelScore triggers. */
 export type FrameScorer = (data: Uint16Array, widthPx: number, heightPx: number) => number | Promise<number>;
@@ -280,46 +251,4 @@ export class RuleRunner {
 
 function newState(): RuleState {
   return { mode: 'base', framesInMode: Number.MAX_SAFE_INTEGER / 2, conditionOn: false, holdUntilS: 0, holdFramesLeft: 0, triggers: 0, previous: new Map(), firedNow: false, values: [] };
-}
-
-/** The rule in plain words, for the person to confirm. */
-export function describeRule(rule: Rule): string {
-  const t = rule.trigger;
-  const channel = t.channel ? ` in ${t.channel}` : '';
-  const level = (what: string, tr: { comparison: 'above' | 'below'; threshold: number; release?: number }) =>
-    `${what} goes ${tr.comparison} ${fmt(tr.threshold)}${tr.release !== undefined && tr.release !== tr.threshold ? ` (until it comes back ${tr.comparison === 'above' ? 'below' : 'above'} ${fmt(tr.release)})` : ''}`;
-  const when =
-    t.kind === 'division'
-      ? `a cell divides${channel}`
-      : t.kind === 'cellCount'
-        ? `the number of cells${channel} ${level('', t).trim()}`
-        : t.kind === 'meanIntensity'
-          ? `the mean intensity${t.region ? ' in the region' : ''}${channel} ${level('', t).trim()}`
-          : t.kind === 'focusScore'
-            ? `the focus score${channel} ${level('', t).trim()}`
-            : `the ${t.model} score${channel} ${level('', t).trim()}`;
-  const a = rule.action;
-  const what =
-    a.kind === 'setInterval'
-      ? `image every ${formatDuration(a.intervalS)}`
-      : a.kind === 'addChannel'
-        ? `add the ${a.channel} channel${a.exposureMs ? ` (${a.exposureMs} ms)` : ''}`
-        : a.kind === 'zoom'
-          ? `zoom in on it${a.objective ? ` with the ${a.objective} objective` : ''}`
-          : a.kind === 'autofocus'
-            ? 'refocus (autofocus)'
-            : 'stop the acquisition';
-  const hold = [rule.holdS ? `for ${formatDuration(rule.holdS)}` : '', rule.holdFrames ? `for ${rule.holdFrames} time point(s)` : ''].filter(Boolean).join(' and ');
-  const back = !rule.revert
-    ? ''
-    : a.kind === 'setInterval'
-      ? `, then go back to ${rule.revertIntervalS !== undefined ? `every ${formatDuration(rule.revertIntervalS)}` : 'the previous interval'}`
-      : a.kind === 'addChannel'
-        ? `, then drop ${a.channel} again`
-        : '';
-  return `When ${when}, ${what}${hold ? ' ' + hold : ''}${back}; at least ${rule.minFramesPerMode} time points between changes.`;
-}
-
-function fmt(v: number): string {
-  return String(Math.round(v * 1000) / 1000);
 }
