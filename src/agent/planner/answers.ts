@@ -76,6 +76,11 @@ export function briefAnswer(results: PastResult[]): string {
 
 /** The final answer once every planned step has a result. */
 export function composeAnswer(plan: Plan, conversation: Conversation): string {
+  const answer = mainAnswer(plan, conversation);
+  return plan.notes?.length ? `${answer} ${plan.notes.join(' ')}` : answer;
+}
+
+function mainAnswer(plan: Plan, conversation: Conversation): string {
   const ran = conversation.current.filter((r) => r.ok);
   const help = conversation.current.find((r) => r.tool === 'help' && r.ok);
   if (help && typeof help.values.answer === 'string' && help.values.answer) {

@@ -10,6 +10,10 @@ export interface KnownArtifact {
   /** Tool that produced it; "user" for inputs the user named. */
   producedBy?: string;
   path?: string;
+  /** From the file header (session context only): frames, z slices, lateral pixel size in µm (null: unknown). */
+  frames?: number;
+  zSlices?: number;
+  pixelSizeUm?: number | null;
 }
 
 export interface PastResult {

@@ -9,6 +9,7 @@ import { findArtifactIds, findOutput, findPaths, findProducerWords } from './ext
 import { INTENTS } from './lexicon.ts';
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
+import { frameCounts, matchingMovie, multiFrame, TIME_TOOLS } from './frames.ts';
 
 export type { Action, Plan, PlannedStep, Ref } from './types.ts';
 export { answerFromValues, composeAnswer, notUnderstood } from './answers.ts';
@@ -136,9 +137,20 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   }
   const ask = steps.find((s) => typeof s.args.$ask === 'string');
   if (ask) return { steps: [], reply: String(ask.args.$ask) };
+  const notes = takeNotes(steps);
   const withInputs = addInputs(steps, conversation, catalogue);
   if ('reply' in withInputs) return { steps: [], reply: withInputs.reply };
-  return { steps: withInputs.steps, question };
+  return { steps: withInputs.steps, question, ...(notes.length ? { notes } : {}) };
+}
+
+/** Removes the builders' notes for the answer ("8 µm = 16 px at 0.5 µm/px") from the arguments. */
+function takeNotes(steps: PlannedStep[]): string[] {
+  const notes: string[] = [];
+  for (const step of steps) {
+    if (typeof step.args.$note === 'string') notes.push(step.args.$note);
+    delete step.args.$note;
+  }
+  return notes;
 }
 
 const AFFIRMATIVE = /^(?:yes|yep|yeah|ok|okay|sure|confirm\w*|do it|go ahead|activate it|sounds (?:good|right)|correct|please do|that's right|right)\b/i;
@@ -184,8 +196,10 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
   const available = new Set<string>(conversation.artifactsAtStart.filter((a) => !isTruth(a)).map((a) => a.type));
   let measured = conversation.artifactsAtStart.some((a) => a.type === 'table' && MEASUREMENT_TOOLS.has(a.producedBy ?? ''));
   const out: PlannedStep[] = [];
-  const insert = (step: PlannedStep, depth: number): string | undefined => {
+  const insert = (step: PlannedStep, depth: number, forTimeStep = false): string | undefined => {
     const info = catalogue.get(step.tool);
+    // a time step, and the steps inserted to feed it, take the time-lapse, never a 1-frame projection
+    const needsTime = forTimeStep || TIME_TOOLS.has(step.tool) || (step.tool === 'plot' && step.args.kind === 'kymograph');
     const preferred = step.args.$needs as InputType[] | undefined;
     delete step.args.$needs;
     for (const type of requiredInputs(step.tool, info, preferred)) {
@@ -199,12 +213,12 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
       if (missing) {
         const maker = MAKER[type];
         if (type === 'movie' || !maker || depth > 3) return missingInput(type, step.tool);
-        const error = insert({ tool: maker, args: BUILDERS[maker]?.({ clause: step.clause, text: step.clause, conversation, catalogue, tool: maker }) ?? {}, clause: step.clause }, depth + 1);
+        const error = insert({ tool: maker, args: BUILDERS[maker]?.({ clause: step.clause, text: step.clause, conversation, catalogue, tool: maker }) ?? {}, clause: step.clause }, depth + 1, needsTime);
         if (error) return error;
       }
       step.args[type] = type === 'table' && TABLE_CONSUMERS.has(step.tool)
         ? ({ $ref: 'table', mode: 'producer', producers: [...MEASUREMENT_TOOLS] } satisfies Ref)
-        : ({ $ref: type, mode: 'chain' } satisfies Ref);
+        : ({ $ref: type, mode: 'chain', ...(needsTime && (type === 'movie' || type === 'labels') ? { multiFrame: true } : {}) } satisfies Ref);
     }
     // optional inputs that help (measure's intensity movie, plot's tracks): only when they exist
     for (const type of acceptedInputs(step.tool, info)) {
@@ -292,6 +306,7 @@ function resolveRefs(args: Record<string, unknown>, conversation: Conversation, 
   const out: Record<string, unknown> = {};
   const currentArtifacts = conversation.current.flatMap((r) => r.artifacts);
   const all: KnownArtifact[] = [...conversation.artifactsAtStart, ...currentArtifacts];
+  const counts = frameCounts(conversation);
   for (const [key, value] of Object.entries(args)) {
     if (!value || typeof value !== 'object' || !('$ref' in value)) {
       out[key] = value;
@@ -312,16 +327,24 @@ function resolveRefs(args: Record<string, unknown>, conversation: Conversation, 
       found ??= [...all].reverse().find((a) => a.type === ref.$ref);
     } else {
       // chain: this request's newest suitable output, then the session's
-      const results = (list: KnownArtifact[]) => [...list].reverse().filter((a) => a.type === ref.$ref && !isTruth(a));
+      const suitable = (list: KnownArtifact[]) => [...list].reverse().filter((a) => a.type === ref.$ref && !isTruth(a));
+      const results = ref.multiFrame ? (list: KnownArtifact[]) => multiFrame(suitable(list), counts) : suitable;
       found = results(currentArtifacts)[0]
         ?? results(conversation.artifactsAtStart).find((a) => !(ref.$ref === 'movie' && DERIVED_VIEWS.has(a.producedBy ?? '')))
-        ?? results(all)[0];
+        ?? results(all)[0]
+        ?? suitable(all)[0];
     }
     if (!found) {
       if (key === ref.$ref && ['tracks', 'labels', 'table'].includes(key) && tool !== 'measure') return `There are no ${ref.$ref} in this session yet for ${tool}.`;
       continue;
     }
     out[key] = found.id;
+  }
+  // never pair a label movie with a movie of another length (a projection's labels with the time-lapse)
+  if (typeof out.movie === 'string' && typeof out.labels === 'string' && /^movie-\d+$/.test(out.movie)) {
+    const movie = matchingMovie(out.movie, out.labels, conversation, counts);
+    if (movie) out.movie = movie;
+    else if (tool === 'measure') delete out.movie;
   }
   return out;
 }

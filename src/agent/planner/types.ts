@@ -8,6 +8,8 @@ export interface Ref {
   mode: 'chain' | 'id' | 'producer';
   id?: string;
   producers?: string[];
+  /** For steps that need time: skip movies and labels known to be a single frame (projections). */
+  multiFrame?: boolean;
 }
 
 export interface PlannedStep {
@@ -23,6 +25,8 @@ export interface Plan {
   question?: string;
   /** Set when nothing can run: what was understood and what to do. */
   reply?: string;
+  /** Things the answer must say (a unit converted, a value assumed). */
+  notes?: string[];
 }
 
 export type Action = { kind: 'call'; tool: string; args: Record<string, unknown> } | { kind: 'answer'; text: string };

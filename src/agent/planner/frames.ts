@@ -1,0 +1,59 @@
+// Which movies are time-lapses. A step that needs time (tracking, drift, bleaching, a
+// kymograph, time series, interpolation) must not get a 1-frame projection, and a label
+// movie must never be measured against a movie with a different number of frames.
+import type { Conversation, KnownArtifact, PastResult } from './conversation.ts';
+
+/** Tools whose input must have more than one frame. */
+export const TIME_TOOLS = new Set(['track', 'correct_drift', 'correct_bleach', 'interpolate_frames', 'kymograph', 'analyze_timeseries', 'detect_divisions']);
+
+/** Movie → movie (or labels) tools that keep the number of frames of their input. */
+const FRAME_KEEPING = new Set(['segment', 'correct_drift', 'correct_bleach', 'denoise', 'align_channels', 'super_resolve', 'predict_label']);
+
+/** Frames of each movie or label artifact where known: from the file header, else from the step that made it. */
+export function frameCounts(conversation: Conversation): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const a of conversation.artifactsAtStart) if (typeof a.frames === 'number') counts.set(a.id, a.frames);
+  for (const r of [...conversation.earlier, ...conversation.current]) {
+    if (!r.ok) continue;
+    const made = framesMade(r, counts);
+    if (made === undefined) continue;
+    for (const a of r.artifacts) if ((a.type === 'movie' || a.type === 'labels') && !counts.has(a.id)) counts.set(a.id, made);
+  }
+  return counts;
+}
+
+function framesMade(r: PastResult, counts: Map<string, number>): number | undefined {
+  const input = typeof r.args.movie === 'string' ? counts.get(r.args.movie) : undefined;
+  if (r.tool === 'kymograph') return 1;
+  // a projection over time (the tool's default axis) or a colour-coded one is one frame
+  if (r.tool === 'project') return r.args.axis === 'z' && r.args.method !== 'temporal_color' ? input : 1;
+  return FRAME_KEEPING.has(r.tool) ? input : undefined;
+}
+
+/** True when the artifact is known to be a single frame. */
+export function isSingleFrame(id: string, counts: Map<string, number>): boolean {
+  return counts.get(id) === 1;
+}
+
+/** The movie a label movie was segmented from, when a step of this session made it. */
+export function sourceMovieOf(labelsId: string, conversation: Conversation): string | undefined {
+  const maker = [...conversation.earlier, ...conversation.current].find((r) => r.ok && r.artifacts.some((a) => a.id === labelsId));
+  return maker && typeof maker.args.movie === 'string' ? maker.args.movie : undefined;
+}
+
+/** Candidates a time step may take: those not known to be one frame. */
+export function multiFrame(candidates: KnownArtifact[], counts: Map<string, number>): KnownArtifact[] {
+  return candidates.filter((a) => !isSingleFrame(a.id, counts));
+}
+
+/**
+ * The intensity movie to pair with a label movie: `movie` itself when the frame counts agree,
+ * else the movie the labels were made from when that one agrees, else undefined.
+ */
+export function matchingMovie(movie: string, labels: string, conversation: Conversation, counts: Map<string, number>): string | undefined {
+  const agree = (m: string) => isSingleFrame(m, counts) === isSingleFrame(labels, counts)
+    && (counts.get(m) === undefined || counts.get(labels) === undefined || counts.get(m) === counts.get(labels));
+  if (agree(movie)) return movie;
+  const source = sourceMovieOf(labels, conversation);
+  return source && agree(source) ? source : undefined;
+}
