@@ -38,7 +38,15 @@ const expectation = z.object({
   all_ok: z.boolean().optional(),
 });
 const turn = z.union([z.string(), z.object({ say: z.string(), expect: expectation.optional() })]);
-const fixtureArtifact = z.object({ id: z.string().regex(/^[a-z]+-\d+$/), description: z.string().optional(), producedBy: z.string().optional() });
+const fixtureArtifact = z.object({
+  id: z.string().regex(/^[a-z]+-\d+$/),
+  description: z.string().optional(),
+  producedBy: z.string().optional(),
+  /** A movie with a real (tiny, 8 x 8 px) file header: frames, z slices and pixel size (µm) the planner can read. */
+  frames: z.number().int().min(1).optional(),
+  zSlices: z.number().int().min(1).optional(),
+  pixelSizeUm: z.number().positive().optional(),
+});
 const fixture = z.object({
   /** Artifacts that exist before the first turn (plan-only). Default: movie-1, the user's movie. */
   artifacts: z.array(fixtureArtifact).optional(),
@@ -277,9 +285,20 @@ async function prepareFixture(session: Session, evalCase: EvalCase, suite: EvalS
   const artifacts = f?.artifacts ?? [{ id: 'movie-1', description: 'input movie cells.tif (file named by the user)' }];
   for (const a of artifacts) {
     const type = a.id.replace(/-\d+$/, '');
-    const ref = session.store.add(type as never, join(session.dir, `${a.id}.fixture`), a.description ?? `${type} from an earlier step`, a.producedBy);
+    const withHeader = type === 'movie' && (a.frames !== undefined || a.zSlices !== undefined || a.pixelSizeUm !== undefined);
+    const path = join(session.dir, withHeader ? `${a.id}.tif` : `${a.id}.fixture`);
+    if (withHeader) await writeTinyMovie(path, a.frames ?? 1, a.zSlices ?? 1, a.pixelSizeUm);
+    const ref = session.store.add(type as never, path, a.description ?? `${type} from an earlier step`, a.producedBy);
     if (ref.id !== a.id) throw new InputError(`fixture artifacts must be listed in id order per type (got ${a.id}, expected ${ref.id})`);
   }
+}
+
+/** An 8 x 8 px movie whose header says what a plan-only fixture needs (frames, z slices, pixel size). */
+async function writeTinyMovie(path: string, frames: number, zSlices: number, pixelSizeUm: number | undefined): Promise<void> {
+  const { MemoryMovie, writeMovie } = await import('../image/index.ts');
+  const shape = { t: frames, z: zSlices, c: 1, y: 8, x: 8 };
+  const planes = Array.from({ length: frames * zSlices }, () => new Uint16Array(64));
+  await writeMovie(path, new MemoryMovie(shape, 'uint16', planes, { channelNames: ['C1'], ...(pixelSizeUm ? { pixelSizeUm } : {}) }));
 }
 
 export async function runCase(evalCase: EvalCase, suite: EvalSuite, options: { model?: string; tools: ToolSpec[] }): Promise<CaseResult> {

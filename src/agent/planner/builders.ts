@@ -76,6 +76,27 @@ function imageSidePx(clause: string): number | undefined {
   return undefined;
 }
 
+/** The session movie's lateral pixel size in µm, from its file header (the latest movie that has one). */
+export function sessionPixelSizeUm(conversation: Conversation): number | undefined {
+  const movies = conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.pixelSizeUm === 'number' && a.pixelSizeUm > 0);
+  return movies.at(-1)?.pixelSizeUm ?? undefined;
+}
+
+const formatNumber = (n: number) => String(Math.round(n * 100) / 100);
+
+/**
+ * A distance said in µm for a tool that takes pixels: converted with the movie's pixel size,
+ * or used as pixels with a note for the answer when the movie does not say its pixel size.
+ */
+function pixelsFromMicrometres(valueUm: number, what: string, conversation: Conversation): { maxDistancePx: number; $note: string } {
+  const pixelSizeUm = sessionPixelSizeUm(conversation);
+  if (pixelSizeUm === undefined) {
+    return { maxDistancePx: valueUm, $note: `The movie does not record its pixel size, so the ${what} of ${formatNumber(valueUm)} µm was used as ${formatNumber(valueUm)} px; set the pixel size (e.g. in Fiji: Image > Properties) and run it again for a true µm distance.` };
+  }
+  const px = Math.round((valueUm / pixelSizeUm) * 100) / 100;
+  return { maxDistancePx: px, $note: `The ${what} of ${formatNumber(valueUm)} µm is ${formatNumber(px)} px at ${formatNumber(pixelSizeUm)} µm/px.` };
+}
+
 export const BUILDERS: Record<string, Builder> = {
   load_movie: (ctx) => ({ movie: findPaths(ctx.clause)[0] }),
   movie_info: (ctx) => common(ctx, { channel: false, frames: false, output: false }),
@@ -183,7 +204,9 @@ export const BUILDERS: Record<string, Builder> = {
     const args = common(ctx, { channel: false });
     const qs = quantities(ctx.clause);
     const distance = quantityWithRole(qs, ['length', 'count'], /distance|displacement|move|moves|jump|search radius|radius|up to|within|link(?:ing)?/);
-    if (distance) micrometres(distance) !== undefined ? (args.maxDistanceUm = micrometres(distance)) : (args.maxDistancePx = distance.value);
+    const distanceUm = distance ? micrometres(distance) : undefined;
+    if (distance && distanceUm === undefined) args.maxDistancePx = distance.value;
+    if (distanceUm !== undefined) Object.assign(args, pixelsFromMicrometres(distanceUm, 'maximum linking distance', ctx.conversation));
     const gap = qs.find((q) => (q.kind === 'frames' || q.kind === 'count') && /gap|miss|skip|disappear/.test(q.before + q.after));
     if (gap) args.maxGapFrames = gap.value;
     if (/\bno (?:gaps?|gap[- ]closing)\b|\bwithout gap/i.test(ctx.clause)) {
