@@ -97,6 +97,9 @@ function pixelsFromMicrometres(valueUm: number, what: string, conversation: Conv
   return { maxDistancePx: px, $note: `The ${what} of ${formatNumber(valueUm)} µm is ${formatNumber(px)} px at ${formatNumber(pixelSizeUm)} µm/px.` };
 }
 
+/** "z drift", "axial drift", "focus drift", "3D drift", "drift in x, y and z". */
+const Z_DRIFT = /\bz[- ]?(?:drift|shift|motion|movement)\w*|\bdrift\w* (?:in|along|on) (?:the )?z\b|\b(?:x,? ?y,? (?:and )?z|xyz)\b|\baxial\w*|\b(?:focus|focal|focal[- ]plane)[- ](?:drift|shift)\w*|\bdrift\w* (?:out of|of the|in) focus\b|\bfocus (?:is )?drift\w*|\b3-?d (?:drift|registration|correction)\b|\bdrift\w* in 3-?d\b|\bin 3-?d\b/i;
+
 export const BUILDERS: Record<string, Builder> = {
   load_movie: (ctx) => ({ movie: findPaths(ctx.clause)[0] }),
   movie_info: (ctx) => common(ctx, { channel: false, frames: false, output: false }),
@@ -126,6 +129,8 @@ export const BUILDERS: Record<string, Builder> = {
   correct_drift: movieStep((ctx, args) => {
     const reference = findMethod('correct_drift', ctx.clause);
     if (reference) args.reference = reference;
+    // axial drift is asked for by name; the tool says in one line when the movie has no z-stack
+    if (Z_DRIFT.test(ctx.clause)) args.correctZ = true;
   }),
   align_channels: movieStep((ctx, args) => {
     const m = /\b(?:to|against|on)\s+(?:channel\s*(\d+)|(?:the\s+)?(\w+)\s+channel)\b/i.exec(ctx.clause);
