@@ -14,7 +14,8 @@ export const DIHEDRAL: Transform[] = [false, true].flatMap((transpose) =>
 );
 
 /** Applies `tr` to a height x width plane; returns the plane and its new size. */
-export function forward(plane: ArrayLike<number>, height: number, width: number, tr: Transform): { data: Float32Array; height: number; width: number } {
+export function forward(plane: ArrayLike<number>, height: number, width: number, tr: Transform): { data: ArrayLike<number>; height: number; width: number } {
+  if (!tr.transpose && !tr.flipY && !tr.flipX) return { data: plane, height, width };
   const [h, w] = tr.transpose ? [width, height] : [height, width];
   const out = new Float32Array(h * w);
   for (let y = 0; y < h; y++)

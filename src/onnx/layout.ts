@@ -66,6 +66,10 @@ export function planesFromTensor(t: Tensor): { planes: Float32Array[]; height: n
   const width = t.shape[dx];
   const channels = dc < 0 ? 1 : t.shape[dc];
   const stride = t.shape.map((_, d) => t.shape.slice(d + 1).reduce((a, b) => a * b, 1));
+  if (dy === t.axes.length - 2 && dx === t.axes.length - 1) {
+    // Channel (if any) before y, x: each plane is a contiguous run.
+    return { planes: Array.from({ length: channels }, (_, c) => t.data.subarray(c * height * width, (c + 1) * height * width)), height, width };
+  }
   const planes = Array.from({ length: channels }, (_, c) => {
     const out = new Float32Array(height * width);
     const base = dc < 0 ? 0 : c * stride[dc];

@@ -94,6 +94,12 @@ export async function mapModelOverMovie(
       const i = Math.floor(k / transforms.length);
       const tr = transforms[k % transforms.length];
       const { planes, height: h, width: w } = planesFromTensor(outputs.get(outputId)!);
+      if (transforms.length === 1) {
+        const [t, z] = positions[k];
+        await onPlane({ t, z, planes, height: h, width: w });
+        options.onProgress?.(k + 1, positions.length);
+        return;
+      }
       const [oh, ow] = tr.transpose ? [w, h] : [h, w];
       sum ??= { planes: planes.map(() => new Float32Array(oh * ow)), height: oh, width: ow };
       planes.forEach((p, c) => addInverse(p, h, w, tr, sum!.planes[c]));

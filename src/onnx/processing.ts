@@ -73,7 +73,7 @@ function applyOp(t: Tensor, op: ProcessingOp, ctx: ProcessingContext): Tensor {
       const axes = reduceAxes(source, k.axes, where);
       const low = percentiles(source, axes, lowP);
       const high = percentiles(source, axes, highP);
-      const { groupOf } = groupsOver(t, axes);
+      const groupOf = oneGroup(t, axes) ? new Int32Array(d.length) : groupsOver(t, axes).groupOf;
       for (let i = 0; i < d.length; i++) {
         const g = groupOf[i];
         d[i] = (d[i] - low[g]) / (high[g] - low[g] + eps);
@@ -129,8 +129,22 @@ function referenceTensor(t: Tensor, id: unknown, ctx: ProcessingContext, where: 
   return ref;
 }
 
+/** Whether reducing over `axes` leaves one group (every axis longer than 1 is reduced). */
+function oneGroup(t: Tensor, axes: string[]): boolean {
+  return t.axes.every((a, d) => t.shape[d] === 1 || axes.includes(a));
+}
+
 /** Population mean and standard deviation per group (numpy's mean and std, ddof=0). */
 function meanStd(t: Tensor, axes: string[]): { groupOf: Int32Array; mean: Float64Array; std: Float64Array } {
+  if (oneGroup(t, axes)) {
+    // Whole-tensor statistics (the usual per-sample case): no per-element group table.
+    let sum = 0;
+    for (let i = 0; i < t.data.length; i++) sum += t.data[i];
+    const mean = sum / Math.max(1, t.data.length);
+    let sq = 0;
+    for (let i = 0; i < t.data.length; i++) sq += (t.data[i] - mean) ** 2;
+    return { groupOf: new Int32Array(t.data.length), mean: Float64Array.of(mean), std: Float64Array.of(Math.sqrt(sq / Math.max(1, t.data.length))) };
+  }
   const { groupOf, groups } = groupsOver(t, axes);
   const sum = new Float64Array(groups);
   const count = new Float64Array(groups);
@@ -150,6 +164,7 @@ function meanStd(t: Tensor, axes: string[]): { groupOf: Int32Array; mean: Float6
 
 /** Percentile per group with numpy's default linear interpolation. */
 export function percentiles(t: Tensor, axes: string[], percent: number): Float64Array {
+  if (oneGroup(t, axes)) return Float64Array.of(percentileOf(Float32Array.from(t.data).sort(), percent));
   const { groupOf, groups } = groupsOver(t, axes);
   const counts = new Int32Array(groups);
   for (let i = 0; i < groupOf.length; i++) counts[groupOf[i]]++;
@@ -158,13 +173,17 @@ export function percentiles(t: Tensor, axes: string[], percent: number): Float64
   for (let i = 0; i < groupOf.length; i++) buckets[groupOf[i]][fill[groupOf[i]]++] = t.data[i];
   const out = new Float64Array(groups);
   buckets.forEach((values, g) => {
-    values.sort();
-    const position = (percent / 100) * (values.length - 1);
-    const lo = Math.floor(position);
-    const hi = Math.min(values.length - 1, lo + 1);
-    out[g] = values[lo] + (values[hi] - values[lo]) * (position - lo);
+    out[g] = percentileOf(values.sort(), percent);
   });
   return out;
+}
+
+/** numpy.percentile (linear interpolation) of sorted values. */
+function percentileOf(sorted: Float32Array, percent: number): number {
+  const position = (percent / 100) * (sorted.length - 1);
+  const lo = Math.floor(position);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (position - lo);
 }
 
 function softmaxAlong(t: Tensor, axisId: string, where: string): void {

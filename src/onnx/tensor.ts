@@ -55,12 +55,15 @@ export function extractBox(source: Tensor, start: number[], size: number[]): Ten
   // Precompute the reflected positions along the fastest axis once.
   const lastMap = new Int32Array(rowLength);
   for (let i = 0; i < rowLength; i++) lastMap[i] = reflectIndex(start[last] + i, source.shape[last]);
+  // Rows that need no reflection along the fastest axis are copied in one go.
+  const inside = start[last] >= 0 && start[last] + rowLength <= source.shape[last];
   let outOffset = 0;
   const rows = out.data.length / Math.max(1, rowLength);
   for (let r = 0; r < rows; r++) {
     let base = 0;
     for (let d = 0; d < last; d++) base += reflectIndex(start[d] + index[d], source.shape[d]) * inStrides[d];
-    for (let i = 0; i < rowLength; i++) out.data[outOffset + i] = source.data[base + lastMap[i] * inStrides[last]];
+    if (inside) out.data.set(source.data.subarray(base + start[last], base + start[last] + rowLength), outOffset);
+    else for (let i = 0; i < rowLength; i++) out.data[outOffset + i] = source.data[base + lastMap[i] * inStrides[last]];
     outOffset += rowLength;
     for (let d = last - 1; d >= 0; d--) {
       if (++index[d] < size[d]) break;
