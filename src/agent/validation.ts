@@ -22,21 +22,25 @@ export function validateArgs(tool: ToolSpec, raw: unknown): Validated {
   }
   const parsed = tool.schema.safeParse(raw);
   if (parsed.success) return { ok: true, args: parsed.data as Record<string, unknown> };
-  return { ok: false, error: `${tool.name}: ${formatIssues(parsed.error.issues, raw as Record<string, unknown>)}` };
+  return { ok: false, error: `${tool.name}: ${formatIssues(parsed.error.issues, raw as Record<string, unknown>, tool.schema)}` };
 }
 
 /** The issues of a zod error, joined into one line. */
-export function formatIssues(issues: readonly z.core.$ZodIssue[], input: Record<string, unknown>): string {
-  return issues.slice(0, 3).map((issue) => formatIssue(issue, input)).join('; ');
+export function formatIssues(issues: readonly z.core.$ZodIssue[], input: Record<string, unknown>, schema?: z.ZodType): string {
+  return issues.slice(0, 3).map((issue) => formatIssue(issue, input, schema)).join('; ');
 }
 
-function formatIssue(issue: z.core.$ZodIssue, input: Record<string, unknown>): string {
+function formatIssue(issue: z.core.$ZodIssue, input: Record<string, unknown>, schema?: z.ZodType): string {
   const path = issue.path.map(String).join('.');
   const field = path ? `argument "${path}"` : 'the arguments';
   const got = valueAt(input, issue.path);
   switch (issue.code) {
     case 'invalid_type':
       if (got === undefined) return `${field} is required (${issue.expected})`;
+      if (issue.expected === 'object' && schema) {
+        const example = objectExample(schemaAt(schema, issue.path), got);
+        if (example) return `${field} must be ${example}, got ${describeValue(got)}`;
+      }
       return `${field} must be ${article(issue.expected)}, got ${describeValue(got)}`;
     case 'invalid_value':
       return `${field} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(got)}`;
@@ -53,6 +57,65 @@ function formatIssue(issue: z.core.$ZodIssue, input: Record<string, unknown>): s
     default:
       return `${field}: ${issue.message}${got === undefined ? '' : `, got ${describeValue(got)}`}`;
   }
+}
+
+type Def = { type: string; innerType?: z.ZodType; shape?: Record<string, z.ZodType>; entries?: Record<string, unknown>; checks?: { _zod: { def: { check: string; value?: number; inclusive?: boolean } } }[] };
+const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+/** The schema without optional/default/nullable wrappers. */
+function unwrap(schema: z.ZodType): z.ZodType {
+  let s = schema;
+  for (let def = defOf(s); ['optional', 'default', 'nullable', 'prefault', 'readonly'].includes(def.type) && def.innerType; def = defOf(s)) s = def.innerType;
+  return s;
+}
+
+/** The field schema at a path of object keys, or undefined. */
+function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType | undefined {
+  let s: z.ZodType | undefined = unwrap(schema);
+  for (const key of path) {
+    const def = defOf(s);
+    if (def.type !== 'object' || !def.shape || typeof key !== 'string' || !(key in def.shape)) return undefined;
+    s = unwrap(def.shape[key]);
+  }
+  return s;
+}
+
+/**
+ * An example of an object-typed argument, built from its schema: {"first": 30, "last": 40}
+ * (1-based and inclusive...). A list given where the object was wanted fills the fields in order,
+ * so the example shows the user's own numbers in the right form.
+ */
+function objectExample(schema: z.ZodType | undefined, got: unknown): string | undefined {
+  if (!schema || defOf(schema).type !== 'object') return undefined;
+  const shape = defOf(schema).shape ?? {};
+  const keys = Object.keys(shape);
+  if (keys.length === 0) return undefined;
+  const given = Array.isArray(got) && got.length === keys.length ? got : undefined;
+  const fields = keys.map((key, i) => {
+    const field = unwrap(shape[key]);
+    const own = given?.[i];
+    const value = own !== undefined && fieldAccepts(field, own) ? own : exampleValue(field);
+    return `${JSON.stringify(key)}: ${JSON.stringify(value)}`;
+  });
+  const description = (schema as { description?: string }).description;
+  return `{${fields.join(', ')}}${description ? ` (${description.charAt(0).toLowerCase()}${description.slice(1)})` : ''}`;
+}
+
+function fieldAccepts(field: z.ZodType, value: unknown): boolean {
+  return field.safeParse(value).success;
+}
+
+/** A value the field accepts: its minimum for numbers, its first option for enums. */
+function exampleValue(field: z.ZodType): unknown {
+  const def = defOf(field);
+  if (def.type === 'number' || def.type === 'int') {
+    const min = def.checks?.map((c) => c._zod.def).find((c) => c.check === 'greater_than');
+    return min?.value !== undefined ? (min.inclusive === false ? min.value + 1 : min.value) : 1;
+  }
+  if (def.type === 'boolean') return true;
+  if (def.type === 'enum' && def.entries) return Object.values(def.entries)[0];
+  if (def.type === 'array') return [];
+  return '...';
 }
 
 function unionExpectations(issue: z.core.$ZodIssueInvalidUnion): string | undefined {
