@@ -76,3 +76,13 @@ describe('offline planner parsing', () => {
     expect(matchEnum('stardist', ['otsu', 'li'])).toBeUndefined();
   });
 });
+
+describe('failure answers', () => {
+  it('name the failed tool once and end the error with a full stop', async () => {
+    const { failureAnswer } = await import('../../src/agent/planner/answers.ts');
+    const failed = { tool: 'correct_drift', args: {}, ok: false, summary: '', values: {}, artifacts: [], error: 'correct_drift failed: z drift needs a z-stack' };
+    const answer = failureAnswer(failed, []);
+    expect(answer).toMatch(/^correct_drift did not work: z drift needs a z-stack\. Tell me/);
+    expect(answer.match(/correct_drift/g)).toHaveLength(1);
+  });
+});

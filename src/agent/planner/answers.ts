@@ -108,7 +108,7 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
 
 export function failureAnswer(failed: PastResult, done: PastResult[]): string {
   const before = done.filter((r) => r.ok).map((r) => `${r.tool} (${r.artifacts.map((a) => a.id).join(', ') || 'done'})`);
-  return `${failed.tool} did not work: ${failed.error ?? failed.summary}${before.length ? ` Finished before it: ${before.join(', ')}.` : ''} Tell me what to change (e.g. another value for the argument named) and I will run it again.`;
+  return `${failed.tool} did not work: ${withoutToolPrefix(failed.tool, failed.error ?? failed.summary)}${before.length ? ` Finished before it: ${before.join(', ')}.` : ''} Tell me what to change (e.g. another value for the argument named) and I will run it again.`;
 }
 
 
@@ -160,4 +160,10 @@ export function notUnderstood(text: string, catalogue: Catalogue): string {
 
 export function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The executor's errors start with "TOOL failed: "; the answer names the tool already. */
+function withoutToolPrefix(tool: string, message: string): string {
+  const text = message.startsWith(`${tool} failed: `) ? message.slice(tool.length + 9) : message;
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
