@@ -26,7 +26,7 @@ async function waitFor(check: (text: string) => boolean, what: string, ms: numbe
     const text = screen();
     if (check(text)) return text;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}; screen:\n${text}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 25));
   }
 }
 
@@ -38,15 +38,15 @@ describe.skipIf(!hasTmux)('cellpilot chat in tmux', () => {
     expect(first).toContain('model: offline');
     expect(first).toContain('type "demo"');
 
-    tmux('send-keys', '-t', 'chat', '-l', 'simulate a movie with 10 dividing nuclei over 20 frames, then segment and track them');
+    tmux('send-keys', '-t', 'chat', '-l', 'simulate a movie with 10 dividing nuclei over 40 frames, then segment and track them');
     tmux('send-keys', '-t', 'chat', 'Enter');
     // a running card shows its spinner line with a bar and planes/frames done out of the total
-    const progress = await waitFor((s) => /[█░]{10,} \d+\/20 (frames|planes)/.test(s), 'a progress bar', 60000);
+    const progress = await waitFor((s) => /[█░]{10,} \d+\/40 (frames|planes)/.test(s), 'a progress bar', 60000);
     expect(progress).toMatch(/(simulate_movie|segment)/);
-    const done = await waitFor((s) => /✓ track/.test(s) && /into 10 tracks/.test(s), 'the tracking result', 120000);
-    expect(done).toMatch(/✓ simulate_movie\s+cells=10 frames=20/);
+    const done = await waitFor((s) => /✓ track/.test(s) && /into 1[0-2] tracks/.test(s), 'the tracking result', 120000);
+    expect(done).toMatch(/✓ simulate_movie\s+cells=10 frames=40/);
     expect(done).toMatch(/✓ segment/);
-    expect(done).not.toMatch(/\d+\/20 (frames|planes) ·/); // no stale progress line left
+    expect(done).not.toMatch(/\d+\/40 (frames|planes) ·/); // no stale progress line left
 
     // wider and narrower: the prompt is drawn once, no line overflows the pane
     for (const width of [160, 80]) {
