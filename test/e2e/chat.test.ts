@@ -38,7 +38,7 @@ describe.skipIf(!hasTmux)('cellpilot chat in tmux', () => {
     expect(first).toContain('model: offline');
     expect(first).toContain('type "demo"');
 
-    tmux('send-keys', '-t', 'chat', '-l', 'simulate a movie with 10 dividing nuclei over 40 frames, then segment and track them');
+    tmux('send-keys', '-t', 'chat', '-l', 'simulate a 384 pixel movie with 10 dividing nuclei over 40 frames, then segment and track them');
     tmux('send-keys', '-t', 'chat', 'Enter');
     // a running card shows its spinner line with a bar and planes/frames done out of the total
     const progress = await waitFor((s) => /[█░]{10,} \d+\/40 (frames|planes)/.test(s), 'a progress bar', 60000);
