@@ -32,7 +32,8 @@ async function waitFor(check: (text: string) => boolean, what: string, ms: numbe
 
 describe.skipIf(!hasTmux)('cellpilot chat in tmux', () => {
   it('runs a request with tool cards, progress and an answer, redraws on resize, quits', async () => {
-    const command = `cd ${dir} && CELLPILOT_SESSIONS=${dir}/sessions node ${repo}/bin/cellpilot.js; echo "EXIT CODE $?"; sleep 30`;
+    // CI=true (as CI runs us) makes Ink draw only the final frame; a person's terminal has no CI.
+    const command = `cd ${dir} && env -u CI CELLPILOT_SESSIONS=${dir}/sessions node ${repo}/bin/cellpilot.js; echo "EXIT CODE $?"; sleep 30`;
     tmux('new-session', '-d', '-s', 'chat', '-x', '100', '-y', '45', '-e', 'TERM=xterm-256color', command);
     const first = await waitFor((s) => s.includes('session: 2'), 'the header', 30000);
     expect(first).toContain('model: offline');
