@@ -125,7 +125,7 @@ const measureSchema = z.object({
   movie: movieArg.optional().describe('Intensity movie for kind "objects" (intensity statistics per channel); optional'),
   channel: channelArg.optional().describe('Kind "objects": only this channel\'s intensities (1-based or name); default all channels'),
   frames: frameRangeArg.optional().describe('Kind "objects": frames to measure, 1-based inclusive; default all'),
-  tracks: tracksArg.optional().describe('Tracks, for kinds "links", "tracks" and "msd"'),
+  tracks: tracksArg.optional().describe('Tracks, for kinds "links", "tracks" and "msd"; with kind "objects", tracks made from the same labels add track_id and branch_id columns, so values can be followed per cell over time'),
   maxLagFrames: z.number().int().min(1).optional().describe('Kind "msd": largest lag, frames; default a quarter of the longest track'),
   fitLags: z.number().int().min(2).default(4).describe('Kind "msd": number of first lags used to fit MSD = 2·d·D·τ + offset (default 4)'),
   output: outputArg.describe('Where to write the table (.csv); default a new file in the session folder'),
@@ -200,6 +200,23 @@ const measure = defineTool({
   },
 });
 
+/**
+ * Adds track_id (TrackMate track: the lineage tree) and branch_id (CTC track) to per-object
+ * rows, matched on (frame, label); objects the tracker left out get empty cells.
+ */
+async function addTrackColumns(table: import('../src/analysis/table.ts').Table, tracks: Tracks): Promise<void> {
+  const { trackIdOfBranch } = await import('../src/analysis/track.ts');
+  const treeOf = trackIdOfBranch(tracks);
+  const branchAt = new Map(tracks.spots.filter((s) => s.label !== undefined).map((s) => [`${s.t}:${s.label}`, s.branchId]));
+  if (branchAt.size === 0) throw new InputError('these tracks carry no label values, so they cannot be matched to objects: track the label movie with track');
+  for (const row of table.rows) {
+    const branch = branchAt.get(`${row.t}:${row.label}`);
+    row.track_id = branch === undefined ? null : (treeOf.get(branch) ?? branch);
+    row.branch_id = branch ?? null;
+  }
+  table.columns.splice(table.columns.indexOf('label') + 1, 0, 'track_id', 'branch_id');
+}
+
 async function measureObjectsTool(args: z.infer<typeof measureSchema>, ctx: ToolContext, writeTableCsv: (path: string, table: import('../src/analysis/table.ts').Table) => void) {
   if (!args.labels) throw new InputError('measure kind "objects" needs `labels` (e.g. "labels-1"); run segment first');
   let mod: { measureObjects?: Function };
@@ -217,6 +234,7 @@ async function measureObjectsTool(args: z.infer<typeof measureSchema>, ctx: Tool
     const table = (await inputChecked(() =>
       mod.measureObjects!(labels, intensity, { frames: [first, last], channels, signal: ctx.signal, onProgress: (d: number, t: number) => ctx.progress(d, t, 'planes') }),
     )) as import('../src/analysis/table.ts').Table;
+    if (args.tracks) await addTrackColumns(table, (await openTracks(ctx, args.tracks)).tracks);
     const out = ctx.outputPath(`${stemOf(labels.source.path)}-objects.csv`, args.output);
     writeTableCsv(out, table);
     const areas = table.rows.map((r) => r.area_px).filter((v): v is number => typeof v === 'number');

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readTableCsv } from '../../src/analysis/table.ts';
 import { createToolContext } from '../../src/agent/artifacts.ts';
 import { writeMovie } from '../../src/image/index.ts';
 import { simulate, writeSimulation } from '../../src/sim/index.ts';
@@ -47,6 +48,11 @@ describe('track tools', () => {
     expect((msd.values as { diffusionUnit: string }).diffusionUnit).toBe('µm²/s');
     const objects = await call('measure', { kind: 'objects', labels: labelsPath, movie: moviePath });
     expect((objects.values as { objects: number }).objects).toBe(tv.spots);
+    const perTrack = await call('measure', { kind: 'objects', labels: labelsPath, movie: moviePath, tracks: tracksId });
+    const rows = readTableCsv(perTrack.artifacts[0].path).rows;
+    expect(rows.every((r) => typeof r.track_id === 'number' && typeof r.branch_id === 'number')).toBe(true);
+    expect(new Set(rows.map((r) => r.branch_id)).size).toBe(tv.branches);
+    expect(new Set(rows.map((r) => r.track_id)).size).toBeLessThan(tv.branches); // daughters share their mother's track
 
     const fromTracks = await call('detect_divisions', { tracks: tracksId });
     expect((fromTracks.values as { divisions: number }).divisions).toBe(trueDivisions);
