@@ -24,23 +24,12 @@ import type { Microscope, MicroscopeState, Snapshot } from '../src/microscope/mi
 import { SimulatedMicroscope } from '../src/microscope/simulated.ts';
 import { cameraWithDefaults, expose } from '../src/sim/camera.ts';
 import { Rng } from '../src/sim/random.ts';
+import { medianMs } from './_timing.ts';
 
 const EVENTS_TIMEPOINTS = 500;
 const EVENT_CHANNELS = 2;
 const PLANE_PX = 64;
 const SNAP_REPEATS = 30;
-
-function medianMs(repeats: number, work: () => void): number {
-  work();
-  const times: number[] = [];
-  for (let i = 0; i < repeats; i++) {
-    const start = performance.now();
-    work();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
 
 /** A microscope whose snap costs nothing: what remains is the engine. */
 class InstantMicroscope implements Microscope {

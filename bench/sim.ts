@@ -14,22 +14,11 @@ import { illuminationField, renderBrightfield, renderNuclei, type FieldView } fr
 import { Sample } from '../src/sim/sample.ts';
 import { Simulation } from '../src/sim/simulate.ts';
 import { simulateToFiles } from '../src/sim/truth.ts';
+import { medianMs } from './_timing.ts';
 
 const SIZE = 512;
 const CELLS = 100;
 const REPEATS = 30;
-
-function medianMs(repeats: number, work: () => void): number {
-  work();
-  const times: number[] = [];
-  for (let i = 0; i < repeats; i++) {
-    const start = performance.now();
-    work();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
 
 const PEER = String.raw`
 import sys, time, json
