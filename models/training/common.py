@@ -4,6 +4,7 @@ writing a bioimage.io 0.5 model folder (rdf.yaml, weights.onnx + sha256, test te
 Run the training scripts with Debian's python3-torch: /usr/bin/python3 (CPU only,
 torch.set_num_threads(1), nice -n 10 on a shared machine).
 """
+import argparse
 import hashlib
 import json
 import os
@@ -12,6 +13,22 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+
+def training_arguments(doc, *, steps=1500, batch=8, patch=64, base=8, lr=2e-3, patch_help=None):
+    """The options every training script takes (data, output, schedule, U-Net size, seed);
+    a script adds its own and calls parse_args()."""
+    p = argparse.ArgumentParser(description=doc.split("\n")[0])
+    p.add_argument("--data", required=True)
+    p.add_argument("--out", required=True)
+    p.add_argument("--steps", type=int, default=steps)
+    p.add_argument("--batch", type=int, default=batch)
+    p.add_argument("--patch", type=int, default=patch, help=patch_help)
+    p.add_argument("--base", type=int, default=base, help="U-Net channels at full resolution")
+    p.add_argument("--depth", type=int, default=2)
+    p.add_argument("--lr", type=float, default=lr)
+    p.add_argument("--seed", type=int, default=0)
+    return p
 
 
 def block(cin, cout):

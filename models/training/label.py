@@ -7,7 +7,6 @@ brightfield channel, trained on simulated brightfield / true-nuclei pairs.
 DIR (from models/training/label-data.ts) holds brightfield_{train,val}.npy and
 nuclei_{train,val}.npy, shape (movies, frames, H, W).
 """
-import argparse
 import json
 import os
 import sys
@@ -17,20 +16,11 @@ import numpy as np
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import UNet, export_onnx, normalise_zero_mean_unit_variance as zmuv, parameter_count, write_model_folder  # noqa: E402
+from common import export_onnx, normalise_zero_mean_unit_variance as zmuv, parameter_count, training_arguments, UNet, write_model_folder  # noqa: E402
 
 
 def parse_args():
-    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--data", required=True)
-    p.add_argument("--out", required=True)
-    p.add_argument("--steps", type=int, default=1500)
-    p.add_argument("--batch", type=int, default=8)
-    p.add_argument("--patch", type=int, default=64)
-    p.add_argument("--base", type=int, default=8)
-    p.add_argument("--depth", type=int, default=2)
-    p.add_argument("--lr", type=float, default=2e-3)
-    p.add_argument("--seed", type=int, default=0)
+    p = training_arguments(__doc__)
     return p.parse_args()
 
 

@@ -11,7 +11,6 @@ clean_val.npy of the same layout. With --context K the network also sees the K f
 before and after (their noise is independent, so the blind spot stays blind): the input
 channels are frames t-K..t+K, mirrored at the movie's ends, and only frame t is masked.
 """
-import argparse
 import json
 import os
 import sys
@@ -21,22 +20,13 @@ import numpy as np
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import UNet, export_onnx, parameter_count, write_model_folder  # noqa: E402
+from common import export_onnx, parameter_count, training_arguments, UNet, write_model_folder  # noqa: E402
 
 
 def parse_args():
-    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--data", required=True)
-    p.add_argument("--out", required=True)
-    p.add_argument("--steps", type=int, default=3000)
-    p.add_argument("--batch", type=int, default=16)
-    p.add_argument("--patch", type=int, default=64)
-    p.add_argument("--base", type=int, default=16, help="U-Net channels at full resolution")
-    p.add_argument("--depth", type=int, default=2)
-    p.add_argument("--lr", type=float, default=4e-4)
+    p = training_arguments(__doc__, steps=3000, batch=16, base=16, lr=4e-4)
     p.add_argument("--mask-box", type=int, default=8, help="one masked pixel per box of this size (1/64 = 1.6%% of pixels)")
     p.add_argument("--name", default="Noise2Void nuclei denoiser")
-    p.add_argument("--seed", type=int, default=0)
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--context", type=int, default=0, help="frames before and after frame t fed as extra channels")
     p.add_argument("--progress", action="store_true", help="print JSON progress lines")

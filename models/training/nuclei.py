@@ -6,7 +6,6 @@ connected interiors (the boundary class keeps touching nuclei apart). This is th
 /usr/bin/python3 models/training/nuclei.py --data DIR --out models/nuclei-unet [--steps 1500]
 DIR holds images_{train,val}.npy (N,H,W) and labels_{train,val}.npy (N,H,W int).
 """
-import argparse
 import json
 import os
 import sys
@@ -17,20 +16,11 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import UNet, export_onnx, normalise_percentiles, parameter_count, write_model_folder  # noqa: E402
+from common import export_onnx, normalise_percentiles, parameter_count, training_arguments, UNet, write_model_folder  # noqa: E402
 
 
 def parse_args():
-    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--data", required=True)
-    p.add_argument("--out", required=True)
-    p.add_argument("--steps", type=int, default=1500)
-    p.add_argument("--batch", type=int, default=8)
-    p.add_argument("--patch", type=int, default=96)
-    p.add_argument("--base", type=int, default=8)
-    p.add_argument("--depth", type=int, default=2)
-    p.add_argument("--lr", type=float, default=2e-3)
-    p.add_argument("--seed", type=int, default=0)
+    p = training_arguments(__doc__, patch=96)
     p.add_argument("--threads", type=int, default=1)
     return p.parse_args()
 

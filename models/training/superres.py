@@ -8,7 +8,6 @@ convolution, as ImageJ's bicubic) upsampling of the same inputs.
 /usr/bin/python3 models/training/superres.py --data DIR --out models/superres-nuclei [--steps 1500]
 DIR (from models/training/superres-data.ts) holds {noisy,clean}_{train,val}.npy, (movies, frames, H, W).
 """
-import argparse
 import json
 import os
 import sys
@@ -20,20 +19,11 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import UNet, parameter_count, write_model_folder  # noqa: E402
+from common import parameter_count, training_arguments, UNet, write_model_folder  # noqa: E402
 
 
 def parse_args():
-    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--data", required=True)
-    p.add_argument("--out", required=True)
-    p.add_argument("--steps", type=int, default=1500)
-    p.add_argument("--batch", type=int, default=8)
-    p.add_argument("--patch", type=int, default=32, help="low-resolution patch edge, px")
-    p.add_argument("--base", type=int, default=12)
-    p.add_argument("--depth", type=int, default=2)
-    p.add_argument("--lr", type=float, default=2e-3)
-    p.add_argument("--seed", type=int, default=0)
+    p = training_arguments(__doc__, patch=32, base=12, patch_help="low-resolution patch edge, px")
     return p.parse_args()
 
 
