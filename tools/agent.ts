@@ -8,6 +8,12 @@ import { movieArg, outputArg } from './common.ts';
 
 const help = defineTool({
   name: 'help',
+  summary: 'Gives method advice (which method to use and why) from the live-cell imaging review.',
+  words: ['which method', 'should i', 'advice', 'recommend', 'best way', 'difference between', 'explain', 'why would', 'how do i choose', 'what is the best'],
+  examples: ['which denoising method should I use?', 'what is the best way to track dividing cells?', 'should I correct bleaching before measuring?', 'explain the difference between Otsu and Li'],
+  consumes: [],
+  produces: [],
+  results: {},
   description:
     'Answers "which method should I use and why" questions (drift, bleaching, denoising, super-resolution, artificial labelling, segmentation, tracking, projections, time series, self-driving microscopy) from method notes written from the live-cell imaging review (Pylvänäinen et al. 2023). Returns the advice and the tools to use.',
   schema: z.object({
@@ -36,6 +42,12 @@ const help = defineTool({
 
 const savePipeline = defineTool({
   name: 'save_pipeline',
+  summary: 'Saves the successful steps of this session as a reusable YAML pipeline.',
+  words: ['save as pipeline', 'pipeline', 'workflow', 'recipe', 'protocol', 'macro', 'reusable', 'save the steps'],
+  examples: ['save this as a pipeline called nuclei-tracking', 'make this reusable', 'save the workflow'],
+  consumes: [],
+  produces: ['pipeline'],
+  results: { steps: { about: 'steps saved', unit: '' } },
   description:
     'Saves the successful analysis steps of this session as a reusable pipeline (YAML: tool + arguments per step, wired by step ids, the input movie as a parameter) in pipelines/NAME.yaml, to run later on other movies with run_pipeline or `cellpilot run`.',
   schema: z.object({
@@ -66,6 +78,12 @@ const savePipeline = defineTool({
 
 const runPipeline = defineTool({
   name: 'run_pipeline',
+  summary: 'Runs a saved pipeline on a movie.',
+  words: ['run pipeline', 'apply pipeline', 'reuse', 'pipeline', 'workflow', 'recipe', 'execute'],
+  examples: ['run the nuclei-tracking pipeline on cells2.tif', 'apply my saved workflow to this movie', 'run pipelines/x.yaml'],
+  consumes: ['movie'],
+  produces: ['movie', 'labels', 'tracks', 'table'],
+  results: { steps: { about: 'steps run', unit: '' } },
   description: 'Runs a saved pipeline (a pipeline artifact id, a YAML path, or a name in pipelines/) on a movie in this session; returns the artifacts of every step.',
   schema: z.object({
     pipeline: z.string().min(1).describe('The pipeline: an artifact id ("pipeline-1"), a YAML path, or a saved name ("nuclei-tracking")'),

@@ -55,6 +55,12 @@ function calibrationText(info: ReturnType<typeof describeMovie>): string {
 
 const loadMovie = defineTool({
   name: 'load_movie',
+  summary: 'Opens a movie file (TIFF, OME-TIFF, ImageJ hyperstack or a frame pattern) as an artifact of the session.',
+  words: ['open', 'load', 'import', 'read', 'file', 'tiff', 'stack', 'hyperstack'],
+  examples: ['open cells.tif', 'load data/movie.ome.tif', 'read in the file nuclei.tif'],
+  consumes: [],
+  produces: ['movie'],
+  results: { frames: { about: 'frames (time points)', unit: 'frames' }, channels: { about: 'channels', unit: '' }, pixelSizeUm: { about: 'pixel size', unit: 'µm' }, frameIntervalS: { about: 'time between frames', unit: 's' } },
   description:
     'Opens a movie file (TIFF, ImageJ hyperstack, OME-TIFF, or a folder / frame pattern like "t{t:3}.tif") and adds it to the session as an artifact, without copying or changing it. Returns its shape (frames, z, channels, size), dtype and calibration. File metadata comes back as quoted data in values.metadata.',
   schema: z.object({
@@ -81,6 +87,12 @@ const loadMovie = defineTool({
 
 const movieInfo = defineTool({
   name: 'movie_info',
+  summary: 'Describes a movie: dimensions, channels, bit depth, pixel size, frame interval and metadata.',
+  words: ['info', 'information', 'metadata', 'dimensions', 'describe', 'header', 'pixel size', 'frame interval', 'bit depth', 'dtype', 'shape', 'how many frames', 'how many channels', 'calibration', 'properties', 'contain'],
+  examples: ['what is in this movie?', 'how many frames does it have?', 'what is the pixel size?', 'describe the file', 'show the metadata', 'what does the stack contain'],
+  consumes: ['movie'],
+  produces: [],
+  results: { frames: { about: 'frames (time points)', unit: 'frames' }, zSlices: { about: 'z slices', unit: '' }, channels: { about: 'channels', unit: '' }, widthPx: { about: 'image width', unit: 'px' }, heightPx: { about: 'image height', unit: 'px' }, pixelSizeUm: { about: 'pixel size', unit: 'µm' }, zStepUm: { about: 'z step', unit: 'µm' }, frameIntervalS: { about: 'time between frames', unit: 's' } },
   description:
     'Describes a movie (an artifact id or a file path) without loading it into the session: shape (T,Z,C,Y,X), dtype, pixel size, z step, frame interval, channel names, file format, compression, byte order, and the intensity range of each channel in the first frame. Metadata comes back as quoted data.',
   schema: z.object({ movie: movieArg }),
@@ -117,6 +129,12 @@ const movieInfo = defineTool({
 
 const simulateMovie = defineTool({
   name: 'simulate_movie',
+  summary: 'Simulates a time-lapse of moving, dividing, bleaching nuclei with drift and camera noise, with its ground truth (CTC masks, tracks, drift).',
+  words: ['simulate', 'simulation', 'synthetic', 'generate', 'fake', 'demo', 'toy', 'test movie', 'sample data', 'artificial movie', 'make a movie'],
+  examples: ['simulate a movie with 30 dividing nuclei', 'generate a synthetic time-lapse of 50 frames', 'make me a demo movie, 128 px, 20 frames', 'create some fake data with drift'],
+  consumes: [],
+  produces: ['movie', 'labels', 'table'],
+  results: { frames: { about: 'frames simulated', unit: 'frames' }, cellsFirst: { about: 'nuclei in the first frame', unit: '' }, cellsLast: { about: 'nuclei in the last frame', unit: '' }, divisions: { about: 'divisions', unit: '' }, maxDriftPx: { about: 'largest stage drift', unit: 'px' } },
   description:
     'Makes a synthetic live-cell movie with known ground truth, to test or compare analysis steps: fluorescent nuclei that move, grow and divide, with optional stage drift, photobleaching, camera noise at a chosen SNR, a brightfield channel and z planes. Writes the movie (uint16 ImageJ TIFF) and a Cell Tracking Challenge truth folder (TRA/man_track.txt lineage, SEG masks, drift.csv, clean.tif). Returns the movie and the masks as artifacts and the truth folder path in values.truthDir.',
   schema: z.object({

@@ -121,6 +121,12 @@ export const adjustmentSchema = z.discriminatedUnion('kind', [
 
 const microscopeStatus = defineTool({
   name: 'microscope_status',
+  summary: 'Says what the microscope and the running acquisition are doing: state, time points done and left, settings, position.',
+  words: ['status', 'microscope status', 'acquisition status', 'how long left', 'time left', 'remaining', 'progress', 'current settings', 'where is the stage', 'how is it going', 'when will it finish'],
+  examples: ['what is the microscope doing?', 'how much longer?', 'how is the acquisition going?', 'when will it finish?'],
+  consumes: [],
+  produces: [],
+  results: { elapsedS: { about: 'time elapsed', unit: 's' }, remainingS: { about: 'time left', unit: 's' }, timepointsDone: { about: 'time points done', unit: '' }, imagesAcquired: { about: 'images acquired', unit: '' }, intervalS: { about: 'interval between time points', unit: 's' } },
   description:
     'Reports the microscope (channel, exposure, light power, stage position, objective, pixel size) and the running acquisition: state, time points done, how long is left, the light dose so far per channel and position against the budget, files written, active rules. Use it for "how much longer?" and "how much light so far?".',
   schema: z.object({}),
@@ -157,6 +163,13 @@ const snapSchema = z.object({
 
 const snap = defineTool({
   name: 'snap',
+  summary: 'Takes a single image with the microscope in one channel.',
+  words: ['snap', 'snapshot', 'take an image', 'take a picture', 'single image', 'acquire one image', 'photo'],
+  examples: ['snap an image in GFP', 'take a picture with 50 ms exposure', 'take a single DAPI image'],
+  consumes: [],
+  produces: ['movie'],
+  needsApproval: false,
+  results: { exposureMs: { about: 'exposure', unit: 'ms' }, powerPercent: { about: 'light power', unit: '%' }, meanCounts: { about: 'mean intensity', unit: 'counts' }, doseJPerCm2: { about: 'light dose', unit: 'J/cm²' }, pixelSizeUm: { about: 'pixel size', unit: 'µm' } },
   description: 'Takes one image with the current (or given) channel, exposure and power and saves it as a TIFF movie artifact. The light is counted in the dose ledger and held to the dose budget. Not while an acquisition is acquiring (pause it first).',
   schema: snapSchema,
   async run(args, ctx) {
@@ -193,6 +206,12 @@ const moveSchema = z.object({
 
 const moveStage = defineTool({
   name: 'move_stage',
+  summary: 'Moves the microscope stage to a position or by an offset (µm), or changes the objective.',
+  words: ['move the stage', 'stage', 'go to position', 'move to', 'move by', 'position', 'objective', 'shift the stage', 'well'],
+  examples: ['move the stage to x=100, y=200', 'move by 50 µm left', 'go to position (0, 0)', 'switch to the 40x objective'],
+  consumes: [],
+  produces: [],
+  results: { xUm: { about: 'stage x', unit: 'µm' }, yUm: { about: 'stage y', unit: 'µm' }, zUm: { about: 'focus z', unit: 'µm' }, pixelSizeUm: { about: 'pixel size', unit: 'µm' } },
   description: 'Moves the XY stage and/or focus (µm), absolute or relative, and optionally switches objective. Moves outside the stage travel limits are refused. During an acquisition the move applies to its (first) position from the next time point.',
   schema: moveSchema,
   async run(args, ctx) {
@@ -242,6 +261,12 @@ const startSchema = z.object({
 
 const startAcq = defineTool({
   name: 'start_acquisition',
+  summary: 'Starts a time-lapse acquisition (channels, interval, duration, z-stack, positions) on the microscope in the background.',
+  words: ['start', 'acquisition', 'acquire', 'image', 'imaging', 'time-lapse', 'timelapse', 'record', 'recording', 'film', 'capture', 'experiment', 'mda', 'every', 'for hours'],
+  examples: ['image GFP and DAPI every 5 minutes for 12 hours', 'start a time-lapse of mCherry every 30 s', 'acquire a 10 µm z-stack every 2 minutes'],
+  consumes: [],
+  produces: ['movie'],
+  results: { plannedTimepoints: { about: 'time points planned', unit: '' }, plannedDurationS: { about: 'planned duration', unit: 's' }, plannedDoseJPerCm2: { about: 'planned light dose', unit: 'J/cm²' } },
   description:
     'Starts a time-lapse acquisition in the background from plain words ("image GFP and DAPI every 5 minutes for 12 hours") or a plan. Frames stream to an ImageJ hyperstack as they arrive (an abort keeps every frame). Confirmed self-driving rules run with it. Returns the movie and frame-table artifacts, the planned time points, duration and light dose.',
   schema: startSchema,
@@ -303,6 +328,12 @@ const adjustSchema = z.object({
 
 const adjustAcq = defineTool({
   name: 'adjust_acquisition',
+  summary: 'Changes the running acquisition: interval, laser power, exposure, channels, z-stack, zoom.',
+  words: ['adjust', 'change the interval', 'speed up', 'slow down', 'faster', 'slower', 'laser power', 'power', 'exposure', 'add channel', 'drop channel', 'zoom', 'z-stack', 'lower', 'raise', 'reduce', 'increase', 'instead'],
+  examples: ['image every 10 s from now', 'lower the laser power to 5%', 'drop the DAPI channel', 'add a z-stack', 'slow down to every 5 minutes'],
+  consumes: [],
+  produces: [],
+  results: { intervalS: { about: 'interval between time points', unit: 's' } },
   description:
     'Changes the running acquisition from the next image or time point: interval, duration, exposure, light power, channels added or dropped, every-Nth-time-point channels, z-stack, positions, zoom to a cell (stage move + objective), autofocus, pause/resume/stop/finish, or asks how long is left and how much light so far. Values beyond the limits are clamped or refused with the limit named.',
   schema: adjustSchema,
@@ -347,9 +378,9 @@ function controlTool(name: string, description: string, kind: 'pause' | 'resume'
   }) as unknown as ToolSpec;
 }
 
-const pauseAcq = controlTool('pause_acquisition', 'Pauses the running acquisition after the current image (the microscope is then free for snap); resume_acquisition continues it.', 'pause');
-const resumeAcq = controlTool('resume_acquisition', 'Resumes a paused acquisition; time points missed while paused are skipped, the plan\'s end time stays.', 'resume');
-const stopAcq = controlTool('stop_acquisition', 'Stops the running acquisition after the current image (or after the current time point) and closes its files; every frame so far stays readable.', 'stop');
+const pauseAcq = Object.assign(controlTool('pause_acquisition', 'Pauses the running acquisition after the current image (the microscope is then free for snap); resume_acquisition continues it.', 'pause'), { summary: 'Pauses the running acquisition.', words: ['pause', 'hold on', 'halt', 'wait'], examples: ['pause the acquisition', 'hold on for a moment'], consumes: [], produces: [], results: {} });
+const resumeAcq = Object.assign(controlTool('resume_acquisition', 'Resumes a paused acquisition; time points missed while paused are skipped, the plan\'s end time stays.', 'resume'), { summary: 'Resumes a paused acquisition.', words: ['resume', 'continue', 'unpause', 'carry on', 'start again'], examples: ['resume the acquisition', 'carry on imaging'], consumes: [], produces: [], results: {} });
+const stopAcq = Object.assign(controlTool('stop_acquisition', 'Stops the running acquisition after the current image (or after the current time point) and closes its files; every frame so far stays readable.', 'stop'), { summary: 'Stops the running acquisition; every frame so far stays readable.', words: ['stop', 'abort', 'end', 'finish', 'terminate', 'cancel acquisition', 'stop imaging'], examples: ['stop the acquisition', 'stop imaging now', 'finish after this time point'], consumes: [], produces: [], results: {} });
 
 // ---------------------------------------------------------------- rules
 
@@ -362,6 +393,12 @@ const addRuleSchema = z.object({
 
 const addRule = defineTool({
   name: 'add_rule',
+  summary: 'Adds a self-driving rule to the acquisition: when something happens in the images (a division, a cell count, an intensity), change the imaging.',
+  words: ['when', 'whenever', 'once', 'as soon as', 'if', 'rule', 'trigger', 'self-driving', 'smart microscopy', 'event-driven'],
+  examples: ['when a cell divides, image every 10 s for 5 minutes', 'if the cell count exceeds 50, stop', 'as soon as the intensity drops below 100, raise the power'],
+  consumes: [],
+  produces: ['rule'],
+  results: {},
   description:
     'Self-driving rule: a trigger computed from incoming frames (a cell divides, number of cells, mean intensity, focus score, a model score; with hysteresis and a minimum number of time points per mode) and an action (change interval, add a channel for a while, zoom, autofocus, stop). First call without confirm to show the rule to the person; call again with confirm: true (and ruleId) once they agree.',
   schema: addRuleSchema,
@@ -400,6 +437,12 @@ const addRule = defineTool({
 
 const listRules = defineTool({
   name: 'list_rules',
+  summary: 'Lists the self-driving rules, active and proposed.',
+  words: ['rules', 'list rules', 'active rules', 'show rules', 'which rules'],
+  examples: ['show the rules', 'which rules are active?', 'list my rules'],
+  consumes: [],
+  produces: [],
+  results: {},
   description: 'Lists the self-driving rules: active ones (with their current mode and how often they fired) and those waiting for confirmation.',
   schema: z.object({}),
   async run(_args, ctx) {
@@ -415,6 +458,12 @@ const listRules = defineTool({
 
 const removeRule = defineTool({
   name: 'remove_rule',
+  summary: 'Removes a self-driving rule.',
+  words: ['remove rule', 'delete rule', 'cancel rule', 'disable rule', 'turn off rule', 'drop rule'],
+  examples: ['remove rule-1', 'delete the division rule', 'cancel that rule'],
+  consumes: [],
+  produces: [],
+  results: {},
   description: 'Removes a self-driving rule (active or waiting for confirmation) by id; a running acquisition stops applying it at once.',
   schema: z.object({ ruleId: z.string().min(1).describe('The rule id, e.g. "rule-1" (see list_rules)') }),
   async run(args, ctx) {
@@ -428,6 +477,12 @@ const removeRule = defineTool({
 
 const doseReport = defineTool({
   name: 'dose_report',
+  summary: 'Reports the light dose delivered so far, per channel and position, against the budget (phototoxicity).',
+  words: ['dose', 'light dose', 'phototoxicity', 'light budget', 'how much light', 'illumination', 'exposure so far'],
+  examples: ['how much light have the cells had?', 'show the dose report', 'are we within the light budget?'],
+  consumes: [],
+  produces: ['table'],
+  results: { totalJPerCm2: { about: 'total light dose', unit: 'J/cm²' }, budgetJPerCm2: { about: 'dose budget', unit: 'J/cm²' } },
   description: 'The light-dose ledger of this session: dose (J/cm²), number of exposures and light-on time per position and channel, against the dose budget; written as a CSV table.',
   schema: z.object({ output: outputArg.describe('Where to write the CSV; default a new file in the session folder') }),
   async run(args, ctx) {

@@ -7,6 +7,13 @@ import { defineTool, type ToolSpec } from './types.ts';
 
 const denoise = defineTool({
   name: 'denoise',
+  summary: 'Removes camera noise from a movie with Noise2Void (self-supervised deep learning), a Gaussian blur or non-local means.',
+  words: ['denoise', 'denoising', 'noise', 'noisy', 'grainy', 'clean up', 'restore', 'restoration', 'smooth', 'blur', 'speckle', 'noise2void', 'n2v', 'snr'],
+  examples: ['denoise the movie', 'it is very noisy, clean it up', 'remove the noise with Noise2Void', 'smooth it with a Gaussian of sigma 2', 'non-local means denoising'],
+  consumes: ['movie'],
+  produces: ['movie'],
+  results: { planes: { about: 'planes denoised', unit: '' }, noiseSigmaBefore: { about: 'noise before', unit: 'grey levels' }, noiseSigmaAfter: { about: 'noise after', unit: 'grey levels' }, noiseReductionDb: { about: 'noise reduction', unit: 'dB' } },
+  valueWords: { method: { n2v: ['n2v', 'noise2void', 'noise to void', 'self-supervised', 'deep learning'], gaussian: ['gaussian', 'blur', 'gaussian blur'], nlmeans: ['non-local means', 'nl-means', 'nlmeans'] } },
   description:
     'Removes camera noise from one channel of a movie. method "n2v" (default) runs a Noise2Void network (self-supervised deep learning, best on low-signal fluorescence); "gaussian" blurs with a Gaussian of sigmaPx; "nlmeans" is non-local means (skimage). Returns a new float32 movie with the denoised channel and the noise level before and after.',
   schema: z.object({
@@ -65,6 +72,12 @@ const denoise = defineTool({
 
 const listModels = defineTool({
   name: 'list_models',
+  summary: 'Lists the deep-learning models (bioimage.io folders with ONNX weights) installed in models/.',
+  words: ['models', 'list models', 'available models', 'installed models', 'onnx', 'bioimage.io', 'pretrained', 'networks'],
+  examples: ['which models are available?', 'list the models', 'what models do you have installed?'],
+  consumes: [],
+  produces: [],
+  results: { count: { about: 'usable models', unit: '' } },
   description: 'Lists the deep-learning models available (bioimage.io folders in models/ and CELLPILOT_MODELS): name, task, input and output channels. Use it to pick a model for denoise or segment.',
   schema: z.object({}),
   async run() {
@@ -88,6 +101,12 @@ const listModels = defineTool({
 
 const trainN2V = defineTool({
   name: 'train_n2v',
+  summary: 'Trains a Noise2Void denoising model on this movie and installs it in models/.',
+  words: ['train', 'training', 'fine-tune', 'finetune', 'train n2v', 'train a model', 'train a denoiser', 'epochs'],
+  examples: ['train a Noise2Void model on this movie', 'fine-tune the denoiser for 20 epochs', 'train my own denoising model'],
+  consumes: ['movie'],
+  produces: ['model'],
+  results: { steps: { about: 'training steps', unit: '' }, planes: { about: 'planes used', unit: '' }, finalLoss: { about: 'final loss', unit: '' }, seconds: { about: 'training time', unit: 's' } },
   description:
     'Trains a Noise2Void denoiser on the noisy movie itself (no clean images needed) and saves it as a model usable by denoise (model: its name). Needs Python 3 with PyTorch (python3-torch); takes minutes on a CPU. Returns the model folder.',
   schema: z.object({

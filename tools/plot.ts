@@ -211,6 +211,13 @@ async function picture(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolRe
 
 const plot = defineTool({
   name: 'plot',
+  summary: 'Draws a figure: a time series, histogram, scatter, the tracks, tracks on a projection, a frame with outlines, or a kymograph (PNG and SVG).',
+  words: ['plot', 'graph', 'chart', 'figure', 'histogram', 'scatter', 'visualise', 'visualize', 'draw', 'show', 'overlay', 'outlines', 'contours', 'distribution', 'curve', 'over time', 'versus'],
+  examples: ['plot the area over time', 'histogram of the nucleus areas', 'show me the tracks', 'draw the tracks on a max projection', 'show frame 10 with the outlines', 'plot speed versus area'],
+  consumes: ['table', 'tracks', 'movie', 'labels'],
+  produces: ['plot'],
+  results: { widthPx: { about: 'figure width', unit: 'px' }, heightPx: { about: 'figure height', unit: 'px' } },
+  valueWords: { kind: { histogram: ['histogram', 'distribution'], scatter: ['scatter', 'versus', 'vs', 'against'], tracks: ['tracks', 'trajectories', 'paths'], frame: ['outlines', 'overlay', 'contours'], timeseries: ['over time', 'time series', 'curves', 'traces', 'per frame'] } },
   description:
     'Draws a figure and saves it as PNG: from a table, a feature over time per track ("timeseries"), a feature distribution ("histogram") or one feature against another such as UMAP/PCA coloured by cluster ("scatter"); from tracks, their paths ("tracks"); from a movie, a max projection with track paths ("projection"), one frame with label outlines ("frame") or a kymograph. Charts also save the SVG and the Vega-Lite spec. Returns a plot artifact.',
   schema,

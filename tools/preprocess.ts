@@ -27,6 +27,14 @@ export function describeIntensityChange(lossPercent: number): string {
 
 const correctDrift = defineTool({
   name: 'correct_drift',
+  summary: 'Corrects stage drift (the whole field moving) by registering every frame, as Fast4DReg or StackReg do; writes the stabilised movie and a drift table.',
+  words: ['drift', 'correct', 'stabilise', 'stabilize', 'register', 'registration', 'align frames', 'jitter', 'wobble', 'shaky', 'shake', 'stage shift', 'stage movement', 'motion correction', 'fast4dreg', 'stackreg', 'moving', 'translation', 'axial shift', 'focus drift'],
+  examples: ['correct the drift', 'stabilise this movie', 'remove the jitter', 'register the frames to the first frame', 'the stage keeps moving, fix it', 'fix the xy drift'],
+  consumes: ['movie'],
+  produces: ['movie', 'table'],
+  needsFrames: true,
+  results: { maxDriftPx: { about: 'largest drift of any frame', unit: 'px' }, finalDxPx: { about: 'x drift of the last frame', unit: 'px' }, finalDyPx: { about: 'y drift of the last frame', unit: 'px' }, maxDzPx: { about: 'largest z drift', unit: 'px' }, frames: { about: 'frames corrected', unit: 'frames' }, emptyFrames: { about: 'empty frames', unit: '' } },
+  valueWords: { reference: { previous: ['previous frame', 'frame-to-frame', 'consecutive'], first: ['first frame'], mean: ['mean frame', 'average frame', 'average image'] } },
   description:
     'Removes stage drift from a time-lapse movie (translation, as Fast4DReg): estimates the drift by phase correlation with sub-pixel refinement on one channel and shifts every channel back. Writes the corrected movie and a drift table (CSV t,dx_px,dy_px[,dz_px], t 0-based: the sample\'s displacement from the reference in pixels). Use before segmentation or tracking when the field of view wanders.',
   schema: z.object({
@@ -92,6 +100,12 @@ const correctDrift = defineTool({
 
 const alignChannels = defineTool({
   name: 'align_channels',
+  summary: 'Aligns the colour channels to a reference channel (chromatic shift), as a registration between channels.',
+  words: ['align channels', 'channel alignment', 'chromatic', 'chromatic shift', 'chromatic aberration', 'misaligned', 'channel offset', 'channel registration', 'register channels', 'colour shift', 'color shift'],
+  examples: ['align the channels to channel 1', 'fix the chromatic shift', 'the two channels are misaligned'],
+  consumes: ['movie'],
+  produces: ['movie', 'table'],
+  results: { maxOffsetPx: { about: 'largest channel offset', unit: 'px' } },
   description:
     'Removes a fixed offset between the channels of a movie (chromatic or camera misregistration): estimates each channel\'s shift from the reference channel by phase correlation on time-averaged images and shifts it back. Writes the aligned movie and a table of offsets (channel, dx_px, dy_px).',
   schema: z.object({
@@ -139,6 +153,14 @@ const alignChannels = defineTool({
 
 const correctBleach = defineTool({
   name: 'correct_bleach',
+  summary: 'Corrects photobleaching (intensity fading over time) by simple ratio, exponential fit or histogram matching, as Fiji\'s Bleach Correction.',
+  words: ['bleach', 'bleaching', 'photobleaching', 'fading', 'fade', 'dimming', 'darker', 'intensity decay', 'intensity loss', 'signal loss', 'signal decay', 'bleach correction'],
+  examples: ['correct the bleaching', 'the signal fades over time, correct it', 'photobleaching correction with histogram matching', 'it gets darker over time'],
+  consumes: ['movie'],
+  produces: ['movie'],
+  needsFrames: true,
+  results: { intensityLossPercent: { about: 'intensity lost from the first to the last frame', unit: '%' }, maxDeviationAfterPercent: { about: 'largest deviation of frame means after correction', unit: '%' } },
+  valueWords: { method: { exponential: ['exponential', 'exp fit', 'exponential fit', 'decay fit'], histogram: ['histogram matching', 'histogram'], simple_ratio: ['ratio', 'simple ratio', 'mean intensity'] } },
   description:
     'Compensates photobleaching (the fading of fluorescence over time) with the methods of Fiji\'s Bleach Correction plugin: "simple_ratio" (scales each frame to the first frame\'s mean, after subtracting a background), "exponential" (fits a·e^(−b·t)+c to the frame means and divides it out; fails clearly when the intensity does not decay), or "histogram" (matches each frame\'s histogram to the first frame; good for segmentation, not for intensity measurements). Each channel is corrected on its own.',
   schema: z.object({

@@ -6,6 +6,13 @@ import { defineTool, type ToolSpec } from './types.ts';
 
 const project = defineTool({
   name: 'project',
+  summary: 'Projects a movie over time or z into one image (maximum, mean, sum, minimum, standard deviation, or a colour-coded time projection).',
+  words: ['projection', 'project', 'maximum intensity projection', 'max projection', 'mip', 'z-projection', 'collapse', 'flatten', 'colour-coded', 'color-coded', 'temporal colour', 'overview image', 'single image'],
+  examples: ['make a maximum intensity projection', 'average projection over time', 'z-project the stack', 'colour-coded time projection', 'give me a MIP'],
+  consumes: ['movie'],
+  produces: ['movie'],
+  results: { projected: { about: 'planes projected', unit: '' } },
+  valueWords: { method: { max: ['maximum', 'max', 'mip', 'brightest'], mean: ['mean', 'average', 'avg'], sum: ['sum', 'summed', 'total intensity'], min: ['minimum', 'min'], std: ['standard deviation', 'std'], temporal_color: ['colour-coded', 'color-coded', 'temporal colour', 'temporal color', 'rainbow', 'time colour'] }, axis: { time: ['over time', 'time projection', 'all frames', 'through time', 'temporal'], z: ['z-stack', 'slices', 'focal planes', 'z-project', 'z projection'] } },
   description:
     'Collapses a movie along time or z into one image per remaining position, as Fiji\'s Z Project: "max" (default), "mean", "min", "sum" or "std" intensity; or "temporal_color" (Fiji\'s Temporal-Color Code: each frame tinted by its time through a LUT, merged into one RGB image that shows where things were when). Writes a movie artifact.',
   schema: z.object({
@@ -55,6 +62,13 @@ const project = defineTool({
 
 const kymographTool = defineTool({
   name: 'kymograph',
+  summary: 'Draws a kymograph: the intensity along a line over time (space-time image).',
+  words: ['kymograph', 'kymo', 'space-time', 'spatiotemporal', 'line over time', 'space-time plot'],
+  examples: ['draw a kymograph from (10, 50) to (200, 50)', 'make a kymograph along the line (0,0)-(100,100)', 'space-time plot along a line'],
+  consumes: ['movie'],
+  produces: ['movie'],
+  needsFrames: true,
+  results: { lengthPx: { about: 'length of the line', unit: 'px' }, frames: { about: 'frames', unit: 'frames' } },
   description:
     'Builds a kymograph (space-time image) along a straight or segmented line, as Fiji\'s KymographBuilder: one row per frame with time running down, one column per pixel along the line; a moving object draws a slanted track whose slope is its speed (px per frame). Works on every channel (z is max-projected). Writes a float32 image artifact.',
   schema: z.object({

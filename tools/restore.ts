@@ -20,6 +20,12 @@ function channelName(movie: Movie, channel: number): string {
 
 const predictLabel = defineTool({
   name: 'predict_label',
+  summary: 'Predicts a fluorescence (nucleus) channel from brightfield or phase contrast with a model: artificial labelling, virtual staining.',
+  words: ['artificial labelling', 'artificial labeling', 'virtual staining', 'in silico staining', 'predict fluorescence', 'predict nuclei', 'label-free', 'from brightfield', 'from phase contrast', 'virtual stain'],
+  examples: ['predict the nuclei from the brightfield channel', 'virtual staining of the phase contrast movie', 'make an artificial nuclear label'],
+  consumes: ['movie'],
+  produces: ['movie'],
+  results: { planes: { about: 'planes predicted', unit: '' }, meanSignal: { about: 'mean predicted signal', unit: '' }, nucleusFraction: { about: 'fraction of pixels in nuclei', unit: '' } },
   description:
     'Artificial (in-silico) labelling: predicts a nuclei fluorescence channel from the brightfield (transmitted-light) channel with a trained network, so nuclei can be segmented and tracked without a nuclear stain. Returns a new float32 movie (1 = an average nucleus\'s brightness).',
   schema: z.object({
@@ -57,6 +63,13 @@ const predictLabel = defineTool({
 
 const superResolve = defineTool({
   name: 'super_resolve',
+  summary: 'Increases the spatial resolution of a movie two-fold with a super-resolution model (or bicubic upsampling).',
+  words: ['super-resolution', 'super resolve', 'superres', 'upsample', 'upscale', 'higher resolution', 'increase resolution', 'sharpen', 'enhance resolution', 'bicubic'],
+  examples: ['super-resolve the movie', 'increase the resolution', 'upsample it two-fold', 'make it sharper'],
+  consumes: ['movie'],
+  produces: ['movie'],
+  results: { planes: { about: 'planes', unit: '' }, widthPx: { about: 'new width', unit: 'px' }, heightPx: { about: 'new height', unit: 'px' }, pixelSizeUm: { about: 'new pixel size', unit: 'µm' }, factor: { about: 'upsampling factor', unit: 'x' } },
+  valueWords: { method: { bicubic: ['bicubic', 'classical', 'no deep learning', 'no model'] } },
   description:
     'Doubles the spatial resolution of one channel (2x width and height, half the pixel size) with a trained super-resolution network (method "model", default, for fluorescence nuclei) or bicubic interpolation (method "bicubic", as Fiji\'s Scale with bicubic interpolation). Returns a new float32 movie.',
   schema: z.object({
@@ -97,6 +110,14 @@ const superResolve = defineTool({
 
 const interpolateFrames = defineTool({
   name: 'interpolate_frames',
+  summary: 'Adds frames between the recorded ones (temporal super-resolution) with a model or linear interpolation.',
+  words: ['interpolate', 'interpolation', 'in-between frames', 'intermediate frames', 'frame rate', 'temporal resolution', 'temporal upsampling', 'more frames'],
+  examples: ['interpolate frames to double the frame rate', 'add intermediate frames', 'increase the temporal resolution', 'interpolate linearly'],
+  consumes: ['movie'],
+  produces: ['movie'],
+  needsFrames: true,
+  results: { frames: { about: 'frames after interpolation', unit: 'frames' }, predictedFrames: { about: 'frames added', unit: 'frames' }, frameIntervalS: { about: 'new time between frames', unit: 's' } },
+  valueWords: { method: { linear: ['linear', 'linearly', 'classical'] } },
   description:
     'Doubles the temporal resolution of a movie: predicts the frame halfway between each pair of neighbouring frames with a trained network for moving nuclei (method "model", default) or a linear blend (method "linear"). The output has 2T-1 frames and half the frame interval; originals are kept at the odd frames.',
   schema: z.object({

@@ -88,6 +88,14 @@ async function segmentClassical(movie: Movie, channel: number, frames: [number, 
 
 const segment = defineTool({
   name: 'segment',
+  summary: 'Finds nuclei or cells in every frame and writes a label movie (each object its own number), by a threshold and watershed or a deep-learning model.',
+  words: ['segment', 'segmentation', 'detect', 'find', 'identify', 'outline', 'mask', 'masks', 'label', 'nuclei', 'nucleus', 'cells', 'objects', 'blobs', 'threshold', 'thresholding', 'otsu', 'watershed', 'count cells', 'pick out', 'locate', 'spot', 'stardist', 'cellpose', 'u-net'],
+  examples: ['segment the nuclei', 'find the cells', 'detect nuclei with the Li threshold', 'make masks of the nuclei', 'outline every cell', 'count the nuclei in each frame', 'segment with a threshold of 120'],
+  consumes: ['movie'],
+  produces: ['labels'],
+  makes: ['labels'],
+  results: { objects: { about: 'objects found over all frames', unit: '' }, objectsPerFrameMean: { about: 'mean objects per frame', unit: '' }, objectsPerFrame: { about: 'objects in each frame', unit: '' }, thresholdPerFrame: { about: 'threshold used in each frame', unit: 'grey levels' }, frames: { about: 'frames segmented', unit: 'frames' } },
+  valueWords: { method: { model: ['u-net', 'unet', 'deep learning', 'neural network', 'nucleus model', 'the model', 'ai'], li: ['li', 'minimum cross entropy'], manual: ['manual', 'fixed threshold'] }, splitBy: { intensity: ['bright centres', 'bright centers', 'intensity peaks'] } },
   description:
     'Finds nuclei (or cells) in every frame and writes a label movie (each object a number, background 0; not linked over time, use track for that). Classical: Gaussian smoothing, a global threshold (Otsu by default, Li, triangle or manual), hole filling, a distance-transform watershed that splits touching nuclei, and size filters; or method "model" for the deep-learning segmenter. Returns the labels artifact and the object count per frame.',
   schema,

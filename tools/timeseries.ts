@@ -73,6 +73,14 @@ function requireValue(args: AnalyzeArgs, second = false): [string, string] {
 
 const analyzeTimeseries = defineTool({
   name: 'analyze_timeseries',
+  summary: 'Analyses per-cell time series: normalisation (F/F0, ΔF/F0, z-score), smoothing, detrending, cross-correlation, Granger causality or per-cell summaries.',
+  words: ['time series', 'timeseries', 'traces', 'normalise', 'normalize', 'f/f0', 'df/f0', 'cross-correlation', 'autocorrelation', 'correlation', 'lag', 'granger', 'causality', 'oscillation', 'periodic', 'pulses', 'peaks', 'detrend', 'smooth traces', 'summary features'],
+  examples: ['normalise the traces to F/F0', 'cross-correlate area and intensity', 'is there a lag between the two signals?', 'Granger causality between area and intensity', 'detrend and smooth the time series'],
+  consumes: ['table'],
+  produces: ['table'],
+  needsFrames: true,
+  results: { cells: { about: 'cells analysed', unit: '' }, rows: { about: 'rows', unit: '' }, medianPeakLagFrames: { about: 'median lag of the correlation peak', unit: 'frames' }, meanPeakR: { about: 'mean peak correlation', unit: '' } },
+  valueWords: { analysis: { cross_correlation: ['cross-correlation', 'cross-correlate', 'lag', 'correlation between'], granger: ['granger', 'causality', 'causes'], summary: ['summary', 'phenotype', 'per-cell features', 'cellphe'] }, normalize: { df_f0: ['df/f0', 'δf/f0', 'delta f'], f_f0: ['f/f0', 'baseline', 'first frames'], zscore: ['z-score', 'standardise', 'standardize'], minmax: ['min-max', '0 to 1'] }, smooth: { savitzky_golay: ['savitzky', 'golay'], moving_average: ['moving average', 'smooth'] } },
   description:
     'Analyses per-cell time series in a tidy table (one row per cell per frame, such as measure\'s output): normalise (F/F0, ΔF/F0, z-score, min-max), detrend and smooth a column; cross-correlate two columns over lags; test Granger causality between two columns (F test over lags, as statsmodels); or summarise each cell\'s series with CellPhe-style variables for embed. Returns a table artifact and the key numbers.',
   schema: analyzeSchema,
@@ -175,6 +183,13 @@ const embedSchema = z.object({
 
 const embed = defineTool({
   name: 'embed',
+  summary: 'Embeds per-cell features in two dimensions (PCA, UMAP or t-SNE) and clusters the cells into phenotypes.',
+  words: ['embed', 'embedding', 'pca', 'umap', 't-sne', 'tsne', 'principal components', 'cluster', 'clustering', 'clusters', 'dimensionality reduction', 'phenotypes', 'phenotyping', 'groups'],
+  examples: ['run a PCA on the features', 'cluster the cells into 3 groups', 'UMAP of the cell features', 'find phenotypes'],
+  consumes: ['table'],
+  produces: ['table'],
+  results: { cells: { about: 'cells embedded', unit: '' }, features: { about: 'features used', unit: '' }, dropped: { about: 'cells left out', unit: '' }, clusterSizes: { about: 'cells per cluster', unit: '' } },
+  valueWords: { cluster: { hierarchical: ['hierarchical'], none: ['no clustering'] } },
   description:
     'Maps cells described by many features (e.g. the per-cell summary of analyze_timeseries, or track features) onto 2 dimensions by PCA, UMAP or t-SNE, and groups them by k-means or hierarchical clustering. Returns a table with each cell\'s coordinates and cluster, for plotting.',
   schema: embedSchema,

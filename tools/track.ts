@@ -57,6 +57,15 @@ const trackSchema = z.object({
 
 const track = defineTool({
   name: 'track',
+  summary: 'Links the objects of a label movie over time into tracks with divisions (TrackMate\'s LAP tracker or mask overlap).',
+  words: ['track', 'tracking', 'link', 'linking', 'follow', 'trajectories', 'lineage', 'lineages', 'trackmate', 'over time', 'migrate', 'paths'],
+  examples: ['track the nuclei', 'follow the cells over time', 'link the detections into tracks', 'track them with a max linking distance of 20 px', 'build the lineages'],
+  consumes: ['labels', 'movie'],
+  produces: ['tracks'],
+  makes: ['tracks'],
+  needsFrames: true,
+  results: { tracks: { about: 'tracks (trees of branches)', unit: '' }, branches: { about: 'branches', unit: '' }, spots: { about: 'spots', unit: '' }, divisions: { about: 'divisions', unit: '' }, meanBranchLengthSpots: { about: 'mean branch length', unit: 'spots' }, branchesAtLeast10Frames: { about: 'branches of 10 frames or more', unit: '' }, frames: { about: 'frames', unit: 'frames' } },
+  valueWords: { method: { overlap: ['overlap', 'iou', 'mask overlap'], lap: ['lap', 'trackmate'] } },
   description:
     'Links the objects of a label movie over time into tracks, with divisions as lineage. Default: TrackMate\'s LAP tracker (frame-to-frame linking, gap closing, splitting; max linking distance 15 px, gaps up to 2 frames). Or method "overlap" (mask overlap). Returns a tracks artifact (export it with export, measure it with measure) and counts of tracks, spots and divisions.',
   schema: trackSchema,
@@ -133,6 +142,14 @@ const measureSchema = z.object({
 
 const measure = defineTool({
   name: 'measure',
+  summary: 'Measures objects (area, intensity, shape per object and frame), links or tracks (speed, displacement, duration) or the mean squared displacement, as a table.',
+  words: ['measure', 'measurement', 'measurements', 'quantify', 'features', 'area', 'size', 'intensity', 'shape', 'morphology', 'speed', 'velocity', 'displacement', 'msd', 'mean squared displacement', 'diffusion', 'feature table', 'statistics', 'circularity'],
+  examples: ['measure the nuclei', 'quantify area and intensity', 'compute the track speeds', 'mean squared displacement of the tracks', 'extract the features'],
+  consumes: ['labels', 'movie', 'tracks'],
+  produces: ['table'],
+  makes: ['table'],
+  results: { objects: { about: 'objects measured', unit: '' }, meanAreaPx: { about: 'mean object area', unit: 'px²' }, links: { about: 'links measured', unit: '' }, meanSpeed: { about: 'mean speed', unit: 'px/frame' }, tracks: { about: 'tracks measured', unit: '' }, meanDuration: { about: 'mean track duration', unit: 'frames' }, meanDisplacement: { about: 'mean track displacement', unit: 'px' }, meanConfinementRatio: { about: 'mean confinement ratio', unit: '' }, splits: { about: 'splits', unit: '' }, diffusionCoefficient: { about: 'diffusion coefficient', unit: 'px²/frame' }, alpha: { about: 'MSD exponent', unit: '' } },
+  valueWords: { kind: { msd: ['msd', 'mean squared displacement', 'mean square displacement', 'diffusion'], tracks: ['speed', 'speeds', 'velocity', 'displacement', 'per track', 'track features', 'track statistics', 'straightness', 'migration', 'distance travelled', 'distance traveled'], links: ['links', 'steps between frames'] } },
   description:
     'Measures objects (kind "objects", from a label movie and optionally an intensity movie), track steps ("links": speed, displacement), whole tracks ("tracks": TrackMate\'s track analyzers) or mean squared displacement ("msd", with diffusion coefficient). Writes a CSV table artifact; values give counts and the key means. Units are µm and s when the movie is calibrated, else pixels and frames.',
   schema: measureSchema,
@@ -262,6 +279,13 @@ const divisionsSchema = z.object({
 
 const detectDivisions = defineTool({
   name: 'detect_divisions',
+  summary: 'Detects cell divisions (mitoses) from the tracks\' splits or the label movie, with the frame of each.',
+  words: ['divisions', 'division', 'mitosis', 'mitoses', 'mitotic', 'dividing', 'divide', 'divided', 'splits', 'daughters'],
+  examples: ['detect the divisions', 'find the mitoses', 'which cells divided?', 'count the division events', 'when did the cells divide?'],
+  consumes: ['tracks', 'labels'],
+  produces: ['table'],
+  needsFrames: true,
+  results: { divisions: { about: 'divisions detected', unit: '' }, framesOneBased: { about: 'frames of the divisions', unit: 'frame' } },
   description:
     'Finds cell divisions: from tracks (a mother branch ending in two daughters) or directly from a label movie (one object becoming two nearby objects whose areas add up to it). Writes a table of events (frame, position, mother, daughters) and returns their number and frames.',
   schema: divisionsSchema,
@@ -329,6 +353,12 @@ async function readDriftTable(path: string): Promise<{ dxPx: number; dyPx: numbe
 
 const evaluate = defineTool({
   name: 'evaluate',
+  summary: 'Scores tracks or masks against ground truth with the Cell Tracking Challenge measures (DET, SEG, TRA) and division F1.',
+  words: ['evaluate', 'evaluation', 'score', 'accuracy', 'ground truth', 'benchmark', 'compare to truth', 'det', 'seg', 'tra', 'annotations', 'how good', 'f1'],
+  examples: ['evaluate the tracking against the ground truth', 'how good is the segmentation?', 'score the tracks against truth/', 'compute the TRA score'],
+  consumes: ['tracks', 'labels'],
+  produces: ['table'],
+  results: { TRA: { about: 'tracking accuracy (CTC TRA)', unit: '' }, DET: { about: 'detection accuracy (CTC DET)', unit: '' }, SEG: { about: 'segmentation accuracy (CTC SEG)', unit: '' }, divisionF1: { about: 'division F1', unit: '' } },
   description:
     'Scores a tracking (or segmentation) result against ground truth with the Cell Tracking Challenge measures: TRA (AOGM with weights NS 5, FN 10, FP 1, ED 1, EA 1.5, EC 1), DET, SEG (mean Jaccard) and division F1. 1 is perfect. Returns the scores and the error counts.',
   schema: evaluateSchema,
@@ -385,6 +415,13 @@ const exportSchema = z.object({
 
 const exportTool = defineTool({
   name: 'export',
+  summary: 'Exports tracks as Cell Tracking Challenge files, CSV or TrackMate XML, label or other movies as TIFF, tables as CSV.',
+  words: ['export', 'save', 'write', 'convert', 'csv', 'trackmate xml', 'xml', 'ctc', 'cell tracking challenge', 'tiff', 'fiji', 'excel', 'spreadsheet', 'file'],
+  examples: ['export the tracks as CSV', 'save the tracks in TrackMate XML', 'write the masks as a TIFF I can open in Fiji', 'export to the CTC format', 'save the table as a spreadsheet'],
+  consumes: ['tracks', 'labels', 'movie', 'table'],
+  produces: ['table'],
+  results: { spots: { about: 'spots written', unit: '' }, branches: { about: 'branches written', unit: '' }, frames: { about: 'frames written', unit: 'frames' } },
+  valueWords: { format: { ctc: ['ctc', 'cell tracking challenge'], trackmate: ['trackmate', 'xml'], csv: ['csv', 'spreadsheet', 'excel', 'table'], tiff: ['tiff', 'tif', 'fiji', 'hyperstack', 'image', 'images'] } },
   description:
     'Writes results in other tools\' formats: tracks as a Cell Tracking Challenge folder ("ctc"), a tidy CSV ("csv") or TrackMate XML for Fiji ("trackmate"); a movie or label movie as TIFF ("tiff"); a table as CSV. Returns the written file or folder as an artifact.',
   schema: exportSchema,

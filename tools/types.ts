@@ -3,6 +3,7 @@
 // them), so `cellpilot tool` and pipelines run them without an LLM stack loaded.
 import type { z } from 'zod';
 import type { Movie } from '../src/image/movie.ts';
+import type { Calibration } from '../src/image/calibration.ts';
 
 export type ArtifactType = 'movie' | 'labels' | 'tracks' | 'table' | 'plot' | 'pipeline' | 'model' | 'rule';
 
@@ -20,6 +21,8 @@ export interface ArtifactRecord extends ArtifactRef {
   /** Tool that produced it, if any. */
   producedBy?: string;
   createdAt: string;
+  /** The movie it derives from (the raw file at the root of its chain), so artifacts of different movies are never mixed. */
+  source?: { id: string; path: string; sha256?: string };
 }
 
 export interface ToolResult {
@@ -52,9 +55,66 @@ export interface ToolContext {
   state: Map<string, unknown>;
   /** The session folder (artifacts live under it). */
   sessionDir: string;
+  /** The session's calibration (set_calibration); openMovie already applies it to every movie's meta. */
+  calibration?(): Calibration;
+  /** Replaces the session's calibration (kept in session.json and the provenance log). */
+  setCalibration?(calibration: Calibration): void;
 }
 
-export interface ToolSpec<S extends z.ZodObject = z.ZodObject> {
+/** One result value a tool returns: what it is and its unit (answers quote it). */
+export interface ResultValue {
+  /** A few words on what the number is ("largest drift of any frame"). */
+  about: string;
+  /** Unit of the value ("px", "µm", "frames", "px/frame", "" for counts); omitted for non-numbers. */
+  unit?: string;
+}
+
+/** The words of one step of a request, as the planner hands them to a tool's `fromRequest`. */
+export interface RequestClause {
+  /** The words of this step. */
+  text: string;
+  /** The whole request. */
+  request: string;
+  /** Numbers in `text` with their units (normalised: px, um, nm, s, ms, min, h, %, frame, x, '' for counts) and nearby words. */
+  quantities: { value: number; unit: string; kind: string; before: string; after: string }[];
+  /** File paths named in `text`. */
+  paths: string[];
+  /** Lateral pixel size of the session's movie in µm, when its header says. */
+  pixelSizeUm?: number;
+  /** The session's artifacts, oldest first. */
+  artifacts: { id: string; type: string; producedBy?: string; path?: string }[];
+}
+
+/**
+ * How a tool describes itself (DESIGN.md, "The agent"): everything the planner, the
+ * answers, `help`, `cellpilot tools` and the evals know about a tool comes from here.
+ */
+export interface ToolSelfDescription {
+  /** What it does, in one sentence a biologist reads. */
+  summary: string;
+  /** Verbs and nouns people use for it, synonyms included (single words or short phrases). */
+  words: string[];
+  /** Requests as people write them. */
+  examples: string[];
+  /** Artifact types it reads, main input first. */
+  consumes: ArtifactType[];
+  /** Artifact types it writes, main output first. */
+  produces: ArtifactType[];
+  /** Needs a time-lapse (several frames), never a single-frame projection. */
+  needsFrames?: boolean;
+  /** Its result values: what each is and its unit. */
+  results: Record<string, ResultValue>;
+  /** Changes the physical world (light dose, stage moves): a person approves it first. */
+  needsApproval?: boolean;
+  /** Words people use for an argument's enum values: { method: { model: ["u-net", "deep learning"] } }. */
+  valueWords?: Record<string, Record<string, string[]>>;
+  /** The artifact types this tool is the usual maker of, when a later step needs one that does not exist yet. */
+  makes?: ArtifactType[];
+  /** Argument extraction the schema alone cannot express (coordinates, names); merged over the generic extraction. */
+  fromRequest?: (clause: RequestClause) => Record<string, unknown>;
+}
+
+export interface ToolSpec<S extends z.ZodObject = z.ZodObject> extends Partial<ToolSelfDescription> {
   /** snake_case name; the names in DESIGN.md and the issues are a contract. */
   name: string;
   /** What it does, when to use it, and what it returns (the LLM reads this). */
