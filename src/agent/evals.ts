@@ -16,9 +16,15 @@ import { Session } from './session.ts';
 import { validateArgs } from './validation.ts';
 
 const predicate = z.unknown();
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+/** A word (or value) that must appear, or a list of alternatives of which one must. */
+const mention = z.union([scalar, z.array(scalar).min(1)]);
 const callExpectation = z.object({
+  /** Tool name; "a|b" accepts either (e.g. two tools that both answer the request). */
   tool: z.string(),
   args: z.record(z.string(), predicate).optional(),
+  /** Words or values that must appear somewhere in the call's arguments (any key, any depth), so a check holds whether the tool takes plain words or typed data. */
+  mentions: z.array(mention).optional(),
 });
 const expectation = z.object({
   /** The calls, in order: the actual tool sequence must equal this (see calls_include for a looser check). */
@@ -27,9 +33,17 @@ const expectation = z.object({
   calls_include: z.array(callExpectation).optional(),
   /** Tools that must not be called. */
   calls_exclude: z.array(z.string()).optional(),
+  /** Same as calls_exclude: tools that must not be called ("but don't track"). */
+  forbid: z.array(z.string()).optional(),
+  /** Argument values per tool, wherever its call comes in the turn: { segment: { method: li } }; some call of that tool must satisfy all of them. */
+  args: z.record(z.string(), z.record(z.string(), predicate)).optional(),
   no_calls: z.boolean().optional(),
   answer_contains: z.union([z.string(), z.array(z.string())]).optional(),
   answer_matches: z.string().optional(),
+  /** The answer quotes a number with its unit (µm, px, px/frame, min, %, ...). */
+  answer_has_unit: z.boolean().optional(),
+  /** Words the answer must name, e.g. a constraint it did not apply; an inner list gives alternatives. */
+  answer_mentions: z.array(z.union([z.string(), z.array(z.string()).min(1)])).optional(),
   /** Execute mode: artifacts of these types were produced in the turn. */
   artifacts: z.array(z.string()).optional(),
   /** Execute mode: a value of some call in the turn satisfies the predicate. */
@@ -94,9 +108,22 @@ export interface CaseResult {
   skipped?: string;
 }
 
+/** Pass rate of one suite file. */
+export interface SuiteScore {
+  suite: string;
+  /** The file, as given (absolute). */
+  path: string;
+  heldout: boolean;
+  passed: number;
+  total: number;
+  passRate: number;
+}
+
 export interface EvalReport {
   model: string;
   cases: CaseResult[];
+  /** Per suite file, in the order run. */
+  suites: SuiteScore[];
   passed: number;
   total: number;
   passRate: number;
@@ -167,46 +194,103 @@ export function checkValue(actual: unknown, expected: unknown): string | undefin
   return undefined;
 }
 
-function checkCall(actual: { name: string; args: Record<string, unknown> }, expected: z.infer<typeof callExpectation>, label: string): string[] {
-  if (actual.name !== expected.tool) return [`${label}: expected ${expected.tool}, got ${actual.name}`];
+/** Does the tool name match an expected name ("a|b" for alternatives)? */
+function toolMatches(name: string, expected: string): boolean {
+  return expected.split('|').some((t) => t.trim() === name);
+}
+
+/** Every string and number inside a value (keys included), lower case, for `mentions`. */
+function wordsIn(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value !== 'object') return String(value).toLowerCase();
+  if (Array.isArray(value)) return value.map(wordsIn).join(' ');
+  return Object.entries(value).map(([k, v]) => `${k.toLowerCase()} ${wordsIn(v)}`).join(' ');
+}
+
+/** Is `word` in `text`: numbers as whole numbers (40 is in "40x" but not in "140"), words as substrings. */
+function mentioned(text: string, word: string | number | boolean): boolean {
+  const w = String(word).toLowerCase();
+  if (/^-?\d+(\.\d+)?$/.test(w)) return new RegExp(`(^|[^\\d.])${w.replace('.', '\\.')}(?![\\d]|\\.\\d)`).test(text);
+  return text.includes(w);
+}
+
+/** The mentions (each a word or a list of alternatives) that `text` lacks, shown as "a|b". */
+export function missingMentions(text: string, wanted: z.infer<typeof mention>[]): string[] {
+  return wanted.filter((m) => !(Array.isArray(m) ? m : [m]).some((w) => mentioned(text.toLowerCase(), w))).map((m) => (Array.isArray(m) ? m.join('|') : String(m)));
+}
+
+/** A call as checked: the arguments the planner wrote and, when the tool is known, those the tool runs with (schema defaults filled in). */
+interface CheckedCall {
+  name: string;
+  args: Record<string, unknown>;
+  effective?: Record<string, unknown>;
+}
+
+function checkCall(actual: CheckedCall, expected: z.infer<typeof callExpectation>, label: string): string[] {
+  if (!toolMatches(actual.name, expected.tool)) return [`${label}: expected ${expected.tool}, got ${actual.name}`];
   const diffs: string[] = [];
   for (const [key, want] of Object.entries(expected.args ?? {})) {
+    // an argument left out passes when the tool's default is the value wanted ("track with LAP" may omit method)
     const diff = checkValue(actual.args[key], want);
-    if (diff) diffs.push(`${label} ${expected.tool}.${key}: ${diff}`);
+    if (diff && (!actual.effective || checkValue(actual.effective[key], want))) diffs.push(`${label} ${actual.name}.${key}: ${diff}`);
   }
+  const missing = missingMentions(wordsIn(actual.args), expected.mentions ?? []);
+  if (missing.length) diffs.push(`${label} ${actual.name}: its arguments do not mention ${missing.map((m) => `"${m}"`).join(', ')}: ${JSON.stringify(actual.args).slice(0, 160)}`);
   return diffs;
 }
 
+/** The arguments a tool runs with (its schema's defaults filled in), or undefined when the tool or the arguments are not valid. */
+function effectiveArgs(tools: ToolSpec[], name: string, args: Record<string, unknown>): Record<string, unknown> | undefined {
+  const tool = tools.find((t) => t.name === name);
+  if (!tool) return undefined;
+  const checked = validateArgs(tool, args);
+  return checked.ok ? checked.args : undefined;
+}
+
+/** A number followed by a unit: "152 px²", "0.8 µm/min", "3.1 px/frame", "12 frames", "40 %". */
+const UNIT = '(?:µm|μm|um|nm|mm|px|pixels?|ms|s\\b|sec|seconds?|min\\b|minutes?|h\\b|hours?|frames?|%|°|j\\/cm|mw|w\\/cm)';
+/** A number with its unit after it ("0.8 µm/min", "152 px²", "12 frames") or before it as a label ("Mean area (µm²) = 31.2"). */
+const NUMBER_WITH_UNIT = new RegExp(`\\d[\\d.,]*\\s*${UNIT}|\\(${UNIT}[^)]*\\)\\s*[=:]\\s*-?\\d`, 'i');
+
 /** Differences between a turn's outcome and the expectation (empty when it passes). */
-export function checkTurn(expect: Expectation, outcome: { calls: StepOutcome[]; answer: string; status: string }): string[] {
+export function checkTurn(expect: Expectation, outcome: { calls: StepOutcome[]; answer: string; status: string }, tools: ToolSpec[] = []): string[] {
   const diffs: string[] = [];
-  const calls = outcome.calls.map((c) => ({ name: c.tool, args: c.args }));
+  const calls: CheckedCall[] = outcome.calls.map((c) => ({ name: c.tool, args: c.args, effective: effectiveArgs(tools, c.tool, c.args) }));
   const names = calls.map((c) => c.name);
   if (outcome.status === 'error') diffs.push(`the turn failed: ${outcome.answer}`);
   if (expect.no_calls && calls.length) diffs.push(`expected no tool calls, got ${names.join(', ')}`);
   if (expect.calls) {
     const wanted = expect.calls.map((c) => c.tool);
-    if (wanted.join() !== names.join()) diffs.push(`expected calls [${wanted.join(', ')}], got [${names.join(', ')}]`);
+    if (wanted.length !== names.length || !wanted.every((w, i) => toolMatches(names[i], w))) diffs.push(`expected calls [${wanted.join(', ')}], got [${names.join(', ')}]`);
     else expect.calls.forEach((c, i) => diffs.push(...checkCall(calls[i], c, `call ${i + 1}`)));
   }
   if (expect.calls_include) {
     let from = 0;
     for (const c of expect.calls_include) {
-      const at = calls.findIndex((a, i) => i >= from && a.name === c.tool && checkCall(a, c, '').length === 0);
+      const at = calls.findIndex((a, i) => i >= from && checkCall(a, c, '').length === 0);
       if (at < 0) {
-        const near = calls.find((a, i) => i >= from && a.name === c.tool);
+        const near = calls.find((a, i) => i >= from && toolMatches(a.name, c.tool));
         diffs.push(near ? checkCall(near, c, 'call').join('; ') : `expected a ${c.tool} call (in order), got [${names.join(', ')}]`);
         break;
       }
       from = at + 1;
     }
   }
-  for (const tool of expect.calls_exclude ?? []) if (names.includes(tool)) diffs.push(`expected no ${tool} call`);
+  for (const tool of [...(expect.calls_exclude ?? []), ...(expect.forbid ?? [])]) if (names.includes(tool)) diffs.push(`expected no ${tool} call, got [${names.join(', ')}]`);
+  for (const [tool, args] of Object.entries(expect.args ?? {})) {
+    const ofTool = calls.filter((c) => c.name === tool);
+    const checks = ofTool.map((c) => checkCall(c, { tool, args }, 'call'));
+    if (ofTool.length === 0) diffs.push(`expected a ${tool} call with ${JSON.stringify(args)}, got [${names.join(', ')}]`);
+    else if (checks.every((d) => d.length > 0)) diffs.push(checks[0].join('; '));
+  }
   const mustBeOk = expect.all_ok ?? Boolean(expect.calls || expect.calls_include);
   if (mustBeOk) for (const c of outcome.calls) if (c.status !== 'ok') diffs.push(`${c.tool} ${c.status}: ${c.error ?? c.summary}`);
   const contains = expect.answer_contains === undefined ? [] : Array.isArray(expect.answer_contains) ? expect.answer_contains : [expect.answer_contains];
   for (const text of contains) if (!outcome.answer.toLowerCase().includes(text.toLowerCase())) diffs.push(`answer lacks "${text}": ${outcome.answer.slice(0, 160)}`);
   if (expect.answer_matches && !new RegExp(expect.answer_matches, 'i').test(outcome.answer)) diffs.push(`answer does not match /${expect.answer_matches}/: ${outcome.answer.slice(0, 160)}`);
+  if (expect.answer_has_unit && !NUMBER_WITH_UNIT.test(outcome.answer)) diffs.push(`answer quotes no number with a unit: ${outcome.answer.slice(0, 160)}`);
+  const missing = missingMentions(outcome.answer, expect.answer_mentions ?? []);
+  if (missing.length) diffs.push(`answer does not name ${missing.map((m) => `"${m}"`).join(', ')}: ${outcome.answer.slice(0, 160)}`);
   for (const type of expect.artifacts ?? []) if (!outcome.calls.some((c) => c.artifacts.some((a) => a.type === type))) diffs.push(`no ${type} artifact was produced`);
   for (const [key, want] of Object.entries(expect.values ?? {})) {
     const candidates = outcome.calls.map((c) => c.values[key]).filter((v) => v !== undefined);
@@ -243,6 +327,13 @@ const OUTPUTS: Record<string, string[]> = {
 /** Tools without side effects outside the session, run for real even in plan-only mode. */
 const RUN_IN_PLAN_ONLY = new Set(['help']);
 
+/** movie_info on a fixture movie that has a real header (frames, z, pixel size): it only reads, so it runs for real. */
+function readsRealHeader(session: Session, name: string, args: Record<string, unknown>): boolean {
+  if (name !== 'movie_info') return false;
+  const path = session.store.get(typeof args.movie === 'string' ? args.movie : 'movie-1')?.path;
+  return !!path && path.endsWith('.tif') && existsSync(path);
+}
+
 function planOnlyExecutor(session: Session, tools: ToolSpec[]) {
   let step = 0;
   return async (name: string, args: Record<string, unknown>): Promise<StepOutcome> => {
@@ -258,7 +349,7 @@ function planOnlyExecutor(session: Session, tools: ToolSpec[]) {
         return { ...base, status: 'error', summary: error, error, errorKind: 'input' };
       }
     }
-    if (RUN_IN_PLAN_ONLY.has(name)) {
+    if (RUN_IN_PLAN_ONLY.has(name) || readsRealHeader(session, name, args)) {
       const result = await tool.run(checked.args as never, session.context({ toolName: name }));
       return { ...base, status: 'ok', summary: result.summary, artifacts: result.artifacts, values: result.values };
     }
@@ -328,7 +419,7 @@ export async function runCase(evalCase: EvalCase, suite: EvalSuite, options: { m
       result.answers.push(outcome.answer);
       const checks = [expectation, last ? evalCase.expect : undefined].filter((e): e is Expectation => e !== undefined);
       for (const e of checks) {
-        for (const d of checkTurn(e, { calls: outcome.toolCalls, answer: outcome.answer, status: outcome.status })) result.differences.push(evalCase.turns.length > 1 ? `turn ${i + 1}: ${d}` : d);
+        for (const d of checkTurn(e, { calls: outcome.toolCalls, answer: outcome.answer, status: outcome.status }, options.tools)) result.differences.push(evalCase.turns.length > 1 ? `turn ${i + 1}: ${d}` : d);
       }
     }
   } catch (err) {
@@ -350,19 +441,24 @@ function rate(cases: CaseResult[]) {
 
 export async function runSuites(suites: EvalSuite[], options: { model?: string; tools: ToolSpec[]; onCase?: (r: CaseResult) => void; filter?: (c: EvalCase, s: EvalSuite) => boolean }): Promise<EvalReport> {
   const cases: CaseResult[] = [];
+  const scores: SuiteScore[] = [];
   for (const suite of suites) {
+    const ofSuite: CaseResult[] = [];
     for (const c of suite.cases) {
       if (options.filter && !options.filter(c, suite)) continue;
       const r = await runCase(c, suite, options);
       options.onCase?.(r);
-      if (!r.skipped) cases.push(r);
+      if (!r.skipped) ofSuite.push(r);
     }
+    cases.push(...ofSuite);
+    if (ofSuite.length) scores.push({ suite: suite.suite, path: suite.path, heldout: suite.heldout, ...rate(ofSuite) });
   }
   const turnTimes = cases.flatMap((c) => c.turnLatencyMs).sort((a, b) => a - b);
   const all = rate(cases);
   return {
     model: options.model ?? 'default',
     cases,
+    suites: scores,
     ...all,
     heldout: rate(cases.filter((c) => c.heldout)),
     tuned: rate(cases.filter((c) => !c.heldout)),

@@ -1,6 +1,7 @@
 // `cellpilot eval SUITE|DIR [--model M] [--json] [--case ID] [--only-failures]`: runs
 // evaluation suites and prints per-case pass/fail with the difference, the pass rate
 // (held-out part separately) and the latency.
+import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ALL_TOOLS } from '../../tools/index.ts';
 import { loadSuites, runSuites } from '../agent/evals.ts';
@@ -42,6 +43,8 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(JSON.stringify(report) + '\n');
   } else {
     const pct = (r: { passed: number; total: number; passRate: number }) => `${r.passed}/${r.total} (${(100 * r.passRate).toFixed(1)}%)`;
+    process.stdout.write('\nper file:\n');
+    for (const s of report.suites) process.stdout.write(`  ${relative(process.cwd(), s.path).padEnd(44)} ${pct(s).padStart(16)}${s.heldout ? '  held-out' : ''}\n`);
     process.stdout.write(
       `\nmodel ${model}: passed ${pct(report)}; tuned ${pct(report.tuned)}; held-out ${pct(report.heldout)}\n` +
         `planner latency per turn: mean ${report.meanTurnMs.toFixed(1)} ms, p95 ${report.p95TurnMs.toFixed(1)} ms\n`,
