@@ -1,34 +1,54 @@
-// The evaluation suites as a test: the offline planner must pass at least 95% of the
-// tuned cases; the held-out part is run and reported, not tuned against.
+// The evaluation suites as a test: the offline planner must pass the tuned suites and
+// every held-out file (evals/heldout/, never tuned on) at the rates in GATE; the checks
+// an eval case can make are tested on hand-made outcomes.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ALL_TOOLS } from '../../tools/index.ts';
-import { checkValue, loadSuites, runSuites } from '../../src/agent/evals.ts';
+import { checkTurn, checkValue, loadSuites, runSuites, type EvalReport } from '../../src/agent/evals.ts';
+import type { StepOutcome } from '../../src/agent/executor.ts';
 
 const EVALS = fileURLToPath(new URL('../../evals', import.meta.url));
 
+/** The pass rates the suite requires (issue 11: 95% tuned, 90% on every held-out file). */
+const GATE = { tuned: 0.95, heldoutEachFile: 0.9, heldoutMinCases: 100 };
+
+const pct = (r: { passed: number; total: number; passRate: number }) => `${r.passed}/${r.total} (${(100 * r.passRate).toFixed(1)}%)`;
+
+function scoreLines(report: EvalReport): string {
+  const files = report.suites.map((s) => `  ${s.suite.padEnd(20)} ${pct(s)}${s.heldout ? ' held-out' : ''}`);
+  const failures = report.cases.filter((c) => !c.pass).map((c) => `  ${c.suite}/${c.id}: ${c.differences.join('; ')}`);
+  return [`eval: tuned ${pct(report.tuned)}, held-out ${pct(report.heldout)}, mean ${report.meanTurnMs.toFixed(1)} ms per turn`, ...files, 'failures:', ...failures].join('\n');
+}
+
 describe('evaluation suites (offline planner)', () => {
-  it('has at least 150 cases covering every tool and the four uses', () => {
-    const suites = loadSuites(EVALS);
-    const cases = suites.flatMap((s) => s.cases);
+  const suites = loadSuites(EVALS);
+
+  it('has at least 150 tuned cases covering every tool and the four uses, and a held-out part', () => {
+    const cases = suites.filter((s) => !s.heldout).flatMap((s) => s.cases);
     expect(cases.length).toBeGreaterThanOrEqual(150);
     const text = JSON.stringify(suites);
     const missing = ALL_TOOLS.map((t) => t.name).filter((name) => !text.includes(`"tool":"${name}"`));
     expect(missing, 'tools no eval case calls').toEqual([]);
     for (const use of ['analysis', 'pipeline', 'acquisition', 'follow-up']) expect(cases.some((c) => c.use === use)).toBe(true);
+    const heldout = suites.filter((s) => s.heldout);
+    expect(heldout.every((s) => s.path.includes('heldout')), 'held-out suites live in evals/heldout/').toBe(true);
+    expect(heldout.flatMap((s) => s.cases).length).toBeGreaterThanOrEqual(GATE.heldoutMinCases);
   });
 
-  it('passes >= 95% of the tuned cases; reports the held-out rate separately', async () => {
-    const report = await runSuites(loadSuites(EVALS), { model: 'offline', tools: ALL_TOOLS });
-    const failures = report.cases.filter((c) => !c.pass).map((c) => `${c.suite}/${c.id}: ${c.differences.join('; ')}`);
-    console.log(
-      `eval: tuned ${report.tuned.passed}/${report.tuned.total} (${(100 * report.tuned.passRate).toFixed(1)}%), ` +
-        `held-out ${report.heldout.passed}/${report.heldout.total} (${(100 * report.heldout.passRate).toFixed(1)}%), ` +
-        `mean ${report.meanTurnMs.toFixed(1)} ms per turn\n${failures.join('\n')}`,
-    );
-    expect(report.tuned.passRate).toBeGreaterThanOrEqual(0.95);
-    expect(report.heldout.total).toBeGreaterThanOrEqual(30);
-  }, 120_000);
+  it(`passes >= ${100 * GATE.tuned}% of the tuned cases and >= ${100 * GATE.heldoutEachFile}% of every held-out file`, async () => {
+    const report = await runSuites(suites, { model: 'offline', tools: ALL_TOOLS });
+    console.log(scoreLines(report));
+    expect(report.tuned.passRate, 'tuned pass rate').toBeGreaterThanOrEqual(GATE.tuned);
+    const below = report.suites.filter((s) => s.heldout && s.passRate < GATE.heldoutEachFile).map((s) => `${s.suite} ${pct(s)}`);
+    expect(below, `held-out files under ${100 * GATE.heldoutEachFile}%`).toEqual([]);
+  }, 180_000);
+});
+
+describe('eval checks', () => {
+  const call = (tool: string, args: Record<string, unknown> = {}, status: StepOutcome['status'] = 'ok'): StepOutcome => ({
+    stepId: 's', tool, args, status, summary: '', artifacts: [], values: {}, durationMs: 0,
+  });
+  const turn = (calls: StepOutcome[], answer = 'Done.') => ({ calls, answer, status: 'ok' });
 
   it('checks argument predicates', () => {
     expect(checkValue(5, { $between: [1, 8] })).toBeUndefined();
@@ -38,5 +58,58 @@ describe('evaluation suites (offline planner)', () => {
     expect(checkValue(undefined, { $absent: true })).toBeUndefined();
     expect(checkValue('GFP', 'gfp')).toBeUndefined();
     expect(checkValue('li', { $in: ['otsu', 'triangle'] })).toMatch(/expected in/);
+  });
+
+  it('forbid: names a forbidden tool that was called', () => {
+    expect(checkTurn({ forbid: ['track'] }, turn([call('segment')]))).toEqual([]);
+    expect(checkTurn({ forbid: ['track'] }, turn([call('segment'), call('track')]))).toEqual(['expected no track call, got [segment, track]']);
+  });
+
+  it('calls: [] means nothing ran', () => {
+    expect(checkTurn({ calls: [] }, turn([]))).toEqual([]);
+    expect(checkTurn({ calls: [] }, turn([call('segment')]))[0]).toMatch(/expected calls \[\], got \[segment\]/);
+  });
+
+  it('args: some call of the tool has the values, wherever it comes', () => {
+    const calls = [call('correct_drift'), call('segment', { method: 'li', channel: 2 })];
+    expect(checkTurn({ args: { segment: { method: 'li' } } }, turn(calls))).toEqual([]);
+    expect(checkTurn({ args: { segment: { method: 'otsu' } } }, turn(calls))).toEqual(['call segment.method: expected "otsu", got "li"']);
+    expect(checkTurn({ args: { track: { method: 'lap' } } }, turn(calls))[0]).toMatch(/expected a track call/);
+  });
+
+  it("an argument left out passes when the tool's default is the value wanted", () => {
+    const omitted = turn([call('segment', { movie: 'movie-1' })]);
+    expect(checkTurn({ calls: [{ tool: 'segment', args: { method: 'otsu' } }] }, omitted, ALL_TOOLS)).toEqual([]);
+    expect(checkTurn({ calls: [{ tool: 'segment', args: { method: 'li' } }] }, omitted, ALL_TOOLS)).toEqual(['call 1 segment.method: expected "li", got nothing']);
+  });
+
+  it('mentions: words or values anywhere in the arguments, plain words or typed data alike; alternatives in a list', () => {
+    const typed = turn([call('adjust_acquisition', { changes: [{ kind: 'dropChannel', channel: 'DAPI' }] })]);
+    const words = turn([call('adjust_acquisition', { command: 'turn off the dapi channel' })]);
+    for (const t of [typed, words]) expect(checkTurn({ calls: [{ tool: 'adjust_acquisition', mentions: ['DAPI'] }] }, t)).toEqual([]);
+    expect(checkTurn({ calls: [{ tool: 'adjust_acquisition', mentions: [['GFP', 'FITC']] }] }, typed)[0]).toMatch(/do not mention "GFP\|FITC"/);
+    // numbers match whole: 40 is in "40x" but not in 140
+    expect(checkTurn({ calls: [{ tool: 'move_stage', mentions: [40] }] }, turn([call('move_stage', { objective: '40X' })]))).toEqual([]);
+    expect(checkTurn({ calls: [{ tool: 'move_stage', mentions: [40] }] }, turn([call('move_stage', { xUm: 140 })]))).toHaveLength(1);
+  });
+
+  it('a tool name "a|b" accepts either tool', () => {
+    expect(checkTurn({ calls: [{ tool: 'dose_report|microscope_status' }] }, turn([call('microscope_status')]))).toEqual([]);
+    expect(checkTurn({ calls: [{ tool: 'dose_report|microscope_status' }] }, turn([call('snap')]))).toHaveLength(1);
+  });
+
+  it('answer_has_unit: a number quoted with its unit', () => {
+    for (const answer of ['Mean speed: 0.81 µm/min.', 'Mean area 152.3 px² (no calibration known).', 'Mean area (µm²) = 31.2', 'It lasts 40 frames.']) {
+      expect(checkTurn({ answer_has_unit: true }, turn([], answer)), answer).toEqual([]);
+    }
+    for (const answer of ['Mean speed = 0.3611 (from measure).', 'Objects = 460.']) {
+      expect(checkTurn({ answer_has_unit: true }, turn([], answer)), answer).toHaveLength(1);
+    }
+  });
+
+  it('answer_mentions: the answer names each word (or one of the alternatives)', () => {
+    const answer = 'I used Otsu; excluding edge objects is not an option of segment.';
+    expect(checkTurn({ answer_mentions: ['otsu', ['border', 'edge']] }, turn([], answer))).toEqual([]);
+    expect(checkTurn({ answer_mentions: ['stardist'] }, turn([], 'Done: segment → labels-1.'))).toEqual(['answer does not name "stardist": Done: segment → labels-1.']);
   });
 });

@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.ts';
 
 describe('cellpilot eval', () => {
-  it('prints per-case results with the difference, the pass rate and the latency; exit 1 when a case fails', async () => {
+  it('prints per-case results with the difference, the pass rate per file and overall (held-out apart) and the latency; exit 1 when a case fails', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cellpilot-evalcmd-'));
     writeFileSync(
       join(dir, 'suite.yaml'),
@@ -20,12 +20,21 @@ describe('cellpilot eval', () => {
         '    expect: { calls: [{ tool: segment, args: { method: triangle } }] }',
       ].join('\n'),
     );
-    const r = await runCli(['eval', join(dir, 'suite.yaml'), '--model', 'offline'], { cwd: dir });
+    mkdirSync(join(dir, 'heldout'));
+    writeFileSync(
+      join(dir, 'heldout', 'people.yaml'),
+      ['suite: people', 'heldout: true', 'cases:', '  - id: no-track', '    turns: ["segment the nuclei"]', '    expect: { calls: [{ tool: segment }], forbid: [track] }'].join('\n'),
+    );
+    const r = await runCli(['eval', dir, '--model', 'offline'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^PASS {2}mini\/ok/m);
     expect(r.stdout).toMatch(/^FAIL {2}mini\/wrong-on-purpose/m);
     expect(r.stdout).toContain('call 1 segment.method: expected "triangle", got nothing');
-    expect(r.stdout).toMatch(/passed 1\/2 \(50\.0%\)/);
+    expect(r.stdout).toMatch(/^PASS {2}people\/no-track \(held-out\)/m);
+    // per file, held-out files marked, then overall with tuned and held-out apart
+    expect(r.stdout).toMatch(/^ {2}heldout\/people\.yaml +1\/1 \(100\.0%\) {2}held-out$/m);
+    expect(r.stdout).toMatch(/^ {2}suite\.yaml +1\/2 \(50\.0%\)$/m);
+    expect(r.stdout).toMatch(/passed 2\/3 \(66\.7%\); tuned 1\/2 \(50\.0%\); held-out 1\/1 \(100\.0%\)/);
     expect(r.stdout).toMatch(/planner latency per turn: mean [\d.]+ ms, p95 [\d.]+ ms/);
   });
 });
