@@ -12,8 +12,9 @@ import { tools as microscope } from './microscope.ts';
 import { tools as agent } from './agent.ts';
 import { tools as plot } from './plot.ts';
 import { tools as restore } from './restore.ts';
+import { tools as calibration } from './calibration.ts';
 
-export const ALL_TOOLS: ToolSpec[] = [...io, ...preprocess, ...project, ...segment, ...timeseries, ...track, ...models, ...restore, ...plot, ...microscope, ...agent];
+export const ALL_TOOLS: ToolSpec[] = [...io, ...calibration, ...preprocess, ...project, ...segment, ...timeseries, ...track, ...models, ...restore, ...plot, ...microscope, ...agent];
 
 export function findTool(name: string): ToolSpec | undefined {
   return ALL_TOOLS.find((t) => t.name === name);

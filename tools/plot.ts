@@ -1,10 +1,15 @@
 // The `plot` tool: charts from tables and tracks (Vega-Lite -> SVG -> PNG, spec saved
 // beside) and pictures from movies (projection with track overlays, a frame with label
-// outlines, a kymograph). A thin wrapper over src/plot.
+// outlines, a kymograph) drawn with axes in µm (px uncalibrated) and a scale bar. Every
+// figure saves its PNG, SVG and Vega-Lite spec (.vl.json) side by side. A thin wrapper over src/plot.
 import { z } from 'zod';
 import { channelArg, labelsArg, movieArg, outputArg, tableArg, tracksArg } from './common.ts';
 import { defineTool, type ToolContext, type ToolResult } from './types.ts';
 import { InputError } from '../src/errors.ts';
+import { displayUnits, type Calibration, type DisplayUnits } from '../src/image/calibration.ts';
+import type { Table } from '../src/analysis/table.ts';
+import type { Tracks } from '../src/analysis/tracks.ts';
+import type { TrackPoint } from '../src/plot/specs.ts';
 
 const KINDS = ['timeseries', 'histogram', 'tracks', 'scatter', 'projection', 'frame', 'kymograph'] as const;
 type Kind = (typeof KINDS)[number];
@@ -14,29 +19,44 @@ const schema = z.object({
     .enum(KINDS)
     .optional()
     .describe(
-      'What to draw: "timeseries" (a feature over time, one line per track), "histogram" (a feature\'s distribution), "tracks" (track paths in x,y), "scatter" (feature vs feature, e.g. UMAP or PCA coloured by cluster), "projection" (max intensity over time with track paths drawn on), "frame" (one frame with label outlines and tracks so far), "kymograph" (a kymograph image). Default: chosen from the inputs given',
+      'What to draw: "timeseries" (a feature against time, one line per track branch; "X over time" is this), "histogram" (a feature\'s distribution), "tracks" (track paths in x,y), "scatter" (feature vs feature, e.g. UMAP or PCA coloured by cluster), "projection" (max intensity over time with track paths drawn on), "frame" (one frame with label outlines and tracks so far), "kymograph" (a kymograph image with distance and time axes). Default: chosen from the inputs given',
     ),
   table: tableArg.optional().describe('Table to plot: an artifact id (e.g. "table-2") or a CSV path (for timeseries, histogram, scatter)'),
-  tracks: tracksArg.optional().describe('Tracks: an artifact id (e.g. "tracks-1") or a tracks file; drawn as paths (kind "tracks"), over a projection or frame, or joined to a table to give one line per track'),
+  tracks: tracksArg
+    .optional()
+    .describe('Tracks: an artifact id (e.g. "tracks-1") or a tracks file; drawn as paths (kind "tracks"), over a projection or frame, joined to a table to give one line per track, or alone for a time series of speed, displacement or a spot feature'),
   movie: movieArg.optional().describe('Movie to picture (projection, frame, kymograph): an artifact id or a file path'),
   labels: labelsArg.optional().describe('Label movie whose outlines are drawn on a frame: an artifact id or a path'),
-  feature: z.string().min(1).optional().describe('Column to plot (y of a time series or scatter, x of a histogram), e.g. "area_px", "mean_intensity_c1"; default: area, else the first measurement column'),
-  xFeature: z.string().min(1).optional().describe('Scatter only: the column on the x axis; default: the first embedding column (umap_1, pc1) or "area_px"'),
-  colorBy: z.string().min(1).optional().describe('Scatter only: column that colours the points; default "cluster" when the table has it'),
+  feature: z.string().min(1).optional().describe('What to plot (y of a time series or scatter, x of a histogram), a column such as "area", "speed", "mean_intensity_c1"; default: area, else the first measurement column'),
+  xFeature: z.string().min(1).optional().describe('Scatter only: the column on the x axis; default: the first embedding column (umap_1, pc1) or the area'),
+  colorBy: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Scatter: column that colours the points (default "cluster" when the table has it). Tracks, projection, frame: "track" (default, one colour per track) or a feature such as "speed" (a colour bar)'),
+  summary: z
+    .enum(['auto', 'lines', 'mean'])
+    .default('auto')
+    .describe('Time series: "auto" (default) names each line in a legend up to 8 lines, past that draws them faint under the population mean with its 95% confidence band; "lines": every line in colour; "mean": only the mean and its 95% confidence band'),
   frame: z.number().int().min(1).optional().describe('Frame to show for kind "frame", 1-based as in Fiji; default 1'),
   channel: channelArg.optional().describe('Channel to picture, 1-based or by name; default 1'),
   output: outputArg.describe('Where to write the PNG; the SVG and the Vega-Lite spec (.vl.json) go beside it. Default: a new file in the session folder'),
 });
 type Args = z.infer<typeof schema>;
 
-const TRACK_COLUMNS = ['track_id', 'TRACK_ID', 'track', 'branch_id', 'lineage_id'];
-const PREFERRED_FEATURES = ['area_px', 'area_um2', 'mean_intensity_c1', 'speed_px_per_frame', 'mean_speed_px_per_frame'];
-const NOT_FEATURES = new Set(['label', 't', 'frame', 'time_s', 'time_min', 'track_id', 'branch_id', 'parent', 'id', 'spot_id', 'cluster']);
+const TRACK_COLUMNS = ['track_id', 'TRACK_ID', 'track', 'lineage_id', 'branch_id'];
+const LINE_COLUMNS = ['branch_id', 'track_id', 'TRACK_ID', 'track', 'lineage_id'];
+const PREFERRED_FEATURES = ['area_um2', 'area_px', 'mean_intensity_c1'];
+const NOT_FEATURES = new Set(['label', 't', 'frame', 'track_id', 'branch_id', 'parent', 'id', 'spot_id', 'source_spot', 'target_spot', 'cluster', 'frames', 'TRACK_ID']);
+const TIME_COLUMN = /^(t|frame|time_(ms|s|min|h))$/;
+const SECONDS: Record<string, number> = { ms: 0.001, s: 1, min: 60, h: 3600 };
+/** Features a time series reads from the tracks' links rather than their spots. */
+const LINK_FEATURE = /^(speed|velocity|displacement|step|directional)/i;
 
 function chooseKind(args: Args): Kind {
   if (args.kind) return args.kind;
   if (args.table) return args.xFeature ? 'scatter' : 'timeseries';
-  if (args.tracks && !args.movie) return 'tracks';
+  if (args.tracks && !args.movie) return args.feature ? 'timeseries' : 'tracks';
   if (args.movie) return args.labels ? 'frame' : 'projection';
   throw new InputError('plot needs something to draw: a table (with kind timeseries, histogram or scatter), tracks, or a movie');
 }
@@ -46,118 +66,229 @@ function need<T>(value: T | undefined, what: string, kind: Kind): T {
   return value;
 }
 
-/** The column to plot: the one asked for (checked), else a sensible measurement column. */
+/** The column to plot: the one asked for (checked; "area" finds area_um2 before area_px), else a sensible measurement column. */
 function pickFeature(columns: string[], numeric: (c: string) => boolean, asked: string | undefined, role = 'feature'): string {
   if (asked) {
     if (columns.includes(asked)) return asked;
-    const loose = columns.find((c) => c.toLowerCase() === asked.toLowerCase() || c.toLowerCase().startsWith(`${asked.toLowerCase()}_`));
-    if (loose) return loose;
+    const want = asked.toLowerCase().replace(/\s+/g, '_');
+    const loose = columns.filter((c) => c.toLowerCase() === want || c.toLowerCase().startsWith(`${want}_`));
+    const found = loose.find((c) => /_um/.test(c)) ?? loose.find((c) => !/_px/.test(c)) ?? loose[0] ?? columns.find((c) => c.toLowerCase().includes(want) && numeric(c));
+    if (found) return found;
     throw new InputError(`${role} "${asked}" is not a column of the table; columns: ${columns.join(', ')}`);
   }
-  const found = PREFERRED_FEATURES.find((c) => columns.includes(c)) ?? columns.find((c) => !NOT_FEATURES.has(c) && numeric(c));
+  const found = PREFERRED_FEATURES.find((c) => columns.includes(c)) ?? columns.find((c) => !NOT_FEATURES.has(c) && !TIME_COLUMN.test(c) && numeric(c));
   if (!found) throw new InputError(`the table has no numeric column to plot; columns: ${columns.join(', ')}`);
   return found;
 }
 
+/** Tracks with the session's calibration laid over theirs (set values win). */
+async function openTracks(ctx: ToolContext, ref: string): Promise<Tracks> {
+  const { loadTracks } = await import('../src/analysis/trackio.ts');
+  const tracks = await loadTracks(ctx.resolve(ref, 'tracks'));
+  const c = ctx.calibration?.() ?? {};
+  return { ...tracks, pixelSizeUm: c.pixelSizeUm ?? tracks.pixelSizeUm, frameIntervalS: c.frameIntervalS ?? tracks.frameIntervalS, zStepUm: c.zStepUm ?? tracks.zStepUm };
+}
+
+function sessionCalibration(ctx: ToolContext): Calibration {
+  return ctx.calibration?.() ?? {};
+}
+
+/**
+ * The time column to plot against, in the session's time unit when it is known: an
+ * existing time_<unit> column, or one derived from the frame column `t` (or another time
+ * column) with the frame interval. Without calibration, frames (`t`).
+ */
+function timeAxis(table: Table, calibration: Calibration, numeric: (c: string) => boolean): string {
+  const units = displayUnits(calibration);
+  const existing = table.columns.filter((c) => TIME_COLUMN.test(c) && numeric(c));
+  if (units.time !== 'frame') {
+    const wanted = `time_${units.time}`;
+    if (existing.includes(wanted)) return wanted;
+    const timed = existing.find((c) => c.startsWith('time_'));
+    const frameColumn = existing.find((c) => c === 't' || c === 'frame');
+    if (timed || frameColumn) {
+      const toUnit = timed ? SECONDS[timed.slice(5)] / SECONDS[units.time] : units.timePerFrame;
+      for (const row of table.rows) {
+        const v = row[timed ?? frameColumn!];
+        row[wanted] = typeof v === 'number' ? +(v * toUnit).toPrecision(10) : null;
+      }
+      table.columns.push(wanted);
+      return wanted;
+    }
+  }
+  const found = existing.find((c) => c.startsWith('time_')) ?? existing.find((c) => c === 't') ?? existing[0];
+  if (!found) throw new InputError(`a time series needs a time column (t, frame or time_s); the table has ${table.columns.join(', ')}`);
+  return found;
+}
+
+/** One row per spot (or per link for speeds): what a time series of tracks alone plots. */
+async function tracksTable(tracks: Tracks, feature: string | undefined, calibration: Calibration): Promise<Table> {
+  const { linkTable } = await import('../src/analysis/trackFeatures.ts');
+  const { trackIdOfBranch } = await import('../src/analysis/track.ts');
+  if (!feature || LINK_FEATURE.test(feature)) return linkTable(tracks, { timeUnit: calibration.timeUnit }).table;
+  const treeOf = trackIdOfBranch(tracks);
+  const units = displayUnits({ ...calibration, pixelSizeUm: tracks.pixelSizeUm, frameIntervalS: tracks.frameIntervalS });
+  const timeColumn = units.time === 'frame' ? undefined : `time_${units.time}`;
+  const featureNames = [...new Set(tracks.spots.flatMap((s) => Object.keys(s.features ?? {})))];
+  const rows = tracks.spots.map((s) => ({
+    track_id: treeOf.get(s.branchId) ?? s.branchId,
+    branch_id: s.branchId,
+    t: s.t,
+    ...(timeColumn ? { [timeColumn]: s.t * units.timePerFrame } : {}),
+    [`x_${units.lengthKey}`]: s.x * units.umPerPx,
+    [`y_${units.lengthKey}`]: s.y * units.umPerPx,
+    ...Object.fromEntries(featureNames.map((f) => [f, s.features?.[f] ?? null])),
+  }));
+  return { columns: ['track_id', 'branch_id', 't', ...(timeColumn ? [timeColumn] : []), `x_${units.lengthKey}`, `y_${units.lengthKey}`, ...featureNames], rows };
+}
+
+/** Adds track_id (lineage) and branch_id to per-object rows through (frame, label). */
+async function joinTracks(table: Table, tracks: Tracks): Promise<void> {
+  const { trackIdOfBranch } = await import('../src/analysis/track.ts');
+  const treeOf = trackIdOfBranch(tracks);
+  const branchOf = new Map(tracks.spots.filter((s) => s.label !== undefined).map((s) => [`${s.t}:${s.label}`, s.branchId]));
+  const tColumn = table.columns.includes('t') ? 't' : 'frame';
+  for (const row of table.rows) {
+    const branch = branchOf.get(`${row[tColumn]}:${row.label}`);
+    row.branch_id = branch ?? null;
+    row.track_id = branch === undefined ? null : (treeOf.get(branch) ?? branch);
+  }
+  if (!table.columns.includes('track_id')) table.columns.push('track_id');
+  if (!table.columns.includes('branch_id')) table.columns.push('branch_id');
+}
+
+/** Path points of every branch (a daughter starts at its mother's last spot), with a value to colour by. */
+async function trackPoints(tracks: Tracks, colorBy: string | undefined, calibration: Calibration, lastFrame?: number): Promise<{ points: TrackPoint[]; colorTitle?: string }> {
+  const { trackIdOfBranch } = await import('../src/analysis/track.ts');
+  const treeOf = trackIdOfBranch(tracks);
+  const spots = new Map(tracks.spots.map((s) => [s.id, s]));
+  let valueOf: ((spotId: number) => number | null) | undefined;
+  let colorTitle: string | undefined;
+  if (colorBy && colorBy !== 'track') {
+    const { axisTitle } = await import('../src/plot/specs.ts');
+    if (LINK_FEATURE.test(colorBy)) {
+      const { linkTable } = await import('../src/analysis/trackFeatures.ts');
+      const { table } = linkTable(tracks, { timeUnit: calibration.timeUnit });
+      const column = pickFeature(table.columns, (c) => table.rows.some((r) => typeof r[c] === 'number'), colorBy, 'colorBy');
+      const byTarget = new Map(table.rows.map((r) => [r.target_spot as number, r[column] as number]));
+      const bySource = new Map(table.rows.map((r) => [r.source_spot as number, r[column] as number]));
+      valueOf = (id) => byTarget.get(id) ?? bySource.get(id) ?? null;
+      colorTitle = axisTitle(column);
+    } else {
+      const names = [...new Set(tracks.spots.flatMap((s) => Object.keys(s.features ?? {})))];
+      const column = pickFeature(names.length ? names : ['(none)'], () => true, colorBy, 'colorBy');
+      valueOf = (id) => spots.get(id)?.features?.[column] ?? null;
+      colorTitle = axisTitle(column);
+    }
+  }
+  const points: TrackPoint[] = [];
+  for (const branch of tracks.branches) {
+    const mother = branch.parent ? tracks.branches.find((b) => b.id === branch.parent) : undefined;
+    const ids = mother ? [mother.spotIds.at(-1)!, ...branch.spotIds] : branch.spotIds;
+    for (const id of ids) {
+      const s = spots.get(id);
+      if (!s || (lastFrame !== undefined && s.t > lastFrame)) continue;
+      points.push({ track: String(branch.id), lineage: String(treeOf.get(branch.id) ?? branch.id), t: s.t, x: s.x, y: s.y, ...(valueOf ? { value: valueOf(id) } : {}) });
+    }
+  }
+  return { points, colorTitle };
+}
+
+async function saveFigure(ctx: ToolContext, spec: Record<string, unknown>, name: string, output: string | undefined) {
+  const [{ renderVegaLite }, { writeFileSync, renameSync }] = await Promise.all([import('../src/plot/render.ts'), import('node:fs')]);
+  ctx.progress(1, 2, 'render');
+  const rendered = await renderVegaLite(spec);
+  if (ctx.signal.aborted) throw new InputError('cancelled');
+  const png = ctx.outputPath(name, output);
+  const stem = png.replace(/\.png$/i, '');
+  // the PNG last and by rename: a cancelled or failed plot leaves no PNG that looks finished
+  writeFileSync(`${stem}.svg`, rendered.svg);
+  writeFileSync(`${stem}.vl.json`, JSON.stringify(spec, null, 1) + '\n');
+  writeFileSync(`${png}.partial`, rendered.png);
+  renameSync(`${png}.partial`, png);
+  ctx.progress(2, 2, 'render');
+  return { png, svg: `${stem}.svg`, spec: `${stem}.vl.json`, widthPx: rendered.widthPx, heightPx: rendered.heightPx };
+}
+
 async function chart(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolResult> {
-  const [{ readTableCsv }, specs, { renderVegaLite }, { writeFileSync }, { loadTracks }] = await Promise.all([
-    import('../src/analysis/table.ts'),
-    import('../src/plot/specs.ts'),
-    import('../src/plot/render.ts'),
-    import('node:fs'),
-    import('../src/analysis/trackio.ts'),
-  ]);
+  const [{ readTableCsv }, specs] = await Promise.all([import('../src/analysis/table.ts'), import('../src/plot/specs.ts')]);
+  const calibration = sessionCalibration(ctx);
   let spec: Record<string, unknown>;
   let values: Record<string, unknown> = { kind };
   let what: string;
   if (kind === 'tracks') {
-    const tracks = await loadTracks(ctx.resolve(need(args.tracks, 'tracks (e.g. "tracks-1")', kind), 'tracks'));
-    const spots = new Map(tracks.spots.map((s) => [s.id, s]));
-    const points: { track: string; t: number; x: number; y: number }[] = [];
-    for (const branch of tracks.branches) {
-      const mother = branch.parent ? tracks.branches.find((b) => b.id === branch.parent) : undefined;
-      const ids = mother ? [mother.spotIds.at(-1)!, ...branch.spotIds] : branch.spotIds;
-      for (const id of ids) {
-        const s = spots.get(id);
-        if (s) points.push({ track: String(branch.id), t: s.t, x: Math.round(s.x * 100) / 100, y: Math.round(s.y * 100) / 100 });
-      }
-    }
+    const tracks = await openTracks(ctx, need(args.tracks, 'tracks (e.g. "tracks-1")', kind));
+    const { points, colorTitle } = await trackPoints(tracks, args.colorBy, calibration);
     let size: { imageWidthPx?: number; imageHeightPx?: number } = {};
     if (args.movie) {
       const movie = await ctx.openMovie(args.movie);
       size = { imageWidthPx: movie.shape.x, imageHeightPx: movie.shape.y };
       await movie.close();
     }
+    const units = displayUnits({ pixelSizeUm: tracks.pixelSizeUm });
     const trackCount = tracks.branches.filter((b) => !b.parent).length;
-    spec = specs.trackPathsSpec(points, { ...size, trackCount });
-    values = { ...values, tracks: trackCount, branches: tracks.branches.length, spots: tracks.spots.length };
-    what = `the paths of ${trackCount} tracks (${tracks.branches.length} branches)`;
+    spec = specs.trackPathsSpec(points, { ...size, trackCount, scale: { lengthPerPx: units.umPerPx, lengthUnit: units.length }, colorBy: colorTitle ? 'value' : 'track', colorTitle });
+    values = { ...values, tracks: trackCount, branches: tracks.branches.length, spots: tracks.spots.length, lengthUnit: units.length, ...(colorTitle ? { colorBy: colorTitle } : {}) };
+    what = `the paths of ${trackCount} tracks (${tracks.branches.length} branches) in ${units.length}${colorTitle ? `, coloured by ${colorTitle}` : ''}`;
   } else {
-    const table = readTableCsv(ctx.resolve(need(args.table, 'a table (e.g. "table-2")', kind), 'table'));
-    if (table.rows.length === 0) throw new InputError(`the table ${args.table} has no rows to plot`);
+    let table: Table;
+    let tracks: Tracks | undefined;
+    if (args.table) table = readTableCsv(ctx.resolve(args.table, 'table'));
+    else if (kind === 'timeseries' && args.tracks) {
+      tracks = await openTracks(ctx, args.tracks);
+      table = await tracksTable(tracks, args.feature, calibration);
+    } else throw new InputError(`kind "${kind}" needs a table (e.g. "table-2")${kind === 'timeseries' ? ' or tracks' : ''}`);
+    if (table.rows.length === 0) throw new InputError(`the table ${args.table ?? args.tracks} has no rows to plot`);
     const numeric = (c: string) => table.rows.some((r) => typeof r[c] === 'number');
     if (kind === 'histogram') {
       const feature = pickFeature(table.columns, numeric, args.feature);
       spec = specs.histogramSpec(table, { feature });
       values = { ...values, feature, n: table.rows.filter((r) => typeof r[feature] === 'number').length };
-      what = `the distribution of ${feature} over ${values.n} rows`;
+      what = `the distribution of ${specs.axisTitle(feature)} over ${values.n} rows`;
     } else if (kind === 'scatter') {
       const embedding = (i: number) => table.columns.find((c) => new RegExp(`^(umap|pc|pca|tsne|embedding)[_ ]?${i}$`, 'i').test(c));
       const y = pickFeature(table.columns, numeric, args.feature ?? embedding(2));
-      const x = pickFeature(table.columns, numeric, args.xFeature ?? embedding(1) ?? (y === 'area_px' ? undefined : 'area_px'), 'xFeature');
+      const areaColumn = ['area_um2', 'area_px'].find((c) => table.columns.includes(c));
+      const x = pickFeature(table.columns, numeric, args.xFeature ?? embedding(1) ?? (y === areaColumn ? undefined : areaColumn), 'xFeature');
       const colorColumn = args.colorBy ? pickFeature(table.columns, () => true, args.colorBy, 'colorBy') : table.columns.includes('cluster') ? 'cluster' : undefined;
       spec = specs.scatterSpec(table, { x, y, colorColumn });
       values = { ...values, x, y, colorBy: colorColumn, n: table.rows.length };
-      what = `${y} against ${x}${colorColumn ? ` coloured by ${colorColumn}` : ''}`;
+      what = `${specs.axisTitle(y)} against ${specs.axisTitle(x)}${colorColumn ? ` coloured by ${colorColumn}` : ''}`;
     } else {
       const feature = pickFeature(table.columns, numeric, args.feature);
-      const timeColumn = ['time_s', 'time_min', 't', 'frame'].find((c) => table.columns.includes(c) && numeric(c));
-      if (!timeColumn) throw new InputError(`a time series needs a time column (t, frame or time_s); the table has ${table.columns.join(', ')}`);
-      let trackColumn = TRACK_COLUMNS.find((c) => table.columns.includes(c));
-      if (!trackColumn && args.tracks && table.columns.includes('label')) {
-        // join the measurements to the tracks through (frame, label)
-        const tracks = await loadTracks(ctx.resolve(args.tracks, 'tracks'));
-        const branchOf = new Map(tracks.spots.filter((s) => s.label !== undefined).map((s) => [`${s.t}:${s.label}`, s.branchId]));
-        const tColumn = table.columns.includes('t') ? 't' : 'frame';
-        for (const row of table.rows) row.track_id = branchOf.get(`${row[tColumn]}:${row.label}`) ?? null;
-        table.columns.push('track_id');
-        trackColumn = 'track_id';
-      }
-      spec = specs.timeSeriesSpec(table, { feature, timeColumn, trackColumn });
-      const tracksShown = trackColumn ? new Set(table.rows.map((r) => r[trackColumn]).filter((v) => v !== null)).size : 0;
-      values = { ...values, feature, time: timeColumn, tracks: tracksShown };
-      what = `${feature} over ${timeColumn}${trackColumn ? ` for ${tracksShown} tracks` : ' (mean and standard deviation per time point; name the tracks for one line per track)'}`;
+      if (!tracks && args.tracks && table.columns.includes('label') && !table.columns.includes('branch_id')) await joinTracks(table, await openTracks(ctx, args.tracks));
+      const timeColumn = timeAxis(table, { ...calibration, frameIntervalS: calibration.frameIntervalS ?? tracks?.frameIntervalS }, numeric);
+      const trackColumn = TRACK_COLUMNS.find((c) => table.columns.includes(c));
+      const lineColumn = LINE_COLUMNS.find((c) => table.columns.includes(c));
+      spec = specs.timeSeriesSpec(table, { feature, timeColumn, trackColumn, lineColumn, summary: args.summary });
+      const count = (c?: string) => (c ? new Set(table.rows.filter((r) => typeof r[feature] === 'number').map((r) => r[c]).filter((v) => v !== null)).size : 0);
+      const tracksShown = count(trackColumn);
+      const linesShown = count(lineColumn);
+      values = { ...values, feature, time: timeColumn, tracks: tracksShown, lines: linesShown, yTitle: specs.axisTitle(feature), xTitle: specs.axisTitle(timeColumn) };
+      const summarised = linesShown > specs.MAX_LEGEND_TRACKS || args.summary === 'mean' || !lineColumn;
+      what = `${specs.axisTitle(feature)} against ${specs.axisTitle(timeColumn)}${lineColumn ? ` for ${tracksShown} tracks (${linesShown} lines, one per branch)` : ''}${summarised ? ', with the mean and its 95% confidence band' : ''}`;
     }
   }
-  ctx.progress(1, 2, 'render');
-  const rendered = await renderVegaLite(spec);
-  const png = ctx.outputPath(`plot-${kind}.png`, args.output);
-  const stem = png.replace(/\.png$/i, '');
-  writeFileSync(png, rendered.png);
-  writeFileSync(`${stem}.svg`, rendered.svg);
-  writeFileSync(`${stem}.vl.json`, JSON.stringify(spec, null, 1) + '\n');
-  ctx.progress(2, 2, 'render');
-  const ref = ctx.addArtifact('plot', png, `${kind} plot of ${what}`);
+  const files = await saveFigure(ctx, spec, `plot-${kind}.png`, args.output);
+  const ref = ctx.addArtifact('plot', files.png, `${kind} plot of ${what}`);
   return {
-    summary: `Plotted ${what}; PNG ${png} (SVG and Vega-Lite spec beside it).`,
+    summary: `Plotted ${what}; PNG ${files.png} (SVG and Vega-Lite spec beside it).`,
     artifacts: [ref],
-    values: { ...values, png, svg: `${stem}.svg`, spec: `${stem}.vl.json`, widthPx: rendered.widthPx, heightPx: rendered.heightPx },
+    values: { ...values, ...files },
   };
 }
 
 async function picture(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolResult> {
-  const [images, { encodePng }, { writeFileSync }, { loadTracks }] = await Promise.all([
-    import('../src/plot/images.ts'),
-    import('../src/plot/png.ts'),
-    import('node:fs'),
-    import('../src/analysis/trackio.ts'),
-  ]);
+  const [images, { encodePng }, specs] = await Promise.all([import('../src/plot/images.ts'), import('../src/plot/png.ts'), import('../src/plot/specs.ts')]);
   const { channelIndex } = await import('./common.ts');
+  const calibration = sessionCalibration(ctx);
   const movie = await ctx.openMovie(need(args.movie, 'a movie (e.g. "movie-1")', kind));
   const { x: width, y: height, t: frames, z: slices } = movie.shape;
+  const meta = movie.meta;
   let values: Record<string, unknown> = { kind };
   let what: string;
   let image;
+  let overlay: { points: TrackPoint[]; colorTitle?: string } | undefined;
   try {
     const channel = channelIndex(movie, args.channel);
     // max over the planes named (z always; time too for a projection)
@@ -188,8 +319,9 @@ async function picture(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolRe
       }
     }
     if (args.tracks && kind !== 'kymograph') {
-      const tracks = await loadTracks(ctx.resolve(args.tracks, 'tracks'));
-      values.tracksDrawn = images.drawTracks(image, tracks, { lastFrame: kind === 'frame' ? frame : undefined });
+      const tracks = await openTracks(ctx, args.tracks);
+      overlay = await trackPoints(tracks, args.colorBy, calibration, kind === 'frame' ? frame : undefined);
+      values.tracksDrawn = new Set(overlay.points.map((p) => p.lineage)).size;
     }
     what =
       kind === 'projection'
@@ -200,26 +332,55 @@ async function picture(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolRe
   } finally {
     await movie.close();
   }
-  // small images are enlarged so that a viewer does not blur them
-  const factor = Math.max(1, Math.floor(512 / Math.max(image.width, image.height)));
-  const png = ctx.outputPath(`${kind}.png`, args.output);
-  writeFileSync(png, encodePng(images.enlarge(image, factor)));
-  const ref = ctx.addArtifact('plot', png, `${kind} picture: ${what}`);
-  values = { ...values, png, widthPx: image.width * factor, heightPx: image.height * factor };
-  return { summary: `Drew ${what}; PNG ${png}.`, artifacts: [ref], values };
+  // small images are enlarged (nearest neighbour) so that the page does not blur them
+  const factor = Math.max(1, Math.floor(480 / Math.max(image.width, image.height)));
+  const shrink = Math.min(1, 640 / Math.max(image.width, image.height));
+  const enlarged = images.enlarge(image, factor);
+  const length = displayUnits({ pixelSizeUm: meta.pixelSizeUm });
+  const xScale = { lengthPerPx: length.umPerPx, lengthUnit: length.length };
+  let yScale;
+  let xTitle;
+  let yTitle;
+  if (kind === 'kymograph') {
+    // rows are time points: the frame interval of the movie the kymograph was cut from
+    const time = displayUnits({ frameIntervalS: meta.frameIntervalS ?? calibration.frameIntervalS, timeUnit: calibration.timeUnit });
+    yScale = { lengthPerPx: time.timePerFrame, lengthUnit: time.time };
+    xTitle = `distance along the line (${length.length})`;
+    yTitle = `time (${time.time})`;
+    values.timeUnit = time.time;
+  }
+  const spec = specs.imageSpec({
+    pngDataUrl: `data:image/png;base64,${encodePng(enlarged).toString('base64')}`,
+    imageWidthPx: width,
+    imageHeightPx: height,
+    viewWidthPx: Math.round(enlarged.width * shrink),
+    viewHeightPx: Math.round(enlarged.height * shrink),
+    title: what.charAt(0).toUpperCase() + what.slice(1),
+    xScale,
+    yScale,
+    xTitle,
+    yTitle,
+    scaleBar: kind !== 'kymograph',
+    tracks: overlay?.points,
+    trackOptions: { colorBy: overlay?.colorTitle ? 'value' : 'track', colorTitle: overlay?.colorTitle },
+  });
+  const files = await saveFigure(ctx, spec, `${kind}.png`, args.output);
+  const ref = ctx.addArtifact('plot', files.png, `${kind} picture: ${what}`);
+  values = { ...values, ...files, lengthUnit: length.length, ...(overlay?.colorTitle ? { colorBy: overlay.colorTitle } : {}) };
+  return { summary: `Drew ${what}, axes in ${length.length}${kind === 'kymograph' ? ` and ${values.timeUnit}` : ' with a scale bar'}; PNG ${files.png} (SVG and Vega-Lite spec beside it).`, artifacts: [ref], values };
 }
 
 const plot = defineTool({
   name: 'plot',
   summary: 'Draws a figure: a time series, histogram, scatter, the tracks, tracks on a projection, a frame with outlines, or a kymograph (PNG and SVG).',
   words: ['plot', 'graph', 'chart', 'figure', 'histogram', 'scatter', 'visualise', 'visualize', 'draw', 'show', 'overlay', 'outlines', 'contours', 'distribution', 'curve', 'over time', 'versus'],
-  examples: ['plot the area over time', 'histogram of the nucleus areas', 'show me the tracks', 'draw the tracks on a max projection', 'show frame 10 with the outlines', 'plot speed versus area'],
+  examples: ['plot the area over time', 'plot the speed over time', 'histogram of the nucleus areas', 'show me the tracks', 'colour the tracks by speed', 'draw the tracks on a max projection', 'show frame 10 with the outlines', 'plot speed versus area', 'plot the mean area with a confidence band'],
   consumes: ['table', 'tracks', 'movie', 'labels'],
   produces: ['plot'],
   results: { widthPx: { about: 'figure width', unit: 'px' }, heightPx: { about: 'figure height', unit: 'px' } },
-  valueWords: { kind: { histogram: ['histogram', 'distribution'], scatter: ['scatter', 'versus', 'vs', 'against'], tracks: ['tracks', 'trajectories', 'paths'], frame: ['outlines', 'overlay', 'contours'], timeseries: ['over time', 'time series', 'curves', 'traces', 'per frame'] } },
+  valueWords: { kind: { projection: ['tracks on projection', 'projection with tracks', 'trajectories on projection', 'paths on projection'], kymograph: ['kymograph'], histogram: ['histogram', 'distribution'], scatter: ['scatter', 'versus', 'vs', 'against'], tracks: ['tracks', 'trajectories', 'paths'], frame: ['outlines', 'overlay', 'contours'], timeseries: ['over time', 'time series', 'curves', 'traces', 'per frame'] } },
   description:
-    'Draws a figure and saves it as PNG: from a table, a feature over time per track ("timeseries"), a feature distribution ("histogram") or one feature against another such as UMAP/PCA coloured by cluster ("scatter"); from tracks, their paths ("tracks"); from a movie, a max projection with track paths ("projection"), one frame with label outlines ("frame") or a kymograph. Charts also save the SVG and the Vega-Lite spec. Returns a plot artifact.',
+    'Draws a figure and saves it as PNG with units on every axis: from a table or tracks, a feature against time, one line per track branch with the mean and 95% confidence band when lines are many ("timeseries"; "X over time" means this), a feature distribution ("histogram") or one feature against another such as UMAP/PCA coloured by cluster ("scatter"); from tracks, their paths ("tracks"); from a movie, a max projection with track paths coloured by track or by a feature ("projection"), one frame with label outlines ("frame") or a kymograph, with axes and a scale bar. Every figure also saves its SVG and Vega-Lite spec. Returns a plot artifact.',
   schema,
   async run(args, ctx) {
     const kind = chooseKind(args);

@@ -23,7 +23,13 @@ async function inputChecked<T>(work: () => Promise<T>): Promise<T> {
 async function openTracks(ctx: ToolContext, ref: string): Promise<{ tracks: Tracks; path: string }> {
   const path = ctx.resolve(ref, 'tracks');
   const { loadTracks } = await import('../src/analysis/trackio.ts');
-  return { tracks: await inputChecked(() => loadTracks(path)), path };
+  const tracks = await inputChecked(() => loadTracks(path));
+  // the session's calibration (set_calibration) wins over the one saved with the tracks
+  const calibration = ctx.calibration?.() ?? {};
+  return {
+    tracks: { ...tracks, pixelSizeUm: calibration.pixelSizeUm ?? tracks.pixelSizeUm, frameIntervalS: calibration.frameIntervalS ?? tracks.frameIntervalS, zStepUm: calibration.zStepUm ?? tracks.zStepUm },
+    path,
+  };
 }
 
 const round = (v: number, digits = 4) => (Number.isFinite(v) ? +v.toPrecision(digits) : null);
@@ -161,10 +167,11 @@ const measure = defineTool({
     const stem = stemOf(tracksPath);
     if (args.kind === 'links') {
       const { linkTable } = await import('../src/analysis/trackFeatures.ts');
-      const { table, units } = linkTable(tracks);
+      const { table, units } = linkTable(tracks, { timeUnit: ctx.calibration?.().timeUnit });
       const out = ctx.outputPath(`${stem}-links.csv`, args.output);
       writeTableCsv(out, table);
-      const speeds = table.rows.map((r) => r.speed as number).filter(Number.isFinite);
+      const speedColumn = table.columns.find((c) => c.startsWith('speed_'))!;
+      const speeds = table.rows.map((r) => r[speedColumn] as number).filter(Number.isFinite);
       const meanSpeed = speeds.reduce((a, b) => a + b, 0) / Math.max(1, speeds.length);
       const ref = ctx.addArtifact('table', out, `link speeds of ${args.tracks}`);
       return {
@@ -175,7 +182,7 @@ const measure = defineTool({
     }
     if (args.kind === 'tracks') {
       const { trackTable } = await import('../src/analysis/trackFeatures.ts');
-      const { table, units } = trackTable(tracks);
+      const { table, units } = trackTable(tracks, { timeUnit: ctx.calibration?.().timeUnit });
       const out = ctx.outputPath(`${stem}-track-features.csv`, args.output);
       writeTableCsv(out, table);
       const meanOf = (c: string) => {

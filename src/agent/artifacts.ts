@@ -1,11 +1,60 @@
 // The artifact store of a session: every tool output is a file or folder under the
 // session with a short id ("movie-3"). The index is an append-only JSONL file, so a
 // killed process loses nothing already recorded.
-import { appendFileSync, existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
+//
+// Every record names the movie it derives from (`source`: the raw file at the root of
+// its chain, with its sha256). Within one tool call, inputs that derive from different
+// movies are refused with one line saying which, so a segmentation of one movie is
+// never joined with the tracks of another.
+import { createHash } from 'node:crypto';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { basename, extname, isAbsolute, join, resolve } from 'node:path';
 import type { ArtifactRecord, ArtifactRef, ArtifactType, ToolContext } from '../../tools/types.ts';
 import { InputError } from '../errors.ts';
+import { calibratedMovie, type Calibration } from '../image/calibration.ts';
 import { openMovie } from '../image/reader.ts';
+
+type Source = NonNullable<ArtifactRecord['source']>;
+
+/** `~` and `~/x` as the shell expands them; other paths unchanged. */
+export function expandHome(path: string): string {
+  if (path === '~') return homedir();
+  if (path.startsWith('~/') || path.startsWith('~\\')) return join(homedir(), path.slice(2));
+  return path;
+}
+
+/** A path the user typed, made absolute: `~` expanded, relative to the current folder. */
+export function userPath(path: string): string {
+  return resolve(expandHome(path));
+}
+
+const fileHashes = new Map<string, string>();
+
+/** sha256 of a file (cached by path, size and mtime); undefined for folders and missing paths. */
+function fileSha256(path: string): string | undefined {
+  if (!existsSync(path)) return undefined;
+  const stat = statSync(path);
+  if (!stat.isFile()) return undefined;
+  const key = `${path}\0${stat.size}\0${stat.mtimeMs}`;
+  const cached = fileHashes.get(key);
+  if (cached) return cached;
+  const hash = createHash('sha256');
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  const fd = openSync(path, 'r');
+  try {
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) hash.update(buffer.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  const digest = hash.digest('hex');
+  fileHashes.set(key, digest);
+  return digest;
+}
+
+function sameSource(a: Source, b: Source): boolean {
+  return a.sha256 && b.sha256 ? a.sha256 === b.sha256 : a.path === b.path;
+}
 
 const INDEX = 'artifacts.jsonl';
 
@@ -13,6 +62,14 @@ export class ArtifactStore {
   private readonly records: ArtifactRecord[] = [];
   /** Input files the session has read; outputs may never overwrite them. */
   private readonly inputs = new Set<string>();
+  /** Movie sources of the artifacts resolved by the call in progress (see `resolve`). */
+  private callSources: { ref: string; source: Source }[] = [];
+  /** A raw movie file the call opened by path: the source of its outputs when no artifact names one. */
+  private callRawMovie: string | undefined;
+  /** Source given to the call's outputs once the first is added. */
+  private outputSource: Source | undefined;
+  /** True once the call in progress has added an output: the next resolve starts a new call. */
+  private adding = false;
 
   constructor(readonly sessionDir: string) {
     mkdirSync(join(sessionDir, 'artifacts'), { recursive: true });
@@ -32,10 +89,56 @@ export class ArtifactStore {
 
   add(type: ArtifactType, path: string, description: string, producedBy?: string): ArtifactRef {
     const n = this.records.filter((r) => r.type === type).length + 1;
-    const record: ArtifactRecord = { id: `${type}-${n}`, type, path: resolve(path), description, producedBy, createdAt: new Date().toISOString() };
+    const id = `${type}-${n}`;
+    const absolute = resolve(path);
+    const record: ArtifactRecord = { id, type, path: absolute, description, producedBy, createdAt: new Date().toISOString() };
+    record.source = this.sourceForOutput(id, type, absolute);
     this.records.push(record);
     appendFileSync(join(this.sessionDir, INDEX), JSON.stringify(record) + '\n');
     return { id: record.id, type, path: record.path };
+  }
+
+  /** Starts a new tool call: forget the sources of the previous one. */
+  beginCall(): void {
+    this.callSources = [];
+    this.callRawMovie = undefined;
+    this.outputSource = undefined;
+    this.adding = false;
+  }
+
+  /**
+   * The movie an output derives from: the common source of the call's inputs; else the
+   * raw movie file the call opened; else the output itself when it is a movie (a
+   * simulated or acquired movie, or one loaded by path), which later outputs inherit.
+   */
+  private sourceForOutput(id: string, type: ArtifactType, path: string): Source | undefined {
+    if (!this.adding) {
+      this.adding = true;
+      this.outputSource = this.callSources[0]?.source;
+      if (!this.outputSource && this.callRawMovie) {
+        const known = this.records.find((r) => r.path === this.callRawMovie && r.source);
+        this.outputSource = known?.source ?? { id: this.callRawMovie === path ? id : basename(this.callRawMovie), path: this.callRawMovie, sha256: fileSha256(this.callRawMovie) };
+      }
+    }
+    if (!this.outputSource && (type === 'movie' || type === 'labels')) this.outputSource = { id, path, sha256: fileSha256(path) };
+    return this.outputSource;
+  }
+
+  /** Notes that the call in progress reads `ref`; refuses when it derives from another movie than the call's other inputs. */
+  private noteInput(ref: string, record: ArtifactRecord | undefined, rawPath?: string): void {
+    if (this.adding) this.beginCall();
+    if (!record) {
+      if (rawPath) this.callRawMovie ??= rawPath;
+      return;
+    }
+    if (!record.source) return;
+    const other = this.callSources.find((s) => !sameSource(s.source, record.source!));
+    if (other) {
+      throw new InputError(
+        `${other.ref} comes from ${describeSource(other.source)} but ${ref} from ${describeSource(record.source)}: give artifacts of one movie (or name the other movie's ${record.type})`,
+      );
+    }
+    this.callSources.push({ ref, source: record.source });
   }
 
   resolve(ref: string, expected?: ArtifactType | ArtifactType[]): string {
@@ -45,21 +148,27 @@ export class ArtifactStore {
       if (allowed && !allowed.includes(record.type)) {
         throw new InputError(`${ref} is a ${record.type}, but a ${allowed.join(' or ')} is needed here`);
       }
+      this.noteInput(ref, record);
       return record.path;
     }
     if (/^[a-z]+-\d+$/.test(ref) && !existsSync(ref)) {
       const known = this.records.map((r) => r.id).join(', ') || 'none yet';
       throw new InputError(`no artifact called ${ref} in this session (known: ${known})`);
     }
-    const path = resolve(ref);
+    const path = userPath(ref);
     if (!existsSync(path) && !ref.includes('{')) throw new InputError(`${ref}: no such file or artifact`);
-    this.inputs.add(existsSync(path) ? realpathSync(path) : path);
+    const real = existsSync(path) ? realpathSync(path) : path;
+    this.inputs.add(real);
+    // a file registered earlier (e.g. --movie F) is the same artifact, whatever name it is given by
+    const registered = this.records.find((r) => r.path === path || r.path === real);
+    const movieLike = expected !== undefined && (Array.isArray(expected) ? expected : [expected]).includes('movie');
+    this.noteInput(ref, registered, movieLike ? path : undefined);
     return path;
   }
 
   outputPath(suggestedName: string, output?: string): string {
     if (output) {
-      const path = isAbsolute(output) ? output : resolve(output);
+      const path = isAbsolute(output) ? output : userPath(output);
       const real = existsSync(path) ? realpathSync(path) : path;
       if (this.inputs.has(real) || this.records.some((r) => r.path === real && r.producedBy === undefined)) {
         throw new InputError(`refusing to overwrite the input ${output}: name a new output file`);
@@ -74,6 +183,10 @@ export class ArtifactStore {
   }
 }
 
+function describeSource(source: Source): string {
+  return `${source.id} (${basename(source.path)})`;
+}
+
 export interface ToolContextOptions {
   sessionDir: string;
   signal?: AbortSignal;
@@ -82,20 +195,33 @@ export interface ToolContextOptions {
   store?: ArtifactStore;
   /** The tool that runs with this context: recorded as the producer of its artifacts. */
   toolName?: string;
+  /** Called when a tool sets the calibration, so the session can keep it (session.json). */
+  onCalibration?: (calibration: Calibration) => void;
 }
+
+/** Where the session's calibration lives in the shared state map. */
+export const CALIBRATION_KEY = 'calibration';
 
 export function createToolContext(options: ToolContextOptions): ToolContext & { store: ArtifactStore } {
   const store = options.store ?? new ArtifactStore(options.sessionDir);
+  const state = options.state ?? new Map();
+  const calibration = (): Calibration => (state.get(CALIBRATION_KEY) as Calibration | undefined) ?? {};
+  store.beginCall();
   return {
     store,
     sessionDir: options.sessionDir,
     resolve: (ref, expected) => store.resolve(ref, expected),
-    openMovie: (ref) => openMovie(store.resolve(ref, ['movie', 'labels'])),
+    openMovie: async (ref) => calibratedMovie(await openMovie(store.resolve(ref, ['movie', 'labels'])), calibration()),
     outputPath: (name, output) => store.outputPath(name, output),
     addArtifact: (type, path, description) => store.add(type, path, description, options.toolName),
     listArtifacts: () => store.list(),
     progress: (done, total, label) => options.onProgress?.(done, total, label),
     signal: options.signal ?? new AbortController().signal,
-    state: options.state ?? new Map(),
+    state,
+    calibration,
+    setCalibration: (next) => {
+      state.set(CALIBRATION_KEY, next);
+      options.onCalibration?.(next);
+    },
   };
 }

@@ -6,8 +6,10 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statS
 import { basename, join, resolve } from 'node:path';
 import type { ArtifactRef, ToolContext } from '../../tools/types.ts';
 import { InputError } from '../errors.ts';
-import { ArtifactStore, createToolContext } from './artifacts.ts';
+import type { Calibration } from '../image/calibration.ts';
+import { ArtifactStore, CALIBRATION_KEY, createToolContext, userPath } from './artifacts.ts';
 import { ProvenanceLog, readJsonLines } from './provenance.ts';
+import { writeFileAtomic } from './locks.ts';
 import { redact } from './secrets.ts';
 
 export interface TranscriptEntry {
@@ -27,6 +29,8 @@ export interface SessionMeta {
   createdAt: string;
   cwd: string;
   model?: string;
+  /** The calibration the user set (set_calibration, /calibrate); applied to every movie the session opens. */
+  calibration?: Calibration;
 }
 
 export interface SessionSummary {
@@ -66,6 +70,7 @@ export class Session {
   ) {
     this.store = new ArtifactStore(dir);
     this.provenance = new ProvenanceLog(dir);
+    if (meta.calibration) this.state.set(CALIBRATION_KEY, meta.calibration);
     this.stepCounter = this.provenance.read().length;
     this.turnCounter = new Set(this.transcript().map((e) => e.turn).filter(Boolean)).size;
   }
@@ -74,11 +79,11 @@ export class Session {
   static create(options: { root?: string; id?: string; model?: string } = {}): Session {
     const root = options.root ?? sessionsRoot();
     const id = options.id ?? newSessionId();
-    if (!/^[A-Za-z0-9_.-]+$/.test(id)) throw new InputError(`session id "${id}" may only use letters, digits, "-", "_" and "."`);
+    if (!/^[A-Za-z0-9_.-]+$/.test(id) || /^\.+$/.test(id)) throw new InputError(`session id "${id}" may only use letters, digits, "-", "_" and "."`);
     const dir = join(root, id);
     mkdirSync(dir, { recursive: true });
     const meta: SessionMeta = { id, createdAt: new Date().toISOString(), cwd: process.cwd(), model: options.model };
-    if (!existsSync(join(dir, META))) writeFileSync(join(dir, META), JSON.stringify(redact(meta), null, 2) + '\n');
+    if (!existsSync(join(dir, META))) writeFileAtomic(join(dir, META), JSON.stringify(redact(meta), null, 2) + '\n');
     return new Session(id, dir, readMeta(dir) ?? meta);
   }
 
@@ -138,12 +143,24 @@ export class Session {
 
   /** A tool context whose artifacts land in this session. */
   context(options: { signal?: AbortSignal; onProgress?: (done: number, total: number, label?: string) => void; toolName?: string } = {}): ToolContext {
-    return createToolContext({ sessionDir: this.dir, store: this.store, state: this.state, ...options });
+    return createToolContext({ sessionDir: this.dir, store: this.store, state: this.state, onCalibration: (c) => this.setCalibration(c), ...options });
+  }
+
+  /** The calibration in effect ({} when none was set). */
+  calibration(): Calibration {
+    return (this.state.get(CALIBRATION_KEY) as Calibration | undefined) ?? {};
+  }
+
+  /** Keeps `calibration` for every later step and in session.json (so a resumed session has it). */
+  setCalibration(calibration: Calibration): void {
+    this.state.set(CALIBRATION_KEY, calibration);
+    this.meta.calibration = calibration;
+    writeFileAtomic(join(this.dir, META), JSON.stringify(redact(this.meta), null, 2) + '\n');
   }
 
   /** Registers a file the user named (e.g. `--movie F`) as an input artifact; the file is only ever read. */
   addInput(type: 'movie' | 'labels' | 'tracks' | 'table', path: string): ArtifactRef {
-    const absolute = resolve(path);
+    const absolute = userPath(path);
     if (!existsSync(absolute)) throw new InputError(`${path}: no such file`);
     const existing = this.store.list().find((r) => r.path === absolute && r.producedBy === undefined);
     if (existing) return { id: existing.id, type: existing.type, path: existing.path };

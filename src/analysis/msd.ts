@@ -86,7 +86,7 @@ export function meanSquaredDisplacement(tracks: Tracks, options: MsdOptions = {}
     table: { columns: ['branch_id', 'lag', 'tau', 'msd', 'pairs'], rows },
     ensemble: fitMsd(ensemble, fitLags, dt, dimensions),
     perBranch,
-    units: unitsOf(tracks),
+    units: unitsOf(tracks, { timeUnit: 's' }),
     dimensions,
   };
 }

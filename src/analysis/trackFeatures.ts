@@ -3,18 +3,32 @@
 // TrackSpeedStatisticsAnalyzer, TrackLocationAnalyzer, TrackMotilityAnalyzer; edge
 // analyzers EdgeVelocityAnalyzer and DirectionalChangeAnalyzer). A track is a lineage tree
 // (all branches connected by divisions or merges). Values are in µm and s when the tracks
-// are calibrated, otherwise in px and frames; `units` says which.
+// are calibrated, otherwise in px and frames; `units` says which. Times are in the unit
+// that reads best for the frame interval (min for 5-min frames) unless one is asked for.
+import { displayUnits, type TimeUnit } from '../image/calibration.ts';
 import type { Spot, Tracks } from './tracks.ts';
 import type { Table } from './table.ts';
 import { trackEdges, trackIdOfBranch, type TrackEdge } from './track.ts';
 
 export interface Units {
   length: 'µm' | 'px';
-  time: 's' | 'frame';
+  /** "s", "min", "h", "ms", or "frame" when the frame interval is unknown. */
+  time: string;
 }
 
-export function unitsOf(tracks: Tracks): Units {
-  return { length: tracks.pixelSizeUm ? 'µm' : 'px', time: tracks.frameIntervalS ? 's' : 'frame' };
+export interface UnitOptions {
+  /** Unit to give times and speeds in (when the frame interval is known); default: from the interval. */
+  timeUnit?: TimeUnit;
+}
+
+export function unitsOf(tracks: Tracks, options: UnitOptions = {}): Units {
+  const u = displayUnits({ pixelSizeUm: tracks.pixelSizeUm, frameIntervalS: tracks.frameIntervalS, timeUnit: options.timeUnit });
+  return { length: u.length as Units['length'], time: u.time };
+}
+
+/** Column-name form of a unit: "µm" -> "um", "frame" -> "frame". */
+function unitKey(unit: string): string {
+  return unit === 'µm' ? 'um' : unit;
 }
 
 /** Position in physical units (or px), z scaled by the z step when known. */
@@ -24,8 +38,13 @@ function position(tracks: Tracks, s: Spot): [number, number, number] {
   return [s.x * px, s.y * px, (s.z ?? 0) * zStep];
 }
 
-function time(tracks: Tracks, s: Spot): number {
-  return s.t * (tracks.frameIntervalS ?? 1);
+/** Frames -> the display time unit (1 when uncalibrated: times stay in frames). */
+function timePerFrame(tracks: Tracks, options: UnitOptions): number {
+  return displayUnits({ frameIntervalS: tracks.frameIntervalS, timeUnit: options.timeUnit }).timePerFrame;
+}
+
+function time(tracks: Tracks, s: Spot, perFrame = 1): number {
+  return s.t * perFrame;
 }
 
 function distance(tracks: Tracks, a: Spot, b: Spot): number {
@@ -42,13 +61,13 @@ interface EdgeMeasure {
   directionalChangeRate: number;
 }
 
-function measureEdges(tracks: Tracks): EdgeMeasure[] {
+function measureEdges(tracks: Tracks, perFrame: number): EdgeMeasure[] {
   const edges = trackEdges(tracks);
   const incoming = new Map<number, TrackEdge>();
   for (const e of edges) if (!incoming.has(e.target.id)) incoming.set(e.target.id, e);
   return edges.map((edge) => {
     const displacement = distance(tracks, edge.source, edge.target);
-    const dt = time(tracks, edge.target) - time(tracks, edge.source);
+    const dt = time(tracks, edge.target, perFrame) - time(tracks, edge.source, perFrame);
     let directionalChangeRate = NaN;
     const previous = incoming.get(edge.source.id);
     if (previous) {
@@ -65,23 +84,42 @@ function measureEdges(tracks: Tracks): EdgeMeasure[] {
   });
 }
 
-/** One row per link: the step from one spot to the next (or to a daughter). */
-export function linkTable(tracks: Tracks): { table: Table; units: Units } {
+/** Names of the link table's measured columns, with their units ("speed_um_per_min"). */
+export function linkColumns(units: Units): { time?: string; displacement: string; speed: string; directionalChangeRate: string } {
+  const length = unitKey(units.length);
+  return {
+    time: units.time === 'frame' ? undefined : `time_${units.time}`,
+    displacement: `displacement_${length}`,
+    speed: `speed_${length}_per_${units.time}`,
+    directionalChangeRate: `directional_change_rate_rad_per_${units.time}`,
+  };
+}
+
+/**
+ * One row per link: the step from one spot to the next (or to a daughter), at the
+ * source spot's frame `t` (0-based) and, when calibrated, its time. Column names carry
+ * the units (`displacement_um`, `speed_um_per_min`; `_px`, `_per_frame` uncalibrated).
+ */
+export function linkTable(tracks: Tracks, options: UnitOptions = {}): { table: Table; units: Units } {
   const trackOf = trackIdOfBranch(tracks);
-  const units = unitsOf(tracks);
-  const rows = measureEdges(tracks).map((m) => ({
+  const units = unitsOf(tracks, options);
+  const perFrame = timePerFrame(tracks, options);
+  const names = linkColumns(units);
+  const rows = measureEdges(tracks, perFrame).map((m) => ({
     track_id: trackOf.get(m.edge.target.branchId) ?? 0,
     branch_id: m.edge.target.branchId,
     source_spot: m.edge.source.id,
     target_spot: m.edge.target.id,
     kind: m.edge.kind,
     t: m.edge.source.t,
+    ...(names.time ? { [names.time]: m.edge.source.t * perFrame } : {}),
     frames: m.edge.target.t - m.edge.source.t,
-    displacement: m.displacement,
-    speed: m.speed,
-    directional_change_rate: Number.isNaN(m.directionalChangeRate) ? null : m.directionalChangeRate,
+    [names.displacement]: m.displacement,
+    [names.speed]: m.speed,
+    [names.directionalChangeRate]: Number.isNaN(m.directionalChangeRate) ? null : m.directionalChangeRate,
   }));
-  return { table: { columns: ['track_id', 'branch_id', 'source_spot', 'target_spot', 'kind', 't', 'frames', 'displacement', 'speed', 'directional_change_rate'], rows }, units };
+  const columns = ['track_id', 'branch_id', 'source_spot', 'target_spot', 'kind', 't', ...(names.time ? [names.time] : []), 'frames', names.displacement, names.speed, names.directionalChangeRate];
+  return { table: { columns, rows }, units };
 }
 
 export const TRACK_FEATURES = [
@@ -115,7 +153,8 @@ export const TRACK_FEATURES = [
 export type TrackFeatureRow = Record<(typeof TRACK_FEATURES)[number], number>;
 
 /** TrackMate's track features, one row per track (lineage tree). */
-export function trackFeatures(tracks: Tracks): { rows: TrackFeatureRow[]; units: Units } {
+export function trackFeatures(tracks: Tracks, options: UnitOptions = {}): { rows: TrackFeatureRow[]; units: Units } {
+  const perFrame = timePerFrame(tracks, options);
   const trackOf = trackIdOfBranch(tracks);
   const spotsOf = new Map<number, Spot[]>();
   for (const s of tracks.spots) {
@@ -125,7 +164,7 @@ export function trackFeatures(tracks: Tracks): { rows: TrackFeatureRow[]; units:
     spotsOf.set(id, list);
   }
   const edgesOf = new Map<number, EdgeMeasure[]>();
-  for (const m of measureEdges(tracks)) {
+  for (const m of measureEdges(tracks, perFrame)) {
     const id = trackOf.get(m.edge.target.branchId)!;
     const list = edgesOf.get(id) ?? [];
     list.push(m);
@@ -141,7 +180,7 @@ export function trackFeatures(tracks: Tracks): { rows: TrackFeatureRow[]; units:
     const meanSpeed = mean(speeds);
     const totalDistance = edges.reduce((acc, e) => acc + e.displacement, 0);
     const displacement = distance(tracks, first, last);
-    const duration = time(tracks, last) - time(tracks, first);
+    const duration = time(tracks, last, perFrame) - time(tracks, first, perFrame);
     const rates = edges.map((e) => e.directionalChangeRate).filter((r) => !Number.isNaN(r));
     const outDegree = new Map<number, number>();
     const inDegree = new Map<number, number>();
@@ -173,8 +212,8 @@ export function trackFeatures(tracks: Tracks): { rows: TrackFeatureRow[]; units:
       NUMBER_MERGES: merges,
       NUMBER_COMPLEX: complex,
       TRACK_DURATION: duration,
-      TRACK_START: time(tracks, first),
-      TRACK_STOP: time(tracks, last),
+      TRACK_START: time(tracks, first, perFrame),
+      TRACK_STOP: time(tracks, last, perFrame),
       TRACK_DISPLACEMENT: displacement,
       TRACK_X_LOCATION: mean(positions.map((p) => p[0])),
       TRACK_Y_LOCATION: mean(positions.map((p) => p[1])),
@@ -192,11 +231,11 @@ export function trackFeatures(tracks: Tracks): { rows: TrackFeatureRow[]; units:
       MEAN_DIRECTIONAL_CHANGE_RATE: mean(rates),
     });
   }
-  return { rows, units: unitsOf(tracks) };
+  return { rows, units: unitsOf(tracks, options) };
 }
 
-export function trackTable(tracks: Tracks): { table: Table; units: Units } {
-  const { rows, units } = trackFeatures(tracks);
+export function trackTable(tracks: Tracks, options: UnitOptions = {}): { table: Table; units: Units } {
+  const { rows, units } = trackFeatures(tracks, options);
   return { table: { columns: [...TRACK_FEATURES], rows: rows.map((r) => ({ ...r })) }, units };
 }
 

@@ -10,6 +10,16 @@ import type { Spot, Tracks } from './tracks.ts';
 import { trackEdges, trackIdOfBranch, tracksFromLinks } from './track.ts';
 import { trackFeatures, TRACK_FEATURES } from './trackFeatures.ts';
 import { LAP_DEFAULTS, type LapSettings } from './lap.ts';
+import { displayUnits, type TimeUnit } from '../image/calibration.ts';
+
+/** TrackMate's names of time units, and seconds per unit for reading them back. */
+const TRACKMATE_TIME_UNIT: Record<TimeUnit, string> = { ms: 'ms', s: 'sec', min: 'min', h: 'h' };
+const SECONDS_PER_TRACKMATE_UNIT: [RegExp, number][] = [
+  [/^(ms|msec|milliseconds?)$/i, 0.001],
+  [/^(s|sec|secs|seconds?)$/i, 1],
+  [/^(min|mins|minutes?)$/i, 60],
+  [/^(h|hr|hrs|hours?)$/i, 3600],
+];
 
 export interface TrackMateXmlInfo {
   version: string;
@@ -108,7 +118,8 @@ export async function readTrackMateXml(path: string): Promise<{ tracks: Tracks; 
   }
   const frames = Math.max(num(imageData.nframes) ?? 0, ...spots.map((s) => s.t + 1));
   const pixelSizeUm = !inPixels && /^(micron|µm|um)$/i.test(spatialUnits) ? pixelWidth! : undefined;
-  const frameIntervalS = timeInterval && /^(s|sec|second|seconds)$/i.test(timeUnits) ? timeInterval : undefined;
+  const secondsPerUnit = SECONDS_PER_TRACKMATE_UNIT.find(([re]) => re.test(timeUnits.trim()))?.[1];
+  const frameIntervalS = timeInterval && secondsPerUnit ? timeInterval * secondsPerUnit : undefined;
   const tracks = tracksFromLinks(spots, links, frames, { pixelSizeUm, frameIntervalS, zStepUm: pixelSizeUm ? (voxelDepth ?? undefined) : undefined });
   const filtered = asArray(((model.FilteredTracks ?? {}) as XmlNode).TrackID as XmlNode[]);
   const detector = (settings.DetectorSettings as XmlNode | undefined)?.DETECTOR_NAME;
@@ -128,7 +139,7 @@ export async function readTrackMateXml(path: string): Promise<{ tracks: Tracks; 
       width: num(imageData.width),
       height: num(imageData.height),
       pixelSizeUm: pixelWidth,
-      frameIntervalS: timeInterval,
+      frameIntervalS: frameIntervalS ?? timeInterval,
       detector: detector === undefined ? null : String(detector),
       tracker: tracker === undefined ? null : String(tracker),
     },
@@ -162,6 +173,8 @@ export interface TrackMateWriteOptions {
   imageFile?: string;
   /** Spot radius written as RADIUS (physical units). Default: from area_px when present, else 5 px. */
   radius?: number;
+  /** Time unit of POSITION_T, the time features and timeinterval; default: from the frame interval (min for 5-min frames). */
+  timeUnit?: TimeUnit;
   tracker?: Partial<LapSettings>;
 }
 
@@ -173,13 +186,14 @@ export interface TrackMateWriteOptions {
 export function writeTrackMateXml(path: string, tracks: Tracks, options: TrackMateWriteOptions): void {
   const lengthScale = tracks.pixelSizeUm ?? 1;
   const zScale = tracks.pixelSizeUm ? (tracks.zStepUm ?? lengthScale) : 1;
-  const timeScale = tracks.frameIntervalS ?? 1;
+  const units = displayUnits({ frameIntervalS: tracks.frameIntervalS, timeUnit: options.timeUnit });
+  const timeScale = units.timePerFrame;
   const spatialUnits = tracks.pixelSizeUm ? 'micron' : 'pixel';
-  const timeUnits = tracks.frameIntervalS ? 'sec' : 'frame';
+  const timeUnits = tracks.frameIntervalS ? TRACKMATE_TIME_UNIT[units.time as TimeUnit] : 'frame';
   const extraFeatures = [...new Set(tracks.spots.flatMap((s) => Object.keys(s.features ?? {})))].filter((k) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(k) && !POSITION_ATTRIBUTES.has(k) && k !== 'RADIUS' && k !== 'QUALITY').sort();
   const trackOf = trackIdOfBranch(tracks);
   // TrackMate's tracks are the connected components with at least one edge; lone spots stay in AllSpots.
-  const features = trackFeatures(tracks).rows.filter((r) => r.NUMBER_SPOTS > 1);
+  const features = trackFeatures(tracks, { timeUnit: options.timeUnit }).rows.filter((r) => r.NUMBER_SPOTS > 1);
   const trackIds = features.map((r) => r.TRACK_ID);
   const edgesByTrack = new Map<number, ReturnType<typeof trackEdges>>();
   for (const e of trackEdges(tracks)) {
@@ -286,7 +300,7 @@ export function writeTrackMateXml(path: string, tracks: Tracks, options: TrackMa
       pixelwidth: tracks.pixelSizeUm ?? 1,
       pixelheight: tracks.pixelSizeUm ?? 1,
       voxeldepth: tracks.zStepUm ?? 1,
-      timeinterval: tracks.frameIntervalS ?? 1,
+      timeinterval: tracks.frameIntervalS ? timeScale : 1,
     }).replace(/(width|height|nslices|nframes)="(\d+)\.0"/g, '$1="$2"')} />`,
   );
   out.push(`    <BasicSettings xstart="0" xend="${options.width - 1}" ystart="0" yend="${options.height - 1}" zstart="0" zend="${(options.slices ?? 1) - 1}" tstart="0" tend="${Math.max(0, tracks.frames - 1)}" />`);

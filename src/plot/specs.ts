@@ -10,8 +10,8 @@ const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 /** Shared look: white background, readable axis titles, no heavy frame. */
 const CONFIG = { view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridOpacity: 0.5 }, legend: { labelFontSize: 11, titleFontSize: 12 }, title: { fontSize: 14 } };
 
-/** Past this many tracks a legend is clutter: lines get one colour scheme and no legend. */
-export const MAX_LEGEND_TRACKS = 12;
+/** Up to this many lines a plot names each in a legend; past it lines turn faint and a mean with its 95% CI summarises them. */
+export const MAX_LEGEND_TRACKS = 8;
 
 export interface PlotSize {
   widthPx?: number;
@@ -22,48 +22,125 @@ function base(title: string, size: PlotSize): Spec {
   return { $schema: SCHEMA, title, width: size.widthPx ?? 480, height: size.heightPx ?? 300, background: 'white', config: CONFIG };
 }
 
-/** Readable axis title from a column name: "area_px" -> "area (px)", "time_s" -> "time (s)". */
+const UNIT_NAMES: Record<string, string> = { um: 'µm', um2: 'µm²', um3: 'µm³', px2: 'px²', px: 'px', s: 's', ms: 'ms', min: 'min', h: 'h', frame: 'frame', frames: 'frames', rad: 'rad', deg: '°', pct: '%' };
+const UNIT_KEY = Object.keys(UNIT_NAMES).sort((a, b) => b.length - a.length).join('|');
+const UNIT_SUFFIX = new RegExp(`^(.*?)_(${UNIT_KEY})(?:_per_(${UNIT_KEY}))?$`);
+
+/**
+ * Readable axis title from a column name whose suffix is its unit: "area_px" -> "area (px)",
+ * "speed_um_per_min" -> "speed (µm/min)", "time_min" -> "time (min)", "t" -> "time (frame)".
+ */
 export function axisTitle(column: string): string {
-  const m = /^(.*?)_(px|um2|um|s|min|h|rad|deg|px2|um_per_s|px_per_frame|um_per_min)$/.exec(column);
-  const unit: Record<string, string> = { um: 'µm', um2: 'µm²', px2: 'px²', um_per_s: 'µm/s', px_per_frame: 'px/frame', um_per_min: 'µm/min' };
-  return m ? `${m[1].replace(/_/g, ' ')} (${unit[m[2]] ?? m[2]})` : column.replace(/_/g, ' ');
+  if (column === 't') return 'time (frame)';
+  if (column === 'frame') return 'frame';
+  const m = UNIT_SUFFIX.exec(column);
+  if (!m || !m[1]) return column.replace(/_/g, ' ');
+  const unit = m[3] ? `${UNIT_NAMES[m[2]]}/${UNIT_NAMES[m[3]]}` : UNIT_NAMES[m[2]];
+  return `${m[1].replace(/_/g, ' ')} (${unit})`;
 }
 
 function rows(table: Table, columns: string[]): Record<string, Cell>[] {
   return table.rows.filter((r) => columns.every((c) => r[c] !== null && r[c] !== undefined)).map((r) => Object.fromEntries(columns.map((c) => [c, r[c]])));
 }
 
-/** One line per track: `feature` against `timeColumn`, grouped by `trackColumn`. */
-export function timeSeriesSpec(table: Table, options: { feature: string; timeColumn: string; trackColumn?: string; title?: string } & PlotSize): Spec {
+/** Two-sided 97.5 % quantile of Student's t with `df` degrees of freedom (table to 30, then normal). */
+export function tQuantile975(df: number): number {
+  const table = [NaN, 12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
+  if (df < 1) return NaN;
+  if (df < table.length) return table[df];
+  return 1.96 + 2.4 / df; // within 0.002 of the exact value past 30
+}
+
+export interface MeanBand {
+  time: number;
+  mean: number;
+  /** Bounds of the 95 % confidence interval of the mean (t-based); equal to the mean when n = 1. */
+  low: number;
+  high: number;
+  n: number;
+}
+
+/** Per time point: the mean of `feature` over the lines present and its 95 % confidence interval. */
+export function meanWithConfidence(values: Record<string, Cell>[], timeColumn: string, feature: string): MeanBand[] {
+  const byTime = new Map<number, number[]>();
+  for (const v of values) {
+    const t = Number(v[timeColumn]);
+    const y = Number(v[feature]);
+    if (!Number.isFinite(t) || !Number.isFinite(y)) continue;
+    const list = byTime.get(t) ?? [];
+    list.push(y);
+    byTime.set(t, list);
+  }
+  return [...byTime]
+    .sort((a, b) => a[0] - b[0])
+    .map(([time, ys]) => {
+      const n = ys.length;
+      const mean = ys.reduce((a, b) => a + b, 0) / n;
+      const sd = n > 1 ? Math.sqrt(ys.reduce((a, y) => a + (y - mean) ** 2, 0) / (n - 1)) : 0;
+      const half = n > 1 ? tQuantile975(n - 1) * (sd / Math.sqrt(n)) : 0;
+      return { time, mean, low: mean - half, high: mean + half, n };
+    });
+}
+
+export interface TimeSeriesOptions extends PlotSize {
+  feature: string;
+  timeColumn: string;
+  /** The lineage (TrackMate track): lines of one lineage share a colour. */
+  trackColumn?: string;
+  /** One line per value: the branch (a division starts new lines); default `trackColumn`. */
+  lineColumn?: string;
+  title?: string;
+  /** "lines": every line in colour; "mean": the mean and its 95 % CI only; "auto" (default): lines with a legend up to MAX_LEGEND_TRACKS, else faint lines under the mean and band. */
+  summary?: 'auto' | 'lines' | 'mean';
+}
+
+/**
+ * `feature` against time: one line per branch (so lines never jump from a mother to a
+ * daughter), coloured by lineage with a legend when lines are few; when they are many,
+ * faint lines under the population mean with its 95 % confidence band.
+ */
+export function timeSeriesSpec(table: Table, options: TimeSeriesOptions): Spec {
   const { feature, timeColumn, trackColumn } = options;
-  const values = rows(table, trackColumn ? [timeColumn, feature, trackColumn] : [timeColumn, feature]);
-  const tracks = trackColumn ? new Set(values.map((v) => v[trackColumn])).size : 1;
+  const lineColumn = options.lineColumn ?? trackColumn;
+  const keys = [timeColumn, feature, ...new Set([trackColumn, lineColumn].filter((c): c is string => Boolean(c)))];
+  const values = rows(table, keys);
+  const lines = lineColumn ? new Set(values.map((v) => v[lineColumn])).size : 0;
+  const lineages = trackColumn ? new Set(values.map((v) => v[trackColumn])).size : 0;
   const x = { field: timeColumn, type: 'quantitative', title: axisTitle(timeColumn) };
   const y = { field: feature, type: 'quantitative', title: axisTitle(feature), scale: { zero: false } };
-  const title = options.title ?? `${axisTitle(feature)} over time${trackColumn ? ` (${tracks} tracks)` : ''}`;
-  if (!trackColumn) {
-    // no tracks: the mean per time point with its spread
-    return {
-      ...base(title, options),
-      data: { values },
-      layer: [
-        { mark: { type: 'errorband', extent: 'stdev' }, encoding: { x, y } },
-        { mark: { type: 'line' }, encoding: { x, y: { ...y, aggregate: 'mean' } } },
-      ],
-    };
+  const counted = !lineColumn ? '' : lineages && lineages !== lines ? ` (${lineages} tracks, ${lines} branches)` : ` (${lines} tracks)`;
+  const title = options.title ?? `${axisTitle(feature)} over time${counted}`;
+  const band = meanWithConfidence(values, timeColumn, feature).map((b) => ({ [timeColumn]: b.time, mean: b.mean, low: b.low, high: b.high, n: b.n }));
+  const summaryLayers = (colour: string) => [
+    {
+      data: { values: band },
+      mark: { type: 'area', opacity: 0.25, color: colour },
+      encoding: { x, y: { field: 'low', type: 'quantitative', title: axisTitle(feature), scale: { zero: false } }, y2: { field: 'high' } },
+    },
+    {
+      data: { values: band },
+      mark: { type: 'line', strokeWidth: 2.5, color: colour },
+      encoding: { x, y: { field: 'mean', type: 'quantitative', title: axisTitle(feature), scale: { zero: false } } },
+    },
+  ];
+  const mode = options.summary ?? 'auto';
+  if (!lineColumn || mode === 'mean') {
+    return { ...base(`${title}: mean and 95% CI${lineColumn ? '' : ' per time point'}`, options), layer: summaryLayers('#1f4e79') };
   }
-  const legend = tracks <= MAX_LEGEND_TRACKS;
-  return {
-    ...base(title, options),
+  const legend = mode === 'lines' || lines <= MAX_LEGEND_TRACKS;
+  const colourField = trackColumn ?? lineColumn;
+  const lineLayer = {
     data: { values },
-    mark: { type: 'line', strokeWidth: legend ? 1.8 : 1, opacity: legend ? 1 : 0.6, interpolate: 'linear' },
+    mark: { type: 'line', strokeWidth: legend ? 1.8 : 1, opacity: legend ? 1 : 0.35, interpolate: 'linear', ...(legend ? {} : { color: '#9a9a9a' }) },
     encoding: {
       x,
       y,
-      color: { field: trackColumn, type: 'nominal', title: 'track', legend: legend ? {} : null, scale: { scheme: legend ? 'tableau10' : 'category20' } },
-      detail: { field: trackColumn, type: 'nominal' },
+      ...(legend ? { color: { field: colourField, type: 'nominal', title: 'track', scale: { scheme: 'tableau10' } } } : {}),
+      detail: { field: lineColumn, type: 'nominal' },
     },
   };
+  if (legend) return { ...base(title, options), layer: [lineLayer] };
+  return { ...base(`${title}: mean and 95% CI`, options), layer: [lineLayer, ...summaryLayers('#c0392b')] };
 }
 
 /** The distribution of `feature` as a histogram (vega-lite's nice binning, maxbins 30). */
@@ -80,25 +157,147 @@ export function histogramSpec(table: Table, options: { feature: string; maxBins?
   };
 }
 
-/** Track paths in the image plane (y down, as in the image), one colour per track. */
-export function trackPathsSpec(points: { track: string; t: number; x: number; y: number }[], options: { widthPx?: number; heightPx?: number; imageWidthPx?: number; imageHeightPx?: number; title?: string; trackCount?: number } = {}): Spec {
-  const tracks = new Set(points.map((p) => p.track)).size;
-  const defaultTitle = options.trackCount && options.trackCount !== tracks ? `track paths (${options.trackCount} tracks, ${tracks} branches)` : `track paths (${tracks} tracks)`;
-  const legend = tracks <= MAX_LEGEND_TRACKS;
-  const side = options.widthPx ?? 420;
-  const aspect = options.imageWidthPx && options.imageHeightPx ? options.imageHeightPx / options.imageWidthPx : 1;
+export interface TrackPoint {
+  /** Line the point belongs to (the branch), and the lineage it is coloured by. */
+  track: string;
+  lineage?: string;
+  t: number;
+  /** Position in px (x right, y down). */
+  x: number;
+  y: number;
+  /** A feature value to colour by (e.g. speed), when `colorBy` names one. */
+  value?: number | null;
+}
+
+export interface Scale {
+  /** Length per px and its unit: µm when calibrated, else 1 px. */
+  lengthPerPx: number;
+  lengthUnit: string;
+}
+
+const PX: Scale = { lengthPerPx: 1, lengthUnit: 'px' };
+
+export interface TrackOverlayOptions {
+  /** Colour each path by its track (default) or by `value`, with a colour bar titled `colorTitle`. */
+  colorBy?: 'track' | 'value';
+  colorTitle?: string;
+}
+
+/** Line layer of track paths in image coordinates (scaled to the axes' unit). */
+function trackLayer(points: TrackPoint[], scale: Scale, options: TrackOverlayOptions & { onImage?: boolean }): Spec {
+  const values = points.map((p) => ({ ...p, x: +(p.x * scale.lengthPerPx).toPrecision(6), y: +(p.y * scale.lengthPerPx).toPrecision(6), lineage: p.lineage ?? p.track }));
+  const lineages = new Set(values.map((p) => p.lineage)).size;
+  const byValue = options.colorBy === 'value';
+  const legend = lineages <= MAX_LEGEND_TRACKS;
+  const color = byValue
+    ? { field: 'value', type: 'quantitative', title: options.colorTitle ?? 'value', scale: { scheme: 'viridis' }, legend: { type: 'gradient', gradientLength: 160 } }
+    : { field: 'lineage', type: 'nominal', title: 'track', legend: legend ? {} : null, scale: { scheme: legend ? (options.onImage ? 'set1' : 'tableau10') : 'category20' } };
   return {
-    ...base(options.title ?? defaultTitle, { widthPx: side, heightPx: options.heightPx ?? Math.round(side * aspect) }),
-    data: { values: points },
-    mark: { type: 'line', strokeWidth: 1.4, point: tracks <= 40 ? { size: 6, filled: true } : false },
+    data: { values },
+    mark: { type: 'trail', size: 2, ...(byValue ? {} : {}) },
     encoding: {
-      x: { field: 'x', type: 'quantitative', title: 'x (px)', scale: { domain: options.imageWidthPx ? [0, options.imageWidthPx] : undefined, zero: false } },
-      y: { field: 'y', type: 'quantitative', title: 'y (px)', scale: { reverse: true, domain: options.imageHeightPx ? [0, options.imageHeightPx] : undefined, zero: false } },
-      color: { field: 'track', type: 'nominal', title: 'track', legend: legend ? {} : null, scale: { scheme: legend ? 'tableau10' : 'category20' } },
+      x: { field: 'x', type: 'quantitative' },
+      y: { field: 'y', type: 'quantitative' },
+      color,
       detail: { field: 'track', type: 'nominal' },
       order: { field: 't', type: 'quantitative' },
+      size: { value: options.onImage ? 2.5 : 2 },
     },
   };
+}
+
+/** Track paths in the image plane (y down, as in the image), coloured by track or by a feature with a colour bar. */
+export function trackPathsSpec(
+  points: TrackPoint[],
+  options: { widthPx?: number; heightPx?: number; imageWidthPx?: number; imageHeightPx?: number; title?: string; trackCount?: number; scale?: Scale } & TrackOverlayOptions = {},
+): Spec {
+  const scale = options.scale ?? PX;
+  const branches = new Set(points.map((p) => p.track)).size;
+  const defaultTitle = options.trackCount && options.trackCount !== branches ? `track paths (${options.trackCount} tracks, ${branches} branches)` : `track paths (${branches} tracks)`;
+  const side = options.widthPx ?? 420;
+  const aspect = options.imageWidthPx && options.imageHeightPx ? options.imageHeightPx / options.imageWidthPx : 1;
+  const domain = (px?: number) => (px ? [0, +(px * scale.lengthPerPx).toPrecision(6)] : undefined);
+  const layer = trackLayer(points, scale, options);
+  const encoding = layer.encoding as Record<string, unknown>;
+  encoding.x = { field: 'x', type: 'quantitative', title: `x (${scale.lengthUnit})`, scale: { domain: domain(options.imageWidthPx), zero: false } };
+  encoding.y = { field: 'y', type: 'quantitative', title: `y (${scale.lengthUnit})`, scale: { reverse: true, domain: domain(options.imageHeightPx), zero: false } };
+  return {
+    ...base(options.title ?? defaultTitle, { widthPx: side, heightPx: options.heightPx ?? Math.round(side * aspect) }),
+    ...layer,
+  };
+}
+
+/** A round length for a scale bar about a fifth of `span`: 1, 2 or 5 times a power of ten. */
+export function scaleBarLength(span: number): number {
+  const target = span / 5;
+  const power = 10 ** Math.floor(Math.log10(target));
+  return [5, 2, 1].map((m) => m * power).find((v) => v <= target) ?? power;
+}
+
+export interface ImageSpecOptions {
+  /** The picture as a PNG data URL, already enlarged to the view size (nearest neighbour, so it stays sharp). */
+  pngDataUrl: string;
+  /** Size of the picture in its own pixels. */
+  imageWidthPx: number;
+  imageHeightPx: number;
+  /** Size drawn on the page. */
+  viewWidthPx: number;
+  viewHeightPx: number;
+  title: string;
+  /** Horizontal axis: length per image px and its unit. */
+  xScale: Scale;
+  xTitle?: string;
+  /** Vertical axis: the same as x for an image; time per row for a kymograph. */
+  yScale?: Scale;
+  yTitle?: string;
+  /** Draw a scale bar (lengths in xScale's unit). Default true. */
+  scaleBar?: boolean;
+  tracks?: TrackPoint[];
+  trackOptions?: TrackOverlayOptions;
+}
+
+/**
+ * A picture with axes in physical units (µm, or px uncalibrated), a scale bar, and track
+ * paths drawn over it; for a kymograph, distance along the line against time.
+ */
+export function imageSpec(options: ImageSpecOptions): Spec {
+  const xs = options.xScale;
+  const ys = options.yScale ?? xs;
+  const width = +(options.imageWidthPx * xs.lengthPerPx).toPrecision(6);
+  const height = +(options.imageHeightPx * ys.lengthPerPx).toPrecision(6);
+  const x = { field: 'x', type: 'quantitative', title: options.xTitle ?? `x (${xs.lengthUnit})`, scale: { domain: [0, width], nice: false, zero: false } };
+  const y = { field: 'y', type: 'quantitative', title: options.yTitle ?? `y (${ys.lengthUnit})`, scale: { domain: [0, height], reverse: true, nice: false, zero: false } };
+  const layer: Spec[] = [
+    {
+      data: { values: [{ x: 0, y: 0, url: options.pngDataUrl }] },
+      mark: { type: 'image', width: options.viewWidthPx, height: options.viewHeightPx, align: 'left', baseline: 'top', aspect: false, smooth: false },
+      encoding: { x, y, url: { field: 'url', type: 'nominal' } },
+    },
+  ];
+  if (options.tracks?.length) {
+    const tracks = trackLayer(options.tracks, xs, { ...options.trackOptions, onImage: true });
+    const encoding = tracks.encoding as Record<string, unknown>;
+    encoding.x = { ...(encoding.x as object), scale: x.scale };
+    encoding.y = { ...(encoding.y as object), scale: y.scale };
+    layer.push(tracks);
+  }
+  if (options.scaleBar !== false) {
+    const bar = scaleBarLength(width);
+    const x0 = width - bar - width * 0.04;
+    const yBar = height - (options.yScale ? height : height) * 0.06;
+    const label = `${+bar.toPrecision(3)} ${xs.lengthUnit}`;
+    layer.push({
+      data: { values: [{ x: x0, x2: x0 + bar, y: yBar, label }] },
+      layer: [
+        { mark: { type: 'rule', color: 'white', strokeWidth: 4 }, encoding: { x: { field: 'x', type: 'quantitative', scale: x.scale }, x2: { field: 'x2' }, y: { field: 'y', type: 'quantitative', scale: y.scale } } },
+        {
+          mark: { type: 'text', color: 'white', baseline: 'bottom', dy: -5, fontSize: 12, fontWeight: 'bold' },
+          encoding: { x: { datum: x0 + bar / 2, type: 'quantitative', scale: x.scale }, y: { field: 'y', type: 'quantitative', scale: y.scale }, text: { field: 'label' } },
+        },
+      ],
+    });
+  }
+  return { ...base(options.title, { widthPx: options.viewWidthPx, heightPx: options.viewHeightPx }), layer, resolve: { scale: { color: 'independent' } } };
 }
 
 /** `y` against `x` (e.g. UMAP 1 vs UMAP 2, PC1 vs PC2), coloured by `colorColumn` when given. */

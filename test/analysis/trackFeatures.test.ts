@@ -37,6 +37,28 @@ describe('trackFeatures (TrackMate track analyzers)', () => {
     expect(linkTable(tracks).units).toEqual({ length: 'µm', time: 's' });
   });
 
+  it('gives link speeds in µm/min with unit-named columns for 5-min frames, and px/frame uncalibrated', () => {
+    const spots = [
+      { id: 1, t: 0, x: 0, y: 0 },
+      { id: 2, t: 1, x: 3, y: 4 },
+      { id: 3, t: 3, x: 3, y: 14 },
+    ];
+    const links = [{ source: 1, target: 2 }, { source: 2, target: 3 }];
+    const calibrated = linkTable(tracksFromLinks(spots, links, 4, { pixelSizeUm: 0.65, frameIntervalS: 300 }));
+    expect(calibrated.units).toEqual({ length: 'µm', time: 'min' });
+    expect(calibrated.table.columns).toEqual(expect.arrayContaining(['time_min', 'displacement_um', 'speed_um_per_min', 'directional_change_rate_rad_per_min']));
+    // 5 px * 0.65 µm over 5 min; then 10 px over 2 frames = 10 min
+    expect(calibrated.table.rows[0].speed_um_per_min).toBeCloseTo((5 * 0.65) / 5, 12);
+    expect(calibrated.table.rows[1].speed_um_per_min).toBeCloseTo((10 * 0.65) / 10, 12);
+    expect(calibrated.table.rows[1].time_min).toBe(5);
+    expect(trackFeatures(tracksFromLinks(spots, links, 4, { pixelSizeUm: 0.65, frameIntervalS: 300 })).rows[0].TRACK_DURATION).toBe(15);
+    const raw = linkTable(tracksFromLinks(spots, links, 4));
+    expect(raw.units).toEqual({ length: 'px', time: 'frame' });
+    expect(raw.table.columns).toEqual(expect.arrayContaining(['displacement_px', 'speed_px_per_frame']));
+    expect(raw.table.columns.some((c) => c.startsWith('time_'))).toBe(false);
+    expect(raw.table.rows[0].speed_px_per_frame).toBe(5);
+  });
+
   it('counts splits in a lineage tree as one track', () => {
     const s = (id: number, t: number, x: number) => ({ id, t, x, y: 0 });
     const tracks = tracksFromLinks([s(1, 0, 0), s(2, 1, 0), s(3, 2, -2), s(4, 2, 2)], [{ source: 1, target: 2 }, { source: 2, target: 3 }, { source: 2, target: 4 }], 3);

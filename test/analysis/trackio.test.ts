@@ -94,7 +94,7 @@ describe('TrackMate XML', () => {
     const path = join(tmp(), 'tracks.xml');
     writeTrackMateXml(path, tracks, { width: 96, height: 96 });
     const text = readFileSync(path, 'utf8');
-    for (const tag of ['<Model spatialunits="micron" timeunits="sec">', '<AllSpots', '<AllTracks>', '<FilteredTracks>', '<Settings>', '<ImageData', 'TRACKER_NAME="SPARSE_LAP_TRACKER"']) expect(text).toContain(tag);
+    for (const tag of ['<Model spatialunits="micron" timeunits="min">', '<AllSpots', '<AllTracks>', '<FilteredTracks>', '<Settings>', '<ImageData', 'TRACKER_NAME="SPARSE_LAP_TRACKER"']) expect(text).toContain(tag);
     const { tracks: back, info } = await readTrackMateXml(path);
     expect(info.spots).toBe(tracks.spots.length);
     expect(info.tracks).toBe(info.filteredTracks);

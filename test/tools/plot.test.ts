@@ -61,7 +61,7 @@ describe('plot tool', () => {
     expect(result.values).toMatchObject({ kind: 'timeseries', feature: 'area_px', tracks: 2, time: 't' });
     expect(result.artifacts[0].type).toBe('plot');
     const spec = JSON.parse(readFileSync(result.values.spec as string, 'utf8'));
-    const values = spec.data.values as { t: number; area_px: number; track_id: number }[];
+    const values = spec.layer[0].data.values as { t: number; area_px: number; track_id: number }[];
     expect(values).toHaveLength(12);
     expect(values.find((v) => v.t === 3 && v.track_id === 2)?.area_px).toBe(55);
     expect(readFileSync(result.values.svg as string, 'utf8')).toContain('<svg');
@@ -84,15 +84,21 @@ describe('plot tool', () => {
     await setup;
     const frame = await call({ kind: 'frame', movie: moviePath, labels: labelsPath, tracks: tracksPath, frame: 3 }, ctx);
     expect(frame.values).toMatchObject({ objects: 2, tracksDrawn: 2 });
-    const factor = Math.floor(512 / W);
     const png = decodePng(readFileSync(frame.artifacts[0].path));
-    expect(png.width).toBe(W * factor);
-    // the outline of cell 1 at frame 3 (t=2): its left edge x = 12-3 = 9, y = 8, is coloured, the inside is grey
-    const at = (x: number, y: number) => Array.from(png.data.subarray(((y * factor) * png.width + x * factor) * 4, ((y * factor) * png.width + x * factor) * 4 + 3));
+    expect(png.width).toBe(frame.values.widthPx);
+    // the picture inside the figure: the outline of cell 1 at frame 3 (t=2), left edge x = 12-3 = 9, y = 8, is coloured; the inside is grey
+    const spec = JSON.parse(readFileSync(frame.values.spec as string, 'utf8'));
+    const picture = decodePng(Buffer.from(spec.layer[0].data.values[0].url.split(',')[1], 'base64'));
+    const factor = picture.width / W;
+    const at = (x: number, y: number) => Array.from(picture.data.subarray(((y * factor) * picture.width + x * factor) * 4, ((y * factor) * picture.width + x * factor) * 4 + 3));
     const edge = at(9, 8);
     expect(edge[0] === edge[1] && edge[1] === edge[2]).toBe(false);
     const inside = at(11, 10);
     expect(inside[0]).toBe(inside[1]);
+    expect(readFileSync(frame.values.svg as string, 'utf8')).toContain('x (px)');
+    // tracks up to frame 3 only
+    const overlay = spec.layer[1].data.values as { t: number }[];
+    expect(Math.max(...overlay.map((p) => p.t))).toBe(2);
     const projection = await call({ kind: 'projection', movie: moviePath, tracks: tracksPath }, ctx);
     expect(projection.values.tracksDrawn).toBe(2);
   }, 30000);

@@ -40,7 +40,7 @@ describe('track tools', () => {
     const tracksId = tracked.artifacts[0].id;
 
     const links = await call('measure', { kind: 'links', tracks: tracksId });
-    expect((links.values as { speedUnit: string }).speedUnit).toBe('µm/s');
+    expect((links.values as { speedUnit: string }).speedUnit).toBe('µm/min');
     const feats = await call('measure', { kind: 'tracks', tracks: tracksId });
     expect((feats.values as { splits: number }).splits).toBe(trueDivisions);
     expect(readFileSync(feats.artifacts[0].path, 'utf8').split('\n')[0]).toContain('TRACK_MEAN_SPEED');

@@ -1,0 +1,117 @@
+// Physical calibration of a movie (pixel size, z step, frame interval, channel names and
+// colours) and the units every number is shown in. A session keeps one Calibration set
+// by the user; it wins over what a file's header says, and the header fills the rest.
+// Without calibration, lengths are in px and times in frames, and labels say so.
+import type { Movie, MovieMeta } from './movie.ts';
+
+export type TimeUnit = 'ms' | 's' | 'min' | 'h';
+
+export const SECONDS_PER: Record<TimeUnit, number> = { ms: 0.001, s: 1, min: 60, h: 3600 };
+
+export interface Calibration {
+  /** Lateral pixel size, micrometres. */
+  pixelSizeUm?: number;
+  /** Distance between z planes, micrometres. */
+  zStepUm?: number;
+  /** Time between frames, seconds. */
+  frameIntervalS?: number;
+  /** Unit times are shown in (the one the user spoke in); default: from the interval. */
+  timeUnit?: TimeUnit;
+  /** One name per channel, e.g. ["H2B-GFP", "brightfield"]. */
+  channelNames?: string[];
+  /** One colour per channel: a CSS name or #rrggbb (e.g. "green", "#ff00ff"). */
+  channelColors?: string[];
+}
+
+/** The units a table, a plot axis or an answer uses for a given calibration. */
+export interface DisplayUnits {
+  /** "µm" or "px". */
+  length: string;
+  /** "min", "s", ... or "frame". */
+  time: string;
+  /** Column-name suffixes: "um" / "px", "min" / "frame". */
+  lengthKey: string;
+  timeKey: string;
+  /** Multiply px by this to get `length`. */
+  umPerPx: number;
+  /** Multiply frames by this to get `time`. */
+  timePerFrame: number;
+}
+
+/** The unit a frame interval reads best in: s below a minute, min below two hours, else h. */
+export function naturalTimeUnit(frameIntervalS: number): TimeUnit {
+  if (frameIntervalS < 1) return 'ms';
+  if (frameIntervalS < 60) return 's';
+  if (frameIntervalS < 7200) return 'min';
+  return 'h';
+}
+
+export function displayUnits(calibration: Pick<Calibration, 'pixelSizeUm' | 'frameIntervalS' | 'timeUnit'>): DisplayUnits {
+  const { pixelSizeUm, frameIntervalS } = calibration;
+  const timeUnit = frameIntervalS ? (calibration.timeUnit ?? naturalTimeUnit(frameIntervalS)) : undefined;
+  return {
+    length: pixelSizeUm ? 'µm' : 'px',
+    lengthKey: pixelSizeUm ? 'um' : 'px',
+    umPerPx: pixelSizeUm ?? 1,
+    time: timeUnit ?? 'frame',
+    timeKey: timeUnit ?? 'frame',
+    timePerFrame: frameIntervalS && timeUnit ? frameIntervalS / SECONDS_PER[timeUnit] : 1,
+  };
+}
+
+/** "0.65 µm/px, 5 min/frame" or "uncalibrated (px, frames)". */
+export function describeCalibration(calibration: Calibration): string {
+  const parts: string[] = [];
+  if (calibration.pixelSizeUm) parts.push(`pixel size ${round(calibration.pixelSizeUm)} µm`);
+  if (calibration.zStepUm) parts.push(`z step ${round(calibration.zStepUm)} µm`);
+  if (calibration.frameIntervalS) {
+    const u = displayUnits(calibration);
+    parts.push(`frame interval ${round(u.timePerFrame)} ${u.time}`);
+  }
+  if (calibration.channelNames?.length) {
+    parts.push(`channels ${calibration.channelNames.map((n, i) => (calibration.channelColors?.[i] ? `${n} (${calibration.channelColors[i]})` : n)).join(', ')}`);
+  }
+  return parts.length ? parts.join(', ') : 'no calibration (lengths in px, times in frames)';
+}
+
+function round(v: number): number {
+  return +v.toPrecision(6);
+}
+
+/** The calibration a movie's header carries. */
+export function calibrationOf(meta: MovieMeta): Calibration {
+  return { pixelSizeUm: meta.pixelSizeUm, zStepUm: meta.zStepUm, frameIntervalS: meta.frameIntervalS, channelNames: meta.channelNames };
+}
+
+/** Meta with the session's calibration laid over the header's (set values win, unset ones keep the header's). */
+export function applyCalibration(meta: MovieMeta, calibration: Calibration | undefined, channels: number): MovieMeta {
+  if (!calibration) return meta;
+  const names = calibration.channelNames?.length ? meta.channelNames.map((n, i) => calibration.channelNames![i] ?? n) : meta.channelNames;
+  const out: MovieMeta = { ...meta, channelNames: names.length === channels ? names : meta.channelNames };
+  if (calibration.pixelSizeUm) {
+    out.pixelSizeUm = calibration.pixelSizeUm;
+    out.pixelSizeYUm = undefined;
+  }
+  if (calibration.zStepUm) out.zStepUm = calibration.zStepUm;
+  if (calibration.frameIntervalS) out.frameIntervalS = calibration.frameIntervalS;
+  if (calibration.channelColors?.length) out.extra = { ...meta.extra, channel_colors: calibration.channelColors.join(',') };
+  return out;
+}
+
+/** The same movie (same planes, same file) seen with the calibration applied to its meta. */
+export function calibratedMovie(movie: Movie, calibration: Calibration | undefined): Movie {
+  if (!calibration || !hasCalibration(calibration)) return movie;
+  const meta = applyCalibration(movie.meta, calibration, movie.shape.c);
+  return {
+    shape: movie.shape,
+    dtype: movie.dtype,
+    meta,
+    source: movie.source,
+    plane: (t, z, c) => movie.plane(t, z, c),
+    close: () => movie.close(),
+  };
+}
+
+export function hasCalibration(calibration: Calibration): boolean {
+  return Boolean(calibration.pixelSizeUm || calibration.zStepUm || calibration.frameIntervalS || calibration.channelNames?.length || calibration.channelColors?.length);
+}

@@ -1,0 +1,134 @@
+// set_calibration: the physical calibration of the session's movies (pixel size, z step,
+// frame interval, channel names and colours). Kept in the session (session.json) and in
+// the provenance log; every movie the session opens carries it, so measurements, plots,
+// answers and exports are in µm, µm², min and µm/min instead of px and frames.
+import { z } from 'zod';
+import { InputError } from '../src/errors.ts';
+import { calibrationOf, describeCalibration, displayUnits, hasCalibration, SECONDS_PER, type Calibration, type TimeUnit } from '../src/image/calibration.ts';
+import { movieArg } from './common.ts';
+import { defineTool, type RequestClause, type ToolSpec } from './types.ts';
+
+const TIME_UNITS = ['ms', 's', 'min', 'h'] as const;
+
+const schema = z.object({
+  pixelSizeUm: z.number().positive().max(1000).optional().describe('Lateral pixel size, micrometres per pixel (e.g. 0.65)'),
+  zStepUm: z.number().positive().max(1000).optional().describe('Distance between z planes, micrometres (e.g. 2)'),
+  frameIntervalS: z.number().positive().optional().describe('Time between frames, seconds (e.g. 300 for frames 5 min apart)'),
+  timeUnit: z.enum(TIME_UNITS).optional().describe('Unit times and speeds are shown in: "ms", "s", "min" or "h"; default: the one that reads best for the interval (min for 5-min frames)'),
+  channelNames: z.array(z.string().min(1)).optional().describe('One name per channel, in order (e.g. ["H2B-GFP", "brightfield"])'),
+  channelColors: z.array(z.string().min(1)).optional().describe('One display colour per channel, in order: a colour name or #rrggbb (e.g. ["green", "gray"])'),
+  movie: movieArg.optional().describe('A movie whose file header calibration to report (and keep, for the values not given here): an artifact id or a path'),
+  clear: z.boolean().default(false).describe('Forget the calibration set so far (movies then use their file headers, or px and frames)'),
+});
+
+/** Numbers and words of a calibration sentence ("the pixel size is 0.65 µm and frames are 5 min apart"). */
+function calibrationFromRequest(clause: RequestClause): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const q of clause.quantities) {
+    const near = `${q.before} ${q.after}`.toLowerCase();
+    if (q.kind === 'length' && (q.unit === 'um' || q.unit === 'nm')) {
+      const um = q.unit === 'nm' ? q.value / 1000 : q.value;
+      if (/\bz\b|z[- ]?step|slice|spacing|section|plane|depth/.test(near) && !/pixel|px/.test(q.after.toLowerCase())) out.zStepUm = um;
+      else out.pixelSizeUm ??= um;
+    } else if (q.kind === 'time' && q.unit in SECONDS_PER) {
+      const unit = q.unit as TimeUnit;
+      out.frameIntervalS = q.value * SECONDS_PER[unit];
+      out.timeUnit = unit;
+    }
+  }
+  const channels = /channels?\s+(?:are|:|=)\s+(.+)$/i.exec(clause.text);
+  if (channels) {
+    const parts = channels[1].split(/\s*(?:,|\band\b|;)\s*/i).map((p) => p.trim()).filter(Boolean);
+    const names: string[] = [];
+    const colors: string[] = [];
+    for (const part of parts) {
+      const m = /^(\S+)(?:\s*(?:in|as|=|:)?\s*\(?\s*(red|green|blue|cyan|magenta|yellow|gr[ae]y|white|#[0-9a-f]{6})\)?)?$/i.exec(part);
+      if (!m) continue;
+      names.push(m[1]);
+      if (m[2]) colors.push(m[2].toLowerCase());
+    }
+    if (names.length) out.channelNames = names;
+    if (colors.length === names.length && colors.length) out.channelColors = colors;
+  }
+  return out;
+}
+
+const setCalibration = defineTool({
+  name: 'set_calibration',
+  description:
+    'Sets the physical calibration of the session\'s movies: pixel size (µm), z step (µm), frame interval (any time unit) and channel names and colours. From then on every measurement, table, plot axis, answer and export (TrackMate XML, CSV, ImageJ TIFF) is in µm, µm², min and µm/min instead of px and frames. With no values it reports the calibration in effect and what the file header says.',
+  summary: 'Sets the pixel size, z step, frame interval and channel names of the movies, so results carry physical units.',
+  words: ['calibration', 'calibrate', 'pixel size', 'pixel width', 'microns per pixel', 'µm per pixel', 'um/px', 'frame interval', 'time interval', 'frames apart', 'time between frames', 'z step', 'z spacing', 'voxel size', 'physical units', 'channel names', 'channel colours', 'scale'],
+  examples: [
+    'the pixel size is 0.65 µm and frames are 5 min apart',
+    'pixel size 0.325 um, z step 2 um, one frame every 30 s',
+    'calibrate: 0.1 µm per pixel, 10 min between frames',
+    'the frame interval is 15 minutes',
+    'the channels are H2B-GFP in green and brightfield in gray',
+    'what is the calibration?',
+  ],
+  consumes: [],
+  produces: [],
+  results: {
+    pixelSizeUm: { about: 'lateral pixel size', unit: 'µm' },
+    zStepUm: { about: 'distance between z planes', unit: 'µm' },
+    frameIntervalS: { about: 'time between frames', unit: 's' },
+    lengthUnit: { about: 'unit of lengths in results' },
+    timeUnit: { about: 'unit of times in results' },
+    speedUnit: { about: 'unit of speeds in results' },
+  },
+  fromRequest: calibrationFromRequest,
+  schema,
+  async run(args, ctx) {
+    if (!ctx.calibration || !ctx.setCalibration) throw new InputError('this context keeps no calibration: run set_calibration inside a session');
+    if (args.channelColors && args.channelNames && args.channelColors.length !== args.channelNames.length) {
+      throw new InputError(`channelColors has ${args.channelColors.length} colour(s) but channelNames ${args.channelNames.length} name(s): give one colour per channel`);
+    }
+    let header: Calibration | undefined;
+    if (args.movie) {
+      const movie = await ctx.openMovie(args.movie);
+      header = calibrationOf(movie.meta);
+      await movie.close();
+    }
+    const previous = args.clear ? {} : ctx.calibration();
+    const given: Calibration = {
+      pixelSizeUm: args.pixelSizeUm,
+      zStepUm: args.zStepUm,
+      frameIntervalS: args.frameIntervalS,
+      timeUnit: args.timeUnit,
+      channelNames: args.channelNames,
+      channelColors: args.channelColors,
+    };
+    const next: Calibration = { ...previous };
+    for (const [key, value] of Object.entries(given)) if (value !== undefined) (next as Record<string, unknown>)[key] = value;
+    // a new interval without a unit reads in its own natural unit, not the old one's
+    if (args.frameIntervalS !== undefined && args.timeUnit === undefined) delete next.timeUnit;
+    const changed = args.clear || hasCalibration(given) || given.timeUnit !== undefined;
+    if (changed) ctx.setCalibration(next);
+    const effective: Calibration = { ...(header ? { pixelSizeUm: header.pixelSizeUm, zStepUm: header.zStepUm, frameIntervalS: header.frameIntervalS } : {}), ...next };
+    const units = displayUnits(effective);
+    const speedUnit = `${units.length}/${units.time}`;
+    const headerText = header ? ` The file header says: ${describeCalibration({ ...header, channelNames: undefined })}.` : '';
+    const missing = [!effective.pixelSizeUm && 'pixel size (lengths stay in px)', !effective.frameIntervalS && 'frame interval (times stay in frames)'].filter(Boolean);
+    const summary = changed
+      ? `Calibration set: ${describeCalibration(next)}; results are now in ${units.length}, ${units.time} and ${speedUnit}.${missing.length ? ` Not set: ${missing.join(', ')}.` : ''}`
+      : `Calibration in effect: ${describeCalibration(effective)}.${headerText}`;
+    return {
+      summary: changed ? summary + headerText : summary,
+      artifacts: [],
+      values: {
+        pixelSizeUm: effective.pixelSizeUm ?? null,
+        zStepUm: effective.zStepUm ?? null,
+        frameIntervalS: effective.frameIntervalS ?? null,
+        timeUnit: units.time,
+        lengthUnit: units.length,
+        speedUnit,
+        channelNames: effective.channelNames ?? null,
+        channelColors: effective.channelColors ?? null,
+        ...(header ? { header } : {}),
+      },
+    };
+  },
+});
+
+export const tools: ToolSpec[] = [setCalibration] as unknown as ToolSpec[];
