@@ -171,3 +171,17 @@ export function compactValues(values: Record<string, unknown>, maxArray = 20): R
   };
   return walk(values, 0) as Record<string, unknown>;
 }
+
+/** Runs one step by tool name (the agent's executor, or a plan-only stand-in in the evals). */
+export type StepExecutor = (name: string, args: Record<string, unknown>, options: StepOptions) => Promise<StepOutcome>;
+
+/** The JSON a model reads after a tool call: summary, artifacts and compact values, or the error. */
+export function modelText(outcome: StepOutcome, describe?: (id: string) => string | undefined): string {
+  if (outcome.status !== 'ok') return JSON.stringify({ ok: false, error: outcome.error ?? outcome.summary });
+  return JSON.stringify({
+    ok: true,
+    summary: outcome.summary,
+    artifacts: outcome.artifacts.map((a) => ({ id: a.id, type: a.type, description: describe?.(a.id), path: a.path })),
+    values: compactValues(outcome.values),
+  });
+}

@@ -1,13 +1,14 @@
 // The agent's public surface, for the chat UI (src/ui), the commands and the evals.
-export { Agent, type AgentOptions, type TurnResult, modelText, sessionContext } from './loop.ts';
+export { Agent, type AgentOptions, type TurnResult, sessionContext } from './loop.ts';
 export { AgentEvents, type AgentEvent, type AgentEventListener, type StepStatus, type TurnStatus } from './events.ts';
 export { Session, sessionsRoot, type SessionSummary, type TranscriptEntry } from './session.ts';
-export { runStep, type StepOutcome, type StepOptions } from './executor.ts';
+export { modelText, runStep, type StepExecutor, type StepOutcome, type StepOptions } from './executor.ts';
 export { createChatModel, defaultModelName, describeModelError } from './models.ts';
 export { loadPipeline, parsePipeline, pipelineFromSession, executePipeline, type Pipeline } from './pipeline.ts';
 
 import { ALL_TOOLS } from '../../tools/index.ts';
 import { AgentEvents } from './events.ts';
+import { inspectInput } from './filePolicy.ts';
 import { Agent } from './loop.ts';
 import { createChatModel, defaultModelName } from './models.ts';
 import { Session } from './session.ts';
@@ -37,6 +38,10 @@ export async function createAgent(
   // a failed background load surfaces on the first request, not as an unhandled rejection
   if (model instanceof Promise) model.catch(() => undefined);
   const session = options.session ?? (options.resume ? Session.open(options.resume) : Session.openOrCreate(options.sessionId, { model: name }));
-  for (const movie of options.movies ?? []) session.addInput('movie', movie);
+  for (const movie of options.movies ?? []) {
+    // a FIFO, device or folder without frames is refused before anything reads it
+    inspectInput(movie, movie, ['movie']);
+    session.addInput('movie', movie);
+  }
   return new Agent({ session, tools: ALL_TOOLS, model, modelName: name, events: options.events, maxSteps: options.maxSteps });
 }

@@ -3,11 +3,8 @@
 // validation stays ours: a bad call comes back to the model as a readable tool message.
 import { tool, type StructuredToolInterface } from '@langchain/core/tools';
 import type { ToolSpec } from '../../tools/types.ts';
-import { toolJsonSchema } from '../commands/tools.ts';
-import { modelText } from './loop.ts';
-import type { StepOptions, StepOutcome } from './executor.ts';
-
-export type StepExecutor = (name: string, args: Record<string, unknown>, options: StepOptions) => Promise<StepOutcome>;
+import { toolJsonSchema } from '../../tools/jsonSchema.ts';
+import { modelText, type StepExecutor, type StepOptions } from './executor.ts';
 
 /** LangChain tools whose functions run the step through `execute` (validation, provenance, events). */
 export function toLangChainTools(tools: ToolSpec[], execute: StepExecutor, options: StepOptions = {}): StructuredToolInterface[] {

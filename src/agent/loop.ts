@@ -6,8 +6,7 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import type { AIMessage, AIMessageChunk, BaseMessage } from '@langchain/core/messages';
 import type { ArtifactRef, ToolSpec } from '../../tools/types.ts';
 import { AgentEvents, type TurnStatus } from './events.ts';
-import { compactValues, runStep, type StepOptions, type StepOutcome } from './executor.ts';
-import type { StepExecutor } from './langchainTools.ts';
+import { modelText, runStep, type StepExecutor, type StepOptions, type StepOutcome } from './executor.ts';
 import { describeModelError } from './models.ts';
 import { systemPrompt } from './notes.ts';
 import { type MovieFacts, movieFacts } from './movieFacts.ts';
@@ -53,17 +52,6 @@ export interface AgentOptions {
   historyEntries?: number;
   /** Stream the model's reply as assistant_delta events (default: true except for the offline planner). */
   stream?: boolean;
-}
-
-/** The JSON a model reads after a tool call: summary, artifacts and compact values, or the error. */
-export function modelText(outcome: StepOutcome, describe?: (id: string) => string | undefined): string {
-  if (outcome.status !== 'ok') return JSON.stringify({ ok: false, error: outcome.error ?? outcome.summary });
-  return JSON.stringify({
-    ok: true,
-    summary: outcome.summary,
-    artifacts: outcome.artifacts.map((a) => ({ id: a.id, type: a.type, description: describe?.(a.id), path: a.path })),
-    values: compactValues(outcome.values),
-  });
 }
 
 /** The session's artifacts, as data the model can read (never as instructions). */

@@ -1,7 +1,7 @@
 // `cellpilot tools [--json]`: the tool catalogue with each tool's JSON schema.
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { ALL_TOOLS } from '../../tools/index.ts';
+import { toolJsonSchema } from '../../tools/jsonSchema.ts';
 import type { ToolSpec } from '../../tools/types.ts';
 import { InputError } from '../errors.ts';
 
@@ -10,23 +10,6 @@ export interface ToolListing {
   description: string;
   /** JSON Schema (draft 2020-12) of the arguments, as the LLM sees it. */
   parameters: Record<string, unknown>;
-}
-
-const schemaCache = new WeakMap<ToolSpec, Record<string, unknown>>();
-
-/** The tool's arguments as JSON Schema (computed once per tool). */
-export function toolJsonSchema(tool: ToolSpec): Record<string, unknown> {
-  const cached = schemaCache.get(tool);
-  if (cached) return cached;
-  let schema: Record<string, unknown>;
-  try {
-    schema = z.toJSONSchema(tool.schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-    delete schema.$schema;
-  } catch {
-    schema = { type: 'object' };
-  }
-  schemaCache.set(tool, schema);
-  return schema;
 }
 
 export function listTools(tools: ToolSpec[] = ALL_TOOLS): ToolListing[] {
