@@ -474,9 +474,16 @@ const exportTool = defineTool({
         await labels.close();
       }
       const out = ctx.outputPath(`${stem}.xml`, args.output);
-      writeTrackMateXml(out, tracks, { ...size, imageFile: labelsRef });
+      writeTrackMateXml(out, tracks, { ...size, imageFile: labelsRef, timeUnit: ctx.calibration?.().timeUnit });
       const artifact = ctx.addArtifact('tracks', out, `tracks of ${args.tracks} as TrackMate XML`);
-      return { summary: `Wrote TrackMate XML ${basename(out)} (${tracks.spots.length} spots; open it in Fiji with Plugins > Tracking > Load a TrackMate file) as ${artifact.id}.`, artifacts: [artifact], values: { path: out, spots: tracks.spots.length, format: 'trackmate' } };
+      const { displayUnits } = await import('../src/image/calibration.ts');
+      const units = displayUnits({ pixelSizeUm: tracks.pixelSizeUm, frameIntervalS: tracks.frameIntervalS, timeUnit: ctx.calibration?.().timeUnit });
+      const calibrated = tracks.pixelSizeUm && tracks.frameIntervalS ? `calibrated: ${tracks.pixelSizeUm} µm per pixel, ${+units.timePerFrame.toPrecision(6)} ${units.time} per frame` : `in ${units.length} and ${units.time}s (no calibration: set one with set_calibration)`;
+      return {
+        summary: `Wrote TrackMate XML ${basename(out)} (${tracks.spots.length} spots, ${calibrated}; open it in Fiji with Plugins > Tracking > Load a TrackMate file) as ${artifact.id}.`,
+        artifacts: [artifact],
+        values: { path: out, spots: tracks.spots.length, format: 'trackmate', lengthUnit: units.length, timeUnit: units.time, pixelSizeUm: tracks.pixelSizeUm ?? null, frameIntervalS: tracks.frameIntervalS ?? null },
+      };
     }
     if (!labelsRef || (!args.labels && !existsSync(labelsRef))) throw new InputError('format "ctc" needs the label movie the tracks were made on: pass `labels`');
     const labels = await ctx.openMovie(labelsRef);
