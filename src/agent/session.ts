@@ -165,6 +165,7 @@ export class Session {
     const existing = this.store.list().find((r) => r.path === absolute && r.producedBy === undefined);
     if (existing) return { id: existing.id, type: existing.type, path: existing.path };
     const kind = statSync(absolute).isDirectory() ? 'folder' : 'file';
+    this.store.beginCall();
     return this.store.add(type, absolute, `input ${type} ${basename(absolute)} (${kind} named by the user)`);
   }
 

@@ -1,0 +1,59 @@
+// The artifact store: every artifact names the movie it derives from, a call mixing two
+// movies is refused with one line, and paths with ~ work.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { expandHome, userPath } from '../../src/agent/artifacts.ts';
+import { runStep } from '../../src/agent/executor.ts';
+import { Session } from '../../src/agent/session.ts';
+import { writeMovie } from '../../src/image/index.ts';
+import { simulate } from '../../src/sim/index.ts';
+import { ALL_TOOLS } from '../../tools/index.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'cellpilot-artifacts-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+describe('artifacts know their movie', () => {
+  it('records the source movie of every derived artifact and refuses to mix two movies', async () => {
+    const paths = [join(dir, 'a.tif'), join(dir, 'b.tif')];
+    for (const [i, path] of paths.entries()) await writeMovie(path, simulate({ frames: 3, width: 48, height: 48, cells: 3, seed: 10 + i, divisionRate: 0 }).movie);
+    const session = Session.create({ root: dir, id: 'mix' });
+    const [a, b] = paths.map((p) => session.addInput('movie', p));
+    const run = (name: string, args: Record<string, unknown>) => runStep(session, ALL_TOOLS, name, args);
+    const labelsA = (await run('segment', { movie: a.id })).artifacts[0];
+    const labelsB = (await run('segment', { movie: b.id })).artifacts[0];
+    const tracksA = (await run('track', { labels: labelsA.id })).artifacts[0];
+    const record = (id: string) => session.store.get(id)!;
+    expect(record(a.id).source).toEqual({ id: a.id, path: paths[0], sha256: sha256(paths[0]) });
+    expect(record(labelsA.id).source).toEqual(record(a.id).source);
+    expect(record(tracksA.id).source?.id).toBe(a.id);
+    expect(record(labelsB.id).source).toMatchObject({ id: b.id, sha256: sha256(paths[1]) });
+
+    const mixed = await run('measure', { kind: 'objects', labels: labelsB.id, tracks: tracksA.id });
+    expect(mixed.status).not.toBe('ok');
+    expect(mixed.error).toMatch(new RegExp(`${labelsB.id} comes from ${b.id} \\(b.tif\\) but ${tracksA.id} from ${a.id} \\(a.tif\\)`));
+    expect(mixed.error).not.toContain('\n');
+    // the same movie's artifacts go together, and ids given are honoured
+    const fine = await run('measure', { kind: 'objects', labels: labelsA.id, tracks: tracksA.id });
+    expect(fine.status).toBe('ok');
+    expect(record(fine.artifacts[0].id).source?.id).toBe(a.id);
+    const plotB = await run('plot', { kind: 'projection', movie: b.id });
+    expect(plotB.status).toBe('ok');
+    expect(record(plotB.artifacts[0].id).source?.id).toBe(b.id);
+  }, 60000);
+
+  it('expands ~ and resolves relative paths from the current folder', () => {
+    expect(expandHome('~')).toBe(homedir());
+    expect(expandHome('~/data/cells.tif')).toBe(join(homedir(), 'data/cells.tif'));
+    expect(expandHome('a~/b')).toBe('a~/b');
+    expect(userPath('x/y.tif')).toBe(join(process.cwd(), 'x/y.tif'));
+    const session = Session.create({ root: dir, id: 'home' });
+    const ctx = session.context();
+    expect(() => ctx.resolve('~/surely-not-here-cellpilot.tif')).toThrow(/no such file/);
+    expect(ctx.outputPath('x.csv', '~/out.csv')).toBe(join(homedir(), 'out.csv'));
+  });
+});
