@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
-import { ALL_TOOLS } from '../tools/index.ts';
+import { ALL_TOOLS } from '../src/agent/allTools.ts';
 import { loadSuites, runSuites } from '../src/agent/evals.ts';
 import { toLangChainTools } from '../src/agent/langchainTools.ts';
 import { catalogueFromBoundTools } from '../src/agent/planner/catalogue.ts';

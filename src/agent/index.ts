@@ -6,7 +6,7 @@ export { modelText, runStep, type StepExecutor, type StepOutcome, type StepOptio
 export { createChatModel, defaultModelName, describeModelError } from './models.ts';
 export { loadPipeline, parsePipeline, pipelineFromSession, executePipeline, type Pipeline } from './pipeline.ts';
 
-import { ALL_TOOLS } from '../../tools/index.ts';
+import { ALL_TOOLS } from './allTools.ts';
 import { AgentEvents } from './events.ts';
 import { Agent } from './loop.ts';
 import { createChatModel, defaultModelName } from './models.ts';

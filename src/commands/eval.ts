@@ -3,7 +3,7 @@
 // (held-out part separately) and the latency.
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ALL_TOOLS } from '../../tools/index.ts';
+import { ALL_TOOLS } from '../agent/allTools.ts';
 import { loadSuites, runSuites } from '../agent/evals.ts';
 import { defaultModelName } from '../agent/models.ts';
 import { InputError } from '../errors.ts';

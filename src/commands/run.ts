@@ -3,7 +3,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ALL_TOOLS } from '../../tools/index.ts';
+import { ALL_TOOLS } from '../agent/allTools.ts';
 import { runPipelineOnMovies, summaryCsv } from '../agent/batch.ts';
 import { loadPipeline } from '../agent/pipeline.ts';
 import { InputError } from '../errors.ts';

@@ -1,7 +1,7 @@
 // `cellpilot tool NAME --args JSON [--json] [--session ID]`: one tool call, validated
 // and recorded exactly as when the agent makes it.
 import { parseArgs } from 'node:util';
-import { ALL_TOOLS } from '../../tools/index.ts';
+import { ALL_TOOLS } from '../agent/allTools.ts';
 import { runStep } from '../agent/executor.ts';
 import { Session } from '../agent/session.ts';
 import { InputError } from '../errors.ts';

@@ -1,6 +1,6 @@
 // `cellpilot tools [--json]`: the tool catalogue with each tool's JSON schema.
 import { parseArgs } from 'node:util';
-import { ALL_TOOLS } from '../../tools/index.ts';
+import { ALL_TOOLS } from '../agent/allTools.ts';
 import { toolJsonSchema } from '../../tools/jsonSchema.ts';
 import type { ToolSpec } from '../../tools/types.ts';
 import { InputError } from '../errors.ts';

@@ -52,8 +52,13 @@ export interface Movie {
   readonly dtype: DType;
   readonly meta: MovieMeta;
   readonly source: MovieSource;
-  /** Reads one Y*X plane, row-major, in the movie's dtype. Indices are 0-based. */
-  plane(t: number, z: number, c: number): Promise<PlaneData>;
+  /**
+   * Reads one Y*X plane, row-major, in the movie's dtype. Indices are 0-based. `into`, a
+   * plane of the movie's dtype and size, lets a streaming caller reuse one buffer: readers
+   * that can fill it do so and return it (others return another array, so always use the
+   * returned plane).
+   */
+  plane(t: number, z: number, c: number, into?: PlaneData): Promise<PlaneData>;
   /** Releases file handles. Safe to call more than once. */
   close(): Promise<void>;
 }

@@ -43,7 +43,7 @@ export async function createAgentBackend(options: BackendOptions): Promise<ChatB
     import('../agent/events.ts'),
     import('../agent/session.ts'),
     import('../agent/executor.ts'),
-    import('../../tools/index.ts'),
+    import('../agent/allTools.ts'),
   ]);
   const events = new AgentEvents();
   const agent = await createAgent({ model: options.model, sessionId: options.sessionId, movies: options.movies, events });

@@ -10,7 +10,7 @@ import { runStep } from '../../src/agent/executor.ts';
 import { Session } from '../../src/agent/session.ts';
 import { writeMovie } from '../../src/image/index.ts';
 import { simulate } from '../../src/sim/index.ts';
-import { ALL_TOOLS } from '../../tools/index.ts';
+import { ALL_TOOLS } from '../../src/agent/allTools.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cellpilot-artifacts-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,7 +3,7 @@
 // an eval case can make are tested on hand-made outcomes.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ALL_TOOLS } from '../../tools/index.ts';
+import { ALL_TOOLS } from '../../src/agent/allTools.ts';
 import { checkTurn, checkValue, loadSuites, runSuites, type EvalReport } from '../../src/agent/evals.ts';
 import type { StepOutcome } from '../../src/agent/executor.ts';
 

@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findTool } from '../../tools/index.ts';
+import { findTool } from '../../src/agent/allTools.ts';
 import { loadPipeline } from '../../src/agent/pipeline.ts';
 import { validateArgs } from '../../src/agent/validation.ts';
 

@@ -2,7 +2,7 @@
 // form gets an example of the expected form, built from the tool's schema.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { findTool } from '../../tools/index.ts';
+import { findTool } from '../../src/agent/allTools.ts';
 import { defineTool } from '../../tools/types.ts';
 import { validateArgs } from '../../src/agent/validation.ts';
 

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ALL_TOOLS } from '../../tools/index.ts';
+import { ALL_TOOLS } from '../../src/agent/allTools.ts';
 import { runStep } from '../../src/agent/executor.ts';
 import { Session } from '../../src/agent/session.ts';
 import { simulateToFiles } from '../../src/sim/index.ts';

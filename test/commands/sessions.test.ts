@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.ts';
 import { runStep } from '../../src/agent/executor.ts';
 import { Session } from '../../src/agent/session.ts';
-import { ALL_TOOLS } from '../../tools/index.ts';
+import { ALL_TOOLS } from '../../src/agent/allTools.ts';
 
 describe('cellpilot sessions', () => {
   it('lists sessions and shows one with its steps and artifacts; CELLPILOT_SESSIONS moves the store', async () => {

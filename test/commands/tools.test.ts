@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_TOOLS } from '../../tools/index.ts';
+import { ALL_TOOLS } from '../../src/agent/allTools.ts';
 import { runCli } from './run-cli.ts';
 
 describe('cellpilot tools', () => {

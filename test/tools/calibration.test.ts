@@ -12,7 +12,7 @@ import { openMovie, writeMovie } from '../../src/image/index.ts';
 import { simulate } from '../../src/sim/index.ts';
 import { readTrackMateXml } from '../../src/analysis/trackmateXml.ts';
 import { readTableCsv } from '../../src/analysis/table.ts';
-import { ALL_TOOLS } from '../../tools/index.ts';
+import { ALL_TOOLS } from '../../src/agent/allTools.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cellpilot-calibration-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

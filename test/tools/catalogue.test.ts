@@ -2,7 +2,7 @@
 // every argument, JSON schemas for the LLM, and the listing through `cellpilot tools --json`.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ALL_TOOLS, findTool } from '../../tools/index.ts';
+import { ALL_TOOLS, findTool } from '../../src/agent/allTools.ts';
 import { listTools } from '../../src/commands/tools.ts';
 
 const CONTRACT_NAMES = [

@@ -37,7 +37,12 @@ const parser = new XMLParser({
   isArray: (name) => ['Image', 'Channel', 'TiffData', 'Plane'].includes(name),
 });
 
-export function parseOmeXml(xml: string, path: string): OmeLayout {
+/**
+ * Parses the OME-XML of `path`. `planeCapacity(files)` says how many planes the named
+ * files can hold at most (see limits.ts); a header that claims more is refused before
+ * its plane table is allocated.
+ */
+export function parseOmeXml(xml: string, path: string, planeCapacity: (files: string[]) => number = () => Infinity): OmeLayout {
   let doc: XmlNode;
   try {
     doc = parser.parse(xml) as XmlNode;
@@ -66,7 +71,7 @@ export function parseOmeXml(xml: string, path: string): OmeLayout {
   if (channels.some((ch) => Number(ch.SamplesPerPixel ?? 1) > 1)) {
     throw new InputError(`${path}: OME-TIFF with RGB (SamplesPerPixel > 1) channels is not supported; split the channels first`);
   }
-  const { planeIfds, planeFiles, files, namesSelf } = mapTiffData(pixels, shape, order, path);
+  const { planeIfds, planeFiles, files, namesSelf } = mapTiffData(pixels, shape, order, path, planeCapacity);
   const images = ((ome?.Image as XmlNode[]) ?? []).length;
   return {
     planeFiles,
@@ -151,23 +156,33 @@ function mapTiffData(
   shape: Shape,
   order: string,
   path: string,
+  planeCapacity: (files: string[]) => number,
 ): { planeIfds: Int32Array; planeFiles: Int32Array; files: string[]; namesSelf: boolean } {
   const n = shape.t * shape.z * shape.c;
-  const planeIfds = new Int32Array(n).fill(-1);
-  const planeFiles = new Int32Array(n);
   const files = [path];
   const imagejIndex = (p: { t: number; z: number; c: number }) => (p.t * shape.z + p.z) * shape.c + p.c;
   const tiffData = (pixels.TiffData as XmlNode[] | undefined) ?? [];
+  const self = basename(path);
+  // Every file the TiffData name, before anything the size of the plane count is allocated.
+  for (const td of tiffData) {
+    const name = uuidFileName(td);
+    if (name && basename(name) !== self && !files.includes(join(dirname(path), basename(name)))) files.push(join(dirname(path), basename(name)));
+  }
+  const capacity = planeCapacity(files);
+  if (n > capacity) {
+    throw new InputError(`${path} is corrupted: its OME-XML declares ${n} planes (SizeT=${shape.t} SizeZ=${shape.z} SizeC=${shape.c}) but its file${files.length > 1 ? 's' : ''} can hold at most ${capacity}`);
+  }
+  const planeIfds = new Int32Array(n).fill(-1);
+  const planeFiles = new Int32Array(n);
   if (tiffData.length === 0) {
     for (let i = 0; i < n; i++) planeIfds[imagejIndex(planeAt(i, shape, order))] = i;
     return { planeIfds, planeFiles, files, namesSelf: true };
   }
-  const self = basename(path);
+  files.length = 1;
   let namesSelf = false;
   const fileIndex = (td: XmlNode): number => {
-    const uuid = td.UUID as XmlNode | string | undefined;
-    const name = typeof uuid === 'object' && uuid ? uuid.FileName : undefined;
-    if (typeof name !== 'string' || name === '') return 0;
+    const name = uuidFileName(td);
+    if (name === undefined) return 0;
     if (basename(name) === self) {
       namesSelf = true;
       return 0;
@@ -193,4 +208,11 @@ function mapTiffData(
     }
   }
   return { planeIfds, planeFiles, files, namesSelf };
+}
+
+/** The file a TiffData element names through its UUID FileName attribute, if any. */
+function uuidFileName(td: XmlNode): string | undefined {
+  const uuid = td.UUID as XmlNode | string | undefined;
+  const name = typeof uuid === 'object' && uuid ? uuid.FileName : undefined;
+  return typeof name === 'string' && name !== '' ? name : undefined;
 }

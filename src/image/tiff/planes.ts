@@ -1,9 +1,10 @@
 // How one TIFF image (an IFD) stores its pixels, and reading it into a typed plane.
-// Supports strips and tiles; uncompressed, LZW, Deflate, PackBits (and Zstd) through
-// geotiff's decoders; horizontal and floating-point predictors; both byte orders.
-import { getDecoder } from 'geotiff';
+// Supports strips and tiles; uncompressed, LZW, Deflate, PackBits and Zstd (bounded
+// decoders in codecs.ts); horizontal and floating-point predictors; both byte orders.
 import { InputError } from '../../errors.ts';
-import { allocatePlane, BYTES_PER_SAMPLE, type DType, type PlaneData } from '../movie.ts';
+import { BYTES_PER_SAMPLE, dtypeOf, type DType, type PlaneData } from '../movie.ts';
+import { decodeBlock, MAX_EXPANSION, maxCompressedBytes } from './codecs.ts';
+import { planeBudgetBytes, TINY_PLANE_BYTES } from './limits.ts';
 import { Tag, type Ifd, type TiffFile } from './tiffFile.ts';
 
 export const COMPRESSION_NAMES: Record<number, string> = {
@@ -87,7 +88,46 @@ export async function readLayout(file: TiffFile, ifd: Ifd, what: string): Promis
     if (compression !== 1) throw new InputError(`${p}: ${what} has no strip byte counts (corrupted file?)`);
     byteCounts = offsets.map(() => blockWidth * blockHeight * BYTES_PER_SAMPLE[dtype]);
   }
-  return { width, height, dtype, compression, predictor, tiled, blockWidth, blockHeight, offsets, byteCounts };
+  const layout = { width, height, dtype, compression, predictor, tiled, blockWidth, blockHeight, offsets, byteCounts };
+  checkDeclaredSizes(file, layout, what);
+  return layout;
+}
+
+/**
+ * Refuses, before any allocation, a plane whose declared size cannot be honest: larger
+ * than the memory budget, larger than the file (uncompressed), more than its codec can
+ * expand its compressed bytes to, or strips far larger than their pixels need (a small
+ * plane fed a huge stream: the classic decompression bomb).
+ */
+function checkDeclaredSizes(file: TiffFile, layout: PlaneLayout, what: string): void {
+  const p = file.path;
+  const bytes = planeBytes(layout);
+  const budget = planeBudgetBytes();
+  if (bytes > budget) {
+    throw new InputError(`${p}: ${what} is ${layout.width}x${layout.height} ${layout.dtype} (${mib(bytes)}), more than the ${mib(budget)} one plane may use; if the file is genuine, set CELLPILOT_MAX_PLANE_MB higher`);
+  }
+  if (layout.compression === 1) {
+    if (bytes > file.size) throw new InputError(`${p} is truncated or corrupted: ${what} needs ${bytes} bytes of pixels but the file has ${file.size}`);
+    return;
+  }
+  const blocks = Math.ceil(layout.width / layout.blockWidth) * Math.ceil(layout.height / layout.blockHeight);
+  const blockBytes = layout.blockWidth * layout.blockHeight * BYTES_PER_SAMPLE[layout.dtype];
+  const name = COMPRESSION_NAMES[layout.compression];
+  let stored = 0;
+  for (let i = 0; i < blocks; i++) {
+    const count = layout.byteCounts[i];
+    if (!(count >= 0) || count > maxCompressedBytes(layout.compression, blockBytes)) {
+      throw new InputError(`${p}: ${what} is corrupted or a decompression bomb: ${layout.tiled ? 'tile' : 'strip'} ${i} holds ${count} ${name} bytes for ${blockBytes} bytes of pixels`);
+    }
+    stored += Math.min(count, file.size);
+  }
+  if (bytes > TINY_PLANE_BYTES && bytes > stored * MAX_EXPANSION[layout.compression]) {
+    throw new InputError(`${p}: ${what} is corrupted or a decompression bomb: it declares ${mib(bytes)} of pixels from ${stored} ${name} bytes, more than ${name} can expand to`);
+  }
+}
+
+function mib(bytes: number): string {
+  return `${(bytes / 2 ** 20).toFixed(bytes < 2 ** 20 ? 3 : 0)} MiB`;
 }
 
 function dtypeFor(bits: number, format: number): DType | undefined {
@@ -112,14 +152,23 @@ export function contiguousStart(layout: PlaneLayout): number | undefined {
   return end - layout.offsets[0] >= planeBytes(layout) ? layout.offsets[0] : undefined;
 }
 
-/** Reads an uncompressed plane stored as one run of bytes at `offset`. */
-export async function readContiguousPlane(file: TiffFile, offset: number, dtype: DType, length: number, what: string): Promise<PlaneData> {
+/**
+ * Reads an uncompressed plane stored as one run of bytes at `offset`: one pread straight
+ * into the plane's memory (into `target` when it fits, so a caller can reuse one buffer),
+ * byte-swapped in place only for big-endian files.
+ */
+export async function readContiguousPlane(file: TiffFile, offset: number, dtype: DType, length: number, what: string, target?: PlaneData): Promise<PlaneData> {
   file.checkRange(offset, length * BYTES_PER_SAMPLE[dtype], what);
-  const plane = uninitialisedPlane(dtype, length);
+  const plane = reusable(target, dtype, length) ?? uninitialisedPlane(dtype, length);
   const bytes = new Uint8Array(plane.buffer, plane.byteOffset, plane.byteLength);
   await file.readAt(offset, bytes.byteLength, what, bytes);
   if (!file.littleEndian) swapBytes(bytes, BYTES_PER_SAMPLE[dtype]);
   return plane;
+}
+
+/** `target` when it is a plane of this dtype and length, else undefined. */
+function reusable(target: PlaneData | undefined, dtype: DType, length: number): PlaneData | undefined {
+  return target && target.length === length && dtypeOf(target) === dtype ? target : undefined;
 }
 
 /** A plane without zero-filling (every byte is overwritten by the read). */
@@ -138,66 +187,95 @@ function uninitialisedPlane(dtype: DType, length: number): PlaneData {
   }
 }
 
-/** Reads and decodes the plane described by `layout`. Errors are one-line InputErrors naming the file. */
-export async function readPlane(file: TiffFile, layout: PlaneLayout, what: string): Promise<PlaneData> {
+/**
+ * Reads and decodes the plane described by `layout` (into `target` when it fits).
+ * Strips that follow each other in the file are fetched with one pread into the reader's
+ * scratch buffer; a strip decodes straight into its rows of the plane (tiles go through a
+ * scratch tile). Errors are one-line InputErrors naming the file.
+ */
+export async function readPlane(file: TiffFile, layout: PlaneLayout, what: string, target?: PlaneData): Promise<PlaneData> {
+  const length = layout.width * layout.height;
   const start = contiguousStart(layout);
-  if (start !== undefined) return readContiguousPlane(file, start, layout.dtype, layout.width * layout.height, what);
+  if (start !== undefined) return readContiguousPlane(file, start, layout.dtype, length, what, target);
   const bps = BYTES_PER_SAMPLE[layout.dtype];
-  const plane = allocatePlane(layout.dtype, layout.width * layout.height);
-  const out = new Uint8Array(plane.buffer);
+  const plane = reusable(target, layout.dtype, length) ?? uninitialisedPlane(layout.dtype, length);
+  const out = new Uint8Array(plane.buffer, plane.byteOffset, plane.byteLength);
   const blocksAcross = Math.ceil(layout.width / layout.blockWidth);
   const blocksDown = Math.ceil(layout.height / layout.blockHeight);
-  const decoder = layout.compression === 1 ? undefined : await makeDecoder(layout);
-  for (let by = 0; by < blocksDown; by++) {
-    for (let bx = 0; bx < blocksAcross; bx++) {
-      const i = by * blocksAcross + bx;
-      const raw = await file.readAt(layout.offsets[i], layout.byteCounts[i], `${what}, ${layout.tiled ? 'tile' : 'strip'} ${i}`);
-      let block: Uint8Array;
-      if (decoder) {
+  const blockCount = blocksAcross * blocksDown;
+  const rowBytes = layout.blockWidth * bps;
+  const fullBlockBytes = rowBytes * layout.blockHeight;
+  const readBytes = (i: number) => (layout.compression === 1 ? Math.min(layout.byteCounts[i], fullBlockBytes) : layout.byteCounts[i]);
+  const blockName = (i: number) => `${what}, ${layout.tiled ? 'tile' : 'strip'} ${i}`;
+  const tile = layout.tiled ? file.scratch('tile', fullBlockBytes) : undefined;
+  for (let run = 0; run < blockCount; ) {
+    // A run of blocks stored back to back is read with one call.
+    let runEnd = run + 1;
+    let runBytes = readBytes(run);
+    while (runEnd < blockCount && layout.offsets[runEnd] === layout.offsets[runEnd - 1] + layout.byteCounts[runEnd - 1] && runBytes + readBytes(runEnd) <= 1 << 26) {
+      runBytes += readBytes(runEnd);
+      runEnd++;
+    }
+    file.checkRange(layout.offsets[run], runBytes, blockName(run));
+    const raw = await file.readAt(layout.offsets[run], runBytes, blockName(run), file.scratch('raw', runBytes));
+    let at = 0;
+    for (let i = run; i < runEnd; i++) {
+      const input = raw.subarray(at, at + readBytes(i));
+      at += layout.byteCounts[i];
+      const bx = i % blocksAcross;
+      const by = Math.floor(i / blocksAcross);
+      // Rows in this block (strips at the bottom may be short; tiles are always full size).
+      const rows = layout.tiled ? layout.blockHeight : Math.min(layout.blockHeight, layout.height - by * layout.blockHeight);
+      const dest = tile ?? out.subarray(by * layout.blockHeight * rowBytes, (by * layout.blockHeight + rows) * rowBytes);
+      const needed = rows * rowBytes;
+      let written: number;
+      if (layout.compression === 1) {
+        written = Math.min(input.length, needed);
+        dest.set(input.subarray(0, written));
+      } else {
         try {
-          block = new Uint8Array(await decoder.decode(raw.slice().buffer));
+          written = await decodeBlock(layout.compression, input, dest.subarray(0, needed));
         } catch (err) {
           throw new InputError(`${file.path}: ${what} is corrupted (${layout.tiled ? 'tile' : 'strip'} ${i} does not decompress: ${firstLine(err)})`);
         }
-      } else {
-        block = raw;
       }
-      // Rows in this block (strips at the bottom may be short; tiles are always full size).
-      const rows = layout.tiled ? layout.blockHeight : Math.min(layout.blockHeight, layout.height - by * layout.blockHeight);
-      const rowBytes = layout.blockWidth * bps;
-      if (block.byteLength < (layout.tiled ? rows * rowBytes : rows * layout.width * bps)) {
-        throw new InputError(`${file.path}: ${what} is corrupted (${layout.tiled ? 'tile' : 'strip'} ${i} holds ${block.byteLength} bytes, needs ${rows * rowBytes})`);
+      if (written < needed) {
+        throw new InputError(`${file.path}: ${what} is corrupted (${layout.tiled ? 'tile' : 'strip'} ${i} holds ${written} bytes, needs ${needed})`);
       }
+      const block = dest.subarray(0, needed);
       if (layout.predictor !== 3 && !file.littleEndian) swapBytes(block, bps);
       if (layout.predictor === 2) undoHorizontalPredictor(block, layout.dtype, layout.blockWidth, rows);
-      copyBlock(block, out, layout, bx, by, rows, bps);
+      else if (layout.predictor === 3) undoFloatPredictor(block, bps, layout.blockWidth, rows, file.scratch('row', rowBytes));
+      if (tile) copyTile(tile, out, layout, bx, by, bps);
     }
+    run = runEnd;
   }
   return plane;
 }
 
-async function makeDecoder(layout: PlaneLayout) {
-  // Predictor 2 is undone here after byte-swapping (geotiff assumes little-endian for it);
-  // predictor 3 (floating point) is byte-order independent and left to geotiff.
-  return getDecoder(layout.compression, {
-    tileWidth: layout.blockWidth,
-    tileHeight: layout.blockHeight,
-    predictor: layout.predictor === 3 ? 3 : 1,
-    bitsPerSample: BYTES_PER_SAMPLE[layout.dtype] * 8,
-    planarConfiguration: 1,
-    samplesPerPixel: 1,
-  });
-}
-
-function copyBlock(block: Uint8Array, out: Uint8Array, layout: PlaneLayout, bx: number, by: number, rows: number, bps: number): void {
+function copyTile(block: Uint8Array, out: Uint8Array, layout: PlaneLayout, bx: number, by: number, bps: number): void {
   const x0 = bx * layout.blockWidth;
   const y0 = by * layout.blockHeight;
   const cols = Math.min(layout.blockWidth, layout.width - x0);
   const srcRow = layout.blockWidth * bps;
-  for (let r = 0; r < rows && y0 + r < layout.height; r++) {
+  for (let r = 0; r < layout.blockHeight && y0 + r < layout.height; r++) {
     const src = r * srcRow;
     const dst = ((y0 + r) * layout.width + x0) * bps;
     out.set(block.subarray(src, src + cols * bps), dst);
+  }
+}
+
+/**
+ * Floating-point predictor (TIFF Technical Note 3): each row holds its samples' bytes as
+ * planes, most significant first, byte-differenced; undone into host (little-endian) order.
+ */
+function undoFloatPredictor(block: Uint8Array, bps: number, width: number, rows: number, row: Uint8Array): void {
+  const rowBytes = width * bps;
+  for (let r = 0; r < rows; r++) {
+    const o = r * rowBytes;
+    for (let i = o + 1; i < o + rowBytes; i++) block[i] = (block[i] + block[i - 1]) & 0xff;
+    row.set(block.subarray(o, o + rowBytes));
+    for (let x = 0; x < width; x++) for (let b = 0; b < bps; b++) block[o + x * bps + b] = row[(bps - b - 1) * width + x];
   }
 }
 

@@ -61,6 +61,9 @@ const MAX_TAGS = 4096;
 
 export class TiffFile {
   private fd: number | undefined;
+  /** Reusable byte buffers by purpose (raw strips, a tile, a row): one pool per open file. */
+  private readonly scratchBuffers = new Map<string, Uint8Array>();
+  private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
     readonly path: string,
@@ -121,11 +124,33 @@ export class TiffFile {
     if (this.fd === undefined) return;
     const fd = this.fd;
     this.fd = undefined;
+    this.scratchBuffers.clear();
     try {
       closeSync(fd);
     } catch {
       // already closed
     }
+  }
+
+  /**
+   * A buffer of at least `bytes` for `purpose`, reused across calls (grown when needed).
+   * Callers must finish with it before the next call for the same purpose: plane reads
+   * that use it run one at a time through serial().
+   */
+  scratch(purpose: string, bytes: number): Uint8Array {
+    let buf = this.scratchBuffers.get(purpose);
+    if (!buf || buf.byteLength < bytes) {
+      buf = new Uint8Array(Math.max(bytes, Math.min(2 * (buf?.byteLength ?? 0), 1 << 26)));
+      this.scratchBuffers.set(purpose, buf);
+    }
+    return buf.subarray(0, bytes);
+  }
+
+  /** Runs `work` after every earlier serial() task of this file has finished. */
+  serial<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(work);
+    this.queue = result.catch(() => {});
+    return result;
   }
 
   /** Throws a one-line InputError when [offset, offset+length) is outside the file. */
@@ -141,7 +166,7 @@ export class TiffFile {
   async readAt(offset: number, length: number, what: string, target?: Uint8Array): Promise<Uint8Array> {
     this.checkRange(offset, length, what);
     if (this.fd === undefined) throw new InputError(`${this.path}: the file was closed`);
-    const buf = target ?? new Uint8Array(length);
+    const buf = target ? target.subarray(0, length) : new Uint8Array(length);
     let done = 0;
     while (done < length) {
       let bytesRead: number;

@@ -1,6 +1,6 @@
 // A Movie backed by one TIFF file (plain, ImageJ hyperstack or OME-TIFF). It keeps the
 // open file handle and the IFD offsets found so far; planes are read on demand.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { InputError } from '../../errors.ts';
 import { IfdChain } from './ifdChain.ts';
 import {
@@ -17,6 +17,7 @@ import {
 import { isImageJDescription, parseImageJDescription, parseImageJLabels, secondsPerTimeUnit, umPerUnit, type ImageJDescription } from './imagej.ts';
 import { isOmeXml, parseOmeXml } from './ome.ts';
 import { COMPRESSION_NAMES, contiguousStart, planeBytes, readContiguousPlane, readLayout, readPlane, type PlaneLayout } from './planes.ts';
+import { maxPlanesIn } from './limits.ts';
 import { Tag, TiffFile, type Ifd } from './tiffFile.ts';
 
 /** How plane k (ImageJ order) is found in the file. */
@@ -57,7 +58,7 @@ async function describe(file: TiffFile): Promise<TiffMovie> {
     new TiffMovie(file, { ...shape, ...yx }, layout0, meta, source, map, ifd0, otherFiles);
 
   if (isOmeXml(description)) {
-    const ome = parseOmeXml(description, file.path);
+    const ome = parseOmeXml(description, file.path, (files) => maxPlanesIn(files.reduce((sum, f) => sum + (f === file.path ? file.size : sizeOrZero(f)), 0)));
     if (ome.shape.y !== yx.y || ome.shape.x !== yx.x) {
       throw new InputError(`${file.path}: OME-XML says ${ome.shape.x}x${ome.shape.y} pixels but the first image is ${yx.x}x${yx.y}`);
     }
@@ -84,6 +85,8 @@ async function describe(file: TiffFile): Promise<TiffMovie> {
     const ij = parseImageJDescription(description);
     source.format = 'imagej';
     const shape = imagejShape(ij);
+    // ImageJ files over 4 GiB keep only the first IFD: planes then need only their bytes.
+    checkPlaneCount(file, shape, 'ImageJ description', Math.floor(file.size / planeBytes(layout0)));
     const meta = await imagejMeta(file, ifd0, ij, shape.c);
     const map = await imagejPlaneMap(file, ifd0, layout0, shape.t * shape.z * shape.c);
     return movie(shape, meta, map);
@@ -96,6 +99,7 @@ async function describe(file: TiffFile): Promise<TiffMovie> {
   const plainMap: PlaneMap = { kind: 'ifd', ifdOf: (k) => ({ file: 0, ifd: k }) };
   const declared = shapedAxes(description);
   if (declared) {
+    checkPlaneCount(file, declared, 'tifffile shape description');
     meta.channelNames = defaultChannelNames(declared.c);
     return movie(declared, meta, plainMap);
   }
@@ -103,6 +107,23 @@ async function describe(file: TiffFile): Promise<TiffMovie> {
   const shape = { t: pages.length, z: 1, c: 1 };
   meta.channelNames = defaultChannelNames(1);
   return movie(shape, meta, plainMap).withIfdOffsets(pages);
+}
+
+function sizeOrZero(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** A description that claims more planes than the file could hold is refused before use. */
+function checkPlaneCount(file: TiffFile, shape: { t: number; z: number; c: number }, what: string, contiguousCapacity = 0): void {
+  const n = shape.t * shape.z * shape.c;
+  const capacity = Math.max(maxPlanesIn(file.size), contiguousCapacity);
+  if (n > capacity) {
+    throw new InputError(`${file.path} is corrupted: its ${what} declares ${n} planes but a file of ${file.size} bytes can hold at most ${capacity}`);
+  }
 }
 
 function imagejShape(ij: ImageJDescription): { t: number; z: number; c: number } {
@@ -236,22 +257,26 @@ export class TiffMovie implements Movie {
     return this;
   }
 
-  async plane(t: number, z: number, c: number): Promise<PlaneData> {
+  async plane(t: number, z: number, c: number, into?: PlaneData): Promise<PlaneData> {
     checkPlaneIndex(this, t, z, c);
     if (this.closed) throw new InputError(`${this.file.path}: the movie was closed`);
     const what = `plane t=${t + 1} z=${z + 1} c=${c + 1}`;
     try {
-      return await this.readPlaneAt(planeIndex(this.shape, t, z, c), what);
+      const k = planeIndex(this.shape, t, z, c);
+      if (this.map.kind === 'contiguous') {
+        // One synchronous pread: nothing to serialise.
+        const n = this.shape.y * this.shape.x;
+        return await readContiguousPlane(this.file, this.map.start + k * this.map.planeBytes, this.dtype, n, what, into);
+      }
+      // Decoding uses the file's scratch buffers: one plane at a time per file.
+      return await this.file.serial(() => this.readPlaneAt(k, what, into));
     } catch (err) {
       throw asInputError(err, this.file.path, what);
     }
   }
 
-  private async readPlaneAt(k: number, what: string): Promise<PlaneData> {
-    if (this.map.kind === 'contiguous') {
-      const n = this.shape.y * this.shape.x;
-      return readContiguousPlane(this.file, this.map.start + k * this.map.planeBytes, this.dtype, n, what);
-    }
+  private async readPlaneAt(k: number, what: string, into: PlaneData | undefined): Promise<PlaneData> {
+    if (this.map.kind === 'contiguous') throw new Error('contiguous planes are read directly');
     const { file: fileIndex, ifd: ifdIndex } = this.map.ifdOf(k);
     const chain = await this.chain(fileIndex);
     const ifd = await chain.ifd(ifdIndex, what);
@@ -261,7 +286,8 @@ export class TiffMovie implements Movie {
         `${chain.file.path}: ${what} is ${layout.width}x${layout.height} ${layout.dtype}, but the movie is ${this.shape.x}x${this.shape.y} ${this.dtype}; planes of different sizes are not supported`,
       );
     }
-    return readPlane(chain.file, layout, what);
+    if (chain.file !== this.file) return chain.file.serial(() => readPlane(chain.file, layout, what, into));
+    return readPlane(chain.file, layout, what, into);
   }
 
   private chain(index: number): Promise<IfdChain> {

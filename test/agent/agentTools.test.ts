@@ -3,12 +3,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tools } from '../../tools/agent.ts';
+import { AGENT_TOOLS as tools } from '../../src/agent/agentTools.ts';
 import { createToolContext } from '../../src/agent/artifacts.ts';
 import { runStep } from '../../src/agent/executor.ts';
 import { Session } from '../../src/agent/session.ts';
 import { simulateToFiles } from '../../src/sim/index.ts';
-import { ALL_TOOLS } from '../../tools/index.ts';
+import { ALL_TOOLS } from '../../src/agent/allTools.ts';
 
 const tool = (name: string) => tools.find((t) => t.name === name)!;
 

@@ -1,10 +1,17 @@
-// Tools about the agent itself: grounded method advice, and saving / running pipelines.
+// The agent's own tools: grounded method advice (help), and saving / running pipelines.
+// They read the agent's notes, provenance and pipelines, so they live in the agent layer
+// (tools/ never imports src/agent); allTools.ts adds them to the catalogue.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { InputError } from '../src/errors.ts';
-import { defineTool, type ToolSpec } from './types.ts';
-import { movieArg, outputArg } from './common.ts';
+import { InputError } from '../errors.ts';
+import { movieArg, outputArg } from '../../tools/common.ts';
+import { TOOLS } from '../../tools/index.ts';
+import { defineTool, type ToolSpec } from '../../tools/types.ts';
+import { loadNotes, searchNotes } from './notes.ts';
+import { executePipeline, loadPipeline, pipelineFromSession, pipelineToYaml } from './pipeline.ts';
+import { ProvenanceLog } from './provenance.ts';
+import { validateArgs } from './validation.ts';
 
 const help = defineTool({
   name: 'help',
@@ -24,7 +31,6 @@ const help = defineTool({
       .describe('The topic, when known; default: found from the question'),
   }),
   async run(args) {
-    const { searchNotes, loadNotes } = await import('../src/agent/notes.ts');
     const ranked = searchNotes(args.question, args.topic);
     if (ranked.length === 0) {
       const topics = loadNotes().map((n) => n.title.toLowerCase()).join(', ');
@@ -58,8 +64,6 @@ const savePipeline = defineTool({
     overwrite: z.boolean().default(false).describe('Replace an existing pipeline of the same name; default false'),
   }),
   async run(args, ctx) {
-    const { ProvenanceLog } = await import('../src/agent/provenance.ts');
-    const { pipelineFromSession, pipelineToYaml } = await import('../src/agent/pipeline.ts');
     const records = new ProvenanceLog(ctx.sessionDir).read();
     const pipeline = pipelineFromSession(args.name, records, ctx.listArtifacts(), { description: args.description, stepIds: args.steps });
     pipeline.description ??= `Steps: ${pipeline.steps.map((s) => s.tool).join(' → ')}`;
@@ -91,9 +95,6 @@ const runPipeline = defineTool({
     inputs: z.record(z.string(), z.string()).optional().describe('Other pipeline inputs by name, if the pipeline declares more than one'),
   }),
   async run(args, ctx) {
-    const { loadPipeline, executePipeline } = await import('../src/agent/pipeline.ts');
-    const { validateArgs } = await import('../src/agent/validation.ts');
-    const { ALL_TOOLS } = await import('./index.ts');
     const path = pipelinePath(args.pipeline, ctx);
     const pipeline = loadPipeline(path);
     const [first] = Object.keys(pipeline.inputs);
@@ -101,7 +102,7 @@ const runPipeline = defineTool({
     const artifacts = [];
     const results = await executePipeline(pipeline, inputs, async (toolName, toolArgs) => {
       const started = performance.now();
-      const tool = ALL_TOOLS.find((t) => t.name === toolName);
+      const tool = [...TOOLS, ...AGENT_TOOLS].find((t) => t.name === toolName);
       if (!tool) throw new InputError(`pipeline step uses the unknown tool "${toolName}"`);
       const checked = validateArgs(tool, toolArgs);
       if (!checked.ok) throw new InputError(checked.error);
@@ -127,4 +128,4 @@ function pipelinePath(ref: string, ctx: { listArtifacts(): { id: string; path: s
   throw new InputError(`no pipeline "${ref}": give a pipeline artifact id, a YAML path, or a name saved in pipelines/`);
 }
 
-export const tools: ToolSpec[] = [help, savePipeline, runPipeline] as unknown as ToolSpec[];
+export const AGENT_TOOLS: ToolSpec[] = [help, savePipeline, runPipeline] as unknown as ToolSpec[];

@@ -1,0 +1,181 @@
+// Bounded TIFF decompressors: each decodes one strip or tile straight into a caller's
+// buffer of the expected size and stops when it is full, so a corrupted or hostile stream
+// can never allocate more than the plane it claims to be (geotiff's decoders grow a JS
+// array without limit, which aborted Node on a damaged LZW file).
+import { inflateSync } from 'node:zlib';
+import { getDecoder } from 'geotiff';
+
+/** Thrown for a stream that cannot be decoded; the caller names the file and the strip. */
+export class CodecError extends Error {}
+
+const LZW_CLEAR = 256;
+const LZW_EOI = 257;
+const LZW_FIRST = 258;
+const LZW_MAX_CODES = 4096;
+
+/**
+ * TIFF LZW (MSB-first codes of 9-12 bits, "early change" as libtiff writes it). Writes at
+ * most `out.length` bytes; returns how many were written.
+ */
+export function decodeLzw(input: Uint8Array, out: Uint8Array): number {
+  const prefix = new Uint16Array(LZW_MAX_CODES);
+  const suffix = new Uint8Array(LZW_MAX_CODES);
+  const first = new Uint8Array(LZW_MAX_CODES);
+  const length = new Uint16Array(LZW_MAX_CODES);
+  for (let i = 0; i < 256; i++) {
+    suffix[i] = i;
+    first[i] = i;
+    length[i] = 1;
+  }
+  const cap = out.length;
+  const n = input.length;
+  let nextCode = LZW_FIRST;
+  let codeBits = 9;
+  let bitBuf = 0;
+  let bitCount = 0;
+  let inPos = 0;
+  let outPos = 0;
+  let old = -1;
+  while (outPos < cap) {
+    while (bitCount < codeBits) {
+      if (inPos >= n) return outPos; // no EOI: keep what was decoded
+      bitBuf = ((bitBuf << 8) | input[inPos++]) & 0xffffff;
+      bitCount += 8;
+    }
+    bitCount -= codeBits;
+    const code = (bitBuf >>> bitCount) & ((1 << codeBits) - 1);
+    if (code === LZW_EOI) break;
+    if (code === LZW_CLEAR) {
+      nextCode = LZW_FIRST;
+      codeBits = 9;
+      old = -1;
+      continue;
+    }
+    if (old < 0) {
+      if (code > 255) throw new CodecError(`LZW code ${code} right after a clear code`);
+      out[outPos++] = code;
+      old = code;
+      continue;
+    }
+    let firstByte: number;
+    if (code < nextCode) {
+      outPos = emitLzwString(code, outPos, out, prefix, suffix, length);
+      firstByte = first[code];
+    } else if (code === nextCode) {
+      // The KwKwK case: the string of `old` followed by its own first byte.
+      firstByte = first[old];
+      outPos = emitLzwString(old, outPos, out, prefix, suffix, length);
+      if (outPos < cap) out[outPos] = firstByte;
+      outPos++;
+    } else {
+      throw new CodecError(`LZW code ${code} is not in the table (${nextCode} entries)`);
+    }
+    if (nextCode < LZW_MAX_CODES) {
+      prefix[nextCode] = old;
+      suffix[nextCode] = firstByte;
+      first[nextCode] = first[old];
+      length[nextCode] = length[old] + 1;
+      nextCode++;
+      if (nextCode + 1 >= 1 << codeBits && codeBits < 12) codeBits++;
+    }
+    old = code;
+  }
+  return Math.min(outPos, cap);
+}
+
+/** Writes the string of `code` at `pos` (clipped to the buffer); returns the position after it. */
+function emitLzwString(code: number, pos: number, out: Uint8Array, prefix: Uint16Array, suffix: Uint8Array, length: Uint16Array): number {
+  const len = length[code];
+  const cap = out.length;
+  let p = pos + len - 1;
+  let c = code;
+  while (p >= pos) {
+    if (p < cap) out[p] = suffix[c];
+    c = prefix[c];
+    p--;
+  }
+  return pos + len;
+}
+
+/** PackBits (Apple run-length): writes at most `out.length` bytes; returns how many. */
+export function decodePackBits(input: Uint8Array, out: Uint8Array): number {
+  const cap = out.length;
+  let i = 0;
+  let o = 0;
+  while (i < input.length && o < cap) {
+    const header = (input[i++] << 24) >> 24;
+    if (header >= 0) {
+      const count = Math.min(header + 1, cap - o, input.length - i);
+      out.set(input.subarray(i, i + count), o);
+      i += header + 1;
+      o += count;
+    } else if (header !== -128) {
+      const count = Math.min(1 - header, cap - o);
+      out.fill(input[i++], o, o + count);
+      o += count;
+    }
+  }
+  return o;
+}
+
+/** zlib Deflate; a stream that inflates to more than `out.length` bytes is refused. */
+export function decodeDeflate(input: Uint8Array, out: Uint8Array): number {
+  let inflated: Buffer;
+  try {
+    inflated = inflateSync(input, { maxOutputLength: Math.max(1, out.length) });
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE') throw new CodecError(`inflates to more than the ${out.length} bytes it should hold`);
+    throw new CodecError((err as Error).message.split('\n')[0]);
+  }
+  const count = Math.min(inflated.length, out.length);
+  out.set(inflated.subarray(0, count));
+  return count;
+}
+
+/** Zstd through geotiff's WebAssembly decoder (rare in microscopy; sizes are checked before). */
+export async function decodeZstd(input: Uint8Array, out: Uint8Array): Promise<number> {
+  const decoder = await getDecoder(50000, { tileWidth: 1, tileHeight: 1, predictor: 1, bitsPerSample: 8, planarConfiguration: 1, samplesPerPixel: 1 });
+  const decoded = new Uint8Array(await decoder.decode(input.slice().buffer));
+  const count = Math.min(decoded.length, out.length);
+  out.set(decoded.subarray(0, count));
+  return count;
+}
+
+/** Decodes one block with TIFF compression `compression` into `out`; returns the bytes written. */
+export async function decodeBlock(compression: number, input: Uint8Array, out: Uint8Array): Promise<number> {
+  switch (compression) {
+    case 5:
+      return decodeLzw(input, out);
+    case 8:
+    case 32946:
+      return decodeDeflate(input, out);
+    case 32773:
+      return decodePackBits(input, out);
+    case 50000:
+      return decodeZstd(input, out);
+    default:
+      throw new CodecError(`compression ${compression} is not supported`);
+  }
+}
+
+/**
+ * The most one compressed byte can expand to, by format: Deflate's longest match (258
+ * bytes) costs at least 2 bits (1032:1); an LZW code of >= 9 bits stands for at most
+ * 4096 - 257 bytes; a PackBits run is 2 bytes for 128. Larger claimed ratios are bombs.
+ * Zstd has no useful bound (its RLE blocks), so only the memory budget applies to it.
+ */
+export const MAX_EXPANSION: Record<number, number> = {
+  1: 1,
+  5: Math.ceil(((LZW_MAX_CODES - 257) * 8) / 9),
+  8: 1032,
+  32946: 1032,
+  32773: 64,
+  50000: Infinity,
+};
+
+/** The most bytes an honest encoder needs for `raw` bytes (stored Deflate blocks, 12-bit LZW codes of literals). */
+export function maxCompressedBytes(compression: number, raw: number): number {
+  if (compression === 1) return Infinity; // extra bytes after an uncompressed strip are never read
+  return Math.ceil(raw * 1.5) + 1024;
+}

@@ -1,0 +1,126 @@
+// The bounded TIFF decompressors: exact on valid streams (checked against geotiff's
+// decoders and, for real LZW files, Pillow), never writing past the buffer they are given.
+import { deflateSync } from 'node:zlib';
+import { join } from 'node:path';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { getDecoder } from 'geotiff';
+import { describe, expect, it } from 'vitest';
+import { CodecError, decodeDeflate, decodeLzw, decodePackBits } from '../../src/image/tiff/codecs.ts';
+import { openMovie } from '../../src/image/index.ts';
+import { mulberry32 } from '../../src/random.ts';
+import { DATA_DIR, havePython, runPython } from './helpers.ts';
+
+/** TIFF LZW encoder as libtiff writes it: 9-12 bit codes, width grows when the table reaches 2^bits, Clear at 4094. */
+function encodeLzw(data: Uint8Array): Uint8Array {
+  const out: number[] = [];
+  let bitBuf = 0;
+  let bitCount = 0;
+  let bits = 9;
+  const put = (code: number) => {
+    bitBuf = (bitBuf << bits) | code;
+    bitCount += bits;
+    while (bitCount >= 8) {
+      out.push((bitBuf >>> (bitCount - 8)) & 0xff);
+      bitCount -= 8;
+    }
+    bitBuf &= (1 << bitCount) - 1;
+  };
+  let table = new Map<number, number>();
+  let next = 258;
+  put(256);
+  let w = -1;
+  for (const b of data) {
+    if (w < 0) {
+      w = b;
+      continue;
+    }
+    const known = table.get(w * 256 + b);
+    if (known !== undefined) {
+      w = known;
+      continue;
+    }
+    put(w);
+    table.set(w * 256 + b, next++);
+    if (next === 4094) {
+      put(256);
+      table = new Map();
+      next = 258;
+      bits = 9;
+    } else if (next >= 1 << bits) bits++;
+    w = b;
+  }
+  if (w >= 0) put(w);
+  put(257);
+  if (bitCount > 0) out.push((bitBuf << (8 - bitCount)) & 0xff);
+  return Uint8Array.from(out);
+}
+
+function samples(kind: 'random' | 'runs' | 'constant', n: number, seed = 1): Uint8Array {
+  const random = mulberry32(seed);
+  const a = new Uint8Array(n);
+  for (let i = 0; i < n; i++) a[i] = kind === 'constant' ? 7 : kind === 'random' ? Math.floor(random() * 256) : Math.floor(i / (1 + Math.floor(random() * 40))) % 5;
+  return a;
+}
+
+describe('LZW', () => {
+  for (const kind of ['random', 'runs', 'constant'] as const) {
+    it(`round-trips ${kind} data across code widths and clear codes, as geotiff decodes it`, async () => {
+      const data = samples(kind, 200_000);
+      const encoded = encodeLzw(data);
+      const out = new Uint8Array(data.length);
+      expect(decodeLzw(encoded, out)).toBe(data.length);
+      expect(Buffer.from(out).equals(Buffer.from(data))).toBe(true);
+      const geotiff = await getDecoder(5, { tileWidth: 1, tileHeight: 1, predictor: 1, bitsPerSample: 8, planarConfiguration: 1, samplesPerPixel: 1 });
+      expect(Buffer.from(await geotiff.decode(encoded.slice().buffer)).equals(Buffer.from(data))).toBe(true);
+    });
+  }
+
+  it('stops at the end of the buffer it is given', () => {
+    const encoded = encodeLzw(samples('constant', 1_000_000));
+    const out = new Uint8Array(1000);
+    expect(decodeLzw(encoded, out)).toBe(1000);
+    expect(out.every((v) => v === 7)).toBe(true);
+  });
+
+  it('refuses codes that are not in the table', () => {
+    // Clear, literal 1, then code 600 (the table holds 258 entries).
+    const bits = [256, 1, 600].map((c) => c.toString(2).padStart(9, '0')).join('').padEnd(32, '0');
+    const bytes = Uint8Array.from({ length: 4 }, (_, i) => parseInt(bits.slice(i * 8, i * 8 + 8), 2));
+    expect(() => decodeLzw(bytes, new Uint8Array(100))).toThrow(CodecError);
+  });
+
+  const real = join(DATA_DIR, 'ctc-Fluo-C2DL-MSC-02/02/t000.tif');
+  it.skipIf(!existsSync(real) || !havePython(['PIL', 'numpy']))('reads a real LZW movie frame as Pillow does', async () => {
+    const raw = join(tmpdir(), `cellpilot-pil-${process.pid}.u16`);
+    runPython(['-c', 'import sys, numpy as np; from PIL import Image; np.asarray(Image.open(sys.argv[1])).astype("<u2").tofile(sys.argv[2])', real, raw]);
+    const theirs = readFileSync(raw);
+    rmSync(raw);
+    const m = await openMovie(real);
+    const p = await m.plane(0, 0, 0);
+    await m.close();
+    expect(m.source.compression).toBe('lzw');
+    expect(Buffer.from(p.buffer, p.byteOffset, p.byteLength).equals(theirs)).toBe(true);
+  });
+});
+
+describe('PackBits', () => {
+  it("decodes Apple's example", () => {
+    const input = Uint8Array.from([0xfe, 0xaa, 0x02, 0x80, 0x00, 0x2a, 0xfd, 0xaa, 0x03, 0x80, 0x00, 0x2a, 0x22, 0xf7, 0xaa]);
+    const expected = [0xaa, 0xaa, 0xaa, 0x80, 0x00, 0x2a, 0xaa, 0xaa, 0xaa, 0xaa, 0x80, 0x00, 0x2a, 0x22, ...Array(10).fill(0xaa)];
+    const out = new Uint8Array(expected.length);
+    expect(decodePackBits(input, out)).toBe(expected.length);
+    expect([...out]).toEqual(expected);
+    expect(decodePackBits(input, new Uint8Array(5))).toBe(5);
+  });
+});
+
+describe('Deflate', () => {
+  it('inflates into the plane and refuses a stream that holds more', () => {
+    const data = samples('runs', 50_000);
+    const out = new Uint8Array(data.length);
+    expect(decodeDeflate(deflateSync(data), out)).toBe(data.length);
+    expect(Buffer.from(out).equals(Buffer.from(data))).toBe(true);
+    expect(() => decodeDeflate(deflateSync(new Uint8Array(64 << 20)), new Uint8Array(4096))).toThrow(/more than the 4096 bytes/);
+  });
+});
