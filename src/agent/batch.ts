@@ -1,12 +1,15 @@
 // Headless pipeline runs over many movies (`cellpilot run`): one session folder per
 // movie under the output folder, a results.json beside it, a progress line per step,
 // and one failing movie reported without stopping the others.
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { ToolSpec } from '../../tools/types.ts';
 import { InputError, oneLine } from '../errors.ts';
 import { runStep } from './executor.ts';
+import { inspectInput, isInside, realPathOf, removeCreated } from './filePolicy.ts';
+import { lockFolder, writeFileAtomic } from './locks.ts';
 import { executePipeline, type Pipeline, type PipelineStepResult } from './pipeline.ts';
+import { redact } from './secrets.ts';
 import { Session } from './session.ts';
 
 export interface MovieRunResult {
@@ -21,7 +24,9 @@ export interface MovieRunResult {
 
 /** The output folder name for a movie: its file name without extension(s). */
 export function movieStem(path: string): string {
-  return basename(path).replace(/\.(ome\.)?(tiff?|czi|nd2|lif)$/i, '').replace(/[^A-Za-z0-9_.-]+/g, '_') || 'movie';
+  const stem = basename(path).replace(/\.(ome\.)?(tiff?|czi|nd2|lif)$/i, '').replace(/[^A-Za-z0-9_.-]+/g, '_');
+  // "..." names a movie "..tif" whose folder would be the parent of --out: no leading dots
+  return stem.replace(/^\.+/, (dots) => '_'.repeat(dots.length)) || 'movie';
 }
 
 export interface BatchOptions {
@@ -50,25 +55,33 @@ export async function runPipelineOnMovies(pipeline: Pipeline, movies: string[], 
   const runOne = async (index: number): Promise<MovieRunResult> => {
     const movie = resolve(movies[index]);
     const label = `[${index + 1}/${movies.length}] ${basename(movie)}`;
-    const dir = join(resolve(options.outDir), stems[index]);
+    const outDir = resolve(options.outDir);
+    const dir = join(outDir, stems[index]);
     const started = performance.now();
+    let lock: Awaited<ReturnType<typeof lockFolder>> | undefined;
     const fail = (error: string, steps: PipelineStepResult[] = []): MovieRunResult => {
       options.onProgress?.(`${label}: FAILED: ${error}`);
       const result: MovieRunResult = { movie, dir, status: 'failed', error, steps, durationMs: Math.round(performance.now() - started) };
-      if (existsSync(dir)) writeFileSync(join(dir, 'results.json'), JSON.stringify({ pipeline: pipeline.name, ...result }, null, 2) + '\n');
+      // only into a folder this run holds: a refused second writer leaves the first one's results alone
+      if (lock && existsSync(join(dir, 'session.json'))) writeFileAtomic(join(dir, 'results.json'), JSON.stringify(redact({ pipeline: pipeline.name, ...result }), null, 2) + '\n');
       return result;
     };
     if (!existsSync(movie)) return fail(`${movies[index]}: no such file`);
     try {
+      inspectInput(movies[index], movie, ['movie']);
+      if (!isInside(realPathOf(dir), realPathOf(outDir)) || realPathOf(dir) === realPathOf(outDir)) throw new InputError(`${movies[index]}: its output folder ${dir} is not inside --out ${outDir}`);
+      // one writer per movie folder: a second `cellpilot run` on the same --out waits or refuses
+      lock = await lockFolder(dir, `the output folder ${dir}`);
       prepareDir(dir);
-      const session = Session.create({ root: resolve(options.outDir), id: stems[index] });
+      const session = Session.create({ root: outDir, id: stems[index] });
       const input = session.addInput('movie', movie);
       const total = pipeline.steps.length;
       const steps = await executePipeline(
         pipeline,
         { ...options.inputs, [first]: input.id },
         async (tool, args) => {
-          const outcome = await runStep(session, tools, tool, args, { signal: options.signal });
+          // pipeline arguments are not typed by a person: outputs stay in the movie's folder
+          const outcome = await runStep(session, tools, tool, args, { signal: options.signal, typed: [], outputRoots: [dir] });
           return { tool, status: outcome.status, summary: outcome.summary, error: outcome.error, artifacts: outcome.artifacts, values: outcome.values, durationMs: outcome.durationMs };
         },
         {
@@ -81,23 +94,32 @@ export async function runPipelineOnMovies(pipeline: Pipeline, movies: string[], 
         throw Object.assign(err, { results: err.results ?? [] });
       });
       const result: MovieRunResult = { movie, dir, status: 'ok', steps, durationMs: Math.round(performance.now() - started) };
-      writeFileSync(join(dir, 'results.json'), JSON.stringify({ pipeline: pipeline.name, ...result }, null, 2) + '\n');
+      writeFileAtomic(join(dir, 'results.json'), JSON.stringify(redact({ pipeline: pipeline.name, ...result }), null, 2) + '\n');
       options.onProgress?.(`${label}: done in ${(result.durationMs / 1000).toFixed(1)} s`);
       return result;
     } catch (err) {
       return fail(oneLine(err), (err as { results?: PipelineStepResult[] }).results ?? []);
+    } finally {
+      lock?.release();
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.jobs ?? 1, movies.length)) }, worker));
   return results;
 }
 
-/** A movie's output folder starts empty; a folder from an earlier `cellpilot run` is replaced, anything else is refused. */
+/** Files of a session folder that the session itself writes (besides its artifacts). */
+const SESSION_FILES = ['session.json', 'provenance.jsonl', 'transcript.jsonl', 'artifacts.jsonl', 'results.json', 'hashes.jsonl'];
+
+/**
+ * A movie's output folder starts fresh: what an earlier `cellpilot run` created there (its
+ * manifest and artifacts) is removed, nothing else; a folder cellpilot did not write is refused.
+ */
 function prepareDir(dir: string): void {
-  // Snakemake creates the output's folder before the job runs: an empty folder is fine
-  if (!existsSync(dir) || readdirSync(dir).length === 0) return;
+  // Snakemake creates the output's folder before the job runs: an empty folder (but for our lock) is fine
+  const entries = existsSync(dir) ? readdirSync(dir).filter((n) => !n.startsWith('.cellpilot.lock')) : [];
+  if (entries.length === 0) return;
   if (!existsSync(join(dir, 'session.json'))) throw new InputError(`${dir} exists and was not written by cellpilot run: choose another --out folder`);
-  rmSync(dir, { recursive: true, force: true });
+  removeCreated(dir, SESSION_FILES);
 }
 
 /** A tidy summary: one row per movie with its status and every numeric value as STEP.KEY. */

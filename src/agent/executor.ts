@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import type { ArtifactRef, ToolResult, ToolSpec } from '../../tools/types.ts';
 import { InputError, oneLine } from '../errors.ts';
 import type { AgentEvents, StepStatus } from './events.ts';
-import { type InputRecord, sha256Of, softwareVersions } from './provenance.ts';
+import { guardContext, policyFor, stringsIn, typedPaths } from './filePolicy.ts';
+import { contentHash, type InputRecord, loadHasher, sha256File, softwareVersions } from './provenance.ts';
 import type { Session } from './session.ts';
 import { closest, validateArgs } from './validation.ts';
 
@@ -33,6 +34,17 @@ export interface StepOptions {
   turnId?: string;
   /** Called with planes done / total while the tool runs. */
   onProgress?: (done: number, total: number, label?: string) => void;
+  /**
+   * What the person typed (their messages, their command line): the only texts an output
+   * path outside the session may come from. Default: the call's own arguments, for callers
+   * where a person typed them (`cellpilot tool`, a command in the chat). The agent loop
+   * passes the user's messages; pipelines pass [] (their outputs stay in the session).
+   */
+  typed?: readonly string[];
+  /** Folders besides the session where outputs may go (the `--out` folder of a batch run). */
+  outputRoots?: readonly string[];
+  /** Set when the call cannot run as asked (its arguments were not JSON): recorded as invalid with this reason. */
+  refusal?: string;
 }
 
 export type ToolLookup = (name: string) => ToolSpec | undefined;
@@ -49,7 +61,10 @@ export async function runStep(session: Session, tools: ToolSpec[], name: string,
   const finish = async (partial: Omit<StepOutcome, 'stepId' | 'tool' | 'args' | 'durationMs'>, inputs: InputRecord[] = []): Promise<StepOutcome> => {
     const outcome: StepOutcome = { stepId, tool: name, args, durationMs: Math.round(performance.now() - started), ...partial };
     const outputs = [];
-    for (const a of outcome.artifacts) outputs.push({ ...a, sha256: (await sha256Of(a.path).catch(() => undefined))?.sha256 });
+    for (const a of outcome.artifacts) {
+      const hash = contentHash(a.path, session.dir);
+      outputs.push({ ...a, hash: hash?.digest, hashAlgorithm: hash?.algorithm });
+    }
     session.provenance.append({
       step: stepId,
       turn: options.turnId,
@@ -80,12 +95,19 @@ export async function runStep(session: Session, tools: ToolSpec[], name: string,
     const near = closest(name, tools.map((t) => t.name));
     return finish(failure('invalid', `unknown tool "${name}"${near ? ` (did you mean "${near}"?)` : ''}; run "cellpilot tools" for the list`, 'input'));
   }
+  if (options.refusal) return finish(failure('invalid', `${name}: ${options.refusal}`, 'input'));
   const validated = validateArgs(tool, rawArgs);
   if (!validated.ok) return finish(failure('invalid', validated.error, 'input'));
   if (options.signal?.aborted) return finish(failure('cancelled', 'cancelled before it started', 'work'));
 
-  const inputs = await inputRecords(session, args);
-  const ctx = session.context({
+  await loadHasher();
+  const policy = policyFor(session);
+  for (const root of options.outputRoots ?? []) policy.allowRoot(root);
+  const typed = typedPaths(options.typed ?? stringsIn(args));
+  // inputs are hashed after the run, lazily: the tool has just read them (warm page cache)
+  // and each file is hashed once per session (see contentHash)
+  const inputs = () => inputRecords(session, args);
+  const context = session.context({
     signal: options.signal,
     toolName: name,
     onProgress: (done, total, label) => {
@@ -96,19 +118,20 @@ export async function runStep(session: Session, tools: ToolSpec[], name: string,
       options.events.emit({ type: 'tool_progress', turnId, stepId, tool: name, done, total, label, elapsedS, etaS });
     },
   });
+  const ctx = guardContext(context, policy, typed);
   try {
     const result: ToolResult = await tool.run(validated.args as never, ctx);
-    if (options.signal?.aborted) return finish(failure('cancelled', `${name} was cancelled`, 'work'), inputs);
-    return finish({ status: 'ok', summary: oneLine(result.summary), artifacts: result.artifacts, values: result.values ?? {} }, inputs);
+    if (options.signal?.aborted) return finish(failure('cancelled', `${name} was cancelled`, 'work'), inputs());
+    return finish({ status: 'ok', summary: oneLine(result.summary), artifacts: result.artifacts, values: result.values ?? {} }, inputs());
   } catch (err) {
-    if (options.signal?.aborted) return finish(failure('cancelled', `${name} was cancelled`, 'work'), inputs);
+    if (options.signal?.aborted) return finish(failure('cancelled', `${name} was cancelled`, 'work'), inputs());
     const kind = err instanceof InputError || (err as { exitCode?: number })?.exitCode === 2 ? 'input' : 'work';
-    return finish(failure('error', `${name} failed: ${oneLine(err)}`, kind), inputs);
+    return finish(failure('error', `${name} failed: ${oneLine(err)}`, kind), inputs());
   }
 }
 
 /** Input files of a call: every string argument (but `output`) that names an artifact or an existing file. */
-async function inputRecords(session: Session, args: Record<string, unknown>): Promise<InputRecord[]> {
+function inputRecords(session: Session, args: Record<string, unknown>): InputRecord[] {
   const records: InputRecord[] = [];
   for (const [arg, value] of Object.entries(args)) {
     if (arg === 'output') continue;
@@ -117,8 +140,8 @@ async function inputRecords(session: Session, args: Record<string, unknown>): Pr
       const artifact = session.store.get(ref);
       const path = artifact?.path ?? (looksLikePath(ref) && existsSync(resolve(ref)) ? resolve(ref) : undefined);
       if (!path) continue;
-      const hash = await sha256Of(path).catch(() => undefined);
-      records.push({ arg, ref, path, sha256: hash?.sha256, bytes: hash?.bytes });
+      const hash = contentHash(path, session.dir);
+      records.push({ arg, ref, path, hash: hash?.digest, hashAlgorithm: hash?.algorithm, bytes: hash?.bytes });
     }
   }
   return records;
@@ -140,8 +163,8 @@ async function modelHashes(values: Record<string, unknown>, args: Record<string,
   for (const name of new Set([values.model, args.model].filter((m): m is string => typeof m === 'string' && /^[\w.-]+$/.test(m)))) {
     if (typeof values.modelSha256 === 'string') break;
     const weights = join(MODELS_DIR, name, 'weights.onnx');
-    const hash = existsSync(weights) ? await sha256Of(weights).catch(() => undefined) : undefined;
-    if (hash) out.push({ name, sha256: hash.sha256 });
+    const sha256 = existsSync(weights) ? sha256File(weights) : undefined;
+    if (sha256) out.push({ name, sha256 });
   }
   if (typeof values.modelSha256 === 'string') out.push({ name: String(values.model ?? 'model'), sha256: values.modelSha256 });
   if (Array.isArray(values.models)) {

@@ -8,6 +8,8 @@ export { loadPipeline, parsePipeline, pipelineFromSession, executePipeline, type
 
 import { ALL_TOOLS } from './allTools.ts';
 import { AgentEvents } from './events.ts';
+import { userPath } from './artifacts.ts';
+import { inspectInput } from './filePolicy.ts';
 import { Agent } from './loop.ts';
 import { createChatModel, defaultModelName } from './models.ts';
 import { Session } from './session.ts';
@@ -37,6 +39,10 @@ export async function createAgent(
   // a failed background load surfaces on the first request, not as an unhandled rejection
   if (model instanceof Promise) model.catch(() => undefined);
   const session = options.session ?? (options.resume ? Session.open(options.resume) : Session.openOrCreate(options.sessionId, { model: name }));
-  for (const movie of options.movies ?? []) session.addInput('movie', movie);
+  for (const movie of options.movies ?? []) {
+    // a FIFO, device or folder without frames is refused before anything reads it
+    inspectInput(movie, userPath(movie), ['movie']);
+    session.addInput('movie', movie);
+  }
   return new Agent({ session, tools: ALL_TOOLS, model, modelName: name, events: options.events, maxSteps: options.maxSteps });
 }

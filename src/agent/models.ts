@@ -42,8 +42,43 @@ export async function createChatModel(flag?: string): Promise<ModelChoice> {
   return { name, model: model as unknown as BaseChatModel };
 }
 
+/** Bounds on what one model reply may cost, from the environment (tests set them small). */
+export interface TransportLimits {
+  /** No bytes for this long (including before the first) ends the reply: CELLPILOT_LLM_IDLE_TIMEOUT_S, default 60. */
+  idleMs: number;
+  /** A whole reply may take this long: CELLPILOT_LLM_TOTAL_TIMEOUT_S, default 600. */
+  totalMs: number;
+  /** Characters of a reply (text and tool arguments) kept; the rest is cut: CELLPILOT_LLM_MAX_REPLY_CHARS, default 100 000. */
+  maxReplyChars: number;
+  /** Tool calls run from one reply; the rest are refused as tool errors: CELLPILOT_MAX_TOOL_CALLS_PER_REPLY, default 16. */
+  maxToolCallsPerReply: number;
+}
+
+function positiveNumber(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+export function transportLimits(): TransportLimits {
+  return {
+    idleMs: positiveNumber('CELLPILOT_LLM_IDLE_TIMEOUT_S', 60) * 1000,
+    totalMs: positiveNumber('CELLPILOT_LLM_TOTAL_TIMEOUT_S', 600) * 1000,
+    maxReplyChars: Math.floor(positiveNumber('CELLPILOT_LLM_MAX_REPLY_CHARS', 100_000)),
+    maxToolCallsPerReply: Math.floor(positiveNumber('CELLPILOT_MAX_TOOL_CALLS_PER_REPLY', 16)),
+  };
+}
+
+/** A reply the transport gave up on (stalled, too slow): its message is the one line the user sees. */
+export class TransportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TransportError';
+  }
+}
+
 /** One line telling the user what went wrong with the LLM server and what to do. */
 export function describeModelError(err: unknown, modelName: string): string {
+  if (err instanceof TransportError) return err.message;
   const e = err as { status?: number; code?: string; name?: string; message?: string; cause?: { code?: string } };
   const server = process.env.OPENAI_BASE_URL ?? 'api.openai.com';
   const status = e?.status ?? (/\b(401|403|404|429|500|502|503)\b/.exec(e?.message ?? '')?.[1] ? Number(/\b(401|403|404|429|500|502|503)\b/.exec(e?.message ?? '')![1]) : undefined);

@@ -1,8 +1,10 @@
 // The provenance log of a session: one JSON line per tool step, appended and fsynced
 // as soon as the step ends, so a killed process loses nothing already done.
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, existsSync, fsyncSync, openSync, readdirSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, fsyncSync, lstatSync, opendirSync, openSync, readFileSync, readSync, realpathSync, statSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import type { IHasher } from 'hash-wasm';
 import type { ArtifactRef } from '../../tools/types.ts';
 import type { StepStatus } from './events.ts';
 import { redact } from './secrets.ts';
@@ -13,7 +15,9 @@ export interface InputRecord {
   /** What the user or the model wrote: an artifact id or a path. */
   ref: string;
   path: string;
-  sha256?: string;
+  /** Content hash (see `hashAlgorithm`), computed once per file and session. */
+  hash?: string;
+  hashAlgorithm?: string;
   bytes?: number;
 }
 
@@ -24,9 +28,10 @@ export interface ProvenanceRecord {
   tool: string;
   args: Record<string, unknown>;
   inputs: InputRecord[];
-  outputs: (ArtifactRef & { sha256?: string })[];
+  outputs: (ArtifactRef & { hash?: string; hashAlgorithm?: string })[];
   durationMs: number;
   versions: Record<string, string>;
+  /** Model weights used, with their sha256 (the bioimage.io rdf.yaml declares sha256). */
   models: { name: string; sha256: string }[];
   status: StepStatus;
   summary?: string;
@@ -77,33 +82,152 @@ export function readJsonLines<T>(path: string): T[] {
   return out;
 }
 
-const hashCache = new Map<string, string>();
+/** The content hash recorded for inputs and outputs: xxHash128 (hash-wasm), ~2.5x sha256's speed. */
+export const HASH_ALGORITHM = 'xxh128';
 
-/** sha256 of a file, or of a folder (sorted relative names and file hashes). Cached by path, size and mtime. */
-export async function sha256Of(path: string): Promise<{ sha256: string; bytes: number } | undefined> {
-  if (!existsSync(path)) return undefined;
-  const stat = statSync(path);
-  if (stat.isDirectory()) {
-    const hash = createHash('sha256');
-    let bytes = 0;
-    for (const name of readdirSync(path).sort()) {
-      const sub = await sha256Of(join(path, name));
-      if (!sub) continue;
-      hash.update(`${name}\0${sub.sha256}\n`);
-      bytes += sub.bytes;
-    }
-    return { sha256: hash.digest('hex'), bytes };
+export interface ContentHash {
+  algorithm: string;
+  digest: string;
+  bytes: number;
+}
+
+type Hasher = IHasher;
+let hasher: Hasher | undefined;
+let loading: Promise<Hasher> | undefined;
+
+/** Loads the xxHash128 WebAssembly module once (about 20 ms); hashing is synchronous after. */
+export function loadHasher(): Promise<Hasher> {
+  if (hasher) return Promise.resolve(hasher);
+  // the single-algorithm bundle loads in ~20 ms; the package index loads every algorithm (~150 ms)
+  const { createXXHash128 } = createRequire(import.meta.url)('hash-wasm/dist/xxhash128.umd.min.js') as { createXXHash128: () => Promise<Hasher> };
+  loading ??= createXXHash128().then((h) => (hasher = h));
+  return loading;
+}
+
+const HASH_CACHE_FILE = 'hashes.jsonl';
+const FOLDER_LISTING_LIMIT = 10_000;
+const CHUNK_BYTES = 4 << 20;
+let chunk: Buffer | undefined;
+
+/** Hashes already computed, by real path + size + inode + mtime: in memory, and per session in hashes.jsonl. */
+const memoryCache = new Map<string, ContentHash>();
+const loadedCacheFiles = new Set<string>();
+
+function cacheKey(real: string, stat: { size: number; ino: number; mtimeMs: number }): string {
+  return `${real}\0${stat.size}\0${stat.ino}\0${stat.mtimeMs}`;
+}
+
+function loadCacheFile(sessionDir: string): void {
+  const path = join(sessionDir, HASH_CACHE_FILE);
+  if (loadedCacheFiles.has(path)) return;
+  loadedCacheFiles.add(path);
+  if (!existsSync(path)) return;
+  for (const e of readJsonLines<{ key: string } & ContentHash>(path)) memoryCache.set(e.key, { algorithm: e.algorithm, digest: e.digest, bytes: e.bytes });
+}
+
+/**
+ * The content hash of a file, computed at most once per (real path, size, inode, mtime):
+ * later steps and later processes of the same session reuse it. A folder gets a hash of
+ * its own listing (names, sizes, times; never recursive, at most 10 000 entries); FIFOs,
+ * devices and sockets get none (reading them could block forever).
+ */
+export function contentHash(path: string, sessionDir?: string): ContentHash | undefined {
+  let real: string;
+  let stat;
+  try {
+    real = realpathSync(path);
+    stat = statSync(real);
+  } catch {
+    return undefined;
   }
-  const key = `${path}\0${stat.size}\0${stat.mtimeMs}`;
-  const cached = hashCache.get(key);
-  if (cached) return { sha256: cached, bytes: stat.size };
+  if (stat.isDirectory()) return folderListingHash(real);
+  if (!stat.isFile()) return undefined;
+  if (sessionDir) loadCacheFile(sessionDir);
+  const key = cacheKey(real, stat);
+  const cached = memoryCache.get(key);
+  if (cached) return cached;
+  const result = hashRegularFile(real, stat.size);
+  memoryCache.set(key, result);
+  if (sessionDir && existsSync(sessionDir)) appendFileSync(join(sessionDir, HASH_CACHE_FILE), JSON.stringify({ key, ...result }) + '\n');
+  return result;
+}
+
+function hashRegularFile(real: string, size: number): ContentHash {
+  const fd = openSync(real, 'r');
+  try {
+    chunk ??= Buffer.allocUnsafe(CHUNK_BYTES);
+    if (hasher) {
+      hasher.init();
+      for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) hasher.update(chunk.subarray(0, n));
+      return { algorithm: HASH_ALGORITHM, digest: hasher.digest('hex'), bytes: size };
+    }
+    // only before loadHasher() has run (runStep loads it first): named, so never compared with xxh128
+    const hash = createHash('sha256');
+    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) hash.update(chunk.subarray(0, n));
+    return { algorithm: 'sha256', digest: hash.digest('hex'), bytes: size };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function folderListingHash(dir: string): ContentHash | undefined {
   const hash = createHash('sha256');
-  await new Promise<void>((resolve, reject) => {
-    createReadStream(path).on('data', (chunk) => hash.update(chunk)).on('end', resolve).on('error', reject);
-  });
-  const digest = hash.digest('hex');
-  hashCache.set(key, digest);
-  return { sha256: digest, bytes: stat.size };
+  let bytes = 0;
+  let handle;
+  try {
+    handle = opendirSync(dir);
+  } catch {
+    return undefined;
+  }
+  try {
+    const lines: string[] = [];
+    for (let entry = handle.readSync(); entry && lines.length < FOLDER_LISTING_LIMIT; entry = handle.readSync()) {
+      try {
+        const s = lstatSync(join(dir, entry.name));
+        bytes += s.isFile() ? s.size : 0;
+        lines.push(`${entry.name}\0${s.size}\0${s.mtimeMs}`);
+      } catch {
+        lines.push(`${entry.name}\0?`);
+      }
+    }
+    for (const line of lines.sort()) hash.update(line + '\n');
+  } finally {
+    handle.closeSync();
+  }
+  return { algorithm: 'sha256-listing', digest: hash.digest('hex'), bytes };
+}
+
+const sha256Cache = new Map<string, string>();
+
+/** sha256 of a file (model weights: bioimage.io declares sha256), cached by path, size and mtime. */
+export function sha256File(path: string): string | undefined {
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) return undefined;
+    const key = `${path}\0${stat.size}\0${stat.mtimeMs}`;
+    let digest = sha256Cache.get(key);
+    if (!digest) {
+      const hash = createHash('sha256');
+      const fd = openSync(path, 'r');
+      try {
+        chunk ??= Buffer.allocUnsafe(CHUNK_BYTES);
+        for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) hash.update(chunk.subarray(0, n));
+      } finally {
+        closeSync(fd);
+      }
+      digest = hash.digest('hex');
+      sha256Cache.set(key, digest);
+    }
+    return digest;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Async form of contentHash (loads the hasher first). */
+export async function hashOf(path: string, sessionDir?: string): Promise<ContentHash | undefined> {
+  await loadHasher();
+  return contentHash(path, sessionDir);
 }
 
 let versionsCache: Record<string, string> | undefined;

@@ -2,7 +2,7 @@
 // pipelines) passes through redact(). Keys that name a secret are blanked, and any
 // string that contains the value of a secret-looking environment variable is masked.
 const SECRET_KEY = /(api[_-]?key|token|secret|password|passwd|authorization|bearer|credential)/i;
-const SECRET_VALUE = /\b(sk-[A-Za-z0-9_-]{8,}|gh[pousr]_[A-Za-z0-9]{20,}|xox[abp]-[A-Za-z0-9-]{10,})\b/g;
+const SECRET_VALUE = /\b(sk-[A-Za-z0-9_-]{8,}|gh[pousr]_[A-Za-z0-9]{20,}|xox[abp]-[A-Za-z0-9-]{10,})\b|\b(Bearer|Basic)\s+[A-Za-z0-9._~+/-]{8,}=*/g;
 
 function secretValuesFromEnv(): string[] {
   const values: string[] = [];

@@ -3,6 +3,8 @@
 import { parseArgs } from 'node:util';
 import { createAgent } from '../agent/index.ts';
 import { AgentEvents } from '../agent/events.ts';
+import { lockSession } from '../agent/locks.ts';
+import { sessionsRoot } from '../agent/session.ts';
 import { InputError } from '../errors.ts';
 
 const USAGE = 'usage: cellpilot ask "<request>" [--movie F] [--model M] [--json] [--session ID]';
@@ -40,11 +42,16 @@ export async function run(argv: string[]): Promise<number> {
     });
   }
   const maxSteps = values['max-steps'] === undefined ? undefined : Number(values['max-steps']);
+  // one writer per session: a second `ask --session SAME` waits for this one, or refuses
+  const lock = await lockSession(values.session, sessionsRoot());
   const agent = await createAgent({ model: values.model, sessionId: values.session, movies: values.movie, events, maxSteps });
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
-  const result = await agent.ask(request, { signal: controller.signal }).finally(() => process.off('SIGINT', onSigint));
+  const result = await agent.ask(request, { signal: controller.signal }).finally(() => {
+    process.off('SIGINT', onSigint);
+    lock?.release();
+  });
   const last = result.toolCalls.at(-1);
   const ok = result.status === 'done' && (!last || last.status === 'ok');
   if (json) {

@@ -2,6 +2,7 @@
 // The first and last planes are read too, so a truncated file fails here (exit 2, one
 // line) rather than halfway through an analysis; --check reads every plane.
 import { parseArgs } from 'node:util';
+import { inspectInput } from '../agent/filePolicy.ts';
 import { InputError } from '../errors.ts';
 import { openMovie } from '../image/index.ts';
 import { formatMovieInfo, movieInfo } from '../image/info.ts';
@@ -16,6 +17,8 @@ export async function run(argv: string[]): Promise<number> {
   const [path, ...extra] = parsed.positionals;
   if (!path) throw new InputError('cellpilot info needs a movie: cellpilot info <file> [--json] [--check]');
   if (extra.length) throw new InputError(`cellpilot info takes one movie, got ${parsed.positionals.length}: ${parsed.positionals.join(' ')}`);
+  // a FIFO, a device or a folder without frames is refused at once (reading one could block forever)
+  inspectInput(path, path, ['movie']);
   const movie = await openMovie(path);
   try {
     const { t, z, c } = movie.shape;

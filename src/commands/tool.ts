@@ -3,7 +3,8 @@
 import { parseArgs } from 'node:util';
 import { ALL_TOOLS } from '../agent/allTools.ts';
 import { runStep } from '../agent/executor.ts';
-import { Session } from '../agent/session.ts';
+import { lockSession } from '../agent/locks.ts';
+import { Session, sessionsRoot } from '../agent/session.ts';
 import { InputError } from '../errors.ts';
 
 const USAGE = "usage: cellpilot tool <name> --args '<json>' [--json] [--session ID]";
@@ -35,6 +36,8 @@ export async function run(argv: string[]): Promise<number> {
       return fail(2, `--args is not valid JSON (${(err as Error).message}); write it like --args '{"movie": "cells.tif"}'`);
     }
   }
+  // one writer per session: a second call on the same --session waits for this one, or refuses
+  const lock = await lockSession(values.session, sessionsRoot());
   const session = Session.openOrCreate(values.session);
   const controller = new AbortController();
   const onSigint = () => controller.abort();
@@ -49,7 +52,10 @@ export async function run(argv: string[]): Promise<number> {
       lastPercent = percent;
       if (done >= total) process.stderr.write('\n');
     },
-  }).finally(() => process.off('SIGINT', onSigint));
+  }).finally(() => {
+    process.off('SIGINT', onSigint);
+    lock?.release();
+  });
 
   if (outcome.status !== 'ok') return fail(outcome.errorKind === 'input' ? 2 : 1, outcome.error ?? outcome.summary);
   const artifacts = outcome.artifacts.map((a) => ({ id: a.id, type: a.type, path: a.path }));

@@ -4,6 +4,7 @@ import { defineTool } from '../../tools/types.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
+import { xxhash128 } from 'hash-wasm';
 import { describe, expect, it } from 'vitest';
 import { runStep } from '../../src/agent/executor.ts';
 import { Session } from '../../src/agent/session.ts';
@@ -45,9 +46,9 @@ describe('Session', () => {
     expect(lines).toHaveLength(2);
     const [ok, invalid] = lines;
     expect(ok).toMatchObject({ step: 's1', tool: 'denoise', status: 'ok', args: { movie: input, method: 'n2v' } });
-    // sha256 of "raw pixels"
-    expect(ok.inputs[0]).toMatchObject({ arg: 'movie', path: input, sha256: createHash('sha256').update('raw pixels').digest('hex'), bytes: 10 });
-    expect(ok.outputs[0]).toMatchObject({ id: 'movie-1', type: 'movie', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    // xxHash128 of "raw pixels"
+    expect(ok.inputs[0]).toMatchObject({ arg: 'movie', path: input, hash: await xxhash128('raw pixels'), hashAlgorithm: 'xxh128', bytes: 10 });
+    expect(ok.outputs[0]).toMatchObject({ id: 'movie-1', type: 'movie', hash: expect.stringMatching(/^[0-9a-f]{32}$/), hashAlgorithm: 'xxh128' });
     expect(ok.versions).toMatchObject({ node: process.versions.node, cellpilot: expect.any(String) });
     expect(ok.models).toEqual([{ name: 'n2v-demo', sha256: 'ab'.repeat(32) }]);
     expect(typeof ok.durationMs).toBe('number');

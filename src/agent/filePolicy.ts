@@ -1,0 +1,327 @@
+// The one file-access policy of a session, enforced where every tool call passes (the
+// executor wraps each ToolContext with guardContext): paths are resolved through symlinks
+// before any check; inputs are only read; special files (FIFOs, devices, sockets) and
+// folders that are not movies are refused with one line; outputs go only inside the
+// session, an allowed root (the `--out` folder) or a path the person typed, never over an
+// input, a system folder or an existing file the session did not create. Every path the
+// session is given to write is recorded first in manifest.jsonl, so that cleaning up
+// (`cellpilot run` over an earlier run) deletes only what the session created.
+import { appendFileSync, existsSync, lstatSync, opendirSync, readFileSync, realpathSync, rmdirSync, rmSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { ArtifactType, ToolContext } from '../../tools/types.ts';
+import { InputError } from '../errors.ts';
+
+export const MANIFEST_FILE = 'manifest.jsonl';
+
+/** Folders no output may go into, whoever named it (a mistake there breaks the computer, not the analysis). */
+const SYSTEM_DIRS = ['/etc', '/usr', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/boot', '/proc', '/sys', '/dev', '/run', '/var', '/snap', '/srv'];
+/** Exceptions inside SYSTEM_DIRS where people do keep data. */
+const ALLOWED_UNDER_SYSTEM = ['/var/tmp', '/usr/local/data'];
+/** How many entries of a folder are looked at to decide whether it is a movie (never recursive). */
+const FOLDER_SCAN_LIMIT = 100_000;
+const IMAGE_NAME = /\.(tiff?|ome\.tiff?)$/i;
+
+export function isInside(path: string, root: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && rel.split(sep)[0] !== '..');
+}
+
+function specialKind(stat: Stats): string | undefined {
+  if (stat.isFIFO()) return 'a FIFO (named pipe)';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isSocket()) return 'a socket';
+  return undefined;
+}
+
+/** realpath of `path`, or of its nearest existing ancestor with the rest appended (for files not written yet). */
+export function realPathOf(path: string): string {
+  const absolute = resolve(path);
+  const rest: string[] = [];
+  let current = absolute;
+  for (;;) {
+    try {
+      const real = realpathSync(current);
+      return rest.length ? join(real, ...rest.reverse()) : real;
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (code === 'ELOOP') throw new InputError(`${path}: a symbolic link that points to itself (loop); name the real file`);
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new InputError(`${path}: cannot be resolved (${code ?? (err as Error).message})`);
+      // a dangling symlink is not "missing": writing through it would land wherever it points
+      if (current === absolute && lstatExists(current)) throw new InputError(`${path} is a symbolic link to a missing file; name the real file`);
+      const parent = dirname(current);
+      if (parent === current) return absolute;
+      rest.push(basename(current));
+      current = parent;
+    }
+  }
+}
+
+function lstatExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface InputFacts {
+  /** The path after every symlink is followed. */
+  real: string;
+  kind: 'file' | 'folder' | 'pattern';
+  size: number;
+  ino: number;
+  mtimeMs: number;
+}
+
+/**
+ * Checks a path that is about to be read: it exists, it is a regular file or (for movies) a
+ * folder holding TIFF images, not a FIFO, device or socket. Bounded time: one stat, and for a
+ * folder one non-recursive listing. Throws InputError with one line.
+ */
+export function inspectInput(ref: string, path: string, expected?: ArtifactType[]): InputFacts {
+  if (/\{t(:\d+)?\}|\*/.test(basename(path))) {
+    // a frame pattern ("t{t:3}.tif"): its folder is what exists
+    const folder = inspectFolderPath(ref, dirname(path));
+    return { real: join(folder, basename(path)), kind: 'pattern', size: 0, ino: 0, mtimeMs: 0 };
+  }
+  const real = realPathOf(path);
+  let stat: Stats;
+  try {
+    stat = statSync(real);
+  } catch {
+    throw new InputError(`${ref}: no such file`);
+  }
+  const special = specialKind(stat);
+  if (special) throw new InputError(`${ref} is ${special}, not a file cellpilot can read: name a TIFF movie or a folder of TIFF frames`);
+  if (stat.isDirectory()) {
+    const wantsMovie = expected !== undefined && expected.every((t) => t === 'movie' || t === 'labels');
+    if (wantsMovie && !folderHoldsImages(real)) {
+      throw new InputError(`${ref} is a folder without .tif/.tiff frames, not a movie: name a movie file, or a folder holding one TIFF per frame`);
+    }
+    return { real, kind: 'folder', size: 0, ino: stat.ino, mtimeMs: stat.mtimeMs };
+  }
+  return { real, kind: 'file', size: stat.size, ino: stat.ino, mtimeMs: stat.mtimeMs };
+}
+
+function inspectFolderPath(ref: string, folder: string): string {
+  const real = realPathOf(folder);
+  if (!existsSync(real) || !statSync(real).isDirectory()) throw new InputError(`${ref}: the folder ${folder} does not exist`);
+  return real;
+}
+
+/** Whether a folder's own entries (not its subfolders) include a TIFF: a bounded, non-recursive look. */
+function folderHoldsImages(dir: string): boolean {
+  let handle;
+  try {
+    handle = opendirSync(dir);
+  } catch {
+    return false;
+  }
+  try {
+    for (let i = 0; i < FOLDER_SCAN_LIMIT; i++) {
+      const entry = handle.readSync();
+      if (!entry) return false;
+      if (IMAGE_NAME.test(entry.name)) return true;
+    }
+    return false;
+  } finally {
+    handle.closeSync();
+  }
+}
+
+/**
+ * The paths a person typed: every whitespace-separated word (surrounding quotes, brackets
+ * and sentence punctuation stripped) and every quoted phrase of their texts, resolved
+ * against the current folder.
+ */
+export function typedPaths(texts: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  const add = (word: string) => {
+    const w = word.trim();
+    if (!w || w.length > 4096 || w.includes('\0')) return;
+    out.add(resolve(w));
+    try {
+      out.add(realPathOf(w));
+    } catch {
+      // a path that cannot be resolved cannot match an output either
+    }
+  };
+  for (const text of texts) {
+    add(text);
+    for (const m of text.matchAll(/"([^"]+)"|'([^']+)'|`([^`]+)`|“([^”]+)”/g)) add(m[1] ?? m[2] ?? m[3] ?? m[4]);
+    for (const raw of text.split(/\s+/)) {
+      const word = raw.replace(/^[("'`“‘[{<]+/, '').replace(/[)"'`”’\]}>,;:!?]+$/, '').replace(/\.+$/, (dots) => (dots.length > 1 ? dots : ''));
+      add(word);
+    }
+  }
+  return out;
+}
+
+/** Every string in a JSON value (what a person typed as --args). */
+export function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
+  return [];
+}
+
+/** The file policy of one session folder: created files (the manifest), inputs read, allowed roots. */
+export class FilePolicy {
+  private readonly created = new Set<string>();
+  private readonly inputs = new Set<string>();
+  private readonly roots: string[];
+  readonly manifestPath: string;
+
+  constructor(readonly sessionDir: string) {
+    this.roots = [realPathOf(sessionDir)];
+    this.manifestPath = join(sessionDir, MANIFEST_FILE);
+    for (const path of readManifest(sessionDir)) this.created.add(path);
+  }
+
+  /** Lets outputs go anywhere under `dir` (the `--out` folder of a batch run). */
+  allowRoot(dir: string): void {
+    const real = realPathOf(dir);
+    if (!this.roots.includes(real)) this.roots.push(real);
+  }
+
+  noteInput(real: string): void {
+    this.inputs.add(real);
+  }
+
+  isInput(real: string): boolean {
+    return this.inputs.has(real);
+  }
+
+  createdBySession(real: string): boolean {
+    return this.created.has(real);
+  }
+
+  /** Records that the session is about to write `real` (before it exists: a killed run still lists it). */
+  grant(real: string): void {
+    if (this.created.has(real)) return;
+    this.created.add(real);
+    appendFileSync(this.manifestPath, JSON.stringify({ path: real, at: new Date().toISOString() }) + '\n');
+  }
+
+  /**
+   * Checks an output path: `typed` are the paths the person typed (the only ones that may
+   * leave the session). Returns the path with symlinks resolved; throws InputError with one line.
+   */
+  checkOutput(output: string, typed: ReadonlySet<string>): string {
+    if (output.includes('\0')) throw new InputError('an output path may not contain a NUL character');
+    const absolute = resolve(output);
+    const real = realPathOf(absolute);
+    const system = SYSTEM_DIRS.find((d) => isInside(real, d));
+    if (system && !ALLOWED_UNDER_SYSTEM.some((d) => isInside(real, d))) {
+      throw new InputError(`refusing to write ${output}: ${system} is a system folder; save results in your project folder`);
+    }
+    const inAllowedRoot = this.roots.some((root) => isInside(real, root));
+    if (!inAllowedRoot && !typed.has(absolute) && !typed.has(real)) {
+      throw new InputError(`refusing to write ${output}: outputs go in the session folder unless you name the path yourself in your request`);
+    }
+    if (this.inputs.has(real)) throw new InputError(`refusing to overwrite the input ${output}: name a new output file`);
+    if (this.roots.some((root) => root === real)) throw new InputError(`refusing to write over the folder ${output}: name a file inside it`);
+    if (existsSync(real) && !this.created.has(real)) {
+      throw new InputError(`refusing to overwrite ${output}: it exists and was not written by this session; name a new file`);
+    }
+    return real;
+  }
+}
+
+export function readManifest(sessionDir: string): string[] {
+  const path = join(sessionDir, MANIFEST_FILE);
+  if (!existsSync(path)) return [];
+  const out: string[] = [];
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    try {
+      const entry = JSON.parse(line) as { path?: unknown };
+      if (typeof entry.path === 'string') out.push(entry.path);
+    } catch {
+      // a torn last line from a killed process
+    }
+  }
+  return out;
+}
+
+const policies = new Map<string, FilePolicy>();
+
+/** The policy of a session folder, shared by every tool call of this process. */
+export function policyFor(session: { dir: string }): FilePolicy {
+  let policy = policies.get(session.dir);
+  if (!policy) {
+    policy = new FilePolicy(session.dir);
+    policies.set(session.dir, policy);
+  }
+  return policy;
+}
+
+/** Forgets a cached policy (the session folder was removed and will be created again). */
+export function dropPolicy(sessionDir: string): void {
+  policies.delete(sessionDir);
+}
+
+/**
+ * The tool context a tool gets: reads go through inspectInput (special files and
+ * non-movie folders refused, inputs remembered), outputs through checkOutput.
+ */
+export function guardContext<C extends ToolContext>(inner: C, policy: FilePolicy, typed: ReadonlySet<string>): C {
+  const guardedResolve = (ref: string, expected?: ArtifactType | ArtifactType[]): string => {
+    const path = inner.resolve(ref, expected);
+    const facts = inspectInput(ref, path, expected === undefined ? undefined : Array.isArray(expected) ? expected : [expected]);
+    policy.noteInput(facts.real);
+    return path;
+  };
+  return {
+    ...inner,
+    resolve: guardedResolve,
+    openMovie: async (ref: string) => {
+      guardedResolve(ref, ['movie', 'labels']);
+      return inner.openMovie(ref);
+    },
+    outputPath: (suggestedName: string, output?: string) => {
+      if (output) {
+        const real = policy.checkOutput(output, typed);
+        policy.grant(real);
+        return real;
+      }
+      const path = inner.outputPath(suggestedName);
+      policy.grant(realPathOf(path));
+      return path;
+    },
+  };
+}
+
+/**
+ * Deletes what a session folder's own run created (its manifest and its artifacts) and the
+ * session's bookkeeping files, never anything else: files someone else put there stay.
+ */
+export function removeCreated(sessionDir: string, bookkeeping: readonly string[]): void {
+  const root = realPathOf(sessionDir);
+  const created = new Set(readManifest(sessionDir));
+  const artifacts = join(sessionDir, 'artifacts.jsonl');
+  if (existsSync(artifacts)) {
+    for (const line of readFileSync(artifacts, 'utf8').split('\n')) {
+      try {
+        const record = JSON.parse(line) as { path?: string; producedBy?: string };
+        if (record.producedBy !== undefined && typeof record.path === 'string') created.add(record.path);
+      } catch {
+        // torn line
+      }
+    }
+  }
+  for (const path of created) {
+    // only inside the folder being cleaned: a manifest is data, and data can be forged
+    if (path !== root && isInside(resolve(path), root) && lstatExists(path)) rmSync(path, { recursive: true, force: true });
+  }
+  for (const name of [...bookkeeping, MANIFEST_FILE]) rmSync(join(sessionDir, name), { force: true });
+  for (const dir of [join(sessionDir, 'artifacts'), sessionDir]) {
+    try {
+      rmdirSync(dir); // only when empty
+    } catch {
+      // something not ours is left: keep it
+    }
+  }
+  dropPolicy(sessionDir);
+}
