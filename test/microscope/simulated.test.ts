@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { startAcquisition } from '../../src/microscope/engine.ts';
 import { detectNuclei, focusScore } from '../../src/microscope/measures.ts';
@@ -137,16 +136,5 @@ describe('multi-position and grid acquisitions', () => {
     // Fields of a 32 µm wide field of view sit 32 µm apart around each position.
     expect(new Set(rows.map((r) => r.split(',')[9]))).toEqual(new Set(['-16', '16', '284', '316']));
     expect(Object.keys(status.dose.byPosition).sort()).toEqual(['A_r0c0', 'A_r0c1', 'B_r0c0', 'B_r0c1']);
-  });
-});
-
-describe('module boundaries', () => {
-  it('src/microscope never imports the agent, the UI, LangChain or the tools', () => {
-    const dir = fileURLToPath(new URL('../../src/microscope/', import.meta.url));
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
-      const text = readFileSync(join(dir, file), 'utf8');
-      const imports = [...text.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
-      for (const spec of imports) expect(spec, `${file} imports ${spec}`).not.toMatch(/agent|\/ui\/|^ink|^react|langchain|\.\.\/\.\.\/tools/);
-    }
   });
 });
