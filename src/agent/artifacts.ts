@@ -7,13 +7,14 @@
 // movies are refused with one line saying which, so a segmentation of one movie is
 // never joined with the tracks of another.
 import { createHash } from 'node:crypto';
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, extname, isAbsolute, join, resolve } from 'node:path';
+import { basename, extname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { ArtifactRecord, ArtifactRef, ArtifactType, ToolContext } from '../../tools/types.ts';
-import { InputError } from '../errors.ts';
+import { InputError, WorkError } from '../errors.ts';
 import { calibratedMovie, type Calibration } from '../image/calibration.ts';
 import { openMovie } from '../image/reader.ts';
+import { redact } from './secrets.ts';
 
 type Source = NonNullable<ArtifactRecord['source']>;
 
@@ -94,7 +95,8 @@ export class ArtifactStore {
     const record: ArtifactRecord = { id, type, path: absolute, description, producedBy, createdAt: new Date().toISOString() };
     record.source = this.sourceForOutput(id, type, absolute);
     this.records.push(record);
-    appendFileSync(join(this.sessionDir, INDEX), JSON.stringify(record) + '\n');
+    // descriptions can come from the model, which can echo a key: redacted like every session file
+    appendFileSync(join(this.sessionDir, INDEX), JSON.stringify(redact(record)) + '\n');
     return { id: record.id, type, path: record.path };
   }
 
@@ -213,7 +215,15 @@ export function createToolContext(options: ToolContextOptions): ToolContext & { 
     resolve: (ref, expected) => store.resolve(ref, expected),
     openMovie: async (ref) => calibratedMovie(await openMovie(store.resolve(ref, ['movie', 'labels'])), calibration()),
     outputPath: (name, output) => store.outputPath(name, output),
-    addArtifact: (type, path, description) => store.add(type, path, description, options.toolName),
+    addArtifact: (type, path, description) => {
+      // a step cancelled while it wrote registers nothing, and what it wrote in the session goes
+      if (options.signal?.aborted) {
+        const absolute = resolve(path);
+        if (absolute.startsWith(join(resolve(options.sessionDir), 'artifacts') + sep)) rmSync(absolute, { recursive: true, force: true });
+        throw new WorkError('cancelled');
+      }
+      return store.add(type, path, description, options.toolName);
+    },
     listArtifacts: () => store.list(),
     progress: (done, total, label) => options.onProgress?.(done, total, label),
     signal: options.signal ?? new AbortController().signal,

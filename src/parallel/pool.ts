@@ -61,13 +61,20 @@ class PooledWorker {
     this.ready.catch(() => {});
   }
 
-  async run(input: unknown): Promise<unknown> {
+  async run(input: unknown, cancelled: () => boolean = () => false): Promise<unknown> {
     await this.ready;
+    // a worker still starting when the call was cancelled never takes the input
+    if (cancelled()) throw new Error('cancelled');
     return new Promise((resolve, reject) => {
       this.pending = { resolve, reject };
       this.worker.ref();
       this.worker.postMessage({ id: 0, input });
     });
+  }
+
+  /** True while a task runs. */
+  get busy(): boolean {
+    return this.pending !== undefined;
   }
 
   terminate(): Promise<number> {
@@ -108,8 +115,18 @@ export async function mapInWorkers<I, O>(moduleUrl: URL, exportName: string, inp
   let next = 0;
   let done = 0;
   let cancelled = false;
+  // On cancel, workers still computing one of our inputs are terminated (a plane can take
+  // seconds), so the CPU is free at once; the pool starts fresh ones for the next call.
   const abort = new Promise<never>((_, reject) => {
-    options.signal?.addEventListener('abort', () => ((cancelled = true), reject(new Error('cancelled'))), { once: true });
+    options.signal?.addEventListener(
+      'abort',
+      () => {
+        cancelled = true;
+        for (const w of workers) if (w.busy) void w.terminate();
+        reject(new Error('cancelled'));
+      },
+      { once: true },
+    );
   });
   abort.catch(() => {});
 
@@ -117,7 +134,7 @@ export async function mapInWorkers<I, O>(moduleUrl: URL, exportName: string, inp
   const drain = async (worker: PooledWorker) => {
     while (!cancelled && next < total) {
       const id = next++;
-      outputs[id] = (await worker.run(inputs[id])) as O;
+      outputs[id] = (await worker.run(inputs[id], () => cancelled)) as O;
       done++;
       options.onProgress?.(done, total);
     }

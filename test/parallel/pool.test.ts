@@ -36,4 +36,14 @@ describe('warm worker pool', () => {
     controller.abort();
     await expect(mapInWorkers(fixture, 'sumSquares', [{ values: [1] }], { signal: controller.signal })).rejects.toThrow('cancelled');
   });
+
+  it('terminates a worker busy with a cancelled input, so the next call does not wait for it', async () => {
+    const controller = new AbortController();
+    // one quick input ends first; its progress event cancels while the other worker spins for a minute
+    const run = mapInWorkers(fixture, 'spin', [{ ms: 0 }, { ms: 60000 }], { threads: 2, signal: controller.signal, onProgress: () => controller.abort() });
+    await expect(run).rejects.toThrow('cancelled');
+    // the same workers serve the next call: it would queue behind the minute-long spin if that worker lived on
+    const again = await mapInWorkers<{ ms: number }, number>(fixture, 'spin', [{ ms: 1 }, { ms: 1 }], { threads: 2 });
+    expect(again).toEqual([1, 1]);
+  }, 20000);
 });

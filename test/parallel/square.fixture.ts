@@ -5,3 +5,11 @@ export async function sumSquares(input: { values: number[] }): Promise<{ sum: nu
 export async function explode(): Promise<never> {
   throw new Error('boom in worker');
 }
+/** Busy for `ms` milliseconds (a stand-in for a heavy plane), then returns `ms`. */
+export async function spin(input: { ms: number }): Promise<number> {
+  const end = Date.now() + input.ms;
+  while (Date.now() < end) {
+    // burn CPU without yielding, as a kernel does
+  }
+  return input.ms;
+}
