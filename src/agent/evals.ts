@@ -11,7 +11,7 @@ import type { ToolSpec } from '../../tools/types.ts';
 import { InputError } from '../errors.ts';
 import type { StepOutcome } from './executor.ts';
 import { Agent } from './loop.ts';
-import { createChatModel } from './models.ts';
+import { createChatModel, type ModelChoice } from './models.ts';
 import { Session } from './session.ts';
 import { validateArgs } from './validation.ts';
 
@@ -392,7 +392,14 @@ async function writeTinyMovie(path: string, frames: number, zSlices: number, pix
   await writeMovie(path, new MemoryMovie(shape, 'uint16', planes, { channelNames: ['C1'], ...(pixelSizeUm ? { pixelSizeUm } : {}) }));
 }
 
-export async function runCase(evalCase: EvalCase, suite: EvalSuite, options: { model?: string; tools: ToolSpec[] }): Promise<CaseResult> {
+/** How to run cases: the model by name, or one already made (reused across cases: a chat model reads the whole conversation each call, so it keeps no state between them). */
+interface RunOptions {
+  model?: string;
+  chat?: ModelChoice;
+  tools: ToolSpec[];
+}
+
+export async function runCase(evalCase: EvalCase, suite: EvalSuite, options: RunOptions): Promise<CaseResult> {
   const root = mkdtempSync(join(tmpdir(), 'cellpilot-eval-'));
   const started = performance.now();
   const result: CaseResult = { suite: suite.suite, id: evalCase.id, heldout: suite.heldout, pass: false, differences: [], latencyMs: 0, turnLatencyMs: [], calls: [], answers: [] };
@@ -407,7 +414,7 @@ export async function runCase(evalCase: EvalCase, suite: EvalSuite, options: { m
     }
     const session = Session.create({ root, id: 'eval' });
     await prepareFixture(session, evalCase, suite, execute);
-    const { name, model } = await createChatModel(options.model);
+    const { name, model } = options.chat ?? (await createChatModel(options.model));
     const agent = new Agent({ session, tools: options.tools, model, modelName: name, execute: execute ? undefined : planOnlyExecutor(session, options.tools) });
     for (const [i, turn] of evalCase.turns.entries()) {
       const say = typeof turn === 'string' ? turn : turn.say;
@@ -439,7 +446,9 @@ function rate(cases: CaseResult[]) {
   return { passed, total: cases.length, passRate: cases.length ? passed / cases.length : 0 };
 }
 
-export async function runSuites(suites: EvalSuite[], options: { model?: string; tools: ToolSpec[]; onCase?: (r: CaseResult) => void; filter?: (c: EvalCase, s: EvalSuite) => boolean }): Promise<EvalReport> {
+export async function runSuites(suites: EvalSuite[], options: RunOptions & { onCase?: (r: CaseResult) => void; filter?: (c: EvalCase, s: EvalSuite) => boolean }): Promise<EvalReport> {
+  // one model for the whole run: making one costs more than planning a turn
+  options = { ...options, chat: options.chat ?? (await createChatModel(options.model)) };
   const cases: CaseResult[] = [];
   const scores: SuiteScore[] = [];
   for (const suite of suites) {
