@@ -3,20 +3,26 @@
 import type { Catalogue, InputType } from './catalogue.ts';
 import type { Conversation } from './conversation.ts';
 import {
-  findArtifactIds, findChannel, findChannels, findFrames, findMethod, findName, findOutput,
+  findArtifactIds, findChannel, findChannels, findFrames, findName, findOutput,
   findPaths, micrometres, quantities, quantityWithRole,
 } from './extract.ts';
 import type { PlannedStep, Ref } from './types.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
+import { findEnumValue } from './enums.ts';
 
-/** Runs the microscope engineer's parser to check the words first; its one-line message becomes the reply. */
-function understoodBy(parse: (text: string) => unknown, text: string): string | undefined {
-  try {
-    parse(text);
-    return undefined;
-  } catch (err) {
-    return (err as Error).message.split('\n')[0];
-  }
+/** The value of an enum argument of the step's tool that the words name. */
+function named(ctx: BuildContext, arg: string, text = ctx.clause): string | undefined {
+  return findEnumValue(ctx.tool, arg, text, ctx.catalogue);
+}
+
+/** The typed arguments the acquisition language reads for a microscope tool, or its question ($ask). */
+function microscopeArgs(ctx: BuildContext, tool: string): Record<string, unknown> {
+  const running = ctx.conversation.earlier.some((r) => r.tool === 'start_acquisition');
+  const routed = microscopeLanguage().routeMicroscopeRequest(tool === 'add_rule' ? ctx.text : ctx.clause, { acquisitionRunning: running || tool === 'adjust_acquisition' });
+  if (!routed) return { $ask: `I could not read "${ctx.clause.trim()}" as a microscope command.` };
+  if (routed.tool === undefined) return { $ask: routed.ask };
+  if (routed.tool !== tool) return { $ask: `I read "${ctx.clause.trim()}" as ${routed.tool.replace(/_/g, ' ')}, not ${tool.replace(/_/g, ' ')}: say it on its own.` };
+  return routed.args;
 }
 
 
@@ -127,7 +133,7 @@ export const BUILDERS: Record<string, Builder> = {
     return args;
   },
   correct_drift: movieStep((ctx, args) => {
-    const reference = findMethod('correct_drift', ctx.clause);
+    const reference = named(ctx, 'reference');
     if (reference) args.reference = reference;
     // axial drift is asked for by name; the tool says in one line when the movie has no z-stack
     if (Z_DRIFT.test(ctx.clause)) args.correctZ = true;
@@ -138,11 +144,11 @@ export const BUILDERS: Record<string, Builder> = {
     if (m) args.referenceChannel = m[1] ? Number(m[1]) : m[2];
   }),
   correct_bleach: movieStep((ctx, args) => {
-    const method = findMethod('correct_bleach', ctx.clause);
+    const method = named(ctx, 'method');
     if (method) args.method = method;
   }),
   denoise: movieStep((ctx, args) => {
-    const method = findMethod('denoise', ctx.clause);
+    const method = named(ctx, 'method');
     if (method) args.method = method;
     const sigma = quantityWithRole(quantities(ctx.clause), ['count', 'length'], /sigma|radius|kernel|size/);
     if (sigma) args.sigmaPx = sigma.value;
@@ -165,7 +171,7 @@ export const BUILDERS: Record<string, Builder> = {
   }),
   predict_label: movieStep((_ctx, _args) => {}),
   project: movieStep((ctx, args) => {
-    args.method = findMethod('project', ctx.clause.replace(/\bmin(?:ute)?s?\b(?=\s)/gi, '')) ?? 'max';
+    args.method = named(ctx, 'method', ctx.clause.replace(/\d+\s*min(?:ute)?s?\b/gi, '')) ?? 'max';
     if (/\bover time\b|\btime projection\b/i.test(ctx.clause) && args.method === 'max' && !/\bmax/i.test(ctx.clause) && /colou?r/i.test(ctx.clause)) args.method = 'temporal_color';
     if (/\bover time\b|\btime projection\b|\bcolou?r[- ]coded\b|\balong time\b|\ball frames\b|\btemporal\b|\bthrough time\b/i.test(ctx.clause)) args.axis = 't';
     else if (/\bz\b|\bz-?stack\b|\bslices\b|\bfocal planes\b|\bz-?project/i.test(ctx.clause)) args.axis = 'z';
@@ -180,8 +186,8 @@ export const BUILDERS: Record<string, Builder> = {
     if (width) args.lineWidthPx = width.value;
   }),
   segment: movieStep((ctx, args) => {
-    const method = findMethod('segment', ctx.clause);
-    if (method) args.method = method === 'stardist' || method === 'cellpose' ? 'model' : method;
+    const method = named(ctx, 'method');
+    if (method) args.method = method;
     const manual = /\bthreshold (?:of |at |=\s*)?(\d+(?:\.\d+)?)\b|\babove (\d+(?:\.\d+)?)\b/i.exec(ctx.clause);
     if (manual) {
       args.method = 'manual';
@@ -255,7 +261,7 @@ export const BUILDERS: Record<string, Builder> = {
   },
   embed: (ctx) => {
     const args: Record<string, unknown> = {};
-    args.method = findMethod('embed', ctx.clause) ?? 'pca';
+    args.method = named(ctx, 'method') ?? 'pca';
     const k = quantities(ctx.clause).find((q) => /^\s*(?:clusters|groups|classes|populations)/.test(q.after));
     if (k) args.clusters = k.value;
     if (/\bhierarchical\b/i.test(ctx.clause)) args.cluster = 'hierarchical';
@@ -280,7 +286,7 @@ export const BUILDERS: Record<string, Builder> = {
   },
   export: (ctx) => {
     const args: Record<string, unknown> = {};
-    args.format = findMethod('export', ctx.clause) ?? (/\btiff?\b|\bimages?\b|\bmovie\b|\bhyperstack\b|\bfiji\b/i.test(ctx.clause) ? 'tiff' : 'csv');
+    args.format = named(ctx, 'format') ?? (/\btiff?\b|\bimages?\b|\bmovie\b|\bhyperstack\b|\bfiji\b/i.test(ctx.clause) ? 'tiff' : 'csv');
     if (/\bmasks?\b|\blabels?\b|\bsegmentation\b/i.test(ctx.clause) && !/\btracks?\b/i.test(ctx.clause)) args.$needs = ['labels'];
     else if (/\btable\b|\bmeasurements?\b|\bfeatures\b/i.test(ctx.clause) && args.format === 'csv') args.$needs = ['table'];
     else if (args.format === 'tiff') args.$needs = ['movie'];
@@ -291,7 +297,7 @@ export const BUILDERS: Record<string, Builder> = {
   },
   plot: (ctx) => {
     const args: Record<string, unknown> = {};
-    const kind = findMethod('plot', ctx.clause);
+    const kind = named(ctx, 'kind');
     if (kind) args.kind = kind;
     const feature = findFeature(ctx.clause);
     if (feature && feature !== 'count') args.feature = featureColumn(feature, findChannel(ctx.clause));
@@ -372,20 +378,10 @@ export const BUILDERS: Record<string, Builder> = {
     if (by || /\brelative\b/i.test(ctx.clause)) args.relative = true;
     return args;
   },
-  start_acquisition: (ctx) => {
-    const request = ctx.clause.trim();
-    const problem = understoodBy(microscopeLanguage().parseAcquisitionRequest, request);
-    return problem ? { $ask: capitalize(problem) + '.' } : { request };
-  },
-  adjust_acquisition: (ctx) => {
-    const command = ctx.clause.trim();
-    const problem = understoodBy(microscopeLanguage().parseAdjustment, command);
-    return problem ? { $ask: capitalize(problem) + '.' } : { command };
-  },
-  add_rule: (ctx) => {
-    const problem = understoodBy(microscopeLanguage().parseRule, ctx.text);
-    return problem ? { $ask: capitalize(problem) + '.' } : { rule: ctx.text };
-  },
+  // the microscope: the acquisition language gives the typed arguments, or a question to ask back
+  start_acquisition: (ctx) => microscopeArgs(ctx, 'start_acquisition'),
+  adjust_acquisition: (ctx) => microscopeArgs(ctx, 'adjust_acquisition'),
+  add_rule: (ctx) => microscopeArgs(ctx, 'add_rule'),
 };
 
 const FEATURES: { value: string; re: RegExp }[] = [

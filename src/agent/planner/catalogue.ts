@@ -1,3 +1,6 @@
+import { ALL_TOOLS, findTool } from '../allTools.ts';
+import type { ToolSelfDescription } from '../../../tools/types.ts';
+
 // What the planner knows about each tool: which artifact types it takes and produces,
 // and how its canonical arguments map onto the tool's real schema (the JSON schema the
 // model was bound with), so that planned calls validate whatever names a tool uses.
@@ -15,6 +18,8 @@ export interface PropertyInfo {
 export interface ToolInfo {
   name: string;
   description: string;
+  /** The tool's self-description (words, examples, inputs, outputs, units), when it is one of ours. */
+  self?: Partial<ToolSelfDescription>;
   properties: Record<string, PropertyInfo>;
   required: string[];
 }
@@ -24,50 +29,26 @@ export type Catalogue = Map<string, ToolInfo>;
 export const INPUT_TYPES = ['movie', 'labels', 'tracks', 'table'] as const;
 export type InputType = (typeof INPUT_TYPES)[number];
 
-/** Artifact types each tool produces (first = main output). */
-export const PRODUCES: Record<string, string[]> = {
-  // simulate_movie also writes the true masks and drift: ground truth, never chained as results
-  simulate_movie: ['movie'],
-  load_movie: ['movie'],
-  correct_drift: ['movie', 'table'],
-  align_channels: ['movie', 'table'],
-  correct_bleach: ['movie'],
-  denoise: ['movie'],
-  super_resolve: ['movie'],
-  interpolate_frames: ['movie'],
-  predict_label: ['movie'],
-  project: ['movie'],
-  kymograph: ['movie'],
-  segment: ['labels'],
-  track: ['tracks'],
-  measure: ['table'],
-  detect_divisions: ['table'],
-  analyze_timeseries: ['table'],
-  embed: ['table'],
-  evaluate: ['table'],
-  export: [],
-  plot: ['plot'],
-  save_pipeline: ['pipeline'],
-  run_pipeline: ['movie', 'labels', 'tracks', 'table'],
-  train_n2v: ['model'],
-  snap: ['movie'],
-  start_acquisition: ['movie'],
-  add_rule: ['rule'],
-  dose_report: ['table'],
-};
+/** Artifact types a tool produces (first = main output), from its own declaration. */
+export function producesOf(tool: string, catalogue: Catalogue): string[] {
+  return selfOf(tool, catalogue)?.produces ?? [];
+}
+
+/** A tool's self-description: from the bound tool's catalogue entry, else from the tool catalogue by name. */
+export function selfOf(tool: string, catalogue?: Catalogue): Partial<ToolSelfDescription> | undefined {
+  return catalogue?.get(tool)?.self ?? findTool(tool);
+}
 
 /** Artifacts that are ground truth or by-products, not results to chain on (unless named by id). */
 export function isTruth(a: { type: string; producedBy?: string }): boolean {
   return a.producedBy === 'simulate_movie' && a.type !== 'movie';
 }
 
-/** Main inputs when the tool's schema is not known. */
-const DEFAULT_INPUTS: Record<string, InputType[]> = {
-  movie_info: ['movie'], correct_drift: ['movie'], align_channels: ['movie'], correct_bleach: ['movie'], denoise: ['movie'],
-  super_resolve: ['movie'], interpolate_frames: ['movie'], predict_label: ['movie'], project: ['movie'], kymograph: ['movie'],
-  segment: ['movie'], train_n2v: ['movie'], track: ['labels'], measure: ['labels'], detect_divisions: ['tracks'],
-  analyze_timeseries: ['table'], embed: ['table'], evaluate: ['tracks'], export: ['tracks'], plot: ['table'], run_pipeline: ['movie'],
-};
+/** The main input a tool declares it consumes (first of `consumes`). */
+function mainInputs(tool: string, info: ToolInfo | undefined): InputType[] {
+  const consumes = (info?.self ?? findTool(tool))?.consumes ?? [];
+  return consumes.filter((t): t is InputType => (INPUT_TYPES as readonly string[]).includes(t)).slice(0, 1);
+}
 
 /**
  * Inputs a step needs: those its schema requires, or, when its inputs are all optional
@@ -75,20 +56,23 @@ const DEFAULT_INPUTS: Record<string, InputType[]> = {
  * default for the tool) among those it accepts.
  */
 export function requiredInputs(tool: string, info: ToolInfo | undefined, preferred?: InputType[]): InputType[] {
-  if (!info) return preferred ?? DEFAULT_INPUTS[tool] ?? [];
+  if (!info) return preferred ?? mainInputs(tool, info);
   const required = INPUT_TYPES.filter((t) => t in info.properties && info.required.includes(t));
   if (required.length) return required;
-  return (preferred ?? DEFAULT_INPUTS[tool] ?? []).filter((t) => t in info.properties);
+  return (preferred ?? mainInputs(tool, info)).filter((t) => t in info.properties);
 }
 
 /** Inputs the tool accepts (required or optional). */
 export function acceptedInputs(tool: string, info: ToolInfo | undefined): InputType[] {
-  if (!info) return DEFAULT_INPUTS[tool] ?? [];
+  if (!info) return mainInputs(tool, info);
   return INPUT_TYPES.filter((t) => t in info.properties);
 }
 
-/** Which tool makes an artifact type when a step needs one that does not exist yet. */
-export const MAKER: Partial<Record<InputType, string>> = { labels: 'segment', tracks: 'track', table: 'measure' };
+/** The tool that declares itself the usual maker of an artifact type, for a step that needs one that does not exist yet. */
+export function makerOf(type: InputType, catalogue: Catalogue): string | undefined {
+  for (const [name, info] of catalogue) if (info.self?.makes?.includes(type)) return name;
+  return ALL_TOOLS.find((t) => t.makes?.includes(type))?.name;
+}
 
 /** Canonical argument → names a tool might use for it, in order of preference. */
 const ALIASES: Record<string, string[]> = {
@@ -248,7 +232,7 @@ export function catalogueFromBoundTools(tools: unknown[] | undefined): Catalogue
     const fn = tool.function ?? { name: tool.name ?? '', description: tool.description, parameters: tool.schema };
     if (!fn.name) continue;
     const params = (fn.parameters ?? {}) as { properties?: Record<string, PropertyInfo>; required?: string[] };
-    catalogue.set(fn.name, { name: fn.name, description: fn.description ?? '', properties: params.properties ?? {}, required: params.required ?? [] });
+    catalogue.set(fn.name, { name: fn.name, description: fn.description ?? '', self: findTool(fn.name), properties: params.properties ?? {}, required: params.required ?? [] });
   }
   return catalogue;
 }

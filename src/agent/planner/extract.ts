@@ -1,6 +1,6 @@
 // Argument extraction from one clause of a request: channels, frames, methods, sizes,
 // distances, intervals, names, paths and artifact references.
-import { CHANNEL_NAMES, LASER_CHANNELS, METHODS, PRODUCER_WORDS } from './lexicon.ts';
+import { CHANNEL_NAMES, LASER_CHANNELS, PRODUCER_WORDS } from './lexicon.ts';
 import { findFrameRange, findQuantities, micrometres, parseNumber, type Quantity, seconds } from './quantities.ts';
 
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, last: -1 };
@@ -31,10 +31,6 @@ export function findChannels(text: string): string[] {
   for (const m of text.matchAll(/\b(405|488|561|555|633|640|647)\s*(?:nm)?\b/gi)) found.push({ name: LASER_CHANNELS[m[1]], at: m.index ?? 0 });
   const names = found.sort((a, b) => a.at - b.at).map((f) => f.name);
   return [...new Set(names)];
-}
-
-export function findMethod(tool: string, text: string): string | undefined {
-  return METHODS[tool]?.find((m) => m.re.test(text))?.value;
 }
 
 export const findFrames = findFrameRange;

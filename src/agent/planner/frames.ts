@@ -1,10 +1,13 @@
 // Which movies are time-lapses. A step that needs time (tracking, drift, bleaching, a
 // kymograph, time series, interpolation) must not get a 1-frame projection, and a label
 // movie must never be measured against a movie with a different number of frames.
+import { type Catalogue, selfOf } from './catalogue.ts';
 import type { Conversation, KnownArtifact, PastResult } from './conversation.ts';
 
-/** Tools whose input must have more than one frame. */
-export const TIME_TOOLS = new Set(['track', 'correct_drift', 'correct_bleach', 'interpolate_frames', 'kymograph', 'analyze_timeseries', 'detect_divisions']);
+/** True when the tool declares it needs a time-lapse (several frames). */
+export function needsFrames(tool: string, catalogue: Catalogue): boolean {
+  return selfOf(tool, catalogue)?.needsFrames === true;
+}
 
 /** Movie → movie (or labels) tools that keep the number of frames of their input. */
 const FRAME_KEEPING = new Set(['segment', 'correct_drift', 'correct_bleach', 'denoise', 'align_channels', 'super_resolve', 'predict_label']);

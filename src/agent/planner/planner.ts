@@ -1,44 +1,132 @@
 // The offline planner: a request in a biologist's words → a plan of tool calls with
 // symbolic references to earlier results, resolved step by step as results arrive.
 // Deterministic and local: no network, no model weights.
-import { acceptedInputs, adaptArgs, type Catalogue, type InputType, isTruth, MAKER, PRODUCES, requiredInputs } from './catalogue.ts';
+import { z } from 'zod';
+import { ALL_TOOLS, findTool } from '../allTools.ts';
+import { acceptedInputs, adaptArgs, type Catalogue, type PropertyInfo, type InputType, isTruth, makerOf, producesOf, requiredInputs, selfOf } from './catalogue.ts';
+import { splitClauses, orderSteps } from './clauses.ts';
+import { findEnumValue, withoutRejected } from './enums.ts';
+import { ToolIndex } from './matcher.ts';
+import { meaning, tokenize } from './words.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, VALUE_TOPICS, verbFor } from './answers.ts';
 import { BUILDERS } from './builders.ts';
-import { findArtifactIds, findOutput, findPaths, findProducerWords } from './extract.ts';
-import { INTENTS } from './lexicon.ts';
+import { findArtifactIds, findChannels, findOutput, findPaths, findProducerWords } from './extract.ts';
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
-import { frameCounts, matchingMovie, multiFrame, TIME_TOOLS } from './frames.ts';
+import { frameCounts, matchingMovie, multiFrame, needsFrames } from './frames.ts';
 
 export type { Action, Plan, PlannedStep, Ref } from './types.ts';
 export { answerFromValues, composeAnswer, notUnderstood } from './answers.ts';
 
-interface Mention {
+export interface Mention {
   tool: string;
+  /** Start of the clause that asks for it (its words run to the next mention). */
   start: number;
   end: number;
-  priority: number;
+  /** Where its clause sits in the order the request asks for. */
+  order: number;
 }
 
-/** Tool mentions in order, overlapping matches resolved by length then priority. */
-export function findMentions(original: string): Mention[] {
-  const text = maskNames(original);
-  const all: Mention[] = [];
-  for (const intent of INTENTS) {
-    for (const re of intent.patterns) {
-      re.lastIndex = 0;
-      for (const m of text.matchAll(re)) {
-        all.push({ tool: intent.tool, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, priority: intent.priority ?? 0 });
-      }
-    }
+export interface Understanding {
+  mentions: Mention[];
+  /** Tools the request says not to run ("but don't track them"). */
+  excluded: string[];
+}
+
+const indexes = new Map<string, ToolIndex>();
+
+/** The matcher's index of the catalogue's tools (built once per set of tools). */
+export function indexFor(catalogue: Catalogue): ToolIndex {
+  const names = catalogue.size ? [...catalogue.keys()] : ALL_TOOLS.map((t) => t.name);
+  const key = names.join(',');
+  let index = indexes.get(key);
+  if (!index) {
+    index = new ToolIndex(names.map((name) => ({ name, description: catalogue.get(name)?.description ?? '', self: selfOf(name, catalogue), enums: enumsOf(name, catalogue) })));
+    indexes.set(key, index);
   }
-  all.sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const kept: Mention[] = [];
-  for (const m of all) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
-  kept.sort((a, b) => a.start - b.start);
-  // one step per tool per clause run: "denoise the noisy movie" is one denoise
-  return kept.filter((m, i) => i === 0 || kept[i - 1].tool !== m.tool);
+  return index;
+}
+
+/** The allowed values of each enum argument of a tool (from the bound schema, else the tool's own). */
+function enumsOf(tool: string, catalogue: Catalogue): Record<string, string[]> {
+  let props = catalogue.get(tool)?.properties;
+  if (!props) {
+    const spec = findTool(tool);
+    props = spec ? ((z.toJSONSchema(spec.schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, PropertyInfo> }).properties ?? {}) : {};
+  }
+  const out: Record<string, string[]> = {};
+  for (const [arg, p] of Object.entries(props)) {
+    const values = [...(p.enum ?? []), ...(p.anyOf ?? []).flatMap((a) => a.enum ?? [])].filter((v): v is string => typeof v === 'string');
+    if (values.length) out[arg] = values;
+  }
+  return out;
+}
+
+/**
+ * Words of a tool's arguments (names and allowed values, and with `described` their
+ * descriptions): "with drift and noise" describes a simulation, "the cells move up to
+ * 12 px" the tracker's largest move.
+ */
+function argumentMeanings(tool: string, catalogue: Catalogue, described = false): Set<string> {
+  const props = catalogue.get(tool)?.properties ?? {};
+  const words = Object.entries(props).flatMap(([name, p]) => [
+    name.replace(/(Px|Um|S|Ms|Percent|Frames)$/, '').replace(/([a-z])([A-Z])/g, '$1 $2'),
+    ...((p.enum ?? []) as unknown[]).map(String),
+    ...(described && p.description ? [p.description.split(/[;(]/)[0]] : []),
+  ]);
+  return new Set(tokenize(words.join(' ')).map((t) => meaning(t.stem)));
+}
+
+/** The tools a request asks for, one per clause, in the order it asks for them; and those it excludes. */
+export function understand(original: string, catalogue: Catalogue = new Map()): Understanding {
+  const text = maskNames(original);
+  const index = indexFor(catalogue);
+  const clauses = splitClauses(text);
+  const picked: { clause: number; tool: string }[] = [];
+  const excluded: string[] = [];
+  clauses.forEach((clause, i) => {
+    const best = index.match(withoutRejected(clause.text))[0];
+    if (!best) return;
+    if (clause.negated) {
+      excluded.push(best.tool);
+      return;
+    }
+    const previous = picked.at(-1);
+    // "measure area and intensity": one step; "as CSV and TrackMate XML": two, one per value
+    if (previous && previous.tool === best.tool && !namesAnotherValue(best.tool, clauses[previous.clause].text, clause.text, catalogue)) return;
+    if (previous && previous.tool !== best.tool && ['and', 'with', ','].includes(clause.joiner) && clauses[previous.clause].sentence === clause.sentence) {
+      const own = index.meanings(tokenize(clause.text));
+      // "simulate a movie with drift and noise": words of the previous step's arguments, not a new step
+      const args = argumentMeanings(previous.tool, catalogue);
+      if (own.length > 0 && best.matched.every((m) => m.split(' ').every((w) => args.has(w))) && args.has(own[0])) return;
+      // a number or a file for the previous step, in words its arguments' descriptions use
+      const described = argumentMeanings(previous.tool, catalogue, true);
+      if (/\d|_{3,}/.test(clause.text) && best.matched.every((m) => m.split(' ').every((w) => described.has(w)))) return;
+    }
+    picked.push({ clause: i, tool: best.tool });
+  });
+  const order = orderSteps(clauses, picked.map((p) => p.clause));
+  const mentions = picked
+    .filter((p) => !excluded.includes(p.tool))
+    .map((p) => ({ tool: p.tool, start: clauses[p.clause].start, end: clauses[p.clause].end, order: order.indexOf(p.clause) }));
+  return { mentions, excluded: [...new Set(excluded)] };
+}
+
+/** True when two clauses name different values of the same enum argument of the tool. */
+function namesAnotherValue(tool: string, first: string, second: string, catalogue: Catalogue): boolean {
+  const props = catalogue.get(tool)?.properties ?? {};
+  const args = Object.keys(props).length ? Object.keys(props) : Object.keys(selfOf(tool, catalogue)?.valueWords ?? {});
+  return args.some((arg) => {
+    const a = findEnumValue(tool, arg, first, catalogue);
+    const b = findEnumValue(tool, arg, second, catalogue);
+    return a !== undefined && b !== undefined && a !== b;
+  });
+}
+
+/** Tool mentions in written order (kept for callers that only need the tools). */
+export function findMentions(original: string, catalogue: Catalogue = new Map()): Mention[] {
+  return understand(original, catalogue).mentions;
 }
 
 /**
@@ -59,6 +147,7 @@ export function maskNames(text: string): string {
 }
 
 const QUESTION_START = /^(?:so\s+|and\s+|ok(?:ay)?[,\s]+|now\s+)?(?:how|what|which|was|were|did|does|do|is|are|were|when|where|who|can you tell|tell me|give me the number|any idea)\b/i;
+const MICROSCOPE_CUE = /\bevery\b|\blaser\b|\bpower\b|\bexposure\b|z-?stack|\bzoom\b|\binterval\b|\bfaster\b|\bslower\b|\bchannel\b|\bacquisition\b|\bmicroscope\b|\bstage\b|\bimaging\b|\btime-?lapse\b|\bobjective\b|\bacquir\w*/i;
 const MICROSCOPE_TOOLS = new Set(['microscope_status', 'snap', 'move_stage', 'start_acquisition', 'adjust_acquisition', 'pause_acquisition', 'resume_acquisition', 'stop_acquisition', 'add_rule', 'list_rules', 'remove_rule', 'dose_report']);
 
 export function isQuestion(text: string): boolean {
@@ -69,12 +158,16 @@ export function isQuestion(text: string): boolean {
 export function planRequest(conversation: Conversation, catalogue: Catalogue): Plan {
   const text = conversation.request.replace(/\s+/g, ' ').trim();
   if (!text) return { steps: [], reply: 'Ask me to do something with a movie, e.g. "correct the drift, then segment and track the nuclei".' };
-  let mentions = findMentions(text);
+  const understood = understand(text, catalogue);
+  let mentions = understood.mentions;
 
   // a rule for the microscope absorbs the actions it names ("when a cell divides, image every 10 s")
   const rule = mentions.find((m) => m.tool === 'add_rule');
   if (rule) mentions = [{ ...rule, start: 0 }];
   // advice questions go to help alone
+  // advice questions go to help alone: help's own words (a phrase such as "should I") in a question
+  const advice = isQuestion(text) ? indexFor(catalogue).match(text).find((m) => m.tool === 'help' && m.matched.some((w) => w.includes(' '))) : undefined;
+  if (advice && !mentions.some((m) => m.tool === 'help')) mentions = [{ tool: 'help', start: 0, end: text.length, order: 0 }];
   const help = mentions.find((m) => m.tool === 'help');
   if (help) mentions = [{ ...help, start: 0 }];
   // "open"/"load" only counts with a file to open
@@ -83,17 +176,6 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   if (mentions.some((m) => m.tool === 'dose_report' || m.tool === 'microscope_status') && mentions.every((m) => MICROSCOPE_TOOLS.has(m.tool))) {
     mentions = mentions.filter((m, i) => i === mentions.findIndex((n) => n.tool === m.tool));
   }
-  // "simulate a movie with drift and noise": those words describe the simulation, not steps
-  const simulate = mentions.find((m) => m.tool === 'simulate_movie');
-  if (simulate) {
-    mentions = mentions.filter((m) => {
-      if (m.start < simulate.end || !['correct_drift', 'correct_bleach', 'denoise', 'detect_divisions', 'segment'].includes(m.tool)) return true;
-      if (m.tool === 'segment' && !/\bwith\b[^,.;]*$/i.test(text.slice(simulate.end, m.start))) return true;
-      return /\bthen\b|[.;]|\band (?:then )?(?:also )?(?:correct|remove|fix|denoise|detect|find|clean|segment)\b|,\s*(?:correct|remove|fix|denoise|detect|find|clean)\b/i.test(text.slice(simulate.end, m.start));
-    });
-  }
-  // "normalise and smooth the traces": smoothing a time series is not denoising the movie
-  if (mentions.some((m) => m.tool === 'analyze_timeseries')) mentions = mentions.filter((m) => !(m.tool === 'denoise' && /^smooth/i.test(text.slice(m.start))));
   // "start imaging ... every 5 min" is one acquisition, not also an adjustment
   if (mentions.some((m) => m.tool === 'start_acquisition')) mentions = mentions.filter((m) => m.tool !== 'adjust_acquisition');
 
@@ -108,15 +190,20 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   }
   // the microscope engineer's router knows the acquisition language best
   // (only when no tool words matched: our own matches are more specific)
-  if (!help && mentions.length === 0) {
-    const routed = microscopeLanguage().routeMicroscopeRequest(text, { acquisitionRunning: acquisitionRunning(conversation) });
-    const words = /\bevery\b|\blaser\b|\bpower\b|\bexposure\b|z-?stack|\bzoom\b|\binterval\b|\bfaster\b|\bslower\b|\bchannel\b|\bacquisition\b|\bmicroscope\b|\bstage\b/i;
-    if (routed && words.test(text)) {
-      const args = routed.tool === 'start_acquisition' || routed.tool === 'adjust_acquisition' || routed.tool === 'add_rule'
-        ? BUILDERS[routed.tool]({ clause: text, text, conversation, catalogue, tool: routed.tool, single: true })
-        : routed.args;
-      if (typeof args.$ask === 'string') return { steps: [], reply: args.$ask };
-      return { steps: [{ tool: routed.tool, args: adaptArgs(args, catalogue.get(routed.tool)), clause: text }] };
+  // the microscope engineer's router knows the acquisition language best: it decides when the
+  // request is about the microscope (a rule, a channel or timing, or a microscope tool the matcher saw too)
+  const routed = help ? undefined : microscopeLanguage().routeMicroscopeRequest(text, { acquisitionRunning: acquisitionRunning(conversation) });
+  if (routed) {
+    const cue = MICROSCOPE_CUE.test(text) || findChannels(text).length > 0;
+    const take = routed.tool === 'add_rule'
+      || (mentions.length === 0 && cue)
+      || (cue && mentions.some((m) => m.tool === routed.tool))
+      || (mentions.length > 0 && mentions.every((m) => MICROSCOPE_TOOLS.has(m.tool)) && mentions.some((m) => m.tool === routed.tool))
+      // a channel with microscope words: the acquisition language decides ("stop imaging the 488" drops a channel, never stops)
+      || (cue && mentions.length > 0 && mentions.every((m) => MICROSCOPE_TOOLS.has(m.tool)));
+    if (take) {
+      if (routed.tool === undefined) return { steps: [], reply: routed.ask };
+      return { steps: [{ tool: routed.tool, args: routed.args, clause: text }] };
     }
   }
   if (mentions.length === 0) {
@@ -135,6 +222,10 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     const args = build({ clause, text, conversation, catalogue, tool: mentions[i].tool, previous: steps.at(-1), single: mentions.length === 1 });
     steps.push({ tool: mentions[i].tool, args, clause });
   }
+  // the order the words ask for ("segment, but first correct the drift")
+  const order = mentions.map((m, i) => ({ m, i })).sort((a, b) => a.m.order - b.m.order).map(({ i }) => i);
+  const orderedSteps = order.map((i) => steps[i]);
+  steps.splice(0, steps.length, ...orderedSteps);
   const ask = steps.find((s) => typeof s.args.$ask === 'string');
   if (ask) return { steps: [], reply: String(ask.args.$ask) };
   const notes = takeNotes(steps);
@@ -199,7 +290,7 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
   const insert = (step: PlannedStep, depth: number, forTimeStep = false): string | undefined => {
     const info = catalogue.get(step.tool);
     // a time step, and the steps inserted to feed it, take the time-lapse, never a 1-frame projection
-    const needsTime = forTimeStep || TIME_TOOLS.has(step.tool) || (step.tool === 'plot' && step.args.kind === 'kymograph');
+    const needsTime = forTimeStep || needsFrames(step.tool, catalogue) || (step.tool === 'plot' && step.args.kind === 'kymograph');
     const preferred = step.args.$needs as InputType[] | undefined;
     delete step.args.$needs;
     for (const type of requiredInputs(step.tool, info, preferred)) {
@@ -211,7 +302,7 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
       }
       const missing = type === 'table' && TABLE_CONSUMERS.has(step.tool) ? !measured : !available.has(type);
       if (missing) {
-        const maker = MAKER[type];
+        const maker = makerOf(type, catalogue);
         if (type === 'movie' || !maker || depth > 3) return missingInput(type, step.tool);
         const error = insert({ tool: maker, args: BUILDERS[maker]?.({ clause: step.clause, text: step.clause, conversation, catalogue, tool: maker }) ?? {}, clause: step.clause }, depth + 1, needsTime);
         if (error) return error;
@@ -229,7 +320,7 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
       if (step.tool === 'plot' && step.args.kind === 'timeseries' && type === 'tracks') step.args.tracks = { $ref: 'tracks', mode: 'chain' } satisfies Ref;
     }
     out.push(step);
-    for (const t of PRODUCES[step.tool] ?? []) available.add(t);
+    for (const t of producesOf(step.tool, catalogue)) available.add(t);
     if (MEASUREMENT_TOOLS.has(step.tool)) measured = true;
     return undefined;
   };

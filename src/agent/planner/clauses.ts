@@ -1,0 +1,100 @@
+// The clause grammar: a request split into the clauses that each ask for one step,
+// with their order ("then", "after that", "but first", "before X, Y", "Y after X"),
+// negation and exclusion ("but don't", "without", "skip", "except", "no need to").
+
+export interface Clause {
+  text: string;
+  start: number;
+  end: number;
+  /** "but do not track them", "without denoising", "skip the drift correction". */
+  negated: boolean;
+  /** The word that joined it to the clause before ("and", "then", ",", "with"...), lower case. */
+  joiner: string;
+  /** 0-based sentence number. */
+  sentence: number;
+}
+
+const NEGATION = /^(?:,?\s*)(?:but\s+|and\s+|then\s+)?(?:please\s+)?(?:(?:do\s+not|don't|dont|never|no\s+need\s+to|not|without|skip(?:ping)?|except(?:\s+for)?|leave\s+out\s+the|no)\b)/i;
+const FIRST = /^(?:,?\s*)(?:but\s+|and\s+)?(?:first(?:\s+of\s+all)?|before\s+(?:that|this|anything(?:\s+else)?|doing\s+(?:that|this|so)))\b/i;
+const BEFORE = /^(?:,?\s*)before\b/i;
+const AFTER = /^(?:,?\s*)(?:but\s+)?(?:only\s+)?after\b(?!\s+that\b)/i;
+
+/**
+ * Where a new clause starts: sentence ends, commas, "and", "then", "but", "before",
+ * "after", "without" ... Numbers joined by "and" ("frames 10 and 20") stay together.
+ */
+const SPLIT = /[.;!?](?=\s|$)|,|\s(?=(?:and\s+then|and\s+also|and\s+finally|and|then|after\s+that|afterwards|followed\s+by|but|before|after|without|finally|also|plus|next)\b)/gi;
+
+export function splitClauses(text: string): Clause[] {
+  const cuts: { at: number; sentenceEnd: boolean }[] = [];
+  for (const m of text.matchAll(SPLIT)) {
+    const at = m.index ?? 0;
+    // "between frames 10 and 20", "10 and 20 px": a range, not two clauses
+    if (/^\s+and\b/i.test(text.slice(at)) && /\d\s*$/.test(text.slice(0, at)) && /^\s+and\s+\d/i.test(text.slice(at))) continue;
+    // "x, y" coordinates and "1,000"
+    if (m[0] === ',' && /\d\s*$/.test(text.slice(0, at)) && /^,\s*-?\d/.test(text.slice(at))) continue;
+    cuts.push({ at, sentenceEnd: /[.;!?]/.test(m[0]) });
+  }
+  const clauses: Clause[] = [];
+  let start = 0;
+  let sentence = 0;
+  let endsSentence = false;
+  const push = (end: number) => {
+    const raw = text.slice(start, end);
+    const trimmed = raw.replace(/^[\s,.;!?]+/, '');
+    const offset = start + (raw.length - trimmed.length);
+    if (/\w/.test(trimmed)) {
+      const joiner = /^(and\s+then|and|then|after\s+that|but|before|after|without|with|also|plus|next|finally|followed\s+by)\b/i.exec(trimmed)?.[1]?.toLowerCase() ?? (text.slice(Math.max(0, start - 1), start + 1).includes(',') ? ',' : '');
+      clauses.push({ text: trimmed.trimEnd(), start: offset, end: offset + trimmed.trimEnd().length, negated: NEGATION.test(trimmed), joiner, sentence });
+    }
+    if (endsSentence) sentence++;
+  };
+  for (const cut of cuts) {
+    push(cut.at);
+    endsSentence = cut.sentenceEnd;
+    start = cut.at + (cut.sentenceEnd ? 1 : 0);
+  }
+  endsSentence = false;
+  push(text.length);
+  return clauses;
+}
+
+/** True when the clause asks for its step to run before the clause(s) written ahead of it. */
+export function runsFirst(clause: Clause): boolean {
+  return FIRST.test(clause.text);
+}
+
+/** "before segmenting, correct the drift": the clause's step runs after the next clause's. */
+export function isBeforeClause(clause: Clause): boolean {
+  return BEFORE.test(clause.text) && !FIRST.test(clause.text);
+}
+
+/** "segment after correcting the drift": the clause's step runs before the one it follows. */
+export function isAfterClause(clause: Clause): boolean {
+  return AFTER.test(clause.text);
+}
+
+/**
+ * The steps in the order the words ask for: each item is the index of a clause.
+ * `steps[i]` is the clause index of a step-bearing clause, in written order.
+ */
+export function orderSteps(clauses: Clause[], stepClauses: number[]): number[] {
+  const order = [...stepClauses];
+  for (let k = 0; k < order.length; k++) {
+    const clause = clauses[order[k]];
+    if (k > 0 && (runsFirst(clause) || isAfterClause(clause))) {
+      // moves ahead of the steps written before it in the same sentence (all of them for "first")
+      let to = k - 1;
+      if (runsFirst(clause)) while (to > 0 && clauses[order[to - 1]].sentence === clause.sentence) to--;
+      const [moved] = order.splice(k, 1);
+      order.splice(to, 0, moved);
+    }
+  }
+  for (let k = 0; k + 1 < order.length; k++) {
+    if (isBeforeClause(clauses[order[k]]) && (k === 0 || clauses[order[k - 1]].sentence !== clauses[order[k]].sentence)) {
+      [order[k], order[k + 1]] = [order[k + 1], order[k]];
+      k++;
+    }
+  }
+  return order;
+}

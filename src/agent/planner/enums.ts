@@ -1,0 +1,67 @@
+// Enum arguments read from the words of a clause: each allowed value of the tool's
+// schema, and the words the tool declares for it (`valueWords`), matched with the
+// thesaurus and spelling tolerance. "Li threshold instead of Otsu" → method "li".
+import type { ToolSelfDescription } from '../../../tools/types.ts';
+import { type Catalogue, type PropertyInfo, selfOf } from './catalogue.ts';
+import { meaning, tokenize } from './words.ts';
+
+function enumValues(p: PropertyInfo | undefined): string[] {
+  if (!p) return [];
+  if (p.enum) return p.enum.filter((v): v is string => typeof v === 'string');
+  return (p.anyOf ?? []).flatMap(enumValues);
+}
+
+/** Words after "instead of", "rather than", "not", "except": values the person does not want. */
+export function withoutRejected(text: string): string {
+  return text.replace(/\b(?:instead\s+of|rather\s+than|not|except|but\s+not)\s+(?:the\s+|an?\s+)?[\w-]+/gi, (m) => m.replace(/[^\s]/g, '_'));
+}
+
+function stems(text: string): string[] {
+  return tokenize(text).map((t) => meaning(t.stem));
+}
+
+/** Where the phrase's words follow in order, each within three words of the one before. */
+function indexOfPhrase(haystack: string[], phrase: string[]): number {
+  for (let i = 0; i < haystack.length; i++) {
+    if (haystack[i] !== phrase[0]) continue;
+    let j = i;
+    let ok = true;
+    for (let k = 1; k < phrase.length && ok; k++) {
+      const next = haystack.slice(j + 1, j + 4).indexOf(phrase[k]);
+      if (next < 0) ok = false;
+      else j += next + 1;
+    }
+    if (ok) return i;
+  }
+  return -1;
+}
+
+/** The phrases that name each allowed value: the tool's value words, else the value itself. */
+function namesOf(value: string, declared: Record<string, string[]> | undefined): string[] {
+  const words = declared?.[value];
+  if (words?.length) return words;
+  return [value.replace(/_/g, ' ')];
+}
+
+/**
+ * The allowed value of `arg` that the text names (the longest name wins, then the first
+ * written), or undefined. Reads the enum from the bound schema, else from the tool's values.
+ */
+export function findEnumValue(tool: string, arg: string, text: string, catalogue: Catalogue): string | undefined {
+  const self: Partial<ToolSelfDescription> | undefined = selfOf(tool, catalogue);
+  const declared = self?.valueWords?.[arg];
+  const values = enumValues(catalogue.get(tool)?.properties[arg]);
+  const candidates = values.length ? values : Object.keys(declared ?? {});
+  const words = stems(withoutRejected(text));
+  let best: { value: string; length: number; at: number } | undefined;
+  for (const value of candidates) {
+    for (const name of namesOf(value, declared)) {
+      const phrase = stems(name);
+      if (phrase.length === 0) continue;
+      const at = indexOfPhrase(words, phrase);
+      if (at < 0) continue;
+      if (!best || phrase.length > best.length || (phrase.length === best.length && at < best.at)) best = { value, length: phrase.length, at };
+    }
+  }
+  return best?.value;
+}

@@ -1,0 +1,125 @@
+// Words as the matcher compares them: lower case, American spelling, a light stem, a
+// small domain thesaurus, and spelling tolerance (one or two edits on longer words).
+// Nothing here knows about tools; the tools' own words are indexed in matcher.ts.
+
+export interface Token {
+  /** The stem the matcher compares ("segmentation" → "segment", "nuclei" → "nucleus"). */
+  stem: string;
+  /** The word as written, lower case. */
+  word: string;
+  start: number;
+  end: number;
+}
+
+/** Words that carry no meaning for choosing a tool or an argument. */
+const STOP = new Set(
+  ('a an the of to and or in on at for with by from into onto as is are be been was were it its this that these those them they ' +
+    'their my our your me we you us please can could would will shall do does did done just also then so now ' +
+    'some any all each every there here who where than too very really bit lot let make sure ok okay ' +
+    'hi hey thanks thank want need like get go have has had one same again out about per after before but not no don dont').split(' '),
+);
+
+/** British → American endings, so that "stabilise", "colour", "labelling" and "analyse" index once. */
+function american(word: string): string {
+  return word
+    .replace(/is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1')
+    .replace(/ys(e|es|ed|ing|er)$/, 'yz$1')
+    .replace(/our(s|ed|ing)?$/, 'or$1')
+    .replace(/([aeiou][^aeiou])l(ed|ing|er)$/, '$1$2')
+    .replace(/tre(s)?$/, 'ter$1')
+    .replace(/ogue(s)?$/, 'og$1');
+}
+
+/** A light suffix stemmer: enough to make "tracks", "tracking" and "tracked" one word. */
+function stemOf(word: string): string {
+  let w = american(word);
+  for (const suffix of ['izations', 'ization', 'ations', 'ation', 'ments', 'ment', 'ings', 'ing', 'ies', 'ied', 'ed', 'es', 's', 'e', 'y']) {
+    // "segment" is not "seg" + "ment"
+    if (w.endsWith(suffix) && w.length - suffix.length >= (suffix.startsWith('ment') ? 4 : 3)) {
+      w = w.slice(0, -suffix.length) + (suffix === 'ies' || suffix === 'ied' ? 'y' : '');
+      break;
+    }
+  }
+  // "tracked" → "track", "plotting" → "plot": doubled final consonant
+  if (/([bdglmnprt])\1$/.test(w) && w.length > 4) w = w.slice(0, -1);
+  return w.replace(/e$/, '');
+}
+
+/**
+ * The domain thesaurus: each group is one meaning. Only words a biologist uses
+ * interchangeably; the tools' own word lists carry the rest.
+ */
+const GROUPS: string[][] = [
+  ['nucleus', 'nuclei', 'nuclear', 'cell', 'object', 'blob'],
+  ['drift', 'stabilize', 'register', 'registration', 'jitter', 'wobble'],
+  ['edge', 'border', 'boundary', 'boundaries'],
+  ['exclude', 'drop', 'remove', 'discard', 'ignore', 'omit', 'leave', 'without', 'skip'],
+  ['division', 'divide', 'dividing', 'mitosis', 'mitoses', 'mitotic'],
+  ['speed', 'velocity', 'fast'],
+  ['distance', 'displacement', 'travel', 'traveled', 'travelled'],
+  ['area', 'size', 'big', 'large', 'small'],
+  ['intensity', 'brightness', 'bright', 'fluorescence', 'signal'],
+  ['movie', 'video', 'stack', 'timelapse', 'recording'],
+  ['plot', 'graph', 'chart', 'figure'],
+  ['touch', 'touching', 'cut'],
+  ['count', 'number', 'many'],
+  ['write', 'save', 'store'],
+  ['mask', 'label', 'segmentation'],
+];
+
+const CANONICAL = new Map<string, string>();
+for (const group of GROUPS) for (const w of group) CANONICAL.set(stemOf(w), stemOf(group[0]));
+
+/** The meaning a stem stands for in the thesaurus (itself when it is in no group). */
+export function meaning(stem: string): string {
+  return CANONICAL.get(stem) ?? stem;
+}
+
+export function normalizeWord(word: string): string {
+  return stemOf(word.toLowerCase());
+}
+
+export function isStopWord(word: string): boolean {
+  return STOP.has(word.toLowerCase().replace(/'.*$/, ''));
+}
+
+/** The content words of a text with their positions (hyphenated words kept whole and split). */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(/[\p{L}\d][\p{L}\d'’]*(?:-[\p{L}\d]+)*/gu)) {
+    const word = m[0].toLowerCase().replace(/['’]s?$/, '');
+    const start = m.index ?? 0;
+    if (isStopWord(word) || /^\d+(?:[.,]\d+)?$/.test(word)) continue;
+    const parts = word.includes('-') ? [word.replace(/-/g, ''), ...word.split('-')] : [word];
+    for (const part of parts) if (part && !isStopWord(part)) out.push({ stem: stemOf(part), word: part, start, end: start + m[0].length });
+  }
+  return out;
+}
+
+/** Optimal string alignment distance (a transposition counts as one edit), stopping above `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    rows.push(new Array(b.length + 1).fill(0));
+    rows[i][0] = i;
+  }
+  for (let j = 0; j <= b.length; j++) rows[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let best = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2][j - 2] + 1);
+      rows[i][j] = v;
+      best = Math.min(best, v);
+    }
+    if (best > max) return max + 1;
+  }
+  return rows[a.length][b.length];
+}
+
+/** How many edits a misspelling of this word may have: none for short words, 1 above 4 letters, 2 above 8. */
+export function allowedEdits(word: string): number {
+  return word.length > 8 ? 2 : word.length > 4 ? 1 : 0;
+}
