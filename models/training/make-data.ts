@@ -61,6 +61,9 @@ export function nucleiOptions(seeds: number[]): SimOptions[] {
     nucleusRadiusPx: 6 + (i % 5),
     speedPx: 3,
     divisionRate: 0.05,
+    // Background level and uneven illumination vary too (textures, blur and intensity curves are added in training).
+    backgroundPhotons: [2, 10, 40, 120][(i >> 2) % 4],
+    vignetting: [0, 0.2, 0.4][i % 3],
   }));
 }
 

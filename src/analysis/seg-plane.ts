@@ -6,7 +6,8 @@
 // Process > Binary > Watershed for the same idea.
 import type { PlaneData } from '../image/movie.ts';
 import { distanceTransform } from './distance.ts';
-import { gaussianBlur } from './filters.ts';
+import { gaussianBlur, toFloat32 } from './filters.ts';
+import { brightObjects } from './object-size.ts';
 import { fillHoles, filterLabels, labelComponents } from './morphology.ts';
 import { threshold as autoThreshold, type ThresholdMethod } from './threshold.ts';
 import { peakLocalMax, watershed } from './watershed.ts';
@@ -42,6 +43,8 @@ export interface SegmentOptions {
   seedSigmaPx?: number;
   /** Drop objects that touch the plane's edge (skimage clear_border). Default false. */
   excludeBorder?: boolean;
+  /** 'bright' objects on a dark background (fluorescence, default) or 'dark' ones on a bright background (phase contrast, brightfield): the plane is inverted first. */
+  objects?: 'bright' | 'dark';
 }
 
 export interface PlaneSegmentation {
@@ -63,6 +66,7 @@ export const SEGMENT_DEFAULTS = {
   minSeedDistancePx: 4,
   seedSigmaPx: 1,
   excludeBorder: false,
+  objects: 'bright' as 'bright' | 'dark',
 };
 
 /** Options with defaults filled in; undefined values don't override defaults. */
@@ -82,6 +86,7 @@ export function checkSegmentOptions(options: SegmentOptions): void {
   if (!(o.minAreaPx >= 0)) throw new RangeError(`minAreaPx must be >= 0, got ${o.minAreaPx}`);
   if (!(o.maxAreaPx >= o.minAreaPx)) throw new RangeError(`maxAreaPx (${o.maxAreaPx}) must be at least minAreaPx (${o.minAreaPx})`);
   if (!Number.isInteger(o.minSeedDistancePx) || o.minSeedDistancePx < 1) throw new RangeError(`minSeedDistancePx must be an integer >= 1, got ${o.minSeedDistancePx}`);
+  if (o.objects !== 'bright' && o.objects !== 'dark') throw new RangeError(`objects must be bright or dark, got ${o.objects}`);
 }
 
 /**
@@ -149,7 +154,7 @@ export function segmentPlane(plane: PlaneData, width: number, height: number, op
   const o = withSegmentDefaults(options);
   if (plane.length !== width * height) throw new RangeError(`plane has ${plane.length} pixels, expected ${width}x${height}`);
   const { values, missing } = withoutNaN(plane);
-  const smoothed = gaussianBlur(values, width, height, o.sigmaPx);
+  const smoothed = gaussianBlur(o.objects === 'dark' ? brightObjects(toFloat32(values)) : values, width, height, o.sigmaPx);
   const thresholdValue = o.method === 'manual' ? options.threshold! : autoThreshold(smoothed, o.method);
   const foreground = new Uint8Array(width * height);
   for (let i = 0; i < foreground.length; i++) foreground[i] = smoothed[i] > thresholdValue && !missing?.[i] ? 1 : 0;

@@ -132,5 +132,6 @@ function pickSegmentOptions(o: SegmentMovieOptions): SegmentOptions {
     minSeedDistancePx: o.minSeedDistancePx,
     seedSigmaPx: o.seedSigmaPx,
     excludeBorder: o.excludeBorder,
+    objects: o.objects,
   };
 }

@@ -58,10 +58,30 @@ export interface SegmentWithModelOptions {
   signal?: AbortSignal;
   /** A model in models/ (default nuclei-unet), its rdf name, or a folder path. */
   modelName?: string;
+  /**
+   * Typical object radius in the movie, pixels (estimated by the caller, see seg-auto.ts):
+   * planes are resized so objects appear at the radius the model was trained on
+   * (config.cellpilot.input_object_radius_px). Default: no resizing.
+   */
+  objectRadiusPx?: number;
+  /** Objects smaller than this many pixels (at the movie's scale) are dropped; default the model's own minimum scaled to the movie. */
+  minAreaPx?: number;
+  /** Objects larger than this are dropped; default no limit. */
+  maxAreaPx?: number;
+  /** Drop objects touching the plane's edge. */
+  excludeBorder?: boolean;
+}
+
+/** The factor planes are resized by so that objects of `objectRadiusPx` appear at the model's training radius (1 when either is unknown). */
+export function modelInputScale(trainedRadiusPx: number | undefined, objectRadiusPx: number | undefined): number {
+  if (!(trainedRadiusPx && trainedRadiusPx > 0 && objectRadiusPx && objectRadiusPx > 0)) return 1;
+  const scale = trainedRadiusPx / objectRadiusPx;
+  // Within 10% the model copes by itself; resizing would only cost time and blur.
+  return Math.abs(Math.log(scale)) < Math.log(1.1) ? 1 : Math.min(4, Math.max(1 / 16, scale));
 }
 
 /** Segments the nuclei of one channel in every plane of the frame range and writes a label movie. */
-export async function segmentWithModel(movie: Movie, options: SegmentWithModelOptions): Promise<{ path: string; objectsPerFrame: number[] }> {
+export async function segmentWithModel(movie: Movie, options: SegmentWithModelOptions): Promise<{ path: string; objectsPerFrame: number[]; inputScale: number }> {
   if (!Number.isInteger(options.channel) || options.channel < 0 || options.channel >= movie.shape.c) {
     throw new InputError(`channel ${options.channel + 1} does not exist: the movie has ${movie.shape.c} channel(s)`);
   }
@@ -74,7 +94,11 @@ export async function segmentWithModel(movie: Movie, options: SegmentWithModelOp
   if (backgroundIndex < 0 || interiorIndex < 0) {
     throw new InputError(`model ${model.spec.key} is not a nuclei segmentation model: its output channels are ${channels.join(', ') || 'unnamed'}, expected background, interior, boundary`);
   }
-  const post = (model.spec.config.cellpilot as { postprocess?: { interior_threshold?: number; min_seed_px?: number; min_area_px?: number } } | undefined)?.postprocess ?? {};
+  const config = (model.spec.config.cellpilot ?? {}) as { input_object_radius_px?: number; postprocess?: { interior_threshold?: number; min_seed_px?: number; min_area_px?: number } };
+  const post = config.postprocess ?? {};
+  const inputScale = modelInputScale(config.input_object_radius_px, options.objectRadiusPx);
+  // The model's own minimum sizes hold at its scale; in the movie they are 1/scale^2 as large.
+  const areaAtMovieScale = (px: number | undefined) => (px === undefined ? undefined : Math.max(1, Math.round(px / (inputScale * inputScale))));
   const { x: width, y: height, z: slices } = movie.shape;
   const objectsPerFrame = new Array<number>(last - first + 1).fill(0);
   let writer: MovieWriter | undefined;
@@ -85,12 +109,17 @@ export async function segmentWithModel(movie: Movie, options: SegmentWithModelOp
       meta: { ...movie.meta, channelNames: ['labels'], extra: { model: model.spec.key } },
     });
     const out = writer;
-    await mapModelOverMovie(model, movie, { channels: [options.channel], frames: [first, last], signal: options.signal, onProgress: options.onProgress }, async ({ t, planes }) => {
-      const { labels, count } = instancesFromProbabilities(planes[backgroundIndex], planes[interiorIndex], width, height, {
+    const mapOptions = { channels: [options.channel], frames: [first, last] as [number, number], signal: options.signal, onProgress: options.onProgress, inputScale };
+    await mapModelOverMovie(model, movie, mapOptions, async ({ t, planes }) => {
+      const instances = instancesFromProbabilities(planes[backgroundIndex], planes[interiorIndex], width, height, {
         interiorThreshold: post.interior_threshold,
-        minSeedPx: post.min_seed_px,
-        minAreaPx: post.min_area_px,
+        minSeedPx: areaAtMovieScale(post.min_seed_px ?? 4),
+        minAreaPx: options.minAreaPx ?? areaAtMovieScale(post.min_area_px ?? 15),
       });
+      const { labels, count } =
+        options.maxAreaPx !== undefined || options.excludeBorder
+          ? filterLabels(instances.labels, width, height, { maxAreaPx: options.maxAreaPx, excludeBorder: options.excludeBorder })
+          : instances;
       if (count > 65535) throw new InputError(`a plane has ${count} objects, more than a uint16 label image holds`);
       objectsPerFrame[t - first] += count;
       await out.writePlane(Uint16Array.from(labels));
@@ -100,5 +129,5 @@ export async function segmentWithModel(movie: Movie, options: SegmentWithModelOp
     throw err;
   }
   await writer.close();
-  return { path: options.outputPath, objectsPerFrame };
+  return { path: options.outputPath, objectsPerFrame, inputScale };
 }

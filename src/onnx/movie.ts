@@ -8,6 +8,7 @@ import { loadModel, type LoadedModel } from './model.ts';
 import { predictSamples, type PredictOptions, type Sample } from './predict.ts';
 import type { Tensor } from './tensor.ts';
 import { addInverse, DIHEDRAL, forward } from './augment.ts';
+import { resizeBilinear, scaledLength } from './resize.ts';
 
 export interface MovieRunOptions extends PredictOptions {
   /** 0-based channels of the movie fed to the model's input channels, in order (default [0]). */
@@ -25,6 +26,11 @@ export interface MovieRunOptions extends PredictOptions {
    * movie's ends are mirrored. Default: the model's `config.cellpilot.frame_offsets`, else [0].
    */
   frameOffsets?: number[];
+  /**
+   * Resize each input plane by this factor before the model sees it, and the outputs back
+   * to the plane's size (e.g. to bring objects to the size the model was trained on). Default 1.
+   */
+  inputScale?: number;
 }
 
 /** Frame t + offset, mirrored at the movie's ends (frame -1 is frame 1). */
@@ -75,13 +81,18 @@ export async function mapModelOverMovie(
   const positions: Array<[number, number]> = [];
   for (let t = first; t <= last; t++) for (let z = 0; z < slices; z++) positions.push([t, z]);
 
+  const scale = options.inputScale ?? 1;
+  if (!(scale > 0 && scale <= 16)) throw new InputError(`inputScale must be between 0 and 16, got ${scale}`);
+  const [modelHeight, modelWidth] = scale === 1 ? [height, width] : [scaledLength(height, scale), scaledLength(width, scale)];
+  const toModel = (p: ArrayLike<number>) => (scale === 1 ? p : resizeBilinear(p, width, height, modelWidth, modelHeight));
+  const fromModel = (planes: Float32Array[], h: number, w: number) => (scale === 1 ? planes : planes.map((p) => resizeBilinear(p, w, h, width, height)));
   const transforms = options.augment ? DIHEDRAL : [DIHEDRAL[0]];
   const offsets = options.frameOffsets ?? ((model.spec.config.cellpilot as { frame_offsets?: number[] } | undefined)?.frame_offsets ?? [0]);
   async function* samples(): AsyncGenerator<Sample> {
     for (const [t, z] of positions) {
-      const planes = await Promise.all(offsets.flatMap((o) => channels.map((c) => movie.plane(mirroredFrame(t, o, movie.shape.t), z, c))));
+      const planes = (await Promise.all(offsets.flatMap((o) => channels.map((c) => movie.plane(mirroredFrame(t, o, movie.shape.t), z, c))))).map(toModel);
       for (const tr of transforms) {
-        const moved = planes.map((p) => forward(p, height, width, tr));
+        const moved = planes.map((p) => forward(p, modelHeight, modelWidth, tr));
         yield new Map([[input.id, tensorFromPlanes(input, moved.map((m) => m.data), moved[0].height, moved[0].width, `model ${model.spec.key}`)]]);
       }
     }
@@ -96,7 +107,7 @@ export async function mapModelOverMovie(
       const { planes, height: h, width: w } = planesFromTensor(outputs.get(outputId)!);
       if (transforms.length === 1) {
         const [t, z] = positions[k];
-        await onPlane({ t, z, planes, height: h, width: w });
+        await onPlane({ t, z, planes: fromModel(planes, h, w), height, width });
         options.onProgress?.(k + 1, positions.length);
         return;
       }
@@ -108,7 +119,7 @@ export async function mapModelOverMovie(
       const result = sum;
       sum = undefined;
       if (transforms.length > 1) for (const p of result.planes) for (let j = 0; j < p.length; j++) p[j] /= transforms.length;
-      await onPlane({ t, z, ...result });
+      await onPlane({ t, z, planes: fromModel(result.planes, result.height, result.width), height, width });
       options.onProgress?.(i + 1, positions.length);
     },
     options,

@@ -1,0 +1,132 @@
+// Segmentation parameters from the movie: the typical object radius and polarity are
+// measured on a few sample planes (object-size.ts), and every size-dependent parameter the
+// user did not set is derived from that radius (smoothing, seed spacing, area limits).
+// What was chosen, and from what, is returned so the tool can say it.
+import type { PlaneData } from '../image/movie.ts';
+import { estimateObjectScale, type ObjectPolarity } from './object-size.ts';
+import { segmentPlane, SEGMENT_DEFAULTS, type PlaneSegmentation, type SegmentOptions } from './seg-plane.ts';
+
+export interface AutoSegmentOptions extends Omit<SegmentOptions, 'objects'> {
+  /** Bright objects on a dark background (fluorescence) or dark ones (phase contrast, brightfield); default detected. */
+  objects?: ObjectPolarity | 'auto';
+  /** Typical object radius in pixels, when the user knows it; default estimated. */
+  objectRadiusPx?: number;
+  /** Pixel size in µm, when known: used for a fallback radius when nothing can be measured. */
+  pixelSizeUm?: number;
+}
+
+export type ParameterSource = 'given' | 'estimated' | 'default';
+
+export interface ChosenParameters {
+  objectRadiusPx: number;
+  objects: ObjectPolarity;
+  method: NonNullable<SegmentOptions['method']>;
+  sigmaPx: number;
+  minAreaPx: number;
+  maxAreaPx: number;
+  minSeedDistancePx: number;
+  seedSigmaPx: number;
+  /** Where each value came from. */
+  sources: Record<'objectRadiusPx' | 'objects' | 'sigmaPx' | 'minAreaPx' | 'maxAreaPx' | 'minSeedDistancePx' | 'seedSigmaPx', ParameterSource>;
+  /** Sample planes and objects the estimate rests on. */
+  evidence: { planes: number; objects: number };
+}
+
+/** A nucleus is about 10 µm across; the radius assumed when the movie shows nothing measurable. */
+const FALLBACK_NUCLEUS_RADIUS_UM = 5;
+/** The radius the classical defaults were sized for (sigma 2, seeds 4 px apart), used when nothing can be measured and the pixel size is unknown. */
+const FALLBACK_RADIUS_PX = 8;
+
+export interface SamplePlane {
+  plane: PlaneData;
+  width: number;
+  height: number;
+}
+
+function median(values: number[]): number {
+  const s = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (!s.length) return Number.NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Size-dependent parameters for objects of radius r pixels. */
+export function parametersForRadius(radiusPx: number): { sigmaPx: number; minAreaPx: number; maxAreaPx: number; minSeedDistancePx: number; seedSigmaPx: number } {
+  const area = Math.PI * radiusPx * radiusPx;
+  return {
+    // Smoothing well below the object size keeps edges (a sixth of the radius) yet suppresses texture and noise.
+    sigmaPx: +Math.min(8, Math.max(1, radiusPx / 6)).toFixed(2),
+    // A fragment under a fifth of a typical object is debris or a texture speck.
+    minAreaPx: Math.max(8, Math.round(0.2 * area)),
+    // Far beyond any single object: only background regions or unsplit sheets are this large.
+    maxAreaPx: Math.round(30 * area),
+    // Centres of touching round objects are about 2 r apart; maxima within one object closer than r merge.
+    minSeedDistancePx: Math.max(2, Math.round(radiusPx)),
+    seedSigmaPx: +Math.max(1, radiusPx / 6).toFixed(2),
+  };
+}
+
+/** Chooses every parameter the user left unset from the sample planes (a few frames of the movie). */
+export function chooseSegmentParameters(samples: SamplePlane[], options: AutoSegmentOptions = {}): { options: SegmentOptions; chosen: ChosenParameters } {
+  const givenPolarity = options.objects && options.objects !== 'auto' ? options.objects : undefined;
+  const scales = options.objectRadiusPx !== undefined && givenPolarity ? [] : samples.map((s) => estimateObjectScale(s.plane, s.width, s.height, givenPolarity));
+  const polarityVotes = scales.filter((s) => s.polarity === 'dark').length;
+  const objects: ObjectPolarity = givenPolarity ?? (polarityVotes * 2 > scales.length ? 'dark' : 'bright');
+  const measured = median(scales.map((s) => s.radiusPx));
+  let radiusSource: ParameterSource = 'estimated';
+  let radiusPx = options.objectRadiusPx ?? measured;
+  if (options.objectRadiusPx !== undefined) radiusSource = 'given';
+  else if (!(measured > 0)) {
+    radiusSource = 'default';
+    radiusPx = options.pixelSizeUm ? FALLBACK_NUCLEUS_RADIUS_UM / options.pixelSizeUm : FALLBACK_RADIUS_PX;
+  }
+  const derived = parametersForRadius(radiusPx);
+  const pick = <K extends keyof typeof derived>(key: K): [number, ParameterSource] =>
+    options[key] !== undefined ? [options[key] as number, 'given'] : [derived[key], radiusSource === 'given' ? 'given' : radiusSource];
+  const [sigmaPx, sigmaSource] = pick('sigmaPx');
+  const [minAreaPx, minAreaSource] = pick('minAreaPx');
+  const [maxAreaPx, maxAreaSource] = pick('maxAreaPx');
+  const [minSeedDistancePx, seedSource] = pick('minSeedDistancePx');
+  const [seedSigmaPx, seedSigmaSource] = pick('seedSigmaPx');
+  const method = options.method ?? SEGMENT_DEFAULTS.method;
+  const chosen: ChosenParameters = {
+    objectRadiusPx: +radiusPx.toFixed(2),
+    objects,
+    method,
+    sigmaPx,
+    minAreaPx,
+    maxAreaPx: Math.max(maxAreaPx, minAreaPx),
+    minSeedDistancePx,
+    seedSigmaPx,
+    sources: {
+      objectRadiusPx: radiusSource,
+      objects: givenPolarity ? 'given' : 'estimated',
+      sigmaPx: sigmaSource,
+      minAreaPx: minAreaSource,
+      maxAreaPx: maxAreaSource,
+      minSeedDistancePx: seedSource,
+      seedSigmaPx: seedSigmaSource,
+    },
+    evidence: { planes: scales.length, objects: scales.reduce((a, s) => a + s.objects, 0) },
+  };
+  const { objects: _o, objectRadiusPx: _r, pixelSizeUm: _p, ...rest } = options;
+  return {
+    options: { ...rest, method, objects, sigmaPx, minAreaPx, maxAreaPx: chosen.maxAreaPx, minSeedDistancePx, seedSigmaPx },
+    chosen,
+  };
+}
+
+/** Segments one plane with parameters chosen from the plane itself. */
+export function segmentPlaneAuto(plane: PlaneData, width: number, height: number, options: AutoSegmentOptions = {}): PlaneSegmentation & { chosen: ChosenParameters } {
+  const { options: chosenOptions, chosen } = chooseSegmentParameters([{ plane, width, height }], options);
+  return { ...segmentPlane(plane, width, height, chosenOptions), chosen };
+}
+
+/** One line for a tool summary: what was chosen, and from what. */
+export function describeChosen(chosen: ChosenParameters): string {
+  const from = (s: ParameterSource) => (s === 'estimated' ? 'estimated' : s === 'given' ? 'given' : 'assumed');
+  const radius = `object radius ${chosen.objectRadiusPx} px (${from(chosen.sources.objectRadiusPx)}${chosen.sources.objectRadiusPx === 'estimated' ? ` from ${chosen.evidence.objects} objects in ${chosen.evidence.planes} sample frame${chosen.evidence.planes === 1 ? '' : 's'}` : ''})`;
+  const polarity = `${chosen.objects} objects (${chosen.sources.objects === 'given' ? 'given' : 'detected'})`;
+  const maxArea = Number.isFinite(chosen.maxAreaPx) ? `${chosen.maxAreaPx}` : 'none';
+  return `${radius}, ${polarity}; smoothing ${chosen.sigmaPx} px, areas ${chosen.minAreaPx}-${maxArea} px, seeds ${chosen.minSeedDistancePx} px apart`;
+}
