@@ -13,5 +13,6 @@ import { tools as microscope } from './microscope.ts';
 import { tools as plot } from './plot.ts';
 import { tools as restore } from './restore.ts';
 import { tools as calibration } from './calibration.ts';
+import { tools as history } from './history.ts';
 
-export const TOOLS: ToolSpec[] = [...io, ...calibration, ...preprocess, ...project, ...segment, ...timeseries, ...track, ...models, ...restore, ...plot, ...microscope];
+export const TOOLS: ToolSpec[] = [...io, ...calibration, ...preprocess, ...project, ...segment, ...timeseries, ...track, ...models, ...restore, ...plot, ...microscope, ...history];

@@ -80,8 +80,15 @@ export class ArtifactStore {
     }
   }
 
-  list(): ArtifactRecord[] {
-    return [...this.records];
+  /** Artifacts of undone or replaced steps: `get` and `resolve` still find them by id; `list` leaves them out. */
+  private readonly asideIds = new Set<string>();
+
+  setAside(ids: Iterable<string>): void {
+    for (const id of ids) this.asideIds.add(id);
+  }
+
+  list(options: { includeSetAside?: boolean } = {}): ArtifactRecord[] {
+    return this.records.filter((r) => options.includeSetAside || !this.asideIds.has(r.id));
   }
 
   get(id: string): ArtifactRecord | undefined {

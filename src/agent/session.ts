@@ -7,7 +7,9 @@ import { basename, join, resolve } from 'node:path';
 import type { ArtifactRef, ToolContext } from '../../tools/types.ts';
 import { InputError } from '../errors.ts';
 import type { Calibration } from '../image/calibration.ts';
+import { HISTORY_KEY } from '../../tools/history.ts';
 import { ArtifactStore, CALIBRATION_KEY, createToolContext, userPath } from './artifacts.ts';
+import { sessionHistory } from './replay.ts';
 import { ProvenanceLog, readJsonLines } from './provenance.ts';
 import { writeFileAtomic } from './locks.ts';
 import { redact } from './secrets.ts';
@@ -31,6 +33,12 @@ export interface SessionMeta {
   model?: string;
   /** The calibration the user set (set_calibration, /calibrate); applied to every movie the session opens. */
   calibration?: Calibration;
+  /** Steps undone (undo): their artifacts stay addressable by id but are set aside. */
+  undoneSteps?: string[];
+  /** Steps run again (rerun_step): old step -> the step that replaced it. */
+  replacedSteps?: Record<string, string>;
+  /** Artifacts of undone or replaced steps: addressable by id, left out of listings. */
+  setAside?: string[];
 }
 
 export interface SessionSummary {
@@ -71,6 +79,8 @@ export class Session {
     this.store = new ArtifactStore(dir);
     this.provenance = new ProvenanceLog(dir);
     if (meta.calibration) this.state.set(CALIBRATION_KEY, meta.calibration);
+    this.store.setAside(meta.setAside ?? []);
+    this.state.set(HISTORY_KEY, sessionHistory(this));
     this.stepCounter = this.provenance.read().length;
     this.turnCounter = new Set(this.transcript().map((e) => e.turn).filter(Boolean)).size;
   }
@@ -155,6 +165,28 @@ export class Session {
   setCalibration(calibration: Calibration): void {
     this.state.set(CALIBRATION_KEY, calibration);
     this.meta.calibration = calibration;
+    this.saveMeta();
+  }
+
+  /** Records steps as undone and sets their artifacts aside (still addressable by id). */
+  markUndone(steps: string[], artifacts: string[]): void {
+    this.meta.undoneSteps = [...new Set([...(this.meta.undoneSteps ?? []), ...steps])];
+    this.setAside(artifacts);
+  }
+
+  /** Records that `newStep` replaced `oldStep`; the old step's artifacts are set aside. */
+  markReplaced(oldStep: string, newStep: string, artifacts: string[]): void {
+    this.meta.replacedSteps = { ...this.meta.replacedSteps, [oldStep]: newStep };
+    this.setAside(artifacts);
+  }
+
+  private setAside(artifacts: string[]): void {
+    this.meta.setAside = [...new Set([...(this.meta.setAside ?? []), ...artifacts])];
+    this.store.setAside(this.meta.setAside);
+    this.saveMeta();
+  }
+
+  private saveMeta(): void {
     writeFileAtomic(join(this.dir, META), JSON.stringify(redact(this.meta), null, 2) + '\n');
   }
 
