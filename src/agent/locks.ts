@@ -40,7 +40,8 @@ function readOwner(path: string): LockOwner | undefined {
   }
 }
 
-const held = new Map<string, number>();
+/** Locks this process holds (removed at exit). Not re-entrant: two writers in one process wait too. */
+const held = new Set<string>();
 let exitHook = false;
 
 function tryCreate(path: string): boolean {
@@ -84,7 +85,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /**
  * Takes the exclusive lock of `dir` (created when missing): waits up to `waitSeconds`
  * (default CELLPILOT_LOCK_WAIT_S or 10) and then throws an InputError naming the holder.
- * Re-entrant within one process. Released by release() or when the process exits.
+ * Released by release() or when the process exits.
  */
 export async function lockFolder(dir: string, what: string, waitSeconds = Number(process.env.CELLPILOT_LOCK_WAIT_S ?? 10)): Promise<Lock> {
   mkdirSync(dir, { recursive: true });
@@ -92,16 +93,10 @@ export async function lockFolder(dir: string, what: string, waitSeconds = Number
   const lock: Lock = {
     path,
     release: () => {
-      const count = (held.get(path) ?? 1) - 1;
-      if (count > 0) return void held.set(path, count);
-      held.delete(path);
+      if (!held.delete(path)) return;
       if (readOwner(path)?.pid === process.pid) rmSync(path, { force: true });
     },
   };
-  if (held.has(path)) {
-    held.set(path, held.get(path)! + 1);
-    return lock;
-  }
   const deadline = Date.now() + Math.max(0, waitSeconds) * 1000;
   for (let attempt = 0; ; attempt++) {
     if (tryCreate(path)) break;
@@ -113,11 +108,11 @@ export async function lockFolder(dir: string, what: string, waitSeconds = Number
     }
     await sleep(Math.min(250, 25 * (attempt + 1)));
   }
-  held.set(path, 1);
+  held.add(path);
   if (!exitHook) {
     exitHook = true;
     process.on('exit', () => {
-      for (const p of held.keys()) if (readOwner(p)?.pid === process.pid) rmSync(p, { force: true });
+      for (const p of held) if (readOwner(p)?.pid === process.pid) rmSync(p, { force: true });
     });
   }
   return lock;
