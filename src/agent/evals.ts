@@ -315,14 +315,8 @@ const STAND_IN_VALUES: Record<string, Record<string, unknown>> = {
   add_rule: { ruleId: 'rule-1', confirmed: false },
 };
 
-/** What each tool writes, as the real tools do (plan-only runs register stand-ins of these types). */
-const OUTPUTS: Record<string, string[]> = {
-  load_movie: ['movie'], simulate_movie: ['movie', 'labels', 'table'], correct_drift: ['movie', 'table'], align_channels: ['movie', 'table'],
-  correct_bleach: ['movie'], denoise: ['movie'], train_n2v: ['model'], super_resolve: ['movie'], interpolate_frames: ['movie'], predict_label: ['movie'],
-  project: ['movie'], kymograph: ['movie'], segment: ['labels'], track: ['tracks'], measure: ['table'], detect_divisions: ['table'],
-  evaluate: ['table'], export: ['table'], analyze_timeseries: ['table'], embed: ['table'], plot: ['plot'], save_pipeline: ['pipeline'],
-  run_pipeline: ['movie', 'labels', 'tracks'], snap: ['movie'], start_acquisition: ['movie', 'table'], add_rule: ['rule'], dose_report: ['table'],
-};
+/** simulate_movie also registers its ground truth (masks, drift table), which it does not declare as results to build on. */
+const TRUTH_OF_SIMULATION = ['labels', 'table'];
 
 /** Tools without side effects outside the session, run for real even in plan-only mode. */
 const RUN_IN_PLAN_ONLY = new Set(['help']);
@@ -354,7 +348,9 @@ function planOnlyExecutor(session: Session, tools: ToolSpec[]) {
       return { ...base, status: 'ok', summary: result.summary, artifacts: result.artifacts, values: result.values };
     }
     const truthDir = join(session.dir, 'artifacts', `${name}-${step}_GT`);
-    const artifacts = (OUTPUTS[name] ?? []).map((type) =>
+    // stand-ins of what the tool declares it writes
+    const types = [...(tool.produces ?? []), ...(name === 'simulate_movie' ? TRUTH_OF_SIMULATION : [])];
+    const artifacts = types.map((type) =>
       session.store.add(type as never, name === 'simulate_movie' && type === 'labels' ? join(truthDir, 'SEG') : join(session.dir, 'artifacts', `${name}-${step}.${type}`), `${name} output`, name));
     return { ...base, status: 'ok', summary: `${name} ran (plan-only).`, artifacts, values: STAND_IN_VALUES[name] ?? {} };
   };
