@@ -115,13 +115,68 @@ const NOT_IN_PIPELINES = new Set([
  * Builds a pipeline from a session's provenance: its successful data steps in order, with
  * references to earlier outputs turned into `${steps.ID.TYPE}` and user inputs into parameters.
  */
+/** Every string inside an argument value (artifact ids hide in arrays and objects). */
+function refsIn(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) refsIn(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) refsIn(v, out);
+  return out;
+}
+
+/**
+ * The steps a pipeline needs: walk the provenance back from the outputs to keep (default:
+ * the final analysis chain's end results: the last step's outputs and the other unused
+ * results made from the same inputs, e.g. a plot beside an export). Dead ends, undone and replaced
+ * steps fall away; set_calibration steps stay, since they change every unit.
+ */
+export function neededSteps(provenance: ProvenanceRecord[], keep?: string[]): string[] {
+  const steps = provenance.filter((r) => r.status === 'ok' && !NOT_IN_PIPELINES.has(r.tool) && !['undo', 'rerun_step'].includes(r.tool));
+  const producer = new Map<string, ProvenanceRecord>();
+  for (const r of steps) for (const o of r.outputs) producer.set(o.id, r);
+  const ancestors = (start: ProvenanceRecord[]): Set<ProvenanceRecord> => {
+    const seen = new Set<ProvenanceRecord>();
+    const queue = [...start];
+    while (queue.length) {
+      const r = queue.pop()!;
+      if (seen.has(r)) continue;
+      seen.add(r);
+      for (const ref of refsIn(r.args)) {
+        const p = producer.get(ref);
+        if (p && !seen.has(p)) queue.push(p);
+      }
+    }
+    return seen;
+  };
+  let targets: ProvenanceRecord[];
+  if (keep?.length) {
+    targets = keep.map((id) => {
+      const p = producer.get(id);
+      if (!p) throw new InputError(`${id} is not a result of a step of this session; keep one of ${[...producer.keys()].join(', ')}`);
+      return p;
+    });
+  } else {
+    const analysis = steps.filter((r) => r.tool !== 'set_calibration');
+    const last = analysis.at(-1);
+    if (!last) return [];
+    // siblings of the last step: other end results made from the same inputs (a plot and a table of the same tracks)
+    const inputsOf = (r: ProvenanceRecord) => new Set(refsIn(r.args).filter((ref) => producer.has(ref)));
+    const lastInputs = inputsOf(last);
+    const consumed = new Set(steps.flatMap((r) => refsIn(r.args)));
+    const sinks = analysis.filter((r) => r !== last && (r.outputs.length === 0 || r.outputs.every((o) => !consumed.has(o.id))));
+    targets = [last, ...sinks.filter((r) => [...inputsOf(r)].some((ref) => lastInputs.has(ref)))];
+  }
+  const needed = ancestors(targets);
+  return steps.filter((r) => needed.has(r) || r.tool === 'set_calibration').map((r) => r.step);
+}
+
 export function pipelineFromSession(
   name: string,
   provenance: ProvenanceRecord[],
   artifacts: ArtifactRecord[],
-  options: { description?: string; stepIds?: string[] } = {},
+  options: { description?: string; stepIds?: string[]; keep?: string[] } = {},
 ): Pipeline {
   if (!NAME.test(name)) throw new InputError(`pipeline name "${name}" must be lowercase letters, digits, "-" or "_" (e.g. nuclei-tracking)`);
+  if (!options.stepIds) options = { ...options, stepIds: neededSteps(provenance, options.keep) };
   const chosen = provenance.filter(
     (r) => r.status === 'ok' && !NOT_IN_PIPELINES.has(r.tool) && (!options.stepIds || options.stepIds.includes(r.step)),
   );

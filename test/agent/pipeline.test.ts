@@ -73,3 +73,27 @@ describe('pipelines', () => {
     ).rejects.toThrow(/step "boom" \(fail_always\) failed: fail_always failed: disk full/);
   });
 });
+
+describe('lean pipelines: neededSteps', () => {
+  const step = (n: number, tool: string, args: Record<string, unknown>, outputs: string[]) =>
+    ({ step: `s${n}`, time: '', tool, args, inputs: [], outputs: outputs.map((id) => ({ id, type: id.split('-')[0], path: `/x/${id}` })), durationMs: 1, versions: {}, models: [], status: 'ok' }) as never;
+  // a session with dead ends: an Otsu segmentation measured then abandoned, a denoised movie never used, a failed step
+  const provenance = [
+    step(1, 'set_calibration', { pixelSizeUm: 0.65 }, []),
+    step(2, 'correct_drift', { movie: 'movie-1' }, ['movie-2', 'table-1']),
+    step(3, 'segment', { movie: 'movie-1', method: 'otsu' }, ['labels-1']),
+    step(4, 'measure', { kind: 'objects', labels: 'labels-1' }, ['table-2']),
+    step(5, 'denoise', { movie: 'movie-2' }, ['movie-3']),
+    { ...step(6, 'segment', { movie: 'movie-3', method: 'bad' }, []), status: 'error' },
+    step(7, 'segment', { movie: 'movie-2', method: 'li' }, ['labels-2']),
+    step(8, 'track', { labels: 'labels-2' }, ['tracks-1']),
+    step(9, 'plot', { kind: 'timeseries', tracks: 'tracks-1', feature: 'speed' }, ['plot-1']),
+    step(10, 'export', { format: 'trackmate', tracks: 'tracks-1' }, ['tracks-2']),
+  ];
+  it('keeps only the steps leading to the final results', async () => {
+    const { neededSteps } = await import('../../src/agent/pipeline.ts');
+    expect(neededSteps(provenance)).toEqual(['s1', 's2', 's7', 's8', 's9', 's10']);
+    expect(neededSteps(provenance, ['table-2'])).toEqual(['s1', 's3', 's4']);
+    expect(() => neededSteps(provenance, ['plot-9'])).toThrow(/plot-9 is not a result/);
+  });
+});
