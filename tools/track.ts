@@ -45,7 +45,8 @@ const trackSchema = z.object({
   maxLinkingDistancePx: z.number().positive().default(15).describe('LAP: largest move between consecutive frames, pixels (TrackMate "max linking distance", default 15)'),
   allowGapClosing: z.boolean().default(true).describe('LAP: bridge frames where an object was missed (TrackMate default true)'),
   gapClosingMaxDistancePx: z.number().positive().default(15).describe('LAP: largest move across a gap, pixels (TrackMate default 15)'),
-  maxFrameGap: z.number().int().min(1).default(2).describe('LAP: most frames a gap may span, frames (TrackMate default 2)'),
+  // capped: the linker loops over every gap length, and a gap longer than any movie means nothing
+  maxFrameGap: z.number().int().min(1).max(1000).default(2).describe('LAP: most frames a gap may span, frames, at most 1000 (TrackMate default 2)'),
   allowSplitting: z.boolean().default(true).describe('Detect divisions (track splitting). TrackMate\'s default is false; true here because nuclei divide'),
   splittingMaxDistancePx: z.number().positive().default(15).describe('LAP: largest distance from a mother to a daughter, pixels (TrackMate default 15)'),
   allowMerging: z.boolean().default(false).describe('LAP: allow two tracks to merge (TrackMate default false)'),
@@ -141,8 +142,8 @@ const measureSchema = z.object({
   channel: channelArg.optional().describe('Kind "objects": only this channel\'s intensities (1-based or name); default all channels'),
   frames: frameRangeArg.optional().describe('Kind "objects": frames to measure, 1-based inclusive; default all'),
   tracks: tracksArg.optional().describe('Tracks, for kinds "links", "tracks" and "msd"; with kind "objects", tracks made from the same labels add track_id and branch_id columns, so values can be followed per cell over time'),
-  maxLagFrames: z.number().int().min(1).optional().describe('Kind "msd": largest lag, frames; default a quarter of the longest track'),
-  fitLags: z.number().int().min(2).default(4).describe('Kind "msd": number of first lags used to fit MSD = 2·d·D·τ + offset (default 4)'),
+  maxLagFrames: z.number().int().min(1).max(100_000).optional().describe('Kind "msd": largest lag, frames, at most 100000; default a quarter of the longest track'),
+  fitLags: z.number().int().min(2).max(1000).default(4).describe('Kind "msd": number of first lags used to fit MSD = 2·d·D·τ + offset, at most 1000 (default 4)'),
   output: outputArg.describe('Where to write the table (.csv); default a new file in the session folder'),
 });
 

@@ -19,9 +19,14 @@ export interface SnakefileOptions {
   command?: string;
 }
 
-export function defaultCellpilotCommand(): string {
-  const bin = fileURLToPath(new URL('../../bin/cellpilot.js', import.meta.url));
-  return `${process.execPath} ${bin}`;
+/** A word for the shell: single-quoted unless it only holds safe characters. */
+export function shellQuote(word: string): string {
+  return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** `node bin/cellpilot.js` of this installation, quoted for the shell (an install path may hold spaces). */
+export function defaultCellpilotCommand(execPath = process.execPath, bin = fileURLToPath(new URL('../../bin/cellpilot.js', import.meta.url))): string {
+  return `${shellQuote(execPath)} ${shellQuote(bin)}`;
 }
 
 export function snakefile(pipeline: Pipeline, options: SnakefileOptions): string {

@@ -1,10 +1,11 @@
 // `cellpilot run PIPELINE.yaml INPUTS... --out DIR [--jobs N] [--set NAME=VALUE] [--json]`:
 // a saved pipeline, headless, over movies; a progress line per step on stderr.
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ALL_TOOLS } from '../agent/allTools.ts';
 import { runPipelineOnMovies, summaryCsv } from '../agent/batch.ts';
+import { writeFileAtomic } from '../agent/locks.ts';
 import { loadPipeline } from '../agent/pipeline.ts';
 import { InputError } from '../errors.ts';
 
@@ -45,7 +46,7 @@ export async function run(argv: string[]): Promise<number> {
     signal: controller.signal,
     onProgress: (line) => process.stderr.write(`${line}\n`),
   }).finally(() => process.off('SIGINT', onSigint));
-  if (movies.length > 1) writeFileSync(join(resolve(values.out), 'summary.csv'), summaryCsv(results));
+  if (movies.length > 1) writeFileAtomic(join(resolve(values.out), 'summary.csv'), summaryCsv(results));
   const failed = results.filter((r) => r.status !== 'ok');
   if (values.json) {
     process.stdout.write(JSON.stringify({ pipeline: pipeline.name, out: resolve(values.out), results: results.map((r) => ({ movie: r.movie, dir: r.dir, status: r.status, error: r.error, steps: r.steps.map((s) => ({ id: s.id, tool: s.tool, status: s.status, summary: s.summary, values: s.values })) })) }) + '\n');
