@@ -302,17 +302,16 @@ export function checkTurn(expect: Expectation, outcome: { calls: StepOutcome[]; 
 
 // ---------------------------------------------------------------- running
 
-/** Stand-in values for plan-only runs, so follow-up questions have something to read. */
-const STAND_IN_VALUES: Record<string, Record<string, unknown>> = {
+/** Stand-in values for plan-only runs, so follow-up questions have something to read; keys are results the tools declare (test/agent/evals.test.ts checks). */
+export const STAND_IN_VALUES: Record<string, Record<string, unknown>> = {
   correct_drift: { maxDriftPx: 6.4, frames: 40 },
-  segment: { objects: 42, meanObjectsPerFrame: 41.5 },
-  track: { tracks: 37, divisions: 5, meanTrackLengthFrames: 31.2 },
+  segment: { objects: 42, objectsPerFrameMean: 41.5 },
+  track: { tracks: 37, divisions: 5, meanBranchLengthSpots: 31.2 },
   detect_divisions: { divisions: 5 },
-  measure: { rows: 1200, meanAreaPx: 152.3, meanSpeedPxPerFrame: 1.8 },
+  measure: { objects: 1200, meanAreaPx: 152.3, meanSpeed: 1.8 },
   evaluate: { TRA: 0.93, DET: 0.95, SEG: 0.81 },
-  movie_info: { t: 40, z: 1, c: 2, y: 256, x: 256, pixelSizeUm: 0.5, channels: 2, frames: 40 },
-  analyze_timeseries: { periodFrames: 12 },
-  add_rule: { ruleId: 'rule-1', confirmed: false },
+  movie_info: { frames: 40, zSlices: 1, channels: 2, widthPx: 256, heightPx: 256, pixelSizeUm: 0.5 },
+  analyze_timeseries: { cells: 30, medianPeakLagFrames: 12 },
 };
 
 /** simulate_movie also registers its ground truth (masks, drift table), which it does not declare as results to build on. */

@@ -4,7 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ALL_TOOLS } from '../../src/agent/allTools.ts';
-import { checkTurn, checkValue, loadSuites, runSuites, type EvalReport } from '../../src/agent/evals.ts';
+import { checkTurn, checkValue, loadSuites, runSuites, STAND_IN_VALUES, type EvalReport } from '../../src/agent/evals.ts';
 import type { StepOutcome } from '../../src/agent/executor.ts';
 
 const EVALS = fileURLToPath(new URL('../../evals', import.meta.url));
@@ -49,6 +49,13 @@ describe('eval checks', () => {
     stepId: 's', tool, args, status, summary: '', artifacts: [], values: {}, durationMs: 0,
   });
   const turn = (calls: StepOutcome[], answer = 'Done.') => ({ calls, answer, status: 'ok' });
+
+  it('plan-only stand-in values are results the tools declare (so answers find their units)', () => {
+    const undeclared = Object.entries(STAND_IN_VALUES).flatMap(([tool, values]) =>
+      Object.keys(values).filter((key) => !(key in (ALL_TOOLS.find((t) => t.name === tool)?.results ?? {}))).map((key) => `${tool}.${key}`),
+    );
+    expect(undeclared).toEqual([]);
+  });
 
   it('checks argument predicates', () => {
     expect(checkValue(5, { $between: [1, 8] })).toBeUndefined();
