@@ -84,7 +84,7 @@ describe('lean pipelines: neededSteps', () => {
     step(3, 'segment', { movie: 'movie-1', method: 'otsu' }, ['labels-1']),
     step(4, 'measure', { kind: 'objects', labels: 'labels-1' }, ['table-2']),
     step(5, 'denoise', { movie: 'movie-2' }, ['movie-3']),
-    { ...step(6, 'segment', { movie: 'movie-3', method: 'bad' }, []), status: 'error' },
+    { ...(step(6, 'segment', { movie: 'movie-3', method: 'bad' }, []) as object), status: 'error' } as never,
     step(7, 'segment', { movie: 'movie-2', method: 'li' }, ['labels-2']),
     step(8, 'track', { labels: 'labels-2' }, ['tracks-1']),
     step(9, 'plot', { kind: 'timeseries', tracks: 'tracks-1', feature: 'speed' }, ['plot-1']),
