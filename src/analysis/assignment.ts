@@ -35,9 +35,10 @@ export interface SparseCostMatrix {
  * Infinity marks a forbidden pair; throws a RangeError when no complete assignment avoids them.
  */
 export function solveDenseLap(cost: Float64Array | number[], size: number): LapSolution {
-  checkDense(cost, size);
+  if (!Number.isInteger(size) || size < 0) throw new RangeError(`size must be a non-negative integer, got ${size}`);
+  if (cost.length !== size * size) throw new RangeError(`cost matrix must hold ${size}x${size} = ${size * size} values, got ${cost.length}`);
   if (size === 0) return { rowToCol: new Int32Array(0), colToRow: new Int32Array(0), totalCost: 0 };
-  const c = finiteCopy(cost);
+  const c = finiteCosts(cost);
   const { rowToCol, colToRow } = size === 1 ? { rowToCol: Int32Array.of(0), colToRow: Int32Array.of(0) } : lapjv(c, size);
   let totalCost = 0;
   for (let i = 0; i < size; i++) {
@@ -48,21 +49,28 @@ export function solveDenseLap(cost: Float64Array | number[], size: number): LapS
   return { rowToCol, colToRow, totalCost };
 }
 
-function checkDense(cost: ArrayLike<number>, size: number): void {
-  if (!Number.isInteger(size) || size < 0) throw new RangeError(`size must be a non-negative integer, got ${size}`);
-  if (cost.length !== size * size) throw new RangeError(`cost matrix must hold ${size}x${size} = ${size * size} values, got ${cost.length}`);
-  for (let k = 0; k < cost.length; k++) {
-    if (Number.isNaN(cost[k]) || cost[k] === -Infinity) throw new RangeError(`cost matrix entry ${k} is ${cost[k]}: costs must be numbers or +Infinity`);
-  }
-}
-
-/** Replaces +Infinity by a value larger than any sum of finite costs, so the arithmetic stays finite. */
-function finiteCopy(cost: ArrayLike<number>): Float64Array {
+/**
+ * Checks the costs (numbers or +Infinity) in one pass and returns them with +Infinity
+ * replaced by a value larger than any sum of finite costs, so the arithmetic stays finite.
+ * A Float64Array without infinities is used as it is (the solver never writes to it).
+ */
+function finiteCosts(cost: Float64Array | number[]): Float64Array {
   let maxAbs = 0;
-  for (let k = 0; k < cost.length; k++) if (Number.isFinite(cost[k])) maxAbs = Math.max(maxAbs, Math.abs(cost[k]));
+  let infinite = 0;
+  for (let k = 0; k < cost.length; k++) {
+    const x = cost[k];
+    if (x === Infinity) infinite++;
+    else if (x !== x || x === -Infinity) throw new RangeError(`cost matrix entry ${k} is ${x}: costs must be numbers or +Infinity`);
+    else if (x > maxAbs) maxAbs = x;
+    else if (-x > maxAbs) maxAbs = -x;
+  }
+  if (infinite === 0 && cost instanceof Float64Array) return cost;
   const big = (maxAbs + 1) * Math.sqrt(cost.length) * 4 + 1;
   const out = new Float64Array(cost.length);
-  for (let k = 0; k < cost.length; k++) out[k] = Number.isFinite(cost[k]) ? cost[k] : big;
+  for (let k = 0; k < cost.length; k++) {
+    const x = cost[k];
+    out[k] = x === Infinity ? big : x;
+  }
   return out;
 }
 
@@ -138,80 +146,99 @@ function lapjv(c: Float64Array, n: number): { rowToCol: Int32Array; colToRow: In
     }
   }
 
-  // Augment each remaining free row along a shortest path (Dijkstra on reduced costs).
-  const d = new Float64Array(n);
+  return augmentFreeRows(c, n, x, y, v, free.subarray(0, numFree));
+}
+
+/**
+ * Assigns each free row along a shortest augmenting path (Dijkstra on reduced costs
+ * c[i][j] - u[i] - v[j]), as SciPy's linear_sum_assignment (Crouse 2016, "On implementing
+ * 2D rectangular assignment algorithms", doi:10.1109/TAES.2016.140952) does after no
+ * initialisation; here JV's reductions have already assigned most rows. Each visited row
+ * is scanned left to right over the columns not yet settled: one sequential pass over
+ * its costs, which is faster in JavaScript than a shrinking list of column indices.
+ */
+function augmentFreeRows(c: Float64Array, n: number, colOfRow: Int32Array, rowOfCol: Int32Array, v: Float64Array, free: Int32Array): { rowToCol: Int32Array; colToRow: Int32Array } {
+  // Row duals: assigned rows are tight on their column (JV keeps c - v >= 0 everywhere).
+  const u = new Float64Array(n);
+  for (let i = 0; i < n; i++) if (colOfRow[i] >= 0) u[i] = c[i * n + colOfRow[i]] - v[colOfRow[i]];
+  const pathCost = new Float64Array(n);
   const pred = new Int32Array(n);
-  const colList = new Int32Array(n);
-  for (let f = 0; f < numFree; f++) {
-    const freeRow = free[f];
-    const frow = freeRow * n;
-    for (let j = 0; j < n; j++) {
-      d[j] = c[frow + j] - v[j];
-      pred[j] = freeRow;
-      colList[j] = j;
-    }
-    let low = 0;
-    let up = 0;
-    let last = 0;
-    let min = 0;
-    let endOfPath = -1;
-    while (endOfPath < 0) {
-      if (up === low) {
-        last = low - 1;
-        min = d[colList[up++]];
-        for (let k = up; k < n; k++) {
-          const j = colList[k];
-          const h = d[j];
-          if (h <= min) {
-            if (h < min) (up = low), (min = h);
-            colList[k] = colList[up];
-            colList[up++] = j;
-          }
+  const settled = new Uint8Array(n);
+  const visited = new Int32Array(n);
+  for (let f = 0; f < free.length; f++) {
+    const start = free[f];
+    settled.fill(0);
+    pathCost.fill(Infinity);
+    let visitedCount = 0;
+    let minVal = 0;
+    let sink = -1;
+    let i = start;
+    while (sink < 0) {
+      visited[visitedCount++] = i;
+      const row = i * n;
+      const base = minVal - u[i];
+      let lowest = Infinity;
+      let best = -1;
+      for (let j = 0; j < n; j++) {
+        if (settled[j] === 1) continue;
+        const r = base + c[row + j] - v[j];
+        let s = pathCost[j];
+        if (r < s) {
+          pred[j] = i;
+          pathCost[j] = s = r;
         }
-        for (let k = low; k < up; k++) {
-          if (y[colList[k]] < 0) {
-            endOfPath = colList[k];
-            break;
-          }
+        // Ties go to an unassigned column: the path ends sooner.
+        if (s < lowest || (s === lowest && rowOfCol[j] < 0)) {
+          lowest = s;
+          best = j;
         }
       }
-      if (endOfPath < 0) {
-        const j1 = colList[low++];
-        const i = y[j1];
-        const irow = i * n;
-        const h = c[irow + j1] - v[j1] - min;
-        for (let k = up; k < n; k++) {
-          const j = colList[k];
-          const v2 = c[irow + j] - v[j] - h;
-          if (v2 < d[j]) {
-            pred[j] = i;
-            if (v2 === min) {
-              if (y[j] < 0) {
-                endOfPath = j;
-                break;
-              }
-              colList[k] = colList[up];
-              colList[up++] = j;
-            }
-            d[j] = v2;
-          }
-        }
-      }
+      if (best < 0 || lowest === Infinity) throw new RangeError('no complete assignment exists that avoids the forbidden (infinite) costs');
+      minVal = lowest;
+      settled[best] = 1;
+      if (rowOfCol[best] < 0) sink = best;
+      else i = rowOfCol[best];
     }
-    for (let k = 0; k <= last; k++) {
-      const j1 = colList[k];
-      v[j1] += d[j1] - min;
+    // Dual update keeps every reduced cost >= 0 and the new path tight.
+    u[start] += minVal;
+    for (let k = 1; k < visitedCount; k++) {
+      const r = visited[k];
+      u[r] += minVal - pathCost[colOfRow[r]];
     }
-    let i: number;
-    do {
-      i = pred[endOfPath];
-      y[endOfPath] = i;
-      const j1 = endOfPath;
-      endOfPath = x[i];
-      x[i] = j1;
-    } while (i !== freeRow);
+    for (let j = 0; j < n; j++) if (settled[j] === 1) v[j] -= minVal - pathCost[j];
+    // Flip the alternating path back to the start row.
+    let j = sink;
+    for (;;) {
+      const r = pred[j];
+      rowOfCol[j] = r;
+      const previous = colOfRow[r];
+      colOfRow[r] = j;
+      j = previous;
+      if (r === start) break;
+    }
   }
-  return { rowToCol: x, colToRow: y };
+  return { rowToCol: colOfRow, colToRow: rowOfCol };
+}
+
+/**
+ * Above this share of stored entries a sparse matrix is solved densely: the sparse
+ * solver's heap and index lists cost more than a sequential scan once rows hold many
+ * candidates. Measured on 600 x 600 TrackMate linking matrices (0.4% stored) the sparse
+ * solver took 1/20 of the dense one's time; on full 300 x 300 matrices, 1.8x its time.
+ */
+export const DENSE_ABOVE_FILL = 0.1;
+
+/** Minimum-cost assignment with the solver that suits the matrix: sparse for sparse matrices, dense otherwise. */
+export function solveLap(matrix: SparseCostMatrix): LapSolution {
+  const n = matrix.size;
+  if (n > 0 && matrix.columns.length > DENSE_ABOVE_FILL * n * n && n <= 8192) {
+    const dense = new Float64Array(n * n).fill(Infinity);
+    for (let i = 0; i < n; i++) {
+      for (let k = matrix.rowStart[i]; k < matrix.rowStart[i + 1]; k++) dense[i * n + matrix.columns[k]] = matrix.costs[k];
+    }
+    return solveDenseLap(dense, n);
+  }
+  return solveSparseLap(matrix);
 }
 
 /** Builds a SparseCostMatrix from (row, column, cost) triplets; duplicates are an error. */

@@ -13,7 +13,7 @@
 //    middle spot to a segment start one frame later (a division); merging links an end
 //    to a middle spot one frame later. The alternative cost is factor 1.05 x the 90th
 //    percentile of all kept costs. Same completion, same solver.
-import { solveSparseLap, sparseFromTriplets } from './assignment.ts';
+import { solveLap, sparseFromTriplets } from './assignment.ts';
 
 export interface TrackerSpot {
   /** Unique id, >= 0. */
@@ -282,7 +282,7 @@ function solveJaqaman(c: Candidates, alternativeCostFactor: number, cutoffPercen
   }
   for (let r = 0; r < nRows; r++) (rows[k] = r), (cols[k] = nCols + r), (costs[k++] = alternative); // source not linked
   for (let col = 0; col < nCols; col++) (rows[k] = nRows + col), (cols[k] = col), (costs[k++] = alternative); // target not linked
-  const solution = solveSparseLap(sparseFromTriplets(size, rows, cols, costs));
+  const solution = solveLap(sparseFromTriplets(size, rows, cols, costs)); // sparse or dense, whichever suits the fill
   const topLeft = new Map<number, number>();
   for (let e = 0; e < c.costs.length; e++) topLeft.set(rowOf.get(c.sources[e])! * nCols + colOf.get(c.targets[e])!, c.costs[e]);
   const out: [number, number, number][] = [];

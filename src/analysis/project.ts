@@ -1,7 +1,7 @@
 // Intensity projections over time or z (ImageJ's Z Project: max, mean, min, sum, standard
 // deviation) and Fiji's "Temporal-Color Code" (each frame coloured by its time through a
 // LUT, then a maximum projection of the RGB frames).
-import type { Movie, Shape } from '../image/movie.ts';
+import { dtypeOf, type DType, type Movie, type PlaneData, type Shape } from '../image/movie.ts';
 import { createMovieWriter } from '../image/writer.ts';
 import { InputError, WorkError } from '../errors.ts';
 import { castPlane } from './resample.ts';
@@ -18,36 +18,41 @@ export interface ProjectOptions {
   signal?: AbortSignal;
 }
 
-/** Running projection of planes: accumulates and finishes one output plane. */
+/**
+ * Running projection of planes: accumulates and finishes one output plane. Max and min
+ * keep a copy of the first plane in its own type and fold the others into it (one compare
+ * per pixel, no conversion); sums and deviations accumulate in float64.
+ */
 export class PlaneProjector {
+  private extreme: PlaneData | undefined;
   private readonly a: Float64Array;
   private readonly b: Float64Array;
   private count = 0;
   constructor(
     readonly method: ProjectionMethod,
-    size: number,
+    readonly size: number,
   ) {
-    this.a = new Float64Array(size).fill(method === 'max' ? -Infinity : method === 'min' ? Infinity : 0);
+    const extremes = method === 'max' || method === 'min';
+    this.a = new Float64Array(extremes ? 0 : size);
     this.b = new Float64Array(method === 'std' ? size : 0);
   }
 
-  add(plane: ArrayLike<number>): void {
-    const { a, b } = this;
+  add(plane: PlaneData): void {
+    if (plane.length !== this.size) throw new RangeError(`plane has ${plane.length} pixels, the projection ${this.size}`);
     switch (this.method) {
       case 'max':
-        for (let i = 0; i < a.length; i++) if (plane[i] > a[i]) a[i] = plane[i];
+        if (this.extreme) maxInto(this.extreme, plane);
+        else this.extreme = plane.slice();
         break;
       case 'min':
-        for (let i = 0; i < a.length; i++) if (plane[i] < a[i]) a[i] = plane[i];
+        if (this.extreme) minInto(this.extreme, plane);
+        else this.extreme = plane.slice();
         break;
       case 'std':
-        for (let i = 0; i < a.length; i++) {
-          a[i] += plane[i];
-          b[i] += plane[i] * plane[i];
-        }
+        sumSquaresInto(this.a, this.b, plane);
         break;
       default:
-        for (let i = 0; i < a.length; i++) a[i] += plane[i];
+        sumInto(this.a, plane);
     }
     this.count++;
   }
@@ -55,9 +60,45 @@ export class PlaneProjector {
   /** The projection; std is the sample standard deviation (n - 1), as ImageJ's ZProjector. */
   result(): Float64Array {
     const n = this.count;
+    if (this.extreme) return Float64Array.from(this.extreme);
+    if (this.method === 'max' || this.method === 'min') return new Float64Array(this.size).fill(this.method === 'max' ? -Infinity : Infinity);
     if (this.method === 'mean') return this.a.map((v) => v / n);
     if (this.method === 'std') return this.a.map((s, i) => (n > 1 ? Math.sqrt(Math.max(0, (this.b[i] - (s * s) / n) / (n - 1))) : 0));
     return this.a;
+  }
+
+  /** The projection as a plane of `dtype`: max and min in the input's own type without a float64 round trip. */
+  resultPlane(dtype: DType): PlaneData {
+    if (this.extreme && dtypeOf(this.extreme) === dtype) return this.extreme;
+    return castPlane(this.result(), dtype);
+  }
+}
+
+// One loop per operation; each call site sees one pair of array types, so V8 compiles it
+// to a tight typed loop.
+// (A select, not a conditional store: V8 compiles it without a branch.)
+function maxInto(acc: PlaneData, plane: PlaneData): void {
+  for (let i = 0; i < acc.length; i++) {
+    const v = plane[i];
+    const a = acc[i];
+    acc[i] = v > a ? v : a;
+  }
+}
+function minInto(acc: PlaneData, plane: PlaneData): void {
+  for (let i = 0; i < acc.length; i++) {
+    const v = plane[i];
+    const a = acc[i];
+    acc[i] = v < a ? v : a;
+  }
+}
+function sumInto(acc: Float64Array, plane: PlaneData): void {
+  for (let i = 0; i < acc.length; i++) acc[i] += plane[i];
+}
+function sumSquaresInto(sum: Float64Array, squares: Float64Array, plane: PlaneData): void {
+  for (let i = 0; i < sum.length; i++) {
+    const v = plane[i];
+    sum[i] += v;
+    squares[i] += v * v;
   }
 }
 
@@ -81,6 +122,8 @@ export async function projectMovie(movie: Movie, outputPath: string, options: Pr
   const dtype = method === 'max' || method === 'min' ? movie.dtype : 'float32';
   const writer = await createMovieWriter(outputPath, { shape: outShape, dtype, meta: movie.meta });
   const size = shape.y * shape.x;
+  // Planes stream through one reused buffer (readers that can fill it do; see Movie.plane).
+  let buffer: PlaneData | undefined;
   try {
     const outerCount = axis === 'time' ? shape.z : shape.t;
     for (let outer = 0; outer < outerCount; outer++) {
@@ -88,9 +131,11 @@ export async function projectMovie(movie: Movie, outputPath: string, options: Pr
         const projector = new PlaneProjector(method, size);
         for (let k = first; k <= last; k++) {
           if (options.signal?.aborted) throw new WorkError('cancelled');
-          projector.add(axis === 'time' ? await movie.plane(k, outer, c) : await movie.plane(outer, k, c));
+          const plane = axis === 'time' ? await movie.plane(k, outer, c, buffer) : await movie.plane(outer, k, c, buffer);
+          projector.add(plane); // copies what it keeps, so the buffer can be refilled
+          buffer = plane;
         }
-        await writer.writePlane(castPlane(projector.result(), dtype));
+        await writer.writePlane(projector.resultPlane(dtype));
       }
       options.onProgress?.(outer + 1, outerCount, 'projections');
     }

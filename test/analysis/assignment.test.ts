@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { solveDenseLap, solveSparseLap, sparseFromTriplets } from '../../src/analysis/assignment.ts';
+import { DENSE_ABOVE_FILL, solveDenseLap, solveLap, solveSparseLap, sparseFromTriplets } from '../../src/analysis/assignment.ts';
 import { mulberry32 as rng } from '../../src/random.ts';
 
 
@@ -82,5 +82,88 @@ describe('solveSparseLap', () => {
     expect(() => solveSparseLap(sparseFromTriplets(2, [0, 1], [0, 0], [1, 1]))).toThrow(/column 1 has no entries/);
     // 3x3 where rows 1 and 2 both only reach column 0
     expect(() => solveSparseLap(sparseFromTriplets(3, [0, 0, 0, 1, 2], [0, 1, 2, 0, 0], [1, 1, 1, 1, 1]))).toThrow(/cannot be assigned/);
+  });
+});
+
+/** An independent reference: the O(n^3) Hungarian algorithm with potentials (Kuhn-Munkres as in e-maxx), minimum cost. */
+function hungarian(cost: ArrayLike<number>, n: number): number {
+  const INF = Infinity;
+  const u = new Float64Array(n + 1);
+  const v = new Float64Array(n + 1);
+  const p = new Int32Array(n + 1);
+  const way = new Int32Array(n + 1);
+  for (let i = 1; i <= n; i++) {
+    p[0] = i;
+    let j0 = 0;
+    const minv = new Float64Array(n + 1).fill(INF);
+    const used = new Uint8Array(n + 1);
+    do {
+      used[j0] = 1;
+      const i0 = p[j0];
+      let delta = INF;
+      let j1 = 0;
+      for (let j = 1; j <= n; j++) {
+        if (used[j]) continue;
+        const cur = cost[(i0 - 1) * n + (j - 1)] - u[i0] - v[j];
+        if (cur < minv[j]) (minv[j] = cur), (way[j] = j0);
+        if (minv[j] < delta) (delta = minv[j]), (j1 = j);
+      }
+      for (let j = 0; j <= n; j++) {
+        if (used[j]) (u[p[j]] += delta), (v[j] -= delta);
+        else minv[j] -= delta;
+      }
+      j0 = j1;
+    } while (p[j0] !== 0);
+    do {
+      const j1 = way[j0];
+      p[j0] = p[j1];
+      j0 = j1;
+    } while (j0);
+  }
+  let total = 0;
+  for (let j = 1; j <= n; j++) total += cost[(p[j] - 1) * n + (j - 1)];
+  return total;
+}
+
+describe('dense solver on larger matrices', () => {
+  it('reaches the optimum of an independent Hungarian solver on random Float64Array matrices (uniform, integer ties, negative, wide range)', () => {
+    const rand = rng(2024);
+    const kinds = [() => rand() * 100, () => Math.floor(rand() * 5), () => rand() * 200 - 100, () => Math.exp(rand() * 20)];
+    for (let trial = 0; trial < 40; trial++) {
+      const n = 20 + Math.floor(rand() * 100);
+      const draw = kinds[trial % kinds.length];
+      const cost = new Float64Array(n * n).map(() => draw());
+      const r = solveDenseLap(cost, n);
+      expect(isPermutation(r.rowToCol)).toBe(true);
+      for (let i = 0; i < n; i++) expect(r.colToRow[r.rowToCol[i]]).toBe(i);
+      const reference = hungarian(cost, n);
+      expect(Math.abs(r.totalCost - reference)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(reference)));
+    }
+  });
+});
+
+describe('solveLap (automatic choice)', () => {
+  it('gives the optimum on sparse and on dense matrices, whichever solver it picks', () => {
+    const rand = rng(99);
+    for (const fill of [0.03, DENSE_ABOVE_FILL / 2, DENSE_ABOVE_FILL * 2, 0.6, 1]) {
+      for (let trial = 0; trial < 5; trial++) {
+        const n = 10 + Math.floor(rand() * 60);
+        const dense = new Float64Array(n * n).fill(Infinity);
+        const rows: number[] = [];
+        const cols: number[] = [];
+        const costs: number[] = [];
+        for (let i = 0; i < n; i++)
+          for (let j = 0; j < n; j++) {
+            if (i !== j && rand() >= fill) continue;
+            const c = rand() * 50;
+            dense[i * n + j] = c;
+            rows.push(i), cols.push(j), costs.push(c);
+          }
+        const auto = solveLap(sparseFromTriplets(n, rows, cols, costs));
+        expect(isPermutation(auto.rowToCol)).toBe(true);
+        expect(auto.totalCost).toBeCloseTo(solveDenseLap(dense, n).totalCost, 9);
+        expect(auto.totalCost).toBeCloseTo(solveSparseLap(sparseFromTriplets(n, rows, cols, costs)).totalCost, 9);
+      }
+    }
   });
 });
