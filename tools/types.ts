@@ -61,6 +61,9 @@ export interface ToolContext {
   setCalibration?(calibration: Calibration): void;
 }
 
+/** What a call will do, in one line, when it needs a person's approval; undefined when it does not. */
+export type ApprovalCheck = (args: Record<string, unknown>, ctx: ToolContext) => string | undefined | Promise<string | undefined>;
+
 /** One result value a tool returns: what it is and its unit (answers quote it). */
 export interface ResultValue {
   /** A few words on what the number is ("largest drift of any frame"). */
@@ -104,12 +107,18 @@ export interface ToolSelfDescription {
   needsFrames?: boolean;
   /** Its result values: what each is and its unit. */
   results: Record<string, ResultValue>;
-  /** Changes the physical world (light dose, stage moves): a person approves it first. */
-  needsApproval?: boolean;
+  /**
+   * Irreversible or risky (stopping an acquisition, raising the light a lot, activating or
+   * deleting a rule): a person approves it first. A function of the arguments says, in one
+   * line, what will happen when this call needs approval (undefined when it does not).
+   */
+  needsApproval?: boolean | ApprovalCheck;
   /** Words people use for an argument's enum values: { method: { model: ["u-net", "deep learning"] } }. */
   valueWords?: Record<string, Record<string, string[]>>;
   /** The artifact types this tool is the usual maker of, when a later step needs one that does not exist yet. */
   makes?: ArtifactType[];
+  /** Methods people ask for by name that this tool does not have: what runs instead, and the line the answer says. */
+  insteadOf?: Record<string, { args: Record<string, unknown>; say: string }>;
   /** Argument extraction the schema alone cannot express (coordinates, names); merged over the generic extraction. */
   fromRequest?: (clause: RequestClause) => Record<string, unknown>;
 }

@@ -5,6 +5,8 @@ import type { Conversation, PastResult } from './conversation.ts';
 import { findArtifactIds, findChannel, findPaths } from './extract.ts';
 import { findQuantities } from './quantities.ts';
 import type { Plan } from './types.ts';
+import { answerFromTable } from './tableAnswers.ts';
+import { findTool } from '../allTools.ts';
 
 
 interface ValueTopic {
@@ -43,6 +45,21 @@ function humanKey(key: string): string {
   return key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').replace(/\bPx\b/, '(px)').replace(/\bUm\b/, '(µm)').replace(/\bS\b/, '(s)').toLowerCase();
 }
 
+/**
+ * The unit of a result value as the tool declares it, in the calibrated unit when the step
+ * reported one (lengthUnit, timeUnit, speedUnit), and "(no calibration known)" for pixels and frames.
+ */
+function unitText(result: PastResult, key: string): string {
+  if (typeof result.values[key] !== 'number') return '';
+  let unit = findTool(result.tool)?.results?.[key]?.unit;
+  if (!unit) return '';
+  const v = result.values;
+  if (typeof v.speedUnit === 'string' && /\//.test(unit)) unit = v.speedUnit;
+  else if (typeof v.lengthUnit === 'string' && typeof v.timeUnit === 'string') unit = unit.replace(/px/g, v.lengthUnit).replace(/frames?/g, v.timeUnit);
+  const uncalibrated = /px|frame/.test(unit) && !/µm|um|min|\bs\b|\bh\b/.test(unit) && key !== 'frames';
+  return ` ${unit}${uncalibrated ? ' (no calibration known)' : ''}`;
+}
+
 /** Answers a question from the values of earlier results (latest first), or undefined. */
 export function answerFromValues(question: string, conversation: Conversation, results: PastResult[]): string | undefined {
   const topic = VALUE_TOPICS.find((t) => t.re.test(question));
@@ -53,7 +70,7 @@ export function answerFromValues(question: string, conversation: Conversation, r
       .filter((k) => topic.keys.test(k) && typeof result.values[k] !== 'object')
       .sort((a, b) => Number(/mean/i.test(b)) - Number(/mean/i.test(a)));
     if (keys.length === 0) continue;
-    const parts = keys.slice(0, 3).map((k) => `${humanKey(k)} = ${formatValue(result.values[k])}`);
+    const parts = keys.slice(0, 3).map((k) => `${humanKey(k)} = ${formatValue(result.values[k])}${unitText(result, k)}`);
     // a step of this turn has its card in the chat already: name it, don't repeat its summary
     const source = conversation.current.includes(result) ? result.tool : `${result.tool}: ${result.summary}`;
     return `${capitalize(parts.join(', '))} (from ${source})`;
@@ -97,7 +114,7 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
       const artifacts = [...conversation.artifactsAtStart, ...conversation.current.flatMap((r) => r.artifacts)];
       return artifacts.length ? `Results: ${artifacts.map((a) => `${a.id} (${a.description ?? a.type})${a.path ? ` at ${a.path}` : ''}`).join('; ')}` : 'There are no results in this session yet.';
     }
-    const answer = answerFromValues(plan.question, conversation, all);
+    const answer = answerFromTable(plan.question, conversation) ?? answerFromValues(plan.question, conversation, all);
     if (answer) return `${answer}.`;
     if (ran.length === 0) return `I could not find that in the results so far. ${notUnderstood(plan.question, new Map())}`;
     // a question a step answered without a value to quote ("what's in this file?"): its summary is the answer

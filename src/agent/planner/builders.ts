@@ -230,7 +230,9 @@ export const BUILDERS: Record<string, Builder> = {
   },
   measure: (ctx) => {
     const args = common(ctx, { frames: false });
-    if (/\bmsd\b|\bmean[- ]square(?:d)? displacement\b|\bdiffusion\b/i.test(ctx.clause)) args.kind = 'msd';
+    const kind = named(ctx, 'kind');
+    if (kind) args.kind = kind;
+    else if (/\bmsd\b|\bmean[- ]square(?:d)? displacement\b|\bdiffusion\b/i.test(ctx.clause)) args.kind = 'msd';
     else if (/\bspeeds?\b|\bvelocit\w*|\bdisplacement\b|\bper track\b|\btrack (?:features|statistics|lengths?)\b|\bstraightness\b|\bmigration\b/i.test(ctx.clause)) args.kind = 'tracks';
     else if (/\blinks?\b|\bsteps? between frames\b/i.test(ctx.clause)) args.kind = 'links';
     args.$needs = args.kind && args.kind !== 'objects' ? ['tracks'] : ['labels'];

@@ -85,6 +85,11 @@ export class ToolIndex {
     this.vocabulary = [...new Set(this.docs.flatMap((d) => d.phrases.flatMap((p) => p.stems)))];
   }
 
+  /** True when any tool's self-description uses the word (a domain word). */
+  knows(stem: string): boolean {
+    return this.vocabulary.includes(stem) || this.idf.has(stem);
+  }
+
   /** The clause's words as meanings, misspellings mapped onto the tools' vocabulary. */
   meanings(tokens: Token[]): string[] {
     return tokens.map((t) => this.correct(meaning(t.stem), t.word));

@@ -9,7 +9,8 @@ import { findEnumValue, withoutRejected } from './enums.ts';
 import { ToolIndex } from './matcher.ts';
 import { meaning, tokenize } from './words.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
-import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, VALUE_TOPICS, verbFor } from './answers.ts';
+import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
+import { answerFromTable } from './tableAnswers.ts';
 import { BUILDERS } from './builders.ts';
 import { findArtifactIds, findChannels, findOutput, findPaths, findProducerWords } from './extract.ts';
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
@@ -158,8 +159,13 @@ export function isQuestion(text: string): boolean {
 export function planRequest(conversation: Conversation, catalogue: Catalogue): Plan {
   const text = conversation.request.replace(/\s+/g, ' ').trim();
   if (!text) return { steps: [], reply: 'Ask me to do something with a movie, e.g. "correct the drift, then segment and track the nuclei".' };
+  const why = explainChoice(text, conversation, catalogue);
+  if (why) return { steps: [], reply: why };
   const understood = understand(text, catalogue);
   let mentions = understood.mentions;
+  if (outOfScope(text, catalogue)) {
+    return { steps: [], reply: `That is outside what I do: I analyse live-cell microscopy movies and run the microscope, so I ran nothing. ${notUnderstood(text, catalogue).replace(/^I (?:did not understand|understood)[^.]*\.\s*/, '')}` };
+  }
 
   // a rule for the microscope absorbs the actions it names ("when a cell divides, image every 10 s")
   const rule = mentions.find((m) => m.tool === 'add_rule');
@@ -212,7 +218,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   }
   // "how much did it drift?", "what was the TRA score?": answer from earlier results when they have it
   if (question && !help && /^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?(?:how many|how much|how far|how long|what|which|was|were|did|do)\b/i.test(text) && mentions.every((m) => !MICROSCOPE_TOOLS.has(m.tool) && m.tool !== 'movie_info')) {
-    if (answerFromValues(text, conversation, [...conversation.earlier])) return { steps: [], question: text };
+    if (answerFromTable(text, conversation) || (!SCOPED.test(text) && answerFromValues(text, conversation, [...conversation.earlier]))) return { steps: [], question: text };
   }
 
   const steps: PlannedStep[] = [];
@@ -229,9 +235,55 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   const ask = steps.find((s) => typeof s.args.$ask === 'string');
   if (ask) return { steps: [], reply: String(ask.args.$ask) };
   const notes = takeNotes(steps);
-  const withInputs = addInputs(steps, conversation, catalogue);
+  for (const step of steps) notes.push(...methodsNotHere(step, catalogue));
+  if (understood.excluded.length) notes.push(`Not run, as you asked: ${understood.excluded.join(', ')}.`);
+  const withInputs = addInputs(steps, conversation, catalogue, understood.excluded);
   if ('reply' in withInputs) return { steps: [], reply: withInputs.reply };
   return { steps: withInputs.steps, question, ...(notes.length ? { notes } : {}) };
+}
+
+/** A request outside microscopy: most of its words are in no tool's description ("track my package from Amazon"). */
+function outOfScope(text: string, catalogue: Catalogue): boolean {
+  if (findArtifactIds(text).length || findPaths(text).length || findChannels(text).length) return false;
+  const index = indexFor(catalogue);
+  const stems = index.meanings(tokenize(maskNames(text).replace(/_+/g, ' ')));
+  const known = stems.filter((s) => index.knows(s)).length;
+  const unknown = stems.length - known;
+  return unknown >= 2 && unknown > known;
+}
+
+/** The methods the step's words ask for that its tool does not have: the stand-in is applied and named. */
+function methodsNotHere(step: PlannedStep, catalogue: Catalogue): string[] {
+  const notes: string[] = [];
+  const said = new Set(tokenize(step.clause).map((t) => t.word.replace(/-/g, '')));
+  for (const [word, instead] of Object.entries(selfOf(step.tool, catalogue)?.insteadOf ?? {})) {
+    if (!said.has(word.toLowerCase())) continue;
+    Object.assign(step.args, instead.args);
+    notes.push(instead.say);
+  }
+  return notes;
+}
+
+/**
+ * "why did you choose this threshold?": the step the question is about, explained from
+ * what it recorded (its method and arguments, the values it found, the model it used),
+ * without running anything.
+ */
+function explainChoice(text: string, conversation: Conversation, catalogue: Catalogue): string | undefined {
+  if (!/^\s*(?:and\s+|so\s+)?why\s+(?:did|was|were|have|has|is|this|that|these|the)\b/i.test(text)) return undefined;
+  const earlier = [...conversation.earlier].reverse().filter((r) => r.ok && r.tool !== 'help');
+  if (earlier.length === 0) return undefined;
+  const matched = new Set(indexFor(catalogue).match(text).map((m) => m.tool));
+  const step = earlier.find((r) => matched.has(r.tool)) ?? earlier[0];
+  const props = catalogue.get(step.tool)?.properties ?? {};
+  const args = Object.entries(step.args).filter(([k, v]) => typeof v !== 'object' && !['movie', 'labels', 'tracks', 'table', 'output'].includes(k));
+  const method = typeof step.args.method === 'string' ? step.args.method : typeof step.values.method === 'string' ? step.values.method : undefined;
+  const parts = [`${step.tool} ran with ${args.length ? args.map(([k, v]) => `${k} ${JSON.stringify(v)}`).join(', ') : 'its defaults'}`];
+  if (method && props.method?.description) parts.push(`method "${method}": ${props.method.description.replace(/\.$/, '')}`);
+  for (const [k, v] of Object.entries(step.values)) {
+    if (/threshold|model|sha256|folder|reference|sigma/i.test(k) && v !== null && v !== undefined) parts.push(`${k} ${Array.isArray(v) ? (v as unknown[]).slice(0, 5).join(', ') + (v.length > 5 ? ', ...' : '') : JSON.stringify(v)}`);
+  }
+  return `I did not re-run anything; from the record of that step: ${parts.join('; ')}. Ask me to run it again with other values if you want to compare.`;
 }
 
 /** Removes the builders' notes for the answer ("8 µm = 16 px at 0.5 µm/px") from the arguments. */
@@ -283,7 +335,7 @@ const TABLE_CONSUMERS = new Set(['analyze_timeseries', 'embed', 'plot']);
 const MEASUREMENT_TOOLS = new Set(['measure', 'analyze_timeseries', 'embed']);
 
 /** Adds the input references each step needs, inserting the steps that make missing inputs (labels ← segment, tracks ← track). */
-function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: Catalogue): { steps: PlannedStep[] } | { reply: string } {
+function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: Catalogue, excluded: string[] = []): { steps: PlannedStep[] } | { reply: string } {
   const available = new Set<string>(conversation.artifactsAtStart.filter((a) => !isTruth(a)).map((a) => a.type));
   let measured = conversation.artifactsAtStart.some((a) => a.type === 'table' && MEASUREMENT_TOOLS.has(a.producedBy ?? ''));
   const out: PlannedStep[] = [];
@@ -304,6 +356,7 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
       if (missing) {
         const maker = makerOf(type, catalogue);
         if (type === 'movie' || !maker || depth > 3) return missingInput(type, step.tool);
+        if (excluded.includes(maker)) return `To ${verbFor(step.tool)} I need ${type}, which only ${maker} makes, and you asked me not to run ${maker}; I ran nothing.`;
         const error = insert({ tool: maker, args: BUILDERS[maker]?.({ clause: step.clause, text: step.clause, conversation, catalogue, tool: maker }) ?? {}, clause: step.clause }, depth + 1, needsTime);
         if (error) return error;
       }
@@ -358,14 +411,40 @@ function missingInput(type: InputType, tool: string): string {
   return `I understood that you want to ${verbFor(tool)}, but there are no ${type} in this session yet.`;
 }
 
+/** A question about one frame, one track or an extreme: whole-movie values do not answer it. */
+const SCOPED = /\b(?:frame|time ?point|track|cell|nucleus)\s*#?\d+|\b(?:longest|largest|biggest|furthest|farthest|fastest|slowest|shortest|smallest|most|least)\b|\bwhich (?:cell|track|nucleus|object)\b/i;
+
+/**
+ * The tool whose declared result values the question asks about (their names and what
+ * they are), ties broken by the tool's own words: "how far did it drift?" → correct_drift.
+ */
+function toolForQuestion(text: string, catalogue: Catalogue): string | undefined {
+  const asked = new Set(tokenize(text).map((t) => meaning(t.stem)));
+  const byWords = new Map(indexFor(catalogue).match(text).map((m) => [m.tool, m.score]));
+  let best: { tool: string; score: number } | undefined;
+  for (const name of catalogue.size ? catalogue.keys() : ALL_TOOLS.map((t) => t.name)) {
+    const self = selfOf(name, catalogue);
+    if (!self?.results || (self.consumes ?? []).length === 0) continue;
+    for (const [key, value] of Object.entries(self.results)) {
+      const own = tokenize(`${key.replace(/([a-z])([A-Z])/g, '$1 $2')} ${value.about}`).map((t) => meaning(t.stem));
+      const hits = new Set(own.filter((w) => asked.has(w))).size;
+      if (hits === 0) continue;
+      const score = hits + 0.01 * (byWords.get(name) ?? 0);
+      if (!best || score > best.score) best = { tool: name, score };
+    }
+  }
+  return best?.tool;
+}
+
 function questionPlan(text: string, conversation: Conversation, catalogue: Catalogue): Plan {
   if (/\bwhat (?:did|have) (?:you|we) (?:do|done)\b|\bsummar(?:y|i[sz]e)\b|\bwhat happened\b|\bwhat steps\b/i.test(text)) return { steps: [], question: text };
   if (/\bwhere (?:is|are)\b|\bwhich files?\b|\bwhat files?\b|\boutputs?\b/i.test(text)) return { steps: [], question: text };
   const all = [...conversation.earlier];
-  if (answerFromValues(text, conversation, all)) return { steps: [], question: text };
-  const topic = VALUE_TOPICS.find((t) => t.re.test(text));
-  if (topic?.tool) {
-    const step: PlannedStep = { tool: topic.tool, args: BUILDERS[topic.tool]?.({ clause: text, text, conversation, catalogue, tool: topic.tool }) ?? {}, clause: text };
+  if (answerFromTable(text, conversation)) return { steps: [], question: text };
+  if (!SCOPED.test(text) && answerFromValues(text, conversation, all)) return { steps: [], question: text };
+  const tool = toolForQuestion(text, catalogue);
+  if (tool) {
+    const step: PlannedStep = { tool, args: BUILDERS[tool]?.({ clause: text, text, conversation, catalogue, tool }) ?? {}, clause: text };
     const withInputs = addInputs([step], conversation, catalogue);
     if ('reply' in withInputs) return { steps: [], reply: withInputs.reply };
     return { steps: withInputs.steps, question: text };
