@@ -29,9 +29,16 @@ export async function run(argv: string[]): Promise<number> {
   for (const movie of movies) if (!existsSync(movie)) throw new InputError(`${movie}: no such file; ${USAGE}`);
   if (!process.stdin.isTTY) throw new InputError('the chat needs an interactive terminal; for one request without the UI use: cellpilot ask "<request>"');
 
+  let sessionId: string | undefined;
   const loadBackend = async () => {
     const { createAgentBackend } = await import('../ui/backend.ts');
-    return createAgentBackend({ model: parsed.values.model, sessionId: parsed.values.resume, movies });
+    const backend = await createAgentBackend({ model: parsed.values.model, sessionId: parsed.values.resume, movies });
+    sessionId = backend.sessionId;
+    return backend;
+  };
+  // after the chat closes: how to come back to this session
+  const resumeHint = () => {
+    if (sessionId) process.stdout.write(`Session ${sessionId} is saved. Resume it with: npx cellpilot chat --resume ${sessionId}\n`);
   };
   // previews read CSV and PNG files; loaded beside the agent, not before the first paint
   let previewModule: typeof import('../ui/preview.ts') | undefined;
@@ -48,6 +55,7 @@ export async function run(argv: string[]): Promise<number> {
   if (early) {
     early.provide(late);
     await early.app.waitUntilExit();
+    resumeHint();
     return code;
   }
   const { loadChatUi, buildChatUiBundle } = await import('../ui/fastStart.ts');
@@ -59,5 +67,6 @@ export async function run(argv: string[]): Promise<number> {
   // first start: bundle Ink and the components for the next one, once the agent has loaded
   if (!fromBundle) setTimeout(() => void buildChatUiBundle().catch(() => undefined), 3000).unref();
   await app.waitUntilExit();
+  resumeHint();
   return code;
 }
