@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { channelArg, channelIndex, frameRange, frameRangeArg, movieArg, outputArg } from './common.ts';
 import { defineTool, type ToolSpec } from './types.ts';
+import type { DriftEstimate } from '../src/analysis/drift.ts';
 
 const interpolationArg = z
   .enum(['bilinear', 'bicubic'])
@@ -25,15 +26,34 @@ export function describeIntensityChange(lossPercent: number): string {
   return lossPercent > 0 ? `fell by ${lossPercent}%` : `rose by ${round(-lossPercent, 1)}%`;
 }
 
+/** What the checks of the drift estimate found, in a sentence or two (frames 1-based). */
+export function describeDriftChecks(result: DriftEstimate): string {
+  const { objectCheck, unsureFrames } = result;
+  const parts: string[] = [];
+  if (objectCheck.steps > 0 && objectCheck.cellMotionPxPerFrame > 0.25) {
+    parts.push(
+      `The cells move on their own (${round(objectCheck.cellMotionPxPerFrame, 2)} px per frame), so each step is the median displacement of matched objects; drift cannot be told apart from the cells' collective motion, so the estimate is uncertain by at least ±${round(objectCheck.uncertaintyPx, 1)} px.`,
+    );
+  } else if (objectCheck.steps > 0) {
+    parts.push(`Objects confirmed ${objectCheck.agreed} of ${objectCheck.steps} frame-to-frame steps.`);
+  }
+  if (unsureFrames.length) {
+    const shown = unsureFrames.slice(0, 3).map((f) => `frame ${f.t + 1}: ${f.reason}`);
+    const more = unsureFrames.length > 3 ? ` (and ${unsureFrames.length - 3} more)` : '';
+    parts.push(`Unsure at ${unsureFrames.length} frame(s), where the image registration was not used${more}: ${shown.join('; ')}.`);
+  }
+  return parts.join(' ');
+}
+
 const correctDrift = defineTool({
   name: 'correct_drift',
   summary: 'Corrects stage drift (the whole field moving) by registering every frame, as Fast4DReg or StackReg do; writes the stabilised movie and a drift table.',
-  words: ['drift', 'correct', 'stabilise', 'stabilize', 'register', 'registration', 'align frames', 'jitter', 'wobble', 'shaky', 'shake', 'stage shift', 'stage movement', 'motion correction', 'fast4dreg', 'stackreg', 'moving', 'translation', 'axial shift', 'focus drift'],
+  words: ['drift', 'correct', 'stabilise', 'stabilize', 'register', 'registration', 'align frames', 'jitter', 'wobble', 'shaky', 'shake', 'stage shift', 'stage movement', 'motion correction', 'fast4dreg', 'stackreg', 'keeps moving', 'translation', 'z-shift', 'shift', 'xy drift', 'axial shift', 'focus drift'],
   examples: ['correct the drift', 'stabilise this movie', 'remove the jitter', 'register the frames to the first frame', 'the stage keeps moving, fix it', 'fix the xy drift'],
   consumes: ['movie'],
   produces: ['movie', 'table'],
   needsFrames: true,
-  results: { maxDriftPx: { about: 'largest drift of any frame', unit: 'px' }, finalDxPx: { about: 'x drift of the last frame', unit: 'px' }, finalDyPx: { about: 'y drift of the last frame', unit: 'px' }, maxDzPx: { about: 'largest z drift', unit: 'px' }, frames: { about: 'frames corrected', unit: 'frames' }, emptyFrames: { about: 'empty frames', unit: '' } },
+  results: { maxDriftPx: { about: 'largest drift of any frame', unit: 'px' }, finalDxPx: { about: 'x drift of the last frame', unit: 'px' }, finalDyPx: { about: 'y drift of the last frame', unit: 'px' }, maxDzPx: { about: 'largest z drift', unit: 'px' }, frames: { about: 'frames corrected', unit: 'frames' }, emptyFrames: { about: 'empty frames', unit: '' }, unsureFrames: { about: 'frames where the drift estimate is unsure (1-based)', unit: '' }, meanConfidence: { about: 'mean confidence of the drift steps (0-1)', unit: '' }, cellMotionPxPerFrame: { about: 'the cells\' own motion between frames', unit: 'px' }, fieldLostPercent: { about: 'share of the field not covered by every frame after correction', unit: '%' } },
   valueWords: { reference: { previous: ['previous frame', 'frame-to-frame', 'consecutive'], first: ['first frame'], mean: ['mean frame', 'average frame', 'average image'] } },
   description:
     'Removes stage drift from a time-lapse movie (translation, as Fast4DReg): estimates the drift by phase correlation with sub-pixel refinement on one channel and shifts every channel back. Writes the corrected movie and a drift table (CSV t,dx_px,dy_px[,dz_px], t 0-based: the sample\'s displacement from the reference in pixels). Use before segmentation or tracking when the field of view wanders.',
@@ -41,9 +61,9 @@ const correctDrift = defineTool({
     movie: movieArg,
     channel: channelArg.optional().describe('Channel to estimate the drift on (1-based as in Fiji, or a name); the correction is applied to all channels. Default 1'),
     reference: z
-      .enum(['first', 'previous', 'mean'])
-      .default('first')
-      .describe('What each frame is compared with: "first" frame (default, Fast4DReg), "previous" frame (accumulated; follows a changing sample) or "mean" of the aligned frames (less noise; drift reported from the mean position)'),
+      .enum(['follow', 'first', 'previous', 'mean'])
+      .default('follow')
+      .describe('What each frame is compared with: "follow" (default: a recent key frame that still looks like it, so moving and dividing cells do not mislead it), "first" frame (Fast4DReg; for static samples), "previous" frame (accumulated) or "mean" of the aligned frames (less noise; drift reported from the mean position). Every step is checked against the median displacement of matched objects'),
     upsampleFactor: upsampleArg,
     timeAveraging: z.number().int().min(1).default(1).describe('Frames averaged per estimate, for dim or noisy movies (Fast4DReg time averaging, default 1 = every frame); drift is interpolated in between'),
     maxDriftPx: z.number().positive().optional().describe('Largest drift in pixels to look for between compared frames (Fast4DReg "max expected drift"); default no limit'),
@@ -52,7 +72,7 @@ const correctDrift = defineTool({
     output: outputArg.describe('Where to write the corrected movie (.tif); default a new file in the session folder'),
   }),
   async run(args, ctx) {
-    const { correctDrift, driftTable, slicesAsFrames } = await import('../src/analysis/drift.ts');
+    const { correctDrift, driftTable, fieldLost, slicesAsFrames } = await import('../src/analysis/drift.ts');
     const { writeTableCsv } = await import('../src/analysis/table.ts');
     const opened = await ctx.openMovie(args.movie);
     // A plain stack (one time point, many slices) is registered slice to slice, as StackReg does
@@ -80,8 +100,9 @@ const correctDrift = defineTool({
       const maxDz = result.rows.reduce((m, r) => Math.max(m, Math.abs(r.dzPx ?? 0)), 0);
       const note = stackAsTime ? ' The file has one time point, so its slices were treated as frames.' : '';
       const empty = result.emptyFrames.length ? ` ${result.emptyFrames.length} empty frame(s) took the drift of their neighbours.` : '';
+      const lostPercent = round(100 * fieldLost(result.rows, movie.shape.y, movie.shape.x), 1);
       return {
-        summary: `Corrected drift of up to ${round(result.maxDriftPx, 2)} px over ${movie.shape.t} frames (estimated on channel ${channel + 1}, reference ${args.reference}); the drift table is ${tableRef.id}.${empty}${note}`,
+        summary: `Corrected drift of up to ${round(result.maxDriftPx, 2)} px over ${movie.shape.t} frames (estimated on channel ${channel + 1}, reference ${args.reference}); the drift table is ${tableRef.id}. ${describeDriftChecks(result)} ${lostPercent}% of the field is not covered by every frame after the shift; uncovered borders are filled with 0.${empty}${note}`,
         artifacts: [movieRef, tableRef],
         values: {
           maxDriftPx: round(result.maxDriftPx),
@@ -90,6 +111,10 @@ const correctDrift = defineTool({
           ...(args.correctZ ? { maxDzPx: round(maxDz) } : {}),
           frames: movie.shape.t,
           emptyFrames: result.emptyFrames.length,
+          unsureFrames: result.unsureFrames.map((f) => f.t + 1),
+          meanConfidence: round(result.confidence.reduce((a, c) => a + c, 0) / result.confidence.length, 2),
+          cellMotionPxPerFrame: round(result.objectCheck.cellMotionPxPerFrame, 2),
+          fieldLostPercent: lostPercent,
         },
       };
     } finally {

@@ -1,24 +1,64 @@
-// Worker-side kernel of drift estimation: phase correlation of a batch of planes against
-// one reference plane or along a chain of consecutive planes. Runs in worker threads
-// through src/parallel/pool.ts (inputs and outputs are structured-clonable).
+// Worker-side kernel of drift estimation: phase correlation of a run of frames against a
+// reference that follows the movie (a key frame, replaced when the sample no longer looks
+// like it), against one fixed plane, or along the chain of consecutive frames. Frames are
+// freed of their background and windowed (Hann) first; bright objects are found on the way
+// for the object-based check (driftObjects.ts). Runs in worker threads through
+// src/parallel/pool.ts (inputs and outputs are structured-clonable).
 import { estimateShiftFromSpectra, spectrumOf, type ShiftEstimate, type Spectrum } from './registration.ts';
+import { findObjects, type FrameObjects } from './driftObjects.ts';
+
+/**
+ * 'fixed': every plane against planes[0]; 'chain': plane i against plane i-1; 'follow': against a key
+ * frame (planes[0] first), replaced by the latest well-registered frame once the correlation peak falls
+ * below KEY_SWITCH of what it was when the key was chosen (cells have moved, divided or changed).
+ */
+export type LinkMode = 'fixed' | 'chain' | 'follow';
 
 export interface ShiftTask {
   height: number;
   width: number;
-  /** The plane the first of `planes` is compared with. */
-  reference: Float32Array;
+  /** Index (image index in the movie) of each plane; -1 for a reference image that is no frame. */
+  indices: number[];
   planes: Float32Array[];
-  /** false: every plane against `reference`; true: plane i against plane i-1 (plane 0 against `reference`). */
-  chain: boolean;
+  mode: LinkMode;
   upsampleFactor: number;
   maxShiftPx?: number;
   /** 'phase' (default) or 'none': plain cross-correlation of mean-subtracted planes (better for smooth z profiles). */
   normalization?: 'phase' | 'none';
+  /** Remove the background and apply a Hann window before correlating (default false). */
+  prepare?: boolean;
+  /** Find bright objects in every plane (for the object-based check). Default false. */
+  objects?: boolean;
+  /** XZ projections of the same planes: their (dz) shift is estimated for the same pairs. */
+  xz?: { height: number; planes: Float32Array[] };
+}
+
+/** The shift of one plane relative to an earlier one, as drift (sample displacement), px. */
+export interface Link {
+  /** Index of the plane (as ShiftTask.indices counts). */
+  index: number;
+  /** Index of the plane it was registered against. */
+  key: number;
+  dxPx: number;
+  dyPx: number;
+  dzPx?: number;
+  /** Correlation peak in SD of the noise floor (peakHeight * sqrt(pixels)); below ~8 it may be noise. */
+  peakSd: number;
+  /** False when the peak fell below KEY_SWITCH of the last good frame's: the frame does not resemble the movie (flash, defocus, blank). */
+  resembles: boolean;
+}
+
+export interface ShiftTaskResult {
+  /** One per plane after planes[0]. */
+  links: Link[];
+  /** Objects of every plane (planes[0] included) when asked for. */
+  objects?: FrameObjects[];
 }
 
 /** Smallest share of the plane two candidate alignments must overlap to be compared. */
 const MIN_OVERLAP = 0.25;
+/** A key frame is replaced once the correlation peak falls below this share of its first value. */
+const KEY_SWITCH = 0.5;
 
 function spectrumFor(plane: Float32Array, height: number, width: number, normalization: 'phase' | 'none', into?: Float64Array): Spectrum {
   const spectrum = spectrumOf({ data: plane, height, width }, into);
@@ -31,6 +71,77 @@ function withoutMean(spectrum: Spectrum): Spectrum {
   const dcPower = values[0] * values[0] + values[1] * values[1];
   values[0] = values[1] = 0;
   return { ...spectrum, values, energy: Math.max(0, spectrum.energy - dcPower) };
+}
+
+/**
+ * The plane minus its slowly varying background (block means on a coarse grid, interpolated
+ * bilinearly: uneven illumination is fixed to the camera and would pull the estimate to zero).
+ */
+export function withoutBackground(plane: Float32Array, height: number, width: number): Float32Array {
+  const block = Math.max(8, Math.round(Math.min(height, width) / 8));
+  const gy = Math.ceil(height / block);
+  const gx = Math.ceil(width / block);
+  const means = new Float64Array(gy * gx);
+  const counts = new Float64Array(gy * gx);
+  for (let y = 0; y < height; y++) {
+    const row = Math.floor(y / block) * gx;
+    for (let x = 0; x < width; x++) {
+      const g = row + Math.floor(x / block);
+      means[g] += plane[y * width + x];
+      counts[g]++;
+    }
+  }
+  for (let g = 0; g < means.length; g++) means[g] /= counts[g];
+  const out = new Float32Array(plane.length);
+  for (let y = 0; y < height; y++) {
+    const fy = Math.min(gy - 1, Math.max(0, (y + 0.5) / block - 0.5));
+    const y0 = Math.floor(fy);
+    const y1 = Math.min(gy - 1, y0 + 1);
+    const wy = fy - y0;
+    for (let x = 0; x < width; x++) {
+      const fx = Math.min(gx - 1, Math.max(0, (x + 0.5) / block - 0.5));
+      const x0 = Math.floor(fx);
+      const x1 = Math.min(gx - 1, x0 + 1);
+      const wx = fx - x0;
+      const top = means[y0 * gx + x0] * (1 - wx) + means[y0 * gx + x1] * wx;
+      const bottom = means[y1 * gx + x0] * (1 - wx) + means[y1 * gx + x1] * wx;
+      out[y * width + x] = plane[y * width + x] - (top * (1 - wy) + bottom * wy);
+    }
+  }
+  return out;
+}
+
+/** Share of each axis tapered by the window (half at each end): the rest keeps full weight. */
+const TAPER = 0.25;
+
+const windowCache = new Map<number, Float32Array>();
+/**
+ * A Tukey (tapered cosine) window: a Hann taper over the outer TAPER / 2 of each end, flat in between.
+ * It removes the seam a periodic FFT sees at the border while keeping most pixels at full weight
+ * (a full Hann window throws away precision on static scenes).
+ */
+function taperedWindow(n: number): Float32Array {
+  let w = windowCache.get(n);
+  if (!w) {
+    w = new Float32Array(n).fill(1);
+    const edge = Math.floor((TAPER * (n - 1)) / 2);
+    for (let i = 0; i < edge; i++) {
+      const v = 0.5 - 0.5 * Math.cos((Math.PI * i) / edge);
+      w[i] = v;
+      w[n - 1 - i] = v;
+    }
+    windowCache.set(n, w);
+  }
+  return w;
+}
+
+/** plane * window(y) * window(x): the frame's edges fade out, so the periodic FFT sees no seam at the border. */
+export function windowed(plane: Float32Array, height: number, width: number): Float32Array {
+  const wy = taperedWindow(height);
+  const wx = taperedWindow(width);
+  const out = new Float32Array(plane.length);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) out[y * width + x] = plane[y * width + x] * wy[y] * wx[x];
+  return out;
 }
 
 /** Pearson correlation of reference(y, x) with moving(y - dy, x - dx) over their overlap; -Infinity when it is too small. */
@@ -61,7 +172,12 @@ export function overlapCorrelation(reference: Float32Array, moving: Float32Array
  * Whitened noise alone gives phase-correlation values of SD 1/sqrt(N); the largest of N such values is about
  * sqrt(2 ln N) SD (5 SD for 512x512). A peak this many SD high cannot be noise.
  */
-const SIGNIFICANT_PEAK_SD = 8;
+export const SIGNIFICANT_PEAK_SD = 8;
+
+interface Prepared {
+  plane: Float32Array;
+  spectrum: Spectrum;
+}
 
 /**
  * Phase correlation whitens every frequency, so on sparse, noisy frames (few cells, most of the spectrum
@@ -70,12 +186,11 @@ const SIGNIFICANT_PEAK_SD = 8;
  * whole-pixel shift; where the two disagree by more than 1 px, keep the one under which the planes'
  * overlap correlates best (as a person checking the overlay would).
  */
-function guardedShift(
-  reference: { plane: Float32Array; spectrum: Spectrum },
-  moving: { plane: Float32Array; spectrum: Spectrum },
-  task: ShiftTask,
-): ShiftEstimate {
+function guardedShift(reference: Prepared, moving: Prepared, task: ShiftTask): ShiftEstimate {
   const { height, width, upsampleFactor, maxShiftPx } = task;
+  if ((task.normalization ?? 'phase') === 'none') {
+    return estimateShiftFromSpectra(reference.spectrum, moving.spectrum, { upsampleFactor, maxShiftPx, normalization: 'none' });
+  }
   const phase = estimateShiftFromSpectra(reference.spectrum, moving.spectrum, { upsampleFactor, maxShiftPx, normalization: 'phase' });
   if (phase.peakHeight * Math.sqrt(height * width) >= SIGNIFICANT_PEAK_SD) return phase;
   const plainOptions = { maxShiftPx, normalization: 'none', removeMean: true } as const;
@@ -85,26 +200,79 @@ function guardedShift(
   const phaseScore = overlapCorrelation(reference.plane, moving.plane, height, width, py, px);
   const plainScore = overlapCorrelation(reference.plane, moving.plane, height, width, plain.dyPx, plain.dxPx);
   if (!(plainScore > phaseScore)) return phase;
-  // the error metric then refers to the mean-subtracted planes
-  return estimateShiftFromSpectra(withoutMean(reference.spectrum), withoutMean(moving.spectrum), { ...plainOptions, upsampleFactor });
+  // the error metric then refers to the mean-subtracted planes; the peak height stays the phase one (a significance)
+  const chosen = estimateShiftFromSpectra(withoutMean(reference.spectrum), withoutMean(moving.spectrum), { ...plainOptions, upsampleFactor });
+  return { ...chosen, peakHeight: phase.peakHeight };
 }
 
-export async function estimateShiftsTask(task: ShiftTask): Promise<ShiftEstimate[]> {
-  const { height, width, upsampleFactor, maxShiftPx } = task;
+export async function estimateShiftsTask(task: ShiftTask): Promise<ShiftTaskResult> {
+  const { height, width, mode } = task;
   const normalization = task.normalization ?? 'phase';
-  let reference = { plane: task.reference, spectrum: spectrumFor(task.reference, height, width, normalization) };
-  const out: ShiftEstimate[] = [];
-  // Against a fixed reference the moving spectrum is dropped after use: one buffer serves every plane
-  let reusable: Float64Array | undefined;
-  for (const plane of task.planes) {
-    const moving = { plane, spectrum: spectrumFor(plane, height, width, normalization, task.chain ? undefined : reusable) };
-    reusable = moving.spectrum.values;
-    out.push(
-      normalization === 'phase'
-        ? guardedShift(reference, moving, task)
-        : estimateShiftFromSpectra(reference.spectrum, moving.spectrum, { upsampleFactor, maxShiftPx, normalization }),
-    );
-    if (task.chain) reference = moving;
+  const sqrtN = Math.sqrt(height * width);
+  const objects: FrameObjects[] | undefined = task.objects ? [] : undefined;
+  const prepare = (i: number): Prepared => {
+    let plane = task.planes[i];
+    if (task.prepare) {
+      const flat = withoutBackground(plane, height, width);
+      if (objects) objects.push(findObjects(flat, height, width));
+      plane = windowed(flat, height, width);
+    } else if (objects) objects.push(findObjects(plane, height, width));
+    return { plane, spectrum: spectrumFor(plane, height, width, normalization) };
+  };
+  const xzSpectra = task.xz ? task.xz.planes.map((p) => spectrumFor(p, task.xz!.height, width, 'none')) : undefined;
+  const dzOf = (key: number, i: number) =>
+    xzSpectra ? 0 - estimateShiftFromSpectra(xzSpectra[key], xzSpectra[i], { upsampleFactor: task.upsampleFactor, maxShiftPx: task.maxShiftPx, normalization: 'none' }).dyPx : undefined;
+
+  const links: Link[] = [];
+  let key = 0;
+  let keyFrame = prepare(0);
+  let keyPeak: number | undefined;
+  // The best peak of the latest well-registered frame: a frame far below it is a bad frame, never a key
+  let recentPeak: number | undefined;
+  let lastGood = { index: 0, frame: keyFrame };
+  const link = (i: number, against: number, shift: ShiftEstimate, resembles: boolean): Link => {
+    const dzPx = dzOf(against, i);
+    return {
+      index: task.indices[i],
+      key: task.indices[against],
+      dxPx: 0 - shift.dxPx, // 0 - s, not -s: no negative zeros in the table
+      dyPx: 0 - shift.dyPx,
+      ...(dzPx !== undefined ? { dzPx } : {}),
+      peakSd: shift.peakHeight * sqrtN,
+      resembles,
+    };
+  };
+  for (let i = 1; i < task.planes.length; i++) {
+    const frame = prepare(i);
+    // A chain skips frames that did not resemble the movie, so one bad frame breaks no link
+    const reference = mode === 'chain' ? lastGood.frame : keyFrame;
+    const against = mode === 'chain' ? lastGood.index : key;
+    let shift = guardedShift(reference, frame, task);
+    let chosenKey = against;
+    let switched = false;
+    if (mode === 'follow') {
+      keyPeak ??= shift.peakHeight;
+      if (shift.peakHeight < KEY_SWITCH * keyPeak && lastGood.index !== key) {
+        // The key frame no longer looks like this one: try the latest well-registered frame as the key
+        const retry = guardedShift(lastGood.frame, frame, task);
+        if (retry.peakHeight > shift.peakHeight) {
+          [shift, chosenKey, key, keyFrame, keyPeak, switched] = [retry, lastGood.index, lastGood.index, lastGood.frame, retry.peakHeight, true];
+        }
+      }
+    }
+    // A plane compared with itself (frame 1 against itself as the fixed reference) says nothing about resemblance
+    const itself = task.planes[i] === task.planes[chosenKey];
+    if (!itself) recentPeak ??= shift.peakHeight;
+    const resembles = itself || recentPeak === undefined || shift.peakHeight >= KEY_SWITCH * recentPeak;
+    if (itself) {
+      // nothing to learn
+    } else if (resembles) {
+      lastGood = { index: i, frame };
+      recentPeak = shift.peakHeight;
+    } else if (switched) {
+      keyPeak = undefined; // measured on a bad frame: the next frame sets it
+    }
+    links.push(link(i, chosenKey, shift, resembles));
   }
-  return out;
+  return { links, objects };
 }

@@ -5,6 +5,14 @@
 // (max over y), optionally on time blocks of N averaged frames and within a maximum
 // expected drift; the estimate from one channel is applied to every channel.
 //
+// Cells that move and divide change the image, so a fixed first frame stops being a fair
+// reference: by default each frame is compared with a key frame that follows the movie
+// (drift-kernel.ts), frames are freed of their background and windowed (Hann), and every
+// frame-to-frame increment is checked against the median displacement of matched objects
+// (driftObjects.ts, as a biologist checks drift by hand). Where the two disagree the objects
+// win; where neither can be trusted the increment is interpolated and the frame reported as
+// unsure, rather than applying a wild shift.
+//
 // Drift convention (as the simulator's drift.csv): a point at (x, y, z) in the reference
 // appears at (x + dx, y + dy, z + dz) in frame t, so correcting shifts frame t by -drift.
 import type { Movie, Shape } from '../image/movie.ts';
@@ -12,19 +20,20 @@ import { createMovieWriter } from '../image/writer.ts';
 import { InputError, WorkError } from '../errors.ts';
 import { mapInWorkers, defaultThreads } from '../parallel/pool.ts';
 import type { Table } from './table.ts';
-import { isFlat, type ShiftEstimate } from './registration.ts';
-import { estimateShiftsTask, type ShiftTask } from './drift-kernel.ts';
+import { isFlat } from './registration.ts';
+import { estimateShiftsTask, SIGNIFICANT_PEAK_SD, type Link, type LinkMode, type ShiftTask, type ShiftTaskResult } from './drift-kernel.ts';
+import { objectShift, type FrameObjects, type ObjectShift } from './driftObjects.ts';
 import { castPlane, translatePlane, translateStack, type Interpolation } from './resample.ts';
 
-export type DriftReference = 'first' | 'previous' | 'mean';
+export type DriftReference = 'follow' | 'first' | 'previous' | 'mean';
 
 export interface DriftOptions {
   /** 0-based channel the drift is estimated on (applied to all). Default 0. */
   channel?: number;
   /**
-   * 'first' (default, Fast4DReg "first frame"), 'previous' (frame to frame, accumulated: follows slow
-   * changes of the sample but errors add up) or 'mean' (the average of all frames after a first alignment:
-   * less noisy; drift is then reported from the mean position).
+   * 'follow' (default): a key frame that follows the movie (replaced when the sample no longer looks like it);
+   * 'first' (Fast4DReg "first frame"); 'previous' (frame to frame, accumulated: errors add up); 'mean' (the
+   * average of all frames after a first alignment: less noisy; drift is then reported from the mean position).
    */
   reference?: DriftReference;
   /** Sub-pixel precision 1/upsampleFactor px. Default 20. */
@@ -50,16 +59,39 @@ export interface DriftRow {
   dzPx?: number;
 }
 
+/** How a frame's step from the frame before was decided. */
+export type StepSource = 'image' | 'objects' | 'interpolated';
+
+export interface UnsureFrame {
+  /** 0-based frame. */
+  t: number;
+  source: StepSource;
+  /** Why, in a few words. */
+  reason: string;
+}
+
 export interface DriftEstimate {
   rows: DriftRow[];
   /** 0-based frames whose estimation image was empty (constant); their drift is interpolated from neighbours. */
   emptyFrames: number[];
   /** Largest lateral drift magnitude over the movie, px. */
   maxDriftPx: number;
+  /** Per frame, 0 (guessed) to 1 (image registration confirmed by the objects' median displacement). */
+  confidence: number[];
+  /** Frames whose step image registration got wrong or nothing could check, with what was done instead. */
+  unsureFrames: UnsureFrame[];
+  /** The object-based check: steps checked, agreeing, the cells' own motion per frame and the uncertainty it leaves. */
+  objectCheck: { steps: number; agreed: number; cellMotionPxPerFrame: number; uncertaintyPx: number };
 }
 
 /** Above this many estimation pixels, estimation runs in worker threads. */
 const WORKER_THRESHOLD_PX = 1 << 22;
+/** Image registration and the objects' median displacement agree within this many px (or 3 standard errors). */
+const AGREEMENT_PX = 1;
+/** Cells whose own motion spreads their frame-to-frame displacements by more than this (SD, px) move on their own. */
+const OWN_MOTION_PX = 0.25;
+/** An object-based step is used when its standard error is at most this (px). */
+const PRECISE_OBJECTS_PX = 0.75;
 
 function checkOptions(movie: Movie, options: DriftOptions): Required<Pick<DriftOptions, 'channel' | 'reference' | 'upsampleFactor' | 'timeAveraging' | 'correctZ'>> {
   const { shape } = movie;
@@ -79,8 +111,8 @@ function checkOptions(movie: Movie, options: DriftOptions): Required<Pick<DriftO
   if (correctZ && shape.z < 2) {
     throw new InputError(`z drift needs a z-stack, but the movie has ${shape.z} slice: estimate xy drift only (correctZ false)`);
   }
-  const reference = options.reference ?? 'first';
-  if (!['first', 'previous', 'mean'].includes(reference)) throw new InputError(`reference must be first, previous or mean, got ${reference}`);
+  const reference = options.reference ?? 'follow';
+  if (!['follow', 'first', 'previous', 'mean'].includes(reference)) throw new InputError(`reference must be follow, first, previous or mean, got ${reference}`);
   return { channel, reference, upsampleFactor, timeAveraging, correctZ };
 }
 
@@ -151,44 +183,65 @@ function scaleToFloat32(values: Float64Array, scale: number): Float32Array {
 }
 
 /**
- * The 'mean' template: the average of the images after a first alignment to the first one,
+ * The 'mean' template: the average of the images after a first alignment,
  * so that it is sharp (a plain average of drifting frames is motion-blurred) and less noisy than one frame.
  */
-function alignedMeanImage(images: Float32Array[], height: number, width: number, shifts: ShiftEstimate[]): Float32Array {
+function alignedMeanImage(images: Float32Array[], height: number, width: number, positions: Position[]): Float32Array {
   const sum = new Float64Array(height * width);
   images.forEach((image, i) => {
-    const aligned = translatePlane(image, height, width, shifts[i].dxPx, shifts[i].dyPx, 'bilinear');
+    const aligned = translatePlane(image, height, width, -positions[i].dxPx, -positions[i].dyPx, 'bilinear');
     for (let p = 0; p < sum.length; p++) sum[p] += aligned[p];
   });
   return scaleToFloat32(sum, 1 / images.length);
 }
 
-interface ShiftRunOptions {
+interface LinkRunOptions {
   upsampleFactor: number;
   maxShiftPx?: number;
-  normalization?: 'phase' | 'none';
   threads?: number;
   onProgress?: DriftOptions['onProgress'];
   signal?: AbortSignal;
 }
 
+interface LinkImages {
+  xy: Float32Array[];
+  xz?: Float32Array[];
+  height: number;
+  width: number;
+  depth: number;
+}
+
 /**
- * Shifts (scikit-image convention) of each image against `reference`: a fixed image, or
- * 'previous' to compare each image with the one before it (the first with itself).
+ * Links of every image: for 'fixed', each against `fixedReference` (index -1); for 'chain' and 'follow', each
+ * run of images starts from the image before it, so the runs join up. Objects are found when asked for.
  */
-async function shiftsOf(images: Float32Array[], height: number, width: number, reference: Float32Array | 'previous', options: ShiftRunOptions): Promise<ShiftEstimate[]> {
-  const chain = reference === 'previous';
-  const threads = options.threads ?? (images.length * height * width >= WORKER_THRESHOLD_PX ? defaultThreads() : 1);
-  // A few tasks per thread so that both cores stay busy to the end
-  const taskCount = threads <= 1 ? 1 : Math.min(images.length, threads * 4);
+async function linksOf(images: LinkImages, mode: LinkMode, fixedReference: { xy: Float32Array; xz?: Float32Array } | undefined, withObjects: boolean, options: LinkRunOptions): Promise<{ links: Link[]; objects: FrameObjects[] }> {
+  const { height, width } = images;
+  const count = images.xy.length;
+  const threads = options.threads ?? (count * height * width >= WORKER_THRESHOLD_PX ? defaultThreads() : 1);
+  // One run per thread for the followed key frame (each run starts a new key); a few per thread otherwise, so both cores stay busy to the end
+  const taskCount = threads <= 1 ? 1 : Math.min(count, mode === 'follow' ? threads : threads * 4);
+  const perTask = Math.ceil(count / taskCount);
   const tasks: ShiftTask[] = [];
-  const perTask = Math.ceil(images.length / taskCount);
-  for (let start = 0; start < images.length; start += perTask) {
-    const planes = images.slice(start, start + perTask);
-    const taskReference = chain ? images[Math.max(0, start - 1)] : reference;
-    tasks.push({ height, width, reference: taskReference, planes, chain, upsampleFactor: options.upsampleFactor, maxShiftPx: options.maxShiftPx, normalization: options.normalization });
+  for (let start = 0; start < count; start += perTask) {
+    const end = Math.min(count, start + perTask);
+    const indices = mode === 'fixed' ? [-1] : start === 0 ? [] : [start - 1];
+    for (let i = start; i < end; i++) indices.push(i);
+    const pick = (list: Float32Array[], reference?: Float32Array) => indices.map((i) => (i < 0 ? reference! : list[i]));
+    tasks.push({
+      height,
+      width,
+      indices,
+      planes: pick(images.xy, fixedReference?.xy),
+      mode,
+      upsampleFactor: options.upsampleFactor,
+      maxShiftPx: options.maxShiftPx,
+      prepare: true,
+      objects: withObjects,
+      ...(images.xz ? { xz: { height: images.depth, planes: pick(images.xz, fixedReference?.xz) } } : {}),
+    });
   }
-  let results: ShiftEstimate[][];
+  let results: ShiftTaskResult[];
   if (threads <= 1) {
     results = [];
     for (const task of tasks) {
@@ -196,29 +249,136 @@ async function shiftsOf(images: Float32Array[], height: number, width: number, r
       results.push(await estimateShiftsTask(task));
     }
   } else {
-    results = await mapInWorkers<ShiftTask, ShiftEstimate[]>(new URL('./drift-kernel.ts', import.meta.url), 'estimateShiftsTask', tasks, {
+    results = await mapInWorkers<ShiftTask, ShiftTaskResult>(new URL('./drift-kernel.ts', import.meta.url), 'estimateShiftsTask', tasks, {
       threads,
       signal: options.signal,
       onProgress: (done, total) => options.onProgress?.(done, total, 'estimating drift'),
     });
   }
-  return results.flat();
+  const objects: FrameObjects[] = [];
+  results.forEach((r, k) => r.objects?.forEach((o, i) => tasks[k].indices[i] >= 0 && (objects[tasks[k].indices[i]] = o)));
+  return { links: results.flatMap((r) => r.links), objects };
 }
 
-/** Shifts of every image for the chosen reference ('mean' runs twice: against the first image, then against the aligned mean). */
-async function shiftsForReference(images: Float32Array[], height: number, width: number, reference: DriftReference, options: ShiftRunOptions): Promise<ShiftEstimate[]> {
-  if (reference === 'previous') return shiftsOf(images, height, width, 'previous', options);
-  const againstFirst = await shiftsOf(images, height, width, images[0], options);
-  if (reference === 'first') return againstFirst;
-  return shiftsOf(images, height, width, alignedMeanImage(images, height, width, againstFirst), options);
+interface Position {
+  dxPx: number;
+  dyPx: number;
+  dzPx: number;
 }
 
-/** Drift (sample displacement) of each image from the shifts: negated, accumulated for 'previous'. */
-function driftFromShifts(shifts: number[], reference: DriftReference): number[] {
-  const drift = shifts.map((s) => 0 - s); // 0 - s, not -s: no negative zeros in the table
-  if (reference === 'previous') for (let i = 1; i < drift.length; i++) drift[i] += drift[i - 1];
-  return drift;
+/** Positions (drift) of every image from links whose keys come earlier (index -1: the fixed reference, at 0). */
+function positionsFromLinks(links: Link[], count: number): Position[] {
+  const positions: Position[] = new Array(count);
+  const byIndex = new Map(links.map((l) => [l.index, l]));
+  const at = (i: number): Position => (i < 0 ? { dxPx: 0, dyPx: 0, dzPx: 0 } : positions[i]);
+  for (let i = 0; i < count; i++) {
+    const link = byIndex.get(i);
+    if (!link) {
+      positions[i] = { dxPx: 0, dyPx: 0, dzPx: 0 };
+      continue;
+    }
+    const key = at(link.key);
+    positions[i] = { dxPx: key.dxPx + link.dxPx, dyPx: key.dyPx + link.dyPx, dzPx: key.dzPx + (link.dzPx ?? 0) };
+  }
+  return positions;
 }
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+interface CheckedSteps {
+  positions: Position[];
+  confidence: number[];
+  sources: StepSource[];
+  reasons: string[];
+  objectCheck: DriftEstimate['objectCheck'];
+}
+
+/**
+ * Checks every step (position change from the image before) of image registration against the median
+ * displacement of matched objects, and the steps no object could check against the movie's typical
+ * step: a disagreeing step takes the objects' value, an implausible weak one the typical step.
+ */
+function checkSteps(positions: Position[], links: Link[], objects: FrameObjects[]): CheckedSteps {
+  const count = positions.length;
+  const peakOf = new Map(links.map((l) => [l.index, l.peakSd]));
+  const steps = positions.map((p, i) => (i === 0 ? { dx: 0, dy: 0 } : { dx: p.dxPx - positions[i - 1].dxPx, dy: p.dyPx - positions[i - 1].dyPx }));
+  const typical = { dx: median(steps.slice(1).map((s) => s.dx)), dy: median(steps.slice(1).map((s) => s.dy)) };
+  const deviations = steps.slice(1).map((s) => Math.hypot(s.dx - typical.dx, s.dy - typical.dy));
+  const implausiblePx = Math.max(2, 6 * (median(deviations) / 1.1774));
+  const confidence = [1];
+  const sources: StepSource[] = ['image'];
+  const reasons = [''];
+  const chosen = [{ dx: 0, dy: 0 }];
+  const byObjects: (ObjectShift | undefined)[] = positions.map((_, i) => {
+    if (i === 0 || !objects[i - 1] || !objects[i]) return undefined;
+    const o = objectShift(objects[i - 1], objects[i], [[steps[i].dx, steps[i].dy], [0, 0], [typical.dx, typical.dy]]);
+    // Few objects moving every which way (or paired wrongly) say nothing about the common motion
+    return o && o.standardErrorPx <= PRECISE_OBJECTS_PX ? o : undefined;
+  });
+  const measured = byObjects.filter((o): o is ObjectShift => o !== undefined);
+  const cellMotionPxPerFrame = median(measured.map((o) => o.spreadPx));
+  // Cells that move on their own pull whole-image registration (weighted by brightness, changed by divisions);
+  // the median of matched objects is then the better estimate of the common motion
+  const objectsFirst = cellMotionPxPerFrame > OWN_MOTION_PX;
+  let agreed = 0;
+  for (let i = 1; i < count; i++) {
+    const step = steps[i];
+    const peakSd = peakOf.get(i) ?? 0;
+    const o = byObjects[i];
+    if (o) {
+      const gap = Math.hypot(step.dx - o.dxPx, step.dy - o.dyPx);
+      const agrees = gap <= Math.max(AGREEMENT_PX, 3 * o.standardErrorPx);
+      if (agrees) agreed++;
+      if (agrees && !objectsFirst) {
+        chosen.push(step), sources.push('image'), reasons.push(''), confidence.push(1);
+      } else {
+        chosen.push({ dx: o.dxPx, dy: o.dyPx });
+        sources.push('objects');
+        // When cells move on their own the objects lead anyway: a disagreement is then no doubt about the step
+        reasons.push(
+          agrees || objectsFirst
+            ? ''
+            : `image registration (${fmt(step.dx)}, ${fmt(step.dy)} px) disagreed with the median displacement of ${o.matched} matched objects (${fmt(o.dxPx)}, ${fmt(o.dyPx)} px)`,
+        );
+        confidence.push(Math.max(0.3, Math.min(1, o.matched / 10, 0.25 / Math.max(o.standardErrorPx, 1e-6))) * (agrees ? 1 : 0.6));
+      }
+      continue;
+    }
+    const peakConfidence = Math.min(1, peakSd / (2 * SIGNIFICANT_PEAK_SD));
+    if (Math.hypot(step.dx - typical.dx, step.dy - typical.dy) > implausiblePx && peakSd < 2 * SIGNIFICANT_PEAK_SD) {
+      chosen.push(typical);
+      sources.push('interpolated');
+      reasons.push(`a step of (${fmt(step.dx)}, ${fmt(step.dy)} px) with a weak correlation peak and no objects to check it; the movie's typical step was used`);
+      confidence.push(0);
+    } else {
+      chosen.push(step), sources.push('image'), reasons.push(''), confidence.push(peakConfidence);
+    }
+  }
+  const out: Position[] = [positions[0]];
+  for (let i = 1; i < count; i++) {
+    // Image steps add up to the registered positions again (no extra accumulation of error)
+    out.push({ dxPx: out[i - 1].dxPx + chosen[i].dx, dyPx: out[i - 1].dyPx + chosen[i].dy, dzPx: positions[i].dzPx });
+  }
+  return {
+    positions: out,
+    confidence,
+    sources,
+    reasons,
+    objectCheck: {
+      steps: measured.length,
+      agreed,
+      cellMotionPxPerFrame,
+      uncertaintyPx: Math.sqrt(measured.reduce((sum, o) => sum + o.standardErrorPx ** 2, 0)),
+    },
+  };
+}
+
+const fmt = (v: number) => String(Number(v.toFixed(2)));
 
 /** Linear interpolation of (x, y) samples at `at`, constant beyond the ends. */
 function interpolate(xs: number[], ys: number[], at: number): number {
@@ -230,47 +390,101 @@ function interpolate(xs: number[], ys: number[], at: number): number {
   return ys[i - 1] * (1 - f) + ys[i] * f;
 }
 
+/** Positions of every image for the chosen reference ('mean' runs twice: following the movie, then against the aligned mean). */
+async function positionsForReference(images: LinkImages, reference: DriftReference, options: LinkRunOptions): Promise<{ positions: Position[]; links: Link[]; objects: FrameObjects[] }> {
+  const mode: LinkMode = reference === 'first' ? 'fixed' : reference === 'previous' ? 'chain' : 'follow';
+  const fixed = reference === 'first' ? { xy: images.xy[0], xz: images.xz?.[0] } : undefined;
+  const first = await linksOf(images, mode, fixed, true, options);
+  let positions = positionsFromLinks(first.links, images.xy.length);
+  if (reference !== 'mean') return { positions, links: first.links, objects: first.objects };
+  const checked = checkSteps(positions, first.links, first.objects).positions;
+  const template = {
+    xy: alignedMeanImage(images.xy, images.height, images.width, checked),
+    xz: images.xz && alignedMeanImage(images.xz, images.depth, images.width, checked.map((p) => ({ dxPx: p.dxPx, dyPx: p.dzPx, dzPx: 0 }))),
+  };
+  const second = await linksOf(images, 'fixed', template, false, options);
+  positions = positionsFromLinks(second.links, images.xy.length);
+  return { positions, links: second.links, objects: first.objects };
+}
+
 /** Estimates the drift of every frame (see the module comment for the convention). */
 export async function estimateDrift(movie: Movie, options: DriftOptions = {}): Promise<DriftEstimate> {
   const { channel, reference, upsampleFactor, timeAveraging, correctZ } = checkOptions(movie, options);
   const { shape } = movie;
   if (shape.t === 1) {
     // A single frame has nothing to drift from: zero drift, documented rather than an error
-    return { rows: [{ t: 0, dxPx: 0, dyPx: 0, ...(correctZ ? { dzPx: 0 } : {}) }], emptyFrames: [], maxDriftPx: 0 };
+    return {
+      rows: [{ t: 0, dxPx: 0, dyPx: 0, ...(correctZ ? { dzPx: 0 } : {}) }],
+      emptyFrames: [],
+      maxDriftPx: 0,
+      confidence: [1],
+      unsureFrames: [],
+      objectCheck: { steps: 0, agreed: 0, cellMotionPxPerFrame: 0, uncertaintyPx: 0 },
+    };
   }
   const blocks = await blockImages(movie, channel, timeAveraging, correctZ, options);
   const valid = blocks.filter((b) => !isFlat(b.xy));
   if (valid.length === 0) throw new InputError(`every frame of channel ${channel + 1} is empty (constant): there is nothing to estimate drift from`);
   if (reference === 'first' && valid[0] !== blocks[0]) {
-    throw new InputError(`the first frame of channel ${channel + 1} is empty (constant): use reference "mean" or "previous", or start from a later frame`);
+    throw new InputError(`the first frame of channel ${channel + 1} is empty (constant): use reference "follow" or "previous", or start from a later frame`);
   }
+  const images: LinkImages = { xy: valid.map((b) => b.xy), xz: correctZ ? valid.map((b) => b.xz!) : undefined, height: shape.y, width: shape.x, depth: shape.z };
   const common = { upsampleFactor, maxShiftPx: options.maxDriftPx, threads: options.threads, onProgress: options.onProgress, signal: options.signal };
-  const xyShifts = await shiftsForReference(valid.map((b) => b.xy), shape.y, shape.x, reference, common);
-  const centres = valid.map((b) => b.centreT);
-  const dx = driftFromShifts(xyShifts.map((s) => s.dxPx), reference);
-  const dy = driftFromShifts(xyShifts.map((s) => s.dyPx), reference);
-  let dz: number[] | undefined;
-  if (correctZ) {
-    // Correlation of XZ images gives (dz, dx); dx is already known from XY, and a lateral
-    // shift does not change the dz estimate, so XY need not be corrected first. Along z the
-    // profiles are smooth and the stack short, so plain cross-correlation (as NanoJ/Fast4DReg)
-    // is used: whitening would weigh the stack's ends more than its content.
-    const xzShifts = await shiftsForReference(valid.map((b) => b.xz!), shape.z, shape.x, reference, { ...common, threads: 1, normalization: 'none' });
-    dz = driftFromShifts(xzShifts.map((s) => s.dyPx), reference);
-  }
+  const estimated = await positionsForReference(images, reference, common);
+  // Frames that do not resemble the movie (a flash, a blank, defocus) are left out and their drift interpolated
+  const outliers = new Set(estimated.links.filter((l) => !l.resembles && l.index >= 0).map((l) => l.index));
+  const kept = valid.map((_, i) => i).filter((i) => !outliers.has(i));
+  const renumbered = new Map(kept.map((i, k) => [i, k]));
+  const keptLinks = estimated.links.filter((l) => renumbered.has(l.index)).map((l) => ({ ...l, index: renumbered.get(l.index)! }));
+  const checked = checkSteps(kept.map((i) => estimated.positions[i]), keptLinks, kept.map((i) => estimated.objects[i]));
+  const centres = kept.map((i) => valid[i].centreT);
+  // 'mean' reports drift from the mean position; the others from the first image
+  const dx = checked.positions.map((p) => p.dxPx);
+  const dy = checked.positions.map((p) => p.dyPx);
+  const dz = checked.positions.map((p) => p.dzPx);
   const rows: DriftRow[] = [];
+  const confidence: number[] = [];
   let maxDriftPx = 0;
   for (let t = 0; t < shape.t; t++) {
     const row: DriftRow = { t, dxPx: interpolate(centres, dx, t), dyPx: interpolate(centres, dy, t) };
-    if (dz) row.dzPx = interpolate(centres, dz, t);
+    if (correctZ) row.dzPx = interpolate(centres, dz, t);
     maxDriftPx = Math.max(maxDriftPx, Math.hypot(row.dxPx, row.dyPx));
     rows.push(row);
+    confidence.push(centres.length ? checked.confidence[nearestIndex(centres, t)] : 0);
   }
   const emptyFrames: number[] = [];
   blocks.forEach((b, i) => {
     if (!valid.includes(b)) for (let t = i * timeAveraging; t < Math.min(shape.t, (i + 1) * timeAveraging); t++) emptyFrames.push(t);
   });
-  return { rows, emptyFrames, maxDriftPx };
+  const unsureFrames: UnsureFrame[] = [];
+  checked.sources.forEach((source, k) => {
+    if (checked.reasons[k]) unsureFrames.push({ t: Math.round(centres[k]), source, reason: checked.reasons[k] });
+  });
+  for (const i of outliers) {
+    const t = Math.round(valid[i].centreT);
+    confidence[t] = 0;
+    unsureFrames.push({ t, source: 'interpolated', reason: 'the frame does not resemble the frames around it (blank, flash or out of focus); its drift was interpolated from its neighbours' });
+  }
+  unsureFrames.sort((a, b) => a.t - b.t);
+  return { rows, emptyFrames, maxDriftPx, confidence, unsureFrames, objectCheck: checked.objectCheck };
+}
+
+function nearestIndex(sorted: number[], at: number): number {
+  let best = 0;
+  for (let i = 1; i < sorted.length; i++) if (Math.abs(sorted[i] - at) < Math.abs(sorted[best] - at)) best = i;
+  return best;
+}
+
+/**
+ * Share of the field (0..1) that some frame lost to the correction: outside the region every corrected
+ * frame still covers. The corrected frames are filled with 0 there.
+ */
+export function fieldLost(rows: DriftRow[], height: number, width: number): number {
+  const xs = rows.map((r) => r.dxPx);
+  const ys = rows.map((r) => r.dyPx);
+  const keptX = Math.max(0, width - (Math.max(...xs) - Math.min(...xs)));
+  const keptY = Math.max(0, height - (Math.max(...ys) - Math.min(...ys)));
+  return 1 - (keptX * keptY) / (width * height);
 }
 
 /** The drift as a tidy table: t (0-based), dx_px, dy_px [, dz_px]. */
@@ -389,8 +603,11 @@ export async function alignChannels(movie: Movie, outputPath: string, options: A
     if (isFlat(image)) throw new InputError(`channel ${c + 1} is empty (constant) over the chosen frames: nothing to align`);
     images.push(image);
   }
-  const shifts = await shiftsOf(images, shape.y, shape.x, images[reference], { upsampleFactor: options.upsampleFactor ?? 20, threads: 1 });
-  const offsets = shifts.map((s, channel) => ({ channel, dxPx: 0 - s.dxPx, dyPx: 0 - s.dyPx }));
+  const { links } = await linksOf({ xy: images, height: shape.y, width: shape.x, depth: 1 }, 'fixed', { xy: images[reference] }, false, {
+    upsampleFactor: options.upsampleFactor ?? 20,
+    threads: 1,
+  });
+  const offsets = links.map((l, channel) => ({ channel, dxPx: channel === reference ? 0 : l.dxPx, dyPx: channel === reference ? 0 : l.dyPx }));
   await writeTranslated(movie, outputPath, (_t, c) => offsets[c], options);
   return offsets;
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { alignChannels, correctDrift, driftTable, estimateDrift, slicesAsFrames, type DriftRow } from '../../src/analysis/drift.ts';
+import { alignChannels, correctDrift, driftTable, estimateDrift, fieldLost, slicesAsFrames, type DriftRow } from '../../src/analysis/drift.ts';
 import { movieFromPlanes } from '../../src/image/movie.ts';
 import { openMovie } from '../../src/image/index.ts';
 import { simulate } from '../../src/sim/index.ts';
@@ -90,7 +90,7 @@ describe('estimateDrift on simulated movies', () => {
   });
 
   it('time averaging of 4 frames interpolates between block centres', async () => {
-    const estimate = await estimateDrift(small.movie, { timeAveraging: 4 });
+    const estimate = await estimateDrift(small.movie, { reference: 'first', timeAveraging: 4 });
     expect(estimate.rows).toHaveLength(16);
     // each block's estimate is its frames' mean displacement, placed at the block centre and
     // interpolated linearly in between (constant before the first and after the last centre)
@@ -101,7 +101,7 @@ describe('estimateDrift on simulated movies', () => {
         const b = Math.min(2, Math.max(0, Math.floor((t - 1.5) / 4)));
         const f = Math.min(1, Math.max(0, (t - centres[b]) / 4));
         const expected = blockMean(b, key) * (1 - f) + blockMean(b + 1, key) * f;
-        expect(Math.abs(estimate.rows[t][key] - expected)).toBeLessThan(0.25);
+        expect(Math.abs(estimate.rows[t][key] - expected)).toBeLessThan(0.3);
       }
     }
   });
@@ -120,7 +120,8 @@ describe('estimateDrift on simulated movies', () => {
     const worst = Math.max(...rows.map((r) => Math.hypot(r.dxPx - sim.drift[r.t].dxPx, r.dyPx - sim.drift[r.t].dyPx)));
     // independent cell motion (1 px per frame) limits accuracy to a few px here; a noise peak is tens of px off
     expect(worst).toBeLessThan(5);
-    expect(maxDriftPx).toBeLessThan(8);
+    // the true drift is at most 6 px; the cells' collective motion adds a few px
+    expect(maxDriftPx).toBeLessThan(11);
   });
 
   it('estimates z drift from XZ projections (Fast4DReg), within 0.1 px in x, y and z on a 96x96x16 stack', async () => {
@@ -138,6 +139,79 @@ describe('estimateDrift on simulated movies', () => {
       expect(Math.abs(r.dzPx! - shifts[t][2])).toBeLessThan(0.1);
     });
     expect(driftTable(estimate.rows).columns).toEqual(['t', 'dx_px', 'dy_px', 'dz_px']);
+  });
+});
+
+/** RMS error (px) of the best any estimator can do on moving cells: the true cells' mean displacement, accumulated. */
+function commonMotionFloor(sim: ReturnType<typeof simulate>): number {
+  const { t: frames, x: width } = sim.labels.shape;
+  const centroids = sim.labels.planes.map((plane) => {
+    const sums = new Map<number, [number, number, number]>();
+    plane.forEach((l, i) => {
+      if (!l) return;
+      const s = sums.get(l) ?? [0, 0, 0];
+      s[0] += i % width;
+      s[1] += Math.floor(i / width);
+      s[2]++;
+      sums.set(l, s);
+    });
+    return new Map([...sums].map(([l, s]) => [l, [s[0] / s[2], s[1] / s[2]]]));
+  });
+  let [x, y, sq] = [0, 0, 0];
+  for (let t = 1; t < frames; t++) {
+    const moves = [...centroids[t]].filter(([l]) => centroids[t - 1].has(l)).map(([l, c]) => [c[0] - centroids[t - 1].get(l)![0], c[1] - centroids[t - 1].get(l)![1]]);
+    x += moves.reduce((a, m) => a + m[0], 0) / moves.length;
+    y += moves.reduce((a, m) => a + m[1], 0) / moves.length;
+    sq += (x - sim.drift[t].dxPx) ** 2 + (y - sim.drift[t].dyPx) ** 2;
+  }
+  return Math.sqrt(sq / frames);
+}
+
+describe('estimateDrift on moving, dividing cells', () => {
+  it('follows the common motion of moving cells (near the floor their own collective motion sets), where the first frame fails', async () => {
+    const sim = simulate({ width: 160, height: 160, frames: 40, cells: 14, driftPx: 10, divisionRate: 0.02, seed: 5 });
+    const floor = commonMotionFloor(sim);
+    const ours = await estimateDrift(sim.movie);
+    const againstFirst = await estimateDrift(sim.movie, { reference: 'first' });
+    const [rms, rmsFirst] = [rmsError(ours.rows, sim.drift), rmsError(againstFirst.rows, sim.drift)];
+    console.log(`moving cells 160x160x40: RMS ${rms.toFixed(2)} px (floor ${floor.toFixed(2)} px, reference first ${rmsFirst.toFixed(2)} px); cells move ${ours.objectCheck.cellMotionPxPerFrame.toFixed(2)} px/frame on their own`);
+    // the old default (first frame, no checks) was 5x the floor on such scenes
+    expect(rms).toBeLessThan(Math.max(1, 2 * floor));
+    expect(ours.objectCheck.cellMotionPxPerFrame).toBeGreaterThan(0.25);
+    const steps = ours.rows.slice(1).map((r, t) => Math.hypot(r.dxPx - ours.rows[t].dxPx, r.dyPx - ours.rows[t].dyPx));
+    expect(Math.max(...steps)).toBeLessThan(3);
+  });
+
+  it('static cells under drift: RMS error under 0.05 px with the default reference', async () => {
+    const sim = simulate({ width: 256, height: 256, frames: 30, cells: 20, driftPx: 15, seed: 5, speedPx: 0, divisionRate: 0 });
+    const estimate = await estimateDrift(sim.movie);
+    const rms = rmsError(estimate.rows, sim.drift);
+    console.log(`static cells 256x256x30: RMS ${rms.toFixed(4)} px`);
+    expect(rms).toBeLessThan(0.05);
+    expect(estimate.unsureFrames).toEqual([]);
+    expect(Math.min(...estimate.confidence)).toBeGreaterThan(0.9);
+  });
+
+  it('a single bad frame (a flash of noise) applies no wild shift and is reported', async () => {
+    const sim = driftingMovie(128, 12, 5, 8);
+    const bad = 6;
+    const noisy = movieFromPlanes(sim.movie.shape, 'float32', (t) => {
+      const plane = Float32Array.from(sim.movie.planes[t]);
+      if (t === bad) for (let i = 0; i < plane.length; i++) plane[i] = 100 + ((i * 7919) % 997) * 3;
+      return plane;
+    });
+    const estimate = await estimateDrift(noisy);
+    const error = (t: number) => Math.hypot(estimate.rows[t].dxPx - sim.drift[t].dxPx, estimate.rows[t].dyPx - sim.drift[t].dyPx);
+    // every good frame keeps its drift; the bad one is guessed and flagged, not thrown tens of px away
+    for (let t = 0; t < 12; t++) if (t !== bad) expect(error(t)).toBeLessThan(0.3);
+    expect(error(bad)).toBeLessThan(3);
+    expect(estimate.confidence[bad]).toBeLessThan(0.5);
+    expect(estimate.unsureFrames.map((f) => f.t)).toContain(bad);
+  });
+
+  it('reports the share of the field lost to the shifts', () => {
+    const rows = [{ t: 0, dxPx: 0, dyPx: 0 }, { t: 1, dxPx: 10, dyPx: -5 }];
+    expect(fieldLost(rows, 100, 100)).toBeCloseTo(1 - 0.9 * 0.95, 6);
   });
 });
 
@@ -189,7 +263,8 @@ describe('estimateDrift bad input', () => {
     expect(estimate.emptyFrames).toEqual([2]);
     expect(Math.abs(estimate.rows[2].dxPx - 2)).toBeLessThan(0.15);
     const emptyFirst = movieFromPlanes(base.shape, 'float32', (t) => (t === 0 ? flatPlane48() : (base.planes[t] as Float32Array)));
-    await expect(estimateDrift(emptyFirst)).rejects.toThrow(/first frame .* is empty/);
+    await expect(estimateDrift(emptyFirst, { reference: 'first' })).rejects.toThrow(/first frame .* is empty/);
+    expect((await estimateDrift(emptyFirst)).emptyFrames).toEqual([0]);
     const estimateMean = await estimateDrift(emptyFirst, { reference: 'previous' });
     expect(estimateMean.emptyFrames).toEqual([0]);
   });
