@@ -224,6 +224,12 @@ export function sha256File(path: string): string | undefined {
   }
 }
 
+/** Forgets the in-memory hashes (as a new process would): the session's hashes.jsonl still holds them. */
+export function forgetHashesInMemory(): void {
+  memoryCache.clear();
+  loadedCacheFiles.clear();
+}
+
 /** Async form of contentHash (loads the hasher first). */
 export async function hashOf(path: string, sessionDir?: string): Promise<ContentHash | undefined> {
   await loadHasher();

@@ -18,7 +18,7 @@ describe('cellpilot tool', () => {
     expect(JSON.parse(info.stdout).values.shape).toMatchObject({ t: 4, x: 48, y: 48 });
     const provenance = readFileSync(join(cwd, 'sessions', 'work', 'provenance.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(provenance.map((p) => [p.step, p.tool, p.status])).toEqual([['s1', 'simulate_movie', 'ok'], ['s2', 'movie_info', 'ok']]);
-    expect(provenance[1].inputs[0]).toMatchObject({ arg: 'movie', ref: 'movie-1', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(provenance[1].inputs[0]).toMatchObject({ arg: 'movie', ref: 'movie-1', hash: expect.stringMatching(/^[0-9a-f]{32}$/), hashAlgorithm: 'xxh128' });
   });
 
   it('rejects invalid arguments with exit 2, naming the field and the allowed values', async () => {
