@@ -160,6 +160,21 @@ describe('special files and folders answer within bounded time (15.4)', () => {
   }
 });
 
+describe('`cellpilot info` on a FIFO (15.4)', () => {
+  it('exits 2 with one line of ours within 10 s', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cellpilot-adv-info-'));
+    try {
+      execFileSync('mkfifo', [join(dir, 'pipe.tif')]);
+    } catch {
+      return console.log('mkfifo is missing: skipping');
+    }
+    const r = await runCli(['info', join(dir, 'pipe.tif')], { timeoutMs: 30_000 });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toMatch(/^cellpilot: .*pipe\.tif is a FIFO \(named pipe\), not a file cellpilot can read/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  }, 40_000);
+});
+
 describe('locks (15.6)', () => {
   it('a second writer on a locked folder waits, then refuses with one line naming the holder pid', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cellpilot-adv-lock-'));
