@@ -3,9 +3,11 @@
 // an eval case can make are tested on hand-made outcomes.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { ALL_TOOLS } from '../../src/agent/allTools.ts';
 import { checkTurn, checkValue, loadSuites, runSuites, STAND_IN_VALUES, type EvalReport } from '../../src/agent/evals.ts';
 import type { StepOutcome } from '../../src/agent/executor.ts';
+import { defineTool, type ToolSpec } from '../../tools/types.ts';
 
 const EVALS = fileURLToPath(new URL('../../evals', import.meta.url));
 
@@ -85,9 +87,13 @@ describe('eval checks', () => {
   });
 
   it("an argument left out passes when the tool's default is the value wanted", () => {
-    const omitted = turn([call('segment', { movie: 'movie-1' })]);
-    expect(checkTurn({ calls: [{ tool: 'segment', args: { method: 'otsu' } }] }, omitted, ALL_TOOLS)).toEqual([]);
-    expect(checkTurn({ calls: [{ tool: 'segment', args: { method: 'li' } }] }, omitted, ALL_TOOLS)).toEqual(['call 1 segment.method: expected "li", got nothing']);
+    const thresholder = defineTool({
+      name: 'threshold', description: 'test tool', schema: z.object({ movie: z.string(), method: z.enum(['otsu', 'li']).default('otsu') }),
+      run: async () => ({ summary: '', artifacts: [], values: {} }),
+    }) as unknown as ToolSpec;
+    const omitted = turn([call('threshold', { movie: 'movie-1' })]);
+    expect(checkTurn({ calls: [{ tool: 'threshold', args: { method: 'otsu' } }] }, omitted, [thresholder])).toEqual([]);
+    expect(checkTurn({ calls: [{ tool: 'threshold', args: { method: 'li' } }] }, omitted, [thresholder])).toEqual(['call 1 threshold.method: expected "li", got nothing']);
   });
 
   it('mentions: words or values anywhere in the arguments, plain words or typed data alike; alternatives in a list', () => {
