@@ -5,10 +5,11 @@
 import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError } from '../src/errors.ts';
-import type { Adjustment } from '../src/microscope/adjustment.ts';
-import type { AcquisitionStatus } from '../src/microscope/engine.ts';
+import { adjustmentSchema, describeAdjustment, endsAcquisition, type Adjustment } from '../src/microscope/adjustment.ts';
+import type { AcquisitionStatus } from '../src/microscope/acquisitionStatus.ts';
 import type { MicroscopeSession } from '../src/microscope/session.ts';
-import type { Rule } from '../src/microscope/rules.ts';
+import { describeRule, ruleSchema, type Rule } from '../src/microscope/ruleSpec.ts';
+import { sequenceSchema } from '../src/microscope/sequence.ts';
 import { outputArg } from './common.ts';
 import { defineTool, type ArtifactRef, type ToolContext, type ToolSpec } from './types.ts';
 
@@ -19,7 +20,9 @@ export async function microscopeSession(ctx: ToolContext): Promise<MicroscopeSes
   let session = ctx.state.get(STATE_KEY) as MicroscopeSession | undefined;
   if (!session) {
     const { MicroscopeSession } = await import('../src/microscope/session.ts');
-    session = new MicroscopeSession();
+    const { join } = await import('node:path');
+    // the dose ledger is the microscope's: kept in the session folder, shared by every process on the session
+    session = new MicroscopeSession({ ledgerPath: join(ctx.sessionDir, 'microscope', 'dose-ledger.json') });
     ctx.state.set(STATE_KEY, session);
   }
   return session;
@@ -78,51 +81,37 @@ function statusValues(s: AcquisitionStatus): Record<string, unknown> {
 // ---------------------------------------------------------------- adjustments as data
 
 const channelName = z.string().min(1).describe('Channel preset: DAPI, FITC, Rhodamine, Cy5 or Brightfield (GFP/488 = FITC, mCherry/561 = Rhodamine, 640 = Cy5)');
-const zPlanArg = z
-  .union([
-    z.object({ rangeUm: z.number().min(0).describe('Total z range centred on the focus, µm'), stepUm: z.number().positive().describe('Step between planes, µm') }),
-    z.object({ aboveUm: z.number().min(0).describe('Above the focus, µm'), belowUm: z.number().min(0).describe('Below the focus, µm'), stepUm: z.number().positive().describe('Step, µm') }),
-    z.object({ topUm: z.number().describe('Top, absolute µm'), bottomUm: z.number().describe('Bottom, absolute µm'), stepUm: z.number().positive().describe('Step, µm') }),
-  ])
-  .nullable()
-  .describe('Z-stack plan, µm (useq ZRangeAround / ZAboveBelow / ZTopBottom); null = a single plane');
 
-export const adjustmentSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('interval'), intervalS: z.number().describe('New interval between time points, s') }),
-  z.object({ kind: z.literal('intervalFactor'), factor: z.number().positive().describe('Multiply the interval by this (0.5 = twice as often)') }),
-  z.object({ kind: z.literal('duration'), durationS: z.number().positive().describe('New total duration from the start, s') }),
-  z.object({ kind: z.literal('extend'), extraS: z.number().positive().describe('Run this much longer, s') }),
-  z.object({ kind: z.literal('loops'), loops: z.number().int().min(1).describe('New total number of time points') }),
-  z.object({ kind: z.literal('exposure'), exposureMs: z.number().describe('Exposure, ms'), channel: channelName.optional() }),
-  z.object({ kind: z.literal('power'), powerPercent: z.number().describe('Light-source power, %'), channel: channelName.optional() }),
-  z.object({ kind: z.literal('addChannel'), channel: channelName, exposureMs: z.number().optional().describe('Exposure, ms'), powerPercent: z.number().optional().describe('Power, %'), acquireEvery: z.number().int().min(1).optional().describe('Every Nth time point') }),
-  z.object({ kind: z.literal('dropChannel'), channel: channelName }),
-  z.object({ kind: z.literal('acquireEvery'), channel: channelName, every: z.number().int().min(1).describe('Image this channel every Nth time point') }),
-  z.object({ kind: z.literal('zPlan'), zPlan: zPlanArg }),
-  z.object({
-    kind: z.literal('positions'),
-    positions: z
-      .array(z.object({ name: z.string().optional().describe('Position name'), xUm: z.number().describe('Stage x, µm'), yUm: z.number().describe('Stage y, µm'), zUm: z.number().optional().describe('Focus z, µm') }))
-      .min(1)
-      .describe('The stage positions to image from the next time point'),
-  }),
-  z.object({ kind: z.literal('zoom'), cell: z.number().int().min(1).optional().describe('Cell number in the latest image (1-based, raster order)'), xPx: z.number().optional().describe('Or a pixel x in the latest image'), yPx: z.number().optional().describe('Pixel y'), objective: z.string().optional().describe('Objective to switch to: 10X, 20X, 40X (default: the next higher)'), position: z.string().optional().describe('Position name (default the first)') }),
-  z.object({ kind: z.literal('moveStage'), xUm: z.number().optional().describe('x, µm'), yUm: z.number().optional().describe('y, µm'), zUm: z.number().optional().describe('z, µm'), relative: z.boolean().optional().describe('Move by rather than to') }),
-  z.object({ kind: z.literal('objective'), objective: z.string().describe('10X, 20X or 40X') }),
-  z.object({ kind: z.literal('autofocus') }),
-  z.object({ kind: z.literal('pause') }),
-  z.object({ kind: z.literal('resume') }),
-  z.object({ kind: z.literal('stop') }),
-  z.object({ kind: z.literal('finish') }),
-  z.object({ kind: z.literal('status'), about: z.enum(['time', 'dose', 'all']).optional().describe('What to report') }),
-]);
+/** Raising light power or exposure by more than this factor needs a person's approval. */
+export const RAISE_FACTOR_NEEDING_APPROVAL = 2;
+
+/** What the changes will do that a person must approve (ending the run, a large raise of light), in one line; undefined when nothing. */
+async function riskyChanges(changes: Adjustment[], ctx: ToolContext): Promise<string | undefined> {
+  const session = await microscopeSession(ctx);
+  const channels = session.running ? session.acquisition!.status().channels : [];
+  const { findChannel } = await import('../src/microscope/config.ts');
+  const risky: string[] = [];
+  for (const c of changes) {
+    if (endsAcquisition(c)) risky.push(c.kind === 'stop' ? 'stop the whole acquisition now' : 'end the acquisition after the current time point');
+    if (c.kind !== 'power' && c.kind !== 'powerFactor' && c.kind !== 'exposure' && c.kind !== 'exposureFactor') continue;
+    const preset = c.channel ? findChannel(session.microscope.config, c.channel)?.name : undefined;
+    for (const ch of channels.filter((x) => !preset || x.channel === preset)) {
+      const power = c.kind === 'power' || c.kind === 'powerFactor';
+      const before = (power ? ch.powerPercent : ch.exposureMs) ?? 0;
+      const after = c.kind === 'power' ? c.powerPercent : c.kind === 'exposure' ? c.exposureMs : before * c.factor;
+      const factor = c.kind === 'powerFactor' || c.kind === 'exposureFactor' ? c.factor : before > 0 ? after / before : Infinity;
+      if (factor > RAISE_FACTOR_NEEDING_APPROVAL && after > before) risky.push(`raise ${ch.channel} ${power ? 'power' : 'exposure'} from ${round(before)} to ${round(after)} ${power ? '%' : 'ms'} (${Number.isFinite(factor) ? `${round(factor, 3)}x` : 'from zero'}, more than ${RAISE_FACTOR_NEEDING_APPROVAL}x)`);
+    }
+  }
+  return risky.length ? risky.join('; ') : undefined;
+}
 
 // ---------------------------------------------------------------- microscope_status
 
 const microscopeStatus = defineTool({
   name: 'microscope_status',
   summary: 'Says what the microscope and the running acquisition are doing: state, time points done and left, settings, position.',
-  words: ['status', 'microscope status', 'acquisition status', 'how long left', 'time left', 'remaining', 'progress', 'current settings', 'where is the stage', 'how is it going', 'when will it finish'],
+  words: ['status', 'microscope status', 'acquisition status', 'how long left', 'how much longer', 'time left', 'remaining', 'progress', 'current settings', 'where is the stage', 'how is it going', 'when will it finish', 'still acquiring', 'still running'],
   examples: ['what is the microscope doing?', 'how much longer?', 'how is the acquisition going?', 'when will it finish?'],
   consumes: [],
   produces: [],
@@ -207,7 +196,7 @@ const moveSchema = z.object({
 const moveStage = defineTool({
   name: 'move_stage',
   summary: 'Moves the microscope stage to a position or by an offset (µm), or changes the objective.',
-  words: ['move the stage', 'stage', 'go to position', 'move to', 'move by', 'position', 'objective', 'shift the stage', 'well'],
+  words: ['move the stage', 'stage', 'go to position', 'move to position', 'objective', 'shift the stage', 'well', 'origin'],
   examples: ['move the stage to x=100, y=200', 'move by 50 µm left', 'go to position (0, 0)', 'switch to the 40x objective'],
   consumes: [],
   produces: [],
@@ -249,12 +238,8 @@ const moveStage = defineTool({
 // ---------------------------------------------------------------- start_acquisition
 
 const startSchema = z.object({
-  request: z.string().optional().describe('The acquisition in plain words, e.g. "image GFP and DAPI every 5 minutes for 12 hours" (used when plan is not given)'),
-  text: z.string().optional().describe('Same as request (the offline planner passes the words as text)'),
-  plan: z
-    .record(z.string(), z.unknown())
-    .optional()
-    .describe('The plan as data, like useq-schema MDASequence: {channels:[{config, exposureMs, powerPercent, acquireEvery, doStack}], timePlan:{intervalS, loops}|{intervalS, durationS}|{durationS, loops}|{phases:[...]}, zPlan:{rangeUm, stepUm}, stagePositions:[{xUm, yUm, zUm}], gridPlan:{rows, columns, overlapPercent}}'),
+  plan: sequenceSchema.describe('The acquisition, like useq-schema MDASequence: channels [{config, exposureMs, powerPercent, acquireEvery, doStack}], timePlan {intervalS, loops} | {intervalS, durationS} | {durationS, loops} | {phases}, zPlan {rangeUm, stepUm} | {aboveUm, belowUm, stepUm} | ..., stagePositions [{name, xUm, yUm, zUm}], gridPlan {rows, columns, overlapPercent}'),
+  objective: z.string().optional().describe('Objective to switch to before starting: 10X, 20X or 40X (default: the current one)'),
   output: outputArg.describe('First output file (.tif); other positions and parts get suffixes next to it. Default: a new file in the session folder'),
   wait: z.boolean().default(false).describe('Wait until the acquisition ends before returning (default false: it runs in the background)'),
 });
@@ -268,23 +253,16 @@ const startAcq = defineTool({
   produces: ['movie'],
   results: { plannedTimepoints: { about: 'time points planned', unit: '' }, plannedDurationS: { about: 'planned duration', unit: 's' }, plannedDoseJPerCm2: { about: 'planned light dose', unit: 'J/cm²' } },
   description:
-    'Starts a time-lapse acquisition in the background from plain words ("image GFP and DAPI every 5 minutes for 12 hours") or a plan. Frames stream to an ImageJ hyperstack as they arrive (an abort keeps every frame). Confirmed self-driving rules run with it. Returns the movie and frame-table artifacts, the planned time points, duration and light dose.',
+    'Starts a time-lapse acquisition in the background from a plan (useq-like: channels, time plan, z plan, stage positions, grid). Frames stream to an ImageJ hyperstack as they arrive (an abort keeps every frame). Confirmed self-driving rules run with it. Returns the movie and frame-table artifacts, the planned time points, duration and light dose.',
   schema: startSchema,
   async run(args, ctx) {
     const session = await microscopeSession(ctx);
-    const { parseAcquisitionRequest } = await import('../src/microscope/language.ts');
-    let plan: unknown = args.plan;
-    let understood = '';
-    if (!plan) {
-      const request = args.request ?? args.text;
-      if (!request) throw new InputError('say what to acquire: give request (plain words) or plan');
-      const parsed = parseAcquisitionRequest(request, session.microscope.config);
-      plan = parsed.sequence;
-      understood = parsed.understood;
-      if (parsed.objective && !session.running) await session.microscope.setObjective(parsed.objective);
-    }
+    if (session.running) throw new InputError(`an acquisition ("${session.acquisition!.name}") is already running: stop it or wait for it to end first; it goes on unchanged`);
+    if (args.objective) await session.microscope.setObjective(args.objective);
     const path = ctx.outputPath('acquisition.tif', args.output);
-    const acquisition = session.start(plan, path);
+    const acquisition = session.start(args.plan, path);
+    const { describePlan } = await import('../src/microscope/sequence.ts');
+    const understood = describePlan(acquisition.plan);
     const { estimateDurationS, eventsAtTimepoint } = await import('../src/microscope/events.ts');
     const { timeDeltasS } = await import('../src/microscope/sequence.ts');
     const { exposureDose } = await import('../src/microscope/dose.ts');
@@ -309,7 +287,7 @@ const startAcq = defineTool({
     const channels = status.channels.map((c) => `${c.channel} ${c.exposureMs} ms ${c.powerPercent} %`).join(', ');
     const summary = args.wait
       ? `Acquired ${status.timepointsDone} time point(s) (${status.imagesAcquired} images, ${channels}); ${status.stopReason}. Light: ${round(status.dose.totalJPerCm2)} J/cm².`
-      : `Started${understood ? ` (${understood})` : ''}: ${timepoints} time point(s) of ${channels}, about ${Math.round(durationS / 60)} min, about ${round(dosePerTimepoint * timepoints)} J/cm² at each position (budget ${session.limits.doseBudgetJPerCm2}).`;
+      : `Started (${understood}): ${timepoints} time point(s) of ${channels}, about ${Math.round(durationS / 60)} min, about ${round(dosePerTimepoint * timepoints)} J/cm² at each position (budget ${session.limits.doseBudgetJPerCm2}).`;
     return {
       summary,
       artifacts,
@@ -321,38 +299,41 @@ const startAcq = defineTool({
 // ---------------------------------------------------------------- adjust / pause / resume / stop
 
 const adjustSchema = z.object({
-  command: z.string().optional().describe('The change in plain words: "speed up to every 10 seconds", "drop the 488 laser to 5%", "add a 10 µm z-stack with 1 µm steps", "zoom into cell 12", "add mCherry", "how much longer?"'),
-  text: z.string().optional().describe('Same as command (the offline planner passes the words as text)'),
-  changes: z.array(adjustmentSchema).optional().describe('Or the changes as data, applied in order'),
+  changes: z.array(adjustmentSchema).min(1).max(20).describe('The changes, applied in order from the next image or time point, e.g. [{kind:"dropChannel", channel:"488"}], [{kind:"interval", intervalS:10}], [{kind:"powerFactor", channel:"488", factor:0.1}] (reduce by 90 %), [{kind:"zPlan", zPlan:{planes:11, stepUm:0.5}}], [{kind:"addChannel", channel:"Brightfield", acquireEvery:3}]. Dropping a channel keeps the acquisition running; stopping it is stop_acquisition'),
 });
 
 const adjustAcq = defineTool({
   name: 'adjust_acquisition',
   summary: 'Changes the running acquisition: interval, laser power, exposure, channels, z-stack, zoom.',
-  words: ['adjust', 'change the interval', 'speed up', 'slow down', 'faster', 'slower', 'laser power', 'power', 'exposure', 'add channel', 'drop channel', 'zoom', 'z-stack', 'lower', 'raise', 'reduce', 'increase', 'instead'],
+  words: ['adjust', 'change the interval', 'speed up', 'slow down', 'image faster', 'image slower', 'laser power', 'exposure', 'add channel', 'drop channel', 'zoom', 'add z-stack'],
   examples: ['image every 10 s from now', 'lower the laser power to 5%', 'drop the DAPI channel', 'add a z-stack', 'slow down to every 5 minutes'],
   consumes: [],
   produces: [],
   results: { intervalS: { about: 'interval between time points', unit: 's' } },
   description:
-    'Changes the running acquisition from the next image or time point: interval, duration, exposure, light power, channels added or dropped, every-Nth-time-point channels, z-stack, positions, zoom to a cell (stage move + objective), autofocus, pause/resume/stop/finish, or asks how long is left and how much light so far. Values beyond the limits are clamped or refused with the limit named.',
+    'Changes the running acquisition from the next image or time point: interval, duration, exposure and light power (absolute or relative), channels added, dropped or imaged every Nth time point, z-stack, positions, grid, zoom to a cell (stage move + objective), autofocus, pause/resume, or asks how long is left and how much light so far. Each change is reported with the time point (t) it takes effect from, or refused with the reason. Values beyond the limits are clamped or refused with the limit named. Raising power or exposure more than 2x needs a person\'s approval.',
   schema: adjustSchema,
+  needsApproval: (args, ctx) => riskyChanges((args.changes ?? []) as Adjustment[], ctx),
   async run(args, ctx) {
     const session = await microscopeSession(ctx);
-    let changes: Adjustment[] = (args.changes as Adjustment[] | undefined) ?? [];
-    if (!changes.length) {
-      const command = args.command ?? args.text;
-      if (!command) throw new InputError('say what to change: give command (plain words) or changes');
-      const { parseAdjustment } = await import('../src/microscope/language.ts');
-      changes = parseAdjustment(command, session.microscope.config);
-    }
-    const results = changes.map((c) => ({ change: c, ...session.adjust(c) }));
+    const changes = args.changes as Adjustment[];
+    if (!session.running) throw new InputError('no acquisition is running: start one with start_acquisition (nothing was changed)');
+    // every change is applied or refused with its reason; a refused one leaves the plan as it was
+    const results = changes.map((c) => {
+      try {
+        return { change: c, applied: true, ...session.adjust(c) };
+      } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        return { change: c, applied: false, message: `not done (${describeAdjustment(c)}): ${err.message}`, notes: [] as string[], fromTimepoint: undefined };
+      }
+    });
+    if (results.every((r) => !r.applied)) throw new InputError(results.map((r) => r.message).join('; '));
     const status = session.requireAcquisition().status();
     const notes = results.flatMap((r) => r.notes);
     return {
       summary: results.map((r) => r.message).join('; ') + '.' + (notes.length ? ` Limits: ${notes.join('; ')}.` : ''),
       artifacts: registerFiles(ctx, status),
-      values: { applied: results.map((r) => ({ kind: r.change.kind, message: r.message, notes: r.notes })), ...statusValues(status) },
+      values: { applied: results.map((r) => ({ kind: r.change.kind, applied: r.applied, message: r.message, fromTimepoint: r.fromTimepoint, notes: r.notes })), ...statusValues(status) },
     };
   },
 });
@@ -380,37 +361,43 @@ function controlTool(name: string, description: string, kind: 'pause' | 'resume'
 
 const pauseAcq = Object.assign(controlTool('pause_acquisition', 'Pauses the running acquisition after the current image (the microscope is then free for snap); resume_acquisition continues it.', 'pause'), { summary: 'Pauses the running acquisition.', words: ['pause', 'hold on', 'halt', 'wait'], examples: ['pause the acquisition', 'hold on for a moment'], consumes: [], produces: [], results: {} });
 const resumeAcq = Object.assign(controlTool('resume_acquisition', 'Resumes a paused acquisition; time points missed while paused are skipped, the plan\'s end time stays.', 'resume'), { summary: 'Resumes a paused acquisition.', words: ['resume', 'continue', 'unpause', 'carry on', 'start again'], examples: ['resume the acquisition', 'carry on imaging'], consumes: [], produces: [], results: {} });
-const stopAcq = Object.assign(controlTool('stop_acquisition', 'Stops the running acquisition after the current image (or after the current time point) and closes its files; every frame so far stays readable.', 'stop'), { summary: 'Stops the running acquisition; every frame so far stays readable.', words: ['stop', 'abort', 'end', 'finish', 'terminate', 'cancel acquisition', 'stop imaging'], examples: ['stop the acquisition', 'stop imaging now', 'finish after this time point'], consumes: [], produces: [], results: {} });
+const stopAcq = Object.assign(controlTool('stop_acquisition', 'Stops the whole running acquisition after the current image (or, with finishTimepoint, after the current time point) and closes its files; every frame so far stays readable. It cannot be undone, so a person approves it. To stop imaging one channel, use adjust_acquisition with dropChannel instead.', 'stop'), {
+  needsApproval: (args: Record<string, unknown>) => (args.finishTimepoint ? 'end the acquisition after the current time point (it cannot be resumed)' : 'stop the whole acquisition now (it cannot be resumed)'),
+  summary: 'Stops the running acquisition; every frame so far stays readable.', words: ['stop', 'abort', 'end', 'finish', 'terminate', 'cancel acquisition', 'stop imaging'], examples: ['stop the acquisition', 'stop imaging now', 'finish after this time point'], consumes: [], produces: [], results: {} });
 
 // ---------------------------------------------------------------- rules
 
 const addRuleSchema = z.object({
-  rule: z.string().optional().describe('The rule in plain words, e.g. "when a cell divides, image every 10 s for 5 minutes, then go back to every 2 minutes"'),
-  text: z.string().optional().describe('Same as rule (the offline planner passes the words as text)'),
-  ruleId: z.string().optional().describe('Id of a rule proposed earlier (to confirm it)'),
-  confirm: z.boolean().default(false).describe('false (default): only show how the rule was understood; true: activate it (after the person agreed)'),
+  rule: ruleSchema.optional().describe('The rule: {trigger:{kind:"division"}, action:{kind:"setInterval", intervalS:30}, holdFrames:10, revert:true}; triggers: division, cellCount, meanIntensity, focusScore, modelScore (with comparison, threshold and a release value for hysteresis); actions: setInterval, addChannel, zoom, autofocus, stop'),
+  ruleId: z.string().optional().describe('Id of a rule proposed earlier (to activate it)'),
+  confirm: z.boolean().default(false).describe('false (default): only show the rule in words; true: activate it (a person approves this: the model\'s own confirm never counts)'),
 });
 
 const addRule = defineTool({
   name: 'add_rule',
   summary: 'Adds a self-driving rule to the acquisition: when something happens in the images (a division, a cell count, an intensity), change the imaging.',
-  words: ['when', 'whenever', 'once', 'as soon as', 'if', 'rule', 'trigger', 'self-driving', 'smart microscopy', 'event-driven'],
+  words: ['rule', 'trigger', 'self-driving', 'smart microscopy', 'event-driven', 'whenever', 'as soon as'],
   examples: ['when a cell divides, image every 10 s for 5 minutes', 'if the cell count exceeds 50, stop', 'as soon as the intensity drops below 100, raise the power'],
   consumes: [],
   produces: ['rule'],
   results: {},
   description:
-    'Self-driving rule: a trigger computed from incoming frames (a cell divides, number of cells, mean intensity, focus score, a model score; with hysteresis and a minimum number of time points per mode) and an action (change interval, add a channel for a while, zoom, autofocus, stop). First call without confirm to show the rule to the person; call again with confirm: true (and ruleId) once they agree.',
+    'Self-driving rule: a trigger computed from incoming frames (a cell divides, number of cells, mean intensity, focus score, a model score; with hysteresis and a minimum number of time points per mode) and an action (change interval, add a channel for a while, zoom, autofocus, stop), held to the dose budget. Without confirm it only shows the rule in words; with confirm: true it activates it, which a person approves first.',
   schema: addRuleSchema,
+  needsApproval: async (args, ctx) => {
+    if (args.confirm !== true) return undefined;
+    const session = await microscopeSession(ctx);
+    const rule = typeof args.ruleId === 'string' ? session.pending.get(args.ruleId) : (args.rule as Rule | undefined);
+    return `activate a self-driving rule that will change the imaging on its own: ${rule ? describeRule(Object.assign({ id: '', revert: true, minFramesPerMode: 3 }, rule) as Rule) : String(args.ruleId)}`;
+  },
   async run(args, ctx) {
     const session = await microscopeSession(ctx);
-    const { parseRule, describeRule } = await import('../src/microscope/language.ts');
-    const words = args.rule ?? args.text;
+    const given = args.rule as Omit<Rule, 'id'> | undefined;
     if (args.confirm) {
       let rule: Rule;
       if (args.ruleId) rule = session.confirm(args.ruleId);
-      else if (words) rule = session.confirm(parseRule(words, session.microscope.config));
-      else throw new InputError('which rule? give ruleId (from the proposal) or rule (plain words)');
+      else if (given) rule = session.confirm({ id: '', ...given });
+      else throw new InputError('which rule? give ruleId (from the proposal) or rule');
       const path = ctx.outputPath(`${rule.id}.rule.json`);
       writeFileSync(path, JSON.stringify({ ...rule, description: describeRule(rule) }, null, 2) + '\n');
       const ref = ctx.addArtifact('rule', path, describeRule(rule));
@@ -420,15 +407,15 @@ const addRule = defineTool({
         values: { ruleId: rule.id, confirmed: true, description: describeRule(rule), rule },
       };
     }
-    if (!words) throw new InputError('say the rule in plain words (rule), e.g. "when a cell divides, image every 10 s for 5 minutes"');
-    const parsed = parseRule(words, session.microscope.config);
+    if (!given) throw new InputError('give the rule: {trigger, action}, e.g. {trigger:{kind:"division"}, action:{kind:"setInterval", intervalS:30}, holdFrames:10}');
+    const parsed: Rule = { id: '', ...given };
     if (parsed.trigger.kind === 'modelScore') {
       const { checkModelExists } = await import('../src/microscope/modelScore.ts');
       await checkModelExists(parsed.trigger.model);
     }
     const { rule, description } = session.propose(parsed);
     return {
-      summary: `I understood: ${description} Shall I activate it? (add_rule with ruleId "${rule.id}" and confirm: true)`,
+      summary: `The rule: ${description} It is not active yet: say yes to activate it (you will be asked to confirm).`,
       artifacts: [],
       values: { ruleId: rule.id, confirmed: false, description, rule },
     };
@@ -447,7 +434,6 @@ const listRules = defineTool({
   schema: z.object({}),
   async run(_args, ctx) {
     const session = await microscopeSession(ctx);
-    const { describeRule } = await import('../src/microscope/language.ts');
     const live = session.running ? session.acquisition!.status().rules : [];
     const active = session.rules.map((r) => ({ ruleId: r.id, description: describeRule(r), mode: live.find((l) => l.id === r.id)?.mode ?? 'idle', triggers: live.find((l) => l.id === r.id)?.triggers ?? 0 }));
     const pending = [...session.pending.values()].map((r) => ({ ruleId: r.id, description: describeRule(r) }));
@@ -466,6 +452,7 @@ const removeRule = defineTool({
   results: {},
   description: 'Removes a self-driving rule (active or waiting for confirmation) by id; a running acquisition stops applying it at once.',
   schema: z.object({ ruleId: z.string().min(1).describe('The rule id, e.g. "rule-1" (see list_rules)') }),
+  needsApproval: (args) => `delete the self-driving rule ${String(args.ruleId)}`,
   async run(args, ctx) {
     const session = await microscopeSession(ctx);
     const rule = session.removeRule(args.ruleId);

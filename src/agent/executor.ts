@@ -11,6 +11,7 @@ import { guardContext, policyFor, stringsIn, typedPaths } from './filePolicy.ts'
 import { contentHash, type InputRecord, loadHasher, sha256File, softwareVersions } from './provenance.ts';
 import type { Session } from './session.ts';
 import { closest, validateArgs } from './validation.ts';
+import { gate, type Approver } from './approval.ts';
 
 export interface StepOutcome {
   stepId: string;
@@ -43,6 +44,8 @@ export interface StepOptions {
   typed?: readonly string[];
   /** Folders besides the session where outputs may go (the `--out` folder of a batch run). */
   outputRoots?: readonly string[];
+  /** Asks a person before a call whose tool needs approval (approval.ts); the agent loop always sets it. */
+  approve?: Approver;
   /** Set when the call cannot run as asked (its arguments were not JSON): recorded as invalid with this reason. */
   refusal?: string;
 }
@@ -119,6 +122,8 @@ export async function runStep(session: Session, tools: ToolSpec[], name: string,
     },
   });
   const ctx = guardContext(context, policy, typed);
+  const declined = await gate(tool, validated.args as Record<string, unknown>, ctx, options.approve).catch((err) => `not done: ${oneLine(err)}`);
+  if (declined) return finish(failure('error', `${name}: ${declined}`, 'input'));
   try {
     const result: ToolResult = await tool.run(validated.args as never, ctx);
     if (options.signal?.aborted) return finish(failure('cancelled', `${name} was cancelled`, 'work'), inputs());

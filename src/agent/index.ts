@@ -2,6 +2,7 @@
 export { Agent, type AgentOptions, type TurnResult, sessionContext } from './loop.ts';
 export { AgentEvents, type AgentEvent, type AgentEventListener, type StepStatus, type TurnStatus } from './events.ts';
 export { Session, sessionsRoot, type SessionSummary, type TranscriptEntry } from './session.ts';
+export { approveAll, refuseAll, type Approver, type ApprovalRequest } from './approval.ts';
 export { modelText, runStep, type StepExecutor, type StepOutcome, type StepOptions } from './executor.ts';
 export { createChatModel, defaultModelName, describeModelError } from './models.ts';
 export { loadPipeline, parsePipeline, pipelineFromSession, executePipeline, type Pipeline } from './pipeline.ts';
@@ -11,6 +12,7 @@ import { AgentEvents } from './events.ts';
 import { userPath } from './artifacts.ts';
 import { inspectInput } from './filePolicy.ts';
 import { Agent } from './loop.ts';
+import type { Approver } from './approval.ts';
 import { createChatModel, defaultModelName } from './models.ts';
 import { Session } from './session.ts';
 
@@ -29,6 +31,8 @@ export async function createAgent(
     movies?: string[];
     events?: AgentEvents;
     maxSteps?: number;
+    /** Asks a person before a risky tool call (stopping an acquisition, activating a rule); default: refuse such calls. */
+    approve?: Approver;
   } = {},
 ): Promise<Agent> {
   // the offline model is ready when the first request comes, not before the agent is: its
@@ -44,5 +48,5 @@ export async function createAgent(
     inspectInput(movie, userPath(movie), ['movie']);
     session.addInput('movie', movie);
   }
-  return new Agent({ session, tools: ALL_TOOLS, model, modelName: name, events: options.events, maxSteps: options.maxSteps });
+  return new Agent({ session, tools: ALL_TOOLS, model, modelName: name, events: options.events, maxSteps: options.maxSteps, approve: options.approve });
 }

@@ -5,6 +5,7 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { AIMessage, AIMessageChunk, BaseMessage, InvalidToolCall, ToolCall } from '@langchain/core/messages';
 import type { ArtifactRef, ToolSpec } from '../../tools/types.ts';
+import { refuseAll, type Approver } from './approval.ts';
 import { AgentEvents, type TurnStatus } from './events.ts';
 import { modelText, runStep, type StepExecutor, type StepOptions, type StepOutcome } from './executor.ts';
 import { capText, freshCallId } from './history.ts';
@@ -53,6 +54,8 @@ export interface AgentOptions {
   historyEntries?: number;
   /** Stream the model's reply as assistant_delta events (default: true except for the offline planner). */
   stream?: boolean;
+  /** Asks a person before a risky tool call (approval.ts). Default: refuse every such call and say how to confirm it. */
+  approve?: Approver;
 }
 
 /** The session's artifacts, as data the model can read (never as instructions). */
@@ -176,7 +179,7 @@ export class Agent {
 
     // output paths may leave the session only when the person typed them (this request or an earlier one)
     const typed = [...earlier.filter((e) => e.role === 'user').map((e) => e.content), request];
-    const stepOptions: StepOptions = { signal, events: this.events, turnId, typed };
+    const stepOptions: StepOptions = { signal, events: this.events, turnId, typed, approve: this.options.approve ?? refuseAll() };
     const lcTools = toLangChainTools(this.options.tools, this.execute, stepOptions);
     const bound = model.bindTools!(lcTools) as unknown as BoundModel;
 

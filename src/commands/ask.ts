@@ -1,20 +1,20 @@
 // `cellpilot ask "<request>" [--movie F] [--model M] [--json] [--session ID]`: one
 // request through the agent, no UI. Progress goes to stderr, the answer to stdout.
 import { parseArgs } from 'node:util';
-import { createAgent } from '../agent/index.ts';
+import { approveAll, createAgent, refuseAll } from '../agent/index.ts';
 import { AgentEvents } from '../agent/events.ts';
 import { lockSession } from '../agent/locks.ts';
 import { sessionsRoot } from '../agent/session.ts';
 import { InputError } from '../errors.ts';
 
-const USAGE = 'usage: cellpilot ask "<request>" [--movie F] [--model M] [--json] [--session ID]';
+const USAGE = 'usage: cellpilot ask "<request>" [--movie F] [--model M] [--json] [--session ID] [--yes]';
 
 export async function run(argv: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
-      options: { movie: { type: 'string', multiple: true }, model: { type: 'string' }, json: { type: 'boolean' }, session: { type: 'string' }, 'max-steps': { type: 'string' } },
+      options: { movie: { type: 'string', multiple: true }, model: { type: 'string' }, json: { type: 'boolean' }, session: { type: 'string' }, 'max-steps': { type: 'string' }, yes: { type: 'boolean' } },
       allowPositionals: true,
     });
   } catch (err) {
@@ -44,7 +44,11 @@ export async function run(argv: string[]): Promise<number> {
   const maxSteps = values['max-steps'] === undefined ? undefined : Number(values['max-steps']);
   // one writer per session: a second `ask --session SAME` waits for this one, or refuses
   const lock = await lockSession(values.session, sessionsRoot());
-  const agent = await createAgent({ model: values.model, sessionId: values.session, movies: values.movie, events, maxSteps });
+  // risky calls (stopping an acquisition, activating a rule, a large raise of light) need --yes: there is no one to ask
+  const approve = values.yes
+    ? approveAll((r) => process.stderr.write(`confirmed by --yes: ${r.action}\n`))
+    : refuseAll((r) => process.stderr.write(`not done: "${r.action}" needs confirmation: run again with --yes to confirm it\n`));
+  const agent = await createAgent({ model: values.model, sessionId: values.session, movies: values.movie, events, maxSteps, approve });
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);

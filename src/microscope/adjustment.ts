@@ -1,33 +1,60 @@
-// Live changes to a running acquisition, as data: what a person's command ("speed up
-// to every 10 seconds") or a self-driving rule asks for. The engine applies them to
-// events not yet started; the language parser produces them.
-import type { ZPlan, StagePosition } from './sequence.ts';
+// Live changes to a running acquisition, as typed data: what a person's command ("speed
+// up to every 10 seconds", "switch off the 488") or a self-driving rule asks for. The tools
+// take exactly this schema (an LLM fills it; the agent's language parser produces it);
+// applyAdjustment() applies one to a plan, the runner to events not yet started.
+import { z } from 'zod';
+import { MAX_Z_PLANES, gridPlanSchema, positionSchema, zPlanSchema, type ZPlan } from './sequence.ts';
 
-export type Adjustment =
-  | { kind: 'interval'; intervalS: number }
-  /** Multiplies the interval ("twice as fast" = 0.5). */
-  | { kind: 'intervalFactor'; factor: number }
-  | { kind: 'duration'; durationS: number }
-  | { kind: 'extend'; extraS: number }
-  | { kind: 'loops'; loops: number }
-  | { kind: 'exposure'; exposureMs: number; channel?: string }
-  | { kind: 'power'; powerPercent: number; channel?: string }
-  | { kind: 'addChannel'; channel: string; exposureMs?: number; powerPercent?: number; acquireEvery?: number }
-  | { kind: 'dropChannel'; channel: string }
-  | { kind: 'acquireEvery'; channel: string; every: number }
-  | { kind: 'zPlan'; zPlan: ZPlan | null }
-  | { kind: 'positions'; positions: StagePosition[] }
-  | { kind: 'zoom'; cell?: number; xPx?: number; yPx?: number; objective?: string; position?: string }
-  | { kind: 'moveStage'; xUm?: number; yUm?: number; zUm?: number; relative?: boolean }
-  | { kind: 'objective'; objective: string }
-  | { kind: 'autofocus' }
-  | { kind: 'pause' }
-  | { kind: 'resume' }
-  | { kind: 'stop' }
-  | { kind: 'finish' }
-  | { kind: 'status'; about?: 'time' | 'dose' | 'all' };
+const channel = z.string().min(1).describe('Channel preset, wavelength or dye: DAPI, FITC, Rhodamine, Cy5 or Brightfield (GFP/488 = FITC, mCherry/561 = Rhodamine, 640 = Cy5)');
+const factor = (what: string) => z.number().positive().max(1000).describe(`Multiply the current ${what} by this (0.1 = reduce by 90 %, 0.5 = halve, 2 = double)`);
 
+/** "11 planes, 0.5 µm apart": a stack centred on the focus by its number of planes. */
+export const zPlanesSchema = z.object({
+  planes: z.number().int().min(1).max(MAX_Z_PLANES).describe(`Number of z planes (at most ${MAX_Z_PLANES})`),
+  stepUm: z.number().positive().describe('Step between planes, µm'),
+}).strict();
+
+export const adjustmentSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('interval'), intervalS: z.number().min(0).describe('New interval between time points, s') }),
+  z.object({ kind: z.literal('intervalFactor'), factor: factor('interval') }),
+  z.object({ kind: z.literal('duration'), durationS: z.number().positive().describe('New total duration from the start, s') }),
+  z.object({ kind: z.literal('extend'), extraS: z.number().positive().describe('Run this much longer, s') }),
+  z.object({ kind: z.literal('loops'), loops: z.number().int().min(1).max(100_000).describe('New total number of time points') }),
+  z.object({ kind: z.literal('exposure'), exposureMs: z.number().describe('Exposure, ms (absolute)'), channel: channel.optional() }),
+  z.object({ kind: z.literal('exposureFactor'), factor: factor('exposure'), channel: channel.optional() }),
+  z.object({ kind: z.literal('power'), powerPercent: z.number().describe('Light-source power, % (absolute)'), channel: channel.optional() }),
+  z.object({ kind: z.literal('powerFactor'), factor: factor('power'), channel: channel.optional() }),
+  z.object({ kind: z.literal('addChannel'), channel, exposureMs: z.number().optional().describe('Exposure, ms'), powerPercent: z.number().optional().describe('Power, %'), acquireEvery: z.number().int().min(1).optional().describe('Image it every Nth time point (default 1)') }),
+  z.object({ kind: z.literal('dropChannel'), channel: channel.describe('The channel to stop imaging; the acquisition goes on with the others') }),
+  z.object({ kind: z.literal('acquireEvery'), channel, every: z.number().int().min(1).describe('Image this channel every Nth time point') }),
+  z.object({ kind: z.literal('zPlan'), zPlan: z.union([zPlanSchema, zPlanesSchema]).nullable().describe('Z-stack, µm ({rangeUm, stepUm}, {planes, stepUm}, ...); null = a single plane') }),
+  z.object({ kind: z.literal('positions'), positions: z.array(positionSchema).min(1).max(1000).describe('The stage positions to image from the next time point') }),
+  z.object({ kind: z.literal('grid'), grid: gridPlanSchema.nullable().describe('Tile each position as a grid; null = no grid') }),
+  z.object({ kind: z.literal('zoom'), cell: z.number().int().min(1).optional().describe('Cell number in the latest image (1-based, raster order)'), xPx: z.number().optional().describe('Or a pixel x in the latest image'), yPx: z.number().optional().describe('Pixel y'), objective: z.string().optional().describe('Objective to switch to: 10X, 20X, 40X (default: the next higher)'), position: z.string().optional().describe('Position name (default the first)') }),
+  z.object({ kind: z.literal('moveStage'), xUm: z.number().optional().describe('x, µm'), yUm: z.number().optional().describe('y, µm'), zUm: z.number().optional().describe('z, µm'), relative: z.boolean().optional().describe('Move by rather than to') }),
+  z.object({ kind: z.literal('objective'), objective: z.string().describe('10X, 20X or 40X') }),
+  z.object({ kind: z.literal('autofocus') }),
+  z.object({ kind: z.literal('pause') }),
+  z.object({ kind: z.literal('resume') }),
+  z.object({ kind: z.literal('stop').describe('Stop the whole acquisition now (needs a person\'s confirmation)') }),
+  z.object({ kind: z.literal('finish').describe('Stop after the current time point (needs a person\'s confirmation)') }),
+  z.object({ kind: z.literal('status'), about: z.enum(['time', 'dose', 'all']).optional().describe('What to report') }),
+]);
+
+export type Adjustment = z.infer<typeof adjustmentSchema>;
 export type AdjustmentKind = Adjustment['kind'];
+export type ZPlanInput = ZPlan | z.infer<typeof zPlanesSchema>;
+
+/** A z plan given by its number of planes, as the range-around plan it is. */
+export function toZPlan(plan: ZPlanInput): ZPlan {
+  if ('planes' in plan) return { rangeUm: Math.round((plan.planes - 1) * plan.stepUm * 1e6) / 1e6, stepUm: plan.stepUm };
+  return plan;
+}
+
+/** Stops or ends the acquisition: these are never undone, so a person confirms them. */
+export function endsAcquisition(adj: Adjustment): boolean {
+  return adj.kind === 'stop' || adj.kind === 'finish';
+}
 
 /** One line saying what a change does, for confirmations and the provenance log. */
 export function describeAdjustment(adj: Adjustment): string {
@@ -44,8 +71,12 @@ export function describeAdjustment(adj: Adjustment): string {
       return `take ${adj.loops} time points in total`;
     case 'exposure':
       return `set the ${adj.channel ?? 'current channel'} exposure to ${adj.exposureMs} ms`;
+    case 'exposureFactor':
+      return `multiply the ${adj.channel ?? 'current channel'} exposure by ${adj.factor}`;
     case 'power':
       return `set the ${adj.channel ?? 'current'} light to ${adj.powerPercent} %`;
+    case 'powerFactor':
+      return `multiply the ${adj.channel ?? 'current'} light power by ${adj.factor}`;
     case 'addChannel':
       return `add the ${adj.channel} channel${adj.exposureMs ? ` at ${adj.exposureMs} ms` : ''}${adj.acquireEvery && adj.acquireEvery > 1 ? ` every ${adj.acquireEvery} time points` : ''}`;
     case 'dropChannel':
@@ -53,9 +84,11 @@ export function describeAdjustment(adj: Adjustment): string {
     case 'acquireEvery':
       return `image ${adj.channel} every ${adj.every === 1 ? '' : ordinal(adj.every) + ' '}time point`;
     case 'zPlan':
-      return adj.zPlan ? `acquire a z-stack (${describeZPlan(adj.zPlan)})` : 'acquire a single plane (no z-stack)';
+      return adj.zPlan ? `acquire a z-stack (${describeZPlan(toZPlan(adj.zPlan))})` : 'acquire a single plane (no z-stack)';
     case 'positions':
       return `image ${adj.positions.length} stage position(s)`;
+    case 'grid':
+      return adj.grid ? `tile each position as a ${adj.grid.rows} x ${adj.grid.columns} grid` : 'no grid';
     case 'zoom':
       return `zoom in${adj.cell !== undefined ? ` on cell ${adj.cell}` : adj.xPx !== undefined ? ` on pixel (${adj.xPx}, ${adj.yPx})` : ''}${adj.objective ? ` with the ${adj.objective} objective` : ''}`;
     case 'moveStage':
@@ -87,7 +120,7 @@ export function describeAdjustment(adj: Adjustment): string {
 }
 
 export function describeZPlan(plan: ZPlan): string {
-  if ('rangeUm' in plan) return `${plan.rangeUm} µm range, ${plan.stepUm} µm steps`;
+  if ('rangeUm' in plan) return `${Math.floor(plan.rangeUm / plan.stepUm + 1e-9) + 1} planes, ${plan.stepUm} µm apart (${plan.rangeUm} µm range)`;
   if ('aboveUm' in plan) return `${plan.belowUm} µm below to ${plan.aboveUm} µm above, ${plan.stepUm} µm steps`;
   if ('topUm' in plan) return `z ${plan.bottomUm} to ${plan.topUm} µm, ${plan.stepUm} µm steps`;
   if ('relativeUm' in plan) return `${plan.relativeUm.length} planes relative to focus`;

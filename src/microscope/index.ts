@@ -1,5 +1,6 @@
 // The microscope: controller interface, simulated microscope, acquisition engine,
-// self-driving rules, dose ledger, limits and the language of acquisition commands.
+// self-driving rules, dose ledger and limits. (The language of acquisition commands is the
+// agent's: src/agent/acquisitionLanguage.)
 export * from './config.ts';
 export * from './microscope.ts';
 export * from './limits.ts';
@@ -16,6 +17,11 @@ export * from './sink.ts';
 export * from './guard.ts';
 export * from './simulated.ts';
 export * from './engine.ts';
-export * from './language.ts';
+export * from './runner.ts';
+export * from './microscopeEngine.ts';
+export * from './planEdit.ts';
+export * from './acquisitionStatus.ts';
+export * from './signals.ts';
+export * from './ruleSpec.ts';
 export * from './session.ts';
 export * from './modelScore.ts';

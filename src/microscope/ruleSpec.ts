@@ -1,7 +1,35 @@
 // What a self-driving rule is (trigger, action, hold, hysteresis) and how it reads in
 // plain words. Kept apart from the rule runner so that the language parsers can describe
 // a rule without loading the frame measures (segmentation, image I/O).
+import { z } from 'zod';
 import { formatDuration } from './adjustment.ts';
+
+const channel = z.string().min(1).optional().describe('Channel the trigger watches (default: the first fluorescence channel)');
+const level = { comparison: z.enum(['above', 'below']), threshold: z.number().describe('Value that turns the rule on'), release: z.number().optional().describe('Value that turns it off again (hysteresis; default the threshold)') };
+
+/** A rule as data (the add_rule tool's schema): trigger, action, hold and hysteresis. */
+export const ruleSchema = z.object({
+  trigger: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('division'), channel }),
+    z.object({ kind: z.literal('cellCount'), channel, ...level }),
+    z.object({ kind: z.literal('meanIntensity'), channel, ...level }),
+    z.object({ kind: z.literal('focusScore'), channel, ...level }),
+    z.object({ kind: z.literal('modelScore'), model: z.string().min(1).describe('A model in models/ that scores a frame'), channel, ...level }),
+  ]),
+  action: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('setInterval'), intervalS: z.number().min(0).describe('Interval while the rule is on, s') }),
+    z.object({ kind: z.literal('addChannel'), channel: z.string().min(1), exposureMs: z.number().positive().optional() }),
+    z.object({ kind: z.literal('zoom'), objective: z.string().optional() }),
+    z.object({ kind: z.literal('autofocus') }),
+    z.object({ kind: z.literal('stop') }),
+  ]),
+  holdS: z.number().positive().max(7 * 86400).optional().describe('Keep the action on this long after the last trigger, s'),
+  holdFrames: z.number().int().positive().max(100_000).optional().describe('Keep the action on for this many time points after the last trigger'),
+  revert: z.boolean().default(true).describe('Undo the action when the hold ends'),
+  revertIntervalS: z.number().min(0).optional().describe('Interval to go back to, s (default: the one before)'),
+  minFramesPerMode: z.number().int().min(1).max(1000).default(3).describe('Fewest time points between two mode changes (hysteresis in time)'),
+  text: z.string().max(2000).optional().describe('The words the rule was made from'),
+});
 
 export type TriggerSpec =
   | { kind: 'division'; channel?: string }

@@ -7,18 +7,26 @@
 import { z } from 'zod';
 import { InputError } from '../errors.ts';
 
+/** Most z planes a stack may have, most time points a plan may have, and most images in all: checked in the schema, before anything is allocated. */
+export const MAX_Z_PLANES = 500;
+export const MAX_TIMEPOINTS = 100_000;
+export const MAX_IMAGES = 1_000_000;
+const MANY_PLANES = `a z-stack may have at most ${MAX_Z_PLANES} planes: use a larger step or a smaller range`;
+const MANY_TIMEPOINTS = `a plan may have at most ${MAX_TIMEPOINTS} time points: use a longer interval or a shorter duration`;
+const fewPlanes = (rangeUm: number, stepUm: number) => rangeUm / stepUm + 1 <= MAX_Z_PLANES + 1e-9;
+
 export const intervalLoops = z.object({
   intervalS: z.number().min(0).describe('Time between the starts of consecutive time points, s'),
-  loops: z.number().int().min(1).describe('Number of time points'),
+  loops: z.number().int().min(1).max(MAX_TIMEPOINTS).describe(`Number of time points (at most ${MAX_TIMEPOINTS})`),
 }).strict();
 export const durationLoops = z.object({
   durationS: z.number().min(0).describe('Time from the first to the last time point, s'),
-  loops: z.number().int().min(1).describe('Number of time points'),
+  loops: z.number().int().min(1).max(MAX_TIMEPOINTS).describe(`Number of time points (at most ${MAX_TIMEPOINTS})`),
 }).strict();
 export const intervalDuration = z.object({
   intervalS: z.number().min(0).describe('Time between the starts of consecutive time points, s'),
   durationS: z.number().min(0).describe('Total duration, s; time points start while t <= duration'),
-}).strict();
+}).strict().refine((p) => p.intervalS <= 0 || p.durationS / p.intervalS + 1 <= MAX_TIMEPOINTS, { message: MANY_TIMEPOINTS });
 export const singlePhase = z.union([intervalLoops, durationLoops, intervalDuration]);
 export const multiPhase = z.object({
   phases: z.array(singlePhase).min(1).describe('Time plans run one after the other (the first time point of later phases is skipped, as in useq)'),
@@ -34,11 +42,14 @@ export const channelSchema = z.object({
   zOffsetUm: z.number().default(0).describe('Focus offset of this channel, µm (default 0)'),
 }).strict();
 
-export const zRangeAround = z.object({ rangeUm: z.number().min(0), stepUm: z.number().positive() }).strict();
-export const zTopBottom = z.object({ topUm: z.number(), bottomUm: z.number(), stepUm: z.number().positive() }).strict();
-export const zAboveBelow = z.object({ aboveUm: z.number().min(0), belowUm: z.number().min(0), stepUm: z.number().positive() }).strict();
-export const zRelative = z.object({ relativeUm: z.array(z.number()).min(1) }).strict();
-export const zAbsolute = z.object({ absoluteUm: z.array(z.number()).min(1) }).strict();
+export const zRangeAround = z.object({ rangeUm: z.number().min(0).describe('Total z range centred on the focus, µm'), stepUm: z.number().positive().describe('Step between planes, µm') }).strict()
+  .refine((p) => fewPlanes(p.rangeUm, p.stepUm), { message: MANY_PLANES });
+export const zTopBottom = z.object({ topUm: z.number().describe('Top, absolute µm'), bottomUm: z.number().describe('Bottom, absolute µm'), stepUm: z.number().positive().describe('Step, µm') }).strict()
+  .refine((p) => fewPlanes(Math.abs(p.topUm - p.bottomUm), p.stepUm), { message: MANY_PLANES });
+export const zAboveBelow = z.object({ aboveUm: z.number().min(0).describe('Above the focus, µm'), belowUm: z.number().min(0).describe('Below the focus, µm'), stepUm: z.number().positive().describe('Step, µm') }).strict()
+  .refine((p) => fewPlanes(p.aboveUm + p.belowUm, p.stepUm), { message: MANY_PLANES });
+export const zRelative = z.object({ relativeUm: z.array(z.number()).min(1).max(MAX_Z_PLANES) }).strict();
+export const zAbsolute = z.object({ absoluteUm: z.array(z.number()).min(1).max(MAX_Z_PLANES) }).strict();
 export const zPlanSchema = z
   .union([zRangeAround, zTopBottom, zAboveBelow, zRelative, zAbsolute])
   .describe('Z plan, µm: {rangeUm, stepUm} around the focus, {topUm, bottomUm, stepUm}, {aboveUm, belowUm, stepUm}, {relativeUm:[...]} or {absoluteUm:[...]}');
@@ -51,16 +62,16 @@ export const positionSchema = z.object({
 }).strict();
 
 export const gridPlanSchema = z.object({
-  rows: z.number().int().min(1),
-  columns: z.number().int().min(1),
+  rows: z.number().int().min(1).max(100),
+  columns: z.number().int().min(1).max(100),
   overlapPercent: z.number().min(0).max(99).default(0).describe('Overlap between neighbouring fields, % (default 0)'),
 }).strict().describe('A rows x columns grid of fields centred on each position, visited row-wise snake (useq default)');
 
 export const sequenceSchema = z.object({
-  channels: z.array(channelSchema).min(1).describe('Channels, acquired in this order at each time point'),
+  channels: z.array(channelSchema).min(1).max(20).describe('Channels, acquired in this order at each time point'),
   timePlan: timePlanSchema.optional().describe('Time plan; omitted = one time point'),
   zPlan: zPlanSchema.optional(),
-  stagePositions: z.array(positionSchema).optional().describe('Stage positions; omitted = the current position'),
+  stagePositions: z.array(positionSchema).max(1000).optional().describe('Stage positions; omitted = the current position'),
   gridPlan: gridPlanSchema.optional(),
   axisOrder: z.enum(['tpgcz', 'tpgzc']).default('tpgcz').describe('Loop order (useq axis_order): "tpgcz" = all z of a channel, then the next channel'),
   name: z.string().optional().describe('Name of the acquisition, used for the file name'),
@@ -78,18 +89,41 @@ export type SequenceInput = z.input<typeof sequenceSchema>;
 /** Validates a plan (zod, then cross-field rules), returning it with defaults filled in. */
 export function parseSequence(input: unknown): Sequence {
   const result = sequenceSchema.safeParse(input);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new InputError(`invalid acquisition plan at ${issue.path.join('.') || 'top level'}: ${issue.message}`);
-  }
+  if (!result.success) throw new InputError(`invalid acquisition plan: ${describeIssue(result.error.issues)}`);
   const seq = result.data;
   const names = seq.channels.map((c) => c.config.toLowerCase());
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup) throw new InputError(`channel ${dup} is listed twice in the plan: list each channel once`);
-  if (seq.zPlan && 'topUm' in seq.zPlan && seq.zPlan.topUm === seq.zPlan.bottomUm && seq.zPlan.stepUm <= 0) {
-    throw new InputError('z plan step must be more than 0 µm');
-  }
+  const images = imageCount(seq);
+  if (images > MAX_IMAGES) throw new InputError(`the plan asks for ${images.toExponential(2)} images: the limit is ${MAX_IMAGES}; use fewer time points, planes or positions`);
   return seq;
+}
+
+/** Images a plan takes (every channel at every time point, before acquire-every), counted without expanding it. */
+export function imageCount(seq: Sequence): number {
+  let timepoints = 1;
+  for (const phase of phasesOf(seq.timePlan)) timepoints += phaseShape(phase).loops - 1;
+  const planes = seq.zPlan ? zPlaneCount(seq.zPlan) : 1;
+  const fields = (seq.stagePositions?.length || 1) * (seq.gridPlan ? seq.gridPlan.rows * seq.gridPlan.columns : 1);
+  return timepoints * planes * fields * seq.channels.length;
+}
+
+/** Number of planes of a z plan, computed without listing them. */
+export function zPlaneCount(plan: ZPlan): number {
+  if ('absoluteUm' in plan) return plan.absoluteUm.length;
+  if ('relativeUm' in plan) return plan.relativeUm.length;
+  const span = 'rangeUm' in plan ? plan.rangeUm : 'aboveUm' in plan ? plan.aboveUm + plan.belowUm : Math.abs(plan.topUm - plan.bottomUm);
+  return Math.floor(span / plan.stepUm + 1e-9) + 1;
+}
+
+/** One line for the most telling zod issue (inside a union, the member's own message). */
+export function describeIssue(issues: readonly z.core.$ZodIssue[]): string {
+  const issue = issues[0];
+  if (issue.code === 'invalid_union' && 'errors' in issue) {
+    const custom = (issue.errors as z.core.$ZodIssue[][]).flat().find((i) => i.code === 'custom' || i.code === 'too_big');
+    if (custom) return `${[...issue.path, ...custom.path].join('.') || 'top level'}: ${custom.message}`;
+  }
+  return `${issue.path.join('.') || 'top level'}: ${issue.message}`;
 }
 
 // ---- time ---------------------------------------------------------------------
@@ -163,4 +197,23 @@ export function gridOffsetsUm(grid: GridPlan | undefined, fieldWidthUm: number, 
     }
   }
   return out;
+}
+
+// ---- in words -------------------------------------------------------------------
+
+/** The plan in a few words: channels, time plan, z-stack, positions and grid. */
+export function describePlan(input: SequenceInput | Sequence): string {
+  const plan = input as Sequence;
+  const channels = plan.channels.map((c) => `${c.config}${c.exposureMs !== undefined ? ` ${c.exposureMs} ms` : ''}${c.powerPercent !== undefined ? ` ${c.powerPercent} %` : ''}${(c.acquireEvery ?? 1) > 1 ? ` every ${c.acquireEvery} time points` : ''}`);
+  const timepoints = timeDeltasS(plan.timePlan);
+  const lastS = timepoints[timepoints.length - 1];
+  const time = timepoints.length > 1 ? `${timepoints.length} time points over ${formatS(lastS)}` : 'one time point';
+  const z = plan.zPlan ? `, ${zPlaneCount(plan.zPlan)} z planes${'stepUm' in plan.zPlan ? ` ${plan.zPlan.stepUm} µm apart` : ''}` : '';
+  const positions = plan.stagePositions?.length ? `, ${plan.stagePositions.length} position(s)` : '';
+  const grid = plan.gridPlan ? `, a ${plan.gridPlan.rows} x ${plan.gridPlan.columns} grid at each` : '';
+  return `${channels.join(' and ')}; ${time}${z}${positions}${grid}`;
+}
+
+function formatS(s: number): string {
+  return s < 120 ? `${Math.round(s)} s` : s < 7200 ? `${Math.round(s / 6) / 10} min` : `${Math.round(s / 360) / 10} h`;
 }

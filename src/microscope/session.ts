@@ -22,12 +22,14 @@ export interface MicroscopeSessionOptions {
   limits?: Limits;
   simulator?: SimulatedMicroscopeOptions;
   scorers?: Record<string, FrameScorer>;
+  /** Where the dose ledger lives (a file in the session folder), so every process on the session shares one budget. */
+  ledgerPath?: string;
 }
 
 export class MicroscopeSession {
   readonly clock: Clock;
   readonly limits: Limits;
-  readonly ledger = new DoseLedger();
+  readonly ledger: DoseLedger;
   readonly microscope: GuardedMicroscope;
   readonly notes: string[] = [];
   acquisition: Acquisition | undefined;
@@ -41,6 +43,7 @@ export class MicroscopeSession {
   constructor(options: MicroscopeSessionOptions = {}) {
     this.clock = options.clock ?? (process.env.CELLPILOT_MICROSCOPE_CLOCK === 'virtual' ? new VirtualClock() : new RealClock());
     this.limits = options.limits ?? DEFAULT_LIMITS;
+    this.ledger = new DoseLedger(options.ledgerPath);
     const inner = options.microscope ?? new SimulatedMicroscope({ ...options.simulator, clock: this.clock });
     this.microscope = new GuardedMicroscope(inner, this.limits, (note) => this.notes.push(note));
     this.scorers = options.scorers ?? {};
@@ -90,13 +93,12 @@ export class MicroscopeSession {
     const now = m.getState();
     const power = now.powerPercent[source] ?? 0;
     const dose = exposureDose(m.config, now.channel, power, now.exposureMs);
-    const position = this.ledger.locate(`stage_x${Math.round(now.xUm)}_y${Math.round(now.yUm)}`, now.xUm, now.yUm, (Math.min(now.imageWidthPx, now.imageHeightPx) * now.pixelSizeUm) / 2);
-    const already = this.ledger.atPosition(position);
-    if (already + dose > this.limits.doseBudgetJPerCm2 + 1e-12) {
-      throw new InputError(`refused: ${position} has had ${round3(already)} J/cm² and this image would pass the ${this.limits.doseBudgetJPerCm2} J/cm² dose budget; move to a fresh field or lower power/exposure`);
-    }
+    const field = { xUm: now.xUm, yUm: now.yUm, widthUm: now.imageWidthPx * now.pixelSizeUm, heightUm: now.imageHeightPx * now.pixelSizeUm };
+    const refusal = this.ledger.refusal(field, dose, this.limits.doseBudgetJPerCm2);
+    if (refusal) throw new InputError(`snap refused: ${refusal}`);
+    const position = this.ledger.locate(`stage_x${Math.round(now.xUm)}_y${Math.round(now.yUm)}`, field);
     const snapshot = await m.snap();
-    this.ledger.record(position, now.channel, dose, now.exposureMs);
+    this.ledger.record(position, field, now.channel, dose, now.exposureMs);
     return { snapshot, doseJPerCm2: dose, position, notes: this.notes.slice(before) };
   }
 
@@ -135,6 +137,3 @@ export class MicroscopeSession {
   }
 }
 
-function round3(v: number): number {
-  return Math.round(v * 1000) / 1000;
-}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startAcquisition } from '../../src/microscope/engine.ts';
-import { parseAdjustment } from '../../src/microscope/language.ts';
+import type { Adjustment } from '../../src/microscope/adjustment.ts';
 import { DEFAULT_LIMITS } from '../../src/microscope/limits.ts';
 import { openMovie } from '../../src/image/index.ts';
 import { readFramesTable, simulatedScope, tempDir } from './fixtures.ts';
@@ -26,17 +26,17 @@ describe('acquisition engine on the simulated clock', () => {
       { name: 'run', channels: [{ config: 'GFP', exposureMs: 50 }, { config: 'DAPI', exposureMs: 20 }], timePlan: { intervalS: 120, durationS: 7200 } },
       { microscope, clock, outputPath: join(dir, 'run.tif') },
     );
-    const said: Record<number, string> = {
-      20: 'speed up to every 30 seconds',
-      40: 'drop the 488 laser to 5%',
-      50: 'add mCherry at 80 ms',
-      60: 'drop DAPI',
-      70: 'slow down to every 5 min',
+    const said: Record<number, Adjustment> = {
+      20: { kind: 'interval', intervalS: 30 },
+      40: { kind: 'power', channel: '488', powerPercent: 5 },
+      50: { kind: 'addChannel', channel: 'mCherry', exposureMs: 80 },
+      60: { kind: 'dropChannel', channel: 'DAPI' },
+      70: { kind: 'interval', intervalS: 300 },
     };
     const messages: string[] = [];
-    for (const [minute, text] of Object.entries(said)) {
+    for (const [minute, adj] of Object.entries(said)) {
       clock.at(Number(minute) * MIN, () => {
-        for (const adj of parseAdjustment(text)) messages.push(acquisition.adjust(adj).message);
+        messages.push(acquisition.adjust(adj).message);
       });
     }
     const started = performance.now();
@@ -132,7 +132,7 @@ describe('acquisition engine on the simulated clock', () => {
     expect(status.imagesAcquired).toBe(10);
     expect(status.dose.byPosition.Pos0).toBeCloseTo(1, 6);
     expect(status.dose.budgetUsed).toBeCloseTo(1, 6);
-    expect(status.stopReason).toMatch(/dose budget reached: position Pos0 has had 1 J\/cm² .* 1 J\/cm² limit/);
+    expect(status.stopReason).toMatch(/dose budget reached at Pos0: this field has had up to 1 J\/cm² .* the 1 J\/cm² dose budget/);
     const movie = await openMovie(status.files[0].path);
     expect(movie.shape.t).toBe(10);
     await movie.close();
@@ -175,7 +175,7 @@ describe('acquisition engine on the simulated clock', () => {
     expect(results.nanExposure).toMatch(/exposure must be a number of ms/);
     expect(results.unknownChannel).toMatch(/no channel preset called "ultraviolet-x"/);
     expect(results.onlyChannel).toMatch(/only channel/);
-    expect(results.hugeStack).toMatch(/10001 planes: the limit is 500/);
+    expect(results.hugeStack).toMatch(/10001 planes is refused: the limit is 500/);
     for (const r of Object.values(results)) if (typeof r === 'string') expect(r).not.toContain('\n');
     const rows = readFramesTable(readFileSync(status.framesTable, 'utf8'));
     expect(Math.max(...rows.map((r) => Number(r.power_percent)))).toBe(50);

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Adjustment } from '../../src/microscope/adjustment.ts';
 import { startAcquisition } from '../../src/microscope/engine.ts';
-import { parseRule } from '../../src/microscope/language.ts';
 import { detectNuclei, segmentNuclei } from '../../src/microscope/measures.ts';
 import { RuleRunner, type Rule } from '../../src/microscope/rules.ts';
 import { readFramesTable, simulatedScope, tempDir } from './fixtures.ts';
@@ -74,7 +73,8 @@ describe('RuleRunner', () => {
 describe('self-driving acquisitions on the simulated microscope', () => {
   it('a division rule switches to fast imaging and back, with every switch caused by a true division', async () => {
     const { clock, microscope } = simulatedScope({ sizePx: 256, seed: 5, sample: { cells: 14, divisionHazardPerS: 1 / (2 * 3600) } });
-    const rule = parseRule('when a cell divides, image every 10 s for 5 minutes, then go back to every 2 minutes');
+    // "when a cell divides, image every 10 s for 5 minutes, then go back to every 2 minutes"
+    const rule: Rule = { id: 'rule-1', trigger: { kind: 'division' }, action: { kind: 'setInterval', intervalS: 10 }, holdS: 300, revert: true, revertIntervalS: 120, minFramesPerMode: 3 };
     const acquisition = startAcquisition({ channels: [{ config: 'GFP', exposureMs: 30 }], timePlan: { intervalS: 120, durationS: 2400 } }, { microscope, clock, outputPath: join(tempDir(), 'div.tif'), rules: [rule] });
     const switches: { timeS: number; intervalS: number }[] = [];
     acquisition.on('adjusted', (e) => {
@@ -155,7 +155,7 @@ describe('a model score as a trigger', () => {
     const { VirtualClock } = await import('../../src/microscope/clock.ts');
     const { smallConfig } = await import('./fixtures.ts');
     const session = new MicroscopeSession({ clock: new VirtualClock(), simulator: { config: smallConfig(128), sample: { boundsUm: { x0: -32, y0: -32, x1: 32, y1: 32 }, cells: 8 } } });
-    session.confirm(parseRule('when the label-nuclei score goes above 0.02, stop'));
+    session.confirm({ id: '', trigger: { kind: 'modelScore', model: 'label-nuclei', comparison: 'above', threshold: 0.02 }, action: { kind: 'stop' }, revert: false, minFramesPerMode: 3 });
     const acquisition = session.start({ channels: [{ config: 'Brightfield', exposureMs: 20 }], timePlan: { intervalS: 60, loops: 10 } }, join(tempDir(), 'bf.tif'));
     const status = await acquisition.done;
     expect(status.error).toBeUndefined();

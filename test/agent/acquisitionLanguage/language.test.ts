@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { describeRule, parseAcquisitionRequest, parseAdjustment, parseRule, routeMicroscopeRequest } from '../../src/microscope/language.ts';
-import { parseSequence } from '../../src/microscope/sequence.ts';
-import { InputError } from '../../src/errors.ts';
+import { describeRule, parseAcquisitionRequest, parseAdjustment, parseRule, routeMicroscopeRequest } from '../../../src/agent/acquisitionLanguage/index.ts';
+import { adjustmentSchema } from '../../../src/microscope/adjustment.ts';
+import { parseSequence } from '../../../src/microscope/sequence.ts';
+import { InputError } from '../../../src/errors.ts';
 
 describe('parseAcquisitionRequest', () => {
   const cases: [string, { channels: string[]; intervalS?: number; durationS?: number; loops?: number; exposureMs?: number; powerPercent?: number; zRangeUm?: number; zStepUm?: number; objective?: string }][] = [
@@ -80,6 +81,18 @@ describe('parseAdjustment', () => {
     ['continue', [{ kind: 'resume' }]],
     ['stop', [{ kind: 'stop' }]],
     ['abort!', [{ kind: 'stop' }]],
+    ['stop imaging the 488 channel', [{ kind: 'dropChannel', channel: 'FITC' }]],
+    ['switch off the 488', [{ kind: 'dropChannel', channel: 'FITC' }]],
+    ['drop GFP', [{ kind: 'dropChannel', channel: 'FITC' }]],
+    ['turn the 561 off', [{ kind: 'dropChannel', channel: 'Rhodamine' }]],
+    ['stop after this time point', [{ kind: 'finish' }]],
+    ['reduce the 488 laser power by 90%', [{ kind: 'powerFactor', factor: 0.1, channel: 'FITC' }]],
+    ['halve the GFP exposure', [{ kind: 'exposureFactor', factor: 0.5, channel: 'FITC' }]],
+    ['double the 561 power', [{ kind: 'powerFactor', factor: 2, channel: 'Rhodamine' }]],
+    ['add brightfield every 3rd frame', [{ kind: 'addChannel', channel: 'Brightfield', acquireEvery: 3 }]],
+    ['add 11 planes, 0.5 µm apart', [{ kind: 'zPlan', zPlan: { rangeUm: 5, stepUm: 0.5 } }]],
+    ['image at (0, 0), (500, 0) and (1000, 200)', [{ kind: 'positions', positions: [{ name: 'Pos0', xUm: 0, yUm: 0 }, { name: 'Pos1', xUm: 500, yUm: 0 }, { name: 'Pos2', xUm: 1000, yUm: 200 }] }]],
+    ['tile it as a 2 by 3 grid', [{ kind: 'grid', grid: { rows: 2, columns: 3, overlapPercent: 0 } }]],
     ['finish after this time point', [{ kind: 'finish' }]],
     ['refocus', [{ kind: 'autofocus' }]],
     ['how much longer?', [{ kind: 'status', about: 'time' }]],
@@ -95,9 +108,17 @@ describe('parseAdjustment', () => {
   ];
   for (const [text, want] of cases) {
     it(text, () => {
-      expect(parseAdjustment(text)).toEqual(want);
+      const changes = parseAdjustment(text);
+      expect(changes).toEqual(want);
+      for (const c of changes) expect(adjustmentSchema.safeParse(c).success).toBe(true);
     });
   }
+
+  it('asks when a stop could mean a channel or the whole acquisition', () => {
+    for (const text of ['switch it off', 'turn off the laser', 'stop the light', 'turn that off please', 'shut the laser down']) {
+      expect(() => parseAdjustment(text), text).toThrow(/stop the whole acquisition, or to stop imaging one channel/);
+    }
+  });
 
   it('says what it understands when nothing matches', () => {
     expect(() => parseAdjustment('make it nicer')).toThrow(/could not turn "make it nicer" into a change/);
@@ -147,9 +168,10 @@ describe('parseRule and describeRule', () => {
 
 describe('routeMicroscopeRequest (for the offline planner)', () => {
   const cases: [string, boolean, string | undefined, Record<string, unknown>?][] = [
-    ['image GFP and DAPI every 5 minutes for 12 hours', false, 'start_acquisition', { request: 'image GFP and DAPI every 5 minutes for 12 hours' }],
+    ['image GFP and DAPI every 5 minutes for 12 hours', false, 'start_acquisition', { plan: { channels: [{ config: 'FITC' }, { config: 'DAPI' }], timePlan: { intervalS: 300, durationS: 43200 } } }],
     ['when a cell divides, image every 10 s for 5 minutes, then go back to every 2 minutes', true, 'add_rule', { confirm: false }],
-    ['speed up to every 10 seconds', true, 'adjust_acquisition', { command: 'speed up to every 10 seconds' }],
+    ['speed up to every 10 seconds', true, 'adjust_acquisition', { changes: [{ kind: 'interval', intervalS: 10 }] }],
+    ['stop imaging the 488 channel', true, 'adjust_acquisition', { changes: [{ kind: 'dropChannel', channel: 'FITC' }] }],
     ['drop the 488 laser to 5%', true, 'adjust_acquisition'],
     ['zoom into cell 12', true, 'adjust_acquisition'],
     ['pause', true, 'pause_acquisition'],
@@ -168,7 +190,36 @@ describe('routeMicroscopeRequest (for the offline planner)', () => {
     it(`${text} -> ${tool ?? 'not a microscope request'}`, () => {
       const call = routeMicroscopeRequest(text, { acquisitionRunning: running });
       expect(call?.tool).toBe(tool);
-      if (args) expect(call?.args).toMatchObject(args);
+      if (args && call && call.tool) expect(call.args).toMatchObject(args);
     });
   }
+});
+
+describe('plans with positions, grids and z-stacks in words', () => {
+  it('"3 positions" gives three fields that do not overlap at any objective, and says so', () => {
+    const { sequence, understood } = parseAcquisitionRequest('image GFP and DAPI every 5 minutes for 12 hours at 3 positions');
+    const seq = parseSequence(sequence);
+    expect(seq.stagePositions).toHaveLength(3);
+    const dx = seq.stagePositions![1].xUm - seq.stagePositions![0].xUm;
+    expect(dx).toBeGreaterThan(512); // the widest field (10X) is 512 µm
+    expect(understood).toMatch(/3 positions/);
+  });
+  it('an explicit list, a grid, and "11 planes 0.5 µm apart"', () => {
+    const seq = parseSequence(parseAcquisitionRequest('image GFP every 2 min for 1 h at (0, 0), (500, 0) and (1000, 200) with 11 planes 0.5 µm apart').sequence);
+    expect(seq.stagePositions!.map((p) => [p.xUm, p.yUm])).toEqual([[0, 0], [500, 0], [1000, 200]]);
+    expect(seq.zPlan).toEqual({ rangeUm: 5, stepUm: 0.5 });
+    const grid = parseSequence(parseAcquisitionRequest('image mCherry every 10 min for 6 h in a 3x3 grid with 10% overlap').sequence);
+    expect(grid.gridPlan).toEqual({ rows: 3, columns: 3, overlapPercent: 10 });
+    expect(grid.channels[0].powerPercent).toBeUndefined(); // 10% overlap is not a power
+  });
+  it('intervals and durations in any unit', () => {
+    const plan = (t: string) => parseSequence(parseAcquisitionRequest(t).sequence).timePlan as Record<string, number>;
+    expect(plan('image DAPI every 90 seconds for 2 days')).toEqual({ intervalS: 90, durationS: 172800 });
+    expect(plan('image DAPI every 1.5 min for 45 min')).toEqual({ intervalS: 90, durationS: 2700 });
+    expect(plan('image DAPI every 500 ms for 10 s')).toEqual({ intervalS: 0.5, durationS: 10 });
+  });
+  it('a 1000000 µm z-stack in 0.001 µm steps is refused in one line, before anything is allocated', () => {
+    const route = routeMicroscopeRequest('image GFP every 1 min for 1 h with a 1000000 µm z-stack in 0.001 µm steps');
+    expect(route && 'ask' in route ? route.ask : '').toMatch(/at most 500 planes/);
+  });
 });

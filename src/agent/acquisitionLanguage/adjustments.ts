@@ -1,0 +1,176 @@
+// Live changes in words → typed adjustments (src/microscope/adjustment.ts). Safety first:
+// a stop-like verb next to a channel drops that channel and never ends the acquisition;
+// a stop-like verb on something vague ("switch it off", "turn off the laser") asks which
+// was meant; ending the acquisition is only ever read from words about the acquisition
+// itself (and the tool still asks a person to confirm it).
+import { InputError } from '../../errors.ts';
+import type { Adjustment } from '../../microscope/adjustment.ts';
+import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
+import { dropsZStack, parseGrid, parsePositionList, parseZPlan, positionCount, spreadPositions } from './space.ts';
+import { DISTANCE_UNIT, durationAfter, everyNth, exposureMs, findChannels, normaliseText, percent, uniquePresets } from './words.ts';
+
+/** A command that could mean two different things: the message is the question to ask. */
+export class AmbiguousCommand extends InputError {}
+
+const STOP_VERB = String.raw`(?:stop|end|halt|abort|cancel|kill|terminate|quit|cease|switch off|turn off|shut off|shut down|shut|cut|disable|deactivate|drop|remove|exclude|skip|no more|get rid of|lose|leave out|without)`;
+const SPLIT = /\s*(?:;|\.\s|,?\s+and then\s+|,?\s+then\s+|,\s*and\s+|\s+and\s+(?=(?:set|add|drop|remove|stop|pause|resume|zoom|switch|change|speed|slow|image|take|use|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|run|finish|skip|halve|double|make|go)\b))\s*/i;
+
+/**
+ * "speed up to every 10 seconds", "switch off the 488", "reduce the 488 power by 90%",
+ * "add 11 planes, 0.5 µm apart", "stop after this time point", "how much longer?" → the
+ * changes, in order. InputError (AmbiguousCommand for a question to ask) when nothing matches.
+ */
+export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CONFIG): Adjustment[] {
+  const clauses = normaliseText(text).split(SPLIT).filter((c) => c.trim().length > 0);
+  const out: Adjustment[] = [];
+  let lastChannel: string | undefined;
+  for (const clause of clauses) {
+    for (const a of parseClause(clause, config) ?? []) {
+      // "... GFP exposure to 150 ms and lower its power to 8%": "its" is the channel just named.
+      if ((a.kind === 'power' || a.kind === 'exposure' || a.kind === 'powerFactor' || a.kind === 'exposureFactor') && a.channel === undefined && lastChannel && /\b(its|it|that channel|the same channel)\b/i.test(clause)) a.channel = lastChannel;
+      if ('channel' in a && typeof a.channel === 'string') lastChannel = a.channel;
+      out.push(a);
+    }
+  }
+  if (out.length === 0) {
+    throw new InputError(
+      `I could not turn "${text.trim()}" into a change: I understand intervals ("every 10 s"), exposure ("GFP 50 ms"), power ("488 to 5%", "reduce the 488 by 90%"), channels ("add mCherry every 3rd frame", "switch off the 488"), z-stacks ("11 planes, 0.5 µm apart"), positions, "zoom into cell 12", pause, resume, stop, "stop after this time point", extend, and "how much longer?"`,
+    );
+  }
+  return out;
+}
+
+function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | undefined {
+  const t = clause.trim().toLowerCase();
+  const channels = uniquePresets(findChannels(t, config));
+  const channel = channels[0];
+  const stopVerb = new RegExp(String.raw`(?:^|\b)${STOP_VERB}\b`).test(t) || /\b(switch|turn|shut|cut|shut)\b.*\boff\b/.test(t);
+
+  // Questions about the run.
+  if (/how (much|long) (longer|more time|time is left|is left|remaining)|time (left|remaining)|when will it (end|finish|be done)|how long until|\beta\b|how many .*left/.test(t)) return [{ kind: 'status', about: 'time' }];
+  if (/how much (light|dose|exposure|laser|illumination)|(light|photo|laser)?\s*dose (so far|used|report)|\bdose\b.*\?|light so far|photobleach|phototox|light budget|^(what|show|report|tell)\b.*\b(light )?dose\b/.test(t)) return [{ kind: 'status', about: 'dose' }];
+  if (/^(status|what('s| is) (it|the acquisition) doing|how is (it|the acquisition) going|progress)\??$/.test(t) || /\bstatus\b/.test(t)) return [{ kind: 'status', about: 'all' }];
+
+  // The z-stack, before channels: "switch off the z-stack" is not a channel.
+  if (dropsZStack(t)) return [{ kind: 'zPlan', zPlan: null }];
+
+  // Stop-like words: a channel named → drop it; the acquisition named (or nothing) → stop; anything else → ask.
+  if (/\b(after|at the end of|once|when) (this|the current|the present) (time ?point|frame|round|cycle|loop)\b|\bfinish (the|this) (current )?(time ?point|frame|round)\b|\bwrap (it )?up\b|\blast time ?point\b|\bfinish (up|off)?\s*(the acquisition|imaging|it)?$/.test(t) && !channel) return [{ kind: 'finish' }];
+  const aboutLight = /\b(power|exposure|intensity|brightness|ms|milliseconds?|half|halve|by \d|to \d)\b/.test(t);
+  if (stopVerb && channels.length && percent(t) === undefined && !aboutLight && !/\b(every|each)\b.*\b(time ?point|frame)s?\b|\bevery (other|\d+(st|nd|rd|th))\b/.test(t)) {
+    return channels.map((c) => ({ kind: 'dropChannel' as const, channel: c }));
+  }
+  if (stopVerb && !channels.length) {
+    const whole = /^(please\s+)?(stop|end|halt|abort|cancel|terminate|quit|kill)\s*(it\s+)?(now|immediately|right now|everything|all|at once|please)?[.!]?$|\b(the |this |my )?(whole |entire )?(acquisition|acquiring|imaging|experiment|time[\s-]?lapse|recording|run|mda|movie|everything|all imaging|microscope)\b/.test(t);
+    const vague = /\b(it|that|this|them|the (laser|lasers|light|lights|lamp|led|channel|illumination|excitation|fluorescence|colou?r))\b/.test(t);
+    if (whole && !/\b(channel|laser|light|lamp|led)\b/.test(t)) return [{ kind: 'stop' }];
+    if (vague || whole || /\b(channel|laser|light|lamp|led)\b/.test(t)) {
+      throw new AmbiguousCommand(`do you mean to stop the whole acquisition, or to stop imaging one channel? Say "stop the acquisition" (I will ask you to confirm) or name the channel, e.g. "switch off the 488" or "drop DAPI"`);
+    }
+  }
+
+  // Run control.
+  if (/^(please\s+)?(pause|hold on|hold it|wait)\b|\bpause (the )?(acquisition|imaging|run|it)\b/.test(t)) return [{ kind: 'pause' }];
+  if (/^(please\s+)?(resume|continue|unpause|carry on|go on|keep going)\b(?!.*\bfor\b)/.test(t)) return [{ kind: 'resume' }];
+  if (/\b(autofocus|auto-focus|refocus|re-focus|find focus|focus again)\b/.test(t)) return [{ kind: 'autofocus' }];
+
+  const zoom = parseZoom(t);
+  if (zoom) return [zoom];
+  const move = parseMove(t);
+  if (move) return [move];
+
+  // Where: z-stacks, positions, grids.
+  const z = parseZPlan(t);
+  if (z && !/\bevery\b.*\b(s|sec|seconds?|min|minutes?|h|hours?)\b/.test(t)) return [{ kind: 'zPlan', zPlan: z }];
+  const listed = parsePositionList(t);
+  if (listed.length && /\bpositions?|\bat\b|\bfields?\b|\bimage\b/.test(t)) return [{ kind: 'positions', positions: listed }];
+  const count = positionCount(t);
+  if (count && count > 1) return [{ kind: 'positions', positions: spreadPositions(count, config).positions }];
+  const grid = parseGrid(t);
+  if (grid) return [{ kind: 'grid', grid }];
+  if (/\b(no|remove|drop|without)\b.*\b(grid|tiles?|tiling|mosaic)\b/.test(t)) return [{ kind: 'grid', grid: null }];
+
+  // Channels every Nth time point, and channels added.
+  const nth = everyNth(t);
+  const adding = /\b(add|include|also image|start imaging|image also|turn on|switch on|bring in|bring back|re-?enable|enable)\b/.test(t);
+  if (adding && channels.length) {
+    const exp = exposureMs(t);
+    const pct = percent(t);
+    return channels.map((c) => ({ kind: 'addChannel' as const, channel: c, ...(exp !== undefined ? { exposureMs: exp } : {}), ...(pct !== undefined ? { powerPercent: pct } : {}), ...(nth ? { acquireEvery: nth } : {}) }));
+  }
+  if (nth && channel) return [{ kind: 'acquireEvery', channel, every: nth }];
+
+  // Time plan.
+  const time = parseTiming(t);
+  if (time) return [time];
+
+  // Power and exposure, absolute or relative.
+  const light = parseLight(t, channel);
+  return light.length ? light : undefined;
+}
+
+function parseTiming(t: string): Adjustment | undefined {
+  const extendWords = /\b(extend|another|more|longer|additional)\b/.test(t);
+  const extend = extendWords ? durationAfter(t, /\bby\b|\bfor\b|\banother\b|\bextend(?:\s+it)?\b|\brun\b/) : undefined;
+  if (extend !== undefined && !/\bevery\b/.test(t)) return { kind: 'extend', extraS: extend };
+  const every = durationAfter(t, /\bevery\b|\binterval(?:\s+(?:to|of))?\b|\bonce (?:a|an|per|every)\b|\bintervals? (?:to|of)\b/);
+  if (every !== undefined && /\b(speed up|slow down|faster|slower|more often|less often|interval|every|frame rate|rate|image|imaging|instead|from now|switch|change|set|go)\b/.test(t)) return { kind: 'interval', intervalS: every };
+  if (/\b(twice|2x|two times) (as )?(fast|often)\b|\bdouble the (frame )?rate\b|\bhalve the interval\b/.test(t)) return { kind: 'intervalFactor', factor: 0.5 };
+  if (/\b(half as often|twice as slow|half the (speed|rate)|halve the (frame )?rate|double the interval)\b/.test(t)) return { kind: 'intervalFactor', factor: 2 };
+  const totalFor = /\b(run|image|continue|keep (going|imaging))\b.*\bfor\b/.test(t) ? durationAfter(t, /\bfor(?:\s+a\s+total\s+of)?\b/) : undefined;
+  if (totalFor !== undefined && /\btotal\b/.test(t)) return { kind: 'duration', durationS: totalFor };
+  if (totalFor !== undefined) return { kind: 'extend', extraS: totalFor };
+  const frames = /\b(\d+)\s*(?:time[\s-]?points|frames)\s*(?:in total|total)\b|\b(?:total of|only|just)\s*(\d+)\s*(?:time[\s-]?points|frames)\b/.exec(t);
+  if (frames) return { kind: 'loops', loops: Number(frames[1] ?? frames[2]) };
+  return undefined;
+}
+
+/** "reduce the 488 power by 90%" is a factor of 0.1; "drop the 488 to 5%" is 5 %; ms are exposure. */
+function parseLight(t: string, channel: string | undefined): Adjustment[] {
+  const ch = channel ? { channel } : {};
+  const isExposure = /\bexpos/.test(t) && !/\b(power|laser|intensity|lamp|led)\b/.test(t);
+  const down = /\b(reduce|lower|decrease|drop|cut|dim|turn down|bring down)\b/.test(t);
+  const up = /\b(increase|raise|boost|turn up|bring up|brighten)\b/.test(t);
+  const byPct = /\bby\s+(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)/.exec(t);
+  const times = /\b(\d+(?:\.\d+)?)\s*(?:x|times)\b(?!\s*(?:objective|\d))/.exec(t);
+  const relative = (raw: number): Adjustment => {
+    const factor = Math.round(raw * 1e6) / 1e6;
+    return isExposure ? { kind: 'exposureFactor', factor, ...ch } : { kind: 'powerFactor', factor, ...ch };
+  };
+  if (byPct && (down || up)) return [relative(down ? Math.max(0, 1 - Number(byPct[1]) / 100) || 0.001 : 1 + Number(byPct[1]) / 100)];
+  if (/\bhalve\b|\bhalf the\b|\bby half\b|\bin half\b/.test(t)) return [relative(0.5)];
+  if (/\bdouble\b|\btwice the\b/.test(t)) return [relative(2)];
+  if (times && (down || up)) return [relative(down ? 1 / Number(times[1]) : Number(times[1]))];
+  const out: Adjustment[] = [];
+  const pct = percent(t);
+  if (pct !== undefined && /\b(power|laser|led|light|intensity|lamp|drop|lower|reduce|raise|increase|set|turn|to|at)\b/.test(t)) out.push({ kind: 'power', powerPercent: pct, ...ch });
+  const exp = exposureMs(t);
+  if (exp !== undefined && (/\bexpos/.test(t) || channel || /\b(set|change|increase|decrease|lower|raise|reduce|to)\b/.test(t))) out.push({ kind: 'exposure', exposureMs: exp, ...ch });
+  return out;
+}
+
+function parseZoom(t: string): Adjustment | undefined {
+  const objective = /\b(10|20|40)\s*x\b/.exec(t);
+  const obj = objective ? { objective: `${objective[1]}X` } : {};
+  const cell = /\bzoom(?:\s+(?:in|into|on|onto|to))*\s+(?:on\s+|to\s+)?(?:the\s+)?(?:cell|nucleus|object)\s*#?\s*(\d+)/.exec(t) ?? /\b(?:cell|nucleus)\s*#?\s*(\d+)\b.*\bzoom/.exec(t);
+  if (cell) return { kind: 'zoom', cell: Number(cell[1]), ...obj };
+  const pixel = /\bzoom\b.*?\(?\s*(\d+(?:\.\d+)?)\s*,\s*(\d+(?:\.\d+)?)\s*\)?/.exec(t);
+  if (pixel && /pixel|px|\(/.test(t)) return { kind: 'zoom', xPx: Number(pixel[1]), yPx: Number(pixel[2]), ...obj };
+  const switchTo = /\b(?:switch|change|go|move)\b.*?\b(10|20|40)\s*x\b|\b(10|20|40)\s*x\s+objective\b|\bzoom\b.*?\b(10|20|40)\s*x\b/.exec(t);
+  if (switchTo) return { kind: 'objective', objective: `${switchTo[1] ?? switchTo[2] ?? switchTo[3]}X` };
+  if (/\bzoom (in|out)\b/.test(t)) return { kind: 'objective', objective: /zoom out/.test(t) ? '10X' : '40X' };
+  return undefined;
+}
+
+function parseMove(t: string): Adjustment | undefined {
+  if (!/\bmove\b.*\bstage\b|\bmove (?:by|to)\b|\bgo to (?:x|position)\b|\bshift the stage\b/.test(t)) return undefined;
+  const x = /\bx\s*(?:=|to|by)?\s*(-?\d+(?:\.\d+)?)/.exec(t);
+  const y = /\by\s*(?:=|to|by)?\s*(-?\d+(?:\.\d+)?)/.exec(t);
+  const z = /\bz\s*(?:=|to|by)?\s*(-?\d+(?:\.\d+)?)/.exec(t);
+  const relative = /\bby\b|\bshift\b|\bleft\b|\bright\b|\bup\b|\bdown\b/.test(t);
+  if (x || y || z) return { kind: 'moveStage', relative, ...(x ? { xUm: Number(x[1]) } : {}), ...(y ? { yUm: Number(y[1]) } : {}), ...(z ? { zUm: Number(z[1]) } : {}) };
+  const dist = new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${DISTANCE_UNIT}\s*(?:to the\s+)?(left|right|up|down)`).exec(t);
+  if (!dist) return undefined;
+  const d = Number(dist[1]);
+  return { kind: 'moveStage', relative: true, ...(dist[2] === 'left' ? { xUm: -d } : dist[2] === 'right' ? { xUm: d } : dist[2] === 'up' ? { yUm: -d } : { yUm: d }) };
+}

@@ -1,0 +1,8 @@
+// The language of acquisitions: the one parser that turns a person's words about the
+// microscope into the typed plans, adjustments and rules the microscope tools take.
+export { AmbiguousCommand, parseAdjustment } from './adjustments.ts';
+export { parseAcquisitionRequest, type ParsedRequest } from './requests.ts';
+export { parseRule } from './rules.ts';
+export { routeMicroscopeRequest, type MicroscopeRoute, type MicroscopeToolName } from './route.ts';
+export { findChannels } from './words.ts';
+export { describeRule } from '../../microscope/ruleSpec.ts';

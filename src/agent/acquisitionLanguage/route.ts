@@ -1,0 +1,80 @@
+// Which microscope tool a sentence asks for, with its typed arguments, or a question to
+// ask back. The offline planner calls this; an LLM fills the same schemas itself.
+import type { Adjustment } from '../../microscope/adjustment.ts';
+import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
+import { parseSequence } from '../../microscope/sequence.ts';
+import { AmbiguousCommand, parseAdjustment } from './adjustments.ts';
+import { parseAcquisitionRequest } from './requests.ts';
+import { parseRule } from './rules.ts';
+import { exposureMs, findChannels, normaliseText, percent } from './words.ts';
+
+export type MicroscopeToolName = 'microscope_status' | 'snap' | 'move_stage' | 'start_acquisition' | 'adjust_acquisition' | 'pause_acquisition' | 'resume_acquisition' | 'stop_acquisition' | 'add_rule' | 'dose_report';
+
+export type MicroscopeRoute =
+  | { tool: MicroscopeToolName; args: Record<string, unknown>; understood?: string }
+  /** The words could mean different things, or lack something: ask this (one line). */
+  | { tool?: undefined; ask: string };
+
+/** The typed arguments of one microscope tool for `text`, or undefined when it is not about the microscope. */
+export function routeMicroscopeRequest(text: string, options: { acquisitionRunning?: boolean; config?: MicroscopeConfig } = {}): MicroscopeRoute | undefined {
+  const config = options.config ?? DEMO_CONFIG;
+  const t = normaliseText(text).toLowerCase();
+  if (/^(?:when(?:ever)?|if|as soon as|each time|every time|once|after)\b.+[,:]|\bwhenever\b|^(?:add|set up|create|make) (?:a )?rule\b/.test(t) && !/^once (this|the current)\b/.test(t)) {
+    try {
+      const { id: _id, ...rule } = parseRule(text.replace(/^\s*(?:add|set up|create|make) (?:a )?rule:?\s*/i, ''), config);
+      return { tool: 'add_rule', args: { rule, confirm: false } };
+    } catch {
+      // not a rule after all
+    }
+  }
+  const hasChannel = findChannels(t, config).length > 0;
+  const timeLapse = /\bevery\b|\binterval\b|\btime[\s-]?lapse\b|\btime ?points\b|\bframes\b/.test(t) && /\bfor\b|\bover\b|\bovernight\b|\d+\s*(?:time ?points|frames)/.test(t);
+  if (hasChannel && timeLapse && /\b(image|acquire|record|start|take|run|film|capture|time[\s-]?lapse|snap|imaging)\b/.test(t) && !options.acquisitionRunning) {
+    try {
+      const parsed = parseAcquisitionRequest(text, config);
+      return { tool: 'start_acquisition', args: { plan: parseSequenceChecked(parsed.sequence), ...(parsed.objective ? { objective: parsed.objective } : {}) }, understood: parsed.understood };
+    } catch (err) {
+      return { ask: capitalise((err as Error).message) };
+    }
+  }
+  if (/\b(snap|take (?:a|an|one) (?:picture|image|snapshot|photo)|single image|one image)\b/.test(t) && !timeLapse) {
+    const channel = findChannels(t, config)[0]?.preset;
+    const exposure = exposureMs(t);
+    const power = percent(t);
+    return { tool: 'snap', args: { ...(channel ? { channel } : {}), ...(exposure !== undefined ? { exposureMs: exposure } : {}), ...(power !== undefined ? { powerPercent: power } : {}) } };
+  }
+  let changes: Adjustment[];
+  try {
+    changes = parseAdjustment(text, config);
+  } catch (err) {
+    if (err instanceof AmbiguousCommand) return { ask: capitalise(err.message) };
+    return /\b(microscope|stage|objective|acquisition|laser)\b/.test(t) ? { tool: 'microscope_status', args: {} } : undefined;
+  }
+  return toolFor(changes, options.acquisitionRunning ?? false);
+}
+
+/** One tool call for the changes: run control and questions have their own tools; the rest is adjust_acquisition. */
+function toolFor(changes: Adjustment[], running: boolean): MicroscopeRoute {
+  const only = changes.length === 1 ? changes[0] : undefined;
+  if (changes.some((c) => c.kind === 'stop' || c.kind === 'finish')) {
+    if (changes.length > 1) return { ask: 'Stopping the acquisition is asked for on its own: say "stop the acquisition" (you will be asked to confirm), then the other changes' };
+    return { tool: 'stop_acquisition', args: only!.kind === 'finish' ? { finishTimepoint: true } : {} };
+  }
+  if (only?.kind === 'status') return only.about === 'dose' ? { tool: 'dose_report', args: {} } : { tool: 'microscope_status', args: {} };
+  if (only?.kind === 'pause') return { tool: 'pause_acquisition', args: {} };
+  if (only?.kind === 'resume') return { tool: 'resume_acquisition', args: {} };
+  if (!running && only?.kind === 'moveStage') return { tool: 'move_stage', args: { ...(only.xUm !== undefined ? { xUm: only.xUm } : {}), ...(only.yUm !== undefined ? { yUm: only.yUm } : {}), ...(only.zUm !== undefined ? { zUm: only.zUm } : {}), relative: only.relative ?? false } };
+  if (!running && only?.kind === 'objective') return { tool: 'move_stage', args: { objective: only.objective } };
+  return { tool: 'adjust_acquisition', args: { changes } };
+}
+
+/** The plan as the tool will check it (so a refusal, e.g. a 10^9-plane stack, is asked back at once). */
+function parseSequenceChecked(sequence: unknown): unknown {
+  parseSequence(sequence);
+  return sequence;
+}
+
+function capitalise(s: string): string {
+  const line = s.split('\n')[0];
+  return line.charAt(0).toUpperCase() + line.slice(1) + (/[.?!]$/.test(line) ? '' : '.');
+}

@@ -1,0 +1,122 @@
+// Self-driving rules in words: "when a cell divides, image every 30 s for 10 frames, then
+// go back to every 2 minutes" → a typed Rule (src/microscope/ruleSpec.ts), shown to the
+// person in words (describeRule) before it can run.
+import { InputError } from '../../errors.ts';
+import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
+import type { Rule, RuleAction, TriggerSpec } from '../../microscope/ruleSpec.ts';
+import { durationAfter, exposureMs, findChannels, normaliseText, uniquePresets } from './words.ts';
+
+let ruleCounter = 0;
+
+/**
+ * "when a cell divides, image every 10 s for 5 minutes, then go back to every 2 minutes"
+ * → a Rule (not yet active: the person confirms describeRule(rule) first).
+ */
+export function parseRule(text: string, config: MicroscopeConfig = DEMO_CONFIG): Rule {
+  const t = normaliseText(text).toLowerCase();
+  const lead = String.raw`^(?:when(?:ever)?|if|once|as soon as|each time|every time|after)\s+`;
+  const actionVerb = String.raw`(?:image|take|add|also|stop|end|abort|zoom|switch|refocus|autofocus|speed|slow|go|acquire|start|change|set|include|turn)\b`;
+  const split =
+    new RegExp(lead + String.raw`([^,:;]+?)\s*[,:;—]\s*(.+)$`).exec(t) ??
+    new RegExp(lead + String.raw`(.+?)\s+(?:then\s+)?(` + actionVerb + String.raw`.*)$`).exec(t) ??
+    new RegExp(lead + String.raw`(.+?)\s*\bthen\b\s*(.+)$`).exec(t) ??
+    /^(.+?)\s+(?:when(?:ever)?|if|as soon as|once)\s+(.+)$/.exec(t);
+  if (!split) {
+    throw new InputError(`I could not read "${text.trim()}" as a rule: say "when <something happens>, <do something>", e.g. "when a cell divides, image every 10 s for 5 minutes, then go back to every 2 minutes"`);
+  }
+  // "image every 10 s when a cell divides": the clauses come the other way round.
+  const leadingCondition = /^(?:when(?:ever)?|if|once|as soon as|each time|every time|after)\b/.test(t);
+  const conditionText = leadingCondition ? split[1] : split[2];
+  const actionText = leadingCondition ? split[2] : split[1];
+  const trigger = parseTrigger(conditionText, config);
+  if (!trigger) {
+    throw new InputError(`I could not tell what should trigger the rule in "${conditionText}": I understand a cell dividing, the number of cells, the mean intensity, the focus, or a model's score going above or below a value`);
+  }
+  const { action, holdS, holdFrames, revert, revertIntervalS } = parseRuleAction(actionText, config);
+  const minFrames = /at least (\d+) (?:time ?points|frames)/.exec(t);
+  const rule: Rule = {
+    id: `rule-${++ruleCounter}`,
+    text: text.trim(),
+    trigger,
+    action,
+    ...(holdS !== undefined ? { holdS } : {}),
+    ...(holdFrames !== undefined ? { holdFrames } : {}),
+    revert,
+    ...(revertIntervalS !== undefined ? { revertIntervalS } : {}),
+    minFramesPerMode: minFrames ? Number(minFrames[1]) : 3,
+  };
+  return rule;
+}
+
+function comparisonOf(text: string): { comparison: 'above' | 'below'; threshold: number; release?: number } | undefined {
+  const num = String.raw`(-?\d+(?:\.\d+)?)`;
+  const above = new RegExp(String.raw`(?:above|over|exceeds?|more than|greater than|higher than|rises? (?:above|over|past|to)|goes (?:above|over|up to)|reaches|hits|>\s*=?|at least)\s*${num}`).exec(text);
+  const below = new RegExp(String.raw`(?:below|under|less than|fewer than|lower than|drops? (?:below|under|to)|falls? (?:below|under|to)|goes (?:below|under|down to)|<\s*=?|at most)\s*${num}`).exec(text);
+  const release = new RegExp(String.raw`(?:until|till|back (?:below|above|under|over)|release (?:at|below|above))\s*(?:it\s+)?(?:\w+\s+)?(?:below|above|under|over|to)?\s*${num}`).exec(text);
+  const m = above && (!below || above.index < below.index) ? { comparison: 'above' as const, threshold: Number(above[1]) } : below ? { comparison: 'below' as const, threshold: Number(below[1]) } : undefined;
+  if (!m) {
+    const more = new RegExp(String.raw`${num}\s*(?:or more|\+)`).exec(text);
+    if (more) return { comparison: 'above', threshold: Number(more[1]) - 0.5 };
+    return undefined;
+  }
+  return release ? { ...m, release: Number(release[1]) } : m;
+}
+
+function parseTrigger(text: string, config: MicroscopeConfig): TriggerSpec | undefined {
+  const channel = uniquePresets(findChannels(text, config))[0];
+  const ch = channel ? { channel } : {};
+  if (/\b(divides?|division|divisions|dividing|mitosis|mitotic|splits?)\b/.test(text) && !/\bscore\b/.test(text)) return { kind: 'division', ...ch };
+  if (/\b(focus|blurry|blurred|sharpness)\b/.test(text)) {
+    const cmp = comparisonOf(text);
+    if (cmp) return { kind: 'focusScore', ...ch, ...cmp };
+    // "goes out of focus": a relative drop the engine cannot know in advance; use a conservative absolute floor.
+    return { kind: 'focusScore', ...ch, comparison: 'below', threshold: 5, release: 8 };
+  }
+  const model = /\b(?:model|classifier|network)\s+["']?([\w.-]+)["']?|["']?([\w.-]+)["']?\s+(?:model|score|probability)\b/.exec(text);
+  if (model && /\b(score|probability|model|classifier)\b/.test(text)) {
+    const cmp = comparisonOf(text);
+    const name = model[1] ?? model[2];
+    if (cmp && name && !['the', 'a', 'its'].includes(name)) return { kind: 'modelScore', model: name, ...ch, ...cmp };
+  }
+  if (/\b(cells?|nuclei|nucleus|objects?|count)\b/.test(text)) {
+    const cmp = comparisonOf(text);
+    if (cmp) return { kind: 'cellCount', ...ch, ...cmp };
+  }
+  if (/\b(intensity|brightness|bright|signal|fluorescence|mean)\b/.test(text)) {
+    const cmp = comparisonOf(text);
+    if (cmp) return { kind: 'meanIntensity', ...ch, ...cmp };
+  }
+  return undefined;
+}
+
+function parseRuleAction(text: string, config: MicroscopeConfig): { action: RuleAction; holdS?: number; holdFrames?: number; revert: boolean; revertIntervalS?: number } {
+  const [main, ...backParts] = text.split(/\s*,?\s*(?:and\s+)?then\s+|\s*,\s*(?:and\s+)?(?=(?:go|come|switch)\s+back|return\b|revert\b)/);
+  const back = backParts.join(' ');
+  const backMentioned = /\b(back|return|revert|again|afterwards|resume|restore|previous|original|normal)\b/.test(back + ' ' + main);
+  const revertIntervalS = back ? durationAfter(back, /\bevery\b|\bto\b/) : undefined;
+  const holdFramesMatch = /\bfor\s+(\d+)\s*(?:time[\s-]?points|frames|timepoints|images|rounds)\b/.exec(main);
+  const holdFrames = holdFramesMatch ? Number(holdFramesMatch[1]) : undefined;
+  const holdS = holdFrames === undefined ? durationAfter(main, /\bfor\b/) : undefined;
+  if (/\b(stop|end|abort|halt)\b/.test(main)) return { action: { kind: 'stop' }, revert: false };
+  if (/\b(autofocus|auto-focus|refocus|re-focus|focus)\b/.test(main)) return { action: { kind: 'autofocus' }, revert: false };
+  if (/\bzoom\b/.test(main)) {
+    const objective = /\b(10|20|40)\s*x\b/.exec(main);
+    return { action: { kind: 'zoom', ...(objective ? { objective: `${objective[1]}X` } : {}) }, revert: false };
+  }
+  const channels = uniquePresets(findChannels(main, config));
+  if (/\b(add|include|also image|turn on|image (?:it )?(?:also )?in|take)\b/.test(main) && channels.length && !/\bevery\b/.test(main)) {
+    const exposure = exposureMs(main);
+    return {
+      action: { kind: 'addChannel', channel: channels[0], ...(exposure !== undefined ? { exposureMs: exposure } : {}) },
+      holdS,
+      holdFrames,
+      revert: holdS !== undefined || holdFrames !== undefined || backMentioned,
+    };
+  }
+  const intervalS = durationAfter(main, /\bevery\b|\binterval(?:\s+(?:to|of))?\b/);
+  if (intervalS !== undefined) {
+    return { action: { kind: 'setInterval', intervalS }, holdS, holdFrames, revert: holdS !== undefined || holdFrames !== undefined || backMentioned || revertIntervalS !== undefined, revertIntervalS };
+  }
+  throw new InputError(`I could not tell what the rule should do in "${text}": I understand "image every 10 s", "add mCherry for 5 frames", "zoom in", "autofocus" and "stop"`);
+}
+

@@ -1,0 +1,86 @@
+// Where to image, in words: z-stacks ("11 planes, 0.5 µm apart", "a 10 µm stack in 1 µm
+// steps"), stage positions ("at (0, 0), (500, 0) and (1000, 200)", "at 3 positions")
+// and tiled grids ("a 3x3 grid with 10% overlap"), as the useq-like plan's values.
+import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
+import type { GridPlan, StagePosition, ZPlan } from '../../microscope/sequence.ts';
+import { DISTANCE_UNIT, NUMBER, toNumber, unitMicrometres } from './words.ts';
+
+const NUM = String.raw`(-?\d+(?:\.\d+)?)`;
+const UNIT = String.raw`(${DISTANCE_UNIT.slice(3, -1)})`;
+
+function distance(m: RegExpExecArray | null, valueGroup = 1, unitGroup = 2): number | undefined {
+  if (!m) return undefined;
+  return Number(m[valueGroup]) * unitMicrometres(m[unitGroup] ?? 'µm');
+}
+
+/** A z-stack in the words, or undefined when none is named. */
+export function parseZPlan(text: string): ZPlan | undefined {
+  const t = text.toLowerCase();
+  if (!/z[\s-]?stacks?|z[\s-]?planes?|\bplanes\b|slices|z[\s-]?range|stack of|\bsections\b|z[\s-]?steps?|\bstack\b/.test(t)) return undefined;
+  const stepUm =
+    distance(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:z[\s-]?)?(?:steps?|spacing|apart|intervals?|increments?|between)`, 'i').exec(t)) ??
+    distance(new RegExp(String.raw`(?:steps?|spacing|intervals?|increments?|every)\s*(?:of|size|sizes? of)?\s*(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t));
+  let rangeUm =
+    distance(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:-?\s*(?:thick|deep|tall|range|z[\s-]?stack|stack))`, 'i').exec(t)) ??
+    distance(new RegExp(String.raw`(?:range|stack|thickness|depth)\s*(?:of)?\s*(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t)) ??
+    distance(new RegExp(String.raw`(?:over|across|spanning|covering)\s*(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t));
+  const planesMatch = new RegExp(String.raw`\b${NUMBER}\s*(?:z[\s-]?)?(?:planes|slices|sections|images in z)\b`, 'i').exec(t);
+  const planes = planesMatch ? toNumber(planesMatch[1]) : undefined;
+  if (rangeUm === undefined && stepUm === undefined && planes === undefined) {
+    // "a 10 µm z-stack": the only distance is the range.
+    rangeUm = distance(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t));
+  }
+  if (planes !== undefined && stepUm !== undefined) return { rangeUm: round6((planes - 1) * stepUm), stepUm };
+  if (planes !== undefined && rangeUm !== undefined) return { rangeUm, stepUm: planes > 1 ? round6(rangeUm / (planes - 1)) : Math.max(rangeUm, 1) };
+  if (rangeUm !== undefined) return { rangeUm, stepUm: stepUm ?? 1 };
+  if (stepUm !== undefined) return { rangeUm: round6(10 * stepUm), stepUm };
+  if (planes !== undefined) return { rangeUm: planes - 1, stepUm: 1 };
+  return undefined;
+}
+
+/** Words that take the z-stack away ("no z-stack", "single plane"). */
+export function dropsZStack(text: string): boolean {
+  return /\b(no|remove|drop|without|stop|skip|turn off|switch off|disable)\b.*\b(z[\s-]?stacks?|stacks?)\b|\bsingle (plane|slice)\b|\bjust (one|the focal) plane\b/i.test(text);
+}
+
+/** Stage positions written as coordinates: "(0, 0), (500, 0) and (1000, 200)" or "x=0 y=0; x=500 y=0". */
+export function parsePositionList(text: string): StagePosition[] {
+  const out: StagePosition[] = [];
+  const tuple = new RegExp(String.raw`\(\s*${NUM}\s*,\s*${NUM}(?:\s*,\s*${NUM})?\s*\)`, 'g');
+  let m: RegExpExecArray | null;
+  while ((m = tuple.exec(text))) out.push({ xUm: Number(m[1]), yUm: Number(m[2]), ...(m[3] !== undefined ? { zUm: Number(m[3]) } : {}) });
+  if (out.length) return out.map((p, i) => ({ name: `Pos${i}`, ...p }));
+  const named = new RegExp(String.raw`\bx\s*[=:]?\s*${NUM}\s*(?:µm|um)?\s*,?\s*(?:and\s+)?y\s*[=:]?\s*${NUM}(?:\s*(?:µm|um)?\s*,?\s*z\s*[=:]?\s*${NUM})?`, 'gi');
+  while ((m = named.exec(text))) out.push({ xUm: Number(m[1]), yUm: Number(m[2]), ...(m[3] !== undefined ? { zUm: Number(m[3]) } : {}) });
+  return out.map((p, i) => ({ name: `Pos${i}`, ...p }));
+}
+
+/** "at 3 positions", "five fields", "4 stage positions": the count, or undefined. */
+export function positionCount(text: string): number | undefined {
+  const m = new RegExp(String.raw`\b${NUMBER}\s+(?:different\s+|separate\s+|stage\s+|xy\s+)?(?:positions|fields(?: of view)?|locations|sites|spots|points on the stage)\b`, 'i').exec(text);
+  if (!m) return undefined;
+  const n = toNumber(m[1]);
+  return Number.isInteger(n) && n >= 1 ? n : undefined;
+}
+
+/**
+ * N positions the words did not place: a row along x from the current stage position,
+ * 1.5 fields apart at the widest field of view, so no two fields overlap at any objective.
+ */
+export function spreadPositions(count: number, config: MicroscopeConfig = DEMO_CONFIG, originUm = { xUm: 0, yUm: 0 }): { positions: StagePosition[]; spacingUm: number } {
+  const widestFieldUm = Math.max(...config.objectives.map((o) => o.pixelSizeUm)) * Math.max(config.sensorWidthPx, config.sensorHeightPx);
+  const spacingUm = Math.ceil(widestFieldUm * 1.5);
+  return { positions: Array.from({ length: count }, (_, i) => ({ name: `Pos${i}`, xUm: originUm.xUm + i * spacingUm, yUm: originUm.yUm })), spacingUm };
+}
+
+/** "a 3x3 grid", "3 by 4 tiles with 10% overlap". */
+export function parseGrid(text: string): GridPlan | undefined {
+  const m = new RegExp(String.raw`\b${NUMBER}\s*(?:x|×|by)\s*${NUMBER}\s*(?:grid|tiles?|tiled|mosaic|fields?|montage)`, 'i').exec(text);
+  if (!m) return undefined;
+  const overlap = /(\d+(?:\.\d+)?)\s*(?:%|percent)\s*overlap|overlap(?:ping)?\s*(?:of|by)?\s*(\d+(?:\.\d+)?)\s*(?:%|percent)/i.exec(text);
+  return { rows: toNumber(m[1]), columns: toNumber(m[2]), overlapPercent: overlap ? Number(overlap[1] ?? overlap[2]) : 0 };
+}
+
+function round6(v: number): number {
+  return Math.round(v * 1e6) / 1e6;
+}
