@@ -28,8 +28,8 @@ describe('evaluation suites (offline planner)', () => {
   it('has at least 150 tuned cases covering every tool and the four uses, and a held-out part', () => {
     const cases = suites.filter((s) => !s.heldout).flatMap((s) => s.cases);
     expect(cases.length).toBeGreaterThanOrEqual(150);
-    const text = JSON.stringify(suites);
-    const missing = ALL_TOOLS.map((t) => t.name).filter((name) => !text.includes(`"tool":"${name}"`));
+    const expected = new Set([...JSON.stringify(suites).matchAll(/"tool":"([^"]+)"/g)].flatMap((m) => m[1].split('|')));
+    const missing = ALL_TOOLS.map((t) => t.name).filter((name) => !expected.has(name));
     expect(missing, 'tools no eval case calls').toEqual([]);
     for (const use of ['analysis', 'pipeline', 'acquisition', 'follow-up']) expect(cases.some((c) => c.use === use)).toBe(true);
     const heldout = suites.filter((s) => s.heldout);
