@@ -56,6 +56,7 @@ export class ToolIndex {
   private readonly idf = new Map<string, number>();
   private readonly vocabulary: string[];
   private readonly fuzzyCache = new Map<string, string | undefined>();
+  private readonly written = new Set<string>();
 
   constructor(tools: DescribedTool[]) {
     // an enum value that is another tool's word (help's topic "drift") does not name the tool
@@ -83,6 +84,11 @@ export class ToolIndex {
     for (const doc of this.docs) for (const key of new Set(doc.phrases.map((p) => p.stems.join(' ')))) df.set(key, (df.get(key) ?? 0) + 1);
     for (const [key, n] of df) this.idf.set(key, Math.log(1 + this.docs.length / n));
     this.vocabulary = [...new Set(this.docs.flatMap((d) => d.phrases.flatMap((p) => p.stems)))];
+    // the words as written in the descriptions too ("segment" before the thesaurus made it "mask"), for misspellings
+    for (const t of tools) {
+      const texts = [...(t.self?.words ?? []), ...(t.self?.examples ?? []), t.name.replace(/_/g, ' ')];
+      for (const token of tokenize(texts.join(' '))) this.written.add(token.stem);
+    }
   }
 
   /** True when any tool's self-description uses the word (a domain word). */
@@ -104,10 +110,10 @@ export class ToolIndex {
     let best: string | undefined;
     let bestDistance = edits + 1;
     if (edits > 0) {
-      for (const v of this.vocabulary) {
+      for (const v of new Set([...this.vocabulary, ...this.written])) {
         if (v.length < 4 || v[0] !== stem[0]) continue;
         const d = editDistance(stem, v, Math.min(edits, bestDistance - 1));
-        if (d < bestDistance) [best, bestDistance] = [v, d];
+        if (d < bestDistance) [best, bestDistance] = [meaning(v), d];
       }
     }
     this.fuzzyCache.set(stem, best);

@@ -87,7 +87,8 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
   const picked: { clause: number; tool: string }[] = [];
   const excluded: string[] = [];
   clauses.forEach((clause, i) => {
-    const best = index.match(withoutRejected(clause.text))[0];
+    // a negated clause names what not to run; elsewhere "instead of Otsu" names no step
+    const best = index.match(clause.negated ? clause.text : withoutRejected(clause.text))[0];
     if (!best) return;
     if (clause.negated) {
       excluded.push(best.tool);
@@ -236,6 +237,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   if (ask) return { steps: [], reply: String(ask.args.$ask) };
   const notes = takeNotes(steps);
   for (const step of steps) notes.push(...methodsNotHere(step, catalogue));
+  for (const step of steps) switchesFromWords(step, catalogue);
   if (understood.excluded.length) notes.push(`Not run, as you asked: ${understood.excluded.join(', ')}.`);
   const withInputs = addInputs(steps, conversation, catalogue, understood.excluded);
   if ('reply' in withInputs) return { steps: [], reply: withInputs.reply };
@@ -250,6 +252,25 @@ function outOfScope(text: string, catalogue: Catalogue): boolean {
   const known = stems.filter((s) => index.knows(s)).length;
   const unknown = stems.length - known;
   return unknown >= 2 && unknown > known;
+}
+
+/**
+ * Yes/no arguments said in words, read from the schema: every word of the argument's name
+ * (with the thesaurus) in the step's words sets it, a negation just before clears it
+ * ("leave out any that touch the edge" → excludeBorder: true; "don't split them" → splitTouching: false).
+ */
+function switchesFromWords(step: PlannedStep, catalogue: Catalogue): void {
+  const props = catalogue.get(step.tool)?.properties ?? {};
+  const tokens = tokenize(step.clause);
+  const said = tokens.map((t) => meaning(t.stem));
+  for (const [arg, p] of Object.entries(props)) {
+    if (step.args[arg] !== undefined || !(p.type === 'boolean' || p.anyOf?.some((a) => a.type === 'boolean'))) continue;
+    const name = tokenize(arg.replace(/([a-z])([A-Z])/g, '$1 $2')).map((t) => meaning(t.stem));
+    if (name.length === 0 || !name.every((w) => said.includes(w))) continue;
+    const first = tokens[Math.min(...name.map((w) => said.indexOf(w)))];
+    const before = step.clause.slice(Math.max(0, first.start - 24), first.start);
+    step.args[arg] = !/\b(?:no|not|don't|dont|never|without)\s+(?:\w+\s+)?$/i.test(before);
+  }
 }
 
 /** The methods the step's words ask for that its tool does not have: the stand-in is applied and named. */
@@ -277,7 +298,7 @@ function explainChoice(text: string, conversation: Conversation, catalogue: Cata
   const step = earlier.find((r) => matched.has(r.tool)) ?? earlier[0];
   const props = catalogue.get(step.tool)?.properties ?? {};
   const args = Object.entries(step.args).filter(([k, v]) => typeof v !== 'object' && !['movie', 'labels', 'tracks', 'table', 'output'].includes(k));
-  const method = typeof step.args.method === 'string' ? step.args.method : typeof step.values.method === 'string' ? step.values.method : undefined;
+  const method = [step.args.method, step.values.method, props.method?.default].find((m): m is string => typeof m === 'string');
   const parts = [`${step.tool} ran with ${args.length ? args.map(([k, v]) => `${k} ${JSON.stringify(v)}`).join(', ') : 'its defaults'}`];
   if (method && props.method?.description) parts.push(`method "${method}": ${props.method.description.replace(/\.$/, '')}`);
   for (const [k, v] of Object.entries(step.values)) {
