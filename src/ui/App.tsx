@@ -62,6 +62,8 @@ export function ChatApp(props: ChatAppProps): React.ReactElement {
   const controller = useRef<AbortController | undefined>(undefined);
   const pending = useRef<string[]>([]);
   const lastCtrlC = useRef(0);
+  // a risky call waiting for the person's y/n
+  const approval = useRef<((yes: boolean) => void) | undefined>(undefined);
   const printedImages = useRef(new Set<string>());
   const columnsRef = useRef(columns);
   columnsRef.current = columns;
@@ -174,6 +176,23 @@ export function ChatApp(props: ChatAppProps): React.ReactElement {
     [attach, exit, notice, props, run, write],
   );
 
+  // risky calls (stop the acquisition, activate a rule, raise the light a lot) wait for y/n
+  useEffect(() => {
+    backend?.setApprover?.(
+      (request) =>
+        new Promise<boolean>((resolve) => {
+          notice(`Confirm: ${request.action}? Press y to do it, n to refuse.`, 'help');
+          setHint('y: do it · n: refuse');
+          approval.current = (yes) => {
+            approval.current = undefined;
+            setHint(undefined);
+            notice(yes ? `Confirmed: ${request.action}.` : `Refused: ${request.action} was not done.`);
+            resolve(yes);
+          };
+        }),
+    );
+  }, [backend, notice]);
+
   // a request typed before the agent was ready runs as soon as it is
   useEffect(() => {
     if (!backend || pending.current.length === 0) return;
@@ -183,6 +202,11 @@ export function ChatApp(props: ChatAppProps): React.ReactElement {
   }, [backend, run]);
 
   useInput((input, key) => {
+    if (approval.current) {
+      if (/^[yY]$/.test(input)) approval.current(true);
+      else if (/^[nN]$/.test(input) || key.escape || (key.ctrl && input === 'c')) approval.current(false);
+      return;
+    }
     if (key.ctrl && input === 'c') {
       const now = Date.now();
       if (now - lastCtrlC.current < 2000) {

@@ -28,6 +28,8 @@ export interface ChatBackend {
   sessions(): SessionSummary[];
   /** A backend on another session (resume) or another model; InputError when unknown. */
   reopen(options: { sessionId?: string; model?: string }): Promise<ChatBackend>;
+  /** Who answers y/n when a risky call (stopping an acquisition, activating a rule) needs a person's approval. */
+  setApprover?(ask: (request: { tool: string; action: string }) => Promise<boolean>): void;
 }
 
 export interface BackendOptions {
@@ -46,7 +48,10 @@ export async function createAgentBackend(options: BackendOptions): Promise<ChatB
     import('../agent/allTools.ts'),
   ]);
   const events = new AgentEvents();
-  const agent = await createAgent({ model: options.model, sessionId: options.sessionId, movies: options.movies, events });
+  // until the chat sets an approver, a risky call is refused (never run without a person's yes)
+  let approver: ((request: { tool: string; action: string }) => Promise<boolean>) | undefined;
+  const approve = async (request: { tool: string; action: string }) => (approver ? approver(request) : false);
+  const agent = await createAgent({ model: options.model, sessionId: options.sessionId, movies: options.movies, events, approve });
   const session = agent.session;
   let toolTurn = 0;
   const backend: ChatBackend = {
@@ -73,6 +78,9 @@ export async function createAgentBackend(options: BackendOptions): Promise<ChatB
     artifacts: () => session.store.list(),
     sessions: () => Session.list(),
     reopen: (next) => createAgentBackend({ model: next.model ?? backend.modelName, sessionId: next.sessionId ?? session.id }),
+    setApprover: (ask) => {
+      approver = ask;
+    },
   };
   return backend;
 }

@@ -201,13 +201,15 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // request is about the microscope (a rule, a channel or timing, or a microscope tool the matcher saw too)
   const routed = help ? undefined : microscopeLanguage().routeMicroscopeRequest(text, { acquisitionRunning: acquisitionRunning(conversation) });
   if (routed) {
-    const cue = MICROSCOPE_CUE.test(text) || findChannels(text).length > 0;
+    const cue = MICROSCOPE_CUE.test(text) || findChannels(text).length > 0 || microscopeLanguage().findChannels(text).length > 0;
     const take = routed.tool === 'add_rule'
       || (mentions.length === 0 && cue)
       || (cue && mentions.some((m) => m.tool === routed.tool))
       || (mentions.length > 0 && mentions.every((m) => MICROSCOPE_TOOLS.has(m.tool)) && mentions.some((m) => m.tool === routed.tool))
       // a channel with microscope words: the acquisition language decides ("stop imaging the 488" drops a channel, never stops)
-      || (cue && mentions.length > 0 && mentions.every((m) => MICROSCOPE_TOOLS.has(m.tool)));
+      || (cue && mentions.length > 0 && mentions.every((m) => MICROSCOPE_TOOLS.has(m.tool)))
+      // a word like "stop" never ends the acquisition when the acquisition language read the request otherwise
+      || (routed.tool !== 'stop_acquisition' && mentions.some((m) => m.tool === 'stop_acquisition'));
     if (take) {
       if (routed.tool === undefined) return { steps: [], reply: routed.ask };
       return { steps: [{ tool: routed.tool, args: routed.args, clause: text }] };

@@ -1,0 +1,116 @@
+// No request that names a channel can stop the acquisition: the words drop a channel (or
+// ask which was meant), and even a misread stop must pass the approval gate, which only a
+// person can open. Swept over every channel name, wavelength and dye the microscope knows,
+// crossed with the verbs people use for "stop" and the ways they phrase it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { routeMicroscopeRequest } from '../../../src/agent/acquisitionLanguage/index.ts';
+import type { ApprovalRequest } from '../../../src/agent/approval.ts';
+import { Agent } from '../../../src/agent/loop.ts';
+import { OfflineChatModel } from '../../../src/agent/planner/model.ts';
+import { Session } from '../../../src/agent/session.ts';
+import { DEMO_CONFIG } from '../../../src/microscope/config.ts';
+import { MicroscopeSession } from '../../../src/microscope/session.ts';
+import { RealClock } from '../../../src/microscope/clock.ts';
+import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
+import { smallConfig } from '../../microscope/fixtures.ts';
+
+const VERBS = ['stop', 'stop imaging', 'stop acquiring', 'switch off', 'turn off', 'shut off', 'drop', 'remove', 'halt', 'end', 'kill', 'disable', 'cut', 'no more', 'get rid of', 'abort', 'cancel', 'exclude', 'skip'];
+const TEMPLATES = ['{verb} the {ch}', '{verb} {ch}', 'please {verb} the {ch} channel', '{verb} the {ch} laser now', 'can you {verb} {ch}?'];
+const SPLIT_TEMPLATES = ['turn the {ch} off', 'switch {ch} off please', 'shut the {ch} laser off'];
+const CHANNEL_WORDS = [...new Set(DEMO_CONFIG.channels.flatMap((c) => [c.name, ...c.aliases]))];
+
+function requests(): string[] {
+  const out: string[] = [];
+  for (const ch of CHANNEL_WORDS) {
+    for (const verb of VERBS) for (const t of TEMPLATES) out.push(t.replace('{verb}', verb).replace('{ch}', ch));
+    for (const t of SPLIT_TEMPLATES) out.push(t.replace('{ch}', ch));
+  }
+  return out;
+}
+
+describe('no request that names a channel stops the acquisition', () => {
+  const all = requests();
+
+  it(`the acquisition language never reads one as a stop (${all.length} requests)`, () => {
+    const misread: string[] = [];
+    for (const text of all) {
+      const route = routeMicroscopeRequest(text, { acquisitionRunning: true });
+      const changes = route?.tool === 'adjust_acquisition' ? (route.args.changes as { kind: string }[]) : [];
+      if (route?.tool === 'stop_acquisition' || changes.some((c) => c.kind === 'stop' || c.kind === 'finish')) misread.push(text);
+    }
+    expect(misread).toEqual([]);
+  });
+
+  it('drops the named channel for the plain phrasings', () => {
+    for (const [text, channel] of [['stop imaging the 488 channel', 'FITC'], ['switch off the 488', 'FITC'], ['drop GFP', 'FITC'], ['turn off mCherry', 'Rhodamine'], ['no more far red', 'Cy5'], ['stop the brightfield', 'Brightfield']]) {
+      expect(routeMicroscopeRequest(text, { acquisitionRunning: true }), text).toEqual({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'dropChannel', channel }] } });
+    }
+  });
+});
+
+describe('through the agent: a running acquisition, the offline planner and the approval gate', () => {
+  const root = mkdtempSync(join(tmpdir(), 'cellpilot-safety-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  function setup(approve: (r: ApprovalRequest) => Promise<boolean>) {
+    const session = Session.create({ root, id: `safety-${Math.random().toString(36).slice(2, 8)}` });
+    const microscope = new MicroscopeSession({ clock: new RealClock(), simulator: { config: smallConfig(64), sample: { cells: 4 } } });
+    session.state.set('microscope', microscope);
+    const agent = new Agent({ session, tools: ALL_TOOLS, model: new OfflineChatModel(), modelName: 'offline', approve });
+    return { agent, microscope };
+  }
+
+  it('a sweep of channel requests never ends the run; a stop is asked for, and refused without a yes', async () => {
+    const asked: ApprovalRequest[] = [];
+    const { agent, microscope } = setup(async (r) => {
+      asked.push(r);
+      return false;
+    });
+    const start = await agent.ask('image GFP, DAPI, mCherry and Cy5 every 60 minutes for 12 hours');
+    expect(start.toolCalls.map((c) => [c.tool, c.status])).toEqual([['start_acquisition', 'ok']]);
+    // one request per channel word and verb (the full cross product runs above, on the parser)
+    const sample = CHANNEL_WORDS.flatMap((ch, i) => [VERBS[i % VERBS.length], VERBS[(i * 7 + 3) % VERBS.length]].map((verb, k) => TEMPLATES[(i + k) % TEMPLATES.length].replace('{verb}', verb).replace('{ch}', ch)));
+    for (const text of sample) {
+      const turn = await agent.ask(text);
+      for (const call of turn.toolCalls) {
+        const stops = call.tool === 'stop_acquisition' || ((call.args.changes as { kind: string }[] | undefined) ?? []).some((c) => c.kind === 'stop' || c.kind === 'finish');
+        expect(stops, `${text} -> ${call.tool} ${JSON.stringify(call.args)}`).toBe(false);
+      }
+      expect(microscope.running, text).toBe(true);
+    }
+    expect(asked).toEqual([]);
+
+    // the acquisition itself: asked, refused, still running
+    const refused = await agent.ask('stop the acquisition');
+    expect(asked.map((r) => r.tool)).toEqual(['stop_acquisition']);
+    expect(asked[0].action).toMatch(/stop the whole acquisition/);
+    expect(refused.toolCalls[0].summary).toMatch(/not done: you declined to stop the whole acquisition/);
+    expect(microscope.running).toBe(true);
+    microscope.acquisition!.stop('test over');
+    await microscope.acquisition!.done;
+  }, 60_000);
+
+  it('the model\'s own confirm: true does not activate a rule; a person\'s yes does', async () => {
+    let yes = false;
+    const asked: ApprovalRequest[] = [];
+    const { agent, microscope } = setup(async (r) => {
+      asked.push(r);
+      return yes;
+    });
+    const proposal = await agent.ask('when a cell divides, image every 30 s for 10 frames');
+    expect(proposal.toolCalls.map((c) => [c.tool, c.args.confirm])).toEqual([['add_rule', false]]);
+    expect(microscope.rules).toHaveLength(0);
+    const declined = await agent.ask('yes');
+    expect(declined.toolCalls[0]).toMatchObject({ tool: 'add_rule', status: 'error' });
+    expect(asked[0].action).toMatch(/activate a self-driving rule .*When a cell divides, image every 30 s for 10 time point/);
+    expect(microscope.rules).toHaveLength(0);
+    yes = true;
+    await agent.ask('when a cell divides, image every 30 s for 10 frames');
+    const accepted = await agent.ask('yes');
+    expect(accepted.toolCalls[0]).toMatchObject({ tool: 'add_rule', status: 'ok' });
+    expect(microscope.rules).toHaveLength(1);
+  }, 60_000);
+});
