@@ -142,6 +142,8 @@ export function typedPaths(texts: readonly string[]): Set<string> {
     const w = word.trim();
     if (!w || w.length > 4096 || w.includes('\0')) return;
     out.add(resolve(w));
+    // "save it as drift" names drift.tif too (a planner adds the extension)
+    out.add(withoutExtension(resolve(w)));
     try {
       out.add(realPathOf(w));
     } catch {
@@ -157,6 +159,11 @@ export function typedPaths(texts: readonly string[]): Set<string> {
     }
   }
   return out;
+}
+
+/** A key for "the same name but for its extension" in a typedPaths set. */
+function withoutExtension(path: string): string {
+  return `\0stem:${path.replace(/(\.ome)?\.[A-Za-z0-9]{1,5}$/, '')}`;
 }
 
 /** Every string in a JSON value (what a person typed as --args). */
@@ -218,7 +225,8 @@ export class FilePolicy {
       throw new InputError(`refusing to write ${output}: ${system} is a system folder; save results in your project folder`);
     }
     const inAllowedRoot = this.roots.some((root) => isInside(real, root));
-    if (!inAllowedRoot && !typed.has(absolute) && !typed.has(real)) {
+    const typedByPerson = typed.has(absolute) || typed.has(real) || typed.has(withoutExtension(absolute));
+    if (!inAllowedRoot && !typedByPerson) {
       throw new InputError(`refusing to write ${output}: outputs go in the session folder unless you name the path yourself in your request`);
     }
     if (this.inputs.has(real)) throw new InputError(`refusing to overwrite the input ${output}: name a new output file`);

@@ -216,3 +216,14 @@ describe('locks (15.6)', () => {
     expect(new Set(steps).size).toBe(steps.length);
   }, 120_000);
 });
+
+describe('paths the person typed', () => {
+  it('count with the extension a planner adds ("save it as drift" names drift.tif), and nothing else does', async () => {
+    const { root } = project();
+    const session = Session.create({ root: join(root, 'sessions') });
+    session.addInput('movie', join(root, 'raw.tif'));
+    const typed = [`correct the drift and save it as ${join(root, 'drift')}`];
+    expect((await runStep(session, fakeTools, 'correct_drift', { movie: 'movie-1', output: join(root, 'drift.tif') }, { typed })).status).toBe('ok');
+    expect((await runStep(session, fakeTools, 'correct_drift', { movie: 'movie-1', output: join(root, 'driftwood.tif') }, { typed })).error).toMatch(/unless you name the path yourself/);
+  });
+});
