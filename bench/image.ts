@@ -1,116 +1,104 @@
-// Movie I/O benchmark.
-// 1. Write and read a 512x512x500 uint16 movie plane by plane: planes/s for cellpilot and
-//    for Python tifffile on the same files, in the same run, and the ratio (goal >= 1).
-// 2. (opt-in: CELLPILOT_BENCH_BIG=1 or --big) Read-invert-write of a > 4 GiB movie
-//    (BigTIFF), with resident memory sampled every 20 ms (goal: peak RSS < 500 MB).
+// Movie I/O benchmark, every figure from fresh processes, ours and the peer's alternately
+// (medians), with the load average beside it. The movie is a simulated 300 x 512 x 512
+// uint16 recording of moving, dividing nuclei with stage drift.
+// 1. read + write back (library calls; the child reports the work, the wall time adds start-up)
+//    against tifffile (TiffFile pages -> TiffWriter, ImageJ hyperstack, contiguous).
+// 2. `cellpilot tool export` (format tiff) against the same Python script, whole commands.
+// 3. `cellpilot tool project` (max over time) against a NumPy page loop, whole commands.
+// 4. `cellpilot info` against tifffile opening the file and reading its first and last page.
+// 5. (opt-in: CELLPILOT_BENCH_BIG=1 or --big) read-invert-write of a > 4 GiB BigTIFF with
+//    peak resident memory (goal: bounded, < 500 MB).
 // Run: node bin/run-ts.js bench/image.ts [--big]
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMovieWriter, openMovie } from '../src/image/index.ts';
+import { createMovieWriter, openMovie, writeMovie, type PlaneData } from '../src/image/index.ts';
 import { formatBytes } from '../src/image/info.ts';
+import { simulate } from '../src/sim/index.ts';
+import { alternate, CELLPILOT, childArgs, loadNote, PYTHON, pythonPeer, RUN_TS, s, summaryRow, type Side } from './_harness.ts';
 
-const PYTHON = '/usr/bin/python3';
+const FRAMES = Number(process.env.BENCH_IMAGE_FRAMES ?? 300);
 const SIZE = 512;
-const FRAMES = 500;
-
-function pattern(size: number): Uint16Array {
-  const p = new Uint16Array(size * size);
-  for (let i = 0; i < p.length; i++) p[i] = (i * 2654435761) >>> 20;
-  return p;
-}
-
-async function writeOurs(path: string, frames: number, size: number): Promise<number> {
-  const plane = pattern(size);
-  const start = performance.now();
-  const w = await createMovieWriter(path, { shape: { t: frames, z: 1, c: 1, y: size, x: size }, dtype: 'uint16', meta: { channelNames: ['C1'], pixelSizeUm: 0.5 } });
-  for (let t = 0; t < frames; t++) {
-    plane[0] = t;
-    await w.writePlane(plane);
-  }
-  await w.close();
-  return (performance.now() - start) / 1000;
-}
-
-async function readOurs(path: string): Promise<{ seconds: number; planes: number }> {
-  const start = performance.now();
-  const m = await openMovie(path);
-  const { t: nt, z: nz, c: nc } = m.shape;
-  let check = 0;
-  for (let t = 0; t < nt; t++) for (let z = 0; z < nz; z++) for (let c = 0; c < nc; c++) check += (await m.plane(t, z, c))[0];
-  await m.close();
-  const planes = nt * nz * nc;
-  if (planes !== FRAMES && planes !== nt) throw new Error(`read ${planes} planes`);
-  if (check !== (planes * (planes - 1)) / 2) throw new Error(`read check failed: ${check}`);
-  return { seconds: (performance.now() - start) / 1000, planes };
-}
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
 const PEER = String.raw`
 import sys, time, json
+t0 = time.perf_counter()
 import numpy as np, tifffile
-mode, path, frames, size = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-if mode == 'write':
-    plane = ((np.arange(size * size, dtype=np.uint64) * 2654435761 % 2**32) >> 20).astype(np.uint16).reshape(size, size)
-    s = time.perf_counter()
-    with tifffile.TiffWriter(path, imagej=True) as tw:
-        for t in range(frames):
-            plane[0, 0] = t
-            tw.write(plane, contiguous=True, resolution=(2.0, 2.0), metadata={'unit': 'um'})
-    print(json.dumps({'seconds': time.perf_counter() - s}))
-else:
-    s = time.perf_counter(); check = 0; n = 0
-    with tifffile.TiffFile(path) as tf:
+mode = sys.argv[1]
+if mode == 'rw':
+    src, dst = sys.argv[2], sys.argv[3]
+    with tifffile.TiffFile(src) as tf, tifffile.TiffWriter(dst, imagej=True) as tw:
         for page in tf.pages:
-            check += int(page.asarray()[0, 0]); n += 1
-    print(json.dumps({'seconds': time.perf_counter() - s, 'planes': n, 'check': check}))
+            tw.write(page.asarray(), contiguous=True)
+elif mode == 'max':
+    src, dst = sys.argv[2], sys.argv[3]
+    out = None
+    with tifffile.TiffFile(src) as tf:
+        for page in tf.pages:
+            a = page.asarray()
+            if out is None: out = a.copy()
+            else: np.maximum(out, a, out=out)
+    tifffile.imwrite(dst, out, imagej=True)
+elif mode == 'info':
+    with tifffile.TiffFile(sys.argv[2]) as tf:
+        s = tf.series[0]
+        first, last = tf.pages[0].asarray(), tf.pages[len(tf.pages) - 1].asarray()
+        print(s.shape, s.dtype, s.axes)
+print(json.dumps({'seconds': time.perf_counter() - t0}))
 `;
 
-function peer(mode: 'write' | 'read', path: string): { seconds: number; planes?: number } | string {
-  const r = spawnSync(PYTHON, ['-c', PEER, mode, path, String(FRAMES), String(SIZE)], { encoding: 'utf8', timeout: 300_000 });
-  if (r.error || r.status !== 0) return `tifffile peer unavailable (${(r.error?.message ?? r.stderr).trim().split('\n').pop()})`;
-  return JSON.parse(r.stdout);
+/** Child mode: our library doing the same work as the peer's 'rw'. */
+async function child(args: string[]): Promise<void> {
+  const [mode, src, dst] = args;
+  const start = performance.now();
+  if (mode !== 'rw') throw new Error(`unknown child mode ${mode}`);
+  const movie = await openMovie(src);
+  await writeMovie(dst, movie);
+  await movie.close();
+  console.log(JSON.stringify({ seconds: (performance.now() - start) / 1000 }));
 }
 
-function row(name: string, ours: number, theirs: number | string, unit: string): string {
-  const t = typeof theirs === 'number' ? theirs.toFixed(0) : 'n/a';
-  const ratio = typeof theirs === 'number' ? (ours / theirs).toFixed(2) : 'n/a';
-  return `${name.padEnd(34)} ${ours.toFixed(0).padStart(10)} ${t.padStart(12)} ${ratio.padStart(7)}  ${unit}`;
+async function makeMovie(path: string): Promise<void> {
+  const sim = simulate({ width: SIZE, height: SIZE, frames: FRAMES, cells: 120, driftPx: 20, seed: 7 });
+  await writeMovie(path, sim.movie);
 }
 
-async function benchPlaneByPlane(dir: string, rounds = 3): Promise<void> {
-  const ours = join(dir, 'ours.tif');
-  const theirs = join(dir, 'tifffile.tif');
-  // Rounds interleave us and the peer so that load from other processes hits both alike;
-  // the best round of each measure is reported.
-  const best = { write: [0, 0], readOurs: [0, 0], readTheirs: [0, 0] };
-  let peerError: string | undefined;
-  const keep = (key: keyof typeof best, i: number, planesPerS: number | string) => {
-    if (typeof planesPerS === 'string') peerError = planesPerS;
-    else best[key][i] = Math.max(best[key][i], planesPerS);
-  };
-  const peerPps = (v: ReturnType<typeof peer>) => (typeof v === 'string' ? v : (v.planes ?? FRAMES) / v.seconds);
-  for (let r = 0; r < rounds; r++) {
-    keep('write', 0, FRAMES / (await writeOurs(ours, FRAMES, SIZE)));
-    keep('write', 1, peerPps(peer('write', theirs)));
-    const a = await readOurs(ours);
-    keep('readOurs', 0, a.planes / a.seconds);
-    keep('readOurs', 1, peerPps(peer('read', ours)));
-    if (!peerError) {
-      const b = await readOurs(theirs);
-      keep('readTheirs', 0, b.planes / b.seconds);
-      keep('readTheirs', 1, peerPps(peer('read', theirs)));
-    }
-  }
-  const size = (await stat(ours)).size;
-  console.log(`plane by plane, ${SIZE}x${SIZE}x${FRAMES} uint16 (${formatBytes(size)}), best of ${rounds} interleaved rounds`);
-  console.log(`${'measure'.padEnd(34)} ${'cellpilot'.padStart(10)} ${'tifffile'.padStart(12)} ${'ratio'.padStart(7)}`);
-  const peerValue = (v: number) => (peerError ? peerError : v);
-  console.log(row('write ImageJ hyperstack', best.write[0], peerValue(best.write[1]), 'planes/s'));
-  console.log(row('read our file', best.readOurs[0], peerValue(best.readOurs[1]), 'planes/s'));
-  if (!peerError) console.log(row("read tifffile's file", best.readTheirs[0], best.readTheirs[1], 'planes/s'));
-  else console.log(peerError);
+function ratioRow(work: string, ours: number, peer: number, peerName: string, goal: string, load: number): string {
+  const ratio = peer / ours;
+  summaryRow({ work, ours: s(ours), peer: `${peerName} ${s(peer)}`, ratio, goal, load });
+  return `| ${work} | ${s(ours)} | ${peerName} ${s(peer)} | ${ratio.toFixed(2)} | ${load.toFixed(1)} |`;
+}
+
+async function compare(dir: string, input: string): Promise<void> {
+  const out = (name: string) => join(dir, name);
+  const clean = (...names: string[]) => () => names.forEach((n) => rmSync(out(n), { force: true }));
+  const env = { CELLPILOT_SESSIONS: join(dir, 'sessions') };
+  const py = (label: string, ...args: string[]): Side => ({ label, command: PYTHON, args: ['-c', PEER, ...args] });
+  const tool = (label: string, name: string, args: object, remove: string): Side => ({
+    label,
+    command: process.execPath,
+    args: [CELLPILOT, 'tool', name, '--args', JSON.stringify(args)],
+    env,
+    before: clean(remove),
+  });
+  console.log(`| work (${FRAMES} x ${SIZE}² uint16, ${formatBytes((await stat(input)).size)}) | cellpilot | peer | ratio | load |`);
+  console.log('|---|---|---|---|---|');
+
+  const rw = alternate([{ label: 'cellpilot read+write', command: process.execPath, args: [RUN_TS, 'bench/image.ts', '--child', 'rw', input, out('ours-rw.tif')], before: clean('ours-rw.tif') }, { ...py('tifffile read+write', 'rw', input, out('peer-rw.tif')), before: clean('peer-rw.tif') }], ROUNDS);
+  console.log(ratioRow('read + write back, work in the process', rw.workS[0]!, rw.workS[1]!, 'tifffile', '>= 1.0', rw.load));
+  console.log(ratioRow('read + write back, whole process (node+tsx vs python start-up)', rw.wallS[0], rw.wallS[1], 'tifffile', '>= 1.0', rw.load));
+
+  const exp = alternate([tool('cellpilot tool export', 'export', { movie: input, format: 'tiff', output: out('export.tif') }, 'export.tif'), { ...py('tifffile script', 'rw', input, out('peer-rw.tif')), before: clean('peer-rw.tif') }], ROUNDS);
+  console.log(ratioRow('`cellpilot tool export` (tiff), whole commands', exp.wallS[0], exp.wallS[1], 'tifffile script', '>= 1.0', exp.load));
+
+  const max = alternate([tool('cellpilot tool project', 'project', { movie: input, method: 'max', output: out('max.tif') }, 'max.tif'), { ...py('NumPy page loop', 'max', input, out('peer-max.tif')), before: clean('peer-max.tif') }], ROUNDS);
+  console.log(ratioRow('max projection `cellpilot tool project`, whole commands', max.wallS[0], max.wallS[1], 'NumPy page loop', '>= 1.0', max.load));
+
+  const info = alternate([{ label: 'cellpilot info', command: process.execPath, args: [CELLPILOT, 'info', input] }, py('tifffile info', 'info', input)], ROUNDS);
+  console.log(ratioRow('`cellpilot info` (reads first and last plane), whole commands', info.wallS[0], info.wallS[1], 'tifffile', '>= 1.0', info.load));
 }
 
 /** Read-invert-write of a > 4 GiB movie with peak resident memory. */
@@ -122,27 +110,27 @@ async function benchBig(dir: string): Promise<void> {
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
   try {
-    const genS = await writeOurs(input, frames, size);
+    const plane = new Uint16Array(size * size);
+    for (let i = 0; i < plane.length; i++) plane[i] = (i * 2654435761) >>> 20;
+    const w0 = await createMovieWriter(input, { shape: { t: frames, z: 1, c: 1, y: size, x: size }, dtype: 'uint16', meta: { channelNames: ['C1'] } });
+    for (let t = 0; t < frames; t++) await w0.writePlane(plane);
+    await w0.close();
     const inSize = (await stat(input)).size;
     peakRss = process.memoryUsage().rss;
     const start = performance.now();
     const m = await openMovie(input);
     const w = await createMovieWriter(output, { shape: m.shape, dtype: m.dtype, meta: m.meta });
+    let buffer: PlaneData | undefined;
     for (let t = 0; t < m.shape.t; t++) {
-      const p = (await m.plane(t, 0, 0)) as Uint16Array;
+      const p = (buffer = await m.plane(t, 0, 0, buffer)) as Uint16Array;
       for (let i = 0; i < p.length; i++) p[i] = 65535 - p[i];
       await w.writePlane(p);
     }
     await w.close();
     await m.close();
     const seconds = (performance.now() - start) / 1000;
-    const check = await openMovie(output);
-    const last = (await check.plane(frames - 1, 0, 0)) as Uint16Array;
-    const ok = last[0] === 65535 - (frames - 1) && last[1] === 65535 - pattern(size)[1] && check.source.bigTiff === true;
-    await check.close();
-    console.log(`\nread-invert-write, ${size}x${size}x${frames} uint16 BigTIFF (${formatBytes(inSize)}); generated in ${genS.toFixed(1)} s`);
-    console.log(`throughput            ${((2 * inSize) / 2 ** 20 / seconds).toFixed(0)} MiB/s (read + write), ${(frames / seconds).toFixed(1)} planes/s, ${seconds.toFixed(1)} s`);
-    console.log(`peak resident memory  ${(peakRss / 2 ** 20).toFixed(0)} MiB (goal < 500 MB)  output verified: ${ok}`);
+    console.log(`\nread-invert-write, ${size}x${size}x${frames} uint16 BigTIFF (${formatBytes(inSize)})`);
+    console.log(`throughput ${((2 * inSize) / 2 ** 20 / seconds).toFixed(0)} MiB/s (read + write), ${seconds.toFixed(1)} s; peak resident memory ${(peakRss / 2 ** 20).toFixed(0)} MiB (goal < 500 MB)`);
   } finally {
     clearInterval(sampler);
     await rm(input, { force: true });
@@ -151,14 +139,21 @@ async function benchBig(dir: string): Promise<void> {
 }
 
 export async function run(): Promise<void> {
+  const missing = pythonPeer(['numpy', 'tifffile']);
   const dir = await mkdtemp(join(tmpdir(), 'cellpilot-bench-image-'));
   try {
-    await benchPlaneByPlane(dir);
+    const input = join(dir, 'sim.tif');
+    await makeMovie(input);
+    console.log(`movie I/O: fresh process per run, median of ${ROUNDS} alternating runs per side after one warm-up; ${loadNote()}`);
+    if (missing) console.log(missing);
+    else await compare(dir, input);
     if (process.env.CELLPILOT_BENCH_BIG === '1' || process.argv.includes('--big')) await benchBig(dir);
-    else console.log('\n(> 4 GiB read-invert-write skipped: set CELLPILOT_BENCH_BIG=1 or pass --big)');
+    else console.log('(> 4 GiB read-invert-write skipped: set CELLPILOT_BENCH_BIG=1 or pass --big)');
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url) await run();
+const args = childArgs();
+if (args) await child(args);
+else if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url) await run();

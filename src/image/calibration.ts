@@ -107,7 +107,7 @@ export function calibratedMovie(movie: Movie, calibration: Calibration | undefin
     dtype: movie.dtype,
     meta,
     source: movie.source,
-    plane: (t, z, c) => movie.plane(t, z, c),
+    plane: (t, z, c, into) => movie.plane(t, z, c, into),
     close: () => movie.close(),
   };
 }

@@ -23,12 +23,12 @@ export function reinterpretAxes(movie: Movie, axes: { t: number; z: number; c: n
     dtype: movie.dtype,
     meta,
     source,
-    plane(t: number, z: number, c: number): Promise<PlaneData> {
+    plane(t: number, z: number, c: number, into?: PlaneData): Promise<PlaneData> {
       checkPlaneIndex({ shape }, t, z, c);
       const k = planeIndex(shape, t, z, c);
       const ct = movie.shape.c;
       const cz = movie.shape.z;
-      return movie.plane(Math.floor(k / (ct * cz)), Math.floor(k / ct) % cz, k % ct);
+      return movie.plane(Math.floor(k / (ct * cz)), Math.floor(k / ct) % cz, k % ct, into);
     },
     close: () => movie.close(),
   };

@@ -357,11 +357,14 @@ export async function writeMovie(
   const { shape } = movie;
   const writer = await createMovieWriter(path, { shape, dtype: movie.dtype, meta: movie.meta, bigTiff: options.bigTiff });
   const total = shape.t * shape.z * shape.c;
+  // writePlane has written the plane when it returns, so one buffer carries every plane.
+  let buffer: PlaneData | undefined;
   try {
     for (let t = 0; t < shape.t; t++)
       for (let z = 0; z < shape.z; z++)
         for (let c = 0; c < shape.c; c++) {
-          await writer.writePlane(await movie.plane(t, z, c));
+          buffer = await movie.plane(t, z, c, buffer);
+          await writer.writePlane(buffer);
           options.onProgress?.(writer.planesWritten, total);
         }
   } catch (err) {

@@ -1,0 +1,122 @@
+// Shared harness for the benchmarks (not a benchmark itself: bench/index.ts skips files
+// whose name starts with "_"). Every measurement runs in a fresh child process, ours and
+// the peer's alternately (A B A B ...), and the median of each side is reported with the
+// machine's load average beside it, so load from other work hits both sides alike and
+// nothing one benchmark leaves in memory colours the next.
+import { spawnSync } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+export const PYTHON = '/usr/bin/python3';
+export const ROOT = fileURLToPath(new URL('../', import.meta.url));
+export const RUN_TS = fileURLToPath(new URL('../bin/run-ts.js', import.meta.url));
+export const CELLPILOT = fileURLToPath(new URL('../bin/cellpilot.js', import.meta.url));
+
+/** One side of a comparison: a command line run in a fresh process. */
+export interface Side {
+  label: string;
+  command: string;
+  args: string[];
+  env?: Record<string, string>;
+  /** Runs before each start, untimed (e.g. removes the previous output). */
+  before?: () => void;
+}
+
+export interface Sample {
+  /** Wall time from spawn to exit: what a user waits for, start-up included. */
+  wallS: number;
+  /** The work alone, as the child reports it on a line `{"seconds": ...}` (undefined when it does not). */
+  workS?: number;
+  /** The child's other JSON fields (counts, checks). */
+  report: Record<string, unknown>;
+  /** 1-minute load average when the run started. */
+  load: number;
+}
+
+/** Runs a side once; throws with the child's last line of stderr when it fails. */
+export function runOnce(side: Side, timeoutS = 900): Sample {
+  side.before?.();
+  const load = loadavg()[0];
+  const start = performance.now();
+  const r = spawnSync(side.command, side.args, { encoding: 'utf8', timeout: timeoutS * 1000, maxBuffer: 256 << 20, cwd: ROOT, env: { ...process.env, ...side.env } });
+  const wallS = (performance.now() - start) / 1000;
+  if (r.error || r.status !== 0) {
+    const why = (r.error?.message ?? r.stderr ?? '').trim().split('\n').pop() || `exit ${r.status}`;
+    throw new Error(`${side.label} failed: ${why}`);
+  }
+  const line = r.stdout.trim().split('\n').reverse().find((l) => l.startsWith('{'));
+  const report = line ? (JSON.parse(line) as Record<string, unknown>) : {};
+  return { wallS, workS: typeof report.seconds === 'number' ? report.seconds : undefined, report, load };
+}
+
+export interface Comparison {
+  samples: Sample[][];
+  /** Median per side. */
+  wallS: number[];
+  workS: (number | undefined)[];
+  load: number;
+}
+
+/** Runs every side `rounds` times, alternating, after one untimed warm-up round (disk cache, JIT caches). */
+export function alternate(sides: Side[], rounds: number, warmup = true): Comparison {
+  if (warmup) for (const s of sides) runOnce(s);
+  const samples: Sample[][] = sides.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    // Alternate the order too, so neither side always runs right after the other.
+    const order = r % 2 === 0 ? sides.map((_, i) => i) : sides.map((_, i) => sides.length - 1 - i);
+    for (const i of order) samples[i].push(runOnce(sides[i]));
+  }
+  const all = samples.flat();
+  return {
+    samples,
+    wallS: samples.map((s) => median(s.map((x) => x.wallS))),
+    workS: samples.map((s) => (s.every((x) => x.workS !== undefined) ? median(s.map((x) => x.workS!)) : undefined)),
+    load: all.reduce((a, s) => a + s.load, 0) / all.length,
+  };
+}
+
+export function median(values: number[]): number {
+  const v = [...values].sort((a, b) => a - b);
+  const m = v.length >> 1;
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+}
+
+export function loadNote(): string {
+  return `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores`;
+}
+
+/**
+ * One row of the summary table. bench/index.ts collects these lines (prefixed "@row ")
+ * from every area and prints them together at the end: the issue's "Done when" rows.
+ */
+export interface SummaryRow {
+  work: string;
+  ours: string;
+  peer: string;
+  /** peer time / our time: above 1, cellpilot is faster. */
+  ratio: number | null;
+  goal: string;
+  load: number;
+}
+
+export function summaryRow(row: SummaryRow): void {
+  console.log(`@row ${JSON.stringify(row)}`);
+}
+
+/** Seconds, for a table cell. */
+export function s(seconds: number | undefined): string {
+  return seconds === undefined ? 'n/a' : seconds < 1 ? `${(seconds * 1000).toFixed(0)} ms` : `${seconds.toFixed(2)} s`;
+}
+
+/** Whether the Python peer modules can be imported; the reason when not. */
+export function pythonPeer(modules: string[]): string | undefined {
+  const r = spawnSync(PYTHON, ['-c', `import ${modules.join(', ')}`], { encoding: 'utf8', timeout: 60_000 });
+  if (r.error || r.status !== 0) return `python peer unavailable (${(r.error?.message ?? r.stderr).trim().split('\n').pop()}); install: apt-get install -y python3-skimage python3-scipy python3-tifffile`;
+  return undefined;
+}
+
+/** The child-mode arguments when this file was started as `run-ts.js bench/X.ts --child ...`. */
+export function childArgs(): string[] | undefined {
+  const i = process.argv.indexOf('--child');
+  return i >= 0 ? process.argv.slice(i + 1) : undefined;
+}
