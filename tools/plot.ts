@@ -378,7 +378,7 @@ const plot = defineTool({
   consumes: ['table', 'tracks', 'movie', 'labels'],
   produces: ['plot'],
   results: { widthPx: { about: 'figure width', unit: 'px' }, heightPx: { about: 'figure height', unit: 'px' } },
-  valueWords: { kind: { projection: ['tracks on projection', 'projection with tracks', 'trajectories on projection', 'paths on projection'], kymograph: ['kymograph'], histogram: ['histogram', 'distribution'], scatter: ['scatter', 'versus', 'vs', 'against'], tracks: ['tracks', 'trajectories', 'paths'], frame: ['outlines', 'overlay', 'contours'], timeseries: ['over time', 'time series', 'curves', 'traces', 'per frame'] } },
+  valueWords: { kind: { projection: ['tracks on projection', 'projection with tracks', 'trajectories on projection', 'paths on projection'], histogram: ['histogram', 'distribution'], scatter: ['scatter', 'versus', 'vs', 'against'], tracks: ['tracks', 'trajectories', 'paths'], frame: ['outlines', 'overlay', 'contours'], timeseries: ['over time', 'through time', 'time series', 'curves', 'traces'] } },
   description:
     'Draws a figure and saves it as PNG with units on every axis: from a table or tracks, a feature against time, one line per track branch with the mean and 95% confidence band when lines are many ("timeseries"; "X over time" means this), a feature distribution ("histogram") or one feature against another such as UMAP/PCA coloured by cluster ("scatter"); from tracks, their paths ("tracks"); from a movie, a max projection with track paths coloured by track or by a feature ("projection"), one frame with label outlines ("frame") or a kymograph, with axes and a scale bar. Every figure also saves its SVG and Vega-Lite spec. Returns a plot artifact.',
   schema,

@@ -11,7 +11,9 @@ import { meaning, tokenize } from './words.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
 import { answerFromTable } from './tableAnswers.ts';
-import { BUILDERS } from './builders.ts';
+import { BUILDERS, sessionPixelSizeUm } from './builders.ts';
+import { findQuantities } from './quantities.ts';
+import type { RequestClause } from '../../../tools/types.ts';
 import { findArtifactIds, findChannels, findOutput, findPaths, findProducerWords } from './extract.ts';
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
@@ -240,6 +242,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   const notes = takeNotes(steps);
   for (const step of steps) notes.push(...methodsNotHere(step, catalogue));
   for (const step of steps) switchesFromWords(step, catalogue);
+  for (const step of steps) Object.assign(step.args, selfOf(step.tool, catalogue)?.fromRequest?.(requestClause(step.clause, text, conversation)) ?? {});
   if (understood.excluded.length) notes.push(`Not run, as you asked: ${understood.excluded.join(', ')}.`);
   const withInputs = addInputs(steps, conversation, catalogue, understood.excluded);
   if ('reply' in withInputs) return { steps: [], reply: withInputs.reply };
@@ -273,6 +276,19 @@ function switchesFromWords(step: PlannedStep, catalogue: Catalogue): void {
     const before = step.clause.slice(Math.max(0, first.start - 24), first.start);
     step.args[arg] = !/\b(?:no|not|don't|dont|never|without)\s+(?:\w+\s+)?$/i.test(before);
   }
+}
+
+/** The words of a step as a tool's own `fromRequest` reads them. */
+function requestClause(clause: string, request: string, conversation: Conversation): RequestClause {
+  const pixelSizeUm = sessionPixelSizeUm(conversation);
+  return {
+    text: clause,
+    request,
+    quantities: findQuantities(clause).map(({ value, unit, kind, before, after }) => ({ value, unit, kind, before, after })),
+    paths: findPaths(clause),
+    ...(pixelSizeUm !== undefined ? { pixelSizeUm } : {}),
+    artifacts: conversation.artifactsAtStart.map(({ id, type, producedBy, path }) => ({ id, type, producedBy, path })),
+  };
 }
 
 /** The methods the step's words ask for that its tool does not have: the stand-in is applied and named. */
