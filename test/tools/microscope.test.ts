@@ -47,7 +47,7 @@ describe('microscope tools', () => {
 
   it('a session: status, snap, stage limits, a confirmed rule, an acquisition steered in words, dose report, stop', async () => {
     const session = simSession(new RealClock());
-    const { call } = context(session, 's1');
+    const { call, ctx: ctxOf } = context(session, 's1');
     const idle = await call('microscope_status');
     expect(idle.summary).toMatch(/Microscope idle at \(0, 0, 0\) µm with the 20X objective \(0.5 µm\/px\)/);
 
@@ -92,6 +92,13 @@ describe('microscope tools', () => {
     // "reduce the 488 laser power by 90%" at 10 % is 1 %, never 90 %
     const relative = await call('adjust_acquisition', { changes: [{ kind: 'powerFactor', channel: '488', factor: 0.1 }] });
     expect((relative.values.channels as { channel: string; powerPercent: number }[]).find((c) => c.channel === 'FITC')!.powerPercent).toBe(1);
+    // raises of more than 2x, and ending the run, need a person's approval; the tool says what will happen
+    const adjustTool = tools.find((t) => t.name === 'adjust_acquisition')!;
+    const approval = adjustTool.needsApproval as (args: Record<string, unknown>, ctx: unknown) => Promise<string | undefined>;
+    expect(await approval({ changes: [{ kind: 'powerFactor', channel: '488', factor: 1.5 }] }, ctxOf)).toBeUndefined();
+    expect(await approval({ changes: [{ kind: 'power', channel: '488', powerPercent: 90 }] }, ctxOf)).toBe('raise FITC power from 1 to 90 % (90x, more than 2x)');
+    expect(await approval({ changes: [{ kind: 'exposureFactor', factor: 3 }] }, ctxOf)).toMatch(/raise FITC exposure from 50 to 150 ms \(3x.*raise DAPI exposure/);
+    expect(await approval({ changes: [{ kind: 'dropChannel', channel: 'DAPI' }, { kind: 'finish' }] }, ctxOf)).toBe('end the acquisition after the current time point');
     const data = await call('adjust_acquisition', { changes: [{ kind: 'power', powerPercent: 400, channel: 'DAPI' }] });
     expect(data.summary).toMatch(/Limits: power of 405nm clamped from 400 % to the 100 % limit/);
     const left = await call('adjust_acquisition', { changes: [{ kind: 'status', about: 'time' }] });

@@ -1,0 +1,54 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { approveAll, gate, refuseAll } from '../../src/agent/approval.ts';
+import { createToolContext } from '../../src/agent/artifacts.ts';
+import { defineTool, type ToolSpec } from '../../tools/types.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'cellpilot-approval-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const ctx = createToolContext({ sessionDir: dir, state: new Map() });
+const risky = defineTool({
+  name: 'risky',
+  description: 'test',
+  schema: z.object({ factor: z.number() }),
+  needsApproval: (args) => ((args.factor as number) > 2 ? `raise the light ${args.factor}x` : undefined),
+  async run() {
+    return { summary: 'ran', artifacts: [], values: {} };
+  },
+}) as unknown as ToolSpec;
+
+describe('the approval gate', () => {
+  it('asks only when the tool says so, and a no (or no one to ask) refuses in one line', async () => {
+    const asked: string[] = [];
+    const ask = async (r: { action: string }) => (asked.push(r.action), false);
+    expect(await gate(risky, { factor: 1.5 }, ctx, ask)).toBeUndefined();
+    expect(await gate(risky, { factor: 3 }, ctx, ask)).toBe('not done: you declined to raise the light 3x');
+    expect(asked).toEqual(['raise the light 3x']);
+    expect(await gate(risky, { factor: 3 }, ctx, refuseAll())).toBe(`not done: "raise the light 3x" needs a person's confirmation: answer y when the chat asks, or run again with --yes`);
+    expect(await gate(risky, { factor: 3 }, ctx, approveAll())).toBeUndefined();
+    expect(await gate(risky, { factor: 3 }, ctx, undefined)).toBeUndefined(); // a person calling the tool directly
+  });
+
+  it('`cellpilot ask` does nothing risky without --yes, and says how to confirm', async () => {
+    const repo = resolve(import.meta.dirname, '..', '..');
+    const env = { ...process.env, CELLPILOT_SESSIONS: join(dir, 'sessions'), CELLPILOT_MICROSCOPE_CLOCK: 'virtual' };
+    const ask = async (...args: string[]) => {
+      try {
+        const out = await promisify(execFile)('node', [join(repo, 'bin/cellpilot.js'), 'ask', ...args], { env });
+        return { code: 0, ...out };
+      } catch (err) {
+        return err as { code: number; stdout: string; stderr: string };
+      }
+    };
+    const without = await ask('stop the acquisition', '--session', 'A');
+    expect(without.stderr).toMatch(/not done: "stop the whole acquisition now \(it cannot be resumed\)" needs confirmation: run again with --yes to confirm it/);
+    const withYes = await ask('stop the acquisition', '--session', 'A', '--yes');
+    expect(withYes.stderr).toMatch(/confirmed by --yes: stop the whole acquisition now/);
+    expect(withYes.stderr).toMatch(/no acquisition has been started/); // it ran: there was nothing to stop
+  }, 60_000);
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_CONFIG } from '../../src/microscope/config.ts';
+import { DEFAULT_LIMITS } from '../../src/microscope/limits.ts';
+import { applyAdjustment, type PlanEnv } from '../../src/microscope/planEdit.ts';
+import { parseSequence } from '../../src/microscope/sequence.ts';
+
+const env: PlanEnv = {
+  config: DEMO_CONFIG,
+  limits: DEFAULT_LIMITS,
+  stage: { xUm: 0, yUm: 0, zUm: 100, fieldWidthUm: 256, fieldHeightUm: 256 },
+  defaultExposureMs: 100,
+  defaultPowerPercent: () => 20,
+  objective: '20X',
+};
+const plan = () => parseSequence({ channels: [{ config: 'FITC', powerPercent: 10, exposureMs: 50 }, { config: 'DAPI' }], timePlan: { intervalS: 60, loops: 10 } });
+
+describe('applyAdjustment (a pure function of the plan)', () => {
+  it('relative changes are computed from the current value: "reduce by 90 %" at 10 % is 1 %', () => {
+    const before = plan();
+    const edit = applyAdjustment(before, { kind: 'powerFactor', channel: '488', factor: 0.1 }, env);
+    expect(edit.plan.channels[0].powerPercent).toBe(1);
+    expect(before.channels[0].powerPercent).toBe(10); // the input is untouched
+    expect(applyAdjustment(before, { kind: 'exposureFactor', factor: 0.5 }, env).plan.channels.map((c) => c.exposureMs)).toEqual([25, 50]);
+    expect(applyAdjustment(before, { kind: 'powerFactor', channel: 'DAPI', factor: 10 }, env).plan.channels[1].powerPercent).toBe(100); // 20 % x 10, clamped
+  });
+
+  it('drops a channel and the others go on; the only channel cannot be dropped', () => {
+    const edit = applyAdjustment(plan(), { kind: 'dropChannel', channel: 'GFP' }, env);
+    expect(edit.plan.channels.map((c) => c.config)).toEqual(['DAPI']);
+    expect(edit.message).toMatch(/FITC dropped .* DAPI go on/);
+    expect(() => applyAdjustment(edit.plan, { kind: 'dropChannel', channel: 'DAPI' }, env)).toThrow(/only channel; to end the acquisition, ask to stop it/);
+  });
+
+  it('z-stacks by planes, channels every Nth time point, positions', () => {
+    expect(applyAdjustment(plan(), { kind: 'zPlan', zPlan: { planes: 11, stepUm: 0.5 } }, env).plan.zPlan).toEqual({ rangeUm: 5, stepUm: 0.5 });
+    expect(() => applyAdjustment(plan(), { kind: 'zPlan', zPlan: { rangeUm: 1_000_000, stepUm: 0.001 } }, env)).toThrow(/1000000001 planes is refused/);
+    const added = applyAdjustment(plan(), { kind: 'addChannel', channel: 'brightfield', acquireEvery: 3 }, env);
+    expect(added.plan.channels.at(-1)).toMatchObject({ config: 'Brightfield', acquireEvery: 3 });
+    const positions = applyAdjustment(plan(), { kind: 'positions', positions: [{ xUm: 0, yUm: 0 }, { xUm: 500, yUm: 0 }, { xUm: 1000, yUm: 200 }] }, env);
+    expect(positions.plan.stagePositions!.map((p) => [p.name, p.zUm])).toEqual([['Pos0', 100], ['Pos1', 100], ['Pos2', 100]]);
+    expect(() => applyAdjustment(plan(), { kind: 'positions', positions: [{ xUm: 1e6, yUm: 0 }] }, env)).toThrow(/outside the travel limit/);
+  });
+});
