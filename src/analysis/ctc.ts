@@ -136,18 +136,56 @@ export async function readCtcTracks(dir: string): Promise<Tracks> {
 }
 
 /**
+ * The CTC track table of Tracks and the CTC label of every spot. A CTC track must be present in every
+ * frame from its begin to its end, so a branch with gaps (closed by the tracker) is cut at each gap: the
+ * part after a gap gets a new label with the part before as its parent (the CTC rule for gap closing),
+ * and the branch's daughters name its last part. Labels follow the branch ids, new ones after the largest.
+ */
+export function ctcTracksOf(tracks: Tracks): { rows: CtcTrackRow[]; labelOfSpot: Map<number, number> } {
+  const spotById = new Map(tracks.spots.map((s) => [s.id, s]));
+  let nextLabel = Math.max(0, ...tracks.branches.map((b) => b.id)) + 1;
+  const lastLabelOf = new Map<number, number>();
+  const firstLabelOf = new Map<number, number>();
+  const rows: CtcTrackRow[] = [];
+  const labelOfSpot = new Map<number, number>();
+  for (const branch of [...tracks.branches].sort((a, b) => a.id - b.id)) {
+    const frames = branch.spotIds.map((id) => spotById.get(id)!).sort((a, b) => a.t - b.t);
+    if (frames.length === 0) continue;
+    let row: CtcTrackRow = { id: branch.id, start: frames[0].t, end: frames[0].t, parent: branch.parent };
+    firstLabelOf.set(branch.id, row.id);
+    rows.push(row);
+    for (const spot of frames) {
+      if (spot.t > row.end + 1) {
+        row = { id: nextLabel++, start: spot.t, end: spot.t, parent: row.id };
+        rows.push(row);
+      }
+      row.end = spot.t;
+      labelOfSpot.set(spot.id, row.id);
+    }
+    lastLabelOf.set(branch.id, row.id);
+  }
+  // a daughter's parent is the mother branch's last part (and no parent that has no row)
+  for (const row of rows) {
+    if (row.parent > 0 && firstLabelOf.get(row.id) === row.id) row.parent = lastLabelOf.get(row.parent) ?? 0;
+  }
+  return { rows, labelOfSpot };
+}
+
+/**
  * Writes Tracks as a CTC result folder: res_track.txt and one maskNNN.tif per frame of the
- * label movie, each object relabelled with its branch id (objects not in any branch become 0).
+ * label movie, each object relabelled with its CTC track label (ctcTracksOf; objects not in any branch become 0).
  */
 export async function writeCtcResult(tracks: Tracks, labels: Movie, dir: string, options: { onProgress?: (done: number, total: number) => void; signal?: AbortSignal } = {}): Promise<{ files: number }> {
   const { createMovieWriter } = await import('../image/index.ts');
-  const maxBranch = Math.max(0, ...tracks.branches.map((b) => b.id));
-  if (maxBranch > 65535) throw new RangeError(`CTC masks are 16-bit: ${maxBranch} branch ids do not fit`);
   if (labels.shape.t !== tracks.frames) throw new RangeError(`the label movie has ${labels.shape.t} frames but the tracks were made on ${tracks.frames}`);
+  const { rows, labelOfSpot } = ctcTracksOf(tracks);
+  const maxLabel = Math.max(0, ...rows.map((r) => r.id));
+  if (maxLabel > 65535) throw new RangeError(`CTC masks are 16-bit: ${maxLabel} track labels do not fit`);
   const branchAt = new Map<string, number>();
   for (const s of tracks.spots) {
     if (s.label === undefined) throw new RangeError(`spot ${s.id} has no label value: CTC export needs tracks made from a label movie`);
-    branchAt.set(`${s.t}:${s.label}`, s.branchId);
+    const label = labelOfSpot.get(s.id);
+    if (label !== undefined) branchAt.set(`${s.t}:${s.label}`, label);
   }
   mkdirSync(dir, { recursive: true });
   const { shape } = labels;
@@ -176,7 +214,6 @@ export async function writeCtcResult(tracks: Tracks, labels: Movie, dir: string,
     await writer.close();
     options.onProgress?.(t + 1, shape.t);
   }
-  const rows: CtcTrackRow[] = tracks.branches.map((b) => ({ id: b.id, start: b.start, end: b.end, parent: b.parent }));
   const file = join(dir, 'res_track.txt');
   writeFileSync(`${file}.partial`, formatCtcTrackFile(rows));
   renameSync(`${file}.partial`, file);

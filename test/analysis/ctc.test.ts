@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ctcTracksOf, listCtcFrames, parseCtcTrackFile, readMaskFrame, writeCtcResult } from '../../src/analysis/ctc.ts';
+import { movieFromPlanes } from '../../src/image/movie.ts';
+import { trackLabels } from '../../src/analysis/track.ts';
+import { simulate } from '../../src/sim/index.ts';
+import type { Tracks } from '../../src/analysis/tracks.ts';
+
+/**
+ * The rules the Cell Tracking Challenge's official validator checks on a result folder (its
+ * "Naming and file content conventions"): one line "L B E P" per track with unique labels; every
+ * track label present in the mask of every frame from B to E and in no other frame; every label
+ * in a mask listed in res_track.txt; a parent is 0 or a listed track that ends before its child begins.
+ */
+async function ctcViolations(dir: string): Promise<string[]> {
+  const problems: string[] = [];
+  const rows = parseCtcTrackFile(readFileSync(join(dir, 'res_track.txt'), 'utf8'));
+  const byLabel = new Map(rows.map((r) => [r.id, r]));
+  if (byLabel.size !== rows.length) problems.push('duplicate labels in res_track.txt');
+  const present = new Map<number, Set<number>>();
+  for (const [t, path] of listCtcFrames(dir, 'mask')) {
+    const { planes } = await readMaskFrame(path);
+    for (const plane of planes) for (let i = 0; i < plane.length; i++) if (plane[i] > 0) (present.get(plane[i]) ?? present.set(plane[i], new Set()).get(plane[i])!).add(t);
+  }
+  for (const [label, frames] of present) {
+    const row = byLabel.get(label);
+    if (!row) {
+      problems.push(`label ${label} is in the masks but not in res_track.txt`);
+      continue;
+    }
+    for (const t of frames) if (t < row.start || t > row.end) problems.push(`label ${label} is in frame ${t}, outside its ${row.start}-${row.end}`);
+  }
+  for (const row of rows) {
+    for (let t = row.start; t <= row.end; t++) if (!present.get(row.id)?.has(t)) problems.push(`label ${row.id} is missing from frame ${t} (track ${row.start}-${row.end})`);
+    if (row.parent === row.id) problems.push(`label ${row.id} is its own parent`);
+    if (row.parent > 0) {
+      const parent = byLabel.get(row.parent);
+      if (!parent) problems.push(`label ${row.id} has parent ${row.parent}, which is not a track`);
+      else if (parent.end >= row.start) problems.push(`parent ${row.parent} ends at ${parent.end}, not before its child ${row.id} begins at ${row.start}`);
+    }
+  }
+  return problems;
+}
+
+/** Square objects on a 32x32 plane: label -> top-left corner, per frame. */
+function labelMovie(frames: Record<number, [number, number]>[]) {
+  return movieFromPlanes({ t: frames.length, z: 1, c: 1, y: 32, x: 32 }, 'uint16', (t) => {
+    const plane = new Uint16Array(32 * 32);
+    for (const [label, [x0, y0]] of Object.entries(frames[t])) for (let y = y0; y < y0 + 4; y++) for (let x = x0; x < x0 + 4; x++) plane[y * 32 + x] = Number(label);
+    return plane;
+  });
+}
+
+describe('CTC export', () => {
+  it('cuts a gap-closed branch at the gap: a new track after it, with the part before as parent; daughters name the last part', async () => {
+    // one cell at t 0,1 (label 1), missed at t 2, found again at 3,4 (label 1), divides at 5 into labels 2 and 3
+    const movie = labelMovie([{ 1: [2, 2] }, { 1: [3, 2] }, {}, { 1: [5, 2] }, { 1: [6, 2] }, { 2: [6, 10], 3: [6, 20] }]);
+    const spot = (id: number, t: number, label: number, branchId: number) => ({ id, t, x: 0, y: 0, label, branchId });
+    const tracks: Tracks = {
+      spots: [spot(1, 0, 1, 1), spot(2, 1, 1, 1), spot(3, 3, 1, 1), spot(4, 4, 1, 1), spot(5, 5, 2, 2), spot(6, 5, 3, 3)],
+      branches: [
+        { id: 1, start: 0, end: 4, parent: 0, spotIds: [1, 2, 3, 4] },
+        { id: 2, start: 5, end: 5, parent: 1, spotIds: [5] },
+        { id: 3, start: 5, end: 5, parent: 1, spotIds: [6] },
+      ],
+      frames: 6,
+    };
+    expect(ctcTracksOf(tracks).rows).toEqual([
+      { id: 1, start: 0, end: 1, parent: 0 },
+      { id: 4, start: 3, end: 4, parent: 1 },
+      { id: 2, start: 5, end: 5, parent: 4 },
+      { id: 3, start: 5, end: 5, parent: 4 },
+    ]);
+    const dir = mkdtempSync(join(tmpdir(), 'cellpilot-ctc-'));
+    await writeCtcResult(tracks, movie, dir);
+    expect(await ctcViolations(dir)).toEqual([]);
+    expect((await readMaskFrame(join(dir, 'mask003.tif'))).planes[0][2 * 32 + 5]).toBe(4);
+  });
+
+  it('a tracked simulated movie with gaps and divisions passes the validator rules', async () => {
+    const sim = simulate({ frames: 16, cells: 10, width: 96, height: 96, seed: 4, divisionRate: 0.06 });
+    // drop every object from two frames' labels, so the tracker must close gaps
+    const holed = movieFromPlanes(sim.labels.shape, 'uint16', (t) => (t === 5 || t === 9 ? new Uint16Array(96 * 96) : (sim.labels.planes[t] as Uint16Array)));
+    const tracks = await trackLabels(holed, { divisionCheck: false });
+    expect(tracks.branches.some((b) => b.spotIds.length < b.end - b.start + 1)).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'cellpilot-ctc-'));
+    await writeCtcResult(tracks, holed, dir);
+    expect(await ctcViolations(dir)).toEqual([]);
+  });
+
+  it('the validator rules catch a gap kept under one label (the export before the CTC rule)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cellpilot-ctc-'));
+    const movie = labelMovie([{ 1: [2, 2] }, {}, { 1: [4, 2] }]);
+    const spot = (id: number, t: number) => ({ id, t, x: 0, y: 0, label: 1, branchId: 1 });
+    const tracks: Tracks = { spots: [spot(1, 0), spot(2, 2)], branches: [{ id: 1, start: 0, end: 2, parent: 0, spotIds: [1, 2] }], frames: 3 };
+    await writeCtcResult(tracks, movie, dir);
+    expect(await ctcViolations(dir)).toEqual([]);
+    // the same masks with one row "1 0 2 0", as the export wrote before
+    writeFileSync(join(dir, 'mask002.tif'), readFileSync(join(dir, 'mask002.tif')));
+    writeFileSync(join(dir, 'res_track.txt'), '1 0 2 0\n');
+    const problems = await ctcViolations(dir);
+    expect(problems).toContain('label 1 is missing from frame 1 (track 0-2)');
+  });
+});
