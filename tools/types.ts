@@ -22,7 +22,7 @@ export interface ArtifactRecord extends ArtifactRef {
   producedBy?: string;
   createdAt: string;
   /** The movie it derives from (the raw file at the root of its chain), so artifacts of different movies are never mixed. */
-  source?: { id: string; path: string; sha256?: string };
+  source?: { id: string; path: string; hash?: string; hashAlgorithm?: string; /** sessions written before xxh128 */ sha256?: string };
 }
 
 export interface ToolResult {

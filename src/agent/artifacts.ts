@@ -3,17 +3,17 @@
 // killed process loses nothing already recorded.
 //
 // Every record names the movie it derives from (`source`: the raw file at the root of
-// its chain, with its sha256). Within one tool call, inputs that derive from different
+// its chain, with its content hash). Within one tool call, inputs that derive from different
 // movies are refused with one line saying which, so a segmentation of one movie is
 // never joined with the tracks of another.
-import { createHash } from 'node:crypto';
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, extname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { ArtifactRecord, ArtifactRef, ArtifactType, ToolContext } from '../../tools/types.ts';
 import { InputError, WorkError } from '../errors.ts';
 import { calibratedMovie, type Calibration } from '../image/calibration.ts';
 import { openMovie } from '../image/reader.ts';
+import { contentHash, knownContentHash } from './provenance.ts';
 import { redact } from './secrets.ts';
 
 type Source = NonNullable<ArtifactRecord['source']>;
@@ -30,31 +30,29 @@ export function userPath(path: string): string {
   return resolve(expandHome(path));
 }
 
-const fileHashes = new Map<string, string>();
-
-/** sha256 of a file (cached by path, size and mtime); undefined for folders and missing paths. */
-function fileSha256(path: string): string | undefined {
-  if (!existsSync(path)) return undefined;
-  const stat = statSync(path);
-  if (!stat.isFile()) return undefined;
-  const key = `${path}\0${stat.size}\0${stat.mtimeMs}`;
-  const cached = fileHashes.get(key);
-  if (cached) return cached;
-  const hash = createHash('sha256');
-  const buffer = Buffer.allocUnsafe(1 << 20);
-  const fd = openSync(path, 'r');
-  try {
-    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) hash.update(buffer.subarray(0, n));
-  } finally {
-    closeSync(fd);
-  }
-  const digest = hash.digest('hex');
-  fileHashes.set(key, digest);
-  return digest;
+/**
+ * What identifies a movie source: its content hash (xxh128 from provenance.ts: computed
+ * once per session, while the tool reads the movie, so never a second pass over a big one).
+ * `readIfNeeded: false` takes only a hash already known (a movie named before any tool read it).
+ */
+function sourceIdentity(path: string, sessionDir: string, readIfNeeded: boolean): Pick<Source, 'hash' | 'hashAlgorithm'> {
+  const hash = readIfNeeded ? contentHash(path, sessionDir) : knownContentHash(path, sessionDir);
+  return hash ? { hash: hash.digest, hashAlgorithm: hash.algorithm } : {};
 }
 
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/** Same movie: equal content hashes of one algorithm (sha256 in sessions written before xxh128), else the same file after symlinks. */
 function sameSource(a: Source, b: Source): boolean {
-  return a.sha256 && b.sha256 ? a.sha256 === b.sha256 : a.path === b.path;
+  if (a.hash && b.hash && a.hashAlgorithm === b.hashAlgorithm) return a.hash === b.hash;
+  if (a.sha256 && b.sha256) return a.sha256 === b.sha256;
+  return a.path === b.path || realOrSelf(a.path) === realOrSelf(b.path);
 }
 
 const INDEX = 'artifacts.jsonl';
@@ -67,6 +65,8 @@ export class ArtifactStore {
   private callSources: { ref: string; source: Source }[] = [];
   /** A raw movie file the call opened by path: the source of its outputs when no artifact names one. */
   private callRawMovie: string | undefined;
+  /** Paths of the artifacts the call in progress resolved. */
+  private readonly callPaths = new Set<string>();
   /** Source given to the call's outputs once the first is added. */
   private outputSource: Source | undefined;
   /** True once the call in progress has added an output: the next resolve starts a new call. */
@@ -100,7 +100,7 @@ export class ArtifactStore {
     const id = `${type}-${n}`;
     const absolute = resolve(path);
     const record: ArtifactRecord = { id, type, path: absolute, description, producedBy, createdAt: new Date().toISOString() };
-    record.source = this.sourceForOutput(id, type, absolute);
+    record.source = this.sourceForOutput(id, type, absolute, producedBy);
     this.records.push(record);
     // descriptions can come from the model, which can echo a key: redacted like every session file
     appendFileSync(join(this.sessionDir, INDEX), JSON.stringify(redact(record)) + '\n');
@@ -110,6 +110,7 @@ export class ArtifactStore {
   /** Starts a new tool call: forget the sources of the previous one. */
   beginCall(): void {
     this.callSources = [];
+    this.callPaths.clear();
     this.callRawMovie = undefined;
     this.outputSource = undefined;
     this.adding = false;
@@ -120,22 +121,27 @@ export class ArtifactStore {
    * raw movie file the call opened; else the output itself when it is a movie (a
    * simulated or acquired movie, or one loaded by path), which later outputs inherit.
    */
-  private sourceForOutput(id: string, type: ArtifactType, path: string): Source | undefined {
+  private sourceForOutput(id: string, type: ArtifactType, path: string, producedBy: string | undefined): Source | undefined {
     if (!this.adding) {
       this.adding = true;
       this.outputSource = this.callSources[0]?.source;
       if (!this.outputSource && this.callRawMovie) {
         const known = this.records.find((r) => r.path === this.callRawMovie && r.source);
-        this.outputSource = known?.source ?? { id: this.callRawMovie === path ? id : basename(this.callRawMovie), path: this.callRawMovie, sha256: fileSha256(this.callRawMovie) };
+        this.outputSource = known?.source ?? { id: this.callRawMovie === path ? id : basename(this.callRawMovie), path: this.callRawMovie, ...sourceIdentity(this.callRawMovie, this.sessionDir, true) };
       }
+      // a movie named before any tool read it has no hash yet; this call read it, so its hash costs no new pass now
+      const source = this.outputSource;
+      if (source && !source.hash && !source.sha256 && this.callPaths.has(source.path)) this.outputSource = { ...source, ...sourceIdentity(source.path, this.sessionDir, true) };
     }
-    if (!this.outputSource && (type === 'movie' || type === 'labels')) this.outputSource = { id, path, sha256: fileSha256(path) };
+    // a movie the person names is not read here: its hash is taken when a tool reads it
+    if (!this.outputSource && (type === 'movie' || type === 'labels')) this.outputSource = { id, path, ...sourceIdentity(path, this.sessionDir, producedBy !== undefined) };
     return this.outputSource;
   }
 
   /** Notes that the call in progress reads `ref`; refuses when it derives from another movie than the call's other inputs. */
   private noteInput(ref: string, record: ArtifactRecord | undefined, rawPath?: string): void {
     if (this.adding) this.beginCall();
+    if (record) this.callPaths.add(record.path);
     if (!record) {
       if (rawPath) this.callRawMovie ??= rawPath;
       return;

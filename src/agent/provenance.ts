@@ -5,6 +5,7 @@ import { appendFileSync, closeSync, existsSync, fsyncSync, lstatSync, opendirSyn
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { IHasher } from 'hash-wasm';
+import { observeTiffReads } from '../image/tiff/tiffFile.ts';
 import type { ArtifactRef } from '../../tools/types.ts';
 import type { StepStatus } from './events.ts';
 import { redact } from './secrets.ts';
@@ -100,9 +101,15 @@ export function loadHasher(): Promise<Hasher> {
   if (hasher) return Promise.resolve(hasher);
   // the single-algorithm bundle loads in ~20 ms; the package index loads every algorithm (~150 ms)
   const { createXXHash128 } = createRequire(import.meta.url)('hash-wasm/dist/xxhash128.umd.min.js') as { createXXHash128: () => Promise<Hasher> };
-  loading ??= createXXHash128().then((h) => (hasher = h));
+  loading ??= createXXHash128().then((h) => {
+    hasher = h;
+    observeTiffReads(hashWhileRead);
+    return h;
+  });
   return loading;
 }
+// ready by the time a step reads a movie (runStep awaits it too)
+void loadHasher().catch(() => undefined);
 
 const HASH_CACHE_FILE = 'hashes.jsonl';
 const FOLDER_LISTING_LIMIT = 10_000;
@@ -146,10 +153,131 @@ export function contentHash(path: string, sessionDir?: string): ContentHash | un
   const key = cacheKey(real, stat);
   const cached = memoryCache.get(key);
   if (cached) return cached;
-  const result = hashRegularFile(real, stat.size);
+  const result = finishTap(real, key, stat.size) ?? hashRegularFile(real, stat.size);
   memoryCache.set(key, result);
   if (sessionDir && existsSync(sessionDir)) appendFileSync(join(sessionDir, HASH_CACHE_FILE), JSON.stringify({ key, ...result }) + '\n');
   return result;
+}
+
+/** The content hash of a file when it is already known (this process or the session's hashes.jsonl): never reads the file. */
+export function knownContentHash(path: string, sessionDir?: string): ContentHash | undefined {
+  try {
+    const real = realpathSync(path);
+    const stat = statSync(real);
+    if (!stat.isFile()) return undefined;
+    if (sessionDir) loadCacheFile(sessionDir);
+    return memoryCache.get(cacheKey(real, stat));
+  } catch {
+    return undefined;
+  }
+}
+
+// Hashing while a movie is read (issue 16.1: never a second full pass over a large movie).
+// The TIFF reader reports every range it reads; the bytes that continue the file from
+// where the hash stands are fed to a per-file xxHash128 state (small gaps, such as an
+// IFD skipped ahead of the pixel data, are filled by reading them). contentHash() then
+// reads only what the tool did not (nothing, after a whole-movie pass). The state is tied
+// to the file's size, inode and mtime, so a file changed meanwhile is hashed afresh.
+
+/** Gaps up to this size between the hashed prefix and a read are read to keep the hash going. */
+const GAP_FILL_BYTES = 1 << 20;
+
+interface Tap {
+  real: string;
+  key: string;
+  /** Bytes [0, upTo) of the file have been fed to `state`. */
+  upTo: number;
+  state: Uint8Array | undefined;
+  /** The hash is known (or the file is not worth following): later reads are ignored. */
+  done: boolean;
+}
+
+const taps = new Map<string, Tap>();
+
+/** Bytes this process read from disk only to hash them (what the tools had not read already). */
+export const hashingReads = { bytes: 0 };
+
+/** The tap of `path`; looked up afresh when the file is opened again (a read at byte 0), in case it was replaced. */
+function tapFor(path: string, opening: boolean): Tap | undefined {
+  let tap = taps.get(path);
+  if (tap && !opening) return tap;
+  try {
+    const real = realpathSync(path);
+    const stat = statSync(real);
+    const key = cacheKey(real, stat);
+    if (tap && tap.key === key) return tap;
+    tap = { real, key, upTo: 0, state: undefined, done: !stat.isFile() || memoryCache.has(key) };
+  } catch {
+    return undefined;
+  }
+  taps.set(path, tap);
+  if (tap.real !== path) taps.set(tap.real, tap);
+  return tap;
+}
+
+function feed(tap: Tap, bytes: Uint8Array): void {
+  if (!hasher) return;
+  if (tap.state) hasher.load(tap.state);
+  else hasher.init();
+  hasher.update(bytes);
+  tap.state = hasher.save();
+  tap.upTo += bytes.byteLength;
+}
+
+/** The ReadObserver given to the TIFF reader. */
+function hashWhileRead(path: string, offset: number, bytes: Uint8Array): void {
+  const tap = tapFor(path, offset === 0);
+  if (!tap || tap.done || !hasher) return;
+  try {
+    const end = offset + bytes.byteLength;
+    if (end <= tap.upTo) return;
+    if (offset > tap.upTo) {
+      if (offset - tap.upTo > GAP_FILL_BYTES) return; // read out of order: contentHash reads the rest
+      feed(tap, readRange(tap.real, tap.upTo, offset - tap.upTo));
+    }
+    feed(tap, bytes.subarray(tap.upTo - offset));
+  } catch {
+    tap.done = true; // never let hashing break a read; contentHash hashes in full
+  }
+}
+
+function readRange(real: string, offset: number, length: number): Uint8Array {
+  const out = Buffer.allocUnsafe(length);
+  const fd = openSync(real, 'r');
+  try {
+    let done = 0;
+    while (done < length) {
+      const n = readSync(fd, out, done, length - done, offset + done);
+      if (n === 0) throw new Error('file shorter than expected');
+      done += n;
+      hashingReads.bytes += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return out;
+}
+
+/** Completes a hash begun while the file was read (reading only the rest); undefined when none was begun for this version of it. */
+function finishTap(real: string, key: string, size: number): ContentHash | undefined {
+  const tap = taps.get(real);
+  if (!tap || tap.done || tap.key !== key || !tap.state || !hasher) return undefined;
+  tap.done = true;
+  const fd = openSync(real, 'r');
+  try {
+    chunk ??= Buffer.allocUnsafe(CHUNK_BYTES);
+    hasher.load(tap.state);
+    let position = tap.upTo;
+    for (let n = readSync(fd, chunk, 0, CHUNK_BYTES, position); n > 0; n = readSync(fd, chunk, 0, CHUNK_BYTES, position)) {
+      hasher.update(chunk.subarray(0, n));
+      position += n;
+      hashingReads.bytes += n;
+    }
+    tap.state = undefined;
+    return { algorithm: HASH_ALGORITHM, digest: hasher.digest('hex'), bytes: size };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function hashRegularFile(real: string, size: number): ContentHash {
@@ -158,7 +286,10 @@ function hashRegularFile(real: string, size: number): ContentHash {
     chunk ??= Buffer.allocUnsafe(CHUNK_BYTES);
     if (hasher) {
       hasher.init();
-      for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) hasher.update(chunk.subarray(0, n));
+      for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) {
+        hasher.update(chunk.subarray(0, n));
+        hashingReads.bytes += n;
+      }
       return { algorithm: HASH_ALGORITHM, digest: hasher.digest('hex'), bytes: size };
     }
     // only before loadHasher() has run (runStep loads it first): named, so never compared with xxh128
@@ -228,6 +359,7 @@ export function sha256File(path: string): string | undefined {
 export function forgetHashesInMemory(): void {
   memoryCache.clear();
   loadedCacheFiles.clear();
+  taps.clear();
 }
 
 /** Async form of contentHash (loads the hasher first). */

@@ -1,12 +1,13 @@
 // The artifact store: every artifact names the movie it derives from, a call mixing two
 // movies is refused with one line, and paths with ~ work.
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { xxhash128 } from 'hash-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expandHome, userPath } from '../../src/agent/artifacts.ts';
 import { runStep } from '../../src/agent/executor.ts';
+import { hashingReads } from '../../src/agent/provenance.ts';
 import { Session } from '../../src/agent/session.ts';
 import { writeMovie } from '../../src/image/index.ts';
 import { simulate } from '../../src/sim/index.ts';
@@ -15,7 +16,7 @@ import { ALL_TOOLS } from '../../src/agent/allTools.ts';
 const dir = mkdtempSync(join(tmpdir(), 'cellpilot-artifacts-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+const xxh128 = (path: string) => xxhash128(readFileSync(path));
 
 describe('artifacts know their movie', () => {
   it('records the source movie of every derived artifact and refuses to mix two movies', async () => {
@@ -28,10 +29,11 @@ describe('artifacts know their movie', () => {
     const labelsB = (await run('segment', { movie: b.id })).artifacts[0];
     const tracksA = (await run('track', { labels: labelsA.id })).artifacts[0];
     const record = (id: string) => session.store.get(id)!;
-    expect(record(a.id).source).toEqual({ id: a.id, path: paths[0], sha256: sha256(paths[0]) });
-    expect(record(labelsA.id).source).toEqual(record(a.id).source);
-    expect(record(tracksA.id).source?.id).toBe(a.id);
-    expect(record(labelsB.id).source).toMatchObject({ id: b.id, sha256: sha256(paths[1]) });
+    // the movie's content hash (taken while segment read it, never a pass of its own)
+    expect(record(labelsA.id).source).toEqual({ id: a.id, path: paths[0], hash: await xxh128(paths[0]), hashAlgorithm: 'xxh128' });
+    expect(record(a.id).source).toMatchObject({ id: a.id, path: paths[0] });
+        expect(record(tracksA.id).source?.id).toBe(a.id);
+    expect(record(labelsB.id).source).toMatchObject({ id: b.id, hash: await xxh128(paths[1]) });
 
     const mixed = await run('measure', { kind: 'objects', labels: labelsB.id, tracks: tracksA.id });
     expect(mixed.status).not.toBe('ok');
@@ -45,6 +47,20 @@ describe('artifacts know their movie', () => {
     expect(plotB.status).toBe('ok');
     expect(record(plotB.artifacts[0].id).source?.id).toBe(b.id);
   }, 60000);
+
+  it('hashes a raw movie for provenance and its source while the tool reads it, not in passes of their own', async () => {
+    const path = join(dir, 'once.tif');
+    await writeMovie(path, simulate({ frames: 16, width: 64, height: 64, cells: 3, seed: 3, divisionRate: 0 }).movie);
+    const session = Session.create({ root: dir, id: 'once' });
+    const before = hashingReads.bytes;
+    const step = await runStep(session, ALL_TOOLS, 'project', { movie: path, method: 'max' });
+    expect(step.status).toBe('ok');
+    const digest = await xxh128(path);
+    expect(session.store.get(step.artifacts[0].id)?.source).toMatchObject({ path, hash: digest, hashAlgorithm: 'xxh128' });
+    expect(session.provenance.read()[0].inputs[0]).toMatchObject({ path, hash: digest });
+    // the projection's own output is hashed by a read (small); the movie costs no pass of its own
+    expect(hashingReads.bytes - before).toBeLessThan(statSync(path).size / 4);
+  });
 
   it('expands ~ and resolves relative paths from the current folder', () => {
     expect(expandHome('~')).toBe(homedir());

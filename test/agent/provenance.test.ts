@@ -2,12 +2,14 @@
 // by later steps and later processes (hashes.jsonl), the algorithm is recorded, and special
 // files and folders cost no read of their content.
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { xxhash128 } from 'hash-wasm';
 import { describe, expect, it } from 'vitest';
-import { contentHash, forgetHashesInMemory, hashOf } from '../../src/agent/provenance.ts';
+import { contentHash, forgetHashesInMemory, hashingReads, hashOf, loadHasher } from '../../src/agent/provenance.ts';
+import { openMovie, writeMovie } from '../../src/image/index.ts';
+import { simulate } from '../../src/sim/index.ts';
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'cellpilot-prov-'));
@@ -53,5 +55,42 @@ describe('content hashes for provenance', () => {
     }
     expect(contentHash(join(dir, 'frames'))).toMatchObject({ algorithm: 'sha256-listing', bytes: 1 });
     expect(contentHash(join(dir, 'pipe.tif'))).toBeUndefined();
+  });
+
+  it('hashes a movie while a tool reads it: no second pass, and the same digest as a full read', async () => {
+    await loadHasher();
+    const dir = tempDir();
+    const file = join(dir, 'movie.tif');
+    await writeMovie(file, simulate({ frames: 12, width: 64, height: 64, cells: 3, seed: 4, divisionRate: 0 }).movie);
+    const size = statSync(file).size;
+    const expected = await xxhash128(readFileSync(file));
+    const movie = await openMovie(file);
+    for (let t = 0; t < movie.shape.t; t++) await movie.plane(t, 0, 0);
+    await movie.close();
+    const before = hashingReads.bytes;
+    expect(contentHash(file, dir)).toEqual({ algorithm: 'xxh128', digest: expected, bytes: size });
+    // only what the reader skipped (IFDs at the end, at most) is read for the hash
+    expect(hashingReads.bytes - before).toBeLessThan(size / 4);
+  });
+
+  it('gives the right digest when only part of a movie was read, out of order, or it changed after the read', async () => {
+    await loadHasher();
+    const dir = tempDir();
+    const file = join(dir, 'movie.tif');
+    await writeMovie(file, simulate({ frames: 12, width: 64, height: 64, cells: 3, seed: 5, divisionRate: 0 }).movie);
+    const movie = await openMovie(file);
+    for (const t of [9, 10, 2, 0]) await movie.plane(t, 0, 0);
+    await movie.close();
+    expect(contentHash(file, dir)?.digest).toBe(await xxhash128(readFileSync(file)));
+
+    const other = join(dir, 'other.tif');
+    await writeMovie(other, simulate({ frames: 6, width: 64, height: 64, cells: 3, seed: 6, divisionRate: 0 }).movie);
+    const reading = await openMovie(other);
+    for (let t = 0; t < 6; t++) await reading.plane(t, 0, 0);
+    await reading.close();
+    // replaced after it was read (a new inode and time): the new content is what is hashed
+    await writeMovie(other, simulate({ frames: 6, width: 64, height: 64, cells: 3, seed: 7, divisionRate: 0 }).movie);
+    utimesSync(other, new Date(), new Date(Date.now() + 5000));
+    expect(contentHash(other, dir)?.digest).toBe(await xxhash128(readFileSync(other)));
   });
 });

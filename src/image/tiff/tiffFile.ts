@@ -34,6 +34,15 @@ export const Tag = {
   IJMetadata: 50839,
 } as const;
 
+/** Sees every byte range read from a TIFF file (provenance hashes a movie while it is read, so never re-reads it). */
+export type ReadObserver = (path: string, offset: number, bytes: Uint8Array) => void;
+let readObserver: ReadObserver | undefined;
+
+/** Sets (or clears) the one observer of TIFF reads. */
+export function observeTiffReads(observer: ReadObserver | undefined): void {
+  readObserver = observer;
+}
+
 /** Bytes per value of each TIFF field type (1 BYTE ... 18 IFD8). */
 const TYPE_SIZE: Record<number, number> = {
   1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4, 16: 8, 17: 8, 18: 8,
@@ -178,6 +187,7 @@ export class TiffFile {
       if (bytesRead === 0) throw new InputError(`${this.path} is truncated: ${what} ends early`);
       done += bytesRead;
     }
+    readObserver?.(this.path, offset, buf);
     return buf;
   }
 
