@@ -25,6 +25,10 @@ export interface Side {
 export interface Sample {
   /** Wall time from spawn to exit: what a user waits for, start-up included. */
   wallS: number;
+  /** CPU time (user + system) of the whole child process, start-up and all threads included. */
+  cpuS: number;
+  /** CPU time of the work alone, when the child reports `cpuSeconds`. */
+  workCpuS?: number;
   /** The work alone, as the child reports it on a line `{"seconds": ...}` (undefined when it does not). */
   workS?: number;
   /** The child's other JSON fields (counts, checks). */
@@ -38,22 +42,35 @@ export function runOnce(side: Side, timeoutS = 900): Sample {
   side.before?.();
   const load = loadavg()[0];
   const start = performance.now();
-  const r = spawnSync(side.command, side.args, { encoding: 'utf8', timeout: timeoutS * 1000, maxBuffer: 256 << 20, cwd: ROOT, env: { ...process.env, ...side.env } });
+  // A small Python parent measures the child's CPU time (getrusage of its children).
+  const r = spawnSync(PYTHON, ['-c', CPU_WRAPPER, side.command, ...side.args], { encoding: 'utf8', timeout: timeoutS * 1000, maxBuffer: 256 << 20, cwd: ROOT, env: { ...process.env, ...side.env } });
   const wallS = (performance.now() - start) / 1000;
-  if (r.error || r.status !== 0) {
-    const why = (r.error?.message ?? r.stderr ?? '').trim().split('\n').pop() || `exit ${r.status}`;
+  const cpu = /@cpu ([\d.]+)\s*$/.exec(r.stderr ?? '');
+  if (r.error || r.status !== 0 || !cpu) {
+    const why = (r.error?.message ?? r.stderr ?? '').replace(/@cpu [\d.]+\s*$/, '').trim().split('\n').pop() || `exit ${r.status}`;
     throw new Error(`${side.label} failed: ${why}`);
   }
   const line = r.stdout.trim().split('\n').reverse().find((l) => l.startsWith('{'));
   const report = line ? (JSON.parse(line) as Record<string, unknown>) : {};
-  return { wallS, workS: typeof report.seconds === 'number' ? report.seconds : undefined, report, load };
+  const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+  return { wallS, cpuS: Number(cpu[1]), workS: num(report.seconds), workCpuS: num(report.cpuSeconds), report, load };
 }
+
+const CPU_WRAPPER = `
+import resource, subprocess, sys
+code = subprocess.call(sys.argv[1:])
+r = resource.getrusage(resource.RUSAGE_CHILDREN)
+sys.stderr.write('\\n@cpu %.4f\\n' % (r.ru_utime + r.ru_stime))
+sys.exit(code)
+`;
 
 export interface Comparison {
   samples: Sample[][];
-  /** Median per side. */
+  /** Medians per side. */
   wallS: number[];
+  cpuS: number[];
   workS: (number | undefined)[];
+  workCpuS: (number | undefined)[];
   load: number;
 }
 
@@ -70,7 +87,9 @@ export function alternate(sides: Side[], rounds: number, warmup = true): Compari
   return {
     samples,
     wallS: samples.map((s) => median(s.map((x) => x.wallS))),
+    cpuS: samples.map((s) => median(s.map((x) => x.cpuS))),
     workS: samples.map((s) => (s.every((x) => x.workS !== undefined) ? median(s.map((x) => x.workS!)) : undefined)),
+    workCpuS: samples.map((s) => (s.every((x) => x.workCpuS !== undefined) ? median(s.map((x) => x.workCpuS!)) : undefined)),
     load: all.reduce((a, s) => a + s.load, 0) / all.length,
   };
 }
@@ -91,6 +110,8 @@ export function loadNote(): string {
  */
 export interface SummaryRow {
   work: string;
+  /** What the ratio compares, e.g. "CPU s, whole command" or "wall s, work". */
+  metric?: string;
   ours: string;
   peer: string;
   /** peer time / our time: above 1, cellpilot is faster. */
@@ -101,6 +122,12 @@ export interface SummaryRow {
 
 export function summaryRow(row: SummaryRow): void {
   console.log(`@row ${JSON.stringify(row)}`);
+}
+
+/** CPU seconds of this process so far (user + system), for a child's report. */
+export function cpuSeconds(since?: NodeJS.CpuUsage): number {
+  const c = process.cpuUsage(since);
+  return (c.user + c.system) / 1e6;
 }
 
 /** Seconds, for a table cell. */

@@ -1,85 +1,78 @@
-// Benchmark: drift estimation by phase correlation (upsample 20) over a simulated
-// 512x512x200 movie, ours (both cores) against scikit-image's
-// phase_cross_correlation(upsample_factor=20) on the same frames, in the same run.
-// Each side runs REPEATS times and reports its fastest run, so that other work on a shared
-// machine inflates neither (the usual best-of-N timing). Ours is timed on all cores and on one.
-// Run: node bin/run-ts.js bench/drift.ts [frames]
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// Drift benchmark: phase correlation (upsample 20, every frame against the first) over a
+// simulated 512x512 movie of moving, dividing nuclei with 20 px of stage drift, read from
+// a TIFF by both sides: ours (2 threads and 1 thread) against scikit-image's
+// phase_cross_correlation on float32 frames, as a Python user writes it. Every run is a
+// fresh process; the sides alternate and the medians are reported with the load average.
+// Run: node bin/run-ts.js bench/drift.ts   (BENCH_DRIFT_FRAMES=300 for the issue's size)
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { estimateDrift } from '../src/analysis/drift.ts';
-import { defaultThreads } from '../src/parallel/pool.ts';
+import { openMovie, writeMovie } from '../src/image/index.ts';
 import { simulate } from '../src/sim/index.ts';
+import { alternate, childArgs, cpuSeconds, loadNote, PYTHON, pythonPeer, RUN_TS, s, summaryRow, type Comparison } from './_harness.ts';
 
-const PYTHON = '/usr/bin/python3';
-const PEER = `
+const FRAMES = Number(process.env.BENCH_DRIFT_FRAMES ?? 100);
+const SIZE = 512;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+const PEER = String.raw`
 import sys, json, time
-import numpy as np
+t0 = time.perf_counter(); c0 = time.process_time()
+import numpy as np, tifffile
 from skimage.registration import phase_cross_correlation
-frames, size, path = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
-movie = np.fromfile(path, dtype='<u2').reshape(frames, size, size)
-best = float('inf')
-for _ in range(int(sys.argv[4])):
-    start = time.perf_counter()
-    shifts = [phase_cross_correlation(movie[0], movie[t], upsample_factor=20)[0].tolist() for t in range(frames)]
-    best = min(best, time.perf_counter() - start)
-print(json.dumps({"seconds": best, "shifts": shifts}))
+movie = tifffile.imread(sys.argv[1]).astype(np.float32)
+start = time.perf_counter(); cpu = time.process_time()
+shifts = [phase_cross_correlation(movie[0], frame, upsample_factor=20)[0].tolist() for frame in movie]
+print(json.dumps({'seconds': time.perf_counter() - start, 'cpuSeconds': time.process_time() - cpu, 'shifts': shifts}))
 `;
 
+/** Child mode: our drift estimation on the TIFF with `threads` threads. */
+async function child([path, threads]: string[]): Promise<void> {
+  const movie = await openMovie(path);
+  const start = performance.now();
+  const cpu = process.cpuUsage();
+  const result = await estimateDrift(movie, { reference: 'first', upsampleFactor: 20, threads: Number(threads) });
+  const seconds = (performance.now() - start) / 1000;
+  await movie.close();
+  // Shifts as scikit-image reports them (the shift that registers a frame onto the first).
+  console.log(JSON.stringify({ seconds, cpuSeconds: cpuSeconds(cpu), shifts: result.rows.map((r) => [-r.dyPx, -r.dxPx]) }));
+}
+
 export async function run(): Promise<void> {
-  const frames = Number(process.argv[2]) > 1 ? Number(process.argv[2]) : 200;
-  const size = 512;
-  const sim = simulate({ width: size, height: size, frames, driftPx: 20, seed: 3, speedPx: 0, divisionRate: 0, cells: 120 });
-
-  const REPEATS = 3;
-  const timed = async (threads: number) => {
-    let best = Infinity;
-    let result: Awaited<ReturnType<typeof estimateDrift>> | undefined;
-    for (let r = 0; r < REPEATS; r++) {
-      const started = performance.now();
-      result = await estimateDrift(sim.movie, { reference: 'first', upsampleFactor: 20, threads });
-      best = Math.min(best, (performance.now() - started) / 1000);
-    }
-    return { seconds: best, result: result! };
-  };
-  const threads = defaultThreads();
-  const { seconds: oursS, result: ours } = await timed(threads);
-  const { seconds: oursOneS } = await timed(1);
-
+  const missing = pythonPeer(['numpy', 'tifffile', 'skimage']);
   const dir = mkdtempSync(join(tmpdir(), 'cellpilot-bench-drift-'));
-  let peer: { seconds: number; shifts: [number, number][] } | undefined;
-  let peerNote = '';
   try {
-    const raw = join(dir, 'movie.u16');
-    const bytes = new Uint8Array(frames * size * size * 2);
-    sim.movie.planes.forEach((p, t) => bytes.set(new Uint8Array(p.buffer, p.byteOffset, p.byteLength), t * size * size * 2));
-    writeFileSync(raw, bytes);
-    const child = spawnSync(PYTHON, ['-c', PEER, String(frames), String(size), raw, String(REPEATS)], { encoding: 'utf8', maxBuffer: 64 << 20 });
-    if (child.status === 0) peer = JSON.parse(child.stdout.trim().split('\n').pop()!);
-    else peerNote = `scikit-image peer skipped: ${(child.stderr || child.error?.message || 'python3 failed').trim().split('\n').pop()}`;
+    const sim = simulate({ width: SIZE, height: SIZE, frames: FRAMES, driftPx: 20, seed: 3, cells: 120 });
+    const path = join(dir, 'moving-dividing-drift.tif');
+    await writeMovie(path, sim.movie);
+    console.log(`drift: ${FRAMES} frames of ${SIZE}x${SIZE}, moving and dividing nuclei, 20 px drift, upsample 20, reference first frame; fresh process per run, median of ${ROUNDS} alternating runs per side; ${loadNote()}`);
+    if (missing) return void console.log(missing);
+    const ours = (threads: number) => ({ label: `cellpilot ${threads} threads`, command: process.execPath, args: [RUN_TS, 'bench/drift.ts', '--child', path, String(threads)] });
+    const peer = { label: 'skimage', command: PYTHON, args: ['-c', PEER, path] };
+    const c = alternate([ours(2), ours(1), peer], ROUNDS);
+    const rms = (shifts: [number, number][]) => Math.sqrt(shifts.reduce((sum, [sy, sx], t) => sum + (-sx - sim.drift[t].dxPx) ** 2 + (-sy - sim.drift[t].dyPx) ** 2, 0) / FRAMES);
+    const error = (i: number) => rms(c.samples[i][0].report.shifts as [number, number][]).toFixed(3);
+    console.log('| implementation | work wall | work CPU | whole process wall | RMS error vs truth (px) |');
+    console.log('|---|---|---|---|---|');
+    const names = ['cellpilot, 2 threads', 'cellpilot, 1 thread', 'scikit-image phase_cross_correlation (float32)'];
+    names.forEach((name, i) => console.log(`| ${name} | ${s(c.workS[i])} | ${s(c.workCpuS[i])} | ${s(c.wallS[i])} | ${error(i)} |`));
+    report(c);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-
-  const rmsTruth = Math.sqrt(ours.rows.reduce((s, r) => s + (r.dxPx - sim.drift[r.t].dxPx) ** 2 + (r.dyPx - sim.drift[r.t].dyPx) ** 2, 0) / frames);
-  console.log(`drift estimation, ${frames} frames of ${size}x${size}, upsample 20, reference first; best of ${REPEATS} runs each`);
-  console.log('| implementation | seconds | frames/s | RMS error vs truth (px) |');
-  console.log('|---|---|---|---|');
-  console.log(`| cellpilot estimateDrift (${threads} threads) | ${oursS.toFixed(2)} | ${(frames / oursS).toFixed(1)} | ${rmsTruth.toFixed(4)} |`);
-  console.log(`| cellpilot estimateDrift (1 thread) | ${oursOneS.toFixed(2)} | ${(frames / oursOneS).toFixed(1)} | ${rmsTruth.toFixed(4)} |`);
-  if (peer) {
-    // scikit-image returns the shift that registers frame t onto frame 0: the negated drift
-    let maxDiff = 0;
-    let peerSq = 0;
-    peer.shifts.forEach(([sy, sx], t) => {
-      maxDiff = Math.max(maxDiff, Math.abs(ours.rows[t].dxPx + sx), Math.abs(ours.rows[t].dyPx + sy));
-      peerSq += (-sx - sim.drift[t].dxPx) ** 2 + (-sy - sim.drift[t].dyPx) ** 2;
-    });
-    console.log(`| skimage phase_cross_correlation | ${peer.seconds.toFixed(2)} | ${(frames / peer.seconds).toFixed(1)} | ${Math.sqrt(peerSq / frames).toFixed(4)} |`);
-    console.log(`speed ratio (ours / skimage, frames/s): ${(peer.seconds / oursS).toFixed(2)}x on ${threads} threads, ${(peer.seconds / oursOneS).toFixed(2)}x on 1 thread; max difference of estimated shifts: ${maxDiff.toFixed(4)} px`);
-  } else console.log(peerNote);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await run();
+/** Ratios: 2 threads on wall time (what the user waits for), 1 thread on CPU time (robust to load). */
+function report(c: Comparison): void {
+  const two = c.workS[2]! / c.workS[0]!;
+  const one = c.workCpuS[2]! / c.workCpuS[1]!;
+  console.log(`ratio skimage / cellpilot: ${two.toFixed(2)} on 2 threads (wall), ${one.toFixed(2)} on 1 thread (CPU; wall ${(c.workS[2]! / c.workS[1]!).toFixed(2)})`);
+  summaryRow({ work: `drift ${FRAMES} x 512², 2 threads`, metric: 'wall, work in the process', ours: s(c.workS[0]), peer: `scikit-image ${s(c.workS[2])}`, ratio: two, goal: '>= 1.2', load: c.load });
+  summaryRow({ work: `drift ${FRAMES} x 512², 1 thread`, metric: 'CPU, work in the process', ours: s(c.workCpuS[1]), peer: `scikit-image ${s(c.workCpuS[2])}`, ratio: one, goal: '>= 1.0', load: c.load });
+}
+
+const args = childArgs();
+if (args) await child(args);
+else if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url) await run();

@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { createMovieWriter, openMovie, writeMovie, type PlaneData } from '../src/image/index.ts';
 import { formatBytes } from '../src/image/info.ts';
 import { simulate } from '../src/sim/index.ts';
-import { alternate, CELLPILOT, childArgs, loadNote, PYTHON, pythonPeer, RUN_TS, s, summaryRow, type Side } from './_harness.ts';
+import { alternate, CELLPILOT, childArgs, cpuSeconds, loadNote, PYTHON, pythonPeer, RUN_TS, s, summaryRow, type Comparison, type Side } from './_harness.ts';
 
 const FRAMES = Number(process.env.BENCH_IMAGE_FRAMES ?? 300);
 const SIZE = 512;
@@ -25,7 +25,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
 const PEER = String.raw`
 import sys, time, json
-t0 = time.perf_counter()
+t0 = time.perf_counter(); c0 = time.process_time()
 import numpy as np, tifffile
 mode = sys.argv[1]
 if mode == 'rw':
@@ -47,18 +47,19 @@ elif mode == 'info':
         s = tf.series[0]
         first, last = tf.pages[0].asarray(), tf.pages[len(tf.pages) - 1].asarray()
         print(s.shape, s.dtype, s.axes)
-print(json.dumps({'seconds': time.perf_counter() - t0}))
+print(json.dumps({'seconds': time.perf_counter() - t0, 'cpuSeconds': time.process_time() - c0}))
 `;
 
 /** Child mode: our library doing the same work as the peer's 'rw'. */
 async function child(args: string[]): Promise<void> {
   const [mode, src, dst] = args;
   const start = performance.now();
+  const cpu = process.cpuUsage();
   if (mode !== 'rw') throw new Error(`unknown child mode ${mode}`);
   const movie = await openMovie(src);
   await writeMovie(dst, movie);
   await movie.close();
-  console.log(JSON.stringify({ seconds: (performance.now() - start) / 1000 }));
+  console.log(JSON.stringify({ seconds: (performance.now() - start) / 1000, cpuSeconds: cpuSeconds(cpu) }));
 }
 
 async function makeMovie(path: string): Promise<void> {
@@ -66,10 +67,18 @@ async function makeMovie(path: string): Promise<void> {
   await writeMovie(path, sim.movie);
 }
 
-function ratioRow(work: string, ours: number, peer: number, peerName: string, goal: string, load: number): string {
-  const ratio = peer / ours;
-  summaryRow({ work, ours: s(ours), peer: `${peerName} ${s(peer)}`, ratio, goal, load });
-  return `| ${work} | ${s(ours)} | ${peerName} ${s(peer)} | ${ratio.toFixed(2)} | ${load.toFixed(1)} |`;
+/**
+ * One table row: wall and CPU medians of both sides; the ratio is on CPU time (robust to
+ * other load on a shared machine, and equal to wall time on an idle one for this
+ * single-threaded work). `work` picks the in-process work figures instead of whole processes.
+ */
+function ratioRow(label: string, c: Comparison, peerName: string, work = false): string {
+  const wall = work ? c.workS : c.wallS;
+  const cpu = work ? c.workCpuS : c.cpuS;
+  const ratio = cpu[1]! / cpu[0]!;
+  const metric = work ? 'CPU, work in the process' : 'CPU, whole command';
+  summaryRow({ work: label, metric, ours: `${s(wall[0])} wall, ${s(cpu[0])} CPU`, peer: `${peerName} ${s(wall[1])} wall, ${s(cpu[1])} CPU`, ratio, goal: '>= 1.0', load: c.load });
+  return `| ${label} | ${s(wall[0])} / ${s(cpu[0])} | ${peerName} ${s(wall[1])} / ${s(cpu[1])} | ${ratio.toFixed(2)} (wall ${(wall[1]! / wall[0]!).toFixed(2)}) | ${c.load.toFixed(1)} |`;
 }
 
 async function compare(dir: string, input: string): Promise<void> {
@@ -84,21 +93,21 @@ async function compare(dir: string, input: string): Promise<void> {
     env,
     before: clean(remove),
   });
-  console.log(`| work (${FRAMES} x ${SIZE}² uint16, ${formatBytes((await stat(input)).size)}) | cellpilot | peer | ratio | load |`);
+  console.log(`| work (${FRAMES} x ${SIZE}² uint16, ${formatBytes((await stat(input)).size)}) | cellpilot wall / CPU | peer wall / CPU | ratio (CPU) | load |`);
   console.log('|---|---|---|---|---|');
 
   const rw = alternate([{ label: 'cellpilot read+write', command: process.execPath, args: [RUN_TS, 'bench/image.ts', '--child', 'rw', input, out('ours-rw.tif')], before: clean('ours-rw.tif') }, { ...py('tifffile read+write', 'rw', input, out('peer-rw.tif')), before: clean('peer-rw.tif') }], ROUNDS);
-  console.log(ratioRow('read + write back, work in the process', rw.workS[0]!, rw.workS[1]!, 'tifffile', '>= 1.0', rw.load));
-  console.log(ratioRow('read + write back, whole process (node+tsx vs python start-up)', rw.wallS[0], rw.wallS[1], 'tifffile', '>= 1.0', rw.load));
+  console.log(ratioRow('TIFF read + write back, work in the process', rw, 'tifffile', true));
+  console.log(ratioRow('TIFF read + write back, whole process (node+tsx vs python start-up)', rw, 'tifffile'));
 
   const exp = alternate([tool('cellpilot tool export', 'export', { movie: input, format: 'tiff', output: out('export.tif') }, 'export.tif'), { ...py('tifffile script', 'rw', input, out('peer-rw.tif')), before: clean('peer-rw.tif') }], ROUNDS);
-  console.log(ratioRow('`cellpilot tool export` (tiff), whole commands', exp.wallS[0], exp.wallS[1], 'tifffile script', '>= 1.0', exp.load));
+  console.log(ratioRow('`cellpilot tool export` (tiff), whole commands', exp, 'tifffile script'));
 
   const max = alternate([tool('cellpilot tool project', 'project', { movie: input, method: 'max', output: out('max.tif') }, 'max.tif'), { ...py('NumPy page loop', 'max', input, out('peer-max.tif')), before: clean('peer-max.tif') }], ROUNDS);
-  console.log(ratioRow('max projection `cellpilot tool project`, whole commands', max.wallS[0], max.wallS[1], 'NumPy page loop', '>= 1.0', max.load));
+  console.log(ratioRow('max projection `cellpilot tool project`, whole commands', max, 'NumPy page loop'));
 
   const info = alternate([{ label: 'cellpilot info', command: process.execPath, args: [CELLPILOT, 'info', input] }, py('tifffile info', 'info', input)], ROUNDS);
-  console.log(ratioRow('`cellpilot info` (reads first and last plane), whole commands', info.wallS[0], info.wallS[1], 'tifffile', '>= 1.0', info.load));
+  console.log(ratioRow('`cellpilot info` (reads first and last plane), whole commands', info, 'tifffile'));
 }
 
 /** Read-invert-write of a > 4 GiB movie with peak resident memory. */

@@ -1,9 +1,14 @@
-// `npm run bench`: runs every area's benchmark in turn. Each prints its own table with
-// our figure, the named peer's figure measured in the same run, and the ratio.
+// `npm run bench`: runs every area's benchmark in turn, each in a fresh process (so no
+// area's memory or warm caches colour the next), prints each area's own table, then the
+// summary of the issue's "Done when" rows (each area prints them as "@row {json}" lines)
+// with the ratio peer time / our time (above 1: cellpilot is faster) and the load average.
 // Pass area names to run only some: npm run bench -- image drift
+import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { loadNote, RUN_TS, type SummaryRow } from './_harness.ts';
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const wanted = process.argv.slice(2);
@@ -13,15 +18,37 @@ const areas = readdirSync(dir)
   .filter((a) => wanted.length === 0 || wanted.includes(a))
   .sort();
 
+/** Runs one area's benchmark in a child process, echoing its output; returns its summary rows. */
+function runArea(area: string): Promise<{ rows: SummaryRow[]; ok: boolean }> {
+  return new Promise((resolve) => {
+    const rows: SummaryRow[] = [];
+    const child = spawn(process.execPath, [RUN_TS, join(dir, `${area}.ts`)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const lines = createInterface({ input: child.stdout });
+    lines.on('line', (line) => {
+      if (line.startsWith('@row ')) rows.push(JSON.parse(line.slice(5)) as SummaryRow);
+      else process.stdout.write(line + '\n');
+    });
+    child.on('close', (code) => resolve({ rows, ok: code === 0 }));
+  });
+}
+
+const summary: { area: string; row: SummaryRow }[] = [];
 let failed = 0;
 for (const area of areas) {
   process.stdout.write(`\n=== bench: ${area} ===\n`);
-  try {
-    const mod = await import(pathToFileURL(join(dir, `${area}.ts`)).href);
-    if (typeof mod.run === 'function') await mod.run();
-  } catch (err) {
+  const { rows, ok } = await runArea(area);
+  if (!ok) {
     failed++;
-    process.stdout.write(`bench ${area} failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stdout.write(`bench ${area} failed\n`);
+  }
+  summary.push(...rows.map((row) => ({ area, row })));
+}
+
+if (summary.length) {
+  process.stdout.write(`\n=== summary: peer time / cellpilot time (above 1: cellpilot faster); ${loadNote()} at the end ===\n`);
+  process.stdout.write('| area | work | cellpilot | peer | ratio | measured on | goal | load |\n|---|---|---|---|---|---|---|---|\n');
+  for (const { area, row } of summary) {
+    process.stdout.write(`| ${area} | ${row.work} | ${row.ours} | ${row.peer} | ${row.ratio === null ? 'n/a' : row.ratio.toFixed(2)} | ${row.metric ?? ''} | ${row.goal} | ${row.load.toFixed(1)} |\n`);
   }
 }
 process.exit(failed ? 1 : 0);

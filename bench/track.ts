@@ -1,174 +1,224 @@
-// Benchmark: frame-to-frame linking of 1000 frames of 300 spots (TrackMate's LAP cost
-// matrix: squared distances under 15 px, "no link" blocks at 1.05 x the largest cost)
-// solved by our Jonker–Volgenant solvers and by scipy.optimize.linear_sum_assignment
-// (/usr/bin/python3) on the same spots, in the same run. Prints times, the ratio, and
-// whether the links and total costs agree.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// Linking benchmark, every figure from fresh processes, ours and SciPy's alternately
+// (medians of the work each child reports), with the load average beside it.
+// 1. Frame-to-frame linking of 1000 frames of ~300 moving, dividing spots (random walks
+//    with divisions and cells leaving the field): TrackMate's LAP cost matrix (squared
+//    distances under 15 px, "no link" blocks at 1.05 x the largest cost). Ours: linkFrames
+//    (sparse candidates, solver chosen by fill); SciPy: the dense block matrix and
+//    linear_sum_assignment, as a Python user writes it. Same links, same total cost.
+// 2. The solvers alone on identical dense matrices: 300 x 300 uniform costs, and the
+//    600 x 600 block matrices of (1) (solveDenseLap forced, and solveLap's choice).
+// Run: node bin/run-ts.js bench/track.ts
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { solveDenseLap, solveLap, sparseFromTriplets } from '../src/analysis/assignment.ts';
 import { LAP_DEFAULTS, linkFrames, type TrackerSpot } from '../src/analysis/lap.ts';
-import { solveDenseLap } from '../src/analysis/assignment.ts';
+import { mulberry32 } from '../src/random.ts';
+import { alternate, childArgs, cpuSeconds, loadNote, PYTHON, pythonPeer, RUN_TS, s, summaryRow } from './_harness.ts';
 
-const FRAMES = 1000;
+const FRAMES = Number(process.env.BENCH_TRACK_FRAMES ?? 1000);
 const SPOTS = 300;
 const FIELD_PX = 512;
 const STEP_PX = 2.5;
 const MAX_DISTANCE_PX = 15;
+const DENSE_MATRICES = 60;
+const DENSE_SIZE = 300;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
-
-/** Random walkers (Gaussian steps) in a square field, wrapping at the edges. */
-function makeSpots(): Float64Array {
-  const rand = rng(42);
+/**
+ * Random walkers (Gaussian steps) in a square field; each frame about 0.3% divide (a
+ * daughter 3 px away) and as many leave the field, so the count stays near SPOTS. Stored
+ * as frame counts (int32) followed by x, y (float64); spot order shuffled every frame.
+ */
+function makeSpots(path: string): void {
+  const rand = mulberry32(42);
   const gauss = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
-  const xy = new Float64Array(FRAMES * SPOTS * 2);
-  const pos = Array.from({ length: SPOTS }, () => [rand() * FIELD_PX, rand() * FIELD_PX]);
+  let pos = Array.from({ length: SPOTS }, () => [rand() * FIELD_PX, rand() * FIELD_PX]);
+  const counts = new Int32Array(FRAMES);
+  const xy: number[] = [];
   for (let t = 0; t < FRAMES; t++) {
-    // Shuffle the order each frame so that identity is not given away by the index.
     const order = pos.map((_, k) => k).sort(() => rand() - 0.5);
-    order.forEach((k, i) => {
-      xy[(t * SPOTS + i) * 2] = pos[k][0];
-      xy[(t * SPOTS + i) * 2 + 1] = pos[k][1];
-    });
+    counts[t] = pos.length;
+    for (const k of order) xy.push(pos[k][0], pos[k][1]);
+    const next: number[][] = [];
     for (const p of pos) {
-      p[0] = (p[0] + STEP_PX * gauss() + FIELD_PX) % FIELD_PX;
-      p[1] = (p[1] + STEP_PX * gauss() + FIELD_PX) % FIELD_PX;
+      if (rand() < 0.003 && pos.length > SPOTS * 0.9) continue; // leaves the field
+      const moved = [Math.min(FIELD_PX, Math.max(0, p[0] + STEP_PX * gauss())), Math.min(FIELD_PX, Math.max(0, p[1] + STEP_PX * gauss()))];
+      next.push(moved);
+      if (rand() < 0.003) next.push([moved[0] + 3, moved[1]]); // divides
     }
+    pos = next;
   }
-  return xy;
+  writeFileSync(path, Buffer.concat([Buffer.from(counts.buffer), Buffer.from(Float64Array.from(xy).buffer)]));
 }
 
-const PYTHON = String.raw`
+function readSpots(path: string): TrackerSpot[][] {
+  const bytes = readFileSync(path);
+  const counts = new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + FRAMES * 4));
+  const xy = new Float64Array(bytes.buffer.slice(bytes.byteOffset + FRAMES * 4, bytes.byteOffset + bytes.length));
+  const frames: TrackerSpot[][] = [];
+  let k = 0;
+  let id = 0;
+  for (let t = 0; t < FRAMES; t++) {
+    const spots: TrackerSpot[] = [];
+    for (let i = 0; i < counts[t]; i++, k++) spots.push({ id: id++, t, x: xy[2 * k], y: xy[2 * k + 1] });
+    frames.push(spots);
+  }
+  return frames;
+}
+
+/** Identical dense matrices for both sides: uniform 300 x 300 costs. */
+function makeDense(path: string): void {
+  const rand = mulberry32(5);
+  const all = new Float64Array(DENSE_MATRICES * DENSE_SIZE * DENSE_SIZE);
+  for (let k = 0; k < all.length; k++) all[k] = rand() * 100;
+  writeFileSync(path, Buffer.from(all.buffer));
+}
+
+/** The dense TrackMate block matrix of one frame pair (Infinity = forbidden), as SciPy gets it. */
+function blockMatrix(a: TrackerSpot[], b: TrackerSpot[]): { cost: Float64Array; size: number } {
+  const max2 = MAX_DISTANCE_PX * MAX_DISTANCE_PX;
+  const nr = a.length;
+  const nc = b.length;
+  const size = nr + nc;
+  const cost = new Float64Array(size * size).fill(Infinity);
+  let maxCost = 0;
+  for (let i = 0; i < nr; i++)
+    for (let j = 0; j < nc; j++) {
+      const d = (a[i].x - b[j].x) ** 2 + (a[i].y - b[j].y) ** 2;
+      if (d < max2) (cost[i * size + j] = d), (maxCost = Math.max(maxCost, d));
+    }
+  const alt = 1.05 * maxCost;
+  for (let i = 0; i < nr; i++) {
+    cost[i * size + nc + i] = alt;
+    for (let j = 0; j < nc; j++) if (cost[i * size + j] < Infinity) cost[(nr + j) * size + nc + i] = alt;
+  }
+  for (let j = 0; j < nc; j++) cost[(nr + j) * size + j] = alt;
+  return { cost, size };
+}
+
+function toSparse(cost: Float64Array, n: number) {
+  const rows: number[] = [];
+  const cols: number[] = [];
+  const values: number[] = [];
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (cost[i * n + j] < Infinity) rows.push(i), cols.push(j), values.push(cost[i * n + j]);
+  return sparseFromTriplets(n, rows, cols, values);
+}
+
+/** Child mode: one measurement of ours, printed as JSON. */
+function child([mode, path, count]: string[]): void {
+  if (mode === 'link') {
+    const frames = readSpots(path);
+    const settings = { ...LAP_DEFAULTS, linkingMaxDistance: MAX_DISTANCE_PX };
+    const start = performance.now();
+    const cpu = process.cpuUsage();
+    let links = 0;
+    let total = 0;
+    for (let t = 0; t + 1 < frames.length; t++) {
+      for (const l of linkFrames(frames[t], frames[t + 1], settings)) (links++, (total += l.cost));
+    }
+    console.log(JSON.stringify({ seconds: (performance.now() - start) / 1000, cpuSeconds: cpuSeconds(cpu), links, total }));
+    return;
+  }
+  if (mode === 'dense') {
+    const bytes = readFileSync(path);
+    const all = new Float64Array(bytes.buffer, bytes.byteOffset, bytes.length / 8);
+    const n = DENSE_SIZE;
+    const start = performance.now();
+    const cpu = process.cpuUsage();
+    let total = 0;
+    for (let m = 0; m < Number(count); m++) total += solveDenseLap(all.subarray(m * n * n, (m + 1) * n * n), n).totalCost;
+    console.log(JSON.stringify({ seconds: (performance.now() - start) / 1000, cpuSeconds: cpuSeconds(cpu), total }));
+    return;
+  }
+  // 'block-dense' / 'block-auto': the block matrices of the first frame pairs, built before timing.
+  const frames = readSpots(path);
+  const mats = Array.from({ length: Number(count) }, (_, t) => blockMatrix(frames[t], frames[t + 1]));
+  const sparse = mode === 'block-auto' ? mats.map((m) => toSparse(m.cost, m.size)) : [];
+  const start = performance.now();
+    const cpu = process.cpuUsage();
+  let total = 0;
+  mats.forEach((m, i) => (total += mode === 'block-auto' ? solveLap(sparse[i]).totalCost : solveDenseLap(m.cost, m.size).totalCost));
+  console.log(JSON.stringify({ seconds: (performance.now() - start) / 1000, cpuSeconds: cpuSeconds(cpu), total }));
+}
+
+const PEER = String.raw`
 import sys, time, json
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 from scipy.spatial.distance import cdist
-frames, spots, maxd = int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
-xy = np.fromfile(sys.argv[1], dtype='<f8').reshape(frames, spots, 2)
-out = []
-total = 0.0
-start = time.perf_counter()
-for t in range(frames - 1):
-    c = cdist(xy[t], xy[t + 1], 'sqeuclidean')
+mode, path, frames, count, maxd = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5])
+def spots():
+    counts = np.fromfile(path, dtype='<i4', count=frames)
+    xy = np.fromfile(path, dtype='<f8', offset=4 * frames).reshape(-1, 2)
+    ends = np.cumsum(counts)
+    return [xy[e - c:e] for c, e in zip(counts, ends)]
+def block(a, b):
+    c = cdist(a, b, 'sqeuclidean')
     ok = c < maxd * maxd
-    rows = np.flatnonzero(ok.any(axis=1)); cols = np.flatnonzero(ok.any(axis=0))
-    tl = np.where(ok[np.ix_(rows, cols)], c[np.ix_(rows, cols)], np.inf)
-    alt = 1.05 * tl[np.isfinite(tl)].max()
-    nr, nc = len(rows), len(cols)
+    nr, nc = c.shape
     m = np.full((nr + nc, nr + nc), np.inf)
-    m[:nr, :nc] = tl
+    m[:nr, :nc] = np.where(ok, c, np.inf)
+    alt = 1.05 * c[ok].max()
     m[np.arange(nr), nc + np.arange(nr)] = alt
     m[nr + np.arange(nc), np.arange(nc)] = alt
-    m[nr:, nc:] = np.where(np.isfinite(tl.T), alt, np.inf)
-    r, k = linear_sum_assignment(m)
-    keep = (r < nr) & (k < nc)
-    links = [(int(rows[a]), int(cols[b])) for a, b in zip(r[keep], k[keep])]
-    total += float(tl[r[keep], k[keep]].sum())
-    out.append(links)
-elapsed = time.perf_counter() - start
-json.dump({'seconds': elapsed, 'total': total, 'links': out}, sys.stdout)
+    m[nr:, nc:] = np.where(ok.T, alt, np.inf)
+    return m, nr, nc
+total = 0.0; links = 0
+if mode == 'link':
+    xy = spots()
+    start = time.perf_counter(); cpu = time.process_time()
+    for t in range(frames - 1):
+        m, nr, nc = block(xy[t], xy[t + 1])
+        r, k = linear_sum_assignment(m)
+        keep = (r < nr) & (k < nc)
+        links += int(keep.sum()); total += float(m[r[keep], k[keep]].sum())
+elif mode == 'dense':
+    n = 300
+    all = np.fromfile(path, dtype='<f8').reshape(-1, n, n)
+    start = time.perf_counter(); cpu = time.process_time()
+    for m in all[:count]:
+        r, k = linear_sum_assignment(m); total += float(m[r, k].sum())
+else:
+    xy = spots()
+    mats = [block(xy[t], xy[t + 1])[0] for t in range(count)]
+    start = time.perf_counter(); cpu = time.process_time()
+    for m in mats:
+        r, k = linear_sum_assignment(m); total += float(m[r, k].sum())
+print(json.dumps({'seconds': time.perf_counter() - start, 'cpuSeconds': time.process_time() - cpu, 'links': links, 'total': total}))
 `;
-import { mulberry32 as rng } from '../src/random.ts';
-
-/** Dense TrackMate block matrix for one frame pair, for our dense solver. */
-function denseBlockMatrix(a: TrackerSpot[], b: TrackerSpot[]): { cost: Float64Array; size: number; rows: number[]; cols: number[]; tl: Float64Array } {
-  const max2 = MAX_DISTANCE_PX * MAX_DISTANCE_PX;
-  const c = new Float64Array(a.length * b.length);
-  for (let i = 0; i < a.length; i++) for (let j = 0; j < b.length; j++) c[i * b.length + j] = (a[i].x - b[j].x) ** 2 + (a[i].y - b[j].y) ** 2;
-  const rows = a.map((_, i) => i).filter((i) => b.some((_, j) => c[i * b.length + j] < max2));
-  const cols = b.map((_, j) => j).filter((j) => a.some((_, i) => c[i * b.length + j] < max2));
-  const nr = rows.length;
-  const nc = cols.length;
-  const tl = new Float64Array(nr * nc).fill(Infinity);
-  let maxCost = 0;
-  rows.forEach((i, r) =>
-    cols.forEach((j, k) => {
-      const v = c[i * b.length + j];
-      if (v < max2) (tl[r * nc + k] = v), (maxCost = Math.max(maxCost, v));
-    }),
-  );
-  const alt = 1.05 * maxCost;
-  const size = nr + nc;
-  const cost = new Float64Array(size * size).fill(Infinity);
-  for (let r = 0; r < nr; r++) {
-    for (let k = 0; k < nc; k++) {
-      cost[r * size + k] = tl[r * nc + k];
-      if (Number.isFinite(tl[r * nc + k])) cost[(nr + k) * size + nc + r] = alt;
-    }
-    cost[r * size + nc + r] = alt;
-  }
-  for (let k = 0; k < nc; k++) cost[(nr + k) * size + k] = alt;
-  return { cost, size, rows, cols, tl };
-}
 
 export async function run(): Promise<void> {
-  const xy = makeSpots();
-  const frames: TrackerSpot[][] = [];
-  for (let t = 0; t < FRAMES; t++) {
-    frames.push(Array.from({ length: SPOTS }, (_, i) => ({ id: t * SPOTS + i, t, x: xy[(t * SPOTS + i) * 2], y: xy[(t * SPOTS + i) * 2 + 1] })));
-  }
-  const settings = { ...LAP_DEFAULTS, linkingMaxDistance: MAX_DISTANCE_PX };
-
-  // Ours, sparse (what the tracker runs): cost matrix construction + solve.
-  linkFrames(frames[0], frames[1], settings); // warm-up
-  let start = performance.now();
-  const ours: [number, number][][] = [];
-  let oursTotal = 0;
-  for (let t = 0; t + 1 < FRAMES; t++) {
-    const links = linkFrames(frames[t], frames[t + 1], settings);
-    ours.push(links.map((l) => [l.source - t * SPOTS, l.target - (t + 1) * SPOTS] as [number, number]).sort((p, q) => p[0] - q[0]));
-    for (const l of links) oursTotal += l.cost;
-  }
-  const oursSeconds = (performance.now() - start) / 1000;
-
-  // Ours, dense LAPJV on the same dense block matrix scipy gets.
-  start = performance.now();
-  let denseTotal = 0;
-  for (let t = 0; t + 1 < FRAMES; t++) {
-    const m = denseBlockMatrix(frames[t], frames[t + 1]);
-    const sol = solveDenseLap(m.cost, m.size);
-    for (let r = 0; r < m.rows.length; r++) if (sol.rowToCol[r] < m.cols.length) denseTotal += m.tl[r * m.cols.length + sol.rowToCol[r]];
-  }
-  const denseSeconds = (performance.now() - start) / 1000;
-
-  const rowsOut: string[][] = [];
-  rowsOut.push(['frame-to-frame linking, 1000 x 300 spots', 'seconds', 'links', 'total cost']);
-  rowsOut.push(['cellpilot sparse JV (TrackMate matrix)', oursSeconds.toFixed(3), String(ours.reduce((a, l) => a + l.length, 0)), oursTotal.toFixed(3)]);
-  rowsOut.push(['cellpilot dense LAPJV (same dense matrix)', denseSeconds.toFixed(3), '', denseTotal.toFixed(3)]);
-
-  const python = '/usr/bin/python3';
-  let peer: { seconds: number; total: number; links: [number, number][][] } | undefined;
+  const missing = pythonPeer(['numpy', 'scipy']);
   const dir = mkdtempSync(join(tmpdir(), 'cellpilot-bench-track-'));
   try {
-    if (!existsSync(python)) throw new Error('/usr/bin/python3 not found');
-    const spotsFile = join(dir, 'spots.f64');
-    const script = join(dir, 'link.py');
-    writeFileSync(spotsFile, Buffer.from(xy.buffer));
-    writeFileSync(script, PYTHON);
-    const out = execFileSync(python, [script, spotsFile, String(FRAMES), String(SPOTS), String(MAX_DISTANCE_PX)], { maxBuffer: 1 << 28, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    peer = JSON.parse(out);
-  } catch (err) {
-    process.stdout.write(`scipy peer skipped: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}\n`);
+    const spotsPath = join(dir, 'spots.bin');
+    const densePath = join(dir, 'dense.f64');
+    makeSpots(spotsPath);
+    makeDense(densePath);
+    console.log(`linking: fresh process per run, median of ${ROUNDS} alternating runs per side (work timed inside each child); ${loadNote()}`);
+    if (missing) return void console.log(missing);
+    const ours = (mode: string, path: string, count = 0) => ({ label: `cellpilot ${mode}`, command: process.execPath, args: [RUN_TS, 'bench/track.ts', '--child', mode, path, String(count)] });
+    const scipy = (mode: string, path: string, count = 0) => ({ label: `scipy ${mode}`, command: PYTHON, args: ['-c', PEER, mode, path, String(FRAMES), String(count), String(MAX_DISTANCE_PX)] });
+    console.log('| work | cellpilot wall / CPU | SciPy linear_sum_assignment wall / CPU | ratio (CPU) | load | check |');
+    console.log('|---|---|---|---|---|---|');
+    const row = (work: string, c: ReturnType<typeof alternate>, goal: string) => {
+      const [a, b] = [c.workCpuS[0]!, c.workCpuS[1]!];
+      const [ta, tb] = [Number(c.samples[0][0].report.total), Number(c.samples[1][0].report.total)];
+      const check = `total cost ${ta.toFixed(2)} vs ${tb.toFixed(2)}${c.samples[0][0].report.links !== undefined ? `, links ${c.samples[0][0].report.links} vs ${c.samples[1][0].report.links}` : ''}`;
+      console.log(`| ${work} | ${s(c.workS[0])} / ${s(a)} | ${s(c.workS[1])} / ${s(b)} | ${(b / a).toFixed(2)} (wall ${(c.workS[1]! / c.workS[0]!).toFixed(2)}) | ${c.load.toFixed(1)} | ${check} |`);
+      summaryRow({ work, metric: 'CPU, work in the process', ours: `${s(c.workS[0])} wall, ${s(a)} CPU`, peer: `SciPy ${s(c.workS[1])} wall, ${s(b)} CPU`, ratio: b / a, goal, load: c.load });
+    };
+    row(`linking ${FRAMES} frames x ~${SPOTS} moving, dividing spots (ours: solver by fill; SciPy: dense block matrix)`, alternate([ours('link', spotsPath), scipy('link', spotsPath)], ROUNDS), '>= 1.0');
+    row(`dense solver, ${DENSE_MATRICES} identical ${DENSE_SIZE}x${DENSE_SIZE} uniform matrices`, alternate([ours('dense', densePath, DENSE_MATRICES), scipy('dense', densePath, DENSE_MATRICES)], ROUNDS), '>= 1.0');
+    row('60 identical ~600x600 linking block matrices, solveDenseLap forced', alternate([ours('block-dense', spotsPath, 60), scipy('block', spotsPath, 60)], ROUNDS), 'info');
+    row('60 identical ~600x600 linking block matrices, solveLap (picks sparse)', alternate([ours('block-auto', spotsPath, 60), scipy('block', spotsPath, 60)], ROUNDS), 'info');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  if (peer) {
-    rowsOut.push(['scipy linear_sum_assignment (dense matrix)', peer.seconds.toFixed(3), String(peer.links.reduce((a, l) => a + l.length, 0)), peer.total.toFixed(3)]);
-  }
-  const width = rowsOut[0].map((_, c) => Math.max(...rowsOut.map((r) => r[c].length)));
-  for (const r of rowsOut) process.stdout.write(r.map((v, c) => (c === 0 ? v.padEnd(width[c]) : v.padStart(width[c]))).join('  ') + '\n');
-  if (peer) {
-    let identical = 0;
-    let total = 0;
-    for (let t = 0; t < ours.length; t++) {
-      const theirs = new Set(peer.links[t].map(([a, b]) => `${a}>${b}`));
-      total += Math.max(ours[t].length, peer.links[t].length);
-      identical += ours[t].filter(([a, b]) => theirs.has(`${a}>${b}`)).length;
-    }
-    process.stdout.write(`ratio scipy / cellpilot sparse: ${(peer.seconds / oursSeconds).toFixed(2)}x   scipy / cellpilot dense: ${(peer.seconds / denseSeconds).toFixed(2)}x\n`);
-    process.stdout.write(`identical links: ${identical} of ${total}; total cost difference ${Math.abs(peer.total - oursTotal).toExponential(2)} (relative ${(Math.abs(peer.total - oursTotal) / peer.total).toExponential(2)})\n`);
-  }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await run();
+const args = childArgs();
+if (args) child(args);
+else if (import.meta.url === pathToFileURL(resolve(process.argv[1] ?? '')).href) await run();

@@ -21,6 +21,8 @@ export interface StepHistory {
   undo(step?: string, tool?: string): { undone: string[]; artifacts: string[] };
   /** Runs a step again with `changes` merged into its arguments, then every step downstream of it. */
   replay(step: string | undefined, tool: string | undefined, changes: Record<string, unknown>, ctx: Pick<ToolContext, 'signal' | 'progress'>): Promise<Replacement[]>;
+  /** Steps no longer in effect (undone or replaced), which a saved pipeline leaves out. */
+  setAside(): string[];
 }
 
 export const HISTORY_KEY = 'history';

@@ -9,8 +9,11 @@ import { movieArg, outputArg } from '../../tools/common.ts';
 import { TOOLS } from '../../tools/index.ts';
 import { defineTool, type ToolSpec } from '../../tools/types.ts';
 import { loadNotes, searchNotes } from './notes.ts';
-import { executePipeline, loadPipeline, pipelineFromSession, pipelineToYaml } from './pipeline.ts';
-import { ProvenanceLog } from './provenance.ts';
+import { HISTORY_KEY, type StepHistory } from '../../tools/history.ts';
+import { toolJsonSchema } from '../../tools/jsonSchema.ts';
+import { cellpilotCommandLine, pathFrom } from './commandHint.ts';
+import { executePipeline, loadPipeline, neededSteps, pipelineFromSession, pipelineToYaml } from './pipeline.ts';
+import { ProvenanceLog, type ProvenanceRecord } from './provenance.ts';
 import { validateArgs } from './validation.ts';
 
 const help = defineTool({
@@ -48,37 +51,67 @@ const help = defineTool({
 
 const savePipeline = defineTool({
   name: 'save_pipeline',
-  summary: 'Saves the successful steps of this session as a reusable YAML pipeline.',
+  summary: 'Saves the steps of this session that lead to its results as a reusable YAML pipeline, with named parameters.',
   words: ['save as pipeline', 'pipeline', 'workflow', 'recipe', 'protocol', 'macro', 'reusable', 'save the steps'],
   examples: ['save this as a pipeline called nuclei-tracking', 'make this reusable', 'save the workflow'],
   consumes: [],
   produces: ['pipeline'],
   results: { steps: { about: 'steps saved', unit: '' } },
   description:
-    'Saves the successful analysis steps of this session as a reusable pipeline (YAML: tool + arguments per step, wired by step ids, the input movie as a parameter) in pipelines/NAME.yaml, to run later on other movies with run_pipeline or `cellpilot run`.',
+    'Saves the analysis steps of this session that lead to the results to keep (default: the end results of the final analysis, e.g. its plots, tables and exports; dead ends, failed and undone steps are left out) as a reusable pipeline (YAML: tool + arguments per step, wired by step ids, the input movie as an input, every setting as a named parameter that `cellpilot run --set NAME=VALUE` changes) in pipelines/NAME.yaml, and prints the command that runs it on other movies (also run_pipeline).',
   schema: z.object({
     name: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/).describe('Pipeline name, lowercase with "-" or "_" (e.g. "nuclei-tracking")'),
     description: z.string().optional().describe('What the pipeline does, in a sentence; default: the list of its steps'),
-    steps: z.array(z.string().regex(/^s\d+$/)).optional().describe('Step ids to keep (e.g. ["s2","s3"]); default: every successful analysis step'),
+    keep: z.array(z.string().regex(/^[a-z]+-\d+$/)).optional().describe('Results the pipeline must make (artifact ids, e.g. ["plot-2","tracks-3"]); only the steps leading to them are saved; default: the end results of the final analysis'),
+    steps: z.array(z.string().regex(/^s\d+$/)).optional().describe('Exactly these step ids (e.g. ["s2","s3"]) instead of the steps the kept results need'),
     output: outputArg.describe('Where to write the YAML file; default: pipelines/NAME.yaml in the current folder'),
     overwrite: z.boolean().default(false).describe('Replace an existing pipeline of the same name; default false'),
   }),
   async run(args, ctx) {
-    const records = new ProvenanceLog(ctx.sessionDir).read();
-    const pipeline = pipelineFromSession(args.name, records, ctx.listArtifacts(), { description: args.description, stepIds: args.steps });
+    // undone and replaced steps are no longer part of the analysis
+    const setAside = new Set((ctx.state.get(HISTORY_KEY) as StepHistory | undefined)?.setAside() ?? []);
+    const records = new ProvenanceLog(ctx.sessionDir).read().filter((r) => !setAside.has(r.step));
+    const stepIds = args.steps ?? neededSteps(records, args.keep);
+    const pipeline = pipelineFromSession(args.name, records, ctx.listArtifacts(), { description: args.description, stepIds, describe: argumentDescription });
     pipeline.description ??= `Steps: ${pipeline.steps.map((s) => s.tool).join(' → ')}`;
     const path = args.output ? ctx.outputPath(`${args.name}.yaml`, args.output) : resolve(process.env.CELLPILOT_PIPELINES ?? 'pipelines', `${args.name}.yaml`);
     if (existsSync(path) && !args.overwrite) throw new InputError(`a pipeline already exists at ${path}; choose another name or set overwrite: true`);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, pipelineToYaml(pipeline));
     const ref = ctx.addArtifact('pipeline', path, `pipeline ${args.name}`);
+    const left = leftOut(records, stepIds);
+    const produced = new Set(records.flatMap((r) => r.outputs.map((o) => o.id)));
+    const example = ctx.listArtifacts().find((a) => a.type === 'movie' && !produced.has(a.id));
+    const command = cellpilotCommandLine(['run', pathFrom(path), example ? pathFrom(example.path) : 'MOVIE.tif', '--out', 'results/']);
+    const parameters = Object.keys(pipeline.parameters ?? {});
     return {
-      summary: `Saved pipeline "${args.name}" with ${pipeline.steps.length} steps (${pipeline.steps.map((s) => s.tool).join(', ')}) to ${path}.`,
+      summary: [
+        `Saved pipeline "${args.name}" with ${pipeline.steps.length} steps (${pipeline.steps.map((s) => s.tool).join(', ')}) to ${pathFrom(path)}.`,
+        left.length ? `Left out ${left.length} steps no kept result needs: ${left.join(', ')}.` : '',
+        parameters.length ? `Parameters: ${parameters.join(', ')} (change one with --set NAME=VALUE).` : '',
+        `Run it: ${command}`,
+      ].filter(Boolean).join(' '),
       artifacts: [ref],
-      values: { name: args.name, steps: pipeline.steps.length, tools: pipeline.steps.map((s) => s.tool), inputs: Object.keys(pipeline.inputs), path },
+      values: { name: args.name, steps: pipeline.steps.length, tools: pipeline.steps.map((s) => s.tool), inputs: Object.keys(pipeline.inputs), parameters, leftOut: left, path, command },
     };
   },
 });
+
+/** A tool argument's own description, written beside the pipeline parameter made from it. */
+function argumentDescription(toolName: string, arg: string): string | undefined {
+  const tool = [...TOOLS, ...AGENT_TOOLS].find((t) => t.name === toolName);
+  const property = tool && (toolJsonSchema(tool).properties as Record<string, { description?: string }> | undefined)?.[arg];
+  // the first clause is the name's meaning; the tool's full description stays in `cellpilot tools`
+  const first = property?.description?.split('; ')[0];
+  return first && first.length > 100 ? `${first.slice(0, 100).replace(/\s+\S*$/, '')}…` : first;
+}
+
+/** The session's data steps a pipeline leaves out, as "s5 denoise → movie-4". */
+function leftOut(records: ProvenanceRecord[], kept: string[]): string[] {
+  return records
+    .filter((r) => r.status === 'ok' && r.outputs.length > 0 && !kept.includes(r.step) && !['save_pipeline', 'run_pipeline'].includes(r.tool))
+    .map((r) => `${r.step} ${r.tool} → ${r.outputs.map((o) => o.id).join(', ')}`);
+}
 
 const runPipeline = defineTool({
   name: 'run_pipeline',

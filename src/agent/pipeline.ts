@@ -1,7 +1,8 @@
 // Pipelines: a session's successful steps saved as declarative YAML (tool + arguments
-// per step, wired by step ids, inputs as parameters) and run again headless. Nothing in
-// a pipeline is executed as code: references are plain `${inputs.NAME}` and
-// `${steps.ID.TYPE}` strings substituted into tool arguments, which the tools validate.
+// per step, wired by step ids, the movie as an input, the settings as named parameters)
+// and run again headless. Nothing in a pipeline is executed as code: references are plain
+// `${inputs.NAME}`, `${params.NAME}` and `${steps.ID.TYPE}` strings substituted into tool
+// arguments, which the tools validate.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import YAML from 'yaml';
@@ -24,6 +25,10 @@ export const pipelineSchema = z
         z.object({ type: z.enum(ARTIFACT_TYPES), description: z.string().optional() }),
       )
       .refine((r) => Object.keys(r).length > 0, 'at least one input'),
+    /** Named settings of the steps (`${params.NAME}` in their arguments); `cellpilot run --set NAME=VALUE` changes one. */
+    parameters: z
+      .record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'a snake_case parameter name'), z.object({ value: z.unknown(), description: z.string().optional() }))
+      .optional(),
     steps: z
       .array(
         z.object({
@@ -42,6 +47,9 @@ export const pipelineSchema = z
         if (ref.kind === 'input' && !(ref.name in p.inputs)) {
           ctx.addIssue({ code: 'custom', path: ['steps', i, 'args'], message: `step "${step.id}" uses \${inputs.${ref.name}}, which is not declared under inputs` });
         }
+        if (ref.kind === 'param' && !(ref.name in (p.parameters ?? {}))) {
+          ctx.addIssue({ code: 'custom', path: ['steps', i, 'args'], message: `step "${step.id}" uses \${params.${ref.name}}, which is not declared under parameters` });
+        }
         if (ref.kind === 'step' && !seen.has(ref.step)) {
           ctx.addIssue({ code: 'custom', path: ['steps', i, 'args'], message: `step "${step.id}" uses \${steps.${ref.step}.${ref.type}}, but no earlier step has id "${ref.step}"` });
         }
@@ -53,14 +61,14 @@ export const pipelineSchema = z
 export type Pipeline = z.infer<typeof pipelineSchema>;
 export type PipelineStep = Pipeline['steps'][number];
 
-type Reference = { kind: 'input'; name: string } | { kind: 'step'; step: string; type: string; index: number };
-const REF = /^\$\{(inputs\.([a-z][a-z0-9_]*)|steps\.([a-z][a-z0-9_]*)\.([a-z]+)(?:\[(\d+)\])?)\}$/;
+type Reference = { kind: 'input'; name: string } | { kind: 'param'; name: string } | { kind: 'step'; step: string; type: string; index: number };
+const REF = /^\$\{((inputs|params)\.([a-z][a-z0-9_]*)|steps\.([a-z][a-z0-9_]*)\.([a-z]+)(?:\[(\d+)\])?)\}$/;
 
 function parseReference(value: string): Reference | undefined {
   const m = REF.exec(value.trim());
   if (!m) return undefined;
-  if (m[2]) return { kind: 'input', name: m[2] };
-  return { kind: 'step', step: m[3], type: m[4], index: m[5] ? Number(m[5]) : 1 };
+  if (m[3]) return m[2] === 'inputs' ? { kind: 'input', name: m[3] } : { kind: 'param', name: m[3] };
+  return { kind: 'step', step: m[4], type: m[5], index: m[6] ? Number(m[6]) : 1 };
 }
 
 function referencesIn(value: unknown): Reference[] {
@@ -100,8 +108,12 @@ export function loadPipeline(path: string): Pipeline {
 }
 
 export function pipelineToYaml(pipeline: Pipeline): string {
-  const header = `# cellpilot pipeline "${pipeline.name}". Run: cellpilot run ${pipeline.name}.yaml MOVIE... --out DIR\n`;
-  return header + YAML.stringify(pipeline, { lineWidth: 0 });
+  const settings = Object.keys(pipeline.parameters ?? {});
+  const header = [
+    `# cellpilot pipeline "${pipeline.name}". Run: cellpilot run <this file> MOVIE... --out DIR`,
+    ...(settings.length ? [`# Change a setting for a run with --set NAME=VALUE, e.g. --set ${settings[0]}=...`] : []),
+  ];
+  return header.join('\n') + '\n' + YAML.stringify(pipeline, { lineWidth: 0 });
 }
 
 /** Tools that do not transform data (questions, the microscope, pipeline management) never go into a pipeline. */
@@ -123,16 +135,28 @@ function refsIn(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
+/** Artifact types that are objects of the analysis; tables and plots are read-outs of them. */
+const ANALYSIS_OBJECTS = new Set(['movie', 'labels', 'tracks']);
+
 /**
- * The steps a pipeline needs: walk the provenance back from the outputs to keep (default:
- * the final analysis chain's end results: the last step's outputs and the other unused
- * results made from the same inputs, e.g. a plot beside an export). Dead ends, undone and replaced
- * steps fall away; set_calibration steps stay, since they change every unit.
+ * The steps a pipeline needs: walk the provenance back from the outputs to keep. By default
+ * these are the end results of the final analysis: the last step's outputs and every other
+ * end result (an output no later step used) made from the same final objects, e.g. the
+ * plot, the measurements and the exports of the final tracks. The final objects are the
+ * movies, labels or tracks the last step read, directly or through tables. Dead ends
+ * (an abandoned segmentation and what was measured from it, a denoised movie never used, a
+ * projection beside the chain), failed, undone and replaced steps fall away;
+ * set_calibration steps stay, since they change every unit.
  */
 export function neededSteps(provenance: ProvenanceRecord[], keep?: string[]): string[] {
   const steps = provenance.filter((r) => r.status === 'ok' && !NOT_IN_PIPELINES.has(r.tool) && !['undo', 'rerun_step'].includes(r.tool));
   const producer = new Map<string, ProvenanceRecord>();
-  for (const r of steps) for (const o of r.outputs) producer.set(o.id, r);
+  const typeOf = new Map<string, string>();
+  for (const r of steps) for (const o of r.outputs) {
+    producer.set(o.id, r);
+    typeOf.set(o.id, o.type);
+  }
+  const inputsOf = (r: ProvenanceRecord) => refsIn(r.args).filter((ref) => producer.has(ref));
   const ancestors = (start: ProvenanceRecord[]): Set<ProvenanceRecord> => {
     const seen = new Set<ProvenanceRecord>();
     const queue = [...start];
@@ -140,10 +164,7 @@ export function neededSteps(provenance: ProvenanceRecord[], keep?: string[]): st
       const r = queue.pop()!;
       if (seen.has(r)) continue;
       seen.add(r);
-      for (const ref of refsIn(r.args)) {
-        const p = producer.get(ref);
-        if (p && !seen.has(p)) queue.push(p);
-      }
+      for (const ref of inputsOf(r)) queue.push(producer.get(ref)!);
     }
     return seen;
   };
@@ -157,13 +178,26 @@ export function neededSteps(provenance: ProvenanceRecord[], keep?: string[]): st
   } else {
     const analysis = steps.filter((r) => r.tool !== 'set_calibration');
     const last = analysis.at(-1);
-    if (!last) return [];
-    // siblings of the last step: other end results made from the same inputs (a plot and a table of the same tracks)
-    const inputsOf = (r: ProvenanceRecord) => new Set(refsIn(r.args).filter((ref) => producer.has(ref)));
-    const lastInputs = inputsOf(last);
+    if (!last) return steps.map((r) => r.step);
+    const finalObjects = new Set<string>();
+    const visit = (r: ProvenanceRecord, seen: Set<ProvenanceRecord>) => {
+      if (seen.has(r)) return;
+      seen.add(r);
+      for (const ref of inputsOf(r)) {
+        if (ANALYSIS_OBJECTS.has(typeOf.get(ref) ?? '')) finalObjects.add(ref);
+        else visit(producer.get(ref)!, seen);
+      }
+    };
+    visit(last, new Set());
+    const dependsOn = (r: ProvenanceRecord) => new Set([...ancestors([r])].flatMap(inputsOf));
+    // the deepest objects only: the drift-corrected movie a track was made from is not itself final
+    for (const object of [...finalObjects]) {
+      if ([...finalObjects].some((other) => other !== object && dependsOn(producer.get(other)!).has(object))) finalObjects.delete(object);
+    }
     const consumed = new Set(steps.flatMap((r) => refsIn(r.args)));
-    const sinks = analysis.filter((r) => r !== last && (r.outputs.length === 0 || r.outputs.every((o) => !consumed.has(o.id))));
-    targets = [last, ...sinks.filter((r) => [...inputsOf(r)].some((ref) => lastInputs.has(ref)))];
+    const isEndResult = (r: ProvenanceRecord) => r.outputs.every((o) => !consumed.has(o.id));
+    const fromFinalObjects = (r: ProvenanceRecord) => [...dependsOn(r)].some((ref) => finalObjects.has(ref));
+    targets = [last, ...analysis.filter((r) => r !== last && isEndResult(r) && fromFinalObjects(r))];
   }
   const needed = ancestors(targets);
   return steps.filter((r) => needed.has(r) || r.tool === 'set_calibration').map((r) => r.step);
@@ -173,7 +207,13 @@ export function pipelineFromSession(
   name: string,
   provenance: ProvenanceRecord[],
   artifacts: ArtifactRecord[],
-  options: { description?: string; stepIds?: string[]; keep?: string[] } = {},
+  options: {
+    description?: string;
+    stepIds?: string[];
+    keep?: string[];
+    /** What a tool's argument means (the tool's own description), written beside the parameter. */
+    describe?: (tool: string, arg: string) => string | undefined;
+  } = {},
 ): Pipeline {
   if (!NAME.test(name)) throw new InputError(`pipeline name "${name}" must be lowercase letters, digits, "-" or "_" (e.g. nuclei-tracking)`);
   if (!options.stepIds) options = { ...options, stepIds: neededSteps(provenance, options.keep) };
@@ -190,6 +230,16 @@ export function pipelineFromSession(
   const inputByRef = new Map<string, string>();
   const steps: PipelineStep[] = [];
   const usedIds = new Set<string>();
+  const parameters: NonNullable<Pipeline['parameters']> = {};
+
+  /** A step's setting becomes a named parameter (`segment_method`), so a run can change it with --set. */
+  const parameter = (stepId: string, tool: string, arg: string, value: unknown): string => {
+    let paramName = `${stepId}_${snakeCase(arg)}`;
+    for (let i = 2; paramName in parameters || paramName in inputs; i++) paramName = `${stepId}_${snakeCase(arg)}_${i}`;
+    const description = options.describe?.(tool, arg);
+    parameters[paramName] = description ? { value, description } : { value };
+    return `\${params.${paramName}}`;
+  };
 
   const inputParameter = (ref: string, type: ArtifactType, arg: string): string => {
     const known = inputByRef.get(ref);
@@ -209,7 +259,8 @@ export function pipelineFromSession(
     const args: Record<string, unknown> = {};
     for (const [arg, value] of Object.entries(record.args)) {
       if (arg === 'output') continue; // headless runs choose their own output folder
-      args[arg] = typeof value === 'string' ? rewriteRef(value, arg) : value;
+      const rewritten = typeof value === 'string' ? rewriteRef(value, arg) : value;
+      args[arg] = isSetting(rewritten) && record.tool !== 'load_movie' ? parameter(id, record.tool, arg, rewritten) : rewritten;
     }
     if (record.tool === 'load_movie') {
       // load_movie's output stands for the pipeline's input movie
@@ -226,7 +277,8 @@ export function pipelineFromSession(
     }
   }
   if (steps.length === 0) throw new InputError('the session only loaded movies: run an analysis step before saving a pipeline');
-  return pipelineSchema.parse({ name, description: options.description, version: 1, inputs, steps });
+  const named = Object.keys(parameters).length ? { parameters } : {};
+  return pipelineSchema.parse({ name, description: options.description, version: 1, inputs, ...named, steps });
 
   function rewriteRef(value: string, arg: string): unknown {
     if (produced.has(value)) return produced.get(value);
@@ -238,6 +290,47 @@ export function pipelineFromSession(
     if (['movie', 'labels', 'tracks', 'table'].includes(arg)) return inputParameter(value, arg as ArtifactType, arg);
     return value;
   }
+}
+
+const snakeCase = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^a-zA-Z0-9]+/g, '_').toLowerCase();
+
+/** A plain value (a number, a word, a list of them) that is not a reference to an input or a step's result. */
+function isSetting(value: unknown): boolean {
+  const plain = (v: unknown) => typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && parseReference(v) === undefined);
+  return plain(value) || (Array.isArray(value) && value.length > 0 && value.every(plain));
+}
+
+/** A parameter's value from `--set NAME=VALUE` text, read as the type of its saved value. */
+function parameterValue(name: string, text: string, saved: unknown): unknown {
+  const fail = (what: string): never => {
+    throw new InputError(`--set ${name}=${text}: ${name} needs ${what} (saved value: ${JSON.stringify(saved)})`);
+  };
+  if (typeof saved === 'number') {
+    const n = Number(text);
+    return text.trim() !== '' && Number.isFinite(n) ? n : fail('a number');
+  }
+  if (typeof saved === 'boolean') return /^(true|yes|1)$/i.test(text) ? true : /^(false|no|0)$/i.test(text) ? false : fail('true or false');
+  if (Array.isArray(saved)) {
+    const items = text.split(',').map((item) => item.trim()).filter(Boolean);
+    return typeof saved[0] === 'number' ? items.map((item) => (Number.isFinite(Number(item)) ? Number(item) : fail('numbers separated by commas'))) : items;
+  }
+  return text;
+}
+
+/** Splits the values given for a run into the pipeline's inputs and its changed parameters; an unknown name is refused. */
+function runValues(pipeline: Pipeline, given: Record<string, string>): { inputs: Record<string, string>; params: Record<string, unknown> } {
+  const declared = pipeline.parameters ?? {};
+  const inputs: Record<string, string> = {};
+  const params: Record<string, unknown> = Object.fromEntries(Object.entries(declared).map(([k, p]) => [k, p.value]));
+  for (const [name, value] of Object.entries(given)) {
+    if (name in pipeline.inputs) inputs[name] = value;
+    else if (name in declared) params[name] = parameterValue(name, value, declared[name].value);
+    else throw new InputError(`pipeline "${pipeline.name}" has no input or parameter "${name}"; it has ${[...Object.keys(pipeline.inputs), ...Object.keys(declared)].join(', ')}`);
+  }
+  for (const name of Object.keys(pipeline.inputs)) {
+    if (inputs[name] === undefined) throw new InputError(`pipeline "${pipeline.name}" needs the input "${name}" (${pipeline.inputs[name].type})`);
+  }
+  return { inputs, params };
 }
 
 export interface PipelineStepResult {
@@ -261,16 +354,15 @@ export async function executePipeline(
   runTool: StepRunner,
   options: { signal?: AbortSignal; onStep?: (index: number, step: PipelineStep, phase: 'start' | 'end', result?: PipelineStepResult) => void } = {},
 ): Promise<PipelineStepResult[]> {
-  for (const name of Object.keys(pipeline.inputs)) {
-    if (inputs[name] === undefined) throw new InputError(`pipeline "${pipeline.name}" needs the input "${name}" (${pipeline.inputs[name].type})`);
-  }
+  const { inputs: given, params } = runValues(pipeline, inputs);
   const results: PipelineStepResult[] = [];
   const outputs = new Map<string, ArtifactRef[]>();
   const substitute = (value: unknown): unknown => {
     if (typeof value === 'string') {
       const ref = parseReference(value);
       if (!ref) return value;
-      if (ref.kind === 'input') return inputs[ref.name];
+      if (ref.kind === 'input') return given[ref.name];
+      if (ref.kind === 'param') return params[ref.name];
       const matching = (outputs.get(ref.step) ?? []).filter((a) => a.type === ref.type);
       const artifact = matching[ref.index - 1];
       if (!artifact) throw new WorkError(`step "${ref.step}" produced no ${ref.type} #${ref.index}, which a later step needs`);

@@ -27,9 +27,14 @@ function rewire(value: unknown, map: Map<string, string>): unknown {
   return value;
 }
 
+/** Steps undone or replaced. */
+function setAsideSteps(session: Session): Set<string> {
+  return new Set([...(session.meta.undoneSteps ?? []), ...Object.keys(session.meta.replacedSteps ?? {})]);
+}
+
 /** The steps still in effect: ok, not undone, not replaced. */
 export function liveSteps(session: Session): ProvenanceRecord[] {
-  const gone = new Set([...(session.meta.undoneSteps ?? []), ...Object.keys(session.meta.replacedSteps ?? {})]);
+  const gone = setAsideSteps(session);
   return session.provenance.read().filter((r) => r.status === 'ok' && !gone.has(r.step));
 }
 
@@ -60,6 +65,7 @@ function findStep(steps: ProvenanceRecord[], step: string | undefined, tool: str
 
 export function sessionHistory(session: Session): StepHistory {
   return {
+    setAside: () => [...setAsideSteps(session)],
     undo(step, tool) {
       const steps = liveSteps(session);
       const chain = downstreamOf(steps, findStep(steps, step, tool));

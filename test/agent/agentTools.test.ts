@@ -46,7 +46,7 @@ describe('agent tools', () => {
     expect((await runStep(session, ALL_TOOLS, 'segment', { movie: 'movie-1', method: 'otsu' })).status).toBe('ok');
     const saved = await runStep(session, ALL_TOOLS, 'save_pipeline', { name: 'seg-only' });
     expect(saved.status).toBe('ok');
-    expect(readFileSync(join(root, 'pipelines', 'seg-only.yaml'), 'utf8')).toMatch(/tool: segment\n\s+args:\n\s+movie: \$\{inputs\.movie\}\n\s+method: otsu/);
+    expect(readFileSync(join(root, 'pipelines', 'seg-only.yaml'), 'utf8')).toMatch(/segment_method:\n\s+value: otsu\n[^]*tool: segment\n\s+args:\n\s+movie: \$\{inputs\.movie\}\n\s+method: \$\{params\.segment_method\}/);
     const again = await runStep(session, ALL_TOOLS, 'save_pipeline', { name: 'seg-only' });
     expect(again.error).toMatch(/already exists .* overwrite: true/);
 

@@ -27,10 +27,17 @@ describe('pipelines', () => {
     const pipeline = pipelineFromSession('nuclei-tracking', session.provenance.read(), session.store.list());
     expect(pipeline.inputs).toEqual({ movie: { type: 'movie', description: 'like raw.tif in the session' } });
     expect(pipeline.steps).toEqual([
-      { id: 'correct_drift', tool: 'correct_drift', args: { movie: '${inputs.movie}', reference: 'previous' } },
-      { id: 'segment', tool: 'segment', args: { movie: '${steps.correct_drift.movie}', channel: 2, radiusPx: 6 } },
-      { id: 'track', tool: 'track', args: { labels: '${steps.segment.labels}', allowSplitting: true } },
+      { id: 'correct_drift', tool: 'correct_drift', args: { movie: '${inputs.movie}', reference: '${params.correct_drift_reference}' } },
+      { id: 'segment', tool: 'segment', args: { movie: '${steps.correct_drift.movie}', channel: '${params.segment_channel}', radiusPx: '${params.segment_radius_px}' } },
+      { id: 'track', tool: 'track', args: { labels: '${steps.segment.labels}', allowSplitting: '${params.track_allow_splitting}' } },
     ]);
+    // every setting is a named parameter holding the session's value
+    expect(pipeline.parameters).toEqual({
+      correct_drift_reference: { value: 'previous' },
+      segment_channel: { value: 2 },
+      segment_radius_px: { value: 6 },
+      track_allow_splitting: { value: true },
+    });
     // the YAML round-trips through the validating loader
     expect(parsePipeline(pipelineToYaml(pipeline))).toEqual(pipeline);
     expect(() => pipelineFromSession('Bad Name', session.provenance.read(), session.store.list())).toThrow(/lowercase/);
@@ -71,6 +78,25 @@ describe('pipelines', () => {
         return { tool, status: o.status, summary: o.summary, error: o.error, artifacts: o.artifacts, values: o.values, durationMs: o.durationMs };
       }),
     ).rejects.toThrow(/step "boom" \(fail_always\) failed: fail_always failed: disk full/);
+  });
+
+  it('changes a named parameter for a run, read as the type of its saved value, and refuses unknown names', async () => {
+    const { session, root } = await sessionWithSteps();
+    const pipeline = pipelineFromSession('p', session.provenance.read(), session.store.list(), { describe: (tool, arg) => `${tool}.${arg}` });
+    expect(pipeline.parameters?.segment_radius_px).toEqual({ value: 6, description: 'segment.radiusPx' });
+    const input = join(root, 'other.tif');
+    writeFileSync(input, 'more pixels');
+    const seen: Record<string, unknown>[] = [];
+    const record = async (tool: string, args: Record<string, unknown>) => {
+      seen.push(args);
+      return { tool, status: 'ok', summary: '', artifacts: [{ id: `${tool}-1`, type: tool === 'segment' ? 'labels' : tool === 'track' ? 'tracks' : 'movie', path: '/x' }], values: {}, durationMs: 0 };
+    };
+    await executePipeline(pipeline, { movie: input, segment_radius_px: '8', track_allow_splitting: 'no' }, record as never);
+    expect(seen[1]).toMatchObject({ channel: 2, radiusPx: 8 });
+    expect(seen[2]).toMatchObject({ allowSplitting: false });
+    await expect(executePipeline(pipeline, { movie: input, segment_radius_px: 'big' }, record as never)).rejects.toThrow(/--set segment_radius_px=big: segment_radius_px needs a number \(saved value: 6\)/);
+    await expect(executePipeline(pipeline, { movie: input, radius: '8' }, record as never)).rejects.toThrow(/no input or parameter "radius"; it has movie, correct_drift_reference, segment_channel/);
+    expect(() => parsePipeline('name: p\ninputs: {movie: {type: movie}}\nsteps:\n  - {id: a, tool: segment, args: {movie: "${inputs.movie}", method: "${params.m}"}}')).toThrow(/uses \$\{params\.m\}, which is not declared under parameters/);
   });
 });
 
