@@ -305,7 +305,7 @@ const adjustSchema = z.object({
 const adjustAcq = defineTool({
   name: 'adjust_acquisition',
   summary: 'Changes the running acquisition: interval, laser power, exposure, channels, z-stack, zoom.',
-  words: ['adjust', 'change the interval', 'speed up', 'slow down', 'image faster', 'image slower', 'laser power', 'exposure', 'add channel', 'drop channel', 'zoom', 'add z-stack'],
+  words: ['adjust', 'change the interval', 'speed up', 'slow down', 'image faster', 'image slower', 'laser power', 'exposure', 'add channel', 'drop channel', 'zoom', 'add z-stack', 'twice as often', 'half as often', 'more often', 'less often', 'frame rate', 'extend the acquisition', 'refocus', 'autofocus', 'z planes', 'stage positions'],
   examples: ['image every 10 s from now', 'lower the laser power to 5%', 'drop the DAPI channel', 'add a z-stack', 'slow down to every 5 minutes'],
   consumes: [],
   produces: [],
@@ -395,7 +395,7 @@ const addRule = defineTool({
     const given = args.rule as Omit<Rule, 'id'> | undefined;
     if (args.confirm) {
       let rule: Rule;
-      if (args.ruleId) rule = session.confirm(args.ruleId);
+      if (args.ruleId && (session.pending.has(args.ruleId) || !given)) rule = session.confirm(args.ruleId);
       else if (given) rule = session.confirm({ id: '', ...given });
       else throw new InputError('which rule? give ruleId (from the proposal) or rule');
       const path = ctx.outputPath(`${rule.id}.rule.json`);

@@ -48,7 +48,7 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
 
   // Questions about the run.
   if (/how (much|long) (longer|more time|time is left|is left|remaining)|time (left|remaining)|when will it (end|finish|be done)|how long until|\beta\b|how many .*left/.test(t)) return [{ kind: 'status', about: 'time' }];
-  if (/how much (light|dose|exposure|laser|illumination)|(light|photo|laser)?\s*dose (so far|used|report)|\bdose\b.*\?|light so far|photobleach|phototox|light budget|^(what|show|report|tell)\b.*\b(light )?dose\b/.test(t)) return [{ kind: 'status', about: 'dose' }];
+  if (/how much (light|dose|exposure|laser|illumination)|(light|photo|laser)?\s*dose (so far|used|report)|\bdose\b.*\?|light so far|photobleach|phototox|light budget|too much light|light damage|^(what|show|report|tell)\b.*\b(light )?dose\b/.test(t)) return [{ kind: 'status', about: 'dose' }];
   if (/^(status|what('s| is) (it|the acquisition) doing|how is (it|the acquisition) going|progress)\??$/.test(t) || /\bstatus\b/.test(t)) return [{ kind: 'status', about: 'all' }];
 
   // The z-stack, before channels: "switch off the z-stack" is not a channel.

@@ -50,8 +50,21 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
     if (err instanceof AmbiguousCommand) return { ask: capitalise(err.message) };
     return /\b(microscope|stage|objective|acquisition|laser)\b/.test(t) ? { tool: 'microscope_status', args: {} } : undefined;
   }
-  return toolFor(changes, options.acquisitionRunning ?? false);
+  const route = toolFor(changes, options.acquisitionRunning ?? false);
+  // nothing running and the words start a plan ("image GFP every 2 minutes"): a start that lacks something
+  if (route.tool === 'adjust_acquisition' && !options.acquisitionRunning && hasChannel && IMAGING_VERB.test(t)) {
+    try {
+      const parsed = parseAcquisitionRequest(text, config);
+      return { tool: 'start_acquisition', args: { plan: parseSequenceChecked(parsed.sequence), ...(parsed.objective ? { objective: parsed.objective } : {}) }, understood: parsed.understood };
+    } catch (err) {
+      return { ask: capitalise((err as Error).message) };
+    }
+  }
+  return route;
 }
+
+/** Words that begin a new acquisition, not a change to one. */
+const IMAGING_VERB = /^(?:please\s+)?(?:image|acquire|record|film|capture|start (?:a )?(?:time[\s-]?lapse|imaging|acquisition|acquiring)|time[\s-]?lapse)\b(?!.*\b(?:instead|from now|anymore|any more)\b)/;
 
 /** One tool call for the changes: run control and questions have their own tools; the rest is adjust_acquisition. */
 function toolFor(changes: Adjustment[], running: boolean): MicroscopeRoute {

@@ -190,8 +190,10 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
 
   const question = isQuestion(text) && !help ? text : undefined;
   const proposal = conversation.earlier.at(-1);
-  if (proposal?.tool === 'add_rule' && proposal.values.confirmed === false && AFFIRMATIVE.test(text)) {
-    return { steps: [{ tool: 'add_rule', args: adaptArgs({ ruleId: proposal.values.ruleId, confirm: true }, catalogue.get('add_rule')), clause: text }] };
+  if (proposal?.tool === 'add_rule' && (proposal.values.confirmed === false || proposal.args.confirm === false) && AFFIRMATIVE.test(text)) {
+    // the rule itself goes along with its id: a later process (`ask --session`) no longer holds the proposal; a person approves the activation
+    const args = { ...(typeof proposal.values.ruleId === 'string' ? { ruleId: proposal.values.ruleId } : {}), ...(proposal.args.rule ? { rule: proposal.args.rule } : {}), confirm: true };
+    return { steps: [{ tool: 'add_rule', args, clause: text }] };
   }
   if (mentions.length === 0 && REPEAT.test(text)) {
     const repeated = repeatPlan(text, conversation, catalogue);
@@ -211,7 +213,11 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
       // a channel with microscope words: the acquisition language decides ("stop imaging the 488" drops a channel, never stops)
       || (cue && mentions.length > 0 && mentions.every((m) => MICROSCOPE_TOOLS.has(m.tool)))
       // a word like "stop" never ends the acquisition when the acquisition language read the request otherwise
-      || (routed.tool !== 'stop_acquisition' && mentions.some((m) => m.tool === 'stop_acquisition'));
+      || (routed.tool !== 'stop_acquisition' && mentions.some((m) => m.tool === 'stop_acquisition'))
+      // while an acquisition runs, words the acquisition language reads as a change (or a question to ask back) are about it
+      || (acquisitionRunning(conversation) && routed.tool !== 'microscope_status')
+      // channels, an interval and a duration with an imaging verb: an acquisition to start
+      || (routed.tool === 'start_acquisition' && cue);
     if (take) {
       if (routed.tool === undefined) return { steps: [], reply: routed.ask };
       return { steps: [{ tool: routed.tool, args: routed.args, clause: text }] };
