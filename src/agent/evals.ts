@@ -247,7 +247,7 @@ function effectiveArgs(tools: ToolSpec[], name: string, args: Record<string, unk
   return checked.ok ? checked.args : undefined;
 }
 
-/** A number followed by a unit: "152 px²", "0.8 µm/min", "3.1 px/frame", "12 frames", "40 %". */
+/** Units an answer may quote (lengths, areas and speeds start with their length unit). */
 const UNIT = '(?:µm|μm|um|nm|mm|px|pixels?|ms|s\\b|sec|seconds?|min\\b|minutes?|h\\b|hours?|frames?|%|°|j\\/cm|mw|w\\/cm)';
 /** A number with its unit after it ("0.8 µm/min", "152 px²", "12 frames") or before it as a label ("Mean area (µm²) = 31.2"). */
 const NUMBER_WITH_UNIT = new RegExp(`\\d[\\d.,]*\\s*${UNIT}|\\(${UNIT}[^)]*\\)\\s*[=:]\\s*-?\\d`, 'i');
