@@ -165,7 +165,7 @@ const simulateMovie = defineTool({
     const { output, truth, ...options } = args;
     const resolved = resolveSimOptions(options);
     const moviePath = ctx.outputPath(`simulated-seed${resolved.seed}.tif`, output);
-    const truthDir = truth ? ctx.outputPath('truth', truth) : join(dirname(moviePath), `${basename(moviePath, extname(moviePath))}-truth`);
+    const truthDir = ctx.outputPath('truth', truth ?? join(dirname(moviePath), `${basename(moviePath, extname(moviePath))}-truth`));
     const files = await simulateToFiles(options, moviePath, truthDir, {
       signal: ctx.signal,
       onProgress: (done, total) => ctx.progress(done, total, 'frames'),

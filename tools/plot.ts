@@ -2,6 +2,7 @@
 // beside) and pictures from movies (projection with track overlays, a frame with label
 // outlines, a kymograph) drawn with axes in µm (px uncalibrated) and a scale bar. Every
 // figure saves its PNG, SVG and Vega-Lite spec (.vl.json) side by side. A thin wrapper over src/plot.
+import { basename } from 'node:path';
 import { z } from 'zod';
 import { channelArg, labelsArg, movieArg, outputArg, tableArg, tracksArg } from './common.ts';
 import { defineTool, type ToolContext, type ToolResult } from './types.ts';
@@ -201,13 +202,16 @@ async function saveFigure(ctx: ToolContext, spec: Record<string, unknown>, name:
   if (ctx.signal.aborted) throw new InputError('cancelled');
   const png = ctx.outputPath(name, output);
   const stem = png.replace(/\.png$/i, '');
+  // the side files through the context too, so the file policy checks them and the manifest lists them
+  const svg = ctx.outputPath(`${basename(stem)}.svg`, `${stem}.svg`);
+  const vegaLite = ctx.outputPath(`${basename(stem)}.vl.json`, `${stem}.vl.json`);
   // the PNG last and by rename: a cancelled or failed plot leaves no PNG that looks finished
-  writeFileSync(`${stem}.svg`, rendered.svg);
-  writeFileSync(`${stem}.vl.json`, JSON.stringify(spec, null, 1) + '\n');
+  writeFileSync(svg, rendered.svg);
+  writeFileSync(vegaLite, JSON.stringify(spec, null, 1) + '\n');
   writeFileSync(`${png}.partial`, rendered.png);
   renameSync(`${png}.partial`, png);
   ctx.progress(2, 2, 'render');
-  return { png, svg: `${stem}.svg`, spec: `${stem}.vl.json`, widthPx: rendered.widthPx, heightPx: rendered.heightPx };
+  return { png, svg, spec: vegaLite, widthPx: rendered.widthPx, heightPx: rendered.heightPx };
 }
 
 async function chart(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolResult> {
@@ -378,7 +382,7 @@ const plot = defineTool({
   consumes: ['table', 'tracks', 'movie', 'labels'],
   produces: ['plot'],
   results: { widthPx: { about: 'figure width', unit: 'px' }, heightPx: { about: 'figure height', unit: 'px' } },
-  valueWords: { kind: { projection: ['tracks on projection', 'projection with tracks', 'trajectories on projection', 'paths on projection'], histogram: ['histogram', 'distribution'], scatter: ['scatter', 'versus', 'vs', 'against'], tracks: ['tracks', 'trajectories', 'paths'], frame: ['outlines', 'overlay', 'contours'], timeseries: ['over time', 'through time', 'time series', 'curves', 'traces'] } },
+  valueWords: { kind: { projection: ['tracks on projection', 'projection with tracks', 'trajectories on projection', 'paths on projection', 'tracks on top', 'tracks overlaid', 'trajectories overlaid', 'tracks drawn over', 'tracks superimposed', 'tracks over projection'], histogram: ['histogram', 'distribution'], scatter: ['scatter', 'versus', 'vs', 'against'], tracks: ['tracks', 'trajectories', 'paths'], frame: ['outlines', 'overlay', 'contours'], timeseries: ['over time', 'through time', 'time series', 'curves', 'traces'] } },
   description:
     'Draws a figure and saves it as PNG with units on every axis: from a table or tracks, a feature against time, one line per track branch with the mean and 95% confidence band when lines are many ("timeseries"; "X over time" means this), a feature distribution ("histogram") or one feature against another such as UMAP/PCA coloured by cluster ("scatter"); from tracks, their paths ("tracks"); from a movie, a max projection with track paths coloured by track or by a feature ("projection"), one frame with label outlines ("frame") or a kymograph, with axes and a scale bar. Every figure also saves its SVG and Vega-Lite spec. Returns a plot artifact.',
   schema,

@@ -8,6 +8,7 @@ import { InputError } from '../errors.ts';
 import { movieArg, outputArg } from '../../tools/common.ts';
 import { TOOLS } from '../../tools/index.ts';
 import { defineTool, type ToolSpec } from '../../tools/types.ts';
+import { pipelinesDir } from './filePolicy.ts';
 import { loadNotes, searchNotes } from './notes.ts';
 import { HISTORY_KEY, type StepHistory } from '../../tools/history.ts';
 import { toolJsonSchema } from '../../tools/jsonSchema.ts';
@@ -74,7 +75,8 @@ const savePipeline = defineTool({
     const stepIds = args.steps ?? neededSteps(records, args.keep);
     const pipeline = pipelineFromSession(args.name, records, ctx.listArtifacts(), { description: args.description, stepIds, describe: argumentDescription });
     pipeline.description ??= `Steps: ${pipeline.steps.map((s) => s.tool).join(' → ')}`;
-    const path = args.output ? ctx.outputPath(`${args.name}.yaml`, args.output) : resolve(process.env.CELLPILOT_PIPELINES ?? 'pipelines', `${args.name}.yaml`);
+    // through the context's file policy: the pipelines folder is a place it allows for pipeline files
+    const path = ctx.outputPath(`${args.name}.yaml`, args.output ?? join(pipelinesDir(), `${args.name}.yaml`));
     if (existsSync(path) && !args.overwrite) throw new InputError(`a pipeline already exists at ${path}; choose another name or set overwrite: true`);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, pipelineToYaml(pipeline));
@@ -156,7 +158,7 @@ const runPipeline = defineTool({
 function pipelinePath(ref: string, ctx: { listArtifacts(): { id: string; path: string }[] }): string {
   const artifact = ctx.listArtifacts().find((a) => a.id === ref);
   if (artifact) return artifact.path;
-  const dir = process.env.CELLPILOT_PIPELINES ?? 'pipelines';
+  const dir = pipelinesDir();
   for (const candidate of [ref, join(dir, ref), join(dir, `${ref}.yaml`)]) if (existsSync(candidate)) return resolve(candidate);
   throw new InputError(`no pipeline "${ref}": give a pipeline artifact id, a YAML path, or a name saved in pipelines/`);
 }

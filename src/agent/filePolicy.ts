@@ -2,11 +2,13 @@
 // executor wraps each ToolContext with guardContext): paths are resolved through symlinks
 // before any check; inputs are only read; special files (FIFOs, devices, sockets) and
 // folders that are not movies are refused with one line; outputs go only inside the
-// session, an allowed root (the `--out` folder) or a path the person typed, never over an
-// input, a system folder or an existing file the session did not create. Every path the
+// session, an allowed root (the `--out` folder), a path the person typed, the pipelines
+// folder (pipeline YAMLs) or beside an output of the same call named after it (a plot's
+// .svg beside its .png), never over an input, a system folder or an existing file the
+// session did not create. Every path the
 // session is given to write is recorded first in manifest.jsonl, so that cleaning up
 // (`cellpilot run` over an earlier run) deletes only what the session created.
-import { appendFileSync, existsSync, lstatSync, opendirSync, readFileSync, realpathSync, rmdirSync, rmSync, statSync, type Stats } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, lstatSync, opendirSync, openSync, readFileSync, readSync, realpathSync, rmdirSync, rmSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ArtifactType, ToolContext } from '../../tools/types.ts';
 import { InputError } from '../errors.ts';
@@ -174,6 +176,46 @@ export function stringsIn(value: unknown): string[] {
   return [];
 }
 
+/** The folder of saved pipelines (`pipelines/` in the current folder unless CELLPILOT_PIPELINES names another). */
+export function pipelinesDir(): string {
+  return resolve(process.env.CELLPILOT_PIPELINES ?? 'pipelines');
+}
+
+/** The first line of every pipeline file cellpilot writes (pipeline.ts): such a file in the pipelines folder may be replaced. */
+const PIPELINE_MARK = '# cellpilot pipeline';
+
+/** A pipeline YAML directly inside the pipelines folder: the one place besides the session a tool writes on its own. */
+function inPipelineLibrary(real: string): boolean {
+  return /\.ya?ml$/i.test(real) && dirname(real) === realPathOf(pipelinesDir());
+}
+
+function startsWith(path: string, mark: string): boolean {
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const head = Buffer.alloc(mark.length);
+      return readSync(fd, head, 0, mark.length, 0) === mark.length && head.toString('utf8') === mark;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether `real` is a side file of an output already granted in the same call: same folder,
+ * named after it (fig.png -> fig.svg, fig.vl.json; movie.tif -> movie-truth/).
+ */
+function sideFileOf(real: string, granted: readonly string[]): boolean {
+  const name = basename(real);
+  return granted.some((g) => {
+    if (dirname(g) !== dirname(real) || g === real) return false;
+    const stem = basename(g).replace(/(\.ome)?\.[A-Za-z0-9]{1,5}$/, '');
+    return stem.length > 0 && name.length > stem.length && name.startsWith(stem) && /[._-]/.test(name[stem.length]);
+  });
+}
+
 /** The file policy of one session folder: created files (the manifest), inputs read, allowed roots. */
 export class FilePolicy {
   private readonly created = new Set<string>();
@@ -216,7 +258,7 @@ export class FilePolicy {
    * Checks an output path: `typed` are the paths the person typed (the only ones that may
    * leave the session). Returns the path with symlinks resolved; throws InputError with one line.
    */
-  checkOutput(output: string, typed: ReadonlySet<string>): string {
+  checkOutput(output: string, typed: ReadonlySet<string>, grantedInCall: readonly string[] = []): string {
     if (output.includes('\0')) throw new InputError('an output path may not contain a NUL character');
     const absolute = resolve(output);
     const real = realPathOf(absolute);
@@ -226,12 +268,13 @@ export class FilePolicy {
     }
     const inAllowedRoot = this.roots.some((root) => isInside(real, root));
     const typedByPerson = typed.has(absolute) || typed.has(real) || typed.has(withoutExtension(absolute));
-    if (!inAllowedRoot && !typedByPerson) {
+    const library = inPipelineLibrary(real);
+    if (!inAllowedRoot && !typedByPerson && !library && !sideFileOf(real, grantedInCall)) {
       throw new InputError(`refusing to write ${output}: outputs go in the session folder unless you name the path yourself in your request`);
     }
     if (this.inputs.has(real)) throw new InputError(`refusing to overwrite the input ${output}: name a new output file`);
     if (this.roots.some((root) => root === real)) throw new InputError(`refusing to write over the folder ${output}: name a file inside it`);
-    if (existsSync(real) && !this.created.has(real)) {
+    if (existsSync(real) && !this.created.has(real) && !(library && startsWith(real, PIPELINE_MARK))) {
       throw new InputError(`refusing to overwrite ${output}: it exists and was not written by this session; name a new file`);
     }
     return real;
@@ -275,6 +318,8 @@ export function dropPolicy(sessionDir: string): void {
  * non-movie folders refused, inputs remembered), outputs through checkOutput.
  */
 export function guardContext<C extends ToolContext>(inner: C, policy: FilePolicy, typed: ReadonlySet<string>): C {
+  // outputs granted to this call: files named after one of them beside it (a plot's .svg) are its side files
+  const granted: string[] = [];
   const guardedResolve = (ref: string, expected?: ArtifactType | ArtifactType[]): string => {
     const path = inner.resolve(ref, expected);
     const facts = inspectInput(ref, path, expected === undefined ? undefined : Array.isArray(expected) ? expected : [expected]);
@@ -290,12 +335,15 @@ export function guardContext<C extends ToolContext>(inner: C, policy: FilePolicy
     },
     outputPath: (suggestedName: string, output?: string) => {
       if (output) {
-        const real = policy.checkOutput(output, typed);
+        const real = policy.checkOutput(output, typed, granted);
         policy.grant(real);
+        granted.push(real);
         return real;
       }
       const path = inner.outputPath(suggestedName);
-      policy.grant(realPathOf(path));
+      const real = realPathOf(path);
+      policy.grant(real);
+      granted.push(real);
       return path;
     },
   };

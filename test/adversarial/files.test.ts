@@ -8,11 +8,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TOOLS } from '../../tools/index.ts';
 import { runPipelineOnMovies } from '../../src/agent/batch.ts';
+import { AGENT_TOOLS } from '../../src/agent/agentTools.ts';
 import { runStep } from '../../src/agent/executor.ts';
+import { readManifest } from '../../src/agent/filePolicy.ts';
 import { lockFolder } from '../../src/agent/locks.ts';
 import { Agent } from '../../src/agent/loop.ts';
 import { parsePipeline } from '../../src/agent/pipeline.ts';
 import { Session } from '../../src/agent/session.ts';
+import { writeMovie } from '../../src/image/index.ts';
+import { simulate } from '../../src/sim/index.ts';
 import { fakeTools } from '../agent/fakeTools.ts';
 import { ScriptedChatModel } from '../agent/scriptedModel.ts';
 import { runCli } from '../commands/run-cli.ts';
@@ -225,5 +229,57 @@ describe('paths the person typed', () => {
     const typed = [`correct the drift and save it as ${join(root, 'drift')}`];
     expect((await runStep(session, fakeTools, 'correct_drift', { movie: 'movie-1', output: join(root, 'drift.tif') }, { typed })).status).toBe('ok');
     expect((await runStep(session, fakeTools, 'correct_drift', { movie: 'movie-1', output: join(root, 'driftwood.tif') }, { typed })).error).toMatch(/unless you name the path yourself/);
+  });
+});
+
+describe('side files and the pipelines folder go through the policy too', () => {
+  it("a plot's .svg and .vl.json beside a typed PNG are checked and listed in the manifest", async () => {
+    const { root } = project();
+    const movie = join(root, 'small.tif');
+    await writeMovie(movie, simulate({ frames: 3, width: 32, height: 32, cells: 2, seed: 1, divisionRate: 0 }).movie);
+    const session = Session.create({ root: join(root, 'sessions') });
+    const fig = join(root, 'fig.png');
+    const drawn = await runStep(session, TOOLS, 'plot', { kind: 'projection', movie, output: fig }, { typed: [`plot it as ${fig}`] });
+    expect(drawn.status).toBe('ok');
+    expect(readManifest(session.dir)).toEqual(expect.arrayContaining([fig, join(root, 'fig.svg'), join(root, 'fig.vl.json')]));
+    // a side file that exists and is not the session's is never overwritten
+    writeFileSync(join(root, 'fig2.svg'), 'my drawing');
+    const refused = await runStep(session, TOOLS, 'plot', { kind: 'projection', movie, output: join(root, 'fig2.png') }, { typed: [`plot it as ${join(root, 'fig2.png')}`] });
+    expect(refused.error).toMatch(/refusing to overwrite .*fig2\.svg: it exists and was not written by this session/);
+    expect(refused.error).not.toContain('\n');
+    untouched(join(root, 'fig2.svg'), 'my drawing');
+    expect(existsSync(join(root, 'fig2.png'))).toBe(false);
+  }, 30_000);
+
+  it('save_pipeline writes pipelines/NAME.yaml through the policy: listed, never over a file that is not a pipeline', async () => {
+    const { root } = project();
+    const saved = process.env.CELLPILOT_PIPELINES;
+    process.env.CELLPILOT_PIPELINES = join(root, 'pipelines');
+    try {
+      const tools = [...fakeTools, ...AGENT_TOOLS];
+      const session = Session.create({ root: join(root, 'sessions') });
+      session.addInput('movie', join(root, 'raw.tif'));
+      expect((await runStep(session, tools, 'correct_drift', { movie: 'movie-1' })).status).toBe('ok');
+      const first = await runStep(session, tools, 'save_pipeline', { name: 'p' }, { typed: ['save this as a pipeline called p'] });
+      expect(first.status).toBe('ok');
+      expect(readManifest(session.dir)).toContain(join(root, 'pipelines', 'p.yaml'));
+      // someone's own file that happens to sit there is not replaced, whatever the model says
+      writeFileSync(join(root, 'pipelines', 'mine.yaml'), 'my: notes\n');
+      const over = await runStep(session, tools, 'save_pipeline', { name: 'mine', overwrite: true }, { typed: [] });
+      expect(over.error).toMatch(/refusing to overwrite .*mine\.yaml/);
+      untouched(join(root, 'pipelines', 'mine.yaml'), 'my: notes\n');
+      // a pipeline cellpilot saved (in another session) may be replaced when asked
+      const later = Session.create({ root: join(root, 'sessions') });
+      later.addInput('movie', join(root, 'raw.tif'));
+      await runStep(later, tools, 'correct_drift', { movie: 'movie-1' });
+      expect((await runStep(later, tools, 'save_pipeline', { name: 'p', overwrite: true }, { typed: [] })).status).toBe('ok');
+      // a path from the model, outside the session and the pipelines folder, is refused
+      const elsewhere = await runStep(later, tools, 'save_pipeline', { name: 'q', output: join(root, 'q.yaml') }, { typed: [] });
+      expect(elsewhere.error).toMatch(/outputs go in the session folder unless you name the path yourself/);
+      expect(existsSync(join(root, 'q.yaml'))).toBe(false);
+    } finally {
+      if (saved === undefined) delete process.env.CELLPILOT_PIPELINES;
+      else process.env.CELLPILOT_PIPELINES = saved;
+    }
   });
 });
