@@ -30,11 +30,22 @@ export async function run(argv: string[]): Promise<number> {
   if (!process.stdin.isTTY) throw new InputError('the chat needs an interactive terminal; for one request without the UI use: cellpilot ask "<request>"');
 
   let sessionId: string | undefined;
+  // the session stays locked while the chat works on it; when another process holds it, the chat closes with that one line
+  let refused: unknown;
+  let closeApp = () => {};
   const loadBackend = async () => {
-    const { createAgentBackend } = await import('../ui/backend.ts');
-    const backend = await createAgentBackend({ model: parsed.values.model, sessionId: parsed.values.resume, movies });
-    sessionId = backend.sessionId;
-    return backend;
+    const [{ createAgentBackend }, { lockedBackend }, { sessionsRoot }] = await Promise.all([import('../ui/backend.ts'), import('../ui/lockedBackend.ts'), import('../agent/session.ts')]);
+    try {
+      const backend = await lockedBackend(createAgentBackend, { model: parsed.values.model, sessionId: parsed.values.resume, movies }, sessionsRoot());
+      sessionId = backend.sessionId;
+      return backend;
+    } catch (err) {
+      if (/ is in use by /.test(String((err as Error)?.message))) {
+        refused = err;
+        closeApp();
+      }
+      throw err;
+    }
   };
   // after the chat closes: how to come back to this session
   const resumeHint = () => {
@@ -53,8 +64,10 @@ export async function run(argv: string[]): Promise<number> {
 
   const early = takeEarlyChat();
   if (early) {
+    closeApp = () => early.app.unmount();
     early.provide(late);
     await early.app.waitUntilExit();
+    if (refused) throw refused;
     resumeHint();
     return code;
   }
@@ -66,7 +79,9 @@ export async function run(argv: string[]): Promise<number> {
   );
   // first start: bundle Ink and the components for the next one, once the agent has loaded
   if (!fromBundle) setTimeout(() => void buildChatUiBundle().catch(() => undefined), 3000).unref();
+  closeApp = () => app.unmount();
   await app.waitUntilExit();
+  if (refused) throw refused;
   resumeHint();
   return code;
 }
