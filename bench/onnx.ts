@@ -6,7 +6,7 @@
 //   node bin/run-ts.js bench/onnx.ts
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MemoryMovie } from '../src/image/movie.ts';
@@ -15,6 +15,7 @@ import { listModels, loadModel, mapModelOverMovie, mirroredFrame, predictSample,
 import { applyProcessing } from '../src/onnx/processing.ts';
 import { extractBox } from '../src/onnx/tensor.ts';
 import { planAxis } from '../src/onnx/tiling.ts';
+import { summaryRow } from './_harness.ts';
 
 const FRAMES = Number(process.env.BENCH_ONNX_FRAMES ?? 100);
 const SIZE = 512;
@@ -118,6 +119,7 @@ export async function run(): Promise<void> {
   if (typeof torch === 'number') console.log(row(['peer: PyTorch CPU, same network and tiles', torch.toFixed(2), (frames / torch).toFixed(2), (ours / torch).toFixed(3)]));
   else console.log(row(['peer: PyTorch CPU', torch]));
   console.log(`core overhead over bare session.run: ${(100 * (ours / bare - 1)).toFixed(1)}% (goal < 15%)`);
+  summaryRow({ work: `ONNX core vs bare session.run (${MODEL}, ${frames} frames)`, metric: 'wall, interleaved in one process', ours: `${ours.toFixed(2)} s`, peer: `session.run ${bare.toFixed(2)} s`, ratio: bare / ours, goal: '>= 0.87 (within 1.15x)', load: loadavg()[0] });
 
   console.log('\nPer-model time for one 512x512 frame (whole frame, median of 5; goal < 100 ms)');
   console.log(row(['model', 'ms/frame']));
@@ -135,6 +137,7 @@ export async function run(): Promise<void> {
     }
     times.sort((a, b) => a - b);
     console.log(row([listing.key, times[2].toFixed(1)]));
+    summaryRow({ work: `model ${listing.key}, one 512² frame`, metric: 'wall ms, median of 5', ours: `${times[2].toFixed(1)} ms`, peer: 'goal 100 ms', ratio: 100 / times[2], goal: '>= 1.0 (under 100 ms)', load: loadavg()[0] });
   }
 }
 

@@ -1,25 +1,26 @@
 // Segmentation benchmark: Otsu threshold + Euclidean distance transform + peak_local_max +
-// marker watershed (after Gaussian smoothing and hole filling) on the same 50 simulated
-// 512x512 frames of nuclei, cellpilot (2 worker threads, and 1 thread) against
-// scikit-image/scipy in /usr/bin/python3 (one process, as users run it), in the same run.
-// Prints frames/s (2 threads with cold and warm workers, and 1 thread), the ratio, object counts and the matched F1 (IoU 0.5) between the two
-// label movies, so "same results" is measured, not assumed.
+// marker watershed (after Gaussian smoothing and hole filling) on the same simulated
+// 512x512 frames of moving, dividing nuclei read from a TIFF, cellpilot (2 worker threads,
+// and 1 thread) against scikit-image/scipy on float32 frames in /usr/bin/python3. Every
+// run is a fresh process (worker start-up included, as a user pays it), the sides
+// alternate, medians are reported with the load average. Also prints object counts and
+// the matched F1 (IoU 0.5) between the two label movies, so "same results" is measured.
 // Run: node bin/run-ts.js bench/segment.ts
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { matchLabels } from '../src/analysis/matching.ts';
 import { segmentPlane, SEGMENT_DEFAULTS, type PlaneSegmentation, type SegmentOptions } from '../src/analysis/seg-plane.ts';
 import { openMovie, writeMovie } from '../src/image/index.ts';
-import type { PlaneData } from '../src/image/movie.ts';
+import { MemoryMovie, type PlaneData } from '../src/image/movie.ts';
 import { mapInWorkers } from '../src/parallel/pool.ts';
 import { simulate } from '../src/sim/index.ts';
+import { alternate, childArgs, cpuSeconds, loadNote, PYTHON, pythonPeer, RUN_TS, s, summaryRow } from './_harness.ts';
 
-const PYTHON = '/usr/bin/python3';
 const SIZE = 512;
-const FRAMES = 50;
+const FRAMES = Number(process.env.BENCH_SEGMENT_FRAMES ?? 100);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 // The same recipe as src/analysis/seg-plane.ts with its defaults (sigma 2, min area 20,
 // seeds 4 px apart on the distance map smoothed by 1 px).
@@ -33,13 +34,13 @@ from skimage.morphology import remove_small_objects
 from skimage.feature import peak_local_max
 from skimage.segmentation import watershed
 src, dst = sys.argv[1], sys.argv[2]
-frames = tifffile.imread(src)
+frames = tifffile.imread(src).astype(np.float32)
 out = np.zeros(frames.shape, dtype=np.uint16)
 counts = []
 start = time.perf_counter()
 cpu_start = time.process_time()
 for t, frame in enumerate(frames):
-    img = gaussian(frame.astype(np.float64), sigma=2, mode='nearest', preserve_range=True)
+    img = gaussian(frame, sigma=2, mode='nearest', preserve_range=True)
     mask = ndi.binary_fill_holes(img > threshold_otsu(img))
     cc = remove_small_objects(label(mask), 20)
     mask = cc > 0
@@ -61,70 +62,72 @@ print(json.dumps({'seconds': seconds, 'cpuSeconds': cpu_seconds, 'counts': count
 
 type Input = { plane: PlaneData; width: number; height: number; options: SegmentOptions };
 
-async function ours(planes: PlaneData[], threads: number): Promise<{ seconds: number; cpuSeconds: number; results: PlaneSegmentation[] }> {
-  const inputs: Input[] = planes.map((p) => ({ plane: p.slice(), width: SIZE, height: SIZE, options: {} }));
+/** Child mode: segments every frame of the TIFF with `threads` threads, writes the labels, reports times and counts. */
+async function child([src, dst, threads]: string[]): Promise<void> {
+  const movie = await openMovie(src);
+  const planes: PlaneData[] = [];
+  for (let t = 0; t < movie.shape.t; t++) planes.push(await movie.plane(t, 0, 0));
+  await movie.close();
+  const inputs: Input[] = planes.map((p) => ({ plane: p, width: SIZE, height: SIZE, options: {} }));
   const start = performance.now();
-  const cpuStart = process.cpuUsage();
+  const cpu = process.cpuUsage();
   const results =
-    threads === 1
+    Number(threads) === 1
       ? inputs.map((i) => segmentPlane(i.plane, i.width, i.height, i.options))
-      : await mapInWorkers<Input, PlaneSegmentation>(new URL('../src/analysis/seg-plane.ts', import.meta.url), 'segmentPlaneTask', inputs, { threads });
-  const cpu = process.cpuUsage(cpuStart);
-  return { seconds: (performance.now() - start) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, results };
+      : await mapInWorkers<Input, PlaneSegmentation>(new URL('../src/analysis/seg-plane.ts', import.meta.url), 'segmentPlaneTask', inputs, { threads: Number(threads) });
+  const seconds = (performance.now() - start) / 1000;
+  const cpuSecondsUsed = cpuSeconds(cpu); // this thread only for 2 threads: the workers are reported by the parent's process CPU
+  await writeMovie(dst, new MemoryMovie({ t: results.length, z: 1, c: 1, y: SIZE, x: SIZE }, 'uint32', results.map((r) => r.labels)));
+  console.log(JSON.stringify({ seconds, cpuSeconds: cpuSecondsUsed, counts: results.map((r) => r.count) }));
+  process.exit(0); // worker threads would keep the process alive until idle
 }
 
 export async function run(): Promise<void> {
+  const missing = pythonPeer(['numpy', 'tifffile', 'scipy', 'skimage']);
   const dir = await mkdtemp(join(tmpdir(), 'cellpilot-bench-segment-'));
   try {
-    const sim = simulate({ frames: FRAMES, width: SIZE, height: SIZE, cells: 120, crowding: 0.4, seed: 11 });
+    const sim = simulate({ frames: FRAMES, width: SIZE, height: SIZE, cells: 120, crowding: 0.4, seed: 11, driftPx: 10 });
     const moviePath = join(dir, 'nuclei.tif');
     await writeMovie(moviePath, sim.movie);
-    const planes: PlaneData[] = [];
-    for (let t = 0; t < FRAMES; t++) planes.push(await sim.movie.plane(t, 0, 0));
-    // The first pool run starts the workers (tsx loader, JIT); a session reuses warm workers.
-    const cold = await ours(planes, 2);
-    const two = await ours(planes, 2);
-    const one = await ours(planes, 1);
-    const ourCounts = two.results.map((r) => r.count);
-    console.log(`machine load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores (timings are shared-machine figures)`);
-    console.log(`Otsu + EDT + peak_local_max + watershed, ${FRAMES} simulated frames of ${SIZE}x${SIZE} (sigma ${SEGMENT_DEFAULTS.sigmaPx}, min area ${SEGMENT_DEFAULTS.minAreaPx} px, seeds ${SEGMENT_DEFAULTS.minSeedDistancePx} px apart)`);
-    const peerPath = join(dir, 'skimage-labels.tif');
-    const r = spawnSync(PYTHON, ['-c', PEER, moviePath, peerPath], { encoding: 'utf8', timeout: 600_000 });
-    const header = `${'measure'.padEnd(34)} ${'cellpilot'.padStart(10)} ${'skimage'.padStart(10)} ${'ratio'.padStart(7)}`;
-    if (r.error || r.status !== 0) {
-      console.log(header);
-      console.log(`${'frames/s (2 warm threads)'.padEnd(34)} ${(FRAMES / two.seconds).toFixed(1).padStart(10)} ${'n/a'.padStart(10)}`);
-      console.log(`scikit-image peer skipped: ${(r.error?.message ?? r.stderr).trim().split('\n').pop()}`);
-      return;
-    }
-    const peer = JSON.parse(r.stdout) as { seconds: number; cpuSeconds: number; counts: number[] };
-    const peerFps = FRAMES / peer.seconds;
-    console.log(header);
-    console.log(`${'frames/s, 2 threads, cold workers'.padEnd(34)} ${(FRAMES / cold.seconds).toFixed(1).padStart(10)} ${peerFps.toFixed(1).padStart(10)} ${(FRAMES / cold.seconds / peerFps).toFixed(2).padStart(7)}`);
-    console.log(`${'frames/s, 2 threads, warm workers'.padEnd(34)} ${(FRAMES / two.seconds).toFixed(1).padStart(10)} ${peerFps.toFixed(1).padStart(10)} ${(FRAMES / two.seconds / peerFps).toFixed(2).padStart(7)}`);
-    console.log(`${'frames/s, 1 thread'.padEnd(34)} ${(FRAMES / one.seconds).toFixed(1).padStart(10)} ${peerFps.toFixed(1).padStart(10)} ${(FRAMES / one.seconds / peerFps).toFixed(2).padStart(7)}`);
-    // CPU time per frame is robust to other load on a shared machine (single thread on both sides).
-    const ourCpuMs = (1000 * one.cpuSeconds) / FRAMES;
-    const peerCpuMs = (1000 * peer.cpuSeconds) / FRAMES;
-    console.log(`${'CPU ms per frame, 1 thread'.padEnd(34)} ${ourCpuMs.toFixed(1).padStart(10)} ${peerCpuMs.toFixed(1).padStart(10)} ${(peerCpuMs / ourCpuMs).toFixed(2).padStart(7)}  (ratio: peer / ours, > 1 = faster)`);
+    console.log(`Otsu + EDT + peak_local_max + watershed, ${FRAMES} simulated frames of ${SIZE}x${SIZE} (sigma ${SEGMENT_DEFAULTS.sigmaPx}, min area ${SEGMENT_DEFAULTS.minAreaPx} px, seeds ${SEGMENT_DEFAULTS.minSeedDistancePx} px apart); fresh process per run, median of ${ROUNDS} alternating runs; ${loadNote()}`);
+    if (missing) return void console.log(missing);
+    const out = (name: string) => join(dir, name);
+    const ours = (threads: number) => ({ label: `cellpilot ${threads}`, command: process.execPath, args: [RUN_TS, 'bench/segment.ts', '--child', moviePath, out(`ours-${threads}.tif`), String(threads)] });
+    const peer = { label: 'skimage', command: PYTHON, args: ['-c', PEER, moviePath, out('skimage-labels.tif')] };
+    const c = alternate([ours(2), ours(1), peer], ROUNDS, false); // the movie was just written: already in the page cache
+    console.log('| implementation | work wall | work CPU (main thread) | whole process wall / CPU |');
+    console.log('|---|---|---|---|');
+    ['cellpilot, 2 threads', 'cellpilot, 1 thread', 'scikit-image/SciPy (float32)'].forEach((name, i) => console.log(`| ${name} | ${s(c.workS[i])} | ${i === 0 ? 'n/a' : s(c.workCpuS[i])} | ${s(c.wallS[i])} / ${s(c.cpuS[i])} |`));
+    const two = c.workS[2]! / c.workS[0]!;
+    const one = c.workCpuS[2]! / c.workCpuS[1]!;
+    console.log(`ratio skimage / cellpilot: ${two.toFixed(2)} on 2 threads (wall), ${one.toFixed(2)} on 1 thread (CPU; wall ${(c.workS[2]! / c.workS[1]!).toFixed(2)})`);
+    summaryRow({ work: `segmentation ${FRAMES} x 512², 2 threads`, metric: 'wall, work in the process', ours: s(c.workS[0]), peer: `scikit-image ${s(c.workS[2])}`, ratio: two, goal: '>= 1.2', load: c.load });
+    summaryRow({ work: `segmentation ${FRAMES} x 512², 1 thread`, metric: 'CPU, work in the process', ours: s(c.workCpuS[1]), peer: `scikit-image ${s(c.workCpuS[2])}`, ratio: one, goal: '>= 1.0', load: c.load });
+
+    const ourCounts = c.samples[0][0].report.counts as number[];
+    const peerCounts = c.samples[2][0].report.counts as number[];
     const ourTotal = ourCounts.reduce((a, b) => a + b, 0);
-    const peerTotal = peer.counts.reduce((a, b) => a + b, 0);
-    console.log(`${'objects, all frames'.padEnd(34)} ${String(ourTotal).padStart(10)} ${String(peerTotal).padStart(10)} ${(ourTotal / peerTotal).toFixed(3).padStart(7)}`);
-    const sameCount = ourCounts.filter((c, t) => c === peer.counts[t]).length;
-    const peerLabels = await openMovie(peerPath);
+    const peerTotal = peerCounts.reduce((a, b) => a + b, 0);
+    const sameCount = ourCounts.filter((n, t) => n === peerCounts[t]).length;
+    const ourLabels = await openMovie(out('ours-2.tif'));
+    const peerLabels = await openMovie(out('skimage-labels.tif'));
     let tp = 0, fp = 0, fn = 0, iou = 0, truthTp = 0, truthAll = 0, truthPred = 0;
     for (let t = 0; t < FRAMES; t++) {
-      const m = matchLabels(two.results[t].labels, await peerLabels.plane(t, 0, 0), SIZE, SIZE);
+      const mine = await ourLabels.plane(t, 0, 0);
+      const m = matchLabels(mine, await peerLabels.plane(t, 0, 0), SIZE, SIZE);
       (tp += m.tp), (fp += m.fp), (fn += m.fn), (iou += m.meanMatchedIoU * m.tp);
-      const g = matchLabels(two.results[t].labels, await sim.labels.plane(t, 0, 0), SIZE, SIZE);
+      const g = matchLabels(mine, await sim.labels.plane(t, 0, 0), SIZE, SIZE);
       (truthTp += g.tp), (truthAll += g.trueObjects), (truthPred += g.predObjects);
     }
+    await ourLabels.close();
     await peerLabels.close();
-    console.log(`frames with equal object counts: ${sameCount}/${FRAMES}; cellpilot vs skimage labels: matched F1 ${((2 * tp) / (2 * tp + fp + fn)).toFixed(4)}, mean IoU ${(iou / tp).toFixed(4)}`);
+    console.log(`objects, all frames: cellpilot ${ourTotal}, scikit-image ${peerTotal}; frames with equal counts ${sameCount}/${FRAMES}; cellpilot vs scikit-image labels: matched F1 ${((2 * tp) / (2 * tp + fp + fn)).toFixed(4)}, mean IoU ${(iou / tp).toFixed(4)}`);
     console.log(`cellpilot vs simulator truth: F1 ${((2 * truthTp) / (truthAll + truthPred)).toFixed(3)} at IoU 0.5`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url) await run();
+const args = childArgs();
+if (args) await child(args);
+else if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url) await run();
