@@ -63,7 +63,13 @@ describe('offline planner parsing', () => {
     expect(tools('segment the denoised one')).toEqual(['segment']);
     expect(tools('correct the photobleaching with histogram matching')).toEqual(['correct_bleach']);
     expect(tools('export those tracks for TrackMate')).toEqual(['export']);
-    expect(maskNames('run pipelines/seg.yaml')).toBe('run _____________.yaml');
+    // a path reads as the noun for its kind, an output path as nothing
+    expect(maskNames('run pipelines/seg.yaml')).toBe('run pipeline          ');
+    expect(maskNames('what is in data/run3.tif')).toBe('what is in file         ');
+    expect(maskNames('save it to out/x.tif')).toBe('save it to _________');
+    expect(tools('draw a kymograph from (10, 40) to (200, 40)')).toEqual(['kymograph']);
+    expect(tools('max projection with the tracks on top')).toEqual(['plot']);
+    expect(tools('correct the photobleaching and then track the cells')).toEqual(['correct_bleach', 'track']);
   });
 
   it('maps canonical arguments onto a tool schema and its enums', () => {

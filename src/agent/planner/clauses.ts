@@ -59,6 +59,16 @@ export function splitClauses(text: string): Clause[] {
   return clauses;
 }
 
+/**
+ * A question asking for advice rather than for a step: "is it ok to ...?", "should I ...?",
+ * "which ... should I use?", "what is the best way to ...?", "do you recommend ...?".
+ */
+const ADVICE = /^(?:so\s+|and\s+|but\s+|hi,?\s+|quick question:?\s+)?(?:(?:is|isn't|would|wouldn't) (?:it|that|this)(?: be)? (?:ok|okay|alright|safe|fine|wise|better|worse|bad|good|a good idea|a bad idea|advisable|recommended|valid|reasonable|acceptable|correct|legit)\b|(?:should|shall|must) (?:i|we)\b|(?:which|what) (?:[\w-]+\s+){0,3}(?:should|would you|do you recommend|do you suggest)\b|do you (?:recommend|advise|suggest)\b|what(?:'s| is) the (?:best|right|recommended|proper|usual)\b|how (?:should|do|would) (?:i|we) (?:choose|decide|pick)\b|(?:can|could) (?:i|we) trust\b)/i;
+
+export function isAdviceQuestion(text: string): boolean {
+  return ADVICE.test(text.trim());
+}
+
 /** True when the clause asks for its step to run before the clause(s) written ahead of it. */
 export function runsFirst(clause: Clause): boolean {
   return FIRST.test(clause.text);

@@ -17,6 +17,8 @@ export interface DescribedTool {
 interface Phrase {
   /** Meanings of the phrase's words, in order. */
   stems: string[];
+  /** Words as written (the parts of a hyphenated word count once). */
+  length: number;
   weight: number;
   /** Counts as evidence that the clause asks for this tool. */
   anchor: boolean;
@@ -25,6 +27,8 @@ interface Phrase {
 interface ToolDoc {
   name: string;
   phrases: Phrase[];
+  /** The tool's name as meanings ("kymograph", "segment"): a request that names it asks for it. */
+  nameStems: string[];
 }
 
 export interface Match {
@@ -41,22 +45,33 @@ const WEIGHT = { words: 3, valueWords: 1.5, name: 2, examples: 1, summary: 0.5 }
 function phrasesOf(texts: string[], weight: number, anchor: boolean): Phrase[] {
   const out: Phrase[] = [];
   for (const text of texts) {
-    const stems = tokenize(text).map((t) => meaning(t.stem));
-    const whole = [...new Set(stems)];
+    const tokens = tokenize(text);
+    const whole = [...new Set(tokens.map((t) => meaning(t.stem)))];
     if (whole.length === 0) continue;
-    if (anchor) out.push({ stems: whole, weight, anchor });
-    else for (const s of whole) out.push({ stems: [s], weight, anchor });
+    if (anchor) out.push({ stems: whole, length: tokens.filter((t) => !t.part).length, weight, anchor });
+    else for (const s of whole) out.push({ stems: [s], length: 1, weight, anchor });
   }
   return out;
+}
+
+/** Every meaning a tool's own texts use (words, values, examples, summary, description). */
+function vocabularyOf(t: DescribedTool): Set<string> {
+  const self = t.self ?? {};
+  const texts = [t.name.replace(/_/g, ' '), t.description, self.summary ?? '', ...(self.words ?? []), ...(self.examples ?? []),
+    ...Object.values(self.valueWords ?? {}).flatMap((v) => Object.values(v).flat()), ...Object.values(t.enums ?? {}).flat()];
+  return new Set(tokenize(texts.join(' ')).map((k) => meaning(k.stem)));
 }
 
 /** The index of the tools' self-descriptions, built once per catalogue. */
 export class ToolIndex {
   private readonly docs: ToolDoc[];
   private readonly idf = new Map<string, number>();
+  private readonly stemIdf = new Map<string, number>();
   private readonly vocabulary: string[];
   private readonly fuzzyCache = new Map<string, string | undefined>();
   private readonly written = new Set<string>();
+  /** Meanings of the tools' own words (not only of their examples). */
+  private readonly anchors = new Set<string>();
 
   constructor(tools: DescribedTool[]) {
     // an enum value that is another tool's word (help's topic "drift") does not name the tool
@@ -71,19 +86,30 @@ export class ToolIndex {
       ];
       return {
         name: t.name,
+        nameStems: tokenize(t.name.replace(/_/g, ' ')).map((k) => meaning(k.stem)),
         phrases: [
           ...phrasesOf(self.words ?? [], WEIGHT.words, true),
-          ...phrasesOf(valueWords, WEIGHT.valueWords, true),
+          // a value said in several words ("tracks on top of the projection") is as telling as a tool's own word
+          ...phrasesOf(valueWords, WEIGHT.valueWords, true).map((p) => (p.length > 1 ? { ...p, weight: WEIGHT.words } : p)),
           ...phrasesOf([t.name.replace(/_/g, ' ')], WEIGHT.name, true),
           ...phrasesOf(self.examples ?? [], WEIGHT.examples, false),
           ...phrasesOf([self.summary ?? t.description.split(/(?<=\.)\s/)[0]], WEIGHT.summary, false),
         ],
       };
     });
+    // a word's weight: rarer across the tools' whole texts is more telling ("kymograph" over "draw" or "movie")
     const df = new Map<string, number>();
-    for (const doc of this.docs) for (const key of new Set(doc.phrases.map((p) => p.stems.join(' ')))) df.set(key, (df.get(key) ?? 0) + 1);
-    for (const [key, n] of df) this.idf.set(key, Math.log(1 + this.docs.length / n));
+    for (const t of tools) for (const stem of vocabularyOf(t)) df.set(stem, (df.get(stem) ?? 0) + 1);
+    for (const [stem, n] of df) this.stemIdf.set(stem, Math.log(1 + this.docs.length / n));
+    for (const doc of this.docs) {
+      for (const p of doc.phrases) {
+        const key = p.stems.join(' ');
+        // a phrase is as telling as its rarest word ("outline nuclei" as "outline")
+        if (!this.idf.has(key)) this.idf.set(key, Math.max(...p.stems.map((stem) => this.stemIdf.get(stem) ?? 1)));
+      }
+    }
     this.vocabulary = [...new Set(this.docs.flatMap((d) => d.phrases.flatMap((p) => p.stems)))];
+    for (const d of this.docs) for (const p of d.phrases) if (p.anchor) for (const stem of p.stems) this.anchors.add(stem);
     // the words as written in the descriptions too ("segment" before the thesaurus made it "mask"), for misspellings
     for (const t of tools) {
       const texts = [...(t.self?.words ?? []), ...(t.self?.examples ?? []), t.name.replace(/_/g, ' ')];
@@ -124,43 +150,72 @@ export class ToolIndex {
   match(text: string): Match[] {
     const tokens = tokenize(text);
     const stems = this.meanings(tokens);
+    const perDoc = this.docs.map((doc) => ({ doc, found: this.phrasesFound(doc, stems, tokens) }));
+    // where a tool's word is a whole hyphenated word ("z-scored"), another tool's word that is only a part of it ("scored") is weak
+    const wholeMatched = new Set(perDoc.flatMap(({ found }) => found.flatMap((f) => f.at.filter((x) => !tokens[x].part).map((x) => tokens[x].start))));
     const out: Match[] = [];
-    for (const doc of this.docs) {
+    for (const { doc, found } of perDoc) {
+      const matched = found.filter((f) => f.anchor).map((f) => f.key);
+      if (matched.length === 0) continue;
+      const at = Math.min(...found.filter((f) => f.anchor).map((f) => tokens[f.at[0]].start));
       let score = 0;
-      let at = Infinity;
-      const matched: string[] = [];
-      const seen = new Set<string>();
-      for (const p of doc.phrases) {
-        const key = p.stems.join(' ');
-        if (seen.has(key)) continue;
-        const i = findPhrase(stems, p.stems);
-        if (i < 0) continue;
-        seen.add(key);
-        // a phrase is stronger evidence than a word; the clause's first word is usually its verb
-        score += p.weight * (this.idf.get(key) ?? 1) * (p.stems.length > 1 ? 1.5 : 1) * (p.anchor && i === 0 ? 1.5 : 1);
-        if (p.anchor) {
-          matched.push(key);
-          at = Math.min(at, tokens[i].start);
-        }
+      // words counted once: a phrase inside a longer one found ("max" in "max projection") adds nothing
+      for (const f of found) {
+        if (found.some((g) => g !== f && g.at.length > f.at.length && f.at.every((x) => g.at.includes(x)))) continue;
+        const partOnly = f.at.every((x) => tokens[x].part && wholeMatched.has(tokens[x].start));
+        score += f.score * (partOnly ? 0.5 : 1);
       }
-      if (matched.length) out.push({ tool: doc.name, score, at, matched });
+      // the tool named as the thing to make ("draw a kymograph", "track with ..."), not as a result ("the tracks")
+      const named = findPhrase(stems, doc.nameStems, this.anchors);
+      if (named >= 0 && !/\b(?:the|those|these|my|our|its|their)\s+$/i.test(text.slice(Math.max(0, tokens[named].start - 8), tokens[named].start))) {
+        score += WEIGHT.name * doc.nameStems.reduce((a, stem) => a + (this.stemIdf.get(stem) ?? 1), 0) / doc.nameStems.length;
+      }
+      out.push({ tool: doc.name, score, at, matched });
     }
     return out.sort((a, b) => b.score - a.score);
   }
+
+  /** The tool's phrases found in the clause, each with where its words are and its score. */
+  private phrasesFound(doc: ToolDoc, stems: string[], tokens: Token[]): { key: string; at: number[]; score: number; anchor: boolean }[] {
+    const found: { key: string; at: number[]; score: number; anchor: boolean }[] = [];
+    const seen = new Set<string>();
+    for (const p of doc.phrases) {
+      const key = p.stems.join(' ');
+      if (seen.has(key)) continue;
+      const at = phrasePositions(stems, p.stems, this.anchors);
+      if (!at) continue;
+      seen.add(key);
+      // a phrase is stronger evidence than a word; the clause's first word is usually its verb
+      found.push({ key, at, anchor: p.anchor, score: p.weight * (this.idf.get(key) ?? 1) * (p.length > 1 ? 1.5 : 1) * (p.anchor && at[0] === 0 ? 1.5 : 1) });
+    }
+    void tokens;
+    return found;
+  }
 }
 
-/** Index of the phrase's first word when all its words follow in order (one word in between allowed). */
-function findPhrase(stems: string[], phrase: string[]): number {
+/**
+ * Index of the phrase's first word when all its words follow in order. One word may come
+ * in between ("max intensity projection"), unless it is a word of the tools' own
+ * ("how many nuclei per frame" is not "how many frames").
+ */
+function findPhrase(stems: string[], phrase: string[], anchors: Set<string>): number {
+  return phrasePositions(stems, phrase, anchors)?.[0] ?? -1;
+}
+
+/** Where each word of the phrase is, as findPhrase finds it, or undefined. */
+function phrasePositions(stems: string[], phrase: string[], anchors: Set<string>): number[] | undefined {
+  if (phrase.length === 0) return undefined;
   for (let i = 0; i < stems.length; i++) {
     if (stems[i] !== phrase[0]) continue;
-    let j = i;
+    const at = [i];
     let ok = true;
     for (let k = 1; k < phrase.length && ok; k++) {
-      if (stems[j + 1] === phrase[k]) j += 1;
-      else if (stems[j + 2] === phrase[k]) j += 2;
+      const j = at[at.length - 1];
+      if (stems[j + 1] === phrase[k]) at.push(j + 1);
+      else if (stems[j + 2] === phrase[k] && !anchors.has(stems[j + 1])) at.push(j + 2);
       else ok = false;
     }
-    if (ok) return i;
+    if (ok) return at;
   }
-  return -1;
+  return undefined;
 }

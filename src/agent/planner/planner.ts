@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { acceptedInputs, adaptArgs, type Catalogue, type PropertyInfo, type InputType, isTruth, makerOf, producesOf, requiredInputs, selfOf } from './catalogue.ts';
-import { splitClauses, orderSteps } from './clauses.ts';
+import { isAdviceQuestion, splitClauses, orderSteps } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { ToolIndex } from './matcher.ts';
 import { meaning, tokenize } from './words.ts';
@@ -106,7 +106,7 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
       if (own.length > 0 && best.matched.every((m) => m.split(' ').every((w) => args.has(w))) && args.has(own[0])) return;
       // a number or a file for the previous step, in words its arguments' descriptions use
       const described = argumentMeanings(previous.tool, catalogue, true);
-      if (/\d|_{3,}/.test(clause.text) && best.matched.every((m) => m.split(' ').every((w) => described.has(w)))) return;
+      if ((/\d|_{3,}/.test(clause.text) || findPaths(original.slice(clause.start, clause.end)).length > 0) && best.matched.every((m) => m.split(' ').every((w) => described.has(w)))) return;
     }
     picked.push({ clause: i, tool: best.tool });
   });
@@ -145,12 +145,21 @@ export function maskNames(text: string): string {
     .replace(/\b((?:pipeline|workflow|recipe|protocol|steps|this|that|it|everything)\s+as\s+)(?!(?:a|an|the)\b)([\w-]+)/gi, (_m, lead: string, name: string) => lead + blank(name))
     .replace(/\b((?:run|apply|use|reuse|execute)\s+(?:the\s+|my\s+|our\s+)?(?:saved\s+)?)([\w-]+)(?=\s+(?:pipeline|workflow|recipe)\b)/gi, (_m, lead: string, name: string) => lead + blank(name))
     .replace(/\b((?:pipeline|workflow|recipe)\s+)([a-z0-9][\w-]*)(?=\s+(?:on|to|for)\b|\s*$)/gi, (_m, lead: string, name: string) => (/^(on|to|for|the|it)$/i.test(name) ? lead + name : lead + blank(name)))
-    .replace(/(?:~|\.{1,2})?\/?(?:[\w.@+-]+\/)+[\w.@+{}:-]*|[\w@+-]+(?:\.[\w-]+)*\.(?:ome\.tiff?|tiff?|czi|nd2|lif|png|csv|json|xml|ya?ml)\b/gi, (m) => (!/\.\w+$|\/$|^[~./]/.test(m) && (m.match(/\//g)?.length ?? 0) < 2 ? m /* "dF/F0" is not a path */ : /\.(ya?ml)$/i.test(m) ? blank(m.slice(0, m.lastIndexOf('.'))) + m.slice(m.lastIndexOf('.')) : blank(m)))
+    .replace(/(?:~|\.{1,2})?\/?(?:[\w.@+-]+\/)+[\w.@+{}:-]*|[\w@+-]+(?:\.[\w-]+)*\.(?:ome\.tiff?|tiff?|czi|nd2|lif|png|csv|json|xml|ya?ml)\b/gi, (m, at: number, all: string) => (!/\.\w+$|\/$|^[~./]/.test(m) && (m.match(/\//g)?.length ?? 0) < 2 ? m /* "dF/F0" is not a path */ : /\b(?:to|into|as|under)\s+$/i.test(all.slice(Math.max(0, at - 8), at)) ? blank(m) /* an output */ : asNoun(m)))
     // "the denoised one", "the drift-corrected movie": references, not requests
     .replace(/\b((?:the|that|this|those|these|my|our)\s+(?:\w+\s+)?)((?:de-?noised|drift[- ]corrected|bleach[- ]corrected|registered|stabili[sz]ed|projected|segmented|tracked|simulated|super[- ]?resolved|interpolated))\b/gi, (_m, lead: string, word: string) => lead + blank(word));
 }
 
-const QUESTION_START = /^(?:so\s+|and\s+|ok(?:ay)?[,\s]+|now\s+)?(?:how|what|which|was|were|did|does|do|is|are|were|when|where|who|can you tell|tell me|give me the number|any idea)\b/i;
+/**
+ * A file path read as the noun for its kind ("what is in data/run3.tif" → "what is in
+ * file", "run pipelines/seg.yaml" → "run pipeline"), padded to the same length.
+ */
+function asNoun(path: string): string {
+  const noun = /\.ya?ml$/i.test(path) ? 'pipeline' : /\.(?:csv|json|xml)$/i.test(path) ? '' : 'file';
+  return noun && path.length >= noun.length ? noun + ' '.repeat(path.length - noun.length) : path.replace(/[^\s]/g, '_');
+}
+
+const QUESTION_START = /^(?:so\s+|and\s+|ok(?:ay)?[,\s]+|now\s+)?(?:how|what|which|was|were|is|are|were|when|where|who|can you tell|tell me|give me the number|any idea|(?:did|does|do)\s+(?:i|you|we|they|it|these|those|any|all|most)\b)\b/i;
 const MICROSCOPE_CUE = /\bevery\b|\blaser\b|\bpower\b|\bexposure\b|z-?stack|\bzoom\b|\binterval\b|\bfaster\b|\bslower\b|\bchannel\b|\bacquisition\b|\bmicroscope\b|\bstage\b|\bimaging\b|\btime-?lapse\b|\bobjective\b|\bacquir\w*/i;
 const MICROSCOPE_TOOLS = new Set(['microscope_status', 'snap', 'move_stage', 'start_acquisition', 'adjust_acquisition', 'pause_acquisition', 'resume_acquisition', 'stop_acquisition', 'add_rule', 'list_rules', 'remove_rule', 'dose_report']);
 
@@ -175,7 +184,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   if (rule) mentions = [{ ...rule, start: 0 }];
   // advice questions go to help alone
   // advice questions go to help alone: help's own words (a phrase such as "should I") in a question
-  const advice = isQuestion(text) ? indexFor(catalogue).match(text).find((m) => m.tool === 'help' && m.matched.some((w) => w.includes(' '))) : undefined;
+  const advice = isAdviceQuestion(text) || (isQuestion(text) && indexFor(catalogue).match(text).some((m) => m.tool === 'help' && m.matched.some((w) => w.includes(' '))));
   if (advice && !mentions.some((m) => m.tool === 'help')) mentions = [{ tool: 'help', start: 0, end: text.length, order: 0 }];
   const help = mentions.find((m) => m.tool === 'help');
   if (help) mentions = [{ ...help, start: 0 }];
@@ -190,7 +199,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
 
   const question = isQuestion(text) && !help ? text : undefined;
   const proposal = conversation.earlier.at(-1);
-  if (proposal?.tool === 'add_rule' && (proposal.values.confirmed === false || proposal.args.confirm === false) && AFFIRMATIVE.test(text)) {
+  if (proposal?.tool === 'add_rule' && (proposal.values.confirmed === false || (proposal.values.confirmed === undefined && proposal.args.confirm !== true)) && AFFIRMATIVE.test(text)) {
     // the rule itself goes along with its id: a later process (`ask --session`) no longer holds the proposal; a person approves the activation
     const args = { ...(typeof proposal.values.ruleId === 'string' ? { ruleId: proposal.values.ruleId } : {}), ...(proposal.args.rule ? { rule: proposal.args.rule } : {}), confirm: true };
     return { steps: [{ tool: 'add_rule', args, clause: text }] };

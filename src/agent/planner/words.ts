@@ -9,6 +9,8 @@ export interface Token {
   word: string;
   start: number;
   end: number;
+  /** One part of a hyphenated word ("time" of "time-lapse"), besides the whole word. */
+  part?: boolean;
 }
 
 /** Words that carry no meaning for choosing a tool or an argument. */
@@ -16,7 +18,7 @@ const STOP = new Set(
   ('a an the of to and or in on at for with by from into onto as is are be been was were it its this that these those them they ' +
     'their my our your me we you us please can could would will shall do does did done just also then so now ' +
     'some any all each every there here who where than too very really bit lot let make sure ok okay ' +
-    'hi hey thanks thank want need like get go have has had one same again out about per after before but not no don dont').split(' '),
+    'hi hey thanks thank want need like get go have has had one same out about per after before but not no don dont').split(' '),
 );
 
 /** British → American endings, so that "stabilise", "colour", "labelling" and "analyse" index once. */
@@ -91,7 +93,9 @@ export function tokenize(text: string): Token[] {
     const start = m.index ?? 0;
     if (isStopWord(word) || /^\d+(?:[.,]\d+)?$/.test(word)) continue;
     const parts = word.includes('-') ? [word.replace(/-/g, ''), ...word.split('-')] : [word];
-    for (const part of parts) if (part && !isStopWord(part)) out.push({ stem: stemOf(part), word: part, start, end: start + m[0].length });
+    parts.forEach((part, i) => {
+      if (part && !isStopWord(part)) out.push({ stem: stemOf(part), word: part, start, end: start + m[0].length, ...(i > 0 ? { part: true } : {}) });
+    });
   }
   return out;
 }
