@@ -3,7 +3,6 @@
 // can never allocate more than the plane it claims to be (geotiff's decoders grow a JS
 // array without limit, which aborted Node on a damaged LZW file).
 import { inflateSync } from 'node:zlib';
-import { getDecoder } from 'geotiff';
 
 /** Thrown for a stream that cannot be decoded; the caller names the file and the strip. */
 export class CodecError extends Error {}
@@ -133,8 +132,9 @@ export function decodeDeflate(input: Uint8Array, out: Uint8Array): number {
   return count;
 }
 
-/** Zstd through geotiff's WebAssembly decoder (rare in microscopy; sizes are checked before). */
+/** Zstd through geotiff's WebAssembly decoder (rare in microscopy; sizes are checked before), loaded on first use. */
 export async function decodeZstd(input: Uint8Array, out: Uint8Array): Promise<number> {
+  const { getDecoder } = await import('geotiff');
   const decoder = await getDecoder(50000, { tileWidth: 1, tileHeight: 1, predictor: 1, bitsPerSample: 8, planarConfiguration: 1, samplesPerPixel: 1 });
   const decoded = new Uint8Array(await decoder.decode(input.slice().buffer));
   const count = Math.min(decoded.length, out.length);

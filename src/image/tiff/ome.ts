@@ -2,7 +2,8 @@
 // in the IFD sequence (DimensionOrder, TiffData), the calibration and the channel names.
 // Only the first Image (series) is read.
 import { basename, dirname, join } from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import type { XMLParser } from 'fast-xml-parser';
 import { InputError } from '../../errors.ts';
 import type { MovieMeta, Shape } from '../movie.ts';
 import { secondsPerTimeUnit, umPerUnit } from './imagej.ts';
@@ -28,14 +29,23 @@ export function isOmeXml(desc: string | undefined): desc is string {
 
 type XmlNode = Record<string, unknown>;
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  removeNSPrefix: true,
-  parseAttributeValue: false,
-  processEntities: true,
-  isArray: (name) => ['Image', 'Channel', 'TiffData', 'Plane'].includes(name),
-});
+let parser: XMLParser | undefined;
+
+/** The XML parser, loaded on first use: most movies are not OME-TIFF, and every command start-up pays for what it imports. */
+function xmlParser(): XMLParser {
+  if (!parser) {
+    const { XMLParser: Parser } = createRequire(import.meta.url)('fast-xml-parser') as typeof import('fast-xml-parser');
+    parser = new Parser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      removeNSPrefix: true,
+      parseAttributeValue: false,
+      processEntities: true,
+      isArray: (name) => ['Image', 'Channel', 'TiffData', 'Plane'].includes(name),
+    });
+  }
+  return parser;
+}
 
 /**
  * Parses the OME-XML of `path`. `planeCapacity(files)` says how many planes the named
@@ -45,7 +55,7 @@ const parser = new XMLParser({
 export function parseOmeXml(xml: string, path: string, planeCapacity: (files: string[]) => number = () => Infinity): OmeLayout {
   let doc: XmlNode;
   try {
-    doc = parser.parse(xml) as XmlNode;
+    doc = xmlParser().parse(xml) as XmlNode;
   } catch (err) {
     throw new InputError(`${path}: its OME-XML metadata is malformed (${(err as Error).message.split('\n')[0]})`);
   }
