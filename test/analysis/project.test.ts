@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lut, projectMovie, temporalColorCode } from '../../src/analysis/project.ts';
 import { movieFromPlanes } from '../../src/image/movie.ts';
-import { openMovie } from '../../src/image/index.ts';
+import { openMovie, writeMovie } from '../../src/image/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cellpilot-project-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -38,6 +38,23 @@ describe('projectMovie', () => {
       }
       await p.close();
     }
+  });
+
+  it.each(['max', 'min', 'mean'] as const)('%s of a movie read from disk (planes streamed through one buffer) equals the in-memory result, every pixel', async (method) => {
+    const onDisk = join(dir, `stream-source-${method}.tif`);
+    await writeMovie(onDisk, movie);
+    const source = await openMovie(onDisk);
+    for (const axis of ['time', 'z'] as const) {
+      const fromDisk = join(dir, `stream-${method}-${axis}.tif`);
+      const fromMemory = join(dir, `memory-${method}-${axis}.tif`);
+      await projectMovie(source, fromDisk, { method, axis });
+      await projectMovie(movie, fromMemory, { method, axis });
+      const [a, b] = [await openMovie(fromDisk), await openMovie(fromMemory)];
+      for (let t = 0; t < a.shape.t; t++) for (let z = 0; z < a.shape.z; z++) for (let c = 0; c < a.shape.c; c++) expect([...(await a.plane(t, z, c))]).toEqual([...(await b.plane(t, z, c))]);
+      await a.close();
+      await b.close();
+    }
+    await source.close();
   });
 
   it('a frame range outside the movie is a one-line error', async () => {

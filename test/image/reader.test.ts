@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openMovie } from '../../src/image/index.ts';
+import { openMovie, type PlaneData } from '../../src/image/index.ts';
 import { DATA_DIR, HAVE_DATA, havePython, movieBytes, runPython } from './helpers.ts';
 
 const HAVE_PY = havePython(['tifffile', 'PIL', 'numpy']);
@@ -49,6 +49,30 @@ describe.skipIf(!HAVE_PY)('reader: TIFF variants written by tifffile and Pillow'
         const expected = await readFile(join(dir, `${k.name}.raw`));
         const got = await movieBytes(m);
         expect(got.equals(expected), `${k.name}: pixels differ`).toBe(true);
+      } finally {
+        await m.close();
+      }
+    }
+  });
+
+  it('reads every variant into one reused plane buffer, pixel-exact', async () => {
+    for (const k of cases) {
+      const file = join(dir, k.format === 'ome-tiff' ? `${k.name}.ome.tif` : `${k.name}.tif`);
+      const m = await openMovie(file);
+      try {
+        const expected = await readFile(join(dir, `${k.name}.raw`));
+        const planeBytes = m.shape.y * m.shape.x * (expected.length / (m.shape.t * m.shape.z * m.shape.c * m.shape.y * m.shape.x));
+        let buffer: PlaneData | undefined;
+        let k0 = 0;
+        for (let t = 0; t < m.shape.t; t++)
+          for (let z = 0; z < m.shape.z; z++)
+            for (let c = 0; c < m.shape.c; c++, k0++) {
+              const plane = await m.plane(t, z, c, buffer);
+              if (buffer) expect(plane, `${k.name}: the buffer was not reused`).toBe(buffer);
+              const bytes = Buffer.from(plane.buffer, plane.byteOffset, plane.byteLength);
+              expect(bytes.equals(expected.subarray(k0 * planeBytes, (k0 + 1) * planeBytes)), `${k.name} plane ${k0}`).toBe(true);
+              buffer = plane;
+            }
       } finally {
         await m.close();
       }
