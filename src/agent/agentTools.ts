@@ -159,7 +159,8 @@ function pipelinePath(ref: string, ctx: { listArtifacts(): { id: string; path: s
   const artifact = ctx.listArtifacts().find((a) => a.id === ref);
   if (artifact) return artifact.path;
   const dir = pipelinesDir();
-  for (const candidate of [ref, join(dir, ref), join(dir, `${ref}.yaml`)]) if (existsSync(candidate)) return resolve(candidate);
+  // through the context: the file policy refuses FIFOs and devices and keeps the file read-only
+  for (const candidate of [ref, join(dir, ref), join(dir, `${ref}.yaml`)]) if (existsSync(candidate)) return ctx.resolve(resolve(candidate));
   throw new InputError(`no pipeline "${ref}": give a pipeline artifact id, a YAML path, or a name saved in pipelines/`);
 }
 

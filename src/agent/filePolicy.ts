@@ -96,7 +96,8 @@ export function inspectInput(ref: string, path: string, expected?: ArtifactType[
     throw new InputError(`${ref}: no such file`);
   }
   const special = specialKind(stat);
-  if (special) throw new InputError(`${ref} is ${special}, not a file cellpilot can read: name a TIFF movie or a folder of TIFF frames`);
+  const wanted = expected?.some((t) => t === 'movie' || t === 'labels') ? 'a TIFF movie or a folder of TIFF frames' : 'a regular file';
+  if (special) throw new InputError(`${ref} is ${special}, not a file cellpilot can read: name ${wanted}`);
   if (stat.isDirectory()) {
     const wantsMovie = expected !== undefined && expected.every((t) => t === 'movie' || t === 'labels');
     if (wantsMovie && !folderHoldsImages(real)) {

@@ -9,6 +9,7 @@ import YAML from 'yaml';
 import { z } from 'zod';
 import type { ArtifactRecord, ArtifactRef, ArtifactType } from '../../tools/types.ts';
 import { InputError, WorkError } from '../errors.ts';
+import { inspectInput } from './filePolicy.ts';
 import type { ProvenanceRecord } from './provenance.ts';
 
 const ARTIFACT_TYPES = ['movie', 'labels', 'tracks', 'table', 'plot', 'pipeline', 'model', 'rule'] as const;
@@ -101,6 +102,10 @@ export function loadPipeline(path: string): Pipeline {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
+  // a FIFO or a device would block the read or never end: only a regular file of a pipeline's size is read
+  const facts = inspectInput(path, path);
+  if (facts.kind !== 'file') throw new InputError(`${path} is a folder, not a pipeline file: name its .yaml file`);
+  if (facts.size > MAX_PIPELINE_BYTES) throw new InputError(`${path} is ${(facts.size / 2 ** 20).toFixed(0)} MiB, too large for a pipeline file: name the pipeline's .yaml file`);
   } catch {
     throw new InputError(`${path}: cannot read the pipeline file`);
   }

@@ -153,7 +153,14 @@ export function contentHash(path: string, sessionDir?: string): ContentHash | un
   const key = cacheKey(real, stat);
   const cached = memoryCache.get(key);
   if (cached) return cached;
-  const result = finishTap(real, key, stat.size) ?? hashRegularFile(real, stat.size);
+  // files that say they are empty are not read: /proc and /sys files say so and can block or fail
+  if (stat.size === 0) return emptyHash();
+  let result: ContentHash;
+  try {
+    result = finishTap(real, key, stat.size) ?? hashRegularFile(real, stat.size);
+  } catch {
+    return undefined; // unreadable now (EIO, permissions): recorded without a hash, never a failed step
+  }
   memoryCache.set(key, result);
   if (sessionDir && existsSync(sessionDir)) appendFileSync(join(sessionDir, HASH_CACHE_FILE), JSON.stringify({ key, ...result }) + '\n');
   return result;
@@ -278,6 +285,12 @@ function finishTap(real: string, key: string, size: number): ContentHash | undef
   } finally {
     closeSync(fd);
   }
+}
+
+function emptyHash(): ContentHash | undefined {
+  if (!hasher) return undefined;
+  hasher.init();
+  return { algorithm: HASH_ALGORITHM, digest: hasher.digest('hex'), bytes: 0 };
 }
 
 function hashRegularFile(real: string, size: number): ContentHash {

@@ -164,6 +164,37 @@ describe('special files and folders answer within bounded time (15.4)', () => {
   }
 });
 
+describe('pipeline files and provenance never block on special files (15.4)', () => {
+  it('run_pipeline and `cellpilot run` named a FIFO or /dev/zero as the pipeline: one line, under 10 s', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cellpilot-adv-pipefifo-'));
+    try {
+      execFileSync('mkfifo', [join(dir, 'p.yaml')]);
+    } catch {
+      return console.log('mkfifo is missing: skipping');
+    }
+    writeFileSync(join(dir, 'raw.tif'), 'raw pixels');
+    const session = Session.create({ root: join(dir, 'sessions') });
+    const started = performance.now();
+    const viaTool = await runStep(session, [...fakeTools, ...AGENT_TOOLS], 'run_pipeline', { pipeline: join(dir, 'p.yaml'), movie: join(dir, 'raw.tif') });
+    expect(viaTool.error).toMatch(/p\.yaml is a FIFO \(named pipe\), not a file cellpilot can read: name a regular file$/);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    for (const pipeline of [join(dir, 'p.yaml'), '/dev/zero']) {
+      const r = await runCli(['run', pipeline, join(dir, 'raw.tif'), '--out', join(dir, 'out')], { cwd: dir, timeoutMs: 30_000 });
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim()).toMatch(/^cellpilot: .*(FIFO|character device)/);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  }, 60_000);
+
+  it('a step naming a /proc file records it without reading it (no EIO, no block)', async () => {
+    if (!existsSync('/proc/self/mem')) return console.log('no /proc here: skipping');
+    const session = Session.create({ root: mkdtempSync(join(tmpdir(), 'cellpilot-adv-proc-')) });
+    const outcome = await runStep(session, TOOLS, 'movie_info', { movie: '/proc/self/mem' });
+    expect(outcome.status).toBe('error');
+    expect(outcome.error).toMatch(/^movie_info failed: \/proc\/self\/mem is empty \(0 bytes\)/);
+  });
+});
+
 describe('`cellpilot info` on a FIFO (15.4)', () => {
   it('exits 2 with one line of ours within 10 s', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cellpilot-adv-info-'));
