@@ -98,6 +98,9 @@ export function parsePipeline(text: string, source = 'pipeline'): Pipeline {
   return parsed.data;
 }
 
+/** Larger than any pipeline a person writes: a bigger file is not one. */
+const MAX_PIPELINE_BYTES = 4 << 20;
+
 export function loadPipeline(path: string): Pipeline {
   let text: string;
   try {
