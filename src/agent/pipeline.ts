@@ -102,13 +102,13 @@ export function parsePipeline(text: string, source = 'pipeline'): Pipeline {
 const MAX_PIPELINE_BYTES = 4 << 20;
 
 export function loadPipeline(path: string): Pipeline {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
   // a FIFO or a device would block the read or never end: only a regular file of a pipeline's size is read
   const facts = inspectInput(path, path);
   if (facts.kind !== 'file') throw new InputError(`${path} is a folder, not a pipeline file: name its .yaml file`);
   if (facts.size > MAX_PIPELINE_BYTES) throw new InputError(`${path} is ${(facts.size / 2 ** 20).toFixed(0)} MiB, too large for a pipeline file: name the pipeline's .yaml file`);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
   } catch {
     throw new InputError(`${path}: cannot read the pipeline file`);
   }
