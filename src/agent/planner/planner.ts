@@ -175,6 +175,13 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   if (why) return { steps: [], reply: why };
   const understood = understand(text, catalogue);
   let mentions = understood.mentions;
+  // a yes to a proposed rule confirms it (before anything else reads "yes, activate it")
+  const proposal = conversation.earlier.at(-1);
+  if (proposal?.tool === 'add_rule' && (proposal.values.confirmed === false || (proposal.values.confirmed === undefined && proposal.args.confirm !== true)) && AFFIRMATIVE.test(text)) {
+    // the rule itself goes along with its id: a later process (`ask --session`) no longer holds the proposal; a person approves the activation
+    const args = { ...(typeof proposal.values.ruleId === 'string' ? { ruleId: proposal.values.ruleId } : {}), ...(proposal.args.rule ? { rule: proposal.args.rule } : {}), confirm: true };
+    return { steps: [{ tool: 'add_rule', args, clause: text }] };
+  }
   if (outOfScope(text, catalogue)) {
     return { steps: [], reply: `That is outside what I do: I analyse live-cell microscopy movies and run the microscope, so I ran nothing. ${notUnderstood(text, catalogue).replace(/^I (?:did not understand|understood)[^.]*\.\s*/, '')}` };
   }
@@ -188,6 +195,8 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   if (advice && !mentions.some((m) => m.tool === 'help')) mentions = [{ tool: 'help', start: 0, end: text.length, order: 0 }];
   const help = mentions.find((m) => m.tool === 'help');
   if (help) mentions = [{ ...help, start: 0 }];
+  // undo and rerun act on earlier steps: without any, their words ("instead", "go back") mean something else
+  if (!conversation.earlier.some((r) => r.ok && (selfOf(r.tool, catalogue)?.consumes ?? []).length > 0)) mentions = mentions.filter((m) => !actsOnEarlierSteps(m.tool, catalogue));
   // "open"/"load" only counts with a file to open
   mentions = mentions.filter((m, i) => m.tool !== 'load_movie' || findPaths(clauseOf(text, mentions, i)).length > 0);
   // microscope status or dose questions stand alone
@@ -198,12 +207,6 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   if (mentions.some((m) => m.tool === 'start_acquisition')) mentions = mentions.filter((m) => m.tool !== 'adjust_acquisition');
 
   const question = isQuestion(text) && !help ? text : undefined;
-  const proposal = conversation.earlier.at(-1);
-  if (proposal?.tool === 'add_rule' && (proposal.values.confirmed === false || (proposal.values.confirmed === undefined && proposal.args.confirm !== true)) && AFFIRMATIVE.test(text)) {
-    // the rule itself goes along with its id: a later process (`ask --session`) no longer holds the proposal; a person approves the activation
-    const args = { ...(typeof proposal.values.ruleId === 'string' ? { ruleId: proposal.values.ruleId } : {}), ...(proposal.args.rule ? { rule: proposal.args.rule } : {}), confirm: true };
-    return { steps: [{ tool: 'add_rule', args, clause: text }] };
-  }
   if (mentions.length === 0 && REPEAT.test(text)) {
     const repeated = repeatPlan(text, conversation, catalogue);
     if (repeated) return repeated;
@@ -258,6 +261,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   for (const step of steps) notes.push(...methodsNotHere(step, catalogue));
   for (const step of steps) switchesFromWords(step, catalogue);
   for (const step of steps) Object.assign(step.args, selfOf(step.tool, catalogue)?.fromRequest?.(requestClause(step.clause, text, conversation)) ?? {});
+  for (const step of steps) aboutEarlierStep(step, text, conversation, catalogue);
   if (understood.excluded.length) notes.push(`Not run, as you asked: ${understood.excluded.join(', ')}.`);
   const withInputs = addInputs(steps, conversation, catalogue, understood.excluded);
   if ('reply' in withInputs) return { steps: [], reply: withInputs.reply };
@@ -291,6 +295,42 @@ function switchesFromWords(step: PlannedStep, catalogue: Catalogue): void {
     const before = step.clause.slice(Math.max(0, first.start - 24), first.start);
     step.args[arg] = !/\b(?:no|not|don't|dont|never|without)\s+(?:\w+\s+)?$/i.test(before);
   }
+}
+
+/**
+ * A step about an earlier step (undo, run again with changes): its schema takes the `tool`
+ * whose step it acts on and, for a rerun, the `changes`, read from the words as that tool's
+ * own arguments ("redo the tracking with a max distance of 12 px" → tool track,
+ * changes {maxLinkingDistancePx: 12}; "use triangle instead" → segment, {method: triangle}).
+ */
+function aboutEarlierStep(step: PlannedStep, text: string, conversation: Conversation, catalogue: Catalogue): void {
+  const props = catalogue.get(step.tool)?.properties ?? {};
+  if (!actsOnEarlierSteps(step.tool, catalogue) || step.args.tool !== undefined) return;
+  const id = /\bs(\d+)\b/.exec(step.clause);
+  if (id && 'step' in props) step.args.step = `s${id[1]}`;
+  const ran = [...conversation.earlier].reverse().filter((r) => r.ok && (selfOf(r.tool, catalogue)?.consumes ?? []).length > 0).map((r) => r.tool);
+  const named = indexFor(catalogue).match(step.clause).map((m) => m.tool).find((t) => t !== step.tool && ran.includes(t));
+  if (named) step.args.tool = named;
+  const target = named ?? ran[0];
+  if (!('changes' in props) || !target || id) return;
+  const inputs = new Set(['movie', 'labels', 'tracks', 'table', 'output']);
+  const changes = Object.fromEntries(Object.entries(argsFor(target, step.clause, text, conversation, catalogue)).filter(([k, v]) => !k.startsWith('$') && !inputs.has(k) && !(v && typeof v === 'object' && '$ref' in v)));
+  if (Object.keys(changes).length === 0) return;
+  step.args.tool = target;
+  step.args.changes = adaptArgs(changes, catalogue.get(target));
+}
+
+/** A tool's arguments from the words of one clause, as a step of its own would get them. */
+function argsFor(tool: string, clause: string, text: string, conversation: Conversation, catalogue: Catalogue): Record<string, unknown> {
+  const step: PlannedStep = { tool, args: BUILDERS[tool]?.({ clause, text: clause, conversation, catalogue, tool, single: true }) ?? {}, clause };
+  switchesFromWords(step, catalogue);
+  Object.assign(step.args, selfOf(tool, catalogue)?.fromRequest?.(requestClause(clause, text, conversation)) ?? {});
+  return step.args;
+}
+
+/** A tool whose schema names the tool of an earlier step to act on (undo, rerun_step). */
+function actsOnEarlierSteps(tool: string, catalogue: Catalogue): boolean {
+  return 'tool' in (catalogue.get(tool)?.properties ?? {});
 }
 
 /** The words of a step as a tool's own `fromRequest` reads them. */
