@@ -155,7 +155,7 @@ const runPipeline = defineTool({
   },
 });
 
-function pipelinePath(ref: string, ctx: { listArtifacts(): { id: string; path: string }[] }): string {
+function pipelinePath(ref: string, ctx: { listArtifacts(): { id: string; path: string }[]; resolve(ref: string): string }): string {
   const artifact = ctx.listArtifacts().find((a) => a.id === ref);
   if (artifact) return artifact.path;
   const dir = pipelinesDir();
