@@ -237,11 +237,18 @@ async function chart(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolResu
   } else {
     let table: Table;
     let tracks: Tracks | undefined;
+    let note = '';
     if (args.table) table = readTableCsv(ctx.resolve(args.table, 'table'));
     else if (kind === 'timeseries' && args.tracks) {
       tracks = await openTracks(ctx, args.tracks);
       table = await tracksTable(tracks, args.feature, calibration);
     } else throw new InputError(`kind "${kind}" needs a table (e.g. "table-2")${kind === 'timeseries' ? ' or tracks' : ''}`);
+    if (args.table && kind === 'timeseries' && args.tracks && !table.columns.some((c) => TIME_COLUMN.test(c))) {
+      // one row per track (no time): "speed over time" means the tracks' steps against time
+      tracks = await openTracks(ctx, args.tracks);
+      table = await tracksTable(tracks, args.feature, calibration);
+      note = ` (${args.table} has one row per track and no time column, so the series is drawn from the steps of ${args.tracks})`;
+    }
     if (table.rows.length === 0) throw new InputError(`the table ${args.table ?? args.tracks} has no rows to plot`);
     const numeric = (c: string) => table.rows.some((r) => typeof r[c] === 'number');
     if (kind === 'histogram') {
@@ -270,7 +277,7 @@ async function chart(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolResu
       const linesShown = count(lineColumn);
       values = { ...values, feature, time: timeColumn, tracks: tracksShown, lines: linesShown, yTitle: specs.axisTitle(feature), xTitle: specs.axisTitle(timeColumn) };
       const summarised = linesShown > specs.MAX_LEGEND_TRACKS || args.summary === 'mean' || !lineColumn;
-      what = `${specs.axisTitle(feature)} against ${specs.axisTitle(timeColumn)}${lineColumn ? ` for ${tracksShown} tracks (${linesShown} lines, one per branch)` : ''}${summarised ? ', with the mean and its 95% confidence band' : ''}`;
+      what = `${specs.axisTitle(feature)} against ${specs.axisTitle(timeColumn)}${lineColumn ? ` for ${tracksShown} tracks (${linesShown} lines, one per branch)` : ''}${summarised ? ', with the mean and its 95% confidence band' : ''}${note}`;
     }
   }
   const files = await saveFigure(ctx, spec, `plot-${kind}.png`, args.output);

@@ -4,6 +4,7 @@
 import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { cellpilotCommandLine } from '../agent/commandHint.ts';
 import { InputError } from '../errors.ts';
 import { historyPath, readHistory, takeEarlyChat } from '../ui/early.mjs';
 
@@ -25,7 +26,9 @@ export async function run(argv: string[]): Promise<number> {
   } catch (err) {
     throw new InputError(`${(err as Error).message}; ${USAGE}`);
   }
-  const movies = parsed.positionals;
+  // "~/x.tif" typed in quotes (the shell did not expand it) means what it would have
+  const expandHome = parsed.positionals.some((m) => m.startsWith('~')) ? (await import('../agent/artifacts.ts')).expandHome : (m: string) => m;
+  const movies = parsed.positionals.map(expandHome);
   for (const movie of movies) if (!existsSync(movie)) throw new InputError(`${movie}: no such file; ${USAGE}`);
   if (!process.stdin.isTTY) throw new InputError('the chat needs an interactive terminal; for one request without the UI use: cellpilot ask "<request>"');
 
@@ -49,7 +52,7 @@ export async function run(argv: string[]): Promise<number> {
   };
   // after the chat closes: how to come back to this session
   const resumeHint = () => {
-    if (sessionId) process.stdout.write(`Session ${sessionId} is saved. Resume it with: npx cellpilot chat --resume ${sessionId}\n`);
+    if (sessionId) process.stdout.write(`Session ${sessionId} is saved. Resume it with: ${cellpilotCommandLine(['chat', '--resume', sessionId])}\n`);
   };
   // previews read CSV and PNG files; loaded beside the agent, not before the first paint
   let previewModule: typeof import('../ui/preview.ts') | undefined;

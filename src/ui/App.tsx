@@ -9,6 +9,7 @@ import { Header, type HeaderInfo } from './components/Header.tsx';
 import { InputLine } from './components/InputLine.tsx';
 import { Item } from './components/Item.tsx';
 import { applyKey, emptyEditor, type EditorKey } from './lineEditor.ts';
+import { historyItems } from './history.ts';
 import { DEMO_REQUEST, handleSlash } from './slash.ts';
 import { chatReducer, initialChatState, type ImagePreview, type TablePreview } from './state.ts';
 
@@ -29,10 +30,18 @@ export interface ChatAppProps {
 
 function introText(movies: string[]): string {
   const first = 'I analyse live-cell movies from plain requests: correct drift, denoise, segment, track, measure and plot, all on this machine.';
+  const uses = [
+    'Also: save what you did as a pipeline ("save this as a pipeline called nuclei", then cellpilot run it on other movies);',
+    'steer the simulated microscope ("image GFP and DAPI every 5 minutes for 2 hours"); score me with cellpilot eval evals/.',
+  ].join(' ');
   const second = movies.length
     ? `Loaded ${movies.join(', ')}. Ask e.g. "correct the drift, segment the nuclei and track them", or /help.`
     : `No movie loaded: type "demo" to ${DEMO_REQUEST}, or name a file ("open ~/data/cells.tif"). /help lists commands.`;
-  return `${first}\n${second}`;
+  return `${first}\n${uses}\n${second}`;
+}
+
+function resumedText(b: ChatBackend): string {
+  return `Resumed session ${b.sessionId} (${b.provenance().length} steps, ${b.artifacts().length} artifacts): ask on from here; /log lists the steps, /artifacts the files.`;
 }
 
 function useColumns(): number {
@@ -74,7 +83,11 @@ export function ChatApp(props: ChatAppProps): React.ReactElement {
     (next: ChatBackend, intro?: string) => {
       setBackend(next);
       const info: HeaderInfo = { model: next.modelName, sessionId: next.sessionId, movies: next.movies() };
-      dispatch({ type: 'header', info, intro });
+      if (!next.resumed) return dispatch({ type: 'header', info, intro });
+      // a resumed session opens on its conversation so far, then says where it stands
+      dispatch({ type: 'header', info });
+      dispatch({ type: 'history', items: historyItems(next.transcript?.() ?? [], next.provenance()) });
+      notice(resumedText(next));
     },
     [notice],
   );
@@ -158,7 +171,7 @@ export function ChatApp(props: ChatAppProps): React.ReactElement {
           case 'reopen':
             if (controller.current) return notice('still working: wait, or press Esc to cancel', 'error');
             b!.reopen({ sessionId: outcome.sessionId, model: outcome.model }).then(
-              (next) => attach(next, outcome.sessionId ? `Resumed session ${next.sessionId} (${next.artifacts().length} artifacts, ${next.provenance().length} steps).` : `Now using ${next.modelName}.`),
+              (next) => attach(next, outcome.sessionId ? resumedText(next) : `Now using ${next.modelName}.`),
               (err: unknown) => notice(err instanceof Error ? err.message.split('\n')[0] : String(err), 'error'),
             );
             return;

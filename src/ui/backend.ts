@@ -3,7 +3,7 @@
 // pass a scripted fake.
 import type { AgentEvents } from '../agent/events.ts';
 import type { ProvenanceRecord } from '../agent/provenance.ts';
-import type { SessionSummary } from '../agent/session.ts';
+import type { SessionSummary, TranscriptEntry } from '../agent/session.ts';
 import type { ArtifactRecord } from '../../tools/types.ts';
 
 export interface ToolListing {
@@ -16,6 +16,10 @@ export interface ChatBackend {
   readonly modelName: string;
   readonly sessionId: string;
   readonly events: AgentEvents;
+  /** True when this backend continues a session that already has turns or steps (--resume, /resume). */
+  readonly resumed?: boolean;
+  /** The session's conversation so far (shown when it is resumed). */
+  transcript?(): TranscriptEntry[];
   /** Movies loaded into the session (file names). */
   movies(): string[];
   /** Runs one request; progress arrives on `events`. Never throws for tool or model failures. */
@@ -58,6 +62,8 @@ export async function createAgentBackend(options: BackendOptions): Promise<ChatB
     modelName: defaultModelName(options.model),
     sessionId: session.id,
     events,
+    resumed: options.sessionId !== undefined && (session.provenance.read().length > 0 || session.transcript().length > 0),
+    transcript: () => session.transcript(),
     // the movies the user brought (named on the command line or opened in the chat), not derived ones
     movies: () => session.store.list().filter((a) => a.type === 'movie' && (a.producedBy === undefined || a.producedBy === 'load_movie')).map((a) => `${a.id} ${a.path.split('/').at(-1) ?? a.path}`),
     async ask(request, signal) {

@@ -29,6 +29,24 @@ export function summarizeArgs(args: Record<string, unknown>, maxChars = 70): str
   return joined.length > maxChars ? `${joined.slice(0, maxChars - 1)}…` : joined;
 }
 
+/** Every argument as key=value, wrapped into lines of at most `width` characters (values over 80 characters cut). */
+export function argumentLines(args: Record<string, unknown>, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const [key, value] of Object.entries(args)) {
+    if (value === undefined || key.startsWith('$')) continue;
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    const part = `${key}=${truncate(text, 80)}`;
+    if (line && line.length + 1 + part.length > width) {
+      lines.push(line);
+      line = '';
+    }
+    line = line ? `${line} ${part}` : part;
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => truncate(l, width));
+}
+
 /** Cuts a string to `width` characters with an ellipsis. */
 export function truncate(text: string, width: number): string {
   return text.length > width ? `${text.slice(0, Math.max(0, width - 1))}…` : text;

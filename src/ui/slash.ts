@@ -1,6 +1,6 @@
 // Slash commands: parsed here into what the chat should do; the App carries it out.
 import type { ChatBackend } from './backend.ts';
-import { formatDuration, truncate } from './format.ts';
+import { argumentLines, formatDuration, truncate } from './format.ts';
 
 export type SlashOutcome =
   | { type: 'notice'; tone: 'info' | 'error' | 'help'; text: string }
@@ -19,12 +19,62 @@ export const HELP_TEXT = [
   '  /log                 steps of this session /artifacts        files made so far',
   '  /save-pipeline NAME  save the steps as a pipeline            /sessions   saved sessions',
   '  /resume ID           continue a session   /model [NAME]      show or switch the model',
+  '  /calibrate 0.65 um 5 min [z 2 um] [DAPI=blue GFP=green]  pixel size, frame interval, channels',
   '  /acq                 acquisition status   /demo              run the demo',
   '  /clear               clear the screen     /quit              leave',
   'Keys: Enter sends · ↑/↓ history · Esc cancels the running step · Ctrl-C twice quits',
 ].join('\n');
 
-const COMMANDS = ['help', 'tools', 'log', 'artifacts', 'save-pipeline', 'sessions', 'resume', 'model', 'acq', 'demo', 'clear', 'quit', 'exit'];
+const COMMANDS = ['help', 'tools', 'log', 'artifacts', 'save-pipeline', 'calibrate', 'sessions', 'resume', 'model', 'acq', 'demo', 'clear', 'quit', 'exit'];
+
+const LENGTH_UM: Record<string, number> = { nm: 0.001, um: 1, 'µm': 1, 'μm': 1, micron: 1, microns: 1, micrometer: 1, micrometers: 1, micrometre: 1, micrometres: 1, mm: 1000 };
+const TIME: Record<string, { seconds: number; unit: 'ms' | 's' | 'min' | 'h' }> = {
+  ms: { seconds: 0.001, unit: 'ms' }, s: { seconds: 1, unit: 's' }, sec: { seconds: 1, unit: 's' }, secs: { seconds: 1, unit: 's' }, second: { seconds: 1, unit: 's' }, seconds: { seconds: 1, unit: 's' },
+  min: { seconds: 60, unit: 'min' }, mins: { seconds: 60, unit: 'min' }, minute: { seconds: 60, unit: 'min' }, minutes: { seconds: 60, unit: 'min' },
+  h: { seconds: 3600, unit: 'h' }, hr: { seconds: 3600, unit: 'h' }, hrs: { seconds: 3600, unit: 'h' }, hour: { seconds: 3600, unit: 'h' }, hours: { seconds: 3600, unit: 'h' },
+};
+const CALIBRATE_USAGE = 'usage: /calibrate PIXEL_SIZE um FRAME_INTERVAL min [z STEP um] [NAME=COLOUR ...], e.g. /calibrate 0.65 um 5 min DAPI=blue GFP=green; /calibrate alone shows it, /calibrate clear forgets it';
+
+/** set_calibration's arguments from "/calibrate 0.65 um 5 min z 2 um DAPI=blue"; a string names what was not understood. */
+export function calibrationArgs(text: string): Record<string, unknown> | string {
+  const args: Record<string, unknown> = {};
+  if (/^clear$/i.test(text.trim())) return { clear: true };
+  // "0.65um" and "0.65 um" alike; "/px", "per pixel", "apart" and "," are filler
+  const words = text.replace(/(^|\s)(\d*\.?\d+)([a-zµμ])/gi, '$1$2 $3').replace(/\/(px|pixel)\b/gi, ' ').replace(/,/g, ' ').split(/\s+/).filter((w) => w && !/^(\/px|\/pixel|per|pixel|pixels|px|apart|every|interval|frames?|pixel-size|size|and|step)$/i.test(w));
+  const names: string[] = [];
+  const colors: string[] = [];
+  let zNext = false;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (/^z(-?(step|spacing))?$/i.test(word)) {
+      zNext = true;
+      continue;
+    }
+    const channel = /^([^=:\s]+)[=:]([a-z]+|#[0-9a-f]{6})$/i.exec(word);
+    if (channel) {
+      names.push(channel[1]);
+      colors.push(channel[2].toLowerCase());
+      continue;
+    }
+    const value = Number(word);
+    const unit = words[i + 1]?.toLowerCase();
+    if (!Number.isFinite(value) || value <= 0 || unit === undefined) return `"${word}" is not a value with a unit; ${CALIBRATE_USAGE}`;
+    if (unit in LENGTH_UM) {
+      if (zNext) args.zStepUm = value * LENGTH_UM[unit];
+      else args.pixelSizeUm = value * LENGTH_UM[unit];
+    } else if (unit in TIME) {
+      args.frameIntervalS = value * TIME[unit].seconds;
+      args.timeUnit = TIME[unit].unit;
+    } else return `"${words[i + 1]}" is not a unit of length (nm, um, mm) or time (ms, s, min, h); ${CALIBRATE_USAGE}`;
+    zNext = false;
+    i++;
+  }
+  if (names.length) {
+    args.channelNames = names;
+    args.channelColors = colors;
+  }
+  return args;
+}
 
 function firstSentence(text: string): string {
   const m = /^(.*?[.!?])(\s|$)/.exec(text);
@@ -52,9 +102,11 @@ export function handleSlash(line: string, backend: ChatBackend | undefined, widt
     case 'log': {
       const records = backend.provenance();
       if (!records.length) return notice('no steps in this session yet');
-      const lines = records.map((r) => {
+      // each step on its line, its arguments below it (wrapped, nothing cut but very long values)
+      const lines = records.flatMap((r) => {
         const outs = r.outputs.map((o) => o.id).join(', ');
-        return `  ${r.step.padEnd(4)} ${r.tool.padEnd(18)} ${r.status.padEnd(9)} ${formatDuration(r.durationMs).padStart(8)}${outs ? `  → ${outs}` : ''}${r.error ? `  ${truncate(r.error, 60)}` : ''}`;
+        const head = `  ${r.step.padEnd(4)} ${r.tool.padEnd(18)} ${r.status.padEnd(9)} ${formatDuration(r.durationMs).padStart(8)}${outs ? `  → ${outs}` : ''}${r.error ? `  ${truncate(r.error, 60)}` : ''}`;
+        return [head, ...argumentLines(r.args, Math.max(30, width - 8)).map((l) => `       ${l}`)];
       });
       return notice([`Provenance of session ${backend.sessionId} (provenance.jsonl):`, ...lines].join('\n'), 'help');
     }
@@ -63,6 +115,11 @@ export function handleSlash(line: string, backend: ChatBackend | undefined, widt
       if (!list.length) return notice('no artifacts yet');
       // the path on its own line: paths are long and wrap badly beside a description
       return notice(list.map((a) => `  ${a.id.padEnd(11)} ${truncate(a.description, Math.max(20, width - 16))}\n  ${' '.repeat(11)} ${a.path}`).join('\n'), 'help');
+    }
+    case 'calibrate': {
+      const args = calibrationArgs(arg);
+      if (typeof args === 'string') return notice(args, 'error');
+      return { type: 'tool', name: 'set_calibration', args };
     }
     case 'save-pipeline':
       if (!/^[a-z0-9][a-z0-9_-]*$/.test(arg)) return notice('usage: /save-pipeline NAME (lowercase letters, digits, "-" or "_", e.g. nuclei-tracking)', 'error');

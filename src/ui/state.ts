@@ -79,6 +79,8 @@ export type ChatAction =
   | { type: 'notice'; tone: 'info' | 'error' | 'help'; text: string }
   | { type: 'attach'; stepId: string; table?: TablePreview; image?: ImagePreview }
   | { type: 'header'; info: HeaderInfo; intro?: string }
+  /** Items of a resumed session's earlier turns, printed once below the header. */
+  | { type: 'history'; items: TranscriptItem[] }
   | { type: 'clear' };
 
 function updateCard(items: TranscriptItem[], stepId: string, change: (card: ToolCardState) => ToolCardState): TranscriptItem[] {
@@ -174,6 +176,8 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       if (!state.starting) return state.busy ? { ...state, live: [...state.live, ...items] } : { ...state, committed: [...state.committed, ...items] };
       return { ...state, starting: false, committed: [...state.committed, ...items, ...(state.busy ? [] : state.live)], live: state.busy ? state.live : [] };
     }
+    case 'history':
+      return state.busy || state.starting ? { ...state, live: [...state.live, ...action.items] } : { ...state, committed: [...state.committed, ...action.items] };
     case 'notice': {
       const item: TranscriptItem = { kind: 'notice', id: itemId('note'), tone: action.tone, text: action.text };
       return state.busy || state.starting ? { ...state, live: [...state.live, item] } : { ...state, committed: [...state.committed, item] };

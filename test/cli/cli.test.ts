@@ -18,6 +18,26 @@ describe('cellpilot command line', () => {
     }
   });
 
+  it('--help shows the four uses with an example each, the microscope among them, and nothing on stderr', () => {
+    const r = cellpilot(['--help']);
+    expect(r.stdout).toMatch(/analyse a movie in the chat\s+cellpilot chat ~\/data\/cells\.tif/);
+    expect(r.stdout).toMatch(/save and rerun a pipeline\s+in the chat: "save this as a pipeline called nuclei"[^]*cellpilot run pipelines\/nuclei\.yaml/);
+    expect(r.stdout).toMatch(/steer an acquisition\s+in the chat, on the simulated microscope[^]*"image GFP and DAPI every 5 minutes/);
+    expect(r.stdout).toMatch(/score the agent\s+cellpilot eval evals\//);
+    expect(r.stderr).toBe('');
+  });
+
+  it('npx cellpilot prints no npm warning (the .npmrc holds only settings npm knows)', () => {
+    const npx = spawnSync('npx', ['--no-install', 'cellpilot', '--help'], { cwd: fileURLToPath(new URL('../..', import.meta.url)), encoding: 'utf8', timeout: 120_000 });
+    if (npx.error) {
+      console.log('npx is not installed: skipping the npx check');
+      return;
+    }
+    expect(npx.status).toBe(0);
+    expect(npx.stderr).not.toMatch(/npm warn|Unknown (project|user) config/i);
+    expect(npx.stdout).toContain('cellpilot: a natural-language assistant');
+  });
+
   it('an unknown command exits 2 with one line on stderr', () => {
     const r = cellpilot(['frobnicate']);
     expect(r.code).toBe(2);

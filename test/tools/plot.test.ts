@@ -68,6 +68,18 @@ describe('plot tool', () => {
     expect(decodePng(readFileSync(result.artifacts[0].path)).width).toBe(result.values.widthPx);
   }, 30000);
 
+  it('"speed over time" from a per-track table (no time column) and the tracks draws the tracks\' steps against time', async () => {
+    await setup;
+    const perTrack = join(dir, 'per-track.csv');
+    writeTableCsv(perTrack, { columns: ['TRACK_ID', 'TRACK_MEAN_SPEED'], rows: [{ TRACK_ID: 1, TRACK_MEAN_SPEED: 2 }, { TRACK_ID: 2, TRACK_MEAN_SPEED: 2 }] });
+    const result = await call({ kind: 'timeseries', table: perTrack, tracks: tracksPath, feature: 'speed' }, ctx);
+    expect(result.values).toMatchObject({ kind: 'timeseries', tracks: 2 });
+    expect(String(result.values.feature)).toMatch(/speed/);
+    expect(result.summary).toContain('has one row per track and no time column, so the series is drawn from the steps of');
+    // without tracks the error names the missing time column
+    await expect(call({ kind: 'timeseries', table: perTrack, feature: 'TRACK_MEAN_SPEED' }, ctx)).rejects.toThrow(/needs a time column/);
+  }, 30000);
+
   it('histogram, scatter and track paths', async () => {
     await setup;
     const hist = await call({ kind: 'histogram', table: tablePath, feature: 'area_px' }, ctx);

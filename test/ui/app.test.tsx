@@ -118,6 +118,27 @@ describe('chat app', () => {
     app.unmount();
   });
 
+  it('a resumed session opens on its transcript: requests, step cards with arguments, answers', async () => {
+    const backend = { ...fakeBackend(), resumed: true };
+    const at = (s: number) => new Date(Date.UTC(2026, 0, 1, 10, 0, s)).toISOString();
+    backend.transcript = () => [
+      { time: at(0), turn: 't1', role: 'user', content: 'segment the nuclei with li' },
+      { time: at(3), turn: 't1', role: 'assistant', content: 'Segmented: 12 nuclei per frame.' },
+    ];
+    backend.provenance = () => [
+      { step: 's1', time: at(1), turn: 't1', tool: 'segment', args: { movie: 'movie-1', method: 'li' }, inputs: [], outputs: [{ id: 'labels-1', type: 'labels', path: '/tmp/l.tif' }], durationMs: 2400, versions: {}, models: [], status: 'ok', summary: 'Found 12 objects per frame.' },
+    ];
+    const app = chat(backend);
+    await until(() => app.frame().includes('Resumed session fake-session'), 'the resume notice', 5000, app.frame);
+    const frame = app.frame();
+    expect(frame).toContain('segment the nuclei with li');
+    expect(frame).toMatch(/✓ segment.*method=li/);
+    expect(frame).toContain('Segmented: 12 nuclei per frame.');
+    expect(frame.indexOf('segment the nuclei with li')).toBeLessThan(frame.indexOf('Segmented: 12 nuclei'));
+    expect(frame).not.toContain('I analyse live-cell movies');
+    app.unmount();
+  });
+
   it('/model and /resume reopen the backend and print a new header once', async () => {
     const backend = fakeBackend();
     const other = { ...fakeBackend(), sessionId: 'other-session', modelName: 'openai:llama3.1' };
