@@ -331,7 +331,7 @@ const adjustAcq = defineTool({
     const status = session.requireAcquisition().status();
     const notes = results.flatMap((r) => r.notes);
     return {
-      summary: results.map((r) => r.message).join('; ') + '.' + (notes.length ? ` Limits: ${notes.join('; ')}.` : ''),
+      summary: results.map((r) => r.message.replace(/\.$/, '')).join('; ') + '.' + (notes.length ? ` Limits: ${notes.join('; ')}.` : ''),
       artifacts: registerFiles(ctx, status),
       values: { applied: results.map((r) => ({ kind: r.change.kind, applied: r.applied, message: r.message, fromTimepoint: r.fromTimepoint, notes: r.notes })), ...statusValues(status) },
     };

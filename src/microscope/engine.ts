@@ -43,4 +43,4 @@ export interface AcquisitionEngine {
   setObjective?(name: string): Promise<void>;
 }
 
-export { Acquisition, startAcquisition, type AcquisitionOptions, type AcquisitionState, type AcquisitionStatus, type AdjustResult, type FrameEvent, type TimepointEvent } from './runner.ts';
+export { Acquisition, startAcquisition, type AcquisitionOptions, type AcquisitionState, type AcquisitionStatus, type AdjustResult, type FrameEvent, type TimepointEvent } from './acquisition.ts';

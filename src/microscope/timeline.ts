@@ -2,6 +2,8 @@
 // Unlike the static expansion in sequence.ts, this one follows live changes: a new
 // interval applies from the next time point, a duration plan keeps its end time (so a
 // shorter interval gives more time points), a loops plan keeps its count.
+import { formatDuration, type Adjustment } from './adjustment.ts';
+import { checkInterval, type Limits } from './limits.ts';
 import type { TimePlan } from './sequence.ts';
 import { phasesOf } from './sequence.ts';
 
@@ -152,4 +154,35 @@ export class Timeline {
     const next = this.current();
     if (next && next.durationS !== undefined) next.endS = (this.started ? this.lastStartS : 0) + next.durationS;
   }
+}
+
+export type TimingAdjustment = Extract<Adjustment, { kind: 'interval' | 'intervalFactor' | 'duration' | 'extend' | 'loops' }>;
+
+/** Applies a change of timing to the live time plan; returns what it did (and a limit that clamped it). */
+export function adjustTimeline(timeline: Timeline, adj: TimingAdjustment, limits: Limits, elapsedS: number): { message: string; notes: string[] } {
+  switch (adj.kind) {
+    case 'interval':
+    case 'intervalFactor': {
+      const checked = checkInterval(limits, adj.kind === 'interval' ? adj.intervalS : timeline.intervalS * adj.factor);
+      timeline.setInterval(checked.value);
+      return { message: `interval set to ${formatDuration(checked.value)}`, notes: checked.note ? [checked.note] : [] };
+    }
+    case 'duration':
+      timeline.setDuration(adj.durationS);
+      return { message: `the acquisition now ends ${formatDuration(adj.durationS)} after its start`, notes: [] };
+    case 'extend': {
+      const endS = Math.max(timeline.lastStartPlannedS(), elapsedS) + adj.extraS;
+      timeline.setDuration(endS);
+      return { message: `extended by ${formatDuration(adj.extraS)}: it now ends about ${formatDuration(endS)} after its start`, notes: [] };
+    }
+    case 'loops':
+      timeline.setLoops(adj.loops, timeline.timepointsTaken);
+      return { message: `${adj.loops} time points in total`, notes: [] };
+  }
+}
+
+/** Time left, s: to the last planned start, plus one time point's work. */
+export function remainingTimeS(timeline: Timeline, elapsedS: number, perTimepointS: number, acquiring: boolean): number {
+  if (timeline.remainingTimepoints() === 0) return acquiring ? perTimepointS : 0;
+  return Math.max(0, timeline.lastStartPlannedS() - elapsedS) + perTimepointS;
 }

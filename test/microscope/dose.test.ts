@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DoseLedger } from '../../src/microscope/dose.ts';
 import { DEFAULT_LIMITS } from '../../src/microscope/limits.ts';
-import { startAcquisition } from '../../src/microscope/runner.ts';
+import { startAcquisition } from '../../src/microscope/acquisition.ts';
 import { simulatedScope, tempDir } from './fixtures.ts';
 
 const dir = tempDir('cellpilot-dose-');

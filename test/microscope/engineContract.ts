@@ -8,7 +8,7 @@ import { DoseLedger } from '../../src/microscope/dose.ts';
 import type { AcquisitionEngine, EventOutcome, ResolvedEvent } from '../../src/microscope/engine.ts';
 import { DEFAULT_LIMITS, type Limits } from '../../src/microscope/limits.ts';
 import type { Microscope } from '../../src/microscope/microscope.ts';
-import { startAcquisition } from '../../src/microscope/runner.ts';
+import { startAcquisition } from '../../src/microscope/acquisition.ts';
 import { tempDir } from './fixtures.ts';
 
 export interface EngineUnderTest {

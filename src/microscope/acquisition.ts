@@ -1,0 +1,299 @@
+// A running acquisition as a person and the tools see it: a live plan that commands and
+// rules change (applyAdjustment, a pure function, for what each time point acquires;
+// the runner for timing, pause and stop), its status, its rules and its signals. The
+// Runner (runner.ts) executes it through an AcquisitionEngine (engine.ts).
+import { InputError } from '../errors.ts';
+import type { Adjustment } from './adjustment.ts';
+import { describeStatus, doseStatus, type AcquisitionState, type AcquisitionStatus } from './acquisitionStatus.ts';
+import { ChannelSettings } from './channelSettings.ts';
+import type { Clock } from './clock.ts';
+import { findChannel, lightSourceOf, resolveChannel, type MicroscopeConfig } from './config.ts';
+import { DoseLedger } from './dose.ts';
+import type { AcquisitionEngine } from './engine.ts';
+import { positionsOf, zCount, type StageContext } from './events.ts';
+import { GuardedMicroscope } from './guard.ts';
+import { LatestImages } from './latestImages.ts';
+import { DEFAULT_LIMITS, checkExposure, checkPower, checkStage, type Limits } from './limits.ts';
+import type { Nucleus } from './measures.ts';
+import type { Microscope } from './microscope.ts';
+import { MicroscopeEngine } from './microscopeEngine.ts';
+import { applyAdjustment, changesPlan, type PlanAdjustment, type PlanEnv } from './planEdit.ts';
+import { RuleRunner, type FrameScorer, type Rule } from './rules.ts';
+import { Runner, type RunnerSignals } from './runner.ts';
+import { parseSequence, zPlaneCount, type Sequence } from './sequence.ts';
+import { Signals } from './signals.ts';
+import { HyperstackSink, type FrameSink } from './sink.ts';
+import { adjustTimeline, Timeline } from './timeline.ts';
+
+export type { AcquisitionState, AcquisitionStatus } from './acquisitionStatus.ts';
+export type { FrameEvent, TimepointEvent } from './runner.ts';
+
+export interface AdjustResult {
+  /** What was done, in one sentence, with the time point it takes effect from (or the status answer). */
+  message: string;
+  /** Limits that clamped the request, if any. */
+  notes: string[];
+  /** First time point (0-based t of the frames table) the change applies to; undefined for questions. */
+  fromTimepoint?: number;
+}
+
+export interface AcquisitionOptions {
+  microscope: Microscope;
+  clock: Clock;
+  /** First output file (.tif); other positions and parts get suffixes next to it. */
+  outputPath: string;
+  limits?: Limits;
+  /** Shared with the session so the budget spans acquisitions; a new one by default. */
+  ledger?: DoseLedger;
+  rules?: Rule[];
+  scorers?: Record<string, FrameScorer>;
+  /** Makes a scorer for a name not in `scorers` (e.g. a model in models/). */
+  scorerFor?: (name: string) => FrameScorer | undefined;
+  /** Where frames go (default: ImageJ hyperstacks at outputPath). */
+  sink?: FrameSink;
+  /** The hardware side (default: a MicroscopeEngine on `microscope`). */
+  engine?: AcquisitionEngine;
+}
+
+interface SignalMap extends RunnerSignals {
+  adjusted: { adjustment: Adjustment; source: string; result: AdjustResult };
+}
+
+/** Starts an acquisition in the background; await `.done` for the end. Throws InputError for a bad plan. */
+export function startAcquisition(plan: unknown, options: AcquisitionOptions): Acquisition {
+  const acquisition = new Acquisition(plan, options);
+  acquisition.start();
+  return acquisition;
+}
+
+export class Acquisition {
+  readonly ledger: DoseLedger;
+  readonly limits: Limits;
+  readonly done: Promise<AcquisitionStatus>;
+  readonly notes: string[] = [];
+  private livePlan: Sequence;
+  private readonly microscope: GuardedMicroscope;
+  private readonly sink: FrameSink;
+  private readonly timeline: Timeline;
+  private readonly rules: RuleRunner;
+  private readonly settings: ChannelSettings;
+  private readonly latest = new LatestImages();
+  private readonly signals = new Signals<SignalMap>((event, err) => event !== 'note' && this.note(`a ${event} listener failed: ${err.message.split('\n')[0]}`));
+  private readonly runner: Runner;
+  private run: Promise<void> | undefined;
+
+  constructor(planInput: unknown, options: AcquisitionOptions) {
+    this.limits = options.limits ?? DEFAULT_LIMITS;
+    this.microscope = options.microscope instanceof GuardedMicroscope ? options.microscope : new GuardedMicroscope(options.microscope, this.limits, (n) => this.note(n));
+    this.ledger = options.ledger ?? new DoseLedger();
+    this.livePlan = validatePlan(parseSequence(planInput), this.microscope.config, this.limits, (n) => this.note(n));
+    this.timeline = new Timeline(this.livePlan.timePlan);
+    this.settings = new ChannelSettings(this.microscope.config, this.limits, this.microscope.getState());
+    this.sink = options.sink ?? new HyperstackSink(options.outputPath);
+    const scorers = { ...options.scorers };
+    const config = this.microscope.config;
+    this.rules = new RuleRunner([], {
+      adjust: (adj, source) => this.adjust(adj, source),
+      intervalS: () => this.timeline.intervalS,
+      hasChannel: (c) => this.livePlan.channels.some((s) => s.config === findChannel(config, c)?.name),
+      defaultChannel: () => this.settings.triggerChannel(this.livePlan),
+      scorer: (name) => (scorers[name] ??= options.scorerFor?.(name)!),
+      note: (m) => this.note(m),
+    });
+    const engine = options.engine ?? new MicroscopeEngine(this.microscope, this.ledger, this.limits);
+    this.runner = new Runner({
+      plan: () => this.livePlan, timeline: this.timeline, engine, sink: this.sink, settings: this.settings, latest: this.latest,
+      microscope: this.microscope, clock: options.clock, limits: this.limits, rules: this.rules, signals: this.signals, note: (m) => this.note(m),
+    });
+    this.done = new Promise((resolve) => {
+      this.signals.on('state', (state) => state === 'done' && resolve(this.status()));
+    });
+    for (const rule of options.rules ?? []) this.addRule(rule);
+  }
+
+  get state(): AcquisitionState {
+    return this.runner.state;
+  }
+
+  /** The live plan (a copy: change it with adjust()). */
+  get plan(): Sequence {
+    return structuredClone(this.livePlan);
+  }
+
+  get name(): string {
+    return this.livePlan.name ?? 'acquisition';
+  }
+
+  on<K extends keyof SignalMap>(event: K, listener: (value: SignalMap[K]) => void): () => void {
+    return this.signals.on(event, listener);
+  }
+
+  start(): void {
+    this.run ??= this.runner.run();
+  }
+
+  addRule(rule: Rule): void {
+    this.rules.add(rule);
+    const channel = rule.trigger.channel;
+    if (channel && !this.livePlan.channels.some((c) => c.config === resolveChannel(this.microscope.config, channel).name)) {
+      this.note(`rule ${rule.id} watches ${resolveChannel(this.microscope.config, channel).name}, which this acquisition does not image: add that channel or it will never fire`);
+    }
+  }
+
+  removeRule(id: string): boolean {
+    return this.rules.remove(id);
+  }
+
+  pause(): AdjustResult {
+    return this.adjust({ kind: 'pause' });
+  }
+
+  resume(): AdjustResult {
+    return this.adjust({ kind: 'resume' });
+  }
+
+  stop(reason = 'stopped on request'): AdjustResult {
+    if (!this.runner.stopping) this.runner.stopReason = reason;
+    return this.adjust({ kind: 'stop' });
+  }
+
+  finish(): AdjustResult {
+    return this.adjust({ kind: 'finish' });
+  }
+
+  /** Applies a live change to events not yet started. Throws InputError (nothing changed) when a value is refused. */
+  adjust(adj: Adjustment, source = 'user'): AdjustResult {
+    if (this.state === 'done' && adj.kind !== 'status') throw new InputError(`the acquisition "${this.name}" has ended (${this.runner.stopReason ?? 'finished'}): start a new one`);
+    let result: AdjustResult;
+    if (changesPlan(adj)) {
+      const edit = applyAdjustment(this.livePlan, adj, this.planEnv());
+      this.livePlan = edit.plan;
+      if (edit.objective) this.runner.pendingObjective = edit.objective;
+      const perImage = adj.kind === 'power' || adj.kind === 'powerFactor' || adj.kind === 'exposure' || adj.kind === 'exposureFactor';
+      const from = perImage && this.state === 'acquiring' ? this.timeline.timepointsTaken - 1 : this.timeline.timepointsTaken;
+      result = { message: `${edit.message.replace(/ from the next (time point|image)$/, '')} (from t=${from})`, notes: edit.notes, fromTimepoint: from };
+    } else {
+      result = this.control(adj, source);
+    }
+    for (const n of result.notes) this.note(n);
+    this.runner.wakeUp();
+    this.signals.emit('adjusted', { adjustment: adj, source, result });
+    return result;
+  }
+
+  /** Timing, run control and questions: the runner's part. */
+  private control(adj: Exclude<Adjustment, PlanAdjustment>, source: string): AdjustResult {
+    const next = this.timeline.timepointsTaken;
+    const now = Math.max(0, next - 1);
+    const at = (message: string, notes: string[] = []): AdjustResult => ({ message: `${message} (from t=${next})`, notes, fromTimepoint: next });
+    switch (adj.kind) {
+      case 'interval':
+      case 'intervalFactor':
+      case 'duration':
+      case 'extend':
+      case 'loops': {
+        const { message, notes } = adjustTimeline(this.timeline, adj, this.limits, this.runner.elapsedS());
+        return at(message, notes);
+      }
+      case 'autofocus':
+        this.runner.pendingAutofocus = true;
+        return at('autofocus before the next time point');
+      case 'pause':
+        this.runner.pause();
+        return { message: 'pausing after the current image', notes: [], fromTimepoint: next };
+      case 'resume': {
+        const was = this.runner.paused;
+        this.runner.resume();
+        return { message: was ? 'resumed' : 'the acquisition is not paused', notes: [] };
+      }
+      case 'stop':
+        this.runner.stop(source === 'user' ? 'stopped on request' : `stopped by ${source}`);
+        return { message: `stopping after the current image (t=${now}); every frame so far is on disk`, notes: [], fromTimepoint: next };
+      case 'finish':
+        this.runner.finish('finished after the current time point on request');
+        return { message: `finishing after the current time point (t=${now}); no time point from t=${next} on`, notes: [], fromTimepoint: next };
+      case 'status':
+        return { message: this.describeStatus(adj.about ?? 'all'), notes: [] };
+    }
+  }
+
+  status(): AcquisitionStatus {
+    const r = this.runner;
+    const elapsedS = r.elapsedS();
+    const next = this.state === 'done' ? undefined : this.timeline.nextStartS();
+    return {
+      ...statusOfPlan(this.livePlan, this.settings, r.stageContext(), this.microscope.getState()),
+      state: this.state, name: this.name, timepointsDone: r.timepointsDone, imagesAcquired: r.imagesAcquired, elapsedS,
+      remainingS: r.remainingS(),
+      nextTimepointInS: next === undefined || this.state === 'acquiring' ? 0 : Math.max(0, next - elapsedS),
+      intervalS: this.timeline.intervalS,
+      dose: doseStatus(this.ledger, this.limits),
+      files: this.sink.files.map((f) => ({ ...f })),
+      framesTable: this.sink.framesPath,
+      stopReason: r.stopReason, error: r.error, rules: this.rules.status(), notes: [...this.notes],
+    };
+  }
+
+  /** The nuclei of the latest image of a position (the first by default), numbered as "zoom into cell N" numbers them. */
+  latestCells(position?: string): { position: string; channel: string; cells: Nucleus[] } {
+    return this.latest.cells(position ?? this.livePlan.stagePositions?.[0]?.name ?? 'Pos0', this.settings.triggerChannel(this.livePlan));
+  }
+
+  describeStatus(about: 'time' | 'dose' | 'all' = 'all'): string {
+    return describeStatus(this.status(), about);
+  }
+
+  private planEnv(): PlanEnv {
+    return {
+      config: this.microscope.config,
+      limits: this.limits,
+      stage: this.runner.stageContext(),
+      defaultExposureMs: this.settings.defaultExposureMs,
+      defaultPowerPercent: (c) => this.settings.defaultPowerFor(c),
+      objective: this.runner.pendingObjective ?? this.microscope.getState().objective,
+      latestImage: (p) => this.latest.image(p, this.settings.triggerChannel(this.livePlan)),
+    };
+  }
+
+  private note(message: string): void {
+    this.notes.push(message);
+    if (this.notes.length > 200) this.notes.shift();
+    this.signals.emit('note', message);
+  }
+}
+
+/** The plan's part of a status: channels with their settings, planes, positions, objective. */
+function statusOfPlan(plan: Sequence, settings: ChannelSettings, stage: StageContext, mic: { objective: string; pixelSizeUm: number }) {
+  return {
+    channels: plan.channels.map((c) => ({ channel: c.config, exposureMs: c.exposureMs ?? settings.defaultExposureMs, powerPercent: c.powerPercent ?? settings.defaultPowerFor(c.config), acquireEvery: c.acquireEvery })),
+    zPlanes: zCount(plan),
+    positions: positionsOf(plan, stage).map((p) => ({ name: p.name, xUm: p.xUm, yUm: p.yUm, zUm: p.zUm })),
+    objective: mic.objective,
+    pixelSizeUm: mic.pixelSizeUm,
+  };
+}
+
+/** Resolves channel names, clamps values to the limits, refuses a plan beyond them (before anything runs). */
+function validatePlan(plan: Sequence, config: MicroscopeConfig, limits: Limits, note: (n: string) => void): Sequence {
+  for (const spec of plan.channels) {
+    const preset = resolveChannel(config, spec.config);
+    spec.config = preset.name;
+    if (spec.exposureMs !== undefined) spec.exposureMs = clamped(checkExposure(limits, spec.exposureMs), note);
+    if (spec.powerPercent !== undefined) spec.powerPercent = clamped(checkPower(limits, lightSourceOf(config, preset).name, spec.powerPercent), note);
+  }
+  const names = plan.channels.map((c) => c.config);
+  const dup = names.find((n, i) => names.indexOf(n) !== i);
+  if (dup) throw new InputError(`channel ${dup} is listed twice (GFP/488 and FITC are the same preset): list it once`);
+  for (const p of plan.stagePositions ?? []) checkStage(limits, p);
+  if (plan.zPlan && zPlaneCount(plan.zPlan) > 500) throw new InputError(`z plan has ${zPlaneCount(plan.zPlan)} planes: the limit is 500; use a larger step`);
+  for (const phase of plan.timePlan ? ('phases' in plan.timePlan ? plan.timePlan.phases : [plan.timePlan]) : []) {
+    if ('intervalS' in phase && phase.intervalS < limits.minIntervalS) throw new InputError(`interval ${phase.intervalS} s is below the ${limits.minIntervalS} s limit`);
+  }
+  return plan;
+}
+
+function clamped(checked: { value: number; note?: string }, note: (n: string) => void): number {
+  if (checked.note) note(checked.note);
+  return checked.value;
+}
+
