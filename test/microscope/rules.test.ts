@@ -5,6 +5,8 @@ import type { Adjustment } from '../../src/microscope/adjustment.ts';
 import { startAcquisition } from '../../src/microscope/engine.ts';
 import { detectNuclei, segmentNuclei } from '../../src/microscope/measures.ts';
 import { RuleRunner, type Rule } from '../../src/microscope/rules.ts';
+import { DoseLedger } from '../../src/microscope/dose.ts';
+import { DEFAULT_LIMITS } from '../../src/microscope/limits.ts';
 import { readFramesTable, simulatedScope, tempDir } from './fixtures.ts';
 
 function flatFrame(value: number) {
@@ -99,6 +101,20 @@ describe('self-driving acquisitions on the simulated microscope', () => {
       expect(Math.round(gap), `gap after ${at} s`).toBe(inFast ? 10 : 120);
     }
     expect(status.rules[0].triggers).toBe(fast.length);
+  });
+
+  it('a rule that speeds imaging up is still held to the dose budget (the ledger, not the rule, has the last word)', async () => {
+    const { clock, microscope } = simulatedScope({ sizePx: 256, seed: 5, sample: { cells: 14, divisionHazardPerS: 1 / (2 * 3600) } });
+    // "if a cell divides, image every 10 s for 30 frames": 30 ms at 20 % of 5 W/cm² = 0.03 J/cm² per image
+    const rule: Rule = { id: 'rule-1', trigger: { kind: 'division' }, action: { kind: 'setInterval', intervalS: 10 }, holdFrames: 30, revert: true, minFramesPerMode: 3 };
+    const budget = 0.03 * 40 + 1e-9;
+    const ledger = new DoseLedger();
+    const acquisition = startAcquisition({ channels: [{ config: 'GFP', exposureMs: 30, powerPercent: 20 }], timePlan: { intervalS: 120, durationS: 4 * 3600 } }, { microscope, clock, outputPath: join(tempDir(), 'budget.tif'), rules: [rule], ledger, limits: { ...DEFAULT_LIMITS, doseBudgetJPerCm2: budget } });
+    const status = await acquisition.done;
+    expect(status.rules[0].triggers).toBeGreaterThanOrEqual(1);
+    expect(status.imagesAcquired).toBe(40);
+    expect(status.stopReason).toMatch(/dose budget reached/);
+    expect(ledger.maxPosition()!.doseJPerCm2).toBeLessThanOrEqual(budget);
   });
 
   it('"zoom into cell N" centres that cell and switches objective; "refocus" follows the z drift', async () => {
