@@ -33,6 +33,16 @@ async function openTracks(ctx: ToolContext, ref: string): Promise<{ tracks: Trac
 }
 
 const round = (v: number, digits = 4) => (Number.isFinite(v) ? +v.toPrecision(digits) : null);
+
+/** The most frequent reasons, without their numbers: "a daughter lasts only 1 frame(s)" x5. */
+function commonReasons(reasons: string[]): string {
+  const counts = new Map<string, number>();
+  for (const r of reasons) {
+    const kind = r.replace(/\(.*\)|x?[\d.]+/g, '').replace(/\s+/g, ' ').trim();
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, n]) => `${n}: ${k}`).join('; ');
+}
 const stemOf = (path: string) => basename(path, extname(path)).replace(/\.tracks$/, '') || 'movie';
 
 // ---------------------------------------------------------------- track
@@ -42,15 +52,16 @@ const trackSchema = z.object({
   movie: movieArg.optional().describe('Optional intensity movie (same size) for the spots\' mean intensity (and intensity penalties); an artifact id or path'),
   channel: channelArg.optional().describe('Channel of the intensity movie, 1-based or by name; default 1'),
   method: z.enum(['lap', 'overlap']).default('lap').describe('"lap": TrackMate\'s LAP tracker on object centroids (default); "overlap": link objects whose masks overlap (IoU) from frame to frame'),
-  maxLinkingDistancePx: z.number().positive().default(15).describe('LAP: largest move between consecutive frames, pixels (TrackMate "max linking distance", default 15)'),
+  maxLinkingDistancePx: z.number().positive().optional().describe('LAP: largest move between consecutive frames, pixels (TrackMate "max linking distance"). Default: from the movie, 3/4 of the objects\' median diameter or twice their usual large step, whichever is larger (the summary says what was chosen)'),
   allowGapClosing: z.boolean().default(true).describe('LAP: bridge frames where an object was missed (TrackMate default true)'),
-  gapClosingMaxDistancePx: z.number().positive().default(15).describe('LAP: largest move across a gap, pixels (TrackMate default 15)'),
+  gapClosingMaxDistancePx: z.number().positive().optional().describe('LAP: largest move across a gap, pixels. Default: 1.5 x the linking distance'),
   // capped: the linker loops over every gap length, and a gap longer than any movie means nothing
   maxFrameGap: z.number().int().min(1).max(1000).default(2).describe('LAP: most frames a gap may span, frames, at most 1000 (TrackMate default 2)'),
   allowSplitting: z.boolean().default(true).describe('Detect divisions (track splitting). TrackMate\'s default is false; true here because nuclei divide'),
-  splittingMaxDistancePx: z.number().positive().default(15).describe('LAP: largest distance from a mother to a daughter, pixels (TrackMate default 15)'),
+  splittingMaxDistancePx: z.number().positive().optional().describe('LAP: largest distance from a mother to a daughter, pixels. Default: the larger of the linking distance and the objects\' median diameter'),
+  checkDivisions: z.boolean().default(true).describe('LAP: keep a division only with evidence (two daughters that last, of plausible size and brightness, no cell vanished beside the mother, and two of: daughters alike, moving apart, mother brightening). Default true; false keeps every split the tracker proposes'),
   allowMerging: z.boolean().default(false).describe('LAP: allow two tracks to merge (TrackMate default false)'),
-  mergingMaxDistancePx: z.number().positive().default(15).describe('LAP: largest distance for a merge, pixels (TrackMate default 15)'),
+  mergingMaxDistancePx: z.number().positive().optional().describe('LAP: largest distance for a merge, pixels. Default: the linking distance'),
   alternativeCostFactor: z.number().positive().default(1.05).describe('LAP: "no link" cost as a multiple of the link costs (TrackMate default 1.05; higher links more)'),
   cutoffPercentile: z.number().min(0).max(1).default(0.9).describe('LAP: percentile of gap/split costs the no-link cost is based on, 0..1 (TrackMate default 0.9)'),
   featurePenalties: z
@@ -71,7 +82,7 @@ const track = defineTool({
   produces: ['tracks'],
   makes: ['tracks'],
   needsFrames: true,
-  results: { tracks: { about: 'tracks (trees of branches)', unit: '' }, branches: { about: 'branches', unit: '' }, spots: { about: 'spots', unit: '' }, divisions: { about: 'divisions', unit: '' }, meanBranchLengthSpots: { about: 'mean branch length', unit: 'spots' }, branchesAtLeast10Frames: { about: 'branches of 10 frames or more', unit: '' }, frames: { about: 'frames', unit: 'frames' } },
+  results: { tracks: { about: 'tracks (trees of branches)', unit: '' }, branches: { about: 'branches', unit: '' }, spots: { about: 'spots', unit: '' }, divisions: { about: 'divisions', unit: '' }, meanBranchLengthSpots: { about: 'mean branch length', unit: 'spots' }, branchesAtLeast10Frames: { about: 'branches of 10 frames or more', unit: '' }, frames: { about: 'frames', unit: 'frames' }, divisionsProposed: { about: 'divisions the tracker proposed before the evidence check', unit: '' }, maxLinkingDistancePx: { about: 'linking distance used', unit: 'px' }, objectDiameterPx: { about: 'median object diameter', unit: 'px' }, meanBranchConfidence: { about: 'mean branch confidence (0-1)', unit: '' }, lowConfidenceBranches: { about: 'branches with confidence below 0.5', unit: '' } },
   valueWords: { method: { overlap: ['overlap', 'iou', 'mask overlap'], lap: ['lap', 'trackmate'] } },
   description:
     'Links the objects of a label movie over time into tracks, with divisions as lineage. Default: TrackMate\'s LAP tracker (frame-to-frame linking, gap closing, splitting; max linking distance 15 px, gaps up to 2 frames). Or method "overlap" (mask overlap). Returns a tracks artifact (export it with export, measure it with measure) and counts of tracks, spots and divisions.',
@@ -81,18 +92,20 @@ const track = defineTool({
     const labels = await ctx.openMovie(args.labels);
     const intensity = args.movie ? await ctx.openMovie(args.movie) : undefined;
     try {
-      const { trackLabels } = await import('../src/analysis/track.ts');
+      const { trackLabelsWithEvidence } = await import('../src/analysis/track.ts');
       const { saveTracksJson } = await import('../src/analysis/trackio.ts');
       const { trackIdOfBranch } = await import('../src/analysis/track.ts');
       const penalties = args.featurePenalties ?? {};
-      const tracks = await inputChecked(() =>
-        trackLabels(labels, {
+      const tracking = await inputChecked(() =>
+        trackLabelsWithEvidence(labels, {
           method: args.method,
           intensity,
           channel: intensity ? channelIndex(intensity, args.channel) : 0,
           labelsPath,
           signal: ctx.signal,
           onProgress: (done, total) => ctx.progress(done, total, 'frames'),
+          distancesFromMovie: true,
+          divisionCheck: args.checkDivisions ? {} : false,
           lap: {
             linkingMaxDistance: args.maxLinkingDistancePx,
             linkingFeaturePenalties: penalties,
@@ -109,6 +122,7 @@ const track = defineTool({
           overlap: { minIoU: args.minIoU, divisionMinOverlap: args.divisionMinOverlap, allowDivisions: args.allowSplitting },
         }),
       );
+      const { tracks, scale, divisionEvidence } = tracking;
       if (tracks.spots.length === 0) throw new InputError(`${args.labels} has no objects (every frame is empty): segment the movie first`);
       const path = ctx.outputPath(`${stemOf(labels.source.path)}.tracks.json`, args.output);
       saveTracksJson(path, tracks);
@@ -116,12 +130,38 @@ const track = defineTool({
       const divisions = new Set(tracks.branches.filter((b) => b.parent > 0).map((b) => b.parent)).size;
       const longLived = tracks.branches.filter((b) => b.end - b.start + 1 >= Math.min(10, tracks.frames)).length;
       const meanLength = tracks.branches.reduce((a, b) => a + b.spotIds.length, 0) / tracks.branches.length;
-      const how = args.method === 'lap' ? `the LAP tracker (max ${args.maxLinkingDistancePx} px per frame)` : `mask overlap (IoU >= ${args.minIoU})`;
+      const linkingPx = args.maxLinkingDistancePx ?? scale?.linkingMaxDistancePx ?? 15;
+      const distanceNote =
+        args.maxLinkingDistancePx === undefined && scale
+          ? `, chosen from the movie: objects ${scale.diameterPx} px across, moving up to ~${scale.stepPx} px per frame; gaps bridged up to ${args.gapClosingMaxDistancePx ?? scale.gapClosingMaxDistancePx} px, daughters up to ${args.splittingMaxDistancePx ?? scale.splittingMaxDistancePx} px from the mother`
+          : '';
+      const how = args.method === 'lap' ? `the LAP tracker (max ${linkingPx} px per frame${distanceNote})` : `mask overlap (IoU >= ${args.minIoU})`;
+      const rejected = divisionEvidence.filter((e) => !e.accepted);
+      const divisionNote = rejected.length ? ` ${rejected.length} of ${divisionEvidence.length} divisions the tracker proposed lacked evidence and were not kept (${commonReasons(rejected.map((e) => e.reason))}).` : '';
+      const confidences = tracks.branches.map((b) => b.confidence ?? 1);
+      const lowConfidence = confidences.filter((c) => c < 0.5).length;
+      const meanConfidence = confidences.reduce((a, c) => a + c, 0) / Math.max(1, confidences.length);
+      const confidenceNote = ` Mean branch confidence ${round(meanConfidence, 2)}${lowConfidence ? `; ${lowConfidence} branch(es) below 0.5 (long jumps, size changes or gaps)` : ''}.`;
       const ref = ctx.addArtifact('tracks', path, `tracks of ${basename(labels.source.path)} (${args.method})`);
       return {
-        summary: `Tracked ${tracks.spots.length} objects in ${tracks.frames} frames into ${trees} track${trees === 1 ? '' : 's'} (${tracks.branches.length} branches, ${divisions} division${divisions === 1 ? '' : 's'}) with ${how}; saved as ${ref.id}.`,
+        summary: `Tracked ${tracks.spots.length} objects in ${tracks.frames} frames into ${trees} track${trees === 1 ? '' : 's'} (${tracks.branches.length} branches, ${divisions} division${divisions === 1 ? '' : 's'}) with ${how}; saved as ${ref.id}.${divisionNote}${confidenceNote}`,
         artifacts: [ref],
-        values: { tracks: trees, branches: tracks.branches.length, spots: tracks.spots.length, divisions, meanBranchLengthSpots: round(meanLength), branchesAtLeast10Frames: longLived, frames: tracks.frames, method: args.method, path },
+        values: {
+          tracks: trees,
+          branches: tracks.branches.length,
+          spots: tracks.spots.length,
+          divisions,
+          divisionsProposed: divisionEvidence.length,
+          meanBranchLengthSpots: round(meanLength),
+          branchesAtLeast10Frames: longLived,
+          frames: tracks.frames,
+          method: args.method,
+          ...(args.method === 'lap' ? { maxLinkingDistancePx: linkingPx } : {}),
+          ...(scale ? { objectDiameterPx: scale.diameterPx } : {}),
+          meanBranchConfidence: round(meanConfidence, 3),
+          lowConfidenceBranches: lowConfidence,
+          path,
+        },
       };
     } finally {
       await labels.close();

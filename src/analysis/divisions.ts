@@ -49,6 +49,179 @@ export function divisionsFromTracks(tracks: Tracks): DivisionEvent[] {
   return events.sort((a, b) => a.t - b.t || a.mother - b.mother);
 }
 
+/** A spot as the division check sees it: position, frame and (optionally) area and mean intensity. */
+export interface EvidenceSpot {
+  id: number;
+  t: number;
+  x: number;
+  y: number;
+  z?: number;
+  features?: Record<string, number>;
+}
+
+/** What speaks for or against one proposed division (a split link of the tracker). */
+export interface DivisionEvidence {
+  /** The mother's last spot and the first spots of the two daughters (the continuing one first). */
+  mother: number;
+  daughters: [number, number];
+  /** Frames both daughters last after the split (the shorter of the two). */
+  daughterFrames: number;
+  /** Each daughter's area over the mother's (means over up to 3 frames), or NaN without areas. */
+  areaRatios: [number, number];
+  /** Smaller over larger mean intensity of the daughters (1 = alike), or NaN without intensities. */
+  intensityRatio: number;
+  /** Another track ended next to the mother just before: two cells that touched and separate again. */
+  vanishedNeighbour: boolean;
+  /** The mother's mean intensity over its earlier frames' or its daughters' (the larger), or NaN without intensities. */
+  mitoticBrightening: number;
+  /** How much farther apart the daughters are after up to 2 frames than at birth, px (NaN when one lasts a frame). */
+  separationGrowthPx: number;
+  /** Whether the division is kept, and why not otherwise. */
+  accepted: boolean;
+  reason: string;
+  /** 0..1: how strongly the evidence supports a division. */
+  confidence: number;
+}
+
+export interface DivisionEvidenceOptions {
+  /** Frames both daughters must last (fewer near the movie's end). Default 3. */
+  minDaughterFrames?: number;
+  /** Bounds on each daughter's area over the mother's. Defaults 0.2 and 0.9 (half the volume gives ~0.63). */
+  minAreaRatio?: number;
+  maxAreaRatio?: number;
+  /** Smallest smaller/larger ratio of the daughters' mean intensities. Default 0.5. */
+  minIntensityRatio?: number;
+  /** Sign of a mitosis (see mitosisSigns): daughters alike in size, smaller/larger area at least this. Default 0.6. */
+  minDaughterAreaSimilarity?: number;
+  /** Sign of a mitosis: the mother brightens at least this much (see DivisionEvidence). Default 1.05. */
+  minMitoticBrightening?: number;
+  /** Sign of a mitosis: the daughters move at least this much farther apart over their first frames, px. Default 1. */
+  minSeparationGrowthPx?: number;
+}
+
+/**
+ * Signs of a mitosis beyond the track topology, each worth a point, or two when strong: daughters alike
+ * in size (smaller/larger area >= 0.6; >= 0.85 strong), daughters moving apart (>= 1 px over their first
+ * frames; >= 3 px strong), the mother brightening (condensed chromatin, rounding up: >= 1.05; >= 1.15
+ * strong; needs intensities). A division needs two points. No single sign holds everywhere: another
+ * group's simulated HL60 nuclei do not brighten, our simulated daughters barely move apart at first, and
+ * daughters are not always equal.
+ */
+function mitosisSigns(
+  areaRatios: [number, number],
+  separationGrowthPx: number,
+  brightening: number,
+  limits: { minSimilarity: number; minSeparationPx: number; minBrightening: number },
+): { points: number; missing: string[] } {
+  const checks: [string, number, number, number][] = [
+    ['daughters alike in size', Math.min(...areaRatios) / Math.max(...areaRatios), limits.minSimilarity, 0.85],
+    ['daughters moving apart', separationGrowthPx, limits.minSeparationPx, 3 * limits.minSeparationPx],
+    ['mother brightening', brightening, limits.minBrightening, 1 + 3 * (limits.minBrightening - 1)],
+  ];
+  let points = 0;
+  const missing: string[] = [];
+  for (const [name, value, weak, strong] of checks) {
+    if (!Number.isFinite(value)) missing.push(`${name} not measurable`);
+    else if (value >= strong) points += 2;
+    else if (value >= weak) points += 1;
+    else missing.push(`no ${name}`);
+  }
+  return { points, missing };
+}
+
+const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : NaN);
+
+/**
+ * Weighs every split link (a division proposed by the LAP tracker) against the evidence a person would
+ * ask for: two daughters that both last a few frames, each of plausible size for half a mother (a cell
+ * that goes on at full size beside a newcomer did not divide), alike in brightness, and no other cell
+ * that vanished beside the mother just before (two touching cells seen as one, separating again).
+ */
+export function divisionEvidence(spots: EvidenceSpot[], links: { source: number; target: number; kind?: string }[], frames: number, options: DivisionEvidenceOptions = {}): DivisionEvidence[] {
+  const minFrames = options.minDaughterFrames ?? 3;
+  const minArea = options.minAreaRatio ?? 0.2;
+  const maxArea = options.maxAreaRatio ?? 0.9;
+  const minIntensity = options.minIntensityRatio ?? 0.5;
+  const minSimilarity = options.minDaughterAreaSimilarity ?? 0.6;
+  const minBrightening = options.minMitoticBrightening ?? 1.05;
+  const minSeparationPx = options.minSeparationGrowthPx ?? 1;
+  const byId = new Map(spots.map((s) => [s.id, s]));
+  const next = new Map<number, number[]>();
+  const previous = new Map<number, number>();
+  for (const l of links) {
+    next.set(l.source, [...(next.get(l.source) ?? []), l.target]);
+    previous.set(l.target, l.source);
+  }
+  /** Up to `n` spots of the chain from `id` forwards (stops at a split) or backwards. */
+  const chain = (id: number, n: number, forwards: boolean): EvidenceSpot[] => {
+    const out: EvidenceSpot[] = [];
+    for (let cur: number | undefined = id; cur !== undefined && out.length < n; ) {
+      out.push(byId.get(cur)!);
+      if (forwards) {
+        const after: number[] = next.get(cur) ?? [];
+        cur = after.length === 1 ? after[0] : undefined;
+      } else cur = previous.get(cur);
+    }
+    return out;
+  };
+  const lastOf = (id: number) => {
+    let cur = id;
+    for (let after = next.get(cur); after && after.length === 1; after = next.get(cur)) cur = after[0];
+    return byId.get(cur)!;
+  };
+  const ends = spots.filter((s) => !(next.get(s.id)?.length));
+  const areaOf = (list: EvidenceSpot[]) => mean(list.map((s) => s.features?.area_px).filter((v): v is number => v !== undefined));
+  const intensityOf = (list: EvidenceSpot[]) => mean(list.map((s) => s.features?.mean_intensity).filter((v): v is number => v !== undefined));
+
+  const out: DivisionEvidence[] = [];
+  for (const [motherId, targets] of next) {
+    if (targets.length < 2) continue;
+    const mother = byId.get(motherId)!;
+    // the continuing daughter first: the one closest to the mother
+    const kids = [...targets].sort((a, b) => dist(byId.get(a)!, mother) - dist(byId.get(b)!, mother)).slice(0, 2) as [number, number];
+    const remaining = frames - 1 - Math.min(...kids.map((k) => byId.get(k)!.t));
+    const daughterFrames = Math.min(...kids.map((k) => lastOf(k).t - byId.get(k)!.t + 1));
+    const motherSpots = chain(motherId, 2, false);
+    const motherArea = areaOf(motherSpots);
+    const kidSpots = kids.map((k) => chain(k, 3, true));
+    const areaRatios = kidSpots.map((list) => areaOf(list) / motherArea) as [number, number];
+    const intensities = kidSpots.map(intensityOf);
+    const intensityRatio = Math.min(...intensities) / Math.max(...intensities);
+    // Chromatin condenses and the cell rounds up in mitosis: the mother brightens before it splits,
+    // compared with its own earlier frames or with its daughters
+    const motherIntensity = intensityOf(motherSpots);
+    const brightening = [motherIntensity / intensityOf(chain(motherId, 8, false).slice(3)), motherIntensity / mean(intensities)].filter(Number.isFinite);
+    const mitoticBrightening = brightening.length ? Math.max(...brightening) : NaN;
+    // Daughters move apart after cytokinesis; two fragments of one nucleus keep their distance
+    const along = Math.min(kidSpots[0].length, kidSpots[1].length) - 1;
+    const separationGrowthPx = along > 0 ? dist(kidSpots[0][along], kidSpots[1][along]) - dist(kidSpots[0][0], kidSpots[1][0]) : NaN;
+    const signs = mitosisSigns(areaRatios, separationGrowthPx, mitoticBrightening, { minSimilarity, minSeparationPx, minBrightening });
+    const diameter = Number.isFinite(motherArea) ? 2 * Math.sqrt(motherArea / Math.PI) : 20;
+    const vanishedNeighbour = ends.some((e) => e.id !== motherId && e.t < mother.t + 1 && e.t >= mother.t - 2 && dist(e, mother) < 1.5 * diameter && !chainContains(previous, motherId, e.id));
+
+    let reason = '';
+    if (daughterFrames < Math.min(minFrames, remaining + 1)) reason = `a daughter lasts only ${daughterFrames} frame(s)`;
+    else if (areaRatios.some((r) => Number.isFinite(r) && (r < minArea || r > maxArea))) reason = `daughters are ${areaRatios.map((r) => r.toFixed(2)).join(' and ')} of the mother's area`;
+    else if (signs.points < 2) reason = `too few signs of a mitosis (${signs.missing.join(', ')})`;
+    else if (vanishedNeighbour) reason = 'another cell vanished beside the mother just before (two cells separating again)';
+    const sizeScore = areaRatios.every(Number.isFinite) ? Math.max(0, 1 - Math.abs(mean(areaRatios) - 0.63) / 0.4) : 0.5;
+    const persistence = Math.min(1, daughterFrames / Math.max(1, Math.min(minFrames * 2, remaining + 1)));
+    const confidence = reason ? 0 : Math.max(0.1, Math.min(1, 0.5 * persistence + 0.5 * sizeScore));
+    out.push({ mother: motherId, daughters: kids, daughterFrames, areaRatios, intensityRatio, vanishedNeighbour, accepted: !reason, reason, confidence, mitoticBrightening, separationGrowthPx });
+  }
+  return out;
+}
+
+function dist(a: EvidenceSpot, b: EvidenceSpot): number {
+  return Math.hypot(a.x - b.x, a.y - b.y, (a.z ?? 0) - (b.z ?? 0));
+}
+
+/** True when `id` is on the mother's own chain back in time (not another cell). */
+function chainContains(previous: Map<number, number>, from: number, id: number): boolean {
+  for (let cur: number | undefined = from; cur !== undefined; cur = previous.get(cur)) if (cur === id) return true;
+  return false;
+}
+
 export interface LabelDivisionOptions {
   /** Fraction of a daughter's area inside the mother, 0..1. Default 0.25. */
   minOverlap?: number;

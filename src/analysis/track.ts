@@ -6,6 +6,7 @@ import type { Movie, PlaneData } from '../image/movie.ts';
 import type { Branch, Spot, Tracks } from './tracks.ts';
 import { lapTrack, LAP_DEFAULTS, type LapSettings, type SpotLink, type TrackerSpot } from './lap.ts';
 import { overlapTrack, OVERLAP_DEFAULTS, type OverlapSettings } from './overlapTracker.ts';
+import { divisionEvidence, type DivisionEvidence, type DivisionEvidenceOptions } from './divisions.ts';
 
 /** A spot before it belongs to a branch. */
 export type DetectedSpot = Omit<Spot, 'branchId'> & { label: number };
@@ -184,6 +185,19 @@ export interface TrackLabelsOptions extends MeasureSpotsOptions {
   lap?: Partial<LapSettings>;
   overlap?: Partial<OverlapSettings>;
   labelsPath?: string;
+  /** LAP: keep only divisions the evidence supports (divisions.ts), or false to keep every split. Default on. */
+  divisionCheck?: DivisionEvidenceOptions | false;
+  /** LAP: distances not given in `lap` come from the movie (estimateTrackingScale) rather than TrackMate's 15 px. Default false. */
+  distancesFromMovie?: boolean;
+}
+
+/** Tracks plus what the tracker weighed on the way. */
+export interface TrackingResult {
+  tracks: Tracks;
+  /** The distances derived from the movie, when asked for. */
+  scale?: TrackingScale;
+  /** Every division the LAP tracker proposed, with its evidence (kept or not); empty for the overlap tracker. */
+  divisionEvidence: DivisionEvidence[];
 }
 
 /** Above this many distinct ids in a frame without background, a "label movie" is taken for intensities. */
@@ -208,8 +222,128 @@ export async function checkLooksLikeLabels(labels: Movie, name = 'the label movi
   }
 }
 
+/**
+ * Drops the split links the evidence does not support (the daughter then starts a track of its own);
+ * where the reason is a cell that vanished beside the mother just before, the new track is that cell
+ * coming out again, so it is joined to it by a gap link when close enough.
+ */
+export function confirmDivisions(spots: DetectedSpot[], links: SpotLink[], frames: number, settings: LapSettings, options: DivisionEvidenceOptions = {}): { links: SpotLink[]; evidence: DivisionEvidence[] } {
+  const evidence = divisionEvidence(spots, links, frames, options);
+  const rejected = new Set(evidence.filter((e) => !e.accepted).map((e) => e.mother));
+  const kept = links.filter((l) => !(l.kind === 'split' && rejected.has(l.source)));
+  const byId = new Map(spots.map((s) => [s.id, s]));
+  const hasNext = new Set(kept.map((l) => l.source));
+  const hasPrevious = new Set(kept.map((l) => l.target));
+  for (const e of evidence) {
+    if (e.accepted || !e.vanishedNeighbour) continue;
+    const orphan = links.find((l) => l.kind === 'split' && l.source === e.mother);
+    if (!orphan || hasPrevious.has(orphan.target)) continue;
+    const start = byId.get(orphan.target)!;
+    let best: { id: number; d2: number } | undefined;
+    for (const end of spots) {
+      if (hasNext.has(end.id) || end.id === e.mother || end.t >= start.t || start.t - end.t > settings.maxFrameGap + 2) continue;
+      const d2 = (end.x - start.x) ** 2 + (end.y - start.y) ** 2 + (((end.z ?? 0) - (start.z ?? 0)) * settings.zScale) ** 2;
+      if (d2 <= settings.gapClosingMaxDistance ** 2 && (!best || d2 < best.d2)) best = { id: end.id, d2 };
+    }
+    if (!best) continue;
+    kept.push({ source: best.id, target: start.id, cost: best.d2, kind: start.t - byId.get(best.id)!.t === 1 ? 'link' : 'gap' });
+    hasNext.add(best.id);
+    hasPrevious.add(start.id);
+  }
+  return { links: kept, evidence };
+}
+
+/**
+ * Confidence of every branch, 0..1: the mean over its links of how ordinary each step is (within 3x the
+ * movie's median step: 1; longer: falls with the square), times how well the size is kept (smaller/larger
+ * area, full at 0.7), times 0.8 per frame bridged by a gap; a daughter's is scaled by its division's.
+ */
+export function branchConfidence(tracks: Tracks, evidence: DivisionEvidence[] = []): void {
+  const byId = new Map(tracks.spots.map((s) => [s.id, s]));
+  const steps: number[] = [];
+  for (const b of tracks.branches) for (let k = 1; k < b.spotIds.length; k++) steps.push(distance(byId.get(b.spotIds[k - 1])!, byId.get(b.spotIds[k])!));
+  const sorted = steps.sort((a, b) => a - b);
+  const typical = Math.max(0.5, sorted[Math.floor(sorted.length / 2)] ?? 1);
+  const divisionOf = new Map<number, number>();
+  for (const e of evidence) if (e.accepted) for (const d of e.daughters) divisionOf.set(d, e.confidence);
+  for (const b of tracks.branches) {
+    const scores: number[] = [];
+    for (let k = 1; k < b.spotIds.length; k++) {
+      const [p, q] = [byId.get(b.spotIds[k - 1])!, byId.get(b.spotIds[k])!];
+      const r = distance(p, q) / (3 * typical);
+      const [ap, aq] = [p.features?.area_px, q.features?.area_px];
+      const sizeKept = ap && aq ? Math.min(1, Math.min(ap, aq) / Math.max(ap, aq) / 0.7) : 1;
+      scores.push((r <= 1 ? 1 : 1 / (r * r)) * sizeKept * 0.8 ** (q.t - p.t - 1));
+    }
+    let confidence = scores.length ? scores.reduce((a, c) => a + c, 0) / scores.length : 0.5;
+    const division = divisionOf.get(b.spotIds[0]);
+    if (division !== undefined) confidence *= division;
+    b.confidence = Number(confidence.toFixed(3));
+  }
+}
+
+function distance(a: { x: number; y: number; z?: number }, b: { x: number; y: number; z?: number }): number {
+  return Math.hypot(a.x - b.x, a.y - b.y, (a.z ?? 0) - (b.z ?? 0));
+}
+
+/** Tracker distances chosen from the movie itself, and what they were derived from. */
+export interface TrackingScale {
+  /** Median equivalent diameter of the objects, px. */
+  diameterPx: number;
+  /** 90th percentile of the distance from each object to the nearest object of the next frame, px. */
+  stepPx: number;
+  linkingMaxDistancePx: number;
+  gapClosingMaxDistancePx: number;
+  splittingMaxDistancePx: number;
+}
+
+/**
+ * Linking distances from the objects' size and motion, not from fixed numbers: an object moves at most
+ * about twice its usual large step (the 90th percentile of nearest-neighbour distances to the next frame)
+ * and never less than half its diameter is allowed; across a gap it keeps moving (x1.5); daughters appear
+ * up to about one diameter of the mother from its centre (half a diameter each way, plus their own motion).
+ */
+export function estimateTrackingScale(spots: Pick<DetectedSpot, 't' | 'x' | 'y' | 'z' | 'features'>[]): TrackingScale | undefined {
+  const areas = spots.map((s) => s.features?.area_px).filter((a): a is number => a !== undefined && a > 0);
+  if (areas.length < 3) return undefined;
+  const diameterPx = 2 * Math.sqrt(quantile(areas, 0.5) / Math.PI);
+  const byFrame = new Map<number, typeof spots>();
+  for (const s of spots) byFrame.set(s.t, [...(byFrame.get(s.t) ?? []), s]);
+  const steps: number[] = [];
+  for (const [t, list] of byFrame) {
+    const next = byFrame.get(t + 1);
+    if (!next) continue;
+    for (const a of list) {
+      let nearest = Infinity;
+      for (const b of next) nearest = Math.min(nearest, Math.hypot(a.x - b.x, a.y - b.y, (a.z ?? 0) - (b.z ?? 0)));
+      // farther than a diameter is another object, not a step
+      if (nearest < diameterPx) steps.push(nearest);
+    }
+  }
+  const stepPx = steps.length ? quantile(steps, 0.9) : 0;
+  const linking = Math.min(1.5 * diameterPx, Math.max(3, 0.75 * diameterPx, 2 * stepPx));
+  const round1 = (v: number) => Math.round(v * 10) / 10;
+  return {
+    diameterPx: round1(diameterPx),
+    stepPx: round1(stepPx),
+    linkingMaxDistancePx: round1(linking),
+    gapClosingMaxDistancePx: round1(1.5 * linking),
+    splittingMaxDistancePx: round1(Math.max(linking, diameterPx)),
+  };
+}
+
+function quantile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(p * (sorted.length - 1))];
+}
+
 /** Tracks the objects of a label movie. Calibration comes from the label movie's metadata. */
 export async function trackLabels(labels: Movie, options: TrackLabelsOptions = {}): Promise<Tracks> {
+  return (await trackLabelsWithEvidence(labels, options)).tracks;
+}
+
+/** As trackLabels, with the evidence weighed for every proposed division. */
+export async function trackLabelsWithEvidence(labels: Movie, options: TrackLabelsOptions = {}): Promise<TrackingResult> {
   const method = options.method ?? 'lap';
   const { meta, shape } = labels;
   await checkLooksLikeLabels(labels, options.labelsPath);
@@ -221,12 +355,26 @@ export async function trackLabels(labels: Movie, options: TrackLabelsOptions = {
   };
   const spots = await measureSpots(labels, { ...options, onProgress: (d, t) => options.onProgress?.(d, 2 * t) });
   let links: Pick<SpotLink, 'source' | 'target'>[];
+  let evidence: DivisionEvidence[] | undefined;
+  let scale: TrackingScale | undefined;
   if (method === 'overlap') {
     links = await overlapTrack(labels, spots, { ...OVERLAP_DEFAULTS, ...options.overlap }, { signal: options.signal });
   } else {
     const zScale = meta.zStepUm && meta.pixelSizeUm ? meta.zStepUm / meta.pixelSizeUm : 1;
-    links = lapTrack(spots as TrackerSpot[], { ...LAP_DEFAULTS, zScale, ...options.lap }, { signal: options.signal });
+    scale = options.distancesFromMovie ? estimateTrackingScale(spots) : undefined;
+    const fromMovie: Partial<LapSettings> = scale
+      ? { linkingMaxDistance: scale.linkingMaxDistancePx, gapClosingMaxDistance: scale.gapClosingMaxDistancePx, splittingMaxDistance: scale.splittingMaxDistancePx, mergingMaxDistance: scale.linkingMaxDistancePx }
+      : {};
+    const given = Object.fromEntries(Object.entries(options.lap ?? {}).filter(([, v]) => v !== undefined));
+    const settings: LapSettings = { ...LAP_DEFAULTS, zScale, ...fromMovie, ...given };
+    const lapLinks = lapTrack(spots as TrackerSpot[], settings, { signal: options.signal });
+    if (settings.allowSplitting && options.divisionCheck !== false) {
+      const checked = confirmDivisions(spots, lapLinks, shape.t, settings, options.divisionCheck || {});
+      [links, evidence] = [checked.links, checked.evidence];
+    } else links = lapLinks;
   }
   options.onProgress?.(shape.t * 2, shape.t * 2);
-  return tracksFromLinks(spots, links, shape.t, calibration);
+  const tracks = tracksFromLinks(spots, links, shape.t, calibration);
+  branchConfidence(tracks, evidence);
+  return { tracks, divisionEvidence: evidence ?? [], ...(scale ? { scale } : {}) };
 }

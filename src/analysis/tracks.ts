@@ -32,6 +32,8 @@ export interface Branch {
   spotIds: number[];
   /** Further parent branches where tracks merged (CTC keeps one parent; TrackMate allows merges). */
   otherParents?: number[];
+  /** 0..1: how well its links (step lengths, size changes, gaps) and, for a daughter, the division are supported. */
+  confidence?: number;
 }
 
 export interface Tracks {
