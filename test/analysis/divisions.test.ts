@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { divisionEvidence, type EvidenceSpot } from '../../src/analysis/divisions.ts';
+import { confirmDivisions, estimateTrackingScale, trackLabels } from '../../src/analysis/track.ts';
+import { LAP_DEFAULTS, type SpotLink } from '../../src/analysis/lap.ts';
+import { evaluateCtc, sequenceFromMovie, sequenceFromTracks } from '../../src/analysis/metrics.ts';
+import { segmentMovie } from '../../src/analysis/segment.ts';
+import { openMovie } from '../../src/image/index.ts';
+import { simulate } from '../../src/sim/index.ts';
+
+/** A mother (t 0..3, area 400, brightening at t 3) and two objects from t 4 to 4 + daughterFrames - 1. */
+function split(daughterAreas: [number, number], options: { daughterFrames?: number; apartPxPerFrame?: number; vanished?: boolean } = {}) {
+  const frames = options.daughterFrames ?? 5;
+  const spots: EvidenceSpot[] = [];
+  const links: SpotLink[] = [];
+  const add = (t: number, x: number, area: number, intensity: number) => {
+    spots.push({ id: spots.length + 1, t, x, y: 50, features: { area_px: area, mean_intensity: intensity } });
+    return spots.length;
+  };
+  let mother = 0;
+  for (let t = 0; t < 4; t++) {
+    const id = add(t, 50, 400, t === 3 ? 130 : 100);
+    if (mother) links.push({ source: mother, target: id, cost: 0, kind: 'link' });
+    mother = id;
+  }
+  let [a, b] = [mother, mother];
+  for (let k = 0; k < frames; k++) {
+    const gap = 6 + (options.apartPxPerFrame ?? 2) * k;
+    const na = add(4 + k, 50 - gap, daughterAreas[0], 100);
+    const nb = add(4 + k, 50 + gap, daughterAreas[1], 100);
+    links.push({ source: a, target: na, cost: 0, kind: k === 0 ? 'link' : 'link' }, { source: b, target: nb, cost: 0, kind: k === 0 ? 'split' : 'link' });
+    [a, b] = [na, nb];
+  }
+  if (options.vanished) {
+    // a neighbour tracked up to t 3 right beside the mother, then gone (hidden in it)
+    let prev = 0;
+    for (let t = 0; t < 4; t++) {
+      const id = add(t, 62, 250, 100);
+      if (prev) links.push({ source: prev, target: id, cost: 0, kind: 'link' });
+      prev = id;
+    }
+  }
+  return { spots, links };
+}
+
+describe('divisionEvidence', () => {
+  it('keeps a mitosis: two alike daughters that last, move apart, and a mother that brightened', () => {
+    const { spots, links } = split([250, 240]);
+    const [e] = divisionEvidence(spots, links, 20);
+    expect(e.accepted).toBe(true);
+    expect(e.confidence).toBeGreaterThan(0.5);
+  });
+
+  it('rejects a daughter that lasts a frame, a cell that goes on at full size, and a split beside a vanished cell', () => {
+    expect(divisionEvidence(...Object.values(split([250, 240], { daughterFrames: 1 })) as [EvidenceSpot[], SpotLink[]], 20)[0].reason).toMatch(/lasts only 1 frame/);
+    expect(divisionEvidence(...Object.values(split([400, 200])) as [EvidenceSpot[], SpotLink[]], 20)[0].reason).toMatch(/of the mother's area/);
+    expect(divisionEvidence(...Object.values(split([250, 240], { vanished: true })) as [EvidenceSpot[], SpotLink[]], 20)[0].reason).toMatch(/vanished beside the mother/);
+  });
+
+  it('without any sign of mitosis (unequal daughters that stay put, no brightening) it is a fragment, not a division', () => {
+    const { spots, links } = split([300, 150], { apartPxPerFrame: 0 });
+    for (const s of spots) if (s.features) s.features.mean_intensity = 100;
+    expect(divisionEvidence(spots, links, 20)[0].reason).toMatch(/too few signs of a mitosis/);
+  });
+
+  it('confirmDivisions drops an unsupported split and joins the new track to the cell that vanished beside the mother', () => {
+    const { spots, links } = split([250, 240], { vanished: true });
+    const detected = spots.map((s) => ({ ...s, label: s.id }));
+    const { links: kept } = confirmDivisions(detected, links, 20, LAP_DEFAULTS);
+    expect(kept.some((l) => l.kind === 'split')).toBe(false);
+    // the neighbour's last spot (t 3, x 62) now links to the daughter that appeared at x 56
+    const neighbourEnd = detected.find((s) => s.t === 3 && s.x === 62)!;
+    const joined = kept.find((l) => l.source === neighbourEnd.id)!;
+    expect(detected.find((s) => s.id === joined.target)).toMatchObject({ t: 4, x: 56 });
+  });
+});
+
+describe('estimateTrackingScale', () => {
+  it('derives the linking distance from the objects\' size and step', () => {
+    // objects of area 314 (diameter 20 px) moving 2 px per frame: 3/4 of the diameter wins
+    const spots = [];
+    for (let t = 0; t < 5; t++) for (let k = 0; k < 4; k++) spots.push({ t, x: 40 * k + 2 * t, y: 40 * k, features: { area_px: 314 } });
+    const scale = estimateTrackingScale(spots)!;
+    expect(scale.diameterPx).toBeCloseTo(20, 0);
+    expect(scale.linkingMaxDistancePx).toBeCloseTo(15, 0);
+    expect(scale.splittingMaxDistancePx).toBeCloseTo(20, 0);
+    // fast objects (8 px per frame): twice their step
+    const fast = spots.map((s) => ({ ...s, x: 40 * Math.round(s.y / 40) + 8 * s.t }));
+    expect(estimateTrackingScale(fast)!.linkingMaxDistancePx).toBeCloseTo(16, 0);
+  });
+});
+
+describe('divisions on a simulated movie, classical segmentation + LAP', () => {
+  async function scores(frames: number, cells: number, seed: number, width: number) {
+    const sim = simulate({ frames, cells, seed, width, height: width });
+    const path = join(mkdtempSync(join(tmpdir(), 'cellpilot-div-')), 'labels.tif');
+    await segmentMovie(sim.movie, { outputPath: path });
+    const labels = await openMovie(path);
+    const reference = sequenceFromMovie(sim.labels, sim.lineage);
+    const checked = await evaluateCtc(reference, sequenceFromTracks(await trackLabels(labels, { intensity: sim.movie }), labels));
+    const unchecked = await evaluateCtc(reference, sequenceFromTracks(await trackLabels(labels, { intensity: sim.movie, divisionCheck: false }), labels));
+    await labels.close();
+    return { checked, unchecked };
+  }
+
+  it('the evidence check raises division precision without losing recall (small movie)', async () => {
+    const { checked, unchecked } = await scores(50, 30, 11, 192);
+    const d = checked.divisions;
+    console.log(`divisions 192x192x50: precision ${d.precision.toFixed(2)} recall ${d.recall.toFixed(2)} F1 ${d.f1.toFixed(2)} (${d.result} found, ${d.reference} true); without the check F1 ${unchecked.divisions.f1.toFixed(2)} (${unchecked.divisions.result} found)`);
+    expect(d.precision).toBeGreaterThan(unchecked.divisions.precision + 0.2);
+    expect(d.recall).toBeGreaterThanOrEqual(unchecked.divisions.recall - 0.15);
+    expect(checked.TRA).toBeGreaterThanOrEqual(unchecked.TRA - 0.005);
+  }, 60_000);
+
+  it('issue 12 figure: 50 cells, 100 frames, seed 11: division F1 >= 0.8', async () => {
+    const { checked } = await scores(100, 50, 11, 256);
+    const d = checked.divisions;
+    console.log(`divisions 256x256x100 seed 11: precision ${d.precision.toFixed(3)} recall ${d.recall.toFixed(3)} F1 ${d.f1.toFixed(3)} (${d.result} found, ${d.reference} true); TRA ${checked.TRA.toFixed(3)}`);
+    expect(d.f1).toBeGreaterThanOrEqual(0.8);
+  }, 120_000);
+});
