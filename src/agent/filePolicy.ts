@@ -21,6 +21,8 @@ const SYSTEM_DIRS = ['/etc', '/usr', '/bin', '/sbin', '/lib', '/lib32', '/lib64'
 const ALLOWED_UNDER_SYSTEM = ['/var/tmp', '/usr/local/data'];
 /** How many entries of a folder are looked at to decide whether it is a movie (never recursive). */
 const FOLDER_SCAN_LIMIT = 100_000;
+/** Names the session keeps its own records under, directly in its folder (session.json, *.jsonl, the lock): never a tool's output. */
+const SESSION_RECORD = /^(\..*|.*\.jsonl|session\.json|results\.json)$/;
 const IMAGE_NAME = /\.(tiff?|ome\.tiff?)$/i;
 
 export function isInside(path: string, root: string): boolean {
@@ -272,6 +274,9 @@ export class FilePolicy {
     const library = inPipelineLibrary(real);
     if (!inAllowedRoot && !typedByPerson && !library && !sideFileOf(real, grantedInCall)) {
       throw new InputError(`refusing to write ${output}: outputs go in the session folder unless you name the path yourself in your request`);
+    }
+    if (dirname(real) === this.roots[0] && SESSION_RECORD.test(basename(real))) {
+      throw new InputError(`refusing to write ${output}: ${basename(real)} is where the session keeps its own records; name another file`);
     }
     if (this.inputs.has(real)) throw new InputError(`refusing to overwrite the input ${output}: name a new output file`);
     if (this.roots.some((root) => root === real)) throw new InputError(`refusing to write over the folder ${output}: name a file inside it`);

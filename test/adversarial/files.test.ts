@@ -88,6 +88,19 @@ describe('file policy: inputs stay read-only, outputs stay where they belong', (
     expect((await runStep(session, fakeTools, 'correct_drift', { movie: 'movie-1', output: mine })).status).toBe('ok');
   });
 
+  it("never lets a tool's output take the name of the session's own records (provenance, manifest, lock)", async () => {
+    const { root } = project();
+    const session = Session.create({ root: join(root, 'sessions') });
+    session.addInput('movie', join(root, 'raw.tif'));
+    for (const name of ['provenance.jsonl', 'manifest.jsonl', 'hashes.jsonl', 'session.json', '.cellpilot.lock']) {
+      const outcome = await runStep(session, fakeTools, 'correct_drift', { movie: 'movie-1', output: join(session.dir, name) });
+      expect(outcome.error, name).toMatch(/is where the session keeps its own records/);
+    }
+    expect(session.provenance.read().every((r) => r.tool === 'correct_drift')).toBe(true);
+    // the folder itself is still the place for outputs
+    expect((await runStep(session, fakeTools, 'correct_drift', { movie: 'movie-1', output: join(session.dir, 'mine.tif') })).status).toBe('ok');
+  });
+
   it('keeps a crafted pipeline output inside the run folder, and never overwrites another raw movie (15.3)', async () => {
     const { root, other } = project();
     const pipeline = parsePipeline(`name: crafted\ninputs: { movie: { type: movie } }\nsteps:\n  - { id: d, tool: correct_drift, args: { movie: "\${inputs.movie}", output: "${other}" } }\n`);
