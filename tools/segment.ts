@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { InputError, WorkError } from '../src/errors.ts';
 import type { Movie } from '../src/image/movie.ts';
+import { chooseSegmentParameters, describeChosen, resolveSegmentMethod, sampleMoviePlanes, type ChosenParameters } from '../src/analysis/seg-auto.ts';
+import type { SegmentOptions } from '../src/analysis/seg-plane.ts';
 import { channelArg, channelIndex, frameRange, frameRangeArg, movieArg, outputArg } from './common.ts';
 import { defineTool, type ToolContext, type ToolSpec } from './types.ts';
 
@@ -14,19 +16,24 @@ const schema = z.object({
   movie: movieArg,
   channel: channelArg.optional().describe('Channel to segment, 1-based as in Fiji or by name (e.g. "DAPI"); default 1'),
   method: z
-    .enum(['otsu', 'li', 'triangle', 'manual', 'model'])
-    .default('otsu')
-    .describe('How to find objects: a global threshold as in Fiji/scikit-image ("otsu", default; "li"; "triangle"; "manual" with `threshold`), or "model" for the deep-learning nucleus segmenter'),
+    .enum(['auto', 'otsu', 'li', 'triangle', 'manual', 'model'])
+    .default('auto')
+    .describe('How to find objects: "auto" (default: the method measured best on foreign ground truth, see the result\'s methodReason), a global threshold as in Fiji/scikit-image ("otsu", "li", "triangle", "manual" with `threshold`), or "model" for the deep-learning nucleus segmenter'),
+  objects: z
+    .enum(['auto', 'bright', 'dark'])
+    .default('auto')
+    .describe('Whether objects are "bright" on a dark background (fluorescence) or "dark" on a bright one (phase contrast, brightfield); default detected from the movie'),
+  objectRadiusPx: z.number().positive().max(1000).optional().describe('Typical object radius, pixels; default estimated from the movie (smoothing, seed spacing, area limits and the model\'s input scale follow from it)'),
   threshold: z.number().optional().describe('Intensity threshold for method "manual", in the movie\'s grey levels (pixels brighter than it are objects)'),
-  sigmaPx: z.number().min(0).max(100).optional().describe('Gaussian smoothing before thresholding, pixels (0 = none); default 2'),
-  minAreaPx: z.number().min(0).optional().describe('Drop objects smaller than this, pixels; default 20'),
-  maxAreaPx: z.number().min(0).optional().describe('Drop objects larger than this, pixels; default no limit'),
+  sigmaPx: z.number().min(0).max(100).optional().describe('Gaussian smoothing before thresholding, pixels (0 = none); default a sixth of the object radius; not used by method "model"'),
+  minAreaPx: z.number().min(0).optional().describe('Drop objects smaller than this, pixels; default a fifth of a typical object\'s area'),
+  maxAreaPx: z.number().min(0).optional().describe('Drop objects larger than this, pixels; default 30 typical objects\' area'),
   splitTouching: z.boolean().default(true).describe('Split touching objects by a distance-transform watershed (as Fiji\'s Binary > Watershed); default true'),
   splitBy: z
     .enum(['distance', 'intensity'])
     .optional()
     .describe('What separates touching objects: "distance" (shape; maxima of the distance map, default) or "intensity" (bright centres, CellProfiler-style)'),
-  minSeedDistancePx: z.number().int().min(1).optional().describe('Smallest distance between the centres of two split objects, pixels (peak_local_max min_distance); default 4'),
+  minSeedDistancePx: z.number().int().min(1).optional().describe('Smallest distance between the centres of two split objects, pixels (peak_local_max min_distance); default the object radius; not used by method "model"'),
   excludeBorder: z.boolean().optional().describe('Drop objects touching the image edge; default false'),
   frames: frameRangeArg.optional().describe('Frames to segment, 1-based inclusive as in Fiji; default all'),
   output: outputArg.describe('Where to write the label movie (.tif); default a new file in the session folder'),
@@ -40,8 +47,8 @@ function summarise(objectsPerFrame: number[]) {
   return { total, mean: +mean.toFixed(2), min: Math.min(...objectsPerFrame), max: Math.max(...objectsPerFrame) };
 }
 
-/** The deep-learning route, provided by src/analysis/segmentModel.ts (the ONNX area). */
-async function segmentByModel(movie: Movie, channel: number, frames: [number, number], outputPath: string, ctx: ToolContext) {
+/** The deep-learning route, provided by src/analysis/segmentModel.ts (the ONNX area), at the object scale chosen from the movie. */
+async function segmentByModel(movie: Movie, channel: number, frames: [number, number], outputPath: string, args: Args, chosen: ChosenParameters, ctx: ToolContext) {
   const moduleUrl = new URL('../src/analysis/segmentModel.ts', import.meta.url);
   if (!existsSync(fileURLToPath(moduleUrl))) {
     throw new WorkError('the model segmenter is not installed in this build: use method "otsu" (or "li", "triangle") instead');
@@ -52,30 +59,30 @@ async function segmentByModel(movie: Movie, channel: number, frames: [number, nu
     channel,
     frames,
     outputPath,
+    objectRadiusPx: chosen.objectRadiusPx,
+    minAreaPx: chosen.minAreaPx,
+    maxAreaPx: chosen.maxAreaPx,
+    excludeBorder: args.excludeBorder,
     signal: ctx.signal,
     onProgress: (done: number, total: number) => ctx.progress(done, total, 'frames'),
-  })) as { path: string; objectsPerFrame: number[] };
+  })) as { path: string; objectsPerFrame: number[]; inputScale?: number };
   return { ...result, thresholds: [] as number[] };
 }
 
-async function segmentClassical(movie: Movie, channel: number, frames: [number, number], outputPath: string, args: Args, ctx: ToolContext) {
-  if (args.method === 'manual' && args.threshold === undefined) {
+async function segmentClassical(movie: Movie, channel: number, frames: [number, number], outputPath: string, args: Args, options: SegmentOptions, ctx: ToolContext) {
+  if (options.method === 'manual' && args.threshold === undefined) {
     throw new InputError('method "manual" needs `threshold`, an intensity in the movie\'s grey levels (or use method "otsu")');
   }
   const { segmentMovie } = await import('../src/analysis/segment.ts');
   try {
     return await segmentMovie(movie, {
+      ...options,
       channel,
       frames,
       outputPath,
-      method: args.method as 'otsu' | 'li' | 'triangle' | 'manual',
       threshold: args.threshold,
-      sigmaPx: args.sigmaPx,
-      minAreaPx: args.minAreaPx,
-      maxAreaPx: args.maxAreaPx,
       splitTouching: args.splitTouching,
       splitBy: args.splitBy,
-      minSeedDistancePx: args.minSeedDistancePx,
       excludeBorder: args.excludeBorder,
       signal: ctx.signal,
       onProgress: (done, total) => ctx.progress(done, total, 'planes'),
@@ -86,18 +93,33 @@ async function segmentClassical(movie: Movie, channel: number, frames: [number, 
   }
 }
 
+/** Arguments the model route does not use, named so the answer can say so. */
+function notForModel(args: Args): string[] {
+  const unused: string[] = [];
+  if (args.sigmaPx !== undefined) unused.push('sigmaPx');
+  if (args.minSeedDistancePx !== undefined) unused.push('minSeedDistancePx');
+  if (args.splitBy !== undefined) unused.push('splitBy');
+  if (args.threshold !== undefined) unused.push('threshold');
+  if (args.splitTouching === false) unused.push('splitTouching');
+  return unused;
+}
+
 const segment = defineTool({
   name: 'segment',
   summary: 'Finds nuclei or cells in every frame and writes a label movie (each object its own number), by a threshold and watershed or a deep-learning model.',
-  words: ['segment', 'segmentation', 'detect', 'find', 'identify', 'outline', 'mask', 'masks', 'label', 'nuclei', 'nucleus', 'cells', 'objects', 'blobs', 'threshold', 'thresholding', 'otsu', 'watershed', 'count cells', 'pick out', 'locate', 'spot', 'stardist', 'cellpose', 'u-net'],
+  words: ['segment', 'segmentation', 'detect nuclei', 'find nuclei', 'identify nuclei', 'outline nuclei', 'mask', 'masks', 'label nuclei', 'threshold', 'thresholding', 'watershed', 'count nuclei', 'pick out nuclei', 'locate nuclei', 'spot nuclei', 'stardist', 'cellpose', 'u-net'],
   examples: ['segment the nuclei', 'find the cells', 'detect nuclei with the Li threshold', 'make masks of the nuclei', 'outline every cell', 'count the nuclei in each frame', 'segment with a threshold of 120'],
   consumes: ['movie'],
   produces: ['labels'],
   makes: ['labels'],
+  insteadOf: {
+    stardist: { args: { method: 'model' }, say: 'StarDist is not installed here, so I used our own nucleus U-Net (segment method "model") instead; its folder and sha256 are in the provenance.' },
+    cellpose: { args: { method: 'model' }, say: 'Cellpose is not installed here, so I used our own nucleus U-Net (segment method "model") instead; its folder and sha256 are in the provenance.' },
+  },
   results: { objects: { about: 'objects found over all frames', unit: '' }, objectsPerFrameMean: { about: 'mean objects per frame', unit: '' }, objectsPerFrame: { about: 'objects in each frame', unit: '' }, thresholdPerFrame: { about: 'threshold used in each frame', unit: 'grey levels' }, frames: { about: 'frames segmented', unit: 'frames' } },
   valueWords: { method: { model: ['u-net', 'unet', 'deep learning', 'neural network', 'nucleus model', 'the model', 'ai'], li: ['li', 'minimum cross entropy'], manual: ['manual', 'fixed threshold'] }, splitBy: { intensity: ['bright centres', 'bright centers', 'intensity peaks'] } },
   description:
-    'Finds nuclei (or cells) in every frame and writes a label movie (each object a number, background 0; not linked over time, use track for that). Classical: Gaussian smoothing, a global threshold (Otsu by default, Li, triangle or manual), hole filling, a distance-transform watershed that splits touching nuclei, and size filters; or method "model" for the deep-learning segmenter. Returns the labels artifact and the object count per frame.',
+    'Finds nuclei (or cells) in every frame and writes a label movie (each object a number, background 0; not linked over time, use track for that). Classical: Gaussian smoothing, a global threshold (triangle, Otsu, Li or manual), hole filling, a distance-transform watershed that splits touching nuclei, and size filters; or method "model" for the deep-learning segmenter. The object size and whether objects are bright or dark are measured on the movie, and the parameters follow from them unless given. Returns the labels artifact, the object count per frame and the parameters chosen.',
   schema,
   async run(args, ctx) {
     const movie = await ctx.openMovie(args.movie);
@@ -106,14 +128,41 @@ const segment = defineTool({
       const frames = frameRange(movie, args.frames);
       const stem = basename(movie.source.path, extname(movie.source.path)) || 'movie';
       const outputPath = ctx.outputPath(`${stem}-labels.tif`, args.output);
-      const result =
-        args.method === 'model' ? await segmentByModel(movie, channel, frames, outputPath, ctx) : await segmentClassical(movie, channel, frames, outputPath, args, ctx);
+      const resolved = resolveSegmentMethod(args.method);
+      if (resolved.method === 'model' && args.objects === 'dark') {
+        throw new InputError('the nucleus model segments bright (fluorescent) objects: for dark objects use method "auto" or a threshold method');
+      }
+      let chosenParameters;
+      try {
+        chosenParameters = chooseSegmentParameters(await sampleMoviePlanes(movie, channel, frames), {
+          method: resolved.method === 'model' ? undefined : resolved.method,
+          objects: args.objects,
+          objectRadiusPx: args.objectRadiusPx,
+          pixelSizeUm: movie.meta.pixelSizeUm,
+          sigmaPx: args.sigmaPx,
+          minAreaPx: args.minAreaPx,
+          maxAreaPx: args.maxAreaPx,
+          minSeedDistancePx: args.minSeedDistancePx,
+        });
+      } catch (err) {
+        if (err instanceof RangeError) throw new InputError(err.message);
+        throw err;
+      }
+      const { options, chosen } = chosenParameters;
+      const byModel = resolved.method === 'model';
+      const result = byModel ? await segmentByModel(movie, channel, frames, outputPath, args, chosen, ctx) : await segmentClassical(movie, channel, frames, outputPath, args, options, ctx);
       const counts = summarise(result.objectsPerFrame);
-      const how = args.method === 'model' ? 'the nucleus model' : `${args.method} threshold${args.splitTouching ? ' and watershed splitting' : ''}`;
+      const how = byModel ? 'the nucleus model' : `${resolved.method} threshold${args.splitTouching ? ' and watershed splitting' : ''}`;
       const ref = ctx.addArtifact('labels', result.path, `${channelName(movie, channel)} objects of ${basename(movie.source.path)} (${how})`);
       const nFrames = result.objectsPerFrame.length;
+      const unused = byModel ? notForModel(args) : [];
+      const scale = byModel && 'inputScale' in result && result.inputScale !== 1 ? ` The model saw the frames resized ${(result.inputScale as number).toFixed(2)}x to its training object size.` : '';
+      const darkNote = byModel && chosen.objects === 'dark' ? ' The objects looked dark on a bright background, but the model expects fluorescent nuclei: check the result, or use method "auto".' : '';
       return {
-        summary: `Found ${counts.mean} objects per frame on average (${counts.min} to ${counts.max}) in ${nFrames} frame${nFrames === 1 ? '' : 's'} of channel ${channelName(movie, channel)} by ${how}; labels saved as ${ref.id}.`,
+        summary:
+          `Found ${counts.mean} objects per frame on average (${counts.min} to ${counts.max}) in ${nFrames} frame${nFrames === 1 ? '' : 's'} of channel ${channelName(movie, channel)} by ${how}` +
+          `${resolved.reason ? ` (${resolved.reason})` : ''}; labels saved as ${ref.id}. Parameters: ${describeChosen(chosen, byModel)}.${scale}${darkNote}` +
+          (unused.length ? ` Not applied: ${unused.join(', ')} (the model does its own filtering and splitting).` : ''),
         artifacts: [ref],
         values: {
           objects: counts.total,
@@ -121,7 +170,15 @@ const segment = defineTool({
           objectsPerFrame: result.objectsPerFrame,
           ...(result.thresholds.length ? { thresholdPerFrame: result.thresholds.map((v) => +v.toPrecision(6)) } : {}),
           frames: nFrames,
-          method: args.method,
+          method: resolved.method,
+          methodReason: resolved.reason || 'asked for',
+          objectRadiusPx: chosen.objectRadiusPx,
+          objectPolarity: chosen.objects,
+          parameters: byModel
+            ? { minAreaPx: chosen.minAreaPx, maxAreaPx: chosen.maxAreaPx, inputScale: (result as { inputScale?: number }).inputScale ?? 1 }
+            : { sigmaPx: chosen.sigmaPx, minAreaPx: chosen.minAreaPx, maxAreaPx: chosen.maxAreaPx, minSeedDistancePx: chosen.minSeedDistancePx, seedSigmaPx: chosen.seedSigmaPx },
+          parameterSources: chosen.sources,
+          ...(unused.length ? { notApplied: unused } : {}),
           path: result.path,
         },
       };

@@ -24,15 +24,16 @@ if (!datasetPresent(data)) {
 }
 const options = json ? JSON.parse(json) : {};
 const dir = mkdtempSync(join(tmpdir(), 'eval-real-'));
+let calls = 0;
 
 /** The model on one plane, resized to the object radius estimated from the plane. */
 async function segmentByModel(plane: PlaneData, width: number, height: number): Promise<{ labels: ArrayLike<number>; chosen: unknown }> {
   const { chosen } = chooseSegmentParameters([{ plane, width, height }], options);
   const movie = movieFromPlanes({ t: 1, z: 1, c: 1, y: height, x: width }, dtypeOf(plane), () => plane);
-  const path = join(dir, 'labels.tif');
+  const path = join(dir, `labels-${++calls}.tif`);
   const result = await segmentWithModel(movie, { channel: 0, outputPath: path, modelName: options.model, objectRadiusPx: chosen.objectRadiusPx, minAreaPx: options.minAreaPx });
   const labels = await openMovie(path);
-  const out = await labels.plane(0, 0, 0);
+  const out = (await labels.plane(0, 0, 0)).slice(); // a copy: the reader may reuse its buffers after close
   await labels.close();
   return { labels: out, chosen: { objectRadiusPx: chosen.objectRadiusPx, inputScale: result.inputScale } };
 }
@@ -46,6 +47,7 @@ try {
     return r.labels;
   });
   console.log(JSON.stringify({ data: name, every, options, ...scores, seconds: (Date.now() - started) / 1000, chosen: chosen[0] }));
+  if (process.env.VERBOSE) console.log(JSON.stringify(chosen));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

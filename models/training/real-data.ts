@@ -39,7 +39,8 @@ export function annotatedFrames(data: CtcDataset, every = 1, offset = 0): number
 export async function readFrame(data: CtcDataset, t: number): Promise<{ plane: PlaneData; width: number; height: number }> {
   const movie = await openMovie(join(data.images, `t${String(t).padStart(3, '0')}.tif`));
   try {
-    return { plane: await movie.plane(0, 0, 0), width: movie.shape.x, height: movie.shape.y };
+    // A copy: the reader may reuse its plane buffers once the file is closed.
+    return { plane: (await movie.plane(0, 0, 0)).slice(), width: movie.shape.x, height: movie.shape.y };
   } finally {
     await movie.close();
   }

@@ -9,8 +9,8 @@
 import type { PlaneData } from '../image/movie.ts';
 import { distanceTransform } from './distance.ts';
 import { gaussianBlur, toFloat32 } from './filters.ts';
-import { fillHoles, labelComponents } from './morphology.ts';
-import { thresholdTriangle } from './threshold.ts';
+import { labelComponents } from './morphology.ts';
+import { thresholdOtsu } from './threshold.ts';
 
 export type ObjectPolarity = 'bright' | 'dark';
 
@@ -70,31 +70,76 @@ export function brightObjects(values: Float32Array): Float32Array {
   return out;
 }
 
+/**
+ * A threshold between background and objects for fluorescence-like planes: Otsu's on log
+ * intensities, so objects that differ ten-fold in brightness fall on the same side (plain
+ * Otsu splits bright objects from dim ones), but never within the background's noise (at
+ * least 4 robust standard deviations above its mode).
+ */
+export function foregroundThreshold(smoothed: Float32Array): number {
+  let low = Infinity;
+  for (let i = 0; i < smoothed.length; i++) if (smoothed[i] < low) low = smoothed[i];
+  const offset = logOffset(smoothed, low);
+  const logged = new Float32Array(smoothed.length);
+  for (let i = 0; i < smoothed.length; i++) logged[i] = Math.log(smoothed[i] - low + offset);
+  return Math.max(Math.exp(thresholdOtsu(logged)) - offset + low, noiseFloor(smoothed));
+}
+
+/** The background mode plus 4 robust standard deviations of the values below it (MAD of the lower half, which objects do not reach). */
+function noiseFloor(smoothed: Float32Array): number {
+  const [p005, p995] = quantiles(smoothed, [0.005, 0.995]);
+  const mode = modeValue(smoothed, p005, p995);
+  const step = Math.max(1, Math.floor(smoothed.length / 65536));
+  const below: number[] = [];
+  for (let i = 0; i < smoothed.length; i += step) if (smoothed[i] <= mode) below.push(mode - smoothed[i]);
+  below.sort((a, b) => a - b);
+  const sigma = 1.4826 * (below[below.length >> 1] ?? 0);
+  return mode + 4 * sigma;
+}
+
+/** The offset added before taking logs: the background's spread (median minus the 1st percentile), so noise is not stretched. */
+function logOffset(smoothed: Float32Array, low: number): number {
+  const [p01, p50] = quantiles(smoothed, [0.01, 0.5]);
+  return Math.max(1e-6, p50 - p01, (p50 - low) * 0.1);
+}
+
 /** Median inscribed radius and median area of the objects of a bright-object plane, thresholded by Otsu after smoothing by sigmaPx. */
 function measureObjects(bright: Float32Array, width: number, height: number, sigmaPx: number): { radiusPx: number; medianAreaPx: number; objects: number } {
   const smoothed = sigmaPx > 0 ? gaussianBlur(bright, width, height, sigmaPx) : bright;
-  const t = thresholdTriangle(smoothed);
+  const t = foregroundThreshold(smoothed);
   const mask = new Uint8Array(width * height);
   for (let i = 0; i < mask.length; i++) mask[i] = smoothed[i] > t ? 1 : 0;
-  fillHoles(mask, width, height);
+  // No hole filling: in a crowded field the gaps between touching objects would fill into one solid blob.
   const { labels, count } = labelComponents(mask, width, height, 8);
   const distance = distanceTransform(mask, width, height);
-  const radius = new Float64Array(count + 1);
   const area = new Float64Array(count + 1);
+  const peak = new Float64Array(count + 1);
   for (let i = 0; i < labels.length; i++) {
     const l = labels[i];
-    if (!l) continue;
-    area[l]++;
-    if (distance[i] > radius[l]) radius[l] = distance[i];
+    if (l) (area[l]++, distance[i] > peak[l] && (peak[l] = distance[i]));
   }
+  // Every ridge maximum of the distance map is the inscribed radius of one object, so in a
+  // cluster of touching or overlapping objects each counts on its own. Maxima below half
+  // their component's deepest are necks and spurs, not objects.
   const radii: number[] = [];
+  const weights: number[] = [];
+  for (let y = 1; y < height - 1; y++)
+    for (let x = 1; x < width - 1; x++) {
+      const i = y * width + x;
+      const l = labels[i];
+      const d = distance[i];
+      if (!l || area[l] < SPECK_AREA_PX || d < 0.5 * peak[l]) continue;
+      if (d < distance[i - 1] || d < distance[i + 1] || d < distance[i - width] || d < distance[i + width]) continue;
+      if (d < distance[i - width - 1] || d < distance[i - width + 1] || d < distance[i + width - 1] || d < distance[i + width + 1]) continue;
+      // Plateaus (equal neighbours) count once: only the first pixel in raster order.
+      if (d === distance[i - 1] || d === distance[i - width] || d === distance[i - width - 1] || d === distance[i - width + 1]) continue;
+      // The distance map runs from pixel centre to the nearest background pixel's centre: the edge lies half a pixel nearer.
+      radii.push(d - 0.5);
+      weights.push(d * d); // the inscribed disk's area: noise specks cannot outvote objects
+    }
   const areas: number[] = [];
-  for (let l = 1; l <= count; l++) {
-    if (area[l] < SPECK_AREA_PX) continue;
-    radii.push(radius[l]);
-    areas.push(area[l]);
-  }
-  return { radiusPx: weightedMedian(radii, areas), medianAreaPx: weightedMedian(areas, areas), objects: radii.length };
+  for (let l = 1; l <= count; l++) if (area[l] >= SPECK_AREA_PX) areas.push(area[l]);
+  return { radiusPx: weightedMedian(radii, weights), medianAreaPx: weightedMedian(areas, areas), objects: radii.length };
 }
 
 /** The value below which half the total weight lies: objects count by their area, so noise specks cannot outvote the objects. */
@@ -128,3 +173,4 @@ export function estimateObjectScale(plane: PlaneData, width: number, height: num
   const second = measureObjects(bright, width, height, Math.max(1, first.radiusPx / 6));
   return { ...(second.radiusPx > 0 ? second : first), polarity: chosen };
 }
+

@@ -133,5 +133,6 @@ function pickSegmentOptions(o: SegmentMovieOptions): SegmentOptions {
     seedSigmaPx: o.seedSigmaPx,
     excludeBorder: o.excludeBorder,
     objects: o.objects,
+    edgeFraction: o.edgeFraction,
   };
 }

@@ -30,7 +30,7 @@ describe('segment tool', () => {
     await writeMovie(moviePath, sim.movie);
     const progress: number[] = [];
     const pctx = createToolContext({ sessionDir: join(dir, 'session'), store: ctx.store, onProgress: (d) => progress.push(d) });
-    const result = await call({ movie: moviePath, channel: 'nuclei', frames: { first: 2, last: 3 } }, pctx);
+    const result = await call({ movie: moviePath, channel: 'nuclei', frames: { first: 2, last: 3 }, method: 'otsu' }, pctx);
     expect(result.artifacts).toHaveLength(1);
     expect(result.artifacts[0].type).toBe('labels');
     const values = result.values as { objects: number; objectsPerFrame: number[]; frames: number; path: string };
@@ -43,6 +43,40 @@ describe('segment tool', () => {
     expect(stats.f1).toBeGreaterThanOrEqual(0.9);
     expect(values.objects).toBe(stats.predObjects);
     expect(result.summary).toMatch(/objects per frame on average .* in 2 frames of channel nuclei by otsu threshold and watershed splitting/);
+  });
+
+  it('by default chooses the method by evidence and the parameters from the movie, and says so', async () => {
+    const result = await call({ movie: moviePath, channel: 'nuclei' }, ctx);
+    const values = result.values as { method: string; methodReason: string; objectRadiusPx: number; objectPolarity: string; parameters: { minSeedDistancePx: number; sigmaPx: number }; parameterSources: Record<string, string> };
+    expect(values.method).toBe('triangle');
+    expect(values.methodReason).toMatch(/SIM\+/);
+    // The simulated nuclei have a radius of about 8-12 px (inscribed); the estimate must land near it, not at a fixed default.
+    expect(values.objectRadiusPx).toBeGreaterThan(6);
+    expect(values.objectRadiusPx).toBeLessThan(16);
+    expect(values.objectPolarity).toBe('bright');
+    expect(values.parameters.minSeedDistancePx).toBe(Math.round(values.objectRadiusPx));
+    expect(values.parameterSources.sigmaPx).toBe('estimated');
+    expect(result.summary).toMatch(/object radius [\d.]+ px \(estimated from \d+ objects in 3 sample frames\), bright objects \(detected\)/);
+    const given = await call({ movie: moviePath, channel: 'nuclei', sigmaPx: 1.5, objects: 'bright' }, ctx);
+    const gv = given.values as { parameters: { sigmaPx: number }; parameterSources: Record<string, string> };
+    expect(gv.parameters.sigmaPx).toBe(1.5);
+    expect(gv.parameterSources.sigmaPx).toBe('given');
+    expect(gv.parameterSources.objects).toBe('given');
+  });
+
+  it('finds dark objects on a bright background (phase contrast) as well as bright ones', async () => {
+    // The same nuclei, inverted: dark on bright. Detected as dark, they segment as well as the originals.
+    const inverted = join(dir, 'inverted.tif');
+    const { movieFromPlanes } = await import('../../src/image/movie.ts');
+    const planes: Uint16Array[] = [];
+    for (let t = 0; t < sim.movie.shape.t; t++) planes.push(Uint16Array.from(await sim.movie.plane(t, 0, 0), (v) => 4000 - v));
+    await writeMovie(inverted, movieFromPlanes({ ...sim.movie.shape, c: 1 }, 'uint16', (t) => planes[t]));
+    const bright = await call({ movie: moviePath, channel: 'nuclei', method: 'otsu' }, ctx);
+    const dark = await call({ movie: inverted, method: 'otsu' }, ctx);
+    expect((dark.values as { objectPolarity: string }).objectPolarity).toBe('dark');
+    expect(dark.summary).toMatch(/dark objects \(detected\)/);
+    const counts = (r: typeof dark) => (r.values as { objectsPerFrame: number[] }).objectsPerFrame;
+    expect(counts(dark)).toEqual(counts(bright));
   });
 
   it('reports bad arguments in one line', async () => {

@@ -1,0 +1,103 @@
+// Parameters from the movie: object size and polarity estimates (object-size.ts) and the
+// parameters derived from them (seg-auto.ts), on synthetic disks of known radius.
+import { describe, expect, it } from 'vitest';
+import { brightObjects, detectPolarity, estimateObjectScale } from '../../src/analysis/object-size.ts';
+import { chooseSegmentParameters, describeChosen, parametersForRadius, resolveSegmentMethod, segmentPlaneAuto } from '../../src/analysis/seg-auto.ts';
+import { gaussianBlur } from '../../src/analysis/filters.ts';
+import { matchLabels } from '../../src/analysis/matching.ts';
+
+/** Disks of `radiusPx` on a dark background (brightness varying 5-fold), blurred and noisy; returns the plane and the truth. */
+function disks(radiusPx: number, count: number, size: number, seed: number, touching = false): { plane: Float32Array; truth: Uint32Array } {
+  let s = seed;
+  const random = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const truth = new Uint32Array(size * size);
+  const clean = new Float32Array(size * size);
+  const centres: [number, number][] = [];
+  for (let tries = 0; centres.length < count && tries < 5000; tries++) {
+    const cx = radiusPx + random() * (size - 2 * radiusPx);
+    const cy = radiusPx + random() * (size - 2 * radiusPx);
+    // Touching: centres at least 2 r apart; apart: 2.4 r.
+    const gap = touching ? 2 : 2.4;
+    if (centres.some(([x, y]) => Math.hypot(x - cx, y - cy) < gap * radiusPx)) continue;
+    centres.push([cx, cy]);
+    const brightness = 200 + 800 * random();
+    for (let y = Math.floor(cy - radiusPx); y <= cy + radiusPx; y++)
+      for (let x = Math.floor(cx - radiusPx); x <= cx + radiusPx; x++) {
+        if (x < 0 || y < 0 || x >= size || y >= size || Math.hypot(x - cx, y - cy) > radiusPx) continue;
+        if (!truth[y * size + x]) (truth[y * size + x] = centres.length), (clean[y * size + x] = brightness);
+      }
+  }
+  const plane = gaussianBlur(clean, size, size, 1.5);
+  for (let i = 0; i < plane.length; i++) plane[i] += 100 + 20 * (random() + random() + random() - 1.5);
+  return { plane, truth };
+}
+
+describe('object size and polarity from the plane', () => {
+  for (const radius of [6, 12, 25]) {
+    it(`estimates a radius of ${radius} px within 30% (2.5 px for small ones: the blur adds its width), apart or touching`, () => {
+      const size = Math.max(160, radius * 14);
+      for (const touching of [false, true]) {
+        const { plane } = disks(radius, 12, size, radius * 7 + (touching ? 1 : 0), touching);
+        const scale = estimateObjectScale(plane, size, size);
+        expect(scale.polarity).toBe('bright');
+        expect(Math.abs(scale.radiusPx - radius), `touching ${touching}: ${scale.radiusPx}`).toBeLessThanOrEqual(Math.max(0.3 * radius, 2.5));
+      }
+    });
+  }
+
+  it('tells dark objects on a bright background from bright ones', () => {
+    const { plane } = disks(8, 15, 160, 3);
+    expect(detectPolarity(plane)).toBe('bright');
+    const dark = brightObjects(plane);
+    expect(detectPolarity(dark)).toBe('dark');
+    expect(estimateObjectScale(dark, 160, 160).polarity).toBe('dark');
+    expect(estimateObjectScale(dark, 160, 160).radiusPx).toBeCloseTo(estimateObjectScale(plane, 160, 160).radiusPx, 5);
+  });
+});
+
+describe('parameters derived from the object size', () => {
+  it('scale with the radius, and given values win', () => {
+    const small = parametersForRadius(5);
+    const large = parametersForRadius(20);
+    expect(large.minAreaPx / small.minAreaPx).toBeCloseTo(16, 0);
+    expect(large.minSeedDistancePx).toBe(20);
+    expect(large.sigmaPx).toBeGreaterThan(small.sigmaPx);
+    const { plane } = disks(12, 10, 200, 5);
+    const { chosen, options } = chooseSegmentParameters([{ plane, width: 200, height: 200 }], { sigmaPx: 1, objects: 'bright' });
+    expect(options.sigmaPx).toBe(1);
+    expect(chosen.sources.sigmaPx).toBe('given');
+    expect(chosen.sources.minAreaPx).toBe('estimated');
+    expect(chosen.sources.objects).toBe('given');
+    expect(describeChosen(chosen)).toMatch(/object radius [\d.]+ px \(estimated from \d+ objects in 1 sample frame\), bright objects \(given\); smoothing 1 px/);
+  });
+
+  it('falls back to a nucleus size from the pixel size when nothing can be measured, and says so', () => {
+    const blank = new Float32Array(64 * 64).fill(100);
+    const { chosen } = chooseSegmentParameters([{ plane: blank, width: 64, height: 64 }], { pixelSizeUm: 0.5 });
+    expect(chosen.objectRadiusPx).toBe(10);
+    expect(chosen.sources.objectRadiusPx).toBe('default');
+    expect(describeChosen(chosen)).toMatch(/object radius 10 px \(assumed\)/);
+  });
+
+  it('a contradiction between given limits is reported, a derived limit gives way to a given one', () => {
+    const { plane } = disks(12, 10, 200, 5);
+    const sample = [{ plane, width: 200, height: 200 }];
+    expect(chooseSegmentParameters(sample, { maxAreaPx: 10 }).options.minAreaPx).toBeLessThanOrEqual(10);
+    expect(chooseSegmentParameters(sample, { minAreaPx: 1e7 }).options.maxAreaPx).toBeGreaterThanOrEqual(1e7);
+  });
+
+  it('segments touching disks of any size with nothing set but the threshold method', () => {
+    // The triangle threshold (the default, best on foreign data) sits low, at the foot of the
+    // background peak: blurred objects of a few pixels come out too fat (IoU < 0.5), a known
+    // limit stated in models/README.md; Otsu is used for them here.
+    const cases: [number, 'otsu' | 'triangle'][] = [[8, 'otsu'], [12, 'otsu'], [24, 'otsu'], [10, 'triangle'], [24, 'triangle']];
+    expect(resolveSegmentMethod('auto').method).toBe('triangle');
+    for (const [radius, method] of cases) {
+      const size = Math.max(160, radius * 14);
+      const { plane, truth } = disks(radius, 12, size, radius + 100, true);
+      const result = segmentPlaneAuto(plane, size, size, { method });
+      const stats = matchLabels(result.labels, truth, size, size, 0.5);
+      expect(stats.f1, `radius ${radius}, ${method}: ${JSON.stringify(result.chosen)}`).toBeGreaterThanOrEqual(0.9);
+    }
+  });
+});
