@@ -4,7 +4,7 @@
 // answers and exports are in µm, µm², min and µm/min instead of px and frames.
 import { z } from 'zod';
 import { InputError } from '../src/errors.ts';
-import { calibrationOf, describeCalibration, displayUnits, hasCalibration, SECONDS_PER, type Calibration, type TimeUnit } from '../src/image/calibration.ts';
+import { calibrationOf, COLOUR_NAMES, colourRgb, describeCalibration, displayUnits, hasCalibration, SECONDS_PER, type Calibration, type TimeUnit } from '../src/image/calibration.ts';
 import { movieArg } from './common.ts';
 import { defineTool, type RequestClause, type ToolSpec } from './types.ts';
 
@@ -84,6 +84,8 @@ const setCalibration = defineTool({
     if (args.channelColors && args.channelNames && args.channelColors.length !== args.channelNames.length) {
       throw new InputError(`channelColors has ${args.channelColors.length} colour(s) but channelNames ${args.channelNames.length} name(s): give one colour per channel`);
     }
+    const unknown = args.channelColors?.find((c) => !colourRgb(c));
+    if (unknown) throw new InputError(`channel colour "${unknown}" is not one I know: use ${COLOUR_NAMES.join(', ')} or #rrggbb`);
     let header: Calibration | undefined;
     if (args.movie) {
       const movie = await ctx.openMovie(args.movie);

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { channelArg, labelsArg, movieArg, outputArg, tableArg, tracksArg } from './common.ts';
 import { defineTool, type ToolContext, type ToolResult } from './types.ts';
 import { InputError } from '../src/errors.ts';
-import { displayUnits, type Calibration, type DisplayUnits } from '../src/image/calibration.ts';
+import { channelColours, displayUnits, type Calibration, type DisplayUnits } from '../src/image/calibration.ts';
 import type { Table } from '../src/analysis/table.ts';
 import type { Tracks } from '../src/analysis/tracks.ts';
 import type { TrackPoint } from '../src/plot/specs.ts';
@@ -301,9 +301,13 @@ async function picture(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolRe
   let image;
   let overlay: { points: TrackPoint[]; colorTitle?: string } | undefined;
   try {
-    const channel = channelIndex(movie, args.channel);
+    // channels in the colours of the calibration: the one asked for, or all of them merged when each has a colour and none was named
+    const colours = channelColours(meta, movie.shape.c);
+    const merged = args.channel === undefined && movie.shape.c > 1 && colours.every(Boolean);
+    const shown = merged ? Array.from({ length: movie.shape.c }, (_, c) => c) : [channelIndex(movie, args.channel)];
     // max over the planes named (z always; time too for a projection)
-    const maxOver = async (ts: number[]): Promise<Float32Array> => {
+    let planesBefore = 0;
+    const maxOver = async (ts: number[], channel: number): Promise<Float32Array> => {
       const out = new Float32Array(width * height).fill(-Infinity);
       let done = 0;
       for (const t of ts) {
@@ -311,15 +315,22 @@ async function picture(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolRe
           if (ctx.signal.aborted) throw new InputError('cancelled');
           const plane = await movie.plane(t, z, channel);
           for (let i = 0; i < out.length; i++) if (plane[i] > out[i]) out[i] = plane[i];
-          ctx.progress(++done, ts.length * slices, 'planes');
+          ctx.progress(++done + planesBefore, ts.length * slices * shown.length, 'planes');
         }
       }
       return out;
     };
     const frame = kind === 'frame' ? (args.frame ?? 1) - 1 : frames - 1;
     if (frame >= frames) throw new InputError(`frame ${frame + 1} does not exist: the movie has ${frames} frames`);
-    const plane = kind === 'projection' ? await maxOver(Array.from({ length: frames }, (_, t) => t)) : await maxOver([kind === 'frame' ? frame : 0]);
-    image = images.planeToRgba(plane, width, height);
+    const ts = kind === 'projection' ? Array.from({ length: frames }, (_, t) => t) : [kind === 'frame' ? frame : 0];
+    const layers = [];
+    for (const channel of shown) {
+      layers.push({ plane: await maxOver(ts, channel), colour: colours[channel] ?? ([255, 255, 255] as [number, number, number]) });
+      planesBefore += ts.length * slices;
+    }
+    image = images.compositeToRgba(layers, width, height);
+    const named = shown.filter((c) => colours[c]).map((c) => `${meta.channelNames[c] ?? `channel ${c + 1}`} in ${String(meta.extra?.channel_colors).split(',')[c]}`);
+    if (named.length) values.channels = named;
     if (kind === 'frame' && args.labels) {
       const labels = await ctx.openMovie(args.labels);
       try {
@@ -334,12 +345,14 @@ async function picture(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolRe
       overlay = await trackPoints(tracks, args.colorBy, calibration, kind === 'frame' ? frame : undefined);
       values.tracksDrawn = new Set(overlay.points.map((p) => p.lineage)).size;
     }
+    const inColour = values.channels ? ` (${(values.channels as string[]).join(', ')})` : '';
     what =
       kind === 'projection'
         ? `the maximum projection of ${frames} frames${values.tracksDrawn !== undefined ? ` with ${values.tracksDrawn} track paths` : ''}`
         : kind === 'frame'
           ? `frame ${frame + 1}${values.objects !== undefined ? ` with the outlines of ${values.objects} objects` : ''}${values.tracksDrawn !== undefined ? ` and ${values.tracksDrawn} track paths` : ''}`
           : `the kymograph (${height} time points x ${width} px along the line)`;
+    what += inColour;
   } finally {
     await movie.close();
   }
@@ -389,7 +402,7 @@ const plot = defineTool({
   consumes: ['table', 'tracks', 'movie', 'labels'],
   produces: ['plot'],
   results: { widthPx: { about: 'figure width', unit: 'px' }, heightPx: { about: 'figure height', unit: 'px' } },
-  valueWords: { kind: { projection: ['tracks on projection', 'projection with tracks', 'trajectories on projection', 'paths on projection', 'tracks on top', 'tracks overlaid', 'trajectories overlaid', 'tracks drawn over', 'tracks superimposed', 'tracks over projection'], histogram: ['histogram', 'distribution'], scatter: ['scatter', 'versus', 'vs', 'against'], tracks: ['tracks', 'trajectories', 'paths'], frame: ['outlines', 'overlay', 'contours'], timeseries: ['over time', 'through time', 'time series', 'curves', 'traces'] } },
+  valueWords: { kind: { projection: ['tracks on projection', 'projection with tracks', 'trajectories on projection', 'paths on projection', 'tracks on top', 'tracks overlaid', 'trajectories overlaid', 'tracks drawn over', 'tracks superimposed', 'tracks over projection', 'tracks on mip', 'tracks over mip'], histogram: ['histogram', 'distribution'], scatter: ['scatter', 'versus', 'vs', 'against'], tracks: ['tracks', 'trajectories', 'paths'], frame: ['outlines', 'overlay', 'contours'], timeseries: ['over time', 'through time', 'time series', 'curves', 'traces'] } },
   description:
     'Draws a figure and saves it as PNG with units on every axis: from a table or tracks, a feature against time, one line per track branch with the mean and 95% confidence band when lines are many ("timeseries"; "X over time" means this), a feature distribution ("histogram") or one feature against another such as UMAP/PCA coloured by cluster ("scatter"); from tracks, their paths ("tracks"); from a movie, a max projection with track paths coloured by track or by a feature ("projection"), one frame with label outlines ("frame") or a kymograph, with axes and a scale bar. Every figure also saves its SVG and Vega-Lite spec. Returns a plot artifact.',
   schema,

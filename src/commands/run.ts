@@ -11,6 +11,12 @@ import { InputError } from '../errors.ts';
 
 const USAGE = 'usage: cellpilot run <pipeline.yaml> <movies...> --out <dir> [--jobs N] [--set NAME=VALUE] [--json]';
 
+export const help = `options:
+  --out DIR         where the results go: a folder per movie (artifacts, provenance, results.json); summary.csv for several movies
+  --jobs N          movies run at the same time (1)
+  --set NAME=VALUE  change one of the pipeline's parameters (e.g. --set segment_method=li) or give another input
+  --json            print one JSON document on stdout`;
+
 export async function run(argv: string[]): Promise<number> {
   let parsed;
   try {

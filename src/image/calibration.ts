@@ -78,6 +78,27 @@ function round(v: number): number {
   return +v.toPrecision(6);
 }
 
+/** Fiji's LUT colours by name (Grays is white), besides #rrggbb. */
+const NAMED_COLOURS: Record<string, [number, number, number]> = {
+  red: [255, 0, 0], green: [0, 255, 0], blue: [0, 0, 255], cyan: [0, 255, 255], magenta: [255, 0, 255], yellow: [255, 255, 0],
+  orange: [255, 165, 0], gray: [255, 255, 255], grey: [255, 255, 255], grays: [255, 255, 255], greys: [255, 255, 255], white: [255, 255, 255],
+};
+export const COLOUR_NAMES = Object.keys(NAMED_COLOURS).filter((n) => !/s$/.test(n));
+
+/** A channel colour as RGB 0-255 ("green", "#ff00ff"); undefined when it is neither a known name nor #rrggbb. */
+export function colourRgb(colour: string): [number, number, number] | undefined {
+  const text = colour.trim().toLowerCase();
+  if (text in NAMED_COLOURS) return NAMED_COLOURS[text];
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/.exec(text);
+  return hex ? [parseInt(hex[1], 16), parseInt(hex[2], 16), parseInt(hex[3], 16)] : undefined;
+}
+
+/** The display colour of each channel a movie's meta carries (set with set_calibration), or undefined where none. */
+export function channelColours(meta: MovieMeta, channels: number): ([number, number, number] | undefined)[] {
+  const given = String(meta.extra?.channel_colors ?? '').split(',').filter(Boolean);
+  return Array.from({ length: channels }, (_, c) => (given[c] ? colourRgb(given[c]) : undefined));
+}
+
 /** The calibration a movie's header carries. */
 export function calibrationOf(meta: MovieMeta): Calibration {
   return { pixelSizeUm: meta.pixelSizeUm, zStepUm: meta.zStepUm, frameIntervalS: meta.frameIntervalS, channelNames: meta.channelNames };

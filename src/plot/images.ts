@@ -22,14 +22,32 @@ export function displayRange(plane: Plane, saturatedPct = 0.35): [number, number
   return hi > lo ? [lo, hi] : [lo, lo + 1];
 }
 
-/** A grey picture of `plane` (width x height) stretched between `range` (default: displayRange). */
-export function planeToRgba(plane: Plane, width: number, height: number, range: [number, number] = displayRange(plane)): RgbaImage {
+export type Rgb = [number, number, number];
+
+/**
+ * A picture of `plane` (width x height) stretched between `range` (default: displayRange),
+ * from black to `colour` as a Fiji LUT (default white: grey).
+ */
+export function planeToRgba(plane: Plane, width: number, height: number, range: [number, number] = displayRange(plane), colour: Rgb = [255, 255, 255]): RgbaImage {
+  return compositeToRgba([{ plane, colour, range }], width, height);
+}
+
+/** Channels added in their colours, as Fiji's composite mode: each stretched to its own range, sums clipped at 255. */
+export function compositeToRgba(channels: { plane: Plane; colour: Rgb; range?: [number, number] }[], width: number, height: number): RgbaImage {
   const data = new Uint8Array(width * height * 4);
-  const [lo, hi] = range;
-  const scale = 255 / (hi - lo);
+  const sum = new Float32Array(width * height * 3);
+  for (const { plane, colour, range = displayRange(plane) } of channels) {
+    const [lo, hi] = range;
+    const scale = 1 / (hi - lo);
+    for (let i = 0; i < width * height; i++) {
+      const v = Math.max(0, Math.min(1, (plane[i] - lo) * scale));
+      sum[i * 3] += v * colour[0];
+      sum[i * 3 + 1] += v * colour[1];
+      sum[i * 3 + 2] += v * colour[2];
+    }
+  }
   for (let i = 0; i < width * height; i++) {
-    const v = Math.max(0, Math.min(255, Math.round((plane[i] - lo) * scale)));
-    data[i * 4] = data[i * 4 + 1] = data[i * 4 + 2] = v;
+    for (let k = 0; k < 3; k++) data[i * 4 + k] = Math.min(255, Math.round(sum[i * 3 + k]));
     data[i * 4 + 3] = 255;
   }
   return { width, height, data };

@@ -70,6 +70,8 @@ describe('set_calibration', () => {
     const outcome = await runStep(session, ALL_TOOLS, 'set_calibration', { channelNames: ['a', 'b'], channelColors: ['red'] });
     expect(outcome.status).toBe('error');
     expect(outcome.error).toMatch(/channelColors has 1 colour\(s\) but channelNames 2 name\(s\)/);
+    const unknown = await runStep(session, ALL_TOOLS, 'set_calibration', { channelNames: ['a', 'b'], channelColors: ['red', 'purplish'] });
+    expect(unknown.error).toMatch(/channel colour "purplish" is not one I know: use red, green, blue.* or #rrggbb/);
   });
 
   it('reads a calibration sentence', async () => {

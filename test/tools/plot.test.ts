@@ -92,6 +92,39 @@ describe('plot tool', () => {
     expect(spec.encoding.x.scale.domain).toEqual([0, W]);
   }, 30000);
 
+  it('draws channels in the colours of the calibration: one channel in its colour, all merged when none is named', async () => {
+    await setup;
+    // channel 1 bright in cell 1, channel 2 bright in cell 2
+    const twoChannels = movieFromPlanes({ t: 2, z: 1, c: 2, y: H, x: W }, 'uint16', (t, _z, c) =>
+      Uint16Array.from({ length: W * H }, (_, i) => (inCell(c + 1, 0, i % W, Math.floor(i / W)) ? 1000 : 100)),
+    );
+    const path = join(dir, 'two.tif');
+    await writeMovie(path, twoChannels);
+    const coloured = createToolContext({ sessionDir: join(dir, 'coloured'), toolName: 'plot' });
+    coloured.setCalibration!({ channelNames: ['DAPI', 'GFP'], channelColors: ['blue', 'green'] });
+    const pixel = async (result: Awaited<ReturnType<typeof call>>, x: number, y: number) => {
+      const spec = JSON.parse(readFileSync(result.values.spec as string, 'utf8'));
+      const picture = decodePng(Buffer.from(spec.layer[0].data.values[0].url.split(',')[1], 'base64'));
+      const f = picture.width / W;
+      const i = (y * f * picture.width + x * f) * 4;
+      return Array.from(picture.data.subarray(i, i + 3));
+    };
+    const merged = await call({ kind: 'frame', movie: path, frame: 1 }, coloured);
+    expect(merged.values.channels).toEqual(['DAPI in blue', 'GFP in green']);
+    expect(merged.summary).toContain('(DAPI in blue, GFP in green)');
+    expect(await pixel(merged, centre(1, 0).x, centre(1, 0).y)).toEqual([0, 0, 255]);
+    expect(await pixel(merged, centre(2, 0).x, centre(2, 0).y)).toEqual([0, 255, 0]);
+    expect(await pixel(merged, 2, 2)).toEqual([0, 0, 0]);
+    const gfp = await call({ kind: 'projection', movie: path, channel: 'GFP' }, coloured);
+    expect(gfp.values.channels).toEqual(['GFP in green']);
+    expect(await pixel(gfp, centre(2, 0).x, centre(2, 0).y)).toEqual([0, 255, 0]);
+    expect(await pixel(gfp, centre(1, 0).x, centre(1, 0).y)).toEqual([0, 0, 0]);
+    // without colours: grey, as before
+    const grey = await call({ kind: 'frame', movie: path, frame: 1, channel: 2 }, ctx);
+    expect(grey.values.channels).toBeUndefined();
+    expect(await pixel(grey, centre(2, 0).x, centre(2, 0).y)).toEqual([255, 255, 255]);
+  }, 30000);
+
   it('a frame with label outlines and tracks so far, and a projection', async () => {
     await setup;
     const frame = await call({ kind: 'frame', movie: moviePath, labels: labelsPath, tracks: tracksPath, frame: 3 }, ctx);
