@@ -157,7 +157,20 @@ const snap = defineTool({
   examples: ['snap an image in GFP', 'take a picture with 50 ms exposure', 'take a single DAPI image'],
   consumes: [],
   produces: ['movie'],
-  needsApproval: false,
+  // more than RAISE_FACTOR_NEEDING_APPROVAL times the light now set needs a person's yes
+  needsApproval: async (args, ctx) => {
+    const session = await microscopeSession(ctx);
+    const now = session.microscope.getState();
+    const { findChannel, lightSourceOf } = await import('../src/microscope/config.ts');
+    const preset = findChannel(session.microscope.config, typeof args.channel === 'string' ? args.channel : now.channel);
+    const source = preset ? lightSourceOf(session.microscope.config, preset).name : undefined;
+    const before = source ? now.powerPercent[source] ?? 0 : 0;
+    const raises = [
+      typeof args.powerPercent === 'number' && args.powerPercent > RAISE_FACTOR_NEEDING_APPROVAL * before ? `${source} power from ${round(before)} to ${args.powerPercent} %` : '',
+      typeof args.exposureMs === 'number' && args.exposureMs > RAISE_FACTOR_NEEDING_APPROVAL * now.exposureMs ? `exposure from ${round(now.exposureMs)} to ${args.exposureMs} ms` : '',
+    ].filter(Boolean);
+    return raises.length ? `snap with the light raised more than ${RAISE_FACTOR_NEEDING_APPROVAL}x: ${raises.join(' and ')}` : undefined;
+  },
   results: { exposureMs: { about: 'exposure', unit: 'ms' }, powerPercent: { about: 'light power', unit: '%' }, meanCounts: { about: 'mean intensity', unit: 'counts' }, doseJPerCm2: { about: 'light dose', unit: 'J/cm²' }, pixelSizeUm: { about: 'pixel size', unit: 'µm' } },
   description: 'Takes one image with the current (or given) channel, exposure and power and saves it as a TIFF movie artifact. The light is counted in the dose ledger and held to the dose budget. Not while an acquisition is acquiring (pause it first).',
   schema: snapSchema,

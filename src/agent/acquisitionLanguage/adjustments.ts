@@ -58,7 +58,10 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
   if (/\b(after|at the end of|once|when) (this|the current|the present) (time ?point|frame|round|cycle|loop)\b|\bfinish (the|this) (current )?(time ?point|frame|round)\b|\bwrap (it )?up\b|\blast time ?point\b|\bfinish (up|off)?\s*(the acquisition|imaging|it)?$/.test(t) && !channel) return [{ kind: 'finish' }];
   const aboutLight = /\b(power|exposure|intensity|brightness|ms|milliseconds?|half|halve|by \d|to \d)\b/.test(t);
   if (stopVerb && channels.length && percent(t) === undefined && !aboutLight && !/\b(every|each)\b.*\b(time ?point|frame)s?\b|\bevery (other|\d+(st|nd|rd|th))\b/.test(t)) {
-    return channels.map((c) => ({ kind: 'dropChannel' as const, channel: c }));
+    const dropped = channelsStopped(t, config);
+    if (dropped.length) return dropped.map((c) => ({ kind: 'dropChannel' as const, channel: c }));
+    // a stop word and a channel that are not verb and object ("remove the background in the GFP channel"): not a command to the microscope
+    return undefined;
   }
   if (stopVerb && !channels.length) {
     const whole = /^(please\s+)?(stop|end|halt|abort|cancel|terminate|quit|kill)\s*(it\s+)?(now|immediately|right now|everything|all|at once|please)?[.!]?$|\b(the |this |my )?(whole |entire )?(acquisition|acquiring|imaging|experiment|time[\s-]?lapse|recording|run|mda|movie|everything|all imaging|microscope)\b/.test(t);
@@ -107,6 +110,24 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
   // Power and exposure, absolute or relative.
   const light = parseLight(t, channel);
   return light.length ? light : undefined;
+}
+
+/**
+ * Channels that are the object of a stop-like verb: "stop imaging the 488", "switch off GFP",
+ * "turn the 561 laser off", "no more far red"; only articles, imaging words and the words
+ * channel/laser/light may stand between them.
+ */
+function channelsStopped(t: string, config: MicroscopeConfig): string[] {
+  const filler = String.raw`(?:\s+(?:the|a|my|our|imaging|acquiring|recording|taking|images?|pictures?|acquisition|of|in|with|channel|laser|light|line|please|now|all|both|and|,))*\s+`;
+  const out = new Set<string>();
+  for (const m of findChannels(t, config)) {
+    const before = t.slice(0, m.index);
+    const after = t.slice(m.index + m.text.length);
+    const verbFirst = new RegExp(String.raw`(?:^|\b)${STOP_VERB}${filler}$`).test(before + ' ') || new RegExp(String.raw`(?:^|\b)${STOP_VERB}${filler}(?:\S+${filler})?$`).test(before + ' ') && /\b(and|,)\s*$/.test(before);
+    const offAfter = /\b(turn|switch|shut|cut)\b(?:\s+(?:the|a|my|our))*\s*$/.test(before) && /^(?:\s+(?:channel|laser|light|line))?\s+off\b/.test(after);
+    if (verbFirst || offAfter) out.add(m.preset);
+  }
+  return [...out];
 }
 
 function parseTiming(t: string): Adjustment | undefined {

@@ -120,6 +120,11 @@ describe('parseAdjustment', () => {
     }
   });
 
+  it('a stop word and a channel that are not verb and object are not a channel command', () => {
+    expect(routeMicroscopeRequest('remove the background in the GFP channel', { acquisitionRunning: true })).toBeUndefined();
+    expect(routeMicroscopeRequest('drop the first 5 frames of GFP', { acquisitionRunning: true })).toBeUndefined();
+  });
+
   it('says what it understands when nothing matches', () => {
     expect(() => parseAdjustment('make it nicer')).toThrow(/could not turn "make it nicer" into a change/);
   });
