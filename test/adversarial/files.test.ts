@@ -177,6 +177,29 @@ describe('special files and folders answer within bounded time (15.4)', () => {
   }
 });
 
+describe('a FIFO among the frames of a folder movie (15.4)', () => {
+  it('movie_info and project answer with one line naming it, under 10 s', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cellpilot-adv-framefifo-'));
+    const frames = join(dir, 'frames');
+    mkdirSync(frames);
+    const movie = simulate({ frames: 2, width: 32, height: 32, cells: 2, seed: 2, divisionRate: 0 }).movie;
+    await writeMovie(join(frames, 't000.tif'), movie);
+    try {
+      execFileSync('mkfifo', [join(frames, 't001.tif')]);
+    } catch {
+      return console.log('mkfifo is missing: skipping');
+    }
+    const session = Session.create({ root: join(dir, 'sessions') });
+    for (const [tool, args] of [['movie_info', { movie: frames }], ['project', { movie: frames, method: 'max' }]] as const) {
+      const started = performance.now();
+      const outcome = await runStep(session, TOOLS, tool, args);
+      expect(performance.now() - started).toBeLessThan(10_000);
+      expect(outcome.error).toMatch(/t001\.tif is a FIFO, device or socket, not a TIFF file/);
+      expect(outcome.error).not.toContain('\n');
+    }
+  }, 30_000);
+});
+
 describe('pipeline files and provenance never block on special files (15.4)', () => {
   it('run_pipeline and `cellpilot run` named a FIFO or /dev/zero as the pipeline: one line, under 10 s', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cellpilot-adv-pipefifo-'));

@@ -4,7 +4,7 @@
 //
 // Reads are synchronous (behind async methods): one plane is one pread of at most a few
 // MiB, and a thread-pool round trip per read cost 2-4x in throughput on a loaded machine.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { InputError } from '../../errors.ts';
 
 export const Tag = {
@@ -89,13 +89,15 @@ export class TiffFile {
   static async open(path: string): Promise<TiffFile> {
     let fd: number;
     try {
-      fd = openSync(path, 'r');
+      // O_NONBLOCK: opening a FIFO (say, among a folder's frames) must not wait for a writer forever
+      fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     } catch (err) {
       throw new InputError(`cannot open ${path}: ${describeFsError(err)}`);
     }
     try {
       const stat = fstatSync(fd);
       if (stat.isDirectory()) throw new InputError(`${path} is a folder, not a TIFF file`);
+      if (!stat.isFile()) throw new InputError(`${path} is a FIFO, device or socket, not a TIFF file: name a TIFF movie or a folder of TIFF frames`);
       if (stat.size === 0) throw new InputError(`${path} is empty (0 bytes): not a TIFF file`);
       const head = Buffer.alloc(16);
       const bytesRead = readSync(fd, head, 0, 16, 0);
