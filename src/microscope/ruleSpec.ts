@@ -5,24 +5,24 @@ import { z } from 'zod';
 import { formatDuration } from './adjustment.ts';
 
 const channel = z.string().min(1).optional().describe('Channel the trigger watches (default: the first fluorescence channel)');
-const level = { comparison: z.enum(['above', 'below']), threshold: z.number().describe('Value that turns the rule on'), release: z.number().optional().describe('Value that turns it off again (hysteresis; default the threshold)') };
+const level = { comparison: z.enum(['above', 'below']).describe('Fires when the value goes above or below the threshold'), threshold: z.number().describe('Value that turns the rule on'), release: z.number().optional().describe('Value that turns it off again (hysteresis; default the threshold)') };
 
 /** A rule as data (the add_rule tool's schema): trigger, action, hold and hysteresis. */
 export const ruleSchema = z.object({
   trigger: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('division'), channel }),
-    z.object({ kind: z.literal('cellCount'), channel, ...level }),
-    z.object({ kind: z.literal('meanIntensity'), channel, ...level }),
-    z.object({ kind: z.literal('focusScore'), channel, ...level }),
-    z.object({ kind: z.literal('modelScore'), model: z.string().min(1).describe('A model in models/ that scores a frame'), channel, ...level }),
-  ]),
+    z.object({ kind: z.literal('division').describe('A cell divides (division detection on the frames just acquired)'), channel }),
+    z.object({ kind: z.literal('cellCount').describe('The number of cells (nuclei) in the frame'), channel, ...level }),
+    z.object({ kind: z.literal('meanIntensity').describe('The mean intensity of the frame, counts'), channel, ...level }),
+    z.object({ kind: z.literal('focusScore').describe('The focus score (normalised variance) of the frame'), channel, ...level }),
+    z.object({ kind: z.literal('modelScore').describe("A model's score of the frame"), model: z.string().min(1).describe('A model in models/ that scores a frame'), channel, ...level }),
+  ]).describe('What turns the rule on, measured on the frames as they arrive'),
   action: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('setInterval'), intervalS: z.number().min(0).describe('Interval while the rule is on, s') }),
-    z.object({ kind: z.literal('addChannel'), channel: z.string().min(1), exposureMs: z.number().positive().optional() }),
-    z.object({ kind: z.literal('zoom'), objective: z.string().optional() }),
-    z.object({ kind: z.literal('autofocus') }),
-    z.object({ kind: z.literal('stop') }),
-  ]),
+    z.object({ kind: z.literal('setInterval').describe('Image at another interval'), intervalS: z.number().min(0).describe('Interval while the rule is on, s') }),
+    z.object({ kind: z.literal('addChannel').describe('Add a channel while the rule is on'), channel: z.string().min(1).describe('Channel preset, wavelength or dye'), exposureMs: z.number().positive().optional().describe('Its exposure, ms') }),
+    z.object({ kind: z.literal('zoom').describe('Zoom in on where it fired'), objective: z.string().optional().describe('Objective: 10X, 20X or 40X (default: the next higher)') }),
+    z.object({ kind: z.literal('autofocus').describe('Refocus') }),
+    z.object({ kind: z.literal('stop').describe('Stop the acquisition') }),
+  ]).describe('What the rule does while it is on'),
   holdS: z.number().positive().max(7 * 86400).optional().describe('Keep the action on this long after the last trigger, s'),
   holdFrames: z.number().int().positive().max(100_000).optional().describe('Keep the action on for this many time points after the last trigger'),
   revert: z.boolean().default(true).describe('Undo the action when the hold ends'),

@@ -48,8 +48,8 @@ export const zTopBottom = z.object({ topUm: z.number().describe('Top, absolute �
   .refine((p) => fewPlanes(Math.abs(p.topUm - p.bottomUm), p.stepUm), { message: MANY_PLANES });
 export const zAboveBelow = z.object({ aboveUm: z.number().min(0).describe('Above the focus, µm'), belowUm: z.number().min(0).describe('Below the focus, µm'), stepUm: z.number().positive().describe('Step, µm') }).strict()
   .refine((p) => fewPlanes(p.aboveUm + p.belowUm, p.stepUm), { message: MANY_PLANES });
-export const zRelative = z.object({ relativeUm: z.array(z.number()).min(1).max(MAX_Z_PLANES) }).strict();
-export const zAbsolute = z.object({ absoluteUm: z.array(z.number()).min(1).max(MAX_Z_PLANES) }).strict();
+export const zRelative = z.object({ relativeUm: z.array(z.number()).min(1).max(MAX_Z_PLANES).describe('Planes relative to the focus, µm') }).strict();
+export const zAbsolute = z.object({ absoluteUm: z.array(z.number()).min(1).max(MAX_Z_PLANES).describe('Planes at absolute focus positions, µm') }).strict();
 export const zPlanSchema = z
   .union([zRangeAround, zTopBottom, zAboveBelow, zRelative, zAbsolute])
   .describe('Z plan, µm: {rangeUm, stepUm} around the focus, {topUm, bottomUm, stepUm}, {aboveUm, belowUm, stepUm}, {relativeUm:[...]} or {absoluteUm:[...]}');
@@ -62,8 +62,8 @@ export const positionSchema = z.object({
 }).strict();
 
 export const gridPlanSchema = z.object({
-  rows: z.number().int().min(1).max(100),
-  columns: z.number().int().min(1).max(100),
+  rows: z.number().int().min(1).max(100).describe('Rows of fields'),
+  columns: z.number().int().min(1).max(100).describe('Columns of fields'),
   overlapPercent: z.number().min(0).max(99).default(0).describe('Overlap between neighbouring fields, % (default 0)'),
 }).strict().describe('A rows x columns grid of fields centred on each position, visited row-wise snake (useq default)');
 
