@@ -62,8 +62,24 @@ describe.skipIf(!hasTmux)('cellpilot chat in tmux', () => {
     tmux('send-keys', '-t', 'chat', 'Enter');
     await waitFor((s) => /s3\s+track\s+ok/.test(s), 'the provenance log', 10000);
 
+    // /log lists each step's arguments under it
+    expect(screen()).toMatch(/s3\s+track\s+ok[^\n]*\n\s+labels=labels-1/);
+
     tmux('send-keys', '-t', 'chat', '-l', '/quit');
     tmux('send-keys', '-t', 'chat', 'Enter');
-    await waitFor((s) => s.includes('EXIT CODE 0'), 'a clean exit', 10000);
+    const quit = await waitFor((s) => s.includes('EXIT CODE 0'), 'a clean exit', 10000);
+    // the resume hint works as printed, and the resumed chat opens on the conversation so far
+    expect(quit).toContain('Resume it with:');
+    // -J joins the lines the pane wrapped
+    const hint = /Resume it with: (.+)$/m.exec(tmux('capture-pane', '-p', '-J', '-t', 'chat'))?.[1]?.trim();
+    expect(hint).toMatch(/chat --resume \d/);
+    tmux('kill-session', '-t', 'chat');
+    tmux('new-session', '-d', '-s', 'chat', '-x', '120', '-y', '60', '-e', 'TERM=xterm-256color', `cd ${dir} && env -u CI CELLPILOT_SESSIONS=${dir}/sessions ${hint}; echo "EXIT CODE $?"; sleep 30`);
+    const resumed = await waitFor((s) => s.includes('Resumed session'), 'the resumed session', 30000);
+    expect(resumed).toContain('segment and track them');
+    expect(resumed).toMatch(/✓ track/);
+    tmux('send-keys', '-t', 'chat', '-l', '/quit');
+    tmux('send-keys', '-t', 'chat', 'Enter');
+    await waitFor((s) => s.includes('EXIT CODE 0'), 'a clean exit after resuming', 10000);
   }, 240000);
 });
