@@ -4,12 +4,12 @@
 // was meant; ending the acquisition is only ever read from words about the acquisition
 // itself (and the tool still asks a person to confirm it).
 import { InputError } from '../../errors.ts';
-import type { Adjustment } from '../../microscope/adjustment.ts';
+import { describeAdjustment, type Adjustment } from '../../microscope/adjustment.ts';
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import { dropsZStack, parseGrid, parsePositionList, parseZPlan, positionCount, spreadPositions } from './space.ts';
 import { DISTANCE_UNIT, durationAfter, everyNth, exposureMs, findChannels, normaliseText, percent, uniquePresets } from './words.ts';
 
-/** A command that could mean two different things: the message is the question to ask. */
+/** A command that could mean two different things, or was only partly understood: the message is the question to ask. */
 export class AmbiguousCommand extends InputError {}
 
 const STOP_VERB = String.raw`(?:stop|end|halt|abort|cancel|kill|terminate|quit|cease|switch off|turn off|shut off|shut down|shut|cut|disable|deactivate|drop|remove|exclude|skip|no more|get rid of|lose|leave out|without)`;
@@ -23,9 +23,12 @@ const SPLIT = /\s*(?:;|\.\s|,?\s+and then\s+|,?\s+then\s+|,\s*and\s+|\s+and\s+(?
 export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CONFIG): Adjustment[] {
   const clauses = normaliseText(text).split(SPLIT).filter((c) => c.trim().length > 0);
   const out: Adjustment[] = [];
+  const unread: string[] = [];
   let lastChannel: string | undefined;
   for (const clause of clauses) {
-    for (const a of parseClause(clause, config) ?? []) {
+    const changes = parseClause(clause, config);
+    if (!changes && !/^(?:please|thanks?(?: you)?|ok(?:ay)?|now|then|and|also|too|right away|asap)[.!?]*$/i.test(clause.trim())) unread.push(clause.trim());
+    for (const a of changes ?? []) {
       // "... GFP exposure to 150 ms and lower its power to 8%": "its" is the channel just named.
       if ((a.kind === 'power' || a.kind === 'exposure' || a.kind === 'powerFactor' || a.kind === 'exposureFactor') && a.channel === undefined && lastChannel && /\b(its|it|that channel|the same channel)\b/i.test(clause)) a.channel = lastChannel;
       if ('channel' in a && typeof a.channel === 'string') lastChannel = a.channel;
@@ -36,6 +39,10 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
     throw new InputError(
       `I could not turn "${text.trim()}" into a change: I understand intervals ("every 10 s"), exposure ("GFP 50 ms"), power ("488 to 5%", "reduce the 488 by 90%"), channels ("add mCherry every 3rd frame", "switch off the 488"), z-stacks ("11 planes, 0.5 µm apart"), positions, "zoom into cell 12", pause, resume, stop, "stop after this time point", extend, and "how much longer?"`,
     );
+  }
+  // never a silent partial: a part not understood is asked about, and nothing is changed
+  if (unread.length) {
+    throw new AmbiguousCommand(`I understood ${out.map(describeAdjustment).join('; ')}, but not "${unread.join('", "')}": say that part another way (or leave it out); nothing was changed`);
   }
   return out;
 }

@@ -120,6 +120,12 @@ describe('parseAdjustment', () => {
     }
   });
 
+  it('a part not understood is asked about, and nothing is changed (never a silent partial)', () => {
+    const route = routeMicroscopeRequest('speed up to every 10 s and make it nicer', { acquisitionRunning: true });
+    expect(route && 'ask' in route ? route.ask : '').toMatch(/^I understood image every 10 s, but not "make it nicer".* nothing was changed/);
+    expect(parseAdjustment('speed up to every 10 s, please')).toEqual([{ kind: 'interval', intervalS: 10 }]);
+  });
+
   it('a stop word and a channel that are not verb and object are not a channel command', () => {
     expect(routeMicroscopeRequest('remove the background in the GFP channel', { acquisitionRunning: true })).toBeUndefined();
     expect(routeMicroscopeRequest('drop the first 5 frames of GFP', { acquisitionRunning: true })).toBeUndefined();
