@@ -76,7 +76,7 @@ const trackSchema = z.object({
 const track = defineTool({
   name: 'track',
   summary: 'Links the objects of a label movie over time into tracks with divisions (TrackMate\'s LAP tracker or mask overlap).',
-  words: ['track', 'tracking', 'link', 'linking', 'follow', 'trajectories', 'lineage', 'lineages', 'trackmate', 'over time', 'migrate', 'paths'],
+  words: ['track', 'tracking', 'link', 'linking', 'follow', 'trajectories', 'lineage', 'lineages', 'trackmate', 'over time', 'through time', 'migrate', 'paths'],
   examples: ['track the nuclei', 'follow the cells over time', 'link the detections into tracks', 'track them with a max linking distance of 20 px', 'build the lineages'],
   consumes: ['labels', 'movie'],
   produces: ['tracks'],

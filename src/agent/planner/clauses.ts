@@ -33,6 +33,8 @@ export function splitClauses(text: string): Clause[] {
     if (/^\s+and\b/i.test(text.slice(at)) && /\d\s*$/.test(text.slice(0, at)) && /^\s+and\s+\d/i.test(text.slice(at))) continue;
     // "x, y" coordinates and "1,000"
     if (m[0] === ',' && /\d\s*$/.test(text.slice(0, at)) && /^,\s*-?\d/.test(text.slice(at))) continue;
+    // "Before that, correct the bleaching": the order words belong to the clause after the comma
+    if (m[0] === ',' && /(?:^|[.;!?]\s*|\b(?:and|but)\s+)(?:before\s+(?:that|this|doing\s+(?:that|this|so)|anything(?:\s+else)?)|first(?:\s+of\s+all)?|after\s+that|afterwards|then|next|finally|also)\s*$/i.test(text.slice(0, at))) continue;
     cuts.push({ at, sentenceEnd: /[.;!?]/.test(m[0]) });
   }
   const clauses: Clause[] = [];

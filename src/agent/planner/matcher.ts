@@ -67,9 +67,12 @@ export class ToolIndex {
   private readonly docs: ToolDoc[];
   private readonly idf = new Map<string, number>();
   private readonly stemIdf = new Map<string, number>();
+  private toolsUsing = new Map<string, number>();
   private readonly vocabulary: string[];
   private readonly fuzzyCache = new Map<string, string | undefined>();
   private readonly written = new Set<string>();
+  /** The tools' words as written, to their meanings ("segmentation" → "mask"): a misspelling is closer to the whole word than to its stem. */
+  private readonly writtenWords = new Map<string, string>();
   /** Meanings of the tools' own words (not only of their examples). */
   private readonly anchors = new Set<string>();
 
@@ -101,6 +104,7 @@ export class ToolIndex {
     const df = new Map<string, number>();
     for (const t of tools) for (const stem of vocabularyOf(t)) df.set(stem, (df.get(stem) ?? 0) + 1);
     for (const [stem, n] of df) this.stemIdf.set(stem, Math.log(1 + this.docs.length / n));
+    this.toolsUsing = df;
     for (const doc of this.docs) {
       for (const p of doc.phrases) {
         const key = p.stems.join(' ');
@@ -113,13 +117,31 @@ export class ToolIndex {
     // the words as written in the descriptions too ("segment" before the thesaurus made it "mask"), for misspellings
     for (const t of tools) {
       const texts = [...(t.self?.words ?? []), ...(t.self?.examples ?? []), t.name.replace(/_/g, ' ')];
-      for (const token of tokenize(texts.join(' '))) this.written.add(token.stem);
+      for (const token of tokenize(texts.join(' '))) {
+        this.written.add(token.stem);
+        if (token.word.length > 4) this.writtenWords.set(token.word, meaning(token.stem));
+      }
     }
   }
 
   /** True when any tool's self-description uses the word (a domain word). */
   knows(stem: string): boolean {
     return this.vocabulary.includes(stem) || this.idf.has(stem);
+  }
+
+  /** How many tools' texts use the meaning (0 for a word none uses). */
+  spread(stem: string): number {
+    return this.toolsUsing.get(stem) ?? 0;
+  }
+
+  /** True when the word is a known word or a slip of one ("cels", "segmentaion", "teh"). */
+  recognizes(token: Token, extra: Iterable<string> = []): boolean {
+    if (this.knows(this.correct(meaning(token.stem), token.word))) return true;
+    if (token.word.length < 3) return false;
+    for (const w of [...this.writtenWords.keys(), ...this.vocabulary, ...extra]) {
+      if (Math.abs(w.length - token.word.length) <= 1 && editDistance(token.word, w, 1) <= 1) return true;
+    }
+    return false;
   }
 
   /** The clause's words as meanings, misspellings mapped onto the tools' vocabulary. */
@@ -140,6 +162,13 @@ export class ToolIndex {
         if (v.length < 4 || v[0] !== stem[0]) continue;
         const d = editDistance(stem, v, Math.min(edits, bestDistance - 1));
         if (d < bestDistance) [best, bestDistance] = [meaning(v), d];
+      }
+    }
+    if (edits > 0) {
+      for (const [w, m] of this.writtenWords) {
+        if (w[0] !== word[0] || bestDistance === 0) continue;
+        const d = editDistance(word, w, Math.min(edits, bestDistance - 1));
+        if (d < bestDistance) [best, bestDistance] = [m, d];
       }
     }
     this.fuzzyCache.set(stem, best);

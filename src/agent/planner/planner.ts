@@ -6,8 +6,9 @@ import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { acceptedInputs, adaptArgs, type Catalogue, type PropertyInfo, type InputType, isTruth, makerOf, producesOf, requiredInputs, selfOf } from './catalogue.ts';
 import { isAdviceQuestion, splitClauses, orderSteps } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
+import { statedNumbers, statedValues } from './arguments.ts';
 import { ToolIndex } from './matcher.ts';
-import { meaning, tokenize } from './words.ts';
+import { meaning, stopWords, tokenize } from './words.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
 import { answerFromTable } from './tableAnswers.ts';
@@ -261,6 +262,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   for (const step of steps) notes.push(...methodsNotHere(step, catalogue));
   for (const step of steps) switchesFromWords(step, catalogue);
   for (const step of steps) Object.assign(step.args, selfOf(step.tool, catalogue)?.fromRequest?.(requestClause(step.clause, text, conversation)) ?? {});
+  for (const step of steps) statedArguments(step, catalogue);
   for (const step of steps) aboutEarlierStep(step, text, conversation, catalogue);
   if (understood.excluded.length) notes.push(`Not run, as you asked: ${understood.excluded.join(', ')}.`);
   const withInputs = addInputs(steps, conversation, catalogue, understood.excluded);
@@ -272,9 +274,10 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
 function outOfScope(text: string, catalogue: Catalogue): boolean {
   if (findArtifactIds(text).length || findPaths(text).length || findChannels(text).length) return false;
   const index = indexFor(catalogue);
-  const stems = index.meanings(tokenize(maskNames(text).replace(/_+/g, ' ')));
-  const known = stems.filter((s) => index.knows(s)).length;
-  const unknown = stems.length - known;
+  const tokens = tokenize(maskNames(text).replace(/_+/g, ' '));
+  // a slip of a known word ("cels", "teh") is not a word from elsewhere
+  const known = tokens.filter((t) => index.recognizes(t, stopWords())).length;
+  const unknown = tokens.length - known;
   return unknown >= 2 && unknown > known;
 }
 
@@ -325,7 +328,25 @@ function argsFor(tool: string, clause: string, text: string, conversation: Conve
   const step: PlannedStep = { tool, args: BUILDERS[tool]?.({ clause, text: clause, conversation, catalogue, tool, single: true }) ?? {}, clause };
   switchesFromWords(step, catalogue);
   Object.assign(step.args, selfOf(tool, catalogue)?.fromRequest?.(requestClause(clause, text, conversation)) ?? {});
+  statedArguments(step, catalogue);
   return step.args;
+}
+
+/**
+ * The arguments the schema alone lets the words state (numbers with units by the
+ * argument's words, allowed values named), where the tool's reading left them unset.
+ */
+function statedArguments(step: PlannedStep, catalogue: Catalogue): void {
+  const info = catalogue.get(step.tool);
+  if (!info) return;
+  const adapted = adaptArgs(step.args, info);
+  const given = new Set(Object.keys(adapted));
+  // a tool given the words themselves (help's question) reads its options from them
+  if (Object.values(adapted).some((v) => typeof v === 'string' && v.length > 12 && step.clause.includes(v))) return;
+  const used = new Set(JSON.stringify(adapted).match(/-?\d+(?:\.\d+)?/g)?.map(Number) ?? []);
+  const index = indexFor(catalogue);
+  const stated = { ...statedNumbers(step.tool, step.clause, catalogue, used), ...statedValues(step.tool, step.clause, catalogue, (stem) => index.spread(stem) <= 2) };
+  for (const [arg, value] of Object.entries(stated)) if (!given.has(arg)) step.args[arg] = value;
 }
 
 /** A tool whose schema names the tool of an earlier step to act on (undo, rerun_step). */

@@ -81,14 +81,31 @@ export function normalizeWord(word: string): string {
   return stemOf(word.toLowerCase());
 }
 
+/** The words that carry no meaning (for telling a slip of one, "teh", from an unknown word). */
+export function stopWords(): Iterable<string> {
+  return STOP;
+}
+
 export function isStopWord(word: string): boolean {
   return STOP.has(word.toLowerCase().replace(/'.*$/, ''));
+}
+
+/** Two-word names of one thing, read as the one word ("time points" → "frames"); same length, so positions hold. */
+const COMPOUNDS: [RegExp, string][] = [
+  [/\btime[- ]?points?\b/gi, 'frames'],
+  [/\btime[- ]?steps?\b/gi, 'frames'],
+];
+
+function withCompounds(text: string): string {
+  let out = text;
+  for (const [re, word] of COMPOUNDS) out = out.replace(re, (m) => word + ' '.repeat(Math.max(0, m.length - word.length)));
+  return out;
 }
 
 /** The content words of a text with their positions (hyphenated words kept whole and split). */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(/[\p{L}\d][\p{L}\d'’]*(?:-[\p{L}\d]+)*/gu)) {
+  for (const m of withCompounds(text).matchAll(/[\p{L}\d][\p{L}\d'’]*(?:-[\p{L}\d]+)*/gu)) {
     const word = m[0].toLowerCase().replace(/['’]s?$/, '');
     const start = m.index ?? 0;
     if (isStopWord(word) || /^\d+(?:[.,]\d+)?$/.test(word)) continue;

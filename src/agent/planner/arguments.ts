@@ -1,0 +1,110 @@
+// Arguments read from the schema alone: a number with its unit next to the words of an
+// argument's name or description ("a linking distance of 10 px" → maxLinkingDistancePx: 10,
+// "the pixel size is 0.65 microns" → pixelSizeUm: 0.65, "30 s apart" → frameIntervalS: 30),
+// and an allowed value the words name ("dark cells" → objects: dark). Nothing here knows a
+// tool: adding an argument to a schema is enough for it to be read.
+import type { Catalogue, PropertyInfo } from './catalogue.ts';
+import { findEnumValue } from './enums.ts';
+import { findQuantities, type Quantity, seconds } from './quantities.ts';
+import { meaning, tokenize } from './words.ts';
+
+/** Artifact inputs and outputs: named by references and paths, never by a number. */
+const NOT_STATED = new Set(['movie', 'labels', 'tracks', 'table', 'output', 'result', 'truth', 'groundTruth', 'step', 'tool']);
+
+type UnitKind = 'px' | 'um' | 'time_s' | 'time_ms' | 'percent' | 'frames' | 'plain';
+
+/** What an argument's name says about its unit ("maxLinkingDistancePx" → px, "frameIntervalS" → seconds). */
+function unitOfArgument(name: string, p: PropertyInfo): UnitKind {
+  if (/Px$|Pixels?$/.test(name)) return 'px';
+  if (/Um$|Microns?$/.test(name)) return 'um';
+  if (/Ms$/.test(name)) return 'time_ms';
+  if (/(?:[a-z]S|Seconds?)$/.test(name)) return 'time_s';
+  if (/Percent$/.test(name)) return 'percent';
+  if (/Frames?$|Gap$|Lags?$/.test(name) || /\bframes\b/i.test(p.description ?? '')) return 'frames';
+  return 'plain';
+}
+
+/** The value of the quantity in the argument's unit, or undefined when the units do not fit. */
+function inUnit(q: Quantity, unit: UnitKind): number | undefined {
+  switch (unit) {
+    case 'px': return q.unit === 'px' || q.unit === '' ? q.value : undefined;
+    case 'um': return q.unit === 'um' ? q.value : q.unit === 'nm' ? q.value / 1000 : undefined;
+    case 'time_s': return q.kind === 'time' ? seconds(q) : undefined;
+    case 'time_ms': return q.kind === 'time' ? seconds(q) * 1000 : undefined;
+    case 'percent': return q.unit === '%' || q.unit === '' ? q.value : undefined;
+    case 'frames': return q.unit === 'frame' || q.unit === '' ? q.value : undefined;
+    default: return q.unit === '' || q.unit === 'x' ? q.value : undefined;
+  }
+}
+
+function meanings(text: string): string[] {
+  return tokenize(text).map((t) => meaning(t.stem));
+}
+
+/** The words of an argument's name without its unit ("maxLinkingDistancePx" → max, linking, distance). */
+export function nameWords(name: string): string[] {
+  return meanings(name.replace(/(Px|Pixels?|Um|Ms|S|Seconds?|Percent)$/, '').replace(/([a-z])([A-Z])/g, '$1 $2'));
+}
+
+function withinBounds(value: number, p: PropertyInfo & { minimum?: number; maximum?: number; exclusiveMinimum?: number }): boolean {
+  if (p.minimum !== undefined && value < p.minimum) return false;
+  if (p.exclusiveMinimum !== undefined && value <= p.exclusiveMinimum) return false;
+  if (p.maximum !== undefined && value > p.maximum) return false;
+  return !(isInteger(p) && !Number.isInteger(value));
+}
+
+function isInteger(p: PropertyInfo): boolean {
+  return [p.type, ...(p.anyOf ?? []).map((a) => a.type)].flat().includes('integer') && ![p.type, ...(p.anyOf ?? []).map((a) => a.type)].flat().includes('number');
+}
+
+function isNumeric(p: PropertyInfo): boolean {
+  const types = [p.type, ...(p.anyOf ?? []).map((a) => a.type)].flat();
+  return types.includes('number') || types.includes('integer');
+}
+
+/**
+ * Numbers with units the words tie to the tool's numeric arguments: each quantity goes to
+ * the argument whose name words (twice) and description words are nearest it, when its
+ * unit fits; each argument takes one number.
+ */
+export function statedNumbers(tool: string, clause: string, catalogue: Catalogue, used: Set<number> = new Set()): Record<string, number> {
+  const props = catalogue.get(tool)?.properties ?? {};
+  const candidates = Object.entries(props).filter(([name, p]) => !NOT_STATED.has(name) && isNumeric(p));
+  if (candidates.length === 0) return {};
+  const out: Record<string, number> = {};
+  for (const q of findQuantities(clause)) {
+    if (q.kind === 'count' && /^\s*[,)]|^\s*(?:to|-)\s*\(?\d/.test(q.after)) continue; // coordinates and ranges
+    if (used.has(q.value)) continue; // the tool's own reading took it already
+    const near = new Set(meanings(`${q.before.split(/[,;.]/).at(-1) ?? ''} ${q.after.split(/[,;.]/)[0] ?? ''}`));
+    let best: { name: string; score: number; value: number } | undefined;
+    for (const [name, p] of candidates) {
+      if (name in out) continue;
+      const value = inUnit(q, unitOfArgument(name, p));
+      if (value === undefined || !withinBounds(value, p)) continue;
+      const own = nameWords(name);
+      const described = meanings((p.description ?? '').split(/[;(.]/)[0]);
+      const score = 2 * own.filter((w) => near.has(w)).length + 0.5 * new Set(described.filter((w) => near.has(w) && !own.includes(w))).size;
+      // a bare number needs its argument's own words; a number with a unit may lean on the description
+      if (own.every((w) => !near.has(w)) && (q.unit === '' || score < 1)) continue;
+      if (!best || score > best.score) best = { name, score, value };
+    }
+    if (best) out[best.name] = best.value;
+  }
+  return out;
+}
+
+/** Allowed values the words name, for enum arguments (declared value words, or the value itself when it is a rare word). */
+export function statedValues(tool: string, clause: string, catalogue: Catalogue, rare: (stem: string) => boolean): Record<string, string> {
+  const props = catalogue.get(tool)?.properties ?? {};
+  const declared = catalogue.get(tool)?.self?.valueWords ?? {};
+  const out: Record<string, string> = {};
+  for (const arg of Object.keys(props)) {
+    if (NOT_STATED.has(arg)) continue;
+    const value = findEnumValue(tool, arg, clause, catalogue);
+    if (value === undefined || value === props[arg].default) continue;
+    // a common word ("mean", "first", "time") names a value only through the tool's declared words
+    if (!declared[arg]?.[value] && !meanings(value.replace(/_/g, ' ')).every(rare)) continue;
+    out[arg] = value;
+  }
+  return out;
+}
