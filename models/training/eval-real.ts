@@ -3,11 +3,15 @@
 // SIM+ (Fluo-N2DH-SIM+, another group's simulator, full masks) and MSC-02 (real whole cells,
 // annotated frames). Prints DET and SEG (Cell Tracking Challenge measures) over every Nth
 // annotated frame, for the options given (the segment tool's defaults when none).
-// {"method":"model","model":"FOLDER"} runs a nuclei model at the estimated object scale.
+// {"method":"model","model":"FOLDER"} runs a nuclei model at the estimated object scale;
+// {"method":"skimage"} the scikit-image Otsu + watershed peer (skimage_baseline.py).
+// Without a method: the segment tool's default (method "auto").
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chooseSegmentParameters, segmentPlaneAuto } from '../../src/analysis/seg-auto.ts';
+import { fileURLToPath } from 'node:url';
+import { chooseSegmentParameters, resolveSegmentMethod, segmentPlaneAuto } from '../../src/analysis/seg-auto.ts';
 import { segmentWithModel } from '../../src/analysis/segmentModel.ts';
 import type { PlaneData } from '../../src/image/movie.ts';
 import { movieFromPlanes, dtypeOf } from '../../src/image/movie.ts';
@@ -23,6 +27,8 @@ if (!datasetPresent(data)) {
   process.exit(0);
 }
 const options = json ? JSON.parse(json) : {};
+// As the segment tool does: method "auto" runs the method measured best.
+options.method ??= resolveSegmentMethod('auto').method;
 const dir = mkdtempSync(join(tmpdir(), 'eval-real-'));
 let calls = 0;
 
@@ -38,10 +44,27 @@ async function segmentByModel(plane: PlaneData, width: number, height: number): 
   return { labels: out, chosen: { objectRadiusPx: chosen.objectRadiusPx, inputScale: result.inputScale } };
 }
 
+/** scikit-image's Otsu + watershed (models/training/skimage_baseline.py) on every frame, run once up front. */
+function skimageBaseline(frames: number[]): (t: number) => Promise<ArrayLike<number>> {
+  const out = join(dir, 'skimage');
+  const script = fileURLToPath(new URL('./skimage_baseline.py', import.meta.url));
+  const images = frames.map((t) => join(data.images, `t${String(t).padStart(3, '0')}.tif`));
+  execFileSync('/usr/bin/python3', [script, out, ...images], { stdio: 'inherit' });
+  return async (t) => {
+    const movie = await openMovie(join(out, `t${String(t).padStart(3, '0')}.tif`));
+    const plane = (await movie.plane(0, 0, 0)).slice();
+    await movie.close();
+    return plane;
+  };
+}
+
 const started = Date.now();
 const chosen: unknown[] = [];
+const frames = annotatedFrames(data, every);
+const peer = options.method === 'skimage' ? skimageBaseline(frames) : undefined;
 try {
-  const scores = await scoreSegmentation(data, annotatedFrames(data, every), async (plane, w, h) => {
+  const scores = await scoreSegmentation(data, frames, async (plane, w, h, t) => {
+    if (peer) return peer(t);
     const r = options.method === 'model' ? await segmentByModel(plane, w, h) : segmentPlaneAuto(plane, w, h, options);
     chosen.push(r.chosen);
     return r.labels;
