@@ -284,7 +284,8 @@ const startAcq = defineTool({
     const timepoints = timeDeltasS(acquisition.plan.timePlan).length;
     const durationS = estimateDurationS(acquisition.plan, stage, mic.exposureMs);
     const status0 = acquisition.status();
-    const dosePerTimepoint = eventsAtTimepoint(acquisition.plan, 0, stage).reduce((sum, e) => {
+    // the light one field gets in one time point (all its channels and planes light the same field)
+    const dosePerTimepoint = eventsAtTimepoint(acquisition.plan, 0, stage).filter((e) => e.index.p === 0 && e.index.g === 0).reduce((sum, e) => {
       const ch = status0.channels.find((c) => c.channel === e.channel)!;
       return sum + exposureDose(session.microscope.config, e.channel, ch.powerPercent ?? 0, ch.exposureMs ?? mic.exposureMs);
     }, 0);
@@ -300,7 +301,7 @@ const startAcq = defineTool({
     const channels = status.channels.map((c) => `${c.channel} ${c.exposureMs} ms ${c.powerPercent} %`).join(', ');
     const summary = args.wait
       ? `Acquired ${status.timepointsDone} time point(s) (${status.imagesAcquired} images, ${channels}); ${status.stopReason}. Light: ${round(status.dose.totalJPerCm2)} J/cm².`
-      : `Started (${understood}): ${timepoints} time point(s) of ${channels}, about ${Math.round(durationS / 60)} min, about ${round(dosePerTimepoint * timepoints)} J/cm² at each position (budget ${session.limits.doseBudgetJPerCm2}).`;
+      : `Started (${understood}): ${timepoints} time point(s) of ${channels}, about ${Math.round(durationS / 60)} min, about ${round(dosePerTimepoint * timepoints)} J/cm² at each position (budget ${session.limits.doseBudgetJPerCm2}).${budgetWarning(dosePerTimepoint, timepoints, session.limits.doseBudgetJPerCm2)}`;
     return {
       summary,
       artifacts,
@@ -504,6 +505,12 @@ const doseReport = defineTool({
     };
   },
 });
+
+/** Said up front when the plan cannot finish within the dose budget (the ledger will stop it there). */
+function budgetWarning(dosePerTimepoint: number, timepoints: number, budgetJPerCm2: number): string {
+  if (!(dosePerTimepoint > 0) || dosePerTimepoint * timepoints <= budgetJPerCm2) return '';
+  return ` Warning: at this light the dose budget is reached at about time point ${Math.floor(budgetJPerCm2 / dosePerTimepoint)} of ${timepoints}, where the run will stop: lower the power or exposure, or image less often.`;
+}
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);

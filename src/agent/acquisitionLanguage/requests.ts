@@ -55,7 +55,7 @@ export function parseAcquisitionRequest(text: string, config: MicroscopeConfig =
     timePlan ? describeTimePlan(timePlan) : 'once',
     zPlan && 'rangeUm' in zPlan ? `with ${Math.floor(zPlan.rangeUm / zPlan.stepUm + 1e-9) + 1} z planes ${zPlan.stepUm} µm apart` : '',
     listed.length ? `at ${listed.length} position(s) ${listed.map((p) => `(${p.xUm}, ${p.yUm})`).join(', ')} µm` : '',
-    spread ? `at ${count} positions ${spread.spacingUm} µm apart along x from the current one (give coordinates to choose them)` : '',
+    spread ? `at ${count} positions ${spread.spacingUm} µm apart (x = ${spread.positions.map((p) => p.xUm).join(', ')} µm, y = 0; no two fields overlap; give coordinates to choose them)` : '',
     grid ? `tiling each position ${grid.rows} x ${grid.columns}${grid.overlapPercent ? ` with ${grid.overlapPercent} % overlap` : ''}` : '',
     objective ? `with the ${objective[1]}X objective` : '',
   ].filter(Boolean);
