@@ -138,6 +138,17 @@ describe('microscope tools', () => {
     expect(removed.summary).toMatch(/Removed/);
   });
 
+  it('a plan that cannot finish within the dose budget is said so at the start', async () => {
+    const session = simSession(new VirtualClock(), { ...DEFAULT_LIMITS, doseBudgetJPerCm2: 2 });
+    const { call } = context(session, 's3');
+    // 0.25 J/cm² per time point at each of two positions: 8 of 30 time points fit in 2 J/cm²
+    const started = await call('start_acquisition', { plan: { channels: [{ config: 'mCherry', exposureMs: 100, powerPercent: 50 }], timePlan: { intervalS: 60, loops: 30 }, stagePositions: [{ xUm: 0, yUm: 0 }, { xUm: 1000, yUm: 0 }] } });
+    expect(started.values.plannedDoseJPerCm2).toBe(7.5);
+    expect(started.summary).toMatch(/Warning: at this light the dose budget is reached at about time point 8 of 30/);
+    session.acquisition!.stop();
+    await session.acquisition!.done;
+  });
+
   it('start_acquisition with wait on the simulated clock: progress, a dose budget, readable files', async () => {
     const session = simSession(new VirtualClock(), { ...DEFAULT_LIMITS, doseBudgetJPerCm2: 2 });
     const { call, progress } = context(session, 's2');
