@@ -12,6 +12,7 @@ import { basename, extname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { ArtifactRecord, ArtifactRef, ArtifactType, ToolContext } from '../../tools/types.ts';
 import { InputError, WorkError } from '../errors.ts';
 import { calibratedMovie, type Calibration } from '../image/calibration.ts';
+import { movieInputExists } from '../image/moviePath.ts';
 import { openMovie } from '../image/reader.ts';
 import { contentHash, knownContentHash } from './provenance.ts';
 import { redact } from './secrets.ts';
@@ -171,7 +172,7 @@ export class ArtifactStore {
       throw new InputError(`no artifact called ${ref} in this session (known: ${known})`);
     }
     const path = userPath(ref);
-    if (!existsSync(path) && !ref.includes('{')) throw new InputError(`${ref}: no such file or artifact`);
+    if (!movieInputExists(path)) throw new InputError(`${ref}: no such file or artifact`);
     const real = existsSync(path) ? realpathSync(path) : path;
     this.inputs.add(real);
     // a file registered earlier (e.g. --movie F) is the same artifact, whatever name it is given by

@@ -5,6 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { ToolSpec } from '../../tools/types.ts';
 import { InputError, oneLine } from '../errors.ts';
+import { movieInputExists } from '../image/moviePath.ts';
 import { runStep } from './executor.ts';
 import { inspectInput, isInside, realPathOf, removeCreated } from './filePolicy.ts';
 import { lockFolder, writeFileAtomic } from './locks.ts';
@@ -66,7 +67,7 @@ export async function runPipelineOnMovies(pipeline: Pipeline, movies: string[], 
       if (lock && existsSync(join(dir, 'session.json'))) writeFileAtomic(join(dir, 'results.json'), JSON.stringify(redact({ pipeline: pipeline.name, ...result }), null, 2) + '\n');
       return result;
     };
-    if (!existsSync(movie)) return fail(`${movies[index]}: no such file`);
+    if (!movieInputExists(movie)) return fail(`${movies[index]}: no such file, folder or frame pattern`);
     try {
       inspectInput(movies[index], movie, ['movie']);
       if (!isInside(realPathOf(dir), realPathOf(outDir)) || realPathOf(dir) === realPathOf(outDir)) throw new InputError(`${movies[index]}: its output folder ${dir} is not inside --out ${outDir}`);

@@ -6,6 +6,7 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statS
 import { basename, join, resolve } from 'node:path';
 import type { ArtifactRef, ToolContext } from '../../tools/types.ts';
 import { InputError } from '../errors.ts';
+import { isPattern, movieInputExists } from '../image/moviePath.ts';
 import type { Calibration } from '../image/calibration.ts';
 import { HISTORY_KEY } from '../../tools/history.ts';
 import { ArtifactStore, CALIBRATION_KEY, createToolContext, userPath } from './artifacts.ts';
@@ -193,10 +194,10 @@ export class Session {
   /** Registers a file the user named (e.g. `--movie F`) as an input artifact; the file is only ever read. */
   addInput(type: 'movie' | 'labels' | 'tracks' | 'table', path: string): ArtifactRef {
     const absolute = userPath(path);
-    if (!existsSync(absolute)) throw new InputError(`${path}: no such file`);
+    if (!movieInputExists(absolute)) throw new InputError(`${path}: no such file, folder or frame pattern`);
     const existing = this.store.list().find((r) => r.path === absolute && r.producedBy === undefined);
     if (existing) return { id: existing.id, type: existing.type, path: existing.path };
-    const kind = statSync(absolute).isDirectory() ? 'folder' : 'file';
+    const kind = isPattern(absolute) ? 'frame pattern' : statSync(absolute).isDirectory() ? 'folder' : 'file';
     this.store.beginCall();
     return this.store.add(type, absolute, `input ${type} ${basename(absolute)} (${kind} named by the user)`);
   }

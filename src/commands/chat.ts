@@ -29,7 +29,8 @@ export async function run(argv: string[]): Promise<number> {
   // "~/x.tif" typed in quotes (the shell did not expand it) means what it would have
   const expandHome = parsed.positionals.some((m) => m.startsWith('~')) ? (await import('../agent/artifacts.ts')).expandHome : (m: string) => m;
   const movies = parsed.positionals.map(expandHome);
-  for (const movie of movies) if (!existsSync(movie)) throw new InputError(`${movie}: no such file; ${USAGE}`);
+  const { movieInputExists } = await import('../image/moviePath.ts');
+  for (const movie of movies) if (!movieInputExists(movie)) throw new InputError(`${movie}: no such file, folder or frame pattern; ${USAGE}`);
   if (!process.stdin.isTTY) throw new InputError('the chat needs an interactive terminal; for one request without the UI use: cellpilot ask "<request>"');
 
   let sessionId: string | undefined;

@@ -7,13 +7,13 @@ import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.ts';
 import { checkPlaneIndex, type DType, type Movie, type MovieMeta, type MovieSource, type PlaneData, type Shape } from './movie.ts';
 import { openTiffMovie, type TiffMovie } from './tiff/tiffMovie.ts';
+import { axisValues, seriesLayout, type SeriesLayout } from './seriesLayout.ts';
+import { isPattern, patternRegex } from './moviePath.ts';
+
+export { isPattern, movieInputExists } from './moviePath.ts';
 
 const TIFF_NAME = /\.(tif|tiff)$/i;
 const MAX_OPEN = 4;
-
-export function isPattern(p: string): boolean {
-  return /\{t(:\d+)?\}|\*/.test(basename(p));
-}
 
 /** Files of a folder or pattern, in time order. */
 export async function seriesFiles(pathOrPattern: string): Promise<string[]> {
@@ -43,27 +43,6 @@ export async function seriesEntries(pathOrPattern: string): Promise<{ path: stri
   }
   const numbered = /\{t/.test(pathOrPattern);
   return matches.map((m, i) => ({ path: join(dir, m.name), t: numbered ? m.t : i }));
-}
-
-/** "t{t:3}.tif" -> /^t(\d{3})\.tif$/; "{t}" is any number of digits; "*" is any text. */
-function patternRegex(pattern: string): RegExp {
-  let src = '';
-  let rest = pattern;
-  while (rest.length) {
-    const m = /\{t(?::(\d+))?\}|\*/.exec(rest);
-    if (!m) {
-      src += escape(rest);
-      break;
-    }
-    src += escape(rest.slice(0, m.index));
-    src += m[0] === '*' ? '.*?' : m[1] ? `(\\d{${Number(m[1])}})` : '(\\d+)';
-    rest = rest.slice(m.index + m[0].length);
-  }
-  return new RegExp(`^${src}$`);
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 async function listDir(dir: string): Promise<string[]> {
@@ -96,6 +75,9 @@ function frameAxes(m: Movie): { z: number; c: number } {
 
 export async function openSeries(pathOrPattern: string): Promise<Movie> {
   const entries = await seriesEntries(pathOrPattern);
+  // A {t} pattern says where time is; a folder or "*" pattern is read from its file names
+  const layout = /\{t/.test(basename(pathOrPattern)) ? undefined : seriesLayout(entries.map((e) => e.path), pathOrPattern);
+  if (layout && layout.axes.some((axis) => axis !== 't')) return openNamedSeries(pathOrPattern, layout);
   const files = entries.map((e) => e.path);
   const first = await openTiffMovie(files[0]);
   const { z, c } = frameAxes(first);
@@ -119,6 +101,53 @@ export async function openSeries(pathOrPattern: string): Promise<Movie> {
   return new SeriesMovie(files, { t: files.length, z, c, y: ref.y, x: ref.x }, ref.dtype, meta, source);
 }
 
+/**
+ * A series whose file names carry channel, z or position besides time: one plane per file, put on
+ * the axes the names give. Several positions are several movies: refused, naming them and how to open one.
+ */
+async function openNamedSeries(pathOrPattern: string, layout: SeriesLayout): Promise<Movie> {
+  const positions = axisValues(layout, 'position');
+  if (positions.length > 1) {
+    const token = layout.tokens.position ?? 'xy';
+    const dir = isPattern(pathOrPattern) ? dirname(pathOrPattern) : pathOrPattern;
+    throw new InputError(
+      `${pathOrPattern} holds ${positions.length} positions (${positions.map((p) => `${token}${p}`).join(', ')}), each its own movie: open one with a pattern such as "${join(dir, `*${token}${positions[0]}*${extnameOf(layout.entries[0].path)}`)}"`,
+    );
+  }
+  const times = axisValues(layout, 't');
+  const slices = axisValues(layout, 'z');
+  const channels = axisValues(layout, 'c');
+  const index = new Map(layout.entries.map((e, i) => [`${e.t}/${e.z}/${e.c}`, i]));
+  for (const t of times)
+    for (const z of slices)
+      for (const c of channels) {
+        if (!index.has(`${t}/${z}/${c}`)) {
+          const named = [layout.axes.includes('t') ? `t ${t}` : '', layout.axes.includes('z') ? `z ${z}` : '', layout.axes.includes('c') ? `channel ${c}` : ''].filter(Boolean).join(', ');
+          throw new InputError(`${pathOrPattern}: no file for ${named} (the names give ${times.length} time point(s), ${slices.length} z slice(s) and ${channels.length} channel(s)); add the file or open a pattern that leaves it out`);
+        }
+      }
+  const files = layout.entries.map((e) => e.path);
+  const first = await openTiffMovie(files[0]);
+  const ref = { y: first.shape.y, x: first.shape.x, dtype: first.dtype };
+  const meta: MovieMeta = { ...first.meta, channelNames: channels.map((c) => `C${c}`) };
+  const source: MovieSource = { ...first.source, path: pathOrPattern, format: 'series' };
+  await first.close();
+  for (const f of files) {
+    const m = await openTiffMovie(f);
+    await m.close();
+    const planes = m.shape.t * m.shape.z * m.shape.c;
+    if (m.shape.y !== ref.y || m.shape.x !== ref.x || m.dtype !== ref.dtype || planes !== 1) {
+      throw new InputError(`${f} does not match the series: each file named by channel or z must hold one ${ref.x}x${ref.y} ${ref.dtype} plane, it holds ${planes} plane(s) of ${m.shape.x}x${m.shape.y} ${m.dtype}`);
+    }
+  }
+  const locate = (t: number, z: number, c: number) => ({ file: index.get(`${times[t]}/${slices[z]}/${channels[c]}`)!, z: 0, c: 0 });
+  return new SeriesMovie(files, { t: times.length, z: slices.length, c: channels.length, y: ref.y, x: ref.x }, ref.dtype, meta, source, locate);
+}
+
+function extnameOf(path: string): string {
+  return /\.tiff?$/i.exec(path)?.[0] ?? '.tif';
+}
+
 class SeriesMovie implements Movie {
   private readonly open = new Map<number, { movie: Promise<TiffMovie>; users: number }>();
   private closed = false;
@@ -129,14 +158,18 @@ class SeriesMovie implements Movie {
     readonly dtype: DType,
     readonly meta: MovieMeta,
     readonly source: MovieSource,
+    /** Where plane (t, z, c) is: a file and a plane in it (files named by channel or z); default files[t]. */
+    private readonly locate?: (t: number, z: number, c: number) => { file: number; z: number; c: number },
   ) {}
 
   async plane(t: number, z: number, c: number): Promise<PlaneData> {
     checkPlaneIndex(this, t, z, c);
     if (this.closed) throw new InputError(`${this.source.path}: the movie was closed`);
-    const entry = this.acquire(t);
+    const at = this.locate?.(t, z, c);
+    const entry = this.acquire(at ? at.file : t);
     try {
       const m = await entry.movie;
+      if (at) return await m.plane(0, at.z, at.c);
       // Plain multi-page frame files list their z planes as pages (shape.t).
       if (m.shape.t > 1 && m.shape.z === 1 && m.shape.c === 1) return await m.plane(z, 0, 0);
       if (m.shape.t > 1) return await m.plane(Math.floor(z / m.shape.z), z % m.shape.z, c);

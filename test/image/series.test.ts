@@ -58,4 +58,53 @@ describe('file-per-frame series', () => {
     expect(b.shape.t).toBe(3);
     await b.close();
   });
+
+  it('reads channels from the names (Nikon "t001xy1c1"): 2 channels x 3 time points, not 6 frames', async () => {
+    const folder = join(dir, 'nikon');
+    await mkdir(folder);
+    for (const t of [1, 2, 3]) for (const c of [1, 2]) await writeMovie(join(folder, `cells_t${String(t).padStart(3, '0')}xy1c${c}.tif`), frame(10 * t + c));
+    const m = await openMovie(folder);
+    expect(m.shape).toEqual({ t: 3, z: 1, c: 2, y: 6, x: 7 });
+    expect(m.meta.channelNames).toEqual(['C1', 'C2']);
+    expect((await m.plane(2, 0, 1))[0]).toBe(320);
+    expect((await m.plane(0, 0, 0))[0]).toBe(110);
+    await m.close();
+  });
+
+  it('reads "_T001_C1_Z01"-style names with z, and a one-time-point channel series', async () => {
+    const folder = join(dir, 'mm');
+    await mkdir(folder);
+    for (const t of [0, 1]) for (const c of [0, 1]) for (const z of [1, 2, 3]) await writeMovie(join(folder, `img_T${t}_C${c}_Z0${z}.tif`), frame(100 * t + 10 * c + z));
+    const m = await openMovie(folder);
+    expect(m.shape).toEqual({ t: 2, z: 3, c: 2, y: 6, x: 7 });
+    expect((await m.plane(1, 2, 1))[0]).toBe(1130);
+    await m.close();
+    const channels = join(dir, 'channels');
+    await mkdir(channels);
+    for (const c of [1, 2, 3]) await writeMovie(join(channels, `fixed_ch${c}.tif`), frame(c));
+    const one = await openMovie(channels);
+    expect(one.shape).toEqual({ t: 1, z: 1, c: 3, y: 6, x: 7 });
+    await one.close();
+  });
+
+  it('refuses several positions in one line, naming them and how to open one; the pattern then works', async () => {
+    const folder = join(dir, 'positions');
+    await mkdir(folder);
+    for (const t of [1, 2]) for (const s of [1, 2, 3]) for (const c of [1, 2]) await writeMovie(join(folder, `run_t${t}xy${s}c${c}.tif`), frame(t + s + c));
+    await expect(openMovie(folder)).rejects.toThrow(/holds 3 positions \(xy1, xy2, xy3\), each its own movie: open one with a pattern such as ".*\*xy1\*\.tif"/);
+    const one = await openMovie(join(folder, '*xy2*.tif'));
+    expect(one.shape).toEqual({ t: 2, z: 1, c: 2, y: 6, x: 7 });
+    await one.close();
+  });
+
+  it('reports layouts it cannot read (two varying numbers without axis letters) and missing files', async () => {
+    const folder = join(dir, 'unknown');
+    await mkdir(folder);
+    for (const a of [1, 2]) for (const b of [1, 2]) await writeMovie(join(folder, `scan${a}_part${b}.tif`), frame(a + b));
+    await expect(openMovie(folder)).rejects.toThrow(/vary in 2 numbers .* cannot tell which is time, channel, z or position; name the frames with a pattern such as "scan\{t:1\}_part\*\.tif"/);
+    const holes = join(dir, 'holes');
+    await mkdir(holes);
+    for (const [t, c] of [[1, 1], [1, 2], [2, 1]]) await writeMovie(join(holes, `x_t${t}_c${c}.tif`), frame(t));
+    await expect(openMovie(holes)).rejects.toThrow(/no file for t 2, channel 2/);
+  });
 });
