@@ -15,13 +15,14 @@ export const DEMO_REQUEST = 'simulate a movie with 30 dividing nuclei, segment a
 export const HELP_TEXT = [
   'Ask in plain words, e.g. "correct the drift, then segment the nuclei and track them" or "plot the area over time".',
   'Commands:',
-  '  /help                this help            /tools             the tools I can run',
-  '  /log                 steps of this session /artifacts        files made so far',
-  '  /save-pipeline NAME  save the steps as a pipeline            /sessions   saved sessions',
-  '  /resume ID           continue a session   /model [NAME]      show or switch the model',
-  '  /calibrate 0.65 um 5 min [z 2 um] [DAPI=blue GFP=green]  pixel size, frame interval, channels',
-  '  /acq                 acquisition status   /demo              run the demo',
-  '  /clear               clear the screen     /quit              leave',
+  '  /help                this help              /tools             the tools I can run',
+  '  /log                 steps with arguments   /artifacts         files made so far',
+  '  /save-pipeline NAME [ID...]   save the steps that lead to the results (or to the IDs) as a pipeline',
+  '  /calibrate 0.65 um 5 min [z 2 um] [DAPI=blue GFP=green]   pixel size, frame interval, channels',
+  '  /sessions            saved sessions         /resume ID         continue a session',
+  '  /model [NAME]        show or switch model   /acq               acquisition status',
+  '  /demo                run the demo           /clear             clear the screen',
+  '  /quit                leave (prints how to resume)',
   'Keys: Enter sends · ↑/↓ history · Esc cancels the running step · Ctrl-C twice quits',
 ].join('\n');
 
@@ -121,9 +122,15 @@ export function handleSlash(line: string, backend: ChatBackend | undefined, widt
       if (typeof args === 'string') return notice(args, 'error');
       return { type: 'tool', name: 'set_calibration', args };
     }
-    case 'save-pipeline':
-      if (!/^[a-z0-9][a-z0-9_-]*$/.test(arg)) return notice('usage: /save-pipeline NAME (lowercase letters, digits, "-" or "_", e.g. nuclei-tracking)', 'error');
-      return { type: 'tool', name: 'save_pipeline', args: { name: arg } };
+    case 'save-pipeline': {
+      // NAME, then optionally the results to keep (default: the final analysis's end results)
+      const [pipelineName = '', ...keep] = rest;
+      const usage = 'usage: /save-pipeline NAME [RESULT-ID...] (NAME in lowercase letters, digits, "-" or "_", e.g. /save-pipeline nuclei plot-2 tracks-3)';
+      if (!/^[a-z0-9][a-z0-9_-]*$/.test(pipelineName)) return notice(usage, 'error');
+      const bad = keep.find((id) => !/^[a-z]+-\d+$/.test(id));
+      if (bad) return notice(`"${bad}" is not a result id like plot-2; ${usage}`, 'error');
+      return { type: 'tool', name: 'save_pipeline', args: keep.length ? { name: pipelineName, keep } : { name: pipelineName } };
+    }
     case 'sessions': {
       const list = backend.sessions().slice(0, 10);
       if (!list.length) return notice('no saved sessions');

@@ -39,3 +39,12 @@ describe('/log', () => {
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
   });
 });
+
+describe('/save-pipeline', () => {
+  it('saves by name, optionally keeping only the results named', () => {
+    expect(handleSlash('/save-pipeline nuclei', fakeBackend())).toEqual({ type: 'tool', name: 'save_pipeline', args: { name: 'nuclei' } });
+    expect(handleSlash('/save-pipeline nuclei plot-2 tracks-3', fakeBackend())).toEqual({ type: 'tool', name: 'save_pipeline', args: { name: 'nuclei', keep: ['plot-2', 'tracks-3'] } });
+    expect(handleSlash('/save-pipeline nuclei the-plot', fakeBackend())).toMatchObject({ type: 'notice', tone: 'error', text: expect.stringMatching(/^"the-plot" is not a result id/) });
+    expect(handleSlash('/save-pipeline My Nuclei', fakeBackend())).toMatchObject({ type: 'notice', tone: 'error' });
+  });
+});
