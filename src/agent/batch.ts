@@ -67,7 +67,7 @@ export async function runPipelineOnMovies(pipeline: Pipeline, movies: string[], 
       if (lock && existsSync(join(dir, 'session.json'))) writeFileAtomic(join(dir, 'results.json'), JSON.stringify(redact({ pipeline: pipeline.name, ...result }), null, 2) + '\n');
       return result;
     };
-    if (!movieInputExists(movie)) return fail(`${movies[index]}: no such file, folder or frame pattern`);
+    if (!movieInputExists(movie)) return fail(`${movies[index]}: no such file`);
     try {
       inspectInput(movies[index], movie, ['movie']);
       if (!isInside(realPathOf(dir), realPathOf(outDir)) || realPathOf(dir) === realPathOf(outDir)) throw new InputError(`${movies[index]}: its output folder ${dir} is not inside --out ${outDir}`);

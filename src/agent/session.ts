@@ -194,7 +194,7 @@ export class Session {
   /** Registers a file the user named (e.g. `--movie F`) as an input artifact; the file is only ever read. */
   addInput(type: 'movie' | 'labels' | 'tracks' | 'table', path: string): ArtifactRef {
     const absolute = userPath(path);
-    if (!movieInputExists(absolute)) throw new InputError(`${path}: no such file, folder or frame pattern`);
+    if (!movieInputExists(absolute)) throw new InputError(`${path}: no such file`);
     const existing = this.store.list().find((r) => r.path === absolute && r.producedBy === undefined);
     if (existing) return { id: existing.id, type: existing.type, path: existing.path };
     const kind = isPattern(absolute) ? 'frame pattern' : statSync(absolute).isDirectory() ? 'folder' : 'file';
