@@ -107,7 +107,7 @@ import { register } from 'tsx/esm/api';
 register();
 const root = process.argv[1];
 const at = (p) => new URL(p, root).href;
-if (process.argv[2] === 'eager') await Promise.all(['src/agent/history.ts', 'src/agent/langchainTools.ts', 'src/agent/planner/model.ts', 'src/microscope/language.ts'].map((p) => import(at(p))));
+if (process.argv[2] === 'eager') await Promise.all(['src/agent/history.ts', 'src/agent/langchainTools.ts', 'src/agent/planner/model.ts', 'src/agent/acquisitionLanguage/index.ts'].map((p) => import(at(p))));
 const { createAgent } = await import(at('src/agent/index.ts'));
 const agent = await createAgent({ model: 'offline' });
 const ready = performance.now();
