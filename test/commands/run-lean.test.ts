@@ -3,9 +3,11 @@
 // failed step, an undone step, questions) saves only the steps its end results need, with
 // named parameters and a command that works as printed; `cellpilot run` of it on the same
 // movie writes the kept results again byte for byte.
+import { exec } from 'node:child_process';
 import { mkdtempSync, readFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
+import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ALL_TOOLS } from '../../src/agent/allTools.ts';
 import { runStep } from '../../src/agent/executor.ts';
@@ -17,7 +19,7 @@ import { runCli } from './run-cli.ts';
 
 let dir: string;
 let session: Session;
-let saved: Awaited<ReturnType<typeof runStep>>;
+let saved: { status: string; error?: string; summary: string; values: Record<string, unknown> };
 const statuses: string[] = [];
 
 beforeAll(async () => {
@@ -49,12 +51,10 @@ beforeAll(async () => {
   await step('plot', { kind: 'timeseries', table: 'table-4', feature: 'speed' }); // s17 plot-2
   await step('export', { format: 'trackmate', tracks: 'tracks-1' }); // s18 tracks-2
   await step('export', { format: 'csv', tracks: 'tracks-1' }); // s19 tracks-3
-  process.env.CELLPILOT_PIPELINES = join(dir, 'pipelines');
-  try {
-    saved = await runStep(session, ALL_TOOLS, 'save_pipeline', { name: 'my-nuclei' });
-  } finally {
-    delete process.env.CELLPILOT_PIPELINES;
-  }
+  // saved as a person in that folder would: `cellpilot tool save_pipeline --session chat` (sessions/ and pipelines/ are under it)
+  const { CELLPILOT_SESSIONS: _s, CELLPILOT_PIPELINES: _p, ...env } = process.env;
+  const r = await runCli(['tool', 'save_pipeline', '--session', 'chat', '--args', JSON.stringify({ name: 'my-nuclei' }), '--json'], { cwd: dir, env });
+  saved = { status: r.code === 0 ? 'ok' : 'error', error: r.stderr, ...JSON.parse(r.stdout || '{}') };
 }, 180_000);
 
 /** The ok steps of a provenance log that made files. */
@@ -89,16 +89,13 @@ describe('lean pipelines', () => {
   });
 
   it('runs as printed from the current folder and reproduces the kept outputs byte for byte', async () => {
-    // the command was printed for the test's folder (the repository): run it from there
-    const words = String(saved.values.command).split(' ');
-    expect(words.slice(0, 3)).toEqual(['npx', 'cellpilot', 'run']);
-    const [pipelinePath, movie, , out] = words.slice(3);
-    expect(readFileSync(pipelinePath).length).toBeGreaterThan(0);
+    // outside the project, without cellpilot on PATH: node and the path of the bin, then the relative paths
+    expect(saved.values.command).toMatch(/ run pipelines\/my-nuclei\.yaml cells\.tif --out results\/$/);
+    const ran = await promisify(exec)(String(saved.values.command), { cwd: dir, timeout: 170_000 });
+    expect(ran.stdout).toMatch(/my-nuclei: 1\/1 movies done/);
     const outDir = join(dir, 'results');
-    const r = await runCli(['run', pipelinePath, movie, '--out', outDir], { timeoutMs: 170_000 });
-    expect(r.code, r.stderr).toBe(0);
-    expect(out).toBe('results/');
 
+    session = Session.open('chat', { root: join(dir, 'sessions') });
     const sessionArtifacts = session.store.list();
     const runSession = Session.open('cells', { root: outDir });
     const runArtifacts = runSession.store.list();
