@@ -59,6 +59,9 @@ const trackSchema = z.object({
   maxFrameGap: z.number().int().min(1).max(1000).default(2).describe('LAP: most frames a gap may span, frames, at most 1000 (TrackMate default 2)'),
   allowSplitting: z.boolean().default(true).describe('Detect divisions (track splitting). TrackMate\'s default is false; true here because nuclei divide'),
   splittingMaxDistancePx: z.number().positive().optional().describe('LAP: largest distance from a mother to a daughter, pixels. Default: the larger of the linking distance and the objects\' median diameter'),
+  drift: tableArg
+    .optional()
+    .describe('Drift table from correct_drift (t,dx_px,dy_px) of the movie the labels were made on: positions are corrected by it before linking, so the tracks and their speeds are free of stage drift while the labels and a CTC export stay in the movie\'s coordinates. Default: none'),
   checkDivisions: z.boolean().default(true).describe('LAP: keep a division only with evidence (two daughters that last, of plausible size and brightness, no cell vanished beside the mother, and two of: daughters alike, moving apart, mother brightening). Default true; false keeps every split the tracker proposes'),
   allowMerging: z.boolean().default(false).describe('LAP: allow two tracks to merge (TrackMate default false)'),
   mergingMaxDistancePx: z.number().positive().optional().describe('LAP: largest distance for a merge, pixels. Default: the linking distance'),
@@ -96,6 +99,7 @@ const track = defineTool({
       const { saveTracksJson } = await import('../src/analysis/trackio.ts');
       const { trackIdOfBranch } = await import('../src/analysis/track.ts');
       const penalties = args.featurePenalties ?? {};
+      const driftPx = args.drift ? await readDriftTable(ctx.resolve(args.drift, 'table')) : undefined;
       const tracking = await inputChecked(() =>
         trackLabelsWithEvidence(labels, {
           method: args.method,
@@ -105,6 +109,7 @@ const track = defineTool({
           signal: ctx.signal,
           onProgress: (done, total) => ctx.progress(done, total, 'frames'),
           distancesFromMovie: true,
+          driftPx,
           divisionCheck: args.checkDivisions ? {} : false,
           lap: {
             linkingMaxDistance: args.maxLinkingDistancePx,
@@ -136,6 +141,7 @@ const track = defineTool({
           ? `, chosen from the movie: objects ${scale.diameterPx} px across, moving up to ~${scale.stepPx} px per frame; gaps bridged up to ${args.gapClosingMaxDistancePx ?? scale.gapClosingMaxDistancePx} px, daughters up to ${args.splittingMaxDistancePx ?? scale.splittingMaxDistancePx} px from the mother`
           : '';
       const how = args.method === 'lap' ? `the LAP tracker (max ${linkingPx} px per frame${distanceNote})` : `mask overlap (IoU >= ${args.minIoU})`;
+      const driftNote = args.drift ? ' Positions are corrected for the stage drift in the drift table; the labels keep the movie\'s coordinates.' : '';
       const rejected = divisionEvidence.filter((e) => !e.accepted);
       const divisionNote = rejected.length ? ` ${rejected.length} of ${divisionEvidence.length} divisions the tracker proposed lacked evidence and were not kept (${commonReasons(rejected.map((e) => e.reason))}).` : '';
       const confidences = tracks.branches.map((b) => b.confidence ?? 1);
@@ -144,7 +150,7 @@ const track = defineTool({
       const confidenceNote = ` Mean branch confidence ${round(meanConfidence, 2)}${lowConfidence ? `; ${lowConfidence} branch(es) below 0.5 (long jumps, size changes or gaps)` : ''}.`;
       const ref = ctx.addArtifact('tracks', path, `tracks of ${basename(labels.source.path)} (${args.method})`);
       return {
-        summary: `Tracked ${tracks.spots.length} objects in ${tracks.frames} frames into ${trees} track${trees === 1 ? '' : 's'} (${tracks.branches.length} branches, ${divisions} division${divisions === 1 ? '' : 's'}) with ${how}; saved as ${ref.id}.${divisionNote}${confidenceNote}`,
+        summary: `Tracked ${tracks.spots.length} objects in ${tracks.frames} frames into ${trees} track${trees === 1 ? '' : 's'} (${tracks.branches.length} branches, ${divisions} division${divisions === 1 ? '' : 's'}) with ${how}; saved as ${ref.id}.${driftNote}${divisionNote}${confidenceNote}`,
         artifacts: [ref],
         values: {
           tracks: trees,

@@ -189,6 +189,12 @@ export interface TrackLabelsOptions extends MeasureSpotsOptions {
   divisionCheck?: DivisionEvidenceOptions | false;
   /** LAP: distances not given in `lap` come from the movie (estimateTrackingScale) rather than TrackMate's 15 px. Default false. */
   distancesFromMovie?: boolean;
+  /**
+   * Stage drift per frame (px, the sample's displacement as correct_drift reports it): spot positions are
+   * taken back by it, so linking, speeds and distances are in the sample's frame while the labels (and a
+   * CTC export of them) stay in the movie's own coordinates.
+   */
+  driftPx?: { dxPx: number; dyPx: number }[];
 }
 
 /** Tracks plus what the tracker weighed on the way. */
@@ -354,6 +360,13 @@ export async function trackLabelsWithEvidence(labels: Movie, options: TrackLabel
     labelsPath: options.labelsPath,
   };
   const spots = await measureSpots(labels, { ...options, onProgress: (d, t) => options.onProgress?.(d, 2 * t) });
+  if (options.driftPx) {
+    if (options.driftPx.length < shape.t) throw new RangeError(`the drift table has ${options.driftPx.length} frames but the label movie has ${shape.t}: pass the drift table of this movie`);
+    for (const spot of spots) {
+      spot.x -= options.driftPx[spot.t].dxPx;
+      spot.y -= options.driftPx[spot.t].dyPx;
+    }
+  }
   let links: Pick<SpotLink, 'source' | 'target'>[];
   let evidence: DivisionEvidence[] | undefined;
   let scale: TrackingScale | undefined;
