@@ -80,10 +80,10 @@ export function ChatApp(props: ChatAppProps): React.ReactElement {
   const notice = useCallback((text: string, tone: 'info' | 'error' | 'help' = 'info') => dispatch({ type: 'notice', tone, text }), []);
 
   const attach = useCallback(
-    (next: ChatBackend, intro?: string) => {
+    (next: ChatBackend, intro?: string, resumed = next.resumed) => {
       setBackend(next);
       const info: HeaderInfo = { model: next.modelName, sessionId: next.sessionId, movies: next.movies() };
-      if (!next.resumed) return dispatch({ type: 'header', info, intro });
+      if (!resumed) return dispatch({ type: 'header', info, intro });
       // a resumed session opens on its conversation so far, then says where it stands
       dispatch({ type: 'header', info });
       dispatch({ type: 'history', items: historyItems(next.transcript?.() ?? [], next.provenance()) });
@@ -171,7 +171,8 @@ export function ChatApp(props: ChatAppProps): React.ReactElement {
           case 'reopen':
             if (controller.current) return notice('still working: wait, or press Esc to cancel', 'error');
             b!.reopen({ sessionId: outcome.sessionId, model: outcome.model }).then(
-              (next) => attach(next, outcome.sessionId ? resumedText(next) : `Now using ${next.modelName}.`),
+              // another model on the same session: its transcript is on screen already
+              (next) => (outcome.sessionId ? attach(next, resumedText(next)) : attach(next, `Now using ${next.modelName}.`, false)),
               (err: unknown) => notice(err instanceof Error ? err.message.split('\n')[0] : String(err), 'error'),
             );
             return;

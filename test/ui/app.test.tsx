@@ -136,6 +136,11 @@ describe('chat app', () => {
     expect(frame).toContain('Segmented: 12 nuclei per frame.');
     expect(frame.indexOf('segment the nuclei with li')).toBeLessThan(frame.indexOf('Segmented: 12 nuclei'));
     expect(frame).not.toContain('I analyse live-cell movies');
+    // switching the model keeps the session: its transcript is not printed again
+    backend.reopen = async () => ({ ...backend, modelName: 'openai:llama3.1' });
+    await typeLine(app, '/model openai:llama3.1');
+    await until(() => app.frame().includes('Now using openai:llama3.1.'), 'the model switch', 5000, app.frame);
+    expect(app.frame().split('segment the nuclei with li').length).toBe(2);
     app.unmount();
   });
 
