@@ -139,7 +139,8 @@ export class ToolIndex {
     if (this.knows(this.correct(meaning(token.stem), token.word))) return true;
     if (token.word.length < 3) return false;
     for (const w of [...this.writtenWords.keys(), ...this.vocabulary, ...extra]) {
-      if (Math.abs(w.length - token.word.length) <= 1 && editDistance(token.word, w, 1) <= 1) return true;
+      // a slip keeps the first letter ("cels", "teh"); "round" is not "ground"
+      if (w[0] === token.word[0] && Math.abs(w.length - token.word.length) <= 1 && editDistance(token.word, w, 1) <= 1) return true;
     }
     return false;
   }

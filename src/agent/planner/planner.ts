@@ -7,7 +7,8 @@ import { acceptedInputs, adaptArgs, type Catalogue, type PropertyInfo, type Inpu
 import { isAdviceQuestion, splitClauses, orderSteps } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { statedNumbers, statedValues } from './arguments.ts';
-import { ToolIndex } from './matcher.ts';
+import { unappliedWords } from './unapplied.ts';
+import { type Match, ToolIndex } from './matcher.ts';
 import { meaning, stopWords, tokenize } from './words.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
@@ -91,7 +92,7 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
   const excluded: string[] = [];
   clauses.forEach((clause, i) => {
     // a negated clause names what not to run; elsewhere "instead of Otsu" names no step
-    const best = index.match(clause.negated ? clause.text : withoutRejected(clause.text))[0];
+    const best = bestMatch(index.match(clause.negated ? clause.text : withoutRejected(clause.text)), clause.text, catalogue);
     if (!best) return;
     if (clause.negated) {
       excluded.push(best.tool);
@@ -105,6 +106,9 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
       // "simulate a movie with drift and noise": words of the previous step's arguments, not a new step
       const args = argumentMeanings(previous.tool, catalogue);
       if (own.length > 0 && best.matched.every((m) => m.split(' ').every((w) => args.has(w))) && args.has(own[0])) return;
+      // "..., excluding cells cut by the image border": more words of the previous step's arguments than of the tool matched
+      const overlap = new Set(own.filter((w) => args.has(w)));
+      if (overlap.size >= 2 && overlap.size > best.matched.length) return;
       // a number or a file for the previous step, in words its arguments' descriptions use
       const described = argumentMeanings(previous.tool, catalogue, true);
       if ((/\d|_{3,}/.test(clause.text) || findPaths(original.slice(clause.start, clause.end)).length > 0) && best.matched.every((m) => m.split(' ').every((w) => described.has(w)))) return;
@@ -116,6 +120,17 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     .filter((p) => !excluded.includes(p.tool))
     .map((p) => ({ tool: p.tool, start: clauses[p.clause].start, end: clauses[p.clause].end, order: order.indexOf(p.clause) }));
   return { mentions, excluded: [...new Set(excluded)] };
+}
+
+/**
+ * The best match, where two score about the same preferring the tool whose arguments the
+ * clause's numbers state ("the pixel size is 0.65 microns": set_calibration takes it, movie_info does not).
+ */
+function bestMatch(ranked: Match[], clause: string, catalogue: Catalogue): Match | undefined {
+  const top = ranked[0];
+  if (!top || !ranked[1] || ranked[1].score < 0.8 * top.score || !/\d/.test(clause)) return top;
+  const stated = (m: Match) => Object.keys(statedNumbers(m.tool, clause, catalogue)).length;
+  return ranked.filter((m) => m.score >= 0.8 * top.score).sort((a, b) => stated(b) - stated(a) || b.score - a.score)[0];
 }
 
 /** True when two clauses name different values of the same enum argument of the tool. */
@@ -260,6 +275,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   if (ask) return { steps: [], reply: String(ask.args.$ask) };
   const notes = takeNotes(steps);
   for (const step of steps) notes.push(...methodsNotHere(step, catalogue));
+  for (const step of steps) notes.push(...notApplied(step, catalogue));
   for (const step of steps) switchesFromWords(step, catalogue);
   for (const step of steps) Object.assign(step.args, selfOf(step.tool, catalogue)?.fromRequest?.(requestClause(step.clause, text, conversation)) ?? {});
   for (const step of steps) statedArguments(step, catalogue);
@@ -365,6 +381,14 @@ function requestClause(clause: string, request: string, conversation: Conversati
     ...(pixelSizeUm !== undefined ? { pixelSizeUm } : {}),
     artifacts: conversation.artifactsAtStart.map(({ id, type, producedBy, path }) => ({ id, type, producedBy, path })),
   };
+}
+
+/** A condition in the step's words that no tool knows: named in the answer, never dropped silently. */
+function notApplied(step: PlannedStep, catalogue: Catalogue): string[] {
+  const instead = new Set(Object.keys(selfOf(step.tool, catalogue)?.insteadOf ?? {}).map((w) => w.toLowerCase()));
+  const words = unappliedWords(step.clause, indexFor(catalogue), maskNames(step.clause)).filter((w) => !instead.has(w.toLowerCase().replace(/-/g, '')));
+  if (words.length === 0) return [];
+  return [`I did not apply ${words.map((w) => `"${w}"`).join(', ')}: ${step.tool} has no such option.`];
 }
 
 /** The methods the step's words ask for that its tool does not have: the stand-in is applied and named. */

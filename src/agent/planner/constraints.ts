@@ -1,0 +1,296 @@
+// Constraints a step's words state that its tool does not apply: a method, algorithm or
+// software named ("with BM3D", "a median projection", "using the Hungarian algorithm"),
+// an output format ("as xlsx", "to HDF5"), a scope ("only the dividing cells", "per
+// condition") or a number with its unit that no argument took ("of 50 px"). Each one is
+// named in the answer in one line, with what the tool offers and what ran instead:
+// nothing the person asked for is dropped silently. What a tool applies is read from its
+// own declaration (description, words, examples, argument names, allowed values).
+import { type Catalogue, type PropertyInfo, selfOf } from './catalogue.ts';
+import type { ToolIndex } from './matcher.ts';
+import { findQuantities } from './quantities.ts';
+import { isStopWord, meaning, tokenize } from './words.ts';
+
+export type ConstraintKind = 'method' | 'format' | 'scope' | 'number';
+
+/** A constraint of the request that the step's tool does not apply. */
+export interface Unapplied {
+  /** As the person wrote it ("median projection", "only the dividing cells", "50 px"). */
+  text: string;
+  kind: ConstraintKind;
+  start: number;
+  end: number;
+}
+
+export interface StepWords {
+  tool: string;
+  args: Record<string, unknown>;
+  /** The words of the step. */
+  clause: string;
+}
+
+/** Nouns that a method, an algorithm, a piece of software or a file format is named before ("a bilateral filter", "an Imaris file"). */
+const METHOD_HEADS = /^(?:methods?|algorithms?|filters?|filtering|projections?|thresholds?|thresholding|models?|networks?|fits?|fitting|approach|technique|plugins?|software|package|programs?|transforms?|kernels?|subtraction|deconvolution|estimators?|classifiers?|trackers?|detectors?|segmenters?|denoisers?|interpolation|smoothing|blur|scheme|metric|mode|regression|tests?)$/i;
+const FORMAT_HEADS = /^(?:formats?|files?|extension)$/i;
+/** Words that introduce the method or format to use ("with", "using", "as", "to"). */
+const NAMING_CUES = /^(?:with|using|use|via|by|through|in|as|into|to|from)$/i;
+/** Words that introduce a scope or a condition on what the step covers. */
+const SCOPE_CUES = /^(?:only|just|except|excluding|per|each|whose)$/i;
+/** Words that end a phrase. */
+const BOUNDARY = /^(?:and|or|then|but|so|if|when|while|because|after|before|until|than|instead|rather|please)$/i;
+const FILLERS = /^(?:the|a|an|my|our|your|their|its|this|that|these|those|some|all|every|each|of)$/i;
+/**
+ * Words that say how well or which one in general, never a method by name ("a good
+ * threshold", "the usual settings", "with care"), and positions handled by numbers.
+ */
+const ORDINARY = new Set(
+  ('good better best nice proper appropriate suitable reasonable sensible right correct wrong new different other own whole entire full simple ' +
+    'quick quickly fast faster slow slower robust recommended optimal usual standard normal typical default defaults setting settings parameter ' +
+    'parameters value values option options care caution high higher low lower more less much many few little same similar first last initial ' +
+    'final early late later earlier next previous current whole ones one thing things stuff way help me them it everything anything something ' +
+    'data result results output outputs').split(' '),
+);
+
+interface RawWord {
+  word: string;
+  lower: string;
+  start: number;
+  end: number;
+}
+
+function rawWords(text: string): RawWord[] {
+  const out: RawWord[] = [];
+  for (const m of text.matchAll(/[\p{L}\d][\p{L}\d'’]*(?:[-.][\p{L}\d]+)*/gu)) {
+    const word = m[0].replace(/['’]s?$/, '');
+    out.push({ word, lower: word.toLowerCase(), start: m.index ?? 0, end: (m.index ?? 0) + word.length });
+  }
+  return out;
+}
+
+/** Every meaning the tool's own declaration uses: what it applies when a request says it. */
+function vocabularyOf(tool: string, catalogue: Catalogue): Set<string> {
+  const self = selfOf(tool, catalogue) ?? {};
+  const props: Record<string, PropertyInfo> = catalogue.get(tool)?.properties ?? {};
+  const texts = [
+    tool.replace(/_/g, ' '),
+    catalogue.get(tool)?.description ?? '',
+    self.summary ?? '',
+    ...(self.words ?? []),
+    ...(self.examples ?? []),
+    ...Object.values(self.valueWords ?? {}).flatMap((v) => Object.entries(v).flatMap(([value, words]) => [value, ...words])),
+    ...Object.keys(self.insteadOf ?? {}),
+    ...Object.entries(props).flatMap(([name, p]) => [
+      name.replace(/(Px|Um|S|Ms|Percent|Frames)$/, '').replace(/([a-z])([A-Z])/g, '$1 $2'),
+      p.description ?? '',
+      ...[...(p.enum ?? []), ...(p.anyOf ?? []).flatMap((a) => a.enum ?? [])].map((v) => String(v).replace(/_/g, ' ')),
+    ]),
+  ];
+  return new Set(tokenize(texts.join(' ')).map((t) => meaning(t.stem)));
+}
+
+class Reader {
+  readonly vocabulary: Set<string>;
+  constructor(readonly step: StepWords, readonly index: ToolIndex, catalogue: Catalogue) {
+    this.vocabulary = vocabularyOf(step.tool, catalogue);
+  }
+
+  /** True when the tool's declaration uses the word (with the thesaurus and spelling tolerance). */
+  applies(word: RawWord): boolean {
+    const tokens = tokenize(word.word);
+    if (tokens.length === 0) return true;
+    const meanings = this.index.meanings(tokens).map((m, i) => [m, meaning(tokens[i].stem)]);
+    const known = (i: number) => meanings[i].some((m) => this.vocabulary.has(m));
+    // a hyphenated word: the whole word, or every part of it
+    return known(0) || (tokens.length > 1 && tokens.slice(1).every((_, i) => known(i + 1)));
+  }
+
+  /** A word that could name a method: not a function word, a number, or a word that only says how good. */
+  content(word: RawWord): boolean {
+    return !isStopWord(word.lower) && !FILLERS.test(word.lower) && !/^\d+(?:[.,]\d+)?$/.test(word.lower) && !ORDINARY.has(word.lower);
+  }
+
+  /** Written as a name: an acronym, a name with capitals or digits, or a word no tool knows. */
+  nameLike(word: RawWord, first: boolean): boolean {
+    if (/\d/.test(word.word) && /\p{L}/u.test(word.word)) return true;
+    if (/\p{Lu}.*\p{Lu}/u.test(word.word) || (!first && /^\p{Lu}/u.test(word.word))) return true;
+    return tokenize(word.word).some((t) => !this.index.recognizes(t));
+  }
+}
+
+/** Words after "instead of"/"rather than" and negated parts ("but don't track them") name nothing to apply. */
+function maskRejected(text: string): string {
+  const blank = (m: string) => m.replace(/[^\s]/g, ' ');
+  return text
+    .replace(/\b(?:instead\s+of|rather\s+than|not\s+with|but\s+not)\s+(?:the\s+|an?\s+)?[\w-]+(?:\s+(?:method|filter|threshold|model|algorithm))?/gi, blank)
+    .replace(/\b(?:do\s+not|don'?t|never|no\s+need\s+to|skip(?:ping)?)\b[^,.;]*/gi, blank);
+}
+
+/** "a bilateral filter", "the Hungarian algorithm", "an Imaris file": modifiers of a method or format noun the tool does not know. */
+function namedBeforeHead(words: RawWord[], reader: Reader): Unapplied[] {
+  const out: Unapplied[] = [];
+  words.forEach((head, h) => {
+    const format = FORMAT_HEADS.test(head.lower);
+    if (!format && !METHOD_HEADS.test(head.lower)) return;
+    const modifiers: RawWord[] = [];
+    for (let j = h - 1; j >= 0 && modifiers.length < 3; j--) {
+      const w = words[j];
+      if (!reader.content(w) || NAMING_CUES.test(w.lower) || SCOPE_CUES.test(w.lower) || BOUNDARY.test(w.lower)) break;
+      // punctuation in between ends the phrase
+      if (words[j + 1].start - w.end > 1) break;
+      modifiers.unshift(w);
+    }
+    // the verb of the step ("segment", "track") is not a modifier
+    while (modifiers.length && modifiers[0] === words[0]) modifiers.shift();
+    if (!modifiers.some((w) => !reader.applies(w))) return;
+    const from = modifiers.findIndex((w) => !reader.applies(w));
+    const first = modifiers[from];
+    out.push({ text: '', kind: format ? 'format' : 'method', start: first.start, end: head.end });
+  });
+  return out;
+}
+
+/** "with BM3D", "using mean shift", "as xlsx", "to HDF5": a name after a naming word that the tool does not know. */
+function namedAfterCue(words: RawWord[], reader: Reader): Unapplied[] {
+  const out: Unapplied[] = [];
+  words.forEach((cue, c) => {
+    if (!NAMING_CUES.test(cue.lower)) return;
+    let i = c + 1;
+    while (i < words.length && FILLERS.test(words[i].lower)) i++;
+    const phrase: RawWord[] = [];
+    for (; i < words.length && phrase.length < 3; i++) {
+      const w = words[i];
+      if (!reader.content(w) || NAMING_CUES.test(w.lower) || SCOPE_CUES.test(w.lower) || BOUNDARY.test(w.lower)) break;
+      if (phrase.length && w.start - phrase.at(-1)!.end > 2) break;
+      phrase.push(w);
+      if (METHOD_HEADS.test(w.lower) || FORMAT_HEADS.test(w.lower)) break;
+    }
+    if (phrase.length === 0 || reader.applies(phrase[0])) return;
+    // "in the zebrafish embryo" is a place: "in"/"from" name a method or format only with its noun ("in Imaris format")
+    if (/^(?:in|from)$/i.test(cue.lower) && !phrase.some((w) => METHOD_HEADS.test(w.lower) || FORMAT_HEADS.test(w.lower))) return;
+    // a name, or two words the tool does not know ("mean shift")
+    const unknown = phrase.filter((w) => !reader.applies(w) && !METHOD_HEADS.test(w.lower) && !FORMAT_HEADS.test(w.lower));
+    if (!reader.nameLike(phrase[0], false) && unknown.length < 2) return;
+    const last = phrase.at(-1)!;
+    const kind: ConstraintKind = FORMAT_HEADS.test(last.lower) || /^(?:as|into|to)$/i.test(cue.lower) ? 'format' : 'method';
+    out.push({ text: '', kind, start: phrase[0].start, end: last.end });
+  });
+  return out;
+}
+
+/** "only the dividing cells", "per condition", "except the round ones": a scope whose words the tool does not know. */
+function scopes(words: RawWord[], reader: Reader): Unapplied[] {
+  const out: Unapplied[] = [];
+  words.forEach((cue, c) => {
+    if (!SCOPE_CUES.test(cue.lower)) return;
+    let i = c + 1;
+    const phrase: RawWord[] = [];
+    for (; i < words.length && phrase.length < 6; i++) {
+      const w = words[i];
+      if (BOUNDARY.test(w.lower) || NAMING_CUES.test(w.lower) || SCOPE_CUES.test(w.lower)) break;
+      if (w.start - (phrase.at(-1) ?? cue).end > 2) break;
+      phrase.push(w);
+    }
+    const contentWords = phrase.filter((w) => reader.content(w));
+    if (!contentWords.some((w) => !reader.applies(w))) return;
+    out.push({ text: '', kind: 'scope', start: cue.start, end: phrase.at(-1)!.end });
+  });
+  return out;
+}
+
+/** All numbers in an object's values, at any depth. */
+function numbersIn(value: unknown, out: number[] = []): number[] {
+  if (typeof value === 'number') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) numbersIn(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) numbersIn(v, out);
+  return out;
+}
+
+const CONVERSIONS = [1, 60, 3600, 1000, 1 / 60, 1 / 3600, 1 / 1000, 100, 1 / 100];
+
+/** Numbers with units that no argument took (converted units, 0-based indices and the notes' conversions count as taken). */
+function numbers(step: StepWords, text: string, notes: string[]): Unapplied[] {
+  const used = numbersIn(step.args);
+  const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
+  const out: Unapplied[] = [];
+  for (const q of findQuantities(text)) {
+    const before = text.slice(Math.max(0, q.start - 12), q.start);
+    // parts of names, ids and channels ("movie-2", "channel 2", "488 nm"), counts of things ("30 cells"), ranges the step read
+    if (/[\w-]$/.test(before) || /\b(?:channel|chan|ch|c|laser|line)\s*#?\s*$/i.test(before) || /^\s*(?:nm\b)/i.test(text.slice(q.end - 2, q.end + 3)) && q.value > 300) continue;
+    if (q.kind === 'count' && !/^\s*(?:px|pixels?|µm|um)/i.test(q.after)) continue;
+    if (used.some((n) => CONVERSIONS.some((f) => close(n, q.value * f)) || close(n, q.value - 1))) continue;
+    if (notes.some((note) => new RegExp(`(?<![\\d.])${String(q.value).replace('.', '\\.')}(?![\\d])`).test(note))) continue;
+    out.push({ text: '', kind: 'number', start: q.start, end: q.end });
+  }
+  return out;
+}
+
+/**
+ * The constraints of a step's words that its tool does not apply, in written order (a
+ * phrase inside a longer one counts once). `notes` are the lines the answer already says
+ * (a unit converted); `masked` is the clause with names and paths blanked out.
+ */
+export function unappliedConstraints(step: StepWords, catalogue: Catalogue, index: ToolIndex, notes: string[] = [], masked = step.clause): Unapplied[] {
+  const text = maskRejected(masked);
+  const words = rawWords(text);
+  const reader = new Reader(step, index, catalogue);
+  const found = [...namedBeforeHead(words, reader), ...namedAfterCue(words, reader), ...scopes(words, reader), ...numbers(step, text, notes)]
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Unapplied[] = [];
+  for (const item of found) {
+    const last = out.at(-1);
+    if (last && item.start < last.end) {
+      // overlapping phrases: one item covering both, the more specific kind kept
+      if (item.end > last.end) last.end = item.end;
+      if (last.kind === 'number' || (last.kind === 'scope' && item.kind !== 'number')) last.kind = item.kind;
+      continue;
+    }
+    out.push({ ...item });
+  }
+  for (const item of out) item.text = step.clause.slice(item.start, item.end).trim();
+  return out.filter((item) => item.text.length > 0);
+}
+
+/** The enum argument a method or format constraint stands in for (named like it, else method/format/kind). */
+function choiceArgument(kind: ConstraintKind, props: Record<string, PropertyInfo>): string | undefined {
+  const enums = Object.keys(props).filter((k) => [...(props[k].enum ?? []), ...(props[k].anyOf ?? []).flatMap((a) => a.enum ?? [])].length > 1);
+  const preferred = kind === 'format' ? ['format', 'kind', 'method'] : ['method', 'kind', 'format', 'analysis'];
+  return preferred.find((k) => enums.includes(k)) ?? enums[0];
+}
+
+function allowedValues(p: PropertyInfo): string[] {
+  return [...(p.enum ?? []), ...(p.anyOf ?? []).flatMap((a) => a.enum ?? [])].map(String);
+}
+
+const INPUTS = new Set(['movie', 'labels', 'tracks', 'table', 'output', 'result', 'pipeline']);
+
+/**
+ * One line naming what was not applied, what the tool offers and what ran:
+ * "Not applied: "median projection" — `project` has no such option (it offers method: max,
+ * mean, min, sum, std, temporal_color); I used max."
+ */
+export function unappliedNote(step: StepWords, items: Unapplied[], catalogue: Catalogue): string | undefined {
+  if (items.length === 0) return undefined;
+  const props: Record<string, PropertyInfo> = catalogue.get(step.tool)?.properties ?? {};
+  const options = Object.keys(props).filter((k) => !INPUTS.has(k));
+  const listed = (names: string[]) => (names.length > 8 ? `${names.slice(0, 8).join(', ')}, ...` : names.join(', '));
+  const sentences: string[] = [];
+  const choices = items.filter((i) => i.kind === 'method' || i.kind === 'format');
+  if (choices.length) {
+    const arg = choiceArgument(choices[0].kind, props);
+    const things = choices.map((i) => `"${i.text}"`).join(', ');
+    if (arg) {
+      const used = step.args[arg] ?? props[arg].default;
+      sentences.push(`Not applied: ${things} — \`${step.tool}\` has no such option (it offers ${arg}: ${allowedValues(props[arg]).join(', ')}); ${used !== undefined ? `I used ${String(used)}` : 'I used its default'}.`);
+    } else {
+      sentences.push(`Not applied: ${things} — \`${step.tool}\` has no such option${options.length ? ` (its options: ${listed(options)})` : ''}; I used its default.`);
+    }
+  }
+  const scoped = items.filter((i) => i.kind === 'scope');
+  if (scoped.length) {
+    sentences.push(`Not applied: ${scoped.map((i) => `"${i.text}"`).join(', ')} — \`${step.tool}\` cannot restrict itself to that${options.length ? ` (its options: ${listed(options)})` : ''}; it ran on everything.`);
+  }
+  const numbered = items.filter((i) => i.kind === 'number');
+  if (numbered.length) {
+    sentences.push(`Not applied: ${numbered.map((i) => `"${i.text}"`).join(', ')} — no option of \`${step.tool}\` takes ${numbered.length > 1 ? 'these values' : 'this value'}${options.length ? ` (its options: ${listed(options)})` : ''}; I used its defaults.`);
+  }
+  return sentences.join(' ');
+}
