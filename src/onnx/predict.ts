@@ -35,7 +35,7 @@ interface SampleState {
   raw: Sample;
   remaining: number;
   /** Per output: weighted sums, weights (one per output position) and geometry. */
-  outputs: Map<string, { sum: Tensor; weight: Float32Array } | undefined>;
+  outputs: Map<string, { sum: Tensor; weight: Float32Array | undefined } | undefined>;
 }
 
 function checkCancelled(signal?: AbortSignal): void {
@@ -195,7 +195,23 @@ const ORT_ARRAYS: Record<string, (n: number) => ArrayLike<number> & { [i: number
   uint32: (n) => new Uint32Array(n),
 };
 
-async function toOrt(t: Tensor, dataType: string, batch: Tensor[]): Promise<OrtTensor> {
+/**
+ * Batch input buffers, one per model, data type and length, reused across tiles and frames
+ * (a batch is copied in with one set() per tile). Safe because each session.run is awaited
+ * before the next batch is written.
+ */
+const batchBuffers = new WeakMap<LoadedModel, Map<string, ArrayLike<number> & { [i: number]: number }>>();
+
+function batchBuffer(model: LoadedModel, dataType: string, length: number, make: (n: number) => ArrayLike<number> & { [i: number]: number }) {
+  let perModel = batchBuffers.get(model);
+  if (!perModel) batchBuffers.set(model, (perModel = new Map()));
+  const key = `${dataType}:${length}`;
+  let buffer = perModel.get(key);
+  if (!buffer) perModel.set(key, (buffer = make(length)));
+  return buffer;
+}
+
+async function toOrt(model: LoadedModel, t: Tensor, dataType: string, batch: Tensor[]): Promise<OrtTensor> {
   const { Tensor } = await ort();
   const make = ORT_ARRAYS[dataType];
   if (!make) throw new InputError(`input data type ${dataType} is not supported (use float32, float64 or an integer type)`);
@@ -203,10 +219,8 @@ async function toOrt(t: Tensor, dataType: string, batch: Tensor[]): Promise<OrtT
   const dims = [...t.shape];
   dims[0] = batch.length;
   if (dataType === 'float32' && batch.length === 1) return new Tensor('float32', t.data, dims);
-  const data = make(n * batch.length);
-  batch.forEach((b, j) => {
-    for (let i = 0; i < n; i++) data[j * n + i] = b.data[i];
-  });
+  const data = batchBuffer(model, dataType, n * batch.length, make);
+  batch.forEach((b, j) => (data as unknown as { set(a: ArrayLike<number>, offset: number): void }).set(b.data, j * n));
   return new Tensor(dataType as 'float32', data as Float32Array, dims);
 }
 
@@ -217,7 +231,7 @@ async function runBatch(model: LoadedModel, jobs: TileJob[]): Promise<Tensor[][]
   for (let i = 0; i < spec.inputs.length; i++) {
     const extra = (jobs[0] as TileJob & { extra?: Map<string, Tensor> }).extra;
     const tensors = i === 0 ? jobs.map((j) => j.input) : [extra!.get(spec.inputs[i].id)!];
-    feeds[model.inputNames[i]] = await toOrt(tensors[0], spec.inputs[i].dataType, tensors);
+    feeds[model.inputNames[i]] = await toOrt(model, tensors[0], spec.inputs[i].dataType, tensors);
   }
   let results: Record<string, OrtTensor>;
   try {
@@ -253,12 +267,18 @@ function scatterTile(state: SampleState, out: TensorSpec, input: TensorSpec, job
     return { full, offset: Math.round(t.inStart * f), low: Math.round(t.validStart * f), high: Math.min(full, Math.round(t.validEnd * f)), rampLow: t.rampLow, rampHigh: t.rampHigh, factor: f };
   });
   let acc = state.outputs.get(out.id);
+  // One tile covering the whole output (no tiling was needed): it is the output, nothing to blend.
+  if (!acc && geometry.every((g, d) => g.offset === 0 && g.low === 0 && g.high === g.full && tile.shape[d] === g.full)) {
+    state.outputs.set(out.id, { sum: { axes: out.axes.map((a) => a.id), shape: [...tile.shape], data: tile.data }, weight: undefined });
+    return;
+  }
   if (!acc) {
     const shape = geometry.map((g) => g.full);
     acc = { sum: zeros(out.axes.map((a) => a.id), shape), weight: new Float32Array(sizeOf(shape)) };
     state.outputs.set(out.id, acc);
   }
   const fullStrides = stridesOf(acc.sum.shape);
+  const weight = acc.weight!;
   const n = tile.shape.length;
   const weightsPerAxis = geometry.map((g, d) => {
     const w = new Float32Array(tile.shape[d]);
@@ -287,7 +307,7 @@ function scatterTile(state: SampleState, out: TensorSpec, input: TensorSpec, job
         if (w === 0) continue;
         const k = base + off + i;
         acc.sum.data[k] += w * tile.data[src + i];
-        acc.weight[k] += w;
+        weight[k] += w;
       }
     }
     for (let d = last - 1; d >= 0; d--) {
@@ -302,7 +322,7 @@ function finishSample(model: LoadedModel, state: SampleState): Map<string, Tenso
   for (const out of model.spec.outputs) {
     const acc = state.outputs.get(out.id)!;
     const { sum, weight } = acc;
-    for (let i = 0; i < sum.data.length; i++) sum.data[i] = weight[i] > 0 ? sum.data[i] / weight[i] : 0;
+    if (weight) for (let i = 0; i < sum.data.length; i++) sum.data[i] = weight[i] > 0 ? sum.data[i] / weight[i] : 0;
     outputs.set(out.id, applyProcessing(sum, out.postprocessing, { tensors: state.raw, where: `output ${out.id}` }));
   }
   return outputs;

@@ -71,8 +71,8 @@ function applyOp(t: Tensor, op: ProcessingOp, ctx: ProcessingContext): Tensor {
       if (!(lowP >= 0 && lowP < highP && highP <= 100)) throw new InputError(`${where}: need 0 <= min_percentile < max_percentile <= 100, got ${lowP} and ${highP}`);
       const source = referenceTensor(t, k.reference_tensor, ctx, where);
       const axes = reduceAxes(source, k.axes, where);
-      const low = percentiles(source, axes, lowP);
-      const high = percentiles(source, axes, highP);
+      // Both percentiles from one selection pass over one copy (no full sort).
+      const [low, high] = percentilePairs(source, axes, lowP, highP);
       const groupOf = oneGroup(t, axes) ? new Int32Array(d.length) : groupsOver(t, axes).groupOf;
       for (let i = 0; i < d.length; i++) {
         const g = groupOf[i];
@@ -164,26 +164,67 @@ function meanStd(t: Tensor, axes: string[]): { groupOf: Int32Array; mean: Float6
 
 /** Percentile per group with numpy's default linear interpolation. */
 export function percentiles(t: Tensor, axes: string[], percent: number): Float64Array {
-  if (oneGroup(t, axes)) return Float64Array.of(percentileOf(Float32Array.from(t.data).sort(), percent));
-  const { groupOf, groups } = groupsOver(t, axes);
-  const counts = new Int32Array(groups);
-  for (let i = 0; i < groupOf.length; i++) counts[groupOf[i]]++;
-  const buckets = Array.from({ length: groups }, (_, g) => new Float32Array(counts[g]));
-  const fill = new Int32Array(groups);
-  for (let i = 0; i < groupOf.length; i++) buckets[groupOf[i]][fill[groupOf[i]]++] = t.data[i];
-  const out = new Float64Array(groups);
-  buckets.forEach((values, g) => {
-    out[g] = percentileOf(values.sort(), percent);
-  });
-  return out;
+  return percentilePairs(t, axes, percent, percent)[0];
 }
 
-/** numpy.percentile (linear interpolation) of sorted values. */
-function percentileOf(sorted: Float32Array, percent: number): number {
-  const position = (percent / 100) * (sorted.length - 1);
+/** Two percentiles per group (numpy's linear interpolation), found by selection rather than sorting. */
+export function percentilePairs(t: Tensor, axes: string[], lowPercent: number, highPercent: number): [Float64Array, Float64Array] {
+  const buckets: Float32Array[] = [];
+  if (oneGroup(t, axes)) buckets.push(Float32Array.from(t.data));
+  else {
+    const { groupOf, groups } = groupsOver(t, axes);
+    const counts = new Int32Array(groups);
+    for (let i = 0; i < groupOf.length; i++) counts[groupOf[i]]++;
+    for (let g = 0; g < groups; g++) buckets.push(new Float32Array(counts[g]));
+    const fill = new Int32Array(groups);
+    for (let i = 0; i < groupOf.length; i++) buckets[groupOf[i]][fill[groupOf[i]]++] = t.data[i];
+  }
+  const low = new Float64Array(buckets.length);
+  const high = new Float64Array(buckets.length);
+  buckets.forEach((values, g) => {
+    // Selecting the lower percentile first leaves everything above it to the right, so the higher one is selected there.
+    low[g] = percentileBySelection(values, lowPercent, 0);
+    high[g] = percentileBySelection(values, highPercent, Math.floor((lowPercent / 100) * (values.length - 1)));
+  });
+  return [low, high];
+}
+
+/** numpy.percentile (linear interpolation) of `values`, partially reordering them; ranks below `from` are already in place. */
+function percentileBySelection(values: Float32Array, percent: number, from: number): number {
+  if (values.length === 0) return Number.NaN;
+  const position = (percent / 100) * (values.length - 1);
   const lo = Math.floor(position);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (position - lo);
+  const a = selectRank(values, lo, Math.min(from, lo));
+  if (lo + 1 >= values.length || position === lo) return a;
+  let b = Infinity;
+  for (let i = lo + 1; i < values.length; i++) if (values[i] < b) b = values[i];
+  return a + (b - a) * (position - lo);
+}
+
+/** Hoare's quickselect: puts the k-th smallest of values[left..] at index k (smaller before, larger after) and returns it. */
+function selectRank(values: Float32Array, k: number, left: number): number {
+  let l = left;
+  let r = values.length - 1;
+  while (r > l) {
+    const pivot = values[(l + r) >> 1];
+    let i = l;
+    let j = r;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        const tmp = values[i];
+        values[i] = values[j];
+        values[j] = tmp;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) r = j;
+    else if (k >= i) l = i;
+    else break;
+  }
+  return values[k];
 }
 
 function softmaxAlong(t: Tensor, axisId: string, where: string): void {
