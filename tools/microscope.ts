@@ -356,7 +356,9 @@ function controlTool(name: string, description: string, kind: 'pause' | 'resume'
   const schema =
     kind === 'stop'
       ? z.object({ finishTimepoint: z.boolean().default(false).describe('Finish the current time point first (default false: stop after the current image)') })
-      : z.object({});
+      : kind === 'pause'
+        ? z.object({ forS: z.number().positive().max(7 * 86400).optional().describe('Resume by itself after this long, s (default: stay paused until resumed)') })
+        : z.object({});
   return defineTool({
     name,
     description,
@@ -365,7 +367,8 @@ function controlTool(name: string, description: string, kind: 'pause' | 'resume'
       const session = await microscopeSession(ctx);
       const acquisition = session.requireAcquisition();
       const finish = kind === 'stop' && (args as { finishTimepoint?: boolean }).finishTimepoint;
-      const result = kind === 'pause' ? acquisition.pause() : kind === 'resume' ? acquisition.resume() : finish ? acquisition.finish() : acquisition.stop();
+      const forS = (args as { forS?: number }).forS;
+      const result = kind === 'pause' ? acquisition.adjust({ kind: 'pause', ...(forS ? { forS } : {}) }) : kind === 'resume' ? acquisition.resume() : finish ? acquisition.finish() : acquisition.stop();
       if (kind === 'stop') await acquisition.done;
       const status = acquisition.status();
       return { summary: `${capitalise(result.message)}. ${acquisition.describeStatus('all')}`, artifacts: registerFiles(ctx, status), values: statusValues(status) };

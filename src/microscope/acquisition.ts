@@ -3,7 +3,7 @@
 // the runner for timing, pause and stop), its status, its rules and its signals. The
 // Runner (runner.ts) executes it through an AcquisitionEngine (engine.ts).
 import { InputError } from '../errors.ts';
-import type { Adjustment } from './adjustment.ts';
+import { formatDuration, type Adjustment } from './adjustment.ts';
 import { describeStatus, doseStatus, type AcquisitionState, type AcquisitionStatus } from './acquisitionStatus.ts';
 import { ChannelSettings } from './channelSettings.ts';
 import type { Clock } from './clock.ts';
@@ -81,11 +81,14 @@ export class Acquisition {
   private readonly signals = new Signals<SignalMap>((event, err) => event !== 'note' && this.note(`a ${event} listener failed: ${err.message.split('\n')[0]}`));
   private readonly runner: Runner;
   private run: Promise<void> | undefined;
+  private readonly clock: Clock;
+  private pauses = 0;
 
   constructor(planInput: unknown, options: AcquisitionOptions) {
     this.limits = options.limits ?? DEFAULT_LIMITS;
     this.microscope = options.microscope instanceof GuardedMicroscope ? options.microscope : new GuardedMicroscope(options.microscope, this.limits, (n) => this.note(n));
     this.ledger = options.ledger ?? new DoseLedger();
+    this.clock = options.clock;
     this.livePlan = validatePlan(parseSequence(planInput), this.microscope.config, this.limits, (n) => this.note(n));
     this.timeline = new Timeline(this.livePlan.timePlan);
     this.settings = new ChannelSettings(this.microscope.config, this.limits, this.microscope.getState());
@@ -198,9 +201,13 @@ export class Acquisition {
       case 'autofocus':
         this.runner.pendingAutofocus = true;
         return at('autofocus before the next time point');
-      case 'pause':
+      case 'pause': {
         this.runner.pause();
-        return { message: 'pausing after the current image', notes: [], fromTimepoint: next };
+        const pause = ++this.pauses;
+        // a timed pause resumes by itself, unless something else resumed or paused it since
+        if (adj.forS) void this.clock.sleep(adj.forS * 1000).then(() => pause === this.pauses && this.runner.paused && this.state !== 'done' && this.adjust({ kind: 'resume' }, 'timer'));
+        return { message: `pausing after the current image${adj.forS ? `; resuming by itself in ${formatDuration(adj.forS)}` : ''}`, notes: [], fromTimepoint: next };
+      }
       case 'resume': {
         const was = this.runner.paused;
         this.runner.resume();

@@ -26,6 +26,7 @@ export const adjustmentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('powerFactor'), factor: factor('power'), channel: channel.optional() }),
   z.object({ kind: z.literal('addChannel'), channel, exposureMs: z.number().optional().describe('Exposure, ms'), powerPercent: z.number().optional().describe('Power, %'), acquireEvery: z.number().int().min(1).optional().describe('Image it every Nth time point (default 1)') }),
   z.object({ kind: z.literal('dropChannel'), channel: channel.describe('The channel to stop imaging; the acquisition goes on with the others') }),
+  z.object({ kind: z.literal('onlyChannels'), channels: z.array(channel).min(1).max(20).describe('The channels to image from now on; every other channel is dropped, and one not yet imaged is added') }),
   z.object({ kind: z.literal('acquireEvery'), channel, every: z.number().int().min(1).describe('Image this channel every Nth time point') }),
   z.object({ kind: z.literal('zPlan'), zPlan: z.union([zPlanSchema, zPlanesSchema]).nullable().describe('Z-stack, µm ({rangeUm, stepUm}, {planes, stepUm}, ...); null = a single plane') }),
   z.object({ kind: z.literal('positions'), positions: z.array(positionSchema).min(1).max(1000).describe('The stage positions to image from the next time point') }),
@@ -34,7 +35,7 @@ export const adjustmentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('moveStage'), xUm: z.number().optional().describe('x, µm'), yUm: z.number().optional().describe('y, µm'), zUm: z.number().optional().describe('z, µm'), relative: z.boolean().optional().describe('Move by rather than to') }),
   z.object({ kind: z.literal('objective'), objective: z.string().describe('10X, 20X or 40X') }),
   z.object({ kind: z.literal('autofocus') }),
-  z.object({ kind: z.literal('pause') }),
+  z.object({ kind: z.literal('pause'), forS: z.number().positive().max(7 * 86400).optional().describe('Resume by itself after this long, s (default: stay paused until resumed)') }),
   z.object({ kind: z.literal('resume') }),
   z.object({ kind: z.literal('stop').describe('Stop the whole acquisition now (needs a person\'s confirmation)') }),
   z.object({ kind: z.literal('finish').describe('Stop after the current time point (needs a person\'s confirmation)') }),
@@ -81,6 +82,8 @@ export function describeAdjustment(adj: Adjustment): string {
       return `add the ${adj.channel} channel${adj.exposureMs ? ` at ${adj.exposureMs} ms` : ''}${adj.acquireEvery && adj.acquireEvery > 1 ? ` every ${adj.acquireEvery} time points` : ''}`;
     case 'dropChannel':
       return `stop imaging ${adj.channel}`;
+    case 'onlyChannels':
+      return `image only ${adj.channels.join(' and ')}`;
     case 'acquireEvery':
       return `image ${adj.channel} every ${adj.every === 1 ? '' : ordinal(adj.every) + ' '}time point`;
     case 'zPlan':
@@ -107,7 +110,7 @@ export function describeAdjustment(adj: Adjustment): string {
     case 'autofocus':
       return 'refocus (autofocus)';
     case 'pause':
-      return 'pause the acquisition';
+      return adj.forS ? `pause the acquisition for ${formatDuration(adj.forS)}` : 'pause the acquisition';
     case 'resume':
       return 'resume the acquisition';
     case 'stop':

@@ -33,9 +33,9 @@ export interface PlanEdit {
   objective?: string;
 }
 
-export type PlanAdjustment = Extract<Adjustment, { kind: 'exposure' | 'exposureFactor' | 'power' | 'powerFactor' | 'addChannel' | 'dropChannel' | 'acquireEvery' | 'zPlan' | 'positions' | 'grid' | 'moveStage' | 'zoom' | 'objective' }>;
+export type PlanAdjustment = Extract<Adjustment, { kind: 'exposure' | 'exposureFactor' | 'power' | 'powerFactor' | 'addChannel' | 'dropChannel' | 'onlyChannels' | 'acquireEvery' | 'zPlan' | 'positions' | 'grid' | 'moveStage' | 'zoom' | 'objective' }>;
 
-const PLAN_KINDS = new Set<string>(['exposure', 'exposureFactor', 'power', 'powerFactor', 'addChannel', 'dropChannel', 'acquireEvery', 'zPlan', 'positions', 'grid', 'moveStage', 'zoom', 'objective']);
+const PLAN_KINDS = new Set<string>(['exposure', 'exposureFactor', 'power', 'powerFactor', 'addChannel', 'dropChannel', 'onlyChannels', 'acquireEvery', 'zPlan', 'positions', 'grid', 'moveStage', 'zoom', 'objective']);
 
 export function changesPlan(adj: Adjustment): adj is PlanAdjustment {
   return PLAN_KINDS.has(adj.kind);
@@ -95,6 +95,13 @@ export function applyAdjustment(plan: Sequence, adj: PlanAdjustment, env: PlanEn
       if (next.channels.length === 1) throw new InputError(`cannot drop ${preset.name}: it is the only channel; to end the acquisition, ask to stop it (a person confirms that)`);
       next.channels.splice(i, 1);
       return done(`${preset.name} dropped from the next time point; ${next.channels.map((c) => c.config).join(', ')} go on`);
+    }
+    case 'onlyChannels': {
+      const wanted = [...new Set(adj.channels.map((c) => resolveChannel(env.config, c).name))];
+      const dropped = next.channels.filter((c) => !wanted.includes(c.config)).map((c) => c.config);
+      const added = wanted.filter((w) => !next.channels.some((c) => c.config === w));
+      next.channels = wanted.map((w) => next.channels.find((c) => c.config === w) ?? { config: w, acquireEvery: 1, doStack: true, zOffsetUm: 0 });
+      return done(`only ${wanted.join(' and ')} from the next time point${dropped.length ? `; ${dropped.join(' and ')} dropped` : ''}${added.length ? `; ${added.join(' and ')} added` : ''}`);
     }
     case 'acquireEvery': {
       for (const spec of channelsFor(next, adj.channel, env)) spec.acquireEvery = adj.every;

@@ -247,3 +247,21 @@ describe('time plans in a running acquisition', () => {
     for (let i = 1; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(0.2 - 0.01);
   });
 });
+
+describe('a timed pause', () => {
+  it('"pause for 5 minutes" resumes by itself; no time point is taken meanwhile', async () => {
+    const { clock, microscope } = simulatedScope();
+    const acquisition = startAcquisition({ channels: [{ config: 'GFP', exposureMs: 20 }], timePlan: { intervalS: 60, durationS: 1200 } }, { microscope, clock, outputPath: join(tempDir(), 'pause.tif') });
+    let message = '';
+    clock.at(3 * MIN + 1000, () => {
+      message = acquisition.adjust({ kind: 'pause', forS: 300 }).message;
+    });
+    const starts: number[] = [];
+    acquisition.on('timepoint', (e) => starts.push(Math.round(e.startS)));
+    const status = await acquisition.done;
+    expect(message).toMatch(/resuming by itself in 5 min/);
+    expect(starts.filter((s) => s > 180 && s < 480)).toEqual([]);
+    expect(starts.some((s) => s >= 480)).toBe(true);
+    expect(status.stopReason).toBe('finished');
+  });
+});

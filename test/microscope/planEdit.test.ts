@@ -31,6 +31,12 @@ describe('applyAdjustment (a pure function of the plan)', () => {
     expect(() => applyAdjustment(edit.plan, { kind: 'dropChannel', channel: 'DAPI' }, env)).toThrow(/only channel; to end the acquisition, ask to stop it/);
   });
 
+  it('"only GFP" keeps that channel, drops the others and adds one not imaged yet', () => {
+    const edit = applyAdjustment(plan(), { kind: 'onlyChannels', channels: ['GFP', 'Cy5'] }, env);
+    expect(edit.plan.channels.map((c) => [c.config, c.powerPercent])).toEqual([['FITC', 10], ['Cy5', undefined]]);
+    expect(edit.message).toMatch(/only FITC and Cy5 .*DAPI dropped; Cy5 added/);
+  });
+
   it('z-stacks by planes, channels every Nth time point, positions', () => {
     expect(applyAdjustment(plan(), { kind: 'zPlan', zPlan: { planes: 11, stepUm: 0.5 } }, env).plan.zPlan).toEqual({ rangeUm: 5, stepUm: 0.5 });
     expect(() => applyAdjustment(plan(), { kind: 'zPlan', zPlan: { rangeUm: 1_000_000, stepUm: 0.001 } }, env)).toThrow(/1000000001 planes is refused/);

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,6 +27,30 @@ describe('track tools', () => {
   it('every argument is described, names match the contract', () => {
     expect(tools.map((t) => t.name)).toEqual(['track', 'measure', 'detect_divisions', 'evaluate', 'export']);
     for (const t of tools) for (const [key, field] of Object.entries(t.schema.shape)) expect((field as { description?: string }).description, `${t.name}.${key}`).toBeTruthy();
+  });
+
+  it('says which linking distance it chose from the movie, and links on drift-corrected positions with a drift table', async () => {
+    const drifting = simulate({ frames: 12, width: 128, height: 128, cells: 8, seed: 4, driftPx: 20, divisionRate: 0 });
+    const path = join(dir, 'drift-labels.tif');
+    await writeMovie(path, drifting.labels);
+    const driftCsv = join(dir, 'drift.csv');
+    writeFileSync(driftCsv, 't,dx_px,dy_px\n' + drifting.drift.map((d) => `${d.t},${d.dxPx},${d.dyPx}`).join('\n') + '\n');
+    const plain = await call('track', { labels: path });
+    expect(plain.summary).toMatch(/max [\d.]+ px per frame, chosen from the movie: objects [\d.]+ px across/);
+    expect((plain.values as { maxLinkingDistancePx: number }).maxLinkingDistancePx).toBeGreaterThan(5);
+    const corrected = await call('track', { labels: path, drift: driftCsv, maxLinkingDistancePx: 12 });
+    expect(corrected.summary).toMatch(/corrected for the stage drift/);
+    expect(corrected.summary).toMatch(/max 12 px per frame\)/);
+    // positions are in the sample's frame: each spot moved back by its frame's drift, labels unchanged
+    const { loadTracks } = await import('../../src/analysis/trackio.ts');
+    const raw = await loadTracks(plain.artifacts[0].path);
+    const moved = await loadTracks(corrected.artifacts[0].path);
+    const rawAt = new Map(raw.spots.map((sp) => [`${sp.t}:${sp.label}`, sp]));
+    for (const sp of moved.spots) {
+      const before = rawAt.get(`${sp.t}:${sp.label}`)!;
+      expect(sp.x).toBeCloseTo(before.x - drifting.drift[sp.t].dxPx, 6);
+      expect(sp.y).toBeCloseTo(before.y - drifting.drift[sp.t].dyPx, 6);
+    }
   });
 
   it('tracks a label movie, measures, finds divisions, exports and evaluates', async () => {

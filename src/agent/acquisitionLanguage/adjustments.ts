@@ -7,12 +7,12 @@ import { InputError } from '../../errors.ts';
 import { describeAdjustment, type Adjustment } from '../../microscope/adjustment.ts';
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import { dropsZStack, parseGrid, parsePositionList, parseZPlan, positionCount, spreadPositions } from './space.ts';
-import { DISTANCE_UNIT, durationAfter, everyNth, exposureMs, findChannels, normaliseText, percent, uniquePresets } from './words.ts';
+import { DISTANCE_UNIT, durationAfter, everyNth, exposureMs, findChannels, normaliseText, percent, toNumber, uniquePresets } from './words.ts';
 
 /** A command that could mean two different things, or was only partly understood: the message is the question to ask. */
 export class AmbiguousCommand extends InputError {}
 
-const STOP_VERB = String.raw`(?:stop|end|halt|abort|cancel|kill|terminate|quit|cease|switch off|turn off|shut off|shut down|shut|cut|disable|deactivate|drop|remove|exclude|skip|no more|get rid of|lose|leave out|without)`;
+const STOP_VERB = String.raw`(?:(?:don'?t|do not|no longer|never)\s+(?:image|acquire|record|take|use|need|want)|stop|end|halt|abort|cancel|kill|terminate|quit|cease|switch off|turn off|shut off|shut down|shut|cut|disable|deactivate|drop|remove|exclude|skip|no more|get rid of|lose|leave out|without)`;
 const SPLIT = /\s*(?:;|\.\s|,?\s+and then\s+|,?\s+then\s+|,\s*and\s+|\s+and\s+(?=(?:set|add|drop|remove|stop|pause|resume|zoom|switch|change|speed|slow|image|take|use|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|run|finish|skip|halve|double|make|go)\b))\s*/i;
 
 /**
@@ -53,6 +53,11 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
   const channel = channels[0];
   const stopVerb = new RegExp(String.raw`(?:^|\b)${STOP_VERB}\b`).test(t) || /\b(switch|turn|shut|cut|shut)\b.*\boff\b/.test(t);
 
+  // "only GFP from now on", "just image DAPI and mCherry": these channels and no others
+  if (channels.length && /^(?:please\s+)?(?:(?:image|acquire|keep|use|take)\s+)?(?:only|just)\b|\b(?:image|acquire|keep|use)\s+(?:only|just)\b|\bonly\s+(?:image|acquire|keep|use)\b/.test(t) && !/\bevery\b/.test(t)) {
+    return [{ kind: 'onlyChannels', channels }];
+  }
+
   // Questions about the run.
   if (/how (much|long) (longer|more time|time is left|is left|remaining)|time (left|remaining)|when will it (end|finish|be done)|how long until|\beta\b|how many .*left/.test(t)) return [{ kind: 'status', about: 'time' }];
   if (/how much (light|dose|exposure|laser|illumination)|(light|photo|laser)?\s*dose (so far|used|report)|\bdose\b.*\?|light so far|photobleach|phototox|light budget|too much light|light damage|^(what|show|report|tell)\b.*\b(light )?dose\b/.test(t)) return [{ kind: 'status', about: 'dose' }];
@@ -80,7 +85,10 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
   }
 
   // Run control.
-  if (/^(please\s+)?(pause|hold on|hold it|wait)\b|\bpause (the )?(acquisition|imaging|run|it)\b/.test(t)) return [{ kind: 'pause' }];
+  if (/^(please\s+)?(pause|hold on|hold it|wait)\b|\bpause (the )?(acquisition|imaging|run|it)\b/.test(t)) {
+    const forS = durationAfter(t, /\bfor\b/);
+    return [{ kind: 'pause', ...(forS !== undefined ? { forS } : {}) }];
+  }
   if (/^(please\s+)?(resume|continue|unpause|carry on|go on|keep going)\b(?!.*\bfor\b)/.test(t)) return [{ kind: 'resume' }];
   if (/\b(autofocus|auto-focus|refocus|re-focus|find focus|focus again)\b/.test(t)) return [{ kind: 'autofocus' }];
 
@@ -167,6 +175,11 @@ function parseLight(t: string, channel: string | undefined): Adjustment[] {
   };
   if (byPct && (down || up)) return [relative(down ? Math.max(0, 1 - Number(byPct[1]) / 100) || 0.001 : 1 + Number(byPct[1]) / 100)];
   if (/\bhalve\b|\bhalf the\b|\bby half\b|\bin half\b/.test(t)) return [relative(0.5)];
+  const fraction = /\bto (?:a|one) (half|third|quarter|fifth|tenth|hundredth)\b/.exec(t);
+  const parts: Record<string, number> = { half: 2, third: 3, quarter: 4, fifth: 5, tenth: 10, hundredth: 100 };
+  if (fraction) return [relative(1 / parts[fraction[1]])];
+  const fold = /\b(\d+(?:\.\d+)?|two|three|four|five|ten|hundred)[\s-]?fold\b/.exec(t);
+  if (fold && (down || up)) return [relative(down ? 1 / toNumber(fold[1]) : toNumber(fold[1]))];
   if (/\bdouble\b|\btwice the\b/.test(t)) return [relative(2)];
   if (times && (down || up)) return [relative(down ? 1 / Number(times[1]) : Number(times[1]))];
   const out: Adjustment[] = [];

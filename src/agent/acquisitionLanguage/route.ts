@@ -74,7 +74,7 @@ function toolFor(changes: Adjustment[], running: boolean): MicroscopeRoute {
     return { tool: 'stop_acquisition', args: only!.kind === 'finish' ? { finishTimepoint: true } : {} };
   }
   if (only?.kind === 'status') return only.about === 'dose' ? { tool: 'dose_report', args: {} } : { tool: 'microscope_status', args: {} };
-  if (only?.kind === 'pause') return { tool: 'pause_acquisition', args: {} };
+  if (only?.kind === 'pause') return { tool: 'pause_acquisition', args: only.forS !== undefined ? { forS: only.forS } : {} };
   if (only?.kind === 'resume') return { tool: 'resume_acquisition', args: {} };
   if (!running && only?.kind === 'moveStage') return { tool: 'move_stage', args: { ...(only.xUm !== undefined ? { xUm: only.xUm } : {}), ...(only.yUm !== undefined ? { yUm: only.yUm } : {}), ...(only.zUm !== undefined ? { zUm: only.zUm } : {}), relative: only.relative ?? false } };
   if (!running && only?.kind === 'objective') return { tool: 'move_stage', args: { objective: only.objective } };
