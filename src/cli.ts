@@ -42,7 +42,7 @@ export const COMMANDS: Record<string, Command> = {
   },
   run: {
     usage: 'cellpilot run <pipeline.yaml> <inputs...> --out <dir> [--jobs N]',
-    summary: 'run a saved pipeline headless on movies',
+    summary: 'run a saved pipeline headless on movies (--set NAME=VALUE changes a parameter)',
     load: () => import('./commands/run.ts'),
   },
   export: {
