@@ -7,13 +7,13 @@ import { z } from 'zod';
 import { InputError } from '../errors.ts';
 import { movieArg, outputArg } from '../../tools/common.ts';
 import { TOOLS } from '../../tools/index.ts';
-import { defineTool, type ToolSpec } from '../../tools/types.ts';
+import { defineTool, type ToolContext, type ToolSpec } from '../../tools/types.ts';
 import { pipelinesDir } from './filePolicy.ts';
 import { loadNotes, searchNotes } from './notes.ts';
 import { HISTORY_KEY, type StepHistory } from '../../tools/history.ts';
 import { toolJsonSchema } from '../../tools/jsonSchema.ts';
 import { cellpilotCommandLine, pathFrom } from './commandHint.ts';
-import { executePipeline, loadPipeline, neededSteps, pipelineFromSession, pipelineToYaml } from './pipeline.ts';
+import { executePipeline, loadPipeline, neededSteps, pipelineFromSession, pipelineToYaml, type Pipeline } from './pipeline.ts';
 import { ProvenanceLog, type ProvenanceRecord } from './provenance.ts';
 import { validateArgs } from './validation.ts';
 
@@ -132,28 +132,42 @@ const runPipeline = defineTool({
   async run(args, ctx) {
     const path = pipelinePath(args.pipeline, ctx);
     const pipeline = loadPipeline(path);
-    const [first] = Object.keys(pipeline.inputs);
-    const inputs: Record<string, string> = { ...args.inputs, [first]: args.movie };
-    const artifacts = [];
-    const results = await executePipeline(pipeline, inputs, async (toolName, toolArgs) => {
-      const started = performance.now();
-      const tool = [...TOOLS, ...AGENT_TOOLS].find((t) => t.name === toolName);
-      if (!tool) throw new InputError(`pipeline step uses the unknown tool "${toolName}"`);
-      const checked = validateArgs(tool, toolArgs);
-      if (!checked.ok) throw new InputError(checked.error);
-      const result = await tool.run(checked.args as never, ctx);
-      return { tool: toolName, status: 'ok', summary: result.summary, artifacts: result.artifacts, values: result.values, durationMs: performance.now() - started };
-    }, { signal: ctx.signal, onStep: (i, _s, phase) => phase === 'end' && ctx.progress(i + 1, pipeline.steps.length, 'steps') });
-    for (const r of results) artifacts.push(...r.artifacts);
-    const values: Record<string, unknown> = { pipeline: pipeline.name, steps: results.length };
-    for (const r of results) for (const [k, v] of Object.entries(r.values)) if (typeof v === 'number' || typeof v === 'string') values[k] = v;
-    return {
-      summary: `Ran pipeline "${pipeline.name}" (${results.length} steps) on ${basename(args.movie)}: ${results.at(-1)?.summary ?? ''}`,
-      artifacts,
-      values,
-    };
+    // a pipeline whose steps run it again (directly or through another) would never end
+    const running = (ctx.state.get('runningPipelines') as string[] | undefined) ?? [];
+    if (running.includes(path) || running.length >= 4) {
+      throw new InputError(`pipeline "${pipeline.name}" would run ${running.includes(path) ? 'itself' : 'pipelines nested more than 4 deep'} (${[...running, path].map((p) => basename(p)).join(' -> ')}): remove the run_pipeline step`);
+    }
+    ctx.state.set('runningPipelines', [...running, path]);
+    try {
+      return await runPipelineSteps(pipeline, args, ctx);
+    } finally {
+      ctx.state.set('runningPipelines', running);
+    }
   },
 });
+
+async function runPipelineSteps(pipeline: Pipeline, args: { movie: string; inputs?: Record<string, string> }, ctx: ToolContext) {
+  const [first] = Object.keys(pipeline.inputs);
+  const inputs: Record<string, string> = { ...args.inputs, [first]: args.movie };
+  const artifacts = [];
+  const results = await executePipeline(pipeline, inputs, async (toolName, toolArgs) => {
+    const started = performance.now();
+    const tool = [...TOOLS, ...AGENT_TOOLS].find((t) => t.name === toolName);
+    if (!tool) throw new InputError(`pipeline step uses the unknown tool "${toolName}"`);
+    const checked = validateArgs(tool, toolArgs);
+    if (!checked.ok) throw new InputError(checked.error);
+    const result = await tool.run(checked.args as never, ctx);
+    return { tool: toolName, status: 'ok', summary: result.summary, artifacts: result.artifacts, values: result.values, durationMs: performance.now() - started };
+  }, { signal: ctx.signal, onStep: (i, _s, phase) => phase === 'end' && ctx.progress(i + 1, pipeline.steps.length, 'steps') });
+  for (const r of results) artifacts.push(...r.artifacts);
+  const values: Record<string, unknown> = { pipeline: pipeline.name, steps: results.length };
+  for (const r of results) for (const [k, v] of Object.entries(r.values)) if (typeof v === 'number' || typeof v === 'string') values[k] = v;
+  return {
+    summary: `Ran pipeline "${pipeline.name}" (${results.length} steps) on ${basename(args.movie)}: ${results.at(-1)?.summary ?? ''}`,
+    artifacts,
+    values,
+  };
+}
 
 function pipelinePath(ref: string, ctx: { listArtifacts(): { id: string; path: string }[]; resolve(ref: string): string }): string {
   const artifact = ctx.listArtifacts().find((a) => a.id === ref);
