@@ -54,10 +54,16 @@ const savePipeline = defineTool({
   name: 'save_pipeline',
   summary: 'Saves the steps of this session that lead to its results as a reusable YAML pipeline, with named parameters.',
   words: ['save as pipeline', 'pipeline', 'workflow', 'recipe', 'protocol', 'macro', 'reusable', 'save the steps'],
-  examples: ['save this as a pipeline called nuclei-tracking', 'make this reusable', 'save the workflow'],
+  examples: ['save this as a pipeline called nuclei-tracking', 'make this reusable', 'save the workflow', 'save the steps that made plot-2 as a pipeline called speed'],
   consumes: [],
   produces: ['pipeline'],
   results: { steps: { about: 'steps saved', unit: '' } },
+  // "save what made plot-2 and tracks-3 as a pipeline": the results named are the ones to keep
+  fromRequest: (clause) => {
+    const known = new Set(clause.artifacts.map((a) => a.id));
+    const keep = [...new Set([...clause.text.matchAll(/\b([a-z]+-\d+)\b/g)].map((m) => m[1]).filter((id) => known.has(id)))];
+    return keep.length ? { keep } : {};
+  },
   description:
     'Saves the analysis steps of this session that lead to the results to keep (default: the end results of the final analysis, e.g. its plots, tables and exports; dead ends, failed and undone steps are left out) as a reusable pipeline (YAML: tool + arguments per step, wired by step ids, the input movie as an input, every setting as a named parameter that `cellpilot run --set NAME=VALUE` changes) in pipelines/NAME.yaml, and prints the command that runs it on other movies (also run_pipeline).',
   schema: z.object({

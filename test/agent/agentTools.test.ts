@@ -36,6 +36,13 @@ describe('agent tools', () => {
     expect(forced.values.topic).toBe('timeseries');
   });
 
+  it('save_pipeline keeps the results a request names', () => {
+    const clause = (text: string) => ({ text, request: text, quantities: [], paths: [], artifacts: [{ id: 'plot-2', type: 'plot' }, { id: 'tracks-3', type: 'tracks' }] });
+    expect(tool('save_pipeline').fromRequest!(clause('save what made plot-2 and tracks-3 as a pipeline called speed'))).toEqual({ keep: ['plot-2', 'tracks-3'] });
+    expect(tool('save_pipeline').fromRequest!(clause('save plot-9 as a pipeline'))).toEqual({});
+    expect(tool('save_pipeline').fromRequest!(clause('save this as a pipeline called nuclei'))).toEqual({});
+  });
+
   it('save_pipeline writes pipelines/NAME.yaml from the session and run_pipeline runs it on another movie', async () => {
     const root = mkdtempSync(join(tmpdir(), 'cellpilot-agenttools-'));
     process.env.CELLPILOT_PIPELINES = join(root, 'pipelines');
