@@ -21,7 +21,7 @@ function channelName(movie: Movie, channel: number): string {
 const predictLabel = defineTool({
   name: 'predict_label',
   summary: 'Predicts a fluorescence (nucleus) channel from brightfield or phase contrast with a model: artificial labelling, virtual staining.',
-  words: ['artificial labelling', 'artificial labeling', 'virtual staining', 'in silico staining', 'predict fluorescence', 'predict nuclei', 'label-free', 'from brightfield', 'from phase contrast', 'virtual stain'],
+  words: ['in silico', 'insilico', 'in silico labelling', 'artificial labelling', 'artificial labeling', 'virtual staining', 'in silico staining', 'predict fluorescence', 'predict nuclei', 'label-free', 'from brightfield', 'from phase contrast', 'virtual stain'],
   examples: ['predict the nuclei from the brightfield channel', 'virtual staining of the phase contrast movie', 'make an artificial nuclear label'],
   consumes: ['movie'],
   produces: ['movie'],
@@ -64,33 +64,39 @@ const predictLabel = defineTool({
 const superResolve = defineTool({
   name: 'super_resolve',
   summary: 'Increases the spatial resolution of a movie two-fold with a super-resolution model (or bicubic upsampling).',
-  words: ['super-resolution', 'super resolve', 'superres', 'upsample', 'upscale', 'higher resolution', 'increase resolution', 'sharpen', 'enhance resolution', 'bicubic'],
+  words: ['super-resolution', 'super resolve', 'superres', 'upsample', 'upscale', 'resolution', 'spatial resolution', 'higher resolution', 'sharpen', 'sharper', 'bicubic'],
   examples: ['super-resolve the movie', 'increase the resolution', 'upsample it two-fold', 'make it sharper'],
   consumes: ['movie'],
   produces: ['movie'],
   results: { planes: { about: 'planes', unit: '' }, widthPx: { about: 'new width', unit: 'px' }, heightPx: { about: 'new height', unit: 'px' }, pixelSizeUm: { about: 'new pixel size', unit: 'µm' }, factor: { about: 'upsampling factor', unit: 'x' } },
   valueWords: { method: { bicubic: ['bicubic', 'classical', 'no deep learning', 'no model'] } },
   description:
-    'Doubles the spatial resolution of one channel (2x width and height, half the pixel size) with a trained super-resolution network (method "model", default, for fluorescence nuclei) or bicubic interpolation (method "bicubic", as Fiji\'s Scale with bicubic interpolation). Returns a new float32 movie.',
+    'Doubles the spatial resolution of one channel (2x width and height, half the pixel size) with a trained super-resolution network (method "model", for fluorescence nuclei) or bicubic interpolation (method "bicubic", as Fiji\'s Scale with bicubic interpolation). By default ("auto") it checks on the movie itself which restores a 2x-binned frame better and uses bicubic unless the network wins. Returns a new float32 movie and which method ran and why.',
   schema: z.object({
     movie: movieArg,
     channel: channelArg.optional().describe('Channel to upsample, 1-based number or name (default 1, the first)'),
-    method: z.enum(['model', 'bicubic']).default('model').describe('model: the super-resolution network (default); bicubic: cubic convolution a = -0.5 as in Fiji'),
+    method: z
+      .enum(['auto', 'model', 'bicubic'])
+      .default('auto')
+      .describe('auto (default): bicubic unless the network restores a 2x-binned frame of this movie better (PSNR); model: the super-resolution network; bicubic: cubic convolution a = -0.5 as in Fiji'),
     model: modelArg('Super-resolution', 'superres-nuclei'),
     frames: frameRangeArg.optional(),
     output: outputArg,
   }),
   async run(args, ctx) {
-    const { superResolveMovie } = await import('../src/analysis/superres.ts');
+    const { superResolveMovie, chooseSuperResMethod } = await import('../src/analysis/superres.ts');
     const movie = await ctx.openMovie(args.movie);
     try {
       const channel = channelIndex(movie, args.channel);
+      const frames = frameRange(movie, args.frames);
+      const choice = args.method === 'auto' ? await chooseSuperResMethod(movie, channel, frames, args.model) : undefined;
+      const method = choice?.method ?? (args.method as 'model' | 'bicubic');
       const result = await superResolveMovie(movie, {
-        method: args.method,
+        method,
         channel,
-        frames: frameRange(movie, args.frames),
+        frames,
         modelName: args.model,
-        outputPath: ctx.outputPath(`${stemOf(movie)}-superres-${args.method}.tif`, args.output),
+        outputPath: ctx.outputPath(`${stemOf(movie)}-superres-${method}.tif`, args.output),
         onProgress: (done, total) => ctx.progress(done, total, 'planes upsampled'),
         signal: ctx.signal,
       });
@@ -98,9 +104,19 @@ const superResolve = defineTool({
       const artifact = ctx.addArtifact('movie', result.path, `${channelName(movie, channel)} at 2x resolution by ${how}`);
       const pixel = result.pixelSizeUm === undefined ? '' : `, pixel size ${result.pixelSizeUm.toPrecision(3)} µm`;
       return {
-        summary: `Upsampled ${result.planes} plane(s) of ${channelName(movie, channel)} 2x with ${how}: ${result.widthPx}x${result.heightPx} px${pixel}.`,
+        summary: `Upsampled ${result.planes} plane(s) of ${channelName(movie, channel)} 2x with ${how}: ${result.widthPx}x${result.heightPx} px${pixel}.${choice ? ` Method chosen: ${choice.reason}.` : ''}`,
         artifacts: [artifact],
-        values: { method: result.method, model: result.model ?? null, planes: result.planes, widthPx: result.widthPx, heightPx: result.heightPx, pixelSizeUm: result.pixelSizeUm ?? null, factor: 2 },
+        values: {
+          method: result.method,
+          methodReason: choice?.reason ?? 'asked for',
+          ...(choice ? { modelPsnrDb: +choice.modelPsnrDb.toFixed(2), bicubicPsnrDb: +choice.bicubicPsnrDb.toFixed(2) } : {}),
+          model: result.model ?? null,
+          planes: result.planes,
+          widthPx: result.widthPx,
+          heightPx: result.heightPx,
+          pixelSizeUm: result.pixelSizeUm ?? null,
+          factor: 2,
+        },
       };
     } finally {
       await movie.close();

@@ -166,3 +166,55 @@ export async function superResolveMovie(movie: Movie, options: SuperResOptions):
   await writer.close();
   return { path: options.outputPath, planes: total, method: options.method, model, widthPx: 2 * width, heightPx: 2 * height, pixelSizeUm: meta.pixelSizeUm };
 }
+
+/** Peak signal-to-noise ratio of `estimate` against `reference`, dB, over the reference's range. */
+export function psnrDb(reference: ArrayLike<number>, estimate: ArrayLike<number>): number {
+  let min = Infinity;
+  let max = -Infinity;
+  let se = 0;
+  for (let i = 0; i < reference.length; i++) {
+    const r = reference[i];
+    if (r < min) min = r;
+    if (r > max) max = r;
+    se += (r - estimate[i]) ** 2;
+  }
+  const mse = se / reference.length;
+  return mse === 0 ? Infinity : 10 * Math.log10((max - min) ** 2 / mse);
+}
+
+export interface SuperResChoice {
+  method: SuperResMethod;
+  reason: string;
+  modelPsnrDb: number;
+  bicubicPsnrDb: number;
+}
+
+/**
+ * Decides between the model and bicubic on the movie at hand: a sample plane is binned 2x2
+ * and upsampled back by both, and the one that restores the original better (PSNR) wins.
+ * Bicubic unless the model is better by at least 0.1 dB.
+ */
+export async function chooseSuperResMethod(movie: Movie, channel: number, frames: [number, number], modelName = DEFAULT_SUPERRES_MODEL): Promise<SuperResChoice> {
+  const { MemoryMovie } = await import('../image/movie.ts');
+  const { loadModel, mapModelOverMovie } = await import('../onnx/index.ts');
+  const t = Math.floor((frames[0] + frames[1]) / 2);
+  const original = await movie.plane(t, Math.floor(movie.shape.z / 2), channel);
+  const small = areaDownsample2x(original, movie.shape.x, movie.shape.y);
+  const w2 = 2 * small.width;
+  const h2 = 2 * small.height;
+  const reference = new Float32Array(w2 * h2);
+  for (let y = 0; y < h2; y++) for (let x = 0; x < w2; x++) reference[y * w2 + x] = original[y * movie.shape.x + x];
+  const bicubic = bicubicUpsample2x(small.plane, small.width, small.height);
+  const loaded = await loadModel(modelName);
+  const normalised = (loaded.spec.config.cellpilot as { output?: string } | undefined)?.output === 'input_zero_mean_unit_variance';
+  let byModel: Float32Array | undefined;
+  const sample = new MemoryMovie({ t: 1, z: 1, c: 1, y: small.height, x: small.width }, 'float32', [small.plane]);
+  await mapModelOverMovie(loaded, sample, { channels: [0] }, ({ planes }) => {
+    byModel = normalised ? denormalise(Float32Array.from(planes[0]), meanStd(small.plane)) : planes[0];
+  });
+  const modelPsnrDb = psnrDb(reference, byModel!);
+  const bicubicPsnrDb = psnrDb(reference, bicubic);
+  const method: SuperResMethod = modelPsnrDb > bicubicPsnrDb + 0.1 ? 'model' : 'bicubic';
+  const figures = `on frame ${t + 1} binned 2x and restored, the model scored ${modelPsnrDb.toFixed(1)} dB PSNR and bicubic ${bicubicPsnrDb.toFixed(1)} dB`;
+  return { method, reason: method === 'model' ? `the model won on this movie: ${figures}` : `bicubic, as the model did not beat it on this movie: ${figures}`, modelPsnrDb, bicubicPsnrDb };
+}

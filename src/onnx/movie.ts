@@ -85,7 +85,13 @@ export async function mapModelOverMovie(
   if (!(scale > 0 && scale <= 16)) throw new InputError(`inputScale must be between 0 and 16, got ${scale}`);
   const [modelHeight, modelWidth] = scale === 1 ? [height, width] : [scaledLength(height, scale), scaledLength(width, scale)];
   const toModel = (p: ArrayLike<number>) => (scale === 1 ? p : resizeBilinear(p, width, height, modelWidth, modelHeight));
-  const fromModel = (planes: Float32Array[], h: number, w: number) => (scale === 1 ? planes : planes.map((p) => resizeBilinear(p, w, h, width, height)));
+  // Outputs come back at the plane's scale (times the model's own output factor, e.g. 2 for super-resolution).
+  const fromModel = (planes: Float32Array[], h: number, w: number): { planes: Float32Array[]; height: number; width: number } => {
+    if (scale === 1) return { planes, height: h, width: w };
+    const outHeight = Math.round((height * h) / modelHeight);
+    const outWidth = Math.round((width * w) / modelWidth);
+    return { planes: planes.map((p) => resizeBilinear(p, w, h, outWidth, outHeight)), height: outHeight, width: outWidth };
+  };
   const transforms = options.augment ? DIHEDRAL : [DIHEDRAL[0]];
   const offsets = options.frameOffsets ?? ((model.spec.config.cellpilot as { frame_offsets?: number[] } | undefined)?.frame_offsets ?? [0]);
   async function* samples(): AsyncGenerator<Sample> {
@@ -107,7 +113,7 @@ export async function mapModelOverMovie(
       const { planes, height: h, width: w } = planesFromTensor(outputs.get(outputId)!);
       if (transforms.length === 1) {
         const [t, z] = positions[k];
-        await onPlane({ t, z, planes: fromModel(planes, h, w), height, width });
+        await onPlane({ t, z, ...fromModel(planes, h, w) });
         options.onProgress?.(k + 1, positions.length);
         return;
       }
@@ -119,7 +125,7 @@ export async function mapModelOverMovie(
       const result = sum;
       sum = undefined;
       if (transforms.length > 1) for (const p of result.planes) for (let j = 0; j < p.length; j++) p[j] /= transforms.length;
-      await onPlane({ t, z, planes: fromModel(result.planes, result.height, result.width), height, width });
+      await onPlane({ t, z, ...fromModel(result.planes, result.height, result.width) });
       options.onProgress?.(i + 1, positions.length);
     },
     options,

@@ -54,6 +54,15 @@ describe('restore tools', () => {
     }
   });
 
+  it('super_resolve by default checks model against bicubic on the movie itself and says which ran and why', async () => {
+    const { result } = await run('super_resolve', { movie: fluoPath, frames: { first: 2, last: 2 } }, 's3-auto');
+    const values = result.values as { method: string; methodReason: string; modelPsnrDb: number; bicubicPsnrDb: number };
+    expect(Number.isFinite(values.modelPsnrDb) && Number.isFinite(values.bicubicPsnrDb)).toBe(true);
+    // The rule: bicubic unless the model restores the binned frame better by at least 0.1 dB.
+    expect(values.method).toBe(values.modelPsnrDb > values.bicubicPsnrDb + 0.1 ? 'model' : 'bicubic');
+    expect(result.summary).toMatch(/Method chosen: .*binned 2x and restored, the model scored [\d.]+ dB PSNR and bicubic [\d.]+ dB/);
+  });
+
   it('interpolate_frames writes 2T-1 frames at half the interval', async () => {
     const { result, progress } = await run('interpolate_frames', { movie: fluoPath, channel: 'nuclei' }, 's4');
     expect(result.values).toMatchObject({ method: 'model', model: 'interp-nuclei', frames: 5, predictedFrames: 2, frameIntervalS: 30 });
