@@ -32,7 +32,7 @@ export function describeDriftChecks(result: DriftEstimate): string {
   const parts: string[] = [];
   if (objectCheck.steps > 0 && objectCheck.cellMotionPxPerFrame > 0.25) {
     parts.push(
-      `The cells move on their own (${round(objectCheck.cellMotionPxPerFrame, 2)} px per frame), so each step is the median displacement of matched objects; drift cannot be told apart from the cells' collective motion, so the estimate is uncertain by at least ±${round(objectCheck.uncertaintyPx, 1)} px.`,
+      `The cells move on their own (${round(objectCheck.cellMotionPxPerFrame, 2)} px per frame), so each step is the median displacement of matched objects; drift cannot be told apart from the cells' collective motion, so the estimate is uncertain by at least ±${round(objectCheck.uncertaintyPx, 1)} px. If the cells migrate together, this correction removes that migration too: then keep the movie as recorded and give the drift table to track (its drift argument) instead.`,
     );
   } else if (objectCheck.steps > 0) {
     parts.push(`Objects confirmed ${objectCheck.agreed} of ${objectCheck.steps} frame-to-frame steps.`);

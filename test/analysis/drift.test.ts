@@ -310,6 +310,21 @@ describe('alignChannels', () => {
   });
 });
 
+describe('real data: migrating cancer cells (biaNotebooks crop, 48 frames)', () => {
+  const path = join(fileURLToPath(new URL('../../../shared/data', import.meta.url)), 'biaNotebooks-timelapse', 'cancer_cell_migration_crop.tif');
+  const present = existsSync(path);
+  if (!present) console.log(`skipping the cancer cell migration check: ${path} is absent`);
+  it.skipIf(!present)('applies no frame-to-frame jump over 3 px, and says the cells move on their own', async () => {
+    const movie = await openMovie(path);
+    const estimate = await estimateDrift(movie);
+    const steps = estimate.rows.slice(1).map((r, t) => Math.hypot(r.dxPx - estimate.rows[t].dxPx, r.dyPx - estimate.rows[t].dyPx));
+    console.log(`cancer cell migration: largest step ${Math.max(...steps).toFixed(2)} px, drift up to ${estimate.maxDriftPx.toFixed(2)} px, cells move ${estimate.objectCheck.cellMotionPxPerFrame.toFixed(2)} px/frame, uncertainty ±${estimate.objectCheck.uncertaintyPx.toFixed(1)} px`);
+    expect(Math.max(...steps)).toBeLessThan(3);
+    expect(estimate.objectCheck.cellMotionPxPerFrame).toBeGreaterThan(0.25);
+    await movie.close();
+  });
+});
+
 describe('real data: pystackreg PC12 (translation) against ImageJ StackReg', () => {
   const dataDir = join(fileURLToPath(new URL('../../../shared/data', import.meta.url)), 'pystackreg-pc12');
   const present = existsSync(join(dataDir, 'pc12-unreg.tif'));
