@@ -131,10 +131,6 @@ const NOT_IN_PIPELINES = new Set([
   'resume_acquisition', 'stop_acquisition', 'add_rule', 'list_rules', 'remove_rule', 'dose_report', 'simulate_movie',
 ]);
 
-/**
- * Builds a pipeline from a session's provenance: its successful data steps in order, with
- * references to earlier outputs turned into `${steps.ID.TYPE}` and user inputs into parameters.
- */
 /** Every string inside an argument value (artifact ids hide in arrays and objects). */
 function refsIn(value: unknown, out: string[] = []): string[] {
   if (typeof value === 'string') out.push(value);
@@ -211,6 +207,11 @@ export function neededSteps(provenance: ProvenanceRecord[], keep?: string[]): st
   return steps.filter((r) => needed.has(r) || r.tool === 'set_calibration').map((r) => r.step);
 }
 
+/**
+ * Builds a pipeline from a session's provenance: the steps chosen (default: neededSteps) in
+ * order, references to earlier outputs turned into `${steps.ID.TYPE}`, the movies the session
+ * started from into inputs, and every setting into a named parameter.
+ */
 export function pipelineFromSession(
   name: string,
   provenance: ProvenanceRecord[],
