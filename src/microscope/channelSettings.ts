@@ -26,9 +26,13 @@ export class ChannelSettings {
     return this.defaultPower[lightSourceOf(this.config, resolveChannel(this.config, channel)).name] ?? 0;
   }
 
-  /** The event with the live plan's exposure and power; undefined when its channel was dropped since. */
-  resolve(event: AcquisitionEvent, plan: Sequence): ResolvedEvent | undefined {
-    const spec = plan.channels.find((c) => c.config === event.channel);
+  /**
+   * The event with the live plan's exposure and power (they change from the next image). A
+   * channel dropped during the time point is still imaged to its end, with the settings it
+   * had (`atTimepointStart`), so a drop takes effect from the next time point, as reported.
+   */
+  resolve(event: AcquisitionEvent, plan: Sequence, atTimepointStart: Sequence = plan): ResolvedEvent | undefined {
+    const spec = plan.channels.find((c) => c.config === event.channel) ?? atTimepointStart.channels.find((c) => c.config === event.channel);
     if (!spec) return undefined;
     const source = lightSourceOf(this.config, resolveChannel(this.config, spec.config)).name;
     const exposureMs = checkExposure(this.limits, spec.exposureMs ?? this.defaultExposureMs).value;

@@ -218,15 +218,16 @@ export class Runner {
       capacity: Math.min(100_000, Math.max(8, Math.ceil((this.parts.timeline.remainingTimepoints() + 1) * 1.5))),
     });
     let images = 0;
-    for (const event of eventsAtTimepoint(this.parts.plan(), t, stage)) {
+    const atStart = structuredClone(plan);
+    for (const event of eventsAtTimepoint(atStart, t, stage)) {
       while (this.pauseRequested && !this.stopRequested) {
         this.setState('paused');
         await this.sleep(1000);
       }
       if (this.stopRequested) break;
       this.setState(this.state === 'finishing' ? 'finishing' : 'acquiring');
-      const resolved = this.parts.settings.resolve(event, this.parts.plan());
-      if (!resolved) continue; // its channel was dropped after this time point was expanded
+      const resolved = this.parts.settings.resolve(event, this.parts.plan(), atStart);
+      if (!resolved) continue;
       if (!(await this.execute(resolved, t))) break;
       images++;
     }

@@ -265,3 +265,23 @@ describe('a timed pause', () => {
     expect(status.stopReason).toBe('finished');
   });
 });
+
+describe('a channel dropped in the middle of a time point', () => {
+  it('is imaged to the end of that time point and not from the next one, as the reply says', async () => {
+    const { clock, microscope } = simulatedScope();
+    const acquisition = startAcquisition({ channels: [{ config: 'GFP', exposureMs: 10 }, { config: 'DAPI', exposureMs: 10 }], timePlan: { intervalS: 60, loops: 5 }, stagePositions: [{ xUm: 0, yUm: 0 }, { xUm: 800, yUm: 0 }] }, { microscope, clock, outputPath: join(tempDir(), 'mid.tif') });
+    let reply: { message: string; fromTimepoint?: number } | undefined;
+    const frames: { t: number; channel: string; position: string }[] = [];
+    acquisition.on('frame', (f) => {
+      frames.push({ t: f.t, channel: f.channel, position: f.position });
+      if (f.t === 2 && !reply) reply = acquisition.adjust({ kind: 'dropChannel', channel: 'DAPI' }); // after the first image of t=2
+    });
+    await acquisition.done;
+    expect(reply!.message).toMatch(/DAPI dropped .*\(from t=3\)/);
+    expect(reply!.fromTimepoint).toBe(3);
+    const dapi = frames.filter((f) => f.channel === 'DAPI');
+    expect(dapi.filter((f) => f.t === 2).map((f) => f.position)).toEqual(['Pos0', 'Pos1']);
+    expect(Math.max(...dapi.map((f) => f.t))).toBe(2);
+    expect(frames.filter((f) => f.channel === 'FITC' && f.t === 4)).toHaveLength(2);
+  });
+});
