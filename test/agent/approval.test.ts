@@ -8,6 +8,12 @@ import { z } from 'zod';
 import { approveAll, gate, refuseAll } from '../../src/agent/approval.ts';
 import { createToolContext } from '../../src/agent/artifacts.ts';
 import { defineTool, type ToolSpec } from '../../tools/types.ts';
+import { Agent } from '../../src/agent/loop.ts';
+import { Session } from '../../src/agent/session.ts';
+import { ALL_TOOLS } from '../../src/agent/allTools.ts';
+import { MicroscopeSession } from '../../src/microscope/session.ts';
+import { VirtualClock } from '../../src/microscope/clock.ts';
+import { ScriptedChatModel } from './scriptedModel.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cellpilot-approval-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,6 +38,21 @@ describe('the approval gate', () => {
     expect(await gate(risky, { factor: 3 }, ctx, refuseAll())).toBe(`not done: "raise the light 3x" needs a person's confirmation: answer y when the chat asks, or run again with --yes`);
     expect(await gate(risky, { factor: 3 }, ctx, approveAll())).toBeUndefined();
     expect(await gate(risky, { factor: 3 }, ctx, undefined)).toBeUndefined(); // a person calling the tool directly
+  });
+
+  it("an LLM's own confirm: true does not activate a rule, nor its stop end the run, without a person", async () => {
+    const session = Session.create({ root: dir, id: 'llm' });
+    const microscope = new MicroscopeSession({ clock: new VirtualClock() });
+    session.state.set('microscope', microscope);
+    const rule = { trigger: { kind: 'division' }, action: { kind: 'setInterval', intervalS: 30 }, holdFrames: 10 };
+    const model = new ScriptedChatModel([{ tool: 'add_rule', args: { rule, confirm: true } }, { tool: 'remove_rule', args: { ruleId: 'rule-1' } }, { text: 'Activated.' }]);
+    const asked: string[] = [];
+    const agent = new Agent({ session, tools: ALL_TOOLS, model, modelName: 'openai:scripted', approve: async (r) => (asked.push(r.action), false) });
+    const turn = await agent.ask('watch for divisions');
+    expect(turn.toolCalls.map((c) => [c.tool, c.status])).toEqual([['add_rule', 'error'], ['remove_rule', 'error']]);
+    expect(turn.toolCalls[0].summary).toMatch(/not done: you declined to activate a self-driving rule/);
+    expect(asked[1]).toBe('delete the self-driving rule rule-1');
+    expect(microscope.rules).toHaveLength(0);
   });
 
   it('`cellpilot ask` does nothing risky without --yes, and says how to confirm', async () => {
