@@ -7,32 +7,9 @@ import { findQuantities } from './quantities.ts';
 import type { Plan } from './types.ts';
 import { answerFromTable } from './tableAnswers.ts';
 import { findTool } from '../allTools.ts';
+import { indexFor } from './toolIndex.ts';
+import { tokenize } from './words.ts';
 
-
-interface ValueTopic {
-  re: RegExp;
-  keys: RegExp;
-  unit?: string;
-  /** The tool that computes it, when no earlier result has it. */
-  tool?: string;
-  phrase: string;
-}
-
-export const VALUE_TOPICS: ValueTopic[] = [
-  { re: /\bdivi\w*|\bmitos[ie]s\b|\bsplit\w*/i, keys: /^(?:divisions|divisionCount|nDivisions|dividedCells|mitoses)$|division/i, tool: 'detect_divisions', phrase: 'divisions' },
-  { re: /\bhow many tracks\b|\bnumber of tracks\b|\btracks? (?:were|are|did)\b/i, keys: /^(?:tracks|trackCount|nTracks)$/i, tool: 'track', phrase: 'tracks' },
-  { re: /\bdrift\w*|\bmov(?:e|ed) the stage\b|\bshift\w*/i, keys: /drift|shift/i, tool: 'correct_drift', phrase: 'drift' },
-  { re: /\bspeed|\bvelocit|\bfast\b/i, keys: /speed|velocity/i, tool: 'measure', phrase: 'speed' },
-  { re: /\barea|\bbig\b|\bsize\b|\blarge\b/i, keys: /area|size/i, tool: 'measure', phrase: 'area' },
-  { re: /\bintensit|\bbright/i, keys: /intensity|bleach|decay/i, tool: 'measure', phrase: 'intensity' },
-  { re: /\bperiod|\boscillat|\bcorrelat/i, keys: /period|lag|correlation|peak/i, tool: 'analyze_timeseries', phrase: 'period' },
-  { re: /\baccura|\bscore|\bhow good\b|\bDET\b|\bSEG\b|\bTRA\b|\bf1\b|\bprecision\b|\brecall\b/i, keys: /^(?:DET|SEG|TRA|det|seg|tra|f1|F1|accuracy|precision|recall|jaccard|divisionF1)/, tool: 'evaluate', phrase: 'accuracy' },
-  { re: /\btrack lengths?\b|\bhow long (?:are|were) the tracks\b|\bduration\b/i, keys: /length|duration/i, tool: 'track', phrase: 'track length' },
-  { re: /\bcells?\b|\bnuclei\b|\bnucleus\b|\bobjects?\b|\bhow many\b/i, keys: /^(?:objects|cells|nuclei|count|objectCount|nObjects|meanObjectsPerFrame|objectsPerFrame|meanCellsPerFrame|cellCount|labels)$|objects|cells/i, tool: 'segment', phrase: 'objects' },
-  { re: /\bframes?\b|\btime ?points?\b/i, keys: /^(?:frames|t|nFrames|timepoints)$/i, phrase: 'frames' },
-  { re: /\bchannels?\b/i, keys: /^(?:channels|c|nChannels|channelNames)$/i, phrase: 'channels' },
-  { re: /\bpixel size\b/i, keys: /pixelSize/i, phrase: 'pixel size' },
-];
 
 function formatValue(v: unknown): string {
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
@@ -60,22 +37,49 @@ function unitText(result: PastResult, key: string): string {
   return ` ${unit}${uncalibrated ? ' (no calibration known)' : ''}`;
 }
 
-/** Answers a question from the values of earlier results (latest first), or undefined. */
-export function answerFromValues(question: string, conversation: Conversation, results: PastResult[]): string | undefined {
-  const topic = VALUE_TOPICS.find((t) => t.re.test(question));
-  if (!topic) return undefined;
-  for (const result of [...results].reverse()) {
-    if (!result.ok) continue;
-    const keys = Object.keys(result.values)
-      .filter((k) => topic.keys.test(k) && typeof result.values[k] !== 'object')
-      .sort((a, b) => Number(/mean/i.test(b)) - Number(/mean/i.test(a)));
-    if (keys.length === 0) continue;
-    const parts = keys.slice(0, 3).map((k) => `${humanKey(k)} = ${formatValue(result.values[k])}${unitText(result, k)}`);
-    // a step of this turn has its card in the chat already: name it, don't repeat its summary
-    const source = conversation.current.includes(result) ? result.tool : `${result.tool}: ${result.summary}`;
-    return `${capitalize(parts.join(', '))} (from ${source})`;
+/** Words of a question that ask for an extreme or an average, and the value names that give one. */
+const EXTREME = /\b(?:max(?:imum)?|largest|biggest|greatest|highest|most|min(?:imum)?|smallest|lowest|least)\b/i;
+const AVERAGE = /\b(?:mean|average|avg|typical|on average)\b/i;
+
+/**
+ * Answers a question from the values earlier steps reported: the value whose name and
+ * declared meaning (the tool's `results`) share the rarest words with the question, the
+ * latest on a tie ("how far did it drift?" → maxDriftPx of correct_drift, "what lag did
+ * you find?" → medianPeakLagFrames). Undefined when no value fits.
+ */
+export function answerFromValues(question: string, conversation: Conversation, results: PastResult[], catalogue: Catalogue = new Map()): string | undefined {
+  // one frame, one track, or which cell: whole-movie values do not answer it (the tables do)
+  if (/\b(?:frame|time ?point|track|cell|nucleus)\s*#?\d+|\bwhich (?:cell|track|nucleus|object|one)\b/i.test(question)) return undefined;
+  const index = indexFor(catalogue);
+  const asked = new Set(index.meanings(tokenize(question)));
+  const weight = (stem: string) => 1 / Math.max(1, index.spread(stem));
+  let best: { result: PastResult; keys: string[]; score: number } | undefined;
+  const ordered = [...results].reverse().filter((r) => r.ok);
+  for (const result of ordered) {
+    const declared = findTool(result.tool)?.results ?? {};
+    const scored = Object.keys(result.values)
+      .filter((k) => typeof result.values[k] === 'number' || (typeof result.values[k] === 'string' && k in declared))
+      .map((k) => {
+        const own = new Set(index.meanings(tokenize(`${humanKey(k)} ${declared[k]?.about ?? ''}`)));
+        let score = [...own].filter((w) => asked.has(w)).reduce((a, w) => a + weight(w), 0);
+        if (score > 0 && EXTREME.test(question) && /max|min|largest|smallest/i.test(`${k} ${declared[k]?.about ?? ''}`)) score += 0.5;
+        if (score > 0 && AVERAGE.test(question) && /mean|median|average/i.test(`${k} ${declared[k]?.about ?? ''}`)) score += 0.5;
+        if (score > 0 && k in declared) score += 0.25;
+        return { k, score };
+      })
+      .filter((x) => x.score > 0)
+      .sort((a, b) => b.score - a.score);
+    if (scored.length === 0 || (best && scored[0].score <= best.score)) continue;
+    best = { result, keys: scored.filter((x) => x.score >= scored[0].score - 1e-9).map((x) => x.k).slice(0, 3), score: scored[0].score };
   }
-  return undefined;
+  if (!best) return undefined;
+  const { result, keys } = best;
+  // "the longest track": a mean does not answer it
+  if (EXTREME.test(question) && !keys.some((k) => /max|min|largest|smallest/i.test(`${k} ${findTool(result.tool)?.results?.[k]?.about ?? ''}`))) return undefined;
+  const parts = keys.map((k) => `${humanKey(k)} = ${formatValue(result.values[k])}${unitText(result, k)}`);
+  // a step of this turn has its card in the chat already: name it, don't repeat its summary
+  const source = conversation.current.includes(result) ? result.tool : `${result.tool}: ${result.summary}`;
+  return `${capitalize(parts.join(', '))} (from ${source})`;
 }
 
 /**

@@ -8,7 +8,8 @@ import { isAdviceQuestion, splitClauses, orderSteps } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { statedNumbers, statedValues } from './arguments.ts';
 import { unappliedWords } from './unapplied.ts';
-import { type Match, ToolIndex } from './matcher.ts';
+import type { Match } from './matcher.ts';
+import { indexFor } from './toolIndex.ts';
 import { meaning, stopWords, tokenize } from './words.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
@@ -22,6 +23,7 @@ import { microscopeLanguage } from './microscopeLanguage.ts';
 import { frameCounts, matchingMovie, multiFrame, needsFrames } from './frames.ts';
 
 export type { Action, Plan, PlannedStep, Ref } from './types.ts';
+export { indexFor } from './toolIndex.ts';
 export { answerFromValues, composeAnswer, notUnderstood } from './answers.ts';
 
 export interface Mention {
@@ -37,35 +39,6 @@ export interface Understanding {
   mentions: Mention[];
   /** Tools the request says not to run ("but don't track them"). */
   excluded: string[];
-}
-
-const indexes = new Map<string, ToolIndex>();
-
-/** The matcher's index of the catalogue's tools (built once per set of tools). */
-export function indexFor(catalogue: Catalogue): ToolIndex {
-  const names = catalogue.size ? [...catalogue.keys()] : ALL_TOOLS.map((t) => t.name);
-  const key = names.join(',');
-  let index = indexes.get(key);
-  if (!index) {
-    index = new ToolIndex(names.map((name) => ({ name, description: catalogue.get(name)?.description ?? '', self: selfOf(name, catalogue), enums: enumsOf(name, catalogue) })));
-    indexes.set(key, index);
-  }
-  return index;
-}
-
-/** The allowed values of each enum argument of a tool (from the bound schema, else the tool's own). */
-function enumsOf(tool: string, catalogue: Catalogue): Record<string, string[]> {
-  let props = catalogue.get(tool)?.properties;
-  if (!props) {
-    const spec = findTool(tool);
-    props = spec ? ((z.toJSONSchema(spec.schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, PropertyInfo> }).properties ?? {}) : {};
-  }
-  const out: Record<string, string[]> = {};
-  for (const [arg, p] of Object.entries(props)) {
-    const values = [...(p.enum ?? []), ...(p.anyOf ?? []).flatMap((a) => a.enum ?? [])].filter((v): v is string => typeof v === 'string');
-    if (values.length) out[arg] = values;
-  }
-  return out;
 }
 
 /**
@@ -256,8 +229,8 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     return { steps: [], reply: notUnderstood(text, catalogue) };
   }
   // "how much did it drift?", "what was the TRA score?": answer from earlier results when they have it
-  if (question && !help && /^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?(?:how many|how much|how far|how long|what|which|was|were|did|do)\b/i.test(text) && mentions.every((m) => !MICROSCOPE_TOOLS.has(m.tool) && m.tool !== 'movie_info')) {
-    if (answerFromTable(text, conversation) || (!SCOPED.test(text) && answerFromValues(text, conversation, [...conversation.earlier]))) return { steps: [], question: text };
+  if (question && !help && mentions.every((m) => !MICROSCOPE_TOOLS.has(m.tool) && m.tool !== 'movie_info')) {
+    if (aboutTheSession(text) || answerFromTable(text, conversation) || answerFromValues(text, conversation, [...conversation.earlier], catalogue)) return { steps: [], question: text };
   }
 
   const steps: PlannedStep[] = [];
@@ -550,8 +523,10 @@ function missingInput(type: InputType, tool: string): string {
   return `I understood that you want to ${verbFor(tool)}, but there are no ${type} in this session yet.`;
 }
 
-/** A question about one frame, one track or an extreme: whole-movie values do not answer it. */
-const SCOPED = /\b(?:frame|time ?point|track|cell|nucleus)\s*#?\d+|\b(?:longest|largest|biggest|furthest|farthest|fastest|slowest|shortest|smallest|most|least)\b|\bwhich (?:cell|track|nucleus|object)\b/i;
+/** "what have you done so far?", "where are the results?": answered from the session's record. */
+function aboutTheSession(text: string): boolean {
+  return /\bwhat (?:did|have) (?:you|we) (?:do|done)\b|\bsummar(?:y|i[sz]e)\b|\bwhat happened\b|\bwhat steps\b|\bwhere (?:is|are)\b|\bwhich files?\b|\bwhat files?\b|\boutputs?\b/i.test(text);
+}
 
 /**
  * The tool whose declared result values the question asks about (their names and what
@@ -576,11 +551,10 @@ function toolForQuestion(text: string, catalogue: Catalogue): string | undefined
 }
 
 function questionPlan(text: string, conversation: Conversation, catalogue: Catalogue): Plan {
-  if (/\bwhat (?:did|have) (?:you|we) (?:do|done)\b|\bsummar(?:y|i[sz]e)\b|\bwhat happened\b|\bwhat steps\b/i.test(text)) return { steps: [], question: text };
-  if (/\bwhere (?:is|are)\b|\bwhich files?\b|\bwhat files?\b|\boutputs?\b/i.test(text)) return { steps: [], question: text };
+  if (aboutTheSession(text)) return { steps: [], question: text };
   const all = [...conversation.earlier];
   if (answerFromTable(text, conversation)) return { steps: [], question: text };
-  if (!SCOPED.test(text) && answerFromValues(text, conversation, all)) return { steps: [], question: text };
+  if (answerFromValues(text, conversation, all, catalogue)) return { steps: [], question: text };
   const tool = toolForQuestion(text, catalogue);
   if (tool) {
     const step: PlannedStep = { tool, args: BUILDERS[tool]?.({ clause: text, text, conversation, catalogue, tool }) ?? {}, clause: text };

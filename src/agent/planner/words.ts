@@ -53,12 +53,14 @@ function stemOf(word: string): string {
  */
 const GROUPS: string[][] = [
   ['nucleus', 'nuclei', 'nuclear', 'cell', 'object', 'blob'],
-  ['drift', 'stabilize', 'register', 'registration', 'jitter', 'wobble'],
+  ['drift', 'stabilize', 'register', 'registration', 'jitter', 'wobble', 'shift'],
   ['edge', 'border', 'boundary', 'boundaries'],
   ['exclude', 'drop', 'remove', 'discard', 'ignore', 'omit', 'leave', 'without', 'skip'],
   ['division', 'divide', 'dividing', 'mitosis', 'mitoses', 'mitotic'],
   ['speed', 'velocity', 'fast'],
   ['distance', 'displacement', 'travel', 'traveled', 'travelled'],
+  ['length', 'long', 'duration'],
+  ['mean', 'average', 'avg', 'typical'],
   ['area', 'size', 'big', 'large', 'small'],
   ['intensity', 'brightness', 'bright', 'fluorescence', 'signal'],
   ['movie', 'video', 'stack', 'timelapse', 'recording'],
