@@ -11,12 +11,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chooseSegmentParameters, resolveSegmentMethod, segmentPlaneAuto } from '../../src/analysis/seg-auto.ts';
+import { resolveSegmentMethod } from '../../src/analysis/seg-auto.ts';
+import { segmentPlane } from '../../src/analysis/seg-plane.ts';
 import { segmentWithModel } from '../../src/analysis/segmentModel.ts';
 import type { PlaneData } from '../../src/image/movie.ts';
 import { movieFromPlanes, dtypeOf } from '../../src/image/movie.ts';
 import { openMovie } from '../../src/image/index.ts';
-import { annotatedFrames, ctcDataset, datasetPresent, scoreSegmentation, type DatasetName } from './real-data.ts';
+import { annotatedFrames, ctcDataset, datasetPresent, scoreSegmentation, sequenceParameters, type DatasetName } from './real-data.ts';
 
 const name = (process.argv[2] ?? 'simplus02') as DatasetName;
 const every = Number(process.argv.find((a) => a.startsWith('every='))?.slice(6) ?? 10);
@@ -33,15 +34,14 @@ const dir = mkdtempSync(join(tmpdir(), 'eval-real-'));
 let calls = 0;
 
 /** The model on one plane, resized to the object radius estimated from the plane. */
-async function segmentByModel(plane: PlaneData, width: number, height: number): Promise<{ labels: ArrayLike<number>; chosen: unknown }> {
-  const { chosen } = chooseSegmentParameters([{ plane, width, height }], options);
+async function segmentByModel(plane: PlaneData, width: number, height: number, objectRadiusPx: number): Promise<{ labels: ArrayLike<number>; chosen: unknown }> {
   const movie = movieFromPlanes({ t: 1, z: 1, c: 1, y: height, x: width }, dtypeOf(plane), () => plane);
   const path = join(dir, `labels-${++calls}.tif`);
-  const result = await segmentWithModel(movie, { channel: 0, outputPath: path, modelName: options.model, objectRadiusPx: chosen.objectRadiusPx, minAreaPx: options.minAreaPx });
+  const result = await segmentWithModel(movie, { channel: 0, outputPath: path, modelName: options.model, objectRadiusPx, minAreaPx: options.minAreaPx });
   const labels = await openMovie(path);
   const out = (await labels.plane(0, 0, 0)).slice(); // a copy: the reader may reuse its buffers after close
   await labels.close();
-  return { labels: out, chosen: { objectRadiusPx: chosen.objectRadiusPx, inputScale: result.inputScale } };
+  return { labels: out, chosen: { objectRadiusPx, inputScale: result.inputScale } };
 }
 
 /** scikit-image's Otsu + watershed (models/training/skimage_baseline.py) on every frame, run once up front. */
@@ -62,12 +62,18 @@ const started = Date.now();
 const chosen: unknown[] = [];
 const frames = annotatedFrames(data, every);
 const peer = options.method === 'skimage' ? skimageBaseline(frames) : undefined;
+// As the segment tool does: one set of parameters for the whole movie, from its first, middle and last frames.
+const movieLevel = options.method === 'skimage' ? undefined : await sequenceParameters(data, { ...options, method: options.method === 'model' ? undefined : options.method });
 try {
   const scores = await scoreSegmentation(data, frames, async (plane, w, h, t) => {
     if (peer) return peer(t);
-    const r = options.method === 'model' ? await segmentByModel(plane, w, h) : segmentPlaneAuto(plane, w, h, options);
-    chosen.push(r.chosen);
-    return r.labels;
+    if (options.method === 'model') {
+      const r = await segmentByModel(plane, w, h, movieLevel!.chosen.objectRadiusPx);
+      chosen.push(r.chosen);
+      return r.labels;
+    }
+    chosen.push(movieLevel!.chosen);
+    return segmentPlane(plane, w, h, movieLevel!.options).labels;
   });
   console.log(JSON.stringify({ data: name, every, options, ...scores, seconds: (Date.now() - started) / 1000, chosen: chosen[0] }));
   if (process.env.VERBOSE) console.log(JSON.stringify(chosen));

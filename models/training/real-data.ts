@@ -8,6 +8,8 @@ import { listCtcFrames, readMaskFrame } from '../../src/analysis/ctc.ts';
 import { evaluateCtc } from '../../src/analysis/metrics.ts';
 import type { PlaneData } from '../../src/image/movie.ts';
 import { openMovie } from '../../src/image/index.ts';
+import { chooseSegmentParameters, type AutoSegmentOptions, type ChosenParameters } from '../../src/analysis/seg-auto.ts';
+import type { SegmentOptions } from '../../src/analysis/seg-plane.ts';
 
 export type DatasetName = 'simplus01' | 'simplus02' | 'msc02';
 
@@ -63,4 +65,18 @@ export async function scoreSegmentation(data: CtcDataset, frames: number[], segm
     { seg: { frames, frame: async (t) => (await readMaskFrame(seg.get(t)!)).planes } },
   );
   return { DET: scores.DET, SEG: scores.SEG ?? Number.NaN, frames: frames.length, objects: scores.counts.resultObjects, referenceObjects: scores.counts.referenceObjects };
+}
+
+/** Every frame number of the sequence (tNNN.tif). */
+export function allFrames(data: CtcDataset): number[] {
+  return [...listCtcFrames(data.images, 't').keys()].sort((a, b) => a - b);
+}
+
+/** Parameters as the segment tool chooses them for the whole sequence: from its first, middle and last frames. */
+export async function sequenceParameters(data: CtcDataset, options: AutoSegmentOptions): Promise<{ options: SegmentOptions; chosen: ChosenParameters }> {
+  const frames = allFrames(data);
+  const picks = [frames[0], frames[frames.length >> 1], frames[frames.length - 1]];
+  const samples = [];
+  for (const t of picks) samples.push(await readFrame(data, t));
+  return chooseSegmentParameters(samples, options);
 }

@@ -1,7 +1,9 @@
 // Real data: the cancer-cell-migration crop of Bio-Image Analysis Notebooks (48 x 130 x 130)
 // against the supplied pyclesperanto voronoi_otsu_labeling(spot_sigma=5, outline_sigma=3)
 // labels (an algorithm's output, not manual truth). Skips where ../shared/data is absent.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { matchLabels } from '../../src/analysis/matching.ts';
@@ -39,4 +41,70 @@ describe.skipIf(!present)('segmentation of real nuclei vs voronoi-otsu labels', 
     expect(sigma3.f1).toBeGreaterThanOrEqual(0.93);
     expect(sigma3.meanMatchedIoU).toBeGreaterThanOrEqual(0.93);
   });
+});
+
+// Foreign ground truth (Cell Tracking Challenge): Fluo-N2DH-SIM+ 02 (another group's simulator,
+// never trained on) and MSC-02 (real whole cells). Segmentation with the segment tool's
+// defaults (method "auto", parameters from the frame), scored by DET and SEG; the full
+// figures over more frames are in models/README.md (models/training/eval-real.ts).
+import { execFileSync } from 'node:child_process';
+import { resolveSegmentMethod } from '../../src/analysis/seg-auto.ts';
+import { annotatedFrames, ctcDataset, datasetPresent, scoreSegmentation, sequenceParameters } from '../../models/training/real-data.ts';
+
+const simplus = ctcDataset('simplus02');
+const msc = ctcDataset('msc02');
+const auto = { method: resolveSegmentMethod('auto').method as 'triangle' };
+if (!datasetPresent(simplus)) console.log(`skipping SIM+ 02 segmentation: ${simplus.images} not found`);
+if (!datasetPresent(msc)) console.log(`skipping MSC-02 segmentation: ${msc.images} not found`);
+
+function skimagePresent(): boolean {
+  try {
+    execFileSync('/usr/bin/python3', ['-c', 'import skimage, scipy, PIL'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe.skipIf(!datasetPresent(simplus))('segmentation of Fluo-N2DH-SIM+ 02 with default arguments', () => {
+  it('detects most nuclei and outlines them, far ahead of fixed simulator-sized defaults', async () => {
+    const frames = annotatedFrames(simplus, 50); // frames 0, 50, 100: sparse to crowded
+    const { options } = await sequenceParameters(simplus, auto); // as the tool chooses them for the movie
+    const ours = await scoreSegmentation(simplus, frames, (plane, w, h) => segmentPlane(plane, w, h, options).labels);
+    const fixed = await scoreSegmentation(simplus, frames, (plane, w, h) => segmentPlane(plane, w, h, {}).labels);
+    console.log(`SIM+ 02 frames ${frames.join(', ')}: defaults DET ${ours.DET.toFixed(3)} SEG ${ours.SEG.toFixed(3)}; fixed Otsu/sigma 2/seeds 4 px DET ${fixed.DET.toFixed(3)} SEG ${fixed.SEG.toFixed(3)}`);
+    // Measured 0.70 / 0.50 on these frames (figures over 30 frames in models/README.md); the issue's goal (0.95 / 0.80) is not met.
+    expect(ours.DET).toBeGreaterThanOrEqual(0.65);
+    expect(ours.SEG).toBeGreaterThanOrEqual(0.45);
+    expect(ours.DET).toBeGreaterThan(fixed.DET + 0.3);
+  }, 120_000);
+});
+
+describe.skipIf(!datasetPresent(msc))('whole-cell segmentation of MSC-02 with default arguments', () => {
+  it('finds the large, dim, elongated cells that simulator-sized defaults shatter', async () => {
+    const frames = annotatedFrames(msc, 16); // 3 of the 33 annotated frames
+    const { options } = await sequenceParameters(msc, auto);
+    const ours = await scoreSegmentation(msc, frames, (plane, w, h) => segmentPlane(plane, w, h, options).labels);
+    console.log(`MSC-02 frames ${frames.join(', ')}: defaults DET ${ours.DET.toFixed(3)} SEG ${ours.SEG.toFixed(3)}`);
+    expect(ours.DET).toBeGreaterThanOrEqual(0.6);
+    expect(ours.SEG).toBeGreaterThanOrEqual(0.4);
+  }, 120_000);
+
+  it.skipIf(!skimagePresent())('beats the scikit-image Otsu + watershed baseline on the same frames', async () => {
+    const frames = annotatedFrames(msc, 16);
+    const out = join(mkdtempSync(join(tmpdir(), 'skimage-peer-')), 'labels');
+    const script = fileURLToPath(new URL('../../models/training/skimage_baseline.py', import.meta.url));
+    execFileSync('/usr/bin/python3', [script, out, ...frames.map((t) => join(msc.images, `t${String(t).padStart(3, '0')}.tif`))]);
+    const peer = await scoreSegmentation(msc, frames, async (_p, _w, _h, t) => {
+      const m = await openMovie(join(out, `t${String(t).padStart(3, '0')}.tif`));
+      const labels = (await m.plane(0, 0, 0)).slice();
+      await m.close();
+      return labels;
+    });
+    const { options } = await sequenceParameters(msc, auto);
+    const ours = await scoreSegmentation(msc, frames, (plane, w, h) => segmentPlane(plane, w, h, options).labels);
+    console.log(`MSC-02: ours SEG ${ours.SEG.toFixed(3)} DET ${ours.DET.toFixed(3)}; scikit-image Otsu + watershed SEG ${peer.SEG.toFixed(3)} DET ${peer.DET.toFixed(3)}`);
+    expect(ours.SEG).toBeGreaterThan(peer.SEG);
+    expect(ours.DET).toBeGreaterThan(peer.DET);
+  }, 120_000);
 });
