@@ -2,7 +2,7 @@
 // paints first (from the pre-built UI bundle when bin/cellpilot.js could, see
 // src/ui/early.mjs and fastStart.ts); the agent (LangChain, the tools) loads after.
 import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cellpilotCommandLine } from '../agent/commandHint.ts';
 import { InputError } from '../errors.ts';
@@ -31,6 +31,14 @@ export async function run(argv: string[]): Promise<number> {
   const movies = parsed.positionals.map(expandHome);
   const { movieInputExists } = await import('../image/moviePath.ts');
   for (const movie of movies) if (!movieInputExists(movie)) throw new InputError(`${movie}: no such file, folder or frame pattern; ${USAGE}`);
+  if (parsed.values.resume !== undefined) {
+    // a mistyped id would otherwise start a new, empty session under that name
+    const { sessionsRoot } = await import('../agent/session.ts');
+    const id = parsed.values.resume;
+    if (!existsSync(join(sessionsRoot(), id, 'session.json')) && !existsSync(join(id, 'session.json'))) {
+      throw new InputError(`no saved session "${id}" in ${sessionsRoot()}: cellpilot sessions lists them (run the chat from the folder it was started in, or set CELLPILOT_SESSIONS)`);
+    }
+  }
   if (!process.stdin.isTTY) throw new InputError('the chat needs an interactive terminal; for one request without the UI use: cellpilot ask "<request>"');
 
   let sessionId: string | undefined;

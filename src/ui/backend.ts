@@ -44,12 +44,13 @@ export interface BackendOptions {
 
 /** The real backend: the agent with its session, loaded on demand. */
 export async function createAgentBackend(options: BackendOptions): Promise<ChatBackend> {
-  const [{ createAgent, defaultModelName }, { AgentEvents }, { Session }, { runStep }, { ALL_TOOLS }] = await Promise.all([
+  const [{ createAgent, defaultModelName }, { AgentEvents }, { Session }, { runStep }, { ALL_TOOLS }, { InputError }] = await Promise.all([
     import('../agent/index.ts'),
     import('../agent/events.ts'),
     import('../agent/session.ts'),
     import('../agent/executor.ts'),
     import('../agent/allTools.ts'),
+    import('../errors.ts'),
   ]);
   const events = new AgentEvents();
   // until the chat sets an approver, a risky call is refused (never run without a person's yes)
@@ -83,7 +84,11 @@ export async function createAgentBackend(options: BackendOptions): Promise<ChatB
     provenance: () => session.provenance.read(),
     artifacts: () => session.store.list(),
     sessions: () => Session.list(),
-    reopen: (next) => createAgentBackend({ model: next.model ?? backend.modelName, sessionId: next.sessionId ?? session.id }),
+    reopen: async (next) => {
+      // a mistyped id would otherwise start a new, empty session under that name
+      if (next.sessionId && !Session.list().some((s) => s.id === next.sessionId)) throw new InputError(`no saved session "${next.sessionId}": /sessions lists them`);
+      return createAgentBackend({ model: next.model ?? backend.modelName, sessionId: next.sessionId ?? session.id });
+    },
     setApprover: (ask) => {
       approver = ask;
     },
