@@ -83,6 +83,10 @@ export class Acquisition {
   private run: Promise<void> | undefined;
   private readonly clock: Clock;
   private pauses = 0;
+  /** A faster interval at one position only (a rule's "at that position"): the others keep theirs. */
+  private burst: { position: string; baseIntervalS: number } | undefined;
+  /** When each position was last imaged (time point, s), for the positions a burst leaves on their own interval. */
+  private readonly lastImaged = new Map<string, { t: number; startS: number }>();
 
   constructor(planInput: unknown, options: AcquisitionOptions) {
     this.limits = options.limits ?? DEFAULT_LIMITS;
@@ -107,6 +111,11 @@ export class Acquisition {
     this.runner = new Runner({
       plan: () => this.livePlan, timeline: this.timeline, engine, sink: this.sink, settings: this.settings, latest: this.latest,
       microscope: this.microscope, clock: options.clock, limits: this.limits, rules: this.rules, signals: this.signals, note: (m) => this.note(m),
+      skipPosition: (position, t, nowS) => this.skipPosition(position, t, nowS),
+    });
+    this.signals.on('frame', (f) => {
+      const at = this.lastImaged.get(positionOf(f.position));
+      if (at?.t !== f.t) this.lastImaged.set(positionOf(f.position), { t: f.t, startS: f.timeS });
     });
     this.done = new Promise((resolve) => {
       this.signals.on('state', (state) => state === 'done' && resolve(this.status()));
@@ -195,7 +204,13 @@ export class Acquisition {
       case 'duration':
       case 'extend':
       case 'loops': {
+        const baseIntervalS = this.burst?.baseIntervalS ?? this.timeline.intervalS;
         const { message, notes } = adjustTimeline(this.timeline, adj, this.limits, this.runner.elapsedS());
+        if (adj.kind === 'interval' && adj.onlyAt) {
+          this.burst = { position: positionOf(adj.onlyAt), baseIntervalS };
+          return at(`${message} at ${this.burst.position}; the other positions stay every ${formatDuration(baseIntervalS)}`, notes);
+        }
+        if (adj.kind === 'interval' || adj.kind === 'intervalFactor') this.burst = undefined; // a new interval for all
         return at(message, notes);
       }
       case 'autofocus':
@@ -250,6 +265,14 @@ export class Acquisition {
     return describeStatus(this.status(), about);
   }
 
+  /** During a burst at one position, another position is imaged only when its own interval is due. */
+  private skipPosition(position: string, t: number, nowS: number): boolean {
+    if (!this.burst || positionOf(position) === this.burst.position) return false;
+    const last = this.lastImaged.get(positionOf(position));
+    if (!last || last.t === t) return false;
+    return nowS - last.startS < this.burst.baseIntervalS - this.timeline.intervalS / 2;
+  }
+
   private planEnv(): PlanEnv {
     return {
       config: this.microscope.config,
@@ -267,6 +290,11 @@ export class Acquisition {
     if (this.notes.length > 200) this.notes.shift();
     this.signals.emit('note', message);
   }
+}
+
+/** The stage position a field belongs to (grid fields are "<position>_r<row>c<column>"). */
+function positionOf(field: string): string {
+  return field.replace(/_r\d+c\d+$/, '');
 }
 
 /** The plan's part of a status: channels with their settings, planes, positions, objective. */

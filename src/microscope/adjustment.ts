@@ -15,7 +15,7 @@ export const zPlanesSchema = z.object({
 }).strict();
 
 export const adjustmentSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('interval'), intervalS: z.number().min(0).describe('New interval between time points, s') }),
+  z.object({ kind: z.literal('interval'), intervalS: z.number().min(0).describe('New interval between time points, s'), onlyAt: z.string().optional().describe('Only at this position (name); the others keep the current interval') }),
   z.object({ kind: z.literal('intervalFactor'), factor: factor('interval') }),
   z.object({ kind: z.literal('duration'), durationS: z.number().positive().describe('New total duration from the start, s') }),
   z.object({ kind: z.literal('extend'), extraS: z.number().positive().describe('Run this much longer, s') }),
@@ -61,7 +61,7 @@ export function endsAcquisition(adj: Adjustment): boolean {
 export function describeAdjustment(adj: Adjustment): string {
   switch (adj.kind) {
     case 'interval':
-      return `image every ${formatDuration(adj.intervalS)}`;
+      return `image every ${formatDuration(adj.intervalS)}${adj.onlyAt ? ` at ${adj.onlyAt}` : ''}`;
     case 'intervalFactor':
       return adj.factor < 1 ? `image ${Math.round(1 / adj.factor)} times as often` : `image ${adj.factor} times less often`;
     case 'duration':

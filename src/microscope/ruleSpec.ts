@@ -17,7 +17,7 @@ export const ruleSchema = z.object({
     z.object({ kind: z.literal('modelScore').describe("A model's score of the frame"), model: z.string().min(1).describe('A model in models/ that scores a frame'), channel, ...level }),
   ]).describe('What turns the rule on, measured on the frames as they arrive'),
   action: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('setInterval').describe('Image at another interval'), intervalS: z.number().min(0).describe('Interval while the rule is on, s') }),
+    z.object({ kind: z.literal('setInterval').describe('Image at another interval'), intervalS: z.number().min(0).describe('Interval while the rule is on, s'), atTriggerPosition: z.boolean().optional().describe('Only at the position where it fired; the other positions keep their interval (default false: all positions)') }),
     z.object({ kind: z.literal('addChannel').describe('Add a channel while the rule is on'), channel: z.string().min(1).describe('Channel preset, wavelength or dye'), exposureMs: z.number().positive().optional().describe('Its exposure, ms') }),
     z.object({ kind: z.literal('zoom').describe('Zoom in on where it fired'), objective: z.string().optional().describe('Objective: 10X, 20X or 40X (default: the next higher)') }),
     z.object({ kind: z.literal('autofocus').describe('Refocus') }),
@@ -39,7 +39,7 @@ export type TriggerSpec =
   | { kind: 'modelScore'; model: string; channel?: string; comparison: 'above' | 'below'; threshold: number; release?: number };
 
 export type RuleAction =
-  | { kind: 'setInterval'; intervalS: number }
+  | { kind: 'setInterval'; intervalS: number; atTriggerPosition?: boolean }
   | { kind: 'addChannel'; channel: string; exposureMs?: number }
   | { kind: 'zoom'; objective?: string }
   | { kind: 'autofocus' }
@@ -82,7 +82,7 @@ export function describeRule(rule: Rule): string {
   const a = rule.action;
   const what =
     a.kind === 'setInterval'
-      ? `image every ${formatDuration(a.intervalS)}`
+      ? `image every ${formatDuration(a.intervalS)}${a.atTriggerPosition ? ' at the position where it happened (the others keep their interval)' : ''}`
       : a.kind === 'addChannel'
         ? `add the ${a.channel} channel${a.exposureMs ? ` (${a.exposureMs} ms)` : ''}`
         : a.kind === 'zoom'

@@ -200,7 +200,7 @@ export class RuleRunner {
     switch (action.kind) {
       case 'setInterval':
         state.saved = { intervalS: this.host.intervalS(), setIntervalS: action.intervalS };
-        this.host.adjust({ kind: 'interval', intervalS: action.intervalS }, source);
+        this.host.adjust({ kind: 'interval', intervalS: action.intervalS, ...(action.atTriggerPosition && state.firedAt ? { onlyAt: state.firedAt.position } : {}) }, source);
         break;
       case 'addChannel':
         if (!this.host.hasChannel(action.channel)) {

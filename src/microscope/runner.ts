@@ -60,6 +60,8 @@ export interface RunnerParts {
   rules: RuleRunner;
   signals: Signals<RunnerSignals>;
   note(message: string): void;
+  /** Whether to leave out a position at time point t (its own interval is not yet due). */
+  skipPosition?(position: string, t: number, nowS: number): boolean;
 }
 
 export class Runner {
@@ -225,6 +227,7 @@ export class Runner {
         await this.sleep(1000);
       }
       if (this.stopRequested) break;
+      if (this.parts.skipPosition?.(event.positionName, t, this.elapsedS())) continue;
       this.setState(this.state === 'finishing' ? 'finishing' : 'acquiring');
       const resolved = this.parts.settings.resolve(event, this.parts.plan(), atStart);
       if (!resolved) continue;

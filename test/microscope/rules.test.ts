@@ -103,6 +103,29 @@ describe('self-driving acquisitions on the simulated microscope', () => {
     expect(status.rules[0].triggers).toBe(fast.length);
   });
 
+  it('"if a cell divides, image every 10 s at that position": only that position speeds up, the other keeps its interval', async () => {
+    const { clock, microscope } = simulatedScope({ sizePx: 256, seed: 5, sample: { cells: 14, divisionHazardPerS: 1 / (2 * 3600) } });
+    const rule: Rule = { id: 'rule-1', trigger: { kind: 'division' }, action: { kind: 'setInterval', intervalS: 10, atTriggerPosition: true }, holdS: 300, revert: true, minFramesPerMode: 3 };
+    const acquisition = startAcquisition(
+      { channels: [{ config: 'GFP', exposureMs: 30 }], timePlan: { intervalS: 120, durationS: 2400 }, stagePositions: [{ name: 'cells', xUm: 0, yUm: 0 }, { name: 'empty', xUm: 2000, yUm: 0 }] },
+      { microscope, clock, outputPath: join(tempDir(), 'burst.tif'), rules: [rule] },
+    );
+    const messages: string[] = [];
+    acquisition.on('adjusted', (e) => e.source.startsWith('rule') && messages.push(e.result.message));
+    const status = await acquisition.done;
+    expect(status.rules[0].triggers).toBeGreaterThanOrEqual(1);
+    expect(messages[0]).toMatch(/interval set to 10 s at cells; the other positions stay every 2 min/);
+    const rows = readFramesTable(readFileSync(status.framesTable, 'utf8'));
+    const gaps = (position: string) => {
+      const times = rows.filter((r) => r.position === position).map((r) => Number(r.time_s));
+      return times.slice(1).map((t, i) => Math.round(t - times[i]));
+    };
+    expect(gaps('cells')).toContain(10);
+    // the empty position is never imaged faster than its own interval (within one fast interval)
+    expect(Math.min(...gaps('empty'))).toBeGreaterThanOrEqual(110);
+    expect(rows.filter((r) => r.position === 'empty').length).toBeLessThan(rows.filter((r) => r.position === 'cells').length);
+  });
+
   it('a rule that speeds imaging up is still held to the dose budget (the ledger, not the rule, has the last word)', async () => {
     const { clock, microscope } = simulatedScope({ sizePx: 256, seed: 5, sample: { cells: 14, divisionHazardPerS: 1 / (2 * 3600) } });
     // "if a cell divides, image every 10 s for 30 frames": 30 ms at 20 % of 5 W/cm² = 0.03 J/cm² per image

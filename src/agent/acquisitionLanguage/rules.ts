@@ -115,7 +115,8 @@ function parseRuleAction(text: string, config: MicroscopeConfig): { action: Rule
   }
   const intervalS = durationAfter(main, /\bevery\b|\binterval(?:\s+(?:to|of))?\b/);
   if (intervalS !== undefined) {
-    return { action: { kind: 'setInterval', intervalS }, holdS, holdFrames, revert: holdS !== undefined || holdFrames !== undefined || backMentioned || revertIntervalS !== undefined, revertIntervalS };
+    const here = /\b(?:at|in|on) (?:that|this|the same|its) (?:position|field|site|spot|well|place)\b|\bthere\b|\bwhere it (?:happen|divid)/.test(main);
+    return { action: { kind: 'setInterval', intervalS, ...(here ? { atTriggerPosition: true } : {}) }, holdS, holdFrames, revert: holdS !== undefined || holdFrames !== undefined || backMentioned || revertIntervalS !== undefined, revertIntervalS };
   }
   throw new InputError(`I could not tell what the rule should do in "${text}": I understand "image every 10 s", "add mCherry for 5 frames", "zoom in", "autofocus" and "stop"`);
 }

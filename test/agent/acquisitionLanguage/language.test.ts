@@ -165,6 +165,7 @@ describe('parseRule and describeRule', () => {
     ['image every 20 s for 10 minutes whenever a cell divides', { trigger: { kind: 'division' }, action: { kind: 'setInterval', intervalS: 20 }, holdS: 600, revert: true }],
     ['whenever a nucleus divides take a DAPI image for 2 frames', { trigger: { kind: 'division' }, action: { kind: 'addChannel', channel: 'DAPI' }, holdFrames: 2, revert: true }],
     ['when cells divide image every 30 s for 10 min and then back to every 5 min', { trigger: { kind: 'division' }, action: { kind: 'setInterval', intervalS: 30 }, holdS: 600, revert: true, revertIntervalS: 300 }],
+    ['if a cell divides, image every 30 s for 10 frames at that position', { trigger: { kind: 'division' }, action: { kind: 'setInterval', intervalS: 30, atTriggerPosition: true }, holdFrames: 10, revert: true }],
     ['when fewer than 5 cells are left, stop', { trigger: { kind: 'cellCount', comparison: 'below', threshold: 5 }, action: { kind: 'stop' } }],
   ];
   for (const [text, want] of cases) {
