@@ -65,7 +65,7 @@ async function segmentByModel(movie: Movie, channel: number, frames: [number, nu
     excludeBorder: args.excludeBorder,
     signal: ctx.signal,
     onProgress: (done: number, total: number) => ctx.progress(done, total, 'frames'),
-  })) as { path: string; objectsPerFrame: number[]; inputScale?: number };
+  })) as { path: string; objectsPerFrame: number[]; inputScale?: number; model?: { key: string; folder: string; sha256: string } };
   return { ...result, thresholds: [] as number[] };
 }
 
@@ -152,7 +152,9 @@ const segment = defineTool({
       const byModel = resolved.method === 'model';
       const result = byModel ? await segmentByModel(movie, channel, frames, outputPath, args, chosen, ctx) : await segmentClassical(movie, channel, frames, outputPath, args, options, ctx);
       const counts = summarise(result.objectsPerFrame);
-      const how = byModel ? 'the nucleus model' : `${resolved.method} threshold${args.splitTouching ? ' and watershed splitting' : ''}`;
+      // the model that ran, by its folder and weights (never a method that did not run)
+      const ran = byModel ? (result as { model?: { key: string; folder: string; sha256: string } }).model : undefined;
+      const how = byModel ? `the ${ran?.key ?? 'nuclei'} model (our U-Net${ran ? `, weights sha256 ${ran.sha256.slice(0, 12)}…` : ''})` : `${resolved.method} threshold${args.splitTouching ? ' and watershed splitting' : ''}`;
       const ref = ctx.addArtifact('labels', result.path, `${channelName(movie, channel)} objects of ${basename(movie.source.path)} (${how})`);
       const nFrames = result.objectsPerFrame.length;
       const unused = byModel ? notForModel(args) : [];
@@ -171,6 +173,7 @@ const segment = defineTool({
           ...(result.thresholds.length ? { thresholdPerFrame: result.thresholds.map((v) => +v.toPrecision(6)) } : {}),
           frames: nFrames,
           method: resolved.method,
+          ...(ran ? { model: ran.key, modelFolder: ran.folder, modelSha256: ran.sha256 } : {}),
           methodReason: resolved.reason || 'asked for',
           objectRadiusPx: chosen.objectRadiusPx,
           objectPolarity: chosen.objects,

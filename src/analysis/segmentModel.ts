@@ -81,12 +81,19 @@ export function modelInputScale(trainedRadiusPx: number | undefined, objectRadiu
 }
 
 /** Segments the nuclei of one channel in every plane of the frame range and writes a label movie. */
-export async function segmentWithModel(movie: Movie, options: SegmentWithModelOptions): Promise<{ path: string; objectsPerFrame: number[]; inputScale: number }> {
+/** The model that ran: its folder name, folder and the sha256 of its weights. */
+export interface ModelRan {
+  key: string;
+  folder: string;
+  sha256: string;
+}
+
+export async function segmentWithModel(movie: Movie, options: SegmentWithModelOptions): Promise<{ path: string; objectsPerFrame: number[]; inputScale: number; model: ModelRan }> {
   if (!Number.isInteger(options.channel) || options.channel < 0 || options.channel >= movie.shape.c) {
     throw new InputError(`channel ${options.channel + 1} does not exist: the movie has ${movie.shape.c} channel(s)`);
   }
   const [first, last] = options.frames ?? [0, movie.shape.t - 1];
-  const { loadModel, mapModelOverMovie } = await import('../onnx/index.ts');
+  const { loadModel, mapModelOverMovie, sha256File } = await import('../onnx/index.ts');
   const model = await loadModel(options.modelName ?? DEFAULT_NUCLEI_MODEL);
   const channels = model.spec.outputs[0].axes.find((a) => a.type === 'channel')?.channelNames ?? [];
   const backgroundIndex = channels.indexOf('background');
@@ -129,5 +136,7 @@ export async function segmentWithModel(movie: Movie, options: SegmentWithModelOp
     throw err;
   }
   await writer.close();
-  return { path: options.outputPath, objectsPerFrame, inputScale };
+  // which model ran, for the provenance: its folder and the sha256 of its weights
+  const ran = { key: model.spec.key, folder: model.spec.folder, sha256: model.spec.weights.sha256 ?? sha256File(model.spec.weights.path) };
+  return { path: options.outputPath, objectsPerFrame, inputScale, model: ran };
 }

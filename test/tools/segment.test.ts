@@ -90,4 +90,19 @@ describe('segment tool', () => {
     if (installed) return; // covered by the model area's tests
     await expect(call({ movie: moviePath, method: 'model' }, ctx)).rejects.toThrow(/model segmenter is not installed/);
   });
+
+  it('method "model" names the model that ran: its folder and the sha256 of its weights, never "the nucleus model"', async () => {
+    const installed = existsSync(fileURLToPath(new URL('../../src/analysis/segmentModel.ts', import.meta.url)));
+    const modelFolder = fileURLToPath(new URL('../../models/nuclei-unet', import.meta.url));
+    if (!installed || !existsSync(modelFolder)) return; // the not-installed case is the test above
+    const small = join(dir, 'model-small.tif');
+    await writeMovie(small, simulate({ frames: 1, width: 64, height: 64, cells: 4, seed: 3 }).movie);
+    const result = await call({ movie: small, method: 'model', objects: 'bright' }, ctx);
+    const values = result.values as { model?: string; modelFolder?: string; modelSha256?: string };
+    expect(values.model).toBe('nuclei-unet');
+    expect(values.modelFolder).toContain('nuclei-unet');
+    expect(values.modelSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(result.summary).toContain('nuclei-unet');
+    expect(result.summary).not.toMatch(/the nucleus model/);
+  });
 });
