@@ -8,7 +8,7 @@
 import { type Catalogue, type PropertyInfo, selfOf } from './catalogue.ts';
 import type { ToolIndex } from './matcher.ts';
 import { findQuantities } from './quantities.ts';
-import { isStopWord, meaning, tokenize } from './words.ts';
+import { isStopWord, meaning, type Token, tokenize } from './words.ts';
 
 export type ConstraintKind = 'method' | 'format' | 'scope' | 'number';
 
@@ -66,8 +66,19 @@ function rawWords(text: string): RawWord[] {
   return out;
 }
 
-/** Every meaning the tool's own declaration uses: what it applies when a request says it. */
-function vocabularyOf(tool: string, catalogue: Catalogue): Set<string> {
+/** Per index of tools (one per set of tools), each tool's vocabulary. */
+const vocabularies = new WeakMap<ToolIndex, Map<string, Set<string>>>();
+
+/** Every meaning the tool's own declaration uses: what it applies when a request says it (built once per set of tools). */
+function vocabularyOf(tool: string, catalogue: Catalogue, index: ToolIndex): Set<string> {
+  let known = vocabularies.get(index);
+  if (!known) vocabularies.set(index, (known = new Map()));
+  let vocabulary = known.get(tool);
+  if (!vocabulary) known.set(tool, (vocabulary = declaredMeanings(tool, catalogue)));
+  return vocabulary;
+}
+
+function declaredMeanings(tool: string, catalogue: Catalogue): Set<string> {
   const self = selfOf(tool, catalogue) ?? {};
   const props: Record<string, PropertyInfo> = catalogue.get(tool)?.properties ?? {};
   const texts = [
@@ -87,10 +98,21 @@ function vocabularyOf(tool: string, catalogue: Catalogue): Set<string> {
   return new Set(tokenize(texts.join(' ')).map((t) => meaning(t.stem)));
 }
 
+const recognizedWords = new WeakMap<ToolIndex, Map<string, boolean>>();
+
+/** The index recognizes the word (a known word or a slip of one); remembered, as spelling tolerance is slow. */
+function recognized(index: ToolIndex, token: Token): boolean {
+  let known = recognizedWords.get(index);
+  if (!known) recognizedWords.set(index, (known = new Map()));
+  let answer = known.get(token.word);
+  if (answer === undefined) known.set(token.word, (answer = index.recognizes(token)));
+  return answer;
+}
+
 class Reader {
   readonly vocabulary: Set<string>;
   constructor(readonly step: StepWords, readonly index: ToolIndex, catalogue: Catalogue) {
-    this.vocabulary = vocabularyOf(step.tool, catalogue);
+    this.vocabulary = vocabularyOf(step.tool, catalogue, index);
   }
 
   /** True when the tool's declaration uses the word (with the thesaurus and spelling tolerance). */
@@ -112,12 +134,12 @@ class Reader {
   nameLike(word: RawWord, first: boolean): boolean {
     if (/\d/.test(word.word) && /\p{L}/u.test(word.word)) return true;
     if (/\p{Lu}.*\p{Lu}/u.test(word.word) || (!first && /^\p{Lu}/u.test(word.word))) return true;
-    return tokenize(word.word).some((t) => !this.index.recognizes(t));
+    return tokenize(word.word).some((t) => !recognized(this.index, t));
   }
 }
 
 /** Words after "instead of"/"rather than" and negated parts ("but don't track them") name nothing to apply. */
-function maskRejected(text: string): string {
+export function maskRejected(text: string): string {
   const blank = (m: string) => m.replace(/[^\s]/g, ' ');
   return text
     .replace(/\b(?:instead\s+of|rather\s+than|not\s+with|but\s+not)\s+(?:the\s+|an?\s+)?[\w-]+(?:\s+(?:method|filter|threshold|model|algorithm))?/gi, blank)

@@ -8,6 +8,8 @@ import { isAdviceQuestion, splitClauses, orderSteps } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { statedNumbers, statedValues } from './arguments.ts';
 import { unappliedWords } from './unapplied.ts';
+import { maskRejected, unappliedConstraints, unappliedNote } from './constraints.ts';
+import { isOutOfScope } from './outOfScope.ts';
 import type { Match } from './matcher.ts';
 import { indexFor } from './toolIndex.ts';
 import { meaning, stopWords, tokenize } from './words.ts';
@@ -248,11 +250,12 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   if (ask) return { steps: [], reply: String(ask.args.$ask) };
   const notes = takeNotes(steps);
   for (const step of steps) notes.push(...methodsNotHere(step, catalogue));
-  for (const step of steps) notes.push(...notApplied(step, catalogue));
   for (const step of steps) switchesFromWords(step, catalogue);
   for (const step of steps) Object.assign(step.args, selfOf(step.tool, catalogue)?.fromRequest?.(requestClause(step.clause, text, conversation)) ?? {});
   for (const step of steps) statedArguments(step, catalogue);
   for (const step of steps) aboutEarlierStep(step, text, conversation, catalogue);
+  // after every argument is read: what is left of the words is named, never dropped
+  for (const step of steps) notes.push(...notApplied(step, catalogue, notes));
   if (understood.excluded.length) notes.push(`Not run, as you asked: ${understood.excluded.join(', ')}.`);
   const withInputs = addInputs(steps, conversation, catalogue, understood.excluded);
   if ('reply' in withInputs) return { steps: [], reply: withInputs.reply };
@@ -262,12 +265,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
 /** A request outside microscopy: most of its words are in no tool's description ("track my package from Amazon"). */
 function outOfScope(text: string, catalogue: Catalogue): boolean {
   if (findArtifactIds(text).length || findPaths(text).length || findChannels(text).length) return false;
-  const index = indexFor(catalogue);
-  const tokens = tokenize(maskNames(text).replace(/_+/g, ' '));
-  // a slip of a known word ("cels", "teh") is not a word from elsewhere
-  const known = tokens.filter((t) => index.recognizes(t, stopWords())).length;
-  const unknown = tokens.length - known;
-  return unknown >= 2 && unknown > known;
+  return isOutOfScope(maskNames(text), indexFor(catalogue));
 }
 
 /**
@@ -357,11 +355,18 @@ function requestClause(clause: string, request: string, conversation: Conversati
 }
 
 /** A condition in the step's words that no tool knows: named in the answer, never dropped silently. */
-function notApplied(step: PlannedStep, catalogue: Catalogue): string[] {
+function notApplied(step: PlannedStep, catalogue: Catalogue, notes: string[]): string[] {
   const instead = new Set(Object.keys(selfOf(step.tool, catalogue)?.insteadOf ?? {}).map((w) => w.toLowerCase()));
-  const words = unappliedWords(step.clause, indexFor(catalogue), maskNames(step.clause)).filter((w) => !instead.has(w.toLowerCase().replace(/-/g, '')));
-  if (words.length === 0) return [];
-  return [`I did not apply ${words.map((w) => `"${w}"`).join(', ')}: ${step.tool} has no such option.`];
+  const masked = maskNames(step.clause);
+  const items = unappliedConstraints(step, catalogue, indexFor(catalogue), notes, masked);
+  // unknown words after a condition word that no phrase above covers
+  for (const word of unappliedWords(step.clause, indexFor(catalogue), maskRejected(masked))) {
+    const at = step.clause.indexOf(word);
+    if (instead.has(word.toLowerCase().replace(/-/g, '')) || items.some((i) => at >= i.start && at < i.end)) continue;
+    items.push({ text: word, kind: 'method', start: at, end: at + word.length });
+  }
+  const note = unappliedNote(step, items.sort((a, b) => a.start - b.start), catalogue);
+  return note ? [note] : [];
 }
 
 /** The methods the step's words ask for that its tool does not have: the stand-in is applied and named. */

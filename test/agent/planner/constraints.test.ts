@@ -1,0 +1,62 @@
+// Constraints a request states that the step's tool does not apply are found and named.
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
+import { catalogueFromBoundTools } from '../../../src/agent/planner/catalogue.ts';
+import { unappliedConstraints, unappliedNote } from '../../../src/agent/planner/constraints.ts';
+import { indexFor } from '../../../src/agent/planner/planner.ts';
+
+const catalogue = catalogueFromBoundTools(ALL_TOOLS.map((t) => ({ name: t.name, description: t.description, schema: z.toJSONSchema(t.schema, { io: 'input', unrepresentable: 'any' }) })));
+const index = indexFor(catalogue);
+
+function unapplied(tool: string, clause: string, args: Record<string, unknown> = {}, notes: string[] = []) {
+  return unappliedConstraints({ tool, clause, args }, catalogue, index, notes).map((u) => [u.kind, u.text]);
+}
+
+describe('constraints not applied', () => {
+  it('names a method, algorithm or software the tool does not have', () => {
+    expect(unapplied('denoise', 'denoise with BM3D')).toEqual([['method', 'BM3D']]);
+    expect(unapplied('project', 'do a median projection')).toEqual([['method', 'median projection']]);
+    expect(unapplied('segment', 'segment with a bilateral filter first')).toEqual([['method', 'bilateral filter']]);
+    expect(unapplied('track', 'track the cells using the Hungarian algorithm')).toEqual([['method', 'Hungarian algorithm']]);
+    expect(unapplied('track', 'link them with a Kalman filter')).toEqual([['method', 'Kalman filter']]);
+  });
+
+  it('names an output format the tool does not write', () => {
+    expect(unapplied('export', 'export the tracks as an Imaris file', { format: 'csv' })).toEqual([['format', 'Imaris file']]);
+    expect(unapplied('export', 'export the table as xlsx', { format: 'csv' })).toEqual([['format', 'xlsx']]);
+    expect(unapplied('export', 'save the masks to HDF5', { format: 'tiff' })).toEqual([['format', 'HDF5']]);
+  });
+
+  it('names a scope the tool cannot restrict itself to', () => {
+    expect(unapplied('segment', 'segment only the dividing cells')).toEqual([['scope', 'only the dividing cells']]);
+    expect(unapplied('measure', 'measure the intensity per condition')).toEqual([['scope', 'per condition']]);
+  });
+
+  it('names a number with a unit that no argument took, and not one that was taken or converted', () => {
+    expect(unapplied('segment', 'segment after a background subtraction of 50 px')).toContainEqual(['number', '50 px']);
+    expect(unapplied('track', 'track with a max distance of 15 px', { maxLinkingDistancePx: 15 })).toEqual([]);
+    expect(unapplied('segment', 'segment nuclei about 8 µm across', { objectRadiusPx: 8 }, ['8 µm = 16 px at 0.5 µm/px'])).toEqual([]);
+    expect(unapplied('project', 'sum projection of frames 3-8', { method: 'sum', frames: { first: 3, last: 8 } })).toEqual([]);
+    expect(unapplied('segment', 'segment channel 2 of movie-2', { channel: 1 })).toEqual([]);
+  });
+
+  it('leaves alone what the tool applies, rejected values and words that only say how good', () => {
+    expect(unapplied('segment', 'segment with Li instead of Otsu', { method: 'li' })).toEqual([]);
+    expect(unapplied('segment', 'segment the nuclei with a good threshold')).toEqual([]);
+    expect(unapplied('project', 'make a maximum intensity projection')).toEqual([]);
+    expect(unapplied('denoise', 'blur it with a gaussian, sigma 2 px', { method: 'gaussian', sigmaPx: 2 })).toEqual([]);
+    expect(unapplied('segment', 'segment the nuclei but do not split touching ones with the watershed')).toEqual([]);
+    expect(unapplied('track', 'track the cells in the zebrafish embryo')).toEqual([]);
+    expect(unapplied('export', 'export the tracks for TrackMate', { format: 'trackmate' })).toEqual([]);
+  });
+
+  it('says in one line what was not applied, what the tool offers and what ran', () => {
+    const step = { tool: 'project', clause: 'do a median projection', args: { method: 'max' } };
+    const note = unappliedNote(step, unappliedConstraints(step, catalogue, index), catalogue);
+    expect(note).toBe('Not applied: "median projection" — `project` has no such option (it offers method: max, mean, min, sum, std, temporal_color); I used max.');
+    const scoped = { tool: 'segment', clause: 'segment only the dividing cells', args: {} };
+    expect(unappliedNote(scoped, unappliedConstraints(scoped, catalogue, index), catalogue)).toMatch(/^Not applied: "only the dividing cells" — `segment` cannot restrict itself to that \(its options: .*method.*\); it ran on everything\.$/);
+    expect(unappliedNote(scoped, [], catalogue)).toBeUndefined();
+  });
+});
