@@ -69,10 +69,11 @@ const correctDrift = defineTool({
     maxDriftPx: z.number().positive().optional().describe('Largest drift in pixels to look for between compared frames (Fast4DReg "max expected drift"); default no limit'),
     correctZ: z.boolean().default(false).describe('Also correct axial (z) drift, estimated on XZ projections as Fast4DReg does; needs a z-stack. Default false'),
     interpolation: interpolationArg,
+    writeMovie: z.boolean().default(true).describe('Write the corrected movie (default true); false only estimates the drift table, e.g. to give to track for drift-corrected linking while results stay on the movie as recorded'),
     output: outputArg.describe('Where to write the corrected movie (.tif); default a new file in the session folder'),
   }),
   async run(args, ctx) {
-    const { correctDrift, driftTable, fieldLost, slicesAsFrames } = await import('../src/analysis/drift.ts');
+    const { correctDrift, driftTable, estimateDrift, fieldLost, slicesAsFrames } = await import('../src/analysis/drift.ts');
     const { writeTableCsv } = await import('../src/analysis/table.ts');
     const opened = await ctx.openMovie(args.movie);
     // A plain stack (one time point, many slices) is registered slice to slice, as StackReg does
@@ -80,8 +81,8 @@ const correctDrift = defineTool({
     const movie = stackAsTime ? slicesAsFrames(opened) : opened;
     try {
       const channel = channelIndex(movie, args.channel);
-      const moviePath = ctx.outputPath('drift-corrected.tif', args.output);
-      const result = await correctDrift(movie, moviePath, {
+      const moviePath = args.writeMovie ? ctx.outputPath('drift-corrected.tif', args.output) : undefined;
+      const options = {
         channel,
         reference: args.reference,
         upsampleFactor: args.upsampleFactor,
@@ -90,11 +91,12 @@ const correctDrift = defineTool({
         correctZ: args.correctZ,
         interpolation: args.interpolation,
         signal: ctx.signal,
-        onProgress: (done, total, label) => ctx.progress(done, total, label),
-      });
+        onProgress: (done: number, total: number, label?: string) => ctx.progress(done, total, label),
+      };
+      const result = moviePath ? await correctDrift(movie, moviePath, options) : await estimateDrift(movie, options);
       const tablePath = ctx.outputPath('drift.csv');
       writeTableCsv(tablePath, driftTable(result.rows));
-      const movieRef = ctx.addArtifact('movie', moviePath, 'drift-corrected movie');
+      const movieRef = moviePath ? ctx.addArtifact('movie', moviePath, 'drift-corrected movie') : undefined;
       const tableRef = ctx.addArtifact('table', tablePath, 'drift table (t, dx_px, dy_px per frame)');
       const last = result.rows[result.rows.length - 1];
       const maxDz = result.rows.reduce((m, r) => Math.max(m, Math.abs(r.dzPx ?? 0)), 0);
@@ -102,8 +104,8 @@ const correctDrift = defineTool({
       const empty = result.emptyFrames.length ? ` ${result.emptyFrames.length} empty frame(s) took the drift of their neighbours.` : '';
       const lostPercent = round(100 * fieldLost(result.rows, movie.shape.y, movie.shape.x), 1);
       return {
-        summary: `Corrected drift of up to ${round(result.maxDriftPx, 2)} px over ${movie.shape.t} frames (estimated on channel ${channel + 1}, reference ${args.reference}); the drift table is ${tableRef.id}. ${describeDriftChecks(result)} ${lostPercent}% of the field is not covered by every frame after the shift; uncovered borders are filled with 0.${empty}${note}`,
-        artifacts: [movieRef, tableRef],
+        summary: `${moviePath ? 'Corrected' : 'Estimated (movie left as recorded)'} drift of up to ${round(result.maxDriftPx, 2)} px over ${movie.shape.t} frames (estimated on channel ${channel + 1}, reference ${args.reference}); the drift table is ${tableRef.id}. ${describeDriftChecks(result)} ${moviePath ? `${lostPercent}% of the field is not covered by every frame after the shift; uncovered borders are filled with 0.` : ''}${empty}${note}`,
+        artifacts: movieRef ? [movieRef, tableRef] : [tableRef],
         values: {
           maxDriftPx: round(result.maxDriftPx),
           finalDxPx: round(last.dxPx),

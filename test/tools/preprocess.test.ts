@@ -47,6 +47,16 @@ describe('preprocess tools', () => {
     expect(result.summary).toMatch(/drift of up to/);
   });
 
+  it('correct_drift reports field loss, border fill and the object check; writeMovie false gives the table only', async () => {
+    const result = await call('correct_drift', { movie: moviePath }, ctx);
+    expect(result.summary).toMatch(/% of the field is not covered by every frame after the shift; uncovered borders are filled with 0/);
+    expect(result.summary).toMatch(/Objects confirmed \d+ of 7 frame-to-frame steps/);
+    expect((result.values as { fieldLostPercent: number }).fieldLostPercent).toBeGreaterThan(0);
+    const tableOnly = await call('correct_drift', { movie: moviePath, writeMovie: false }, ctx);
+    expect(tableOnly.artifacts.map((a) => a.type)).toEqual(['table']);
+    expect(tableOnly.summary).toMatch(/^Estimated \(movie left as recorded\) drift of up to/);
+  });
+
   it('correct_drift refuses z correction of a 2-D movie and a channel that does not exist, in one line', async () => {
     await expect(call('correct_drift', { movie: moviePath, correctZ: true }, ctx)).rejects.toThrow(/z drift needs a z-stack/);
     await expect(call('correct_drift', { movie: moviePath, channel: 4 }, ctx)).rejects.toThrow(/channel 4 does not exist/);
