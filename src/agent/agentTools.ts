@@ -13,8 +13,8 @@ import { loadNotes, searchNotes } from './notes.ts';
 import { HISTORY_KEY, type StepHistory } from '../../tools/history.ts';
 import { toolJsonSchema } from '../../tools/jsonSchema.ts';
 import { cellpilotCommandLine, pathFrom } from './commandHint.ts';
-import { executePipeline, loadPipeline, neededSteps, pipelineFromSession, pipelineToYaml, type Pipeline } from './pipeline.ts';
-import { ProvenanceLog, type ProvenanceRecord } from './provenance.ts';
+import { executePipeline, leftOutSteps, loadPipeline, neededSteps, pipelineFromSession, pipelineToYaml, type Pipeline } from './pipeline.ts';
+import { ProvenanceLog } from './provenance.ts';
 import { validateArgs } from './validation.ts';
 
 const help = defineTool({
@@ -87,7 +87,7 @@ const savePipeline = defineTool({
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, pipelineToYaml(pipeline));
     const ref = ctx.addArtifact('pipeline', path, `pipeline ${args.name}`);
-    const left = leftOut(records, stepIds);
+    const left = leftOutSteps(records, stepIds);
     const produced = new Set(records.flatMap((r) => r.outputs.map((o) => o.id)));
     const example = ctx.listArtifacts().find((a) => a.type === 'movie' && !produced.has(a.id));
     const command = cellpilotCommandLine(['run', pathFrom(path), example ? pathFrom(example.path) : 'MOVIE.tif', '--out', 'results/']);
@@ -112,13 +112,6 @@ function argumentDescription(toolName: string, arg: string): string | undefined 
   // the first clause is the name's meaning; the tool's full description stays in `cellpilot tools`
   const first = property?.description?.split('; ')[0];
   return first && first.length > 100 ? `${first.slice(0, 100).replace(/\s+\S*$/, '')}…` : first;
-}
-
-/** The session's data steps a pipeline leaves out, as "s5 denoise → movie-4". */
-function leftOut(records: ProvenanceRecord[], kept: string[]): string[] {
-  return records
-    .filter((r) => r.status === 'ok' && r.outputs.length > 0 && !kept.includes(r.step) && !['save_pipeline', 'run_pipeline'].includes(r.tool))
-    .map((r) => `${r.step} ${r.tool} → ${r.outputs.map((o) => o.id).join(', ')}`);
 }
 
 const runPipeline = defineTool({

@@ -124,12 +124,19 @@ export function pipelineToYaml(pipeline: Pipeline): string {
   return header.join('\n') + '\n' + YAML.stringify(pipeline, { lineWidth: 0 });
 }
 
-/** Tools that do not transform data (questions, the microscope, pipeline management) never go into a pipeline. */
-const NOT_IN_PIPELINES = new Set([
-  'help', 'save_pipeline', 'run_pipeline', 'list_models', 'movie_info',
-  'microscope_status', 'snap', 'move_stage', 'start_acquisition', 'adjust_acquisition', 'pause_acquisition',
-  'resume_acquisition', 'stop_acquisition', 'add_rule', 'list_rules', 'remove_rule', 'dose_report', 'simulate_movie',
-]);
+/**
+ * A step that made something from data the session held (it read an input): what a
+ * pipeline repeats. Questions, the microscope, undo and pipeline bookkeeping read none;
+ * set_calibration reads none but changes every unit, so it counts too.
+ */
+function isDataStep(r: ProvenanceRecord): boolean {
+  return r.status === 'ok' && (r.inputs.length > 0 || r.tool === 'set_calibration');
+}
+
+/** The data steps a pipeline of `kept` steps leaves out, as "s5 denoise → movie-4". */
+export function leftOutSteps(provenance: ProvenanceRecord[], kept: string[]): string[] {
+  return provenance.filter((r) => isDataStep(r) && r.outputs.length > 0 && !kept.includes(r.step)).map((r) => `${r.step} ${r.tool} → ${r.outputs.map((o) => o.id).join(', ')}`);
+}
 
 /** Every string inside an argument value (artifact ids hide in arrays and objects). */
 function refsIn(value: unknown, out: string[] = []): string[] {
@@ -153,7 +160,7 @@ const ANALYSIS_OBJECTS = new Set(['movie', 'labels', 'tracks']);
  * set_calibration steps stay, since they change every unit.
  */
 export function neededSteps(provenance: ProvenanceRecord[], keep?: string[]): string[] {
-  const steps = provenance.filter((r) => r.status === 'ok' && !NOT_IN_PIPELINES.has(r.tool) && !['undo', 'rerun_step'].includes(r.tool));
+  const steps = provenance.filter(isDataStep);
   const producer = new Map<string, ProvenanceRecord>();
   const typeOf = new Map<string, string>();
   for (const r of steps) for (const o of r.outputs) {
@@ -227,7 +234,7 @@ export function pipelineFromSession(
   if (!NAME.test(name)) throw new InputError(`pipeline name "${name}" must be lowercase letters, digits, "-" or "_" (e.g. nuclei-tracking)`);
   if (!options.stepIds) options = { ...options, stepIds: neededSteps(provenance, options.keep) };
   const chosen = provenance.filter(
-    (r) => r.status === 'ok' && !NOT_IN_PIPELINES.has(r.tool) && (!options.stepIds || options.stepIds.includes(r.step)),
+    (r) => isDataStep(r) && (!options.stepIds || options.stepIds.includes(r.step)),
   );
   if (chosen.length === 0) throw new InputError('there are no successful analysis steps in this session to save as a pipeline yet');
 

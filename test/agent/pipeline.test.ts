@@ -102,7 +102,7 @@ describe('pipelines', () => {
 
 describe('lean pipelines: neededSteps', () => {
   const step = (n: number, tool: string, args: Record<string, unknown>, outputs: string[]) =>
-    ({ step: `s${n}`, time: '', tool, args, inputs: [], outputs: outputs.map((id) => ({ id, type: id.split('-')[0], path: `/x/${id}` })), durationMs: 1, versions: {}, models: [], status: 'ok' }) as never;
+    ({ step: `s${n}`, time: '', tool, args, inputs: Object.entries(args).filter(([, v]) => typeof v === 'string' && /^[a-z]+-\d+$/.test(v)).map(([arg, ref]) => ({ arg, ref, path: `/x/${ref}` })), outputs: outputs.map((id) => ({ id, type: id.split('-')[0], path: `/x/${id}` })), durationMs: 1, versions: {}, models: [], status: 'ok' }) as never;
   // a session with dead ends: an Otsu segmentation measured then abandoned, a denoised movie never used, a failed step
   const provenance = [
     step(1, 'set_calibration', { pixelSizeUm: 0.65 }, []),
