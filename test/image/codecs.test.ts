@@ -2,12 +2,14 @@
 // decoders and, for real LZW files, Pillow), never writing past the buffer they are given.
 import { deflateSync } from 'node:zlib';
 import { join } from 'node:path';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { getDecoder } from 'geotiff';
 import { describe, expect, it } from 'vitest';
 import { CodecError, decodeDeflate, decodeLzw, decodePackBits } from '../../src/image/tiff/codecs.ts';
 import { openMovie } from '../../src/image/index.ts';
+import { encodeIfd, FieldType, type Field } from '../../src/image/tiff/ifdEncoder.ts';
+import { Tag } from '../../src/image/tiff/tiffFile.ts';
 import { mulberry32 } from '../../src/random.ts';
 import { DATA_DIR, havePython, runPython } from './helpers.ts';
 
@@ -122,5 +124,47 @@ describe('Deflate', () => {
     expect(decodeDeflate(deflateSync(data), out)).toBe(data.length);
     expect(Buffer.from(out).equals(Buffer.from(data))).toBe(true);
     expect(() => decodeDeflate(deflateSync(new Uint8Array(64 << 20)), new Uint8Array(4096))).toThrow(/more than the 4096 bytes/);
+  });
+});
+
+describe('strip layouts', () => {
+  it('reads uncompressed strips whose byte counts include padding after the pixels', async () => {
+    const width = 8;
+    const height = 6;
+    const rowsPerStrip = 2;
+    const stripPixels = width * rowsPerStrip * 2;
+    const pad = 16;
+    const strips = height / rowsPerStrip;
+    const pixels = Uint16Array.from({ length: width * height }, (_, i) => i * 7 + 1);
+    const data = Buffer.alloc(strips * (stripPixels + pad), 0xee);
+    for (let k = 0; k < strips; k++) Buffer.from(pixels.buffer, k * stripPixels, stripPixels).copy(data, k * (stripPixels + pad));
+    const ifdOffset = 8 + data.length;
+    const fields: Field[] = [
+      { tag: Tag.ImageWidth, type: FieldType.LONG, value: [width] },
+      { tag: Tag.ImageLength, type: FieldType.LONG, value: [height] },
+      { tag: Tag.BitsPerSample, type: FieldType.SHORT, value: [16] },
+      { tag: Tag.Compression, type: FieldType.SHORT, value: [1] },
+      { tag: Tag.Photometric, type: FieldType.SHORT, value: [1] },
+      { tag: Tag.StripOffsets, type: FieldType.LONG, value: Array.from({ length: strips }, (_, k) => 8 + k * (stripPixels + pad)) },
+      { tag: Tag.SamplesPerPixel, type: FieldType.SHORT, value: [1] },
+      { tag: Tag.RowsPerStrip, type: FieldType.LONG, value: [rowsPerStrip] },
+      { tag: Tag.StripByteCounts, type: FieldType.LONG, value: Array(strips).fill(stripPixels + pad) },
+    ];
+    const ifd = encodeIfd(fields, ifdOffset, false).bytes;
+    const file = Buffer.alloc(ifdOffset + ifd.length);
+    file.write('II', 0, 'latin1');
+    file.writeUInt16LE(42, 2);
+    file.writeUInt32LE(ifdOffset, 4);
+    data.copy(file, 8);
+    ifd.copy(file, ifdOffset);
+    const path = join(tmpdir(), `cellpilot-padded-strips-${process.pid}.tif`);
+    writeFileSync(path, file);
+    try {
+      const m = await openMovie(path);
+      expect([...(await m.plane(0, 0, 0))]).toEqual([...pixels]);
+      await m.close();
+    } finally {
+      rmSync(path);
+    }
   });
 });

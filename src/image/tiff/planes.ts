@@ -144,9 +144,12 @@ function dtypeFor(bits: number, format: number): DType | undefined {
 export function contiguousStart(layout: PlaneLayout): number | undefined {
   if (layout.compression !== 1 || layout.tiled) return undefined;
   const nBlocks = Math.ceil(layout.height / layout.blockHeight);
+  const stripBytes = layout.width * layout.blockHeight * BYTES_PER_SAMPLE[layout.dtype];
   let end = layout.offsets[0];
   for (let i = 0; i < nBlocks; i++) {
     if (layout.offsets[i] !== end) return undefined;
+    // Every strip but the last must hold exactly its rows: padding would shift the ones after it.
+    if (i < nBlocks - 1 && layout.byteCounts[i] !== stripBytes) return undefined;
     end += layout.byteCounts[i];
   }
   return end - layout.offsets[0] >= planeBytes(layout) ? layout.offsets[0] : undefined;
@@ -212,7 +215,13 @@ export async function readPlane(file: TiffFile, layout: PlaneLayout, what: strin
     // A run of blocks stored back to back is read with one call.
     let runEnd = run + 1;
     let runBytes = readBytes(run);
-    while (runEnd < blockCount && layout.offsets[runEnd] === layout.offsets[runEnd - 1] + layout.byteCounts[runEnd - 1] && runBytes + readBytes(runEnd) <= 1 << 26) {
+    // (A block read only in part, an uncompressed strip with surplus bytes, ends its run.)
+    while (
+      runEnd < blockCount &&
+      readBytes(runEnd - 1) === layout.byteCounts[runEnd - 1] &&
+      layout.offsets[runEnd] === layout.offsets[runEnd - 1] + layout.byteCounts[runEnd - 1] &&
+      runBytes + readBytes(runEnd) <= 1 << 26
+    ) {
       runBytes += readBytes(runEnd);
       runEnd++;
     }
@@ -221,7 +230,7 @@ export async function readPlane(file: TiffFile, layout: PlaneLayout, what: strin
     let at = 0;
     for (let i = run; i < runEnd; i++) {
       const input = raw.subarray(at, at + readBytes(i));
-      at += layout.byteCounts[i];
+      at += readBytes(i);
       const bx = i % blocksAcross;
       const by = Math.floor(i / blocksAcross);
       // Rows in this block (strips at the bottom may be short; tiles are always full size).
