@@ -30,24 +30,24 @@ export async function microscopeSession(ctx: ToolContext): Promise<MicroscopeSes
 
 const REGISTERED = 'microscope:registered';
 
-/** Registers files an acquisition has written since the last call (new parts, new positions). */
-function registerFiles(ctx: ToolContext, status: AcquisitionStatus): ArtifactRef[] {
+/**
+ * Registers files an acquisition has written since the last call (new parts, new positions)
+ * and returns them; `all` returns every file and the frames table (what start_acquisition made).
+ * Later calls return only new files, so a change or a status is answered by what it did.
+ */
+function registerFiles(ctx: ToolContext, status: AcquisitionStatus, all = false): ArtifactRef[] {
   let seen = ctx.state.get(REGISTERED) as Map<string, ArtifactRef> | undefined;
   if (!seen) ctx.state.set(REGISTERED, (seen = new Map()));
   const out: ArtifactRef[] = [];
-  for (const file of status.files) {
-    let ref = seen.get(file.path);
-    if (!ref) {
-      ref = ctx.addArtifact('movie', file.path, `acquired movie ${file.position}${file.part > 1 ? ` part ${file.part}` : ''} (${file.channels.join(', ')})`);
-      seen.set(file.path, ref);
-    }
+  const register = (type: 'movie' | 'table', path: string, description: string) => {
+    const known = seen.get(path);
+    if (known && !all) return;
+    const ref = known ?? ctx.addArtifact(type, path, description);
+    seen.set(path, ref);
     out.push(ref);
-  }
-  if (!seen.has(status.framesTable)) {
-    const ref = ctx.addArtifact('table', status.framesTable, `frame table of acquisition "${status.name}" (time, channel, exposure, power, dose per image)`);
-    seen.set(status.framesTable, ref);
-  }
-  out.push(seen.get(status.framesTable)!);
+  };
+  for (const file of status.files) register('movie', file.path, `acquired movie ${file.position}${file.part > 1 ? ` part ${file.part}` : ''} (${file.channels.join(', ')})`);
+  register('table', status.framesTable, `frame table of acquisition "${status.name}" (time, channel, exposure, power, dose per image)`);
   return out;
 }
 
@@ -297,7 +297,7 @@ const startAcq = defineTool({
       ctx.signal.removeEventListener('abort', onAbort);
     }
     const status = acquisition.status();
-    const artifacts = registerFiles(ctx, { ...status, files: status.files.length ? status.files : [{ path, position: 'Pos0', part: 1, channels: status.channels.map((c) => c.channel), zCount: status.zPlanes, timepoints: 0 }] });
+    const artifacts = registerFiles(ctx, { ...status, files: status.files.length ? status.files : [{ path, position: 'Pos0', part: 1, channels: status.channels.map((c) => c.channel), zCount: status.zPlanes, timepoints: 0 }] }, true);
     const channels = status.channels.map((c) => `${c.channel} ${c.exposureMs} ms ${c.powerPercent} %`).join(', ');
     const summary = args.wait
       ? `Acquired ${status.timepointsDone} time point(s) (${status.imagesAcquired} images, ${channels}); ${status.stopReason}. Light: ${round(status.dose.totalJPerCm2)} J/cm².`

@@ -135,18 +135,20 @@ function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
-/** "10 s", "2 min", "1 h 30 min". */
+/** "10 s", "2 min", "1 h 30 min" (rounded so that no unit shows 60). */
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return 'an unknown time';
   const s = Math.max(0, Math.round(seconds * 10) / 10);
   if (s < 60) return `${trim(s)} s`;
-  if (s < 3600) {
-    const m = Math.floor(s / 60);
-    const rest = Math.round(s - m * 60);
+  const whole = Math.round(s);
+  if (whole < 3600) {
+    const m = Math.floor(whole / 60);
+    const rest = whole - m * 60;
     return rest ? `${m} min ${rest} s` : `${m} min`;
   }
-  const h = Math.floor(s / 3600);
-  const m = Math.round((s - h * 3600) / 60);
+  const minutes = Math.round(whole / 60);
+  const h = Math.floor(minutes / 60);
+  const m = minutes - h * 60;
   return m ? `${h} h ${m} min` : `${h} h`;
 }
 
