@@ -8,8 +8,10 @@ import type { Replacement, StepHistory } from '../../tools/history.ts';
 import type { ProvenanceRecord } from './provenance.ts';
 import type { Session } from './session.ts';
 
-/** Tools whose steps are bookkeeping, never the "last analysis step" to undo or redo. */
-const NOT_ANALYSIS = new Set(['undo', 'rerun_step', 'help', 'save_pipeline', 'set_calibration', 'list_models']);
+/** An analysis step made a result (a movie, labels, tracks, a table, a plot...): questions, calibration, undo and saved pipelines did not. */
+function isAnalysis(r: ProvenanceRecord): boolean {
+  return r.outputs.some((o) => o.type !== 'pipeline');
+}
 
 /** Every string inside an argument value (artifact ids hide in arrays and objects). */
 function stringsIn(value: unknown, out: string[] = []): string[] {
@@ -57,7 +59,7 @@ function findStep(steps: ProvenanceRecord[], step: string | undefined, tool: str
     if (!found) throw new InputError(`no step ${step} in effect in this session (steps: ${steps.map((r) => `${r.step} ${r.tool}`).join(', ') || 'none'})`);
     return found;
   }
-  const candidates = steps.filter((r) => (tool ? r.tool === tool : !NOT_ANALYSIS.has(r.tool)));
+  const candidates = steps.filter((r) => (tool ? r.tool === tool : isAnalysis(r)));
   const last = candidates.at(-1);
   if (!last) throw new InputError(tool ? `no ${tool} step in this session to act on` : 'no analysis step in this session yet');
   return last;
@@ -78,7 +80,7 @@ export function sessionHistory(session: Session): StepHistory {
       const [{ runStep }, { ALL_TOOLS }] = await Promise.all([import('./executor.ts'), import('./allTools.ts')]);
       const steps = liveSteps(session);
       const target = findStep(steps, step, tool);
-      if (NOT_ANALYSIS.has(target.tool)) throw new InputError(`${target.step} (${target.tool}) is not an analysis step to run again`);
+      if (!isAnalysis(target)) throw new InputError(`${target.step} (${target.tool}) is not an analysis step to run again`);
       const chain = downstreamOf(steps, target);
       const map = new Map<string, string>();
       const replacements: Replacement[] = [];
