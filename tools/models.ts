@@ -11,6 +11,7 @@ const denoise = defineTool({
   words: ['denoise', 'denoising', 'noise', 'noisy', 'grainy', 'clean up', 'restore', 'restoration', 'smooth', 'blur', 'speckle', 'noise2void', 'n2v', 'snr'],
   examples: ['denoise the movie', 'it is very noisy, clean it up', 'remove the noise with Noise2Void', 'smooth it with a Gaussian of sigma 2', 'non-local means denoising'],
   consumes: ['movie'],
+  framesOut: 'same',
   produces: ['movie'],
   results: { planes: { about: 'planes denoised', unit: '' }, noiseSigmaBefore: { about: 'noise before', unit: 'grey levels' }, noiseSigmaAfter: { about: 'noise after', unit: 'grey levels' }, noiseReductionDb: { about: 'noise reduction', unit: 'dB' } },
   valueWords: { method: { n2v: ['n2v', 'noise2void', 'noise to void', 'self-supervised', 'deep learning'], gaussian: ['gaussian', 'blur', 'gaussian blur'], nlmeans: ['non-local means', 'nl-means', 'nlmeans'] } },

@@ -51,6 +51,7 @@ const correctDrift = defineTool({
   words: ['drift', 'align', 'align time points', 'stabilise', 'stabilize', 'register', 'registration', 'align frames', 'jitter', 'wobble', 'shaky', 'shake', 'stage shift', 'stage movement', 'motion correction', 'fast4dreg', 'stackreg', 'keeps moving', 'translation', 'z-shift', 'shift', 'xy drift', 'axial shift', 'focus drift'],
   examples: ['correct the drift', 'stabilise this movie', 'remove the jitter', 'register the frames to the first frame', 'the stage keeps moving, fix it', 'fix the xy drift'],
   consumes: ['movie'],
+  framesOut: 'same',
   produces: ['movie', 'table'],
   needsFrames: true,
   results: { maxDriftPx: { about: 'largest drift of any frame', unit: 'px' }, finalDxPx: { about: 'x drift of the last frame', unit: 'px' }, finalDyPx: { about: 'y drift of the last frame', unit: 'px' }, maxDzPx: { about: 'largest z drift', unit: 'px' }, frames: { about: 'frames corrected', unit: 'frames' }, emptyFrames: { about: 'empty frames', unit: '' }, unsureFrames: { about: 'frames where the drift estimate is unsure (1-based)', unit: '' }, meanConfidence: { about: 'mean confidence of the drift steps (0-1)', unit: '' }, cellMotionPxPerFrame: { about: 'the cells\' own motion between frames', unit: 'px' }, fieldLostPercent: { about: 'share of the field not covered by every frame after correction', unit: '%' } },
@@ -131,6 +132,7 @@ const alignChannels = defineTool({
   words: ['align channels', 'channel alignment', 'chromatic', 'chromatic shift', 'chromatic aberration', 'misaligned', 'channel offset', 'channel registration', 'register channels', 'colour shift', 'color shift'],
   examples: ['align the channels to channel 1', 'fix the chromatic shift', 'the two channels are misaligned'],
   consumes: ['movie'],
+  framesOut: 'same',
   produces: ['movie', 'table'],
   results: { maxOffsetPx: { about: 'largest channel offset', unit: 'px' } },
   description:
@@ -184,6 +186,7 @@ const correctBleach = defineTool({
   words: ['bleach', 'bleaching', 'photobleaching', 'fading', 'fade', 'dimming', 'darker', 'intensity decay', 'intensity loss', 'signal loss', 'signal decay', 'bleach correction'],
   examples: ['correct the bleaching', 'the signal fades over time, correct it', 'photobleaching correction with histogram matching', 'it gets darker over time'],
   consumes: ['movie'],
+  framesOut: 'same',
   produces: ['movie'],
   needsFrames: true,
   results: { intensityLossPercent: { about: 'intensity lost from the first to the last frame', unit: '%' }, maxDeviationAfterPercent: { about: 'largest deviation of frame means after correction', unit: '%' } },

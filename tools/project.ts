@@ -10,6 +10,8 @@ const project = defineTool({
   words: ['projection', 'project', 'maximum intensity projection', 'max projection', 'mip', 'z-projection', 'collapse', 'flatten', 'colour-coded', 'color-coded', 'temporal colour', 'overview image', 'single image'],
   examples: ['make a maximum intensity projection', 'average projection over time', 'z-project the stack', 'colour-coded time projection', 'give me a MIP'],
   consumes: ['movie'],
+  // over time (the default) or colour-coded: one frame; over z: the frames of the input
+  framesOut: (args) => (args.axis === 'z' && args.method !== 'temporal_color' ? 'same' : 'one'),
   produces: ['movie'],
   results: { projected: { about: 'planes projected', unit: '' } },
   valueWords: { method: { max: ['maximum', 'max', 'mip', 'brightest'], mean: ['mean', 'average', 'avg'], sum: ['sum', 'summed', 'total intensity'], min: ['minimum', 'min'], std: ['standard deviation', 'std'], temporal_color: ['colour-coded', 'color-coded', 'temporal colour', 'temporal color', 'rainbow', 'time colour'] }, axis: { time: ['over time', 'time projection', 'all frames', 'through time', 'temporal'], z: ['z-stack', 'slices', 'focal planes', 'z-project', 'z projection'] } },
@@ -66,6 +68,7 @@ const kymographTool = defineTool({
   words: ['kymograph', 'kymo', 'space-time', 'spatiotemporal', 'line over time', 'space-time plot'],
   examples: ['draw a kymograph from (10, 50) to (200, 50)', 'make a kymograph along the line (0,0)-(100,100)', 'space-time plot along a line'],
   consumes: ['movie'],
+  framesOut: 'one',
   produces: ['movie'],
   needsFrames: true,
   results: { lengthPx: { about: 'length of the line', unit: 'px' }, frames: { about: 'frames', unit: 'frames' } },

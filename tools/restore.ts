@@ -24,6 +24,7 @@ const predictLabel = defineTool({
   words: ['in silico', 'insilico', 'in silico labelling', 'artificial labelling', 'artificial labeling', 'virtual staining', 'in silico staining', 'predict fluorescence', 'predict nuclei', 'label-free', 'from brightfield', 'from phase contrast', 'virtual stain'],
   examples: ['predict the nuclei from the brightfield channel', 'virtual staining of the phase contrast movie', 'make an artificial nuclear label'],
   consumes: ['movie'],
+  framesOut: 'same',
   produces: ['movie'],
   results: { planes: { about: 'planes predicted', unit: '' }, meanSignal: { about: 'mean predicted signal', unit: '' }, nucleusFraction: { about: 'fraction of pixels in nuclei', unit: '' } },
   description:
@@ -67,6 +68,7 @@ const superResolve = defineTool({
   words: ['super-resolution', 'super resolve', 'superres', 'upsample', 'upscale', 'resolution', 'spatial resolution', 'higher resolution', 'sharpen', 'sharper', 'bicubic'],
   examples: ['super-resolve the movie', 'increase the resolution', 'upsample it two-fold', 'make it sharper'],
   consumes: ['movie'],
+  framesOut: 'same',
   produces: ['movie'],
   results: { planes: { about: 'planes', unit: '' }, widthPx: { about: 'new width', unit: 'px' }, heightPx: { about: 'new height', unit: 'px' }, pixelSizeUm: { about: 'new pixel size', unit: 'µm' }, factor: { about: 'upsampling factor', unit: 'x' } },
   valueWords: { method: { bicubic: ['bicubic', 'classical', 'no deep learning', 'no model'] } },

@@ -110,6 +110,7 @@ const segment = defineTool({
   words: ['segment', 'segmentation', 'detect nuclei', 'find nuclei', 'identify nuclei', 'outline nuclei', 'mask', 'masks', 'label nuclei', 'threshold', 'thresholding', 'watershed', 'count nuclei', 'pick out nuclei', 'locate nuclei', 'spot nuclei', 'stardist', 'cellpose', 'u-net'],
   examples: ['segment the nuclei', 'find the cells', 'detect nuclei with the Li threshold', 'make masks of the nuclei', 'outline every cell', 'count the nuclei in each frame', 'segment with a threshold of 120'],
   consumes: ['movie'],
+  framesOut: 'same',
   produces: ['labels'],
   makes: ['labels'],
   insteadOf: {

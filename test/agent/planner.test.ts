@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { findChannel, findChannels, findDurationS, findIntervalS, findName, findOutput, findPaths } from '../../src/agent/planner/extract.ts';
 import { findFrameRange, findQuantities, seconds } from '../../src/agent/planner/quantities.ts';
 import { adaptArgs, matchEnum } from '../../src/agent/planner/catalogue.ts';
-import { findMentions, maskNames } from '../../src/agent/planner/planner.ts';
+import { findMentions, maskNames, nextAction } from '../../src/agent/planner/planner.ts';
+import { catalogueFromTools } from '../../src/agent/planner/catalogue.ts';
+import { loadMicroscopeLanguage } from '../../src/agent/planner/microscopeLanguage.ts';
+import { ALL_TOOLS } from '../../src/agent/allTools.ts';
+import { defineTool, type ToolSpec } from '../../tools/types.ts';
+import { z } from 'zod';
 
 describe('offline planner parsing', () => {
   it('reads numbers with units', () => {
@@ -90,5 +95,38 @@ describe('failure answers', () => {
     const answer = failureAnswer(failed, []);
     expect(answer).toMatch(/^correct_drift did not work: z drift needs a z-stack\. Tell me/);
     expect(answer.match(/correct_drift/g)).toHaveLength(1);
+  });
+});
+
+// A tool declared here, in no other file: the planner finds it by its own words and reads its
+// arguments from its schema (a number with its unit, an allowed value, the channel).
+const measureCilia = defineTool({
+  name: 'measure_cilia',
+  summary: 'Measures the length of primary cilia in every frame.',
+  words: ['cilia', 'cilium', 'ciliary', 'cilia length'],
+  examples: ['measure the cilia', 'how long are the cilia?'],
+  consumes: ['movie'],
+  produces: ['table'],
+  results: { meanLengthUm: { about: 'mean cilium length', unit: 'µm' } },
+  description: 'Measures primary cilia: their length per frame, by a skeleton or a fitted ellipse.',
+  schema: z.object({
+    movie: z.string().describe('The movie'),
+    channel: z.union([z.number().int(), z.string()]).optional().describe('Channel with the cilia marker, 1-based or a name'),
+    minLengthUm: z.number().positive().optional().describe('Shortest cilium counted, µm'),
+    mode: z.enum(['skeleton', 'ellipse']).default('skeleton').describe('How the length is measured'),
+  }),
+  async run() {
+    return { summary: 'measured', artifacts: [], values: {} };
+  },
+}) as unknown as ToolSpec;
+
+describe('a tool declared in one place', () => {
+  it('is found by its own words and planned with the arguments its schema names', async () => {
+    await loadMicroscopeLanguage();
+    const catalogue = catalogueFromTools([...ALL_TOOLS, measureCilia]);
+    const conversation = { request: 'measure the cilia in channel 2, only those longer than 1.5 µm, with the ellipse mode', artifactsAtStart: [{ id: 'movie-1', type: 'movie' }], earlier: [], current: [], earlierRequests: [] };
+    expect(nextAction(conversation, catalogue)).toEqual({ kind: 'call', tool: 'measure_cilia', args: { movie: 'movie-1', channel: 2, minLengthUm: 1.5, mode: 'ellipse' } });
+    // without it, the same words plan nothing about cilia
+    expect(findMentions('measure the cilia', catalogueFromTools([...ALL_TOOLS])).map((m) => m.tool)).not.toContain('measure_cilia');
   });
 });

@@ -6,7 +6,7 @@ import { findArtifactIds, findChannel, findPaths } from './extract.ts';
 import { findQuantities } from './quantities.ts';
 import type { Plan } from './types.ts';
 import { answerFromTable } from './tableAnswers.ts';
-import { findTool } from '../allTools.ts';
+import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { indexFor } from './toolIndex.ts';
 import { tokenize } from './words.ts';
 
@@ -133,31 +133,21 @@ export function failureAnswer(failed: PastResult, done: PastResult[]): string {
 }
 
 
-const VERBS: Record<string, string> = {
-  correct_drift: 'correct drift', align_channels: 'align channels', correct_bleach: 'correct bleaching', denoise: 'denoise',
-  super_resolve: 'super-resolve', interpolate_frames: 'interpolate frames', predict_label: 'predict a label channel', project: 'make a projection',
-  kymograph: 'draw a kymograph', segment: 'segment', track: 'track', measure: 'measure', detect_divisions: 'detect divisions',
-  analyze_timeseries: 'analyse time series', embed: 'embed features (PCA/UMAP)', evaluate: 'evaluate against ground truth', export: 'export results',
-  plot: 'plot', movie_info: 'describe the movie', train_n2v: 'train a denoiser', run_pipeline: 'run a pipeline', help: 'give method advice',
-};
-
-export function verbFor(tool: string): string {
-  return VERBS[tool] ?? tool.replace(/_/g, ' ');
+/**
+ * What a tool does, as a verb phrase for answers ("correct stage drift", "draw a kymograph"),
+ * from the first words of its own summary: nothing to keep beside the tool.
+ */
+export function verbFor(tool: string, catalogue?: Catalogue): string {
+  const summary = (catalogue?.get(tool)?.self ?? findTool(tool))?.summary;
+  if (!summary) return tool.replace(/_/g, ' ');
+  const first = summary.split(/[.;:(]|,\s|\s(?:and|by|with|from|into|in every|so that|then|when|to match|for|over|as)\s/)[0].trim();
+  const [head, ...rest] = first.split(/\s+/);
+  // "Corrects" → "correct", "Applies" → "apply", "Undoes" → "undo"
+  const verb = head.toLowerCase().replace(/ies$/, 'y').replace(/oes$/, 'o').replace(/(ss|sh|ch|x|z)es$/, '$1').replace(/([^s])s$/, '$1');
+  const words = [verb, ...rest.slice(0, 4)];
+  while (words.length > 1 && /^(?:a|an|the|to|of|on|in|at|its|this)$/i.test(words.at(-1)!)) words.pop();
+  return words.join(' ');
 }
-
-const EXAMPLES = [
-  ['correct_drift', 'drift shift stage jitter stable align'],
-  ['denoise', 'noise noisy clean quality improve image better'],
-  ['segment', 'cells nuclei objects find count outline detect'],
-  ['track', 'follow move migration trajectories lineage'],
-  ['measure', 'size area intensity shape numbers quantify'],
-  ['plot', 'graph chart show figure see'],
-  ['project', 'projection overview single image summary'],
-  ['correct_bleach', 'darker fade signal lost'],
-  ['export', 'save file fiji trackmate excel share'],
-  ['start_acquisition', 'microscope image acquire record experiment'],
-  ['help', 'method choose advice which best'],
-];
 
 /** Says what was understood and offers the closest actions. */
 export function notUnderstood(text: string, catalogue: Catalogue): string {
@@ -170,11 +160,10 @@ export function notUnderstood(text: string, catalogue: Catalogue): string {
   if (paths.length) understood.push(`the file ${paths[0]}`);
   const ids = findArtifactIds(text);
   if (ids.length) understood.push(ids.join(', '));
-  const words = new Set(text.toLowerCase().split(/\W+/));
-  const ranked = EXAMPLES.map(([tool, keys]) => ({ tool, score: keys.split(' ').filter((k) => words.has(k)).length }))
-    .sort((a, b) => b.score - a.score);
-  const closest = (ranked[0].score > 0 ? ranked.filter((r) => r.score > 0) : ranked).slice(0, 3)
-    .filter((r) => catalogue.size === 0 || catalogue.has(r.tool)).map((r) => verbFor(r.tool));
+  // the closest tools by their own words; else the usual makers of each kind of result
+  const close = indexFor(catalogue).match(text).map((m) => m.tool).filter((t) => catalogue.size === 0 || catalogue.has(t));
+  const makers = (catalogue.size ? [...catalogue.keys()] : ALL_TOOLS.map((t) => t.name)).filter((t) => ((catalogue.get(t)?.self ?? findTool(t))?.makes ?? []).length > 0);
+  const closest = [...new Set([...close, ...makers])].slice(0, 3).map((t) => verbFor(t, catalogue));
   const heard = understood.length ? `I understood ${understood.join(', ')}, but not what to do with ${understood.length > 1 ? 'them' : 'it'}.` : `I did not understand "${text.slice(0, 80)}".`;
   return `${heard} I can ${closest.join(', ') || 'correct drift, segment, track'}; for example: "correct the drift, then segment and track the nuclei", or ask "which denoising method should I use?".`;
 }

@@ -418,3 +418,12 @@ function normalizeFeature(word: string): string | undefined {
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/**
+ * A step's arguments from its words: the tool's own reading where the planner has one,
+ * else what any tool's schema takes (channel, frames, output file); numbers, allowed
+ * values and yes/no arguments are read from the schema afterwards (arguments.ts).
+ */
+export function buildArgs(tool: string, ctx: Omit<BuildContext, 'tool'>): Record<string, unknown> {
+  return (BUILDERS[tool] ?? ((c: BuildContext) => common(c)))({ ...ctx, tool });
+}

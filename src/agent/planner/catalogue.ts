@@ -1,5 +1,6 @@
 import { ALL_TOOLS, findTool } from '../allTools.ts';
-import type { ToolSelfDescription } from '../../../tools/types.ts';
+import type { ToolSelfDescription, ToolSpec } from '../../../tools/types.ts';
+import { toolJsonSchema } from '../../../tools/jsonSchema.ts';
 
 // What the planner knows about each tool: which artifact types it takes and produces,
 // and how its canonical arguments map onto the tool's real schema (the JSON schema the
@@ -233,6 +234,16 @@ export function catalogueFromBoundTools(tools: unknown[] | undefined): Catalogue
     if (!fn.name) continue;
     const params = (fn.parameters ?? {}) as { properties?: Record<string, PropertyInfo>; required?: string[] };
     catalogue.set(fn.name, { name: fn.name, description: fn.description ?? '', self: findTool(fn.name), properties: params.properties ?? {}, required: params.required ?? [] });
+  }
+  return catalogue;
+}
+
+/** A catalogue of tool declarations, their self-descriptions included (a tool of a test or a plug-in needs no other entry). */
+export function catalogueFromTools(tools: ToolSpec[]): Catalogue {
+  const catalogue = catalogueFromBoundTools(tools.map((t) => ({ name: t.name, description: t.description, schema: toolJsonSchema(t) })));
+  for (const t of tools) {
+    const info = catalogue.get(t.name);
+    if (info) info.self = t;
   }
   return catalogue;
 }

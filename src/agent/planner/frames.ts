@@ -9,8 +9,6 @@ export function needsFrames(tool: string, catalogue: Catalogue): boolean {
   return selfOf(tool, catalogue)?.needsFrames === true;
 }
 
-/** Movie → movie (or labels) tools that keep the number of frames of their input. */
-const FRAME_KEEPING = new Set(['segment', 'correct_drift', 'correct_bleach', 'denoise', 'align_channels', 'super_resolve', 'predict_label']);
 
 /** Frames of each movie or label artifact where known: from the file header, else from the step that made it. */
 export function frameCounts(conversation: Conversation): Map<string, number> {
@@ -25,12 +23,12 @@ export function frameCounts(conversation: Conversation): Map<string, number> {
   return counts;
 }
 
+/** Frames of what a step wrote, from its tool's declaration (`framesOut`) and its input's frames. */
 function framesMade(r: PastResult, counts: Map<string, number>): number | undefined {
   const input = typeof r.args.movie === 'string' ? counts.get(r.args.movie) : undefined;
-  if (r.tool === 'kymograph') return 1;
-  // a projection over time (the tool's default axis) or a colour-coded one is one frame
-  if (r.tool === 'project') return r.args.axis === 'z' && r.args.method !== 'temporal_color' ? input : 1;
-  return FRAME_KEEPING.has(r.tool) ? input : undefined;
+  const declared = selfOf(r.tool)?.framesOut;
+  const out = typeof declared === 'function' ? declared(r.args) : declared;
+  return out === 'one' ? 1 : out === 'same' ? input : undefined;
 }
 
 /** True when the artifact is known to be a single frame. */

@@ -16,7 +16,7 @@ import { meaning, stopWords, tokenize } from './words.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
 import { answerFromTable } from './tableAnswers.ts';
-import { BUILDERS, sessionPixelSizeUm } from './builders.ts';
+import { buildArgs, sessionPixelSizeUm } from './builders.ts';
 import { findQuantities } from './quantities.ts';
 import type { RequestClause } from '../../../tools/types.ts';
 import { findArtifactIds, findChannels, findOutput, findPaths, findProducerWords } from './extract.ts';
@@ -238,8 +238,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   const steps: PlannedStep[] = [];
   for (let i = 0; i < mentions.length; i++) {
     const clause = clauseOf(text, mentions, i);
-    const build = BUILDERS[mentions[i].tool] ?? (() => ({}));
-    const args = build({ clause, text, conversation, catalogue, tool: mentions[i].tool, previous: steps.at(-1), single: mentions.length === 1 });
+    const args = buildArgs(mentions[i].tool, { clause, text, conversation, catalogue, previous: steps.at(-1), single: mentions.length === 1 });
     steps.push({ tool: mentions[i].tool, args, clause });
   }
   // the order the words ask for ("segment, but first correct the drift")
@@ -312,7 +311,7 @@ function aboutEarlierStep(step: PlannedStep, text: string, conversation: Convers
 
 /** A tool's arguments from the words of one clause, as a step of its own would get them. */
 function argsFor(tool: string, clause: string, text: string, conversation: Conversation, catalogue: Catalogue): Record<string, unknown> {
-  const step: PlannedStep = { tool, args: BUILDERS[tool]?.({ clause, text: clause, conversation, catalogue, tool, single: true }) ?? {}, clause };
+  const step: PlannedStep = { tool, args: buildArgs(tool, { clause, text: clause, conversation, catalogue, single: true }), clause };
   switchesFromWords(step, catalogue);
   Object.assign(step.args, selfOf(tool, catalogue)?.fromRequest?.(requestClause(clause, text, conversation)) ?? {});
   statedArguments(step, catalogue);
@@ -420,8 +419,7 @@ const REPEAT = /\b(?:try (?:it |that )?again|redo|re-?run (?:it|that)|repeat (?:
 function repeatPlan(text: string, conversation: Conversation, catalogue: Catalogue): Plan | undefined {
   const last = [...conversation.earlier].reverse().find((r) => r.tool !== 'help');
   if (!last) return undefined;
-  const build = BUILDERS[last.tool] ?? (() => ({}));
-  const fresh = build({ clause: text, text, conversation, catalogue, tool: last.tool, single: true });
+  const fresh = buildArgs(last.tool, { clause: text, text, conversation, catalogue, single: true });
   delete fresh.$needs;
   delete fresh.$ask;
   const args: Record<string, unknown> = { ...last.args };
@@ -474,7 +472,7 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
         const maker = makerOf(type, catalogue);
         if (type === 'movie' || !maker || depth > 3) return missingInput(type, step.tool);
         if (excluded.includes(maker)) return `To ${verbFor(step.tool)} I need ${type}, which only ${maker} makes, and you asked me not to run ${maker}; I ran nothing.`;
-        const error = insert({ tool: maker, args: BUILDERS[maker]?.({ clause: step.clause, text: step.clause, conversation, catalogue, tool: maker }) ?? {}, clause: step.clause }, depth + 1, needsTime);
+        const error = insert({ tool: maker, args: buildArgs(maker, { clause: step.clause, text: step.clause, conversation, catalogue }), clause: step.clause }, depth + 1, needsTime);
         if (error) return error;
       }
       step.args[type] = type === 'table' && TABLE_CONSUMERS.has(step.tool)
@@ -562,7 +560,7 @@ function questionPlan(text: string, conversation: Conversation, catalogue: Catal
   if (answerFromValues(text, conversation, all, catalogue)) return { steps: [], question: text };
   const tool = toolForQuestion(text, catalogue);
   if (tool) {
-    const step: PlannedStep = { tool, args: BUILDERS[tool]?.({ clause: text, text, conversation, catalogue, tool }) ?? {}, clause: text };
+    const step: PlannedStep = { tool, args: buildArgs(tool, { clause: text, text, conversation, catalogue }), clause: text };
     const withInputs = addInputs([step], conversation, catalogue);
     if ('reply' in withInputs) return { steps: [], reply: withInputs.reply };
     return { steps: withInputs.steps, question: text };

@@ -59,7 +59,7 @@ const GROUPS: string[][] = [
   ['division', 'divide', 'dividing', 'mitosis', 'mitoses', 'mitotic'],
   ['speed', 'velocity', 'fast'],
   ['distance', 'displacement', 'travel', 'traveled', 'travelled'],
-  ['length', 'long', 'duration'],
+  ['length', 'long', 'longer', 'short', 'shorter', 'duration'],
   ['mean', 'average', 'avg', 'typical'],
   ['area', 'size', 'big', 'large', 'small'],
   ['intensity', 'brightness', 'bright', 'fluorescence', 'signal'],
