@@ -52,13 +52,16 @@ describe('rerun_step and undo', () => {
     expect(session.store.list().map((a) => a.id)).toContain(map[labels]);
     expect(session.meta.replacedSteps).toMatchObject({ [segmented.stepId]: replaced[0].new });
 
+    // a question and a calibration since are not steps to undo: "undo" reaches the measurement of the new tracks
+    await run('help', { question: 'which tracker?' });
+    await run('set_calibration', { pixelSizeUm: 0.5 });
     // undo the measurement of the new tracks: the tracks stay, the table is set aside
     const undone = await run('undo', {});
     expect(undone.values).toMatchObject({ undone: [replaced[2].new], artifacts: [map[measured.artifacts[0].id]] });
     // a resumed session remembers what was undone and replaced
     const resumed = Session.open('replay', { root: dir });
     expect(resumed.store.list().map((a) => a.id)).not.toContain(map[measured.artifacts[0].id]);
-    expect(liveSteps(resumed).map((s) => s.tool)).toEqual(['project', 'segment', 'track', 'rerun_step', 'undo']);
+    expect(liveSteps(resumed).map((s) => s.tool)).toEqual(['project', 'segment', 'track', 'rerun_step', 'help', 'set_calibration', 'undo']);
   }, 60000);
 
   it('says which step cannot be found', async () => {
