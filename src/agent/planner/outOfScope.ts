@@ -1,36 +1,69 @@
 // A request outside microscopy analysis or control ("track my package from Amazon",
-// "what's the weather tomorrow", "write me a cover letter"): most of its words are in no
-// tool's description and none names a thing under the microscope. A method named after
-// "with"/"using" ("denoise using BM3D", "the Hungarian algorithm") is a name to report as
-// not applied, never a reason to refuse the request.
+// "what's the weather tomorrow", "add milk to my shopping list"): most of its words are
+// in no tool's description and none names a thing under the microscope. A method named
+// after "with"/"using" ("denoise using BM3D", "the Hungarian algorithm") is a name to
+// report as not applied, never a reason to refuse the request.
+import { type Catalogue, selfOf } from './catalogue.ts';
 import type { ToolIndex } from './matcher.ts';
-import { meaning, normalizeWord, stopWords, tokenize } from './words.ts';
+import { meaning, normalizeWord, stopWords, type Token, tokenize } from './words.ts';
 
 /** Things under the microscope or in a movie: a request about one is in scope whatever else it says. */
-const SUBJECTS = ['cell', 'nucleus', 'movie', 'image', 'frame', 'channel', 'pixel', 'microscope', 'fluorescence', 'mask', 'drift', 'division', 'embryo', 'tissue', 'organoid', 'bacteria', 'yeast', 'mitochondria', 'protein', 'sample', 'well', 'objective', 'laser']
-  .map((w) => meaning(normalizeWord(w)));
+const SUBJECTS = new Set(
+  ['cell', 'nucleus', 'movie', 'image', 'frame', 'channel', 'pixel', 'microscope', 'fluorescence', 'mask', 'drift', 'division', 'embryo', 'tissue', 'organoid', 'bacteria', 'yeast', 'mitochondria', 'protein', 'sample', 'objective', 'laser']
+    .map((w) => meaning(normalizeWord(w))),
+);
 
 /** Words that name how or with what, not a subject ("using", "algorithm"), and fillers of speech ("hmm"). */
 const NEUTRAL = new Set(
-  'using use via algorithm method filter approach technique model format file software plugin tool hmm hm uh um oh ah well yeah yes yep okay ok cool great awesome actually maybe perhaps kindly quickly'.split(' '),
+  'using use via algorithm method filter approach technique model format file software plugin tool hmm hm uh um oh ah well yeah yes yep okay ok cool great actually maybe perhaps kindly quickly'.split(' '),
 );
 const NAMING = /\b(?:with|using|via|by|as|into|to)\s+(?:the\s+|a\s+|an\s+)?$/i;
 
+const toolWordSets = new WeakMap<ToolIndex, Set<string>>();
+
+/** Meanings of the tools' own words, names and allowed values: what a misspelling may stand for. */
+function toolWords(index: ToolIndex, catalogue: Catalogue): Set<string> {
+  let words = toolWordSets.get(index);
+  if (words) return words;
+  const texts: string[] = [];
+  for (const [name, info] of catalogue) {
+    const self = selfOf(name, catalogue) ?? {};
+    texts.push(name.replace(/_/g, ' '), ...(self.words ?? []), ...Object.values(self.valueWords ?? {}).flatMap((v) => Object.values(v).flat()));
+    for (const p of Object.values(info.properties)) texts.push(...[...(p.enum ?? []), ...(p.anyOf ?? []).flatMap((a) => a.enum ?? [])].map(String));
+  }
+  words = new Set(tokenize(texts.join(' ')).map((t) => meaning(t.stem)));
+  toolWordSets.set(index, words);
+  return words;
+}
+
+type Reading = 'subject' | 'known' | 'unknown' | 'neutral';
+
+/** How a word reads: a thing under the microscope, a word of the tools, a word from elsewhere, or neither. */
+function reading(token: Token, index: ToolIndex, words: Set<string>): Reading {
+  const own = meaning(token.stem);
+  const corrected = index.meanings([token])[0];
+  if (SUBJECTS.has(own) || (SUBJECTS.has(corrected) && index.recognizes(token))) return 'subject';
+  if (index.knows(own)) return 'known';
+  // a misspelling of a tool's own word ("segmnet", "stabalise"); "parcel" is no slip of a rare word of a description
+  if (corrected !== own && words.has(corrected)) return 'known';
+  // short words are too close to everything to tell ("teh", "cels", "oat")
+  if (token.word.length <= 4 && index.recognizes(token, stopWords())) return 'neutral';
+  return 'unknown';
+}
+
 /** True when the request has no microscopy or analysis meaning. `masked` has names and paths blanked. */
-export function isOutOfScope(masked: string, index: ToolIndex): boolean {
-  const tokens = tokenize(masked.replace(/_+/g, ' '));
+export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalogue): boolean {
+  const words = toolWords(index, catalogue);
   let known = 0;
   let unknown = 0;
-  for (const token of tokens) {
-    if (NEUTRAL.has(token.word) || token.part) continue;
-    // a slip of a known word ("cels", "teh") is not a word from elsewhere
-    if (index.recognizes(token, stopWords())) {
-      known += SUBJECTS.includes(index.meanings([token])[0]) || SUBJECTS.includes(meaning(token.stem)) ? 3 : 1;
-      continue;
-    }
+  for (const token of tokenize(masked.replace(/_+/g, ' '))) {
+    if (NEUTRAL.has(token.word) || token.part || token.word.length < 2) continue;
+    const r = reading(token, index, words);
+    if (r === 'subject') known += 3;
+    else if (r === 'known') known += 1;
     // a name after "with"/"using" is a method asked for, reported as not applied
-    if (NAMING.test(masked.slice(Math.max(0, token.start - 16), token.start))) continue;
-    unknown++;
+    else if (r === 'unknown' && !NAMING.test(masked.slice(Math.max(0, token.start - 16), token.start))) unknown += 1;
   }
+  // more words from elsewhere than words of ours (a word about cells counts three)
   return unknown >= 2 && unknown > known;
 }

@@ -264,7 +264,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
 /** A request outside microscopy: most of its words are in no tool's description ("track my package from Amazon"). */
 function outOfScope(text: string, catalogue: Catalogue): boolean {
   if (findArtifactIds(text).length || findPaths(text).length || findChannels(text).length) return false;
-  return isOutOfScope(maskNames(text), indexFor(catalogue));
+  return isOutOfScope(maskNames(text), indexFor(catalogue), catalogue);
 }
 
 /**

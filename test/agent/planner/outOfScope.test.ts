@@ -1,0 +1,24 @@
+// Requests with no microscopy or analysis meaning are told apart from requests that name a method we lack.
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
+import { catalogueFromBoundTools } from '../../../src/agent/planner/catalogue.ts';
+import { isOutOfScope } from '../../../src/agent/planner/outOfScope.ts';
+import { indexFor } from '../../../src/agent/planner/planner.ts';
+
+const catalogue = catalogueFromBoundTools(ALL_TOOLS.map((t) => ({ name: t.name, description: t.description, schema: z.toJSONSchema(t.schema, { io: 'input', unrepresentable: 'any' }) })));
+const index = indexFor(catalogue);
+
+describe('out of scope', () => {
+  it('refuses requests from elsewhere', () => {
+    for (const text of ['track my package from Amazon', 'what will the weather be like in Heidelberg tomorrow?', 'draft an email to my supervisor asking for holidays', 'write me a python script that sorts a list of strings']) {
+      expect(isOutOfScope(text, index, catalogue), text).toBe(true);
+    }
+  });
+
+  it('keeps requests that name a method we lack, misspell our words or talk about cells', () => {
+    for (const text of ['track the cells using the Hungarian algorithm', 'denoise with a wavelet filter', 'could you denoise this using BM3D?', 'segmnet teh cels please', 'hmm, redo it with Li', 'get rid of the stage wobble', 'segment the nuclei', 'count the blobs in each timepoint']) {
+      expect(isOutOfScope(text, index, catalogue), text).toBe(false);
+    }
+  });
+});
