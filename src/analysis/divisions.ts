@@ -10,10 +10,9 @@
 // material; a touching neighbour that slides over M fails the area test). The event's
 // position is M's centroid; its daughters are the two largest such objects.
 import type { Movie } from '../image/movie.ts';
-import type { Tracks } from './tracks.ts';
 import type { Table } from './table.ts';
 import { overlapCounts } from './overlapTracker.ts';
-import { trackIdOfBranch } from './track.ts';
+import { trackIdOfBranch, type Tracks } from './tracks.ts';
 
 export interface DivisionEvent {
   /** First frame of the daughters, 0-based. */

@@ -4,6 +4,7 @@
 // mother as parent (Cell Tracking Challenge lineage), tracks = connected trees (TrackMate).
 import type { Movie, PlaneData } from '../image/movie.ts';
 import type { Branch, Spot, Tracks } from './tracks.ts';
+export { trackIdOfBranch } from './tracks.ts';
 import { lapTrack, LAP_DEFAULTS, type LapSettings, type SpotLink, type TrackerSpot } from './lap.ts';
 import { overlapTrack, OVERLAP_DEFAULTS, type OverlapSettings } from './overlapTracker.ts';
 import { divisionEvidence, type DivisionEvidence, type DivisionEvidenceOptions } from './divisions.ts';
@@ -153,30 +154,6 @@ export function trackEdges(tracks: Tracks): TrackEdge[] {
     }
   }
   return edges;
-}
-
-/**
- * TrackMate-style track id of every branch: branches connected by lineage (divisions,
- * merges) form one track, named after its smallest branch id.
- */
-export function trackIdOfBranch(tracks: Tracks): Map<number, number> {
-  const parentOf = new Map<number, number>();
-  const find = (id: number): number => {
-    let root = id;
-    while (parentOf.has(root) && parentOf.get(root) !== root) root = parentOf.get(root)!;
-    parentOf.set(id, root);
-    return root;
-  };
-  const union = (a: number, b: number) => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parentOf.set(Math.max(ra, rb), Math.min(ra, rb));
-  };
-  for (const b of tracks.branches) {
-    parentOf.set(b.id, parentOf.get(b.id) ?? b.id);
-  }
-  for (const b of tracks.branches) for (const p of [b.parent, ...(b.otherParents ?? [])]) if (p > 0 && parentOf.has(p)) union(b.id, p);
-  return new Map(tracks.branches.map((b) => [b.id, find(b.id)]));
 }
 
 export interface TrackLabelsOptions extends MeasureSpotsOptions {

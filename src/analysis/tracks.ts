@@ -49,3 +49,27 @@ export interface Tracks {
   /** Label movie the spots were measured on (spot.label refers to it), for CTC export. */
   labelsPath?: string;
 }
+
+/**
+ * TrackMate-style track id of every branch: branches connected by lineage (divisions,
+ * merges) form one track, named after its smallest branch id.
+ */
+export function trackIdOfBranch(tracks: Tracks): Map<number, number> {
+  const parentOf = new Map<number, number>();
+  const find = (id: number): number => {
+    let root = id;
+    while (parentOf.has(root) && parentOf.get(root) !== root) root = parentOf.get(root)!;
+    parentOf.set(id, root);
+    return root;
+  };
+  const union = (a: number, b: number) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parentOf.set(Math.max(ra, rb), Math.min(ra, rb));
+  };
+  for (const b of tracks.branches) {
+    parentOf.set(b.id, parentOf.get(b.id) ?? b.id);
+  }
+  for (const b of tracks.branches) for (const p of [b.parent, ...(b.otherParents ?? [])]) if (p > 0 && parentOf.has(p)) union(b.id, p);
+  return new Map(tracks.branches.map((b) => [b.id, find(b.id)]));
+}
