@@ -39,6 +39,7 @@ export const OPTIONS_HELP = `options:
   --brightfield           add a brightfield channel and gt/nuclei.tif
   --z N                   z planes (1), --z-step-um (1.5)
   --pixel-size-um (0.5) --interval-s (60) --radius-px (8) --speed-px (1) --crowding 0..1 (0.2) --mitosis-frames (3)
+  --overwrite             replace an existing --out file (refused otherwise: raw data is never overwritten by accident)
   --json                  print the result as one JSON document`;
 
 function parseNumber(flag: string, text: string): number {
@@ -72,6 +73,8 @@ export interface SimulateArgs {
   out: string;
   truth: string;
   json: boolean;
+  /** Replace an existing --out file; without it an existing file is refused. */
+  overwrite: boolean;
   options: SimOptions;
 }
 
@@ -81,7 +84,7 @@ export function parseSimulateArgs(argv: string[]): SimulateArgs {
   );
   let parsed;
   try {
-    parsed = parseArgs({ args: attachNegativeValues(argv, Object.keys(NUMBER_FLAGS)), options: { ...options, brightfield: { type: 'boolean' }, json: { type: 'boolean' } }, strict: true, allowPositionals: false });
+    parsed = parseArgs({ args: attachNegativeValues(argv, Object.keys(NUMBER_FLAGS)), options: { ...options, brightfield: { type: 'boolean' }, json: { type: 'boolean' }, overwrite: { type: 'boolean' } }, strict: true, allowPositionals: false });
   } catch (err) {
     const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
     throw new InputError(`${message.replace(/\.$/, '')}; run "cellpilot simulate --help" for the options`);
@@ -99,7 +102,7 @@ export function parseSimulateArgs(argv: string[]): SimulateArgs {
   }
   if (typeof values.size === 'string') Object.assign(sim, parseSize(values.size));
   if (values.brightfield) sim.brightfield = true;
-  return { out, truth, json: values.json === true, options: sim };
+  return { out, truth, json: values.json === true, overwrite: values.overwrite === true, options: sim };
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -108,6 +111,7 @@ export async function run(argv: string[]): Promise<number> {
   resolveSimOptions(args.options);
   const { simulateToFiles } = await import('../sim/truth.ts');
   const { rm, stat } = await import('node:fs/promises');
+  if (existsSync(args.out) && !args.overwrite) throw new InputError(`--out ${args.out} already exists: choose a new file name, or add --overwrite to replace it`);
   const truthExisted = existsSync(args.truth);
   if (truthExisted && !(await stat(args.truth)).isDirectory()) throw new InputError(`--truth ${args.truth} is a file, not a folder`);
   const showProgress = process.stderr.isTTY && !args.json;

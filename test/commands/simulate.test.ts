@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +30,19 @@ describe('cellpilot simulate', () => {
     expect(readdirSync(join(dir, 'gt', 'TRA'))).toContain('man_track.txt');
     expect(readFileSync(join(dir, 'gt', 'drift.csv'), 'utf8').split('\n')[0]).toBe('t,dx_px,dy_px');
     expect(existsSync(join(dir, 'gt', 'clean.tif'))).toBe(true);
+  });
+
+  it('refuses to replace an existing file unless --overwrite is given', () => {
+    const raw = join(dir, 'raw.tif');
+    writeFileSync(raw, 'my raw data');
+    const r = cellpilot(['simulate', '--out', 'raw.tif', '--truth', 'gt3', '--frames', '2', '--size', '32x32', '--cells', '1']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/raw\.tif already exists.*--overwrite/);
+    expect(readFileSync(raw, 'utf8')).toBe('my raw data');
+    expect(existsSync(join(dir, 'gt3'))).toBe(false);
+    const again = cellpilot(['simulate', '--out', 'raw.tif', '--truth', 'gt3', '--frames', '2', '--size', '32x32', '--cells', '1', '--overwrite']);
+    expect(again.code).toBe(0);
   });
 
   it('maps every flag onto the simulator options', () => {
