@@ -9,11 +9,17 @@ import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import { dropsZStack, parseGrid, parsePositionList, parseZPlan, positionCount, spreadPositions } from './space.ts';
 import { DISTANCE_UNIT, durationAfter, everyNth, exposureMs, findChannels, normaliseText, percent, toNumber, uniquePresets } from './words.ts';
 
+/** Words that also ask for analysis ("speed up and segment the nuclei"): the planner plans the steps, this parser reads the microscope clause. */
+export class MixedRequest extends InputError {}
+
 /** A command that could mean two different things, or was only partly understood: the message is the question to ask. */
 export class AmbiguousCommand extends InputError {}
 
+/** Clauses that begin by asking for an analysis of images ("project the 10 µm stack", "measure GFP every 5 frames") are not commands to the microscope. */
+const ANALYSIS_REQUEST = /^(?:please\s+|now\s+|then\s+|can you\s+|could you\s+)*(?:segment|track|measure|plot|project|denoise|correct|export|save|open|load|detect|count|quantify|analy[sz]e|compute|calculate|register|align|deconvolve|filter|smooth|crop|subtract|normali[sz]e|threshold|label|classify|graph|chart)\b/;
+
 const STOP_VERB = String.raw`(?:(?:don'?t|do not|no longer|never)\s+(?:image|acquire|record|take|use|need|want)|stop|end|halt|abort|cancel|kill|terminate|quit|cease|switch off|turn off|shut off|shut down|shut|cut|disable|deactivate|drop|remove|exclude|skip|no more|get rid of|lose|leave out|without)`;
-const SPLIT = /\s*(?:;|\.\s|,?\s+and then\s+|,?\s+then\s+|,\s*and\s+|\s+and\s+(?=(?:set|add|drop|remove|stop|pause|resume|zoom|switch|change|speed|slow|image|take|use|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|run|finish|skip|halve|double|make|go)\b))\s*/i;
+const SPLIT = /\s*(?:;|\.\s|,?\s+and then\s+|,?\s+then\s+|,\s*and\s+|\s+and\s+(?=(?:set|add|drop|remove|stop|pause|resume|zoom|switch|change|speed|slow|image|take|use|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|run|finish|skip|halve|double|make|go|segment|track|measure|plot|project|denoise|correct|export|save|detect|count|quantify|analy[sz]e)\b))\s*/i;
 
 /**
  * "speed up to every 10 seconds", "switch off the 488", "reduce the 488 power by 90%",
@@ -26,6 +32,7 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
   const unread: string[] = [];
   let lastChannel: string | undefined;
   for (const clause of clauses) {
+    if (ANALYSIS_REQUEST.test(clause.trim().toLowerCase())) throw new MixedRequest(`"${clause.trim()}" asks for an analysis, not a change to the acquisition`);
     const changes = parseClause(clause, config);
     if (!changes && !/^(?:please|thanks?(?: you)?|ok(?:ay)?|now|then|and|also|too|right away|asap)[.!?]*$/i.test(clause.trim())) unread.push(clause.trim());
     for (const a of changes ?? []) {
@@ -49,6 +56,7 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
 
 function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | undefined {
   const t = clause.trim().toLowerCase();
+  if (ANALYSIS_REQUEST.test(t)) return undefined;
   const channels = uniquePresets(findChannels(t, config));
   const channel = channels[0];
   const stopVerb = new RegExp(String.raw`(?:^|\b)${STOP_VERB}\b`).test(t) || /\b(switch|turn|shut|cut|shut)\b.*\boff\b/.test(t);

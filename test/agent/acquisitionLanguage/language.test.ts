@@ -132,6 +132,12 @@ describe('parseAdjustment', () => {
     expect(parseAdjustment('speed up to every 10 s, please')).toEqual([{ kind: 'interval', intervalS: 10 }]);
   });
 
+  it('analysis requests are not microscope commands, alone or mixed with one (the planner plans both)', () => {
+    for (const text of ['measure the GFP intensity every 5 frames', 'project the 10 µm z-stack', 'speed up to every 10 s and segment the nuclei', 'drop DAPI and then track the cells']) {
+      expect(routeMicroscopeRequest(text, { acquisitionRunning: true }), text).toBeUndefined();
+    }
+  });
+
   it('a stop word and a channel that are not verb and object are not a channel command', () => {
     expect(routeMicroscopeRequest('remove the background in the GFP channel', { acquisitionRunning: true })).toBeUndefined();
     expect(routeMicroscopeRequest('drop the first 5 frames of GFP', { acquisitionRunning: true })).toBeUndefined();
