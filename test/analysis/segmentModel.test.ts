@@ -32,7 +32,7 @@ describe('instancesFromProbabilities', () => {
 });
 
 describe('segmentWithModel accuracy on crowded simulated nuclei', () => {
-  it('reaches matched F1 >= 0.95 at IoU 0.5 and beats the classical segmentation on the same frames', async () => {
+  it('reaches matched F1 >= 0.65 at IoU 0.5 and beats the classical segmentation on the same frames, and honours the area and border filters', async () => {
     const { mkdtempSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
@@ -56,10 +56,65 @@ describe('segmentWithModel accuracy on crowded simulated nuclei', () => {
       }
       await labels.close();
       console.log(`matched F1 at IoU 0.5: model ${modelF1.toFixed(3)}, classical ${classicalF1.toFixed(3)}; objects per frame ${result.objectsPerFrame.join(', ')}`);
-      expect(modelF1).toBeGreaterThanOrEqual(0.95);
+      // The retrained model (SIM+ 01 + widely varied simulator data, strong augmentation) trades
+      // accuracy on our own crowded simulator (0.99 before) for foreign data (see the SIM+ test below).
+      expect(modelF1).toBeGreaterThanOrEqual(0.65);
       expect(modelF1).toBeGreaterThan(classicalF1);
+      const { labelsTouchingBorder, labelAreas } = await import('../../src/analysis/morphology.ts');
+      const filtered = await segmentWithModel(sim.movie, { channel: 0, outputPath: join(dir, 'filtered.tif'), minAreaPx: 150, maxAreaPx: 260, excludeBorder: true });
+      const f = await openMovie(filtered.path);
+      const plane = Uint32Array.from(await f.plane(0, 0, 0));
+      await f.close();
+      const max = Math.max(...plane);
+      const areas = labelAreas(plane, max);
+      for (let l = 1; l <= max; l++) if (areas[l]) expect(areas[l] >= 150 && areas[l] <= 260, `area ${areas[l]}`).toBe(true);
+      expect(labelsTouchingBorder(plane, 128, 128).size).toBe(0);
+      expect(filtered.objectsPerFrame[0]).toBeLessThan(result.objectsPerFrame[0]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('the model at the object scale of the movie', () => {
+  it('resizes so objects meet the training radius, within limits', async () => {
+    const { modelInputScale } = await import('../../src/analysis/segmentModel.ts');
+    expect(modelInputScale(8, 24)).toBeCloseTo(1 / 3, 6);
+    expect(modelInputScale(8, 8.4)).toBe(1); // within 10%: not worth resizing
+    expect(modelInputScale(undefined, 24)).toBe(1);
+    expect(modelInputScale(8, 1)).toBe(4);
+  });
+
+  it('on Fluo-N2DH-SIM+ 02 (never trained on) large nuclei are found at the estimated scale, not at native size', async () => {
+    const { ctcDataset, datasetPresent, annotatedFrames, scoreSegmentation, sequenceParameters } = await import('../../models/training/real-data.ts');
+    const data = ctcDataset('simplus02');
+    if (!datasetPresent(data)) return console.log(`skipping: ${data.images} not found`);
+    const { segmentWithModel } = await import('../../src/analysis/segmentModel.ts');
+    const { movieFromPlanes, dtypeOf } = await import('../../src/image/movie.ts');
+    const { openMovie } = await import('../../src/image/index.ts');
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'cellpilot-segmodel-real-'));
+    const { chosen } = await sequenceParameters(data, {});
+    let n = 0;
+    const byModel = (radius?: number) => async (plane: Uint16Array | Float32Array | Uint8Array | Uint32Array | Int16Array | Int32Array | Int8Array | Float64Array, w: number, h: number) => {
+      const movie = movieFromPlanes({ t: 1, z: 1, c: 1, y: h, x: w }, dtypeOf(plane), () => plane);
+      const r = await segmentWithModel(movie, { channel: 0, outputPath: join(dir, `${++n}.tif`), objectRadiusPx: radius });
+      const labels = await openMovie(r.path);
+      const out = (await labels.plane(0, 0, 0)).slice();
+      await labels.close();
+      return out;
+    };
+    try {
+      const frames = annotatedFrames(data, 50);
+      const scaled = await scoreSegmentation(data, frames, byModel(chosen.objectRadiusPx));
+      const native = await scoreSegmentation(data, frames, byModel(undefined));
+      console.log(`SIM+ 02 frames ${frames.join(', ')}: model at radius ${chosen.objectRadiusPx} px DET ${scaled.DET.toFixed(3)} SEG ${scaled.SEG.toFixed(3)}; at native size DET ${native.DET.toFixed(3)} SEG ${native.SEG.toFixed(3)}`);
+      expect(scaled.DET).toBeGreaterThan(native.DET + 0.1); // measured 0.51 against 0.34
+      expect(scaled.SEG).toBeGreaterThanOrEqual(0.3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
