@@ -48,8 +48,11 @@ const AVERAGE = /\b(?:mean|average|avg|typical|on average)\b/i;
  * you find?" → medianPeakLagFrames). Undefined when no value fits.
  */
 export function answerFromValues(question: string, conversation: Conversation, results: PastResult[], catalogue: Catalogue = new Map()): string | undefined {
-  // one frame, one track, or which cell: whole-movie values do not answer it (the tables do)
-  if (/\b(?:frame|time ?point|track|cell|nucleus)\s*#?\d+|\bwhich (?:cell|track|nucleus|object|one)\b/i.test(question)) return undefined;
+  // one track, or which cell: whole-movie values do not answer it (the tables do); one frame: a value per frame does
+  if (/\b(?:track|cell|nucleus)\s*#?\d+|\bwhich (?:cell|track|nucleus|object|one)\b/i.test(question)) return undefined;
+  const frame = /\b(?:frame|time ?point)\s*#?(\d+)\b/i.exec(question);
+  const perFrame = (k: string, about: string) => /PerFrame$|per frame|each frame/i.test(`${k} ${about}`);
+  const overTime = /\bover time\b|\bper frame\b|\beach frame\b|\bevery frame\b|\bchange\w*\b|\bthrough time\b/i.test(question);
   const index = indexFor(catalogue);
   const asked = new Set(index.meanings(tokenize(question)));
   const weight = (stem: string) => 1 / Math.max(1, index.spread(stem));
@@ -58,7 +61,13 @@ export function answerFromValues(question: string, conversation: Conversation, r
   for (const result of ordered) {
     const declared = findTool(result.tool)?.results ?? {};
     const scored = Object.keys(result.values)
-      .filter((k) => typeof result.values[k] === 'number' || (typeof result.values[k] === 'string' && k in declared))
+      .filter((k) => {
+        const v = result.values[k];
+        const series = Array.isArray(v) && v.every((x) => typeof x === 'number') && perFrame(k, declared[k]?.about ?? '');
+        // a frame asks for one element of a value per frame; "over time" for the series; else a number
+        if (frame) return series;
+        return typeof v === 'number' || (typeof v === 'string' && k in declared) || (series && overTime);
+      })
       .map((k) => {
         const own = new Set(index.meanings(tokenize(`${humanKey(k)} ${declared[k]?.about ?? ''}`)));
         let score = [...own].filter((w) => asked.has(w)).reduce((a, w) => a + weight(w), 0);
@@ -70,12 +79,22 @@ export function answerFromValues(question: string, conversation: Conversation, r
       .filter((x) => x.score > 0)
       .sort((a, b) => b.score - a.score);
     if (scored.length === 0 || (best && scored[0].score <= best.score)) continue;
-    best = { result, keys: scored.filter((x) => x.score >= scored[0].score - 1e-9).map((x) => x.k).slice(0, 3), score: scored[0].score };
+    // "how many frames and channels?": each value the question names, the best first
+    const several = /\band\b/i.test(question) ? 0.5 : 1 - 1e-9;
+    best = { result, keys: scored.filter((x) => x.score >= several * scored[0].score).map((x) => x.k).slice(0, 3), score: scored[0].score };
   }
   if (!best) return undefined;
   const { result, keys } = best;
   // "the longest track": a mean does not answer it
   if (EXTREME.test(question) && !keys.some((k) => /max|min|largest|smallest/i.test(`${k} ${findTool(result.tool)?.results?.[k]?.about ?? ''}`))) return undefined;
+  if (frame) {
+    const key = keys[0];
+    const series = result.values[key] as number[];
+    const n = Number(frame[1]);
+    const source = conversation.current.includes(result) ? result.tool : `${result.tool}: ${result.summary}`;
+    if (n < 1 || n > series.length) return `There is no frame ${n}: ${humanKey(key)} has ${series.length} frames (from ${source})`;
+    return `${capitalize(humanKey(key))} in frame ${n} = ${formatValue(series[n - 1])} (from ${source})`;
+  }
   const parts = keys.map((k) => `${humanKey(k)} = ${formatValue(result.values[k])}${unitText(result, k)}`);
   // a step of this turn has its card in the chat already: name it, don't repeat its summary
   const source = conversation.current.includes(result) ? result.tool : `${result.tool}: ${result.summary}`;

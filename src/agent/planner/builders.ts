@@ -139,7 +139,7 @@ export const BUILDERS: Record<string, Builder> = {
     if (Z_DRIFT.test(ctx.clause)) args.correctZ = true;
   }),
   align_channels: movieStep((ctx, args) => {
-    const m = /\b(?:to|against|on)\s+(?:channel\s*(\d+)|(?:the\s+)?(\w+)\s+channel)\b/i.exec(ctx.clause);
+    const m = /\b(?:to|onto|against|on|with)\s+(?:channel\s*(\d+)|(?:the\s+)?(\w+)\s+channel)\b/i.exec(ctx.clause);
     delete args.channel;
     if (m) args.referenceChannel = m[1] ? Number(m[1]) : m[2];
   }),
@@ -225,7 +225,7 @@ export const BUILDERS: Record<string, Builder> = {
       args.allowGapClosing = false;
     }
     if (/\bdivi\w*|\bsplit\w*|\blineage|\bmitos[ie]s\b|\bdaughters?\b/i.test(ctx.text)) args.allowDivisions = true;
-    if (/\bno (?:divisions|splitting)\b|\bwithout (?:divisions|splitting)\b|\bignore divisions\b/i.test(ctx.clause)) args.allowDivisions = false;
+    if (/\bno (?:divisions|splitting)\b|\bwithout (?:divisions|splitting)\b|\bignore divisions\b|\b(?:don'?t|do not|never|not)\s+(?:allow|want|look for|detect|consider|expect)\s+(?:any\s+)?(?:cell\s+)?(?:divisions|splitting|splits|mitoses)\b/i.test(ctx.text)) args.allowDivisions = false;
     return args;
   },
   measure: (ctx) => {

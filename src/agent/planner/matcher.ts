@@ -38,6 +38,8 @@ export interface Match {
   at: number;
   /** The tool's own words found ("segment", "li threshold"). */
   matched: string[];
+  /** The tool's name is in the words as the thing to make ("segment it", "draw a kymograph"), not as a result ("the tracks"). */
+  named?: boolean;
 }
 
 const WEIGHT = { words: 3, valueWords: 1.5, name: 2, examples: 1, summary: 0.5 } as const;
@@ -197,10 +199,11 @@ export class ToolIndex {
       }
       // the tool named as the thing to make ("draw a kymograph", "track with ..."), not as a result ("the tracks")
       const named = findPhrase(stems, doc.nameStems, this.anchors);
+      const namedAsRequest = named >= 0 && !/\b(?:the|those|these|my|our|its|their)\s+$/i.test(text.slice(Math.max(0, tokens[named].start - 8), tokens[named].start));
       if (named >= 0 && !/\b(?:the|those|these|my|our|its|their)\s+$/i.test(text.slice(Math.max(0, tokens[named].start - 8), tokens[named].start))) {
         score += WEIGHT.name * doc.nameStems.reduce((a, stem) => a + (this.stemIdf.get(stem) ?? 1), 0) / doc.nameStems.length;
       }
-      out.push({ tool: doc.name, score, at, matched });
+      out.push({ tool: doc.name, score, at, matched, named: namedAsRequest });
     }
     return out.sort((a, b) => b.score - a.score);
   }

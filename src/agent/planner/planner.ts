@@ -62,12 +62,14 @@ function argumentMeanings(tool: string, catalogue: Catalogue, described = false)
 export function understand(original: string, catalogue: Catalogue = new Map()): Understanding {
   const text = maskNames(original);
   const index = indexFor(catalogue);
-  const clauses = splitClauses(text);
+  // "how many frames and channels does it have?": one question, not two steps
+  const clauses = isOneQuestion(text) ? [{ text: text.trim(), start: text.length - text.trimStart().length, end: text.trimEnd().length, negated: false, joiner: '', sentence: 0 }] : splitClauses(text);
   const picked: { clause: number; tool: string }[] = [];
   const excluded: string[] = [];
   clauses.forEach((clause, i) => {
     // a negated clause names what not to run; elsewhere "instead of Otsu" names no step
-    const best = bestMatch(index.match(clause.negated ? clause.text : withoutRejected(clause.text)), clause.text, catalogue);
+    const ranked = index.match(clause.negated ? clause.text : withoutRejected(clause.text));
+    const best = bestMatch(ranked, clause.text, catalogue);
     if (!best) return;
     if (clause.negated) {
       excluded.push(best.tool);
@@ -76,8 +78,11 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     const previous = picked.at(-1);
     // "measure area and intensity": one step; "as CSV and TrackMate XML": two, one per value
     if (previous && previous.tool === best.tool && !namesAnotherValue(best.tool, clauses[previous.clause].text, clause.text, catalogue)) return;
-    if (previous && previous.tool !== best.tool && ['and', 'with', ','].includes(clause.joiner) && clauses[previous.clause].sentence === clause.sentence) {
+    if (previous && previous.tool !== best.tool && !best.named && ['and', 'with', ','].includes(clause.joiner) && clauses[previous.clause].sentence === clause.sentence) {
       const own = index.meanings(tokenize(clause.text));
+      // "quantify size and brightness over time": the previous step's own words are here too, about as strongly
+      const again = ranked.find((m) => m.tool === previous.tool);
+      if (again && again.score >= 0.5 * best.score) return;
       // "simulate a movie with drift and noise": words of the previous step's arguments, not a new step
       const args = argumentMeanings(previous.tool, catalogue);
       if (own.length > 0 && best.matched.every((m) => m.split(' ').every((w) => args.has(w))) && args.has(own[0])) return;
@@ -131,7 +136,8 @@ export function findMentions(original: string, catalogue: Catalogue = new Map())
 export function maskNames(text: string): string {
   const blank = (m: string) => m.replace(/[^\s]/g, '_');
   return text
-    .replace(/(["'`])[^"'`]*\1/g, blank)
+    // a quoted name; an apostrophe inside a word ("I'd", "Li's") is no quote
+    .replace(/(^|[\s(])(["'`])[^"'`]*\2(?=$|[\s.,;:!?)])/g, (m, lead: string) => lead + blank(m.slice(lead.length)))
     .replace(/\b((?:called|named|name it)\s+)([\w-]+)/gi, (_m, lead: string, name: string) => lead + blank(name))
     .replace(/\b((?:pipeline|workflow|recipe|protocol|steps|this|that|it|everything)\s+as\s+)(?!(?:a|an|the)\b)([\w-]+)/gi, (_m, lead: string, name: string) => lead + blank(name))
     .replace(/\b((?:run|apply|use|reuse|execute)\s+(?:the\s+|my\s+|our\s+)?(?:saved\s+)?)([\w-]+)(?=\s+(?:pipeline|workflow|recipe)\b)/gi, (_m, lead: string, name: string) => lead + blank(name))
@@ -153,6 +159,12 @@ function asNoun(path: string): string {
 const QUESTION_START = /^(?:so\s+|and\s+|ok(?:ay)?[,\s]+|now\s+)?(?:how|what|which|was|were|is|are|were|when|where|who|can you tell|tell me|give me the number|any idea|(?:did|does|do)\s+(?:i|you|we|they|it|these|those|any|all|most)\b)\b/i;
 const MICROSCOPE_CUE = /\bevery\b|\blaser\b|\bpower\b|\bexposure\b|z-?stack|\bzoom\b|\binterval\b|\bfaster\b|\bslower\b|\bchannel\b|\bacquisition\b|\bmicroscope\b|\bstage\b|\bimaging\b|\btime-?lapse\b|\bobjective\b|\bacquir\w*/i;
 const MICROSCOPE_TOOLS = new Set(['microscope_status', 'snap', 'move_stage', 'start_acquisition', 'adjust_acquisition', 'pause_acquisition', 'resume_acquisition', 'stop_acquisition', 'add_rule', 'list_rules', 'remove_rule', 'dose_report']);
+
+/** A single question sentence ("what is the mean area and the count?"): asked as one. */
+function isOneQuestion(text: string): boolean {
+  const t = text.trim();
+  return /\?$/.test(t) && !/[.;!?]\s/.test(t) && /^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?(?:how|what|which|where|when|who|is|are|was|were|does|do|did|can you tell)\b/i.test(t) && !isAdviceQuestion(t);
+}
 
 export function isQuestion(text: string): boolean {
   return /\?\s*$/.test(text.trim()) || QUESTION_START.test(text.trim());
@@ -526,10 +538,12 @@ function missingInput(type: InputType, tool: string): string {
   return `I understood that you want to ${verbFor(tool)}, but there are no ${type} in this session yet.`;
 }
 
+/** A question about one frame, one track or an extreme: whole-movie values do not answer it. */
 /** "what have you done so far?", "where are the results?": answered from the session's record. */
 function aboutTheSession(text: string): boolean {
   return /\bwhat (?:did|have) (?:you|we) (?:do|done)\b|\bsummar(?:y|i[sz]e)\b|\bwhat happened\b|\bwhat steps\b|\bwhere (?:is|are)\b|\bwhich files?\b|\bwhat files?\b|\boutputs?\b/i.test(text);
 }
+
 
 /**
  * The tool whose declared result values the question asks about (their names and what
