@@ -155,7 +155,7 @@ export type ToolSegmentMethod = NonNullable<SegmentOptions['method']> | 'model';
 export const AUTO_METHOD: { method: ToolSegmentMethod; reason: string } = {
   method: 'triangle',
   reason:
-    'the default: measured best on ground truth we did not make, DET / SEG 0.72 / 0.51 on Fluo-N2DH-SIM+ 02 (30 frames) and 0.83 / 0.52 on MSC-02 whole cells (33 frames), against Otsu's 0.00 / 0.03 and 0.51 / 0.22 and the nucleus model's 0.51 / 0.37 on SIM+ 02 (models/README.md)',
+    'the default: measured best on ground truth we did not make, DET / SEG 0.72 / 0.51 on Fluo-N2DH-SIM+ 02 (30 frames) and 0.83 / 0.52 on MSC-02 whole cells (33 frames), against Otsu at 0.00 / 0.03 and 0.51 / 0.22 and the nucleus model at 0.51 / 0.37 on SIM+ 02 (models/README.md)',
 };
 
 /** The method to run for the tool's `method` argument ("auto" or a named one), with the reason for an automatic choice. */
