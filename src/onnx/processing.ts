@@ -233,13 +233,26 @@ function softmaxAlong(t: Tensor, axisId: string, where: string): void {
   const size = t.shape[d];
   const stride = t.shape.slice(d + 1).reduce((a, b) => a * b, 1);
   const outer = t.data.length / (size * stride);
-  for (let o = 0; o < outer; o++)
-    for (let s = 0; s < stride; s++) {
-      const base = o * size * stride + s;
-      let max = -Infinity;
-      for (let c = 0; c < size; c++) max = Math.max(max, t.data[base + c * stride]);
-      let sum = 0;
-      for (let c = 0; c < size; c++) sum += t.data[base + c * stride] = Math.exp(t.data[base + c * stride] - max);
-      for (let c = 0; c < size; c++) t.data[base + c * stride] /= sum;
+  // Plane by plane (contiguous runs of `stride` values per channel), so every pass streams through memory.
+  const max = new Float32Array(stride);
+  const sum = new Float32Array(stride);
+  const data = t.data;
+  for (let o = 0; o < outer; o++) {
+    const base = o * size * stride;
+    max.fill(-Infinity);
+    sum.fill(0);
+    for (let c = 0; c < size; c++) {
+      const off = base + c * stride;
+      for (let s = 0; s < stride; s++) if (data[off + s] > max[s]) max[s] = data[off + s];
     }
+    for (let c = 0; c < size; c++) {
+      const off = base + c * stride;
+      for (let s = 0; s < stride; s++) sum[s] += data[off + s] = Math.exp(data[off + s] - max[s]);
+    }
+    for (let s = 0; s < stride; s++) sum[s] = 1 / sum[s];
+    for (let c = 0; c < size; c++) {
+      const off = base + c * stride;
+      for (let s = 0; s < stride; s++) data[off + s] *= sum[s];
+    }
+  }
 }
