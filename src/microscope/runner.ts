@@ -145,8 +145,14 @@ export class Runner {
         const t = this.parts.timeline.timepointsTaken;
         const startS = this.elapsedS();
         this.parts.timeline.markTaken(startS);
+        // what this time point images is fixed here, in the same tick as markTaken: a change
+        // arriving from now on reports t+1 as its first time point, so it must not reach t's events
+        const atStart = structuredClone(this.parts.plan());
+        const before = { objective: this.pendingObjective, autofocus: this.pendingAutofocus };
+        this.pendingObjective = undefined;
+        this.pendingAutofocus = false;
         this.setState('acquiring');
-        const images = await this.runTimepoint(t);
+        const images = await this.runTimepoint(t, atStart, before);
         await this.parts.sink.flush();
         if (images === 0 && this.stopRequested) break; // stopped before its first image: not a time point
         this.timepointsDone++;
@@ -198,29 +204,24 @@ export class Runner {
     this.wake = undefined;
   }
 
-  private async runTimepoint(t: number): Promise<number> {
-    if (this.pendingObjective) {
-      await this.parts.engine.setObjective?.(this.pendingObjective);
-      this.pendingObjective = undefined;
-    }
-    if (this.pendingAutofocus) {
-      this.pendingAutofocus = false;
-      await this.autofocusNow().catch((err) => this.parts.note((err as Error).message.split('\n')[0]));
+  /** Images time point t as the plan stood when it started (`atStart`, with the objective and autofocus asked for before it; live exposure and power apply per image). */
+  private async runTimepoint(t: number, atStart: Sequence, before: { objective?: string; autofocus: boolean }): Promise<number> {
+    if (before.objective) await this.parts.engine.setObjective?.(before.objective);
+    if (before.autofocus) {
+      await this.autofocusNow(atStart).catch((err) => this.parts.note((err as Error).message.split('\n')[0]));
     }
     const stage = this.stageContext();
-    const plan = this.parts.plan();
     const mic = this.parts.microscope.getState();
     await this.parts.sink.ensureLayout({
-      positions: fieldNames(this.parts.plan(), stage),
-      channels: this.parts.plan().channels.map((c) => c.config),
-      zCount: zCount(this.parts.plan()),
+      positions: fieldNames(atStart, stage),
+      channels: atStart.channels.map((c) => c.config),
+      zCount: zCount(atStart),
       widthPx: mic.imageWidthPx, heightPx: mic.imageHeightPx, pixelSizeUm: mic.pixelSizeUm,
-      zStepUm: plan.zPlan && 'stepUm' in plan.zPlan ? plan.zPlan.stepUm : undefined,
+      zStepUm: atStart.zPlan && 'stepUm' in atStart.zPlan ? atStart.zPlan.stepUm : undefined,
       intervalS: this.parts.timeline.intervalS || undefined,
       capacity: Math.min(100_000, Math.max(8, Math.ceil((this.parts.timeline.remainingTimepoints() + 1) * 1.5))),
     });
     let images = 0;
-    const atStart = structuredClone(plan);
     for (const event of eventsAtTimepoint(atStart, t, stage)) {
       while (this.pauseRequested && !this.stopRequested) {
         this.setState('paused');
@@ -264,7 +265,8 @@ export class Runner {
     }
   }
 
-  private async autofocusNow(): Promise<void> {
+  /** Autofocus at the first position; the focus shift moves every position of the live plan and of the time point starting (`atStart`). */
+  private async autofocusNow(atStart: Sequence): Promise<void> {
     if (!this.parts.engine.autofocus) return this.parts.note('this engine has no autofocus');
     const position = this.parts.plan().stagePositions![0];
     const channel = this.parts.settings.triggerChannel(this.parts.plan());
@@ -272,7 +274,7 @@ export class Runner {
     // Autofocus images are short and dim: a fifth of the plan's exposure.
     const exposureMs = Math.max(this.parts.limits.minExposureMs, (spec?.exposureMs ?? this.parts.settings.defaultExposureMs) / 5);
     const shiftUm = await this.parts.engine.autofocus({ positionName: position.name!, xUm: position.xUm, yUm: position.yUm, zUm: position.zUm ?? this.parts.microscope.getState().zUm, channel, exposureMs, powerPercent: spec?.powerPercent ?? this.parts.settings.defaultPowerFor(channel) });
-    for (const p of this.parts.plan().stagePositions!) p.zUm = (p.zUm ?? 0) + shiftUm;
+    for (const plan of [this.parts.plan(), atStart]) for (const p of plan.stagePositions ?? []) p.zUm = (p.zUm ?? 0) + shiftUm;
     this.parts.note(`autofocus moved the focus by ${Math.round(shiftUm * 100) / 100} µm`);
   }
 

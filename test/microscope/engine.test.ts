@@ -4,6 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { startAcquisition } from '../../src/microscope/engine.ts';
 import type { Adjustment } from '../../src/microscope/adjustment.ts';
 import { DEFAULT_LIMITS } from '../../src/microscope/limits.ts';
+import { DoseLedger } from '../../src/microscope/dose.ts';
+import type { AcquisitionEngine } from '../../src/microscope/engine.ts';
+import { GuardedMicroscope } from '../../src/microscope/guard.ts';
+import { MicroscopeEngine } from '../../src/microscope/microscopeEngine.ts';
 import { openMovie } from '../../src/image/index.ts';
 import { readFramesTable, simulatedScope, tempDir } from './fixtures.ts';
 
@@ -281,6 +285,35 @@ describe('a channel dropped in the middle of a time point', () => {
     expect(reply!.fromTimepoint).toBe(3);
     const dapi = frames.filter((f) => f.channel === 'DAPI');
     expect(dapi.filter((f) => f.t === 2).map((f) => f.position)).toEqual(['Pos0', 'Pos1']);
+    expect(Math.max(...dapi.map((f) => f.t))).toBe(2);
+    expect(frames.filter((f) => f.channel === 'FITC' && f.t === 4)).toHaveLength(2);
+  });
+});
+
+describe('a change that arrives while a time point is being set up', () => {
+  it('(after it started, during its autofocus) takes effect from the next time point, as the reply says', async () => {
+    const { clock, microscope } = simulatedScope();
+    const guarded = new GuardedMicroscope(microscope, DEFAULT_LIMITS, () => {});
+    const real = new MicroscopeEngine(guarded, new DoseLedger(), DEFAULT_LIMITS);
+    let reply: { message: string; fromTimepoint?: number } | undefined;
+    // the autofocus asked for during t=1 runs at the start of t=2: the drop lands in it
+    const engine: AcquisitionEngine = Object.assign(Object.create(real) as AcquisitionEngine, {
+      async autofocus(at: Parameters<NonNullable<AcquisitionEngine['autofocus']>>[0]) {
+        reply = acquisition.adjust({ kind: 'dropChannel', channel: 'DAPI' });
+        return real.autofocus(at);
+      },
+    });
+    const plan = { channels: [{ config: 'GFP', exposureMs: 10 }, { config: 'DAPI', exposureMs: 10 }], timePlan: { intervalS: 60, loops: 5 }, stagePositions: [{ xUm: 0, yUm: 0 }, { xUm: 800, yUm: 0 }] };
+    const acquisition = startAcquisition(plan, { microscope: guarded, clock, outputPath: join(tempDir(), 'setup.tif'), engine });
+    const frames: { t: number; channel: string }[] = [];
+    acquisition.on('frame', (f) => {
+      frames.push({ t: f.t, channel: f.channel });
+      if (f.t === 1 && frames.length === 5) acquisition.adjust({ kind: 'autofocus' });
+    });
+    await acquisition.done;
+    expect(reply!.fromTimepoint).toBe(3);
+    const dapi = frames.filter((f) => f.channel === 'DAPI');
+    expect(dapi.filter((f) => f.t === 2)).toHaveLength(2);
     expect(Math.max(...dapi.map((f) => f.t))).toBe(2);
     expect(frames.filter((f) => f.channel === 'FITC' && f.t === 4)).toHaveLength(2);
   });
