@@ -519,4 +519,5 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-export const tools: ToolSpec[] = [microscopeStatus, snap, moveStage, startAcq, adjustAcq, pauseAcq, resumeAcq, stopAcq, addRule, listRules, removeRule, doseReport] as unknown as ToolSpec[];
+// every tool of this file runs the microscope (the planner lets the acquisition language read their requests)
+export const tools: ToolSpec[] = ([microscopeStatus, snap, moveStage, startAcq, adjustAcq, pauseAcq, resumeAcq, stopAcq, addRule, listRules, removeRule, doseReport] as unknown as ToolSpec[]).map((t) => Object.assign(t, { domain: 'microscope' as const }));

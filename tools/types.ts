@@ -105,6 +105,8 @@ export interface ToolSelfDescription {
   produces: ArtifactType[];
   /** Needs a time-lapse (several frames), never a single-frame projection. */
   needsFrames?: boolean;
+  /** 'microscope': it runs the microscope (its requests are read by the acquisition language); default analysis. */
+  domain?: 'analysis' | 'microscope';
   /** Frames of the movie or labels it writes: as many as its input ('same'), or a single one ('one'); by its arguments when it depends on them. */
   framesOut?: 'same' | 'one' | ((args: Record<string, unknown>) => 'same' | 'one');
   /** Its result values: what each is and its unit. */

@@ -1,6 +1,6 @@
 // Argument extraction from one clause of a request: channels, frames, methods, sizes,
 // distances, intervals, names, paths and artifact references.
-import { CHANNEL_NAMES, LASER_CHANNELS, PRODUCER_WORDS } from './lexicon.ts';
+import { CHANNEL_NAMES, LASER_CHANNELS } from './lexicon.ts';
 import { findFrameRange, findQuantities, micrometres, parseNumber, type Quantity, seconds } from './quantities.ts';
 
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, last: -1 };
@@ -56,15 +56,6 @@ export function findOutput(text: string): string | undefined {
   const m = new RegExp(String.raw`\b(?:to|into|as|under)\s+` + target, 'i').exec(text)
     ?? new RegExp(String.raw`\b(?:save|write|put|store|keep)\b[^.;]{0,40}?\b(?:in|at)\s+` + target, 'i').exec(text);
   return m ? m[1] : undefined;
-}
-
-/** Tools whose output the text refers to ("the denoised one" → denoise); '(input)' for the raw movie. */
-export function findProducerWords(text: string): string[] | undefined {
-  // only in a reference phrase: "the denoised one", "that drift-corrected movie", "the original"
-  for (const m of text.matchAll(/\b(?:the|that|this|those|these|my|our|on|use)\s+((?:[\w-]+\s+){0,2}[\w-]+)/gi)) {
-    for (const p of PRODUCER_WORDS) if (p.re.test(m[1])) return p.tools;
-  }
-  return undefined;
 }
 
 /** A name after "called", "named" or "as": for pipelines. */

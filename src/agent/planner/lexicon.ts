@@ -120,20 +120,6 @@ export const METHODS: Record<string, { value: string; re: RegExp }[]> = {
   ],
 };
 
-/** Which tool produced an artifact the user describes with these words. */
-export const PRODUCER_WORDS: { re: RegExp; tools: string[] }[] = [
-  { re: /\bdenois\w*|\bclean(?:ed)?\b|\bn2v\b|\brestored\b|\bsmoothed\b/i, tools: ['denoise'] },
-  { re: /\bdrift[- ]?corrected\b|\bcorrected for drift\b|\bregistered\b|\bstabili[sz]ed\b|\baligned\b(?! channels)|\bdrift[- ]free\b/i, tools: ['correct_drift', 'align_channels'] },
-  { re: /\bbleach[- ]?corrected\b|\bcorrected for bleaching\b|\bunbleached\b/i, tools: ['correct_bleach'] },
-  { re: /\bprojected\b|\bprojection\b|\bmip\b/i, tools: ['project'] },
-  { re: /\bkymograph\b/i, tools: ['kymograph'] },
-  { re: /\bsuper[- ]?resolved\b|\bupsampled\b|\bhigh[- ]res\w*/i, tools: ['super_resolve'] },
-  { re: /\binterpolated\b/i, tools: ['interpolate_frames'] },
-  { re: /\bpredicted\b|\bartificial\w*|\bvirtual\w*/i, tools: ['predict_label'] },
-  { re: /\bsimulated\b|\bsynthetic\b|\bdemo\b/i, tools: ['simulate_movie'] },
-  { re: /\b(?:original|raw|input|unprocessed|uncorrected)\b/i, tools: ['(input)'] },
-];
-
 /** Channel names as microscopists write them (Micro-Manager demo presets and common fluorophores). */
 export const CHANNEL_NAMES = ['DAPI', 'Hoechst', 'GFP', 'FITC', 'YFP', 'CFP', 'mCherry', 'RFP', 'tdTomato', 'Rhodamine', 'TRITC', 'Cy5', 'Cy3', 'mScarlet', 'mNeonGreen', 'SiR', 'Brightfield', 'Phase', 'DIC'];
 

@@ -19,7 +19,7 @@ import { answerFromTable } from './tableAnswers.ts';
 import { buildArgs, sessionPixelSizeUm } from './builders.ts';
 import { findQuantities } from './quantities.ts';
 import type { RequestClause } from '../../../tools/types.ts';
-import { findArtifactIds, findChannels, findOutput, findPaths, findProducerWords } from './extract.ts';
+import { findArtifactIds, findChannels, findOutput, findPaths } from './extract.ts';
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
 import { frameCounts, matchingMovie, multiFrame, needsFrames } from './frames.ts';
@@ -158,12 +158,16 @@ function asNoun(path: string): string {
 
 const QUESTION_START = /^(?:so\s+|and\s+|ok(?:ay)?[,\s]+|now\s+)?(?:how|what|which|was|were|is|are|were|when|where|who|can you tell|tell me|give me the number|any idea|(?:did|does|do)\s+(?:i|you|we|they|it|these|those|any|all|most)\b)\b/i;
 const MICROSCOPE_CUE = /\bevery\b|\blaser\b|\bpower\b|\bexposure\b|z-?stack|\bzoom\b|\binterval\b|\bfaster\b|\bslower\b|\bchannel\b|\bacquisition\b|\bmicroscope\b|\bstage\b|\bimaging\b|\btime-?lapse\b|\bobjective\b|\bacquir\w*/i;
-const MICROSCOPE_TOOLS = new Set(['microscope_status', 'snap', 'move_stage', 'start_acquisition', 'adjust_acquisition', 'pause_acquisition', 'resume_acquisition', 'stop_acquisition', 'add_rule', 'list_rules', 'remove_rule', 'dose_report']);
 
 /** A single question sentence ("what is the mean area and the count?"): asked as one. */
 function isOneQuestion(text: string): boolean {
   const t = text.trim();
   return /\?$/.test(t) && !/[.;!?]\s/.test(t) && /^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?(?:how|what|which|where|when|who|is|are|was|were|does|do|did|can you tell)\b/i.test(t) && !isAdviceQuestion(t);
+}
+
+/** A tool that declares it runs the microscope. */
+function runsMicroscope(tool: string, catalogue: Catalogue): boolean {
+  return selfOf(tool, catalogue)?.domain === 'microscope';
 }
 
 export function isQuestion(text: string): boolean {
@@ -203,7 +207,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // "open"/"load" only counts with a file to open
   mentions = mentions.filter((m, i) => m.tool !== 'load_movie' || findPaths(clauseOf(text, mentions, i)).length > 0);
   // microscope status or dose questions stand alone
-  if (mentions.some((m) => m.tool === 'dose_report' || m.tool === 'microscope_status') && mentions.every((m) => MICROSCOPE_TOOLS.has(m.tool))) {
+  if (mentions.some((m) => m.tool === 'dose_report' || m.tool === 'microscope_status') && mentions.every((m) => runsMicroscope(m.tool, catalogue))) {
     mentions = mentions.filter((m, i) => i === mentions.findIndex((n) => n.tool === m.tool));
   }
   // "start imaging ... every 5 min" is one acquisition, not also an adjustment
@@ -224,9 +228,9 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     const take = routed.tool === 'add_rule'
       || (mentions.length === 0 && cue)
       || (cue && mentions.some((m) => m.tool === routed.tool))
-      || (mentions.length > 0 && mentions.every((m) => MICROSCOPE_TOOLS.has(m.tool)) && mentions.some((m) => m.tool === routed.tool))
+      || (mentions.length > 0 && mentions.every((m) => runsMicroscope(m.tool, catalogue)) && mentions.some((m) => m.tool === routed.tool))
       // a channel with microscope words: the acquisition language decides ("stop imaging the 488" drops a channel, never stops)
-      || (cue && mentions.length > 0 && mentions.every((m) => MICROSCOPE_TOOLS.has(m.tool)))
+      || (cue && mentions.length > 0 && mentions.every((m) => runsMicroscope(m.tool, catalogue)))
       // a word like "stop" never ends the acquisition when the acquisition language read the request otherwise
       || (routed.tool !== 'stop_acquisition' && mentions.some((m) => m.tool === 'stop_acquisition'))
       // while an acquisition runs, words the acquisition language reads as a change (or a question to ask back) are about it
@@ -243,7 +247,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     return { steps: [], reply: notUnderstood(text, catalogue) };
   }
   // "how much did it drift?", "what was the TRA score?": answer from earlier results when they have it
-  if (question && !help && mentions.every((m) => !MICROSCOPE_TOOLS.has(m.tool) && m.tool !== 'movie_info')) {
+  if (question && !help && mentions.every((m) => !runsMicroscope(m.tool, catalogue) && m.tool !== 'movie_info')) {
     if (aboutTheSession(text) || answerFromTable(text, conversation) || answerFromValues(text, conversation, [...conversation.earlier], catalogue)) return { steps: [], question: text };
   }
 
@@ -474,7 +478,7 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
     delete step.args.$needs;
     for (const type of requiredInputs(step.tool, info, preferred)) {
       if (step.args[type] !== undefined) continue;
-      const named = referenceFor(type, step.clause, conversation, step.tool);
+      const named = referenceFor(type, step.clause, conversation, step.tool, catalogue);
       if (named) {
         step.args[type] = named;
         continue;
@@ -512,7 +516,7 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
 }
 
 /** An input the clause names: an artifact id, a file path, or a description ("the denoised one"). */
-function referenceFor(type: InputType, clause: string, conversation: Conversation, tool: string): Ref | string | undefined {
+function referenceFor(type: InputType, clause: string, conversation: Conversation, tool: string, catalogue: Catalogue): Ref | string | undefined {
   const ids = findArtifactIds(clause).filter((id) => id.startsWith(`${type}-`));
   if (ids.length) return { $ref: type, mode: 'id', id: ids[0] };
   if (type === 'movie' && tool !== 'load_movie') {
@@ -526,10 +530,31 @@ function referenceFor(type: InputType, clause: string, conversation: Conversatio
     if (paths.length && paths[0] !== findOutput(clause)) return paths[0];
   }
   if (type === 'movie') {
-    const producers = findProducerWords(clause);
+    const producers = producersNamed(clause, catalogue);
     if (producers) return { $ref: 'movie', mode: 'producer', producers };
   }
   void conversation;
+  return undefined;
+}
+
+/**
+ * The tools whose movie the words refer to ("the denoised one" → denoise, "the registered
+ * movie" → correct_drift, "the MIP" → project), by the tools' own words; '(input)' for the
+ * movie as recorded ("the original", "the raw data"). Only in a reference phrase.
+ */
+function producersNamed(text: string, catalogue: Catalogue): string[] | undefined {
+  const index = indexFor(catalogue);
+  for (const m of text.matchAll(/\b(?:the|that|this|those|these|my|our|on|use)\s+((?:[\w-]+\s+){0,2}[\w-]+)/gi)) {
+    if (/\b(?:original|raw|input|unprocessed|uncorrected|recorded)\b/i.test(m[1])) return ['(input)'];
+    // a participle ("denoised", "drift-corrected") or a word only a few tools use ("mip", "synthetic")
+    // (all of a hyphenated word: "drift-corrected" is drift and corrected)
+    const telling = tokenize(m[1]).filter((t) => /(?:[^e]ed|ied|\bmip|kymograph|projection|synthetic|demo)$/i.test(m[1].slice(t.start, t.end)));
+    if (telling.length === 0) continue;
+    const found = index.match(telling.map((t) => t.word).join(' ')).filter((t) => producesOf(t.tool, catalogue)[0] === 'movie');
+    // the tools that fit best (a tie: "the registered movie" may be either registration)
+    const tools = found.filter((t) => t.score >= 0.9 * (found[0]?.score ?? 0)).map((t) => t.tool);
+    if (tools.length) return tools;
+  }
   return undefined;
 }
 
