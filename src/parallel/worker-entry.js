@@ -1,10 +1,10 @@
-// Worker bootstrap (plain JS so it starts under any runner): registers the tsx loader,
-// imports the task module named by the parent, then runs tasks as they arrive.
+// Worker bootstrap (plain JS so it starts under any runner): imports the task module named
+// by the parent (from the command bundle when it is fresh, else from the sources through
+// tsx's loader, registered only then: src/bundle/sourceImport.mjs), then runs tasks as they arrive.
 import { parentPort, workerData } from 'node:worker_threads';
-import { register } from 'tsx/esm/api';
+import { importSource } from '../bundle/sourceImport.mjs';
 
-register();
-const mod = await import(workerData.moduleUrl);
+const mod = await importSource(workerData.moduleUrl);
 const fn = mod[workerData.exportName];
 if (typeof fn !== 'function') {
   throw new Error(`worker module ${workerData.moduleUrl} has no exported function "${workerData.exportName}"`);

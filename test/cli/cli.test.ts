@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../bin/cellpilot.js', import.meta.url));
@@ -51,5 +54,51 @@ describe('cellpilot command line', () => {
     expect(r.status).toBe(0);
     expect(r.stdout.length).toBeGreaterThan(65536);
     expect(JSON.parse(r.stdout).tools.length).toBeGreaterThan(30);
+  });
+});
+
+// bin/cellpilot.js runs the command bundle when it matches the sources (src/bundle/), else
+// the sources through tsx; CELLPILOT_NO_BUNDLE=1 forces the sources. Both must behave alike.
+describe('cellpilot from the command bundle and from the sources', () => {
+  const fromSources = { env: { ...process.env, CELLPILOT_NO_BUNDLE: '1' } };
+
+  it('--help prints the same text, exit 0, nothing on stderr (no loader or npm warning)', () => {
+    const bundled = cellpilot(['--help']);
+    const sources = cellpilot(['--help'], fromSources);
+    expect(bundled).toEqual(sources);
+    expect(bundled.code).toBe(0);
+    expect(bundled.stderr).toBe('');
+  });
+
+  it('a bad command and a bad argument fail alike: same exit code, one line', () => {
+    for (const args of [['frobnicate'], ['info', '/nonexistent/movie.tif'], ['tool', 'project', '--args', '{"movie": 3}']]) {
+      const bundled = cellpilot(args);
+      const sources = cellpilot(args, fromSources);
+      expect(bundled.code, args.join(' ')).toBe(sources.code);
+      expect(bundled.code, args.join(' ')).toBe(2);
+      expect(bundled.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(bundled.stderr).toBe(sources.stderr);
+    }
+  });
+
+  it('a tool that runs on worker threads (drift of a 64 x 256² movie) gives the same result from both', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cellpilot-cli-'));
+    try {
+      const sim = cellpilot(['simulate', '--out', 'movie.tif', '--truth', 'gt', '--frames', '64', '--size', '256x256', '--cells', '12', '--drift-px', '6', '--seed', '3'], { cwd: dir });
+      expect(sim.code, sim.stderr).toBe(0);
+      const drift = (env: NodeJS.ProcessEnv, out: string) => cellpilot(['tool', 'correct_drift', '--json', '--args', JSON.stringify({ movie: join(dir, 'movie.tif'), output: join(dir, out) })], { cwd: dir, env: { ...env, CELLPILOT_THREADS: '2' } });
+      const bundled = drift(process.env, 'a.tif');
+      const sources = drift(fromSources.env, 'b.tif');
+      expect(bundled.code, bundled.stderr).toBe(0);
+      expect(sources.code, sources.stderr).toBe(0);
+      const outcome = (r: { stdout: string }) => {
+        const { ok, summary, values } = JSON.parse(r.stdout);
+        return { ok, summary, values };
+      };
+      expect(outcome(bundled).values.frames).toBe(64);
+      expect(outcome(bundled)).toEqual(outcome(sources));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,7 @@
+import type { CliBundle } from './manifest.mjs';
+
+export type BuildResult = { bundle: CliBundle; reason?: undefined } | { bundle?: undefined; reason: string };
+
+export function modulesNamedByUrl(root: string): string[];
+export function buildCliBundle(options?: { root?: string; entry?: string }): Promise<BuildResult>;
+export function ensureCliBundle(options?: { root?: string; entry?: string }): Promise<BuildResult>;

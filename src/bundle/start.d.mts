@@ -1,0 +1,1 @@
+export function startCli(root?: string): Promise<'bundle' | 'sources'>;

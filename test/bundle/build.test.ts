@@ -1,0 +1,127 @@
+// The command bundle on a small project of its own (a temporary folder): it runs while it
+// matches the sources, is rebuilt or bypassed as soon as one changes, and keeps each
+// module's own import.meta.url and its modules named by URL.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCliBundle, ensureCliBundle, modulesNamedByUrl } from '../../src/bundle/build.mjs';
+import { cacheDir, freshBundle } from '../../src/bundle/manifest.mjs';
+
+const START = pathToFileURL(fileURLToPath(new URL('../../src/bundle/start.mjs', import.meta.url))).href;
+const hasEsbuild = await import('esbuild').then(
+  () => true,
+  () => false,
+);
+
+let root: string;
+let clock = Date.now() / 1000 - 3600;
+
+/** Writes a project file with a new modification time (edits within one clock tick must still count). */
+function write(rel: string, text: string) {
+  const path = join(root, rel);
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, text);
+  clock += 5;
+  utimesSync(path, clock, clock);
+}
+
+/** Runs the project's command line the way bin/cellpilot.js does. */
+function run(env: NodeJS.ProcessEnv = {}) {
+  const script = `const { startCli } = await import(${JSON.stringify(START)}); const how = await startCli(${JSON.stringify(root)}); console.error('ran from ' + how);`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, CELLPILOT_NO_BUNDLE: '', ...env } });
+  const ranFrom = /ran from (\w+)/.exec(r.stderr)?.[1];
+  return { code: r.status, ranFrom, out: r.status === 0 ? JSON.parse(r.stdout) : undefined, stderr: r.stderr };
+}
+
+describe.skipIf(!hasEsbuild)('command bundle', () => {
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'cellpilot-bundle-'));
+    write('package.json', '{ "type": "module" }\n');
+    write('src/word.ts', "export const word: string = 'one';\n");
+    write('src/kernel.ts', 'export const answer: number = 7;\n');
+    write(
+      'src/cli.ts',
+      [
+        "import { word } from './word.ts';",
+        "const kernel = new URL('./kernel.ts', import.meta.url);",
+        'const { answer } = await import(kernel.href);',
+        'console.log(JSON.stringify({ word, here: import.meta.url, answer }));',
+      ].join('\n'),
+    );
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('finds the modules the sources name by URL', () => {
+    expect(modulesNamedByUrl(root)).toEqual([join(root, 'src', 'kernel.ts')]);
+  });
+
+  it('runs from the bundle, where each module keeps its own URL and loads its URL-named modules', async () => {
+    const built = await ensureCliBundle({ root });
+    expect(built.reason).toBeUndefined();
+    expect(built.bundle?.modules.get(pathToFileURL(join(root, 'src', 'kernel.ts')).href)).toMatch(/modules\/src\/kernel\.js$/);
+    const r = run();
+    expect(r.ranFrom).toBe('bundle');
+    expect(r.out).toEqual({ word: 'one', here: pathToFileURL(join(root, 'src', 'cli.ts')).href, answer: 7 });
+  });
+
+  it('runs the same from the sources when CELLPILOT_NO_BUNDLE=1', () => {
+    const r = run({ CELLPILOT_NO_BUNDLE: '1' });
+    expect(r.ranFrom).toBe('sources');
+    expect(r.out).toEqual({ word: 'one', here: pathToFileURL(join(root, 'src', 'cli.ts')).href, answer: 7 });
+  });
+
+  it('never runs an outdated bundle: an edited import is rebuilt on the spot', () => {
+    write('src/word.ts', "export const word: string = 'two';\n");
+    expect(freshBundle(root)).toBeUndefined();
+    const r = run();
+    expect(r.ranFrom).toBe('bundle');
+    expect(r.out.word).toBe('two');
+    expect(freshBundle(root)).toBeDefined();
+  });
+
+  it('an edited module named by URL (a worker kernel) makes the bundle stale too', async () => {
+    write('src/kernel.ts', 'export const answer: number = 8;\n');
+    expect(freshBundle(root)).toBeUndefined();
+    expect(run().out.answer).toBe(8);
+  });
+
+  it('while another process is building, runs the current sources through tsx', () => {
+    write('src/word.ts', "export const word: string = 'three';\n");
+    const lock = join(cacheDir(root), 'cli.lock');
+    writeFileSync(lock, '');
+    try {
+      const r = run();
+      expect(r.ranFrom).toBe('sources');
+      expect(r.out.word).toBe('three');
+    } finally {
+      unlinkSync(lock);
+    }
+  });
+
+  it('a deleted input makes the bundle stale', async () => {
+    expect((await ensureCliBundle({ root })).bundle).toBeDefined();
+    write('src/extra.ts', 'export const extra = 1;\n');
+    write('src/cli.ts', "import { extra } from './extra.ts';\nconsole.log(JSON.stringify({ extra }));\n");
+    expect((await ensureCliBundle({ root })).bundle).toBeDefined();
+    unlinkSync(join(root, 'src', 'extra.ts'));
+    expect(freshBundle(root)).toBeUndefined();
+  });
+
+  it('a source that does not compile: no bundle, one reason naming the file, no retry until a file changes; tsx reports the error', async () => {
+    write('src/cli.ts', 'const x: number = ;\n');
+    const failed = await buildCliBundle({ root });
+    expect(failed.reason).toMatch(/src\/cli\.ts:1: /);
+    expect(existsSync(join(cacheDir(root), 'cli-failed.json'))).toBe(true);
+    expect((await ensureCliBundle({ root })).reason).toMatch(/last build failed/);
+    const r = run();
+    expect(r.ranFrom).toBeUndefined();
+    expect(r.code).not.toBe(0);
+    write('src/cli.ts', "console.log(JSON.stringify({ word: 'fixed' }));\n");
+    const fixed = run();
+    expect(fixed.ranFrom).toBe('bundle');
+    expect(fixed.out.word).toBe('fixed');
+  });
+});
