@@ -5,7 +5,8 @@
 // named in the answer in one line, with what the tool offers and what ran instead:
 // nothing the person asked for is dropped silently. What a tool applies is read from its
 // own declaration (description, words, examples, argument names, allowed values).
-import { type Catalogue, type PropertyInfo, selfOf } from './catalogue.ts';
+import { adaptArgs, type Catalogue, type PropertyInfo, selfOf } from './catalogue.ts';
+import { findEnumValue } from './enums.ts';
 import type { ToolIndex } from './matcher.ts';
 import { findQuantities } from './quantities.ts';
 import { isStopWord, meaning, type Token, tokenize } from './words.ts';
@@ -19,6 +20,8 @@ export interface Unapplied {
   kind: ConstraintKind;
   start: number;
   end: number;
+  /** The argument whose allowed values it stands for, when known. */
+  arg?: string;
 }
 
 export interface StepWords {
@@ -246,6 +249,28 @@ function numbers(step: StepWords, text: string, notes: string[]): Unapplied[] {
 }
 
 /**
+ * Allowed values the words name that the step does not use ("with first as the reference"
+ * while correct_drift keeps "follow"): the value is named, with the argument it belongs to.
+ */
+function valuesNotSet(step: StepWords, catalogue: Catalogue, text: string): Unapplied[] {
+  const info = catalogue.get(step.tool);
+  if (!info) return [];
+  const args = adaptArgs(step.args, info);
+  const out: Unapplied[] = [];
+  for (const [arg, p] of Object.entries(info.properties)) {
+    if (INPUTS.has(arg) || allowedValues(p).length < 2) continue;
+    const named = findEnumValue(step.tool, arg, text, catalogue);
+    if (named === undefined || named === String(args[arg] ?? p.default ?? '')) continue;
+    // a value another argument of the step took ("mean" as the method, not also as the axis)
+    if (Object.entries(args).some(([other, v]) => other !== arg && v === named)) continue;
+    const written = new RegExp(`\\b${named.replace(/_/g, '[ _-]?')}\\b`, 'i').exec(text);
+    const at = written?.index ?? text.length;
+    out.push({ text: written?.[0] ?? named, kind: 'method', start: at, end: at + (written?.[0].length ?? 0), arg });
+  }
+  return out;
+}
+
+/**
  * The constraints of a step's words that its tool does not apply, in written order (a
  * phrase inside a longer one counts once). `notes` are the lines the answer already says
  * (a unit converted); `masked` is the clause with names and paths blanked out.
@@ -254,7 +279,7 @@ export function unappliedConstraints(step: StepWords, catalogue: Catalogue, inde
   const text = maskRejected(masked);
   const words = rawWords(text);
   const reader = new Reader(step, index, catalogue);
-  const found = [...namedBeforeHead(words, reader), ...namedAfterCue(words, reader), ...scopes(words, reader), ...numbers(step, text, notes)]
+  const found = [...namedBeforeHead(words, reader), ...namedAfterCue(words, reader), ...scopes(words, reader), ...numbers(step, text, notes), ...valuesNotSet(step, catalogue, text)]
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Unapplied[] = [];
   for (const item of found) {
@@ -263,6 +288,7 @@ export function unappliedConstraints(step: StepWords, catalogue: Catalogue, inde
       // overlapping phrases: one item covering both, the more specific kind kept
       if (item.end > last.end) last.end = item.end;
       if (last.kind === 'number' || (last.kind === 'scope' && item.kind !== 'number')) last.kind = item.kind;
+      last.arg ??= item.arg;
       continue;
     }
     out.push({ ...item });
@@ -297,7 +323,7 @@ export function unappliedNote(step: StepWords, items: Unapplied[], catalogue: Ca
   const sentences: string[] = [];
   const choices = items.filter((i) => i.kind === 'method' || i.kind === 'format');
   if (choices.length) {
-    const arg = choiceArgument(choices[0].kind, props);
+    const arg = choices.find((i) => i.arg && props[i.arg])?.arg ?? choiceArgument(choices[0].kind, props);
     const things = choices.map((i) => `"${i.text}"`).join(', ');
     if (arg) {
       const used = step.args[arg] ?? props[arg].default;

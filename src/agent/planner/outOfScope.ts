@@ -57,7 +57,8 @@ export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalo
   let known = 0;
   let unknown = 0;
   for (const token of tokenize(masked.replace(/_+/g, ' '))) {
-    if (NEUTRAL.has(token.word) || token.part || token.word.length < 2) continue;
+    // numbers with letters ("3x3", "20x", "488nm") are quantities, not words from elsewhere
+    if (NEUTRAL.has(token.word) || token.part || token.word.length < 2 || /\d/.test(token.word)) continue;
     const r = reading(token, index, words);
     if (r === 'subject') known += 3;
     else if (r === 'known') known += 1;

@@ -15,7 +15,7 @@ import { indexFor } from './toolIndex.ts';
 import { meaning, stopWords, tokenize } from './words.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
-import { answerFromTable } from './tableAnswers.ts';
+import { answerFromTable, asksAMeasuredQuantity, asksTheData, measuringWords, quantityOf } from './tableAnswers.ts';
 import { buildArgs, sessionPixelSizeUm } from './builders.ts';
 import { findQuantities } from './quantities.ts';
 import type { RequestClause } from '../../../tools/types.ts';
@@ -214,6 +214,12 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   if (mentions.some((m) => m.tool === 'start_acquisition')) mentions = mentions.filter((m) => m.tool !== 'adjust_acquisition');
 
   const question = isQuestion(text) && !help ? text : undefined;
+  // a question about the data at a scope (a frame, a cell, an extreme, a comparison): the tables answer it, or the steps that make one run first
+  if (!help && asksTheData(text)) {
+    if (answerFromTable(text, conversation)) return { steps: [], question: text };
+    // a whole-movie value does not answer it: the step that makes the table runs
+    if (mentions.every((m) => !runsMicroscope(m.tool, catalogue))) return dataQuestionPlan(text, conversation, catalogue);
+  }
   if (mentions.length === 0 && REPEAT.test(text)) {
     const repeated = repeatPlan(text, conversation, catalogue);
     if (repeated) return repeated;
@@ -592,11 +598,27 @@ function toolForQuestion(text: string, catalogue: Catalogue): string | undefined
   return best?.tool;
 }
 
-function questionPlan(text: string, conversation: Conversation, catalogue: Catalogue): Plan {
+/**
+ * A question about the data that no table answers yet: the table's usual maker runs when
+ * its own words name the quantity asked ("area", "speed", "distance travelled"), its
+ * inputs made first; the answer then reads the table at the scope asked.
+ */
+function dataQuestionPlan(text: string, conversation: Conversation, catalogue: Catalogue): Plan {
+  const maker = makerOf('table', catalogue);
+  const self = maker ? selfOf(maker, catalogue) : undefined;
+  const own = new Set(tokenize([...(self?.words ?? []), ...Object.values(self?.valueWords ?? {}).flatMap((v) => Object.values(v).flat())].join(' ')).map((t) => meaning(t.stem)));
+  if (!maker || !asksAMeasuredQuantity(text) || ![...quantityOf(text)].some((w) => own.has(w))) return questionPlan(text, conversation, catalogue, !asksAMeasuredQuantity(text));
+  const clause = measuringWords(text);
+  const withInputs = addInputs([{ tool: maker, args: buildArgs(maker, { clause, text: clause, conversation, catalogue, single: true }), clause }], conversation, catalogue);
+  if ('reply' in withInputs) return { steps: [], reply: withInputs.reply };
+  return { steps: withInputs.steps, question: text };
+}
+
+function questionPlan(text: string, conversation: Conversation, catalogue: Catalogue, fromValues = true): Plan {
   if (aboutTheSession(text)) return { steps: [], question: text };
   const all = [...conversation.earlier];
   if (answerFromTable(text, conversation)) return { steps: [], question: text };
-  if (answerFromValues(text, conversation, all, catalogue)) return { steps: [], question: text };
+  if (fromValues && answerFromValues(text, conversation, all, catalogue)) return { steps: [], question: text };
   const tool = toolForQuestion(text, catalogue);
   if (tool) {
     const step: PlannedStep = { tool, args: buildArgs(tool, { clause: text, text, conversation, catalogue }), clause: text };

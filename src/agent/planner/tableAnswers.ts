@@ -1,50 +1,183 @@
-// Questions answered from the data itself, at the scope asked: the latest result table
-// whose columns fit the question's words, filtered to a frame or a track, and reduced to
-// a mean, an extreme (with the row it belongs to) or a count; the answer quotes the unit.
+// Questions answered from the data itself, at the scope asked: the result table whose
+// columns fit the question's words, filtered to a frame or a track, and reduced to a mean,
+// a median, a spread, an extreme (with the cell it belongs to), a count, a value per frame
+// or a comparison between two parts of the movie. A number quotes its unit, and says
+// "(no calibration known)" for pixels and frames.
 import { existsSync } from 'node:fs';
 import { readTableCsv, type Table } from '../../analysis/table.ts';
 import type { Conversation, KnownArtifact, PastResult } from './conversation.ts';
 import { meaning, tokenize } from './words.ts';
 
-type Reduce = 'mean' | 'max' | 'min' | 'count' | 'sum';
+type Reduce = 'mean' | 'median' | 'sd' | 'range' | 'max' | 'min' | 'count' | 'sum';
+type Row = Table['rows'][number];
 
-const LARGEST = /\b(?:longest|largest|biggest|most|highest|fastest|furthest|farthest|maximum|max|brightest|greatest)\b/i;
-const SMALLEST = /\b(?:shortest|smallest|least|lowest|slowest|minimum|min|dimmest|fewest)\b/i;
-const ID_COLUMNS = ['TRACK_ID', 'track_id', 'label', 'branch_id', 'cell'];
-
-/** Unit words of a column name: area_um2 → µm², speed_um_per_min → µm/min. */
-function unitOfColumn(name: string, lengthUnit?: string, timeUnit?: string): string | undefined {
-  const m = /_(px2?|um2?|um_per_\w+|px_per_\w+|s|min|h|rad|frames?)$/i.exec(name);
-  if (m) {
-    const u = m[1].toLowerCase();
-    if (u === 'px') return /area/i.test(name) ? 'px²' : 'px';
-    if (u === 'um') return 'µm';
-    if (u === 'um2') return 'µm²';
-    return u.replace('um', 'µm').replace('_per_', '/');
-  }
-  if (/SPEED/i.test(name) && lengthUnit) return `${lengthUnit}/${timeUnit ?? 'frame'}`;
-  if (/DISTANCE|DISPLACEMENT|LOCATION/i.test(name) && lengthUnit) return lengthUnit;
-  if (/DURATION|START|STOP/i.test(name) && timeUnit) return timeUnit;
-  return undefined;
+/** What a question asks for, read from its words. */
+export interface QuestionScope {
+  /** 1-based frame, or the first/last frame. */
+  frame?: number | 'first' | 'last';
+  /** A track or cell number. */
+  track?: number;
+  reduce: Reduce;
+  /** One value per frame ("in each frame", "over time", "how does ... change"). */
+  perFrame: boolean;
+  /** Two parts of the movie compared ("first half vs second half", "end vs start"). */
+  compare?: 'halves' | 'ends';
+  /** Asks which cell or track ("which cell ...", "the fastest cell"). */
+  which: boolean;
+  /** Words of the quantity asked for (meanings), without scope and function words. */
+  quantity: Set<string>;
 }
 
-function words(text: string): Set<string> {
-  return new Set(tokenize(text.replace(/_/g, ' ')).map((t) => meaning(t.stem)));
+const LARGEST = /\b(?:longest|largest|biggest|most|highest|fastest|furthest|farthest|maximum|max|brightest|greatest|longer|larger|bigger|further|farther)\b/i;
+const SMALLEST = /\b(?:shortest|smallest|least|lowest|slowest|minimum|min|dimmest|fewest|faintest)\b/i;
+/** Words about where, when or how much, not what is measured (removed before the quantity is read). */
+const NOT_QUANTITY_WORDS =
+  'frames? tracks? cells? nucle(?:us|i) objects? labels? which many count number mean average typical median standard deviation sd spread range vary variation ' +
+  'distribution total sum how what is are was were did do does in at on of for each every per over time changed? changes first last half halves second end start ' +
+  'beginning middle than more less value values there overall whole movie give tell me show quote unit compare compared between get got become became ' +
+  'longest largest biggest most highest fastest furthest farthest maximum max brightest greatest shortest smallest least lowest slowest minimum min dimmest ' +
+  'fewest faintest longer larger bigger further farther higher lower faster slower smaller shorter brighter dimmer';
+const NOT_QUANTITY = new RegExp(`\\b(?:${NOT_QUANTITY_WORDS.split(' ').join('|')})\\b`, 'gi');
+
+/** A word as the matcher compares it, plurals made singular first ("speeds" and "speed" are one word). */
+function wordKeys(text: string): Set<string> {
+  return new Set(tokenize(text.replace(/\b(\w{3,}[^s])s\b/gi, '$1')).map((t) => meaning(t.stem)));
 }
 
-/** The column whose name shares most words with the question (calibrated columns first on a tie). */
-function bestColumn(table: Table, question: Set<string>, wantsMicrons: boolean): { name: string; score: number } | undefined {
+/** Removes units ("µm/min", "px²") so that "min" in a unit does not read as "minimum". */
+function withoutUnits(text: string): string {
+  return text
+    .replace(/(?<![\p{L}\d])(?:µm|um|μm|px|pixels?|microns?|micrometers?|micrometres?)(?:\s*(?:\/|per)\s*(?:min(?:ute)?|s|sec(?:ond)?|h(?:our)?|frame)|²|\^?2)?(?![\p{L}\d])/giu, ' ')
+    .replace(/\bper\s+(?:min(?:ute)?|second|frame|hour)\b/gi, ' ');
+}
+
+/**
+ * The quantity an adjective of size, speed, brightness or distance stands for ("bigger" →
+ * area, "the slowest" → speed); "longest" is a distance when the cells travel, else a duration.
+ */
+function quantityOfAdjectives(text: string): string {
+  const words: string[] = [];
+  if (/\b(?:big|bigger|biggest|large|larger|largest|small|smaller|smallest|tiny|tiniest|grow|grew|grown|shr[iau]nk)\b/i.test(text)) words.push('area');
+  if (/\b(?:fast|faster|fastest|slow|slower|slowest|quick|quicker|quickest)\b/i.test(text)) words.push('speed');
+  if (/\b(?:bright|brighter|brightest|dim|dimmer|dimmest|faint|fainter|faintest)\b/i.test(text)) words.push('intensity');
+  if (/\b(?:far|further|furthest|farther|farthest)\b/i.test(text)) words.push('distance');
+  if (/\b(?:long|longer|longest|short|shorter|shortest)\b/i.test(text)) words.push(/\b(?:travel\w*|mov\w*|migrat\w*|distance|path|go|went)\b/i.test(text) ? 'distance' : 'duration');
+  else if (words.length === 0 && /\b(?:travel\w*|moved?|moving|migrat\w*|wander\w*)\b/i.test(text)) words.push('distance');
+  return words.join(' ');
+}
+
+/** Reads the scope, the reduction and the quantity a question asks for. */
+export function readQuestion(question: string): QuestionScope {
+  const text = withoutUnits(question);
+  const frameNumber = /\b(?:in|at|on|of|for|during)?\s*(?:frame|time ?point|timepoint|t)\s*#?\s*(\d+)\b/i.exec(text);
+  const lastFrame = /\b(?:the\s+)?(?:last|final)\s+(?:frame|time ?point|timepoint)\b/i.test(text);
+  const firstFrame = /\b(?:the\s+)?(?:first|initial)\s+(?:frame|time ?point|timepoint)\b(?!s)/i.test(text);
+  const track = /\b(?:track|cell|nucleus|object|label)\s*(?:number\s*|no\.?\s*|#\s*)?(\d+)\b/i.exec(text);
+  const compare = /\bfirst half\b|\bsecond half\b|\bhalves\b/i.test(text) ? 'halves' : /\b(?:at the end|end of the movie|at the start|at the beginning|start of the movie|later|earlier)\b.*\b(?:than|vs|versus|compared)\b|\b(?:than|vs|versus|compared to)\b.*\b(?:start|beginning|end)\b/i.test(text) ? 'ends' : undefined;
+  const perFrame = !compare && /\b(?:in|for|at|per)\s+(?:each|every)\s+(?:frame|time ?point|timepoint)\b|\bper\s+(?:frame|time ?point)\b|\bover time\b|\bthrough time\b|\bchange[sd]?\b|\bevolve[sd]?\b|\btrend\b|\bframe by frame\b/i.test(text);
+  let reduce: Reduce = 'mean';
+  if (/\bhow many\b|\bnumber of\b|\bcount\b/i.test(text) && !/\baverage\b|\bmean\b/i.test(text)) reduce = 'count';
+  else if (/\bmedian\b/i.test(text)) reduce = 'median';
+  else if (/\bstandard deviation\b|\bs\.?d\.?\b|\bspread\b|\bvariab\w*|\bvariation\b|\bvary\b/i.test(text)) reduce = 'sd';
+  else if (/\brange\b|\bdistribution\b|\bfrom .* to\b/i.test(text)) reduce = 'range';
+  else if (/\btotal\b|\bsum\b|\bin all\b/i.test(text) && !/\bdistance\b/i.test(text)) reduce = 'sum';
+  else if (!compare && LARGEST.test(text)) reduce = 'max';
+  else if (!compare && SMALLEST.test(text)) reduce = 'min';
+  const which = /\b(?:which|what|whose)\s+(?:(?:\w+\s+)?(?:cells?|tracks?|nucle(?:us|i)|objects?|blobs?|trajector(?:y|ies))|one|of (?:the|them|these))\b|\bwho\b/i.test(text) || ((reduce === 'max' || reduce === 'min') && /\b(?:cell|track|nucleus|object|one)\b/i.test(text) && !/\bhow\b/i.test(text));
+  const quantity = wordKeys(`${text.replace(/\b(?:frame|track|cell|nucleus|time ?point)\s*#?\d+/gi, ' ').replace(NOT_QUANTITY, ' ')} ${quantityOfAdjectives(text)}`);
+  return {
+    ...(frameNumber ? { frame: Number(frameNumber[1]) } : lastFrame ? { frame: 'last' as const } : firstFrame ? { frame: 'first' as const } : {}),
+    ...(track ? { track: Number(track[1]) } : {}),
+    reduce,
+    perFrame,
+    ...(compare ? { compare } : {}),
+    which,
+    quantity,
+  };
+}
+
+/**
+ * True for a question about the measured data at a scope ("the mean area in frame 10?",
+ * "which cell moved furthest?", "did they speed up in the second half?", "the median
+ * speed"), as opposed to a request phrased as a question ("can you segment them?").
+ */
+export function asksTheData(question: string): boolean {
+  if (!/^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+)?(?:how|what|what's|which|who|is|are|was|were|did|do|does|has|have|give me|tell me)\b/i.test(question.trim())) return false;
+  const scope = readQuestion(question);
+  if (scope.quantity.size === 0 && scope.reduce !== 'count') return false;
+  return scope.which || scope.compare !== undefined || scope.frame !== undefined || scope.track !== undefined || scope.perFrame || ['median', 'sd', 'range'].includes(scope.reduce);
+}
+
+/**
+ * The question as words for the step that makes the table it needs: its scope removed (the
+ * answer applies it, the step measures everything) and the quantity its adjectives stand
+ * for added ("which cell went furthest?" → "... distance travelled").
+ */
+export function measuringWords(question: string): string {
+  const text = withoutUnits(question)
+    .replace(/\b(?:in|at|on|of|for|during)?\s*(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?\s*\d+\b/gi, ' ')
+    .replace(/\b(?:in|at|on|of|for|during)?\s*(?:the\s+)?(?:last|final|first|initial)\s+(?:frame|time ?point|timepoint)\b/gi, ' ')
+    .replace(/\b(?:of|for)?\s*(?:track|cell|nucleus|object|label)\s*#?\s*\d+\b/gi, ' ');
+  const adjectives = quantityOfAdjectives(question).replace(/\bdistance\b/, 'distance travelled').replace(/\bduration\b/, 'duration per track');
+  return `${text} ${adjectives}`.replace(/\s+/g, ' ').trim();
+}
+
+/** The quantity words of a question (its adjectives read as what they measure), as meanings. */
+export function quantityOf(question: string): Set<string> {
+  return readQuestion(question).quantity;
+}
+
+/** True when the question asks for a measured quantity (an area, a speed), not only a count: a table answers it, not a step's summary values. */
+export function asksAMeasuredQuantity(question: string): boolean {
+  const scope = readQuestion(question);
+  return scope.quantity.size > 0 && scope.reduce !== 'count';
+}
+
+/** Other words for a column than its name says (TrackMate's splits are divisions). */
+const COLUMN_WORDS: [RegExp, string][] = [
+  [/SPLIT/i, 'division divide'],
+  [/DURATION|NUMBER_SPOTS/i, 'duration long lifetime'],
+  [/TOTAL_DISTANCE/i, 'distance travel path'],
+  [/DISPLACEMENT/i, 'displacement distance net'],
+  [/CONFINEMENT|LINEARITY|STRAIGHT/i, 'straight straightness directed'],
+  [/intensity/i, 'intensity bright'],
+];
+
+function columnWords(name: string): Set<string> {
+  const extra = COLUMN_WORDS.filter(([re]) => re.test(name)).map(([, words]) => words).join(' ');
+  const plain = name.replace(/_(?:px2?|um2?|um_per_\w+|px_per_\w+|c\d+)$/i, '').replace(/_/g, ' ').replace(/\b(?:track|mean|number|per)\b/gi, ' ');
+  return wordKeys(`${plain} ${extra}`);
+}
+
+const ID_COLUMNS = ['TRACK_ID', 'track_id', 'branch_id', 'label', 'cell_id', 'id'];
+const SKIP_COLUMNS = /^(?:t|frame|z|time_s|TRACK_START|TRACK_STOP|source_spot|target_spot|kind|TRACK_[XYZ]_LOCATION|centroid_\w+|orientation_rad|NUMBER_COMPLEX|NUMBER_MERGES)$/;
+
+interface Candidate {
+  artifact: KnownArtifact;
+  table: Table;
+  column?: string;
+  score: number;
+}
+
+function numeric(rows: Row[], column: string): number[] {
+  return rows.map((r) => r[column]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+}
+
+/** The column of a table that the question's quantity names best (calibrated first when it has values), or undefined. */
+function bestColumn(table: Table, scope: QuestionScope, wantsMicrons: boolean): { name: string; score: number } | undefined {
   let best: { name: string; score: number } | undefined;
   for (const name of table.columns) {
-    if (ID_COLUMNS.includes(name) || /^(?:t|frame|z)$/.test(name)) continue;
-    const own = words(name.replace(/\b(?:px|um|um2|per|track|mean|c\d)\b/gi, ' '));
+    if (ID_COLUMNS.includes(name) || SKIP_COLUMNS.test(name)) continue;
+    const own = columnWords(name);
     let score = 0;
-    for (const w of own) if (question.has(w)) score += 1;
-    if (score === 0) continue;
-    // a plain name wins over its statistics (TRACK_MEAN_SPEED over TRACK_STD_SPEED), µm over px when asked
-    if (/_(?:STD|MIN|MAX|MEDIAN)_|^(?:MAX|MIN)_/i.test(name)) score -= 0.3;
+    for (const w of own) if (scope.quantity.has(w)) score += 1;
+    if (score === 0 || numeric(table.rows, name).length === 0) continue;
+    // the plain statistic wins over its spread (TRACK_MEAN_SPEED over TRACK_STD_SPEED), µm over px
+    if (/_(?:STD|MIN|MAX|MEDIAN)_|^(?:MAX|MIN)_|^(?:min|max|std|median|sum)_/i.test(name)) score -= 0.3;
+    if (scope.reduce === 'max' && /^MAX_|_MAX_/i.test(name) && !/DISTANCE/.test(name)) score += 0.2;
     if (/um/i.test(name)) score += wantsMicrons ? 0.5 : 0.1;
     if (/TOTAL_DISTANCE/i.test(name)) score += 0.2;
+    if (/^mean_intensity/i.test(name)) score += 0.1;
     if (!best || score > best.score) best = { name, score };
   }
   return best;
@@ -54,26 +187,6 @@ function format(v: number): string {
   return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
 }
 
-interface Scope {
-  frame?: number;
-  track?: number;
-  what: string;
-}
-
-function scopeOf(question: string): Scope {
-  const frame = /\b(?:in|at|on|of|for)?\s*(?:frame|time ?point)\s*#?(\d+)\b/i.exec(question);
-  const track = /\b(?:track|cell|nucleus)\s*#?(\d+)\b/i.exec(question);
-  return { frame: frame ? Number(frame[1]) : undefined, track: track ? Number(track[1]) : undefined, what: frame ? `in frame ${frame[1]}` : track ? `for ${track[0]}` : '' };
-}
-
-function reduceOf(question: string): Reduce {
-  if (/\bhow many\b|\bnumber of\b|\bcount\b/i.test(question) && !/\baverage|\bmean\b/i.test(question)) return 'count';
-  if (/\btotal\b|\bsum\b/i.test(question) && !/\bdistance\b/i.test(question)) return 'sum';
-  if (LARGEST.test(question)) return 'max';
-  if (SMALLEST.test(question)) return 'min';
-  return 'mean';
-}
-
 /** Units the step that made the table reported (lengthUnit, timeUnit), when it did. */
 function unitsOf(table: KnownArtifact, results: PastResult[]): { lengthUnit?: string; timeUnit?: string } {
   const maker = results.find((r) => r.artifacts.some((a) => a.id === table.id));
@@ -81,54 +194,215 @@ function unitsOf(table: KnownArtifact, results: PastResult[]): { lengthUnit?: st
   return { lengthUnit: typeof v.lengthUnit === 'string' ? v.lengthUnit : undefined, timeUnit: typeof v.timeUnit === 'string' ? v.timeUnit : undefined };
 }
 
+/** Unit of a column: from its name (area_um2 → µm², speed_um_per_min → µm/min), else from the units the step reported. */
+export function unitOfColumn(name: string, lengthUnit?: string, timeUnit?: string): string | undefined {
+  const m = /_(px2|um2|px|um|um_per_\w+|px_per_\w+|s|min|h|rad)$/i.exec(name);
+  if (m) {
+    const u = m[1].toLowerCase();
+    if (u === 'px') return /area/i.test(name) ? 'px²' : 'px';
+    if (u === 'px2') return 'px²';
+    if (u === 'um') return 'µm';
+    if (u === 'um2') return 'µm²';
+    return u.replace('um', 'µm').replace('_per_', '/');
+  }
+  if (/SPEED/i.test(name) && lengthUnit) return `${lengthUnit}/${timeUnit ?? 'frame'}`;
+  if (/DISTANCE|DISPLACEMENT/i.test(name) && lengthUnit) return lengthUnit;
+  if (/DURATION/i.test(name) && timeUnit) return timeUnit;
+  if (/intensity/i.test(name)) return 'grey levels';
+  return undefined;
+}
+
+function withUnit(v: number, unit: string | undefined): string {
+  if (!unit) return format(v);
+  const uncalibrated = /px|frame/.test(unit) && !/µm|\/(?:min|s|h)\b/.test(unit);
+  return `${format(v)} ${unit}${uncalibrated ? ' (no calibration known)' : ''}`;
+}
+
+function mean(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+function sd(values: number[]): number {
+  const m = mean(values);
+  return Math.sqrt(values.reduce((a, b) => a + (b - m) ** 2, 0) / Math.max(1, values.length - 1));
+}
+
+/** The frames of a table's rows (0-based `t`), sorted. */
+function framesOf(rows: Row[]): number[] {
+  return [...new Set(rows.map((r) => r.t).filter((t): t is number => typeof t === 'number'))].sort((a, b) => a - b);
+}
+
+function idColumnOf(table: Table, track: boolean): string | undefined {
+  const order = track ? ['TRACK_ID', 'track_id', 'branch_id', 'label', 'cell_id', 'id'] : ['TRACK_ID', 'track_id', 'label', 'cell_id', 'id'];
+  return order.find((c) => table.columns.includes(c) && table.rows.some((r) => typeof r[c] === 'number'));
+}
+
+/** Tables of the session on disk, newest first (ground truth of a simulation left out). */
+function tablesOf(conversation: Conversation): { artifact: KnownArtifact; table: Table }[] {
+  const out: { artifact: KnownArtifact; table: Table }[] = [];
+  const artifacts = [...conversation.artifactsAtStart, ...conversation.current.flatMap((r) => r.artifacts)]
+    .filter((a) => a.type === 'table' && a.path && /\.csv$/i.test(a.path) && a.producedBy !== 'simulate_movie' && existsSync(a.path))
+    .reverse();
+  for (const artifact of artifacts) {
+    try {
+      out.push({ artifact, table: readTableCsv(artifact.path!) });
+    } catch {
+      // not a table we can read: the next one may answer
+    }
+  }
+  return out;
+}
+
+/** How well a table suits the scope: a frame needs `t`, a track needs its id. */
+function suits(table: Table, scope: QuestionScope): boolean {
+  const hasFrames = table.columns.includes('t');
+  if ((scope.frame !== undefined || scope.perFrame || scope.compare) && !hasFrames) return false;
+  if (scope.track !== undefined && !idColumnOf(table, true)) return false;
+  return true;
+}
+
 /**
  * Answers a question from the newest table artifact that has a column for it, or undefined
- * (no table on disk, or no column fits). "which cell travelled the longest distance?" →
- * "Track 7: 123.4 px (TOTAL_DISTANCE_TRAVELED ...)".
+ * (no table on disk, or none fits the question and its scope: the planner then makes one).
+ * "which cell travelled the longest distance?" → "Track 7 travelled the longest: 123.4 µm ...".
  */
 export function answerFromTable(question: string, conversation: Conversation): string | undefined {
+  const scope = readQuestion(question);
+  const tables = tablesOf(conversation);
+  if (tables.length === 0) return undefined;
   const results = [...conversation.earlier, ...conversation.current];
-  const tables = [...conversation.artifactsAtStart, ...conversation.current.flatMap((r) => r.artifacts)]
-    .filter((a) => a.type === 'table' && a.path && /\.csv$/i.test(a.path) && existsSync(a.path) && a.producedBy !== 'simulate_movie')
-    .reverse();
-  const asked = words(question.replace(/\b(?:frame|track|cell)\s*#?\d+/gi, ''));
-  const wantsMicrons = /µm|um\b|micron/i.test(question);
-  for (const artifact of tables) {
-    let table: Table;
-    try {
-      table = readTableCsv(artifact.path!);
-    } catch {
-      continue;
-    }
-    const column = bestColumn(table, asked, wantsMicrons);
-    const reduce = reduceOf(question);
-    if (!column && reduce !== 'count') continue;
-    const scope = scopeOf(question);
-    let rows = table.rows;
-    if (scope.frame !== undefined && table.columns.includes('t')) rows = rows.filter((r) => r.t === scope.frame! - 1);
-    const idColumn = ID_COLUMNS.find((c) => table.columns.includes(c));
-    if (scope.track !== undefined && idColumn) rows = rows.filter((r) => r[idColumn] === scope.track);
-    const { lengthUnit, timeUnit } = unitsOf(artifact, results);
-    const source = `from ${artifact.id}${scope.what ? `, ${scope.what}` : ''}`;
-    if (reduce === 'count' && (!column || /\bhow many\b/i.test(question))) {
-      const n = idColumn ? new Set(rows.map((r) => r[idColumn])).size : rows.length;
-      return `${n} ${idColumn === 'TRACK_ID' || idColumn === 'track_id' ? 'tracks' : 'objects'} (${source})`;
-    }
-    if (!column) continue;
-    const values = rows.map((r) => ({ row: r, v: r[column.name] })).filter((x): x is { row: typeof x.row; v: number } => typeof x.v === 'number' && Number.isFinite(x.v));
-    if (values.length === 0) return `There are no ${column.name} values ${scope.what || 'in the table'} (${artifact.id}).`;
-    const unit = unitOfColumn(column.name, lengthUnit, timeUnit);
-    const uncalibrated = unit && /px|frame/.test(unit) && !/µm|min|\bs\b|h\b/.test(unit) ? ' (no calibration known)' : '';
-    const withUnit = (v: number) => `${format(v)}${unit ? ` ${unit}` : ''}${uncalibrated}`;
-    if (reduce === 'max' || reduce === 'min') {
-      const pick = values.reduce((a, b) => ((reduce === 'max' ? b.v > a.v : b.v < a.v) ? b : a));
-      const who = idColumn ? `${idColumn.toLowerCase().includes('track') ? 'Track' : 'Object'} ${pick.row[idColumn]}` : 'The row';
-      const when = idColumn === 'label' && typeof pick.row.t === 'number' ? ` in frame ${Number(pick.row.t) + 1}` : '';
-      return `${who}${when} has the ${reduce === 'max' ? 'largest' : 'smallest'} ${column.name}: ${withUnit(pick.v)} (${source})`;
-    }
-    const total = values.reduce((a, b) => a + b.v, 0);
-    const value = reduce === 'sum' ? total : total / values.length;
-    return `${reduce === 'sum' ? 'Total' : 'Mean'} ${column.name} ${scope.what ? `${scope.what} ` : ''}= ${withUnit(value)} over ${values.length} ${idColumn === 'TRACK_ID' ? 'tracks' : 'rows'} (${source})`;
+  const wantsMicrons = /µm|μm|\bum\b|micron/i.test(question);
+  const candidates: Candidate[] = tables.filter(({ table }) => suits(table, scope)).map(({ artifact, table }, i) => {
+    const column = bestColumn(table, scope, wantsMicrons);
+    return { artifact, table, column: column?.name, score: (column?.score ?? 0) - 0.01 * i };
+  });
+  const best = candidates.filter((c) => c.column).sort((a, b) => b.score - a.score)[0];
+  if (!best) return scope.reduce === 'count' ? countAnswer(question, scope, candidates, tables) : undefined;
+  if (scope.reduce === 'count' && !/\bhow many\b.*\b(?:pixels?|µm)\b/i.test(question) && !([...wordKeys('division')].some((w) => scope.quantity.has(w)) && /SPLIT/i.test(best.column!))) {
+    const counted = countAnswer(question, scope, candidates, tables);
+    if (counted) return counted;
   }
-  return undefined;
+  return valueAnswer(best, scope, unitsOf(best.artifact, results), scope.reduce === 'count' && /SPLIT/i.test(best.column!));
+}
+
+/** Rows of the frame or track asked for; a message when there are none. */
+function scopedRows(table: Table, scope: QuestionScope): { rows: Row[]; where: string } | string {
+  let rows = table.rows;
+  const parts: string[] = [];
+  if (scope.frame !== undefined) {
+    const frames = framesOf(rows);
+    const t = scope.frame === 'last' ? frames.at(-1) : scope.frame === 'first' ? frames[0] : scope.frame - 1;
+    if (t === undefined || !frames.includes(t)) return `There is no frame ${typeof scope.frame === 'number' ? scope.frame : scope.frame} in the table (frames 1 to ${(frames.at(-1) ?? -1) + 1}).`;
+    rows = rows.filter((r) => r.t === t);
+    parts.push(`in frame ${t + 1}`);
+  }
+  if (scope.track !== undefined) {
+    const id = idColumnOf(table, true)!;
+    rows = rows.filter((r) => r[id] === scope.track);
+    const noun = /track|branch/i.test(id) ? 'track' : 'object';
+    if (rows.length === 0) return `There is no ${noun} ${scope.track}${parts.length ? ` ${parts.join(' ')}` : ''} in the table (${id} ${[...new Set(table.rows.map((r) => r[id]))].slice(0, 8).join(', ')}, ...).`;
+    parts.push(`for ${noun} ${scope.track}`);
+  }
+  return { rows, where: parts.join(' ') };
+}
+
+function statistic(values: number[], reduce: Reduce): { name: string; value: number } {
+  switch (reduce) {
+    case 'median': return { name: 'Median', value: median(values) };
+    case 'sd': return { name: 'Standard deviation', value: sd(values) };
+    case 'sum': return { name: 'Total', value: values.reduce((a, b) => a + b, 0) };
+    case 'max': return { name: 'Largest', value: Math.max(...values) };
+    case 'min': return { name: 'Smallest', value: Math.min(...values) };
+    default: return { name: 'Mean', value: mean(values) };
+  }
+}
+
+function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?: string; timeUnit?: string }, sumOfCounts: boolean): string {
+  const { table, artifact } = best;
+  const column = best.column!;
+  const unit = unitOfColumn(column, units.lengthUnit, units.timeUnit);
+  const scoped = scopedRows(table, scope);
+  if (typeof scoped === 'string') return scoped;
+  const { rows, where } = scoped;
+  const source = `from ${artifact.id}${where ? `, ${where}` : ''}`;
+  const idColumn = idColumnOf(table, scope.track !== undefined);
+  const values = rows.map((r) => ({ row: r, v: r[column] })).filter((x): x is { row: Row; v: number } => typeof x.v === 'number' && Number.isFinite(x.v));
+  if (values.length === 0) return `There are no ${column} values ${where || 'in the table'} (${artifact.id}).`;
+  const of = scope.track !== undefined && table.columns.includes('t') ? 'frames' : idColumn === 'TRACK_ID' ? 'tracks' : table.columns.includes('t') ? 'objects' : 'rows';
+  if (sumOfCounts) return `${format(values.reduce((a, b) => a + b.v, 0))} ${/SPLIT/i.test(column) ? 'divisions' : column} (sum of ${column} over ${values.length} ${of}; ${source})`;
+  if (scope.compare) return compareAnswer(table, column, rows, scope, unit, artifact.id);
+  if (scope.perFrame && scope.frame === undefined) return seriesAnswer(column, rows, unit, artifact.id, (group) => mean(numeric(group, column)), `mean ${column}`);
+  if ((scope.reduce === 'max' || scope.reduce === 'min') && (scope.which || values.length > 1)) {
+    const pick = values.reduce((a, b) => ((scope.reduce === 'max' ? b.v > a.v : b.v < a.v) ? b : a));
+    const who = idColumn ? `${/track|branch/i.test(idColumn) ? 'Track' : 'Object'} ${pick.row[idColumn]}` : 'One row';
+    const when = idColumn !== 'TRACK_ID' && typeof pick.row.t === 'number' && scope.frame === undefined ? ` (frame ${Number(pick.row.t) + 1})` : '';
+    return `${who}${when} has the ${scope.reduce === 'max' ? 'largest' : 'smallest'} ${column}: ${withUnit(pick.v, unit)}, of ${values.length} ${of} (${source})`;
+  }
+  const numbers = values.map((x) => x.v);
+  if (scope.reduce === 'range') {
+    return `${column} ranges from ${withUnit(Math.min(...numbers), unit)} to ${withUnit(Math.max(...numbers), unit)} (median ${withUnit(median(numbers), unit)}, over ${numbers.length} ${of}; ${source})`;
+  }
+  if (scope.track !== undefined && numbers.length === 1) return `${column} ${where} = ${withUnit(numbers[0], unit)} (${source})`;
+  const { name, value } = statistic(numbers, scope.reduce === 'count' ? 'mean' : scope.reduce);
+  const spread = scope.reduce === 'mean' && numbers.length > 1 ? ` ± ${format(sd(numbers))} SD` : '';
+  return `${name} ${column}${where ? ` ${where}` : ''} = ${withUnit(value, unit)}${spread} over ${numbers.length} ${of} (${source})`;
+}
+
+/** One value per frame, as a short list and its first and last. */
+function seriesAnswer(column: string, rows: Row[], unit: string | undefined, id: string, reduceFrame: (rows: Row[]) => number, what: string): string {
+  const frames = framesOf(rows);
+  const perFrame = frames.map((t) => ({ t, v: reduceFrame(rows.filter((r) => r.t === t)) }));
+  const shown = perFrame.length > 12 ? [...perFrame.slice(0, 6), undefined, ...perFrame.slice(-5)] : perFrame;
+  const list = shown.map((p) => (p ? `frame ${p.t + 1}: ${format(p.v)}` : '...')).join(', ');
+  const first = perFrame[0];
+  const last = perFrame.at(-1)!;
+  const trend = last.v > first.v ? 'up' : last.v < first.v ? 'down' : 'unchanged';
+  return `${what} per frame${unit ? ` (${unit}${/px|frame/.test(unit) && !/µm/.test(unit) ? ', no calibration known' : ''})` : ''}: ${list}; ${trend} from ${format(first.v)} in frame ${first.t + 1} to ${format(last.v)} in frame ${last.t + 1} (from ${id}${column ? '' : ''})`;
+}
+
+/** Two parts of the movie compared: the frames split in halves, or the first and last frame. */
+function compareAnswer(table: Table, column: string | undefined, rows: Row[], scope: QuestionScope, unit: string | undefined, id: string): string {
+  const frames = framesOf(rows);
+  if (frames.length < 2) return `The table has only one frame (${id}); there is nothing to compare over time.`;
+  const half = Math.ceil(frames.length / 2);
+  const [earlyFrames, lateFrames] = scope.compare === 'halves' ? [frames.slice(0, half), frames.slice(half)] : [[frames[0]], [frames.at(-1)!]];
+  const part = (ts: number[]) => rows.filter((r) => ts.includes(r.t as number));
+  const value = (group: Row[], ts: number[]) => (column ? mean(numeric(group, column)) : group.length / ts.length);
+  const early = value(part(earlyFrames), earlyFrames);
+  const late = value(part(lateFrames), lateFrames);
+  const label = (ts: number[]) => (ts.length === 1 ? `frame ${ts[0] + 1}` : `frames ${ts[0] + 1}-${ts.at(-1)! + 1}`);
+  const what = column ? `mean ${column}` : 'objects per frame';
+  const change = early === 0 ? '' : ` (${late >= early ? '+' : ''}${format(Math.round(((late - early) / early) * 1000) / 10)}%)`;
+  const verdict = late > early ? 'higher later' : late < early ? 'higher earlier' : 'the same';
+  void table;
+  return `${what}: ${withUnit(early, unit)} in ${label(earlyFrames)} vs ${withUnit(late, unit)} in ${label(lateFrames)}${change}: ${verdict} (from ${id}; means, no statistical test)`;
+}
+
+/** "how many cells in frame 5 / in each frame / at the end vs the start", "how many tracks": counted rows or ids. */
+function countAnswer(question: string, scope: QuestionScope, candidates: Candidate[], tables: { artifact: KnownArtifact; table: Table }[]): string | undefined {
+  const aboutTracks = /\btracks?\b|\btrajector/i.test(question) && !/\bframe\b/i.test(question);
+  const pool = candidates.length ? candidates : tables.map((t) => ({ ...t, score: 0 }));
+  const chosen = aboutTracks ? pool.find((c) => idColumnOf(c.table, true)?.match(/track/i)) : pool.find((c) => c.table.columns.includes('t') && c.table.columns.includes('label'));
+  if (!chosen) return undefined;
+  const { table, artifact } = chosen;
+  if (!aboutTracks && (scope.perFrame || scope.compare) && scope.frame === undefined) {
+    if (scope.compare) return compareAnswer(table, undefined, table.rows, scope, undefined, artifact.id);
+    return seriesAnswer('', table.rows, undefined, artifact.id, (group) => group.length, 'Objects');
+  }
+  const scoped = scopedRows(table, scope);
+  if (typeof scoped === 'string') return scoped;
+  const idColumn = aboutTracks ? idColumnOf(table, true)! : 'label';
+  const n = new Set(scoped.rows.map((r) => (scope.frame === undefined && !aboutTracks && table.columns.includes('t') ? `${r.t}:${r[idColumn]}` : r[idColumn]))).size;
+  if (!aboutTracks && scope.frame === undefined && table.columns.includes('t')) {
+    const frames = framesOf(scoped.rows).length;
+    const cells = idColumnOf(table, true) === 'track_id' ? `, ${new Set(scoped.rows.map((r) => r.track_id)).size} tracked cells` : '';
+    return `${n} objects over ${frames} frames (${format(n / Math.max(1, frames))} per frame on average${cells})${scoped.where ? ` ${scoped.where}` : ''} (from ${artifact.id})`;
+  }
+  return `${n} ${aboutTracks ? 'tracks' : 'objects'}${scoped.where ? ` ${scoped.where}` : ''} (from ${artifact.id})`;
 }

@@ -60,3 +60,13 @@ describe('constraints not applied', () => {
     expect(unappliedNote(scoped, [], catalogue)).toBeUndefined();
   });
 });
+
+describe('allowed values named but not used', () => {
+  it('names a value of an argument the step does not use, with the argument it belongs to', () => {
+    const step = { tool: 'correct_drift', clause: 'correct the drift with the first frame as the reference', args: { reference: 'follow' } };
+    const items = unappliedConstraints(step, catalogue, index);
+    expect(items.map((i) => [i.text, i.arg])).toEqual([['first', 'reference']]);
+    expect(unappliedNote(step, items, catalogue)).toMatch(/`correct_drift` has no such option \(it offers reference: follow, first, previous, mean\); I used follow\./);
+    expect(unapplied('correct_drift', 'correct the drift with the first frame as the reference', { reference: 'first' })).toEqual([]);
+  });
+});

@@ -1,0 +1,100 @@
+// Questions answered from result tables at the scope asked: a frame, a track, extremes,
+// spreads, counts over time and comparisons, each number with its unit.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeTableCsv } from '../../../src/analysis/table.ts';
+import type { Conversation } from '../../../src/agent/planner/conversation.ts';
+import { answerFromTable, asksTheData, readQuestion } from '../../../src/agent/planner/tableAnswers.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'table-answers-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// 3 frames; track 1 grows (10, 20, 30 µm²), track 2 stays at 5 µm², track 3 appears in frame 3
+const objectsPath = join(dir, 'objects.csv');
+writeTableCsv(objectsPath, {
+  columns: ['label', 'track_id', 't', 'area_px', 'area_um2', 'mean_intensity_c1'],
+  rows: [
+    { label: 1, track_id: 1, t: 0, area_px: 40, area_um2: 10, mean_intensity_c1: 100 },
+    { label: 2, track_id: 2, t: 0, area_px: 20, area_um2: 5, mean_intensity_c1: 300 },
+    { label: 1, track_id: 1, t: 1, area_px: 80, area_um2: 20, mean_intensity_c1: 110 },
+    { label: 2, track_id: 2, t: 1, area_px: 20, area_um2: 5, mean_intensity_c1: 290 },
+    { label: 1, track_id: 1, t: 2, area_px: 120, area_um2: 30, mean_intensity_c1: 120 },
+    { label: 2, track_id: 2, t: 2, area_px: 20, area_um2: 5, mean_intensity_c1: 280 },
+    { label: 3, track_id: 3, t: 2, area_px: 60, area_um2: 15, mean_intensity_c1: 500 },
+  ],
+});
+const tracksPath = join(dir, 'tracks.csv');
+writeTableCsv(tracksPath, {
+  columns: ['TRACK_ID', 'NUMBER_SPOTS', 'NUMBER_SPLITS', 'TRACK_DURATION', 'TRACK_MEAN_SPEED', 'TRACK_STD_SPEED', 'TOTAL_DISTANCE_TRAVELED'],
+  rows: [
+    { TRACK_ID: 1, NUMBER_SPOTS: 3, NUMBER_SPLITS: 1, TRACK_DURATION: 2, TRACK_MEAN_SPEED: 2, TRACK_STD_SPEED: 0.1, TOTAL_DISTANCE_TRAVELED: 4 },
+    { TRACK_ID: 2, NUMBER_SPOTS: 3, NUMBER_SPLITS: 0, TRACK_DURATION: 2, TRACK_MEAN_SPEED: 0.5, TRACK_STD_SPEED: 0.2, TOTAL_DISTANCE_TRAVELED: 1 },
+    { TRACK_ID: 3, NUMBER_SPOTS: 1, NUMBER_SPLITS: 0, TRACK_DURATION: 0, TRACK_MEAN_SPEED: 3, TRACK_STD_SPEED: 0, TOTAL_DISTANCE_TRAVELED: 9 },
+  ],
+});
+
+function conversation(calibrated: boolean): Conversation {
+  const units = calibrated ? { lengthUnit: 'µm', timeUnit: 'min' } : { lengthUnit: 'px', timeUnit: 'frame' };
+  return {
+    request: '',
+    artifactsAtStart: [
+      { id: 'table-1', type: 'table', producedBy: 'measure', path: objectsPath },
+      { id: 'table-2', type: 'table', producedBy: 'measure', path: tracksPath },
+    ],
+    earlier: [
+      { tool: 'measure', args: { kind: 'objects' }, ok: true, summary: '', values: {}, artifacts: [{ id: 'table-1', type: 'table' }] },
+      { tool: 'measure', args: { kind: 'tracks' }, ok: true, summary: '', values: units, artifacts: [{ id: 'table-2', type: 'table' }] },
+    ],
+    current: [],
+    earlierRequests: [],
+  };
+}
+const ask = (q: string, calibrated = true) => answerFromTable(q, conversation(calibrated));
+
+describe('answers from tables', () => {
+  it('reads the scope, the reduction and the quantity of a question', () => {
+    expect(readQuestion('what is the average nucleus area in frame 10?')).toMatchObject({ frame: 10, reduce: 'mean' });
+    expect(readQuestion("what's the mean speed in µm/min?")).toMatchObject({ reduce: 'mean' });
+    expect(readQuestion('which cell travelled the longest distance?')).toMatchObject({ reduce: 'max', which: true });
+    expect(readQuestion('how many nuclei at the last time point?')).toMatchObject({ frame: 'last', reduce: 'count' });
+    expect(readQuestion('did the cells move faster in the first half than in the second?')).toMatchObject({ compare: 'halves' });
+    expect(readQuestion('how does the number of cells change over time?')).toMatchObject({ perFrame: true, reduce: 'count' });
+    expect(asksTheData('which models are available?')).toBe(false);
+    expect(asksTheData('can you segment the cells?')).toBe(false);
+    expect(asksTheData('what is the median area?')).toBe(true);
+  });
+
+  it('answers at one frame, one track, and the last frame', () => {
+    expect(ask('what is the average nucleus area in frame 2?')).toMatch(/^Mean area_um2 in frame 2 = 12\.5 µm² .*over 2 objects/);
+    expect(ask('what is the area of cell 1?')).toMatch(/area_um2 for track 1 = 20 µm².* over 3 frames/);
+    expect(ask('how many nuclei are in the last frame?')).toMatch(/^3 objects in frame 3/);
+    expect(ask('what is the area in frame 9?')).toMatch(/no frame 9/);
+  });
+
+  it('names the cell with an extreme and quotes its unit, or says there is no calibration', () => {
+    expect(ask('which cell travelled the longest distance?')).toMatch(/^Track 3 has the largest TOTAL_DISTANCE_TRAVELED: 9 µm/);
+    expect(ask('which track is the slowest?')).toMatch(/^Track 2 has the smallest TRACK_MEAN_SPEED: 0\.5 µm\/min/);
+    expect(ask('which track is the slowest?', false)).toMatch(/0\.5 px\/frame \(no calibration known\)/);
+    expect(ask('which nucleus is the brightest?')).toMatch(/^Track 3 \(frame 3\) has the largest mean_intensity_c1: 500/);
+  });
+
+  it('gives medians, spreads, ranges and totals', () => {
+    expect(ask("what's the median speed?")).toMatch(/^Median TRACK_MEAN_SPEED = 2 µm\/min over 3 tracks/);
+    expect(ask('what is the range of speeds?')).toMatch(/ranges from 0\.5 µm\/min to 3 µm\/min/);
+    expect(ask('what is the standard deviation of the area?')).toMatch(/^Standard deviation area_um2 = \d/);
+    expect(ask('how many divisions were there in total?')).toMatch(/^1 divisions/);
+    expect(ask('how many tracks are there?')).toMatch(/^3 tracks/);
+  });
+
+  it('counts per frame and compares parts of the movie', () => {
+    expect(ask('how many cells are there in each frame?')).toMatch(/frame 1: 2, frame 2: 2, frame 3: 3; up from 2 in frame 1 to 3 in frame 3/);
+    expect(ask('is the mean area larger at the end than at the start?')).toMatch(/7\.5 µm² in frame 1 vs 16\.67 µm² in frame 3 .*higher later/);
+  });
+
+  it('leaves a question no column fits to the steps that make one', () => {
+    expect(ask('what is the TRA score?')).toBeUndefined();
+    expect(answerFromTable('what is the mean area?', { ...conversation(true), artifactsAtStart: [] })).toBeUndefined();
+  });
+});
