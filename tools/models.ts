@@ -103,7 +103,7 @@ const listModels = defineTool({
 const trainN2V = defineTool({
   name: 'train_n2v',
   summary: 'Trains a Noise2Void denoising model on this movie and installs it in models/.',
-  words: ['train', 'training', 'fine-tune', 'finetune', 'train n2v', 'train a model', 'train a denoiser', 'epochs'],
+  words: ['train', 'training', 'fine-tune', 'finetune', 'train n2v', 'train noise2void', 'denoising model', 'noise2void model', 'train a model', 'train a denoiser', 'epochs'],
   examples: ['train a Noise2Void model on this movie', 'fine-tune the denoiser for 20 epochs', 'train my own denoising model'],
   consumes: ['movie'],
   produces: ['model'],

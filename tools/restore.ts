@@ -129,7 +129,7 @@ const superResolve = defineTool({
 const interpolateFrames = defineTool({
   name: 'interpolate_frames',
   summary: 'Adds frames between the recorded ones (temporal super-resolution) with a model or linear interpolation.',
-  words: ['interpolate', 'interpolation', 'in-between frames', 'intermediate frames', 'frame rate', 'temporal resolution', 'temporal upsampling', 'more frames'],
+  words: ['interpolate', 'interpolation', 'in-between frames', 'intermediate frames', 'add frames', 'frames between', 'frames in between', 'frame rate', 'temporal resolution', 'temporal upsampling', 'more frames'],
   examples: ['interpolate frames to double the frame rate', 'add intermediate frames', 'increase the temporal resolution', 'interpolate linearly'],
   consumes: ['movie'],
   produces: ['movie'],

@@ -68,14 +68,23 @@ function isNumeric(p: PropertyInfo): boolean {
  * unit fits; each argument takes one number.
  */
 export function statedNumbers(tool: string, clause: string, catalogue: Catalogue, used: Set<number> = new Set()): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [arg, { value }] of Object.entries(statedNumbersScored(tool, clause, catalogue, used))) out[arg] = value;
+  return out;
+}
+
+/** As statedNumbers, with how many of the argument's own name words stand by each number (2 each) and its description's (0.5 each). */
+export function statedNumbersScored(tool: string, clause: string, catalogue: Catalogue, used: Set<number> = new Set()): Record<string, { value: number; score: number }> {
   const props = catalogue.get(tool)?.properties ?? {};
   const candidates = Object.entries(props).filter(([name, p]) => !NOT_STATED.has(name) && isNumeric(p));
   if (candidates.length === 0) return {};
-  const out: Record<string, number> = {};
+  const out: Record<string, { value: number; score: number }> = {};
   for (const q of findQuantities(clause)) {
     if (q.kind === 'count' && /^\s*[,)]|^\s*(?:to|-)\s*\(?\d/.test(q.after)) continue; // coordinates and ranges
     if (used.has(q.value)) continue; // the tool's own reading took it already
-    const near = new Set(meanings(`${q.before.split(/[,;.]/).at(-1) ?? ''} ${q.after.split(/[,;.]/)[0] ?? ''}`));
+    // the words by the number, up to a comma, a conjunction or another number
+    const edge = /[,;.\d]|\b(?:and|or|but|then)\b/;
+    const near = new Set(meanings(`${q.before.split(edge).at(-1) ?? ''} ${q.after.split(edge)[0] ?? ''}`));
     let best: { name: string; score: number; value: number } | undefined;
     for (const [name, p] of candidates) {
       if (name in out) continue;
@@ -88,9 +97,21 @@ export function statedNumbers(tool: string, clause: string, catalogue: Catalogue
       if (own.every((w) => !near.has(w)) && (q.unit === '' || score < 1)) continue;
       if (!best || score > best.score) best = { name, score, value };
     }
-    if (best) out[best.name] = best.value;
+    if (best) out[best.name] = { value: best.value, score: best.score };
   }
   return out;
+}
+
+/** True when a word of the argument's name stands within three words of the value ("bicubic interpolation", "first as the reference"). */
+function nearName(arg: string, value: string, clause: string): boolean {
+  const words = meanings(clause);
+  const own = nameWords(arg);
+  const v = meanings(value.replace(/_/g, ' '));
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] !== v[0]) continue;
+    if (words.slice(Math.max(0, i - 3), i + v.length + 3).some((w) => own.includes(w) && !v.includes(w))) return true;
+  }
+  return false;
 }
 
 /** Allowed values the words name, for enum arguments (declared value words, or the value itself when it is a rare word). */
@@ -100,10 +121,12 @@ export function statedValues(tool: string, clause: string, catalogue: Catalogue,
   const out: Record<string, string> = {};
   for (const arg of Object.keys(props)) {
     if (NOT_STATED.has(arg)) continue;
-    const value = findEnumValue(tool, arg, clause, catalogue);
+    // a value by the tool's words for it, or said as itself beside the argument's name ("first as the reference")
+    const bare = [...(props[arg].enum ?? []), ...(props[arg].anyOf ?? []).flatMap((a) => a.enum ?? [])].find((v): v is string => typeof v === 'string' && nearName(arg, v, clause));
+    const value = findEnumValue(tool, arg, clause, catalogue) ?? bare;
     if (value === undefined || value === props[arg].default) continue;
-    // a common word ("mean", "first", "time") names a value only through the tool's declared words
-    if (!declared[arg]?.[value] && !meanings(value.replace(/_/g, ' ')).every(rare)) continue;
+    // a common word ("mean", "first", "time") names a value through the tool's declared words, or next to the argument's name ("first as the reference")
+    if (!declared[arg]?.[value] && !meanings(value.replace(/_/g, ' ')).every(rare) && !nearName(arg, value, clause)) continue;
     out[arg] = value;
   }
   return out;

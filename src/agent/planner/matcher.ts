@@ -228,8 +228,7 @@ export class ToolIndex {
 
 /**
  * Index of the phrase's first word when all its words follow in order. One word may come
- * in between ("max intensity projection"), unless it is a word of the tools' own
- * ("how many nuclei per frame" is not "how many frames").
+ * in between ("max intensity projection", "detect cell divisions", "align the colour channels").
  */
 function findPhrase(stems: string[], phrase: string[], anchors: Set<string>): number {
   return phrasePositions(stems, phrase, anchors)?.[0] ?? -1;
@@ -245,7 +244,7 @@ function phrasePositions(stems: string[], phrase: string[], anchors: Set<string>
     for (let k = 1; k < phrase.length && ok; k++) {
       const j = at[at.length - 1];
       if (stems[j + 1] === phrase[k]) at.push(j + 1);
-      else if (stems[j + 2] === phrase[k] && !anchors.has(stems[j + 1])) at.push(j + 2);
+      else if (stems[j + 2] === phrase[k]) at.push(j + 2);
       else ok = false;
     }
     if (ok) return at;

@@ -6,7 +6,7 @@ import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { acceptedInputs, adaptArgs, type Catalogue, type PropertyInfo, type InputType, isTruth, makerOf, producesOf, requiredInputs, selfOf } from './catalogue.ts';
 import { isAdviceQuestion, splitClauses, orderSteps } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
-import { statedNumbers, statedValues } from './arguments.ts';
+import { statedNumbers, statedNumbersScored, statedValues } from './arguments.ts';
 import { unappliedWords } from './unapplied.ts';
 import { maskRejected, unappliedConstraints, unappliedNote } from './constraints.ts';
 import { isOutOfScope } from './outOfScope.ts';
@@ -78,6 +78,8 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     const previous = picked.at(-1);
     // "measure area and intensity": one step; "as CSV and TrackMate XML": two, one per value
     if (previous && previous.tool === best.tool && !namesAnotherValue(best.tool, clauses[previous.clause].text, clause.text, catalogue)) return;
+    // ", with a min overlap of 1", ", using the Li method": a phrase that says how the previous step runs
+    if (previous && !best.named && /^(?:with|using|via|by)\b/i.test(clause.text) && /,\s*$/.test(text.slice(0, clause.start)) && clauses[previous.clause].sentence === clause.sentence) return;
     if (previous && previous.tool !== best.tool && !best.named && ['and', 'with', ','].includes(clause.joiner) && clauses[previous.clause].sentence === clause.sentence) {
       const own = index.meanings(tokenize(clause.text));
       // "quantify size and brightness over time": the previous step's own words are here too, about as strongly
@@ -253,7 +255,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     return { steps: [], reply: notUnderstood(text, catalogue) };
   }
   // "how much did it drift?", "what was the TRA score?": answer from earlier results when they have it
-  if (question && !help && mentions.every((m) => !runsMicroscope(m.tool, catalogue) && m.tool !== 'movie_info')) {
+  if (question && !help && mentions.every((m) => !runsMicroscope(m.tool, catalogue))) {
     if (aboutTheSession(text) || answerFromTable(text, conversation) || answerFromValues(text, conversation, [...conversation.earlier], catalogue)) return { steps: [], question: text };
   }
 
@@ -351,10 +353,21 @@ function statedArguments(step: PlannedStep, catalogue: Catalogue): void {
   const given = new Set(Object.keys(adapted));
   // a tool given the words themselves (help's question) reads its options from them
   if (Object.values(adapted).some((v) => typeof v === 'string' && v.length > 12 && step.clause.includes(v))) return;
-  const used = new Set(JSON.stringify(adapted).match(/-?\d+(?:\.\d+)?/g)?.map(Number) ?? []);
   const index = indexFor(catalogue);
-  const stated = { ...statedNumbers(step.tool, step.clause, catalogue, used), ...statedValues(step.tool, step.clause, catalogue, (stem) => index.spread(stem) <= 2) };
-  for (const [arg, value] of Object.entries(stated)) if (!given.has(arg)) step.args[arg] = value;
+  // a number the tool's own reading gave to another argument goes where more of an argument's name words stand by it
+  // ("a gap closing max distance of 5 px" is gapClosingMaxDistancePx, not the linking distance)
+  for (const [arg, { value, score }] of Object.entries(statedNumbersScored(step.tool, step.clause, catalogue))) {
+    if (given.has(arg)) continue;
+    const taken = Object.entries(adapted).find(([, v]) => v === value);
+    if (taken) {
+      const theirs = statedNumbersScored(step.tool, step.clause, { get: () => ({ ...info, properties: { [taken[0]]: info.properties[taken[0]] } }) } as unknown as Catalogue)[taken[0]];
+      // only by a whole name word more: the tool's own reading wins a close call
+      if (theirs && theirs.score + 2 > score) continue;
+      for (const k of Object.keys(step.args)) if (step.args[k] === value) delete step.args[k];
+    }
+    step.args[arg] = value;
+  }
+  for (const [arg, value] of Object.entries(statedValues(step.tool, step.clause, catalogue, (stem) => index.spread(stem) <= 2))) if (!given.has(arg)) step.args[arg] = value;
 }
 
 /** A tool whose schema names the tool of an earlier step to act on (undo, rerun_step). */

@@ -1,0 +1,94 @@
+// The constraint sweep: for every argument of every tool schema, a request that states it
+// (made from the schema: the argument's name words, a plausible value and its unit), and
+// the plan either carries that value or its answer names the argument as not applied.
+// A silent drop fails the test.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
+import { adaptArgs, catalogueFromTools, type PropertyInfo } from '../../../src/agent/planner/catalogue.ts';
+import { nameWords, statedNumbers } from '../../../src/agent/planner/arguments.ts';
+import { loadMicroscopeLanguage } from '../../../src/agent/planner/microscopeLanguage.ts';
+import { planRequest } from '../../../src/agent/planner/planner.ts';
+import { verbFor } from '../../../src/agent/planner/answers.ts';
+import { toolJsonSchema } from '../../../tools/jsonSchema.ts';
+
+const catalogue = catalogueFromTools(ALL_TOOLS);
+/** Arguments that name artifacts, files, steps or whole plans: stated by references, not by words and numbers. */
+const REFERENCES = /^(?:movie|labels|tracks|table|result|groundTruth|truth|drift|output|step|tool|changes|plan|rule|ruleId|steps|keep|inputs|pipeline|question|name|description|model|features|featurePenalties|channelNames|channelColors|points|idColumn|timeColumn|value|other|feature|xFeature|colorBy|frames|objective|channel|referenceChannel)$/;
+
+type Prop = PropertyInfo & { minimum?: number; maximum?: number; exclusiveMinimum?: number };
+
+function unitWord(name: string): string {
+  if (/Px$/.test(name)) return ' px';
+  if (/Um$/.test(name)) return ' µm';
+  if (/Ms$/.test(name)) return ' ms';
+  if (/[a-z]S$/.test(name)) return ' s';
+  if (/Percent$/.test(name)) return '%';
+  if (/Frames?$|Gap$|Lags?$/.test(name)) return ' frames';
+  return '';
+}
+
+function plausible(p: Prop, integer: boolean): number {
+  const lo = p.minimum ?? (p.exclusiveMinimum !== undefined ? p.exclusiveMinimum + (integer ? 1 : 0.5) : 0);
+  const hi = p.maximum ?? lo + 100;
+  const v = Math.min(hi, Math.max(lo, integer ? 7 : 2.5));
+  return v === p.default ? Math.min(hi, v + 1) : v;
+}
+
+interface Statement { tool: string; arg: string; request: string; value: unknown }
+
+/** One request per argument: the tool's own first example, then the argument said in words. */
+function statements(): Statement[] {
+  const out: Statement[] = [];
+  for (const tool of ALL_TOOLS) {
+    if (tool.domain === 'microscope' || !tool.examples?.length) continue; // microscope tools take typed plans (tests in acquisitionLanguage/)
+    // the tool's own verb phrase, so that no other value is stated beside the one swept
+    const example = verbFor(tool.name);
+    const props = ((toolJsonSchema(tool) as { properties?: Record<string, Prop> }).properties) ?? {};
+    for (const [arg, p] of Object.entries(props)) {
+      if (REFERENCES.test(arg)) continue;
+      const words = nameWords(arg).join(' ') ? arg.replace(/(Px|Um|Ms|S|Percent)$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : arg;
+      const types = [p.type, ...(p.anyOf ?? []).map((a) => a.type)].flat();
+      const values = [...(p.enum ?? []), ...(p.anyOf ?? []).flatMap((a) => a.enum ?? [])].filter((v): v is string => typeof v === 'string' && v !== p.default);
+      if (values.length) out.push({ tool: tool.name, arg, request: `${example}, with ${values[0].replace(/_/g, ' ')} as the ${words}`, value: values[0] });
+      else if (types.includes('boolean')) out.push({ tool: tool.name, arg, request: p.default === true ? `${example}, without ${words}` : `${example}, with ${words}`, value: p.default !== true });
+      else if (types.includes('number') || types.includes('integer')) {
+        const value = plausible(p, types.includes('integer') && !types.includes('number'));
+        out.push({ tool: tool.name, arg, request: `${example}, with a ${words} of ${value}${unitWord(arg)}`, value });
+      }
+    }
+  }
+  return out;
+}
+
+describe('every argument stated in a request is applied or named', () => {
+  beforeAll(async () => {
+    await loadMicroscopeLanguage();
+  });
+
+  it('sweeps every argument of every analysis tool schema', () => {
+    const sweep = statements();
+    expect(sweep.length).toBeGreaterThan(60);
+    const silent: string[] = [];
+    for (const s of sweep) {
+      const conversation = { request: s.request, artifactsAtStart: [{ id: 'movie-1', type: 'movie' }, { id: 'labels-1', type: 'labels', producedBy: 'segment' }, { id: 'tracks-1', type: 'tracks', producedBy: 'track' }, { id: 'table-1', type: 'table', producedBy: 'measure' }], earlier: [], current: [], earlierRequests: [] };
+      const plan = planRequest(conversation, catalogue);
+      const step = plan.steps.find((st) => st.tool === s.tool);
+      const applied = step && adaptArgs(step.args, catalogue.get(s.tool))[s.arg];
+      if (applied === s.value) continue;
+      // nothing ran and the answer asks for what is missing ("give the kymograph's line"): not a silent drop
+      if (!step && plan.steps.length === 0 && plan.reply) continue;
+      const said = [plan.reply ?? '', ...(plan.notes ?? [])].join(' ');
+      const named = said.includes(String(s.value)) || nameWords(s.arg).some((w) => said.toLowerCase().includes(w));
+      if (!named) silent.push(`${s.tool}.${s.arg}: "${s.request}" → ${step ? JSON.stringify(adaptArgs(step.args, catalogue.get(s.tool))[s.arg]) : `no ${s.tool} step`}`);
+    }
+    expect(silent, silent.join('\n')).toEqual([]);
+  });
+
+  it('reads a number with its unit by the words of the argument it belongs to', () => {
+    expect(statedNumbers('track', 'track them with a max linking distance of 12 px', catalogue)).toEqual({ maxLinkingDistancePx: 12 });
+    expect(statedNumbers('set_calibration', 'the frames were taken 2 minutes apart', catalogue)).toEqual({ frameIntervalS: 120 });
+    expect(statedNumbers('set_calibration', 'the pixel size is 0.65 microns', catalogue)).toEqual({ pixelSizeUm: 0.65 });
+    // a unit that does not fit the argument is not taken
+    expect(statedNumbers('track', 'track them with a max linking distance of 12 s', catalogue)).toEqual({});
+  });
+});
