@@ -149,6 +149,11 @@ export function maskRejected(text: string): string {
     .replace(/\b(?:do\s+not|don'?t|never|no\s+need\s+to|skip(?:ping)?)\b[^,.;]*/gi, blank);
 }
 
+/** A word that says how, or how good, never which method ("actually", "properly", "good"). */
+export function isOrdinaryWord(word: string): boolean {
+  return ORDINARY.has(word.toLowerCase()) || /^\p{L}{3,}ly$/u.test(word);
+}
+
 /** "a bilateral filter", "the Hungarian algorithm", "an Imaris file": modifiers of a method or format noun the tool does not know. */
 function namedBeforeHead(words: RawWord[], reader: Reader): Unapplied[] {
   const out: Unapplied[] = [];

@@ -8,8 +8,9 @@ import { isAdviceQuestion, splitClauses, orderSteps } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { statedNumbers, statedNumbersScored, statedValues } from './arguments.ts';
 import { unappliedWords } from './unapplied.ts';
-import { maskRejected, unappliedConstraints, unappliedNote } from './constraints.ts';
+import { isOrdinaryWord, maskRejected, unappliedConstraints, unappliedNote } from './constraints.ts';
 import { isOutOfScope } from './outOfScope.ts';
+import { explainStep } from './explanations.ts';
 import type { Match } from './matcher.ts';
 import { indexFor } from './toolIndex.ts';
 import { meaning, stopWords, tokenize } from './words.ts';
@@ -396,7 +397,7 @@ function notApplied(step: PlannedStep, catalogue: Catalogue, notes: string[]): s
   // unknown words after a condition word that no phrase above covers
   for (const word of unappliedWords(step.clause, indexFor(catalogue), maskRejected(masked))) {
     const at = step.clause.indexOf(word);
-    if (instead.has(word.toLowerCase().replace(/-/g, '')) || items.some((i) => at >= i.start && at < i.end)) continue;
+    if (instead.has(word.toLowerCase().replace(/-/g, '')) || isOrdinaryWord(word) || items.some((i) => at >= i.start && at < i.end)) continue;
     items.push({ text: word, kind: 'method', start: at, end: at + word.length });
   }
   const note = unappliedNote(step, items.sort((a, b) => a.start - b.start), catalogue);
@@ -421,20 +422,7 @@ function methodsNotHere(step: PlannedStep, catalogue: Catalogue): string[] {
  * without running anything.
  */
 function explainChoice(text: string, conversation: Conversation, catalogue: Catalogue): string | undefined {
-  if (!/^\s*(?:and\s+|so\s+)?why\s+(?:did|was|were|have|has|is|this|that|these|the)\b/i.test(text)) return undefined;
-  const earlier = [...conversation.earlier].reverse().filter((r) => r.ok && r.tool !== 'help');
-  if (earlier.length === 0) return undefined;
-  const matched = new Set(indexFor(catalogue).match(text).map((m) => m.tool));
-  const step = earlier.find((r) => matched.has(r.tool)) ?? earlier[0];
-  const props = catalogue.get(step.tool)?.properties ?? {};
-  const args = Object.entries(step.args).filter(([k, v]) => typeof v !== 'object' && !['movie', 'labels', 'tracks', 'table', 'output'].includes(k));
-  const method = [step.args.method, step.values.method, props.method?.default].find((m): m is string => typeof m === 'string');
-  const parts = [`${step.tool} ran with ${args.length ? args.map(([k, v]) => `${k} ${JSON.stringify(v)}`).join(', ') : 'its defaults'}`];
-  if (method && props.method?.description) parts.push(`method "${method}": ${props.method.description.replace(/\.$/, '')}`);
-  for (const [k, v] of Object.entries(step.values)) {
-    if (/threshold|model|sha256|folder|reference|sigma/i.test(k) && v !== null && v !== undefined) parts.push(`${k} ${Array.isArray(v) ? (v as unknown[]).slice(0, 5).join(', ') + (v.length > 5 ? ', ...' : '') : JSON.stringify(v)}`);
-  }
-  return `I did not re-run anything; from the record of that step: ${parts.join('; ')}. Ask me to run it again with other values if you want to compare.`;
+  return explainStep(text, conversation.earlier, indexFor(catalogue), (tool) => catalogue.get(tool)?.properties ?? {});
 }
 
 /** Removes the builders' notes for the answer ("8 µm = 16 px at 0.5 µm/px") from the arguments. */

@@ -1,0 +1,88 @@
+// "Why did you choose this threshold?", "how did you pick the linking distance?", "what
+// parameters did you use?", "which model did you use?": answered from the record of the
+// step asked about (the arguments it was given, the values it reported it chose, the model
+// folder and sha256, its own account of why), without running anything again.
+import { findTool } from '../allTools.ts';
+import type { PropertyInfo } from './catalogue.ts';
+import type { PastResult } from './conversation.ts';
+import type { ToolIndex } from './matcher.ts';
+import { meaning, tokenize } from './words.ts';
+
+/** A question about how an earlier step chose what it did. */
+const ASKS_WHY = new RegExp(
+  [
+    String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?why\s+(?:did|was|were|have|has|is|are|do|does|this|that|these|those|the|such|so)\b`,
+    String.raw`\bhow\s+(?:did|do|were|was)\s+(?:you|it|they|the\s+\w+)\s+(?:\w+\s+)?(?:choose|chose|chosen|pick|picked|decide|decided|select|selected|set|determine|determined|find|found|get|got|come up with|arrive at|estimate|estimated)\b`,
+    String.raw`\b(?:what|which)\s+(?:parameters?|settings?|values?|options?|arguments?|threshold|method|model|algorithm|sigma|distance|reference|radius)\s+(?:did|do|were|was|have)\s+(?:you|it|they|we)\s+(?:\w+ly\s+)?(?:use|used|pick|choose|chose|apply|applied|run|set)\b`,
+    String.raw`\bwhat\s+(?:was|were)\s+the\s+(?:parameters?|settings?|threshold|model|method)\s+(?:you|it)\s+used\b`,
+    String.raw`\bhow\s+(?:confident|sure|reliable|certain)\b`,
+    String.raw`\bexplain\s+(?:the|your|how|why)\b`,
+  ].join('|'),
+  'i',
+);
+
+export function asksWhy(text: string): boolean {
+  return ASKS_WHY.test(text);
+}
+
+/** Values that are bookkeeping, not choices (paths, column lists, long tables). */
+const NOT_A_CHOICE = /^(?:path|columns|rows|artifacts?|summary|peaks|perFrame|shifts?|table|output)$/i;
+const INPUTS = new Set(['movie', 'labels', 'tracks', 'table', 'output', 'result', 'groundTruth']);
+/** Values that say why a step ran the way it did, in any tool's words. */
+const TELLING = /method|reason|threshold|model|sha256|folder|reference|sigma|radius|distance|confidence|uncertain|chosen|auto|estimated|seed|percentile|overlap|gap/i;
+
+function formatValue(v: unknown): string {
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
+  if (Array.isArray(v)) {
+    const numbers = v.filter((x): x is number => typeof x === 'number');
+    if (numbers.length === v.length && v.length > 3) return `${formatValue(Math.min(...numbers))} to ${formatValue(Math.max(...numbers))} over ${v.length} frames`;
+    return v.slice(0, 4).map(formatValue).join(', ') + (v.length > 4 ? ', ...' : '');
+  }
+  if (v && typeof v === 'object') return JSON.stringify(v).slice(0, 80);
+  return String(v);
+}
+
+function withUnit(tool: string, key: string, v: unknown): string {
+  const unit = findTool(tool)?.results?.[key]?.unit;
+  const numbers = Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : [];
+  if (Array.isArray(v) && numbers.length === v.length && v.length > 3) return `${formatValue(Math.min(...numbers))} to ${formatValue(Math.max(...numbers))}${unit ? ` ${unit}` : ''} over ${v.length} frames`;
+  return `${formatValue(v)}${unit && typeof (Array.isArray(v) ? v[0] : v) === 'number' ? ` ${unit}` : ''}`;
+}
+
+/** The step the question is about: the newest whose tool, or whose values, the question names. */
+function stepAskedAbout(question: string, earlier: PastResult[], index: ToolIndex): PastResult | undefined {
+  const done = [...earlier].reverse().filter((r) => r.ok && r.tool !== 'help' && !/^(?:list_|microscope_status|dose_report)/.test(r.tool));
+  if (done.length === 0) return undefined;
+  const named = new Set(index.match(question).map((m) => m.tool));
+  const asked = new Set(index.meanings(tokenize(question)));
+  const mentions = (r: PastResult) => Object.keys({ ...r.values, ...r.args }).some((k) => index.meanings(tokenize(k.replace(/([a-z])([A-Z])/g, '$1 $2'))).some((w) => asked.has(w) && w !== meaning('use')));
+  return done.find((r) => named.has(r.tool)) ?? done.find(mentions) ?? done[0];
+}
+
+/**
+ * The explanation of an earlier step from its record, or undefined when the question is
+ * not about how a step chose, or nothing has run.
+ */
+export function explainStep(question: string, earlier: PastResult[], index: ToolIndex, schemaOf: (tool: string) => Record<string, PropertyInfo> = () => ({})): string | undefined {
+  if (!asksWhy(question)) return undefined;
+  const step = stepAskedAbout(question, earlier, index);
+  if (!step) return undefined;
+  const asked = new Set(index.meanings(tokenize(question)));
+  const given = Object.entries(step.args).filter(([k, v]) => !INPUTS.has(k) && v !== undefined && typeof v !== 'object');
+  const relevance = (k: string) => index.meanings(tokenize(k.replace(/([a-z])([A-Z])/g, '$1 $2'))).filter((w) => asked.has(w)).length;
+  const chosen = Object.entries(step.values)
+    // a sentence the step's own account already says is not repeated
+    .filter(([k, v]) => v !== null && v !== undefined && !NOT_A_CHOICE.test(k) && (typeof v !== 'object' || Array.isArray(v)) && (TELLING.test(k) || relevance(k) > 0) && !(typeof v === 'string' && v.length > 40 && step.summary.includes(v)))
+    .sort(([a], [b]) => relevance(b) - relevance(a))
+    .slice(0, 8);
+  const parts: string[] = [];
+  parts.push(given.length ? `you (or the plan) set ${given.map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(', ')}` : 'no arguments were given, so it used its defaults and what it measured on the movie');
+  if (chosen.length) parts.push(`it recorded ${chosen.map(([k, v]) => `${k} = ${withUnit(step.tool, k, v)}`).join('; ')}`);
+  // what the schema says of the choices it was not given and did not report (the method left at its default)
+  const props = schemaOf(step.tool);
+  const defaults = Object.entries(props)
+    .filter(([k, p]) => !INPUTS.has(k) && step.args[k] === undefined && step.values[k] === undefined && p.default !== undefined && p.description && (k === 'method' || relevance(k) > 0))
+    .slice(0, 2);
+  for (const [k, p] of defaults) parts.push(`${k} was left at its default ${JSON.stringify(p.default)} (${p.description!.split(/(?<=\.)\s/)[0].replace(/\.$/, '')})`);
+  return `I did not re-run anything. From the record of ${step.tool}: ${parts.join('; ')}. Its own account: ${step.summary.replace(/\s+$/, '')} Ask me to run it again with other values if you want to compare.`;
+}

@@ -1,0 +1,38 @@
+// "Why did you ..." is answered from the record of the step asked about, never by running it again.
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
+import { catalogueFromBoundTools } from '../../../src/agent/planner/catalogue.ts';
+import type { PastResult } from '../../../src/agent/planner/conversation.ts';
+import { asksWhy, explainStep } from '../../../src/agent/planner/explanations.ts';
+import { indexFor } from '../../../src/agent/planner/planner.ts';
+
+const catalogue = catalogueFromBoundTools(ALL_TOOLS.map((t) => ({ name: t.name, description: t.description, schema: z.toJSONSchema(t.schema, { io: 'input', unrepresentable: 'any' }) })));
+const index = indexFor(catalogue);
+
+const earlier: PastResult[] = [
+  { tool: 'correct_drift', args: { movie: 'movie-1' }, ok: true, summary: 'Corrected drift of up to 3 px; uncertain by ±0.5 px.', values: { maxDriftPx: 3, meanConfidence: 0.58, path: '/x/drift.csv' }, artifacts: [] },
+  { tool: 'segment', args: { movie: 'movie-2', method: 'model' }, ok: true, summary: 'Found 6 objects per frame by the nuclei-unet model.', values: { method: 'model', model: 'nuclei-unet', modelFolder: '/models/nuclei-unet', modelSha256: 'ab12cd', objectRadiusPx: 10.1, objects: 48 }, artifacts: [] },
+  { tool: 'track', args: { labels: 'labels-1' }, ok: true, summary: 'Tracked into 6 tracks (max 18 px per frame, chosen from the movie).', values: { maxLinkingDistancePx: 18, tracks: 6, method: 'lap' }, artifacts: [] },
+];
+
+describe('explanations from the record', () => {
+  it('knows a question about how a step chose from a request', () => {
+    for (const q of ['why did you choose this threshold?', 'how did you pick the linking distance?', 'what parameters did you use?', 'which model did you use?', 'how confident are you in the drift correction?']) expect(asksWhy(q), q).toBe(true);
+    for (const q of ['segment the nuclei', 'how many cells are there?', 'which denoising method should I use?']) expect(asksWhy(q), q).toBe(false);
+  });
+
+  it('explains the step the question names, with its recorded values and units, and runs nothing', () => {
+    const tracking = explainStep('how did you choose the linking distance for the tracking?', earlier, index)!;
+    expect(tracking).toMatch(/^I did not re-run anything\. From the record of track: no arguments were given/);
+    expect(tracking).toContain('maxLinkingDistancePx = 18 px');
+    expect(tracking).toContain('chosen from the movie');
+    const model = explainStep('which model did you use for the segmentation?', earlier, index)!;
+    expect(model).toMatch(/record of segment: you \(or the plan\) set method = "model"/);
+    expect(model).toContain('modelFolder = /models/nuclei-unet');
+    expect(model).toContain('modelSha256 = ab12cd');
+    expect(explainStep('how confident are you in the drift correction?', earlier, index)).toMatch(/record of correct_drift.*meanConfidence = 0\.58/);
+    expect(explainStep('why did you do that?', earlier, index)).toMatch(/record of track/);
+    expect(explainStep('why did you do that?', [], index)).toBeUndefined();
+  });
+});
