@@ -4,7 +4,8 @@
 // freed of their background and windowed (Hann) first; bright objects are found on the way
 // for the object-based check (driftObjects.ts). Runs in worker threads through
 // src/parallel/pool.ts (inputs and outputs are structured-clonable).
-import { estimateShiftFromSpectra, spectrumOf, type ShiftEstimate, type Spectrum } from './registration.ts';
+import { estimateShiftFromSpectra, singlePrecisionSpectrum, type ShiftEstimate, type Spectrum } from './registration.ts';
+import { loadSimdFft } from './fft-simd.ts';
 import { findObjects, type FrameObjects } from './driftObjects.ts';
 
 /**
@@ -29,8 +30,14 @@ export interface ShiftTask {
   prepare?: boolean;
   /** Find bright objects in every plane (for the object-based check). Default false. */
   objects?: boolean;
+  /** Planes before this one (a reference or the run's lead-in from the chunk before) get no objects. Default 0. */
+  objectsFrom?: number;
   /** XZ projections of the same planes: their (dz) shift is estimated for the same pairs. */
   xz?: { height: number; planes: Float32Array[] };
+  /** Echoed in the result (which run of a movie this is). */
+  run?: number;
+  /** Let other work of the thread run between planes (on the main thread, beside workers). */
+  yieldEveryPlane?: boolean;
 }
 
 /** The shift of one plane relative to an earlier one, as drift (sample displacement), px. */
@@ -49,9 +56,10 @@ export interface Link {
 }
 
 export interface ShiftTaskResult {
+  run?: number;
   /** One per plane after planes[0]. */
   links: Link[];
-  /** Objects of every plane (planes[0] included) when asked for. */
+  /** Objects of the planes from objectsFrom on, when asked for (objects[i] for planes[objectsFrom + i]). */
   objects?: FrameObjects[];
 }
 
@@ -60,52 +68,84 @@ const MIN_OVERLAP = 0.25;
 /** A key frame is replaced once the correlation peak falls below this share of its first value. */
 const KEY_SWITCH = 0.5;
 
-function spectrumFor(plane: Float32Array, height: number, width: number, normalization: 'phase' | 'none', into?: Float64Array): Spectrum {
-  const spectrum = spectrumOf({ data: plane, height, width }, into);
+function spectrumFor(plane: Float32Array, height: number, width: number, normalization: 'phase' | 'none', into?: Float32Array): Spectrum {
+  const spectrum = singlePrecisionSpectrum({ data: plane, height, width }, into);
   return normalization === 'phase' ? spectrum : withoutMean(spectrum);
 }
 
 /** The spectrum of the mean-subtracted plane: the same with its DC term set to zero. */
 function withoutMean(spectrum: Spectrum): Spectrum {
-  const values = Float64Array.from(spectrum.values);
+  const values = spectrum.values.slice();
   const dcPower = values[0] * values[0] + values[1] * values[1];
   values[0] = values[1] = 0;
   return { ...spectrum, values, energy: Math.max(0, spectrum.energy - dcPower) };
 }
 
+/** Where each column (or row) of a plane falls between the block centres of the background grid. */
+interface GridWeights {
+  low: Int32Array;
+  high: Int32Array;
+  weight: Float32Array;
+}
+
+const gridCache = new Map<string, GridWeights>();
+function gridWeights(n: number, block: number, cells: number): GridWeights {
+  const key = `${n}:${block}`;
+  let g = gridCache.get(key);
+  if (!g) {
+    g = { low: new Int32Array(n), high: new Int32Array(n), weight: new Float32Array(n) };
+    for (let i = 0; i < n; i++) {
+      const f = Math.min(cells - 1, Math.max(0, (i + 0.5) / block - 0.5));
+      g.low[i] = Math.floor(f);
+      g.high[i] = Math.min(cells - 1, g.low[i] + 1);
+      g.weight[i] = f - g.low[i];
+    }
+    gridCache.set(key, g);
+  }
+  return g;
+}
+
 /**
  * The plane minus its slowly varying background (block means on a coarse grid, interpolated
- * bilinearly: uneven illumination is fixed to the camera and would pull the estimate to zero).
+ * bilinearly: uneven illumination is fixed to the camera and would pull the estimate to zero),
+ * into `out`; with `windowedOut`, also that times the tapered window (one pass for both).
  */
-export function withoutBackground(plane: Float32Array, height: number, width: number): Float32Array {
+export function withoutBackground(plane: ArrayLike<number>, height: number, width: number, out = new Float32Array(height * width), windowedOut?: Float32Array): Float32Array {
   const block = Math.max(8, Math.round(Math.min(height, width) / 8));
   const gy = Math.ceil(height / block);
   const gx = Math.ceil(width / block);
   const means = new Float64Array(gy * gx);
-  const counts = new Float64Array(gy * gx);
   for (let y = 0; y < height; y++) {
     const row = Math.floor(y / block) * gx;
-    for (let x = 0; x < width; x++) {
-      const g = row + Math.floor(x / block);
-      means[g] += plane[y * width + x];
-      counts[g]++;
+    for (let g = 0; g < gx; g++) {
+      let sum = 0;
+      const end = Math.min(width, (g + 1) * block);
+      for (let x = g * block, i = y * width + x; x < end; x++, i++) sum += plane[i];
+      means[row + g] += sum;
     }
   }
-  for (let g = 0; g < means.length; g++) means[g] /= counts[g];
-  const out = new Float32Array(plane.length);
+  for (let cy = 0; cy < gy; cy++)
+    for (let cx = 0; cx < gx; cx++) {
+      means[cy * gx + cx] /= (Math.min(height, (cy + 1) * block) - cy * block) * (Math.min(width, (cx + 1) * block) - cx * block);
+    }
+  const ys = gridWeights(height, block, gy);
+  const xs = gridWeights(width, block, gx);
+  const wy = taperedWindow(height);
+  const wx = taperedWindow(width);
+  const rowBackground = new Float64Array(gx);
   for (let y = 0; y < height; y++) {
-    const fy = Math.min(gy - 1, Math.max(0, (y + 0.5) / block - 0.5));
-    const y0 = Math.floor(fy);
-    const y1 = Math.min(gy - 1, y0 + 1);
-    const wy = fy - y0;
+    const top = ys.low[y] * gx;
+    const bottom = ys.high[y] * gx;
+    const f = ys.weight[y];
+    for (let g = 0; g < gx; g++) rowBackground[g] = means[top + g] * (1 - f) + means[bottom + g] * f;
+    const base = y * width;
     for (let x = 0; x < width; x++) {
-      const fx = Math.min(gx - 1, Math.max(0, (x + 0.5) / block - 0.5));
-      const x0 = Math.floor(fx);
-      const x1 = Math.min(gx - 1, x0 + 1);
-      const wx = fx - x0;
-      const top = means[y0 * gx + x0] * (1 - wx) + means[y0 * gx + x1] * wx;
-      const bottom = means[y1 * gx + x0] * (1 - wx) + means[y1 * gx + x1] * wx;
-      out[y * width + x] = plane[y * width + x] - (top * (1 - wy) + bottom * wy);
+      const w = xs.weight[x];
+      out[base + x] = plane[base + x] - (rowBackground[xs.low[x]] * (1 - w) + rowBackground[xs.high[x]] * w);
+    }
+    if (windowedOut) {
+      const rowWeight = wy[y];
+      for (let x = 0; x < width; x++) windowedOut[base + x] = out[base + x] * rowWeight * wx[x];
     }
   }
   return out;
@@ -136,10 +176,9 @@ function taperedWindow(n: number): Float32Array {
 }
 
 /** plane * window(y) * window(x): the frame's edges fade out, so the periodic FFT sees no seam at the border. */
-export function windowed(plane: Float32Array, height: number, width: number): Float32Array {
+export function windowed(plane: Float32Array, height: number, width: number, out = new Float32Array(plane.length)): Float32Array {
   const wy = taperedWindow(height);
   const wx = taperedWindow(width);
-  const out = new Float32Array(plane.length);
   for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) out[y * width + x] = plane[y * width + x] * wy[y] * wx[x];
   return out;
 }
@@ -175,8 +214,26 @@ export function overlapCorrelation(reference: Float32Array, moving: Float32Array
 export const SIGNIFICANT_PEAK_SD = 8;
 
 interface Prepared {
+  /** The plane as correlated (background removed, windowed). */
   plane: Float32Array;
   spectrum: Spectrum;
+}
+
+/**
+ * Buffers of prepared frames, reused: a run holds at most a few frames at once (the key, the latest good
+ * frame, the current one), so a 512x512 movie costs a few MB however long it is.
+ */
+class PreparedPool {
+  private readonly free: Prepared[] = [];
+  constructor(private readonly height: number, private readonly width: number) {}
+  take(): { plane: Float32Array; values?: Float32Array } {
+    const p = this.free.pop();
+    return p ? { plane: p.plane, values: p.spectrum.values instanceof Float32Array ? p.spectrum.values : undefined } : { plane: new Float32Array(this.height * this.width) };
+  }
+  /** Returns the frames no longer referenced by `kept`. */
+  release(frames: Prepared[], kept: Prepared[]): void {
+    for (const f of frames) if (!kept.includes(f) && !this.free.includes(f)) this.free.push(f);
+  }
 }
 
 /**
@@ -206,18 +263,24 @@ function guardedShift(reference: Prepared, moving: Prepared, task: ShiftTask): S
 }
 
 export async function estimateShiftsTask(task: ShiftTask): Promise<ShiftTaskResult> {
+  await loadSimdFft();
+  if (task.planes.length === 0) return { run: task.run, links: [], objects: [] };
   const { height, width, mode } = task;
   const normalization = task.normalization ?? 'phase';
   const sqrtN = Math.sqrt(height * width);
   const objects: FrameObjects[] | undefined = task.objects ? [] : undefined;
+  const objectsFrom = task.objectsFrom ?? 0;
+  const pool = new PreparedPool(height, width);
+  const flat = new Float32Array(height * width);
   const prepare = (i: number): Prepared => {
+    const buffers = pool.take();
     let plane = task.planes[i];
     if (task.prepare) {
-      const flat = withoutBackground(plane, height, width);
-      if (objects) objects.push(findObjects(flat, height, width));
-      plane = windowed(flat, height, width);
-    } else if (objects) objects.push(findObjects(plane, height, width));
-    return { plane, spectrum: spectrumFor(plane, height, width, normalization) };
+      withoutBackground(plane, height, width, flat, buffers.plane);
+      if (objects && i >= objectsFrom) objects.push(findObjects(flat, height, width));
+      plane = buffers.plane;
+    } else if (objects && i >= objectsFrom) objects.push(findObjects(plane, height, width));
+    return { plane, spectrum: spectrumFor(plane, height, width, normalization, buffers.values) };
   };
   const xzSpectra = task.xz ? task.xz.planes.map((p) => spectrumFor(p, task.xz!.height, width, 'none')) : undefined;
   const dzOf = (key: number, i: number) =>
@@ -243,7 +306,9 @@ export async function estimateShiftsTask(task: ShiftTask): Promise<ShiftTaskResu
     };
   };
   for (let i = 1; i < task.planes.length; i++) {
+    if (task.yieldEveryPlane) await new Promise((resolve) => setImmediate(resolve));
     const frame = prepare(i);
+    const before = [keyFrame, lastGood.frame, frame];
     // A chain skips frames that did not resemble the movie, so one bad frame breaks no link
     const reference = mode === 'chain' ? lastGood.frame : keyFrame;
     const against = mode === 'chain' ? lastGood.index : key;
@@ -273,6 +338,7 @@ export async function estimateShiftsTask(task: ShiftTask): Promise<ShiftTaskResu
       keyPeak = undefined; // measured on a bad frame: the next frame sets it
     }
     links.push(link(i, chosenKey, shift, resembles));
+    pool.release(before, [keyFrame, lastGood.frame]);
   }
-  return { links, objects };
+  return { run: task.run, links, objects };
 }

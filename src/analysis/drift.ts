@@ -18,10 +18,10 @@
 import type { Movie, Shape } from '../image/movie.ts';
 import { createMovieWriter } from '../image/writer.ts';
 import { InputError, WorkError } from '../errors.ts';
-import { mapInWorkers, defaultThreads } from '../parallel/pool.ts';
 import type { Table } from './table.ts';
 import { isFlat } from './registration.ts';
-import { estimateShiftsTask, SIGNIFICANT_PEAK_SD, type Link, type LinkMode, type ShiftTask, type ShiftTaskResult } from './drift-kernel.ts';
+import { SIGNIFICANT_PEAK_SD, type Link, type LinkMode } from './drift-kernel.ts';
+import { linksOf, type BlockImages, type FixedReference, type ImageSource, type LinkRunOptions } from './drift-runs.ts';
 import { objectShift, type FrameObjects, type ObjectShift } from './driftObjects.ts';
 import { castPlane, translatePlane, translateStack, type Interpolation } from './resample.ts';
 
@@ -84,8 +84,6 @@ export interface DriftEstimate {
   objectCheck: { steps: number; agreed: number; cellMotionPxPerFrame: number; uncertaintyPx: number };
 }
 
-/** Above this many estimation pixels, estimation runs in worker threads. */
-const WORKER_THRESHOLD_PX = 1 << 22;
 /** Image registration and the objects' median displacement agree within this many px (or 3 standard errors). */
 const AGREEMENT_PX = 1;
 /** Cells whose own motion spreads their frame-to-frame displacements by more than this (SD, px) move on their own. */
@@ -120,13 +118,7 @@ function throwIfAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw new WorkError('cancelled');
 }
 
-/** Images a block of frames is estimated on: XY max projection and (for z) XZ max projection, averaged over the block. */
-interface BlockImages {
-  xy: Float32Array;
-  xz?: Float32Array;
-  centreT: number;
-}
-
+/** XY max projection (and XZ, max over y) of one frame, as float64 (-Infinity where nothing was projected yet). */
 async function projectionsOfFrame(movie: Movie, t: number, channel: number, withXz: boolean): Promise<{ xy: Float64Array; xz?: Float64Array }> {
   const { z: depth, y: height, x: width } = movie.shape;
   const xy = new Float64Array(height * width).fill(-Infinity);
@@ -135,7 +127,7 @@ async function projectionsOfFrame(movie: Movie, t: number, channel: number, with
     const plane = await movie.plane(t, z, channel);
     for (let i = 0; i < plane.length; i++) {
       const v = plane[i];
-      if (Number.isNaN(v)) throw new InputError(`frame ${t + 1} (z ${z + 1}) has NaN values: replace them (e.g. with 0) before drift correction`);
+      if (Number.isNaN(v)) throw nanError(t, z);
       if (v > xy[i]) xy[i] = v;
     }
     if (xz) {
@@ -149,24 +141,53 @@ async function projectionsOfFrame(movie: Movie, t: number, channel: number, with
   return { xy, xz };
 }
 
-async function blockImages(movie: Movie, channel: number, framesPerBlock: number, withXz: boolean, options: DriftOptions): Promise<BlockImages[]> {
-  const { t: frames } = movie.shape;
-  const blocks: BlockImages[] = [];
-  for (let start = 0; start < frames; start += framesPerBlock) {
-    const end = Math.min(frames, start + framesPerBlock);
-    let xySum: Float64Array | undefined;
-    let xzSum: Float64Array | undefined;
-    for (let t = start; t < end; t++) {
-      throwIfAborted(options.signal);
-      const { xy, xz } = await projectionsOfFrame(movie, t, channel, withXz);
-      xySum = addInto(xySum, xy);
-      if (xz) xzSum = addInto(xzSum, xz);
-      options.onProgress?.(t + 1, frames, 'reading frames');
-    }
-    const n = end - start;
-    blocks.push({ xy: scaleToFloat32(xySum!, 1 / n), xz: xzSum && scaleToFloat32(xzSum, 1 / n), centreT: (start + end - 1) / 2 });
+const nanError = (t: number, z: number) => new InputError(`frame ${t + 1} (z ${z + 1}) has NaN values: replace them (e.g. with 0) before drift correction`);
+
+/** A single 2-D frame as float32 in one pass (the common case: no projection, no averaging). */
+async function planeOfFrame(movie: Movie, t: number, channel: number): Promise<Float32Array> {
+  const plane = await movie.plane(t, 0, channel);
+  const out = new Float32Array(plane.length);
+  for (let i = 0; i < plane.length; i++) {
+    const v = plane[i];
+    if (v !== v) throw nanError(t, 0);
+    out[i] = v;
   }
-  return blocks;
+  return out;
+}
+
+/** The movie as blocks of framesPerBlock frames, each read when asked: max projections averaged over the block. */
+function blockSource(movie: Movie, channel: number, framesPerBlock: number, withXz: boolean, options: DriftOptions): ImageSource & { centreT(block: number): number; framesOf(block: number): number[] } {
+  const { t: frames, z: depth, y: height, x: width } = movie.shape;
+  const range = (block: number) => [block * framesPerBlock, Math.min(frames, (block + 1) * framesPerBlock)];
+  let readUpTo = 0;
+  return {
+    count: Math.ceil(frames / framesPerBlock),
+    height,
+    width,
+    depth,
+    centreT: (block) => (range(block)[0] + range(block)[1] - 1) / 2,
+    framesOf: (block) => Array.from({ length: range(block)[1] - range(block)[0] }, (_, i) => range(block)[0] + i),
+    async read(block) {
+      const [start, end] = range(block);
+      let images: BlockImages;
+      if (end - start === 1 && depth === 1 && !withXz) {
+        throwIfAborted(options.signal);
+        images = { xy: await planeOfFrame(movie, start, channel) };
+      } else {
+        let xySum: Float64Array | undefined;
+        let xzSum: Float64Array | undefined;
+        for (let t = start; t < end; t++) {
+          throwIfAborted(options.signal);
+          const { xy, xz } = await projectionsOfFrame(movie, t, channel, withXz);
+          xySum = addInto(xySum, xy);
+          if (xz) xzSum = addInto(xzSum, xz);
+        }
+        images = { xy: scaleToFloat32(xySum!, 1 / (end - start)), xz: xzSum && scaleToFloat32(xzSum, 1 / (end - start)) };
+      }
+      if (end > readUpTo) options.onProgress?.((readUpTo = end), frames, 'reading frames');
+      return isFlat(images.xy) ? undefined : images;
+    },
+  };
 }
 
 /** sum + values; the first block image is taken over as the sum (projectionsOfFrame gives fresh arrays). */
@@ -183,81 +204,25 @@ function scaleToFloat32(values: Float64Array, scale: number): Float32Array {
 }
 
 /**
- * The 'mean' template: the average of the images after a first alignment,
+ * The 'mean' template: the average of the images after a first alignment (read again, one at a time),
  * so that it is sharp (a plain average of drifting frames is motion-blurred) and less noisy than one frame.
  */
-function alignedMeanImage(images: Float32Array[], height: number, width: number, positions: Position[]): Float32Array {
-  const sum = new Float64Array(height * width);
-  images.forEach((image, i) => {
-    const aligned = translatePlane(image, height, width, -positions[i].dxPx, -positions[i].dyPx, 'bilinear');
-    for (let p = 0; p < sum.length; p++) sum[p] += aligned[p];
-  });
-  return scaleToFloat32(sum, 1 / images.length);
-}
-
-interface LinkRunOptions {
-  upsampleFactor: number;
-  maxShiftPx?: number;
-  threads?: number;
-  onProgress?: DriftOptions['onProgress'];
-  signal?: AbortSignal;
-}
-
-interface LinkImages {
-  xy: Float32Array[];
-  xz?: Float32Array[];
-  height: number;
-  width: number;
-  depth: number;
-}
-
-/**
- * Links of every image: for 'fixed', each against `fixedReference` (index -1); for 'chain' and 'follow', each
- * run of images starts from the image before it, so the runs join up. Objects are found when asked for.
- */
-async function linksOf(images: LinkImages, mode: LinkMode, fixedReference: { xy: Float32Array; xz?: Float32Array } | undefined, withObjects: boolean, options: LinkRunOptions): Promise<{ links: Link[]; objects: FrameObjects[] }> {
-  const { height, width } = images;
-  const count = images.xy.length;
-  const threads = options.threads ?? (count * height * width >= WORKER_THRESHOLD_PX ? defaultThreads() : 1);
-  // One run per thread for the followed key frame (each run starts a new key); a few per thread otherwise, so both cores stay busy to the end
-  const taskCount = threads <= 1 ? 1 : Math.min(count, mode === 'follow' ? threads : threads * 4);
-  const perTask = Math.ceil(count / taskCount);
-  const tasks: ShiftTask[] = [];
-  for (let start = 0; start < count; start += perTask) {
-    const end = Math.min(count, start + perTask);
-    const indices = mode === 'fixed' ? [-1] : start === 0 ? [] : [start - 1];
-    for (let i = start; i < end; i++) indices.push(i);
-    const pick = (list: Float32Array[], reference?: Float32Array) => indices.map((i) => (i < 0 ? reference! : list[i]));
-    tasks.push({
-      height,
-      width,
-      indices,
-      planes: pick(images.xy, fixedReference?.xy),
-      mode,
-      upsampleFactor: options.upsampleFactor,
-      maxShiftPx: options.maxShiftPx,
-      prepare: true,
-      objects: withObjects,
-      ...(images.xz ? { xz: { height: images.depth, planes: pick(images.xz, fixedReference?.xz) } } : {}),
-    });
-  }
-  let results: ShiftTaskResult[];
-  if (threads <= 1) {
-    results = [];
-    for (const task of tasks) {
-      throwIfAborted(options.signal);
-      results.push(await estimateShiftsTask(task));
+async function alignedMeanImages(source: ImageSource, indices: number[], positions: Position[]): Promise<BlockImages> {
+  const { height, width, depth } = source;
+  const xy = new Float64Array(height * width);
+  let xz: Float64Array | undefined;
+  for (let k = 0; k < indices.length; k++) {
+    const images = (await source.read(indices[k]))!;
+    const p = positions[k];
+    const aligned = translatePlane(images.xy, height, width, -p.dxPx, -p.dyPx, 'bilinear');
+    for (let i = 0; i < xy.length; i++) xy[i] += aligned[i];
+    if (images.xz) {
+      xz ??= new Float64Array(depth * width);
+      const alignedXz = translatePlane(images.xz, depth, width, -p.dxPx, -p.dzPx, 'bilinear');
+      for (let i = 0; i < xz.length; i++) xz[i] += alignedXz[i];
     }
-  } else {
-    results = await mapInWorkers<ShiftTask, ShiftTaskResult>(new URL('./drift-kernel.ts', import.meta.url), 'estimateShiftsTask', tasks, {
-      threads,
-      signal: options.signal,
-      onProgress: (done, total) => options.onProgress?.(done, total, 'estimating drift'),
-    });
   }
-  const objects: FrameObjects[] = [];
-  results.forEach((r, k) => r.objects?.forEach((o, i) => tasks[k].indices[i] >= 0 && (objects[tasks[k].indices[i]] = o)));
-  return { links: results.flatMap((r) => r.links), objects };
+  return { xy: scaleToFloat32(xy, 1 / indices.length), xz: xz && scaleToFloat32(xz, 1 / indices.length) };
 }
 
 interface Position {
@@ -390,21 +355,37 @@ function interpolate(xs: number[], ys: number[], at: number): number {
   return ys[i - 1] * (1 - f) + ys[i] * f;
 }
 
+/** Links whose images are among `indices`, renumbered to their place there. */
+function renumberedLinks(links: Link[], indices: number[]): Link[] {
+  const place = new Map(indices.map((index, k) => [index, k]));
+  return links.filter((l) => place.has(l.index)).map((l) => ({ ...l, index: place.get(l.index)! }));
+}
+
+interface Estimated {
+  /** Per image of the source (empty images at 0). */
+  positions: Position[];
+  links: Link[];
+  objects: FrameObjects[];
+  empty: Set<number>;
+}
+
 /** Positions of every image for the chosen reference ('mean' runs twice: following the movie, then against the aligned mean). */
-async function positionsForReference(images: LinkImages, reference: DriftReference, options: LinkRunOptions): Promise<{ positions: Position[]; links: Link[]; objects: FrameObjects[] }> {
+async function positionsForReference(source: ImageSource, reference: DriftReference, channel: number, options: LinkRunOptions): Promise<Estimated> {
   const mode: LinkMode = reference === 'first' ? 'fixed' : reference === 'previous' ? 'chain' : 'follow';
-  const fixed = reference === 'first' ? { xy: images.xy[0], xz: images.xz?.[0] } : undefined;
-  const first = await linksOf(images, mode, fixed, true, options);
-  let positions = positionsFromLinks(first.links, images.xy.length);
-  if (reference !== 'mean') return { positions, links: first.links, objects: first.objects };
-  const checked = checkSteps(positions, first.links, first.objects).positions;
-  const template = {
-    xy: alignedMeanImage(images.xy, images.height, images.width, checked),
-    xz: images.xz && alignedMeanImage(images.xz, images.depth, images.width, checked.map((p) => ({ dxPx: p.dxPx, dyPx: p.dzPx, dzPx: 0 }))),
-  };
-  const second = await linksOf(images, 'fixed', template, false, options);
-  positions = positionsFromLinks(second.links, images.xy.length);
-  return { positions, links: second.links, objects: first.objects };
+  let fixed: FixedReference | undefined;
+  if (reference === 'first') {
+    const first = await source.read(0);
+    if (!first) throw new InputError(`the first frame of channel ${channel + 1} is empty (constant): use reference "follow" or "previous", or start from a later frame`);
+    fixed = { images: first, index: 0 };
+  }
+  const first = await linksOf(source, mode, fixed, true, options);
+  const positions = positionsFromLinks(first.links, source.count);
+  const valid = positions.map((_, i) => i).filter((i) => !first.empty.has(i));
+  if (reference !== 'mean' || valid.length === 0) return { positions, ...first };
+  const checked = checkSteps(valid.map((i) => positions[i]), renumberedLinks(first.links, valid), valid.map((i) => first.objects[i])).positions;
+  const template = await alignedMeanImages(source, valid, checked);
+  const second = await linksOf(source, 'fixed', { images: template, index: -1 }, false, options);
+  return { positions: positionsFromLinks(second.links, source.count), links: second.links, objects: first.objects, empty: first.empty };
 }
 
 /** Estimates the drift of every frame (see the module comment for the convention). */
@@ -422,22 +403,16 @@ export async function estimateDrift(movie: Movie, options: DriftOptions = {}): P
       objectCheck: { steps: 0, agreed: 0, cellMotionPxPerFrame: 0, uncertaintyPx: 0 },
     };
   }
-  const blocks = await blockImages(movie, channel, timeAveraging, correctZ, options);
-  const valid = blocks.filter((b) => !isFlat(b.xy));
-  if (valid.length === 0) throw new InputError(`every frame of channel ${channel + 1} is empty (constant): there is nothing to estimate drift from`);
-  if (reference === 'first' && valid[0] !== blocks[0]) {
-    throw new InputError(`the first frame of channel ${channel + 1} is empty (constant): use reference "follow" or "previous", or start from a later frame`);
-  }
-  const images: LinkImages = { xy: valid.map((b) => b.xy), xz: correctZ ? valid.map((b) => b.xz!) : undefined, height: shape.y, width: shape.x, depth: shape.z };
+  const source = blockSource(movie, channel, timeAveraging, correctZ, options);
   const common = { upsampleFactor, maxShiftPx: options.maxDriftPx, threads: options.threads, onProgress: options.onProgress, signal: options.signal };
-  const estimated = await positionsForReference(images, reference, common);
+  const estimated = await positionsForReference(source, reference, channel, common);
+  const valid = estimated.positions.map((_, i) => i).filter((i) => !estimated.empty.has(i));
+  if (valid.length === 0) throw new InputError(`every frame of channel ${channel + 1} is empty (constant): there is nothing to estimate drift from`);
   // Frames that do not resemble the movie (a flash, a blank, defocus) are left out and their drift interpolated
   const outliers = new Set(estimated.links.filter((l) => !l.resembles && l.index >= 0).map((l) => l.index));
-  const kept = valid.map((_, i) => i).filter((i) => !outliers.has(i));
-  const renumbered = new Map(kept.map((i, k) => [i, k]));
-  const keptLinks = estimated.links.filter((l) => renumbered.has(l.index)).map((l) => ({ ...l, index: renumbered.get(l.index)! }));
-  const checked = checkSteps(kept.map((i) => estimated.positions[i]), keptLinks, kept.map((i) => estimated.objects[i]));
-  const centres = kept.map((i) => valid[i].centreT);
+  const kept = valid.filter((i) => !outliers.has(i));
+  const checked = checkSteps(kept.map((i) => estimated.positions[i]), renumberedLinks(estimated.links, kept), kept.map((i) => estimated.objects[i]));
+  const centres = kept.map((i) => source.centreT(i));
   // 'mean' reports drift from the mean position; the others from the first image
   const dx = checked.positions.map((p) => p.dxPx);
   const dy = checked.positions.map((p) => p.dyPx);
@@ -452,16 +427,13 @@ export async function estimateDrift(movie: Movie, options: DriftOptions = {}): P
     rows.push(row);
     confidence.push(centres.length ? checked.confidence[nearestIndex(centres, t)] : 0);
   }
-  const emptyFrames: number[] = [];
-  blocks.forEach((b, i) => {
-    if (!valid.includes(b)) for (let t = i * timeAveraging; t < Math.min(shape.t, (i + 1) * timeAveraging); t++) emptyFrames.push(t);
-  });
+  const emptyFrames = [...estimated.empty].sort((a, b) => a - b).flatMap((i) => source.framesOf(i));
   const unsureFrames: UnsureFrame[] = [];
   checked.sources.forEach((source, k) => {
     if (checked.reasons[k]) unsureFrames.push({ t: Math.round(centres[k]), source, reason: checked.reasons[k] });
   });
   for (const i of outliers) {
-    const t = Math.round(valid[i].centreT);
+    const t = Math.round(source.centreT(i));
     confidence[t] = 0;
     unsureFrames.push({ t, source: 'interpolated', reason: 'the frame does not resemble the frames around it (blank, flash or out of focus); its drift was interpolated from its neighbours' });
   }
@@ -603,11 +575,10 @@ export async function alignChannels(movie: Movie, outputPath: string, options: A
     if (isFlat(image)) throw new InputError(`channel ${c + 1} is empty (constant) over the chosen frames: nothing to align`);
     images.push(image);
   }
-  const { links } = await linksOf({ xy: images, height: shape.y, width: shape.x, depth: 1 }, 'fixed', { xy: images[reference] }, false, {
-    upsampleFactor: options.upsampleFactor ?? 20,
-    threads: 1,
-  });
-  const offsets = links.map((l, channel) => ({ channel, dxPx: channel === reference ? 0 : l.dxPx, dyPx: channel === reference ? 0 : l.dyPx }));
+  const channels: ImageSource = { count: shape.c, height: shape.y, width: shape.x, depth: 1, read: async (c) => ({ xy: images[c] }) };
+  const { links } = await linksOf(channels, 'fixed', { images: { xy: images[reference] }, index: reference }, false, { upsampleFactor: options.upsampleFactor ?? 20, threads: 1 });
+  const byChannel = new Map(links.map((l) => [l.index, l]));
+  const offsets = images.map((_, channel) => ({ channel, dxPx: channel === reference ? 0 : byChannel.get(channel)!.dxPx, dyPx: channel === reference ? 0 : byChannel.get(channel)!.dyPx }));
   await writeTranslated(movie, outputPath, (_t, c) => offsets[c], options);
   return offsets;
 }

@@ -5,6 +5,7 @@
 // algorithms", Optics Letters 33:156, doi:10.1364/OL.33.000156.
 import { InputError } from '../errors.ts';
 import { fftFrequencies, halfWidth, irfft2d, rfft2d } from './fft.ts';
+import { realFft2d, simdFft, zoomDft } from './fft-simd.ts';
 
 /** A 2-D image, row-major: data[y * width + x]. */
 export interface Plane {
@@ -68,8 +69,11 @@ export function isFlat(data: ArrayLike<number>): boolean {
 export interface Spectrum {
   height: number;
   width: number;
-  /** Half spectrum (numpy.fft.rfft2 layout): height x (floor(width/2) + 1), interleaved complex. */
-  values: Float64Array;
+  /**
+   * Half spectrum (numpy.fft.rfft2 layout): height x (floor(width/2) + 1), interleaved complex. Float32Array:
+   * single precision (singlePrecisionSpectrum), registered with the SIMD transforms.
+   */
+  values: Float64Array | Float32Array;
   /** sum |F|^2 over the full spectrum, the amplitude used by the error metric. */
   energy: number;
 }
@@ -89,6 +93,19 @@ export function spectrumOf(plane: Plane, into?: Float64Array): Spectrum {
       energy += weight * (values[i] * values[i] + values[i + 1] * values[i + 1]);
     }
   }
+  return { height: ny, width: nx, values, energy };
+}
+
+/**
+ * The half spectrum in single precision (as scikit-image on float32 images) by the SIMD transforms, 5-10x
+ * faster, where they are loaded (await loadSimdFft()) and take the size; else the double-precision spectrum.
+ */
+export function singlePrecisionSpectrum(plane: Plane, into?: Float32Array): Spectrum {
+  const { height: ny, width: nx } = plane;
+  const plan = realFft2d(ny, nx);
+  if (!plan) return spectrumOf(plane);
+  const values = into ?? new Float32Array(2 * ny * plan.halfWidth);
+  const energy = plan.forward(plane.data, values);
   return { height: ny, width: nx, values, energy };
 }
 
@@ -112,8 +129,12 @@ export function estimateShiftFromSpectra(reference: Spectrum, moving: Spectrum, 
   if (!(Number.isInteger(upsampleFactor) && upsampleFactor >= 1)) {
     throw new InputError(`upsampleFactor must be an integer >= 1, got ${upsampleFactor}`);
   }
+  if (reference.values instanceof Float32Array && moving.values instanceof Float32Array) {
+    return estimateShiftSingle(reference, reference.values, moving, moving.values, upsampleFactor, options);
+  }
   const { height: ny, width: nx } = reference;
-  const product = crossPowerSpectrum(reference.values, moving.values, options.normalization ?? 'phase');
+  const product = scratch('product', reference.values.length);
+  crossPowerSpectrum(asDouble(reference.values), asDouble(moving.values), options.normalization ?? 'phase', product);
   if (options.removeMean) product[0] = product[1] = 0;
   // irfft2d overwrites its input: transform a copy, the product is needed again for the refinement
   const work = scratch('correlation-input', product.length);
@@ -153,6 +174,109 @@ export function estimateShiftFromSpectra(reference: Spectrum, moving: Spectrum, 
   };
 }
 
+/**
+ * estimateShiftFromSpectra on single-precision spectra: the correlation by the SIMD inverse transform and the
+ * upsampled DFT by chirp-z transforms (zoomUpsampledCorrelation), as the double-precision path otherwise.
+ */
+function estimateShiftSingle(reference: Spectrum, referenceValues: Float32Array, moving: Spectrum, movingValues: Float32Array, upsampleFactor: number, options: ShiftOptions): ShiftEstimate {
+  const { height: ny, width: nx } = reference;
+  const plan = realFft2d(ny, nx)!;
+  let product = singleScratch.get(referenceValues.length);
+  if (!product) singleScratch.set(referenceValues.length, (product = new Float32Array(referenceValues.length)));
+  crossPowerSpectrumSingle(referenceValues, movingValues, options.normalization ?? 'phase', product);
+  if (options.removeMean) product[0] = product[1] = 0;
+  const n = ny * nx;
+  const correlation = plan.inverseUnscaled(product); // n times the correlation
+  const [peakY, peakX] = argmaxAbsSingle(correlation, ny, nx, options.maxShiftPx);
+  let shiftY = wrapShift(peakY, ny);
+  let shiftX = wrapShift(peakX, nx);
+  const peakHeight = Math.abs(correlation[peakY * nx + peakX]) / n;
+  let peak: [number, number];
+  if (upsampleFactor === 1) {
+    peak = [correlation[peakY * nx + peakX] / n, 0];
+  } else {
+    const regionSize = Math.ceil(upsampleFactor * 1.5);
+    const dftShift = Math.trunc(regionSize / 2);
+    const refined = zoomUpsampledCorrelation(product, ny, nx, regionSize, upsampleFactor, shiftY, shiftX);
+    const [v, u] = argmaxAbsComplex(refined, regionSize, regionSize);
+    const i = 2 * (v * regionSize + u);
+    peak = [refined[i], refined[i + 1]];
+    shiftY += (v - dftShift) / upsampleFactor;
+    shiftX += (u - dftShift) / upsampleFactor;
+  }
+  const amplitudes = upsampleFactor === 1 ? (reference.energy / n) * (moving.energy / n) : reference.energy * moving.energy;
+  const peakPower = peak[0] * peak[0] + peak[1] * peak[1];
+  return {
+    dyPx: shiftY,
+    dxPx: shiftX,
+    error: Math.sqrt(Math.abs(1 - peakPower / amplitudes)),
+    phaseDifference: Math.atan2(peak[1], peak[0]),
+    peakHeight,
+  };
+}
+
+const singleScratch = new Map<number, Float32Array>();
+
+/**
+ * upsampledCorrelation on a single-precision half spectrum (even width, as the SIMD transforms take), each
+ * axis by a chirp-z transform instead of a matrix product: about a fifth of the work at upsample 20 on 512 px.
+ * The same folding of the mirrored half: S_y[u] = A_y[u] + conj(B_-y[u]).
+ */
+function zoomUpsampledCorrelation(half: Float32Array, ny: number, nx: number, regionSize: number, upsampleFactor: number, centreY: number, centreX: number): Float64Array {
+  const simd = simdFft()!;
+  const hc = halfWidth(nx);
+  const nyquist = nx / 2;
+  const dftShift = Math.trunc(regionSize / 2);
+  const R = regionSize;
+  // x: the columns below Nyquist (frequencies k / nx) by the zoom transform, Nyquist (frequency -1/2, as fftfreq) directly
+  const offsetX = dftShift - centreX * upsampleFactor;
+  const rowSums = scratch('zoom-rows', 2 * ny * R);
+  zoomDft(simd, nx * upsampleFactor, nyquist, R).run(ny, offsetX, 0, (y, heap, at) => heap.set(half.subarray(2 * y * hc, 2 * y * hc + 2 * nyquist), at), rowSums);
+  const nyquistRe = new Float64Array(R);
+  const nyquistIm = new Float64Array(R);
+  for (let u = 0; u < R; u++) {
+    const angle = (-Math.PI * (u - offsetX)) / upsampleFactor;
+    nyquistRe[u] = Math.cos(angle);
+    nyquistIm[u] = Math.sin(angle);
+  }
+  // A_y[u] = rowSums + Nyquist term; B_y[u] = rowSums - DC term
+  const aSums = scratch('zoom-a', 2 * ny * R);
+  const bSums = scratch('zoom-b', 2 * ny * R);
+  for (let y = 0; y < ny; y++) {
+    const dcRe = half[2 * y * hc];
+    const dcIm = half[2 * y * hc + 1];
+    const nqRe = half[2 * (y * hc + nyquist)];
+    const nqIm = half[2 * (y * hc + nyquist) + 1];
+    for (let u = 0; u < R; u++) {
+      const i = 2 * (y * R + u);
+      aSums[i] = rowSums[i] + nqRe * nyquistRe[u] - nqIm * nyquistIm[u];
+      aSums[i + 1] = rowSums[i + 1] + nqRe * nyquistIm[u] + nqIm * nyquistRe[u];
+      bSums[i] = rowSums[i] - dcRe;
+      bSums[i + 1] = rowSums[i + 1] - dcIm;
+    }
+  }
+  // y: frequencies j / ny for j from -(ny - positive) up, so row y = j mod ny
+  const positive = Math.floor((ny - 1) / 2) + 1;
+  const start = -(ny - positive);
+  const columnSums = scratch('zoom-columns', 2 * R * R);
+  zoomDft(simd, ny * upsampleFactor, ny, R).run(R, dftShift - centreY * upsampleFactor, start, (u, heap, at) => {
+    for (let m = 0; m < ny; m++) {
+      const y = (start + m + ny) % ny;
+      const i = 2 * (y * R + u);
+      const twin = 2 * (((ny - y) % ny) * R + u);
+      heap[at + 2 * m] = aSums[i] + bSums[twin];
+      heap[at + 2 * m + 1] = aSums[i + 1] - bSums[twin + 1];
+    }
+  }, columnSums);
+  const out = new Float64Array(2 * R * R);
+  for (let u = 0; u < R; u++)
+    for (let v = 0; v < R; v++) {
+      out[2 * (v * R + u)] = columnSums[2 * (u * R + v)];
+      out[2 * (v * R + u) + 1] = columnSums[2 * (u * R + v) + 1];
+    }
+  return out;
+}
+
 /** Scratch arrays reused between calls of one thread (their contents never escape a call). */
 const scratchArrays = new Map<string, Float64Array>();
 function scratch(name: string, length: number): Float64Array {
@@ -165,9 +289,51 @@ function scratch(name: string, length: number): Float64Array {
   return a;
 }
 
+const asDouble = (values: Float64Array | Float32Array) => (values instanceof Float64Array ? values : Float64Array.from(values));
+
+/** crossPowerSpectrum on single-precision spectra (a function of its own, so each stays monomorphic: twice as fast). */
+function crossPowerSpectrumSingle(reference: Float32Array, moving: Float32Array, normalization: 'phase' | 'none', out: Float32Array): void {
+  const floor = 100 * EPS64;
+  const phase = normalization === 'phase';
+  for (let i = 0; i < out.length; i += 2) {
+    const ar = reference[i];
+    const ai = reference[i + 1];
+    const br = moving[i];
+    const bi = -moving[i + 1];
+    let re = ar * br - ai * bi;
+    let im = ar * bi + ai * br;
+    if (phase) {
+      const scale = 1 / Math.max(Math.sqrt(re * re + im * im), floor);
+      re *= scale;
+      im *= scale;
+    }
+    out[i] = re;
+    out[i + 1] = im;
+  }
+}
+
+/** argmaxAbs on a single-precision plane. */
+function argmaxAbsSingle(values: Float32Array, ny: number, nx: number, maxShiftPx?: number): [number, number] {
+  let best = -1;
+  let bestIndex = 0;
+  const bounded = maxShiftPx !== undefined && maxShiftPx > 0;
+  for (let y = 0; y < ny; y++) {
+    if (bounded && Math.abs(wrapShift(y, ny)) > maxShiftPx) continue;
+    const row = y * nx;
+    for (let x = 0; x < nx; x++) {
+      if (bounded && Math.abs(wrapShift(x, nx)) > maxShiftPx) continue;
+      const magnitude = Math.abs(values[row + x]);
+      if (magnitude > best) {
+        best = magnitude;
+        bestIndex = row + x;
+      }
+    }
+  }
+  return [Math.floor(bestIndex / nx), bestIndex % nx];
+}
+
 /** F_ref * conj(F_mov), optionally divided by its magnitude (phase correlation). */
-function crossPowerSpectrum(reference: Float64Array, moving: Float64Array, normalization: 'phase' | 'none'): Float64Array {
-  const out = scratch('product', reference.length);
+function crossPowerSpectrum(reference: Float64Array, moving: Float64Array, normalization: 'phase' | 'none', out: Float64Array): void {
   const floor = 100 * EPS64;
   for (let i = 0; i < out.length; i += 2) {
     const ar = reference[i];
@@ -177,14 +343,13 @@ function crossPowerSpectrum(reference: Float64Array, moving: Float64Array, norma
     let re = ar * br - ai * bi;
     let im = ar * bi + ai * br;
     if (normalization === 'phase') {
-      const magnitude = Math.max(Math.sqrt(re * re + im * im), floor);
-      re /= magnitude;
-      im /= magnitude;
+      const scale = 1 / Math.max(Math.sqrt(re * re + im * im), floor);
+      re *= scale;
+      im *= scale;
     }
     out[i] = re;
     out[i + 1] = im;
   }
-  return out;
 }
 
 /** Index of the largest |value| of a real ny x nx array (first in row-major order), optionally within maxShiftPx of zero shift. */

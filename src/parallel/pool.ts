@@ -100,13 +100,19 @@ export async function closeWorkerPools(): Promise<void> {
   await Promise.all(all.map((w) => w.terminate()));
 }
 
+/** Inputs made when a worker is free to take them (e.g. read from a movie), so only those in flight are held. */
+export interface LazyInputs<I> {
+  length: number;
+  get(index: number): Promise<I>;
+}
+
 /**
  * Calls `module[exportName](input)` in worker threads for every input and returns the
  * outputs in input order. Typed arrays in outputs are transferred, not copied.
  * `moduleUrl` is usually `new URL('./kernel.ts', import.meta.url)`.
  * Calls that overlap each other share the same warm workers' queue order per worker.
  */
-export async function mapInWorkers<I, O>(moduleUrl: URL, exportName: string, inputs: I[], options: PoolOptions = {}): Promise<O[]> {
+export async function mapInWorkers<I, O>(moduleUrl: URL, exportName: string, inputs: I[] | LazyInputs<I>, options: PoolOptions = {}): Promise<O[]> {
   const total = inputs.length;
   if (total === 0) return [];
   if (options.signal?.aborted) throw new Error('cancelled');
@@ -134,7 +140,8 @@ export async function mapInWorkers<I, O>(moduleUrl: URL, exportName: string, inp
   const drain = async (worker: PooledWorker) => {
     while (!cancelled && next < total) {
       const id = next++;
-      outputs[id] = (await worker.run(inputs[id], () => cancelled)) as O;
+      const input = Array.isArray(inputs) ? inputs[id] : await inputs.get(id);
+      outputs[id] = (await worker.run(input, () => cancelled)) as O;
       done++;
       options.onProgress?.(done, total);
     }

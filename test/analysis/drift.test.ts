@@ -215,6 +215,20 @@ describe('estimateDrift on moving, dividing cells', () => {
   });
 });
 
+describe('estimateDrift on 1 and 2 threads', () => {
+  it('gives the same drift table, confidence and unsure frames whatever the thread count (first, previous, follow)', async () => {
+    // 40 frames: several runs for every reference, so the second thread takes some of them
+    const sim = simulate({ width: 64, height: 64, frames: 40, cells: 6, driftPx: 6, divisionRate: 0.02, seed: 4 });
+    for (const reference of ['first', 'previous', 'follow'] as const) {
+      const one = await estimateDrift(sim.movie, { reference, threads: 1 });
+      const two = await estimateDrift(sim.movie, { reference, threads: 2 });
+      expect(two.rows, reference).toEqual(one.rows);
+      expect(two.confidence, reference).toEqual(one.confidence);
+      expect(two.unsureFrames, reference).toEqual(one.unsureFrames);
+    }
+  });
+});
+
 describe('correctDrift', () => {
   it('writes a corrected movie (every channel) whose frames line up with frame 1', async () => {
     const sim = simulate({ width: 128, height: 128, frames: 6, driftPx: 6, seed: 9, speedPx: 0, divisionRate: 0, cells: 10, brightfield: true });

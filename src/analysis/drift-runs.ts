@@ -1,0 +1,163 @@
+// Drift estimation over a movie in runs of consecutive images: the images of each run are read
+// when a thread is free to register them (only the runs in flight are held, however long the
+// movie), the main thread takes runs itself while worker threads take others. The runs are cut
+// the same way whatever the number of threads, and each is registered on its own, so the drift
+// table does not depend on the thread count.
+import { WorkError } from '../errors.ts';
+import { defaultThreads, mapInWorkers } from '../parallel/pool.ts';
+import { estimateShiftsTask, type Link, type LinkMode, type ShiftTask, type ShiftTaskResult } from './drift-kernel.ts';
+import type { FrameObjects } from './driftObjects.ts';
+
+/** The images registered for a block of frames: XY max projection and (for z) XZ max projection. */
+export interface BlockImages {
+  xy: Float32Array;
+  xz?: Float32Array;
+}
+
+/** The images to register, read on demand; read() gives undefined for an empty (constant) image. */
+export interface ImageSource {
+  count: number;
+  height: number;
+  width: number;
+  /** z slices (height of the XZ images). */
+  depth: number;
+  read(index: number): Promise<BlockImages | undefined>;
+}
+
+export interface LinkRunOptions {
+  upsampleFactor: number;
+  maxShiftPx?: number;
+  /** Threads (the main one included); default all cores for movies of more than WORKER_THRESHOLD_PX estimation pixels. */
+  threads?: number;
+  onProgress?: (done: number, total: number, label?: string) => void;
+  signal?: AbortSignal;
+}
+
+/** A fixed reference image for mode 'fixed', and its index in the source when it is one of the images (-1 otherwise). */
+export interface FixedReference {
+  images: BlockImages;
+  index: number;
+}
+
+/** Images per run: short enough for both cores to stay busy to the end of a movie. */
+export const RUN_LENGTH = 8;
+/** Shortest run for 'follow': a restart every 32 images adds about as much error as 2-3 images' noise. */
+const FOLLOW_RUN_LENGTH = 32;
+/**
+ * Images per run for `count` images. A followed key frame restarts at each run (from the image the run
+ * before ended on: one more link that adds its error), so 'follow' cuts a movie into a few long runs.
+ */
+function runLength(mode: LinkMode, count: number): number {
+  return mode === 'follow' ? Math.max(FOLLOW_RUN_LENGTH, Math.ceil(count / 4)) : RUN_LENGTH;
+}
+/** Below this many estimation pixels in all, one thread does it (starting a worker costs more). */
+const WORKER_THRESHOLD_PX = 1 << 22;
+
+interface Run {
+  task: ShiftTask;
+  run: number;
+}
+
+/**
+ * Links of every image: for 'fixed', each against the fixed reference (key -1 unless it is an image itself);
+ * for 'chain' and 'follow', each run starts from the last non-empty image before it, so the runs join up.
+ * Objects (indexed by image) are found when asked for; `empty` lists the images that were constant.
+ */
+export async function linksOf(source: ImageSource, mode: LinkMode, fixed: FixedReference | undefined, withObjects: boolean, options: LinkRunOptions): Promise<{ links: Link[]; objects: FrameObjects[]; empty: Set<number> }> {
+  const { count, height, width } = source;
+  const length = runLength(mode, count);
+  const runs = Math.ceil(count / length);
+  const threads = Math.max(1, Math.min(runs, options.threads ?? (count * height * width >= WORKER_THRESHOLD_PX ? defaultThreads() : 1)));
+  const empty = new Set<number>();
+  const recent = new Map<number, BlockImages | undefined>();
+  // The last images read are kept: a run's lead-in is the image the run before ended on
+  const read = async (index: number): Promise<BlockImages | undefined> => {
+    if (fixed && index === fixed.index) return fixed.images;
+    if (recent.has(index)) return recent.get(index);
+    const images = await source.read(index);
+    if (!images) empty.add(index);
+    recent.set(index, images);
+    if (recent.size > 4) recent.delete(recent.keys().next().value!);
+    return images;
+  };
+  const indicesOf: number[][] = [];
+  const makeRun = async (run: number): Promise<Run> => {
+    const start = run * length;
+    const end = Math.min(count, start + length);
+    const indices: number[] = [];
+    const planes: BlockImages[] = [];
+    if (mode === 'fixed') {
+      indices.push(-1), planes.push(fixed!.images); // links against it have key -1 (drift 0)
+    } else {
+      for (let i = start - 1; i >= 0; i--) {
+        const lead = await read(i);
+        if (lead) {
+          indices.push(i), planes.push(lead);
+          break;
+        }
+      }
+    }
+    const objectsFrom = indices.length;
+    for (let i = start; i < end; i++) {
+      if (options.signal?.aborted) throw new WorkError('cancelled');
+      const images = await read(i);
+      if (images) indices.push(i), planes.push(images);
+    }
+    indicesOf[run] = indices;
+    const xz = planes.every((p) => p.xz) && planes.length > 0 ? { height: source.depth, planes: planes.map((p) => p.xz!) } : undefined;
+    return {
+      run,
+      task: {
+        height,
+        width,
+        indices,
+        planes: planes.map((p) => p.xy),
+        mode,
+        upsampleFactor: options.upsampleFactor,
+        maxShiftPx: options.maxShiftPx,
+        prepare: true,
+        objects: withObjects,
+        objectsFrom,
+        ...(xz ? { xz } : {}),
+      },
+    };
+  };
+
+  // Runs are claimed in order by whichever thread is free
+  let claimed = 0;
+  let done = 0;
+  const results: ShiftTaskResult[] = [];
+  const finished = (run: number, result: ShiftTaskResult) => {
+    results[run] = result;
+    options.onProgress?.(++done, runs, 'estimating drift');
+  };
+  const claim = async (): Promise<Run | undefined> => (claimed < runs ? makeRun(claimed++) : undefined);
+  const mainLane = async () => {
+    for (let r = await claim(); r; r = await claim()) finished(r.run, await estimateShiftsTask({ ...r.task, yieldEveryPlane: threads > 1 }));
+  };
+  const workerLanes = async () => {
+    if (threads < 2) return;
+    // A worker that finds no run left gets an empty task (the main thread took the rest)
+    const none: ShiftTask = { height, width, indices: [], planes: [], mode, upsampleFactor: options.upsampleFactor };
+    const tagged = await mapInWorkers<ShiftTask & { run?: number }, ShiftTaskResult & { run?: number }>(new URL('./drift-kernel.ts', import.meta.url), 'estimateShiftsTask', {
+      length: runs,
+      get: async () => {
+        const r = await claim();
+        return r ? { ...r.task, run: r.run } : none;
+      },
+    }, { threads: threads - 1, signal: options.signal });
+    for (const t of tagged) if (t.run !== undefined) finished(t.run, t);
+  };
+  await Promise.all([mainLane(), workerLanes()]);
+  if (options.signal?.aborted) throw new WorkError('cancelled');
+
+  const links: Link[] = [];
+  const objects: FrameObjects[] = [];
+  results.forEach((result, run) => {
+    links.push(...result.links);
+    const indices = indicesOf[run];
+    const from = indices.length - (result.objects?.length ?? 0);
+    result.objects?.forEach((o, i) => (objects[indices[from + i]] = o));
+  });
+  return { links, objects, empty };
+}
