@@ -94,7 +94,7 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
       const described = meanings((p.description ?? '').split(/[;(.]/)[0]);
       const score = 2 * own.filter((w) => near.has(w)).length + 0.5 * new Set(described.filter((w) => near.has(w) && !own.includes(w))).size;
       // a bare number needs its argument's own words; a number with a unit may lean on the description
-      if (own.every((w) => !near.has(w)) && (q.unit === '' || score < 1)) continue;
+      if (own.every((w) => !near.has(w)) && (q.unit === '' || score === 0)) continue;
       if (!best || score > best.score) best = { name, score, value };
     }
     if (best) out[best.name] = { value: best.value, score: best.score };

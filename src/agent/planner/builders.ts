@@ -103,6 +103,19 @@ function pixelsFromMicrometres(valueUm: number, what: string, conversation: Conv
   return { maxDistancePx: px, $note: `The ${what} of ${formatNumber(valueUm)} µm is ${formatNumber(px)} px at ${formatNumber(pixelSizeUm)} µm/px.` };
 }
 
+/**
+ * An object size said in µm, as the radius in pixels the segmenter takes: converted with the
+ * movie's pixel size, or named as not applied when the movie does not say its pixel size.
+ */
+function objectRadiusFromMicrometres(radiusUm: number, conversation: Conversation): Record<string, unknown> {
+  const pixelSizeUm = sessionPixelSizeUm(conversation);
+  if (pixelSizeUm === undefined) {
+    return { radiusUm, $note: `The movie does not record its pixel size, so the object size of ${formatNumber(radiusUm * 2)} µm across was not applied (the size was measured on the movie instead); set the pixel size (e.g. "the pixel size is 0.65 µm") and run it again.` };
+  }
+  const radiusPx = Math.round((radiusUm / pixelSizeUm) * 100) / 100;
+  return { radiusPx, $note: `The object size of ${formatNumber(radiusUm * 2)} µm across is a radius of ${formatNumber(radiusPx)} px at ${formatNumber(pixelSizeUm)} µm/px.` };
+}
+
 /** "z drift", "axial drift", "focus drift", "3D drift", "drift in x, y and z". */
 const Z_DRIFT = /\bz[- ]?(?:drift|shift|motion|movement)\w*|\bdrift\w* (?:in|along|on) (?:the )?z\b|\b(?:x,? ?y,? (?:and )?z|xyz)\b|\baxial\w*|\b(?:focus|focal|focal[- ]plane)[- ](?:drift|shift)\w*|\bdrift\w* (?:out of|of the|in) focus\b|\bfocus (?:is )?drift\w*|\b3-?d (?:drift|registration|correction)\b|\bdrift\w* in 3-?d\b|\bin 3-?d\b/i;
 
@@ -202,8 +215,8 @@ export const BUILDERS: Record<string, Builder> = {
     const d = diameter ?? acrossAfter;
     const radiusAfter = qs.find((q) => q.kind === 'length' && /^\s*radius/.test(q.after));
     const r = radius ?? radiusAfter;
-    if (r) micrometres(r) !== undefined ? (args.radiusUm = micrometres(r)) : (args.radiusPx = r.value);
-    else if (d) micrometres(d) !== undefined ? (args.diameterUm = micrometres(d)) : (args.diameterPx = d.value);
+    if (r) micrometres(r) !== undefined ? Object.assign(args, objectRadiusFromMicrometres(micrometres(r)!, ctx.conversation)) : (args.radiusPx = r.value);
+    else if (d) micrometres(d) !== undefined ? Object.assign(args, objectRadiusFromMicrometres(micrometres(d)! / 2, ctx.conversation)) : (args.diameterPx = d.value);
     const minArea = quantityWithRole(qs, ['count', 'length'], /smaller than|min(?:imum)? (?:area|size)|at least/);
     if (minArea && !r && !d) args.minAreaPx = minArea.value;
     if (args.frames === undefined) {

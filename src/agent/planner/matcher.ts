@@ -244,7 +244,8 @@ function phrasePositions(stems: string[], phrase: string[], anchors: Set<string>
     for (let k = 1; k < phrase.length && ok; k++) {
       const j = at[at.length - 1];
       if (stems[j + 1] === phrase[k]) at.push(j + 1);
-      else if (stems[j + 2] === phrase[k]) at.push(j + 2);
+      // "how many nuclei per frame" is not "how many frames": what follows "many" is what is counted
+      else if (stems[j + 2] === phrase[k] && stems[j] !== 'count') at.push(j + 2);
       else ok = false;
     }
     if (ok) return at;
