@@ -1,24 +1,45 @@
-// Builds the command bundle: src/cli.ts and everything it loads (our sources and the npm
-// packages) as ESM chunks (esbuild, code splitting, so each command still loads only what
-// it uses), plus one entry per module named by URL (worker kernels), into
-// node_modules/.cache/cellpilot/cli-<id>/, and records its inputs in cli.json
-// (manifest.mjs checks them). About 0.3 s of CPU: bin/cellpilot.js rebuilds on the spot
-// when the sources changed. `node src/bundle/build.mjs` builds it if it is not fresh
-// (`npm run prepare`); `--force` always.
+// Builds the command bundle: src/cli.ts and every module of ours it loads, as ESM chunks
+// (esbuild, code splitting, so each command still loads only what it uses), plus one entry
+// per module named by URL (worker kernels), into node_modules/.cache/cellpilot/cli-<id>/;
+// the npm packages they import come from the vendor bundle (vendor.mjs), and cli.json
+// records every input file (manifest.mjs checks them). Rebuilding after an edit costs about
+// 0.7 s of CPU (two starts through tsx), so a command that finds the bundle stale runs from
+// the sources and starts the build in the background (buildInBackground).
+// `node src/bundle/build.mjs` builds it now if it is not fresh (`npm run prepare`); `--force`
+// always; `--root DIR` for another checkout.
 // Plain JavaScript: it runs before any TypeScript loader.
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
+import { parseArgs } from 'node:util';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { cacheDir, fileStamp, freshBundle, manifestPath, ROOT } from './manifest.mjs';
 
 const BUNDLE_DIR = dirname(fileURLToPath(import.meta.url));
-const SOURCE_IMPORT = join(BUNDLE_DIR, 'sourceImport.mjs');
+import { sourceSemantics } from './semantics.mjs';
+import { vendorBundle } from './vendor.mjs';
 
-/** Packages that stay outside the bundle: native code (.node files, binaries) and the TypeScript loader. */
-const EXTERNAL = ['onnxruntime-node', '@resvg/resvg-js', 'esbuild', 'tsx', 'tsx/*', 'fsevents'];
+/** Packages that stay outside both bundles: native code (.node files, binaries) and the TypeScript loader. */
+const EXTERNAL = ['onnxruntime-node', '@resvg/resvg-js', 'esbuild', 'tsx', 'fsevents'];
+
+const COMMON = {
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  jsx: 'automatic',
+  external: [...EXTERNAL, ...EXTERNAL.map((p) => `${p}/*`)],
+  // packages written for CommonJS call require(); give the ESM chunks one
+  banner: { js: "import { createRequire as __cellpilotCreateRequire } from 'node:module'; const require = __cellpilotCreateRequire(import.meta.url);" },
+  logLevel: process.env.CELLPILOT_BUNDLE_LOG ?? 'silent',
+};
+// a package import as esbuild writes it in the app build; replaced by its vendor module's URL
+const PACKAGE_IMPORT = /(\bfrom ?|\bimport ?\(|\bimport ?)"([^"./][^"]*)"/g;
 
 /** Files outside the import graph that change what the bundle holds (npm rewrites .package-lock.json on every install). */
-const SETTINGS = ['package.json', 'tsconfig.json', 'node_modules/.package-lock.json', 'src/bundle/build.mjs'];
+const SETTINGS = ['package.json', 'tsconfig.json', 'node_modules/.package-lock.json', 'src/bundle/build.mjs', 'src/bundle/semantics.mjs', 'src/bundle/vendor.mjs'];
 
 /** Folders whose files may be bundled; a failed build is retried once any file in them changes. */
 const SOURCE_DIRS = ['src', 'tools'];
@@ -31,11 +52,8 @@ const KEEP_OLD_BUILDS = 8;
 const KEEP_RECENT_BUILDS_MS = 600_000;
 
 const WORKER_URL = /new URL\(\s*['"](\.{1,2}\/[^'"]+\.tsx?)['"]\s*,\s*import\.meta\.url\s*\)/g;
-// `import(` followed by anything but a string literal: a module chosen at run time
-const DYNAMIC_IMPORT = /(?<![\w$.])import\((?!\s*['"`])/g;
-// CommonJS packages that find their files by __dirname (not given to ESM chunks), unless they declare it
-const USES_DIRNAME = /\b__(dirname|filename)\b/;
-const DECLARES_DIRNAME = /\b(const|let|var)\s+__(dirname|filename)\b/;
+// what sourceSemantics rewrites: import.meta.url and import(<expression>)
+const NEEDS_SEMANTICS = /import\.meta\.url|(?<![\w$.])import\((?!\s*['"`])/;
 
 function walk(dir) {
   if (!existsSync(dir)) return [];
@@ -45,64 +63,56 @@ function walk(dir) {
   });
 }
 
-/** Modules our sources name by URL (`new URL('./kernel.ts', import.meta.url)`, for worker threads or a lazy import): extra entries. */
-export function modulesNamedByUrl(root) {
-  const found = new Set();
-  for (const file of SOURCE_DIRS.flatMap((d) => walk(join(root, d)))) {
-    if (!/\.tsx?$/.test(file) || file.endsWith('.d.ts')) continue;
-    for (const m of readFileSync(file, 'utf8').matchAll(WORKER_URL)) {
+/**
+ * One pass over our sources: the modules they name by URL (`new URL('./kernel.ts',
+ * import.meta.url)`, for worker threads or a lazy import), which become extra entries, and
+ * the files sourceSemantics must rewrite (the others esbuild reads without a plugin call).
+ */
+export function scanSources(root) {
+  const namedByUrl = new Set();
+  const rewritten = [];
+  // this folder's runtime (sourceImport.mjs, manifest.mjs) is bundled too, from any checkout
+  const files = new Set([...SOURCE_DIRS.flatMap((d) => walk(join(root, d))), ...walk(BUNDLE_DIR)]);
+  for (const file of files) {
+    if (!/\.([cm]?js|tsx?|mts)$/.test(file) || /\.d\.[cm]?ts$/.test(file)) continue;
+    const text = readFileSync(file, 'utf8');
+    if (NEEDS_SEMANTICS.test(text)) rewritten.push(file);
+    if (!/\.tsx?$/.test(file)) continue;
+    for (const m of text.matchAll(WORKER_URL)) {
       const target = resolve(dirname(file), m[1]);
-      if (existsSync(target)) found.add(target);
+      if (existsSync(target)) namedByUrl.add(target);
     }
   }
-  return [...found].sort();
+  return { namedByUrl: [...namedByUrl].sort(), rewritten };
 }
 
-/**
- * esbuild plugin: each module keeps its own `import.meta.url` (the source file's URL, so
- * files found relative to it - prompts, models, worker kernels - are still found), and
- * our `import(<expression>)` calls go through importFrom (sourceImport.mjs).
- */
-function sourceSemantics(root) {
-  return {
-    name: 'cellpilot-source-semantics',
-    setup(build) {
-      // Ink imports its React devtools only when DEV=true; never in the bundle
-      build.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'cellpilot-stub' }));
-      build.onLoad({ filter: /.*/, namespace: 'cellpilot-stub' }, () => ({ contents: 'export default { initialize() {}, connectToDevTools() {} };' }));
-      build.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, (args) => {
-        let text = readFileSync(args.path, 'utf8');
-        const ours = !args.path.includes(`${sep}node_modules${sep}`) && args.path.startsWith(root + sep) && !args.path.startsWith(BUNDLE_DIR + sep);
-        const rewriteImports = ours && DYNAMIC_IMPORT.test(text);
-        DYNAMIC_IMPORT.lastIndex = 0;
-        const needsDirname = !ours && USES_DIRNAME.test(text) && !DECLARES_DIRNAME.test(text);
-        if (!rewriteImports && !needsDirname && !text.includes('import.meta.url')) return undefined;
-        let prefix = `const __cellpilotModuleUrl = ${JSON.stringify(pathToFileURL(args.path).href)};`;
-        if (needsDirname) prefix += `var __filename = ${JSON.stringify(args.path)}, __dirname = ${JSON.stringify(dirname(args.path))};`;
-        if (rewriteImports) {
-          prefix = `import { importFrom as __cellpilotImportFrom } from ${JSON.stringify(SOURCE_IMPORT)};` + prefix;
-          text = text.replace(DYNAMIC_IMPORT, '__cellpilotImportFrom(import.meta.url, ');
-        }
-        const ext = args.path.slice(args.path.lastIndexOf('.') + 1);
-        // one line, so error positions in the rest of the file keep their line numbers - 1
-        return { contents: `${prefix}\n${text}`, loader: { mjs: 'js', cjs: 'js', mts: 'ts', cts: 'ts' }[ext] ?? ext };
-      });
-    },
-  };
+/** Modules our sources name by URL: extra entries of the bundle. */
+export function modulesNamedByUrl(root) {
+  return scanSources(root).namedByUrl;
 }
 
 function outName(root, file) {
   return relative(root, file).replace(/\.[cm]?[jt]sx?$/, '').split(sep).join('/');
 }
 
+/** Removes builds no command is likely to use any more, and vendor bundles no kept build uses. */
 function removeOldBuilds(dir, current) {
-  const builds = readdirSync(dir)
-    .filter((name) => /^cli-/.test(name) && name !== current)
-    .map((name) => ({ path: join(dir, name), partial: name.endsWith('.partial'), ageMs: Date.now() - (fileStamp(join(dir, name))?.[1] ?? 0) }))
-    .sort((a, b) => a.ageMs - b.ageMs);
-  const done = builds.filter((b) => !b.partial);
-  const old = [...done.slice(KEEP_OLD_BUILDS).filter((b) => b.ageMs > KEEP_RECENT_BUILDS_MS), ...builds.filter((b) => b.partial && b.ageMs > LOCK_STALE_MS)];
-  for (const b of old) rmSync(b.path, { recursive: true, force: true });
+  const ageMs = (name) => Date.now() - (fileStamp(join(dir, name))?.[1] ?? 0);
+  const names = readdirSync(dir);
+  const builds = names.filter((name) => /^cli-[^.]+$/.test(name) && name !== current).sort((a, b) => ageMs(a) - ageMs(b));
+  const old = builds.slice(KEEP_OLD_BUILDS).filter((name) => ageMs(name) > KEEP_RECENT_BUILDS_MS);
+  const partial = names.filter((name) => name.endsWith('.partial') && ageMs(name) > LOCK_STALE_MS);
+  for (const name of [...old, ...partial]) rmSync(join(dir, name), { recursive: true, force: true });
+  const kept = new Set([current, ...builds.filter((name) => !old.includes(name))].map((name) => readVendorName(join(dir, name))));
+  for (const name of names.filter((n) => /^vendor-[^.]+$/.test(n) && !kept.has(n) && ageMs(n) > KEEP_RECENT_BUILDS_MS)) rmSync(join(dir, name), { recursive: true, force: true });
+}
+
+function readVendorName(buildDir) {
+  try {
+    return readFileSync(join(buildDir, 'vendor.txt'), 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** Takes the builder's lock; undefined when another process is building. */
@@ -158,8 +168,8 @@ export async function buildCliBundle({ root = ROOT, entry = 'src/cli.ts' } = {})
   mkdirSync(dir, { recursive: true });
   const release = takeLock(dir);
   if (!release) return { reason: 'another process is building it' };
+  let esbuild;
   try {
-    let esbuild;
     try {
       esbuild = await import('esbuild');
     } catch {
@@ -169,37 +179,49 @@ export async function buildCliBundle({ root = ROOT, entry = 'src/cli.ts' } = {})
     const partial = join(dir, `${id}.partial`);
     const before = sourceStamps(root);
     const startedMs = Date.now();
-    const modules = modulesNamedByUrl(root);
+    const { namedByUrl: modules, rewritten } = scanSources(root);
     const entryPoints = [{ in: join(root, entry), out: 'cli' }, ...modules.map((file) => ({ in: file, out: `modules/${outName(root, file)}` }))];
     let result;
+    let vendor;
     try {
-      result = await esbuild.build({
-        absWorkingDir: root,
-        entryPoints,
-        bundle: true,
-        splitting: true,
-        format: 'esm',
-        platform: 'node',
-        target: 'node20',
-        outdir: partial,
-        chunkNames: 'chunks/[name]-[hash]',
-        metafile: true,
-        jsx: 'automatic',
-        external: EXTERNAL,
-        define: { 'import.meta.url': '__cellpilotModuleUrl' },
-        // packages written for CommonJS call require(); give the ESM chunks one
-        banner: { js: "import { createRequire as __cellpilotCreateRequire } from 'node:module'; const require = __cellpilotCreateRequire(import.meta.url);" },
-        plugins: [sourceSemantics(root)],
-        logLevel: process.env.CELLPILOT_BUNDLE_LOG ?? 'silent',
-      });
+      const build = (files) =>
+        esbuild.build({
+          ...COMMON,
+          absWorkingDir: root,
+          entryPoints,
+          outdir: partial,
+          chunkNames: 'chunks/[name]-[hash]',
+          metafile: true,
+          write: false,
+          packages: 'external',
+          plugins: [sourceSemantics(root, files)],
+        });
+      result = await build(rewritten);
+      // a module of ours outside the scanned folders that needs the rewrite: build again with it
+      const missed = Object.keys(result.metafile.inputs)
+        .map((rel) => join(root, rel))
+        .filter((file) => !rewritten.includes(file) && existsSync(file) && NEEDS_SEMANTICS.test(readFileSync(file, 'utf8')));
+      if (missed.length > 0) result = await build([...rewritten, ...missed]);
+      const packages = new Set(
+        Object.values(result.metafile.outputs)
+          .flatMap((out) => out.imports)
+          .filter((i) => i.external && !isBuiltin(i.path) && !/^[./]/.test(i.path) && !EXTERNAL.some((p) => i.path === p || i.path.startsWith(`${p}/`)))
+          .map((i) => i.path),
+      );
+      vendor = await vendorBundle(esbuild, root, [...packages].sort(), COMMON);
     } catch (err) {
       rmSync(partial, { recursive: true, force: true });
       writeFileSync(failurePath(root), sourceTreeStamp(root));
       const first = err.errors?.[0];
       return { reason: first ? `${first.location?.file ?? ''}:${first.location?.line ?? ''}: ${first.text}` : String(err.message ?? err).split('\n')[0] };
     }
+    for (const file of result.outputFiles) {
+      mkdirSync(dirname(file.path), { recursive: true });
+      writeFileSync(file.path, file.text.replace(PACKAGE_IMPORT, (all, before, spec) => (vendor.urls.has(spec) ? before + JSON.stringify(vendor.urls.get(spec)) : all)));
+    }
+    writeFileSync(join(partial, 'vendor.txt'), vendor.name);
     rmSync(failurePath(root), { force: true });
-    const inputs = [...Object.keys(result.metafile.inputs).filter((p) => !p.includes(':') && !p.startsWith('node_modules/')), ...SETTINGS.filter((p) => existsSync(join(root, p)))];
+    const inputs = [...Object.keys(result.metafile.inputs).filter((p) => !p.includes(':')), ...SETTINGS.filter((p) => existsSync(join(root, p)))];
     const stamped = inputs.map((rel) => [rel, ...(fileStamp(join(root, rel)) ?? [0, 0])]);
     // a file saved while esbuild ran may be in the bundle as it was before: do not publish
     const changed = ([rel, size, mtimeMs]) => (before.has(rel) ? before.get(rel) !== `${size} ${mtimeMs}` : mtimeMs >= startedMs - 1000);
@@ -225,6 +247,8 @@ export async function buildCliBundle({ root = ROOT, entry = 'src/cli.ts' } = {})
     const bundle = freshBundle(root);
     return bundle ? { bundle } : { reason: 'a source changed as it was published' };
   } finally {
+    // esbuild's service process ends now, not when this process does
+    await esbuild?.stop();
     release();
   }
 }
@@ -238,9 +262,32 @@ export async function ensureCliBundle(options = {}) {
   return buildCliBundle(options);
 }
 
+/**
+ * Starts a build in a separate process that outlives this one, unless one is running, the
+ * last one failed on these same sources, or the cache folder cannot be written. Returns
+ * at once: the command that found the bundle stale runs from the sources meanwhile.
+ */
+export function buildInBackground(root = ROOT) {
+  const dir = cacheDir(root);
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch {
+    return false;
+  }
+  const lock = fileStamp(join(dir, 'cli.lock'));
+  if ((lock && Date.now() - lock[1] < LOCK_STALE_MS) || failedBefore(root)) return false;
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--root', root], { detached: true, stdio: 'ignore', cwd: root });
+  child.on('error', () => {});
+  child.unref();
+  return true;
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const startedMs = Date.now();
-  const { bundle, reason } = process.argv.includes('--force') ? await buildCliBundle() : await ensureCliBundle();
+  const { values } = parseArgs({ options: { force: { type: 'boolean' }, root: { type: 'string' } } });
+  const options = { root: values.root ? resolve(values.root) : ROOT };
+  const { bundle, reason } = values.force ? await buildCliBundle(options) : await ensureCliBundle(options);
   if (bundle) process.stdout.write(`command bundle: ${relative(process.cwd(), bundle.dir) || bundle.dir} (${Date.now() - startedMs} ms)\n`);
   else {
     process.stderr.write(`cellpilot: the command bundle was not built (${reason}); commands run from the sources until it is\n`);

@@ -1,8 +1,8 @@
 // How bin/cellpilot.js starts the command line: from the command bundle when it matches the
 // sources (about 0.1 s of CPU for `cellpilot --help` instead of 0.35 s through tsx), else
-// after rebuilding it on the spot (esbuild: about 0.3 s of CPU, what one start through tsx
-// costs), else from the sources through tsx as before (another process is building, the
-// build failed, esbuild is missing, or CELLPILOT_NO_BUNDLE=1). A stale bundle never runs.
+// from the sources through tsx as before, starting a rebuild in the background so that the
+// next command is fast again. A stale bundle never runs. CELLPILOT_NO_BUNDLE=1 always runs
+// the sources (and builds nothing).
 // Plain JavaScript: it runs before any TypeScript loader.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,11 +12,7 @@ import { registerTsx, setRunningBundle } from './sourceImport.mjs';
 /** Loads and runs `src/cli.ts` (it runs itself on import); returns what it ran from. */
 export async function startCli(root = ROOT) {
   if (!bundleDisabled()) {
-    let bundle = freshBundle(root);
-    if (!bundle) {
-      const { ensureCliBundle } = await import('./build.mjs');
-      bundle = (await ensureCliBundle({ root }).catch(() => ({}))).bundle;
-    }
+    const bundle = freshBundle(root);
     if (bundle) {
       setRunningBundle(bundle);
       try {
@@ -25,6 +21,8 @@ export async function startCli(root = ROOT) {
       } catch {
         // a damaged bundle fails while loading, before the command starts: run the sources
       }
+    } else {
+      (await import('./build.mjs')).buildInBackground(root);
     }
   }
   setRunningBundle(null);
