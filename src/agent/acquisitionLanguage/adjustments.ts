@@ -7,7 +7,7 @@ import { InputError } from '../../errors.ts';
 import { describeAdjustment, type Adjustment } from '../../microscope/adjustment.ts';
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import { dropsZStack, parseGrid, parsePositionList, parseZPlan, positionCount, spreadPositions } from './space.ts';
-import { DISTANCE_UNIT, durationAfter, everyNth, exposureMs, findChannels, normaliseText, percent, toNumber, uniquePresets } from './words.ts';
+import { DISTANCE_UNIT, durationAfter, durationsIn, everyNth, exposureMs, findChannels, normaliseText, percent, toNumber, uniquePresets, unitSeconds } from './words.ts';
 
 /** Words that also ask for analysis ("speed up and segment the nuclei"): the planner plans the steps, this parser reads the microscope clause. */
 export class MixedRequest extends InputError {}
@@ -18,7 +18,15 @@ export class AmbiguousCommand extends InputError {}
 /** Clauses that begin by asking for an analysis of images ("project the 10 µm stack", "measure GFP every 5 frames") are not commands to the microscope. */
 const ANALYSIS_REQUEST = /^(?:please\s+|now\s+|then\s+|can you\s+|could you\s+)*(?:segment|track|measure|plot|project|denoise|correct|export|save|open|load|detect|count|quantify|analy[sz]e|compute|calculate|register|align|deconvolve|filter|smooth|crop|subtract|normali[sz]e|threshold|label|classify|graph|chart)\b/;
 
-const STOP_VERB = String.raw`(?:(?:don'?t|do not|no longer|never)\s+(?:image|acquire|record|take|use|need|want)|stop|end|halt|abort|cancel|kill|terminate|quit|cease|switch off|turn off|shut off|shut down|shut|cut|disable|deactivate|drop|remove|exclude|skip|no more|get rid of|lose|leave out|without)`;
+const STOP_VERB = String.raw`(?:(?:don'?t|do not|no longer|never)\s+(?:image|acquire|record|take|use|need|want)|no need for|(?:that'?s|we have|we've had|had)\s+enough(?:\s+of)?|stop|end|halt|abort|cancel|kill|terminate|quit|cease|switch off|turn off|shut off|shut down|shut|cut|disable|deactivate|drop|remove|exclude|skip|no more|get rid of|lose|leave out|without)`;
+const CURRENT_TIMEPOINT = String.raw`(?:this|the current|the present|the ongoing)\s+(?:time ?point|frame|round|cycle|loop|pass)`;
+const FINISH_THEN_STOP = new RegExp(
+  String.raw`\b(?:let|allow)\s+${CURRENT_TIMEPOINT}\s+(?:to\s+)?(?:finish|complete|end)\b.*\bstop\b` +
+    String.raw`|\b(?:finish|complete)\s+${CURRENT_TIMEPOINT}\b.*\b(?:then|and)\s+(?:stop|end|quit)\b` +
+    String.raw`|\bstop\b.*\b(?:once|when|after)\s+${CURRENT_TIMEPOINT}\s+(?:is\s+|has\s+)?(?:done|finished|complete|completed|over|ended)\b`,
+);
+/** A question about the run: its progress, what it is doing, its current settings. */
+const STATUS_QUESTION = /^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?what(?:'s| is)\s+(?:running|happening|going on)\b|\bwhat are you (?:doing|imaging|acquiring)\b|\bwhat(?:'s| is) the (?:microscope|scope|acquisition) (?:doing|up to)\b|^(?:is|are) (?:it|the acquisition|the microscope|anything|we) (?:still )?(?:running|imaging|acquiring|going|on)\b|\b(?:current|present) (?:interval|settings?|exposures?|power|frame rate|positions?|objective|plan|channels?)\b|^what(?:'s| is| are) the (?:interval|exposures?|power|frame rate|settings|channels|positions|objective|z-?stack|plan)\b|\bwhere(?:'s| is) the stage\b|\bhow (?:far|long) (?:along|in) (?:are we|is it)\b/;
 const SPLIT = /\s*(?:;|\.\s|,?\s+and then\s+|,?\s+then\s+|,\s*and\s+|\s+and\s+(?=(?:set|add|drop|remove|stop|pause|resume|zoom|switch|change|speed|slow|image|take|use|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|run|finish|skip|halve|double|make|go|segment|track|measure|plot|project|denoise|correct|export|save|detect|count|quantify|analy[sz]e)\b))\s*/i;
 
 /**
@@ -27,7 +35,10 @@ const SPLIT = /\s*(?:;|\.\s|,?\s+and then\s+|,?\s+then\s+|,\s*and\s+|\s+and\s+(?
  * changes, in order. InputError (AmbiguousCommand for a question to ask) when nothing matches.
  */
 export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CONFIG): Adjustment[] {
-  const clauses = normaliseText(text).split(SPLIT).filter((c) => c.trim().length > 0);
+  const whole = normaliseText(text);
+  // "let this time point finish and then stop": one command across the clauses
+  if (FINISH_THEN_STOP.test(whole.toLowerCase()) && findChannels(whole, config).length === 0) return [{ kind: 'finish' }];
+  const clauses = whole.split(SPLIT).filter((c) => c.trim().length > 0);
   const out: Adjustment[] = [];
   const unread: string[] = [];
   let lastChannel: string | undefined;
@@ -59,7 +70,9 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
   if (ANALYSIS_REQUEST.test(t)) return undefined;
   const channels = uniquePresets(findChannels(t, config));
   const channel = channels[0];
-  const stopVerb = new RegExp(String.raw`(?:^|\b)${STOP_VERB}\b`).test(t) || /\b(switch|turn|shut|cut|shut)\b.*\boff\b/.test(t);
+  // "488 off", "GFP out": a channel and off/out at the end is a stop word too
+  const offAtEnd = channels.length > 0 && OFF_AT_END.test(t);
+  const stopVerb = new RegExp(String.raw`(?:^|\b)${STOP_VERB}\b`).test(t) || /\b(switch|turn|shut|cut|shut|knock|take)\b.*\boff\b/.test(t) || offAtEnd;
 
   // "only GFP from now on", "just image DAPI and mCherry": these channels and no others
   if (channels.length && /^(?:please\s+)?(?:(?:image|acquire|keep|use|take)\s+)?(?:only|just)\b|\b(?:image|acquire|keep|use)\s+(?:only|just)\b|\bonly\s+(?:image|acquire|keep|use)\b/.test(t) && !/\bevery\b/.test(t)) {
@@ -69,10 +82,15 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
   // Questions about the run.
   if (/how (much|long) (longer|more time|time is left|is left|remaining)|time (left|remaining)|when will it (end|finish|be done)|how long until|\beta\b|how many .*left/.test(t)) return [{ kind: 'status', about: 'time' }];
   if (/how much (light|dose|exposure|laser|illumination)|(light|photo|laser)?\s*dose (so far|used|report)|\bdose\b.*\?|light so far|photobleach|phototox|light budget|too much light|light damage|^(what|show|report|tell)\b.*\b(light )?dose\b/.test(t)) return [{ kind: 'status', about: 'dose' }];
-  if (/^(status|what('s| is) (it|the acquisition) doing|how is (it|the acquisition) going|progress)\??$/.test(t) || /\bstatus\b/.test(t)) return [{ kind: 'status', about: 'all' }];
+  if (/^(status|what('s| is) (it|the acquisition) doing|how is (it|the acquisition) going|progress)\??$/.test(t) || /\bstatus\b/.test(t) || STATUS_QUESTION.test(t)) return [{ kind: 'status', about: 'all' }];
 
   // The z-stack, before channels: "switch off the z-stack" is not a channel.
   if (dropsZStack(t)) return [{ kind: 'zPlan', zPlan: null }];
+  // likewise the tiling: "stop tiling" ends the grid, not the acquisition
+  if (dropsGrid(t)) return [{ kind: 'grid', grid: null }];
+  // "stop after 100 time points": the number of time points, not a stop now
+  const lastAt = /\b(?:stop|end|finish|quit)\b.*?\b(?:after|at)\s+(?:time ?point|frame)?\s*#?(\d+)\s*(?:time ?points|frames|timepoints|loops|rounds)?\b(?!\s*(?:more|s\b|sec|min|h\b|hours?|days?))/.exec(t);
+  if (lastAt && /\b(?:time ?points?|frames?|timepoints|loops|rounds)\b/.test(t) && !/\bmore\b/.test(t) && !channel) return [{ kind: 'loops', loops: Number(lastAt[1]) }];
 
   // Stop-like words: a channel named → drop it; the acquisition named (or nothing) → stop; anything else → ask.
   if (/\b(after|at the end of|once|when) (this|the current|the present) (time ?point|frame|round|cycle|loop)\b|\bfinish (the|this) (current )?(time ?point|frame|round)\b|\bwrap (it )?up\b|\blast time ?point\b|\bfinish (up|off)?\s*(the acquisition|imaging|it)?$/.test(t) && !channel) return [{ kind: 'finish' }];
@@ -80,11 +98,13 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
   if (stopVerb && channels.length && percent(t) === undefined && !aboutLight && !/\b(every|each)\b.*\b(time ?point|frame)s?\b|\bevery (other|\d+(st|nd|rd|th))\b/.test(t)) {
     const dropped = channelsStopped(t, config);
     if (dropped.length) return dropped.map((c) => ({ kind: 'dropChannel' as const, channel: c }));
+    // "that's the GFP done, stop it": a stop verb whose object is a pronoun standing for the one channel named
+    if (channels.length === 1 && new RegExp(String.raw`(?:^|\b)${STOP_VERB}\s+(?:it|that|this|them|those|that one|this one)\b`).test(t) && !ACQUISITION_WORD.test(t)) return [{ kind: 'dropChannel', channel: channels[0] }];
     // a stop word and a channel that are not verb and object ("remove the background in the GFP channel"): not a command to the microscope
     return undefined;
   }
   if (stopVerb && !channels.length) {
-    const whole = /^(please\s+)?(stop|end|halt|abort|cancel|terminate|quit|kill)\s*(it\s+)?(now|immediately|right now|everything|all|at once|please)?[.!]?$|\b(the |this |my )?(whole |entire )?(acquisition|acquiring|imaging|experiment|time[\s-]?lapse|recording|run|mda|movie|everything|all imaging|microscope)\b/.test(t);
+    const whole = /^(please\s+)?(stop|end|halt|abort|cancel|terminate|quit|kill)\s*(it\s+)?(now|immediately|right now|everything|all|at once|please)?[.!]?$/.test(t) || ACQUISITION_WORD.test(t);
     const vague = /\b(it|that|this|them|the (laser|lasers|light|lights|lamp|led|channel|illumination|excitation|fluorescence|colou?r))\b/.test(t);
     if (whole && !/\b(channel|laser|light|lamp|led)\b/.test(t)) return [{ kind: 'stop' }];
     if (vague || whole || /\b(channel|laser|light|lamp|led)\b/.test(t)) {
@@ -93,11 +113,11 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
   }
 
   // Run control.
-  if (/^(please\s+)?(pause|hold on|hold it|wait)\b|\bpause (the )?(acquisition|imaging|run|it)\b/.test(t)) {
+  if (/^(please\s+|ok(?:ay)?,?\s+)?(pause|hold on|hold it|wait|suspend|interrupt|freeze)\b|\b(pause|hold|suspend|interrupt|freeze)\s+(the\s+|all\s+)?(acquisition|imaging|run|it|everything|time[\s-]?lapse|recording|experiment)\b|\btake a (short )?break\b/.test(t)) {
     const forS = durationAfter(t, /\bfor\b/);
     return [{ kind: 'pause', ...(forS !== undefined ? { forS } : {}) }];
   }
-  if (/^(please\s+)?(resume|continue|unpause|carry on|go on|keep going)\b(?!.*\bfor\b)/.test(t)) return [{ kind: 'resume' }];
+  if (/^(please\s+|ok(?:ay)?,?\s+|right,?\s+)?(resume|continue|unpause|un-pause|carry on|go on|keep going|restart the (?:acquisition|imaging)|start again)\b(?!.*\bfor\b)/.test(t)) return [{ kind: 'resume' }];
   if (/\b(autofocus|auto-focus|refocus|re-focus|find focus|focus again)\b/.test(t)) return [{ kind: 'autofocus' }];
 
   const zoom = parseZoom(t);
@@ -118,7 +138,7 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
 
   // Channels every Nth time point, and channels added.
   const nth = everyNth(t);
-  const adding = /\b(add|include|also image|start imaging|image also|turn on|switch on|bring in|bring back|re-?enable|enable)\b/.test(t);
+  const adding = /\b(add|include|also image|start imaging|image also|turn on|switch on|bring in|bring back|re-?enable|enable)\b|\balso (?:take|acquire|record|grab|collect|do|shoot|capture)\b|\b(?:too|as well)\s*[.!]?$/.test(t);
   if (adding && channels.length) {
     const exp = exposureMs(t);
     const pct = percent(t);
@@ -141,17 +161,33 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
  * channel/laser/light may stand between them.
  */
 function channelsStopped(t: string, config: MicroscopeConfig): string[] {
-  const filler = String.raw`(?:\s+(?:the|a|my|our|imaging|acquiring|recording|taking|images?|pictures?|acquisition|of|in|with|channel|laser|light|line|please|now|all|both|and|,))*\s+`;
+  const filler = String.raw`(?:\s+(?:the|a|my|our|imaging|acquiring|recording|taking|images?|pictures?|acquisition|of|in|with|using|exciting|excitation|illuminating|illumination|colou?r|fluorescence|signal|channel|laser|light|line|please|now|all|both|and|,))*\s+`;
   const out = new Set<string>();
   for (const m of findChannels(t, config)) {
     const before = t.slice(0, m.index);
     const after = t.slice(m.index + m.text.length);
     const verbFirst = new RegExp(String.raw`(?:^|\b)${STOP_VERB}${filler}$`).test(before + ' ') || new RegExp(String.raw`(?:^|\b)${STOP_VERB}${filler}(?:\S+${filler})?$`).test(before + ' ') && /\b(and|,)\s*$/.test(before);
-    const offAfter = /\b(turn|switch|shut|cut)\b(?:\s+(?:the|a|my|our))*\s*$/.test(before) && /^(?:\s+(?:channel|laser|light|line))?\s+off\b/.test(after);
+    const offAfter = /\b(turn|switch|shut|cut|knock|take)\b(?:\s+(?:the|a|my|our))*\s*$/.test(before) && /^(?:\s+(?:channel|laser|light|line|colou?r))*\s+off\b/.test(after);
+    // "488 off", "GFP out please", "the red colour channel off": nothing but the channel before off/out
+    const bareOff = /^(?:please\s+|ok(?:ay)?,?\s+|now\s+)?(?:(?:turn|switch|shut|take|leave|knock|cut)\s+)?(?:(?:the|a|my|our)\s+)*$/.test(before) && OFF_AT_END.test(after);
+    if (bareOff) out.add(m.preset);
     if (verbFirst || offAfter) out.add(m.preset);
   }
   return [...out];
 }
+
+/** Off or out at the end of the words ("488 off", "GFP out please"). */
+const OFF_AT_END = /^(?:.*?)(?:\s+(?:channel|laser|light|line|colou?r))*\s*\b(?:off|out)\b(?:\s+(?:please|now|for now|from now on|thanks))*\s*[.!]*$/;
+
+/** Words for the whole acquisition (stopping these is stopping everything). */
+const ACQUISITION_WORD = /\b(the |this |my )?(whole |entire )?(acquisition|acquiring|imaging|experiment|time[\s-]?lapse|recording|run|mda|movie|everything|all imaging|microscope)\b/;
+
+/** Words that take the tiling away ("stop tiling", "no grid"). */
+function dropsGrid(t: string): boolean {
+  return /\b(no|remove|drop|without|stop|skip|turn off|switch off|disable|end|cancel)\b.*\b(grid|tiles?|tiling|mosaic|montage)\b/.test(t) && !/\d\s*(?:x|×|by)\s*\d/.test(t);
+}
+
+const COUNT_WORD = String.raw`(\d+(?:\.\d+)?|two|three|four|five|six|ten)`;
 
 function parseTiming(t: string): Adjustment | undefined {
   const extendWords = /\b(extend|another|more|longer|additional)\b/.test(t);
@@ -159,8 +195,25 @@ function parseTiming(t: string): Adjustment | undefined {
   if (extend !== undefined && !/\bevery\b/.test(t)) return { kind: 'extend', extraS: extend };
   const every = durationAfter(t, /\bevery\b|\binterval(?:\s+(?:to|of))?\b|\bonce (?:a|an|per|every)\b|\bintervals? (?:to|of)\b/);
   if (every !== undefined && /\b(speed up|slow down|faster|slower|more often|less often|interval|every|frame rate|rate|image|imaging|instead|from now|switch|change|set|go)\b/.test(t)) return { kind: 'interval', intervalS: every };
-  if (/\b(twice|2x|two times) (as )?(fast|often)\b|\bdouble the (frame )?rate\b|\bhalve the interval\b/.test(t)) return { kind: 'intervalFactor', factor: 0.5 };
-  if (/\b(half as often|twice as slow|half the (speed|rate)|halve the (frame )?rate|double the interval)\b/.test(t)) return { kind: 'intervalFactor', factor: 2 };
+  // "2 frames per minute", "one image every minute", "1 fps"
+  const perUnit = new RegExp(String.raw`\b${COUNT_WORD}\s*(?:frames?|images?|time ?points?|timepoints?|pictures?|acquisitions?)\s*(?:per|a|an|each|every)\s*(second|sec|minute|min|hour|hr|day)\b`).exec(t);
+  if (perUnit) return { kind: 'interval', intervalS: Math.round((unitSeconds(perUnit[2]) / toNumber(perUnit[1])) * 1e6) / 1e6 };
+  const fps = /\b(\d+(?:\.\d+)?)\s*fps\b/.exec(t);
+  if (fps) return { kind: 'interval', intervalS: Math.round((1 / Number(fps[1])) * 1e6) / 1e6 };
+  if (/\b(twice|2x|two times) (as )?(fast|often|frequently)\b|\bdouble the (frame )?rate\b|\bhalve the interval\b/.test(t)) return { kind: 'intervalFactor', factor: 0.5 };
+  if (/\b(half as often|half as frequently|twice as slow|half the (speed|rate)|halve the (frame )?rate|double the interval)\b/.test(t)) return { kind: 'intervalFactor', factor: 2 };
+  // "three times faster", "speed up 3x", "slow down by a factor of 2"; without a number: twice as fast or slow
+  const aboutLight = /\b(power|exposure|laser|intensity|lamp|led|brightness)\b/.test(t);
+  const faster = /\b(faster|quicker|more often|more frequently|speed (?:it )?up|increase the (?:frame )?rate)\b/.test(t);
+  const slower = /\b(slower|less often|less frequently|slow (?:it )?down|decrease the (?:frame )?rate|reduce the (?:frame )?rate)\b/.test(t);
+  if ((faster || slower) && !aboutLight && !(faster && slower)) {
+    const n = new RegExp(String.raw`\b${COUNT_WORD}\s*(?:x|times|-?fold)\b|\bfactor of\s*${COUNT_WORD}`).exec(t);
+    const by = n ? toNumber(n[1] ?? n[2]) : 2;
+    if (by > 0 && Number.isFinite(by)) return { kind: 'intervalFactor', factor: Math.round((faster ? 1 / by : by) * 1e6) / 1e6 };
+  }
+  // "make it 24 hours in total", "the whole thing 6 h long": the total duration
+  const spans = durationsIn(t).filter((d) => !/ms|milli/.test(t.slice(d.index, d.index + d.length)));
+  if (spans.length === 1 && !/\bevery\b/.test(t) && (/\b(in total|total|altogether|overall|in all|all together)\b/.test(t) || /^\s*(?:long|in length)\b/.test(t.slice(spans[0].index + spans[0].length)))) return { kind: 'duration', durationS: spans[0].seconds };
   const totalFor = /\b(run|image|continue|keep (going|imaging))\b.*\bfor\b/.test(t) ? durationAfter(t, /\bfor(?:\s+a\s+total\s+of)?\b/) : undefined;
   if (totalFor !== undefined && /\btotal\b/.test(t)) return { kind: 'duration', durationS: totalFor };
   if (totalFor !== undefined) return { kind: 'extend', extraS: totalFor };

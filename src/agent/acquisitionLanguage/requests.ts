@@ -4,7 +4,7 @@ import { InputError } from '../../errors.ts';
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import type { SequenceInput } from '../../microscope/sequence.ts';
 import { parseGrid, parsePositionList, parseZPlan, positionCount, spreadPositions } from './space.ts';
-import { durationAfter, exposureMs, findChannels, fmtS, normaliseText, percent, uniquePresets } from './words.ts';
+import { durationsIn, exposureMs, unitSeconds, findChannels, fmtS, normaliseText, percent, uniquePresets } from './words.ts';
 
 export interface ParsedRequest {
   sequence: SequenceInput;
@@ -21,8 +21,7 @@ export function parseAcquisitionRequest(text: string, config: MicroscopeConfig =
   if (presets.length === 0) {
     throw new InputError(`which channel should I image? I understood no channel in "${text.trim()}": say e.g. GFP, DAPI, mCherry, Cy5 or brightfield`);
   }
-  const intervalS = durationAfter(t, /\bevery\b|\beach\b|\binterval(?:\s+of)?\b|\bat intervals of\b/) ?? (/\b(continuously|as fast as possible|streaming)\b/i.test(t) ? 0 : undefined);
-  const durationS = durationAfter(t, /\bfor(?:\s+the\s+next)?\b|\bover\b|\blasting\b|\bduring\b/) ?? (/\bovernight\b/i.test(t) ? 12 * 3600 : undefined);
+  const { intervalS, durationS } = timeSpans(t);
   const framesMatch = /(\d+)\s*(?:time[\s-]?points|frames|timepoints|loops|images per channel)/i.exec(t);
   const loops = framesMatch ? Number(framesMatch[1]) : undefined;
   let timePlan: SequenceInput['timePlan'];
@@ -60,6 +59,35 @@ export function parseAcquisitionRequest(text: string, config: MicroscopeConfig =
     objective ? `with the ${objective[1]}X objective` : '',
   ].filter(Boolean);
   return { sequence, understood: parts.join(' '), ...(objective ? { objective: `${objective[1]}X` } : {}) };
+}
+
+/**
+ * The interval and the duration in the words. Each time span takes its role from the words
+ * beside it ("every 30 s", "30 s interval", "30 s apart" / "for 2 h", "over 2 h", "2 h long",
+ * "overnight"); a span with no such word is the one role still missing ("DAPI, 30 s
+ * interval, 2 h" → 2 h is the duration). Exposures (ms) are not time spans here.
+ */
+export function timeSpans(t: string): { intervalS?: number; durationS?: number } {
+  const before = (d: { index: number }) => t.slice(Math.max(0, d.index - 30), d.index).toLowerCase();
+  const after = (d: { index: number; length: number }) => t.slice(d.index + d.length).toLowerCase();
+  const isInterval = (d: { index: number; length: number }) =>
+    /(?:\bevery|\beach|\binterval(?:s)?(?:\s+(?:of|to|=|:))?|\bat intervals of|\bonce every|\bperiod of|\bcadence of)\s*$/.test(before(d)) || /^\s*(?:intervals?|apart|cadence|period|between (?:frames|time ?points|images))\b/.test(after(d));
+  const isDuration = (d: { index: number; length: number }) =>
+    /(?:\bfor(?:\s+the\s+next)?|\bover(?:\s+the\s+next)?|\blasting|\bduring|\btotal(?:\s+of)?|\bduration(?:\s+of)?|\bin total)\s*$/.test(before(d)) || /^\s*(?:long|in total|total|duration|of imaging)\b/.test(after(d));
+  // "every minute": a unit alone is one of it
+  const bare = [...t.matchAll(/\b(?:every|each|once an?|once per)\s+(second|sec|minute|min|hour|hr|day|week)\b/gi)].map((m) => ({ seconds: unitSeconds(m[1]), index: m.index + m[0].length - m[1].length, length: m[1].length }));
+  // an exposure ("50 ms", "exposure 1 s") is not a time span of the plan, unless it is said to be one ("every 500 ms")
+  const spans = [...durationsIn(t), ...bare]
+    .sort((a, b) => a.index - b.index)
+    .filter((d) => isInterval(d) || isDuration(d) || (!/ms|msec|milli/i.test(t.slice(d.index, d.index + d.length)) && !/\bexpos\w*\s*(?:time\s*)?(?:of|to|at|=|:)?\s*$/i.test(t.slice(0, d.index))));
+  const interval = spans.find(isInterval);
+  const duration = spans.find((d) => d !== interval && isDuration(d));
+  let intervalS = interval?.seconds ?? (/\b(continuously|as fast as possible|streaming)\b/i.test(t) ? 0 : undefined);
+  let durationS = duration?.seconds ?? (/\bovernight\b/i.test(t) ? 12 * 3600 : undefined);
+  const rest = spans.filter((d) => d !== interval && d !== duration);
+  if (rest.length === 1 && intervalS !== undefined && durationS === undefined) durationS = rest[0].seconds;
+  else if (rest.length === 1 && durationS !== undefined && intervalS === undefined && rest[0].seconds < durationS) intervalS = rest[0].seconds;
+  return { intervalS, durationS };
 }
 
 function describeTimePlan(plan: NonNullable<SequenceInput['timePlan']>): string {

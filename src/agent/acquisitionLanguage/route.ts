@@ -3,15 +3,16 @@
 import type { Adjustment } from '../../microscope/adjustment.ts';
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import { parseSequence } from '../../microscope/sequence.ts';
-import { AmbiguousCommand, parseAdjustment } from './adjustments.ts';
-import { parseAcquisitionRequest } from './requests.ts';
+import { AmbiguousCommand, MixedRequest, parseAdjustment } from './adjustments.ts';
+import { parseAcquisitionRequest, timeSpans } from './requests.ts';
 import { parseRule } from './rules.ts';
 import { exposureMs, findChannels, normaliseText, percent } from './words.ts';
 
 export type MicroscopeToolName = 'microscope_status' | 'snap' | 'move_stage' | 'start_acquisition' | 'adjust_acquisition' | 'pause_acquisition' | 'resume_acquisition' | 'stop_acquisition' | 'add_rule' | 'dose_report';
 
 export type MicroscopeRoute =
-  | { tool: MicroscopeToolName; args: Record<string, unknown>; understood?: string }
+  /** `fallback`: not read as a command, only named the microscope (a status is the best guess). */
+  | { tool: MicroscopeToolName; args: Record<string, unknown>; understood?: string; fallback?: true }
   /** The words could mean different things, or lack something: ask this (one line). */
   | { tool?: undefined; ask: string };
 
@@ -28,7 +29,8 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
     }
   }
   const hasChannel = findChannels(t, config).length > 0;
-  const timeLapse = /\bevery\b|\binterval\b|\btime[\s-]?lapse\b|\btime ?points\b|\bframes\b/.test(t) && /\bfor\b|\bover\b|\bovernight\b|\d+\s*(?:time ?points|frames)/.test(t);
+  const spans = timeSpans(t);
+  const timeLapse = /\bevery\b|\binterval\b|\btime[\s-]?lapse\b|\btime ?points\b|\bframes\b/.test(t) && (/\bfor\b|\bover\b|\bovernight\b|\d+\s*(?:time ?points|frames)/.test(t) || (spans.intervalS !== undefined && spans.durationS !== undefined));
   if (hasChannel && timeLapse && /\b(image|acquire|record|start|take|run|film|capture|time[\s-]?lapse|snap|imaging)\b/.test(t) && !options.acquisitionRunning) {
     try {
       const parsed = parseAcquisitionRequest(text, config);
@@ -48,7 +50,9 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
     changes = parseAdjustment(text, config);
   } catch (err) {
     if (err instanceof AmbiguousCommand) return { ask: capitalise(err.message) };
-    return /\b(microscope|stage|objective|acquisition|laser)\b/.test(t) ? { tool: 'microscope_status', args: {} } : undefined;
+    // words to stop something that were not understood while imaging: asked back, never left to a guess that could end the run
+    if (options.acquisitionRunning && STOP_WORD.test(t) && !(err instanceof MixedRequest)) return { ask: `I am not sure what to stop in "${text.trim()}": say "stop the acquisition" to end it (I will ask you to confirm), or name a channel ("drop DAPI"), the z-stack or the grid` };
+    return /\b(microscope|stage|objective|acquisition|laser)\b/.test(t) ? { tool: 'microscope_status', args: {}, fallback: true } : undefined;
   }
   const route = toolFor(changes, options.acquisitionRunning ?? false);
   // nothing running and the words start a plan ("image GFP every 2 minutes"): a start that lacks something
@@ -62,6 +66,9 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
   }
   return route;
 }
+
+/** A word that could end the acquisition. */
+const STOP_WORD = /\b(stop|end|halt|abort|cancel|kill|terminate|quit|cease|finish)\b/;
 
 /** Words that begin a new acquisition, not a change to one. */
 const IMAGING_VERB = /^(?:please\s+)?(?:image|acquire|record|film|capture|start (?:a )?(?:time[\s-]?lapse|imaging|acquisition|acquiring)|time[\s-]?lapse)\b(?!.*\b(?:instead|from now|anymore|any more)\b)/;

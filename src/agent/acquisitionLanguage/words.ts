@@ -3,6 +3,7 @@
 // mCherry/561 = Rhodamine, from the microscope's configuration). Pure functions over text.
 import { InputError } from '../../errors.ts';
 import { DEMO_CONFIG, findChannel, type MicroscopeConfig } from '../../microscope/config.ts';
+import { allowedEdits, editDistance, isStopWord } from '../planner/words.ts';
 
 const WORD_NUMBERS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -18,7 +19,8 @@ const TIME_UNITS: [RegExp, number][] = [
   [/^(w|wk|wks|week|weeks)$/, 7 * 86400],
 ];
 
-export const NUMBER = String.raw`(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred)`;
+// a number word is a whole word ("and" is not "an d")
+export const NUMBER = String.raw`(\d+(?:\.\d+)?|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred)\b)`;
 export const TIME_UNIT = String.raw`(ms|msec|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?)`;
 export const DISTANCE_UNIT = String.raw`(?:µm|um|microns?|micrometers?|micrometres?|mm|nm)`;
 
@@ -44,15 +46,29 @@ export function unitMicrometres(unit: string): number {
 /** A time span that starts at the beginning of `text` ("5 minutes", "1 h 30 min", "half an hour", "an hour"). */
 export function leadingDurationS(text: string): { seconds: number; length: number } | undefined {
   const t = text.toLowerCase();
-  const half = /^(half an? hour|half hour)\b/.exec(t);
-  if (half) return { seconds: 1800, length: half[0].length };
-  const re = new RegExp(String.raw`^${NUMBER}\s*-?\s*${TIME_UNIT}\b(?:\s*(?:and\s+)?(\d+(?:\.\d+)?)\s*${TIME_UNIT}\b)?(?:\s+and\s+a\s+half)?`, 'i');
+  const part = /^(?:(?:a|one)\s+)?(half|quarter|third)(?:\s+of)?\s+(?:an?\s+)?(hour|minute|min|day)\b/.exec(t) ?? /^(half|quarter)[\s-](hour)\b/.exec(t);
+  if (part) return { seconds: unitSeconds(part[2]) / { half: 2, quarter: 4, third: 3 }[part[1] as 'half']!, length: part[0].length };
+  // "3 more hours", "2 extra minutes": the number and its unit with a word between
+  const re = new RegExp(String.raw`^${NUMBER}\s*-?\s*(?:(?:more|extra|additional|further)\s+)?${TIME_UNIT}\b(?:\s*(?:and\s+)?(\d+(?:\.\d+)?)\s*${TIME_UNIT}\b)?(?:\s+and\s+a\s+half)?`, 'i');
   const m = re.exec(t);
   if (!m) return undefined;
   let seconds = toNumber(m[1]) * unitSeconds(m[2]);
   if (m[3] && m[4]) seconds += Number(m[3]) * unitSeconds(m[4]);
   if (/and a half$/.test(m[0])) seconds += 0.5 * unitSeconds(m[2]);
   return Number.isFinite(seconds) ? { seconds, length: m[0].length } : undefined;
+}
+
+/** Every time span in the text, in order, with where it stands ("every 30 s for 2 h" → 30 s at 6, 2 h at 15). */
+export function durationsIn(text: string): { seconds: number; index: number; length: number }[] {
+  const out: { seconds: number; index: number; length: number }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (i > 0 && /[\w.]/.test(text[i - 1])) continue; // a span starts at a word start
+    const d = leadingDurationS(text.slice(i));
+    if (!d) continue;
+    out.push({ ...d, index: i });
+    i += d.length - 1;
+  }
+  return out;
 }
 
 /** First duration after a keyword, e.g. after "every" or "for". */
@@ -129,9 +145,62 @@ export function uniquePresets(mentions: ChannelMention[]): string[] {
 
 // ---- text ---------------------------------------------------------------------------
 
+/**
+ * The words this language reads. A word of a request that is none of them (nor a stop word
+ * or a channel name) and is one slip away from one of them, keeping its first letter, is
+ * read as that word ("imagng" → "imaging", "minuets" → "minutes", "expsoure" → "exposure"),
+ * with the planner's spelling tolerance (no edit for words of 4 letters or fewer).
+ */
+const COMMAND_WORDS = `
+  image images imaging acquire acquiring acquisition record recording capture film take snap snapshot
+  start stop stopping halt abort cancel terminate finish finished complete end pause paused resume continue unpause
+  switch turn shut disable deactivate enable remove exclude include drop skip lose kill without
+  channel channels laser lasers light lamp illumination excitation exciting fluorescence colour color
+  interval intervals every frame frames timepoint timepoints point points second seconds minute minutes hour hours
+  day days week weeks overnight faster slower quicker often frequently frequency speed slow double halve twice
+  duration total longer extend another additional extra
+  exposure exposures power intensity brightness percent lower raise reduce increase decrease
+  stack stacks plane planes slice slices section sections range steps spacing apart micron microns micrometre
+  micrometres micrometer micrometers position positions field fields location locations site sites grid tile tiles
+  tiling tiled mosaic montage overlap stage objective autofocus refocus focus zoom move left right
+  rule divides division dividing mitosis cells nuclei count signal above below status progress remaining left dose
+  budget phototoxicity bleaching brightfield transmitted phase contrast there three place where these those other
+  `.trim().split(/\s+/);
+const COMMAND_SET = new Set(COMMAND_WORDS);
+
+/** The word as this language's own word when it is a slip of one; itself otherwise. */
+function correctWord(word: string, known: Set<string>): string {
+  const w = word.toLowerCase();
+  const edits = allowedEdits(w);
+  if (edits === 0 || COMMAND_SET.has(w) || known.has(w) || isStopWord(w) || !/^[a-z]+$/.test(w)) return word;
+  let best: string | undefined;
+  let bestDistance = edits + 1;
+  let tie = false;
+  for (const v of COMMAND_WORDS) {
+    if (v[0] !== w[0] || Math.abs(v.length - w.length) > edits) continue;
+    const d = editDistance(w, v, edits);
+    if (d < bestDistance) [best, bestDistance, tie] = [v, d, false];
+    else if (d === bestDistance && v !== best) tie = true;
+  }
+  // plural and singular of one word tie harmlessly; two different words do not
+  return best && !(tie && bestDistance > 0) ? best : word;
+}
+
+/** Everyday words one slip away from a command word: never corrected ("later" is not "laser"). */
+const EVERYDAY_WORDS = 'later latter liter lower tower sight night fight might tight right timer times lines liner plate plated wells stags staged doses dosed ranges steps stepped fields filed field sited cited focal local total image imaged imager finer filmy slows slowly rates rated stars stare stated states minor manor lights lighted hours hoursly frames framed count county counter cells celled above abode'.split(' ');
+
+const KNOWN_NAMES = new Set([...EVERYDAY_WORDS, ...DEMO_CONFIG.channels.flatMap((c) => [c.name.toLowerCase(), ...c.aliases]).flatMap((n) => n.split(/\s+/))]);
+
+/** Slips of the language's own words corrected ("stop imagng the gfp"); "switch of" read as "switch off". */
+export function correctTypos(text: string): string {
+  return text
+    .replace(/\b(switch|turn|shut|switched|turned)\s+of\b(?!\s+(?:the\s+)?(?:interval|acquisition|imaging|experiment))/gi, '$1 off')
+    .replace(/[A-Za-z]+/g, (w) => correctWord(w, KNOWN_NAMES));
+}
+
 export function normaliseText(text: string): string {
   if (typeof text !== 'string' || !text.trim()) throw new InputError('empty request: say what to image or change');
-  return text
+  return correctTypos(text)
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/μ/g, 'µ')

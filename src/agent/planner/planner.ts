@@ -243,7 +243,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
       // a word like "stop" never ends the acquisition when the acquisition language read the request otherwise
       || (routed.tool !== 'stop_acquisition' && mentions.some((m) => m.tool === 'stop_acquisition'))
       // while an acquisition runs, words the acquisition language reads as a change (or a question to ask back) are about it
-      || (acquisitionRunning(conversation) && routed.tool !== 'microscope_status')
+      || (acquisitionRunning(conversation) && !(routed.tool === 'microscope_status' && routed.fallback))
       // channels, an interval and a duration with an imaging verb: an acquisition to start
       || (routed.tool === 'start_acquisition' && cue);
     if (take) {

@@ -247,3 +247,57 @@ describe('plans with positions, grids and z-stacks in words', () => {
     expect(route && 'ask' in route ? route.ask : '').toMatch(/at most 500 planes/);
   });
 });
+
+describe('wording as microscopists write it', () => {
+  const change = (text: string) => parseAdjustment(text);
+  it('slips of the language\'s own words are read as the word; everyday words near one are not', async () => {
+    const { correctTypos } = await import('../../../src/agent/acquisitionLanguage/words.ts');
+    expect(correctTypos('stop imagng the gfp')).toBe('stop imaging the gfp');
+    expect(correctTypos('every 3 minuets, lower the expsoure')).toBe('every 3 minutes, lower the exposure');
+    expect(correctTypos('switch of the 488')).toBe('switch off the 488');
+    // short words, everyday words and ties between two command words stay as written
+    expect(correctTypos('do it later, there are three places')).toBe('do it later, there are three places');
+    expect(change('stop imagng the gfp')).toEqual([{ kind: 'dropChannel', channel: 'FITC' }]);
+  });
+  it('a channel with off or out, a pronoun for the channel, "no need for", "enough"', () => {
+    for (const text of ['488 off', 'GFP out please', 'switch the green colour channel off', "that's enough GFP, stop it", 'no need for GFP anymore', 'stop exciting with the 488 laser']) {
+      expect(change(text), text).toEqual([{ kind: 'dropChannel', channel: 'FITC' }]);
+    }
+  });
+  it('faster and slower, by how much, frames per unit, fps', () => {
+    expect(change('image faster')).toEqual([{ kind: 'intervalFactor', factor: 0.5 }]);
+    expect(change('slower please')).toEqual([{ kind: 'intervalFactor', factor: 2 }]);
+    expect(change('three times faster')).toEqual([{ kind: 'intervalFactor', factor: 0.333333 }]);
+    expect(change('slow down by a factor of 4')).toEqual([{ kind: 'intervalFactor', factor: 4 }]);
+    expect(change('go to 2 frames per minute')).toEqual([{ kind: 'interval', intervalS: 30 }]);
+    expect(change('image at 2 fps')).toEqual([{ kind: 'interval', intervalS: 0.5 }]);
+    // light words make it a light change, not a timing one
+    expect(change('more power on the 488, 20%')[0].kind).toBe('power');
+  });
+  it('durations: a quarter of an hour, "3 more hours", a total', () => {
+    expect(change('every quarter of an hour instead')).toEqual([{ kind: 'interval', intervalS: 900 }]);
+    expect(change('run for 3 more hours')).toEqual([{ kind: 'extend', extraS: 10800 }]);
+    expect(change('make it 24 hours in total')).toEqual([{ kind: 'duration', durationS: 86400 }]);
+    expect(change('the whole thing 6 h long')).toEqual([{ kind: 'duration', durationS: 21600 }]);
+  });
+  it('a stop word on a part of the plan is about that part, never the acquisition', () => {
+    expect(change('stop after 100 time points')).toEqual([{ kind: 'loops', loops: 100 }]);
+    expect(change('stop tiling')).toEqual([{ kind: 'grid', grid: null }]);
+    expect(change('tile 3x3')).toEqual([{ kind: 'grid', grid: { rows: 3, columns: 3, overlapPercent: 0 } }]);
+    expect(change('let this time point finish and then stop')).toEqual([{ kind: 'finish' }]);
+    // not understood while imaging: asked, not guessed
+    const route = routeMicroscopeRequest('stop after 10 more frames', { acquisitionRunning: true });
+    expect(route && 'ask' in route ? route.ask : '').toMatch(/stop the acquisition/);
+  });
+  it('pause for a while, resume, questions about the run', () => {
+    expect(change('hold the imaging for half an hour')).toEqual([{ kind: 'pause', forS: 1800 }]);
+    expect(change('ok carry on')).toEqual([{ kind: 'resume' }]);
+    for (const text of ["what's running", "what's the current interval?", 'where is the stage?', 'is it still running?']) expect(change(text), text).toEqual([{ kind: 'status', about: 'all' }]);
+  });
+  it('a duration with no "for": its role from the words beside it', () => {
+    const plan = (t: string) => parseSequence(parseAcquisitionRequest(t).sequence).timePlan as Record<string, number>;
+    expect(plan('timelapse DAPI + far red, 30s interval, 2hrs')).toEqual({ intervalS: 30, durationS: 7200 });
+    expect(plan('GFP, 5 min apart, 12 h total')).toEqual({ intervalS: 300, durationS: 43200 });
+    expect(plan('image GFP at 50 ms every 10 s, 100 frames')).toEqual({ intervalS: 10, loops: 100 });
+  });
+});

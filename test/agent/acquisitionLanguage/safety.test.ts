@@ -17,9 +17,9 @@ import { RealClock } from '../../../src/microscope/clock.ts';
 import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
 import { smallConfig } from '../../microscope/fixtures.ts';
 
-const VERBS = ['stop', 'stop imaging', 'stop acquiring', 'switch off', 'turn off', 'shut off', 'drop', 'remove', 'halt', 'end', 'kill', 'disable', 'cut', 'no more', 'get rid of', 'abort', 'cancel', 'exclude', 'skip'];
+const VERBS = ['stop', 'stop imaging', 'stop acquiring', 'switch off', 'turn off', 'shut off', 'drop', 'remove', 'halt', 'end', 'kill', 'disable', 'cut', 'no more', 'get rid of', 'abort', 'cancel', 'exclude', 'skip', 'no need for', "that's enough", 'stop imagng', 'swich off'];
 const TEMPLATES = ['{verb} the {ch}', '{verb} {ch}', 'please {verb} the {ch} channel', '{verb} the {ch} laser now', 'can you {verb} {ch}?'];
-const SPLIT_TEMPLATES = ['turn the {ch} off', 'switch {ch} off please', 'shut the {ch} laser off'];
+const SPLIT_TEMPLATES = ['turn the {ch} off', 'switch {ch} off please', 'shut the {ch} laser off', '{ch} off', '{ch} out', 'the {ch} channel off now', "that's the {ch} done, stop it", 'stop the {ch} after this time point', 'stop {ch} after 10 frames'];
 const CHANNEL_WORDS = [...new Set(DEMO_CONFIG.channels.flatMap((c) => [c.name, ...c.aliases]))];
 
 function requests(): string[] {
@@ -71,6 +71,8 @@ describe('through the agent: a running acquisition, the offline planner and the 
     });
     const start = await agent.ask('image GFP, DAPI, mCherry and Cy5 every 60 minutes for 12 hours');
     expect(start.toolCalls.map((c) => [c.tool, c.status])).toEqual([['start_acquisition', 'ok']]);
+    // the answer is the plan in numbers (not "Done: start ... → movie-1")
+    expect(start.answer).toMatch(/^Started: 1 position × 4 channels \(.*\) × 1 z plane × 13 time points = 52 images, every 1 h for 12 h\. First time point now \(\d\d:\d\d:\d\d\).*% of the [\d.]+ J\/cm² dose budget\. \(movie-\d+, table-\d+\)$/);
     // one request per channel word and verb (the full cross product runs above, on the parser)
     const sample = CHANNEL_WORDS.flatMap((ch, i) => [VERBS[i % VERBS.length], VERBS[(i * 7 + 3) % VERBS.length]].map((verb, k) => TEMPLATES[(i + k) % TEMPLATES.length].replace('{verb}', verb).replace('{ch}', ch)));
     for (const text of sample) {
@@ -88,6 +90,8 @@ describe('through the agent: a running acquisition, the offline planner and the 
     expect(asked.map((r) => r.tool)).toEqual(['stop_acquisition']);
     expect(asked[0].action).toMatch(/stop the whole acquisition/);
     expect(refused.toolCalls[0].summary).toMatch(/not done: you declined to stop the whole acquisition/);
+    // declined is not a failure: the answer says what was not done, and asks for nothing to change
+    expect(refused.answer).toBe('Not done: you declined to stop the whole acquisition now (it cannot be resumed).');
     expect(microscope.running).toBe(true);
     microscope.acquisition!.stop('test over');
     await microscope.acquisition!.done;
