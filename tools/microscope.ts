@@ -5,11 +5,11 @@
 import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError } from '../src/errors.ts';
-import { adjustmentSchema, describeAdjustment, endsAcquisition, type Adjustment } from '../src/microscope/adjustment.ts';
+import { adjustmentSchema, describeAdjustment, endsAcquisition, formatDuration, type Adjustment } from '../src/microscope/adjustment.ts';
 import type { AcquisitionStatus } from '../src/microscope/acquisitionStatus.ts';
 import type { MicroscopeSession } from '../src/microscope/session.ts';
 import { describeRule, ruleSchema, type Rule } from '../src/microscope/ruleSpec.ts';
-import { sequenceSchema } from '../src/microscope/sequence.ts';
+import { sequenceSchema, timeDeltasS, type Sequence } from '../src/microscope/sequence.ts';
 import { outputArg } from './common.ts';
 import { defineTool, type ArtifactRef, type ToolContext, type ToolSpec } from './types.ts';
 
@@ -88,11 +88,15 @@ export const RAISE_FACTOR_NEEDING_APPROVAL = 2;
 /** What the changes will do that a person must approve (ending the run, a large raise of light), in one line; undefined when nothing. */
 async function riskyChanges(changes: Adjustment[], ctx: ToolContext): Promise<string | undefined> {
   const session = await microscopeSession(ctx);
-  const channels = session.running ? session.acquisition!.status().channels : [];
+  const status = session.running ? session.acquisition!.status() : undefined;
+  const channels = status?.channels ?? [];
   const { findChannel } = await import('../src/microscope/config.ts');
   const risky: string[] = [];
   for (const c of changes) {
     if (endsAcquisition(c)) risky.push(c.kind === 'stop' ? 'stop the whole acquisition now' : 'end the acquisition after the current time point');
+    // a total the run has already reached ends it as surely as a stop
+    if (status && c.kind === 'loops' && c.loops <= status.timepointsDone) risky.push(`end the acquisition now: ${c.loops} time points in total, and ${status.timepointsDone} are done`);
+    if (status && c.kind === 'duration' && c.durationS <= status.elapsedS) risky.push(`end the acquisition now: ${formatDuration(c.durationS)} in total, and ${formatDuration(status.elapsedS)} have passed`);
     if (c.kind !== 'power' && c.kind !== 'powerFactor' && c.kind !== 'exposure' && c.kind !== 'exposureFactor') continue;
     const preset = c.channel ? findChannel(session.microscope.config, c.channel)?.name : undefined;
     for (const ch of channels.filter((x) => !preset || x.channel === preset)) {
@@ -111,7 +115,7 @@ async function riskyChanges(changes: Adjustment[], ctx: ToolContext): Promise<st
 const microscopeStatus = defineTool({
   name: 'microscope_status',
   summary: 'Says what the microscope and the running acquisition are doing: state, time points done and left, settings, position.',
-  words: ['status', 'microscope status', 'acquisition status', 'how long left', 'how much longer', 'time left', 'remaining', 'progress', 'current settings', 'where is the stage', 'how is it going', 'when will it finish', 'still acquiring', 'still running'],
+  words: ['status', 'microscope status', 'acquisition status', 'how long left', 'how much longer', 'time left', 'remaining', 'progress', 'current settings', 'current interval', 'where is the stage', 'how is it going', 'when will it finish', 'still acquiring', 'still running', 'what is running', 'time points left', 'frames left'],
   examples: ['what is the microscope doing?', 'how much longer?', 'how is the acquisition going?', 'when will it finish?'],
   consumes: [],
   produces: [],
@@ -209,7 +213,7 @@ const moveSchema = z.object({
 const moveStage = defineTool({
   name: 'move_stage',
   summary: 'Moves the microscope stage to a position or by an offset (µm), or changes the objective.',
-  words: ['move the stage', 'stage', 'go to position', 'move to position', 'objective', 'shift the stage', 'well', 'origin'],
+  words: ['move the stage', 'stage', 'go to position', 'move to position', 'objective', 'shift the stage', 'well', 'origin', 'go to x', 'switch to the 20x', 'switch to the 40x', 'switch to the 10x'],
   examples: ['move the stage to x=100, y=200', 'move by 50 µm left', 'go to position (0, 0)', 'switch to the 40x objective'],
   consumes: [],
   produces: [],
@@ -273,11 +277,11 @@ const startAcq = defineTool({
     if (session.running) throw new InputError(`an acquisition ("${session.acquisition!.name}") is already running: stop it or wait for it to end first; it goes on unchanged`);
     if (args.objective) await session.microscope.setObjective(args.objective);
     const path = ctx.outputPath('acquisition.tif', args.output);
+    const startedAtMs = Date.now(); // the first time point starts at once
     const acquisition = session.start(args.plan, path);
     const { describePlan } = await import('../src/microscope/sequence.ts');
     const understood = describePlan(acquisition.plan);
     const { estimateDurationS, eventsAtTimepoint } = await import('../src/microscope/events.ts');
-    const { timeDeltasS } = await import('../src/microscope/sequence.ts');
     const { exposureDose } = await import('../src/microscope/dose.ts');
     const mic = session.microscope.getState();
     const stage = { xUm: mic.xUm, yUm: mic.yUm, zUm: mic.zUm, fieldWidthUm: mic.imageWidthPx * mic.pixelSizeUm, fieldHeightUm: mic.imageHeightPx * mic.pixelSizeUm };
@@ -301,7 +305,7 @@ const startAcq = defineTool({
     const channels = status.channels.map((c) => `${c.channel} ${c.exposureMs} ms ${c.powerPercent} %`).join(', ');
     const summary = args.wait
       ? `Acquired ${status.timepointsDone} time point(s) (${status.imagesAcquired} images, ${channels}); ${status.stopReason}. Light: ${round(status.dose.totalJPerCm2)} J/cm².`
-      : `Started (${understood}): ${timepoints} time point(s) of ${channels}, about ${Math.round(durationS / 60)} min, about ${round(dosePerTimepoint * timepoints)} J/cm² at each position (budget ${session.limits.doseBudgetJPerCm2}).${budgetWarning(dosePerTimepoint, timepoints, session.limits.doseBudgetJPerCm2)}`;
+      : `${startedLine(acquisition.plan, status, startedAtMs, durationS)} About ${round(dosePerTimepoint * timepoints, 3)} J/cm² of light per position, ${percentOf(dosePerTimepoint * timepoints, session.limits.doseBudgetJPerCm2)} of the ${session.limits.doseBudgetJPerCm2} J/cm² dose budget.${budgetWarning(dosePerTimepoint, timepoints, session.limits.doseBudgetJPerCm2)}`;
     return {
       summary,
       artifacts,
@@ -500,14 +504,51 @@ const doseReport = defineTool({
     const ref = ctx.addArtifact('table', path, 'light dose per position and channel');
     const worst = session.ledger.maxPosition();
     return {
-      summary: entries.length
-        ? `Light so far: ${round(session.ledger.total())} J/cm² in ${entries.reduce((s, e) => s + e.exposures, 0)} exposures; most at ${worst!.position}: ${round(worst!.doseJPerCm2)} J/cm² (${Math.round((100 * worst!.doseJPerCm2) / session.limits.doseBudgetJPerCm2)} % of the ${session.limits.doseBudgetJPerCm2} J/cm² budget).`
-        : 'No light used yet in this session.',
+      summary: entries.length ? doseLine(session.ledger, session.limits.doseBudgetJPerCm2) : 'No light used yet in this session.',
       artifacts: [ref],
       values: { totalJPerCm2: round(session.ledger.total()), byChannel: session.ledger.byChannel(), byPosition: session.ledger.byPosition(), budgetJPerCm2: session.limits.doseBudgetJPerCm2, maxPosition: worst ?? null },
     };
   },
 });
+
+/**
+ * The plan as started, in numbers: positions (x tiles) x channels x z planes x time points,
+ * the images that makes, the interval and duration, and the clock time of the first and last time point.
+ */
+function startedLine(plan: Sequence, status: AcquisitionStatus, startedAtMs: number, durationS: number): string {
+  const deltas = timeDeltasS(plan.timePlan);
+  const lastS = deltas[deltas.length - 1] ?? 0;
+  const tiles = plan.gridPlan ? plan.gridPlan.rows * plan.gridPlan.columns : 1;
+  const everyS = deltas.length > 1 ? [...new Set(deltas.slice(1).map((d, i) => round(d - deltas[i], 6)))] : [];
+  const interval = everyS.length === 1 ? `every ${formatDuration(everyS[0]!)}` : everyS.length > 1 ? `at intervals of ${everyS.slice(0, 3).map((s) => formatDuration(s!)).join(', ')}${everyS.length > 3 ? ', ...' : ''}` : 'once';
+  const images = status.positions.length * tiles * status.channels.reduce((n, c) => n + Math.ceil(deltas.length / (c.acquireEvery ?? 1)), 0) * status.zPlanes;
+  const clock = (ms: number) => new Date(ms).toTimeString().slice(0, 8);
+  const parts = [
+    `${status.positions.length} position${status.positions.length === 1 ? '' : 's'}${tiles > 1 ? ` (each ${plan.gridPlan!.rows} x ${plan.gridPlan!.columns} tiles)` : ''}`,
+    `${status.channels.length} channel${status.channels.length === 1 ? '' : 's'} (${status.channels.map((c) => `${c.channel} ${c.exposureMs} ms ${c.powerPercent} %${(c.acquireEvery ?? 1) > 1 ? ` every ${c.acquireEvery}th` : ''}`).join(', ')})`,
+    `${status.zPlanes} z plane${status.zPlanes === 1 ? '' : 's'}`,
+    `${deltas.length} time point${deltas.length === 1 ? '' : 's'}`,
+  ];
+  const span = deltas.length > 1 ? `, ${interval} for ${formatDuration(lastS)}` : '';
+  return `Started: ${parts.join(' × ')} = ${images} images${span}. First time point now (${clock(startedAtMs)})${deltas.length > 1 ? `, last at about ${clock(startedAtMs + lastS * 1000)}` : ''}; about ${formatDuration(durationS)} in all.`;
+}
+
+/** A share of the budget as a percentage: two significant digits below 1 %. */
+function percentOf(value: number, budget: number): string {
+  const pct = (100 * value) / budget;
+  return `${pct >= 1 ? Math.round(pct * 10) / 10 : +pct.toPrecision(2)} %`;
+}
+
+/** The dose in numbers: the total, per channel, and per position against the budget (the most lit position first, at most 6). */
+function doseLine(ledger: MicroscopeSession['ledger'], budgetJPerCm2: number): string {
+  const entries = ledger.list();
+  const exposures = entries.reduce((n, e) => n + e.exposures, 0);
+  const channels = Object.entries(ledger.byChannel()).map(([c, v]) => `${c} ${round(v, 3)} J/cm²`);
+  const positions = Object.entries(ledger.byPosition()).sort((a, b) => b[1] - a[1]);
+  const shown = positions.slice(0, 6).map(([p, v]) => `${p} ${round(v, 3)} J/cm² (${percentOf(v, budgetJPerCm2)})`);
+  const more = positions.length > 6 ? ` and ${positions.length - 6} more (all in the table)` : '';
+  return `Light so far: ${round(ledger.total(), 3)} J/cm² in ${exposures} exposures (${round(ledger.totalExposureS(), 3)} s of light). Per channel: ${channels.join(', ')}. Per position, against the ${budgetJPerCm2} J/cm² budget: ${shown.join(', ')}${more}.`;
+}
 
 /** Said up front when the plan cannot finish within the dose budget (the ledger will stop it there). */
 function budgetWarning(dosePerTimepoint: number, timepoints: number, budgetJPerCm2: number): string {
@@ -520,4 +561,5 @@ function capitalise(s: string): string {
 }
 
 // every tool of this file runs the microscope (the planner lets the acquisition language read their requests)
-export const tools: ToolSpec[] = ([microscopeStatus, snap, moveStage, startAcq, adjustAcq, pauseAcq, resumeAcq, stopAcq, addRule, listRules, removeRule, doseReport] as unknown as ToolSpec[]).map((t) => Object.assign(t, { domain: 'microscope' as const }));
+// every microscope step is an action or a report whose numbers the person needs: its summary is the answer
+export const tools: ToolSpec[] = ([microscopeStatus, snap, moveStage, startAcq, adjustAcq, pauseAcq, resumeAcq, stopAcq, addRule, listRules, removeRule, doseReport] as unknown as ToolSpec[]).map((t) => Object.assign(t, { domain: 'microscope' as const, answersWithSummary: true }));

@@ -107,6 +107,12 @@ export interface ToolSelfDescription {
   needsFrames?: boolean;
   /** 'microscope': it runs the microscope (its requests are read by the acquisition language); default analysis. */
   domain?: 'analysis' | 'microscope';
+  /**
+   * Its result summary is the answer to a request it alone carries out (a report, or a
+   * microscope action whose numbers the person needs: dose, plan, time points), its files
+   * named after it; by default the answer names the step and its outputs (the card shows the rest).
+   */
+  answersWithSummary?: boolean;
   /** Frames of the movie or labels it writes: as many as its input ('same'), or a single one ('one'); by its arguments when it depends on them. */
   framesOut?: 'same' | 'one' | ((args: Record<string, unknown>) => 'same' | 'one');
   /** Its result values: what each is and its unit. */

@@ -78,7 +78,8 @@ describe('microscope tools', () => {
     const started = await call('start_acquisition', { plan: { channels: [{ config: 'GFP' }, { config: 'DAPI' }], timePlan: { intervalS: 300, durationS: 43200 } } });
     expect(started.values.plannedTimepoints).toBe(145);
     expect(started.artifacts.map((a) => a.type)).toEqual(['movie', 'table']);
-    expect(started.summary).toMatch(/Started \(FITC and DAPI; 145 time points over 12 h, 1 position\(s\)\): 145 time point\(s\)/);
+    // the plan in numbers: positions x channels x z x time points, interval, duration, clock times, dose against the budget
+    expect(started.summary).toMatch(/^Started: 1 position × 2 channels \(FITC 50 ms 20 %, DAPI 50 ms 20 %\) × 1 z plane × 145 time points = 290 images, every 5 min for 12 h\. First time point now \(\d\d:\d\d:\d\d\), last at about \d\d:\d\d:\d\d; about 12 h in all\. About 14\.5 J\/cm² of light per position, 7\.3 % of the 200 J\/cm² dose budget\.$/);
     await expect(call('start_acquisition', { plan: { channels: [{ config: 'GFP' }], timePlan: { intervalS: 60, durationS: 3600 } } })).rejects.toThrow(/already running/);
     // a plan far beyond the caps is refused by the schema, and the running acquisition goes on
     await expect(call('start_acquisition', { plan: { channels: [{ config: 'GFP' }], zPlan: { rangeUm: 1_000_000, stepUm: 0.001 } } })).rejects.toThrow(/at most 500 planes/);
@@ -99,6 +100,11 @@ describe('microscope tools', () => {
     expect(await approval({ changes: [{ kind: 'power', channel: '488', powerPercent: 90 }] }, ctxOf)).toBe('raise FITC power from 1 to 90 % (90x, more than 2x)');
     expect(await approval({ changes: [{ kind: 'exposureFactor', factor: 3 }] }, ctxOf)).toMatch(/raise FITC exposure from 50 to 150 ms \(3x.*raise DAPI exposure/);
     expect(await approval({ changes: [{ kind: 'dropChannel', channel: 'DAPI' }, { kind: 'finish' }] }, ctxOf)).toBe('end the acquisition after the current time point');
+    // a total the run has already reached ends it too: asked like a stop; a total still ahead is not
+    for (let i = 0; i < 250 && session.acquisition!.status().timepointsDone < 1; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await approval({ changes: [{ kind: 'loops', loops: 1 }] }, ctxOf)).toMatch(/^end the acquisition now: 1 time points in total, and \d+ are done$/);
+    expect(await approval({ changes: [{ kind: 'duration', durationS: 0.01 }] }, ctxOf)).toMatch(/^end the acquisition now: 0 s in total, and .* have passed$/);
+    expect(await approval({ changes: [{ kind: 'loops', loops: 1000 }] }, ctxOf)).toBeUndefined();
     const data = await call('adjust_acquisition', { changes: [{ kind: 'power', powerPercent: 400, channel: 'DAPI' }] });
     expect(data.summary).toMatch(/Limits: power of 405nm clamped from 400 % to the 100 % limit/);
     const left = await call('adjust_acquisition', { changes: [{ kind: 'status', about: 'time' }] });
@@ -125,6 +131,8 @@ describe('microscope tools', () => {
     await movie.close();
 
     const dose = await call('dose_report');
+    // the numbers asked for: total, per channel, per position against the budget
+    expect(dose.summary).toMatch(/^Light so far: [\d.]+ J\/cm² in \d+ exposures \([\d.]+ s of light\)\. Per channel: (?:DAPI|FITC) [\d.]+ J\/cm², (?:DAPI|FITC) [\d.]+ J\/cm²\. Per position, against the 200 J\/cm² budget: stage_x0_y0 [\d.]+ J\/cm² \([\d.]+ %\)/);
     const csv = readFileSync(dose.artifacts[0].path, 'utf8');
     expect(csv.split('\n')[0]).toBe('position,channel,exposures,exposure_s,dose_j_per_cm2,budget_fraction');
     // The snap at (0, 0) and the acquisition at (10, 20) lit overlapping fields: the snap's field counts both.

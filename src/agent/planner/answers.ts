@@ -110,6 +110,8 @@ export function briefAnswer(results: PastResult[]): string {
   const ok = results.filter((r) => r.ok);
   if (ok.length === 0) return 'Done.';
   if (ok.length === 1 && ok[0].artifacts.length === 0) return ok[0].summary;
+  // a report or a microscope action: its own summary carries the numbers asked for
+  if (ok.length === 1 && findTool(ok[0].tool)?.answersWithSummary) return `${ok[0].summary} (${ok[0].artifacts.map((a) => a.id).join(', ')})`;
   const steps = ok.map((r) => `${verbFor(r.tool)}${r.artifacts.length ? ` → ${r.artifacts.map((a) => a.id).join(', ')}` : ''}`);
   return `Done: ${steps.join('; ')}.`;
 }
@@ -148,6 +150,9 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
 
 export function failureAnswer(failed: PastResult, done: PastResult[]): string {
   const before = done.filter((r) => r.ok).map((r) => `${r.tool} (${r.artifacts.map((a) => a.id).join(', ') || 'done'})`);
+  // a call the person declined (the approval gate) did not fail: say what was not done
+  const declined = /(?:^|: )(not done: .*)$/i.exec(failed.error ?? '');
+  if (declined) return `${capitalize(withoutToolPrefix(failed.tool, declined[1]))}${before.length ? ` Done before it: ${before.join(', ')}.` : ''}`;
   return `${failed.tool} did not work: ${withoutToolPrefix(failed.tool, failed.error ?? failed.summary)}${before.length ? ` Finished before it: ${before.join(', ')}.` : ''} Tell me what to change (e.g. another value for the argument named) and I will run it again.`;
 }
 
