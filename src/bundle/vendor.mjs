@@ -75,6 +75,10 @@ async function buildEntries(esbuild, root, specifiers, options, outdir, namesByS
     outdir,
     chunkNames: 'chunks/[name]-[hash]',
     metafile: true,
+    // less text for Node to parse at each start; names are kept (packages read class names)
+    minifyWhitespace: true,
+    minifySyntax: true,
+    legalComments: 'none',
     plugins: [sourceSemantics(root), commonJsEntries(namesBySpec)],
   });
   // entry files are <outdir>/<name>.js (chunks are under chunks/ with hashed names)
