@@ -80,9 +80,10 @@ describe('offline planner parsing', () => {
   it('maps canonical arguments onto a tool schema and its enums', () => {
     const info = {
       name: 'x', description: '', required: ['movie'],
-      properties: { movie: { type: 'string' }, method: { type: 'string', enum: ['simple_ratio', 'exponential'] }, minSeedDistancePx: { type: 'integer' } },
+      properties: { movie: { type: 'string' }, method: { type: 'string', enum: ['simple_ratio', 'exponential'] }, maxLinkingDistancePx: { type: 'integer' }, gapClosingMaxDistancePx: { type: 'number' } },
     };
-    expect(adaptArgs({ movie: 'movie-1', method: 'ratio', radiusPx: 6.4, bogus: 1 }, info)).toEqual({ movie: 'movie-1', method: 'simple_ratio', minSeedDistancePx: 6 });
+    // a name found by its words and unit (the closest spelling first), an enum value fitted, the rest dropped
+    expect(adaptArgs({ movie: 'movie-1', method: 'ratio', maxDistancePx: 6.4, distanceUm: 2, bogus: 1 }, info)).toEqual({ movie: 'movie-1', method: 'simple_ratio', maxLinkingDistancePx: 6 });
     expect(matchEnum('t', ['time', 'z'])).toBe('time');
     expect(matchEnum('stardist', ['otsu', 'li'])).toBeUndefined();
   });

@@ -94,13 +94,13 @@ const formatNumber = (n: number) => String(Math.round(n * 100) / 100);
  * A distance said in µm for a tool that takes pixels: converted with the movie's pixel size,
  * or used as pixels with a note for the answer when the movie does not say its pixel size.
  */
-function pixelsFromMicrometres(valueUm: number, what: string, conversation: Conversation): { maxDistancePx: number; $note: string } {
+function pixelsFromMicrometres(valueUm: number, what: string, conversation: Conversation): { maxLinkingDistancePx: number; $note: string } {
   const pixelSizeUm = sessionPixelSizeUm(conversation);
   if (pixelSizeUm === undefined) {
-    return { maxDistancePx: valueUm, $note: `The movie does not record its pixel size, so the ${what} of ${formatNumber(valueUm)} µm was used as ${formatNumber(valueUm)} px; set the pixel size (e.g. in Fiji: Image > Properties) and run it again for a true µm distance.` };
+    return { maxLinkingDistancePx: valueUm, $note: `The movie does not record its pixel size, so the ${what} of ${formatNumber(valueUm)} µm was used as ${formatNumber(valueUm)} px; set the pixel size (e.g. in Fiji: Image > Properties) and run it again for a true µm distance.` };
   }
   const px = Math.round((valueUm / pixelSizeUm) * 100) / 100;
-  return { maxDistancePx: px, $note: `The ${what} of ${formatNumber(valueUm)} µm is ${formatNumber(px)} px at ${formatNumber(pixelSizeUm)} µm/px.` };
+  return { maxLinkingDistancePx: px, $note: `The ${what} of ${formatNumber(valueUm)} µm is ${formatNumber(px)} px at ${formatNumber(pixelSizeUm)} µm/px.` };
 }
 
 /**
@@ -110,10 +110,10 @@ function pixelsFromMicrometres(valueUm: number, what: string, conversation: Conv
 function objectRadiusFromMicrometres(radiusUm: number, conversation: Conversation): Record<string, unknown> {
   const pixelSizeUm = sessionPixelSizeUm(conversation);
   if (pixelSizeUm === undefined) {
-    return { radiusUm, $note: `The movie does not record its pixel size, so the object size of ${formatNumber(radiusUm * 2)} µm across was not applied (the size was measured on the movie instead); set the pixel size (e.g. "the pixel size is 0.65 µm") and run it again.` };
+    return { $note: `The movie does not record its pixel size, so the object size of ${formatNumber(radiusUm * 2)} µm across was not applied (the size was measured on the movie instead); set the pixel size (e.g. "the pixel size is 0.65 µm") and run it again.` };
   }
   const radiusPx = Math.round((radiusUm / pixelSizeUm) * 100) / 100;
-  return { radiusPx, $note: `The object size of ${formatNumber(radiusUm * 2)} µm across is a radius of ${formatNumber(radiusPx)} px at ${formatNumber(pixelSizeUm)} µm/px.` };
+  return { objectRadiusPx: radiusPx, $note: `The object size of ${formatNumber(radiusUm * 2)} µm across is a radius of ${formatNumber(radiusPx)} px at ${formatNumber(pixelSizeUm)} µm/px.` };
 }
 
 /** "z drift", "axial drift", "focus drift", "3D drift", "drift in x, y and z". */
@@ -128,7 +128,7 @@ export const BUILDERS: Record<string, Builder> = {
     const cells = qs.find((q) => q.kind === 'count' && /^\s*(?:\w+\s+)?(?:dividing\s+|moving\s+|bright\s+|fluorescent\s+)?(?:cells|nuclei|objects)/.test(q.after));
     if (cells) args.cells = cells.value;
     const frames = qs.find((q) => q.kind === 'frames');
-    if (frames) args.framesCount = frames.value;
+    if (frames) args.frames = frames.value;
     const size = /\b(\d+)\s*(?:x|×|by)\s*(\d+)\b/i.exec(ctx.clause);
     if (size) [args.width, args.height] = [Number(size[1]), Number(size[2])];
     const square = /\b(\d+)\s*(?:px|pixels?)\s*(?:square|wide|images?|frames?)\b/i.exec(ctx.clause);
@@ -137,8 +137,8 @@ export const BUILDERS: Record<string, Builder> = {
     if (sidePx !== undefined) [args.width, args.height] = [sidePx, sidePx];
     if (/\bno divisions?\b|\bwithout divisions?\b|\bnon-?dividing\b|\bdo not divide\b|\bdon't divide\b/i.test(ctx.clause)) args.divisionRate = 0;
     const drift = quantityWithRole(qs, ['length', 'count'], /drift/);
-    if (drift) args.drift = drift.value;
-    else if (/\bno drift\b|\bwithout drift\b/i.test(ctx.clause)) args.drift = 0;
+    if (drift) args.driftPx = drift.value;
+    else if (/\bno drift\b|\bwithout drift\b/i.test(ctx.clause)) args.driftPx = 0;
     const seed = /\bseed\s*(\d+)/i.exec(ctx.clause);
     if (seed) args.seed = Number(seed[1]);
     const output = findOutput(ctx.clause);
@@ -196,7 +196,7 @@ export const BUILDERS: Record<string, Builder> = {
     if (pairs.length >= 2) args.points = pairs;
     else args.$ask = 'To draw a kymograph I need the line: give its end points in pixels, e.g. "a kymograph from (10, 50) to (200, 50)".';
     const width = quantityWithRole(quantities(clause), ['length', 'count'], /wide|width|thick/) ?? quantities(clause).find((q) => q.kind === 'length' && /^\s*(?:wide|thick)|^\s*(?:line )?width/.test(q.after));
-    if (width) args.lineWidthPx = width.value;
+    if (width) args.widthPx = width.value;
   }),
   segment: movieStep((ctx, args) => {
     const method = named(ctx, 'method');
@@ -204,7 +204,7 @@ export const BUILDERS: Record<string, Builder> = {
     const manual = /\bthreshold (?:of |at |=\s*)?(\d+(?:\.\d+)?)\b|\babove (\d+(?:\.\d+)?)\b/i.exec(ctx.clause);
     if (manual) {
       args.method = 'manual';
-      args.thresholdValue = Number(manual[1] ?? manual[2]);
+      args.threshold = Number(manual[1] ?? manual[2]);
     }
     if (/\b(?:don't|do not|no|without) split\w*/i.test(ctx.clause)) args.splitTouching = false;
     if (/\bexclude (?:the )?(?:border|edge)|\bdrop (?:cells|nuclei|objects) (?:on|touching) the (?:border|edge)/i.test(ctx.clause)) args.excludeBorder = true;
@@ -215,8 +215,8 @@ export const BUILDERS: Record<string, Builder> = {
     const d = diameter ?? acrossAfter;
     const radiusAfter = qs.find((q) => q.kind === 'length' && /^\s*radius/.test(q.after));
     const r = radius ?? radiusAfter;
-    if (r) micrometres(r) !== undefined ? Object.assign(args, objectRadiusFromMicrometres(micrometres(r)!, ctx.conversation)) : (args.radiusPx = r.value);
-    else if (d) micrometres(d) !== undefined ? Object.assign(args, objectRadiusFromMicrometres(micrometres(d)! / 2, ctx.conversation)) : (args.diameterPx = d.value);
+    if (r) micrometres(r) !== undefined ? Object.assign(args, objectRadiusFromMicrometres(micrometres(r)!, ctx.conversation)) : (args.objectRadiusPx = r.value);
+    else if (d) micrometres(d) !== undefined ? Object.assign(args, objectRadiusFromMicrometres(micrometres(d)! / 2, ctx.conversation)) : (args.objectRadiusPx = d.value / 2);
     const minArea = quantityWithRole(qs, ['count', 'length'], /smaller than|min(?:imum)? (?:area|size)|at least/);
     if (minArea && !r && !d) args.minAreaPx = minArea.value;
     if (args.frames === undefined) {
@@ -229,16 +229,16 @@ export const BUILDERS: Record<string, Builder> = {
     const qs = quantities(ctx.clause);
     const distance = quantityWithRole(qs, ['length', 'count'], /distance|displacement|move|moves|jump|search radius|radius|up to|within|link(?:ing)?/);
     const distanceUm = distance ? micrometres(distance) : undefined;
-    if (distance && distanceUm === undefined) args.maxDistancePx = distance.value;
+    if (distance && distanceUm === undefined) args.maxLinkingDistancePx = distance.value;
     if (distanceUm !== undefined) Object.assign(args, pixelsFromMicrometres(distanceUm, 'maximum linking distance', ctx.conversation));
     const gap = qs.find((q) => (q.kind === 'frames' || q.kind === 'count') && /gap|miss|skip|disappear/.test(q.before + q.after));
-    if (gap) args.maxGapFrames = gap.value;
+    if (gap) args.maxFrameGap = gap.value;
     if (/\bno (?:gaps?|gap[- ]closing)\b|\bwithout gap/i.test(ctx.clause)) {
-      delete args.maxGapFrames;
+      delete args.maxFrameGap;
       args.allowGapClosing = false;
     }
-    if (/\bdivi\w*|\bsplit\w*|\blineage|\bmitos[ie]s\b|\bdaughters?\b/i.test(ctx.text)) args.allowDivisions = true;
-    if (/\bno (?:divisions|splitting)\b|\bwithout (?:divisions|splitting)\b|\bignore divisions\b|\b(?:don'?t|do not|never|not)\s+(?:allow|want|look for|detect|consider|expect)\s+(?:any\s+)?(?:cell\s+)?(?:divisions|splitting|splits|mitoses)\b/i.test(ctx.text)) args.allowDivisions = false;
+    if (/\bdivi\w*|\bsplit\w*|\blineage|\bmitos[ie]s\b|\bdaughters?\b/i.test(ctx.text)) args.allowSplitting = true;
+    if (/\bno (?:divisions|splitting)\b|\bwithout (?:divisions|splitting)\b|\bignore divisions\b|\b(?:don'?t|do not|never|not)\s+(?:allow|want|look for|detect|consider|expect)\s+(?:any\s+)?(?:cell\s+)?(?:divisions|splitting|splits|mitoses)\b/i.test(ctx.text)) args.allowSplitting = false;
     return args;
   },
   measure: (ctx) => {
@@ -278,7 +278,7 @@ export const BUILDERS: Record<string, Builder> = {
     const args: Record<string, unknown> = {};
     args.method = named(ctx, 'method') ?? 'pca';
     const k = quantities(ctx.clause).find((q) => /^\s*(?:clusters|groups|classes|populations)/.test(q.after));
-    if (k) args.clusters = k.value;
+    if (k) args.k = k.value;
     if (/\bhierarchical\b/i.test(ctx.clause)) args.cluster = 'hierarchical';
     else if (/\bno clustering\b|\bwithout clustering\b|\bdon't cluster\b/i.test(ctx.clause)) args.cluster = 'none';
     args.$needs = ['table'];
@@ -288,7 +288,7 @@ export const BUILDERS: Record<string, Builder> = {
     const args: Record<string, unknown> = {};
     const truth = /\b(?:truth|ground[- ]truth|annotations?|reference)\s+(?:in|at|from|is in|folder)?\s*["'`]?([\w./~-]+\/?)["'`]?/i.exec(ctx.clause)
       ?? /\b(?:against|to|with)\s+["'`]?((?:[\w.~-]+\/)+[\w.~-]*|[\w~-]+_GT|[\w~-]*truth[\w~-]*)["'`]?/i.exec(ctx.clause);
-    if (truth && !/^(the|my|our|it)$/i.test(truth[1])) args.truth = truth[1];
+    if (truth && !/^(the|my|our|it)$/i.test(truth[1])) args.groundTruth = truth[1];
     const labelsWanted = /\bsegmentation\b|\bmasks?\b|\blabels?\b/i.test(ctx.clause) && !/\btrack/i.test(ctx.clause);
     const hasTracks = ctx.conversation.artifactsAtStart.some((a) => a.type === 'tracks') || ctx.previous?.tool === 'track';
     const ids = findArtifactIds(ctx.clause).filter((id) => /^(tracks|labels)-/.test(id));
@@ -296,7 +296,7 @@ export const BUILDERS: Record<string, Builder> = {
     // after "simulate ...", the simulator's truth folder is the natural ground truth
     const simulated = [...ctx.conversation.artifactsAtStart, ...ctx.conversation.current.flatMap((r) => r.artifacts)].reverse()
       .find((a) => a.producedBy === 'simulate_movie' && a.type === 'labels' && a.path);
-    if (args.truth === undefined && simulated?.path) args.truth = simulated.path.replace(/[\\/]SEG[\\/]?$/, '');
+    if (args.groundTruth === undefined && simulated?.path) args.groundTruth = simulated.path.replace(/[\\/]SEG[\\/]?$/, '');
     return args;
   },
   export: (ctx) => {

@@ -75,78 +75,28 @@ export function makerOf(type: InputType, catalogue: Catalogue): string | undefin
   return ALL_TOOLS.find((t) => t.makes?.includes(type))?.name;
 }
 
-/** Canonical argument → names a tool might use for it, in order of preference. */
-const ALIASES: Record<string, string[]> = {
-  channel: ['channel', 'channelName'],
-  channels: ['channels'],
-  frames: ['frames', 'frameRange', 'range', 'timeRange'],
-  method: ['method', 'algorithm', 'mode', 'kind', 'type', 'model'],
-  model: ['model', 'modelName', 'method'],
-  radiusPx: ['radiusPx', 'radius', 'spotRadiusPx', 'objectRadiusPx', 'minSeedDistancePx'],
-  diameterPx: ['diameterPx', 'diameter', 'objectDiameterPx', 'expectedDiameterPx'],
-  diameterUm: ['diameterUm', 'objectDiameterUm'],
-  radiusUm: ['radiusUm'],
-  minAreaPx: ['minAreaPx', 'minSizePx', 'minArea', 'minObjectAreaPx'],
-  maxDistancePx: ['maxLinkingDistancePx', 'linkingMaxDistancePx', 'maxDistancePx', 'maxDisplacementPx', 'searchRadiusPx', 'maxLinkDistancePx', 'linkingDistancePx', 'maxDistance'],
-  maxDistanceUm: ['maxLinkingDistanceUm', 'linkingMaxDistanceUm', 'maxDistanceUm'],
-  maxGapFrames: ['maxFrameGap', 'gapClosingMaxFrameGap', 'maxGapFrames', 'maxGap', 'gapFrames'],
-  allowDivisions: ['allowSplitting', 'allowTrackSplitting', 'splitting', 'divisions', 'allowDivisions', 'detectDivisions'],
-  reference: ['reference', 'referenceFrame', 'referenceMode', 'mode'],
-  referenceChannel: ['referenceChannel', 'reference'],
-  sigmaPx: ['sigmaPx', 'sigma', 'radiusPx'],
-  axis: ['axis', 'along', 'dimension', 'over'],
-  line: ['line', 'path', 'lineCoords'],
-  lineWidthPx: ['widthPx', 'lineWidthPx', 'lineWidth', 'width'],
-  points: ['points', 'line', 'path'],
-  format: ['format', 'kind', 'to'],
-  output: ['output', 'outputDir', 'out', 'path'],
-  kind: ['kind', 'type', 'chart', 'plotType', 'mark'],
-  feature: ['feature', 'y', 'column', 'value', 'variable', 'measure', 'metric'],
-  xFeature: ['x', 'xFeature'],
-  truth: ['groundTruth', 'truth', 'truthDir', 'reference', 'gt'],
-  result: ['result', 'tracks', 'labels'],
-  factor: ['factor', 'scale', 'upsampleFactor', 'scaleFactor', 'timeFactor'],
-  epochs: ['epochs', 'numEpochs', 'trainEpochs'],
-  clusters: ['clusters', 'nClusters', 'k'],
-  cells: ['cells', 'nuclei', 'cellCount', 'nCells', 'objects', 'count'],
-  framesCount: ['frames', 'nFrames', 'frameCount', 't', 'timepoints'],
-  sizePx: ['sizePx', 'size', 'widthPx', 'width'],
-  divisionsOn: ['divisions', 'dividing', 'divide', 'allowDivisions'],
-  drift: ['driftPx', 'drift', 'maxDriftPx', 'driftPxPerFrame'],
-  divisionRate: ['divisionRate'],
-  width: ['width', 'widthPx'],
-  height: ['height', 'heightPx'],
-  seed: ['seed'],
-  path: ['movie', 'path', 'file', 'input'],
-  name: ['name', 'pipelineName'],
-  pipeline: ['pipeline', 'name', 'path'],
-  question: ['question', 'query', 'text'],
-  topic: ['topic'],
-  text: ['request', 'command', 'text', 'instruction', 'rule', 'description', 'what'],
-  request: ['request', 'text'],
-  command: ['command', 'text'],
-  rule: ['rule', 'text'],
-  intervalS: ['intervalS', 'interval', 'intervalSeconds', 'frameIntervalS'],
-  durationS: ['durationS', 'duration', 'totalS', 'forS'],
-  loops: ['loops', 'timepoints', 'nFrames'],
-  exposureMs: ['exposureMs', 'exposure'],
-  powerPercent: ['powerPercent', 'power', 'laserPowerPercent'],
-  xUm: ['xUm', 'x'],
-  yUm: ['yUm', 'y'],
-  zUm: ['zUm', 'z'],
-  relative: ['relative', 'relativeMove', 'by'],
-  cell: ['cell', 'cellId', 'label'],
-  zRangeUm: ['zRangeUm', 'rangeUm', 'zRange'],
-  zStepUm: ['zStepUm', 'stepUm', 'zStep'],
-  ruleId: ['id', 'ruleId', 'rule'],
-  normalize: ['normalize', 'normalise', 'normalization'],
-  confirm: ['confirm'],
-  allowGapClosing: ['allowGapClosing', 'gapClosing'],
-  finishTimepoint: ['finishTimepoint'],
-  thresholdValue: ['threshold', 'thresholdValue'],
-  objective: ['objective'],
-  position: ['position', 'positionName'],
-};
+/** An argument's name as words, without its unit ("maxLinkingDistancePx" → max, linking, distance). */
+function wordsOfName(name: string): string[] {
+  return name.replace(/(Px|Um|Ms|S|Percent)$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s_]+/).map((w) => w.replace(/(?:ies|s)$/, ''));
+}
+
+function unitOfName(name: string): string {
+  return /(Px|Um|Ms|Percent)$/.exec(name)?.[1] ?? (/[a-z]S$/.test(name) ? 'S' : '');
+}
+
+/**
+ * The schema's name for an argument the planner read: the same name, else the one whose
+ * name words include all of its words with the same unit, the closest first
+ * ("maxDistancePx" → "maxLinkingDistancePx" in a schema that spells it so).
+ */
+function schemaNameFor(key: string, props: Record<string, PropertyInfo>): string[] {
+  if (key in props) return [key];
+  const words = wordsOfName(key);
+  const unit = unitOfName(key);
+  return Object.keys(props)
+    .filter((n) => unitOfName(n) === unit && words.every((w) => wordsOfName(n).includes(w)))
+    .sort((a, b) => wordsOfName(a).length - wordsOfName(b).length);
+}
 
 function typesOf(p: PropertyInfo): string[] {
   const own = p.type === undefined ? [] : Array.isArray(p.type) ? p.type : [p.type];
@@ -193,8 +143,8 @@ function fit(value: unknown, p: PropertyInfo): unknown {
 }
 
 /**
- * Maps canonical planner arguments onto a tool's schema: renames through ALIASES,
- * converts radius ↔ diameter, fits enums, and drops what the tool does not take.
+ * Maps the planner's arguments onto a tool's schema: finds each one's name there
+ * (schemaNameFor), fits enums and types, and drops what the tool does not take.
  * Without schema information the canonical arguments are returned unchanged.
  */
 export function adaptArgs(args: Record<string, unknown>, info: ToolInfo | undefined): Record<string, unknown> {
@@ -203,8 +153,8 @@ export function adaptArgs(args: Record<string, unknown>, info: ToolInfo | undefi
   const props = info.properties;
   const take = (canonical: string, value: unknown): boolean => {
     if (value === undefined) return true;
-    for (const name of [canonical, ...(ALIASES[canonical] ?? [])]) {
-      if (!(name in props) || name in out) continue;
+    for (const name of schemaNameFor(canonical, props)) {
+      if (name in out) continue;
       const fitted = fit(value, props[name]);
       if (fitted !== undefined) {
         out[name] = fitted;
@@ -213,15 +163,7 @@ export function adaptArgs(args: Record<string, unknown>, info: ToolInfo | undefi
     }
     return false;
   };
-  for (const [key, value] of Object.entries(args)) {
-    if (take(key, value)) continue;
-    if (typeof value !== 'number') continue;
-    // a radius the tool wants as a diameter, or the other way round
-    if (key === 'radiusPx') take('diameterPx', value * 2);
-    else if (key === 'diameterPx') take('radiusPx', value / 2);
-    else if (key === 'radiusUm') take('diameterUm', value * 2);
-    else if (key === 'diameterUm') take('radiusUm', value / 2);
-  }
+  for (const [key, value] of Object.entries(args)) take(key, value);
   return out;
 }
 
