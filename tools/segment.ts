@@ -155,7 +155,10 @@ const segment = defineTool({
       const counts = summarise(result.objectsPerFrame);
       // the model that ran, by its folder and weights (never a method that did not run)
       const ran = byModel ? (result as { model?: { key: string; folder: string; sha256: string } }).model : undefined;
-      const how = byModel ? `the ${ran?.key ?? 'nuclei'} model (our U-Net${ran ? `, weights sha256 ${ran.sha256.slice(0, 12)}…` : ''})` : `${resolved.method} threshold${args.splitTouching ? ' and watershed splitting' : ''}`;
+      // For "auto" the threshold method is chosen from the movie (chosen.method, chosen.methodReason).
+      const ranMethod = byModel ? 'model' : chosen.method;
+      const methodReason = chosen.methodReason || resolved.reason;
+      const how = byModel ? `the ${ran?.key ?? 'nuclei'} model (our U-Net${ran ? `, weights sha256 ${ran.sha256.slice(0, 12)}…` : ''})` : `${ranMethod} threshold${args.splitTouching ? ' and watershed splitting' : ''}`;
       const ref = ctx.addArtifact('labels', result.path, `${channelName(movie, channel)} objects of ${basename(movie.source.path)} (${how})`);
       const nFrames = result.objectsPerFrame.length;
       const unused = byModel ? notForModel(args) : [];
@@ -164,7 +167,7 @@ const segment = defineTool({
       return {
         summary:
           `Found ${counts.mean} objects per frame on average (${counts.min} to ${counts.max}) in ${nFrames} frame${nFrames === 1 ? '' : 's'} of channel ${channelName(movie, channel)} by ${how}` +
-          `${resolved.reason ? ` (${resolved.reason})` : ''}; labels saved as ${ref.id}. Parameters: ${describeChosen(chosen, byModel)}.${scale}${darkNote}` +
+          `${methodReason ? ` (${methodReason})` : ''}; labels saved as ${ref.id}. Parameters: ${describeChosen(chosen, byModel)}.${scale}${darkNote}` +
           (unused.length ? ` Not applied: ${unused.join(', ')} (the model does its own filtering and splitting).` : ''),
         artifacts: [ref],
         values: {
@@ -173,9 +176,9 @@ const segment = defineTool({
           objectsPerFrame: result.objectsPerFrame,
           ...(result.thresholds.length ? { thresholdPerFrame: result.thresholds.map((v) => +v.toPrecision(6)) } : {}),
           frames: nFrames,
-          method: resolved.method,
+          method: ranMethod,
           ...(ran ? { model: ran.key, modelFolder: ran.folder, modelSha256: ran.sha256 } : {}),
-          methodReason: resolved.reason || 'asked for',
+          methodReason: methodReason || 'asked for',
           objectRadiusPx: chosen.objectRadiusPx,
           objectPolarity: chosen.objects,
           parameters: byModel

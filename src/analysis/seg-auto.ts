@@ -4,9 +4,15 @@
 // What was chosen, and from what, is returned so the tool can say it.
 import type { Movie, PlaneData } from '../image/movie.ts';
 import { estimateObjectScale, type ObjectPolarity } from './object-size.ts';
+import { gaussianBlur, toFloat32 } from './filters.ts';
+import { fillHoles, labelComponents } from './morphology.ts';
+import { brightObjects } from './object-size.ts';
+import { threshold, type ThresholdMethod } from './threshold.ts';
 import { segmentPlane, SEGMENT_DEFAULTS, type PlaneSegmentation, type SegmentOptions } from './seg-plane.ts';
 
-export interface AutoSegmentOptions extends Omit<SegmentOptions, 'objects'> {
+export interface AutoSegmentOptions extends Omit<SegmentOptions, 'objects' | 'method'> {
+  /** Threshold method, or "auto": Otsu or triangle chosen from the sample planes (chooseThresholdMethod). Default otsu. */
+  method?: SegmentOptions['method'] | 'auto';
   /** Bright objects on a dark background (fluorescence) or dark ones (phase contrast, brightfield); default detected. */
   objects?: ObjectPolarity | 'auto';
   /** Typical object radius in pixels, when the user knows it; default estimated. */
@@ -21,6 +27,8 @@ export interface ChosenParameters {
   objectRadiusPx: number;
   objects: ObjectPolarity;
   method: NonNullable<SegmentOptions['method']>;
+  /** Why that method: for "auto", the evidence from the movie; empty when it was given. */
+  methodReason: string;
   sigmaPx: number;
   minAreaPx: number;
   maxAreaPx: number;
@@ -75,6 +83,48 @@ export function parametersForRadius(radiusPx: number): { sigmaPx: number; minAre
   };
 }
 
+/**
+ * Otsu runs unless it misses more than this share of the objects the low (triangle) threshold
+ * finds: then the movie has dim objects next to bright ones (or dim, textured ones), and Otsu,
+ * drawn to the bright ones, would drop them.
+ */
+const MAX_OTSU_MISSED = 0.05;
+
+/** Objects (at least minAreaPx) above the triangle threshold, and how many of them hold no pixel above Otsu's. */
+function objectsMissedByOtsu(sample: SamplePlane, sigmaPx: number, minAreaPx: number, objects: ObjectPolarity): { found: number; missed: number } {
+  const { plane, width, height } = sample;
+  const values = toFloat32(plane);
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) values[i] = 0;
+  const smoothed = gaussianBlur(objects === 'dark' ? brightObjects(values) : values, width, height, sigmaPx);
+  const otsu = threshold(smoothed, 'otsu');
+  const triangle = Math.min(otsu, threshold(smoothed, 'triangle'));
+  const mask = new Uint8Array(width * height);
+  for (let i = 0; i < mask.length; i++) mask[i] = smoothed[i] > triangle ? 1 : 0;
+  fillHoles(mask, width, height);
+  const { labels, count } = labelComponents(mask, width, height, 8);
+  const area = new Float64Array(count + 1);
+  const seenByOtsu = new Uint8Array(count + 1);
+  for (let i = 0; i < labels.length; i++) (area[labels[i]]++, smoothed[i] > otsu && (seenByOtsu[labels[i]] = 1));
+  let found = 0;
+  let missed = 0;
+  for (let l = 1; l <= count; l++) if (area[l] >= minAreaPx) (found++, seenByOtsu[l] || missed++);
+  return { found, missed };
+}
+
+/** For method "auto": Otsu, or triangle where Otsu would miss dim objects on the sample planes. */
+export function chooseThresholdMethod(samples: SamplePlane[], sigmaPx: number, minAreaPx: number, objects: ObjectPolarity): { method: 'otsu' | 'triangle'; reason: string } {
+  let found = 0;
+  let missed = 0;
+  for (const sample of samples) {
+    const counts = objectsMissedByOtsu(sample, sigmaPx, minAreaPx, objects);
+    (found += counts.found), (missed += counts.missed);
+  }
+  const share = found ? missed / found : 0;
+  const evidence = `Otsu misses ${missed} of the ${found} objects a low (triangle) threshold finds in ${samples.length} sample frame${samples.length === 1 ? '' : 's'}`;
+  if (share <= MAX_OTSU_MISSED) return { method: 'otsu', reason: `chosen from the movie: ${evidence}, so Otsu, midway up the objects' edges, outlines them` };
+  return { method: 'triangle', reason: `chosen from the movie: ${evidence} (dim objects next to bright ones); triangle measured best on such foreign data (Fluo-N2DH-SIM+, MSC-02; models/README.md)` };
+}
+
 /** Chooses every parameter the user left unset from the sample planes (a few frames of the movie). */
 export function chooseSegmentParameters(samples: SamplePlane[], options: AutoSegmentOptions = {}): { options: SegmentOptions; chosen: ChosenParameters } {
   const givenPolarity = options.objects && options.objects !== 'auto' ? options.objects : undefined;
@@ -100,12 +150,14 @@ export function chooseSegmentParameters(samples: SamplePlane[], options: AutoSeg
   const maxAreaPx = options.maxAreaPx === undefined && options.minAreaPx !== undefined ? Math.max(derivedMaxArea, options.minAreaPx) : derivedMaxArea;
   const [minSeedDistancePx, seedSource] = pick('minSeedDistancePx');
   const [seedSigmaPx, seedSigmaSource] = pick('seedSigmaPx');
-  const method = options.method ?? SEGMENT_DEFAULTS.method;
+  const automatic = options.method === 'auto' ? chooseThresholdMethod(samples, sigmaPx, minAreaPx, objects) : undefined;
+  const method = automatic?.method ?? (options.method as SegmentOptions['method']) ?? SEGMENT_DEFAULTS.method;
   const edgeFraction = options.edgeFraction ?? AUTO_EDGE_FRACTION;
   const chosen: ChosenParameters = {
     objectRadiusPx: +radiusPx.toFixed(2),
     objects,
     method,
+    methodReason: automatic?.reason ?? '',
     sigmaPx,
     minAreaPx,
     maxAreaPx,
@@ -149,17 +201,17 @@ export function describeChosen(chosen: ChosenParameters, forModel = false): stri
 export type ToolSegmentMethod = NonNullable<SegmentOptions['method']> | 'model';
 
 /**
- * What method "auto" runs, and why: the method that measured best on ground truth we did
- * not make (models/README.md, models/training/eval-real.ts).
+ * What method "auto" runs, and why: the classical pipeline, measured better than the nucleus
+ * model on ground truth we did not make (models/README.md, models/training/eval-real.ts), with
+ * its threshold (Otsu or triangle) chosen from the movie by chooseThresholdMethod.
  */
-export const AUTO_METHOD: { method: ToolSegmentMethod; reason: string } = {
-  method: 'triangle',
-  reason:
-    'the default: measured best on ground truth we did not make, DET / SEG 0.72 / 0.51 on Fluo-N2DH-SIM+ 02 (30 frames) and 0.83 / 0.52 on MSC-02 whole cells (33 frames), against Otsu at 0.00 / 0.03 and 0.51 / 0.22 and the nucleus model at 0.51 / 0.37 on SIM+ 02 (models/README.md)',
+export const AUTO_METHOD: { method: 'auto'; reason: string } = {
+  method: 'auto',
+  reason: 'the default, classical thresholding: measured better than the nucleus model on ground truth we did not make (models/README.md)',
 };
 
 /** The method to run for the tool's `method` argument ("auto" or a named one), with the reason for an automatic choice. */
-export function resolveSegmentMethod(method: ToolSegmentMethod | 'auto'): { method: ToolSegmentMethod; reason: string } {
+export function resolveSegmentMethod(method: ToolSegmentMethod | 'auto'): { method: ToolSegmentMethod | 'auto'; reason: string } {
   return method === 'auto' ? AUTO_METHOD : { method, reason: '' };
 }
 
