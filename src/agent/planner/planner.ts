@@ -469,13 +469,22 @@ function clauseOf(text: string, mentions: Mention[], i: number): string {
 }
 
 /** Tools whose table input must be measurements (not a drift table). */
-const TABLE_CONSUMERS = new Set(['analyze_timeseries', 'embed', 'plot']);
-const MEASUREMENT_TOOLS = new Set(['measure', 'analyze_timeseries', 'embed']);
+/** Tools whose main result is a table of measurements (not, say, a drift table beside a movie). */
+function measurementTools(catalogue: Catalogue): Set<string> {
+  const names = catalogue.size ? [...catalogue.keys()] : ALL_TOOLS.map((t) => t.name);
+  return new Set(names.filter((t) => producesOf(t, catalogue)[0] === 'table'));
+}
+
+/** Tools that read a table: it must be measurements. */
+function readsMeasurements(tool: string, catalogue: Catalogue): boolean {
+  return (selfOf(tool, catalogue)?.consumes ?? []).includes('table');
+}
 
 /** Adds the input references each step needs, inserting the steps that make missing inputs (labels ← segment, tracks ← track). */
 function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: Catalogue, excluded: string[] = []): { steps: PlannedStep[] } | { reply: string } {
   const available = new Set<string>(conversation.artifactsAtStart.filter((a) => !isTruth(a)).map((a) => a.type));
-  let measured = conversation.artifactsAtStart.some((a) => a.type === 'table' && MEASUREMENT_TOOLS.has(a.producedBy ?? ''));
+  const measurers = measurementTools(catalogue);
+  let measured = conversation.artifactsAtStart.some((a) => a.type === 'table' && measurers.has(a.producedBy ?? ''));
   const out: PlannedStep[] = [];
   const insert = (step: PlannedStep, depth: number, forTimeStep = false): string | undefined => {
     const info = catalogue.get(step.tool);
@@ -490,7 +499,7 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
         step.args[type] = named;
         continue;
       }
-      const missing = type === 'table' && TABLE_CONSUMERS.has(step.tool) ? !measured : !available.has(type);
+      const missing = type === 'table' && readsMeasurements(step.tool, catalogue) ? !measured : !available.has(type);
       if (missing) {
         const maker = makerOf(type, catalogue);
         if (type === 'movie' || !maker || depth > 3) return missingInput(type, step.tool);
@@ -498,8 +507,8 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
         const error = insert({ tool: maker, args: buildArgs(maker, { clause: step.clause, text: step.clause, conversation, catalogue }), clause: step.clause }, depth + 1, needsTime);
         if (error) return error;
       }
-      step.args[type] = type === 'table' && TABLE_CONSUMERS.has(step.tool)
-        ? ({ $ref: 'table', mode: 'producer', producers: [...MEASUREMENT_TOOLS] } satisfies Ref)
+      step.args[type] = type === 'table' && readsMeasurements(step.tool, catalogue)
+        ? ({ $ref: 'table', mode: 'producer', producers: [...measurers] } satisfies Ref)
         : ({ $ref: type, mode: 'chain', ...(needsTime && (type === 'movie' || type === 'labels') ? { multiFrame: true } : {}) } satisfies Ref);
     }
     // optional inputs that help (measure's intensity movie, plot's tracks): only when they exist
@@ -512,7 +521,7 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
     }
     out.push(step);
     for (const t of producesOf(step.tool, catalogue)) available.add(t);
-    if (MEASUREMENT_TOOLS.has(step.tool)) measured = true;
+    if (measurers.has(step.tool)) measured = true;
     return undefined;
   };
   for (const step of steps) {
@@ -647,7 +656,11 @@ export function nextAction(conversation: Conversation, catalogue: Catalogue): Ac
   return { kind: 'answer', text: composeAnswer(plan, conversation) };
 }
 
-const DERIVED_VIEWS = new Set(['project', 'kymograph']);
+/** A tool whose movie is a view of another (one frame: a projection, a kymograph), by its declaration. */
+function makesAView(tool: string | undefined): boolean {
+  const out = tool ? selfOf(tool)?.framesOut : undefined;
+  return out !== undefined && out !== 'same';
+}
 
 /** Replaces Ref objects by artifact ids; a string is an explanation when something cannot be found. */
 function resolveRefs(args: Record<string, unknown>, conversation: Conversation, tool: string): Record<string, unknown> | string {
@@ -678,7 +691,7 @@ function resolveRefs(args: Record<string, unknown>, conversation: Conversation, 
       const suitable = (list: KnownArtifact[]) => [...list].reverse().filter((a) => a.type === ref.$ref && !isTruth(a));
       const results = ref.multiFrame ? (list: KnownArtifact[]) => multiFrame(suitable(list), counts) : suitable;
       found = results(currentArtifacts)[0]
-        ?? results(conversation.artifactsAtStart).find((a) => !(ref.$ref === 'movie' && DERIVED_VIEWS.has(a.producedBy ?? '')))
+        ?? results(conversation.artifactsAtStart).find((a) => !(ref.$ref === 'movie' && makesAView(a.producedBy)))
         ?? results(all)[0]
         ?? suitable(all)[0];
     }
