@@ -28,7 +28,7 @@ if (!datasetPresent(data)) {
   process.exit(0);
 }
 const options = json ? JSON.parse(json) : {};
-// As the segment tool does: method "auto" runs the method measured best.
+// As the segment tool does: method "auto" picks Otsu or triangle from the movie (seg-auto.ts chooseThresholdMethod).
 options.method ??= resolveSegmentMethod('auto').method;
 const dir = mkdtempSync(join(tmpdir(), 'eval-real-'));
 let calls = 0;
