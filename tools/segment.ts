@@ -18,7 +18,7 @@ const schema = z.object({
   method: z
     .enum(['auto', 'otsu', 'li', 'triangle', 'manual', 'model'])
     .default('auto')
-    .describe('How to find objects: "auto" (default: the method measured best on foreign ground truth, see the result\'s methodReason), a global threshold as in Fiji/scikit-image ("otsu", "li", "triangle", "manual" with `threshold`), or "model" for the deep-learning nucleus segmenter'),
+    .describe('How to find objects: "auto" (default: Otsu, or triangle where Otsu would miss dim objects, chosen from the movie; see the result\'s methodReason), a global threshold as in Fiji/scikit-image ("otsu", "li", "triangle", "manual" with `threshold`), or "model" for the deep-learning nucleus segmenter'),
   objects: z
     .enum(['auto', 'bright', 'dark'])
     .default('auto')
