@@ -211,6 +211,8 @@ function scopes(words: RawWord[], reader: Reader): Unapplied[] {
   const out: Unapplied[] = [];
   words.forEach((cue, c) => {
     if (!SCOPE_CUES.test(cue.lower)) return;
+    // "µm per minute", "per frame": a unit, not a scope
+    if (cue.lower === 'per' && /^(?:min(?:ute)?s?|s|sec(?:ond)?s?|h(?:ou)?rs?|hours?|frames?|time ?points?|µm|um|microns?|pixels?|px)$/i.test(words[c + 1]?.lower ?? '')) return;
     let i = c + 1;
     const phrase: RawWord[] = [];
     for (; i < words.length && phrase.length < 6; i++) {

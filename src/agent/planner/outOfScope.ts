@@ -5,11 +5,14 @@
 // report as not applied, never a reason to refuse the request.
 import { type Catalogue, selfOf } from './catalogue.ts';
 import type { ToolIndex } from './matcher.ts';
+import { findQuantities } from './quantities.ts';
 import { meaning, normalizeWord, stopWords, type Token, tokenize } from './words.ts';
 
 /** Things under the microscope or in a movie: a request about one is in scope whatever else it says. */
 const SUBJECTS = new Set(
-  ['cell', 'nucleus', 'movie', 'image', 'frame', 'channel', 'pixel', 'microscope', 'fluorescence', 'mask', 'drift', 'division', 'embryo', 'tissue', 'organoid', 'bacteria', 'yeast', 'mitochondria', 'protein', 'sample', 'objective', 'laser']
+  ['cell', 'nucleus', 'movie', 'image', 'frame', 'channel', 'pixel', 'microscope', 'fluorescence', 'mask', 'drift', 'division', 'embryo', 'tissue', 'organoid', 'bacteria', 'yeast', 'mitochondria', 'protein', 'sample', 'objective', 'laser',
+    // what is measured on cells
+    'migration', 'motility', 'trajectory', 'speed', 'area', 'intensity', 'morphology', 'growth']
     .map((w) => meaning(normalizeWord(w))),
 );
 
@@ -53,6 +56,8 @@ function reading(token: Token, index: ToolIndex, words: Set<string>): Reading {
 
 /** True when the request has no microscopy or analysis meaning. `masked` has names and paths blanked. */
 export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalogue): boolean {
+  // a time, a length or a percentage ("every 30 min", "5 µm", "to 20%") is about imaging
+  if (findQuantities(masked).some((q) => q.kind !== 'count')) return false;
   const words = toolWords(index, catalogue);
   let known = 0;
   let unknown = 0;

@@ -16,7 +16,7 @@ import { indexFor } from './toolIndex.ts';
 import { meaning, stopWords, tokenize } from './words.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
-import { answerFromTable, asksAMeasuredQuantity, asksTheData, measuringWords, quantityOf } from './tableAnswers.ts';
+import { answerFromTable, asksAMeasuredQuantity, asksHowMuch, asksTheData, isAskedForm, measuringWords, namesQuantity } from './tableAnswers.ts';
 import { buildArgs, sessionPixelSizeUm } from './builders.ts';
 import { findQuantities } from './quantities.ts';
 import type { RequestClause } from '../../../tools/types.ts';
@@ -218,10 +218,11 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
 
   const question = isQuestion(text) && !help ? text : undefined;
   // a question about the data at a scope (a frame, a cell, an extreme, a comparison): the tables answer it, or the steps that make one run first
-  if (!help && asksTheData(text)) {
-    if (answerFromTable(text, conversation)) return { steps: [], question: text };
-    // a whole-movie value does not answer it: the step that makes the table runs
-    if (mentions.every((m) => !runsMicroscope(m.tool, catalogue))) return dataQuestionPlan(text, conversation, catalogue);
+  if (!help) {
+    const maker = makerOf('table', catalogue);
+    const feeding = new Set([maker, ...(selfOf(maker ?? '', catalogue)?.consumes ?? []).map((t) => makerOf(t, catalogue))]);
+    const asked = mentions.every((m) => feeding.has(m.tool) || runsMicroscope(m.tool, catalogue)) ? dataQuestionPlan(text, conversation, catalogue, mentions.some((m) => runsMicroscope(m.tool, catalogue))) : undefined;
+    if (asked) return asked;
   }
   if (mentions.length === 0 && REPEAT.test(text)) {
     const repeated = repeatPlan(text, conversation, catalogue);
@@ -609,17 +610,28 @@ function toolForQuestion(text: string, catalogue: Catalogue): string | undefined
 }
 
 /**
- * A question about the data that no table answers yet: the table's usual maker runs when
- * its own words name the quantity asked ("area", "speed", "distance travelled"), its
- * inputs made first; the answer then reads the table at the scope asked.
+ * A question about the data: at a scope (a frame, a cell, an extreme, a comparison), or
+ * about a quantity the table's usual maker measures by its own words ("how straight are
+ * the trajectories?", "how much did the cells move?"). The tables answer it; else, for an
+ * unscoped question, the values earlier steps reported; else the maker runs first, its
+ * inputs made, on the words without the scope (the answer applies it). Undefined for
+ * anything else.
  */
-function dataQuestionPlan(text: string, conversation: Conversation, catalogue: Catalogue): Plan {
+function dataQuestionPlan(text: string, conversation: Conversation, catalogue: Catalogue, aboutTheMicroscope: boolean): Plan | undefined {
+  if (!isAskedForm(text) || aboutTheSession(text)) return undefined;
   const maker = makerOf('table', catalogue);
   const self = maker ? selfOf(maker, catalogue) : undefined;
-  const own = new Set(tokenize([...(self?.words ?? []), ...Object.values(self?.valueWords ?? {}).flatMap((v) => Object.values(v).flat())].join(' ')).map((t) => meaning(t.stem)));
-  if (!maker || !asksAMeasuredQuantity(text) || ![...quantityOf(text)].some((w) => own.has(w))) return questionPlan(text, conversation, catalogue, !asksAMeasuredQuantity(text));
-  const clause = measuringWords(text);
-  const withInputs = addInputs([{ tool: maker, args: buildArgs(maker, { clause, text: clause, conversation, catalogue, single: true }), clause }], conversation, catalogue);
+  const words = [...(self?.words ?? []), ...Object.values(self?.valueWords ?? {}).flatMap((v) => Object.values(v).flat())].join(' ');
+  const own = [words, catalogue.get(maker ?? '')?.description ?? self?.summary ?? '', ...Object.values(catalogue.get(maker ?? '')?.properties ?? {}).map((p) => p.description ?? '')].join(' ');
+  const measured = !!maker && asksAMeasuredQuantity(text) && (namesQuantity(text, words) || (asksHowMuch(text) && namesQuantity(text, own)));
+  const scoped = asksTheData(text);
+  if (!scoped && !measured) return undefined;
+  if (answerFromTable(text, conversation)) return { steps: [], question: text };
+  if (aboutTheMicroscope) return undefined;
+  if (!scoped && answerFromValues(text, conversation, [...conversation.earlier], catalogue)) return { steps: [], question: text };
+  if (!measured) return questionPlan(text, conversation, catalogue, !asksAMeasuredQuantity(text));
+  const clause = measuringWords(text, own);
+  const withInputs = addInputs([{ tool: maker!, args: buildArgs(maker!, { clause, text: clause, conversation, catalogue, single: true }), clause }], conversation, catalogue);
   if ('reply' in withInputs) return { steps: [], reply: withInputs.reply };
   return { steps: withInputs.steps, question: text };
 }

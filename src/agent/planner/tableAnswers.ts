@@ -58,7 +58,7 @@ function withoutUnits(text: string): string {
 function quantityOfAdjectives(text: string): string {
   const words: string[] = [];
   if (/\b(?:big|bigger|biggest|large|larger|largest|small|smaller|smallest|tiny|tiniest|grow|grew|grown|shr[iau]nk)\b/i.test(text)) words.push('area');
-  if (/\b(?:fast|faster|fastest|slow|slower|slowest|quick|quicker|quickest)\b/i.test(text)) words.push('speed');
+  if (/\b(?:fast|faster|fastest|slow|slower|slowest|slowly|quick|quicker|quickest|quickly|rapidly|speedy)\b/i.test(text)) words.push('speed');
   if (/\b(?:bright|brighter|brightest|dim|dimmer|dimmest|faint|fainter|faintest)\b/i.test(text)) words.push('intensity');
   if (/\b(?:far|further|furthest|farther|farthest)\b/i.test(text)) words.push('distance');
   if (/\b(?:long|longer|longest|short|shorter|shortest)\b/i.test(text)) words.push(/\b(?:travel\w*|mov\w*|migrat\w*|distance|path|go|went)\b/i.test(text) ? 'distance' : 'duration');
@@ -96,13 +96,18 @@ export function readQuestion(question: string): QuestionScope {
   };
 }
 
+/** A question, or "give me"/"tell me": something to answer rather than a step to run. */
+export function isAskedForm(question: string): boolean {
+  return /^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+)?(?:how|what|what's|which|who|is|are|was|were|did|do|does|has|have|give me|tell me)\b/i.test(question.trim());
+}
+
 /**
  * True for a question about the measured data at a scope ("the mean area in frame 10?",
  * "which cell moved furthest?", "did they speed up in the second half?", "the median
  * speed"), as opposed to a request phrased as a question ("can you segment them?").
  */
 export function asksTheData(question: string): boolean {
-  if (!/^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+)?(?:how|what|what's|which|who|is|are|was|were|did|do|does|has|have|give me|tell me)\b/i.test(question.trim())) return false;
+  if (!isAskedForm(question)) return false;
   const scope = readQuestion(question);
   if (scope.quantity.size === 0 && scope.reduce !== 'count') return false;
   return scope.which || scope.compare !== undefined || scope.frame !== undefined || scope.track !== undefined || scope.perFrame || ['median', 'sd', 'range'].includes(scope.reduce);
@@ -113,18 +118,30 @@ export function asksTheData(question: string): boolean {
  * answer applies it, the step measures everything) and the quantity its adjectives stand
  * for added ("which cell went furthest?" → "... distance travelled").
  */
-export function measuringWords(question: string): string {
+export function measuringWords(question: string, vocabulary = ''): string {
   const text = withoutUnits(question)
     .replace(/\b(?:in|at|on|of|for|during)?\s*(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?\s*\d+\b/gi, ' ')
     .replace(/\b(?:in|at|on|of|for|during)?\s*(?:the\s+)?(?:last|final|first|initial)\s+(?:frame|time ?point|timepoint)\b/gi, ' ')
     .replace(/\b(?:of|for)?\s*(?:track|cell|nucleus|object|label)\s*#?\s*\d+\b/gi, ' ');
   const adjectives = quantityOfAdjectives(question).replace(/\bdistance\b/, 'distance travelled').replace(/\bduration\b/, 'duration per track');
-  return `${text} ${adjectives}`.replace(/\s+/g, ' ').trim();
+  // the tool's own word for what is asked ("straight" → "straightness"), so that its reading of the words picks the right kind
+  const asked = [...readQuestion(question).quantity].filter((w) => w.length >= 5);
+  const own = [...new Set(vocabulary.match(/[\p{L}]+/gu) ?? [])].filter((word) => [...wordKeys(word)].some((o) => asked.some((w) => o !== w && o.startsWith(w))));
+  return `${text} ${adjectives} ${own.join(' ')}`.replace(/\s+/g, ' ').trim();
 }
 
-/** The quantity words of a question (its adjectives read as what they measure), as meanings. */
-export function quantityOf(question: string): Set<string> {
-  return readQuestion(question).quantity;
+/**
+ * True when a text (a tool's own words and description) names the quantity the question
+ * asks for ("straight" in "straightness", "duration", "distance travelled").
+ */
+export function namesQuantity(question: string, text: string): boolean {
+  const own = [...wordKeys(text)];
+  return [...readQuestion(question).quantity].some((w) => own.some((o) => o === w || (w.length >= 5 && o.startsWith(w)) || (o.length >= 5 && w.startsWith(o))));
+}
+
+/** A question for an amount ("how straight", "how far", "the average ...", "bigger"), not for what something is. */
+export function asksHowMuch(question: string): boolean {
+  return quantityOfAdjectives(question) !== '' || /\bhow\s+(?:straight|directed|persistent|fast|far|long|big|large|small|bright|much|quickly|round)\b|\b(?:average|mean|median|typical)\b/i.test(question);
 }
 
 /** True when the question asks for a measured quantity (an area, a speed), not only a count: a table answers it, not a step's summary values. */

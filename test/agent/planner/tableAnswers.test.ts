@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeTableCsv } from '../../../src/analysis/table.ts';
 import type { Conversation } from '../../../src/agent/planner/conversation.ts';
-import { answerFromTable, asksTheData, readQuestion } from '../../../src/agent/planner/tableAnswers.ts';
+import { answerFromTable, asksHowMuch, asksTheData, measuringWords, namesQuantity, readQuestion } from '../../../src/agent/planner/tableAnswers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'table-answers-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -96,5 +96,22 @@ describe('answers from tables', () => {
   it('leaves a question no column fits to the steps that make one', () => {
     expect(ask('what is the TRA score?')).toBeUndefined();
     expect(answerFromTable('what is the mean area?', { ...conversation(true), artifactsAtStart: [] })).toBeUndefined();
+  });
+});
+
+describe('the step that makes the table a question needs', () => {
+  it('reads the words for the measuring step without the scope, with the quantity the adjectives stand for', () => {
+    expect(measuringWords('what is the mean area of the nuclei in frame 3?')).not.toMatch(/frame 3/);
+    expect(measuringWords('which cell went the furthest?')).toMatch(/distance travelled/);
+    expect(measuringWords('how straight are the trajectories?', 'speed straightness migration')).toMatch(/straightness/);
+    expect(measuringWords('what is the area of cell 2?')).not.toMatch(/cell 2/);
+  });
+
+  it('knows when a tool names the quantity asked and when a question asks how much', () => {
+    expect(namesQuantity('how fast do they move?', 'speed velocity displacement')).toBe(true);
+    expect(namesQuantity('how long do the tracks last?', 'track features (duration, displacement)')).toBe(true);
+    expect(namesQuantity('what is the TRA score?', 'area intensity speed')).toBe(false);
+    expect(asksHowMuch('how straight are the trajectories?')).toBe(true);
+    expect(asksHowMuch("what's in this file?")).toBe(false);
   });
 });
