@@ -220,7 +220,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // a question about the data at a scope (a frame, a cell, an extreme, a comparison): the tables answer it, or the steps that make one run first
   if (!help) {
     const maker = makerOf('table', catalogue);
-    const feeding = new Set([maker, ...(selfOf(maker ?? '', catalogue)?.consumes ?? []).map((t) => makerOf(t, catalogue))]);
+    const feeding = new Set([maker, ...(selfOf(maker ?? '', catalogue)?.consumes ?? []).map((t) => makerOf(t as InputType, catalogue))]);
     const asked = mentions.every((m) => feeding.has(m.tool) || runsMicroscope(m.tool, catalogue)) ? dataQuestionPlan(text, conversation, catalogue, mentions.some((m) => runsMicroscope(m.tool, catalogue))) : undefined;
     if (asked) return asked;
   }
