@@ -107,7 +107,7 @@ function notForModel(args: Args): string[] {
 const segment = defineTool({
   name: 'segment',
   summary: 'Finds nuclei or cells in every frame and writes a label movie (each object its own number), by a threshold and watershed or a deep-learning model.',
-  words: ['segment', 'segmentation', 'detect nuclei', 'find nuclei', 'identify nuclei', 'outline nuclei', 'mask', 'masks', 'label nuclei', 'threshold', 'thresholding', 'watershed', 'count nuclei', 'pick out nuclei', 'locate nuclei', 'spot nuclei', 'stardist', 'cellpose', 'u-net'],
+  words: ['segment', 'segmentation', 'seg', 'detect nuclei', 'find nuclei', 'identify nuclei', 'outline nuclei', 'mask', 'masks', 'label nuclei', 'threshold', 'thresholding', 'watershed', 'count nuclei', 'pick out nuclei', 'locate nuclei', 'spot nuclei', 'stardist', 'cellpose', 'u-net'],
   examples: ['segment the nuclei', 'find the cells', 'detect nuclei with the Li threshold', 'make masks of the nuclei', 'outline every cell', 'count the nuclei in each frame', 'segment with a threshold of 120'],
   consumes: ['movie'],
   framesOut: 'same',

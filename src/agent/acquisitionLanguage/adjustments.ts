@@ -7,7 +7,7 @@ import { InputError } from '../../errors.ts';
 import { describeAdjustment, type Adjustment } from '../../microscope/adjustment.ts';
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import { dropsZStack, parseGrid, parsePositionList, parseZPlan, positionCount, spreadPositions } from './space.ts';
-import { DISTANCE_UNIT, durationAfter, durationsIn, everyNth, exposureMs, findChannels, normaliseText, percent, toNumber, uniquePresets, unitSeconds } from './words.ts';
+import { DISTANCE_UNIT, durationAfter, durationsIn, everyNth, exposureMs, findChannels, normaliseText, percent, toNumber, uniquePresets, unitMicrometres, unitSeconds } from './words.ts';
 
 /** Words that also ask for analysis ("speed up and segment the nuclei"): the planner plans the steps, this parser reads the microscope clause. */
 export class MixedRequest extends InputError {}
@@ -190,8 +190,8 @@ function dropsGrid(t: string): boolean {
 const COUNT_WORD = String.raw`(\d+(?:\.\d+)?|two|three|four|five|six|ten)`;
 
 function parseTiming(t: string): Adjustment | undefined {
-  const extendWords = /\b(extend|another|more|longer|additional)\b/.test(t);
-  const extend = extendWords ? durationAfter(t, /\bby\b|\bfor\b|\banother\b|\bextend(?:\s+it)?\b|\brun\b/) : undefined;
+  const extendWords = /\b(extend|another|more|longer|additional|add|extra)\b/.test(t);
+  const extend = extendWords ? durationAfter(t, /\bby\b|\bfor\b|\banother\b|\bextend(?:\s+it)?\b|\brun\b|\badd(?:\s+(?:on|another))?\b/) : undefined;
   if (extend !== undefined && !/\bevery\b/.test(t)) return { kind: 'extend', extraS: extend };
   const every = durationAfter(t, /\bevery\b|\binterval(?:\s+(?:to|of))?\b|\bonce (?:a|an|per|every)\b|\bintervals? (?:to|of)\b/);
   if (every !== undefined && /\b(speed up|slow down|faster|slower|more often|less often|interval|every|frame rate|rate|image|imaging|instead|from now|switch|change|set|go)\b/.test(t)) return { kind: 'interval', intervalS: every };
@@ -264,15 +264,26 @@ function parseZoom(t: string): Adjustment | undefined {
   return undefined;
 }
 
+/**
+ * Stage and focus moves: "move the stage to x=100, y=200", "move to (1000, 500)", "move 200 µm
+ * to the right", "shift left by 50 microns", "move the focus down 2 µm" (z up is +).
+ */
 function parseMove(t: string): Adjustment | undefined {
-  if (!/\bmove\b.*\bstage\b|\bmove (?:by|to)\b|\bgo to (?:x|position)\b|\bshift the stage\b/.test(t)) return undefined;
-  const x = /\bx\s*(?:=|to|by)?\s*(-?\d+(?:\.\d+)?)/.exec(t);
-  const y = /\by\s*(?:=|to|by)?\s*(-?\d+(?:\.\d+)?)/.exec(t);
-  const z = /\bz\s*(?:=|to|by)?\s*(-?\d+(?:\.\d+)?)/.exec(t);
+  const focus = /\b(focus|focal plane|z|objective height)\b/.test(t) && !/\b(?:x|y)\s*[=:]/.test(t);
+  if (!/\b(move|shift|go|step|jog|nudge|translate|bring)\b/.test(t) || /\b(positions?|fields?)\b.*\b(from now|instead)\b/.test(t)) return undefined;
+  const x = /\bx\s*(?:=|:|to|by)?\s*(-?\d+(?:\.\d+)?)/.exec(t);
+  const y = /\by\s*(?:=|:|to|by)?\s*(-?\d+(?:\.\d+)?)/.exec(t);
+  const z = /\bz\s*(?:=|:|to|by)?\s*(-?\d+(?:\.\d+)?)/.exec(t);
   const relative = /\bby\b|\bshift\b|\bleft\b|\bright\b|\bup\b|\bdown\b/.test(t);
   if (x || y || z) return { kind: 'moveStage', relative, ...(x ? { xUm: Number(x[1]) } : {}), ...(y ? { yUm: Number(y[1]) } : {}), ...(z ? { zUm: Number(z[1]) } : {}) };
-  const dist = new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${DISTANCE_UNIT}\s*(?:to the\s+)?(left|right|up|down)`).exec(t);
+  const pair = /\bto\s*\(\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*(?:,\s*(-?\d+(?:\.\d+)?)\s*)?\)/.exec(t);
+  if (pair) return { kind: 'moveStage', relative: false, xUm: Number(pair[1]), yUm: Number(pair[2]), ...(pair[3] !== undefined ? { zUm: Number(pair[3]) } : {}) };
+  const dist =
+    new RegExp(String.raw`(\d+(?:\.\d+)?)\s*(${DISTANCE_UNIT})\s*(?:to the\s+|towards? the\s+)?(left|right|up|down)\b`).exec(t) ??
+    new RegExp(String.raw`\b(left|right|up|down)\s*(?:by\s+)?(\d+(?:\.\d+)?)\s*(${DISTANCE_UNIT})`).exec(t);
   if (!dist) return undefined;
-  const d = Number(dist[1]);
-  return { kind: 'moveStage', relative: true, ...(dist[2] === 'left' ? { xUm: -d } : dist[2] === 'right' ? { xUm: d } : dist[2] === 'up' ? { yUm: -d } : { yUm: d }) };
+  const [d, unit, direction] = /^\d/.test(dist[1]) ? [Number(dist[1]), dist[2], dist[3]] : [Number(dist[2]), dist[3], dist[1]];
+  const um = d * unitMicrometres(unit);
+  if (focus && (direction === 'up' || direction === 'down')) return { kind: 'moveStage', relative: true, zUm: direction === 'up' ? um : -um };
+  return { kind: 'moveStage', relative: true, ...(direction === 'left' ? { xUm: -um } : direction === 'right' ? { xUm: um } : direction === 'up' ? { yUm: -um } : { yUm: um }) };
 }

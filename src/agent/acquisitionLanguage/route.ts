@@ -11,8 +11,11 @@ import { exposureMs, findChannels, normaliseText, percent } from './words.ts';
 export type MicroscopeToolName = 'microscope_status' | 'snap' | 'move_stage' | 'start_acquisition' | 'adjust_acquisition' | 'pause_acquisition' | 'resume_acquisition' | 'stop_acquisition' | 'add_rule' | 'dose_report';
 
 export type MicroscopeRoute =
-  /** `fallback`: not read as a command, only named the microscope (a status is the best guess). */
-  | { tool: MicroscopeToolName; args: Record<string, unknown>; understood?: string; fallback?: true }
+  /**
+   * `fallback`: not read as a command, only named the microscope (a status is the best guess).
+   * `sure`: words only the microscope has a meaning for (a stage move with its distance or coordinates, an objective by name).
+   */
+  | { tool: MicroscopeToolName; args: Record<string, unknown>; understood?: string; fallback?: true; sure?: true }
   /** The words could mean different things, or lack something: ask this (one line). */
   | { tool?: undefined; ask: string };
 
@@ -20,18 +23,23 @@ export type MicroscopeRoute =
 export function routeMicroscopeRequest(text: string, options: { acquisitionRunning?: boolean; config?: MicroscopeConfig } = {}): MicroscopeRoute | undefined {
   const config = options.config ?? DEMO_CONFIG;
   const t = normaliseText(text).toLowerCase();
-  if (/^(?:when(?:ever)?|if|as soon as|each time|every time|once|after)\b.+[,:]|\bwhenever\b|^(?:add|set up|create|make) (?:a )?rule\b/.test(t) && !/^once (this|the current)\b/.test(t)) {
+  // a rule: the condition first ("when a cell divides, ..."), or after the action ("stop when there are more than 100 cells");
+  // parseRule refuses words whose condition is nothing it can measure ("stop once this time point is done")
+  if ((/^(?:when(?:ever)?|if|as soon as|each time|every time|once|after)\b.+[,:]|\bwhenever\b|^(?:add|set up|create|make) (?:a )?rule\b/.test(t) || /.\s(?:when(?:ever)?|if|as soon as|each time|every time|once)\s/.test(t)) && !/^once (this|the current)\b/.test(t)) {
     try {
       const { id: _id, ...rule } = parseRule(text.replace(/^\s*(?:add|set up|create|make) (?:a )?rule:?\s*/i, ''), config);
       return { tool: 'add_rule', args: { rule, confirm: false } };
-    } catch {
-      // not a rule after all
+    } catch (err) {
+      // a command on a condition that cannot be watched ("stop GFP once it is bleached"): asked, never done at once without its condition
+      if (CONDITION.test(t)) return { ask: capitalise((err as Error).message) };
     }
   }
   const hasChannel = findChannels(t, config).length > 0;
   const spans = timeSpans(t);
   const timeLapse = /\bevery\b|\binterval\b|\btime[\s-]?lapse\b|\btime ?points\b|\bframes\b/.test(t) && (/\bfor\b|\bover\b|\bovernight\b|\d+\s*(?:time ?points|frames)/.test(t) || (spans.intervalS !== undefined && spans.durationS !== undefined));
-  if (hasChannel && timeLapse && /\b(image|acquire|record|start|take|run|film|capture|time[\s-]?lapse|snap|imaging)\b/.test(t) && !options.acquisitionRunning) {
+  // nothing running, channels and a whole time plan (interval and duration or count): an acquisition to start, whatever the verb ("follow GFP for 48 h, one frame every 15 min")
+  const wholeTimePlan = spans.intervalS !== undefined && (spans.durationS !== undefined || /\d+\s*(?:time ?points|frames|timepoints)\b/.test(t));
+  if (hasChannel && timeLapse && (/\b(image|acquire|record|start|take|run|film|capture|time[\s-]?lapse|snap|imaging|follow|monitor|watch|observe|mda)\b/.test(t) || wholeTimePlan) && !ANALYSIS_START.test(t) && !options.acquisitionRunning) {
     try {
       const parsed = parseAcquisitionRequest(text, config);
       return { tool: 'start_acquisition', args: { plan: parseSequenceChecked(parsed.sequence), ...(parsed.objective ? { objective: parsed.objective } : {}) }, understood: parsed.understood };
@@ -67,6 +75,12 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
   return route;
 }
 
+/** Words that begin a request for analysis ("measure GFP every 5 frames for 10 frames" is not an acquisition). */
+const ANALYSIS_START = /^(?:please\s+|can you\s+|could you\s+)*(?:segment|track|measure|plot|project|denoise|correct|export|save|detect|count|quantify|analy[sz]e|compute|calculate|register|align|filter|smooth|crop|subtract|normali[sz]e|threshold|classify|graph|chart|show)\b/;
+
+/** A condition on a command ("once it is bleached"), not a time point or a courtesy ("once this time point is done", "if you can"). */
+const CONDITION = /\b(?:when(?:ever)?|if|as soon as|each time|every time|once)\s+(?!(?:this|the current|the present|the last)\b|(?:possible|you can|needed|necessary|required|ok|okay|that'?s ok)\b)\w/;
+
 /** A word that could end the acquisition. */
 const STOP_WORD = /\b(stop|end|halt|abort|cancel|kill|terminate|quit|cease|finish)\b/;
 
@@ -83,8 +97,8 @@ function toolFor(changes: Adjustment[], running: boolean): MicroscopeRoute {
   if (only?.kind === 'status') return only.about === 'dose' ? { tool: 'dose_report', args: {} } : { tool: 'microscope_status', args: {} };
   if (only?.kind === 'pause') return { tool: 'pause_acquisition', args: only.forS !== undefined ? { forS: only.forS } : {} };
   if (only?.kind === 'resume') return { tool: 'resume_acquisition', args: {} };
-  if (!running && only?.kind === 'moveStage') return { tool: 'move_stage', args: { ...(only.xUm !== undefined ? { xUm: only.xUm } : {}), ...(only.yUm !== undefined ? { yUm: only.yUm } : {}), ...(only.zUm !== undefined ? { zUm: only.zUm } : {}), relative: only.relative ?? false } };
-  if (!running && only?.kind === 'objective') return { tool: 'move_stage', args: { objective: only.objective } };
+  if (!running && only?.kind === 'moveStage') return { tool: 'move_stage', args: { ...(only.xUm !== undefined ? { xUm: only.xUm } : {}), ...(only.yUm !== undefined ? { yUm: only.yUm } : {}), ...(only.zUm !== undefined ? { zUm: only.zUm } : {}), relative: only.relative ?? false }, sure: true };
+  if (!running && only?.kind === 'objective') return { tool: 'move_stage', args: { objective: only.objective }, sure: true };
   return { tool: 'adjust_acquisition', args: { changes } };
 }
 

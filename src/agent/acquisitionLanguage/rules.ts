@@ -26,8 +26,11 @@ export function parseRule(text: string, config: MicroscopeConfig = DEMO_CONFIG):
   }
   // "image every 10 s when a cell divides": the clauses come the other way round.
   const leadingCondition = /^(?:when(?:ever)?|if|once|as soon as|each time|every time|after)\b/.test(t);
-  const conditionText = leadingCondition ? split[1] : split[2];
-  const actionText = leadingCondition ? split[2] : split[1];
+  let conditionText = leadingCondition ? split[1] : split[2];
+  let actionText = leadingCondition ? split[2] : split[1];
+  // "image every 15 s when a cell divides, for 3 minutes": what follows the condition's comma belongs to the action
+  const tail = leadingCondition ? undefined : /^(.*?)\s*,\s*((?:for|then|and then|until)\b.*)$/.exec(conditionText);
+  if (tail) [conditionText, actionText] = [tail[1], `${actionText} ${tail[2]}`];
   const trigger = parseTrigger(conditionText, config);
   if (!trigger) {
     throw new InputError(`I could not tell what should trigger the rule in "${conditionText}": I understand a cell dividing, the number of cells, the mean intensity, the focus, or a model's score going above or below a value`);

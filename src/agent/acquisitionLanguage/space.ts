@@ -19,7 +19,10 @@ export function parseZPlan(text: string): ZPlan | undefined {
   if (!/z[\s-]?stacks?|z[\s-]?planes?|\bplanes\b|slices|z[\s-]?range|stack of|\bsections\b|z[\s-]?steps?|\bstack\b/.test(t)) return undefined;
   const stepUm =
     distance(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:z[\s-]?)?(?:steps?|spacing|apart|intervals?|increments?|between)`, 'i').exec(t)) ??
-    distance(new RegExp(String.raw`(?:steps?|spacing|intervals?|increments?|every)\s*(?:of|size|sizes? of)?\s*(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t));
+    distance(new RegExp(String.raw`(?:steps?|spacing|intervals?|increments?|every)\s*(?:of|size|sizes? of)?\s*(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t)) ??
+    // "20 slices at 0.5 µm", "11 planes spaced by 1 µm", "0.5 µm slices"
+    distance(new RegExp(String.raw`(?:planes|slices|sections)\s+(?:at|of|with|every|spaced(?:\s+by)?|separated\s+by)\s+(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t)) ??
+    distance(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:z[\s-]?)?(?:planes|slices|sections)\b`, 'i').exec(t));
   let rangeUm =
     distance(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:-?\s*(?:thick|deep|tall|range|z[\s-]?stack|stack))`, 'i').exec(t)) ??
     distance(new RegExp(String.raw`(?:range|stack|thickness|depth)\s*(?:of)?\s*(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t)) ??

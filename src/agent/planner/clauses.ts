@@ -69,6 +69,24 @@ export function splitClauses(text: string): Clause[] {
  */
 const ADVICE = /^(?:so\s+|and\s+|but\s+|hi,?\s+|quick question:?\s+)?(?:(?:is|isn't|would|wouldn't) (?:it|that|this)(?: be)? (?:ok|okay|alright|safe|fine|wise|better|worse|bad|good|a good idea|a bad idea|advisable|recommended|valid|reasonable|acceptable|correct|legit)\b|(?:should|shall|must) (?:i|we)\b|(?:which|what) (?:[\w-]+\s+){0,3}(?:should|would you|do you recommend|do you suggest)\b|do you (?:recommend|advise|suggest)\b|what(?:'s| is) the (?:best|right|recommended|proper|usual)\b|how (?:should|do|would) (?:i|we) (?:choose|decide|pick)\b|(?:can|could) (?:i|we) trust\b)/i;
 
+/**
+ * A clause that tells, not asks: a greeting, thanks, or what the data is ("Hi!", "I have a
+ * time-lapse of HeLa cells with H2B-GFP", "these are MDCK cells"). Numbers make it a fact
+ * to use ("the movie is 0.65 µm per pixel"), so a clause with one is never only context.
+ */
+const CONTEXT = /^(?:(?:hi|hello|hey|dear \w+|thanks|thank you|cheers|many thanks|best|regards)\b[\s!,.]*$|(?:i|we)(?:'ve| have| got| imaged| recorded| acquired| took| filmed| am| are| work)\b|(?:this|these|it|they|the movie|the data|the cells|my data|my movie|the sample)(?: is|'s| are| was| were| shows?| contains?| has| have)\b)/i;
+
+export function isContext(text: string): boolean {
+  return CONTEXT.test(text.trim()) && !/\d/.test(text);
+}
+
+/** The request without its sentences of context ("Hi! I have a time-lapse of HeLa cells. Track them." → "Track them."). */
+export function withoutContext(text: string): string {
+  const sentences = text.split(/(?<=[.!?])\s+/);
+  const kept = sentences.filter((s) => !isContext(s.replace(/[.!?]+$/, '')));
+  return kept.length ? kept.join(' ') : text;
+}
+
 export function isAdviceQuestion(text: string): boolean {
   return ADVICE.test(text.trim());
 }

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { acceptedInputs, adaptArgs, type Catalogue, type PropertyInfo, type InputType, isTruth, makerOf, producesOf, requiredInputs, selfOf } from './catalogue.ts';
-import { isAdviceQuestion, splitClauses, orderSteps } from './clauses.ts';
+import { isAdviceQuestion, isContext, splitClauses, orderSteps, withoutContext } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { statedNumbers, statedNumbersScored, statedValues } from './arguments.ts';
 import { unappliedWords } from './unapplied.ts';
@@ -68,6 +68,8 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
   const picked: { clause: number; tool: string }[] = [];
   const excluded: string[] = [];
   clauses.forEach((clause, i) => {
+    // "Hi! I have a time-lapse of HeLa cells": what the data is, not a step
+    if (isContext(clause.text)) return;
     // a negated clause names what not to run; elsewhere "instead of Otsu" names no step
     const ranked = index.match(clause.negated ? clause.text : withoutRejected(clause.text));
     const best = bestMatch(ranked, clause.text, catalogue);
@@ -232,7 +234,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // (only when no tool words matched: our own matches are more specific)
   // the microscope engineer's router knows the acquisition language best: it decides when the
   // request is about the microscope (a rule, a channel or timing, or a microscope tool the matcher saw too)
-  const routed = help ? undefined : microscopeLanguage().routeMicroscopeRequest(text, { acquisitionRunning: acquisitionRunning(conversation) });
+  const routed = help ? undefined : microscopeLanguage().routeMicroscopeRequest(withoutContext(text), { acquisitionRunning: acquisitionRunning(conversation) });
   if (routed) {
     const cue = MICROSCOPE_CUE.test(text) || findChannels(text).length > 0 || microscopeLanguage().findChannels(text).length > 0;
     const take = routed.tool === 'add_rule'
