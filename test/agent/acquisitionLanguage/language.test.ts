@@ -301,3 +301,36 @@ describe('wording as microscopists write it', () => {
     expect(plan('image GFP at 50 ms every 10 s, 100 frames')).toEqual({ intervalS: 10, loops: 100 });
   });
 });
+
+describe('conditions, stage moves, slices, any verb for a whole plan', () => {
+  const running = { acquisitionRunning: true };
+  it('a rule with its condition after the action; a frequency ("once every") is no condition', () => {
+    const rule = routeMicroscopeRequest('stop when there are more than 100 cells', running);
+    expect(rule).toMatchObject({ tool: 'add_rule', args: { rule: { trigger: { kind: 'cellCount', comparison: 'above', threshold: 100 }, action: { kind: 'stop' } } } });
+    const reversed = routeMicroscopeRequest('image every 15 s when a cell divides, for 3 minutes', running);
+    expect(reversed).toMatchObject({ tool: 'add_rule', args: { rule: { trigger: { kind: 'division' }, action: { kind: 'setInterval', intervalS: 15 }, holdS: 180 } } });
+    expect(routeMicroscopeRequest('reduce the frequency to once every 30 min', running)).toEqual({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'interval', intervalS: 1800 }] } });
+    expect(routeMicroscopeRequest('finish once this time point is done', running)).toEqual({ tool: 'stop_acquisition', args: { finishTimepoint: true } });
+  });
+  it('a command on a condition nothing can watch is asked back, not done at once without it', () => {
+    const route = routeMicroscopeRequest('stop imaging GFP once it is bleached', running);
+    expect(route && 'ask' in route ? route.ask : '').toMatch(/could not tell what should trigger the rule in "it is bleached"/);
+  });
+  it('stage and focus moves in words: distance and direction, a pair of coordinates, the focus', () => {
+    const move = (t: string) => routeMicroscopeRequest(t);
+    expect(move('move 200 microns to the right')).toEqual({ tool: 'move_stage', args: { xUm: 200, relative: true }, sure: true });
+    expect(move('shift left by 0.1 mm')).toEqual({ tool: 'move_stage', args: { xUm: -100, relative: true }, sure: true });
+    expect(move('move to (1000, 500)')).toEqual({ tool: 'move_stage', args: { xUm: 1000, yUm: 500, relative: false }, sure: true });
+    expect(move('move the focus down 2 µm')).toEqual({ tool: 'move_stage', args: { zUm: -2, relative: true }, sure: true });
+    // no distance: not a move ("go to 5 positions" is a plan change)
+    expect(parseAdjustment('go to 5 positions')[0].kind).toBe('positions');
+  });
+  it('"20 z-slices at 0.5 um", "add 2 hours", and a whole plan with any verb', () => {
+    const seq = parseSequence(parseAcquisitionRequest('acquire GFP, 20 z-slices at 0.5 um, every 5 minutes for an hour').sequence);
+    expect(seq.zPlan).toEqual({ rangeUm: 9.5, stepUm: 0.5 });
+    expect(parseAdjustment('add 2 hours')).toEqual([{ kind: 'extend', extraS: 7200 }]);
+    expect(routeMicroscopeRequest("I'd like to follow GFP for 48h, one frame every 15 min")).toMatchObject({ tool: 'start_acquisition', args: { plan: { channels: [{ config: 'FITC' }], timePlan: { intervalS: 900, durationS: 172800 } } } });
+    // an analysis request with a channel and times is not an acquisition
+    expect(routeMicroscopeRequest('measure GFP every 5 frames for 10 frames')?.tool).not.toBe('start_acquisition');
+  });
+});
