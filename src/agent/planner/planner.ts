@@ -194,7 +194,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     const args = { ...(typeof proposal.values.ruleId === 'string' ? { ruleId: proposal.values.ruleId } : {}), ...(proposal.args.rule ? { rule: proposal.args.rule } : {}), confirm: true };
     return { steps: [{ tool: 'add_rule', args, clause: text }] };
   }
-  if (outOfScope(text, catalogue)) {
+  if (outOfScope(text, catalogue) && !commandWhileImaging(text, conversation)) {
     return { steps: [], reply: `That is outside what I do: I analyse live-cell microscopy movies and run the microscope, so I ran nothing. ${notUnderstood(text, catalogue).replace(/^I (?:did not understand|understood)[^.]*\.\s*/, '')}` };
   }
 
@@ -238,6 +238,8 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   if (routed) {
     const cue = MICROSCOPE_CUE.test(text) || findChannels(text).length > 0 || microscopeLanguage().findChannels(text).length > 0;
     const take = routed.tool === 'add_rule'
+      // words only the microscope has a meaning for ("move 200 µm to the right", "switch to the 40x")
+      || (routed.tool !== undefined && routed.sure === true)
       || (mentions.length === 0 && cue)
       || (cue && mentions.some((m) => m.tool === routed.tool))
       || (mentions.length > 0 && mentions.every((m) => runsMicroscope(m.tool, catalogue)) && mentions.some((m) => m.tool === routed.tool))
@@ -457,6 +459,13 @@ function repeatPlan(text: string, conversation: Conversation, catalogue: Catalog
   }
   // only canonical names were rebuilt: map them onto the tool's schema like the previous call
   return { steps: [{ tool: last.tool, args: adaptArgs(args, catalogue.get(last.tool)), clause: text }] };
+}
+
+/** While an acquisition runs, words the acquisition language reads as a command are in scope, whatever else they say ("can we go on for another day"). */
+function commandWhileImaging(text: string, conversation: Conversation): boolean {
+  if (!acquisitionRunning(conversation)) return false;
+  const routed = microscopeLanguage().routeMicroscopeRequest(text, { acquisitionRunning: true });
+  return routed?.tool !== undefined && !routed.fallback;
 }
 
 /** True when an acquisition was started in this conversation and not stopped since. */
