@@ -77,7 +77,8 @@ const ADVICE = /^(?:so\s+|and\s+|but\s+|hi,?\s+|quick question:?\s+)?(?:(?:is|is
 const CONTEXT = /^(?:(?:hi|hello|hey|dear \w+|thanks|thank you|cheers|many thanks|best|regards)\b[\s!,.]*$|(?:i|we)(?:'ve| have| got| imaged| recorded| acquired| took| filmed| am| are| work)\b|(?:this|these|it|they|the movie|the data|the cells|my data|my movie|the sample)(?: is|'s| are| was| were| shows?| contains?| has| have)\b)/i;
 
 export function isContext(text: string): boolean {
-  return CONTEXT.test(text.trim()) && !/\d/.test(text);
+  // a number on its own (not one inside a name such as H2B-GFP)
+  return CONTEXT.test(text.trim()) && !/(?:^|[\s(~])\d/.test(text);
 }
 
 /** The request without its sentences of context ("Hi! I have a time-lapse of HeLa cells. Track them." → "Track them."). */
