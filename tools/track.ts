@@ -182,7 +182,7 @@ const measureSchema = z.object({
   kind: z
     .enum(['objects', 'links', 'tracks', 'msd'])
     .default('objects')
-    .describe('"objects": per object and frame (area, perimeter, circularity, ellipse, centroid, intensity; needs labels); "links": speed and displacement per step; "tracks": TrackMate track features (duration, displacement, speeds, total distance, confinement ratio, linearity, directional change, gaps, splits); "msd": mean squared displacement vs lag with a diffusion coefficient fit'),
+    .describe('"objects": per object and frame (area, perimeter, circularity, ellipse axes, eccentricity, orientation, centroid, intensity mean/median/min/max/std/sum; needs labels); "links": speed and displacement per step; "tracks": TrackMate track features (duration, displacement, speeds, total distance, confinement ratio, linearity, directional change, gaps, splits); "msd": mean squared displacement vs lag with a diffusion coefficient fit'),
   labels: labelsArg.optional().describe('Label movie, for kind "objects": an artifact id or path'),
   movie: movieArg.optional().describe('Intensity movie for kind "objects" (intensity statistics per channel); optional'),
   channel: channelArg.optional().describe('Kind "objects": only this channel\'s intensities (1-based or name); default all channels'),

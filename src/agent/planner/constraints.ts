@@ -114,8 +114,10 @@ function recognized(index: ToolIndex, token: Token): boolean {
 
 class Reader {
   readonly vocabulary: Set<string>;
+  readonly values: Set<string>;
   constructor(readonly step: StepWords, readonly index: ToolIndex, catalogue: Catalogue) {
     this.vocabulary = vocabularyOf(step.tool, catalogue, index);
+    this.values = new Set(Object.values(catalogue.get(step.tool)?.properties ?? {}).flatMap((p) => allowedValues(p)).filter((v) => v.length > 2).map((v) => v.toLowerCase()));
   }
 
   /** True when the tool's declaration uses the word (with the thesaurus and spelling tolerance). */
@@ -130,7 +132,20 @@ class Reader {
 
   /** A word that could name a method: not a function word, a number, or a word that only says how good. */
   content(word: RawWord): boolean {
-    return !isStopWord(word.lower) && !FILLERS.test(word.lower) && !/^\d+(?:[.,]\d+)?$/.test(word.lower) && !ORDINARY.has(word.lower);
+    // "CARE" is a method, "with care" is not
+    const acronym = /^\p{Lu}[\p{Lu}\d]+$/u.test(word.word);
+    return !isStopWord(word.lower) && !FILLERS.test(word.lower) && !/^\d+(?:[.,]\d+)?$/.test(word.lower) && (acronym || !ORDINARY.has(word.lower));
+  }
+
+  /** A phrase that names the argument a number was given to ("a search radius of 10 µm" → the linking distance). */
+  namesAppliedNumber(text: string, end: number): boolean {
+    const m = /^\s*(?:of|=|:|at|to|is)?\s*(\d+(?:\.\d+)?)/.exec(text.slice(end));
+    return !!m && numbersIn(this.step.args).some((n) => Math.abs(n - Number(m[1])) < 1e-9);
+  }
+
+  /** One of the tool's allowed values, written as a word ("exponential", "max"). */
+  isValue(word: RawWord): boolean {
+    return this.values.has(word.lower);
   }
 
   /** Written as a name: an acronym, a name with capitals or digits, or a word no tool knows. */
@@ -155,11 +170,13 @@ export function isOrdinaryWord(word: string): boolean {
 }
 
 /** "a bilateral filter", "the Hungarian algorithm", "an Imaris file": modifiers of a method or format noun the tool does not know. */
-function namedBeforeHead(words: RawWord[], reader: Reader): Unapplied[] {
+function namedBeforeHead(words: RawWord[], reader: Reader, text: string): Unapplied[] {
   const out: Unapplied[] = [];
   words.forEach((head, h) => {
     const format = FORMAT_HEADS.test(head.lower);
-    if (!format && !METHOD_HEADS.test(head.lower)) return;
+    // an allowed value is a head too: "a double exponential" is not the "exponential" offered
+    if (!format && !METHOD_HEADS.test(head.lower) && !reader.isValue(head)) return;
+    if (reader.namesAppliedNumber(text, head.end)) return;
     const modifiers: RawWord[] = [];
     for (let j = h - 1; j >= 0 && modifiers.length < 3; j--) {
       const w = words[j];
@@ -179,7 +196,7 @@ function namedBeforeHead(words: RawWord[], reader: Reader): Unapplied[] {
 }
 
 /** "with BM3D", "using mean shift", "as xlsx", "to HDF5": a name after a naming word that the tool does not know. */
-function namedAfterCue(words: RawWord[], reader: Reader): Unapplied[] {
+function namedAfterCue(words: RawWord[], reader: Reader, text: string): Unapplied[] {
   const out: Unapplied[] = [];
   words.forEach((cue, c) => {
     if (!NAMING_CUES.test(cue.lower)) return;
@@ -200,9 +217,28 @@ function namedAfterCue(words: RawWord[], reader: Reader): Unapplied[] {
     const unknown = phrase.filter((w) => !reader.applies(w) && !METHOD_HEADS.test(w.lower) && !FORMAT_HEADS.test(w.lower));
     if (!reader.nameLike(phrase[0], false) && unknown.length < 2) return;
     const last = phrase.at(-1)!;
+    if (reader.namesAppliedNumber(text, last.end)) return;
     const kind: ConstraintKind = FORMAT_HEADS.test(last.lower) || /^(?:as|into|to)$/i.test(cue.lower) ? 'format' : 'method';
     out.push({ text: '', kind, start: phrase[0].start, end: last.end });
   });
+  return out;
+}
+
+/**
+ * "measure the perimeter and solidity": a word no tool knows, joined by "and"/"or"/"," to
+ * a word the tool applies, asks for one thing more of the same kind.
+ */
+function coordinated(words: RawWord[], reader: Reader, text: string): Unapplied[] {
+  const out: Unapplied[] = [];
+  for (let i = 2; i < words.length; i++) {
+    const [before, joiner, word] = [words[i - 2], words[i - 1], words[i]];
+    const joined = /^(?:and|or)$/i.test(joiner.lower) && words[i].start - joiner.end <= 2 && joiner.start - before.end <= 2;
+    const listed = /^\s*,\s*$/.test(text.slice(before.end, word.start));
+    if (!joined && !listed) continue;
+    if (!reader.content(word) || !reader.content(before) || !reader.applies(before) || reader.applies(word)) continue;
+    if (!tokenize(word.word).every((t) => !recognized(reader.index, t))) continue;
+    out.push({ text: '', kind: 'method', start: word.start, end: word.end });
+  }
   return out;
 }
 
@@ -286,7 +322,7 @@ export function unappliedConstraints(step: StepWords, catalogue: Catalogue, inde
   const text = maskRejected(masked);
   const words = rawWords(text);
   const reader = new Reader(step, index, catalogue);
-  const found = [...namedBeforeHead(words, reader), ...namedAfterCue(words, reader), ...scopes(words, reader), ...numbers(step, text, notes), ...valuesNotSet(step, catalogue, text)]
+  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader), ...numbers(step, text, notes), ...valuesNotSet(step, catalogue, text)]
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Unapplied[] = [];
   for (const item of found) {
@@ -302,6 +338,25 @@ export function unappliedConstraints(step: StepWords, catalogue: Catalogue, inde
   }
   for (const item of out) item.text = step.clause.slice(item.start, item.end).trim();
   return out.filter((item) => item.text.length > 0);
+}
+
+/**
+ * Words another reading found unknown (after a condition word), kept where none of the
+ * items covers them, they are no everyday word, and they do not name the argument a number
+ * went to ("a search radius of 10 µm").
+ */
+export function withWords(step: StepWords, items: Unapplied[], words: string[], catalogue: Catalogue, index: ToolIndex, skip: (word: string) => boolean = () => false): Unapplied[] {
+  const reader = new Reader(step, index, catalogue);
+  const out = [...items];
+  for (const word of words) {
+    const at = step.clause.indexOf(word);
+    if (at < 0 || skip(word) || isOrdinaryWord(word) || out.some((i) => at >= i.start && at < i.end)) continue;
+    const rest = step.clause.slice(at + word.length);
+    const phraseEnd = /^(?:[\s-]+[\p{L}]+){0,2}/u.exec(rest)?.[0].length ?? 0;
+    if (reader.namesAppliedNumber(step.clause, at + word.length) || reader.namesAppliedNumber(step.clause, at + word.length + phraseEnd)) continue;
+    out.push({ text: word, kind: 'method', start: at, end: at + word.length });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** The enum argument a method or format constraint stands in for (named like it, else method/format/kind). */

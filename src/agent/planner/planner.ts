@@ -8,7 +8,7 @@ import { isAdviceQuestion, isContext, splitClauses, orderSteps, withoutContext }
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { statedNumbers, statedNumbersScored, statedValues } from './arguments.ts';
 import { unappliedWords } from './unapplied.ts';
-import { isOrdinaryWord, maskRejected, unappliedConstraints, unappliedNote } from './constraints.ts';
+import { maskRejected, unappliedConstraints, unappliedNote, withWords } from './constraints.ts';
 import { isOutOfScope } from './outOfScope.ts';
 import { explainStep } from './explanations.ts';
 import type { Match } from './matcher.ts';
@@ -398,14 +398,10 @@ function requestClause(clause: string, request: string, conversation: Conversati
 function notApplied(step: PlannedStep, catalogue: Catalogue, notes: string[]): string[] {
   const instead = new Set(Object.keys(selfOf(step.tool, catalogue)?.insteadOf ?? {}).map((w) => w.toLowerCase()));
   const masked = maskNames(step.clause);
-  const items = unappliedConstraints(step, catalogue, indexFor(catalogue), notes, masked);
+  const found = unappliedConstraints(step, catalogue, indexFor(catalogue), notes, masked);
   // unknown words after a condition word that no phrase above covers
-  for (const word of unappliedWords(step.clause, indexFor(catalogue), maskRejected(masked))) {
-    const at = step.clause.indexOf(word);
-    if (instead.has(word.toLowerCase().replace(/-/g, '')) || isOrdinaryWord(word) || items.some((i) => at >= i.start && at < i.end)) continue;
-    items.push({ text: word, kind: 'method', start: at, end: at + word.length });
-  }
-  const note = unappliedNote(step, items.sort((a, b) => a.start - b.start), catalogue);
+  const items = withWords(step, found, unappliedWords(step.clause, indexFor(catalogue), maskRejected(masked)), catalogue, indexFor(catalogue), (w) => instead.has(w.toLowerCase().replace(/-/g, '')));
+  const note = unappliedNote(step, items, catalogue);
   return note ? [note] : [];
 }
 

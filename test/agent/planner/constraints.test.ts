@@ -70,3 +70,18 @@ describe('allowed values named but not used', () => {
     expect(unapplied('correct_drift', 'correct the drift with the first frame as the reference', { reference: 'first' })).toEqual([]);
   });
 });
+
+describe('more constraints named', () => {
+  it('names a modifier of an allowed value, an acronym that is also a word, and a quantity listed beside one the tool measures', () => {
+    expect(unapplied('correct_bleach', 'correct the bleaching with a double exponential', { method: 'exponential' })).toEqual([['method', 'double exponential']]);
+    expect(unapplied('denoise', 'denoise it with CARE')).toEqual([['method', 'CARE']]);
+    expect(unapplied('denoise', 'denoise it with care')).toEqual([]);
+    expect(unapplied('measure', 'measure the perimeter and solidity of each nucleus')).toEqual([['method', 'solidity']]);
+    expect(unapplied('measure', 'measure area, intensity and eccentricity')).toEqual([]);
+  });
+
+  it('leaves a phrase that names the argument a number went to', () => {
+    expect(unapplied('track', 'track the cells with a search radius of 10 µm', { maxLinkingDistancePx: 10 })).toEqual([]);
+    expect(unapplied('track', 'track the cells with a search radius of 10 µm', {})).toContainEqual(['number', '10 µm']);
+  });
+});
