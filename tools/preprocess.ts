@@ -190,7 +190,7 @@ const correctBleach = defineTool({
   produces: ['movie'],
   needsFrames: true,
   results: { intensityLossPercent: { about: 'intensity lost from the first to the last frame', unit: '%' }, maxDeviationAfterPercent: { about: 'largest deviation of frame means after correction', unit: '%' } },
-  valueWords: { method: { exponential: ['exponential', 'exp fit', 'exponential fit', 'decay fit'], histogram: ['histogram matching', 'histogram'], simple_ratio: ['ratio', 'simple ratio', 'mean intensity'] } },
+  valueWords: { method: { exponential: ['exponential', 'exp fit', 'exponential fit', 'decay fit'], histogram: ['histogram matching', 'histogram'], simple_ratio: ['ratio', 'simple ratio', 'mean intensity ratio'] } },
   description:
     'Compensates photobleaching (the fading of fluorescence over time) with the methods of Fiji\'s Bleach Correction plugin: "simple_ratio" (scales each frame to the first frame\'s mean, after subtracting a background), "exponential" (fits a·e^(−b·t)+c to the frame means and divides it out; fails clearly when the intensity does not decay), or "histogram" (matches each frame\'s histogram to the first frame; good for segmentation, not for intensity measurements). Each channel is corrected on its own.',
   schema: z.object({

@@ -9,6 +9,7 @@ import {
 import type { PlannedStep, Ref } from './types.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
 import { findEnumValue } from './enums.ts';
+import { splitClauses } from './clauses.ts';
 
 /** The value of an enum argument of the step's tool that the words name. */
 function named(ctx: BuildContext, arg: string, text = ctx.clause): string | undefined {
@@ -237,7 +238,10 @@ export const BUILDERS: Record<string, Builder> = {
       delete args.maxFrameGap;
       args.allowGapClosing = false;
     }
-    if (/\bdivi\w*|\bsplit\w*|\blineage|\bmitos[ie]s\b|\bdaughters?\b/i.test(ctx.text)) args.allowSplitting = true;
+    const divisionWords = /\bdivi\w*|\bsplit\w*|\blineage|\bmitos[ie]s\b|\bdaughters?\b/i;
+    if (divisionWords.test(ctx.text)) args.allowSplitting = true;
+    // "don't bother with divisions", "without lineages": the words are in a clause that says not to
+    if (splitClauses(ctx.text).some((c) => c.negated && divisionWords.test(c.text))) args.allowSplitting = false;
     if (/\bno (?:divisions|splitting)\b|\bwithout (?:divisions|splitting)\b|\bignore divisions\b|\b(?:don'?t|do not|never|not)\s+(?:allow|want|look for|detect|consider|expect)\s+(?:any\s+)?(?:cell\s+)?(?:divisions|splitting|splits|mitoses)\b/i.test(ctx.text)) args.allowSplitting = false;
     return args;
   },
