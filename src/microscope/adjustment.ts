@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { MAX_Z_PLANES, gridPlanSchema, positionSchema, zPlanSchema, type ZPlan } from './sequence.ts';
 
-const channel = z.string().min(1).describe('Channel preset, wavelength or dye: DAPI, FITC, Rhodamine, Cy5 or Brightfield (GFP/488 = FITC, mCherry/561 = Rhodamine, 640 = Cy5)');
+const channel = z.string().min(1).describe('Channel preset, wavelength or dye: DAPI, FITC, Rhodamine, Cy5 or Brightfield (GFP/488 = FITC, mCherry/561 = Rhodamine, 640 = Cy5), or its number in the running plan ("2" = the second channel)');
+const position = z.string().min(1).describe('A stage position of the running plan: its name ("Pos1") or its number in the list ("2" = the second)');
 const factor = (what: string) => z.number().positive().max(1000).describe(`Multiply the current ${what} by this (0.1 = reduce by 90 %, 0.5 = halve, 2 = double)`);
 
 /** "11 planes, 0.5 µm apart": a stack centred on the focus by its number of planes. */
@@ -30,6 +31,8 @@ export const adjustmentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('acquireEvery'), channel, every: z.number().int().min(1).describe('Image this channel every Nth time point') }),
   z.object({ kind: z.literal('zPlan'), zPlan: z.union([zPlanSchema, zPlanesSchema]).nullable().describe('Z-stack, µm ({rangeUm, stepUm}, {planes, stepUm}, ...); null = a single plane') }),
   z.object({ kind: z.literal('positions'), positions: z.array(positionSchema).min(1).max(1000).describe('The stage positions to image from the next time point') }),
+  z.object({ kind: z.literal('addPosition'), xUm: z.number().describe('Stage x, µm'), yUm: z.number().describe('Stage y, µm'), zUm: z.number().optional().describe('Focus z, µm (default: the current focus)') }),
+  z.object({ kind: z.literal('dropPosition'), position: position.describe('The position to stop imaging; the others go on') }),
   z.object({ kind: z.literal('grid'), grid: gridPlanSchema.nullable().describe('Tile each position as a grid; null = no grid') }),
   z.object({ kind: z.literal('zoom'), cell: z.number().int().min(1).optional().describe('Cell number in the latest image (1-based, raster order)'), xPx: z.number().optional().describe('Or a pixel x in the latest image'), yPx: z.number().optional().describe('Pixel y'), objective: z.string().optional().describe('Objective to switch to: 10X, 20X, 40X (default: the next higher)'), position: z.string().optional().describe('Position name (default the first)') }),
   z.object({ kind: z.literal('moveStage'), xUm: z.number().optional().describe('x, µm'), yUm: z.number().optional().describe('y, µm'), zUm: z.number().optional().describe('z, µm'), relative: z.boolean().optional().describe('Move by rather than to') }),
@@ -90,6 +93,10 @@ export function describeAdjustment(adj: Adjustment): string {
       return adj.zPlan ? `acquire a z-stack (${describeZPlan(toZPlan(adj.zPlan))})` : 'acquire a single plane (no z-stack)';
     case 'positions':
       return `image ${adj.positions.length} stage position(s)`;
+    case 'addPosition':
+      return `add a position at (${adj.xUm}, ${adj.yUm}) µm`;
+    case 'dropPosition':
+      return `stop imaging position ${adj.position}`;
     case 'grid':
       return adj.grid ? `tile each position as a ${adj.grid.rows} x ${adj.grid.columns} grid` : 'no grid';
     case 'zoom':

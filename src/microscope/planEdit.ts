@@ -33,9 +33,9 @@ export interface PlanEdit {
   objective?: string;
 }
 
-export type PlanAdjustment = Extract<Adjustment, { kind: 'exposure' | 'exposureFactor' | 'power' | 'powerFactor' | 'addChannel' | 'dropChannel' | 'onlyChannels' | 'acquireEvery' | 'zPlan' | 'positions' | 'grid' | 'moveStage' | 'zoom' | 'objective' }>;
+export type PlanAdjustment = Extract<Adjustment, { kind: 'exposure' | 'exposureFactor' | 'power' | 'powerFactor' | 'addChannel' | 'dropChannel' | 'onlyChannels' | 'acquireEvery' | 'zPlan' | 'positions' | 'addPosition' | 'dropPosition' | 'grid' | 'moveStage' | 'zoom' | 'objective' }>;
 
-const PLAN_KINDS = new Set<string>(['exposure', 'exposureFactor', 'power', 'powerFactor', 'addChannel', 'dropChannel', 'onlyChannels', 'acquireEvery', 'zPlan', 'positions', 'grid', 'moveStage', 'zoom', 'objective']);
+const PLAN_KINDS = new Set<string>(['exposure', 'exposureFactor', 'power', 'powerFactor', 'addChannel', 'dropChannel', 'onlyChannels', 'acquireEvery', 'zPlan', 'positions', 'addPosition', 'dropPosition', 'grid', 'moveStage', 'zoom', 'objective']);
 
 export function changesPlan(adj: Adjustment): adj is PlanAdjustment {
   return PLAN_KINDS.has(adj.kind);
@@ -89,7 +89,7 @@ export function applyAdjustment(plan: Sequence, adj: PlanAdjustment, env: PlanEn
       return done(`${preset.name} added from the next time point${adj.acquireEvery && adj.acquireEvery > 1 ? `, every ${ordinal(adj.acquireEvery)} time point` : ''}`);
     }
     case 'dropChannel': {
-      const preset = resolveChannel(env.config, adj.channel);
+      const preset = channelPreset(next, adj.channel, env);
       const i = next.channels.findIndex((c) => c.config === preset.name);
       if (i < 0) throw new InputError(`${preset.name} is not being imaged (channels: ${next.channels.map((c) => c.config).join(', ')}): nothing to drop`);
       if (next.channels.length === 1) throw new InputError(`cannot drop ${preset.name}: it is the only channel; to end the acquisition, ask to stop it (a person confirms that)`);
@@ -97,7 +97,7 @@ export function applyAdjustment(plan: Sequence, adj: PlanAdjustment, env: PlanEn
       return done(`${preset.name} dropped from the next time point; ${next.channels.map((c) => c.config).join(', ')} go on`);
     }
     case 'onlyChannels': {
-      const wanted = [...new Set(adj.channels.map((c) => resolveChannel(env.config, c).name))];
+      const wanted = [...new Set(adj.channels.map((c) => channelPreset(next, c, env).name))];
       const dropped = next.channels.filter((c) => !wanted.includes(c.config)).map((c) => c.config);
       const added = wanted.filter((w) => !next.channels.some((c) => c.config === w));
       next.channels = wanted.map((w) => next.channels.find((c) => c.config === w) ?? { config: w, acquireEvery: 1, doStack: true, zOffsetUm: 0 });
@@ -105,7 +105,7 @@ export function applyAdjustment(plan: Sequence, adj: PlanAdjustment, env: PlanEn
     }
     case 'acquireEvery': {
       for (const spec of channelsFor(next, adj.channel, env)) spec.acquireEvery = adj.every;
-      return done(`${resolveChannel(env.config, adj.channel).name} every ${ordinal(adj.every)} time point from the next one`);
+      return done(`${channelPreset(next, adj.channel, env).name} every ${ordinal(adj.every)} time point from the next one`);
     }
     case 'zPlan': {
       if (!adj.zPlan) {
@@ -124,6 +124,24 @@ export function applyAdjustment(plan: Sequence, adj: PlanAdjustment, env: PlanEn
       for (const p of adj.positions) checkStage(env.limits, p);
       next.stagePositions = adj.positions.map((p, i) => ({ ...p, name: p.name ?? `Pos${i}`, zUm: p.zUm ?? env.stage.zUm }));
       return done(`${adj.positions.length} position(s) from the next time point: ${next.stagePositions.map((p) => `${p.name} (${round(p.xUm)}, ${round(p.yUm)}) µm`).join(', ')}`);
+    }
+    case 'addPosition': {
+      const target = { xUm: adj.xUm, yUm: adj.yUm, zUm: adj.zUm ?? env.stage.zUm };
+      checkStage(env.limits, target);
+      next.stagePositions = positionsOf(next, env.stage).map((p) => ({ ...p }));
+      if (next.stagePositions.length >= 1000) throw new InputError('an acquisition may have at most 1000 positions');
+      const taken = new Set(next.stagePositions.map((p) => p.name));
+      let n = next.stagePositions.length;
+      while (taken.has(`Pos${n}`)) n++;
+      next.stagePositions.push({ name: `Pos${n}`, ...target });
+      return done(`Pos${n} at (${round(target.xUm)}, ${round(target.yUm)}) µm added from the next time point; ${next.stagePositions.length} positions`);
+    }
+    case 'dropPosition': {
+      next.stagePositions = positionsOf(next, env.stage).map((p) => ({ ...p }));
+      const i = positionIndex(next.stagePositions.map((p) => p.name!), adj.position);
+      if (next.stagePositions.length === 1) throw new InputError(`cannot drop ${next.stagePositions[0].name}: it is the only position; to end the acquisition, ask to stop it (a person confirms that)`);
+      const [gone] = next.stagePositions.splice(i, 1);
+      return done(`${gone.name} dropped from the next time point; ${next.stagePositions.map((p) => p.name).join(', ')} go on`);
     }
     case 'grid': {
       next.gridPlan = adj.grid ?? undefined;
@@ -179,9 +197,31 @@ function zoom(next: Sequence, adj: Extract<Adjustment, { kind: 'zoom' }>, env: P
   return { plan: next, notes, objective: objective.name, message: `zooming on ${what}: stage moved by (${round(dxUm)}, ${round(dyUm)}) µm, ${objective.name} objective (${objective.pixelSizeUm} µm/px) from the next time point` };
 }
 
+/** A channel by preset, wavelength or dye, or by its number in the plan ("2", "channel 2": 1-based, as tool arguments are). */
+function channelPreset(plan: Sequence, channel: string, env: PlanEnv): ReturnType<typeof resolveChannel> {
+  // one or two digits: a number in the plan (at most 20 channels); three are a wavelength ("488")
+  const numbered = /^\s*(?:channel|ch|c)?\s*#?\s*(\d{1,2})\s*$/i.exec(channel);
+  if (numbered) {
+    const spec = plan.channels[Number(numbered[1]) - 1];
+    if (!spec) throw new InputError(`there is no channel ${numbered[1]}: the plan images ${plan.channels.map((c, i) => `${i + 1} = ${c.config}`).join(', ')}`);
+    return resolveChannel(env.config, spec.config);
+  }
+  return resolveChannel(env.config, channel);
+}
+
+/** A position by its name ("Pos1", "pos 1") or its number in the list ("2" = the second), as an index; InputError naming the positions otherwise. */
+function positionIndex(names: string[], position: string): number {
+  const key = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
+  const byName = names.findIndex((n) => key(n) === key(position));
+  if (byName >= 0) return byName;
+  const numbered = /^\s*(?:position|field|site)?\s*#?\s*(\d+)\s*$/i.exec(position);
+  if (numbered && Number(numbered[1]) >= 1 && Number(numbered[1]) <= names.length) return Number(numbered[1]) - 1;
+  throw new InputError(`there is no position "${position}": the plan images ${names.map((n, i) => `${i + 1} = ${n}`).join(', ')}`);
+}
+
 function channelsFor(plan: Sequence, channel: string | undefined, env: PlanEnv): ChannelSpec[] {
   if (channel === undefined) return plan.channels;
-  const preset = resolveChannel(env.config, channel);
+  const preset = channelPreset(plan, channel, env);
   const spec = plan.channels.find((c) => c.config === preset.name);
   if (!spec) throw new InputError(`${preset.name} is not being imaged (channels: ${plan.channels.map((c) => c.config).join(', ')}); add it first`);
   return [spec];

@@ -31,6 +31,26 @@ describe('applyAdjustment (a pure function of the plan)', () => {
     expect(() => applyAdjustment(edit.plan, { kind: 'dropChannel', channel: 'DAPI' }, env)).toThrow(/only channel; to end the acquisition, ask to stop it/);
   });
 
+  it('a channel by its number in the plan (1-based); a number past the plan is refused naming the channels', () => {
+    expect(applyAdjustment(plan(), { kind: 'dropChannel', channel: '2' }, env).plan.channels.map((c) => c.config)).toEqual(['FITC']);
+    expect(applyAdjustment(plan(), { kind: 'powerFactor', channel: 'channel 1', factor: 0.5 }, env).plan.channels[0].powerPercent).toBe(5);
+    expect(() => applyAdjustment(plan(), { kind: 'dropChannel', channel: '3' }, env)).toThrow(/there is no channel 3: the plan images 1 = FITC, 2 = DAPI/);
+  });
+
+  it('a position dropped by name or number, one added; the last position cannot be dropped', () => {
+    const three = parseSequence({ channels: [{ config: 'FITC' }], stagePositions: [{ xUm: 0, yUm: 0 }, { xUm: 800, yUm: 0 }, { xUm: 1600, yUm: 0 }] });
+    expect(applyAdjustment(three, { kind: 'dropPosition', position: '2' }, env).plan.stagePositions!.map((p) => p.name)).toEqual(['Pos0', 'Pos2']);
+    const byName = applyAdjustment(three, { kind: 'dropPosition', position: 'pos 2' }, env);
+    expect(byName.plan.stagePositions!.map((p) => p.name)).toEqual(['Pos0', 'Pos1']);
+    expect(byName.message).toMatch(/Pos2 dropped from the next time point; Pos0, Pos1 go on/);
+    expect(() => applyAdjustment(three, { kind: 'dropPosition', position: '7' }, env)).toThrow(/there is no position "7": the plan images 1 = Pos0, 2 = Pos1, 3 = Pos2/);
+    const added = applyAdjustment(three, { kind: 'addPosition', xUm: 500, yUm: 500 }, env);
+    expect(added.plan.stagePositions!.at(-1)).toEqual({ name: 'Pos3', xUm: 500, yUm: 500, zUm: 100 });
+    // a plan with no positions images where the stage is: that one cannot be dropped
+    expect(() => applyAdjustment(plan(), { kind: 'dropPosition', position: '1' }, env)).toThrow(/only position/);
+    expect(() => applyAdjustment(three, { kind: 'addPosition', xUm: 1e9, yUm: 0 }, env)).toThrow(/travel limit/);
+  });
+
   it('"only GFP" keeps that channel, drops the others and adds one not imaged yet', () => {
     const edit = applyAdjustment(plan(), { kind: 'onlyChannels', channels: ['GFP', 'Cy5'] }, env);
     expect(edit.plan.channels.map((c) => [c.config, c.powerPercent])).toEqual([['FITC', 10], ['Cy5', undefined]]);

@@ -26,7 +26,7 @@ const FINISH_THEN_STOP = new RegExp(
     String.raw`|\bstop\b.*\b(?:once|when|after)\s+${CURRENT_TIMEPOINT}\s+(?:is\s+|has\s+)?(?:done|finished|complete|completed|over|ended)\b`,
 );
 /** A question about the run: its progress, what it is doing, its current settings. */
-const STATUS_QUESTION = /^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?what(?:'s| is)\s+(?:running|happening|going on)\b|\bwhat are you (?:doing|imaging|acquiring)\b|\bwhat(?:'s| is) the (?:microscope|scope|acquisition) (?:doing|up to)\b|^(?:is|are) (?:it|the acquisition|the microscope|anything|we) (?:still )?(?:running|imaging|acquiring|going|on)\b|\b(?:current|present) (?:interval|settings?|exposures?|power|frame rate|positions?|objective|plan|channels?)\b|^what(?:'s| is| are) the (?:interval|exposures?|power|frame rate|settings|channels|positions|objective|z-?stack|plan)\b|\bwhere(?:'s| is) the stage\b|\bhow (?:far|long) (?:along|in) (?:are we|is it)\b/;
+const STATUS_QUESTION = /\bhow many (?:images|frames|time ?points|pictures)\b.*\b(?:so far|taken|done|acquired|have we|did we|have you|did you)\b|\bwhat (?:time ?point|frame) (?:are we|is it)\b|\bwhich (?:time ?point|frame) (?:are we|is it)\b|\bwhen(?:'s| is) the next (?:time ?point|frame|image)\b|^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?what(?:'s| is)\s+(?:running|happening|going on)\b|\bwhat are you (?:doing|imaging|acquiring)\b|\bwhat(?:'s| is) the (?:microscope|scope|acquisition) (?:doing|up to)\b|^(?:is|are) (?:it|the acquisition|the microscope|anything|we) (?:still )?(?:running|imaging|acquiring|going|on)\b|\b(?:current|present) (?:interval|settings?|exposures?|power|frame rate|positions?|objective|plan|channels?)\b|^what(?:'s| is| are) the (?:interval|exposures?|power|frame rate|settings|channels|positions|objective|z-?stack|plan)\b|\bwhere(?:'s| is) the stage\b|\bhow (?:far|long) (?:along|in) (?:are we|is it)\b/;
 const SPLIT = /\s*(?:;|\.\s|,?\s+and then\s+|,?\s+then\s+|,\s*and\s+|\s+and\s+(?=(?:set|add|drop|remove|stop|pause|resume|zoom|switch|change|speed|slow|image|take|use|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|run|finish|skip|halve|double|make|go|segment|track|measure|plot|project|denoise|correct|export|save|detect|count|quantify|analy[sz]e)\b))\s*/i;
 
 /**
@@ -81,13 +81,23 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
 
   // Questions about the run.
   if (/how (much|long) (longer|more time|time is left|is left|remaining)|time (left|remaining)|when will it (end|finish|be done)|how long until|\beta\b|how many .*left/.test(t)) return [{ kind: 'status', about: 'time' }];
-  if (/how much (light|dose|exposure|laser|illumination)|(light|photo|laser)?\s*dose (so far|used|report)|\bdose\b.*\?|light so far|photobleach|phototox|light budget|too much light|light damage|^(what|show|report|tell)\b.*\b(light )?dose\b/.test(t)) return [{ kind: 'status', about: 'dose' }];
+  if (/how much (light|dose|exposure|laser|illumination)|(light|photo|laser)?\s*dose (so far|used|report)|\bdose\b.*\?|light so far|photobleach|phototox|light budget|too much light|light damage|^(what|show|report|tell)\b.*\b(light )?dose\b|^(?:is|are|has|have)\b.*\bbleach\w*/.test(t)) return [{ kind: 'status', about: 'dose' }];
   if (/^(status|what('s| is) (it|the acquisition) doing|how is (it|the acquisition) going|progress)\??$/.test(t) || /\bstatus\b/.test(t) || STATUS_QUESTION.test(t)) return [{ kind: 'status', about: 'all' }];
 
   // The z-stack, before channels: "switch off the z-stack" is not a channel.
   if (dropsZStack(t)) return [{ kind: 'zPlan', zPlan: null }];
   // likewise the tiling: "stop tiling" ends the grid, not the acquisition
   if (dropsGrid(t)) return [{ kind: 'grid', grid: null }];
+  // one position: "stop imaging position 2", "drop Pos1", "skip the third field"; "add a position at (500, 500)"
+  const position = positionNamed(t);
+  if (position && new RegExp(String.raw`(?:^|\b)${STOP_VERB}\b`).test(t) && !channel) return [{ kind: 'dropPosition', position }];
+  const newPosition = /\b(?:add|include|also image)\b.*?\b(?:position|field|site|point)\b.*?\(\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*(?:,\s*(-?\d+(?:\.\d+)?)\s*)?\)/.exec(t);
+  if (newPosition) return [{ kind: 'addPosition', xUm: Number(newPosition[1]), yUm: Number(newPosition[2]), ...(newPosition[3] !== undefined ? { zUm: Number(newPosition[3]) } : {}) }];
+  // "everything except GFP", "all channels but DAPI and mCherry": only those from now on
+  if (channels.length && /\b(?:everything|all(?: the)?(?: other)?(?: channels| colou?rs| lasers)?|every channel|the rest)\s+(?:except|but|apart from|other than|save)\b/.test(t)) return [{ kind: 'onlyChannels', channels }];
+  // a channel by its number in the plan: "drop channel 2", "turn off ch3", "stop the second channel"
+  const numbered = channelNumbered(t);
+  if (numbered && !channel && (new RegExp(String.raw`(?:^|\b)${STOP_VERB}\b`).test(t) || /\b(switch|turn|shut)\b.*\boff\b|\boff\s*$/.test(t)) && !ACQUISITION_WORD.test(t.replace(/\b(?:imaging|acquiring|recording)\b/, ''))) return [{ kind: 'dropChannel', channel: numbered }];
   // "stop after 100 time points": the number of time points, not a stop now
   const lastAt = /\b(?:stop|end|finish|quit)\b.*?\b(?:after|at)\s+(?:time ?point|frame)?\s*#?(\d+)\s*(?:time ?points|frames|timepoints|loops|rounds)?\b(?!\s*(?:more|s\b|sec|min|h\b|hours?|days?))/.exec(t);
   if (lastAt && /\b(?:time ?points?|frames?|timepoints|loops|rounds)\b/.test(t) && !/\bmore\b/.test(t) && !channel) return [{ kind: 'loops', loops: Number(lastAt[1]) }];
@@ -138,7 +148,7 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
 
   // Channels every Nth time point, and channels added.
   const nth = everyNth(t);
-  const adding = /\b(add|include|also image|start imaging|image also|turn on|switch on|bring in|bring back|re-?enable|enable)\b|\balso (?:take|acquire|record|grab|collect|do|shoot|capture)\b|\b(?:too|as well)\s*[.!]?$/.test(t);
+  const adding = /\b(add|include|also image|start imaging|image also|turn on|switch on|bring in|bring back|re-?enable|enable)\b|\b(?:turn|switch|put|bring)\b.*\b(?:back\s+)?on\b\s*(?:again|please|now)?\s*[.!]?$|\bback(?:\s+(?:in|on))?\s*(?:again|please|now)?\s*[.!]?$|\balso (?:take|acquire|record|grab|collect|do|shoot|capture)\b|\b(?:too|as well)\s*[.!]?$/.test(t);
   if (adding && channels.length) {
     const exp = exposureMs(t);
     const pct = percent(t);
@@ -152,7 +162,12 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
 
   // Power and exposure, absolute or relative.
   const light = parseLight(t, channel);
-  return light.length ? light : undefined;
+  if (light.length) return light;
+  // "less laser please", "more light on GFP": how much is asked, never guessed
+  if (/\b(power|laser|light|intensity|illumination|exposure|lamp|led)\b/.test(t) && /\b(less|more|lower|higher|reduce|increase|decrease|raise|dim|weaker|stronger|brighter|dimmer|turn down|turn up)\b/.test(t) && !/\d/.test(t)) {
+    throw new AmbiguousCommand(`how much ${/\b(more|higher|increase|raise|stronger|brighter|turn up)\b/.test(t) ? 'more' : 'less'} light? Say e.g. "halve the 488 power", "488 to 5%" or "exposure 50 ms"`);
+  }
+  return undefined;
 }
 
 /**
@@ -182,6 +197,26 @@ const OFF_AT_END = /^(?:.*?)(?:\s+(?:channel|laser|light|line|colou?r))*\s*\b(?:
 /** Words for the whole acquisition (stopping these is stopping everything). */
 const ACQUISITION_WORD = /\b(the |this |my )?(whole |entire )?(acquisition|acquiring|imaging|experiment|time[\s-]?lapse|recording|run|mda|movie|everything|all imaging|microscope)\b/;
 
+const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
+
+/** A position named or numbered: "Pos1" (its name), "position 2" / "the second field" (its number, 1-based). */
+function positionNamed(t: string): string | undefined {
+  const name = /\bpos\s*(\d+)\b/.exec(t);
+  if (name) return `Pos${name[1]}`;
+  const numbered = /\b(?:position|field|site|stage position|xy position)\s*(?:number\s*|no\.?\s*|#\s*)?(\d+)\b(?!\s*(?:µm|um|microns?|mm|%|x\b))/.exec(t);
+  if (numbered) return numbered[1];
+  const ordinal = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:position|field|site)\b/.exec(t);
+  return ordinal ? String(ORDINALS[ordinal[1]]) : undefined;
+}
+
+/** A channel numbered as in the plan: "channel 2", "ch3", "the second channel" → "2". */
+function channelNumbered(t: string): string | undefined {
+  const numbered = /\b(?:channel|ch)\s*#?\s*(\d)\b(?!\s*(?:%|ms|s\b|µm|um|min|x\b))/.exec(t);
+  if (numbered) return numbered[1];
+  const ordinal = /\b(first|second|third|fourth|fifth) channel\b/.exec(t);
+  return ordinal ? String(ORDINALS[ordinal[1]]) : undefined;
+}
+
 /** Words that take the tiling away ("stop tiling", "no grid"). */
 function dropsGrid(t: string): boolean {
   return /\b(no|remove|drop|without|stop|skip|turn off|switch off|disable|end|cancel)\b.*\b(grid|tiles?|tiling|mosaic|montage)\b/.test(t) && !/\d\s*(?:x|×|by)\s*\d/.test(t);
@@ -193,7 +228,9 @@ function parseTiming(t: string): Adjustment | undefined {
   const extendWords = /\b(extend|another|more|longer|additional|add|extra)\b/.test(t);
   const extend = extendWords ? durationAfter(t, /\bby\b|\bfor\b|\banother\b|\bextend(?:\s+it)?\b|\brun\b|\badd(?:\s+(?:on|another))?\b/) : undefined;
   if (extend !== undefined && !/\bevery\b/.test(t)) return { kind: 'extend', extraS: extend };
-  const every = durationAfter(t, /\bevery\b|\binterval(?:\s+(?:to|of))?\b|\bonce (?:a|an|per|every)\b|\bintervals? (?:to|of)\b/);
+  const every = durationAfter(t, /\bevery\b|\binterval(?:\s+(?:to|of))?\b|\bonce (?:a|an|per|every)\b|\bintervals? (?:to|of)\b/) ??
+    // "a 5-min interval", "10 s cadence"
+    durationsIn(t).find((d) => /^\s*(?:intervals?|cadence|period|apart)\b/.test(t.slice(d.index + d.length)))?.seconds;
   if (every !== undefined && /\b(speed up|slow down|faster|slower|more often|less often|interval|every|frame rate|rate|image|imaging|instead|from now|switch|change|set|go)\b/.test(t)) return { kind: 'interval', intervalS: every };
   // "2 frames per minute", "one image every minute", "1 fps"
   const perUnit = new RegExp(String.raw`\b${COUNT_WORD}\s*(?:frames?|images?|time ?points?|timepoints?|pictures?|acquisitions?)\s*(?:per|a|an|each|every)\s*(second|sec|minute|min|hour|hr|day)\b`).exec(t);

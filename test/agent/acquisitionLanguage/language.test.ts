@@ -334,3 +334,21 @@ describe('conditions, stage moves, slices, any verb for a whole plan', () => {
     expect(routeMicroscopeRequest('measure GFP every 5 frames for 10 frames')?.tool).not.toBe('start_acquisition');
   });
 });
+
+describe('one position or a channel by its number, everything but a channel', () => {
+  const change = (text: string) => parseAdjustment(text);
+  it('a position named or numbered is dropped, never the acquisition; one is added by its coordinates', () => {
+    expect(change('stop imaging position 2')).toEqual([{ kind: 'dropPosition', position: '2' }]);
+    expect(change('drop Pos1')).toEqual([{ kind: 'dropPosition', position: 'Pos1' }]);
+    expect(change('skip the third field')).toEqual([{ kind: 'dropPosition', position: '3' }]);
+    expect(change('position 3 is out of focus, drop it')).toEqual([{ kind: 'dropPosition', position: '3' }]);
+    expect(change('add a position at (500, 500)')).toEqual([{ kind: 'addPosition', xUm: 500, yUm: 500 }]);
+  });
+  it('a channel by its number; everything except the channels named', () => {
+    expect(change('drop channel 2')).toEqual([{ kind: 'dropChannel', channel: '2' }]);
+    expect(change('turn off ch3')).toEqual([{ kind: 'dropChannel', channel: '3' }]);
+    expect(change('stop the second channel')).toEqual([{ kind: 'dropChannel', channel: '2' }]);
+    expect(change('stop everything except GFP')).toEqual([{ kind: 'onlyChannels', channels: ['FITC'] }]);
+    expect(change('stop all channels but DAPI and mCherry')).toEqual([{ kind: 'onlyChannels', channels: ['DAPI', 'Rhodamine'] }]);
+  });
+});
