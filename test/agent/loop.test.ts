@@ -32,7 +32,8 @@ describe('agent loop with the offline planner', () => {
       ['denoise', { movie: 'movie-2', method: 'n2v' }, 'ok'],
       ['segment', { movie: 'movie-3', channel: 2, method: 'otsu', radiusPx: 15 }, 'ok'],
     ]);
-    expect(result.answer).toBe('Done: correct drift → movie-2; denoise → movie-3; segment → labels-1.');
+    // each step by the verb of its tool's own summary
+    expect(result.answer).toMatch(/^Done: correct stage drift → movie-2; remove camera noise → movie-3; find nuclei or cells → labels-1\./);
     const types = seen.map((e) => e.type);
     expect(types[0]).toBe('turn_start');
     expect(types.at(-1)).toBe('turn_end');
