@@ -16,7 +16,7 @@ import { indexFor } from './toolIndex.ts';
 import { meaning, stopWords, tokenize } from './words.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
-import { answerFromTable, asksAMeasuredQuantity, asksHowMuch, asksTheData, isAskedForm, measuringWords, namesQuantity } from './tableAnswers.ts';
+import { answerFromTable, asksAMeasuredQuantity, asksHowMuch, asksTheData, isAskedForm, measuringWords, namesQuantity, withoutScope } from './tableAnswers.ts';
 import { buildArgs, sessionPixelSizeUm } from './builders.ts';
 import { findQuantities } from './quantities.ts';
 import type { RequestClause } from '../../../tools/types.ts';
@@ -223,7 +223,9 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   if (!help) {
     const maker = makerOf('table', catalogue);
     const feeding = new Set([maker, ...(selfOf(maker ?? '', catalogue)?.consumes ?? []).map((t) => makerOf(t as InputType, catalogue))]);
-    const asked = mentions.every((m) => feeding.has(m.tool) || runsMicroscope(m.tool, catalogue)) ? dataQuestionPlan(text, conversation, catalogue, mentions.some((m) => runsMicroscope(m.tool, catalogue))) : undefined;
+    // the tools the question names apart from its scope ("the first frame" is no baseline to normalise to)
+    const named = understand(withoutScope(text), catalogue).mentions;
+    const asked = named.every((m) => feeding.has(m.tool) || runsMicroscope(m.tool, catalogue)) ? dataQuestionPlan(text, conversation, catalogue, mentions.some((m) => runsMicroscope(m.tool, catalogue))) : undefined;
     if (asked) return asked;
   }
   if (mentions.length === 0 && REPEAT.test(text)) {
@@ -635,7 +637,9 @@ function dataQuestionPlan(text: string, conversation: Conversation, catalogue: C
   if (!scoped && !measured) return undefined;
   if (answerFromTable(text, conversation)) return { steps: [], question: text };
   if (aboutTheMicroscope) return undefined;
-  if (!scoped && answerFromValues(text, conversation, [...conversation.earlier], catalogue)) return { steps: [], question: text };
+  // a value an earlier step reported, when it is the quantity asked (its name says so)
+  const value = scoped ? undefined : answerFromValues(text, conversation, [...conversation.earlier], catalogue);
+  if (value && (!measured || namesQuantity(text, value.split(' (from ')[0]))) return { steps: [], question: text };
   if (!measured) return questionPlan(text, conversation, catalogue, !asksAMeasuredQuantity(text));
   const clause = measuringWords(text, own);
   const withInputs = addInputs([{ tool: maker!, args: buildArgs(maker!, { clause, text: clause, conversation, catalogue, single: true }), clause }], conversation, catalogue);

@@ -84,7 +84,7 @@ export function readQuestion(question: string): QuestionScope {
   else if (!compare && LARGEST.test(text)) reduce = 'max';
   else if (!compare && SMALLEST.test(text)) reduce = 'min';
   const which = /\b(?:which|what|whose)\s+(?:(?:\w+\s+)?(?:cells?|tracks?|nucle(?:us|i)|objects?|blobs?|trajector(?:y|ies))|one|of (?:the|them|these))\b|\bwho\b/i.test(text) || ((reduce === 'max' || reduce === 'min') && /\b(?:cell|track|nucleus|object|one)\b/i.test(text) && !/\bhow\b/i.test(text));
-  const quantity = wordKeys(`${text.replace(/\b(?:frame|track|cell|nucleus|time ?point)\s*#?\d+/gi, ' ').replace(NOT_QUANTITY, ' ')} ${quantityOfAdjectives(text)}`);
+  const quantity = wordKeys(`${text.replace(/\b(?:frame|track|cell|nucleus|time ?point)\s*#?\d+/gi, ' ').replace(/\btime[- ]?points?\b|\btime[- ]?steps?\b/gi, ' ').replace(NOT_QUANTITY, ' ')} ${quantityOfAdjectives(text)}`);
   return {
     ...(frameNumber ? { frame: Number(frameNumber[1]) } : lastFrame ? { frame: 'last' as const } : firstFrame ? { frame: 'first' as const } : {}),
     ...(track ? { track: Number(track[1]) } : {}),
@@ -98,7 +98,7 @@ export function readQuestion(question: string): QuestionScope {
 
 /** A question, or "give me"/"tell me": something to answer rather than a step to run. */
 export function isAskedForm(question: string): boolean {
-  return /^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+)?(?:how|what|what's|which|who|is|are|was|were|did|do|does|has|have|give me|tell me)\b/i.test(question.trim());
+  return /^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+)?(?:how|what|what's|whats|wats|which|who|is|are|was|were|did|do|does|has|have|give me|tell me)\b/i.test(question.trim());
 }
 
 /**
@@ -119,15 +119,22 @@ export function asksTheData(question: string): boolean {
  * for added ("which cell went furthest?" → "... distance travelled").
  */
 export function measuringWords(question: string, vocabulary = ''): string {
-  const text = withoutUnits(question)
-    .replace(/\b(?:in|at|on|of|for|during)?\s*(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?\s*\d+\b/gi, ' ')
-    .replace(/\b(?:in|at|on|of|for|during)?\s*(?:the\s+)?(?:last|final|first|initial)\s+(?:frame|time ?point|timepoint)\b/gi, ' ')
-    .replace(/\b(?:of|for)?\s*(?:track|cell|nucleus|object|label)\s*#?\s*\d+\b/gi, ' ');
+  const text = withoutScope(withoutUnits(question));
   const adjectives = quantityOfAdjectives(question).replace(/\bdistance\b/, 'distance travelled').replace(/\bduration\b/, 'duration per track');
   // the tool's own word for what is asked ("straight" → "straightness"), so that its reading of the words picks the right kind
   const asked = [...readQuestion(question).quantity].filter((w) => w.length >= 5);
   const own = [...new Set(vocabulary.match(/[\p{L}]+/gu) ?? [])].filter((word) => [...wordKeys(word)].some((o) => asked.some((w) => o !== w && o.startsWith(w))));
   return `${text} ${adjectives} ${own.join(' ')}`.replace(/\s+/g, ' ').trim();
+}
+
+/** The question without the frame or cell it is about ("in frame 3", "at the last time point", "of cell 2"). */
+export function withoutScope(question: string): string {
+  return question
+    .replace(/\b(?:in|at|on|of|for|during)?\s*(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?\s*\d+\b/gi, ' ')
+    .replace(/\b(?:in|at|on|of|for|during)?\s*(?:the\s+)?(?:last|final|first|initial)\s+(?:frame|time ?point|timepoint)\b/gi, ' ')
+    .replace(/\b(?:of|for)?\s*(?:track|cell|nucleus|object|label)\s*#?\s*\d+\b/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -181,7 +188,7 @@ function numeric(rows: Row[], column: string): number[] {
 }
 
 /** The column of a table that the question's quantity names best (calibrated first when it has values), or undefined. */
-function bestColumn(table: Table, scope: QuestionScope, wantsMicrons: boolean): { name: string; score: number } | undefined {
+function bestColumn(table: Table, scope: QuestionScope, wantsMicrons: boolean, written: string[] = []): { name: string; score: number } | undefined {
   let best: { name: string; score: number } | undefined;
   for (const name of table.columns) {
     if (ID_COLUMNS.includes(name) || SKIP_COLUMNS.test(name)) continue;
@@ -189,6 +196,8 @@ function bestColumn(table: Table, scope: QuestionScope, wantsMicrons: boolean): 
     let score = 0;
     for (const w of own) if (scope.quantity.has(w)) score += 1;
     if (score === 0 || numeric(table.rows, name).length === 0) continue;
+    // the word as written in the column's name ("displacement" is TRACK_DISPLACEMENT, not the distance travelled)
+    if (written.some((w) => name.toLowerCase().includes(w))) score += 0.5;
     // the plain statistic wins over its spread (TRACK_MEAN_SPEED over TRACK_STD_SPEED), µm over px
     if (/_(?:STD|MIN|MAX|MEDIAN)_|^(?:MAX|MIN)_|^(?:min|max|std|median|sum)_/i.test(name)) score -= 0.3;
     if (scope.reduce === 'max' && /^MAX_|_MAX_/i.test(name) && !/DISTANCE/.test(name)) score += 0.2;
@@ -227,6 +236,16 @@ export function unitOfColumn(name: string, lengthUnit?: string, timeUnit?: strin
   if (/DURATION/i.test(name) && timeUnit) return timeUnit;
   if (/intensity/i.test(name)) return 'grey levels';
   return undefined;
+}
+
+const PER_TIME: Record<string, number> = { s: 1, min: 60, h: 3600 };
+
+/** The value in the time unit the question asks for ("in µm per hour" of a µm/min column). */
+function inAskedTime(v: number, unit: string | undefined, question: string): { v: number; unit: string | undefined } {
+  const have = unit ? /\/(s|min|h)$/.exec(unit)?.[1] : undefined;
+  const asked = /\b(?:per|\/)\s*(?:h|hr|hour)\b|\/h\b/i.test(question) ? 'h' : /\b(?:per|\/)\s*(?:min|minute)\b|\/min\b/i.test(question) ? 'min' : /\b(?:per|\/)\s*(?:s|sec|second)\b|\/s\b/i.test(question) ? 's' : undefined;
+  if (!have || !asked || have === asked) return { v, unit };
+  return { v: (v * PER_TIME[asked]) / PER_TIME[have], unit: unit!.replace(/\/(?:s|min|h)$/, `/${asked}`) };
 }
 
 function withUnit(v: number, unit: string | undefined): string {
@@ -296,16 +315,23 @@ export function answerFromTable(question: string, conversation: Conversation): s
   const results = [...conversation.earlier, ...conversation.current];
   const wantsMicrons = /µm|μm|\bum\b|micron/i.test(question);
   const candidates: Candidate[] = tables.filter(({ table }) => suits(table, scope)).map(({ artifact, table }, i) => {
-    const column = bestColumn(table, scope, wantsMicrons);
+    const column = bestColumn(table, scope, wantsMicrons, (question.toLowerCase().match(/\p{L}{5,}/gu) ?? []).map((w) => w.replace(/s$/, '')));
     return { artifact, table, column: column?.name, score: (column?.score ?? 0) - 0.01 * i };
   });
   const best = candidates.filter((c) => c.column).sort((a, b) => b.score - a.score)[0];
-  if (!best) return scope.reduce === 'count' ? countAnswer(question, scope, candidates, tables) : undefined;
+  // a count of cells or tracks; "the number of divisions" with no column for them is for another step
+  if (!best) return scope.reduce === 'count' && !countsSomethingElse(scope) ? countAnswer(question, scope, candidates, tables) : undefined;
   if (scope.reduce === 'count' && !/\bhow many\b.*\b(?:pixels?|µm)\b/i.test(question) && !([...wordKeys('division')].some((w) => scope.quantity.has(w)) && /SPLIT/i.test(best.column!))) {
     const counted = countAnswer(question, scope, candidates, tables);
     if (counted) return counted;
   }
-  return valueAnswer(best, scope, unitsOf(best.artifact, results), scope.reduce === 'count' && /SPLIT/i.test(best.column!));
+  return valueAnswer(best, scope, unitsOf(best.artifact, results), scope.reduce === 'count' && /SPLIT/i.test(best.column!), question);
+}
+
+/** The question counts something other than cells, objects or tracks (its quantity words name it). */
+function countsSomethingElse(scope: QuestionScope): boolean {
+  const counted = new Set([...wordKeys('cell nucleus object blob track trajectory label mask segmentation')]);
+  return [...scope.quantity].some((w) => !counted.has(w) && w.length > 2);
 }
 
 /** Rows of the frame or track asked for; a message when there are none. */
@@ -340,21 +366,23 @@ function statistic(values: number[], reduce: Reduce): { name: string; value: num
   }
 }
 
-function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?: string; timeUnit?: string }, sumOfCounts: boolean): string {
+function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?: string; timeUnit?: string }, sumOfCounts: boolean, question = ''): string {
   const { table, artifact } = best;
   const column = best.column!;
-  const unit = unitOfColumn(column, units.lengthUnit, units.timeUnit);
+  // a speed in the time unit asked for ("µm per hour")
+  const rawUnit = unitOfColumn(column, units.lengthUnit, units.timeUnit);
+  const { v: factor, unit } = inAskedTime(1, rawUnit, question);
   const scoped = scopedRows(table, scope);
   if (typeof scoped === 'string') return scoped;
   const { rows, where } = scoped;
   const source = `from ${artifact.id}${where ? `, ${where}` : ''}`;
   const idColumn = idColumnOf(table, scope.track !== undefined);
-  const values = rows.map((r) => ({ row: r, v: r[column] })).filter((x): x is { row: Row; v: number } => typeof x.v === 'number' && Number.isFinite(x.v));
+  const values = rows.map((r) => ({ row: r, v: r[column] })).filter((x): x is { row: Row; v: number } => typeof x.v === 'number' && Number.isFinite(x.v)).map((x) => ({ row: x.row, v: x.v * factor }));
   if (values.length === 0) return `There are no ${column} values ${where || 'in the table'} (${artifact.id}).`;
   const of = scope.track !== undefined && table.columns.includes('t') ? 'frames' : idColumn === 'TRACK_ID' ? 'tracks' : table.columns.includes('t') ? 'objects' : 'rows';
   if (sumOfCounts) return `${format(values.reduce((a, b) => a + b.v, 0))} ${/SPLIT/i.test(column) ? 'divisions' : column} (sum of ${column} over ${values.length} ${of}; ${source})`;
-  if (scope.compare) return compareAnswer(table, column, rows, scope, unit, artifact.id);
-  if (scope.perFrame && scope.frame === undefined) return seriesAnswer(column, rows, unit, artifact.id, (group) => mean(numeric(group, column)), `mean ${column}`);
+  if (scope.compare) return compareAnswer(table, column, rows, scope, rawUnit, artifact.id);
+  if (scope.perFrame && scope.frame === undefined) return seriesAnswer(column, rows, rawUnit, artifact.id, (group) => mean(numeric(group, column)), `${where ? `${column} ${where}` : `mean ${column}`}`);
   if ((scope.reduce === 'max' || scope.reduce === 'min') && (scope.which || values.length > 1)) {
     const pick = values.reduce((a, b) => ((scope.reduce === 'max' ? b.v > a.v : b.v < a.v) ? b : a));
     const who = idColumn ? `${/track|branch/i.test(idColumn) ? 'Track' : 'Object'} ${pick.row[idColumn]}` : 'One row';

@@ -115,3 +115,11 @@ describe('the step that makes the table a question needs', () => {
     expect(asksHowMuch("what's in this file?")).toBe(false);
   });
 });
+
+describe('units asked for', () => {
+  it('gives a speed in the time unit the question names, and the column the question names by its own word', () => {
+    expect(ask('what is the mean speed in µm per hour?')).toMatch(/^Mean TRACK_MEAN_SPEED = 110 µm\/h/);
+    expect(ask('what is the mean distance travelled?')).toMatch(/TOTAL_DISTANCE_TRAVELED/);
+    expect(ask('how many divisions were there?')).toMatch(/^1 divisions/);
+  });
+});
