@@ -3,7 +3,7 @@
 // a median, a spread, an extreme (with the cell it belongs to), a count, a value per frame
 // or a comparison between two parts of the movie. A number quotes its unit, and says
 // "(no calibration known)" for pixels and frames.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readTableCsv, type Table } from '../../analysis/table.ts';
 import type { Conversation, KnownArtifact, PastResult } from './conversation.ts';
 import { meaning, tokenize } from './words.ts';
@@ -279,6 +279,20 @@ function idColumnOf(table: Table, track: boolean): string | undefined {
   return order.find((c) => table.columns.includes(c) && table.rows.some((r) => typeof r[c] === 'number'));
 }
 
+const readTables = new Map<string, { stamp: string; table: Table }>();
+
+/** A table read once per version of its file (the planner asks several times per turn). */
+function readCached(path: string): Table {
+  const { mtimeMs, size } = statSync(path);
+  const stamp = `${mtimeMs}:${size}`;
+  const known = readTables.get(path);
+  if (known?.stamp === stamp) return known.table;
+  const table = readTableCsv(path);
+  if (readTables.size > 32) readTables.clear();
+  readTables.set(path, { stamp, table });
+  return table;
+}
+
 /** Tables of the session on disk, newest first (ground truth of a simulation left out). */
 function tablesOf(conversation: Conversation): { artifact: KnownArtifact; table: Table }[] {
   const out: { artifact: KnownArtifact; table: Table }[] = [];
@@ -287,7 +301,7 @@ function tablesOf(conversation: Conversation): { artifact: KnownArtifact; table:
     .reverse();
   for (const artifact of artifacts) {
     try {
-      out.push({ artifact, table: readTableCsv(artifact.path!) });
+      out.push({ artifact, table: readCached(artifact.path!) });
     } catch {
       // not a table we can read: the next one may answer
     }
