@@ -25,6 +25,11 @@ const FINISH_THEN_STOP = new RegExp(
     String.raw`|\b(?:finish|complete)\s+${CURRENT_TIMEPOINT}\b.*\b(?:then|and)\s+(?:stop|end|quit)\b` +
     String.raw`|\bstop\b.*\b(?:once|when|after)\s+${CURRENT_TIMEPOINT}\s+(?:is\s+|has\s+)?(?:done|finished|complete|completed|over|ended)\b`,
 );
+/** "don't stop, just pause", "no need to stop it": a stop said not to be done is no command to stop. */
+export function withoutNegatedStops(t: string): string {
+  return t.replace(/\b(?:please\s+)?(?:don'?t|do not|never|no need to|without)\s+(?:stop|end|abort|kill|cancel|halt|terminate)(?:ping)?(?:\s+(?:it|the acquisition|the run|imaging|everything|the time[\s-]?lapse))?\b\s*[,;.!]?\s*(?:(?:just|only|but|instead)\s+)*/gi, '').trim();
+}
+
 /** A question about the run: its progress, what it is doing, its current settings. */
 const STATUS_QUESTION = /\bhow many (?:images|frames|time ?points|pictures)\b.*\b(?:so far|taken|done|acquired|have we|did we|have you|did you)\b|\bwhat (?:time ?point|frame) (?:are we|is it)\b|\bwhich (?:time ?point|frame) (?:are we|is it)\b|\bwhen(?:'s| is) the next (?:time ?point|frame|image)\b|^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?what(?:'s| is)\s+(?:running|happening|going on)\b|\bwhat are you (?:doing|imaging|acquiring)\b|\bwhat(?:'s| is) the (?:microscope|scope|acquisition) (?:doing|up to)\b|^(?:is|are) (?:it|the acquisition|the microscope|anything|we) (?:still )?(?:running|imaging|acquiring|going|on)\b|\b(?:current|present) (?:interval|settings?|exposures?|power|frame rate|positions?|objective|plan|channels?)\b|^what(?:'s| is| are) the (?:interval|exposures?|power|frame rate|settings|channels|positions|objective|z-?stack|plan)\b|\bwhere(?:'s| is) the stage\b|\bhow (?:far|long) (?:along|in) (?:are we|is it)\b/;
 const SPLIT = /\s*(?:;|\.\s|,?\s+and then\s+|,?\s+then\s+|,\s*and\s+|\s+and\s+(?=(?:set|add|drop|remove|stop|pause|resume|zoom|switch|change|speed|slow|image|take|use|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|run|finish|skip|halve|double|make|go|segment|track|measure|plot|project|denoise|correct|export|save|detect|count|quantify|analy[sz]e)\b))\s*/i;
@@ -35,7 +40,8 @@ const SPLIT = /\s*(?:;|\.\s|,?\s+and then\s+|,?\s+then\s+|,\s*and\s+|\s+and\s+(?
  * changes, in order. InputError (AmbiguousCommand for a question to ask) when nothing matches.
  */
 export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CONFIG): Adjustment[] {
-  const whole = normaliseText(text);
+  const whole = withoutNegatedStops(normaliseText(text));
+  if (!whole) throw new InputError(`"${text.trim()}" says what not to do: nothing was changed; say what to change instead`);
   // "let this time point finish and then stop": one command across the clauses
   if (FINISH_THEN_STOP.test(whole.toLowerCase()) && findChannels(whole, config).length === 0) return [{ kind: 'finish' }];
   const clauses = whole.split(SPLIT).filter((c) => c.trim().length > 0);

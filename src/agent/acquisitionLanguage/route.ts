@@ -3,12 +3,12 @@
 import type { Adjustment } from '../../microscope/adjustment.ts';
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import { parseSequence } from '../../microscope/sequence.ts';
-import { AmbiguousCommand, MixedRequest, parseAdjustment } from './adjustments.ts';
+import { AmbiguousCommand, MixedRequest, parseAdjustment, withoutNegatedStops } from './adjustments.ts';
 import { parseAcquisitionRequest, timeSpans } from './requests.ts';
 import { parseRule } from './rules.ts';
 import { exposureMs, findChannels, normaliseText, percent } from './words.ts';
 
-export type MicroscopeToolName = 'microscope_status' | 'snap' | 'move_stage' | 'start_acquisition' | 'adjust_acquisition' | 'pause_acquisition' | 'resume_acquisition' | 'stop_acquisition' | 'add_rule' | 'dose_report';
+export type MicroscopeToolName = 'microscope_status' | 'snap' | 'move_stage' | 'start_acquisition' | 'adjust_acquisition' | 'pause_acquisition' | 'resume_acquisition' | 'stop_acquisition' | 'add_rule' | 'remove_rule' | 'dose_report';
 
 export type MicroscopeRoute =
   /**
@@ -53,13 +53,18 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
     const power = percent(t);
     return { tool: 'snap', args: { ...(channel ? { channel } : {}), ...(exposure !== undefined ? { exposureMs: exposure } : {}), ...(power !== undefined ? { powerPercent: power } : {}) } };
   }
+  // a rule removed ("cancel rule-1"; "delete that rule" is left to the planner, which knows the rules proposed)
+  if (/\brules?\b/.test(t) && /\b(remove|delete|cancel|drop|disable|deactivate|stop|kill|turn off|switch off|get rid of|forget|scrap|undo)\b/.test(t)) {
+    const id = /\brule[- ]?#?(\d+)\b/.exec(t);
+    return id ? { tool: 'remove_rule', args: { ruleId: `rule-${id[1]}` } } : undefined;
+  }
   let changes: Adjustment[];
   try {
     changes = parseAdjustment(text, config);
   } catch (err) {
     if (err instanceof AmbiguousCommand) return { ask: capitalise(err.message) };
     // words to stop something that were not understood while imaging: asked back, never left to a guess that could end the run
-    if (options.acquisitionRunning && STOP_WORD.test(t) && !(err instanceof MixedRequest)) return { ask: `I am not sure what to stop in "${text.trim()}": say "stop the acquisition" to end it (I will ask you to confirm), or name a channel ("drop DAPI"), the z-stack or the grid` };
+    if (options.acquisitionRunning && STOP_WORD.test(withoutNegatedStops(t)) && !(err instanceof MixedRequest)) return { ask: `I am not sure what to stop in "${text.trim()}": say "stop the acquisition" to end it (I will ask you to confirm), or name a channel ("drop DAPI"), the z-stack or the grid` };
     return /\b(microscope|stage|objective|acquisition|laser)\b/.test(t) ? { tool: 'microscope_status', args: {}, fallback: true } : undefined;
   }
   const route = toolFor(changes, options.acquisitionRunning ?? false);

@@ -352,3 +352,15 @@ describe('one position or a channel by its number, everything but a channel', ()
     expect(change('stop all channels but DAPI and mCherry')).toEqual([{ kind: 'onlyChannels', channels: ['DAPI', 'Rhodamine'] }]);
   });
 });
+
+describe('a stop said not to be done, and rules by id', () => {
+  it('"don\'t stop, just pause" pauses; "do not stop" alone changes nothing', () => {
+    expect(parseAdjustment("don't stop, just pause")).toEqual([{ kind: 'pause' }]);
+    expect(routeMicroscopeRequest('do not stop the acquisition', { acquisitionRunning: true })?.tool).not.toBe('stop_acquisition');
+  });
+  it('a rule named by id is removed (never the acquisition); "that rule" is left to the planner, which knows the rules', () => {
+    expect(routeMicroscopeRequest('cancel rule-1', { acquisitionRunning: true })).toEqual({ tool: 'remove_rule', args: { ruleId: 'rule-1' } });
+    expect(routeMicroscopeRequest('stop rule 2', { acquisitionRunning: true })).toEqual({ tool: 'remove_rule', args: { ruleId: 'rule-2' } });
+    expect(routeMicroscopeRequest('turn off the division rule', { acquisitionRunning: true })).toBeUndefined();
+  });
+});
