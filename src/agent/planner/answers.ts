@@ -5,9 +5,10 @@ import type { Conversation, PastResult } from './conversation.ts';
 import { findArtifactIds, findChannel, findPaths } from './extract.ts';
 import { findQuantities } from './quantities.ts';
 import type { Plan } from './types.ts';
-import { answerFromTable } from './tableAnswers.ts';
+import { answerFromTable, withoutUnits } from './tableAnswers.ts';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { indexFor } from './toolIndex.ts';
+import { sessionPixelSizeUm } from './builders.ts';
 import { tokenize } from './words.ts';
 
 
@@ -35,6 +36,21 @@ function unitText(result: PastResult, key: string): string {
   else if (typeof v.lengthUnit === 'string' && typeof v.timeUnit === 'string') unit = unit.replace(/px/g, v.lengthUnit).replace(/frames?/g, v.timeUnit);
   const uncalibrated = /px|frame/.test(unit) && !/µm|um|min|\bs\b|\bh\b/.test(unit) && key !== 'frames';
   return ` ${unit}${uncalibrated ? ' (no calibration known)' : ''}`;
+}
+
+/**
+ * "name = value unit": a value in pixels shown in µm when the session knows the movie's
+ * pixel size and the step did not convert it (px² → µm², px and px/frame → µm, µm/frame).
+ */
+function valueText(result: PastResult, key: string, pixelSizeUm: number | undefined): string {
+  const v = result.values[key];
+  const unit = unitText(result, key);
+  if (typeof v !== 'number' || pixelSizeUm === undefined || !/px/.test(unit)) return `${humanKey(key)} = ${formatValue(v)}${unit}`;
+  const area = /px²|px\^?2/.test(unit);
+  const converted = v * (area ? pixelSizeUm ** 2 : pixelSizeUm);
+  const shown = unit.replace(' (no calibration known)', '').replace(/px²|px\^?2/, 'µm²').replace(/px/g, 'µm');
+  const timeUnknown = /frame/.test(shown) ? ' (no frame interval known)' : '';
+  return `${humanKey(key).replace(/\s*\(px\)/, '')} = ${formatValue(converted)}${shown}${timeUnknown} (${formatValue(v)} ${unit.replace(' (no calibration known)', '').trim()} at ${formatValue(pixelSizeUm)} µm/px)`;
 }
 
 /** Words of a question that ask for an extreme or an average, and the value names that give one. */
@@ -95,7 +111,7 @@ export function answerFromValues(question: string, conversation: Conversation, r
     if (n < 1 || n > series.length) return `There is no frame ${n}: ${humanKey(key)} has ${series.length} frames (from ${source})`;
     return `${capitalize(humanKey(key))} in frame ${n} = ${formatValue(series[n - 1])} (from ${source})`;
   }
-  const parts = keys.map((k) => `${humanKey(k)} = ${formatValue(result.values[k])}${unitText(result, k)}`);
+  const parts = keys.map((k) => valueText(result, k, sessionPixelSizeUm(conversation)));
   // a step of this turn has its card in the chat already: name it, don't repeat its summary
   const source = conversation.current.includes(result) ? result.tool : `${result.tool}: ${result.summary}`;
   return `${capitalize(parts.join(', '))} (from ${source})`;
@@ -139,7 +155,7 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
       const artifacts = [...conversation.artifactsAtStart, ...conversation.current.flatMap((r) => r.artifacts)];
       return artifacts.length ? `Results: ${artifacts.map((a) => `${a.id} (${a.description ?? a.type})${a.path ? ` at ${a.path}` : ''}`).join('; ')}` : 'There are no results in this session yet.';
     }
-    const answer = answerFromTable(plan.question, conversation) ?? answerFromValues(plan.question, conversation, all);
+    const answer = answerFromTable(plan.question, conversation) ?? answerFromValues(withoutUnits(plan.question), conversation, all);
     if (answer) return `${answer}.`;
     if (ran.length === 0) return `I could not find that in the results so far. ${notUnderstood(plan.question, new Map())}`;
     // a question a step answered without a value to quote ("what's in this file?"): its summary is the answer

@@ -16,7 +16,7 @@ import { indexFor } from './toolIndex.ts';
 import { meaning, stopWords, tokenize } from './words.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
-import { answerFromTable, asksAMeasuredQuantity, asksHowMuch, asksTheData, isAskedForm, measuringWords, namesQuantity, withoutScope } from './tableAnswers.ts';
+import { answerFromTable, asksAMeasuredQuantity, asksHowMuch, asksTheData, isAskedForm, measuringWords, namesQuantity, withoutScope, withoutUnits } from './tableAnswers.ts';
 import { buildArgs, sessionPixelSizeUm } from './builders.ts';
 import { findQuantities } from './quantities.ts';
 import type { RequestClause } from '../../../tools/types.ts';
@@ -638,7 +638,7 @@ function dataQuestionPlan(text: string, conversation: Conversation, catalogue: C
   if (answerFromTable(text, conversation)) return { steps: [], question: text };
   if (aboutTheMicroscope) return undefined;
   // a value an earlier step reported, when it is the quantity asked (its name says so)
-  const value = scoped ? undefined : answerFromValues(text, conversation, [...conversation.earlier], catalogue);
+  const value = scoped ? undefined : answerFromValues(withoutUnits(text), conversation, [...conversation.earlier], catalogue);
   if (value && (!measured || namesQuantity(text, value.split(' (from ')[0]))) return { steps: [], question: text };
   if (!measured) return questionPlan(text, conversation, catalogue, !asksAMeasuredQuantity(text));
   const clause = measuringWords(text, own);

@@ -45,7 +45,7 @@ function wordKeys(text: string): Set<string> {
 }
 
 /** Removes units ("µm/min", "px²") so that "min" in a unit does not read as "minimum". */
-function withoutUnits(text: string): string {
+export function withoutUnits(text: string): string {
   return text
     .replace(/(?<![\p{L}\d])(?:µm|um|μm|px|pixels?|microns?|micrometers?|micrometres?)(?:\s*(?:\/|per)\s*(?:min(?:ute)?|s|sec(?:ond)?|h(?:our)?|frame)|²|\^?2)?(?![\p{L}\d])/giu, ' ')
     .replace(/\bper\s+(?:min(?:ute)?|second|frame|hour)\b/gi, ' ');
@@ -119,7 +119,7 @@ export function asksTheData(question: string): boolean {
  * for added ("which cell went furthest?" → "... distance travelled").
  */
 export function measuringWords(question: string, vocabulary = ''): string {
-  const text = withoutScope(withoutUnits(question));
+  const text = withoutUnits(withoutScope(question));
   const adjectives = quantityOfAdjectives(question).replace(/\bdistance\b/, 'distance travelled').replace(/\bduration\b/, 'duration per track');
   // the tool's own word for what is asked ("straight" → "straightness"), so that its reading of the words picks the right kind
   const asked = [...readQuestion(question).quantity].filter((w) => w.length >= 5);
@@ -127,9 +127,11 @@ export function measuringWords(question: string, vocabulary = ''): string {
   return `${text} ${adjectives} ${own.join(' ')}`.replace(/\s+/g, ' ').trim();
 }
 
-/** The question without the frame or cell it is about ("in frame 3", "at the last time point", "of cell 2"). */
+/** The question without the frame or cell it is about ("in frame 3", "at the last time point", "of cell 2") and without units ("in µm/min"). */
 export function withoutScope(question: string): string {
+  // units of an answer (µm/min, µm², px per frame), not a length alone ("the pixel size in µm" is about calibration)
   return question
+    .replace(/(?<![\p{L}\d])(?:µm|um|μm|px|pixels?|microns?|micrometers?|micrometres?)(?:\s*(?:\/|per)\s*(?:min(?:ute)?|s|sec(?:ond)?|h(?:our)?|frame)|²|\^2)(?![\p{L}\d])/giu, ' ')
     .replace(/\b(?:in|at|on|of|for|during)?\s*(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?\s*\d+\b/gi, ' ')
     .replace(/\b(?:in|at|on|of|for|during)?\s*(?:the\s+)?(?:last|final|first|initial)\s+(?:frame|time ?point|timepoint)\b/gi, ' ')
     .replace(/\b(?:of|for)?\s*(?:track|cell|nucleus|object|label)\s*#?\s*\d+\b/gi, ' ')
