@@ -31,7 +31,7 @@ export function withoutNegatedStops(t: string): string {
 }
 
 /** A question about the run: its progress, what it is doing, its current settings. */
-const STATUS_QUESTION = /\bhow many (?:images|frames|time ?points|pictures)\b.*\b(?:so far|taken|done|acquired|have we|did we|have you|did you)\b|\bwhat (?:time ?point|frame) (?:are we|is it)\b|\bwhich (?:time ?point|frame) (?:are we|is it)\b|\bwhen(?:'s| is) the next (?:time ?point|frame|image)\b|^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?what(?:'s| is)\s+(?:running|happening|going on)\b|\bwhat are you (?:doing|imaging|acquiring)\b|\bwhat(?:'s| is) the (?:microscope|scope|acquisition) (?:doing|up to)\b|^(?:is|are) (?:it|the acquisition|the microscope|anything|we) (?:still )?(?:running|imaging|acquiring|going|on)\b|\b(?:current|present) (?:interval|settings?|exposures?|power|frame rate|positions?|objective|plan|channels?)\b|^what(?:'s| is| are) the (?:interval|exposures?|power|frame rate|settings|channels|positions|objective|z-?stack|plan)\b|\bwhere(?:'s| is) the stage\b|\bhow (?:far|long) (?:along|in) (?:are we|is it)\b/;
+const STATUS_QUESTION = /^(?:which|what|how many)\s+(?:channels?|positions?|objective|objectives|lasers?|exposures?|settings|z[\s-]?planes?|fields?)\b.*\b(?:on|are we|is it|imaging|using|used|running|active|set|in use|being imaged)\b|\bhow many (?:images|frames|time ?points|pictures)\b.*\b(?:so far|taken|done|acquired|have we|did we|have you|did you)\b|\bwhat (?:time ?point|frame) (?:are we|is it)\b|\bwhich (?:time ?point|frame) (?:are we|is it)\b|\bwhen(?:'s| is) the next (?:time ?point|frame|image)\b|^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?what(?:'s| is)\s+(?:running|happening|going on)\b|\bwhat are you (?:doing|imaging|acquiring)\b|\bwhat(?:'s| is) the (?:microscope|scope|acquisition) (?:doing|up to)\b|^(?:is|are) (?:it|the acquisition|the microscope|anything|we) (?:still )?(?:running|imaging|acquiring|going|on)\b|\b(?:current|present) (?:interval|settings?|exposures?|power|frame rate|positions?|objective|plan|channels?)\b|^what(?:'s| is| are) the (?:interval|exposures?|power|frame rate|settings|channels|positions|objective|z-?stack|plan)\b|\bwhere(?:'s| is) the stage\b|\bhow (?:far|long) (?:along|in) (?:are we|is it)\b/;
 const SPLIT = /\s*(?:;|\.\s|,?\s+and then\s+|,?\s+then\s+|,\s*and\s+|\s+and\s+(?=(?:set|add|drop|remove|stop|pause|resume|zoom|switch|change|speed|slow|image|take|use|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|run|finish|skip|halve|double|make|go|segment|track|measure|plot|project|denoise|correct|export|save|detect|count|quantify|analy[sz]e)\b))\s*/i;
 
 /**
@@ -134,7 +134,11 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
     return [{ kind: 'pause', ...(forS !== undefined ? { forS } : {}) }];
   }
   if (/^(please\s+|ok(?:ay)?,?\s+|right,?\s+)?(resume|continue|unpause|un-pause|carry on|go on|keep going|restart the (?:acquisition|imaging)|start again)\b(?!.*\bfor\b)/.test(t)) return [{ kind: 'resume' }];
-  if (/\b(autofocus|auto-focus|refocus|re-focus|find focus|focus again)\b/.test(t)) return [{ kind: 'autofocus' }];
+  if (/\b(autofocus|auto-focus|refocus|re-focus|find focus|focus again)\b/.test(t)) {
+    // a periodic autofocus is no one-time command: asked, never done once with "every N" dropped
+    if (/\b(every|each)\b/.test(t)) throw new AmbiguousCommand('I can autofocus once before the next time point ("autofocus"), or whenever the focus drops (the rule "whenever it goes out of focus, autofocus"), but not on a fixed schedule: which do you want?');
+    return [{ kind: 'autofocus' }];
+  }
 
   const zoom = parseZoom(t);
   if (zoom) return [zoom];

@@ -4,7 +4,7 @@ import { InputError } from '../../errors.ts';
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import type { SequenceInput } from '../../microscope/sequence.ts';
 import { parseGrid, parsePositionList, parseZPlan, positionCount, spreadPositions } from './space.ts';
-import { durationsIn, exposureMs, unitSeconds, findChannels, fmtS, normaliseText, percent, uniquePresets } from './words.ts';
+import { durationsIn, unitSeconds, findChannels, fmtS, normaliseText, uniquePresets } from './words.ts';
 
 export interface ParsedRequest {
   sequence: SequenceInput;
@@ -21,18 +21,8 @@ export function parseAcquisitionRequest(text: string, config: MicroscopeConfig =
   if (presets.length === 0) {
     throw new InputError(`which channel should I image? I understood no channel in "${text.trim()}": say e.g. GFP, DAPI, mCherry, Cy5 or brightfield`);
   }
-  const { intervalS, durationS } = timeSpans(t);
-  const framesMatch = /(\d+)\s*(?:time[\s-]?points|frames|timepoints|loops|images per channel)/i.exec(t);
-  const loops = framesMatch ? Number(framesMatch[1]) : undefined;
-  let timePlan: SequenceInput['timePlan'];
-  if (intervalS !== undefined && durationS !== undefined) timePlan = { intervalS, durationS };
-  else if (intervalS !== undefined && loops !== undefined) timePlan = { intervalS, loops };
-  else if (durationS !== undefined && loops !== undefined) timePlan = { durationS, loops };
-  else if (intervalS !== undefined) throw new InputError(`for how long? I understood every ${fmtS(intervalS)} but no duration or number of time points: add e.g. "for 12 hours" or "100 frames"`);
-  else if (durationS !== undefined) throw new InputError(`how often? I understood ${fmtS(durationS)} but no interval: add e.g. "every 5 minutes"`);
-  else if (loops !== undefined) timePlan = { intervalS: 0, loops };
-  const exposure = exposureMs(t);
-  const power = percent(t.replace(/\d+(?:\.\d+)?\s*(?:%|percent)\s*overlap/gi, ''));
+  const timePlan = phasedTimePlan(t) ?? singleTimePlan(t);
+  const settings = channelSettings(t, config);
   const zPlan = parseZPlan(t);
   const grid = parseGrid(t);
   const listed = parsePositionList(t);
@@ -41,16 +31,19 @@ export function parseAcquisitionRequest(text: string, config: MicroscopeConfig =
   const stagePositions = listed.length ? listed : spread?.positions;
   const objective = /\b(10|20|40)\s*x\b(?!\s*\d)/i.exec(t);
   const sequence: SequenceInput = {
-    channels: presets.map((name) => ({ config: name, ...(exposure !== undefined ? { exposureMs: exposure } : {}), ...(power !== undefined ? { powerPercent: power } : {}) })),
+    channels: presets.map((name) => ({ config: name, ...settings.get(name) })),
     ...(timePlan ? { timePlan } : {}),
     ...(zPlan ? { zPlan } : {}),
     ...(stagePositions ? { stagePositions } : {}),
     ...(grid ? { gridPlan: grid } : {}),
   };
+  const same = (key: 'exposureMs' | 'powerPercent') => new Set(presets.map((p) => settings.get(p)?.[key])).size === 1;
+  const shared = (key: 'exposureMs' | 'powerPercent') => (same(key) ? settings.get(presets[0])?.[key] : undefined);
+  const each = presets.map((p) => [same('exposureMs') ? '' : settings.get(p)?.exposureMs !== undefined ? `${settings.get(p)!.exposureMs} ms` : '', same('powerPercent') ? '' : settings.get(p)?.powerPercent !== undefined ? `${settings.get(p)!.powerPercent} %` : ''].filter(Boolean).join(' '));
   const parts = [
-    `image ${presets.join(' and ')}`,
-    exposure !== undefined ? `at ${exposure} ms` : '',
-    power !== undefined ? `${power} % power` : '',
+    `image ${presets.map((p, i) => (each[i] ? `${p} (${each[i]})` : p)).join(' and ')}`,
+    shared('exposureMs') !== undefined ? `at ${shared('exposureMs')} ms` : '',
+    shared('powerPercent') !== undefined ? `${shared('powerPercent')} % power` : '',
     timePlan ? describeTimePlan(timePlan) : 'once',
     zPlan && 'rangeUm' in zPlan ? `with ${Math.floor(zPlan.rangeUm / zPlan.stepUm + 1e-9) + 1} z planes ${zPlan.stepUm} µm apart` : '',
     listed.length ? `at ${listed.length} position(s) ${listed.map((p) => `(${p.xUm}, ${p.yUm})`).join(', ')} µm` : '',
@@ -90,9 +83,74 @@ export function timeSpans(t: string): { intervalS?: number; durationS?: number }
   return { intervalS, durationS };
 }
 
+/** One time plan: interval with duration or count, or a count as fast as possible; InputError naming what is missing. */
+function singleTimePlan(t: string): SequenceInput['timePlan'] {
+  const { intervalS, durationS } = timeSpans(t);
+  const framesMatch = /(\d+)\s*(?:time[\s-]?points|frames|timepoints|loops|images per channel)/i.exec(t);
+  const loops = framesMatch ? Number(framesMatch[1]) : undefined;
+  // a plan is counted before it runs: "as fast as possible for 10 min" needs its count or an interval
+  if (intervalS === 0 && durationS !== undefined && loops === undefined) throw new InputError(`as fast as possible for ${fmtS(durationS)}: how many time points (e.g. "100 frames as fast as possible"), or which interval (e.g. "every 1 s for ${fmtS(durationS)}")?`);
+  if (intervalS !== undefined && durationS !== undefined) return { intervalS, durationS };
+  if (intervalS !== undefined && loops !== undefined) return { intervalS, loops };
+  if (durationS !== undefined && loops !== undefined) return { durationS, loops };
+  if (intervalS !== undefined) throw new InputError(`for how long? I understood every ${fmtS(intervalS)} but no duration or number of time points: add e.g. "for 12 hours" or "100 frames"`);
+  if (durationS !== undefined) throw new InputError(`how often? I understood ${fmtS(durationS)} but no interval: add e.g. "every 5 minutes"`);
+  if (loops !== undefined) return { intervalS: 0, loops };
+  return undefined;
+}
+
+/** "every 30 s for 10 min, then every 5 min for 2 h": phases one after the other (useq's MultiPhaseTimePlan); undefined for a single phase. */
+function phasedTimePlan(t: string): SequenceInput['timePlan'] {
+  const parts = t.split(/\s*(?:,|;)?\s*(?:and\s+)?(?:then|followed by|after that|afterwards)\s+/i).filter((p) => /\d|\bevery\b/.test(p));
+  if (parts.length < 2) return undefined;
+  const phases = parts.map((part) => {
+    try {
+      return singleTimePlan(part);
+    } catch {
+      return undefined;
+    }
+  });
+  if (phases.some((p) => p === undefined)) return undefined;
+  return { phases: phases as NonNullable<SequenceInput['timePlan']>[] } as SequenceInput['timePlan'];
+}
+
+type Settings = { exposureMs?: number; powerPercent?: number };
+
+/**
+ * Exposure and power per channel. A value right before a channel ("5% 488", "100 ms for
+ * GFP") or right after one ("GFP at 100 ms", "mCherry 200 ms") is that channel's; a single
+ * value of a kind said once after all the channels ("GFP and DAPI at 50 ms") is every
+ * channel's; any other value belongs to the channel named before it.
+ */
+function channelSettings(t: string, config: MicroscopeConfig): Map<string, Settings> {
+  const mentions = findChannels(t, config);
+  const out = new Map<string, Settings>(uniquePresets(mentions).map((p) => [p, {}]));
+  const text = t.replace(/\d+(?:\.\d+)?\s*(?:%|percent)\s*overlap/gi, (m) => ' '.repeat(m.length));
+  const values: { key: keyof Settings; value: number; start: number; end: number }[] = [];
+  for (const m of text.matchAll(/(\d+(?:\.\d+)?)\s*(ms|msec|milliseconds?)\b/gi)) values.push({ key: 'exposureMs', value: Number(m[1]), start: m.index!, end: m.index! + m[0].length });
+  for (const m of text.matchAll(/\bexposures?\s*(?:time\s*)?(?:of|to|at|=|:)?\s*(\d+(?:\.\d+)?)\s*(s|sec|seconds?)\b/gi)) values.push({ key: 'exposureMs', value: Number(m[1]) * 1000, start: m.index!, end: m.index! + m[0].length });
+  for (const m of text.matchAll(/(\d+(?:\.\d+)?)\s*(%|percent|per cent)/gi)) values.push({ key: 'powerPercent', value: Number(m[1]), start: m.index!, end: m.index! + m[0].length });
+  const filler = String.raw`(?:\s|,|:|=|\(|\)|\b(?:at|with|on|for|of|in|to|the|its|laser|power|exposure|exposure time|intensity|light|channel|and)\b)*`;
+  const right = new RegExp(String.raw`^${filler}$`, 'i');
+  const last = mentions.length ? mentions[mentions.length - 1] : undefined;
+  for (const v of values) {
+    const before = mentions.filter((m) => m.index + m.text.length <= v.start);
+    const after = mentions.find((m) => m.index >= v.end && right.test(text.slice(v.end, m.index)) && !/\band\b/.test(text.slice(v.end, m.index)));
+    const adjacent = before.length && right.test(text.slice(before[before.length - 1].index + before[before.length - 1].text.length, v.start)) ? before[before.length - 1] : undefined;
+    const sameKind = values.filter((w) => w.key === v.key).length;
+    let target: string[];
+    if (after && !(adjacent && /^\s*(?:at|,|:|=|\()/.test(text.slice(adjacent.index + adjacent.text.length, v.start)))) target = [after.preset];
+    else if (sameKind === 1 && (!last || v.start > last.index)) target = [...out.keys()];
+    else if (before.length) target = [before[before.length - 1].preset];
+    else target = [...out.keys()];
+    for (const p of target) out.get(p)![v.key] ??= v.value;
+  }
+  return out;
+}
+
 function describeTimePlan(plan: NonNullable<SequenceInput['timePlan']>): string {
-  if ('phases' in plan) return `in ${plan.phases.length} phases`;
-  if ('intervalS' in plan && 'durationS' in plan) return `every ${fmtS(plan.intervalS)} for ${fmtS(plan.durationS)}`;
+  if ('phases' in plan) return plan.phases.map((p) => describeTimePlan(p)).join(', then ');
+  if ('intervalS' in plan && 'durationS' in plan) return plan.intervalS > 0 ? `every ${fmtS(plan.intervalS)} for ${fmtS(plan.durationS)}` : `as fast as possible for ${fmtS(plan.durationS)}`;
   if ('intervalS' in plan) return plan.intervalS > 0 ? `every ${fmtS(plan.intervalS)}, ${plan.loops} time points` : `${plan.loops} time points as fast as possible`;
   return `${plan.loops} time points over ${fmtS(plan.durationS)}`;
 }

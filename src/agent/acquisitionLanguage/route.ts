@@ -36,10 +36,10 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
   }
   const hasChannel = findChannels(t, config).length > 0;
   const spans = timeSpans(t);
-  const timeLapse = /\bevery\b|\binterval\b|\btime[\s-]?lapse\b|\btime ?points\b|\bframes\b/.test(t) && (/\bfor\b|\bover\b|\bovernight\b|\d+\s*(?:time ?points|frames)/.test(t) || (spans.intervalS !== undefined && spans.durationS !== undefined));
+  const timeLapse = /\bevery\b|\binterval\b|\btime[\s-]?lapse\b|\btime ?points\b|\bframes\b|\bcontinuous(?:ly)?\b|\bas fast as possible\b|\bstream(?:ing)?\b/.test(t) && (/\bfor\b|\bover\b|\bovernight\b|\d+\s*(?:time ?points|frames)/.test(t) || (spans.intervalS !== undefined && spans.durationS !== undefined));
   // nothing running, channels and a whole time plan (interval and duration or count): an acquisition to start, whatever the verb ("follow GFP for 48 h, one frame every 15 min")
   const wholeTimePlan = spans.intervalS !== undefined && (spans.durationS !== undefined || /\d+\s*(?:time ?points|frames|timepoints)\b/.test(t));
-  if (hasChannel && timeLapse && (/\b(image|acquire|record|start|take|run|film|capture|time[\s-]?lapse|snap|imaging|follow|monitor|watch|observe|mda)\b/.test(t) || wholeTimePlan) && !ANALYSIS_START.test(t) && !options.acquisitionRunning) {
+  if (hasChannel && timeLapse && (/\b(image|acquire|record|start|take|run|film|capture|time[\s-]?lapse|snap|imaging|follow|monitor|watch|observe|mda|stream)\b/.test(t) || wholeTimePlan) && !ANALYSIS_START.test(t) && !options.acquisitionRunning) {
     try {
       const parsed = parseAcquisitionRequest(text, config);
       return { tool: 'start_acquisition', args: { plan: parseSequenceChecked(parsed.sequence), ...(parsed.objective ? { objective: parsed.objective } : {}) }, understood: parsed.understood };

@@ -364,3 +364,23 @@ describe('a stop said not to be done, and rules by id', () => {
     expect(routeMicroscopeRequest('turn off the division rule', { acquisitionRunning: true })).toBeUndefined();
   });
 });
+
+describe('settings per channel, phases, questions about the plan', () => {
+  const channels = (t: string) => parseSequence(parseAcquisitionRequest(t).sequence).channels.map((c) => [c.config, c.exposureMs, c.powerPercent]);
+  it('a value beside a channel is that channel\'s; one said after all the channels is every channel\'s', () => {
+    expect(channels('image GFP at 100 ms and mCherry at 200 ms every 5 min for 2 h')).toEqual([['FITC', 100, undefined], ['Rhodamine', 200, undefined]]);
+    expect(channels('GFP at 100 ms, mCherry 200 ms, every 2 min for 1 h')).toEqual([['FITC', 100, undefined], ['Rhodamine', 200, undefined]]);
+    expect(channels('image GFP every 5 min for 1 h with 5% 488 and 10% 561 for mCherry')).toEqual([['FITC', undefined, 5], ['Rhodamine', undefined, 10]]);
+    expect(channels('image GFP and DAPI at 50 ms every 5 min for 1 h')).toEqual([['FITC', 50, undefined], ['DAPI', 50, undefined]]);
+    expect(parseAcquisitionRequest('image GFP at 100 ms and mCherry at 200 ms every 5 min for 2 h').understood).toMatch(/FITC \(100 ms\) and Rhodamine \(200 ms\)/);
+  });
+  it('phases one after the other; "as fast as possible" for a while asks how many', () => {
+    expect(parseSequence(parseAcquisitionRequest('image GFP every 30 s for 10 min, then every 5 min for 2 h').sequence).timePlan).toEqual({ phases: [{ intervalS: 30, durationS: 600 }, { intervalS: 300, durationS: 7200 }] });
+    expect(() => parseAcquisitionRequest('image GFP continuously for 10 minutes')).toThrow(/how many time points/);
+    expect(parseSequence(parseAcquisitionRequest('acquire 50 frames of GFP as fast as possible').sequence).timePlan).toEqual({ intervalS: 0, loops: 50 });
+  });
+  it('questions about the plan are status questions; a periodic autofocus is asked about', () => {
+    for (const text of ['which channels are on?', 'what objective are we using?', 'how many positions are we imaging?', 'how many images have we taken?', 'when is the next time point?']) expect(parseAdjustment(text), text).toEqual([{ kind: 'status', about: 'all' }]);
+    expect(() => parseAdjustment('refocus every 10 time points')).toThrow(/not on a fixed schedule/);
+  });
+});
