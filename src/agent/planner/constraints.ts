@@ -279,6 +279,12 @@ function numbers(step: StepWords, text: string, notes: string[]): Unapplied[] {
   const used = numbersIn(step.args);
   const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
   const out: Unapplied[] = [];
+  // a range of slices, planes or frames ("slices 3 to 7") no argument took
+  for (const m of text.matchAll(/\b(?:slices?|planes?|z-?slices?|frames?|time ?points?)\s*(\d+)\s*(?:to|-|–|through|until)\s*(\d+)\b/gi)) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    if (used.some((n) => close(n, a) || close(n, a - 1)) && used.some((n) => close(n, b) || close(n, b - 1))) continue;
+    out.push({ text: '', kind: 'number', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
   for (const q of findQuantities(text)) {
     const before = text.slice(Math.max(0, q.start - 12), q.start);
     // parts of names, ids and channels ("movie-2", "channel 2", "488 nm"), counts of things ("30 cells"), ranges the step read
@@ -303,7 +309,8 @@ function valuesNotSet(step: StepWords, catalogue: Catalogue, text: string): Unap
   for (const [arg, p] of Object.entries(info.properties)) {
     if (INPUTS.has(arg) || allowedValues(p).length < 2) continue;
     const named = findEnumValue(step.tool, arg, text, catalogue);
-    if (named === undefined || named === String(args[arg] ?? p.default ?? '')) continue;
+    // unset with no default: the tool chooses, so the value named may well be what it does
+    if (named === undefined || (args[arg] === undefined && p.default === undefined) || named === String(args[arg] ?? p.default)) continue;
     // a value another argument of the step took ("mean" as the method, not also as the axis)
     if (Object.entries(args).some(([other, v]) => other !== arg && v === named)) continue;
     const written = new RegExp(`\\b${named.replace(/_/g, '[ _-]?')}\\b`, 'i').exec(text);

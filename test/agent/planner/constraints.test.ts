@@ -85,3 +85,14 @@ describe('more constraints named', () => {
     expect(unapplied('track', 'track the cells with a search radius of 10 µm', {})).toContainEqual(['number', '10 µm']);
   });
 });
+
+describe('ranges and values the tool chooses', () => {
+  it('names a range of slices no argument took, not one that was', () => {
+    expect(unapplied('project', 'make a max projection of slices 3 to 7', { method: 'max', axis: 'z' })).toEqual([['number', 'slices 3 to 7']]);
+    expect(unapplied('project', 'make a sum projection of frames 3-8', { method: 'sum', frames: { first: 3, last: 8 } })).toEqual([]);
+  });
+
+  it('does not name a value of an argument the tool chooses itself', () => {
+    expect(unapplied('segment', 'segment the nuclei using watershed on the distance transform')).toEqual([]);
+  });
+});
