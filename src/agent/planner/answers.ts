@@ -204,7 +204,12 @@ export function notUnderstood(text: string, catalogue: Catalogue): string {
   const close = indexFor(catalogue).match(text).map((m) => m.tool).filter((t) => catalogue.size === 0 || catalogue.has(t));
   const makers = (catalogue.size ? [...catalogue.keys()] : ALL_TOOLS.map((t) => t.name)).filter((t) => ((catalogue.get(t)?.self ?? findTool(t))?.makes ?? []).length > 0);
   const closest = [...new Set([...close, ...makers])].slice(0, 3).map((t) => verbFor(t, catalogue));
-  const heard = understood.length ? `I understood ${understood.join(', ')}, but not what to do with ${understood.length > 1 ? 'them' : 'it'}.` : `I did not understand "${text.slice(0, 80)}".`;
+  // a method or program named that no tool offers ("use BM3D", "apply CLAHE"): said, not passed over
+  const index = indexFor(catalogue);
+  const unknownNames = [...text.matchAll(/[\p{L}\d][\p{L}\d-]*/gu)].map((m) => m[0])
+    .filter((w) => (/\p{Lu}/u.test(w.slice(1)) || /\d/.test(w) || /-/.test(w)) && /\p{L}/u.test(w) && tokenize(w).length > 0 && tokenize(w).every((t) => !index.recognizes(t)));
+  const notOffered = unknownNames.length ? ` No tool of mine offers ${[...new Set(unknownNames)].map((w) => `"${w}"`).join(', ')}, so I ran nothing.` : '';
+  const heard = (understood.length ? `I understood ${understood.join(', ')}, but not what to do with ${understood.length > 1 ? 'them' : 'it'}.` : `I did not understand "${text.slice(0, 80)}".`) + notOffered;
   return `${heard} I can ${closest.join(', ') || 'correct drift, segment, track'}; for example: "correct the drift, then segment and track the nuclei", or ask "which denoising method should I use?".`;
 }
 
