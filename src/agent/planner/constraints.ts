@@ -37,7 +37,7 @@ const FORMAT_HEADS = /^(?:formats?|files?|extension)$/i;
 /** Words that introduce the method or format to use ("with", "using", "as", "to"). */
 const NAMING_CUES = /^(?:with|using|use|via|by|through|in|as|into|to|from)$/i;
 /** Words that introduce a scope or a condition on what the step covers. */
-const SCOPE_CUES = /^(?:only|just|except|excluding|per|each|whose)$/i;
+const SCOPE_CUES = /^(?:only|just|except|excluding|per|each|whose|during)$/i;
 /** Words that end a phrase. */
 const BOUNDARY = /^(?:and|or|then|but|so|if|when|while|because|after|before|until|than|instead|rather|please)$/i;
 const FILLERS = /^(?:the|a|an|my|our|your|their|its|this|that|these|those|some|all|every|each|of)$/i;
@@ -275,8 +275,10 @@ function numbersIn(value: unknown, out: number[] = []): number[] {
 const CONVERSIONS = [1, 60, 3600, 1000, 1 / 60, 1 / 3600, 1 / 1000, 100, 1 / 100];
 
 /** Numbers with units that no argument took (converted units, 0-based indices and the notes' conversions count as taken). */
-function numbers(step: StepWords, text: string, notes: string[]): Unapplied[] {
-  const used = numbersIn(step.args);
+function numbers(step: StepWords, text: string, notes: string[], catalogue: Catalogue): Unapplied[] {
+  // what the call will carry: an argument the tool's schema does not have is dropped there
+  const info = catalogue.get(step.tool);
+  const used = numbersIn(info ? adaptArgs(step.args, info) : step.args);
   const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
   const out: Unapplied[] = [];
   // a range of slices, planes or frames ("slices 3 to 7") no argument took
@@ -290,6 +292,8 @@ function numbers(step: StepWords, text: string, notes: string[]): Unapplied[] {
     // parts of names, ids and channels ("movie-2", "channel 2", "488 nm"), counts of things ("30 cells"), ranges the step read
     if (/[\w-]$/.test(before) || /\b(?:channel|chan|ch|c|laser|line)\s*#?\s*$/i.test(before) || /^\s*(?:nm\b)/i.test(text.slice(q.end - 2, q.end + 3)) && q.value > 300) continue;
     if (q.kind === 'count' && !/^\s*(?:px|pixels?|µm|um)/i.test(q.after)) continue;
+    // "ones" is no "one s"
+    if (!/\d/.test(text.slice(q.start, q.end)) && !/\s/.test(text.slice(q.start, q.end))) continue;
     if (used.some((n) => CONVERSIONS.some((f) => close(n, q.value * f)) || close(n, q.value - 1))) continue;
     if (notes.some((note) => new RegExp(`(?<![\\d.])${String(q.value).replace('.', '\\.')}(?![\\d])`).test(note))) continue;
     out.push({ text: '', kind: 'number', start: q.start, end: q.end });
@@ -329,7 +333,7 @@ export function unappliedConstraints(step: StepWords, catalogue: Catalogue, inde
   const text = maskRejected(masked);
   const words = rawWords(text);
   const reader = new Reader(step, index, catalogue);
-  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader), ...numbers(step, text, notes), ...valuesNotSet(step, catalogue, text)]
+  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader), ...numbers(step, text, notes, catalogue), ...valuesNotSet(step, catalogue, text)]
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Unapplied[] = [];
   for (const item of found) {

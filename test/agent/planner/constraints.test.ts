@@ -96,3 +96,11 @@ describe('ranges and values the tool chooses', () => {
     expect(unapplied('segment', 'segment the nuclei using watershed on the distance transform')).toEqual([]);
   });
 });
+
+describe('what the call will carry', () => {
+  it('names a number held by an argument the tool does not have, and reads no unit into a word', () => {
+    expect(unapplied('correct_drift', 'correct the drift for the first 20 frames only', { reference: 'first', frames: { first: 1, last: 20 } })).toContainEqual(['number', '20 frames']);
+    expect(unapplied('track', 'track all cells except the dividing ones')).toEqual([]);
+    expect(unapplied('measure', 'measure the nuclei during mitosis only')).toEqual([['scope', 'during mitosis']]);
+  });
+});
