@@ -25,6 +25,28 @@ const FINISH_THEN_STOP = new RegExp(
     String.raw`|\b(?:finish|complete)\s+${CURRENT_TIMEPOINT}\b.*\b(?:then|and)\s+(?:stop|end|quit)\b` +
     String.raw`|\bstop\b.*\b(?:once|when|after)\s+${CURRENT_TIMEPOINT}\s+(?:is\s+|has\s+)?(?:done|finished|complete|completed|over|ended)\b`,
 );
+/** The numbers with a unit (durations, ms, %, distances) in the clause that none of the changes carries, as written. */
+function quantitiesNotCarried(clause: string, changes: Adjustment[]): string[] {
+  const carried: number[] = [];
+  const collect = (v: unknown): void => {
+    if (typeof v === 'number') carried.push(Math.abs(v));
+    else if (Array.isArray(v)) v.forEach(collect);
+    else if (v && typeof v === 'object') Object.values(v).forEach(collect);
+  };
+  for (const c of changes) {
+    collect(c);
+    // "reduce by 90 %" is a factor of 0.1, "by 50 %" one of 1.5
+    if (c.kind === 'powerFactor' || c.kind === 'exposureFactor' || c.kind === 'intervalFactor') carried.push(Math.abs(1 - c.factor) * 100, c.factor * 100);
+  }
+  const has = (v: number) => carried.some((c) => Math.abs(c - v) <= 1e-6 * Math.max(1, v));
+  const t = clause.toLowerCase();
+  const missing: string[] = [];
+  for (const d of durationsIn(t)) if (!has(d.seconds) && !has(d.seconds * 1000)) missing.push(t.slice(d.index, d.index + d.length));
+  for (const m of t.matchAll(/(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)/g)) if (!has(Number(m[1]))) missing.push(m[0]);
+  for (const m of t.matchAll(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*(${DISTANCE_UNIT})`, 'g'))) if (!has(Number(m[1]) * unitMicrometres(m[2]))) missing.push(m[0]);
+  return [...new Set(missing)];
+}
+
 /** "don't stop, just pause", "no need to stop it": a stop said not to be done is no command to stop. */
 export function withoutNegatedStops(t: string): string {
   return t.replace(/\b(?:please\s+)?(?:don'?t|do not|never|no need to|without)\s+(?:stop|end|abort|kill|cancel|halt|terminate)(?:ping)?(?:\s+(?:it|the acquisition|the run|imaging|everything|the time[\s-]?lapse))?\b\s*[,;.!]?\s*(?:(?:just|only|but|instead)\s+)*/gi, '').trim();
@@ -32,7 +54,7 @@ export function withoutNegatedStops(t: string): string {
 
 /** A question about the run: its progress, what it is doing, its current settings. */
 const STATUS_QUESTION = /^(?:which|what|how many)\s+(?:channels?|positions?|objective|objectives|lasers?|exposures?|settings|z[\s-]?planes?|fields?)\b.*\b(?:on|are we|is it|imaging|using|used|running|active|set|in use|being imaged)\b|\bhow many (?:images|frames|time ?points|pictures)\b.*\b(?:so far|taken|done|acquired|have we|did we|have you|did you)\b|\bwhat (?:time ?point|frame) (?:are we|is it)\b|\bwhich (?:time ?point|frame) (?:are we|is it)\b|\bwhen(?:'s| is) the next (?:time ?point|frame|image)\b|^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?what(?:'s| is)\s+(?:running|happening|going on)\b|\bwhat are you (?:doing|imaging|acquiring)\b|\bwhat(?:'s| is) the (?:microscope|scope|acquisition) (?:doing|up to)\b|^(?:is|are) (?:it|the acquisition|the microscope|anything|we) (?:still )?(?:running|imaging|acquiring|going|on)\b|\b(?:current|present) (?:interval|settings?|exposures?|power|frame rate|positions?|objective|plan|channels?)\b|^what(?:'s| is| are) the (?:interval|exposures?|power|frame rate|settings|channels|positions|objective|z-?stack|plan)\b|\bwhere(?:'s| is) the stage\b|\bhow (?:far|long) (?:along|in) (?:are we|is it)\b/;
-const SPLIT = /\s*(?:;|\.\s|,?\s+and then\s+|,?\s+then\s+|,\s*and\s+|\s+and\s+(?=(?:set|add|drop|remove|stop|pause|resume|zoom|switch|change|speed|slow|image|take|use|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|run|finish|skip|halve|double|make|go|segment|track|measure|plot|project|denoise|correct|export|save|detect|count|quantify|analy[sz]e)\b))\s*/i;
+const SPLIT = /\s*(?:;|\.\s|,?\s+and then\s+|,?\s+then\s+|,\s*and\s+|\s+and\s+(?=(?:set|add|drop|remove|stop|pause|resume|zoom|switch|change|speed|slow|image|take|use|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|run|finish|skip|halve|double|make|go|tell|show|report|give|segment|track|measure|plot|project|denoise|correct|export|save|detect|count|quantify|analy[sz]e)\b))\s*/i;
 
 /**
  * "speed up to every 10 seconds", "switch off the 488", "reduce the 488 power by 90%",
@@ -52,6 +74,8 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
     if (ANALYSIS_REQUEST.test(clause.trim().toLowerCase())) throw new MixedRequest(`"${clause.trim()}" asks for an analysis, not a change to the acquisition`);
     const changes = parseClause(clause, config);
     if (!changes && !/^(?:please|thanks?(?: you)?|ok(?:ay)?|now|then|and|also|too|right away|asap)[.!?]*$/i.test(clause.trim())) unread.push(clause.trim());
+    // a number with its unit that no change carries was not understood ("image GFP every 5 min for 2 h" is more than an interval)
+    if (changes && !changes.every((c) => c.kind === 'status')) unread.push(...quantitiesNotCarried(clause, changes));
     for (const a of changes ?? []) {
       // "... GFP exposure to 150 ms and lower its power to 8%": "its" is the channel just named.
       if ((a.kind === 'power' || a.kind === 'exposure' || a.kind === 'powerFactor' || a.kind === 'exposureFactor') && a.channel === undefined && lastChannel && /\b(its|it|that channel|the same channel)\b/i.test(clause)) a.channel = lastChannel;
@@ -63,6 +87,10 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
     throw new InputError(
       `I could not turn "${text.trim()}" into a change: I understand intervals ("every 10 s"), exposure ("GFP 50 ms"), power ("488 to 5%", "reduce the 488 by 90%"), channels ("add mCherry every 3rd frame", "switch off the 488"), z-stacks ("11 planes, 0.5 µm apart"), positions, "zoom into cell 12", pause, resume, stop, "stop after this time point", extend, and "how much longer?"`,
     );
+  }
+  // one interval at a time: "every 2 min for the next hour, then every 10 min" is a plan of phases, not two changes now
+  if (out.filter((a) => a.kind === 'interval' || a.kind === 'intervalFactor').length > 1) {
+    throw new AmbiguousCommand(`I can change the interval once from the next time point, not to ${out.filter((a) => a.kind === 'interval' || a.kind === 'intervalFactor').map(describeAdjustment).join(' and then ')}: say one interval now, and the next one when it is due`);
   }
   // never a silent partial: a part not understood is asked about, and nothing is changed
   if (unread.length) {

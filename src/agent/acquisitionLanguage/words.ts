@@ -187,7 +187,8 @@ function correctWord(word: string, known: Set<string>): string {
 }
 
 /** Everyday words one slip away from a command word: never corrected ("later" is not "laser"). */
-const EVERYDAY_WORDS = 'later latter liter lower tower sight night fight might tight right timer times lines liner plate plated wells stags staged doses dosed ranges steps stepped fields filed field sited cited focal local total image imaged imager finer filmy slows slowly rates rated stars stare stated states minor manor lights lighted hours hoursly frames framed count county counter cells celled above abode'.split(' ');
+const EVERYDAY_WORDS = ('later latter liter lower tower sight night fight might tight right timer times lines liner plate plated plates wells stags staged doses dosed ranges steps stepped fields filed field sited cited focal local total image imaged imager finer filmy slows slowly rates rated stars stare stated states state minor manor lights lighted hours hoursly frames framed count county counter cells celled above abode ' +
+  'movie movies moved moves moving mover print printed prints slide slides sizes event events spend seeds shift shifts after under until often before being their there these those while which whose where would could should maybe point paint').split(' ');
 
 const KNOWN_NAMES = new Set([...EVERYDAY_WORDS, ...DEMO_CONFIG.channels.flatMap((c) => [c.name.toLowerCase(), ...c.aliases]).flatMap((n) => n.split(/\s+/))]);
 

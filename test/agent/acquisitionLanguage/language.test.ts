@@ -384,3 +384,26 @@ describe('settings per channel, phases, questions about the plan', () => {
     expect(() => parseAdjustment('refocus every 10 time points')).toThrow(/not on a fixed schedule/);
   });
 });
+
+describe('never a silent partial', () => {
+  const running = { acquisitionRunning: true };
+  it('a number with its unit that no change carries is asked about, and nothing is changed', () => {
+    const route = routeMicroscopeRequest('image GFP every 5 min for 2 h', running);
+    expect(route && 'ask' in route ? route.ask : '').toMatch(/understood image every 5 min, but not "2 h".*nothing was changed/);
+    // carried values pass, whatever form the change holds them in (a factor for "by 90 %", µm for "0.1 mm")
+    expect(parseAdjustment('reduce the 488 laser power by 90%')).toEqual([{ kind: 'powerFactor', factor: 0.1, channel: 'FITC' }]);
+    expect(parseAdjustment('move the stage 0.1 mm left')).toEqual([{ kind: 'moveStage', relative: true, xUm: -100 }]);
+  });
+  it('two intervals at once are asked about; a question in the same breath is answered too', () => {
+    expect(() => parseAdjustment('image every 2 min for the next hour, then every 10 min')).toThrow(/change the interval once/);
+    expect(parseAdjustment('lower GFP to 5% and tell me the dose')).toEqual([{ kind: 'power', powerPercent: 5, channel: 'FITC' }, { kind: 'status', about: 'dose' }]);
+  });
+  it('a new acquisition asked for while one runs goes to the start tool (which says one is running), never into a change', () => {
+    expect(routeMicroscopeRequest('start a new time-lapse of DAPI every 1 min for 10 min', running)?.tool).toBe('start_acquisition');
+  });
+  it('words of the analysis near a command word are not corrected into it ("movie" is not "move")', async () => {
+    const { correctTypos } = await import('../../../src/agent/acquisitionLanguage/words.ts');
+    expect(correctTypos('simulate a 128 x 96 movie, print the state of the slide')).toBe('simulate a 128 x 96 movie, print the state of the slide');
+    expect(routeMicroscopeRequest('simulate a 128 x 96 movie with 10 cells')).toBeUndefined();
+  });
+});
