@@ -25,8 +25,8 @@ const FINISH_THEN_STOP = new RegExp(
     String.raw`|\b(?:finish|complete)\s+${CURRENT_TIMEPOINT}\b.*\b(?:then|and)\s+(?:stop|end|quit)\b` +
     String.raw`|\bstop\b.*\b(?:once|when|after)\s+${CURRENT_TIMEPOINT}\s+(?:is\s+|has\s+)?(?:done|finished|complete|completed|over|ended)\b`,
 );
-/** The numbers with a unit (durations, ms, %, distances) in the clause that none of the changes carries, as written. */
-function quantitiesNotCarried(clause: string, changes: Adjustment[]): string[] {
+/** The numbers with a unit (durations, ms, %, distances) in the clause that none of the changes (or a plan) carries, as written. */
+export function quantitiesNotCarried(clause: string, changes: unknown[]): string[] {
   const carried: number[] = [];
   const collect = (v: unknown): void => {
     if (typeof v === 'number') carried.push(Math.abs(v));
@@ -36,7 +36,8 @@ function quantitiesNotCarried(clause: string, changes: Adjustment[]): string[] {
   for (const c of changes) {
     collect(c);
     // "reduce by 90 %" is a factor of 0.1, "by 50 %" one of 1.5
-    if (c.kind === 'powerFactor' || c.kind === 'exposureFactor' || c.kind === 'intervalFactor') carried.push(Math.abs(1 - c.factor) * 100, c.factor * 100);
+    const factor = (c as { factor?: unknown }).factor;
+    if (typeof factor === 'number') carried.push(Math.abs(1 - factor) * 100, factor * 100);
   }
   const has = (v: number) => carried.some((c) => Math.abs(c - v) <= 1e-6 * Math.max(1, v));
   const t = clause.toLowerCase();

@@ -3,6 +3,7 @@
 import { InputError } from '../../errors.ts';
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import type { SequenceInput } from '../../microscope/sequence.ts';
+import { quantitiesNotCarried } from './adjustments.ts';
 import { parseGrid, parsePositionList, parseZPlan, positionCount, spreadPositions } from './space.ts';
 import { durationsIn, unitSeconds, findChannels, fmtS, normaliseText, uniquePresets } from './words.ts';
 
@@ -51,6 +52,9 @@ export function parseAcquisitionRequest(text: string, config: MicroscopeConfig =
     grid ? `tiling each position ${grid.rows} x ${grid.columns}${grid.overlapPercent ? ` with ${grid.overlapPercent} % overlap` : ''}` : '',
     objective ? `with the ${objective[1]}X objective` : '',
   ].filter(Boolean);
+  // never a silent partial: a number with its unit that the plan does not carry is asked about
+  const missing = quantitiesNotCarried(t, [sequence]);
+  if (missing.length) throw new InputError(`I understood ${parts.join(' ')}, but not "${missing.join('", "')}": say that part another way (or leave it out); nothing was started`);
   return { sequence, understood: parts.join(' '), ...(objective ? { objective: `${objective[1]}X` } : {}) };
 }
 

@@ -407,3 +407,9 @@ describe('never a silent partial', () => {
     expect(routeMicroscopeRequest('simulate a 128 x 96 movie with 10 cells')).toBeUndefined();
   });
 });
+
+describe('a start request only partly understood', () => {
+  it('is asked about, naming what was understood and what was not; nothing starts', () => {
+    expect(() => parseAcquisitionRequest('image GFP every 5 min for 2 h, 30 min after adding the drug')).toThrow(/understood image FITC every 5 min for 2 h, but not "30 min".*nothing was started/);
+  });
+});
