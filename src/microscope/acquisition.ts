@@ -203,6 +203,7 @@ export class Acquisition {
       case 'intervalFactor':
       case 'duration':
       case 'extend':
+      case 'endIn':
       case 'loops': {
         const baseIntervalS = this.burst?.baseIntervalS ?? this.timeline.intervalS;
         const { message, notes } = adjustTimeline(this.timeline, adj, this.limits, this.runner.elapsedS());

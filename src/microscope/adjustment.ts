@@ -20,6 +20,7 @@ export const adjustmentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('intervalFactor'), factor: factor('interval') }),
   z.object({ kind: z.literal('duration'), durationS: z.number().positive().describe('New total duration from the start, s') }),
   z.object({ kind: z.literal('extend'), extraS: z.number().positive().describe('Run this much longer, s') }),
+  z.object({ kind: z.literal('endIn'), inS: z.number().positive().describe('End the acquisition this long from now, s (its last time point is the last one due by then)') }),
   z.object({ kind: z.literal('loops'), loops: z.number().int().min(1).max(100_000).describe('New total number of time points') }),
   z.object({ kind: z.literal('exposure'), exposureMs: z.number().describe('Exposure, ms (absolute)'), channel: channel.optional() }),
   z.object({ kind: z.literal('exposureFactor'), factor: factor('exposure'), channel: channel.optional() }),
@@ -71,6 +72,8 @@ export function describeAdjustment(adj: Adjustment): string {
       return `run for ${formatDuration(adj.durationS)} in total`;
     case 'extend':
       return `run ${formatDuration(adj.extraS)} longer`;
+    case 'endIn':
+      return `end the acquisition in ${formatDuration(adj.inS)}`;
     case 'loops':
       return `take ${adj.loops} time points in total`;
     case 'exposure':

@@ -156,7 +156,7 @@ export class Timeline {
   }
 }
 
-export type TimingAdjustment = Extract<Adjustment, { kind: 'interval' | 'intervalFactor' | 'duration' | 'extend' | 'loops' }>;
+export type TimingAdjustment = Extract<Adjustment, { kind: 'interval' | 'intervalFactor' | 'duration' | 'extend' | 'endIn' | 'loops' }>;
 
 /** Applies a change of timing to the live time plan; returns what it did (and a limit that clamped it). */
 export function adjustTimeline(timeline: Timeline, adj: TimingAdjustment, limits: Limits, elapsedS: number): { message: string; notes: string[] } {
@@ -174,6 +174,11 @@ export function adjustTimeline(timeline: Timeline, adj: TimingAdjustment, limits
       const endS = Math.max(timeline.lastStartPlannedS(), elapsedS) + adj.extraS;
       timeline.setDuration(endS);
       return { message: `extended by ${formatDuration(adj.extraS)}: it now ends about ${formatDuration(endS)} after its start`, notes: [] };
+    }
+    case 'endIn': {
+      const endS = elapsedS + adj.inS;
+      timeline.setDuration(endS);
+      return { message: `the acquisition now ends in ${formatDuration(adj.inS)}, ${formatDuration(endS)} after its start`, notes: [] };
     }
     case 'loops':
       timeline.setLoops(adj.loops, timeline.timepointsTaken);

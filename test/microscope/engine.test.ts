@@ -233,6 +233,17 @@ describe('time plans in a running acquisition', () => {
       if (ev.t === 2) counted.adjust({ kind: 'loops', loops: 5 });
     });
     expect((await counted.done).timepointsDone).toBe(5);
+
+    // "stop in 2 minutes": the end is set from now, whatever the plan said
+    const ending = startAcquisition({ channels: [{ config: 'DAPI', exposureMs: 10 }], timePlan: { intervalS: 30, loops: 100 } }, { microscope, clock, outputPath: join(tempDir(), 'endin.tif') });
+    let reply = '';
+    ending.on('timepoint', (ev) => {
+      if (ev.t === 2) reply = ending.adjust({ kind: 'endIn', inS: 120 }).message;
+    });
+    const ended = await ending.done;
+    expect(reply).toMatch(/now ends in 2 min, 3 min after its start/);
+    expect(ended.timepointsDone).toBe(7); // t = 0, 30, 60 s, then 90 .. 180 s: the end is 60 + 120 s
+    expect(ended.stopReason).toBe('finished');
   });
 
   it('runs on the real clock too (short intervals)', async () => {

@@ -54,7 +54,7 @@ export function withoutNegatedStops(t: string): string {
 }
 
 /** A question about the run: its progress, what it is doing, its current settings. */
-const STATUS_QUESTION = /^(?:which|what|how many)\s+(?:channels?|positions?|objective|objectives|lasers?|exposures?|settings|z[\s-]?planes?|fields?)\b.*\b(?:on|are we|is it|imaging|using|used|running|active|set|in use|being imaged)\b|\bhow many (?:images|frames|time ?points|pictures)\b.*\b(?:so far|taken|done|acquired|have we|did we|have you|did you)\b|\bwhat (?:time ?point|frame) (?:are we|is it)\b|\bwhich (?:time ?point|frame) (?:are we|is it)\b|\bwhen(?:'s| is) the next (?:time ?point|frame|image)\b|^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?what(?:'s| is)\s+(?:running|happening|going on)\b|\bwhat are you (?:doing|imaging|acquiring)\b|\bwhat(?:'s| is) the (?:microscope|scope|acquisition) (?:doing|up to)\b|^(?:is|are) (?:it|the acquisition|the microscope|anything|we) (?:still )?(?:running|imaging|acquiring|going|on)\b|\b(?:current|present) (?:interval|settings?|exposures?|power|frame rate|positions?|objective|plan|channels?)\b|^what(?:'s| is| are) the (?:interval|exposures?|power|frame rate|settings|channels|positions|objective|z-?stack|plan)\b|\bwhere(?:'s| is) the stage\b|\bhow (?:far|long) (?:along|in) (?:are we|is it)\b/;
+const STATUS_QUESTION = /\b(?:is it|are we|is the (?:acquisition|run|imaging|time[\s-]?lapse)) (?:done|finished|over|complete|still going)\b|^(?:which|what|how many)\s+(?:channels?|positions?|objective|objectives|lasers?|exposures?|settings|z[\s-]?planes?|fields?)\b.*\b(?:on|are we|is it|imaging|using|used|running|active|set|in use|being imaged)\b|\bhow many (?:images|frames|time ?points|pictures)\b.*\b(?:so far|taken|done|acquired|have we|did we|have you|did you)\b|\bwhat (?:time ?point|frame) (?:are we|is it)\b|\bwhich (?:time ?point|frame) (?:are we|is it)\b|\bwhen(?:'s| is) the next (?:time ?point|frame|image)\b|^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?what(?:'s| is)\s+(?:running|happening|going on)\b|\bwhat are you (?:doing|imaging|acquiring)\b|\bwhat(?:'s| is) the (?:microscope|scope|acquisition) (?:doing|up to)\b|^(?:is|are) (?:it|the acquisition|the microscope|anything|we) (?:still )?(?:running|imaging|acquiring|going|on)\b|\b(?:current|present) (?:interval|settings?|exposures?|power|frame rate|positions?|objective|plan|channels?)\b|^what(?:'s| is| are) the (?:interval|exposures?|power|frame rate|settings|channels|positions|objective|z-?stack|plan)\b|\bwhere(?:'s| is) the stage\b|\bhow (?:far|long) (?:along|in) (?:are we|is it)\b/;
 const SPLIT = /\s*(?:;|\.\s|,?\s+and then\s+|,?\s+then\s+|,\s*and\s+|\s+and\s+(?=(?:set|add|drop|remove|stop|pause|resume|zoom|switch|change|speed|slow|image|take|use|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|run|finish|skip|halve|double|make|go|tell|show|report|give|segment|track|measure|plot|project|denoise|correct|export|save|detect|count|quantify|analy[sz]e)\b))\s*/i;
 
 /**
@@ -136,6 +136,11 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
   // "stop after 100 time points": the number of time points, not a stop now
   const lastAt = /\b(?:stop|end|finish|quit)\b.*?\b(?:after|at)\s+(?:time ?point|frame)?\s*#?(\d+)\s*(?:time ?points|frames|timepoints|loops|rounds)?\b(?!\s*(?:more|s\b|sec|min|h\b|hours?|days?))/.exec(t);
   if (lastAt && /\b(?:time ?points?|frames?|timepoints|loops|rounds)\b/.test(t) && !/\bmore\b/.test(t) && !channel) return [{ kind: 'loops', loops: Number(lastAt[1]) }];
+  // "stop in 2 hours", "end the run after 30 more minutes", "finish 1 h from now": an end time, not a stop now
+  if (!channel && /\b(?:stop|end|finish|quit|wrap (?:it )?up)\b/.test(t)) {
+    const inS = durationAfter(t, /\bin\b|\bafter(?:\s+another)?\b|\bwithin\b/) ?? durationsIn(t).find((d) => /^\s*from now\b/.test(t.slice(d.index + d.length)))?.seconds;
+    if (inS !== undefined && inS > 0) return [{ kind: 'endIn', inS }];
+  }
 
   // Stop-like words: a channel named → drop it; the acquisition named (or nothing) → stop; anything else → ask.
   if (/\b(after|at the end of|once|when) (this|the current|the present) (time ?point|frame|round|cycle|loop)\b|\bfinish (the|this) (current )?(time ?point|frame|round)\b|\bwrap (it )?up\b|\blast time ?point\b|\bfinish (up|off)?\s*(the acquisition|imaging|it)?$/.test(t) && !channel) return [{ kind: 'finish' }];
@@ -334,7 +339,7 @@ function parseZoom(t: string): Adjustment | undefined {
   if (cell) return { kind: 'zoom', cell: Number(cell[1]), ...obj };
   const pixel = /\bzoom\b.*?\(?\s*(\d+(?:\.\d+)?)\s*,\s*(\d+(?:\.\d+)?)\s*\)?/.exec(t);
   if (pixel && /pixel|px|\(/.test(t)) return { kind: 'zoom', xPx: Number(pixel[1]), yPx: Number(pixel[2]), ...obj };
-  const switchTo = /\b(?:switch|change|go|move)\b.*?\b(10|20|40)\s*x\b|\b(10|20|40)\s*x\s+objective\b|\bzoom\b.*?\b(10|20|40)\s*x\b/.exec(t);
+  const switchTo = /\b(?:switch|change|go|move|use|select|put in|swap)\b.*?\b(10|20|40)\s*x\b|\b(10|20|40)\s*x\s+objective\b|\bzoom\b.*?\b(10|20|40)\s*x\b/.exec(t);
   if (switchTo) return { kind: 'objective', objective: `${switchTo[1] ?? switchTo[2] ?? switchTo[3]}X` };
   if (/\bzoom (in|out)\b/.test(t)) return { kind: 'objective', objective: /zoom out/.test(t) ? '10X' : '40X' };
   return undefined;
@@ -346,13 +351,21 @@ function parseZoom(t: string): Adjustment | undefined {
  */
 function parseMove(t: string): Adjustment | undefined {
   const focus = /\b(focus|focal plane|z|objective height)\b/.test(t) && !/\b(?:x|y)\s*[=:]/.test(t);
-  if (!/\b(move|shift|go|step|jog|nudge|translate|bring)\b/.test(t) || /\b(positions?|fields?)\b.*\b(from now|instead)\b/.test(t)) return undefined;
+  // "focus 3 µm higher", "raise the focus by 2 µm", "lower the focus 1 um"
+  const zBy = new RegExp(String.raw`(\d+(?:\.\d+)?)\s*(${DISTANCE_UNIT})\s*(higher|lower|deeper|up|down)\b|\b(raise|lower)\b.*\bfocus\b.*?(\d+(?:\.\d+)?)\s*(${DISTANCE_UNIT})`).exec(t);
+  if (focus && zBy) {
+    const [d, unit, direction] = zBy[1] ? [Number(zBy[1]), zBy[2], zBy[3]] : [Number(zBy[5]), zBy[6], zBy[4] === 'raise' ? 'up' : 'down'];
+    const um = d * unitMicrometres(unit);
+    return { kind: 'moveStage', relative: true, zUm: /higher|up|raise/.test(direction) ? um : -um };
+  }
+  if (!/\b(move|shift|go|step|jog|nudge|translate|bring|return|home)\b/.test(t) || /\b(positions?|fields?)\b.*\b(from now|instead)\b/.test(t)) return undefined;
   const x = /\bx\s*(?:=|:|to|by)?\s*(-?\d+(?:\.\d+)?)/.exec(t);
   const y = /\by\s*(?:=|:|to|by)?\s*(-?\d+(?:\.\d+)?)/.exec(t);
   const z = /\bz\s*(?:=|:|to|by)?\s*(-?\d+(?:\.\d+)?)/.exec(t);
   const relative = /\bby\b|\bshift\b|\bleft\b|\bright\b|\bup\b|\bdown\b/.test(t);
   if (x || y || z) return { kind: 'moveStage', relative, ...(x ? { xUm: Number(x[1]) } : {}), ...(y ? { yUm: Number(y[1]) } : {}), ...(z ? { zUm: Number(z[1]) } : {}) };
-  const pair = /\bto\s*\(\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*(?:,\s*(-?\d+(?:\.\d+)?)\s*)?\)/.exec(t);
+  if (/\b(?:to|back to)\s+(?:the\s+)?(?:origin|home(?: position)?|zero|centre|center)\b|\bhome the stage\b/.test(t)) return { kind: 'moveStage', relative: false, xUm: 0, yUm: 0 };
+  const pair = /\bto\s*(?:(?:position|point|coordinates?|xy)\s*)?\(\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*(?:,\s*(-?\d+(?:\.\d+)?)\s*)?\)/.exec(t);
   if (pair) return { kind: 'moveStage', relative: false, xUm: Number(pair[1]), yUm: Number(pair[2]), ...(pair[3] !== undefined ? { zUm: Number(pair[3]) } : {}) };
   const dist =
     new RegExp(String.raw`(\d+(?:\.\d+)?)\s*(${DISTANCE_UNIT})\s*(?:to the\s+|towards? the\s+)?(left|right|up|down)\b`).exec(t) ??

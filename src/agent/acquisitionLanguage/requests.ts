@@ -82,6 +82,11 @@ export function timeSpans(t: string): { intervalS?: number; durationS?: number }
   let intervalS = interval?.seconds ?? (/\b(continuously|as fast as possible|streaming)\b/i.test(t) ? 0 : undefined);
   let durationS = duration?.seconds ?? (/\bovernight\b/i.test(t) ? 12 * 3600 : undefined);
   const rest = spans.filter((d) => d !== interval && d !== duration);
+  // "GFP, 5 min, 24 h": two spans with no word for either role: the shorter is the interval
+  if (intervalS === undefined && durationS === undefined && rest.length === 2 && rest[0].seconds !== rest[1].seconds) {
+    const [short, long] = [...rest].sort((a, b) => a.seconds - b.seconds);
+    return { intervalS: short.seconds, durationS: long.seconds };
+  }
   if (rest.length === 1 && intervalS !== undefined && durationS === undefined) durationS = rest[0].seconds;
   else if (rest.length === 1 && durationS !== undefined && intervalS === undefined && rest[0].seconds < durationS) intervalS = rest[0].seconds;
   return { intervalS, durationS };

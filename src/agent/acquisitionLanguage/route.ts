@@ -49,7 +49,7 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
       return { ask: capitalise((err as Error).message) };
     }
   }
-  if (/\b(snap|take (?:a|an|one) (?:picture|image|snapshot|photo)|single image|one image)\b/.test(t) && !timeLapse) {
+  if (/\b(snap|snapshot|take (?:a|an|one) (?:picture|image|snapshot|photo)|single (?:image|frame|shot|picture)|one (?:image|frame|picture))\b|\b(?:take|grab|get|acquire|capture|shoot|record)\s+(?:me\s+)?(?:a|an|one)\s+(?:(?:single|quick|new|fresh|\S+)\s+){0,2}(?:picture|image|snapshot|photo|frame|shot)\b/.test(t) && !timeLapse && !/\b(?:every|each|per|interval|fps|rate)\b/.test(t)) {
     const channel = findChannels(t, config)[0]?.preset;
     const exposure = exposureMs(t);
     const power = percent(t);

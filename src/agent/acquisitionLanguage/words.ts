@@ -128,7 +128,8 @@ export function findChannels(text: string, config: MicroscopeConfig = DEMO_CONFI
   }
   // Bare wavelengths are channels only when not followed by a unit of something else.
   const terms = [...names].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s-]?'));
-  const re = new RegExp(String.raw`(?<![\w.])(${terms.join('|')})(?![\w%])(?!\s*(?:%|percent|ms|s\b|sec|µm|um|min|x\b|planes?|positions?|frames?|time))`, 'gi');
+  // a wavelength followed by a unit or a count word is a number ("488 frames", "561 µm"); a name is a name ("brightfield frame")
+  const re = new RegExp(String.raw`(?<![\w.])(${terms.join('|')})(?![\w%])(?!(?<=\d)\s*(?:%|percent|ms|s\b|sec|µm|um|min|x\b|planes?|positions?|frames?|time))`, 'gi');
   const out: ChannelMention[] = [];
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
@@ -176,7 +177,7 @@ function correctWord(word: string, known: Set<string>): string {
   let best: string | undefined;
   let bestDistance = edits + 1;
   let tie = false;
-  for (const v of COMMAND_WORDS) {
+  for (const v of [...COMMAND_WORDS, ...CHANNEL_WORDS]) {
     if (v[0] !== w[0] || Math.abs(v.length - w.length) > edits) continue;
     const d = editDistance(w, v, edits);
     if (d < bestDistance) [best, bestDistance, tie] = [v, d, false];
@@ -189,6 +190,9 @@ function correctWord(word: string, known: Set<string>): string {
 /** Everyday words one slip away from a command word: never corrected ("later" is not "laser"). */
 const EVERYDAY_WORDS = ('later latter liter lower tower sight night fight might tight right timer times lines liner plate plated plates wells stags staged doses dosed ranges steps stepped fields filed field sited cited focal local total image imaged imager finer filmy slows slowly rates rated stars stare stated states state minor manor lights lighted hours hoursly frames framed count county counter cells celled above abode ' +
   'movie movies moved moves moving mover print printed prints slide slides sizes event events spend seeds shift shifts after under until often before being their there these those while which whose where would could should maybe point paint').split(' ');
+
+/** Channel names of one word and five letters or more, read through a slip too ("mchery", "hoechts"). */
+const CHANNEL_WORDS = [...new Set(DEMO_CONFIG.channels.flatMap((c) => [c.name.toLowerCase(), ...c.aliases]).filter((n) => /^[a-z]{5,}$/.test(n)))];
 
 const KNOWN_NAMES = new Set([...EVERYDAY_WORDS, ...DEMO_CONFIG.channels.flatMap((c) => [c.name.toLowerCase(), ...c.aliases]).flatMap((n) => n.split(/\s+/))]);
 

@@ -242,6 +242,8 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     const take = routed.tool === 'add_rule'
       // words only the microscope has a meaning for ("move 200 µm to the right", "switch to the 40x")
       || (routed.tool !== undefined && routed.sure === true)
+      // a microscope step the words name, but the acquisition language must ask something first (a part it could not read)
+      || (routed.tool === undefined && mentions.some((m) => runsMicroscope(m.tool, catalogue)))
       || (mentions.length === 0 && cue)
       || (cue && mentions.some((m) => m.tool === routed.tool))
       || (mentions.length > 0 && mentions.every((m) => runsMicroscope(m.tool, catalogue)) && mentions.some((m) => m.tool === routed.tool))

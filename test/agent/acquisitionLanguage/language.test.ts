@@ -413,3 +413,27 @@ describe('a start request only partly understood', () => {
     expect(() => parseAcquisitionRequest('image GFP every 5 min for 2 h, 30 min after adding the drug')).toThrow(/understood image FITC every 5 min for 2 h, but not "30 min".*nothing was started/);
   });
 });
+
+describe('snaps, moves and ends in other words', () => {
+  const route = (t: string, acquisitionRunning = false) => routeMicroscopeRequest(t, { acquisitionRunning });
+  it('a single image in any verb; a frame every so often is no snap', () => {
+    expect(route('grab an image in GFP')).toEqual({ tool: 'snap', args: { channel: 'FITC' } });
+    expect(route('capture a brightfield frame')).toEqual({ tool: 'snap', args: { channel: 'Brightfield' } });
+    expect(route('slow down to one frame every 15 minutes', true)).toEqual({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'interval', intervalS: 900 }] } });
+  });
+  it('the origin, a position by its coordinates, the focus by a distance, an objective to use', () => {
+    expect(route('move the stage back to the origin')).toMatchObject({ tool: 'move_stage', args: { xUm: 0, yUm: 0, relative: false } });
+    expect(route('go to position (100, 200)')).toMatchObject({ tool: 'move_stage', args: { xUm: 100, yUm: 200, relative: false } });
+    expect(route('focus 3 µm higher')).toMatchObject({ tool: 'move_stage', args: { zUm: 3, relative: true } });
+    expect(route('use the 10x')).toMatchObject({ tool: 'move_stage', args: { objective: '10X' } });
+  });
+  it('an end time from now; a count of time points; after this time point', () => {
+    expect(parseAdjustment('stop the acquisition in 2 hours')).toEqual([{ kind: 'endIn', inS: 7200 }]);
+    expect(parseAdjustment('finish 1 h from now')).toEqual([{ kind: 'endIn', inS: 3600 }]);
+    expect(parseAdjustment('stop after this time point')).toEqual([{ kind: 'finish' }]);
+  });
+  it('two spans with no word for their roles, channel names through a slip', () => {
+    expect(parseSequence(parseAcquisitionRequest('time lapse, GFP, 5 min, 24 h').sequence).timePlan).toEqual({ intervalS: 300, durationS: 86400 });
+    expect(parseSequence(parseAcquisitionRequest('image mchery every 5 min for 1 h').sequence).channels[0].config).toBe('Rhodamine');
+  });
+});
