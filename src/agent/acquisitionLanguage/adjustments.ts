@@ -18,7 +18,7 @@ export class AmbiguousCommand extends InputError {}
 /** Clauses that begin by asking for an analysis of images ("project the 10 µm stack", "measure GFP every 5 frames") are not commands to the microscope. */
 const ANALYSIS_REQUEST = /^(?:please\s+|now\s+|then\s+|can you\s+|could you\s+)*(?:segment|track|measure|plot|project|denoise|correct|export|save|open|load|detect|count|quantify|analy[sz]e|compute|calculate|register|align|deconvolve|filter|smooth|crop|subtract|normali[sz]e|threshold|label|classify|graph|chart)\b/;
 
-const STOP_VERB = String.raw`(?:(?:don'?t|do not|no longer|never)\s+(?:image|acquire|record|take|use|need|want)|no need for|(?:that'?s|we have|we've had|had)\s+enough(?:\s+of)?|stop|end|halt|abort|cancel|kill|terminate|quit|cease|switch off|turn off|shut off|shut down|shut|cut|disable|deactivate|drop|remove|exclude|skip|no more|get rid of|lose|leave out|without)`;
+const STOP_VERB = String.raw`(?:(?:don'?t|do not|no longer|never)\s+(?:image|acquire|record|take|use|need|want)|no need for|(?:(?:that'?s|we have|we've had|had)\s+|^)enough(?:\s+of)?|stop|end|halt|abort|cancel|kill|terminate|quit|cease|switch off|turn off|shut off|shut down|shut|cut|disable|deactivate|drop|remove|exclude|skip|no more|get rid of|lose|leave out|without)`;
 const CURRENT_TIMEPOINT = String.raw`(?:this|the current|the present|the ongoing)\s+(?:time ?point|frame|round|cycle|loop|pass)`;
 const FINISH_THEN_STOP = new RegExp(
   String.raw`\b(?:let|allow)\s+${CURRENT_TIMEPOINT}\s+(?:to\s+)?(?:finish|complete|end)\b.*\bstop\b` +
@@ -153,8 +153,10 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
     // a stop word and a channel that are not verb and object ("remove the background in the GFP channel"): not a command to the microscope
     return undefined;
   }
+  // "we're done", "that's it, call it a day": the end of the run (a person confirms it)
+  if (!channels.length && /^(?:ok(?:ay)?,?\s+|right,?\s+)?(?:we'?re|we are|i'?m|i am) (?:all )?done(?: here| now| with (?:it|this|that|the)(?: (?:acquisition|imaging|experiment|run|time[\s-]?lapse))?)?(?: for (?:today|now))?[.!]*$|\bcall it a day\b|^that'?s (?:it|all)(?: for (?:today|now))?(?:,? (?:stop|we'?re done))?[.!]*$/.test(t)) return [{ kind: 'stop' }];
   if (stopVerb && !channels.length) {
-    const whole = /^(please\s+)?(stop|end|halt|abort|cancel|terminate|quit|kill)\s*(it\s+)?(now|immediately|right now|everything|all|at once|please)?[.!]?$/.test(t) || ACQUISITION_WORD.test(t);
+    const whole = /^(please\s+|ok(?:ay)?,?\s+)?(stop|end|halt|abort|cancel|terminate|quit|kill|shut (?:it )?down)\s*(it\s+)?(now|immediately|right now|everything|all|at once|please)?[.!]?$/.test(t) || ACQUISITION_WORD.test(t);
     const vague = /\b(it|that|this|them|the (laser|lasers|light|lights|lamp|led|channel|illumination|excitation|fluorescence|colou?r))\b/.test(t);
     if (whole && !/\b(channel|laser|light|lamp|led)\b/.test(t)) return [{ kind: 'stop' }];
     if (vague || whole || /\b(channel|laser|light|lamp|led)\b/.test(t)) {
@@ -239,7 +241,7 @@ function channelsStopped(t: string, config: MicroscopeConfig): string[] {
 const OFF_AT_END = /^(?:.*?)(?:\s+(?:channel|laser|light|line|colou?r))*\s*\b(?:off|out)\b(?:\s+(?:please|now|for now|from now on|thanks))*\s*[.!]*$/;
 
 /** Words for the whole acquisition (stopping these is stopping everything). */
-const ACQUISITION_WORD = /\b(the |this |my )?(whole |entire )?(acquisition|acquiring|imaging|experiment|time[\s-]?lapse|recording|run|mda|movie|everything|all imaging|microscope)\b/;
+const ACQUISITION_WORD = /\b(the |this |my )?(whole |entire )?(acquisition|acquiring|imaging|experiment|time[\s-]?lapse|recording|run|mda|movie|everything|all imaging|microscope|scope)\b/;
 
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
 

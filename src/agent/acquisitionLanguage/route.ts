@@ -90,7 +90,7 @@ const NOT_A_CONDITION = String.raw`(?:this|the current|the present|the last|poss
 const CONDITION = new RegExp(String.raw`\b(?:when(?:ever)?|if|as soon as|each time|every time)\s+(?!${NOT_A_CONDITION})\w|\bonce\s+(?!${NOT_A_CONDITION}|(?:every|a|an|per|each|more|again|daily|hourly)\b)\w`);
 
 /** A word that could end the acquisition. */
-const STOP_WORD = /\b(stop|end|halt|abort|cancel|kill|terminate|quit|cease|finish)\b/;
+const STOP_WORD = /\b(stop|end|halt|abort|cancel|kill|terminate|quit|cease|finish|shut|wrap)\b/;
 
 /** Words that begin a new acquisition, not a change to one. */
 const IMAGING_VERB = /^(?:please\s+)?(?:image|acquire|record|film|capture|start (?:a )?(?:time[\s-]?lapse|imaging|acquisition|acquiring)|time[\s-]?lapse)\b(?!.*\b(?:instead|from now|anymore|any more)\b)/;

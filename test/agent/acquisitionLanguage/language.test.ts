@@ -437,3 +437,11 @@ describe('snaps, moves and ends in other words', () => {
     expect(parseSequence(parseAcquisitionRequest('image mchery every 5 min for 1 h').sequence).channels[0].config).toBe('Rhodamine');
   });
 });
+
+describe('the end of the run in everyday words', () => {
+  it('"we\'re done", "shut down", "stop the scope" end the run (a person confirms); "enough DAPI" drops DAPI', () => {
+    for (const text of ["we're done", 'shut down', 'stop the scope', "that's all for today", "I'm done with this experiment"]) expect(parseAdjustment(text), text).toEqual([{ kind: 'stop' }]);
+    expect(parseAdjustment('enough DAPI')).toEqual([{ kind: 'dropChannel', channel: 'DAPI' }]);
+    expect(parseAdjustment('are we done?')).toEqual([{ kind: 'status', about: 'all' }]);
+  });
+});
