@@ -6,9 +6,9 @@ import { parseSequence } from '../../microscope/sequence.ts';
 import { AmbiguousCommand, MixedRequest, parseAdjustment, withoutNegatedStops } from './adjustments.ts';
 import { parseAcquisitionRequest, timeSpans } from './requests.ts';
 import { parseRule } from './rules.ts';
-import { exposureMs, findChannels, normaliseText, percent } from './words.ts';
+import { exposureMs, findChannels, normaliseText, percent, uniquePresets } from './words.ts';
 
-export type MicroscopeToolName = 'microscope_status' | 'snap' | 'move_stage' | 'start_acquisition' | 'adjust_acquisition' | 'pause_acquisition' | 'resume_acquisition' | 'stop_acquisition' | 'add_rule' | 'remove_rule' | 'dose_report';
+export type MicroscopeToolName = 'microscope_status' | 'snap' | 'move_stage' | 'start_acquisition' | 'adjust_acquisition' | 'pause_acquisition' | 'resume_acquisition' | 'stop_acquisition' | 'add_rule' | 'remove_rule' | 'list_rules' | 'dose_report';
 
 export type MicroscopeRoute =
   /**
@@ -20,9 +20,23 @@ export type MicroscopeRoute =
   | { tool?: undefined; ask: string };
 
 /** The typed arguments of one microscope tool for `text`, or undefined when it is not about the microscope. */
-export function routeMicroscopeRequest(text: string, options: { acquisitionRunning?: boolean; config?: MicroscopeConfig } = {}): MicroscopeRoute | undefined {
+/** A microscope step that ran earlier in the conversation: its tool and arguments. */
+export interface EarlierStep {
+  tool: string;
+  args: Record<string, unknown>;
+}
+
+/**
+ * `earlier`: the steps that ran before, oldest first, for words that point back: "the same for
+ * the 561" (the last changes again, for the channels named), "back to the old interval".
+ */
+export function routeMicroscopeRequest(text: string, options: { acquisitionRunning?: boolean; config?: MicroscopeConfig; earlier?: EarlierStep[] } = {}): MicroscopeRoute | undefined {
   const config = options.config ?? DEMO_CONFIG;
   const t = normaliseText(text).toLowerCase();
+  const back = options.acquisitionRunning && options.earlier ? pointsBack(t, options.earlier, config) : undefined;
+  if (back) return back;
+  // the rules: which there are, what they do
+  if (/\brules?\b/.test(t) && /\b(which|what|list|show|any|active|do|does|are there|tell me)\b/.test(t) && !/\b(remove|delete|cancel|drop|disable|stop|add|create|make|set up)\b/.test(t) && !/^(?:when(?:ever)?|if)\b/.test(t)) return { tool: 'list_rules', args: {}, sure: true };
   // a rule: the condition first ("when a cell divides, ..."), or after the action ("stop when there are more than 100 cells");
   // parseRule refuses words whose condition is nothing it can measure ("stop once this time point is done")
   if ((/^(?:when(?:ever)?|if|as soon as|each time|every time|once|after)\b.+[,:]|\bwhenever\b|^(?:add|set up|create|make) (?:a )?rule\b/.test(t) || /.\s(?:when(?:ever)?|if|as soon as|each time|every time|once)\s/.test(t)) && CONDITION.test(t)) {
@@ -80,6 +94,54 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
     }
   }
   return route;
+}
+
+/** Words that point back at earlier steps: the same changes for other channels, or the interval before the last change. */
+function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig): MicroscopeRoute | undefined {
+  const lastAdjust = [...earlier].reverse().find((s) => s.tool === 'adjust_acquisition');
+  const previous = Array.isArray(lastAdjust?.args.changes) ? (lastAdjust.args.changes as Adjustment[]) : [];
+  const again = sameForChannels(t, previous, config);
+  if (again) return { tool: 'adjust_acquisition', args: { changes: again } };
+  if (/\b(?:back|revert|return|restore|undo)\b.*\b(?:interval|rate|speed|frame rate|timing|cadence)\b|\b(?:old|previous|original|initial|former) (?:interval|rate|frame rate|speed|timing)\b|\bundo the (?:speed-?up|slow-?down)\b/.test(t)) {
+    const history = intervalHistory(earlier);
+    if (history.length >= 2) return { tool: 'adjust_acquisition', args: { changes: [{ kind: 'interval', intervalS: history[/\b(?:original|initial|first)\b/.test(t) ? 0 : history.length - 2] }] } };
+  }
+  return undefined;
+}
+
+/** The intervals the running acquisition has had, first to current, from the start and the interval changes since (s). */
+function intervalHistory(earlier: EarlierStep[]): number[] {
+  const startAt = earlier.map((s) => s.tool).lastIndexOf('start_acquisition');
+  if (startAt < 0) return [];
+  const plan = earlier[startAt].args.plan as { timePlan?: Record<string, unknown> } | undefined;
+  const first = phasesOfPlan(plan?.timePlan)[0];
+  const history = first ? [first] : [];
+  for (const step of earlier.slice(startAt + 1)) {
+    for (const c of (step.tool === 'adjust_acquisition' && Array.isArray(step.args.changes) ? step.args.changes : []) as Adjustment[]) {
+      if (c.kind === 'interval') history.push(c.intervalS);
+      else if (c.kind === 'intervalFactor' && history.length) history.push(Math.round(history[history.length - 1] * c.factor * 1e6) / 1e6);
+    }
+  }
+  return history;
+}
+
+/** The interval of a plan's first phase, s (a count over a duration gives its spacing). */
+function phasesOfPlan(timePlan: Record<string, unknown> | undefined): number[] {
+  if (!timePlan) return [];
+  const phase = (Array.isArray(timePlan.phases) ? timePlan.phases[0] : timePlan) as Record<string, number>;
+  if (typeof phase?.intervalS === 'number') return [phase.intervalS];
+  if (typeof phase?.durationS === 'number' && typeof phase.loops === 'number' && phase.loops > 1) return [phase.durationS / (phase.loops - 1)];
+  return [];
+}
+
+/** "the same for the 561", "DAPI too", "likewise for mCherry": the previous channel changes again, for the channels named. */
+function sameForChannels(t: string, previous: Adjustment[], config: MicroscopeConfig): Adjustment[] | undefined {
+  // a value of its own ("the 561 to 3%") is a new change, not the same one
+  if (!/\b(same|likewise|ditto|too|as well|also for|for .+ as well)\b/.test(t) || /\d+(?:\.\d+)?\s*(?:%|percent|ms|s\b|sec|min|h\b|hours?|µm|um|x\b)/.test(t)) return undefined;
+  const channels = uniquePresets(findChannels(t, config));
+  const perChannel = previous.filter((c) => 'channel' in c && typeof c.channel === 'string');
+  if (!channels.length || !perChannel.length) return undefined;
+  return channels.flatMap((channel) => perChannel.map((c) => ({ ...c, channel }) as Adjustment));
 }
 
 /** Words that begin a request for analysis ("measure GFP every 5 frames for 10 frames" is not an acquisition). */

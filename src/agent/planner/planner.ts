@@ -236,7 +236,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // (only when no tool words matched: our own matches are more specific)
   // the microscope engineer's router knows the acquisition language best: it decides when the
   // request is about the microscope (a rule, a channel or timing, or a microscope tool the matcher saw too)
-  const routed = help ? undefined : microscopeLanguage().routeMicroscopeRequest(withoutContext(text), { acquisitionRunning: acquisitionRunning(conversation) });
+  const routed = help ? undefined : microscopeLanguage().routeMicroscopeRequest(withoutContext(text), { acquisitionRunning: acquisitionRunning(conversation), earlier: conversation.earlier.filter((r) => r.ok).map((r) => ({ tool: r.tool, args: r.args })) });
   if (routed) {
     const cue = MICROSCOPE_CUE.test(text) || findChannels(text).length > 0 || microscopeLanguage().findChannels(text).length > 0;
     const take = routed.tool === 'add_rule'

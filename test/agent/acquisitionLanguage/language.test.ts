@@ -445,3 +445,24 @@ describe('the end of the run in everyday words', () => {
     expect(parseAdjustment('are we done?')).toEqual([{ kind: 'status', about: 'all' }]);
   });
 });
+
+describe('words that point back at earlier steps', () => {
+  const start = { tool: 'start_acquisition', args: { plan: { channels: [{ config: 'FITC' }, { config: 'Rhodamine' }], timePlan: { intervalS: 300, durationS: 43200 } } } };
+  const route = (text: string, earlier: { tool: string; args: Record<string, unknown> }[]) => routeMicroscopeRequest(text, { acquisitionRunning: true, earlier });
+  it('"the same for the 561" repeats the last channel change for the channel named; a value of its own is a new change', () => {
+    const lowered = { tool: 'adjust_acquisition', args: { changes: [{ kind: 'power', powerPercent: 5, channel: 'FITC' }] } };
+    expect(route('same for the 561', [start, lowered])).toEqual({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'power', powerPercent: 5, channel: 'Rhodamine' }] } });
+    expect(route('the 561 to 3% too', [start, lowered])).toEqual({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'power', powerPercent: 3, channel: 'Rhodamine' }] } });
+  });
+  it('"back to the old interval" is the one before the last change; "the original" the first', () => {
+    const faster = { tool: 'adjust_acquisition', args: { changes: [{ kind: 'interval', intervalS: 60 }] } };
+    const twice = { tool: 'adjust_acquisition', args: { changes: [{ kind: 'intervalFactor', factor: 0.5 }] } };
+    expect(route('go back to the old interval', [start, faster])).toEqual({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'interval', intervalS: 300 }] } });
+    expect(route('go back to the previous interval', [start, faster, twice])).toEqual({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'interval', intervalS: 60 }] } });
+    expect(route('restore the original interval', [start, faster, twice])).toEqual({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'interval', intervalS: 300 }] } });
+  });
+  it('the rules and the cells of the latest image are questions for the microscope', () => {
+    expect(routeMicroscopeRequest('what does the rule do?')).toEqual({ tool: 'list_rules', args: {}, sure: true });
+    expect(parseAdjustment('how many cells are in the latest image?')).toEqual([{ kind: 'status', about: 'all' }]);
+  });
+});
