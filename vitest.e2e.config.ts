@@ -9,5 +9,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     fileParallelism: false,
+    // A tmux server can fail to start when the previous file's server is still going away
+    // ("server exited unexpectedly"); one retry of the whole test, not of an assertion.
+    retry: 1,
   },
 });
