@@ -107,13 +107,15 @@ function parseRuleAction(text: string, config: MicroscopeConfig): { action: Rule
     return { action: { kind: 'zoom', ...(objective ? { objective: `${objective[1]}X` } : {}) }, revert: false };
   }
   const channels = uniquePresets(findChannels(main, config));
-  if (/\b(add|include|also image|turn on|image (?:it )?(?:also )?in|take)\b/.test(main) && channels.length && !/\bevery\b/.test(main)) {
+  // "add mCherry for 10 frames", "snap a Cy5 image" (one time point of it), "add DAPI every frame"
+  const snapOnce = /\b(snap|grab|capture|acquire|take)\b.*\b(image|picture|snapshot|frame|shot)\b/.test(main) && holdS === undefined && holdFrames === undefined;
+  if (/\b(add|include|also image|turn on|image (?:it )?(?:also )?in|take|snap|grab|capture|acquire)\b/.test(main) && channels.length && !/\bevery\b(?!\s+(?:frame|time ?point|image)\b)/.test(main)) {
     const exposure = exposureMs(main);
     return {
       action: { kind: 'addChannel', channel: channels[0], ...(exposure !== undefined ? { exposureMs: exposure } : {}) },
       holdS,
-      holdFrames,
-      revert: holdS !== undefined || holdFrames !== undefined || backMentioned,
+      holdFrames: snapOnce ? 1 : holdFrames,
+      revert: snapOnce || holdS !== undefined || holdFrames !== undefined || backMentioned,
     };
   }
   const intervalS = durationAfter(main, /\bevery\b|\binterval(?:\s+(?:to|of))?\b/);

@@ -466,3 +466,13 @@ describe('words that point back at earlier steps', () => {
     expect(parseAdjustment('how many cells are in the latest image?')).toEqual([{ kind: 'status', about: 'all' }]);
   });
 });
+
+describe('rules without a comma, questions that begin like a condition', () => {
+  it('"when the cell count is over 50 stop the experiment" is a rule, never a stop now', () => {
+    expect(routeMicroscopeRequest('when the cell count is over 50 stop the experiment', { acquisitionRunning: true })).toMatchObject({ tool: 'add_rule', args: { rule: { trigger: { kind: 'cellCount', comparison: 'above', threshold: 50 }, action: { kind: 'stop' } } } });
+    expect(routeMicroscopeRequest('every time a cell divides, snap a Cy5 image', { acquisitionRunning: true })).toMatchObject({ tool: 'add_rule', args: { rule: { action: { kind: 'addChannel', channel: 'Cy5' }, holdFrames: 1, revert: true } } });
+  });
+  it('"when will it finish?" is a question', () => {
+    expect(routeMicroscopeRequest('when will it finish?', { acquisitionRunning: true })).toEqual({ tool: 'microscope_status', args: {} });
+  });
+});
