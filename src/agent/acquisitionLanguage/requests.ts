@@ -2,6 +2,7 @@
 // apart" → the useq-like plan start_acquisition takes, and what was understood in words.
 import { InputError } from '../../errors.ts';
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
+import { describeZPlan } from '../../microscope/adjustment.ts';
 import type { SequenceInput } from '../../microscope/sequence.ts';
 import { quantitiesNotCarried } from './adjustments.ts';
 import { parseGrid, parsePositionList, parseZPlan, positionCount, spreadPositions } from './space.ts';
@@ -46,7 +47,7 @@ export function parseAcquisitionRequest(text: string, config: MicroscopeConfig =
     shared('exposureMs') !== undefined ? `at ${shared('exposureMs')} ms` : '',
     shared('powerPercent') !== undefined ? `${shared('powerPercent')} % power` : '',
     timePlan ? describeTimePlan(timePlan) : 'once',
-    zPlan && 'rangeUm' in zPlan ? `with ${Math.floor(zPlan.rangeUm / zPlan.stepUm + 1e-9) + 1} z planes ${zPlan.stepUm} µm apart` : '',
+    zPlan ? `with a z-stack of ${describeZPlan(zPlan)}` : '',
     listed.length ? `at ${listed.length} position(s) ${listed.map((p) => `(${p.xUm}, ${p.yUm})`).join(', ')} µm` : '',
     spread ? `at ${count} positions ${spread.spacingUm} µm apart (x = ${spread.positions.map((p) => p.xUm).join(', ')} µm, y = 0; no two fields overlap; give coordinates to choose them)` : '',
     grid ? `tiling each position ${grid.rows} x ${grid.columns}${grid.overlapPercent ? ` with ${grid.overlapPercent} % overlap` : ''}` : '',

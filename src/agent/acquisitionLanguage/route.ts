@@ -151,7 +151,7 @@ const ANALYSIS_START = /^(?:please\s+|can you\s+|could you\s+)*(?:segment|track|
 const NOT_A_CONDITION = String.raw`(?:this|the current|the present|the last|possible|you can|needed|necessary|required|ok|okay|that'?s ok|will|is|does|do|did|was|are|can|should|would)\b`;
 /** A question ("when will it finish?", "if I stop now, is the file complete?"), not a rule. */
 const QUESTION = /\?\s*$|^(?:when|if)\s+(?:will|is|does|do|did|was|are|can|should|would)\b/;
-const CONDITION = new RegExp(String.raw`\b(?:when(?:ever)?|if|as soon as|each time|every time)\s+(?!${NOT_A_CONDITION})\w|\bonce\s+(?!${NOT_A_CONDITION}|(?:every|a|an|per|each|more|again|daily|hourly)\b)\w`);
+const CONDITION = new RegExp(String.raw`\b(?:when(?:ever)?|if|as soon as|each time|every time)\s+(?!${NOT_A_CONDITION}|points?\b)\w|\bonce\s+(?!${NOT_A_CONDITION}|(?:every|a|an|per|each|more|again|daily|hourly)\b)\w`);
 
 /** A word that could end the acquisition. */
 const STOP_WORD = /\b(stop|end|halt|abort|cancel|kill|terminate|quit|cease|finish|shut|wrap)\b/;

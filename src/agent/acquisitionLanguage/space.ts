@@ -16,10 +16,15 @@ function distance(m: RegExpExecArray | null, valueGroup = 1, unitGroup = 2): num
 /** A z-stack in the words, or undefined when none is named. */
 export function parseZPlan(text: string): ZPlan | undefined {
   const t = text.toLowerCase();
-  if (!/z[\s-]?stacks?|z[\s-]?planes?|\bplanes\b|slices|z[\s-]?range|stack of|\bsections\b|z[\s-]?steps?|\bstack\b/.test(t)) return undefined;
+  if (!/z[\s-]?stacks?|z[\s-]?planes?|\bplanes\b|slices|z[\s-]?range|stack of|\bsections\b|z[\s-]?steps?|\bstack\b|above and below|below and above|either side of (?:the )?focus|around (?:the )?focus/.test(t)) return undefined;
+  // "from -5 to +5 µm", "5 µm above and below (focus)": a stack around the focus
+  const fromTo = new RegExp(String.raw`\bfrom\s*([-+−]?\d+(?:\.\d+)?)\s*${UNIT}?\s*(?:to|-|–)\s*([-+]?\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t);
+  const around = new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:above and below|below and above|either side of|on (?:each|either) side of|±|up and down)`, 'i').exec(t);
   const stepUm =
     distance(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:z[\s-]?)?(?:steps?|spacing|apart|intervals?|increments?|between)`, 'i').exec(t)) ??
     distance(new RegExp(String.raw`(?:steps?|spacing|intervals?|increments?|every)\s*(?:of|size|sizes? of)?\s*(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t)) ??
+    // "step 0.5", "spacing: 1" in words about z: µm
+    distance(new RegExp(String.raw`\b(?:z[\s-]?)?(?:step(?:\s*size)?|spacing)\s*(?:of|=|:)?\s*(\d+(?:\.\d+)?)\b(?!\s*(?:%|ms|s\b|sec|min|h\b|x\b|time|frame))`, 'i').exec(t)) ??
     // "20 slices at 0.5 µm", "11 planes spaced by 1 µm", "0.5 µm slices"
     distance(new RegExp(String.raw`(?:planes|slices|sections)\s+(?:at|of|with|every|spaced(?:\s+by)?|separated\s+by)\s+(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t)) ??
     distance(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:z[\s-]?)?(?:planes|slices|sections)\b`, 'i').exec(t));
@@ -32,6 +37,15 @@ export function parseZPlan(text: string): ZPlan | undefined {
   if (rangeUm === undefined && stepUm === undefined && planes === undefined) {
     // "a 10 µm z-stack": the only distance is the range.
     rangeUm = distance(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t));
+  }
+  if (fromTo) {
+    const [lo, hi] = [Number(fromTo[1].replace('−', '-')) * unitMicrometres(fromTo[2] ?? fromTo[4] ?? 'µm'), Number(fromTo[3]) * unitMicrometres(fromTo[4] ?? 'µm')].sort((a, b) => a - b);
+    const step = stepUm ?? (planes !== undefined && planes > 1 ? round6((hi - lo) / (planes - 1)) : 1);
+    return lo <= 0 && hi >= 0 ? { belowUm: round6(-lo), aboveUm: round6(hi), stepUm: step } : { rangeUm: round6(hi - lo), stepUm: step };
+  }
+  if (around) {
+    const half = Number(around[1]) * unitMicrometres(around[2] ?? 'µm');
+    return { belowUm: half, aboveUm: half, stepUm: stepUm ?? (planes !== undefined && planes > 1 ? round6((2 * half) / (planes - 1)) : 1) };
   }
   if (planes !== undefined && stepUm !== undefined) return { rangeUm: round6((planes - 1) * stepUm), stepUm };
   if (planes !== undefined && rangeUm !== undefined) return { rangeUm, stepUm: planes > 1 ? round6(rangeUm / (planes - 1)) : Math.max(rangeUm, 1) };

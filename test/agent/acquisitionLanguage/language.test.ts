@@ -476,3 +476,13 @@ describe('rules without a comma, questions that begin like a condition', () => {
     expect(routeMicroscopeRequest('when will it finish?', { acquisitionRunning: true })).toEqual({ tool: 'microscope_status', args: {} });
   });
 });
+
+describe('z-stacks around the focus', () => {
+  const z = (t: string) => parseSequence(parseAcquisitionRequest(t).sequence).zPlan;
+  it('"from -5 to +5 µm", "5 µm above and below focus", a step with no unit', () => {
+    expect(z('image GFP every 5 min for 1 h with a z-stack from -5 to +5 um in 1 um steps')).toEqual({ belowUm: 5, aboveUm: 5, stepUm: 1 });
+    expect(z('image GFP every 5 min for 1 h, 5 um above and below focus, 1 um step')).toEqual({ belowUm: 5, aboveUm: 5, stepUm: 1 });
+    expect(z('image GFP every 5 min for 1 h, z: 21 planes, step 0.5')).toEqual({ rangeUm: 10, stepUm: 0.5 });
+    expect(parseAdjustment('take a z-stack of 5 um every time point')).toEqual([{ kind: 'zPlan', zPlan: { rangeUm: 5, stepUm: 1 } }]);
+  });
+});
