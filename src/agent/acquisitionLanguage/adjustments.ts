@@ -126,8 +126,11 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
   // one position: "stop imaging position 2", "drop Pos1", "skip the third field"; "add a position at (500, 500)"
   const position = positionNamed(t);
   if (position && new RegExp(String.raw`(?:^|\b)${STOP_VERB}\b`).test(t) && !channel) return [{ kind: 'dropPosition', position }];
-  const newPosition = /\b(?:add|include|also image)\b.*?\b(?:position|field|site|point)\b.*?\(\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*(?:,\s*(-?\d+(?:\.\d+)?)\s*)?\)/.exec(t);
-  if (newPosition) return [{ kind: 'addPosition', xUm: Number(newPosition[1]), yUm: Number(newPosition[2]), ...(newPosition[3] !== undefined ? { zUm: Number(newPosition[3]) } : {}) }];
+  // "add a position at (500, 500)", "also image (500, 500) and (900, 0)": added to the positions, not instead of them
+  if (/\b(?:add|include|also|another|extra|additional|as well|too)\b/.test(t) && !/\b(?:instead|only|just)\b/.test(t)) {
+    const added = parsePositionList(t);
+    if (added.length) return added.map((p) => ({ kind: 'addPosition' as const, xUm: p.xUm, yUm: p.yUm, ...(p.zUm !== undefined ? { zUm: p.zUm } : {}) }));
+  }
   // "everything except GFP", "all channels but DAPI and mCherry": only those from now on
   if (channels.length && /\b(?:everything|all(?: the)?(?: other)?(?: channels| colou?rs| lasers)?|every channel|the rest)\s+(?:except|but|apart from|other than|save)\b/.test(t)) return [{ kind: 'onlyChannels', channels }];
   // a channel by its number in the plan: "drop channel 2", "turn off ch3", "stop the second channel"

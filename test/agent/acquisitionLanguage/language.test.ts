@@ -486,3 +486,11 @@ describe('z-stacks around the focus', () => {
     expect(parseAdjustment('take a z-stack of 5 um every time point')).toEqual([{ kind: 'zPlan', zPlan: { rangeUm: 5, stepUm: 1 } }]);
   });
 });
+
+describe('positions added, not replaced', () => {
+  it('"also image at (500, 500)" adds a position; "image at ... from now on" replaces them', () => {
+    expect(parseAdjustment('also image at (500, 500)')).toEqual([{ kind: 'addPosition', xUm: 500, yUm: 500 }]);
+    expect(parseAdjustment('add positions (100, 100) and (300, 300)')).toEqual([{ kind: 'addPosition', xUm: 100, yUm: 100 }, { kind: 'addPosition', xUm: 300, yUm: 300 }]);
+    expect(parseAdjustment('image at (0, 0) and (800, 0) from now on')[0].kind).toBe('positions');
+  });
+});
