@@ -43,8 +43,10 @@ export function quantitiesNotCarried(clause: string, changes: unknown[]): string
   const t = clause.toLowerCase();
   const missing: string[] = [];
   for (const d of durationsIn(t)) if (!has(d.seconds) && !has(d.seconds * 1000)) missing.push(t.slice(d.index, d.index + d.length));
-  for (const m of t.matchAll(/(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)/g)) if (!has(Number(m[1]))) missing.push(m[0]);
+  for (const m of t.matchAll(/(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)(?:\s*(?:co2|co₂|o2|oxygen|humidity))?/g)) if (!has(Number(m[1])) || /co2|co₂|o2|oxygen|humidity/.test(m[0])) missing.push(m[0]);
   for (const m of t.matchAll(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*(${DISTANCE_UNIT})`, 'g'))) if (!has(Number(m[1]) * unitMicrometres(m[2]))) missing.push(m[0]);
+  // settings no plan or change here carries (the incubator, the camera): named, never dropped
+  for (const m of t.matchAll(/\d+(?:\.\d+)?\s*(?:°\s*c\b|º\s*c\b|degrees?(?:\s+c(?:elsius)?)?\b|deg\s*c\b)|\b(?:bin(?:ning)?\s*(?:of\s*)?\d\s*x\s*\d|\d\s*x\s*\d\s*bin(?:ning|ned)?|bin(?:ning)?\s*\d)\b|\b(?:em\s*)?gain\s*(?:of\s*)?\d+/g)) missing.push(m[0]);
   return [...new Set(missing)];
 }
 
@@ -103,6 +105,8 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
 function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | undefined {
   const t = clause.trim().toLowerCase();
   if (ANALYSIS_REQUEST.test(t)) return undefined;
+  // the incubator is not the microscope's light: "set CO2 to 5%" is not read as a power
+  if (/\b(co2|co₂|o2|oxygen|humidity|temperature|incubat\w*|heater|degrees)\b/.test(t)) throw new AmbiguousCommand(`"${clause.trim()}" is about the incubator (temperature, CO2, humidity), which I do not control: set it on the incubator; nothing was changed`);
   const channels = uniquePresets(findChannels(t, config));
   const channel = channels[0];
   // "488 off", "GFP out": a channel and off/out at the end is a stop word too

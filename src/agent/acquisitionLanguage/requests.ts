@@ -135,7 +135,8 @@ type Settings = { exposureMs?: number; powerPercent?: number };
 function channelSettings(t: string, config: MicroscopeConfig): Map<string, Settings> {
   const mentions = findChannels(t, config);
   const out = new Map<string, Settings>(uniquePresets(mentions).map((p) => [p, {}]));
-  const text = t.replace(/\d+(?:\.\d+)?\s*(?:%|percent)\s*overlap/gi, (m) => ' '.repeat(m.length));
+  // percentages of something else (tile overlap, the incubator's gases) are no light power
+  const text = t.replace(/\d+(?:\.\d+)?\s*(?:%|percent)\s*(?:overlap|co2|co₂|o2|oxygen|humidity|rh\b|confluen\w*)/gi, (m) => ' '.repeat(m.length));
   const values: { key: keyof Settings; value: number; start: number; end: number }[] = [];
   for (const m of text.matchAll(/(\d+(?:\.\d+)?)\s*(ms|msec|milliseconds?)\b/gi)) values.push({ key: 'exposureMs', value: Number(m[1]), start: m.index!, end: m.index! + m[0].length });
   for (const m of text.matchAll(/\bexposures?\s*(?:time\s*)?(?:of|to|at|=|:)?\s*(\d+(?:\.\d+)?)\s*(s|sec|seconds?)\b/gi)) values.push({ key: 'exposureMs', value: Number(m[1]) * 1000, start: m.index!, end: m.index! + m[0].length });
