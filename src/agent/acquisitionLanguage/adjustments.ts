@@ -326,7 +326,7 @@ function parseLight(t: string, channel: string | undefined): Adjustment[] {
   };
   if (byPct && (down || up)) return [relative(down ? Math.max(0, 1 - Number(byPct[1]) / 100) || 0.001 : 1 + Number(byPct[1]) / 100)];
   if (/\bhalve\b|\bhalf the\b|\bby half\b|\bin half\b/.test(t)) return [relative(0.5)];
-  const fraction = /\bto (?:a|one) (half|third|quarter|fifth|tenth|hundredth)\b/.exec(t);
+  const fraction = /\bto (?:(?:a|one) )?(half|third|quarter|fifth|tenth|hundredth)\b/.exec(t);
   const parts: Record<string, number> = { half: 2, third: 3, quarter: 4, fifth: 5, tenth: 10, hundredth: 100 };
   if (fraction) return [relative(1 / parts[fraction[1]])];
   const fold = /\b(\d+(?:\.\d+)?|two|three|four|five|ten|hundred)[\s-]?fold\b/.exec(t);

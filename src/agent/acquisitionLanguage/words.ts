@@ -205,13 +205,23 @@ export function correctTypos(text: string): string {
 
 export function normaliseText(text: string): string {
   if (typeof text !== 'string' || !text.trim()) throw new InputError('empty request: say what to image or change');
-  return correctTypos(text)
+  return labShorthand(correctTypos(text))
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/μ/g, 'µ')
     .replace(/(\d),(\d{3})\b/g, '$1$2')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** Lab shorthand in plain words: "q10min" and "dt = 2 min" are every 10 / 2 min, "x 24h" is for 24 h, 5' is 5 min and 30'' 30 s. */
+export function labShorthand(text: string): string {
+  return text
+    .replace(/\bq\s*(\d+(?:\.\d+)?)\s*(s|secs?|min|mins|h|hrs?)\b/gi, 'every $1 $2')
+    .replace(/(?:\bdt|Δt|\bdelta t)\s*[=:]?\s*(?=\d)/gi, 'every ')
+    .replace(/(?:^|\s)x\s*(\d+(?:\.\d+)?)\s*(h|hrs?|hours?|d|days?|min|mins|minutes)\b/gi, ' for $1 $2')
+    .replace(/(\d)\s*(?:''|")(?![\w])/g, '$1 s')
+    .replace(/(\d)\s*['′](?![\w'])/g, '$1 min');
 }
 
 export function fmtS(seconds: number): string {

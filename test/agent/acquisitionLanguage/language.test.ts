@@ -503,3 +503,13 @@ describe('what the microscope does not control', () => {
     expect(() => parseAdjustment('set CO2 to 5%')).toThrow(/about the incubator .* nothing was changed/);
   });
 });
+
+describe('lab shorthand', () => {
+  it('"q10min x 24h", "dt = 2 min", 5\' and 30\'\' are intervals and durations', async () => {
+    const { labShorthand } = await import('../../../src/agent/acquisitionLanguage/words.ts');
+    expect(labShorthand('GFP/mCherry, q10min x 24h')).toBe('GFP/mCherry, every 10 min for 24 h');
+    expect(labShorthand("every 5' for 2h, 30'' exposure, a 3 x 3 grid")).toBe('every 5 min for 2h, 30 s exposure, a 3 x 3 grid');
+    expect(parseSequence(parseAcquisitionRequest('image DAPI, dt = 2 min, 6 h').sequence).timePlan).toEqual({ intervalS: 120, durationS: 21600 });
+    expect(parseAdjustment('dim the DAPI to half')).toEqual([{ kind: 'powerFactor', factor: 0.5, channel: 'DAPI' }]);
+  });
+});
