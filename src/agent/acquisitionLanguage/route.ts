@@ -44,7 +44,9 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
       const { id: _id, ...rule } = parseRule(text.replace(/^\s*(?:add|set up|create|make) (?:a )?rule:?\s*/i, ''), config);
       return { tool: 'add_rule', args: { rule, confirm: false } };
     } catch (err) {
-      // a command on a condition that cannot be watched ("stop GFP once it is bleached"): asked, never done at once without its condition
+      // a command on a condition that cannot be watched ("stop GFP once it is bleached"): asked, never done at once without its condition;
+      // an analysis for later ("when it's done, track the cells") is the planner's
+      if (ANALYSIS_WORD.test(t)) return undefined;
       if (CONDITION.test(t)) return { ask: capitalise((err as Error).message) };
     }
   }
@@ -152,6 +154,9 @@ const NOT_A_CONDITION = String.raw`(?:this|the current|the present|the last|poss
 /** A question ("when will it finish?", "if I stop now, is the file complete?"), not a rule. */
 const QUESTION = /\?\s*$|^(?:when|if)\s+(?:will|is|does|do|did|was|are|can|should|would)\b/;
 const CONDITION = new RegExp(String.raw`\b(?:when(?:ever)?|if|as soon as|each time|every time)\s+(?!${NOT_A_CONDITION}|points?\b)\w|\bonce\s+(?!${NOT_A_CONDITION}|(?:every|a|an|per|each|more|again|daily|hourly)\b)\w`);
+
+/** A word that asks for an analysis anywhere in the words. */
+const ANALYSIS_WORD = /\b(?:segment\w*|track(?:ing)?|measure|plot|project|denoise|export|quantify|analy[sz]e|kymograph|detect)\b/;
 
 /** A word that could end the acquisition. */
 const STOP_WORD = /\b(stop|end|halt|abort|cancel|kill|terminate|quit|cease|finish|shut|wrap)\b/;

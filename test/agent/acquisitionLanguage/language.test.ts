@@ -513,3 +513,11 @@ describe('lab shorthand', () => {
     expect(parseAdjustment('dim the DAPI to half')).toEqual([{ kind: 'powerFactor', factor: 0.5, channel: 'DAPI' }]);
   });
 });
+
+describe('analysis for later is not a rule', () => {
+  it('"when it\'s done, track the cells" is left to the planner; a command on an unwatchable condition is asked', () => {
+    expect(routeMicroscopeRequest("when it's done, track the cells", { acquisitionRunning: true })).toBeUndefined();
+    const route = routeMicroscopeRequest('stop GFP once it is bleached', { acquisitionRunning: true });
+    expect(route && 'ask' in route ? route.ask : '').toMatch(/trigger the rule/);
+  });
+});
