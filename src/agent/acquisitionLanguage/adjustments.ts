@@ -119,8 +119,8 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
   }
 
   // Questions about the run.
-  if (/how (much|long) (longer|more time|time is left|is left|remaining)|time (left|remaining)|when will it (end|finish|be done)|how long until|\beta\b|how many .*left/.test(t)) return [{ kind: 'status', about: 'time' }];
-  if (/how much (light|dose|exposure|laser|illumination)|(light|photo|laser)?\s*dose (so far|used|report)|\bdose\b.*\?|light so far|photobleach|phototox|light budget|too much light|light damage|^(what|show|report|tell)\b.*\b(light )?dose\b|^(?:is|are|has|have)\b.*\bbleach\w*/.test(t)) return [{ kind: 'status', about: 'dose' }];
+  if (/how (much|long) (longer|more time|time is left|is left|remaining)|time (left|remaining)|remaining time|when will it (end|finish|be done)|how long until|\beta\b|how many .*left|how long (?:has it|have we|has the (?:acquisition|run|imaging)) been (?:running|going|imaging|acquiring)/.test(t)) return [{ kind: 'status', about: 'time' }];
+  if (/how much (light|dose|exposure|laser|illumination)|(light|photo|laser)?\s*dose (so far|used|report)|\bdose\b.*\?|light so far|photobleach|phototox|light budget|too much light|light damage|^(what|show|report|tell)\b.*\b(light )?dose\b|^(?:is|are|has|have)\b.*\bbleach\w*|^(?:total |cumulative )?(?:light )?(?:dose|light exposure|illumination)(?: (?:per|by) (?:channel|position|field))?\??$|\b(?:budget|dose) (?:is )?(?:left|remaining|remains)\b|\b(?:left|remaining) (?:of the )?(?:light |dose )?budget\b/.test(t)) return [{ kind: 'status', about: 'dose' }];
   if (/^(status|what('s| is) (it|the acquisition) doing|how is (it|the acquisition) going|progress)\??$/.test(t) || /\bstatus\b/.test(t) || STATUS_QUESTION.test(t)) return [{ kind: 'status', about: 'all' }];
 
   // The z-stack, before channels: "switch off the z-stack" is not a channel.

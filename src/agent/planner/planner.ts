@@ -225,7 +225,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     const feeding = new Set([maker, ...(selfOf(maker ?? '', catalogue)?.consumes ?? []).map((t) => makerOf(t as InputType, catalogue))]);
     // the tools the question names apart from its scope ("the first frame" is no baseline to normalise to)
     const named = understand(withoutScope(text), catalogue).mentions;
-    const asked = named.every((m) => feeding.has(m.tool) || runsMicroscope(m.tool, catalogue)) ? dataQuestionPlan(text, conversation, catalogue, mentions.some((m) => runsMicroscope(m.tool, catalogue))) : undefined;
+    const asked = named.every((m) => feeding.has(m.tool) || runsMicroscope(m.tool, catalogue)) ? dataQuestionPlan(text, conversation, catalogue, mentions.some((m) => runsMicroscope(m.tool, catalogue)) || commandWhileImaging(text, conversation)) : undefined;
     if (asked) return asked;
   }
   if (mentions.length === 0 && REPEAT.test(text)) {

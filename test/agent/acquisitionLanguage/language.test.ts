@@ -521,3 +521,10 @@ describe('analysis for later is not a rule', () => {
     expect(route && 'ask' in route ? route.ask : '').toMatch(/trigger the rule/);
   });
 });
+
+describe('terse dose and time questions', () => {
+  it('are the run\'s own questions', () => {
+    for (const text of ['light exposure per channel', 'total dose?', 'how much of the budget is left?']) expect(parseAdjustment(text), text).toEqual([{ kind: 'status', about: 'dose' }]);
+    for (const text of ['how long has it been running?', "what's the remaining time"]) expect(parseAdjustment(text), text).toEqual([{ kind: 'status', about: 'time' }]);
+  });
+});
