@@ -71,6 +71,9 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
     const power = percent(t);
     return { tool: 'snap', args: { ...(channel ? { channel } : {}), ...(exposure !== undefined ? { exposureMs: exposure } : {}), ...(power !== undefined ? { powerPercent: power } : {}) } };
   }
+  // a rule proposed earlier, activated by its id ("activate rule-1"): a person still approves it
+  const activate = /\b(?:activate|enable|confirm|turn on|switch on|apply|start)\b.*\brule[- ]?#?(\d+)\b/.exec(t);
+  if (activate) return { tool: 'add_rule', args: { ruleId: `rule-${activate[1]}`, confirm: true } };
   // a rule removed ("cancel rule-1"; "delete that rule" is left to the planner, which knows the rules proposed)
   if (/\brules?\b/.test(t) && /\b(remove|delete|cancel|drop|disable|deactivate|stop|kill|turn off|switch off|get rid of|forget|scrap|undo)\b/.test(t)) {
     const id = /\brule[- ]?#?(\d+)\b/.exec(t);

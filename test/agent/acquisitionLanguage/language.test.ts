@@ -528,3 +528,9 @@ describe('terse dose and time questions', () => {
     for (const text of ['how long has it been running?', "what's the remaining time"]) expect(parseAdjustment(text), text).toEqual([{ kind: 'status', about: 'time' }]);
   });
 });
+
+describe('a rule activated by its id', () => {
+  it('"activate rule-1" asks to confirm that rule (a person approves it)', () => {
+    expect(routeMicroscopeRequest('activate rule-1', { acquisitionRunning: true })).toEqual({ tool: 'add_rule', args: { ruleId: 'rule-1', confirm: true } });
+  });
+});
