@@ -344,7 +344,14 @@ function parseLight(t: string, channel: string | undefined): Adjustment[] {
 function parseZoom(t: string): Adjustment | undefined {
   const objective = /\b(10|20|40)\s*x\b/.exec(t);
   const obj = objective ? { objective: `${objective[1]}X` } : {};
-  const cell = /\bzoom(?:\s+(?:in|into|on|onto|to))*\s+(?:on\s+|to\s+)?(?:the\s+)?(?:cell|nucleus|object)\s*#?\s*(\d+)/.exec(t) ?? /\b(?:cell|nucleus)\s*#?\s*(\d+)\b.*\bzoom/.exec(t);
+  const cell =
+    /\bzoom(?:\s+(?:in|into|on|onto|to))*\s+(?:on\s+|to\s+)?(?:the\s+)?(?:cell|nucleus|object)\s*#?\s*(\d+)/.exec(t) ??
+    /\b(?:cell|nucleus)\s*#?\s*(\d+)\b.*\b(?:zoom|(?:higher|more|greater) magnification|magnif\w*|closer look)/.exec(t) ??
+    /\b(?:magnify|(?:take a )?closer look at|get closer to)\s+(?:the\s+)?(?:cell|nucleus)\s*#?\s*(\d+)/.exec(t);
+  // a cell by a description ("the brightest cell"): the cells are numbered in the status, not described
+  if (!cell && /\bzoom\b|\bmagnif/.test(t) && /\b(?:cell|nucleus|object)\b/.test(t) && !/\b(?:cell|nucleus|object)\s*#?\s*\d/.test(t)) {
+    throw new AmbiguousCommand('which cell? I zoom on a cell by its number in the latest image: ask "what is the microscope doing?" to see them numbered, then say e.g. "zoom into cell 12"');
+  }
   if (cell) return { kind: 'zoom', cell: Number(cell[1]), ...obj };
   const pixel = /\bzoom\b.*?\(?\s*(\d+(?:\.\d+)?)\s*,\s*(\d+(?:\.\d+)?)\s*\)?/.exec(t);
   if (pixel && /pixel|px|\(/.test(t)) return { kind: 'zoom', xPx: Number(pixel[1]), yPx: Number(pixel[2]), ...obj };

@@ -534,3 +534,10 @@ describe('a rule activated by its id', () => {
     expect(routeMicroscopeRequest('activate rule-1', { acquisitionRunning: true })).toEqual({ tool: 'add_rule', args: { ruleId: 'rule-1', confirm: true } });
   });
 });
+
+describe('zoom on a cell', () => {
+  it('by its number in other words; a cell described, not numbered, is asked about', () => {
+    expect(parseAdjustment('image cell 4 at higher magnification')).toEqual([{ kind: 'zoom', cell: 4 }]);
+    expect(() => parseAdjustment('zoom in on the brightest cell')).toThrow(/which cell\? I zoom on a cell by its number/);
+  });
+});
