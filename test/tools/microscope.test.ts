@@ -178,3 +178,18 @@ describe('microscope tools', () => {
     await expect(call('snap', { channel: 'mCherry', exposureMs: 100, powerPercent: 50 })).resolves.toBeTruthy();
   });
 });
+
+describe('adjust_acquisition with positions and channels by number, and an end time', () => {
+  it('drops a position by its number, adds one, drops a channel by its number, ends in a while; each reply names the time point', async () => {
+    const session = simSession(new VirtualClock());
+    const { call } = context(session, 's4');
+    await call('start_acquisition', { plan: { channels: [{ config: 'GFP', exposureMs: 10 }, { config: 'DAPI', exposureMs: 10 }], timePlan: { intervalS: 60, loops: 100 }, stagePositions: [{ xUm: 0, yUm: 0 }, { xUm: 800, yUm: 0 }, { xUm: 1600, yUm: 0 }] } });
+    const changed = await call('adjust_acquisition', { changes: [{ kind: 'dropPosition', position: '2' }, { kind: 'addPosition', xUm: -800, yUm: 0 }, { kind: 'dropChannel', channel: '2' }, { kind: 'endIn', inS: 600 }] });
+    expect(changed.summary).toMatch(/Pos1 dropped .*Pos0, Pos2 go on \(from t=\d+\); Pos3 at \(-800, 0\) µm added .*3 positions \(from t=\d+\); DAPI dropped .*FITC go on \(from t=\d+\); the acquisition now ends in 10 min/);
+    const status = session.acquisition!.status();
+    expect(status.positions.map((p) => p.name)).toEqual(['Pos0', 'Pos2', 'Pos3']);
+    expect(status.channels.map((c) => c.channel)).toEqual(['FITC']);
+    session.acquisition!.stop();
+    await session.acquisition!.done;
+  });
+});
