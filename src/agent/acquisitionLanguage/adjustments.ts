@@ -216,8 +216,10 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
   // Power and exposure, absolute or relative.
   const light = parseLight(t, channel);
   if (light.length) return light;
+  // "max power on the 640", "full laser on DAPI": 100 % (a raise of more than 2x is confirmed by a person)
+  if (/\b(?:max(?:imum)?|full)\s+(?:power|laser|intensity|light)\b|\b(?:power|laser|intensity)\s+(?:to\s+)?(?:the\s+)?max(?:imum)?\b/.test(t) && !/\d/.test(t.replace(/\b(?:405|488|561|640|647|633|555|568)\b/g, ''))) return [{ kind: 'power', powerPercent: 100, ...(channel ? { channel } : {}) }];
   // "less laser please", "more light on GFP": how much is asked, never guessed
-  if (/\b(power|laser|light|intensity|illumination|exposure|lamp|led)\b/.test(t) && /\b(less|more|lower|higher|reduce|increase|decrease|raise|dim|weaker|stronger|brighter|dimmer|turn down|turn up)\b/.test(t) && !/\d/.test(t)) {
+  if ((/\b(power|laser|light|intensity|illumination|exposure|lamp|led|dose)\b/.test(t) || (channel !== undefined && /\b(?:turn|dial|bring)\b.*\b(?:down|up)\b/.test(t))) && /\b(less|more|lower|higher|reduce|increase|decrease|raise|dim|weaker|stronger|brighter|dimmer|turn down|turn up|minimi[sz]e|minimum|as little|least|lowest|all the way down|down|up|short|shorter|long|longer)\b/.test(t) && !/\d/.test(t.replace(/\b(?:405|488|561|640|647|633|555|568)\b/g, ''))) {
     throw new AmbiguousCommand(`how much ${/\b(more|higher|increase|raise|stronger|brighter|turn up)\b/.test(t) ? 'more' : 'less'} light? Say e.g. "halve the 488 power", "488 to 5%" or "exposure 50 ms"`);
   }
   return undefined;

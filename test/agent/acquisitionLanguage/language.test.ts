@@ -541,3 +541,10 @@ describe('zoom on a cell', () => {
     expect(() => parseAdjustment('zoom in on the brightest cell')).toThrow(/which cell\? I zoom on a cell by its number/);
   });
 });
+
+describe('light without an amount', () => {
+  it('"max power" is 100 %; "more light", "down a bit", "minimise the dose" ask how much', () => {
+    expect(parseAdjustment('max power on the 640')).toEqual([{ kind: 'power', powerPercent: 100, channel: 'Cy5' }]);
+    for (const text of ['more light on the 488 please', 'turn the 488 down a bit', 'minimise the light dose', 'exposure as short as possible']) expect(() => parseAdjustment(text), text).toThrow(/how much (?:more|less) light/);
+  });
+});
