@@ -102,34 +102,67 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
   return out;
 }
 
+/** One clause's words, read once: the text, the channels it names, whether a stop-like word is in it. */
+interface ClauseWords {
+  clause: string;
+  t: string;
+  config: MicroscopeConfig;
+  channels: string[];
+  channel?: string;
+  stopVerb: boolean;
+}
+
+/**
+ * A reader of one kind of command: the changes, [] for "not a microscope command, stop
+ * reading" (a stop word and a channel that are not verb and object), undefined for "not mine".
+ */
+type Reader = (w: ClauseWords) => Adjustment[] | undefined;
+
 function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | undefined {
   const t = clause.trim().toLowerCase();
   if (ANALYSIS_REQUEST.test(t)) return undefined;
   // the incubator is not the microscope's light: "set CO2 to 5%" is not read as a power
   if (/\b(co2|co₂|o2|oxygen|humidity|temperature|incubat\w*|heater|degrees)\b/.test(t)) throw new AmbiguousCommand(`"${clause.trim()}" is about the incubator (temperature, CO2, humidity), which I do not control: set it on the incubator; nothing was changed`);
   const channels = uniquePresets(findChannels(t, config));
-  const channel = channels[0];
   // "488 off", "GFP out": a channel and off/out at the end is a stop word too
   const offAtEnd = channels.length > 0 && OFF_AT_END.test(t);
-  const stopVerb = new RegExp(String.raw`(?:^|\b)${STOP_VERB}\b`).test(t) || /\b(switch|turn|shut|cut|shut|knock|take)\b.*\boff\b/.test(t) || offAtEnd;
+  const stopVerb = STOP_WORD_AT.test(t) || /\b(switch|turn|shut|cut|shut|knock|take)\b.*\boff\b/.test(t) || offAtEnd;
+  const words: ClauseWords = { clause, t, config, channels, channel: channels[0], stopVerb };
+  // the order keeps commands safe: questions first, then stop words on a part of the plan, then stop words on a channel or the run
+  for (const read of READERS) {
+    const changes = read(words);
+    if (changes !== undefined) return changes.length ? changes : undefined;
+  }
+  return undefined;
+}
 
-  // "only GFP from now on", "just image DAPI and mCherry": these channels and no others
+const STOP_WORD_AT = new RegExp(String.raw`(?:^|\b)${STOP_VERB}\b`);
+
+/** "only GFP from now on", "just image DAPI and mCherry": these channels and no others. */
+function readOnlyChannels({ t, channels }: ClauseWords): Adjustment[] | undefined {
   if (channels.length && /^(?:please\s+)?(?:(?:image|acquire|keep|use|take)\s+)?(?:only|just)\b|\b(?:image|acquire|keep|use)\s+(?:only|just)\b|\bonly\s+(?:image|acquire|keep|use)\b/.test(t) && !/\bevery\b/.test(t)) {
     return [{ kind: 'onlyChannels', channels }];
   }
+  return undefined;
+}
 
-  // Questions about the run.
+/** Questions about the run: time, light, status. */
+function readQuestion({ t }: ClauseWords): Adjustment[] | undefined {
   if (/how (much|long) (longer|more time|time is left|is left|remaining)|time (left|remaining)|remaining time|when will it (end|finish|be done)|how long until|\beta\b|how many .*left|how long (?:has it|have we|has the (?:acquisition|run|imaging)) been (?:running|going|imaging|acquiring)/.test(t)) return [{ kind: 'status', about: 'time' }];
   if (/how much (light|dose|exposure|laser|illumination)|(light|photo|laser)?\s*dose (so far|used|report)|\bdose\b.*\?|light so far|photobleach|phototox|light budget|too much light|light damage|^(what|show|report|tell)\b.*\b(light )?dose\b|^(?:is|are|has|have)\b.*\bbleach\w*|^(?:total |cumulative )?(?:light )?(?:dose|light exposure|illumination)(?: (?:per|by) (?:channel|position|field))?\??$|\b(?:budget|dose) (?:is )?(?:left|remaining|remains)\b|\b(?:left|remaining) (?:of the )?(?:light |dose )?budget\b/.test(t)) return [{ kind: 'status', about: 'dose' }];
   if (/^(status|what('s| is) (it|the acquisition) doing|how is (it|the acquisition) going|progress)\??$/.test(t) || /\bstatus\b/.test(t) || STATUS_QUESTION.test(t)) return [{ kind: 'status', about: 'all' }];
+  return undefined;
+}
 
+/** A stop word on a part of the plan changes that part: the z-stack, the grid, a position, a channel by number, a count, an end time. */
+function readPartStopped({ t, channels, channel }: ClauseWords): Adjustment[] | undefined {
   // The z-stack, before channels: "switch off the z-stack" is not a channel.
   if (dropsZStack(t)) return [{ kind: 'zPlan', zPlan: null }];
   // likewise the tiling: "stop tiling" ends the grid, not the acquisition
   if (dropsGrid(t)) return [{ kind: 'grid', grid: null }];
   // one position: "stop imaging position 2", "drop Pos1", "skip the third field"; "add a position at (500, 500)"
   const position = positionNamed(t);
-  if (position && new RegExp(String.raw`(?:^|\b)${STOP_VERB}\b`).test(t) && !channel) return [{ kind: 'dropPosition', position }];
+  if (position && STOP_WORD_AT.test(t) && !channel) return [{ kind: 'dropPosition', position }];
   // "add a position at (500, 500)", "also image (500, 500) and (900, 0)": added to the positions, not instead of them
   if (/\b(?:add|include|also|another|extra|additional|as well|too)\b/.test(t) && !/\b(?:instead|only|just)\b/.test(t)) {
     const added = parsePositionList(t);
@@ -139,7 +172,7 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
   if (channels.length && /\b(?:everything|all(?: the)?(?: other)?(?: channels| colou?rs| lasers)?|every channel|the rest)\s+(?:except|but|apart from|other than|save)\b/.test(t)) return [{ kind: 'onlyChannels', channels }];
   // a channel by its number in the plan: "drop channel 2", "turn off ch3", "stop the second channel"
   const numbered = channelNumbered(t);
-  if (numbered && !channel && (new RegExp(String.raw`(?:^|\b)${STOP_VERB}\b`).test(t) || /\b(switch|turn|shut)\b.*\boff\b|\boff\s*$/.test(t)) && !ACQUISITION_WORD.test(t.replace(/\b(?:imaging|acquiring|recording)\b/, ''))) return [{ kind: 'dropChannel', channel: numbered }];
+  if (numbered && !channel && (STOP_WORD_AT.test(t) || /\b(switch|turn|shut)\b.*\boff\b|\boff\s*$/.test(t)) && !ACQUISITION_WORD.test(t.replace(/\b(?:imaging|acquiring|recording)\b/, ''))) return [{ kind: 'dropChannel', channel: numbered }];
   // "stop after 100 time points": the number of time points, not a stop now
   const lastAt = /\b(?:stop|end|finish|quit)\b.*?\b(?:after|at)\s+(?:time ?point|frame)?\s*#?(\d+)\s*(?:time ?points|frames|timepoints|loops|rounds)?\b(?!\s*(?:more|s\b|sec|min|h\b|hours?|days?))/.exec(t);
   if (lastAt && /\b(?:time ?points?|frames?|timepoints|loops|rounds)\b/.test(t) && !/\bmore\b/.test(t) && !channel) return [{ kind: 'loops', loops: Number(lastAt[1]) }];
@@ -148,8 +181,11 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
     const inS = durationAfter(t, /\bin\b|\bafter(?:\s+another)?\b|\bwithin\b/) ?? durationsIn(t).find((d) => /^\s*from now\b/.test(t.slice(d.index + d.length)))?.seconds;
     if (inS !== undefined && inS > 0) return [{ kind: 'endIn', inS }];
   }
+  return undefined;
+}
 
-  // Stop-like words: a channel named → drop it; the acquisition named (or nothing) → stop; anything else → ask.
+/** Stop-like words: a channel named → drop it; the acquisition named (or nothing) → stop; after this time point → finish; anything else → ask. */
+function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords): Adjustment[] | undefined {
   if (/\b(after|at the end of|once|when) (this|the current|the present) (time ?point|frame|round|cycle|loop)\b|\bfinish (the|this) (current )?(time ?point|frame|round)\b|\bwrap (it )?up\b|\blast time ?point\b|\bfinish (up|off)?\s*(the acquisition|imaging|it)?$/.test(t) && !channel) return [{ kind: 'finish' }];
   const aboutLight = /\b(power|exposure|intensity|brightness|ms|milliseconds?|half|halve|by \d|to \d)\b/.test(t);
   if (stopVerb && channels.length && percent(t) === undefined && !aboutLight && !/\b(every|each)\b.*\b(time ?point|frame)s?\b|\bevery (other|\d+(st|nd|rd|th))\b/.test(t)) {
@@ -158,7 +194,7 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
     // "that's the GFP done, stop it": a stop verb whose object is a pronoun standing for the one channel named
     if (channels.length === 1 && new RegExp(String.raw`(?:^|\b)${STOP_VERB}\s+(?:it|that|this|them|those|that one|this one)\b`).test(t) && !ACQUISITION_WORD.test(t)) return [{ kind: 'dropChannel', channel: channels[0] }];
     // a stop word and a channel that are not verb and object ("remove the background in the GFP channel"): not a command to the microscope
-    return undefined;
+    return [];
   }
   // "we're done", "that's it, call it a day": the end of the run (a person confirms it)
   if (!channels.length && /^(?:ok(?:ay)?,?\s+|right,?\s+)?(?:we'?re|we are|i'?m|i am) (?:all )?done(?: here| now| with (?:it|this|that|the)(?: (?:acquisition|imaging|experiment|run|time[\s-]?lapse))?)?(?: for (?:today|now))?[.!]*$|\bcall it a day\b|^that'?s (?:it|all)(?: for (?:today|now))?(?:,? (?:stop|we'?re done))?[.!]*$/.test(t)) return [{ kind: 'stop' }];
@@ -170,8 +206,11 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
       throw new AmbiguousCommand(`do you mean to stop the whole acquisition, or to stop imaging one channel? Say "stop the acquisition" (I will ask you to confirm) or name the channel, e.g. "switch off the 488" or "drop DAPI"`);
     }
   }
+  return undefined;
+}
 
-  // Run control.
+/** Pause (for a while), resume, autofocus. */
+function readRunControl({ t }: ClauseWords): Adjustment[] | undefined {
   if (/^(please\s+|ok(?:ay)?,?\s+)?(pause|hold on|hold it|wait|suspend|interrupt|freeze)\b|\b(pause|hold|suspend|interrupt|freeze)\s+(the\s+|all\s+)?(acquisition|imaging|run|it|everything|time[\s-]?lapse|recording|experiment)\b|\btake a (short )?break\b/.test(t)) {
     const forS = durationAfter(t, /\bfor\b/);
     return [{ kind: 'pause', ...(forS !== undefined ? { forS } : {}) }];
@@ -182,13 +221,19 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
     if (/\b(every|each)\b/.test(t)) throw new AmbiguousCommand('I can autofocus once before the next time point ("autofocus"), or whenever the focus drops (the rule "whenever it goes out of focus, autofocus"), but not on a fixed schedule: which do you want?');
     return [{ kind: 'autofocus' }];
   }
+  return undefined;
+}
 
+/** Zoom on a cell, an objective, a stage move. */
+function readZoomOrMove({ t }: ClauseWords): Adjustment[] | undefined {
   const zoom = parseZoom(t);
   if (zoom) return [zoom];
   const move = parseMove(t);
-  if (move) return [move];
+  return move ? [move] : undefined;
+}
 
-  // Where: z-stacks, positions, grids.
+/** Where: z-stacks, positions, grids. */
+function readWhere({ t, config }: ClauseWords): Adjustment[] | undefined {
   const z = parseZPlan(t);
   if (z && !/\bevery\b.*\b(s|sec|seconds?|min|minutes?|h|hours?)\b/.test(t)) return [{ kind: 'zPlan', zPlan: z }];
   const listed = parsePositionList(t);
@@ -198,8 +243,11 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
   const grid = parseGrid(t);
   if (grid) return [{ kind: 'grid', grid }];
   if (/\b(no|remove|drop|without)\b.*\b(grid|tiles?|tiling|mosaic)\b/.test(t)) return [{ kind: 'grid', grid: null }];
+  return undefined;
+}
 
-  // Channels every Nth time point, and channels added.
+/** Channels added, or imaged every Nth time point. */
+function readChannels({ t, channels, channel }: ClauseWords): Adjustment[] | undefined {
   const nth = everyNth(t);
   const adding = /\b(add|include|also image|start imaging|image also|turn on|switch on|bring in|bring back|re-?enable|enable)\b|\b(?:turn|switch|put|bring)\b.*\b(?:back\s+)?on\b\s*(?:again|please|now)?\s*[.!]?$|\bback(?:\s+(?:in|on))?\s*(?:again|please|now)?\s*[.!]?$|\balso (?:take|acquire|record|grab|collect|do|shoot|capture)\b|\b(?:too|as well)\s*[.!]?$/.test(t) && !(/\b(?:too|as well)\s*[.!]?$/.test(t) && /\d\s*(?:%|percent|ms)\b|\d\s*%/.test(t));
   if (adding && channels.length) {
@@ -208,12 +256,16 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
     return channels.map((c) => ({ kind: 'addChannel' as const, channel: c, ...(exp !== undefined ? { exposureMs: exp } : {}), ...(pct !== undefined ? { powerPercent: pct } : {}), ...(nth ? { acquireEvery: nth } : {}) }));
   }
   if (nth && channel) return [{ kind: 'acquireEvery', channel, every: nth }];
+  return undefined;
+}
 
-  // Time plan.
+function readTiming({ t }: ClauseWords): Adjustment[] | undefined {
   const time = parseTiming(t);
-  if (time) return [time];
+  return time ? [time] : undefined;
+}
 
-  // Power and exposure, absolute or relative.
+/** Power and exposure, absolute or relative; full power; a change of light without an amount is asked about. */
+function readLight({ t, channel }: ClauseWords): Adjustment[] | undefined {
   const light = parseLight(t, channel);
   if (light.length) return light;
   // "max power on the 640", "full laser on DAPI": 100 % (a raise of more than 2x is confirmed by a person)
@@ -224,6 +276,8 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
   }
   return undefined;
 }
+
+const READERS: Reader[] = [readOnlyChannels, readQuestion, readPartStopped, readStopWords, readRunControl, readZoomOrMove, readWhere, readChannels, readTiming, readLight];
 
 /**
  * Channels that are the object of a stop-like verb: "stop imaging the 488", "switch off GFP",
