@@ -11,6 +11,7 @@
 // position is M's centroid; its daughters are the two largest such objects.
 import type { Movie } from '../image/movie.ts';
 import type { Table } from './table.ts';
+import type { TrackerSpot } from './lap.ts';
 import { overlapCounts } from './overlapTracker.ts';
 import { trackIdOfBranch, type Tracks } from './tracks.ts';
 
@@ -48,15 +49,8 @@ export function divisionsFromTracks(tracks: Tracks): DivisionEvent[] {
   return events.sort((a, b) => a.t - b.t || a.mother - b.mother);
 }
 
-/** A spot as the division check sees it: position, frame and (optionally) area and mean intensity. */
-export interface EvidenceSpot {
-  id: number;
-  t: number;
-  x: number;
-  y: number;
-  z?: number;
-  features?: Record<string, number>;
-}
+/** A spot as the division check sees it: the tracker's spot (position, frame, and area_px / mean_intensity among its features). */
+export type EvidenceSpot = TrackerSpot;
 
 /** What speaks for or against one proposed division (a split link of the tracker). */
 export interface DivisionEvidence {
