@@ -3,6 +3,7 @@
 // LUT, then a maximum projection of the RGB frames).
 import { dtypeOf, type DType, type Movie, type PlaneData, type Shape } from '../image/movie.ts';
 import { createMovieWriter } from '../image/writer.ts';
+import { PlaneExtremes } from '../image/planeExtremes.ts';
 import { InputError, WorkError } from '../errors.ts';
 import { castPlane } from './resample.ts';
 
@@ -20,33 +21,41 @@ export interface ProjectOptions {
 
 /**
  * Running projection of planes: accumulates and finishes one output plane. Max and min
- * keep a copy of the first plane in its own type and fold the others into it (one compare
- * per pixel, no conversion); sums and deviations accumulate in float64.
+ * keep the extreme in the planes' own type (WebAssembly SIMD, see PlaneExtremes; no
+ * conversion); sums and deviations accumulate in float64.
  */
 export class PlaneProjector {
-  private extreme: PlaneData | undefined;
+  private extremes: PlaneExtremes | undefined;
   private readonly a: Float64Array;
   private readonly b: Float64Array;
   private count = 0;
+  /** `dtype`, when known, lets max and min offer intake() before the first plane. */
   constructor(
     readonly method: ProjectionMethod,
     readonly size: number,
+    dtype?: DType,
   ) {
     const extremes = method === 'max' || method === 'min';
     this.a = new Float64Array(extremes ? 0 : size);
     this.b = new Float64Array(method === 'std' ? size : 0);
+    if (extremes && dtype) this.extremes = new PlaneExtremes(method, dtype, size);
+  }
+
+  /**
+   * Where the next plane should be read (Movie.plane's `into`) for add() to take it without
+   * a copy; undefined when any buffer will do.
+   */
+  intake(): PlaneData | undefined {
+    return this.extremes?.intake();
   }
 
   add(plane: PlaneData): void {
     if (plane.length !== this.size) throw new RangeError(`plane has ${plane.length} pixels, the projection ${this.size}`);
     switch (this.method) {
       case 'max':
-        if (this.extreme) maxInto(this.extreme, plane);
-        else this.extreme = plane.slice();
-        break;
       case 'min':
-        if (this.extreme) minInto(this.extreme, plane);
-        else this.extreme = plane.slice();
+        this.extremes ??= new PlaneExtremes(this.method, dtypeOf(plane), this.size);
+        this.extremes.add(plane);
         break;
       case 'std':
         sumSquaresInto(this.a, this.b, plane);
@@ -60,7 +69,8 @@ export class PlaneProjector {
   /** The projection; std is the sample standard deviation (n - 1), as ImageJ's ZProjector. */
   result(): Float64Array {
     const n = this.count;
-    if (this.extreme) return Float64Array.from(this.extreme);
+    const extreme = this.extremes?.result();
+    if (extreme) return Float64Array.from(extreme);
     if (this.method === 'max' || this.method === 'min') return new Float64Array(this.size).fill(this.method === 'max' ? -Infinity : Infinity);
     if (this.method === 'mean') return this.a.map((v) => v / n);
     if (this.method === 'std') return this.a.map((s, i) => (n > 1 ? Math.sqrt(Math.max(0, (this.b[i] - (s * s) / n) / (n - 1))) : 0));
@@ -69,28 +79,16 @@ export class PlaneProjector {
 
   /** The projection as a plane of `dtype`: max and min in the input's own type without a float64 round trip. */
   resultPlane(dtype: DType): PlaneData {
-    if (this.extreme && dtypeOf(this.extreme) === dtype) return this.extreme;
+    if (this.extremes?.dtype === dtype) {
+      const extreme = this.extremes.result();
+      if (extreme) return extreme;
+    }
     return castPlane(this.result(), dtype);
   }
 }
 
 // One loop per operation; each call site sees one pair of array types, so V8 compiles it
 // to a tight typed loop.
-// (A select, not a conditional store: V8 compiles it without a branch.)
-function maxInto(acc: PlaneData, plane: PlaneData): void {
-  for (let i = 0; i < acc.length; i++) {
-    const v = plane[i];
-    const a = acc[i];
-    acc[i] = v > a ? v : a;
-  }
-}
-function minInto(acc: PlaneData, plane: PlaneData): void {
-  for (let i = 0; i < acc.length; i++) {
-    const v = plane[i];
-    const a = acc[i];
-    acc[i] = v < a ? v : a;
-  }
-}
 function sumInto(acc: Float64Array, plane: PlaneData): void {
   for (let i = 0; i < acc.length; i++) acc[i] += plane[i];
 }
@@ -122,16 +120,18 @@ export async function projectMovie(movie: Movie, outputPath: string, options: Pr
   const dtype = method === 'max' || method === 'min' ? movie.dtype : 'float32';
   const writer = await createMovieWriter(outputPath, { shape: outShape, dtype, meta: movie.meta });
   const size = shape.y * shape.x;
-  // Planes stream through one reused buffer (readers that can fill it do; see Movie.plane).
+  // Planes stream through reused buffers (readers that can fill them do; see Movie.plane).
   let buffer: PlaneData | undefined;
   try {
     const outerCount = axis === 'time' ? shape.z : shape.t;
     for (let outer = 0; outer < outerCount; outer++) {
       for (let c = 0; c < shape.c; c++) {
-        const projector = new PlaneProjector(method, size);
+        const projector = new PlaneProjector(method, size, movie.dtype);
         for (let k = first; k <= last; k++) {
           if (options.signal?.aborted) throw new WorkError('cancelled');
-          const plane = axis === 'time' ? await movie.plane(k, outer, c, buffer) : await movie.plane(outer, k, c, buffer);
+          // max and min: read straight into the SIMD kernel's input; others: one reused buffer
+          const into = projector.intake() ?? buffer;
+          const plane = axis === 'time' ? await movie.plane(k, outer, c, into) : await movie.plane(outer, k, c, into);
           projector.add(plane); // copies what it keeps, so the buffer can be refilled
           buffer = plane;
         }
