@@ -78,13 +78,21 @@ function moduleBytes(): Uint8Array {
   return Uint8Array.from(bytes);
 }
 
-let compiled: WebAssembly.Module | null | undefined;
+/** The part of the WebAssembly API used here (the project's TypeScript libs do not declare it). */
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer };
+}
+const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
+let compiled: object | null | undefined;
 
 /** The compiled kernels (about 0.1 ms), or null where WebAssembly SIMD is unavailable. */
-function kernelModule(): WebAssembly.Module | null {
+function kernelModule(): object | null {
   if (compiled === undefined) {
     try {
-      compiled = new WebAssembly.Module(moduleBytes());
+      compiled = new wasm.Module(moduleBytes());
     } catch {
       compiled = null;
     }
@@ -131,8 +139,8 @@ export class PlaneExtremes {
     this.foldBytes = padded;
     const module = padded <= MAX_SIMD_PLANE_BYTES ? kernelModule() : null;
     if (module) {
-      const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil((2 * padded) / PAGE_BYTES)) });
-      const instance = new WebAssembly.Instance(module, { env: { mem: memory } });
+      const memory = new wasm.Memory({ initial: Math.max(1, Math.ceil((2 * padded) / PAGE_BYTES)) });
+      const instance = new wasm.Instance(module, { env: { mem: memory } });
       this.fold = instance.exports[kernelName(kind, dtype)] as (acc: number, src: number, bytes: number) => void;
       this.acc = viewOf(dtype, memory.buffer, 0, length);
       this.input = viewOf(dtype, memory.buffer, padded, length);
