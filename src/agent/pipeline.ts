@@ -4,13 +4,18 @@
 // `${inputs.NAME}`, `${params.NAME}` and `${steps.ID.TYPE}` strings substituted into tool
 // arguments, which the tools validate.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename } from 'node:path';
-import YAML from 'yaml';
 import { z } from 'zod';
 import type { ArtifactRecord, ArtifactRef, ArtifactType } from '../../tools/types.ts';
 import { InputError, WorkError } from '../errors.ts';
 import { inspectInput } from './filePolicy.ts';
 import type { ProvenanceRecord } from './provenance.ts';
+
+// The YAML library is loaded when a pipeline is read or written, not by every command that
+// loads the tool catalogue (about 15 ms of start-up for `cellpilot tool`).
+let yamlLibrary: typeof import('yaml') | undefined;
+const YAML = () => (yamlLibrary ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 
 const ARTIFACT_TYPES = ['movie', 'labels', 'tracks', 'table', 'plot', 'pipeline', 'model', 'rule'] as const;
 const NAME = /^[a-z0-9][a-z0-9_-]*$/;
@@ -86,7 +91,7 @@ function referencesIn(value: unknown): Reference[] {
 export function parsePipeline(text: string, source = 'pipeline'): Pipeline {
   let data: unknown;
   try {
-    data = YAML.parse(text);
+    data = YAML().parse(text);
   } catch (err) {
     throw new InputError(`${source} is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
   }
@@ -121,7 +126,7 @@ export function pipelineToYaml(pipeline: Pipeline): string {
     `# cellpilot pipeline "${pipeline.name}". Run: cellpilot run <this file> MOVIE... --out DIR`,
     ...(settings.length ? [`# Change a setting for a run with --set NAME=VALUE, e.g. --set ${settings[0]}=...`] : []),
   ];
-  return header.join('\n') + '\n' + YAML.stringify(pipeline, { lineWidth: 0 });
+  return header.join('\n') + '\n' + YAML().stringify(pipeline, { lineWidth: 0 });
 }
 
 /**
