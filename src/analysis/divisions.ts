@@ -65,6 +65,17 @@ export interface DivisionEvidence {
   intensityRatio: number;
   /** Another track ended next to the mother just before: two cells that touched and separate again. */
   vanishedNeighbour: boolean;
+  /**
+   * Largest one-frame growth of the mother's area over its last frames (1 = none): a nucleus does not grow by
+   * half in one frame, two touching cells segmented as one do. NaN without areas.
+   */
+  motherAreaJump: number;
+  /** Frame at which that jump happened (the first frame of the grown object), or -1. */
+  motherAreaJumpT: number;
+  /** The jump is too large for growth (over maxMotherAreaJump): another cell joined the mother at motherAreaJumpT. */
+  grewAtOnce: boolean;
+  /** The mother's area over the movie's median object area, or NaN without areas. */
+  motherAreaOverTypical: number;
   /** The mother's mean intensity over its earlier frames' or its daughters' (the larger), or NaN without intensities. */
   mitoticBrightening: number;
   /** How much farther apart the daughters are after up to 2 frames than at birth, px (NaN when one lasts a frame). */
@@ -82,8 +93,14 @@ export interface DivisionEvidenceOptions {
   /** Bounds on each daughter's area over the mother's. Defaults 0.2 and 0.9 (half the volume gives ~0.63). */
   minAreaRatio?: number;
   maxAreaRatio?: number;
-  /** Smallest smaller/larger ratio of the daughters' mean intensities. Default 0.5. */
+  /** Smallest smaller/larger ratio of the daughters' mean intensities (sisters share the mother's DNA and label). Default 0.6. */
   minIntensityRatio?: number;
+  /** Largest one-frame growth of the mother's area over the frames before the split (see DivisionEvidence.motherAreaJump). Default 1.5. */
+  maxMotherAreaJump?: number;
+  /** Frames before the split searched for that growth. Default 10. */
+  motherHistoryFrames?: number;
+  /** Largest mother area as a multiple of the movie's median object area (bigger: several cells seen as one). Default 3. */
+  maxMotherAreaOverTypical?: number;
   /** Sign of a mitosis (see mitosisSigns): daughters alike in size, smaller/larger area at least this. Default 0.6. */
   minDaughterAreaSimilarity?: number;
   /** Sign of a mitosis: the mother brightens at least this much (see DivisionEvidence). Default 1.05. */
@@ -122,6 +139,9 @@ function mitosisSigns(
   return { points, missing };
 }
 
+/** Growth of the mother's area, at least, when a neighbour that vanished beside it is taken to hide in it. */
+const MIN_GROWTH_OF_HIDING = 1.2;
+
 const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : NaN);
 
 /**
@@ -134,7 +154,10 @@ export function divisionEvidence(spots: EvidenceSpot[], links: { source: number;
   const minFrames = options.minDaughterFrames ?? 3;
   const minArea = options.minAreaRatio ?? 0.2;
   const maxArea = options.maxAreaRatio ?? 0.9;
-  const minIntensity = options.minIntensityRatio ?? 0.5;
+  const minIntensity = options.minIntensityRatio ?? 0.6;
+  const maxJump = options.maxMotherAreaJump ?? 1.5;
+  const historyFrames = options.motherHistoryFrames ?? 10;
+  const maxOverTypical = options.maxMotherAreaOverTypical ?? 3;
   const minSimilarity = options.minDaughterAreaSimilarity ?? 0.6;
   const minBrightening = options.minMitoticBrightening ?? 1.05;
   const minSeparationPx = options.minSeparationGrowthPx ?? 1;
@@ -163,6 +186,7 @@ export function divisionEvidence(spots: EvidenceSpot[], links: { source: number;
     return byId.get(cur)!;
   };
   const ends = spots.filter((s) => !(next.get(s.id)?.length));
+  const typicalArea = median(spots.map((s) => s.features?.area_px).filter((v): v is number => v !== undefined && v > 0));
   const areaOf = (list: EvidenceSpot[]) => mean(list.map((s) => s.features?.area_px).filter((v): v is number => v !== undefined));
   const intensityOf = (list: EvidenceSpot[]) => mean(list.map((s) => s.features?.mean_intensity).filter((v): v is number => v !== undefined));
 
@@ -190,19 +214,58 @@ export function divisionEvidence(spots: EvidenceSpot[], links: { source: number;
     const separationGrowthPx = along > 0 ? dist(kidSpots[0][along], kidSpots[1][along]) - dist(kidSpots[0][0], kidSpots[1][0]) : NaN;
     const signs = mitosisSigns(areaRatios, separationGrowthPx, mitoticBrightening, { minSimilarity, minSeparationPx, minBrightening });
     const diameter = Number.isFinite(motherArea) ? 2 * Math.sqrt(motherArea / Math.PI) : 20;
-    const vanishedNeighbour = ends.some((e) => e.id !== motherId && e.t < mother.t + 1 && e.t >= mother.t - 2 && dist(e, mother) < 1.5 * diameter && !chainContains(previous, motherId, e.id));
+    // A neighbour hidden in the mother adds its area to it; one that vanished while the mother kept its
+    // size went elsewhere (out of focus, out of the segmentation), and says nothing against a mitosis.
+    const motherChain = chain(motherId, 5, false);
+    const grewWhenGone = (end: EvidenceSpot) => {
+      if (end.t === mother.t) {
+        // gone in the frame of the split: it may be the new object, if of its size
+        const [a, b] = [end.features?.area_px, byId.get(kids[1])!.features?.area_px];
+        return a === undefined || b === undefined || Math.abs(Math.log(a / b)) < Math.log(1 / 0.7);
+      }
+      const after = motherChain.find((s) => s.t > end.t && s.t <= end.t + 1)?.features?.area_px;
+      const before = motherChain.find((s) => s.t <= end.t)?.features?.area_px;
+      return after === undefined || before === undefined || after >= MIN_GROWTH_OF_HIDING * before;
+    };
+    const vanishedNeighbour = ends.some(
+      (e) => e.id !== motherId && e.t < mother.t + 1 && e.t >= mother.t - 2 && dist(e, mother) < 1.5 * diameter && !chainContains(previous, motherId, e.id) && grewWhenGone(e),
+    );
+
+    const jump = areaJump(chain(motherId, historyFrames + 1, false).filter((s) => s.t >= mother.t - historyFrames));
+    const motherAreaOverTypical = (mother.features?.area_px ?? NaN) / typicalArea;
+    const grewAtOnce = jump.ratio > maxJump;
 
     let reason = '';
     if (daughterFrames < Math.min(minFrames, remaining + 1)) reason = `a daughter lasts only ${daughterFrames} frame(s)`;
     else if (areaRatios.some((r) => Number.isFinite(r) && (r < minArea || r > maxArea))) reason = `daughters are ${areaRatios.map((r) => r.toFixed(2)).join(' and ')} of the mother's area`;
+    else if (intensityRatio < minIntensity) reason = `daughters differ in brightness (${intensityRatio.toFixed(2)} smaller/larger; sisters are alike)`;
+    else if (motherAreaOverTypical > maxOverTypical) reason = `the mother is several cells seen as one (${motherAreaOverTypical.toFixed(1)}x a typical object)`;
+    else if (grewAtOnce) reason = `the mother grew at once: two cells seen as one, separating again (${jump.ratio.toFixed(1)}x in one frame at frame ${jump.t + 1})`;
     else if (signs.points < 2) reason = `too few signs of a mitosis (${signs.missing.join(', ')})`;
     else if (vanishedNeighbour) reason = 'another cell vanished beside the mother just before (two cells separating again)';
     const sizeScore = areaRatios.every(Number.isFinite) ? Math.max(0, 1 - Math.abs(mean(areaRatios) - 0.63) / 0.4) : 0.5;
     const persistence = Math.min(1, daughterFrames / Math.max(1, Math.min(minFrames * 2, remaining + 1)));
     const confidence = reason ? 0 : Math.max(0.1, Math.min(1, 0.5 * persistence + 0.5 * sizeScore));
-    out.push({ mother: motherId, daughters: kids, daughterFrames, areaRatios, intensityRatio, vanishedNeighbour, accepted: !reason, reason, confidence, mitoticBrightening, separationGrowthPx });
+    out.push({ mother: motherId, daughters: kids, daughterFrames, areaRatios, intensityRatio, vanishedNeighbour, motherAreaJump: jump.ratio, motherAreaJumpT: jump.t, grewAtOnce, motherAreaOverTypical, accepted: !reason, reason, confidence, mitoticBrightening, separationGrowthPx });
   }
   return out;
+}
+
+function median(values: number[]): number {
+  if (!values.length) return NaN;
+  const sorted = Float64Array.from(values).sort();
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+/** Largest growth of the area from one spot to the next along a chain given newest first, and where (the later spot's frame). */
+function areaJump(newestFirst: EvidenceSpot[]): { ratio: number; t: number } {
+  let best = { ratio: newestFirst.length > 1 ? 1 : NaN, t: -1 };
+  for (let k = 0; k + 1 < newestFirst.length; k++) {
+    const [after, before] = [newestFirst[k].features?.area_px, newestFirst[k + 1].features?.area_px];
+    if (!after || !before) return { ratio: NaN, t: -1 };
+    if (after / before > best.ratio) best = { ratio: after / before, t: newestFirst[k].t };
+  }
+  return best;
 }
 
 function dist(a: EvidenceSpot, b: EvidenceSpot): number {

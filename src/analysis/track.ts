@@ -207,8 +207,9 @@ export async function checkLooksLikeLabels(labels: Movie, name = 'the label movi
 
 /**
  * Drops the split links the evidence does not support (the daughter then starts a track of its own);
- * where the reason is a cell that vanished beside the mother just before, the new track is that cell
- * coming out again, so it is joined to it by a gap link when close enough.
+ * where the reason is a cell that vanished beside the mother just before, or that joined the mother
+ * (its area jumped), the new track is that cell coming out again, so it is joined to it by a gap link
+ * when its track ended close enough to where it went in.
  */
 export function confirmDivisions(spots: DetectedSpot[], links: SpotLink[], frames: number, settings: LapSettings, options: DivisionEvidenceOptions = {}): { links: SpotLink[]; evidence: DivisionEvidence[] } {
   const evidence = divisionEvidence(spots, links, frames, options);
@@ -217,15 +218,22 @@ export function confirmDivisions(spots: DetectedSpot[], links: SpotLink[], frame
   const byId = new Map(spots.map((s) => [s.id, s]));
   const hasNext = new Set(kept.map((l) => l.source));
   const hasPrevious = new Set(kept.map((l) => l.target));
+  const previousOf = new Map(links.map((l) => [l.target, l.source]));
+  const d2Of = (a: DetectedSpot, b: DetectedSpot) => (a.x - b.x) ** 2 + (a.y - b.y) ** 2 + (((a.z ?? 0) - (b.z ?? 0)) * settings.zScale) ** 2;
   for (const e of evidence) {
-    if (e.accepted || !e.vanishedNeighbour) continue;
+    const merged = !e.accepted && e.grewAtOnce;
+    if (e.accepted || !(e.vanishedNeighbour || merged)) continue;
     const orphan = links.find((l) => l.kind === 'split' && l.source === e.mother);
     if (!orphan || hasPrevious.has(orphan.target)) continue;
     const start = byId.get(orphan.target)!;
+    // where the other cell went in: beside the mother just before the split, or where the mother grew
+    let entry = byId.get(e.mother)!;
+    if (merged) while (entry.t > e.motherAreaJumpT && previousOf.has(entry.id)) entry = byId.get(previousOf.get(entry.id)!)!;
     let best: { id: number; d2: number } | undefined;
     for (const end of spots) {
-      if (hasNext.has(end.id) || end.id === e.mother || end.t >= start.t || start.t - end.t > settings.maxFrameGap + 2) continue;
-      const d2 = (end.x - start.x) ** 2 + (end.y - start.y) ** 2 + (((end.z ?? 0) - (start.z ?? 0)) * settings.zScale) ** 2;
+      if (hasNext.has(end.id) || end.id === e.mother || end.t >= entry.t + 1 || entry.t + 1 - end.t > settings.maxFrameGap + 2) continue;
+      if (merged && d2Of(end, entry) > settings.gapClosingMaxDistance ** 2) continue;
+      const d2 = merged ? d2Of(end, entry) : d2Of(end, start);
       if (d2 <= settings.gapClosingMaxDistance ** 2 && (!best || d2 < best.d2)) best = { id: end.id, d2 };
     }
     if (!best) continue;

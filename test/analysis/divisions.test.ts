@@ -65,6 +65,42 @@ describe('divisionEvidence', () => {
     expect(divisionEvidence(spots, links, 20)[0].reason).toMatch(/too few signs of a mitosis/);
   });
 
+  it('rejects sisters of unlike brightness and a mother that is far bigger than a typical object', () => {
+    const unlike = split([250, 240]);
+    for (const s of unlike.spots) if (s.t >= 4 && s.x > 50) s.features!.mean_intensity = 40;
+    expect(divisionEvidence(unlike.spots, unlike.links, 20)[0].reason).toMatch(/differ in brightness/);
+    const huge = split([250, 240]);
+    // many small objects elsewhere make the typical object 100 px: the 400 px mother is 4 of them
+    for (let k = 0; k < 30; k++) huge.spots.push({ id: 1000 + k, t: k % 9, x: 200 + k, y: 200, features: { area_px: 100, mean_intensity: 100 } });
+    expect(divisionEvidence(huge.spots, huge.links, 20)[0].reason).toMatch(/several cells seen as one \(4\.0x a typical object\)/);
+  });
+
+  it('a mother that grew at once (a neighbour went into it) is two cells separating; the neighbour\'s track is joined to the one that comes out', () => {
+    const { spots, links } = split([250, 240]);
+    for (const s of spots) if (s.t < 2 && s.x === 50) s.features!.area_px = 220;
+    // the neighbour: tracked t 0..1 beside the mother, then hidden in it (the mother grows 220 -> 400 at t 2)
+    const a = spots.push({ id: spots.length + 1, t: 0, x: 60, y: 50, features: { area_px: 200, mean_intensity: 100 } });
+    const b = spots.push({ id: spots.length + 1, t: 1, x: 59, y: 50, features: { area_px: 200, mean_intensity: 100 } });
+    links.push({ source: a, target: b, cost: 0, kind: 'link' });
+    const [e] = divisionEvidence(spots, links, 20);
+    expect(e.reason).toMatch(/grew at once.*1\.8x in one frame at frame 3/);
+    expect(e.grewAtOnce).toBe(true);
+    const { links: kept } = confirmDivisions(spots.map((s) => ({ ...s, label: s.id })), links, 20, LAP_DEFAULTS);
+    const joined = kept.find((l) => l.source === b)!;
+    expect(spots.find((s) => s.id === joined.target)).toMatchObject({ t: 4, x: 56 });
+    expect(joined.kind).toBe('gap');
+  });
+
+  it('a neighbour that vanished while the mother kept its size says nothing against the division', () => {
+    const { spots, links } = split([250, 240]);
+    const a = spots.push({ id: spots.length + 1, t: 0, x: 62, y: 50, features: { area_px: 250, mean_intensity: 100 } });
+    const b = spots.push({ id: spots.length + 1, t: 1, x: 62, y: 50, features: { area_px: 250, mean_intensity: 100 } });
+    links.push({ source: a, target: b, cost: 0, kind: 'link' });
+    const [e] = divisionEvidence(spots, links, 20);
+    expect(e.vanishedNeighbour).toBe(false);
+    expect(e.accepted).toBe(true);
+  });
+
   it('confirmDivisions drops an unsupported split and joins the new track to the cell that vanished beside the mother', () => {
     const { spots, links } = split([250, 240], { vanished: true });
     const detected = spots.map((s) => ({ ...s, label: s.id }));
@@ -113,6 +149,16 @@ describe('divisions on a simulated movie, classical segmentation + LAP', () => {
     expect(d.recall).toBeGreaterThanOrEqual(unchecked.divisions.recall - 0.15);
     expect(checked.TRA).toBeGreaterThanOrEqual(unchecked.TRA - 0.005);
   }, 60_000);
+
+  // Seed 3 is crowded: most true divisions missed there have a daughter merged with a neighbour by the
+  // segmentation (no split for the tracker to weigh), so recall is the segmentation's; precision is ours.
+  it('50 cells, 100 frames, seed 3 (not tuned on): what is kept is mostly true', async () => {
+    const { checked, unchecked } = await scores(100, 50, 3, 256);
+    const d = checked.divisions;
+    console.log(`divisions 256x256x100 seed 3: precision ${d.precision.toFixed(3)} recall ${d.recall.toFixed(3)} F1 ${d.f1.toFixed(3)} (${d.result} found, ${d.reference} true); without the check F1 ${unchecked.divisions.f1.toFixed(3)}`);
+    expect(d.precision).toBeGreaterThanOrEqual(0.8);
+    expect(d.f1).toBeGreaterThan(unchecked.divisions.f1);
+  }, 120_000);
 
   it('issue 12 figure: 50 cells, 100 frames, seed 11: division F1 >= 0.8', async () => {
     const { checked } = await scores(100, 50, 11, 256);
