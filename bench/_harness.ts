@@ -6,11 +6,13 @@
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { bundleDisabled, freshBundle } from '../src/bundle/manifest.mjs';
 
 export const PYTHON = '/usr/bin/python3';
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const RUN_TS = fileURLToPath(new URL('../bin/run-ts.js', import.meta.url));
 export const CELLPILOT = fileURLToPath(new URL('../bin/cellpilot.js', import.meta.url));
+const BUILD_BUNDLE = fileURLToPath(new URL('../src/bundle/build.mjs', import.meta.url));
 
 /** One side of a comparison: a command line run in a fresh process. */
 export interface Side {
@@ -20,6 +22,40 @@ export interface Side {
   env?: Record<string, string>;
   /** Runs before each start, untimed (e.g. removes the previous output). */
   before?: () => void;
+  /** A `cellpilot` command: the command bundle is made fresh before each run (untimed), as a user's second command finds it. */
+  bundled?: boolean;
+}
+
+/**
+ * Builds the command bundle now when it is missing or stale (sources edited): a timed
+ * `cellpilot` command must run from it, as every command after a user's first does, never
+ * from the TypeScript sources through tsx. Throws when it cannot be built.
+ */
+export function freshCommandBundle(): void {
+  if (bundleDisabled()) throw new Error('CELLPILOT_NO_BUNDLE=1 would time the commands from the sources; unset it to benchmark');
+  let reason = '';
+  for (let attempt = 0; attempt < 5 && !freshBundle(); attempt++) {
+    const r = spawnSync(process.execPath, [BUILD_BUNDLE], { encoding: 'utf8', cwd: ROOT, timeout: 300_000 });
+    if (r.status === 0) continue;
+    reason = (r.stderr || r.error?.message || `exit ${r.status}`).trim().split('\n').pop() ?? '';
+    // another process building it, or a file saved while it was built: wait and try again
+    if (!/building|changed/.test(reason)) break;
+    spawnSync('sleep', ['2']);
+  }
+  if (!freshBundle()) throw new Error(`the command bundle cannot be built, so the commands would be timed from the sources: ${reason}`);
+}
+
+/** A side that runs `node bin/cellpilot.js ARGS...`, the command a user types, from the command bundle. */
+export function commandSide(label: string, args: string[], extra: Partial<Side> = {}): Side {
+  return { label, command: process.execPath, args: [CELLPILOT, ...args], bundled: true, ...extra };
+}
+
+/** The `--only NAME[,NAME]` (or BENCH_ONLY) filter: true when a row of this key is to run. */
+export function wanted(key: string): boolean {
+  const i = process.argv.indexOf('--only');
+  const list = (i >= 0 ? process.argv[i + 1] : process.env.BENCH_ONLY) ?? '';
+  const keys = list.split(',').map((k) => k.trim()).filter(Boolean);
+  return keys.length === 0 || keys.includes(key);
 }
 
 export interface Sample {
@@ -35,32 +71,45 @@ export interface Sample {
   report: Record<string, unknown>;
   /** 1-minute load average when the run started. */
   load: number;
+  /** Peak resident memory of the child in MiB (getrusage ru_maxrss). */
+  peakMiB: number;
 }
 
 /** Runs a side once; throws with the child's last line of stderr when it fails. */
 export function runOnce(side: Side, timeoutS = 900): Sample {
+  for (let attempt = 0; side.bundled && attempt < 3; attempt++) {
+    freshCommandBundle();
+    const bundleDir = freshBundle()?.dir;
+    const sample = runTimed(side, timeoutS);
+    // a source saved during the run made it start from the sources: measure again
+    if (freshBundle()?.dir === bundleDir) return sample;
+  }
+  return runTimed(side, timeoutS);
+}
+
+function runTimed(side: Side, timeoutS: number): Sample {
   side.before?.();
   const load = loadavg()[0];
   const start = performance.now();
   // A small Python parent measures the child's CPU time (getrusage of its children).
   const r = spawnSync(PYTHON, ['-c', CPU_WRAPPER, side.command, ...side.args], { encoding: 'utf8', timeout: timeoutS * 1000, maxBuffer: 256 << 20, cwd: ROOT, env: { ...process.env, ...side.env } });
   const wallS = (performance.now() - start) / 1000;
-  const cpu = /@cpu ([\d.]+)\s*$/.exec(r.stderr ?? '');
+  const cpu = /@cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr ?? '');
   if (r.error || r.status !== 0 || !cpu) {
-    const why = (r.error?.message ?? r.stderr ?? '').replace(/@cpu [\d.]+\s*$/, '').trim().split('\n').pop() || `exit ${r.status}`;
+    const why = (r.error?.message ?? r.stderr ?? '').replace(/@cpu [\d. ]+\s*$/, '').trim().split('\n').pop() || `exit ${r.status}`;
     throw new Error(`${side.label} failed: ${why}`);
   }
   const line = r.stdout.trim().split('\n').reverse().find((l) => l.startsWith('{'));
   const report = line ? (JSON.parse(line) as Record<string, unknown>) : {};
   const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
-  return { wallS, cpuS: Number(cpu[1]), workS: num(report.seconds), workCpuS: num(report.cpuSeconds), report, load };
+  return { wallS, cpuS: Number(cpu[1]), workS: num(report.seconds), workCpuS: num(report.cpuSeconds), report, load, peakMiB: Number(cpu[2]) / 1024 };
 }
 
 const CPU_WRAPPER = `
 import resource, subprocess, sys
 code = subprocess.call(sys.argv[1:])
 r = resource.getrusage(resource.RUSAGE_CHILDREN)
-sys.stderr.write('\\n@cpu %.4f\\n' % (r.ru_utime + r.ru_stime))
+sys.stderr.write('\\n@cpu %.4f %d\\n' % (r.ru_utime + r.ru_stime, r.ru_maxrss))
 sys.exit(code)
 `;
 
@@ -71,6 +120,8 @@ export interface Comparison {
   cpuS: number[];
   workS: (number | undefined)[];
   workCpuS: (number | undefined)[];
+  /** Median peak resident memory per side, MiB. */
+  peakMiB: number[];
   load: number;
 }
 
@@ -90,6 +141,7 @@ export function alternate(sides: Side[], rounds: number, warmup = true): Compari
     cpuS: samples.map((s) => median(s.map((x) => x.cpuS))),
     workS: samples.map((s) => (s.every((x) => x.workS !== undefined) ? median(s.map((x) => x.workS!)) : undefined)),
     workCpuS: samples.map((s) => (s.every((x) => x.workCpuS !== undefined) ? median(s.map((x) => x.workCpuS!)) : undefined)),
+    peakMiB: samples.map((s) => median(s.map((x) => x.peakMiB))),
     load: all.reduce((a, s) => a + s.load, 0) / all.length,
   };
 }

@@ -1,14 +1,16 @@
 // Movie I/O benchmark, every figure from fresh processes, ours and the peer's alternately
 // (medians), with the load average beside it. The movie is a simulated 300 x 512 x 512
 // uint16 recording of moving, dividing nuclei with stage drift.
-// 1. read + write back (library calls; the child reports the work, the wall time adds start-up)
-//    against tifffile (TiffFile pages -> TiffWriter, ImageJ hyperstack, contiguous).
-// 2. `cellpilot tool export` (format tiff) against the same Python script, whole commands.
-// 3. `cellpilot tool project` (max over time) against a NumPy page loop, whole commands.
-// 4. `cellpilot info` against tifffile opening the file and reading its first and last page.
-// 5. (opt-in: CELLPILOT_BENCH_BIG=1 or --big) read-invert-write of a > 4 GiB BigTIFF with
-//    peak resident memory (goal: bounded, < 500 MB).
-// Run: node bin/run-ts.js bench/image.ts [--big]
+// The `cellpilot` commands run from the command bundle, built before each timed run when
+// stale (as every command after a user's first finds it). Rows (keys for --only):
+// rw: read + write back with library calls (the child reports the work alone) against
+//     tifffile (TiffFile pages -> TiffWriter, ImageJ hyperstack, contiguous).
+// export: `cellpilot tool export` (format tiff) against the same Python script, whole commands.
+// project: `cellpilot tool project` (max over time) against a NumPy page loop, whole commands.
+// info: `cellpilot info` against tifffile opening the file and reading its first and last page.
+// big: (opt-in: CELLPILOT_BENCH_BIG=1 or --big) read-invert-write of a > 4 GiB BigTIFF and
+//     its max projection by the whole command, with peak resident memory (goal: bounded, < 500 MB).
+// Run: npm run bench -- image [--only project,export] [--big]
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { createMovieWriter, openMovie, writeMovie, type PlaneData } from '../src/image/index.ts';
 import { formatBytes } from '../src/image/info.ts';
 import { simulate } from '../src/sim/index.ts';
-import { alternate, CELLPILOT, childArgs, cpuSeconds, loadNote, PYTHON, pythonPeer, RUN_TS, s, summaryRow, type Comparison, type Side } from './_harness.ts';
+import { alternate, childArgs, commandSide, runOnce, cpuSeconds, loadNote, PYTHON, pythonPeer, RUN_TS, s, summaryRow, wanted, type Comparison, type Side } from './_harness.ts';
 
 const FRAMES = Number(process.env.BENCH_IMAGE_FRAMES ?? 300);
 const SIZE = 512;
@@ -68,46 +70,46 @@ async function makeMovie(path: string): Promise<void> {
 }
 
 /**
- * One table row: wall and CPU medians of both sides; the ratio is on CPU time (robust to
- * other load on a shared machine, and equal to wall time on an idle one for this
- * single-threaded work). `work` picks the in-process work figures instead of whole processes.
+ * One table row: wall and CPU medians of both sides and peak memory; the ratio is on CPU
+ * time (robust to other load on a shared machine, and equal to wall time on an idle one for
+ * this single-threaded work). `work` picks the in-process work figures instead of whole processes.
  */
 function ratioRow(label: string, c: Comparison, peerName: string, work = false): string {
   const wall = work ? c.workS : c.wallS;
   const cpu = work ? c.workCpuS : c.cpuS;
   const ratio = cpu[1]! / cpu[0]!;
   const metric = work ? 'CPU, work in the process' : 'CPU, whole command';
-  summaryRow({ work: label, metric, ours: `${s(wall[0])} wall, ${s(cpu[0])} CPU`, peer: `${peerName} ${s(wall[1])} wall, ${s(cpu[1])} CPU`, ratio, goal: '>= 1.0', load: c.load });
-  return `| ${label} | ${s(wall[0])} / ${s(cpu[0])} | ${peerName} ${s(wall[1])} / ${s(cpu[1])} | ${ratio.toFixed(2)} (wall ${(wall[1]! / wall[0]!).toFixed(2)}) | ${c.load.toFixed(1)} |`;
+  const mib = (side: number) => `${c.peakMiB[side].toFixed(0)} MiB`;
+  summaryRow({ work: label, metric, ours: `${s(wall[0])} wall, ${s(cpu[0])} CPU, ${mib(0)}`, peer: `${peerName} ${s(wall[1])} wall, ${s(cpu[1])} CPU, ${mib(1)}`, ratio, goal: '>= 1.0', load: c.load });
+  return `| ${label} | ${s(wall[0])} / ${s(cpu[0])} / ${mib(0)} | ${peerName} ${s(wall[1])} / ${s(cpu[1])} / ${mib(1)} | ${ratio.toFixed(2)} (wall ${(wall[1]! / wall[0]!).toFixed(2)}) | ${c.load.toFixed(1)} |`;
 }
 
+/** The rows; `--only rw,export,project,info` (or BENCH_ONLY) runs some of them. */
 async function compare(dir: string, input: string): Promise<void> {
   const out = (name: string) => join(dir, name);
   const clean = (...names: string[]) => () => names.forEach((n) => rmSync(out(n), { force: true }));
   const env = { CELLPILOT_SESSIONS: join(dir, 'sessions') };
   const py = (label: string, ...args: string[]): Side => ({ label, command: PYTHON, args: ['-c', PEER, ...args] });
-  const tool = (label: string, name: string, args: object, remove: string): Side => ({
-    label,
-    command: process.execPath,
-    args: [CELLPILOT, 'tool', name, '--args', JSON.stringify(args)],
-    env,
-    before: clean(remove),
-  });
-  console.log(`| work (${FRAMES} x ${SIZE}² uint16, ${formatBytes((await stat(input)).size)}) | cellpilot wall / CPU | peer wall / CPU | ratio (CPU) | load |`);
+  const tool = (label: string, name: string, args: object, remove: string): Side => commandSide(label, ['tool', name, '--args', JSON.stringify(args)], { env, before: clean(remove) });
+  console.log(`| work (${FRAMES} x ${SIZE}² uint16, ${formatBytes((await stat(input)).size)}) | cellpilot wall / CPU / peak memory | peer wall / CPU / peak memory | ratio (CPU) | load |`);
   console.log('|---|---|---|---|---|');
 
-  const rw = alternate([{ label: 'cellpilot read+write', command: process.execPath, args: [RUN_TS, 'bench/image.ts', '--child', 'rw', input, out('ours-rw.tif')], before: clean('ours-rw.tif') }, { ...py('tifffile read+write', 'rw', input, out('peer-rw.tif')), before: clean('peer-rw.tif') }], ROUNDS);
-  console.log(ratioRow('TIFF read + write back, work in the process', rw, 'tifffile', true));
-  console.log(ratioRow('TIFF read + write back, whole process (node+tsx vs python start-up)', rw, 'tifffile'));
-
-  const exp = alternate([tool('cellpilot tool export', 'export', { movie: input, format: 'tiff', output: out('export.tif') }, 'export.tif'), { ...py('tifffile script', 'rw', input, out('peer-rw.tif')), before: clean('peer-rw.tif') }], ROUNDS);
-  console.log(ratioRow('`cellpilot tool export` (tiff), whole commands', exp, 'tifffile script'));
-
-  const max = alternate([tool('cellpilot tool project', 'project', { movie: input, method: 'max', output: out('max.tif') }, 'max.tif'), { ...py('NumPy page loop', 'max', input, out('peer-max.tif')), before: clean('peer-max.tif') }], ROUNDS);
-  console.log(ratioRow('max projection `cellpilot tool project`, whole commands', max, 'NumPy page loop'));
-
-  const info = alternate([{ label: 'cellpilot info', command: process.execPath, args: [CELLPILOT, 'info', input] }, py('tifffile info', 'info', input)], ROUNDS);
-  console.log(ratioRow('`cellpilot info` (reads first and last plane), whole commands', info, 'tifffile'));
+  if (wanted('rw')) {
+    const rw = alternate([{ label: 'cellpilot read+write', command: process.execPath, args: [RUN_TS, 'bench/image.ts', '--child', 'rw', input, out('ours-rw.tif')], before: clean('ours-rw.tif') }, { ...py('tifffile read+write', 'rw', input, out('peer-rw.tif')), before: clean('peer-rw.tif') }], ROUNDS);
+    console.log(ratioRow('TIFF read + write back, library calls (work in the process, start-up excluded)', rw, 'tifffile', true));
+  }
+  if (wanted('export')) {
+    const exp = alternate([tool('cellpilot tool export', 'export', { movie: input, format: 'tiff', output: out('export.tif') }, 'export.tif'), { ...py('tifffile script', 'rw', input, out('peer-rw.tif')), before: clean('peer-rw.tif') }], ROUNDS);
+    console.log(ratioRow('TIFF read + write back, `cellpilot tool export` (tiff), whole commands', exp, 'tifffile script'));
+  }
+  if (wanted('project')) {
+    const max = alternate([tool('cellpilot tool project', 'project', { movie: input, method: 'max', output: out('max.tif') }, 'max.tif'), { ...py('NumPy page loop', 'max', input, out('peer-max.tif')), before: clean('peer-max.tif') }], ROUNDS);
+    console.log(ratioRow('max projection, `cellpilot tool project`, whole commands', max, 'NumPy page loop'));
+  }
+  if (wanted('info')) {
+    const info = alternate([commandSide('cellpilot info', ['info', input]), py('tifffile info', 'info', input)], ROUNDS);
+    console.log(ratioRow('`cellpilot info` (reads first and last plane), whole commands', info, 'tifffile'));
+  }
 }
 
 /** Read-invert-write of a > 4 GiB movie with peak resident memory. */
@@ -140,10 +142,17 @@ async function benchBig(dir: string): Promise<void> {
     const seconds = (performance.now() - start) / 1000;
     console.log(`\nread-invert-write, ${size}x${size}x${frames} uint16 BigTIFF (${formatBytes(inSize)})`);
     console.log(`throughput ${((2 * inSize) / 2 ** 20 / seconds).toFixed(0)} MiB/s (read + write), ${seconds.toFixed(1)} s; peak resident memory ${(peakRss / 2 ** 20).toFixed(0)} MiB (goal < 500 MB)`);
+    await rm(output, { force: true });
+    // the whole command on the same file, one run each: memory stays that of a few planes
+    const env = { CELLPILOT_SESSIONS: join(dir, 'sessions') };
+    const ours = runOnce(commandSide('cellpilot tool project', ['tool', 'project', '--args', JSON.stringify({ movie: input, method: 'max', output })], { env }));
+    const peer = runOnce({ label: 'NumPy page loop', command: PYTHON, args: ['-c', PEER, 'max', input, join(dir, 'big-peer.tif')] });
+    console.log(`max projection of it, whole commands: cellpilot ${s(ours.wallS)} wall, ${s(ours.cpuS)} CPU, peak ${ours.peakMiB.toFixed(0)} MiB; NumPy page loop ${s(peer.wallS)} wall, ${s(peer.cpuS)} CPU, peak ${peer.peakMiB.toFixed(0)} MiB (load ${ours.load.toFixed(1)})`);
   } finally {
     clearInterval(sampler);
     await rm(input, { force: true });
     await rm(output, { force: true });
+    await rm(join(dir, 'big-peer.tif'), { force: true });
   }
 }
 
@@ -156,7 +165,7 @@ export async function run(): Promise<void> {
     console.log(`movie I/O: fresh process per run, median of ${ROUNDS} alternating runs per side after one warm-up; ${loadNote()}`);
     if (missing) console.log(missing);
     else await compare(dir, input);
-    if (process.env.CELLPILOT_BENCH_BIG === '1' || process.argv.includes('--big')) await benchBig(dir);
+    if ((process.env.CELLPILOT_BENCH_BIG === '1' || process.argv.includes('--big')) && wanted('big')) await benchBig(dir);
     else console.log('(> 4 GiB read-invert-write skipped: set CELLPILOT_BENCH_BIG=1 or pass --big)');
   } finally {
     await rm(dir, { recursive: true, force: true });

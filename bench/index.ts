@@ -2,7 +2,8 @@
 // area's memory or warm caches colour the next), prints each area's own table, then the
 // summary of the issue's "Done when" rows (each area prints them as "@row {json}" lines)
 // with the ratio peer time / our time (above 1: cellpilot is faster) and the load average.
-// Pass area names to run only some: npm run bench -- image drift
+// Pass area names to run only some: npm run bench -- image drift; and --only to run only some
+// rows of them: npm run bench -- image --only project
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +12,11 @@ import { fileURLToPath } from 'node:url';
 import { loadNote, RUN_TS, type SummaryRow } from './_harness.ts';
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
-const wanted = process.argv.slice(2);
+// area names, and `--only KEY[,KEY]`, passed on, to run only some rows of an area (see bench/README.md)
+const args = process.argv.slice(2);
+const onlyAt = args.indexOf('--only');
+const passOn = onlyAt >= 0 ? args.slice(onlyAt, onlyAt + 2) : [];
+const wanted = args.filter((a, i) => !a.startsWith('-') && (onlyAt < 0 || i !== onlyAt + 1));
 const areas = readdirSync(dir)
   .filter((f) => f.endsWith('.ts') && f !== 'index.ts' && !f.startsWith('_'))
   .map((f) => f.replace(/\.ts$/, ''))
@@ -22,7 +27,7 @@ const areas = readdirSync(dir)
 function runArea(area: string): Promise<{ rows: SummaryRow[]; ok: boolean }> {
   return new Promise((resolve) => {
     const rows: SummaryRow[] = [];
-    const child = spawn(process.execPath, [RUN_TS, join(dir, `${area}.ts`)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [RUN_TS, join(dir, `${area}.ts`), ...passOn], { stdio: ['ignore', 'pipe', 'inherit'] });
     const lines = createInterface({ input: child.stdout });
     lines.on('line', (line) => {
       if (line.startsWith('@row ')) rows.push(JSON.parse(line.slice(5)) as SummaryRow);
