@@ -14,7 +14,7 @@ const denoise = defineTool({
   framesOut: 'same',
   produces: ['movie'],
   results: { planes: { about: 'planes denoised', unit: '' }, noiseSigmaBefore: { about: 'noise before', unit: 'grey levels' }, noiseSigmaAfter: { about: 'noise after', unit: 'grey levels' }, noiseReductionDb: { about: 'noise reduction', unit: 'dB' } },
-  valueWords: { method: { n2v: ['n2v', 'noise2void', 'noise to void', 'self-supervised', 'deep learning'], gaussian: ['gaussian', 'blur', 'gaussian blur'], nlmeans: ['non-local means', 'non local means', 'nonlocal means', 'nl-means', 'nlmeans'] } },
+  valueWords: { method: { n2v: ['n2v', 'noise2void', 'noise to void', 'self-supervised', 'deep learning'], gaussian: ['gaussian', 'blur', 'gaussian blur'], nlmeans: ['non-local means', 'non local means', 'nonlocal means', 'nl-means', 'nlmeans', 'nlm'] } },
   description:
     'Removes camera noise from one channel of a movie. method "n2v" (default) runs a Noise2Void network (self-supervised deep learning, best on low-signal fluorescence); "gaussian" blurs with a Gaussian of sigmaPx; "nlmeans" is non-local means (skimage). Returns a new float32 movie with the denoised channel and the noise level before and after.',
   schema: z.object({

@@ -334,7 +334,7 @@ const divisionsSchema = z.object({
 const detectDivisions = defineTool({
   name: 'detect_divisions',
   summary: 'Detects cell divisions (mitoses) from the tracks\' splits or the label movie, with the frame of each.',
-  words: ['divisions', 'division', 'cell division', 'cell divisions', 'dividing cells', 'division events', 'mitotic events', 'mitosis', 'mitoses', 'mitotic', 'dividing', 'divide', 'divided', 'splits', 'daughters'],
+  words: ['divisions', 'division', 'cell division', 'cell divisions', 'dividing cells', 'division events', 'mitotic events', 'mitosis', 'mitoses', 'mitotic', 'dividing', 'divide', 'divided', 'splits', 'split in two', 'splits in two', 'daughters'],
   examples: ['detect the divisions', 'find the mitoses', 'which cells divided?', 'count the division events', 'when did the cells divide?'],
   consumes: ['tracks', 'labels'],
   produces: ['table'],

@@ -6,7 +6,7 @@
 import type { Catalogue, PropertyInfo } from './catalogue.ts';
 import { findEnumValue } from './enums.ts';
 import { findQuantities, type Quantity, seconds } from './quantities.ts';
-import { meaning, tokenize } from './words.ts';
+import { meaning, normalizeWord, tokenize } from './words.ts';
 
 /** Artifact inputs and outputs: named by references and paths, never by a number. */
 const NOT_STATED = new Set(['movie', 'labels', 'tracks', 'table', 'output', 'result', 'truth', 'groundTruth', 'step', 'tool']);
@@ -85,6 +85,9 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
     // the words by the number, up to a comma, a conjunction or another number
     const edge = /[,;.\d]|\b(?:and|or|but|then)\b/;
     const near = new Set(meanings(`${q.before.split(edge).at(-1) ?? ''} ${q.after.split(edge)[0] ?? ''}`));
+    // "keep the ones bigger than 50 px" is a lower bound, "throw away anything larger than 400 px" an upper one
+    const bound = boundOf(q.before);
+    if (bound) near.add(meaning(normalizeWord(bound)));
     let best: { name: string; score: number; value: number } | undefined;
     for (const [name, p] of candidates) {
       if (name in out) continue;
@@ -100,6 +103,17 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
     if (best) out[best.name] = { value: best.value, score: best.score };
   }
   return out;
+}
+
+const GREATER = /\b(?:bigger|larger|greater|more|over|above|longer|exceeding|at\s+least)\s*(?:than\s*)?$|>=?\s*$/i;
+const LESS = /\b(?:smaller|less|fewer|under|below|shorter|tinier|at\s+most)\s*(?:than\s*)?$|<=?\s*$/i;
+const EXCLUDING = /\b(?:drop\w*|remov\w*|discard\w*|exclud\w*|ignor\w*|omit\w*|throw\w*\s+(?:away|out)|get\s+rid|filter\w*\s+out|leave\s+out|without|except|skip\w*)\b/i;
+
+/** Which bound a comparison before a number states ("only bigger than 50" → min, "drop larger than 400" → max), or undefined. */
+function boundOf(before: string): 'min' | 'max' | undefined {
+  const greater = GREATER.test(before);
+  if (!greater && !LESS.test(before)) return undefined;
+  return greater !== EXCLUDING.test(before) ? 'min' : 'max';
 }
 
 /** True when a word of the argument's name stands within three words of the value ("bicubic interpolation", "first as the reference"). */

@@ -23,7 +23,7 @@ const AFTER = /^(?:,?\s*)(?:but\s+)?(?:only\s+)?after\b(?!\s+that\b)/i;
  * Where a new clause starts: sentence ends, commas, "and", "then", "but", "before",
  * "after", "without" ... Numbers joined by "and" ("frames 10 and 20") stay together.
  */
-const SPLIT = /[.;!?](?=\s|$)|,|\s(?=[+&]\s)|\s(?=(?:and\s+then|and\s+also|and\s+finally|and|then|after\s+that|afterwards|followed\s+by|but|before|after|without|finally|also|plus|next)\b)/gi;
+const SPLIT = /[.;!?](?=\s|$)|,|\s(?=[+&]\s)|\s*(?=(?:-+>|→|=>))|\s(?=(?:and\s+then|and\s+also|and\s+finally|and|then|after\s+that|afterwards|followed\s+by|but|before|after|without|finally|also|plus|next)\b)/gi;
 
 export function splitClauses(text: string): Clause[] {
   const cuts: { at: number; sentenceEnd: boolean }[] = [];
@@ -45,10 +45,12 @@ export function splitClauses(text: string): Clause[] {
     const raw = text.slice(start, end);
     // "stabilize + segment + track": a plus or an ampersand joins like "and"
     const plus = /^[\s,]*[+&]/.test(raw);
-    const trimmed = raw.replace(/^[\s,.;!?+&]+/, '');
+    // "drift -> segment -> track": an arrow joins like "then"
+    const arrow = /^[\s,]*(?:-+>|→|=>)/.test(raw);
+    const trimmed = raw.replace(/^[\s,]*(?:-+>|→|=>)/, '').replace(/^[\s,.;!?+&]+/, '');
     const offset = start + (raw.length - trimmed.length);
     if (/\w/.test(trimmed)) {
-      const joiner = plus ? 'and' : /^(and\s+then|and|then|after\s+that|but|before|after|without|with|also|plus|next|finally|followed\s+by)\b/i.exec(trimmed)?.[1]?.toLowerCase() ?? (text.slice(Math.max(0, start - 1), start + 1).includes(',') ? ',' : '');
+      const joiner = arrow ? 'then' : plus ? 'and' : /^(and\s+then|and|then|after\s+that|but|before|after|without|with|also|plus|next|finally|followed\s+by)\b/i.exec(trimmed)?.[1]?.toLowerCase() ?? (text.slice(Math.max(0, start - 1), start + 1).includes(',') ? ',' : '');
       clauses.push({ text: trimmed.trimEnd(), start: offset, end: offset + trimmed.trimEnd().length, negated: NEGATION.test(trimmed), joiner, sentence });
     }
     if (endsSentence) sentence++;

@@ -5,6 +5,27 @@ import { findFrameRange, findQuantities, micrometres, parseNumber, type Quantity
 
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, last: -1 };
 
+/**
+ * Channel names that are also everyday or method words ("using phase correlation", "sir",
+ * "the DIC of the fit"): they name a channel only when said as one ("the phase channel",
+ * "channel Phase", "phase contrast", "predict from the brightfield").
+ */
+const WORD_LIKE = new Set(['phase', 'brightfield', 'dic', 'sir']);
+
+/** Where the channel name is said as a channel in the text, or -1. */
+function channelNameAt(name: string, text: string): number {
+  for (const m of text.matchAll(new RegExp(`\\b${name}\\b`, 'gi'))) {
+    const at = m.index ?? 0;
+    if (!WORD_LIKE.has(name.toLowerCase())) return at;
+    const before = text.slice(Math.max(0, at - 24), at);
+    const after = text.slice(at + m[0].length);
+    if (/^[\s-]*(?:channels?|contrast|images?|signal)\b/i.test(after) || /\bchannels?\s*$/i.test(before)) return at;
+    // "from the brightfield", "on the phase": the name ends the phrase
+    if (/\b(?:from|on|in|of)\s+(?:the\s+)?$/i.test(before) && /^\s*(?:$|[.,;:!?)]|and\b|then\b)/i.test(after)) return at;
+  }
+  return -1;
+}
+
 /** A 1-based channel number or a channel name, as written. */
 export function findChannel(text: string): number | string | undefined {
   let m = /\b(?:channel|chan|ch|c)\s*#?\s*(\d+)\b/i.exec(text);
@@ -12,7 +33,7 @@ export function findChannel(text: string): number | string | undefined {
   m = /\b(first|second|third|fourth|fifth)\s+channel\b/i.exec(text);
   if (m) return ORDINALS[m[1].toLowerCase()];
   for (const name of CHANNEL_NAMES) {
-    if (new RegExp(`\\b${name}\\b`, 'i').test(text)) return name;
+    if (channelNameAt(name, text) >= 0) return name;
   }
   m = /\b(405|488|561|555|633|640|647)\s*(?:nm)?(?:\s*(?:laser|line|channel|excitation))?\b/i.exec(text);
   if (m && /laser|line|channel|nm|excitation/i.test(text.slice(m.index, m.index + m[0].length + 12))) return LASER_CHANNELS[m[1]];
@@ -25,8 +46,8 @@ export function findChannel(text: string): number | string | undefined {
 export function findChannels(text: string): string[] {
   const found: { name: string; at: number }[] = [];
   for (const name of CHANNEL_NAMES) {
-    const m = new RegExp(`\\b${name}\\b`, 'i').exec(text);
-    if (m) found.push({ name, at: m.index });
+    const at = channelNameAt(name, text);
+    if (at >= 0) found.push({ name, at });
   }
   for (const m of text.matchAll(/\b(405|488|561|555|633|640|647)\s*(?:nm)?\b/gi)) found.push({ name: LASER_CHANNELS[m[1]], at: m.index ?? 0 });
   const names = found.sort((a, b) => a.at - b.at).map((f) => f.name);

@@ -77,6 +77,8 @@ export class ToolIndex {
   private readonly writtenWords = new Map<string, string>();
   /** Meanings of the tools' own words (not only of their examples). */
   private readonly anchors = new Set<string>();
+  /** The words of the tools' names as written ("track", "segment"), to their meanings. */
+  private readonly nameWords = new Map<string, string>();
 
   constructor(tools: DescribedTool[]) {
     // an enum value that is another tool's word (help's topic "drift") does not name the tool
@@ -116,6 +118,7 @@ export class ToolIndex {
     }
     this.vocabulary = [...new Set(this.docs.flatMap((d) => d.phrases.flatMap((p) => p.stems)))];
     for (const d of this.docs) for (const p of d.phrases) if (p.anchor) for (const stem of p.stems) this.anchors.add(stem);
+    for (const t of tools) for (const token of tokenize(t.name.replace(/_/g, ' '))) this.nameWords.set(token.word, meaning(token.stem));
     // the words as written in the descriptions too ("segment" before the thesaurus made it "mask"), for misspellings
     for (const t of tools) {
       const texts = [...(t.self?.words ?? []), ...(t.self?.examples ?? []), t.name.replace(/_/g, ' ')];
@@ -147,6 +150,13 @@ export class ToolIndex {
     return false;
   }
 
+  /** True when the word is the start of a word the tools use: lab shorthand ("corr", "seg", "quant"). */
+  abbreviates(word: string): boolean {
+    if (word.length < 3) return false;
+    for (const w of this.writtenWords.keys()) if (w.length > word.length && w.startsWith(word)) return true;
+    return false;
+  }
+
   /** The clause's words as meanings, misspellings mapped onto the tools' vocabulary. */
   meanings(tokens: Token[]): string[] {
     return tokens.map((t) => this.correct(meaning(t.stem), t.word));
@@ -157,13 +167,15 @@ export class ToolIndex {
     const cached = this.fuzzyCache.get(stem);
     if (cached !== undefined || this.fuzzyCache.has(stem)) return cached ?? stem;
     const edits = allowedEdits(word);
+    // a short stem ("filt" of "filter") is too close to other short stems ("film") to correct as a stem
+    const stemEdits = Math.min(edits, allowedEdits(stem));
     // a misspelling keeps its first letter ("segmnet", "stabalise")
     let best: string | undefined;
     let bestDistance = edits + 1;
-    if (edits > 0) {
+    if (stemEdits > 0) {
       for (const v of new Set([...this.vocabulary, ...this.written])) {
         if (v.length < 4 || v[0] !== stem[0]) continue;
-        const d = editDistance(stem, v, Math.min(edits, bestDistance - 1));
+        const d = editDistance(stem, v, Math.min(stemEdits, bestDistance - 1));
         if (d < bestDistance) [best, bestDistance] = [meaning(v), d];
       }
     }
@@ -173,6 +185,10 @@ export class ToolIndex {
         const d = editDistance(word, w, Math.min(edits, bestDistance - 1));
         if (d < bestDistance) [best, bestDistance] = [m, d];
       }
+    }
+    // a four-letter word is a slip of a tool's name only by a dropped letter ("trak" for "track")
+    if (edits === 0 && word.length === 4) {
+      for (const [w, m] of this.nameWords) if (w.length === 5 && w.startsWith(word.slice(0, 2)) && editDistance(word, w, 1) === 1) best = m;
     }
     this.fuzzyCache.set(stem, best);
     return best ?? stem;

@@ -6,6 +6,7 @@
 import { type Catalogue, selfOf } from './catalogue.ts';
 import type { ToolIndex } from './matcher.ts';
 import { findQuantities } from './quantities.ts';
+import { splitClauses } from './clauses.ts';
 import { meaning, normalizeWord, stopWords, type Token, tokenize } from './words.ts';
 
 /** Things under the microscope or in a movie: a request about one is in scope whatever else it says. */
@@ -18,7 +19,7 @@ const SUBJECTS = new Set(
 
 /** Words that name how or with what, not a subject ("using", "algorithm"), and fillers of speech ("hmm"). */
 const NEUTRAL = new Set(
-  'using use via algorithm method filter approach technique model format file software plugin tool hmm hm uh um oh ah well yeah yes yep okay ok cool great actually maybe perhaps kindly quickly'.split(' '),
+  'using use via algorithm method filter approach technique model format file software plugin tool hmm hm uh um oh ah well yeah yes yep okay ok cool great actually maybe perhaps kindly quickly everything anything something both again whole'.split(' '),
 );
 const NAMING = /\b(?:with|using|via|by|as|into|to)\s+(?:the\s+|a\s+|an\s+)?$/i;
 
@@ -61,15 +62,54 @@ export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalo
   const words = toolWords(index, catalogue);
   let known = 0;
   let unknown = 0;
+  const read: { token: Token; reading: Reading }[] = [];
   for (const token of tokenize(masked.replace(/_+/g, ' '))) {
     // numbers with letters ("3x3", "20x", "488nm") are quantities, not words from elsewhere
     if (NEUTRAL.has(token.word) || token.part || token.word.length < 2 || /\d/.test(token.word)) continue;
     const r = reading(token, index, words);
+    read.push({ token, reading: r });
     if (r === 'subject') known += 3;
     else if (r === 'known') known += 1;
     // a name after "with"/"using" is a method asked for, reported as not applied
     else if (r === 'unknown' && !NAMING.test(masked.slice(Math.max(0, token.start - 16), token.start))) unknown += 1;
   }
+  // nothing under the microscope is named, and a tool's verb acts on a thing from elsewhere ("track the parcel", "segment my customers")
+  // (with one more word from elsewhere: "do an MSD analysis" is ours, "track the parcel I ordered" is not)
+  if (!read.some((r) => r.reading === 'subject')) {
+    for (const [i, end] of clauseVerbs(masked, read)) {
+      const object = foreignObject(read.slice(i, end), index, words, masked);
+      if (object && read.some((r) => r !== object && r.reading === 'unknown')) return true;
+    }
+  }
   // more words from elsewhere than words of ours (a word about cells counts three)
   return unknown >= 2 && unknown > known;
+}
+
+/** Each clause's words (its verb first) as [first, end) indexes into `read`. */
+function clauseVerbs(masked: string, read: { token: Token }[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const clause of splitClauses(masked)) {
+    const inside = read.map((r, i) => ({ r, i })).filter(({ r }) => r.token.start >= clause.start && r.token.start < clause.end);
+    if (inside.length) out.push([inside[0].i, inside.at(-1)!.i + 1]);
+  }
+  return out;
+}
+
+/**
+ * The thing a clause's verb acts on when the verb is a tool's own word (as written, not a
+ * slip) and the thing is a word no tool uses, no slip of one and no shorthand of one
+ * ("parcel" after "track"; not "corr" after "bleach", not "nicely" after "segment").
+ */
+function foreignObject<R extends { token: Token; reading: Reading }>(clause: R[], index: ToolIndex, words: Set<string>, masked: string): R | undefined {
+  const verb = clause[0].token;
+  if (!words.has(meaning(verb.stem)) || !index.knows(meaning(verb.stem))) return undefined;
+  for (const next of clause.slice(1)) {
+    // "track these using a Kalman filter": a method named, not the thing acted on
+    if (NAMING.test(masked.slice(Math.max(0, next.token.start - 16), next.token.start))) return undefined;
+    // fillers and adverbs ("teh", "properly", "monthly") come before the thing named
+    if (next.reading === 'neutral' || next.token.word.endsWith('ly')) continue;
+    if (next.reading === 'subject' || index.knows(meaning(next.token.stem)) || index.abbreviates(next.token.word)) return undefined;
+    return next;
+  }
+  return undefined;
 }

@@ -312,7 +312,9 @@ function switchesFromWords(step: PlannedStep, catalogue: Catalogue): void {
   const said = tokens.map((t) => meaning(t.stem));
   for (const [arg, p] of Object.entries(props)) {
     if (step.args[arg] !== undefined || !(p.type === 'boolean' || p.anyOf?.some((a) => a.type === 'boolean'))) continue;
-    const name = tokenize(arg.replace(/([a-z])([A-Z])/g, '$1 $2')).map((t) => meaning(t.stem));
+    const whole = tokenize(arg.replace(/([a-z])([A-Z])/g, '$1 $2')).map((t) => meaning(t.stem));
+    // "no gap closing" names allowGapClosing by its object: the leading verb of a longer name may go unsaid
+    const name = whole.every((w) => said.includes(w)) || whole.length < 3 ? whole : whole.slice(1);
     if (name.length === 0 || !name.every((w) => said.includes(w))) continue;
     const first = tokens[Math.min(...name.map((w) => said.indexOf(w)))];
     const before = step.clause.slice(Math.max(0, first.start - 24), first.start);

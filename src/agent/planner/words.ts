@@ -32,16 +32,27 @@ function american(word: string): string {
     .replace(/ogue(s)?$/, 'og$1');
 }
 
+/**
+ * The shortest stem a suffix may leave: "segment" is not "seg" + "ment"; "-er" goes only
+ * from longer words ("tracker", "segmenter", "cluster"), so "darker", "filter", "order"
+ * and "number" keep their meaning.
+ */
+function minimumStem(suffix: string): number {
+  return suffix.startsWith('er') ? 5 : suffix.startsWith('ment') ? 4 : 3;
+}
+
 /** A light suffix stemmer: enough to make "tracks", "tracking" and "tracked" one word. */
 function stemOf(word: string): string {
   let w = american(word);
-  for (const suffix of ['izations', 'ization', 'ations', 'ation', 'ments', 'ment', 'ings', 'ing', 'ies', 'ied', 'ed', 'es', 's', 'e', 'y']) {
-    // "segment" is not "seg" + "ment"
-    if (w.endsWith(suffix) && w.length - suffix.length >= (suffix.startsWith('ment') ? 4 : 3)) {
-      w = w.slice(0, -suffix.length) + (suffix === 'ies' || suffix === 'ied' ? 'y' : '');
-      break;
-    }
+  for (const suffix of ['izations', 'ization', 'ations', 'ation', 'ments', 'ment', 'ings', 'ing', 'ies', 'ied', 'ers', 'er', 'ed', 'es', 's', 'e', 'y']) {
+    if (!w.endsWith(suffix) || w.length - suffix.length < minimumStem(suffix)) continue;
+    // "speed", "seed" and "exceed" are no past tense: "-eed" keeps its "ed"
+    if ((suffix === 'ed' || suffix === 'e') && /eed?$/.test(w) && !/eeded?$/.test(w)) break;
+    w = w.slice(0, -suffix.length) + (suffix === 'ies' || suffix === 'ied' ? 'y' : '');
+    break;
   }
+  // "clustering" → "cluster" → "clust", as "cluster" itself; "tracker" → "track"
+  if (w.endsWith('er') && w.length - 2 >= minimumStem('er')) w = w.slice(0, -2);
   // "tracked" → "track", "plotting" → "plot": doubled final consonant
   if (/([bdglmnprt])\1$/.test(w) && w.length > 4) w = w.slice(0, -1);
   return w.replace(/e$/, '');
@@ -61,7 +72,7 @@ const GROUPS: string[][] = [
   ['distance', 'displacement', 'travel', 'traveled', 'travelled'],
   ['length', 'long', 'longer', 'short', 'shorter', 'duration'],
   ['mean', 'average', 'avg', 'typical'],
-  ['area', 'size', 'big', 'large', 'small'],
+  ['area', 'size', 'big', 'large', 'small', 'bigger', 'larger', 'smaller', 'tiny', 'huge'],
   ['intensity', 'brightness', 'bright', 'fluorescence', 'signal'],
   ['movie', 'video', 'stack', 'timelapse', 'recording'],
   ['plot', 'graph', 'chart', 'figure'],

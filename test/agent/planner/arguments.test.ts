@@ -92,3 +92,11 @@ describe('every argument stated in a request is applied or named', () => {
     expect(statedNumbers('track', 'track them with a max linking distance of 12 s', catalogue)).toEqual({});
   });
 });
+
+describe('bounds said as comparisons', () => {
+  it('reads "keep bigger than" as a lower bound and "throw away larger than" as an upper one', () => {
+    expect(statedNumbers('segment', 'segment the nuclei, only the ones bigger than 50 px', catalogue)).toMatchObject({ minAreaPx: 50 });
+    expect(statedNumbers('segment', 'find nuclei and throw away anything larger than 400 pixels', catalogue)).toMatchObject({ maxAreaPx: 400 });
+    expect(statedNumbers('segment', 'keep objects smaller than 300 px', catalogue)).toMatchObject({ maxAreaPx: 300 });
+  });
+});

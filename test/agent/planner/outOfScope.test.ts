@@ -16,6 +16,15 @@ describe('out of scope', () => {
     }
   });
 
+  it('refuses a tool word acting on a thing from elsewhere, when nothing under the microscope is named', () => {
+    for (const text of ['track the parcel I ordered', 'can you track my shipment from DHL?', 'measure my monthly expenses']) {
+      expect(isOutOfScope(text, index, catalogue), text).toBe(true);
+    }
+    for (const text of ['do an MSD analysis', 'bleach corr', 'track these using a Kalman filter please', 'export the tracks as an Imaris file', 'build the lineage trees', 'segment everything']) {
+      expect(isOutOfScope(text, index, catalogue), text).toBe(false);
+    }
+  });
+
   it('keeps requests that name a method we lack, misspell our words or talk about cells', () => {
     for (const text of ['track the cells using the Hungarian algorithm', 'denoise with a wavelet filter', 'could you denoise this using BM3D?', 'segmnet teh cels please', 'hmm, redo it with Li', 'get rid of the stage wobble', 'segment the nuclei', 'count the blobs in each timepoint']) {
       expect(isOutOfScope(text, index, catalogue), text).toBe(false);

@@ -1,0 +1,22 @@
+// The matcher: slips of the tools' words are read as those words, real words from elsewhere are not.
+import { describe, expect, it } from 'vitest';
+import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
+import { catalogueFromTools } from '../../../src/agent/planner/catalogue.ts';
+import { indexFor } from '../../../src/agent/planner/toolIndex.ts';
+
+const index = indexFor(catalogueFromTools(ALL_TOOLS));
+
+describe('matcher', () => {
+  it('reads a four-letter slip of a tool name ("trak")', () => {
+    expect(index.match('trak the cells plz')[0]?.tool).toBe('track');
+  });
+
+  it('does not correct a short stem onto another ("filter" is no "film")', () => {
+    expect(index.match('smooth the movie with a median filter')[0]?.tool).toBe('denoise');
+  });
+
+  it('knows lab shorthand of its words', () => {
+    expect(index.abbreviates('corr')).toBe(true);
+    expect(index.abbreviates('parcel')).toBe(false);
+  });
+});

@@ -1,0 +1,20 @@
+// The stemmer and thesaurus: inflections of one word meet, distinct words stay apart.
+import { describe, expect, it } from 'vitest';
+import { meaning, normalizeWord } from '../../../src/agent/planner/words.ts';
+
+const same = (a: string, b: string) => meaning(normalizeWord(a)) === meaning(normalizeWord(b));
+
+describe('stemmer', () => {
+  it('makes inflections and agent nouns one word', () => {
+    for (const [a, b] of [['track', 'tracked'], ['track', 'tracker'], ['trackers', 'tracking'], ['speed', 'speeds'], ['speed', 'speeding'], ['cluster', 'clustering'], ['segment', 'segmentation'], ['stabilise', 'stabilize'], ['colour', 'color'], ['register', 'registered'], ['bigger', 'size']]) {
+      expect(same(a, b), `${a} ~ ${b}`).toBe(true);
+    }
+  });
+
+  it('keeps distinct words apart', () => {
+    for (const [a, b] of [['speed', 'spend'], ['speed', 'sped'], ['seed', 'sed'], ['darker', 'dark'], ['filter', 'film'], ['order', 'ord'], ['number', 'numb'], ['border', 'board'], ['laser', 'lase']]) {
+      expect(same(a, b), `${a} vs ${b}`).toBe(false);
+    }
+    expect(normalizeWord('speed')).toBe('speed');
+  });
+});
