@@ -6,9 +6,11 @@
 // strip offset and ignores later IFDs). tifffile, napari and Fiji read the axes from the
 // description and the pixel size from XResolution/YResolution.
 //
-// Default mode writes a temporary file and renames it into place on close(). crashSafe
-// mode writes in place and after every complete time point rewrites the description's
-// counts and links that time point's IFDs into the chain (always terminated).
+// Default mode writes a temporary file and renames it into place on close(): the header and
+// every IFD first (all known from the shape), then the planes, so the file is written once,
+// front to back, and a WriteObserver (provenance) can hash it as it goes instead of reading
+// it again. crashSafe mode writes in place and after every complete time point rewrites the
+// description's counts and links that time point's IFDs into the chain (always terminated).
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { rename, stat, unlink } from 'node:fs/promises';
@@ -41,6 +43,23 @@ export interface MovieWriter {
   close(): Promise<void>;
   /** Stops and removes the partial file (crash-safe writers keep what was written). */
   abort(): Promise<void>;
+}
+
+/**
+ * Sees a movie file as the default (not crash-safe) writer writes it: every byte once, in
+ * file order from offset 0, then finished() once it is renamed into place at `path`, or
+ * abandoned() when it is not written after all.
+ */
+export interface WriteObserver {
+  written(path: string, offset: number, bytes: Uint8Array): void;
+  finished(path: string): void;
+  abandoned(path: string): void;
+}
+let writeObserver: WriteObserver | undefined;
+
+/** Sets (or clears) the one observer of movie writes (provenance hashes outputs while they are written). */
+export function observeMovieWrites(observer: WriteObserver | undefined): void {
+  writeObserver = observer;
 }
 
 const CLASSIC_LIMIT = 2 ** 32 - 1;
@@ -80,8 +99,14 @@ export async function createMovieWriter(path: string, options: WriterOptions): P
     throw new InputError(`cannot write ${path}: ${(err as Error).message.split('\n')[0]}`);
   }
   const writer = new HyperstackWriter(path, target, fd, shape, dtype, meta, layout, crashSafe);
-  // A crash-safe file is a valid (empty) TIFF from the start: header, no image yet.
-  if (crashSafe) await writer.writeEmptyHeader();
+  try {
+    // A crash-safe file is a valid (empty) TIFF from the start: header, no image yet.
+    if (crashSafe) await writer.writeEmptyHeader();
+    else await writer.writeStructure();
+  } catch (err) {
+    await writer.abort();
+    throw err;
+  }
   return writer;
 }
 
@@ -193,6 +218,7 @@ class HyperstackWriter implements MovieWriter {
     const k = this.planesWritten;
     const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     await this.writeAt(bytes, this.layout.dataStart + k * this.layout.planeBytes);
+    if (!this.crashSafe) writeObserver?.written(this.path, this.layout.dataStart + k * this.layout.planeBytes, bytes);
     this.planesWritten++;
     if (this.crashSafe) await this.linkPlane(k);
   }
@@ -225,21 +251,21 @@ class HyperstackWriter implements MovieWriter {
         if (this.planesWritten !== this.total) {
           throw new WorkError(`${this.path} not written: the writer was closed after ${this.planesWritten} of ${this.total} planes`);
         }
-        await this.writeAllIfds();
       }
       closeSync(this.fd);
     } catch (err) {
       this.closeQuietly();
-      if (!this.crashSafe) await unlink(this.target).catch(() => {});
+      if (!this.crashSafe) await this.discard();
       throw err instanceof WorkError || err instanceof InputError ? err : new WorkError(`cannot write ${this.path}: ${(err as Error).message.split('\n')[0]}`);
     }
     if (!this.crashSafe) {
       try {
         await rename(this.target, this.path);
       } catch (err) {
-        await unlink(this.target).catch(() => {});
+        await this.discard();
         throw new WorkError(`cannot write ${this.path}: ${(err as Error).message.split('\n')[0]}`);
       }
+      writeObserver?.finished(this.path);
     }
   }
 
@@ -247,29 +273,48 @@ class HyperstackWriter implements MovieWriter {
     if (this.closed) return;
     this.closed = true;
     this.closeQuietly();
-    if (!this.crashSafe) await unlink(this.target).catch(() => {});
+    if (!this.crashSafe) await this.discard();
   }
 
-  private async writeAllIfds(): Promise<void> {
-    const chunks: Buffer[] = [];
-    let chunkStart = this.ifdOffset(0);
-    let pending = 0;
+  private async discard(): Promise<void> {
+    writeObserver?.abandoned(this.path);
+    await unlink(this.target).catch(() => {});
+  }
+
+  /**
+   * Default mode, before any plane: the header, every IFD (the description already says all
+   * planes; close() refuses a movie with fewer) and the padding up to the pixels, in file
+   * order and in batches of about 8 MiB.
+   */
+  async writeStructure(): Promise<void> {
+    const chunks: Buffer[] = [this.header()];
+    let chunkStart = 0;
+    let pending = chunks[0].length;
+    const flush = async () => {
+      const bytes = Buffer.concat(chunks);
+      await this.writeAt(bytes, chunkStart);
+      writeObserver?.written(this.path, chunkStart, bytes);
+      chunkStart += pending;
+      chunks.length = 0;
+      pending = 0;
+    };
     for (let k = 0; k < this.total; k++) {
       const next = k + 1 < this.total ? this.ifdOffset(k + 1) : 0;
       const ifd = this.encodePlaneIfd(k, next);
-      if (k === 0) this.descriptionOffset = ifd.valueOffsets.get(Tag.ImageDescription) ?? 0;
+      if (k === 0) {
+        const at = (ifd.valueOffsets.get(Tag.ImageDescription) ?? 0) - this.ifdOffset(0);
+        this.descriptionBytes(this.total).copy(ifd.bytes, at);
+      }
       chunks.push(ifd.bytes);
       pending += ifd.bytes.length;
-      if (pending > 8 << 20) {
-        await this.writeAt(Buffer.concat(chunks), chunkStart);
-        chunkStart += pending;
-        chunks.length = 0;
-        pending = 0;
-      }
+      if (pending > 8 << 20) await flush();
     }
-    if (chunks.length) await this.writeAt(Buffer.concat(chunks), chunkStart);
-    await this.writeDescription();
-    await this.writeAt(this.header(), 0);
+    const padding = this.layout.dataStart - (chunkStart + pending);
+    if (padding > 0) {
+      chunks.push(Buffer.alloc(padding));
+      pending += padding;
+    }
+    await flush();
   }
 
   private ifdOffset(k: number): number {
@@ -291,12 +336,17 @@ class HyperstackWriter implements MovieWriter {
   private async writeDescription(): Promise<void> {
     const perFrame = this.shape.c * this.shape.z;
     const images = Math.floor(this.planesWritten / perFrame) * perFrame;
+    await this.writeAt(this.descriptionBytes(images), this.descriptionOffset);
+  }
+
+  /** The description of a movie of `images` planes, padded to its fixed capacity. */
+  private descriptionBytes(images: number): Buffer {
     const text = formatImageJDescription(this.shape, this.meta, images);
     const capacity = this.layout.ifd0Fields.find((f) => f.tag === Tag.ImageDescription)!.value.length;
     const buf = Buffer.alloc(capacity, '\n'.charCodeAt(0));
     buf.write(text, 0, 'utf8');
     buf[capacity - 1] = 0;
-    await this.writeAt(buf, this.descriptionOffset);
+    return buf;
   }
 
   async writeEmptyHeader(): Promise<void> {

@@ -125,3 +125,41 @@ describe('writeMovie / openMovie round trip', () => {
     await expect(openMovie(path)).rejects.toThrow(/raw\.tif is truncated: its ImageJ description says 12 planes but the file holds only 11/);
   });
 });
+
+describe('observeMovieWrites', () => {
+  it('sees every byte of a movie once, front to back, then the file in place; an aborted one is abandoned', async () => {
+    const { observeMovieWrites } = await import('../../src/image/writer.ts');
+    const seen: { path: string; offset: number; bytes: Buffer }[] = [];
+    const finished: string[] = [];
+    const abandoned: string[] = [];
+    observeMovieWrites({
+      written: (path, offset, bytes) => seen.push({ path, offset, bytes: Buffer.from(bytes) }),
+      finished: (path) => finished.push(path),
+      abandoned: (path) => abandoned.push(path),
+    });
+    try {
+      const shape = { t: 4, z: 1, c: 2, y: 19, x: 21 };
+      const movie = movieFromPlanes(shape, 'uint16', (t, z, c) => patterned('uint16', shape.y, shape.x, t, z, c), { channelNames: ['GFP', 'DAPI'], pixelSizeUm: 0.5 });
+      const path = join(dir, 'observed.tif');
+      await writeMovie(path, movie);
+      let upTo = 0;
+      for (const s of seen) {
+        expect(s.path).toBe(path);
+        expect(s.offset).toBe(upTo); // in file order, no gap, nothing twice
+        upTo += s.bytes.length;
+      }
+      expect(Buffer.concat(seen.map((s) => s.bytes)).equals(await readFile(path))).toBe(true);
+      expect(finished).toEqual([path]);
+
+      seen.length = 0;
+      const aborted = join(dir, 'observed-aborted.tif');
+      const w = await createMovieWriter(aborted, { shape, dtype: 'uint16', meta: { channelNames: [] } });
+      await w.writePlane(patterned('uint16', shape.y, shape.x, 0, 0, 0));
+      await w.abort();
+      expect(abandoned).toEqual([aborted]);
+      expect(finished).toEqual([path]);
+    } finally {
+      observeMovieWrites(undefined);
+    }
+  });
+});
