@@ -1,99 +1,93 @@
-// ONNX core benchmark: tiled inference on a 512x512x100 movie with the project's N2V
-// network. Our core (pre-processing, tiling with halo, batching, blending) against
-// (1) a bare onnxruntime session.run on the very same tile tensors and (2) PyTorch on
-// the CPU running the same network (weights read from the ONNX file) on the same
-// tiles, in the same run. Also: each model's time per 512x512 frame.
-//   node bin/run-ts.js bench/onnx.ts
+// ONNX core benchmark, each measurement in a fresh process (bench/_harness.ts alternate()):
+// 1. our core (mapModelOverMovie: planes read, normalisation fused into the copy into the
+//    reused input buffer, tiling only when needed, reused output buffers, post-processing)
+//    against a bare onnxruntime session.run on the very same whole frames, normalised
+//    beforehand and untimed: the overhead a user pays for the core.
+// 2. every model's time per 512x512 frame through the core, wall and CPU.
+//   node bin/run-ts.js bench/onnx.ts          (BENCH_ONNX_FRAMES, default 30; BENCH_ONNX_TORCH=1 adds PyTorch)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MemoryMovie } from '../src/image/movie.ts';
 import { simulate } from '../src/sim/index.ts';
-import { listModels, loadModel, mapModelOverMovie, mirroredFrame, predictSample, tensorFromPlanes, writeNpy, type LoadedModel } from '../src/onnx/index.ts';
+import { defaultThreads } from '../src/parallel/pool.ts';
+import { listModels, loadModel, mapModelOverMovie, mirroredFrame, tensorFromPlanes, writeNpy, type LoadedModel } from '../src/onnx/index.ts';
 import { applyProcessing } from '../src/onnx/processing.ts';
-import { extractBox } from '../src/onnx/tensor.ts';
-import { planAxis } from '../src/onnx/tiling.ts';
-import { summaryRow } from './_harness.ts';
+import { alternate, cpuSeconds, loadNote, PYTHON, RUN_TS, summaryRow, type Side } from './_harness.ts';
 
-const FRAMES = Number(process.env.BENCH_ONNX_FRAMES ?? 100);
+const FRAMES = Number(process.env.BENCH_ONNX_FRAMES ?? 30);
+const MODEL_FRAMES = 6;
 const SIZE = 512;
-const TILE = 320;
-const BATCH = 4;
-const THREADS = Number(process.env.CELLPILOT_THREADS) || 2;
-const MODEL = 'n2v-nuclei-t3';
+const CORE_MODEL = 'n2v-nuclei-t3';
+const SELF = fileURLToPath(import.meta.url);
 
 function row(cells: Array<string | number>): string {
   return cells.map((c, i) => String(c).padEnd(i === 0 ? 46 : 14)).join('');
 }
 
-async function makeMovie(): Promise<MemoryMovie> {
-  const sim = simulate({ frames: FRAMES, width: SIZE, height: SIZE, cells: 120, snr: 4, seed: 77, speedPx: 2 });
+async function makeMovie(frames: number): Promise<MemoryMovie> {
+  const sim = simulate({ frames, width: SIZE, height: SIZE, cells: 120, snr: 4, seed: 77, speedPx: 2 });
   const planes = [];
-  for (let t = 0; t < FRAMES; t++) planes.push(Float32Array.from(await sim.movie.plane(t, 0, 0)));
-  return new MemoryMovie({ t: FRAMES, z: 1, c: 1, y: SIZE, x: SIZE }, 'float32', planes);
+  for (let t = 0; t < frames; t++) planes.push(Float32Array.from(await sim.movie.plane(t, 0, 0)));
+  return new MemoryMovie({ t: frames, z: 1, c: 1, y: SIZE, x: SIZE }, 'float32', planes);
 }
 
-/** The tile tensors our core feeds to onnxruntime for one frame (same geometry, same pre-processing). */
-function tilesOf(model: LoadedModel, movie: MemoryMovie, t: number) {
+/** The whole-frame input our core feeds for frame t: the model's frame offsets, its pre-processing. */
+function preparedInput(model: LoadedModel, movie: MemoryMovie, t: number) {
   const spec = model.spec.inputs[0];
   const offsets = (model.spec.config.cellpilot as { frame_offsets?: number[] } | undefined)?.frame_offsets ?? [0];
-  const planes = offsets.map((o) => movie.planes[mirroredFrame(t, o, FRAMES)] as Float32Array);
-  const input = applyProcessing(tensorFromPlanes(spec, planes, SIZE, SIZE), spec.preprocessing, { tensors: new Map(), where: 'bench' });
-  const halo = model.spec.outputs[0].axes.find((a) => a.id === 'y')?.halo ?? 0;
-  const plan = planAxis(SIZE, spec.axes[2].size, halo, TILE, 16, 'y');
-  const tiles = [];
-  for (const ty of plan) for (const tx of plan) tiles.push(extractBox(input, [0, 0, ty.inStart, tx.inStart], [1, planes.length, ty.inSize, tx.inSize]));
-  return tiles;
+  const channels = spec.axes.find((a) => a.type === 'channel');
+  const count = channels?.size.kind === 'fixed' ? channels.size.value : offsets.length;
+  const planes = Array.from({ length: count }, (_, k) => movie.planes[mirroredFrame(t, offsets[k % offsets.length], movie.shape.t)] as Float32Array);
+  return applyProcessing(tensorFromPlanes(spec, planes, SIZE, SIZE), spec.preprocessing, { tensors: new Map(), where: 'bench' });
 }
 
-type Tile = ReturnType<typeof tilesOf>[number];
-
-async function bareSessionRun(model: LoadedModel, tiles: Tile[]): Promise<number> {
-  const ort = await import('onnxruntime-node');
-  const started = performance.now();
-  for (let i = 0; i < tiles.length; i += BATCH) {
-    if (i + BATCH > tiles.length) break;
-    const group = tiles.slice(i, i + BATCH);
-    const size = group[0].data.length;
-    const data = new Float32Array(size * group.length);
-    group.forEach((g, j) => data.set(g.data, j * size));
-    const dims = [group.length, ...group[0].shape.slice(1)];
-    await model.session.run({ [model.inputNames[0]]: new ort.Tensor('float32', data, dims) });
+/** Child: times one side on `frames` frames (after one untimed warm-up frame) and prints {"seconds", "cpuSeconds"}. */
+async function child(side: string, modelName: string, frames: number): Promise<void> {
+  const model = await loadModel(modelName);
+  const movie = await makeMovie(frames + 1);
+  const frameRange: [number, number] = [1, frames];
+  if (side === 'bare') {
+    const { Tensor } = await import('onnxruntime-node');
+    const inputs = [];
+    for (let t = 0; t <= frames; t++) {
+      const x = preparedInput(model, movie, t);
+      inputs.push(new Tensor('float32', x.data, x.shape));
+    }
+    await model.session.run({ [model.inputNames[0]]: inputs[0] });
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    for (let t = 1; t <= frames; t++) await model.session.run({ [model.inputNames[0]]: inputs[t] });
+    console.log(JSON.stringify({ seconds: (performance.now() - started) / 1000, cpuSeconds: cpuSeconds(cpu) }));
+    return;
   }
-  return (performance.now() - started) / 1000;
-}
-
-async function ourCore(model: LoadedModel, movie: MemoryMovie, frames: [number, number]): Promise<number> {
+  const channels = model.spec.inputs[0].axes.find((a) => a.type === 'channel');
+  const offsets = (model.spec.config.cellpilot as { frame_offsets?: number[] } | undefined)?.frame_offsets ?? [0];
+  const count = channels?.size.kind === 'fixed' ? channels.size.value / offsets.length : 1;
+  const run = (range: [number, number]) => mapModelOverMovie(model, movie, { frames: range, channels: new Array(count).fill(0) }, () => {});
+  await run([0, 0]);
+  const cpu = process.cpuUsage();
   const started = performance.now();
-  await mapModelOverMovie(model, movie, { tileSizePx: TILE, batchSize: BATCH, frames }, () => {});
-  return (performance.now() - started) / 1000;
+  await run(frameRange);
+  console.log(JSON.stringify({ seconds: (performance.now() - started) / 1000, cpuSeconds: cpuSeconds(cpu) }));
 }
 
-/** Alternates chunks of frames between our core and the bare runs, so that a change in machine load hits both alike. */
-async function interleaved(model: LoadedModel, movie: MemoryMovie, tiles: Tile[]): Promise<{ ours: number; bare: number }> {
-  const chunk = 10;
-  const tilesPerFrame = tiles.length / FRAMES;
-  let ours = 0;
-  let bare = 0;
-  for (let first = 0; first < FRAMES; first += chunk) {
-    const last = Math.min(FRAMES, first + chunk) - 1;
-    bare += await bareSessionRun(model, tiles.slice(first * tilesPerFrame, (last + 1) * tilesPerFrame));
-    ours += await ourCore(model, movie, [first, last]);
-  }
-  return { ours, bare };
+function side(label: string, kind: string, model: string, frames: number): Side {
+  return { label, command: process.execPath, args: [RUN_TS, SELF, '--child', kind, model, String(frames)] };
 }
 
-function pytorchPeer(model: LoadedModel, tiles: Tile[]): number | string {
+function pytorchPeer(model: LoadedModel, movie: MemoryMovie): number | string {
   const work = mkdtempSync(join(tmpdir(), 'bench-onnx-'));
   try {
+    const tiles = Array.from({ length: FRAMES }, (_, t) => preparedInput(model, movie, t));
     const size = tiles[0].data.length;
     const data = new Float32Array(tiles.length * size);
     tiles.forEach((tile, i) => data.set(tile.data, i * size));
     writeFileSync(join(work, 'frames.npy'), writeNpy({ shape: [tiles.length, ...tiles[0].shape.slice(1)], dtype: 'float32', data }));
     const script = fileURLToPath(new URL('./onnx_torch_peer.py', import.meta.url));
-    const out = execFileSync('/usr/bin/python3', [script, model.spec.weights.path, join(work, 'frames.npy'), String(THREADS), String(BATCH)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync(PYTHON, [script, model.spec.weights.path, join(work, 'frames.npy'), String(defaultThreads()), '1'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     return Number(/seconds=([\d.]+)/.exec(out)?.[1]);
   } catch (err) {
     return `skipped (${String((err as Error).message).split('\n').find((l) => /Error|No module/.test(l)) ?? 'python3 with torch and onnx not available'})`;
@@ -103,42 +97,34 @@ function pytorchPeer(model: LoadedModel, tiles: Tile[]): number | string {
 }
 
 export async function run(): Promise<void> {
-  const model = await loadModel(MODEL, { threads: THREADS });
-  const movie = await makeMovie();
-  // Warm up once.
-  await mapModelOverMovie(model, movie, { tileSizePx: TILE, frames: [0, 0] }, () => {});
-  const tiles: Tile[] = [];
-  for (let t = 0; t < FRAMES; t++) tiles.push(...tilesOf(model, movie, t));
-  const { ours, bare } = await interleaved(model, movie, tiles);
-  const torch = pytorchPeer(model, tiles);
-  const frames = FRAMES;
-  console.log(`ONNX core: ${MODEL} on a ${SIZE}x${SIZE}x${frames} movie, tiles ${TILE} px (halo included), batch ${BATCH}, ${THREADS} threads`);
-  console.log(row(['', 'seconds', 'frames/s', 'ratio ours/peer']));
-  console.log(row(['our core (pre + tiles + blend + post)', ours.toFixed(2), (frames / ours).toFixed(2), '']));
-  console.log(row(['peer: bare session.run, same tile tensors', bare.toFixed(2), (frames / bare).toFixed(2), (ours / bare).toFixed(3)]));
-  if (typeof torch === 'number') console.log(row(['peer: PyTorch CPU, same network and tiles', torch.toFixed(2), (frames / torch).toFixed(2), (ours / torch).toFixed(3)]));
-  else console.log(row(['peer: PyTorch CPU', torch]));
-  console.log(`core overhead over bare session.run: ${(100 * (ours / bare - 1)).toFixed(1)}% (goal < 15%)`);
-  summaryRow({ work: `ONNX core vs bare session.run (${MODEL}, ${frames} frames)`, metric: 'wall, interleaved in one process', ours: `${ours.toFixed(2)} s`, peer: `session.run ${bare.toFixed(2)} s`, ratio: bare / ours, goal: '>= 0.87 (within 1.15x)', load: loadavg()[0] });
+  const threads = defaultThreads();
+  console.log(`ONNX core: ${CORE_MODEL} on ${FRAMES} whole ${SIZE}x${SIZE} frames, ${threads} threads, fresh process per run, 3 alternating rounds (${loadNote()})`);
+  const core = alternate([side('ours', 'ours', CORE_MODEL, FRAMES), side('bare', 'bare', CORE_MODEL, FRAMES)], 3, false);
+  const [ours, bare] = core.workS as number[];
+  const [oursCpu, bareCpu] = core.workCpuS as number[];
+  console.log(row(['', 'wall s', 'CPU s', 'ours/peer wall', 'ours/peer CPU']));
+  console.log(row(['our core (read, normalise, run, post-process)', ours.toFixed(2), oursCpu.toFixed(2), '', '']));
+  console.log(row(['peer: bare session.run, same frames', bare.toFixed(2), bareCpu.toFixed(2), (ours / bare).toFixed(3), (oursCpu / bareCpu).toFixed(3)]));
+  if (process.env.BENCH_ONNX_TORCH) {
+    const torch = pytorchPeer(await loadModel(CORE_MODEL), await makeMovie(FRAMES));
+    console.log(typeof torch === 'number' ? row(['peer: PyTorch CPU, same network and frames', torch.toFixed(2), '', (ours / torch).toFixed(3)]) : row(['peer: PyTorch CPU', torch]));
+  }
+  summaryRow({ work: `ONNX core vs bare session.run (${CORE_MODEL}, ${FRAMES} frames)`, metric: 'wall, work, fresh processes', ours: `${ours.toFixed(2)} s (CPU ${oursCpu.toFixed(2)} s)`, peer: `session.run ${bare.toFixed(2)} s (CPU ${bareCpu.toFixed(2)} s)`, ratio: bare / ours, goal: '>= 0.87 (within 1.15x)', load: core.load });
 
-  console.log('\nPer-model time for one 512x512 frame (whole frame, median of 5; goal < 100 ms)');
-  console.log(row(['model', 'ms/frame']));
+  console.log(`\nPer-model time for one ${SIZE}x${SIZE} frame through the core (median of 3 fresh processes, ${MODEL_FRAMES} frames each; goal < 100 ms wall on 2 idle cores)`);
+  console.log(row(['model', 'wall ms', 'CPU ms', 'load']));
   for (const listing of listModels()) {
     if (!listing.spec) continue;
-    const m = await loadModel(listing.key, { threads: THREADS });
-    const channels = m.spec.inputs[0].axes.find((a) => a.type === 'channel');
-    const count = channels?.size.kind === 'fixed' ? channels.size.value : 1;
-    const sample = new Map([[m.spec.inputs[0].id, tensorFromPlanes(m.spec.inputs[0], Array.from({ length: count }, () => movie.planes[1]), SIZE, SIZE)]]);
-    const times: number[] = [];
-    for (let i = 0; i < 6; i++) {
-      const started = performance.now();
-      await predictSample(m, sample, { tileSizePx: SIZE });
-      if (i > 0) times.push(performance.now() - started);
-    }
-    times.sort((a, b) => a - b);
-    console.log(row([listing.key, times[2].toFixed(1)]));
-    summaryRow({ work: `model ${listing.key}, one 512² frame`, metric: 'wall ms, median of 5', ours: `${times[2].toFixed(1)} ms`, peer: 'goal 100 ms', ratio: 100 / times[2], goal: '>= 1.0 (under 100 ms)', load: loadavg()[0] });
+    const c = alternate([side(listing.key, 'ours', listing.key, MODEL_FRAMES)], 3, false);
+    const wallMs = (1000 * (c.workS[0] as number)) / MODEL_FRAMES;
+    const cpuMs = (1000 * (c.workCpuS[0] as number)) / MODEL_FRAMES;
+    console.log(row([listing.key, wallMs.toFixed(1), cpuMs.toFixed(1), c.load.toFixed(1)]));
+    summaryRow({ work: `model ${listing.key}, one 512² frame`, metric: 'wall ms, work, fresh processes', ours: `${wallMs.toFixed(1)} ms (CPU ${cpuMs.toFixed(1)} ms)`, peer: 'goal 100 ms', ratio: 100 / wallMs, goal: '>= 1.0 (under 100 ms)', load: c.load });
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await run();
+if (process.argv[1] === SELF) {
+  const at = process.argv.indexOf('--child');
+  if (at >= 0) await child(process.argv[at + 1], process.argv[at + 2], Number(process.argv[at + 3]));
+  else await run();
+}

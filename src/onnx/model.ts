@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { InferenceSession } from 'onnxruntime-node';
 import { InputError, WorkError } from '../errors.ts';
+import { defaultThreads } from '../parallel/pool.ts';
 import { resolveModelFolder } from './registry.ts';
 import { readModelSpec, type ModelSpec } from './spec.ts';
 
@@ -16,7 +17,7 @@ export interface LoadedModel {
 }
 
 export interface LoadOptions {
-  /** Threads onnxruntime may use inside one operator (default: CELLPILOT_THREADS or 2). */
+  /** Threads onnxruntime may use inside one operator (default: CELLPILOT_THREADS, else every core). */
   threads?: number;
 }
 
@@ -64,7 +65,7 @@ const sessions = new Map<string, Promise<InferenceSession>>();
 export async function loadModel(nameOrFolder: string, options: LoadOptions = {}): Promise<LoadedModel> {
   const spec = readModelSpec(resolveModelFolder(nameOrFolder));
   checkModelFiles(spec);
-  const threads = options.threads ?? (Number(process.env.CELLPILOT_THREADS) || 2);
+  const threads = options.threads ?? defaultThreads();
   const key = `${spec.weights.path}:${sha256File(spec.weights.path)}:${threads}`;
   let pending = sessions.get(key);
   if (!pending) {

@@ -6,13 +6,13 @@ import type { Tensor as OrtTensor } from 'onnxruntime-node';
 import { InputError, WorkError } from '../errors.ts';
 import type { LoadedModel } from './model.ts';
 import { ort } from './model.ts';
-import { applyProcessing } from './processing.ts';
+import { affinePlan, applyProcessing, type AffinePlan } from './processing.ts';
 import type { AxisSpec, TensorSpec } from './spec.ts';
-import { extractBox, sizeOf, stridesOf, zeros, type Tensor } from './tensor.ts';
+import { extractBoxInto, sizeOf, stridesOf, zeros, type Tensor } from './tensor.ts';
 import { planAxis, rampWeight, type AxisTile } from './tiling.ts';
 
 export interface PredictOptions {
-  /** Largest input tile edge in pixels, halo included (default 512). */
+  /** Largest input tile edge in pixels, halo included (default 1024: planes up to 1024 px run whole, untiled). */
   tileSizePx?: number;
   /** Tiles per onnxruntime call when the model's batch axis allows it (default 4). */
   batchSize?: number;
@@ -28,8 +28,16 @@ interface TileJob {
   sample: number;
   /** Per tiled axis (index into the input's axes): the tile along it. */
   tiles: Map<number, AxisTile>;
-  input: Tensor;
+  /** The tile's input shape (batch 1). */
+  shape: number[];
+  /** Writes the tile's pre-processed input into `dest` from `offset` (a slot of the batch buffer). */
+  fill(dest: Float32Array, offset: number): void;
+  /** Multi-input models: the other inputs, pre-processed, by id. */
+  extra?: Map<string, Tensor>;
 }
+
+/** Planes up to this edge run whole: tiling only when a plane is larger. */
+const DEFAULT_TILE_PX = 1024;
 
 interface SampleState {
   raw: Sample;
@@ -93,7 +101,7 @@ export async function predictSamples(
   options: PredictOptions = {},
 ): Promise<void> {
   const { spec } = model;
-  const tileSize = options.tileSizePx ?? 512;
+  const tileSize = options.tileSizePx ?? DEFAULT_TILE_PX;
   const blendPx = options.blendPx ?? 16;
   const input0 = spec.inputs[0];
   const batchAxis = input0.axes.findIndex((a) => a.type === 'batch');
@@ -129,13 +137,10 @@ export async function predictSamples(
   for await (const sample of samples) {
     checkCancelled(options.signal);
     checkSample(model, sample);
-    const ctx = { tensors: sample, where: '' };
-    const pre = new Map<string, Tensor>();
-    for (const t of spec.inputs) pre.set(t.id, applyProcessing(sample.get(t.id)!, t.preprocessing, { ...ctx, where: `input ${t.id}` }));
-    const jobs = spec.inputs.length === 1 ? tileJobs(model, pre.get(input0.id)!, index, tileSize, blendPx) : wholeSampleJob(model, pre, index);
+    const jobs = spec.inputs.length === 1 ? singleInputJobs(model, sample, index, tileSize, blendPx) : wholeSampleJob(model, sample, index);
     states.set(index, { raw: sample, remaining: jobs.length, outputs: new Map() });
     for (const job of jobs) {
-      if (queue.length && queue[0].input.shape.join() !== job.input.shape.join()) await flush();
+      if (queue.length && queue[0].shape.join() !== job.shape.join()) await flush();
       queue.push(job);
       if (queue.length >= batchSize) await flush();
     }
@@ -144,8 +149,21 @@ export async function predictSamples(
   await flush();
 }
 
-/** Cuts the pre-processed input into tile jobs (one job when the whole sample fits). */
-function tileJobs(model: LoadedModel, input: Tensor, sample: number, tileSize: number, blendPx: number): TileJob[] {
+/**
+ * Jobs for a single-input model. When the pre-processing is an affine map (the usual
+ * percentile or mean/std normalisation), it is applied while each tile is copied into the
+ * batch buffer: one pass over the raw sample, no normalised copy of it.
+ */
+function singleInputJobs(model: LoadedModel, sample: Sample, index: number, tileSize: number, blendPx: number): TileJob[] {
+  const spec = model.spec.inputs[0];
+  const raw = sample.get(spec.id)!;
+  const ctx = { tensors: sample, where: `input ${spec.id}` };
+  const plan = affinePlan(raw, spec.preprocessing, ctx);
+  return tileJobs(model, plan ? raw : applyProcessing(raw, spec.preprocessing, ctx), index, tileSize, blendPx, plan ?? undefined);
+}
+
+/** Cuts the input (pre-processed, or raw with `affine` to apply on the way) into tile jobs (one job when the whole sample fits). */
+function tileJobs(model: LoadedModel, input: Tensor, sample: number, tileSize: number, blendPx: number, affine?: AffinePlan): TileJob[] {
   const spec = model.spec.inputs[0];
   const axes = tiledAxes(spec, input);
   const plans = axes.map((d) => planAxis(input.shape[d], spec.axes[d].size, inputHalo(model, spec.id, spec.axes[d].id), tileSize, blendPx, spec.axes[d].id));
@@ -167,21 +185,24 @@ function tileJobs(model: LoadedModel, input: Tensor, sample: number, tileSize: n
       size[axes[k]] = tile.inSize;
       tiles.set(axes[k], tile);
     });
-    const whole = combo.every((t, k) => t.inStart === 0 && t.inSize === input.shape[axes[k]]);
-    jobs.push({ sample, tiles, input: whole ? input : extractBox(input, start, size) });
+    const whole = !affine && combo.every((t, k) => t.inStart === 0 && t.inSize === input.shape[axes[k]]);
+    const fill = whole ? (dest: Float32Array, offset: number) => dest.set(input.data, offset) : (dest: Float32Array, offset: number) => extractBoxInto(input, start, size, dest, offset, affine);
+    jobs.push({ sample, tiles, shape: size, fill });
   }
   return jobs;
 }
 
 /** Multi-input models run on the whole sample (their inputs must already have valid sizes). */
-function wholeSampleJob(model: LoadedModel, pre: Map<string, Tensor>, sample: number): TileJob[] {
+function wholeSampleJob(model: LoadedModel, raw: Sample, sample: number): TileJob[] {
+  const pre = new Map<string, Tensor>();
+  for (const t of model.spec.inputs) pre.set(t.id, applyProcessing(raw.get(t.id)!, t.preprocessing, { tensors: raw, where: `input ${t.id}` }));
   const input = pre.get(model.spec.inputs[0].id)!;
   const tiles = new Map<number, AxisTile>();
   tiledAxes(model.spec.inputs[0], input).forEach((d) => {
     const n = input.shape[d];
     tiles.set(d, { inStart: 0, inSize: n, validStart: 0, validEnd: n, rampLow: false, rampHigh: false });
   });
-  return [{ sample, tiles, input, extra: pre } as TileJob & { extra: Map<string, Tensor> }];
+  return [{ sample, tiles, shape: input.shape, fill: (dest, offset) => dest.set(input.data, offset), extra: pre }];
 }
 
 const ORT_ARRAYS: Record<string, (n: number) => ArrayLike<number> & { [i: number]: number }> = {
@@ -211,37 +232,69 @@ function batchBuffer(model: LoadedModel, dataType: string, length: number, make:
   return buffer;
 }
 
-async function toOrt(model: LoadedModel, t: Tensor, dataType: string, batch: Tensor[]): Promise<OrtTensor> {
+/** The jobs' inputs, pre-processed, in one reused buffer, as the model's data type. */
+async function batchTensor(model: LoadedModel, jobs: TileJob[], dataType: string): Promise<OrtTensor> {
   const { Tensor } = await ort();
   const make = ORT_ARRAYS[dataType];
   if (!make) throw new InputError(`input data type ${dataType} is not supported (use float32, float64 or an integer type)`);
-  const n = t.data.length;
-  const dims = [...t.shape];
-  dims[0] = batch.length;
-  if (dataType === 'float32' && batch.length === 1) return new Tensor('float32', t.data, dims);
-  const data = batchBuffer(model, dataType, n * batch.length, make);
-  batch.forEach((b, j) => (data as unknown as { set(a: ArrayLike<number>, offset: number): void }).set(b.data, j * n));
+  const n = sizeOf(jobs[0].shape);
+  const floats = batchBuffer(model, 'float32', n * jobs.length, (k) => new Float32Array(k)) as Float32Array;
+  jobs.forEach((job, j) => job.fill(floats, j * n));
+  const dims = [...jobs[0].shape];
+  dims[0] = jobs.length;
+  if (dataType === 'float32') return new Tensor('float32', floats, dims);
+  const data = batchBuffer(model, dataType, n * jobs.length, make);
+  (data as unknown as { set(a: ArrayLike<number>): void }).set(dataType.includes('int') ? floats.map(Math.round) : floats);
   return new Tensor(dataType as 'float32', data as Float32Array, dims);
+}
+
+async function extraTensor(t: Tensor, dataType: string): Promise<OrtTensor> {
+  const { Tensor } = await ort();
+  const make = ORT_ARRAYS[dataType];
+  if (!make) throw new InputError(`input data type ${dataType} is not supported (use float32, float64 or an integer type)`);
+  if (dataType === 'float32') return new Tensor('float32', t.data, t.shape);
+  const data = make(t.data.length);
+  for (let i = 0; i < t.data.length; i++) data[i] = t.data[i];
+  return new Tensor(dataType as 'float32', data as Float32Array, t.shape);
+}
+
+/**
+ * Output tensors of the previous run with the same input shapes, handed back to onnxruntime
+ * as pre-allocated outputs: no new output buffers per tile or frame. Safe because a run's
+ * outputs are copied out (blended or post-processed) before the next run starts.
+ */
+const outputBuffers = new WeakMap<LoadedModel, Map<string, Record<string, OrtTensor>>>();
+
+function reusableOutputs(model: LoadedModel, key: string): Record<string, OrtTensor> | undefined {
+  return outputBuffers.get(model)?.get(key);
+}
+
+function keepOutputs(model: LoadedModel, key: string, results: Record<string, OrtTensor>): void {
+  if (!model.outputNames.every((name) => results[name]?.type === 'float32')) return;
+  let perModel = outputBuffers.get(model);
+  if (!perModel) outputBuffers.set(model, (perModel = new Map()));
+  if (!perModel.has(key) && perModel.size >= 4) perModel.delete(perModel.keys().next().value as string);
+  perModel.set(key, results);
 }
 
 /** Runs one onnxruntime call for a batch of same-shaped tiles; returns per output, per tile, a tensor. */
 async function runBatch(model: LoadedModel, jobs: TileJob[]): Promise<Tensor[][]> {
   const { spec, session } = model;
   const feeds: Record<string, OrtTensor> = {};
-  for (let i = 0; i < spec.inputs.length; i++) {
-    const extra = (jobs[0] as TileJob & { extra?: Map<string, Tensor> }).extra;
-    const tensors = i === 0 ? jobs.map((j) => j.input) : [extra!.get(spec.inputs[i].id)!];
-    feeds[model.inputNames[i]] = await toOrt(model, tensors[0], spec.inputs[i].dataType, tensors);
-  }
+  feeds[model.inputNames[0]] = await batchTensor(model, jobs, spec.inputs[0].dataType);
+  for (let i = 1; i < spec.inputs.length; i++) feeds[model.inputNames[i]] = await extraTensor(jobs[0].extra!.get(spec.inputs[i].id)!, spec.inputs[i].dataType);
+  const key = model.inputNames.map((name) => feeds[name].dims.join('x')).join(';');
+  const reuse = reusableOutputs(model, key);
   let results: Record<string, OrtTensor>;
   try {
-    results = (await session.run(feeds)) as Record<string, OrtTensor>;
+    results = (await (reuse ? session.run(feeds, reuse) : session.run(feeds))) as Record<string, OrtTensor>;
   } catch (err) {
-    const shape = jobs[0].input.shape.join('x');
+    const shape = jobs[0].shape.join('x');
     throw new WorkError(`model ${spec.key} failed on a tile of shape ${shape}: ${(err as Error).message.split('\n')[0]}`);
   }
+  if (!reuse) keepOutputs(model, key, results);
   return spec.outputs.map((out, o) => {
-    const r = results[model.outputNames[o]];
+    const r = (reuse ?? results)[model.outputNames[o]];
     const dims = r.dims.map(Number);
     const data = r.data instanceof Float32Array ? r.data : Float32Array.from(r.data as ArrayLike<number>, Number);
     const per = data.length / jobs.length;
@@ -290,24 +343,30 @@ function scatterTile(state: SampleState, out: TensorSpec, input: TensorSpec, job
   });
   const index = new Array<number>(n).fill(0);
   const last = n - 1;
-  const rows = tile.data.length / tile.shape[last];
+  const rowLength = tile.shape[last];
+  const rows = tile.data.length / rowLength;
+  const sum = acc.sum.data;
+  const values = tile.data;
+  const wl = weightsPerAxis[last];
+  const off = geometry[last].offset;
+  // The row's non-zero weights along the fastest axis: [firstW, endW).
+  let firstW = 0;
+  while (firstW < rowLength && wl[firstW] === 0) firstW++;
+  let endW = rowLength;
+  while (endW > firstW && wl[endW - 1] === 0) endW--;
   let src = 0;
-  for (let r = 0; r < rows; r++, src += tile.shape[last]) {
+  for (let r = 0; r < rows; r++, src += rowLength) {
     let w0 = 1;
-    let base = 0;
+    let base = off;
     for (let d = 0; d < last; d++) {
       w0 *= weightsPerAxis[d][index[d]];
       base += (geometry[d].offset + index[d]) * fullStrides[d];
     }
     if (w0 > 0) {
-      const wl = weightsPerAxis[last];
-      const off = geometry[last].offset;
-      for (let i = 0; i < tile.shape[last]; i++) {
+      for (let i = firstW; i < endW; i++) {
         const w = w0 * wl[i];
-        if (w === 0) continue;
-        const k = base + off + i;
-        acc.sum.data[k] += w * tile.data[src + i];
-        weight[k] += w;
+        sum[base + i] += w * values[src + i];
+        weight[base + i] += w;
       }
     }
     for (let d = last - 1; d >= 0; d--) {

@@ -19,6 +19,92 @@ export function applyProcessing(tensor: Tensor, ops: ProcessingOp[], ctx: Proces
   return current;
 }
 
+/**
+ * A chain of operations that maps every value by a gain and an offset, one pair per block of
+ * `blockSize` consecutive values (whole-sample or per-channel normalisation, scale_linear):
+ * value * gain[block] + offset[block].
+ */
+export interface AffinePlan {
+  blockSize: number;
+  gain: Float64Array;
+  offset: Float64Array;
+}
+
+/**
+ * The chain `ops` as one affine map of `tensor`'s values, with statistics taken from the
+ * tensor itself, when it is one (else null: apply the operations one by one). This is what
+ * lets the ONNX core normalise while it copies a tile into the model's input buffer, in one
+ * pass and without a normalised copy of the whole sample. Statistics ops (scale_range,
+ * zero_mean_unit_variance) must come first (after a float32 ensure_dtype), reduce over every
+ * axis from some axis on, and not refer to another tensor.
+ */
+export function affinePlan(tensor: Tensor, ops: ProcessingOp[], ctx: ProcessingContext): AffinePlan | null {
+  let plan: AffinePlan = { blockSize: Math.max(1, tensor.data.length), gain: Float64Array.of(1), offset: Float64Array.of(0) };
+  let seenAffine = false;
+  for (const op of ops) {
+    const k = op.kwargs;
+    const where = `${ctx.where} ${op.id}`;
+    if (op.id === 'ensure_dtype' && String(k.dtype ?? 'float32').startsWith('float')) continue;
+    if (op.id === 'scale_linear' || op.id === 'fixed_zero_mean_unit_variance') {
+      const values = op.id === 'scale_linear' ? [k.gain ?? 1, k.offset ?? 0] : [k.mean, k.std];
+      if (!values.every((v) => typeof v === 'number')) return null;
+      const [a, b] = values as number[];
+      // scale_linear: x * a + b; fixed_zero_mean_unit_variance: (x - a) / (b + eps).
+      const [g, o] = op.id === 'scale_linear' ? [a, b] : [1 / (b + (typeof k.eps === 'number' ? k.eps : 1e-6)), -a / (b + (typeof k.eps === 'number' ? k.eps : 1e-6))];
+      plan = { blockSize: plan.blockSize, gain: plan.gain.map((x) => x * g), offset: plan.offset.map((x) => x * g + o) };
+      seenAffine = true;
+      continue;
+    }
+    if ((op.id === 'scale_range' || op.id === 'zero_mean_unit_variance') && !seenAffine && (k.reference_tensor === undefined || k.reference_tensor === null)) {
+      const axes = reduceAxes(tensor, k.axes, where);
+      const blockSize = trailingBlock(tensor, axes);
+      if (blockSize === null) return null;
+      const eps = typeof k.eps === 'number' ? k.eps : 1e-6;
+      if (op.id === 'zero_mean_unit_variance') {
+        const { mean, std } = blockMeanStd(tensor.data, blockSize);
+        plan = { blockSize, gain: std.map((s) => 1 / (s + eps)), offset: mean.map((m, g) => -m / (std[g] + eps)) };
+      } else {
+        const lowP = typeof k.min_percentile === 'number' ? k.min_percentile : 0;
+        const highP = typeof k.max_percentile === 'number' ? k.max_percentile : 100;
+        if (!(lowP >= 0 && lowP < highP && highP <= 100)) throw new InputError(`${where}: need 0 <= min_percentile < max_percentile <= 100, got ${lowP} and ${highP}`);
+        const [low, high] = percentilePairs(tensor, axes, lowP, highP);
+        plan = { blockSize, gain: low.map((l, g) => 1 / (high[g] - l + eps)), offset: low.map((l, g) => -l / (high[g] - l + eps)) };
+      }
+      seenAffine = true;
+      continue;
+    }
+    return null;
+  }
+  return plan;
+}
+
+/** Block length when reducing over `axes` groups the values into runs of consecutive ones (reduced axes form a suffix), else null. */
+function trailingBlock(t: Tensor, axes: string[]): number | null {
+  let d0 = t.axes.length;
+  while (d0 > 0 && (axes.includes(t.axes[d0 - 1]) || t.shape[d0 - 1] === 1)) d0--;
+  for (let d = 0; d < d0; d++) if (t.shape[d] > 1 && axes.includes(t.axes[d])) return null;
+  return t.shape.slice(d0).reduce((a, b) => a * b, 1);
+}
+
+/** Population mean and standard deviation of each run of `blockSize` values. */
+function blockMeanStd(data: Float32Array, blockSize: number): { mean: Float64Array; std: Float64Array } {
+  const blocks = Math.max(1, Math.round(data.length / blockSize));
+  const mean = new Float64Array(blocks);
+  const std = new Float64Array(blocks);
+  for (let b = 0; b < blocks; b++) {
+    const start = b * blockSize;
+    const end = Math.min(data.length, start + blockSize);
+    let sum = 0;
+    for (let i = start; i < end; i++) sum += data[i];
+    const m = sum / Math.max(1, end - start);
+    let sq = 0;
+    for (let i = start; i < end; i++) sq += (data[i] - m) * (data[i] - m);
+    mean[b] = m;
+    std[b] = Math.sqrt(sq / Math.max(1, end - start));
+  }
+  return { mean, std };
+}
+
 function applyOp(t: Tensor, op: ProcessingOp, ctx: ProcessingContext): Tensor {
   const k = op.kwargs;
   const where = `${ctx.where} ${op.id}`;

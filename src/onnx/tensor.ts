@@ -47,30 +47,55 @@ export function reflectIndex(i: number, n: number): number {
  */
 export function extractBox(source: Tensor, start: number[], size: number[]): Tensor {
   const out = zeros(source.axes, size);
+  extractBoxInto(source, start, size, out.data, 0);
+  return out;
+}
+
+/** Per block of `blockSize` consecutive source values, a gain and an offset applied while copying. */
+export interface BlockAffine {
+  blockSize: number;
+  gain: ArrayLike<number>;
+  offset: ArrayLike<number>;
+}
+
+/**
+ * extractBox written into `dest` from `destOffset` (e.g. a slot of a model's batch buffer),
+ * optionally mapping each value by its source block's gain and offset on the way (the
+ * normalisation fused into the copy). Blocks must hold whole rows of the fastest axis.
+ */
+export function extractBoxInto(source: Tensor, start: number[], size: number[], dest: Float32Array, destOffset: number, affine?: BlockAffine): void {
   const inStrides = stridesOf(source.shape);
   const n = size.length;
   const last = n - 1;
   const index = new Array<number>(n).fill(0);
   const rowLength = size[last];
+  const src = source.data;
   // Precompute the reflected positions along the fastest axis once.
   const lastMap = new Int32Array(rowLength);
-  for (let i = 0; i < rowLength; i++) lastMap[i] = reflectIndex(start[last] + i, source.shape[last]);
+  for (let i = 0; i < rowLength; i++) lastMap[i] = reflectIndex(start[last] + i, source.shape[last]) * inStrides[last];
   // Rows that need no reflection along the fastest axis are copied in one go.
   const inside = start[last] >= 0 && start[last] + rowLength <= source.shape[last];
-  let outOffset = 0;
-  const rows = out.data.length / Math.max(1, rowLength);
+  let outOffset = destOffset;
+  const rows = sizeOf(size) / Math.max(1, rowLength);
   for (let r = 0; r < rows; r++) {
     let base = 0;
     for (let d = 0; d < last; d++) base += reflectIndex(start[d] + index[d], source.shape[d]) * inStrides[d];
-    if (inside) out.data.set(source.data.subarray(base + start[last], base + start[last] + rowLength), outOffset);
-    else for (let i = 0; i < rowLength; i++) out.data[outOffset + i] = source.data[base + lastMap[i] * inStrides[last]];
+    if (affine) {
+      const block = Math.floor(base / affine.blockSize);
+      const g = affine.gain[block];
+      const o = affine.offset[block];
+      if (inside) {
+        const from = base + start[last];
+        for (let i = 0; i < rowLength; i++) dest[outOffset + i] = src[from + i] * g + o;
+      } else for (let i = 0; i < rowLength; i++) dest[outOffset + i] = src[base + lastMap[i]] * g + o;
+    } else if (inside) dest.set(src.subarray(base + start[last], base + start[last] + rowLength), outOffset);
+    else for (let i = 0; i < rowLength; i++) dest[outOffset + i] = src[base + lastMap[i]];
     outOffset += rowLength;
     for (let d = last - 1; d >= 0; d--) {
       if (++index[d] < size[d]) break;
       index[d] = 0;
     }
   }
-  return out;
 }
 
 /**

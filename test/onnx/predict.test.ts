@@ -1,0 +1,93 @@
+// The lean inference path: normalisation fused into the copy into the batch buffer, and
+// output buffers reused across runs, must give exactly what the step-by-step path gives.
+import { afterAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { loadModel, predictSample, predictSamples, releaseSessions, tensorFromPlanes } from '../../src/onnx/index.ts';
+import { affinePlan, applyProcessing } from '../../src/onnx/processing.ts';
+import type { ProcessingOp } from '../../src/onnx/spec.ts';
+import { extractBox, extractBoxInto, type Tensor } from '../../src/onnx/tensor.ts';
+
+const FIXTURE = fileURLToPath(new URL('./fixtures/tiny-unet', import.meta.url));
+afterAll(releaseSessions);
+
+function randomTensor(shape: number[], seed: number): Tensor {
+  let s = seed;
+  const rand = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const n = shape.reduce((a, b) => a * b, 1);
+  // Channels at different levels, so per-channel statistics differ.
+  const perChannel = n / shape[0] / shape[1];
+  return { axes: ['batch', 'channel', 'y', 'x'], shape, data: Float32Array.from({ length: n }, (_, i) => 100 * Math.floor(i / perChannel) + 50 * rand() ** 2) };
+}
+
+const op = (id: string, kwargs: Record<string, unknown> = {}): ProcessingOp => ({ id, kwargs }) as ProcessingOp;
+const ctx = { tensors: new Map<string, Tensor>(), where: 'test' };
+
+function applyPlan(t: Tensor, ops: ProcessingOp[]): Float32Array {
+  const plan = affinePlan(t, ops, ctx);
+  expect(plan).not.toBeNull();
+  const out = new Float32Array(t.data.length);
+  for (let i = 0; i < out.length; i++) {
+    const b = Math.floor(i / plan!.blockSize);
+    out[i] = t.data[i] * plan!.gain[b] + plan!.offset[b];
+  }
+  return out;
+}
+
+function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+}
+
+describe('affinePlan (normalisation as one gain and offset per block)', () => {
+  const t = randomTensor([1, 3, 20, 24], 5);
+  const chains: Array<[string, ProcessingOp[]]> = [
+    ['whole-sample percentiles', [op('ensure_dtype', { dtype: 'float32' }), op('scale_range', { axes: ['channel', 'y', 'x'], min_percentile: 1, max_percentile: 99.8 })]],
+    ['per-channel percentiles', [op('scale_range', { axes: ['y', 'x'], min_percentile: 2, max_percentile: 98 })]],
+    ['per-channel mean and std, then a linear scale', [op('zero_mean_unit_variance', { axes: ['y', 'x'] }), op('scale_linear', { gain: 2, offset: -1 })]],
+    ['whole-sample mean and std (no axes)', [op('zero_mean_unit_variance')]],
+    ['fixed mean and std', [op('fixed_zero_mean_unit_variance', { mean: 40, std: 12 })]],
+  ];
+  for (const [name, ops] of chains) {
+    it(`matches the step-by-step operations: ${name}`, () => {
+      const reference = applyProcessing(t, ops, ctx).data;
+      expect(maxDiff(applyPlan(t, ops), reference)).toBeLessThan(1e-4);
+    });
+  }
+
+  it('declines chains that are not one affine map (clip, statistics after a scale, statistics over channels only)', () => {
+    expect(affinePlan(t, [op('scale_range', { axes: ['channel', 'y', 'x'] }), op('clip', { min: 0, max: 1 })], ctx)).toBeNull();
+    expect(affinePlan(t, [op('scale_linear', { gain: 2 }), op('zero_mean_unit_variance')], ctx)).toBeNull();
+    expect(affinePlan(t, [op('zero_mean_unit_variance', { axes: ['channel'] })], ctx)).toBeNull();
+  });
+
+  it('normalises while copying a reflected box into a batch slot, as extractBox of the normalised tensor', () => {
+    const ops = chains[1][1];
+    const plan = affinePlan(t, ops, ctx)!;
+    const normalised = applyProcessing(t, ops, ctx);
+    const [start, size] = [[0, 0, -4, 10], [1, 3, 16, 20]]; // runs past the top and right edges
+    const dest = new Float32Array(7 + 3 * 16 * 20);
+    extractBoxInto(t, start, size, dest, 7, plan);
+    expect(maxDiff(dest.subarray(7), extractBox(normalised, start, size).data)).toBeLessThan(1e-4);
+  });
+});
+
+describe('predictSamples with reused buffers', () => {
+  it('gives each frame its own result when input and output buffers are reused across runs', async () => {
+    const model = await loadModel(FIXTURE);
+    const spec = model.spec.inputs[0];
+    const [h, w] = [48, 40];
+    const frames = [1, 2, 3, 4, 5].map((seed) => randomTensor([1, 1, h, w], seed).data);
+    const one = async (plane: Float32Array) => (await predictSample(model, new Map([[spec.id, tensorFromPlanes(spec, [plane], h, w)]]))).get('probability')!.data.slice();
+    const alone = [];
+    for (const plane of frames) alone.push(await one(plane));
+    const streamed: Float32Array[] = [];
+    await predictSamples(model, frames.map((plane) => new Map([[spec.id, tensorFromPlanes(spec, [plane], h, w)]])), (_, outputs) => {
+      streamed.push(outputs.get('probability')!.data);
+    }, { batchSize: 2 });
+    expect(streamed).toHaveLength(5);
+    streamed.forEach((out, k) => expect(maxDiff(out, alone[k])).toBeLessThan(1e-5));
+    // Results handed out earlier are not overwritten by later runs.
+    expect(maxDiff(streamed[0], streamed[1])).toBeGreaterThan(1e-3);
+  });
+});
