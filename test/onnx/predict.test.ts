@@ -79,7 +79,7 @@ describe('predictSamples with reused buffers', () => {
     const [h, w] = [48, 40];
     const frames = [1, 2, 3, 4, 5].map((seed) => randomTensor([1, 1, h, w], seed).data);
     const one = async (plane: Float32Array) => (await predictSample(model, new Map([[spec.id, tensorFromPlanes(spec, [plane], h, w)]]))).get('probability')!.data.slice();
-    const alone = [];
+    const alone: Float32Array[] = [];
     for (const plane of frames) alone.push(await one(plane));
     const streamed: Float32Array[] = [];
     await predictSamples(model, frames.map((plane) => new Map([[spec.id, tensorFromPlanes(spec, [plane], h, w)]])), (_, outputs) => {

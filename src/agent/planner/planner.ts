@@ -18,8 +18,6 @@ import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
 import { answerFromTable, asksAMeasuredQuantity, asksHowMuch, asksTheData, isAskedForm, measuringWords, namesQuantity, withoutScope, withoutUnits } from './tableAnswers.ts';
 import { buildArgs, sessionPixelSizeUm } from './builders.ts';
-import { findQuantities } from './quantities.ts';
-import type { RequestClause } from '../../../tools/types.ts';
 import { findArtifactIds, findChannels, findOutput, findPaths } from './extract.ts';
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
@@ -284,7 +282,6 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   const notes = takeNotes(steps);
   for (const step of steps) notes.push(...methodsNotHere(step, catalogue));
   for (const step of steps) switchesFromWords(step, catalogue);
-  for (const step of steps) Object.assign(step.args, selfOf(step.tool, catalogue)?.fromRequest?.(requestClause(step.clause, text, conversation)) ?? {});
   for (const step of steps) statedArguments(step, catalogue);
   for (const step of steps) aboutEarlierStep(step, text, conversation, catalogue);
   // after every argument is read: what is left of the words is named, never dropped
@@ -349,7 +346,6 @@ function aboutEarlierStep(step: PlannedStep, text: string, conversation: Convers
 function argsFor(tool: string, clause: string, text: string, conversation: Conversation, catalogue: Catalogue): Record<string, unknown> {
   const step: PlannedStep = { tool, args: buildArgs(tool, { clause, text: clause, conversation, catalogue, single: true }), clause };
   switchesFromWords(step, catalogue);
-  Object.assign(step.args, selfOf(tool, catalogue)?.fromRequest?.(requestClause(clause, text, conversation)) ?? {});
   statedArguments(step, catalogue);
   return step.args;
 }
@@ -385,19 +381,6 @@ function statedArguments(step: PlannedStep, catalogue: Catalogue): void {
 /** A tool whose schema names the tool of an earlier step to act on (undo, rerun_step). */
 function actsOnEarlierSteps(tool: string, catalogue: Catalogue): boolean {
   return 'tool' in (catalogue.get(tool)?.properties ?? {});
-}
-
-/** The words of a step as a tool's own `fromRequest` reads them. */
-function requestClause(clause: string, request: string, conversation: Conversation): RequestClause {
-  const pixelSizeUm = sessionPixelSizeUm(conversation);
-  return {
-    text: clause,
-    request,
-    quantities: findQuantities(clause).map(({ value, unit, kind, before, after }) => ({ value, unit, kind, before, after })),
-    paths: findPaths(clause),
-    ...(pixelSizeUm !== undefined ? { pixelSizeUm } : {}),
-    artifacts: conversation.artifactsAtStart.map(({ id, type, producedBy, path }) => ({ id, type, producedBy, path })),
-  };
 }
 
 /** A condition in the step's words that no tool knows: named in the answer, never dropped silently. */
