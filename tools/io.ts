@@ -3,7 +3,7 @@
 import { basename, dirname, extname, join } from 'node:path';
 import { z } from 'zod';
 import type { Movie } from '../src/image/movie.ts';
-import { defineTool, type ToolSpec } from './types.ts';
+import { defineTool, type RequestClause, type ToolSpec } from './types.ts';
 import { movieArg, outputArg } from './common.ts';
 
 /** Metadata from a file is data, never instructions: each value is returned JSON-quoted and capped. */
@@ -53,6 +53,11 @@ function calibrationText(info: ReturnType<typeof describeMovie>): string {
   return `${parts.join(', ')}; ${calibration.join(', ')}`;
 }
 
+/** The movie file the words name. */
+function readLoadRequest(c: RequestClause): Record<string, unknown> {
+  return { movie: c.paths[0] };
+}
+
 const loadMovie = defineTool({
   name: 'load_movie',
   summary: 'Opens a movie file (TIFF, OME-TIFF, ImageJ hyperstack or a frame pattern) as an artifact of the session.',
@@ -68,6 +73,7 @@ const loadMovie = defineTool({
     kind: z.enum(['movie', 'labels']).default('movie').describe('"movie" for intensities (default), "labels" for a label image (segmentation masks)'),
     description: z.string().max(200).optional().describe('A few words to refer to it later (default: the file name)'),
   }),
+  fromRequest: readLoadRequest,
   async run(args, ctx) {
     const path = ctx.resolve(args.movie, ['movie', 'labels']);
     const movie = await ctx.openMovie(path);
@@ -127,6 +133,43 @@ const movieInfo = defineTool({
   },
 });
 
+/**
+ * "a 128 pixel movie", "128 px, 20 frames": a bare pixel count is the image side, unless
+ * it measures something else (drift, radius, speed...).
+ */
+function imageSidePx(clause: string): number | undefined {
+  for (const m of clause.matchAll(/\b(\d+)\s*-?\s*(?:px|pixels?)\b/gi)) {
+    const before = clause.slice(Math.max(0, (m.index ?? 0) - 25), m.index);
+    const after = clause.slice((m.index ?? 0) + m[0].length);
+    if (/\b(?:drift\w*|radius|radii|diameter|sigma|speed|moves?|moving|step|by|of up to|nucle\w*|cells?)\s+(?:\w+\s+)?$/i.test(before)) continue;
+    if (/^\s*(?:of\s+)?(?:drift|per|\/|radius|diameter|nucle|cells?|apart|wide nucle|sigma|steps?)/i.test(after)) continue;
+    return Number(m[1]);
+  }
+  return undefined;
+}
+
+/** A simulation from its words: nuclei, frames (a count, not a range), image size, drift, divisions, seed. */
+function readSimulationRequest(c: RequestClause): Record<string, unknown> {
+  const qs = c.quantities;
+  const args: Record<string, unknown> = {};
+  const cells = qs.find((q) => q.kind === 'count' && /^\s*(?:\w+\s+)?(?:dividing\s+|moving\s+|bright\s+|fluorescent\s+)?(?:cells|nuclei|objects)/.test(q.after));
+  if (cells) args.cells = cells.value;
+  args.frames = qs.find((q) => q.kind === 'frames')?.value;
+  const size = /\b(\d+)\s*(?:x|×|by)\s*(\d+)\b/i.exec(c.text);
+  if (size) [args.width, args.height] = [Number(size[1]), Number(size[2])];
+  const square = /\b(\d+)\s*(?:px|pixels?)\s*(?:square|wide|images?|frames?)\b/i.exec(c.text);
+  const sidePx = size || square ? undefined : imageSidePx(c.text);
+  if (!size && square) [args.width, args.height] = [Number(square[1]), Number(square[1])];
+  if (sidePx !== undefined) [args.width, args.height] = [sidePx, sidePx];
+  if (/\bno divisions?\b|\bwithout divisions?\b|\bnon-?dividing\b|\bdo not divide\b|\bdon't divide\b/i.test(c.text)) args.divisionRate = 0;
+  const drift = c.read.quantity(['length', 'count'], /drift/);
+  if (drift) args.driftPx = drift.value;
+  else if (/\bno drift\b|\bwithout drift\b/i.test(c.text)) args.driftPx = 0;
+  const seed = /\bseed\s*(\d+)/i.exec(c.text);
+  if (seed) args.seed = Number(seed[1]);
+  return args;
+}
+
 const simulateMovie = defineTool({
   name: 'simulate_movie',
   summary: 'Simulates a time-lapse of moving, dividing, bleaching nuclei with drift and camera noise, with its ground truth (CTC masks, tracks, drift).',
@@ -159,6 +202,7 @@ const simulateMovie = defineTool({
     output: outputArg.describe('Where to write the movie (.tif); default: a new file in the session folder'),
     truth: z.string().min(1).optional().describe('Folder for the ground truth; default: next to the movie, named after it with "-truth"'),
   }),
+  fromRequest: readSimulationRequest,
   async run(args, ctx) {
     const { simulateToFiles } = await import('../src/sim/truth.ts');
     const { resolveSimOptions } = await import('../src/sim/simulate.ts');

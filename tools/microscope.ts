@@ -11,7 +11,7 @@ import type { MicroscopeSession } from '../src/microscope/session.ts';
 import { describeRule, ruleSchema, type Rule } from '../src/microscope/ruleSpec.ts';
 import { sequenceSchema, timeDeltasS, type Sequence } from '../src/microscope/sequence.ts';
 import { outputArg } from './common.ts';
-import { defineTool, type ArtifactRef, type ToolContext, type ToolSpec } from './types.ts';
+import { defineTool, type RequestClause, type ArtifactRef, type ToolContext, type ToolSpec } from './types.ts';
 
 const STATE_KEY = 'microscope';
 
@@ -154,6 +154,11 @@ const snapSchema = z.object({
   output: outputArg.describe('Where to write the image (.tif); default a new file in the session folder'),
 });
 
+/** The channel by name and the exposure ("a GFP snap at 100 ms"). */
+function readSnapRequest(c: RequestClause): Record<string, unknown> {
+  return { channel: c.read.channels()[0], exposureMs: c.quantities.find((q) => q.unit === 'ms')?.value };
+}
+
 const snap = defineTool({
   name: 'snap',
   summary: 'Takes a single image with the microscope in one channel.',
@@ -178,6 +183,7 @@ const snap = defineTool({
   results: { exposureMs: { about: 'exposure', unit: 'ms' }, powerPercent: { about: 'light power', unit: '%' }, meanCounts: { about: 'mean intensity', unit: 'counts' }, doseJPerCm2: { about: 'light dose', unit: 'J/cm²' }, pixelSizeUm: { about: 'pixel size', unit: 'µm' } },
   description: 'Takes one image with the current (or given) channel, exposure and power and saves it as a TIFF movie artifact. The light is counted in the dose ledger and held to the dose budget. Not while an acquisition is acquiring (pause it first).',
   schema: snapSchema,
+  fromRequest: readSnapRequest,
   async run(args, ctx) {
     const session = await microscopeSession(ctx);
     const { snapshot, doseJPerCm2, position, notes } = await session.snap(args);
@@ -210,6 +216,26 @@ const moveSchema = z.object({
   objective: z.string().optional().describe('Switch objective: 10X (1.0 µm/px), 20X (0.5 µm/px) or 40X (0.25 µm/px)'),
 });
 
+/** Where to: "x=100 y=200", "to (100, 200)", or relative ("by 50 µm to the left"). */
+function readMoveRequest(c: RequestClause): Record<string, unknown> {
+  const args: Record<string, unknown> = {};
+  const x = /\bx\s*=?\s*(-?\d+(?:\.\d+)?)/i.exec(c.text);
+  const y = /\by\s*=?\s*(-?\d+(?:\.\d+)?)/i.exec(c.text);
+  const pair = /\(?\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*\)?/.exec(c.text);
+  if (x) args.xUm = Number(x[1]);
+  if (y) args.yUm = Number(y[1]);
+  if (!x && !y && pair) [args.xUm, args.yUm] = [Number(pair[1]), Number(pair[2])];
+  const by = /\bby\s+(-?\d+(?:\.\d+)?)\s*(?:µm|um|microns?)?\s*(left|right|up|down)?/i.exec(c.text);
+  if (by && !x && !y && !pair) {
+    const d = Number(by[1]);
+    const dir = (by[2] ?? 'right').toLowerCase();
+    if (dir === 'left' || dir === 'right') args.xUm = dir === 'left' ? -d : d;
+    else args.yUm = dir === 'up' ? -d : d;
+  }
+  if (by || /\brelative\b/i.test(c.text)) args.relative = true;
+  return args;
+}
+
 const moveStage = defineTool({
   name: 'move_stage',
   summary: 'Moves the microscope stage to a position or by an offset (µm), or changes the objective.',
@@ -220,6 +246,7 @@ const moveStage = defineTool({
   results: { xUm: { about: 'stage x', unit: 'µm' }, yUm: { about: 'stage y', unit: 'µm' }, zUm: { about: 'focus z', unit: 'µm' }, pixelSizeUm: { about: 'pixel size', unit: 'µm' } },
   description: 'Moves the XY stage and/or focus (µm), absolute or relative, and optionally switches objective. Moves outside the stage travel limits are refused. During an acquisition the move applies to its (first) position from the next time point.',
   schema: moveSchema,
+  fromRequest: readMoveRequest,
   async run(args, ctx) {
     const session = await microscopeSession(ctx);
     if (args.xUm === undefined && args.yUm === undefined && args.zUm === undefined && !args.objective) {
@@ -261,6 +288,16 @@ const startSchema = z.object({
   wait: z.boolean().default(false).describe('Wait until the acquisition ends before returning (default false: it runs in the background)'),
 });
 
+/** An acquisition is under way when one was started in this conversation. */
+function acquisitionStarted(c: RequestClause): boolean {
+  return c.earlier.some((r) => r.tool === 'start_acquisition');
+}
+
+/** The plan, as the acquisition language reads the words (or its question back). */
+function readStartRequest(c: RequestClause): Record<string, unknown> {
+  return { output: undefined, ...c.read.acquisition(c.text, acquisitionStarted(c)) };
+}
+
 const startAcq = defineTool({
   name: 'start_acquisition',
   summary: 'Starts a time-lapse acquisition (channels, interval, duration, z-stack, positions) on the microscope in the background.',
@@ -272,6 +309,7 @@ const startAcq = defineTool({
   description:
     'Starts a time-lapse acquisition in the background from a plan (useq-like: channels, time plan, z plan, stage positions, grid). Frames stream to an ImageJ hyperstack as they arrive (an abort keeps every frame). Confirmed self-driving rules run with it. Returns the movie and frame-table artifacts, the planned time points, duration and light dose.',
   schema: startSchema,
+  fromRequest: readStartRequest,
   async run(args, ctx) {
     const session = await microscopeSession(ctx);
     if (session.running) throw new InputError(`an acquisition ("${session.acquisition!.name}") is already running: stop it or wait for it to end first; it goes on unchanged`);
@@ -320,6 +358,11 @@ const adjustSchema = z.object({
   changes: z.array(adjustmentSchema).min(1).max(20).describe('The changes, applied in order from the next image or time point, e.g. [{kind:"dropChannel", channel:"488"}], [{kind:"interval", intervalS:10}], [{kind:"powerFactor", channel:"488", factor:0.1}] (reduce by 90 %), [{kind:"zPlan", zPlan:{planes:11, stepUm:0.5}}], [{kind:"addChannel", channel:"Brightfield", acquireEvery:3}]. Dropping a channel keeps the acquisition running; stopping it is stop_acquisition'),
 });
 
+/** The changes to the running acquisition, as the acquisition language reads them (or its question back). */
+function readAdjustRequest(c: RequestClause): Record<string, unknown> {
+  return c.read.acquisition(c.text, true);
+}
+
 const adjustAcq = defineTool({
   name: 'adjust_acquisition',
   summary: 'Changes the running acquisition: interval, laser power, exposure, channels, z-stack, zoom.',
@@ -332,6 +375,7 @@ const adjustAcq = defineTool({
     'Changes the running acquisition from the next image or time point: interval, duration, exposure and light power (absolute or relative), channels added, dropped or imaged every Nth time point, z-stack, positions, grid, zoom to a cell (stage move + objective), autofocus, pause/resume, or asks how long is left and how much light so far. Each change is reported with the time point (t) it takes effect from, or refused with the reason. Values beyond the limits are clamped or refused with the limit named. Raising power or exposure more than 2x needs a person\'s approval.',
   schema: adjustSchema,
   needsApproval: (args, ctx) => riskyChanges((args.changes ?? []) as Adjustment[], ctx),
+  fromRequest: readAdjustRequest,
   async run(args, ctx) {
     const session = await microscopeSession(ctx);
     const changes = args.changes as Adjustment[];
@@ -380,10 +424,16 @@ function controlTool(name: string, description: string, kind: 'pause' | 'resume'
   }) as unknown as ToolSpec;
 }
 
+/** "after this time point", "once the current one is done": finish the time point first. */
+function readStopRequest(c: RequestClause): Record<string, unknown> {
+  return /\bafter (?:this|the current)|\bat the end of\b|\bfinish\w*\b|\bonce (?:this|the current)/i.test(c.text) ? { finishTimepoint: true } : {};
+}
+
 const pauseAcq = Object.assign(controlTool('pause_acquisition', 'Pauses the running acquisition after the current image (the microscope is then free for snap); resume_acquisition continues it.', 'pause'), { summary: 'Pauses the running acquisition.', words: ['pause', 'hold on', 'halt', 'wait'], examples: ['pause the acquisition', 'hold on for a moment'], consumes: [], produces: [], results: {} });
 const resumeAcq = Object.assign(controlTool('resume_acquisition', 'Resumes a paused acquisition; time points missed while paused are skipped, the plan\'s end time stays.', 'resume'), { summary: 'Resumes a paused acquisition.', words: ['resume', 'continue', 'unpause', 'carry on', 'start again'], examples: ['resume the acquisition', 'carry on imaging'], consumes: [], produces: [], results: {} });
 const stopAcq = Object.assign(controlTool('stop_acquisition', 'Stops the whole running acquisition after the current image (or, with finishTimepoint, after the current time point) and closes its files; every frame so far stays readable. It cannot be undone, so a person approves it. To stop imaging one channel, use adjust_acquisition with dropChannel instead.', 'stop'), {
   needsApproval: (args: Record<string, unknown>) => (args.finishTimepoint ? 'end the acquisition after the current time point (it cannot be resumed)' : 'stop the whole acquisition now (it cannot be resumed)'),
+  fromRequest: readStopRequest,
   summary: 'Stops the running acquisition; every frame so far stays readable.', words: ['stop', 'abort', 'end', 'finish', 'terminate', 'cancel acquisition', 'stop imaging'], examples: ['stop the acquisition', 'stop imaging now', 'finish after this time point'], consumes: [], produces: [], results: {} });
 
 // ---------------------------------------------------------------- rules
@@ -393,6 +443,11 @@ const addRuleSchema = z.object({
   ruleId: z.string().optional().describe('Id of a rule proposed earlier (to activate it)'),
   confirm: z.boolean().default(false).describe('false (default): only show the rule in words; true: activate it (a person approves this: the model\'s own confirm never counts)'),
 });
+
+/** The rule, read from the whole request (its condition and its action may be in different clauses). */
+function readRuleRequest(c: RequestClause): Record<string, unknown> {
+  return c.read.acquisition(c.request, acquisitionStarted(c));
+}
 
 const addRule = defineTool({
   name: 'add_rule',
@@ -411,6 +466,7 @@ const addRule = defineTool({
     const rule = typeof args.ruleId === 'string' ? session.pending.get(args.ruleId) : (args.rule as Rule | undefined);
     return `activate a self-driving rule that will change the imaging on its own: ${rule ? describeRule(Object.assign({ id: '', revert: true, minFramesPerMode: 3 }, rule) as Rule) : String(args.ruleId)}`;
   },
+  fromRequest: readRuleRequest,
   async run(args, ctx) {
     const session = await microscopeSession(ctx);
     const given = args.rule as Omit<Rule, 'id'> | undefined;
@@ -463,6 +519,14 @@ const listRules = defineTool({
   },
 });
 
+/** The rule named ("rule-2"), else the one an earlier step made, else a question. */
+function readRemoveRuleRequest(c: RequestClause): Record<string, unknown> {
+  const id = /\brule[- ]?#?(\d+)\b/i.exec(c.text);
+  if (id) return { ruleId: `rule-${id[1]}` };
+  const known = [...c.earlier].reverse().find((r) => typeof r.values.ruleId === 'string');
+  return known ? { ruleId: known.values.ruleId } : { $ask: 'Which rule? Say its id, e.g. "remove rule-1" (list them with "show the rules").' };
+}
+
 const removeRule = defineTool({
   name: 'remove_rule',
   summary: 'Removes a self-driving rule.',
@@ -474,6 +538,7 @@ const removeRule = defineTool({
   description: 'Removes a self-driving rule (active or waiting for confirmation) by id; a running acquisition stops applying it at once.',
   schema: z.object({ ruleId: z.string().min(1).describe('The rule id, e.g. "rule-1" (see list_rules)') }),
   needsApproval: (args) => `delete the self-driving rule ${String(args.ruleId)}`,
+  fromRequest: readRemoveRuleRequest,
   async run(args, ctx) {
     const session = await microscopeSession(ctx);
     const rule = session.removeRule(args.ruleId);

@@ -3,7 +3,12 @@
 import { basename, extname, join } from 'node:path';
 import { z } from 'zod';
 import { channelArg, channelIndex, frameRange, frameRangeArg, movieArg, outputArg } from './common.ts';
-import { defineTool, type ToolSpec } from './types.ts';
+import { defineTool, type RequestClause, type ToolSpec } from './types.ts';
+
+/** The method named, and a filter size ("a Gaussian of sigma 2"). */
+function readDenoiseRequest(c: RequestClause): Record<string, unknown> {
+  return { method: c.read.value('method'), sigmaPx: c.read.quantity(['count', 'length'], /sigma|radius|kernel|size/)?.value };
+}
 
 const denoise = defineTool({
   name: 'denoise',
@@ -30,6 +35,7 @@ const denoise = defineTool({
     h: z.number().positive().optional().describe("Non-local means cut-off in the movie's intensity units (default 0.8 x the estimated noise sigma, skimage's advice)"),
     output: outputArg,
   }),
+  fromRequest: readDenoiseRequest,
   async run(args, ctx) {
     const { denoiseMovie } = await import('../src/analysis/denoise.ts');
     const movie = await ctx.openMovie(args.movie);
@@ -100,6 +106,10 @@ const listModels = defineTool({
   },
 });
 
+function readTrainingRequest(c: RequestClause): Record<string, unknown> {
+  return { epochs: c.quantities.find((q) => /^\s*epochs?/.test(q.after))?.value };
+}
+
 const trainN2V = defineTool({
   name: 'train_n2v',
   summary: 'Trains a Noise2Void denoising model on this movie and installs it in models/.',
@@ -118,6 +128,7 @@ const trainN2V = defineTool({
     name: z.string().regex(/^[A-Za-z0-9_-]+$/).optional().describe('Model folder name (default n2v-<movie name>); letters, digits, - and _'),
     output: outputArg,
   }),
+  fromRequest: readTrainingRequest,
   async run(args, ctx) {
     const { trainN2V: train } = await import('../src/onnx/train.ts');
     const { BUILTIN_MODELS_DIR } = await import('../src/onnx/registry.ts');

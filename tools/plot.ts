@@ -5,7 +5,8 @@
 import { basename } from 'node:path';
 import { z } from 'zod';
 import { channelArg, labelsArg, movieArg, outputArg, tableArg, tracksArg } from './common.ts';
-import { defineTool, type ToolContext, type ToolResult } from './types.ts';
+import { defineTool, type RequestClause, type ToolContext, type ToolResult } from './types.ts';
+import { featureColumn, findFeature } from './requestWords.ts';
 import { InputError } from '../src/errors.ts';
 import { channelColours, displayUnits, type Calibration, type DisplayUnits } from '../src/image/calibration.ts';
 import type { Table } from '../src/analysis/table.ts';
@@ -394,6 +395,24 @@ async function picture(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolRe
   return { summary: `Drew ${what}, axes in ${length.length}${kind === 'kymograph' ? ` and ${values.timeUnit}` : ' with a scale bar'}; PNG ${files.png} (SVG and Vega-Lite spec beside it).`, artifacts: [ref], values };
 }
 
+/** The kind of plot, the feature (and the one against it: "area vs intensity"), the frame shown, and so what it reads. */
+function readPlotRequest(c: RequestClause): Record<string, unknown> {
+  const args: Record<string, unknown> = { channel: undefined };
+  const kind = c.read.value('kind');
+  if (kind) args.kind = kind;
+  const feature = findFeature(c.text);
+  if (feature && feature !== 'count') args.feature = featureColumn(feature, c.read.channel());
+  const vs = /\b(\w+)\s+(?:versus|vs\.?|against)\s+(\w+)/i.exec(c.text);
+  if (vs && findFeature(vs[1]) && findFeature(vs[2])) Object.assign(args, { kind: 'scatter', feature: featureColumn(vs[1], undefined), xFeature: featureColumn(vs[2], undefined) });
+  const frame = /\b(?:frame|time ?point|t\s*=)\s*(\d+)\b/i.exec(c.text);
+  if (frame && (kind === 'frame' || kind === undefined)) Object.assign(args, { kind: 'frame', frame: Number(frame[1]) });
+  const output = c.read.output();
+  if (output) args.output = output;
+  const needs: Record<string, string[]> = { tracks: ['tracks'], projection: ['movie', 'tracks'], frame: ['movie', 'labels'], kymograph: ['movie'] };
+  args.$needs = needs[String(args.kind)] ?? ['table'];
+  return args;
+}
+
 const plot = defineTool({
   name: 'plot',
   summary: 'Draws a figure: a time series, histogram, scatter, the tracks, tracks on a projection, a frame with outlines, or a kymograph (PNG and SVG).',
@@ -406,6 +425,7 @@ const plot = defineTool({
   description:
     'Draws a figure and saves it as PNG with units on every axis: from a table or tracks, a feature against time, one line per track branch with the mean and 95% confidence band when lines are many ("timeseries"; "X over time" means this), a feature distribution ("histogram") or one feature against another such as UMAP/PCA coloured by cluster ("scatter"); from tracks, their paths ("tracks"); from a movie, a max projection with track paths coloured by track or by a feature ("projection"), one frame with label outlines ("frame") or a kymograph, with axes and a scale bar. Every figure also saves its SVG and Vega-Lite spec. Returns a plot artifact.',
   schema,
+  fromRequest: readPlotRequest,
   async run(args, ctx) {
     const kind = chooseKind(args);
     return kind === 'projection' || kind === 'frame' || kind === 'kymograph' ? picture(kind, args, ctx) : chart(kind, args, ctx);

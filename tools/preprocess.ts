@@ -2,7 +2,7 @@
 // Thin wrappers over src/analysis/drift.ts and src/analysis/bleach.ts.
 import { z } from 'zod';
 import { channelArg, channelIndex, frameRange, frameRangeArg, movieArg, outputArg } from './common.ts';
-import { defineTool, type ToolSpec } from './types.ts';
+import { defineTool, type RequestClause, type ToolSpec } from './types.ts';
 import type { DriftEstimate } from '../src/analysis/drift.ts';
 
 const interpolationArg = z
@@ -45,6 +45,14 @@ export function describeDriftChecks(result: DriftEstimate): string {
   return parts.join(' ');
 }
 
+/** "z drift", "axial drift", "focus drift", "3D drift", "drift in x, y and z". */
+const Z_DRIFT = /\bz[- ]?(?:drift|shift|motion|movement)\w*|\bdrift\w* (?:in|along|on) (?:the )?z\b|\b(?:x,? ?y,? (?:and )?z|xyz)\b|\baxial\w*|\b(?:focus|focal|focal[- ]plane)[- ](?:drift|shift)\w*|\bdrift\w* (?:out of|of the|in) focus\b|\bfocus (?:is )?drift\w*|\b3-?d (?:drift|registration|correction)\b|\bdrift\w* in 3-?d\b|\bin 3-?d\b/i;
+
+/** The reference frame named, and axial drift asked for by name (the tool says in one line when the movie has no z-stack). */
+function readDriftRequest(c: RequestClause): Record<string, unknown> {
+  return { reference: c.read.value('reference'), ...(Z_DRIFT.test(c.text) ? { correctZ: true } : {}) };
+}
+
 const correctDrift = defineTool({
   name: 'correct_drift',
   summary: 'Corrects stage drift (the whole field moving) by registering every frame, as Fast4DReg or StackReg do; writes the stabilised movie and a drift table.',
@@ -73,6 +81,7 @@ const correctDrift = defineTool({
     writeMovie: z.boolean().default(true).describe('Write the corrected movie (default true); false only estimates the drift table, e.g. to give to track for drift-corrected linking while results stay on the movie as recorded'),
     output: outputArg.describe('Where to write the corrected movie (.tif); default a new file in the session folder'),
   }),
+  fromRequest: readDriftRequest,
   async run(args, ctx) {
     const { correctDrift, driftTable, estimateDrift, fieldLost, slicesAsFrames } = await import('../src/analysis/drift.ts');
     const { writeTableCsv } = await import('../src/analysis/table.ts');
@@ -126,6 +135,12 @@ const correctDrift = defineTool({
   },
 });
 
+/** The reference channel: "to channel 1", "onto the DAPI channel". */
+function readAlignRequest(c: RequestClause): Record<string, unknown> {
+  const m = /\b(?:to|onto|against|on|with)\s+(?:channel\s*(\d+)|(?:the\s+)?(\w+)\s+channel)\b/i.exec(c.text);
+  return m ? { referenceChannel: m[1] ? Number(m[1]) : m[2] } : {};
+}
+
 const alignChannels = defineTool({
   name: 'align_channels',
   summary: 'Aligns the colour channels to a reference channel (chromatic shift), as a registration between channels.',
@@ -145,6 +160,7 @@ const alignChannels = defineTool({
     interpolation: interpolationArg,
     output: outputArg.describe('Where to write the aligned movie (.tif); default a new file in the session folder'),
   }),
+  fromRequest: readAlignRequest,
   async run(args, ctx) {
     const { alignChannels } = await import('../src/analysis/drift.ts');
     const { writeTableCsv } = await import('../src/analysis/table.ts');
@@ -180,6 +196,10 @@ const alignChannels = defineTool({
   },
 });
 
+function readBleachRequest(c: RequestClause): Record<string, unknown> {
+  return { method: c.read.value('method') };
+}
+
 const correctBleach = defineTool({
   name: 'correct_bleach',
   summary: 'Corrects photobleaching (intensity fading over time) by simple ratio, exponential fit or histogram matching, as Fiji\'s Bleach Correction.',
@@ -202,6 +222,7 @@ const correctBleach = defineTool({
     backgroundIntensity: z.number().min(0).default(0).describe('simple_ratio only: background intensity in grey levels subtracted before taking the ratio (Fiji default 0)'),
     output: outputArg.describe('Where to write the corrected movie (.tif); default a new file in the session folder'),
   }),
+  fromRequest: readBleachRequest,
   async run(args, ctx) {
     const { correctBleach } = await import('../src/analysis/bleach.ts');
     const movie = await ctx.openMovie(args.movie);

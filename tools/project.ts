@@ -2,7 +2,17 @@
 // and kymographs along a line. Thin wrappers over src/analysis/project.ts and kymograph.ts.
 import { z } from 'zod';
 import { channelArg, channelIndex, frameRange, frameRangeArg, movieArg, outputArg } from './common.ts';
-import { defineTool, type ToolSpec } from './types.ts';
+import { defineTool, type RequestClause, type ToolSpec } from './types.ts';
+
+/** The projection method (max unless named) and axis: over time ("colour-coded", "through time") or z ("the z-stack"). */
+function readProjectionRequest(c: RequestClause): Record<string, unknown> {
+  // "every 5 min" is no "min" projection
+  let method = c.read.value('method', c.text.replace(/\d+\s*min(?:ute)?s?\b/gi, '')) ?? 'max';
+  if (/\bover time\b|\btime projection\b/i.test(c.text) && method === 'max' && !/\bmax/i.test(c.text) && /colou?r/i.test(c.text)) method = 'temporal_color';
+  const overTime = /\bover time\b|\btime projection\b|\bcolou?r[- ]coded\b|\balong time\b|\ball frames\b|\btemporal\b|\bthrough time\b/i.test(c.text);
+  const overZ = /\bz\b|\bz-?stack\b|\bslices\b|\bfocal planes\b|\bz-?project/i.test(c.text);
+  return { method, ...(overTime ? { axis: 't' } : overZ ? { axis: 'z' } : {}) };
+}
 
 const project = defineTool({
   name: 'project',
@@ -29,6 +39,7 @@ const project = defineTool({
     lut: z.enum(['fire', 'spectrum']).default('fire').describe('temporal_color only: colour table from early to late, "fire" (Fiji\'s default) or "spectrum"'),
     output: outputArg.describe('Where to write the projection (.tif); default a new file in the session folder'),
   }),
+  fromRequest: readProjectionRequest,
   async run(args, ctx) {
     const { projectMovie, temporalColorCode } = await import('../src/analysis/project.ts');
     const movie = await ctx.openMovie(args.movie);
@@ -62,6 +73,16 @@ const project = defineTool({
   },
 });
 
+/** The line's end points in pixels ("from (10, 50) to (200, 50)"), asked for when missing, and its width. */
+function readKymographRequest(c: RequestClause): Record<string, unknown> {
+  const pairs = [...c.text.matchAll(/\(?\s*(\d+(?:\.\d+)?)\s*,\s*(\d+(?:\.\d+)?)\s*\)?/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  const width = c.read.quantity(['length', 'count'], /wide|width|thick/) ?? c.quantities.find((q) => q.kind === 'length' && /^\s*(?:wide|thick)|^\s*(?:line )?width/.test(q.after));
+  return {
+    ...(pairs.length >= 2 ? { points: pairs } : { $ask: 'To draw a kymograph I need the line: give its end points in pixels, e.g. "a kymograph from (10, 50) to (200, 50)".' }),
+    widthPx: width?.value,
+  };
+}
+
 const kymographTool = defineTool({
   name: 'kymograph',
   summary: 'Draws a kymograph: the intensity along a line over time (space-time image).',
@@ -85,6 +106,7 @@ const kymographTool = defineTool({
     frames: frameRangeArg.optional().describe('Frames to include, 1-based inclusive; default all'),
     output: outputArg.describe('Where to write the kymograph (.tif); default a new file in the session folder'),
   }),
+  fromRequest: readKymographRequest,
   async run(args, ctx) {
     const { kymograph, writeKymograph } = await import('../src/analysis/kymograph.ts');
     const movie = await ctx.openMovie(args.movie);

@@ -5,7 +5,7 @@ import { basename, extname } from 'node:path';
 import { z } from 'zod';
 import type { Movie } from '../src/image/movie.ts';
 import { channelArg, channelIndex, frameRange, frameRangeArg, movieArg, outputArg } from './common.ts';
-import { defineTool, type ToolSpec } from './types.ts';
+import { defineTool, type RequestClause, type ToolSpec } from './types.ts';
 
 const modelArg = (task: string, fallback: string) =>
   z.string().min(1).optional().describe(`${task} model: a folder name in models/ (default "${fallback}") or a model folder path`);
@@ -62,6 +62,16 @@ const predictLabel = defineTool({
   },
 });
 
+/** The upsampling factor said ("two-fold", "by a factor of 4"). */
+function factorSaid(c: RequestClause): number | undefined {
+  return c.quantities.find((q) => q.kind === 'factor' || /factor of\s*$/.test(q.before))?.value;
+}
+
+/** The classical method when asked for ("bicubic", "no deep learning"), and the factor. */
+function readSuperResolveRequest(c: RequestClause): Record<string, unknown> {
+  return { ...(/\bbicubic\b|\bclassical\b|\bno (?:deep learning|model)\b/i.test(c.text) ? { method: 'bicubic' } : {}), factor: factorSaid(c) };
+}
+
 const superResolve = defineTool({
   name: 'super_resolve',
   summary: 'Increases the spatial resolution of a movie two-fold with a super-resolution model (or bicubic upsampling).',
@@ -85,6 +95,7 @@ const superResolve = defineTool({
     frames: frameRangeArg.optional(),
     output: outputArg,
   }),
+  fromRequest: readSuperResolveRequest,
   async run(args, ctx) {
     const { superResolveMovie, chooseSuperResMethod } = await import('../src/analysis/superres.ts');
     const movie = await ctx.openMovie(args.movie);
@@ -126,6 +137,12 @@ const superResolve = defineTool({
   },
 });
 
+/** The classical method when asked for ("linearly"), and the factor ("double the frame rate"). */
+function readInterpolationRequest(c: RequestClause): Record<string, unknown> {
+  const factor = factorSaid(c) ?? (/\bdouble\b/i.test(c.text) ? 2 : /\btriple\b/i.test(c.text) ? 3 : undefined);
+  return { ...(/\blinear(?:ly)?\b|\bclassical\b/i.test(c.text) ? { method: 'linear' } : {}), factor };
+}
+
 const interpolateFrames = defineTool({
   name: 'interpolate_frames',
   summary: 'Adds frames between the recorded ones (temporal super-resolution) with a model or linear interpolation.',
@@ -146,6 +163,7 @@ const interpolateFrames = defineTool({
     frames: frameRangeArg.optional(),
     output: outputArg,
   }),
+  fromRequest: readInterpolationRequest,
   async run(args, ctx) {
     const { interpolateMovie } = await import('../src/analysis/interpolate.ts');
     const movie = await ctx.openMovie(args.movie);

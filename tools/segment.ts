@@ -10,7 +10,8 @@ import type { Movie } from '../src/image/movie.ts';
 import { chooseSegmentParameters, describeChosen, resolveSegmentMethod, sampleMoviePlanes, type ChosenParameters } from '../src/analysis/seg-auto.ts';
 import type { SegmentOptions } from '../src/analysis/seg-plane.ts';
 import { channelArg, channelIndex, frameRange, frameRangeArg, movieArg, outputArg } from './common.ts';
-import { defineTool, type ToolContext, type ToolSpec } from './types.ts';
+import { defineTool, type RequestClause, type ToolContext, type ToolSpec } from './types.ts';
+import { formatNumber, micrometres, pixelsFromMicrometres } from './requestWords.ts';
 
 const schema = z.object({
   movie: movieArg,
@@ -104,10 +105,41 @@ function notForModel(args: Args): string[] {
   return unused;
 }
 
+/**
+ * An object size said in µm, as the radius in pixels: converted with the movie's pixel
+ * size, or named as not applied when the movie does not say its pixel size.
+ */
+function radiusFromMicrometres(radiusUm: number, pixelSizeUm: number | undefined): Record<string, unknown> {
+  const radiusPx = pixelsFromMicrometres(radiusUm, pixelSizeUm);
+  if (radiusPx === undefined) {
+    return { $note: `The movie does not record its pixel size, so the object size of ${formatNumber(radiusUm * 2)} µm across was not applied (the size was measured on the movie instead); set the pixel size (e.g. "the pixel size is 0.65 µm") and run it again.` };
+  }
+  return { objectRadiusPx: radiusPx, $note: `The object size of ${formatNumber(radiusUm * 2)} µm across is a radius of ${formatNumber(radiusPx)} px at ${formatNumber(pixelSizeUm!)} µm/px.` };
+}
+
+/** The method or a manual threshold, splitting and border rules, the object size (radius or diameter). */
+function readSegmentRequest(c: RequestClause): Record<string, unknown> {
+  const args: Record<string, unknown> = { method: c.read.value('method') };
+  const manual = /\bthreshold (?:of |at |=\s*)?(\d+(?:\.\d+)?)\b|\babove (\d+(?:\.\d+)?)\b/i.exec(c.text);
+  if (manual) Object.assign(args, { method: 'manual', threshold: Number(manual[1] ?? manual[2]) });
+  if (/\b(?:don't|do not|no|without) split\w*/i.test(c.text)) args.splitTouching = false;
+  if (/\bexclude (?:the )?(?:border|edge)|\bdrop (?:cells|nuclei|objects) (?:on|touching) the (?:border|edge)/i.test(c.text)) args.excludeBorder = true;
+  const r = c.read.quantity(['length', 'count'], /radius|radii/) ?? c.quantities.find((q) => q.kind === 'length' && /^\s*radius/.test(q.after));
+  const d = c.read.quantity(['length', 'count'], /diameter|across|wide|size/) ?? c.quantities.find((q) => q.kind === 'length' && /^\s*(?:across|in diameter|diameter|wide)/.test(q.after));
+  // a radius said wins over a diameter; in µm it is converted with the movie's pixel size
+  const size = r ? { q: r, half: 1 } : d ? { q: d, half: 2 } : undefined;
+  const sizeUm = size && micrometres(size.q);
+  if (size && sizeUm !== undefined) Object.assign(args, radiusFromMicrometres(sizeUm / size.half, c.pixelSizeUm));
+  else if (size) args.objectRadiusPx = size.q.value / size.half;
+  const minArea = c.read.quantity(['count', 'length'], /smaller than|min(?:imum)? (?:area|size)|at least/);
+  if (minArea && !r && !d) args.minAreaPx = minArea.value;
+  return args;
+}
+
 const segment = defineTool({
   name: 'segment',
   summary: 'Finds nuclei or cells in every frame and writes a label movie (each object its own number), by a threshold and watershed or a deep-learning model.',
-  words: ['segment', 'segmentation', 'seg', 'detect nuclei', 'find nuclei', 'identify nuclei', 'outline nuclei', 'mask', 'masks', 'label nuclei', 'threshold', 'thresholding', 'watershed', 'count nuclei', 'pick out nuclei', 'locate nuclei', 'spot nuclei', 'stardist', 'cellpose', 'u-net'],
+  words: ['segment', 'segmentation', 'seg', 'detect nuclei', 'find nuclei', 'identify nuclei', 'outline nuclei', 'mask', 'masks', 'label nuclei', 'threshold', 'thresholding', 'watershed', 'count nuclei', 'pick out nuclei', 'pull out nuclei', 'extract nuclei', 'locate nuclei', 'spot nuclei', 'stardist', 'cellpose', 'u-net'],
   examples: ['segment the nuclei', 'find the cells', 'detect nuclei with the Li threshold', 'make masks of the nuclei', 'outline every cell', 'count the nuclei in each frame', 'segment with a threshold of 120'],
   consumes: ['movie'],
   framesOut: 'same',

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { InputError } from '../src/errors.ts';
 import { readTableCsv, writeTableCsv, type Table } from '../src/analysis/table.ts';
 import { tableArg, outputArg } from './common.ts';
-import { defineTool, type ArtifactRef, type ToolContext, type ToolResult, type ToolSpec } from './types.ts';
+import { defineTool, type RequestClause, type ArtifactRef, type ToolContext, type ToolResult, type ToolSpec } from './types.ts';
+import { featureColumn } from './requestWords.ts';
 
 const idColumnArg = z.string().min(1).optional().describe('Column naming the cell or track (default: the first of track_id, track, branch_id, cell_id, id, label; none = one series)');
 const timeColumnArg = z.string().min(1).optional().describe('Column giving the frame, whole numbers (default: the first of t, frame, FrameID, time_s)');
@@ -71,6 +72,29 @@ function requireValue(args: AnalyzeArgs, second = false): [string, string] {
   return [args.value, args.other ?? ''];
 }
 
+/** The analysis (a transform unless a summary, cross-correlation or Granger causality is named), normalisation, smoothing and the features. */
+function readTimeseriesRequest(c: RequestClause): Record<string, unknown> {
+  const t = c.text;
+  const args: Record<string, unknown> = { $needs: ['table'] };
+  if (/\bgranger\b|\bcaus\w*/i.test(t)) args.analysis = 'granger';
+  else if (/\bcross-?correlat\w*|\blag\b|\bcorrelat\w* between\b/i.test(t)) args.analysis = 'cross_correlation';
+  else if (/\bsummar\w*|\bphenotyp\w*|\bper[- ]cell (?:features|variables)\b|\bcellphe\b/i.test(t)) args.analysis = 'summary';
+  else args.analysis = 'transform';
+  if (/\b(?:Δ|delta|d)\s*F\s*\/\s*F0?\b/i.test(t)) args.normalize = 'df_f0';
+  else if (/\bF\s*\/\s*F0\b|\bto the first frames?\b|\bbaseline\b/i.test(t)) args.normalize = 'f_f0';
+  else if (/\bz-?scor\w*|\bstandardi[sz]\w*/i.test(t)) args.normalize = 'zscore';
+  else if (/\bmin-?max\b|\bbetween 0 and 1\b|\b0 to 1\b/i.test(t)) args.normalize = 'minmax';
+  else if (/\bnormali[sz]\w*/i.test(t)) args.normalize = 'f_f0';
+  if (/\bsmooth\w*|\bmoving average\b/i.test(t)) args.smooth = /savitzky|golay/i.test(t) ? 'savitzky_golay' : 'moving_average';
+  if (/\bdetrend\w*/i.test(t)) args.detrendDegree = 1;
+  const features = [...t.matchAll(/\b(area|intensit\w*|brightness|speed|circularity|perimeter|eccentricity)\b/gi)].map((m) => featureColumn(m[1], c.read.channel()));
+  if (features[0]) args.value = features[0];
+  if (features[1] && args.analysis !== 'transform') args.other = features[1];
+  const lag = c.quantities.find((q) => /lag/.test(q.before + q.after));
+  if (lag) args.maxLag = lag.value;
+  return args;
+}
+
 const analyzeTimeseries = defineTool({
   name: 'analyze_timeseries',
   summary: 'Analyses per-cell time series: normalisation (F/F0, ΔF/F0, z-score), smoothing, detrending, cross-correlation, Granger causality or per-cell summaries.',
@@ -84,6 +108,7 @@ const analyzeTimeseries = defineTool({
   description:
     'Analyses per-cell time series in a tidy table (one row per cell per frame, such as measure\'s output): normalise (F/F0, ΔF/F0, z-score, min-max), detrend and smooth a column; cross-correlate two columns over lags; test Granger causality between two columns (F test over lags, as statsmodels); or summarise each cell\'s series with CellPhe-style variables for embed. Returns a table artifact and the key numbers.',
   schema: analyzeSchema,
+  fromRequest: readTimeseriesRequest,
   async run(args, ctx) {
     const ts = await import('../src/analysis/timeseries.ts');
     const { table, path } = loadTable(ctx, args.table);
@@ -181,6 +206,16 @@ const embedSchema = z.object({
   output: outputArg.describe('Where to write the embedding table (.csv); default a new file in the session folder'),
 });
 
+/** The method (PCA unless named), the number of clusters, and the clustering (k-means unless hierarchical or none). */
+function readEmbeddingRequest(c: RequestClause): Record<string, unknown> {
+  const args: Record<string, unknown> = { method: c.read.value('method') ?? 'pca', $needs: ['table'] };
+  const k = c.quantities.find((q) => /^\s*(?:clusters|groups|classes|populations)/.test(q.after));
+  if (k) args.k = k.value;
+  if (/\bhierarchical\b/i.test(c.text)) args.cluster = 'hierarchical';
+  else if (/\bno clustering\b|\bwithout clustering\b|\bdon't cluster\b/i.test(c.text)) args.cluster = 'none';
+  return args;
+}
+
 const embed = defineTool({
   name: 'embed',
   summary: 'Embeds per-cell features in two dimensions (PCA, UMAP or t-SNE) and clusters the cells into phenotypes.',
@@ -193,6 +228,7 @@ const embed = defineTool({
   description:
     'Maps cells described by many features (e.g. the per-cell summary of analyze_timeseries, or track features) onto 2 dimensions by PCA, UMAP or t-SNE, and groups them by k-means or hierarchical clustering. Returns a table with each cell\'s coordinates and cluster, for plotting.',
   schema: embedSchema,
+  fromRequest: readEmbeddingRequest,
   async run(args, ctx) {
     const { embedTable } = await import('../src/analysis/embed.ts');
     const { table, path } = loadTable(ctx, args.table);

@@ -8,7 +8,8 @@ import { InputError, WorkError } from '../src/errors.ts';
 import type { Movie } from '../src/image/movie.ts';
 import type { Tracks } from '../src/analysis/tracks.ts';
 import { channelArg, channelIndex, frameRange, frameRangeArg, labelsArg, movieArg, outputArg, tableArg, tracksArg } from './common.ts';
-import { defineTool, type ArtifactRef, type ToolContext, type ToolSpec } from './types.ts';
+import { defineTool, type RequestClause, type ArtifactRef, type ToolContext, type ToolSpec } from './types.ts';
+import { formatNumber, micrometres, pixelsFromMicrometres } from './requestWords.ts';
 
 /** Runs analysis code, turning its RangeErrors (bad input) into one-line InputErrors. */
 async function inputChecked<T>(work: () => Promise<T>): Promise<T> {
@@ -76,6 +77,34 @@ const trackSchema = z.object({
   output: outputArg.describe('Where to write the tracks (.tracks.json); default a new file in the session folder'),
 });
 
+const DIVISION_WORDS = /\bdivi\w*|\bsplit\w*|\blineage|\bmitos[ie]s\b|\bdaughters?\b/i;
+
+/**
+ * The largest move (in µm converted with the movie's pixel size, or used as pixels with a
+ * note when it has none), gaps, and divisions: looked for when the request speaks of them,
+ * not when it says not to ("but don't bother with divisions").
+ */
+function readTrackRequest(c: RequestClause): Record<string, unknown> {
+  const args: Record<string, unknown> = { channel: undefined };
+  const distance = c.read.quantity(['length', 'count'], /distance|displacement|move|moves|jump|search radius|radius|up to|within|link(?:ing)?/);
+  const distanceUm = distance ? micrometres(distance) : undefined;
+  if (distance && distanceUm === undefined) args.maxLinkingDistancePx = distance.value;
+  if (distanceUm !== undefined) {
+    const px = pixelsFromMicrometres(distanceUm, c.pixelSizeUm);
+    args.maxLinkingDistancePx = px ?? distanceUm;
+    args.$note = px === undefined
+      ? `The movie does not record its pixel size, so the maximum linking distance of ${formatNumber(distanceUm)} µm was used as ${formatNumber(distanceUm)} px; set the pixel size (e.g. in Fiji: Image > Properties) and run it again for a true µm distance.`
+      : `The maximum linking distance of ${formatNumber(distanceUm)} µm is ${formatNumber(px)} px at ${formatNumber(c.pixelSizeUm!)} µm/px.`;
+  }
+  const gap = c.quantities.find((q) => (q.kind === 'frames' || q.kind === 'count') && /gap|miss|skip|disappear/.test(q.before + q.after));
+  if (gap) args.maxFrameGap = gap.value;
+  if (/\bno (?:gaps?|gap[- ]closing)\b|\bwithout gap/i.test(c.text)) Object.assign(args, { maxFrameGap: undefined, allowGapClosing: false });
+  if (DIVISION_WORDS.test(c.request)) args.allowSplitting = true;
+  if (c.read.saysNot(DIVISION_WORDS)) args.allowSplitting = false;
+  if (/\bno (?:divisions|splitting)\b|\bwithout (?:divisions|splitting)\b|\bignore divisions\b|\b(?:don'?t|do not|never|not)\s+(?:allow|want|look for|detect|consider|expect)\s+(?:any\s+)?(?:cell\s+)?(?:divisions|splitting|splits|mitoses)\b/i.test(c.request)) args.allowSplitting = false;
+  return args;
+}
+
 const track = defineTool({
   name: 'track',
   summary: 'Links the objects of a label movie over time into tracks with divisions (TrackMate\'s LAP tracker or mask overlap).',
@@ -90,6 +119,7 @@ const track = defineTool({
   description:
     'Links the objects of a label movie over time into tracks, with divisions as lineage. Default: TrackMate\'s LAP tracker (frame-to-frame linking, gap closing, splitting; max linking distance 15 px, gaps up to 2 frames). Or method "overlap" (mask overlap). Returns a tracks artifact (export it with export, measure it with measure) and counts of tracks, spots and divisions.',
   schema: trackSchema,
+  fromRequest: readTrackRequest,
   async run(args, ctx) {
     const labelsPath = ctx.resolve(args.labels, ['labels', 'movie']);
     const labels = await ctx.openMovie(args.labels);
@@ -193,6 +223,15 @@ const measureSchema = z.object({
   output: outputArg.describe('Where to write the table (.csv); default a new file in the session folder'),
 });
 
+/** What to measure (objects, tracks, links, MSD) and so what it reads: labels, or tracks. */
+function readMeasureRequest(c: RequestClause): Record<string, unknown> {
+  let kind = c.read.value('kind');
+  if (!kind && /\bmsd\b|\bmean[- ]square(?:d)? displacement\b|\bdiffusion\b/i.test(c.text)) kind = 'msd';
+  else if (!kind && /\bspeeds?\b|\bvelocit\w*|\bdisplacement\b|\bper track\b|\btrack (?:features|statistics|lengths?)\b|\bstraightness\b|\bmigration\b/i.test(c.text)) kind = 'tracks';
+  else if (!kind && /\blinks?\b|\bsteps? between frames\b/i.test(c.text)) kind = 'links';
+  return { frames: undefined, kind, $needs: kind && kind !== 'objects' ? ['tracks'] : ['labels'] };
+}
+
 const measure = defineTool({
   name: 'measure',
   summary: 'Measures objects (area, intensity, shape per object and frame), links or tracks (speed, displacement, duration) or the mean squared displacement, as a table.',
@@ -206,6 +245,7 @@ const measure = defineTool({
   description:
     'Measures objects (kind "objects", from a label movie and optionally an intensity movie), track steps ("links": speed, displacement), whole tracks ("tracks": TrackMate\'s track analyzers) or mean squared displacement ("msd", with diffusion coefficient). Writes a CSV table artifact; values give counts and the key means. Units are µm and s when the movie is calibrated, else pixels and frames.',
   schema: measureSchema,
+  fromRequest: readMeasureRequest,
   async run(args, ctx) {
     const { writeTableCsv } = await import('../src/analysis/table.ts');
     if (args.kind === 'objects') return measureObjectsTool(args, ctx, writeTableCsv);
@@ -331,6 +371,10 @@ const divisionsSchema = z.object({
   output: outputArg.describe('Where to write the division table (.csv); default a new file in the session folder'),
 });
 
+function readDivisionsRequest(): Record<string, unknown> {
+  return { $needs: ['tracks'] };
+}
+
 const detectDivisions = defineTool({
   name: 'detect_divisions',
   summary: 'Detects cell divisions (mitoses) from the tracks\' splits or the label movie, with the frame of each.',
@@ -343,6 +387,7 @@ const detectDivisions = defineTool({
   description:
     'Finds cell divisions: from tracks (a mother branch ending in two daughters) or directly from a label movie (one object becoming two nearby objects whose areas add up to it). Writes a table of events (frame, position, mother, daughters) and returns their number and frames.',
   schema: divisionsSchema,
+  fromRequest: readDivisionsRequest,
   async run(args, ctx) {
     const { divisionsFromTracks, divisionsFromLabels, divisionTable } = await import('../src/analysis/divisions.ts');
     const { writeTableCsv } = await import('../src/analysis/table.ts');
@@ -405,6 +450,26 @@ async function readDriftTable(path: string): Promise<{ dxPx: number; dyPx: numbe
   return drift;
 }
 
+/**
+ * The ground truth named ("against truth/", "annotations in GT/"), else the truth of a
+ * simulation of this session; and the result scored: labels when the words say masks, else
+ * the tracks when there are some.
+ */
+function readEvaluationRequest(c: RequestClause): Record<string, unknown> {
+  const args: Record<string, unknown> = { output: undefined };
+  const truth = /\b(?:truth|ground[- ]truth|annotations?|reference)\s+(?:in|at|from|is in|folder)?\s*["'`]?([\w./~-]+\/?)["'`]?/i.exec(c.text)
+    ?? /\b(?:against|to|with)\s+["'`]?((?:[\w.~-]+\/)+[\w.~-]*|[\w~-]+_GT|[\w~-]*truth[\w~-]*)["'`]?/i.exec(c.text);
+  if (truth && !/^(the|my|our|it)$/i.test(truth[1])) args.groundTruth = truth[1];
+  const labelsWanted = /\bsegmentation\b|\bmasks?\b|\blabels?\b/i.test(c.text) && !/\btrack/i.test(c.text);
+  const hasTracks = c.artifacts.some((a) => !a.now && a.type === 'tracks') || c.previousTool === 'track';
+  const ids = c.read.artifactIds().filter((id) => /^(tracks|labels)-/.test(id));
+  args.result = ids.length ? ids[0] : { $ref: labelsWanted || !hasTracks ? 'labels' : 'tracks', mode: 'chain' };
+  // after "simulate ...", the simulator's truth folder is the natural ground truth
+  const simulated = [...c.artifacts].reverse().find((a) => a.producedBy === 'simulate_movie' && a.type === 'labels' && a.path);
+  if (args.groundTruth === undefined && simulated?.path) args.groundTruth = simulated.path.replace(/[\\/]SEG[\\/]?$/, '');
+  return args;
+}
+
 const evaluate = defineTool({
   name: 'evaluate',
   summary: 'Scores tracks or masks against ground truth with the Cell Tracking Challenge measures (DET, SEG, TRA) and division F1.',
@@ -416,6 +481,7 @@ const evaluate = defineTool({
   description:
     'Scores a tracking (or segmentation) result against ground truth with the Cell Tracking Challenge measures: TRA (AOGM with weights NS 5, FN 10, FP 1, ED 1, EA 1.5, EC 1), DET, SEG (mean Jaccard) and division F1. 1 is perfect. Returns the scores and the error counts.',
   schema: evaluateSchema,
+  fromRequest: readEvaluationRequest,
   async run(args, ctx) {
     const metrics = await import('../src/analysis/metrics.ts');
     const gtPath = ctx.resolve(args.groundTruth);
@@ -467,6 +533,16 @@ const exportSchema = z.object({
   output: outputArg.describe('Where to write (a folder for "ctc", a file otherwise); default a new name in the session folder'),
 });
 
+/** The format (CSV unless named, TIFF for images) and what is exported: masks, a table, the movie or the tracks. */
+function readExportRequest(c: RequestClause): Record<string, unknown> {
+  const format = c.read.value('format') ?? (/\btiff?\b|\bimages?\b|\bmovie\b|\bhyperstack\b|\bfiji\b/i.test(c.text) ? 'tiff' : 'csv');
+  let needs = ['tracks'];
+  if (/\bmasks?\b|\blabels?\b|\bsegmentation\b/i.test(c.text) && !/\btracks?\b/i.test(c.text)) needs = ['labels'];
+  else if (/\btable\b|\bmeasurements?\b|\bfeatures\b/i.test(c.text) && format === 'csv') needs = ['table'];
+  else if (format === 'tiff') needs = ['movie'];
+  return { format, $needs: needs };
+}
+
 const exportTool = defineTool({
   name: 'export',
   summary: 'Exports tracks as Cell Tracking Challenge files, CSV or TrackMate XML, label or other movies as TIFF, tables as CSV.',
@@ -479,6 +555,7 @@ const exportTool = defineTool({
   description:
     'Writes results in other tools\' formats: tracks as a Cell Tracking Challenge folder ("ctc"), a tidy CSV ("csv") or TrackMate XML for Fiji ("trackmate"); a movie or label movie as TIFF ("tiff"); a table as CSV. Returns the written file or folder as an artifact.',
   schema: exportSchema,
+  fromRequest: readExportRequest,
   async run(args, ctx) {
     if (args.format === 'tiff') {
       const ref = args.movie ?? args.labels;

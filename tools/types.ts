@@ -84,8 +84,41 @@ export interface RequestClause {
   paths: string[];
   /** Lateral pixel size of the session's movie in µm, when its header says. */
   pixelSizeUm?: number;
-  /** The session's artifacts, oldest first. */
-  artifacts: { id: string; type: string; producedBy?: string; path?: string }[];
+  /** The session's artifacts, oldest first; `now` marks those made earlier in this same request. */
+  artifacts: { id: string; type: string; producedBy?: string; path?: string; now?: boolean }[];
+  /** Earlier steps of the conversation, oldest first: the tool, whether it succeeded, the values it reported. */
+  earlier: { tool: string; ok: boolean; values: Record<string, unknown> }[];
+  /** The tool of the step just before this one in the same request, if any. */
+  previousTool?: string;
+  /** Readers the agent lends (they hold its vocabulary: channel names, the thesaurus, the acquisition language). */
+  read: RequestReaders;
+}
+
+/** A number as `RequestClause.quantities` holds it. */
+export type RequestQuantity = RequestClause['quantities'][number];
+
+/** Generic readers of a step's words, each about one kind of value; `text` defaults to the step's words. */
+export interface RequestReaders {
+  /** The allowed value of one of this tool's enum arguments that the words name (its `valueWords` included). */
+  value(arg: string, text?: string): string | undefined;
+  /** The first number of one of `kinds` (time, length, percent, frames, count, factor) whose nearby words match `role`. */
+  quantity(kinds: string[], role: RegExp): RequestQuantity | undefined;
+  /** A channel, by 1-based number or by name ("channel 2", "the GFP channel", "the 488 line"). */
+  channel(text?: string): number | string | undefined;
+  /** Every channel name said, in order ("GFP and DAPI"). */
+  channels(text?: string): string[];
+  /** An output file or folder ("to results/tracks.csv", "into the folder out/"). */
+  output(text?: string): string | undefined;
+  /** Artifact ids written in the words ("tracks-2"). */
+  artifactIds(text?: string): string[];
+  /** True when the request says not to do what these words name ("but don't bother with divisions"). */
+  saysNot(words: RegExp): boolean;
+  /**
+   * A microscope command's typed arguments as the acquisition language reads `words`
+   * (`running`: an acquisition is under way), or `{ $ask }` with the question to ask back
+   * when it cannot read them as this tool's command.
+   */
+  acquisition(words: string, running: boolean): Record<string, unknown>;
 }
 
 /**
@@ -129,7 +162,15 @@ export interface ToolSelfDescription {
   makes?: ArtifactType[];
   /** Methods people ask for by name that this tool does not have: what runs instead, and the line the answer says. */
   insteadOf?: Record<string, { args: Record<string, unknown>; say: string }>;
-  /** Argument extraction the schema alone cannot express (coordinates, names); merged over the generic extraction. */
+  /**
+   * Its argument reader: the arguments the step's words state that the schema alone cannot
+   * read (coordinates, names, words for a method), merged over the generic reading (a
+   * channel, frames and an output where the schema has them; an argument set to undefined
+   * is left unset). It may also return `$needs` (the input types it prefers, when its inputs
+   * are all optional), `$ask` (a question to ask back instead of running) and `$note` (a line
+   * for the answer). Numbers by an argument's name and allowed values are read from the
+   * schema afterwards, where this left them unset.
+   */
   fromRequest?: (clause: RequestClause) => Record<string, unknown>;
 }
 

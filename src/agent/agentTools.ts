@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { InputError } from '../errors.ts';
 import { movieArg, outputArg } from '../../tools/common.ts';
 import { TOOLS } from '../../tools/index.ts';
-import { defineTool, type ToolContext, type ToolSpec } from '../../tools/types.ts';
+import { defineTool, type RequestClause, type ToolContext, type ToolSpec } from '../../tools/types.ts';
+import { findName } from './planner/extract.ts';
 import { pipelinesDir } from './filePolicy.ts';
 import { loadNotes, searchNotes } from './notes.ts';
 import { HISTORY_KEY, type StepHistory } from '../../tools/history.ts';
@@ -34,6 +35,8 @@ const help = defineTool({
       .optional()
       .describe('The topic, when known; default: found from the question'),
   }),
+  // the question itself: help reads its topic from it
+  fromRequest: (clause) => ({ question: clause.request }),
   async run(args) {
     const ranked = searchNotes(args.question, args.topic);
     if (ranked.length === 0) {
@@ -62,7 +65,8 @@ const savePipeline = defineTool({
   fromRequest: (clause) => {
     const known = new Set(clause.artifacts.map((a) => a.id));
     const keep = [...new Set([...clause.text.matchAll(/\b([a-z]+-\d+)\b/g)].map((m) => m[1]).filter((id) => known.has(id)))];
-    return keep.length ? { keep } : {};
+    const name = findName(clause.text) ?? findName(clause.request) ?? 'my-pipeline';
+    return keep.length ? { name, keep } : { name };
   },
   description:
     'Saves the analysis steps of this session that lead to the results to keep (default: the end results of the final analysis, e.g. its plots, tables and exports; dead ends, failed and undone steps are left out) as a reusable pipeline (YAML: tool + arguments per step, wired by step ids, the input movie as an input, every setting as a named parameter that `cellpilot run --set NAME=VALUE` changes) in pipelines/NAME.yaml, and prints the command that runs it on other movies (also run_pipeline).',
@@ -114,6 +118,23 @@ function argumentDescription(toolName: string, arg: string): string | undefined 
   return first && first.length > 100 ? `${first.slice(0, 100).replace(/\s+\S*$/, '')}…` : first;
 }
 
+/** The pipeline by YAML path, saved name ("run the nuclei-tracking pipeline") or the one saved in this session, and the movie named. */
+function readRunPipelineRequest(c: RequestClause): Record<string, unknown> {
+  const name = /\b(?:run|apply|use|reuse|execute)\s+(?:the\s+|my\s+|our\s+)?(?:saved\s+)?(?:pipeline|workflow|recipe)?\s*["'`]?([a-z0-9][\w-]*)["'`]?(?=\s+(?:pipeline|workflow|on|to|for)|\s*$)/i.exec(c.text)
+    ?? /\b(?:pipeline|workflow|recipe)\s+(?:called\s+|named\s+)?["'`]?([a-z0-9][\w-]*)["'`]?/i.exec(c.text);
+  const args: Record<string, unknown> = {};
+  const pipelines = c.paths.filter((p) => /\.ya?ml$/i.test(p));
+  if (pipelines.length) args.pipeline = pipelines[0];
+  else if (name && !/^(on|to|the|it|this|that|pipeline|workflow)$/i.test(name[1])) args.pipeline = name[1].toLowerCase();
+  else {
+    const saved = [...c.artifacts].reverse().find((a) => !a.now && a.type === 'pipeline');
+    if (saved) args.pipeline = saved.id;
+  }
+  const movie = c.paths.find((p) => /\.(ome\.)?tiff?$/i.test(p));
+  if (movie) args.movie = movie;
+  return args;
+}
+
 const runPipeline = defineTool({
   name: 'run_pipeline',
   summary: 'Runs a saved pipeline on a movie.',
@@ -128,6 +149,7 @@ const runPipeline = defineTool({
     movie: movieArg.describe('The movie to run it on (the pipeline\'s first input): an artifact id or a file path'),
     inputs: z.record(z.string(), z.string()).optional().describe('Other pipeline inputs by name, if the pipeline declares more than one'),
   }),
+  fromRequest: readRunPipelineRequest,
   async run(args, ctx) {
     const path = pipelinePath(args.pipeline, ctx);
     const pipeline = loadPipeline(path);

@@ -9,6 +9,7 @@ import { runStep } from '../../src/agent/executor.ts';
 import { Session } from '../../src/agent/session.ts';
 import { simulateToFiles } from '../../src/sim/index.ts';
 import { ALL_TOOLS } from '../../src/agent/allTools.ts';
+import { clauseForTool } from '../../src/agent/planner/builders.ts';
 
 const tool = (name: string) => tools.find((t) => t.name === name)!;
 
@@ -37,7 +38,7 @@ describe('agent tools', () => {
   });
 
   it('save_pipeline keeps the results a request names', () => {
-    const clause = (text: string) => ({ text, request: text, quantities: [], paths: [], artifacts: [{ id: 'plot-2', type: 'plot' }, { id: 'tracks-3', type: 'tracks' }] });
+    const clause = (text: string) => clauseForTool('save_pipeline', text, { artifactsAtStart: [{ id: 'plot-2', type: 'plot' }, { id: 'tracks-3', type: 'tracks' }] });
     expect(tool('save_pipeline').fromRequest!(clause('save what made plot-2 and tracks-3 as a pipeline called speed'))).toEqual({ keep: ['plot-2', 'tracks-3'] });
     expect(tool('save_pipeline').fromRequest!(clause('save plot-9 as a pipeline'))).toEqual({});
     expect(tool('save_pipeline').fromRequest!(clause('save this as a pipeline called nuclei'))).toEqual({});

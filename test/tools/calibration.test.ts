@@ -13,6 +13,7 @@ import { simulate } from '../../src/sim/index.ts';
 import { readTrackMateXml } from '../../src/analysis/trackmateXml.ts';
 import { readTableCsv } from '../../src/analysis/table.ts';
 import { ALL_TOOLS } from '../../src/agent/allTools.ts';
+import { clauseForTool } from '../../src/agent/planner/builders.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cellpilot-calibration-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -76,16 +77,9 @@ describe('set_calibration', () => {
 
   it('reads a calibration sentence', async () => {
     const tool = ALL_TOOLS.find((t) => t.name === 'set_calibration')!;
-    const q = (value: number, unit: string, kind: string, before: string, after = '') => ({ value, unit, kind, before, after });
-    const args = tool.fromRequest!({
-      text: 'the pixel size is 0.65 µm and frames are 5 min apart',
-      request: 'the pixel size is 0.65 µm and frames are 5 min apart',
-      quantities: [q(0.65, 'um', 'length', 'the pixel size is', 'and frames are'), q(5, 'min', 'time', 'and frames are', 'apart')],
-      paths: [],
-      artifacts: [],
-    });
+    const args = tool.fromRequest!(clauseForTool('set_calibration', 'the pixel size is 0.65 µm and frames are 5 min apart'));
     expect(args).toEqual({ pixelSizeUm: 0.65, frameIntervalS: 300, timeUnit: 'min' });
-    const z = tool.fromRequest!({ text: 'z step 2 µm', request: 'z step 2 µm', quantities: [q(2, 'um', 'length', 'z step')], paths: [], artifacts: [] });
+    const z = tool.fromRequest!(clauseForTool('set_calibration', 'z step 2 µm'));
     expect(z).toEqual({ zStepUm: 2 });
   });
 

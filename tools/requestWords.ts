@@ -1,0 +1,43 @@
+// Helpers the tools' argument readers (`fromRequest`) share: what a measured feature is
+// called in measure's table, and a size or distance said in µm for an argument in pixels.
+import type { RequestQuantity } from './types.ts';
+
+const FEATURES: { value: string; re: RegExp }[] = [
+  { value: 'area', re: /\bareas?\b|\bsizes?\b/i },
+  { value: 'mean_intensity', re: /\bintensit\w*|\bbrightness\b|\bsignal\b|\bfluorescence\b/i },
+  { value: 'speed', re: /\bspeeds?\b|\bvelocit\w*|\bhow fast\b/i },
+  { value: 'circularity', re: /\bcircularity\b|\broundness\b|\bshape\b/i },
+  { value: 'displacement', re: /\bdisplacement\b|\bdistance travel\w*/i },
+  { value: 'perimeter', re: /\bperimeter\b/i },
+  { value: 'eccentricity', re: /\beccentricity\b|\belongation\b/i },
+  { value: 'track_length', re: /\btrack lengths?\b|\btrack durations?\b/i },
+  { value: 'count', re: /\bcell counts?\b|\bnumber of (?:cells|nuclei)\b|\bcounts?\b/i },
+];
+
+/** The measured feature the words name ("cell size" → area, "how fast" → speed), or undefined. */
+export function findFeature(text: string): string | undefined {
+  return FEATURES.find((f) => f.re.test(text))?.value;
+}
+
+/** measure's table column for a feature word: "area" → area_px, "intensity" → mean_intensity_c1 (channel 1 unless named). */
+export function featureColumn(word: string, channel: number | string | undefined): string {
+  const feature = findFeature(word) ?? word.toLowerCase();
+  if (feature === 'mean_intensity') return `mean_intensity_c${typeof channel === 'number' && channel > 0 ? channel : 1}`;
+  if (feature === 'area') return 'area_px';
+  if (feature === 'perimeter') return 'perimeter_px';
+  return feature;
+}
+
+/** A length in µm when the number was said in µm or nm; undefined for pixels and bare numbers. */
+export function micrometres(q: RequestQuantity): number | undefined {
+  if (q.unit === 'um') return q.value;
+  if (q.unit === 'nm') return q.value / 1000;
+  return undefined;
+}
+
+export const formatNumber = (n: number): string => String(Math.round(n * 100) / 100);
+
+/** A distance in µm as pixels at the movie's pixel size (two decimals), or undefined when the movie does not record it. */
+export function pixelsFromMicrometres(valueUm: number, pixelSizeUm: number | undefined): number | undefined {
+  return pixelSizeUm === undefined ? undefined : Math.round((valueUm / pixelSizeUm) * 100) / 100;
+}
