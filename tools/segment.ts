@@ -154,6 +154,7 @@ const segment = defineTool({
   description:
     'Finds nuclei (or cells) in every frame and writes a label movie (each object a number, background 0; not linked over time, use track for that). Classical: Gaussian smoothing, a global threshold (triangle, Otsu, Li or manual), hole filling, a distance-transform watershed that splits touching nuclei, and size filters; or method "model" for the deep-learning segmenter. The object size and whether objects are bright or dark are measured on the movie, and the parameters follow from them unless given. Returns the labels artifact, the object count per frame and the parameters chosen.',
   schema,
+  fromRequest: readSegmentRequest,
   async run(args, ctx) {
     const movie = await ctx.openMovie(args.movie);
     try {
