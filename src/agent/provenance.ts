@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { IHasher } from 'hash-wasm';
 import { observeTiffReads } from '../image/tiff/tiffFile.ts';
+import { observeMovieWrites, type WriteObserver } from '../image/writer.ts';
 import type { ArtifactRef } from '../../tools/types.ts';
 import type { StepStatus } from './events.ts';
 import { redact } from './secrets.ts';
@@ -104,6 +105,7 @@ export function loadHasher(): Promise<Hasher> {
   loading ??= createXXHash128().then((h) => {
     hasher = h;
     observeTiffReads(hashWhileRead);
+    observeMovieWrites(hashWhileWritten);
     return h;
   });
   return loading;
@@ -264,6 +266,55 @@ function readRange(real: string, offset: number, length: number): Uint8Array {
   }
   return out;
 }
+
+// Outputs are hashed while the movie writer writes them (issue 16.1: no second pass over a
+// written movie either): the writer hands over every byte once, in file order, and says when
+// the file is in place; its hash is then known under the file's size, inode and mtime.
+interface WriteTap {
+  upTo: number;
+  state: Uint8Array | undefined;
+  broken: boolean;
+}
+const writeTaps = new Map<string, WriteTap>();
+
+const hashWhileWritten: WriteObserver = {
+  written(path, offset, bytes) {
+    if (!hasher) return;
+    if (offset === 0) writeTaps.set(path, { upTo: 0, state: undefined, broken: false });
+    const tap = writeTaps.get(path);
+    if (!tap || tap.broken) return;
+    if (offset !== tap.upTo) {
+      tap.broken = true; // not front to back: contentHash reads the file instead
+      return;
+    }
+    try {
+      if (tap.state) hasher.load(tap.state);
+      else hasher.init();
+      hasher.update(bytes);
+      tap.state = hasher.save();
+      tap.upTo += bytes.byteLength;
+    } catch {
+      tap.broken = true;
+    }
+  },
+  finished(path) {
+    const tap = writeTaps.get(path);
+    writeTaps.delete(path);
+    if (!tap || tap.broken || !tap.state || !hasher) return;
+    try {
+      const real = realpathSync(path);
+      const stat = statSync(real);
+      if (!stat.isFile() || stat.size !== tap.upTo) return;
+      hasher.load(tap.state);
+      memoryCache.set(cacheKey(real, stat), { algorithm: HASH_ALGORITHM, digest: hasher.digest('hex'), bytes: stat.size });
+    } catch {
+      // unreadable now: contentHash decides
+    }
+  },
+  abandoned(path) {
+    writeTaps.delete(path);
+  },
+};
 
 /** Completes a hash begun while the file was read (reading only the rest); undefined when none was begun for this version of it. */
 function finishTap(real: string, key: string, size: number): ContentHash | undefined {

@@ -62,6 +62,7 @@ describe('content hashes for provenance', () => {
     const dir = tempDir();
     const file = join(dir, 'movie.tif');
     await writeMovie(file, simulate({ frames: 12, width: 64, height: 64, cells: 3, seed: 4, divisionRate: 0 }).movie);
+    forgetHashesInMemory(); // the hash taken while it was written: this test is about reading
     const size = statSync(file).size;
     const expected = await xxhash128(readFileSync(file));
     const movie = await openMovie(file);
@@ -78,6 +79,7 @@ describe('content hashes for provenance', () => {
     const dir = tempDir();
     const file = join(dir, 'movie.tif');
     await writeMovie(file, simulate({ frames: 12, width: 64, height: 64, cells: 3, seed: 5, divisionRate: 0 }).movie);
+    forgetHashesInMemory();
     const movie = await openMovie(file);
     for (const t of [9, 10, 2, 0]) await movie.plane(t, 0, 0);
     await movie.close();
@@ -85,6 +87,7 @@ describe('content hashes for provenance', () => {
 
     const other = join(dir, 'other.tif');
     await writeMovie(other, simulate({ frames: 6, width: 64, height: 64, cells: 3, seed: 6, divisionRate: 0 }).movie);
+    forgetHashesInMemory();
     const reading = await openMovie(other);
     for (let t = 0; t < 6; t++) await reading.plane(t, 0, 0);
     await reading.close();
@@ -92,5 +95,20 @@ describe('content hashes for provenance', () => {
     await writeMovie(other, simulate({ frames: 6, width: 64, height: 64, cells: 3, seed: 7, divisionRate: 0 }).movie);
     utimesSync(other, new Date(), new Date(Date.now() + 5000));
     expect(contentHash(other, dir)?.digest).toBe(await xxhash128(readFileSync(other)));
+  });
+
+  it('hashes a movie while the writer writes it: no read at all, the digest of the file in place', async () => {
+    await loadHasher();
+    const dir = tempDir();
+    const file = join(dir, 'written.tif');
+    await writeMovie(file, simulate({ frames: 8, width: 64, height: 64, cells: 3, seed: 8, divisionRate: 0 }).movie);
+    const before = hashingReads.bytes;
+    const expected = await xxhash128(readFileSync(file));
+    expect(contentHash(file, dir)).toEqual({ algorithm: 'xxh128', digest: expected, bytes: statSync(file).size });
+    expect(hashingReads.bytes).toBe(before);
+    // changed after it was written (a new time): read and hashed afresh
+    writeFileSync(file, 'replaced');
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    expect(contentHash(file, dir)?.digest).toBe(await xxhash128('replaced'));
   });
 });
