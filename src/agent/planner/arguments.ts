@@ -86,6 +86,7 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
     const edge = /[,;.\d]|\b(?:and|or|but|then)\b/;
     const near = new Set(meanings(`${q.before.split(edge).at(-1) ?? ''} ${q.after.split(edge)[0] ?? ''}`));
     // "keep the ones bigger than 50 px" is a lower bound, "throw away anything larger than 400 px" an upper one
+    const said = new Set(near);
     const bound = boundOf(q.before);
     if (bound) near.add(meaning(normalizeWord(bound)));
     let best: { name: string; score: number; value: number } | undefined;
@@ -97,7 +98,8 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
       const described = meanings((p.description ?? '').split(/[;(.]/)[0]);
       const score = 2 * own.filter((w) => near.has(w)).length + 0.5 * new Set(described.filter((w) => near.has(w) && !own.includes(w))).size;
       // a bare number needs its argument's own words; a number with a unit may lean on the description
-      if (own.every((w) => !near.has(w)) && (q.unit === '' || score === 0)) continue;
+      // (the bound a comparison states is no name word by itself: "circularity above 0.8" is no minimum area)
+      if (own.every((w) => !said.has(w)) && (q.unit === '' || score === 0)) continue;
       if (!best || score > best.score) best = { name, score, value };
     }
     if (best) out[best.name] = { value: best.value, score: best.score };

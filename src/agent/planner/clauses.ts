@@ -14,7 +14,7 @@ export interface Clause {
   sentence: number;
 }
 
-const NEGATION = /^(?:,?\s*)(?:but\s+|and\s+|then\s+)?(?:please\s+)?(?:(?:do\s+not|don't|dont|never|no\s+need\s+to|not|without|skip(?:ping)?|except(?:\s+for)?|leave\s+out\s+the|no)\b)/i;
+const NEGATION = /^(?:,?\s*)(?:but\s+|and\s+|then\s+|so\s+)?(?:please\s+)?(?:(?:do\s+not|don't|dont|never|no\s+need\s+to|not|without|skip(?:ping)?|except(?:\s+for)?|leave\s+out\s+the|no)\b)/i;
 const FIRST = /^(?:,?\s*)(?:but\s+|and\s+)?(?:first(?:\s+of\s+all)?|before\s+(?:that|this|anything(?:\s+else)?|doing\s+(?:that|this|so)))\b/i;
 const BEFORE = /^(?:,?\s*)before\b/i;
 const AFTER = /^(?:,?\s*)(?:but\s+)?(?:only\s+)?after\b(?!\s+that\b)/i;
@@ -23,7 +23,7 @@ const AFTER = /^(?:,?\s*)(?:but\s+)?(?:only\s+)?after\b(?!\s+that\b)/i;
  * Where a new clause starts: sentence ends, commas, "and", "then", "but", "before",
  * "after", "without" ... Numbers joined by "and" ("frames 10 and 20") stay together.
  */
-const SPLIT = /[.;!?](?=\s|$)|,|\s(?=[+&]\s)|\s*(?=(?:-+>|→|=>))|\s(?=(?:and\s+then|and\s+also|and\s+finally|and|then|after\s+that|afterwards|followed\s+by|but|before|after|without|finally|also|plus|next)\b)/gi;
+const SPLIT = /[.;!?](?=\s|$)|,|:(?=\s)|\s[-–—](?=\s)|\s(?=[+&]\s)|\s*(?=(?:-+>|→|=>))|\s(?=(?:and\s+then|and\s+also|and\s+finally|and|then|after\s+that|afterwards|followed\s+by|but|before|after|without|finally|also|plus|next|so(?!\s+(?:that|far|much|many|long|I\b|we\b))(?=\s+\w))\b)/gi;
 
 export function splitClauses(text: string): Clause[] {
   const cuts: { at: number; sentenceEnd: boolean }[] = [];
@@ -47,7 +47,7 @@ export function splitClauses(text: string): Clause[] {
     const plus = /^[\s,]*[+&]/.test(raw);
     // "drift -> segment -> track": an arrow joins like "then"
     const arrow = /^[\s,]*(?:-+>|→|=>)/.test(raw);
-    const trimmed = raw.replace(/^[\s,]*(?:-+>|→|=>)/, '').replace(/^[\s,.;!?+&]+/, '');
+    const trimmed = raw.replace(/^[\s,]*(?:-+>|→|=>|[-–—](?=\s))/, '').replace(/^[\s,.;:!?+&]+/, '');
     const offset = start + (raw.length - trimmed.length);
     if (/\w/.test(trimmed)) {
       const joiner = arrow ? 'then' : plus ? 'and' : /^(and\s+then|and|then|after\s+that|but|before|after|without|with|also|plus|next|finally|followed\s+by)\b/i.exec(trimmed)?.[1]?.toLowerCase() ?? (text.slice(Math.max(0, start - 1), start + 1).includes(',') ? ',' : '');
@@ -76,7 +76,7 @@ const ADVICE = /^(?:so\s+|and\s+|but\s+|hi,?\s+|quick question:?\s+)?(?:(?:is|is
  * time-lapse of HeLa cells with H2B-GFP", "these are MDCK cells"). Numbers make it a fact
  * to use ("the movie is 0.65 µm per pixel"), so a clause with one is never only context.
  */
-const CONTEXT = /^(?:(?:hi|hello|hey|dear \w+|thanks|thank you|cheers|many thanks|best|regards)\b[\s!,.]*$|(?:i|we)(?:'ve| have| got| imaged| recorded| acquired| took| filmed| am| are| work)\b|(?:this|these|it|they|the movie|the data|the cells|my data|my movie|the sample)(?: is|'s| are| was| were| shows?| contains?| has| have)\b)/i;
+const CONTEXT = /^(?:(?:and|but|ok(?:ay)?|so|well|right|hi|hello|hey)[,!]?\s+(?:so\s+)?)?(?:(?:hi|hello|hey|dear \w+|thanks|thank you|cheers|many thanks|best|regards)\b[\s!,.]*$|(?:i|we)(?:'ve| have| got| imaged| recorded| acquired| took| filmed| am| are| work)\b|(?:this|these|it|they|(?:the|my|our)\s+(?:[\w-]+\s+){0,2}?(?:movie|movies|data|cells?|nuclei|images?|sample|stage|drift|signal|stack|video|recording|time-?lapse|frames?|noise|background))(?: is|'s| are| was| were| shows?| contains?| has| have| drifted| moved| fades?| faded| bleached| bleaches| looks?| seems?| gets?| got)\b)/i;
 
 export function isContext(text: string): boolean {
   // a number on its own (not one inside a name such as H2B-GFP)

@@ -65,18 +65,25 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
   const clauses = isOneQuestion(text) ? [{ text: text.trim(), start: text.length - text.trimStart().length, end: text.trimEnd().length, negated: false, joiner: '', sentence: 0 }] : splitClauses(text);
   const picked: { clause: number; tool: string }[] = [];
   const excluded: string[] = [];
+  // the step a sentence of context describes a problem for ("the stage drifted a lot"), for a later "fix that"
+  let described: Match | undefined;
   clauses.forEach((clause, i) => {
     // "Hi! I have a time-lapse of HeLa cells": what the data is, not a step
-    if (isContext(clause.text)) return;
+    if (isContext(clause.text)) {
+      described = bestMatch(index.match(clause.text), clause.text, catalogue) ?? described;
+      return;
+    }
     // a negated clause names what not to run; elsewhere "instead of Otsu" names no step
     const ranked = index.match(clause.negated ? clause.text : withoutRejected(clause.text));
-    const best = bestMatch(ranked, clause.text, catalogue);
+    const best = bestMatch(ranked, clause.text, catalogue) ?? (POINTS_BACK.test(clause.text) ? described : undefined);
     if (!best) return;
     if (clause.negated) {
       excluded.push(best.tool);
       return;
     }
     const previous = picked.at(-1);
+    // "..., keep only those with circularity above 0.8": a filter on the previous step's objects, applied or named there, not a step
+    if (previous && FILTERS_EARLIER.test(clause.text)) return;
     // "measure area and intensity": one step; "as CSV and TrackMate XML": two, one per value
     if (previous && previous.tool === best.tool && !namesAnotherValue(best.tool, clauses[previous.clause].text, clause.text, catalogue)) return;
     // ", with a min overlap of 1", ", using the Li method": a phrase that says how the previous step runs
@@ -98,12 +105,24 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     }
     picked.push({ clause: i, tool: best.tool });
   });
+  // "I'd like to follow each nucleus over time. Can you denoise and then track them?": the aim, then the steps that reach it
+  const asked = picked.filter((p, k) => !(AIM.test(clauses[p.clause].text) && picked.slice(k + 1).some((q) => q.tool === p.tool && clauses[q.clause].sentence > clauses[p.clause].sentence)));
+  picked.splice(0, picked.length, ...asked);
   const order = orderSteps(clauses, picked.map((p) => p.clause));
   const mentions = picked
     .filter((p) => !excluded.includes(p.tool))
     .map((p) => ({ tool: p.tool, start: clauses[p.clause].start, end: clauses[p.clause].end, order: order.indexOf(p.clause) }));
   return { mentions, excluded: [...new Set(excluded)] };
 }
+
+/** A clause that keeps or drops some of what the step before found ("keep only those with ...", "but only the ones that ..."). */
+const FILTERS_EARLIER = /^(?:and\s+|but\s+|then\s+)?(?:(?:keep|retain|leave)\s+only|only\s+(?:keep|retain|the\s+ones|those|ones)|(?:keep|retain|exclude|drop|remove|discard|ignore)\s+(?:just\s+|only\s+)?(?:those|the\s+ones|ones|any)\s+(?:that|which|with|whose|where|above|below|bigger|smaller|larger|longer|shorter))\b/i;
+
+/** A sentence that states the aim ("I'd like to track the cells", "the goal is to measure ..."), not yet the steps. */
+const AIM = /^(?:so\s+)?(?:i'd like|i would like|i want|i need|we want|we need|we'd like|we would like|my goal is|our goal is|the goal is|the aim is|i'm trying|we're trying|i am trying|we are trying)\b/i;
+
+/** "could you sort that out", "fix it": a step named only by the problem a sentence before described. */
+const POINTS_BACK = /\b(?:fix|sort|deal\s+with|correct|handle|take\s+care\s+of|get\s+rid\s+of|remove)\b(?:\s+\w+)?\s+(?:that|this|it)\b|\b(?:sort|fix)\s+(?:that|this|it)\s+out\b/i;
 
 /**
  * The best match, where two score about the same preferring the tool whose arguments the
@@ -460,8 +479,10 @@ function acquisitionRunning(conversation: Conversation): boolean {
 }
 
 function clauseOf(text: string, mentions: Mention[], i: number): string {
-  const start = i === 0 ? 0 : mentions[i].start;
-  const end = i + 1 < mentions.length ? mentions[i + 1].start : text.length;
+  // the first step's words start with the request, the last's run to its end, less the sentences of context around them ("I imaged HeLa cells overnight", "cheers")
+  const told = splitClauses(text).filter((c) => !isContext(c.text));
+  const start = i === 0 ? Math.min(mentions[0].start, told[0]?.start ?? 0) : mentions[i].start;
+  const end = i + 1 < mentions.length ? mentions[i + 1].start : Math.max(mentions[i].end, told.at(-1)?.end ?? text.length);
   return text.slice(start, end);
 }
 

@@ -14,3 +14,11 @@ describe('clauses', () => {
     expect(splitClauses('a time-lapse of nuclei').length).toBe(1);
   });
 });
+
+describe('context', () => {
+  it('reads descriptions of the data as context, commands not', async () => {
+    const { isContext } = await import('../../../src/agent/planner/clauses.ts');
+    for (const text of ['ok so I imaged these cells overnight', 'and the stage drifted quite a bit', 'My images are super noisy', 'the drift is fine']) expect(isContext(text), text).toBe(true);
+    for (const text of ['correct the drift', 'the pixel size is 0.65 µm', 'track the nuclei']) expect(isContext(text), text).toBe(false);
+  });
+});

@@ -1,0 +1,33 @@
+// The clause grammar as the planner reads it: context sentences, a problem fixed by "that",
+// the aim stated before the steps, filters on the previous step, negation after "so".
+import { describe, expect, it } from 'vitest';
+import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
+import { catalogueFromTools } from '../../../src/agent/planner/catalogue.ts';
+import { understand } from '../../../src/agent/planner/planner.ts';
+
+const catalogue = catalogueFromTools(ALL_TOOLS);
+const tools = (text: string) => {
+  const u = understand(text, catalogue);
+  return [...u.mentions].sort((a, b) => a.order - b.order).map((m) => m.tool);
+};
+
+describe('understanding a request', () => {
+  it('reads a problem described in context and fixed by "that"', () => {
+    expect(tools('ok so I imaged these cells overnight and the stage drifted quite a bit, could you sort that out and then pull out the nuclei? cheers')).toEqual(['correct_drift', 'segment']);
+  });
+
+  it('keeps the steps, not the aim stated before them', () => {
+    expect(tools("I'd like to follow each nucleus over time. Can you clean up the noise and then track them?")).toEqual(['denoise', 'track']);
+  });
+
+  it('reads a filter on the previous step as no step of its own', () => {
+    expect(tools('segment nuclei and keep only those with circularity above 0.8')).toEqual(['segment']);
+  });
+
+  it('reads "so don\'t ..." as an exclusion and a dash as a clause break', () => {
+    const u = understand("segment and track; the drift is fine so don't correct it", catalogue);
+    expect(u.mentions.map((m) => m.tool)).toEqual(['segment', 'track']);
+    expect(u.excluded).toEqual(['correct_drift']);
+    expect(tools('it gets dimmer every frame - use the simple ratio method')).toEqual(['correct_bleach']);
+  });
+});
