@@ -5,8 +5,9 @@
 //    distances under 15 px, "no link" blocks at 1.05 x the largest cost). Ours: linkFrames
 //    (sparse candidates, solver chosen by fill); SciPy: the dense block matrix and
 //    linear_sum_assignment, as a Python user writes it. Same links, same total cost.
-// 2. The solvers alone on identical dense matrices: 300 x 300 uniform costs, and the
-//    600 x 600 block matrices of (1) (solveDenseLap forced, and solveLap's choice).
+// 2. The solvers alone on identical dense matrices: uniform costs of 100 x 100, 300 x 300
+//    and 1000 x 1000, and the 600 x 600 block matrices of (1) (solveDenseLap forced, and
+//    solveLap's choice).
 // Run: node bin/run-ts.js bench/track.ts
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,8 +23,12 @@ const SPOTS = 300;
 const FIELD_PX = 512;
 const STEP_PX = 2.5;
 const MAX_DISTANCE_PX = 15;
-const DENSE_MATRICES = 60;
-const DENSE_SIZE = 300;
+/** Dense sizes and how many matrices of each (about the same work per size for SciPy). */
+const DENSE: { size: number; matrices: number }[] = [
+  { size: 100, matrices: 300 },
+  { size: 300, matrices: 60 },
+  { size: 1000, matrices: 6 },
+];
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
 /**
@@ -68,10 +73,10 @@ function readSpots(path: string): TrackerSpot[][] {
   return frames;
 }
 
-/** Identical dense matrices for both sides: uniform 300 x 300 costs. */
-function makeDense(path: string): void {
-  const rand = mulberry32(5);
-  const all = new Float64Array(DENSE_MATRICES * DENSE_SIZE * DENSE_SIZE);
+/** Identical dense matrices for both sides: uniform costs. */
+function makeDense(path: string, size: number, matrices: number): void {
+  const rand = mulberry32(5 + size);
+  const all = new Float64Array(matrices * size * size);
   for (let k = 0; k < all.length; k++) all[k] = rand() * 100;
   writeFileSync(path, Buffer.from(all.buffer));
 }
@@ -107,7 +112,7 @@ function toSparse(cost: Float64Array, n: number) {
 }
 
 /** Child mode: one measurement of ours, printed as JSON. */
-function child([mode, path, count]: string[]): void {
+function child([mode, path, count, size]: string[]): void {
   if (mode === 'link') {
     const frames = readSpots(path);
     const settings = { ...LAP_DEFAULTS, linkingMaxDistance: MAX_DISTANCE_PX };
@@ -124,7 +129,7 @@ function child([mode, path, count]: string[]): void {
   if (mode === 'dense') {
     const bytes = readFileSync(path);
     const all = new Float64Array(bytes.buffer, bytes.byteOffset, bytes.length / 8);
-    const n = DENSE_SIZE;
+    const n = Number(size);
     const start = performance.now();
     const cpu = process.cpuUsage();
     let total = 0;
@@ -148,7 +153,7 @@ import sys, time, json
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 from scipy.spatial.distance import cdist
-mode, path, frames, count, maxd = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5])
+mode, path, frames, count, maxd, size = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6])
 def spots():
     counts = np.fromfile(path, dtype='<i4', count=frames)
     xy = np.fromfile(path, dtype='<f8', offset=4 * frames).reshape(-1, 2)
@@ -175,7 +180,7 @@ if mode == 'link':
         keep = (r < nr) & (k < nc)
         links += int(keep.sum()); total += float(m[r[keep], k[keep]].sum())
 elif mode == 'dense':
-    n = 300
+    n = size
     all = np.fromfile(path, dtype='<f8').reshape(-1, n, n)
     start = time.perf_counter(); cpu = time.process_time()
     for m in all[:count]:
@@ -194,13 +199,16 @@ export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cellpilot-bench-track-'));
   try {
     const spotsPath = join(dir, 'spots.bin');
-    const densePath = join(dir, 'dense.f64');
     makeSpots(spotsPath);
-    makeDense(densePath);
+    const densePaths = DENSE.map(({ size, matrices }) => {
+      const path = join(dir, `dense-${size}.f64`);
+      makeDense(path, size, matrices);
+      return path;
+    });
     console.log(`linking: fresh process per run, median of ${ROUNDS} alternating runs per side (work timed inside each child); ${loadNote()}`);
     if (missing) return void console.log(missing);
-    const ours = (mode: string, path: string, count = 0) => ({ label: `cellpilot ${mode}`, command: process.execPath, args: [RUN_TS, 'bench/track.ts', '--child', mode, path, String(count)] });
-    const scipy = (mode: string, path: string, count = 0) => ({ label: `scipy ${mode}`, command: PYTHON, args: ['-c', PEER, mode, path, String(FRAMES), String(count), String(MAX_DISTANCE_PX)] });
+    const ours = (mode: string, path: string, count = 0, size = 0) => ({ label: `cellpilot ${mode}`, command: process.execPath, args: [RUN_TS, 'bench/track.ts', '--child', mode, path, String(count), String(size)] });
+    const scipy = (mode: string, path: string, count = 0, size = 0) => ({ label: `scipy ${mode}`, command: PYTHON, args: ['-c', PEER, mode, path, String(FRAMES), String(count), String(MAX_DISTANCE_PX), String(size)] });
     console.log('| work | cellpilot wall / CPU | SciPy linear_sum_assignment wall / CPU | ratio (CPU) | load | check |');
     console.log('|---|---|---|---|---|---|');
     const row = (work: string, c: ReturnType<typeof alternate>, goal: string) => {
@@ -211,7 +219,9 @@ export async function run(): Promise<void> {
       summaryRow({ work, metric: 'CPU, work in the process', ours: `${s(c.workS[0])} wall, ${s(a)} CPU`, peer: `SciPy ${s(c.workS[1])} wall, ${s(b)} CPU`, ratio: b / a, goal, load: c.load });
     };
     row(`linking ${FRAMES} frames x ~${SPOTS} moving, dividing spots (ours: solver by fill; SciPy: dense block matrix)`, alternate([ours('link', spotsPath), scipy('link', spotsPath)], ROUNDS), '>= 1.0');
-    row(`dense solver, ${DENSE_MATRICES} identical ${DENSE_SIZE}x${DENSE_SIZE} uniform matrices`, alternate([ours('dense', densePath, DENSE_MATRICES), scipy('dense', densePath, DENSE_MATRICES)], ROUNDS), '>= 1.0');
+    DENSE.forEach(({ size, matrices }, k) =>
+      row(`dense solver, ${matrices} identical ${size}x${size} uniform matrices`, alternate([ours('dense', densePaths[k], matrices, size), scipy('dense', densePaths[k], matrices, size)], ROUNDS), '>= 1.0'),
+    );
     row('60 identical ~600x600 linking block matrices, solveDenseLap forced', alternate([ours('block-dense', spotsPath, 60), scipy('block', spotsPath, 60)], ROUNDS), 'info');
     row('60 identical ~600x600 linking block matrices, solveLap (picks sparse)', alternate([ours('block-auto', spotsPath, 60), scipy('block', spotsPath, 60)], ROUNDS), 'info');
   } finally {
