@@ -3,5 +3,8 @@
 // every other command paintEarly returns at once); then the command line runs from the
 // command bundle when it matches the sources, else from the TypeScript sources through
 // tsx's loader (src/bundle/start.mjs).
-await (await import('../src/ui/early.mjs')).paintEarly(process.argv.slice(2));
+const argv = process.argv.slice(2);
+// Only `cellpilot`, `cellpilot chat ...` and `cellpilot --option ...` can be a chat (see
+// plainChatArgs in early.mjs): other commands skip loading the early paint (about 10 ms).
+if (argv.length === 0 || argv[0] === 'chat' || argv[0].startsWith('-')) await (await import('../src/ui/early.mjs')).paintEarly(argv);
 await (await import('../src/bundle/start.mjs')).startCli();
