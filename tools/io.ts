@@ -177,6 +177,7 @@ const simulateMovie = defineTool({
   examples: ['simulate a movie with 30 dividing nuclei', 'generate a synthetic time-lapse of 50 frames', 'make me a demo movie, 128 px, 20 frames', 'create some fake data with drift'],
   consumes: [],
   produces: ['movie', 'labels', 'table'],
+  truth: ['labels', 'table'],
   results: { frames: { about: 'frames simulated', unit: 'frames' }, cellsFirst: { about: 'nuclei in the first frame', unit: '' }, cellsLast: { about: 'nuclei in the last frame', unit: '' }, divisions: { about: 'divisions', unit: '' }, maxDriftPx: { about: 'largest stage drift', unit: 'px' } },
   description:
     'Makes a synthetic live-cell movie with known ground truth, to test or compare analysis steps: fluorescent nuclei that move, grow and divide, with optional stage drift, photobleaching, camera noise at a chosen SNR, a brightfield channel and z planes. Writes the movie (uint16 ImageJ TIFF) and a Cell Tracking Challenge truth folder (TRA/man_track.txt lineage, SEG masks, drift.csv, clean.tif). Returns the movie and the masks as artifacts and the truth folder path in values.truthDir.',

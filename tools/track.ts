@@ -464,9 +464,9 @@ function readEvaluationRequest(c: RequestClause): Record<string, unknown> {
   const hasTracks = c.artifacts.some((a) => !a.now && a.type === 'tracks') || c.previousTool === 'track';
   const ids = c.read.artifactIds().filter((id) => /^(tracks|labels)-/.test(id));
   args.result = ids.length ? ids[0] : { $ref: labelsWanted || !hasTracks ? 'labels' : 'tracks', mode: 'chain' };
-  // after "simulate ...", the simulator's truth folder is the natural ground truth
-  const simulated = [...c.artifacts].reverse().find((a) => a.producedBy === 'simulate_movie' && a.type === 'labels' && a.path);
-  if (args.groundTruth === undefined && simulated?.path) args.groundTruth = simulated.path.replace(/[\\/]SEG[\\/]?$/, '');
+  // after "simulate ...", the simulation's truth folder (its masks are in SEG/) is the natural ground truth
+  const truthMasks = [...c.artifacts].reverse().find((a) => a.truth && a.type === 'labels' && a.path);
+  if (args.groundTruth === undefined && truthMasks?.path) args.groundTruth = truthMasks.path.replace(/[\\/]SEG[\\/]?$/, '');
   return args;
 }
 

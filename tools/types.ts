@@ -84,8 +84,8 @@ export interface RequestClause {
   paths: string[];
   /** Lateral pixel size of the session's movie in µm, when its header says. */
   pixelSizeUm?: number;
-  /** The session's artifacts, oldest first; `now` marks those made earlier in this same request. */
-  artifacts: { id: string; type: string; producedBy?: string; path?: string; now?: boolean }[];
+  /** The session's artifacts, oldest first; `now` marks those made earlier in this same request, `truth` a tool's ground truth. */
+  artifacts: { id: string; type: string; producedBy?: string; path?: string; now?: boolean; truth?: boolean }[];
   /** Earlier steps of the conversation, oldest first: the tool, whether it succeeded, the values it reported. */
   earlier: { tool: string; ok: boolean; values: Record<string, unknown> }[];
   /** The tool of the step just before this one in the same request, if any. */
@@ -158,6 +158,8 @@ export interface ToolSelfDescription {
   needsApproval?: boolean | ApprovalCheck;
   /** Words people use for an argument's enum values: { method: { model: ["u-net", "deep learning"] } }. */
   valueWords?: Record<string, Record<string, string[]>>;
+  /** Artifact types it writes as ground truth for evaluation (among `produces`): never chained on as results. */
+  truth?: ArtifactType[];
   /** The artifact types this tool is the usual maker of, when a later step needs one that does not exist yet. */
   makes?: ArtifactType[];
   /** Methods people ask for by name that this tool does not have: what runs instead, and the line the answer says. */

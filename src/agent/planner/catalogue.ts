@@ -1,5 +1,5 @@
 import { ALL_TOOLS, findTool } from '../allTools.ts';
-import type { ToolSelfDescription, ToolSpec } from '../../../tools/types.ts';
+import type { ArtifactType, ToolSelfDescription, ToolSpec } from '../../../tools/types.ts';
 import { toolJsonSchema } from '../../../tools/jsonSchema.ts';
 
 // What the planner knows about each tool: which artifact types it takes and produces,
@@ -41,8 +41,8 @@ export function selfOf(tool: string, catalogue?: Catalogue): Partial<ToolSelfDes
 }
 
 /** Artifacts that are ground truth or by-products, not results to chain on (unless named by id). */
-export function isTruth(a: { type: string; producedBy?: string }): boolean {
-  return a.producedBy === 'simulate_movie' && a.type !== 'movie';
+export function isTruth(a: { type: string; producedBy?: string }, catalogue?: Catalogue): boolean {
+  return !!a.producedBy && !!selfOf(a.producedBy, catalogue)?.truth?.includes(a.type as ArtifactType);
 }
 
 /** The main input a tool declares it consumes (first of `consumes`). */

@@ -1,0 +1,83 @@
+// A step's arguments: the generic reading (channel, frames, output where the schema has
+// them) with the tool's own `fromRequest` over it, declared in the tool's definition alone.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
+import { clauseForTool } from '../../../src/agent/planner/builders.ts';
+import { catalogueFromTools } from '../../../src/agent/planner/catalogue.ts';
+import { loadMicroscopeLanguage } from '../../../src/agent/planner/microscopeLanguage.ts';
+import { nextAction } from '../../../src/agent/planner/planner.ts';
+import { defineTool, type RequestClause, type ToolSpec } from '../../../tools/types.ts';
+
+// declared here and nowhere else: its words, its schema and its own argument reader
+const countFoci = defineTool({
+  name: 'count_foci',
+  summary: 'Counts DNA-damage foci in each nucleus.',
+  words: ['foci', 'focus count', 'puncta', 'gamma-h2ax'],
+  examples: ['count the foci', 'how many puncta per nucleus?'],
+  consumes: ['movie'],
+  produces: ['table'],
+  results: { fociPerNucleus: { about: 'mean foci per nucleus', unit: '' } },
+  description: 'Counts foci (small bright spots) per nucleus in every frame.',
+  schema: z.object({
+    movie: z.string().describe('The movie'),
+    channel: z.union([z.number().int(), z.string()]).optional().describe('Channel of the foci marker'),
+    detector: z.enum(['log', 'dog']).default('log').describe('Spot detector'),
+    spotRadiusPx: z.number().positive().optional().describe('Radius of a focus, px'),
+    region: z.enum(['nucleus', 'cytoplasm']).default('nucleus').describe('Where foci are counted'),
+  }),
+  valueWords: { detector: { log: ['laplacian of gaussian'], dog: ['difference of gaussians'] } },
+  fromRequest: (c: RequestClause) => {
+    // words no schema can say: "outside the nucleus" is the cytoplasm
+    const args: Record<string, unknown> = { detector: c.read.value('detector') };
+    if (/\boutside (?:the )?nucle/i.test(c.text)) args.region = 'cytoplasm';
+    const size = c.read.quantity(['length', 'count'], /radius|size/);
+    if (size) args.spotRadiusPx = size.value;
+    if (/\bevery channel\b|\ball channels\b/i.test(c.text)) args.channel = undefined;
+    if (/\bin 3-?d\b/i.test(c.text)) args.$ask = 'count_foci works on 2D planes: shall I use a maximum projection?';
+    else args.$note = 'Foci were counted with the default spot threshold.';
+    return args;
+  },
+  async run() {
+    return { summary: 'counted', artifacts: [], values: {} };
+  },
+}) as unknown as ToolSpec;
+
+const catalogue = catalogueFromTools([...ALL_TOOLS, countFoci]);
+const conversation = (request: string) => ({ request, artifactsAtStart: [{ id: 'movie-1', type: 'movie' }], earlier: [], current: [], earlierRequests: [] });
+
+describe('tool-owned argument readers', () => {
+  it('a tool declared in one file reads its own arguments, over the generic channel', async () => {
+    await loadMicroscopeLanguage();
+    const action = nextAction(conversation('count the foci outside the nucleus in channel 2 with a difference of gaussians, radius of 3 px'), catalogue);
+    expect(action).toEqual({ kind: 'call', tool: 'count_foci', args: { movie: 'movie-1', channel: 2, detector: 'dog', region: 'cytoplasm', spotRadiusPx: 3 } });
+    // an argument the reader sets to undefined is left unset, whatever the generic reading found
+    const all = nextAction(conversation('count the foci in every channel of the GFP movie'), catalogue);
+    expect(all.kind).toBe('call');
+    expect(all.kind === 'call' && all.args.channel).toBeUndefined();
+  });
+
+  it("the reader's question is asked instead of running anything", async () => {
+    await loadMicroscopeLanguage();
+    expect(nextAction(conversation('count the foci in 3D'), catalogue)).toEqual({ kind: 'answer', text: 'count_foci works on 2D planes: shall I use a maximum projection?' });
+  });
+
+  it('lends generic readers bound to the step: enum values through the tool\'s words, numbers by role, negation', () => {
+    const c = clauseForTool('count_foci', 'count foci with the laplacian of gaussian, spot size 4, but do not bother with divisions', {}, catalogue);
+    expect(c.read.value('detector')).toBe('log');
+    expect(c.read.quantity(['count', 'length'], /size/)?.value).toBe(4);
+    expect(c.read.saysNot(/divisions/)).toBe(true);
+    expect(c.read.saysNot(/foci/)).toBe(false);
+    expect(clauseForTool('track', 'track them, the cells move up to 8 px').read.quantity(['length'], /move/)?.value).toBe(8);
+  });
+
+  it('the agent keeps no table of tools by name in the argument reading', () => {
+    const names = ALL_TOOLS.map((t) => t.name);
+    for (const file of ['builders.ts', 'catalogue.ts', 'lexicon.ts', 'microscopeLanguage.ts']) {
+      const source = readFileSync(new URL(`../../../src/agent/planner/${file}`, import.meta.url), 'utf8');
+      const quoted = names.filter((n) => source.includes(`'${n}'`) || source.includes(`"${n}"`) || new RegExp(`\\b${n}\\s*:`).test(source));
+      expect(quoted, file).toEqual([]);
+    }
+  });
+});
