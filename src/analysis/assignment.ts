@@ -11,7 +11,9 @@
 // - solveSparseLap: JV's shortest augmenting paths run as Dijkstra over the stored
 //   entries only (a binary heap over columns), for the large, very sparse matrices of
 //   tracking where a spot has a handful of candidates within the linking distance.
-// Both return the optimum; ties may be broken differently.
+// Both return the optimum; ties may be broken differently. The dense solver's row scans run as
+// WebAssembly kernels (lapKernels.ts) over the costs copied into their memory.
+import { lapKernels, lapLayout, type LapKernels, type LapLayout } from './lapKernels.ts';
 
 export interface LapSolution {
   /** rowToCol[i] = column assigned to row i. */
@@ -38,14 +40,15 @@ export function solveDenseLap(cost: Float64Array | number[], size: number): LapS
   if (!Number.isInteger(size) || size < 0) throw new RangeError(`size must be a non-negative integer, got ${size}`);
   if (cost.length !== size * size) throw new RangeError(`cost matrix must hold ${size}x${size} = ${size * size} values, got ${cost.length}`);
   if (size === 0) return { rowToCol: new Int32Array(0), colToRow: new Int32Array(0), totalCost: 0 };
-  // Column minima in one sequential pass that also sums the costs: a sum that is not finite means a
-  // NaN or an infinity somewhere (or overflow), and only then is the matrix checked and copied.
-  const v = new Float64Array(size);
-  const rowOfMin = new Int32Array(size);
-  let c: Float64Array;
-  if (cost instanceof Float64Array && Number.isFinite(columnMinima(cost, size, v, rowOfMin))) c = cost;
-  else columnMinima((c = finiteCosts(cost)), size, v, rowOfMin);
-  const { rowToCol, colToRow } = size === 1 ? { rowToCol: Int32Array.of(0), colToRow: Int32Array.of(0) } : lapjv(c, size, v, rowOfMin);
+  const work = new DenseWork(size);
+  // The costs go into the kernels' memory; the column minima pass also sums them: a sum that is not
+  // finite means a NaN or an infinity somewhere (or overflow), and only then is the matrix checked.
+  work.cost.set(cost);
+  if (!Number.isFinite(work.columnMinima())) {
+    work.cost.set(finiteCosts(cost));
+    work.columnMinima();
+  }
+  const { rowToCol, colToRow } = size === 1 ? { rowToCol: Int32Array.of(0), colToRow: Int32Array.of(0) } : lapjv(work);
   let totalCost = 0;
   for (let i = 0; i < size; i++) {
     const v = cost[i * size + rowToCol[i]];
@@ -58,7 +61,6 @@ export function solveDenseLap(cost: Float64Array | number[], size: number): LapS
 /**
  * Checks the costs (numbers or +Infinity) in one pass and returns them with +Infinity
  * replaced by a value larger than any sum of finite costs, so the arithmetic stays finite.
- * A Float64Array without infinities is used as it is (the solver never writes to it).
  */
 function finiteCosts(cost: Float64Array | number[]): Float64Array {
   let maxAbs = 0;
@@ -80,32 +82,59 @@ function finiteCosts(cost: Float64Array | number[]): Float64Array {
   return out;
 }
 
-/**
- * Each column's minimum into v and its first row into rowOfMin, reading the matrix row by row (a
- * column-by-column walk strides through memory: at n = 1000 every read misses the cache). Returns
- * the sum of all costs.
- */
-function columnMinima(c: Float64Array, n: number, v: Float64Array, rowOfMin: Int32Array): number {
-  let sum = 0;
-  for (let j = 0; j < n; j++) (v[j] = c[j]), (rowOfMin[j] = 0), (sum += c[j]);
-  for (let i = 1; i < n; i++) {
-    const row = i * n;
-    for (let j = 0; j < n; j++) {
-      const h = c[row + j];
-      sum += h;
-      if (h < v[j]) (v[j] = h), (rowOfMin[j] = i);
-    }
+/** One dense solve's arrays, in the memory of the WebAssembly kernels that scan them (lapKernels.ts). */
+class DenseWork {
+  readonly at: LapLayout;
+  readonly k: LapKernels;
+  readonly cost: Float64Array;
+  /** Column dual variables (prices). */
+  readonly v: Float64Array;
+  readonly pathCost: Float64Array;
+  readonly pred: Int32Array;
+  /** 1 for columns settled in the current shortest path search. */
+  readonly settled: Int32Array;
+  /** Row assigned to each column, or -1. */
+  readonly rowOfCol: Int32Array;
+  readonly rowOfMin: Int32Array;
+  /** Scalars the kernels return besides their result. */
+  readonly outF64: Float64Array;
+  readonly outI32: Int32Array;
+
+  constructor(readonly n: number) {
+    this.at = lapLayout(n);
+    this.k = lapKernels(this.at.bytes);
+    const buffer = this.k.memory;
+    const at = this.at;
+    this.cost = new Float64Array(buffer, at.cost, n * n);
+    this.v = new Float64Array(buffer, at.v, n);
+    this.pathCost = new Float64Array(buffer, at.pathCost, n);
+    this.pred = new Int32Array(buffer, at.pred, n);
+    this.settled = new Int32Array(buffer, at.settled, n);
+    this.rowOfCol = new Int32Array(buffer, at.rowOfCol, n);
+    this.rowOfMin = new Int32Array(buffer, at.rowOfMin, n);
+    this.outF64 = new Float64Array(buffer, at.out, 2);
+    this.outI32 = new Int32Array(buffer, at.out + 16, 1);
   }
-  return sum;
+
+  /** Each column's minimum into v and its first row into rowOfMin; returns the sum of all costs. */
+  columnMinima(): number {
+    return this.k.columnMinima(this.at.cost, this.at.v, this.at.rowOfMin, this.n);
+  }
+
+  /** Byte address of row i of the costs. */
+  row(i: number): number {
+    return this.at.cost + i * this.n * 8;
+  }
 }
 
 /** Row scans the augmenting row reduction may spend, per row of the matrix (see lapjv). */
 const ARR_SCANS_PER_ROW = 2;
 
 /** The LAPJV procedure of Jonker & Volgenant (1987) on a finite n x n matrix, n >= 2, from its column minima. */
-function lapjv(c: Float64Array, n: number, v: Float64Array, rowOfMin: Int32Array): { rowToCol: Int32Array; colToRow: Int32Array } {
+function lapjv(w: DenseWork): { rowToCol: Int32Array; colToRow: Int32Array } {
+  const { n, v, rowOfMin, k, at } = w;
   const x = new Int32Array(n).fill(-1); // column of each row
-  const y = new Int32Array(n).fill(-1); // row of each column
+  const y = w.rowOfCol.fill(-1); // row of each column
   const matches = new Int32Array(n);
 
   // Column reduction: each column's minimum (v, the column dual variables) is its price; assign greedily.
@@ -123,12 +152,7 @@ function lapjv(c: Float64Array, n: number, v: Float64Array, rowOfMin: Int32Array
   let numFree = 0;
   for (let i = 0; i < n; i++) {
     if (matches[i] === 0) free[numFree++] = i;
-    else if (matches[i] === 1) {
-      const j1 = x[i];
-      let min = Infinity;
-      for (let j = 0; j < n; j++) if (j !== j1) min = Math.min(min, c[i * n + j] - v[j]);
-      v[j1] -= min;
-    }
+    else if (matches[i] === 1) v[x[i]] -= k.rowMinExcept(w.row(i), at.v, n, x[i]);
   }
 
   // Augmenting row reduction, twice, for at most ARR_SCANS_PER_ROW * n row scans: on uniform random
@@ -136,27 +160,19 @@ function lapjv(c: Float64Array, n: number, v: Float64Array, rowOfMin: Int32Array
   // shortest augmenting paths finish the rows left over in ~3n (300) to ~6n (1000) scans.
   let scansLeft = ARR_SCANS_PER_ROW * n;
   for (let round = 0; round < 2; round++) {
-    let k = 0;
+    let k2 = 0;
     const previousFree = numFree;
     numFree = 0;
-    while (k < previousFree) {
+    while (k2 < previousFree) {
       if (scansLeft-- <= 0) {
-        while (k < previousFree) free[numFree++] = free[k++]; // numFree <= k: nothing unread is overwritten
+        while (k2 < previousFree) free[numFree++] = free[k2++]; // numFree <= k2: nothing unread is overwritten
         break;
       }
-      const i = free[k++];
-      const row = i * n;
-      let umin = c[row] - v[0];
-      let j1 = 0;
-      let j2 = -1;
-      let usubmin = Infinity;
-      for (let j = 1; j < n; j++) {
-        const h = c[row + j] - v[j];
-        if (h < usubmin) {
-          if (h >= umin) (usubmin = h), (j2 = j);
-          else (usubmin = umin), (umin = h), (j2 = j1), (j1 = j);
-        }
-      }
+      const i = free[k2++];
+      let j1 = k.scanTwo(w.row(i), at.v, n, at.out);
+      const umin = w.outF64[0];
+      const usubmin = w.outF64[1];
+      const j2 = w.outI32[0];
       let i0 = y[j1];
       if (umin < usubmin) v[j1] -= usubmin - umin;
       else if (i0 >= 0) {
@@ -168,13 +184,14 @@ function lapjv(c: Float64Array, n: number, v: Float64Array, rowOfMin: Int32Array
       y[j1] = i;
       if (i0 >= 0) {
         x[i0] = -1;
-        if (umin < usubmin) free[--k] = i0;
+        if (umin < usubmin) free[--k2] = i0;
         else free[numFree++] = i0;
       }
     }
   }
 
-  return augmentFreeRows(c, n, x, y, v, free.subarray(0, numFree));
+  augmentFreeRows(w, x, free.subarray(0, numFree));
+  return { rowToCol: x, colToRow: Int32Array.from(y) };
 }
 
 /**
@@ -182,16 +199,13 @@ function lapjv(c: Float64Array, n: number, v: Float64Array, rowOfMin: Int32Array
  * c[i][j] - u[i] - v[j]), as SciPy's linear_sum_assignment (Crouse 2016, "On implementing
  * 2D rectangular assignment algorithms", doi:10.1109/TAES.2016.140952) does after no
  * initialisation; here JV's reductions have already assigned most rows. Each visited row
- * is scanned left to right over the columns not yet settled: one sequential pass over
- * its costs, which is faster in JavaScript than a shrinking list of column indices.
+ * is scanned left to right over the columns not yet settled (the relax kernel).
  */
-function augmentFreeRows(c: Float64Array, n: number, colOfRow: Int32Array, rowOfCol: Int32Array, v: Float64Array, free: Int32Array): { rowToCol: Int32Array; colToRow: Int32Array } {
+function augmentFreeRows(w: DenseWork, colOfRow: Int32Array, free: Int32Array): void {
+  const { n, v, pathCost, pred, settled, rowOfCol, cost, k, at } = w;
   // Row duals: assigned rows are tight on their column (JV keeps c - v >= 0 everywhere).
   const u = new Float64Array(n);
-  for (let i = 0; i < n; i++) if (colOfRow[i] >= 0) u[i] = c[i * n + colOfRow[i]] - v[colOfRow[i]];
-  const pathCost = new Float64Array(n);
-  const pred = new Int32Array(n);
-  const settled = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (colOfRow[i] >= 0) u[i] = cost[i * n + colOfRow[i]] - v[colOfRow[i]];
   const visited = new Int32Array(n);
   for (let f = 0; f < free.length; f++) {
     const start = free[f];
@@ -203,24 +217,8 @@ function augmentFreeRows(c: Float64Array, n: number, colOfRow: Int32Array, rowOf
     let i = start;
     while (sink < 0) {
       visited[visitedCount++] = i;
-      const row = i * n;
-      const base = minVal - u[i];
-      let lowest = Infinity;
-      let best = -1;
-      for (let j = 0; j < n; j++) {
-        if (settled[j] === 1) continue;
-        const r = base + c[row + j] - v[j];
-        let s = pathCost[j];
-        if (r < s) {
-          pred[j] = i;
-          pathCost[j] = s = r;
-        }
-        // Ties go to an unassigned column: the path ends sooner.
-        if (s < lowest || (s === lowest && rowOfCol[j] < 0)) {
-          lowest = s;
-          best = j;
-        }
-      }
+      const best = k.relax(w.row(i), at.v, at.pathCost, at.pred, at.settled, at.rowOfCol, n, i, minVal - u[i], at.out);
+      const lowest = w.outF64[0];
       if (best < 0 || lowest === Infinity) throw new RangeError('no complete assignment exists that avoids the forbidden (infinite) costs');
       minVal = lowest;
       settled[best] = 1;
@@ -229,8 +227,8 @@ function augmentFreeRows(c: Float64Array, n: number, colOfRow: Int32Array, rowOf
     }
     // Dual update keeps every reduced cost >= 0 and the new path tight.
     u[start] += minVal;
-    for (let k = 1; k < visitedCount; k++) {
-      const r = visited[k];
+    for (let q = 1; q < visitedCount; q++) {
+      const r = visited[q];
       u[r] += minVal - pathCost[colOfRow[r]];
     }
     for (let j = 0; j < n; j++) if (settled[j] === 1) v[j] -= minVal - pathCost[j];
@@ -245,7 +243,6 @@ function augmentFreeRows(c: Float64Array, n: number, colOfRow: Int32Array, rowOf
       if (r === start) break;
     }
   }
-  return { rowToCol: colOfRow, colToRow: rowOfCol };
 }
 
 /**
