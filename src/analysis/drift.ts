@@ -91,8 +91,13 @@ export interface DriftEstimate {
 
 /** Image registration and the objects' median displacement agree within this many px (or 3 standard errors). */
 const AGREEMENT_PX = 1;
-/** Cells whose own motion spreads their frame-to-frame displacements by more than this (SD, px) move on their own. */
-const OWN_MOTION_PX = 0.25;
+/**
+ * Cells whose own motion spreads their frame-to-frame displacements by more than this (SD, px) move on their own;
+ * below it the spread is mostly the nuclei's localization noise (0.2-0.3 px on static cells at SNR 20).
+ */
+const OWN_MOTION_PX = 0.4;
+/** The objects' mean leads only over at least this many objects (the mean of a handful of cells is no better than whole-image registration). */
+const OBJECTS_TO_LEAD = 8;
 /** An object-based step is used when its standard error is at most this (px). */
 const PRECISE_OBJECTS_PX = 0.75;
 
@@ -294,26 +299,28 @@ function checkSteps(positions: Position[], links: Link[], objects: FrameObjects[
   const cellMotionPxPerFrame = median(measured.map((o) => o.spreadPx));
   // Cells that move on their own pull whole-image registration (weighted by brightness, changed by divisions);
   // the median of matched objects is then the better estimate of the common motion
-  const objectsFirst = cellMotionPxPerFrame > OWN_MOTION_PX;
+  const objectsFirst = cellMotionPxPerFrame > OWN_MOTION_PX && median(measured.map((o) => o.matched)) >= OBJECTS_TO_LEAD;
   let agreed = 0;
   for (let i = 1; i < count; i++) {
     const step = steps[i];
     const peakSd = peakOf.get(i) ?? 0;
     const o = byObjects[i];
     if (o) {
-      const gap = Math.hypot(step.dx - o.dxPx, step.dy - o.dyPx);
+      const gap = Math.hypot(step.dx - o.medianDxPx, step.dy - o.medianDyPx);
       const agrees = gap <= Math.max(AGREEMENT_PX, 3 * o.standardErrorPx);
       if (agrees) agreed++;
       if (agrees && !objectsFirst) {
         chosen.push(step), sources.push('image'), reasons.push(''), confidence.push(1);
       } else {
-        chosen.push({ dx: o.dxPx, dy: o.dyPx });
+        // Moving cells: their mean displacement is the common motion; a disagreement on a still scene is
+        // settled by the median (a wrong pairing or two must not decide it)
+        chosen.push(objectsFirst ? { dx: o.dxPx, dy: o.dyPx } : { dx: o.medianDxPx, dy: o.medianDyPx });
         sources.push('objects');
         // When cells move on their own the objects lead anyway: a disagreement is then no doubt about the step
         reasons.push(
           agrees || objectsFirst
             ? ''
-            : `image registration (${fmt(step.dx)}, ${fmt(step.dy)} px) disagreed with the median displacement of ${o.matched} matched objects (${fmt(o.dxPx)}, ${fmt(o.dyPx)} px)`,
+            : `image registration (${fmt(step.dx)}, ${fmt(step.dy)} px) disagreed with the median displacement of ${o.matched} matched objects (${fmt(o.medianDxPx)}, ${fmt(o.medianDyPx)} px)`,
         );
         confidence.push(Math.max(0.3, Math.min(1, o.matched / 10, 0.25 / Math.max(o.standardErrorPx, 1e-6))) * (agrees ? 1 : 0.6));
       }

@@ -213,6 +213,8 @@ export class Sample {
   step(dtS: number): SampleEvents {
     const events: SampleEvents = { divisions: [], deaths: [] };
     const next: Cell[] = [];
+    const before = new Map(this.cells.map((cell) => [cell.id, [cell.xUm, cell.yUm]]));
+    this.removeCommonVelocity();
     for (const cell of this.cells) {
       this.move(cell, dtS);
       cell.ageS += dtS;
@@ -236,8 +238,41 @@ export class Sample {
     }
     this.cells = next;
     this.relax();
+    this.removeCommonDisplacement(before);
     this.timeS += dtS;
     return events;
+  }
+
+  /**
+   * The cells migrate at random around a fixed frame (the dish): the population's mean velocity is taken
+   * out, so 20 cells do not share a random collective drift that no drift corrector could tell from the
+   * stage's (they all assume the sample has no collective flow).
+   */
+  private removeCommonVelocity(): void {
+    const n = this.cells.length;
+    if (n < 2) return;
+    let vx = 0;
+    let vy = 0;
+    for (const cell of this.cells) (vx += cell.vxUmPerS), (vy += cell.vyUmPerS);
+    for (const cell of this.cells) (cell.vxUmPerS -= vx / n), (cell.vyUmPerS -= vy / n);
+  }
+
+  /**
+   * What walls, pushes and mitotic slowing leave of a common displacement is taken out too: over the cells
+   * present before and after a step (neither divided nor died) the mean displacement is exactly zero, so the
+   * stage drift is the only motion all cells share and a drift estimate has a well-defined truth.
+   */
+  private removeCommonDisplacement(before: Map<number, number[]>): void {
+    let [sx, sy, n] = [0, 0, 0];
+    for (const cell of this.cells) {
+      const was = before.get(cell.id);
+      if (!was) continue;
+      sx += cell.xUm - was[0];
+      sy += cell.yUm - was[1];
+      n++;
+    }
+    if (n < 2) return;
+    for (const cell of this.cells) (cell.xUm -= sx / n), (cell.yUm -= sy / n);
   }
 
   private move(cell: Cell, dtS: number): void {

@@ -82,6 +82,22 @@ describe('camera', () => {
 describe('Sample', () => {
   const bounds = { x0: 0, y0: 0, x1: 200, y1: 200 };
 
+  it('has no collective flow: the cells present before and after a step keep their mean position (walls, pushes and divisions too)', () => {
+    const sample = new Sample({ boundsUm: { x0: 0, y0: 0, x1: 60, y1: 60 }, cells: 20, crowding: 0.5, divisionHazardPerS: 1 / 3000, mitosisDurationS: 120, cycleS: 600 }, 7);
+    let largestMean = 0;
+    let typicalMove = 0;
+    for (let k = 0; k < 60; k++) {
+      const before = new Map(sample.cells.map((c) => [c.id, [c.xUm, c.yUm]]));
+      sample.step(60);
+      const moves = sample.cells.filter((c) => before.has(c.id)).map((c) => [c.xUm - before.get(c.id)![0], c.yUm - before.get(c.id)![1]]);
+      const mean = [0, 1].map((axis) => moves.reduce((sum, m) => sum + m[axis], 0) / moves.length);
+      largestMean = Math.max(largestMean, Math.hypot(mean[0], mean[1]));
+      typicalMove += moves.reduce((sum, m) => sum + Math.hypot(m[0], m[1]), 0) / moves.length / 60;
+    }
+    expect(typicalMove).toBeGreaterThan(0.2); // the cells do move (µm per minute)
+    expect(largestMean).toBeLessThan(1e-9);
+  });
+
   it('moves cells at the requested RMS speed, persistently', () => {
     const speedUmPerS = 0.5 / 60;
     const sample = new Sample({ boundsUm: { x0: -1e6, y0: -1e6, x1: 1e6, y1: 1e6 }, cells: 200, speedUmPerS, persistenceS: 600 }, 4);
