@@ -20,6 +20,10 @@ const schema = z.object({
     .enum(['auto', 'otsu', 'li', 'triangle', 'manual', 'model'])
     .default('auto')
     .describe('How to find objects: "auto" (default: Otsu, or triangle where Otsu would miss dim objects, chosen from the movie; see the result\'s methodReason), a global threshold as in Fiji/scikit-image ("otsu", "li", "triangle", "manual" with `threshold`), or "model" for the deep-learning nucleus segmenter'),
+  target: z
+    .enum(['nuclei', 'cells'])
+    .default('nuclei')
+    .describe('What the objects are: "nuclei" (default) or whole "cells" (a cytoplasmic or membrane label, with protrusions). For whole cells, method "auto" runs the whole-cell model where it measured better than the classical pipeline on held-out real frames, and "model" runs it always; the result says which ran and why'),
   objects: z
     .enum(['auto', 'bright', 'dark'])
     .default('auto')
@@ -49,7 +53,7 @@ function summarise(objectsPerFrame: number[]) {
 }
 
 /** The deep-learning route, provided by src/analysis/segmentModel.ts (the ONNX area), at the object scale chosen from the movie. */
-async function segmentByModel(movie: Movie, channel: number, frames: [number, number], outputPath: string, args: Args, chosen: ChosenParameters, ctx: ToolContext) {
+async function segmentByModel(movie: Movie, channel: number, frames: [number, number], outputPath: string, args: Args, chosen: ChosenParameters, ctx: ToolContext, modelName?: string) {
   const moduleUrl = new URL('../src/analysis/segmentModel.ts', import.meta.url);
   if (!existsSync(fileURLToPath(moduleUrl))) {
     throw new WorkError('the model segmenter is not installed in this build: use method "otsu" (or "li", "triangle") instead');
@@ -57,6 +61,7 @@ async function segmentByModel(movie: Movie, channel: number, frames: [number, nu
   const mod: { segmentWithModel?: Function } = await import(moduleUrl.href);
   if (typeof mod.segmentWithModel !== 'function') throw new WorkError('the model segmenter is not installed in this build: use method "otsu" instead');
   const result = (await mod.segmentWithModel(movie, {
+    modelName,
     channel,
     frames,
     outputPath,
@@ -94,6 +99,15 @@ async function segmentClassical(movie: Movie, channel: number, frames: [number, 
   }
 }
 
+/** The whole-cell model (src/analysis/segmentModel.ts): under "auto" where its own measurement beat the classical pipeline, always when a model is asked for. */
+async function wholeCellModel(asked: boolean): Promise<{ useModel: boolean; key?: string; reason: string }> {
+  const { modelByEvidence } = await import('../src/analysis/segmentModel.ts');
+  const choice = await modelByEvidence('cells');
+  if (!asked) return choice;
+  if (!choice.key) throw new InputError('no whole-cell segmentation model is installed: use method "auto" for the classical pipeline, or target "nuclei"');
+  return { useModel: true, key: choice.key, reason: `asked for; ${choice.reason}` };
+}
+
 /** Arguments the model route does not use, named so the answer can say so. */
 function notForModel(args: Args): string[] {
   const unused: string[] = [];
@@ -123,6 +137,7 @@ function readSegmentRequest(c: RequestClause): Record<string, unknown> {
   const manual = /\bthreshold (?:of |at |=\s*)?(\d+(?:\.\d+)?)\b|\babove (\d+(?:\.\d+)?)\b/i.exec(c.text);
   if (manual) Object.assign(args, { method: 'manual', threshold: Number(manual[1] ?? manual[2]) });
   if (/\b(?:don't|do not|no|without) split\w*/i.test(c.text)) args.splitTouching = false;
+  if (/\bwhole[- ]cells?\b|\bcell bod(?:y|ies)\b|\bcytoplasm|\bcell (?:outlines?|boundaries|borders|membranes?)\b/i.test(c.text)) args.target = 'cells';
   if (/\bexclude (?:the )?(?:border|edge)|\bdrop (?:cells|nuclei|objects) (?:on|touching) the (?:border|edge)/i.test(c.text)) args.excludeBorder = true;
   const r = c.read.quantity(['length', 'count'], /radius|radii/) ?? c.quantities.find((q) => q.kind === 'length' && /^\s*radius/.test(q.after));
   const d = c.read.quantity(['length', 'count'], /diameter|across|wide|size/) ?? c.quantities.find((q) => q.kind === 'length' && /^\s*(?:across|in diameter|diameter|wide)/.test(q.after));
@@ -183,14 +198,16 @@ const segment = defineTool({
         throw err;
       }
       const { options, chosen } = chosenParameters;
-      const byModel = resolved.method === 'model';
-      const result = byModel ? await segmentByModel(movie, channel, frames, outputPath, args, chosen, ctx) : await segmentClassical(movie, channel, frames, outputPath, args, options, ctx);
+      // Whole cells: the model runs when asked for, or under "auto" where its own measurement beat the classical pipeline.
+      const cellModel = args.target === 'cells' && (resolved.method === 'model' || args.method === 'auto') ? await wholeCellModel(resolved.method === 'model') : undefined;
+      const byModel = resolved.method === 'model' || cellModel?.useModel === true;
+      const result = byModel ? await segmentByModel(movie, channel, frames, outputPath, args, chosen, ctx, cellModel?.key) : await segmentClassical(movie, channel, frames, outputPath, args, options, ctx);
       const counts = summarise(result.objectsPerFrame);
       // the model that ran, by its folder and weights (never a method that did not run)
       const ran = byModel ? (result as { model?: { key: string; folder: string; sha256: string } }).model : undefined;
       // For "auto" the threshold method is chosen from the movie (chosen.method, chosen.methodReason).
       const ranMethod = byModel ? 'model' : chosen.method;
-      const methodReason = chosen.methodReason || resolved.reason;
+      const methodReason = byModel && cellModel ? cellModel.reason : [cellModel?.reason, chosen.methodReason || resolved.reason].filter(Boolean).join('; ');
       const how = byModel ? `the ${ran?.key ?? 'nuclei'} model (our U-Net${ran ? `, weights sha256 ${ran.sha256.slice(0, 12)}…` : ''})` : `${ranMethod} threshold${args.splitTouching ? ' and watershed splitting' : ''}`;
       const ref = ctx.addArtifact('labels', result.path, `${channelName(movie, channel)} objects of ${basename(movie.source.path)} (${how})`);
       const nFrames = result.objectsPerFrame.length;

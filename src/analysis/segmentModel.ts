@@ -12,6 +12,52 @@ import { watershed } from './watershed.ts';
 /** The project's nuclei model (models/nuclei-unet). */
 export const DEFAULT_NUCLEI_MODEL = 'nuclei-unet';
 
+/** What a segmentation model finds: its rdf's config.cellpilot.task is "segment-<target>". */
+export type SegmentTarget = 'nuclei' | 'cells';
+
+/**
+ * A model's own measurement against the classical pipeline on data we did not make
+ * (config.cellpilot.evidence in its rdf.yaml, written by its evaluation script).
+ */
+export interface ModelEvidence {
+  data: string;
+  measure: 'SEG' | 'DET';
+  model: { DET: number; SEG: number };
+  classical: { DET: number; SEG: number; method?: string };
+}
+
+export interface TargetModel {
+  key: string;
+  evidence?: ModelEvidence;
+}
+
+/** The installed segmentation models for `target`, best measured first (nuclei: the project's own first). */
+export async function modelsForTarget(target: SegmentTarget): Promise<TargetModel[]> {
+  const { listModels } = await import('../onnx/index.ts');
+  const found: TargetModel[] = [];
+  for (const listing of listModels()) {
+    const config = (listing.spec?.config.cellpilot ?? {}) as { task?: string; evidence?: ModelEvidence };
+    if (config.task === `segment-${target}`) found.push({ key: listing.key, evidence: config.evidence });
+  }
+  const score = (m: TargetModel) => (m.key === DEFAULT_NUCLEI_MODEL ? 2 : 0) + (m.evidence ? m.evidence.model[m.evidence.measure] : -1);
+  return found.sort((a, b) => score(b) - score(a));
+}
+
+/**
+ * Whether method "auto" should run a model for `target`: only where the model's own evidence
+ * shows it beat the classical pipeline on data we did not make. The reason says which and why.
+ */
+export async function modelByEvidence(target: SegmentTarget): Promise<{ useModel: boolean; key?: string; reason: string }> {
+  const [best] = await modelsForTarget(target);
+  if (!best) return { useModel: false, reason: `no ${target} segmentation model is installed, so the classical pipeline ran` };
+  const e = best.evidence;
+  if (!e) return { useModel: false, key: best.key, reason: `${best.key} carries no measurement against the classical pipeline, so the classical pipeline ran` };
+  const ours = e.model[e.measure];
+  const theirs = e.classical[e.measure];
+  const figures = `${e.measure} ${ours.toFixed(2)} for ${best.key} against ${theirs.toFixed(2)} for the classical pipeline on ${e.data}`;
+  return ours > theirs ? { useModel: true, key: best.key, reason: `the model measured better on ${target}: ${figures}` } : { useModel: false, key: best.key, reason: `the classical pipeline measured better on ${target}: ${figures}` };
+}
+
 export interface InstanceOptions {
   /** p(interior) above which a pixel seeds a nucleus. Default 0.5. */
   interiorThreshold?: number;
@@ -99,7 +145,7 @@ export async function segmentWithModel(movie: Movie, options: SegmentWithModelOp
   const backgroundIndex = channels.indexOf('background');
   const interiorIndex = channels.indexOf('interior');
   if (backgroundIndex < 0 || interiorIndex < 0) {
-    throw new InputError(`model ${model.spec.key} is not a nuclei segmentation model: its output channels are ${channels.join(', ') || 'unnamed'}, expected background, interior, boundary`);
+    throw new InputError(`model ${model.spec.key} is not a segmentation model: its output channels are ${channels.join(', ') || 'unnamed'}, expected background, interior, boundary`);
   }
   const config = (model.spec.config.cellpilot ?? {}) as { input_object_radius_px?: number; postprocess?: { interior_threshold?: number; min_seed_px?: number; min_area_px?: number } };
   const post = config.postprocess ?? {};

@@ -118,3 +118,48 @@ describe('the model at the object scale of the movie', () => {
     }
   }, 120_000);
 });
+
+describe('choosing a model by its own evidence', () => {
+  /** A copy of the tiny test model declared as a whole-cell segmenter with the given measurement. */
+  async function fakeCellModel(root: string, name: string, modelSeg: number, classicalSeg: number): Promise<void> {
+    const { cpSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { fileURLToPath } = await import('node:url');
+    const folder = join(root, name);
+    cpSync(fileURLToPath(new URL('../onnx/fixtures/tiny-unet', import.meta.url)), folder, { recursive: true });
+    const evidence = { data: 'test frames', measure: 'SEG', model: { DET: 0.9, SEG: modelSeg }, classical: { DET: 0.9, SEG: classicalSeg } };
+    const rdf = readFileSync(join(folder, 'rdf.yaml'), 'utf8').replace(/^config:\n/m, `config:\n  cellpilot: ${JSON.stringify({ task: 'segment-cells', evidence })}\n`);
+    writeFileSync(join(folder, 'rdf.yaml'), rdf);
+  }
+
+  it('runs the whole-cell model under "auto" only where it measured better than the classical pipeline, and says why', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { modelByEvidence, modelsForTarget } = await import('../../src/analysis/segmentModel.ts');
+    const better = mkdtempSync(join(tmpdir(), 'cellpilot-evidence-'));
+    const worse = mkdtempSync(join(tmpdir(), 'cellpilot-evidence-'));
+    const saved = process.env.CELLPILOT_MODELS;
+    try {
+      // Scores above any shipped model's, so the fakes are the best measured.
+      await fakeCellModel(better, 'cells-better', 0.991, 0.42);
+      await fakeCellModel(worse, 'cells-worse', 0.992, 0.999);
+      process.env.CELLPILOT_MODELS = better;
+      const chosen = await modelByEvidence('cells');
+      expect(chosen).toMatchObject({ useModel: true, key: 'cells-better' });
+      expect(chosen.reason).toMatch(/SEG 0\.99 for cells-better against 0\.42 for the classical pipeline on test frames/);
+      process.env.CELLPILOT_MODELS = `${worse}:${better}`;
+      expect((await modelsForTarget('cells')).map((m) => m.key).slice(0, 2)).toEqual(['cells-worse', 'cells-better']);
+      const declined = await modelByEvidence('cells');
+      expect(declined).toMatchObject({ useModel: false, key: 'cells-worse' });
+      expect(declined.reason).toMatch(/classical pipeline measured better/);
+      // nuclei models are not whole-cell models
+      expect((await modelsForTarget('nuclei')).some((m) => m.key.startsWith('cells-'))).toBe(false);
+    } finally {
+      if (saved === undefined) delete process.env.CELLPILOT_MODELS;
+      else process.env.CELLPILOT_MODELS = saved;
+      rmSync(better, { recursive: true, force: true });
+      rmSync(worse, { recursive: true, force: true });
+    }
+  });
+});
