@@ -5,7 +5,7 @@ import type { Conversation, PastResult } from './conversation.ts';
 import { findArtifactIds, findChannel, findPaths } from './extract.ts';
 import { findQuantities } from './quantities.ts';
 import type { Plan } from './types.ts';
-import { answerFromTable, withoutUnits } from './tableAnswers.ts';
+import { answerFromTable, readQuestion, withoutUnits, type QuestionScope } from './tableAnswers.ts';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { indexFor } from './toolIndex.ts';
 import { sessionPixelSizeUm } from './builders.ts';
@@ -32,7 +32,10 @@ function unitText(result: PastResult, key: string): string {
   let unit = findTool(result.tool)?.results?.[key]?.unit;
   if (!unit) return '';
   const v = result.values;
-  if (typeof v.speedUnit === 'string' && /\//.test(unit)) unit = v.speedUnit;
+  // a unit the step reported for this value ("diffusionUnit" of diffusionCoefficient, "speedUnit" of meanSpeed)
+  const reported = Object.entries(v).find(([k, u]) => typeof u === 'string' && /Unit$/.test(k) && k !== 'lengthUnit' && k !== 'timeUnit' && key.toLowerCase().includes(k.replace(/Unit$/, '').toLowerCase()));
+  if (reported) unit = reported[1] as string;
+  else if (typeof v.speedUnit === 'string' && /\//.test(unit)) unit = v.speedUnit;
   else if (typeof v.lengthUnit === 'string' && typeof v.timeUnit === 'string') unit = unit.replace(/px/g, v.lengthUnit).replace(/frames?/g, v.timeUnit);
   const uncalibrated = /px|frame/.test(unit) && !/µm|um|min|\bs\b|\bh\b/.test(unit) && key !== 'frames';
   return ` ${unit}${uncalibrated ? ' (no calibration known)' : ''}`;
@@ -66,9 +69,11 @@ const AVERAGE = /\b(?:mean|average|avg|typical|on average)\b/i;
 export function answerFromValues(question: string, conversation: Conversation, results: PastResult[], catalogue: Catalogue = new Map()): string | undefined {
   // one track, or which cell: whole-movie values do not answer it (the tables do); one frame: a value per frame does
   if (/\b(?:track|cell|nucleus)\s*#?\d+|\bwhich (?:cell|track|nucleus|object|one)\b/i.test(question)) return undefined;
-  const frame = /\b(?:frame|time ?point)\s*#?(\d+)\b/i.exec(question);
+  // a frame, frames or both ends of the movie ask for elements of a value per frame; "over time" for the whole series
+  const scope = readQuestion(question);
+  const frame = scope.frame !== undefined || scope.frames !== undefined || scope.compare !== undefined;
   const perFrame = (k: string, about: string) => /PerFrame$|per frame|each frame/i.test(`${k} ${about}`);
-  const overTime = /\bover time\b|\bper frame\b|\beach frame\b|\bevery frame\b|\bchange\w*\b|\bthrough time\b/i.test(question);
+  const overTime = scope.perFrame;
   const index = indexFor(catalogue);
   const asked = new Set(index.meanings(tokenize(question)));
   const weight = (stem: string) => 1 / Math.max(1, index.spread(stem));
@@ -94,6 +99,8 @@ export function answerFromValues(question: string, conversation: Conversation, r
       })
       .filter((x) => x.score > 0)
       .sort((a, b) => b.score - a.score);
+    // over time: a series answers it, a single number does not
+    if (overTime && scored.some((x) => Array.isArray(result.values[x.k]))) scored.splice(0, scored.length, ...scored.filter((x) => Array.isArray(result.values[x.k])));
     if (scored.length === 0 || (best && scored[0].score <= best.score)) continue;
     // "how many frames and channels?": each value the question names, the best first
     const several = /\band\b/i.test(question) ? 0.5 : 1 - 1e-9;
@@ -103,18 +110,50 @@ export function answerFromValues(question: string, conversation: Conversation, r
   const { result, keys } = best;
   // "the longest track": a mean does not answer it
   if (EXTREME.test(question) && !keys.some((k) => /max|min|largest|smallest/i.test(`${k} ${findTool(result.tool)?.results?.[k]?.about ?? ''}`))) return undefined;
-  if (frame) {
-    const key = keys[0];
-    const series = result.values[key] as number[];
-    const n = Number(frame[1]);
-    const source = conversation.current.includes(result) ? result.tool : `${result.tool}: ${result.summary}`;
-    if (n < 1 || n > series.length) return `There is no frame ${n}: ${humanKey(key)} has ${series.length} frames (from ${source})`;
-    return `${capitalize(humanKey(key))} in frame ${n} = ${formatValue(series[n - 1])} (from ${source})`;
+  const source = conversation.current.includes(result) ? result.tool : `${result.tool}: ${result.summary}`;
+  if (frame || Array.isArray(result.values[keys[0]])) {
+    // the step's own summary of the series ("objectsPerFrameMean" beside "objectsPerFrame") leads a whole-series answer
+    const summary = Object.keys(result.values).find((k) => k !== keys[0] && k.startsWith(keys[0]) && typeof result.values[k] === 'number');
+    const lead = !frame && summary ? `${capitalize(valueText(result, summary, sessionPixelSizeUm(conversation)))}; ` : '';
+    return lead + seriesText(humanKey(keys[0]), result.values[keys[0]] as number[], scope, unitText(result, keys[0]), source, lead !== '');
   }
   const parts = keys.map((k) => valueText(result, k, sessionPixelSizeUm(conversation)));
   // a step of this turn has its card in the chat already: name it, don't repeat its summary
-  const source = conversation.current.includes(result) ? result.tool : `${result.tool}: ${result.summary}`;
   return `${capitalize(parts.join(', '))} (from ${source})`;
+}
+
+/**
+ * A value per frame at the scope asked: one frame ("in frame 3", "the last time point"), the
+ * mean over frames a-b, both ends or halves compared, or the whole series with its trend.
+ */
+function seriesText(name: string, series: number[], scope: QuestionScope, unit: string, source: string, led = false): string {
+  const n = series.length;
+  const of = (i: number) => `${formatValue(series[i])}${unit}`;
+  const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  if (scope.frame !== undefined) {
+    const i = scope.frame === 'last' ? n - 1 : scope.frame === 'first' ? 0 : scope.frame - 1;
+    if (i < 0 || i >= n) return `There is no frame ${scope.frame}: ${name} has ${n} frames (from ${source})`;
+    return `${capitalize(name)} in frame ${i + 1} = ${of(i)} (from ${source})`;
+  }
+  if (scope.frames) {
+    const { first, last } = scope.frames;
+    if (first > n) return `There is no frame ${first}: ${name} has ${n} frames (from ${source})`;
+    const part = series.slice(first - 1, Math.min(last, n));
+    return `${capitalize(name)} in frames ${first}-${Math.min(last, n)}: mean ${formatValue(avg(part))}${unit} (from ${source})`;
+  }
+  if (scope.compare && n > 1) {
+    const half = Math.ceil(n / 2);
+    const [early, late, label] = scope.compare === 'halves'
+      ? [avg(series.slice(0, half)), avg(series.slice(half)), [`frames 1-${half}`, `frames ${half + 1}-${n}`]]
+      : [series[0], series[n - 1], ['frame 1', `frame ${n}`]];
+    const change = early === 0 ? '' : ` (${late >= early ? '+' : ''}${formatValue(Math.round(((late - early) / early) * 1000) / 10)}%)`;
+    return `${capitalize(name)}: ${formatValue(early)}${unit} in ${label[0]} vs ${formatValue(late)}${unit} in ${label[1]}${change} (from ${source})`;
+  }
+  const shown = series.map((v, i) => `frame ${i + 1}: ${formatValue(v)}`);
+  const list = n > 12 ? [...shown.slice(0, 6), '...', ...shown.slice(-5)] : shown;
+  const trend = n < 2 ? '' : series[n - 1] > series[0] ? `; up from ${of(0)} to ${of(n - 1)}` : series[n - 1] < series[0] ? `; down from ${of(0)} to ${of(n - 1)}` : '; unchanged';
+  const title = led ? 'by frame' : /per frame|each frame/i.test(name) ? capitalize(name) : `${capitalize(name)} per frame`;
+  return `${title}${unit ? ` (${unit.trim()})` : ''}: ${list.join(', ')}${trend} (from ${source})`;
 }
 
 /**

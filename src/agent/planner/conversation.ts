@@ -2,6 +2,7 @@
 // request, the artifacts of the session, and every earlier tool result (values for
 // follow-up questions, artifacts for references such as "the denoised one").
 import type { BaseMessage } from '@langchain/core/messages';
+import { completedFollowUp } from './tableAnswers.ts';
 
 export interface KnownArtifact {
   id: string;
@@ -92,5 +93,7 @@ export function readConversation(messages: BaseMessage[]): Conversation {
   const earlier = turns.slice(0, -1).flatMap((t) => t.results);
   const artifactsAtStart = [...contextArtifacts];
   for (const r of earlier) for (const a of r.artifacts) if (!artifactsAtStart.some((k) => k.id === a.id)) artifactsAtStart.push(a);
-  return { request: last.request, artifactsAtStart, earlier, current: last.results, earlierRequests: turns.slice(0, -1).map((t) => t.request) };
+  const earlierRequests = turns.slice(0, -1).map((t) => t.request);
+  // "and the median?": the quantity of the question before it is meant
+  return { request: completedFollowUp(last.request, earlierRequests), artifactsAtStart, earlier, current: last.results, earlierRequests };
 }

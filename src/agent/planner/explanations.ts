@@ -6,6 +6,7 @@ import { findTool } from '../allTools.ts';
 import type { PropertyInfo } from './catalogue.ts';
 import type { PastResult } from './conversation.ts';
 import type { ToolIndex } from './matcher.ts';
+import { plainQuestion } from './tableAnswers.ts';
 import { meaning, tokenize } from './words.ts';
 
 /** A question about how an earlier step chose what it did. */
@@ -21,8 +22,22 @@ const ASKS_WHY = new RegExp(
   'i',
 );
 
+/** What a step chooses: its method, model and parameters, in the words people ask about them. */
+const CHOICE = String.raw`(?:threshold\w*|methods?|models?|algorithms?|parameters?|params?|settings?|values?|options?|arguments?|sigma|radius|radii|distances?|references?|cut-?offs?|filters?|kernels?|windows?|lags?|percentiles?|seeds?|channels?|tracker|approach|technique|network|weights|level|size|strength|iterations?|epochs?)`;
+/** "what threshold did u use", "which reference did you align to", "what segmentation method was used", "how was the threshold chosen". */
+const ASKS_CHOICE = new RegExp(
+  [
+    String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\b[^?.]{0,40}?\b${CHOICE}\b[^?.]{0,30}?\b(?:did|do|have|had)\s+(?:you|it|they|we|the\s+\w+)\s+(?:\w+\s+)?(?:use|used|pick|picked|choose|chose|apply|applied|set|select|selected|align|aligned|register|segment|track|link|denoise|fit|run|take|go|base|normali[sz]e|correct)\w*\b`,
+    String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\b[^?.]{0,40}?\b${CHOICE}\b[^?.]{0,20}?\b(?:was|were|got|has been|have been|is being)\s+(?:\w+\s+)?(?:used|chosen|picked|applied|selected|set|run|taken)\b`,
+    String.raw`\bhow\s+(?:was|were|is|are|did)\s+(?:the|that|this|its|their|your|it)\s+(?:\w+\s+){0,3}(?:chosen|picked|set|determined|selected|decided|computed|estimated|found|calculated|fixed)\b`,
+    String.raw`\bwhere\s+did\s+(?:the|that|this)\s+(?:\w+\s+){0,3}come from\b`,
+  ].join('|'),
+  'i',
+);
+
 export function asksWhy(text: string): boolean {
-  return ASKS_WHY.test(text);
+  const plain = plainQuestion(text);
+  return ASKS_WHY.test(plain) || ASKS_CHOICE.test(plain);
 }
 
 /** Values that are bookkeeping, not choices (paths, column lists, long tables). */

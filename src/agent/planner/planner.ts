@@ -242,7 +242,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     const feeding = new Set([maker, ...(selfOf(maker ?? '', catalogue)?.consumes ?? []).map((t) => makerOf(t as InputType, catalogue))]);
     // the tools the question names apart from its scope ("the first frame" is no baseline to normalise to)
     const named = understand(withoutScope(text), catalogue).mentions;
-    const asked = named.every((m) => feeding.has(m.tool) || runsMicroscope(m.tool, catalogue)) ? dataQuestionPlan(text, conversation, catalogue, mentions.some((m) => runsMicroscope(m.tool, catalogue)) || commandWhileImaging(text, conversation)) : undefined;
+    const asked = named.every((m) => feeding.has(m.tool) || runsMicroscope(m.tool, catalogue)) ? dataQuestionPlan(text, conversation, catalogue, named.some((m) => runsMicroscope(m.tool, catalogue)) || (named.length === 0 && mentions.some((m) => runsMicroscope(m.tool, catalogue)) && readsAsMicroscope(text, conversation)) || commandWhileImaging(text, conversation)) : undefined;
     if (asked) return asked;
   }
   if (mentions.length === 0 && REPEAT.test(text)) {
@@ -470,6 +470,12 @@ function commandWhileImaging(text: string, conversation: Conversation): boolean 
   if (!acquisitionRunning(conversation)) return false;
   const routed = microscopeLanguage().routeMicroscopeRequest(text, { acquisitionRunning: true });
   return routed?.tool !== undefined && !routed.fallback;
+}
+
+/** The acquisition language reads the words as one of its commands or questions ("how much longer?"), not only as something to ask back. */
+function readsAsMicroscope(text: string, conversation: Conversation): boolean {
+  const routed = microscopeLanguage().routeMicroscopeRequest(withoutContext(text), { acquisitionRunning: acquisitionRunning(conversation), earlier: conversation.earlier.filter((r) => r.ok).map((r) => ({ tool: r.tool, args: r.args })) });
+  return routed?.tool !== undefined;
 }
 
 /** True when an acquisition was started in this conversation and not stopped since. */

@@ -6,6 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { readTableCsv, type Table } from '../../analysis/table.ts';
 import type { Conversation, KnownArtifact, PastResult } from './conversation.ts';
+import { findFrameRange } from './quantities.ts';
 import { meaning, tokenize } from './words.ts';
 
 type Reduce = 'mean' | 'median' | 'sd' | 'range' | 'max' | 'min' | 'count' | 'sum';
@@ -15,8 +16,12 @@ type Row = Table['rows'][number];
 export interface QuestionScope {
   /** 1-based frame, or the first/last frame. */
   frame?: number | 'first' | 'last';
+  /** A 1-based inclusive range of frames ("frames 2-4", "between frames 5 and 10"). */
+  frames?: { first: number; last: number };
   /** A track or cell number. */
   track?: number;
+  /** 1-based channels named ("channel 2", "ch1 and ch2", "C2"): columns of those channels. */
+  channels?: number[];
   reduce: Reduce;
   /** One value per frame ("in each frame", "over time", "how does ... change"). */
   perFrame: boolean;
@@ -36,7 +41,9 @@ const NOT_QUANTITY_WORDS =
   'distribution total sum how what is are was were did do does in at on of for each every per over time changed? changes first last half halves second end start ' +
   'beginning middle than more less value values there overall whole movie give tell me show quote unit compare compared between get got become became ' +
   'longest largest biggest most highest fastest furthest farthest maximum max brightest greatest shortest smallest least lowest slowest minimum min dimmest ' +
-  'fewest faintest longer larger bigger further farther higher lower faster slower smaller shorter brighter dimmer';
+  'fewest faintest longer larger bigger further farther higher lower faster slower smaller shorter brighter dimmer ' +
+  'going goes go up down increas\\w* decreas\\w* drop\\w* declin\\w* rise rises rising fall\\w* versus vs channels? whole film video recording ' +
+  'you they them their its one ones much by from to and or any all some both with between lot overall please pls';
 const NOT_QUANTITY = new RegExp(`\\b(?:${NOT_QUANTITY_WORDS.split(' ').join('|')})\\b`, 'gi');
 
 /** A word as the matcher compares it, plurals made singular first ("speeds" and "speed" are one word). */
@@ -48,7 +55,8 @@ function wordKeys(text: string): Set<string> {
 export function withoutUnits(text: string): string {
   return text
     .replace(/(?<![\p{L}\d])(?:µm|um|μm|px|pixels?|microns?|micrometers?|micrometres?)(?:\s*(?:\/|per)\s*(?:min(?:ute)?|s|sec(?:ond)?|h(?:our)?|frame)|²|\^?2)?(?![\p{L}\d])/giu, ' ')
-    .replace(/\bper\s+(?:min(?:ute)?|second|frame|hour)\b/gi, ' ');
+    // "per minute" is a unit; "per frame" alone is a scope ("how many cells per frame")
+    .replace(/\bper\s+(?:min(?:ute)?|second|hour)\b/gi, ' ');
 }
 
 /**
@@ -66,28 +74,80 @@ function quantityOfAdjectives(text: string): string {
   return words.join(' ');
 }
 
+/**
+ * A question with the shorthand and slips of chat written out ("hw many r there", "whats
+ * the avg", "ch2", "pls"), so that the readers below see the words themselves.
+ */
+export function plainQuestion(question: string): string {
+  return question
+    .replace(/\bhw\b/gi, 'how')
+    .replace(/\b(?:wat|wht|wut)\b/gi, 'what')
+    .replace(/\b(?:whats|wats|what['’]s)\b/gi, 'what is')
+    .replace(/\bu\b/gi, 'you')
+    .replace(/\br\b/gi, 'are')
+    .replace(/\b(?:avg|ave|av|avrage|averge|avarage|averag|avergae)\b\.?/gi, 'average')
+    .replace(/\b(?:pls|plz|please|pl[sz]e?)\b/gi, ' ')
+    .replace(/\bno\.\s*of\b|\b#\s*of\b/gi, 'number of')
+    .replace(/\b(?:ch|chan|chnl|chl|c)\s*(\d)\b/gi, 'channel $1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Both ends of the movie named ("first and last frame", "from start to end", "at the end than at the start"). */
+const EARLY = /\b(?:first|start|starting|beginning|begin|initial|initially|onset)\b/i;
+const LATE = /\b(?:last|end|ending|final|finally)\b/i;
+
+/** A change asked about ("going down", "increasing", "drop", "over the movie"): one value per frame answers it. */
+const TREND = /\b(?:over time|through time|over the (?:movie|film|video|recording|time ?course|time-?lapse)|change[sd]?|changing|evolve[sd]?|evolving|trend|frame by frame|going (?:up|down)|go(?:es)? (?:up|down)|increas\w*|decreas\w*|drop\w*|declin\w*|ris(?:e|es|ing)|fall\w*|fad(?:e|es|ed|ing)|decay\w*)\b/i;
+/** Speeding up or slowing down: a change of speed over time. */
+const SPEED_CHANGE = /\b(?:speed(?:s|ing)?|sped) up\b|\bslow(?:s|ing|ed)? down\b|\baccelerat\w*|\bdecelerat\w*/i;
+
+/** 1-based channels a question names ("channel 2", "channels 1 and 2", "compare channel 1 and channel 2"). */
+function channelsOf(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(/\bchannels?\s*(\d)(?:\s*(?:and|&|,|vs\.?|versus|to|with)\s*(?:channel\s*)?(\d))?/gi)) {
+    for (const n of [m[1], m[2]]) if (n && !out.includes(Number(n))) out.push(Number(n));
+  }
+  return out;
+}
+
 /** Reads the scope, the reduction and the quantity a question asks for. */
 export function readQuestion(question: string): QuestionScope {
-  const text = withoutUnits(question);
+  const text = withoutUnits(plainQuestion(question));
   const frameNumber = /\b(?:in|at|on|of|for|during)?\s*(?:frame|time ?point|timepoint|t)\s*#?\s*(\d+)\b/i.exec(text);
   const lastFrame = /\b(?:the\s+)?(?:last|final)\s+(?:frame|time ?point|timepoint)\b/i.test(text);
   const firstFrame = /\b(?:the\s+)?(?:first|initial)\s+(?:frame|time ?point|timepoint)\b(?!s)/i.test(text);
   const track = /\b(?:track|cell|nucleus|object|label)\s*(?:number\s*|no\.?\s*|#\s*)?(\d+)\b/i.exec(text);
-  const compare = /\bfirst half\b|\bsecond half\b|\bhalves\b/i.test(text) ? 'halves' : /\b(?:at the end|end of the movie|at the start|at the beginning|start of the movie|later|earlier)\b.*\b(?:than|vs|versus|compared)\b|\b(?:than|vs|versus|compared to)\b.*\b(?:start|beginning|end)\b/i.test(text) ? 'ends' : undefined;
-  const perFrame = !compare && /\b(?:in|for|at|per)\s+(?:each|every)\s+(?:frame|time ?point|timepoint)\b|\bper\s+(?:frame|time ?point)\b|\bover time\b|\bthrough time\b|\bchange[sd]?\b|\bevolve[sd]?\b|\btrend\b|\bframe by frame\b/i.test(text);
+  const range = findFrameRange(text);
+  const frames = range && range.first !== range.last ? range : undefined;
+  const bothEnds = EARLY.test(text) && LATE.test(text) && !frames && !/\b(?:first|last)\s+\d+\b/i.test(text);
+  const compare = /\bfirst half\b|\bsecond half\b|\bhalves\b/i.test(text)
+    ? 'halves'
+    : bothEnds || /\b(?:at the end|end of the movie|at the start|at the beginning|start of the movie|later|earlier)\b.*\b(?:than|vs|versus|compared)\b|\b(?:than|vs|versus|compared to)\b.*\b(?:start|beginning|end)\b/i.test(text)
+      ? 'ends'
+      : undefined;
+  const perFrame = !compare && (/\b(?:in|for|at|per)\s+(?:each|every)\s+(?:frame|time ?point|timepoint)\b|\bper\s+(?:frame|time ?point|timepoint)\b/i.test(text) || TREND.test(text) || SPEED_CHANGE.test(text));
+  const channels = channelsOf(text);
   let reduce: Reduce = 'mean';
   if (/\bhow many\b|\bnumber of\b|\bcount\b/i.test(text) && !/\baverage\b|\bmean\b/i.test(text)) reduce = 'count';
   else if (/\bmedian\b/i.test(text)) reduce = 'median';
   else if (/\bstandard deviation\b|\bs\.?d\.?\b|\bspread\b|\bvariab\w*|\bvariation\b|\bvary\b/i.test(text)) reduce = 'sd';
-  else if (/\brange\b|\bdistribution\b|\bfrom .* to\b/i.test(text)) reduce = 'range';
+  else if (/\brange\b|\bdistribution\b/i.test(text) || (!compare && /\bfrom .* to\b/i.test(text))) reduce = 'range';
   else if (/\btotal\b|\bsum\b|\bin all\b/i.test(text) && !/\bdistance\b/i.test(text)) reduce = 'sum';
   else if (!compare && LARGEST.test(text)) reduce = 'max';
   else if (!compare && SMALLEST.test(text)) reduce = 'min';
   const which = /\b(?:which|what|whose)\s+(?:(?:\w+\s+)?(?:cells?|tracks?|nucle(?:us|i)|objects?|blobs?|trajector(?:y|ies))|one|of (?:the|them|these))\b|\bwho\b/i.test(text) || ((reduce === 'max' || reduce === 'min') && /\b(?:cell|track|nucleus|object|one)\b/i.test(text) && !/\bhow\b/i.test(text));
-  const quantity = wordKeys(`${text.replace(/\b(?:frame|track|cell|nucleus|time ?point)\s*#?\d+/gi, ' ').replace(/\btime[- ]?points?\b|\btime[- ]?steps?\b/gi, ' ').replace(NOT_QUANTITY, ' ')} ${quantityOfAdjectives(text)}`);
+  const quantityWords = wordKeys(`${text.replace(/\b(?:frames?|tracks?|cells?|nucle(?:us|i)|time ?points?|channels?)\s*#?\d+(?:\s*(?:-|–|to|and|through)\s*\d+)?/gi, ' ').replace(/\b\d+(?:\s*(?:-|–)\s*\d+)?\b/g, ' ').replace(/\btime[- ]?points?\b|\btime[- ]?steps?\b/gi, ' ').replace(NOT_QUANTITY, ' ')} ${quantityOfAdjectives(text)}`);
+  // "are there more cells at the end?", "cells in frame 3?": no quantity but the things themselves, a count
+  if (reduce === 'mean' && quantityWords.size === 0 && !channels.length && /\b(?:cells?|nucle(?:us|i)|objects?|tracks?|blobs?)\b/i.test(text) && !/\b(?:mean|average|typical)\b/i.test(text)) reduce = 'count';
+  // channels hold intensities: "compare ch1 and ch2" asks for them
+  const quantity = quantityWords.size === 0 && channels.length ? wordKeys('intensity') : quantityWords;
+  const frame = compare || frames ? undefined : frameNumber ? Number(frameNumber[1]) : lastFrame ? ('last' as const) : firstFrame ? ('first' as const) : undefined;
   return {
-    ...(frameNumber ? { frame: Number(frameNumber[1]) } : lastFrame ? { frame: 'last' as const } : firstFrame ? { frame: 'first' as const } : {}),
+    ...(frame !== undefined ? { frame } : {}),
+    ...(frames ? { frames } : {}),
     ...(track ? { track: Number(track[1]) } : {}),
+    ...(channels.length ? { channels } : {}),
     reduce,
     perFrame,
     ...(compare ? { compare } : {}),
@@ -98,8 +158,26 @@ export function readQuestion(question: string): QuestionScope {
 
 /** A question, or "give me"/"tell me": something to answer rather than a step to run. */
 export function isAskedForm(question: string): boolean {
-  return /^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+)?(?:how|what|what's|whats|wats|which|who|is|are|was|were|did|do|does|has|have|give me|tell me)\b/i.test(question.trim());
+  // a scope said first ("in frames 5-10, what's the mean speed?", "for track 3, ...")
+  const text = plainQuestion(question).replace(/^(?:in|for|at|during|on|over|across)\s+(?:the\s+)?(?:frames?|time ?points?|tracks?|cells?|nucle(?:us|i)|channels?|first|last|whole)\b[^,?]{0,40},\s*/i, '');
+  if (/^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+|but\s+)?(?:how|by how much|what|which|who|whose|is|are|was|were|has|have|give me|tell me|show me|can you tell|any idea|compare)\b/i.test(text)) return true;
+  // "do they speed up?", "did any cells divide": a question; "do the thing with 15 px" is not
+  if (/^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+|but\s+)?(?:did|do|does)\s+(?:they|you|we|i|it|these|those|any|all|most|some|more|the\s+(?:cells?|nucle(?:us|i)|tracks?|objects?|signal|intensity))\b/i.test(text) || (/^(?:did|do|does)\b/i.test(text) && /\?\s*$/.test(text))) return true;
+  // a question without a question word: "mean area in frames 2-4?", "speed of track 2?", "slowest one?"
+  return NOUN_QUESTION.test(text) && (/\?\s*$/.test(text) || AGGREGATE_FIRST.test(text));
 }
+
+/** Words a question without a question word starts with: an aggregate, an extreme or a measured quantity. */
+const AGGREGATE_FIRST = /^(?:and\s+|so\s+|ok(?:ay)?,?\s+|now\s+|also\s+)?(?:the\s+)?(?:mean|average|median|typical|sd|std|standard deviation|spread|range|total|sum|number of|max(?:imum)?|min(?:imum)?)\b/i;
+const NOUN_QUESTION = new RegExp(
+  `^(?:and\\s+|so\\s+|ok(?:ay)?,?\\s+|now\\s+|also\\s+)?(?:the\\s+|their\\s+|its\\s+)?(?:${[
+    'mean|average|median|typical|sd|std|standard deviation|spread|range|total|sum|number|count|max(?:imum)?|min(?:imum)?',
+    'largest|smallest|biggest|longest|shortest|fastest|slowest|brightest|dimmest|highest|lowest|furthest|farthest',
+    'area|size|speed|velocity|intensity|fluorescence|signal|distance|displacement|duration|lifetime|msd|diffusion|straightness|circularity|perimeter',
+    'cell|nucle(?:us|i)|track|object',
+  ].join('|')})s?\\b`,
+  'i',
+);
 
 /**
  * True for a question about the measured data at a scope ("the mean area in frame 10?",
@@ -110,7 +188,7 @@ export function asksTheData(question: string): boolean {
   if (!isAskedForm(question)) return false;
   const scope = readQuestion(question);
   if (scope.quantity.size === 0 && scope.reduce !== 'count') return false;
-  return scope.which || scope.compare !== undefined || scope.frame !== undefined || scope.track !== undefined || scope.perFrame || ['median', 'sd', 'range'].includes(scope.reduce);
+  return scope.which || scope.compare !== undefined || scope.frame !== undefined || scope.frames !== undefined || scope.track !== undefined || scope.channels !== undefined || scope.perFrame || ['median', 'sd', 'range'].includes(scope.reduce);
 }
 
 /**
@@ -124,13 +202,33 @@ export function measuringWords(question: string, vocabulary = ''): string {
   // the tool's own word for what is asked ("straight" → "straightness"), so that its reading of the words picks the right kind
   const asked = [...readQuestion(question).quantity].filter((w) => w.length >= 5);
   const own = [...new Set(vocabulary.match(/[\p{L}]+/gu) ?? [])].filter((word) => [...wordKeys(word)].some((o) => asked.some((w) => o !== w && o.startsWith(w))));
-  return `${text} ${adjectives} ${own.join(' ')}`.replace(/\s+/g, ' ').trim();
+  // a value per frame, in a frame or compared over time needs a table with a row per frame: for motion, the steps between frames
+  const scope = readQuestion(question);
+  const overFrames = scope.perFrame || scope.compare !== undefined || scope.frame !== undefined || scope.frames !== undefined;
+  const motion = [...scope.quantity].some((w) => [...wordKeys('speed displacement distance')].includes(w));
+  return `${text} ${adjectives} ${own.join(' ')}${overFrames && motion ? ' steps between frames' : ''}`.replace(/\s+/g, ' ').trim();
 }
 
-/** The question without the frame or cell it is about ("in frame 3", "at the last time point", "of cell 2") and without units ("in µm/min"). */
+/**
+ * The question without the frame, frames, channel or cell it is about ("in frame 3", "frames
+ * 2-4", "at the last time point", "of cell 2", "in ch2"), the times it compares or follows
+ * ("at the end than at the start", "over time", "going down"), the statistic asked ("the
+ * mean", "median") and units ("in µm/min"): what is left names the quantity and the steps
+ * that measure it, never a step of its own ("mean" is no reference frame, "start" no acquisition).
+ */
 export function withoutScope(question: string): string {
   // units of an answer (µm/min, µm², px per frame), not a length alone ("the pixel size in µm" is about calibration)
-  return question
+  return plainQuestion(question)
+    .replace(/\b(?:in|for|over|across|during|between)?\s*(?:the\s+)?(?:frames?|time ?points?|timepoints?)\s*\d+\s*(?:-|–|to|through|until|and)\s*\d+\b/gi, ' ')
+    .replace(/\b(?:in|for|of|on)?\s*(?:the\s+)?channels?\s*\d+(?:\s*(?:and|&|,|vs\.?|versus|to|with)\s*(?:channel\s*)?\d+)?\b/gi, ' ')
+    .replace(/\b(?:at|from|in|by|towards?|near|between)?\s*(?:the\s+)?(?:very\s+)?(?:start|beginning|end|onset)\b(?:\s+of\s+the\s+(?:movie|film|video|recording|experiment))?/gi, ' ')
+    .replace(/\b(?:between|from)?\s*(?:the\s+)?(?:first|initial)\s+(?:and|to|vs\.?|versus)\s+(?:the\s+)?(?:last|final)\s+(?:frames?|time ?points?)\b/gi, ' ')
+    .replace(new RegExp(TREND.source, 'gi'), ' ')
+    .replace(/\b(?:in|for|at|per)\s+(?:each|every)\s+(?:frame|time ?point|timepoint)\b|\bper\s+(?:frame|time ?point|timepoint)\b|\bover (?:the )?(?:whole )?(?:movie|film|video|recording)\b/gi, ' ')
+    .replace(/\b(?:the\s+)?(?:mean(?!\s+squared?)|average|median|typical|standard deviation|sd|spread|range)\b/gi, ' ')
+    .replace(SPEED_CHANGE, ' speed ')
+    // "the brightest", "furthest": the quantity they stand for ("brightest" is no maximum projection)
+    .replace(new RegExp(`${LARGEST.source}|${SMALLEST.source}`, 'gi'), (word) => ` ${/^(?:long|short)/i.test(word) ? '' : quantityOfAdjectives(word)} `)
     .replace(/(?<![\p{L}\d])(?:µm|um|μm|px|pixels?|microns?|micrometers?|micrometres?)(?:\s*(?:\/|per)\s*(?:min(?:ute)?|s|sec(?:ond)?|h(?:our)?|frame)|²|\^2)(?![\p{L}\d])/giu, ' ')
     .replace(/\b(?:in|at|on|of|for|during)?\s*(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?\s*\d+\b/gi, ' ')
     .replace(/\b(?:in|at|on|of|for|during)?\s*(?:the\s+)?(?:last|final|first|initial)\s+(?:frame|time ?point|timepoint)\b/gi, ' ')
@@ -151,6 +249,38 @@ export function namesQuantity(question: string, text: string): boolean {
 /** A question for an amount ("how straight", "how far", "the average ...", "bigger"), not for what something is. */
 export function asksHowMuch(question: string): boolean {
   return quantityOfAdjectives(question) !== '' || /\bhow\s+(?:straight|directed|persistent|fast|far|long|big|large|small|bright|much|quickly|round)\b|\b(?:average|mean|median|typical)\b/i.test(question);
+}
+
+/**
+ * A short follow-up question that names no quantity ("and the median?", "and at the last
+ * time point?", "what about track 2?") completed with the quantity of the question before it
+ * ("... (nucleus area)", "... (how many cells)"); any other request unchanged.
+ */
+export function completedFollowUp(question: string, earlierRequests: string[]): string {
+  const words = question.trim().split(/\s+/);
+  if (words.length > 8 || !isAskedForm(question) && !/\?\s*$/.test(question)) return question;
+  if (!/^(?:and|also|ok(?:ay)?|so|now|what about|how about|same for|then)\b|^(?:the\s+)?(?:mean|average|median|sd|spread|range|total|max|min)\b\W*$/i.test(plainQuestion(question))) return question;
+  const rest = question.trim().replace(/^(?:and|also|ok(?:ay)?|so|now|then)\b[,\s]*(?:what about|how about|same for)?\s*|^(?:what about|how about|same for)\s*/i, '');
+  const own = readQuestion(question);
+  if (own.quantity.size > 0 || (own.reduce === 'count' && /\bhow many\b|\bnumber of\b|\bcount\b/i.test(question))) return question;
+  for (const earlier of [...earlierRequests].reverse().slice(0, 3)) {
+    const before = readQuestion(earlier);
+    if (!isAskedForm(earlier)) continue;
+    if (before.quantity.size > 0) {
+      const written = tokenize(withoutScope(earlier)).filter((t) => before.quantity.has(meaning(t.stem.replace(/s$/, ''))) || before.quantity.has(meaning(t.stem))).map((t) => t.word);
+      const adjectives = quantityOfAdjectives(earlier);
+      const phrase = [...new Set([...written, ...(adjectives ? adjectives.split(' ') : [])])].join(' ');
+      if (phrase) return isAskedForm(rest) ? `${rest.replace(/\?\s*$/, '')} (${phrase})?` : `what is ${rest.replace(/\?\s*$/, '')} (${phrase})?`;
+    }
+    if (before.reduce === 'count') return `how many ${/\btracks?\b/i.test(earlier) ? 'tracks' : 'cells'} ${rest}`;
+  }
+  return question;
+}
+
+/** A count at a scope ("how many cells per frame", "in frame 3", "at the end vs the start"): one value per frame answers it, not a total. */
+export function countsAtAScope(question: string): boolean {
+  const scope = readQuestion(question);
+  return scope.reduce === 'count' && !countsSomethingElse(scope) && (scope.perFrame || scope.compare !== undefined || scope.frame !== undefined || scope.frames !== undefined);
 }
 
 /** True when the question asks for a measured quantity (an area, a speed), not only a count: a table answers it, not a step's summary values. */
@@ -194,6 +324,9 @@ function bestColumn(table: Table, scope: QuestionScope, wantsMicrons: boolean, w
   let best: { name: string; score: number } | undefined;
   for (const name of table.columns) {
     if (ID_COLUMNS.includes(name) || SKIP_COLUMNS.test(name)) continue;
+    // a channel named: only that channel's columns ("mean_intensity_c2")
+    const ofChannel = /_c(\d+)$/i.exec(name);
+    if (scope.channels?.length && ofChannel && !scope.channels.includes(Number(ofChannel[1]))) continue;
     const own = columnWords(name);
     let score = 0;
     for (const w of own) if (scope.quantity.has(w)) score += 1;
@@ -203,7 +336,9 @@ function bestColumn(table: Table, scope: QuestionScope, wantsMicrons: boolean, w
     // the plain statistic wins over its spread (TRACK_MEAN_SPEED over TRACK_STD_SPEED), µm over px
     if (/_(?:STD|MIN|MAX|MEDIAN)_|^(?:MAX|MIN)_|^(?:min|max|std|median|sum)_/i.test(name)) score -= 0.3;
     if (scope.reduce === 'max' && /^MAX_|_MAX_/i.test(name) && !/DISTANCE/.test(name)) score += 0.2;
-    if (/um/i.test(name)) score += wantsMicrons ? 0.5 : 0.1;
+    if (/(?:^|_)um(?:2|_|$)/i.test(name)) score += wantsMicrons ? 0.5 : 0.1;
+    // a number of spots stands in for a duration; the duration itself (with its unit) answers first
+    if (/^NUMBER_/i.test(name)) score -= 0.1;
     if (/TOTAL_DISTANCE/i.test(name)) score += 0.2;
     if (/^mean_intensity/i.test(name)) score += 0.1;
     if (!best || score > best.score) best = { name, score };
@@ -314,7 +449,7 @@ function tablesOf(conversation: Conversation): { artifact: KnownArtifact; table:
 /** How well a table suits the scope: a frame needs `t`, a track needs its id. */
 function suits(table: Table, scope: QuestionScope): boolean {
   const hasFrames = table.columns.includes('t');
-  if ((scope.frame !== undefined || scope.perFrame || scope.compare) && !hasFrames) return false;
+  if ((scope.frame !== undefined || scope.frames || scope.perFrame || scope.compare) && !hasFrames) return false;
   if (scope.track !== undefined && !idColumnOf(table, true)) return false;
   return true;
 }
@@ -361,6 +496,14 @@ function scopedRows(table: Table, scope: QuestionScope): { rows: Row[]; where: s
     rows = rows.filter((r) => r.t === t);
     parts.push(`in frame ${t + 1}`);
   }
+  if (scope.frames) {
+    const { first, last } = scope.frames;
+    const frames = framesOf(rows);
+    rows = rows.filter((r) => typeof r.t === 'number' && r.t >= first - 1 && r.t <= last - 1);
+    if (rows.length === 0) return `There are no rows in frames ${first}-${last} (the table has frames 1 to ${(frames.at(-1) ?? -1) + 1}).`;
+    const shown = framesOf(rows);
+    parts.push(`in frames ${first}-${Math.min(last, shown.at(-1)! + 1)}`);
+  }
   if (scope.track !== undefined) {
     const id = idColumnOf(table, true)!;
     rows = rows.filter((r) => r[id] === scope.track);
@@ -396,6 +539,7 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   const values = rows.map((r) => ({ row: r, v: r[column] })).filter((x): x is { row: Row; v: number } => typeof x.v === 'number' && Number.isFinite(x.v)).map((x) => ({ row: x.row, v: x.v * factor }));
   if (values.length === 0) return `There are no ${column} values ${where || 'in the table'} (${artifact.id}).`;
   const of = scope.track !== undefined && table.columns.includes('t') ? 'frames' : idColumn === 'TRACK_ID' ? 'tracks' : table.columns.includes('t') ? 'objects' : 'rows';
+  if ((scope.channels?.length ?? 0) >= 2 && /_c\d+$/i.test(column)) return channelsAnswer(table, column, rows, scope.channels!, unit, source);
   if (sumOfCounts) return `${format(values.reduce((a, b) => a + b.v, 0))} ${/SPLIT/i.test(column) ? 'divisions' : column} (sum of ${column} over ${values.length} ${of}; ${source})`;
   if (scope.compare) return compareAnswer(table, column, rows, scope, rawUnit, artifact.id);
   if (scope.perFrame && scope.frame === undefined) return seriesAnswer(column, rows, rawUnit, artifact.id, (group) => mean(numeric(group, column)), `${where ? `${column} ${where}` : `mean ${column}`}`);
@@ -413,6 +557,17 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   const { name, value } = statistic(numbers, scope.reduce === 'count' ? 'mean' : scope.reduce);
   const spread = scope.reduce === 'mean' && numbers.length > 1 ? ` ± ${format(sd(numbers))} SD` : '';
   return `${name} ${column}${where ? ` ${where}` : ''} = ${withUnit(value, unit)}${spread} over ${numbers.length} ${of} (${source})`;
+}
+
+/** The same measurement in two or more channels side by side ("compare ch1 and ch2"): means over the same objects, and their ratio. */
+function channelsAnswer(table: Table, column: string, rows: Row[], channels: number[], unit: string | undefined, source: string): string {
+  const present = channels.map((c) => ({ c, name: column.replace(/_c\d+$/i, `_c${c}`) })).filter((x) => table.columns.includes(x.name));
+  const missing = channels.filter((c) => !present.some((p) => p.c === c));
+  const means = present.map((p) => ({ ...p, v: mean(numeric(rows, p.name)), n: numeric(rows, p.name).length }));
+  const parts = means.map((m) => `channel ${m.c} ${m.name} = ${withUnit(m.v, unit)}`);
+  const ratio = means.length === 2 && means[0].v !== 0 ? `; channel ${means[1].c} / channel ${means[0].c} = ${format(means[1].v / means[0].v)}` : '';
+  const absent = missing.length ? `; the table has no channel ${missing.join(', ')} (measure with that channel's movie to add it)` : '';
+  return `Mean per object: ${parts.join(' vs ')}${ratio} over ${means[0]?.n ?? 0} objects${absent} (${source})`;
 }
 
 /** One value per frame, as a short list and its first and last. */
