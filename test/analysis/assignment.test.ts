@@ -142,6 +142,33 @@ describe('dense solver on larger matrices', () => {
   });
 });
 
+describe('dense solver memory', () => {
+  it('stays right after its memory grew for a bigger matrix and when a matrix gets memory of its own', () => {
+    const rand = rng(99);
+    const check = (n: number) => {
+      const cost = new Float64Array(n * n).map(() => Math.floor(rand() * 1000));
+      const r = solveDenseLap(cost, n);
+      expect(isPermutation(r.rowToCol)).toBe(true);
+      expect(r.totalCost).toBe(hungarian(cost, n));
+      expect(cost.every(Number.isFinite)).toBe(true); // the caller's matrix is not written to
+    };
+    /** A matrix of costs >= 1 with a planted zero-cost assignment: that one is the optimum. */
+    const planted = (n: number) => {
+      const cost = new Float64Array(n * n).map(() => 1 + Math.floor(rand() * 1000));
+      const perm = Int32Array.from({ length: n }, (_, i) => i).sort(() => rand() - 0.5);
+      for (let i = 0; i < n; i++) cost[i * n + perm[i]] = 0;
+      const r = solveDenseLap(cost, n);
+      expect(r.totalCost).toBe(0);
+      expect([...r.rowToCol]).toEqual([...perm]);
+    };
+    check(30);
+    planted(400); // grows the kept memory
+    check(5);
+    planted(3000); // over the kept 64 MiB: a memory of its own
+    check(7);
+  }, 60_000);
+});
+
 describe('solveLap (automatic choice)', () => {
   it('gives the optimum on sparse and on dense matrices, whichever solver it picks', () => {
     const rand = rng(99);
