@@ -7,19 +7,21 @@
 //     tifffile (TiffFile pages -> TiffWriter, ImageJ hyperstack, contiguous).
 // export: `cellpilot tool export` (format tiff) against the same Python script, whole commands.
 // project: `cellpilot tool project` (max over time) against a NumPy page loop, whole commands.
+// real: the same projection of a real shared recording (a CTC folder of TIFF frames, from
+//     ../shared/data; skipped when absent) against tifffile reading file by file.
 // info: `cellpilot info` against tifffile opening the file and reading its first and last page.
 // big: (opt-in: CELLPILOT_BENCH_BIG=1 or --big) read-invert-write of a > 4 GiB BigTIFF and
 //     its max projection by the whole command, with peak resident memory (goal: bounded, < 500 MB).
 // Run: npm run bench -- image [--only project,export] [--big]
 import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMovieWriter, openMovie, writeMovie, type PlaneData } from '../src/image/index.ts';
 import { formatBytes } from '../src/image/info.ts';
 import { simulate } from '../src/sim/index.ts';
-import { alternate, childArgs, commandSide, runOnce, cpuSeconds, loadNote, PYTHON, pythonPeer, RUN_TS, s, summaryRow, wanted, type Comparison, type Side } from './_harness.ts';
+import { alternate, childArgs, commandSide, runOnce, cpuSeconds, loadNote, PYTHON, pythonPeer, ROOT, RUN_TS, s, summaryRow, wanted, type Comparison, type Side } from './_harness.ts';
 
 const FRAMES = Number(process.env.BENCH_IMAGE_FRAMES ?? 300);
 const SIZE = 512;
@@ -44,6 +46,20 @@ elif mode == 'max':
             if out is None: out = a.copy()
             else: np.maximum(out, a, out=out)
     tifffile.imwrite(dst, out, imagej=True)
+elif mode == 'maxdir':
+    import glob, os
+    try:
+        import imagecodecs  # tifffile decodes LZW with it
+        read = tifffile.imread
+    except ImportError:  # Debian has no python3-imagecodecs: Pillow decodes LZW
+        from PIL import Image
+        read = lambda f: np.asarray(Image.open(f))
+    out = None
+    for f in sorted(glob.glob(os.path.join(sys.argv[2], '*.tif'))):
+        a = read(f)
+        if out is None: out = a.copy()
+        else: np.maximum(out, a, out=out)
+    tifffile.imwrite(sys.argv[3], out, imagej=True)
 elif mode == 'info':
     with tifffile.TiffFile(sys.argv[2]) as tf:
         s = tf.series[0]
@@ -84,7 +100,7 @@ function ratioRow(label: string, c: Comparison, peerName: string, work = false):
   return `| ${label} | ${s(wall[0])} / ${s(cpu[0])} / ${mib(0)} | ${peerName} ${s(wall[1])} / ${s(cpu[1])} / ${mib(1)} | ${ratio.toFixed(2)} (wall ${(wall[1]! / wall[0]!).toFixed(2)}) | ${c.load.toFixed(1)} |`;
 }
 
-/** The rows; `--only rw,export,project,info` (or BENCH_ONLY) runs some of them. */
+/** The rows; `--only rw,export,project,real,info` (or BENCH_ONLY) runs some of them. */
 async function compare(dir: string, input: string): Promise<void> {
   const out = (name: string) => join(dir, name);
   const clean = (...names: string[]) => () => names.forEach((n) => rmSync(out(n), { force: true }));
@@ -105,6 +121,16 @@ async function compare(dir: string, input: string): Promise<void> {
   if (wanted('project')) {
     const max = alternate([tool('cellpilot tool project', 'project', { movie: input, method: 'max', output: out('max.tif') }, 'max.tif'), { ...py('NumPy page loop', 'max', input, out('peer-max.tif')), before: clean('peer-max.tif') }], ROUNDS);
     console.log(ratioRow('max projection, `cellpilot tool project`, whole commands', max, 'NumPy page loop'));
+  }
+  if (wanted('real')) {
+    // a real recording as it is shared: a Cell Tracking Challenge folder of one TIFF per frame
+    const folder = join(ROOT, '..', 'shared', 'data', 'ctc-Fluo-N2DH-SIMplus', '01');
+    if (!existsSync(folder)) console.log(`| max projection of a real movie: skipped, ${folder} is absent | | | | |`);
+    else {
+      const frames = readdirSync(folder).filter((f) => f.endsWith('.tif')).length;
+      const real = alternate([tool('cellpilot tool project', 'project', { movie: folder, method: 'max', output: out('real-max.tif') }, 'real-max.tif'), { ...py('tifffile (or Pillow) per file', 'maxdir', folder, out('peer-real-max.tif')), before: clean('peer-real-max.tif') }], ROUNDS);
+      console.log(ratioRow(`max projection of a real movie (Fluo-N2DH-SIM+ 01, a folder of ${frames} TIFF frames), whole commands`, real, 'tifffile (or Pillow) per file'));
+    }
   }
   if (wanted('info')) {
     const info = alternate([commandSide('cellpilot info', ['info', input]), py('tifffile info', 'info', input)], ROUNDS);

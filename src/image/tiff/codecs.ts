@@ -12,20 +12,19 @@ const LZW_EOI = 257;
 const LZW_FIRST = 258;
 const LZW_MAX_CODES = 4096;
 
+// Every LZW table entry is a string the decoder has already written: the string of the
+// previous code followed by the first byte of the current one, which sit side by side in
+// the output. So an entry is just (where in the output, how long), and decoding a code is a
+// copy from earlier output (libtiff's approach): no prefix chains to walk, no tables to
+// allocate per strip (they live here, reused; entries below 258 are never read).
+const lzwStart = new Int32Array(LZW_MAX_CODES);
+const lzwLength = new Int32Array(LZW_MAX_CODES);
+
 /**
  * TIFF LZW (MSB-first codes of 9-12 bits, "early change" as libtiff writes it). Writes at
  * most `out.length` bytes; returns how many were written.
  */
 export function decodeLzw(input: Uint8Array, out: Uint8Array): number {
-  const prefix = new Uint16Array(LZW_MAX_CODES);
-  const suffix = new Uint8Array(LZW_MAX_CODES);
-  const first = new Uint8Array(LZW_MAX_CODES);
-  const length = new Uint16Array(LZW_MAX_CODES);
-  for (let i = 0; i < 256; i++) {
-    suffix[i] = i;
-    first[i] = i;
-    length[i] = 1;
-  }
   const cap = out.length;
   const n = input.length;
   let nextCode = LZW_FIRST;
@@ -34,7 +33,9 @@ export function decodeLzw(input: Uint8Array, out: Uint8Array): number {
   let bitCount = 0;
   let inPos = 0;
   let outPos = 0;
-  let old = -1;
+  // the previous code's string: where it was written and its length (-1: none since a clear)
+  let oldStart = 0;
+  let oldLength = -1;
   while (outPos < cap) {
     while (bitCount < codeBits) {
       if (inPos >= n) return outPos; // no EOI: keep what was decoded
@@ -47,53 +48,42 @@ export function decodeLzw(input: Uint8Array, out: Uint8Array): number {
     if (code === LZW_CLEAR) {
       nextCode = LZW_FIRST;
       codeBits = 9;
-      old = -1;
+      oldLength = -1;
       continue;
     }
-    if (old < 0) {
-      if (code > 255) throw new CodecError(`LZW code ${code} right after a clear code`);
+    const here = outPos;
+    if (code < 256) {
       out[outPos++] = code;
-      old = code;
-      continue;
-    }
-    let firstByte: number;
-    if (code < nextCode) {
-      outPos = emitLzwString(code, outPos, out, prefix, suffix, length);
-      firstByte = first[code];
+    } else if (oldLength < 0) {
+      throw new CodecError(`LZW code ${code} right after a clear code`);
+    } else if (code < nextCode) {
+      outPos = copyEarlier(out, lzwStart[code], lzwLength[code], outPos);
     } else if (code === nextCode) {
-      // The KwKwK case: the string of `old` followed by its own first byte.
-      firstByte = first[old];
-      outPos = emitLzwString(old, outPos, out, prefix, suffix, length);
-      if (outPos < cap) out[outPos] = firstByte;
+      // The KwKwK case: the previous string followed by its own first byte.
+      outPos = copyEarlier(out, oldStart, oldLength, outPos);
+      if (outPos < cap) out[outPos] = out[oldStart];
       outPos++;
     } else {
       throw new CodecError(`LZW code ${code} is not in the table (${nextCode} entries)`);
     }
-    if (nextCode < LZW_MAX_CODES) {
-      prefix[nextCode] = old;
-      suffix[nextCode] = firstByte;
-      first[nextCode] = first[old];
-      length[nextCode] = length[old] + 1;
+    if (oldLength >= 0 && nextCode < LZW_MAX_CODES) {
+      lzwStart[nextCode] = oldStart;
+      lzwLength[nextCode] = oldLength + 1;
       nextCode++;
       if (nextCode + 1 >= 1 << codeBits && codeBits < 12) codeBits++;
     }
-    old = code;
+    oldStart = here;
+    oldLength = outPos - here;
   }
   return Math.min(outPos, cap);
 }
 
-/** Writes the string of `code` at `pos` (clipped to the buffer); returns the position after it. */
-function emitLzwString(code: number, pos: number, out: Uint8Array, prefix: Uint16Array, suffix: Uint8Array, length: Uint16Array): number {
-  const len = length[code];
-  const cap = out.length;
-  let p = pos + len - 1;
-  let c = code;
-  while (p >= pos) {
-    if (p < cap) out[p] = suffix[c];
-    c = prefix[c];
-    p--;
-  }
-  return pos + len;
+/** Copies `length` bytes written earlier at `from` to `to` (clipped to the buffer); returns the position after them. */
+function copyEarlier(out: Uint8Array, from: number, length: number, to: number): number {
+  const end = Math.min(to + length, out.length);
+  if (end - to > 16) out.copyWithin(to, from, from + (end - to));
+  else for (let i = 0; to + i < end; i++) out[to + i] = out[from + i];
+  return to + length;
 }
 
 /** PackBits (Apple run-length): writes at most `out.length` bytes; returns how many. */
