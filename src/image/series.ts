@@ -162,18 +162,19 @@ class SeriesMovie implements Movie {
     private readonly locate?: (t: number, z: number, c: number) => { file: number; z: number; c: number },
   ) {}
 
-  async plane(t: number, z: number, c: number): Promise<PlaneData> {
+  /** `into`, a plane of this size and type, is filled instead of a new one (see Movie.plane). */
+  async plane(t: number, z: number, c: number, into?: PlaneData): Promise<PlaneData> {
     checkPlaneIndex(this, t, z, c);
     if (this.closed) throw new InputError(`${this.source.path}: the movie was closed`);
     const at = this.locate?.(t, z, c);
     const entry = this.acquire(at ? at.file : t);
     try {
       const m = await entry.movie;
-      if (at) return await m.plane(0, at.z, at.c);
+      if (at) return await m.plane(0, at.z, at.c, into);
       // Plain multi-page frame files list their z planes as pages (shape.t).
-      if (m.shape.t > 1 && m.shape.z === 1 && m.shape.c === 1) return await m.plane(z, 0, 0);
-      if (m.shape.t > 1) return await m.plane(Math.floor(z / m.shape.z), z % m.shape.z, c);
-      return await m.plane(0, z, c);
+      if (m.shape.t > 1 && m.shape.z === 1 && m.shape.c === 1) return await m.plane(z, 0, 0, into);
+      if (m.shape.t > 1) return await m.plane(Math.floor(z / m.shape.z), z % m.shape.z, c, into);
+      return await m.plane(0, z, c, into);
     } finally {
       entry.users--;
       this.evict();

@@ -42,6 +42,10 @@ describe('file-per-frame series', () => {
     // Reads in any order and concurrently, with at most a few files open at a time.
     const all = await Promise.all([2, 0, 1, 2, 0].map((t) => m.plane(t, 0, 0)));
     expect(all.map((p) => p[0])).toEqual([100, 10, 20, 100, 10]);
+    // a caller's buffer is filled, not replaced (projections stream a series through one)
+    const buffer = new Uint16Array(42);
+    expect(await m.plane(1, 2, 0, buffer)).toBe(buffer);
+    expect(buffer[0]).toBe(22);
     await m.close();
   });
 
