@@ -233,7 +233,12 @@ function readMoveRequest(c: RequestClause): Record<string, unknown> {
     else args.yUm = dir === 'up' ? -d : d;
   }
   if (by || /\brelative\b/i.test(c.text)) args.relative = true;
-  return args;
+  // the focus and the objective are read from the schema's words afterwards
+  if (args.xUm !== undefined || args.yUm !== undefined || /\b(?:z|focus|objective|origin|home)\b|\b\d+\s*x\b/i.test(c.text)) return args;
+  // a move with no place read is asked about, never made to somewhere guessed
+  const well = /\bwells?\s+([A-P])\s*-?\s*(\d{1,2})\b|\b([A-P])(\d{1,2})\s+well\b/i.exec(c.text);
+  if (well) return { $ask: `I do not know where well ${(well[1] ?? well[3]).toUpperCase()}${well[2] ?? well[4]} is: the microscope's configuration has no plate layout. Give the stage position in µm, e.g. "go to x=1000 y=2000".` };
+  return { $ask: 'Where should the stage go? Give the position in µm ("go to x=1000 y=2000") or a move ("100 µm to the left").' };
 }
 
 const moveStage = defineTool({

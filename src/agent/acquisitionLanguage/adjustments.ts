@@ -18,7 +18,7 @@ export class AmbiguousCommand extends InputError {}
 /** Clauses that begin by asking for an analysis of images ("project the 10 µm stack", "measure GFP every 5 frames") are not commands to the microscope. */
 const ANALYSIS_REQUEST = /^(?:please\s+|now\s+|then\s+|can you\s+|could you\s+)*(?:segment|track|measure|plot|project|denoise|correct|export|save|open|load|detect|count|quantify|analy[sz]e|compute|calculate|register|align|deconvolve|filter|smooth|crop|subtract|normali[sz]e|threshold|label|classify|graph|chart)\b/;
 
-const STOP_VERB = String.raw`(?:(?:don'?t|do not|no longer|never)\s+(?:image|acquire|record|take|use|need|want)|no need for|(?:(?:that'?s|we have|we've had|had)\s+|^)enough(?:\s+of)?|stop|end|halt|abort|cancel|kill|terminate|quit|cease|switch off|turn off|shut off|shut down|shut|cut|disable|deactivate|drop|remove|exclude|skip|no more|get rid of|lose|leave out|without)`;
+const STOP_VERB = String.raw`(?:(?:don'?t|do not|no longer|never)\s+(?:image|acquire|record|take|use|need|want)|no need for|(?:(?:that'?s|we have|we've had|we've got|we have got|had|got)\s+|^)enough(?:\s+of)?|stop|end|halt|abort|cancel|kill|terminate|quit|cease|switch off|turn off|shut off|shut down|shut|cut|disable|deactivate|drop|remove|exclude|skip|no more|get rid of|lose|leave out|without|ditch|scrap|nix|axe|bin off|forget(?: about)?)`;
 const CURRENT_TIMEPOINT = String.raw`(?:this|the current|the present|the ongoing)\s+(?:time ?point|frame|round|cycle|loop|pass)`;
 const FINISH_THEN_STOP = new RegExp(
   String.raw`\b(?:let|allow)\s+${CURRENT_TIMEPOINT}\s+(?:to\s+)?(?:finish|complete|end)\b.*\bstop\b` +
@@ -42,7 +42,11 @@ export function quantitiesNotCarried(clause: string, changes: unknown[]): string
   const has = (v: number) => carried.some((c) => Math.abs(c - v) <= 1e-6 * Math.max(1, v));
   const t = clause.toLowerCase();
   const missing: string[] = [];
-  for (const d of durationsIn(t)) if (!has(d.seconds) && !has(d.seconds * 1000)) missing.push(t.slice(d.index, d.index + d.length));
+  for (const d of durationsIn(t)) {
+    // "hold on a sec", "give me a minute": a figure of speech, not a time
+    if (/^(?:a|one)\s/.test(t.slice(d.index)) && /\b(?:hold on|hang on|wait|give (?:me|us)|just|in)\s+$/.test(t.slice(0, d.index))) continue;
+    if (!has(d.seconds) && !has(d.seconds * 1000)) missing.push(t.slice(d.index, d.index + d.length));
+  }
   for (const m of t.matchAll(/(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)(?:\s*(?:co2|co₂|o2|oxygen|humidity))?/g)) if (!has(Number(m[1])) || /co2|co₂|o2|oxygen|humidity/.test(m[0])) missing.push(m[0]);
   for (const m of t.matchAll(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*(${DISTANCE_UNIT})`, 'g'))) if (!has(Number(m[1]) * unitMicrometres(m[2]))) missing.push(m[0]);
   // settings no plan or change here carries (the incubator, the camera): named, never dropped
@@ -119,7 +123,8 @@ interface ClauseWords {
 type Reader = (w: ClauseWords) => Adjustment[] | undefined;
 
 function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | undefined {
-  const t = clause.trim().toLowerCase();
+  // "abort abort", "stop, stop!": a word said twice for urgency is said once
+  const t = clause.trim().toLowerCase().replace(/\b([a-z]+)(?:[\s,!]+\1\b)+/g, '$1');
   if (ANALYSIS_REQUEST.test(t)) return undefined;
   // the incubator is not the microscope's light: "set CO2 to 5%" is not read as a power
   if (/\b(co2|co₂|o2|oxygen|humidity|temperature|incubat\w*|heater|degrees)\b/.test(t)) throw new AmbiguousCommand(`"${clause.trim()}" is about the incubator (temperature, CO2, humidity), which I do not control: set it on the incubator; nothing was changed`);
@@ -148,7 +153,7 @@ function readOnlyChannels({ t, channels }: ClauseWords): Adjustment[] | undefine
 
 /** Questions about the run: time, light, status. */
 function readQuestion({ t }: ClauseWords): Adjustment[] | undefined {
-  if (/how (much|long) (longer|more time|time is left|is left|remaining)|time (left|remaining)|remaining time|when will it (end|finish|be done)|how long until|\beta\b|how many .*left|how long (?:has it|have we|has the (?:acquisition|run|imaging)) been (?:running|going|imaging|acquiring)/.test(t)) return [{ kind: 'status', about: 'time' }];
+  if (/how (much|long) (longer|more time|time is left|is left|remaining)|time (left|remaining)|remaining time|when will it (end|finish|be done)|^(?:so\s+|and\s+)?(?:when|what time)\b.*\b(?:end|ends|finish|finishes|finished|done|over|stop|stops|complete)\b|how long until|\beta\b|how many .*left|how long (?:has it|have we|has the (?:acquisition|run|imaging)) been (?:running|going|imaging|acquiring)/.test(t)) return [{ kind: 'status', about: 'time' }];
   if (/how much (light|dose|exposure|laser|illumination)|(light|photo|laser)?\s*dose (so far|used|report)|\bdose\b.*\?|light so far|photobleach|phototox|light budget|too much light|light damage|^(what|show|report|tell)\b.*\b(light )?dose\b|^(?:is|are|has|have)\b.*\bbleach\w*|^(?:total |cumulative )?(?:light )?(?:dose|light exposure|illumination)(?: (?:per|by) (?:channel|position|field))?\??$|\b(?:budget|dose) (?:is )?(?:left|remaining|remains)\b|\b(?:left|remaining) (?:of the )?(?:light |dose )?budget\b/.test(t)) return [{ kind: 'status', about: 'dose' }];
   if (/^(status|what('s| is) (it|the acquisition) doing|how is (it|the acquisition) going|progress)\??$/.test(t) || /\bstatus\b/.test(t) || STATUS_QUESTION.test(t)) return [{ kind: 'status', about: 'all' }];
   return undefined;
@@ -269,10 +274,10 @@ function readLight({ t, channel }: ClauseWords): Adjustment[] | undefined {
   const light = parseLight(t, channel);
   if (light.length) return light;
   // "max power on the 640", "full laser on DAPI": 100 % (a raise of more than 2x is confirmed by a person)
-  if (/\b(?:max(?:imum)?|full)\s+(?:power|laser|intensity|light)\b|\b(?:power|laser|intensity)\s+(?:to\s+)?(?:the\s+)?max(?:imum)?\b/.test(t) && !/\d/.test(t.replace(/\b(?:405|488|561|640|647|633|555|568)\b/g, ''))) return [{ kind: 'power', powerPercent: 100, ...(channel ? { channel } : {}) }];
+  if (/\b(?:max(?:imum)?|full)\s+(?:power|laser|intensity|light)\b|\b(?:power|laser|intensity)\s+(?:to\s+)?(?:the\s+)?max(?:imum)?\b|\bmax(?:imi[sz]e)?\s+(?:out\s+)?(?:the\s+)?(?:\S+\s+)?(?:power|laser|intensity|light)\b|\bmax\s+(?:it\s+)?out\b/.test(t) && !/\d/.test(t.replace(/\b(?:405|488|561|640|647|633|555|568)\b/g, ''))) return [{ kind: 'power', powerPercent: 100, ...(channel ? { channel } : {}) }];
   // "less laser please", "more light on GFP": how much is asked, never guessed
-  if ((/\b(power|laser|light|intensity|illumination|exposure|lamp|led|dose)\b/.test(t) || (channel !== undefined && /\b(?:turn|dial|bring)\b.*\b(?:down|up)\b/.test(t))) && /\b(less|more|lower|higher|reduce|increase|decrease|raise|dim|weaker|stronger|brighter|dimmer|turn down|turn up|minimi[sz]e|minimum|as little|least|lowest|all the way down|down|up|short|shorter|long|longer)\b/.test(t) && !/\d/.test(t.replace(/\b(?:405|488|561|640|647|633|555|568)\b/g, ''))) {
-    throw new AmbiguousCommand(`how much ${/\b(more|higher|increase|raise|stronger|brighter|turn up)\b/.test(t) ? 'more' : 'less'} light? Say e.g. "halve the 488 power", "488 to 5%" or "exposure 50 ms"`);
+  if ((/\b(power|laser|light|intensity|illumination|exposure|lamp|led|dose)\b/.test(t) || (channel !== undefined && /\b(?:turn|dial|bring)\b.*\b(?:down|up)\b|\b(?:crank|bump|boost|pump)\b/.test(t))) && /\b(less|more|lower|higher|reduce|increase|decrease|raise|dim|weaker|stronger|brighter|dimmer|turn down|turn up|minimi[sz]e|minimum|as little|least|lowest|all the way down|down|up|short|shorter|long|longer|bump|crank|boost|juice|pump)\b/.test(t) && !/\d/.test(t.replace(/\b(?:405|488|561|640|647|633|555|568)\b/g, ''))) {
+    throw new AmbiguousCommand(`how much ${/\b(more|higher|increase|raise|stronger|brighter|turn up|bump|crank|boost|juice|pump)\b/.test(t) ? 'more' : 'less'} light? Say e.g. "halve the 488 power", "488 to 5%" or "exposure 50 ms"`);
   }
   return undefined;
 }
@@ -290,7 +295,7 @@ function channelsStopped(t: string, config: MicroscopeConfig): string[] {
   for (const m of findChannels(t, config)) {
     const before = t.slice(0, m.index);
     const after = t.slice(m.index + m.text.length);
-    const verbFirst = new RegExp(String.raw`(?:^|\b)${STOP_VERB}${filler}$`).test(before + ' ') || new RegExp(String.raw`(?:^|\b)${STOP_VERB}${filler}(?:\S+${filler})?$`).test(before + ' ') && /\b(and|,)\s*$/.test(before);
+    const verbFirst = new RegExp(String.raw`(?:^|\b)${STOP_VERB}${filler}$`).test(before + ' ') || new RegExp(String.raw`(?:^|\b)${STOP_VERB}${filler}(?:\S+${filler})?$`).test(before + ' ') && /\b(?:and|,)(?:\s+(?:the|a|my|our))?\s*$/.test(before);
     const offAfter = /\b(turn|switch|shut|cut|knock|take)\b(?:\s+(?:the|a|my|our))*\s*$/.test(before) && /^(?:\s+(?:channel|laser|light|line|colou?r))*\s+off\b/.test(after);
     // "488 off", "GFP out please", "the red colour channel off": nothing but the channel before off/out
     const bareOff = /^(?:please\s+|ok(?:ay)?,?\s+|now\s+)?(?:(?:turn|switch|shut|take|leave|knock|cut)\s+)?(?:(?:the|a|my|our)\s+)*$/.test(before) && OFF_AT_END.test(after);
@@ -337,10 +342,10 @@ function parseTiming(t: string): Adjustment | undefined {
   const extendWords = /\b(extend|another|more|longer|additional|add|extra)\b/.test(t);
   const extend = extendWords ? durationAfter(t, /\bby\b|\bfor\b|\banother\b|\bextend(?:\s+it)?\b|\brun\b|\badd(?:\s+(?:on|another))?\b/) : undefined;
   if (extend !== undefined && !/\bevery\b/.test(t)) return { kind: 'extend', extraS: extend };
-  const every = durationAfter(t, /\bevery\b|\binterval(?:\s+(?:to|of))?\b|\bonce (?:a|an|per|every)\b|\bintervals? (?:to|of)\b/) ??
+  const every = durationAfter(t, /\bevery\b|\binterval(?:\s+(?:to|of))?\b|\bonce (?:a|an|per|every)\b|\bintervals? (?:to|of)\b|\b(?:time[\s-]?step|time resolution|cadence|sampling(?: interval| period)?|frame interval)(?:\s+(?:to|of|is|=|down to|up to))?\b/) ??
     // "a 5-min interval", "10 s cadence"
     durationsIn(t).find((d) => /^\s*(?:intervals?|cadence|period|apart)\b/.test(t.slice(d.index + d.length)))?.seconds;
-  if (every !== undefined && /\b(speed up|slow down|faster|slower|more often|less often|interval|every|frame rate|rate|image|imaging|instead|from now|switch|change|set|go)\b/.test(t)) return { kind: 'interval', intervalS: every };
+  if (every !== undefined && /\b(speed (?:it )?up|slow (?:it )?down|faster|slower|more often|less often|intervals?|every|frame rate|rate|image|imaging|instead|from now|switch|change|set|go|time[\s-]?steps?|cadence)\b/.test(t)) return { kind: 'interval', intervalS: every };
   // "2 frames per minute", "one image every minute", "1 fps"
   const perUnit = new RegExp(String.raw`\b${COUNT_WORD}\s*(?:frames?|images?|time ?points?|timepoints?|pictures?|acquisitions?)\s*(?:per|a|an|each|every)\s*(second|sec|minute|min|hour|hr|day)\b`).exec(t);
   if (perUnit) return { kind: 'interval', intervalS: Math.round((unitSeconds(perUnit[2]) / toNumber(perUnit[1])) * 1e6) / 1e6 };
@@ -373,7 +378,7 @@ function parseLight(t: string, channel: string | undefined): Adjustment[] {
   const ch = channel ? { channel } : {};
   const isExposure = /\bexpos/.test(t) && !/\b(power|laser|intensity|lamp|led)\b/.test(t);
   const down = /\b(reduce|lower|decrease|drop|cut|dim|turn down|bring down)\b/.test(t);
-  const up = /\b(increase|raise|boost|turn up|bring up|brighten)\b/.test(t);
+  const up = /\b(increase|raise|boost|turn up|bring up|brighten|bump|crank)\b/.test(t);
   const byPct = /\bby\s+(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)/.exec(t);
   const times = /\b(\d+(?:\.\d+)?)\s*(?:x|times)\b(?!\s*(?:objective|\d))/.exec(t);
   const relative = (raw: number): Adjustment => {

@@ -548,3 +548,33 @@ describe('light without an amount', () => {
     for (const text of ['more light on the 488 please', 'turn the 488 down a bit', 'minimise the light dose', 'exposure as short as possible']) expect(() => parseAdjustment(text), text).toThrow(/how much (?:more|less) light/);
   });
 });
+
+describe('wording as people talk to a microscope (tuning-microscope-people)', () => {
+  const running = { acquisitionRunning: true };
+  it('more verbs for dropping a channel, two channels joined by "and the", "we\'ve got enough of"', () => {
+    expect(parseAdjustment('can we ditch the far red')).toEqual([{ kind: 'dropChannel', channel: 'Cy5' }]);
+    expect(parseAdjustment('stop the green and the red, keep DAPI')).toEqual([{ kind: 'dropChannel', channel: 'FITC' }, { kind: 'dropChannel', channel: 'Rhodamine' }]);
+    expect(parseAdjustment("we've got enough of the Hoechst signal, stop acquiring it")).toEqual([{ kind: 'dropChannel', channel: 'DAPI' }]);
+  });
+
+  it('the interval by other names ("time step", "cadence") and "speed it up to 30 s intervals"', () => {
+    expect(parseAdjustment('change the time step to 1 min')).toEqual([{ kind: 'interval', intervalS: 60 }]);
+    expect(parseAdjustment('cadence of 20 s please')).toEqual([{ kind: 'interval', intervalS: 20 }]);
+    expect(parseAdjustment('can you speed it up to 30 s intervals?')).toEqual([{ kind: 'interval', intervalS: 30 }]);
+  });
+
+  it('"bump the laser" asks how much; "max out the DAPI laser" is 100 % (a raise a person approves)', () => {
+    expect(() => parseAdjustment('bump the laser')).toThrow(/how much more light/i);
+    expect(() => parseAdjustment('crank up the 561')).toThrow(/how much more light/i);
+    expect(parseAdjustment('max out the DAPI laser')).toEqual([{ kind: 'power', powerPercent: 100, channel: 'DAPI' }]);
+    expect(parseAdjustment('bump the 488 to 20%')).toEqual([{ kind: 'power', powerPercent: 20, channel: 'FITC' }]);
+  });
+
+  it('a word said twice for urgency, a figure of speech that is no time, a question about the end', () => {
+    expect(parseAdjustment('abort abort')).toEqual([{ kind: 'stop' }]);
+    expect(parseAdjustment('hold on a sec, I need to add media')).toEqual([{ kind: 'pause' }]);
+    expect(parseAdjustment('pause for a minute')).toEqual([{ kind: 'pause', forS: 60 }]);
+    expect(routeMicroscopeRequest('when does it finish', running)?.tool).toBe('microscope_status');
+    expect(routeMicroscopeRequest('what time will the run end?', running)?.tool).toBe('microscope_status');
+  });
+});

@@ -72,6 +72,13 @@ describe('tool-owned argument readers', () => {
     expect(clauseForTool('track', 'track them, the cells move up to 8 px').read.quantity(['length'], /move/)?.value).toBe(8);
   });
 
+  it('a stage move with no place it can read is asked about, never made to somewhere guessed', () => {
+    const move = ALL_TOOLS.find((t) => t.name === 'move_stage')!;
+    expect(move.fromRequest!(clauseForTool('move_stage', 'go to well B3')).$ask).toMatch(/well B3 .*no plate layout/);
+    expect(move.fromRequest!(clauseForTool('move_stage', 'move the stage over there')).$ask).toMatch(/^Where should the stage go\?/);
+    expect(move.fromRequest!(clauseForTool('move_stage', 'move the stage to x=100, y=200'))).toEqual({ xUm: 100, yUm: 200 });
+  });
+
   it('the agent keeps no table of tools by name in the argument reading', () => {
     const names = ALL_TOOLS.map((t) => t.name);
     for (const file of ['builders.ts', 'catalogue.ts', 'lexicon.ts', 'microscopeLanguage.ts']) {
