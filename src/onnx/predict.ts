@@ -241,7 +241,7 @@ async function batchTensor(model: LoadedModel, jobs: TileJob[], dataType: string
   const floats = batchBuffer(model, 'float32', n * jobs.length, (k) => new Float32Array(k)) as Float32Array;
   jobs.forEach((job, j) => job.fill(floats, j * n));
   const dims = [...jobs[0].shape];
-  dims[0] = jobs.length;
+  if (model.spec.inputs[0].axes[0]?.type === 'batch') dims[0] = jobs.length;
   if (dataType === 'float32') return new Tensor('float32', floats, dims);
   const data = batchBuffer(model, dataType, n * jobs.length, make);
   (data as unknown as { set(a: ArrayLike<number>): void }).set(dataType.includes('int') ? floats.map(Math.round) : floats);

@@ -256,7 +256,8 @@ export function percentiles(t: Tensor, axes: string[], percent: number): Float64
 /** Two percentiles per group (numpy's linear interpolation), found by selection rather than sorting. */
 export function percentilePairs(t: Tensor, axes: string[], lowPercent: number, highPercent: number): [Float64Array, Float64Array] {
   const buckets: Float32Array[] = [];
-  if (oneGroup(t, axes)) buckets.push(Float32Array.from(t.data));
+  // Quickselect reorders its values, so it gets a copy; the histogram only reads them.
+  if (oneGroup(t, axes)) buckets.push(t.data.length >= HISTOGRAM_MIN_VALUES ? t.data : Float32Array.from(t.data));
   else {
     const { groupOf, groups } = groupsOver(t, axes);
     const counts = new Int32Array(groups);
@@ -268,11 +269,70 @@ export function percentilePairs(t: Tensor, axes: string[], lowPercent: number, h
   const low = new Float64Array(buckets.length);
   const high = new Float64Array(buckets.length);
   buckets.forEach((values, g) => {
+    if (values.length >= HISTOGRAM_MIN_VALUES) {
+      [low[g], high[g]] = percentilesByHistogram(values, lowPercent, highPercent);
+      return;
+    }
     // Selecting the lower percentile first leaves everything above it to the right, so the higher one is selected there.
     low[g] = percentileBySelection(values, lowPercent, 0);
     high[g] = percentileBySelection(values, highPercent, Math.floor((lowPercent / 100) * (values.length - 1)));
   });
   return [low, high];
+}
+
+/** From this many values on, percentiles are found through a histogram (three streaming passes) rather than quickselect. */
+const HISTOGRAM_MIN_VALUES = 1 << 16;
+const HISTOGRAM_BINS = 1 << 16;
+
+/**
+ * numpy.percentile (linear interpolation) of two percents, exactly: a histogram of the values
+ * tells which bins hold the ranks needed, and only those bins' values are selected among.
+ * A frame of a movie (uint16 values, or floats) is read three times in order instead of being
+ * shuffled by quickselect. Values are left in place.
+ */
+function percentilesByHistogram(values: Float32Array, lowPercent: number, highPercent: number): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (!(max > min)) return [min, min];
+  const scale = (HISTOGRAM_BINS - 1) / (max - min);
+  const binOf = (v: number) => Math.floor((v - min) * scale);
+  const counts = new Int32Array(HISTOGRAM_BINS);
+  for (let i = 0; i < values.length; i++) counts[binOf(values[i])]++;
+  const n = values.length;
+  const positions = [(lowPercent / 100) * (n - 1), (highPercent / 100) * (n - 1)];
+  const ranks = [...new Set(positions.flatMap((p) => [Math.floor(p), Math.min(n - 1, Math.floor(p) + 1)]))].sort((a, b) => a - b);
+  // The bin of each rank, and the rank of that bin's first value.
+  const bins: Array<{ first: number; values: Float32Array; fill: number }> = [];
+  const slotOfBin = new Int32Array(HISTOGRAM_BINS).fill(-1);
+  const slotOfRank = new Map<number, number>();
+  let seen = 0;
+  let r = 0;
+  for (let b = 0; b < HISTOGRAM_BINS && r < ranks.length; b++) {
+    while (r < ranks.length && ranks[r] < seen + counts[b]) {
+      if (slotOfBin[b] < 0) slotOfBin[b] = bins.push({ first: seen, values: new Float32Array(counts[b]), fill: 0 }) - 1;
+      slotOfRank.set(ranks[r], slotOfBin[b]);
+      r++;
+    }
+    seen += counts[b];
+  }
+  for (let i = 0; i < values.length; i++) {
+    const slot = slotOfBin[binOf(values[i])];
+    if (slot >= 0) bins[slot].values[bins[slot].fill++] = values[i];
+  }
+  const valueAt = (rank: number) => {
+    const bin = bins[slotOfRank.get(rank)!];
+    return selectRank(bin.values, rank - bin.first, 0);
+  };
+  return positions.map((p) => {
+    const lo = Math.floor(p);
+    const a = valueAt(lo);
+    return lo + 1 >= n || p === lo ? a : a + (valueAt(lo + 1) - a) * (p - lo);
+  }) as [number, number];
 }
 
 /** numpy.percentile (linear interpolation) of `values`, partially reordering them; ranks below `from` are already in place. */

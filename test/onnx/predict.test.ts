@@ -91,3 +91,33 @@ describe('predictSamples with reused buffers', () => {
     expect(maxDiff(streamed[0], streamed[1])).toBeGreaterThan(1e-3);
   });
 });
+
+describe('percentiles of large samples (histogram, exact)', () => {
+  it('equal numpy-style linear interpolation on sorted values, for integer and float data, ties and outliers', async () => {
+    const { percentilePairs } = await import('../../src/onnx/processing.ts');
+    const sortedPercentile = (v: Float32Array, p: number) => {
+      const s = Float64Array.from(v).sort();
+      const pos = (p / 100) * (s.length - 1);
+      const lo = Math.floor(pos);
+      return lo + 1 < s.length ? s[lo] + (s[lo + 1] - s[lo]) * (pos - lo) : s[lo];
+    };
+    let seed = 3;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const n = 200_003;
+    const cases: Array<[string, Float32Array]> = [
+      ['uint16-like counts', Float32Array.from({ length: n }, () => Math.floor(100 + 50 * rand() ** 3 * 100))],
+      ['floats with a far outlier', Float32Array.from({ length: n }, (_, i) => (i === 7 ? 1e9 : rand() * 10))],
+      ['mostly one value', Float32Array.from({ length: n }, () => (rand() < 0.98 ? 5 : rand()))],
+    ];
+    for (const [name, data] of cases) {
+      const before = data.slice();
+      const t = { axes: ['y', 'x'], shape: [1, n], data };
+      for (const [lowP, highP] of [[1, 99.8], [0, 100], [3, 50]]) {
+        const [low, high] = percentilePairs(t, ['y', 'x'], lowP, highP);
+        expect(low[0], `${name} ${lowP}`).toBeCloseTo(sortedPercentile(data, lowP), 4);
+        expect(high[0], `${name} ${highP}`).toBeCloseTo(sortedPercentile(data, highP), 4);
+      }
+      expect(data).toEqual(before); // read, not reordered
+    }
+  });
+});
