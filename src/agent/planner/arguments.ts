@@ -82,6 +82,10 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
   for (const q of findQuantities(clause)) {
     if (q.kind === 'count' && /^\s*[,)]|^\s*(?:to|-)\s*\(?\d/.test(q.after)) continue; // coordinates and ranges
     if (used.has(q.value)) continue; // the tool's own reading took it already
+    // "frame 5", "time point 12": a position in the movie, never an amount of frames
+    if (/\b(?:frames?|time ?points?|timepoints?)\s*#?\s*$/i.test(q.before)) continue;
+    // "the first 10 frames": which frames, for a tool that takes a frame range
+    if ('frames' in props && /\b(?:first|last|initial|final)\s*$/i.test(q.before) && (q.unit === 'frame' || /^\s*(?:frames?|time ?points?|timepoints?)\b/i.test(q.after))) continue;
     // the words by the number, up to a comma, a conjunction or another number
     const edge = /[,;.\d]|\b(?:and|or|but|then)\b/;
     const near = new Set(meanings(`${q.before.split(edge).at(-1) ?? ''} ${q.after.split(edge)[0] ?? ''}`));

@@ -133,3 +133,17 @@ export function orderSteps(clauses: Clause[], stepClauses: number[]): number[] {
   }
   return order;
 }
+
+/**
+ * The clause with its frame scope blanked (same length, so positions hold): "for the first
+ * 10 frames", "frames 10-20", "from frame 5 onwards", "in frame 12" say where a step runs,
+ * not which step ("the first frame" alone, a reference, stays).
+ */
+export function withoutFrameScope(text: string): string {
+  const blank = (m: string) => ' '.repeat(m.length);
+  return text
+    .replace(/\b(?:the\s+)?(?:first|last|initial|final)\s+\d+\s+(?:frames?|time ?points?|timepoints?)\b/gi, blank)
+    .replace(/\b(?:between\s+)?(?:frames?|time ?points?|timepoints?)\s*#?\d+\s*(?:to|-|–|through|until|till|and)\s*(?:frame\s*)?\d+\b/gi, blank)
+    .replace(/\b(?:from|after|since|starting\s+(?:at|from))\s+(?:frame|time ?point|timepoint)\s*#?\d+(?:\s+(?:onwards|onward|on|to\s+the\s+end))?\b/gi, blank)
+    .replace(/\b(?:in|at|on|of|for)\s+(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?\d+\b/gi, blank);
+}

@@ -143,6 +143,12 @@ class Reader {
     return !!m && numbersIn(this.step.args).some((n) => Math.abs(n - Number(m[1])) < 1e-9);
   }
 
+  /** "10x", "ch1", "5px": a value the step carries, written joined to its unit or argument. */
+  carries(word: string): boolean {
+    const joined = /^\p{L}{0,3}(\d+(?:\.\d+)?)\p{L}{0,3}$/u.exec(word);
+    return !!joined && numbersIn(this.step.args).some((n) => Math.abs(n - Number(joined[1])) < 1e-9);
+  }
+
   /** One of the tool's allowed values, written as a word ("exponential", "max"). */
   isValue(word: RawWord): boolean {
     return this.values.has(word.lower);
@@ -150,6 +156,7 @@ class Reader {
 
   /** Written as a name: an acronym, a name with capitals or digits, or a word no tool knows. */
   nameLike(word: RawWord, first: boolean): boolean {
+    if (this.carries(word.word)) return false;
     if (/\d/.test(word.word) && /\p{L}/u.test(word.word)) return true;
     if (/\p{Lu}.*\p{Lu}/u.test(word.word) || (!first && /^\p{Lu}/u.test(word.word))) return true;
     return tokenize(word.word).some((t) => !recognized(this.index, t));
@@ -339,9 +346,10 @@ export function unappliedConstraints(step: StepWords, catalogue: Catalogue, inde
   for (const item of found) {
     const last = out.at(-1);
     if (last && item.start < last.end) {
-      // overlapping phrases: one item covering both, the more specific kind kept
+      // overlapping phrases: one item covering both, the more specific kind kept; a value word inside a scope ("only the dividing cells") stays the scope
+      const inside = item.end <= last.end;
       if (item.end > last.end) last.end = item.end;
-      if (last.kind === 'number' || (last.kind === 'scope' && item.kind !== 'number')) last.kind = item.kind;
+      if (last.kind === 'number' || (last.kind === 'scope' && item.kind !== 'number' && !inside)) last.kind = item.kind;
       last.arg ??= item.arg;
       continue;
     }
@@ -361,7 +369,7 @@ export function withWords(step: StepWords, items: Unapplied[], words: string[], 
   const out = [...items];
   for (const word of words) {
     const at = step.clause.indexOf(word);
-    if (at < 0 || skip(word) || isOrdinaryWord(word) || out.some((i) => at >= i.start && at < i.end)) continue;
+    if (at < 0 || skip(word) || isOrdinaryWord(word) || reader.carries(word) || out.some((i) => at >= i.start && at < i.end)) continue;
     const rest = step.clause.slice(at + word.length);
     const phraseEnd = /^(?:[\s-]+[\p{L}]+){0,2}/u.exec(rest)?.[0].length ?? 0;
     if (reader.namesAppliedNumber(step.clause, at + word.length) || reader.namesAppliedNumber(step.clause, at + word.length + phraseEnd)) continue;

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { acceptedInputs, adaptArgs, type Catalogue, type PropertyInfo, type InputType, isTruth, makerOf, producesOf, requiredInputs, selfOf } from './catalogue.ts';
-import { isAdviceQuestion, isContext, splitClauses, orderSteps, withoutContext } from './clauses.ts';
+import { isAdviceQuestion, isContext, splitClauses, orderSteps, withoutContext, withoutFrameScope } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { statedNumbers, statedNumbersScored, statedValues } from './arguments.ts';
 import { unappliedWords } from './unapplied.ts';
@@ -18,7 +18,7 @@ import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
 import { answerFromTable, asksAMeasuredQuantity, asksHowMuch, asksTheData, isAskedForm, measuringWords, namesQuantity, withoutScope, withoutUnits } from './tableAnswers.ts';
 import { buildArgs, sessionPixelSizeUm } from './builders.ts';
-import { findArtifactIds, findChannels, findOutput, findPaths } from './extract.ts';
+import { findArtifactIds, findChannels, findFrames, findOutput, findPaths } from './extract.ts';
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
 import { frameCounts, matchingMovie, multiFrame, needsFrames } from './frames.ts';
@@ -74,7 +74,7 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
       return;
     }
     // a negated clause names what not to run; elsewhere "instead of Otsu" names no step
-    const ranked = index.match(clause.negated ? clause.text : withoutRejected(clause.text));
+    const ranked = index.match(withoutFrameScope(clause.negated ? clause.text : withoutRejected(clause.text)));
     const best = bestMatch(ranked, clause.text, catalogue) ?? (POINTS_BACK.test(clause.text) ? described : undefined);
     if (!best) return;
     if (clause.negated) {
@@ -381,6 +381,9 @@ function statedArguments(step: PlannedStep, catalogue: Catalogue): void {
   // a tool given the words themselves (help's question) reads its options from them
   if (Object.values(adapted).some((v) => typeof v === 'string' && v.length > 12 && step.clause.includes(v))) return;
   const index = indexFor(catalogue);
+  // "in frames 1 to 5", "the first 10 frames": the frame range of a tool that takes one
+  const range = 'frames' in info.properties && !given.has('frames') ? findFrames(step.clause) : undefined;
+  if (range) step.args.frames = range;
   // a number the tool's own reading gave to another argument goes where more of an argument's name words stand by it
   // ("a gap closing max distance of 5 px" is gapClosingMaxDistancePx, not the linking distance)
   for (const [arg, { value, score }] of Object.entries(statedNumbersScored(step.tool, step.clause, catalogue))) {

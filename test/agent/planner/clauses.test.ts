@@ -22,3 +22,15 @@ describe('context', () => {
     for (const text of ['correct the drift', 'the pixel size is 0.65 µm', 'track the nuclei']) expect(isContext(text), text).toBe(false);
   });
 });
+
+describe('frame scope', () => {
+  it('blanks the frames a step runs on, keeping positions and a reference frame', async () => {
+    const { withoutFrameScope } = await import('../../../src/agent/planner/clauses.ts');
+    const text = 'I need the nuclear areas for the first 10 frames';
+    expect(withoutFrameScope(text)).toHaveLength(text.length);
+    expect(withoutFrameScope(text).trim()).toBe('I need the nuclear areas for');
+    expect(withoutFrameScope('track nuclei from frame 5 onwards').trim()).toBe('track nuclei');
+    expect(withoutFrameScope('segment frames 10-20').trim()).toBe('segment');
+    expect(withoutFrameScope('align to the first frame')).toBe('align to the first frame');
+  });
+});

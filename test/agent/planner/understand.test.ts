@@ -1,11 +1,15 @@
 // The clause grammar as the planner reads it: context sentences, a problem fixed by "that",
 // the aim stated before the steps, filters on the previous step, negation after "so".
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
 import { catalogueFromTools } from '../../../src/agent/planner/catalogue.ts';
 import { understand } from '../../../src/agent/planner/planner.ts';
 
 const catalogue = catalogueFromTools(ALL_TOOLS);
+beforeAll(async () => {
+  const { loadMicroscopeLanguage } = await import('../../../src/agent/planner/microscopeLanguage.ts');
+  await loadMicroscopeLanguage();
+});
 const tools = (text: string) => {
   const u = understand(text, catalogue);
   return [...u.mentions].sort((a, b) => a.order - b.order).map((m) => m.tool);
@@ -29,5 +33,29 @@ describe('understanding a request', () => {
     expect(u.mentions.map((m) => m.tool)).toEqual(['segment', 'track']);
     expect(u.excluded).toEqual(['correct_drift']);
     expect(tools('it gets dimmer every frame - use the simple ratio method')).toEqual(['correct_bleach']);
+  });
+});
+
+describe('scope is no step and no amount', () => {
+  it('does not read "the first 10 frames" as a tool word, and reads it as the frame range', async () => {
+    const { planRequest } = await import('../../../src/agent/planner/planner.ts');
+    const plan = planRequest({ request: 'I need the nuclear areas for the first 10 frames', earlier: [], current: [], artifactsAtStart: [{ id: 'movie-1', type: 'movie' }] } as never, catalogue);
+    expect(plan.steps.map((s) => s.tool)).toEqual(['segment', 'measure']);
+    expect(plan.steps[1].args.frames).toEqual({ first: 1, last: 10 });
+    expect(plan.notes ?? []).toEqual([]);
+  });
+
+  it('does not read "frame 5" as a number of frames', async () => {
+    const { planRequest } = await import('../../../src/agent/planner/planner.ts');
+    const plan = planRequest({ request: 'track the nuclei from frame 5 onwards', earlier: [], current: [], artifactsAtStart: [{ id: 'movie-1', type: 'movie' }] } as never, catalogue);
+    expect(plan.steps.find((s) => s.tool === 'track')?.args.maxFrameGap).toBeUndefined();
+  });
+
+  it('does not name a value the step carries as not applied ("10x upsampling", "ch1")', async () => {
+    const { planRequest } = await import('../../../src/agent/planner/planner.ts');
+    for (const request of ['remove the xy drift using phase correlation with 10x upsampling', 'denoise with gaussian sigma=2 on ch1']) {
+      const plan = planRequest({ request, earlier: [], current: [], artifactsAtStart: [{ id: 'movie-1', type: 'movie' }] } as never, catalogue);
+      expect(plan.notes ?? [], request).toEqual([]);
+    }
   });
 });
