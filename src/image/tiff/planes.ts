@@ -243,7 +243,8 @@ export async function readPlane(file: TiffFile, layout: PlaneLayout, what: strin
         dest.set(input.subarray(0, written));
       } else {
         try {
-          written = await decodeBlock(layout.compression, input, dest.subarray(0, needed));
+          const decoded = decodeBlock(layout.compression, input, dest.subarray(0, needed));
+          written = typeof decoded === 'number' ? decoded : await decoded;
         } catch (err) {
           throw new InputError(`${file.path}: ${what} is corrupted (${layout.tiled ? 'tile' : 'strip'} ${i} does not decompress: ${firstLine(err)})`);
         }
