@@ -6,6 +6,7 @@ import { basename, extname, join } from 'node:path';
 import { z } from 'zod';
 import { InputError, WorkError } from '../src/errors.ts';
 import type { Movie } from '../src/image/movie.ts';
+import { movieInputExists } from '../src/image/moviePath.ts';
 import type { Tracks } from '../src/analysis/tracks.ts';
 import { channelArg, channelIndex, frameRange, frameRangeArg, labelsArg, movieArg, outputArg, tableArg, tracksArg } from './common.ts';
 import { defineTool, type RequestClause, type ArtifactRef, type ToolContext, type ToolSpec } from './types.ts';
@@ -494,7 +495,7 @@ const evaluate = defineTool({
     } else {
       const { loadTracks } = await import('../src/analysis/trackio.ts');
       const tracks = await inputChecked(() => loadTracks(resultPath));
-      if (!tracks.labelsPath || !existsSync(tracks.labelsPath)) throw new InputError(`${args.result} does not name the label movie it was made on: export it with format "ctc" and evaluate that folder`);
+      if (!tracks.labelsPath || !movieInputExists(tracks.labelsPath)) throw new InputError(`${args.result} does not name the label movie it was made on: export it with format "ctc" and evaluate that folder`);
       const { openMovie } = await import('../src/image/index.ts');
       const labels = await openMovie(tracks.labelsPath);
       const tmp = ctx.outputPath(`${stemOf(resultPath)}-ctc`, undefined);
@@ -592,7 +593,7 @@ const exportTool = defineTool({
     if (args.format === 'trackmate') {
       const { writeTrackMateXml } = await import('../src/analysis/trackmateXml.ts');
       let size = { width: Math.ceil(Math.max(1, ...tracks.spots.map((s) => s.x + 1))), height: Math.ceil(Math.max(1, ...tracks.spots.map((s) => s.y + 1))), slices: 1 };
-      if (labelsRef && (args.labels || existsSync(labelsRef))) {
+      if (labelsRef && (args.labels || movieInputExists(labelsRef))) {
         const labels = await ctx.openMovie(labelsRef);
         size = { width: labels.shape.x, height: labels.shape.y, slices: labels.shape.z };
         await labels.close();
@@ -609,7 +610,7 @@ const exportTool = defineTool({
         values: { path: out, spots: tracks.spots.length, format: 'trackmate', lengthUnit: units.length, timeUnit: units.time, pixelSizeUm: tracks.pixelSizeUm ?? null, frameIntervalS: tracks.frameIntervalS ?? null },
       };
     }
-    if (!labelsRef || (!args.labels && !existsSync(labelsRef))) throw new InputError('format "ctc" needs the label movie the tracks were made on: pass `labels`');
+    if (!labelsRef || (!args.labels && !movieInputExists(labelsRef))) throw new InputError('format "ctc" needs the label movie the tracks were made on: pass `labels`');
     const labels = await ctx.openMovie(labelsRef);
     try {
       const out = ctx.outputPath(`${stem}-ctc`, args.output);

@@ -231,9 +231,15 @@ export function divisionEvidence(spots: EvidenceSpot[], links: { source: number;
       (e) => e.id !== motherId && e.t < mother.t + 1 && e.t >= mother.t - 2 && dist(e, mother) < 1.5 * diameter && !chainContains(previous, motherId, e.id) && grewWhenGone(e),
     );
 
-    const jump = areaJump(chain(motherId, historyFrames + 1, false).filter((s) => s.t >= mother.t - historyFrames));
+    const history = chain(motherId, historyFrames + 1, false).filter((s) => s.t >= mother.t - historyFrames);
+    const jump = areaJump(history);
+    // Growth is a merger only when a neighbour's track ended beside the mother as it grew: a nucleus in
+    // anaphase stretches as its chromatin parts (another group's simulated HL60 mothers grow 1.6x in their
+    // last frames) with no other cell gone.
+    const grownSpot = history.find((s) => s.t === jump.t);
+    const joinedByNeighbour = grownSpot !== undefined && ends.some((e) => e.t < jump.t && e.t >= jump.t - 2 && dist(e, grownSpot) < 1.5 * diameter && !chainContains(previous, motherId, e.id));
     const motherAreaOverTypical = (mother.features?.area_px ?? NaN) / typicalArea;
-    const grewAtOnce = jump.ratio > maxJump;
+    const grewAtOnce = jump.ratio > maxJump && joinedByNeighbour;
 
     let reason = '';
     if (daughterFrames < Math.min(minFrames, remaining + 1)) reason = `a daughter lasts only ${daughterFrames} frame(s)`;

@@ -91,6 +91,15 @@ describe('divisionEvidence', () => {
     expect(joined.kind).toBe('gap');
   });
 
+  it('a mother that grew with no neighbour gone (a nucleus stretching in anaphase) still divides', () => {
+    const { spots, links } = split([250, 240]);
+    for (const s of spots) if (s.t < 2 && s.x === 50) s.features!.area_px = 220;
+    const [e] = divisionEvidence(spots, links, 20);
+    expect(e.motherAreaJump).toBeCloseTo(400 / 220, 5);
+    expect(e.grewAtOnce).toBe(false);
+    expect(e.accepted).toBe(true);
+  });
+
   it('a neighbour that vanished while the mother kept its size says nothing against the division', () => {
     const { spots, links } = split([250, 240]);
     const a = spots.push({ id: spots.length + 1, t: 0, x: 62, y: 50, features: { area_px: 250, mean_intensity: 100 } });
