@@ -74,6 +74,8 @@ export function answerFromValues(question: string, conversation: Conversation, r
   const frame = scope.frame !== undefined || scope.frames !== undefined || scope.compare !== undefined;
   const perFrame = (k: string, about: string) => /PerFrame$|per frame|each frame/i.test(`${k} ${about}`);
   const overTime = scope.perFrame;
+  // "when did the first division happen?": a time or frame answers it, not a count
+  const asksWhen = /^\s*(?:and\s+|so\s+)?(?:when|at what (?:time|frame|point)|in which frame|which frame)\b/i.test(question);
   const index = indexFor(catalogue);
   const asked = new Set(index.meanings(tokenize(question)));
   const weight = (stem: string) => 1 / Math.max(1, index.spread(stem));
@@ -86,6 +88,7 @@ export function answerFromValues(question: string, conversation: Conversation, r
         const v = result.values[k];
         const series = Array.isArray(v) && v.every((x) => typeof x === 'number') && perFrame(k, declared[k]?.about ?? '');
         // a frame asks for one element of a value per frame; "over time" for the series; else a number
+        if (asksWhen) return /^(?:frames?|s|min|h)$/.test(declared[k]?.unit ?? '') && !/^frames?$/.test(k) && (Array.isArray(v) || typeof v === 'number');
         if (frame) return series;
         return typeof v === 'number' || (typeof v === 'string' && k in declared) || (series && overTime);
       })
@@ -111,6 +114,12 @@ export function answerFromValues(question: string, conversation: Conversation, r
   // "the longest track": a mean does not answer it
   if (EXTREME.test(question) && !keys.some((k) => /max|min|largest|smallest/i.test(`${k} ${findTool(result.tool)?.results?.[k]?.about ?? ''}`))) return undefined;
   const source = conversation.current.includes(result) ? result.tool : `${result.tool}: ${result.summary}`;
+  if (asksWhen && Array.isArray(result.values[keys[0]])) {
+    // frames of events (divisions): the list and the first, or none
+    const about = findTool(result.tool)?.results?.[keys[0]]?.about ?? humanKey(keys[0]);
+    const events = (result.values[keys[0]] as unknown[]).filter((x): x is number => typeof x === 'number');
+    return events.length ? `${capitalize(about)}: ${formatValue(events)}; the first at frame ${Math.min(...events)} (from ${source})` : `None: ${about} is empty, there were no such events (from ${source})`;
+  }
   if (frame || Array.isArray(result.values[keys[0]])) {
     // the step's own summary of the series ("objectsPerFrameMean" beside "objectsPerFrame") leads a whole-series answer
     const summary = Object.keys(result.values).find((k) => k !== keys[0] && k.startsWith(keys[0]) && typeof result.values[k] === 'number');

@@ -6,11 +6,19 @@
 import { existsSync, statSync } from 'node:fs';
 import { readTableCsv, type Table } from '../../analysis/table.ts';
 import type { Conversation, KnownArtifact, PastResult } from './conversation.ts';
-import { findFrameRange } from './quantities.ts';
+import { findFrameRange, findQuantities } from './quantities.ts';
 import { meaning, tokenize } from './words.ts';
 
-type Reduce = 'mean' | 'median' | 'sd' | 'range' | 'max' | 'min' | 'count' | 'sum';
+type Reduce = 'mean' | 'median' | 'sd' | 'range' | 'max' | 'min' | 'count' | 'sum' | 'fraction';
 type Row = Table['rows'][number];
+
+/** "longer than 5 min", "above 100 µm²", "at least 3": a comparison with a number in a unit (as written, normalised). */
+export interface Condition {
+  op: '>' | '<' | '>=' | '<=';
+  value: number;
+  /** '' when no unit was written; else s, min, h, µm, µm², px, px², frames, %. */
+  unit: string;
+}
 
 /** What a question asks for, read from its words. */
 export interface QuestionScope {
@@ -22,6 +30,12 @@ export interface QuestionScope {
   track?: number;
   /** 1-based channels named ("channel 2", "ch1 and ch2", "C2"): columns of those channels. */
   channels?: number[];
+  /** A time in the movie ("after 3 minutes", "at 2 h"), seconds: the frame nearest to it. */
+  atTimeS?: number;
+  /** A condition on the quantity ("longer than 5 minutes", "bigger than 100 µm²"): rows that meet it are counted. */
+  condition?: Condition;
+  /** One value per track or cell listed ("the speed of each track"). */
+  perTrack?: boolean;
   reduce: Reduce;
   /** One value per frame ("in each frame", "over time", "how does ... change"). */
   perFrame: boolean;
@@ -43,7 +57,9 @@ const NOT_QUANTITY_WORDS =
   'longest largest biggest most highest fastest furthest farthest maximum max brightest greatest shortest smallest least lowest slowest minimum min dimmest ' +
   'fewest faintest longer larger bigger further farther higher lower faster slower smaller shorter brighter dimmer ' +
   'going goes go up down increas\\w* decreas\\w* drop\\w* declin\\w* rise rises rising fall\\w* versus vs channels? whole film video recording ' +
-  'you they them their its one ones much by from to and or any all some both with between lot overall please pls';
+  'you they them their its one ones much by from to and or any all some both with between lot overall please pls ' +
+  'nuclear percent\\w* proportion fraction share ratio onwards? after before since until till later hours? minutes? mins? seconds? secs? h s µm um px pixels? microns? ' +
+  'list individual above below under exceeding least most have has had';
 const NOT_QUANTITY = new RegExp(`\\b(?:${NOT_QUANTITY_WORDS.split(' ').join('|')})\\b`, 'gi');
 
 /** A word as the matcher compares it, plurals made singular first ("speeds" and "speed" are one word). */
@@ -69,6 +85,7 @@ function quantityOfAdjectives(text: string): string {
   if (/\b(?:fast|faster|fastest|slow|slower|slowest|slowly|quick|quicker|quickest|quickly|rapidly|speedy)\b/i.test(text)) words.push('speed');
   if (/\b(?:bright|brighter|brightest|dim|dimmer|dimmest|faint|fainter|faintest)\b/i.test(text)) words.push('intensity');
   if (/\b(?:far|further|furthest|farther|farthest)\b/i.test(text)) words.push('distance');
+  if (/\b(?:round|rounder|roundest|roundness|circular|elongated|oval|irregular)\b/i.test(text)) words.push('circularity');
   if (/\b(?:long|longer|longest|short|shorter|shortest)\b/i.test(text)) words.push(/\b(?:travel\w*|mov\w*|migrat\w*|distance|path|go|went)\b/i.test(text) ? 'distance' : 'duration');
   else if (words.length === 0 && /\b(?:travel\w*|moved?|moving|migrat\w*|wander\w*)\b/i.test(text)) words.push('distance');
   return words.join(' ');
@@ -111,15 +128,60 @@ function channelsOf(text: string): number[] {
   return out;
 }
 
+/** Frames open at one end: "from frame 5 onwards", "after frame 5", "before frame 5", "up to frame 5" (Infinity: to the end). */
+function openFrameRange(text: string): { first: number; last: number } | undefined {
+  let m = /\b(?:from|since|starting (?:at|from))\s+(?:frame|time ?point|t)\s*=?\s*(\d+)\s*(?:on(?:wards?)?|to the end|until the end)?/i.exec(text);
+  if (m) return { first: Number(m[1]), last: Infinity };
+  m = /\b(?:frame|time ?point)\s*(\d+)\s+(?:on(?:wards?)?|and later|and after)\b/i.exec(text);
+  if (m) return { first: Number(m[1]), last: Infinity };
+  m = /\bafter\s+(?:frame|time ?point)\s*(\d+)/i.exec(text);
+  if (m) return { first: Number(m[1]) + 1, last: Infinity };
+  m = /\bbefore\s+(?:frame|time ?point)\s*(\d+)/i.exec(text);
+  if (m) return { first: 1, last: Math.max(1, Number(m[1]) - 1) };
+  m = /\b(?:up to|until|till|through)\s+(?:frame|time ?point)\s*(\d+)/i.exec(text);
+  if (m) return { first: 1, last: Number(m[1]) };
+  return undefined;
+}
+
+const TIME_UNIT_S: Record<string, number> = { s: 1, min: 60, h: 3600, day: 86400, ms: 0.001 };
+
+/** A time in the movie: "after 3 minutes", "at 2 h", "by 90 s", "30 min in" (seconds), not a speed's unit. */
+function timeOf(question: string): number | undefined {
+  for (const q of findQuantities(question)) {
+    if (q.kind !== 'time' || q.unit === 'ms') continue;
+    if (/\b(?:per|\/)\s*$/i.test(q.before) || /^\s*(?:interval|intervals|apart)/i.test(q.after)) continue;
+    if (/\b(?:after|at|by|around|about|within)\s*(?:the\s+)?$/i.test(q.before) || /^\s*(?:in|into the movie|into the (?:film|video|recording))\b/i.test(q.after)) return q.value * TIME_UNIT_S[q.unit];
+  }
+  return undefined;
+}
+
+const UNIT_OF: Record<string, string> = { s: 's', min: 'min', h: 'h', px: 'px', um: 'µm', frame: 'frames', '%': '%' };
+
+/** "longer than 5 minutes", "bigger than 100 µm²", "above 0.5", "at least 3 frames", "> 2": a comparison on the quantity. */
+function conditionOf(question: string): Condition | undefined {
+  const m = /(\b(?:more|greater|larger|bigger|longer|faster|higher|brighter|further|farther|less|fewer|smaller|shorter|slower|lower|dimmer)\s+than|\b(?:above|over|exceeding|below|under|at least|at most|no more than|no less than|min(?:imum)? of|max(?:imum)? of)|[<>]=?|≥|≤)\s*(\d+(?:[.,]\d+)?)\s*(µm²|um²|µm\^?2|um\^?2|px²|px\^?2|µm|um|microns?|px|pixels?|s\b|sec\w*|min\w*|h\b|hours?|frames?|time ?points?|%)?/i.exec(question);
+  if (!m) return undefined;
+  // "over time", "over 3 frames" of a range are not conditions; a time right after "after"/"at" is a time in the movie
+  if (/^over$/i.test(m[1]) && /frames?|time/i.test(m[3] ?? '')) return undefined;
+  const word = m[1].toLowerCase();
+  const op: Condition['op'] = /^(?:at least|no less than|min|≥|>=)/.test(word) ? '>=' : /^(?:at most|no more than|max|≤|<=)/.test(word) ? '<=' : /^(?:less|fewer|smaller|shorter|slower|lower|dimmer|below|under|<)/.test(word) ? '<' : '>';
+  const written = (m[3] ?? '').toLowerCase();
+  const area = /²|\^?2$/.test(written);
+  const unit = !written ? '' : area ? (/px/.test(written) ? 'px²' : 'µm²') : /^(?:µm|um|micron)/.test(written) ? 'µm' : /^(?:px|pixel)/.test(written) ? 'px' : /^(?:s|sec)/.test(written) ? 's' : /^min/.test(written) ? 'min' : /^(?:h|hour)/.test(written) ? 'h' : /^(?:frame|time)/.test(written) ? 'frames' : written === '%' ? '%' : UNIT_OF[written] ?? written;
+  return { op, value: Number(m[2].replace(',', '.')), unit };
+}
+
 /** Reads the scope, the reduction and the quantity a question asks for. */
 export function readQuestion(question: string): QuestionScope {
   const text = withoutUnits(plainQuestion(question));
-  const frameNumber = /\b(?:in|at|on|of|for|during)?\s*(?:frame|time ?point|timepoint|t)\s*#?\s*(\d+)\b/i.exec(text);
+  const frameNumber = /\b(?:in|at|on|of|for|during)?\s*(?:frame|time ?point|timepoint|t)\s*(?:#|=|:|no\.?)?\s*(\d+)\b/i.exec(text);
   const lastFrame = /\b(?:the\s+)?(?:last|final)\s+(?:frame|time ?point|timepoint)\b/i.test(text);
   const firstFrame = /\b(?:the\s+)?(?:first|initial)\s+(?:frame|time ?point|timepoint)\b(?!s)/i.test(text);
   const track = /\b(?:track|cell|nucleus|object|label)\s*(?:number\s*|no\.?\s*|#\s*)?(\d+)\b/i.exec(text);
-  const range = findFrameRange(text);
+  const range = findFrameRange(text) ?? openFrameRange(text);
   const frames = range && range.first !== range.last ? range : undefined;
+  const condition = conditionOf(question);
+  const atTimeS = condition ? undefined : timeOf(question);
   const bothEnds = EARLY.test(text) && LATE.test(text) && !frames && !/\b(?:first|last)\s+\d+\b/i.test(text);
   const compare = /\bfirst half\b|\bsecond half\b|\bhalves\b/i.test(text)
     ? 'halves'
@@ -129,7 +191,8 @@ export function readQuestion(question: string): QuestionScope {
   const perFrame = !compare && (/\b(?:in|for|at|per)\s+(?:each|every)\s+(?:frame|time ?point|timepoint)\b|\bper\s+(?:frame|time ?point|timepoint)\b/i.test(text) || TREND.test(text) || SPEED_CHANGE.test(text));
   const channels = channelsOf(text);
   let reduce: Reduce = 'mean';
-  if (/\bhow many\b|\bnumber of\b|\bcount\b/i.test(text) && !/\baverage\b|\bmean\b/i.test(text)) reduce = 'count';
+  if (/\b(?:percent(?:age)?|per cent|fraction|proportion|share|ratio of)\b|%/i.test(text) && !/\b(?:intensity|signal|drop|loss|change)\b/i.test(text)) reduce = 'fraction';
+  else if (/\bhow many\b|\bnumber of\b|\bcount\b/i.test(text) && !/\baverage\b|\bmean\b/i.test(text)) reduce = 'count';
   else if (/\bmedian\b/i.test(text)) reduce = 'median';
   else if (/\bstandard deviation\b|\bs\.?d\.?\b|\bspread\b|\bvariab\w*|\bvariation\b|\bvary\b/i.test(text)) reduce = 'sd';
   else if (/\brange\b|\bdistribution\b/i.test(text) || (!compare && /\bfrom .* to\b/i.test(text))) reduce = 'range';
@@ -142,12 +205,16 @@ export function readQuestion(question: string): QuestionScope {
   if (reduce === 'mean' && quantityWords.size === 0 && !channels.length && /\b(?:cells?|nucle(?:us|i)|objects?|tracks?|blobs?)\b/i.test(text) && !/\b(?:mean|average|typical)\b/i.test(text)) reduce = 'count';
   // channels hold intensities: "compare ch1 and ch2" asks for them
   const quantity = quantityWords.size === 0 && channels.length ? wordKeys('intensity') : quantityWords;
+  const perTrack = reduce === 'mean' && !/\b(?:mean|average|typical|overall)\b/i.test(text) && /\b(?:each|every|individual|all (?:the )?|per)\s*(?:tracks?|cells?|nucle(?:us|i)|objects?|trajector(?:y|ies))\b|\bper[- ](?:track|cell)\b|\blist\b/i.test(text);
   const frame = compare || frames ? undefined : frameNumber ? Number(frameNumber[1]) : lastFrame ? ('last' as const) : firstFrame ? ('first' as const) : undefined;
   return {
     ...(frame !== undefined ? { frame } : {}),
     ...(frames ? { frames } : {}),
     ...(track ? { track: Number(track[1]) } : {}),
     ...(channels.length ? { channels } : {}),
+    ...(atTimeS !== undefined ? { atTimeS } : {}),
+    ...(condition ? { condition } : {}),
+    ...(perTrack ? { perTrack } : {}),
     reduce,
     perFrame,
     ...(compare ? { compare } : {}),
@@ -449,7 +516,7 @@ function tablesOf(conversation: Conversation): { artifact: KnownArtifact; table:
 /** How well a table suits the scope: a frame needs `t`, a track needs its id. */
 function suits(table: Table, scope: QuestionScope): boolean {
   const hasFrames = table.columns.includes('t');
-  if ((scope.frame !== undefined || scope.frames || scope.perFrame || scope.compare) && !hasFrames) return false;
+  if ((scope.frame !== undefined || scope.frames || scope.atTimeS !== undefined || scope.perFrame || scope.compare) && !hasFrames) return false;
   if (scope.track !== undefined && !idColumnOf(table, true)) return false;
   return true;
 }
@@ -464,7 +531,8 @@ export function answerFromTable(question: string, conversation: Conversation): s
   const tables = tablesOf(conversation);
   if (tables.length === 0) return undefined;
   const results = [...conversation.earlier, ...conversation.current];
-  const wantsMicrons = /µm|μm|\bum\b|micron/i.test(question);
+  // the unit of a condition chooses the column too ("bigger than 400 px²" is the pixel column)
+  const wantsMicrons = /µm|μm|\bum\b|micron/i.test(question) && !/px|pixel/i.test(scope.condition?.unit ?? '');
   const candidates: Candidate[] = tables.filter(({ table }) => suits(table, scope)).map(({ artifact, table }, i) => {
     const column = bestColumn(table, scope, wantsMicrons, (question.toLowerCase().match(/\p{L}{5,}/gu) ?? []).map((w) => w.replace(/s$/, '')));
     return { artifact, table, column: column?.name, score: (column?.score ?? 0) - 0.01 * i };
@@ -472,11 +540,42 @@ export function answerFromTable(question: string, conversation: Conversation): s
   const best = candidates.filter((c) => c.column).sort((a, b) => b.score - a.score)[0];
   // a count of cells or tracks; "the number of divisions" with no column for them is for another step
   if (!best) return scope.reduce === 'count' && !countsSomethingElse(scope) ? countAnswer(question, scope, candidates, tables) : undefined;
+  // "how many tracks last longer than 5 min", "what percentage have a division": rows that meet a condition
+  if (scope.condition || scope.reduce === 'fraction') return conditionAnswer(best, scope, unitsOf(best.artifact, results));
   if (scope.reduce === 'count' && !/\bhow many\b.*\b(?:pixels?|µm)\b/i.test(question) && !([...wordKeys('division')].some((w) => scope.quantity.has(w)) && /SPLIT/i.test(best.column!))) {
     const counted = countAnswer(question, scope, candidates, tables);
     if (counted) return counted;
   }
   return valueAnswer(best, scope, unitsOf(best.artifact, results), scope.reduce === 'count' && /SPLIT/i.test(best.column!), question);
+}
+
+/** Converts a value from one unit to another of the same kind (time, or µm/px with no pixel size: not), or undefined. */
+function converted(value: number, from: string, to: string): number | undefined {
+  if (from === to) return value;
+  if (from in TIME_UNIT_S && to in TIME_UNIT_S) return (value * TIME_UNIT_S[from]) / TIME_UNIT_S[to];
+  return undefined;
+}
+
+/** Rows (objects or tracks) that meet the condition asked, counted and as a share: "3 of 12 tracks have TRACK_DURATION > 5 min". */
+function conditionAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?: string; timeUnit?: string }): string {
+  const { table, artifact } = best;
+  const column = best.column!;
+  const scoped = scopedRows(table, scope);
+  if (typeof scoped === 'string') return scoped;
+  const unit = unitOfColumn(column, units.lengthUnit, units.timeUnit);
+  const condition = scope.condition ?? { op: '>' as const, value: 0, unit: '' };
+  // the threshold in the column's unit; one that cannot be converted is said, not silently compared
+  const columnUnit = unit?.replace(/^frame$/, 'frames');
+  const threshold = condition.unit && columnUnit ? converted(condition.value, condition.unit, columnUnit) : condition.value;
+  const unitNote = condition.unit && columnUnit && threshold === undefined ? ` (you wrote ${condition.value} ${condition.unit}; ${column} is in ${columnUnit}, so I compared with ${condition.value} ${columnUnit})` : '';
+  const limit = threshold ?? condition.value;
+  const test = (v: number) => (condition.op === '>' ? v > limit : condition.op === '<' ? v < limit : condition.op === '>=' ? v >= limit : v <= limit);
+  const values = numeric(scoped.rows, column);
+  const meeting = values.filter(test).length;
+  const of = table.columns.includes('t') ? 'objects' : idColumnOf(table, true) === 'TRACK_ID' ? 'tracks' : 'rows';
+  const share = values.length ? ` (${format(Math.round((meeting / values.length) * 1000) / 10)}%)` : '';
+  const shown = `${column} ${condition.op} ${format(limit)}${columnUnit ? ` ${columnUnit}` : ''}`;
+  return `${meeting} of ${values.length} ${of}${share} have ${shown}${unitNote}${scoped.where ? ` ${scoped.where}` : ''} (from ${artifact.id})`;
 }
 
 /** The question counts something other than cells, objects or tracks (its quantity words name it). */
@@ -495,6 +594,17 @@ function scopedRows(table: Table, scope: QuestionScope): { rows: Row[]; where: s
     if (t === undefined || !frames.includes(t)) return `There is no frame ${typeof scope.frame === 'number' ? scope.frame : scope.frame} in the table (frames 1 to ${(frames.at(-1) ?? -1) + 1}).`;
     rows = rows.filter((r) => r.t === t);
     parts.push(`in frame ${t + 1}`);
+  }
+  if (scope.atTimeS !== undefined) {
+    // the frame nearest to the time asked, from the table's own time column
+    const timeColumn = table.columns.find((c) => /^time_(?:s|min|h)$/.test(c));
+    if (!timeColumn) return `The table has no time column (no frame interval known), so I cannot tell which frame is at ${format(scope.atTimeS / 60)} min: ask for a frame number instead (${table.columns.includes('t') ? `frames 1 to ${(framesOf(rows).at(-1) ?? -1) + 1}` : 'no frames in this table'}).`;
+    const perS = TIME_UNIT_S[timeColumn.slice(5)];
+    const times = new Map(rows.filter((r) => typeof r.t === 'number' && typeof r[timeColumn] === 'number').map((r) => [r.t as number, (r[timeColumn] as number) * perS]));
+    const nearest = [...times.entries()].sort((a, b) => Math.abs(a[1] - scope.atTimeS!) - Math.abs(b[1] - scope.atTimeS!))[0];
+    if (!nearest) return `There are no timed rows in the table (${timeColumn}).`;
+    rows = rows.filter((r) => r.t === nearest[0]);
+    parts.push(`in frame ${nearest[0] + 1} (at ${format(nearest[1] / 60)} min)`);
   }
   if (scope.frames) {
     const { first, last } = scope.frames;
@@ -542,6 +652,7 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   if ((scope.channels?.length ?? 0) >= 2 && /_c\d+$/i.test(column)) return channelsAnswer(table, column, rows, scope.channels!, unit, source);
   if (sumOfCounts) return `${format(values.reduce((a, b) => a + b.v, 0))} ${/SPLIT/i.test(column) ? 'divisions' : column} (sum of ${column} over ${values.length} ${of}; ${source})`;
   if (scope.compare) return compareAnswer(table, column, rows, scope, rawUnit, artifact.id);
+  if (scope.perTrack && idColumn && !scope.perFrame) return perTrackAnswer(column, values, idColumn, unit, source, table.columns.includes('t'));
   if (scope.perFrame && scope.frame === undefined) return seriesAnswer(column, rows, rawUnit, artifact.id, (group) => mean(numeric(group, column)), `${where ? `${column} ${where}` : `mean ${column}`}`);
   if ((scope.reduce === 'max' || scope.reduce === 'min') && (scope.which || values.length > 1)) {
     const pick = values.reduce((a, b) => ((scope.reduce === 'max' ? b.v > a.v : b.v < a.v) ? b : a));
@@ -557,6 +668,16 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   const { name, value } = statistic(numbers, scope.reduce === 'count' ? 'mean' : scope.reduce);
   const spread = scope.reduce === 'mean' && numbers.length > 1 ? ` ± ${format(sd(numbers))} SD` : '';
   return `${name} ${column}${where ? ` ${where}` : ''} = ${withUnit(value, unit)}${spread} over ${numbers.length} ${of} (${source})`;
+}
+
+/** One value per track or cell ("the speed of each track"): a short list, means over frames for per-object tables. */
+function perTrackAnswer(column: string, values: { row: Row; v: number }[], idColumn: string, unit: string | undefined, source: string, perFrame: boolean): string {
+  const byId = new Map<unknown, number[]>();
+  for (const { row, v } of values) if (row[idColumn] !== null && row[idColumn] !== undefined) byId.set(row[idColumn], [...(byId.get(row[idColumn]) ?? []), v]);
+  const noun = /track|branch/i.test(idColumn) ? 'track' : 'object';
+  const list = [...byId.entries()].sort((a, b) => Number(a[0]) - Number(b[0])).map(([id, vs]) => `${noun} ${id}: ${unit ? withUnit(mean(vs), unit).replace(' (no calibration known)', '') : format(mean(vs))}`);
+  const shown = list.length > 15 ? [...list.slice(0, 15), `... (${list.length - 15} more)`] : list;
+  return `${column}${perFrame ? ' (mean over frames)' : ''} per ${noun}${unit ? ` (${withUnit(1, unit).replace(/^1 /, '')})` : ''}: ${shown.join(', ')} (${source})`;
 }
 
 /** The same measurement in two or more channels side by side ("compare ch1 and ch2"): means over the same objects, and their ratio. */
@@ -600,6 +721,11 @@ function compareAnswer(table: Table, column: string | undefined, rows: Row[], sc
   return `${what}: ${withUnit(early, unit)} in ${label(earlyFrames)} vs ${withUnit(late, unit)} in ${label(lateFrames)}${change}: ${verdict} (from ${id}; means, no statistical test)`;
 }
 
+/** The question is about one frame (a number, the first or last, or the frame at a time). */
+function oneFrame(scope: QuestionScope): boolean {
+  return scope.frame !== undefined || scope.atTimeS !== undefined;
+}
+
 /** "how many cells in frame 5 / in each frame / at the end vs the start", "how many tracks": counted rows or ids. */
 function countAnswer(question: string, scope: QuestionScope, candidates: Candidate[], tables: { artifact: KnownArtifact; table: Table }[]): string | undefined {
   const aboutTracks = /\btracks?\b|\btrajector/i.test(question) && !/\bframe\b/i.test(question);
@@ -607,15 +733,15 @@ function countAnswer(question: string, scope: QuestionScope, candidates: Candida
   const chosen = aboutTracks ? pool.find((c) => idColumnOf(c.table, true)?.match(/track/i)) : pool.find((c) => c.table.columns.includes('t') && c.table.columns.includes('label'));
   if (!chosen) return undefined;
   const { table, artifact } = chosen;
-  if (!aboutTracks && (scope.perFrame || scope.compare) && scope.frame === undefined) {
+  if (!aboutTracks && (scope.perFrame || scope.compare) && !oneFrame(scope)) {
     if (scope.compare) return compareAnswer(table, undefined, table.rows, scope, undefined, artifact.id);
     return seriesAnswer('', table.rows, undefined, artifact.id, (group) => group.length, 'Objects');
   }
   const scoped = scopedRows(table, scope);
   if (typeof scoped === 'string') return scoped;
   const idColumn = aboutTracks ? idColumnOf(table, true)! : 'label';
-  const n = new Set(scoped.rows.map((r) => (scope.frame === undefined && !aboutTracks && table.columns.includes('t') ? `${r.t}:${r[idColumn]}` : r[idColumn]))).size;
-  if (!aboutTracks && scope.frame === undefined && table.columns.includes('t')) {
+  const n = new Set(scoped.rows.map((r) => (!oneFrame(scope) && !aboutTracks && table.columns.includes('t') ? `${r.t}:${r[idColumn]}` : r[idColumn]))).size;
+  if (!aboutTracks && !oneFrame(scope) && table.columns.includes('t')) {
     const frames = framesOf(scoped.rows).length;
     const cells = idColumnOf(table, true) === 'track_id' ? `, ${new Set(scoped.rows.map((r) => r.track_id)).size} tracked cells` : '';
     return `${n} objects over ${frames} frames (${format(n / Math.max(1, frames))} per frame on average${cells})${scoped.where ? ` ${scoped.where}` : ''} (from ${artifact.id})`;

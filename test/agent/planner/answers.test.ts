@@ -19,6 +19,25 @@ describe('answers from values', () => {
   });
 });
 
+describe('values per frame and events at the scope asked', () => {
+  const segmented: PastResult = { tool: 'segment', args: {}, ok: true, summary: 'Found 4 objects per frame.', values: { objects: 16, objectsPerFrameMean: 4, objectsPerFrame: [3, 4, 4, 5] }, artifacts: [] };
+  const divisions: PastResult = { tool: 'detect_divisions', args: {}, ok: true, summary: 'Found 2 divisions.', values: { divisions: 2, framesOneBased: [7, 3] }, artifacts: [] };
+  const withSteps = (...earlier: PastResult[]): Conversation => ({ ...conversation(), earlier });
+  it('answers a count in one frame, per frame, over frames a-b and at both ends from a value per frame', () => {
+    const c = withSteps(segmented);
+    expect(answerFromValues('how many cells are there per frame', c, [segmented])).toMatch(/^Objects per frame mean = 4; by frame: frame 1: 3, frame 2: 4, frame 3: 4, frame 4: 5; up from 3 to 5/);
+    expect(answerFromValues('how many nuclei in frame 2?', c, [segmented])).toMatch(/in frame 2 = 4/);
+    expect(answerFromValues('how many nuclei at the last time point?', c, [segmented])).toMatch(/in frame 4 = 5/);
+    expect(answerFromValues('how many nuclei in frames 2-3?', c, [segmented])).toMatch(/in frames 2-3: mean 4/);
+    expect(answerFromValues('are there more cells at the end than at the start?', c, [segmented])).toMatch(/3 in frame 1 vs 5 in frame 4 \(\+66\.7%\)/);
+  });
+  it('answers "when" with the frames of the events, never with their number', () => {
+    expect(answerFromValues('when did the first division happen?', withSteps(divisions), [divisions])).toMatch(/frames of the divisions: 7, 3; the first at frame 3/i);
+    const none: PastResult = { ...divisions, values: { divisions: 0, framesOneBased: [] } };
+    expect(answerFromValues('when did the cells divide?', withSteps(none), [none])).toMatch(/^None/);
+  });
+});
+
 describe('requests nothing can do', () => {
   it('names the method or program asked for that no tool offers', () => {
     expect(notUnderstood('use BM3D', new Map())).toMatch(/No tool of mine offers "BM3D", so I ran nothing\./);

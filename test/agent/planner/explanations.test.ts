@@ -20,6 +20,9 @@ describe('explanations from the record', () => {
   it('knows a question about how a step chose from a request', () => {
     for (const q of ['why did you choose this threshold?', 'how did you pick the linking distance?', 'what parameters did you use?', 'which model did you use?', 'how confident are you in the drift correction?']) expect(asksWhy(q), q).toBe(true);
     for (const q of ['segment the nuclei', 'how many cells are there?', 'which denoising method should I use?']) expect(asksWhy(q), q).toBe(false);
+    // as people write them: slips, passives, other verbs of choosing
+    for (const q of ['what threshold did u use?', 'which reference did you align to?', 'what segmentation method was used?', 'how was the threshold chosen?', 'what sigma did the denoiser use', 'which channel did you segment?']) expect(asksWhy(q), q).toBe(true);
+    for (const q of ['what values did you get?', 'what is the mean speed?', 'which threshold should I use?', 'which cells were tracked?']) expect(asksWhy(q), q).toBe(false);
   });
 
   it('explains the step the question names, with its recorded values and units, and runs nothing', () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeTableCsv } from '../../../src/analysis/table.ts';
 import type { Conversation } from '../../../src/agent/planner/conversation.ts';
-import { answerFromTable, asksHowMuch, asksTheData, measuringWords, namesQuantity, readQuestion } from '../../../src/agent/planner/tableAnswers.ts';
+import { answerFromTable, asksHowMuch, asksTheData, completedFollowUp, isAskedForm, measuringWords, namesQuantity, readQuestion, withoutScope } from '../../../src/agent/planner/tableAnswers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'table-answers-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -121,5 +121,83 @@ describe('units asked for', () => {
     expect(ask('what is the mean speed in µm per hour?')).toMatch(/^Mean TRACK_MEAN_SPEED = 110 µm\/h/);
     expect(ask('what is the mean distance travelled?')).toMatch(/TOTAL_DISTANCE_TRAVELED/);
     expect(ask('how many divisions were there?')).toMatch(/^1 divisions/);
+  });
+});
+
+// 2 channels, 60 s per frame: frame 1 (t 0 s) 2 objects, frame 2 (t 60 s) 1 object, frame 3 (t 120 s) 3 objects
+const timedPath = join(dir, 'timed.csv');
+writeTableCsv(timedPath, {
+  columns: ['label', 't', 'time_s', 'area_um2', 'mean_intensity_c1', 'mean_intensity_c2'],
+  rows: [
+    { label: 1, t: 0, time_s: 0, area_um2: 10, mean_intensity_c1: 100, mean_intensity_c2: 50 },
+    { label: 2, t: 0, time_s: 0, area_um2: 30, mean_intensity_c1: 300, mean_intensity_c2: 150 },
+    { label: 1, t: 1, time_s: 60, area_um2: 20, mean_intensity_c1: 200, mean_intensity_c2: 100 },
+    { label: 1, t: 2, time_s: 120, area_um2: 40, mean_intensity_c1: 100, mean_intensity_c2: 50 },
+    { label: 2, t: 2, time_s: 120, area_um2: 50, mean_intensity_c1: 100, mean_intensity_c2: 50 },
+    { label: 3, t: 2, time_s: 120, area_um2: 60, mean_intensity_c1: 100, mean_intensity_c2: 50 },
+  ],
+});
+const timed: Conversation = {
+  request: '',
+  artifactsAtStart: [{ id: 'table-1', type: 'table', producedBy: 'measure', path: timedPath }],
+  earlier: [{ tool: 'measure', args: { kind: 'objects' }, ok: true, summary: '', values: {}, artifacts: [{ id: 'table-1', type: 'table' }] }],
+  current: [],
+  earlierRequests: [],
+};
+
+describe('questions as people write them', () => {
+  it('reads slips, shorthand and scopes written in other ways', () => {
+    expect(readQuestion('hw many nuclei r there in frame 3')).toMatchObject({ frame: 3, reduce: 'count' });
+    expect([...readQuestion('whats the avg nucleus area').quantity]).toEqual(['area']);
+    expect(readQuestion('number of nuclei at t=2?')).toMatchObject({ frame: 2, reduce: 'count' });
+    expect(readQuestion('in frames 2-4, what is the mean area?')).toMatchObject({ frames: { first: 2, last: 4 } });
+    expect(readQuestion('mean area from frame 5 onwards?')).toMatchObject({ frames: { first: 5, last: Infinity } });
+    expect(readQuestion('compare ch1 and ch2')).toMatchObject({ channels: [1, 2] });
+    expect(readQuestion('is the signal going down')).toMatchObject({ perFrame: true });
+    expect(readQuestion('do they speed up over time?')).toMatchObject({ perFrame: true });
+    expect(readQuestion('did the nuclei grow between the first and the last frame?')).toMatchObject({ compare: 'ends' });
+    expect(readQuestion('how many tracks last longer than 5 minutes?')).toMatchObject({ reduce: 'count', condition: { op: '>', value: 5, unit: 'min' } });
+    expect(readQuestion('how many cells are there after 3 minutes?')).toMatchObject({ atTimeS: 180, reduce: 'count' });
+    expect(readQuestion('what percentage of the tracks have a division?')).toMatchObject({ reduce: 'fraction' });
+    expect(readQuestion('give me the speed of each track')).toMatchObject({ perTrack: true });
+    expect(readQuestion('what is the average speed per cell?').perTrack).toBeUndefined();
+  });
+
+  it('tells questions from requests, and keeps the scope out of the words that choose a step', () => {
+    for (const q of ['in frames 5-10, what is the mean speed?', 'mean area in frames 2-4?', 'speed of track 2?', 'do they speed up?', 'compare ch1 and ch2']) expect(isAskedForm(q), q).toBe(true);
+    for (const q of ['do the thing with 15 px and channel 2', 'segment the nuclei in frame 3', 'track them']) expect(isAskedForm(q), q).toBe(false);
+    expect(withoutScope('are there more cells at the end than at the start?')).not.toMatch(/start|end/);
+    expect(withoutScope('what is the mean area per frame?')).not.toMatch(/mean|frame/);
+    expect(withoutScope('which nucleus is the brightest?')).toMatch(/intensity/);
+    expect(withoutScope('what is the mean squared displacement?')).toMatch(/mean squared displacement/);
+  });
+
+  it('completes a follow-up that names no quantity with the one asked before', () => {
+    expect(completedFollowUp('and the median?', ['segment the nuclei', 'whats the avg nucleus area'])).toMatch(/median.*area/);
+    expect(completedFollowUp('and at the last timepoint?', ['how many nuclei in frame 3'])).toBe('how many cells at the last timepoint?');
+    expect(completedFollowUp('and track them', ['what is the mean area?'])).toBe('and track them');
+    expect(completedFollowUp('and the drift?', ['what is the mean area?'])).toBe('and the drift?');
+  });
+
+  it('answers over frames a-b, at a time in the movie, per channel and per track', () => {
+    expect(answerFromTable('mean area in frames 2-3?', timed)).toMatch(/^Mean area_um2 in frames 2-3 = 42\.5 µm²/);
+    expect(answerFromTable('mean area from frame 2 onwards?', timed)).toMatch(/in frames 2-3 = 42\.5 µm²/);
+    expect(answerFromTable('how many cells are there after 1 minute?', timed)).toMatch(/^1 objects in frame 2 \(at 1 min\)/);
+    expect(answerFromTable('how many cells at t=3?', timed)).toMatch(/^3 objects in frame 3/);
+    expect(answerFromTable('compare ch1 and ch2', timed)).toMatch(/channel 1 mean_intensity_c1 = 150 grey levels vs channel 2 mean_intensity_c2 = 75 grey levels; channel 2 \/ channel 1 = 0\.5/);
+    expect(answerFromTable('what is the mean intensity in channel 2?', timed)).toMatch(/^Mean mean_intensity_c2 = 75/);
+    expect(ask('give me the speed of each track')).toMatch(/per track.*track 1: 2 µm\/min, track 2: 0\.5 µm\/min, track 3: 3 µm\/min/);
+  });
+
+  it('counts the rows that meet a condition, in the unit written, and gives shares', () => {
+    expect(answerFromTable('how many nuclei are bigger than 35 µm²?', timed)).toMatch(/^3 of 6 objects \(50%\) have area_um2 > 35 µm²/);
+    expect(ask('how many tracks last longer than 60 s?')).toMatch(/^2 of 3 tracks \(66\.7%\) have TRACK_DURATION > 1 min/);
+    expect(ask('what percentage of the tracks have a division?')).toMatch(/^1 of 3 tracks \(33\.3%\) have NUMBER_SPLITS > 0/);
+    expect(ask('how many tracks are faster than 1 px/frame?', false)).toMatch(/2 of 3 tracks/);
+  });
+
+  it('compares both ends and follows a change over the movie', () => {
+    expect(answerFromTable('did the nuclei get bigger between the first and the last frame?', timed)).toMatch(/20 µm² in frame 1 vs 50 µm² in frame 3 \(\+150%\)/);
+    expect(answerFromTable('is the signal going down?', timed)).toMatch(/per frame.*frame 1: 200, frame 2: 200, frame 3: 100; down/);
   });
 });
