@@ -21,7 +21,7 @@ import { pathToFileURL } from 'node:url';
 import { createMovieWriter, openMovie, writeMovie, type PlaneData } from '../src/image/index.ts';
 import { formatBytes } from '../src/image/info.ts';
 import { simulate } from '../src/sim/index.ts';
-import { alternate, childArgs, commandSide, runOnce, cpuSeconds, loadNote, PYTHON, pythonPeer, ROOT, RUN_TS, s, summaryRow, wanted, type Comparison, type Side } from './_harness.ts';
+import { alternate, childArgs, commandSide, cpuSeconds, loadNote, PYTHON, pythonPeer, ROOT, RUN_TS, s, summaryRow, wanted, type Comparison, type Side } from './_harness.ts';
 
 const FRAMES = Number(process.env.BENCH_IMAGE_FRAMES ?? 300);
 const SIZE = 512;
@@ -169,11 +169,13 @@ async function benchBig(dir: string): Promise<void> {
     console.log(`\nread-invert-write, ${size}x${size}x${frames} uint16 BigTIFF (${formatBytes(inSize)})`);
     console.log(`throughput ${((2 * inSize) / 2 ** 20 / seconds).toFixed(0)} MiB/s (read + write), ${seconds.toFixed(1)} s; peak resident memory ${(peakRss / 2 ** 20).toFixed(0)} MiB (goal < 500 MB)`);
     await rm(output, { force: true });
-    // the whole command on the same file, one run each: memory stays that of a few planes
+    // the whole command on the same file, one timed run each after a warm-up round (the
+    // file in the page cache for both where memory allows): memory stays that of a few planes
     const env = { CELLPILOT_SESSIONS: join(dir, 'sessions') };
-    const ours = runOnce(commandSide('cellpilot tool project', ['tool', 'project', '--args', JSON.stringify({ movie: input, method: 'max', output })], { env }));
-    const peer = runOnce({ label: 'NumPy page loop', command: PYTHON, args: ['-c', PEER, 'max', input, join(dir, 'big-peer.tif')] });
-    console.log(`max projection of it, whole commands: cellpilot ${s(ours.wallS)} wall, ${s(ours.cpuS)} CPU, peak ${ours.peakMiB.toFixed(0)} MiB; NumPy page loop ${s(peer.wallS)} wall, ${s(peer.cpuS)} CPU, peak ${peer.peakMiB.toFixed(0)} MiB (load ${ours.load.toFixed(1)})`);
+    const removeOutputs = () => [output, join(dir, 'big-peer.tif')].forEach((f) => rmSync(f, { force: true }));
+    const big = alternate([commandSide('cellpilot tool project', ['tool', 'project', '--args', JSON.stringify({ movie: input, method: 'max', output })], { env, before: removeOutputs }), { label: 'NumPy page loop', command: PYTHON, args: ['-c', PEER, 'max', input, join(dir, 'big-peer.tif')], before: removeOutputs }], 1);
+    const [ours, peer] = big.samples.map((side) => side[0]);
+    console.log(`max projection of it, whole commands: cellpilot ${s(ours.wallS)} wall, ${s(ours.cpuS)} CPU, peak ${ours.peakMiB.toFixed(0)} MiB; NumPy page loop ${s(peer.wallS)} wall, ${s(peer.cpuS)} CPU, peak ${peer.peakMiB.toFixed(0)} MiB; ratio (CPU) ${(peer.cpuS / ours.cpuS).toFixed(2)} (load ${big.load.toFixed(1)})`);
   } finally {
     clearInterval(sampler);
     await rm(input, { force: true });
