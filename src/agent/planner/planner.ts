@@ -92,7 +92,11 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
       const own = index.meanings(tokenize(clause.text));
       // "quantify size and brightness over time": the previous step's own words are here too, about as strongly
       const again = ranked.find((m) => m.tool === previous.tool);
-      if (again && again.score >= 0.5 * best.score) return;
+      if (again && again.score >= 0.5 * best.score) {
+        // "export the tracks in both csv and trackmate formats": the previous step again, with another value
+        if (namesAnotherValue(previous.tool, clauses[previous.clause].text, clause.text, catalogue)) picked.push({ clause: i, tool: previous.tool });
+        return;
+      }
       // "simulate a movie with drift and noise": words of the previous step's arguments, not a new step
       const args = argumentMeanings(previous.tool, catalogue);
       if (own.length > 0 && best.matched.every((m) => m.split(' ').every((w) => args.has(w))) && args.has(own[0])) return;
@@ -211,7 +215,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     const args = { ...(typeof proposal.values.ruleId === 'string' ? { ruleId: proposal.values.ruleId } : {}), ...(proposal.args.rule ? { rule: proposal.args.rule } : {}), confirm: true };
     return { steps: [{ tool: 'add_rule', args, clause: text }] };
   }
-  if (outOfScope(text, catalogue) && !commandWhileImaging(text, conversation)) {
+  if (outOfScope(text, catalogue) && !commandWhileImaging(text, conversation) && !microscopeOnlyWords(text)) {
     return { steps: [], reply: `That is outside what I do: I analyse live-cell microscopy movies and run the microscope, so I ran nothing. ${notUnderstood(text, catalogue).replace(/^I (?:did not understand|understood)[^.]*\.\s*/, '')}` };
   }
 
@@ -221,13 +225,22 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // advice questions go to help alone
   // advice questions go to help alone: help's own words (a phrase such as "should I") in a question
   const advice = isAdviceQuestion(text) || (isQuestion(text) && indexFor(catalogue).match(text).some((m) => m.tool === 'help' && m.matched.some((w) => w.includes(' '))));
-  if (advice && !mentions.some((m) => m.tool === 'help')) mentions = [{ tool: 'help', start: 0, end: text.length, order: 0 }];
-  const help = mentions.find((m) => m.tool === 'help');
+  // ("could you please stop acquiring the mCherry?" while imaging is a polite command, not a question for help)
+  if (advice && !mentions.some((m) => m.tool === 'help') && !commandWhileImaging(text, conversation)) mentions = [{ tool: 'help', start: 0, end: text.length, order: 0 }];
+  // while imaging, words the acquisition language reads as a command are one, whatever help's words match ("..., the rest is fine")
+  const help = commandWhileImaging(text, conversation) ? undefined : mentions.find((m) => m.tool === 'help');
   if (help) mentions = [{ ...help, start: 0 }];
   // undo and rerun act on earlier steps: without any, their words ("instead", "go back") mean something else
   if (!conversation.earlier.some((r) => r.ok && (selfOf(r.tool, catalogue)?.consumes ?? []).length > 0)) mentions = mentions.filter((m) => !actsOnEarlierSteps(m.tool, catalogue));
-  // "open"/"load" only counts with a file to open
-  mentions = mentions.filter((m, i) => m.tool !== 'load_movie' || findPaths(clauseOf(text, mentions, i)).length > 0);
+  // "open"/"load" only counts with a file to open; else its clause asks for the next tool its words name ("open these tracks in TrackMate")
+  mentions = mentions.flatMap((m, i) => {
+    const clause = clauseOf(text, mentions, i);
+    if (m.tool !== 'load_movie' || findPaths(clause).length > 0) return [m];
+    // not a tool that would make again what the words point at ("these tracks" are to open, not to track)
+    const remakes = (tool: string) => producesOf(tool, catalogue).some((type) => new RegExp(`\\b(?:these|those|the|my|our)\\s+${type.replace(/s$/, '')}s?\\b`, 'i').test(clause));
+    const next = indexFor(catalogue).match(withoutRejected(clause)).find((r) => r.tool !== 'load_movie' && !remakes(r.tool) && !mentions.some((o) => o.tool === r.tool));
+    return next ? [{ ...m, tool: next.tool }] : [];
+  });
   // microscope status or dose questions stand alone
   if (mentions.some((m) => m.tool === 'dose_report' || m.tool === 'microscope_status') && mentions.every((m) => runsMicroscope(m.tool, catalogue))) {
     mentions = mentions.filter((m, i) => i === mentions.findIndex((n) => n.tool === m.tool));
@@ -473,6 +486,11 @@ function commandWhileImaging(text: string, conversation: Conversation): boolean 
   if (!acquisitionRunning(conversation)) return false;
   const routed = microscopeLanguage().routeMicroscopeRequest(text, { acquisitionRunning: true });
   return routed?.tool !== undefined && !routed.fallback;
+}
+
+/** Words only the microscope has a meaning for ("move 2 mm to the right", "switch to the 40x"): in scope without a movie. */
+function microscopeOnlyWords(text: string): boolean {
+  return microscopeLanguage().routeMicroscopeRequest(text, { acquisitionRunning: false })?.sure === true;
 }
 
 /** The acquisition language reads the words as one of its commands or questions ("how much longer?"), not only as something to ask back. */

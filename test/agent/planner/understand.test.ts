@@ -59,3 +59,29 @@ describe('scope is no step and no amount', () => {
     }
   });
 });
+
+describe('several outputs and opening results elsewhere', () => {
+  const plan = async (request: string) => {
+    const { planRequest } = await import('../../../src/agent/planner/planner.ts');
+    const artifactsAtStart = [{ id: 'movie-1', type: 'movie' }, { id: 'labels-1', type: 'labels', producedBy: 'segment' }, { id: 'tracks-1', type: 'tracks', producedBy: 'track' }];
+    return planRequest({ request, earlier: [], current: [], artifactsAtStart } as never, catalogue);
+  };
+
+  it('exports once per format named, even when the second is joined by "and"', async () => {
+    const p = await plan('export the tracks in both csv and trackmate formats');
+    expect(p.steps.map((s) => [s.tool, s.args.format])).toEqual([['export', 'csv'], ['export', 'trackmate']]);
+    expect(p.notes ?? []).toEqual([]);
+  });
+
+  it('reads "open these tracks in TrackMate" (no file to load) as the tool its other words name, not as tracking again', async () => {
+    const p = await plan('open these tracks in trackmate');
+    expect(p.steps.map((s) => [s.tool, s.args.format])).toEqual([['export', 'trackmate']]);
+  });
+
+  it('names a condition on another feature instead of reading it as a threshold', async () => {
+    const p = await plan('segment nuclei and keep only those with circularity above 0.8');
+    expect(p.steps.map((s) => s.tool)).toEqual(['segment']);
+    expect(p.steps[0].args.threshold).toBeUndefined();
+    expect((p.notes ?? []).join(' ')).toMatch(/circularity/);
+  });
+});
