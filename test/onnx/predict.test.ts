@@ -1,5 +1,5 @@
-// The lean inference path: normalisation fused into the copy into the batch buffer, and
-// output buffers reused across runs, must give exactly what the step-by-step path gives.
+// The lean inference path: normalisation fused into the copy into the batch buffer, which
+// is reused across runs, must give exactly what the step-by-step path gives.
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { loadModel, predictSample, predictSamples, releaseSessions, tensorFromPlanes } from '../../src/onnx/index.ts';
@@ -72,8 +72,8 @@ describe('affinePlan (normalisation as one gain and offset per block)', () => {
   });
 });
 
-describe('predictSamples with reused buffers', () => {
-  it('gives each frame its own result when input and output buffers are reused across runs', async () => {
+describe('predictSamples with a reused input buffer', () => {
+  it('gives each frame its own result when the input buffer is reused across runs', async () => {
     const model = await loadModel(FIXTURE);
     const spec = model.spec.inputs[0];
     const [h, w] = [48, 40];
