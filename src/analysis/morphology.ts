@@ -102,3 +102,32 @@ export function filterLabels(
   for (let i = 0; i < labels.length; i++) labels[i] = newLabel[labels[i]];
   return { labels, count };
 }
+
+/**
+ * Fills each object's holes: background regions (4-connected) away from the plane's edge
+ * and bordered by one label only take that label. Holes between two objects stay. In place.
+ */
+export function fillLabelHoles(labels: Uint32Array, width: number, height: number): Uint32Array {
+  const background = new Uint8Array(labels.length);
+  for (let i = 0; i < labels.length; i++) background[i] = labels[i] ? 0 : 1;
+  const { labels: regions, count } = labelComponents(background, width, height, 4);
+  // Per background region: the one label around it, 0 while none is seen, -1 when open (edge or two labels).
+  const owner = new Float64Array(count + 1);
+  const claim = (region: number, label: number) => {
+    if (owner[region] === -1 || owner[region] === label) return;
+    owner[region] = owner[region] === 0 ? label : -1;
+  };
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      const r = regions[i];
+      if (!r) continue;
+      if (x === 0 || y === 0 || x === width - 1 || y === height - 1) {
+        owner[r] = -1;
+        continue;
+      }
+      for (const j of [i - 1, i + 1, i - width, i + width]) if (labels[j]) claim(r, labels[j]);
+    }
+  for (let i = 0; i < labels.length; i++) if (regions[i] && owner[regions[i]] > 0) labels[i] = owner[regions[i]];
+  return labels;
+}

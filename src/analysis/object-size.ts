@@ -24,6 +24,14 @@ export interface ObjectScale {
   polarity: ObjectPolarity;
 }
 
+/** Smoothing and radius are refined together at most this many times (noisy, dim objects need several). */
+const MAX_SCALE_PASSES = 4;
+/**
+ * The estimate smooths by radius / this: enough to merge the texture and noise of dim
+ * nuclei into whole objects (at radius / 6, Fluo-N2DH-SIM+ nuclei fell apart into
+ * fragments of half their radius), little enough to keep neighbours apart.
+ */
+const SMOOTHING_PER_RADIUS = 4;
 /** Objects smaller than this (pixels) are noise specks for the estimate. */
 const SPECK_AREA_PX = 12;
 /** A dark tail must be this much longer than the bright one before objects count as dark: fluorescence is the common case. */
@@ -104,9 +112,11 @@ function logOffset(smoothed: Float32Array, low: number): number {
 }
 
 /** Median inscribed radius and median area of the objects of a bright-object plane, thresholded by Otsu after smoothing by sigmaPx. */
-function measureObjects(bright: Float32Array, width: number, height: number, sigmaPx: number): { radiusPx: number; medianAreaPx: number; objects: number } {
+export function measureObjects(bright: Float32Array, width: number, height: number, sigmaPx: number): { radiusPx: number; edgeRadiusPx: number; medianAreaPx: number; objects: number } {
   const smoothed = sigmaPx > 0 ? gaussianBlur(bright, width, height, sigmaPx) : bright;
   const t = foregroundThreshold(smoothed);
+  const [p005, p995] = quantiles(smoothed, [0.005, 0.995]);
+  const background = modeValue(smoothed, p005, p995);
   const mask = new Uint8Array(width * height);
   for (let i = 0; i < mask.length; i++) mask[i] = smoothed[i] > t ? 1 : 0;
   // No hole filling: in a crowded field the gaps between touching objects would fill into one solid blob.
@@ -122,6 +132,7 @@ function measureObjects(bright: Float32Array, width: number, height: number, sig
   // cluster of touching or overlapping objects each counts on its own. Maxima below half
   // their component's deepest are necks and spurs, not objects.
   const radii: number[] = [];
+  const edgeRadii: number[] = [];
   const weights: number[] = [];
   for (let y = 1; y < height - 1; y++)
     for (let x = 1; x < width - 1; x++) {
@@ -134,12 +145,41 @@ function measureObjects(bright: Float32Array, width: number, height: number, sig
       // Plateaus (equal neighbours) count once: only the first pixel in raster order.
       if (d === distance[i - 1] || d === distance[i - width] || d === distance[i - width - 1] || d === distance[i - width + 1]) continue;
       // The distance map runs from pixel centre to the nearest background pixel's centre: the edge lies half a pixel nearer.
+      // A threshold below half the object's contrast lies outside its blurred edge: that much is taken off.
       radii.push(d - 0.5);
+      edgeRadii.push(d - 0.5 - blurGrowthPx(sigmaPx, t - background, smoothed[i] - background));
       weights.push(d * d); // the inscribed disk's area: noise specks cannot outvote objects
     }
   const areas: number[] = [];
   for (let l = 1; l <= count; l++) if (area[l] >= SPECK_AREA_PX) areas.push(area[l]);
-  return { radiusPx: weightedMedian(radii, weights), medianAreaPx: weightedMedian(areas, areas), objects: radii.length };
+  return { radiusPx: weightedMedian(radii, weights), edgeRadiusPx: weightedMedian(edgeRadii, weights), medianAreaPx: weightedMedian(areas, areas), objects: radii.length };
+}
+
+/** The standard normal quantile (Acklam's rational approximation, relative error < 1.2e-9 in the central region used here). */
+function normalQuantile(p: number): number {
+  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  if (p < 0.02425) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+  }
+  const q = p - 0.5;
+  const r = q * q;
+  return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+}
+
+/**
+ * How far outside a step edge blurred by sigmaPx a threshold `level` above the background
+ * lies, for an object `contrast` above it: the blurred step is contrast * Phi(-d / sigma).
+ * Levels at or above half the contrast (and levels below 2 % of it, noise) count as the edge.
+ */
+function blurGrowthPx(sigmaPx: number, level: number, contrast: number): number {
+  if (!(contrast > 0) || !(level > 0)) return 0;
+  const fraction = level / contrast;
+  if (fraction >= 0.5) return 0;
+  return -sigmaPx * normalQuantile(Math.max(0.02, fraction));
 }
 
 /** The value below which half the total weight lies: objects count by their area, so noise specks cannot outvote the objects. */
@@ -168,9 +208,16 @@ export function estimateObjectScale(plane: PlaneData, width: number, height: num
   const light = gaussianBlur(values, width, height, 1);
   const chosen = polarity ?? detectPolarity(light);
   const bright = chosen === 'dark' ? brightObjects(values) : values;
-  const first = measureObjects(bright, width, height, 1);
-  if (!(first.radiusPx > 0)) return { ...first, polarity: chosen };
-  const second = measureObjects(bright, width, height, Math.max(1, first.radiusPx / 6));
-  return { ...(second.radiusPx > 0 ? second : first), polarity: chosen };
+  let estimate = measureObjects(bright, width, height, 1);
+  for (let pass = 0; pass < MAX_SCALE_PASSES && estimate.radiusPx > 0; pass++) {
+    const next = measureObjects(bright, width, height, Math.max(1, estimate.radiusPx / SMOOTHING_PER_RADIUS));
+    if (!(next.radiusPx > 0)) break;
+    const settled = Math.abs(next.radiusPx - estimate.radiusPx) < 0.1 * estimate.radiusPx;
+    estimate = next;
+    if (settled) break;
+  }
+  // The smoothing settles on the threshold's radius; the object's own edge lies inside it.
+  const { edgeRadiusPx, ...rest } = estimate;
+  return { ...rest, radiusPx: edgeRadiusPx > 0 ? edgeRadiusPx : estimate.radiusPx, polarity: chosen };
 }
 

@@ -8,7 +8,7 @@ import type { PlaneData } from '../image/movie.ts';
 import { distanceTransform } from './distance.ts';
 import { gaussianBlur, toFloat32 } from './filters.ts';
 import { brightObjects } from './object-size.ts';
-import { fillHoles, filterLabels, labelComponents } from './morphology.ts';
+import { fillHoles, fillLabelHoles, filterLabels, labelComponents } from './morphology.ts';
 import { threshold as autoThreshold, type ThresholdMethod } from './threshold.ts';
 import { groupPixels } from './regionprops.ts';
 import { peakLocalMax, watershed } from './watershed.ts';
@@ -151,17 +151,35 @@ function backgroundLevel(smoothed: Float32Array, foreground: Uint8Array): number
   return values[values.length >> 1];
 }
 
-/** Removes the pixels of each object below background + fraction * (object median - background). In place. */
-export function trimToEdges(labels: Uint32Array, smoothed: Float32Array, background: number, fraction: number): void {
+/**
+ * Trimming never takes more than half of an object. A halo is a rim (a blurred disk's
+ * halo is about a third of it); losing more means a dim, textured object whose core is a
+ * bright spot (Fluo-N2DH-SIM+), which is left whole.
+ */
+const MAX_TRIMMED_SHARE = 0.5;
+
+/**
+ * Removes the pixels of each object below background + fraction * (object level - background),
+ * where the object level is the median of its core: its pixels at least half as deep inside
+ * the foreground (`depth`, the distance map) as its deepest. The core is free of the blur halo
+ * a low threshold adds, which would otherwise pull the level down. Without `depth`, the median
+ * of all its pixels. In place.
+ */
+export function trimToEdges(labels: Uint32Array, smoothed: Float32Array, background: number, fraction: number, depth?: Float32Array): void {
   if (!Number.isFinite(background)) return;
   const { ids, start, order } = groupPixels(labels);
   for (const label of ids) {
     const from = start[label];
     const to = start[label + 1];
-    const values = new Float32Array(to - from);
-    for (let j = from; j < to; j++) values[j - from] = smoothed[order[j]];
-    values.sort();
-    const level = background + fraction * (values[values.length >> 1] - background);
+    let deepest = 0;
+    if (depth) for (let j = from; j < to; j++) deepest = Math.max(deepest, depth[order[j]]);
+    const core: number[] = [];
+    for (let j = from; j < to; j++) if (!depth || depth[order[j]] >= 0.5 * deepest) core.push(smoothed[order[j]]);
+    core.sort((a, b) => a - b);
+    const level = background + fraction * (core[core.length >> 1] - background);
+    let below = 0;
+    for (let j = from; j < to; j++) if (smoothed[order[j]] < level) below++;
+    if (below > MAX_TRIMMED_SHARE * (to - from)) continue;
     for (let j = from; j < to; j++) if (smoothed[order[j]] < level) labels[order[j]] = 0;
   }
 }
@@ -202,7 +220,10 @@ export function segmentPlane(plane: PlaneData, width: number, height: number, op
     const landscape = seedLandscape(smoothed, foreground, width, height, o.splitBy, o.seedSigmaPx);
     labels = splitTouchingObjects(kept.labels, foreground, landscape, width, height, o.minSeedDistancePx);
   }
-  if (o.edgeFraction > 0) trimToEdges(labels, smoothed, backgroundLevel(smoothed, foreground), o.edgeFraction);
+  if (o.edgeFraction > 0) {
+    trimToEdges(labels, smoothed, backgroundLevel(smoothed, foreground), o.edgeFraction, distanceTransform(foreground, width, height));
+    if (o.fillHoles) fillLabelHoles(labels, width, height);
+  }
   const filtered = filterLabels(labels, width, height, { minAreaPx: o.minAreaPx, maxAreaPx: o.maxAreaPx, excludeBorder: o.excludeBorder });
   return { labels: filtered.labels, count: filtered.count, thresholdValue };
 }
