@@ -490,7 +490,8 @@ function commandWhileImaging(text: string, conversation: Conversation): boolean 
 
 /** Words only the microscope has a meaning for ("move 2 mm to the right", "switch to the 40x"): in scope without a movie. */
 function microscopeOnlyWords(text: string): boolean {
-  return microscopeLanguage().routeMicroscopeRequest(text, { acquisitionRunning: false })?.sure === true;
+  const routed = microscopeLanguage().routeMicroscopeRequest(text, { acquisitionRunning: false });
+  return !!routed && 'sure' in routed && routed.sure === true;
 }
 
 /** The acquisition language reads the words as one of its commands or questions ("how much longer?"), not only as something to ask back. */
