@@ -42,7 +42,10 @@ export function quantitiesNotCarried(clause: string, changes: unknown[]): string
   const has = (v: number) => carried.some((c) => Math.abs(c - v) <= 1e-6 * Math.max(1, v));
   const t = clause.toLowerCase();
   const missing: string[] = [];
+  // "every 5 min is too fast, make it 10": the duration said before is the value replaced
+  const replaced = intervalInEarlierUnit(t) === undefined ? -1 : t.search(MAKE_IT_NUMBER);
   for (const d of durationsIn(t)) {
+    if (d.index < replaced) continue;
     // "hold on a sec", "give me a minute": a figure of speech, not a time
     if (/^(?:a|one)\s/.test(t.slice(d.index)) && /\b(?:hold on|hang on|wait|give (?:me|us)|just|in)\s+$/.test(t.slice(0, d.index))) continue;
     if (!has(d.seconds) && !has(d.seconds * 1000)) missing.push(t.slice(d.index, d.index + d.length));
@@ -154,7 +157,7 @@ function readOnlyChannels({ t, channels }: ClauseWords): Adjustment[] | undefine
 /** Questions about the run: time, light, status. */
 function readQuestion({ t }: ClauseWords): Adjustment[] | undefined {
   if (/how (much|long) (longer|more time|time is left|is left|remaining)|time (left|remaining)|remaining time|when will it (end|finish|be done)|^(?:so\s+|and\s+)?(?:when|what time)\b.*\b(?:end|ends|finish|finishes|finished|done|over|stop|stops|complete)\b|how long until|\beta\b|how many .*left|how long (?:has it|have we|has the (?:acquisition|run|imaging)) been (?:running|going|imaging|acquiring)/.test(t)) return [{ kind: 'status', about: 'time' }];
-  if (/how much (light|dose|exposure|laser|illumination)|(light|photo|laser)?\s*dose (so far|used|report)|\bdose\b.*\?|light so far|photobleach|phototox|light budget|too much light|light damage|^(what|show|report|tell)\b.*\b(light )?dose\b|^(?:is|are|has|have)\b.*\bbleach\w*|^(?:total |cumulative )?(?:light )?(?:dose|light exposure|illumination)(?: (?:per|by) (?:channel|position|field))?\??$|\b(?:budget|dose) (?:is )?(?:left|remaining|remains)\b|\b(?:left|remaining) (?:of the )?(?:light |dose )?budget\b/.test(t)) return [{ kind: 'status', about: 'dose' }];
+  if (/how much (light|dose|exposure|laser|illumination)|(light|photo|laser)?\s*dose (so far|used|report)|\bdose\b.*\?|light so far|photobleach|phototox|\bhow (?:bleached|photo-?bleached|damaged|fried|cooked|toasted)\b|light budget|too much light|light damage|^(what|show|report|tell)\b.*\b(light )?dose\b|^(?:is|are|has|have)\b.*\bbleach\w*|^(?:total |cumulative )?(?:light )?(?:dose|light exposure|illumination)(?: (?:per|by) (?:channel|position|field))?\??$|\b(?:budget|dose) (?:is )?(?:left|remaining|remains)\b|\b(?:left|remaining) (?:of the )?(?:light |dose )?budget\b/.test(t)) return [{ kind: 'status', about: 'dose' }];
   if (/^(status|what('s| is) (it|the acquisition) doing|how is (it|the acquisition) going|progress)\??$/.test(t) || /\bstatus\b/.test(t) || STATUS_QUESTION.test(t)) return [{ kind: 'status', about: 'all' }];
   return undefined;
 }
@@ -192,7 +195,7 @@ function readPartStopped({ t, channels, channel }: ClauseWords): Adjustment[] | 
 /** Stop-like words: a channel named → drop it; the acquisition named (or nothing) → stop; after this time point → finish; anything else → ask. */
 function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords): Adjustment[] | undefined {
   if (/\b(after|at the end of|once|when) (this|the current|the present) (time ?point|frame|round|cycle|loop)\b|\bfinish (the|this) (current )?(time ?point|frame|round)\b|\bwrap (it )?up\b|\blast time ?point\b|\bfinish (up|off)?\s*(the acquisition|imaging|it)?$/.test(t) && !channel) return [{ kind: 'finish' }];
-  const aboutLight = /\b(power|exposure|intensity|brightness|ms|milliseconds?|half|halve|by \d|to \d)\b/.test(t);
+  const aboutLight = /\b(power|exposure|intensity|brightness|ms|milliseconds?|half|halve)\b|\b(?:by|to) \d/.test(t);
   if (stopVerb && channels.length && percent(t) === undefined && !aboutLight && !/\b(every|each)\b.*\b(time ?point|frame)s?\b|\bevery (other|\d+(st|nd|rd|th))\b/.test(t)) {
     const dropped = channelsStopped(t, config);
     if (dropped.length) return dropped.map((c) => ({ kind: 'dropChannel' as const, channel: c }));
@@ -338,7 +341,20 @@ function dropsGrid(t: string): boolean {
 
 const COUNT_WORD = String.raw`(\d+(?:\.\d+)?|two|three|four|five|six|ten)`;
 
+const MAKE_IT_NUMBER = /\b(?:make it|change it to|set it to|change to|make that|to)\s+(\d+(?:\.\d+)?)\s*(?:instead|please|pls|then)?\s*[.!?]*$/;
+
+/** "every 5 min is too fast, make it 10": a bare number for the interval, in the unit of the duration said before it. */
+function intervalInEarlierUnit(t: string): number | undefined {
+  const bare = MAKE_IT_NUMBER.exec(t);
+  if (!bare || !/\b(?:every|intervals?|too (?:fast|slow|often|frequent))\b/.test(t)) return undefined;
+  const said = durationsIn(t.slice(0, bare.index)).at(-1);
+  const count = said ? Number(/^\d+(?:\.\d+)?/.exec(t.slice(said.index))?.[0]) : NaN;
+  return said && count > 0 ? Math.round((said.seconds / count) * Number(bare[1]) * 1e6) / 1e6 : undefined;
+}
+
 function parseTiming(t: string): Adjustment | undefined {
+  const inEarlierUnit = intervalInEarlierUnit(t);
+  if (inEarlierUnit !== undefined) return { kind: 'interval', intervalS: inEarlierUnit };
   const extendWords = /\b(extend|another|more|longer|additional|add|extra)\b/.test(t);
   const extend = extendWords ? durationAfter(t, /\bby\b|\bfor\b|\banother\b|\bextend(?:\s+it)?\b|\brun\b|\badd(?:\s+(?:on|another))?\b/) : undefined;
   if (extend !== undefined && !/\bevery\b/.test(t)) return { kind: 'extend', extraS: extend };
@@ -349,6 +365,9 @@ function parseTiming(t: string): Adjustment | undefined {
   // "2 frames per minute", "one image every minute", "1 fps"
   const perUnit = new RegExp(String.raw`\b${COUNT_WORD}\s*(?:frames?|images?|time ?points?|timepoints?|pictures?|acquisitions?)\s*(?:per|a|an|each|every)\s*(second|sec|minute|min|hour|hr|day)\b`).exec(t);
   if (perUnit) return { kind: 'interval', intervalS: Math.round((unitSeconds(perUnit[2]) / toNumber(perUnit[1])) * 1e6) / 1e6 };
+  // "frame rate: 1 per min", "rate of 2 a minute"
+  const rate = new RegExp(String.raw`\b(?:frame )?rate\b\W*(?:of\s+|to\s+)?${COUNT_WORD}\s*(?:per|a|an|each|every|\/)\s*(second|sec|minute|min|hour|hr|day)\b`).exec(t);
+  if (rate) return { kind: 'interval', intervalS: Math.round((unitSeconds(rate[2]) / toNumber(rate[1])) * 1e6) / 1e6 };
   const fps = /\b(\d+(?:\.\d+)?)\s*fps\b/.exec(t);
   if (fps) return { kind: 'interval', intervalS: Math.round((1 / Number(fps[1])) * 1e6) / 1e6 };
   if (/\b(twice|2x|two times) (as )?(fast|often|frequently)\b|\bdouble the (frame )?rate\b|\bhalve the interval\b/.test(t)) return { kind: 'intervalFactor', factor: 0.5 };
@@ -435,7 +454,7 @@ function parseMove(t: string): Adjustment | undefined {
     const um = d * unitMicrometres(unit);
     return { kind: 'moveStage', relative: true, zUm: /higher|up|raise/.test(direction) ? um : -um };
   }
-  if (!/\b(move|shift|go|step|jog|nudge|translate|bring|return|home)\b/.test(t) || /\b(positions?|fields?)\b.*\b(from now|instead)\b/.test(t)) return undefined;
+  if (!/\b(move|shift|go|step|jog|nudge|translate|bring|return|home)\b|\bfocus\s+(?:up|down)\b/.test(t) || /\b(positions?|fields?)\b.*\b(from now|instead)\b/.test(t)) return undefined;
   const x = /\bx\s*(?:=|:|to|by)?\s*(-?\d+(?:\.\d+)?)/.exec(t);
   const y = /\by\s*(?:=|:|to|by)?\s*(-?\d+(?:\.\d+)?)/.exec(t);
   const z = /\bz\s*(?:=|:|to|by)?\s*(-?\d+(?:\.\d+)?)/.exec(t);

@@ -69,6 +69,9 @@ export function parsePositionList(text: string): StagePosition[] {
   if (out.length) return out.map((p, i) => ({ name: `Pos${i}`, ...p }));
   const named = new RegExp(String.raw`\bx\s*[=:]?\s*${NUM}\s*(?:µm|um)?\s*,?\s*(?:and\s+)?y\s*[=:]?\s*${NUM}(?:\s*(?:µm|um)?\s*,?\s*z\s*[=:]?\s*${NUM})?`, 'gi');
   while ((m = named.exec(text))) out.push({ xUm: Number(m[1]), yUm: Number(m[2]), ...(m[3] !== undefined ? { zUm: Number(m[3]) } : {}) });
+  // "a position at 1500, -300": a pair without brackets, when a position is what the words are about
+  const bare = new RegExp(String.raw`\b(?:at|to)\s+${NUM}\s*(?:µm|um)?\s*,\s*${NUM}\s*(?:µm|um)?(?![\d.]|\s*(?:%|ms|s\b|sec|min|h\b))`, 'i').exec(text);
+  if (!out.length && bare && /\b(?:positions?|fields?|sites?|locations?|spots?)\b/i.test(text)) out.push({ xUm: Number(bare[1]), yUm: Number(bare[2]) });
   return out.map((p, i) => ({ name: `Pos${i}`, ...p }));
 }
 

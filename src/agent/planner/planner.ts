@@ -82,6 +82,8 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
       return;
     }
     const previous = picked.at(-1);
+    // "correct the drift but keep the original file": only words many tools use ("file") are too little to add a step; named as not applied with the step before
+    if (previous && !best.named && best.matched.every((m) => m.split(' ').every((stem) => index.spread(stem) >= GENERIC_SPREAD))) return;
     // "..., keep only those with circularity above 0.8": a filter on the previous step's objects, applied or named there, not a step
     if (previous && FILTERS_EARLIER.test(clause.text)) return;
     // "measure area and intensity": one step; "as CSV and TrackMate XML": two, one per value
@@ -118,6 +120,9 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     .map((p) => ({ tool: p.tool, start: clauses[p.clause].start, end: clauses[p.clause].end, order: order.indexOf(p.clause) }));
   return { mentions, excluded: [...new Set(excluded)] };
 }
+
+/** A word in the texts of this many tools or more says little about which one is asked for ("file", "image", "movie"). */
+const GENERIC_SPREAD = 7;
 
 /** A clause that keeps or drops some of what the step before found ("keep only those with ...", "but only the ones that ..."). */
 const FILTERS_EARLIER = /^(?:and\s+|but\s+|then\s+)?(?:(?:keep|retain|leave)\s+only|only\s+(?:keep|retain|the\s+ones|those|ones)|(?:keep|retain|exclude|drop|remove|discard|ignore)\s+(?:just\s+|only\s+)?(?:those|the\s+ones|ones|any)\s+(?:that|which|with|whose|where|above|below|bigger|smaller|larger|longer|shorter))\b/i;
@@ -238,7 +243,9 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     if (m.tool !== 'load_movie' || findPaths(clause).length > 0) return [m];
     // not a tool that would make again what the words point at ("these tracks" are to open, not to track)
     const remakes = (tool: string) => producesOf(tool, catalogue).some((type) => new RegExp(`\\b(?:these|those|the|my|our)\\s+${type.replace(/s$/, '')}s?\\b`, 'i').test(clause));
-    const next = indexFor(catalogue).match(withoutRejected(clause)).find((r) => r.tool !== 'load_movie' && !remakes(r.tool) && !mentions.some((o) => o.tool === r.tool));
+    // and only on a telling word of its own ("trackmate"), not a word most tools use ("file")
+    const telling = (r: Match) => r.matched.some((w) => w.split(' ').every((stem) => indexFor(catalogue).spread(stem) <= GENERIC_SPREAD / 2));
+    const next = indexFor(catalogue).match(withoutRejected(clause)).find((r) => r.tool !== 'load_movie' && !remakes(r.tool) && telling(r) && !mentions.some((o) => o.tool === r.tool));
     return next ? [{ ...m, tool: next.tool }] : [];
   });
   // microscope status or dose questions stand alone

@@ -578,3 +578,22 @@ describe('wording as people talk to a microscope (tuning-microscope-people)', ()
     expect(routeMicroscopeRequest('what time will the run end?', running)?.tool).toBe('microscope_status');
   });
 });
+
+describe('wording as people talk to a microscope, second batch', () => {
+  it('a bare number takes the unit of the interval it replaces; a frame rate per unit', () => {
+    expect(parseAdjustment('imaging every 5 min is too fast, make it 10')).toEqual([{ kind: 'interval', intervalS: 600 }]);
+    expect(parseAdjustment('image every 30 s, make it 20 instead')).toEqual([{ kind: 'interval', intervalS: 20 }]);
+    expect(parseAdjustment('frame rate: 1 per min')).toEqual([{ kind: 'interval', intervalS: 60 }]);
+  });
+
+  it('a position without brackets, "how bleached are they?", "focus up 3 microns"', () => {
+    expect(parseAdjustment('add another position at 1500, -300')).toEqual([{ kind: 'addPosition', xUm: 1500, yUm: -300 }]);
+    expect(routeMicroscopeRequest('how bleached are they?', { acquisitionRunning: true })?.tool).toBe('dose_report');
+    expect(routeMicroscopeRequest('focus up 3 microns')).toMatchObject({ tool: 'move_stage', args: { zUm: 3, relative: true } });
+  });
+
+  it('"drop GFP to 10" is a change of light without a unit, never a dropped channel', () => {
+    expect(() => parseAdjustment('drop GFP to 10')).toThrow(InputError);
+    expect(parseAdjustment('drop GFP to 10%')).toEqual([{ kind: 'power', powerPercent: 10, channel: 'FITC' }]);
+  });
+});
