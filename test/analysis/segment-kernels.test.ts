@@ -9,7 +9,8 @@
 import { describe, expect, it } from 'vitest';
 import { distanceTransform } from '../../src/analysis/distance.ts';
 import { gaussianBlur, gaussianKernel } from '../../src/analysis/filters.ts';
-import { fillHoles, filterLabels, labelComponents } from '../../src/analysis/morphology.ts';
+import { fillHoles, fillLabelHoles, filterLabels, labelComponents } from '../../src/analysis/morphology.ts';
+import { trimToEdges } from '../../src/analysis/seg-plane.ts';
 import { histogram, thresholdLi, thresholdOtsu, thresholdTriangle } from '../../src/analysis/threshold.ts';
 import { peakLocalMax, watershed } from '../../src/analysis/watershed.ts';
 
@@ -147,5 +148,33 @@ describe('peakLocalMax and watershed match scikit-image on touching discs', () =
     expect([...watershed(image, markers, 7, 1)]).toEqual([1, 1, 1, 1, 2, 2, 2]);
     const mask = Uint8Array.from([1, 1, 0, 1, 1, 1, 1]);
     expect([...watershed(image, Uint32Array.from([1, 0, 0, 0, 0, 0, 0]), 7, 1, { mask })]).toEqual([1, 1, 0, 0, 0, 0, 0]);
+  });
+});
+
+describe('outlines per object', () => {
+  it('fills a hole enclosed by one object, not a gap between two objects or a bay open to the edge', () => {
+    // 7x5: object 1 is a ring around (2,2); objects 1 and 2 enclose (5,2) together; (6,0) is background at the edge.
+    const w = 7;
+    const rows = ['1111120', '1011102', '1111222', '0000000', '0000000'];
+    const labels = Uint32Array.from(rows.join(''), (c) => Number(c));
+    fillLabelHoles(labels, w, 5);
+    expect(labels[1 * w + 1]).toBe(1);
+    expect(labels[1 * w + 5]).toBe(0);
+    expect(labels[0 * w + 6]).toBe(0);
+  });
+
+  it('trims the halo of an object against the level of its core, and leaves an object whole rather than lose most of it', () => {
+    // One row: a 10 px object at 100 with a 4 px halo at 20 either side, on background 0.
+    const w = 18;
+    const values = Float32Array.from({ length: w }, (_, x) => (x >= 4 && x < 14 ? 100 : 20));
+    const labels = new Uint32Array(w).fill(1);
+    const depth = Float32Array.from({ length: w }, (_, x) => Math.min(x + 1, w - x));
+    trimToEdges(labels, values, 0, 0.25, depth);
+    expect([...labels].map(String).join('')).toBe('000011111111110000');
+    // The same object, its core a bright spot of 2 px: trimming would take 16 of 18 pixels, so none go.
+    const spotty = Float32Array.from({ length: w }, (_, x) => (x === 8 || x === 9 ? 100 : 20));
+    const whole = new Uint32Array(w).fill(1);
+    trimToEdges(whole, spotty, 0, 0.25, Float32Array.from({ length: w }, (_, x) => (x === 8 || x === 9 ? 9 : 1)));
+    expect(whole.every((l) => l === 1)).toBe(true);
   });
 });
