@@ -244,7 +244,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     // not a tool that would make again what the words point at ("these tracks" are to open, not to track)
     const remakes = (tool: string) => producesOf(tool, catalogue).some((type) => new RegExp(`\\b(?:these|those|the|my|our)\\s+${type.replace(/s$/, '')}s?\\b`, 'i').test(clause));
     // and only on a telling word of its own ("trackmate"), not a word most tools use ("file")
-    const telling = (r: Match) => r.matched.some((w) => w.split(' ').every((stem) => indexFor(catalogue).spread(stem) <= GENERIC_SPREAD / 2));
+    const telling = (r: Match) => r.matched.some((w) => w.split(' ').every((stem) => indexFor(catalogue).spread(stem) < GENERIC_SPREAD));
     const next = indexFor(catalogue).match(withoutRejected(clause)).find((r) => r.tool !== 'load_movie' && !remakes(r.tool) && telling(r) && !mentions.some((o) => o.tool === r.tool));
     return next ? [{ ...m, tool: next.tool }] : [];
   });

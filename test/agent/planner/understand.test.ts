@@ -85,3 +85,12 @@ describe('several outputs and opening results elsewhere', () => {
     expect((p.notes ?? []).join(' ')).toMatch(/circularity/);
   });
 });
+
+describe('weak evidence', () => {
+  it('adds no step on words most tools use ("keep the original file"), and names them with the step before', async () => {
+    const { planRequest } = await import('../../../src/agent/planner/planner.ts');
+    const p = planRequest({ request: 'correct drift but keep the original file', earlier: [], current: [], artifactsAtStart: [{ id: 'movie-1', type: 'movie' }] } as never, catalogue);
+    expect(p.steps.map((s) => s.tool)).toEqual(['correct_drift']);
+    expect((p.notes ?? []).join(' ')).toMatch(/original file/);
+  });
+});
