@@ -96,8 +96,8 @@ const AGREEMENT_PX = 1;
  * below it the spread is mostly the nuclei's localization noise (0.2-0.3 px on static cells at SNR 20).
  */
 const OWN_MOTION_PX = 0.4;
-/** The objects' mean leads only over at least this many objects (the mean of a handful of cells is no better than whole-image registration). */
-const OBJECTS_TO_LEAD = 8;
+/** Image registration is pulled by the cells when its steps stray from the objects' mean by this many times the variance the objects' own uncertainty explains. */
+const PULLED = 4;
 /** An object-based step is used when its standard error is at most this (px). */
 const PRECISE_OBJECTS_PX = 0.75;
 
@@ -265,6 +265,29 @@ function median(values: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/**
+ * Whether image registration strays from the objects' mean displacement by more than the objects' own
+ * uncertainty explains (mean squared gap against mean squared standard error, per axis): cells that move on
+ * their own then pull the whole-image estimate (weighted by brightness, changed by divisions), and their mean
+ * is the better estimate of the common motion. Where the two agree that well, image registration (every
+ * pixel, no segmentation) stays the more precise one.
+ */
+function imageIsPulled(steps: { dx: number; dy: number }[], byObjects: (ObjectShift | undefined)[]): boolean {
+  // per step, and accumulated (a small steady pull adds up over a movie while each step looks fine)
+  let [gap, uncertainty, gapSum, uncertaintySum] = [0, 0, 0, 0];
+  let [cx, cy, cv] = [0, 0, 0];
+  byObjects.forEach((o, i) => {
+    if (!o) return;
+    const [gx, gy] = [steps[i].dx - o.dxPx, steps[i].dy - o.dyPx];
+    gap += (gx * gx + gy * gy) / 2;
+    uncertainty += o.standardErrorPx ** 2;
+    [cx, cy, cv] = [cx + gx, cy + gy, cv + o.standardErrorPx ** 2];
+    gapSum += (cx * cx + cy * cy) / 2;
+    uncertaintySum += cv;
+  });
+  return gap > PULLED * uncertainty || gapSum > PULLED * uncertaintySum;
+}
+
 interface CheckedSteps {
   positions: Position[];
   confidence: number[];
@@ -299,7 +322,7 @@ function checkSteps(positions: Position[], links: Link[], objects: FrameObjects[
   const cellMotionPxPerFrame = median(measured.map((o) => o.spreadPx));
   // Cells that move on their own pull whole-image registration (weighted by brightness, changed by divisions);
   // the median of matched objects is then the better estimate of the common motion
-  const objectsFirst = cellMotionPxPerFrame > OWN_MOTION_PX && median(measured.map((o) => o.matched)) >= OBJECTS_TO_LEAD;
+  const objectsFirst = cellMotionPxPerFrame > OWN_MOTION_PX && imageIsPulled(steps, byObjects);
   let agreed = 0;
   for (let i = 1; i < count; i++) {
     const step = steps[i];

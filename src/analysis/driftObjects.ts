@@ -1,7 +1,12 @@
-// Object-based drift, as a biologist checks it by hand: find the bright objects in two
-// frames, pair each with its nearest neighbour in the other frame, and take the median of
-// their displacements. Cells that move on their own spread the displacements but hardly
-// move the median; the spread says how far a drift estimate can be trusted.
+// Object-based drift, as a biologist checks it by hand: find the nuclei in two frames, pair
+// them, and take their mean displacement. A drift corrector can only tell the stage's motion
+// from the cells' own if the sample has no collective flow (Fast4DReg, StackReg and Correct 3D
+// Drift all assume so): cells migrating at random around the dish then keep their mean
+// position, and the mean displacement of all of them is the stage's. Every cell must count
+// once, so touching nuclei are split by shape, objects that merge or split between frames are
+// compared as one group, and pairing errors (far from the median) are left out. The median,
+// robust to a few wrong pairs, checks image registration on still scenes; the spread of the
+// displacements (the cells' own motion) says how far the estimate can be trusted.
 import { gaussianBlur } from './filters.ts';
 import { thresholdOtsu } from './threshold.ts';
 
@@ -10,163 +15,197 @@ const MIN_OBJECT_PX = 6;
 /** At most this many objects per frame (the largest): enough for a median, bounded cost on crowded frames. */
 const MAX_OBJECTS = 400;
 
-/** Positions (x, y interleaved), areas and brightness of the nuclei of a background-free plane. */
+/** Brightness-weighted centroids (x, y interleaved), areas and summed brightness of the nuclei of a background-free plane. */
 export interface FrameObjects {
   centroids: Float32Array;
-  /** The typical nucleus area of the plane, for each. */
   areasPx: Float32Array;
-  /** Smoothed brightness above the threshold (the weights of a group's centroid). */
+  /** Summed brightness above the threshold (the weight of a nucleus in its group's centroid). */
   masses: Float32Array;
 }
 
 /** Otsu's threshold is taken from about this many pixels (an even sample of the plane): the same level at a fraction of the cost. */
 const THRESHOLD_SAMPLE = 1 << 14;
 
-/** Smoothing (Gaussian SD) and the least distance between two nuclei's peaks, in typical nucleus radii. */
-const SMOOTHING = 0.35;
+/** Two nuclei's centres are at least this many typical radii apart (touching nuclei overlap a little at most). */
 const SEPARATION = 0.6;
+/** A nucleus's centre lies at least this many typical radii inside the object (smaller bumps of its outline are none). */
+const MIN_DEPTH = 0.25;
+/** Gaussian SD (px) of the smoothing before outlining the objects. */
+const OUTLINE_SMOOTHING_PX = 1.5;
 
 /**
- * The nuclei of a background-removed plane, one per cell even where nuclei touch: the bright objects above
- * Otsu's threshold (8-connected components) give the typical nucleus size; the plane smoothed at a third of
- * that radius has one peak per nucleus (as TrackMate's LoG detector finds spots; touching nuclei merge into
- * one thresholded object, and a mean over objects then counts them once), located to a fraction of a pixel
- * by a parabola through the peak and its neighbours. Peaks closer than SEPARATION radii are one nucleus.
+ * The nuclei of a background-removed plane, one per cell even where nuclei touch: the objects above Otsu's
+ * threshold (8-connected components), each split where its outline says it holds several round nuclei (one
+ * maximum of the distance to the background per nucleus, as a seeded watershed on the distance transform
+ * does), its pixels going to the nearest centre. Positions are brightness-weighted centroids. Touching nuclei
+ * found as one object would count once in a mean over objects, and a dim nucleus next to a bright one has no
+ * brightness peak of its own, so the split goes by shape, not brightness.
  */
 export function findObjects(plane: Float32Array, height: number, width: number): FrameObjects {
   const stride = Math.max(1, Math.floor(plane.length / THRESHOLD_SAMPLE));
   const sample = stride === 1 ? plane : new Float32Array(Math.ceil(plane.length / stride));
   if (stride > 1) for (let i = 0, j = 0; i < plane.length; i += stride, j++) sample[j] = plane[i];
   const level = thresholdOtsu(sample);
-  const { sw, area, count } = componentMoments(plane, height, width, level);
-  const areas: number[] = [];
-  for (let l = 0; l < count; l++) if (area[l] >= MIN_OBJECT_PX && sw[l] > 0) areas.push(area[l]);
-  if (areas.length === 0) return { centroids: new Float32Array(0), areasPx: new Float32Array(0), masses: new Float32Array(0) };
-  const radiusPx = Math.sqrt(median(areas) / Math.PI);
-  const smooth = gaussianBlur(plane, width, height, Math.max(1, SMOOTHING * radiusPx), 3);
-  const peaks = localMaxima(smooth, height, width, level, Math.max(1.5, SEPARATION * radiusPx));
-  const chosen = peaks.slice(0, MAX_OBJECTS);
-  const centroids = new Float32Array(2 * chosen.length);
-  const areasPx = new Float32Array(chosen.length).fill(Math.PI * radiusPx * radiusPx);
-  const masses = new Float32Array(chosen.length);
-  chosen.forEach((i, k) => {
-    const [x, y] = [i % width, Math.floor(i / width)];
-    centroids[2 * k] = x + parabolaPeak(smooth[i - 1], smooth[i], smooth[i + 1]);
-    centroids[2 * k + 1] = y + parabolaPeak(smooth[i - width], smooth[i], smooth[i + width]);
-    masses[k] = smooth[i] - level;
-  });
-  return { centroids, areasPx, masses };
+  // outlines from a lightly smoothed plane: noise and dark nucleoli would notch them into false necks
+  const { labels, count } = labelComponents(gaussianBlur(plane, width, height, OUTLINE_SMOOTHING_PX, 3), height, width, level);
+  const areas = new Float64Array(count + 1);
+  for (let i = 0; i < labels.length; i++) areas[labels[i]]++;
+  const sizes = Array.from(areas.subarray(1)).filter((a) => a >= MIN_OBJECT_PX);
+  if (sizes.length === 0) return { centroids: new Float32Array(0), areasPx: new Float32Array(0), masses: new Float32Array(0) };
+  const radiusPx = Math.sqrt(median(sizes) / Math.PI);
+  const depth = chamferDistance(labels, height, width);
+  const seeds = nucleusCentres(depth, labels, height, width, MIN_DEPTH * radiusPx, SEPARATION * radiusPx);
+  // the seeds of each component; a pixel of a component with several goes to the nearest
+  const seedsOf = new Map<number, number[]>();
+  for (const i of seeds) seedsOf.set(labels[i], [...(seedsOf.get(labels[i]) ?? []), i]);
+  const partOfComponent = new Int32Array(count + 1).fill(-1); // part index of a one-part component
+  const parts: number[][] = []; // per part: sum w x, sum w y, sum w, pixels
+  for (let l = 1; l <= count; l++) {
+    if (areas[l] < MIN_OBJECT_PX) continue;
+    const own = seedsOf.get(l);
+    if (!own || own.length < 2) {
+      partOfComponent[l] = parts.length;
+      parts.push([0, 0, 0, 0]);
+    }
+  }
+  const seedPart = new Map<number, number>();
+  for (const [l, own] of seedsOf) {
+    if (own.length < 2) continue;
+    for (const i of own) seedPart.set(i, parts.length), parts.push([0, 0, 0, 0]);
+  }
+  for (let y = 0, i = 0; y < height; y++) {
+    for (let x = 0; x < width; x++, i++) {
+      const l = labels[i];
+      if (l === 0 || areas[l] < MIN_OBJECT_PX) continue;
+      let part = partOfComponent[l];
+      if (part < 0) {
+        let best = Infinity;
+        for (const s of seedsOf.get(l)!) {
+          const d = (s % width - x) ** 2 + (Math.floor(s / width) - y) ** 2;
+          if (d < best) (best = d), (part = seedPart.get(s)!);
+        }
+      }
+      const w = plane[i] - level;
+      const sum = parts[part];
+      sum[0] += w * x;
+      sum[1] += w * y;
+      sum[2] += w;
+      sum[3]++;
+    }
+  }
+  const kept = parts.filter((p) => p[2] > 0 && p[3] >= MIN_OBJECT_PX).sort((p, q) => q[3] - p[3]).slice(0, MAX_OBJECTS);
+  return {
+    centroids: Float32Array.from(kept.flatMap((p) => [p[0] / p[2], p[1] / p[2]])),
+    areasPx: Float32Array.from(kept.map((p) => p[3])),
+    masses: Float32Array.from(kept.map((p) => p[2])),
+  };
 }
 
-/** Offset (-0.5..0.5) of the top of the parabola through three equally spaced values around a maximum. */
-function parabolaPeak(left: number, centre: number, right: number): number {
-  const curvature = left - 2 * centre + right;
-  return curvature < 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (left - right)) / curvature)) : 0;
+/** 8-connected components of the pixels above `level`: labels 1..count, 0 for the background. */
+function labelComponents(plane: Float32Array, height: number, width: number, level: number): { labels: Int32Array; count: number } {
+  const labels = new Int32Array(height * width);
+  const parent: number[] = [0];
+  let next = 1;
+  for (let y = 0, i = 0; y < height; y++) {
+    for (let x = 0; x < width; x++, i++) {
+      if (!(plane[i] > level)) continue;
+      let l = 0;
+      const neighbours = [x > 0 ? i - 1 : -1, y > 0 && x > 0 ? i - width - 1 : -1, y > 0 ? i - width : -1, y > 0 && x < width - 1 ? i - width + 1 : -1];
+      for (const n of neighbours) {
+        if (n < 0 || labels[n] === 0) continue;
+        const r = root(parent, labels[n]);
+        if (l === 0) l = r;
+        else if (r !== l) parent[Math.max(r, l)] = Math.min(r, l), (l = Math.min(r, l));
+      }
+      if (l === 0) (l = next++), parent.push(l);
+      labels[i] = l;
+    }
+  }
+  const compact = new Int32Array(next);
+  let count = 0;
+  for (let l = 1; l < next; l++) compact[l] = root(parent, l) === l ? ++count : 0;
+  for (let i = 0; i < labels.length; i++) if (labels[i]) labels[i] = compact[root(parent, labels[i])];
+  return { labels, count };
+}
+
+/** Distance (px, chamfer 3-4 approximation of the Euclidean one) of every object pixel to the background. */
+function chamferDistance(labels: Int32Array, height: number, width: number): Float32Array {
+  const d = new Float32Array(height * width);
+  const far = 3 * (height + width);
+  for (let i = 0; i < d.length; i++) d[i] = labels[i] ? far : 0;
+  for (let y = 0, i = 0; y < height; y++) {
+    for (let x = 0; x < width; x++, i++) {
+      if (d[i] === 0) continue;
+      let v = d[i];
+      if (x > 0) v = Math.min(v, d[i - 1] + 3);
+      if (y > 0) {
+        v = Math.min(v, d[i - width] + 3);
+        if (x > 0) v = Math.min(v, d[i - width - 1] + 4);
+        if (x < width - 1) v = Math.min(v, d[i - width + 1] + 4);
+      }
+      d[i] = v;
+    }
+  }
+  for (let y = height - 1, i = d.length - 1; y >= 0; y--) {
+    for (let x = width - 1; x >= 0; x--, i--) {
+      if (d[i] === 0) continue;
+      let v = d[i];
+      if (x < width - 1) v = Math.min(v, d[i + 1] + 3);
+      if (y < height - 1) {
+        v = Math.min(v, d[i + width] + 3);
+        if (x < width - 1) v = Math.min(v, d[i + width + 1] + 4);
+        if (x > 0) v = Math.min(v, d[i + width - 1] + 4);
+      }
+      d[i] = v;
+    }
+  }
+  for (let i = 0; i < d.length; i++) d[i] /= 3;
+  return d;
+}
+
+/** The outline narrows between two centres (the depth on the way dips below NECK of the shallower one's): two nuclei, not one. */
+const NECK = 0.75;
+function neckBetween(depth: Float32Array, width: number, a: number, b: number): boolean {
+  const [ax, ay, bx, by] = [a % width, Math.floor(a / width), b % width, Math.floor(b / width)];
+  const steps = Math.ceil(Math.hypot(bx - ax, by - ay));
+  const floor = NECK * Math.min(depth[a], depth[b]);
+  for (let k = 1; k < steps; k++) {
+    const f = k / steps;
+    if (depth[Math.round(ay + f * (by - ay)) * width + Math.round(ax + f * (bx - ax))] < floor) return true;
+  }
+  return false;
 }
 
 /**
- * Pixel indices of the local maxima of `smooth` above `level`, highest first, none within separationPx of
- * a higher one; pixels on the border are skipped (their parabola would need a neighbour outside).
+ * Pixel indices of the nuclei's centres: local maxima of the distance to the background at least minDepthPx
+ * deep, deepest first, none within separationPx of a deeper one in the same object.
  */
-function localMaxima(smooth: Float32Array, height: number, width: number, level: number, separationPx: number): number[] {
+function nucleusCentres(depth: Float32Array, labels: Int32Array, height: number, width: number, minDepthPx: number, separationPx: number): number[] {
   const candidates: number[] = [];
   for (let y = 1; y < height - 1; y++) {
     for (let x = 1, i = y * width + 1; x < width - 1; x++, i++) {
-      const v = smooth[i];
-      if (!(v > level)) continue;
-      if (v < smooth[i - 1] || v < smooth[i + 1] || v < smooth[i - width] || v < smooth[i + width]) continue;
-      if (v < smooth[i - width - 1] || v < smooth[i - width + 1] || v < smooth[i + width - 1] || v < smooth[i + width + 1]) continue;
+      const v = depth[i];
+      if (v < minDepthPx) continue;
+      if (v < depth[i - 1] || v < depth[i + 1] || v < depth[i - width] || v < depth[i + width]) continue;
+      if (v < depth[i - width - 1] || v < depth[i - width + 1] || v < depth[i + width - 1] || v < depth[i + width + 1]) continue;
       candidates.push(i);
     }
   }
-  candidates.sort((a, b) => smooth[b] - smooth[a]);
+  candidates.sort((a, b) => depth[b] - depth[a]);
   const kept: number[] = [];
   const s2 = separationPx * separationPx;
   for (const i of candidates) {
     const [x, y] = [i % width, Math.floor(i / width)];
-    if (kept.some((j) => (j % width - x) ** 2 + (Math.floor(j / width) - y) ** 2 < s2)) continue;
+    const sameNucleus = (j: number) => labels[j] === labels[i] && ((j % width - x) ** 2 + (Math.floor(j / width) - y) ** 2 < s2 || !neckBetween(depth, width, j, i));
+    if (kept.some(sameNucleus)) continue;
     kept.push(i);
   }
   return kept;
 }
 
-/** Growable run table of componentMoments (reused between calls of a thread). */
-let runs = { x0: new Int32Array(1024), x1: new Int32Array(1024), parent: new Int32Array(1024), sx: new Float64Array(1024), sy: new Float64Array(1024), sw: new Float64Array(1024), area: new Float64Array(1024) };
-function ensureRuns(n: number): void {
-  if (n <= runs.x0.length) return;
-  const size = Math.max(n, 2 * runs.x0.length);
-  const grow = <T extends Int32Array | Float64Array>(a: T): T => {
-    const b = new (a.constructor as new (n: number) => T)(size);
-    b.set(a);
-    return b;
-  };
-  runs = { x0: grow(runs.x0), x1: grow(runs.x1), parent: grow(runs.parent), sx: grow(runs.sx), sy: grow(runs.sy), sw: grow(runs.sw), area: grow(runs.area) };
-}
-
-function root(parent: Int32Array, i: number): number {
+function root(parent: Int32Array | number[], i: number): number {
   while (parent[i] !== i) i = parent[i] = parent[parent[i]];
   return i;
-}
-
-/**
- * Weighted moments (sum of w x, w y, w with w = value - level; pixel count) of the 8-connected components of
- * the pixels above `level`, from the runs of each row joined to the overlapping runs of the row above
- * (union-find): one pass over the plane, no label image.
- */
-function componentMoments(plane: Float32Array, height: number, width: number, level: number): { sx: Float64Array; sy: Float64Array; sw: Float64Array; area: Float64Array; count: number } {
-  let n = 0;
-  let previousStart = 0;
-  for (let y = 0; y < height; y++) {
-    const rowStart = n;
-    const base = y * width;
-    let x = 0;
-    while (x < width) {
-      if (!(plane[base + x] > level)) {
-        x++;
-        continue;
-      }
-      ensureRuns(n + 1);
-      const { x0, x1, parent, sx, sy, sw, area } = runs;
-      let mx = 0;
-      let mw = 0;
-      const start = x;
-      for (; x < width && plane[base + x] > level; x++) {
-        const w = plane[base + x] - level;
-        mx += w * x;
-        mw += w;
-      }
-      x0[n] = start;
-      x1[n] = x;
-      parent[n] = n;
-      sx[n] = mx;
-      sy[n] = mw * y;
-      sw[n] = mw;
-      area[n] = x - start;
-      // 8-connected to runs of the row above that overlap [start - 1, x]
-      for (let r = previousStart; r < rowStart; r++) {
-        if (x0[r] <= x && start <= x1[r]) {
-          const a = root(parent, r);
-          const b = root(parent, n);
-          if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
-        }
-      }
-      n++;
-    }
-    previousStart = rowStart;
-  }
-  const { parent } = runs;
-  const index = new Int32Array(n);
-  let count = 0;
-  for (let r = 0; r < n; r++) index[r] = root(parent, r) === r ? count++ : -1;
-  const out = { sx: new Float64Array(count), sy: new Float64Array(count), sw: new Float64Array(count), area: new Float64Array(count), count };
-  for (let r = 0; r < n; r++) {
-    const c = index[root(parent, r)];
-    out.sx[c] += runs.sx[r];
-    out.sy[c] += runs.sy[r];
-    out.sw[c] += runs.sw[r];
-    out.area[c] += runs.area[r];
-  }
-  return out;
 }
 
 /** The mean displacement of matched objects from one frame to the next (pairing errors left out). */

@@ -183,13 +183,13 @@ describe('estimateDrift on moving, dividing cells', () => {
     expect(ours.objectCheck.cellMotionPxPerFrame).toBeGreaterThan(0.4);
   });
 
-  it('many divisions on a small field: within 2 px of the drift, no step over 3 px', async () => {
+  it('many divisions on a small field: within 1.2 px of the drift, no step over 3 px', async () => {
     const sim = simulate({ width: 160, height: 160, frames: 40, cells: 14, driftPx: 10, divisionRate: 0.02, seed: 5 });
     const ours = await estimateDrift(sim.movie);
     const rms = rmsError(ours.rows, sim.drift);
     // cells missed for a stretch of frames (daughters next to each other) take their motion out of the mean
     console.log(`moving cells 160x160x40, division rate 0.02: RMS ${rms.toFixed(2)} px`);
-    expect(rms).toBeLessThan(2);
+    expect(rms).toBeLessThan(1.2);
     const steps = ours.rows.slice(1).map((r, t) => Math.hypot(r.dxPx - ours.rows[t].dxPx, r.dyPx - ours.rows[t].dyPx));
     expect(Math.max(...steps)).toBeLessThan(3);
   });
@@ -374,7 +374,8 @@ describe('real data: pystackreg PC12 (translation) against ImageJ StackReg', () 
     }
     const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
     console.log(`PC12 vs StackReg translation: correlation ${mean(after).toFixed(4)} (min ${Math.min(...after).toFixed(4)}); unregistered ${mean(before).toFixed(4)}; max drift ${result.maxDriftPx.toFixed(2)} px`);
-    expect(Math.min(...after)).toBeGreaterThan(0.97);
+    expect(Math.min(...after)).toBeGreaterThan(0.98);
+    expect(mean(after)).toBeGreaterThanOrEqual(0.99);
     expect(mean(after)).toBeGreaterThan(mean(before));
     await Promise.all([raw.close(), stackReg.close(), ours.close()]);
   });
