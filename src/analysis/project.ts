@@ -4,6 +4,7 @@
 import { dtypeOf, type DType, type Movie, type PlaneData, type Shape } from '../image/movie.ts';
 import { createMovieWriter } from '../image/writer.ts';
 import { PlaneExtremes } from '../image/planeExtremes.ts';
+import { PlaneSums } from '../image/planeSums.ts';
 import { InputError, WorkError } from '../errors.ts';
 import { castPlane } from './resample.ts';
 
@@ -22,10 +23,12 @@ export interface ProjectOptions {
 /**
  * Running projection of planes: accumulates and finishes one output plane. Max and min
  * keep the extreme in the planes' own type (WebAssembly SIMD, see PlaneExtremes; no
- * conversion); sums and deviations accumulate in float64.
+ * conversion); sums and means add up in PlaneSums (SIMD for 16-bit planes), deviations in
+ * float64.
  */
 export class PlaneProjector {
   private extremes: PlaneExtremes | undefined;
+  private sums: PlaneSums | undefined;
   private readonly a: Float64Array;
   private readonly b: Float64Array;
   private count = 0;
@@ -36,9 +39,10 @@ export class PlaneProjector {
     dtype?: DType,
   ) {
     const extremes = method === 'max' || method === 'min';
-    this.a = new Float64Array(extremes ? 0 : size);
+    this.a = new Float64Array(method === 'std' ? size : 0);
     this.b = new Float64Array(method === 'std' ? size : 0);
     if (extremes && dtype) this.extremes = new PlaneExtremes(method, dtype, size);
+    if ((method === 'sum' || method === 'mean') && dtype) this.sums = new PlaneSums(dtype, size);
   }
 
   /**
@@ -46,7 +50,7 @@ export class PlaneProjector {
    * a copy; undefined when any buffer will do.
    */
   intake(): PlaneData | undefined {
-    return this.extremes?.intake();
+    return this.extremes?.intake() ?? this.sums?.intake();
   }
 
   add(plane: PlaneData): void {
@@ -61,7 +65,8 @@ export class PlaneProjector {
         sumSquaresInto(this.a, this.b, plane);
         break;
       default:
-        sumInto(this.a, plane);
+        this.sums ??= new PlaneSums(dtypeOf(plane), this.size);
+        this.sums.add(plane);
     }
     this.count++;
   }
@@ -72,9 +77,9 @@ export class PlaneProjector {
     const extreme = this.extremes?.result();
     if (extreme) return Float64Array.from(extreme);
     if (this.method === 'max' || this.method === 'min') return new Float64Array(this.size).fill(this.method === 'max' ? -Infinity : Infinity);
-    if (this.method === 'mean') return this.a.map((v) => v / n);
     if (this.method === 'std') return this.a.map((s, i) => (n > 1 ? Math.sqrt(Math.max(0, (this.b[i] - (s * s) / n) / (n - 1))) : 0));
-    return this.a;
+    const sums = this.sums?.result() ?? new Float64Array(this.size);
+    return this.method === 'mean' ? sums.map((v) => v / n) : sums;
   }
 
   /** The projection as a plane of `dtype`: max and min in the input's own type without a float64 round trip. */
@@ -87,11 +92,6 @@ export class PlaneProjector {
   }
 }
 
-// One loop per operation; each call site sees one pair of array types, so V8 compiles it
-// to a tight typed loop.
-function sumInto(acc: Float64Array, plane: PlaneData): void {
-  for (let i = 0; i < acc.length; i++) acc[i] += plane[i];
-}
 function sumSquaresInto(sum: Float64Array, squares: Float64Array, plane: PlaneData): void {
   for (let i = 0; i < sum.length; i++) {
     const v = plane[i];
@@ -129,7 +129,7 @@ export async function projectMovie(movie: Movie, outputPath: string, options: Pr
         const projector = new PlaneProjector(method, size, movie.dtype);
         for (let k = first; k <= last; k++) {
           if (options.signal?.aborted) throw new WorkError('cancelled');
-          // max and min: read straight into the SIMD kernel's input; others: one reused buffer
+          // max, min, sum and mean: read straight into the SIMD kernel's input; others: one reused buffer
           const into = projector.intake() ?? buffer;
           const plane = axis === 'time' ? await movie.plane(k, outer, c, into) : await movie.plane(outer, k, c, into);
           projector.add(plane); // copies what it keeps, so the buffer can be refilled
