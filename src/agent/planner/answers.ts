@@ -71,7 +71,7 @@ export function answerFromValues(question: string, conversation: Conversation, r
   if (/\b(?:track|cell|nucleus)\s*#?\d+|\bwhich (?:cell|track|nucleus|object|one)\b/i.test(question)) return undefined;
   // a frame, frames or both ends of the movie ask for elements of a value per frame; "over time" for the whole series
   const scope = readQuestion(question);
-  const frame = scope.frame !== undefined || scope.frames !== undefined || scope.compare !== undefined;
+  const frame = scope.frame !== undefined || scope.frames !== undefined || scope.compare !== undefined || scope.whichFrame === true;
   const perFrame = (k: string, about: string) => /PerFrame$|per frame|each frame/i.test(`${k} ${about}`);
   const overTime = scope.perFrame;
   // "when did the first division happen?": a time or frame answers it, not a count
@@ -139,6 +139,11 @@ function seriesText(name: string, series: number[], scope: QuestionScope, unit: 
   const n = series.length;
   const of = (i: number) => `${formatValue(series[i])}${unit}`;
   const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  if (scope.whichFrame && n > 0) {
+    const lowest = scope.reduce === 'min';
+    const i = series.reduce((best, v, k) => ((lowest ? v < series[best] : v > series[best]) ? k : best), 0);
+    return `Frame ${i + 1} has the ${lowest ? 'lowest' : 'highest'} ${name}: ${of(i)} (per frame ${formatValue(Math.min(...series))} to ${formatValue(Math.max(...series))}; from ${source})`;
+  }
   if (scope.frame !== undefined) {
     const i = scope.frame === 'last' ? n - 1 : scope.frame === 'first' ? 0 : scope.frame - 1;
     if (i < 0 || i >= n) return `There is no frame ${scope.frame}: ${name} has ${n} frames (from ${source})`;

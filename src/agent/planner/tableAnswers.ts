@@ -36,6 +36,8 @@ export interface QuestionScope {
   condition?: Condition;
   /** One value per track or cell listed ("the speed of each track"). */
   perTrack?: boolean;
+  /** Asks which frame ("which frame has the most cells?", "when does the intensity peak?"): the frame with the extreme. */
+  whichFrame?: boolean;
   reduce: Reduce;
   /** One value per frame ("in each frame", "over time", "how does ... change"). */
   perFrame: boolean;
@@ -205,6 +207,8 @@ export function readQuestion(question: string): QuestionScope {
   if (reduce === 'mean' && quantityWords.size === 0 && !channels.length && /\b(?:cells?|nucle(?:us|i)|objects?|tracks?|blobs?)\b/i.test(text) && !/\b(?:mean|average|typical)\b/i.test(text)) reduce = 'count';
   // channels hold intensities: "compare ch1 and ch2" asks for them
   const quantity = quantityWords.size === 0 && channels.length ? wordKeys('intensity') : quantityWords;
+  const whichFrame = /\b(?:which|what)\s+(?:frame|time ?point|timepoint|point in time)s?\b|\bwhen\b.*\b(?:peak\w*|maxim\w*|minim\w*|most|least|highest|lowest|largest|smallest|fewest)\b/i.test(text);
+  if (whichFrame && /\bpeak\w*/i.test(text) && reduce === 'mean') reduce = 'max';
   const perTrack = reduce === 'mean' && !/\b(?:mean|average|typical|overall)\b/i.test(text) && /\b(?:each|every|individual|all (?:the )?|per)\s*(?:tracks?|cells?|nucle(?:us|i)|objects?|trajector(?:y|ies))\b|\bper[- ](?:track|cell)\b|\blist\b/i.test(text);
   const frame = compare || frames ? undefined : frameNumber ? Number(frameNumber[1]) : lastFrame ? ('last' as const) : firstFrame ? ('first' as const) : undefined;
   return {
@@ -215,6 +219,7 @@ export function readQuestion(question: string): QuestionScope {
     ...(atTimeS !== undefined ? { atTimeS } : {}),
     ...(condition ? { condition } : {}),
     ...(perTrack ? { perTrack } : {}),
+    ...(whichFrame ? { whichFrame } : {}),
     reduce,
     perFrame,
     ...(compare ? { compare } : {}),
@@ -227,7 +232,7 @@ export function readQuestion(question: string): QuestionScope {
 export function isAskedForm(question: string): boolean {
   // a scope said first ("in frames 5-10, what's the mean speed?", "for track 3, ...")
   const text = plainQuestion(question).replace(/^(?:in|for|at|during|on|over|across)\s+(?:the\s+)?(?:frames?|time ?points?|tracks?|cells?|nucle(?:us|i)|channels?|first|last|whole)\b[^,?]{0,40},\s*/i, '');
-  if (/^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+|but\s+)?(?:how|by how much|what|which|who|whose|is|are|was|were|has|have|give me|tell me|show me|can you tell|any idea|compare)\b/i.test(text)) return true;
+  if (/^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+|but\s+)?(?:how|by how much|(?:in|at|on|for|during|from|by) (?:which|what)|what|which|who|whose|is|are|was|were|has|have|give me|tell me|show me|can you tell|any idea|compare)\b/i.test(text)) return true;
   // "do they speed up?", "did any cells divide": a question; "do the thing with 15 px" is not
   if (/^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+|but\s+)?(?:did|do|does)\s+(?:they|you|we|i|it|these|those|any|all|most|some|more|the\s+(?:cells?|nucle(?:us|i)|tracks?|objects?|signal|intensity))\b/i.test(text) || (/^(?:did|do|does)\b/i.test(text) && /\?\s*$/.test(text))) return true;
   // a question without a question word: "mean area in frames 2-4?", "speed of track 2?", "slowest one?"
@@ -254,8 +259,8 @@ const NOUN_QUESTION = new RegExp(
 export function asksTheData(question: string): boolean {
   if (!isAskedForm(question)) return false;
   const scope = readQuestion(question);
-  if (scope.quantity.size === 0 && scope.reduce !== 'count') return false;
-  return scope.which || scope.compare !== undefined || scope.frame !== undefined || scope.frames !== undefined || scope.track !== undefined || scope.channels !== undefined || scope.perFrame || ['median', 'sd', 'range'].includes(scope.reduce);
+  if (scope.quantity.size === 0 && scope.reduce !== 'count' && !scope.whichFrame) return false;
+  return scope.which || scope.compare !== undefined || scope.frame !== undefined || scope.frames !== undefined || scope.track !== undefined || scope.channels !== undefined || scope.perFrame || scope.whichFrame === true || scope.atTimeS !== undefined || scope.condition !== undefined || ['median', 'sd', 'range', 'fraction'].includes(scope.reduce);
 }
 
 /**
@@ -290,6 +295,8 @@ export function withoutScope(question: string): string {
     .replace(/\b(?:in|for|of|on)?\s*(?:the\s+)?channels?\s*\d+(?:\s*(?:and|&|,|vs\.?|versus|to|with)\s*(?:channel\s*)?\d+)?\b/gi, ' ')
     .replace(/\b(?:at|from|in|by|towards?|near|between)?\s*(?:the\s+)?(?:very\s+)?(?:start|beginning|end|onset)\b(?:\s+of\s+the\s+(?:movie|film|video|recording|experiment))?/gi, ' ')
     .replace(/\b(?:between|from)?\s*(?:the\s+)?(?:first|initial)\s+(?:and|to|vs\.?|versus)\s+(?:the\s+)?(?:last|final)\s+(?:frames?|time ?points?)\b/gi, ' ')
+    .replace(/\b(?:at|in|on)?\s*(?:which|what)\s+(?:frame|time ?point|timepoint|point in time)s?\b/gi, ' ')
+    .replace(/\bpeak(?:s|ed|ing)?\b/gi, ' ')
     .replace(new RegExp(TREND.source, 'gi'), ' ')
     .replace(/\b(?:in|for|at|per)\s+(?:each|every)\s+(?:frame|time ?point|timepoint)\b|\bper\s+(?:frame|time ?point|timepoint)\b|\bover (?:the )?(?:whole )?(?:movie|film|video|recording)\b/gi, ' ')
     .replace(/\b(?:the\s+)?(?:mean(?!\s+squared?)|average|median|typical|standard deviation|sd|spread|range)\b/gi, ' ')
@@ -538,6 +545,7 @@ export function answerFromTable(question: string, conversation: Conversation): s
     return { artifact, table, column: column?.name, score: (column?.score ?? 0) - 0.01 * i };
   });
   const best = candidates.filter((c) => c.column).sort((a, b) => b.score - a.score)[0];
+  if (scope.whichFrame) return frameExtremeAnswer(scope, best ?? candidates.find((c) => c.table.columns.includes('t')), best ? unitsOf(best.artifact, results) : {});
   // a count of cells or tracks; "the number of divisions" with no column for them is for another step
   if (!best) return scope.reduce === 'count' && !countsSomethingElse(scope) ? countAnswer(question, scope, candidates, tables) : undefined;
   // "how many tracks last longer than 5 min", "what percentage have a division": rows that meet a condition
@@ -678,6 +686,25 @@ function perTrackAnswer(column: string, values: { row: Row; v: number }[], idCol
   const list = [...byId.entries()].sort((a, b) => Number(a[0]) - Number(b[0])).map(([id, vs]) => `${noun} ${id}: ${unit ? withUnit(mean(vs), unit).replace(' (no calibration known)', '') : format(mean(vs))}`);
   const shown = list.length > 15 ? [...list.slice(0, 15), `... (${list.length - 15} more)`] : list;
   return `${column}${perFrame ? ' (mean over frames)' : ''} per ${noun}${unit ? ` (${withUnit(1, unit).replace(/^1 /, '')})` : ''}: ${shown.join(', ')} (${source})`;
+}
+
+/** "which frame has the most cells?", "when does the intensity peak?": a value per frame (objects counted, or the mean of the column) and the frame with its extreme. */
+function frameExtremeAnswer(scope: QuestionScope, chosen: Candidate | undefined, units: { lengthUnit?: string; timeUnit?: string }): string | undefined {
+  if (!chosen || !chosen.table.columns.includes('t')) return undefined;
+  const { table, artifact } = chosen;
+  const column = scope.reduce === 'count' || !chosen.column ? undefined : chosen.column;
+  const frames = framesOf(table.rows);
+  if (frames.length === 0) return undefined;
+  const perFrame = frames.map((t) => {
+    const rows = table.rows.filter((r) => r.t === t);
+    return { t, v: column ? mean(numeric(rows, column)) : rows.length };
+  });
+  const lowest = scope.reduce === 'min';
+  const pick = perFrame.reduce((a, b) => ((lowest ? b.v < a.v : b.v > a.v) ? b : a));
+  const unit = column ? unitOfColumn(column, units.lengthUnit, units.timeUnit) : undefined;
+  const what = column ? `${lowest ? 'lowest' : 'highest'} mean ${column}` : `${lowest ? 'fewest' : 'most'} objects`;
+  const range = `${format(Math.min(...perFrame.map((p) => p.v)))} to ${format(Math.max(...perFrame.map((p) => p.v)))}`;
+  return `Frame ${pick.t + 1} has the ${what}: ${column ? withUnit(pick.v, unit) : format(pick.v)} (per frame ${range} over ${frames.length} frames; from ${artifact.id})`;
 }
 
 /** The same measurement in two or more channels side by side ("compare ch1 and ch2"): means over the same objects, and their ratio. */

@@ -196,6 +196,12 @@ describe('questions as people write them', () => {
     expect(ask('how many tracks are faster than 1 px/frame?', false)).toMatch(/2 of 3 tracks/);
   });
 
+  it('names the frame with an extreme', () => {
+    expect(answerFromTable('which frame has the most cells?', timed)).toMatch(/^Frame 3 has the most objects: 3/);
+    expect(answerFromTable('in which frame are there the fewest nuclei?', timed)).toMatch(/^Frame 2 has the fewest objects: 1/);
+    expect(answerFromTable('at which timepoint does the mean intensity peak?', timed)).toMatch(/^Frame [12] has the highest mean mean_intensity_c1: 200 grey levels/);
+  });
+
   it('compares both ends and follows a change over the movie', () => {
     expect(answerFromTable('did the nuclei get bigger between the first and the last frame?', timed)).toMatch(/20 µm² in frame 1 vs 50 µm² in frame 3 \(\+150%\)/);
     expect(answerFromTable('is the signal going down?', timed)).toMatch(/per frame.*frame 1: 200, frame 2: 200, frame 3: 100; down/);
