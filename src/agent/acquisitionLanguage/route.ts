@@ -35,6 +35,9 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
   const t = normaliseText(text).toLowerCase();
   const back = options.acquisitionRunning && options.earlier ? pointsBack(t, options.earlier, config) : undefined;
   if (back) return back;
+  // a well of a plate ("go to well B3", "image wells A1 to A6"): the configuration places no plate, so where it is is asked, never guessed
+  const well = wellNamed(t);
+  if (well) return { ask: `I do not know where well ${well} is: the microscope's configuration has no plate layout, so I changed nothing. Give the stage positions in µm instead, e.g. "at (1000, 2000) and (5500, 2000)".` };
   // the rules: which there are, what they do
   if (/\brules?\b/.test(t) && /\b(which|what|list|show|any|active|do|does|are there|tell me)\b/.test(t) && !/\b(remove|delete|cancel|drop|disable|stop|add|create|make|set up)\b/.test(t) && !/^(?:when(?:ever)?|if)\b/.test(t)) return { tool: 'list_rules', args: {}, sure: true };
   // a rule: the condition first ("when a cell divides, ..."), or after the action ("stop when there are more than 100 cells");
@@ -52,7 +55,7 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
   }
   const hasChannel = findChannels(t, config).length > 0;
   const spans = timeSpans(t);
-  const timeLapse = /\bevery\b|\binterval\b|\btime[\s-]?lapse\b|\btime ?points\b|\bframes\b|\bcontinuous(?:ly)?\b|\bas fast as possible\b|\bstream(?:ing)?\b/.test(t) && (/\bfor\b|\bover\b|\bovernight\b|\d+\s*(?:time ?points|frames)/.test(t) || (spans.intervalS !== undefined && spans.durationS !== undefined));
+  const timeLapse = /\bevery\b|\bintervals?\b|\btime[\s-]?lapse\b|\btime ?points\b|\bframes\b|\bcontinuous(?:ly)?\b|\bas fast as possible\b|\bstream(?:ing)?\b/.test(t) && (/\bfor\b|\bover\b|\bovernight\b|\d+\s*(?:time ?points|frames)/.test(t) || (spans.intervalS !== undefined && spans.durationS !== undefined));
   // nothing running, channels and a whole time plan (interval and duration or count): an acquisition to start, whatever the verb ("follow GFP for 48 h, one frame every 15 min")
   const wholeTimePlan = spans.intervalS !== undefined && (spans.durationS !== undefined || /\d+\s*(?:time ?points|frames|timepoints)\b/.test(t));
   // "start a new time-lapse of DAPI ..." while one runs: the start tool says one is running (never read as a change to the running one)
@@ -147,6 +150,12 @@ function sameForChannels(t: string, previous: Adjustment[], config: MicroscopeCo
   const perChannel = previous.filter((c) => 'channel' in c && typeof c.channel === 'string');
   if (!channels.length || !perChannel.length) return undefined;
   return channels.flatMap((channel) => perChannel.map((c) => ({ ...c, channel }) as Adjustment));
+}
+
+/** A well named as on a multi-well plate ("well B3", "wells A1 to A6", "the C12 well"), upper case, or undefined. */
+function wellNamed(t: string): string | undefined {
+  const m = /\bwells?\s+([a-p])\s*-?\s*(\d{1,2})\b|\b([a-p])(\d{1,2})\s+wells?\b/.exec(t);
+  return m ? `${(m[1] ?? m[3]).toUpperCase()}${m[2] ?? m[4]}` : undefined;
 }
 
 /** Words that begin a request for analysis ("measure GFP every 5 frames for 10 frames" is not an acquisition). */

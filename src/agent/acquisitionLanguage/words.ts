@@ -218,6 +218,9 @@ export function normaliseText(text: string): string {
 export function labShorthand(text: string): string {
   return text
     .replace(/\bq\s*(\d+(?:\.\d+)?)\s*(s|secs?|min|mins|h|hrs?)\b/gi, 'every $1 $2')
+    // short slips the spelling tolerance leaves alone (four letters or fewer), and "whats"
+    .replace(/\b(?:evry|evey|eveyr|evrey|eevry)\b/gi, 'every')
+    .replace(/\bwhats\b/gi, "what's")
     .replace(/(?:\bdt|Δt|\bdelta t)\s*[=:]?\s*(?=\d)/gi, 'every ')
     .replace(/(?:^|\s)x\s*(\d+(?:\.\d+)?)\s*(h|hrs?|hours?|d|days?|min|mins|minutes)\b/gi, ' for $1 $2')
     .replace(/(\d)\s*(?:''|")(?![\w])/g, '$1 s')

@@ -597,3 +597,22 @@ describe('wording as people talk to a microscope, second batch', () => {
     expect(parseAdjustment('drop GFP to 10%')).toEqual([{ kind: 'power', powerPercent: 10, channel: 'FITC' }]);
   });
 });
+
+describe('wording as people talk to a microscope, third batch', () => {
+  it('starts said other ways: "at 10-minute intervals", "overnight (16 h)", "evry" and "strat"', () => {
+    expect(routeMicroscopeRequest('Please acquire DAPI and GFP at 10-minute intervals for 24 hours')).toMatchObject({ tool: 'start_acquisition', args: { plan: { timePlan: { intervalS: 600, durationS: 86400 } } } });
+    expect(routeMicroscopeRequest('image H2B-mCherry every 20 min overnight (16 h)')).toMatchObject({ tool: 'start_acquisition', args: { plan: { timePlan: { intervalS: 1200, durationS: 57600 } } } });
+    expect(routeMicroscopeRequest('strat imaging gfp evry 5 min for 2 hrs')).toMatchObject({ tool: 'start_acquisition', args: { plan: { timePlan: { intervalS: 300, durationS: 7200 } } } });
+  });
+
+  it('a well of a plate is asked about (no plate layout), never imaged or moved to somewhere guessed', () => {
+    expect(routeMicroscopeRequest('image wells A1 to A6 in GFP every 10 min for 12 h')).toEqual({ ask: expect.stringMatching(/where well A1 is/) });
+    expect(routeMicroscopeRequest('go to well B3', { acquisitionRunning: true })).toEqual({ ask: expect.stringMatching(/where well B3 is/) });
+  });
+
+  it('"brighter than" is an intensity rule; an action the rules cannot take is asked about', () => {
+    expect(parseRule('if the GFP gets brighter than 2000, stop').trigger).toMatchObject({ kind: 'meanIntensity', comparison: 'above', threshold: 2000 });
+    expect(() => parseRule('if the GFP gets brighter than 2000, drop the exposure to 20 ms')).toThrow(/what the rule should do/);
+    expect(routeMicroscopeRequest('whats the interval atm?', { acquisitionRunning: true })?.tool).toBe('microscope_status');
+  });
+});
