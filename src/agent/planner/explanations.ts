@@ -31,6 +31,13 @@ const ASKS_CHOICE = new RegExp(
     String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\b[^?.]{0,40}?\b${CHOICE}\b[^?.]{0,20}?\b(?:was|were|got|has been|have been|is being)\s+(?:\w+\s+)?(?:used|chosen|picked|applied|selected|set|run|taken)\b`,
     String.raw`\bhow\s+(?:was|were|is|are|did)\s+(?:the|that|this|its|their|your|it)\s+(?:\w+\s+){0,3}(?:chosen|picked|set|determined|selected|decided|computed|estimated|found|calculated|fixed)\b`,
     String.raw`\bwhere\s+did\s+(?:the|that|this)\s+(?:\w+\s+){0,3}come from\b`,
+    // "how come you went with ...", "what made you choose ...", "tell me why you chose ...", "on what basis did you ..."
+    String.raw`\bhow come\b`,
+    String.raw`\bwhat\s+made\s+(?:you|it)\s+(?:\w+\s+)?(?:choose|chose|pick|use|go|select|settle|decide|take)\b`,
+    String.raw`\bwhy\s+(?:you|it|they)\s+(?:\w+\s+)?(?:chose|choose|picked|pick|used|use|went|go|selected|set|decided|ran|did)\b`,
+    String.raw`\b(?:reasoning|rationale|justification|logic|basis|reason)\s+(?:behind|for|of)\b|\bon what basis\b`,
+    String.raw`\b(?:is|was|are|were)\s+(?:the|that|this|your|its)\s+(?:\w+\s+){0,3}(?:reliable|trustworthy|accurate|robust|certain|sure)\b`,
+    String.raw`\bexplain\s+(?:what|which)\s+(?:\w+\s+){0,3}${CHOICE}\b`,
   ].join('|'),
   'i',
 );

@@ -21,7 +21,7 @@ describe('explanations from the record', () => {
     for (const q of ['why did you choose this threshold?', 'how did you pick the linking distance?', 'what parameters did you use?', 'which model did you use?', 'how confident are you in the drift correction?']) expect(asksWhy(q), q).toBe(true);
     for (const q of ['segment the nuclei', 'how many cells are there?', 'which denoising method should I use?']) expect(asksWhy(q), q).toBe(false);
     // as people write them: slips, passives, other verbs of choosing
-    for (const q of ['what threshold did u use?', 'which reference did you align to?', 'what segmentation method was used?', 'how was the threshold chosen?', 'what sigma did the denoiser use', 'which channel did you segment?']) expect(asksWhy(q), q).toBe(true);
+    for (const q of ['what threshold did u use?', 'which reference did you align to?', 'what segmentation method was used?', 'how was the threshold chosen?', 'what sigma did the denoiser use', 'which channel did you segment?', 'how come you went with that threshold?', 'what made you choose that linking distance?', 'can you tell me why you chose that model?', 'what was the reasoning behind the reference?', 'on what basis did you split them?', 'is the drift estimate reliable?', 'explain what settings the denoising used']) expect(asksWhy(q), q).toBe(true);
     for (const q of ['what values did you get?', 'what is the mean speed?', 'which threshold should I use?', 'which cells were tracked?']) expect(asksWhy(q), q).toBe(false);
   });
 
