@@ -45,7 +45,7 @@ export function solveDenseLap(cost: Float64Array | number[], size: number): LapS
   // finite means a NaN or an infinity somewhere (or overflow), and only then is the matrix checked.
   work.cost.set(cost);
   if (!Number.isFinite(work.columnMinima())) {
-    work.cost.set(finiteCosts(cost));
+    work.finiteCosts(cost);
     work.columnMinima();
   }
   const { rowToCol, colToRow } = size === 1 ? { rowToCol: Int32Array.of(0), colToRow: Int32Array.of(0) } : lapjv(work);
@@ -56,30 +56,6 @@ export function solveDenseLap(cost: Float64Array | number[], size: number): LapS
     totalCost += v;
   }
   return { rowToCol, colToRow, totalCost };
-}
-
-/**
- * Checks the costs (numbers or +Infinity) in one pass and returns them with +Infinity
- * replaced by a value larger than any sum of finite costs, so the arithmetic stays finite.
- */
-function finiteCosts(cost: Float64Array | number[]): Float64Array {
-  let maxAbs = 0;
-  let infinite = 0;
-  for (let k = 0; k < cost.length; k++) {
-    const x = cost[k];
-    if (x === Infinity) infinite++;
-    else if (x !== x || x === -Infinity) throw new RangeError(`cost matrix entry ${k} is ${x}: costs must be numbers or +Infinity`);
-    else if (x > maxAbs) maxAbs = x;
-    else if (-x > maxAbs) maxAbs = -x;
-  }
-  if (infinite === 0 && cost instanceof Float64Array) return cost;
-  const big = (maxAbs + 1) * Math.sqrt(cost.length) * 4 + 1;
-  const out = new Float64Array(cost.length);
-  for (let k = 0; k < cost.length; k++) {
-    const x = cost[k];
-    out[k] = x === Infinity ? big : x;
-  }
-  return out;
 }
 
 /** One dense solve's arrays, in the memory of the WebAssembly kernels that scan them (lapKernels.ts). */
@@ -119,6 +95,22 @@ class DenseWork {
   /** Each column's minimum into v and its first row into rowOfMin; returns the sum of all costs. */
   columnMinima(): number {
     return this.k.columnMinima(this.at.cost, this.at.v, this.at.rowOfMin, this.n);
+  }
+
+  /**
+   * Checks the costs (numbers or +Infinity) and replaces +Infinity by a value larger than any sum of
+   * finite costs, so the arithmetic stays finite. `original` is the caller's matrix, for the message.
+   */
+  finiteCosts(original: ArrayLike<number>): void {
+    const count = this.n * this.n;
+    const infinite = this.k.finiteScan(this.at.cost, count, this.at.out);
+    if (infinite < 0) {
+      for (let k = 0; k < count; k++) {
+        const x = original[k];
+        if (x !== x || x === -Infinity) throw new RangeError(`cost matrix entry ${k} is ${x}: costs must be numbers or +Infinity`);
+      }
+    }
+    if (infinite > 0) this.k.replaceInfinite(this.at.cost, count, (this.outF64[0] + 1) * Math.sqrt(count) * 4 + 1);
   }
 
   /** Byte address of row i of the costs. */

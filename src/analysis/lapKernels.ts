@@ -44,6 +44,10 @@ export interface LapKernels {
   scanTwo(row: number, v: number, n: number, out: number): number;
   /** One Dijkstra step of the shortest augmenting path: relaxes row i over unsettled columns; returns the cheapest column, its cost stored at `out`. */
   relax(row: number, v: number, pathCost: number, pred: number, settled: number, rowOfCol: number, n: number, i: number, base: number, out: number): number;
+  /** Counts the +Infinity among `count` costs (-1 at a NaN or -Infinity); the largest finite |cost| stored at `out`. */
+  finiteScan(cost: number, count: number, out: number): number;
+  /** Replaces every +Infinity among `count` costs by `big`. */
+  replaceInfinite(cost: number, count: number, big: number): number;
 }
 
 // ---------------------------------------------------------------- a few instructions
@@ -60,7 +64,8 @@ const f64store = (offset = 0) => [0x39, 0x03, ...leb(offset)];
 const i32load = [0x28, 0x02, 0x00];
 const i32store = (offset = 0) => [0x36, 0x02, ...leb(offset)];
 const [ADD, SHL, MUL, AND, OR, EQZ, NE, GE_S, LT_S] = [[0x6a], [0x74], [0x6c], [0x71], [0x72], [0x45], [0x47], [0x4e], [0x48]];
-const [FADD, FSUB, FLT, FGE, FEQ, FMIN] = [[0xa0], [0xa1], [0x63], [0x66], [0x61], [0xa4]];
+const [FADD, FSUB, FLT, FGE, FEQ, FNE, FMIN, FMAX, FABS] = [[0xa0], [0xa1], [0x63], [0x66], [0x61], [0x62], [0xa4], [0xa5], [0x99]];
+const RETURN = [0x0f];
 const IF = [0x04, 0x40];
 const ELSE = [0x05];
 const END = [0x0b];
@@ -225,7 +230,49 @@ const relax: Kernel = {
   ],
 };
 
-const KERNELS = [columnMinima, rowMinExcept, scanTwo, relax];
+// finiteScan(ptr, count, out) -> number of +Infinity, or -1 at a NaN or -Infinity; the largest |finite| at out;
+// locals k 3, infinite 4, x 5, max 6
+const finiteScan: Kernel = {
+  name: 'finiteScan',
+  params: [I32, I32, I32],
+  result: I32,
+  locals: [I32, I32, F64, F64],
+  code: [
+    ...f64(0), ...set(6),
+    ...i32(0), ...set(4),
+    ...forLoop(3, i32(0), 1, [
+      ...at(0, 3, 3), ...f64load, ...tee(5),
+      ...f64(Infinity), ...FEQ,
+      ...IF,
+      ...get(4), ...i32(1), ...ADD, ...set(4),
+      ...ELSE,
+      ...get(5), ...get(5), ...FNE, ...get(5), ...f64(-Infinity), ...FEQ, ...OR,
+      ...IF, ...i32(-1), ...RETURN, ...END,
+      ...get(6), ...get(5), ...FABS, ...FMAX, ...set(6),
+      ...END,
+    ]),
+    ...get(2), ...get(6), ...f64store(),
+    ...get(4),
+  ],
+};
+
+// replaceInfinite(ptr, count, big) -> 0: every +Infinity becomes big; locals k 3, address 4
+const replaceInfinite: Kernel = {
+  name: 'replaceInfinite',
+  params: [I32, I32, F64],
+  result: I32,
+  locals: [I32, I32],
+  code: [
+    ...forLoop(3, i32(0), 1, [
+      ...at(0, 3, 3), ...set(4),
+      ...get(4), ...f64load, ...f64(Infinity), ...FEQ,
+      ...IF, ...get(4), ...get(2), ...f64store(), ...END,
+    ]),
+    ...i32(0),
+  ],
+};
+
+const KERNELS = [columnMinima, rowMinExcept, scanTwo, relax, finiteScan, replaceInfinite];
 
 function moduleBytes(): Uint8Array {
   const section = (id: number, body: number[]) => [id, ...leb(body.length), ...body];
@@ -280,6 +327,8 @@ function instantiate(bytes: number) {
     rowMinExcept: exports.rowMinExcept,
     scanTwo: exports.scanTwo,
     relax: exports.relax,
+    finiteScan: exports.finiteScan,
+    replaceInfinite: exports.replaceInfinite,
   };
   return { kernels, memory };
 }
