@@ -98,7 +98,8 @@ export function parseGrid(text: string): GridPlan | undefined {
   // "a 3x3 grid", "3 by 4 tiles", or the noun first: "tile 3x3", "a mosaic of 2 x 2"
   const m =
     new RegExp(String.raw`\b${NUMBER}\s*(?:x|×|by)\s*${NUMBER}\s*(?:grid|tiles?|tiled|tiling|mosaic|fields?|montage)`, 'i').exec(text) ??
-    new RegExp(String.raw`\b(?:grid|tiles?|tiled|tiling|mosaic|montage)\s+(?:(?:of|as|in|into|with)\s+)?(?:an?\s+)?${NUMBER}\s*(?:x|×|by)\s*${NUMBER}\b`, 'i').exec(text);
+    // "tile each position 3x3": a few words may stand between the noun and the size
+    new RegExp(String.raw`\b(?:grid|tiles?|tiled|tiling|mosaic|montage)\s+(?:(?:of|as|in|into|with)\s+)?(?:[a-z]+\s+){0,3}?(?:an?\s+)?${NUMBER}\s*(?:x|×|by)\s*${NUMBER}\b`, 'i').exec(text);
   if (!m) return undefined;
   const overlap = /(\d+(?:\.\d+)?)\s*(?:%|percent)\s*overlap|overlap(?:ping)?\s*(?:of|by)?\s*(\d+(?:\.\d+)?)\s*(?:%|percent)/i.exec(text);
   return { rows: toNumber(m[1]), columns: toNumber(m[2]), overlapPercent: overlap ? Number(overlap[1] ?? overlap[2]) : 0 };

@@ -88,7 +88,10 @@ export function durationAfter(text: string, keyword: RegExp): number | undefined
 
 export function percent(text: string): number | undefined {
   const m = /(\d+(?:\.\d+)?)\s*(%|percent|per cent)/i.exec(text);
-  return m ? Number(m[1]) : undefined;
+  if (m) return Number(m[1]);
+  // "five percent": a number in words (never "a percent")
+  const word = new RegExp(String.raw`\b${NUMBER}\s*(?:percent|per cent)\b`, 'i').exec(text);
+  return word && !/^an?$/i.test(word[1]) ? toNumber(word[1]) : undefined;
 }
 
 export function exposureMs(text: string): number | undefined {

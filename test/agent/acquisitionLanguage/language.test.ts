@@ -616,3 +616,10 @@ describe('wording as people talk to a microscope, third batch', () => {
     expect(routeMicroscopeRequest('whats the interval atm?', { acquisitionRunning: true })?.tool).toBe('microscope_status');
   });
 });
+
+describe('wording as people talk to a microscope, fourth batch', () => {
+  it('a percentage in words, a grid with words between the noun and its size', () => {
+    expect(parseAdjustment('set the 488 to five percent')).toEqual([{ kind: 'power', powerPercent: 5, channel: 'FITC' }]);
+    expect(parseAdjustment('tile each position 3x3')).toEqual([{ kind: 'grid', grid: { rows: 3, columns: 3, overlapPercent: 0 } }]);
+  });
+});
