@@ -8,6 +8,7 @@ import { readTableCsv, type Table } from '../../analysis/table.ts';
 import type { Conversation, KnownArtifact, PastResult } from './conversation.ts';
 import { findFrameRange, findQuantities } from './quantities.ts';
 import { meaning, tokenize } from './words.ts';
+import { isTruth } from './catalogue.ts';
 
 type Reduce = 'mean' | 'median' | 'sd' | 'range' | 'max' | 'min' | 'count' | 'sum' | 'fraction';
 type Row = Table['rows'][number];
@@ -508,7 +509,7 @@ function readCached(path: string): Table {
 function tablesOf(conversation: Conversation): { artifact: KnownArtifact; table: Table }[] {
   const out: { artifact: KnownArtifact; table: Table }[] = [];
   const artifacts = [...conversation.artifactsAtStart, ...conversation.current.flatMap((r) => r.artifacts)]
-    .filter((a) => a.type === 'table' && a.path && /\.csv$/i.test(a.path) && a.producedBy !== 'simulate_movie' && existsSync(a.path))
+    .filter((a) => a.type === 'table' && a.path && /\.csv$/i.test(a.path) && !isTruth(a) && existsSync(a.path))
     .reverse();
   for (const artifact of artifacts) {
     try {
