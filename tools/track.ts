@@ -36,11 +36,11 @@ async function openTracks(ctx: ToolContext, ref: string): Promise<{ tracks: Trac
 
 const round = (v: number, digits = 4) => (Number.isFinite(v) ? +v.toPrecision(digits) : null);
 
-/** The most frequent reasons, without their numbers: "a daughter lasts only 1 frame(s)" x5. */
+/** The most frequent reasons, without their details in brackets: "5: a daughter does not last". */
 function commonReasons(reasons: string[]): string {
   const counts = new Map<string, number>();
   for (const r of reasons) {
-    const kind = r.replace(/\(.*\)|x?[\d.]+/g, '').replace(/\s+/g, ' ').trim();
+    const kind = r.replace(/\(.*\)/g, '').replace(/\s+/g, ' ').trim();
     counts.set(kind, (counts.get(kind) ?? 0) + 1);
   }
   return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, n]) => `${n}: ${k}`).join('; ');
@@ -242,7 +242,7 @@ const measure = defineTool({
   produces: ['table'],
   makes: ['table'],
   results: { objects: { about: 'objects measured', unit: '' }, meanAreaPx: { about: 'mean object area', unit: 'px²' }, links: { about: 'links measured', unit: '' }, meanSpeed: { about: 'mean speed', unit: 'px/frame' }, tracks: { about: 'tracks measured', unit: '' }, meanDuration: { about: 'mean track duration', unit: 'frames' }, meanDisplacement: { about: 'mean track displacement', unit: 'px' }, meanConfinementRatio: { about: 'mean confinement ratio', unit: '' }, splits: { about: 'splits', unit: '' }, diffusionCoefficient: { about: 'diffusion coefficient', unit: 'px²/frame' }, alpha: { about: 'MSD exponent', unit: '' } },
-  valueWords: { kind: { msd: ['msd', 'mean squared displacement', 'mean square displacement', 'diffusion'], tracks: ['speed', 'speeds', 'velocity', 'displacement', 'per track', 'track features', 'track statistics', 'straightness', 'migration', 'how far', 'moved', 'distance moved', 'distance travelled', 'distance traveled'], links: ['links', 'steps between frames'] } },
+  valueWords: { kind: { msd: ['msd', 'mean squared displacement', 'mean square displacement', 'diffusion'], tracks: ['speed', 'speeds', 'velocity', 'displacement', 'per track', 'track features', 'track statistics', 'straightness', 'migration', 'motility', 'movement', 'how far', 'moved', 'distance moved', 'distance travelled', 'distance traveled'], links: ['links', 'steps between frames'] } },
   description:
     'Measures objects (kind "objects", from a label movie and optionally an intensity movie), track steps ("links": speed, displacement), whole tracks ("tracks": TrackMate\'s track analyzers) or mean squared displacement ("msd", with diffusion coefficient). Writes a CSV table artifact; values give counts and the key means. Units are µm and s when the movie is calibrated, else pixels and frames.',
   schema: measureSchema,

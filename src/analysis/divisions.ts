@@ -242,8 +242,8 @@ export function divisionEvidence(spots: EvidenceSpot[], links: { source: number;
     const grewAtOnce = jump.ratio > maxJump && joinedByNeighbour;
 
     let reason = '';
-    if (daughterFrames < Math.min(minFrames, remaining + 1)) reason = `a daughter lasts only ${daughterFrames} frame(s)`;
-    else if (areaRatios.some((r) => Number.isFinite(r) && (r < minArea || r > maxArea))) reason = `daughters are ${areaRatios.map((r) => r.toFixed(2)).join(' and ')} of the mother's area`;
+    if (daughterFrames < Math.min(minFrames, remaining + 1)) reason = `a daughter does not last (${daughterFrames} frame${daughterFrames === 1 ? '' : 's'})`;
+    else if (areaRatios.some((r) => Number.isFinite(r) && (r < minArea || r > maxArea))) reason = `daughters not of a half mother's size (${areaRatios.map((r) => r.toFixed(2)).join(' and ')} of the mother's area)`;
     else if (intensityRatio < minIntensity) reason = `daughters differ in brightness (${intensityRatio.toFixed(2)} smaller/larger; sisters are alike)`;
     else if (motherAreaOverTypical > maxOverTypical) reason = `the mother is several cells seen as one (${motherAreaOverTypical.toFixed(1)}x a typical object)`;
     else if (grewAtOnce) reason = `the mother grew at once: two cells seen as one, separating again (${jump.ratio.toFixed(1)}x in one frame at frame ${jump.t + 1})`;

@@ -54,8 +54,8 @@ describe('divisionEvidence', () => {
   });
 
   it('rejects a daughter that lasts a frame, a cell that goes on at full size, and a split beside a vanished cell', () => {
-    expect(divisionEvidence(...Object.values(split([250, 240], { daughterFrames: 1 })) as [EvidenceSpot[], SpotLink[]], 20)[0].reason).toMatch(/lasts only 1 frame/);
-    expect(divisionEvidence(...Object.values(split([400, 200])) as [EvidenceSpot[], SpotLink[]], 20)[0].reason).toMatch(/of the mother's area/);
+    expect(divisionEvidence(...Object.values(split([250, 240], { daughterFrames: 1 })) as [EvidenceSpot[], SpotLink[]], 20)[0].reason).toMatch(/a daughter does not last \(1 frame\)/);
+    expect(divisionEvidence(...Object.values(split([400, 200])) as [EvidenceSpot[], SpotLink[]], 20)[0].reason).toMatch(/not of a half mother's size \(1\.00 and 0\.50 of the mother's area\)/);
     expect(divisionEvidence(...Object.values(split([250, 240], { vanished: true })) as [EvidenceSpot[], SpotLink[]], 20)[0].reason).toMatch(/vanished beside the mother/);
   });
 

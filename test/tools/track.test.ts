@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -106,6 +106,37 @@ describe('track tools', () => {
     const again = await call('detect_divisions', { tracks: xml.artifacts[0].id });
     expect((again.values as { divisions: number }).divisions).toBe(trueDivisions);
   }, 60_000);
+
+  it('says how many proposed divisions lacked evidence and why, on labels from the classical segmentation', async () => {
+    const { segmentMovie } = await import('../../src/analysis/segment.ts');
+    const crowded = simulate({ frames: 30, width: 128, height: 128, cells: 25, seed: 3, divisionRate: 0.02 });
+    const segmented = join(dir, 'segmented.tif');
+    await segmentMovie(crowded.movie, { outputPath: segmented });
+    const intensity = join(dir, 'crowded.tif');
+    await writeMovie(intensity, crowded.movie);
+    const r = await call('track', { labels: segmented, movie: intensity });
+    const v = r.values as { divisions: number; divisionsProposed: number };
+    expect(v.divisionsProposed).toBeGreaterThan(v.divisions);
+    const rejected = v.divisionsProposed - v.divisions;
+    expect(r.summary).toContain(`${rejected} of ${v.divisionsProposed} divisions the tracker proposed lacked evidence and were not kept (`);
+    // the reasons are named and counted, without their per-event numbers
+    const reasons = /were not kept \((.*?)\)\./.exec(r.summary)![1];
+    expect(reasons).toMatch(/^\d+: [a-z]/);
+    expect(reasons).not.toMatch(/\d\.\d/);
+  }, 60_000);
+
+  it('exports and scores tracks made on a label movie named by a frame pattern', async () => {
+    const { movieFromPlanes } = await import('../../src/image/movie.ts');
+    const small = simulate({ frames: 6, width: 64, height: 64, cells: 4, seed: 2, divisionRate: 0 });
+    mkdirSync(join(dir, 'frames'));
+    for (let t = 0; t < 6; t++) {
+      const plane = await small.labels.plane(t, 0, 0);
+      await writeMovie(join(dir, 'frames', `mask${t}.tif`), movieFromPlanes({ t: 1, z: 1, c: 1, y: 64, x: 64 }, small.labels.dtype, () => plane));
+    }
+    const tracked = await call('track', { labels: join(dir, 'frames', 'mask*.tif') });
+    const ctcOut = await call('export', { format: 'ctc', tracks: tracked.artifacts[0].id });
+    expect(existsSync(join(ctcOut.artifacts[0].path, 'mask005.tif'))).toBe(true);
+  });
 
   it('answers bad input with one-line errors', async () => {
     await expect(call('measure', { kind: 'tracks' })).rejects.toThrow(/needs `tracks`/);
