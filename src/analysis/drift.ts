@@ -97,7 +97,7 @@ const AGREEMENT_PX = 1;
  */
 const OWN_MOTION_PX = 0.4;
 /** Image registration is pulled by the cells when its steps stray from the objects' mean by this many times the variance the objects' own uncertainty explains. */
-const PULLED = 4;
+const PULLED = 2;
 /** An object-based step is used when its standard error is at most this (px). */
 const PRECISE_OBJECTS_PX = 0.75;
 

@@ -48,6 +48,7 @@ export function findObjects(plane: Float32Array, height: number, width: number):
   const level = thresholdOtsu(sample);
   // outlines from a lightly smoothed plane: noise and dark nucleoli would notch them into false necks
   const { labels, count } = labelComponents(gaussianBlur(plane, width, height, OUTLINE_SMOOTHING_PX, 3), height, width, level);
+  fillHoles(labels, height, width);
   const areas = new Float64Array(count + 1);
   for (let i = 0; i < labels.length; i++) areas[labels[i]]++;
   const sizes = Array.from(areas.subarray(1)).filter((a) => a >= MIN_OBJECT_PX);
@@ -85,7 +86,7 @@ export function findObjects(plane: Float32Array, height: number, width: number):
           if (d < best) (best = d), (part = seedPart.get(s)!);
         }
       }
-      const w = plane[i] - level;
+      const w = Math.max(0, plane[i] - level);
       const sum = parts[part];
       sum[0] += w * x;
       sum[1] += w * y;
@@ -126,6 +127,27 @@ function labelComponents(plane: Float32Array, height: number, width: number, lev
   for (let l = 1; l < next; l++) compact[l] = root(parent, l) === l ? ++count : 0;
   for (let i = 0; i < labels.length; i++) if (labels[i]) labels[i] = compact[root(parent, labels[i])];
   return { labels, count };
+}
+
+/** Background pixels enclosed by an object (dark nucleoli, a dim patch of chromatin) become part of it: nuclei have no holes. */
+function fillHoles(labels: Int32Array, height: number, width: number): void {
+  const outside = new Uint8Array(labels.length);
+  const stack: number[] = [];
+  const visit = (i: number) => {
+    if (labels[i] === 0 && !outside[i]) (outside[i] = 1), stack.push(i);
+  };
+  for (let x = 0; x < width; x++) visit(x), visit((height - 1) * width + x);
+  for (let y = 0; y < height; y++) visit(y * width), visit(y * width + width - 1);
+  while (stack.length) {
+    const i = stack.pop()!;
+    const [x, y] = [i % width, Math.floor(i / width)];
+    if (x > 0) visit(i - 1);
+    if (x < width - 1) visit(i + 1);
+    if (y > 0) visit(i - width);
+    if (y < height - 1) visit(i + width);
+  }
+  // scanning in order, a hole pixel's left or upper neighbour is its object or a hole pixel filled already
+  for (let i = 0; i < labels.length; i++) if (labels[i] === 0 && !outside[i]) labels[i] = labels[i - 1] || labels[i - width];
 }
 
 /** Distance (px, chamfer 3-4 approximation of the Euclidean one) of every object pixel to the background. */
@@ -274,7 +296,11 @@ function mutualPairs(before: Float32Array, after: Float32Array, guessDx: number,
   return pairs;
 }
 
-/** Displacement of a group of objects that correspond between two frames, and the cells it holds (its objects on the side where it has more). */
+/**
+ * Displacement of a group of objects that correspond between two frames, and the cells it stands for: its
+ * objects on the side where it has fewer (a mother and her two daughters are one cell that persisted at most,
+ * as the cells that keep the dish's mean position are the ones present before and after).
+ */
 interface GroupMove {
   dxPx: number;
   dyPx: number;
@@ -285,8 +311,7 @@ interface GroupMove {
  * The objects of both frames joined into groups that correspond (after removing the guess, an object lies
  * within the equivalent radius of one in the other frame): usually one object each, but two touching nuclei
  * that merge into one object, or a mother and her daughters, form one group. Each group moves by the change
- * of its objects' mass-weighted centroid and counts as the cells it holds, so no cell drops out of the mean when
- * objects merge or split.
+ * of its objects' mass-weighted centroid, so no cell drops out of the mean when objects merge or split.
  */
 function groupMoves(before: FrameObjects, after: FrameObjects, guessDx: number, guessDy: number): GroupMove[] {
   const nb = before.areasPx.length;
@@ -322,7 +347,7 @@ function groupMoves(before: FrameObjects, after: FrameObjects, guessDx: number, 
   const moves: GroupMove[] = [];
   for (const [bx, by, bm, bn, ax, ay, am, an] of sums.values()) {
     if (bn === 0 || an === 0) continue; // appeared or vanished: no displacement
-    moves.push({ dxPx: ax / am - bx / bm, dyPx: ay / am - by / bm, cells: Math.max(bn, an) });
+    moves.push({ dxPx: ax / am - bx / bm, dyPx: ay / am - by / bm, cells: Math.min(bn, an) });
   }
   return moves;
 }
