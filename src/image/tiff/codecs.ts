@@ -25,10 +25,13 @@ const lzwLength = new Int32Array(LZW_MAX_CODES);
  * most `out.length` bytes; returns how many were written.
  */
 export function decodeLzw(input: Uint8Array, out: Uint8Array): number {
+  const starts = lzwStart;
+  const lengths = lzwLength;
   const cap = out.length;
   const n = input.length;
   let nextCode = LZW_FIRST;
   let codeBits = 9;
+  let codeMask = 511;
   let bitBuf = 0;
   let bitCount = 0;
   let inPos = 0;
@@ -37,17 +40,27 @@ export function decodeLzw(input: Uint8Array, out: Uint8Array): number {
   let oldStart = 0;
   let oldLength = -1;
   while (outPos < cap) {
-    while (bitCount < codeBits) {
-      if (inPos >= n) return outPos; // no EOI: keep what was decoded
-      bitBuf = ((bitBuf << 8) | input[inPos++]) & 0xffffff;
-      bitCount += 8;
+    if (bitCount < codeBits) {
+      // two bytes at a time (at most 27 bits are ever pending)
+      if (inPos + 1 < n) {
+        bitBuf = ((bitBuf << 16) | (input[inPos] << 8) | input[inPos + 1]) >>> 0;
+        inPos += 2;
+        bitCount += 16;
+      } else {
+        while (bitCount < codeBits) {
+          if (inPos >= n) return outPos; // no EOI: keep what was decoded
+          bitBuf = ((bitBuf << 8) | input[inPos++]) >>> 0;
+          bitCount += 8;
+        }
+      }
     }
     bitCount -= codeBits;
-    const code = (bitBuf >>> bitCount) & ((1 << codeBits) - 1);
+    const code = (bitBuf >>> bitCount) & codeMask;
     if (code === LZW_EOI) break;
     if (code === LZW_CLEAR) {
       nextCode = LZW_FIRST;
       codeBits = 9;
+      codeMask = 511;
       oldLength = -1;
       continue;
     }
@@ -57,7 +70,7 @@ export function decodeLzw(input: Uint8Array, out: Uint8Array): number {
     } else if (oldLength < 0) {
       throw new CodecError(`LZW code ${code} right after a clear code`);
     } else if (code < nextCode) {
-      outPos = copyEarlier(out, lzwStart[code], lzwLength[code], outPos);
+      outPos = copyEarlier(out, starts[code], lengths[code], outPos);
     } else if (code === nextCode) {
       // The KwKwK case: the previous string followed by its own first byte.
       outPos = copyEarlier(out, oldStart, oldLength, outPos);
@@ -67,10 +80,13 @@ export function decodeLzw(input: Uint8Array, out: Uint8Array): number {
       throw new CodecError(`LZW code ${code} is not in the table (${nextCode} entries)`);
     }
     if (oldLength >= 0 && nextCode < LZW_MAX_CODES) {
-      lzwStart[nextCode] = oldStart;
-      lzwLength[nextCode] = oldLength + 1;
+      starts[nextCode] = oldStart;
+      lengths[nextCode] = oldLength + 1;
       nextCode++;
-      if (nextCode + 1 >= 1 << codeBits && codeBits < 12) codeBits++;
+      if (nextCode + 1 >= 1 << codeBits && codeBits < 12) {
+        codeBits++;
+        codeMask = (1 << codeBits) - 1;
+      }
     }
     oldStart = here;
     oldLength = outPos - here;
@@ -80,9 +96,12 @@ export function decodeLzw(input: Uint8Array, out: Uint8Array): number {
 
 /** Copies `length` bytes written earlier at `from` to `to` (clipped to the buffer); returns the position after them. */
 function copyEarlier(out: Uint8Array, from: number, length: number, to: number): number {
-  const end = Math.min(to + length, out.length);
-  if (end - to > 16) out.copyWithin(to, from, from + (end - to));
-  else for (let i = 0; to + i < end; i++) out[to + i] = out[from + i];
+  if (to + length <= out.length) {
+    if (length > 24) out.copyWithin(to, from, from + length);
+    else for (let i = 0; i < length; i++) out[to + i] = out[from + i];
+  } else {
+    for (let i = 0; to + i < out.length; i++) out[to + i] = out[from + i];
+  }
   return to + length;
 }
 
