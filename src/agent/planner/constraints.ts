@@ -7,6 +7,7 @@
 // own declaration (description, words, examples, argument names, allowed values).
 import { adaptArgs, type Catalogue, type PropertyInfo, selfOf } from './catalogue.ts';
 import { findEnumValue } from './enums.ts';
+import { nameWords } from './arguments.ts';
 import type { ToolIndex } from './matcher.ts';
 import { findQuantities } from './quantities.ts';
 import { isStopWord, meaning, type Token, tokenize } from './words.ts';
@@ -359,6 +360,12 @@ export function unappliedConstraints(step: StepWords, catalogue: Catalogue, inde
   return out.filter((item) => item.text.length > 0);
 }
 
+/** A word of the name of a switch the step sets ("no gap closing" → allowGapClosing: false): applied, not unknown. */
+function namesSetArgument(step: StepWords, word: string): boolean {
+  const said = tokenize(word).map((t) => meaning(t.stem));
+  return said.length > 0 && Object.entries(step.args).some(([arg, v]) => typeof v === 'boolean' && said.every((w) => nameWords(arg).includes(w)));
+}
+
 /**
  * Words another reading found unknown (after a condition word), kept where none of the
  * items covers them, they are no everyday word, and they do not name the argument a number
@@ -369,7 +376,7 @@ export function withWords(step: StepWords, items: Unapplied[], words: string[], 
   const out = [...items];
   for (const word of words) {
     const at = step.clause.indexOf(word);
-    if (at < 0 || skip(word) || isOrdinaryWord(word) || reader.carries(word) || out.some((i) => at >= i.start && at < i.end)) continue;
+    if (at < 0 || skip(word) || isOrdinaryWord(word) || reader.carries(word) || namesSetArgument(step, word) || out.some((i) => at >= i.start && at < i.end)) continue;
     const rest = step.clause.slice(at + word.length);
     const phraseEnd = /^(?:[\s-]+[\p{L}]+){0,2}/u.exec(rest)?.[0].length ?? 0;
     if (reader.namesAppliedNumber(step.clause, at + word.length) || reader.namesAppliedNumber(step.clause, at + word.length + phraseEnd)) continue;

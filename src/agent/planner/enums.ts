@@ -11,9 +11,9 @@ function enumValues(p: PropertyInfo | undefined): string[] {
   return (p.anyOf ?? []).flatMap(enumValues);
 }
 
-/** Words after "instead of", "rather than", "not", "except": values the person does not want. */
+/** Words after "instead of", "rather than", "not", "except", "without": values the person does not want. */
 export function withoutRejected(text: string): string {
-  return text.replace(/\b(?:instead\s+of|rather\s+than|not|except|but\s+not)\s+(?:the\s+|an?\s+)?[\w-]+/gi, (m) => m.replace(/[^\s]/g, '_'));
+  return text.replace(/\b(?:instead\s+of|rather\s+than|not|except|but\s+not|without)\s+(?:the\s+|an?\s+|any\s+)?[\w-]+/gi, (m) => m.replace(/[^\s]/g, '_'));
 }
 
 function stems(text: string): string[] {
@@ -53,14 +53,18 @@ export function findEnumValue(tool: string, arg: string, text: string, catalogue
   const values = enumValues(catalogue.get(tool)?.properties[arg]);
   const candidates = values.length ? values : Object.keys(declared ?? {});
   const words = stems(withoutRejected(text));
-  let best: { value: string; length: number; at: number } | undefined;
+  const written = tokenize(withoutRejected(text)).map((t) => t.stem);
+  let best: { value: string; literal: boolean; length: number; at: number } | undefined;
   for (const value of candidates) {
     for (const name of namesOf(value, declared)) {
       const phrase = stems(name);
       if (phrase.length === 0) continue;
       const at = indexOfPhrase(words, phrase);
       if (at < 0) continue;
-      if (!best || phrase.length > best.length || (phrase.length === best.length && at < best.at)) best = { value, length: phrase.length, at };
+      // a value written as itself beats one reached through the thesaurus ("cell migration": tracks by "migration", not objects by "cell")
+      const literal = indexOfPhrase(written, tokenize(name).map((t) => t.stem)) >= 0;
+      const better = !best || (literal !== best.literal ? literal : phrase.length > best.length || (phrase.length === best.length && at < best.at));
+      if (better) best = { value, literal, length: phrase.length, at };
     }
   }
   return best?.value;

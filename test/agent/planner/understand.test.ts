@@ -94,3 +94,12 @@ describe('weak evidence', () => {
     expect((p.notes ?? []).join(' ')).toMatch(/original file/);
   });
 });
+
+describe('argument name words', () => {
+  it('does not name the words of an argument it set as not applied ("without gap closing")', async () => {
+    const { planRequest } = await import('../../../src/agent/planner/planner.ts');
+    const p = planRequest({ request: 'track without gap closing', earlier: [], current: [], artifactsAtStart: [{ id: 'movie-1', type: 'movie' }, { id: 'labels-1', type: 'labels', producedBy: 'segment' }] } as never, catalogue);
+    expect(p.steps.at(-1)?.args.allowGapClosing).toBe(false);
+    expect(p.notes ?? []).toEqual([]);
+  });
+});
