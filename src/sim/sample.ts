@@ -1,7 +1,10 @@
 // The simulated sample: a population of cells in physical coordinates (µm), independent
 // of any microscope. `step(dtS)` advances motion (persistent random walk: an
 // Ornstein-Uhlenbeck velocity), growth, mitosis and division, and optional death;
-// `expose()` bleaches fluorophores with the light dose. The renderer (render.ts) turns a
+// `expose()` bleaches fluorophores with the light dose. The cells migrate at random around
+// the dish, with no collective flow: the cells present before and after a step keep their
+// mean position, so the stage drift is the only motion they all share (drift.csv is then the
+// well-defined truth for drift correction, which assumes exactly this). The renderer (render.ts) turns a
 // view of the sample into photons; the camera (camera.ts) turns photons into counts.
 import { Rng } from './random.ts';
 

@@ -20,7 +20,7 @@ export interface SimOptions {
   cells?: number;
   /** Seed: the same seed and options give the same movie. Default 1. */
   seed?: number;
-  /** Largest stage drift from frame 0, px (sub-pixel random walk plus trend). Default 0. */
+  /** Largest stage drift from frame 0, px (sub-pixel random walk plus trend; the cells have no collective flow of their own). Default 0. */
   driftPx?: number;
   /** Fractional loss of fluorescence per frame at the reference dose (exponential in dose). Default 0. */
   bleachRate?: number;
