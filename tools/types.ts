@@ -137,7 +137,7 @@ export interface ToolSelfDescription {
   /** Artifact types it writes, main output first. */
   produces: ArtifactType[];
   /** Needs a time-lapse (several frames), never a single-frame projection. */
-  needsFrames?: boolean;
+  needsFrames?: boolean | ((args: Record<string, unknown>) => boolean);
   /** 'microscope': it runs the microscope (its requests are read by the acquisition language); default analysis. */
   domain?: 'analysis' | 'microscope';
   /**

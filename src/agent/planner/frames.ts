@@ -5,8 +5,9 @@ import { type Catalogue, selfOf } from './catalogue.ts';
 import type { Conversation, KnownArtifact, PastResult } from './conversation.ts';
 
 /** True when the tool declares it needs a time-lapse (several frames). */
-export function needsFrames(tool: string, catalogue: Catalogue): boolean {
-  return selfOf(tool, catalogue)?.needsFrames === true;
+export function needsFrames(tool: string, catalogue: Catalogue, args: Record<string, unknown> = {}): boolean {
+  const needs = selfOf(tool, catalogue)?.needsFrames;
+  return typeof needs === 'function' ? needs(args) : needs === true;
 }
 
 

@@ -542,7 +542,7 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
   const insert = (step: PlannedStep, depth: number, forTimeStep = false): string | undefined => {
     const info = catalogue.get(step.tool);
     // a time step, and the steps inserted to feed it, take the time-lapse, never a 1-frame projection
-    const needsTime = forTimeStep || needsFrames(step.tool, catalogue) || (step.tool === 'plot' && step.args.kind === 'kymograph');
+    const needsTime = forTimeStep || needsFrames(step.tool, catalogue, step.args);
     const preferred = step.args.$needs as InputType[] | undefined;
     delete step.args.$needs;
     for (const type of requiredInputs(step.tool, info, preferred)) {
