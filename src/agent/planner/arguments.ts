@@ -80,7 +80,8 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
   if (candidates.length === 0) return {};
   const out: Record<string, { value: number; score: number }> = {};
   for (const q of findQuantities(clause)) {
-    if (q.kind === 'count' && /^\s*[,)]|^\s*(?:to|-)\s*\(?\d/.test(q.after)) continue; // coordinates and ranges
+    // coordinates and ranges ("(5, 6)", "5 to 9"); "snr 5, drift 2 px" is a list
+    if (q.kind === 'count' && /^\s*,\s*-?\d|^\s*\)|^\s*(?:to|-)\s*\(?\d/.test(q.after)) continue;
     if (used.has(q.value)) continue; // the tool's own reading took it already
     // "frame 5", "time point 12": a position in the movie, never an amount of frames
     if (/\b(?:frames?|time ?points?|timepoints?)\s*#?\s*$/i.test(q.before)) continue;

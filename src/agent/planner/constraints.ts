@@ -300,8 +300,8 @@ function numbers(step: StepWords, text: string, notes: string[], catalogue: Cata
     // parts of names, ids and channels ("movie-2", "channel 2", "488 nm"), counts of things ("30 cells"), ranges the step read
     if (/[\w-]$/.test(before) || /\b(?:channel|chan|ch|c|laser|line)\s*#?\s*$/i.test(before) || /^\s*(?:nm\b)/i.test(text.slice(q.end - 2, q.end + 3)) && q.value > 300) continue;
     if (q.kind === 'count' && !/^\s*(?:px|pixels?|µm|um)/i.test(q.after)) continue;
-    // "ones" is no "one s"
-    if (!/\d/.test(text.slice(q.start, q.end)) && !/\s/.test(text.slice(q.start, q.end))) continue;
+    // "ones" is no "one s"; "a min seed distance" is no minute
+    if (!/\d/.test(text.slice(q.start, q.end)) && (!/\s/.test(text.slice(q.start, q.end)) || /^\s+[a-z]/i.test(q.after))) continue;
     if (used.some((n) => CONVERSIONS.some((f) => close(n, q.value * f)) || close(n, q.value - 1))) continue;
     if (notes.some((note) => new RegExp(`(?<![\\d.])${String(q.value).replace('.', '\\.')}(?![\\d])`).test(note))) continue;
     out.push({ text: '', kind: 'number', start: q.start, end: q.end });

@@ -95,7 +95,13 @@ export function quantities(text: string): Quantity[] {
 /** The first quantity of a kind whose preceding words match `role`. */
 export function quantityWithRole(qs: Quantity[], kind: Quantity['kind'] | Quantity['kind'][], role: RegExp, window = 32): Quantity | undefined {
   const kinds = Array.isArray(kind) ? kind : [kind];
-  return qs.find((q) => kinds.includes(q.kind) && (role.test(q.before.slice(-window)) || role.test(q.after.slice(0, 16))));
+  // the words by the number, up to a comma, a semicolon or another number: "snr 5, drift 2 px" gives drift the 2
+  const edge = /[,;\d]/;
+  const before = (q: Quantity) => q.before.slice(-window).split(edge).at(-1) ?? '';
+  const after = (q: Quantity) => q.after.slice(0, 16).split(edge)[0] ?? '';
+  const fits = qs.filter((q) => kinds.includes(q.kind));
+  // the role said before the number is the surer reading ("drift 2 px"), then after it ("2 px of drift")
+  return fits.find((q) => role.test(before(q))) ?? fits.find((q) => role.test(after(q)));
 }
 
 /** "every 30 s", "every 2 minutes", "every minute", "each 5 min". */

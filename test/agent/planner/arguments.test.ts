@@ -100,3 +100,13 @@ describe('bounds said as comparisons', () => {
     expect(statedNumbers('segment', 'keep objects smaller than 300 px', catalogue)).toMatchObject({ maxAreaPx: 300 });
   });
 });
+
+describe('numbers in a list', () => {
+  it('gives each number of a comma list to the argument named by it ("snr 5, drift 2 px")', async () => {
+    expect(statedNumbers('simulate_movie', 'simulate 30 frames, 12 cells, snr 5, drift 2 px, seed 7', catalogue)).toMatchObject({ snr: 5, driftPx: 2, seed: 7 });
+    const { quantityWithRole } = await import('../../../src/agent/planner/extract.ts');
+    const { findQuantities } = await import('../../../src/agent/planner/quantities.ts');
+    expect(quantityWithRole(findQuantities('snr 5, drift 2 px'), ['length', 'count'], /drift/)?.value).toBe(2);
+    expect(quantityWithRole(findQuantities('cells with 3 px of drift'), ['length', 'count'], /drift/)?.value).toBe(3);
+  });
+});
