@@ -47,6 +47,7 @@ function unitText(result: PastResult, key: string): string {
  */
 function valueText(result: PastResult, key: string, pixelSizeUm: number | undefined): string {
   const v = result.values[key];
+  if (v === null) return `${humanKey(key)} unknown (${findTool(result.tool)?.results?.[key]?.about ?? key} is not recorded in the file; set_calibration can set it)`;
   const unit = unitText(result, key);
   if (typeof v !== 'number' || pixelSizeUm === undefined || !/px/.test(unit)) return `${humanKey(key)} = ${formatValue(v)}${unit}`;
   const area = /px²|px\^?2/.test(unit);
@@ -90,7 +91,8 @@ export function answerFromValues(question: string, conversation: Conversation, r
         // a frame asks for one element of a value per frame; "over time" for the series; else a number
         if (asksWhen) return /^(?:frames?|s|min|h)$/.test(declared[k]?.unit ?? '') && !/^frames?$/.test(k) && (Array.isArray(v) || typeof v === 'number');
         if (frame) return series;
-        return typeof v === 'number' || (typeof v === 'string' && k in declared) || (series && overTime);
+        // a declared value the step could not find (the frame interval of an uncalibrated movie) answers too: "unknown"
+        return typeof v === 'number' || ((typeof v === 'string' || v === null) && k in declared) || (series && overTime);
       })
       .map((k) => {
         const own = new Set(index.meanings(tokenize(`${humanKey(k)} ${declared[k]?.about ?? ''}`)));

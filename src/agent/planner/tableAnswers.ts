@@ -37,6 +37,8 @@ export interface QuestionScope {
   condition?: Condition;
   /** One value per track or cell listed ("the speed of each track"). */
   perTrack?: boolean;
+  /** Several statistics asked at once ("the mean, min and max area"). */
+  stats?: Reduce[];
   /** Asks which frame ("which frame has the most cells?", "when does the intensity peak?"): the frame with the extreme. */
   whichFrame?: boolean;
   reduce: Reduce;
@@ -62,7 +64,7 @@ const NOT_QUANTITY_WORDS =
   'going goes go up down increas\\w* decreas\\w* drop\\w* declin\\w* rise rises rising fall\\w* versus vs channels? whole film video recording ' +
   'you they them their its one ones much by from to and or any all some both with between lot overall please pls ' +
   'nuclear percent\\w* proportion fraction share ratio onwards? after before since until till later hours? minutes? mins? seconds? secs? h s µm um px pixels? microns? ' +
-  'list individual above below under exceeding least most have has had';
+  'list individual above below under exceeding least most have has had during throughout course';
 const NOT_QUANTITY = new RegExp(`\\b(?:${NOT_QUANTITY_WORDS.split(' ').join('|')})\\b`, 'gi');
 
 /** A word as the matcher compares it, plurals made singular first ("speeds" and "speed" are one word). */
@@ -189,6 +191,8 @@ export function readQuestion(question: string): QuestionScope {
   const compare = /\bfirst half\b|\bsecond half\b|\bhalves\b/i.test(text)
     ? 'halves'
     : bothEnds || /\b(?:at the end|end of the movie|at the start|at the beginning|start of the movie|later|earlier)\b.*\b(?:than|vs|versus|compared)\b|\b(?:than|vs|versus|compared to)\b.*\b(?:start|beginning|end)\b/i.test(text)
+      // "faster at the end?", "bigger towards the end": a comparative with one end means against the other
+      || (/\b(?:faster|slower|quicker|bigger|larger|smaller|brighter|dimmer|fainter|higher|lower|longer|shorter|more|less|fewer|greater|further|farther)\b/i.test(text) && /\b(?:at|towards?|near|by) the (?:end|start|beginning)\b|\blater on\b/i.test(text) && !/\bthan\s+\d/i.test(text))
       ? 'ends'
       : undefined;
   const perFrame = !compare && (/\b(?:in|for|at|per)\s+(?:each|every)\s+(?:frame|time ?point|timepoint)\b|\bper\s+(?:frame|time ?point|timepoint)\b/i.test(text) || TREND.test(text) || SPEED_CHANGE.test(text));
@@ -208,9 +212,11 @@ export function readQuestion(question: string): QuestionScope {
   if (reduce === 'mean' && quantityWords.size === 0 && !channels.length && /\b(?:cells?|nucle(?:us|i)|objects?|tracks?|blobs?)\b/i.test(text) && !/\b(?:mean|average|typical)\b/i.test(text)) reduce = 'count';
   // channels hold intensities: "compare ch1 and ch2" asks for them
   const quantity = quantityWords.size === 0 && channels.length ? wordKeys('intensity') : quantityWords;
+  const named: [RegExp, Reduce][] = [[/\b(?:mean|average|avg)\b/i, 'mean'], [/\bmedian\b/i, 'median'], [/\b(?:min|minimum|smallest|lowest)\b/i, 'min'], [/\b(?:max|maximum|largest|highest)\b/i, 'max'], [/\b(?:sd|std|standard deviation|spread)\b/i, 'sd'], [/\b(?:total|sum)\b/i, 'sum']];
+  const stats = named.filter(([re]) => re.test(text)).map(([, r]) => r);
   const whichFrame = /\b(?:which|what)\s+(?:frame|time ?point|timepoint|point in time)s?\b|\bwhen\b.*\b(?:peak\w*|maxim\w*|minim\w*|most|least|highest|lowest|largest|smallest|fewest)\b/i.test(text);
   if (whichFrame && /\bpeak\w*/i.test(text) && reduce === 'mean') reduce = 'max';
-  const perTrack = reduce === 'mean' && !/\b(?:mean|average|typical|overall)\b/i.test(text) && /\b(?:each|every|individual|all (?:the )?|per)\s*(?:tracks?|cells?|nucle(?:us|i)|objects?|trajector(?:y|ies))\b|\bper[- ](?:track|cell)\b|\blist\b/i.test(text);
+  const perTrack = reduce === 'mean' && !/\b(?:mean|average|typical|overall|total|sum|all together)\b/i.test(text) && /\b(?:each|every|individual)\s+(?:tracks?|cells?|nucle(?:us|i)|objects?|trajector(?:y|ies))\b|\bper[- ](?:track|cell)\b|\blist\b/i.test(text);
   const frame = compare || frames ? undefined : frameNumber ? Number(frameNumber[1]) : lastFrame ? ('last' as const) : firstFrame ? ('first' as const) : undefined;
   return {
     ...(frame !== undefined ? { frame } : {}),
@@ -221,6 +227,7 @@ export function readQuestion(question: string): QuestionScope {
     ...(condition ? { condition } : {}),
     ...(perTrack ? { perTrack } : {}),
     ...(whichFrame ? { whichFrame } : {}),
+    ...(stats.length >= 2 && !compare ? { stats } : {}),
     reduce,
     perFrame,
     ...(compare ? { compare } : {}),
@@ -298,6 +305,8 @@ export function withoutScope(question: string): string {
     .replace(/\b(?:between|from)?\s*(?:the\s+)?(?:first|initial)\s+(?:and|to|vs\.?|versus)\s+(?:the\s+)?(?:last|final)\s+(?:frames?|time ?points?)\b/gi, ' ')
     .replace(/\b(?:at|in|on)?\s*(?:which|what)\s+(?:frame|time ?point|timepoint|point in time)s?\b/gi, ' ')
     .replace(/\bpeak(?:s|ed|ing)?\b/gi, ' ')
+    // "at the start vs at the end": the comparison is the answer's, not a plot of one thing against another
+    .replace(/\b(?:vs\.?|versus|compared (?:to|with)|than)(?=\s|$)/gi, ' ')
     .replace(new RegExp(TREND.source, 'gi'), ' ')
     .replace(/\b(?:in|for|at|per)\s+(?:each|every)\s+(?:frame|time ?point|timepoint)\b|\bper\s+(?:frame|time ?point|timepoint)\b|\bover (?:the )?(?:whole )?(?:movie|film|video|recording)\b/gi, ' ')
     .replace(/\b(?:the\s+)?(?:mean(?!\s+squared?)|average|median|typical|standard deviation|sd|spread|range)\b/gi, ' ')
@@ -411,7 +420,8 @@ function bestColumn(table: Table, scope: QuestionScope, wantsMicrons: boolean, w
     // the plain statistic wins over its spread (TRACK_MEAN_SPEED over TRACK_STD_SPEED), µm over px
     if (/_(?:STD|MIN|MAX|MEDIAN)_|^(?:MAX|MIN)_|^(?:min|max|std|median|sum)_/i.test(name)) score -= 0.3;
     if (scope.reduce === 'max' && /^MAX_|_MAX_/i.test(name) && !/DISTANCE/.test(name)) score += 0.2;
-    if (/(?:^|_)um(?:2|_|$)/i.test(name)) score += wantsMicrons ? 0.5 : 0.1;
+    // µm over px in a table that has both (area_um2 beside area_px); never a reason to prefer another table
+    if (/(?:^|_)um(?:2|_|$)/i.test(name) && table.columns.some((c) => /(?:^|_)px(?:2|_|$)/i.test(c))) score += wantsMicrons ? 0.5 : 0.1;
     // a number of spots stands in for a duration; the duration itself (with its unit) answers first
     if (/^NUMBER_/i.test(name)) score -= 0.1;
     if (/TOTAL_DISTANCE/i.test(name)) score += 0.2;
@@ -543,14 +553,18 @@ export function answerFromTable(question: string, conversation: Conversation): s
   const wantsMicrons = /µm|μm|\bum\b|micron/i.test(question) && !/px|pixel/i.test(scope.condition?.unit ?? '');
   const candidates: Candidate[] = tables.filter(({ table }) => suits(table, scope)).map(({ artifact, table }, i) => {
     const column = bestColumn(table, scope, wantsMicrons, (question.toLowerCase().match(/\p{L}{5,}/gu) ?? []).map((w) => w.replace(/s$/, '')));
-    return { artifact, table, column: column?.name, score: (column?.score ?? 0) - 0.01 * i };
+    // "which cell ... the fastest": a table with one row per track answers it before one with a row per step
+    const perTrack = scope.which && !scope.frame && !scope.frames && !scope.perFrame && !scope.compare && !table.columns.includes('t') ? 0.2 : 0;
+    return { artifact, table, column: column?.name, score: (column?.score ?? 0) + (column ? perTrack : 0) - 0.01 * i };
   });
   const best = candidates.filter((c) => c.column).sort((a, b) => b.score - a.score)[0];
   if (scope.whichFrame) return frameExtremeAnswer(scope, best ?? candidates.find((c) => c.table.columns.includes('t')), best ? unitsOf(best.artifact, results) : {});
   // a count of cells or tracks; "the number of divisions" with no column for them is for another step
   if (!best) return scope.reduce === 'count' && !countsSomethingElse(scope) ? countAnswer(question, scope, candidates, tables) : undefined;
   // "how many tracks last longer than 5 min", "what percentage have a division": rows that meet a condition
-  if (scope.condition || scope.reduce === 'fraction') return conditionAnswer(best, scope, unitsOf(best.artifact, results));
+  // "which cells divided?": the rows with any of a counted event
+  const whichHad = scope.which && scope.reduce === 'mean' && /SPLIT|^NUMBER_/i.test(best.column!);
+  if (scope.condition || scope.reduce === 'fraction' || whichHad) return conditionAnswer(best, scope, unitsOf(best.artifact, results));
   if (scope.reduce === 'count' && !/\bhow many\b.*\b(?:pixels?|µm)\b/i.test(question) && !([...wordKeys('division')].some((w) => scope.quantity.has(w)) && /SPLIT/i.test(best.column!))) {
     const counted = countAnswer(question, scope, candidates, tables);
     if (counted) return counted;
@@ -584,7 +598,11 @@ function conditionAnswer(best: Candidate, scope: QuestionScope, units: { lengthU
   const of = table.columns.includes('t') ? 'objects' : idColumnOf(table, true) === 'TRACK_ID' ? 'tracks' : 'rows';
   const share = values.length ? ` (${format(Math.round((meeting / values.length) * 1000) / 10)}%)` : '';
   const shown = `${column} ${condition.op} ${format(limit)}${columnUnit ? ` ${columnUnit}` : ''}`;
-  return `${meeting} of ${values.length} ${of}${share} have ${shown}${unitNote}${scoped.where ? ` ${scoped.where}` : ''} (from ${artifact.id})`;
+  // "which cells ...": name them
+  const id = idColumnOf(table, true);
+  const ids = scope.which && id ? scoped.rows.filter((r) => typeof r[column] === 'number' && test(r[column] as number)).map((r) => `${r[id]}${table.columns.includes('t') && typeof r.t === 'number' ? ` (frame ${Number(r.t) + 1})` : ''}`) : [];
+  const named = scope.which && id ? (ids.length ? `: ${/track/i.test(id) ? 'tracks' : 'objects'} ${ids.slice(0, 20).join(', ')}${ids.length > 20 ? ', ...' : ''}` : ': none') : '';
+  return `${meeting} of ${values.length} ${of}${share} have ${shown}${named}${unitNote}${scoped.where ? ` ${scoped.where}` : ''} (from ${artifact.id})`;
 }
 
 /** The question counts something other than cells, objects or tracks (its quantity words name it). */
@@ -658,6 +676,11 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   const values = rows.map((r) => ({ row: r, v: r[column] })).filter((x): x is { row: Row; v: number } => typeof x.v === 'number' && Number.isFinite(x.v)).map((x) => ({ row: x.row, v: x.v * factor }));
   if (values.length === 0) return `There are no ${column} values ${where || 'in the table'} (${artifact.id}).`;
   const of = scope.track !== undefined && table.columns.includes('t') ? 'frames' : idColumn === 'TRACK_ID' ? 'tracks' : table.columns.includes('t') ? 'objects' : 'rows';
+  if (scope.stats && !scope.which) {
+    const numbers = values.map((x) => x.v);
+    const parts = scope.stats.map((r) => `${statistic(numbers, r).name.toLowerCase()} ${withUnit(statistic(numbers, r).value, unit)}`);
+    return `${column}${where ? ` ${where}` : ''}: ${parts.join(', ')} over ${numbers.length} ${of} (${source})`;
+  }
   if ((scope.channels?.length ?? 0) >= 2 && /_c\d+$/i.test(column)) return channelsAnswer(table, column, rows, scope.channels!, unit, source);
   if (sumOfCounts) return `${format(values.reduce((a, b) => a + b.v, 0))} ${/SPLIT/i.test(column) ? 'divisions' : column} (sum of ${column} over ${values.length} ${of}; ${source})`;
   if (scope.compare) return compareAnswer(table, column, rows, scope, rawUnit, artifact.id);

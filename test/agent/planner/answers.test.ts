@@ -38,6 +38,13 @@ describe('values per frame and events at the scope asked', () => {
   });
 });
 
+describe('values a step could not find', () => {
+  it('says a declared value is unknown instead of answering with another', () => {
+    const info: PastResult = { tool: 'movie_info', args: {}, ok: true, summary: '12 frames.', values: { frames: 12, channels: 1, pixelSizeUm: 0.4, frameIntervalS: null }, artifacts: [] };
+    expect(answerFromValues('whats the frame interval?', { ...conversation(), earlier: [info] }, [info])).toMatch(/^Frame interval \(s\) unknown \(time between frames is not recorded/);
+  });
+});
+
 describe('requests nothing can do', () => {
   it('names the method or program asked for that no tool offers', () => {
     expect(notUnderstood('use BM3D', new Map())).toMatch(/No tool of mine offers "BM3D", so I ran nothing\./);

@@ -196,6 +196,14 @@ describe('questions as people write them', () => {
     expect(ask('how many tracks are faster than 1 px/frame?', false)).toMatch(/2 of 3 tracks/);
   });
 
+  it('gives several statistics at once, names the cells that had an event, and reads a comparative with one end', () => {
+    expect(ask('give me the mean, min and max area')).toMatch(/^area_um2: mean 12\.86 µm², smallest 5 µm², largest 30 µm² over 7 objects/);
+    expect(ask('which cells divided?')).toMatch(/^1 of 3 tracks \(33\.3%\) have NUMBER_SPLITS > 0: tracks 1 /);
+    expect(readQuestion('are the cells moving faster at the end?')).toMatchObject({ compare: 'ends' });
+    expect(readQuestion('what is the number of cells at the end?').compare).toBeUndefined();
+    expect(readQuestion('how many cells divided during the movie?').quantity.has('length')).toBe(false);
+  });
+
   it('names the frame with an extreme', () => {
     expect(answerFromTable('which frame has the most cells?', timed)).toMatch(/^Frame 3 has the most objects: 3/);
     expect(answerFromTable('in which frame are there the fewest nuclei?', timed)).toMatch(/^Frame 2 has the fewest objects: 1/);
