@@ -30,9 +30,9 @@ export function describeIntensityChange(lossPercent: number): string {
 export function describeDriftChecks(result: DriftEstimate): string {
   const { objectCheck, unsureFrames } = result;
   const parts: string[] = [];
-  if (objectCheck.steps > 0 && objectCheck.cellMotionPxPerFrame > 0.25) {
+  if (objectCheck.steps > 0 && objectCheck.objectsLed) {
     parts.push(
-      `The cells move on their own (${round(objectCheck.cellMotionPxPerFrame, 2)} px per frame), so each step is the median displacement of matched objects; drift cannot be told apart from the cells' collective motion, so the estimate is uncertain by at least ±${round(objectCheck.uncertaintyPx, 1)} px. If the cells migrate together, this correction removes that migration too: then keep the movie as recorded and give the drift table to track (its drift argument) instead.`,
+      `The cells move on their own (${round(objectCheck.cellMotionPxPerFrame, 2)} px per frame), so each step is the mean displacement of the nuclei found (each cell once); this assumes the cells have no collective motion, so the estimate is uncertain by at least ±${round(objectCheck.uncertaintyPx, 1)} px. If the cells migrate together, this correction removes that migration too: then keep the movie as recorded and give the drift table to track (its drift argument) instead.`,
     );
   } else if (objectCheck.steps > 0) {
     parts.push(`Objects confirmed ${objectCheck.agreed} of ${objectCheck.steps} frame-to-frame steps.`);
@@ -72,7 +72,7 @@ const correctDrift = defineTool({
     reference: z
       .enum(['follow', 'first', 'previous', 'mean'])
       .default('follow')
-      .describe('What each frame is compared with: "follow" (default: a recent key frame that still looks like it, so moving and dividing cells do not mislead it), "first" frame (Fast4DReg; for static samples), "previous" frame (accumulated) or "mean" of the aligned frames (less noise; drift reported from the mean position). Every step is checked against the median displacement of matched objects'),
+      .describe('What each frame is compared with: "follow" (default: a recent key frame that still looks like it, so moving and dividing cells do not mislead it), "first" frame (Fast4DReg; for static samples), "previous" frame (accumulated) or "mean" of the aligned frames (less noise; drift reported from the mean position). Every step is checked against the displacement of the nuclei found'),
     upsampleFactor: upsampleArg,
     timeAveraging: z.number().int().min(1).default(1).describe('Frames averaged per estimate, for dim or noisy movies (Fast4DReg time averaging, default 1 = every frame); drift is interpolated in between'),
     maxDriftPx: z.number().positive().optional().describe('Largest drift in pixels to look for between compared frames (Fast4DReg "max expected drift"); default no limit'),

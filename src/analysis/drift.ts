@@ -85,8 +85,11 @@ export interface DriftEstimate {
   confidence: number[];
   /** Frames whose step image registration got wrong or nothing could check, with what was done instead. */
   unsureFrames: UnsureFrame[];
-  /** The object-based check: steps checked, agreeing, the cells' own motion per frame and the uncertainty it leaves. */
-  objectCheck: { steps: number; agreed: number; cellMotionPxPerFrame: number; uncertaintyPx: number };
+  /**
+   * The object-based check: steps checked, agreeing, the cells' own motion per frame, the uncertainty it leaves,
+   * and whether the nuclei's mean displacement led (image registration strayed from it: cells that move on their own).
+   */
+  objectCheck: { steps: number; agreed: number; cellMotionPxPerFrame: number; uncertaintyPx: number; objectsLed: boolean };
 }
 
 /** Image registration and the objects' median displacement agree within this many px (or 3 standard errors). */
@@ -374,6 +377,7 @@ function checkSteps(positions: Position[], links: Link[], objects: FrameObjects[
       agreed,
       cellMotionPxPerFrame,
       uncertaintyPx: Math.sqrt(measured.reduce((sum, o) => sum + o.standardErrorPx ** 2, 0)),
+      objectsLed: objectsFirst,
     },
   };
 }
@@ -435,7 +439,7 @@ export async function estimateDrift(movie: Movie, options: DriftOptions = {}): P
       maxDriftPx: 0,
       confidence: [1],
       unsureFrames: [],
-      objectCheck: { steps: 0, agreed: 0, cellMotionPxPerFrame: 0, uncertaintyPx: 0 },
+      objectCheck: { steps: 0, agreed: 0, cellMotionPxPerFrame: 0, uncertaintyPx: 0, objectsLed: false },
     };
   }
   const source = blockSource(movie, channel, timeAveraging, correctZ, options);

@@ -181,6 +181,7 @@ describe('estimateDrift on moving, dividing cells', () => {
     expect(rms).toBeLessThan(0.5);
     expect(rmsFirst).toBeGreaterThan(3 * rms);
     expect(ours.objectCheck.cellMotionPxPerFrame).toBeGreaterThan(0.4);
+    expect(ours.objectCheck.objectsLed).toBe(true);
   });
 
   it('many divisions on a small field: within 1.2 px of the drift, no step over 3 px', async () => {
@@ -200,6 +201,7 @@ describe('estimateDrift on moving, dividing cells', () => {
     const rms = rmsError(estimate.rows, sim.drift);
     console.log(`static cells 256x256x30: RMS ${rms.toFixed(4)} px`);
     expect(rms).toBeLessThan(0.05);
+    expect(estimate.objectCheck.objectsLed).toBe(false); // image registration is the more precise on still cells
     expect(estimate.unsureFrames).toEqual([]);
     expect(Math.min(...estimate.confidence)).toBeGreaterThan(0.9);
   });

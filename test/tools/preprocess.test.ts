@@ -57,6 +57,14 @@ describe('preprocess tools', () => {
     expect(tableOnly.summary).toMatch(/^Estimated \(movie left as recorded\) drift of up to/);
   });
 
+  it('correct_drift on moving, dividing cells says the nuclei\'s mean displacement led, the assumption and the uncertainty', async () => {
+    const moving = simulate({ frames: 30, width: 256, height: 256, cells: 20, seed: 5, driftPx: 10 });
+    const path = join(dir, 'moving.tif');
+    await writeMovie(path, moving.movie);
+    const result = await call('correct_drift', { movie: path, writeMovie: false }, ctx);
+    expect(result.summary).toMatch(/each step is the mean displacement of the nuclei found \(each cell once\); this assumes the cells have no collective motion, so the estimate is uncertain by at least ±[\d.]+ px/);
+  });
+
   it('correct_drift refuses z correction of a 2-D movie and a channel that does not exist, in one line', async () => {
     await expect(call('correct_drift', { movie: moviePath, correctZ: true }, ctx)).rejects.toThrow(/z drift needs a z-stack/);
     await expect(call('correct_drift', { movie: moviePath, channel: 4 }, ctx)).rejects.toThrow(/channel 4 does not exist/);
