@@ -128,6 +128,13 @@ export function measureObjects(bright: Float32Array, width: number, height: numb
     const l = labels[i];
     if (l) (area[l]++, distance[i] > peak[l] && (peak[l] = distance[i]));
   }
+  // Each object's level: the mean of its core (pixels at least half as deep as its deepest), free of the rim.
+  const coreSum = new Float64Array(count + 1);
+  const coreCount = new Float64Array(count + 1);
+  for (let i = 0; i < labels.length; i++) {
+    const l = labels[i];
+    if (l && distance[i] >= 0.5 * peak[l]) (coreSum[l] += smoothed[i]), coreCount[l]++;
+  }
   // Every ridge maximum of the distance map is the inscribed radius of one object, so in a
   // cluster of touching or overlapping objects each counts on its own. Maxima below half
   // their component's deepest are necks and spurs, not objects.
@@ -147,7 +154,7 @@ export function measureObjects(bright: Float32Array, width: number, height: numb
       // The distance map runs from pixel centre to the nearest background pixel's centre: the edge lies half a pixel nearer.
       // A threshold below half the object's contrast lies outside its blurred edge: that much is taken off.
       radii.push(d - 0.5);
-      edgeRadii.push(d - 0.5 - blurGrowthPx(sigmaPx, t - background, smoothed[i] - background));
+      edgeRadii.push(d - 0.5 - blurGrowthPx(sigmaPx, t - background, coreSum[l] / coreCount[l] - background));
       weights.push(d * d); // the inscribed disk's area: noise specks cannot outvote objects
     }
   const areas: number[] = [];

@@ -11,7 +11,7 @@ import { brightObjects } from './object-size.ts';
 import { fillHoles, fillLabelHoles, filterLabels, labelComponents } from './morphology.ts';
 import { threshold as autoThreshold, type ThresholdMethod } from './threshold.ts';
 import { groupPixels } from './regionprops.ts';
-import { peakLocalMax, watershed } from './watershed.ts';
+import { mergeShallowBasins, peakLocalMax, watershed } from './watershed.ts';
 
 export type SegmentMethod = ThresholdMethod | 'manual';
 export type SplitBy = 'intensity' | 'distance';
@@ -40,6 +40,12 @@ export interface SegmentOptions {
   splitBy?: SplitBy;
   /** Minimum distance between watershed seeds, pixels (peak_local_max min_distance). Default 4. */
   minSeedDistancePx?: number;
+  /**
+   * With splitBy 'distance': neighbouring pieces of an object stay apart only where each one's
+   * distance-map peak rises at least this many pixels above the waist between them (h-maxima);
+   * shallower ones are merged. 0 = off (default): seeds are kept by minSeedDistancePx alone.
+   */
+  minSeedDepthPx?: number;
   /** Extra smoothing of the seed landscape (distance map or smoothed image) before seeds are picked, pixels (0 = none). Default 1. */
   seedSigmaPx?: number;
   /** Drop objects that touch the plane's edge (skimage clear_border). Default false. */
@@ -71,6 +77,7 @@ export const SEGMENT_DEFAULTS = {
   splitTouching: true,
   splitBy: 'distance' as SplitBy,
   minSeedDistancePx: 4,
+  minSeedDepthPx: 0,
   seedSigmaPx: 1,
   excludeBorder: false,
   objects: 'bright' as 'bright' | 'dark',
@@ -93,6 +100,7 @@ export function checkSegmentOptions(options: SegmentOptions): void {
   if (o.splitBy !== 'intensity' && o.splitBy !== 'distance') throw new RangeError(`splitBy must be intensity or distance, got ${o.splitBy}`);
   if (!(o.minAreaPx >= 0)) throw new RangeError(`minAreaPx must be >= 0, got ${o.minAreaPx}`);
   if (!(o.maxAreaPx >= o.minAreaPx)) throw new RangeError(`maxAreaPx (${o.maxAreaPx}) must be at least minAreaPx (${o.minAreaPx})`);
+  if (!(o.minSeedDepthPx >= 0)) throw new RangeError(`minSeedDepthPx must be >= 0, got ${o.minSeedDepthPx}`);
   if (!Number.isInteger(o.minSeedDistancePx) || o.minSeedDistancePx < 1) throw new RangeError(`minSeedDistancePx must be an integer >= 1, got ${o.minSeedDistancePx}`);
   if (o.objects !== 'bright' && o.objects !== 'dark') throw new RangeError(`objects must be bright or dark, got ${o.objects}`);
   if (!(o.edgeFraction >= 0 && o.edgeFraction < 1)) throw new RangeError(`edgeFraction must be between 0 and 1, got ${o.edgeFraction}`);
@@ -219,6 +227,7 @@ export function segmentPlane(plane: PlaneData, width: number, height: number, op
     for (let i = 0; i < foreground.length; i++) foreground[i] = kept.labels[i] ? 1 : 0;
     const landscape = seedLandscape(smoothed, foreground, width, height, o.splitBy, o.seedSigmaPx);
     labels = splitTouchingObjects(kept.labels, foreground, landscape, width, height, o.minSeedDistancePx);
+    if (o.splitBy === 'distance' && o.minSeedDepthPx > 0) labels = mergeShallowBasins(labels, landscape, width, height, o.minSeedDepthPx).labels;
   }
   if (o.edgeFraction > 0) {
     trimToEdges(labels, smoothed, backgroundLevel(smoothed, foreground), o.edgeFraction, distanceTransform(foreground, width, height));

@@ -130,6 +130,7 @@ function pickSegmentOptions(o: SegmentMovieOptions): SegmentOptions {
     splitTouching: o.splitTouching,
     splitBy: o.splitBy,
     minSeedDistancePx: o.minSeedDistancePx,
+    minSeedDepthPx: o.minSeedDepthPx,
     seedSigmaPx: o.seedSigmaPx,
     excludeBorder: o.excludeBorder,
     objects: o.objects,

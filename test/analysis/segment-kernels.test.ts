@@ -178,3 +178,32 @@ describe('outlines per object', () => {
     expect(whole.every((l) => l === 1)).toBe(true);
   });
 });
+
+describe('seeds by depth (h-maxima by dynamics)', () => {
+  it('keeps two touching disks apart and merges the pieces of an elongated bar', async () => {
+    const { mergeShallowBasins } = await import('../../src/analysis/watershed.ts');
+    const { splitTouchingObjects } = await import('../../src/analysis/seg-plane.ts');
+    const w = 120;
+    const h = 60;
+    const mask = new Uint8Array(w * h);
+    // Two disks of radius 12, centres 20 px apart (a deep waist), and a 50 x 12 px bar on its own.
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) {
+        const inDisk = Math.hypot(x - 18, y - 20) <= 12 || Math.hypot(x - 38, y - 20) <= 12;
+        const inBar = x >= 60 && x < 110 && y >= 40 && y < 52;
+        if (inDisk || inBar) mask[y * w + x] = 1;
+      }
+    const components = labelComponents(mask, w, h, 8).labels;
+    const distance = distanceTransform(mask, w, h);
+    // Seeds 3 px apart: the bar's flat ridge gives several, each disk one or more.
+    const split = splitTouchingObjects(components, mask, distance, w, h, 3);
+    const pieces = (labels: Uint32Array) => new Set(labels.filter((l) => l > 0)).size;
+    expect(pieces(split)).toBeGreaterThan(3);
+    const merged = mergeShallowBasins(split, distance, w, h, 2);
+    expect(merged.count).toBe(3);
+    expect(merged.labels[20 * w + 18]).not.toBe(merged.labels[20 * w + 38]);
+    expect(merged.labels[45 * w + 62]).toBe(merged.labels[45 * w + 107]);
+    // A depth above the disks' waist merges them too.
+    expect(mergeShallowBasins(split, distance, w, h, 20).count).toBe(2);
+  });
+});
