@@ -7,9 +7,12 @@ trained on the real movie Fluo-C2DL-MSC-02 of the Cell Tracking Challenge.
     nice -n 10 /usr/bin/python3 models/training/cells.py --data /tmp/cells-data --out models/cells-unet
 
 The annotated frames before 34 train, those from 34 on validate (never trained on;
-cells-data.ts). Frames are shrunk so that cells appear at --canonical-radius px: cellpilot
-resizes a movie by (canonical radius / the radius it estimates, src/analysis/object-size.ts)
-before running the model, bilinearly as here. --movie-radius is that estimate on MSC-02.
+cells-data.ts). Frames are shrunk by --canonical-radius / --movie-radius. Sizes are measured
+the model's own way (config.cellpilot.object_radius_measure "foreground": the equivalent
+radius of the piece of foreground holding the median foreground pixel, src/analysis/
+segmentModel.ts foregroundRadiusPx); --movie-radius is its median over the training frames
+(122.9 px), and cellpilot resizes a movie by canonical radius / that measure of the movie (the
+median over its first, middle and last frames), bilinearly as here.
 Cells a SEG frame leaves unannotated (their TRA marker touches no SEG mask) are left out of
 the loss instead of being taught as background. Augmentation: scale 0.6-1.6x, rotations,
 flips, blur, texture, intensity curves, background gradients, noise (nuclei.py's augment).
@@ -34,8 +37,8 @@ def parse_args():
     p = training_arguments(__doc__, steps=2000, batch=8, patch=96, base=12, lr=3e-3)
     p.set_defaults(depth=3)
     p.add_argument("--threads", type=int, default=1)
-    p.add_argument("--canonical-radius", type=float, default=16.0)
-    p.add_argument("--movie-radius", type=float, default=64.0, help="object radius cellpilot estimates on MSC-02 (px)")
+    p.add_argument("--canonical-radius", type=float, default=30.72, help="the foreground measure at the model's scale (px)")
+    p.add_argument("--movie-radius", type=float, default=122.89, help="the foreground measure on the training frames (px)")
     p.add_argument("--ignore-dilate", type=int, default=8, help="px (model scale) around an unannotated cell's marker left out of the loss")
     return p.parse_args()
 
@@ -171,7 +174,7 @@ A {args.depth}-level U-Net with {args.base} channels at full resolution ({report
 parameters) predicting, per pixel, background, cell interior and cell boundary
 probabilities. cellpilot's `segment` seeds a watershed on 1 - p(interior) with the connected
 interiors inside the foreground (src/analysis/segmentModel.ts), on frames resized so that
-cells appear at a radius of {args.canonical_radius:g} px (the radius cellpilot estimates on the movie).
+cells measure {args.canonical_radius:g} px (foregroundRadiusPx, segmentModel.ts, on the movie's first, middle and last frames).
 
 Input: one fluorescence channel (whole cells), normalised to its 1st-99.8th percentiles.
 
@@ -198,7 +201,7 @@ The figures measured through cellpilot are in models/README.md.
         test_input=test_raw[None, None],
         test_output=test_out,
         documentation=readme,
-        config={"task": "segment-cells", "input_object_radius_px": args.canonical_radius, "postprocess": post, "training": report},
+        config={"task": "segment-cells", "input_object_radius_px": args.canonical_radius, "object_radius_measure": "foreground", "postprocess": post, "training": report},
         cite=[{"text": "Ronneberger, Fischer & Brox. U-Net: convolutional networks for biomedical image segmentation. MICCAI 2015.", "doi": "10.1007/978-3-319-24574-4_28"},
               {"text": "Caicedo et al. Evaluation of deep learning strategies for nucleus segmentation in fluorescence images. Cytometry A 2019.", "doi": "10.1002/cyto.a.23863"},
               {"text": "Maska et al. The Cell Tracking Challenge: 10 years of objective benchmarking. Nature Methods 2023.", "doi": "10.1038/s41592-023-01879-y"}],

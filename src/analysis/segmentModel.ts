@@ -6,7 +6,9 @@
 import { createMovieWriter, type MovieWriter } from '../image/index.ts';
 import type { Movie } from '../image/movie.ts';
 import { InputError } from '../errors.ts';
-import { filterLabels, labelComponents } from './morphology.ts';
+import { gaussianDenoise } from './gaussian.ts';
+import { filterLabels, labelAreas, labelComponents } from './morphology.ts';
+import { thresholdTriangle } from './threshold.ts';
 import { watershed } from './watershed.ts';
 
 /** The project's nuclei model (models/nuclei-unet). */
@@ -23,7 +25,11 @@ export interface ModelEvidence {
   data: string;
   measure: 'SEG' | 'DET';
   model: { DET: number; SEG: number };
+  /** The classical pipeline as the segment tool runs it by default, on the same frames. */
   classical: { DET: number; SEG: number; method?: string };
+  /** The best threshold chosen by name, for information. */
+  classicalBestNamed?: { DET: number; SEG: number; method?: string };
+  measured?: string;
 }
 
 export interface TargetModel {
@@ -118,6 +124,29 @@ export interface SegmentWithModelOptions {
   excludeBorder?: boolean;
 }
 
+/**
+ * The size of the bright objects of a plane as a whole-cell model measures it (its rdf's
+ * config.cellpilot.object_radius_measure "foreground"): the equivalent radius sqrt(area / pi)
+ * of the piece of foreground (triangle threshold after a 2 px Gaussian) that holds the median
+ * foreground pixel, so specks do not count. Elongated cells with protrusions are measured by
+ * their area, not by their width. Undefined when the plane has no foreground.
+ */
+export function foregroundRadiusPx(plane: ArrayLike<number>, width: number, height: number): number | undefined {
+  const smooth = gaussianDenoise(Float32Array.from(plane), width, height, 2);
+  const level = thresholdTriangle(smooth);
+  const mask = new Uint8Array(smooth.length);
+  for (let i = 0; i < smooth.length; i++) mask[i] = smooth[i] > level ? 1 : 0;
+  const { labels, count } = labelComponents(mask, width, height, 8);
+  const areas = Array.from(labelAreas(labels, count).subarray(1)).filter((a) => a > 0).sort((a, b) => a - b);
+  const total = areas.reduce((a, b) => a + b, 0);
+  let seen = 0;
+  for (const area of areas) {
+    seen += area;
+    if (seen >= total / 2) return Math.sqrt(area / Math.PI);
+  }
+  return undefined;
+}
+
 /** The factor planes are resized by so that objects of `objectRadiusPx` appear at the model's training radius (1 when either is unknown). */
 export function modelInputScale(trainedRadiusPx: number | undefined, objectRadiusPx: number | undefined): number {
   if (!(trainedRadiusPx && trainedRadiusPx > 0 && objectRadiusPx && objectRadiusPx > 0)) return 1;
@@ -134,6 +163,18 @@ export interface ModelRan {
   sha256: string;
 }
 
+/** foregroundRadiusPx of the movie: the median over its first, middle and last frames (middle slice), as the movie's other size estimates are taken. */
+export async function foregroundRadiusOfMovie(movie: Movie, channel: number): Promise<number | undefined> {
+  const frames = [...new Set([0, movie.shape.t >> 1, movie.shape.t - 1])];
+  const radii: number[] = [];
+  for (const t of frames) {
+    const r = foregroundRadiusPx(await movie.plane(t, movie.shape.z >> 1, channel), movie.shape.x, movie.shape.y);
+    if (r !== undefined) radii.push(r);
+  }
+  radii.sort((a, b) => a - b);
+  return radii.length ? radii[(radii.length - 1) >> 1] : undefined;
+}
+
 export async function segmentWithModel(movie: Movie, options: SegmentWithModelOptions): Promise<{ path: string; objectsPerFrame: number[]; inputScale: number; model: ModelRan }> {
   if (!Number.isInteger(options.channel) || options.channel < 0 || options.channel >= movie.shape.c) {
     throw new InputError(`channel ${options.channel + 1} does not exist: the movie has ${movie.shape.c} channel(s)`);
@@ -147,9 +188,11 @@ export async function segmentWithModel(movie: Movie, options: SegmentWithModelOp
   if (backgroundIndex < 0 || interiorIndex < 0) {
     throw new InputError(`model ${model.spec.key} is not a segmentation model: its output channels are ${channels.join(', ') || 'unnamed'}, expected background, interior, boundary`);
   }
-  const config = (model.spec.config.cellpilot ?? {}) as { input_object_radius_px?: number; postprocess?: { interior_threshold?: number; min_seed_px?: number; min_area_px?: number } };
+  const config = (model.spec.config.cellpilot ?? {}) as { input_object_radius_px?: number; object_radius_measure?: string; postprocess?: { interior_threshold?: number; min_seed_px?: number; min_area_px?: number } };
   const post = config.postprocess ?? {};
-  const inputScale = modelInputScale(config.input_object_radius_px, options.objectRadiusPx);
+  // A model trained at a size measured its own way is sized by that measure of the movie.
+  const objectRadiusPx = config.object_radius_measure === 'foreground' ? ((await foregroundRadiusOfMovie(movie, options.channel)) ?? options.objectRadiusPx) : options.objectRadiusPx;
+  const inputScale = modelInputScale(config.input_object_radius_px, objectRadiusPx);
   // The model's own minimum sizes hold at its scale; in the movie they are 1/scale^2 as large.
   const areaAtMovieScale = (px: number | undefined) => (px === undefined ? undefined : Math.max(1, Math.round(px / (inputScale * inputScale))));
   const { x: width, y: height, z: slices } = movie.shape;

@@ -106,4 +106,20 @@ describe('segment tool', () => {
     expect(result.summary).toContain('nuclei-unet');
     expect(result.summary).not.toMatch(/the nucleus model/);
   });
+
+  it('whole cells (target "cells"): "auto" runs the model or the classical pipeline as their measurement says, and "model" the whole-cell model; each says which ran and why', async () => {
+    const { modelByEvidence } = await import('../../src/analysis/segmentModel.ts');
+    const choice = await modelByEvidence('cells');
+    if (!choice.key) return console.log('skipping: no whole-cell model installed');
+    const small = join(dir, 'cells-small.tif');
+    await writeMovie(small, simulate({ frames: 1, width: 96, height: 96, cells: 4, seed: 4 }).movie);
+    const auto = await call({ movie: small, target: 'cells' }, ctx);
+    const values = auto.values as { method: string; model?: string; methodReason: string };
+    expect(values.method === 'model').toBe(choice.useModel);
+    expect(values.methodReason).toContain(choice.reason);
+    expect(auto.summary).toMatch(/measured better on cells: SEG \d\.\d\d for \S+ against \d\.\d\d for the classical pipeline/);
+    const asked = await call({ movie: small, target: 'cells', method: 'model' }, ctx);
+    expect((asked.values as { model?: string }).model).toBe(choice.key);
+    expect((asked.values as { methodReason: string }).methodReason).toMatch(/^asked for/);
+  });
 });
