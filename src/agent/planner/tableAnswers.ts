@@ -7,7 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readTableCsv, type Table } from '../../analysis/table.ts';
 import type { Conversation, KnownArtifact, PastResult } from './conversation.ts';
 import { findFrameRange, findQuantities } from './quantities.ts';
-import { meaning, tokenize } from './words.ts';
+import { allowedEdits, editDistance, isStopWord, meaning, tokenize } from './words.ts';
 import { isTruth } from './catalogue.ts';
 
 type Reduce = 'mean' | 'median' | 'sd' | 'range' | 'max' | 'min' | 'count' | 'sum' | 'fraction';
@@ -101,8 +101,10 @@ function quantityOfAdjectives(text: string): string {
  * the avg", "ch2", "pls"), so that the readers below see the words themselves.
  */
 export function plainQuestion(question: string): string {
-  return question
-    .replace(/\bhw\b/gi, 'how')
+  return withoutSlips(question)
+    .replace(/\b(?:hw|hwo|hoe)\b/gi, 'how')
+    .replace(/\b(?:wich|whcih|wihch|whihc)\b/gi, 'which')
+    .replace(/\b(?:waht|wht)\b/gi, 'what')
     .replace(/\b(?:wat|wht|wut)\b/gi, 'what')
     .replace(/\b(?:whats|wats|what['’]s)\b/gi, 'what is')
     .replace(/\bu\b/gi, 'you')
@@ -113,6 +115,27 @@ export function plainQuestion(question: string): string {
     .replace(/\b(?:ch|chan|chnl|chl|c)\s*(\d)\b/gi, 'channel $1')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** The words the question reader knows (statistics, extremes, quantities, what is counted): a slip of one ("avrage", "fastes", "velocty") is read as it. */
+const READER_WORDS = (
+  'which what average median maximum minimum deviation spread range total percentage fraction ' +
+  'fastest slowest biggest largest smallest longest shortest furthest farthest brightest dimmest highest lowest ' +
+  'faster slower bigger larger smaller longer shorter further brighter dimmer higher lower ' +
+  'speed speeds velocity intensity fluorescence signal displacement distance duration lifetime area size number ' +
+  'nuclei nucleus cells tracks track trajectories trajectory frame frames timepoint divisions divided dividing ' +
+  'travelled traveled moved migrated straightness circularity perimeter diffusion between compare'
+).split(' ');
+const READER_SET = new Set(READER_WORDS);
+
+/** Words of five letters or more within a slip of a word the reader knows (same first letter), written as that word. */
+function withoutSlips(text: string): string {
+  return text.replace(/\p{L}{5,}/gu, (word) => {
+    const lower = word.toLowerCase();
+    if (READER_SET.has(lower) || isStopWord(lower)) return word;
+    const near = READER_WORDS.find((w) => w[0] === lower[0] && Math.abs(w.length - lower.length) <= 1 && editDistance(lower, w, allowedEdits(w)) <= allowedEdits(w));
+    return near ?? word;
+  });
 }
 
 /** Both ends of the movie named ("first and last frame", "from start to end", "at the end than at the start"). */
@@ -552,7 +575,7 @@ export function answerFromTable(question: string, conversation: Conversation): s
   // the unit of a condition chooses the column too ("bigger than 400 px²" is the pixel column)
   const wantsMicrons = /µm|μm|\bum\b|micron/i.test(question) && !/px|pixel/i.test(scope.condition?.unit ?? '');
   const candidates: Candidate[] = tables.filter(({ table }) => suits(table, scope)).map(({ artifact, table }, i) => {
-    const column = bestColumn(table, scope, wantsMicrons, (question.toLowerCase().match(/\p{L}{5,}/gu) ?? []).map((w) => w.replace(/s$/, '')));
+    const column = bestColumn(table, scope, wantsMicrons, (plainQuestion(question).toLowerCase().match(/\p{L}{5,}/gu) ?? []).map((w) => w.replace(/s$/, '')));
     // "which cell ... the fastest": a table with one row per track answers it before one with a row per step
     const perTrack = scope.which && !scope.frame && !scope.frames && !scope.perFrame && !scope.compare && !table.columns.includes('t') ? 0.2 : 0;
     return { artifact, table, column: column?.name, score: (column?.score ?? 0) + (column ? perTrack : 0) - 0.01 * i };

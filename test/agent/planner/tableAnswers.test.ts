@@ -148,6 +148,11 @@ const timed: Conversation = {
 describe('questions as people write them', () => {
   it('reads slips, shorthand and scopes written in other ways', () => {
     expect(readQuestion('hw many nuclei r there in frame 3')).toMatchObject({ frame: 3, reduce: 'count' });
+    // slips of the words the reader knows
+    expect(readQuestion('wich cell is the fastes?')).toMatchObject({ which: true, reduce: 'max' });
+    expect([...readQuestion('what is the avrage velocty').quantity]).toEqual(['speed']);
+    expect(ask('whats the diplacement of trakc 2')).toMatch(/for track 2 = 1 µm/);
+    expect(ask('what is the distnce travelled by track 2?')).toMatch(/TOTAL_DISTANCE_TRAVELED for track 2 = 1 µm/);
     expect([...readQuestion('whats the avg nucleus area').quantity]).toEqual(['area']);
     expect(readQuestion('number of nuclei at t=2?')).toMatchObject({ frame: 2, reduce: 'count' });
     expect(readQuestion('in frames 2-4, what is the mean area?')).toMatchObject({ frames: { first: 2, last: 4 } });
