@@ -8,6 +8,7 @@
 // 2. The solvers alone on identical dense matrices: uniform costs of 100 x 100, 300 x 300
 //    and 1000 x 1000, and the 600 x 600 block matrices of (1) (solveDenseLap forced, and
 //    solveLap's choice).
+// 3. Division precision, recall and F1 on simulated 50-cell movies of five seeds (no peer).
 // Run: node bin/run-ts.js bench/track.ts
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -194,6 +195,32 @@ else:
 print(json.dumps({'seconds': time.perf_counter() - start, 'cpuSeconds': time.process_time() - cpu, 'links': links, 'total': total}))
 `;
 
+/**
+ * Division detection on simulated 50-cell movies (256 x 256, 100 frames; issue 12's figure) for several
+ * seeds, none tuned on alone: classical segmentation, LAP tracking with distances from the movie (as the
+ * track tool), the evidence check; precision, recall and F1 against the simulator's lineage.
+ */
+async function divisionFigures(dir: string): Promise<void> {
+  const { simulate } = await import('../src/sim/index.ts');
+  const { segmentMovie } = await import('../src/analysis/segment.ts');
+  const { openMovie } = await import('../src/image/index.ts');
+  const { trackLabels } = await import('../src/analysis/track.ts');
+  const { evaluateCtc, sequenceFromMovie, sequenceFromTracks } = await import('../src/analysis/metrics.ts');
+  console.log('| divisions, 50 cells 256x256x100 | precision | recall | F1 | found / true | TRA |');
+  console.log('|---|---|---|---|---|---|');
+  for (const seed of DIVISION_SEEDS) {
+    const sim = simulate({ frames: 100, cells: 50, seed, width: 256, height: 256 });
+    const path = join(dir, `labels-${seed}.tif`);
+    await segmentMovie(sim.movie, { outputPath: path });
+    const labels = await openMovie(path);
+    const scores = await evaluateCtc(sequenceFromMovie(sim.labels, sim.lineage), sequenceFromTracks(await trackLabels(labels, { intensity: sim.movie, distancesFromMovie: true }), labels));
+    await labels.close();
+    const d = scores.divisions;
+    console.log(`| seed ${seed} | ${d.precision.toFixed(2)} | ${d.recall.toFixed(2)} | ${d.f1.toFixed(2)} | ${d.result} / ${d.reference} | ${scores.TRA.toFixed(3)} |`);
+  }
+}
+const DIVISION_SEEDS = [1, 2, 3, 4, 11];
+
 export async function run(): Promise<void> {
   const missing = pythonPeer(['numpy', 'scipy']);
   const dir = mkdtempSync(join(tmpdir(), 'cellpilot-bench-track-'));
@@ -205,6 +232,7 @@ export async function run(): Promise<void> {
       makeDense(path, size, matrices);
       return path;
     });
+    await divisionFigures(dir);
     console.log(`linking: fresh process per run, median of ${ROUNDS} alternating runs per side (work timed inside each child); ${loadNote()}`);
     if (missing) return void console.log(missing);
     const ours = (mode: string, path: string, count = 0, size = 0) => ({ label: `cellpilot ${mode}`, command: process.execPath, args: [RUN_TS, 'bench/track.ts', '--child', mode, path, String(count), String(size)] });
