@@ -72,7 +72,8 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
     const channel = findChannels(t, config)[0]?.preset;
     const exposure = exposureMs(t);
     const power = percent(t);
-    return { tool: 'snap', args: { ...(channel ? { channel } : {}), ...(exposure !== undefined ? { exposureMs: exposure } : {}), ...(power !== undefined ? { powerPercent: power } : {}) } };
+    // taking a picture is something only the microscope does ("grab a brightfield image" is no analysis of brightfield)
+    return { tool: 'snap', args: { ...(channel ? { channel } : {}), ...(exposure !== undefined ? { exposureMs: exposure } : {}), ...(power !== undefined ? { powerPercent: power } : {}) }, sure: true };
   }
   // a rule proposed earlier, activated by its id ("activate rule-1"): a person still approves it
   const activate = /\b(?:activate|enable|confirm|turn on|switch on|apply|start)\b.*\brule[- ]?#?(\d+)\b/.exec(t);

@@ -417,8 +417,8 @@ describe('a start request only partly understood', () => {
 describe('snaps, moves and ends in other words', () => {
   const route = (t: string, acquisitionRunning = false) => routeMicroscopeRequest(t, { acquisitionRunning });
   it('a single image in any verb; a frame every so often is no snap', () => {
-    expect(route('grab an image in GFP')).toEqual({ tool: 'snap', args: { channel: 'FITC' } });
-    expect(route('capture a brightfield frame')).toEqual({ tool: 'snap', args: { channel: 'Brightfield' } });
+    expect(route('grab an image in GFP')).toEqual({ tool: 'snap', args: { channel: 'FITC' }, sure: true });
+    expect(route('capture a brightfield frame')).toEqual({ tool: 'snap', args: { channel: 'Brightfield' }, sure: true });
     expect(route('slow down to one frame every 15 minutes', true)).toEqual({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'interval', intervalS: 900 }] } });
   });
   it('the origin, a position by its coordinates, the focus by a distance, an objective to use', () => {
