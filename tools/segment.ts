@@ -39,6 +39,7 @@ const schema = z.object({
     .optional()
     .describe('What separates touching objects: "distance" (shape; maxima of the distance map, default) or "intensity" (bright centres, CellProfiler-style)'),
   minSeedDistancePx: z.number().int().min(1).optional().describe('Smallest distance between the centres of two split objects, pixels (peak_local_max min_distance); default the object radius; not used by method "model"'),
+  minSeedDepthPx: z.number().min(0).optional().describe('How far each of two touching pieces must bulge beyond the waist between them to stay two objects, pixels of the distance map (h-maxima); 0 splits at every seed; default 0.15 of the object radius; not used by method "model"'),
   excludeBorder: z.boolean().optional().describe('Drop objects touching the image edge; default false'),
   frames: frameRangeArg.optional().describe('Frames to segment, 1-based inclusive as in Fiji; default all'),
   output: outputArg.describe('Where to write the label movie (.tif); default a new file in the session folder'),
@@ -113,6 +114,7 @@ function notForModel(args: Args): string[] {
   const unused: string[] = [];
   if (args.sigmaPx !== undefined) unused.push('sigmaPx');
   if (args.minSeedDistancePx !== undefined) unused.push('minSeedDistancePx');
+  if (args.minSeedDepthPx !== undefined) unused.push('minSeedDepthPx');
   if (args.splitBy !== undefined) unused.push('splitBy');
   if (args.threshold !== undefined) unused.push('threshold');
   if (args.splitTouching === false) unused.push('splitTouching');
@@ -193,6 +195,7 @@ const segment = defineTool({
           minAreaPx: args.minAreaPx,
           maxAreaPx: args.maxAreaPx,
           minSeedDistancePx: args.minSeedDistancePx,
+          minSeedDepthPx: args.minSeedDepthPx,
         });
       } catch (err) {
         if (err instanceof RangeError) throw new InputError(err.message);
@@ -234,7 +237,7 @@ const segment = defineTool({
           objectPolarity: chosen.objects,
           parameters: byModel
             ? { minAreaPx: chosen.minAreaPx, maxAreaPx: chosen.maxAreaPx, inputScale: (result as { inputScale?: number }).inputScale ?? 1 }
-            : { sigmaPx: chosen.sigmaPx, minAreaPx: chosen.minAreaPx, maxAreaPx: chosen.maxAreaPx, minSeedDistancePx: chosen.minSeedDistancePx, seedSigmaPx: chosen.seedSigmaPx },
+            : { sigmaPx: chosen.sigmaPx, minAreaPx: chosen.minAreaPx, maxAreaPx: chosen.maxAreaPx, minSeedDistancePx: chosen.minSeedDistancePx, minSeedDepthPx: chosen.minSeedDepthPx, seedSigmaPx: chosen.seedSigmaPx },
           parameterSources: chosen.sources,
           ...(unused.length ? { notApplied: unused } : {}),
           path: result.path,

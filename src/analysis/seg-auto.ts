@@ -33,9 +33,11 @@ export interface ChosenParameters {
   minAreaPx: number;
   maxAreaPx: number;
   minSeedDistancePx: number;
+  /** How far a piece's distance-map peak must rise above the waist to its neighbour to stay a separate object, pixels. */
+  minSeedDepthPx: number;
   seedSigmaPx: number;
   /** Where each value came from. */
-  sources: Record<'objectRadiusPx' | 'objects' | 'sigmaPx' | 'minAreaPx' | 'maxAreaPx' | 'minSeedDistancePx' | 'seedSigmaPx', ParameterSource>;
+  sources: Record<'objectRadiusPx' | 'objects' | 'sigmaPx' | 'minAreaPx' | 'maxAreaPx' | 'minSeedDistancePx' | 'minSeedDepthPx' | 'seedSigmaPx', ParameterSource>;
   /** Sample planes and objects the estimate rests on. */
   evidence: { planes: number; objects: number };
 }
@@ -156,7 +158,7 @@ export function chooseSegmentParameters(samples: SamplePlane[], options: AutoSeg
   const maxAreaPx = options.maxAreaPx === undefined && options.minAreaPx !== undefined ? Math.max(derivedMaxArea, options.minAreaPx) : derivedMaxArea;
   const [minSeedDistancePx, seedSource] = pick('minSeedDistancePx');
   const [seedSigmaPx, seedSigmaSource] = pick('seedSigmaPx');
-  const [minSeedDepthPx] = pick('minSeedDepthPx');
+  const [minSeedDepthPx, seedDepthSource] = pick('minSeedDepthPx');
   const automatic = options.method === 'auto' ? chooseThresholdMethod(samples, sigmaPx, minAreaPx, objects) : undefined;
   const method = automatic?.method ?? (options.method as SegmentOptions['method']) ?? SEGMENT_DEFAULTS.method;
   const edgeFraction = options.edgeFraction ?? AUTO_EDGE_FRACTION;
@@ -169,6 +171,7 @@ export function chooseSegmentParameters(samples: SamplePlane[], options: AutoSeg
     minAreaPx,
     maxAreaPx,
     minSeedDistancePx,
+    minSeedDepthPx,
     seedSigmaPx,
     sources: {
       objectRadiusPx: radiusSource,
@@ -177,6 +180,7 @@ export function chooseSegmentParameters(samples: SamplePlane[], options: AutoSeg
       minAreaPx: minAreaSource,
       maxAreaPx: maxAreaSource,
       minSeedDistancePx: seedSource,
+      minSeedDepthPx: seedDepthSource,
       seedSigmaPx: seedSigmaSource,
     },
     evidence: { planes: scales.length, objects: scales.reduce((a, s) => a + s.objects, 0) },
@@ -202,7 +206,7 @@ export function describeChosen(chosen: ChosenParameters, forModel = false): stri
   const maxArea = Number.isFinite(chosen.maxAreaPx) ? `${chosen.maxAreaPx}` : 'none';
   const areas = `areas ${chosen.minAreaPx}-${maxArea} px`;
   if (forModel) return `${radius}, ${polarity}; ${areas}`;
-  return `${radius}, ${polarity}; smoothing ${chosen.sigmaPx} px, ${areas}, seeds ${chosen.minSeedDistancePx} px apart`;
+  return `${radius}, ${polarity}; smoothing ${chosen.sigmaPx} px, ${areas}, seeds ${chosen.minSeedDistancePx} px apart and ${chosen.minSeedDepthPx} px deep`;
 }
 
 export type ToolSegmentMethod = NonNullable<SegmentOptions['method']> | 'model';
