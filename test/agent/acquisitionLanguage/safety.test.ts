@@ -17,8 +17,8 @@ import { RealClock } from '../../../src/microscope/clock.ts';
 import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
 import { smallConfig } from '../../microscope/fixtures.ts';
 
-const VERBS = ['stop', 'stop imaging', 'stop acquiring', 'switch off', 'turn off', 'shut off', 'drop', 'remove', 'halt', 'end', 'kill', 'disable', 'cut', 'no more', 'get rid of', 'abort', 'cancel', 'exclude', 'skip', 'no need for', "that's enough", 'stop imagng', 'swich off'];
-const TEMPLATES = ['{verb} the {ch}', '{verb} {ch}', 'please {verb} the {ch} channel', '{verb} the {ch} laser now', 'can you {verb} {ch}?'];
+const VERBS = ['stop', 'stop imaging', 'stop acquiring', 'switch off', 'turn off', 'shut off', 'drop', 'remove', 'halt', 'end', 'kill', 'disable', 'cut', 'no more', 'get rid of', 'abort', 'cancel', 'exclude', 'skip', 'no need for', "that's enough", 'stop imagng', 'swich off', 'ditch', 'scrap', 'nix', "we've got enough of", 'forget about', 'lose'];
+const TEMPLATES = ['{verb} the {ch}', '{verb} {ch}', 'please {verb} the {ch} channel', '{verb} the {ch} laser now', 'can you {verb} {ch}?', '{verb} the {ch} but keep going', '{verb} the {ch}, keep imaging the rest'];
 const SPLIT_TEMPLATES = ['turn the {ch} off', 'switch {ch} off please', 'shut the {ch} laser off', '{ch} off', '{ch} out', 'the {ch} channel off now', "that's the {ch} done, stop it", 'stop the {ch} after this time point', 'stop {ch} after 10 frames'];
 const CHANNEL_WORDS = [...new Set(DEMO_CONFIG.channels.flatMap((c) => [c.name, ...c.aliases]))];
 
