@@ -5,6 +5,7 @@
 // tool: adding an argument to a schema is enough for it to be read.
 import type { Catalogue, PropertyInfo } from './catalogue.ts';
 import { findEnumValue } from './enums.ts';
+import { withoutExcludedScope } from './extract.ts';
 import { findQuantities, type Quantity, seconds } from './quantities.ts';
 import { meaning, normalizeWord, tokenize } from './words.ts';
 
@@ -79,7 +80,8 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
   const candidates = Object.entries(props).filter(([name, p]) => !NOT_STATED.has(name) && isNumeric(p));
   if (candidates.length === 0) return {};
   const out: Record<string, { value: number; score: number }> = {};
-  for (const q of findQuantities(clause)) {
+  // a channel or frames ruled out ("except channel 2") is no value to use
+  for (const q of findQuantities(withoutExcludedScope(clause))) {
     // coordinates and ranges ("(5, 6)", "5 to 9"); "snr 5, drift 2 px" is a list
     if (q.kind === 'count' && /^\s*,\s*-?\d|^\s*\)|^\s*(?:to|-)\s*\(?\d/.test(q.after)) continue;
     if (used.has(q.value)) continue; // the tool's own reading took it already

@@ -26,8 +26,28 @@ function channelNameAt(name: string, text: string): number {
   return -1;
 }
 
-/** A 1-based channel number or a channel name, as written. */
-export function findChannel(text: string): number | string | undefined {
+/**
+ * The text with the channels and frames it rules out blanked (same length): "denoise, but
+ * not the first channel", "everything except channel 2", "skip frames 1-5" name what not
+ * to use, never the channel or frames to use.
+ */
+export function withoutExcludedScope(text: string): string {
+  return text.replace(EXCLUDED_SCOPE, (m) => m.replace(/[^\s]/g, '_'));
+}
+
+/** The channels and frames the text rules out, as written ("not the first channel", "skip frames 1-5"). */
+export function excludedScopes(text: string): string[] {
+  return [...text.matchAll(EXCLUDED_SCOPE)].map((m) => m[0]);
+}
+
+const EXCLUDED_SCOPE = (() => {
+  const scope = String.raw`(?:(?:the\s+)?(?:first|second|third|fourth|fifth|last)\s+(?:channel|frame)s?|(?:channel|chan|ch|c)\s*#?\s*\d+|(?:frames?|time ?points?)\s*\d+(?:\s*(?:to|-|–|through|until|and)\s*\d+)?|(?:the\s+)?(?:first|last)\s+\d+\s+(?:frames?|time ?points?)|(?:the\s+)?[\w-]+\s+channel)`;
+  return new RegExp(String.raw`\b(?:not|except(?:\s+for)?|excluding|without|other\s+than|skip(?:ping)?|leave\s+out|ignor(?:e|ing))\s+(?:the\s+)?${scope}`, 'gi');
+})();
+
+/** A 1-based channel number or a channel name, as written (not one ruled out: "except channel 2"). */
+export function findChannel(written: string): number | string | undefined {
+  const text = withoutExcludedScope(written);
   let m = /\b(?:channel|chan|ch|c)\s*#?\s*(\d+)\b/i.exec(text);
   if (m) return Number(m[1]);
   m = /\b(first|second|third|fourth|fifth)\s+channel\b/i.exec(text);
@@ -42,8 +62,9 @@ export function findChannel(text: string): number | string | undefined {
   return undefined;
 }
 
-/** Every channel name mentioned (for acquisitions: "image GFP and DAPI"). */
-export function findChannels(text: string): string[] {
+/** Every channel name mentioned (for acquisitions: "image GFP and DAPI"), none ruled out. */
+export function findChannels(written: string): string[] {
+  const text = withoutExcludedScope(written);
   const found: { name: string; at: number }[] = [];
   for (const name of CHANNEL_NAMES) {
     const at = channelNameAt(name, text);
@@ -54,7 +75,10 @@ export function findChannels(text: string): string[] {
   return [...new Set(names)];
 }
 
-export const findFrames = findFrameRange;
+/** The frame range to use (not one ruled out: "skip frames 1-5"). */
+export function findFrames(text: string): { first: number; last: number } | undefined {
+  return findFrameRange(withoutExcludedScope(text));
+}
 
 /** An artifact id written in the text ("movie-2", "tracks-1"). */
 export function findArtifactIds(text: string): string[] {

@@ -18,7 +18,7 @@ import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
 import { answerFromTable, asksAMeasuredQuantity, asksHowMuch, asksTheData, isAskedForm, measuringWords, namesQuantity, withoutScope, withoutUnits } from './tableAnswers.ts';
 import { buildArgs, sessionPixelSizeUm } from './builders.ts';
-import { findArtifactIds, findChannels, findFrames, findOutput, findPaths } from './extract.ts';
+import { excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths } from './extract.ts';
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
 import { frameCounts, matchingMovie, multiFrame, needsFrames } from './frames.ts';
@@ -433,7 +433,9 @@ function notApplied(step: PlannedStep, catalogue: Catalogue, notes: string[]): s
   // unknown words after a condition word that no phrase above covers
   const items = withWords(step, found, unappliedWords(step.clause, indexFor(catalogue), maskRejected(masked)), catalogue, indexFor(catalogue), (w) => instead.has(w.toLowerCase().replace(/-/g, '')));
   const note = unappliedNote(step, items, catalogue);
-  return note ? [note] : [];
+  // "denoise, but not the first channel": no tool leaves a channel or frames out; said, never run on them silently
+  const excluded = excludedScopes(step.clause).map((phrase) => `Not applied: "${phrase}" — \`${step.tool}\` cannot leave a channel or frames out; name the channel or frames to use instead.`);
+  return [...(note ? [note] : []), ...excluded];
 }
 
 /** The methods the step's words ask for that its tool does not have: the stand-in is applied and named. */

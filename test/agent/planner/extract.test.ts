@@ -23,3 +23,14 @@ describe('channels', () => {
     expect(findChannel('the phase contrast images')).toBe('Phase');
   });
 });
+
+describe('channels and frames ruled out', () => {
+  it('never reads a channel or frames the words rule out as the ones to use', async () => {
+    const { excludedScopes, findFrames } = await import('../../../src/agent/planner/extract.ts');
+    expect(findChannel('denoise, but not the first channel')).toBeUndefined();
+    expect(findChannel('segment everything except channel 2')).toBeUndefined();
+    expect(findFrames('skip frames 1-5 and segment the rest')).toBeUndefined();
+    expect(findChannel('segment the GFP channel but not the DAPI channel')).toBe('GFP');
+    expect(excludedScopes('segment everything except channel 2')).toEqual(['except channel 2']);
+  });
+});

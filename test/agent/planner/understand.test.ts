@@ -103,3 +103,12 @@ describe('argument name words', () => {
     expect(p.notes ?? []).toEqual([]);
   });
 });
+
+describe('excluded scope', () => {
+  it('names a channel ruled out instead of running on it', async () => {
+    const { planRequest } = await import('../../../src/agent/planner/planner.ts');
+    const p = planRequest({ request: 'segment everything except channel 2', earlier: [], current: [], artifactsAtStart: [{ id: 'movie-1', type: 'movie' }] } as never, catalogue);
+    expect(p.steps[0].args.channel).toBeUndefined();
+    expect((p.notes ?? []).join(' ')).toMatch(/except channel 2/);
+  });
+});
