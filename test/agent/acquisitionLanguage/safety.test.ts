@@ -97,6 +97,33 @@ describe('through the agent: a running acquisition, the offline planner and the 
     await microscope.acquisition!.done;
   }, 60_000);
 
+  it('a raise of the light said in people\'s words asks a person first; a cut does not', async () => {
+    const asked: ApprovalRequest[] = [];
+    const { agent, microscope } = setup(async (r) => {
+      asked.push(r);
+      return false;
+    });
+    await agent.ask('image GFP, DAPI and mCherry every 60 minutes for 12 hours');
+    for (const text of ['max out the DAPI laser', 'crank up the gfp power to 50 percent', 'increase the 561 power tenfold']) {
+      const before = asked.length;
+      const turn = await agent.ask(text);
+      expect(turn.toolCalls.map((c) => c.tool), text).toEqual(['adjust_acquisition']);
+      expect(asked.length, text).toBe(before + 1);
+      expect(turn.answer, text).toMatch(/^Not done: you declined/);
+    }
+    const before = asked.length;
+    const cut = await agent.ask('drop the 488 to 2 percent, theyre bleaching');
+    expect(cut.toolCalls.map((c) => [c.tool, c.status])).toEqual([['adjust_acquisition', 'ok']]);
+    expect(asked.length).toBe(before);
+    // "bump the laser" says no amount: asked back, nothing changed, no approval needed
+    const vague = await agent.ask('bump the laser');
+    expect(vague.toolCalls).toEqual([]);
+    expect(vague.answer).toMatch(/how much more light/i);
+    expect(microscope.running).toBe(true);
+    microscope.acquisition!.stop('test over');
+    await microscope.acquisition!.done;
+  }, 60_000);
+
   it('the model\'s own confirm: true does not activate a rule; a person\'s yes does', async () => {
     let yes = false;
     const asked: ApprovalRequest[] = [];
