@@ -72,6 +72,8 @@ export function answerFromValues(question: string, conversation: Conversation, r
   if (/\b(?:track|cell|nucleus)\s*#?\d+|\bwhich (?:cell|track|nucleus|object|one)\b/i.test(question)) return undefined;
   // a frame, frames or both ends of the movie ask for elements of a value per frame; "over time" for the whole series
   const scope = readQuestion(question);
+  // a time in the movie, a condition, a share, a list per cell or a channel: only a table answers those
+  if (scope.atTimeS !== undefined || scope.condition || scope.reduce === 'fraction' || scope.perTrack || scope.channels) return undefined;
   const frame = scope.frame !== undefined || scope.frames !== undefined || scope.compare !== undefined || scope.whichFrame === true;
   const perFrame = (k: string, about: string) => /PerFrame$|per frame|each frame/i.test(`${k} ${about}`);
   const overTime = scope.perFrame;

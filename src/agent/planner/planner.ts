@@ -16,7 +16,7 @@ import { indexFor } from './toolIndex.ts';
 import { meaning, stopWords, tokenize } from './words.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
-import { answerFromTable, asksAMeasuredQuantity, asksHowMuch, asksTheData, isAskedForm, measuringWords, namesQuantity, withoutScope, withoutUnits } from './tableAnswers.ts';
+import { answerFromTable, asksAMeasuredQuantity, asksHowMuch, asksTheData, countsThings, isAskedForm, measuringWords, namesQuantity, withoutScope, withoutUnits } from './tableAnswers.ts';
 import { buildArgs, sessionPixelSizeUm } from './builders.ts';
 import { excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths } from './extract.ts';
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
@@ -677,14 +677,16 @@ function dataQuestionPlan(text: string, conversation: Conversation, catalogue: C
   const self = maker ? selfOf(maker, catalogue) : undefined;
   const words = [...(self?.words ?? []), ...Object.values(self?.valueWords ?? {}).flatMap((v) => Object.values(v).flat())].join(' ');
   const own = [words, catalogue.get(maker ?? '')?.description ?? self?.summary ?? '', ...Object.values(catalogue.get(maker ?? '')?.properties ?? {}).map((p) => p.description ?? '')].join(' ');
-  const measured = !!maker && asksAMeasuredQuantity(text) && (namesQuantity(text, words) || (asksHowMuch(text) && namesQuantity(text, own)));
   const scoped = asksTheData(text);
+  // "how many cells (per frame)?": a count of the things themselves, which the table's maker counts too
+  const counts = countsThings(text);
+  const measured = !!maker && ((asksAMeasuredQuantity(text) && (namesQuantity(text, words) || ((asksHowMuch(text) || scoped) && namesQuantity(text, own)))) || counts);
   if (!scoped && !measured) return undefined;
   if (answerFromTable(text, conversation)) return { steps: [], question: text };
   if (aboutTheMicroscope) return undefined;
   // a value an earlier step reported, when it is the quantity asked (its name says so)
-  const value = scoped ? undefined : answerFromValues(withoutUnits(text), conversation, [...conversation.earlier], catalogue);
-  if (value && (!measured || namesQuantity(text, value.split(' (from ')[0]))) return { steps: [], question: text };
+  const value = scoped && !counts ? undefined : answerFromValues(withoutUnits(text), conversation, [...conversation.earlier], catalogue);
+  if (value && (!measured || counts || namesQuantity(text, value.split(' (from ')[0]))) return { steps: [], question: text };
   if (!measured) return questionPlan(text, conversation, catalogue, !asksAMeasuredQuantity(text));
   const clause = measuringWords(text, own);
   const withInputs = addInputs([{ tool: maker!, args: buildArgs(maker!, { clause, text: clause, conversation, catalogue, single: true }), clause }], conversation, catalogue);

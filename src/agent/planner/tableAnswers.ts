@@ -384,6 +384,12 @@ export function completedFollowUp(question: string, earlierRequests: string[]): 
   return question;
 }
 
+/** A count of the things themselves ("how many cells?", "how many nuclei per frame", "is the cell count increasing?"), not of divisions or gaps. */
+export function countsThings(question: string): boolean {
+  const scope = readQuestion(question);
+  return scope.reduce === 'count' && !countsSomethingElse(scope) && !scope.condition;
+}
+
 /** A count at a scope ("how many cells per frame", "in frame 3", "at the end vs the start"): one value per frame answers it, not a total. */
 export function countsAtAScope(question: string): boolean {
   const scope = readQuestion(question);
