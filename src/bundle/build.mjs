@@ -18,7 +18,7 @@ import { cacheDir, fileStamp, freshBundle, manifestPath, ROOT } from './manifest
 
 const BUNDLE_DIR = dirname(fileURLToPath(import.meta.url));
 import { sourceSemantics } from './semantics.mjs';
-import { vendorBundle } from './vendor.mjs';
+import { markAsModules, vendorBundle } from './vendor.mjs';
 
 /** Packages that stay outside both bundles: native code (.node files, binaries) and the TypeScript loader. */
 const EXTERNAL = ['onnxruntime-node', '@resvg/resvg-js', 'esbuild', 'tsx', 'fsevents'];
@@ -220,6 +220,7 @@ export async function buildCliBundle({ root = ROOT, entry = 'src/cli.ts' } = {})
       writeFileSync(file.path, file.text.replace(PACKAGE_IMPORT, (all, before, spec) => (vendor.urls.has(spec) ? before + JSON.stringify(vendor.urls.get(spec)) : all)));
     }
     writeFileSync(join(partial, 'vendor.txt'), vendor.name);
+    markAsModules(partial);
     rmSync(failurePath(root), { force: true });
     const inputs = [...Object.keys(result.metafile.inputs).filter((p) => !p.includes(':')), ...SETTINGS.filter((p) => existsSync(join(root, p)))];
     const stamped = inputs.map((rel) => [rel, ...(fileStamp(join(root, rel)) ?? [0, 0])]);

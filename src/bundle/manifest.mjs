@@ -8,7 +8,7 @@
 // no reading. An edit, a checkout, a deleted file or an `npm ci` (which rewrites
 // node_modules/.package-lock.json) makes it stale.
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The repository root of this checkout. */
@@ -47,9 +47,11 @@ export function freshBundle(root = ROOT) {
     return undefined;
   }
   if (manifest.format !== 1 || manifest.root !== root || manifest.node !== process.version) return undefined;
+  // `root/rel` by concatenation: path.join's normalising cost more than the stats (~250 inputs)
+  const prefix = root.endsWith(sep) ? root : root + sep;
   for (const [rel, size, mtimeMs] of manifest.inputs) {
-    const stamp = fileStamp(join(root, rel));
-    if (!stamp || stamp[0] !== size || stamp[1] !== mtimeMs) return undefined;
+    const s = statSync(prefix + rel, { throwIfNoEntry: false });
+    if (!s || s.size !== size || s.mtimeMs !== mtimeMs) return undefined;
   }
   const dir = join(cacheDir(root), manifest.dir);
   const url = (file) => pathToFileURL(join(dir, file)).href;

@@ -21,6 +21,11 @@ function runningBundle() {
   return globalThis[RUNNING] ?? undefined;
 }
 
+/** The folder of the bundle this process runs from, or undefined when it runs the sources. */
+export function runningBundleDir() {
+  return runningBundle()?.dir;
+}
+
 /** Registers tsx's loader once per thread. */
 export async function registerTsx() {
   if (globalThis[TSX]) return;

@@ -1,11 +1,11 @@
 // `cellpilot tool NAME --args JSON [--json] [--session ID]`: one tool call, validated
 // and recorded exactly as when the agent makes it.
 import { parseArgs } from 'node:util';
-import { ALL_TOOLS } from '../agent/allTools.ts';
 import { runStep } from '../agent/executor.ts';
 import { lockSession } from '../agent/locks.ts';
 import { Session, sessionsRoot } from '../agent/session.ts';
 import { InputError } from '../errors.ts';
+import { toolsFor } from './toolLookup.ts';
 
 const USAGE = "usage: cellpilot tool <name> --args '<json>' [--json] [--session ID]";
 
@@ -43,7 +43,7 @@ export async function run(argv: string[]): Promise<number> {
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   let lastPercent = -1;
-  const outcome = await runStep(session, ALL_TOOLS, positionals[0], args, {
+  const outcome = await runStep(session, await toolsFor(positionals[0]), positionals[0], args, {
     signal: controller.signal,
     onProgress: (done, total) => {
       if (json || !process.stderr.isTTY || total <= 0) return;

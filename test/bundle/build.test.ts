@@ -2,7 +2,7 @@
 // matches the sources, is bypassed (and rebuilt in the background) as soon as one changes,
 // and keeps each module's own import.meta.url and its modules named by URL.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -71,6 +71,8 @@ describe.skipIf(!hasEsbuild)('command bundle', { timeout: 120_000 }, () => {
     const built = await ensureCliBundle({ root });
     expect(built.reason).toBeUndefined();
     expect(built.bundle?.modules.get(pathToFileURL(join(root, 'src', 'kernel.ts')).href)).toMatch(/modules\/src\/kernel\.js$/);
+    // its .js files are declared ES modules (else Node parses each as CommonJS first)
+    expect(JSON.parse(readFileSync(join(built.bundle!.dir, 'package.json'), 'utf8'))).toEqual({ type: 'module' });
     const r = run();
     expect(r.ranFrom).toBe('bundle');
     expect(r.out).toEqual({ word: 'one', here: pathToFileURL(join(root, 'src', 'cli.ts')).href, answer: 7 });
