@@ -7,7 +7,6 @@
 // compared as one group, and pairing errors (far from the median) are left out. The median,
 // robust to a few wrong pairs, checks image registration on still scenes; the spread of the
 // displacements (the cells' own motion) says how far the estimate can be trusted.
-import { gaussianBlur } from './filters.ts';
 import { thresholdOtsu } from './threshold.ts';
 
 /** Objects with fewer pixels are noise, not cells. */
@@ -30,8 +29,6 @@ const THRESHOLD_SAMPLE = 1 << 14;
 const SEPARATION = 0.6;
 /** A nucleus's centre lies at least this many typical radii inside the object (smaller bumps of its outline are none). */
 const MIN_DEPTH = 0.25;
-/** Gaussian SD (px) of the smoothing before outlining the objects. */
-const OUTLINE_SMOOTHING_PX = 1.5;
 
 /**
  * The nuclei of a background-removed plane, one per cell even where nuclei touch: the objects above Otsu's
@@ -47,7 +44,7 @@ export function findObjects(plane: Float32Array, height: number, width: number):
   if (stride > 1) for (let i = 0, j = 0; i < plane.length; i += stride, j++) sample[j] = plane[i];
   const level = thresholdOtsu(sample);
   // outlines from a lightly smoothed plane: noise and dark nucleoli would notch them into false necks
-  const { labels, count } = labelComponents(gaussianBlur(plane, width, height, OUTLINE_SMOOTHING_PX, 3), height, width, level);
+  const { labels, count } = labelComponents(binomialBlur(plane, height, width), height, width, level);
   fillHoles(labels, height, width);
   const areas = new Float64Array(count + 1);
   for (let i = 0; i < labels.length; i++) areas[labels[i]]++;
@@ -102,23 +99,66 @@ export function findObjects(plane: Float32Array, height: number, width: number):
   };
 }
 
+/**
+ * The plane smoothed by the binomial kernel [1 4 6 4 1] / 16 along each axis (a Gaussian of SD 1 px, edges
+ * repeated): a fifth of the work of a general Gaussian blur, enough to smooth noise off the outlines.
+ */
+function binomialBlur(plane: Float32Array, height: number, width: number): Float32Array {
+  const rows = new Float32Array(plane.length);
+  const clampX = (x: number) => (x < 0 ? 0 : x >= width ? width - 1 : x);
+  for (let y = 0; y < height; y++) {
+    const base = y * width;
+    for (let x = 0; x < width; x++) {
+      if (x >= 2 && x < width - 2) {
+        const i = base + x;
+        rows[i] = (plane[i - 2] + 4 * plane[i - 1] + 6 * plane[i] + 4 * plane[i + 1] + plane[i + 2]) * 0.0625;
+      } else {
+        rows[base + x] = (plane[base + clampX(x - 2)] + 4 * plane[base + clampX(x - 1)] + 6 * plane[base + x] + 4 * plane[base + clampX(x + 1)] + plane[base + clampX(x + 2)]) * 0.0625;
+      }
+    }
+  }
+  const out = new Float32Array(plane.length);
+  const row = (y: number) => (y < 0 ? 0 : y >= height ? height - 1 : y) * width;
+  for (let y = 0; y < height; y++) {
+    const [a, b, c, d, e] = [row(y - 2), row(y - 1), y * width, row(y + 1), row(y + 2)];
+    for (let x = 0; x < width; x++) out[c + x] = (rows[a + x] + 4 * rows[b + x] + 6 * rows[c + x] + 4 * rows[d + x] + rows[e + x]) * 0.0625;
+  }
+  return out;
+}
+
 /** 8-connected components of the pixels above `level`: labels 1..count, 0 for the background. */
 function labelComponents(plane: Float32Array, height: number, width: number, level: number): { labels: Int32Array; count: number } {
   const labels = new Int32Array(height * width);
-  const parent: number[] = [0];
+  let parent = new Int32Array(1024);
   let next = 1;
+  const join = (l: number, n: number): number => {
+    if (n === 0) return l;
+    const r = root(parent, n);
+    if (l === 0 || r === l) return r;
+    const [low, high] = r < l ? [r, l] : [l, r];
+    parent[high] = low;
+    return low;
+  };
   for (let y = 0, i = 0; y < height; y++) {
     for (let x = 0; x < width; x++, i++) {
       if (!(plane[i] > level)) continue;
-      let l = 0;
-      const neighbours = [x > 0 ? i - 1 : -1, y > 0 && x > 0 ? i - width - 1 : -1, y > 0 ? i - width : -1, y > 0 && x < width - 1 ? i - width + 1 : -1];
-      for (const n of neighbours) {
-        if (n < 0 || labels[n] === 0) continue;
-        const r = root(parent, labels[n]);
-        if (l === 0) l = r;
-        else if (r !== l) parent[Math.max(r, l)] = Math.min(r, l), (l = Math.min(r, l));
+      let l = x > 0 ? join(0, labels[i - 1]) : 0;
+      if (y > 0) {
+        const up = i - width;
+        if (x > 0) l = join(l, labels[up - 1]);
+        l = join(l, labels[up]);
+        if (x < width - 1) l = join(l, labels[up + 1]);
       }
-      if (l === 0) (l = next++), parent.push(l);
+      if (l === 0) {
+        if (next >= parent.length) {
+          const grown = new Int32Array(2 * parent.length);
+          grown.set(parent);
+          parent = grown;
+        }
+        l = next;
+        parent[next] = next;
+        next++;
+      }
       labels[i] = l;
     }
   }
@@ -132,14 +172,15 @@ function labelComponents(plane: Float32Array, height: number, width: number, lev
 /** Background pixels enclosed by an object (dark nucleoli, a dim patch of chromatin) become part of it: nuclei have no holes. */
 function fillHoles(labels: Int32Array, height: number, width: number): void {
   const outside = new Uint8Array(labels.length);
-  const stack: number[] = [];
+  const stack = new Int32Array(labels.length);
+  let top = 0;
   const visit = (i: number) => {
-    if (labels[i] === 0 && !outside[i]) (outside[i] = 1), stack.push(i);
+    if (labels[i] === 0 && !outside[i]) (outside[i] = 1), (stack[top++] = i);
   };
   for (let x = 0; x < width; x++) visit(x), visit((height - 1) * width + x);
   for (let y = 0; y < height; y++) visit(y * width), visit(y * width + width - 1);
-  while (stack.length) {
-    const i = stack.pop()!;
+  while (top > 0) {
+    const i = stack[--top];
     const [x, y] = [i % width, Math.floor(i / width)];
     if (x > 0) visit(i - 1);
     if (x < width - 1) visit(i + 1);
@@ -225,7 +266,7 @@ function nucleusCentres(depth: Float32Array, labels: Int32Array, height: number,
   return kept;
 }
 
-function root(parent: Int32Array | number[], i: number): number {
+function root(parent: Int32Array, i: number): number {
   while (parent[i] !== i) i = parent[i] = parent[parent[i]];
   return i;
 }

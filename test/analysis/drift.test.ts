@@ -168,7 +168,7 @@ function commonMotionFloor(sim: ReturnType<typeof simulate>): number {
 }
 
 describe('estimateDrift on moving, dividing cells', () => {
-  it('follows the common motion of moving, dividing cells (the mean of the nuclei found), where the first frame fails', async () => {
+  it('follows the common motion of moving, dividing cells (the mean of the nuclei found), whatever the reference', async () => {
     const sim = simulate({ width: 256, height: 256, frames: 40, cells: 20, driftPx: 15, seed: 5 });
     // the simulated cells migrate around the dish: their true mean displacement leaves only the drift
     const floor = commonMotionFloor(sim);
@@ -179,7 +179,7 @@ describe('estimateDrift on moving, dividing cells', () => {
     expect(floor).toBeLessThan(0.1);
     // before the nuclei's mean displacement led: 3.9 px (median of matched objects), 11.7 px (first frame)
     expect(rms).toBeLessThan(0.5);
-    expect(rmsFirst).toBeGreaterThan(3 * rms);
+    expect(rmsFirst).toBeLessThan(1.5); // the nuclei check every step against the first frame too
     expect(ours.objectCheck.cellMotionPxPerFrame).toBeGreaterThan(0.4);
     expect(ours.objectCheck.objectsLed).toBe(true);
   });
