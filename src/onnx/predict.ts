@@ -374,7 +374,8 @@ function finishSample(model: LoadedModel, state: SampleState): Map<string, Tenso
     const acc = state.outputs.get(out.id)!;
     const { sum, weight } = acc;
     if (weight) for (let i = 0; i < sum.data.length; i++) sum.data[i] = weight[i] > 0 ? sum.data[i] / weight[i] : 0;
-    outputs.set(out.id, applyProcessing(sum, out.postprocessing, { tensors: state.raw, where: `output ${out.id}` }));
+    // In place: the sum is this sample's own (an accumulator, or its part of a run's fresh output).
+    outputs.set(out.id, applyProcessing(sum, out.postprocessing, { tensors: state.raw, where: `output ${out.id}` }, { inPlace: true }));
   }
   return outputs;
 }

@@ -12,9 +12,12 @@ export interface ProcessingContext {
   where: string;
 }
 
-/** Applies the operations in order and returns a new tensor (the input is not modified). */
-export function applyProcessing(tensor: Tensor, ops: ProcessingOp[], ctx: ProcessingContext): Tensor {
-  let current: Tensor = { axes: tensor.axes, shape: tensor.shape, data: new Float32Array(tensor.data) };
+/**
+ * Applies the operations in order and returns a new tensor (the input is not modified), or,
+ * with `inPlace`, rewrites the input's own values (for a tensor the caller owns and no longer needs).
+ */
+export function applyProcessing(tensor: Tensor, ops: ProcessingOp[], ctx: ProcessingContext, options: { inPlace?: boolean } = {}): Tensor {
+  let current: Tensor = { axes: tensor.axes, shape: tensor.shape, data: options.inPlace ? tensor.data : new Float32Array(tensor.data) };
   for (const op of ops) current = applyOp(current, op, ctx);
   return current;
 }
