@@ -65,6 +65,7 @@ const loadMovie = defineTool({
   examples: ['open cells.tif', 'load data/movie.ome.tif', 'read in the file nuclei.tif'],
   consumes: [],
   produces: ['movie'],
+  keepsRecording: true,
   results: { frames: { about: 'frames (time points)', unit: 'frames' }, channels: { about: 'channels', unit: '' }, pixelSizeUm: { about: 'pixel size', unit: 'µm' }, frameIntervalS: { about: 'time between frames', unit: 's' } },
   description:
     'Opens a movie file (TIFF, ImageJ hyperstack, OME-TIFF, or a folder / frame pattern like "t{t:3}.tif") and adds it to the session as an artifact, without copying or changing it. Returns its shape (frames, z, channels, size), dtype and calibration. File metadata comes back as quoted data in values.metadata.',
@@ -178,6 +179,7 @@ const simulateMovie = defineTool({
   consumes: [],
   produces: ['movie', 'labels', 'table'],
   truth: ['labels', 'table'],
+  keepsRecording: true,
   results: { frames: { about: 'frames simulated', unit: 'frames' }, cellsFirst: { about: 'nuclei in the first frame', unit: '' }, cellsLast: { about: 'nuclei in the last frame', unit: '' }, divisions: { about: 'divisions', unit: '' }, maxDriftPx: { about: 'largest stage drift', unit: 'px' } },
   description:
     'Makes a synthetic live-cell movie with known ground truth, to test or compare analysis steps: fluorescent nuclei that move, grow and divide, with optional stage drift, photobleaching, camera noise at a chosen SNR, a brightfield channel and z planes. Writes the movie (uint16 ImageJ TIFF) and a Cell Tracking Challenge truth folder (TRA/man_track.txt lineage, SEG masks, drift.csv, clean.tif). Returns the movie and the masks as artifacts and the truth folder path in values.truthDir.',

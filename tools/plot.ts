@@ -428,6 +428,8 @@ const plot = defineTool({
   fromRequest: readPlotRequest,
   // a kymograph is drawn along time: never from a one-frame projection
   needsFrames: (args) => args.kind === 'kymograph',
+  // one line per track: a time series joins the measurements to the tracks
+  alsoUses: (args) => (args.kind === 'timeseries' ? { tracks: 'latest' } : {}),
   async run(args, ctx) {
     const kind = chooseKind(args);
     return kind === 'projection' || kind === 'frame' || kind === 'kymograph' ? picture(kind, args, ctx) : chart(kind, args, ctx);

@@ -61,6 +61,7 @@ const correctDrift = defineTool({
   consumes: ['movie'],
   framesOut: 'same',
   produces: ['movie', 'table'],
+  keepsRecording: true,
   needsFrames: true,
   results: { maxDriftPx: { about: 'largest drift of any frame', unit: 'px' }, finalDxPx: { about: 'x drift of the last frame', unit: 'px' }, finalDyPx: { about: 'y drift of the last frame', unit: 'px' }, maxDzPx: { about: 'largest z drift', unit: 'px' }, frames: { about: 'frames corrected', unit: 'frames' }, emptyFrames: { about: 'empty frames', unit: '' }, unsureFrames: { about: 'frames where the drift estimate is unsure (1-based)', unit: '' }, meanConfidence: { about: 'mean confidence of the drift steps (0-1)', unit: '' }, cellMotionPxPerFrame: { about: 'the cells\' own motion between frames', unit: 'px' }, fieldLostPercent: { about: 'share of the field not covered by every frame after correction', unit: '%' } },
   valueWords: { reference: { previous: ['previous frame', 'frame-to-frame', 'consecutive'], first: ['first frame'], mean: ['mean frame', 'average frame', 'average image'] } },
@@ -149,6 +150,7 @@ const alignChannels = defineTool({
   consumes: ['movie'],
   framesOut: 'same',
   produces: ['movie', 'table'],
+  keepsRecording: true,
   results: { maxOffsetPx: { about: 'largest channel offset', unit: 'px' } },
   description:
     'Removes a fixed offset between the channels of a movie (chromatic or camera misregistration): estimates each channel\'s shift from the reference channel by phase correlation on time-averaged images and shifts it back. Writes the aligned movie and a table of offsets (channel, dx_px, dy_px).',
@@ -208,6 +210,7 @@ const correctBleach = defineTool({
   consumes: ['movie'],
   framesOut: 'same',
   produces: ['movie'],
+  keepsRecording: true,
   needsFrames: true,
   results: { intensityLossPercent: { about: 'intensity lost from the first to the last frame', unit: '%' }, maxDeviationAfterPercent: { about: 'largest deviation of frame means after correction', unit: '%' } },
   valueWords: { method: { exponential: ['exponential', 'exp fit', 'exponential fit', 'decay fit'], histogram: ['histogram matching', 'histogram'], simple_ratio: ['ratio', 'simple ratio', 'mean intensity ratio'] } },

@@ -241,6 +241,8 @@ const measure = defineTool({
   consumes: ['labels', 'movie', 'tracks'],
   produces: ['table'],
   makes: ['table'],
+  // intensities from the movie as recorded (never a denoised or projected one), a track id per object
+  alsoUses: () => ({ movie: 'recording', tracks: 'latest' }),
   results: { objects: { about: 'objects measured', unit: '' }, meanAreaPx: { about: 'mean object area', unit: 'px²' }, links: { about: 'links measured', unit: '' }, meanSpeed: { about: 'mean speed', unit: 'px/frame' }, tracks: { about: 'tracks measured', unit: '' }, meanDuration: { about: 'mean track duration', unit: 'frames' }, meanDisplacement: { about: 'mean track displacement', unit: 'px' }, meanConfinementRatio: { about: 'mean confinement ratio', unit: '' }, splits: { about: 'splits', unit: '' }, diffusionCoefficient: { about: 'diffusion coefficient', unit: 'px²/frame' }, alpha: { about: 'MSD exponent', unit: '' } },
   valueWords: { kind: { msd: ['msd', 'mean squared displacement', 'mean square displacement', 'diffusion'], tracks: ['speed', 'speeds', 'velocity', 'displacement', 'per track', 'track features', 'track statistics', 'straightness', 'migration', 'motility', 'movement', 'how far', 'moved', 'distance moved', 'distance travelled', 'distance traveled'], links: ['links', 'steps between frames'] } },
   description:

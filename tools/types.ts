@@ -160,6 +160,14 @@ export interface ToolSelfDescription {
   valueWords?: Record<string, Record<string, string[]>>;
   /** Artifact types it writes as ground truth for evaluation (among `produces`): never chained on as results. */
   truth?: ArtifactType[];
+  /**
+   * Inputs it also reads when the session has them, by its arguments (measure: the movie for
+   * intensities, the tracks for a track id per object): 'latest' for the newest of that type,
+   * 'recording' for the newest movie that is the recording itself (see `keepsRecording`).
+   */
+  alsoUses?: (args: Record<string, unknown>) => Partial<Record<ArtifactType, 'latest' | 'recording'>>;
+  /** Its movie is the recording itself, opened, simulated, or only moved or corrected (drift, bleaching, channel offsets): what is measured on it is the recording's. */
+  keepsRecording?: boolean;
   /** The artifact types this tool is the usual maker of, when a later step needs one that does not exist yet. */
   makes?: ArtifactType[];
   /** Methods people ask for by name that this tool does not have: what runs instead, and the line the answer says. */

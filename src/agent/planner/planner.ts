@@ -566,13 +566,13 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
         ? ({ $ref: 'table', mode: 'producer', producers: [...measurers] } satisfies Ref)
         : ({ $ref: type, mode: 'chain', ...(needsTime && (type === 'movie' || type === 'labels') ? { multiFrame: true } : {}) } satisfies Ref);
     }
-    // optional inputs that help (measure's intensity movie, plot's tracks): only when they exist
+    // optional inputs that help (measure's intensity movie, plot's tracks), as each tool declares them: only when they exist
+    const uses = selfOf(step.tool, catalogue)?.alsoUses?.(step.args) ?? {};
     for (const type of acceptedInputs(step.tool, info)) {
-      if (step.args[type] !== undefined || !available.has(type)) continue;
-      if (step.tool === 'measure' && type === 'movie') step.args.movie = { $ref: 'movie', mode: 'producer', producers: ['(input)', 'correct_drift', 'correct_bleach', 'align_channels', 'simulate_movie', 'load_movie'] } satisfies Ref;
-      if (step.tool === 'measure' && type === 'tracks') step.args.tracks = { $ref: 'tracks', mode: 'chain' } satisfies Ref;
-      // one line per track: plot joins the measurements to the tracks
-      if (step.tool === 'plot' && step.args.kind === 'timeseries' && type === 'tracks') step.args.tracks = { $ref: 'tracks', mode: 'chain' } satisfies Ref;
+      if (step.args[type] !== undefined || !available.has(type) || !uses[type]) continue;
+      step.args[type] = uses[type] === 'recording'
+        ? ({ $ref: type, mode: 'producer', producers: ['(input)', ...recordingMakers(catalogue)] } satisfies Ref)
+        : ({ $ref: type, mode: 'chain' } satisfies Ref);
     }
     out.push(step);
     for (const t of producesOf(step.tool, catalogue)) available.add(t);
@@ -584,6 +584,12 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
     if (error) return { reply: error };
   }
   return { steps: out };
+}
+
+/** The tools whose movie is the recording itself (opened, simulated, or only moved or corrected), by their declarations. */
+function recordingMakers(catalogue: Catalogue): string[] {
+  const names = catalogue.size ? [...catalogue.keys()] : ALL_TOOLS.map((t) => t.name);
+  return names.filter((name) => selfOf(name, catalogue)?.keepsRecording === true);
 }
 
 /** An input the clause names: an artifact id, a file path, or a description ("the denoised one"). */
