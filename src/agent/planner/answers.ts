@@ -5,7 +5,7 @@ import type { Conversation, PastResult } from './conversation.ts';
 import { findArtifactIds, findChannel, findPaths } from './extract.ts';
 import { findQuantities } from './quantities.ts';
 import type { Plan } from './types.ts';
-import { answerFromTable, readQuestion, withoutUnits, type QuestionScope } from './tableAnswers.ts';
+import { answerFromTable, namesQuantity, readQuestion, withoutUnits, type QuestionScope } from './tableAnswers.ts';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { indexFor } from './toolIndex.ts';
 import { sessionPixelSizeUm } from './builders.ts';
@@ -99,9 +99,13 @@ export function answerFromValues(question: string, conversation: Conversation, r
       .map((k) => {
         const own = new Set(index.meanings(tokenize(`${humanKey(k)} ${declared[k]?.about ?? ''}`)));
         let score = [...own].filter((w) => asked.has(w)).reduce((a, w) => a + weight(w), 0);
+        // a question that names a quantity ("how far", "the area") is not answered by another one that only shares "mean"
+        if (score > 0 && scope.quantity.size > 0 && scope.reduce !== 'count' && !namesQuantity(question, `${humanKey(k)} ${declared[k]?.about ?? ''}`)) score = 0;
         if (score > 0 && EXTREME.test(question) && /max|min|largest|smallest/i.test(`${k} ${declared[k]?.about ?? ''}`)) score += 0.5;
         if (score > 0 && AVERAGE.test(question) && /mean|median|average/i.test(`${k} ${declared[k]?.about ?? ''}`)) score += 0.5;
         if (score > 0 && k in declared) score += 0.25;
+        // a step run for this very question answers it before an older one
+        if (score > 0 && conversation.current.includes(result)) score += 0.5;
         return { k, score };
       })
       .filter((x) => x.score > 0)

@@ -84,7 +84,7 @@ export function withoutUnits(text: string): string {
  * The quantity an adjective of size, speed, brightness or distance stands for ("bigger" →
  * area, "the slowest" → speed); "longest" is a distance when the cells travel, else a duration.
  */
-function quantityOfAdjectives(text: string): string {
+export function quantityOfAdjectives(text: string): string {
   const words: string[] = [];
   if (/\b(?:big|bigger|biggest|large|larger|largest|small|smaller|smallest|tiny|tiniest|grow|grew|grown|shr[iau]nk)\b/i.test(text)) words.push('area');
   if (/\b(?:fast|faster|fastest|slow|slower|slowest|slowly|quick|quicker|quickest|quickly|rapidly|speedy)\b/i.test(text)) words.push('speed');

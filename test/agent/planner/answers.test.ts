@@ -38,6 +38,13 @@ describe('values per frame and events at the scope asked', () => {
   });
 });
 
+describe('values that do not answer', () => {
+  it('never answers a named quantity with another that only shares "mean"', () => {
+    expect(answerFromValues('how far did the cells go on average?', conversation(0.5), [measured])).toBeUndefined();
+    expect(answerFromValues('what is the average area?', conversation(0.5), [measured])).toMatch(/^Mean area = 25 µm²/);
+  });
+});
+
 describe('values a step could not find', () => {
   it('says a declared value is unknown instead of answering with another', () => {
     const info: PastResult = { tool: 'movie_info', args: {}, ok: true, summary: '12 frames.', values: { frames: 12, channels: 1, pixelSizeUm: 0.4, frameIntervalS: null }, artifacts: [] };
