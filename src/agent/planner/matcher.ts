@@ -12,11 +12,20 @@ export interface DescribedTool {
   self?: Partial<ToolSelfDescription>;
   /** Allowed values of its enum arguments, by argument. */
   enums?: Record<string, string[]>;
+  /** Its arguments' names ("allowGapClosing", "maxFrameGap"). */
+  argumentNames?: string[];
+}
+
+/** The words of argument names (units left out): "allowGapClosing" → allow gap closing. */
+function argumentWords(names: string[]): string[] {
+  return names.map((n) => n.replace(/(Px|Pixels?|Um|Ms|S|Seconds?|Percent)$/, '').replace(/([a-z])([A-Z])/g, '$1 $2'));
 }
 
 interface Phrase {
   /** Meanings of the phrase's words, in order. */
   stems: string[];
+  /** A word of an argument's name, not of the tool itself. */
+  argument?: boolean;
   /** Words as written (the parts of a hyphenated word count once). */
   length: number;
   weight: number;
@@ -40,9 +49,11 @@ export interface Match {
   matched: string[];
   /** The tool's name is in the words as the thing to make ("segment it", "draw a kymograph"), not as a result ("the tracks"). */
   named?: boolean;
+  /** Only words of its arguments' names were found ("no gap closing"): how a step runs, not which step. */
+  byArgument?: boolean;
 }
 
-const WEIGHT = { words: 3, valueWords: 1.5, name: 2, examples: 1, summary: 0.5 } as const;
+const WEIGHT = { words: 3, valueWords: 1.5, name: 2, argumentWords: 1, examples: 1, summary: 0.5 } as const;
 
 function phrasesOf(texts: string[], weight: number, anchor: boolean): Phrase[] {
   const out: Phrase[] = [];
@@ -83,8 +94,12 @@ export class ToolIndex {
   constructor(tools: DescribedTool[]) {
     // an enum value that is another tool's word (help's topic "drift") does not name the tool
     const otherWords = new Set(tools.flatMap((t) => [...(t.self?.words ?? []), t.name.replace(/_/g, ' ')]).flatMap((w) => tokenize(w).map((k) => meaning(k.stem))));
+    // a word of the arguments' names that one or two tools use ("gap" of maxFrameGap) names them, weakly
+    const argumentUse = new Map<string, number>();
+    for (const t of tools) for (const stem of new Set(tokenize(argumentWords(t.argumentNames ?? []).join(' ')).map((k) => meaning(k.stem)))) argumentUse.set(stem, (argumentUse.get(stem) ?? 0) + 1);
     this.docs = tools.map((t) => {
       const self = t.self ?? {};
+      const ownArgumentWords = [...new Set(tokenize(argumentWords(t.argumentNames ?? []).join(' ')).map((k) => k.word))].filter((w) => w.length > 2 && (argumentUse.get(meaning(normalizeWord(w))) ?? 0) <= 2 && !otherWords.has(meaning(normalizeWord(w))));
       // an allowed value names the tool by itself ("otsu", "umap") unless the tool declares the words for it
       const declared = self.valueWords ?? {};
       const valueWords = [
@@ -99,6 +114,7 @@ export class ToolIndex {
           // a value said in several words ("tracks on top of the projection") is as telling as a tool's own word
           ...phrasesOf(valueWords, WEIGHT.valueWords, true).map((p) => (p.length > 1 ? { ...p, weight: WEIGHT.words } : p)),
           ...phrasesOf([t.name.replace(/_/g, ' ')], WEIGHT.name, true),
+          ...phrasesOf(ownArgumentWords, WEIGHT.argumentWords, true).map((p) => ({ ...p, argument: true })),
           ...phrasesOf(self.examples ?? [], WEIGHT.examples, false),
           ...phrasesOf([self.summary ?? t.description.split(/(?<=\.)\s/)[0]], WEIGHT.summary, false),
         ],
@@ -113,11 +129,12 @@ export class ToolIndex {
       for (const p of doc.phrases) {
         const key = p.stems.join(' ');
         // a phrase is as telling as its rarest word ("outline nuclei" as "outline")
-        if (!this.idf.has(key)) this.idf.set(key, Math.max(...p.stems.map((stem) => this.stemIdf.get(stem) ?? 1)));
+        // (argument words only rank: they are no words of the tools' own for knowing or correcting a word)
+        if (!this.idf.has(key) && !p.argument) this.idf.set(key, Math.max(...p.stems.map((stem) => this.stemIdf.get(stem) ?? 1)));
       }
     }
-    this.vocabulary = [...new Set(this.docs.flatMap((d) => d.phrases.flatMap((p) => p.stems)))];
-    for (const d of this.docs) for (const p of d.phrases) if (p.anchor) for (const stem of p.stems) this.anchors.add(stem);
+    this.vocabulary = [...new Set(this.docs.flatMap((d) => d.phrases.filter((p) => !p.argument).flatMap((p) => p.stems)))];
+    for (const d of this.docs) for (const p of d.phrases) if (p.anchor && !p.argument) for (const stem of p.stems) this.anchors.add(stem);
     for (const t of tools) for (const token of tokenize(t.name.replace(/_/g, ' '))) this.nameWords.set(token.word, meaning(token.stem));
     // the words as written in the descriptions too ("segment" before the thesaurus made it "mask"), for misspellings
     for (const t of tools) {
@@ -204,6 +221,7 @@ export class ToolIndex {
     const out: Match[] = [];
     for (const { doc, found } of perDoc) {
       const matched = found.filter((f) => f.anchor).map((f) => f.key);
+      const byArgument = found.filter((f) => f.anchor).every((f) => f.argument);
       if (matched.length === 0) continue;
       const at = Math.min(...found.filter((f) => f.anchor).map((f) => tokens[f.at[0]].start));
       let score = 0;
@@ -219,14 +237,14 @@ export class ToolIndex {
       if (named >= 0 && !/\b(?:the|those|these|my|our|its|their)\s+$/i.test(text.slice(Math.max(0, tokens[named].start - 8), tokens[named].start))) {
         score += WEIGHT.name * doc.nameStems.reduce((a, stem) => a + (this.stemIdf.get(stem) ?? 1), 0) / doc.nameStems.length;
       }
-      out.push({ tool: doc.name, score, at, matched, named: namedAsRequest });
+      out.push({ tool: doc.name, score, at, matched, named: namedAsRequest, ...(byArgument ? { byArgument } : {}) });
     }
     return out.sort((a, b) => b.score - a.score);
   }
 
   /** The tool's phrases found in the clause, each with where its words are and its score. */
-  private phrasesFound(doc: ToolDoc, stems: string[], tokens: Token[]): { key: string; at: number[]; score: number; anchor: boolean }[] {
-    const found: { key: string; at: number[]; score: number; anchor: boolean }[] = [];
+  private phrasesFound(doc: ToolDoc, stems: string[], tokens: Token[]): { key: string; at: number[]; score: number; anchor: boolean; argument: boolean }[] {
+    const found: { key: string; at: number[]; score: number; anchor: boolean; argument: boolean }[] = [];
     const seen = new Set<string>();
     for (const p of doc.phrases) {
       const key = p.stems.join(' ');
@@ -235,7 +253,7 @@ export class ToolIndex {
       if (!at) continue;
       seen.add(key);
       // a phrase is stronger evidence than a word; the clause's first word is usually its verb
-      found.push({ key, at, anchor: p.anchor, score: p.weight * (this.idf.get(key) ?? 1) * (p.length > 1 ? 1.5 : 1) * (p.anchor && at[0] === 0 ? 1.5 : 1) });
+      found.push({ key, at, anchor: p.anchor, argument: p.argument === true, score: p.weight * (this.idf.get(key) ?? 1) * (p.length > 1 ? 1.5 : 1) * (p.anchor && at[0] === 0 ? 1.5 : 1) });
     }
     void tokens;
     return found;

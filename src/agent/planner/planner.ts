@@ -77,6 +77,8 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     const ranked = index.match(withoutFrameScope(clause.negated ? clause.text : withoutRejected(clause.text)));
     const best = bestMatch(ranked, clause.text, catalogue) ?? (POINTS_BACK.test(clause.text) ? described : undefined);
     if (!best) return;
+    // "no gap closing", ", excluding cells cut by the border": words of an argument say how a step runs, they neither exclude nor repeat it
+    if (best.byArgument && (clause.negated || picked.at(-1)?.tool === best.tool)) return;
     if (clause.negated) {
       excluded.push(best.tool);
       return;
@@ -740,11 +742,6 @@ function makesAView(tool: string | undefined): boolean {
 
 /** Replaces Ref objects by artifact ids; a string is an explanation when something cannot be found. */
 function resolveRefs(args: Record<string, unknown>, conversation: Conversation, tool: string): Record<string, unknown> | string {
-/** An input the tool only also reads when there is one (its `alsoUses`): without it the step still runs. */
-function alsoUsed(tool: string, type: string, args: Record<string, unknown>): boolean {
-  return !!selfOf(tool)?.alsoUses?.(args)?.[type as InputType];
-}
-
   const out: Record<string, unknown> = {};
   const currentArtifacts = conversation.current.flatMap((r) => r.artifacts);
   const all: KnownArtifact[] = [...conversation.artifactsAtStart, ...currentArtifacts];
@@ -762,7 +759,7 @@ function alsoUsed(tool: string, type: string, args: Record<string, unknown>): bo
     } else if (ref.mode === 'producer') {
       const wanted = new Set(ref.producers);
       found = [...all].reverse().find((a) => a.type === ref.$ref && (wanted.has(a.producedBy ?? '') || (wanted.has('(input)') && (!a.producedBy || a.producedBy === 'user'))));
-      if (!found && key === 'movie' && !alsoUsed(tool, 'movie', args)) {
+      if (!found && key === 'movie' && tool !== 'measure') {
         const what = ref.producers?.[0] === '(input)' ? 'original' : `${ref.producers?.[0]}`;
         return `I could not find the ${what} movie in this session (movies: ${all.filter((a) => a.type === 'movie').map((a) => `${a.id} ${a.description ?? ''}`).join('; ') || 'none'}).`;
       }
@@ -786,7 +783,7 @@ function alsoUsed(tool: string, type: string, args: Record<string, unknown>): bo
   if (typeof out.movie === 'string' && typeof out.labels === 'string' && /^movie-\d+$/.test(out.movie)) {
     const movie = matchingMovie(out.movie, out.labels, conversation, counts);
     if (movie) out.movie = movie;
-    else if (alsoUsed(tool, 'movie', args)) delete out.movie;
+    else if (tool === 'measure') delete out.movie;
   }
   return out;
 }

@@ -13,7 +13,7 @@ export function indexFor(catalogue: Catalogue): ToolIndex {
   const key = names.join(',');
   let index = indexes.get(key);
   if (!index) {
-    index = new ToolIndex(names.map((name) => ({ name, description: catalogue.get(name)?.description ?? '', self: selfOf(name, catalogue), enums: enumsOf(name, catalogue) })));
+    index = new ToolIndex(names.map((name) => ({ name, description: catalogue.get(name)?.description ?? '', self: selfOf(name, catalogue), enums: enumsOf(name, catalogue), argumentNames: Object.keys(catalogue.get(name)?.properties ?? {}) })));
     indexes.set(key, index);
   }
   return index;

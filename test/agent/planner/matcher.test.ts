@@ -20,3 +20,12 @@ describe('matcher', () => {
     expect(index.abbreviates('parcel')).toBe(false);
   });
 });
+
+describe('argument words', () => {
+  it('finds a tool by a word only its arguments use ("gaps" of maxFrameGap), marked as such', () => {
+    const best = index.match('close gaps up to 5 frames')[0];
+    expect(best?.tool).toBe('track');
+    expect(best?.byArgument).toBe(true);
+    expect(index.match('track the nuclei')[0]?.byArgument).toBeUndefined();
+  });
+});

@@ -112,3 +112,11 @@ describe('excluded scope', () => {
     expect((p.notes ?? []).join(' ')).toMatch(/except channel 2/);
   });
 });
+
+describe('argument words in a clause of their own', () => {
+  it('neither excludes nor repeats the step whose argument they name', () => {
+    expect(tools('track with a maximum distance of 15 px and no gap closing')).toEqual(['track']);
+    expect(understand('track with a maximum distance of 15 px and no gap closing', catalogue).excluded).toEqual([]);
+    expect(tools('segment the nuclei, excluding cells cut by the image border')).toEqual(['segment']);
+  });
+});
