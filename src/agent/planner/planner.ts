@@ -740,6 +740,11 @@ function makesAView(tool: string | undefined): boolean {
   return out !== undefined && out !== 'same';
 }
 
+/** An input the tool only also reads when there is one (its `alsoUses`): without it the step still runs. */
+function alsoUsed(tool: string, type: string, args: Record<string, unknown>): boolean {
+  return !!selfOf(tool)?.alsoUses?.(args)?.[type as InputType];
+}
+
 /** Replaces Ref objects by artifact ids; a string is an explanation when something cannot be found. */
 function resolveRefs(args: Record<string, unknown>, conversation: Conversation, tool: string): Record<string, unknown> | string {
   const out: Record<string, unknown> = {};
@@ -759,7 +764,7 @@ function resolveRefs(args: Record<string, unknown>, conversation: Conversation, 
     } else if (ref.mode === 'producer') {
       const wanted = new Set(ref.producers);
       found = [...all].reverse().find((a) => a.type === ref.$ref && (wanted.has(a.producedBy ?? '') || (wanted.has('(input)') && (!a.producedBy || a.producedBy === 'user'))));
-      if (!found && key === 'movie' && tool !== 'measure') {
+      if (!found && key === 'movie' && !alsoUsed(tool, 'movie', args)) {
         const what = ref.producers?.[0] === '(input)' ? 'original' : `${ref.producers?.[0]}`;
         return `I could not find the ${what} movie in this session (movies: ${all.filter((a) => a.type === 'movie').map((a) => `${a.id} ${a.description ?? ''}`).join('; ') || 'none'}).`;
       }
@@ -783,7 +788,7 @@ function resolveRefs(args: Record<string, unknown>, conversation: Conversation, 
   if (typeof out.movie === 'string' && typeof out.labels === 'string' && /^movie-\d+$/.test(out.movie)) {
     const movie = matchingMovie(out.movie, out.labels, conversation, counts);
     if (movie) out.movie = movie;
-    else if (tool === 'measure') delete out.movie;
+    else if (alsoUsed(tool, 'movie', args)) delete out.movie;
   }
   return out;
 }
