@@ -45,15 +45,17 @@ async function byModel(objectRadiusPx: number, minAreaPx: number): Promise<Map<n
 let inputScale = 1;
 
 try {
-  // As the segment tool does: parameters from the movie's first, middle and last frames.
-  const { options, chosen } = await sequenceParameters(data, {});
+  // As the segment tool does for target "cells": parameters from the movie's first, middle and last
+  // frames, for irregular objects (the `shape` option, where seg-auto.ts has it).
+  const asCells = { objects: 'auto' as const, shape: 'irregular' };
+  const { options, chosen } = await sequenceParameters(data, asCells);
   const round = (s: { DET: number; SEG: number }) => ({ DET: +s.DET.toFixed(3), SEG: +s.SEG.toFixed(3) });
   // The classical side of the evidence is what the tool runs by default (method "auto"); each
   // threshold by name is measured too and the best of them kept beside it, for the README.
   const classicalRuns = [{ method: `auto (${chosen.method})`, ...round(await scoreSegmentation(data, frames, (plane, w, h) => segmentPlane(plane, w, h, options).labels)) }];
   for (const method of ['otsu', 'triangle', 'li'] as const) {
     if (method === chosen.method) continue;
-    const fixed = await sequenceParameters(data, { method });
+    const fixed = await sequenceParameters(data, { ...asCells, method });
     classicalRuns.push({ method, ...round(await scoreSegmentation(data, frames, (plane, w, h) => segmentPlane(plane, w, h, fixed.options).labels)) });
   }
   const classical = classicalRuns[0];
