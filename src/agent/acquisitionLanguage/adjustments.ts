@@ -463,6 +463,12 @@ function parseMove(t: string): Adjustment | undefined {
   if (/\b(?:to|back to)\s+(?:the\s+)?(?:origin|home(?: position)?|zero|centre|center)\b|\bhome the stage\b/.test(t)) return { kind: 'moveStage', relative: false, xUm: 0, yUm: 0 };
   const pair = /\bto\s*(?:(?:position|point|coordinates?|xy)\s*)?\(\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*(?:,\s*(-?\d+(?:\.\d+)?)\s*)?\)/.exec(t);
   if (pair) return { kind: 'moveStage', relative: false, xUm: Number(pair[1]), yUm: Number(pair[2]), ...(pair[3] !== undefined ? { zUm: Number(pair[3]) } : {}) };
+  // "go to 2500, 1200 µm": a pair without brackets, in µm
+  const bare = new RegExp(String.raw`\bto\s+(-?\d+(?:\.\d+)?)\s*(?:${DISTANCE_UNIT})?\s*,\s*(-?\d+(?:\.\d+)?)\s*(${DISTANCE_UNIT})?\s*[.!]?$`).exec(t);
+  if (bare) {
+    const scale = bare[3] ? unitMicrometres(bare[3]) : 1;
+    return { kind: 'moveStage', relative: false, xUm: Number(bare[1]) * scale, yUm: Number(bare[2]) * scale };
+  }
   const dist =
     new RegExp(String.raw`(\d+(?:\.\d+)?)\s*(${DISTANCE_UNIT})\s*(?:to the\s+|towards? the\s+)?(left|right|up|down)\b`).exec(t) ??
     new RegExp(String.raw`\b(left|right|up|down)\s*(?:by\s+)?(\d+(?:\.\d+)?)\s*(${DISTANCE_UNIT})`).exec(t);

@@ -53,6 +53,11 @@ export function leadingDurationS(text: string): { seconds: number; length: numbe
   const m = re.exec(t);
   if (!m) return undefined;
   let seconds = toNumber(m[1]) * unitSeconds(m[2]);
+  // "1 min 30 s" is one span; "10 min 12 h" two (a compound runs from the larger unit to the smaller)
+  if (m[3] && m[4] && unitSeconds(m[4]) >= unitSeconds(m[2])) {
+    const first = new RegExp(String.raw`^${NUMBER}\s*-?\s*(?:(?:more|extra|additional|further)\s+)?${TIME_UNIT}\b`, 'i').exec(t)!;
+    return Number.isFinite(seconds) ? { seconds, length: first[0].length } : undefined;
+  }
   if (m[3] && m[4]) seconds += Number(m[3]) * unitSeconds(m[4]);
   if (/and a half$/.test(m[0])) seconds += 0.5 * unitSeconds(m[2]);
   return Number.isFinite(seconds) ? { seconds, length: m[0].length } : undefined;
@@ -224,6 +229,9 @@ export function labShorthand(text: string): string {
     // short slips the spelling tolerance leaves alone (four letters or fewer), and "whats"
     .replace(/\b(?:evry|evey|eveyr|evrey|eevry)\b/gi, 'every')
     .replace(/\bwhats\b/gi, "what's")
+    // lab abbreviations of channel names ("mch", "bf")
+    .replace(/\bmch\b/gi, 'mCherry')
+    .replace(/\bbf\b/gi, 'brightfield')
     .replace(/(?:\bdt|Δt|\bdelta t)\s*[=:]?\s*(?=\d)/gi, 'every ')
     .replace(/(?:^|\s)x\s*(\d+(?:\.\d+)?)\s*(h|hrs?|hours?|d|days?|min|mins|minutes)\b/gi, ' for $1 $2')
     .replace(/(\d)\s*(?:''|")(?![\w])/g, '$1 s')

@@ -623,3 +623,12 @@ describe('wording as people talk to a microscope, fourth batch', () => {
     expect(parseAdjustment('tile each position 3x3')).toEqual([{ kind: 'grid', grid: { rows: 3, columns: 3, overlapPercent: 0 } }]);
   });
 });
+
+describe('wording as people talk to a microscope, sixth batch', () => {
+  it('"mch" and "bf" are channels; "10 min 12h" is an interval and a duration, "1 min 30 s" one span; a stage pair without brackets', () => {
+    expect(parseAdjustment('pls drop mch')).toEqual([{ kind: 'dropChannel', channel: 'Rhodamine' }]);
+    expect(routeMicroscopeRequest('image gfp/mch q10min 12h')).toMatchObject({ tool: 'start_acquisition', args: { plan: { timePlan: { intervalS: 600, durationS: 43200 } } } });
+    expect(routeMicroscopeRequest('image GFP every 1 min 30 s for 2 h')).toMatchObject({ args: { plan: { timePlan: { intervalS: 90, durationS: 7200 } } } });
+    expect(routeMicroscopeRequest('go to 2500, 1200 um')).toMatchObject({ tool: 'move_stage', args: { xUm: 2500, yUm: 1200, relative: false } });
+  });
+});
