@@ -232,7 +232,7 @@ export function readQuestion(question: string): QuestionScope {
   const which = /\b(?:which|what|whose)\s+(?:(?:\w+\s+)?(?:cells?|tracks?|nucle(?:us|i)|objects?|blobs?|trajector(?:y|ies))|one|of (?:the|them|these))\b|\bwho\b/i.test(text) || ((reduce === 'max' || reduce === 'min') && /\b(?:cell|track|nucleus|object|one)\b/i.test(text) && !/\bhow\b/i.test(text));
   const quantityWords = wordKeys(`${text.replace(/\b(?:frames?|tracks?|cells?|nucle(?:us|i)|time ?points?|channels?)\s*#?\d+(?:\s*(?:-|–|to|and|through)\s*\d+)?/gi, ' ').replace(/\b\d+(?:\s*(?:-|–)\s*\d+)?\b/g, ' ').replace(/\btime[- ]?points?\b|\btime[- ]?steps?\b/gi, ' ').replace(NOT_QUANTITY, ' ')} ${quantityOfAdjectives(text)}`);
   // "are there more cells at the end?", "cells in frame 3?": no quantity but the things themselves, a count
-  if (reduce === 'mean' && quantityWords.size === 0 && !channels.length && /\b(?:cells?|nucle(?:us|i)|objects?|tracks?|blobs?)\b/i.test(text) && !/\b(?:mean|average|typical)\b/i.test(text)) reduce = 'count';
+  if (reduce === 'mean' && quantityWords.size === 0 && !channels.length && /\b(?:cells?|nucle(?:us|i)|objects?|tracks?|blobs?)\b/i.test(text) && /\b(?:are there|is there|were there|more|fewer|less)\b/i.test(text) && !/\b(?:mean|average|typical)\b/i.test(text)) reduce = 'count';
   // channels hold intensities: "compare ch1 and ch2" asks for them
   const quantity = quantityWords.size === 0 && channels.length ? wordKeys('intensity') : quantityWords;
   const named: [RegExp, Reduce][] = [[/\b(?:mean|average|avg)\b/i, 'mean'], [/\bmedian\b/i, 'median'], [/\b(?:min|minimum|smallest|lowest)\b/i, 'min'], [/\b(?:max|maximum|largest|highest)\b/i, 'max'], [/\b(?:sd|std|standard deviation|spread)\b/i, 'sd'], [/\b(?:total|sum)\b/i, 'sum']];
@@ -262,7 +262,11 @@ export function readQuestion(question: string): QuestionScope {
 /** A question, or "give me"/"tell me": something to answer rather than a step to run. */
 export function isAskedForm(question: string): boolean {
   // a scope said first ("in frames 5-10, what's the mean speed?", "for track 3, ...")
-  const text = plainQuestion(question).replace(/^(?:in|for|at|during|on|over|across)\s+(?:the\s+)?(?:frames?|time ?points?|tracks?|cells?|nucle(?:us|i)|channels?|first|last|whole)\b[^,?]{0,40},\s*/i, '');
+  const text = plainQuestion(question)
+    // a question asked indirectly: "I'd like to know ...", "could you tell me ...", "please give me ..."
+    .replace(/^(?:(?:hi|hey|hello|ok(?:ay)?|so|and|also|now)[,!\s]+)*(?:please\s+)?(?:(?:i(?:'d| would) like|i want(?:ed)?|i need|we(?:'d| would) like|i(?:'m| am) curious|i wonder(?:ed)?|do you know|any idea|let me know|can you|could you|would you|can u|could u|pls|please)\s+)?(?:to\s+)?(?:know|find out|check|tell me|give me|work out|figure out|let me know)?\s*(?:please\s+)?(?:,\s*)?/i, (prefix) => (/\b(?:know|find out|check|tell me|give me|work out|figure out|curious|wonder)\b/i.test(prefix) ? 'what is ' : prefix))
+    .replace(/^what is (?=(?:how|what|which|who|whose|when|where|whether|if|is|are|was|were|do|does|did)\b)/i, '')
+    .replace(/^(?:in|for|at|during|on|over|across)\s+(?:the\s+)?(?:frames?|time ?points?|tracks?|cells?|nucle(?:us|i)|channels?|first|last|whole)\b[^,?]{0,40},\s*/i, '');
   if (/^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+|but\s+)?(?:how|by how much|(?:in|at|on|for|during|from|by) (?:which|what)|what|which|who|whose|is|are|was|were|has|have|give me|tell me|show me|can you tell|any idea|compare)\b/i.test(text)) return true;
   // "do they speed up?", "did any cells divide": a question; "do the thing with 15 px" is not
   if (/^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+|but\s+)?(?:did|do|does)\s+(?:they|you|we|i|it|these|those|any|all|most|some|more|the\s+(?:cells?|nucle(?:us|i)|tracks?|objects?|signal|intensity))\b/i.test(text) || (/^(?:did|do|does)\b/i.test(text) && /\?\s*$/.test(text))) return true;

@@ -171,6 +171,9 @@ describe('questions as people write them', () => {
   it('tells questions from requests, and keeps the scope out of the words that choose a step', () => {
     for (const q of ['in frames 5-10, what is the mean speed?', 'mean area in frames 2-4?', 'speed of track 2?', 'do they speed up?', 'compare ch1 and ch2']) expect(isAskedForm(q), q).toBe(true);
     for (const q of ['do the thing with 15 px and channel 2', 'segment the nuclei in frame 3', 'track them']) expect(isAskedForm(q), q).toBe(false);
+    // asked indirectly
+    for (const q of ["I'd like to know the average speed", 'could you tell me which cell moved furthest?', 'I want to know how many cells are in frame 2', 'please give me the mean speed']) expect(isAskedForm(q), q).toBe(true);
+    for (const q of ['can you segment the cells?', 'I want to segment the cells', "I'd like to see the tracks"]) expect(isAskedForm(q), q).toBe(false);
     expect(withoutScope('are there more cells at the end than at the start?')).not.toMatch(/start|end/);
     expect(withoutScope('what is the mean area per frame?')).not.toMatch(/mean|frame/);
     expect(withoutScope('which nucleus is the brightest?')).toMatch(/intensity/);
