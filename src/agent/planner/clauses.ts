@@ -96,7 +96,8 @@ export function isAdviceQuestion(text: string): boolean {
 
 /** True when the clause asks for its step to run before the clause(s) written ahead of it. */
 export function runsFirst(clause: Clause): boolean {
-  return FIRST.test(clause.text);
+  // "..., so maybe smooth first", "denoise it first": "first" closing the clause says the same
+  return FIRST.test(clause.text) || /\b(?:first|beforehand|before(?:\s+(?:that|this|anything(?:\s+else)?))?)\s*[.!?]*$/i.test(clause.text);
 }
 
 /** "before segmenting, correct the drift": the clause's step runs after the next clause's. */

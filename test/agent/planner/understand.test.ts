@@ -120,3 +120,11 @@ describe('argument words in a clause of their own', () => {
     expect(tools('segment the nuclei, excluding cells cut by the image border')).toEqual(['segment']);
   });
 });
+
+describe('"first" at the end of a clause', () => {
+  it('runs that clause\'s step first ("..., so maybe smooth first")', () => {
+    expect(tools('i want to segment my nuclei but the image is really noisy so maybe smooth first')).toEqual(['denoise', 'segment']);
+    expect(tools('track the nuclei, denoise first')).toEqual(['denoise', 'track']);
+    expect(tools('segment the nuclei first, then track')).toEqual(['segment', 'track']);
+  });
+});
