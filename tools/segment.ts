@@ -39,7 +39,7 @@ const schema = z.object({
     .optional()
     .describe('What separates touching objects: "distance" (shape; maxima of the distance map, default) or "intensity" (bright centres, CellProfiler-style)'),
   minSeedDistancePx: z.number().int().min(1).optional().describe('Smallest distance between the centres of two split objects, pixels (peak_local_max min_distance); default the object radius; not used by method "model"'),
-  minSeedDepthPx: z.number().min(0).optional().describe('How far each of two touching pieces must bulge beyond the waist between them to stay two objects, pixels of the distance map (h-maxima); 0 splits at every seed; default 0.15 of the object radius; not used by method "model"'),
+  minSeedDepthPx: z.number().min(0).optional().describe('How far each of two touching pieces must bulge beyond the waist between them to stay two objects, pixels of the distance map (h-maxima); 0 splits at every seed; default 0.15 of the object radius for target "cells", 0 for nuclei; not used by method "model"'),
   excludeBorder: z.boolean().optional().describe('Drop objects touching the image edge; default false'),
   frames: frameRangeArg.optional().describe('Frames to segment, 1-based inclusive as in Fiji; default all'),
   output: outputArg.describe('Where to write the label movie (.tif); default a new file in the session folder'),
@@ -100,10 +100,14 @@ async function segmentClassical(movie: Movie, channel: number, frames: [number, 
   }
 }
 
-/** The whole-cell model (src/analysis/segmentModel.ts): under "auto" where its own measurement beat the classical pipeline, always when a model is asked for. */
-async function wholeCellModel(asked: boolean): Promise<{ useModel: boolean; key?: string; reason: string }> {
+/**
+ * The model for the target (src/analysis/segmentModel.ts), chosen by evidence: under "auto" it
+ * runs where its own measurement on data we did not make beat the classical pipeline; a whole-cell
+ * model runs always when a model is asked for with target "cells".
+ */
+async function modelByEvidenceFor(target: Args['target'], asked: boolean): Promise<{ useModel: boolean; key?: string; reason: string }> {
   const { modelByEvidence } = await import('../src/analysis/segmentModel.ts');
-  const choice = await modelByEvidence('cells');
+  const choice = await modelByEvidence(target);
   if (!asked) return choice;
   if (!choice.key) throw new InputError('no whole-cell segmentation model is installed: use method "auto" for the classical pipeline, or target "nuclei"');
   return { useModel: true, key: choice.key, reason: `asked for; ${choice.reason}` };
@@ -196,14 +200,18 @@ const segment = defineTool({
           maxAreaPx: args.maxAreaPx,
           minSeedDistancePx: args.minSeedDistancePx,
           minSeedDepthPx: args.minSeedDepthPx,
+          shape: args.target === 'cells' ? 'irregular' : 'round',
         });
       } catch (err) {
         if (err instanceof RangeError) throw new InputError(err.message);
         throw err;
       }
       const { options, chosen } = chosenParameters;
-      // Whole cells: the model runs when asked for, or under "auto" where its own measurement beat the classical pipeline.
-      const cellModel = args.target === 'cells' && (resolved.method === 'model' || args.method === 'auto') ? await wholeCellModel(resolved.method === 'model') : undefined;
+      // Under "auto" a model runs where its own measurement beat the classical pipeline (never on dark objects: the models
+      // see fluorescence); with target "cells" a model asked for is the whole-cell one.
+      const evidenceAsked = args.method === 'auto' || (args.target === 'cells' && resolved.method === 'model');
+      const cellModel = evidenceAsked && existsSync(fileURLToPath(new URL('../src/analysis/segmentModel.ts', import.meta.url))) ? await modelByEvidenceFor(args.target, resolved.method === 'model') : undefined;
+      if (cellModel?.useModel && args.method === 'auto' && chosen.objects === 'dark') Object.assign(cellModel, { useModel: false, reason: `${cellModel.reason}, but the objects are dark and the model sees fluorescence` });
       const byModel = resolved.method === 'model' || cellModel?.useModel === true;
       const result = byModel ? await segmentByModel(movie, channel, frames, outputPath, args, chosen, ctx, cellModel?.key) : await segmentClassical(movie, channel, frames, outputPath, args, options, ctx);
       const counts = summarise(result.objectsPerFrame);

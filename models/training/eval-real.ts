@@ -51,6 +51,8 @@ if (!datasetPresent(data)) {
 const options = json ? JSON.parse(json) : {};
 // As the segment tool does: method "auto" picks Otsu or triangle from the movie (seg-auto.ts chooseThresholdMethod).
 options.method ??= resolveSegmentMethod('auto').method;
+// MSC-02 holds whole cells: the segment tool's target "cells" (irregular objects).
+if (name === 'msc02') options.shape ??= 'irregular';
 const dir = mkdtempSync(join(tmpdir(), 'eval-real-'));
 let calls = 0;
 

@@ -19,7 +19,11 @@ export interface AutoSegmentOptions extends Omit<SegmentOptions, 'objects' | 'me
   objectRadiusPx?: number;
   /** Pixel size in µm, when known: used for a fallback radius when nothing can be measured. */
   pixelSizeUm?: number;
+  /** 'round' objects (nuclei, default) or 'irregular' ones (whole cells with protrusions), which split only at deep waists. */
+  shape?: ObjectShape;
 }
+
+export type ObjectShape = 'round' | 'irregular';
 
 export type ParameterSource = 'given' | 'estimated' | 'default';
 
@@ -68,13 +72,13 @@ function median(values: number[]): number {
 }
 
 /** Size-dependent parameters for objects of radius r pixels. */
-export function parametersForRadius(radiusPx: number): { sigmaPx: number; minAreaPx: number; maxAreaPx: number; minSeedDistancePx: number; seedSigmaPx: number; minSeedDepthPx: number } {
+export function parametersForRadius(radiusPx: number, shape: ObjectShape = 'round'): { sigmaPx: number; minAreaPx: number; maxAreaPx: number; minSeedDistancePx: number; seedSigmaPx: number; minSeedDepthPx: number } {
   const area = Math.PI * radiusPx * radiusPx;
   return {
-    // Smoothing by a quarter of the radius merges the texture and noise of dim nuclei into whole objects yet
-    // keeps their edges (measured on Fluo-N2DH-SIM+ 01: a sixth and a quarter tie there, and a sixth broke the
-    // dim nuclei of the simulator's sequence 02 apart: DET 0.63 against 0.77).
-    sigmaPx: +Math.min(8, Math.max(1, radiusPx / 4)).toFixed(2),
+    // Smoothing by a sixth of the radius keeps edges yet suppresses texture and noise. A quarter found more of the
+    // very dim nuclei of Fluo-N2DH-SIM+ 02 (DET 0.73 against 0.60) but lost on the tuning data: SIM+ 01 SEG 0.79
+    // against 0.83, and crowded nuclei of our simulator (F1 0.77-0.93 against 0.88-0.99 over 4 movies).
+    sigmaPx: +Math.min(8, Math.max(1, radiusPx / 6)).toFixed(2),
     // A fragment under a fifth of a typical object is debris or a texture speck.
     minAreaPx: Math.max(8, Math.round(0.2 * area)),
     // Far beyond any single object: only background regions or unsplit sheets are this large.
@@ -84,10 +88,11 @@ export function parametersForRadius(radiusPx: number): { sigmaPx: number; minAre
     // longer the diagonal pairs of touching disks: seeds 2 r apart diagonally are 1.41 r apart in x and y.)
     minSeedDistancePx: Math.max(2, Math.round(radiusPx)),
     seedSigmaPx: +Math.max(1, radiusPx / 6).toFixed(2),
-    // Pieces of one object whose distance-map peaks rise less than 0.15 r above the waist between them are one
-    // object: whole cells (MSC-02) split less (DET 0.69 -> 0.83 on every 4th annotated frame), touching round
-    // nuclei stay apart (SIM+ 01 unchanged; 0.25 r lost 0.01 DET there, 0.5 r 0.04).
-    minSeedDepthPx: +(0.15 * radiusPx).toFixed(2),
+    // Irregular objects (whole cells): pieces whose distance-map peaks rise less than 0.15 r above the waist
+    // between them are one cell (MSC-02, every 4th annotated frame: DET 0.69 -> 0.83, SEG 0.51 -> 0.54). Round
+    // nuclei split at every seed: the waists of crowded, overlapping nuclei are shallow (our simulator lost
+    // F1 0.93 -> 0.81 on one movie with the depth rule).
+    minSeedDepthPx: shape === 'irregular' ? +(0.15 * radiusPx).toFixed(2) : 0,
   };
 }
 
@@ -147,7 +152,7 @@ export function chooseSegmentParameters(samples: SamplePlane[], options: AutoSeg
     radiusSource = 'default';
     radiusPx = options.pixelSizeUm ? FALLBACK_NUCLEUS_RADIUS_UM / options.pixelSizeUm : FALLBACK_RADIUS_PX;
   }
-  const derived = parametersForRadius(radiusPx);
+  const derived = parametersForRadius(radiusPx, options.shape);
   const pick = <K extends keyof typeof derived>(key: K): [number, ParameterSource] =>
     options[key] !== undefined ? [options[key] as number, 'given'] : [derived[key], radiusSource === 'given' ? 'given' : radiusSource];
   const [sigmaPx, sigmaSource] = pick('sigmaPx');
@@ -185,7 +190,7 @@ export function chooseSegmentParameters(samples: SamplePlane[], options: AutoSeg
     },
     evidence: { planes: scales.length, objects: scales.reduce((a, s) => a + s.objects, 0) },
   };
-  const { objects: _o, objectRadiusPx: _r, pixelSizeUm: _p, ...rest } = options;
+  const { objects: _o, objectRadiusPx: _r, pixelSizeUm: _p, shape: _s, ...rest } = options;
   return {
     options: { ...rest, method, objects, sigmaPx, minAreaPx, maxAreaPx: chosen.maxAreaPx, minSeedDistancePx, minSeedDepthPx, seedSigmaPx, edgeFraction },
     chosen,

@@ -160,11 +160,11 @@ function backgroundLevel(smoothed: Float32Array, foreground: Uint8Array): number
 }
 
 /**
- * Trimming never takes more than half of an object. A halo is a rim (a blurred disk's
+ * Trimming never takes more than 40 % of an object. A halo is a rim (a blurred disk's
  * halo is about a third of it); losing more means a dim, textured object whose core is a
  * bright spot (Fluo-N2DH-SIM+), which is left whole.
  */
-const MAX_TRIMMED_SHARE = 0.5;
+const MAX_TRIMMED_SHARE = 0.4;
 
 /**
  * Removes the pixels of each object below background + fraction * (object level - background),

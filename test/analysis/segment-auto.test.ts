@@ -69,13 +69,17 @@ describe('parameters derived from the object size', () => {
     expect(chosen.sources.minAreaPx).toBe('estimated');
     expect(chosen.sources.objects).toBe('given');
     expect(describeChosen(chosen)).toMatch(/object radius [\d.]+ px \(estimated from \d+ objects in 1 sample frame\), bright objects \(given\); smoothing 1 px/);
-    // Seeds: apart by the radius and, to stay two objects, deep by 0.15 of it (unless given).
-    expect(large.minSeedDepthPx).toBe(3);
-    expect(options.minSeedDepthPx).toBeCloseTo(0.15 * chosen.objectRadiusPx, 1);
-    expect(describeChosen(chosen)).toMatch(/seeds \d+ px apart and [\d.]+ px deep/);
-    const flat = chooseSegmentParameters([{ plane, width: 200, height: 200 }], { minSeedDepthPx: 0 });
-    expect(flat.options.minSeedDepthPx).toBe(0);
-    expect(flat.chosen.sources.minSeedDepthPx).toBe('given');
+    // Seeds: apart by the radius; round objects split at every seed, irregular ones (whole cells) only
+    // where each piece rises 0.15 r above the waist (unless given).
+    expect(large.minSeedDepthPx).toBe(0);
+    expect(parametersForRadius(20, 'irregular').minSeedDepthPx).toBe(3);
+    expect(options.minSeedDepthPx).toBe(0);
+    const cells = chooseSegmentParameters([{ plane, width: 200, height: 200 }], { shape: 'irregular' });
+    expect(cells.options.minSeedDepthPx).toBeCloseTo(0.15 * cells.chosen.objectRadiusPx, 1);
+    expect(describeChosen(cells.chosen)).toMatch(/seeds \d+ px apart and [\d.]+ px deep/);
+    const given = chooseSegmentParameters([{ plane, width: 200, height: 200 }], { shape: 'irregular', minSeedDepthPx: 0 });
+    expect(given.options.minSeedDepthPx).toBe(0);
+    expect(given.chosen.sources.minSeedDepthPx).toBe('given');
   });
 
   it('falls back to a nucleus size from the pixel size when nothing can be measured, and says so', () => {

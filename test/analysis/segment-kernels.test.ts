@@ -164,13 +164,13 @@ describe('outlines per object', () => {
   });
 
   it('trims the halo of an object against the level of its core, and leaves an object whole rather than lose most of it', () => {
-    // One row: a 10 px object at 100 with a 4 px halo at 20 either side, on background 0.
+    // One row: a 12 px object at 100 with a 3 px halo at 20 either side, on background 0.
     const w = 18;
-    const values = Float32Array.from({ length: w }, (_, x) => (x >= 4 && x < 14 ? 100 : 20));
+    const values = Float32Array.from({ length: w }, (_, x) => (x >= 3 && x < 15 ? 100 : 20));
     const labels = new Uint32Array(w).fill(1);
     const depth = Float32Array.from({ length: w }, (_, x) => Math.min(x + 1, w - x));
     trimToEdges(labels, values, 0, 0.25, depth);
-    expect([...labels].map(String).join('')).toBe('000011111111110000');
+    expect([...labels].map(String).join('')).toBe('000111111111111000');
     // The same object, its core a bright spot of 2 px: trimming would take 16 of 18 pixels, so none go.
     const spotty = Float32Array.from({ length: w }, (_, x) => (x === 8 || x === 9 ? 100 : 20));
     const whole = new Uint32Array(w).fill(1);
