@@ -53,44 +53,7 @@ export function findObjects(plane: Float32Array, height: number, width: number):
   const radiusPx = Math.sqrt(median(sizes) / Math.PI);
   const depth = chamferDistance(labels, height, width);
   const seeds = nucleusCentres(depth, labels, height, width, MIN_DEPTH * radiusPx, SEPARATION * radiusPx);
-  // the seeds of each component; a pixel of a component with several goes to the nearest
-  const seedsOf = new Map<number, number[]>();
-  for (const i of seeds) seedsOf.set(labels[i], [...(seedsOf.get(labels[i]) ?? []), i]);
-  const partOfComponent = new Int32Array(count + 1).fill(-1); // part index of a one-part component
-  const parts: number[][] = []; // per part: sum w x, sum w y, sum w, pixels
-  for (let l = 1; l <= count; l++) {
-    if (areas[l] < MIN_OBJECT_PX) continue;
-    const own = seedsOf.get(l);
-    if (!own || own.length < 2) {
-      partOfComponent[l] = parts.length;
-      parts.push([0, 0, 0, 0]);
-    }
-  }
-  const seedPart = new Map<number, number>();
-  for (const [l, own] of seedsOf) {
-    if (own.length < 2) continue;
-    for (const i of own) seedPart.set(i, parts.length), parts.push([0, 0, 0, 0]);
-  }
-  for (let y = 0, i = 0; y < height; y++) {
-    for (let x = 0; x < width; x++, i++) {
-      const l = labels[i];
-      if (l === 0 || areas[l] < MIN_OBJECT_PX) continue;
-      let part = partOfComponent[l];
-      if (part < 0) {
-        let best = Infinity;
-        for (const s of seedsOf.get(l)!) {
-          const d = (s % width - x) ** 2 + (Math.floor(s / width) - y) ** 2;
-          if (d < best) (best = d), (part = seedPart.get(s)!);
-        }
-      }
-      const w = Math.max(0, plane[i] - level);
-      const sum = parts[part];
-      sum[0] += w * x;
-      sum[1] += w * y;
-      sum[2] += w;
-      sum[3]++;
-    }
-  }
+  const parts = weightedParts(plane, labels, count, areas, seeds, level, width);
   const kept = parts.filter((p) => p[2] > 0 && p[3] >= MIN_OBJECT_PX).sort((p, q) => q[3] - p[3]).slice(0, MAX_OBJECTS);
   return {
     centroids: Float32Array.from(kept.flatMap((p) => [p[0] / p[2], p[1] / p[2]])),
@@ -100,11 +63,55 @@ export function findObjects(plane: Float32Array, height: number, width: number):
 }
 
 /**
+ * Per nucleus: brightness-weighted sums of x and y, the summed brightness above `level` and the pixel count.
+ * An object with one centre (or none) is one nucleus; the pixels of an object with several go to the nearest.
+ */
+function weightedParts(plane: Float32Array, labels: Int32Array, count: number, areas: Float64Array, seeds: number[], level: number, width: number): number[][] {
+  const seedsOf = new Map<number, number[]>();
+  for (const i of seeds) seedsOf.set(labels[i], [...(seedsOf.get(labels[i]) ?? []), i]);
+  const partOfObject = new Int32Array(count + 1).fill(-1);
+  const parts: number[][] = [];
+  for (let l = 1; l <= count; l++) {
+    if (areas[l] >= MIN_OBJECT_PX && (seedsOf.get(l)?.length ?? 0) < 2) (partOfObject[l] = parts.length), parts.push([0, 0, 0, 0]);
+  }
+  const partOfSeed = new Map<number, number>();
+  for (const own of seedsOf.values()) if (own.length > 1) for (const i of own) partOfSeed.set(i, parts.length), parts.push([0, 0, 0, 0]);
+  for (let i = 0; i < labels.length; i++) {
+    const l = labels[i];
+    if (l === 0 || areas[l] < MIN_OBJECT_PX) continue;
+    const [x, y] = [i % width, Math.floor(i / width)];
+    let part = partOfObject[l];
+    if (part < 0) {
+      let best = Infinity;
+      for (const s of seedsOf.get(l)!) {
+        const d = (s % width - x) ** 2 + (Math.floor(s / width) - y) ** 2;
+        if (d < best) (best = d), (part = partOfSeed.get(s)!);
+      }
+    }
+    const w = Math.max(0, plane[i] - level);
+    const sum = parts[part];
+    sum[0] += w * x;
+    sum[1] += w * y;
+    sum[2] += w;
+    sum[3]++;
+  }
+  return parts;
+}
+
+/** Buffers of findObjects kept between frames of a thread (one frame size at a time): no garbage per frame. */
+const buffers = new Map<string, Float32Array | Int32Array>();
+function scratch<T extends Float32Array | Int32Array>(name: string, length: number, type: new (n: number) => T): T {
+  let b = buffers.get(name) as T | undefined;
+  if (!b || b.length !== length) buffers.set(name, (b = new type(length)));
+  return b;
+}
+
+/**
  * The plane smoothed by the binomial kernel [1 4 6 4 1] / 16 along each axis (a Gaussian of SD 1 px, edges
  * repeated): a fifth of the work of a general Gaussian blur, enough to smooth noise off the outlines.
  */
 function binomialBlur(plane: Float32Array, height: number, width: number): Float32Array {
-  const rows = new Float32Array(plane.length);
+  const rows = scratch('blurRows', plane.length, Float32Array);
   const clampX = (x: number) => (x < 0 ? 0 : x >= width ? width - 1 : x);
   for (let y = 0; y < height; y++) {
     const base = y * width;
@@ -117,7 +124,7 @@ function binomialBlur(plane: Float32Array, height: number, width: number): Float
       }
     }
   }
-  const out = new Float32Array(plane.length);
+  const out = scratch('blurred', plane.length, Float32Array);
   const row = (y: number) => (y < 0 ? 0 : y >= height ? height - 1 : y) * width;
   for (let y = 0; y < height; y++) {
     const [a, b, c, d, e] = [row(y - 2), row(y - 1), y * width, row(y + 1), row(y + 2)];
@@ -128,7 +135,7 @@ function binomialBlur(plane: Float32Array, height: number, width: number): Float
 
 /** 8-connected components of the pixels above `level`: labels 1..count, 0 for the background. */
 function labelComponents(plane: Float32Array, height: number, width: number, level: number): { labels: Int32Array; count: number } {
-  const labels = new Int32Array(height * width);
+  const labels = scratch('labels', height * width, Int32Array).fill(0);
   let parent = new Int32Array(1024);
   let next = 1;
   const join = (l: number, n: number): number => {
@@ -169,31 +176,73 @@ function labelComponents(plane: Float32Array, height: number, width: number, lev
   return { labels, count };
 }
 
-/** Background pixels enclosed by an object (dark nucleoli, a dim patch of chromatin) become part of it: nuclei have no holes. */
+/**
+ * Background pixels enclosed by an object (dark nucleoli, a dim patch of chromatin) become part of it: nuclei
+ * have no holes. The background's row runs are joined to the overlapping runs of the row above (4-connected,
+ * union-find); runs whose region never touches the border are holes, filled with the object on their left.
+ */
 function fillHoles(labels: Int32Array, height: number, width: number): void {
-  const outside = new Uint8Array(labels.length);
-  const stack = new Int32Array(labels.length);
-  let top = 0;
-  const visit = (i: number) => {
-    if (labels[i] === 0 && !outside[i]) (outside[i] = 1), (stack[top++] = i);
-  };
-  for (let x = 0; x < width; x++) visit(x), visit((height - 1) * width + x);
-  for (let y = 0; y < height; y++) visit(y * width), visit(y * width + width - 1);
-  while (top > 0) {
-    const i = stack[--top];
-    const [x, y] = [i % width, Math.floor(i / width)];
-    if (x > 0) visit(i - 1);
-    if (x < width - 1) visit(i + 1);
-    if (y > 0) visit(i - width);
-    if (y < height - 1) visit(i + width);
+  let runs = { x0: new Int32Array(4096), x1: new Int32Array(4096), parent: new Int32Array(4096), border: new Uint8Array(4096) };
+  let n = 0;
+  let previousStart = 0;
+  for (let y = 0; y < height; y++) {
+    const rowStart = n;
+    const base = y * width;
+    for (let x = 0; x < width; ) {
+      if (labels[base + x] !== 0) {
+        x++;
+        continue;
+      }
+      const start = x;
+      while (x < width && labels[base + x] === 0) x++;
+      if (n === runs.x0.length) runs = growRuns(runs);
+      runs.x0[n] = start;
+      runs.x1[n] = x;
+      runs.parent[n] = n;
+      runs.border[n] = y === 0 || y === height - 1 || start === 0 || x === width ? 1 : 0;
+      for (let r = previousStart; r < rowStart; r++) {
+        if (runs.x0[r] < x && start < runs.x1[r]) {
+          const [a, b] = [root(runs.parent, r), root(runs.parent, n)];
+          if (a !== b) {
+            const [low, high] = a < b ? [a, b] : [b, a];
+            runs.parent[high] = low;
+            runs.border[low] |= runs.border[high];
+          }
+        }
+      }
+      n++;
+    }
+    previousStart = rowStart;
   }
-  // scanning in order, a hole pixel's left or upper neighbour is its object or a hole pixel filled already
-  for (let i = 0; i < labels.length; i++) if (labels[i] === 0 && !outside[i]) labels[i] = labels[i - 1] || labels[i - width];
+  // the runs again, in the order they were made: fill those of a region that never touched the border
+  let r = 0;
+  for (let y = 0; y < height; y++) {
+    const base = y * width;
+    for (let x = 0; x < width; ) {
+      if (labels[base + x] !== 0) {
+        x++;
+        continue;
+      }
+      const end = runs.x1[r];
+      if (!runs.border[root(runs.parent, r)]) labels.fill(labels[base + x - 1], base + x, base + end);
+      x = end;
+      r++;
+    }
+  }
+}
+
+function growRuns<T extends { x0: Int32Array; x1: Int32Array; parent: Int32Array; border: Uint8Array }>(runs: T): T {
+  const grow = <A extends Int32Array | Uint8Array>(a: A): A => {
+    const b = new (a.constructor as new (n: number) => A)(2 * a.length);
+    b.set(a);
+    return b;
+  };
+  return { ...runs, x0: grow(runs.x0), x1: grow(runs.x1), parent: grow(runs.parent), border: grow(runs.border) };
 }
 
 /** Distance (px, chamfer 3-4 approximation of the Euclidean one) of every object pixel to the background. */
 function chamferDistance(labels: Int32Array, height: number, width: number): Float32Array {
-  const d = new Float32Array(height * width);
+  const d = scratch('depth', height * width, Float32Array);
   const far = 3 * (height + width);
   for (let i = 0; i < d.length; i++) d[i] = labels[i] ? far : 0;
   for (let y = 0, i = 0; y < height; y++) {
