@@ -118,6 +118,11 @@ describe('segment tool', () => {
     expect(values.method === 'model').toBe(choice.useModel);
     expect(values.methodReason).toContain(choice.reason);
     expect(auto.summary).toMatch(/measured better on cells: SEG \d\.\d\d for \S+ against \d\.\d\d for the classical pipeline/);
+    // Nuclei too: "auto" says whether the nucleus model or the classical pipeline measured better.
+    const nuclei = await modelByEvidence('nuclei');
+    const autoNuclei = await call({ movie: small }, ctx);
+    expect((autoNuclei.values as { method: string }).method === 'model').toBe(nuclei.useModel);
+    expect((autoNuclei.values as { methodReason: string }).methodReason).toContain(nuclei.reason);
     const asked = await call({ movie: small, target: 'cells', method: 'model' }, ctx);
     expect((asked.values as { model?: string }).model).toBe(choice.key);
     expect((asked.values as { methodReason: string }).methodReason).toMatch(/^asked for/);
