@@ -158,7 +158,8 @@ function seriesText(name: string, series: number[], scope: QuestionScope, unit: 
     return `${capitalize(name)} in frame ${i + 1} = ${of(i)} (from ${source})`;
   }
   if (scope.frames) {
-    const { first, last } = scope.frames;
+    const { last } = scope.frames;
+    const first = scope.frames.first < 1 ? Math.max(1, n + scope.frames.first) : scope.frames.first;
     if (first > n) return `There is no frame ${first}: ${name} has ${n} frames (from ${source})`;
     const part = series.slice(first - 1, Math.min(last, n));
     return `${capitalize(name)} in frames ${first}-${Math.min(last, n)}: mean ${formatValue(avg(part))}${unit} (from ${source})`;

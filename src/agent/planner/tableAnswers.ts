@@ -158,7 +158,10 @@ function channelsOf(text: string): number[] {
 
 /** Frames open at one end: "from frame 5 onwards", "after frame 5", "before frame 5", "up to frame 5" (Infinity: to the end). */
 function openFrameRange(text: string): { first: number; last: number } | undefined {
-  let m = /\b(?:from|since|starting (?:at|from))\s+(?:frame|time ?point|t)\s*=?\s*(\d+)\s*(?:on(?:wards?)?|to the end|until the end)?/i.exec(text);
+  // "the last 5 frames": counted back from the end (first <= 0 until the table's frames are known)
+  const back = /\b(?:last|final)\s+(\d+)\s+(?:frames?|time ?points?)\b/i.exec(text);
+  if (back) return { first: 1 - Number(back[1]), last: Infinity };
+  let m: RegExpExecArray | null = /\b(?:from|since|starting (?:at|from))\s+(?:frame|time ?point|t)\s*=?\s*(\d+)\s*(?:on(?:wards?)?|to the end|until the end)?/i.exec(text);
   if (m) return { first: Number(m[1]), last: Infinity };
   m = /\b(?:frame|time ?point)\s*(\d+)\s+(?:on(?:wards?)?|and later|and after)\b/i.exec(text);
   if (m) return { first: Number(m[1]), last: Infinity };
@@ -203,8 +206,9 @@ function conditionOf(question: string): Condition | undefined {
 export function readQuestion(question: string): QuestionScope {
   const text = withoutUnits(plainQuestion(question));
   const frameNumber = /\b(?:in|at|on|of|for|during)?\s*(?:frame|time ?point|timepoint|t)\s*(?:#|=|:|no\.?)?\s*(\d+)\b/i.exec(text);
-  const lastFrame = /\b(?:the\s+)?(?:last|final)\s+(?:frame|time ?point|timepoint)\b/i.test(text);
-  const firstFrame = /\b(?:the\s+)?(?:first|initial)\s+(?:frame|time ?point|timepoint)\b(?!s)/i.test(text);
+  // "at the end" alone is the last frame, "at the start" the first (with a comparison they are both ends)
+  const lastFrame = /\b(?:the\s+)?(?:last|final)\s+(?:frame|time ?point|timepoint)\b/i.test(text) || /\b(?:at|by) the (?:very )?end\b/i.test(text);
+  const firstFrame = /\b(?:the\s+)?(?:first|initial)\s+(?:frame|time ?point|timepoint)\b(?!s)/i.test(text) || /\bat the (?:very )?(?:start|beginning)\b/i.test(text);
   const track = /\b(?:track|cell|nucleus|object|label)\s*(?:number\s*|no\.?\s*|#\s*)?(\d+)\b/i.exec(text);
   const range = findFrameRange(text) ?? openFrameRange(text);
   const frames = range && range.first !== range.last ? range : undefined;
@@ -667,8 +671,10 @@ function scopedRows(table: Table, scope: QuestionScope): { rows: Row[]; where: s
     parts.push(`in frame ${nearest[0] + 1} (at ${format(nearest[1] / 60)} min)`);
   }
   if (scope.frames) {
-    const { first, last } = scope.frames;
     const frames = framesOf(rows);
+    const { last } = scope.frames;
+    // counted back from the end: "the last 5 frames"
+    const first = scope.frames.first < 1 ? Math.max(1, (frames.at(-1) ?? 0) + 1 + scope.frames.first) : scope.frames.first;
     rows = rows.filter((r) => typeof r.t === 'number' && r.t >= first - 1 && r.t <= last - 1);
     if (rows.length === 0) return `There are no rows in frames ${first}-${last} (the table has frames 1 to ${(frames.at(-1) ?? -1) + 1}).`;
     const shown = framesOf(rows);

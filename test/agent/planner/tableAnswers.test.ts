@@ -187,6 +187,13 @@ describe('questions as people write them', () => {
     expect(completedFollowUp('and the drift?', ['what is the mean area?'])).toBe('and the drift?');
   });
 
+  it('reads the end and the start alone as the last and first frame, and the last N frames back from the end', () => {
+    expect(readQuestion('which cell is biggest at the end?')).toMatchObject({ frame: 'last', reduce: 'max' });
+    expect(readQuestion('how many cells at the start?')).toMatchObject({ frame: 'first', reduce: 'count' });
+    expect(answerFromTable('what is the mean area in the last 2 frames?', timed)).toMatch(/^Mean area_um2 in frames 2-3 = 42\.5 µm²/);
+    expect(answerFromTable('which nucleus is the biggest at the end?', timed)).toMatch(/^Object 3 has the largest area_um2: 60 µm²/);
+  });
+
   it('answers over frames a-b, at a time in the movie, per channel and per track', () => {
     expect(answerFromTable('mean area in frames 2-3?', timed)).toMatch(/^Mean area_um2 in frames 2-3 = 42\.5 µm²/);
     expect(answerFromTable('mean area from frame 2 onwards?', timed)).toMatch(/in frames 2-3 = 42\.5 µm²/);
