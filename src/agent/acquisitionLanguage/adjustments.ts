@@ -83,7 +83,7 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
   for (const clause of clauses) {
     if (ANALYSIS_REQUEST.test(clause.trim().toLowerCase())) throw new MixedRequest(`"${clause.trim()}" asks for an analysis, not a change to the acquisition`);
     const changes = parseClause(clause, config);
-    if (!changes && !/^(?:please|thanks?(?: you)?|ok(?:ay)?|now|then|and|also|too|right away|asap)[.!?]*$/i.test(clause.trim())) unread.push(clause.trim());
+    if (!changes && !/^(?:please|thanks?(?: you)?|ok(?:ay)?|now|then|and|also|too|right away|asap)[.!?]*$/i.test(clause.trim()) && !isRemark(clause, config)) unread.push(clause.trim());
     // a number with its unit that no change carries was not understood ("image GFP every 5 min for 2 h" is more than an interval)
     if (changes && !changes.every((c) => c.kind === 'status')) unread.push(...quantitiesNotCarried(clause, changes));
     for (const a of changes ?? []) {
@@ -108,6 +108,18 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
   }
   return out;
 }
+
+/**
+ * A remark beside the command ("The cells look a bit stressed.", "the rest is fine"): no number,
+ * no channel, no word of a command. It asks for nothing, so it is neither applied nor asked about.
+ */
+function isRemark(clause: string, config: MicroscopeConfig): boolean {
+  const t = clause.trim().toLowerCase();
+  return !/\d/.test(t) && findChannels(t, config).length === 0 && !REMARK_BREAKERS.test(t);
+}
+
+/** Words that make a clause part of a command (a remark has none of them). */
+const REMARK_BREAKERS = new RegExp(String.raw`\b(?:stop|end|halt|abort|cancel|kill|drop|add|remove|skip|every|each|interval|rate|power|exposure|laser|light|lamp|z|stack|slices?|planes?|positions?|fields?|grid|tiles?|tiling|pause|resume|continue|zoom|focus|move|stage|objective|image|imaging|acquire|record|channels?|faster|slower|often|more|less|increase|decrease|lower|raise|reduce|halve|double|extend|longer|shorter|finish|until|for|instead|switch|turn|set|change|make|keep|only|just)\b|\b(?:${STOP_VERB.slice(3, -1)})\b`);
 
 /** One clause's words, read once: the text, the channels it names, whether a stop-like word is in it. */
 interface ClauseWords {
@@ -169,6 +181,8 @@ function readPartStopped({ t, channels, channel }: ClauseWords): Adjustment[] | 
   // likewise the tiling: "stop tiling" ends the grid, not the acquisition
   if (dropsGrid(t)) return [{ kind: 'grid', grid: null }];
   // one position: "stop imaging position 2", "drop Pos1", "skip the third field"; "add a position at (500, 500)"
+  const several = positionsNumbered(t);
+  if (several.length > 1 && STOP_WORD_AT.test(t) && !channel) return several.map((p) => ({ kind: 'dropPosition' as const, position: p }));
   const position = positionNamed(t);
   if (position && STOP_WORD_AT.test(t) && !channel) return [{ kind: 'dropPosition', position }];
   // "add a position at (500, 500)", "also image (500, 500) and (900, 0)": added to the positions, not instead of them
@@ -205,7 +219,7 @@ function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords):
     return [];
   }
   // "we're done", "that's it, call it a day": the end of the run (a person confirms it)
-  if (!channels.length && /^(?:ok(?:ay)?,?\s+|right,?\s+)?(?:we'?re|we are|i'?m|i am) (?:all )?done(?: here| now| with (?:it|this|that|the)(?: (?:acquisition|imaging|experiment|run|time[\s-]?lapse))?)?(?: for (?:today|now))?[.!]*$|\bcall it a day\b|^that'?s (?:it|all)(?: for (?:today|now))?(?:,? (?:stop|we'?re done))?[.!]*$/.test(t)) return [{ kind: 'stop' }];
+  if (!channels.length && /^(?:ok(?:ay)?,?\s+|right,?\s+)?(?:we'?re|we are|i'?m|i am) (?:all )?done(?: here| now| with (?:it|this|that|the)(?: (?:acquisition|imaging|experiment|run|time[\s-]?lapse))?)?(?: for (?:today|now))?[.!]*$|\bcall it a day\b|^(?:ok(?:ay)?,?\s+|right,?\s+)?that'?s (?:it|all)(?: for (?:today|now))?(?:,? (?:stop|we'?re done))?[.!]*$/.test(t)) return [{ kind: 'stop' }];
   if (stopVerb && !channels.length) {
     const whole = /^(please\s+|ok(?:ay)?,?\s+)?(stop|end|halt|abort|cancel|terminate|quit|kill|shut (?:it )?down)\s*(it\s+)?(now|immediately|right now|everything|all|at once|please)?[.!]?$/.test(t) || ACQUISITION_WORD.test(t);
     const vague = /\b(it|that|this|them|the (laser|lasers|light|lights|lamp|led|channel|illumination|excitation|fluorescence|colou?r))\b/.test(t);
@@ -279,7 +293,7 @@ function readLight({ t, channel }: ClauseWords): Adjustment[] | undefined {
   // "max power on the 640", "full laser on DAPI": 100 % (a raise of more than 2x is confirmed by a person)
   if (/\b(?:max(?:imum)?|full)\s+(?:power|laser|intensity|light)\b|\b(?:power|laser|intensity)\s+(?:to\s+)?(?:the\s+)?max(?:imum)?\b|\bmax(?:imi[sz]e)?\s+(?:out\s+)?(?:the\s+)?(?:\S+\s+)?(?:power|laser|intensity|light)\b|\bmax\s+(?:it\s+)?out\b/.test(t) && !/\d/.test(t.replace(/\b(?:405|488|561|640|647|633|555|568)\b/g, ''))) return [{ kind: 'power', powerPercent: 100, ...(channel ? { channel } : {}) }];
   // "less laser please", "more light on GFP": how much is asked, never guessed
-  if ((/\b(power|laser|light|intensity|illumination|exposure|lamp|led|dose)\b/.test(t) || (channel !== undefined && /\b(?:turn|dial|bring)\b.*\b(?:down|up)\b|\b(?:crank|bump|boost|pump)\b/.test(t))) && /\b(less|more|lower|higher|reduce|increase|decrease|raise|dim|weaker|stronger|brighter|dimmer|turn down|turn up|minimi[sz]e|minimum|as little|least|lowest|all the way down|down|up|short|shorter|long|longer|bump|crank|boost|juice|pump)\b/.test(t) && !/\d/.test(t.replace(/\b(?:405|488|561|640|647|633|555|568)\b/g, ''))) {
+  if ((/\b(power|laser|light|intensity|illumination|exposure|lamp|led|dose)\b/.test(t) || (channel !== undefined && /\b(?:turn|dial|bring)\b.*\b(?:down|up)\b|\b(?:crank|bump|boost|pump)\b|\b(?:lower|reduce|decrease|dim|raise|increase)\s+(?:it|that|them|this|its)\b/.test(t))) && /\b(less|more|lower|higher|reduce|increase|decrease|raise|dim|weaker|stronger|brighter|dimmer|turn down|turn up|minimi[sz]e|minimum|as little|least|lowest|all the way down|down|up|short|shorter|long|longer|bump|crank|boost|juice|pump)\b/.test(t) && !/\d/.test(t.replace(/\b(?:405|488|561|640|647|633|555|568)\b/g, ''))) {
     throw new AmbiguousCommand(`how much ${/\b(more|higher|increase|raise|stronger|brighter|turn up|bump|crank|boost|juice|pump)\b/.test(t) ? 'more' : 'less'} light? Say e.g. "halve the 488 power", "488 to 5%" or "exposure 50 ms"`);
   }
   return undefined;
@@ -324,6 +338,13 @@ function positionNamed(t: string): string | undefined {
   if (numbered) return numbered[1];
   const ordinal = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:position|field|site)\b/.exec(t);
   return ordinal ? String(ORDINALS[ordinal[1]]) : undefined;
+}
+
+/** Several positions by number: "positions 3 and 4", "fields 1, 2 & 5" → ["3", "4"]. */
+function positionsNumbered(t: string): string[] {
+  const m = /\b(positions|fields|sites|pos)\s*((?:\d+\s*(?:,|and|&|\+)\s*)+\d+)\b/.exec(t);
+  // "pos 1" is a position's name (Pos1), "position 1" its number, as for one position
+  return m ? m[2].split(/\s*(?:,|and|&|\+)\s*/).filter(Boolean).map((n) => (m[1] === 'pos' ? `Pos${n}` : n)) : [];
 }
 
 /** A channel numbered as in the plan: "channel 2", "ch3", "the second channel" → "2". */

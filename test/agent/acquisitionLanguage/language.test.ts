@@ -632,3 +632,18 @@ describe('wording as people talk to a microscope, sixth batch', () => {
     expect(routeMicroscopeRequest('go to 2500, 1200 um')).toMatchObject({ tool: 'move_stage', args: { xUm: 2500, yUm: 1200, relative: false } });
   });
 });
+
+describe('wording as people talk to a microscope, seventh batch', () => {
+  it('several positions stop, never the acquisition; a remark beside a command is no part of it', () => {
+    expect(parseAdjustment('stop imaging positions 3 and 4')).toEqual([{ kind: 'dropPosition', position: '3' }, { kind: 'dropPosition', position: '4' }]);
+    expect(parseAdjustment('skip pos 1 and 2')).toEqual([{ kind: 'dropPosition', position: 'Pos1' }, { kind: 'dropPosition', position: 'Pos2' }]);
+    expect(parseAdjustment('The cells look a bit stressed. Can we lower the 488 to 3%?')).toEqual([{ kind: 'power', powerPercent: 3, channel: 'FITC' }]);
+    // a part with a number is never a remark: asked about, nothing changed
+    expect(() => parseAdjustment('image every 5 min. for 2 hours.')).toThrow(/not "for 2 hours/);
+  });
+
+  it('"lower it" after a channel asks how much; "ok that\'s all for today" ends the run (a person confirms)', () => {
+    expect(() => parseAdjustment('GFP is bleaching a lot, lower it')).toThrow(/how much less light/i);
+    expect(parseAdjustment("ok that's all for today")).toEqual([{ kind: 'stop' }]);
+  });
+});
