@@ -361,9 +361,14 @@ export function unappliedConstraints(step: StepWords, catalogue: Catalogue, inde
 }
 
 /** A word of the name of a switch the step sets ("no gap closing" → allowGapClosing: false): applied, not unknown. */
-function namesSetArgument(step: StepWords, word: string): boolean {
+function namesSetArgument(step: StepWords, word: string, at = -1): boolean {
   const said = tokenize(word).map((t) => meaning(t.stem));
-  return said.length > 0 && Object.entries(step.args).some(([arg, v]) => typeof v === 'boolean' && said.every((w) => nameWords(arg).includes(w)));
+  const switches = Object.entries(step.args).filter(([, v]) => typeof v === 'boolean').map(([arg]) => nameWords(arg));
+  if (said.length > 0 && switches.some((name) => said.every((w) => name.includes(w)))) return true;
+  // the verb of a switch's phrase ("touch" in "any that touch the edge", "cut" in "cut by the image border")
+  if (at < 0) return false;
+  const next = tokenize(step.clause.slice(at + word.length)).slice(0, 4).map((t) => meaning(t.stem));
+  return switches.some((name) => name.some((w) => next.includes(w)));
 }
 
 /**
@@ -376,7 +381,7 @@ export function withWords(step: StepWords, items: Unapplied[], words: string[], 
   const out = [...items];
   for (const word of words) {
     const at = step.clause.indexOf(word);
-    if (at < 0 || skip(word) || isOrdinaryWord(word) || reader.carries(word) || namesSetArgument(step, word) || out.some((i) => at >= i.start && at < i.end)) continue;
+    if (at < 0 || skip(word) || isOrdinaryWord(word) || reader.carries(word) || namesSetArgument(step, word, at) || out.some((i) => at >= i.start && at < i.end)) continue;
     const rest = step.clause.slice(at + word.length);
     const phraseEnd = /^(?:[\s-]+[\p{L}]+){0,2}/u.exec(rest)?.[0].length ?? 0;
     if (reader.namesAppliedNumber(step.clause, at + word.length) || reader.namesAppliedNumber(step.clause, at + word.length + phraseEnd)) continue;

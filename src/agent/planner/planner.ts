@@ -13,7 +13,7 @@ import { isOutOfScope } from './outOfScope.ts';
 import { explainStep } from './explanations.ts';
 import type { Match } from './matcher.ts';
 import { indexFor } from './toolIndex.ts';
-import { meaning, stopWords, tokenize } from './words.ts';
+import { meaning, normalizeWord, stopWords, tokenize } from './words.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
 import { answerFromTable, asksAMeasuredQuantity, asksHowMuch, asksTheData, countsThings, isAskedForm, measuringWords, namesQuantity, withoutScope, withoutUnits } from './tableAnswers.ts';
@@ -339,6 +339,9 @@ function outOfScope(text: string, catalogue: Catalogue): boolean {
   return isOutOfScope(maskNames(text), indexFor(catalogue), catalogue);
 }
 
+/** The meaning of "exclude" (drop, remove, ignore, without ...) in the thesaurus. */
+const EXCLUDE_MEANING = meaning(normalizeWord('exclude'));
+
 /**
  * Yes/no arguments said in words, read from the schema: every word of the argument's name
  * (with the thesaurus) in the step's words sets it, a negation just before clears it
@@ -352,11 +355,15 @@ function switchesFromWords(step: PlannedStep, catalogue: Catalogue): void {
     if (step.args[arg] !== undefined || !(p.type === 'boolean' || p.anyOf?.some((a) => a.type === 'boolean'))) continue;
     const whole = tokenize(arg.replace(/([a-z])([A-Z])/g, '$1 $2')).map((t) => meaning(t.stem));
     // "no gap closing" names allowGapClosing by its object: the leading verb of a longer name may go unsaid
-    const name = whole.every((w) => said.includes(w)) || whole.length < 3 ? whole : whole.slice(1);
+    // "no border objects" names excludeBorder by its object after a negation: leaving things out, said the other way round
+    const excluding = whole.length === 2 && whole[0] === EXCLUDE_MEANING && !said.includes(whole[0]);
+    const name = whole.every((w) => said.includes(w)) || (whole.length < 3 && !excluding) ? whole : whole.slice(1);
     if (name.length === 0 || !name.every((w) => said.includes(w))) continue;
     const first = tokens[Math.min(...name.map((w) => said.indexOf(w)))];
     const before = step.clause.slice(Math.max(0, first.start - 24), first.start);
-    step.args[arg] = !/\b(?:no|not|don't|dont|never|without)\s+(?:\w+\s+)?$/i.test(before);
+    const negated = /\b(?:no|not|don't|dont|never|without)\s+(?:\w+\s+)?$/i.test(before);
+    if (excluding && !negated) continue;
+    step.args[arg] = excluding ? true : !negated;
   }
 }
 

@@ -128,3 +128,18 @@ describe('"first" at the end of a clause', () => {
     expect(tools('segment the nuclei first, then track')).toEqual(['segment', 'track']);
   });
 });
+
+describe('switches said the other way round', () => {
+  const plan = async (request: string) => {
+    const { planRequest } = await import('../../../src/agent/planner/planner.ts');
+    return planRequest({ request, earlier: [], current: [], artifactsAtStart: [{ id: 'movie-1', type: 'movie' }] } as never, catalogue);
+  };
+
+  it('reads "no border objects" as excluding them, and names no word of the applied phrase', async () => {
+    expect((await plan('nuclei seg with min area 30px and no border objects')).steps[0].args).toMatchObject({ minAreaPx: 30, excludeBorder: true });
+    expect((await plan('segment the nuclei at the border')).steps[0].args.excludeBorder).toBeUndefined();
+    const edge = await plan('find the nuclei, but leave out any that touch the edge');
+    expect(edge.steps[0].args.excludeBorder).toBe(true);
+    expect(edge.notes ?? []).toEqual([]);
+  });
+});
