@@ -51,6 +51,23 @@ describe('no request that names a channel stops the acquisition', () => {
   });
 });
 
+describe('no request that names a position stops the acquisition', () => {
+  it('one position or several, by number or name, with any stop verb', () => {
+    const positions = ['position 2', 'positions 2 and 3', 'pos 1', 'Pos1 and Pos2', 'the second field', 'fields 1, 2 and 4', 'pos 1 and 2'];
+    const misread: string[] = [];
+    for (const p of positions) {
+      for (const verb of VERBS) {
+        for (const text of [`${verb} ${p}`, `${verb} imaging ${p}`, `please ${verb} ${p}, keep the rest going`]) {
+          const route = routeMicroscopeRequest(text, { acquisitionRunning: true });
+          const changes = route?.tool === 'adjust_acquisition' ? (route.args.changes as { kind: string }[]) : [];
+          if (route?.tool === 'stop_acquisition' || changes.some((c) => c.kind === 'stop' || c.kind === 'finish')) misread.push(text);
+        }
+      }
+    }
+    expect(misread).toEqual([]);
+  });
+});
+
 describe('through the agent: a running acquisition, the offline planner and the approval gate', () => {
   const root = mkdtempSync(join(tmpdir(), 'cellpilot-safety-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
