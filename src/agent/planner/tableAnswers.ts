@@ -202,8 +202,19 @@ function conditionOf(question: string): Condition | undefined {
   return { op, value: Number(m[2].replace(',', '.')), unit };
 }
 
-/** Reads the scope, the reduction and the quantity a question asks for. */
+const readQuestions = new Map<string, QuestionScope>();
+
+/** Reads the scope, the reduction and the quantity a question asks for (read once per text: the planner asks several times a turn). */
 export function readQuestion(question: string): QuestionScope {
+  const known = readQuestions.get(question);
+  if (known) return known;
+  const scope = readScope(question);
+  if (readQuestions.size > 256) readQuestions.clear();
+  readQuestions.set(question, scope);
+  return scope;
+}
+
+function readScope(question: string): QuestionScope {
   const text = withoutUnits(plainQuestion(question));
   const frameNumber = /\b(?:in|at|on|of|for|during)?\s*(?:frame|time ?point|timepoint|t)\s*(?:#|=|:|no\.?)?\s*(\d+)\b/i.exec(text);
   // "at the end" alone is the last frame, "at the start" the first (with a comparison they are both ends)
