@@ -211,7 +211,7 @@ export function describeChosen(chosen: ChosenParameters, forModel = false): stri
   const maxArea = Number.isFinite(chosen.maxAreaPx) ? `${chosen.maxAreaPx}` : 'none';
   const areas = `areas ${chosen.minAreaPx}-${maxArea} px`;
   if (forModel) return `${radius}, ${polarity}; ${areas}`;
-  return `${radius}, ${polarity}; smoothing ${chosen.sigmaPx} px, ${areas}, seeds ${chosen.minSeedDistancePx} px apart and ${chosen.minSeedDepthPx} px deep`;
+  return `${radius}, ${polarity}; smoothing ${chosen.sigmaPx} px, ${areas}, seeds ${chosen.minSeedDistancePx} px apart${chosen.minSeedDepthPx > 0 ? ` and ${chosen.minSeedDepthPx} px deep` : ''}`;
 }
 
 export type ToolSegmentMethod = NonNullable<SegmentOptions['method']> | 'model';
