@@ -234,7 +234,8 @@ function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords):
 /** Pause (for a while), resume, autofocus. */
 function readRunControl({ t }: ClauseWords): Adjustment[] | undefined {
   if (/^(please\s+|ok(?:ay)?,?\s+)?(pause|hold on|hold it|wait|suspend|interrupt|freeze)\b|\b(pause|hold|suspend|interrupt|freeze)\s+(the\s+|all\s+)?(acquisition|imaging|run|it|everything|time[\s-]?lapse|recording|experiment)\b|\btake a (short )?break\b/.test(t)) {
-    const forS = durationAfter(t, /\bfor\b/);
+    // "pause for 5 min", "pause 5 min", "wait 10 minutes"
+    const forS = durationAfter(t, /\bfor\b|\b(?:pause|wait|hold)\b(?:\s+(?:it|the acquisition|imaging))?/);
     return [{ kind: 'pause', ...(forS !== undefined ? { forS } : {}) }];
   }
   if (/^(please\s+|ok(?:ay)?,?\s+|right,?\s+)?(resume|continue|unpause|un-pause|carry on|go on|keep going|restart the (?:acquisition|imaging)|start again)\b(?!.*\bfor\b)/.test(t)) return [{ kind: 'resume' }];

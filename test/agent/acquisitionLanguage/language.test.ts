@@ -647,3 +647,11 @@ describe('wording as people talk to a microscope, seventh batch', () => {
     expect(parseAdjustment("ok that's all for today")).toEqual([{ kind: 'stop' }]);
   });
 });
+
+describe('wording as people talk to a microscope, eighth batch', () => {
+  it('a pause for a while without "for"', () => {
+    expect(parseAdjustment('pause 5 min')).toEqual([{ kind: 'pause', forS: 300 }]);
+    expect(parseAdjustment('pause it 10 minutes')).toEqual([{ kind: 'pause', forS: 600 }]);
+    expect(parseAdjustment('hold on a sec, I need to add media')).toEqual([{ kind: 'pause' }]);
+  });
+});
