@@ -538,7 +538,9 @@ const exportSchema = z.object({
 
 /** The format (CSV unless named, TIFF for images) and what is exported: masks, a table, the movie or the tracks. */
 function readExportRequest(c: RequestClause): Record<string, unknown> {
-  const format = c.read.value('format') ?? (/\btiff?\b|\bimages?\b|\bmovie\b|\bhyperstack\b|\bfiji\b/i.test(c.text) ? 'tiff' : 'csv');
+  let format = c.read.value('format') ?? (/\btiff?\b|\bimages?\b|\bmovie\b|\bhyperstack\b|\bfiji\b/i.test(c.text) ? 'tiff' : 'csv');
+  // "open the tracks in Fiji": Fiji reads tracks as TrackMate XML; a TIFF is for masks and movies
+  if (format === 'tiff' && /\btracks?\b|\btrajector/i.test(c.text) && !/\btiff?\b|\bmasks?\b|\blabels?\b|\bimages?\b|\bmovie\b|\bhyperstack\b/i.test(c.text)) format = 'trackmate';
   let needs = ['tracks'];
   if (/\bmasks?\b|\blabels?\b|\bsegmentation\b/i.test(c.text) && !/\btracks?\b/i.test(c.text)) needs = ['labels'];
   else if (/\btable\b|\bmeasurements?\b|\bfeatures\b/i.test(c.text) && format === 'csv') needs = ['table'];

@@ -143,3 +143,13 @@ describe('switches said the other way round', () => {
     expect(edge.notes ?? []).toEqual([]);
   });
 });
+
+describe('Fiji', () => {
+  it('opens tracks in Fiji as TrackMate XML, masks as TIFF', async () => {
+    const { planRequest } = await import('../../../src/agent/planner/planner.ts');
+    const artifactsAtStart = [{ id: 'movie-1', type: 'movie' }, { id: 'labels-1', type: 'labels', producedBy: 'segment' }, { id: 'tracks-1', type: 'tracks', producedBy: 'track' }];
+    const format = (request: string) => planRequest({ request, earlier: [], current: [], artifactsAtStart } as never, catalogue).steps.map((s) => s.args.format);
+    expect(format('I want to open the tracks in Fiji')).toEqual(['trackmate']);
+    expect(format('save the masks as a TIFF I can open in Fiji')).toEqual(['tiff']);
+  });
+});
