@@ -37,11 +37,11 @@ describe('agent tools', () => {
     expect(forced.values.topic).toBe('timeseries');
   });
 
-  it('save_pipeline keeps the results a request names', () => {
+  it('save_pipeline reads its name and keeps the results a request names', () => {
     const clause = (text: string) => clauseForTool('save_pipeline', text, { artifactsAtStart: [{ id: 'plot-2', type: 'plot' }, { id: 'tracks-3', type: 'tracks' }] });
-    expect(tool('save_pipeline').fromRequest!(clause('save what made plot-2 and tracks-3 as a pipeline called speed'))).toEqual({ keep: ['plot-2', 'tracks-3'] });
-    expect(tool('save_pipeline').fromRequest!(clause('save plot-9 as a pipeline'))).toEqual({});
-    expect(tool('save_pipeline').fromRequest!(clause('save this as a pipeline called nuclei'))).toEqual({});
+    expect(tool('save_pipeline').fromRequest!(clause('save what made plot-2 and tracks-3 as a pipeline called speed'))).toEqual({ name: 'speed', keep: ['plot-2', 'tracks-3'] });
+    expect(tool('save_pipeline').fromRequest!(clause('save plot-9 as a pipeline'))).toEqual({ name: 'my-pipeline' });
+    expect(tool('save_pipeline').fromRequest!(clause('save this as a pipeline called nuclei'))).toEqual({ name: 'nuclei' });
   });
 
   it('save_pipeline writes pipelines/NAME.yaml from the session and run_pipeline runs it on another movie', async () => {
