@@ -374,7 +374,9 @@ export function namesQuantity(question: string, text: string): boolean {
 
 /** A question for an amount ("how straight", "how far", "the average ...", "bigger"), not for what something is. */
 export function asksHowMuch(question: string): boolean {
-  return quantityOfAdjectives(question) !== '' || /\bhow\s+(?:straight|directed|persistent|fast|far|long|big|large|small|bright|much|quickly|round)\b|\b(?:average|mean|median|typical)\b/i.test(question);
+  // "what's the eccentricity of the nuclei?": a property of the things measured
+  const ofTheObjects = /\b(?:what(?:\s+is|\s+are)?|give me|tell me)\s+(?:the\s+|their\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+of\s+(?:the\s+|these\s+|my\s+)?(?:cells?|nucle(?:i|us)|objects?|tracks?|trajector\w*|blobs?)\b/iu.test(plainQuestion(question));
+  return ofTheObjects || quantityOfAdjectives(question) !== '' || /\bhow\s+(?:straight|directed|persistent|fast|far|long|big|large|small|bright|much|quickly|round)\b|\b(?:average|mean|median|typical)\b/i.test(question);
 }
 
 /**

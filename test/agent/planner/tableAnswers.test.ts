@@ -113,6 +113,8 @@ describe('the step that makes the table a question needs', () => {
     expect(namesQuantity('what is the TRA score?', 'area intensity speed')).toBe(false);
     expect(asksHowMuch('how straight are the trajectories?')).toBe(true);
     expect(asksHowMuch("what's in this file?")).toBe(false);
+    expect(asksHowMuch("what's the eccentricity of the nuclei?")).toBe(true);
+    expect(asksHowMuch("what's the pixel size of the movie?")).toBe(false);
   });
 });
 
