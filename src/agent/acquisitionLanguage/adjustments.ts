@@ -187,6 +187,10 @@ function readPartStopped({ t, channels, channel }: ClauseWords): Adjustment[] | 
   if (position && STOP_WORD_AT.test(t) && !channel) return [{ kind: 'dropPosition', position }];
   // "add a position at (500, 500)", "also image (500, 500) and (900, 0)": added to the positions, not instead of them
   if (/\b(?:add|include|also|another|extra|additional|as well|too)\b/.test(t) && !/\b(?:instead|only|just)\b/.test(t)) {
+    // "add the current stage position": where the stage is now is the microscope's to say, never guessed here
+    if (/\b(?:current|present|this)\s+(?:stage\s+)?(?:position|location|field|spot)\b|\bposition\s+(?:here|where (?:we|the stage|it) (?:are|is))\b/.test(t) && !parsePositionList(t).length) {
+      throw new AmbiguousCommand('which coordinates? Say the position in µm, e.g. "add a position at (1500, -300)"; "where is the stage?" tells you where it is now');
+    }
     const added = parsePositionList(t);
     if (added.length) return added.map((p) => ({ kind: 'addPosition' as const, xUm: p.xUm, yUm: p.yUm, ...(p.zUm !== undefined ? { zUm: p.zUm } : {}) }));
   }
@@ -221,7 +225,7 @@ function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords):
   // "we're done", "that's it, call it a day": the end of the run (a person confirms it)
   if (!channels.length && /^(?:ok(?:ay)?,?\s+|right,?\s+)?(?:we'?re|we are|i'?m|i am) (?:all )?done(?: here| now| with (?:it|this|that|the)(?: (?:acquisition|imaging|experiment|run|time[\s-]?lapse))?)?(?: for (?:today|now))?[.!]*$|\bcall it a day\b|^(?:ok(?:ay)?,?\s+|right,?\s+)?that'?s (?:it|all)(?: for (?:today|now))?(?:,? (?:stop|we'?re done))?[.!]*$/.test(t)) return [{ kind: 'stop' }];
   if (stopVerb && !channels.length) {
-    const whole = /^(please\s+|ok(?:ay)?,?\s+)?(stop|end|halt|abort|cancel|terminate|quit|kill|shut (?:it )?down)\s*(it\s+)?(now|immediately|right now|everything|all|at once|please)?[.!]?$/.test(t) || ACQUISITION_WORD.test(t);
+    const whole = /^(please\s+|ok(?:ay)?,?\s+)?(stop|end|halt|abort|cancel|terminate|quit|kill|shut (?:it )?down)\s*(it\s+)?(?:(?:now|immediately|right now|everything|all|at once|please)\s*)*[.!]?$/.test(t) || ACQUISITION_WORD.test(t);
     const vague = /\b(it|that|this|them|the (laser|lasers|light|lights|lamp|led|channel|illumination|excitation|fluorescence|colou?r))\b/.test(t);
     if (whole && !/\b(channel|laser|light|lamp|led)\b/.test(t)) return [{ kind: 'stop' }];
     if (vague || whole || /\b(channel|laser|light|lamp|led)\b/.test(t)) {

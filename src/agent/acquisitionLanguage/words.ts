@@ -228,6 +228,8 @@ export function labShorthand(text: string): string {
     .replace(/\bq\s*(\d+(?:\.\d+)?)\s*(s|secs?|min|mins|h|hrs?)\b/gi, 'every $1 $2')
     // short slips the spelling tolerance leaves alone (four letters or fewer), and "whats"
     .replace(/\b(?:evry|evey|eveyr|evrey|eevry)\b/gi, 'every')
+    .replace(/\bkil\b/gi, 'kill')
+    .replace(/\b(?:stpo|sotp|stp)\b/gi, 'stop')
     .replace(/\bwhats\b/gi, "what's")
     // lab abbreviations of channel names ("mch", "bf")
     .replace(/\bmch\b/gi, 'mCherry')

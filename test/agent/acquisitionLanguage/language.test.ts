@@ -655,3 +655,11 @@ describe('wording as people talk to a microscope, eighth batch', () => {
     expect(parseAdjustment('hold on a sec, I need to add media')).toEqual([{ kind: 'pause' }]);
   });
 });
+
+describe('wording as people talk to a microscope, ninth batch', () => {
+  it('short slips ("kil"), "stop now please", and the current stage position asked about, never guessed', () => {
+    expect(parseAdjustment('kil the gfp chanel')).toEqual([{ kind: 'dropChannel', channel: 'FITC' }]);
+    expect(parseAdjustment('stop now please')).toEqual([{ kind: 'stop' }]);
+    expect(() => parseAdjustment('add the current stage position too')).toThrow(/which coordinates/i);
+  });
+});
