@@ -53,7 +53,7 @@ export function findObjects(plane: Float32Array, height: number, width: number):
   const radiusPx = Math.sqrt(median(sizes) / Math.PI);
   const depth = chamferDistance(labels, height, width);
   const seeds = nucleusCentres(depth, labels, height, width, MIN_DEPTH * radiusPx, SEPARATION * radiusPx);
-  const parts = weightedParts(plane, labels, count, areas, seeds, level, width);
+  const parts = weightedParts(plane, labels, depth, count, areas, seeds, level, width);
   const kept = parts.filter((p) => p[2] > 0 && p[3] >= MIN_OBJECT_PX).sort((p, q) => q[3] - p[3]).slice(0, MAX_OBJECTS);
   return {
     centroids: Float32Array.from(kept.flatMap((p) => [p[0] / p[2], p[1] / p[2]])),
@@ -64,9 +64,10 @@ export function findObjects(plane: Float32Array, height: number, width: number):
 
 /**
  * Per nucleus: brightness-weighted sums of x and y, the summed brightness above `level` and the pixel count.
- * An object with one centre (or none) is one nucleus; the pixels of an object with several go to the nearest.
+ * An object with one centre (or none) is one nucleus; the pixels of an object with several go to the nearest
+ * by power distance (squared distance less the centre's depth squared, as in a power diagram).
  */
-function weightedParts(plane: Float32Array, labels: Int32Array, count: number, areas: Float64Array, seeds: number[], level: number, width: number): number[][] {
+function weightedParts(plane: Float32Array, labels: Int32Array, depth: Float32Array, count: number, areas: Float64Array, seeds: number[], level: number, width: number): number[][] {
   const seedsOf = new Map<number, number[]>();
   for (const i of seeds) seedsOf.set(labels[i], [...(seedsOf.get(labels[i]) ?? []), i]);
   const partOfObject = new Int32Array(count + 1).fill(-1);
@@ -84,7 +85,8 @@ function weightedParts(plane: Float32Array, labels: Int32Array, count: number, a
     if (part < 0) {
       let best = Infinity;
       for (const s of seedsOf.get(l)!) {
-        const d = (s % width - x) ** 2 + (Math.floor(s / width) - y) ** 2;
+        // power distance: the boundary of two touching round nuclei of radii r1, r2 is where they touch
+        const d = (s % width - x) ** 2 + (Math.floor(s / width) - y) ** 2 - depth[s] ** 2;
         if (d < best) (best = d), (part = partOfSeed.get(s)!);
       }
     }
