@@ -76,7 +76,8 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
   if (!whole) throw new InputError(`"${text.trim()}" says what not to do: nothing was changed; say what to change instead`);
   // "let this time point finish and then stop": one command across the clauses
   if (FINISH_THEN_STOP.test(whole.toLowerCase()) && findChannels(whole, config).length === 0) return [{ kind: 'finish' }];
-  const clauses = whole.split(SPLIT).filter((c) => c.trim().length > 0);
+  // "GFP off, 561 to 5%": a command that ends in off or out is whole; what follows its comma is another
+  const clauses = whole.split(SPLIT).flatMap((c) => c.split(/(?<=\b(?:off|out))\s*,\s*/i)).filter((c) => c.trim().length > 0);
   const out: Adjustment[] = [];
   const unread: string[] = [];
   let lastChannel: string | undefined;
@@ -145,7 +146,7 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
   if (/\b(co2|co₂|o2|oxygen|humidity|temperature|incubat\w*|heater|degrees)\b/.test(t)) throw new AmbiguousCommand(`"${clause.trim()}" is about the incubator (temperature, CO2, humidity), which I do not control: set it on the incubator; nothing was changed`);
   const channels = uniquePresets(findChannels(t, config));
   // "488 off", "GFP out": a channel and off/out at the end is a stop word too
-  const offAtEnd = channels.length > 0 && OFF_AT_END.test(t);
+  const offAtEnd = channels.length > 0 && offAtTheEnd(t, config);
   const stopVerb = STOP_WORD_AT.test(t) || /\b(switch|turn|shut|cut|shut|knock|take)\b.*\boff\b/.test(t) || offAtEnd;
   const words: ClauseWords = { clause, t, config, channels, channel: channels[0], stopVerb };
   // the order keeps commands safe: questions first, then stop words on a part of the plan, then stop words on a channel or the run
@@ -320,7 +321,7 @@ function channelsStopped(t: string, config: MicroscopeConfig): string[] {
     const verbFirst = new RegExp(String.raw`(?:^|\b)${STOP_VERB}${filler}$`).test(before + ' ') || new RegExp(String.raw`(?:^|\b)${STOP_VERB}${filler}(?:\S+${filler})?$`).test(before + ' ') && /\b(?:and|,)(?:\s+(?:the|a|my|our))?\s*$/.test(before);
     const offAfter = /\b(turn|switch|shut|cut|knock|take)\b(?:\s+(?:the|a|my|our))*\s*$/.test(before) && /^(?:\s+(?:channel|laser|light|line|colou?r))*\s+off\b/.test(after);
     // "488 off", "GFP out please", "the red colour channel off": nothing but the channel before off/out
-    const bareOff = /^(?:please\s+|ok(?:ay)?,?\s+|now\s+)?(?:(?:turn|switch|shut|take|leave|knock|cut)\s+)?(?:(?:the|a|my|our)\s+)*$/.test(before) && OFF_AT_END.test(after);
+    const bareOff = /^(?:please\s+|ok(?:ay)?,?\s+|now\s+)?(?:(?:turn|switch|shut|take|leave|knock|cut)\s+)?(?:(?:the|a|my|our)\s+)*$/.test(before) && offAtTheEnd(after, config);
     if (bareOff) out.add(m.preset);
     if (verbFirst || offAfter) out.add(m.preset);
   }
@@ -329,6 +330,13 @@ function channelsStopped(t: string, config: MicroscopeConfig): string[] {
 
 /** Off or out at the end of the words ("488 off", "GFP out please"). */
 const OFF_AT_END = /^(?:.*?)(?:\s+(?:channel|laser|light|line|colou?r))*\s*\b(?:off|out)\b(?:\s+(?:please|now|for now|from now on|thanks))*\s*[.!]*$/;
+
+/** Off or out at the end, or before a remark only ("mCherry out, everything else is fine"). */
+function offAtTheEnd(t: string, config: MicroscopeConfig): boolean {
+  if (OFF_AT_END.test(t)) return true;
+  const m = /^(.*?\b(?:off|out)\b)\s*,\s*([^,]+)$/.exec(t);
+  return !!m && OFF_AT_END.test(m[1]) && isRemark(m[2], config);
+}
 
 /** Words for the whole acquisition (stopping these is stopping everything). */
 const ACQUISITION_WORD = /\b(the |this |my )?(whole |entire )?(acquisition|acquiring|imaging|experiment|time[\s-]?lapse|recording|run|mda|movie|everything|all imaging|microscope|scope)\b/;
@@ -422,8 +430,9 @@ function parseTiming(t: string): Adjustment | undefined {
 function parseLight(t: string, channel: string | undefined): Adjustment[] {
   const ch = channel ? { channel } : {};
   const isExposure = /\bexpos/.test(t) && !/\b(power|laser|intensity|lamp|led)\b/.test(t);
-  const down = /\b(reduce|lower|decrease|drop|cut|dim|turn down|bring down)\b/.test(t);
-  const up = /\b(increase|raise|boost|turn up|bring up|brighten|bump|crank)\b/.test(t);
+  // "turn the 561 down by 10 percent": the verb and its particle apart
+  const down = /\b(reduce|lower|decrease|drop|cut|dim|turn down|bring down)\b|\b(?:turn|bring|dial|take)\b.*\bdown\b/.test(t);
+  const up = /\b(increase|raise|boost|turn up|bring up|brighten|bump|crank)\b|\b(?:turn|bring|dial)\b.*\bup\b/.test(t);
   const byPct = /\bby\s+(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)/.exec(t);
   const times = /\b(\d+(?:\.\d+)?)\s*(?:x|times)\b(?!\s*(?:objective|\d))/.exec(t);
   const relative = (raw: number): Adjustment => {

@@ -663,3 +663,12 @@ describe('wording as people talk to a microscope, ninth batch', () => {
     expect(() => parseAdjustment('add the current stage position too')).toThrow(/which coordinates/i);
   });
 });
+
+describe('wording as people talk to a microscope, tenth batch', () => {
+  it('"GFP off, 561 to 5%" is two changes (never the 5 % on GFP); a remark after "out"; "turn the 561 down by 10 percent" is a factor', () => {
+    expect(parseAdjustment('GFP off, 561 to 5%')).toEqual([{ kind: 'dropChannel', channel: 'FITC' }, { kind: 'power', powerPercent: 5, channel: 'Rhodamine' }]);
+    expect(parseAdjustment('mcherry out, everything else is fine')).toEqual([{ kind: 'dropChannel', channel: 'Rhodamine' }]);
+    expect(parseAdjustment('turn the 561 down by 10 percent')).toEqual([{ kind: 'powerFactor', factor: 0.9, channel: 'Rhodamine' }]);
+    expect(parseAdjustment('turn the 488 up by 20%')).toEqual([{ kind: 'powerFactor', factor: 1.2, channel: 'FITC' }]);
+  });
+});
