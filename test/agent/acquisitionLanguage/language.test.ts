@@ -672,3 +672,12 @@ describe('wording as people talk to a microscope, tenth batch', () => {
     expect(parseAdjustment('turn the 488 up by 20%')).toEqual([{ kind: 'powerFactor', factor: 1.2, channel: 'FITC' }]);
   });
 });
+
+describe('wording as people talk to a microscope, eleventh batch', () => {
+  it('"at half power", "how many positions are there?", "stop the whole thing" (a person confirms); "turn it all off" is asked', () => {
+    expect(parseAdjustment('put GFP at half power')).toEqual([{ kind: 'powerFactor', factor: 0.5, channel: 'FITC' }]);
+    expect(routeMicroscopeRequest('how many positions are there?', { acquisitionRunning: true })?.tool).toBe('microscope_status');
+    expect(parseAdjustment('stop the whole thing')).toEqual([{ kind: 'stop' }]);
+    expect(() => parseAdjustment('turn it all off')).toThrow(/whole acquisition, or to stop imaging one channel/);
+  });
+});
