@@ -335,12 +335,13 @@ function checkSteps(positions: Position[], links: Link[], objects: FrameObjects[
       const gap = Math.hypot(step.dx - o.medianDxPx, step.dy - o.medianDyPx);
       const agrees = gap <= Math.max(AGREEMENT_PX, 3 * o.standardErrorPx);
       if (agrees) agreed++;
+      const byNuclei = objectsFirst ? { dx: o.dxPx, dy: o.dyPx } : { dx: o.medianDxPx, dy: o.medianDyPx };
       if (agrees && !objectsFirst) {
         chosen.push(step), sources.push('image'), reasons.push(''), confidence.push(1);
       } else {
         // Moving cells: their mean displacement is the common motion; a disagreement on a still scene is
         // settled by the median (a wrong pairing or two must not decide it)
-        chosen.push(objectsFirst ? { dx: o.dxPx, dy: o.dyPx } : { dx: o.medianDxPx, dy: o.medianDyPx });
+        chosen.push(byNuclei);
         sources.push('objects');
         // When cells move on their own the objects lead anyway: a disagreement is then no doubt about the step
         reasons.push(
