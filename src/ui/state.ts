@@ -139,9 +139,6 @@ function reduceAgent(state: ChatState, event: AgentEvent | AssistantDeltaEvent):
           values: event.values,
         })),
       };
-    case 'assistant_delta':
-      // streamed pieces of the reply (OpenAI-compatible backends); the whole text follows as assistant_text
-      return state;
     case 'assistant_text': {
       // the whole text replaces what was streamed of it
       const last = state.live.at(-1);
