@@ -3,9 +3,11 @@
 // compiled before its first call, so a fresh process runs them at compiled speed at once;
 // the same loops in JavaScript start in the interpreter, which cost a fresh process 30-60 ms
 // (more than SciPy needs for 60 matrices of 300 x 300) before they were optimised.
-// Hand-assembled (no toolchain, no package), as src/image/planeExtremes.ts. Every kernel
+// Hand-assembled (no toolchain, no package; the module format in src/image/wasmModule.ts). Every kernel
 // does exactly the float operations of the JavaScript it replaces, in the same order, so
 // results and tie-breaking do not depend on where it ran.
+
+import { leb, moduleBytes, PAGE_BYTES, sleb, wasm, type WasmFunction } from '../image/wasmModule.ts';
 
 /** Byte offsets of one solve's arrays in the kernels' memory (n x n costs, then per-column arrays). */
 export interface LapLayout {
@@ -83,35 +85,7 @@ const forLoop = (j: number, from: number[], n: number, body: number[]) => [
 /** Address of element j of an array at `base` with 2^shift-byte elements. */
 const at = (base: number, j: number, shift: number) => [...get(base), ...get(j), ...i32(shift), ...SHL, ...ADD];
 
-function leb(value: number): number[] {
-  const out: number[] = [];
-  do {
-    let byte = value & 0x7f;
-    value >>>= 7;
-    if (value) byte |= 0x80;
-    out.push(byte);
-  } while (value);
-  return out;
-}
-
-function sleb(value: number): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const byte = value & 0x7f;
-    value >>= 7;
-    if ((value === 0 && !(byte & 0x40)) || (value === -1 && byte & 0x40)) return [...out, byte];
-    out.push(byte | 0x80);
-  }
-}
-
-interface Kernel {
-  name: string;
-  params: number[];
-  result: number;
-  /** Extra locals, in order after the params. */
-  locals: number[];
-  code: number[];
-}
+type Kernel = WasmFunction;
 
 // columnMinima(c, v, rowOfMin, n) -> sum; locals i 4, j 5, row 6, j8 7, sum 8, h 9
 const columnMinima: Kernel = {
@@ -274,39 +248,7 @@ const replaceInfinite: Kernel = {
 
 const KERNELS = [columnMinima, rowMinExcept, scanTwo, relax, finiteScan, replaceInfinite];
 
-function moduleBytes(): Uint8Array {
-  const section = (id: number, body: number[]) => [id, ...leb(body.length), ...body];
-  const vec = (items: number[][]) => [...leb(items.length), ...items.flat()];
-  const name = (text: string) => [...leb(text.length), ...[...text].map((ch) => ch.charCodeAt(0))];
-  const body = (k: Kernel) => {
-    const groups: number[][] = [];
-    for (const type of k.locals) {
-      const last = groups[groups.length - 1];
-      if (last && last[1] === type) last[0]++;
-      else groups.push([1, type]);
-    }
-    const code = [...vec(groups), ...k.code, ...END];
-    return [...leb(code.length), ...code];
-  };
-  return Uint8Array.from([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec(KERNELS.map((k) => [0x60, ...vec(k.params.map((p) => [p])), 0x01, k.result]))),
-    ...section(2, vec([[...name('env'), ...name('mem'), 0x02, 0x00, 0x01]])), // memory, min 1 page
-    ...section(3, vec(KERNELS.map((_, i) => leb(i)))),
-    ...section(7, vec(KERNELS.map((k, i) => [...name(k.name), 0x00, ...leb(i)]))),
-    ...section(10, vec(KERNELS.map(body))),
-  ]);
-}
 
-/** The part of the WebAssembly API used here (the project's TypeScript libs do not declare it). */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer; grow(pages: number): number };
-}
-const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-
-const PAGE_BYTES = 65536;
 /** Memory kept between solves (matrices up to ~2800 x 2800); a larger solve gets memory of its own, freed after. */
 const KEPT_BYTES = 64 * 2 ** 20;
 /** The most a 32-bit memory is asked for. */
@@ -316,7 +258,7 @@ let compiled: object | undefined;
 let kept: { kernels: LapKernels; memory: { buffer: ArrayBuffer; grow(pages: number): number } } | undefined;
 
 function instantiate(bytes: number) {
-  compiled ??= new wasm.Module(moduleBytes());
+  compiled ??= new wasm.Module(moduleBytes(KERNELS));
   const memory = new wasm.Memory({ initial: Math.ceil(bytes / PAGE_BYTES) });
   const exports = new wasm.Instance(compiled, { env: { mem: memory } }).exports as unknown as Omit<LapKernels, 'memory'>;
   const kernels: LapKernels = {

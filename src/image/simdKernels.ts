@@ -3,6 +3,7 @@
 // of an accumulator, both regions in a memory the caller provides, so planes are read
 // straight into it and nothing is copied. Used by PlaneExtremes (max/min) and PlaneSums.
 import type { DType, PlaneData } from './movie.ts';
+import { leb, moduleBytes, PAGE_BYTES, wasm, type WasmFunction } from './wasmModule.ts';
 
 export interface KernelSpec {
   /** The export name. */
@@ -13,22 +14,6 @@ export interface KernelSpec {
   load: 'v128' | 'u16x4' | 's16x4';
 }
 
-/** Unsigned LEB128, as WebAssembly encodes sizes, counts and opcodes. */
-function leb(value: number): number[] {
-  const out: number[] = [];
-  do {
-    let byte = value & 0x7f;
-    value >>>= 7;
-    if (value) byte |= 0x80;
-    out.push(byte);
-  } while (value);
-  return out;
-}
-
-const section = (id: number, body: number[]) => [id, ...leb(body.length), ...body];
-const vec = (items: number[][]) => [...leb(items.length), ...items.flat()];
-const name = (text: string) => [...leb(text.length), ...[...text].map((ch) => ch.charCodeAt(0))];
-
 /** (load opcode, memarg alignment log2, source bytes per 16 accumulator bytes) */
 const LOADS: Record<KernelSpec['load'], [number, number, number]> = {
   v128: [0x00, 4, 16],
@@ -37,11 +22,11 @@ const LOADS: Record<KernelSpec['load'], [number, number, number]> = {
 };
 
 /** kernel(acc, src, accBytes): the loop over `accBytes` (a multiple of 16) of accumulator. */
-function kernelBody(spec: KernelSpec): number[] {
+function kernelFunction(spec: KernelSpec): WasmFunction {
   const [loadOp, align, srcStep] = LOADS[spec.load];
   const add = (local: number, step: number) => [0x20, local, 0x41, ...leb(step), 0x6a, 0x21, local]; // local += step (step < 64)
   const code = [
-    0x01, 0x01, 0x7f, // one extra local (3: the end address)
+    // local 3: the end address
     0x20, 0x00, 0x20, 0x02, 0x6a, 0x21, 0x03, // end = acc + accBytes
     0x02, 0x40, 0x03, 0x40, // block, loop
     0x20, 0x00, 0x20, 0x03, 0x4f, 0x0d, 0x01, // if acc >= end: break
@@ -52,35 +37,15 @@ function kernelBody(spec: KernelSpec): number[] {
     0xfd, 0x0b, 0x04, 0x00, // v128.store
     ...add(0, 16), ...add(1, srcStep),
     0x0c, 0x00, // continue
-    0x0b, 0x0b, 0x0b, // end loop, block, function
+    0x0b, 0x0b, // end loop, block
   ];
-  return [...leb(code.length), ...code];
+  return { name: spec.name, params: [0x7f, 0x7f, 0x7f], locals: [0x7f], code };
 }
-
-function moduleBytes(kernels: KernelSpec[]): Uint8Array {
-  return Uint8Array.from([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([[0x60, 0x03, 0x7f, 0x7f, 0x7f, 0x00]])), // (i32, i32, i32) -> ()
-    ...section(2, vec([[...name('env'), ...name('mem'), 0x02, 0x00, 0x01]])), // memory, min 1 page
-    ...section(3, vec(kernels.map(() => [0x00]))),
-    ...section(7, vec(kernels.map((k, i) => [...name(k.name), 0x00, ...leb(i)]))),
-    ...section(10, vec(kernels.map(kernelBody))),
-  ]);
-}
-
-/** The part of the WebAssembly API used here (the project's TypeScript libs do not declare it). */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer };
-}
-const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 export type Kernel = (acc: number, src: number, accBytes: number) => void;
 
 /** Accumulators larger than this (1 GiB) stay in JavaScript: with their input they would not fit a 32-bit memory. */
 export const MAX_SIMD_BYTES = 2 ** 30;
-const PAGE_BYTES = 65536;
 
 /** `bytes` rounded up to whole 16-byte vectors. */
 export const vectorBytes = (bytes: number) => Math.ceil(bytes / 16) * 16;
@@ -92,7 +57,7 @@ export const vectorBytes = (bytes: number) => Math.ceil(bytes / 16) * 16;
 export function compileKernels(kernels: KernelSpec[]): { instantiate(bytes: number): { memory: ArrayBuffer; kernels: Record<string, Kernel> } } | null {
   let module: object;
   try {
-    module = new wasm.Module(moduleBytes(kernels));
+    module = new wasm.Module(moduleBytes(kernels.map(kernelFunction)));
   } catch {
     return null;
   }
