@@ -314,9 +314,6 @@ export const STAND_IN_VALUES: Record<string, Record<string, unknown>> = {
   analyze_timeseries: { cells: 30, medianPeakLagFrames: 12 },
 };
 
-/** simulate_movie also registers its ground truth (masks, drift table), which it does not declare as results to build on. */
-const TRUTH_OF_SIMULATION = ['labels', 'table'];
-
 /** Tools without side effects outside the session, run for real even in plan-only mode. */
 const RUN_IN_PLAN_ONLY = new Set(['help']);
 
@@ -347,10 +344,10 @@ function planOnlyExecutor(session: Session, tools: ToolSpec[]) {
       return { ...base, status: 'ok', summary: result.summary, artifacts: result.artifacts, values: result.values };
     }
     const truthDir = join(session.dir, 'artifacts', `${name}-${step}_GT`);
-    // stand-ins of what the tool declares it writes
-    const types = [...(tool.produces ?? []), ...(name === 'simulate_movie' ? TRUTH_OF_SIMULATION : [])];
-    const artifacts = types.map((type) =>
-      session.store.add(type as never, name === 'simulate_movie' && type === 'labels' ? join(truthDir, 'SEG') : join(session.dir, 'artifacts', `${name}-${step}.${type}`), `${name} output`, name));
+    // stand-ins of what the tool declares it writes; the masks of its declared ground truth in a CTC folder, as the evaluation reads them
+    const isTruthMasks = (type: string) => type === 'labels' && !!tool.truth?.includes(type);
+    const artifacts = (tool.produces ?? []).map((type) =>
+      session.store.add(type as never, isTruthMasks(type) ? join(truthDir, 'SEG') : join(session.dir, 'artifacts', `${name}-${step}.${type}`), `${name} output`, name));
     return { ...base, status: 'ok', summary: `${name} ran (plan-only).`, artifacts, values: STAND_IN_VALUES[name] ?? {} };
   };
 }
