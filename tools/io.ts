@@ -60,6 +60,7 @@ function readLoadRequest(c: RequestClause): Record<string, unknown> {
 
 const loadMovie = defineTool({
   name: 'load_movie',
+  role: 'open',
   summary: 'Opens a movie file (TIFF, OME-TIFF, ImageJ hyperstack or a frame pattern) as an artifact of the session.',
   words: ['open', 'load', 'import', 'read', 'file', 'tiff', 'stack', 'hyperstack'],
   examples: ['open cells.tif', 'load data/movie.ome.tif', 'read in the file nuclei.tif'],

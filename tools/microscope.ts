@@ -114,6 +114,7 @@ async function riskyChanges(changes: Adjustment[], ctx: ToolContext): Promise<st
 
 const microscopeStatus = defineTool({
   name: 'microscope_status',
+  role: 'status',
   summary: 'Says what the microscope and the running acquisition are doing: state, time points done and left, settings, position.',
   words: ['status', 'microscope status', 'acquisition status', 'how long left', 'how much longer', 'time left', 'remaining', 'progress', 'current settings', 'current interval', 'where is the stage', 'how is it going', 'when will it finish', 'still acquiring', 'still running', 'what is running', 'time points left', 'frames left'],
   examples: ['what is the microscope doing?', 'how much longer?', 'how is the acquisition going?', 'when will it finish?'],
@@ -305,6 +306,7 @@ function readStartRequest(c: RequestClause): Record<string, unknown> {
 
 const startAcq = defineTool({
   name: 'start_acquisition',
+  role: 'start',
   summary: 'Starts a time-lapse acquisition (channels, interval, duration, z-stack, positions) on the microscope in the background.',
   words: ['start', 'acquisition', 'acquire', 'image', 'imaging', 'time-lapse', 'timelapse', 'record', 'recording', 'film', 'capture', 'experiment', 'mda', 'every', 'for hours'],
   examples: ['image GFP and DAPI every 5 minutes for 12 hours', 'start a time-lapse of mCherry every 30 s', 'acquire a 10 µm z-stack every 2 minutes'],
@@ -370,6 +372,7 @@ function readAdjustRequest(c: RequestClause): Record<string, unknown> {
 
 const adjustAcq = defineTool({
   name: 'adjust_acquisition',
+  role: 'change',
   summary: 'Changes the running acquisition: interval, laser power, exposure, channels, z-stack, zoom.',
   words: ['adjust', 'change the interval', 'speed up', 'slow down', 'image faster', 'image slower', 'laser power', 'exposure', 'add channel', 'drop channel', 'zoom', 'add z-stack', 'twice as often', 'half as often', 'more often', 'less often', 'frame rate', 'extend the acquisition', 'refocus', 'autofocus', 'z planes', 'stage positions'],
   examples: ['image every 10 s from now', 'lower the laser power to 5%', 'drop the DAPI channel', 'add a z-stack', 'slow down to every 5 minutes'],
@@ -439,6 +442,7 @@ const resumeAcq = Object.assign(controlTool('resume_acquisition', 'Resumes a pau
 const stopAcq = Object.assign(controlTool('stop_acquisition', 'Stops the whole running acquisition after the current image (or, with finishTimepoint, after the current time point) and closes its files; every frame so far stays readable. It cannot be undone, so a person approves it. To stop imaging one channel, use adjust_acquisition with dropChannel instead.', 'stop'), {
   needsApproval: (args: Record<string, unknown>) => (args.finishTimepoint ? 'end the acquisition after the current time point (it cannot be resumed)' : 'stop the whole acquisition now (it cannot be resumed)'),
   fromRequest: readStopRequest,
+  role: 'stop' as const,
   summary: 'Stops the running acquisition; every frame so far stays readable.', words: ['stop', 'abort', 'end', 'finish', 'terminate', 'cancel acquisition', 'stop imaging'], examples: ['stop the acquisition', 'stop imaging now', 'finish after this time point'], consumes: [], produces: [], results: {} });
 
 // ---------------------------------------------------------------- rules
@@ -456,6 +460,7 @@ function readRuleRequest(c: RequestClause): Record<string, unknown> {
 
 const addRule = defineTool({
   name: 'add_rule',
+  role: 'rule',
   summary: 'Adds a self-driving rule to the acquisition: when something happens in the images (a division, a cell count, an intensity), change the imaging.',
   words: ['rule', 'trigger', 'self-driving', 'smart microscopy', 'event-driven', 'whenever', 'as soon as'],
   examples: ['when a cell divides, image every 10 s for 5 minutes', 'if the cell count exceeds 50, stop', 'as soon as the intensity drops below 100, raise the power'],
@@ -555,6 +560,7 @@ const removeRule = defineTool({
 
 const doseReport = defineTool({
   name: 'dose_report',
+  role: 'status',
   summary: 'Reports the light dose delivered so far, per channel and position, against the budget (phototoxicity).',
   words: ['dose', 'light dose', 'phototoxicity', 'light budget', 'how much light', 'illumination', 'exposure so far'],
   examples: ['how much light have the cells had?', 'show the dose report', 'are we within the light budget?'],

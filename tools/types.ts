@@ -141,6 +141,15 @@ export interface ToolSelfDescription {
   /** 'microscope': it runs the microscope (its requests are read by the acquisition language); default analysis. */
   domain?: 'analysis' | 'microscope';
   /**
+   * The part it plays in a conversation where the planner treats it apart from what its words match:
+   * 'advice' answers questions about using cellpilot (an advice question goes to it alone; a repeat skips it);
+   * 'open' opens a file the request names (without a path, its words mean another tool);
+   * 'start' / 'stop' / 'change' begin, end or change an acquisition (whether one runs is read from them);
+   * 'rule' proposes a rule a person confirms with a yes (it absorbs the actions its sentence names);
+   * 'status' reports on the microscope (state, dose): such a question stands alone.
+   */
+  role?: 'advice' | 'open' | 'start' | 'stop' | 'change' | 'rule' | 'status';
+  /**
    * Its result summary is the answer to a request it alone carries out (a report, or a
    * microscope action whose numbers the person needs: dose, plan, time points), its files
    * named after it; by default the answer names the step and its outputs (the card shows the rest).

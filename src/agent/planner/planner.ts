@@ -3,6 +3,7 @@
 // Deterministic and local: no network, no model weights.
 import { z } from 'zod';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
+import type { ToolSelfDescription } from '../../../tools/types.ts';
 import { acceptedInputs, adaptArgs, type Catalogue, type PropertyInfo, type InputType, isTruth, makerOf, producesOf, requiredInputs, selfOf } from './catalogue.ts';
 import { isAdviceQuestion, isContext, splitClauses, orderSteps, withoutContext, withoutFrameScope } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
@@ -198,6 +199,17 @@ function isOneQuestion(text: string): boolean {
   return /\?$/.test(t) && !/[.;!?]\s/.test(t) && /^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?(?:how|what|which|where|when|who|is|are|was|were|does|do|did|can you tell)\b/i.test(t) && !isAdviceQuestion(t);
 }
 
+/** A tool that declares it plays this part in a conversation (tools/types.ts, `role`). */
+function plays(tool: string | undefined, role: ToolSelfDescription['role'], catalogue?: Catalogue): boolean {
+  return !!tool && selfOf(tool, catalogue)?.role === role;
+}
+
+/** The first tool that declares it plays this part. */
+function playing(role: ToolSelfDescription['role'], catalogue: Catalogue): string | undefined {
+  const names = catalogue.size ? [...catalogue.keys()] : ALL_TOOLS.map((t) => t.name);
+  return names.find((name) => plays(name, role, catalogue));
+}
+
 /** A tool that declares it runs the microscope. */
 function runsMicroscope(tool: string, catalogue: Catalogue): boolean {
   return selfOf(tool, catalogue)?.domain === 'microscope';
@@ -217,45 +229,46 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   let mentions = understood.mentions;
   // a yes to a proposed rule confirms it (before anything else reads "yes, activate it")
   const proposal = conversation.earlier.at(-1);
-  if (proposal?.tool === 'add_rule' && (proposal.values.confirmed === false || (proposal.values.confirmed === undefined && proposal.args.confirm !== true)) && AFFIRMATIVE.test(text)) {
+  if (proposal && plays(proposal.tool, 'rule', catalogue) && (proposal.values.confirmed === false || (proposal.values.confirmed === undefined && proposal.args.confirm !== true)) && AFFIRMATIVE.test(text)) {
     // the rule itself goes along with its id: a later process (`ask --session`) no longer holds the proposal; a person approves the activation
     const args = { ...(typeof proposal.values.ruleId === 'string' ? { ruleId: proposal.values.ruleId } : {}), ...(proposal.args.rule ? { rule: proposal.args.rule } : {}), confirm: true };
-    return { steps: [{ tool: 'add_rule', args, clause: text }] };
+    return { steps: [{ tool: proposal.tool, args, clause: text }] };
   }
   if (outOfScope(text, catalogue) && !commandWhileImaging(text, conversation) && !microscopeOnlyWords(text)) {
     return { steps: [], reply: `That is outside what I do: I analyse live-cell microscopy movies and run the microscope, so I ran nothing. ${notUnderstood(text, catalogue).replace(/^I (?:did not understand|understood)[^.]*\.\s*/, '')}` };
   }
 
   // a rule for the microscope absorbs the actions it names ("when a cell divides, image every 10 s")
-  const rule = mentions.find((m) => m.tool === 'add_rule');
+  const rule = mentions.find((m) => plays(m.tool, 'rule', catalogue));
   if (rule) mentions = [{ ...rule, start: 0 }];
   // advice questions go to help alone
   // advice questions go to help alone: help's own words (a phrase such as "should I") in a question
-  const advice = isAdviceQuestion(text) || (isQuestion(text) && indexFor(catalogue).match(text).some((m) => m.tool === 'help' && m.matched.some((w) => w.includes(' '))));
+  const adviser = playing('advice', catalogue);
+  const advice = !!adviser && (isAdviceQuestion(text) || (isQuestion(text) && indexFor(catalogue).match(text).some((m) => m.tool === adviser && m.matched.some((w) => w.includes(' ')))));
   // ("could you please stop acquiring the mCherry?" while imaging is a polite command, not a question for help)
-  if (advice && !mentions.some((m) => m.tool === 'help') && !commandWhileImaging(text, conversation)) mentions = [{ tool: 'help', start: 0, end: text.length, order: 0 }];
+  if (adviser && advice && !mentions.some((m) => m.tool === adviser) && !commandWhileImaging(text, conversation)) mentions = [{ tool: adviser, start: 0, end: text.length, order: 0 }];
   // while imaging, words the acquisition language reads as a command are one, whatever help's words match ("..., the rest is fine")
-  const help = commandWhileImaging(text, conversation) ? undefined : mentions.find((m) => m.tool === 'help');
+  const help = commandWhileImaging(text, conversation) ? undefined : mentions.find((m) => plays(m.tool, 'advice', catalogue));
   if (help) mentions = [{ ...help, start: 0 }];
   // undo and rerun act on earlier steps: without any, their words ("instead", "go back") mean something else
   if (!conversation.earlier.some((r) => r.ok && (selfOf(r.tool, catalogue)?.consumes ?? []).length > 0)) mentions = mentions.filter((m) => !actsOnEarlierSteps(m.tool, catalogue));
   // "open"/"load" only counts with a file to open; else its clause asks for the next tool its words name ("open these tracks in TrackMate")
   mentions = mentions.flatMap((m, i) => {
     const clause = clauseOf(text, mentions, i);
-    if (m.tool !== 'load_movie' || findPaths(clause).length > 0) return [m];
+    if (!plays(m.tool, 'open', catalogue) || findPaths(clause).length > 0) return [m];
     // not a tool that would make again what the words point at ("these tracks" are to open, not to track)
     const remakes = (tool: string) => producesOf(tool, catalogue).some((type) => new RegExp(`\\b(?:these|those|the|my|our)\\s+${type.replace(/s$/, '')}s?\\b`, 'i').test(clause));
     // and only on a telling word of its own ("trackmate"), not a word most tools use ("file")
     const telling = (r: Match) => r.matched.some((w) => w.split(' ').every((stem) => indexFor(catalogue).spread(stem) < GENERIC_SPREAD));
-    const next = indexFor(catalogue).match(withoutRejected(clause)).find((r) => r.tool !== 'load_movie' && !remakes(r.tool) && telling(r) && !mentions.some((o) => o.tool === r.tool));
+    const next = indexFor(catalogue).match(withoutRejected(clause)).find((r) => !plays(r.tool, 'open', catalogue) && !remakes(r.tool) && telling(r) && !mentions.some((o) => o.tool === r.tool));
     return next ? [{ ...m, tool: next.tool }] : [];
   });
   // microscope status or dose questions stand alone
-  if (mentions.some((m) => m.tool === 'dose_report' || m.tool === 'microscope_status') && mentions.every((m) => runsMicroscope(m.tool, catalogue))) {
+  if (mentions.some((m) => plays(m.tool, 'status', catalogue)) && mentions.every((m) => runsMicroscope(m.tool, catalogue))) {
     mentions = mentions.filter((m, i) => i === mentions.findIndex((n) => n.tool === m.tool));
   }
   // "start imaging ... every 5 min" is one acquisition, not also an adjustment
-  if (mentions.some((m) => m.tool === 'start_acquisition')) mentions = mentions.filter((m) => m.tool !== 'adjust_acquisition');
+  if (mentions.some((m) => plays(m.tool, 'start', catalogue))) mentions = mentions.filter((m) => !plays(m.tool, 'change', catalogue));
 
   const question = isQuestion(text) && !help ? text : undefined;
   // a question about the data at a scope (a frame, a cell, an extreme, a comparison): the tables answer it, or the steps that make one run first
@@ -278,7 +291,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   const routed = help ? undefined : microscopeLanguage().routeMicroscopeRequest(withoutContext(text), { acquisitionRunning: acquisitionRunning(conversation), earlier: conversation.earlier.filter((r) => r.ok).map((r) => ({ tool: r.tool, args: r.args })) });
   if (routed) {
     const cue = MICROSCOPE_CUE.test(text) || findChannels(text).length > 0 || microscopeLanguage().findChannels(text).length > 0;
-    const take = routed.tool === 'add_rule'
+    const take = plays(routed.tool, 'rule', catalogue)
       // words only the microscope has a meaning for ("move 200 µm to the right", "switch to the 40x")
       || (routed.tool !== undefined && routed.sure === true)
       // a microscope step the words name, but the acquisition language must ask something first (a part it could not read)
@@ -289,11 +302,11 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
       // a channel with microscope words: the acquisition language decides ("stop imaging the 488" drops a channel, never stops)
       || (cue && mentions.length > 0 && mentions.every((m) => runsMicroscope(m.tool, catalogue)))
       // a word like "stop" never ends the acquisition when the acquisition language read the request otherwise
-      || (routed.tool !== 'stop_acquisition' && mentions.some((m) => m.tool === 'stop_acquisition'))
+      || (!plays(routed.tool, 'stop', catalogue) && mentions.some((m) => plays(m.tool, 'stop', catalogue)))
       // while an acquisition runs, words the acquisition language reads as a change (or a question to ask back) are about it
-      || (acquisitionRunning(conversation) && !(routed.tool === 'microscope_status' && routed.fallback))
+      || (acquisitionRunning(conversation) && !(plays(routed.tool, 'status', catalogue) && 'fallback' in routed && routed.fallback))
       // channels, an interval and a duration with an imaging verb: an acquisition to start
-      || (routed.tool === 'start_acquisition' && cue);
+      || (plays(routed.tool, 'start', catalogue) && cue);
     if (take) {
       if (routed.tool === undefined) return { steps: [], reply: routed.ask };
       return { steps: [{ tool: routed.tool, args: routed.args, clause: text }] };
@@ -483,7 +496,7 @@ const REPEAT = /\b(?:try (?:it |that )?again|redo|re-?run (?:it|that)|repeat (?:
 
 /** "try again with a sigma of 3": the last step again, with the new values. */
 function repeatPlan(text: string, conversation: Conversation, catalogue: Catalogue): Plan | undefined {
-  const last = [...conversation.earlier].reverse().find((r) => r.tool !== 'help');
+  const last = [...conversation.earlier].reverse().find((r) => !plays(r.tool, 'advice', catalogue));
   if (!last) return undefined;
   const fresh = buildArgs(last.tool, { clause: text, text, conversation, catalogue, single: true });
   delete fresh.$needs;
@@ -520,8 +533,8 @@ function readsAsMicroscope(text: string, conversation: Conversation): boolean {
 
 /** True when an acquisition was started in this conversation and not stopped since. */
 function acquisitionRunning(conversation: Conversation): boolean {
-  const events = [...conversation.earlier].filter((r) => r.ok && (r.tool === 'start_acquisition' || r.tool === 'stop_acquisition'));
-  return events.at(-1)?.tool === 'start_acquisition' && events.at(-1)?.values.state !== 'done';
+  const events = [...conversation.earlier].filter((r) => r.ok && (plays(r.tool, 'start') || plays(r.tool, 'stop')));
+  return plays(events.at(-1)?.tool, 'start') && events.at(-1)?.values.state !== 'done';
 }
 
 function clauseOf(text: string, mentions: Mention[], i: number): string {
@@ -605,7 +618,7 @@ function recordingMakers(catalogue: Catalogue): string[] {
 function referenceFor(type: InputType, clause: string, conversation: Conversation, tool: string, catalogue: Catalogue): Ref | string | undefined {
   const ids = findArtifactIds(clause).filter((id) => id.startsWith(`${type}-`));
   if (ids.length) return { $ref: type, mode: 'id', id: ids[0] };
-  if (type === 'movie' && tool !== 'load_movie') {
+  if (type === 'movie' && !plays(tool, 'open', catalogue)) {
     const paths = findPaths(clause).filter((p) => /\.(ome\.)?tiff?$/i.test(p));
     const output = findOutput(clause);
     const input = paths.find((p) => p !== output);
