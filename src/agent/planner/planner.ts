@@ -502,7 +502,9 @@ function repeatPlan(text: string, conversation: Conversation, catalogue: Catalog
   delete fresh.$needs;
   delete fresh.$ask;
   const args: Record<string, unknown> = { ...last.args };
-  for (const [k, v] of Object.entries(fresh)) if (!(k === 'method' && last.tool === 'project' && !/\b(max|mean|sum|min|std|median|average)\b/i.test(text))) args[k] = v;
+  // a choice the words do not name keeps its earlier value: a reader's default is no request ("again with a sigma of 3" keeps the mean projection)
+  const choice = (k: string) => { const p = catalogue.get(last.tool)?.properties[k]; return !!(p?.enum ?? p?.anyOf?.some((a) => a.enum)); };
+  for (const [k, v] of Object.entries(fresh)) if (!(k in last.args && choice(k) && !findEnumValue(last.tool, k, text, catalogue))) args[k] = v;
   const ids = findArtifactIds(text);
   for (const id of ids) {
     const type = id.replace(/-\d+$/, '');
@@ -799,7 +801,8 @@ function resolveRefs(args: Record<string, unknown>, conversation: Conversation, 
         ?? suitable(all)[0];
     }
     if (!found) {
-      if (key === ref.$ref && ['tracks', 'labels', 'table'].includes(key) && tool !== 'measure') return `There are no ${ref.$ref} in this session yet for ${tool}.`;
+      // an input it only also reads when the session has one (measure's tracks) is no reason to stop
+      if (key === ref.$ref && ['tracks', 'labels', 'table'].includes(key) && !alsoUsed(tool, key, args)) return `There are no ${ref.$ref} in this session yet for ${tool}.`;
       continue;
     }
     out[key] = found.id;
