@@ -95,6 +95,7 @@ const loadMovie = defineTool({
 
 const movieInfo = defineTool({
   name: 'movie_info',
+  readsOnly: true,
   summary: 'Describes a movie: dimensions, channels, bit depth, pixel size, frame interval and metadata.',
   words: ['info', 'information', 'metadata', 'dimensions', 'describe', 'header', 'pixel size', 'frame interval', 'bit depth', 'dtype', 'shape', 'how many frames', 'how many channels', 'calibration', 'properties', 'contain', 'what is in the file', 'what is in the movie', 'what is in the stack'],
   examples: ['what is in this movie?', 'how many frames does it have?', 'what is the pixel size?', 'describe the file', 'show the metadata', 'what does the stack contain'],

@@ -175,6 +175,8 @@ export interface ToolSelfDescription {
    * 'recording' for the newest movie that is the recording itself (see `keepsRecording`).
    */
   alsoUses?: (args: Record<string, unknown>) => Partial<Record<ArtifactType, 'latest' | 'recording'>>;
+  /** It only reads (a movie's header, the review): nothing to stand in for, so a plan-only eval runs it for real where what it reads exists. */
+  readsOnly?: boolean;
   /** Its movie is the recording itself, opened, simulated, or only moved or corrected (drift, bleaching, channel offsets): what is measured on it is the recording's. */
   keepsRecording?: boolean;
   /** The artifact types this tool is the usual maker of, when a later step needs one that does not exist yet. */

@@ -21,6 +21,7 @@ import { validateArgs } from './validation.ts';
 const help = defineTool({
   name: 'help',
   role: 'advice',
+  readsOnly: true,
   summary: 'Gives method advice (which method to use and why) from the live-cell imaging review.',
   words: ['which method', 'should i', 'advice', 'recommend', 'best way', 'difference between', 'explain', 'why would', 'why should', 'when would i', 'how do i choose', 'what is the best', 'is it ok', 'is it safe', 'is it fine'],
   examples: ['which denoising method should I use?', 'what is the best way to track dividing cells?', 'should I correct bleaching before measuring?', 'explain the difference between Otsu and Li'],

@@ -314,12 +314,10 @@ export const STAND_IN_VALUES: Record<string, Record<string, unknown>> = {
   analyze_timeseries: { cells: 30, medianPeakLagFrames: 12 },
 };
 
-/** Tools without side effects outside the session, run for real even in plan-only mode. */
-const RUN_IN_PLAN_ONLY = new Set(['help']);
-
-/** movie_info on a fixture movie that has a real header (frames, z, pixel size): it only reads, so it runs for real. */
-function readsRealHeader(session: Session, name: string, args: Record<string, unknown>): boolean {
-  if (name !== 'movie_info') return false;
+/** A tool that declares it only reads runs for real in plan-only mode, where what it reads exists (a fixture movie with a real header). */
+function runsForReal(session: Session, tool: ToolSpec, args: Record<string, unknown>): boolean {
+  if (!tool.readsOnly) return false;
+  if (!(tool.consumes ?? []).includes('movie')) return true;
   const path = session.store.get(typeof args.movie === 'string' ? args.movie : 'movie-1')?.path;
   return !!path && path.endsWith('.tif') && existsSync(path);
 }
@@ -339,7 +337,7 @@ function planOnlyExecutor(session: Session, tools: ToolSpec[]) {
         return { ...base, status: 'error', summary: error, error, errorKind: 'input' };
       }
     }
-    if (RUN_IN_PLAN_ONLY.has(name) || readsRealHeader(session, name, args)) {
+    if (runsForReal(session, tool, args)) {
       const result = await tool.run(checked.args as never, session.context({ toolName: name }));
       return { ...base, status: 'ok', summary: result.summary, artifacts: result.artifacts, values: result.values };
     }
