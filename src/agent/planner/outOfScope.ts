@@ -40,6 +40,12 @@ function toolWords(index: ToolIndex, catalogue: Catalogue): Set<string> {
   return words;
 }
 
+/** True when the text names a thing under the microscope or in a movie ("the nuclei", "this stack"), misspelt or not. */
+export function namesASubject(text: string, index: ToolIndex): boolean {
+  return tokenize(text).some((token) => SUBJECTS.has(meaning(token.stem)) || (SUBJECTS.has(index.meanings([token])[0]) && index.recognizes(token)));
+}
+
+/** How a word reads; a `slip` is a word read as a tool's word or a subject only by its spelling ("Illumina", "stock", "share"). */
 type Reading = 'subject' | 'known' | 'unknown' | 'neutral';
 
 /** How a word reads: a thing under the microscope, a word of the tools, a word from elsewhere, or neither. */
@@ -55,6 +61,42 @@ function reading(token: Token, index: ToolIndex, words: Set<string>): Reading {
   return 'unknown';
 }
 
+/** True when the word reads as ours only by its spelling: no tool uses it or a subject as written. */
+function isSlip(token: Token, r: Reading, index: ToolIndex): boolean {
+  const own = meaning(token.stem);
+  return (r === 'known' || r === 'subject') && !SUBJECTS.has(own) && !index.knows(own);
+}
+
+/** A name in the middle of a sentence ("the Illumina share price"): a proper noun, never a slip of our word. */
+function isProperNoun(token: Token, masked: string): boolean {
+  const written = masked.slice(token.start, token.end);
+  return /^\p{Lu}\p{Ll}+$/u.test(written) && /[\p{L}\d,]\s+$/u.test(masked.slice(0, token.start));
+}
+
+/** Tools using a word, from which on it tells little about what a request is about ("how", "frame"). */
+const GENERIC_SPREAD = 7;
+
+/**
+ * The request read by its words as written: spelling tolerance needs microscopy context, so
+ * slips count for nothing here and a proper noun is a word from elsewhere. True when words
+ * from elsewhere outnumber our telling words ("should I buy Illumina stock this week").
+ */
+function outOfScopeAsWritten(read: { token: Token; reading: Reading }[], index: ToolIndex, masked: string): boolean {
+  let known = 0;
+  let unknown = 0;
+  for (const { token, reading: r } of read) {
+    if (r === 'neutral' || NAMING.test(masked.slice(Math.max(0, token.start - 16), token.start))) continue;
+    if (isSlip(token, r, index) || (r === 'unknown' && isProperNoun(token, masked))) {
+      if (isProperNoun(token, masked)) unknown += 1;
+      continue;
+    }
+    if (r === 'subject') known += 3;
+    else if (r === 'known' && index.spread(meaning(token.stem)) < GENERIC_SPREAD) known += 1;
+    else if (r === 'unknown') unknown += 1;
+  }
+  return unknown >= 2 && unknown > known;
+}
+
 /** True when the request has no microscopy or analysis meaning. `masked` has names and paths blanked. */
 export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalogue): boolean {
   // a time, a length or a percentage ("every 30 min", "5 µm", "to 20%") is about imaging
@@ -66,12 +108,14 @@ export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalo
   for (const token of tokenize(masked.replace(/_+/g, ' '))) {
     // numbers with letters ("3x3", "20x", "488nm") are quantities, not words from elsewhere
     if (NEUTRAL.has(token.word) || token.part || token.word.length < 2 || /\d/.test(token.word)) continue;
-    const r = reading(token, index, words);
-    read.push({ token, reading: r });
-    if (r === 'subject') known += 3;
-    else if (r === 'known') known += 1;
+    read.push({ token, reading: reading(token, index, words) });
+  }
+  if (outOfScopeAsWritten(read, index, masked)) return true;
+  for (const r of read) {
+    if (r.reading === 'subject') known += 3;
+    else if (r.reading === 'known') known += 1;
     // a name after "with"/"using" is a method asked for, reported as not applied
-    else if (r === 'unknown' && !NAMING.test(masked.slice(Math.max(0, token.start - 16), token.start))) unknown += 1;
+    else if (r.reading === 'unknown' && !NAMING.test(masked.slice(Math.max(0, r.token.start - 16), r.token.start))) unknown += 1;
   }
   // nothing under the microscope is named, and a tool's verb acts on a thing from elsewhere ("track the parcel", "segment my customers")
   // (with one more word from elsewhere: "do an MSD analysis" is ours, "track the parcel I ordered" is not)

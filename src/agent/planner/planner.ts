@@ -10,7 +10,8 @@ import { findEnumValue, withoutRejected } from './enums.ts';
 import { statedNumbers, statedNumbersScored, statedValues } from './arguments.ts';
 import { unappliedWords } from './unapplied.ts';
 import { maskRejected, unappliedConstraints, unappliedNote, withWords } from './constraints.ts';
-import { isOutOfScope } from './outOfScope.ts';
+import { isOutOfScope, namesASubject } from './outOfScope.ts';
+import { askedMeanings, notMeasuredReply, reporterFor, resultHits, unmeasuredQuantity } from './propertyQuestions.ts';
 import { explainStep } from './explanations.ts';
 import type { Match } from './matcher.ts';
 import { indexFor } from './toolIndex.ts';
@@ -273,12 +274,20 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   const question = isQuestion(text) && !help ? text : undefined;
   // a question about the data at a scope (a frame, a cell, an extreme, a comparison): the tables answer it, or the steps that make one run first
   if (!help) {
+    // a quantity no tool measures ("what's the solidity of the nuclei?"): said, nothing run
+    // (about cells, or in a session that has things to measure: "what is the weather like" is no quantity)
+    const aboutSomething = namesASubject(text, indexFor(catalogue)) || conversation.artifactsAtStart.some((a) => a.type !== 'movie');
+    const aboutTheMicroscope = acquisitionRunning(conversation) || mentions.some((m) => runsMicroscope(m.tool, catalogue));
+    const unmeasured = (isQuestion(text) || isAskedForm(text)) && aboutSomething && !aboutTheMicroscope && !findChannels(text).length ? unmeasuredQuantity(text, catalogue) : undefined;
+    if (unmeasured && !answerFromTable(text, conversation) && !answerFromValues(text, conversation, [...conversation.earlier], catalogue)) return { steps: [], reply: notMeasuredReply(unmeasured, catalogue) };
     const maker = makerOf('table', catalogue);
     const feeding = new Set([maker, ...(selfOf(maker ?? '', catalogue)?.consumes ?? []).map((t) => makerOf(t as InputType, catalogue))]);
     // the tools the question names apart from its scope ("the first frame" is no baseline to normalise to)
     const named = understand(withoutScope(text), catalogue).mentions;
     const asked = named.every((m) => feeding.has(m.tool) || runsMicroscope(m.tool, catalogue)) ? dataQuestionPlan(text, conversation, catalogue, named.some((m) => runsMicroscope(m.tool, catalogue)) || (named.length === 0 && mentions.some((m) => runsMicroscope(m.tool, catalogue)) && readsAsMicroscope(text, conversation)) || commandWhileImaging(text, conversation)) : undefined;
     if (asked) return asked;
+    const reported = reportedQuantityPlan(text, mentions.map((m) => m.tool), conversation, catalogue);
+    if (reported) return reported;
   }
   if (mentions.length === 0 && REPEAT.test(text)) {
     const repeated = repeatPlan(text, conversation, catalogue);
@@ -720,6 +729,24 @@ function dataQuestionPlan(text: string, conversation: Conversation, catalogue: C
   if (!measured) return questionPlan(text, conversation, catalogue, !asksAMeasuredQuantity(text));
   const clause = measuringWords(text, own);
   const withInputs = addInputs([{ tool: maker!, args: buildArgs(maker!, { clause, text: clause, conversation, catalogue, single: true }), clause }], conversation, catalogue);
+  if ('reply' in withInputs) return { steps: [], reply: withInputs.reply };
+  return { steps: withInputs.steps, question: text };
+}
+
+/**
+ * A question about a quantity that a tool which only reports declares ("is this a z-stack?",
+ * "is the movie calibrated?"): that tool answers it, never one the words name that makes or
+ * changes data (project, set_calibration), unless that one's own results name it as well.
+ */
+function reportedQuantityPlan(text: string, named: string[], conversation: Conversation, catalogue: Catalogue): Plan | undefined {
+  if (!isQuestion(text) || !isAskedForm(text) || acquisitionRunning(conversation)) return undefined;
+  // a microscope tool that reports the quantity itself keeps it ("how many positions are there?")
+  const asked = askedMeanings(text, catalogue);
+  if (named.some((tool) => runsMicroscope(tool, catalogue) && resultHits(tool, asked, catalogue) > 0)) return undefined;
+  const reporter = reporterFor(text, named, catalogue);
+  if (!reporter) return undefined;
+  if (answerFromValues(text, conversation, [...conversation.earlier], catalogue)) return { steps: [], question: text };
+  const withInputs = addInputs([{ tool: reporter, args: buildArgs(reporter, { clause: text, text, conversation, catalogue }), clause: text }], conversation, catalogue);
   if ('reply' in withInputs) return { steps: [], reply: withInputs.reply };
   return { steps: withInputs.steps, question: text };
 }

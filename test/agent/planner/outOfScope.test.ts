@@ -30,4 +30,13 @@ describe('out of scope', () => {
       expect(isOutOfScope(text, index, catalogue), text).toBe(false);
     }
   });
+
+  it('needs microscopy context before a word spelled like ours counts as ours (a name, finance, shopping)', () => {
+    for (const text of ['how is the Illumina share price doing?', 'should I buy Illumina stock this week', 'what is the Nikon stock price']) {
+      expect(isOutOfScope(text, index, catalogue), text).toBe(true);
+    }
+    for (const text of ['how many cels are there?', 'trak the nucleii over time', 'denoise the Hela movie', 'is the Illumination even across the field?']) {
+      expect(isOutOfScope(text, index, catalogue), text).toBe(false);
+    }
+  });
 });

@@ -1,0 +1,101 @@
+// Questions about a quantity, routed by what the tools declare they report. "is this a
+// z-stack?" and "is the movie calibrated?" name words of `project` and `set_calibration`,
+// but only a tool that reads a movie and makes nothing new (movie_info) reports z slices
+// or a pixel size: a yes/no or "how many / what is" question goes to such a reporter
+// when its declared results name the quantity better than the named tools' own results.
+import { type Catalogue, makerOf, selfOf } from './catalogue.ts';
+import { indexFor } from './toolIndex.ts';
+import { meaning, tokenize } from './words.ts';
+
+/** The question's content words as meanings, misspellings mapped onto the tools' vocabulary. */
+export function askedMeanings(text: string, catalogue: Catalogue): Set<string> {
+  const tokens = tokenize(text);
+  return new Set([...tokens.map((t) => meaning(t.stem)), ...indexFor(catalogue).meanings(tokens)]);
+}
+
+/** Meanings of a declared result: its name split into words ("zSlices" → z, slice) and what it is. */
+function resultMeanings(key: string, about: string): Set<string> {
+  return new Set(tokenize(`${key.replace(/([a-z])([A-Z])/g, '$1 $2')} ${about}`).map((t) => meaning(t.stem)));
+}
+
+/** Tools using a meaning from which it says little about which quantity is asked ("movie", "frame", "size"). */
+const GENERIC_SPREAD = 7;
+/** A question must share at least one telling word with a result to be about it. */
+const MIN_HITS = 1;
+
+/** One word under two stems ("calibrated" → calibrat, "calibration" → calibr): one stem begins the other. */
+function sameWord(a: string, b: string): boolean {
+  return a === b || (Math.min(a.length, b.length) >= 5 && (a.startsWith(b) || b.startsWith(a)));
+}
+
+/**
+ * How well the best of the tool's declared results names the asked words (0 when it declares
+ * none): a telling word counts 1, a word most tools use a quarter ("pixel size" is no answer
+ * to "does the area Granger-cause the intensity?").
+ */
+export function resultHits(tool: string, asked: Set<string>, catalogue: Catalogue): number {
+  const index = indexFor(catalogue);
+  let best = 0;
+  for (const [key, value] of Object.entries(selfOf(tool, catalogue)?.results ?? {})) {
+    const hits = [...resultMeanings(key, value.about)].filter((w) => [...asked].some((a) => sameWord(a, w))).reduce((sum, w) => sum + (index.spread(w) < GENERIC_SPREAD ? 1 : 0.25), 0);
+    best = Math.max(best, hits);
+  }
+  return best;
+}
+
+/** A tool that only reports: it reads an input and makes no new movie, labels, tracks or table. */
+export function onlyReports(tool: string, catalogue: Catalogue): boolean {
+  const self = selfOf(tool, catalogue);
+  return !!self && (self.consumes ?? []).length > 0 && (self.produces ?? []).length === 0 && self.domain !== 'microscope';
+}
+
+/**
+ * The reporting tool whose declared results answer the question better than every named
+ * tool's results, or undefined (a named tool reports it as well: "how far did it drift?"
+ * stays with correct_drift).
+ */
+export function reporterFor(text: string, named: string[], catalogue: Catalogue): string | undefined {
+  if (named.some((tool) => onlyReports(tool, catalogue))) return undefined;
+  const asked = askedMeanings(text, catalogue);
+  const namedBest = Math.max(0, ...named.map((tool) => resultHits(tool, asked, catalogue)));
+  let best: { tool: string; hits: number } | undefined;
+  for (const tool of catalogue.keys()) {
+    if (!onlyReports(tool, catalogue)) continue;
+    const hits = resultHits(tool, asked, catalogue);
+    if (hits >= MIN_HITS && hits >= namedBest && (!best || hits > best.hits)) best = { tool, hits };
+  }
+  return best?.tool;
+}
+
+/**
+ * The words a question asks the value of: "what's the (mean) X of ...". ("how X are they?"
+ * is left out: "how straight", "how fast" name measured quantities by other words.)
+ */
+const ASKED_PHRASE = /^(?:(?:so|and|ok(?:ay)?|now|hey|hi)[,\s]+)*(?:what(?:'s|’s| is| are| was| were)|whats|give me|tell me|show me|can you tell me|could you tell me)\s+(?:the\s+|their\s+|its\s+)?(?:(?:mean|average|avg|median|typical|total|overall|max(?:imum)?|min(?:imum)?)\s+)?(?!(?:which|what|who|how|where|when|whether|if)\b)(.+?)(?=\s+(?:of|for|in|per|across|over|at|on|from|to|since|after|before|between|by|with|during|until)\b|\s*[?,.;!]|$)/i;
+
+/**
+ * A quantity the question asks for that no tool knows, named as asked ("solidity", "feret
+ * diameter"), or undefined. Only the asked phrase counts (a cell line's name elsewhere is
+ * no quantity), and only words that no tool uses, misspells or abbreviates; channel names
+ * in the phrase ("GFP intensity") are the caller's to mask.
+ */
+export function unmeasuredQuantity(question: string, catalogue: Catalogue): string | undefined {
+  const index = indexFor(catalogue);
+  const known = new Set(tokenize(Object.values(catalogue.get(makerOf('table', catalogue) ?? '')?.properties ?? {}).map((p) => p.description ?? '').join(' ')).map((t) => meaning(t.stem)));
+  for (const sentence of question.split(/(?<=[?.!])\s+/)) {
+    const phrase = ASKED_PHRASE.exec(sentence.trim())?.[1];
+    if (!phrase) continue;
+    const unknown = tokenize(phrase).filter((t) => t.word.length >= 4 && !t.part && !/\d/.test(t.word) && !known.has(meaning(t.stem)) && !index.recognizes(t) && !index.abbreviates(t.word));
+    if (unknown.length) return phrase.trim();
+  }
+  return undefined;
+}
+
+/** One line: the quantity is not measured, and what the table maker measures instead. */
+export function notMeasuredReply(quantity: string, catalogue: Catalogue): string {
+  const maker = makerOf('table', catalogue);
+  const properties = Object.values(catalogue.get(maker ?? '')?.properties ?? {});
+  // the argument that chooses what is measured lists the columns of each kind
+  const columns = properties.filter((p) => (p.enum ?? []).length > 0).map((p) => p.description ?? '').sort((a, b) => b.length - a.length)[0];
+  return `"${quantity}" is not something I measure, so I ran nothing.${maker && columns ? ` \`${maker}\` measures ${columns}.` : ''}`;
+}
