@@ -101,7 +101,7 @@ const movieInfo = defineTool({
   examples: ['what is in this movie?', 'how many frames does it have?', 'what is the pixel size?', 'describe the file', 'show the metadata', 'what does the stack contain'],
   consumes: ['movie'],
   produces: [],
-  results: { frames: { about: 'frames (time points)', unit: 'frames' }, zSlices: { about: 'z slices (planes) of the z-stack', unit: '' }, channels: { about: 'channels', unit: '' }, widthPx: { about: 'image width', unit: 'px' }, heightPx: { about: 'image height', unit: 'px' }, dtype: { about: 'pixel data type and bit depth' }, pixelSizeUm: { about: 'calibrated pixel size', unit: 'µm' }, zStepUm: { about: 'z step', unit: 'µm' }, frameIntervalS: { about: 'time between frames', unit: 's' } },
+  results: { frames: { about: 'frames (time points)', unit: 'frames', example: 40 }, zSlices: { about: 'z slices (planes) of the z-stack', unit: '', example: 1 }, channels: { about: 'channels', unit: '', example: 2 }, widthPx: { about: 'image width', unit: 'px', example: 256 }, heightPx: { about: 'image height', unit: 'px', example: 256 }, dtype: { about: 'pixel data type and bit depth' }, pixelSizeUm: { about: 'calibrated pixel size', unit: 'µm', example: 0.5 }, zStepUm: { about: 'z step', unit: 'µm' }, frameIntervalS: { about: 'time between frames', unit: 's' } },
   description:
     'Describes a movie (an artifact id or a file path) without loading it into the session: shape (T,Z,C,Y,X), dtype, pixel size, z step, frame interval, channel names, file format, compression, byte order, and the intensity range of each channel in the first frame. Metadata comes back as quoted data.',
   schema: z.object({ movie: movieArg }),

@@ -103,7 +103,7 @@ const analyzeTimeseries = defineTool({
   consumes: ['table'],
   produces: ['table'],
   needsFrames: true,
-  results: { cells: { about: 'cells analysed', unit: '' }, rows: { about: 'rows', unit: '' }, medianPeakLagFrames: { about: 'median lag of the correlation peak', unit: 'frames' }, meanPeakR: { about: 'mean peak correlation', unit: '' } },
+  results: { cells: { about: 'cells analysed', unit: '', example: 30 }, rows: { about: 'rows', unit: '' }, medianPeakLagFrames: { about: 'median lag of the correlation peak', unit: 'frames', example: 12 }, meanPeakR: { about: 'mean peak correlation', unit: '' } },
   valueWords: { analysis: { cross_correlation: ['cross-correlation', 'cross-correlate', 'lag', 'correlation between'], granger: ['granger', 'causality', 'causes'], summary: ['summary', 'phenotype', 'per-cell features', 'cellphe'] }, normalize: { df_f0: ['df/f0', 'δf/f0', 'delta f'], f_f0: ['f/f0', 'baseline', 'first frames'], zscore: ['z-score', 'standardise', 'standardize'], minmax: ['min-max', '0 to 1'] }, smooth: { savitzky_golay: ['savitzky', 'golay'], moving_average: ['moving average', 'smooth'] } },
   description:
     'Analyses per-cell time series in a tidy table (one row per cell per frame, such as measure\'s output): normalise (F/F0, ΔF/F0, z-score, min-max), detrend and smooth a column; cross-correlate two columns over lags; test Granger causality between two columns (F test over lags, as statsmodels); or summarise each cell\'s series with CellPhe-style variables for embed. Returns a table artifact and the key numbers.',

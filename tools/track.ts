@@ -115,7 +115,7 @@ const track = defineTool({
   produces: ['tracks'],
   makes: ['tracks'],
   needsFrames: true,
-  results: { tracks: { about: 'tracks (trees of branches)', unit: '' }, branches: { about: 'branches', unit: '' }, spots: { about: 'spots', unit: '' }, divisions: { about: 'divisions', unit: '' }, meanBranchLengthSpots: { about: 'mean branch length', unit: 'spots' }, branchesAtLeast10Frames: { about: 'branches of 10 frames or more', unit: '' }, frames: { about: 'frames', unit: 'frames' }, divisionsProposed: { about: 'divisions the tracker proposed before the evidence check', unit: '' }, maxLinkingDistancePx: { about: 'linking distance used', unit: 'px' }, objectDiameterPx: { about: 'median object diameter', unit: 'px' }, meanBranchConfidence: { about: 'mean branch confidence (0-1)', unit: '' }, lowConfidenceBranches: { about: 'branches with confidence below 0.5', unit: '' } },
+  results: { tracks: { about: 'tracks (trees of branches)', unit: '', example: 37 }, branches: { about: 'branches', unit: '' }, spots: { about: 'spots', unit: '' }, divisions: { about: 'divisions', unit: '', example: 5 }, meanBranchLengthSpots: { about: 'mean branch length', unit: 'spots', example: 31.2 }, branchesAtLeast10Frames: { about: 'branches of 10 frames or more', unit: '' }, frames: { about: 'frames', unit: 'frames' }, divisionsProposed: { about: 'divisions the tracker proposed before the evidence check', unit: '' }, maxLinkingDistancePx: { about: 'linking distance used', unit: 'px' }, objectDiameterPx: { about: 'median object diameter', unit: 'px' }, meanBranchConfidence: { about: 'mean branch confidence (0-1)', unit: '' }, lowConfidenceBranches: { about: 'branches with confidence below 0.5', unit: '' } },
   valueWords: { method: { overlap: ['overlap', 'iou', 'mask overlap'], lap: ['lap', 'trackmate'] } },
   description:
     'Links the objects of a label movie over time into tracks, with divisions as lineage. Default: TrackMate\'s LAP tracker (frame-to-frame linking, gap closing, splitting; max linking distance 15 px, gaps up to 2 frames). Or method "overlap" (mask overlap). Returns a tracks artifact (export it with export, measure it with measure) and counts of tracks, spots and divisions.',
@@ -243,7 +243,7 @@ const measure = defineTool({
   makes: ['table'],
   // intensities from the movie as recorded (never a denoised or projected one), a track id per object
   alsoUses: () => ({ movie: 'recording', tracks: 'latest' }),
-  results: { objects: { about: 'objects measured', unit: '' }, meanAreaPx: { about: 'mean object area', unit: 'px²' }, links: { about: 'links measured', unit: '' }, meanSpeed: { about: 'mean speed', unit: 'px/frame' }, tracks: { about: 'tracks measured', unit: '' }, meanDuration: { about: 'mean track duration', unit: 'frames' }, meanDisplacement: { about: 'mean track displacement', unit: 'px' }, meanConfinementRatio: { about: 'mean confinement ratio', unit: '' }, splits: { about: 'splits', unit: '' }, diffusionCoefficient: { about: 'diffusion coefficient', unit: 'px²/frame' }, alpha: { about: 'MSD exponent', unit: '' } },
+  results: { objects: { about: 'objects measured', unit: '', example: 1200 }, meanAreaPx: { about: 'mean object area', unit: 'px²', example: 152.3 }, links: { about: 'links measured', unit: '' }, meanSpeed: { about: 'mean speed', unit: 'px/frame', example: 1.8 }, tracks: { about: 'tracks measured', unit: '' }, meanDuration: { about: 'mean track duration', unit: 'frames' }, meanDisplacement: { about: 'mean track displacement', unit: 'px' }, meanConfinementRatio: { about: 'mean confinement ratio', unit: '' }, splits: { about: 'splits', unit: '' }, diffusionCoefficient: { about: 'diffusion coefficient', unit: 'px²/frame' }, alpha: { about: 'MSD exponent', unit: '' } },
   valueWords: { kind: { msd: ['msd', 'mean squared displacement', 'mean square displacement', 'diffusion'], tracks: ['speed', 'speeds', 'velocity', 'displacement', 'per track', 'track features', 'track statistics', 'straightness', 'migration', 'motility', 'movement', 'how far', 'moved', 'distance moved', 'distance travelled', 'distance traveled'], links: ['links', 'steps between frames'] } },
   description:
     'Measures objects (kind "objects", from a label movie and optionally an intensity movie), track steps ("links": speed, displacement), whole tracks ("tracks": TrackMate\'s track analyzers) or mean squared displacement ("msd", with diffusion coefficient). Writes a CSV table artifact; values give counts and the key means. Units are µm and s when the movie is calibrated, else pixels and frames.',
@@ -386,7 +386,7 @@ const detectDivisions = defineTool({
   consumes: ['tracks', 'labels'],
   produces: ['table'],
   needsFrames: true,
-  results: { divisions: { about: 'divisions detected', unit: '' }, framesOneBased: { about: 'frames of the divisions', unit: 'frame' } },
+  results: { divisions: { about: 'divisions detected', unit: '', example: 5 }, framesOneBased: { about: 'frames of the divisions', unit: 'frame' } },
   description:
     'Finds cell divisions: from tracks (a mother branch ending in two daughters) or directly from a label movie (one object becoming two nearby objects whose areas add up to it). Writes a table of events (frame, position, mother, daughters) and returns their number and frames.',
   schema: divisionsSchema,
@@ -480,7 +480,7 @@ const evaluate = defineTool({
   examples: ['evaluate the tracking against the ground truth', 'how good is the segmentation?', 'score the tracks against truth/', 'compute the TRA score'],
   consumes: ['tracks', 'labels'],
   produces: ['table'],
-  results: { TRA: { about: 'tracking accuracy (CTC TRA)', unit: '' }, DET: { about: 'detection accuracy (CTC DET)', unit: '' }, SEG: { about: 'segmentation accuracy (CTC SEG)', unit: '' }, divisionF1: { about: 'division F1', unit: '' } },
+  results: { TRA: { about: 'tracking accuracy (CTC TRA)', unit: '', example: 0.93 }, DET: { about: 'detection accuracy (CTC DET)', unit: '', example: 0.95 }, SEG: { about: 'segmentation accuracy (CTC SEG)', unit: '', example: 0.81 }, divisionF1: { about: 'division F1', unit: '' } },
   description:
     'Scores a tracking (or segmentation) result against ground truth with the Cell Tracking Challenge measures: TRA (AOGM with weights NS 5, FN 10, FP 1, ED 1, EA 1.5, EC 1), DET, SEG (mean Jaccard) and division F1. 1 is perfect. Returns the scores and the error counts.',
   schema: evaluateSchema,

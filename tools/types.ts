@@ -70,6 +70,8 @@ export interface ResultValue {
   about: string;
   /** Unit of the value ("px", "µm", "frames", "px/frame", "" for counts); omitted for non-numbers. */
   unit?: string;
+  /** A typical value: what a plan-only eval reports for it, so follow-up questions have something to read. */
+  example?: number;
 }
 
 /** The words of one step of a request, as the planner hands them to a tool's `fromRequest`. */

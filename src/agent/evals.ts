@@ -302,17 +302,10 @@ export function checkTurn(expect: Expectation, outcome: { calls: StepOutcome[]; 
 
 // ---------------------------------------------------------------- running
 
-/** Stand-in values for plan-only runs, so follow-up questions have something to read; keys are results the tools declare (test/agent/evals.test.ts checks). */
-export const STAND_IN_VALUES: Record<string, Record<string, unknown>> = {
-  correct_drift: { maxDriftPx: 6.4, frames: 40 },
-  segment: { objects: 42, objectsPerFrameMean: 41.5 },
-  track: { tracks: 37, divisions: 5, meanBranchLengthSpots: 31.2 },
-  detect_divisions: { divisions: 5 },
-  measure: { objects: 1200, meanAreaPx: 152.3, meanSpeed: 1.8 },
-  evaluate: { TRA: 0.93, DET: 0.95, SEG: 0.81 },
-  movie_info: { frames: 40, zSlices: 1, channels: 2, widthPx: 256, heightPx: 256, pixelSizeUm: 0.5 },
-  analyze_timeseries: { cells: 30, medianPeakLagFrames: 12 },
-};
+/** Stand-in values for plan-only runs, so follow-up questions have something to read: the typical value each tool declares for its results. */
+export function standInValues(tool: ToolSpec): Record<string, number> {
+  return Object.fromEntries(Object.entries(tool.results ?? {}).flatMap(([key, r]) => (r.example === undefined ? [] : [[key, r.example]])));
+}
 
 /** A tool that declares it only reads runs for real in plan-only mode, where what it reads exists (a fixture movie with a real header). */
 function runsForReal(session: Session, tool: ToolSpec, args: Record<string, unknown>): boolean {
@@ -346,7 +339,7 @@ function planOnlyExecutor(session: Session, tools: ToolSpec[]) {
     const isTruthMasks = (type: string) => type === 'labels' && !!tool.truth?.includes(type);
     const artifacts = (tool.produces ?? []).map((type) =>
       session.store.add(type as never, isTruthMasks(type) ? join(truthDir, 'SEG') : join(session.dir, 'artifacts', `${name}-${step}.${type}`), `${name} output`, name));
-    return { ...base, status: 'ok', summary: `${name} ran (plan-only).`, artifacts, values: STAND_IN_VALUES[name] ?? {} };
+    return { ...base, status: 'ok', summary: `${name} ran (plan-only).`, artifacts, values: standInValues(tool) };
   };
 }
 
