@@ -79,12 +79,19 @@ describe('tool-owned argument readers', () => {
     expect(move.fromRequest!(clauseForTool('move_stage', 'move the stage to x=100, y=200'))).toEqual({ xUm: 100, yUm: 200 });
   });
 
-  it('the agent keeps no table of tools by name in the argument reading', () => {
+  it('the agent keeps no table of tools by name in the argument reading, the planner or the eval runner', () => {
     const names = ALL_TOOLS.map((t) => t.name);
-    for (const file of ['builders.ts', 'catalogue.ts', 'lexicon.ts', 'microscopeLanguage.ts']) {
-      const source = readFileSync(new URL(`../../../src/agent/planner/${file}`, import.meta.url), 'utf8');
+    // the only quoted names left, each with its reason
+    const allowed: Record<string, string[]> = {
+      // 'help' is also an eval case's `use` category (analysis, acquisition, help, ...), not the tool
+      'src/agent/evals.ts': ['help'],
+    };
+    const files = ['builders.ts', 'catalogue.ts', 'lexicon.ts', 'microscopeLanguage.ts', 'planner.ts'].map((f) => `src/agent/planner/${f}`).concat('src/agent/evals.ts');
+    for (const file of files) {
+      // comments may name a tool as an example; code may not
+      const source = readFileSync(new URL(`../../../${file}`, import.meta.url), 'utf8').replace(/^\s*\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
       const quoted = names.filter((n) => source.includes(`'${n}'`) || source.includes(`"${n}"`) || new RegExp(`\\b${n}\\s*:`).test(source));
-      expect(quoted, file).toEqual([]);
+      expect(quoted, file).toEqual(allowed[file] ?? []);
     }
   });
 });
