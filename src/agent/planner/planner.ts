@@ -406,7 +406,7 @@ function aboutEarlierStep(step: PlannedStep, text: string, conversation: Convers
   const target = named ?? ran[0];
   if (!('changes' in props) || !target || id) return;
   const inputs = new Set(['movie', 'labels', 'tracks', 'table', 'output']);
-  const changes = Object.fromEntries(Object.entries(argsFor(target, step.clause, text, conversation, catalogue)).filter(([k, v]) => !k.startsWith('$') && !inputs.has(k) && !(v && typeof v === 'object' && '$ref' in v)));
+  const changes = Object.fromEntries(Object.entries(argsFor(target, step.clause, text, conversation, catalogue)).filter(([k, v]) => !k.startsWith('$') && !inputs.has(k) && !(v && typeof v === 'object' && '$ref' in v) && !unnamedChoice(target, k, step.clause, catalogue)));
   if (Object.keys(changes).length === 0) return;
   step.args.tool = target;
   step.args.changes = adaptArgs(changes, catalogue.get(target));
@@ -511,9 +511,7 @@ function repeatPlan(text: string, conversation: Conversation, catalogue: Catalog
   delete fresh.$needs;
   delete fresh.$ask;
   const args: Record<string, unknown> = { ...last.args };
-  // a choice the words do not name keeps its earlier value: a reader's default is no request ("again with a sigma of 3" keeps the mean projection)
-  const choice = (k: string) => { const p = catalogue.get(last.tool)?.properties[k]; return !!(p?.enum ?? p?.anyOf?.some((a) => a.enum)); };
-  for (const [k, v] of Object.entries(fresh)) if (!(k in last.args && choice(k) && !findEnumValue(last.tool, k, text, catalogue))) args[k] = v;
+  for (const [k, v] of Object.entries(fresh)) if (!(k in last.args && unnamedChoice(last.tool, k, text, catalogue))) args[k] = v;
   const ids = findArtifactIds(text);
   for (const id of ids) {
     const type = id.replace(/-\d+$/, '');
@@ -521,6 +519,15 @@ function repeatPlan(text: string, conversation: Conversation, catalogue: Catalog
   }
   // only canonical names were rebuilt: map them onto the tool's schema like the previous call
   return { steps: [{ tool: last.tool, args: adaptArgs(args, catalogue.get(last.tool)), clause: text }] };
+}
+
+/**
+ * A choice (an enum argument) none of whose values the words name: a reader's default, no
+ * request to change it ("again with frames 1-5" keeps the mean projection).
+ */
+function unnamedChoice(tool: string, arg: string, text: string, catalogue: Catalogue): boolean {
+  const p = catalogue.get(tool)?.properties[arg];
+  return !!(p?.enum ?? p?.anyOf?.some((a) => a.enum)) && !findEnumValue(tool, arg, text, catalogue);
 }
 
 /** While an acquisition runs, words the acquisition language reads as a command are in scope, whatever else they say ("can we go on for another day"). */
