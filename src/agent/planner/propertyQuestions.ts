@@ -5,7 +5,7 @@
 // when its declared results name the quantity better than the named tools' own results.
 import { type Catalogue, makerOf, selfOf } from './catalogue.ts';
 import { indexFor } from './toolIndex.ts';
-import { meaning, tokenize } from './words.ts';
+import { allowedEdits, editDistance, meaning, tokenize } from './words.ts';
 
 /** The question's content words as meanings, misspellings mapped onto the tools' vocabulary. */
 export function askedMeanings(text: string, catalogue: Catalogue): Set<string> {
@@ -85,10 +85,32 @@ export function unmeasuredQuantity(question: string, catalogue: Catalogue): stri
   for (const sentence of question.split(/(?<=[?.!])\s+/)) {
     const phrase = ASKED_PHRASE.exec(sentence.trim())?.[1];
     if (!phrase) continue;
-    const unknown = tokenize(phrase).filter((t) => t.word.length >= 4 && !t.part && !/\d/.test(t.word) && !known.has(meaning(t.stem)) && !index.recognizes(t) && !index.abbreviates(t.word));
+    const unknown = tokenize(phrase).filter((t) => t.word.length >= 4 && !t.part && !/\d/.test(t.word) && !known.has(meaning(t.stem)) && !index.recognizes(t) && !index.abbreviates(t.word) && !slipOfWritten(t.word, catalogue) && !slipOfWritten(t.stem, catalogue));
     if (unknown.length) return phrase.trim();
   }
   return undefined;
+}
+
+const writtenWords = new WeakMap<Catalogue, string[]>();
+
+/** Every word the tools write about themselves (descriptions, words, examples, arguments), as written and as stems. */
+function toolsWrittenWords(catalogue: Catalogue): string[] {
+  let words = writtenWords.get(catalogue);
+  if (words) return words;
+  const texts: string[] = [];
+  for (const [name, info] of catalogue) {
+    const self = selfOf(name, catalogue) ?? {};
+    texts.push(info.description ?? '', self.summary ?? '', ...(self.words ?? []), ...(self.examples ?? []), ...Object.values(info.properties).map((p) => p.description ?? ''));
+  }
+  words = [...new Set(tokenize(texts.join(' ')).flatMap((t) => [t.word, t.stem]))];
+  writtenWords.set(catalogue, words);
+  return words;
+}
+
+/** A misspelling of a word (or stem) the tools write ("eccentricty", "roundnes"): same first letter, a slip's few edits. */
+function slipOfWritten(word: string, catalogue: Catalogue): boolean {
+  const edits = allowedEdits(word);
+  return toolsWrittenWords(catalogue).some((w) => w[0] === word[0] && Math.abs(w.length - word.length) <= edits && editDistance(word, w, edits) <= edits);
 }
 
 /** One line: the quantity is not measured, and what the table maker measures instead. */

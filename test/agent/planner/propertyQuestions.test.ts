@@ -41,6 +41,9 @@ describe('unmeasuredQuantity', () => {
     expect(unmeasuredQuantity("what's the mean area of the HeLa cells?", catalogue)).toBeUndefined();
     expect(unmeasuredQuantity('what is the nuclear area from frame 5 onwards?', catalogue)).toBeUndefined();
     expect(unmeasuredQuantity('could you tell me which cell moved furthest?', catalogue)).toBeUndefined();
+    // misspellings of measured quantities are no unknown quantity
+    expect(unmeasuredQuantity("what's the roundnes of the cells", catalogue)).toBeUndefined();
+    expect(unmeasuredQuantity('whats the eccentricty', catalogue)).toBeUndefined();
   });
 
   it('says what is measured instead, from the table maker\'s own declaration', () => {
