@@ -692,19 +692,17 @@ function aboutTheSession(text: string): boolean {
  * they are), ties broken by the tool's own words: "how far did it drift?" → correct_drift.
  */
 function toolForQuestion(text: string, catalogue: Catalogue): string | undefined {
-  const asked = new Set(tokenize(text).map((t) => meaning(t.stem)));
+  const asked = askedMeanings(text, catalogue);
   const byWords = new Map(indexFor(catalogue).match(text).map((m) => [m.tool, m.score]));
   let best: { tool: string; score: number } | undefined;
   for (const name of catalogue.size ? catalogue.keys() : ALL_TOOLS.map((t) => t.name)) {
     const self = selfOf(name, catalogue);
     if (!self?.results || (self.consumes ?? []).length === 0) continue;
-    for (const [key, value] of Object.entries(self.results)) {
-      const own = tokenize(`${key.replace(/([a-z])([A-Z])/g, '$1 $2')} ${value.about}`).map((t) => meaning(t.stem));
-      const hits = new Set(own.filter((w) => asked.has(w))).size;
-      if (hits === 0) continue;
-      const score = hits + 0.01 * (byWords.get(name) ?? 0);
-      if (!best || score > best.score) best = { tool: name, score };
-    }
+    // a telling word of a result, or two that most tools use ("objects per frame"); one such word alone ("cells") is no match
+    const hits = resultHits(name, asked, catalogue);
+    if (hits < 0.5) continue;
+    const score = hits + 0.01 * (byWords.get(name) ?? 0);
+    if (!best || score > best.score) best = { tool: name, score };
   }
   return best?.tool;
 }
