@@ -511,6 +511,7 @@ const addRule = defineTool({
 
 const listRules = defineTool({
   name: 'list_rules',
+  role: 'list',
   summary: 'Lists the self-driving rules, active and proposed.',
   words: ['rules', 'list rules', 'active rules', 'show rules', 'which rules'],
   examples: ['show the rules', 'which rules are active?', 'list my rules'],

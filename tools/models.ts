@@ -79,6 +79,7 @@ const denoise = defineTool({
 
 const listModels = defineTool({
   name: 'list_models',
+  role: 'list',
   summary: 'Lists the deep-learning models (bioimage.io folders with ONNX weights) installed in models/.',
   words: ['models', 'list models', 'available models', 'installed models', 'onnx', 'bioimage.io', 'pretrained', 'networks'],
   examples: ['which models are available?', 'list the models', 'what models do you have installed?'],

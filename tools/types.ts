@@ -148,9 +148,11 @@ export interface ToolSelfDescription {
    * 'open' opens a file the request names (without a path, its words mean another tool);
    * 'start' / 'stop' / 'change' begin, end or change an acquisition (whether one runs is read from them);
    * 'rule' proposes a rule a person confirms with a yes (it absorbs the actions its sentence names);
-   * 'status' reports on the microscope (state, dose): such a question stands alone.
+   * 'status' reports on the microscope (state, dose): such a question stands alone;
+   * 'list' lists what the session or the microscope holds (rules, models).
+   * Advice, status and lists only report: a "why did you ..." is never about them.
    */
-  role?: 'advice' | 'open' | 'start' | 'stop' | 'change' | 'rule' | 'status';
+  role?: 'advice' | 'open' | 'start' | 'stop' | 'change' | 'rule' | 'status' | 'list';
   /**
    * Its result summary is the answer to a request it alone carries out (a report, or a
    * microscope action whose numbers the person needs: dose, plan, time points), its files

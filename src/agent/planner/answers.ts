@@ -1,6 +1,6 @@
 // Answers: questions about results from the values of earlier steps, the final answer
 // of a request, and what to say when nothing can be mapped.
-import type { Catalogue } from './catalogue.ts';
+import { type Catalogue, selfOf } from './catalogue.ts';
 import type { Conversation, PastResult } from './conversation.ts';
 import { findArtifactIds, findChannel, findPaths } from './extract.ts';
 import { findQuantities } from './quantities.ts';
@@ -202,7 +202,7 @@ export function composeAnswer(plan: Plan, conversation: Conversation): string {
 
 function mainAnswer(plan: Plan, conversation: Conversation): string {
   const ran = conversation.current.filter((r) => r.ok);
-  const help = conversation.current.find((r) => r.tool === 'help' && r.ok);
+  const help = conversation.current.find((r) => selfOf(r.tool)?.role === 'advice' && r.ok);
   if (help && typeof help.values.answer === 'string' && help.values.answer) {
     const tools = Array.isArray(help.values.tools) ? ` Tools: ${(help.values.tools as string[]).join(', ')}.` : '';
     return `${help.values.title ?? ''}: ${help.values.answer}${tools}`.trim();

@@ -3,7 +3,7 @@
 // step asked about (the arguments it was given, the values it reported it chose, the model
 // folder and sha256, its own account of why), without running anything again.
 import { findTool } from '../allTools.ts';
-import type { PropertyInfo } from './catalogue.ts';
+import { type PropertyInfo, selfOf } from './catalogue.ts';
 import type { PastResult } from './conversation.ts';
 import type { ToolIndex } from './matcher.ts';
 import { plainQuestion } from './tableAnswers.ts';
@@ -73,7 +73,9 @@ function withUnit(tool: string, key: string, v: unknown): string {
 
 /** The step the question is about: the newest whose tool, or whose values, the question names. */
 function stepAskedAbout(question: string, earlier: PastResult[], index: ToolIndex): PastResult | undefined {
-  const done = [...earlier].reverse().filter((r) => r.ok && r.tool !== 'help' && !/^(?:list_|microscope_status|dose_report)/.test(r.tool));
+  // steps that only report (advice, the microscope's status, lists) made no choice to explain
+  const reports = (tool: string) => ['advice', 'status', 'list'].includes(selfOf(tool)?.role ?? '');
+  const done = [...earlier].reverse().filter((r) => r.ok && !reports(r.tool));
   if (done.length === 0) return undefined;
   const named = new Set(index.match(question).map((m) => m.tool));
   const asked = new Set(index.meanings(tokenize(question)));

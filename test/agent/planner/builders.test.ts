@@ -86,7 +86,7 @@ describe('tool-owned argument readers', () => {
       // 'help' is also an eval case's `use` category (analysis, acquisition, help, ...), not the tool
       'src/agent/evals.ts': ['help'],
     };
-    const files = ['builders.ts', 'catalogue.ts', 'lexicon.ts', 'microscopeLanguage.ts', 'planner.ts'].map((f) => `src/agent/planner/${f}`).concat('src/agent/evals.ts');
+    const files = ['builders.ts', 'catalogue.ts', 'lexicon.ts', 'microscopeLanguage.ts', 'planner.ts', 'answers.ts', 'explanations.ts'].map((f) => `src/agent/planner/${f}`).concat('src/agent/evals.ts');
     for (const file of files) {
       // comments may name a tool as an example; code may not
       const source = readFileSync(new URL(`../../../${file}`, import.meta.url), 'utf8').replace(/^\s*\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
