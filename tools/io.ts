@@ -29,6 +29,8 @@ function describeMovie(movie: Movie) {
     pixelSizeUm: meta.pixelSizeUm ?? null,
     zStepUm: meta.zStepUm ?? null,
     frameIntervalS: meta.frameIntervalS ?? null,
+    // first to last frame; unknown without a frame interval
+    durationS: meta.frameIntervalS !== undefined && shape.t > 1 ? +((shape.t - 1) * meta.frameIntervalS).toPrecision(6) : null,
     channelNames: [...meta.channelNames],
     format: source.format,
     compression: source.compression ?? null,
@@ -49,8 +51,16 @@ function calibrationText(info: ReturnType<typeof describeMovie>): string {
     info.pixelSizeUm !== null ? `${+info.pixelSizeUm.toPrecision(4)} µm/px` : 'pixel size unknown',
     ...(info.zSlices > 1 ? [info.zStepUm !== null ? `z step ${+info.zStepUm.toPrecision(4)} µm` : 'z step unknown'] : []),
     ...(info.frames > 1 ? [info.frameIntervalS !== null ? `${+info.frameIntervalS.toPrecision(4)} s between frames` : 'frame interval unknown'] : []),
+    ...(info.durationS !== null ? [`${durationText(info.durationS)} from first to last frame`] : []),
   ];
   return `${parts.join(', ')}; ${calibration.join(', ')}`;
+}
+
+/** A duration in the largest unit that keeps it readable: 90 s, 12.5 min, 3.2 h. */
+function durationText(seconds: number): string {
+  if (seconds < 120) return `${+seconds.toPrecision(4)} s`;
+  if (seconds < 7200) return `${+(seconds / 60).toPrecision(4)} min`;
+  return `${+(seconds / 3600).toPrecision(4)} h`;
 }
 
 /** The movie file the words name. */
@@ -67,7 +77,7 @@ const loadMovie = defineTool({
   consumes: [],
   produces: ['movie'],
   keepsRecording: true,
-  results: { frames: { about: 'frames (time points)', unit: 'frames' }, channels: { about: 'channels', unit: '' }, pixelSizeUm: { about: 'pixel size', unit: 'µm' }, frameIntervalS: { about: 'time between frames', unit: 's' } },
+  results: { frames: { about: 'frames (time points)', unit: 'frames' }, channels: { about: 'channels', unit: '' }, pixelSizeUm: { about: 'pixel size', unit: 'µm' }, frameIntervalS: { about: 'time between frames', unit: 's' }, durationS: { about: 'duration of the movie, how long the recording lasts (first to last frame)', unit: 's' } },
   description:
     'Opens a movie file (TIFF, ImageJ hyperstack, OME-TIFF, or a folder / frame pattern like "t{t:3}.tif") and adds it to the session as an artifact, without copying or changing it. Returns its shape (frames, z, channels, size), dtype and calibration. File metadata comes back as quoted data in values.metadata.',
   schema: z.object({

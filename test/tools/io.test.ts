@@ -64,6 +64,9 @@ describe('io tools', () => {
     expect(first.map((f) => f.channel)).toEqual(['nuclei', 'brightfield']);
     expect(first[1].mean).toBeGreaterThan(first[0].mean);
     expect(info.artifacts).toEqual([]);
+    // 3 frames 60 s apart last 2 minutes from first to last
+    expect(info.values).toMatchObject({ durationS: 120 });
+    expect(info.summary).toContain('2 min from first to last frame');
   });
 
   it('load_movie quotes file metadata instead of passing it on as text', async () => {
