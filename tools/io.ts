@@ -77,7 +77,7 @@ const loadMovie = defineTool({
   consumes: [],
   produces: ['movie'],
   keepsRecording: true,
-  results: { frames: { about: 'frames (time points)', unit: 'frames' }, channels: { about: 'channels', unit: '' }, pixelSizeUm: { about: 'pixel size', unit: 'µm' }, frameIntervalS: { about: 'time between frames', unit: 's' }, durationS: { about: 'duration of the movie, how long the recording lasts (first to last frame)', unit: 's' } },
+  results: { frames: { about: 'frames (time points)', unit: 'frames' }, channels: { about: 'channels', unit: '' }, pixelSizeUm: { about: 'pixel size', unit: 'µm' }, frameIntervalS: { about: 'time between frames', unit: 's' } },
   description:
     'Opens a movie file (TIFF, ImageJ hyperstack, OME-TIFF, or a folder / frame pattern like "t{t:3}.tif") and adds it to the session as an artifact, without copying or changing it. Returns its shape (frames, z, channels, size), dtype and calibration. File metadata comes back as quoted data in values.metadata.',
   schema: z.object({
