@@ -12,10 +12,10 @@ import { defineTool, type ToolSpec } from '../../tools/types.ts';
 const EVALS = fileURLToPath(new URL('../../evals', import.meta.url));
 
 /** The pass rates the suite requires (issue 11: 95% tuned, 90% on every held-out file). */
-// Issue 11 asks for >= 90% on every held-out file; the planner reaches 81.9% held-out overall
-// (questions 62.9%, analysis 79.2%, constraints 83.3%, microscope 90.9%, heldout 92.1%). Until it
+// Issue 11 asks for >= 90% on every held-out file; the planner reaches 85.7% held-out overall
+// (questions 71.4%, analysis 84.9%, constraints 91.7%, microscope 90.9%, heldout 92.1%). Until it
 // gets there these are regression floors just under today's scores, not the goal.
-const GATE = { tuned: 0.95, heldoutEachFile: 0.6, heldoutOverall: 0.8, heldoutMinCases: 100 };
+const GATE = { tuned: 0.95, heldoutEachFile: 0.7, heldoutOverall: 0.84, heldoutMinCases: 100 };
 
 const pct = (r: { passed: number; total: number; passRate: number }) => `${r.passed}/${r.total} (${(100 * r.passRate).toFixed(1)}%)`;
 
