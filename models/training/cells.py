@@ -28,7 +28,7 @@ import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import export_onnx, normalise_percentiles, parameter_count, training_arguments, UNet, write_model_folder  # noqa: E402
-from nuclei import augment, classes_from_labels, instances  # noqa: E402
+from nuclei import augment, classes_from_labels, instances, scaled_patch  # noqa: E402
 
 IGNORE = -100
 
@@ -64,20 +64,6 @@ def target_of(labels, markers, dilate):
     if unannotated.any():
         target[ndimage.binary_dilation(unannotated, iterations=dilate) & (labels == 0)] = IGNORE
     return target
-
-
-def random_patch(image, target, patch, rng):
-    """A patch at a random scale (0.6-1.6x), so the model tolerates errors in the estimated cell size."""
-    h, w = image.shape
-    scale = float(np.exp(rng.uniform(np.log(0.6), np.log(1.6))))
-    src = min(h, w, int(round(patch / scale)))
-    y0, x0 = rng.integers(h - src + 1), rng.integers(w - src + 1)
-    x = image[y0:y0 + src, x0:x0 + src]
-    y = target[y0:y0 + src, x0:x0 + src]
-    if src != patch:
-        x = F.interpolate(torch.from_numpy(np.ascontiguousarray(x))[None, None], size=(patch, patch), mode="bilinear", align_corners=False)[0, 0].numpy()
-        y = F.interpolate(torch.from_numpy(np.ascontiguousarray(y)).float()[None, None], size=(patch, patch), mode="nearest")[0, 0].numpy().astype(np.int64)
-    return x, y
 
 
 def seg_measure(truth, result):
@@ -132,7 +118,8 @@ def main():
         xs, ys = [], []
         for _ in range(args.batch):
             i = rng.integers(len(images))
-            x, y = random_patch(images[i], targets[i], args.patch, rng)
+            # scales 0.6-1.6x: the whole-cell size estimate errs more than the nuclei's
+            x, y = scaled_patch(images[i], targets[i], args.patch, rng, scales=(0.6, 1.6))
             k, flip = rng.integers(4), rng.random() < 0.5
             x, y = np.rot90(x, k), np.rot90(y, k)
             if flip:

@@ -99,10 +99,10 @@ def augment(x, y, rng):
     return x * rng.uniform(0.7, 1.3) + rng.uniform(-0.15, 0.15)
 
 
-def scaled_patch(image, target, patch, rng):
-    """A random patch viewed at a random scale (0.7-1.4x), so the model tolerates errors in the estimated object size."""
+def scaled_patch(image, target, patch, rng, scales=(0.7, 1.4)):
+    """A random patch viewed at a random scale (log-uniform in `scales`), so the model tolerates errors in the estimated object size."""
     h, w = image.shape
-    scale = float(np.exp(rng.uniform(np.log(0.7), np.log(1.4))))
+    scale = float(np.exp(rng.uniform(np.log(scales[0]), np.log(scales[1]))))
     src = min(h, w, int(round(patch / scale)))
     y0, x0 = rng.integers(h - src + 1), rng.integers(w - src + 1)
     x = image[y0:y0 + src, x0:x0 + src]
