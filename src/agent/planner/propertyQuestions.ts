@@ -4,6 +4,7 @@
 // or a pixel size: a yes/no or "how many / what is" question goes to such a reporter
 // when its declared results name the quantity better than the named tools' own results.
 import { type Catalogue, makerOf, selfOf } from './catalogue.ts';
+import { isNotQuantityWord } from './tableAnswers.ts';
 import { indexFor } from './toolIndex.ts';
 import { allowedEdits, editDistance, meaning, tokenize } from './words.ts';
 
@@ -76,7 +77,8 @@ const ASKED_PHRASE = /^(?:(?:so|and|ok(?:ay)?|now|hey|hi)[,\s]+)*(?:what(?:'s|â€
 /**
  * A quantity the question asks for that no tool knows, named as asked ("solidity", "feret
  * diameter"), or undefined. Only the asked phrase counts (a cell line's name elsewhere is
- * no quantity), and only words that no tool uses, misspells or abbreviates; channel names
+ * no quantity), and only words that no tool uses, misspells or abbreviates, nor the question
+ * reader takes for a statistic, extreme, scope or unit ("biggest"); channel names
  * in the phrase ("GFP intensity") are the caller's to mask.
  */
 export function unmeasuredQuantity(question: string, catalogue: Catalogue): string | undefined {
@@ -85,7 +87,7 @@ export function unmeasuredQuantity(question: string, catalogue: Catalogue): stri
   for (const sentence of question.split(/(?<=[?.!])\s+/)) {
     const phrase = ASKED_PHRASE.exec(sentence.trim())?.[1];
     if (!phrase) continue;
-    const unknown = tokenize(phrase).filter((t) => t.word.length >= 4 && !t.part && !/\d/.test(t.word) && !known.has(meaning(t.stem)) && !index.recognizes(t) && !index.abbreviates(t.word) && !slipOfWritten(t.word, catalogue) && !slipOfWritten(t.stem, catalogue));
+    const unknown = tokenize(phrase).filter((t) => t.word.length >= 4 && !isNotQuantityWord(t.word) && !t.part && !/\d/.test(t.word) && !known.has(meaning(t.stem)) && !index.recognizes(t) && !index.abbreviates(t.word) && !slipOfWritten(t.word, catalogue) && !slipOfWritten(t.stem, catalogue));
     if (unknown.length) return phrase.trim();
   }
   return undefined;

@@ -66,6 +66,12 @@ const NOT_QUANTITY_WORDS =
   'nuclear percent\\w* proportion fraction share ratio onwards? after before since until till later hours? minutes? mins? seconds? secs? h s µm um px pixels? microns? ' +
   'list individual above below under exceeding least most have has had during throughout course';
 const NOT_QUANTITY = new RegExp(`\\b(?:${NOT_QUANTITY_WORDS.split(' ').join('|')})\\b`, 'gi');
+const NOT_QUANTITY_WORD = new RegExp(`^(?:${NOT_QUANTITY_WORDS.split(' ').join('|')})$`, 'i');
+
+/** A word about where, when, which or how much ("biggest", "last", "mean"), never the quantity itself. */
+export function isNotQuantityWord(word: string): boolean {
+  return NOT_QUANTITY_WORD.test(word);
+}
 
 /** A word as the matcher compares it, plurals made singular first ("speeds" and "speed" are one word). */
 function wordKeys(text: string): Set<string> {

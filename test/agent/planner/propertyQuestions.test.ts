@@ -44,6 +44,10 @@ describe('unmeasuredQuantity', () => {
     // misspellings of measured quantities are no unknown quantity
     expect(unmeasuredQuantity("what's the roundnes of the cells", catalogue)).toBeUndefined();
     expect(unmeasuredQuantity('whats the eccentricty', catalogue)).toBeUndefined();
+    // an extreme or statistic before a measured quantity is no quantity of its own
+    expect(unmeasuredQuantity('whats the biggest nucleus area in the last frame in square microns', catalogue)).toBeUndefined();
+    expect(unmeasuredQuantity("what's the dimmest intensity?", catalogue)).toBeUndefined();
+    expect(unmeasuredQuantity("what's the biggest solidity?", catalogue)).toBe('biggest solidity');
   });
 
   it('says what is measured instead, from the table maker\'s own declaration', () => {
