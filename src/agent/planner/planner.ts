@@ -239,6 +239,11 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     return { steps: [], reply: `That is outside what I do: I analyse live-cell microscopy movies and run the microscope, so I ran nothing. ${notUnderstood(text, catalogue).replace(/^I (?:did not understand|understood)[^.]*\.\s*/, '')}` };
   }
 
+  // "squash the stack into one picture": the words act on the recording at hand, so a
+  // microscope step that makes new images from nothing is not what they ask for
+  const onTheRecording = pointsAtTheRecording(text, conversation);
+  if (onTheRecording) mentions = mentions.filter((m) => !(runsMicroscope(m.tool, catalogue) && (selfOf(m.tool, catalogue)?.consumes ?? []).length === 0));
+
   // a rule for the microscope absorbs the actions it names ("when a cell divides, image every 10 s")
   const rule = mentions.find((m) => plays(m.tool, 'rule', catalogue));
   if (rule) mentions = [{ ...rule, start: 0 }];
@@ -297,7 +302,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // (only when no tool words matched: our own matches are more specific)
   // the microscope engineer's router knows the acquisition language best: it decides when the
   // request is about the microscope (a rule, a channel or timing, or a microscope tool the matcher saw too)
-  const routed = help ? undefined : microscopeLanguage().routeMicroscopeRequest(withoutContext(text), { acquisitionRunning: acquisitionRunning(conversation), earlier: conversation.earlier.filter((r) => r.ok).map((r) => ({ tool: r.tool, args: r.args })) });
+  const routed = help || onTheRecording ? undefined : microscopeLanguage().routeMicroscopeRequest(withoutContext(text), { acquisitionRunning: acquisitionRunning(conversation), earlier: conversation.earlier.filter((r) => r.ok).map((r) => ({ tool: r.tool, args: r.args })) });
   if (routed) {
     const cue = MICROSCOPE_CUE.test(text) || findChannels(text).length > 0 || microscopeLanguage().findChannels(text).length > 0;
     const take = plays(routed.tool, 'rule', catalogue)
@@ -547,6 +552,18 @@ function microscopeOnlyWords(text: string): boolean {
 function readsAsMicroscope(text: string, conversation: Conversation): boolean {
   const routed = microscopeLanguage().routeMicroscopeRequest(withoutContext(text), { acquisitionRunning: acquisitionRunning(conversation), earlier: conversation.earlier.filter((r) => r.ok).map((r) => ({ tool: r.tool, args: r.args })) });
   return routed?.tool !== undefined;
+}
+
+/**
+ * The words name a recording the session already has ("the stack", "this movie", "my
+ * time-lapse" with a movie loaded), with nothing that only the microscope has a meaning for
+ * and no acquisition running: they are about that data.
+ */
+function pointsAtTheRecording(text: string, conversation: Conversation): boolean {
+  if (acquisitionRunning(conversation) || MICROSCOPE_CUE.test(text)) return false;
+  if (!conversation.artifactsAtStart.some((a) => a.type === 'movie')) return false;
+  const movie = meaning(tokenize('movie')[0].stem);
+  return [...text.matchAll(/\b(?:the|this|that|my|our|whole|entire)\s+(?:(?:whole|entire|full)\s+)?([\p{L}-]+)/giu)].some((m) => tokenize(m[1]).some((t) => meaning(t.stem) === movie));
 }
 
 /** True when an acquisition was started in this conversation and not stopped since. */
