@@ -1,45 +1,59 @@
 // Exact Euclidean distance transform of a binary plane, as scipy.ndimage.distance_transform_edt:
 // each non-zero pixel gets its distance to the nearest zero pixel (pixels outside the plane
-// don't count as background). Felzenszwalb & Huttenlocher's lower envelope of parabolas,
-// one pass along rows then one along columns, O(pixels).
+// don't count as background). One pass along columns (distance to the nearest zero pixel of
+// the column, two sweeps), then Felzenszwalb & Huttenlocher's lower envelope of parabolas
+// along rows, O(pixels); both passes read memory in order.
 // Felzenszwalb & Huttenlocher 2012, "Distance transforms of sampled functions", doi:10.4086/toc.2012.v008a019
 
 /**
- * 1-D squared distance transform of f (length n) into d, using scratch arrays v (n) and z (n + 1).
- * Infinite samples (no background on that line yet) add no parabola; a line with none finite stays infinite.
+ * The second pass along one row: the lower envelope of the parabolas of f (length n, squared
+ * distances along the columns), square-rooted into out at `row`. A zero sample between two
+ * zero samples is never the nearest for any other point (one of its neighbours is nearer), so
+ * it adds no parabola; zero samples stay 0 (out comes zeroed).
  */
-function transform1d(f: Float64Array, n: number, d: Float64Array, v: Int32Array, z: Float64Array, spacing2: number): void {
-  let k = -1;
+function rowDistances(f: Float64Array, n: number, out: Float32Array, row: number, g: Float64Array, at: Int32Array, v: Int32Array, z: Float64Array, spacing2: number): void {
+  let m = 0;
   for (let q = 0; q < n; q++) {
-    if (f[q] === Infinity) continue;
+    const value = f[q];
+    if (value === 0 && q > 0 && q < n - 1 && f[q - 1] === 0 && f[q + 1] === 0) continue;
+    g[m] = value;
+    at[m++] = q;
+  }
+  // Felzenszwalb & Huttenlocher on the kept samples, at positions at[].
+  let k = -1;
+  for (let j = 0; j < m; j++) {
+    const fq = g[j];
+    if (fq === Infinity) continue;
+    const q = at[j];
     if (k < 0) {
       k = 0;
-      v[0] = q;
+      v[0] = j;
       z[0] = -Infinity;
       z[1] = Infinity;
       continue;
     }
     let s = 0;
     for (;;) {
-      const p = v[k];
-      s = (f[q] + spacing2 * q * q - (f[p] + spacing2 * p * p)) / (2 * spacing2 * (q - p));
+      const p = at[v[k]];
+      s = (fq + spacing2 * q * q - (g[v[k]] + spacing2 * p * p)) / (2 * spacing2 * (q - p));
       if (s <= z[k]) k--; // z[0] = -Infinity stops this at the first parabola
       else break;
     }
     k++;
-    v[k] = q;
+    v[k] = j;
     z[k] = s;
     z[k + 1] = Infinity;
   }
   if (k < 0) {
-    d.fill(Infinity, 0, n);
+    out.fill(Infinity, row, row + n);
     return;
   }
   k = 0;
   for (let q = 0; q < n; q++) {
+    if (f[q] === 0) continue;
     while (z[k + 1] < q) k++;
-    const diff = q - v[k];
-    d[q] = spacing2 * diff * diff + f[v[k]];
+    const diff = q - at[v[k]];
+    out[row + q] = Math.sqrt(spacing2 * diff * diff + g[v[k]]);
   }
 }
 
@@ -50,26 +64,33 @@ function transform1d(f: Float64Array, n: number, d: Float64Array, v: Int32Array,
 export function distanceTransform(mask: ArrayLike<number>, width: number, height: number, samplingYX: [number, number] = [1, 1]): Float32Array {
   const n = width * height;
   if (mask.length !== n) throw new RangeError(`mask has ${mask.length} pixels, expected ${width}x${height}`);
-  const size = Math.max(width, height);
-  const f = new Float64Array(size);
-  const d = new Float64Array(size);
-  const v = new Int32Array(size);
-  const z = new Float64Array(size + 1);
   const [sy, sx] = samplingYX;
-  // Rows first, written transposed, so that both passes read memory in order.
-  const transposed = new Float64Array(n);
+  // Pass 1, along columns, row by row (memory in order): pixels to the nearest zero pixel of
+  // the column, down then up (Infinity where the column has none).
+  const columns = new Float64Array(n);
+  for (let x = 0; x < width; x++) columns[x] = mask[x] ? Infinity : 0;
+  for (let i = width; i < n; i++) columns[i] = mask[i] ? columns[i - width] + 1 : 0;
+  for (let i = n - width - 1; i >= 0; i--) {
+    const below = columns[i + width] + 1;
+    if (below < columns[i]) columns[i] = below;
+  }
+  // Pass 2, along rows: the lower envelope of parabolas (Felzenszwalb & Huttenlocher).
+  const sy2 = sy * sy;
+  const f = new Float64Array(width);
+  const g = new Float64Array(width);
+  const at = new Int32Array(width);
+  const v = new Int32Array(width);
+  const z = new Float64Array(width + 1);
+  const out = new Float32Array(n);
   for (let y = 0; y < height; y++) {
     const row = y * width;
-    for (let x = 0; x < width; x++) f[x] = mask[row + x] ? Infinity : 0;
-    transform1d(f, width, d, v, z, sx * sx);
-    for (let x = 0; x < width; x++) transposed[x * height + y] = d[x];
-  }
-  const out = new Float32Array(n);
-  for (let x = 0; x < width; x++) {
-    const column = x * height;
-    for (let y = 0; y < height; y++) f[y] = transposed[column + y];
-    transform1d(f, height, d, v, z, sy * sy);
-    for (let y = 0; y < height; y++) out[y * width + x] = Math.sqrt(d[y]);
+    let any = false;
+    for (let x = 0; x < width; x++) {
+      const c = columns[row + x];
+      if (c === 0) f[x] = 0;
+      else (f[x] = c === Infinity ? c : sy2 * c * c), (any = true);
+    }
+    if (any) rowDistances(f, width, out, row, g, at, v, z, sx * sx);
   }
   return out;
 }

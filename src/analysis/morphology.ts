@@ -6,34 +6,84 @@
 
 export type Connectivity = 4 | 8;
 
+/** Root of a union-find tree, halving the path on the way. */
+function findRoot(parent: Int32Array, a: number): number {
+  while (parent[a] !== a) {
+    parent[a] = parent[parent[a]];
+    a = parent[a];
+  }
+  return a;
+}
+
+/** Joins the trees of a and b under the smaller root; returns it. */
+function unite(parent: Int32Array, a: number, b: number): number {
+  a = findRoot(parent, a);
+  b = findRoot(parent, b);
+  if (a < b) return (parent[b] = a);
+  if (b < a) return (parent[a] = b);
+  return a;
+}
+
+/**
+ * First pass of two-pass connected-component labelling (Rosenfeld & Pfaltz; union-find over
+ * provisional labels): each selected pixel (non-zero, or zero with `zeros`) gets a provisional
+ * label, and labels that meet are united in `parent`. Returns the number of provisional labels.
+ */
+function provisionalLabels(mask: ArrayLike<number>, width: number, height: number, connectivity: Connectivity, zeros: boolean, out: Int32Array, parent: Int32Array): number {
+  const want = zeros ? 0 : 1;
+  const diagonal = connectivity === 8;
+  let next = 0;
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      const i = row + x;
+      if ((mask[i] ? 1 : 0) !== want) continue;
+      let l = 0;
+      if (y > 0) {
+        const up = i - width;
+        if (out[up]) l = out[up];
+        else if (diagonal) {
+          // With the pixel above unselected, the two above diagonals are not yet joined.
+          if (x > 0 && out[up - 1]) l = out[up - 1];
+          if (x < width - 1 && out[up + 1]) l = l ? unite(parent, l, out[up + 1]) : out[up + 1];
+        }
+      }
+      if (x > 0 && out[i - 1]) l = l ? unite(parent, l, out[i - 1]) : out[i - 1];
+      if (!l) {
+        l = ++next;
+        parent[l] = l;
+      }
+      out[i] = l;
+    }
+  }
+  return next;
+}
+
+/**
+ * Size of the parent array for provisional labels: a new label needs an unselected pixel (or
+ * the edge) to its left, so a row starts at most ceil(width / 2) of them; index 0 is unused.
+ */
+function maxProvisional(width: number, height: number): number {
+  return height * Math.ceil(width / 2) + 1;
+}
+
 /** Labels the connected non-zero pixels of a mask 1..n in raster order of first pixel. */
 export function labelComponents(mask: ArrayLike<number>, width: number, height: number, connectivity: Connectivity = 8): { labels: Uint32Array; count: number } {
   const n = width * height;
-  const labels = new Uint32Array(n);
-  const stack = new Int32Array(n);
+  const provisional = new Int32Array(n);
+  const parent = new Int32Array(maxProvisional(width, height));
+  const used = provisionalLabels(mask, width, height, connectivity, false, provisional, parent);
+  // A parent is never above its child, so in increasing order every label can point at its root.
+  for (let l = 1; l <= used; l++) parent[l] = parent[parent[l]];
+  // Second pass: final labels numbered as their components are first met in raster order.
+  const final = new Uint32Array(used + 1);
+  const labels = new Uint32Array(provisional.buffer, provisional.byteOffset, n);
   let count = 0;
-  for (let start = 0; start < n; start++) {
-    if (!mask[start] || labels[start]) continue;
-    const label = ++count;
-    labels[start] = label;
-    let top = 0;
-    stack[top++] = start;
-    while (top > 0) {
-      const i = stack[--top];
-      const x = i % width;
-      const y = (i - x) / width;
-      for (let dy = -1; dy <= 1; dy++) {
-        const yy = y + dy;
-        if (yy < 0 || yy >= height) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          if ((dx === 0 && dy === 0) || (connectivity === 4 && dx !== 0 && dy !== 0)) continue;
-          const xx = x + dx;
-          if (xx < 0 || xx >= width) continue;
-          const j = yy * width + xx;
-          if (mask[j] && !labels[j]) (labels[j] = label), (stack[top++] = j);
-        }
-      }
-    }
+  for (let i = 0; i < n; i++) {
+    const p = provisional[i];
+    if (!p) continue;
+    const root = parent[p];
+    labels[i] = final[root] || (final[root] = ++count);
   }
   return { labels, count };
 }
@@ -41,23 +91,17 @@ export function labelComponents(mask: ArrayLike<number>, width: number, height: 
 /** Fills holes: background regions not 4-connected to the plane's border become foreground. In place; returns the mask. */
 export function fillHoles(mask: Uint8Array, width: number, height: number): Uint8Array {
   const n = width * height;
-  const outside = new Uint8Array(n);
-  const stack = new Int32Array(n);
-  let top = 0;
-  const seed = (i: number) => {
-    if (!mask[i] && !outside[i]) (outside[i] = 1), (stack[top++] = i);
+  const regions = new Int32Array(n);
+  const parent = new Int32Array(maxProvisional(width, height));
+  const used = provisionalLabels(mask, width, height, 4, true, regions, parent);
+  for (let l = 1; l <= used; l++) parent[l] = parent[parent[l]];
+  const open = new Uint8Array(used + 1);
+  const edge = (i: number) => {
+    if (regions[i]) open[parent[regions[i]]] = 1;
   };
-  for (let x = 0; x < width; x++) seed(x), seed((height - 1) * width + x);
-  for (let y = 0; y < height; y++) seed(y * width), seed(y * width + width - 1);
-  while (top > 0) {
-    const i = stack[--top];
-    const x = i % width;
-    if (x > 0) seed(i - 1);
-    if (x < width - 1) seed(i + 1);
-    if (i >= width) seed(i - width);
-    if (i < n - width) seed(i + width);
-  }
-  for (let i = 0; i < n; i++) if (!outside[i]) mask[i] = 1;
+  for (let x = 0; x < width; x++) edge(x), edge((height - 1) * width + x);
+  for (let y = 0; y < height; y++) edge(y * width), edge(y * width + width - 1);
+  for (let i = 0; i < n; i++) if (regions[i] && !open[parent[regions[i]]]) mask[i] = 1;
   return mask;
 }
 

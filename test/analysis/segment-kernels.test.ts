@@ -207,3 +207,63 @@ describe('seeds by depth (h-maxima by dynamics)', () => {
     expect(mergeShallowBasins(split, distance, w, h, 20).count).toBe(2);
   });
 });
+
+describe('the fast kernels give the same outputs as straightforward references, on random planes', async () => {
+  const { referenceDistance, referenceFillHoles, referenceGaussianBlur, referenceLabel } = await import('./kernel-reference.ts');
+  /** mulberry32: a small seeded generator, so every run tests the same planes. */
+  const random = (seed: number) => () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const sizes: [number, number][] = [[96, 80], [33, 17], [1, 40], [40, 1], [5, 3], [257, 9]];
+  /** Blobby masks: smoothed noise above a level, so that objects, holes and runs of background all occur. */
+  const mask = (width: number, height: number, cover: number, seed: number) => {
+    const next = random(seed);
+    const smooth = referenceGaussianBlur(Float32Array.from({ length: width * height }, next), width, height, gaussianKernel(1.5));
+    const sorted = Float32Array.from(smooth).sort();
+    const level = sorted[Math.min(sorted.length - 1, Math.floor((1 - cover) * sorted.length))];
+    return Uint8Array.from(smooth, (v) => (v >= level ? 1 : 0));
+  };
+  const differing = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+    let n = 0;
+    for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) n++;
+    return n;
+  };
+
+  it('gaussianBlur, on uint16, float32 and float64 planes, several sigmas', () => {
+    let seed = 1;
+    for (const [width, height] of sizes)
+      for (const sigmaPx of [0.3, 1, 2, 3.7, 6]) {
+        const next = random(seed++);
+        const planes = [
+          Uint16Array.from({ length: width * height }, () => Math.floor(next() * 65536)),
+          Float32Array.from({ length: width * height }, () => next() * 1e3 - 200),
+          Float64Array.from({ length: width * height }, () => next()),
+        ];
+        for (const plane of planes) {
+          const fast = gaussianBlur(plane, width, height, sigmaPx);
+          expect(differing(fast, referenceGaussianBlur(plane, width, height, gaussianKernel(sigmaPx))), `${width}x${height} sigma ${sigmaPx}`).toBe(0);
+        }
+      }
+  });
+
+  it('distanceTransform, labelComponents and fillHoles, from sparse to almost full masks', () => {
+    let seed = 100;
+    for (const [width, height] of sizes)
+      for (const cover of [0, 0.05, 0.3, 0.6, 0.95, 1]) {
+        const m = mask(width, height, cover, seed++);
+        const where = `${width}x${height} cover ${cover}`;
+        expect(differing(distanceTransform(m, width, height), referenceDistance(m, width, height)), where).toBe(0);
+        expect(differing(distanceTransform(m, width, height, [0.5, 2]), referenceDistance(m, width, height, [0.5, 2])), where).toBe(0);
+        for (const connectivity of [4, 8] as const) {
+          const fast = labelComponents(m, width, height, connectivity);
+          const reference = referenceLabel(m, width, height, connectivity);
+          expect(fast.count, where).toBe(reference.count);
+          expect(differing(fast.labels, reference.labels), where).toBe(0);
+        }
+        expect(differing(fillHoles(Uint8Array.from(m), width, height), referenceFillHoles(m, width, height)), where).toBe(0);
+      }
+  });
+});
