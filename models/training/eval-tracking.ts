@@ -1,0 +1,185 @@
+// Tracking measured on foreign ground truth (Cell Tracking Challenge sequences in ../shared/data):
+//   node bin/run-ts.js models/training/eval-tracking.ts SET [labels=steps|truth|pipeline|all] [frames=N] [pipeline=FILE]
+//   SET: simplus01 | simplus02 | msc02 | all
+//   node bin/run-ts.js models/training/eval-tracking.ts sim [seeds=1,2,3,4,11]   (divisions on our simulator's 50-cell movie)
+// labels=steps: the segment tool with its defaults (target "cells" on MSC-02), then the track tool
+//   with its defaults, exported by the export tool in CTC form;
+// labels=truth: the ground-truth masks tracked by the track tool with its defaults (the tracker alone);
+// labels=pipeline: the shipped pipelines/nuclei-tracking.yaml (or pipeline=FILE), as `cellpilot run` does.
+// Prints one JSON line per run: TRA, DET, division precision/recall/F1 and what the tracker chose.
+// frames=N keeps the first N frames (the ground truth is cut to them); CPU seconds are reported
+// (wall time on a shared machine is noise).
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createToolContext } from '../../src/agent/artifacts.ts';
+import type { ToolSpec } from '../../tools/types.ts';
+import { listCtcFrames } from '../../src/analysis/ctc.ts';
+import { evaluateCtc, sequenceFromFolder, type CtcScores, type CtcSequence } from '../../src/analysis/metrics.ts';
+import { ctcDataset, datasetPresent, type CtcDataset, type DatasetName } from './real-data.ts';
+
+export type LabelSource = 'steps' | 'truth' | 'pipeline';
+
+export interface TrackingEval {
+  data: DatasetName;
+  labels: LabelSource;
+  frames: number;
+  TRA: number;
+  DET: number;
+  divisions: CtcScores['divisions'];
+  /** What the track tool reported (distances chosen, divisions proposed and kept, confidence). */
+  track: Record<string, unknown>;
+  /** What the other steps said, one line each. */
+  notes: string[];
+  cpuSeconds: number;
+}
+
+/** The first `frames` frames of the ground truth (lineage rows cut to them). */
+export function truthOfFirstFrames(data: CtcDataset, frames: number): CtcSequence {
+  const full = sequenceFromFolder(join(data.truth, 'TRA'));
+  const rows = full.rows.filter((r) => r.start < frames).map((r) => ({ ...r, end: Math.min(r.end, frames - 1) }));
+  const kept = new Set(rows.map((r) => r.id));
+  return { rows: rows.map((r) => ({ ...r, parent: kept.has(r.parent) ? r.parent : 0 })), frames: full.frames.filter((t) => t < frames), frame: full.frame };
+}
+
+/** A folder of links to the first `frames` files of `dir` whose names start with `prefix` and end in a frame number. */
+function linkFirstFrames(dir: string, prefix: string, frames: number, into: string, name = (t: number) => `t${String(t).padStart(3, '0')}.tif`): string {
+  mkdirSync(into, { recursive: true });
+  for (const [t, path] of listCtcFrames(dir, prefix)) if (t < frames) symlinkSync(path, join(into, name(t)));
+  return into;
+}
+
+async function toolsByName(): Promise<Map<string, ToolSpec>> {
+  const modules = await Promise.all([import('../../tools/segment.ts'), import('../../tools/track.ts')]);
+  return new Map(modules.flatMap((m) => m.tools).map((t) => [t.name, t]));
+}
+
+/** Runs one set once: segmentation (or truth), the track tool's defaults, CTC export, the CTC measures. */
+export async function evaluateTracking(name: DatasetName, labels: LabelSource, frames?: number, pipelineFile?: string): Promise<TrackingEval | undefined> {
+  const data = ctcDataset(name);
+  if (!datasetPresent(data)) return undefined;
+  const total = listCtcFrames(data.images, 't').size;
+  const n = Math.min(frames ?? total, total);
+  const dir = mkdtempSync(join(tmpdir(), 'eval-tracking-'));
+  const cpu = process.cpuUsage();
+  const notes: string[] = [];
+  try {
+    const movie = n < total ? linkFirstFrames(data.images, 't', n, join(dir, 'movie')) : data.images;
+    let ctcDir: string;
+    let track: Record<string, unknown> = {};
+    if (labels === 'pipeline') {
+      const { runPipelineOnMovies } = await import('../../src/agent/batch.ts');
+      const { loadPipeline } = await import('../../src/agent/pipeline.ts');
+      const { ALL_TOOLS } = await import('../../src/agent/allTools.ts');
+      const pipeline = loadPipeline(pipelineFile ?? fileURLToPath(new URL('../../pipelines/nuclei-tracking.yaml', import.meta.url)));
+      const [result] = await runPipelineOnMovies(pipeline, [movie], ALL_TOOLS, { outDir: join(dir, 'out'), jobs: 1, inputs: {} });
+      if (result.status !== 'ok') throw new Error(`pipeline failed: ${result.error}`);
+      for (const s of result.steps) {
+        if (s.tool === 'track') track = pick(s.values ?? {});
+        else notes.push(`${s.id}: ${s.summary}`);
+      }
+      const exported = result.steps.find((s) => s.tool === 'export');
+      ctcDir = String(exported?.values?.path ?? findCtcFolder(join(dir, 'out')));
+    } else {
+      const tools = await toolsByName();
+      const ctx = createToolContext({ sessionDir: join(dir, 'session') });
+      const call = async (tool: string, args: Record<string, unknown>) => {
+        const spec = tools.get(tool)!;
+        return spec.run(spec.schema.parse(args) as never, ctx) as Promise<{ summary: string; values: Record<string, unknown>; artifacts: { id: string; path: string }[] }>;
+      };
+      let labelMovie: string;
+      if (labels === 'truth') {
+        // every frame has a SEG mask in SIM+; MSC-02 has TRA markers in every frame
+        const seg = listCtcFrames(join(data.truth, 'SEG'), 'man_seg');
+        const [folder, prefix] = seg.size >= total ? [join(data.truth, 'SEG'), 'man_seg'] : [join(data.truth, 'TRA'), 'man_track'];
+        labelMovie = linkFirstFrames(folder, prefix, n, join(dir, 'truth'), (t) => `mask${String(t).padStart(3, '0')}.tif`);
+      } else {
+        const segmented = await call('segment', { movie, ...(name === 'msc02' ? { target: 'cells' } : {}) });
+        notes.push(`segment: ${segmented.summary}`);
+        labelMovie = segmented.artifacts[0].id;
+      }
+      const tracked = await call('track', { labels: labelMovie, movie });
+      track = pick(tracked.values);
+      notes.push(`track: ${tracked.summary}`);
+      const exported = await call('export', { format: 'ctc', tracks: tracked.artifacts[0].id });
+      ctcDir = exported.artifacts[0].path;
+    }
+    const scores = await evaluateCtc(truthOfFirstFrames(data, n), sequenceFromFolder(ctcDir));
+    const used = process.cpuUsage(cpu);
+    return { data: name, labels, frames: n, TRA: scores.TRA, DET: scores.DET, divisions: scores.divisions, track, notes, cpuSeconds: (used.user + used.system) / 1e6 };
+  } finally {
+    if (process.env.KEEP) console.error(`kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Divisions on our simulator's 50-cell movie (256 x 256, 100 frames; issue 12's figure) through the same
+ * tools with their defaults: segment, track (movie given for intensities), CTC measures against its lineage.
+ */
+export async function evaluateSimulatedDivisions(seed: number, options: { frames?: number; cells?: number } = {}): Promise<{ seed: number; TRA: number; divisions: CtcScores['divisions']; track: Record<string, unknown>; cpuSeconds: number }> {
+  const { simulate } = await import('../../src/sim/index.ts');
+  const { sequenceFromMovie } = await import('../../src/analysis/metrics.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'eval-tracking-sim-'));
+  const cpu = process.cpuUsage();
+  try {
+    const sim = simulate({ frames: options.frames ?? 100, cells: options.cells ?? 50, seed, width: 256, height: 256 });
+    const { writeMovie } = await import('../../src/image/index.ts');
+    const moviePath = join(dir, 'movie.tif');
+    await writeMovie(moviePath, sim.movie);
+    const tools = await toolsByName();
+    const ctx = createToolContext({ sessionDir: join(dir, 'session') });
+    const call = async (tool: string, args: Record<string, unknown>) => {
+      const spec = tools.get(tool)!;
+      return spec.run(spec.schema.parse(args) as never, ctx) as Promise<{ summary: string; values: Record<string, unknown>; artifacts: { id: string; path: string }[] }>;
+    };
+    const segmented = await call('segment', { movie: moviePath });
+    const tracked = await call('track', { labels: segmented.artifacts[0].id, movie: moviePath });
+    const exported = await call('export', { format: 'ctc', tracks: tracked.artifacts[0].id });
+    const scores = await evaluateCtc(sequenceFromMovie(sim.labels, sim.lineage), sequenceFromFolder(exported.artifacts[0].path));
+    const used = process.cpuUsage(cpu);
+    return { seed, TRA: scores.TRA, divisions: scores.divisions, track: pick(tracked.values), cpuSeconds: (used.user + used.system) / 1e6 };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function pick(values: Record<string, unknown>): Record<string, unknown> {
+  const keys = ['tracks', 'branches', 'divisions', 'divisionsProposed', 'maxLinkingDistancePx', 'objectDiameterPx', 'stepPx', 'gapClosingMaxDistancePx', 'splittingMaxDistancePx', 'meanBranchConfidence', 'lowConfidenceBranches'];
+  return Object.fromEntries(keys.filter((k) => values[k] !== undefined).map((k) => [k, values[k]]));
+}
+
+/** The folder holding res_track.txt under `dir`. */
+function findCtcFolder(dir: string): string {
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.name === 'res_track.txt') return entry.parentPath;
+  throw new Error(`no CTC export (res_track.txt) under ${dir}`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const set = process.argv[2] ?? 'simplus02';
+  const option = (key: string) => process.argv.find((a) => a.startsWith(`${key}=`))?.slice(key.length + 1);
+  if (set === 'sim') {
+    for (const seed of (option('seeds') ?? '1,2,3,4,11').split(',').map(Number)) {
+      const r = await evaluateSimulatedDivisions(seed);
+      const d = r.divisions;
+      console.log(JSON.stringify({ ...r, summary: `sim seed ${seed}: divisions P ${d.precision.toFixed(2)} R ${d.recall.toFixed(2)} F1 ${d.f1.toFixed(2)} (${d.tp} of ${d.reference} true found, ${d.result} reported); TRA ${r.TRA.toFixed(3)}` }));
+    }
+    process.exit(0);
+  }
+  const frames = option('frames') ? Number(option('frames')) : undefined;
+  const sources: LabelSource[] = option('labels') === 'all' || !option('labels') ? ['truth', 'steps', 'pipeline'] : [option('labels') as LabelSource];
+  const sets: DatasetName[] = set === 'all' ? ['simplus01', 'simplus02', 'msc02'] : [set as DatasetName];
+  for (const s of sets) {
+    for (const labels of sources) {
+      const r = await evaluateTracking(s, labels, frames, option('pipeline'));
+      if (!r) {
+        console.log(`skipping ${s}: ${ctcDataset(s).images} not found`);
+        break;
+      }
+      if (process.env.VERBOSE) for (const line of r.notes) console.error(line);
+      const d = r.divisions;
+      console.log(JSON.stringify({ ...r, notes: undefined, summary: `${s} ${labels}: TRA ${r.TRA.toFixed(3)} DET ${r.DET.toFixed(3)} divisions P ${d.precision.toFixed(2)} R ${d.recall.toFixed(2)} F1 ${d.f1.toFixed(2)} (${d.result} found, ${d.reference} true)` }));
+    }
+  }
+}
