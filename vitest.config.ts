@@ -9,6 +9,9 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // the per-user hash cache (src/agent/provenance.ts) is off: each test hashes as it means to,
+    // and nothing is written to the user's ~/.cache; tests of that cache turn it on in a temp folder
+    env: { CELLPILOT_CACHE_DIR: '' },
     pool: 'forks',
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
   },

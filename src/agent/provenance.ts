@@ -1,9 +1,10 @@
 // The provenance log of a session: one JSON line per tool step, appended and fsynced
 // as soon as the step ends, so a killed process loses nothing already done.
 import { createHash } from 'node:crypto';
-import { appendFileSync, closeSync, existsSync, fsyncSync, lstatSync, opendirSync, openSync, readFileSync, readSync, realpathSync, statSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, opendirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { IHasher } from 'hash-wasm';
 import { observeTiffReads } from '../image/tiff/tiffFile.ts';
 import { observeMovieWrites, type WriteObserver } from '../image/writer.ts';
@@ -118,12 +119,93 @@ const FOLDER_LISTING_LIMIT = 10_000;
 const CHUNK_BYTES = 4 << 20;
 let chunk: Buffer | undefined;
 
-/** Hashes already computed, by real path + size + inode + mtime: in memory, and per session in hashes.jsonl. */
+/** Hashes already computed, by real path + size + device and inode + mtime + ctime: in memory, per session in hashes.jsonl, and per user (userHashCache). */
 const memoryCache = new Map<string, ContentHash>();
 const loadedCacheFiles = new Set<string>();
 
-function cacheKey(real: string, stat: { size: number; ino: number; mtimeMs: number }): string {
-  return `${real}\0${stat.size}\0${stat.ino}\0${stat.mtimeMs}`;
+/**
+ * What identifies a version of a file's content without reading it. The ctime is in it
+ * too: any write changes it, and unlike the mtime it cannot be set back (`touch -d`,
+ * `cp -p`, a tool restoring times), so a file rewritten in place is always hashed again.
+ */
+function cacheKey(real: string, stat: { size: number; dev: number; ino: number; mtimeMs: number; ctimeMs: number }): string {
+  return `${real}\0${stat.size}\0${stat.dev}:${stat.ino}\0${stat.mtimeMs}\0${stat.ctimeMs}`;
+}
+
+// The per-user hash cache (issue 16.1): each `cellpilot tool` command opens a new session,
+// so without it every command on the same movie would hash all of it again (~50 ms of CPU
+// per 150 MiB). One small file per key, named by the key's sha256, so a lookup is one read
+// and processes never rewrite each other's entries; `CELLPILOT_CACHE_DIR` moves the folder
+// (an empty value turns the cache off); unwritable or unreadable, it is simply not used.
+
+/** Entries kept in the per-user cache; past this the oldest are removed. */
+export const USER_HASH_CACHE_LIMIT = 4096;
+
+/** The per-user hash cache folder, or undefined when turned off. */
+export function userHashCacheDir(): string | undefined {
+  const env = process.env.CELLPILOT_CACHE_DIR;
+  if (env !== undefined) return env === '' ? undefined : join(resolve(env), 'hashes');
+  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'cellpilot', 'hashes');
+}
+
+function userCachePath(dir: string, key: string): string {
+  return join(dir, `${createHash('sha256').update(key).digest('hex').slice(0, 40)}.json`);
+}
+
+/** The hash recorded under `key` by any earlier process of this user, or undefined. */
+function userCachedHash(key: string): ContentHash | undefined {
+  const dir = userHashCacheDir();
+  if (!dir) return undefined;
+  try {
+    const e = JSON.parse(readFileSync(userCachePath(dir, key), 'utf8')) as { key?: string } & ContentHash;
+    // the key itself is stored: a file name shared by two keys never gives the wrong hash
+    if (e.key !== key || typeof e.digest !== 'string' || typeof e.algorithm !== 'string' || typeof e.bytes !== 'number') return undefined;
+    return { algorithm: e.algorithm, digest: e.digest, bytes: e.bytes };
+  } catch {
+    return undefined;
+  }
+}
+
+const trimmedCacheDirs = new Set<string>();
+
+/** Records a hash for later processes (best effort); a process's first write to the folder trims it. */
+function rememberForUser(key: string, hash: ContentHash): void {
+  const dir = userHashCacheDir();
+  if (!dir) return;
+  try {
+    if (!trimmedCacheDirs.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      trimUserCache(dir);
+      trimmedCacheDirs.add(dir);
+    }
+    const path = userCachePath(dir, key);
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ key, ...hash }));
+    renameSync(tmp, path);
+  } catch {
+    // not writable: later commands hash again
+  }
+}
+
+/** Keeps the per-user cache under USER_HASH_CACHE_LIMIT entries, removing the oldest. */
+function trimUserCache(dir: string): void {
+  const names = readdirSync(dir);
+  if (names.length <= USER_HASH_CACHE_LIMIT) return;
+  const aged = names.map((name) => ({ name, mtimeMs: statSync(join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? 0 })).sort((a, b) => a.mtimeMs - b.mtimeMs);
+  for (const { name } of aged.slice(0, names.length - Math.floor((USER_HASH_CACHE_LIMIT * 3) / 4))) rmSync(join(dir, name), { force: true });
+}
+
+/** A hash known without reading the file: this process's, else the per-user cache's (kept in memory after). */
+function cachedHash(key: string): ContentHash | undefined {
+  let hash = memoryCache.get(key);
+  if (!hash && (hash = userCachedHash(key))) memoryCache.set(key, hash);
+  return hash;
+}
+
+/** Remembers a hash computed now: in memory and for this user's later processes. */
+function remember(key: string, hash: ContentHash): void {
+  memoryCache.set(key, hash);
+  rememberForUser(key, hash);
 }
 
 function loadCacheFile(sessionDir: string): void {
@@ -153,7 +235,7 @@ export function contentHash(path: string, sessionDir?: string): ContentHash | un
   if (!stat.isFile()) return undefined;
   if (sessionDir) loadCacheFile(sessionDir);
   const key = cacheKey(real, stat);
-  const cached = memoryCache.get(key);
+  const cached = cachedHash(key);
   if (cached) return cached;
   // files that say they are empty are not read: /proc and /sys files say so and can block or fail
   if (stat.size === 0) return emptyHash();
@@ -163,7 +245,7 @@ export function contentHash(path: string, sessionDir?: string): ContentHash | un
   } catch {
     return undefined; // unreadable now (EIO, permissions): recorded without a hash, never a failed step
   }
-  memoryCache.set(key, result);
+  remember(key, result);
   if (sessionDir && existsSync(sessionDir)) appendFileSync(join(sessionDir, HASH_CACHE_FILE), JSON.stringify({ key, ...result }) + '\n');
   return result;
 }
@@ -175,7 +257,7 @@ export function knownContentHash(path: string, sessionDir?: string): ContentHash
     const stat = statSync(real);
     if (!stat.isFile()) return undefined;
     if (sessionDir) loadCacheFile(sessionDir);
-    return memoryCache.get(cacheKey(real, stat));
+    return cachedHash(cacheKey(real, stat));
   } catch {
     return undefined;
   }
@@ -215,7 +297,8 @@ function tapFor(path: string, opening: boolean): Tap | undefined {
     const stat = statSync(real);
     const key = cacheKey(real, stat);
     if (tap && tap.key === key) return tap;
-    tap = { real, key, upTo: 0, state: undefined, done: !stat.isFile() || memoryCache.has(key) };
+    // a hash already known (this process, or an earlier command of this user) is not followed
+    tap = { real, key, upTo: 0, state: undefined, done: !stat.isFile() || cachedHash(key) !== undefined };
   } catch {
     return undefined;
   }
@@ -306,7 +389,7 @@ const hashWhileWritten: WriteObserver = {
       const stat = statSync(real);
       if (!stat.isFile() || stat.size !== tap.upTo) return;
       hasher.load(tap.state);
-      memoryCache.set(cacheKey(real, stat), { algorithm: HASH_ALGORITHM, digest: hasher.digest('hex'), bytes: stat.size });
+      remember(cacheKey(real, stat), { algorithm: HASH_ALGORITHM, digest: hasher.digest('hex'), bytes: stat.size });
     } catch {
       // unreadable now: contentHash decides
     }
