@@ -55,6 +55,8 @@ function calibrationFromRequest(clause: RequestClause): Record<string, unknown> 
 
 const setCalibration = defineTool({
   name: 'set_calibration',
+  // every later measurement, table and export is in the units it sets
+  appliesToLaterSteps: true,
   description:
     'Sets the physical calibration of the session\'s movies: pixel size (µm), z step (µm), frame interval (any time unit) and channel names and colours. From then on every measurement, table, plot axis, answer and export (TrackMate XML, CSV, ImageJ TIFF) is in µm, µm², min and µm/min instead of px and frames. With no values it reports the calibration in effect and what the file header says.',
   summary: 'Sets the pixel size, z step, frame interval and channel names of the movies, so results carry physical units.',

@@ -11,7 +11,7 @@ import type { MicroscopeSession } from '../src/microscope/session.ts';
 import { describeRule, ruleSchema, type Rule } from '../src/microscope/ruleSpec.ts';
 import { sequenceSchema, timeDeltasS, type Sequence } from '../src/microscope/sequence.ts';
 import { outputArg } from './common.ts';
-import { defineTool, type RequestClause, type ArtifactRef, type ToolContext, type ToolSpec } from './types.ts';
+import { defineTool, type RequestClause, type ArtifactRef, type MicroscopeCommand, type ToolContext, type ToolSpec } from './types.ts';
 
 const STATE_KEY = 'microscope';
 
@@ -115,6 +115,7 @@ async function riskyChanges(changes: Adjustment[], ctx: ToolContext): Promise<st
 const microscopeStatus = defineTool({
   name: 'microscope_status',
   role: 'status',
+  carriesOut: ['status'],
   summary: 'Says what the microscope and the running acquisition are doing: state, time points done and left, settings, position.',
   words: ['status', 'microscope status', 'acquisition status', 'how long left', 'how much longer', 'time left', 'remaining', 'progress', 'current settings', 'current interval', 'where is the stage', 'how is it going', 'when will it finish', 'still acquiring', 'still running', 'what is running', 'time points left', 'frames left'],
   examples: ['what is the microscope doing?', 'how much longer?', 'how is the acquisition going?', 'when will it finish?'],
@@ -162,6 +163,7 @@ function readSnapRequest(c: RequestClause): Record<string, unknown> {
 
 const snap = defineTool({
   name: 'snap',
+  carriesOut: ['takeImage'],
   summary: 'Takes a single image with the microscope in one channel.',
   words: ['snap', 'snapshot', 'take an image', 'take a picture', 'single image', 'acquire one image', 'photo'],
   examples: ['snap an image in GFP', 'take a picture with 50 ms exposure', 'take a single DAPI image'],
@@ -244,6 +246,7 @@ function readMoveRequest(c: RequestClause): Record<string, unknown> {
 
 const moveStage = defineTool({
   name: 'move_stage',
+  carriesOut: ['move'],
   summary: 'Moves the microscope stage to a position or by an offset (µm), or changes the objective.',
   words: ['move the stage', 'stage', 'go to position', 'move to position', 'objective', 'shift the stage', 'well', 'origin', 'go to x', 'switch to the 20x', 'switch to the 40x', 'switch to the 10x'],
   examples: ['move the stage to x=100, y=200', 'move by 50 µm left', 'go to position (0, 0)', 'switch to the 40x objective'],
@@ -307,6 +310,7 @@ function readStartRequest(c: RequestClause): Record<string, unknown> {
 const startAcq = defineTool({
   name: 'start_acquisition',
   role: 'start',
+  carriesOut: ['start'],
   summary: 'Starts a time-lapse acquisition (channels, interval, duration, z-stack, positions) on the microscope in the background.',
   words: ['start', 'acquisition', 'acquire', 'image', 'imaging', 'time-lapse', 'timelapse', 'record', 'recording', 'film', 'capture', 'experiment', 'mda', 'every', 'for hours'],
   examples: ['image GFP and DAPI every 5 minutes for 12 hours', 'start a time-lapse of mCherry every 30 s', 'acquire a 10 µm z-stack every 2 minutes'],
@@ -373,6 +377,7 @@ function readAdjustRequest(c: RequestClause): Record<string, unknown> {
 const adjustAcq = defineTool({
   name: 'adjust_acquisition',
   role: 'change',
+  carriesOut: ['change'],
   summary: 'Changes the running acquisition: interval, laser power, exposure, channels, z-stack, zoom.',
   words: ['adjust', 'change the interval', 'speed up', 'slow down', 'image faster', 'image slower', 'laser power', 'exposure', 'add channel', 'drop channel', 'zoom', 'add z-stack', 'twice as often', 'half as often', 'more often', 'less often', 'frame rate', 'extend the acquisition', 'refocus', 'autofocus', 'z planes', 'stage positions'],
   examples: ['image every 10 s from now', 'lower the laser power to 5%', 'drop the DAPI channel', 'add a z-stack', 'slow down to every 5 minutes'],
@@ -437,12 +442,13 @@ function readStopRequest(c: RequestClause): Record<string, unknown> {
   return /\bafter (?:this|the current)|\bat the end of\b|\bfinish\w*\b|\bonce (?:this|the current)/i.test(c.text) ? { finishTimepoint: true } : {};
 }
 
-const pauseAcq = Object.assign(controlTool('pause_acquisition', 'Pauses the running acquisition after the current image (the microscope is then free for snap); resume_acquisition continues it.', 'pause'), { summary: 'Pauses the running acquisition.', words: ['pause', 'hold on', 'halt', 'wait'], examples: ['pause the acquisition', 'hold on for a moment'], consumes: [], produces: [], results: {} });
-const resumeAcq = Object.assign(controlTool('resume_acquisition', 'Resumes a paused acquisition; time points missed while paused are skipped, the plan\'s end time stays.', 'resume'), { summary: 'Resumes a paused acquisition.', words: ['resume', 'continue', 'unpause', 'carry on', 'start again'], examples: ['resume the acquisition', 'carry on imaging'], consumes: [], produces: [], results: {} });
+const pauseAcq = Object.assign(controlTool('pause_acquisition', 'Pauses the running acquisition after the current image (the microscope is then free for snap); resume_acquisition continues it.', 'pause'), { carriesOut: ['pause'] as MicroscopeCommand[], summary: 'Pauses the running acquisition.', words: ['pause', 'hold on', 'halt', 'wait'], examples: ['pause the acquisition', 'hold on for a moment'], consumes: [], produces: [], results: {} });
+const resumeAcq = Object.assign(controlTool('resume_acquisition', 'Resumes a paused acquisition; time points missed while paused are skipped, the plan\'s end time stays.', 'resume'), { carriesOut: ['resume'] as MicroscopeCommand[], summary: 'Resumes a paused acquisition.', words: ['resume', 'continue', 'unpause', 'carry on', 'start again'], examples: ['resume the acquisition', 'carry on imaging'], consumes: [], produces: [], results: {} });
 const stopAcq = Object.assign(controlTool('stop_acquisition', 'Stops the whole running acquisition after the current image (or, with finishTimepoint, after the current time point) and closes its files; every frame so far stays readable. It cannot be undone, so a person approves it. To stop imaging one channel, use adjust_acquisition with dropChannel instead.', 'stop'), {
   needsApproval: (args: Record<string, unknown>) => (args.finishTimepoint ? 'end the acquisition after the current time point (it cannot be resumed)' : 'stop the whole acquisition now (it cannot be resumed)'),
   fromRequest: readStopRequest,
   role: 'stop' as const,
+  carriesOut: ['stop'] as MicroscopeCommand[],
   summary: 'Stops the running acquisition; every frame so far stays readable.', words: ['stop', 'abort', 'end', 'finish', 'terminate', 'cancel acquisition', 'stop imaging'], examples: ['stop the acquisition', 'stop imaging now', 'finish after this time point'], consumes: [], produces: [], results: {} });
 
 // ---------------------------------------------------------------- rules
@@ -461,6 +467,7 @@ function readRuleRequest(c: RequestClause): Record<string, unknown> {
 const addRule = defineTool({
   name: 'add_rule',
   role: 'rule',
+  carriesOut: ['proposeRule', 'activateRule'],
   summary: 'Adds a self-driving rule to the acquisition: when something happens in the images (a division, a cell count, an intensity), change the imaging.',
   words: ['rule', 'trigger', 'self-driving', 'smart microscopy', 'event-driven', 'whenever', 'as soon as'],
   examples: ['when a cell divides, image every 10 s for 5 minutes', 'if the cell count exceeds 50, stop', 'as soon as the intensity drops below 100, raise the power'],
@@ -512,6 +519,7 @@ const addRule = defineTool({
 const listRules = defineTool({
   name: 'list_rules',
   role: 'list',
+  carriesOut: ['listRules'],
   summary: 'Lists the self-driving rules, active and proposed.',
   words: ['rules', 'list rules', 'active rules', 'show rules', 'which rules'],
   examples: ['show the rules', 'which rules are active?', 'list my rules'],
@@ -540,6 +548,7 @@ function readRemoveRuleRequest(c: RequestClause): Record<string, unknown> {
 
 const removeRule = defineTool({
   name: 'remove_rule',
+  carriesOut: ['removeRule'],
   summary: 'Removes a self-driving rule.',
   words: ['remove rule', 'delete rule', 'cancel rule', 'disable rule', 'turn off rule', 'drop rule'],
   examples: ['remove rule-1', 'delete the division rule', 'cancel that rule'],
@@ -562,6 +571,7 @@ const removeRule = defineTool({
 const doseReport = defineTool({
   name: 'dose_report',
   role: 'status',
+  carriesOut: ['dose'],
   summary: 'Reports the light dose delivered so far, per channel and position, against the budget (phototoxicity).',
   words: ['dose', 'light dose', 'phototoxicity', 'light budget', 'how much light', 'illumination', 'exposure so far'],
   examples: ['how much light have the cells had?', 'show the dose report', 'are we within the light budget?'],

@@ -84,8 +84,9 @@ const savePipeline = defineTool({
     // undone and replaced steps are no longer part of the analysis
     const setAside = new Set((ctx.state.get(HISTORY_KEY) as StepHistory | undefined)?.setAside() ?? []);
     const records = new ProvenanceLog(ctx.sessionDir).read().filter((r) => !setAside.has(r.step));
-    const stepIds = args.steps ?? neededSteps(records, args.keep);
-    const pipeline = pipelineFromSession(args.name, records, ctx.listArtifacts(), { description: args.description, stepIds, describe: argumentDescription });
+    const tools = [...TOOLS, ...AGENT_TOOLS];
+    const stepIds = args.steps ?? neededSteps(records, tools, args.keep);
+    const pipeline = pipelineFromSession(args.name, records, ctx.listArtifacts(), { tools, description: args.description, stepIds, describe: argumentDescription });
     pipeline.description ??= `Steps: ${pipeline.steps.map((s) => s.tool).join(' → ')}`;
     // through the context's file policy: the pipelines folder is a place it allows for pipeline files
     const path = ctx.outputPath(`${args.name}.yaml`, args.output ?? join(pipelinesDir(), `${args.name}.yaml`));
@@ -93,7 +94,7 @@ const savePipeline = defineTool({
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, pipelineToYaml(pipeline));
     const ref = ctx.addArtifact('pipeline', path, `pipeline ${args.name}`);
-    const left = leftOutSteps(records, stepIds);
+    const left = leftOutSteps(records, stepIds, tools);
     const produced = new Set(records.flatMap((r) => r.outputs.map((o) => o.id)));
     const example = ctx.listArtifacts().find((a) => a.type === 'movie' && !produced.has(a.id));
     const command = cellpilotCommandLine(['run', pathFrom(path), example ? pathFrom(example.path) : 'MOVIE.tif', '--out', 'results/']);

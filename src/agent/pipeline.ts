@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 import { z } from 'zod';
-import type { ArtifactRecord, ArtifactRef, ArtifactType } from '../../tools/types.ts';
+import type { ArtifactRecord, ArtifactRef, ArtifactType, ToolSpec } from '../../tools/types.ts';
 import { InputError, WorkError } from '../errors.ts';
 import { inspectInput } from './filePolicy.ts';
 import type { ProvenanceRecord } from './provenance.ts';
@@ -129,18 +129,31 @@ export function pipelineToYaml(pipeline: Pipeline): string {
   return header.join('\n') + '\n' + YAML().stringify(pipeline, { lineWidth: 0 });
 }
 
+/** What a pipeline reads of a step's tool: its own declaration (tools/types.ts), found by the step's tool name. */
+export type StepTool = Pick<ToolSpec, 'name' | 'role' | 'appliesToLaterSteps'>;
+
+/** A step whose tool sets something every later step reads (the calibration): kept, though it reads no input. */
+function appliesToLaterSteps(r: ProvenanceRecord, tools: readonly StepTool[]): boolean {
+  return tools.some((t) => t.name === r.tool && t.appliesToLaterSteps === true);
+}
+
+/** A step whose tool opens a file (its `role`): its output stands for an input of the pipeline. */
+function opensAFile(r: ProvenanceRecord, tools: readonly StepTool[]): boolean {
+  return tools.some((t) => t.name === r.tool && t.role === 'open');
+}
+
 /**
  * A step that made something from data the session held (it read an input): what a
  * pipeline repeats. Questions, the microscope, undo and pipeline bookkeeping read none;
- * set_calibration reads none but changes every unit, so it counts too.
+ * a step that applies to later steps (the calibration) reads none but changes every unit, so it counts too.
  */
-function isDataStep(r: ProvenanceRecord): boolean {
-  return r.status === 'ok' && (r.inputs.length > 0 || r.tool === 'set_calibration');
+function isDataStep(r: ProvenanceRecord, tools: readonly StepTool[]): boolean {
+  return r.status === 'ok' && (r.inputs.length > 0 || appliesToLaterSteps(r, tools));
 }
 
 /** The data steps a pipeline of `kept` steps leaves out, as "s5 denoise → movie-4". */
-export function leftOutSteps(provenance: ProvenanceRecord[], kept: string[]): string[] {
-  return provenance.filter((r) => isDataStep(r) && r.outputs.length > 0 && !kept.includes(r.step)).map((r) => `${r.step} ${r.tool} → ${r.outputs.map((o) => o.id).join(', ')}`);
+export function leftOutSteps(provenance: ProvenanceRecord[], kept: string[], tools: readonly StepTool[]): string[] {
+  return provenance.filter((r) => isDataStep(r, tools) && r.outputs.length > 0 && !kept.includes(r.step)).map((r) => `${r.step} ${r.tool} → ${r.outputs.map((o) => o.id).join(', ')}`);
 }
 
 /** Every string inside an argument value (artifact ids hide in arrays and objects). */
@@ -161,11 +174,12 @@ const ANALYSIS_OBJECTS = new Set(['movie', 'labels', 'tracks']);
  * plot, the measurements and the exports of the final tracks. The final objects are the
  * movies, labels or tracks the last step read, directly or through tables. Dead ends
  * (an abandoned segmentation and what was measured from it, a denoised movie never used, a
- * projection beside the chain), failed, undone and replaced steps fall away;
- * set_calibration steps stay, since they change every unit.
+ * projection beside the chain), failed, undone and replaced steps fall away; steps
+ * that apply to later steps (the calibration) stay, since they change every unit.
+ * `tools`: the declarations of the steps' tools.
  */
-export function neededSteps(provenance: ProvenanceRecord[], keep?: string[]): string[] {
-  const steps = provenance.filter(isDataStep);
+export function neededSteps(provenance: ProvenanceRecord[], tools: readonly StepTool[], keep?: string[]): string[] {
+  const steps = provenance.filter((r) => isDataStep(r, tools));
   const producer = new Map<string, ProvenanceRecord>();
   const typeOf = new Map<string, string>();
   for (const r of steps) for (const o of r.outputs) {
@@ -192,7 +206,7 @@ export function neededSteps(provenance: ProvenanceRecord[], keep?: string[]): st
       return p;
     });
   } else {
-    const analysis = steps.filter((r) => r.tool !== 'set_calibration');
+    const analysis = steps.filter((r) => !appliesToLaterSteps(r, tools));
     const last = analysis.at(-1);
     if (!last) return steps.map((r) => r.step);
     const finalObjects = new Set<string>();
@@ -216,7 +230,7 @@ export function neededSteps(provenance: ProvenanceRecord[], keep?: string[]): st
     targets = [last, ...analysis.filter((r) => r !== last && isEndResult(r) && fromFinalObjects(r))];
   }
   const needed = ancestors(targets);
-  return steps.filter((r) => needed.has(r) || r.tool === 'set_calibration').map((r) => r.step);
+  return steps.filter((r) => needed.has(r) || appliesToLaterSteps(r, tools)).map((r) => r.step);
 }
 
 /**
@@ -229,17 +243,19 @@ export function pipelineFromSession(
   provenance: ProvenanceRecord[],
   artifacts: ArtifactRecord[],
   options: {
+    /** The declarations of the steps' tools (which open a file, which apply to later steps). */
+    tools: readonly StepTool[];
     description?: string;
     stepIds?: string[];
     keep?: string[];
     /** What a tool's argument means (the tool's own description), written beside the parameter. */
     describe?: (tool: string, arg: string) => string | undefined;
-  } = {},
+  },
 ): Pipeline {
   if (!NAME.test(name)) throw new InputError(`pipeline name "${name}" must be lowercase letters, digits, "-" or "_" (e.g. nuclei-tracking)`);
-  if (!options.stepIds) options = { ...options, stepIds: neededSteps(provenance, options.keep) };
+  if (!options.stepIds) options = { ...options, stepIds: neededSteps(provenance, options.tools, options.keep) };
   const chosen = provenance.filter(
-    (r) => isDataStep(r) && (!options.stepIds || options.stepIds.includes(r.step)),
+    (r) => isDataStep(r, options.tools) && (!options.stepIds || options.stepIds.includes(r.step)),
   );
   if (chosen.length === 0) throw new InputError('there are no successful analysis steps in this session to save as a pipeline yet');
 
@@ -274,6 +290,12 @@ export function pipelineFromSession(
   };
 
   for (const record of chosen) {
+    if (opensAFile(record, options.tools)) {
+      // the opened movie stands for the pipeline's input movie (its file is the input, read as an artifact of the session when it is one)
+      const opened = String(record.args.path ?? record.args.movie ?? '');
+      for (const out of record.outputs) produced.set(out.id, inputParameter((byPath.get(opened) ?? byId.get(opened))?.id ?? (opened || out.id), 'movie', 'movie'));
+      continue;
+    }
     let id = record.tool;
     for (let i = 2; usedIds.has(id); i++) id = `${record.tool}_${i}`;
     usedIds.add(id);
@@ -281,13 +303,7 @@ export function pipelineFromSession(
     for (const [arg, value] of Object.entries(record.args)) {
       if (arg === 'output') continue; // headless runs choose their own output folder
       const rewritten = typeof value === 'string' ? rewriteRef(value, arg) : value;
-      args[arg] = isSetting(rewritten) && record.tool !== 'load_movie' ? parameter(id, record.tool, arg, rewritten) : rewritten;
-    }
-    if (record.tool === 'load_movie') {
-      // load_movie's output stands for the pipeline's input movie
-      for (const out of record.outputs) produced.set(out.id, inputParameter(String(record.args.path ?? record.args.movie ?? out.id), 'movie', 'movie'));
-      usedIds.delete(id);
-      continue;
+      args[arg] = isSetting(rewritten) ? parameter(id, record.tool, arg, rewritten) : rewritten;
     }
     steps.push({ id, tool: record.tool, args });
     const perType = new Map<string, number>();

@@ -24,7 +24,7 @@ async function sessionWithSteps() {
 describe('pipelines', () => {
   it('turns the successful steps of a session into steps wired by ids, with the input as a parameter', async () => {
     const { session } = await sessionWithSteps();
-    const pipeline = pipelineFromSession('nuclei-tracking', session.provenance.read(), session.store.list());
+    const pipeline = pipelineFromSession('nuclei-tracking', session.provenance.read(), session.store.list(), { tools: fakeTools });
     expect(pipeline.inputs).toEqual({ movie: { type: 'movie', description: 'like raw.tif in the session' } });
     expect(pipeline.steps).toEqual([
       { id: 'correct_drift', tool: 'correct_drift', args: { movie: '${inputs.movie}', reference: '${params.correct_drift_reference}' } },
@@ -40,7 +40,7 @@ describe('pipelines', () => {
     });
     // the YAML round-trips through the validating loader
     expect(parsePipeline(pipelineToYaml(pipeline))).toEqual(pipeline);
-    expect(() => pipelineFromSession('Bad Name', session.provenance.read(), session.store.list())).toThrow(/lowercase/);
+    expect(() => pipelineFromSession('Bad Name', session.provenance.read(), session.store.list(), { tools: fakeTools })).toThrow(/lowercase/);
   });
 
   it('rejects pipelines with unknown references, duplicate ids or bad YAML, naming the field', () => {
@@ -54,7 +54,7 @@ describe('pipelines', () => {
 
   it('runs the steps in order with references resolved, and stops at a failure naming the step', async () => {
     const { session, root } = await sessionWithSteps();
-    const pipeline = pipelineFromSession('p', session.provenance.read(), session.store.list());
+    const pipeline = pipelineFromSession('p', session.provenance.read(), session.store.list(), { tools: fakeTools });
     const other = Session.create({ root, id: 'other' });
     const input = join(root, 'other.tif');
     writeFileSync(input, 'more pixels');
@@ -82,7 +82,7 @@ describe('pipelines', () => {
 
   it('changes a named parameter for a run, read as the type of its saved value, and refuses unknown names', async () => {
     const { session, root } = await sessionWithSteps();
-    const pipeline = pipelineFromSession('p', session.provenance.read(), session.store.list(), { describe: (tool, arg) => `${tool}.${arg}` });
+    const pipeline = pipelineFromSession('p', session.provenance.read(), session.store.list(), { tools: fakeTools, describe: (tool, arg) => `${tool}.${arg}` });
     expect(pipeline.parameters?.segment_radius_px).toEqual({ value: 6, description: 'segment.radiusPx' });
     const input = join(root, 'other.tif');
     writeFileSync(input, 'more pixels');
@@ -118,8 +118,28 @@ describe('lean pipelines: neededSteps', () => {
   ];
   it('keeps only the steps leading to the final results', async () => {
     const { neededSteps } = await import('../../src/agent/pipeline.ts');
-    expect(neededSteps(provenance)).toEqual(['s1', 's2', 's7', 's8', 's9', 's10']);
-    expect(neededSteps(provenance, ['table-2'])).toEqual(['s1', 's3', 's4']);
-    expect(() => neededSteps(provenance, ['plot-9'])).toThrow(/plot-9 is not a result/);
+    const { ALL_TOOLS } = await import('../../src/agent/allTools.ts');
+    expect(neededSteps(provenance, ALL_TOOLS)).toEqual(['s1', 's2', 's7', 's8', 's9', 's10']);
+    expect(neededSteps(provenance, ALL_TOOLS, ['table-2'])).toEqual(['s1', 's3', 's4']);
+    expect(() => neededSteps(provenance, ALL_TOOLS, ['plot-9'])).toThrow(/plot-9 is not a result/);
+  });
+
+  it("a step whose tool opens a file (role 'open') becomes the pipeline's input, whatever its name", () => {
+    const opened = [
+      { ...(step(1, 'read_file_in', { movie: '/data/a.tif', kind: 'movie' }, ['movie-1']) as object), inputs: [{ arg: 'movie', ref: '/data/a.tif', path: '/data/a.tif' }] },
+      step(2, 'segment', { movie: 'movie-1', method: 'li' }, ['labels-1']),
+    ] as never[];
+    const artifacts = [{ id: 'movie-1', type: 'movie', path: '/data/a.tif', description: 'a.tif', createdAt: '' }, { id: 'labels-1', type: 'labels', path: '/x/labels-1', description: '', createdAt: '' }] as never[];
+    const pipeline = pipelineFromSession('p', opened, artifacts, { tools: [{ name: 'read_file_in', role: 'open' }, { name: 'segment' }] });
+    expect(pipeline.steps).toEqual([{ id: 'segment', tool: 'segment', args: { movie: '${inputs.movie}', method: '${params.segment_method}' } }]);
+    expect(Object.keys(pipeline.inputs)).toEqual(['movie']);
+  });
+
+  it('keeps a step whose tool declares it applies to later steps, whatever its name', async () => {
+    const { neededSteps } = await import('../../src/agent/pipeline.ts');
+    const renamed = provenance.map((r) => ((r as { tool: string }).tool === 'set_calibration' ? { ...(r as object), tool: 'units_for_all' } : r)) as typeof provenance;
+    // the same session, its calibration tool under another name: kept by its declaration, dropped without it
+    expect(neededSteps(renamed, [{ name: 'units_for_all', appliesToLaterSteps: true }])).toEqual(['s1', 's2', 's7', 's8', 's9', 's10']);
+    expect(neededSteps(renamed, [])).toEqual(['s2', 's7', 's8', 's9', 's10']);
   });
 });

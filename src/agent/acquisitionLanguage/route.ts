@@ -3,19 +3,31 @@
 import type { Adjustment } from '../../microscope/adjustment.ts';
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import { parseSequence } from '../../microscope/sequence.ts';
+import { TOOLS } from '../../../tools/index.ts';
+import type { MicroscopeCommand } from '../../../tools/types.ts';
 import { AmbiguousCommand, MixedRequest, parseAdjustment, withoutNegatedStops } from './adjustments.ts';
 import { parseAcquisitionRequest, timeSpans } from './requests.ts';
 import { parseRule } from './rules.ts';
 import { exposureMs, findChannels, normaliseText, percent, uniquePresets } from './words.ts';
 
-export type MicroscopeToolName = 'microscope_status' | 'snap' | 'move_stage' | 'start_acquisition' | 'adjust_acquisition' | 'pause_acquisition' | 'resume_acquisition' | 'stop_acquisition' | 'add_rule' | 'remove_rule' | 'list_rules' | 'dose_report';
+/** The name of the tool that declares it carries out `command` (tools/types.ts, `carriesOut`). */
+export function toolCarrying(command: MicroscopeCommand): string {
+  const tool = TOOLS.find((t) => t.carriesOut?.includes(command));
+  if (!tool) throw new Error(`internal: no tool declares that it carries out the microscope command "${command}"`);
+  return tool.name;
+}
+
+/** True when the tool named declares it carries out `command`. */
+function carries(toolName: string, command: MicroscopeCommand): boolean {
+  return TOOLS.some((t) => t.name === toolName && t.carriesOut?.includes(command));
+}
 
 export type MicroscopeRoute =
   /**
    * `fallback`: not read as a command, only named the microscope (a status is the best guess).
    * `sure`: words only the microscope has a meaning for (a stage move with its distance or coordinates, an objective by name).
    */
-  | { tool: MicroscopeToolName; args: Record<string, unknown>; understood?: string; fallback?: true; sure?: true }
+  | { tool: string; args: Record<string, unknown>; understood?: string; fallback?: true; sure?: true }
   /** The words could mean different things, or lack something: ask this (one line). */
   | { tool?: undefined; ask: string };
 
@@ -39,13 +51,13 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
   const well = wellNamed(t);
   if (well) return { ask: `I do not know where well ${well} is: the microscope's configuration has no plate layout, so I changed nothing. Give the stage positions in µm instead, e.g. "at (1000, 2000) and (5500, 2000)".` };
   // the rules: which there are, what they do
-  if (/\brules?\b/.test(t) && /\b(which|what|list|show|any|active|do|does|are there|tell me)\b/.test(t) && !/\b(remove|delete|cancel|drop|disable|stop|add|create|make|set up)\b/.test(t) && !/^(?:when(?:ever)?|if)\b/.test(t)) return { tool: 'list_rules', args: {}, sure: true };
+  if (/\brules?\b/.test(t) && /\b(which|what|list|show|any|active|do|does|are there|tell me)\b/.test(t) && !/\b(remove|delete|cancel|drop|disable|stop|add|create|make|set up)\b/.test(t) && !/^(?:when(?:ever)?|if)\b/.test(t)) return { tool: toolCarrying('listRules'), args: {}, sure: true };
   // a rule: the condition first ("when a cell divides, ..."), or after the action ("stop when there are more than 100 cells");
   // parseRule refuses words whose condition is nothing it can measure ("stop once this time point is done")
   if ((/^(?:when(?:ever)?|if|as soon as|each time|every time|once|after)\b.+[,:]|\bwhenever\b|^(?:add|set up|create|make) (?:a )?rule\b/.test(t) || /(?:^|.\s)(?:when(?:ever)?|if|as soon as|each time|every time|once)\s/.test(t)) && CONDITION.test(t) && !QUESTION.test(t)) {
     try {
       const { id: _id, ...rule } = parseRule(text.replace(/^\s*(?:add|set up|create|make) (?:a )?rule:?\s*/i, ''), config);
-      return { tool: 'add_rule', args: { rule, confirm: false } };
+      return { tool: toolCarrying('proposeRule'), args: { rule, confirm: false } };
     } catch (err) {
       // a command on a condition that cannot be watched ("stop GFP once it is bleached"): asked, never done at once without its condition;
       // an analysis for later ("when it's done, track the cells") is the planner's
@@ -63,7 +75,7 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
   if (hasChannel && (newStart || timeLapse) && (newStart || /\b(image|acquire|record|start|take|run|film|capture|time[\s-]?lapse|snap|imaging|follow|monitor|watch|observe|mda|stream)\b/.test(t) || wholeTimePlan) && !ANALYSIS_START.test(t) && (!options.acquisitionRunning || newStart)) {
     try {
       const parsed = parseAcquisitionRequest(text, config);
-      return { tool: 'start_acquisition', args: { plan: parseSequenceChecked(parsed.sequence), ...(parsed.objective ? { objective: parsed.objective } : {}) }, understood: parsed.understood };
+      return { tool: toolCarrying('start'), args: { plan: parseSequenceChecked(parsed.sequence), ...(parsed.objective ? { objective: parsed.objective } : {}) }, understood: parsed.understood };
     } catch (err) {
       return { ask: capitalise((err as Error).message) };
     }
@@ -73,15 +85,15 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
     const exposure = exposureMs(t);
     const power = percent(t);
     // taking a picture is something only the microscope does ("grab a brightfield image" is no analysis of brightfield)
-    return { tool: 'snap', args: { ...(channel ? { channel } : {}), ...(exposure !== undefined ? { exposureMs: exposure } : {}), ...(power !== undefined ? { powerPercent: power } : {}) }, sure: true };
+    return { tool: toolCarrying('takeImage'), args: { ...(channel ? { channel } : {}), ...(exposure !== undefined ? { exposureMs: exposure } : {}), ...(power !== undefined ? { powerPercent: power } : {}) }, sure: true };
   }
   // a rule proposed earlier, activated by its id ("activate rule-1"): a person still approves it
   const activate = /\b(?:activate|enable|confirm|turn on|switch on|apply|start)\b.*\brule[- ]?#?(\d+)\b/.exec(t);
-  if (activate) return { tool: 'add_rule', args: { ruleId: `rule-${activate[1]}`, confirm: true } };
+  if (activate) return { tool: toolCarrying('activateRule'), args: { ruleId: `rule-${activate[1]}`, confirm: true } };
   // a rule removed ("cancel rule-1"; "delete that rule" is left to the planner, which knows the rules proposed)
   if (/\brules?\b/.test(t) && /\b(remove|delete|cancel|drop|disable|deactivate|stop|kill|turn off|switch off|get rid of|forget|scrap|undo)\b/.test(t)) {
     const id = /\brule[- ]?#?(\d+)\b/.exec(t);
-    return id ? { tool: 'remove_rule', args: { ruleId: `rule-${id[1]}` } } : undefined;
+    return id ? { tool: toolCarrying('removeRule'), args: { ruleId: `rule-${id[1]}` } } : undefined;
   }
   let changes: Adjustment[];
   try {
@@ -90,14 +102,14 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
     if (err instanceof AmbiguousCommand) return { ask: capitalise(err.message) };
     // words to stop something that were not understood while imaging: asked back, never left to a guess that could end the run
     if (options.acquisitionRunning && STOP_WORD.test(withoutNegatedStops(t)) && !(err instanceof MixedRequest)) return { ask: `I am not sure what to stop in "${text.trim()}": say "stop the acquisition" to end it (I will ask you to confirm), or name a channel ("drop DAPI"), the z-stack or the grid` };
-    return /\b(microscope|stage|objective|acquisition|laser)\b/.test(t) ? { tool: 'microscope_status', args: {}, fallback: true } : undefined;
+    return /\b(microscope|stage|objective|acquisition|laser)\b/.test(t) ? { tool: toolCarrying('status'), args: {}, fallback: true } : undefined;
   }
   const route = toolFor(changes, options.acquisitionRunning ?? false);
   // nothing running and the words start a plan ("image GFP every 2 minutes"): a start that lacks something
-  if (route.tool === 'adjust_acquisition' && !options.acquisitionRunning && hasChannel && IMAGING_VERB.test(t)) {
+  if (route.tool === toolCarrying('change') && !options.acquisitionRunning && hasChannel && IMAGING_VERB.test(t)) {
     try {
       const parsed = parseAcquisitionRequest(text, config);
-      return { tool: 'start_acquisition', args: { plan: parseSequenceChecked(parsed.sequence), ...(parsed.objective ? { objective: parsed.objective } : {}) }, understood: parsed.understood };
+      return { tool: toolCarrying('start'), args: { plan: parseSequenceChecked(parsed.sequence), ...(parsed.objective ? { objective: parsed.objective } : {}) }, understood: parsed.understood };
     } catch (err) {
       return { ask: capitalise((err as Error).message) };
     }
@@ -107,26 +119,26 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
 
 /** Words that point back at earlier steps: the same changes for other channels, or the interval before the last change. */
 function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig): MicroscopeRoute | undefined {
-  const lastAdjust = [...earlier].reverse().find((s) => s.tool === 'adjust_acquisition');
+  const lastAdjust = [...earlier].reverse().find((s) => carries(s.tool, 'change'));
   const previous = Array.isArray(lastAdjust?.args.changes) ? (lastAdjust.args.changes as Adjustment[]) : [];
   const again = sameForChannels(t, previous, config);
-  if (again) return { tool: 'adjust_acquisition', args: { changes: again } };
+  if (again) return { tool: toolCarrying('change'), args: { changes: again } };
   if (/\b(?:back|revert|return|restore|undo)\b.*\b(?:interval|rate|speed|frame rate|timing|cadence)\b|\b(?:old|previous|original|initial|former) (?:interval|rate|frame rate|speed|timing)\b|\bundo the (?:speed-?up|slow-?down)\b/.test(t)) {
     const history = intervalHistory(earlier);
-    if (history.length >= 2) return { tool: 'adjust_acquisition', args: { changes: [{ kind: 'interval', intervalS: history[/\b(?:original|initial|first)\b/.test(t) ? 0 : history.length - 2] }] } };
+    if (history.length >= 2) return { tool: toolCarrying('change'), args: { changes: [{ kind: 'interval', intervalS: history[/\b(?:original|initial|first)\b/.test(t) ? 0 : history.length - 2] }] } };
   }
   return undefined;
 }
 
 /** The intervals the running acquisition has had, first to current, from the start and the interval changes since (s). */
 function intervalHistory(earlier: EarlierStep[]): number[] {
-  const startAt = earlier.map((s) => s.tool).lastIndexOf('start_acquisition');
+  const startAt = earlier.map((s) => carries(s.tool, 'start')).lastIndexOf(true);
   if (startAt < 0) return [];
   const plan = earlier[startAt].args.plan as { timePlan?: Record<string, unknown> } | undefined;
   const first = phasesOfPlan(plan?.timePlan)[0];
   const history = first ? [first] : [];
   for (const step of earlier.slice(startAt + 1)) {
-    for (const c of (step.tool === 'adjust_acquisition' && Array.isArray(step.args.changes) ? step.args.changes : []) as Adjustment[]) {
+    for (const c of (carries(step.tool, 'change') && Array.isArray(step.args.changes) ? step.args.changes : []) as Adjustment[]) {
       if (c.kind === 'interval') history.push(c.intervalS);
       else if (c.kind === 'intervalFactor' && history.length) history.push(Math.round(history[history.length - 1] * c.factor * 1e6) / 1e6);
     }
@@ -182,14 +194,14 @@ function toolFor(changes: Adjustment[], running: boolean): MicroscopeRoute {
   const only = changes.length === 1 ? changes[0] : undefined;
   if (changes.some((c) => c.kind === 'stop' || c.kind === 'finish')) {
     if (changes.length > 1) return { ask: 'Stopping the acquisition is asked for on its own: say "stop the acquisition" (you will be asked to confirm), then the other changes' };
-    return { tool: 'stop_acquisition', args: only!.kind === 'finish' ? { finishTimepoint: true } : {} };
+    return { tool: toolCarrying('stop'), args: only!.kind === 'finish' ? { finishTimepoint: true } : {} };
   }
-  if (only?.kind === 'status') return only.about === 'dose' ? { tool: 'dose_report', args: {} } : { tool: 'microscope_status', args: {} };
-  if (only?.kind === 'pause') return { tool: 'pause_acquisition', args: only.forS !== undefined ? { forS: only.forS } : {} };
-  if (only?.kind === 'resume') return { tool: 'resume_acquisition', args: {} };
-  if (!running && only?.kind === 'moveStage') return { tool: 'move_stage', args: { ...(only.xUm !== undefined ? { xUm: only.xUm } : {}), ...(only.yUm !== undefined ? { yUm: only.yUm } : {}), ...(only.zUm !== undefined ? { zUm: only.zUm } : {}), relative: only.relative ?? false }, sure: true };
-  if (!running && only?.kind === 'objective') return { tool: 'move_stage', args: { objective: only.objective }, sure: true };
-  return { tool: 'adjust_acquisition', args: { changes } };
+  if (only?.kind === 'status') return only.about === 'dose' ? { tool: toolCarrying('dose'), args: {} } : { tool: toolCarrying('status'), args: {} };
+  if (only?.kind === 'pause') return { tool: toolCarrying('pause'), args: only.forS !== undefined ? { forS: only.forS } : {} };
+  if (only?.kind === 'resume') return { tool: toolCarrying('resume'), args: {} };
+  if (!running && only?.kind === 'moveStage') return { tool: toolCarrying('move'), args: { ...(only.xUm !== undefined ? { xUm: only.xUm } : {}), ...(only.yUm !== undefined ? { yUm: only.yUm } : {}), ...(only.zUm !== undefined ? { zUm: only.zUm } : {}), relative: only.relative ?? false }, sure: true };
+  if (!running && only?.kind === 'objective') return { tool: toolCarrying('move'), args: { objective: only.objective }, sure: true };
+  return { tool: toolCarrying('change'), args: { changes } };
 }
 
 /** The plan as the tool will check it (so a refusal, e.g. a 10^9-plane stack, is asked back at once). */

@@ -681,3 +681,23 @@ describe('wording as people talk to a microscope, eleventh batch', () => {
     expect(() => parseAdjustment('turn it all off')).toThrow(/whole acquisition, or to stop imaging one channel/);
   });
 });
+
+describe('the tools that carry out its commands', () => {
+  it('every command the acquisition language reads is carried out by exactly one tool, by its own declaration', async () => {
+    const { ALL_TOOLS } = await import('../../../src/agent/allTools.ts');
+    const { MICROSCOPE_COMMANDS } = await import('../../../tools/types.ts');
+    for (const command of MICROSCOPE_COMMANDS) expect(ALL_TOOLS.filter((t) => t.carriesOut?.includes(command)).length, command).toBe(1);
+  });
+
+  it('routes to the tool that declares the command, and reads earlier steps by what their tools carry out', async () => {
+    const { toolCarrying } = await import('../../../src/agent/acquisitionLanguage/index.ts');
+    const { ALL_TOOLS } = await import('../../../src/agent/allTools.ts');
+    const declared = (name: string | undefined) => ALL_TOOLS.find((t) => t.name === name)?.carriesOut ?? [];
+    expect(declared(routeMicroscopeRequest('pause for 10 minutes', { acquisitionRunning: true })?.tool)).toContain('pause');
+    expect(declared(routeMicroscopeRequest('drop DAPI', { acquisitionRunning: true })?.tool)).toContain('change');
+    // "the same for DAPI" repeats the last change: the earlier step is found by its tool's declaration
+    const start = { tool: toolCarrying('start'), args: { plan: { channels: [{ config: 'FITC' }, { config: 'DAPI' }], timePlan: { intervalS: 300, durationS: 3600 } } } };
+    const lower = { tool: toolCarrying('change'), args: { changes: [{ kind: 'power', powerPercent: 5, channel: 'FITC' }] } };
+    expect(routeMicroscopeRequest('the same for DAPI', { acquisitionRunning: true, earlier: [start, lower] })).toEqual({ tool: toolCarrying('change'), args: { changes: [{ kind: 'power', powerPercent: 5, channel: 'DAPI' }] } });
+  });
+});
