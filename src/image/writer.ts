@@ -298,15 +298,26 @@ class HyperstackWriter implements MovieWriter {
       chunks.length = 0;
       pending = 0;
     };
-    for (let k = 0; k < this.total; k++) {
-      const next = k + 1 < this.total ? this.ifdOffset(k + 1) : 0;
-      const ifd = this.encodePlaneIfd(k, next);
-      if (k === 0) {
-        const at = (ifd.valueOffsets.get(Tag.ImageDescription) ?? 0) - this.ifdOffset(0);
-        this.descriptionBytes(this.total).copy(ifd.bytes, at);
+    const later = this.laterIfds();
+    for (let k = 0; k < this.total; ) {
+      if (k > 0 && later) {
+        // planes 1..N-1 in batches of up to ~1 MiB of IFDs, each a patched copy of the template
+        const count = Math.min(this.total - k, Math.max(1, Math.floor((1 << 20) / later.bytes.length)));
+        const batch = Buffer.allocUnsafe(count * later.bytes.length);
+        for (let i = 0; i < count; i++, k++) later.write(batch, i * later.bytes.length, k, k + 1 < this.total ? this.ifdOffset(k + 1) : 0);
+        chunks.push(batch);
+        pending += batch.length;
+      } else {
+        const next = k + 1 < this.total ? this.ifdOffset(k + 1) : 0;
+        const ifd = this.encodePlaneIfd(k, next);
+        if (k === 0) {
+          const at = (ifd.valueOffsets.get(Tag.ImageDescription) ?? 0) - this.ifdOffset(0);
+          this.descriptionBytes(this.total).copy(ifd.bytes, at);
+        }
+        chunks.push(ifd.bytes);
+        pending += ifd.bytes.length;
+        k++;
       }
-      chunks.push(ifd.bytes);
-      pending += ifd.bytes.length;
       if (pending > 8 << 20) await flush();
     }
     const padding = this.layout.dataStart - (chunkStart + pending);
@@ -315,6 +326,38 @@ class HyperstackWriter implements MovieWriter {
       pending += padding;
     }
     await flush();
+  }
+
+  /**
+   * The IFDs of planes 1..N-1 differ only in their strip offset and next-IFD pointer (every
+   * value fits in its entry): plane 1's is encoded once and copied with those two patched,
+   * instead of encoding each anew (~25 ms of CPU for 300 planes in a fresh process, ~0.5 ms
+   * this way). Undefined when a value lies outside the entries (each IFD is then encoded).
+   */
+  private laterIfds(): { bytes: Buffer; write(out: Buffer, at: number, k: number, next: number): void } | undefined {
+    if (this.total < 2) return undefined;
+    const { bigTiff, dataStart, planeBytes, ifdBytes } = this.layout;
+    const base = this.ifdOffset(1);
+    const ifd = this.encodePlaneIfd(1, 0);
+    const entriesEnd = ifd.nextPointerOffset - base + (bigTiff ? 8 : 4);
+    if (ifd.bytes.length !== ifdBytes || entriesEnd !== ifd.bytes.length) return undefined;
+    const stripAt = ifd.valueOffsets.get(Tag.StripOffsets)! - base;
+    const nextAt = ifd.nextPointerOffset - base;
+    const template = ifd.bytes;
+    return {
+      bytes: template,
+      write(out, at, k, next) {
+        template.copy(out, at);
+        const strip = dataStart + k * planeBytes;
+        if (bigTiff) {
+          out.writeBigUInt64LE(BigInt(strip), at + stripAt);
+          out.writeBigUInt64LE(BigInt(next), at + nextAt);
+        } else {
+          out.writeUInt32LE(strip, at + stripAt);
+          out.writeUInt32LE(next, at + nextAt);
+        }
+      },
+    };
   }
 
   private ifdOffset(k: number): number {

@@ -163,3 +163,52 @@ describe('observeMovieWrites', () => {
     }
   });
 });
+
+/** Every IFD of a little-endian TIFF or BigTIFF, read by walking the chain: [stripOffset, stripByteCount] of each. */
+function walkIfds(file: Buffer): [number, number][] {
+  const big = file.readUInt16LE(2) === 43;
+  let offset = big ? Number(file.readBigUInt64LE(8)) : file.readUInt32LE(4);
+  const out: [number, number][] = [];
+  while (offset !== 0 && out.length < 100_000) {
+    const count = big ? Number(file.readBigUInt64LE(offset)) : file.readUInt16LE(offset);
+    const entries = offset + (big ? 8 : 2);
+    const size = big ? 20 : 12;
+    const value = (tag: number) => {
+      for (let i = 0; i < count; i++) {
+        const e = entries + i * size;
+        if (file.readUInt16LE(e) !== tag) continue;
+        const type = file.readUInt16LE(e + 2);
+        const at = e + (big ? 12 : 8);
+        return type === 16 ? Number(file.readBigUInt64LE(at)) : type === 3 ? file.readUInt16LE(at) : file.readUInt32LE(at);
+      }
+      throw new Error(`IFD at ${offset} has no tag ${tag}`);
+    };
+    out.push([value(273), value(279)]);
+    const next = entries + count * size;
+    offset = big ? Number(file.readBigUInt64LE(next)) : file.readUInt32LE(next);
+  }
+  return out;
+}
+
+describe('the IFD of every plane', () => {
+  for (const bigTiff of [false, true]) {
+    it(`chains all planes in order, each pointing at its own pixels (${bigTiff ? 'BigTIFF' : 'classic TIFF'})`, async () => {
+      const shape = { t: 40, z: 2, c: 3, y: 5, x: 7 };
+      const path = join(dir, `chain-${bigTiff}.tif`);
+      const writer = await createMovieWriter(path, { shape, dtype: 'uint16', meta: { channelNames: ['A', 'B', 'C'] }, bigTiff });
+      const n = shape.t * shape.z * shape.c;
+      for (let k = 0; k < n; k++) await writer.writePlane(new Uint16Array(shape.y * shape.x).fill(k + 1));
+      await writer.close();
+      const file = await readFile(path);
+      const ifds = walkIfds(file);
+      expect(ifds).toHaveLength(n);
+      const planeBytes = shape.y * shape.x * 2;
+      ifds.forEach(([offset, bytes], k) => {
+        expect(bytes).toBe(planeBytes);
+        expect(offset).toBe(ifds[0]![0] + k * planeBytes);
+        expect(file.readUInt16LE(offset)).toBe(k + 1);
+        expect(file.readUInt16LE(offset + planeBytes - 2)).toBe(k + 1);
+      });
+    });
+  }
+});
