@@ -73,14 +73,52 @@ const project = defineTool({
   },
 });
 
-/** The line's end points in pixels ("from (10, 50) to (200, 50)"), asked for when missing, and its width. */
+const ASK_LINE = 'To draw a kymograph I need the line: give its end points in pixels, e.g. "a kymograph from (10, 50) to (200, 50)", or say where it runs ("a horizontal line through the middle").';
+
+/**
+ * A line said in words, across the whole image ("a horizontal line through the middle",
+ * "along the top row", "down the left edge", "along the diagonal", "the row at y = 40"),
+ * as end points from the movie's size; undefined when the words give no line.
+ */
+function lineFromWords(text: string, size: { width: number; height: number } | undefined): { points?: number[][]; say?: string; ask?: string } | undefined {
+  const t = text.toLowerCase();
+  const diagonal = /\bdiagonal/.test(t);
+  const at = (axis: 'x' | 'y') => {
+    const m = new RegExp(axis === 'y' ? '\\b(?:y\\s*=\\s*|row\\s+(?:at\\s+)?|at\\s+y\\s+)(\\d+)' : '\\b(?:x\\s*=\\s*|column\\s+(?:at\\s+)?|at\\s+x\\s+)(\\d+)').exec(t);
+    return m ? Number(m[1]) : undefined;
+  };
+  const vertical = /\bvertical|\bcolumn\b|\bup\s+and\s+down\b|\btop\s+to\s+(?:the\s+)?bottom\b|\b(?:left|right)\s+(?:edge|side|border)\b|\bx\s*=\s*\d/.test(t);
+  const horizontal = /\bhorizontal|\brow\b|\bleft\s+to\s+(?:the\s+)?right\b|\b(?:top|bottom)\s+(?:edge|side|border|row)\b|\by\s*=\s*\d/.test(t);
+  const where = /\b(?:middle|centre|center|central|halfway|top|bottom|left|right)\b/.test(t);
+  if (!diagonal && !vertical && !horizontal && !(where && /\bline\b|\brow\b|\bcolumn\b|\bedge\b/.test(t))) return undefined;
+  if (!size) return { ask: `${ASK_LINE} (The movie's size is not known here, so I cannot place a line said in words.)` };
+  const w = size.width - 1;
+  const h = size.height - 1;
+  const mid = (n: number) => Math.round(n / 2);
+  if (diagonal) {
+    const other = /\banti-?diagonal|\bother\s+diagonal|\b(?:top|upper)[- ]right\b|\b(?:bottom|lower)[- ]left\b/.test(t);
+    const points = other ? [[w, 0], [0, h]] : [[0, 0], [w, h]];
+    return { points, say: `the ${other ? 'diagonal from the top right to the bottom left' : 'diagonal from the top left to the bottom right'}` };
+  }
+  if (vertical && !horizontal) {
+    const x = at('x') ?? (/\bleft\b/.test(t) ? 0 : /\bright\b/.test(t) ? w : mid(w));
+    return { points: [[x, 0], [x, h]], say: `a vertical line at x = ${x} px${x === mid(w) && at('x') === undefined ? ' (the middle)' : ''}` };
+  }
+  const y = at('y') ?? (/\btop\b/.test(t) ? 0 : /\bbottom\b/.test(t) ? h : mid(h));
+  return { points: [[0, y], [w, y]], say: `a horizontal line at y = ${y} px${y === mid(h) && at('y') === undefined ? ' (the middle)' : ''}` };
+}
+
+/** The line's end points in pixels ("from (10, 50) to (200, 50)", or in words from the movie's size), asked for when missing, and its width. */
 function readKymographRequest(c: RequestClause): Record<string, unknown> {
   const pairs = [...c.text.matchAll(/\(?\s*(\d+(?:\.\d+)?)\s*,\s*(\d+(?:\.\d+)?)\s*\)?/g)].map((m) => [Number(m[1]), Number(m[2])]);
   const width = c.read.quantity(['length', 'count'], /wide|width|thick/) ?? c.quantities.find((q) => q.kind === 'length' && /^\s*(?:wide|thick)|^\s*(?:line )?width/.test(q.after));
-  return {
-    ...(pairs.length >= 2 ? { points: pairs } : { $ask: 'To draw a kymograph I need the line: give its end points in pixels, e.g. "a kymograph from (10, 50) to (200, 50)".' }),
-    widthPx: width?.value,
-  };
+  const across = /\baverag\w*|\bmean\b/i.test(c.text) ? { across: 'mean' } : {};
+  if (pairs.length >= 2) return { points: pairs, widthPx: width?.value, ...across };
+  const line = lineFromWords(c.text, c.movieSizePx);
+  if (!line?.points) return { $ask: line?.ask ?? ASK_LINE };
+  const size = c.movieSizePx!;
+  const [a, b] = [line.points[0], line.points.at(-1)!];
+  return { points: line.points, widthPx: width?.value, ...across, $note: `The kymograph line is ${line.say} of the ${size.width} x ${size.height} px image, from (${a.join(', ')}) to (${b.join(', ')}).` };
 }
 
 const kymographTool = defineTool({

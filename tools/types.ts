@@ -95,6 +95,8 @@ export type MicroscopeCommand = (typeof MICROSCOPE_COMMANDS)[number];
   paths: string[];
   /** Lateral pixel size of the session's movie in µm, when its header says. */
   pixelSizeUm?: number;
+  /** Width and height of the session's movie in pixels, when its header was read ("a line through the middle"). */
+  movieSizePx?: { width: number; height: number };
   /** The session's artifacts, oldest first; `now` marks those made earlier in this same request, `truth` a tool's ground truth. */
   artifacts: { id: string; type: string; producedBy?: string; path?: string; now?: boolean; truth?: boolean }[];
   /** Earlier steps of the conversation, oldest first: the tool, whether it succeeded, the values it reported. */

@@ -10,6 +10,9 @@ export interface MovieFacts {
   zSlices: number;
   /** Lateral pixel size, µm; null when the file does not say. */
   pixelSizeUm: number | null;
+  /** Width and height of a plane, px. */
+  width: number;
+  height: number;
 }
 
 const cache = new Map<string, MovieFacts | null>();
@@ -29,7 +32,7 @@ export async function movieFacts(path: string | undefined): Promise<MovieFacts |
   let facts: MovieFacts | null = null;
   try {
     const movie = await openMovie(path);
-    facts = { frames: movie.shape.t, zSlices: movie.shape.z, pixelSizeUm: movie.meta.pixelSizeUm ?? null };
+    facts = { frames: movie.shape.t, zSlices: movie.shape.z, pixelSizeUm: movie.meta.pixelSizeUm ?? null, width: movie.shape.x, height: movie.shape.y };
     await movie.close();
   } catch {
     // not a movie the reader knows (a table, a model, a stand-in): no facts

@@ -81,6 +81,7 @@ function readers(ctx: BuildContext): RequestReaders {
 /** The words of a step as a tool's own `fromRequest` reads them. */
 export function requestClause(ctx: Omit<BuildContext, 'tool'> & { tool?: string }): RequestClause {
   const pixelSizeUm = sessionPixelSizeUm(ctx.conversation);
+  const sized = ctx.conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.width === 'number' && typeof a.height === 'number').at(-1);
   const now = ctx.conversation.current.flatMap((r) => r.artifacts);
   return {
     text: ctx.clause,
@@ -88,6 +89,7 @@ export function requestClause(ctx: Omit<BuildContext, 'tool'> & { tool?: string 
     quantities: findQuantities(ctx.clause).map(({ value, unit, kind, before, after }) => ({ value, unit, kind, before, after })),
     paths: findPaths(ctx.clause),
     ...(pixelSizeUm !== undefined ? { pixelSizeUm } : {}),
+    ...(sized ? { movieSizePx: { width: sized.width!, height: sized.height! } } : {}),
     artifacts: [
       ...ctx.conversation.artifactsAtStart.map(({ id, type, producedBy, path }) => ({ id, type, producedBy, path, ...(isTruth({ type, producedBy }, ctx.catalogue) ? { truth: true } : {}) })),
       ...now.map(({ id, type, producedBy, path }) => ({ id, type, producedBy, path, now: true, ...(isTruth({ type, producedBy }, ctx.catalogue) ? { truth: true } : {}) })),

@@ -12,6 +12,8 @@ export interface Clause {
   joiner: string;
   /** 0-based sentence number. */
   sentence: number;
+  /** It ends at a colon with more words after it ("the usual pipeline: drift, segment, track"). */
+  heading?: boolean;
 }
 
 const NEGATION = /^(?:,?\s*)(?:but\s+|and\s+|then\s+|so\s+)?(?:please\s+)?(?:(?:do\s+not|don't|dont|never|no\s+need\s+to|not|without|skip(?:ping)?|except(?:\s+for)?|leave\s+out\s+the|no)\b)/i;
@@ -23,7 +25,7 @@ const AFTER = /^(?:,?\s*)(?:but\s+)?(?:only\s+)?after\b(?!\s+that\b)/i;
  * Where a new clause starts: sentence ends, commas, "and", "then", "but", "before",
  * "after", "without" ... Numbers joined by "and" ("frames 10 and 20") stay together.
  */
-const SPLIT = /[.;!?](?=\s|$)|,|:(?=\s)|\s[-–—](?=\s)|\s(?=[+&]\s)|\s*(?=(?:-+>|→|=>))|\s(?=(?:and\s+then|and\s+also|and\s+finally|and|then|after\s+that|afterwards|followed\s+by|but|before|after|without|finally|also|plus|next|so(?!\s+(?:that|far|much|many|long|I\b|we\b))(?=\s+\w))\b)/gi;
+const SPLIT = /[.;!?](?=\s|$)|,|:(?=\s)|\s[-–—](?=\s)|\s(?=[+&]\s)|\s*(?=(?:-+>|→|=>))|\s(?=(?:and\s+then|and\s+also|and\s+finally|and|then|after\s+that|afterwards|followed\s+by|but|before|after|without|except|finally|also|plus|next|so(?!\s+(?:that|far|much|many|long|I\b|we\b))(?=\s+\w))\b)/gi;
 
 export function splitClauses(text: string): Clause[] {
   const cuts: { at: number; sentenceEnd: boolean }[] = [];
@@ -41,7 +43,7 @@ export function splitClauses(text: string): Clause[] {
   let start = 0;
   let sentence = 0;
   let endsSentence = false;
-  const push = (end: number) => {
+  const push = (end: number, heading = false) => {
     const raw = text.slice(start, end);
     // "stabilize + segment + track": a plus or an ampersand joins like "and"
     const plus = /^[\s,]*[+&]/.test(raw);
@@ -51,17 +53,19 @@ export function splitClauses(text: string): Clause[] {
     const offset = start + (raw.length - trimmed.length);
     if (/\w/.test(trimmed)) {
       const joiner = arrow ? 'then' : plus ? 'and' : /^(and\s+then|and|then|after\s+that|but|before|after|without|with|also|plus|next|finally|followed\s+by)\b/i.exec(trimmed)?.[1]?.toLowerCase() ?? (text.slice(Math.max(0, start - 1), start + 1).includes(',') ? ',' : '');
-      clauses.push({ text: trimmed.trimEnd(), start: offset, end: offset + trimmed.trimEnd().length, negated: NEGATION.test(trimmed), joiner, sentence });
+      clauses.push({ text: trimmed.trimEnd(), start: offset, end: offset + trimmed.trimEnd().length, negated: NEGATION.test(trimmed), joiner, sentence, ...(heading ? { heading } : {}) });
     }
     if (endsSentence) sentence++;
   };
   for (const cut of cuts) {
-    push(cut.at);
+    push(cut.at, text[cut.at] === ':');
     endsSentence = cut.sentenceEnd;
     start = cut.at + (cut.sentenceEnd ? 1 : 0);
   }
   endsSentence = false;
   push(text.length);
+  // "do the usual pipeline except tracking: ...": every clause of the heading, from the sentence's start
+  for (let i = clauses.length - 1; i > 0; i--) if (clauses[i].heading && clauses[i - 1].sentence === clauses[i].sentence && !/:\s*$/.test(text.slice(clauses[i - 1].end, clauses[i].start))) clauses[i - 1].heading = true;
   return clauses;
 }
 

@@ -15,6 +15,9 @@ export interface KnownArtifact {
   frames?: number;
   zSlices?: number;
   pixelSizeUm?: number | null;
+  /** Width and height of a plane in pixels, from the file header. */
+  width?: number;
+  height?: number;
 }
 
 export interface PastResult {

@@ -31,6 +31,8 @@ interface Phrase {
   weight: number;
   /** Counts as evidence that the clause asks for this tool. */
   anchor: boolean;
+  /** Words of an argument's allowed value ("all frames" of axis time), not of the tool itself. */
+  value?: boolean;
 }
 
 interface ToolDoc {
@@ -112,7 +114,7 @@ export class ToolIndex {
         phrases: [
           ...phrasesOf(self.words ?? [], WEIGHT.words, true),
           // a value said in several words ("tracks on top of the projection") is as telling as a tool's own word
-          ...phrasesOf(valueWords, WEIGHT.valueWords, true).map((p) => (p.length > 1 ? { ...p, weight: WEIGHT.words } : p)),
+          ...phrasesOf(valueWords, WEIGHT.valueWords, true).map((p) => ({ ...(p.length > 1 ? { ...p, weight: WEIGHT.words } : p), value: true })),
           ...phrasesOf([t.name.replace(/_/g, ' ')], WEIGHT.name, true),
           ...phrasesOf(ownArgumentWords, WEIGHT.argumentWords, true).map((p) => ({ ...p, argument: true })),
           ...phrasesOf(self.examples ?? [], WEIGHT.examples, false),
@@ -125,6 +127,8 @@ export class ToolIndex {
     for (const t of tools) for (const stem of vocabularyOf(t)) df.set(stem, (df.get(stem) ?? 0) + 1);
     for (const [stem, n] of df) this.stemIdf.set(stem, Math.log(1 + this.docs.length / n));
     this.toolsUsing = df;
+    // a value said only in words a third of the tools use ("all frames") says how a step runs, not which step
+    for (const doc of this.docs) for (const p of doc.phrases) if (p.value && p.stems.every((stem) => (df.get(stem) ?? 0) * 3 >= tools.length)) p.anchor = false;
     for (const doc of this.docs) {
       for (const p of doc.phrases) {
         const key = p.stems.join(' ');

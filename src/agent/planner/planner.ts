@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import type { ToolSelfDescription } from '../../../tools/types.ts';
 import { acceptedInputs, adaptArgs, type Catalogue, type PropertyInfo, type InputType, isTruth, makerOf, producesOf, requiredInputs, selfOf } from './catalogue.ts';
-import { isAdviceQuestion, isContext, splitClauses, orderSteps, withoutContext, withoutFrameScope } from './clauses.ts';
+import { type Clause, isAdviceQuestion, isContext, splitClauses, orderSteps, withoutContext, withoutFrameScope } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { statedNumbers, statedNumbersScored, statedValues } from './arguments.ts';
 import { unappliedWords } from './unapplied.ts';
@@ -81,6 +81,12 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     if (!best) return;
     // "no gap closing", ", excluding cells cut by the border": words of an argument say how a step runs, they neither exclude nor repeat it
     if (best.byArgument && (clause.negated || picked.at(-1)?.tool === best.tool)) return;
+    // "segment; the nuclei are roughly 8 px in radius": words of an argument the step before also takes
+    if (best.byArgument && picked.length > 0 && ranked.some((m) => m.tool === picked.at(-1)!.tool)) return;
+    // "segmentation w/ triangle, no watershed": a negated word of the step just asked for says how it runs, it does not take it back
+    if (clause.negated && !best.named && picked.at(-1)?.tool === best.tool && clauses[picked.at(-1)!.clause].sentence === clause.sentence) return;
+    // "full pipeline: drift, bleach, segment": a heading over the steps listed after its colon names none itself
+    if (clause.heading && !clause.negated && headsSteps(clauses, i, best.tool, index)) return;
     if (clause.negated) {
       excluded.push(best.tool);
       return;
@@ -123,6 +129,17 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     .filter((p) => !excluded.includes(p.tool))
     .map((p) => ({ tool: p.tool, start: clauses[p.clause].start, end: clauses[p.clause].end, order: order.indexOf(p.clause) }));
   return { mentions, excluded: [...new Set(excluded)] };
+}
+
+/** True when two or more clauses after a heading's colon (in its sentence) ask for steps of other tools than the heading's. */
+function headsSteps(clauses: Clause[], at: number, tool: string, index: ReturnType<typeof indexFor>): boolean {
+  const listed = new Set<string>();
+  for (const c of clauses.slice(at + 1)) {
+    if (c.sentence !== clauses[at].sentence) break;
+    const m = index.match(c.text)[0];
+    if (m && !m.byArgument && m.tool !== tool && !c.negated) listed.add(m.tool);
+  }
+  return listed.size >= 2;
 }
 
 /** A word in the texts of this many tools or more says little about which one is asked for ("file", "image", "movie"). */
@@ -467,8 +484,10 @@ function notApplied(step: PlannedStep, catalogue: Catalogue, notes: string[]): s
   const masked = maskNames(step.clause);
   const found = unappliedConstraints(step, catalogue, indexFor(catalogue), notes, masked);
   // unknown words after a condition word that no phrase above covers
-  const items = withWords(step, found, unappliedWords(step.clause, indexFor(catalogue), maskRejected(masked)), catalogue, indexFor(catalogue), (w) => instead.has(w.toLowerCase().replace(/-/g, '')));
-  const note = unappliedNote(step, items, catalogue);
+  // a word the tool's own note says how it applied ("a horizontal line at y = 65 px (the middle)") was not dropped
+  const told = notes.filter((n) => !/^Not (?:applied|run)\b/.test(n)).join(' ').toLowerCase();
+  const items = withWords(step, found, unappliedWords(step.clause, indexFor(catalogue), maskRejected(masked)), catalogue, indexFor(catalogue), (w) => instead.has(w.toLowerCase().replace(/-/g, '')) || told.includes(w.toLowerCase()));
+  const note = unappliedNote(step, items.filter((i) => !told.includes(i.text.toLowerCase())), catalogue);
   // "denoise, but not the first channel": no tool leaves a channel or frames out; said, never run on them silently
   const excluded = excludedScopes(step.clause).map((phrase) => `Not applied: "${phrase}" — \`${step.tool}\` cannot leave a channel or frames out; name the channel or frames to use instead.`);
   return [...(note ? [note] : []), ...excluded];
@@ -560,10 +579,12 @@ function readsAsMicroscope(text: string, conversation: Conversation): boolean {
  * and no acquisition running: they are about that data.
  */
 function pointsAtTheRecording(text: string, conversation: Conversation): boolean {
-  if (acquisitionRunning(conversation) || MICROSCOPE_CUE.test(text)) return false;
+  // "the time-lapse", "this time series": the recording, not a microscope cue
+  const recording = /\b(?:the|this|that|my|our|whole|entire)\s+(?:(?:whole|entire|full)\s+)?time[- ]?(?:lapse|series)\b/gi;
+  if (acquisitionRunning(conversation) || MICROSCOPE_CUE.test(text.replace(recording, ''))) return false;
   if (!conversation.artifactsAtStart.some((a) => a.type === 'movie')) return false;
   const movie = meaning(tokenize('movie')[0].stem);
-  return [...text.matchAll(/\b(?:the|this|that|my|our|whole|entire)\s+(?:(?:whole|entire|full)\s+)?([\p{L}-]+)/giu)].some((m) => tokenize(m[1]).some((t) => meaning(t.stem) === movie));
+  return recording.test(text) || [...text.matchAll(/\b(?:the|this|that|my|our|whole|entire)\s+(?:(?:whole|entire|full)\s+)?([\p{L}-]+)/giu)].some((m) => tokenize(m[1]).some((t) => meaning(t.stem) === movie));
 }
 
 /** True when an acquisition was started in this conversation and not stopped since. */
@@ -574,7 +595,10 @@ function acquisitionRunning(conversation: Conversation): boolean {
 
 function clauseOf(text: string, mentions: Mention[], i: number): string {
   // the first step's words start with the request, the last's run to its end, less the sentences of context around them ("I imaged HeLa cells overnight", "cheers")
-  const told = splitClauses(text).filter((c) => !isContext(c.text));
+  // (a description in the step's own sentence is about what it works on: "the nuclei are dark on a bright background, segment them")
+  const all = splitClauses(text);
+  const sentenceOf = (at: number) => all.find((c) => c.start <= at && at <= c.end)?.sentence;
+  const told = all.filter((c) => !isContext(c.text) || (i === 0 && c.sentence === sentenceOf(mentions[0].start)));
   const start = i === 0 ? Math.min(mentions[0].start, told[0]?.start ?? 0) : mentions[i].start;
   const end = i + 1 < mentions.length ? mentions[i + 1].start : Math.max(mentions[i].end, told.at(-1)?.end ?? text.length);
   return text.slice(start, end);
