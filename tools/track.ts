@@ -115,7 +115,7 @@ const track = defineTool({
   produces: ['tracks'],
   makes: ['tracks'],
   needsFrames: true,
-  results: { tracks: { about: 'tracks (trees of branches)', unit: '', example: 37 }, branches: { about: 'branches', unit: '' }, spots: { about: 'spots', unit: '' }, divisions: { about: 'divisions', unit: '', example: 5 }, meanBranchLengthSpots: { about: 'mean branch length', unit: 'spots', example: 31.2 }, branchesAtLeast10Frames: { about: 'branches of 10 frames or more', unit: '' }, frames: { about: 'frames', unit: 'frames' }, divisionsProposed: { about: 'divisions the tracker proposed before the evidence check', unit: '' }, maxLinkingDistancePx: { about: 'linking distance used', unit: 'px' }, objectDiameterPx: { about: 'median object diameter', unit: 'px' }, meanBranchConfidence: { about: 'mean branch confidence (0-1)', unit: '' }, lowConfidenceBranches: { about: 'branches with confidence below 0.5', unit: '' } },
+  results: { tracks: { about: 'tracks (trees of branches)', unit: '', example: 37 }, branches: { about: 'branches', unit: '' }, spots: { about: 'spots', unit: '' }, divisions: { about: 'divisions', unit: '', example: 5 }, meanBranchLengthSpots: { about: 'mean branch length', unit: 'spots', example: 31.2 }, branchesAtLeast10Frames: { about: 'branches of 10 frames or more', unit: '' }, frames: { about: 'frames', unit: 'frames' }, divisionsProposed: { about: 'divisions the tracker proposed before the evidence check', unit: '' }, maxLinkingDistancePx: { about: 'linking distance used', unit: 'px' }, objectDiameterPx: { about: 'median object diameter', unit: 'px' }, stepPx: { about: 'large frame-to-frame step of the objects (90th percentile)', unit: 'px' }, gapClosingMaxDistancePx: { about: 'gap-closing distance used', unit: 'px' }, splittingMaxDistancePx: { about: 'mother-to-daughter distance used', unit: 'px' }, driftStepsNotApplied: { about: 'drift-table steps not borne out by the objects', unit: '' }, meanBranchConfidence: { about: 'mean branch confidence (0-1)', unit: '' }, lowConfidenceBranches: { about: 'branches with confidence below 0.5', unit: '' } },
   valueWords: { method: { overlap: ['overlap', 'iou', 'mask overlap'], lap: ['lap', 'trackmate'] } },
   description:
     'Links the objects of a label movie over time into tracks, with divisions as lineage. Default: TrackMate\'s LAP tracker (frame-to-frame linking, gap closing, splitting; max linking distance 15 px, gaps up to 2 frames). Or method "overlap" (mask overlap). Returns a tracks artifact (export it with export, measure it with measure) and counts of tracks, spots and divisions.',
@@ -172,7 +172,12 @@ const track = defineTool({
           ? `, chosen from the movie: objects ${scale.diameterPx} px across, moving up to ~${scale.stepPx} px per frame; gaps bridged up to ${args.gapClosingMaxDistancePx ?? scale.gapClosingMaxDistancePx} px, daughters up to ${args.splittingMaxDistancePx ?? scale.splittingMaxDistancePx} px from the mother`
           : '';
       const how = args.method === 'lap' ? `the LAP tracker (max ${linkingPx} px per frame${distanceNote})` : `mask overlap (IoU >= ${args.minIoU})`;
-      const driftNote = args.drift ? ' Positions are corrected for the stage drift in the drift table; the labels keep the movie\'s coordinates.' : '';
+      const check = tracking.driftCheck;
+      const driftNote = !args.drift
+        ? ''
+        : check && check.rejectedFrames.length
+          ? ` The drift table's shift was applied only where the objects bore it out: ${check.rejectedFrames.length} of ${tracks.frames - 1} frame-to-frame steps (up to ${check.largestRejectedStepPx} px) were left out because the objects showed no such motion (the estimate was likely fooled by moving cells); the labels keep the movie's coordinates.`
+          : ' Positions are corrected for the stage drift in the drift table (every step borne out by the objects); the labels keep the movie\'s coordinates.';
       const rejected = divisionEvidence.filter((e) => !e.accepted);
       const divisionNote = rejected.length ? ` ${rejected.length} of ${divisionEvidence.length} divisions the tracker proposed lacked evidence and were not kept (${commonReasons(rejected.map((e) => e.reason))}).` : '';
       const confidences = tracks.branches.map((b) => b.confidence ?? 1);
@@ -194,7 +199,8 @@ const track = defineTool({
           frames: tracks.frames,
           method: args.method,
           ...(args.method === 'lap' ? { maxLinkingDistancePx: linkingPx } : {}),
-          ...(scale ? { objectDiameterPx: scale.diameterPx } : {}),
+          ...(scale ? { objectDiameterPx: scale.diameterPx, stepPx: scale.stepPx, gapClosingMaxDistancePx: args.gapClosingMaxDistancePx ?? scale.gapClosingMaxDistancePx, splittingMaxDistancePx: args.splittingMaxDistancePx ?? scale.splittingMaxDistancePx } : {}),
+          ...(check ? { driftStepsNotApplied: check.rejectedFrames.length } : {}),
           meanBranchConfidence: round(meanConfidence, 3),
           lowConfidenceBranches: lowConfidence,
           path,

@@ -28,6 +28,8 @@ export interface TrackingEval {
   TRA: number;
   DET: number;
   divisions: CtcScores['divisions'];
+  /** The AOGM error counts (what TRA loses to: misses, merges, false objects, missing/wrong links). */
+  counts: CtcScores['counts'];
   /** What the track tool reported (distances chosen, divisions proposed and kept, confidence). */
   track: Record<string, unknown>;
   /** What the other steps said, one line each. */
@@ -107,7 +109,7 @@ export async function evaluateTracking(name: DatasetName, labels: LabelSource, f
     }
     const scores = await evaluateCtc(truthOfFirstFrames(data, n), sequenceFromFolder(ctcDir));
     const used = process.cpuUsage(cpu);
-    return { data: name, labels, frames: n, TRA: scores.TRA, DET: scores.DET, divisions: scores.divisions, track, notes, cpuSeconds: (used.user + used.system) / 1e6 };
+    return { data: name, labels, frames: n, TRA: scores.TRA, DET: scores.DET, divisions: scores.divisions, counts: scores.counts, track, notes, cpuSeconds: (used.user + used.system) / 1e6 };
   } finally {
     if (process.env.KEEP) console.error(`kept ${dir}`);
     else rmSync(dir, { recursive: true, force: true });

@@ -181,6 +181,63 @@ export interface TrackingResult {
   scale?: TrackingScale;
   /** Every division the LAP tracker proposed, with its evidence (kept or not); empty for the overlap tracker. */
   divisionEvidence: DivisionEvidence[];
+  /** With a drift table: which of its frame-to-frame steps the objects bore out (only those were applied). */
+  driftCheck?: DriftCheck;
+}
+
+/** A drift table weighed against the objects' own motion. */
+export interface DriftCheck {
+  /** The drift applied per frame, px: the table's steps the objects bore out, accumulated. */
+  appliedPx: { dxPx: number; dyPx: number }[];
+  /** Frame-to-frame steps of the table (frames t-1 -> t, t listed, 0-based) not applied: the objects showed no such motion. */
+  rejectedFrames: number[];
+  /** Largest table step not applied, px (0 when none). */
+  largestRejectedStepPx: number;
+  /** Steps weighed (frames with enough objects on both sides). */
+  checkedSteps: number;
+}
+
+/** Objects in both frames needed to weigh a drift step; fewer: the table's step is taken as it is. */
+const MIN_OBJECTS_FOR_DRIFT_CHECK = 3;
+
+/**
+ * Weighs every frame-to-frame step of a drift table against the objects: a stage shift moves every object
+ * by it, so shifted back by the step, the objects of the next frame land nearer to those of this one.
+ * A step is applied only when it does (the median distance from each object to the nearest object of the
+ * previous frame is not larger, within half a pixel, than without the shift); a step the objects do not
+ * show (a registration fooled by moving cells) is left out, so it cannot throw the linking off.
+ */
+export function checkDriftAgainstObjects(spots: Pick<DetectedSpot, 't' | 'x' | 'y'>[], driftPx: { dxPx: number; dyPx: number }[], frames: number): DriftCheck {
+  const byFrame: Pick<DetectedSpot, 'x' | 'y'>[][] = Array.from({ length: frames }, () => []);
+  for (const s of spots) if (s.t >= 0 && s.t < frames) byFrame[s.t].push(s);
+  const medianNearest = (from: Pick<DetectedSpot, 'x' | 'y'>[], to: Pick<DetectedSpot, 'x' | 'y'>[], dx: number, dy: number) => {
+    const d = from.map((a) => {
+      let best = Infinity;
+      for (const b of to) best = Math.min(best, (a.x - dx - b.x) ** 2 + (a.y - dy - b.y) ** 2);
+      return Math.sqrt(best);
+    });
+    d.sort((a, b) => a - b);
+    return d[Math.floor((d.length - 1) / 2)];
+  };
+  const appliedPx = [{ dxPx: 0, dyPx: 0 }];
+  const rejectedFrames: number[] = [];
+  let largestRejectedStepPx = 0;
+  let checkedSteps = 0;
+  for (let t = 1; t < frames; t++) {
+    const step = { dx: driftPx[t].dxPx - driftPx[t - 1].dxPx, dy: driftPx[t].dyPx - driftPx[t - 1].dyPx };
+    let apply = true;
+    if (byFrame[t].length >= MIN_OBJECTS_FOR_DRIFT_CHECK && byFrame[t - 1].length >= MIN_OBJECTS_FOR_DRIFT_CHECK && Math.hypot(step.dx, step.dy) > 0.5) {
+      checkedSteps++;
+      apply = medianNearest(byFrame[t], byFrame[t - 1], step.dx, step.dy) <= medianNearest(byFrame[t], byFrame[t - 1], 0, 0) + 0.5;
+    }
+    if (!apply) {
+      rejectedFrames.push(t);
+      largestRejectedStepPx = Math.max(largestRejectedStepPx, Math.hypot(step.dx, step.dy));
+    }
+    const last = appliedPx[t - 1];
+    appliedPx.push(apply ? { dxPx: last.dxPx + step.dx, dyPx: last.dyPx + step.dy } : { ...last });
+  }
+  return { appliedPx: appliedPx.slice(0, frames), rejectedFrames, largestRejectedStepPx: Math.round(largestRejectedStepPx * 10) / 10, checkedSteps };
 }
 
 /** Above this many distinct ids in a frame without background, a "label movie" is taken for intensities. */
@@ -345,11 +402,13 @@ export async function trackLabelsWithEvidence(labels: Movie, options: TrackLabel
     labelsPath: options.labelsPath,
   };
   const spots = await measureSpots(labels, { ...options, onProgress: (d, t) => options.onProgress?.(d, 2 * t) });
+  let driftCheck: DriftCheck | undefined;
   if (options.driftPx) {
     if (options.driftPx.length < shape.t) throw new RangeError(`the drift table has ${options.driftPx.length} frames but the label movie has ${shape.t}: pass the drift table of this movie`);
+    driftCheck = checkDriftAgainstObjects(spots, options.driftPx, shape.t);
     for (const spot of spots) {
-      spot.x -= options.driftPx[spot.t].dxPx;
-      spot.y -= options.driftPx[spot.t].dyPx;
+      spot.x -= driftCheck.appliedPx[spot.t].dxPx;
+      spot.y -= driftCheck.appliedPx[spot.t].dyPx;
     }
   }
   let links: Pick<SpotLink, 'source' | 'target'>[];
@@ -374,5 +433,5 @@ export async function trackLabelsWithEvidence(labels: Movie, options: TrackLabel
   options.onProgress?.(shape.t * 2, shape.t * 2);
   const tracks = tracksFromLinks(spots, links, shape.t, calibration);
   branchConfidence(tracks, evidence);
-  return { tracks, divisionEvidence: evidence ?? [], ...(scale ? { scale } : {}) };
+  return { tracks, divisionEvidence: evidence ?? [], ...(scale ? { scale } : {}), ...(driftCheck ? { driftCheck } : {}) };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/sim/index.ts';
 import { MemoryMovie } from '../../src/image/movie.ts';
-import { measureSpots, trackLabels, tracksFromLinks, trackEdges } from '../../src/analysis/track.ts';
+import { checkDriftAgainstObjects, measureSpots, trackLabels, tracksFromLinks, trackEdges } from '../../src/analysis/track.ts';
 import { evaluateCtc, sequenceFromMovie, sequenceFromTracks } from '../../src/analysis/metrics.ts';
 
 describe('measureSpots', () => {
@@ -77,5 +77,32 @@ describe('trackLabels refuses an intensity movie passed as labels', () => {
     const planes = [0, 1].map(() => Uint16Array.from({ length: 16 * 16 }, (_, i) => (i % 16 < 8 ? 1 : 2)));
     const tracks = await trackLabels(new MemoryMovie({ t: 2, z: 1, c: 1, y: 16, x: 16 }, 'uint16', planes));
     expect(tracks.branches.length).toBe(2);
+  });
+});
+
+describe('checkDriftAgainstObjects', () => {
+  // 12 objects scattered over 200 x 200 px; the stage moves them all by (10, -4) px from frame 2 on
+  const base = Array.from({ length: 12 }, (_, k) => ({ x: 20 + ((k * 53) % 160), y: 20 + ((k * 97) % 160) }));
+  const stage = (t: number) => (t >= 2 ? { dxPx: 10, dyPx: -4 } : { dxPx: 0, dyPx: 0 });
+  const spots = Array.from({ length: 5 }, (_, t) => base.map((p) => ({ t, x: p.x + stage(t).dxPx, y: p.y + stage(t).dyPx }))).flat();
+
+  it('applies the steps the objects show and leaves out one they do not (a wild registration step)', () => {
+    const right = checkDriftAgainstObjects(spots, [0, 1, 2, 3, 4].map(stage), 5);
+    expect(right.rejectedFrames).toEqual([]);
+    expect(right.appliedPx[4]).toEqual({ dxPx: 10, dyPx: -4 });
+    // frame 3 carries a 15 px step that is not there (and frame 4 keeps it): only that step is refused
+    const wrong = [0, 1, 2, 3, 4].map((t) => ({ dxPx: stage(t).dxPx + (t >= 3 ? 15 : 0), dyPx: stage(t).dyPx }));
+    const checked = checkDriftAgainstObjects(spots, wrong, 5);
+    expect(checked.rejectedFrames).toEqual([3]);
+    expect(checked.largestRejectedStepPx).toBe(15);
+    expect(checked.appliedPx[4]).toEqual({ dxPx: 10, dyPx: -4 });
+  });
+
+  it('takes the table as it is where too few objects can weigh a step', () => {
+    const few = spots.filter((s) => s.x < 60);
+    expect(new Set(few.filter((s) => s.t === 3).map((s) => s.x)).size).toBeLessThan(3);
+    const checked = checkDriftAgainstObjects(few, [0, 1, 2, 3, 4].map((t) => ({ dxPx: t * 30, dyPx: 0 })), 5);
+    expect(checked.rejectedFrames).toEqual([]);
+    expect(checked.appliedPx[4].dxPx).toBe(120);
   });
 });
