@@ -2,7 +2,9 @@
 // 1. our core (mapModelOverMovie: planes read, normalisation fused into the copy into the
 //    reused input buffer, tiling only when needed, reused output buffers, post-processing)
 //    against a bare onnxruntime session.run on the very same whole frames, normalised
-//    beforehand and untimed: the overhead a user pays for the core.
+//    beforehand and untimed: the overhead a user pays for the core. With 2 or more threads
+//    our core runs a movie's frames on one-thread sessions in worker threads side by side
+//    (src/onnx/session-task.ts); the bare side is one session with every thread.
 // 2. every model's time per 512x512 frame through the core, wall and CPU.
 //   node bin/run-ts.js bench/onnx.ts          (BENCH_ONNX_FRAMES, default 30; BENCH_ONNX_TORCH=1 adds PyTorch)
 import { execFileSync } from 'node:child_process';
@@ -14,6 +16,7 @@ import { MemoryMovie } from '../src/image/movie.ts';
 import { simulate } from '../src/sim/index.ts';
 import { defaultThreads } from '../src/parallel/pool.ts';
 import { listModels, loadModel, mapModelOverMovie, mirroredFrame, tensorFromPlanes, writeNpy, type LoadedModel } from '../src/onnx/index.ts';
+import { SESSION_WORKERS_FROM_PLANES } from '../src/onnx/movie.ts';
 import { applyProcessing } from '../src/onnx/processing.ts';
 import { alternate, cpuSeconds, loadNote, PYTHON, RUN_TS, summaryRow, type Side } from './_harness.ts';
 
@@ -44,7 +47,7 @@ function preparedInput(model: LoadedModel, movie: MemoryMovie, t: number) {
   return applyProcessing(tensorFromPlanes(spec, planes, SIZE, SIZE), spec.preprocessing, { tensors: new Map(), where: 'bench' });
 }
 
-/** Child: times one side on `frames` frames (after one untimed warm-up frame) and prints {"seconds", "cpuSeconds"}. */
+/** Child: times one side on `frames` frames (after an untimed warm-up) and prints {"seconds", "cpuSeconds"}. */
 async function child(side: string, modelName: string, frames: number): Promise<void> {
   const model = await loadModel(modelName);
   const movie = await makeMovie(frames + 1);
@@ -67,7 +70,8 @@ async function child(side: string, modelName: string, frames: number): Promise<v
   const offsets = (model.spec.config.cellpilot as { frame_offsets?: number[] } | undefined)?.frame_offsets ?? [0];
   const count = channels?.size.kind === 'fixed' ? channels.size.value / offsets.length : 1;
   const run = (range: [number, number]) => mapModelOverMovie(model, movie, { frames: range, channels: new Array(count).fill(0) }, () => {});
-  await run([0, 0]);
+  // The warm-up runs enough frames to start the session workers a movie uses (as the bare side opens its session untimed).
+  await run([0, Math.min(frames, SESSION_WORKERS_FROM_PLANES - 1)]);
   const cpu = process.cpuUsage();
   const started = performance.now();
   await run(frameRange);

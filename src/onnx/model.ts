@@ -6,6 +6,7 @@ import type { InferenceSession } from 'onnxruntime-node';
 import { InputError, WorkError } from '../errors.ts';
 import { defaultThreads } from '../parallel/pool.ts';
 import { resolveModelFolder } from './registry.ts';
+import { sessionOptions } from './session-task.ts';
 import { readModelSpec, type ModelSpec } from './spec.ts';
 
 export interface LoadedModel {
@@ -14,6 +15,8 @@ export interface LoadedModel {
   /** ONNX graph input/output names, matched to spec tensors by position (as bioimageio.core does). */
   inputNames: readonly string[];
   outputNames: readonly string[];
+  /** Intra-op threads of `session`; with 2 or more, a movie's frames may instead run on as many one-thread sessions in worker threads (predict.ts). */
+  threads: number;
 }
 
 export interface LoadOptions {
@@ -72,7 +75,7 @@ export async function loadModel(nameOrFolder: string, options: LoadOptions = {})
     pending = (async () => {
       const { InferenceSession } = await ort();
       try {
-        return await InferenceSession.create(spec.weights.path, { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all' });
+        return await InferenceSession.create(spec.weights.path, sessionOptions(threads));
       } catch (err) {
         throw new InputError(`model ${spec.key}: onnxruntime cannot open ${spec.weights.path}: ${(err as Error).message.split('\n')[0]}`);
       }
@@ -86,7 +89,7 @@ export async function loadModel(nameOrFolder: string, options: LoadOptions = {})
       `model ${spec.key}: rdf.yaml declares ${spec.inputs.length} input(s) and ${spec.outputs.length} output(s) but weights.onnx has ${session.inputNames.length} and ${session.outputNames.length}`,
     );
   }
-  return { spec, session, inputNames: session.inputNames, outputNames: session.outputNames };
+  return { spec, session, inputNames: session.inputNames, outputNames: session.outputNames, threads };
 }
 
 /** Drops cached sessions (tests, or after a model folder was replaced). */

@@ -33,6 +33,13 @@ export interface MovieRunOptions extends PredictOptions {
   inputScale?: number;
 }
 
+/**
+ * From this many planes on, a model with 2 or more threads runs them on one-thread sessions
+ * in worker threads, side by side (predict.ts sessionWorkers): starting the workers costs a
+ * few hundred ms once per process, which a handful of frames does not pay back.
+ */
+export const SESSION_WORKERS_FROM_PLANES = 4;
+
 /** Frame t + offset, mirrored at the movie's ends (frame -1 is frame 1). */
 export function mirroredFrame(t: number, offset: number, frames: number): number {
   if (frames === 1) return 0;
@@ -104,6 +111,9 @@ export async function mapModelOverMovie(
     }
   }
   let sum: { planes: Float32Array[]; height: number; width: number } | undefined;
+  // Enough planes to pay for starting them: one one-thread session per core in worker threads.
+  const samplesToRun = positions.length * transforms.length;
+  const sessionWorkers = options.sessionWorkers ?? (model.threads >= 2 && samplesToRun >= SESSION_WORKERS_FROM_PLANES ? model.threads : 1);
   await predictSamples(
     model,
     samples(),
@@ -128,7 +138,7 @@ export async function mapModelOverMovie(
       await onPlane({ t, z, ...fromModel(result.planes, result.height, result.width) });
       options.onProgress?.(i + 1, positions.length);
     },
-    options,
+    { ...options, sessionWorkers },
   );
   return model;
 }

@@ -6,6 +6,8 @@ import type { Tensor as OrtTensor } from 'onnxruntime-node';
 import { InputError, WorkError } from '../errors.ts';
 import type { LoadedModel } from './model.ts';
 import { ort } from './model.ts';
+import { runOnWorker } from '../parallel/pool.ts';
+import type { FeedData, SessionRunInput, SessionRunOutput } from './session-task.ts';
 import { affinePlan, applyProcessing, type AffinePlan } from './processing.ts';
 import type { AxisSpec, TensorSpec } from './spec.ts';
 import { extractBoxInto, sizeOf, stridesOf, zeros, type Tensor } from './tensor.ts';
@@ -18,6 +20,11 @@ export interface PredictOptions {
   batchSize?: number;
   /** Pixels over which overlapping tiles are blended (default 16). */
   blendPx?: number;
+  /**
+   * Run batches on this many one-thread onnxruntime sessions in worker threads, side by side
+   * (session-task.ts), instead of the model's own session in this thread. Default 1 (no workers).
+   */
+  sessionWorkers?: number;
   signal?: AbortSignal;
 }
 
@@ -122,6 +129,10 @@ export async function predictSamples(
   const states = new Map<number, SampleState>();
   let queue: TileJob[] = [];
   let nextToEmit = 0;
+  // With session workers, up to one batch per worker is in flight; results are taken in the order sent.
+  const lanes = Math.max(1, Math.floor(options.sessionWorkers ?? 1));
+  const inFlight: Array<{ jobs: TileJob[]; results: Promise<Tensor[][]> }> = [];
+  let sent = 0;
 
   const emitFinished = async () => {
     for (let s = states.get(nextToEmit); s && s.remaining === 0; s = states.get(nextToEmit)) {
@@ -131,18 +142,26 @@ export async function predictSamples(
     }
   };
 
-  const flush = async () => {
-    if (!queue.length) return;
-    const jobs = queue;
-    queue = [];
-    checkCancelled(options.signal);
-    const results = await runBatch(model, jobs);
+  const settleOldest = async () => {
+    const { jobs, results: pending } = inFlight.shift()!;
+    const results = await pending;
     jobs.forEach((job, j) => {
       const state = states.get(job.sample)!;
       spec.outputs.forEach((out, o) => scatterTile(state, out, input0, job, results[o][j], blendPx));
       state.remaining--;
     });
     await emitFinished();
+  };
+
+  const flush = async () => {
+    if (!queue.length) return;
+    const jobs = queue;
+    queue = [];
+    checkCancelled(options.signal);
+    const results = runBatch(model, jobs, lanes > 1 ? sent++ % lanes : undefined);
+    results.catch(() => {}); // awaited in settleOldest; a failure there ends the run
+    inFlight.push({ jobs, results });
+    while (inFlight.length >= lanes) await settleOldest();
   };
 
   let index = 0;
@@ -159,6 +178,7 @@ export async function predictSamples(
     index++;
   }
   await flush();
+  while (inFlight.length) await settleOldest();
 }
 
 /**
@@ -244,50 +264,84 @@ function batchBuffer(model: LoadedModel, dataType: string, length: number, make:
   return buffer;
 }
 
-/** The jobs' inputs, pre-processed, in one reused buffer, as the model's data type. */
-async function batchTensor(model: LoadedModel, jobs: TileJob[], dataType: string): Promise<OrtTensor> {
-  const { Tensor } = await ort();
+/**
+ * The jobs' inputs, pre-processed, as the model's data type: in buffers reused across batches,
+ * or (`fresh`, for a worker that takes the buffer) in new ones.
+ */
+function batchData(model: LoadedModel, jobs: TileJob[], dataType: string, fresh: boolean): { data: FeedData['data']; dims: number[] } {
   const make = ORT_ARRAYS[dataType];
   if (!make) throw new InputError(`input data type ${dataType} is not supported (use float32, float64 or an integer type)`);
   const n = sizeOf(jobs[0].shape);
-  const floats = batchBuffer(model, 'float32', n * jobs.length, (k) => new Float32Array(k)) as Float32Array;
+  const floats = fresh ? new Float32Array(n * jobs.length) : (batchBuffer(model, 'float32', n * jobs.length, (k) => new Float32Array(k)) as Float32Array);
   jobs.forEach((job, j) => job.fill(floats, j * n));
   const dims = [...jobs[0].shape];
   if (model.spec.inputs[0].axes[0]?.type === 'batch') dims[0] = jobs.length;
-  if (dataType === 'float32') return new Tensor('float32', floats, dims);
-  const data = batchBuffer(model, dataType, n * jobs.length, make);
+  if (dataType === 'float32') return { data: floats, dims };
+  const data = fresh ? make(n * jobs.length) : batchBuffer(model, dataType, n * jobs.length, make);
   (data as unknown as { set(a: ArrayLike<number>): void }).set(dataType.includes('int') ? floats.map(Math.round) : floats);
+  return { data: data as FeedData['data'], dims };
+}
+
+/** The jobs' inputs as one onnxruntime tensor over the reused buffer. */
+async function batchTensor(model: LoadedModel, jobs: TileJob[], dataType: string): Promise<OrtTensor> {
+  const { Tensor } = await ort();
+  const { data, dims } = batchData(model, jobs, dataType, false);
   return new Tensor(dataType as 'float32', data as Float32Array, dims);
 }
 
-async function extraTensor(t: Tensor, dataType: string): Promise<OrtTensor> {
-  const { Tensor } = await ort();
+/** Another input of a multi-input model, as the model's data type. */
+function extraData(t: Tensor, dataType: string): FeedData['data'] {
   const make = ORT_ARRAYS[dataType];
   if (!make) throw new InputError(`input data type ${dataType} is not supported (use float32, float64 or an integer type)`);
-  if (dataType === 'float32') return new Tensor('float32', t.data, t.shape);
+  if (dataType === 'float32') return t.data;
   const data = make(t.data.length);
   for (let i = 0; i < t.data.length; i++) data[i] = t.data[i];
-  return new Tensor(dataType as 'float32', data as Float32Array, t.shape);
+  return data as FeedData['data'];
 }
 
-/** Runs one onnxruntime call for a batch of same-shaped tiles; returns per output, per tile, a tensor. */
-async function runBatch(model: LoadedModel, jobs: TileJob[]): Promise<Tensor[][]> {
+const SESSION_TASK = new URL('./session-task.ts', import.meta.url);
+
+/** The outputs (in the model's order) of one run: in this thread, or on session worker `lane`. */
+async function runOutputs(model: LoadedModel, jobs: TileJob[], lane: number | undefined): Promise<Array<{ data: ArrayLike<number>; dims: number[] }>> {
   const { spec, session } = model;
+  if (lane !== undefined) {
+    const first = batchData(model, jobs, spec.inputs[0].dataType, true);
+    const feeds: FeedData[] = [{ name: model.inputNames[0], type: spec.inputs[0].dataType, ...first }];
+    for (let i = 1; i < spec.inputs.length; i++) {
+      const t = jobs[0].extra!.get(spec.inputs[i].id)!;
+      feeds.push({ name: model.inputNames[i], type: spec.inputs[i].dataType, data: extraData(t, spec.inputs[i].dataType), dims: t.shape });
+    }
+    const input: SessionRunInput = { weightsPath: spec.weights.path, feeds, outputNames: [...model.outputNames] };
+    const result = await runOnWorker<SessionRunInput, SessionRunOutput>(SESSION_TASK, 'runSessionTask', input, lane, [first.data.buffer as ArrayBuffer]);
+    return result.outputs;
+  }
+  const { Tensor } = await ort();
   const feeds: Record<string, OrtTensor> = {};
   feeds[model.inputNames[0]] = await batchTensor(model, jobs, spec.inputs[0].dataType);
-  for (let i = 1; i < spec.inputs.length; i++) feeds[model.inputNames[i]] = await extraTensor(jobs[0].extra!.get(spec.inputs[i].id)!, spec.inputs[i].dataType);
+  for (let i = 1; i < spec.inputs.length; i++) {
+    const t = jobs[0].extra!.get(spec.inputs[i].id)!;
+    feeds[model.inputNames[i]] = new Tensor(spec.inputs[i].dataType as 'float32', extraData(t, spec.inputs[i].dataType) as Float32Array, t.shape);
+  }
   // Outputs are not pre-allocated: onnxruntime-node copies into pre-allocated output tensors,
   // which measured slower (89 against 86 ms CPU per 512² n2v-nuclei-t3 frame).
-  let results: Record<string, OrtTensor>;
+  const results = (await session.run(feeds)) as Record<string, OrtTensor>;
+  return model.outputNames.map((name) => ({ data: results[name].data as ArrayLike<number>, dims: results[name].dims.map(Number) }));
+}
+
+/** Runs one onnxruntime call for a batch of same-shaped tiles (on session worker `lane` when given); returns per output, per tile, a tensor. */
+async function runBatch(model: LoadedModel, jobs: TileJob[], lane?: number): Promise<Tensor[][]> {
+  const { spec } = model;
+  let results: Array<{ data: ArrayLike<number>; dims: number[] }>;
   try {
-    results = (await session.run(feeds)) as Record<string, OrtTensor>;
+    results = await runOutputs(model, jobs, lane);
   } catch (err) {
+    if (err instanceof InputError) throw err;
     const shape = jobs[0].shape.join('x');
     throw new WorkError(`model ${spec.key} failed on a tile of shape ${shape}: ${(err as Error).message.split('\n')[0]}`);
   }
   return spec.outputs.map((out, o) => {
-    const r = results[model.outputNames[o]];
-    const dims = r.dims.map(Number);
+    const r = results[o];
+    const dims = r.dims;
     const data = r.data instanceof Float32Array ? r.data : Float32Array.from(r.data as ArrayLike<number>, Number);
     const per = data.length / jobs.length;
     const tileShape = [...dims];

@@ -61,14 +61,15 @@ class PooledWorker {
     this.ready.catch(() => {});
   }
 
-  async run(input: unknown, cancelled: () => boolean = () => false): Promise<unknown> {
+  /** Runs the task on `input`; the buffers in `transfer` move to the worker (unusable here afterwards). */
+  async run(input: unknown, cancelled: () => boolean = () => false, transfer: ArrayBuffer[] = []): Promise<unknown> {
     await this.ready;
     // a worker still starting when the call was cancelled never takes the input
     if (cancelled()) throw new Error('cancelled');
     return new Promise((resolve, reject) => {
       this.pending = { resolve, reject };
       this.worker.ref();
-      this.worker.postMessage({ id: 0, input });
+      this.worker.postMessage({ id: 0, input }, transfer);
     });
   }
 
@@ -159,4 +160,20 @@ function serialised(worker: PooledWorker, job: () => Promise<void>): Promise<voi
   const mine = previous.catch(() => {}).then(job);
   queues.set(worker, mine);
   return mine;
+}
+
+/**
+ * Calls `module[exportName](input)` on warm worker number `lane` (0-based) of that module,
+ * after any call already queued there; returns its output (typed arrays transferred). The
+ * buffers in `transfer` move to the worker. Lanes let a caller keep several tasks in
+ * flight, one per worker, each worker keeping its own state (e.g. an onnxruntime session).
+ */
+export async function runOnWorker<I, O>(moduleUrl: URL, exportName: string, input: I, lane: number, transfer: ArrayBuffer[] = []): Promise<O> {
+  if (!Number.isInteger(lane) || lane < 0) throw new RangeError(`lane must be an integer >= 0, got ${lane}`);
+  const worker = workersFor(moduleUrl, exportName, lane + 1)[lane];
+  let output: unknown;
+  await serialised(worker, async () => {
+    output = await worker.run(input, undefined, transfer);
+  });
+  return output as O;
 }

@@ -17,11 +17,13 @@ import {
   writeNpy,
 } from '../../src/onnx/index.ts';
 import { InputError } from '../../src/errors.ts';
+import { closeWorkerPools } from '../../src/parallel/pool.ts';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/tiny-unet', import.meta.url));
 const temp = mkdtempSync(join(tmpdir(), 'cellpilot-onnx-'));
 afterAll(async () => {
   await releaseSessions();
+  await closeWorkerPools();
   rmSync(temp, { recursive: true, force: true });
 });
 
@@ -196,6 +198,24 @@ describe('loading and running a model', () => {
     expect(progress).toEqual([1, 2]);
     await expect(mapModelOverMovie(FIXTURE, movie, { channels: [0, 1] }, () => {})).rejects.toThrow(/takes 1 channel\(s\) \(raw\) but was given 2/);
     await expect(mapModelOverMovie(FIXTURE, movie, { channels: [4] }, () => {})).rejects.toThrow(/channel 5 does not exist/);
+  });
+
+  it('runs the planes on one-thread sessions in worker threads with the outputs of the session in this thread, in order', async () => {
+    const shape = { t: 6, z: 1, c: 1, y: 40, x: 32 };
+    const movie = new MemoryMovie(shape, 'float32', Array.from({ length: 6 }, (_, i) => testImage(40, 32, i + 7)));
+    const run = async (sessionWorkers: number) => {
+      const out: Array<{ t: number; plane: Float32Array }> = [];
+      await mapModelOverMovie(FIXTURE, movie, { sessionWorkers, batchSize: 1 }, ({ t, planes }) => void out.push({ t, plane: planes[0] }));
+      return out;
+    };
+    const here = await run(1);
+    const workers = await run(2);
+    expect(workers.map((p) => p.t)).toEqual([0, 1, 2, 3, 4, 5]);
+    let maxDiff = 0;
+    for (let k = 0; k < here.length; k++) for (let i = 0; i < here[k].plane.length; i++) maxDiff = Math.max(maxDiff, Math.abs(here[k].plane[i] - workers[k].plane[i]));
+    expect(maxDiff).toBeLessThan(1e-5);
+    // Frames differ, so a plane sent to the wrong place would show.
+    expect(here[0].plane.some((v, i) => Math.abs(v - here[1].plane[i]) > 1e-3)).toBe(true);
   });
 
   it('stops when cancelled', async () => {
