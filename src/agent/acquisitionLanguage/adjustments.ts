@@ -18,7 +18,7 @@ export class AmbiguousCommand extends InputError {}
 /** Clauses that begin by asking for an analysis of images ("project the 10 µm stack", "measure GFP every 5 frames") are not commands to the microscope. */
 const ANALYSIS_REQUEST = /^(?:please\s+|now\s+|then\s+|can you\s+|could you\s+)*(?:segment|track|measure|plot|project|denoise|correct|export|save|open|load|detect|count|quantify|analy[sz]e|compute|calculate|register|align|deconvolve|filter|smooth|crop|subtract|normali[sz]e|threshold|label|classify|graph|chart)\b/;
 
-const STOP_VERB = String.raw`(?:(?:don'?t|do not|no longer|never)\s+(?:image|acquire|record|take|use|need|want)|no need for|(?:(?:that'?s|we have|we've had|we've got|we have got|had|got)\s+|^)enough(?:\s+of)?|stop|end|halt|abort|cancel|kill|terminate|quit|cease|switch off|turn off|shut off|shut down|shut|cut|disable|deactivate|drop|remove|exclude|skip|no more|get rid of|lose|leave out|without|ditch|scrap|nix|axe|bin off|forget(?: about)?)`;
+const STOP_VERB = String.raw`(?:(?:don'?t|do not|no longer|never)\s+(?:image|acquire|record|take|use|need|want)|no need for|(?:(?:that'?s|we have|we've had|we've got|we have got|had|got)\s+|^)enough(?:\s+of)?|stop|end|halt|abort|cancel|kill|terminate|quit|cease|switch off|turn off|shut off|shut down|shut|cut|disable|deactivate|drop|remove|exclude|skip|no more|get rid of|lose|leave out|take out|take away|without|ditch|scrap|nix|axe|bin off|forget(?: about)?)`;
 const CURRENT_TIMEPOINT = String.raw`(?:this|the current|the present|the ongoing)\s+(?:time ?point|frame|round|cycle|loop|pass)`;
 const FINISH_THEN_STOP = new RegExp(
   String.raw`\b(?:let|allow)\s+${CURRENT_TIMEPOINT}\s+(?:to\s+)?(?:finish|complete|end)\b.*\bstop\b` +
@@ -63,7 +63,7 @@ export function withoutNegatedStops(t: string): string {
 }
 
 /** A question about the run: its progress, what it is doing, its current settings. */
-const STATUS_QUESTION = /\bhow many (?:cells|nuclei|objects)\b.*\b(?:latest|last|current|newest|live|most recent)\s+(?:image|frame|snap|picture|time ?point)\b|\b(?:is it|are we|is the (?:acquisition|run|imaging|time[\s-]?lapse)) (?:done|finished|over|complete|still going)\b|^(?:which|what|how many)\s+(?:channels?|positions?|objective|objectives|lasers?|exposures?|settings|z[\s-]?planes?|fields?)\b.*\b(?:on|are we|is it|imaging|using|used|running|active|set|in use|being imaged|are there|do we have|have we got)\b|\bhow many (?:images|frames|time ?points|pictures)\b.*\b(?:so far|taken|done|acquired|have we|did we|have you|did you)\b|\bwhat (?:time ?point|frame) (?:are we|is it)\b|\bwhich (?:time ?point|frame) (?:are we|is it)\b|\bwhen(?:'s| is) the next (?:time ?point|frame|image)\b|^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?what(?:'s| is)\s+(?:running|happening|going on)\b|\bwhat are you (?:doing|imaging|acquiring)\b|\bwhat(?:'s| is) the (?:microscope|scope|acquisition) (?:doing|up to)\b|^(?:is|are) (?:it|the acquisition|the microscope|anything|we) (?:still )?(?:running|imaging|acquiring|going|on)\b|\b(?:current|present) (?:interval|settings?|exposures?|power|frame rate|positions?|objective|plan|channels?)\b|^what(?:'s| is| are) the (?:interval|exposures?|power|frame rate|settings|channels|positions|objective|z-?stack|plan)\b|\bwhere(?:'s| is) the stage\b|\bhow (?:far|long) (?:along|in) (?:are we|is it)\b/;
+const STATUS_QUESTION = /\bhow many (?:cells|nuclei|objects)\b.*\b(?:latest|last|current|newest|live|most recent)\s+(?:image|frame|snap|picture|time ?point)\b|\b(?:is it|are we|is the (?:acquisition|run|imaging|time[\s-]?lapse)) (?:done|finished|over|complete|still going)\b|^(?:which|what|how many)\s+(?:channels?|positions?|objective|objectives|lasers?|exposures?|settings|z[\s-]?planes?|fields?)\b.*\b(?:on|are we|is it|imaging|using|used|running|active|set|in use|being imaged|are there|do we have|have we got)\b|\bhow many (?:images|frames|time ?points|pictures)\b.*\b(?:so far|taken|done|acquired|have we|did we|have you|did you)\b|\bwhat (?:time ?point|frame) (?:are we|is it)\b|\bwhich (?:time ?point|frame) (?:are we|is it)\b|\bwhen(?:'s| is) the next (?:time ?point|frame|image)\b|^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?what(?:'s| is)\s+(?:running|happening|going on)\b|\bwhat are you (?:doing|imaging|acquiring)\b|\bwhat(?:'s| is) the (?:microscope|scope|acquisition) (?:doing|up to)\b|^(?:is|are) (?:it|the acquisition|the microscope|the run|the time[\s-]?lapse|anything|we) (?:still |now |already )?(?:running|imaging|acquiring|going|on|paused|stopped|on hold|waiting|finished|done)\b|\b(?:current|present) (?:interval|settings?|exposures?|power|frame rate|positions?|objective|plan|channels?)\b|^what(?:'s| is| are) the (?:interval|exposures?|power|frame rate|settings|channels|positions|objective|z-?stack|plan)\b|\bwhere(?:'s| is) the stage\b|\bhow (?:far|long) (?:along|in) (?:are we|is it)\b/;
 const SPLIT = /\s*(?:;|\.\s|,?\s+and then\s+|,?\s+then\s+|,\s*and\s+|\s+and\s+(?=(?:set|add|drop|remove|stop|pause|resume|zoom|switch|change|speed|slow|image|take|use|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|run|finish|skip|halve|double|make|go|tell|show|report|give|segment|track|measure|plot|project|denoise|correct|export|save|detect|count|quantify|analy[sz]e)\b))\s*/i;
 
 /**
@@ -144,6 +144,9 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
   if (ANALYSIS_REQUEST.test(t)) return undefined;
   // the incubator is not the microscope's light: "set CO2 to 5%" is not read as a power
   if (/\b(co2|co₂|o2|oxygen|humidity|temperature|incubat\w*|heater|degrees)\b/.test(t)) throw new AmbiguousCommand(`"${clause.trim()}" is about the incubator (temperature, CO2, humidity), which I do not control: set it on the incubator; nothing was changed`);
+  // light power in watts ("1 mW on the 488"): the light sources are set in % of their maximum, never a unit guessed
+  const watts = /(\d+(?:\.\d+)?)\s*(mw|µw|uw|w|milliwatts?|microwatts?|watts?)\b/.exec(t);
+  if (watts) throw new AmbiguousCommand(`I set light power in % of each light source's maximum, not in ${({ mw: 'mW', uw: 'µW', µw: 'µW', w: 'W' } as Record<string, string>)[watts[2]] ?? watts[2]}: say it in %, e.g. "488 to 5%"; nothing was changed`);
   const channels = uniquePresets(findChannels(t, config));
   // "488 off", "GFP out": a channel and off/out at the end is a stop word too
   const offAtEnd = channels.length > 0 && offAtTheEnd(t, config);
@@ -160,7 +163,9 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
 const STOP_WORD_AT = new RegExp(String.raw`(?:^|\b)${STOP_VERB}\b`);
 
 /** "only GFP from now on", "just image DAPI and mCherry": these channels and no others. */
-function readOnlyChannels({ t, channels }: ClauseWords): Adjustment[] | undefined {
+function readOnlyChannels({ t: said, channels }: ClauseWords): Adjustment[] | undefined {
+  // "from now on just DAPI": the time the change starts from comes first
+  const t = said.replace(/^(?:(?:ok(?:ay)?|right|so)[,\s]+)?(?:from now on|from here on|from now|from here|now|going forward|henceforth|for the rest of the run)[,:]?\s+/, '');
   if (channels.length && /^(?:please\s+)?(?:(?:image|acquire|keep|use|take)\s+)?(?:only|just)\b|\b(?:image|acquire|keep|use)\s+(?:only|just)\b|\bonly\s+(?:image|acquire|keep|use)\b/.test(t) && !/\bevery\b/.test(t)) {
     return [{ kind: 'onlyChannels', channels }];
   }
@@ -170,7 +175,7 @@ function readOnlyChannels({ t, channels }: ClauseWords): Adjustment[] | undefine
 /** Questions about the run: time, light, status. */
 function readQuestion({ t }: ClauseWords): Adjustment[] | undefined {
   if (/how (much|long) (longer|more time|time is left|is left|remaining)|time (left|remaining)|remaining time|when will it (end|finish|be done)|^(?:so\s+|and\s+)?(?:when|what time)\b.*\b(?:end|ends|finish|finishes|finished|done|over|stop|stops|complete)\b|how long until|\beta\b|how many .*left|how long (?:has it|have we|has the (?:acquisition|run|imaging)) been (?:running|going|imaging|acquiring)/.test(t)) return [{ kind: 'status', about: 'time' }];
-  if (/how much (light|dose|exposure|laser|illumination)|(light|photo|laser)?\s*dose (so far|used|report)|\bdose\b.*\?|light so far|photobleach|phototox|\bhow (?:bleached|photo-?bleached|damaged|fried|cooked|toasted)\b|light budget|too much light|light damage|^(what|show|report|tell)\b.*\b(light )?dose\b|^(?:is|are|has|have)\b.*\bbleach\w*|^(?:total |cumulative )?(?:light )?(?:dose|light exposure|illumination)(?: (?:per|by) (?:channel|position|field))?\??$|\b(?:budget|dose) (?:is )?(?:left|remaining|remains)\b|\b(?:left|remaining) (?:of the )?(?:light |dose )?budget\b/.test(t)) return [{ kind: 'status', about: 'dose' }];
+  if (/how much (light|dose|exposure|laser|illumination)|^how much\b.*\b(?:had|received|got|gotten|seen|absorbed)\b|(light|photo|laser)?\s*dose (so far|used|report)|\bdose\b.*\?|light so far|photobleach|phototox|\bhow (?:bleached|photo-?bleached|damaged|fried|cooked|toasted)\b|light budget|too much light|light damage|^(what|show|report|tell)\b.*\b(light )?dose\b|^(?:is|are|has|have)\b.*\bbleach\w*|^(?:total |cumulative )?(?:light )?(?:dose|light exposure|illumination)(?: (?:per|by) (?:channel|position|field))?\??$|\b(?:budget|dose) (?:is )?(?:left|remaining|remains)\b|\b(?:left|remaining) (?:of the )?(?:light |dose )?budget\b/.test(t)) return [{ kind: 'status', about: 'dose' }];
   if (/^(status|what('s| is) (it|the acquisition) doing|how is (it|the acquisition) going|progress)\??$/.test(t) || /\bstatus\b/.test(t) || STATUS_QUESTION.test(t)) return [{ kind: 'status', about: 'all' }];
   return undefined;
 }
@@ -238,13 +243,13 @@ function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords):
 
 /** Pause (for a while), resume, autofocus. */
 function readRunControl({ t }: ClauseWords): Adjustment[] | undefined {
-  if (/^(please\s+|ok(?:ay)?,?\s+)?(pause|hold on|hold it|wait|suspend|interrupt|freeze)\b|\b(pause|hold|suspend|interrupt|freeze)\s+(the\s+|all\s+)?(acquisition|imaging|run|it|everything|time[\s-]?lapse|recording|experiment)\b|\btake a (short )?break\b/.test(t)) {
+  if (/^(please\s+|ok(?:ay)?,?\s+|just\s+)?(pause|hold on|hold it|hold for|wait|suspend|interrupt|freeze)\b|\b(?:put|keep|place)\s+(?:it|the acquisition|the run|imaging|everything|the time[\s-]?lapse)\s+on hold\b|\b(pause|hold|suspend|interrupt|freeze)\s+(the\s+|all\s+)?(acquisition|imaging|run|it|everything|time[\s-]?lapse|recording|experiment)\b|\btake a (short )?break\b/.test(t)) {
     // "pause for 5 min", "pause 5 min", "wait 10 minutes"
-    const forS = durationAfter(t, /\bfor\b|\b(?:pause|wait|hold)\b(?:\s+(?:it|the acquisition|imaging))?/);
+    const forS = durationAfter(t, /\bfor\b|\b(?:pause|wait|hold)\b(?:\s+(?:it|the acquisition|imaging))?|\bon hold\b/);
     return [{ kind: 'pause', ...(forS !== undefined ? { forS } : {}) }];
   }
   if (/^(please\s+|ok(?:ay)?,?\s+|right,?\s+)?(resume|continue|unpause|un-pause|carry on|go on|keep going|restart the (?:acquisition|imaging)|start again)\b(?!.*\bfor\b)/.test(t)) return [{ kind: 'resume' }];
-  if (/\b(autofocus|auto-focus|refocus|re-focus|find focus|focus again)\b/.test(t)) {
+  if (/\b(autofocus|auto-focus|refocus|re-focus|find focus|focus again)\b|\b(?:fix|correct|sort out|redo|re-?do|adjust)\s+(?:the\s+)?focus\b|\bfocus\b.*\b(?:drift\w*|is off|went off|lost|gone)\b.*\b(?:fix|correct|sort)\b/.test(t)) {
     // a periodic autofocus is no one-time command: asked, never done once with "every N" dropped
     if (/\b(every|each)\b/.test(t)) throw new AmbiguousCommand('I can autofocus once before the next time point ("autofocus"), or whenever the focus drops (the rule "whenever it goes out of focus, autofocus"), but not on a fixed schedule: which do you want?');
     return [{ kind: 'autofocus' }];
@@ -313,7 +318,7 @@ const READERS: Reader[] = [readOnlyChannels, readQuestion, readPartStopped, read
  * channel/laser/light may stand between them.
  */
 function channelsStopped(t: string, config: MicroscopeConfig): string[] {
-  const filler = String.raw`(?:\s+(?:the|a|my|our|imaging|acquiring|recording|taking|images?|pictures?|acquisition|of|in|with|using|exciting|excitation|illuminating|illumination|colou?r|fluorescence|signal|channel|laser|light|line|please|now|all|both|and|,))*\s+`;
+  const filler = String.raw`(?:\s+(?:the|a|my|our|imaging|acquiring|recording|taking|collecting|capturing|grabbing|shooting|doing|images?|pictures?|acquisition|of|in|with|using|exciting|excitation|illuminating|illumination|colou?r|fluorescence|signal|channel|laser|light|line|please|now|all|both|and|,))*\s+`;
   const out = new Set<string>();
   for (const m of findChannels(t, config)) {
     const before = t.slice(0, m.index);
@@ -347,7 +352,7 @@ const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth
 function positionNamed(t: string): string | undefined {
   const name = /\bpos\s*(\d+)\b/.exec(t);
   if (name) return `Pos${name[1]}`;
-  const numbered = /\b(?:position|field|site|stage position|xy position)\s*(?:number\s*|no\.?\s*|#\s*)?(\d+)\b(?!\s*(?:µm|um|microns?|mm|%|x\b))/.exec(t);
+  const numbered = /\b(?:position|field|site|stage position|xy position|xy point|xy|point)\s*(?:number\s*|no\.?\s*|#\s*)?(\d+)\b(?!\s*(?:µm|um|microns?|mm|%|x\b))/.exec(t);
   if (numbered) return numbered[1];
   const ordinal = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:position|field|site)\b/.exec(t);
   return ordinal ? String(ORDINALS[ordinal[1]]) : undefined;
@@ -404,6 +409,20 @@ function parseTiming(t: string): Adjustment | undefined {
   if (rate) return { kind: 'interval', intervalS: Math.round((unitSeconds(rate[2]) / toNumber(rate[1])) * 1e6) / 1e6 };
   const fps = /\b(\d+(?:\.\d+)?)\s*fps\b/.exec(t);
   if (fps) return { kind: 'interval', intervalS: Math.round((1 / Number(fps[1])) * 1e6) / 1e6 };
+  // "make the interval 3 times longer", "lengthen the interval by 50%": the interval itself, by a factor or a share
+  if (/\binterval\b/.test(t) && !/\b(?:power|exposure|laser|intensity)\b/.test(t)) {
+    const longer = /\b(longer|lengthen|increase|extend|raise|stretch)\b/.test(t);
+    const shorter = /\b(shorter|shorten|decrease|reduce|cut|lower)\b/.test(t);
+    const n = new RegExp(String.raw`\b${COUNT_WORD}\s*(?:x|times|-?fold)\b`).exec(t);
+    const pct = /\bby\s+(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)/.exec(t);
+    // "twice as long", "half as long"
+    const as = /\b(twice|half) as (long|short)\b/.exec(t);
+    if (as) return { kind: 'intervalFactor', factor: (as[1] === 'twice') === (as[2] === 'long') ? 2 : 0.5 };
+    if (longer !== shorter && (n || pct)) {
+      const factor = n ? (longer ? toNumber(n[1]) : 1 / toNumber(n[1])) : longer ? 1 + Number(pct![1]) / 100 : 1 - Number(pct![1]) / 100;
+      if (factor > 0 && Number.isFinite(factor)) return { kind: 'intervalFactor', factor: Math.round(factor * 1e6) / 1e6 };
+    }
+  }
   if (/\b(twice|2x|two times) (as )?(fast|often|frequently)\b|\bdouble the (frame )?rate\b|\bhalve the interval\b/.test(t)) return { kind: 'intervalFactor', factor: 0.5 };
   if (/\b(half as often|half as frequently|twice as slow|half the (speed|rate)|halve the (frame )?rate|double the interval)\b/.test(t)) return { kind: 'intervalFactor', factor: 2 };
   // "three times faster", "speed up 3x", "slow down by a factor of 2"; without a number: twice as fast or slow
@@ -431,18 +450,25 @@ function parseLight(t: string, channel: string | undefined): Adjustment[] {
   const ch = channel ? { channel } : {};
   const isExposure = /\bexpos/.test(t) && !/\b(power|laser|intensity|lamp|led)\b/.test(t);
   // "turn the 561 down by 10 percent": the verb and its particle apart
-  const down = /\b(reduce|lower|decrease|drop|cut|dim|turn down|bring down)\b|\b(?:turn|bring|dial|take)\b.*\bdown\b/.test(t);
-  const up = /\b(increase|raise|boost|turn up|bring up|brighten|bump|crank)\b|\b(?:turn|bring|dial)\b.*\bup\b/.test(t);
-  const byPct = /\bby\s+(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)/.exec(t);
+  // "488 down 10%", "up the GFP exposure 1.5x", "dapi exposure -20%": a direction word or sign beside the amount
+  const down = /\b(reduce|lower|decrease|drop|cut|dim|shorten|turn down|bring down)\b|\b(?:turn|bring|dial|take)\b.*\bdown\b|\bdown\s+(?:by\s+)?\d|(?:^|\s)[-−]\s*\d+(?:\.\d+)?\s*(?:%|percent)/.test(t);
+  const up = /\b(increase|raise|boost|turn up|bring up|brighten|bump|crank|lengthen)\b|\b(?:turn|bring|dial)\b.*\bup\b|^(?:please\s+)?up\s+(?:the|its|all)\b|\bup\s+(?:by\s+)?\d|(?:^|\s)\+\s*\d+(?:\.\d+)?\s*(?:%|percent)|^\d+(?:\.\d+)?\s*x\s+(?:the|its|all)\b/.test(t);
+  const byPct = /\b(?:by|down|up)\s+(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)|(?:^|\s)[-−+]\s*(\d+(?:\.\d+)?)\s*(?:%|percent)/.exec(t);
   const times = /\b(\d+(?:\.\d+)?)\s*(?:x|times)\b(?!\s*(?:objective|\d))/.exec(t);
+  const byPart = /\bby\s+(?:a|one)\s+(half|third|quarter|fifth|tenth)\b/.exec(t);
   const relative = (raw: number): Adjustment => {
     const factor = Math.round(raw * 1e6) / 1e6;
     return isExposure ? { kind: 'exposureFactor', factor, ...ch } : { kind: 'powerFactor', factor, ...ch };
   };
-  if (byPct && (down || up)) return [relative(down ? Math.max(0, 1 - Number(byPct[1]) / 100) || 0.001 : 1 + Number(byPct[1]) / 100)];
+  if (byPct && (down || up)) {
+    const pct = Number(byPct[1] ?? byPct[2]);
+    return [relative(down ? Math.max(0, 1 - pct / 100) || 0.001 : 1 + pct / 100)];
+  }
   if (/\bhalve\b|\bhalf the\b|\bby half\b|\bin half\b|\b(?:at|to)\s+half\s+(?:the\s+)?(?:power|exposure|intensity|laser|light)\b/.test(t)) return [relative(0.5)];
   const fraction = /\bto (?:(?:a|one) )?(half|third|quarter|fifth|tenth|hundredth)\b/.exec(t);
   const parts: Record<string, number> = { half: 2, third: 3, quarter: 4, fifth: 5, tenth: 10, hundredth: 100 };
+  // "lower it by a fifth" takes a fifth away; "raise it by a third" adds one
+  if (byPart && (down || up)) return [relative(down ? 1 - 1 / parts[byPart[1]] : 1 + 1 / parts[byPart[1]])];
   if (fraction) return [relative(1 / parts[fraction[1]])];
   const fold = /\b(\d+(?:\.\d+)?|two|three|four|five|ten|hundred)[\s-]?fold\b/.exec(t);
   if (fold && (down || up)) return [relative(down ? 1 / toNumber(fold[1]) : toNumber(fold[1]))];
@@ -470,7 +496,7 @@ function parseZoom(t: string): Adjustment | undefined {
   if (cell) return { kind: 'zoom', cell: Number(cell[1]), ...obj };
   const pixel = /\bzoom\b.*?\(?\s*(\d+(?:\.\d+)?)\s*,\s*(\d+(?:\.\d+)?)\s*\)?/.exec(t);
   if (pixel && /pixel|px|\(/.test(t)) return { kind: 'zoom', xPx: Number(pixel[1]), yPx: Number(pixel[2]), ...obj };
-  const switchTo = /\b(?:switch|change|go|move|use|select|put in|swap)\b.*?\b(10|20|40)\s*x\b|\b(10|20|40)\s*x\s+objective\b|\bzoom\b.*?\b(10|20|40)\s*x\b/.exec(t);
+  const switchTo = /\b(?:switch|change|go|move|use|select|put|swap|mount|load)\b.*?\b(10|20|40)\s*x\b|\b(10|20|40)\s*x\s+objective\b|\bzoom\b.*?\b(10|20|40)\s*x\b/.exec(t);
   if (switchTo) return { kind: 'objective', objective: `${switchTo[1] ?? switchTo[2] ?? switchTo[3]}X` };
   if (/\bzoom (in|out)\b/.test(t)) return { kind: 'objective', objective: /zoom out/.test(t) ? '10X' : '40X' };
   return undefined;
@@ -490,6 +516,8 @@ function parseMove(t: string): Adjustment | undefined {
     return { kind: 'moveStage', relative: true, zUm: /higher|up|raise/.test(direction) ? um : -um };
   }
   if (!/\b(move|shift|go|step|jog|nudge|translate|bring|return|home)\b|\bfocus\s+(?:up|down)\b/.test(t) || /\b(positions?|fields?)\b.*\b(from now|instead)\b/.test(t)) return undefined;
+  // "15 planes, 0.3 µm step", "z-series: 10 µm range, step 0.5": a z-stack's step, not a move
+  if (/\b(?:planes|slices|sections|z[\s-]?stacks?|stack|z[\s-]?series|range)\b/.test(t)) return undefined;
   const x = /\bx\s*(?:=|:|to|by)?\s*(-?\d+(?:\.\d+)?)/.exec(t);
   const y = /\by\s*(?:=|:|to|by)?\s*(-?\d+(?:\.\d+)?)/.exec(t);
   const z = /\bz\s*(?:=|:|to|by)?\s*(-?\d+(?:\.\d+)?)/.exec(t);

@@ -4,7 +4,7 @@
 import { InputError } from '../../errors.ts';
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import type { Rule, RuleAction, TriggerSpec } from '../../microscope/ruleSpec.ts';
-import { durationAfter, exposureMs, findChannels, normaliseText, uniquePresets } from './words.ts';
+import { durationAfter, durationsIn, exposureMs, findChannels, normaliseText, uniquePresets } from './words.ts';
 
 let ruleCounter = 0;
 
@@ -118,7 +118,8 @@ function parseRuleAction(text: string, config: MicroscopeConfig): { action: Rule
       revert: snapOnce || holdS !== undefined || holdFrames !== undefined || backMentioned,
     };
   }
-  const intervalS = durationAfter(main, /\bevery\b|\binterval(?:\s+(?:to|of))?\b/);
+  // "every 10 s", "interval to 10 s", "switch to 15 s intervals"
+  const intervalS = durationAfter(main, /\bevery\b|\binterval(?:\s+(?:to|of))?\b/) ?? durationsIn(main).find((d) => /^\s*(?:intervals?|cadence|apart)\b/.test(main.slice(d.index + d.length)))?.seconds;
   if (intervalS !== undefined) {
     const here = /\b(?:at|in|on) (?:that|this|the same|its) (?:position|field|site|spot|well|place)\b|\bthere\b|\bwhere it (?:happen|divid)/.test(main);
     return { action: { kind: 'setInterval', intervalS, ...(here ? { atTriggerPosition: true } : {}) }, holdS, holdFrames, revert: holdS !== undefined || holdFrames !== undefined || backMentioned || revertIntervalS !== undefined, revertIntervalS };

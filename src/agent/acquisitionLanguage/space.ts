@@ -16,7 +16,7 @@ function distance(m: RegExpExecArray | null, valueGroup = 1, unitGroup = 2): num
 /** A z-stack in the words, or undefined when none is named. */
 export function parseZPlan(text: string): ZPlan | undefined {
   const t = text.toLowerCase();
-  if (!/z[\s-]?stacks?|z[\s-]?planes?|\bplanes\b|slices|z[\s-]?range|stack of|\bsections\b|z[\s-]?steps?|\bstack\b|above and below|below and above|either side of (?:the )?focus|around (?:the )?focus/.test(t)) return undefined;
+  if (!/z[\s-]?stacks?|z[\s-]?series|z[\s-]?planes?|\bplanes\b|slices|z[\s-]?range|stack of|\bsections\b|z[\s-]?steps?|\bstack\b|above and below|below and above|either side of (?:the )?focus|around (?:the )?focus/.test(t)) return undefined;
   // "from -5 to +5 µm", "5 µm above and below (focus)": a stack around the focus
   const fromTo = new RegExp(String.raw`\bfrom\s*([-+−]?\d+(?:\.\d+)?)\s*${UNIT}?\s*(?:to|-|–)\s*([-+]?\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t);
   const around = new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:above and below|below and above|either side of|on (?:each|either) side of|±|up and down)`, 'i').exec(t);
@@ -30,7 +30,7 @@ export function parseZPlan(text: string): ZPlan | undefined {
     distance(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:z[\s-]?)?(?:planes|slices|sections)\b`, 'i').exec(t));
   let rangeUm =
     distance(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:-?\s*(?:thick|deep|tall|range|z[\s-]?stack|stack))`, 'i').exec(t)) ??
-    distance(new RegExp(String.raw`(?:range|stack|thickness|depth)\s*(?:of)?\s*(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t)) ??
+    distance(new RegExp(String.raw`(?:range|stack|series|thickness|depth)\s*(?:of)?\s*(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t)) ??
     distance(new RegExp(String.raw`(?:over|across|spanning|covering)\s*(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t));
   const planesMatch = new RegExp(String.raw`\b${NUMBER}\s*(?:z[\s-]?)?(?:planes|slices|sections|images in z)\b`, 'i').exec(t);
   const planes = planesMatch ? toNumber(planesMatch[1]) : undefined;

@@ -102,7 +102,8 @@ export function percent(text: string): number | undefined {
 export function exposureMs(text: string): number | undefined {
   const ms = /(\d+(?:\.\d+)?)\s*(ms|msec|milliseconds?)\b/i.exec(text);
   if (ms) return Number(ms[1]);
-  const s = /exposures?\s*(?:time\s*)?(?:of|to|at|=|:)?\s*(\d+(?:\.\d+)?)\s*(s|sec|seconds?)\b/i.exec(text);
+  // "exposure 0.5 s", "a 0.2 s exposure"
+  const s = /exposures?\s*(?:time\s*)?(?:of|to|at|=|:)?\s*(\d+(?:\.\d+)?)\s*(s|sec|seconds?)\b/i.exec(text) ?? /(\d+(?:\.\d+)?)\s*(?:s|sec|secs|seconds?)\s+exposures?\b/i.exec(text);
   return s ? Number(s[1]) * 1000 : undefined;
 }
 
@@ -180,20 +181,36 @@ const COMMAND_SET = new Set(COMMAND_WORDS);
 /** The word as this language's own word when it is a slip of one; itself otherwise. */
 function correctWord(word: string, known: Set<string>): string {
   const w = word.toLowerCase();
+  if (COMMAND_SET.has(w) || known.has(w) || isStopWord(w) || !/^[a-z]+$/.test(w)) return word;
+  // a short word takes no edit but two neighbouring letters typed in the wrong order ("snpa" → "snap")
   const edits = allowedEdits(w);
-  if (edits === 0 || COMMAND_SET.has(w) || known.has(w) || isStopWord(w) || !/^[a-z]+$/.test(w)) return word;
+  if (edits === 0) return (w.length === 4 && COMMAND_WORDS.find((v) => v.length === 4 && v[0] === w[0] && swappedNeighbours(w, v))) || word;
   let best: string | undefined;
   let bestDistance = edits + 1;
-  let tie = false;
+  let tied: string[] = [];
   for (const v of [...COMMAND_WORDS, ...CHANNEL_WORDS]) {
     if (v[0] !== w[0] || Math.abs(v.length - w.length) > edits) continue;
     const d = editDistance(w, v, edits);
-    if (d < bestDistance) [best, bestDistance, tie] = [v, d, false];
-    else if (d === bestDistance && v !== best) tie = true;
+    if (d < bestDistance) [best, bestDistance, tied] = [v, d, [v]];
+    else if (d === bestDistance && !tied.includes(v)) tied.push(v);
   }
-  // plural and singular of one word tie harmlessly; two different words do not
-  return best && !(tie && bestDistance > 0) ? best : word;
+  // plural and singular of one word tie harmlessly; two different words do not, unless one of them
+  // has the very letters of the word in another order (a slip of typing: "puase" is "pause", not "phase")
+  if (best && tied.length > 1 && bestDistance > 0) {
+    const sameLetters = tied.filter((v) => sortedLetters(v) === sortedLetters(w));
+    return sameLetters.length === 1 ? sameLetters[0] : word;
+  }
+  return best ?? word;
 }
+
+/** `a` is `b` with two neighbouring letters swapped. */
+function swappedNeighbours(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  const differ = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
+  return differ.length === 2 && differ[1] === differ[0] + 1 && a[differ[0]] === b[differ[1]] && a[differ[1]] === b[differ[0]];
+}
+
+const sortedLetters = (w: string) => [...w].sort().join('');
 
 /** Everyday words one slip away from a command word: never corrected ("later" is not "laser"). */
 const EVERYDAY_WORDS = ('later latter liter lower tower sight night fight might tight right timer times lines liner plate plated plates wells stags staged doses dosed ranges steps stepped fields filed field sited cited focal local total image imaged imager finer filmy slows slowly rates rated stars stare stated states state minor manor lights lighted hours hoursly frames framed count county counter cells celled above abode ' +

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeRule, parseAcquisitionRequest, parseAdjustment, parseRule, routeMicroscopeRequest } from '../../../src/agent/acquisitionLanguage/index.ts';
+import { normaliseText } from '../../../src/agent/acquisitionLanguage/words.ts';
 import { adjustmentSchema } from '../../../src/microscope/adjustment.ts';
 import { parseSequence } from '../../../src/microscope/sequence.ts';
 import { InputError } from '../../../src/errors.ts';
@@ -699,5 +700,59 @@ describe('the tools that carry out its commands', () => {
     const start = { tool: toolCarrying('start'), args: { plan: { channels: [{ config: 'FITC' }, { config: 'DAPI' }], timePlan: { intervalS: 300, durationS: 3600 } } } };
     const lower = { tool: toolCarrying('change'), args: { changes: [{ kind: 'power', powerPercent: 5, channel: 'FITC' }] } };
     expect(routeMicroscopeRequest('the same for DAPI', { acquisitionRunning: true, earlier: [start, lower] })).toEqual({ tool: toolCarrying('change'), args: { changes: [{ kind: 'power', powerPercent: 5, channel: 'DAPI' }] } });
+  });
+});
+
+describe('relative changes, typing slips and units it does not take (tuning-microscope-people-2)', () => {
+  const change = (text: string) => parseAdjustment(text);
+  it('an amount with a direction is a factor, never a new absolute value', () => {
+    const cases: [string, unknown][] = [
+      ['561 up 20%', { kind: 'powerFactor', factor: 1.2, channel: 'Rhodamine' }],
+      ['gfp exposure -25%', { kind: 'exposureFactor', factor: 0.75, channel: 'FITC' }],
+      ['raise the 640 by a third', { kind: 'powerFactor', factor: 1.333333, channel: 'Cy5' }],
+      ['shorten the DAPI exposure by 10%', { kind: 'exposureFactor', factor: 0.9, channel: 'DAPI' }],
+      ['up the mCherry power 3x', { kind: 'powerFactor', factor: 3, channel: 'Rhodamine' }],
+      ['2x the GFP exposure', { kind: 'exposureFactor', factor: 2, channel: 'FITC' }],
+      ['make the interval twice as long', { kind: 'intervalFactor', factor: 2 }],
+      ['make the interval 4 times shorter', { kind: 'intervalFactor', factor: 0.25 }],
+      ['shorten the interval by 20 percent', { kind: 'intervalFactor', factor: 0.8 }],
+    ];
+    for (const [text, want] of cases) expect(change(text), text).toEqual([want]);
+    // "up to 20%" is where to, not by how much
+    expect(change('488 up to 20%')).toEqual([{ kind: 'power', powerPercent: 20, channel: 'FITC' }]);
+  });
+  it('a channel taken out or no longer collected is dropped; the run goes on', () => {
+    for (const [text, channel] of [['take out the DAPI', 'DAPI'], ['stop collecting the 561', 'Rhodamine'], ['take away far red', 'Cy5']]) {
+      expect(change(text), text).toEqual([{ kind: 'dropChannel', channel }]);
+    }
+    expect(change('from here on only mCherry')).toEqual([{ kind: 'onlyChannels', channels: ['Rhodamine'] }]);
+  });
+  it('a question about the state is a status, never the command its word resembles', () => {
+    expect(change('is the acquisition paused?')).toEqual([{ kind: 'status', about: 'all' }]);
+    expect(change('how much 488 light have the cells had')).toEqual([{ kind: 'status', about: 'dose' }]);
+  });
+  it('on hold is a pause; a focus said to be off is an autofocus', () => {
+    expect(change('keep it on hold for 20 min')).toEqual([{ kind: 'pause', forS: 1200 }]);
+    expect(change('just hold for 2 minutes')).toEqual([{ kind: 'pause', forS: 120 }]);
+    expect(change('please fix the focus')).toEqual([{ kind: 'autofocus' }]);
+  });
+  it('exposure in seconds before the word, a z-series, an XY point, an objective put in', () => {
+    expect(change('GFP 1.5 s exposure')).toEqual([{ kind: 'exposure', exposureMs: 1500, channel: 'FITC' }]);
+    expect(change('z-series of 8 um, step 2 um')).toEqual([{ kind: 'zPlan', zPlan: { rangeUm: 8, stepUm: 2 } }]);
+    // a z-stack's "step" is no stage move
+    expect(change('9 planes, 0.5 µm step')).toEqual([{ kind: 'zPlan', zPlan: { rangeUm: 4, stepUm: 0.5 } }]);
+    expect(change('skip XY point 2')).toEqual([{ kind: 'dropPosition', position: '2' }]);
+    expect(change('put the 20x in')).toEqual([{ kind: 'objective', objective: '20X' }]);
+  });
+  it('power in watts is asked about, never read as a percentage', () => {
+    expect(() => change('set the 561 to 2 mW')).toThrow(/% of each light source's maximum, not in mW/);
+  });
+  it('typing slips: swapped letters in short words, and a tie broken by the same letters', () => {
+    for (const [slip, word] of [['snpa', 'snap'], ['stpo', 'stop'], ['puase', 'pause'], ['dorp', 'drop']]) expect(normaliseText(slip), slip).toBe(word);
+    // a real word that is no slip stays itself
+    expect(normaliseText('does it')).toBe('does it');
+  });
+  it('a rule whose action is an interval said before its word', () => {
+    expect(parseRule('when a cell divides, switch to 20 s intervals').action).toEqual({ kind: 'setInterval', intervalS: 20 });
   });
 });
