@@ -13,12 +13,13 @@ import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, read
 import { isBuiltin } from 'node:module';
 import { parseArgs } from 'node:util';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { cacheDir, fileStamp, freshBundle, manifestPath, ROOT } from './manifest.mjs';
 
 const BUNDLE_DIR = dirname(fileURLToPath(import.meta.url));
 import { sourceSemantics } from './semantics.mjs';
-import { markAsModules, vendorBundle } from './vendor.mjs';
+import { buildFastBundle } from './fast.mjs';
+import { englishZodOnly, markAsModules, vendorBundle } from './vendor.mjs';
 
 /** Packages that stay outside both bundles: native code (.node files, binaries) and the TypeScript loader. */
 const EXTERNAL = ['onnxruntime-node', '@resvg/resvg-js', 'esbuild', 'tsx', 'fsevents'];
@@ -39,7 +40,7 @@ const COMMON = {
 const PACKAGE_IMPORT = /(\bfrom ?|\bimport ?\(|\bimport ?)"([^"./][^"]*)"/g;
 
 /** Files outside the import graph that change what the bundle holds (npm rewrites .package-lock.json on every install). */
-const SETTINGS = ['package.json', 'tsconfig.json', 'node_modules/.package-lock.json', 'src/bundle/build.mjs', 'src/bundle/semantics.mjs', 'src/bundle/vendor.mjs'];
+const SETTINGS = ['package.json', 'tsconfig.json', 'node_modules/.package-lock.json', 'src/bundle/build.mjs', 'src/bundle/fast.mjs', 'src/bundle/semantics.mjs', 'src/bundle/vendor.mjs'];
 
 /** Folders whose files may be bundled; a failed build is retried once any file in them changes. */
 const SOURCE_DIRS = ['src', 'tools'];
@@ -221,6 +222,13 @@ export async function buildCliBundle({ root = ROOT, entry = 'src/cli.ts' } = {})
     }
     writeFileSync(join(partial, 'vendor.txt'), vendor.name);
     markAsModules(partial);
+    // the fast start of `tool` (fast.mjs); without it, it starts from the chunks, as before
+    const esmEntries = new Map();
+    for (const [out, meta] of Object.entries(result.metafile.outputs)) {
+      if (meta.entryPoint && !meta.entryPoint.includes(':')) esmEntries.set(join(root, meta.entryPoint), pathToFileURL(join(dir, id, relative(partial, join(root, out)))).href);
+    }
+    const fast = await buildFastBundle(esbuild, { root, entry, outdir: partial, esmEntries, vendorUrls: vendor.urls, options: COMMON, plugins: [sourceSemantics(root), englishZodOnly()] }).catch((err) => ({ reason: String(err?.message ?? err) }));
+    if (fast.reason && process.env.CELLPILOT_BUNDLE_LOG) process.stderr.write(`cellpilot: no fast start for tool (${fast.reason})\n`);
     rmSync(failurePath(root), { force: true });
     const inputs = [...Object.keys(result.metafile.inputs).filter((p) => !p.includes(':')), ...SETTINGS.filter((p) => existsSync(join(root, p)))];
     const stamped = inputs.map((rel) => [rel, ...(fileStamp(join(root, rel)) ?? [0, 0])]);
@@ -239,6 +247,7 @@ export async function buildCliBundle({ root = ROOT, entry = 'src/cli.ts' } = {})
       dir: id,
       entry: 'cli.js',
       modules: Object.fromEntries(modules.map((file) => [relative(root, file), `modules/${outName(root, file)}.js`])),
+      ...(fast.file ? { fast: relative(partial, fast.file), fastEsmOnly: fast.esmOnly } : {}),
       inputs: stamped,
     };
     const tmp = `${manifestPath(root)}.${process.pid}.tmp`;

@@ -5,6 +5,8 @@ export interface CliBundle {
   modules: Map<string, string>;
   /** The build's folder. */
   dir: string;
+  /** The CommonJS file `cellpilot tool` starts from (fast.mjs), when it was built. */
+  fast?: string;
 }
 
 export const ROOT: string;

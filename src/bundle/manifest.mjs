@@ -56,5 +56,6 @@ export function freshBundle(root = ROOT) {
   const dir = join(cacheDir(root), manifest.dir);
   const url = (file) => pathToFileURL(join(dir, file)).href;
   const modules = new Map(Object.entries(manifest.modules).map(([rel, file]) => [pathToFileURL(join(root, rel)).href, url(file)]));
-  return { entryUrl: url(manifest.entry), modules, dir };
+  // fast: the CommonJS file that `tool` starts from (fast.mjs), when it was built
+  return { entryUrl: url(manifest.entry), modules, dir, fast: manifest.fast ? join(dir, manifest.fast) : undefined };
 }

@@ -1,12 +1,14 @@
 // How bin/cellpilot.js starts the command line: from the command bundle when it matches the
 // sources (about 0.1 s of CPU for `cellpilot --help` instead of 0.35 s through tsx), else
 // from the sources through tsx as before, starting a rebuild in the background so that the
-// next command is fast again. A stale bundle never runs. CELLPILOT_NO_BUNDLE=1 always runs
+// next command is fast again; `tool` starts from its CommonJS file with a V8 code
+// cache (fast.mjs). A stale bundle never runs. CELLPILOT_NO_BUNDLE=1 always runs
 // the sources (and builds nothing).
 // Plain JavaScript: it runs before any TypeScript loader.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bundleDisabled, freshBundle, ROOT } from './manifest.mjs';
+import { FAST_COMMANDS, runFastBundle } from './fast.mjs';
 import { registerTsx, setRunningBundle } from './sourceImport.mjs';
 
 /** Loads and runs `src/cli.ts` (it runs itself on import); returns what it ran from. */
@@ -15,6 +17,16 @@ export async function startCli(root = ROOT) {
     const bundle = freshBundle(root);
     if (bundle) {
       setRunningBundle(bundle);
+      const command = process.argv[2];
+      // CELLPILOT_FAST_START=0 starts them from the chunks too (to compare)
+      if (bundle.fast && FAST_COMMANDS.includes(command) && process.env.CELLPILOT_FAST_START !== '0') {
+        try {
+          await runFastBundle(bundle.dir, command);
+          return 'fast';
+        } catch {
+          // unreadable or not compilable: the command starts from the chunks below
+        }
+      }
       try {
         await import(bundle.entryUrl);
         return 'bundle';

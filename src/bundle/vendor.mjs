@@ -34,7 +34,7 @@ export function markAsModules(dir) {
  * ~50 languages are half of zod's code, which every command that validates arguments
  * would parse (~8 ms of CPU per command).
  */
-function englishZodOnly() {
+export function englishZodOnly() {
   return {
     name: 'cellpilot-english-zod',
     setup(build) {

@@ -142,3 +142,57 @@ describe.skipIf(!hasEsbuild)('command bundle', { timeout: 120_000 }, () => {
     expect(run()).toMatchObject({ ranFrom: 'bundle', out: { word: 'fixed' } });
   });
 });
+
+// The fast start of `cellpilot tool` (src/bundle/fast.mjs): one CommonJS file with a V8 code
+// cache per command; a module with top-level await below a dynamic import stays in the ESM
+// chunks; a damaged file falls back to the chunks before the command starts.
+describe.skipIf(!hasEsbuild)('fast start of `tool`', { timeout: 120_000 }, () => {
+  let fastRoot: string;
+  const runTool = (env: NodeJS.ProcessEnv = {}) => {
+    const script = `const { startCli } = await import(${JSON.stringify(START)}); const how = await startCli(${JSON.stringify(fastRoot)}); console.error('ran from ' + how);`;
+    // process.argv[2] is the command, as for bin/cellpilot.js
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, 'cellpilot', 'tool'], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, CELLPILOT_NO_BUNDLE: '', ...env } });
+    const ranFrom = /ran from (\w+)/.exec(r.stderr)?.[1];
+    const line = r.stdout.trim().split('\n').pop();
+    return { code: r.status, ranFrom, out: line ? JSON.parse(line) : undefined, stderr: r.stderr };
+  };
+  beforeAll(() => {
+    fastRoot = mkdtempSync(join(tmpdir(), 'cellpilot-fast-'));
+    const put = (rel: string, text: string) => {
+      mkdirSync(join(fastRoot, rel, '..'), { recursive: true });
+      writeFileSync(join(fastRoot, rel), text);
+    };
+    put('package.json', '{ "type": "module" }\n');
+    put('src/cli.ts', ["const commands: Record<string, () => Promise<{ run(): Promise<void> }>> = { tool: () => import('./commands/tool.ts'), chat: () => import('./commands/chat.ts') };", 'void commands[process.argv[2] ?? process.argv[1]]?.().then((m) => m.run());'].join('\n'));
+    put('src/commands/chat.ts', "export async function run(): Promise<void> { console.log(JSON.stringify({ chat: true })); }\n");
+    put('src/commands/tool.ts', ["import { word } from '../word.ts';", 'export async function run(): Promise<void> {', "  const { waited } = await import('../waits.ts');", '  console.log(JSON.stringify({ word, waited, here: import.meta.url }));', '}'].join('\n'));
+    put('src/word.ts', "export const word: string = 'fast';\n");
+    // top-level await: cannot be CommonJS, loads from the ESM chunks
+    put('src/waits.ts', "export const waited: number = await Promise.resolve(42);\n");
+  });
+  afterAll(() => rmSync(fastRoot, { recursive: true, force: true }));
+
+  it('runs `tool` from the CommonJS file, the module with top-level await from the chunks, and keeps a code cache', async () => {
+    const built = await ensureCliBundle({ root: fastRoot });
+    expect(built.reason).toBeUndefined();
+    expect(built.bundle?.fast).toMatch(/fast\.cjs$/);
+    const manifest = JSON.parse(readFileSync(join(cacheDir(fastRoot), 'cli.json'), 'utf8'));
+    expect(manifest.fastEsmOnly).toEqual(['src/waits.ts']);
+    const cache = join(built.bundle!.dir, 'fast-tool.cache');
+    expect(existsSync(cache)).toBe(false);
+    const first = runTool();
+    expect(first).toMatchObject({ code: 0, ranFrom: 'fast', out: { word: 'fast', waited: 42, here: pathToFileURL(join(fastRoot, 'src', 'commands', 'tool.ts')).href } });
+    expect(first.stderr).not.toMatch(/Warning/);
+    expect(existsSync(cache)).toBe(true);
+    expect(runTool()).toMatchObject({ code: 0, ranFrom: 'fast', out: { word: 'fast', waited: 42 } });
+    expect(runTool({ CELLPILOT_FAST_START: '0' })).toMatchObject({ code: 0, ranFrom: 'bundle', out: { word: 'fast', waited: 42 } });
+  });
+
+  it('a damaged CommonJS file or code cache: the command still runs, from the chunks or compiled afresh', async () => {
+    const built = await ensureCliBundle({ root: fastRoot });
+    writeFileSync(join(built.bundle!.dir, 'fast-tool.cache'), 'not a code cache');
+    expect(runTool()).toMatchObject({ code: 0, ranFrom: 'fast', out: { word: 'fast', waited: 42 } });
+    writeFileSync(built.bundle!.fast!, 'this is not JavaScript (');
+    expect(runTool()).toMatchObject({ code: 0, ranFrom: 'bundle', out: { word: 'fast', waited: 42 } });
+  });
+});

@@ -1,0 +1,7 @@
+export const FAST_COMMANDS: string[];
+export const FAST_FILE: string;
+export function buildFastBundle(
+  esbuild: unknown,
+  options: { root: string; entry: string; outdir: string; esmEntries: Map<string, string>; vendorUrls: Map<string, string>; options: object; plugins: object[] },
+): Promise<{ file?: string; esmOnly?: string[]; reason?: string }>;
+export function runFastBundle(bundleDir: string, command: string): Promise<string>;

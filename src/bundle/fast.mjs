@@ -1,0 +1,162 @@
+// The fast start of the command a user runs most, one after another, on movies
+// (`cellpilot tool ...`): src/cli.ts and everything that command loads,
+// packages included, as ONE CommonJS file (fast.cjs, beside the ESM chunks of the command
+// bundle), compiled through vm.Script with a V8 code cache kept beside it per command
+// (fast-<command>.cache, written by the first run of each command after a build). Node 20
+// keeps no code cache for ES modules, and its ESM loader resolves, links and compiles each
+// chunk at every start: ~25 ms of CPU per command on the 2-core development machine
+// (`tool project` on a small movie: 206 -> 184 ms; see bench/README.md).
+// What cannot be CommonJS (a module with top-level await, e.g. tools/index.ts or a package
+// such as vega-canvas or Ink) stays out: the dynamic import() that reaches it loads that
+// module's chunk from the ESM bundle instead, as before. Every other command (chat, ask,
+// eval, ...) starts from the ESM bundle as before.
+// Plain JavaScript: it runs before any TypeScript loader.
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/**
+ * Commands that start from fast.cjs when the bundle has it. Not `info`: its few small chunks
+ * load as fast as the one large file does (131-140 ms of CPU either way, measured).
+ */
+export const FAST_COMMANDS = ['tool'];
+export const FAST_FILE = 'fast.cjs';
+
+const TOP_LEVEL_AWAIT = /Top-level await is currently not supported/;
+const DYNAMIC_IMPORT = /(?<![\w$.])import\(/g;
+/** The global function that stands for import() in fast.cjs (also in code that packages build from strings). */
+const IMPORT_FUNCTION = '__cellpilotImport';
+
+/** The dynamic-import targets above `file`: the modules where the static paths up from it begin (the graph walked upwards). */
+function dynamicBoundaries(file, edges) {
+  const found = new Set();
+  const seen = new Set([file]);
+  const queue = [file];
+  while (queue.length) {
+    const to = queue.shift();
+    for (const { from, kind } of edges.get(to) ?? []) {
+      if (kind === 'dynamic-import') found.add(to);
+      else if (!seen.has(from)) {
+        seen.add(from);
+        queue.push(from);
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * Builds fast.cjs into `outdir` (a build folder not yet published). `esmEntries` maps the
+ * absolute path of a module that is an entry of the ESM build (a dynamic-import target) to
+ * its chunk's file URL. Returns `{ file }`, or `{ reason }` when it cannot be built (the
+ * commands then start from the ESM bundle, as before).
+ */
+export async function buildFastBundle(esbuild, { root, entry, outdir, esmEntries, vendorUrls, options, plugins }) {
+  const entryFile = join(root, entry);
+  const fastModules = new Set(FAST_COMMANDS.map((name) => join(dirname(entryFile), 'commands', `${name}.ts`)));
+  // dynamic-import targets left to the ESM bundle: what has top-level await below it (found by building)
+  const esmOnly = new Set();
+  // ... and the entry's other commands (chat, ask, eval, ...), which never start from here
+  const otherCommand = (importer, file) => importer === entryFile && !fastModules.has(file);
+  /** The specifier a package module was dynamically imported by ('ink'): its vendor bundle entry stands in for it. */
+  const specifiers = new Map();
+  for (let attempt = 0; attempt < 6; attempt++) {
+    // importer -> imported edges, to find the dynamic import above a module that cannot be CommonJS
+    const edges = new Map();
+    const graph = {
+      name: 'cellpilot-fast-graph',
+      setup(build) {
+        build.onResolve({ filter: /.*/ }, async (args) => {
+          if (args.pluginData?.fastGraph || !args.importer) return undefined;
+          const result = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, namespace: args.namespace, pluginData: { fastGraph: true } });
+          if (result.errors.length > 0 || result.external || !result.path) return undefined;
+          if (args.kind === 'dynamic-import') {
+            if (/^[^./]/.test(args.path)) specifiers.set(result.path, args.path);
+            if (esmOnly.has(result.path) || otherCommand(args.importer, result.path)) {
+              const url = esmEntries.get(result.path) ?? vendorUrls.get(specifiers.get(result.path));
+              if (url) return { path: url, external: true };
+            }
+          }
+          if (!edges.has(result.path)) edges.set(result.path, []);
+          edges.get(result.path).push({ from: args.importer, kind: args.kind });
+          return result;
+        });
+      },
+    };
+    try {
+      const result = await esbuild.build({
+        ...options,
+        splitting: false,
+        format: 'cjs',
+        banner: {},
+        absWorkingDir: root,
+        entryPoints: [join(root, entry)],
+        outfile: join(outdir, FAST_FILE),
+        write: false,
+        packages: undefined,
+        minifyWhitespace: true,
+        minifySyntax: true,
+        legalComments: 'none',
+        plugins: [graph, ...plugins],
+      });
+      // import() left in the file (ESM chunks, vendor entries, native packages) goes through an
+      // ES module's import(): a vm.Script's own needs an experimental option that warns in Node 20
+      writeFileSync(join(outdir, FAST_FILE), result.outputFiles[0].text.replace(DYNAMIC_IMPORT, `${IMPORT_FUNCTION}(`));
+      return { file: join(outdir, FAST_FILE), esmOnly: [...esmOnly].map((f) => relative(root, f).split(sep).join('/')).sort() };
+    } catch (err) {
+      const tla = (err.errors ?? []).filter((e) => TOP_LEVEL_AWAIT.test(e.text) && e.location?.file);
+      if (tla.length === 0 || tla.length !== (err.errors ?? []).length) return { reason: String(err.errors?.[0]?.text ?? err.message ?? err).split('\n')[0] };
+      let added = 0;
+      for (const e of tla) {
+        const file = resolve(root, e.location.file);
+        const boundaries = dynamicBoundaries(file, edges);
+        if (boundaries.size === 0) return { reason: `${e.location.file} has top-level await and is imported statically from ${entry}` };
+        for (const b of boundaries) {
+          if (!esmEntries.has(b) && !vendorUrls.has(specifiers.get(b))) return { reason: `${relative(root, b)} (top-level await below it) is no entry of the ESM bundle` };
+          if (!esmOnly.has(b)) added++;
+          esmOnly.add(b);
+        }
+      }
+      if (added === 0) return { reason: 'top-level await left after moving its importers to the ESM bundle' };
+    }
+  }
+  return { reason: 'too many modules with top-level await' };
+}
+
+/**
+ * Runs fast.cjs (it runs the command line itself, as src/cli.ts does on import) through
+ * vm.Script with the command's code cache, and writes that cache at exit when there was none
+ * or V8 rejected it (a new Node, other V8 flags). Throws before the command starts when the
+ * file cannot be read or compiled (the caller then starts from the ESM bundle).
+ */
+export async function runFastBundle(bundleDir, command) {
+  const vm = await import('node:vm');
+  const { wrap } = await import('node:module').then((m) => m.default);
+  const file = join(bundleDir, FAST_FILE);
+  const cachePath = join(bundleDir, `fast-${command}.cache`);
+  const source = readFileSync(file, 'utf8');
+  let cachedData;
+  try {
+    cachedData = readFileSync(cachePath);
+  } catch {
+    // first run of this command since the build: compiled from the source, the cache written at exit
+  }
+  globalThis[IMPORT_FUNCTION] ??= (specifier) => import(specifier);
+  const script = new vm.Script(wrap(source), { filename: file, cachedData });
+  if (!cachedData || script.cachedDataRejected) {
+    process.once('exit', () => {
+      try {
+        const tmp = `${cachePath}.${process.pid}.tmp`;
+        writeFileSync(tmp, script.createCachedData());
+        renameSync(tmp, cachePath);
+      } catch {
+        // a read-only cache folder: the next start compiles again
+      }
+    });
+  }
+  const fn = script.runInThisContext();
+  const module = { exports: {} };
+  fn.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  return pathToFileURL(file).href;
+}
