@@ -186,7 +186,7 @@ function readSimulationRequest(c: RequestClause): Record<string, unknown> {
 const simulateMovie = defineTool({
   name: 'simulate_movie',
   summary: 'Simulates a time-lapse of moving, dividing, bleaching nuclei with drift and camera noise, with its ground truth (CTC masks, tracks, drift).',
-  words: ['simulate', 'simulation', 'synthetic', 'generate', 'fake', 'demo', 'toy', 'test movie', 'sample data', 'artificial movie', 'make a movie'],
+  words: ['simulate', 'simulation', 'synthetic', 'generate data', 'generate test data', 'fake', 'demo', 'toy', 'test movie', 'sample data', 'artificial movie', 'make a movie'],
   examples: ['simulate a movie with 30 dividing nuclei', 'generate a synthetic time-lapse of 50 frames', 'make me a demo movie, 128 px, 20 frames', 'create some fake data with drift'],
   consumes: [],
   produces: ['movie', 'labels', 'table'],

@@ -81,7 +81,7 @@ const superResolve = defineTool({
   framesOut: 'same',
   produces: ['movie'],
   results: { planes: { about: 'planes', unit: '' }, widthPx: { about: 'new width', unit: 'px' }, heightPx: { about: 'new height', unit: 'px' }, pixelSizeUm: { about: 'new pixel size', unit: 'µm' }, factor: { about: 'upsampling factor', unit: 'x' } },
-  valueWords: { method: { bicubic: ['bicubic', 'classical', 'no deep learning', 'no model'] } },
+  valueWords: { method: { bicubic: ['bicubic', 'classical', 'no deep learning', 'no model'], model: ['network', 'neural network', 'trained network', 'deep learning', 'the model', 'ai'] } },
   description:
     'Doubles the spatial resolution of one channel (2x width and height, half the pixel size) with a trained super-resolution network (method "model", for fluorescence nuclei) or bicubic interpolation (method "bicubic", as Fiji\'s Scale with bicubic interpolation). By default ("auto") it checks on the movie itself which restores a 2x-binned frame better and uses bicubic unless the network wins. Returns a new float32 movie and which method ran and why.',
   schema: z.object({

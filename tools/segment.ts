@@ -139,9 +139,10 @@ function radiusFromMicrometres(radiusUm: number, pixelSizeUm: number | undefined
 
 /** The method or a manual threshold, splitting and border rules, the object size (radius or diameter). */
 function readSegmentRequest(c: RequestClause): Record<string, unknown> {
-  const args: Record<string, unknown> = { method: c.read.value('method') };
+  // "the nuclei are dark on a bright background, segment them": what the objects look like may be said anywhere in the request
+  const args: Record<string, unknown> = { method: c.read.value('method'), objects: c.read.value('objects') ?? c.read.value('objects', c.request) };
   // "above 300" is an intensity threshold; "circularity above 0.8" is a condition on another feature (named as not applied)
-  const manual = /\bthreshold (?:of |at |=\s*)?(\d+(?:\.\d+)?)\b|(?<!\b(?:circularity|roundness|solidity|eccentricity|area|size|length|speed|diameter|radius|perimeter)\s+(?:is\s+|of\s+)?)\babove (\d+(?:\.\d+)?)\b/i.exec(c.text);
+  const manual = /\bthreshold (?:of |at |=\s*)?(\d+(?:\.\d+)?)\b|(?<!\b(?:circularity|roundness|solidity|eccentricity|area|size|length|speed|diameter|radius|perimeter|(?:mean|average|integrated|total)\s+intensity)\s+(?:is\s+|of\s+)?)\babove (\d+(?:\.\d+)?)\b/i.exec(c.text);
   if (manual) Object.assign(args, { method: 'manual', threshold: Number(manual[1] ?? manual[2]) });
   if (/\b(?:don't|do not|no|without) (?:split\w*|watershed\w*)/i.test(c.text)) args.splitTouching = false;
   if (/\bwhole[- ]cells?\b|\bcell bod(?:y|ies)\b|\bcytoplasm|\bcell (?:outlines?|boundaries|borders|membranes?)\b/i.test(c.text)) args.target = 'cells';

@@ -80,13 +80,13 @@ function readTimeseriesRequest(c: RequestClause): Record<string, unknown> {
   else if (/\bcross-?correlat\w*|\blag\b|\bcorrelat\w* between\b/i.test(t)) args.analysis = 'cross_correlation';
   else if (/\bsummar\w*|\bphenotyp\w*|\bper[- ]cell (?:features|variables)\b|\bcellphe\b/i.test(t)) args.analysis = 'summary';
   else args.analysis = 'transform';
-  if (/\b(?:Δ|delta|d)\s*F\s*\/\s*F0?\b/i.test(t)) args.normalize = 'df_f0';
+  if (/(?:Δ|\bdelta|\bd)\s*F\s*\/\s*F0?\b/i.test(t)) args.normalize = 'df_f0';
   else if (/\bF\s*\/\s*F0\b|\bto the first frames?\b|\bbaseline\b/i.test(t)) args.normalize = 'f_f0';
   else if (/\bz-?scor\w*|\bstandardi[sz]\w*/i.test(t)) args.normalize = 'zscore';
   else if (/\bmin-?max\b|\bbetween 0 and 1\b|\b0 to 1\b/i.test(t)) args.normalize = 'minmax';
   else if (/\bnormali[sz]\w*/i.test(t)) args.normalize = 'f_f0';
   if (/\bsmooth\w*|\bmoving average\b/i.test(t)) args.smooth = /savitzky|golay/i.test(t) ? 'savitzky_golay' : 'moving_average';
-  if (/\bdetrend\w*/i.test(t)) args.detrendDegree = 1;
+  if (/\bdetrend\w*|\b(?:remove|subtract|take out)\s+(?:a\s+|the\s+|any\s+)?(?:linear\s+)?(?:trend|drift in the traces)\b/i.test(t)) args.detrendDegree = /\bquadratic\b/i.test(t) ? 2 : 1;
   const features = [...t.matchAll(/\b(area|intensit\w*|brightness|speed|circularity|perimeter|eccentricity)\b/gi)].map((m) => featureColumn(m[1], c.read.channel()));
   if (features[0]) args.value = features[0];
   if (features[1] && args.analysis !== 'transform') args.other = features[1];
@@ -98,7 +98,7 @@ function readTimeseriesRequest(c: RequestClause): Record<string, unknown> {
 const analyzeTimeseries = defineTool({
   name: 'analyze_timeseries',
   summary: 'Analyses per-cell time series: normalisation (F/F0, ΔF/F0, z-score), smoothing, detrending, cross-correlation, Granger causality or per-cell summaries.',
-  words: ['time series', 'timeseries', 'traces', 'normalise', 'normalize', 'f/f0', 'df/f0', 'cross-correlation', 'autocorrelation', 'correlation', 'lag', 'granger', 'causality', 'oscillation', 'periodic', 'pulses', 'peaks', 'detrend', 'smooth traces', 'summary features'],
+  words: ['time series', 'timeseries', 'traces', 'normalise', 'normalize', 'f/f0', 'df/f0', 'cross-correlation', 'autocorrelation', 'correlation', 'lag', 'granger', 'causality', 'oscillation', 'periodic', 'pulses', 'peaks', 'detrend', 'linear trend', 'smooth traces', 'summary features'],
   examples: ['normalise the traces to F/F0', 'cross-correlate area and intensity', 'is there a lag between the two signals?', 'Granger causality between area and intensity', 'detrend and smooth the time series'],
   consumes: ['table'],
   produces: ['table'],

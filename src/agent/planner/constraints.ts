@@ -299,11 +299,23 @@ function numbers(step: StepWords, text: string, notes: string[], catalogue: Cata
     const before = text.slice(Math.max(0, q.start - 12), q.start);
     // parts of names, ids and channels ("movie-2", "channel 2", "488 nm"), counts of things ("30 cells"), ranges the step read
     if (/[\w-]$/.test(before) || /\b(?:channel|chan|ch|c|laser|line)\s*#?\s*$/i.test(before) || /^\s*(?:nm\b)/i.test(text.slice(q.end - 2, q.end + 3)) && q.value > 300) continue;
-    if (q.kind === 'count' && !/^\s*(?:px|pixels?|µm|um)/i.test(q.after)) continue;
+    // (a bare number after a comparison is a condition: "with mean intensity above 300")
+    const compared = /(?:\b(?:above|below|over|under|exceeding|than|least|most)|[<>≥≤]=?)\s*$/i.test(before);
+    if (q.kind === 'count' && !compared && !/^\s*(?:px|pixels?|µm|um)/i.test(q.after)) continue;
     // "ones" is no "one s"; "a min seed distance" is no minute
     if (!/\d/.test(text.slice(q.start, q.end)) && (!/\s/.test(text.slice(q.start, q.end)) || /^\s+[a-z]/i.test(q.after))) continue;
     if (used.some((n) => CONVERSIONS.some((f) => close(n, q.value * f)) || close(n, q.value - 1))) continue;
     if (notes.some((note) => new RegExp(`(?<![\\d.])${String(q.value).replace('.', '\\.')}(?![\\d])`).test(note))) continue;
+    if (compared) {
+      // the condition whole, with the quantity it is on: "mean intensity above 300", "circularity above 0.8"
+      const lead = /((?:[\p{L}-]+\s+){0,3}?)(?:(?:more|less|greater|smaller|larger|bigger|longer|shorter|higher|lower|fewer)\s+than|at\s+(?:least|most)|above|below|over|under|exceeding|[<>≥≤]=?)\s*$/iu.exec(text.slice(0, q.start));
+      const words = lead ? lead[1].split(/\s+/).filter(Boolean) : [];
+      while (words.length && /^(?:with|those|ones|the|a|an|only|keep|that|which|whose|of|is|are|has|have|any)$/i.test(words[0])) words.shift();
+      const phrase = words.join(' ');
+      const at = lead ? (lead.index ?? 0) + lead[0].indexOf(phrase || lead[0].slice(lead[1].length)) : q.start;
+      out.push({ text: '', kind: 'number', start: Math.min(at, q.start), end: q.end });
+      continue;
+    }
     out.push({ text: '', kind: 'number', start: q.start, end: q.end });
   }
   return out;

@@ -595,10 +595,7 @@ function acquisitionRunning(conversation: Conversation): boolean {
 
 function clauseOf(text: string, mentions: Mention[], i: number): string {
   // the first step's words start with the request, the last's run to its end, less the sentences of context around them ("I imaged HeLa cells overnight", "cheers")
-  // (a description in the step's own sentence is about what it works on: "the nuclei are dark on a bright background, segment them")
-  const all = splitClauses(text);
-  const sentenceOf = (at: number) => all.find((c) => c.start <= at && at <= c.end)?.sentence;
-  const told = all.filter((c) => !isContext(c.text) || (i === 0 && c.sentence === sentenceOf(mentions[0].start)));
+  const told = splitClauses(text).filter((c) => !isContext(c.text));
   const start = i === 0 ? Math.min(mentions[0].start, told[0]?.start ?? 0) : mentions[i].start;
   const end = i + 1 < mentions.length ? mentions[i + 1].start : Math.max(mentions[i].end, told.at(-1)?.end ?? text.length);
   return text.slice(start, end);

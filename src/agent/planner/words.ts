@@ -80,6 +80,8 @@ const GROUPS: string[][] = [
   ['count', 'number', 'many'],
   ['write', 'save', 'store'],
   ['mask', 'label', 'segmentation'],
+  // verbs of making say what is made by their object ("generate the in-between frames"), not which tool
+  ['make', 'create', 'generate', 'produce'],
 ];
 
 const CANONICAL = new Map<string, string>();
@@ -107,6 +109,8 @@ export function isStopWord(word: string): boolean {
 const COMPOUNDS: [RegExp, string][] = [
   [/\btime[- ]?points?\b/gi, 'frames'],
   [/\btime[- ]?steps?\b/gi, 'frames'],
+  // "normalise out the bleaching", "divide out the decay": a verb with "out" takes its object away
+  [/\b(?:normali[sz]e|normali[sz]ing|divide|dividing|factor|factoring|regress|regressing|subtract|subtracting|correct|correcting)\s+out\b/gi, 'remove'],
 ];
 
 function withCompounds(text: string): string {
