@@ -5,14 +5,16 @@
 // stale (as every command after a user's first finds it). Rows (keys for --only):
 // rw: read + write back with library calls (the child reports the work alone) against
 //     tifffile (TiffFile pages -> TiffWriter, ImageJ hyperstack, contiguous).
-// export: `cellpilot tool export` (format tiff) against the same Python script, whole commands.
-// project: `cellpilot tool project` (max over time) against a NumPy page loop, whole commands.
+// export: `cellpilot tool export` (format tiff) against the same Python script, whole commands,
+//     the movie's content hash known from an earlier command (a user's second command on it);
+//     export-first: the same as the first command on the movie (it hashes the movie while reading).
+// project, project-first: `cellpilot tool project` (max over time) against a NumPy page loop, the same way.
 // real: the same projection of a real shared recording (a CTC folder of TIFF frames, from
 //     ../shared/data; skipped when absent) against tifffile reading file by file.
 // info: `cellpilot info` against tifffile opening the file and reading its first and last page.
 // big: (opt-in: CELLPILOT_BENCH_BIG=1 or --big) read-invert-write of a > 4 GiB BigTIFF and
 //     its max projection by the whole command, with peak resident memory (goal: bounded, < 500 MB).
-// Run: npm run bench -- image [--only project,export] [--big]
+// Run: npm run bench -- image [--only project,export,project-first,export-first] [--big]
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -104,9 +106,22 @@ function ratioRow(label: string, c: Comparison, peerName: string, work = false):
 async function compare(dir: string, input: string): Promise<void> {
   const out = (name: string) => join(dir, name);
   const clean = (...names: string[]) => () => names.forEach((n) => rmSync(out(n), { force: true }));
-  const env = { CELLPILOT_SESSIONS: join(dir, 'sessions') };
+  // Each command opens a new session. Its input's content hash is known from an earlier command
+  // (the per-user hash cache, here a folder of the benchmark's own) in a "repeat" row, as for a
+  // user's second command on a movie; a "first" row empties that cache before each run, so the
+  // command hashes the movie while it reads it, as the first command on a new movie does.
+  const repeatCache = join(dir, 'hash-cache');
+  const firstCache = join(dir, 'hash-cache-first');
+  const env = { CELLPILOT_SESSIONS: join(dir, 'sessions'), CELLPILOT_CACHE_DIR: repeatCache };
   const py = (label: string, ...args: string[]): Side => ({ label, command: PYTHON, args: ['-c', PEER, ...args] });
-  const tool = (label: string, name: string, args: object, remove: string): Side => commandSide(label, ['tool', name, '--args', JSON.stringify(args)], { env, before: clean(remove) });
+  const tool = (label: string, name: string, args: object, remove: string, first = false): Side =>
+    commandSide(label, ['tool', name, '--args', JSON.stringify(args)], {
+      env: first ? { ...env, CELLPILOT_CACHE_DIR: firstCache } : env,
+      before: () => {
+        clean(remove)();
+        if (first) rmSync(firstCache, { recursive: true, force: true });
+      },
+    });
   console.log(`| work (${FRAMES} x ${SIZE}² uint16, ${formatBytes((await stat(input)).size)}) | cellpilot wall / CPU / peak memory | peer wall / CPU / peak memory | ratio (CPU) | load |`);
   console.log('|---|---|---|---|---|');
 
@@ -114,13 +129,16 @@ async function compare(dir: string, input: string): Promise<void> {
     const rw = alternate([{ label: 'cellpilot read+write', command: process.execPath, args: [RUN_TS, 'bench/image.ts', '--child', 'rw', input, out('ours-rw.tif')], before: clean('ours-rw.tif') }, { ...py('tifffile read+write', 'rw', input, out('peer-rw.tif')), before: clean('peer-rw.tif') }], ROUNDS);
     console.log(ratioRow('TIFF read + write back, library calls (work in the process, start-up excluded)', rw, 'tifffile', true));
   }
-  if (wanted('export')) {
-    const exp = alternate([tool('cellpilot tool export', 'export', { movie: input, format: 'tiff', output: out('export.tif') }, 'export.tif'), { ...py('tifffile script', 'rw', input, out('peer-rw.tif')), before: clean('peer-rw.tif') }], ROUNDS);
-    console.log(ratioRow('TIFF read + write back, `cellpilot tool export` (tiff), whole commands', exp, 'tifffile script'));
-  }
-  if (wanted('project')) {
-    const max = alternate([tool('cellpilot tool project', 'project', { movie: input, method: 'max', output: out('max.tif') }, 'max.tif'), { ...py('NumPy page loop', 'max', input, out('peer-max.tif')), before: clean('peer-max.tif') }], ROUNDS);
-    console.log(ratioRow('max projection, `cellpilot tool project`, whole commands', max, 'NumPy page loop'));
+  for (const first of [false, true]) {
+    const when = first ? 'first command on the movie (hashes it while reading)' : "repeat (the movie's hash known from an earlier command)";
+    if (wanted(first ? 'export-first' : 'export')) {
+      const exp = alternate([tool('cellpilot tool export', 'export', { movie: input, format: 'tiff', output: out('export.tif') }, 'export.tif', first), { ...py('tifffile script', 'rw', input, out('peer-rw.tif')), before: clean('peer-rw.tif') }], ROUNDS);
+      console.log(ratioRow(`TIFF read + write back, \`cellpilot tool export\` (tiff), whole commands, ${when}`, exp, 'tifffile script'));
+    }
+    if (wanted(first ? 'project-first' : 'project')) {
+      const max = alternate([tool('cellpilot tool project', 'project', { movie: input, method: 'max', output: out('max.tif') }, 'max.tif', first), { ...py('NumPy page loop', 'max', input, out('peer-max.tif')), before: clean('peer-max.tif') }], ROUNDS);
+      console.log(ratioRow(`max projection, \`cellpilot tool project\`, whole commands, ${when}`, max, 'NumPy page loop'));
+    }
   }
   if (wanted('real')) {
     // a real recording as it is shared: a Cell Tracking Challenge folder of one TIFF per frame
@@ -171,11 +189,11 @@ async function benchBig(dir: string): Promise<void> {
     await rm(output, { force: true });
     // the whole command on the same file, one timed run each after a warm-up round (the
     // file in the page cache for both where memory allows): memory stays that of a few planes
-    const env = { CELLPILOT_SESSIONS: join(dir, 'sessions') };
+    const env = { CELLPILOT_SESSIONS: join(dir, 'sessions'), CELLPILOT_CACHE_DIR: join(dir, 'hash-cache') };
     const removeOutputs = () => [output, join(dir, 'big-peer.tif')].forEach((f) => rmSync(f, { force: true }));
     const big = alternate([commandSide('cellpilot tool project', ['tool', 'project', '--args', JSON.stringify({ movie: input, method: 'max', output })], { env, before: removeOutputs }), { label: 'NumPy page loop', command: PYTHON, args: ['-c', PEER, 'max', input, join(dir, 'big-peer.tif')], before: removeOutputs }], 1);
     const [ours, peer] = big.samples.map((side) => side[0]);
-    console.log(`max projection of it, whole commands: cellpilot ${s(ours.wallS)} wall, ${s(ours.cpuS)} CPU, peak ${ours.peakMiB.toFixed(0)} MiB; NumPy page loop ${s(peer.wallS)} wall, ${s(peer.cpuS)} CPU, peak ${peer.peakMiB.toFixed(0)} MiB; ratio (CPU) ${(peer.cpuS / ours.cpuS).toFixed(2)} (load ${big.load.toFixed(1)})`);
+    console.log(`max projection of it, whole commands (repeat: its hash known from the warm-up run): cellpilot ${s(ours.wallS)} wall, ${s(ours.cpuS)} CPU, peak ${ours.peakMiB.toFixed(0)} MiB; NumPy page loop ${s(peer.wallS)} wall, ${s(peer.cpuS)} CPU, peak ${peer.peakMiB.toFixed(0)} MiB; ratio (CPU) ${(peer.cpuS / ours.cpuS).toFixed(2)} (load ${big.load.toFixed(1)})`);
   } finally {
     clearInterval(sampler);
     await rm(input, { force: true });
