@@ -63,7 +63,7 @@ export function withoutNegatedStops(t: string): string {
 }
 
 /** A question about the run: its progress, what it is doing, its current settings. */
-const STATUS_QUESTION = /\bhow many (?:cells|nuclei|objects)\b.*\b(?:latest|last|current|newest|live|most recent)\s+(?:image|frame|snap|picture|time ?point)\b|\b(?:is it|are we|is the (?:acquisition|run|imaging|time[\s-]?lapse)) (?:done|finished|over|complete|still going)\b|^(?:which|what|how many)\s+(?:channels?|positions?|objective|objectives|lasers?|exposures?|settings|z[\s-]?planes?|fields?)\b.*\b(?:on|are we|is it|imaging|using|used|running|active|set|in use|being imaged|are there|do we have|have we got)\b|\bhow many (?:images|frames|time ?points|pictures)\b.*\b(?:so far|taken|done|acquired|have we|did we|have you|did you)\b|\bwhat (?:time ?point|frame) (?:are we|is it)\b|\bwhich (?:time ?point|frame) (?:are we|is it)\b|\bwhen(?:'s| is) the next (?:time ?point|frame|image)\b|^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?what(?:'s| is)\s+(?:running|happening|going on)\b|\bwhat are you (?:doing|imaging|acquiring)\b|\bwhat(?:'s| is) the (?:microscope|scope|acquisition) (?:doing|up to)\b|^(?:is|are) (?:it|the acquisition|the microscope|the run|the time[\s-]?lapse|anything|we) (?:still |now |already )?(?:running|imaging|acquiring|going|on|paused|stopped|on hold|waiting|finished|done)\b|\b(?:current|present) (?:interval|settings?|exposures?|power|frame rate|positions?|objective|plan|channels?)\b|^what(?:'s| is| are) the (?:interval|exposures?|power|frame rate|settings|channels|positions|objective|z-?stack|plan)\b|\bwhere(?:'s| is) the stage\b|\bhow (?:far|long) (?:along|in) (?:are we|is it)\b/;
+const STATUS_QUESTION = /\bhow many (?:cells|nuclei|objects)\b.*\b(?:latest|last|current|newest|live|most recent)\s+(?:image|frame|snap|picture|time ?point)\b|\b(?:is it|are we|is the (?:acquisition|run|imaging|time[\s-]?lapse)) (?:done|finished|over|complete|still going)\b|^(?:which|what|how many)\s+(?:channels?|positions?|objective|objectives|lasers?|exposures?|settings|z[\s-]?planes?|fields?|interval|frame rate|power|laser power)\b.*\b(?:on|are we|is it|imaging|using|used|running|active|set|in use|being imaged|are there|do we have|have we got)\b|\bhow many (?:images|frames|time ?points|pictures)\b.*\b(?:so far|taken|done|acquired|have we|did we|have you|did you)\b|\bwhat (?:time ?point|frame) (?:are we|is it)\b|\bwhich (?:time ?point|frame) (?:are we|is it)\b|\bwhen(?:'s| is) the next (?:time ?point|frame|image)\b|^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?what(?:'s| is)\s+(?:running|happening|going on)\b|\bwhat are you (?:doing|imaging|acquiring)\b|\bwhat(?:'s| is) the (?:microscope|scope|acquisition) (?:doing|up to)\b|^(?:is|are) (?:it|the acquisition|the microscope|the run|the time[\s-]?lapse|anything|we) (?:still |now |already )?(?:running|imaging|acquiring|going|on|paused|stopped|on hold|waiting|finished|done)\b|\b(?:current|present) (?:interval|settings?|exposures?|power|frame rate|positions?|objective|plan|channels?)\b|^what(?:'s| is| are) the (?:interval|exposures?|power|frame rate|settings|channels|positions|objective|z-?stack|plan)\b|\bwhere(?:'s| is) the stage\b|\bhow (?:far|long) (?:along|in|through|into it) (?:are we|is it)\b|\bhow far (?:are we|is it) (?:along|in|through)\b/;
 const SPLIT = /\s*(?:;|\.\s|,?\s+and then\s+|,?\s+then\s+|,\s*and\s+|\s+and\s+(?=(?:set|add|drop|remove|stop|pause|resume|zoom|switch|change|speed|slow|image|take|use|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|run|finish|skip|halve|double|make|go|tell|show|report|give|segment|track|measure|plot|project|denoise|correct|export|save|detect|count|quantify|analy[sz]e)\b))\s*/i;
 
 /**
@@ -224,7 +224,8 @@ function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords):
     const dropped = channelsStopped(t, config);
     if (dropped.length) return dropped.map((c) => ({ kind: 'dropChannel' as const, channel: c }));
     // "that's the GFP done, stop it": a stop verb whose object is a pronoun standing for the one channel named
-    if (channels.length === 1 && new RegExp(String.raw`(?:^|\b)${STOP_VERB}\s+(?:it|that|this|them|those|that one|this one)\b`).test(t) && !ACQUISITION_WORD.test(t)) return [{ kind: 'dropChannel', channel: channels[0] }];
+    // ("Hoechst is toxic, stop imaging it", "mCherry is bleached, stop wasting light on it")
+    if (channels.length === 1 && new RegExp(String.raw`(?:^|\b)${STOP_VERB}(?:\s+[a-z]+ing(?:\s+(?:light|time|dose))?(?:\s+(?:on|with|in))?)?\s+(?:it|that|this|them|those|that one|this one)\b`).test(t) && !ACQUISITION_WORD.test(t.replace(/\b(?:imaging|acquiring|recording)\s+(?:it|that|this|them)\b/, ''))) return [{ kind: 'dropChannel', channel: channels[0] }];
     // a stop word and a channel that are not verb and object ("remove the background in the GFP channel"): not a command to the microscope
     return [];
   }
@@ -304,7 +305,7 @@ function readLight({ t, channel }: ClauseWords): Adjustment[] | undefined {
   // "max power on the 640", "full laser on DAPI": 100 % (a raise of more than 2x is confirmed by a person)
   if (/\b(?:max(?:imum)?|full)\s+(?:power|laser|intensity|light)\b|\b(?:power|laser|intensity)\s+(?:to\s+)?(?:the\s+)?max(?:imum)?\b|\bmax(?:imi[sz]e)?\s+(?:out\s+)?(?:the\s+)?(?:\S+\s+)?(?:power|laser|intensity|light)\b|\bmax\s+(?:it\s+)?out\b/.test(t) && !/\d/.test(t.replace(/\b(?:405|488|561|640|647|633|555|568)\b/g, ''))) return [{ kind: 'power', powerPercent: 100, ...(channel ? { channel } : {}) }];
   // "less laser please", "more light on GFP": how much is asked, never guessed
-  if ((/\b(power|laser|light|intensity|illumination|exposure|lamp|led|dose)\b/.test(t) || (channel !== undefined && /\b(?:turn|dial|bring)\b.*\b(?:down|up)\b|\b(?:crank|bump|boost|pump)\b|\b(?:lower|reduce|decrease|dim|raise|increase)\s+(?:it|that|them|this|its)\b/.test(t))) && /\b(less|more|lower|higher|reduce|increase|decrease|raise|dim|weaker|stronger|brighter|dimmer|turn down|turn up|minimi[sz]e|minimum|as little|least|lowest|all the way down|down|up|short|shorter|long|longer|bump|crank|boost|juice|pump)\b/.test(t) && !/\d/.test(t.replace(/\b(?:405|488|561|640|647|633|555|568)\b/g, ''))) {
+  if ((/\b(power|laser|light|intensity|illumination|exposure|lamp|led|dose)\b/.test(t) || (channel !== undefined && /\b(?:turn|dial|bring)\b.*\b(?:down|up)\b|\b(?:make|get|keep)\b.*\b(?:dimmer|brighter|weaker|stronger)\b|\b(?:crank|bump|boost|pump)\b|\b(?:lower|reduce|decrease|dim|raise|increase)\s+(?:it|that|them|this|its)\b/.test(t))) && /\b(less|more|lower|higher|reduce|increase|decrease|raise|dim|weaker|stronger|brighter|dimmer|turn down|turn up|minimi[sz]e|minimum|as little|least|lowest|all the way down|down|up|short|shorter|long|longer|bump|crank|boost|juice|pump)\b/.test(t) && !/\d/.test(t.replace(/\b(?:405|488|561|640|647|633|555|568)\b/g, ''))) {
     throw new AmbiguousCommand(`how much ${/\b(more|higher|increase|raise|stronger|brighter|turn up|bump|crank|boost|juice|pump)\b/.test(t) ? 'more' : 'less'} light? Say e.g. "halve the 488 power", "488 to 5%" or "exposure 50 ms"`);
   }
   return undefined;
@@ -397,7 +398,7 @@ function parseTiming(t: string): Adjustment | undefined {
   const extendWords = /\b(extend|another|more|longer|additional|add|extra)\b/.test(t);
   const extend = extendWords ? durationAfter(t, /\bby\b|\bfor\b|\banother\b|\bextend(?:\s+it)?\b|\brun\b|\badd(?:\s+(?:on|another))?\b/) : undefined;
   if (extend !== undefined && !/\bevery\b/.test(t)) return { kind: 'extend', extraS: extend };
-  const every = durationAfter(t, /\bevery\b|\binterval(?:\s+(?:to|of))?\b|\bonce (?:a|an|per|every)\b|\bintervals? (?:to|of)\b|\b(?:time[\s-]?step|time resolution|cadence|sampling(?: interval| period)?|frame interval)(?:\s+(?:to|of|is|=|down to|up to))?\b/) ??
+  const every = durationAfter(t, /\bevery\b|\binterval(?:\s+(?:to|of))?\b|\b(?:speed|slow)(?:\s+it)?\s+(?:up|down)\s+to\b|\bonce (?:a|an|per|every)\b|\bintervals? (?:to|of)\b|\b(?:time[\s-]?step|time resolution|cadence|sampling(?: interval| period)?|frame interval)(?:\s+(?:to|of|is|=|down to|up to))?\b/) ??
     // "a 5-min interval", "10 s cadence"
     durationsIn(t).find((d) => /^\s*(?:intervals?|cadence|period|apart)\b/.test(t.slice(d.index + d.length)))?.seconds;
   if (every !== undefined && /\b(speed (?:it )?up|slow (?:it )?down|faster|slower|more often|less often|intervals?|every|frame rate|rate|image|imaging|instead|from now|switch|change|set|go|time[\s-]?steps?|cadence)\b/.test(t)) return { kind: 'interval', intervalS: every };
@@ -436,7 +437,7 @@ function parseTiming(t: string): Adjustment | undefined {
   }
   // "make it 24 hours in total", "the whole thing 6 h long": the total duration
   const spans = durationsIn(t).filter((d) => !/ms|milli/.test(t.slice(d.index, d.index + d.length)));
-  if (spans.length === 1 && !/\bevery\b/.test(t) && (/\b(in total|total|altogether|overall|in all|all together)\b/.test(t) || /^\s*(?:long|in length)\b/.test(t.slice(spans[0].index + spans[0].length)))) return { kind: 'duration', durationS: spans[0].seconds };
+  if (spans.length === 1 && !/\bevery\b/.test(t) && (/\b(in total|total|altogether|overall|in all|all together|whole (?:run|thing|acquisition|experiment|time[\s-]?lapse)|entire (?:run|acquisition|experiment|time[\s-]?lapse))\b/.test(t) || /^\s*(?:long|in length)\b/.test(t.slice(spans[0].index + spans[0].length)))) return { kind: 'duration', durationS: spans[0].seconds };
   const totalFor = /\b(run|image|continue|keep (going|imaging))\b.*\bfor\b/.test(t) ? durationAfter(t, /\bfor(?:\s+a\s+total\s+of)?\b/) : undefined;
   if (totalFor !== undefined && /\btotal\b/.test(t)) return { kind: 'duration', durationS: totalFor };
   if (totalFor !== undefined) return { kind: 'extend', extraS: totalFor };
@@ -473,6 +474,8 @@ function parseLight(t: string, channel: string | undefined): Adjustment[] {
   const fold = /\b(\d+(?:\.\d+)?|two|three|four|five|ten|hundred)[\s-]?fold\b/.exec(t);
   if (fold && (down || up)) return [relative(down ? 1 / toNumber(fold[1]) : toNumber(fold[1]))];
   if (/\bdouble\b|\btwice the\b/.test(t)) return [relative(2)];
+  if (/\btriple\b|\bthree times the\b/.test(t)) return [relative(3)];
+  if (/\bquadruple\b|\bfour times the\b/.test(t)) return [relative(4)];
   if (times && (down || up)) return [relative(down ? 1 / Number(times[1]) : Number(times[1]))];
   const out: Adjustment[] = [];
   const pct = percent(t);
@@ -486,11 +489,11 @@ function parseZoom(t: string): Adjustment | undefined {
   const objective = /\b(10|20|40)\s*x\b/.exec(t);
   const obj = objective ? { objective: `${objective[1]}X` } : {};
   const cell =
-    /\bzoom(?:\s+(?:in|into|on|onto|to))*\s+(?:on\s+|to\s+)?(?:the\s+)?(?:cell|nucleus|object)\s*#?\s*(\d+)/.exec(t) ??
+    /\bzoom(?:\s+(?:in|into|on|onto|to))*\s+(?:on\s+|to\s+)?(?:the\s+)?(?:cell|nucleus|object)\s*(?:#|number|no\.?|nr\.?)?\s*(\d+)/.exec(t) ??
     /\b(?:cell|nucleus)\s*#?\s*(\d+)\b.*\b(?:zoom|(?:higher|more|greater) magnification|magnif\w*|closer look)/.exec(t) ??
     /\b(?:magnify|(?:take a )?closer look at|get closer to)\s+(?:the\s+)?(?:cell|nucleus)\s*#?\s*(\d+)/.exec(t);
   // a cell by a description ("the brightest cell"): the cells are numbered in the status, not described
-  if (!cell && /\bzoom\b|\bmagnif/.test(t) && /\b(?:cell|nucleus|object)\b/.test(t) && !/\b(?:cell|nucleus|object)\s*#?\s*\d/.test(t)) {
+  if (!cell && /\bzoom\b|\bmagnif/.test(t) && /\b(?:cell|nucleus|object)\b/.test(t) && !/\b(?:cell|nucleus|object)\s*(?:#|number|no\.?|nr\.?)?\s*\d/.test(t)) {
     throw new AmbiguousCommand('which cell? I zoom on a cell by its number in the latest image: ask "what is the microscope doing?" to see them numbered, then say e.g. "zoom into cell 12"');
   }
   if (cell) return { kind: 'zoom', cell: Number(cell[1]), ...obj };
@@ -515,7 +518,7 @@ function parseMove(t: string): Adjustment | undefined {
     const um = d * unitMicrometres(unit);
     return { kind: 'moveStage', relative: true, zUm: /higher|up|raise/.test(direction) ? um : -um };
   }
-  if (!/\b(move|shift|go|step|jog|nudge|translate|bring|return|home)\b|\bfocus\s+(?:up|down)\b/.test(t) || /\b(positions?|fields?)\b.*\b(from now|instead)\b/.test(t)) return undefined;
+  if (!/\b(move|shift|go|step|jog|nudge|translate|bring|return|send|home)\b|\bfocus\s+(?:up|down)\b/.test(t) || /\b(positions?|fields?)\b.*\b(from now|instead)\b/.test(t)) return undefined;
   // "15 planes, 0.3 µm step", "z-series: 10 µm range, step 0.5": a z-stack's step, not a move
   if (/\b(?:planes|slices|sections|z[\s-]?stacks?|stack|z[\s-]?series|range)\b/.test(t)) return undefined;
   const x = /\bx\s*(?:=|:|to|by)?\s*(-?\d+(?:\.\d+)?)/.exec(t);
@@ -523,7 +526,7 @@ function parseMove(t: string): Adjustment | undefined {
   const z = /\bz\s*(?:=|:|to|by)?\s*(-?\d+(?:\.\d+)?)/.exec(t);
   const relative = /\bby\b|\bshift\b|\bleft\b|\bright\b|\bup\b|\bdown\b/.test(t);
   if (x || y || z) return { kind: 'moveStage', relative, ...(x ? { xUm: Number(x[1]) } : {}), ...(y ? { yUm: Number(y[1]) } : {}), ...(z ? { zUm: Number(z[1]) } : {}) };
-  if (/\b(?:to|back to)\s+(?:the\s+)?(?:origin|home(?: position)?|zero|centre|center)\b|\bhome the stage\b/.test(t)) return { kind: 'moveStage', relative: false, xUm: 0, yUm: 0 };
+  if (/\b(?:to|back to)\s+(?:the\s+)?(?:origin|home(?: position)?|zero|centre|center)\b|\bhome the stage\b|\b(?:stage|it)\s+(?:back\s+)?home\b/.test(t)) return { kind: 'moveStage', relative: false, xUm: 0, yUm: 0 };
   const pair = /\bto\s*(?:(?:position|point|coordinates?|xy)\s*)?\(\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*(?:,\s*(-?\d+(?:\.\d+)?)\s*)?\)/.exec(t);
   if (pair) return { kind: 'moveStage', relative: false, xUm: Number(pair[1]), yUm: Number(pair[2]), ...(pair[3] !== undefined ? { zUm: Number(pair[3]) } : {}) };
   // "go to 2500, 1200 µm": a pair without brackets, in µm

@@ -6,7 +6,7 @@ import { describeZPlan } from '../../microscope/adjustment.ts';
 import type { SequenceInput } from '../../microscope/sequence.ts';
 import { quantitiesNotCarried } from './adjustments.ts';
 import { parseGrid, parsePositionList, parseZPlan, positionCount, spreadPositions } from './space.ts';
-import { durationsIn, unitSeconds, findChannels, fmtS, normaliseText, uniquePresets } from './words.ts';
+import { durationsIn, unitSeconds, findChannels, fmtS, normaliseText, toNumber, uniquePresets } from './words.ts';
 
 export interface ParsedRequest {
   sequence: SequenceInput;
@@ -80,7 +80,7 @@ export function timeSpans(t: string): { intervalS?: number; durationS?: number }
     .filter((d) => isInterval(d) || isDuration(d) || (!/ms|msec|milli/i.test(t.slice(d.index, d.index + d.length)) && !/\bexpos\w*\s*(?:time\s*)?(?:of|to|at|=|:)?\s*$/i.test(t.slice(0, d.index))));
   const interval = spans.find(isInterval);
   const duration = spans.find((d) => d !== interval && isDuration(d));
-  let intervalS = interval?.seconds ?? (/\b(continuously|as fast as possible|streaming)\b/i.test(t) ? 0 : undefined);
+  let intervalS = interval?.seconds ?? rateIntervalS(t) ?? (/\b(continuously|as fast as possible|streaming)\b/i.test(t) ? 0 : undefined);
   let durationS = duration?.seconds ?? (/\bovernight\b/i.test(t) ? 12 * 3600 : undefined);
   const rest = spans.filter((d) => d !== interval && d !== duration);
   // "GFP, 5 min, 24 h": two spans with no word for either role: the shorter is the interval
@@ -93,10 +93,21 @@ export function timeSpans(t: string): { intervalS?: number; durationS?: number }
   return { intervalS, durationS };
 }
 
+/** A rate as an interval, s: "2 frames per minute" is every 30 s, "1 fps" every second; undefined when none is said. */
+function rateIntervalS(t: string): number | undefined {
+  const rate = RATE.exec(t);
+  if (rate) return Math.round((unitSeconds(rate[2]) / toNumber(rate[1])) * 1e6) / 1e6;
+  const fps = /\b(\d+(?:\.\d+)?)\s*fps\b/i.exec(t);
+  return fps && Number(fps[1]) > 0 ? Math.round((1 / Number(fps[1])) * 1e6) / 1e6 : undefined;
+}
+
+const RATE = /\b(\d+(?:\.\d+)?|one|two|three|four|five|six|ten)\s*(?:frames?|images?|time ?points?|timepoints?|pictures?)\s*(?:per|a|an|each|every|\/)\s*(second|sec|minute|min|hour|hr|day)\b/i;
+
 /** One time plan: interval with duration or count, or a count as fast as possible; InputError naming what is missing. */
 function singleTimePlan(t: string): SequenceInput['timePlan'] {
   const { intervalS, durationS } = timeSpans(t);
-  const framesMatch = /(\d+)\s*(?:time[\s-]?points|frames|timepoints|loops|images per channel)/i.exec(t);
+  // a count of frames, not a rate of them ("2 frames per minute")
+  const framesMatch = /(\d+)\s*(?:time[\s-]?points|frames|timepoints|loops|images per channel)(?!\s*(?:per|a|an|each|every|\/)\s*(?:second|sec|minute|min|hour|hr|day)\b)/i.exec(t);
   const loops = framesMatch ? Number(framesMatch[1]) : undefined;
   // a plan is counted before it runs: "as fast as possible for 10 min" needs its count or an interval
   if (intervalS === 0 && durationS !== undefined && loops === undefined) throw new InputError(`as fast as possible for ${fmtS(durationS)}: how many time points (e.g. "100 frames as fast as possible"), or which interval (e.g. "every 1 s for ${fmtS(durationS)}")?`);

@@ -44,10 +44,13 @@ export interface EarlierStep {
  */
 export function routeMicroscopeRequest(text: string, options: { acquisitionRunning?: boolean; config?: MicroscopeConfig; earlier?: EarlierStep[] } = {}): MicroscopeRoute | undefined {
   const config = options.config ?? DEMO_CONFIG;
+  text = afterCorrection(text);
   const t = normaliseText(text).toLowerCase();
   const back = options.acquisitionRunning && options.earlier ? pointsBack(t, options.earlier, config) : undefined;
   if (back) return back;
   // a well of a plate ("go to well B3", "image wells A1 to A6"): the configuration places no plate, so where it is is asked, never guessed
+  // a whole plate ("the 96-well plate", "every well"): where its wells are is asked, never guessed
+  if (/\b(?:6|12|24|48|96|384|1536)[\s-]?wells?\b|\b(?:whole|entire) plate\b|\b(?:all|every|each) (?:the )?wells?\b/.test(t)) return { ask: 'I do not know where the wells are: the microscope\'s configuration has no plate layout, so I changed nothing. Give the stage positions in µm instead, e.g. "at (1000, 2000) and (5500, 2000)".' };
   const well = wellNamed(t);
   if (well) return { ask: `I do not know where well ${well} is: the microscope's configuration has no plate layout, so I changed nothing. Give the stage positions in µm instead, e.g. "at (1000, 2000) and (5500, 2000)".` };
   // the rules: which there are, what they do
@@ -105,6 +108,8 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
     return /\b(microscope|stage|objective|acquisition|laser)\b/.test(t) ? { tool: toolCarrying('status'), args: {}, fallback: true } : undefined;
   }
   const route = toolFor(changes, options.acquisitionRunning ?? false);
+  // a question about the microscope itself ("what is the scope doing?", "where is the stage?") has no meaning for data
+  if (changes.every((c) => c.kind === 'status') && route.tool !== undefined && /\b(?:microscope|scope|stage|objective|lasers?|acquisition|time[\s-]?lapse)\b/.test(t)) return { ...route, sure: true };
   // nothing running and the words start a plan ("image GFP every 2 minutes"): a start that lacks something
   if (route.tool === toolCarrying('change') && !options.acquisitionRunning && hasChannel && IMAGING_VERB.test(t)) {
     try {
@@ -163,6 +168,12 @@ function sameForChannels(t: string, previous: Adjustment[], config: MicroscopeCo
   const perChannel = previous.filter((c) => 'channel' in c && typeof c.channel === 'string');
   if (!channels.length || !perChannel.length) return undefined;
   return channels.flatMap((channel) => perChannel.map((c) => ({ ...c, channel }) as Adjustment));
+}
+
+/** The words after a correction said in passing ("set GFP... no wait, DAPI to 5%" → "DAPI to 5%"); the words themselves otherwise. */
+function afterCorrection(text: string): string {
+  const m = /^(.*\S)\s*(?:\.{2,}|,|;|-{1,2}|—)?\s*\b(?:no wait|wait,? no|no,? sorry|sorry,? i mean|i mean|i meant|scratch that|correction)\b\s*[,:]?\s*(\S.*)$/i.exec(text);
+  return m ? m[2] : text;
 }
 
 /** A well named as on a multi-well plate ("well B3", "wells A1 to A6", "the C12 well"), upper case, or undefined. */

@@ -57,7 +57,7 @@ export function parseZPlan(text: string): ZPlan | undefined {
 
 /** Words that take the z-stack away ("no z-stack", "single plane"). */
 export function dropsZStack(text: string): boolean {
-  return /\b(no|remove|drop|without|stop|skip|turn off|switch off|disable)\b.*\b(z[\s-]?stacks?|stacks?)\b|\bsingle (plane|slice)\b|\bjust (one|the focal) plane\b/i.test(text);
+  return /\b(no|remove|drop|without|stop|skip|turn off|switch off|disable)\b.*\b(z[\s-]?stacks?|stacks?)\b|\b(?:switch|turn|shut)\b.*\bz[\s-]?stacks?\b.*\boff\b|\bsingle (?:z[\s-]?)?(plane|slice)\b|\b(?:just|only) (?:one|a single|the focal|1) (?:z[\s-]?)?(?:plane|slice)\b/i.test(text);
 }
 
 /** Stage positions written as coordinates: "(0, 0), (500, 0) and (1000, 200)" or "x=0 y=0; x=500 y=0". */

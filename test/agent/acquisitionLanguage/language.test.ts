@@ -756,3 +756,38 @@ describe('relative changes, typing slips and units it does not take (tuning-micr
     expect(parseRule('when a cell divides, switch to 20 s intervals').action).toEqual({ kind: 'setInterval', intervalS: 20 });
   });
 });
+
+describe('rates, plates, corrections and more everyday words (tuning-microscope-people-2, second batch)', () => {
+  const change = (text: string) => parseAdjustment(text);
+  it('a rate of frames is the interval of a plan, never its count', () => {
+    const seq = parseSequence(parseAcquisitionRequest('image DAPI at 3 images per hour for a day').sequence);
+    expect(seq.timePlan).toEqual({ intervalS: 1200, durationS: 86400 });
+    expect(parseSequence(parseAcquisitionRequest('GFP at 0.5 fps for 10 min').sequence).timePlan).toEqual({ intervalS: 2, durationS: 600 });
+  });
+  it('a whole plate is asked about: the configuration places no wells', () => {
+    expect(routeMicroscopeRequest('image every well in DAPI every 2 h for a day')).toMatchObject({ ask: expect.stringMatching(/no plate layout/) });
+    expect(routeMicroscopeRequest('scan the 384-well plate with GFP every hour for 12 h')).toMatchObject({ ask: expect.stringMatching(/no plate layout/) });
+  });
+  it('a correction said in passing keeps only what follows it', () => {
+    expect(routeMicroscopeRequest('drop GFP, sorry I mean drop mCherry', { acquisitionRunning: true })).toEqual({ tool: expect.any(String), args: { changes: [{ kind: 'dropChannel', channel: 'Rhodamine' }] } });
+  });
+  it('speed up or slow down to a value, the whole run as a total, a z-stack switched off, a cell by number', () => {
+    expect(change('slow down to 15 min')).toEqual([{ kind: 'interval', intervalS: 900 }]);
+    expect(change('the entire experiment should be 20 h')).toEqual([{ kind: 'duration', durationS: 72000 }]);
+    expect(change('turn the z stack off')).toEqual([{ kind: 'zPlan', zPlan: null }]);
+    expect(change('just a single z slice')).toEqual([{ kind: 'zPlan', zPlan: null }]);
+    expect(change('zoom onto cell number 9')).toEqual([{ kind: 'zoom', cell: 9 }]);
+  });
+  it('a pronoun after an -ing word stands for the one channel named; the run goes on', () => {
+    expect(change('the Cy5 is useless, stop acquiring it')).toEqual([{ kind: 'dropChannel', channel: 'Cy5' }]);
+  });
+  it('triple and quadruple are factors; dimmer or brighter without an amount is asked', () => {
+    expect(change('quadruple the 561 power')).toEqual([{ kind: 'powerFactor', factor: 4, channel: 'Rhodamine' }]);
+    expect(() => change('make the DAPI brighter')).toThrow(/how much more light/);
+  });
+  it('questions about the microscope itself stand without a running acquisition', () => {
+    expect(routeMicroscopeRequest('what is the microscope up to?')).toMatchObject({ sure: true });
+    expect(change('how far through is it?')).toEqual([{ kind: 'status', about: 'all' }]);
+    expect(change('what power are we at?')).toEqual([{ kind: 'status', about: 'all' }]);
+  });
+});
