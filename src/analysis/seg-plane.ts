@@ -58,6 +58,13 @@ export interface SegmentOptions {
    * low enough for dim objects otherwise gives bright ones their blur halo. 0 = off (default).
    */
   edgeFraction?: number;
+  /**
+   * With edgeFraction: the objects' edges are placed on the plane smoothed by this much (pixels), finer
+   * than sigmaPx, wherever the object stands out of that finer plane's noise (MIN_EDGE_SNR); elsewhere on
+   * the sigmaPx plane. Heavy smoothing finds dim, noisy objects whole, but blurs the edges of clear ones
+   * outwards. Default: sigmaPx (one scale).
+   */
+  edgeSigmaPx?: number;
 }
 
 export interface PlaneSegmentation {
@@ -82,6 +89,7 @@ export const SEGMENT_DEFAULTS = {
   excludeBorder: false,
   objects: 'bright' as 'bright' | 'dark',
   edgeFraction: 0,
+  edgeSigmaPx: undefined as number | undefined,
 };
 
 /** Options with defaults filled in; undefined values don't override defaults. */
@@ -104,6 +112,7 @@ export function checkSegmentOptions(options: SegmentOptions): void {
   if (!Number.isInteger(o.minSeedDistancePx) || o.minSeedDistancePx < 1) throw new RangeError(`minSeedDistancePx must be an integer >= 1, got ${o.minSeedDistancePx}`);
   if (o.objects !== 'bright' && o.objects !== 'dark') throw new RangeError(`objects must be bright or dark, got ${o.objects}`);
   if (!(o.edgeFraction >= 0 && o.edgeFraction < 1)) throw new RangeError(`edgeFraction must be between 0 and 1, got ${o.edgeFraction}`);
+  if (o.edgeSigmaPx !== undefined && !(o.edgeSigmaPx >= 0 && o.edgeSigmaPx <= 100)) throw new RangeError(`edgeSigmaPx must be between 0 and 100 pixels, got ${o.edgeSigmaPx}`);
 }
 
 /**
@@ -173,23 +182,59 @@ const MAX_TRIMMED_SHARE = 0.4;
  * a low threshold adds, which would otherwise pull the level down. Without `depth`, the median
  * of all its pixels. In place.
  */
-export function trimToEdges(labels: Uint32Array, smoothed: Float32Array, background: number, fraction: number, depth?: Float32Array): void {
+export function trimToEdges(labels: Uint32Array, smoothed: Float32Array, background: number, fraction: number, depth?: Float32Array, finer?: FinerEdges): void {
   if (!Number.isFinite(background)) return;
   const { ids, start, order } = groupPixels(labels);
+  const coreMedian = (image: Float32Array, from: number, to: number, deepest: number): number => {
+    const core: number[] = [];
+    for (let j = from; j < to; j++) if (!depth || depth[order[j]] >= 0.5 * deepest) core.push(image[order[j]]);
+    core.sort((a, b) => a - b);
+    return core[core.length >> 1];
+  };
   for (const label of ids) {
     const from = start[label];
     const to = start[label + 1];
     let deepest = 0;
     if (depth) for (let j = from; j < to; j++) deepest = Math.max(deepest, depth[order[j]]);
-    const core: number[] = [];
-    for (let j = from; j < to; j++) if (!depth || depth[order[j]] >= 0.5 * deepest) core.push(smoothed[order[j]]);
-    core.sort((a, b) => a - b);
-    const level = background + fraction * (core[core.length >> 1] - background);
+    // The finer plane where the object stands clear of its noise, else the plane it was found on.
+    let image = smoothed;
+    let base = background;
+    let contrast = coreMedian(smoothed, from, to, deepest) - background;
+    if (finer && Number.isFinite(finer.background)) {
+      const fineContrast = coreMedian(finer.smoothed, from, to, deepest) - finer.background;
+      if (fineContrast >= MIN_EDGE_SNR * finer.noise) (image = finer.smoothed), (base = finer.background), (contrast = fineContrast);
+    }
+    const level = base + fraction * contrast;
     let below = 0;
-    for (let j = from; j < to; j++) if (smoothed[order[j]] < level) below++;
+    for (let j = from; j < to; j++) if (image[order[j]] < level) below++;
     if (below > MAX_TRIMMED_SHARE * (to - from)) continue;
-    for (let j = from; j < to; j++) if (smoothed[order[j]] < level) labels[order[j]] = 0;
+    for (let j = from; j < to; j++) if (image[order[j]] < level) labels[order[j]] = 0;
   }
+}
+
+/** A finer-smoothed plane for edges (trimToEdges): its background level and the robust standard deviation of its background. */
+export interface FinerEdges {
+  smoothed: Float32Array;
+  background: number;
+  noise: number;
+}
+
+/**
+ * An object's edge is placed on the finer plane only where its level stands this many noise standard
+ * deviations above the background there: its edge level (a quarter of that) is then clear of the noise.
+ */
+const MIN_EDGE_SNR = 8;
+
+/** The background level (median) and robust standard deviation (1.4826 MAD) of `smoothed` outside the foreground. */
+function backgroundStats(smoothed: Float32Array, foreground: Uint8Array): { background: number; noise: number } {
+  const values: number[] = [];
+  const step = Math.max(1, Math.floor(smoothed.length / 65536));
+  for (let i = 0; i < smoothed.length; i += step) if (!foreground[i]) values.push(smoothed[i]);
+  if (!values.length) return { background: Number.NEGATIVE_INFINITY, noise: 0 };
+  values.sort((a, b) => a - b);
+  const background = values[values.length >> 1];
+  const deviations = values.map((v) => Math.abs(v - background)).sort((a, b) => a - b);
+  return { background, noise: 1.4826 * deviations[deviations.length >> 1] };
 }
 
 /** NaN pixels (e.g. outside a registered field) are set to the plane's lowest value so they neither smear nor become objects. */
@@ -230,7 +275,12 @@ export function segmentPlane(plane: PlaneData, width: number, height: number, op
     if (o.splitBy === 'distance' && o.minSeedDepthPx > 0) labels = mergeShallowBasins(labels, landscape, width, height, o.minSeedDepthPx).labels;
   }
   if (o.edgeFraction > 0) {
-    trimToEdges(labels, smoothed, backgroundLevel(smoothed, foreground), o.edgeFraction, distanceTransform(foreground, width, height));
+    let finer: FinerEdges | undefined;
+    if (o.edgeSigmaPx !== undefined && o.edgeSigmaPx < o.sigmaPx) {
+      const fine = gaussianBlur(o.objects === 'dark' ? brightObjects(toFloat32(values)) : values, width, height, o.edgeSigmaPx);
+      finer = { smoothed: fine, ...backgroundStats(fine, foreground) };
+    }
+    trimToEdges(labels, smoothed, backgroundLevel(smoothed, foreground), o.edgeFraction, distanceTransform(foreground, width, height), finer);
     if (o.fillHoles) fillLabelHoles(labels, width, height);
   }
   const filtered = filterLabels(labels, width, height, { minAreaPx: o.minAreaPx, maxAreaPx: o.maxAreaPx, excludeBorder: o.excludeBorder });

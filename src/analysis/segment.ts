@@ -135,5 +135,6 @@ function pickSegmentOptions(o: SegmentMovieOptions): SegmentOptions {
     excludeBorder: o.excludeBorder,
     objects: o.objects,
     edgeFraction: o.edgeFraction,
+    edgeSigmaPx: o.edgeSigmaPx,
   };
 }

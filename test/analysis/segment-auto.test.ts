@@ -72,6 +72,10 @@ describe('parameters derived from the object size', () => {
     // Seeds: apart by the radius; round objects split at every seed, irregular ones (whole cells) only
     // where each piece rises 0.15 r above the waist (unless given).
     expect(large.minSeedDepthPx).toBe(0);
+    // Edges of round objects on a plane smoothed by a tenth of the radius; whole cells keep one scale.
+    expect(large.edgeSigmaPx).toBe(2);
+    expect(large.edgeSigmaPx!).toBeLessThan(large.sigmaPx);
+    expect(parametersForRadius(20, 'irregular').edgeSigmaPx).toBeUndefined();
     expect(parametersForRadius(20, 'irregular').minSeedDepthPx).toBe(3);
     expect(options.minSeedDepthPx).toBe(0);
     const cells = chooseSegmentParameters([{ plane, width: 200, height: 200 }], { shape: 'irregular' });

@@ -177,6 +177,21 @@ describe('outlines per object', () => {
     trimToEdges(whole, spotty, 0, 0.25, Float32Array.from({ length: w }, (_, x) => (x === 8 || x === 9 ? 9 : 1)));
     expect(whole.every((l) => l === 1)).toBe(true);
   });
+
+  it('places the edge on the finer plane where the object stands clear of that plane\'s noise, else on the plane it was found on', () => {
+    // One row: the coarse plane blurs a 12 px object (x 3..14) out to x 0..17; the finer plane keeps its edge.
+    const w = 18;
+    const coarse = Float32Array.from({ length: w }, (_, x) => (x >= 3 && x < 15 ? 100 : 60));
+    const fine = Float32Array.from({ length: w }, (_, x) => (x >= 3 && x < 15 ? 100 : 0));
+    const depth = Float32Array.from({ length: w }, (_, x) => Math.min(x + 1, w - x));
+    const clear = new Uint32Array(w).fill(1);
+    trimToEdges(clear, coarse, 0, 0.5, depth, { smoothed: fine, background: 0, noise: 2 });
+    expect([...clear].map(String).join('')).toBe('000111111111111000');
+    // The same object where the finer plane's noise is as large as the object: the coarse plane decides (nothing is trimmed at half of 100).
+    const noisy = new Uint32Array(w).fill(1);
+    trimToEdges(noisy, coarse, 0, 0.5, depth, { smoothed: fine, background: 0, noise: 50 });
+    expect([...noisy].map(String).join('')).toBe('111111111111111111');
+  });
 });
 
 describe('seeds by depth (h-maxima by dynamics)', () => {
