@@ -72,6 +72,8 @@ export interface ResultValue {
   unit?: string;
   /** A typical value: what a plan-only eval reports for it, so follow-up questions have something to read. */
   example?: number;
+  /** What people call it when they ask about it ("how long", "time span"): a question about the value finds it by these. */
+  words?: string[];
 }
 
 /** The words of one step of a request, as the planner hands them to a tool's `fromRequest`. */

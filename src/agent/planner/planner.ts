@@ -13,6 +13,7 @@ import { maskRejected, unappliedConstraints, unappliedNote, withWords } from './
 import { isOutOfScope, namesASubject } from './outOfScope.ts';
 import { askedMeanings, notMeasuredReply, reporterFor, resultHits, unmeasuredQuantity } from './propertyQuestions.ts';
 import { explainStep } from './explanations.ts';
+import { recordingQuestion } from './recordingQuestions.ts';
 import type { Match } from './matcher.ts';
 import { indexFor } from './toolIndex.ts';
 import { meaning, normalizeWord, stopWords, tokenize } from './words.ts';
@@ -252,6 +253,9 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     const args = { ...(typeof proposal.values.ruleId === 'string' ? { ruleId: proposal.values.ruleId } : {}), ...(proposal.args.rule ? { rule: proposal.args.rule } : {}), confirm: true };
     return { steps: [{ tool: proposal.tool, args, clause: text }] };
   }
+  // "how long is the movie?", "is there more than one channel?": the recording's own properties, from its header
+  const recording = recordingPlan(text, conversation, catalogue);
+  if (recording) return recording;
   if (outOfScope(text, catalogue) && !commandWhileImaging(text, conversation) && !microscopeOnlyWords(text)) {
     return { steps: [], reply: `That is outside what I do: I analyse live-cell microscopy movies and run the microscope, so I ran nothing. ${notUnderstood(text, catalogue).replace(/^I (?:did not understand|understood)[^.]*\.\s*/, '')}` };
   }
@@ -340,6 +344,9 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
       || (plays(routed.tool, 'start', catalogue) && cue);
     if (take) {
       if (routed.tool === undefined) return { steps: [], reply: routed.ask };
+      // "how long till it finishes?", "when will it stop?": a question about the acquisition's progress, never a command to end or change it
+      const reporter = playing('status', catalogue);
+      if (reporter && questionAboutTheRun(text) && ['stop', 'start', 'change'].some((role) => plays(routed.tool, role as ToolSelfDescription['role'], catalogue))) return { steps: [{ tool: reporter, args: {}, clause: text }] };
       return { steps: [{ tool: routed.tool, args: routed.args, clause: text }] };
     }
   }
@@ -587,6 +594,11 @@ function pointsAtTheRecording(text: string, conversation: Conversation): boolean
   return recording.test(text) || [...text.matchAll(/\b(?:the|this|that|my|our|whole|entire)\s+(?:(?:whole|entire|full)\s+)?([\p{L}-]+)/giu)].some((m) => tokenize(m[1]).some((t) => meaning(t.stem) === movie));
 }
 
+/** A question about how far an acquisition has got ("how long till it finishes?", "when will it be done?", "is it finished yet?"), not a polite command. */
+function questionAboutTheRun(text: string): boolean {
+  return isQuestion(text) && /^(?:(?:so|and|ok(?:ay)?|hey)[,\s]+)*(?:how\s+(?:long|many|much|far)|when\b|what\s+time\b|(?:is|are|has|have|will)\s+(?:it|we|this|the\s+\w+)\b)/i.test(text.trim());
+}
+
 /** True when an acquisition was started in this conversation and not stopped since. */
 function acquisitionRunning(conversation: Conversation): boolean {
   const events = [...conversation.earlier].filter((r) => r.ok && (plays(r.tool, 'start') || plays(r.tool, 'stop')));
@@ -790,6 +802,25 @@ function reportedQuantityPlan(text: string, named: string[], conversation: Conve
   if (!reporter) return undefined;
   if (answerFromValues(text, conversation, [...conversation.earlier], catalogue)) return { steps: [], question: text };
   const withInputs = addInputs([{ tool: reporter, args: buildArgs(reporter, { clause: text, text, conversation, catalogue }), clause: text }], conversation, catalogue);
+  if ('reply' in withInputs) return { steps: [], reply: withInputs.reply };
+  return { steps: withInputs.steps, question: text };
+}
+
+/**
+ * A question about the recording itself (its channels, frames, duration, size, calibration,
+ * z, positions, bit depth, file): the tool that reports them runs on it, never an analysis.
+ * While an acquisition runs, "how many frames?" and "how long?" are about its progress.
+ */
+function recordingPlan(text: string, conversation: Conversation, catalogue: Catalogue): Plan | undefined {
+  // (a question, not a request worded as one: "show me a colour-coded time projection" asks for a step)
+  if (acquisitionRunning(conversation) || !isQuestion(text)) return undefined;
+  if (!conversation.artifactsAtStart.some((a) => a.type === 'movie') && findPaths(text).length === 0) return undefined;
+  const asked = recordingQuestion(text, catalogue);
+  if (!asked) return undefined;
+  // the movie at hand, whatever participle the words use ("this was filmed" names no step's movie)
+  const args = buildArgs(asked.tool, { clause: text, text, conversation, catalogue });
+  if (args.movie === undefined && findPaths(text).length === 0) args.movie = { $ref: 'movie', mode: 'chain' } satisfies Ref;
+  const withInputs = addInputs([{ tool: asked.tool, args, clause: text }], conversation, catalogue);
   if ('reply' in withInputs) return { steps: [], reply: withInputs.reply };
   return { steps: withInputs.steps, question: text };
 }
