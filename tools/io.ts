@@ -111,7 +111,23 @@ const movieInfo = defineTool({
   examples: ['what is in this movie?', 'how many frames does it have?', 'what is the pixel size?', 'describe the file', 'show the metadata', 'what does the stack contain'],
   consumes: ['movie'],
   produces: [],
-  results: { frames: { about: 'frames (time points)', unit: 'frames', example: 40 }, zSlices: { about: 'z slices (planes) of the z-stack', unit: '', example: 1 }, channels: { about: 'channels', unit: '', example: 2 }, widthPx: { about: 'image width', unit: 'px', example: 256 }, heightPx: { about: 'image height', unit: 'px', example: 256 }, dtype: { about: 'pixel data type and bit depth' }, pixelSizeUm: { about: 'calibrated pixel size', unit: 'µm', example: 0.5 }, zStepUm: { about: 'z step', unit: 'µm' }, frameIntervalS: { about: 'time between frames', unit: 's' } },
+  results: {
+    frames: { about: 'frames (time points)', unit: 'frames', example: 40, words: ['frames', 'time points', 'timepoints', 'time frames', 'how many images', 'in frames'] },
+    zSlices: { about: 'z slices (planes) of the z-stack', unit: '', example: 1, words: ['z', 'z slices', 'slices', 'planes', 'z planes', 'focal planes', 'optical sections', 'sections', '3d', '2d', 'z stack', 'zstack', 'z dimension', 'volume', 'volumetric'] },
+    channels: { about: 'channels', unit: '', example: 2, words: ['channels', 'colours', 'colors', 'wavelengths', 'fluorophores', 'multichannel', 'multi channel'] },
+    channelNames: { about: 'names of the channels', words: ['channel names', 'channels called', 'channels named', 'names of the channels', 'which channels', 'what channels', 'which channel', 'channel'] },
+    widthPx: { about: 'image width', unit: 'px', example: 256, words: ['image size', 'size of the images', 'size of the image', 'frame size', 'how big', 'how large', 'width', 'wide', 'field of view', 'fov', 'xy size', 'resolution'] },
+    heightPx: { about: 'image height', unit: 'px', example: 256, words: ['height', 'tall'] },
+    dtype: { about: 'pixel data type and bit depth', words: ['bit depth', 'bitdepth', '8 bit', '16 bit', '32 bit', 'data type', 'dtype', 'pixel type', 'float', 'integer'] },
+    pixelSizeUm: { about: 'calibrated pixel size', unit: 'µm', example: 0.5, words: ['pixel size', 'microns per pixel', 'micron per pixel', 'um per pixel', 'nm per pixel', 'calibration', 'calibrated', 'uncalibrated', 'scale', 'pixel spacing', 'xy resolution', 'spatial resolution', 'pixel width'] },
+    zStepUm: { about: 'z step', unit: 'µm', words: ['z step', 'z spacing', 'z interval', 'slice spacing', 'step size', 'z resolution', 'axial resolution', 'section thickness', 'slice thickness', 'spacing between slices', 'distance between planes'] },
+    frameIntervalS: { about: 'time between frames', unit: 's', words: ['frame interval', 'interval', 'time between frames', 'time between timepoints', 'time between time points', 'how often', 'frame rate', 'framerate', 'fps', 'temporal resolution', 'time resolution', 'sampling', 'sampling rate', 'cadence', 'delta t', 'dt', 'time step'] },
+    durationS: { about: 'time from the first to the last image', unit: 's', words: ['how long', 'duration', 'length', 'time span', 'span', 'total time', 'how many hours', 'how many minutes', 'runtime', 'run time', 'recorded for', 'filmed for', 'imaged for'] },
+    positions: { about: 'stage positions (fields of view) in the file', unit: '', example: 1, words: ['positions', 'stage positions', 'xy positions', 'xy points', 'multi position', 'multiposition', 'multipoint', 'multi point', 'fields', 'wells', 'series', 'locations'] },
+    format: { about: 'file format', words: ['format', 'file format', 'file type', 'kind of file', 'tiff', 'ome', 'compression', 'compressed'] },
+    shape: { about: 'dimensions (T, Z, C, Y, X)', words: ['dimensions', 'shape', 'axes', 'dims', 'tczyx', 'txy', 'how is it organised'] },
+    path: { about: 'file the movie was read from', words: ['file', 'which file', 'file name', 'filename', 'path', 'file called'] },
+  },
   description:
     'Describes a movie (an artifact id or a file path) without loading it into the session: shape (T,Z,C,Y,X), dtype, pixel size, z step, frame interval, channel names, file format, compression, byte order, and the intensity range of each channel in the first frame. Metadata comes back as quoted data.',
   schema: z.object({ movie: movieArg }),
@@ -138,7 +154,8 @@ const movieInfo = defineTool({
       return {
         summary: `${basename(movie.source.path)}: ${calibrationText(info)}; ${info.format}${info.compression && info.compression !== 'none' ? `, ${info.compression}` : ''}.`,
         artifacts: [],
-        values: { ...info, path: movie.source.path, firstFrame, metadata: quotedMetadata(movie) },
+        // a movie file holds one field of view (the Movie model has no position axis)
+        values: { ...info, positions: 1, path: movie.source.path, firstFrame, metadata: quotedMetadata(movie) },
       };
     } finally {
       await movie.close();

@@ -5,11 +5,12 @@ import type { Conversation, PastResult } from './conversation.ts';
 import { findArtifactIds, findChannel, findPaths } from './extract.ts';
 import { findQuantities } from './quantities.ts';
 import type { Plan } from './types.ts';
-import { answerFromTable, namesQuantity, readQuestion, withoutUnits, type QuestionScope } from './tableAnswers.ts';
+import { answerFromTable, namesQuantity, plainQuestion, readQuestion, withoutUnits, type QuestionScope } from './tableAnswers.ts';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { indexFor } from './toolIndex.ts';
 import { sessionPixelSizeUm } from './builders.ts';
 import { tokenize } from './words.ts';
+import { isYesNoQuestion, recordingAnswer } from './recordingQuestions.ts';
 
 
 function formatValue(v: unknown): string {
@@ -217,13 +218,64 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
       const artifacts = [...conversation.artifactsAtStart, ...conversation.current.flatMap((r) => r.artifacts)];
       return artifacts.length ? `Results: ${artifacts.map((a) => `${a.id} (${a.description ?? a.type})${a.path ? ` at ${a.path}` : ''}`).join('; ')}` : 'There are no results in this session yet.';
     }
+    // a property of the recording itself, from the header the reporting step read
+    for (const result of [...conversation.current].reverse()) {
+      const recording = recordingAnswer(plan.question, result);
+      if (recording) return `${recording}.`;
+    }
     const answer = answerFromTable(plan.question, conversation) ?? answerFromValues(withoutUnits(plan.question), conversation, all);
-    if (answer) return `${answer}.`;
+    if (answer) return `${isYesNoQuestion(plan.question) ? withVerdict(plan.question, answer) : answer}.`;
     if (ran.length === 0) return `I could not find that in the results so far. ${notUnderstood(plan.question, new Map())}`;
     // a question a step answered without a value to quote ("what's in this file?"): its summary is the answer
     return ran.at(-1)!.summary;
   }
   return briefAnswer(ran);
+}
+
+/** A change the question asks about, upwards ("more", "bigger", "increasing", "speed up") or downwards ("fewer", "going down", "fade"). */
+const UPWARDS = /\b(?:more|bigger|larger|faster|quicker|brighter|higher|longer|greater|further|farther|increas\w*|up|grow\w*|grew|gain\w*|ris(?:e|es|ing)|rose|accelerat\w*)\b/i;
+const DOWNWARDS = /\b(?:fewer|less|smaller|slower|dimmer|fainter|lower|shorter|decreas\w*|down|drop\w*|declin\w*|fall\w*|fell|fad(?:e|es|ed|ing)|shr[iau]nk\w*|decay\w*|decelerat\w*|los(?:e|es|ing|t))\b/i;
+const START_WORDS = /\b(?:first|start|beginning|initial\w*|earlier|early|onset)\b/i;
+const END_WORDS = /\b(?:last|end|final\w*|later|late)\b/i;
+
+/** The direction a yes/no question claims: +1 up, -1 down, 0 any change, undefined none (an existence question). */
+function claimedDirection(question: string): number | undefined {
+  const q = plainQuestion(question);
+  const up = UPWARDS.exec(q);
+  const down = DOWNWARDS.exec(q);
+  let direction = up && (!down || up.index < down.index) ? 1 : down ? -1 : /\bchang\w*|\bdiffer\w*/i.test(q) ? 0 : undefined;
+  // "more at the start than at the end": the start is said to be higher, so it went down
+  const start = START_WORDS.exec(q);
+  const end = END_WORDS.exec(q);
+  if (direction && /\bthan\b/i.test(q) && start && end && start.index < end.index) direction = -direction;
+  return direction;
+}
+
+/**
+ * A yes/no question answered "Yes" or "No" first, the answer as the evidence: a change in the
+ * direction asked ("is the area going down?", "more cells at the end than at the start?"), a
+ * condition some rows meet ("are any cells faster than ..."), or something there at all ("are
+ * there any divisions?", "do the cells divide?"). Unchanged when the answer cannot tell.
+ */
+export function withVerdict(question: string, answer: string): string {
+  const say = (yes: boolean) => `${yes ? 'Yes' : 'No'}: ${answer}`;
+  const direction = claimedDirection(question);
+  // a change between two parts of the movie, or over the whole series
+  const change = /\(([+-]?[\d.]+)%\)/.exec(answer)?.[1] ?? (/;\s*up from\b/.test(answer) ? '1' : /;\s*down from\b/.test(answer) ? '-1' : /;\s*unchanged\b/.test(answer) ? '0' : undefined);
+  if (change !== undefined && direction !== undefined) {
+    const sign = Math.sign(Number(change));
+    return say(direction === 0 ? sign !== 0 : sign === direction);
+  }
+  // "3 of 12 tracks have ...": some (or, asked of all, every one)
+  const share = /^(\d+) of (\d+)\b/.exec(answer);
+  if (share) return say(/\b(?:all|every)\b/i.test(question) ? Number(share[1]) === Number(share[2]) && Number(share[2]) > 0 : Number(share[1]) > 0);
+  // "are there any ...", "do they divide?", "are they moving at all?": a count or amount above zero
+  if (/\bany\b|\bat all\b|^\W*(?:(?:so|and|ok(?:ay)?)\W+)?(?:(?:is|are|was|were)\s+there|do|does|did)\b/i.test(plainQuestion(question))) {
+    const value = /(?:=|:)\s*(-?[\d.]+)|^(\d+)\s+\w+/.exec(answer);
+    const n = Number(value?.[1] ?? value?.[2]);
+    if (value && Number.isFinite(n)) return say(n > 0);
+  }
+  return answer;
 }
 
 export function failureAnswer(failed: PastResult, done: PastResult[]): string {

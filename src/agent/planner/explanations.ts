@@ -23,11 +23,13 @@ const ASKS_WHY = new RegExp(
 );
 
 /** What a step chooses: its method, model and parameters, in the words people ask about them. */
-const CHOICE = String.raw`(?:threshold\w*|methods?|models?|algorithms?|parameters?|params?|settings?|values?|options?|arguments?|sigma|radius|radii|distances?|references?|cut-?offs?|filters?|kernels?|windows?|lags?|percentiles?|seeds?|channels?|tracker|approach|technique|network|weights|level|size|strength|iterations?|epochs?)`;
+const CHOICE = String.raw`(?:threshold\w*|smoothing|spacing|frames?|methods?|models?|algorithms?|parameters?|params?|settings?|values?|options?|arguments?|sigma|radius|radii|distances?|references?|cut-?offs?|filters?|kernels?|windows?|lags?|percentiles?|seeds?|channels?|tracker|approach|technique|network|weights|level|size|strength|iterations?|epochs?)`;
 /** "what threshold did u use", "which reference did you align to", "what segmentation method was used", "how was the threshold chosen". */
 const ASKS_CHOICE = new RegExp(
   [
-    String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\b[^?.]{0,40}?\b${CHOICE}\b[^?.]{0,30}?\b(?:did|do|have|had)\s+(?:you|it|they|we|the\s+\w+)\s+(?:\w+\s+)?(?:use|used|pick|picked|choose|chose|apply|applied|set|select|selected|align|aligned|register|segment|track|link|denoise|fit|run|take|go|base|normali[sz]e|correct)\w*\b`,
+    String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\b[^?.]{0,40}?\b${CHOICE}\b[^?.]{0,30}?\b(?:did|do|have|had)\s+(?:you|it|they|we|the\s+\w+)\s+(?:\w+\s+)?(?:use|used|pick|picked|choose|chose|apply|applied|set|select|selected|align|aligned|register|segment|track|link|denoise|fit|run|take|go|base|normali[sz]e|correct|allow|employ|assume|give|gave)\w*\b`,
+    // "what was the threshold value exactly?": a choice a step made, asked in the past
+    String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\s+(?:was|were)\s+(?:the|your|its)\s+(?:\w+\s+)?(?:threshold|method|model|algorithm|sigma|radius|reference|cut-?off|seed|smoothing|tracker|linking distance)\w*(?:\s+(?:values?|level|settings?))?(?:\s+(?:exactly|again|then|used|you used))?\s*\??\s*$`,
     String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\b[^?.]{0,40}?\b${CHOICE}\b[^?.]{0,20}?\b(?:was|were|got|has been|have been|is being)\s+(?:\w+\s+)?(?:used|chosen|picked|applied|selected|set|run|taken)\b`,
     String.raw`\bhow\s+(?:was|were|is|are|did)\s+(?:the|that|this|its|their|your|it)\s+(?:\w+\s+){0,3}(?:chosen|picked|set|determined|selected|decided|computed|estimated|found|calculated|fixed)\b`,
     String.raw`\bwhere\s+did\s+(?:the|that|this)\s+(?:\w+\s+){0,3}come from\b`,

@@ -4,7 +4,7 @@
 // or a pixel size: a yes/no or "how many / what is" question goes to such a reporter
 // when its declared results name the quantity better than the named tools' own results.
 import { type Catalogue, makerOf, selfOf } from './catalogue.ts';
-import { isNotQuantityWord } from './tableAnswers.ts';
+import { isNotQuantityWord, plainQuestion } from './tableAnswers.ts';
 import { indexFor } from './toolIndex.ts';
 import { allowedEdits, editDistance, meaning, tokenize } from './words.ts';
 
@@ -17,6 +17,17 @@ export function askedMeanings(text: string, catalogue: Catalogue): Set<string> {
 /** Meanings of a declared result: its name split into words ("zSlices" → z, slice) and what it is. */
 function resultMeanings(key: string, about: string): Set<string> {
   return new Set(tokenize(`${key.replace(/([a-z])([A-Z])/g, '$1 $2')} ${about}`).map((t) => meaning(t.stem)));
+}
+
+/**
+ * Words about how far something under way has got ("how long until it's done?", "how many
+ * frames so far?", "how much longer?"): the acquisition's progress, never the file's.
+ */
+const PROGRESS = /\b(?:until|till|til|left|remaining|longer|finish\w*|so far|yet|elapsed|to go|been (?:going|running|imaging|recording))\b|\bhow much more\b|\bdone\b/i;
+
+/** A question about the progress of something under way, not about a recording's properties. */
+export function asksProgress(text: string): boolean {
+  return PROGRESS.test(plainQuestion(text));
 }
 
 /** Tools using a meaning from which it says little about which quantity is asked ("movie", "frame", "size"). */
@@ -56,7 +67,8 @@ export function onlyReports(tool: string, catalogue: Catalogue): boolean {
  * stays with correct_drift).
  */
 export function reporterFor(text: string, named: string[], catalogue: Catalogue): string | undefined {
-  if (named.some((tool) => onlyReports(tool, catalogue))) return undefined;
+  // "how much longer?", "how long until it's done?": progress of something under way, not a property a reporter reads
+  if (named.some((tool) => onlyReports(tool, catalogue)) || asksProgress(text)) return undefined;
   const asked = askedMeanings(text, catalogue);
   const namedBest = Math.max(0, ...named.map((tool) => resultHits(tool, asked, catalogue)));
   let best: { tool: string; hits: number } | undefined;

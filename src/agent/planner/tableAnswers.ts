@@ -128,7 +128,7 @@ const READER_WORDS = (
   'which what average median maximum minimum deviation spread range total percentage fraction ' +
   'fastest slowest biggest largest smallest longest shortest furthest farthest brightest dimmest highest lowest ' +
   'faster slower bigger larger smaller longer shorter further brighter dimmer higher lower ' +
-  'speed speeds velocity intensity fluorescence signal displacement distance duration lifetime area size number ' +
+  'speed speeds velocity intensity brightness fluorescence signal displacement distance duration lifetime area size number ' +
   'nuclei nucleus cells tracks track trajectories trajectory frame frames timepoint divisions divided dividing ' +
   'travelled traveled moved migrated straightness circularity perimeter diffusion between compare'
 ).split(' ');

@@ -1,0 +1,250 @@
+// Questions about the recording itself ("how long is the movie?", "is there more than one
+// channel?", "how big are the images?", "how many positions are there?"): a property of the
+// file, answered from its header by the tool that only reports it (movie_info), with units,
+// never by running an analysis. The properties and the words people use for them are the
+// reporting tool's declared results (`results[key].words`); nothing here names a tool.
+// A question about cells, tracks or a measured quantity is not about the recording, and
+// while an acquisition runs "how many frames?" is about its progress (the caller's to tell).
+import { type Catalogue, selfOf } from './catalogue.ts';
+import type { PastResult } from './conversation.ts';
+import { asksProgress, onlyReports } from './propertyQuestions.ts';
+import { findChannels } from './extract.ts';
+import { isAdviceQuestion } from './clauses.ts';
+import { plainQuestion } from './tableAnswers.ts';
+import { allowedEdits, editDistance, normalizeWord } from './words.ts';
+import { ALL_TOOLS } from '../allTools.ts';
+
+export interface RecordingQuestion {
+  /** The tool that reports the recording's properties. */
+  tool: string;
+  /** Its declared results the question asks about, the best first. */
+  keys: string[];
+}
+
+/** Words that name the recording itself: they say what the question is about, not which property. */
+const RECORDING = /^(?:movie|movies|film|video|file|files|stack|stacks|image|images|recording|timelapse|time|lapse|data|dataset|acquisition|experiment|sequence|hyperstack|tif|tiff)$/;
+
+/**
+ * Things found or measured in the recording, and what is measured on them: a question about
+ * one of these ("how big are the nuclei?", "how long are the tracks?", "the intensity in
+ * channel 2") is about the analysis, not the file.
+ */
+const ANALYSED = /^(?:cells?|nucle(?:us|i|ar)|objects?|tracks?|trajector(?:y|ies)|tracklets?|divisions?|divid\w*|mitos[ie]s|mitotic|spots?|blobs?|labels?|masks?|lineages?|particles?|organelles?|mitochondria|vesicles?|intensit(?:y|ies)|brightness|bright(?:er|est)?|dim(?:mer|mest)?|fluorescence|signal|speeds?|velocit(?:y|ies)|area|areas|perimeters?|circularity|roundness|displacements?|distances?|drift\w*|moved?|moving|travel\w*|migrat\w*|bleach\w*|grow\w*|segment\w*|tracked|tracking|measure\w*|thresholds?|counts?|compare|comparison|versus|vs)$/;
+
+/** The words of a text as written (lower case, hyphens and slashes split), for phrase matching. */
+function wordsOf(text: string): string[] {
+  return plainQuestion(text).toLowerCase().replace(/µm/g, 'um').match(/[\p{L}\d]+/gu) ?? [];
+}
+
+/** One written word standing for a phrase's word: the same, the same stem, or a slip of a longer word (same first letter). */
+function sameWord(written: string, wanted: string): boolean {
+  if (written === wanted) return true;
+  if (/\d/.test(written) || /\d/.test(wanted)) return false;
+  if (normalizeWord(written) === normalizeWord(wanted)) return true;
+  const edits = allowedEdits(wanted);
+  // (only longer words: "share" is no slip of "shape")
+  return edits > 0 && wanted.length >= 6 && written[0] === wanted[0] && editDistance(written, wanted, edits) <= edits;
+}
+
+/** Where a phrase stands in the words (its first index), or -1. */
+function phraseAt(words: string[], phrase: string[]): number {
+  for (let i = 0; i + phrase.length <= words.length; i++) if (phrase.every((p, k) => sameWord(words[i + k], p))) return i;
+  return -1;
+}
+
+function toolNames(catalogue: Catalogue): string[] {
+  return catalogue.size ? [...catalogue.keys()] : ALL_TOOLS.map((t) => t.name);
+}
+
+/**
+ * The recording's properties the question asks about, by the words the reporting tool
+ * declares for each of its results; undefined when it asks about none, names something
+ * analysed or measured, or asks for advice. Several properties come back when the question
+ * joins them ("how many frames and channels?").
+ */
+export function recordingQuestion(text: string, catalogue: Catalogue = new Map()): RecordingQuestion | undefined {
+  if (isAdviceQuestion(text) || /\b(?:should|shall)\s+(?:i|we)\b/i.test(text) || asksProgress(text)) return undefined;
+  const words = wordsOf(text);
+  if (words.length === 0 || words.length > 24) return undefined;
+  for (const tool of toolNames(catalogue)) {
+    if (!onlyReports(tool, catalogue)) continue;
+    const results = selfOf(tool, catalogue)?.results ?? {};
+    const covered = new Set<number>();
+    const scored: { key: string; score: number; at: number }[] = [];
+    for (const [key, value] of Object.entries(results)) {
+      let best = { score: 0, at: -1 };
+      for (const phrase of value.words ?? []) {
+        const parts = phrase.toLowerCase().replace(/µm/g, 'um').match(/[\p{L}\d]+/gu) ?? [];
+        const at = phraseAt(words, parts);
+        if (at < 0) continue;
+        for (let k = 0; k < parts.length; k++) covered.add(at + k);
+        // a word that only names the recording ("file") tells less than one that names a property
+        const score = parts.reduce((sum, p) => sum + (RECORDING.test(p) ? 0.5 : 1), 0);
+        if (score > best.score) best = { score, at };
+      }
+      if (best.score > 0) scored.push({ key, ...best });
+    }
+    if (scored.length === 0) continue;
+    // a thing analysed or a measured quantity among the other words: the question is about the analysis
+    if (words.some((w, i) => !covered.has(i) && ANALYSED.test(w))) return undefined;
+    scored.sort((a, b) => b.score - a.score || a.at - b.at);
+    const top = scored[0].score;
+    // "how many frames and channels?": each property the question joins; else the best only
+    const joined = /\b(?:and|plus|as well as)\b|&/.test(text);
+    // a tie without a join: the later words refine the earlier ("how long is it, in frames?")
+    const keys = joined
+      ? scored.filter((s, i) => (s.score >= top || s.score >= 1) && !scored.slice(0, i).some((o) => o.at === s.at)).sort((a, b) => a.at - b.at).map((s) => s.key)
+      : [scored.filter((s) => s.score >= top).sort((a, b) => b.at - a.at)[0].key];
+    return { tool, keys };
+  }
+  return undefined;
+}
+
+/** A yes/no question ("is it 3D?", "does it have a brightfield channel?"), not an either/or one ("8 or 16 bit?"). */
+export function isYesNoQuestion(text: string): boolean {
+  const plain = plainQuestion(text).replace(/^(?:(?:so|and|ok(?:ay)?|now|hey|hi|quick question)[,:\s]+)+/i, '');
+  if (!/^(?:is|are|was|were|does|do|did|has|have|had|can|could|will)\b/i.test(plain)) return false;
+  // "is it 8 bit or 16 bit?", "is this 3D or 2D data?": either/or, answered by the value
+  return !/\b\w+\s+or\s+(?!not\b)\w+/i.test(plain.replace(/\bor\s+(?:so|not)\b/gi, ''));
+}
+
+const COUNT_MORE = /\b(?:more than|over|above|greater than|at least|several|multiple|many|multi)\s*(\w+)?/i;
+/** Words that ask whether there is only one ("2D", "single", "just one"). */
+const ONLY_ONE = /\b(?:2d|single|only one|just one|one)\b/i;
+
+function number(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  const words: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+  return /^\d+$/.test(text) ? Number(text) : words[text.toLowerCase()];
+}
+
+function round(v: number): string {
+  return String(Number(v.toPrecision(4)));
+}
+
+/** A time in the unit people read it in: 45 s, 12 min, 3.5 h (seconds beside it when converted). */
+function timeText(seconds: number, asked?: string): string {
+  const unit = asked ?? (seconds < 120 ? 's' : seconds < 7200 ? 'min' : 'h');
+  const inUnit = unit === 'h' ? seconds / 3600 : unit === 'min' ? seconds / 60 : seconds;
+  return unit === 's' ? `${round(seconds)} s` : `${round(inUnit)} ${unit} (${round(seconds)} s)`;
+}
+
+/** The time unit a question asks its answer in ("in minutes", "how many hours"). */
+function askedTimeUnit(text: string): string | undefined {
+  if (/\b(?:hours?|hrs?|h)\b/i.test(text)) return 'h';
+  if (/\b(?:minutes?|mins?)\b/i.test(text)) return 'min';
+  if (/\b(?:seconds?|secs?|s)\b/i.test(text)) return 's';
+  return undefined;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** One property of the recording as a sentence part, with its unit; "unknown" said with why and what sets it. */
+function propertyText(key: string, v: Record<string, unknown>, question: string): string {
+  const frames = Number(v.frames);
+  const num = (k: string) => (typeof v[k] === 'number' ? (v[k] as number) : undefined);
+  const names = Array.isArray(v.channelNames) ? (v.channelNames as unknown[]).map(String) : [];
+  const unknown = (what: string) => `${what} unknown: the file does not record it (set_calibration can set it)`;
+  switch (key) {
+    case 'frames':
+      return `${plural(frames, 'frame')} (time points)`;
+    case 'durationS': {
+      const interval = num('frameIntervalS');
+      if (frames <= 1) return '1 frame: a single time point, no duration';
+      if (num('durationS') === undefined) return `${unknown('duration')}; ${plural(frames, 'frame')}, no frame interval known`;
+      return `${timeText(num('durationS')!, askedTimeUnit(question))} from the first to the last frame (${frames} frames, ${timeText(interval ?? 0)} apart)`;
+    }
+    case 'frameIntervalS':
+      return num('frameIntervalS') === undefined ? unknown('frame interval') : `${timeText(num('frameIntervalS')!, askedTimeUnit(question))} between frames`;
+    case 'channels':
+      return `${plural(Number(v.channels), 'channel')}${names.length ? ` (${names.join(', ')})` : ''}`;
+    case 'channelNames':
+      return `${plural(names.length, 'channel')}: ${names.join(', ')}`;
+    case 'zSlices': {
+      const z = Number(v.zSlices);
+      return `${plural(z, 'z slice')} (${z > 1 ? '3D: a z-stack per time point' : '2D: no z-stack'})`;
+    }
+    case 'zStepUm':
+      return Number(v.zSlices) <= 1 ? 'no z step: 1 z slice (2D)' : num('zStepUm') === undefined ? unknown('z step') : `${round(num('zStepUm')!)} µm between z slices`;
+    case 'widthPx':
+    case 'heightPx': {
+      const px = num('pixelSizeUm');
+      const [w, h] = [Number(v.widthPx), Number(v.heightPx)];
+      return `${w} x ${h} px${px ? ` (${round(w * px)} x ${round(h * px)} µm at ${round(px)} µm/px)` : ' (no calibration known)'}`;
+    }
+    case 'pixelSizeUm': {
+      const px = num('pixelSizeUm');
+      return px === undefined ? `${unknown('pixel size')}; lengths stay in px (no calibration known)` : `${round(px)} µm per pixel (${round(px * 1000)} nm)`;
+    }
+    case 'dtype': {
+      const bits = /(\d+)/.exec(String(v.dtype))?.[1];
+      return `${String(v.dtype)}${bits ? ` (${bits}-bit ${/float/.test(String(v.dtype)) ? 'floating point' : 'integer'} pixels)` : ''}`;
+    }
+    case 'positions':
+      return `${plural(Number(v.positions ?? 1), 'position')}: the file holds ${Number(v.positions ?? 1) === 1 ? 'one field of view (stage position)' : 'several fields of view'}`;
+    case 'format':
+      return `${String(v.format)}${v.compression && v.compression !== 'none' ? `, ${String(v.compression)}` : ', uncompressed'}`;
+    case 'shape': {
+      const px = num('pixelSizeUm');
+      return `${plural(frames, 'frame')} x ${plural(Number(v.zSlices), 'z slice')} x ${plural(Number(v.channels), 'channel')} x ${Number(v.heightPx)} x ${Number(v.widthPx)} px (T, Z, C, Y, X; ${Number(v.widthPx)} px wide${px ? `, ${round(px)} µm/px` : ', no calibration known'})`;
+    }
+    case 'path':
+      return `${String(v.path ?? '').split('/').pop()} (${String(v.path ?? '')})`;
+    default:
+      return `${key} = ${JSON.stringify(v[key])}`;
+  }
+}
+
+/** Whether the recording has what a yes/no question asks, by the property asked; undefined when the values cannot tell. */
+function verdict(key: string, v: Record<string, unknown>, question: string): boolean | undefined {
+  const plain = plainQuestion(question);
+  const value = key === 'channelNames' ? v.channels : v[key];
+  // "is there a GFP channel?", "does it have a brightfield channel?": a channel by its name
+  if (key === 'channels' || key === 'channelNames') {
+    const names = (Array.isArray(v.channelNames) ? (v.channelNames as unknown[]).map(String) : []).map((n) => n.toLowerCase());
+    const asked = [...findChannels(plain).map((n) => n.toLowerCase()), ...[...plain.matchAll(/\b([\p{L}\d-]+)\s+(?:channel|chan)\b/giu)].map((m) => m[1].toLowerCase())]
+      .filter((n) => !/^(?:a|an|the|one|single|second|another|more|other|any|only|this|that|extra|separate|different)$/.test(n));
+    if (asked.length) return asked.some((a) => names.some((n) => n.includes(a) || a.includes(n)));
+  }
+  if (typeof value === 'number' && ['frames', 'zSlices', 'channels', 'channelNames', 'positions'].includes(key)) {
+    const more = COUNT_MORE.exec(plain);
+    if (more) {
+      const n = number(more[1]);
+      return /at least/i.test(more[0]) ? value >= (n ?? 2) : value > (n ?? 1);
+    }
+    if (ONLY_ONE.test(plain)) return value === 1;
+    return value > 1;
+  }
+  // "is it calibrated?", "is the interval stored?": known or not
+  if (['pixelSizeUm', 'frameIntervalS', 'zStepUm', 'durationS'].includes(key)) return value !== null && value !== undefined;
+  // "is it 16 bit?", "is it a TIFF?": the value names what is asked
+  if (typeof value === 'string') {
+    const said = plain.toLowerCase().match(/[\p{L}\d]+/gu) ?? [];
+    const own = value.toLowerCase();
+    const telling = said.filter((w) => w.length >= 2 && !/^(?:is|it|the|a|an|this|that|file|data|movie|image|images|stack|bit|type|format|does|do|have|has|of|in)$/.test(w));
+    return telling.length ? telling.some((w) => own.includes(w)) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The answer to a question about the recording from the reporting tool's values: each property
+ * asked with its unit; a yes/no question starts "Yes"/"No" with the evidence.
+ */
+export function recordingAnswer(question: string, result: PastResult, catalogue: Catalogue = new Map()): string | undefined {
+  const asked = recordingQuestion(question, catalogue);
+  if (!asked || asked.tool !== result.tool || !result.ok) return undefined;
+  // width and height are one answer, and so are the channels and their names
+  const keys = asked.keys.filter((k) => !(k === 'heightPx' && asked.keys.includes('widthPx')) && !(k === 'channelNames' && asked.keys.includes('channels')));
+  const parts = [...new Set(keys.map((k) => propertyText(k === 'heightPx' ? 'widthPx' : k, result.values, question)))];
+  const text = `${parts.join('; ')} (from the file header, ${result.tool})`;
+  if (!isYesNoQuestion(question)) return capitalize(text);
+  const yes = verdict(keys[0], result.values, question);
+  return yes === undefined ? capitalize(text) : `${yes ? 'Yes' : 'No'}: ${text}`;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
