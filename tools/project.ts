@@ -111,7 +111,7 @@ function lineFromWords(text: string, size: { width: number; height: number } | u
 /** The line's end points in pixels ("from (10, 50) to (200, 50)", or in words from the movie's size), asked for when missing, and its width. */
 function readKymographRequest(c: RequestClause): Record<string, unknown> {
   const pairs = [...c.text.matchAll(/\(?\s*(\d+(?:\.\d+)?)\s*,\s*(\d+(?:\.\d+)?)\s*\)?/g)].map((m) => [Number(m[1]), Number(m[2])]);
-  const width = c.read.quantity(['length', 'count'], /wide|width|thick/) ?? c.quantities.find((q) => q.kind === 'length' && /^\s*(?:wide|thick)|^\s*(?:line )?width/.test(q.after));
+  const width = c.read.quantity(['length', 'count'], /wide|width|thick|(?:averag\w*|mean|max\w*)\s+(?:over|across)/) ?? c.quantities.find((q) => q.kind === 'length' && /^\s*(?:wide|thick)|^\s*(?:line )?width/.test(q.after));
   const across = /\baverag\w*|\bmean\b/i.test(c.text) ? { across: 'mean' } : {};
   if (pairs.length >= 2) return { points: pairs, widthPx: width?.value, ...across };
   const line = lineFromWords(c.text, c.movieSizePx);

@@ -547,11 +547,12 @@ function readExportRequest(c: RequestClause): Record<string, unknown> {
   let format = c.read.value('format') ?? (/\btiff?\b|\bimages?\b|\bmovie\b|\bhyperstack\b|\bfiji\b/i.test(c.text) ? 'tiff' : 'csv');
   // "open the tracks in Fiji": Fiji reads tracks as TrackMate XML; a TIFF is for masks and movies
   if (format === 'tiff' && /\btracks?\b|\btrajector/i.test(c.text) && !/\btiff?\b|\bmasks?\b|\blabels?\b|\bimages?\b|\bmovie\b|\bhyperstack\b/i.test(c.text)) format = 'trackmate';
-  let needs = ['tracks'];
+  // (no input named: the usual one, tracks, or what the step just before made)
+  let needs: string[] | undefined = /\btracks?\b|\btrajector|\blineages?\b/i.test(c.text) || format === 'trackmate' || format === 'ctc' ? ['tracks'] : undefined;
   if (/\bmasks?\b|\blabels?\b|\bsegmentation\b/i.test(c.text) && !/\btracks?\b/i.test(c.text)) needs = ['labels'];
   else if (/\btable\b|\bmeasurements?\b|\bfeatures\b/i.test(c.text) && format === 'csv') needs = ['table'];
   else if (format === 'tiff') needs = ['movie'];
-  return { format, $needs: needs };
+  return { format, ...(needs ? { $needs: needs } : {}) };
 }
 
 const exportTool = defineTool({

@@ -107,12 +107,16 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
       // a bare number needs its argument's own words; a number with a unit may lean on the description
       // (the bound a comparison states is no name word by itself: "circularity above 0.8" is no minimum area)
       if (own.every((w) => !said.has(w)) && (q.unit === '' || score === 0)) continue;
+      // a bound in frames on something else ("tracks shorter than 5 frames") is no gap or lag: an own word other than the unit and the bound must be said
+      if (bound && q.unit === 'frame' && !own.some((w) => said.has(w) && w !== FRAME_MEANING && w !== meaning(normalizeWord(bound)))) continue;
       if (!best || score > best.score) best = { name, score, value };
     }
     if (best) out[best.name] = { value: best.value, score: best.score };
   }
   return out;
 }
+
+const FRAME_MEANING = meaning(normalizeWord('frame'));
 
 const GREATER = /\b(?:bigger|larger|greater|more|over|above|longer|exceeding|at\s+least)\s*(?:than\s*)?$|>=?\s*$/i;
 const LESS = /\b(?:smaller|less|fewer|under|below|shorter|tinier|at\s+most)\s*(?:than\s*)?$|<=?\s*$/i;

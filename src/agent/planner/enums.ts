@@ -36,6 +36,16 @@ function indexOfPhrase(haystack: string[], phrase: string[]): number {
   return -1;
 }
 
+const NEGATED_NAME = /^(?:no|not|without|don't|dont|never)\s/i;
+
+/** True when the text says the negated name, its negation and words in order ("no clustering", "without any clustering"). */
+function saysNegated(text: string, name: string): boolean {
+  const [negation, ...rest] = name.split(/\s+/);
+  const first = tokenize(rest.join(' ')).map((t) => meaning(t.stem))[0];
+  const said = tokenize(text);
+  return said.some((t, i) => meaning(t.stem) === first && new RegExp(`\\b(?:${negation}|no|not|without|don't|dont|never)\\s+(?:[\\w-]+\\s+){0,2}$`, 'i').test(text.slice(Math.max(0, t.start - 30), t.start)) && i >= 0);
+}
+
 /** The phrases that name each allowed value: the tool's value words, else the value itself. */
 function namesOf(value: string, declared: Record<string, string[]> | undefined): string[] {
   const words = declared?.[value];
@@ -61,10 +71,14 @@ export function findEnumValue(tool: string, arg: string, text: string, catalogue
       if (phrase.length === 0) continue;
       const at = indexOfPhrase(words, phrase);
       if (at < 0) continue;
+      // "no clustering", "no model": the negation is part of the name ("cluster the cells" is no "no clustering")
+      if (NEGATED_NAME.test(name) && !saysNegated(text, name)) continue;
       // a value written as itself beats one reached through the thesaurus ("cell migration": tracks by "migration", not objects by "cell")
       const literal = indexOfPhrase(written, tokenize(name).map((t) => t.stem)) >= 0;
-      const better = !best || (literal !== best.literal ? literal : phrase.length > best.length || (phrase.length === best.length && at < best.at));
-      if (better) best = { value, literal, length: phrase.length, at };
+      // a negated name said ("no deep learning") outweighs the same words without it
+      const length = phrase.length + (NEGATED_NAME.test(name) ? 1 : 0);
+      const better = !best || (literal !== best.literal ? literal : length > best.length || (length === best.length && at < best.at));
+      if (better) best = { value, literal, length, at };
     }
   }
   return best?.value;

@@ -635,8 +635,11 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
     const info = catalogue.get(step.tool);
     // a time step, and the steps inserted to feed it, take the time-lapse, never a 1-frame projection
     const needsTime = forTimeStep || needsFrames(step.tool, catalogue, step.args);
-    const preferred = step.args.$needs as InputType[] | undefined;
+    let preferred = step.args.$needs as InputType[] | undefined;
     delete step.args.$needs;
+    // "measure the areas, then export as csv": with optional inputs and words that name none, what the step just before made, when the usual input does not exist
+    const made = out.length && out.at(-1)!.tool !== step.tool ? producesOf(out.at(-1)!.tool, catalogue).filter((t) => t !== 'movie' && acceptedInputs(step.tool, info).includes(t as InputType)) : [];
+    if (!preferred && made.length && requiredInputs(step.tool, info).every((t) => !available.has(t) && !(info?.required ?? []).includes(t))) preferred = [made[0] as InputType];
     for (const type of requiredInputs(step.tool, info, preferred)) {
       if (step.args[type] !== undefined) continue;
       const named = referenceFor(type, step.clause, conversation, step.tool, catalogue);
