@@ -8,7 +8,7 @@ import type { MicroscopeCommand } from '../../../tools/types.ts';
 import { AmbiguousCommand, MixedRequest, parseAdjustment, withoutNegatedStops } from './adjustments.ts';
 import { parseAcquisitionRequest, timeSpans } from './requests.ts';
 import { parseRule } from './rules.ts';
-import { exposureMs, findChannels, normaliseText, percent, uniquePresets } from './words.ts';
+import { durationsIn, exposureMs, findChannels, normaliseText, percent, uniquePresets } from './words.ts';
 
 /** The name of the tool that declares it carries out `command` (tools/types.ts, `carriesOut`). */
 export function toolCarrying(command: MicroscopeCommand): string {
@@ -128,10 +128,37 @@ function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig)
   const previous = Array.isArray(lastAdjust?.args.changes) ? (lastAdjust.args.changes as Adjustment[]) : [];
   const again = sameForChannels(t, previous, config);
   if (again) return { tool: toolCarrying('change'), args: { changes: again } };
+  const corrected = correctedValue(t, earlier);
+  if (corrected) return { tool: toolCarrying('change'), args: { changes: [corrected] } };
   if (/\b(?:back|revert|return|restore|undo)\b.*\b(?:interval|rate|speed|frame rate|timing|cadence)\b|\b(?:old|previous|original|initial|former) (?:interval|rate|frame rate|speed|timing)\b|\bundo the (?:speed-?up|slow-?down)\b/.test(t)) {
     const history = intervalHistory(earlier);
     if (history.length >= 2) return { tool: toolCarrying('change'), args: { changes: [{ kind: 'interval', intervalS: history[/\b(?:original|initial|first)\b/.test(t) ? 0 : history.length - 2] }] } };
   }
+  return undefined;
+}
+
+/**
+ * "actually make that 3 min", "sorry, I meant 1%": the change just made, with the value
+ * corrected. Only when the step just before was that one change and the words give one value
+ * of its unit (a percentage for a power, ms for an exposure, a time span for a timing).
+ */
+function correctedValue(t: string, earlier: EarlierStep[]): Adjustment | undefined {
+  if (!/\b(?:make (?:that|it)|i meant|i mean|actually|instead|rather|correction)\b|^(?:no|sorry|oops)\b/.test(t)) return undefined;
+  const last = earlier.at(-1);
+  const changes = last && carries(last.tool, 'change') && Array.isArray(last.args.changes) ? (last.args.changes as Adjustment[]) : [];
+  if (changes.length !== 1) return undefined;
+  const [c] = changes;
+  const spans = durationsIn(t).filter((d) => !/ms|milli/.test(t.slice(d.index, d.index + d.length)));
+  const pct = percent(t);
+  const ms = exposureMs(t);
+  if (c.kind === 'power' && pct !== undefined && ms === undefined && spans.length === 0) return { ...c, powerPercent: pct };
+  if (c.kind === 'exposure' && ms !== undefined && pct === undefined) return { ...c, exposureMs: ms };
+  if (spans.length !== 1 || pct !== undefined) return undefined;
+  const seconds = spans[0].seconds;
+  if (c.kind === 'interval') return { ...c, intervalS: seconds };
+  if (c.kind === 'duration') return { ...c, durationS: seconds };
+  if (c.kind === 'extend') return { ...c, extraS: seconds };
+  if (c.kind === 'endIn') return { ...c, inS: seconds };
   return undefined;
 }
 
@@ -173,7 +200,8 @@ function sameForChannels(t: string, previous: Adjustment[], config: MicroscopeCo
 /** The words after a correction said in passing ("set GFP... no wait, DAPI to 5%" → "DAPI to 5%"); the words themselves otherwise. */
 function afterCorrection(text: string): string {
   const m = /^(.*\S)\s*(?:\.{2,}|,|;|-{1,2}|—)?\s*\b(?:no wait|wait,? no|no,? sorry|sorry,? i mean|i mean|i meant|scratch that|correction)\b\s*[,:]?\s*(\S.*)$/i.exec(text);
-  return m ? m[2] : text;
+  // "sorry, I meant 1%": nothing before the correction but an apology is no words to drop
+  return m && !/^(?:sorry|oops|no|ok(?:ay)?|wait|ah|oh|hmm)[\s,.!]*$/i.test(m[1]) ? m[2] : text;
 }
 
 /** A well named as on a multi-well plate ("well B3", "wells A1 to A6", "the C12 well"), upper case, or undefined. */

@@ -791,3 +791,23 @@ describe('rates, plates, corrections and more everyday words (tuning-microscope-
     expect(change('what power are we at?')).toEqual([{ kind: 'status', about: 'all' }]);
   });
 });
+
+describe('follow-ups: a value corrected, a second change after "and" (tuning-microscope-people-2, third batch)', () => {
+  const start = { tool: 'start_acquisition', args: { plan: { channels: [{ config: 'FITC' }, { config: 'DAPI' }], timePlan: { intervalS: 300, durationS: 3600 } } } };
+  const made = (changes: unknown[]) => ({ tool: routeMicroscopeRequest('drop DAPI', { acquisitionRunning: true })!.tool!, args: { changes } });
+  const routeAfter = (text: string, last: unknown[]) => routeMicroscopeRequest(text, { acquisitionRunning: true, earlier: [start, made(last)] });
+  it('the change just made, with the value said again', () => {
+    expect(routeAfter('no, make it 20 ms', [{ kind: 'exposure', exposureMs: 50, channel: 'FITC' }])).toMatchObject({ args: { changes: [{ kind: 'exposure', exposureMs: 20, channel: 'FITC' }] } });
+    expect(routeAfter('oops, I meant 2 %', [{ kind: 'power', powerPercent: 20, channel: 'DAPI' }])).toMatchObject({ args: { changes: [{ kind: 'power', powerPercent: 2, channel: 'DAPI' }] } });
+    expect(routeAfter('actually make that 90 s', [{ kind: 'interval', intervalS: 60 }])).toMatchObject({ args: { changes: [{ kind: 'interval', intervalS: 90 }] } });
+    // a value of another unit is no correction of that change
+    expect(routeAfter('actually make that 5%', [{ kind: 'interval', intervalS: 60 }])).not.toMatchObject({ args: { changes: [{ kind: 'interval' }] } });
+  });
+  it('a second change after "and" is read as its own clause', () => {
+    expect(parseAdjustment('DAPI to 2% and interval 3 min')).toEqual([{ kind: 'power', powerPercent: 2, channel: 'DAPI' }, { kind: 'interval', intervalS: 180 }]);
+  });
+  it('questions about a pause and a channel setting now are status', () => {
+    expect(parseAdjustment('how long have we been paused?')).toEqual([{ kind: 'status', about: 'time' }]);
+    expect(parseAdjustment("what's the DAPI power right now?")).toEqual([{ kind: 'status', about: 'all' }]);
+  });
+});
