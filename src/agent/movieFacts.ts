@@ -1,6 +1,7 @@
 // What the planner needs to know about the session's movies without reading pixels:
-// the number of frames (a 1-frame projection cannot be tracked or drawn as a kymograph)
-// and the pixel size (distances said in µm become px). Read from the file headers once
+// the number of frames (a 1-frame projection cannot be tracked or drawn as a kymograph),
+// the pixel size (distances said in µm become px) and the channel names ("the brightfield
+// channel" is a channel number). Read from the file headers once
 // per file version and cached.
 import { statSync } from 'node:fs';
 import { openMovie } from '../image/reader.ts';
@@ -13,6 +14,8 @@ export interface MovieFacts {
   /** Width and height of a plane, px. */
   width: number;
   height: number;
+  /** The channels' names, in order ("the brightfield channel" is channel 2 of a movie whose second channel is called so). */
+  channelNames: string[];
 }
 
 const cache = new Map<string, MovieFacts | null>();
@@ -32,7 +35,7 @@ export async function movieFacts(path: string | undefined): Promise<MovieFacts |
   let facts: MovieFacts | null = null;
   try {
     const movie = await openMovie(path);
-    facts = { frames: movie.shape.t, zSlices: movie.shape.z, pixelSizeUm: movie.meta.pixelSizeUm ?? null, width: movie.shape.x, height: movie.shape.y };
+    facts = { frames: movie.shape.t, zSlices: movie.shape.z, pixelSizeUm: movie.meta.pixelSizeUm ?? null, width: movie.shape.x, height: movie.shape.y, channelNames: [...(movie.meta.channelNames ?? [])] };
     await movie.close();
   } catch {
     // not a movie the reader knows (a table, a model, a stand-in): no facts

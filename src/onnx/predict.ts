@@ -266,7 +266,7 @@ function batchBuffer(model: LoadedModel, dataType: string, length: number, make:
 
 /**
  * The jobs' inputs, pre-processed, as the model's data type: in buffers reused across batches,
- * or (`fresh`, for a worker that takes the buffer) in new ones.
+ * or (`fresh`, for a worker: it is copied when the worker is free, after later batches were filled) in new ones.
  */
 function batchData(model: LoadedModel, jobs: TileJob[], dataType: string, fresh: boolean): { data: FeedData['data']; dims: number[] } {
   const make = ORT_ARRAYS[dataType];
@@ -312,7 +312,8 @@ async function runOutputs(model: LoadedModel, jobs: TileJob[], lane: number | un
       feeds.push({ name: model.inputNames[i], type: spec.inputs[i].dataType, data: extraData(t, spec.inputs[i].dataType), dims: t.shape });
     }
     const input: SessionRunInput = { weightsPath: spec.weights.path, feeds, outputNames: [...model.outputNames] };
-    const result = await runOnWorker<SessionRunInput, SessionRunOutput>(SESSION_TASK, 'runSessionTask', input, lane, [first.data.buffer as ArrayBuffer]);
+    // Copied, not transferred: a detached buffer would slow this thread's typed-array code (parallel/worker-entry.js).
+    const result = await runOnWorker<SessionRunInput, SessionRunOutput>(SESSION_TASK, 'runSessionTask', input, lane);
     return result.outputs;
   }
   const { Tensor } = await ort();

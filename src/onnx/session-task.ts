@@ -31,6 +31,9 @@ export interface SessionRunOutput {
   outputs: Array<{ data: ArrayLike<number>; dims: number[] }>;
 }
 
+/** Output buffers are handed to the caller, not copied: this thread runs no typed-array kernels (parallel/worker-entry.js). */
+export const transferOutputs = true;
+
 /** This worker's sessions, by weights file. */
 const sessions = new Map<string, Promise<InferenceSession>>();
 

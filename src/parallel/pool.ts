@@ -61,7 +61,11 @@ class PooledWorker {
     this.ready.catch(() => {});
   }
 
-  /** Runs the task on `input`; the buffers in `transfer` move to the worker (unusable here afterwards). */
+  /**
+   * Runs the task on `input` (copied to the worker). The buffers in `transfer` move instead
+   * (unusable here afterwards); transferring detaches them, which slows this thread's later
+   * typed-array code (see worker-entry.js), so only a thread that runs no kernels should.
+   */
   async run(input: unknown, cancelled: () => boolean = () => false, transfer: ArrayBuffer[] = []): Promise<unknown> {
     await this.ready;
     // a worker still starting when the call was cancelled never takes the input
@@ -109,7 +113,7 @@ export interface LazyInputs<I> {
 
 /**
  * Calls `module[exportName](input)` in worker threads for every input and returns the
- * outputs in input order. Typed arrays in outputs are transferred, not copied.
+ * outputs in input order. Inputs and outputs are copied (see worker-entry.js on transfers).
  * `moduleUrl` is usually `new URL('./kernel.ts', import.meta.url)`.
  * Calls that overlap each other share the same warm workers' queue order per worker.
  */
@@ -164,9 +168,9 @@ function serialised(worker: PooledWorker, job: () => Promise<void>): Promise<voi
 
 /**
  * Calls `module[exportName](input)` on warm worker number `lane` (0-based) of that module,
- * after any call already queued there; returns its output (typed arrays transferred). The
- * buffers in `transfer` move to the worker. Lanes let a caller keep several tasks in
- * flight, one per worker, each worker keeping its own state (e.g. an onnxruntime session).
+ * after any call already queued there; returns its output. Lanes let a caller keep several
+ * tasks in flight, one per worker, each worker keeping its own state (e.g. an onnxruntime
+ * session). The buffers in `transfer` move to the worker instead of being copied (see run()).
  */
 export async function runOnWorker<I, O>(moduleUrl: URL, exportName: string, input: I, lane: number, transfer: ArrayBuffer[] = []): Promise<O> {
   if (!Number.isInteger(lane) || lane < 0) throw new RangeError(`lane must be an integer >= 0, got ${lane}`);

@@ -13,3 +13,10 @@ export async function spin(input: { ms: number }): Promise<number> {
   }
   return input.ms;
 }
+let lastOutput: Float64Array | undefined;
+/** Returns a typed array and whether the one it returned last time was detached (transferred away) in this worker. */
+export async function keepLast(input: { n: number }): Promise<{ values: Float64Array; lastDetached: boolean }> {
+  const lastDetached = lastOutput !== undefined && lastOutput.buffer.byteLength === 0;
+  lastOutput = new Float64Array(input.n).fill(input.n);
+  return { values: lastOutput, lastDetached };
+}

@@ -15,6 +15,8 @@ export interface KnownArtifact {
   frames?: number;
   zSlices?: number;
   pixelSizeUm?: number | null;
+  /** The channels' names, from the file header (session context only). */
+  channelNames?: string[];
   /** Width and height of a plane in pixels, from the file header. */
   width?: number;
   height?: number;

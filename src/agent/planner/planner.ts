@@ -19,7 +19,7 @@ import { indexFor } from './toolIndex.ts';
 import { meaning, normalizeWord, stopWords, tokenize } from './words.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
-import { answerFromTable, asksAMeasuredQuantity, asksHowMuch, asksTheData, countsThings, isAskedForm, measuringWords, namesQuantity, withoutScope, withoutUnits } from './tableAnswers.ts';
+import { answerFromTable, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksTheData, countsThings, isAskedForm, measuringWords, namesQuantity, withoutScope, withoutUnits } from './tableAnswers.ts';
 import { buildArgs, sessionPixelSizeUm } from './builders.ts';
 import { excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths } from './extract.ts';
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
@@ -265,6 +265,9 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   const onTheRecording = pointsAtTheRecording(text, conversation);
   if (onTheRecording) mentions = mentions.filter((m) => !(runsMicroscope(m.tool, catalogue) && (selfOf(m.tool, catalogue)?.consumes ?? []).length === 0));
 
+  // "how long till it finishes?": a question about the run's progress names no command to stop, start or change it
+  const runReporter = playing('status', catalogue);
+  if (runReporter && questionAboutTheRun(text) && mentions.some((m) => runsMicroscope(m.tool, catalogue) && (['stop', 'start', 'change'] as const).some((role) => plays(m.tool, role, catalogue)))) mentions = [{ tool: runReporter, start: 0, end: text.length, order: 0 }];
   // a rule for the microscope absorbs the actions it names ("when a cell divides, image every 10 s")
   const rule = mentions.find((m) => plays(m.tool, 'rule', catalogue));
   if (rule) mentions = [{ ...rule, start: 0 }];
@@ -596,7 +599,8 @@ function pointsAtTheRecording(text: string, conversation: Conversation): boolean
 
 /** A question about how far an acquisition has got ("how long till it finishes?", "when will it be done?", "is it finished yet?"), not a polite command. */
 function questionAboutTheRun(text: string): boolean {
-  return isQuestion(text) && /^(?:(?:so|and|ok(?:ay)?|hey)[,\s]+)*(?:how\s+(?:long|many|much|far)|when\b|what\s+time\b|(?:is|are|has|have|will)\s+(?:it|we|this|the\s+\w+)\b)/i.test(text.trim());
+  // ("when it is done, stop" is a command: a "when" without a question mark is no question)
+  return isQuestion(text) && (/\?\s*$/.test(text) || /^\W*how\b/i.test(text)) && /^(?:(?:so|and|ok(?:ay)?|hey)[,\s]+)*(?:how\s+(?:long|many|much|far)|when\b|what\s+time\b|(?:is|are|has|have|will)\s+(?:it|we|this|the\s+\w+)\b)/i.test(text.trim());
 }
 
 /** True when an acquisition was started in this conversation and not stopped since. */
@@ -816,7 +820,7 @@ function reportedQuantityPlan(text: string, named: string[], conversation: Conve
  */
 function recordingPlan(text: string, conversation: Conversation, catalogue: Catalogue): Plan | undefined {
   // (a question, not a request worded as one: "show me a colour-coded time projection" asks for a step)
-  if (acquisitionRunning(conversation) || !isQuestion(text)) return undefined;
+  if (acquisitionRunning(conversation) || !(isQuestion(text) || isQuestion(plainQuestion(text)))) return undefined;
   if (!conversation.artifactsAtStart.some((a) => a.type === 'movie') && findPaths(text).length === 0) return undefined;
   const asked = recordingQuestion(text, catalogue);
   if (!asked) return undefined;

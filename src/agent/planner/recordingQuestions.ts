@@ -79,7 +79,9 @@ export function recordingQuestion(text: string, catalogue: Catalogue = new Map()
         if (at < 0) continue;
         for (let k = 0; k < parts.length; k++) covered.add(at + k);
         // a word that only names the recording ("file") tells less than one that names a property
-        const score = parts.reduce((sum, p) => sum + (RECORDING.test(p) ? 0.5 : 1), 0);
+        // (and a single letter, "z" in "(t, z, c, y, x)", less than a word)
+        // ("in frames" asks the unit of the answer: it outweighs "how long" before it)
+        const score = parts.reduce((sum, p) => sum + (RECORDING.test(p) || p.length === 1 ? 0.5 : 1), 0) + (parts[0] === 'in' ? 0.5 : 0);
         if (score > best.score) best = { score, at };
       }
       if (best.score > 0) scored.push({ key, ...best });
@@ -91,10 +93,9 @@ export function recordingQuestion(text: string, catalogue: Catalogue = new Map()
     const top = scored[0].score;
     // "how many frames and channels?": each property the question joins; else the best only
     const joined = /\b(?:and|plus|as well as)\b|&/.test(text);
-    // a tie without a join: the later words refine the earlier ("how long is it, in frames?")
     const keys = joined
       ? scored.filter((s, i) => (s.score >= top || s.score >= 1) && !scored.slice(0, i).some((o) => o.at === s.at)).sort((a, b) => a.at - b.at).map((s) => s.key)
-      : [scored.filter((s) => s.score >= top).sort((a, b) => b.at - a.at)[0].key];
+      : [scored[0].key];
     return { tool, keys };
   }
   return undefined;

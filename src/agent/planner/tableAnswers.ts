@@ -600,7 +600,8 @@ function suits(table: Table, scope: QuestionScope): boolean {
  * (no table on disk, or none fits the question and its scope: the planner then makes one).
  * "which cell travelled the longest distance?" → "Track 7 travelled the longest: 123.4 µm ...".
  */
-export function answerFromTable(question: string, conversation: Conversation): string | undefined {
+export function answerFromTable(asked: string, conversation: Conversation): string | undefined {
+  const question = withChannelNumbers(asked, conversation);
   const scope = readQuestion(question);
   const tables = tablesOf(conversation);
   if (tables.length === 0) return undefined;
@@ -626,6 +627,23 @@ export function answerFromTable(question: string, conversation: Conversation): s
     if (counted) return counted;
   }
   return valueAnswer(best, scope, unitsOf(best.artifact, results), scope.reduce === 'count' && /SPLIT/i.test(best.column!), question);
+}
+
+/**
+ * A channel named by the recording's own channel names ("in the brightfield channel", "the
+ * GFP intensity") written as its number ("channel 2"), which the tables' columns carry.
+ */
+export function withChannelNumbers(question: string, conversation: Conversation): string {
+  const names = conversation.artifactsAtStart.find((a) => a.type === 'movie' && (a.channelNames?.length ?? 0) > 1)?.channelNames;
+  if (!names) return question;
+  let out = question;
+  names.forEach((name, i) => {
+    if (name.length < 2) return;
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // the name with "channel", or before what a channel holds ("the GFP intensity"); "the nuclei" alone are objects
+    out = out.replace(new RegExp(`\\b(?:the\\s+)?${escaped}\\s+(?:channel|chan|ch)\\b|\\b${escaped}(?=\\s+(?:intensity|signal|fluorescence|brightness)\\b)`, 'gi'), `channel ${i + 1}`);
+  });
+  return out;
 }
 
 /** Converts a value from one unit to another of the same kind (time, or µm/px with no pixel size: not), or undefined. */
