@@ -69,7 +69,9 @@ function factorSaid(c: RequestClause): number | undefined {
 
 /** The classical method when asked for ("bicubic", "no deep learning"), and the factor. */
 function readSuperResolveRequest(c: RequestClause): Record<string, unknown> {
-  return { ...(/\bbicubic\b|\bclassical\b|\bno (?:deep learning|model)\b/i.test(c.text) ? { method: 'bicubic' } : {}), factor: factorSaid(c) };
+  const factor = factorSaid(c);
+  // two-fold is what it does: said, it is applied (another factor is named as not applied)
+  return { ...(/\bbicubic\b|\bclassical\b|\bno (?:deep learning|model)\b/i.test(c.text) ? { method: 'bicubic' } : {}), ...(factor === 2 ? { $note: 'Super-resolution here is always 2x (half the pixel size).' } : { factor }) };
 }
 
 const superResolve = defineTool({

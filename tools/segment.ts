@@ -140,7 +140,8 @@ function radiusFromMicrometres(radiusUm: number, pixelSizeUm: number | undefined
 /** The method or a manual threshold, splitting and border rules, the object size (radius or diameter). */
 function readSegmentRequest(c: RequestClause): Record<string, unknown> {
   // "the nuclei are dark on a bright background, segment them": what the objects look like may be said anywhere in the request
-  const args: Record<string, unknown> = { method: c.read.value('method'), objects: c.read.value('objects') ?? c.read.value('objects', c.request) };
+  const dark = /\bdark(?:er)?\s+(?:on|against|than)\s+(?:a|the)\s+(?:bright|light|white)|\bdark\s+(?:nuclei|objects|cells|spots|blobs)\b/i;
+  const args: Record<string, unknown> = { method: c.read.value('method'), ...(dark.test(c.text) || dark.test(c.request) ? { objects: 'dark' } : {}) };
   // "above 300" is an intensity threshold; "circularity above 0.8" is a condition on another feature (named as not applied)
   const manual = /\bthreshold (?:of |at |=\s*)?(\d+(?:\.\d+)?)\b|(?<!\b(?:circularity|roundness|solidity|eccentricity|area|size|length|speed|diameter|radius|perimeter|(?:mean|average|integrated|total)\s+intensity)\s+(?:is\s+|of\s+)?)\babove (\d+(?:\.\d+)?)\b/i.exec(c.text);
   if (manual) Object.assign(args, { method: 'manual', threshold: Number(manual[1] ?? manual[2]) });
@@ -173,7 +174,7 @@ const segment = defineTool({
     cellpose: { args: { method: 'model' }, say: 'Cellpose is not installed here, so I used our own nucleus U-Net (segment method "model") instead; its folder and sha256 are in the provenance.' },
   },
   results: { objects: { about: 'objects found over all frames', unit: '', example: 42 }, objectsPerFrameMean: { about: 'mean objects per frame', unit: '', example: 41.5 }, objectsPerFrame: { about: 'objects in each frame', unit: '' }, thresholdPerFrame: { about: 'threshold used in each frame', unit: 'grey levels' }, frames: { about: 'frames segmented', unit: 'frames' } },
-  valueWords: { method: { model: ['u-net', 'unet', 'deep learning', 'neural network', 'nucleus model', 'the model', 'ai'], li: ['li', 'minimum cross entropy'], manual: ['manual', 'fixed threshold'] }, splitBy: { intensity: ['bright centres', 'bright centers', 'intensity peaks', 'intensity watershed', 'watershed on intensity', 'watershed on the intensity'] }, objects: { dark: ['dark on a bright', 'dark nuclei', 'dark objects', 'dark cells', 'darker than the background'], bright: ['bright on a dark', 'bright nuclei', 'bright objects', 'fluorescent nuclei'] } },
+  valueWords: { method: { model: ['u-net', 'unet', 'deep learning', 'neural network', 'nucleus model', 'the model', 'ai'], li: ['li', 'minimum cross entropy'], manual: ['manual', 'fixed threshold'] }, splitBy: { intensity: ['bright centres', 'bright centers', 'intensity peaks', 'intensity watershed', 'watershed on intensity', 'watershed on the intensity'] } },
   description:
     'Finds nuclei (or cells) in every frame and writes a label movie (each object a number, background 0; not linked over time, use track for that). Classical: Gaussian smoothing, a global threshold (triangle, Otsu, Li or manual), hole filling, a distance-transform watershed that splits touching nuclei, and size filters; or method "model" for the deep-learning segmenter. The object size and whether objects are bright or dark are measured on the movie, and the parameters follow from them unless given. Returns the labels artifact, the object count per frame and the parameters chosen.',
   schema,

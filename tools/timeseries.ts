@@ -77,7 +77,7 @@ function readTimeseriesRequest(c: RequestClause): Record<string, unknown> {
   const t = c.text;
   const args: Record<string, unknown> = { $needs: ['table'] };
   if (/\bgranger\b|\bcaus\w*/i.test(t)) args.analysis = 'granger';
-  else if (/\bcross-?correlat\w*|\blag\b|\bcorrelat\w* between\b/i.test(t)) args.analysis = 'cross_correlation';
+  else if (/\bcross[- ]?correlat\w*|\blag\b|\bcorrelat\w* between\b/i.test(t)) args.analysis = 'cross_correlation';
   else if (/\bsummar\w*|\bphenotyp\w*|\bper[- ]cell (?:features|variables)\b|\bcellphe\b/i.test(t)) args.analysis = 'summary';
   else args.analysis = 'transform';
   if (/(?:Δ|\bdelta|\bd)\s*F\s*\/\s*F0?\b/i.test(t)) args.normalize = 'df_f0';

@@ -97,7 +97,7 @@ function readTrackRequest(c: RequestClause): Record<string, unknown> {
       ? `The movie does not record its pixel size, so the maximum linking distance of ${formatNumber(distanceUm)} µm was used as ${formatNumber(distanceUm)} px; set the pixel size (e.g. in Fiji: Image > Properties) and run it again for a true µm distance.`
       : `The maximum linking distance of ${formatNumber(distanceUm)} µm is ${formatNumber(px)} px at ${formatNumber(c.pixelSizeUm!)} µm/px.`;
   }
-  const gap = c.quantities.find((q) => (q.kind === 'frames' || q.kind === 'count') && /gap|miss|skip|disappear/.test(q.before + q.after));
+  const gap = c.quantities.find((q) => (q.kind === 'frames' || q.kind === 'count') && /gap|miss|skip|disappear/.test(q.before + q.after) && !/\b(?:first|last|initial|final)\s*$/i.test(q.before));
   if (gap) args.maxFrameGap = gap.value;
   if (/\bno (?:gaps?|gap[- ]closing)\b|\bwithout gap/i.test(c.text)) Object.assign(args, { maxFrameGap: undefined, allowGapClosing: false });
   if (DIVISION_WORDS.test(c.request)) args.allowSplitting = true;
@@ -109,7 +109,7 @@ function readTrackRequest(c: RequestClause): Record<string, unknown> {
 const track = defineTool({
   name: 'track',
   summary: 'Links the objects of a label movie over time into tracks with divisions (TrackMate\'s LAP tracker or mask overlap).',
-  words: ['track', 'tracking', 'link', 'linking', 'follow', 'trajectories', 'lineage', 'lineages', 'trackmate', 'over time', 'through time', 'migrate', 'paths'],
+  words: ['track', 'tracking', 'link', 'linking', 'follow', 'trajectories', 'lineage', 'lineages', 'trackmate', 'over time', 'through time', 'paths'],
   examples: ['track the nuclei', 'follow the cells over time', 'link the detections into tracks', 'track them with a max linking distance of 20 px', 'build the lineages'],
   consumes: ['labels', 'movie'],
   produces: ['tracks'],
@@ -118,7 +118,7 @@ const track = defineTool({
   results: { tracks: { about: 'tracks (trees of branches)', unit: '', example: 37 }, branches: { about: 'branches', unit: '' }, spots: { about: 'spots', unit: '' }, divisions: { about: 'divisions', unit: '', example: 5 }, meanBranchLengthSpots: { about: 'mean branch length', unit: 'spots', example: 31.2 }, branchesAtLeast10Frames: { about: 'branches of 10 frames or more', unit: '' }, frames: { about: 'frames', unit: 'frames' }, divisionsProposed: { about: 'divisions the tracker proposed before the evidence check', unit: '' }, maxLinkingDistancePx: { about: 'linking distance used', unit: 'px' }, objectDiameterPx: { about: 'median object diameter', unit: 'px' }, stepPx: { about: 'large frame-to-frame step of the objects (90th percentile)', unit: 'px' }, gapClosingMaxDistancePx: { about: 'gap-closing distance used', unit: 'px' }, splittingMaxDistancePx: { about: 'mother-to-daughter distance used', unit: 'px' }, driftStepsNotApplied: { about: 'drift-table steps not borne out by the objects', unit: '' }, meanBranchConfidence: { about: 'mean branch confidence (0-1)', unit: '' }, lowConfidenceBranches: { about: 'branches with confidence below 0.5', unit: '' } },
   valueWords: { method: { overlap: ['overlap', 'iou', 'mask overlap'], lap: ['lap', 'trackmate'] } },
   description:
-    'Links the objects of a label movie over time into tracks, with divisions as lineage. Default: TrackMate\'s LAP tracker (frame-to-frame linking, gap closing, splitting; max linking distance 15 px, gaps up to 2 frames). Or method "overlap" (mask overlap). Returns a tracks artifact (export it with export, measure it with measure) and counts of tracks, spots and divisions.',
+    'Links the objects of a label movie over time into tracks, with divisions as lineage. Default: TrackMate\'s LAP tracker (frame-to-frame linking, gap closing, splitting; linking, gap and division distances chosen from the objects\' size and motion in the movie, gaps up to 2 frames; divisions kept only with evidence). Or method "overlap" (mask overlap). Returns a tracks artifact (export it with export, measure it with measure) and counts of tracks, spots and divisions.',
   schema: trackSchema,
   fromRequest: readTrackRequest,
   async run(args, ctx) {
@@ -544,7 +544,7 @@ const exportSchema = z.object({
 
 /** The format (CSV unless named, TIFF for images) and what is exported: masks, a table, the movie or the tracks. */
 function readExportRequest(c: RequestClause): Record<string, unknown> {
-  let format = c.read.value('format') ?? (/\btiff?\b|\bimages?\b|\bmovie\b|\bhyperstack\b|\bfiji\b/i.test(c.text) ? 'tiff' : 'csv');
+  let format = c.read.value('format') ?? (/\btiff?\b|\bimages?\b|\bmovie\b|\bhyperstack\b|\bfiji\b|\bmasks?\b|\blabel (?:images?|movies?)\b/i.test(c.text) ? 'tiff' : 'csv');
   // "open the tracks in Fiji": Fiji reads tracks as TrackMate XML; a TIFF is for masks and movies
   if (format === 'tiff' && /\btracks?\b|\btrajector/i.test(c.text) && !/\btiff?\b|\bmasks?\b|\blabels?\b|\bimages?\b|\bmovie\b|\bhyperstack\b/i.test(c.text)) format = 'trackmate';
   // (no input named: the usual one, tracks, or what the step just before made)

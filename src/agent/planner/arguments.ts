@@ -12,7 +12,7 @@ import { meaning, normalizeWord, tokenize } from './words.ts';
 /** Artifact inputs and outputs: named by references and paths, never by a number. */
 const NOT_STATED = new Set(['movie', 'labels', 'tracks', 'table', 'output', 'result', 'truth', 'groundTruth', 'step', 'tool']);
 
-type UnitKind = 'px' | 'um' | 'time_s' | 'time_ms' | 'percent' | 'frames' | 'plain';
+type UnitKind = 'px' | 'um' | 'time_s' | 'time_ms' | 'percent' | 'frames' | 'factor' | 'plain';
 
 /** What an argument's name says about its unit ("maxLinkingDistancePx" → px, "frameIntervalS" → seconds). */
 function unitOfArgument(name: string, p: PropertyInfo): UnitKind {
@@ -21,6 +21,7 @@ function unitOfArgument(name: string, p: PropertyInfo): UnitKind {
   if (/Ms$/.test(name)) return 'time_ms';
   if (/(?:[a-z]S|Seconds?)$/.test(name)) return 'time_s';
   if (/Percent$/.test(name)) return 'percent';
+  if (/Factor$|Fold$|^factor$|^zoom$/.test(name)) return 'factor';
   if (/Frames?$|Gap$|Lags?$/.test(name) || /\bframes\b/i.test(p.description ?? '')) return 'frames';
   return 'plain';
 }
@@ -34,7 +35,9 @@ function inUnit(q: Quantity, unit: UnitKind): number | undefined {
     case 'time_ms': return q.kind === 'time' ? seconds(q) * 1000 : undefined;
     case 'percent': return q.unit === '%' || q.unit === '' ? q.value : undefined;
     case 'frames': return q.unit === 'frame' || q.unit === '' ? q.value : undefined;
-    default: return q.unit === '' || q.unit === 'x' ? q.value : undefined;
+    case 'factor': return q.unit === '' || q.unit === 'x' ? q.value : undefined;
+    // "2x" is a factor, never a channel or a count
+    default: return q.unit === '' ? q.value : undefined;
   }
 }
 
@@ -88,7 +91,7 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
     // "frame 5", "time point 12": a position in the movie, never an amount of frames
     if (/\b(?:frames?|time ?points?|timepoints?)\s*#?\s*$/i.test(q.before)) continue;
     // "the first 10 frames": which frames, for a tool that takes a frame range
-    if ('frames' in props && /\b(?:first|last|initial|final)\s*$/i.test(q.before) && (q.unit === 'frame' || /^\s*(?:frames?|time ?points?|timepoints?)\b/i.test(q.after))) continue;
+    if (/\b(?:first|last|initial|final)\s*$/i.test(q.before) && (q.unit === 'frame' || /^\s*(?:frames?|time ?points?|timepoints?)\b/i.test(q.after))) continue;
     // the words by the number, up to a comma, a conjunction or another number
     const edge = /[,;.\d]|\b(?:and|or|but|then)\b/;
     const near = new Set(meanings(`${q.before.split(edge).at(-1) ?? ''} ${q.after.split(edge)[0] ?? ''}`));

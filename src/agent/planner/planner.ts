@@ -43,6 +43,8 @@ export interface Understanding {
   mentions: Mention[];
   /** Tools the request says not to run ("but don't track them"). */
   excluded: string[];
+  /** Where the clauses that say so are: no step reads its arguments from them. */
+  excludedSpans?: { start: number; end: number }[];
 }
 
 /**
@@ -68,6 +70,7 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
   const clauses = isOneQuestion(text) ? [{ text: text.trim(), start: text.length - text.trimStart().length, end: text.trimEnd().length, negated: false, joiner: '', sentence: 0 }] : splitClauses(text);
   const picked: { clause: number; tool: string }[] = [];
   const excluded: string[] = [];
+  const excludedSpans: { start: number; end: number }[] = [];
   // the step a sentence of context describes a problem for ("the stage drifted a lot"), for a later "fix that"
   let described: Match | undefined;
   clauses.forEach((clause, i) => {
@@ -88,8 +91,15 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     if (clause.negated && !best.named && picked.at(-1)?.tool === best.tool && clauses[picked.at(-1)!.clause].sentence === clause.sentence) return;
     // "full pipeline: drift, bleach, segment": a heading over the steps listed after its colon names none itself
     if (clause.heading && !clause.negated && headsSteps(clauses, i, best.tool, index)) return;
+    // "segment the nuclei but don't split the touching ones": words of the step before's own arguments say how it runs, they exclude no other step
+    const before = picked.at(-1);
+    if (clause.negated && before && !best.named && clauses[before.clause].sentence === clause.sentence) {
+      const args = argumentMeanings(before.tool, catalogue);
+      if (index.meanings(tokenize(clause.text)).some((w) => args.has(w) && !INPUT_MEANINGS.has(w))) return;
+    }
     if (clause.negated) {
       excluded.push(best.tool);
+      excludedSpans.push({ start: clause.start, end: clause.end });
       return;
     }
     const previous = picked.at(-1);
@@ -129,7 +139,7 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
   const mentions = picked
     .filter((p) => !excluded.includes(p.tool))
     .map((p) => ({ tool: p.tool, start: clauses[p.clause].start, end: clauses[p.clause].end, order: order.indexOf(p.clause) }));
-  return { mentions, excluded: [...new Set(excluded)] };
+  return { mentions, excluded: [...new Set(excluded)], excludedSpans };
 }
 
 /** True when two or more clauses after a heading's colon (in its sentence) ask for steps of other tools than the heading's. */
@@ -142,6 +152,9 @@ function headsSteps(clauses: Clause[], at: number, tool: string, index: ReturnTy
   }
   return listed.size >= 2;
 }
+
+/** The words of artifact inputs ("tracks", "labels"): an argument named after one says which input, not how a step runs. */
+const INPUT_MEANINGS = new Set(tokenize('movie labels tracks table output').map((t) => meaning(t.stem)));
 
 /** A word in the texts of this many tools or more says little about which one is asked for ("file", "image", "movie"). */
 const GENERIC_SPREAD = 7;
@@ -363,8 +376,13 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   }
 
   const steps: PlannedStep[] = [];
+  // "..., then segment and measure intensities, no tracking please": the words that exclude a step are no argument of another
+  // (unless they use words of its arguments: "but don't split the touching ones", "with no divisions")
+  const spared = (tool: string) => (understood.excludedSpans ?? [])
+    .filter((s) => !tokenize(text.slice(s.start, s.end)).some((t) => argumentMeanings(tool, catalogue).has(meaning(t.stem)) && !INPUT_MEANINGS.has(meaning(t.stem))))
+    .reduce((t, s) => t.slice(0, s.start) + ' '.repeat(s.end - s.start) + t.slice(s.end), text);
   for (let i = 0; i < mentions.length; i++) {
-    const clause = clauseOf(text, mentions, i);
+    const clause = clauseOf(spared(mentions[i].tool), mentions, i).replace(/[\s,;]+$/, '');
     const args = buildArgs(mentions[i].tool, { clause, text, conversation, catalogue, previous: steps.at(-1), single: mentions.length === 1 });
     steps.push({ tool: mentions[i].tool, args, clause });
   }
@@ -656,7 +674,9 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
         const maker = makerOf(type, catalogue);
         if (type === 'movie' || !maker || depth > 3) return missingInput(type, step.tool);
         if (excluded.includes(maker)) return `To ${verbFor(step.tool)} I need ${type}, which only ${maker} makes, and you asked me not to run ${maker}; I ran nothing.`;
-        const error = insert({ tool: maker, args: buildArgs(maker, { clause: step.clause, text: step.clause, conversation, catalogue }), clause: step.clause }, depth + 1, needsTime);
+        // (a step added to make an input writes no file the words name: "save the tracks to results/tracks.csv" is the export's)
+        const { output: _named, ...makerArgs } = buildArgs(maker, { clause: step.clause, text: step.clause, conversation, catalogue });
+        const error = insert({ tool: maker, args: makerArgs, clause: step.clause }, depth + 1, needsTime);
         if (error) return error;
       }
       step.args[type] = type === 'table' && readsMeasurements(step.tool, catalogue)

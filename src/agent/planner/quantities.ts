@@ -103,6 +103,8 @@ export function findFrameRange(text: string): { first: number; last: number } | 
   if (m) return ordered(Number(m[1]), Number(m[2]));
   m = new RegExp(`(?:first|initial)\\s+${NUMBER}\\s+(?:frames?|time ?points?)`, 'i').exec(t);
   if (m) return { first: 1, last: parseNumber(m[1]) ?? 1 };
+  // "segment only the first frame", "in the first time point": frame 1
+  if (/\b(?:only|just|in|on|for)\s+(?:the\s+)?(?:very\s+)?(?:first|1st|initial)\s+(?:frame|time ?point|timepoint)\b(?!s)/.test(t)) return { first: 1, last: 1 };
   m = /(?:only\s+)?frame\s*(\d+)\b(?!\s*(?:to|-|and))/.exec(t);
   if (m && /\b(only|just|single|in frame|on frame|at frame|of frame)\b/.test(t)) return { first: Number(m[1]), last: Number(m[1]) };
   return undefined;

@@ -51,6 +51,8 @@ function stemOf(word: string): string {
     w = w.slice(0, -suffix.length) + (suffix === 'ies' || suffix === 'ied' ? 'y' : '');
     break;
   }
+  // "correlate", "interpolated" as "correlation", "interpolation" (whose "-ation" went above)
+  if (/at(?:e|ed|es|ing)$/.test(word) && w.endsWith('at') && w.length - 2 >= 4) w = w.slice(0, -2);
   // "clustering" → "cluster" → "clust", as "cluster" itself; "tracker" → "track"
   if (w.endsWith('er') && w.length - 2 >= minimumStem('er')) w = w.slice(0, -2);
   // "tracked" → "track", "plotting" → "plot": doubled final consonant
