@@ -28,8 +28,11 @@ export function describeIntensityChange(lossPercent: number): string {
 
 /** What the checks of the drift estimate found, in a sentence or two (frames 1-based). */
 export function describeDriftChecks(result: DriftEstimate): string {
-  const { objectCheck, unsureFrames } = result;
+  const { objectCheck, unsureFrames, common } = result;
   const parts: string[] = [];
+  if (!common.applied) {
+    return `No common motion found: the frame-to-frame steps add up to at most ${round(common.measuredPx, 1)} px, within their own uncertainty (±${round(common.uncertaintyPx, 1)} px over the movie), as when cells move on their own and the stage stays put; no shift was applied.`;
+  }
   if (objectCheck.steps > 0 && objectCheck.objectsLed) {
     parts.push(
       `The cells move on their own (${round(objectCheck.cellMotionPxPerFrame, 2)} px per frame), so each step is the mean displacement of the nuclei found (each cell once); this assumes the cells have no collective motion, so the estimate is uncertain by at least ±${round(objectCheck.uncertaintyPx, 1)} px. If the cells migrate together, this correction removes that migration too: then keep the movie as recorded and give the drift table to track (its drift argument) instead.`,

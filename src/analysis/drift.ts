@@ -90,6 +90,13 @@ export interface DriftEstimate {
    * and whether the nuclei's mean displacement led (image registration strayed from it: cells that move on their own).
    */
   objectCheck: { steps: number; agreed: number; cellMotionPxPerFrame: number; uncertaintyPx: number; objectsLed: boolean };
+  /**
+   * The test for common motion (hasCommonMotion): the largest drift the checked steps add up to (measuredPx),
+   * whether it was applied (false: the steps show no motion beyond their uncertainty, and every row is 0), and
+   * that uncertainty accumulated over the movie (uncertaintyPx, per axis). Where the cells move on their own
+   * and the stage did not move, the steps' mean wanders by chance: that wander is not applied.
+   */
+  common: { measuredPx: number; applied: boolean; uncertaintyPx: number };
 }
 
 /** Image registration and the objects' median displacement agree within this many px (or 3 standard errors). */
@@ -103,6 +110,43 @@ const OWN_MOTION_PX = 0.4;
 const PULLED = 2;
 /** An object-based step is used when its standard error is at most this (px). */
 const PRECISE_OBJECTS_PX = 0.75;
+/** SD (px) of an image-registration step the objects confirmed (or of a clear correlation peak): well below the objects'. */
+const CONFIRMED_SD_PX = 0.05;
+/** Variance of the median over that of the mean, for normal samples (pi / 2). */
+const MEDIAN_EFFICIENCY = Math.PI / 2;
+
+/**
+ * Whether the steps (index 0 is no step) show any common motion at all, beyond their uncertainty (per-step
+ * variances, px² per axis). The movie's steps are tested as a whole, then (where the whole shows none) by
+ * halves, quarters and so on down to single steps: motion is there once the steps of some window add up to
+ * more than their uncertainty allows (a chi-square test with 2 degrees of freedom, at a level shared among all
+ * the windows looked at, so that noise alone passes none in 20 movies). A steady drift passes on the whole
+ * movie, a jump of the stage in the short windows around it; cells that move on their own while the stage
+ * stays put leave their mean displacement a random walk that passes nowhere.
+ */
+export function hasCommonMotion(steps: { dx: number; dy: number }[], variances: number[]): boolean {
+  const n = steps.length - 1;
+  if (n < 1) return false;
+  // the chi-square tail (2 degrees of freedom) beyond k² is exp(-k² / 2)
+  const k2 = 2 * Math.log((2 * n - 1) / 0.05);
+  const [sx, sy, variance] = [[0], [0], [0]];
+  for (let i = 1; i <= n; i++) sx.push(sx[i - 1] + steps[i].dx), sy.push(sy[i - 1] + steps[i].dy), variance.push(variance[i - 1] + variances[i]);
+  // steps a..b-1 (1-based)
+  const test = (a: number, b: number): boolean => {
+    if ((sx[b] - sx[a]) ** 2 + (sy[b] - sy[a]) ** 2 > k2 * (variance[b] - variance[a])) return true;
+    if (b - a === 1) return false;
+    const mid = (a + b) >> 1;
+    return test(a, mid) || test(mid, b);
+  };
+  return test(1, n + 1);
+}
+
+/** Largest distance from the start of the path that the steps (index 0 is no step) add up to. */
+function largestExcursion(dx: number[], dy: number[]): number {
+  let [x, y, largest] = [0, 0, 0];
+  for (let i = 1; i < dx.length; i++) (x += dx[i]), (y += dy[i]), (largest = Math.max(largest, Math.hypot(x, y)));
+  return largest;
+}
 
 function checkOptions(movie: Movie, options: DriftOptions): Required<Pick<DriftOptions, 'channel' | 'reference' | 'upsampleFactor' | 'timeAveraging' | 'correctZ'>> {
   const { shape } = movie;
@@ -297,6 +341,7 @@ interface CheckedSteps {
   sources: StepSource[];
   reasons: string[];
   objectCheck: DriftEstimate['objectCheck'];
+  common: DriftEstimate['common'];
 }
 
 /**
@@ -315,14 +360,15 @@ function checkSteps(positions: Position[], links: Link[], objects: FrameObjects[
   const sources: StepSource[] = ['image'];
   const reasons = [''];
   const chosen = [{ dx: 0, dy: 0 }];
-  const byObjects: (ObjectShift | undefined)[] = positions.map((_, i) => {
-    if (i === 0 || !objects[i - 1] || !objects[i]) return undefined;
-    const o = objectShift(objects[i - 1], objects[i], [[steps[i].dx, steps[i].dy], [0, 0], [typical.dx, typical.dy]]);
-    // Few objects moving every which way (or paired wrongly) say nothing about the common motion
-    return o && o.standardErrorPx <= PRECISE_OBJECTS_PX ? o : undefined;
-  });
-  const measured = byObjects.filter((o): o is ObjectShift => o !== undefined);
-  const cellMotionPxPerFrame = median(measured.map((o) => o.spreadPx));
+  const all: (ObjectShift | undefined)[] = positions.map((_, i) =>
+    i === 0 || !objects[i - 1] || !objects[i] ? undefined : objectShift(objects[i - 1], objects[i], [[steps[i].dx, steps[i].dy], [0, 0], [typical.dx, typical.dy]]),
+  );
+  // Few objects moving every which way (or paired wrongly) cannot pin the common motion down: they only veto
+  const byObjects = all.map((o) => (o && o.standardErrorPx <= PRECISE_OBJECTS_PX ? o : undefined));
+  // Per step and axis, the variance (px²) of the step chosen: what the test for common motion weighs it by
+  const variances = [0];
+  const precise = byObjects.filter((o): o is ObjectShift => o !== undefined);
+  const cellMotionPxPerFrame = median(precise.map((o) => o.spreadPx));
   // Cells that move on their own pull whole-image registration (weighted by brightness, changed by divisions);
   // the median of matched objects is then the better estimate of the common motion
   const objectsFirst = cellMotionPxPerFrame > OWN_MOTION_PX && imageIsPulled(steps, byObjects);
@@ -337,8 +383,9 @@ function checkSteps(positions: Position[], links: Link[], objects: FrameObjects[
       if (agrees) agreed++;
       const byNuclei = objectsFirst ? { dx: o.dxPx, dy: o.dyPx } : { dx: o.medianDxPx, dy: o.medianDyPx };
       if (agrees && !objectsFirst) {
-        chosen.push(step), sources.push('image'), reasons.push(''), confidence.push(1);
+        chosen.push(step), sources.push('image'), reasons.push(''), confidence.push(1), variances.push(CONFIRMED_SD_PX ** 2);
       } else {
+        variances.push((objectsFirst ? 1 : MEDIAN_EFFICIENCY) * o.standardErrorPx ** 2);
         // Moving cells: their mean displacement is the common motion; a disagreement on a still scene is
         // settled by the median (a wrong pairing or two must not decide it)
         chosen.push(byNuclei);
@@ -354,32 +401,60 @@ function checkSteps(positions: Position[], links: Link[], objects: FrameObjects[
       continue;
     }
     const peakConfidence = Math.min(1, peakSd / (2 * SIGNIFICANT_PEAK_SD));
-    if (Math.hypot(step.dx - typical.dx, step.dy - typical.dy) > implausiblePx && peakSd < 2 * SIGNIFICANT_PEAK_SD) {
+    const loose = all[i];
+    if (loose && Math.hypot(step.dx - loose.medianDxPx, step.dy - loose.medianDyPx) > Math.max(AGREEMENT_PX, 3 * loose.standardErrorPx)) {
+      // The objects found move too much on their own to pin the step down, but enough to rule this one out
+      chosen.push({ dx: loose.medianDxPx, dy: loose.medianDyPx });
+      sources.push('objects');
+      reasons.push(`image registration (${fmt(step.dx)}, ${fmt(step.dy)} px) disagreed with the median displacement of ${loose.matched} matched objects (${fmt(loose.medianDxPx)}, ${fmt(loose.medianDyPx)} px, ±${fmt(loose.standardErrorPx)} px)`);
+      confidence.push(0);
+      variances.push(MEDIAN_EFFICIENCY * loose.standardErrorPx ** 2);
+    } else if (Math.hypot(step.dx - typical.dx, step.dy - typical.dy) > implausiblePx && peakSd < 2 * SIGNIFICANT_PEAK_SD) {
       chosen.push(typical);
       sources.push('interpolated');
       reasons.push(`a step of (${fmt(step.dx)}, ${fmt(step.dy)} px) with a weak correlation peak and no objects to check it; the movie's typical step was used`);
       confidence.push(0);
+      variances.push(Math.max(1, (implausiblePx / 3) ** 2));
     } else {
       chosen.push(step), sources.push('image'), reasons.push(''), confidence.push(peakConfidence);
+      // an unchecked step is as sure as its correlation peak is clear of the noise
+      variances.push((CONFIRMED_SD_PX / Math.max(peakConfidence, 0.05)) ** 2);
     }
   }
+  // Only the motion the steps agree on beyond their uncertainty is applied (the rest is the cells' own)
+  // The objects' standard error counts only the scatter of the cells' own motion; merged, split and missed nuclei
+  // add more. Their steps' scatter from one step to the next (half the squared successive differences, robustly,
+  // as von Neumann's estimator) is what they are really sure of
+  const scatter: number[] = [];
+  for (let i = 2; i < count; i++) {
+    if (sources[i] !== 'objects' || sources[i - 1] !== 'objects') continue;
+    scatter.push((chosen[i].dx - chosen[i - 1].dx) ** 2 / 2, (chosen[i].dy - chosen[i - 1].dy) ** 2 / 2);
+  }
+  // the median of a chi-square with 1 degree of freedom is 0.4549 of its mean
+  const objectVariance = scatter.length >= 6 ? median(scatter) / 0.4549 : 0;
+  for (let i = 1; i < count; i++) if (sources[i] === 'objects') variances[i] = Math.max(variances[i], objectVariance);
+  const moved = hasCommonMotion(chosen, variances);
+  const applied = moved ? chosen : chosen.map(() => ({ dx: 0, dy: 0 }));
+  const [agreedX, agreedY] = [applied.map((c) => c.dx), applied.map((c) => c.dy)];
   const out: Position[] = [positions[0]];
   for (let i = 1; i < count; i++) {
     // Image steps add up to the registered positions again (no extra accumulation of error)
-    out.push({ dxPx: out[i - 1].dxPx + chosen[i].dx, dyPx: out[i - 1].dyPx + chosen[i].dy, dzPx: positions[i].dzPx });
+    out.push({ dxPx: out[i - 1].dxPx + agreedX[i], dyPx: out[i - 1].dyPx + agreedY[i], dzPx: positions[i].dzPx });
   }
+  const measuredPx = largestExcursion(chosen.map((c) => c.dx), chosen.map((c) => c.dy));
   return {
     positions: out,
     confidence,
     sources,
     reasons,
     objectCheck: {
-      steps: measured.length,
+      steps: precise.length,
       agreed,
       cellMotionPxPerFrame,
-      uncertaintyPx: Math.sqrt(measured.reduce((sum, o) => sum + o.standardErrorPx ** 2, 0)),
+      uncertaintyPx: Math.sqrt(precise.reduce((sum, o) => sum + o.standardErrorPx ** 2, 0)),
       objectsLed: objectsFirst,
     },
+    common: { measuredPx, applied: moved, uncertaintyPx: Math.sqrt(variances.reduce((a, v) => a + v, 0)) },
   };
 }
 
@@ -441,6 +516,7 @@ export async function estimateDrift(movie: Movie, options: DriftOptions = {}): P
       confidence: [1],
       unsureFrames: [],
       objectCheck: { steps: 0, agreed: 0, cellMotionPxPerFrame: 0, uncertaintyPx: 0, objectsLed: false },
+      common: { measuredPx: 0, applied: true, uncertaintyPx: 0 },
     };
   }
   const source = blockSource(movie, channel, timeAveraging, correctZ, options);
@@ -478,7 +554,7 @@ export async function estimateDrift(movie: Movie, options: DriftOptions = {}): P
     unsureFrames.push({ t, source: 'interpolated', reason: 'the frame does not resemble the frames around it (blank, flash or out of focus); its drift was interpolated from its neighbours' });
   }
   unsureFrames.sort((a, b) => a.t - b.t);
-  return { rows, emptyFrames, maxDriftPx, confidence, unsureFrames, objectCheck: checked.objectCheck };
+  return { rows, emptyFrames, maxDriftPx, confidence, unsureFrames, objectCheck: checked.objectCheck, common: checked.common };
 }
 
 function nearestIndex(sorted: number[], at: number): number {
