@@ -17,7 +17,7 @@ import { RealClock } from '../../../src/microscope/clock.ts';
 import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
 import { smallConfig } from '../../microscope/fixtures.ts';
 
-const VERBS = ['stop', 'stop imaging', 'stop acquiring', 'switch off', 'turn off', 'shut off', 'drop', 'remove', 'halt', 'end', 'kill', 'disable', 'cut', 'no more', 'get rid of', 'abort', 'cancel', 'exclude', 'skip', 'no need for', "that's enough", 'stop imagng', 'swich off', 'ditch', 'scrap', 'nix', "we've got enough of", 'forget about', 'lose'];
+const VERBS = ['stop', 'stop imaging', 'stop acquiring', 'switch off', 'turn off', 'shut off', 'drop', 'remove', 'halt', 'end', 'kill', 'disable', 'cut', 'no more', 'get rid of', 'abort', 'cancel', 'exclude', 'skip', 'no need for', "that's enough", 'stop imagng', 'swich off', 'ditch', 'scrap', 'nix', "we've got enough of", 'forget about', 'lose', 'take out', 'take away', 'stop collecting', 'quit imaging', 'stpo'];
 const TEMPLATES = ['{verb} the {ch}', '{verb} {ch}', 'please {verb} the {ch} channel', '{verb} the {ch} laser now', 'can you {verb} {ch}?', '{verb} the {ch} but keep going', '{verb} the {ch}, keep imaging the rest'];
 const SPLIT_TEMPLATES = ['turn the {ch} off', 'switch {ch} off please', 'shut the {ch} laser off', '{ch} off', '{ch} out', 'the {ch} channel off now', "that's the {ch} done, stop it", 'stop the {ch} after this time point', 'stop {ch} after 10 frames'];
 const CHANNEL_WORDS = [...new Set(DEMO_CONFIG.channels.flatMap((c) => [c.name, ...c.aliases]))];
@@ -161,4 +161,40 @@ describe('through the agent: a running acquisition, the offline planner and the 
     expect(accepted.toolCalls[0]).toMatchObject({ tool: 'add_rule', status: 'ok' });
     expect(microscope.rules).toHaveLength(1);
   }, 60_000);
+});
+
+describe('a relative change is relative, a question is no command', () => {
+  const running = { acquisitionRunning: true };
+  const changesOf = (text: string) => {
+    const route = routeMicroscopeRequest(text, running);
+    return route?.tool === 'adjust_acquisition' ? (route.args.changes as { kind: string; factor?: number }[]) : undefined;
+  };
+  it('an amount with a direction on the light is a factor for every channel, never an absolute value', () => {
+    const wrong: string[] = [];
+    for (const ch of ['488', 'GFP', 'mCherry', 'the 561', 'DAPI', 'far red']) {
+      for (const pct of [10, 25, 50, 90]) {
+        for (const [text, factor] of [
+          [`turn the ${ch} down by ${pct} percent`, 1 - pct / 100],
+          [`reduce ${ch} power by ${pct}%`, 1 - pct / 100],
+          [`${ch} down ${pct}%`, 1 - pct / 100],
+          [`lower the ${ch} exposure by ${pct}%`, 1 - pct / 100],
+          [`increase the ${ch} power by ${pct}%`, 1 + pct / 100],
+          [`${ch} up ${pct}%`, 1 + pct / 100],
+        ] as [string, number][]) {
+          const changes = changesOf(text);
+          if (changes?.length !== 1 || !/Factor$/.test(changes[0].kind) || Math.abs((changes[0].factor ?? NaN) - factor) > 1e-6) wrong.push(`${text} → ${JSON.stringify(changes)}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+  it('a question about the run never pauses, resumes or stops it', () => {
+    const commands = ['pause', 'resume', 'stop'].map((c) => routeMicroscopeRequest(`${c} the acquisition`, running)?.tool);
+    const wrong: string[] = [];
+    for (const text of ['is it paused?', 'is the acquisition paused?', 'is it still running?', 'has it stopped?', 'is the run on hold?', 'how long has it been paused?', 'is it finished?', 'are we still acquiring?']) {
+      const tool = routeMicroscopeRequest(text, running)?.tool;
+      if (commands.includes(tool)) wrong.push(`${text} → ${tool}`);
+    }
+    expect(wrong).toEqual([]);
+  });
 });
