@@ -261,7 +261,7 @@ export function withVerdict(question: string, answer: string): string {
   const say = (yes: boolean) => `${yes ? 'Yes' : 'No'}: ${answer}`;
   const direction = claimedDirection(question);
   // a change between two parts of the movie, or over the whole series
-  const change = /\(([+-]?[\d.]+)%\)/.exec(answer)?.[1] ?? (/;\s*up from\b/.test(answer) ? '1' : /;\s*down from\b/.test(answer) ? '-1' : /;\s*unchanged\b/.test(answer) ? '0' : undefined);
+  const change = /\(([+-][\d.]+)%\)/.exec(answer)?.[1] ?? (/;\s*up from\b/.test(answer) ? '1' : /;\s*down from\b/.test(answer) ? '-1' : /;\s*unchanged\b/.test(answer) ? '0' : undefined);
   if (change !== undefined && direction !== undefined) {
     const sign = Math.sign(Number(change));
     return say(direction === 0 ? sign !== 0 : sign === direction);

@@ -281,6 +281,8 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // "how long till it finishes?": a question about the run's progress names no command to stop, start or change it
   const runReporter = playing('status', catalogue);
   if (runReporter && questionAboutTheRun(text) && mentions.some((m) => runsMicroscope(m.tool, catalogue) && (['stop', 'start', 'change'] as const).some((role) => plays(m.tool, role, catalogue)))) mentions = [{ tool: runReporter, start: 0, end: text.length, order: 0 }];
+  // "do any cells stop moving?": a question about the data, with no acquisition running, never stops, starts or changes one
+  if (asksAboutTheData(text) && !acquisitionRunning(conversation)) mentions = mentions.filter((m) => !(runsMicroscope(m.tool, catalogue) && (['stop', 'start', 'change'] as const).some((role) => plays(m.tool, role, catalogue))));
   // a rule for the microscope absorbs the actions it names ("when a cell divides, image every 10 s")
   const rule = mentions.find((m) => plays(m.tool, 'rule', catalogue));
   if (rule) mentions = [{ ...rule, start: 0 }];
@@ -619,6 +621,11 @@ function pointsAtTheRecording(text: string, conversation: Conversation): boolean
 function questionAboutTheRun(text: string): boolean {
   // ("when it is done, stop" is a command: a "when" without a question mark is no question)
   return isQuestion(text) && (/\?\s*$/.test(text) || /^\W*how\b/i.test(text)) && /^(?:(?:so|and|ok(?:ay)?|hey)[,\s]+)*(?:how\s+(?:long|many|much|far)|when\b|what\s+time\b|(?:is|are|has|have|will)\s+(?:it|we|this|the\s+\w+)\b)/i.test(text.trim());
+}
+
+/** A question asked about something ("do any cells stop?", "which track ...?"), not a polite command ("can you stop it?"). */
+function asksAboutTheData(text: string): boolean {
+  return /^(?:(?:so|and|ok(?:ay)?|hey)[,\s]+)*(?:do|does|did|are|is|was|were|which|what|how|who|whose)\s+(?!you\b|u\b)/i.test(text.trim()) && /\?\s*$/.test(text) && /\b(?:cells?|nucle(?:us|i)|objects?|tracks?|trajector(?:y|ies)|they|them|any)\b/i.test(text);
 }
 
 /** True when an acquisition was started in this conversation and not stopped since. */

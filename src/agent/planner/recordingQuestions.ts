@@ -144,6 +144,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
 
 /** One property of the recording as a sentence part, with its unit; "unknown" said with why and what sets it. */
 function propertyText(key: string, v: Record<string, unknown>, question: string): string {
+  if (v[key] === undefined && ['dtype', 'format', 'path'].includes(key)) return `${key === 'dtype' ? 'the bit depth' : `the file's ${key}`} was not reported`;
   const frames = Number(v.frames);
   const num = (k: string) => (typeof v[k] === 'number' ? (v[k] as number) : undefined);
   const names = Array.isArray(v.channelNames) ? (v.channelNames as unknown[]).map(String) : [];
@@ -162,7 +163,7 @@ function propertyText(key: string, v: Record<string, unknown>, question: string)
     case 'channels':
       return `${plural(Number(v.channels), 'channel')}${names.length ? ` (${names.join(', ')})` : ''}`;
     case 'channelNames':
-      return `${plural(names.length, 'channel')}: ${names.join(', ')}`;
+      return names.length ? `${plural(names.length, 'channel')}: ${names.join(', ')}` : `${plural(Number(v.channels), 'channel')} (the file names none)`;
     case 'zSlices': {
       const z = Number(v.zSlices);
       return `${plural(z, 'z slice')} (${z > 1 ? '3D: a z-stack per time point' : '2D: no z-stack'})`;

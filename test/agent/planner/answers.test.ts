@@ -1,6 +1,6 @@
 // Answers from the values earlier steps reported quote their unit, in µm when the movie's pixel size is known.
 import { describe, expect, it } from 'vitest';
-import { answerFromValues, notUnderstood } from '../../../src/agent/planner/answers.ts';
+import { answerFromValues, notUnderstood, withVerdict } from '../../../src/agent/planner/answers.ts';
 import type { Conversation, PastResult } from '../../../src/agent/planner/conversation.ts';
 
 const measured: PastResult = { tool: 'measure', args: { kind: 'objects' }, ok: true, summary: 'Measured 10 objects.', values: { objects: 10, meanAreaPx: 100 }, artifacts: [] };
@@ -57,5 +57,29 @@ describe('requests nothing can do', () => {
     expect(notUnderstood('use BM3D', new Map())).toMatch(/No tool of mine offers "BM3D", so I ran nothing\./);
     expect(notUnderstood('deconvolve it with Richardson-Lucy', new Map())).toContain('"Richardson-Lucy"');
     expect(notUnderstood('hello there', new Map())).not.toMatch(/No tool of mine/);
+  });
+});
+
+describe('yes/no questions answered with the verdict first', () => {
+  it('reads a change in the direction asked, either way round', () => {
+    const ends = 'Objects per frame: 5 in frame 1 vs 7 in frame 6 (+40%) (from segment)';
+    expect(withVerdict('are there more nuclei in the last frame than in the first?', ends)).toBe(`Yes: ${ends}`);
+    expect(withVerdict('are there more cells at the start than at the end?', ends)).toBe(`No: ${ends}`);
+    expect(withVerdict('is the number of nuclei going down?', ends)).toBe(`No: ${ends}`);
+    expect(withVerdict('did the number of cells change?', 'Objects per frame: 5 in frame 1 vs 5 in frame 6 (+0%) (from segment)')).toMatch(/^No: /);
+    expect(withVerdict('does the nuclear area decrease over time?', 'mean area per frame (µm²): frame 1: 91, frame 2: 93; up from 91 in frame 1 to 93 in frame 2 (from table-1)')).toMatch(/^No: /);
+  });
+
+  it('reads a condition some rows meet, or all', () => {
+    const some = '2 of 4 tracks (50%) have TRACK_MEAN_SPEED > 0.5 µm/min (from table-1)';
+    expect(withVerdict('are any cells faster than 0.5 µm/min?', some)).toBe(`Yes: ${some}`);
+    expect(withVerdict('are all cells faster than 0.5 µm/min?', some)).toBe(`No: ${some}`);
+    expect(withVerdict('are any cells faster than 5 µm/min?', '0 of 4 tracks (0%) have TRACK_MEAN_SPEED > 5 µm/min (from table-1)')).toMatch(/^No: /);
+  });
+
+  it('reads whether there is any at all, and leaves an answer it cannot judge as it is', () => {
+    expect(withVerdict('are there any divisions?', 'Divisions = 1 (from track)')).toBe('Yes: Divisions = 1 (from track)');
+    expect(withVerdict('do the cells divide?', 'Divisions = 0 (from track)')).toBe('No: Divisions = 0 (from track)');
+    expect(withVerdict('is the mean area large?', 'Mean area = 25 µm² (from measure)')).toBe('Mean area = 25 µm² (from measure)');
   });
 });

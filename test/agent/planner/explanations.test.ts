@@ -23,6 +23,9 @@ describe('explanations from the record', () => {
     // as people write them: slips, passives, other verbs of choosing
     for (const q of ['what threshold did u use?', 'which reference did you align to?', 'what segmentation method was used?', 'how was the threshold chosen?', 'what sigma did the denoiser use', 'which channel did you segment?', 'how come you went with that threshold?', 'what made you choose that linking distance?', 'can you tell me why you chose that model?', 'what was the reasoning behind the reference?', 'on what basis did you split them?', 'is the drift estimate reliable?', 'explain what settings the denoising used']) expect(asksWhy(q), q).toBe(true);
     for (const q of ['what values did you get?', 'what is the mean speed?', 'which threshold should I use?', 'which cells were tracked?']) expect(asksWhy(q), q).toBe(false);
+    // a choice asked in the past tense, other nouns and verbs of choosing
+    for (const q of ['what was the threshold value exactly?', 'what smoothing did you use?', 'what max distance did the tracker allow?', 'what frame did you register to?']) expect(asksWhy(q), q).toBe(true);
+    for (const q of ['what was the mean area?', 'what is the pixel size?', 'what was the frame interval?', 'which frame has the most cells?']) expect(asksWhy(q), q).toBe(false);
   });
 
   it('explains the step the question names, with its recorded values and units, and runs nothing', () => {
