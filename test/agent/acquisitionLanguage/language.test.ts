@@ -787,6 +787,9 @@ describe('rates, plates, corrections and more everyday words (tuning-microscope-
   });
   it('questions about the microscope itself stand without a running acquisition', () => {
     expect(routeMicroscopeRequest('what is the microscope up to?')).toMatchObject({ sure: true });
+    // the light received is the microscope's ledger; bleaching in a movie is not
+    expect(routeMicroscopeRequest('how much light have the cells received so far?')).toMatchObject({ sure: true });
+    expect(routeMicroscopeRequest('how much photobleaching is there?')).not.toMatchObject({ sure: true });
     expect(change('how far through is it?')).toEqual([{ kind: 'status', about: 'all' }]);
     expect(change('what power are we at?')).toEqual([{ kind: 'status', about: 'all' }]);
   });
