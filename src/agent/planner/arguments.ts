@@ -91,7 +91,8 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
     // "frame 5", "time point 12": a position in the movie, never an amount of frames
     if (/\b(?:frames?|time ?points?|timepoints?)\s*#?\s*$/i.test(q.before)) continue;
     // "the first 10 frames": which frames, for a tool that takes a frame range
-    if (/\b(?:first|last|initial|final)\s*$/i.test(q.before) && (q.unit === 'frame' || /^\s*(?:frames?|time ?points?|timepoints?)\b/i.test(q.after))) continue;
+    const which = /\b(?:first|last|initial|final)\s*$/i.test(q.before) && (q.unit === 'frame' || /^\s*(?:frames?|time ?points?|timepoints?)\b/i.test(q.after));
+    if (which && 'frames' in props) continue;
     // the words by the number, up to a comma, a conjunction or another number
     const edge = /[,;.\d]|\b(?:and|or|but|then)\b/;
     const near = new Set(meanings(`${q.before.split(edge).at(-1) ?? ''} ${q.after.split(edge)[0] ?? ''}`));
@@ -110,6 +111,8 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
       // a bare number needs its argument's own words; a number with a unit may lean on the description
       // (the bound a comparison states is no name word by itself: "circularity above 0.8" is no minimum area)
       if (own.every((w) => !said.has(w)) && (q.unit === '' || score === 0)) continue;
+      // "skip the first 3 frames" is no gap; "the first 5 frames as baseline" is the baseline: which frames, for an argument whose own word is said
+      if (which && !own.some((w) => said.has(w) && w !== FRAME_MEANING)) continue;
       // a bound in frames on something else ("tracks shorter than 5 frames") is no gap or lag: an own word other than the unit and the bound must be said
       if (bound && q.unit === 'frame' && !own.some((w) => said.has(w) && w !== FRAME_MEANING && w !== meaning(normalizeWord(bound)))) continue;
       if (!best || score > best.score) best = { name, score, value };
