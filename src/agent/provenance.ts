@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, opendirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { IHasher } from 'hash-wasm';
 import { observeTiffReads } from '../image/tiff/tiffFile.ts';
 import { observeMovieWrites, type WriteObserver } from '../image/writer.ts';
@@ -166,19 +166,23 @@ function userCachedHash(key: string): ContentHash | undefined {
   }
 }
 
-const trimmedCacheDirs = new Set<string>();
+const madeCacheDirs = new Set<string>();
 
-/** Records a hash for later processes (best effort); a process's first write to the folder trims it. */
+/**
+ * Records a hash for later processes (best effort). About one write in 16 (those whose file
+ * name begins with 0) first trims the folder: listing ~4000 entries costs ~3 ms of CPU, too
+ * much for every command; the folder may pass the limit by a few entries meanwhile.
+ */
 function rememberForUser(key: string, hash: ContentHash): void {
   const dir = userHashCacheDir();
   if (!dir) return;
   try {
-    if (!trimmedCacheDirs.has(dir)) {
+    if (!madeCacheDirs.has(dir)) {
       mkdirSync(dir, { recursive: true });
-      trimUserCache(dir);
-      trimmedCacheDirs.add(dir);
+      madeCacheDirs.add(dir);
     }
     const path = userCachePath(dir, key);
+    if (basename(path).startsWith('0')) trimUserHashCache(dir);
     const tmp = `${path}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify({ key, ...hash }));
     renameSync(tmp, path);
@@ -187,10 +191,11 @@ function rememberForUser(key: string, hash: ContentHash): void {
   }
 }
 
-/** Keeps the per-user cache under USER_HASH_CACHE_LIMIT entries, removing the oldest. */
-function trimUserCache(dir: string): void {
+/** Keeps the per-user cache under USER_HASH_CACHE_LIMIT entries, removing the oldest (down to three quarters). */
+export function trimUserHashCache(dir = userHashCacheDir()): void {
+  if (!dir) return;
   const names = readdirSync(dir);
-  if (names.length <= USER_HASH_CACHE_LIMIT) return;
+  if (names.length < USER_HASH_CACHE_LIMIT) return;
   const aged = names.map((name) => ({ name, mtimeMs: statSync(join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? 0 })).sort((a, b) => a.mtimeMs - b.mtimeMs);
   for (const { name } of aged.slice(0, names.length - Math.floor((USER_HASH_CACHE_LIMIT * 3) / 4))) rmSync(join(dir, name), { force: true });
 }
