@@ -111,7 +111,7 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
   // a question about the microscope itself ("what is the scope doing?", "where is the stage?") has no meaning for data
   if (changes.every((c) => c.kind === 'status') && route.tool !== undefined && /\b(?:microscope|scope|stage|objective|lasers?|acquisition|time[\s-]?lapse)\b/.test(t)) return { ...route, sure: true };
   // the light a sample has received is the microscope's ledger, never something a movie says
-  if (changes.every((c) => c.kind === 'status' && c.about === 'dose') && /\b(?:light|dose|illumination)\b/.test(t) && /\b(?:had|received|got|gotten|given|delivered|so far|today|in total)\b/.test(t)) return { ...route, sure: true };
+  if (route.tool !== undefined && changes.every((c) => c.kind === 'status' && c.about === 'dose') && /\b(?:light|dose|illumination)\b/.test(t) && /\b(?:had|received|got|gotten|given|delivered|so far|today|in total)\b/.test(t)) return { ...route, sure: true };
   // nothing running and the words start a plan ("image GFP every 2 minutes"): a start that lacks something
   if (route.tool === toolCarrying('change') && !options.acquisitionRunning && hasChannel && IMAGING_VERB.test(t)) {
     try {

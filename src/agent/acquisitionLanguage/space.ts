@@ -16,9 +16,9 @@ function distance(m: RegExpExecArray | null, valueGroup = 1, unitGroup = 2): num
 /** A z-stack in the words, or undefined when none is named. */
 export function parseZPlan(text: string): ZPlan | undefined {
   const t = text.toLowerCase();
-  if (!/z[\s-]?stacks?|z[\s-]?series|z[\s-]?planes?|\bplanes\b|slices|z[\s-]?range|stack of|\bsections\b|z[\s-]?steps?|\bstack\b|above and below|below and above|either side of (?:the )?focus|around (?:the )?focus/.test(t)) return undefined;
+  if (!/z[\s-]?stacks?|z[\s-]?series|\bz\s+(?:from|between|over|of)\b|z[\s-]?planes?|\bplanes\b|slices|z[\s-]?range|stack of|\bsections\b|z[\s-]?steps?|\bstack\b|above and below|below and above|either side of (?:the )?focus|around (?:the )?focus/.test(t)) return undefined;
   // "from -5 to +5 µm", "5 µm above and below (focus)": a stack around the focus
-  const fromTo = new RegExp(String.raw`\bfrom\s*([-+−]?\d+(?:\.\d+)?)\s*${UNIT}?\s*(?:to|-|–)\s*([-+]?\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t);
+  const fromTo = new RegExp(String.raw`\b(?:from|between)\s*([-+−]?\d+(?:\.\d+)?)\s*${UNIT}?\s*(?:to|-|–|and)\s*([-+]?\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t);
   const around = new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:above and below|below and above|either side of|on (?:each|either) side of|±|up and down)`, 'i').exec(t);
   const stepUm =
     distance(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:z[\s-]?)?(?:steps?|spacing|apart|intervals?|increments?|between)`, 'i').exec(t)) ??
@@ -41,7 +41,8 @@ export function parseZPlan(text: string): ZPlan | undefined {
   if (fromTo) {
     const [lo, hi] = [Number(fromTo[1].replace('−', '-')) * unitMicrometres(fromTo[2] ?? fromTo[4] ?? 'µm'), Number(fromTo[3]) * unitMicrometres(fromTo[4] ?? 'µm')].sort((a, b) => a - b);
     const step = stepUm ?? (planes !== undefined && planes > 1 ? round6((hi - lo) / (planes - 1)) : 1);
-    return lo <= 0 && hi >= 0 ? { belowUm: round6(-lo), aboveUm: round6(hi), stepUm: step } : { rangeUm: round6(hi - lo), stepUm: step };
+    // (+ 0: a bound at the focus is 0 µm, never -0)
+    return lo <= 0 && hi >= 0 ? { belowUm: round6(-lo) + 0, aboveUm: round6(hi) + 0, stepUm: step } : { rangeUm: round6(hi - lo), stepUm: step };
   }
   if (around) {
     const half = Number(around[1]) * unitMicrometres(around[2] ?? 'µm');

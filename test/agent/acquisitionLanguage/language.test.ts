@@ -814,3 +814,10 @@ describe('follow-ups: a value corrected, a second change after "and" (tuning-mic
     expect(parseAdjustment("what's the DAPI power right now?")).toEqual([{ kind: 'status', about: 'all' }]);
   });
 });
+
+describe('a z range said after the letter z (tuning-microscope-people-2, fifth batch)', () => {
+  it('"z from -3 to +3 µm" is a stack around the focus, in a plan and as a change', () => {
+    expect(parseSequence(parseAcquisitionRequest('DAPI every 5 min for 2 h, z from -3 to +3 µm, 1.5 µm steps').sequence).zPlan).toEqual({ belowUm: 3, aboveUm: 3, stepUm: 1.5 });
+    expect(parseAdjustment('z between 0 and 6 um, step 2 um')).toEqual([{ kind: 'zPlan', zPlan: { belowUm: 0, aboveUm: 6, stepUm: 2 } }]);
+  });
+});
