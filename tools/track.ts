@@ -183,7 +183,10 @@ const track = defineTool({
       const confidences = tracks.branches.map((b) => b.confidence ?? 1);
       const lowConfidence = confidences.filter((c) => c < 0.5).length;
       const meanConfidence = confidences.reduce((a, c) => a + c, 0) / Math.max(1, confidences.length);
-      const confidenceNote = ` Mean branch confidence ${round(meanConfidence, 2)}${lowConfidence ? `; ${lowConfidence} branch(es) below 0.5 (long jumps, size changes or gaps)` : ''}.`;
+      // a track of one frame with no mother and no daughters: most often a piece the segmentation cut off for a frame
+      const parents = new Set(tracks.branches.map((b) => b.parent));
+      const singleFrame = tracks.branches.filter((b) => b.spotIds.length === 1 && b.parent === 0 && !parents.has(b.id)).length;
+      const confidenceNote = ` Mean branch confidence ${round(meanConfidence, 2)}${lowConfidence ? `; ${lowConfidence} branch(es) below 0.5 (long jumps, size changes or gaps)` : ''}.${singleFrame && tracks.frames > 2 ? ` ${singleFrame} track(s) last a single frame (likely pieces of objects the segmentation cut off for one frame, or objects seen once).` : ''}`;
       const ref = ctx.addArtifact('tracks', path, `tracks of ${basename(labels.source.path)} (${args.method})`);
       return {
         summary: `Tracked ${tracks.spots.length} objects in ${tracks.frames} frames into ${trees} track${trees === 1 ? '' : 's'} (${tracks.branches.length} branches, ${divisions} division${divisions === 1 ? '' : 's'}) with ${how}; saved as ${ref.id}.${driftNote}${divisionNote}${confidenceNote}`,
@@ -203,6 +206,7 @@ const track = defineTool({
           ...(check ? { driftStepsNotApplied: check.rejectedFrames.length } : {}),
           meanBranchConfidence: round(meanConfidence, 3),
           lowConfidenceBranches: lowConfidence,
+          singleFrameTracks: singleFrame,
           path,
         },
       };

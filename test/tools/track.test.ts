@@ -138,6 +138,22 @@ describe('track tools', () => {
     expect(existsSync(join(ctcOut.artifacts[0].path, 'mask005.tif'))).toBe(true);
   });
 
+  it('names tracks that last a single frame (pieces cut off by the segmentation)', async () => {
+    const { movieFromPlanes } = await import('../../src/image/movie.ts');
+    // one 5x5 object in all 4 frames; a second one only in frame 2, far from it
+    const planes = [0, 1, 2, 3].map((t) => {
+      const p = new Uint16Array(48 * 48);
+      for (let y = 10; y < 15; y++) for (let x = 10 + t; x < 15 + t; x++) p[y * 48 + x] = 1;
+      if (t === 1) for (let y = 35; y < 40; y++) for (let x = 35; x < 40; x++) p[y * 48 + x] = 2;
+      return p;
+    });
+    const path = join(dir, 'single-frame.tif');
+    await writeMovie(path, movieFromPlanes({ t: 4, z: 1, c: 1, y: 48, x: 48 }, 'uint16', (t) => planes[t]));
+    const r = await call('track', { labels: path });
+    expect(r.values.singleFrameTracks).toBe(1);
+    expect(r.summary).toContain('1 track(s) last a single frame');
+  });
+
   it('answers bad input with one-line errors', async () => {
     await expect(call('measure', { kind: 'tracks' })).rejects.toThrow(/needs `tracks`/);
     await expect(call('detect_divisions', {})).rejects.toThrow(/needs `tracks`/);
