@@ -133,7 +133,7 @@ export function hasCommonMotion(steps: { dx: number; dy: number }[], variances: 
   for (let i = 1; i <= n; i++) sx.push(sx[i - 1] + steps[i].dx), sy.push(sy[i - 1] + steps[i].dy), variance.push(variance[i - 1] + variances[i]);
   // steps a..b-1 (1-based)
   const test = (a: number, b: number): boolean => {
-    if ((sx[b] - sx[a]) ** 2 + (sy[b] - sy[a]) ** 2 > k2 * (variance[b] - variance[a])) return true;
+    if ((sx[b - 1] - sx[a - 1]) ** 2 + (sy[b - 1] - sy[a - 1]) ** 2 > k2 * (variance[b - 1] - variance[a - 1])) return true;
     if (b - a === 1) return false;
     const mid = (a + b) >> 1;
     return test(a, mid) || test(mid, b);

@@ -3,7 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { alignChannels, correctDrift, driftTable, estimateDrift, fieldLost, slicesAsFrames, type DriftRow } from '../../src/analysis/drift.ts';
+import { alignChannels, correctDrift, driftTable, estimateDrift, fieldLost, hasCommonMotion, slicesAsFrames, type DriftRow } from '../../src/analysis/drift.ts';
+import { listCtcFrames, readMaskFrame } from '../../src/analysis/ctc.ts';
+import { mulberry32 } from '../../src/random.ts';
+import type { Movie } from '../../src/image/movie.ts';
 import { movieFromPlanes } from '../../src/image/movie.ts';
 import { openMovie } from '../../src/image/index.ts';
 import { simulate } from '../../src/sim/index.ts';
@@ -236,6 +239,40 @@ describe('estimateDrift on moving, dividing cells', () => {
   });
 });
 
+/** Steps (index 0 is no step) of independent normal noise of SD sdPx per axis, plus `add(i)`. */
+function noisySteps(n: number, sdPx: number, random: () => number, add: (i: number) => { dx: number; dy: number } = () => ({ dx: 0, dy: 0 })) {
+  const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  return Array.from({ length: n + 1 }, (_, i) => (i === 0 ? { dx: 0, dy: 0 } : { dx: sdPx * normal() + add(i).dx, dy: sdPx * normal() + add(i).dy }));
+}
+
+describe('the test for any common motion', () => {
+  const variances = (n: number, sdPx: number) => new Array<number>(n + 1).fill(sdPx * sdPx);
+  it('finds none in steps that are only noise of the size they claim (the wander of cells moving on their own), in about 19 of 20 movies', () => {
+    const random = mulberry32(12);
+    let found = 0;
+    for (let movie = 0; movie < 400; movie++) if (hasCommonMotion(noisySteps(150, 1, random), variances(150, 1))) found++;
+    // the test's level is 5% (measured 5.0% on 2000 movies)
+    expect(found / 400).toBeLessThan(0.08);
+  });
+  it('finds a steady drift of half the noise per step, and a single jump of the stage', () => {
+    const random = mulberry32(3);
+    let found = 0;
+    for (let movie = 0; movie < 20; movie++) if (hasCommonMotion(noisySteps(150, 1, random, () => ({ dx: 0.5, dy: -0.25 })), variances(150, 1))) found++;
+    expect(found).toBe(20);
+    found = 0;
+    for (let movie = 0; movie < 20; movie++) if (hasCommonMotion(noisySteps(150, 1, random, (i) => ({ dx: i === 70 ? 10 : 0, dy: 0 })), variances(150, 1))) found++;
+    expect(found).toBeGreaterThanOrEqual(19);
+  });
+  it('moving cells and no stage drift: nothing is applied, and the estimate says so', async () => {
+    const sim = simulate({ width: 256, height: 256, frames: 40, cells: 20, driftPx: 0, seed: 1 });
+    const estimate = await estimateDrift(sim.movie);
+    console.log(`moving cells, no drift: measured up to ${estimate.common.measuredPx.toFixed(2)} px (±${estimate.common.uncertaintyPx.toFixed(2)} px), applied ${estimate.common.applied}`);
+    expect(estimate.common.applied).toBe(false);
+    expect(estimate.rows.every((r) => r.dxPx === 0 && r.dyPx === 0)).toBe(true);
+    expect(estimate.maxDriftPx).toBe(0);
+  });
+});
+
 describe('estimateDrift on 1 and 2 threads', () => {
   it('gives the same drift table, confidence and unsure frames whatever the thread count (first, previous, follow)', async () => {
     // 40 frames: several runs for every reference, so the second thread takes some of them
@@ -410,3 +447,81 @@ function pearsonInterior(a: ArrayLike<number>, b: ArrayLike<number>, height: num
     }
   return (sab - (sa * sb) / n) / Math.sqrt((saa - (sa * sa) / n) * (sbb - (sb * sb) / n));
 }
+
+/** The first `frames` frames of a movie. */
+function firstFrames(movie: Movie, frames: number): Movie {
+  return { ...movie, shape: { ...movie.shape, t: Math.min(frames, movie.shape.t) }, plane: (t, z, c) => movie.plane(t, z, c), close: () => movie.close() };
+}
+
+/** The cells' common motion from a CTC TRA folder (median displacement of the cells matched by label), per step, over the first `frames` frames. */
+async function traSteps(truthDir: string, frames: number): Promise<{ dx: number; dy: number }[]> {
+  const files = listCtcFrames(join(truthDir, 'TRA'), 'man_track');
+  const median = (v: number[]) => {
+    const sorted = [...v].sort((a, b) => a - b);
+    const m = sorted.length >> 1;
+    return sorted.length % 2 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+  };
+  const steps = [{ dx: 0, dy: 0 }];
+  let previous: Map<number, [number, number]> | undefined;
+  for (let t = 0; t < frames; t++) {
+    const mask = await readMaskFrame(files.get(t)!);
+    const sums = new Map<number, [number, number, number]>();
+    mask.planes[0].forEach((l, i) => {
+      if (!l) return;
+      const s = sums.get(l) ?? [0, 0, 0];
+      (s[0] += i % mask.width), (s[1] += Math.floor(i / mask.width)), s[2]++;
+      sums.set(l, s);
+    });
+    const now = new Map([...sums].map(([l, s]) => [l, [s[0] / s[2], s[1] / s[2]] as [number, number]]));
+    if (previous) {
+      const matched = [...now].filter(([l]) => previous!.has(l)).map(([l, [x, y]]) => [x - previous!.get(l)![0], y - previous!.get(l)![1]]);
+      steps.push({ dx: median(matched.map((d) => d[0])), dy: median(matched.map((d) => d[1])) });
+    }
+    previous = now;
+  }
+  return steps;
+}
+
+describe('real data: Cell Tracking Challenge sequences (truth from the TRA labels)', () => {
+  const data = fileURLToPath(new URL('../../../shared/data', import.meta.url));
+  const simplus = join(data, 'ctc-Fluo-N2DH-SIMplus');
+  const msc = join(data, 'ctc-Fluo-C2DL-MSC-02');
+  if (!existsSync(join(simplus, '02'))) console.log(`skipping the SIM+ 02 drift check: ${simplus} is absent`);
+  if (!existsSync(join(msc, '02'))) console.log(`skipping the MSC-02 drift check: ${msc} is absent`);
+  it.skipIf(!existsSync(join(simplus, '02')))('SIM+ 02 (fast nuclei moving together a little), first 30 frames: no wild step, closer to the cells\' common motion than applying nothing', { timeout: 300_000 }, async () => {
+    const movie = firstFrames(await openMovie(join(simplus, '02')), 30);
+    const truth = await traSteps(join(simplus, '02_GT'), 30);
+    const estimate = await estimateDrift(movie);
+    const rows = estimate.rows;
+    const steps = rows.slice(1).map((r, t) => Math.hypot(r.dxPx - rows[t].dxPx, r.dyPx - rows[t].dyPx));
+    let [x, y] = [0, 0];
+    const errors: number[] = [];
+    const nothing: number[] = [];
+    truth.forEach((s, t) => {
+      (x += s.dx), (y += s.dy);
+      errors.push(Math.hypot(rows[t].dxPx - x, rows[t].dyPx - y));
+      nothing.push(Math.hypot(x, y));
+    });
+    const rms = (v: number[]) => Math.sqrt(v.reduce((a, e) => a + e * e, 0) / v.length);
+    console.log(`SIM+ 02, 30 frames: measured up to ${estimate.common.measuredPx.toFixed(1)} px (±${estimate.common.uncertaintyPx.toFixed(1)} px), applied ${estimate.common.applied}, largest applied step ${Math.max(...steps).toFixed(2)} px; RMS ${rms(errors).toFixed(2)} px against ${rms(nothing).toFixed(2)} px for applying nothing`);
+    // before: steps up to 18 px applied, drift up to 46 px where the cells' common motion reaches 16 px
+    expect(Math.max(...steps)).toBeLessThan(6);
+    expect(rms(errors)).toBeLessThan(rms(nothing));
+    await movie.close();
+  });
+  it.skipIf(!existsSync(join(msc, '02')))('MSC-02 (few whole cells; the field jumps), first 12 frames: follows the jumps every cell shows, no wild step', { timeout: 300_000 }, async () => {
+    const movie = firstFrames(await openMovie(join(msc, '02')), 12);
+    const truth = await traSteps(join(msc, '02_GT'), 12);
+    const estimate = await estimateDrift(movie);
+    const rows = estimate.rows;
+    const errors = rows.slice(1).map((r, t) => Math.hypot(r.dxPx - rows[t].dxPx - truth[t + 1].dx, r.dyPx - rows[t].dyPx - truth[t + 1].dy));
+    const rms = (v: number[]) => Math.sqrt(v.reduce((a, e) => a + e * e, 0) / v.length);
+    const nothing = truth.slice(1).map((s) => Math.hypot(s.dx, s.dy));
+    console.log(`MSC-02, 12 frames: step error RMS ${rms(errors).toFixed(1)} px against ${rms(nothing).toFixed(1)} px for applying nothing; frame 5 jump ${(rows[4].dxPx - rows[3].dxPx).toFixed(1)} px (cells ${truth[4].dx.toFixed(1)} px)`);
+    expect(estimate.common.applied).toBe(true);
+    // every tracked cell moved 88-178 px in x from frame 4 to 5: the field jumped
+    expect(Math.abs(rows[4].dxPx - rows[3].dxPx - truth[4].dx)).toBeLessThan(20);
+    expect(rms(errors)).toBeLessThan(0.6 * rms(nothing));
+    await movie.close();
+  });
+});

@@ -65,6 +65,16 @@ describe('preprocess tools', () => {
     expect(result.summary).toMatch(/each step is the mean displacement of the nuclei found \(each cell once\); this assumes the cells have no collective motion, so the estimate is uncertain by at least ±[\d.]+ px/);
   });
 
+  it('correct_drift on moving cells under a still stage applies no shift and says in one line why', async () => {
+    const still = simulate({ frames: 30, width: 256, height: 256, cells: 20, seed: 2, driftPx: 0 });
+    const path = join(dir, 'still-stage.tif');
+    await writeMovie(path, still.movie);
+    const result = await call('correct_drift', { movie: path, writeMovie: false }, ctx);
+    expect(result.summary).toMatch(/No common motion found: the frame-to-frame steps add up to at most [\d.]+ px, within their own uncertainty \(±[\d.]+ px over the movie\)[^.]*; no shift was applied\./);
+    const table = readTableCsv(result.artifacts.find((a) => a.type === 'table')!.path);
+    expect(table.rows.every((r) => r.dx_px === 0 && r.dy_px === 0)).toBe(true);
+  });
+
   it('correct_drift refuses z correction of a 2-D movie and a channel that does not exist, in one line', async () => {
     await expect(call('correct_drift', { movie: moviePath, correctZ: true }, ctx)).rejects.toThrow(/z drift needs a z-stack/);
     await expect(call('correct_drift', { movie: moviePath, channel: 4 }, ctx)).rejects.toThrow(/channel 4 does not exist/);
