@@ -44,6 +44,9 @@ export function splitClauses(text: string): Clause[] {
   let sentence = 0;
   let endsSentence = false;
   const push = (end: number, heading = false) => {
+    // the clause after a sentence's end starts the next sentence
+    if (endsSentence) sentence++;
+    endsSentence = false;
     const raw = text.slice(start, end);
     // "stabilize + segment + track": a plus or an ampersand joins like "and"
     const plus = /^[\s,]*[+&]/.test(raw);
@@ -55,14 +58,12 @@ export function splitClauses(text: string): Clause[] {
       const joiner = arrow ? 'then' : plus ? 'and' : /^(and\s+then|and|then|after\s+that|but|before|after|without|with|also|plus|next|finally|followed\s+by)\b/i.exec(trimmed)?.[1]?.toLowerCase() ?? (text.slice(Math.max(0, start - 1), start + 1).includes(',') ? ',' : '');
       clauses.push({ text: trimmed.trimEnd(), start: offset, end: offset + trimmed.trimEnd().length, negated: NEGATION.test(trimmed), joiner, sentence, ...(heading ? { heading } : {}) });
     }
-    if (endsSentence) sentence++;
   };
   for (const cut of cuts) {
     push(cut.at, text[cut.at] === ':');
     endsSentence = cut.sentenceEnd;
     start = cut.at + (cut.sentenceEnd ? 1 : 0);
   }
-  endsSentence = false;
   push(text.length);
   // "do the usual pipeline except tracking: ...": every clause of the heading, from the sentence's start
   for (let i = clauses.length - 1; i > 0; i--) if (clauses[i].heading && clauses[i - 1].sentence === clauses[i].sentence && !/:\s*$/.test(text.slice(clauses[i - 1].end, clauses[i].start))) clauses[i - 1].heading = true;
@@ -80,11 +81,11 @@ const ADVICE = /^(?:so\s+|and\s+|but\s+|hi,?\s+|quick question:?\s+)?(?:(?:is|is
  * time-lapse of HeLa cells with H2B-GFP", "these are MDCK cells"). Numbers make it a fact
  * to use ("the movie is 0.65 µm per pixel"), so a clause with one is never only context.
  */
-const CONTEXT = /^(?:(?:and|but|ok(?:ay)?|so|well|right|hi|hello|hey)[,!]?\s+(?:so\s+)?)?(?:(?:hi|hello|hey|dear \w+|thanks|thank you|cheers|many thanks|best|regards)\b[\s!,.]*$|(?:i|we)(?:'ve| have| got| imaged| recorded| acquired| took| filmed| am| are| work)\b|(?:this|these|it|they|(?:the|my|our)\s+(?:[\w-]+\s+){0,2}?(?:movie|movies|data|cells?|nuclei|images?|sample|stage|drift|signal|stack|video|recording|time-?lapse|frames?|noise|background))(?: is|'s| are| was| were| shows?| contains?| has| have| drifted| moved| fades?| faded| bleached| bleaches| looks?| seems?| gets?| got)\b)/i;
+const CONTEXT = /^(?:(?:and|but|ok(?:ay)?|so|well|right|hi|hello|hey)(?:\s+(?:there|all|everyone|team))?[,!]?\s+(?:so\s+)?)?(?:(?:hi|hello|hey|dear \w+|thanks|thank you|cheers|many thanks|best|regards)(?:\s+(?:there|all|everyone|team|a lot|so much))?\b[\s!,.]*$|(?:i|we)(?:'ve| have| got| imaged| recorded| acquired| took| filmed| am| are| work)\b|(?:this|these|it|they|(?:the|my|our)\s+(?:[\w-]+\s+){0,2}?(?:movie|movies|data|cells?|nuclei|images?|sample|stage|drift|signal|stack|video|recording|time-?lapse|frames?|noise|background))(?: is|'s| are| was| were| shows?| contains?| has| have| drifted| moved| fades?| faded| bleached| bleaches| looks?| seems?| gets?| got)\b)/i;
 
 export function isContext(text: string): boolean {
-  // a number on its own (not one inside a name such as H2B-GFP)
-  return CONTEXT.test(text.trim()) && !/(?:^|[\s(~])\d/.test(text);
+  // a number on its own (not one inside a name such as H2B-GFP, nor one that makes a word: "a 2-channel time-lapse")
+  return CONTEXT.test(text.trim()) && !/(?:^|[\s(~])\d/.test(text.replace(/\b\d+-[\p{L}]+/gu, ''));
 }
 
 /** The request without its sentences of context ("Hi! I have a time-lapse of HeLa cells. Track them." → "Track them."). */

@@ -636,7 +636,10 @@ function acquisitionRunning(conversation: Conversation): boolean {
 
 function clauseOf(text: string, mentions: Mention[], i: number): string {
   // the first step's words start with the request, the last's run to its end, less the sentences of context around them ("I imaged HeLa cells overnight", "cheers")
-  const told = splitClauses(text).filter((c) => !isContext(c.text));
+  // (a sentence that opens with context is context to its end, unless a step is asked in it: "I've got HeLa cells (H2B-mCherry and a GFP reporter).")
+  const all = splitClauses(text);
+  const asks = (sentence: number) => mentions.some((m) => all.some((c) => c.sentence === sentence && c.start <= m.start && m.start < c.end + 1));
+  const told = all.filter((c) => !isContext(c.text) && !(isContext(all.find((d) => d.sentence === c.sentence)!.text) && !asks(c.sentence)));
   const start = i === 0 ? Math.min(mentions[0].start, told[0]?.start ?? 0) : mentions[i].start;
   const end = i + 1 < mentions.length ? mentions[i + 1].start : Math.max(mentions[i].end, told.at(-1)?.end ?? text.length);
   return text.slice(start, end);
