@@ -125,6 +125,7 @@ const movieInfo = defineTool({
     durationS: { about: 'time from the first to the last image', unit: 's', words: ['how long', 'duration', 'length', 'time span', 'span', 'total time', 'how many hours', 'how many minutes', 'runtime', 'run time', 'recorded for', 'filmed for', 'imaged for'] },
     positions: { about: 'fields of view in the file', unit: '', example: 1, words: ['positions', 'stage positions', 'xy positions', 'xy points', 'multi position', 'multiposition', 'multipoint', 'multi point', 'fields', 'wells', 'series', 'locations'] },
     format: { about: 'file format', words: ['format', 'file format', 'file type', 'kind of file', 'tiff', 'ome', 'compression', 'compressed'] },
+    metadata: { about: 'other details the file header records', words: ['metadata', 'objective', 'magnification', 'numerical aperture', 'exposure', 'exposure time', 'camera', 'instrument', 'microscope', 'date', 'when was', 'acquired on', 'recorded on', 'taken on', 'software', 'laser', 'binning'] },
     shape: { about: 'dimensions (T, Z, C, Y, X)', words: ['dimensions', 'shape', 'axes', 'dims', 'tczyx', 'txy', 'how is it organised'] },
     path: { about: 'file the movie was read from', words: ['file', 'which file', 'file name', 'filename', 'path', 'file called'] },
   },

@@ -10,6 +10,7 @@ import type { PastResult } from './conversation.ts';
 import { asksProgress, onlyReports } from './propertyQuestions.ts';
 import { findChannels } from './extract.ts';
 import { isAdviceQuestion } from './clauses.ts';
+import { asksWhy } from './explanations.ts';
 import { plainQuestion } from './tableAnswers.ts';
 import { allowedEdits, editDistance, normalizeWord } from './words.ts';
 import { ALL_TOOLS } from '../allTools.ts';
@@ -63,7 +64,8 @@ function toolNames(catalogue: Catalogue): string[] {
  * joins them ("how many frames and channels?").
  */
 export function recordingQuestion(text: string, catalogue: Catalogue = new Map()): RecordingQuestion | undefined {
-  if (isAdviceQuestion(text) || /\b(?:should|shall)\s+(?:i|we)\b/i.test(text) || asksProgress(text)) return undefined;
+  // advice, progress and "why did you choose ..." (the record's to explain) are no questions about the file
+  if (isAdviceQuestion(text) || /\b(?:should|shall)\s+(?:i|we)\b/i.test(text) || asksProgress(text) || asksWhy(text)) return undefined;
   const words = wordsOf(text);
   if (words.length === 0 || words.length > 24) return undefined;
   for (const tool of toolNames(catalogue)) {
@@ -87,6 +89,11 @@ export function recordingQuestion(text: string, catalogue: Catalogue = new Map()
       if (best.score > 0) scored.push({ key, ...best });
     }
     if (scored.length === 0) continue;
+    // the microscope's own settings ("what's the exposure?", "which objective is in?") are the microscope's to report;
+    // the recording's only in the past tense about it ("what objective was used?", "when was this recorded?")
+    // (the file's free-form metadata, the result that calls itself so, against the microscope's settings now)
+    const freeForm = (key: string) => (results[key].words ?? []).includes('metadata');
+    if (scored.every((s) => freeForm(s.key) && namesTheMicroscope(results[s.key].words ?? [], words, catalogue)) && !PAST_RECORDING.test(plainQuestion(text))) return undefined;
     // a thing analysed or a measured quantity among the other words: the question is about the analysis
     if (words.some((w, i) => !covered.has(i) && ANALYSED.test(w))) return undefined;
     scored.sort((a, b) => b.score - a.score || a.at - b.at);
@@ -99,6 +106,21 @@ export function recordingQuestion(text: string, catalogue: Catalogue = new Map()
     return { tool, keys };
   }
   return undefined;
+}
+
+/** A question in the past tense about how the recording was made. */
+const PAST_RECORDING = /\b(?:was|were)\s+(?:\w+\s+){0,2}(?:used|taken|recorded|acquired|imaged|filmed|shot|captured|made|set)\b|\bwhen was\b|\b(?:did|do) (?:you|they|we|i) (?:use|image|record|acquire|film)\b|\bin (?:the|this) (?:file|movie|recording|metadata)\b|\bmetadata\b/i;
+
+/** The phrases the question matched are words of a microscope tool too (objective, exposure, laser). */
+function namesTheMicroscope(phrases: string[], words: string[], catalogue: Catalogue): boolean {
+  const matched = phrases.filter((p) => phraseAt(words, p.toLowerCase().match(/[\p{L}\d]+/gu) ?? []) >= 0);
+  const wordsOfTools = (microscope: boolean) => new Set(toolNames(catalogue).filter((t) => (selfOf(t, catalogue)?.domain === 'microscope') === microscope && !onlyReports(t, catalogue)).flatMap((t) => selfOf(t, catalogue)?.words ?? []).join(' ').toLowerCase().match(/[\p{L}\d]+/gu) ?? []);
+  const [microscope, analysis] = [wordsOfTools(true), wordsOfTools(false)];
+  // a thing of the microscope's only ("objective", "exposure"), not a question word ("how long") nor one analysis uses too ("interval", "channel")
+  return matched.some((p) => {
+    const parts = p.toLowerCase().match(/[\p{L}\d]+/gu) ?? [];
+    return !/^(?:how|when|what|which)$/.test(parts[0] ?? '') && parts.every((w) => microscope.has(w)) && !parts.every((w) => analysis.has(w));
+  });
 }
 
 /** A yes/no question ("is it 3D?", "does it have a brightfield channel?"), not an either/or one ("8 or 16 bit?"). */
@@ -191,6 +213,13 @@ function propertyText(key: string, v: Record<string, unknown>, question: string)
     case 'shape': {
       const px = num('pixelSizeUm');
       return `${plural(frames, 'frame')} x ${plural(Number(v.zSlices), 'z slice')} x ${plural(Number(v.channels), 'channel')} x ${Number(v.heightPx)} x ${Number(v.widthPx)} px (T, Z, C, Y, X; ${Number(v.widthPx)} px wide${px ? `, ${round(px)} µm/px` : ', no calibration known'})`;
+    }
+    case 'metadata': {
+      const entries = Object.entries((v.metadata ?? {}) as Record<string, unknown>);
+      const asked = wordsOf(question).filter((w) => w.length >= 4 && !/^(?:what|which|when|does|this|that|file|movie|used|with|were|record\w*|taken|acquired|metadata)$/.test(w));
+      const found = entries.filter(([k, value]) => asked.some((w) => `${k} ${String(value)}`.toLowerCase().includes(w.replace(/s$/, ''))));
+      if (found.length) return found.slice(0, 6).map(([k, value]) => `${k} = ${String(value)}`).join(', ') + ' (quoted from the file\'s metadata)';
+      return `the file's metadata does not record that${entries.length ? ` (it holds: ${entries.slice(0, 12).map(([k]) => k).join(', ')})` : ' (it holds no acquisition metadata)'}`;
     }
     case 'path':
       return `${String(v.path ?? '').split('/').pop()} (${String(v.path ?? '')})`;

@@ -36,6 +36,8 @@ describe('which property of the recording a question asks about', () => {
     ['how many xy points are in this dataset', 'positions'],
     ['file format?', 'format'],
     ['what are the dimensions of the data?', 'shape'],
+    ['what objective was used?', 'metadata'],
+    ['when was this recorded?', 'metadata'],
   ])('%s → %s', (question, key) => {
     expect(recordingQuestion(question)?.keys[0]).toBe(key);
   });
@@ -53,6 +55,12 @@ describe('which property of the recording a question asks about', () => {
     'who won the football last night',
     "what's the weather in Heidelberg tomorrow?",
     'how many channels should I image?',
+    // the microscope's settings now, not the recording's
+    "what's the exposure time?",
+    'which objective is in?',
+    // progress of an acquisition
+    'how much longer?',
+    'how many frames so far?',
   ])('is not about the recording: %s', (question) => {
     expect(recordingQuestion(question)).toBeUndefined();
   });
