@@ -112,7 +112,7 @@ const movieInfo = defineTool({
   consumes: ['movie'],
   produces: [],
   results: {
-    frames: { about: 'frames (time points)', unit: 'frames', example: 40, words: ['frames', 'time points', 'timepoints', 'time frames', 'how many images', 'in frames'] },
+    frames: { about: 'frames (time points)', unit: 'frames', example: 40, words: ['frames', 'time points', 'timepoints', 'time frames', 'how many images', 'in frames', 'timelapse', 'time lapse', 'time series'] },
     zSlices: { about: 'z slices (planes) of the z-stack', unit: '', example: 1, words: ['z', 'z slices', 'slices', 'planes', 'z planes', 'focal planes', 'optical sections', 'sections', '3d', '2d', 'z stack', 'zstack', 'z dimension', 'volume', 'volumetric'] },
     channels: { about: 'channels', unit: '', example: 2, words: ['channels', 'colours', 'colors', 'wavelengths', 'fluorophores', 'multichannel', 'multi channel'] },
     channelNames: { about: 'names of the channels', words: ['channel names', 'channels called', 'channels named', 'names of the channels', 'which channels', 'what channels', 'which channel', 'channel'] },

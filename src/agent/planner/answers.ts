@@ -269,7 +269,10 @@ export function withVerdict(question: string, answer: string): string {
   // "3 of 12 tracks have ...": some (or, asked of all, every one)
   const share = /^(\d+) of (\d+)\b/.exec(answer);
   if (share) return say(/\b(?:all|every)\b/i.test(question) ? Number(share[1]) === Number(share[2]) && Number(share[2]) > 0 : Number(share[1]) > 0);
-  // "are there any ...", "do they divide?", "are they moving at all?": a count or amount above zero
+  // "are there any ...", "do they divide?", "are they moving at all?": a count or amount above zero;
+  // "are the cells dividing?" answered by a count of events or things: some or none
+  const counted = /^(?:(?:divisions?|objects?|tracks?|branches|cells?|nuclei|splits?|gaps?|events?|mitos[ie]s)\b[\w ()]*?=\s*(\d+)\b|(\d+)\s+(?:divisions?|objects?|tracks?|cells?|nuclei|events?|mitos[ie]s)\b)/i.exec(answer);
+  if (counted) return say(Number(counted[1] ?? counted[2]) > 0);
   if (/\bany\b|\bat all\b|^\W*(?:(?:so|and|ok(?:ay)?)\W+)?(?:(?:is|are|was|were)\s+there|do|does|did)\b/i.test(plainQuestion(question))) {
     const value = /(?:=|:)\s*(-?[\d.]+)|^(\d+)\s+\w+/.exec(answer);
     const n = Number(value?.[1] ?? value?.[2]);

@@ -20,6 +20,8 @@ export interface RecordingQuestion {
   tool: string;
   /** Its declared results the question asks about, the best first. */
   keys: string[];
+  /** Only words that name the recording matched ("what's in this file?"): the whole description answers. */
+  loose?: boolean;
 }
 
 /** Words that name the recording itself: they say what the question is about, not which property. */
@@ -103,7 +105,7 @@ export function recordingQuestion(text: string, catalogue: Catalogue = new Map()
     const keys = joined
       ? scored.filter((s, i) => (s.score >= top || s.score >= 1) && !scored.slice(0, i).some((o) => o.at === s.at)).sort((a, b) => a.at - b.at).map((s) => s.key)
       : [scored[0].key];
-    return { tool, keys };
+    return { tool, keys, ...(top < 1 ? { loose: true } : {}) };
   }
   return undefined;
 }
@@ -126,7 +128,8 @@ function namesTheMicroscope(phrases: string[], words: string[], catalogue: Catal
 /** A yes/no question ("is it 3D?", "does it have a brightfield channel?"), not an either/or one ("8 or 16 bit?"). */
 export function isYesNoQuestion(text: string): boolean {
   const plain = plainQuestion(text).replace(/^(?:(?:so|and|ok(?:ay)?|now|hey|hi|quick question)[,:\s]+)+/i, '');
-  if (!/^(?:is|are|was|were|does|do|did|has|have|had|can|could|will)\b/i.test(plain)) return false;
+  // "can you tell me the pixel size?" asks for the value
+  if (!/^(?:is|are|was|were|does|do|did|has|have|had|can|could|will)\b/i.test(plain) || /^(?:can|could|would|will)\s+(?:you|u)\b/i.test(plain)) return false;
   // "is it 8 bit or 16 bit?", "is this 3D or 2D data?": either/or, answered by the value
   return !/\b\w+\s+or\s+(?!not\b)\w+/i.test(plain.replace(/\bor\s+(?:so|not)\b/gi, ''));
 }
@@ -270,7 +273,7 @@ export function recordingAnswer(question: string, result: PastResult, catalogue:
   // width and height are one answer, and so are the channels and their names
   const keys = asked.keys.filter((k) => !(k === 'heightPx' && asked.keys.includes('widthPx')) && !(k === 'channelNames' && asked.keys.includes('channels')));
   const parts = [...new Set(keys.map((k) => propertyText(k === 'heightPx' ? 'widthPx' : k, result.values, question)))];
-  const text = `${parts.join('; ')} (from the file header, ${result.tool})`;
+  const text = asked.loose ? result.summary.replace(/\.\s*$/, '') : `${parts.join('; ')} (from the file header, ${result.tool})`;
   if (!isYesNoQuestion(question)) return capitalize(text);
   const yes = verdict(keys[0], result.values, question);
   return yes === undefined ? capitalize(text) : `${yes ? 'Yes' : 'No'}: ${text}`;

@@ -81,5 +81,6 @@ describe('yes/no questions answered with the verdict first', () => {
     expect(withVerdict('are there any divisions?', 'Divisions = 1 (from track)')).toBe('Yes: Divisions = 1 (from track)');
     expect(withVerdict('do the cells divide?', 'Divisions = 0 (from track)')).toBe('No: Divisions = 0 (from track)');
     expect(withVerdict('is the mean area large?', 'Mean area = 25 µm² (from measure)')).toBe('Mean area = 25 µm² (from measure)');
+    expect(withVerdict('are the cells dividing?', 'Divisions = 5 (from detect_divisions)')).toBe('Yes: Divisions = 5 (from detect_divisions)');
   });
 });
