@@ -26,8 +26,8 @@ export const COMMANDS: Record<string, Command> = {
     load: () => import('./commands/tool.ts'),
   },
   tools: {
-    usage: 'cellpilot tools [--json]',
-    summary: 'list the tools and their argument schemas',
+    usage: 'cellpilot tools [NAME] [--json]',
+    summary: 'list the tools and their argument schemas (with NAME: that tool\'s arguments, units and results)',
     load: () => import('./commands/tools.ts'),
   },
   info: {
@@ -116,6 +116,12 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const mod = await command.load();
     if (args.includes('--help') || args.includes('-h')) {
+      // `cellpilot tool NAME --help`: that tool's own arguments, units and results
+      const toolName = name === 'tool' ? args.find((a) => !a.startsWith('-')) : undefined;
+      if (toolName) {
+        process.stdout.write((await import('./commands/tools.ts')).toolHelp(toolName));
+        return 0;
+      }
       process.stdout.write(`usage: ${command.usage}\n  ${command.summary}\n${mod.help ? '\n' + mod.help.trimEnd() + '\n' : ''}`);
       return 0;
     }

@@ -16,4 +16,19 @@ describe('cellpilot tools', () => {
     expect(text.stdout).toContain(`${ALL_TOOLS.length} tools`);
     expect(text.stdout).toMatch(/correct_drift\s+/);
   });
+
+  it('`tool NAME --help` prints that tool\'s own arguments, defaults and result units, not the generic usage', async () => {
+    const help = await runCli(['tool', 'track', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^track: /);
+    expect(help.stdout).toMatch(/labels {2}\(string, required\)/);
+    expect(help.stdout).toMatch(/method {2}\(one of "lap" \| "overlap", default "lap"\)/);
+    expect(help.stdout).toContain('maxLinkingDistancePx');
+    const same = await runCli(['tools', 'segment']);
+    expect(same.code).toBe(0);
+    expect(same.stdout).toMatch(/results:\n(.*\n)*  thresholdPerFrame \(grey levels\)/);
+    const typo = await runCli(['tool', 'trak', '--help']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('no tool "trak" (did you mean track?)');
+  });
 });
