@@ -34,8 +34,6 @@ export interface ChosenParameters {
   /** Why that method: for "auto", the evidence from the movie; empty when it was given. */
   methodReason: string;
   sigmaPx: number;
-  /** Why that smoothing, when it was chosen from the sample planes (chooseSmoothing); empty otherwise. */
-  smoothingReason: string;
   /** Smoothing of the plane the edges of clear objects are placed on (undefined: the sigmaPx plane). */
   edgeSigmaPx: number | undefined;
   minAreaPx: number;
@@ -134,87 +132,6 @@ function objectsMissedByOtsu(sample: SamplePlane, sigmaPx: number, minAreaPx: nu
   return { found, missed };
 }
 
-/** The smoothing ladder of chooseSmoothing: each step smooths this much more, up to MAX_SMOOTHING_PER_RADIUS. */
-const SMOOTHING_STEP = 1.25;
-/** The most smoothing chooseSmoothing goes to: half the radius. */
-const MAX_SMOOTHING_PER_RADIUS = 0.5;
-/** A step is taken while it keeps at least this share of the objects (sample planes together) the r / 6 smoothing separates. */
-const MIN_KEPT_OBJECTS = 0.85;
-/** ...and while their median area (edges trimmed as the pipeline does) grows by at most this factor: more is a blur halo. */
-const MAX_AREA_GROWTH = 1.3;
-/**
- * Only where objects stand apart: where the split at r / 6 finds at most this many objects per connected
- * piece of foreground. In clusters of touching objects heavier smoothing fills the waists between them
- * while the number of pieces stays the same (measured: our crowded simulator 3.3-9 objects per piece,
- * Fluo-N2DH-SIM+ 1.1-1.2).
- */
-const MAX_OBJECTS_PER_PIECE = 1.5;
-
-/** Objects (connected pieces of at least minAreaPx, holes filled) above the low threshold (the lower of Otsu and triangle) of the plane smoothed by sigmaPx. */
-function countObjects(sample: SamplePlane, sigmaPx: number, minAreaPx: number, objects: ObjectPolarity): number {
-  const { plane, width, height } = sample;
-  const values = toFloat32(plane);
-  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) values[i] = 0;
-  const smoothed = gaussianBlur(objects === 'dark' ? brightObjects(values) : values, width, height, sigmaPx);
-  const low = Math.min(threshold(smoothed, 'otsu'), threshold(smoothed, 'triangle'));
-  const mask = new Uint8Array(width * height);
-  for (let i = 0; i < mask.length; i++) mask[i] = smoothed[i] > low ? 1 : 0;
-  fillHoles(mask, width, height);
-  const { labels, count } = labelComponents(mask, width, height, 8);
-  const area = new Float64Array(count + 1);
-  for (let i = 0; i < labels.length; i++) area[labels[i]]++;
-  let n = 0;
-  for (let l = 1; l <= count; l++) if (area[l] >= minAreaPx) n++;
-  return n;
-}
-
-/**
- * The smoothing for round objects: from a sixth of the radius, more while the objects stay apart. Heavier
- * smoothing finds dim, textured or noisy objects whole (their pixels are often darker than the background at
- * fine scale) but merges neighbours that touch; so each step of SMOOTHING_STEP is taken only while the sample
- * planes still hold MIN_KEPT_OBJECTS of the objects seen at a sixth of the radius (scale selection by the
- * stability of the object count). Measured on foreign data: Fluo-N2DH-SIM+ 02 (sparse, dim, textured nuclei)
- * smooths more; SIM+ 01, our crowded simulator and the cancer-cell crop keep r / 6 (their neighbours merge).
- */
-export function chooseSmoothing(samples: SamplePlane[], radiusPx: number, minAreaPx: number, objects: ObjectPolarity): { sigmaPx: number; reason: string } {
-  const base = +Math.min(8, Math.max(1, radiusPx / 6)).toFixed(2);
-  const pieces = samples.reduce((n, sample) => n + countObjects(sample, base, minAreaPx, objects), 0);
-  if (pieces === 0) return { sigmaPx: base, reason: 'a sixth of the radius: no objects in the sample frames to check more smoothing on' };
-  // The objects the pipeline separates (low threshold, split at distance-map seeds, edges trimmed) at each smoothing.
-  const derived = { ...parametersForRadius(radiusPx), minAreaPx, method: 'triangle' as const, objects, edgeFraction: 0.25 };
-  const measure = (sigmaPx: number) => {
-    let n = 0;
-    const areas: number[] = [];
-    for (const { plane, width, height } of samples) {
-      const { labels, count } = segmentPlane(plane, width, height, { ...derived, sigmaPx });
-      n += count;
-      const area = new Float64Array(count + 1);
-      for (let i = 0; i < labels.length; i++) area[labels[i]]++;
-      for (let l = 1; l <= count; l++) areas.push(area[l]);
-    }
-    areas.sort((p, q) => p - q);
-    return { n, area: areas[areas.length >> 1] ?? 0 };
-  };
-  const start = measure(base);
-  // A step that fattens the objects beyond what their edges can be trimmed back to counts as losing them all.
-  const count = (sigmaPx: number) => {
-    const m = measure(sigmaPx);
-    return m.area > MAX_AREA_GROWTH * start.area ? 0 : m.n;
-  };
-  const reference = start.n;
-  if (reference === 0) return { sigmaPx: base, reason: 'a sixth of the radius: no separate objects in the sample frames to check more smoothing on' };
-  if (!(reference <= MAX_OBJECTS_PER_PIECE * pieces)) return { sigmaPx: base, reason: `a sixth of the radius: the objects touch (${reference} objects in ${pieces} connected pieces)` };
-  let sigmaPx = base;
-  let kept = reference;
-  for (let next = base * SMOOTHING_STEP; next <= MAX_SMOOTHING_PER_RADIUS * radiusPx; next *= SMOOTHING_STEP) {
-    const n = count(+next.toFixed(2));
-    if (n < MIN_KEPT_OBJECTS * reference) break;
-    (sigmaPx = +next.toFixed(2)), (kept = n);
-  }
-  if (sigmaPx === base) return { sigmaPx, reason: `a sixth of the radius: more smoothing merged objects (${reference} objects in the sample frames)` };
-  return { sigmaPx, reason: `raised from ${base} px while the ${reference} objects of the sample frames stayed apart (${kept} at ${sigmaPx} px)` };
-}
-
 /** For method "auto": Otsu, or triangle where Otsu would miss dim objects on the sample planes. */
 export function chooseThresholdMethod(samples: SamplePlane[], sigmaPx: number, minAreaPx: number, objects: ObjectPolarity): { method: 'otsu' | 'triangle'; reason: string } {
   let found = 0;
@@ -246,13 +163,7 @@ export function chooseSegmentParameters(samples: SamplePlane[], options: AutoSeg
   const derived = parametersForRadius(radiusPx, options.shape);
   const pick = <K extends Exclude<keyof typeof derived, 'edgeSigmaPx'>>(key: K): [number, ParameterSource] =>
     options[key] !== undefined ? [options[key] as number, 'given'] : [derived[key], radiusSource === 'given' ? 'given' : radiusSource];
-  let [sigmaPx, sigmaSource] = pick('sigmaPx');
-  // Round objects: more smoothing where it merges no neighbours (chooseSmoothing).
-  let smoothingReason = '';
-  if (options.sigmaPx === undefined && (options.shape ?? 'round') === 'round' && samples.length) {
-    const smoothing = chooseSmoothing(samples, radiusPx, derived.minAreaPx, objects);
-    (sigmaPx = smoothing.sigmaPx), (smoothingReason = smoothing.reason);
-  }
+  const [sigmaPx, sigmaSource] = pick('sigmaPx');
   const [derivedMinArea, minAreaSource] = pick('minAreaPx');
   const [derivedMaxArea, maxAreaSource] = pick('maxAreaPx');
   // A derived limit gives way to a given one; two given limits that contradict are the user's to fix.
@@ -271,7 +182,6 @@ export function chooseSegmentParameters(samples: SamplePlane[], options: AutoSeg
     method,
     methodReason: automatic?.reason ?? '',
     sigmaPx,
-    smoothingReason,
     edgeSigmaPx,
     minAreaPx,
     maxAreaPx,
@@ -313,8 +223,7 @@ export function describeChosen(chosen: ChosenParameters, forModel = false): stri
   const areas = `areas ${chosen.minAreaPx}-${maxArea} px`;
   if (forModel) return `${radius}, ${polarity}; ${areas}`;
   const edges = chosen.edgeSigmaPx !== undefined && chosen.edgeSigmaPx < chosen.sigmaPx ? ` (edges of clear objects at ${chosen.edgeSigmaPx} px)` : '';
-  const raised = chosen.smoothingReason.startsWith('raised') ? `, ${chosen.smoothingReason}` : '';
-  return `${radius}, ${polarity}; smoothing ${chosen.sigmaPx} px${raised}${edges}, ${areas}, seeds ${chosen.minSeedDistancePx} px apart${chosen.minSeedDepthPx > 0 ? ` and ${chosen.minSeedDepthPx} px deep` : ''}`;
+  return `${radius}, ${polarity}; smoothing ${chosen.sigmaPx} px${edges}, ${areas}, seeds ${chosen.minSeedDistancePx} px apart${chosen.minSeedDepthPx > 0 ? ` and ${chosen.minSeedDepthPx} px deep` : ''}`;
 }
 
 export type ToolSegmentMethod = NonNullable<SegmentOptions['method']> | 'model';

@@ -2,7 +2,7 @@
 // parameters derived from them (seg-auto.ts), on synthetic disks of known radius.
 import { describe, expect, it } from 'vitest';
 import { brightObjects, detectPolarity, estimateObjectScale } from '../../src/analysis/object-size.ts';
-import { chooseSegmentParameters, chooseSmoothing, chooseThresholdMethod, describeChosen, parametersForRadius, resolveSegmentMethod, segmentPlaneAuto } from '../../src/analysis/seg-auto.ts';
+import { chooseSegmentParameters, chooseThresholdMethod, describeChosen, parametersForRadius, resolveSegmentMethod, segmentPlaneAuto } from '../../src/analysis/seg-auto.ts';
 import { gaussianBlur } from '../../src/analysis/filters.ts';
 import { matchLabels } from '../../src/analysis/matching.ts';
 
@@ -52,36 +52,6 @@ describe('object size and polarity from the plane', () => {
     expect(detectPolarity(dark)).toBe('dark');
     expect(estimateObjectScale(dark, 160, 160).polarity).toBe('dark');
     expect(estimateObjectScale(dark, 160, 160).radiusPx).toBeCloseTo(estimateObjectScale(plane, 160, 160).radiusPx, 5);
-  });
-});
-
-/** Dim disks of radius r, apart (gap px between edges) or touching in a grid, in noise of noiseSd (their contrast is 10). */
-function noisyDisks(radiusPx: number, size: number, gapPx: number, seed: number, noiseSd = 15): Float32Array {
-  let s = seed;
-  const random = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
-  const plane = new Float32Array(size * size);
-  const pitch = 2 * radiusPx + gapPx;
-  for (let y = 0; y < size; y++)
-    for (let x = 0; x < size; x++) {
-      const cx = (Math.floor(x / pitch) + 0.5) * pitch;
-      const cy = (Math.floor(y / pitch) + 0.5) * pitch;
-      const inside = Math.hypot(x - cx, y - cy) <= radiusPx && cx + radiusPx < size && cy + radiusPx < size;
-      plane[y * size + x] = 100 + (inside ? 10 : 0) + noiseSd * 1.73 * (random() + random() + random() + random() - 2);
-    }
-  return plane;
-}
-
-describe('smoothing chosen from the movie', () => {
-  it('smooths noisy objects that stand apart more than a sixth of their radius, and touching ones no more', () => {
-    const size = 240;
-    const apart = noisyDisks(15, size, 25, 3);
-    const raised = chooseSmoothing([{ plane: apart, width: size, height: size }], 15, 0.2 * Math.PI * 225, 'bright');
-    expect(raised.sigmaPx).toBeGreaterThan(2.5);
-    expect(raised.reason).toMatch(/^raised from 2\.5 px/);
-    const touching = noisyDisks(15, size, 0, 4);
-    const kept = chooseSmoothing([{ plane: touching, width: size, height: size }], 15, 0.2 * Math.PI * 225, 'bright');
-    expect(kept.sigmaPx).toBe(2.5);
-    expect(kept.reason).toMatch(/sixth of the radius/);
   });
 });
 
