@@ -2,12 +2,17 @@
 // `cellpilot run`, so Snakemake can spread the movies over cores or a cluster (SLURM,
 // Kubernetes, cloud executors). Every string is written as a quoted literal.
 import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { InputError } from '../errors.ts';
 import { movieStem } from './batch.ts';
 import type { Pipeline } from './pipeline.ts';
 
 const q = (s: string) => JSON.stringify(s);
 const ruleName = (s: string) => `run_${s.replace(/[^A-Za-z0-9_]/g, '_')}`;
+/** A frame pattern ("t{t:3}.tif", "*.tif") names no file: Snakemake checks its folder instead, and `run` gets the pattern. */
+const isPattern = (path: string) => /[{}*?[\]]/.test(path);
+const checkedInput = (path: string) => (isPattern(path) ? dirname(path) : path);
+const SHELL = '    shell: "{params.cellpilot} run {params.pipeline:q} {params.movie:q} --out {params.out:q} > {log:q} 2>&1"';
 
 export interface SnakefileOptions {
   pipelinePath: string;
@@ -46,15 +51,22 @@ export function snakefile(pipeline: Pipeline, options: SnakefileOptions): string
   ];
   if (options.movies?.length) {
     const movies = options.movies.map((m) => ({ path: resolve(m), stem: movieStem(m) }));
-    lines.push('rule all:', '    input:', ...movies.map((m) => `        OUT + "/" + ${q(m.stem)} + "/results.json",`), '');
-    for (const m of movies) {
+    // two movies with one output folder would be one job: the second would be silently left out
+    for (const [i, m] of movies.entries()) {
+      const other = movies.slice(0, i).find((o) => o.stem === m.stem && o.path !== m.path);
+      if (other) throw new InputError(`two movies would share the output folder "${m.stem}": ${other.path} and ${m.path}; rename one of them or export them separately`);
+    }
+    const unique = movies.filter((m, i) => movies.findIndex((o) => o.stem === m.stem) === i);
+    lines.push('rule all:', '    input:', ...unique.map((m) => `        OUT + "/" + ${q(m.stem)} + "/results.json",`), '');
+    for (const m of unique) {
       lines.push(
         `rule ${ruleName(m.stem)}:`,
-        `    input: ${q(m.path)}`,
+        // a function: Snakemake reads no wildcards in what it returns (a pattern's braces stay braces)
+        `    input: lambda wildcards: ${q(checkedInput(m.path))}`,
         `    output: OUT + "/" + ${q(m.stem)} + "/results.json"`,
         `    log: OUT + "/logs/" + ${q(m.stem)} + ".log"`,
-        '    params: pipeline=PIPELINE, out=OUT, cellpilot=CELLPILOT',
-        '    shell: "{params.cellpilot} run {params.pipeline:q} {input:q} --out {params.out:q} > {log:q} 2>&1"',
+        `    params: pipeline=PIPELINE, movie=lambda wildcards: ${q(m.path)}, out=OUT, cellpilot=CELLPILOT`,
+        SHELL,
         '',
       );
     }
@@ -66,18 +78,27 @@ export function snakefile(pipeline: Pipeline, options: SnakefileOptions): string
       '# the folder name cellpilot run gives each movie: its file name without the image extension',
       'def stem(path):',
       '    name = re.sub(r"\\.(ome\\.)?(tiff?|czi|nd2|lif)$", "", os.path.basename(path), flags=re.I)',
-      '    return re.sub(r"[^A-Za-z0-9_.-]+", "_", name) or "movie"',
-      'STEMS = {stem(m): os.path.abspath(m) for m in MOVIES}',
+      '    name = re.sub(r"[^A-Za-z0-9_.-]+", "_", name)',
+      '    return re.sub(r"^\\.+", lambda dots: "_" * len(dots.group()), name) or "movie"',
+      '# a frame pattern ("t{t:3}.tif", "*.tif") names no file: Snakemake checks its folder, cellpilot run reads the pattern',
+      'def checked(path):',
+      '    return os.path.dirname(path) if re.search(r"[{}*?\\[\\]]", path) else path',
+      'STEMS = {}',
+      'for m in MOVIES:',
+      '    s, p = stem(m), os.path.abspath(m)',
+      '    if STEMS.get(s, p) != p:',
+      '        raise ValueError(f"two movies would share the output folder {s!r}: {STEMS[s]} and {p}; rename one of them or run them separately")',
+      '    STEMS[s] = p',
       '',
       'rule all:',
       '    input: expand(OUT + "/{stem}/results.json", stem=list(STEMS))',
       '',
       'rule run_pipeline:',
-      '    input: lambda wildcards: STEMS[wildcards.stem]',
+      '    input: lambda wildcards: checked(STEMS[wildcards.stem])',
       '    output: OUT + "/{stem}/results.json"',
       '    log: OUT + "/logs/{stem}.log"',
-      '    params: pipeline=PIPELINE, out=OUT, cellpilot=CELLPILOT',
-      '    shell: "{params.cellpilot} run {params.pipeline:q} {input:q} --out {params.out:q} > {log:q} 2>&1"',
+      '    params: pipeline=PIPELINE, movie=lambda wildcards: STEMS[wildcards.stem], out=OUT, cellpilot=CELLPILOT',
+      SHELL,
       '',
     );
   }

@@ -57,7 +57,7 @@ describe('cellpilot run', () => {
     const exported = await runCli(['export', 'snakemake', join(dir, 'pipelines', 'drift-seg.yaml'), join(dir, 'a.tif'), '--out', join(dir, 'smk')], { cwd: dir });
     expect(exported.code).toBe(0);
     expect(exported.stdout).toMatch(/^rule run_a:$/m);
-    expect(exported.stdout).toContain(' run {params.pipeline:q} {input:q} --out {params.out:q}');
+    expect(exported.stdout).toContain(' run {params.pipeline:q} {params.movie:q} --out {params.out:q}');
     const which = spawnSync('sh', ['-c', 'command -v snakemake']);
     if (which.status !== 0) {
       console.log('snakemake is not installed: skipping the Snakemake run');
