@@ -53,6 +53,8 @@ export interface Match {
   named?: boolean;
   /** Only words of its arguments' names were found ("no gap closing"): how a step runs, not which step. */
   byArgument?: boolean;
+  /** A word of the tool's name is among those found ("count the divisions" for detect_divisions), however many tools use it. */
+  nameWord?: boolean;
 }
 
 const WEIGHT = { words: 3, valueWords: 1.5, name: 2, argumentWords: 1, examples: 1, summary: 0.5 } as const;
@@ -241,7 +243,8 @@ export class ToolIndex {
       if (named >= 0 && !/\b(?:the|those|these|my|our|its|their)\s+$/i.test(text.slice(Math.max(0, tokens[named].start - 8), tokens[named].start))) {
         score += WEIGHT.name * doc.nameStems.reduce((a, stem) => a + (this.stemIdf.get(stem) ?? 1), 0) / doc.nameStems.length;
       }
-      out.push({ tool: doc.name, score, at, matched, named: namedAsRequest, ...(byArgument ? { byArgument } : {}) });
+      const nameWord = found.some((f) => f.anchor && !f.argument && f.at.some((x) => doc.nameStems.includes(stems[x])));
+      out.push({ tool: doc.name, score, at, matched, named: namedAsRequest, ...(byArgument ? { byArgument } : {}), ...(nameWord ? { nameWord } : {}) });
     }
     return out.sort((a, b) => b.score - a.score);
   }

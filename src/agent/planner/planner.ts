@@ -104,7 +104,7 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     }
     const previous = picked.at(-1);
     // "correct the drift but keep the original file": only words many tools use ("file") are too little to add a step; named as not applied with the step before
-    if (previous && !best.named && best.matched.every((m) => m.split(' ').every((stem) => index.spread(stem) >= GENERIC_SPREAD))) return;
+    if (previous && !best.named && !best.nameWord && best.matched.every((m) => m.split(' ').every((stem) => index.spread(stem) >= GENERIC_SPREAD))) return;
     // "..., keep only those with circularity above 0.8": a filter on the previous step's objects, applied or named there, not a step
     if (previous && FILTERS_EARLIER.test(clause.text)) return;
     // "measure area and intensity": one step; "as CSV and TrackMate XML": two, one per value

@@ -111,6 +111,8 @@ export function isStopWord(word: string): boolean {
 const COMPOUNDS: [RegExp, string][] = [
   [/\btime[- ]?points?\b/gi, 'frames'],
   [/\btime[- ]?steps?\b/gi, 'frames'],
+  // "figure out how fast", "find out whether": to learn, no figure drawn, nothing found
+  [/\b(?:figure|find|work)\s+out\b/gi, ''],
   // "normalise out the bleaching", "divide out the decay": a verb with "out" takes its object away
   [/\b(?:normali[sz]e|normali[sz]ing|divide|dividing|factor|factoring|regress|regressing|subtract|subtracting|correct|correcting)\s+out\b/gi, 'remove'],
 ];
