@@ -173,7 +173,9 @@ function propertyText(key: string, v: Record<string, unknown>, question: string)
   const frames = Number(v.frames);
   const num = (k: string) => (typeof v[k] === 'number' ? (v[k] as number) : undefined);
   const names = Array.isArray(v.channelNames) ? (v.channelNames as unknown[]).map(String) : [];
-  const unknown = (what: string) => `${what} unknown: the file does not record it (set_calibration can set it)`;
+  // the tool that sets what every later step reads (the calibration), by its declaration
+  const setter = ALL_TOOLS.find((t) => t.appliesToLaterSteps)?.name;
+  const unknown = (what: string) => `${what} unknown: the file does not record it${setter ? ` (${setter} can set it)` : ''}`;
   switch (key) {
     case 'frames':
       return `${plural(frames, 'frame')} (time points)`;
