@@ -1,0 +1,118 @@
+// Requests in people's own words (brief D, issue 11 items 2-4): headings over listed steps,
+// exclusions said as "I don't want X", negated words of the step just asked, sentences of
+// context, lines said in words for a kymograph, values that need their negation said, and
+// numbers that belong to no argument named as not applied rather than given to the wrong one.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
+import { catalogueFromTools } from '../../../src/agent/planner/catalogue.ts';
+import { splitClauses } from '../../../src/agent/planner/clauses.ts';
+import type { KnownArtifact } from '../../../src/agent/planner/conversation.ts';
+import { findEnumValue } from '../../../src/agent/planner/enums.ts';
+import { planRequest } from '../../../src/agent/planner/planner.ts';
+
+const catalogue = catalogueFromTools(ALL_TOOLS);
+beforeAll(async () => {
+  const { loadMicroscopeLanguage } = await import('../../../src/agent/planner/microscopeLanguage.ts');
+  await loadMicroscopeLanguage();
+});
+const movie: KnownArtifact = { id: 'movie-1', type: 'movie' };
+const plan = (request: string, artifactsAtStart: KnownArtifact[] = [movie]) => planRequest({ request, artifactsAtStart, earlier: [], current: [], earlierRequests: [] }, catalogue);
+const tools = (request: string, artifacts?: KnownArtifact[]) => plan(request, artifacts).steps.map((s) => s.tool);
+const args = (request: string, tool: string, artifacts?: KnownArtifact[]) => plan(request, artifacts).steps.find((s) => s.tool === tool)?.args ?? {};
+
+describe('clauses', () => {
+  it('numbers the clause after a sentence end with the next sentence', () => {
+    expect(splitClauses('Correct the drift. Then segment.').map((c) => c.sentence)).toEqual([0, 1]);
+    expect(splitClauses('I have HeLa cells. I want them segmented and tracked').map((c) => c.sentence)).toEqual([0, 1, 1]);
+  });
+
+  it('marks the words before a colon as a heading', () => {
+    expect(splitClauses('the usual pipeline except tracking: drift, segment').map((c) => !!c.heading)).toEqual([true, true, false, false]);
+  });
+});
+
+describe('steps and exclusions', () => {
+  it('reads a heading over listed steps as no step of its own', () => {
+    expect(tools('full pipeline: drift, bleach, denoise, segment')).toEqual(['correct_drift', 'correct_bleach', 'denoise', 'segment']);
+    expect(tools('do the usual pipeline except tracking: drift, denoise, segment')).toEqual(['correct_drift', 'denoise', 'segment']);
+  });
+
+  it('excludes what the person does not want, said as a wish', () => {
+    expect(tools("I don't want drift correction, just segment")).toEqual(['segment']);
+    expect(tools("segment and track, we don't need any denoising")).toEqual(['segment', 'track']);
+  });
+
+  it('reads a negated word of the step just asked as how it runs', () => {
+    expect(args('segmentation w/ triangle, no watershed', 'segment')).toMatchObject({ method: 'triangle', splitTouching: false });
+    expect(plan("segment the nuclei but don't split the touching ones").notes ?? []).not.toContainEqual(expect.stringMatching(/^Not run/));
+  });
+
+  it('reads no arguments of a step from the words that exclude another', () => {
+    expect(tools('stabilize, then bleach-correct, then segment and measure intensities, no tracking please')).toEqual(['correct_drift', 'correct_bleach', 'segment', 'measure']);
+  });
+
+  it('keeps a step named by a word of its tool name after another step', () => {
+    expect(tools('track them, then count the divisions')).toEqual(['segment', 'track', 'detect_divisions']);
+  });
+
+  it('reads a phrasal verb by its object', () => {
+    expect(tools('normalise out the photobleaching')).toEqual(['correct_bleach']);
+    expect(tools('generate the in-between frames')).toEqual(['interpolate_frames']);
+    expect(tools('figure out how fast the cells move: track them')).not.toContain('plot');
+  });
+
+  it('projects the recording when the words point at it, never snaps', () => {
+    expect(tools('collapse the time series into a single image')).toEqual(['project']);
+  });
+
+  it('reads the channel of the sentence that asks, not of the context before it', () => {
+    expect(args("Hi there, I've got a 2-channel time-lapse of HeLa cells (H2B-mCherry and a GFP reporter). I'd like to segment the nuclei in the mCherry channel.", 'segment')).toMatchObject({ channel: 'mCherry' });
+  });
+
+  it('exports what the step before made when the words name no input', () => {
+    const steps = plan('measure nuclear area and perimeter then export as csv').steps;
+    expect(steps.map((s) => s.tool)).toEqual(['segment', 'measure', 'export']);
+    expect(steps[2].args.table).toBeDefined();
+  });
+
+  it('gives an output path only to the step that writes it', () => {
+    const steps = plan('save the tracks to results/tracks.csv').steps;
+    expect(steps.filter((s) => s.args.output !== undefined).map((s) => s.tool)).toEqual(['export']);
+  });
+});
+
+describe('values and numbers', () => {
+  it('draws a kymograph along a line said in words, from the movie size, and says where', () => {
+    const sized: KnownArtifact = { id: 'movie-1', type: 'movie', frames: 10, width: 100, height: 60 };
+    const p = plan('make a kymograph along a horizontal line through the middle', [sized]);
+    expect(p.steps[0].args.points).toEqual([[0, 30], [99, 30]]);
+    expect(p.notes?.join(' ')).toMatch(/\(0, 30\) to \(99, 30\)/);
+    expect(args('kymograph down the left edge', 'kymograph', [sized]).points).toEqual([[0, 0], [0, 59]]);
+    expect(args('draw a kymo along the diagonal', 'kymograph', [sized]).points).toEqual([[0, 0], [99, 59]]);
+    // without the movie's size it asks
+    expect(plan('make a kymograph along a horizontal line through the middle').reply).toMatch(/end points/);
+  });
+
+  it('needs the negation of a negated value name said', () => {
+    expect(findEnumValue('embed', 'cluster', 'cluster the cells into 3 groups', catalogue)).not.toBe('none');
+    expect(findEnumValue('embed', 'cluster', 'umap, no clustering', catalogue)).toBe('none');
+    expect(findEnumValue('super_resolve', 'method', 'upsample with no deep learning', catalogue)).toBe('bicubic');
+  });
+
+  it('names a condition on measured values whole, never as a pixel threshold', () => {
+    const p = plan('segment nuclei and keep only those with mean intensity above 300');
+    expect(p.steps[0].args.threshold).toBeUndefined();
+    expect(p.notes?.join(' ')).toMatch(/mean intensity above 300/);
+  });
+
+  it('gives a number to no argument whose words are not said', () => {
+    expect(args('filter tracks shorter than 5 frames', 'track').maxFrameGap).toBeUndefined();
+    expect(args('track but skip the first 3 frames', 'track').maxFrameGap).toBeUndefined();
+    expect(args('upsample the movie 2x', 'super_resolve').channel).toBeUndefined();
+    expect(args('link with gaps of at most 3 frames', 'track').maxFrameGap).toBe(3);
+  });
+
+  it('reads the first frame as a frame range', () => {
+    expect(args('segment only the first frame', 'segment').frames).toEqual({ first: 1, last: 1 });
+  });
+});
