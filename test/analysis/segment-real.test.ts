@@ -88,11 +88,12 @@ describe.skipIf(!datasetPresent(simplus))('segmentation of Fluo-N2DH-SIM+ 02 wit
     const ours = await scoreSegmentation(simplus, frames, (plane, w, h) => segmentPlane(plane, w, h, options).labels);
     const fixed = await scoreSegmentation(simplus, frames, (plane, w, h) => segmentPlane(plane, w, h, {}).labels);
     console.log(`SIM+ 02 frames ${frames.join(', ')}: defaults DET ${ours.DET.toFixed(3)} SEG ${ours.SEG.toFixed(3)}; fixed Otsu/sigma 2/seeds 4 px DET ${fixed.DET.toFixed(3)} SEG ${fixed.SEG.toFixed(3)}`);
-    // Measured 0.62 / 0.44 on these frames (0.70 / 0.50 before the radius, edge and smoothing changes that won on
+    // Measured 0.623 / 0.434 on these frames (0.70 / 0.50 before the radius, edge and smoothing changes that won on
     // SIM+ 01, our simulator and MSC-02: the nuclei here are mostly dimmer than the noise, their visible parts
-    // 11.5 px in radius against 16-19 px in the truth, so they are split). The issue's goal (0.95 / 0.80) is not met.
-    expect(ours.DET).toBeGreaterThanOrEqual(0.58);
-    expect(ours.SEG).toBeGreaterThanOrEqual(0.4);
+    // 11.5 px in radius against 16-19 px in the truth, so they are split). The issue's goal (0.95 / 0.80) is not met;
+    // smoothing by 4-5 px (sigmaPx given) reaches DET 0.91-0.94, SEG 0.59 over every 15th frame (models/README.md).
+    expect(ours.DET).toBeGreaterThanOrEqual(0.6);
+    expect(ours.SEG).toBeGreaterThanOrEqual(0.41);
     expect(ours.DET).toBeGreaterThan(fixed.DET + 0.3);
   }, 120_000);
 });
@@ -109,9 +110,10 @@ describe.skipIf(!datasetPresent(simplus01))('segmentation of Fluo-N2DH-SIM+ 01 (
     expect(chosen.objectRadiusPx).toBeLessThanOrEqual(26);
     const ours = await scoreSegmentation(simplus01, frames, (plane, w, h) => segmentPlane(plane, w, h, options).labels);
     console.log(`SIM+ 01 frames ${frames.join(', ')}: defaults (radius ${chosen.objectRadiusPx} px) DET ${ours.DET.toFixed(3)} SEG ${ours.SEG.toFixed(3)}`);
-    // Measured 0.979 / 0.812 here; over every 10th frame DET 0.990, SEG 0.825 (before the radius and edge changes 0.989 / 0.745).
+    // Measured 0.979 / 0.827 here (0.812 before the edges of clear nuclei were placed on the plane smoothed by r / 10);
+    // over every 10th frame see models/README.md (before the radius and edge changes 0.989 / 0.745).
     expect(ours.DET).toBeGreaterThanOrEqual(0.97);
-    expect(ours.SEG).toBeGreaterThanOrEqual(0.79);
+    expect(ours.SEG).toBeGreaterThanOrEqual(0.81);
   }, 120_000);
 });
 
