@@ -120,7 +120,11 @@ export function handleSlash(line: string, backend: ChatBackend | undefined, widt
     case 'calibrate': {
       const args = calibrationArgs(arg);
       if (typeof args === 'string') return notice(args, 'error');
-      return { type: 'tool', name: 'set_calibration', args };
+      // the file header's pixel size and interval count too: without the movie, a calibrated
+      // file read as "no calibration (lengths in px)"; the newest movie the person opened, else the newest movie
+      const movies = backend.artifacts().filter((a) => a.type === 'movie');
+      const movie = [...movies].reverse().find((a) => !a.producedBy || a.producedBy === 'user' || a.producedBy === 'load_movie') ?? movies.at(-1);
+      return { type: 'tool', name: 'set_calibration', args: movie && !args.clear ? { ...args, movie: movie.id } : args };
     }
     case 'save-pipeline': {
       // NAME, then optionally the results to keep (default: the final analysis's end results)

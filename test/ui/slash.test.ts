@@ -20,6 +20,19 @@ describe('/calibrate', () => {
     expect(handleSlash('/calibrate 0.65 um 5 min', fakeBackend())).toEqual({ type: 'tool', name: 'set_calibration', args: { pixelSizeUm: 0.65, frameIntervalS: 300, timeUnit: 'min' } });
     expect(handleSlash('/calibrate 5 parsecs', fakeBackend())).toMatchObject({ type: 'notice', tone: 'error' });
   });
+
+  it('reads the file header of the movie the person opened (a calibrated file is not reported as uncalibrated)', () => {
+    const backend = fakeBackend();
+    const at = '2026-01-01T00:00:00Z';
+    backend.artifacts = () => [
+      { id: 'movie-1', type: 'movie', path: '/data/t{t:3}.tif', description: 'input movie', producedBy: 'user', createdAt: at },
+      { id: 'movie-2', type: 'movie', path: '/s/proj.tif', description: 'projection', producedBy: 'project', createdAt: at },
+      { id: 'labels-1', type: 'labels', path: '/s/l.tif', description: 'labels', producedBy: 'segment', createdAt: at },
+    ];
+    expect(handleSlash('/calibrate', backend)).toEqual({ type: 'tool', name: 'set_calibration', args: { movie: 'movie-1' } });
+    expect(handleSlash('/calibrate 5 min', backend)).toEqual({ type: 'tool', name: 'set_calibration', args: { frameIntervalS: 300, timeUnit: 'min', movie: 'movie-1' } });
+    expect(handleSlash('/calibrate clear', backend)).toEqual({ type: 'tool', name: 'set_calibration', args: { clear: true } });
+  });
 });
 
 describe('/log', () => {
