@@ -47,7 +47,8 @@ describe('evaluation suites (offline planner)', () => {
     const below = report.suites.filter((s) => s.heldout && s.passRate < GATE.heldoutEachFile).map((s) => `${s.suite} ${pct(s)}`);
     expect(below, `held-out files under ${100 * GATE.heldoutEachFile}%`).toEqual([]);
     expect(report.heldout.passRate, 'held-out pass rate').toBeGreaterThanOrEqual(GATE.heldoutOverall);
-  }, 180_000);
+    // (about 1,900 cases: some 130 s alone, more beside the other test files on a shared machine)
+  }, 420_000);
 });
 
 describe('eval checks', () => {
