@@ -30,6 +30,16 @@ export function movieStem(path: string): string {
   return stem.replace(/^\.+/, (dots) => '_'.repeat(dots.length)) || 'movie';
 }
 
+/** Each movie's output folder name; an InputError naming both movies when two would share one (the second would overwrite the first). */
+export function outputFolders(movies: string[]): string[] {
+  const stems = movies.map(movieStem);
+  for (const [i, stem] of stems.entries()) {
+    const first = stems.indexOf(stem);
+    if (first !== i) throw new InputError(`two inputs would share the output folder "${stem}": ${movies[first]} and ${movies[i]}; rename one of them or run them separately`);
+  }
+  return stems;
+}
+
 export interface BatchOptions {
   outDir: string;
   jobs?: number;
@@ -42,9 +52,7 @@ export interface BatchOptions {
 /** Runs `pipeline` on each movie; never throws for a movie's failure. */
 export async function runPipelineOnMovies(pipeline: Pipeline, movies: string[], tools: ToolSpec[], options: BatchOptions): Promise<MovieRunResult[]> {
   const [first] = Object.keys(pipeline.inputs);
-  const stems = movies.map(movieStem);
-  const duplicate = stems.find((s, i) => stems.indexOf(s) !== i);
-  if (duplicate) throw new InputError(`two inputs would share the output folder "${duplicate}": rename one of them or run them separately`);
+  const stems = outputFolders(movies);
   const results: MovieRunResult[] = new Array(movies.length);
   let next = 0;
   const worker = async () => {

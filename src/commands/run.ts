@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ALL_TOOLS } from '../agent/allTools.ts';
-import { runPipelineOnMovies, summaryCsv } from '../agent/batch.ts';
+import { outputFolders, runPipelineOnMovies, summaryCsv } from '../agent/batch.ts';
 import { writeFileAtomic } from '../agent/locks.ts';
 import { loadPipeline } from '../agent/pipeline.ts';
 import { InputError } from '../errors.ts';
@@ -41,6 +41,7 @@ export async function run(argv: string[]): Promise<number> {
     inputs[m[1]] = m[2];
   }
   const pipeline = loadPipeline(pipelinePath);
+  outputFolders(movies); // refuses two movies with one output folder before --out is made
   mkdirSync(resolve(values.out), { recursive: true });
   const controller = new AbortController();
   const onSigint = () => controller.abort();
