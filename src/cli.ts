@@ -1,6 +1,7 @@
 // The `cellpilot` command: a table of subcommands, each loaded lazily so that
 // `cellpilot --help` stays fast (no onnxruntime, LangChain or Ink at start-up).
 import { exitCodeOf, oneLine } from './errors.ts';
+import { whenNativeTasksEnd } from './parallel/pool.ts';
 
 export interface Command {
   usage: string;
@@ -134,10 +135,12 @@ export async function main(argv: string[]): Promise<number> {
 
 /**
  * Exits once stdout and stderr have drained: process.exit() right after a large write
- * to a pipe would cut the output at the pipe buffer (64 KiB).
+ * to a pipe would cut the output at the pipe buffer (64 KiB). Never while a worker thread
+ * runs native code (an onnxruntime run): exiting then aborts the process (parallel/pool.ts).
  */
-function exitAfterFlush(code: number): void {
+async function exitAfterFlush(code: number): Promise<void> {
   process.exitCode = code;
+  await whenNativeTasksEnd();
   let pending = 2;
   const done = () => {
     if (--pending === 0) process.exit(code);
@@ -150,6 +153,6 @@ const isEntry = process.argv[1] && /cellpilot(\.js)?$|cli\.ts$/.test(process.arg
 if (isEntry) {
   main(process.argv.slice(2)).then(exitAfterFlush, (err) => {
     process.stderr.write(`cellpilot: ${oneLine(err)}\n`);
-    exitAfterFlush(1);
+    void exitAfterFlush(1);
   });
 }

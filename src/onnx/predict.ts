@@ -164,21 +164,28 @@ export async function predictSamples(
     while (inFlight.length >= lanes) await settleOldest();
   };
 
-  let index = 0;
-  for await (const sample of samples) {
-    checkCancelled(options.signal);
-    checkSample(model, sample);
-    const jobs = spec.inputs.length === 1 ? singleInputJobs(model, sample, index, tileSize, blendPx) : wholeSampleJob(model, sample, index);
-    states.set(index, { raw: sample, remaining: jobs.length, outputs: new Map() });
-    for (const job of jobs) {
-      if (queue.length && queue[0].shape.join() !== job.shape.join()) await flush();
-      queue.push(job);
-      if (queue.length >= Math.min(batchSize, tilesPerRun(job.shape))) await flush();
+  try {
+    let index = 0;
+    for await (const sample of samples) {
+      checkCancelled(options.signal);
+      checkSample(model, sample);
+      const jobs = spec.inputs.length === 1 ? singleInputJobs(model, sample, index, tileSize, blendPx) : wholeSampleJob(model, sample, index);
+      states.set(index, { raw: sample, remaining: jobs.length, outputs: new Map() });
+      for (const job of jobs) {
+        if (queue.length && queue[0].shape.join() !== job.shape.join()) await flush();
+        queue.push(job);
+        if (queue.length >= Math.min(batchSize, tilesPerRun(job.shape))) await flush();
+      }
+      index++;
     }
-    index++;
+    await flush();
+    while (inFlight.length) await settleOldest();
+  } catch (err) {
+    // Cancelled or failed: the runs still going on session workers end before this returns, so
+    // that nothing (a caller's process.exit) tears down a worker inside a native run (pool.ts).
+    await Promise.allSettled(inFlight.map((f) => f.results));
+    throw err;
   }
-  await flush();
-  while (inFlight.length) await settleOldest();
 }
 
 /**

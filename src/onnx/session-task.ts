@@ -34,6 +34,13 @@ export interface SessionRunOutput {
 /** Output buffers are handed to the caller, not copied: this thread runs no typed-array kernels (parallel/worker-entry.js). */
 export const transferOutputs = true;
 
+/**
+ * session.run is native code that Node cannot interrupt: terminating this thread during a run
+ * aborts the whole process when the run returns (Napi::Error, exit 134). The pool waits for a
+ * run to end instead (parallel/pool.ts).
+ */
+export const nativeTasks = true;
+
 /** This worker's sessions, by weights file. */
 const sessions = new Map<string, Promise<InferenceSession>>();
 

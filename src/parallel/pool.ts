@@ -4,6 +4,13 @@
 //
 // Workers are kept warm per module (starting one with the TypeScript loader costs
 // ~250 ms) and unref'd while idle, so a process that is done exits without closing them.
+//
+// A task module that runs native code (an onnxruntime session) declares `nativeTasks = true`:
+// its workers are never terminated in the middle of a task, because Node cannot stop native
+// code, and when the call returns into a thread being torn down, node-addon-api throws a C++
+// Napi::Error nothing catches and the whole process aborts ("terminate called after throwing an
+// instance of 'Napi::Error'", exit 134). process.exit() terminates every worker, so the command
+// line waits for such tasks to end first (whenNativeTasksEnd, src/cli.ts).
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 
@@ -24,6 +31,8 @@ export function defaultThreads(): number {
 
 interface Reply {
   ready?: boolean;
+  /** With `ready`: the module's tasks run native code (see the header). */
+  nativeTasks?: boolean;
   id: number;
   output?: unknown;
   error?: string;
@@ -34,14 +43,22 @@ class PooledWorker {
   private readonly worker: Worker;
   private readonly ready: Promise<void>;
   private pending: { resolve: (v: unknown) => void; reject: (e: Error) => void } | undefined;
+  /** The task in flight (or the last one), settled either way. */
+  private task: Promise<void> = Promise.resolve();
   dead = false;
+  /** Its tasks run native code: never terminated mid-task (known once the worker is ready). */
+  nativeTasks = false;
 
   constructor(moduleUrl: string, exportName: string) {
     this.worker = new Worker(ENTRY, { workerData: { moduleUrl, exportName } });
     this.worker.unref();
+    started.add(this);
     this.ready = new Promise((resolve, reject) => {
       this.worker.on('message', (msg: Reply) => {
-        if (msg.ready) return resolve();
+        if (msg.ready) {
+          this.nativeTasks = msg.nativeTasks === true;
+          return resolve();
+        }
         const p = this.pending;
         this.pending = undefined;
         this.worker.unref();
@@ -56,7 +73,10 @@ class PooledWorker {
         this.pending = undefined;
       };
       this.worker.on('error', die);
-      this.worker.on('exit', (code) => die(new Error(`worker exited with code ${code}`)));
+      this.worker.on('exit', (code) => {
+        started.delete(this);
+        die(new Error(`worker exited with code ${code}`));
+      });
     });
     this.ready.catch(() => {});
   }
@@ -70,11 +90,18 @@ class PooledWorker {
     await this.ready;
     // a worker still starting when the call was cancelled never takes the input
     if (cancelled()) throw new Error('cancelled');
-    return new Promise((resolve, reject) => {
+    // nor one being closed (it would be terminated in the middle of the task)
+    if (this.dead) throw new Error('the worker was closed before it took the task');
+    const output = new Promise((resolve, reject) => {
       this.pending = { resolve, reject };
       this.worker.ref();
       this.worker.postMessage({ id: 0, input }, transfer);
     });
+    this.task = output.then(
+      () => {},
+      () => {},
+    );
+    return output;
   }
 
   /** True while a task runs. */
@@ -82,9 +109,31 @@ class PooledWorker {
     return this.pending !== undefined;
   }
 
-  terminate(): Promise<number> {
+  /** Resolves when the task in flight (if any) has ended, however it ended. */
+  idle(): Promise<void> {
+    return this.task;
+  }
+
+  /** Stops the worker: at once, or for a worker of native tasks, once its task in flight has ended. */
+  async terminate(): Promise<number> {
     this.dead = true;
+    if (this.nativeTasks) await this.task;
     return this.worker.terminate();
+  }
+}
+
+/** Every worker started and not yet exited (warm, or being closed). */
+const started = new Set<PooledWorker>();
+
+/**
+ * Resolves once no worker runs a native task (see the header): call it before process.exit().
+ * Tasks in pure JavaScript are not waited for: terminating them is safe.
+ */
+export async function whenNativeTasksEnd(): Promise<void> {
+  for (;;) {
+    const running = [...started].filter((w) => w.nativeTasks && w.busy);
+    if (!running.length) return;
+    await Promise.all(running.map((w) => w.idle()));
   }
 }
 
@@ -128,13 +177,16 @@ export async function mapInWorkers<I, O>(moduleUrl: URL, exportName: string, inp
   let cancelled = false;
   // On cancel, workers still computing one of our inputs are terminated (a plane can take
   // seconds), so the CPU is free at once; the pool starts fresh ones for the next call.
+  // Workers of native tasks cannot be stopped mid-task (see the header): their task ends first.
+  // Either way the call rejects only once none of its tasks runs any more.
   const abort = new Promise<never>((_, reject) => {
     options.signal?.addEventListener(
       'abort',
       () => {
         cancelled = true;
-        for (const w of workers) if (w.busy) void w.terminate();
-        reject(new Error('cancelled'));
+        const running = workers.filter((w) => w.busy);
+        for (const w of running) void w.terminate();
+        void Promise.all(running.map((w) => w.idle())).then(() => reject(new Error('cancelled')));
       },
       { once: true },
     );

@@ -26,7 +26,9 @@ parentPort.on('message', async ({ id, input }) => {
     parentPort.postMessage({ id, error: err instanceof Error ? err.message : String(err) });
   }
 });
-parentPort.postMessage({ ready: true });
+// A module whose tasks run native code says so (`nativeTasks = true`): the pool then never
+// terminates this thread mid-task (see pool.ts).
+parentPort.postMessage({ ready: true, nativeTasks: mod.nativeTasks === true });
 
 function collectTransferables(value) {
   const out = [];

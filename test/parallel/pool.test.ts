@@ -1,7 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { mapInWorkers, runOnWorker } from '../../src/parallel/pool.ts';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeWorkerPools, mapInWorkers, runOnWorker, whenNativeTasksEnd } from '../../src/parallel/pool.ts';
 
 const fixture = new URL('./square.fixture.ts', import.meta.url);
+const nativeFixture = new URL('./native.fixture.ts', import.meta.url);
+const markers = mkdtempSync(join(tmpdir(), 'cellpilot-pool-'));
+afterAll(() => rmSync(markers, { recursive: true, force: true }));
 
 describe('mapInWorkers', () => {
   it('runs a TypeScript function in worker threads and keeps input order', async () => {
@@ -66,3 +72,43 @@ describe('warm worker pool', () => {
     expect(again).toEqual([1, 1]);
   }, 20000);
 });
+
+// Terminating a worker inside a native call (onnxruntime's session.run) aborts the whole
+// process when the call returns; the fixture's tasks declare nativeTasks and write a marker
+// when they have run to their end.
+describe('workers of native tasks', () => {
+  it('are not terminated by a cancel: the call rejects once the task in flight has run to its end', async () => {
+    const marker = join(markers, 'cancelled.txt');
+    // both workers warm first: a worker still starting when the cancel comes never takes its input
+    await mapInWorkers(nativeFixture, 'runToEnd', [{ ms: 1 }, { ms: 1 }], { threads: 2 });
+    const controller = new AbortController();
+    const run = mapInWorkers(nativeFixture, 'runToEnd', [{ ms: 0 }, { ms: 1500, marker }], { threads: 2, signal: controller.signal, onProgress: () => controller.abort() });
+    await expect(run).rejects.toThrow('cancelled');
+    expect(existsSync(marker)).toBe(true);
+    // the worker lived on and serves the next call
+    expect(await mapInWorkers<{ ms: number }, number>(nativeFixture, 'runToEnd', [{ ms: 1 }, { ms: 1 }], { threads: 2 })).toEqual([1, 1]);
+  }, 20000);
+
+  it('whenNativeTasksEnd resolves only after the task in flight has ended (before process.exit)', async () => {
+    const marker = join(markers, 'exit.txt');
+    const running = runOnWorker(nativeFixture, 'runToEnd', { ms: 1500, marker }, 0);
+    await started(marker);
+    await whenNativeTasksEnd();
+    expect(existsSync(marker)).toBe(true);
+    expect(await running).toBe(1500);
+  }, 20000);
+
+  it('closeWorkerPools lets a native task end before it terminates the worker', async () => {
+    const marker = join(markers, 'close.txt');
+    const running = runOnWorker(nativeFixture, 'runToEnd', { ms: 1500, marker }, 0);
+    await started(marker);
+    await closeWorkerPools();
+    expect(existsSync(marker)).toBe(true);
+    expect(await running).toBe(1500);
+  }, 20000);
+});
+
+/** Resolves when the fixture task writing `marker` has started (it writes MARKER.started first). */
+async function started(marker: string): Promise<void> {
+  while (!existsSync(`${marker}.started`)) await new Promise((r) => setTimeout(r, 10));
+}
