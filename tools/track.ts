@@ -275,7 +275,7 @@ const measure = defineTool({
       const meanSpeed = speeds.reduce((a, b) => a + b, 0) / Math.max(1, speeds.length);
       const ref = ctx.addArtifact('table', out, `link speeds of ${args.tracks}`);
       return {
-        summary: `Measured ${table.rows.length} steps; mean speed ${round(meanSpeed, 3)} ${units.length}/${units.time}. Table saved as ${ref.id}.`,
+        summary: `Measured ${table.rows.length} steps; mean speed ${round(meanSpeed, 3)} ${units.length}/${units.time}${uncalibrated(units)}. Table saved as ${ref.id}.`,
         artifacts: [ref],
         values: { links: table.rows.length, meanSpeed: round(meanSpeed), speedUnit: `${units.length}/${units.time}`, lengthUnit: units.length, path: out },
       };
@@ -292,7 +292,7 @@ const measure = defineTool({
       const ref = ctx.addArtifact('table', out, `track features of ${args.tracks}`);
       const meanSpeed = meanOf('TRACK_MEAN_SPEED');
       return {
-        summary: `Measured ${table.rows.length} tracks: mean speed ${round(meanSpeed, 3)} ${units.length}/${units.time}, mean duration ${round(meanOf('TRACK_DURATION'), 3)} ${units.time}, mean confinement ratio ${round(meanOf('CONFINEMENT_RATIO'), 3)}. Table saved as ${ref.id}.`,
+        summary: `Measured ${table.rows.length} tracks: mean speed ${round(meanSpeed, 3)} ${units.length}/${units.time}, mean duration ${round(meanOf('TRACK_DURATION'), 3)} ${units.time === 'frame' ? 'frames' : units.time}${uncalibrated(units)}, mean confinement ratio ${round(meanOf('CONFINEMENT_RATIO'), 3)}. Table saved as ${ref.id}.`,
         artifacts: [ref],
         values: {
           tracks: table.rows.length,
@@ -365,7 +365,7 @@ async function measureObjectsTool(args: z.infer<typeof measureSchema>, ctx: Tool
     const meanArea = areas.reduce((a, b) => a + b, 0) / Math.max(1, areas.length);
     const ref = ctx.addArtifact('table', out, `object measurements of ${basename(labels.source.path)}`);
     return {
-      summary: `Measured ${table.rows.length} objects in ${last - first + 1} frames; mean area ${round(meanArea, 4)} px. Table saved as ${ref.id}.`,
+      summary: `Measured ${table.rows.length} objects in ${last - first + 1} frames; mean area ${round(meanArea, 4)} px²${areaInUm(meanArea, labels.meta.pixelSizeUm ?? ctx.calibration?.().pixelSizeUm)}. Table saved as ${ref.id}.`,
       artifacts: [ref],
       values: { objects: table.rows.length, meanAreaPx: round(meanArea), columns: table.columns, path: out },
     };
@@ -535,10 +535,21 @@ const evaluate = defineTool({
   },
 });
 
+/** " (no calibration known: ...)" after a value in px or frames, naming what is missing; "" when calibrated. */
+function uncalibrated(units: { length: string; time: string }): string {
+  const missing = [...(units.length === 'px' ? ['pixel size'] : []), ...(units.time === 'frame' ? ['frame interval'] : [])];
+  return missing.length ? ` (no calibration known: no ${missing.join(' or ')}; set_calibration sets ${missing.length > 1 ? 'them' : 'it'})` : '';
+}
+
+/** " (34.7 µm² at 0.5 µm/px)" for an area in px² when the pixel size is known; " (no calibration known)" otherwise. */
+function areaInUm(areaPx: number, pixelSizeUm: number | undefined): string {
+  return pixelSizeUm ? ` (${round(areaPx * pixelSizeUm ** 2, 4)} µm² at ${pixelSizeUm} µm/px)` : ' (no calibration known)';
+}
+
 // ---------------------------------------------------------------- export
 
 const exportSchema = z.object({
-  format: z.enum(['ctc', 'csv', 'trackmate', 'tiff']).describe('"ctc": Cell Tracking Challenge folder (res_track.txt + maskNNN.tif); "csv": tidy table (one row per spot for tracks); "trackmate": TrackMate XML for Fiji; "tiff": a movie or label movie as an ImageJ TIFF'),
+  format: z.enum(['ctc', 'csv', 'trackmate', 'tiff']).optional().describe('"ctc": Cell Tracking Challenge folder (res_track.txt + maskNNN.tif); "csv": tidy table (one row per spot for tracks); "trackmate": TrackMate XML for Fiji; "tiff": a movie or label movie as an ImageJ TIFF; default by what is exported: "tiff" for a movie or labels, "csv" for tracks or a table'),
   tracks: tracksArg.optional().describe('Tracks to export (formats ctc, csv, trackmate)'),
   labels: labelsArg.optional().describe('Label movie: for "ctc" when the tracks do not name theirs, or to export as "tiff"'),
   movie: movieArg.optional().describe('A movie to export as "tiff"'),
@@ -548,6 +559,8 @@ const exportSchema = z.object({
 
 /** The format (CSV unless named, TIFF for images) and what is exported: masks, a table, the movie or the tracks. */
 function readExportRequest(c: RequestClause): Record<string, unknown> {
+  // "save it", "write the result out": no format and nothing named, so what the step before made, in its own format
+  if (!c.read.value('format') && !/\btiff?\b|\bimages?\b|\bmovie\b|\bstack\b|\bhyperstack\b|\bfiji\b|\bmasks?\b|\blabels?\b|\bsegmentation\b|\btracks?\b|\btrajector|\blineages?\b|\btable\b|\bmeasurements?\b|\bfeatures\b|\.(?:csv|xml|tiff?)\b/i.test(c.text)) return {};
   let format = c.read.value('format') ?? (/\btiff?\b|\bimages?\b|\bmovie\b|\bhyperstack\b|\bfiji\b|\bmasks?\b|\blabel (?:images?|movies?)\b/i.test(c.text) ? 'tiff' : 'csv');
   // "open the tracks in Fiji": Fiji reads tracks as TrackMate XML; a TIFF is for masks and movies
   if (format === 'tiff' && /\btracks?\b|\btrajector/i.test(c.text) && !/\btiff?\b|\bmasks?\b|\blabels?\b|\bimages?\b|\bmovie\b|\bhyperstack\b/i.test(c.text)) format = 'trackmate';
@@ -572,7 +585,10 @@ const exportTool = defineTool({
     'Writes results in other tools\' formats: tracks as a Cell Tracking Challenge folder ("ctc"), a tidy CSV ("csv") or TrackMate XML for Fiji ("trackmate"); a movie or label movie as TIFF ("tiff"); a table as CSV. Returns the written file or folder as an artifact.',
   schema: exportSchema,
   fromRequest: readExportRequest,
-  async run(args, ctx) {
+  async run(given, ctx) {
+    const format = given.format ?? (given.tracks || given.table ? 'csv' : given.movie || given.labels ? 'tiff' : undefined);
+    if (!format) throw new InputError('export needs something to write: `tracks`, `labels`, `movie` or `table`');
+    const args = { ...given, format };
     if (args.format === 'tiff') {
       const ref = args.movie ?? args.labels;
       if (!ref) throw new InputError('format "tiff" needs `movie` or `labels`');
@@ -582,7 +598,7 @@ const exportTool = defineTool({
         const { writeMovie } = await import('../src/image/index.ts');
         await writeMovie(out, movie, { onProgress: (d, t) => ctx.progress(d, t, 'planes') });
         const artifact = ctx.addArtifact(args.labels && !args.movie ? 'labels' : 'movie', out, `TIFF export of ${basename(movie.source.path)}`);
-        return { summary: `Wrote ${basename(out)} (${movie.shape.t} frames) as ${artifact.id}.`, artifacts: [artifact], values: { path: out, frames: movie.shape.t, format: 'tiff' } };
+        return { summary: `Wrote ${basename(out)} (${movie.shape.t} frames) as ${artifact.id}.`, artifacts: [artifact], values: { path: out, frames: movie.shape.t, format: 'tiff', did: `write ${ref} as TIFF ${basename(out)}` } };
       } finally {
         await movie.close();
       }
@@ -592,7 +608,7 @@ const exportTool = defineTool({
       const out = ctx.outputPath(basename(src), args.output);
       copyFileSync(src, out);
       const artifact = ctx.addArtifact('table', out, `CSV export of ${basename(src)}`);
-      return { summary: `Wrote ${basename(out)} as ${artifact.id}.`, artifacts: [artifact], values: { path: out, format: 'csv' } };
+      return { summary: `Wrote ${basename(out)} as ${artifact.id}.`, artifacts: [artifact], values: { path: out, format: 'csv', did: `write ${args.table} as CSV ${basename(out)}` } };
     }
     if (!args.tracks) throw new InputError(`format "${args.format}" needs \`tracks\` (e.g. "tracks-1")${args.format === 'csv' ? ' or `table`' : ''}`);
     const { tracks, path: tracksPath } = await openTracks(ctx, args.tracks);
@@ -602,7 +618,7 @@ const exportTool = defineTool({
       const out = ctx.outputPath(`${stem}-tracks.csv`, args.output);
       writeTracksCsv(out, tracks);
       const artifact = ctx.addArtifact('tracks', out, `tracks of ${args.tracks} as CSV`);
-      return { summary: `Wrote ${tracks.spots.length} spots of ${tracks.branches.length} branches to ${basename(out)} (${artifact.id}).`, artifacts: [artifact], values: { path: out, spots: tracks.spots.length, branches: tracks.branches.length, format: 'csv' } };
+      return { summary: `Wrote ${tracks.spots.length} spots of ${tracks.branches.length} branches to ${basename(out)} (${artifact.id}).`, artifacts: [artifact], values: { path: out, spots: tracks.spots.length, branches: tracks.branches.length, format: 'csv', did: `write ${args.tracks} as CSV ${basename(out)}` } };
     }
     const labelsRef = args.labels ?? tracks.labelsPath;
     if (args.format === 'trackmate') {
@@ -622,7 +638,7 @@ const exportTool = defineTool({
       return {
         summary: `Wrote TrackMate XML ${basename(out)} (${tracks.spots.length} spots, ${calibrated}; open it in Fiji with Plugins > Tracking > Load a TrackMate file) as ${artifact.id}.`,
         artifacts: [artifact],
-        values: { path: out, spots: tracks.spots.length, format: 'trackmate', lengthUnit: units.length, timeUnit: units.time, pixelSizeUm: tracks.pixelSizeUm ?? null, frameIntervalS: tracks.frameIntervalS ?? null },
+        values: { path: out, spots: tracks.spots.length, format: 'trackmate', did: `write ${args.tracks} as TrackMate XML ${basename(out)}`, lengthUnit: units.length, timeUnit: units.time, pixelSizeUm: tracks.pixelSizeUm ?? null, frameIntervalS: tracks.frameIntervalS ?? null },
       };
     }
     if (!labelsRef || (!args.labels && !movieInputExists(labelsRef))) throw new InputError('format "ctc" needs the label movie the tracks were made on: pass `labels`');
@@ -633,7 +649,7 @@ const exportTool = defineTool({
       const { writeCtcResult } = await import('../src/analysis/ctc.ts');
       const { files } = await inputChecked(() => writeCtcResult(tracks, labels, out, { signal: ctx.signal, onProgress: (d, t) => ctx.progress(d, t, 'frames') }));
       const artifact = ctx.addArtifact('tracks', out, `tracks of ${args.tracks} as a CTC folder`);
-      return { summary: `Wrote a Cell Tracking Challenge folder ${basename(out)} (res_track.txt and ${files - 1} masks) as ${artifact.id}.`, artifacts: [artifact], values: { path: out, files, branches: tracks.branches.length, format: 'ctc', trackFile: join(out, 'res_track.txt') } };
+      return { summary: `Wrote a Cell Tracking Challenge folder ${basename(out)} (res_track.txt and ${files - 1} masks) as ${artifact.id}.`, artifacts: [artifact], values: { path: out, files, branches: tracks.branches.length, format: 'ctc', did: `write ${args.tracks} as a CTC folder ${basename(out)}`, trackFile: join(out, 'res_track.txt') } };
     } finally {
       await labels.close();
     }
