@@ -11,7 +11,7 @@ import { statedNumbers, statedNumbersScored, statedValues } from './arguments.ts
 import { unappliedWords } from './unapplied.ts';
 import { maskRejected, unappliedConstraints, unappliedNote, withWords } from './constraints.ts';
 import { isOutOfScope, namesASubject } from './outOfScope.ts';
-import { askedMeanings, notMeasuredReply, reporterFor, resultHits, unmeasuredQuantity } from './propertyQuestions.ts';
+import { askedMeanings, asksAValue, changesImagesReply, makesImages, measuredInstead, notMeasuredReply, reporterFor, resultHits, unmeasuredQuantity } from './propertyQuestions.ts';
 import { explainStep } from './explanations.ts';
 import { recordingQuestion } from './recordingQuestions.ts';
 import type { Match } from './matcher.ts';
@@ -273,6 +273,12 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     return { steps: [], reply: `That is outside what I do: I analyse live-cell microscopy movies and run the microscope, so I ran nothing. ${notUnderstood(text, catalogue).replace(/^I (?:did not understand|understood)[^.]*\.\s*/, '')}` };
   }
 
+  // "is there photobleaching?", "what's the SNR?": a question about the data measures; a step that changes images runs only when asked for
+  const measuring = imageStepsQuestioned(text, mentions, conversation, catalogue);
+  if (measuring) return measuring;
+  const imageStep = questionsTheData(text, conversation) ? mentions.find((m) => makesImages(m.tool, catalogue))?.tool : undefined;
+  if (imageStep) mentions = mentions.filter((m) => !makesImages(m.tool, catalogue));
+
   // "squash the stack into one picture": the words act on the recording at hand, so a
   // microscope step that makes new images from nothing is not what they ask for
   const onTheRecording = pointsAtTheRecording(text, conversation);
@@ -369,6 +375,11 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     }
   }
   if (mentions.length === 0) {
+    // "what's the SNR?": only a step that changes images has the words, and nothing measures it: said, nothing run
+    if (imageStep) {
+      const plan = questionPlan(text, conversation, catalogue);
+      return plan.steps.length || !plan.reply ? plan : { steps: [], reply: changesImagesReply(imageStep, text, catalogue) };
+    }
     if (question) return questionPlan(text, conversation, catalogue);
     return { steps: [], reply: notUnderstood(text, catalogue) };
   }
@@ -826,6 +837,28 @@ function dataQuestionPlan(text: string, conversation: Conversation, catalogue: C
 }
 
 /**
+ * A question about the data whose words name only steps that change or make images
+ * (denoise, correct_bleach, predict_label ...): what those steps declare they find is
+ * measured instead ("is there photobleaching?" → is intensity lost from the first to the
+ * last frame?), or one line says nothing measures it; the image step never runs to answer.
+ */
+function imageStepsQuestioned(text: string, mentions: Mention[], conversation: Conversation, catalogue: Catalogue): Plan | undefined {
+  if (!questionsTheData(text, conversation)) return undefined;
+  const making = mentions.filter((m) => makesImages(m.tool, catalogue));
+  if (making.length === 0 || making.length < mentions.length) return undefined;
+  for (const asked of measuredInstead(making[0].tool, text, catalogue)) {
+    const plan = dataQuestionPlan(asked, conversation, catalogue, false);
+    if (plan && !plan.reply && plan.steps.every((s) => !makesImages(s.tool, catalogue))) return { ...plan, question: asked };
+  }
+  return undefined;
+}
+
+/** A question that asks for a value or a verdict about the data (not a request worded as one, not advice, not about a running acquisition). */
+function questionsTheData(text: string, conversation: Conversation): boolean {
+  return (isQuestion(text) || isQuestion(plainQuestion(text))) && asksAValue(text) && !isAdviceQuestion(text) && !acquisitionRunning(conversation);
+}
+
+/**
  * A question about a quantity that a tool which only reports declares ("is this a z-stack?",
  * "is the movie calibrated?"): that tool answers it, never one the words name that makes or
  * changes data (project, set_calibration), unless that one's own results name it as well.
@@ -868,6 +901,8 @@ function questionPlan(text: string, conversation: Conversation, catalogue: Catal
   if (answerFromTable(text, conversation)) return { steps: [], question: text };
   if (fromValues && answerFromValues(text, conversation, all, catalogue)) return { steps: [], question: text };
   const tool = toolForQuestion(text, catalogue);
+  // a question never runs a step that changes images to answer itself: said in one line
+  if (tool && makesImages(tool, catalogue) && questionsTheData(text, conversation)) return { steps: [], reply: changesImagesReply(tool, text, catalogue) };
   if (tool) {
     const step: PlannedStep = { tool, args: buildArgs(tool, { clause: text, text, conversation, catalogue }), clause: text };
     const withInputs = addInputs([step], conversation, catalogue);

@@ -135,3 +135,49 @@ export function notMeasuredReply(quantity: string, catalogue: Catalogue): string
   const columns = properties.filter((p) => (p.enum ?? []).length > 0).map((p) => p.description ?? '').sort((a, b) => b.length - a.length)[0];
   return `"${quantity}" is not something I measure, so I ran nothing.${maker && columns ? ` \`${maker}\` measures ${columns}.` : ''}`;
 }
+
+/**
+ * A tool that changes or makes images and measures nothing of its own: it reads a movie and
+ * writes only a movie (or a model) — denoise, correct_bleach, predict_label, super_resolve,
+ * interpolate_frames. A tool that also writes a table (correct_drift's drift table) measures.
+ */
+export function makesImages(tool: string, catalogue: Catalogue): boolean {
+  const self = selfOf(tool, catalogue);
+  if (!self || self.readsOnly || self.domain === 'microscope') return false;
+  const made = (self.produces ?? []).filter((t) => !(self.truth ?? []).includes(t));
+  return (self.consumes ?? []).includes('movie') && made.includes('movie') && made.every((t) => t === 'movie' || t === 'model');
+}
+
+/** "can you denoise it?", "could you correct the bleaching?", "please ...": a request worded as a question, asking for the step's output. */
+const ASKS_FOR_THE_STEP = /^(?:(?:so|ok(?:ay)?|now|and)[,\s]+)?(?:(?:can|could|would|will)\s+(?:you|we|i)\b|please\b|pls\b|let'?s\b|i(?:'d| would)\s+like\b|i\s+(?:want|need)\b|(?:do|run|apply|make|give|show|produce|generate|create)\b)/i;
+
+/** A question about the data: it asks for a value or a verdict, not for a step's output. */
+export function asksAValue(text: string): boolean {
+  // "..., can you correct for that?", "My images are noisy. Can you clean them up?": any sentence or clause that asks for a step
+  const parts = (t: string) => t.split(/[.;:!?,]\s+|\s+(?:and|so|but)\s+/i).map((p) => p.trim());
+  if (/\b(?:possible|able)\s+to\b/i.test(text)) return false;
+  return ![...parts(text), ...parts(plainQuestion(text))].some((p) => ASKS_FOR_THE_STEP.test(p));
+}
+
+/**
+ * The questions the data can answer for a tool that changes images: each of its declared
+ * results, worded as the question asks (yes/no or how much), by what the result is ("is
+ * intensity lost from the first to the last frame?" for correct_bleach's intensityLossPercent).
+ * Only results with a unit of their own (a percentage, a length): counts of planes say nothing.
+ */
+export function measuredInstead(tool: string, text: string, catalogue: Catalogue): string[] {
+  const results = Object.values(selfOf(tool, catalogue)?.results ?? {});
+  const yesNo = /^(?:is|are|was|were|does|do|did|has|have|any)\b/i.test(plainQuestion(text).trim()) || !/\s/.test(plainQuestion(text).trim().replace(/\?$/, ''));
+  return results
+    .filter((r) => r.unit && r.unit !== 'frames' && r.unit !== 'x' && !/\b(?:after|new|predicted|added)\b/i.test(r.about))
+    .map((r) => (yesNo ? `is ${r.about}?` : `how much ${r.about}?`));
+}
+
+/** One line when no measurement answers a question about what an image-changing step would make: said, nothing run. */
+export function changesImagesReply(tool: string, text: string, catalogue: Catalogue): string {
+  const maker = makerOf('table', catalogue);
+  const properties = Object.values(catalogue.get(maker ?? '')?.properties ?? {});
+  const columns = properties.filter((p) => (p.enum ?? []).length > 0).map((p) => p.description ?? '').sort((a, b) => b.length - a.length)[0];
+  const asked = plainQuestion(text).trim().replace(/\?+$/, '');
+  return `Nothing I run measures that without changing the images ("${asked}"), so I ran nothing: \`${tool}\` would make a new movie, not a measurement; ask for it by name to run it.${maker && columns ? ` \`${maker}\` measures ${columns}.` : ''}`;
+}
