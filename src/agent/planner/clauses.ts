@@ -99,6 +99,33 @@ export function isAdviceQuestion(text: string): boolean {
   return ADVICE.test(text.trim());
 }
 
+/** Verbs that ask to be told something: after "can you" they ask for a value ("can you tell me the pixel size?"), not for a step. */
+const ASKING_VERB = /^(?:tell|show|say|give|get|let|check|confirm|find|work|figure|remind|read|report|look|see|list|count|know|describe|explain|guess|estimate|measure|determine)$/i;
+/** Nouns that, asked for with "a", are something to be told ("can I get a list of ...", "an idea of ..."). */
+const TOLD_NOUN = /^(?:list|look|idea|sense|overview|summary|number|count|estimate|description|breakdown|report|answer|rough|quick|brief|short)\b/i;
+const POLITE_ASK = /(?:^|[^\w'])(?:(?:(?:can|could|would|will)\s+(?:you|u)|(?:is\s+it|would\s+it\s+be)\s+possible\s+to|are\s+you\s+able\s+to|is\s+there\s+(?:a|any)\s+way\s+to)(?:\s+(?:please|kindly|maybe|possibly|just|also))*\s+(?:mind\s+)?([\p{L}-]+)|(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?(?:get|have)\s+(?:a|an|some)\s+(?:\w+\s+)?([\p{L}-]+))/iu;
+
+/**
+ * A request worded as a question: "can you / could you / would you (mind) <verb> ..." with a
+ * verb that acts ("can you register it to the first frame?"), or "can I get a <thing made>"
+ * ("can I get a higher resolution version of the images?"). It asks for a step, not about the
+ * recording's properties; a verb of telling ("can you tell me the pixel size?") asks a value.
+ */
+export function asksForAStep(text: string): boolean {
+  const m = POLITE_ASK.exec(text);
+  // ("what can you do?", "how many frames can you see?": a question word asks before it)
+  if (!m || /\b(?:what|which|how|where|when|who|whom|whose|why)\b[^,.;:!?]*$/i.test(text.slice(0, m.index + 1))) return false;
+  if (m[1] !== undefined) {
+    // ("would you mind telling me ...": the verb's -ing form)
+    const stem = m[1].toLowerCase().replace(/ing$/, '');
+    const forms = [m[1], stem, stem.replace(/(\w)\1$/, '$1'), `${stem}e`];
+    return !forms.some((f) => ASKING_VERB.test(f)) && !/^(?:be|please)$/i.test(m[1]);
+  }
+  // "can I get a higher resolution version": the thing is made; "a list of the channels" is told
+  const object = text.slice(m.index).replace(/^.*?\b(?:get|have)\s+(?:a|an|some)\s+/i, '');
+  return !TOLD_NOUN.test(object);
+}
+
 /** True when the clause asks for its step to run before the clause(s) written ahead of it. */
 export function runsFirst(clause: Clause): boolean {
   // "..., so maybe smooth first", "denoise it first": "first" closing the clause says the same

@@ -221,7 +221,7 @@ export class ToolIndex {
   match(text: string): Match[] {
     const tokens = tokenize(text);
     const stems = this.meanings(tokens);
-    const perDoc = this.docs.map((doc) => ({ doc, found: this.phrasesFound(doc, stems, tokens) }));
+    const perDoc = this.docs.map((doc) => ({ doc, found: this.phrasesFound(doc, stems, tokens, text) }));
     // where a tool's word is a whole hyphenated word ("z-scored"), another tool's word that is only a part of it ("scored") is weak
     const wholeMatched = new Set(perDoc.flatMap(({ found }) => found.flatMap((f) => f.at.filter((x) => !tokens[x].part).map((x) => tokens[x].start))));
     const out: Match[] = [];
@@ -250,21 +250,35 @@ export class ToolIndex {
   }
 
   /** The tool's phrases found in the clause, each with where its words are and its score. */
-  private phrasesFound(doc: ToolDoc, stems: string[], tokens: Token[]): { key: string; at: number[]; score: number; anchor: boolean; argument: boolean }[] {
+  private phrasesFound(doc: ToolDoc, stems: string[], tokens: Token[], text: string): { key: string; at: number[]; score: number; anchor: boolean; argument: boolean }[] {
     const found: { key: string; at: number[]; score: number; anchor: boolean; argument: boolean }[] = [];
     const seen = new Set<string>();
     for (const p of doc.phrases) {
       const key = p.stems.join(' ');
       if (seen.has(key)) continue;
       const at = phrasePositions(stems, p.stems, this.anchors);
-      if (!at) continue;
+      if (!at || bridgesAClause(at, tokens, text)) continue;
       seen.add(key);
       // a phrase is stronger evidence than a word; the clause's first word is usually its verb
       found.push({ key, at, anchor: p.anchor, argument: p.argument === true, score: p.weight * (this.idf.get(key) ?? 1) * (p.length > 1 ? 1.5 : 1) * (p.anchor && at[0] === 0 ? 1.5 : 1) });
     }
-    void tokens;
     return found;
   }
+}
+
+/** Words that open a clause of their own: what follows them is that clause's, not the object of the verb before. */
+const CLAUSE_OPENER = /\b(?:where|when|whether|which|that|if|who|whom|whose|why|what)\b/i;
+
+/**
+ * The phrase's words lie on both sides of a word that opens a clause ("find where cells split in
+ * two": the cells are not what "find" finds, so it is no "find nuclei"); the words of a phrase are one clause's.
+ */
+function bridgesAClause(at: number[], tokens: Token[], text: string): boolean {
+  for (let k = 1; k < at.length; k++) {
+    const [a, b] = [tokens[at[k - 1]], tokens[at[k]]];
+    if (a && b && b.start > a.end && CLAUSE_OPENER.test(text.slice(a.end, b.start))) return true;
+  }
+  return false;
 }
 
 /**

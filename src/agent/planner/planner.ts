@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import type { ToolSelfDescription } from '../../../tools/types.ts';
 import { acceptedInputs, adaptArgs, type Catalogue, type PropertyInfo, type InputType, isTruth, makerOf, producesOf, requiredInputs, selfOf } from './catalogue.ts';
-import { type Clause, isAdviceQuestion, isContext, splitClauses, orderSteps, withoutContext, withoutFrameScope } from './clauses.ts';
+import { type Clause, asksForAStep, isAdviceQuestion, isContext, splitClauses, orderSteps, withoutContext, withoutFrameScope } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { statedNumbers, statedNumbersScored, statedValues } from './arguments.ts';
 import { unappliedWords } from './unapplied.ts';
@@ -242,6 +242,11 @@ function playing(role: ToolSelfDescription['role'], catalogue: Catalogue): strin
   return names.find((name) => plays(name, role, catalogue));
 }
 
+/** A microscope tool that makes new images from nothing it reads (a snapshot, an acquisition). */
+function makesImagesFromNothing(tool: string, catalogue: Catalogue): boolean {
+  return runsMicroscope(tool, catalogue) && (selfOf(tool, catalogue)?.consumes ?? []).length === 0 && producesOf(tool, catalogue).includes('movie');
+}
+
 /** A tool that declares it runs the microscope. */
 function runsMicroscope(tool: string, catalogue: Catalogue): boolean {
   return selfOf(tool, catalogue)?.domain === 'microscope';
@@ -282,7 +287,8 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // "squash the stack into one picture": the words act on the recording at hand, so a
   // microscope step that makes new images from nothing is not what they ask for
   const onTheRecording = pointsAtTheRecording(text, conversation);
-  if (onTheRecording) mentions = mentions.filter((m) => !(runsMicroscope(m.tool, catalogue) && (selfOf(m.tool, catalogue)?.consumes ?? []).length === 0));
+  // (only a step that makes images: "ok, continue the time-lapse" still resumes it)
+  if (onTheRecording) mentions = mentions.filter((m) => !makesImagesFromNothing(m.tool, catalogue));
 
   // "how long till it finishes?": a question about the run's progress names no command to stop, start or change it
   const runReporter = playing('status', catalogue);
@@ -681,7 +687,7 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
     let preferred = step.args.$needs as InputType[] | undefined;
     delete step.args.$needs;
     // "measure the areas, then export as csv": with optional inputs and words that name none, what the step just before made, when the usual input does not exist
-    const made = out.length && out.at(-1)!.tool !== step.tool ? producesOf(out.at(-1)!.tool, catalogue).filter((t) => t !== 'movie' && acceptedInputs(step.tool, info).includes(t as InputType)) : [];
+    const made = out.length && out.at(-1)!.tool !== step.tool ? madeFor(out.at(-1)!.tool, catalogue).filter((t) => t !== 'movie' && acceptedInputs(step.tool, info).includes(t as InputType)) : [];
     if (!preferred && made.length && requiredInputs(step.tool, info).every((t) => !available.has(t) && !(info?.required ?? []).includes(t))) preferred = [made[0] as InputType];
     for (const type of requiredInputs(step.tool, info, preferred)) {
       if (step.args[type] !== undefined) continue;
@@ -713,7 +719,8 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
         : ({ $ref: type, mode: 'chain' } satisfies Ref);
     }
     out.push(step);
-    for (const t of producesOf(step.tool, catalogue)) available.add(t);
+    // (a simulation's ground-truth masks are no labels to track: segmenting its movie makes those)
+    for (const t of madeFor(step.tool, catalogue)) available.add(t);
     if (measurers.has(step.tool)) measured = true;
     return undefined;
   };
@@ -722,6 +729,12 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
     if (error) return { reply: error };
   }
   return { steps: out };
+}
+
+/** What a step makes for later steps to work on: what it produces, less its declared ground truth. */
+function madeFor(tool: string, catalogue: Catalogue): string[] {
+  const truth: string[] = selfOf(tool, catalogue)?.truth ?? [];
+  return producesOf(tool, catalogue).filter((t) => !truth.includes(t));
 }
 
 /** The tools whose movie is the recording itself (opened, simulated, or only moved or corrected), by their declarations. */
@@ -885,6 +898,8 @@ function recordingPlan(text: string, conversation: Conversation, catalogue: Cata
   // (a question, not a request worded as one: "show me a colour-coded time projection" asks for a step)
   if (acquisitionRunning(conversation) || !(isQuestion(text) || isQuestion(plainQuestion(text)))) return undefined;
   if (!conversation.artifactsAtStart.some((a) => a.type === 'movie') && findPaths(text).length === 0) return undefined;
+  // "can you register it to the first frame?" asks for a step; "how much light has the sample had?" is the microscope's alone
+  if (asksForAStep(text) || microscopeOnlyWords(text)) return undefined;
   const asked = recordingQuestion(text, catalogue);
   if (!asked) return undefined;
   // the movie at hand, whatever participle the words use ("this was filmed" names no step's movie)
