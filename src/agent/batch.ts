@@ -17,7 +17,8 @@ export interface MovieRunResult {
   movie: string;
   /** Folder with the movie's artifacts, provenance and results.json. */
   dir: string;
-  status: 'ok' | 'failed';
+  /** 'interrupted': the run was cancelled (Ctrl-C) before this movie was done, or before it started (no steps). */
+  status: 'ok' | 'failed' | 'interrupted';
   error?: string;
   steps: PipelineStepResult[];
   durationMs: number;
@@ -55,8 +56,9 @@ export async function runPipelineOnMovies(pipeline: Pipeline, movies: string[], 
   const stems = outputFolders(movies);
   const results: MovieRunResult[] = new Array(movies.length);
   let next = 0;
+  // once cancelled, no movie starts: its folder (an earlier run's results) is left as it is
   const worker = async () => {
-    while (next < movies.length) {
+    while (next < movies.length && !options.signal?.aborted) {
       const index = next++;
       results[index] = await runOne(index);
     }
@@ -69,8 +71,12 @@ export async function runPipelineOnMovies(pipeline: Pipeline, movies: string[], 
     const started = performance.now();
     let lock: Awaited<ReturnType<typeof lockFolder>> | undefined;
     const fail = (error: string, steps: PipelineStepResult[] = []): MovieRunResult => {
-      options.onProgress?.(`${label}: FAILED: ${error}`);
-      const result: MovieRunResult = { movie, dir, status: 'failed', error, steps, durationMs: Math.round(performance.now() - started) };
+      // cancelled (Ctrl-C): the movie was interrupted, not failed; the step it was in is named
+      const interrupted = options.signal?.aborted === true;
+      const stopped = steps.find((s) => s.status === 'cancelled') ?? (steps.length < pipeline.steps.length ? { tool: pipeline.steps[steps.length].tool } : undefined);
+      const message = !interrupted ? error : stopped ? `interrupted during ${stopped.tool}` : 'interrupted';
+      options.onProgress?.(`${label}: ${interrupted ? message : `FAILED: ${message}`}`);
+      const result: MovieRunResult = { movie, dir, status: interrupted ? 'interrupted' : 'failed', error: message, steps, durationMs: Math.round(performance.now() - started) };
       // only into a folder this run holds: a refused second writer leaves the first one's results alone
       if (lock && existsSync(join(dir, 'session.json'))) writeFileAtomic(join(dir, 'results.json'), JSON.stringify(redact({ pipeline: pipeline.name, ...result }), null, 2) + '\n');
       return result;
@@ -85,18 +91,21 @@ export async function runPipelineOnMovies(pipeline: Pipeline, movies: string[], 
       const session = Session.create({ root: outDir, id: stems[index] });
       const input = session.addInput('movie', movie);
       const total = pipeline.steps.length;
+      let current = 0;
       const steps = await executePipeline(
         pipeline,
         { ...options.inputs, [first]: input.id },
         async (tool, args) => {
           // pipeline arguments are not typed by a person: outputs stay in the movie's folder
-          const outcome = await runStep(session, tools, tool, args, { signal: options.signal, typed: [], outputRoots: [dir] });
+          const outcome = await runStep(session, tools, tool, args, { signal: options.signal, typed: [], outputRoots: [dir], onProgress: stepProgress(`${label}: ${current + 1}/${total} ${tool}`, options.onProgress) });
           return { tool, status: outcome.status, summary: outcome.summary, error: outcome.error, artifacts: outcome.artifacts, values: outcome.values, durationMs: outcome.durationMs };
         },
         {
           signal: options.signal,
           onStep: (i, step, phase, result) => {
-            if (phase === 'end' && result) options.onProgress?.(`${label}: ${i + 1}/${total} ${step.tool} ${result.status === 'ok' ? 'ok' : 'failed'} (${(result.durationMs / 1000).toFixed(1)} s)`);
+            current = i;
+            const said = result?.status === 'ok' ? 'ok' : result?.status === 'cancelled' ? 'interrupted' : 'failed';
+            if (phase === 'end' && result) options.onProgress?.(`${label}: ${i + 1}/${total} ${step.tool} ${said} (${(result.durationMs / 1000).toFixed(1)} s)`);
           },
         },
       ).catch((err: Error & { results?: PipelineStepResult[] }) => {
@@ -113,7 +122,26 @@ export async function runPipelineOnMovies(pipeline: Pipeline, movies: string[], 
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.jobs ?? 1, movies.length)) }, worker));
+  for (const [index, path] of movies.entries()) {
+    results[index] ??= { movie: resolve(path), dir: join(resolve(options.outDir), stems[index]), status: 'interrupted', error: 'not started', steps: [], durationMs: 0 };
+  }
   return results;
+}
+
+/**
+ * A step's own progress as a line at each quarter of its work (by count, not time, so a
+ * long step of a headless run shows that it advances): "PREFIX 10/40 planes denoised".
+ */
+function stepProgress(prefix: string, say: ((line: string) => void) | undefined): ((done: number, total: number, label?: string) => void) | undefined {
+  if (!say) return undefined;
+  let quarter = 0;
+  return (done, total, label) => {
+    if (!(total > 0) || done >= total) return;
+    const reached = Math.floor((4 * done) / total);
+    if (reached <= quarter) return;
+    quarter = reached;
+    say(`${prefix} ${done}/${total}${label ? ` ${label}` : ''}`);
+  };
 }
 
 /** Files of a session folder that the session itself writes (besides its artifacts). */

@@ -1,10 +1,10 @@
 // `cellpilot run PIPELINE.yaml INPUTS... --out DIR [--jobs N] [--set NAME=VALUE] [--json]`:
 // a saved pipeline, headless, over movies; a progress line per step on stderr.
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ALL_TOOLS } from '../agent/allTools.ts';
-import { outputFolders, runPipelineOnMovies, summaryCsv } from '../agent/batch.ts';
+import { outputFolders, runPipelineOnMovies, summaryCsv, type MovieRunResult } from '../agent/batch.ts';
 import { writeFileAtomic } from '../agent/locks.ts';
 import { loadPipeline } from '../agent/pipeline.ts';
 import { InputError } from '../errors.ts';
@@ -15,7 +15,11 @@ export const help = `options:
   --out DIR         where the results go: a folder per movie (artifacts, provenance, results.json); summary.csv for several movies
   --jobs N          movies run at the same time (1)
   --set NAME=VALUE  change one of the pipeline's parameters (e.g. --set segment_method=li) or give another input
-  --json            print one JSON document on stdout`;
+  --json            print one JSON document on stdout
+Ctrl-C stops the run: the step under way ends without output, no further movie starts; exit 130`;
+
+/** Exit status of a run stopped by Ctrl-C (128 + SIGINT, as shells report it). */
+export const INTERRUPTED_EXIT = 130;
 
 export async function run(argv: string[]): Promise<number> {
   let parsed;
@@ -54,12 +58,31 @@ export async function run(argv: string[]): Promise<number> {
     onProgress: (line) => process.stderr.write(`${line}\n`),
   }).finally(() => process.off('SIGINT', onSigint));
   if (movies.length > 1) writeFileAtomic(join(resolve(values.out), 'summary.csv'), summaryCsv(results));
-  const failed = results.filter((r) => r.status !== 'ok');
+  const interrupted = controller.signal.aborted;
+  const failed = results.filter((r) => r.status === 'failed');
   if (values.json) {
-    process.stdout.write(JSON.stringify({ pipeline: pipeline.name, out: resolve(values.out), results: results.map((r) => ({ movie: r.movie, dir: r.dir, status: r.status, error: r.error, steps: r.steps.map((s) => ({ id: s.id, tool: s.tool, status: s.status, summary: s.summary, values: s.values })) })) }) + '\n');
-  } else {
+    process.stdout.write(JSON.stringify({ pipeline: pipeline.name, out: resolve(values.out), interrupted, results: results.map((r) => ({ movie: r.movie, dir: r.dir, status: r.status, error: r.error, steps: r.steps.map((s) => ({ id: s.id, tool: s.tool, status: s.status, summary: s.summary, values: s.values })) })) }) + '\n');
+  } else if (!interrupted) {
     process.stdout.write(`${pipeline.name}: ${results.length - failed.length}/${results.length} movies done; results in ${resolve(values.out)}\n`);
+  }
+  if (interrupted) {
+    process.stderr.write(`cellpilot: ${interruptedLine(results, resolve(values.out))}\n`);
+    return INTERRUPTED_EXIT;
   }
   if (failed.length) process.stderr.write(`cellpilot: ${failed.length} of ${results.length} movies failed: ${failed.map((f) => `${f.movie} (${f.error})`).join('; ')}\n`);
   return failed.length ? 1 : 0;
+}
+
+/** One line for a run stopped by Ctrl-C: which movies finished, where each other one stopped. */
+export function interruptedLine(results: MovieRunResult[], outDir: string): string {
+  const names = (rs: MovieRunResult[]) => rs.map((r) => basename(r.movie)).join(', ');
+  const done = results.filter((r) => r.status === 'ok');
+  const parts = [done.length ? `${done.length} of ${results.length} movies finished (${names(done)})` : `none of the ${results.length} movies finished`];
+  for (const r of results) {
+    if (r.status === 'interrupted' && r.error !== 'not started') parts.push(`${basename(r.movie)} ${r.error}`);
+    if (r.status === 'failed') parts.push(`${basename(r.movie)} failed (${r.error})`);
+  }
+  const notStarted = results.filter((r) => r.error === 'not started' && r.status === 'interrupted');
+  if (notStarted.length) parts.push(`not started: ${names(notStarted)}`);
+  return `interrupted: ${parts.join('; ')}; results so far in ${outDir}`;
 }

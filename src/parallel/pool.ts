@@ -125,6 +125,11 @@ class PooledWorker {
 /** Every worker started and not yet exited (warm, or being closed). */
 const started = new Set<PooledWorker>();
 
+/** How many workers are running a native task now. */
+export function nativeTasksInFlight(): number {
+  return [...started].filter((w) => w.nativeTasks && w.busy).length;
+}
+
 /**
  * Resolves once no worker runs a native task (see the header): call it before process.exit().
  * Tasks in pure JavaScript are not waited for: terminating them is safe.
@@ -133,6 +138,7 @@ export async function whenNativeTasksEnd(): Promise<void> {
   for (;;) {
     const running = [...started].filter((w) => w.nativeTasks && w.busy);
     if (!running.length) return;
+
     await Promise.all(running.map((w) => w.idle()));
   }
 }

@@ -17,7 +17,7 @@ import {
   writeNpy,
 } from '../../src/onnx/index.ts';
 import { InputError } from '../../src/errors.ts';
-import { closeWorkerPools } from '../../src/parallel/pool.ts';
+import { closeWorkerPools, nativeTasksInFlight } from '../../src/parallel/pool.ts';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/tiny-unet', import.meta.url));
 const temp = mkdtempSync(join(tmpdir(), 'cellpilot-onnx-'));
@@ -227,6 +227,17 @@ describe('loading and running a model', () => {
     });
     await expect(run).rejects.toThrow(/cancelled/);
     expect(planes).toBe(2);
+  });
+
+  it('stops when cancelled on session workers only once their runs in flight have ended (exiting inside one aborts the process)', async () => {
+    const movie = new MemoryMovie({ t: 8, z: 1, c: 1, y: 64, x: 64 }, 'float32', Array.from({ length: 8 }, (_, i) => testImage(64, 64, i)));
+    const controller = new AbortController();
+    let planes = 0;
+    const run = mapModelOverMovie(FIXTURE, movie, { signal: controller.signal, batchSize: 1, sessionWorkers: 2 }, () => {
+      if (++planes === 2) controller.abort();
+    });
+    await expect(run).rejects.toThrow(/cancelled/);
+    expect(nativeTasksInFlight()).toBe(0);
   });
 });
 
