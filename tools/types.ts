@@ -76,8 +76,6 @@ export interface ResultValue {
   words?: string[];
 }
 
-/** The words of one step of a request, as the planner hands them to a tool's `fromRequest`. */
-export interface RequestClause {
 /**
  * What a sentence to the microscope can ask for, as the acquisition language reads it:
  * report the state or the light dose, take one image, move the stage or change objective,
@@ -87,6 +85,8 @@ export interface RequestClause {
 export const MICROSCOPE_COMMANDS = ['status', 'dose', 'takeImage', 'move', 'start', 'change', 'pause', 'resume', 'stop', 'proposeRule', 'activateRule', 'removeRule', 'listRules'] as const;
 export type MicroscopeCommand = (typeof MICROSCOPE_COMMANDS)[number];
 
+/** The words of one step of a request, as the planner hands them to a tool's `fromRequest`. */
+export interface RequestClause {
   /** The words of this step. */
   text: string;
   /** The whole request. */
@@ -167,14 +167,14 @@ export interface ToolSelfDescription {
    */
   role?: 'advice' | 'open' | 'start' | 'stop' | 'change' | 'rule' | 'status' | 'list';
   /**
-   * Its result summary is the answer to a request it alone carries out (a report, or a
-   * microscope action whose numbers the person needs: dose, plan, time points), its files
-   * named after it; by default the answer names the step and its outputs (the card shows the rest).
-  /**
    * The commands of the acquisition language (src/agent/acquisitionLanguage) it carries out:
    * the language reads a sentence as one of them, and the tool that declares it runs it.
    */
   carriesOut?: MicroscopeCommand[];
+  /**
+   * Its result summary is the answer to a request it alone carries out (a report, or a
+   * microscope action whose numbers the person needs: dose, plan, time points), its files
+   * named after it; by default the answer names the step and its outputs (the card shows the rest).
    */
   answersWithSummary?: boolean;
   /** Frames of the movie or labels it writes: as many as its input ('same'), or a single one ('one'); by its arguments when it depends on them. */
@@ -199,12 +199,12 @@ export interface ToolSelfDescription {
   alsoUses?: (args: Record<string, unknown>) => Partial<Record<ArtifactType, 'latest' | 'recording'>>;
   /** It only reads (a movie's header, the review): nothing to stand in for, so a plan-only eval runs it for real where what it reads exists. */
   readsOnly?: boolean;
+  /** It sets something every later step reads (the calibration): a saved pipeline keeps it, though it reads no input. */
+  appliesToLaterSteps?: boolean;
   /** Its movie is the recording itself, opened, simulated, or only moved or corrected (drift, bleaching, channel offsets): what is measured on it is the recording's. */
   keepsRecording?: boolean;
   /** The artifact types this tool is the usual maker of, when a later step needs one that does not exist yet. */
   makes?: ArtifactType[];
-  /** It sets something every later step reads (the calibration): a saved pipeline keeps it, though it reads no input. */
-  appliesToLaterSteps?: boolean;
   /** Methods people ask for by name that this tool does not have: what runs instead, and the line the answer says. */
   insteadOf?: Record<string, { args: Record<string, unknown>; say: string }>;
   /**
