@@ -353,7 +353,10 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // (only when no tool words matched: our own matches are more specific)
   // the microscope engineer's router knows the acquisition language best: it decides when the
   // request is about the microscope (a rule, a channel or timing, or a microscope tool the matcher saw too)
-  const routed = help || onTheRecording ? undefined : microscopeLanguage().routeMicroscopeRequest(withoutContext(text), { acquisitionRunning: acquisitionRunning(conversation), earlier: conversation.earlier.filter((r) => r.ok).map((r) => ({ tool: r.tool, args: r.args })) });
+  const heard = help ? undefined : microscopeLanguage().routeMicroscopeRequest(withoutContext(text), { acquisitionRunning: acquisitionRunning(conversation), earlier: conversation.earlier.filter((r) => r.ok).map((r) => ({ tool: r.tool, args: r.args })) });
+  // words about the recording at hand still pause, resume, stop or extend a run ("right, keep going with the time-lapse"),
+  // never make new images nor ask what to image
+  const routed = onTheRecording && (heard?.tool === undefined || makesImagesFromNothing(heard.tool, catalogue)) ? undefined : heard;
   if (routed) {
     const cue = MICROSCOPE_CUE.test(text) || findChannels(text).length > 0 || microscopeLanguage().findChannels(text).length > 0;
     const take = plays(routed.tool, 'rule', catalogue)
@@ -894,12 +897,17 @@ function reportedQuantityPlan(text: string, named: string[], conversation: Conve
  * z, positions, bit depth, file): the tool that reports them runs on it, never an analysis.
  * While an acquisition runs, "how many frames?" and "how long?" are about its progress.
  */
+/** Words for the present moment: a setting asked "now" is the instrument's, not one a recording keeps. */
+const NOW = /\b(?:current(?:ly)?|right now|at the moment|at present|presently|as (?:it|we) (?:is|are|stands?) now)\b/i;
+
 function recordingPlan(text: string, conversation: Conversation, catalogue: Catalogue): Plan | undefined {
   // (a question, not a request worded as one: "show me a colour-coded time projection" asks for a step)
   if (acquisitionRunning(conversation) || !(isQuestion(text) || isQuestion(plainQuestion(text)))) return undefined;
   if (!conversation.artifactsAtStart.some((a) => a.type === 'movie') && findPaths(text).length === 0) return undefined;
   // "can you register it to the first frame?" asks for a step; "how much light has the sample had?" is the microscope's alone
   if (asksForAStep(text) || microscopeOnlyWords(text)) return undefined;
+  // "what is the current interval?": a setting as it is now is the microscope's; the recording's were set when it was made
+  if (NOW.test(text) && readsAsMicroscope(text, conversation)) return undefined;
   const asked = recordingQuestion(text, catalogue);
   if (!asked) return undefined;
   // the movie at hand, whatever participle the words use ("this was filmed" names no step's movie)

@@ -69,6 +69,16 @@ describe('the time-lapse at hand', () => {
     expect(tools('continue the timelapse')).toEqual(['resume_acquisition']);
   });
 
+  it('pauses, resumes or extends the run whatever word the time-lapse is called by', () => {
+    expect(tools('right, keep going with the timelapse')).toEqual(['resume_acquisition']);
+    expect(tools('keep the time-lapse running for 2 more hours')).toEqual(['adjust_acquisition']);
+  });
+
+  it('asks the microscope a setting as it is now, the file one it was recorded with', () => {
+    expect(tools('what is the current interval?')).toEqual(['microscope_status']);
+    expect(tools("what's the time between frames in this movie?")).toEqual(['movie_info']);
+  });
+
   it('still makes no snapshot from words about the loaded recording', () => {
     expect(tools('make one picture of the whole movie using the brightest pixel')).toEqual(['project']);
   });
