@@ -36,10 +36,6 @@ export interface ChosenParameters {
   sigmaPx: number;
   /** Smoothing of the plane the edges of clear objects are placed on (undefined: the sigmaPx plane). */
   edgeSigmaPx: number | undefined;
-  /** The heavier smoothing whose objects replace what sigmaPx found only as fragments (undefined: one scale). */
-  heavySigmaPx: number | undefined;
-  /** A light-scale piece at least this large is a nucleus of its own (with heavySigmaPx). */
-  heavyPartAreaPx: number | undefined;
   minAreaPx: number;
   maxAreaPx: number;
   minSeedDistancePx: number;
@@ -47,7 +43,7 @@ export interface ChosenParameters {
   minSeedDepthPx: number;
   seedSigmaPx: number;
   /** Where each value came from. */
-  sources: Record<'objectRadiusPx' | 'objects' | 'sigmaPx' | 'edgeSigmaPx' | 'heavySigmaPx' | 'minAreaPx' | 'maxAreaPx' | 'minSeedDistancePx' | 'minSeedDepthPx' | 'seedSigmaPx', ParameterSource>;
+  sources: Record<'objectRadiusPx' | 'objects' | 'sigmaPx' | 'edgeSigmaPx' | 'minAreaPx' | 'maxAreaPx' | 'minSeedDistancePx' | 'minSeedDepthPx' | 'seedSigmaPx', ParameterSource>;
   /** Sample planes and objects the estimate rests on. */
   evidence: { planes: number; objects: number };
 }
@@ -77,11 +73,8 @@ function median(values: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** The heavier smoothing, as a share of the radius (seg-plane.ts heavySigmaPx). */
-const HEAVY_SCALE = Number(process.env.CELLPILOT_HEAVY_SCALE ?? 1 / 3);
-
 /** Size-dependent parameters for objects of radius r pixels. */
-export function parametersForRadius(radiusPx: number, shape: ObjectShape = 'round'): { sigmaPx: number; edgeSigmaPx: number | undefined; heavySigmaPx: number | undefined; heavyPartAreaPx: number | undefined; minAreaPx: number; maxAreaPx: number; minSeedDistancePx: number; seedSigmaPx: number; minSeedDepthPx: number } {
+export function parametersForRadius(radiusPx: number, shape: ObjectShape = 'round'): { sigmaPx: number; edgeSigmaPx: number | undefined; minAreaPx: number; maxAreaPx: number; minSeedDistancePx: number; seedSigmaPx: number; minSeedDepthPx: number } {
   const area = Math.PI * radiusPx * radiusPx;
   return {
     // Smoothing by a sixth of the radius keeps edges yet suppresses texture and noise. A quarter found more of the
@@ -94,11 +87,6 @@ export function parametersForRadius(radiusPx: number, shape: ObjectShape = 'roun
     // SEG 0.448 -> 0.452, our simulator unchanged (5 movies). Whole cells keep one scale: their thin
     // protrusions break at the finer scale (MSC-02 DET 0.865 -> 0.845).
     edgeSigmaPx: shape === 'irregular' ? undefined : +Math.max(1, radiusPx / 10).toFixed(2),
-    // Dim, textured nuclei break into fragments at r / 6 (Fluo-N2DH-SIM+ 02) and are found whole at HEAVY_SCALE r;
-    // per object the heavy scale is taken only where r / 6 found nothing of plausible nucleus size (a third of
-    // the typical area), so clear and crowded nuclei keep their r / 6 outlines (seg-plane.ts combineScales).
-    heavySigmaPx: shape === 'irregular' ? undefined : +Math.min(16, Math.max(2, HEAVY_SCALE * radiusPx)).toFixed(2),
-    heavyPartAreaPx: shape === 'irregular' ? undefined : Math.round(area / 3),
     // A fragment under a fifth of a typical object is debris or a texture speck.
     minAreaPx: Math.max(8, Math.round(0.2 * area)),
     // Far beyond any single object: only background regions or unsplit sheets are this large.
@@ -173,7 +161,7 @@ export function chooseSegmentParameters(samples: SamplePlane[], options: AutoSeg
     radiusPx = options.pixelSizeUm ? FALLBACK_NUCLEUS_RADIUS_UM / options.pixelSizeUm : FALLBACK_RADIUS_PX;
   }
   const derived = parametersForRadius(radiusPx, options.shape);
-  const pick = <K extends Exclude<keyof typeof derived, 'edgeSigmaPx' | 'heavySigmaPx' | 'heavyPartAreaPx'>>(key: K): [number, ParameterSource] =>
+  const pick = <K extends Exclude<keyof typeof derived, 'edgeSigmaPx'>>(key: K): [number, ParameterSource] =>
     options[key] !== undefined ? [options[key] as number, 'given'] : [derived[key], radiusSource === 'given' ? 'given' : radiusSource];
   const [sigmaPx, sigmaSource] = pick('sigmaPx');
   const [derivedMinArea, minAreaSource] = pick('minAreaPx');
@@ -188,10 +176,6 @@ export function chooseSegmentParameters(samples: SamplePlane[], options: AutoSeg
   const method = automatic?.method ?? (options.method as SegmentOptions['method']) ?? SEGMENT_DEFAULTS.method;
   const edgeFraction = options.edgeFraction ?? AUTO_EDGE_FRACTION;
   const [edgeSigmaPx, edgeSigmaSource] = options.edgeSigmaPx !== undefined ? [options.edgeSigmaPx, 'given' as ParameterSource] : [derived.edgeSigmaPx, radiusSource];
-  // A given smoothing is the user's one scale; otherwise the heavy scale as derived (or given).
-  const [heavySigmaPx, heavySigmaSource] =
-    options.heavySigmaPx !== undefined ? [options.heavySigmaPx, 'given' as ParameterSource] : options.sigmaPx !== undefined ? [undefined, 'given' as ParameterSource] : [derived.heavySigmaPx, radiusSource];
-  const heavyPartAreaPx = heavySigmaPx === undefined ? undefined : options.heavyPartAreaPx ?? derived.heavyPartAreaPx ?? Math.round((Math.PI * radiusPx * radiusPx) / 3);
   const chosen: ChosenParameters = {
     objectRadiusPx: +radiusPx.toFixed(2),
     objects,
@@ -199,8 +183,6 @@ export function chooseSegmentParameters(samples: SamplePlane[], options: AutoSeg
     methodReason: automatic?.reason ?? '',
     sigmaPx,
     edgeSigmaPx,
-    heavySigmaPx,
-    heavyPartAreaPx,
     minAreaPx,
     maxAreaPx,
     minSeedDistancePx,
@@ -211,7 +193,6 @@ export function chooseSegmentParameters(samples: SamplePlane[], options: AutoSeg
       objects: givenPolarity ? 'given' : 'estimated',
       sigmaPx: sigmaSource,
       edgeSigmaPx: edgeSigmaSource,
-      heavySigmaPx: heavySigmaSource,
       minAreaPx: minAreaSource,
       maxAreaPx: maxAreaSource,
       minSeedDistancePx: seedSource,
@@ -222,7 +203,7 @@ export function chooseSegmentParameters(samples: SamplePlane[], options: AutoSeg
   };
   const { objects: _o, objectRadiusPx: _r, pixelSizeUm: _p, shape: _s, ...rest } = options;
   return {
-    options: { ...rest, method, objects, sigmaPx, minAreaPx, maxAreaPx: chosen.maxAreaPx, minSeedDistancePx, minSeedDepthPx, seedSigmaPx, edgeFraction, edgeSigmaPx, heavySigmaPx, heavyPartAreaPx },
+    options: { ...rest, method, objects, sigmaPx, minAreaPx, maxAreaPx: chosen.maxAreaPx, minSeedDistancePx, minSeedDepthPx, seedSigmaPx, edgeFraction, edgeSigmaPx },
     chosen,
   };
 }
@@ -242,8 +223,7 @@ export function describeChosen(chosen: ChosenParameters, forModel = false): stri
   const areas = `areas ${chosen.minAreaPx}-${maxArea} px`;
   if (forModel) return `${radius}, ${polarity}; ${areas}`;
   const edges = chosen.edgeSigmaPx !== undefined && chosen.edgeSigmaPx < chosen.sigmaPx ? ` (edges of clear objects at ${chosen.edgeSigmaPx} px)` : '';
-  const heavy = chosen.heavySigmaPx !== undefined && chosen.heavySigmaPx > chosen.sigmaPx ? `, ${chosen.heavySigmaPx} px where that finds a nucleus only in fragments` : '';
-  return `${radius}, ${polarity}; smoothing ${chosen.sigmaPx} px${edges}${heavy}, ${areas}, seeds ${chosen.minSeedDistancePx} px apart${chosen.minSeedDepthPx > 0 ? ` and ${chosen.minSeedDepthPx} px deep` : ''}`;
+  return `${radius}, ${polarity}; smoothing ${chosen.sigmaPx} px${edges}, ${areas}, seeds ${chosen.minSeedDistancePx} px apart${chosen.minSeedDepthPx > 0 ? ` and ${chosen.minSeedDepthPx} px deep` : ''}`;
 }
 
 export type ToolSegmentMethod = NonNullable<SegmentOptions['method']> | 'model';

@@ -65,16 +65,6 @@ export interface SegmentOptions {
    * outwards. Default: sigmaPx (one scale).
    */
   edgeSigmaPx?: number;
-  /**
-   * A second, heavier smoothing (pixels, above sigmaPx) segmented the same way (threshold, watershed, edge trim);
-   * each of its objects replaces what the sigmaPx plane found there only where that plane found no piece of
-   * plausible nucleus size (heavyPartAreaPx), only fragments or nothing: a dim, textured nucleus breaks up at light
-   * smoothing and is found whole at heavy smoothing, while clear and crowded ones keep their light-scale outlines.
-   * Default: none (one scale).
-   */
-  heavySigmaPx?: number;
-  /** With heavySigmaPx: a light-scale piece at least this large (pixels) is a nucleus of its own. Default 5/3 x minAreaPx. */
-  heavyPartAreaPx?: number;
 }
 
 export interface PlaneSegmentation {
@@ -83,8 +73,6 @@ export interface PlaneSegmentation {
   count: number;
   /** The intensity threshold applied (in the smoothed plane's units). */
   thresholdValue: number;
-  /** With heavySigmaPx: how many of the objects came from the heavier smoothing. */
-  heavyCount?: number;
 }
 
 export const SEGMENT_DEFAULTS = {
@@ -102,8 +90,6 @@ export const SEGMENT_DEFAULTS = {
   objects: 'bright' as 'bright' | 'dark',
   edgeFraction: 0,
   edgeSigmaPx: undefined as number | undefined,
-  heavySigmaPx: undefined as number | undefined,
-  heavyPartAreaPx: undefined as number | undefined,
 };
 
 /** Options with defaults filled in; undefined values don't override defaults. */
@@ -127,8 +113,6 @@ export function checkSegmentOptions(options: SegmentOptions): void {
   if (o.objects !== 'bright' && o.objects !== 'dark') throw new RangeError(`objects must be bright or dark, got ${o.objects}`);
   if (!(o.edgeFraction >= 0 && o.edgeFraction < 1)) throw new RangeError(`edgeFraction must be between 0 and 1, got ${o.edgeFraction}`);
   if (o.edgeSigmaPx !== undefined && !(o.edgeSigmaPx >= 0 && o.edgeSigmaPx <= 100)) throw new RangeError(`edgeSigmaPx must be between 0 and 100 pixels, got ${o.edgeSigmaPx}`);
-  if (o.heavySigmaPx !== undefined && !(o.heavySigmaPx >= 0 && o.heavySigmaPx <= 100)) throw new RangeError(`heavySigmaPx must be between 0 and 100 pixels, got ${o.heavySigmaPx}`);
-  if (o.heavyPartAreaPx !== undefined && !(o.heavyPartAreaPx >= 0)) throw new RangeError(`heavyPartAreaPx must be >= 0, got ${o.heavyPartAreaPx}`);
 }
 
 /**
@@ -300,78 +284,7 @@ export function segmentPlane(plane: PlaneData, width: number, height: number, op
     if (o.fillHoles) fillLabelHoles(labels, width, height);
   }
   const filtered = filterLabels(labels, width, height, { minAreaPx: o.minAreaPx, maxAreaPx: o.maxAreaPx, excludeBorder: o.excludeBorder });
-  if (o.heavySigmaPx === undefined || !(o.heavySigmaPx > o.sigmaPx)) return { labels: filtered.labels, count: filtered.count, thresholdValue };
-  // The heavy scale: the same steps on the plane smoothed by heavySigmaPx (its own threshold, edges still trimmed
-  // on the edgeSigmaPx plane where objects stand clear of its noise).
-  const heavy = segmentPlane(plane, width, height, { ...options, sigmaPx: o.heavySigmaPx, heavySigmaPx: undefined });
-  const partArea = o.heavyPartAreaPx ?? (5 / 3) * o.minAreaPx;
-  const merged = combineScales(filtered.labels, heavy.labels, partArea);
-  const final = filterLabels(merged.labels, width, height, { minAreaPx: o.minAreaPx, maxAreaPx: o.maxAreaPx, excludeBorder: o.excludeBorder });
-  let heavyCount = 0;
-  const seen = new Set<number>();
-  for (let i = 0; i < final.labels.length; i++) if (merged.fromHeavy[i] && final.labels[i] && !seen.has(final.labels[i])) (seen.add(final.labels[i]), heavyCount++);
-  return { labels: final.labels, count: final.count, thresholdValue, heavyCount };
-}
-
-/**
- * A light-scale object counts as lying in a heavy-scale object when at least this share of it does; a
- * plausible-size light object that does keeps the heavy object out.
- */
-const MIN_SHARE_INSIDE = 0.25;
-
-/**
- * Per object, the scale that finds it (a component-tree choice between two smoothings): each heavy-scale object that
- * holds no light-scale object of at least partAreaPx (MIN_SHARE_INSIDE of it inside) replaces the light-scale
- * fragments lying mostly inside it, on the pixels no other light-scale object holds. Returns new labels (light ones
- * first, heavy ones numbered after) and which pixels came from the heavy scale.
- */
-export function combineScales(light: Uint32Array, heavy: Uint32Array, partAreaPx: number): { labels: Uint32Array; fromHeavy: Uint8Array } {
-  let maxLight = 0;
-  let maxHeavy = 0;
-  for (let i = 0; i < light.length; i++) (light[i] > maxLight && (maxLight = light[i]), heavy[i] > maxHeavy && (maxHeavy = heavy[i]));
-  const lightArea = new Float64Array(maxLight + 1);
-  for (let i = 0; i < light.length; i++) lightArea[light[i]]++;
-  // Overlap of each light object with each heavy object it touches.
-  const overlap = new Map<number, number>();
-  for (let i = 0; i < light.length; i++) {
-    if (!light[i] || !heavy[i]) continue;
-    const key = light[i] * (maxHeavy + 1) + heavy[i];
-    overlap.set(key, (overlap.get(key) ?? 0) + 1);
-  }
-  const covered = new Uint8Array(maxHeavy + 1);
-  const host = new Uint32Array(maxLight + 1); // the heavy object holding most (over half) of a light one
-  const heavyArea = new Float64Array(maxHeavy + 1);
-  for (let i = 0; i < heavy.length; i++) heavyArea[heavy[i]]++;
-  const RULE = process.env.CELLPILOT_HEAVY_RULE ?? 'A';
-  for (const [key, n] of overlap) {
-    const l = Math.floor(key / (maxHeavy + 1));
-    const h = key % (maxHeavy + 1);
-    if (RULE === 'A' && lightArea[l] >= partAreaPx && n >= MIN_SHARE_INSIDE * lightArea[l]) covered[h] = 1;
-    if (RULE !== 'A' && n >= Number(RULE) * heavyArea[h]) covered[h] = 1;
-    if (n > 0.5 * lightArea[l]) host[l] = h;
-  }
-  const labels = Uint32Array.from(light);
-  const fromHeavy = new Uint8Array(light.length);
-  if (RULE === 'M') {
-    // Light pieces held by one heavy object are one object; a heavy object holding none is taken whole.
-    const pieces = new Float64Array(maxHeavy + 1);
-    const anyLight = new Uint8Array(maxHeavy + 1);
-    for (let l = 1; l <= maxLight; l++) if (host[l]) pieces[host[l]]++;
-    for (const key of overlap.keys()) anyLight[key % (maxHeavy + 1)] = 1;
-    for (let i = 0; i < labels.length; i++) {
-      const l = labels[i];
-      if (l && host[l] && pieces[host[l]] >= 2) (labels[i] = maxLight + host[l]), (fromHeavy[i] = 1);
-      else if (!l && heavy[i] && !anyLight[heavy[i]]) (labels[i] = maxLight + heavy[i]), (fromHeavy[i] = 1);
-    }
-    return { labels, fromHeavy };
-  }
-  // Light fragments inside an uncovered heavy object give way to it.
-  for (let i = 0; i < labels.length; i++) if (labels[i] && host[labels[i]] && !covered[host[labels[i]]]) labels[i] = 0;
-  for (let i = 0; i < labels.length; i++) {
-    const h = heavy[i];
-    if (h && !covered[h] && !labels[i]) (labels[i] = maxLight + h), (fromHeavy[i] = 1);
-  }
-  return { labels, fromHeavy };
+  return { labels: filtered.labels, count: filtered.count, thresholdValue };
 }
 
 /** Worker entry: one plane in, its labels out (typed arrays travel without copying). */
