@@ -1,5 +1,6 @@
 // Answers: questions about results from the values of earlier steps, the final answer
 // of a request, and what to say when nothing can be mapped.
+import { unitsNotUsedNote } from './askedUnits.ts';
 import { type Catalogue, selfOf } from './catalogue.ts';
 import type { Conversation, PastResult } from './conversation.ts';
 import { findArtifactIds, findChannel, findPaths } from './extract.ts';
@@ -191,14 +192,18 @@ export function briefAnswer(results: PastResult[]): string {
   if (ok.length === 1 && ok[0].artifacts.length === 0) return ok[0].summary;
   // a report or a microscope action: its own summary carries the numbers asked for
   if (ok.length === 1 && findTool(ok[0].tool)?.answersWithSummary) return `${ok[0].summary} (${ok[0].artifacts.map((a) => a.id).join(', ')})`;
-  const steps = ok.map((r) => `${verbFor(r.tool)}${r.artifacts.length ? ` → ${r.artifacts.map((a) => a.id).join(', ')}` : ''}`);
+  // a step that says what it did in its own words (values.did: "write movie-2 to aligned.tif") is named by them, not by its tool's verb
+  const steps = ok.map((r) => `${typeof r.values?.did === 'string' ? r.values.did : verbFor(r.tool)}${r.artifacts.length ? ` → ${r.artifacts.map((a) => a.id).join(', ')}` : ''}`);
   return `Done: ${steps.join('; ')}.`;
 }
 
 /** The final answer once every planned step has a result. */
 export function composeAnswer(plan: Plan, conversation: Conversation): string {
   const answer = mainAnswer(plan, conversation);
-  return plan.notes?.length ? `${answer} ${plan.notes.join(' ')}` : answer;
+  // "mean speed in um per minute" without a frame interval: why the units differ, then the number asked (last)
+  const units = unitsNotUsedNote(conversation.request, answer);
+  const withUnits = units ? `${units}\n${answer}` : answer;
+  return plan.notes?.length ? `${withUnits} ${plan.notes.join(' ')}` : withUnits;
 }
 
 function mainAnswer(plan: Plan, conversation: Conversation): string {

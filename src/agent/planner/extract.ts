@@ -99,7 +99,7 @@ export function findOutput(text: string): string | undefined {
   if (folder) return folder[1];
   const target = String.raw`["'\`]?((?:~|\.{1,2})?\/?(?:[\w.@+-]+\/)+[\w.@+-]*|[\w.@+-]+\.(?:ome\.tiff?|tiff?|csv|json|xml|png|svg|ya?ml))["'\`]?`;
   const m = new RegExp(String.raw`\b(?:to|into|as|under)\s+` + target, 'i').exec(text)
-    ?? new RegExp(String.raw`\b(?:save|write|put|store|keep)\b[^.;]{0,40}?\b(?:in|at)\s+` + target, 'i').exec(text);
+    ?? new RegExp(String.raw`\b(?:save|write|put|store|keep)\b[^.;]{0,40}?\b(?:in|at|over|onto|on top of)\s+` + target, 'i').exec(text);
   return m ? m[1] : undefined;
 }
 

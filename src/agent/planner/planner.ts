@@ -8,7 +8,7 @@ import { acceptedInputs, adaptArgs, type Catalogue, type PropertyInfo, type Inpu
 import { type Clause, asksForAStep, isAdviceQuestion, isContext, splitClauses, orderSteps, withoutContext, withoutFrameScope } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { statedNumbers, statedNumbersScored, statedValues } from './arguments.ts';
-import { unappliedWords } from './unapplied.ts';
+import { notDoneNote, unappliedWords, unmatchedAction } from './unapplied.ts';
 import { maskRejected, unappliedConstraints, unappliedNote, withWords } from './constraints.ts';
 import { isOutOfScope, namesASubject } from './outOfScope.ts';
 import { askedMeanings, asksAValue, changesImagesReply, makesImages, measuredInstead, notMeasuredReply, reporterFor, resultHits, unmeasuredQuantity } from './propertyQuestions.ts';
@@ -45,6 +45,8 @@ export interface Understanding {
   excluded: string[];
   /** Where the clauses that say so are: no step reads its arguments from them. */
   excludedSpans?: { start: number; end: number }[];
+  /** Actions asked that no tool does ("invert it"), each named in the answer as not done; and the steps left out that would have used their result. */
+  notDone?: { verb: string; clause: string; dropped?: string }[];
 }
 
 /**
@@ -71,6 +73,7 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
   const picked: { clause: number; tool: string }[] = [];
   const excluded: string[] = [];
   const excludedSpans: { start: number; end: number }[] = [];
+  const notDone: { verb: string; clause: string; at: number; dropped?: string }[] = [];
   // the step a sentence of context describes a problem for ("the stage drifted a lot"), for a later "fix that"
   let described: Match | undefined;
   clauses.forEach((clause, i) => {
@@ -81,8 +84,21 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     }
     // a negated clause names what not to run; elsewhere "instead of Otsu" names no step
     const ranked = index.match(withoutFrameScope(clause.negated ? clause.text : withoutRejected(clause.text)));
-    const best = bestMatch(ranked, clause.text, catalogue) ?? (POINTS_BACK.test(clause.text) ? described : undefined);
-    if (!best) return;
+    let best = bestMatch(ranked, clause.text, catalogue) ?? (POINTS_BACK.test(clause.text) ? described : undefined);
+    // "flip the movie horizontally": a verb no tool knows, and only words many tools use ("movie") matched: no step of theirs
+    if (best && !best.named && !clause.negated && unmatchedAction(clause.text, index, true) && best.matched.every((m) => m.split(' ').every((stem) => index.spread(stem) >= GENERIC_SPREAD))) best = undefined;
+    if (!best) {
+      // "invert it and ...": an action no tool does is named as not done, never dropped
+      const verb = clause.negated ? undefined : unmatchedAction(clause.text, index);
+      if (verb) notDone.push({ verb, clause: original.slice(clause.start, clause.end).replace(/^\s*(?:and|then|,)\s+/i, '').trim(), at: i });
+      return;
+    }
+    // "invert it and write it to inverted.tif": "it" is the result of the action no tool did, so the step would write something else
+    const undone = notDone.find((n) => n.at === i - 1 && clauses[i - 1].sentence === clause.sentence);
+    if (undone && !best.named && /\b(?:it|them|that|this|the result|the output)\b/i.test(clause.text)) {
+      undone.dropped = best.tool;
+      return;
+    }
     // "no gap closing", ", excluding cells cut by the border": words of an argument say how a step runs, they neither exclude nor repeat it
     if (best.byArgument && (clause.negated || picked.at(-1)?.tool === best.tool)) return;
     // "segment; the nuclei are roughly 8 px in radius": words of an argument the step before also takes
@@ -104,7 +120,9 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     }
     const previous = picked.at(-1);
     // "correct the drift but keep the original file": only words many tools use ("file") are too little to add a step; named as not applied with the step before
-    if (previous && !best.named && !best.nameWord && best.matched.every((m) => m.split(' ').every((stem) => index.spread(stem) >= GENERIC_SPREAD))) return;
+    // ("..., then save it as tiff": a clause that opens with a verb the tool declares as its own is that step, however many tools write files)
+    const ownVerb = opensWithOwnWord(clause.text, best.tool, catalogue);
+    if (previous && !best.named && !best.nameWord && !ownVerb && best.matched.every((m) => m.split(' ').every((stem) => index.spread(stem) >= GENERIC_SPREAD))) return;
     // "..., keep only those with circularity above 0.8": a filter on the previous step's objects, applied or named there, not a step
     if (previous && FILTERS_EARLIER.test(clause.text)) return;
     // "measure area and intensity": one step; "as CSV and TrackMate XML": two, one per value
@@ -115,7 +133,7 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
       const own = index.meanings(tokenize(clause.text));
       // "quantify size and brightness over time": the previous step's own words are here too, about as strongly
       const again = ranked.find((m) => m.tool === previous.tool);
-      if (again && again.score >= 0.5 * best.score) {
+      if (again && again.score >= 0.5 * best.score && !(ownVerb && !opensWithOwnWord(clause.text, previous.tool, catalogue))) {
         // "export the tracks in both csv and trackmate formats": the previous step again, with another value
         if (namesAnotherValue(previous.tool, clauses[previous.clause].text, clause.text, catalogue)) picked.push({ clause: i, tool: previous.tool });
         return;
@@ -128,7 +146,7 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
       if (overlap.size >= 2 && overlap.size > best.matched.length) return;
       // a number or a file for the previous step, in words its arguments' descriptions use
       const described = argumentMeanings(previous.tool, catalogue, true);
-      if ((/\d|_{3,}/.test(clause.text) || findPaths(original.slice(clause.start, clause.end)).length > 0) && best.matched.every((m) => m.split(' ').every((w) => described.has(w)))) return;
+      if (!ownVerb && (/\d|_{3,}/.test(clause.text) || findPaths(original.slice(clause.start, clause.end)).length > 0) && best.matched.every((m) => m.split(' ').every((w) => described.has(w)))) return;
     }
     picked.push({ clause: i, tool: best.tool });
   });
@@ -139,7 +157,20 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
   const mentions = picked
     .filter((p) => !excluded.includes(p.tool))
     .map((p) => ({ tool: p.tool, start: clauses[p.clause].start, end: clauses[p.clause].end, order: order.indexOf(p.clause) }));
-  return { mentions, excluded: [...new Set(excluded)], excludedSpans };
+  return { mentions, excluded: [...new Set(excluded)], excludedSpans, ...(notDone.length ? { notDone: notDone.map(({ at: _at, ...n }) => n) } : {}) };
+}
+
+/**
+ * The clause opens, after joiners ("and", "then", "please"), with a verb the tool declares as
+ * its own (`words`) acting on something: "then save it as tiff" opens with the export's verb.
+ */
+function opensWithOwnWord(clause: string, tool: string, catalogue: Catalogue): boolean {
+  // a verb acting on something: the word is followed by a pronoun or an article ("save it", "write the result")
+  const m = /^(?:\s*(?:and|then|also|please|pls|now|next|finally|after that|afterwards|,)\b\s*)*([a-z][a-z'-]*)\s+(?:it|them|this|that|these|those|the|my|our|all|everything|out)\b/i.exec(clause);
+  const first = m ? tokenize(m[1]).find((t) => !t.part) : undefined;
+  if (!first) return false;
+  const own = new Set(tokenize((selfOf(tool, catalogue)?.words ?? []).filter((w) => !w.includes(' ')).join(' ')).map((t) => meaning(t.stem)));
+  return own.has(meaning(first.stem));
 }
 
 /** True when two or more clauses after a heading's colon (in its sentence) ask for steps of other tools than the heading's. */
@@ -383,6 +414,12 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
       return { steps: [{ tool: routed.tool, args: routed.args, clause: text }] };
     }
   }
+  const notDone = (understood.notDone ?? []).map(notDoneNote);
+  if (mentions.length === 0 && notDone.length) {
+    // (and what can be done instead: the "I can ..." of the answer for words not understood)
+    const offer = /\bI can\b.*$/.exec(notUnderstood(text, catalogue))?.[0];
+    return { steps: [], reply: offer ? `${notDone.join(' ')} ${offer}` : notDone.join(' ') };
+  }
   if (mentions.length === 0) {
     // "what's the SNR?": only a step that changes images has the words, and nothing measures it: said, nothing run
     if (imageStep) {
@@ -414,7 +451,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   steps.splice(0, steps.length, ...orderedSteps);
   const ask = steps.find((s) => typeof s.args.$ask === 'string');
   if (ask) return { steps: [], reply: String(ask.args.$ask) };
-  const notes = takeNotes(steps);
+  const notes = [...takeNotes(steps), ...notDone];
   for (const step of steps) notes.push(...methodsNotHere(step, catalogue));
   for (const step of steps) switchesFromWords(step, catalogue);
   for (const step of steps) statedArguments(step, catalogue);
@@ -690,7 +727,9 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
     let preferred = step.args.$needs as InputType[] | undefined;
     delete step.args.$needs;
     // "measure the areas, then export as csv": with optional inputs and words that name none, what the step just before made, when the usual input does not exist
-    const made = out.length && out.at(-1)!.tool !== step.tool ? madeFor(out.at(-1)!.tool, catalogue).filter((t) => t !== 'movie' && acceptedInputs(step.tool, info).includes(t as InputType)) : [];
+    // ("denoise it and save it": words that say nothing of the step's own arguments take the movie too)
+    const saysHow = Object.keys(step.args).some((k) => !k.startsWith('$'));
+    const made = out.length && out.at(-1)!.tool !== step.tool ? madeFor(out.at(-1)!.tool, catalogue).filter((t) => (t !== 'movie' || !saysHow) && acceptedInputs(step.tool, info).includes(t as InputType)) : [];
     if (!preferred && made.length && requiredInputs(step.tool, info).every((t) => !available.has(t) && !(info?.required ?? []).includes(t))) preferred = [made[0] as InputType];
     for (const type of requiredInputs(step.tool, info, preferred)) {
       if (step.args[type] !== undefined) continue;

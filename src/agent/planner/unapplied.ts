@@ -23,3 +23,27 @@ export function unappliedWords(clause: string, index: ToolIndex, masked: string 
   }
   return out;
 }
+
+/** Words that open a clause without asking for an action ("please", "thanks", "ok", a question word). */
+const NOT_AN_ACTION = /^(?:please|pls|plz|thanks?|thank|cheers|ok|okay|hi|hello|hey|yes|no|so|well|also|just|maybe|perhaps|what|how|which|why|when|where|who|is|are|was|were|do|does|did|can|could|would|will|should|may|might|i|we|you|it|they|this|that|there|the|a|an|my|our|let|lets|let's|make|get|give|show|tell|need|want|like|try|see|use|keep|leave|do)$/i;
+
+/**
+ * The action a clause asks for when no tool's words match it: "invert it", "flip the movie
+ * horizontally", "rotate them by 90°". The clause opens (after "and", "then") with a word no
+ * tool matched, followed by what it acts on (a pronoun or an article). Returns that verb, or
+ * undefined when the clause is no such action.
+ */
+export function unmatchedAction(clause: string, index: ToolIndex, unknownVerb = false): string | undefined {
+  const m = /^(?:\s*(?:and|then|and then|also|please|pls|now|next|first|finally|after that|,)\b\s*)*([a-z][a-z'-]+)\s+(?:it|them|this|that|these|those|the|my|our|all|each|every|everything)\b/i.exec(clause.trim());
+  if (!m || NOT_AN_ACTION.test(m[1])) return undefined;
+  // (unknownVerb: the verb itself is in no tool's words, nor a slip of one of them)
+  const token = tokenize(m[1])[0];
+  if (unknownVerb && (!token || index.recognizes(token, [...stopWords()]))) return undefined;
+  return m[1].toLowerCase();
+}
+
+/** One line for an action no tool does, and for the step left out because it would have used its result. */
+export function notDoneNote(n: { verb: string; clause: string; dropped?: string }): string {
+  const after = n.dropped ? `; ${n.dropped} was not run either, as it would have used that result` : '';
+  return `I have no tool to ${n.verb} ("${n.clause}"): nothing was done for it${after}.`;
+}

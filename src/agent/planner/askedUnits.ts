@@ -1,0 +1,26 @@
+// Units a request asks for ("mean speed in um per minute") that the answer could not use: the
+// session knows no pixel size or no frame interval, so the numbers stay in px or frames. The
+// answer says so, why, and what to say to set them, before the number (never a plain "Done").
+
+/** Lengths asked in physical units: µm, um, microns, nm, mm. */
+const LENGTH_ASKED = /(?:µm|μm|\bum\b|\bmicrons?\b|\bmicro-?met(?:er|re)s?\b|\bnm\b|\bnanomet(?:er|re)s?\b|\bmm\b)/i;
+/** Times asked in physical units: per minute, /h, in seconds. */
+const TIME_ASKED = /(?:\bper\s+(?:min(?:ute)?s?|h(?:(?:ou)?rs?)?|hour|s(?:ec(?:ond)?s?)?)\b|\/\s*(?:min|h|hr|s|sec)\b|\b(?:in|as)\s+(?:min(?:ute)?s|hours?|h|seconds?|secs?)\b)/i;
+/** Lengths given in pixels, times in frames, in an answer. */
+const LENGTH_IN_PX = /\d\s*px\b|\bpx\/|\bpixels?\b/i;
+const TIME_IN_FRAMES = /\/\s*frame\b|\bper\s+frame\b|\d\s*frames?\b/i;
+const TIME_IN_UNITS = /\d\s*(?:µm|um|px)?\s*\/\s*(?:min|h|s)\b|\d\s*(?:min|h|s|seconds?|minutes?|hours?)\b/i;
+
+/**
+ * One sentence when the request asks for physical units the answer does not use, naming what
+ * is missing and how to set it; undefined when the units asked were used (or none were asked).
+ */
+export function unitsNotUsedNote(request: string, answer: string): string | undefined {
+  const lengthMissing = LENGTH_ASKED.test(request) && LENGTH_IN_PX.test(answer) && !/\d\s*(?:µm|um)\b/i.test(answer);
+  const timeMissing = TIME_ASKED.test(request) && TIME_IN_FRAMES.test(answer) && !TIME_IN_UNITS.test(answer);
+  if (!lengthMissing && !timeMissing) return undefined;
+  const missing = [...(timeMissing ? ['no frame interval'] : []), ...(lengthMissing ? ['no pixel size'] : [])].join(' and ');
+  const kept = [...(lengthMissing ? ['lengths in px'] : []), ...(timeMissing ? ['times in frames (speeds per frame)'] : [])].join(', ');
+  const say = [...(timeMissing ? ["'the interval is 2 min'"] : []), ...(lengthMissing ? ["'the pixel size is 0.65 µm'"] : [])].join(' and ');
+  return `The units you asked for could not be used: ${missing} known for this movie, so ${kept}; say ${say} (your values) and ask again.`;
+}

@@ -1,0 +1,94 @@
+// Saving the result of the step before in any wording, actions no tool does named as not
+// done, and units asked that could not be used (brief J, issue 11 items 4-5).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
+import { unitsNotUsedNote } from '../../../src/agent/planner/askedUnits.ts';
+import { catalogueFromTools } from '../../../src/agent/planner/catalogue.ts';
+import type { KnownArtifact } from '../../../src/agent/planner/conversation.ts';
+import { planRequest } from '../../../src/agent/planner/planner.ts';
+import { indexFor } from '../../../src/agent/planner/toolIndex.ts';
+import { notDoneNote, unmatchedAction } from '../../../src/agent/planner/unapplied.ts';
+
+const catalogue = catalogueFromTools(ALL_TOOLS);
+beforeAll(async () => {
+  const { loadMicroscopeLanguage } = await import('../../../src/agent/planner/microscopeLanguage.ts');
+  await loadMicroscopeLanguage();
+});
+const movie: KnownArtifact = { id: 'movie-1', type: 'movie' };
+const plan = (request: string, artifactsAtStart: KnownArtifact[] = [movie]) => planRequest({ request, artifactsAtStart, earlier: [], current: [], earlierRequests: [] }, catalogue);
+
+describe('a save clause takes what the step before made', () => {
+  it.each([
+    ['correct the drift, then save it as tiff', 'correct_drift', 'movie'],
+    ['correct the drift and save the aligned stack as a tiff', 'correct_drift', 'movie'],
+    ['denoise it and write it out', 'denoise', 'movie'],
+    ['denoise the movie, then save the result to denoised.tif', 'denoise', 'movie'],
+    ['segment the nuclei and save the masks as a tiff', 'segment', 'labels'],
+  ])('%s', (request, first, input) => {
+    const p = plan(request);
+    expect(p.steps.map((s) => s.tool)).toEqual([first, 'export']);
+    expect(p.steps[1].args[input]).toMatchObject({ $ref: input });
+  });
+
+  it('reads the path said after "over" as the output (the file policy then refuses an input)', () => {
+    const p = plan('denoise it and save the result over link.tif');
+    expect(p.steps.map((s) => s.tool)).toEqual(['denoise', 'export']);
+    expect(p.steps[0].args.movie).not.toBe('link.tif');
+    expect(p.steps[1].args.output).toBe('link.tif');
+  });
+});
+
+describe('an action no tool does is named, not dropped', () => {
+  it('"invert it and write it to ...": nothing runs, both named', () => {
+    const p = plan('invert it and write it to inverted.tif');
+    expect(p.steps).toEqual([]);
+    expect(p.reply).toMatch(/I have no tool to invert \("invert it"\): nothing was done for it; export was not run either/);
+  });
+
+  it('"invert the contrast and then segment": the segmentation runs, the inversion is named', () => {
+    const p = plan('invert the contrast and then segment the nuclei');
+    expect(p.steps.map((s) => s.tool)).toEqual(['segment']);
+    expect(p.notes?.join(' ')).toMatch(/no tool to invert/);
+  });
+
+  it('a verb no tool knows with only common words matched ("flip the movie") is no step', () => {
+    const p = plan('flip the movie horizontally, then save it as flipped.tif');
+    expect(p.steps).toEqual([]);
+    expect(p.reply).toMatch(/no tool to flip/);
+  });
+
+  it('finds the verb only where a clause opens with one acting on something', () => {
+    const index = indexFor(catalogue);
+    expect(unmatchedAction('invert it', index)).toBe('invert');
+    expect(unmatchedAction('and then rotate the movie', index)).toBe('rotate');
+    expect(unmatchedAction('please the cells', index)).toBeUndefined();
+    expect(unmatchedAction('what is the interval', index)).toBeUndefined();
+    expect(unmatchedAction('the cells are HeLa', index)).toBeUndefined();
+    expect(notDoneNote({ verb: 'rotate', clause: 'rotate it' })).toBe('I have no tool to rotate ("rotate it"): nothing was done for it.');
+  });
+});
+
+describe('units asked that could not be used', () => {
+  it('names the missing frame interval and what to say, for a speed in px/frame', () => {
+    const note = unitsNotUsedNote('mean speed in um per minute', 'Mean speed = 1.8 px/frame (no calibration known) (from measure).');
+    expect(note).toMatch(/no frame interval and no pixel size known/);
+    expect(note).toMatch(/'the interval is 2 min'/);
+  });
+
+  it('names only the frame interval when lengths are in µm', () => {
+    const note = unitsNotUsedNote('mean speed in µm/min', 'Mean speed = 0.9 µm/frame (from measure).');
+    expect(note).toMatch(/no frame interval known/);
+    expect(note).not.toMatch(/pixel size/);
+  });
+
+  it('says nothing when the units asked were used, or none were asked', () => {
+    expect(unitsNotUsedNote('mean speed in um per minute', 'Mean speed = 0.4 µm/min (from measure).')).toBeUndefined();
+    expect(unitsNotUsedNote('mean speed', 'Mean speed = 1.8 px/frame (from measure).')).toBeUndefined();
+  });
+
+  it('"the interval is 2 minutes" sets the calibration', () => {
+    const p = plan('the interval is 2 minutes');
+    expect(p.steps.map((s) => s.tool)).toEqual(['set_calibration']);
+    expect(p.steps[0].args.frameIntervalS).toBe(120);
+  });
+});
