@@ -77,7 +77,7 @@ export async function run(argv: string[]): Promise<number> {
 export function interruptedLine(results: MovieRunResult[], outDir: string): string {
   const names = (rs: MovieRunResult[]) => rs.map((r) => basename(r.movie)).join(', ');
   const done = results.filter((r) => r.status === 'ok');
-  const parts = [done.length ? `${done.length} of ${results.length} movies finished (${names(done)})` : `none of the ${results.length} movies finished`];
+  const parts = done.length ? [`${done.length} of ${results.length} movies finished (${names(done)})`] : results.length > 1 ? [`none of the ${results.length} movies finished`] : [];
   for (const r of results) {
     if (r.status === 'interrupted' && r.error !== 'not started') parts.push(`${basename(r.movie)} ${r.error}`);
     if (r.status === 'failed') parts.push(`${basename(r.movie)} failed (${r.error})`);
