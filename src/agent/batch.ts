@@ -1,7 +1,7 @@
 // Headless pipeline runs over many movies (`cellpilot run`): one session folder per
 // movie under the output folder, a results.json beside it, a progress line per step,
 // and one failing movie reported without stopping the others.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { ToolSpec } from '../../tools/types.ts';
 import { InputError, oneLine } from '../errors.ts';
@@ -156,7 +156,20 @@ function prepareDir(dir: string): void {
   const entries = existsSync(dir) ? readdirSync(dir).filter((n) => !n.startsWith('.cellpilot.lock')) : [];
   if (entries.length === 0) return;
   if (!existsSync(join(dir, 'session.json'))) throw new InputError(`${dir} exists and was not written by cellpilot run: choose another --out folder`);
+  removeStaleTemporaries(join(dir, 'artifacts'));
   removeCreated(dir, SESSION_FILES);
+}
+
+/** The temporary file a movie writer renames into place on close (image/writer.ts): `.NAME.PID-COUNT-RANDOM.tmp`. */
+const WRITER_TEMPORARY = /^\..+\.\d+-[0-9a-z]+-[0-9a-z]+\.tmp$/;
+
+/**
+ * Half-written movies an earlier run left when it was killed (a second Ctrl-C ends the process
+ * at once, before the writer removes its file); no other run writes here (the folder is locked).
+ */
+function removeStaleTemporaries(artifacts: string): void {
+  if (!existsSync(artifacts)) return;
+  for (const name of readdirSync(artifacts)) if (WRITER_TEMPORARY.test(name)) rmSync(join(artifacts, name), { force: true });
 }
 
 /** A tidy summary: one row per movie with its status and every numeric value as STEP.KEY. */

@@ -4,12 +4,12 @@
 // way is reported as interrupted (not failed), the finished one as finished, the next one is
 // not started, and no half-written output is left.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { simulateToFiles } from '../../src/sim/index.ts';
-import { BIN } from '../commands/run-cli.ts';
+import { BIN, runCli } from '../commands/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cellpilot-interrupt-'));
 const pipeline = resolve(import.meta.dirname, '..', '..', 'pipelines', 'denoise-segment.yaml');
@@ -75,3 +75,15 @@ it('Ctrl-C while a model runs: exit 130, one line naming what finished and what 
   expect([b.status, b.error, b.steps.map((s: { status: string }) => s.status)]).toEqual(['interrupted', 'interrupted during denoise', ['cancelled']]);
   expect(readFileSync(join(out, 'summary.csv'), 'utf8')).toMatch(/c\.tif,interrupted,not started/);
 }, 300_000);
+
+it('a half-written movie that a killed run left (a second Ctrl-C ends it at once) is removed when the movie runs again', async () => {
+  const out = join(dir, 'again');
+  const first = await runCli(['run', pipeline, join(dir, 'c.tif'), '--out', out]);
+  expect(first.code, first.stderr).toBe(0);
+  const stale = join(out, 'c', 'artifacts', '.c-denoised-n2v.tif.4242-0-k3x9q2ab.tmp');
+  writeFileSync(stale, 'half a movie');
+  const again = await runCli(['run', pipeline, join(dir, 'c.tif'), '--out', out]);
+  expect(again.code, again.stderr).toBe(0);
+  expect(existsSync(stale)).toBe(false);
+  expect(filesUnder(out).filter((f) => /\.tmp$/.test(f))).toEqual([]);
+}, 120_000);
