@@ -111,7 +111,14 @@ export function parametersForRadius(radiusPx: number, shape: ObjectShape = 'roun
  */
 const MAX_OTSU_MISSED = 0.05;
 
-/** Objects (at least minAreaPx) above the triangle threshold, and how many of them hold no pixel above Otsu's. */
+/**
+ * An object counts as missed by Otsu when Otsu keeps less than this share of its pixels: it then
+ * survives only as fragments smaller than half a nucleus, which no measure counts as found (textured
+ * nuclei of Fluo-N2DH-SIM+ 02: Otsu covers a median 0.35 of the triangle outline, DET 0.09 against 0.95).
+ */
+const MIN_OTSU_COVER = 0.25;
+
+/** Objects (at least minAreaPx) above the triangle threshold, and how many of them Otsu keeps less than MIN_OTSU_COVER of. */
 function objectsMissedByOtsu(sample: SamplePlane, sigmaPx: number, minAreaPx: number, objects: ObjectPolarity): { found: number; missed: number } {
   const { plane, width, height } = sample;
   const values = toFloat32(plane);
@@ -124,11 +131,11 @@ function objectsMissedByOtsu(sample: SamplePlane, sigmaPx: number, minAreaPx: nu
   fillHoles(mask, width, height);
   const { labels, count } = labelComponents(mask, width, height, 8);
   const area = new Float64Array(count + 1);
-  const seenByOtsu = new Uint8Array(count + 1);
-  for (let i = 0; i < labels.length; i++) (area[labels[i]]++, smoothed[i] > otsu && (seenByOtsu[labels[i]] = 1));
+  const areaAboveOtsu = new Float64Array(count + 1);
+  for (let i = 0; i < labels.length; i++) (area[labels[i]]++, smoothed[i] > otsu && areaAboveOtsu[labels[i]]++);
   let found = 0;
   let missed = 0;
-  for (let l = 1; l <= count; l++) if (area[l] >= minAreaPx) (found++, seenByOtsu[l] || missed++);
+  for (let l = 1; l <= count; l++) if (area[l] >= minAreaPx) (found++, areaAboveOtsu[l] < MIN_OTSU_COVER * area[l] && missed++);
   return { found, missed };
 }
 
