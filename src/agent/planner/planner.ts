@@ -417,8 +417,11 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   const notDone = (understood.notDone ?? []).map(notDoneNote);
   if (mentions.length === 0 && notDone.length) {
     // (and what can be done instead: the "I can ..." of the answer for words not understood)
-    const offer = /\bI can\b.*$/.exec(notUnderstood(text, catalogue))?.[0];
-    return { steps: [], reply: offer ? `${notDone.join(' ')} ${offer}` : notDone.join(' ') };
+    // (and the numbers, channels or files that were understood, so none is passed over in silence)
+    const whole = notUnderstood(text, catalogue);
+    const heard = /^I understood [^.]*\./.exec(whole)?.[0];
+    const offer = /\bI can\b.*$/.exec(whole)?.[0];
+    return { steps: [], reply: [...notDone, heard, offer].filter(Boolean).join(' ') };
   }
   if (mentions.length === 0) {
     // "what's the SNR?": only a step that changes images has the words, and nothing measures it: said, nothing run
