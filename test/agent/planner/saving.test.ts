@@ -86,9 +86,13 @@ describe('units asked that could not be used', () => {
     expect(unitsNotUsedNote('mean speed', 'Mean speed = 1.8 px/frame (from measure).')).toBeUndefined();
   });
 
-  it('"the interval is 2 minutes" sets the calibration', () => {
-    const p = plan('the interval is 2 minutes');
+  it('"the frame interval is 2 minutes" sets the calibration; a bare "interval" is no calibration word (it is the acquisition\'s too)', () => {
+    const p = plan('the frame interval is 2 minutes');
     expect(p.steps.map((s) => s.tool)).toEqual(['set_calibration']);
     expect(p.steps[0].args.frameIntervalS).toBe(120);
+    // a bare "interval" drew microscope commands ("double the interval") to the calibration: it runs nothing and says what it understood
+    const bare = plan('the interval is 2 minutes');
+    expect(bare.steps).toEqual([]);
+    expect(bare.reply).toMatch(/understood the numbers 2 min/);
   });
 });
