@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { listCtcFrames, readMaskFrame } from '../../src/analysis/ctc.ts';
+import { regionShapes } from '../../src/analysis/regionprops.ts';
 import { correctDrift, estimateDrift, slicesAsFrames, type DriftEstimate } from '../../src/analysis/drift.ts';
 import { openMovie } from '../../src/image/index.ts';
 import { simulate } from '../../src/sim/index.ts';
@@ -45,19 +46,9 @@ function median(values: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** Centroid of every label of a mask plane. */
-function centroids(plane: ArrayLike<number>, width: number): Map<number, [number, number]> {
-  const sums = new Map<number, [number, number, number]>();
-  for (let i = 0; i < plane.length; i++) {
-    const l = plane[i];
-    if (!l) continue;
-    const s = sums.get(l) ?? [0, 0, 0];
-    s[0] += i % width;
-    s[1] += Math.floor(i / width);
-    s[2]++;
-    sums.set(l, s);
-  }
-  return new Map([...sums].map(([l, s]) => [l, [s[0] / s[2], s[1] / s[2]]]));
+/** Centroid of every label of a mask plane (the project's regionprops centroid). */
+function centroids(plane: ArrayLike<number>, width: number, height: number): Map<number, [number, number]> {
+  return new Map(regionShapes(plane, width, height).map((r) => [r.label, [r.centroidX, r.centroidY]]));
 }
 
 /** The true common motion of a CTC sequence (accumulated median displacement of the cells matched by TRA label), per frame. */
@@ -69,7 +60,7 @@ export async function ctcCommonMotion(truthDir: string): Promise<{ motion: Motio
   let matched = 0;
   for (const t of ts) {
     const mask = await readMaskFrame(frames.get(t)!);
-    const now = centroids(mask.planes[0], mask.width);
+    const now = centroids(mask.planes[0], mask.width, mask.height);
     if (previous) {
       const dx: number[] = [];
       const dy: number[] = [];
