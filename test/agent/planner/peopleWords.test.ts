@@ -42,6 +42,11 @@ describe('steps and exclusions', () => {
     expect(tools("segment and track, we don't need any denoising")).toEqual(['segment', 'track']);
   });
 
+  it('excludes what the person says to leave out or omit, with or without "the"', () => {
+    expect(tools('follow the cells but leave out division detection, then give me mean speed')).not.toContain('detect_divisions');
+    expect(tools('segment and track, omitting drift correction')).not.toContain('correct_drift');
+  });
+
   it('reads a negated word of the step just asked as how it runs', () => {
     expect(args('segmentation w/ triangle, no watershed', 'segment')).toMatchObject({ method: 'triangle', splitTouching: false });
     expect(plan("segment the nuclei but don't split the touching ones").notes ?? []).not.toContainEqual(expect.stringMatching(/^Not run/));
