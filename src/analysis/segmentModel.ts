@@ -1,7 +1,9 @@
 // Nuclei segmentation with a deep-learning model: a U-Net (run by the ONNX core) gives
 // per-pixel probabilities of background, nucleus interior and nucleus boundary; the
 // connected interiors seed a watershed on 1 - p(interior) inside the foreground, so
-// touching nuclei stay apart. The "U-Net + boundary class + watershed" recipe of
+// touching nuclei stay apart. A model with a fourth output channel "distance" (each
+// nucleus pixel's distance to its edge) is seeded instead by the pieces of high distance
+// and floods -distance: touching nuclei separate along their distance ridges. The "U-Net + boundary class + watershed" recipe of
 // Caicedo et al. 2019 (doi:10.1002/cyto.a.23863); model: models/nuclei-unet.
 import { createMovieWriter, type MovieWriter } from '../image/index.ts';
 import type { Movie } from '../image/movie.ts';
@@ -71,6 +73,14 @@ export interface InstanceOptions {
   minSeedPx?: number;
   /** Objects smaller than this many pixels are dropped. Default 15. */
   minAreaPx?: number;
+  /**
+   * The model's distance channel (distance to the nucleus edge, in units of its training radius),
+   * when it has one: seeds are then the pieces of distance > distanceSeed in the foreground and
+   * the watershed floods -distance.
+   */
+  distance?: Float32Array;
+  /** Seed level on the distance channel. Default 0.4. */
+  distanceSeed?: number;
 }
 
 /**
@@ -89,10 +99,18 @@ export function instancesFromProbabilities(
   const seedMask = new Uint8Array(n);
   const foreground = new Uint8Array(n);
   const landscape = new Float32Array(n);
+  const distance = options.distance;
+  if (distance && distance.length !== n) throw new RangeError(`the distance plane holds ${distance.length} pixels, expected ${width}x${height}`);
+  const distanceSeed = options.distanceSeed ?? 0.4;
   for (let i = 0; i < n; i++) {
-    seedMask[i] = interior[i] > threshold ? 1 : 0;
     foreground[i] = background[i] < 0.5 ? 1 : 0;
-    landscape[i] = 1 - interior[i];
+    if (distance) {
+      seedMask[i] = foreground[i] && distance[i] > distanceSeed ? 1 : 0;
+      landscape[i] = -distance[i];
+    } else {
+      seedMask[i] = interior[i] > threshold ? 1 : 0;
+      landscape[i] = 1 - interior[i];
+    }
   }
   const seeds = filterLabels(labelComponents(seedMask, width, height, 4).labels, width, height, { minAreaPx: options.minSeedPx ?? 4 }).labels;
   const flooded = watershed(landscape, seeds, width, height, { mask: foreground, connectivity: 4 });
@@ -185,10 +203,11 @@ export async function segmentWithModel(movie: Movie, options: SegmentWithModelOp
   const channels = model.spec.outputs[0].axes.find((a) => a.type === 'channel')?.channelNames ?? [];
   const backgroundIndex = channels.indexOf('background');
   const interiorIndex = channels.indexOf('interior');
+  const distanceIndex = channels.indexOf('distance');
   if (backgroundIndex < 0 || interiorIndex < 0) {
     throw new InputError(`model ${model.spec.key} is not a segmentation model: its output channels are ${channels.join(', ') || 'unnamed'}, expected background, interior, boundary`);
   }
-  const config = (model.spec.config.cellpilot ?? {}) as { input_object_radius_px?: number; object_radius_measure?: string; postprocess?: { interior_threshold?: number; min_seed_px?: number; min_area_px?: number } };
+  const config = (model.spec.config.cellpilot ?? {}) as { input_object_radius_px?: number; object_radius_measure?: string; postprocess?: { interior_threshold?: number; min_seed_px?: number; min_area_px?: number; distance_seed?: number } };
   const post = config.postprocess ?? {};
   // A model trained at a size measured its own way is sized by that measure of the movie.
   const objectRadiusPx = config.object_radius_measure === 'foreground' ? ((await foregroundRadiusOfMovie(movie, options.channel)) ?? options.objectRadiusPx) : options.objectRadiusPx;
@@ -211,6 +230,8 @@ export async function segmentWithModel(movie: Movie, options: SegmentWithModelOp
         interiorThreshold: post.interior_threshold,
         minSeedPx: areaAtMovieScale(post.min_seed_px ?? 4),
         minAreaPx: options.minAreaPx ?? areaAtMovieScale(post.min_area_px ?? 15),
+        distance: distanceIndex >= 0 ? planes[distanceIndex] : undefined,
+        distanceSeed: post.distance_seed,
       });
       const { labels, count } =
         options.maxAreaPx !== undefined || options.excludeBorder

@@ -31,6 +31,45 @@ describe('instancesFromProbabilities', () => {
   });
 });
 
+describe('instancesFromProbabilities with a distance channel', () => {
+  it('splits touching discs along their distance ridge where the interior class joins them', () => {
+    const [w, h] = [60, 40];
+    const background = new Float32Array(w * h).fill(1);
+    const interior = new Float32Array(w * h);
+    const distance = new Float32Array(w * h);
+    const discs = [
+      [20, 20],
+      [34, 20],
+    ];
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) {
+        const d = discs.map(([cx, cy]) => Math.hypot(x - cx, y - cy));
+        const nearest = Math.min(...d);
+        if (nearest > 8) continue;
+        background[y * w + x] = 0;
+        interior[y * w + x] = 0.9; // one connected interior over both discs: no boundary between them
+        // Distance to the own disc's edge, in units of the training radius (8 px), cut where the discs meet.
+        const own = d.indexOf(nearest);
+        const other = d[1 - own];
+        distance[y * w + x] = Math.max(0, Math.min(8 - nearest, (other - nearest) / 2)) / 8;
+      }
+    expect(instancesFromProbabilities(background, interior, w, h).count).toBe(1);
+    const { labels, count } = instancesFromProbabilities(background, interior, w, h, { distance, distanceSeed: 0.4 });
+    expect(count).toBe(2);
+    expect(labels[20 * w + 20]).toBeGreaterThan(0);
+    expect(labels[20 * w + 34]).toBeGreaterThan(0);
+    expect(labels[20 * w + 20]).not.toBe(labels[20 * w + 34]);
+    // The split runs between the centres: pixels left of the midline go with the left disc.
+    expect(labels[20 * w + 25]).toBe(labels[20 * w + 20]);
+    expect(labels[20 * w + 29]).toBe(labels[20 * w + 34]);
+  });
+
+  it('names the wrong size of a distance plane', () => {
+    const plane = new Float32Array(16);
+    expect(() => instancesFromProbabilities(plane, plane, 4, 4, { distance: new Float32Array(9) })).toThrow(/9 pixels, expected 4x4/);
+  });
+});
+
 describe('segmentWithModel accuracy on crowded simulated nuclei', () => {
   it('reaches matched F1 >= 0.65 at IoU 0.5 and beats the classical segmentation on the same frames, and honours the area and border filters', async () => {
     const { mkdtempSync, rmSync } = await import('node:fs');
