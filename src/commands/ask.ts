@@ -6,6 +6,7 @@ import { AgentEvents } from '../agent/events.ts';
 import { lockSession } from '../agent/locks.ts';
 import { sessionsRoot } from '../agent/session.ts';
 import { InputError } from '../errors.ts';
+import { nothingRanReason } from './askOutcome.ts';
 
 const USAGE = 'usage: cellpilot ask "<request>" [--movie F] [--model M] [--json] [--session ID] [--yes]';
 
@@ -57,7 +58,9 @@ export async function run(argv: string[]): Promise<number> {
     lock?.release();
   });
   const last = result.toolCalls.at(-1);
-  const ok = result.status === 'done' && (!last || last.status === 'ok');
+  // a request that ran nothing and answered no question did not do what was asked: exit 1, saying why in one line
+  const nothing = await nothingRanReason(request, result);
+  const ok = result.status === 'done' && (!last || last.status === 'ok') && !nothing;
   if (json) {
     process.stdout.write(
       JSON.stringify({
@@ -66,7 +69,7 @@ export async function run(argv: string[]): Promise<number> {
         toolCalls: result.toolCalls.map((c) => ({ name: c.tool, args: c.args, status: c.status, summary: c.summary, step: c.stepId, durationMs: c.durationMs, artifacts: c.artifacts.map((a) => a.id) })),
         artifacts: result.artifacts.map((a) => ({ id: a.id, type: a.type, path: a.path })),
         session: agent.session.id,
-        error: result.error,
+        error: result.error ?? nothing,
       }) + '\n',
     );
   } else if (result.status === 'error') {
@@ -76,5 +79,6 @@ export async function run(argv: string[]): Promise<number> {
   } else {
     process.stdout.write(`${result.answer}\n`);
   }
+  if (nothing && !json) process.stderr.write(`cellpilot: ${nothing}\n`);
   return ok ? 0 : 1;
 }

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { nothingRanReason } from '../../src/commands/askOutcome.ts';
+
+const turn = (answer: string, calls: string[] = [], status = 'done') => ({ status, answer, toolCalls: calls.map((s) => ({ status: s })) });
+
+describe('ask: a turn that ran nothing', () => {
+  it('fails, in one line that says why, when the request asked for work', async () => {
+    const cases: [string, string][] = [
+      ['track my package from Amazon', 'That is outside what I do: I analyse live-cell microscopy movies and run the microscope, so I ran nothing. I can segment.'],
+      ['flip the movie horizontally', 'I have no tool to flip ("flip the movie horizontally"): nothing was done for it.'],
+      ['segment the nuclei', 'I understood that you want to find nuclei or cells, but no movie is open yet. Name a file.'],
+      ['blorp the frobs', 'I did not understand "blorp the frobs". I can correct drift.'],
+      // a question that was refused is no answer either
+      ['can you track the parcel I ordered?', 'That is outside what I do: I analyse live-cell microscopy movies and run the microscope, so I ran nothing.'],
+      ["what's the solidity of the nuclei?", '"solidity" is not something I measure, so I ran nothing.'],
+    ];
+    for (const [request, answer] of cases) {
+      const reason = await nothingRanReason(request, turn(answer));
+      expect(reason, request).toMatch(/^nothing was run for "/);
+      expect(reason, request).not.toMatch(/\n/);
+      // the line says why: the answer's first sentence
+      expect(reason, request).toContain(answer.split(/(?<=[.!?])\s/)[0]);
+    }
+  });
+
+  it('succeeds when a step ran, or when a question or an explanation was answered', async () => {
+    expect(await nothingRanReason('segment the nuclei', turn('Done: find nuclei → labels-1.', ['ok']))).toBeUndefined();
+    expect(await nothingRanReason('how many tracks are there?', turn('Tracks = 5 (from track).'))).toBeUndefined();
+    expect(await nothingRanReason('why did you choose this threshold?', turn('I used Otsu: the threshold was 412.'))).toBeUndefined();
+    expect(await nothingRanReason('explain the threshold you picked', turn('segment chose otsu, threshold 412.'))).toBeUndefined();
+  });
+
+  it('leaves failed and cancelled turns to their own status', async () => {
+    expect(await nothingRanReason('segment', turn('the model failed', [], 'error'))).toBeUndefined();
+    expect(await nothingRanReason('segment', turn('Cancelled.', [], 'cancelled'))).toBeUndefined();
+  });
+});
