@@ -2,12 +2,11 @@
 // as soon as the step ends, so a killed process loses nothing already done.
 import { createHash } from 'node:crypto';
 import { appendFileSync, closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, opendirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import type { IHasher } from 'hash-wasm';
 import { observeTiffReads } from '../image/tiff/tiffFile.ts';
 import { observeMovieWrites, type WriteObserver } from '../image/writer.ts';
+import { hashablePlane, Xxh128, xxh128Hex } from '../image/xxh128.ts';
 import type { ArtifactRef } from '../../tools/types.ts';
 import type { StepStatus } from './events.ts';
 import { redact } from './secrets.ts';
@@ -85,7 +84,10 @@ export function readJsonLines<T>(path: string): T[] {
   return out;
 }
 
-/** The content hash recorded for inputs and outputs: xxHash128 (hash-wasm), ~2.5x sha256's speed. */
+/**
+ * The content hash recorded for inputs and outputs: XXH3-128 (src/image/xxh128.ts, the
+ * digest hash-wasm's xxhash128 gives), ~10 GB/s in WebAssembly SIMD on bytes read anyway.
+ */
 export const HASH_ALGORITHM = 'xxh128';
 
 export interface ContentHash {
@@ -94,30 +96,30 @@ export interface ContentHash {
   bytes: number;
 }
 
-type Hasher = IHasher;
-let hasher: Hasher | undefined;
-let loading: Promise<Hasher> | undefined;
+let observing = false;
 
-/** Loads the xxHash128 WebAssembly module once (about 20 ms); hashing is synchronous after. */
-export function loadHasher(): Promise<Hasher> {
-  if (hasher) return Promise.resolve(hasher);
-  // the single-algorithm bundle loads in ~20 ms; the package index loads every algorithm (~150 ms)
-  const { createXXHash128 } = createRequire(import.meta.url)('hash-wasm/dist/xxhash128.umd.min.js') as { createXXHash128: () => Promise<Hasher> };
-  loading ??= createXXHash128().then((h) => {
-    hasher = h;
+/**
+ * Starts hashing movies while they are read and written (the hasher itself needs no
+ * loading: its kernels compile in well under a millisecond). Kept async for its callers.
+ */
+export function loadHasher(): Promise<void> {
+  if (!observing) {
     observeTiffReads(hashWhileRead);
     observeMovieWrites(hashWhileWritten);
-    return h;
-  });
-  return loading;
+    observing = true;
+  }
+  return Promise.resolve();
 }
-// ready by the time a step reads a movie (runStep awaits it too)
-void loadHasher().catch(() => undefined);
 
 const HASH_CACHE_FILE = 'hashes.jsonl';
 const FOLDER_LISTING_LIMIT = 10_000;
 const CHUNK_BYTES = 4 << 20;
-let chunk: Buffer | undefined;
+let chunk: Uint8Array | undefined;
+
+/** The read buffer for whole-file hashing: in the hasher's memory, so nothing is copied. */
+function readChunk(): Uint8Array {
+  return (chunk ??= hashablePlane(CHUNK_BYTES) ?? new Uint8Array(CHUNK_BYTES));
+}
 
 /** Hashes already computed, by real path + size + device and inode + mtime + ctime: in memory, per session in hashes.jsonl, and per user (userHashCache). */
 const memoryCache = new Map<string, ContentHash>();
@@ -283,7 +285,7 @@ interface Tap {
   key: string;
   /** Bytes [0, upTo) of the file have been fed to `state`. */
   upTo: number;
-  state: Uint8Array | undefined;
+  state: Xxh128 | undefined;
   /** The hash is known (or the file is not worth following): later reads are ignored. */
   done: boolean;
 }
@@ -313,18 +315,14 @@ function tapFor(path: string, opening: boolean): Tap | undefined {
 }
 
 function feed(tap: Tap, bytes: Uint8Array): void {
-  if (!hasher) return;
-  if (tap.state) hasher.load(tap.state);
-  else hasher.init();
-  hasher.update(bytes);
-  tap.state = hasher.save();
+  (tap.state ??= new Xxh128()).update(bytes);
   tap.upTo += bytes.byteLength;
 }
 
 /** The ReadObserver given to the TIFF reader. */
 function hashWhileRead(path: string, offset: number, bytes: Uint8Array): void {
   const tap = tapFor(path, offset === 0);
-  if (!tap || tap.done || !hasher) return;
+  if (!tap || tap.done) return;
   try {
     const end = offset + bytes.byteLength;
     if (end <= tap.upTo) return;
@@ -360,15 +358,14 @@ function readRange(real: string, offset: number, length: number): Uint8Array {
 // the file is in place; its hash is then known under the file's size, inode and mtime.
 interface WriteTap {
   upTo: number;
-  state: Uint8Array | undefined;
+  state: Xxh128;
   broken: boolean;
 }
 const writeTaps = new Map<string, WriteTap>();
 
 const hashWhileWritten: WriteObserver = {
   written(path, offset, bytes) {
-    if (!hasher) return;
-    if (offset === 0) writeTaps.set(path, { upTo: 0, state: undefined, broken: false });
+    if (offset === 0) writeTaps.set(path, { upTo: 0, state: new Xxh128(), broken: false });
     const tap = writeTaps.get(path);
     if (!tap || tap.broken) return;
     if (offset !== tap.upTo) {
@@ -376,10 +373,7 @@ const hashWhileWritten: WriteObserver = {
       return;
     }
     try {
-      if (tap.state) hasher.load(tap.state);
-      else hasher.init();
-      hasher.update(bytes);
-      tap.state = hasher.save();
+      tap.state.update(bytes);
       tap.upTo += bytes.byteLength;
     } catch {
       tap.broken = true;
@@ -388,13 +382,12 @@ const hashWhileWritten: WriteObserver = {
   finished(path) {
     const tap = writeTaps.get(path);
     writeTaps.delete(path);
-    if (!tap || tap.broken || !tap.state || !hasher) return;
+    if (!tap || tap.broken) return;
     try {
       const real = realpathSync(path);
       const stat = statSync(real);
       if (!stat.isFile() || stat.size !== tap.upTo) return;
-      hasher.load(tap.state);
-      remember(cacheKey(real, stat), { algorithm: HASH_ALGORITHM, digest: hasher.digest('hex'), bytes: stat.size });
+      remember(cacheKey(real, stat), { algorithm: HASH_ALGORITHM, digest: tap.state.digestHex(), bytes: stat.size });
     } catch {
       // unreadable now: contentHash decides
     }
@@ -407,47 +400,39 @@ const hashWhileWritten: WriteObserver = {
 /** Completes a hash begun while the file was read (reading only the rest); undefined when none was begun for this version of it. */
 function finishTap(real: string, key: string, size: number): ContentHash | undefined {
   const tap = taps.get(real);
-  if (!tap || tap.done || tap.key !== key || !tap.state || !hasher) return undefined;
+  if (!tap || tap.done || tap.key !== key || !tap.state) return undefined;
   tap.done = true;
   const fd = openSync(real, 'r');
   try {
-    chunk ??= Buffer.allocUnsafe(CHUNK_BYTES);
-    hasher.load(tap.state);
+    const buffer = readChunk();
+    const state = tap.state;
     let position = tap.upTo;
-    for (let n = readSync(fd, chunk, 0, CHUNK_BYTES, position); n > 0; n = readSync(fd, chunk, 0, CHUNK_BYTES, position)) {
-      hasher.update(chunk.subarray(0, n));
+    for (let n = readSync(fd, buffer, 0, CHUNK_BYTES, position); n > 0; n = readSync(fd, buffer, 0, CHUNK_BYTES, position)) {
+      state.update(buffer.subarray(0, n));
       position += n;
       hashingReads.bytes += n;
     }
     tap.state = undefined;
-    return { algorithm: HASH_ALGORITHM, digest: hasher.digest('hex'), bytes: size };
+    return { algorithm: HASH_ALGORITHM, digest: state.digestHex(), bytes: size };
   } finally {
     closeSync(fd);
   }
 }
 
-function emptyHash(): ContentHash | undefined {
-  if (!hasher) return undefined;
-  hasher.init();
-  return { algorithm: HASH_ALGORITHM, digest: hasher.digest('hex'), bytes: 0 };
+function emptyHash(): ContentHash {
+  return { algorithm: HASH_ALGORITHM, digest: xxh128Hex(new Uint8Array(0)), bytes: 0 };
 }
 
 function hashRegularFile(real: string, size: number): ContentHash {
   const fd = openSync(real, 'r');
   try {
-    chunk ??= Buffer.allocUnsafe(CHUNK_BYTES);
-    if (hasher) {
-      hasher.init();
-      for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) {
-        hasher.update(chunk.subarray(0, n));
-        hashingReads.bytes += n;
-      }
-      return { algorithm: HASH_ALGORITHM, digest: hasher.digest('hex'), bytes: size };
+    const buffer = readChunk();
+    const state = new Xxh128();
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) {
+      state.update(buffer.subarray(0, n));
+      hashingReads.bytes += n;
     }
-    // only before loadHasher() has run (runStep loads it first): named, so never compared with xxh128
-    const hash = createHash('sha256');
-    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) hash.update(chunk.subarray(0, n));
-    return { algorithm: 'sha256', digest: hash.digest('hex'), bytes: size };
+    return { algorithm: HASH_ALGORITHM, digest: state.digestHex(), bytes: size };
   } finally {
     closeSync(fd);
   }
@@ -493,8 +478,8 @@ export function sha256File(path: string): string | undefined {
       const hash = createHash('sha256');
       const fd = openSync(path, 'r');
       try {
-        chunk ??= Buffer.allocUnsafe(CHUNK_BYTES);
-        for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) hash.update(chunk.subarray(0, n));
+        const buffer = readChunk();
+        for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) hash.update(buffer.subarray(0, n));
       } finally {
         closeSync(fd);
       }
@@ -544,3 +529,6 @@ export function softwareVersions(): Record<string, string> {
   versionsCache = versions;
   return versions;
 }
+
+// movies read or written from here on are hashed as they go (runStep calls it too)
+void loadHasher();

@@ -19,6 +19,8 @@ import { BYTES_PER_SAMPLE, defaultChannelNames, dtypeOf, formatShape, type DType
 import { encodeIfd, FieldType, ifdSize, toRational, type Field } from './tiff/ifdEncoder.ts';
 import { encodeImageJLabels, formatImageJDescription } from './tiff/imagej.ts';
 import { Tag } from './tiff/tiffFile.ts';
+import { viewOf } from './simdKernels.ts';
+import { hashablePlane } from './xxh128.ts';
 
 export interface WriterOptions {
   shape: Shape;
@@ -453,8 +455,12 @@ export async function writeMovie(
   const { shape } = movie;
   const writer = await createMovieWriter(path, { shape, dtype: movie.dtype, meta: movie.meta, bigTiff: options.bigTiff });
   const total = shape.t * shape.z * shape.c;
-  // writePlane has written the plane when it returns, so one buffer carries every plane.
-  let buffer: PlaneData | undefined;
+  // writePlane has written the plane when it returns, so one buffer carries every plane; it
+  // lies in the content hasher's memory, so provenance hashes the bytes read and written
+  // where they are (a 150 MiB export: ~15 ms for each hash instead of ~30 with copies)
+  const pixels = shape.y * shape.x;
+  const bytes = writeObserver ? hashablePlane(pixels * BYTES_PER_SAMPLE[movie.dtype]) : undefined;
+  let buffer: PlaneData | undefined = bytes && viewOf(movie.dtype, bytes.buffer as ArrayBuffer, bytes.byteOffset, pixels);
   try {
     for (let t = 0; t < shape.t; t++)
       for (let z = 0; z < shape.z; z++)
