@@ -6,7 +6,7 @@ import { describeZPlan } from '../../microscope/adjustment.ts';
 import type { SequenceInput } from '../../microscope/sequence.ts';
 import { quantitiesNotCarried } from './adjustments.ts';
 import { parseGrid, parsePositionList, parseZPlan, positionCount, spreadPositions } from './space.ts';
-import { durationsIn, unitSeconds, findChannels, fmtS, normaliseText, toNumber, uniquePresets } from './words.ts';
+import { durationsIn, EXPOSURE_OF, unitSeconds, findChannels, fmtS, normaliseText, toNumber, uniquePresets } from './words.ts';
 
 export interface ParsedRequest {
   sequence: SequenceInput;
@@ -77,7 +77,7 @@ export function timeSpans(t: string): { intervalS?: number; durationS?: number }
   // an exposure ("50 ms", "exposure 1 s") is not a time span of the plan, unless it is said to be one ("every 500 ms")
   const spans = [...durationsIn(t), ...bare]
     .sort((a, b) => a.index - b.index)
-    .filter((d) => isInterval(d) || isDuration(d) || (!/ms|msec|milli/i.test(t.slice(d.index, d.index + d.length)) && !/\bexpos\w*\s*(?:time\s*)?(?:of|to|at|=|:)?\s*$/i.test(t.slice(0, d.index))));
+    .filter((d) => isInterval(d) || isDuration(d) || (!/ms|msec|milli/i.test(t.slice(d.index, d.index + d.length)) && !new RegExp(String.raw`\bexpos\w*\s*(?:time\s*)?${EXPOSURE_OF}(?:of|to|at|=|:)?\s*$`, 'i').test(t.slice(0, d.index))));
   const interval = spans.find(isInterval);
   const duration = spans.find((d) => d !== interval && isDuration(d));
   let intervalS = interval?.seconds ?? rateIntervalS(t) ?? (/\b(continuously|as fast as possible|streaming)\b/i.test(t) ? 0 : undefined);
@@ -150,7 +150,7 @@ function channelSettings(t: string, config: MicroscopeConfig): Map<string, Setti
   const text = t.replace(/\d+(?:\.\d+)?\s*(?:%|percent)\s*(?:overlap|co2|co₂|o2|oxygen|humidity|rh\b|confluen\w*)/gi, (m) => ' '.repeat(m.length));
   const values: { key: keyof Settings; value: number; start: number; end: number }[] = [];
   for (const m of text.matchAll(/(\d+(?:\.\d+)?)\s*(ms|msec|milliseconds?)\b/gi)) values.push({ key: 'exposureMs', value: Number(m[1]), start: m.index!, end: m.index! + m[0].length });
-  for (const m of text.matchAll(/\bexposures?\s*(?:time\s*)?(?:of|to|at|=|:)?\s*(\d+(?:\.\d+)?)\s*(s|sec|seconds?)\b/gi)) values.push({ key: 'exposureMs', value: Number(m[1]) * 1000, start: m.index!, end: m.index! + m[0].length });
+  for (const m of text.matchAll(new RegExp(String.raw`\bexposures?\s*(?:time\s*)?${EXPOSURE_OF}(?:of|to|at|=|:)?\s*(\d+(?:\.\d+)?)\s*(s|sec|seconds?)\b`, 'gi'))) values.push({ key: 'exposureMs', value: Number(m[1]) * 1000, start: m.index!, end: m.index! + m[0].length });
   for (const m of text.matchAll(/(\d+(?:\.\d+)?)\s*(%|percent|per cent)/gi)) values.push({ key: 'powerPercent', value: Number(m[1]), start: m.index!, end: m.index! + m[0].length });
   const filler = String.raw`(?:\s|,|:|=|\(|\)|\b(?:at|with|on|for|of|in|to|the|its|laser|power|exposure|exposure time|intensity|light|channel|and)\b)*`;
   const right = new RegExp(String.raw`^${filler}$`, 'i');

@@ -105,6 +105,8 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
     if (err instanceof AmbiguousCommand) return { ask: capitalise(err.message) };
     // words to stop something that were not understood while imaging: asked back, never left to a guess that could end the run
     if (options.acquisitionRunning && STOP_WORD.test(withoutNegatedStops(t)) && !(err instanceof MixedRequest)) return { ask: `I am not sure what to stop in "${text.trim()}": say "stop the acquisition" to end it (I will ask you to confirm), or name a channel ("drop DAPI"), the z-stack or the grid` };
+    // the stage's unwanted motion ("any wobble in the stage", "the stage drifted") is a property of the images, no command to the microscope
+    if (STAGE_MOTION.test(t)) return undefined;
     return /\b(microscope|stage|objective|acquisition|laser)\b/.test(t) ? { tool: toolCarrying('status'), args: {}, fallback: true } : undefined;
   }
   const route = toolFor(changes, options.acquisitionRunning ?? false);
@@ -199,11 +201,52 @@ function sameForChannels(t: string, previous: Adjustment[], config: MicroscopeCo
   return channels.flatMap((channel) => perChannel.map((c) => ({ ...c, channel }) as Adjustment));
 }
 
-/** The words after a correction said in passing ("set GFP... no wait, DAPI to 5%" → "DAPI to 5%"); the words themselves otherwise. */
-function afterCorrection(text: string): string {
-  const m = /^(.*\S)\s*(?:\.{2,}|,|;|-{1,2}|—)?\s*\b(?:no wait|wait,? no|no,? sorry|sorry,? i mean|i mean|i meant|scratch that|correction)\b\s*[,:]?\s*(\S.*)$/i.exec(text);
+/**
+ * The words after a correction said in passing ("set GFP... no wait, DAPI to 5%" → "DAPI to 5%");
+ * a correction of one value or one channel only is that value or channel in the words before it
+ * ("GFP to 10%... scratch that, 5%" → "GFP to 5%", "drop DAPI, no wait, mCherry" → "drop mCherry");
+ * the words themselves otherwise.
+ */
+export function afterCorrection(text: string): string {
+  const m = /^(.*\S)\s*(?:\.{2,}|,|;|-{1,2}|—)?\s*\b(?:no wait|wait,? no|no,? sorry|sorry,? i mean|i mean|i meant|scratch that|correction|make that|rather)\b\s*[,:]?\s*(\S.*)$/i.exec(text);
   // "sorry, I meant 1%": nothing before the correction but an apology is no words to drop
-  return m && !/^(?:sorry|oops|no|ok(?:ay)?|wait|ah|oh|hmm)[\s,.!]*$/i.test(m[1]) ? m[2] : text;
+  if (!m || /^(?:sorry|oops|no|ok(?:ay)?|wait|ah|oh|hmm|actually)[\s,.!]*$/i.test(m[1])) return text;
+  // ("... 5%... sorry, I meant": the apology and the dots before it are not part of the words corrected)
+  const before = m[1].replace(/(?:[\s.,;:!—-]|\b(?:no|sorry|wait|oops)\b)+$/i, '');
+  return replacedIn(before, m[2]) ?? m[2];
+}
+
+/** The kind of a unit, for a correction that replaces a value of the same kind. */
+function unitKind(unit: string): string {
+  const u = unit.toLowerCase();
+  if (/^(?:%|percent|per cent)$/.test(u)) return 'percent';
+  if (/^(?:ms|msec|milliseconds?)$/.test(u)) return 'ms';
+  if (/^(?:µm|um|microns?|micrometers?|micrometres?|mm|nm)$/.test(u)) return 'distance';
+  return 'time';
+}
+
+const CORRECTED_VALUE = /(\d+(?:\.\d+)?)\s*(%|percent|per cent|ms|msec|milliseconds?|s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?|µm|um|microns?|mm|nm)(?!\w)/gi;
+
+/**
+ * The words before a correction with the one value or channel the correction gives put in place
+ * of the last one of its kind; undefined when the correction says more than that (it then stands alone).
+ */
+function replacedIn(before: string, correction: string): string | undefined {
+  const said = correction.replace(/^(?:it'?s|it is|make (?:it|that)|to|at|the|use)\s+/i, '').replace(/\s*(?:,?\s*not\s+(?:the\s+)?\S+(?:\s+\S+)?|instead|please|sorry|then)\s*[.!]*$/i, '').replace(/[\s.!]+$/, '').trim();
+  const value = new RegExp(`^${CORRECTED_VALUE.source}$`, 'i').exec(said);
+  if (value) {
+    const kind = unitKind(value[2]);
+    const spots = [...before.matchAll(CORRECTED_VALUE)].filter((v) => unitKind(v[2]) === kind);
+    const last = spots.at(-1);
+    return last ? before.slice(0, last.index) + said + before.slice(last.index! + last[0].length) : undefined;
+  }
+  const channels = findChannels(said);
+  const channelOnly = channels.length === 1 && said.replace(channels[0].text, '').replace(/\b(?:the|channel|laser|line|one)\b/gi, '').trim() === '';
+  if (channelOnly) {
+    const last = findChannels(before).at(-1);
+    return last ? before.slice(0, last.index) + channels[0].text + before.slice(last.index + last.text.length) : undefined;
+  }
+  return undefined;
 }
 
 /** A well named as on a multi-well plate ("well B3", "wells A1 to A6", "the C12 well"), upper case, or undefined. */
@@ -211,6 +254,9 @@ function wellNamed(t: string): string | undefined {
   const m = /\bwells?\s+([a-p])\s*-?\s*(\d{1,2})\b|\b([a-p])(\d{1,2})\s+wells?\b/.exec(t);
   return m ? `${(m[1] ?? m[3]).toUpperCase()}${m[2] ?? m[4]}` : undefined;
 }
+
+/** Unwanted motion of the stage or the field: drift, wobble, jitter, shaking, vibration. */
+const STAGE_MOTION = /\b(?:drift\w*|wobbl\w*|jitter\w*|shak(?:e|es|y|ing|iness)|vibrat\w*|judder\w*|wander\w*|jump(?:s|y|ing)?|unstable|instabilit\w*|stabili[sz]\w*|mov(?:ed|ing|ement) around)\b/;
 
 /** Words that begin a request for analysis ("measure GFP every 5 frames for 10 frames" is not an acquisition). */
 const ANALYSIS_START = /^(?:please\s+|can you\s+|could you\s+)*(?:segment|track|measure|plot|project|denoise|correct|export|save|detect|count|quantify|analy[sz]e|compute|calculate|register|align|filter|smooth|crop|subtract|normali[sz]e|threshold|classify|graph|chart|show)\b/;

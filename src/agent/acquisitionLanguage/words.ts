@@ -48,6 +48,12 @@ export function leadingDurationS(text: string): { seconds: number; length: numbe
   const t = text.toLowerCase();
   const part = /^(?:(?:a|one)\s+)?(half|quarter|third)(?:\s+of)?\s+(?:an?\s+)?(hour|minute|min|day)\b/.exec(t) ?? /^(half|quarter)[\s-](hour)\b/.exec(t);
   if (part) return { seconds: unitSeconds(part[2]) / { half: 2, quarter: 4, third: 3 }[part[1] as 'half']!, length: part[0].length };
+  // "4 and a half hours", "two and a quarter days": the fraction before the unit
+  const mixed = new RegExp(String.raw`^${NUMBER}\s+and\s+(?:a|one)\s+(half|quarter)\s+${TIME_UNIT}\b`, 'i').exec(t);
+  if (mixed && !/^an?$/i.test(mixed[1])) {
+    const seconds = (toNumber(mixed[1]) + (mixed[2].toLowerCase() === 'half' ? 0.5 : 0.25)) * unitSeconds(mixed[3]);
+    if (Number.isFinite(seconds)) return { seconds, length: mixed[0].length };
+  }
   // "3 more hours", "2 extra minutes": the number and its unit with a word between
   const re = new RegExp(String.raw`^${NUMBER}\s*-?\s*(?:(?:more|extra|additional|further)\s+)?${TIME_UNIT}\b(?:\s*(?:and\s+)?(\d+(?:\.\d+)?)\s*${TIME_UNIT}\b)?(?:\s+and\s+a\s+half)?`, 'i');
   const m = re.exec(t);
@@ -99,11 +105,14 @@ export function percent(text: string): number | undefined {
   return word && !/^an?$/i.test(word[1]) ? toNumber(word[1]) : undefined;
 }
 
+/** What an exposure is of, between the word and its value ("exposure for mCherry 0.3 s", "exposure on the 561 channel: 1 s"). */
+export const EXPOSURE_OF = String.raw`(?:(?:for|of|on|in)\s+(?:the\s+)?[\w-]+(?:\s+(?:channel|laser|line))?\s*[:=,]?\s*)?`;
+
 export function exposureMs(text: string): number | undefined {
   const ms = /(\d+(?:\.\d+)?)\s*(ms|msec|milliseconds?)\b/i.exec(text);
   if (ms) return Number(ms[1]);
   // "exposure 0.5 s", "a 0.2 s exposure"
-  const s = /exposures?\s*(?:time\s*)?(?:of|to|at|=|:)?\s*(\d+(?:\.\d+)?)\s*(s|sec|seconds?)\b/i.exec(text) ?? /(\d+(?:\.\d+)?)\s*(?:s|sec|secs|seconds?)\s+exposures?\b/i.exec(text);
+  const s = new RegExp(String.raw`exposures?\s*(?:time\s*)?${EXPOSURE_OF}(?:of|to|at|=|:)?\s*(\d+(?:\.\d+)?)\s*(s|sec|seconds?)\b`, 'i').exec(text) ?? /(\d+(?:\.\d+)?)\s*(?:s|sec|secs|seconds?)\s+exposures?\b/i.exec(text);
   return s ? Number(s[1]) * 1000 : undefined;
 }
 

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { routeMicroscopeRequest } from '../../../src/agent/acquisitionLanguage/index.ts';
+import { afterCorrection } from '../../../src/agent/acquisitionLanguage/route.ts';
+import { durationsIn, exposureMs } from '../../../src/agent/acquisitionLanguage/words.ts';
+
+const changesOf = (text: string) => {
+  const route = routeMicroscopeRequest(text, { acquisitionRunning: true });
+  return route && 'args' in route ? (route.args as { changes?: unknown[] }).changes : undefined;
+};
+
+describe('a correction said in passing', () => {
+  const cases: [string, string][] = [
+    // a value alone replaces the last value of its kind in the words before it
+    ['GFP to 10%... scratch that, 5%', 'GFP to 5%'],
+    ['set the interval to 2 min... no wait, I meant 4 min', 'set the interval to 4 min'],
+    ['GFP exposure 100 ms, no wait, I meant 50 ms', 'GFP exposure 50 ms'],
+    // a channel alone replaces the last channel
+    ['drop DAPI, no wait, mCherry', 'drop mCherry'],
+    ['set the 561 to 5%... sorry, I meant the 640', 'set the 640 to 5%'],
+    // a correction that says more stands alone
+    ['set GFP... no wait, DAPI to 5%', 'DAPI to 5%'],
+    ['drop DAPI, sorry I mean drop mCherry', 'drop mCherry'],
+    // a correction of a kind the words before do not have stands alone (nothing to put it in)
+    ['drop DAPI, no wait, 5%', '5%'],
+    // an apology alone is no words to drop
+    ['sorry, I meant 1%', 'sorry, I meant 1%'],
+  ];
+  for (const [said, read] of cases) it(`"${said}" is "${read}"`, () => expect(afterCorrection(said)).toBe(read));
+
+  it('changes what the corrected words say, never what was withdrawn', () => {
+    expect(changesOf('GFP to 10%... scratch that, 5%')).toEqual([{ kind: 'power', powerPercent: 5, channel: 'FITC' }]);
+    expect(changesOf('set the interval to 2 min... no wait, I meant 4 min')).toEqual([{ kind: 'interval', intervalS: 240 }]);
+    expect(changesOf('drop DAPI, no wait, mCherry')).toEqual([{ kind: 'dropChannel', channel: 'Rhodamine' }]);
+  });
+});
+
+describe('numbers as people say them', () => {
+  it('reads a whole number and a half or a quarter before the unit', () => {
+    expect(durationsIn('for 4 and a half hours').map((d) => d.seconds)).toEqual([16200]);
+    expect(durationsIn('over two and a quarter days').map((d) => d.seconds)).toEqual([2.25 * 86400]);
+  });
+  it('reads an exposure in seconds with what it is of between the word and the value', () => {
+    expect(exposureMs('exposure for mCherry 0.3 s')).toBe(300);
+    expect(exposureMs('exposure on the 561 channel: 1 s')).toBe(1000);
+    expect(changesOf('exposure for mCherry 0.3 s')).toEqual([{ kind: 'exposure', exposureMs: 300, channel: 'Rhodamine' }]);
+  });
+});
+
+describe('questions about the state of a part of the run change nothing', () => {
+  for (const q of ['is the 561 still on?', 'is DAPI still being imaged?', 'are both lasers active', 'is the z-stack off?']) {
+    it(q, () => {
+      const route = routeMicroscopeRequest(q, { acquisitionRunning: true });
+      expect(route && 'tool' in route ? route.tool : undefined).toBe('microscope_status');
+    });
+  }
+  it('while a command with the same words still changes it', () => {
+    expect(changesOf('turn the 561 off')).toEqual([{ kind: 'dropChannel', channel: 'Rhodamine' }]);
+  });
+});
+
+describe('the stage moving by itself is about the images, not a place to move to', () => {
+  for (const text of ['get rid of any wobble in the stage', 'the stage drifted a lot overnight', 'the stage is shaky']) {
+    it(text, () => {
+      expect(routeMicroscopeRequest(text, { acquisitionRunning: false })).toBeUndefined();
+    });
+  }
+  it('while a stage move is still a move', () => {
+    expect(routeMicroscopeRequest('move the stage 100 µm to the left')).toMatchObject({ tool: 'move_stage', args: { xUm: -100, relative: true } });
+  });
+});
