@@ -5,3 +5,5 @@ export function buildFastBundle(
   options: { root: string; entry: string; outdir: string; esmEntries: Map<string, string>; vendorUrls: Map<string, string>; options: object; plugins: object[] },
 ): Promise<{ file?: string; esmOnly?: string[]; reason?: string }>;
 export function runFastBundle(bundleDir: string, command: string): Promise<string>;
+/** `text` with the non-ASCII characters of its regular-expression literals escaped (unchanged when any lies elsewhere). */
+export function asciiRegexes(text: string): Promise<string>;

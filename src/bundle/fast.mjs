@@ -11,6 +11,7 @@
 // module's chunk from the ESM bundle instead, as before. Every other command (chat, ask,
 // eval, ...) starts from the ESM bundle as before.
 // Plain JavaScript: it runs before any TypeScript loader.
+import { isAscii } from 'node:buffer';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -102,7 +103,7 @@ export async function buildFastBundle(esbuild, { root, entry, outdir, esmEntries
       });
       // import() left in the file (ESM chunks, vendor entries, native packages) goes through an
       // ES module's import(): a vm.Script's own needs an experimental option that warns in Node 20
-      writeFileSync(join(outdir, FAST_FILE), result.outputFiles[0].text.replace(DYNAMIC_IMPORT, `${IMPORT_FUNCTION}(`));
+      writeFileSync(join(outdir, FAST_FILE), await asciiRegexes(result.outputFiles[0].text.replace(DYNAMIC_IMPORT, `${IMPORT_FUNCTION}(`)));
       return { file: join(outdir, FAST_FILE), esmOnly: [...esmOnly].map((f) => relative(root, f).split(sep).join('/')).sort() };
     } catch (err) {
       const tla = (err.errors ?? []).filter((e) => TOP_LEVEL_AWAIT.test(e.text) && e.location?.file);
@@ -125,6 +126,49 @@ export async function buildFastBundle(esbuild, { root, entry, outdir, esmEntries
 }
 
 /**
+ * The file with the non-ASCII characters of its regular-expression literals written as
+ * \\uXXXX escapes (the same regular expressions), so that the whole file is ASCII: it then
+ * loads as a one-byte string, ~7 ms of CPU less per command than the two-byte string that
+ * decoding 2.2 MB of UTF-8 makes (measured: 10-14 against 3-4 ms). esbuild's ASCII output
+ * escapes every other string already, but leaves regular expressions (and raw template
+ * text, where an escape would change the value) as written. The text is unchanged when
+ * any non-ASCII character lies elsewhere, or when TypeScript's parser (which tells a
+ * regular expression from a division, ~2 s per build) cannot be loaded.
+ */
+export async function asciiRegexes(text) {
+  const nonAscii = /[^\x00-\x7f]/g;
+  const positions = [...text.matchAll(nonAscii)].map((m) => m.index);
+  if (positions.length === 0) return text;
+  let ts;
+  try {
+    ts = (await import('typescript')).default;
+  } catch {
+    return text;
+  }
+  const file = ts.createSourceFile(FAST_FILE, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
+  const innermost = (node, pos) => {
+    let inner = node;
+    ts.forEachChild(node, (child) => {
+      if (pos >= child.getStart(file) && pos < child.end) return (inner = innermost(child, pos)), true;
+      return undefined;
+    });
+    return inner;
+  };
+  if (!positions.every((pos) => innermost(file, pos).kind === ts.SyntaxKind.RegularExpressionLiteral)) return text;
+  // `µ` and its identity escape `\µ` (after an odd run of backslashes) become `\u00b5`; a
+  // code unit of an astral character becomes its surrogate escape, read as the same character
+  let out = '';
+  let from = 0;
+  for (const pos of positions) {
+    let slashes = 0;
+    while (text[pos - 1 - slashes] === '\\') slashes++;
+    out += text.slice(from, slashes % 2 ? pos - 1 : pos) + `\\u${text.charCodeAt(pos).toString(16).padStart(4, '0')}`;
+    from = pos + 1;
+  }
+  return out + text.slice(from);
+}
+
+/**
  * Runs fast.cjs (it runs the command line itself, as src/cli.ts does on import) through
  * vm.Script with the command's code cache, and writes that cache at exit when there was none
  * or V8 rejected it (a new Node, other V8 flags). Throws before the command starts when the
@@ -135,7 +179,9 @@ export async function runFastBundle(bundleDir, command) {
   const { wrap } = await import('node:module').then((m) => m.default);
   const file = join(bundleDir, FAST_FILE);
   const cachePath = join(bundleDir, `fast-${command}.cache`);
-  const source = readFileSync(file, 'utf8');
+  const bytes = readFileSync(file);
+  // built ASCII (asciiRegexes): a one-byte string, without decoding UTF-8
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   let cachedData;
   try {
     cachedData = readFileSync(cachePath);
