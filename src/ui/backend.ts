@@ -4,11 +4,17 @@
 import type { AgentEvents } from '../agent/events.ts';
 import type { ProvenanceRecord } from '../agent/provenance.ts';
 import type { SessionSummary, TranscriptEntry } from '../agent/session.ts';
-import type { ArtifactRecord } from '../../tools/types.ts';
+import type { ArtifactRecord, ToolSpec } from '../../tools/types.ts';
 
-export interface ToolListing {
-  name: string;
-  description: string;
+/**
+ * A tool as the chat sees it: its name and description, and what it declares it is
+ * (tools/types.ts): the chat finds a tool by these, never by its name.
+ */
+export type ToolListing = Pick<ToolSpec, 'name' | 'description'> & Partial<Pick<ToolSpec, 'role' | 'carriesOut' | 'appliesToLaterSteps' | 'produces' | 'truth'>>;
+
+/** The first tool that declares what `is` looks for, or undefined. */
+export function toolThat(tools: readonly ToolListing[], is: (tool: ToolListing) => boolean | undefined): ToolListing | undefined {
+  return tools.find((t) => is(t) === true);
 }
 
 export interface ChatBackend {
@@ -59,6 +65,8 @@ export async function createAgentBackend(options: BackendOptions): Promise<ChatB
   const agent = await createAgent({ model: options.model, sessionId: options.sessionId, movies: options.movies, events, approve });
   const session = agent.session;
   let toolTurn = 0;
+  /** The tool that made an artifact opens files the person names (its role): what it made is the person's own. */
+  const opens = (tool: string) => ALL_TOOLS.some((t) => t.name === tool && t.role === 'open');
   const backend: ChatBackend = {
     modelName: defaultModelName(options.model),
     sessionId: session.id,
@@ -66,7 +74,7 @@ export async function createAgentBackend(options: BackendOptions): Promise<ChatB
     resumed: options.sessionId !== undefined && (session.provenance.read().length > 0 || session.transcript().length > 0),
     transcript: () => session.transcript(),
     // the movies the user brought (named on the command line or opened in the chat), not derived ones
-    movies: () => session.store.list().filter((a) => a.type === 'movie' && (a.producedBy === undefined || a.producedBy === 'load_movie')).map((a) => `${a.id} ${a.path.split('/').at(-1) ?? a.path}`),
+    movies: () => session.store.list().filter((a) => a.type === 'movie' && (a.producedBy === undefined || opens(a.producedBy))).map((a) => `${a.id} ${a.path.split('/').at(-1) ?? a.path}`),
     async ask(request, signal) {
       await agent.ask(request, { signal });
     },
@@ -80,7 +88,7 @@ export async function createAgentBackend(options: BackendOptions): Promise<ChatB
       const status = outcome.status === 'cancelled' ? 'cancelled' : 'done';
       events.emit({ type: 'turn_end', turnId, status, answer: '', steps: 1, durationMs });
     },
-    tools: () => ALL_TOOLS.map((t) => ({ name: t.name, description: t.description })),
+    tools: () => ALL_TOOLS.map(({ name, description, role, carriesOut, appliesToLaterSteps, produces, truth }) => ({ name, description, role, carriesOut, appliesToLaterSteps, produces, truth })),
     provenance: () => session.provenance.read(),
     artifacts: () => session.store.list(),
     sessions: () => Session.list(),

@@ -1,6 +1,7 @@
 // Previews attached to a finished tool card: the first rows of its table, its plot as a
 // picture. Read synchronously right after step_end so they land before the turn ends.
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { findTool } from '../agent/allTools.ts';
 import type { StepEndEvent } from '../agent/events.ts';
 import { parseCsv } from '../analysis/table.ts';
 import { decodePng } from '../plot/png.ts';
@@ -42,10 +43,10 @@ export function imagePreview(path: string, columns: number, protocol: ImageProto
 /** Previews for a finished step: its first table and its first PNG plot; unreadable files are skipped. */
 export function stepPreviews(event: StepEndEvent, columns: number, protocol?: ImageProtocol): { table?: TablePreview; image?: ImagePreview } {
   if (event.status !== 'ok') return {};
-  // the simulator's tables are ground truth (drift, lineage), not measurements worth a preview
-  if (event.tool === 'simulate_movie') return {};
+  // the tables a tool declares as ground truth (the simulator's drift, lineage) are no measurements worth a preview
+  const truth = findTool(event.tool)?.truth ?? [];
   const out: { table?: TablePreview; image?: ImagePreview } = {};
-  const table = event.artifacts.find((a) => a.type === 'table' && a.path.endsWith('.csv'));
+  const table = event.artifacts.find((a) => a.type === 'table' && !truth.includes(a.type) && a.path.endsWith('.csv'));
   const png = event.artifacts.find((a) => /\.png$/i.test(a.path));
   try {
     if (table && !png) out.table = tablePreview(table.path);

@@ -1,5 +1,5 @@
 // Slash commands: parsed here into what the chat should do; the App carries it out.
-import type { ChatBackend } from './backend.ts';
+import { toolThat, type ChatBackend } from './backend.ts';
 import { argumentLines, formatDuration, truncate } from './format.ts';
 
 export type SlashOutcome =
@@ -122,9 +122,14 @@ export function handleSlash(line: string, backend: ChatBackend | undefined, widt
       if (typeof args === 'string') return notice(args, 'error');
       // the file header's pixel size and interval count too: without the movie, a calibrated
       // file read as "no calibration (lengths in px)"; the newest movie the person opened, else the newest movie
+      // (the calibration is what every later step reads: the tool declares appliesToLaterSteps)
+      const tools = backend.tools();
+      const calibrates = toolThat(tools, (t) => t.appliesToLaterSteps);
+      if (!calibrates) return notice('no tool in this build sets the calibration', 'error');
+      const opened = new Set(tools.filter((t) => t.role === 'open').map((t) => t.name));
       const movies = backend.artifacts().filter((a) => a.type === 'movie');
-      const movie = [...movies].reverse().find((a) => !a.producedBy || a.producedBy === 'user' || a.producedBy === 'load_movie') ?? movies.at(-1);
-      return { type: 'tool', name: 'set_calibration', args: movie && !args.clear ? { ...args, movie: movie.id } : args };
+      const movie = [...movies].reverse().find((a) => !a.producedBy || a.producedBy === 'user' || opened.has(a.producedBy)) ?? movies.at(-1);
+      return { type: 'tool', name: calibrates.name, args: movie && !args.clear ? { ...args, movie: movie.id } : args };
     }
     case 'save-pipeline': {
       // NAME, then optionally the results to keep (default: the final analysis's end results)
@@ -133,7 +138,9 @@ export function handleSlash(line: string, backend: ChatBackend | undefined, widt
       if (!/^[a-z0-9][a-z0-9_-]*$/.test(pipelineName)) return notice(usage, 'error');
       const bad = keep.find((id) => !/^[a-z]+-\d+$/.test(id));
       if (bad) return notice(`"${bad}" is not a result id like plot-2; ${usage}`, 'error');
-      return { type: 'tool', name: 'save_pipeline', args: keep.length ? { name: pipelineName, keep } : { name: pipelineName } };
+      const saver = toolThat(backend.tools(), (t) => t.produces?.includes('pipeline'));
+      if (!saver) return notice('no tool in this build saves pipelines', 'error');
+      return { type: 'tool', name: saver.name, args: keep.length ? { name: pipelineName, keep } : { name: pipelineName } };
     }
     case 'sessions': {
       const list = backend.sessions().slice(0, 10);
@@ -150,10 +157,10 @@ export function handleSlash(line: string, backend: ChatBackend | undefined, widt
       if (!arg) return notice(`model: ${backend.modelName} (switch with /model offline or /model openai:<name>)`);
       return { type: 'reopen', model: arg };
     case 'acq': {
-      const names = backend.tools().map((t) => t.name);
-      const status = names.find((n) => /^(acquisition_status|acq_status|microscope_status|get_acquisition)$/.test(n)) ?? names.find((n) => /acqui/.test(n) && /status/.test(n));
+      // the tool that carries out the acquisition language's status command
+      const status = toolThat(backend.tools(), (t) => t.carriesOut?.includes('status'));
       if (!status) return notice('no microscope tools in this build yet: acquisition control is not available', 'error');
-      return { type: 'tool', name: status, args: {} };
+      return { type: 'tool', name: status.name, args: {} };
     }
   }
   return notice(`unknown command /${name}`, 'error');

@@ -56,6 +56,9 @@ export function fakeBackend(options: { failWith?: string; table?: boolean } = {}
     tools: () => [
       { name: 'segment', description: 'Finds nuclei or cells in every frame. Returns labels.' },
       { name: 'track', description: 'Links objects over time. Returns tracks.' },
+      // found by what they declare, not by name (a renamed tool still answers /calibrate and /save-pipeline)
+      { name: 'set_calibration', description: 'Sets the pixel size and frame interval.', appliesToLaterSteps: true, produces: [] },
+      { name: 'save_pipeline', description: 'Saves the steps as a pipeline.', produces: ['pipeline'] },
     ],
     provenance: () => [
       { step: 's1', time: at(), tool: 'segment', args: {}, inputs: [], outputs: [{ id: 'labels-1', type: 'labels', path: '/tmp/l.tif' }], durationMs: 2400, versions: {}, models: [], status: 'ok' },

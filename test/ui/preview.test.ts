@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ALL_TOOLS } from '../../src/agent/allTools.ts';
 import { encodePng } from '../../src/plot/png.ts';
 import { stepPreviews, tablePreview } from '../../src/ui/preview.ts';
 import { detectImageProtocol, halfBlockLines, inlineImageSequence } from '../../src/ui/terminalImage.ts';
@@ -40,6 +41,17 @@ describe('terminal pictures', () => {
 });
 
 describe('step previews', () => {
+  it('leaves out the tables a tool declares as ground truth (the simulator\'s), not other tables', () => {
+    const path = join(dir, 'truth.csv');
+    writeFileSync(path, 't,dx_px\n0,0\n1,0.5\n');
+    const simulate = ALL_TOOLS.find((t) => t.truth?.includes('table'))!;
+    const measure = ALL_TOOLS.find((t) => !t.truth && t.produces?.includes('table'))!;
+    const event = { type: 'step_end' as const, turnId: 't1', stepId: 's1', tool: simulate.name, status: 'ok' as const, durationMs: 1, summary: '', artifacts: [{ id: 'table-1', type: 'table' as const, path }], values: {} };
+    expect(stepPreviews(event, 80, 'text')).toEqual({});
+    expect(stepPreviews({ ...event, tool: measure.name }, 80, 'text').table?.totalRows).toBe(2);
+  });
+
+
   it('reads the head of a table and counts all its rows', () => {
     const path = join(dir, 't.csv');
     writeFileSync(path, 'label,area_px\n' + Array.from({ length: 20000 }, (_, i) => `${i + 1},${100 + (i % 7)}`).join('\n') + '\n');

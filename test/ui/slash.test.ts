@@ -61,3 +61,31 @@ describe('/save-pipeline', () => {
     expect(handleSlash('/save-pipeline My Nuclei', fakeBackend())).toMatchObject({ type: 'notice', tone: 'error' });
   });
 });
+
+describe('tools found by what they declare, not by name', () => {
+  it('/calibrate, /save-pipeline and /acq call the tools that declare the calibration, a pipeline and the status', () => {
+    const backend = fakeBackend();
+    backend.tools = () => [
+      { name: 'calibrate_movies', description: 'Sets units.', appliesToLaterSteps: true },
+      { name: 'write_workflow', description: 'Saves steps.', produces: ['pipeline'] },
+      { name: 'scope_report', description: 'Reports the microscope.', carriesOut: ['status'] },
+      { name: 'open_file', description: 'Opens a file.', role: 'open' },
+    ];
+    const at = '2026-01-01T00:00:00Z';
+    backend.artifacts = () => [
+      { id: 'movie-1', type: 'movie', path: '/data/a.tif', description: 'opened', producedBy: 'open_file', createdAt: at },
+      { id: 'movie-2', type: 'movie', path: '/s/proj.tif', description: 'projection', producedBy: 'project', createdAt: at },
+    ];
+    expect(handleSlash('/calibrate 5 min', backend)).toEqual({ type: 'tool', name: 'calibrate_movies', args: { frameIntervalS: 300, timeUnit: 'min', movie: 'movie-1' } });
+    expect(handleSlash('/save-pipeline nuclei', backend)).toEqual({ type: 'tool', name: 'write_workflow', args: { name: 'nuclei' } });
+    expect(handleSlash('/acq', backend)).toEqual({ type: 'tool', name: 'scope_report', args: {} });
+  });
+
+  it('says so when no tool declares what a command needs', () => {
+    const backend = fakeBackend();
+    backend.tools = () => [{ name: 'segment', description: 'Finds nuclei.' }];
+    expect(handleSlash('/calibrate 5 min', backend)).toMatchObject({ type: 'notice', tone: 'error', text: expect.stringMatching(/no tool .* calibration/) });
+    expect(handleSlash('/save-pipeline nuclei', backend)).toMatchObject({ type: 'notice', tone: 'error', text: expect.stringMatching(/no tool .* pipelines/) });
+    expect(handleSlash('/acq', backend)).toMatchObject({ type: 'notice', tone: 'error' });
+  });
+});

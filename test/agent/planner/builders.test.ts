@@ -1,6 +1,6 @@
 // A step's arguments: the generic reading (channel, frames, output where the schema has
 // them) with the tool's own `fromRequest` over it, declared in the tool's definition alone.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
@@ -89,9 +89,16 @@ describe('tool-owned argument readers', () => {
       'src/agent/agentTools.ts': ['denoise'],
       // 'plot' is also an artifact type (a pipeline input's type)
       'src/agent/pipeline.ts': ['plot'],
+      // 'help' is also a notice's tone in the chat, and the /help command
+      'src/ui/App.tsx': ['help'],
+      'src/ui/state.ts': ['help'],
+      'src/ui/slash.ts': ['help'],
+      'src/ui/components/Item.tsx': ['help'],
     };
     const language = ['adjustments.ts', 'index.ts', 'requests.ts', 'route.ts', 'rules.ts', 'space.ts', 'words.ts'].map((f) => `src/agent/acquisitionLanguage/${f}`);
-    const files = ['builders.ts', 'catalogue.ts', 'lexicon.ts', 'microscopeLanguage.ts', 'planner.ts', 'answers.ts', 'explanations.ts'].map((f) => `src/agent/planner/${f}`).concat('src/agent/evals.ts', 'src/agent/agentTools.ts', 'src/agent/pipeline.ts', ...language);
+    // the chat finds tools by what they declare (role, carriesOut, appliesToLaterSteps, produces, truth) too
+    const ui = ['src/ui', 'src/ui/components'].flatMap((dir) => readdirSync(new URL(`../../../${dir}`, import.meta.url)).filter((f) => /\.(?:ts|tsx|mjs)$/.test(f) && !f.endsWith('.d.mts')).map((f) => `${dir}/${f}`));
+    const files = ['builders.ts', 'catalogue.ts', 'lexicon.ts', 'microscopeLanguage.ts', 'planner.ts', 'answers.ts', 'explanations.ts'].map((f) => `src/agent/planner/${f}`).concat('src/agent/evals.ts', 'src/agent/agentTools.ts', 'src/agent/pipeline.ts', ...language, ...ui);
     for (const file of files) {
       // comments may name a tool as an example, and a file that defines a tool names it once, in its declaration; code may not
       const source = readFileSync(new URL(`../../../${file}`, import.meta.url), 'utf8').replace(/^\s*\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*name: '[a-z_]+',$/gm, '');
