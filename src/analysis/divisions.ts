@@ -107,7 +107,25 @@ export interface DivisionEvidenceOptions {
   minMitoticBrightening?: number;
   /** Sign of a mitosis: the daughters move at least this much farther apart over their first frames, px. Default 1. */
   minSeparationGrowthPx?: number;
+  /**
+   * Largest daughter area (mean over its first frames) as a multiple of the movie's median object area: newborn cells
+   * are the smallest of a population (in a cycling population about 0.7x the median; a cell about to divide has twice
+   * a newborn's area, about 1.4x), so a "daughter" larger than that, with some slack for segmented edges, is still two
+   * cells seen as one (or a cell that did not divide) with a piece cut off beside it. Default 1.5 (true daughters reach
+   * 1.15 on the ground-truth masks of Fluo-N2DH-SIM+ 01 and 02, 1.41 in a segmentation of our simulator).
+   */
+  maxDaughterAreaOverTypical?: number;
+  /**
+   * Where the movie's clear mitoses (daughters alike in size, every other check passed) brighten before they split (median
+   * brightening at least 1.15 over at least MIN_CLEAR_MITOSES of them), a division whose mother does not brighten by a
+   * third of that is doubtful in this movie and is not kept. Movies whose mitoses do not brighten are not affected.
+   * Default true.
+   */
+  brighteningFromMovie?: boolean;
 }
+
+/** Clear mitoses a movie must show before its own brightening is asked of every division. */
+const MIN_CLEAR_MITOSES = 6;
 
 /**
  * Signs of a mitosis beyond the track topology, each worth a point, or two when strong: daughters alike
@@ -161,6 +179,7 @@ export function divisionEvidence(spots: EvidenceSpot[], links: { source: number;
   const minSimilarity = options.minDaughterAreaSimilarity ?? 0.6;
   const minBrightening = options.minMitoticBrightening ?? 1.05;
   const minSeparationPx = options.minSeparationGrowthPx ?? 1;
+  const maxDaughterOverTypical = options.maxDaughterAreaOverTypical ?? 1.5;
   const byId = new Map(spots.map((s) => [s.id, s]));
   const next = new Map<number, number[]>();
   const previous = new Map<number, number>();
@@ -240,6 +259,7 @@ export function divisionEvidence(spots: EvidenceSpot[], links: { source: number;
     const joinedByNeighbour = grownSpot !== undefined && ends.some((e) => e.t < jump.t && e.t >= jump.t - 2 && dist(e, grownSpot) < 1.5 * diameter && !chainContains(previous, motherId, e.id));
     const motherAreaOverTypical = (mother.features?.area_px ?? NaN) / typicalArea;
     const grewAtOnce = jump.ratio > maxJump && joinedByNeighbour;
+    const daughterOverTypical = Math.max(...kidSpots.map(areaOf)) / typicalArea;
 
     let reason = '';
     if (daughterFrames < Math.min(minFrames, remaining + 1)) reason = `a daughter does not last (${daughterFrames} frame${daughterFrames === 1 ? '' : 's'})`;
@@ -247,6 +267,7 @@ export function divisionEvidence(spots: EvidenceSpot[], links: { source: number;
     else if (intensityRatio < minIntensity) reason = `daughters differ in brightness (${intensityRatio.toFixed(2)} smaller/larger; sisters are alike)`;
     else if (motherAreaOverTypical > maxOverTypical) reason = `the mother is several cells seen as one (${motherAreaOverTypical.toFixed(1)}x a typical object)`;
     else if (grewAtOnce) reason = `the mother grew at once: two cells seen as one, separating again (${jump.ratio.toFixed(1)}x in one frame at frame ${jump.t + 1})`;
+    else if (daughterOverTypical > maxDaughterOverTypical) reason = `a daughter is larger than a newborn cell (${daughterOverTypical.toFixed(2)}x a typical object)`;
     else if (signs.points < 2) reason = `too few signs of a mitosis (${signs.missing.join(', ')})`;
     else if (vanishedNeighbour) reason = 'another cell vanished beside the mother just before (two cells separating again)';
     const sizeScore = areaRatios.every(Number.isFinite) ? Math.max(0, 1 - Math.abs(mean(areaRatios) - 0.63) / 0.4) : 0.5;
@@ -254,7 +275,25 @@ export function divisionEvidence(spots: EvidenceSpot[], links: { source: number;
     const confidence = reason ? 0 : Math.max(0.1, Math.min(1, 0.5 * persistence + 0.5 * sizeScore));
     out.push({ mother: motherId, daughters: kids, daughterFrames, areaRatios, intensityRatio, vanishedNeighbour, motherAreaJump: jump.ratio, motherAreaJumpT: jump.t, grewAtOnce, motherAreaOverTypical, accepted: !reason, reason, confidence, mitoticBrightening, separationGrowthPx });
   }
+  if (options.brighteningFromMovie ?? true) requireMoviesOwnBrightening(out);
   return out;
+}
+
+/**
+ * The movie's own sign of mitosis: where its clear mitoses (kept, daughters alike in size: smaller/larger area >= 0.8)
+ * brighten before they split (median >= 1.15 over at least MIN_CLEAR_MITOSES), a kept division whose mother brightened
+ * by less than a third of that median is a fragment or a neighbour coming apart, and is not kept.
+ */
+export function requireMoviesOwnBrightening(evidence: DivisionEvidence[]): { medianBrightening: number; clear: number; required?: number } {
+  const clear = evidence.filter((e) => e.accepted && Math.min(...e.areaRatios) / Math.max(...e.areaRatios) >= 0.8 && Number.isFinite(e.mitoticBrightening));
+  const medianBrightening = median(clear.map((e) => e.mitoticBrightening));
+  if (clear.length < MIN_CLEAR_MITOSES || !(medianBrightening >= 1.15)) return { medianBrightening, clear: clear.length };
+  const required = 1 + (medianBrightening - 1) / 3;
+  for (const e of evidence) {
+    if (!e.accepted || !Number.isFinite(e.mitoticBrightening) || e.mitoticBrightening >= required) continue;
+    Object.assign(e, { accepted: false, confidence: 0, reason: `the mother did not brighten as this movie's clear mitoses do (${e.mitoticBrightening.toFixed(2)}x; they brighten ${medianBrightening.toFixed(2)}x)` });
+  }
+  return { medianBrightening, clear: clear.length, required };
 }
 
 function median(values: number[]): number {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { divisionEvidence, type EvidenceSpot } from '../../src/analysis/divisions.ts';
+import { divisionEvidence, requireMoviesOwnBrightening, type DivisionEvidence, type EvidenceSpot } from '../../src/analysis/divisions.ts';
 import { confirmDivisions, estimateTrackingScale, trackLabels } from '../../src/analysis/track.ts';
 import { LAP_DEFAULTS, type SpotLink } from '../../src/analysis/lap.ts';
 import { evaluateCtc, sequenceFromMovie, sequenceFromTracks } from '../../src/analysis/metrics.ts';
@@ -73,6 +73,35 @@ describe('divisionEvidence', () => {
     // many small objects elsewhere make the typical object 100 px: the 400 px mother is 4 of them
     for (let k = 0; k < 30; k++) huge.spots.push({ id: 1000 + k, t: k % 9, x: 200 + k, y: 200, features: { area_px: 100, mean_intensity: 100 } });
     expect(divisionEvidence(huge.spots, huge.links, 20)[0].reason).toMatch(/several cells seen as one \(4\.0x a typical object\)/);
+  });
+
+  it('rejects a "daughter" larger than a newborn cell (two cells seen as one with a piece cut off beside them)', () => {
+    const { spots, links } = split([250, 240]);
+    expect(divisionEvidence(spots, links, 20)[0].accepted).toBe(true);
+    // the same split in a movie whose typical object is 150 px: daughters of 245 px are 1.6x a typical object
+    for (let k = 0; k < 20; k++) spots.push({ id: 1000 + k, t: k % 9, x: 200 + 30 * k, y: 200, features: { area_px: 150, mean_intensity: 100 } });
+    const e = divisionEvidence(spots, links, 20)[0];
+    expect(e.accepted).toBe(false);
+    expect(e.reason).toMatch(/larger than a newborn cell \(1\.6\dx a typical object\)/);
+    expect(divisionEvidence(spots, links, 20, { maxDaughterAreaOverTypical: 2 })[0].accepted).toBe(true);
+  });
+
+  it("asks of every division the brightening this movie's clear mitoses show, and nothing of a movie whose mitoses do not brighten", () => {
+    const evidence = (brightening: number, areaRatios: [number, number] = [0.5, 0.5]): DivisionEvidence =>
+      ({ mother: 1, daughters: [2, 3], daughterFrames: 5, areaRatios, intensityRatio: 1, vanishedNeighbour: false, motherAreaJump: 1, motherAreaJumpT: -1, grewAtOnce: false, motherAreaOverTypical: 1, mitoticBrightening: brightening, separationGrowthPx: 2, accepted: true, reason: '', confidence: 0.9 });
+    // six clear mitoses brightening 1.3x; a proposal with unlike daughters and no brightening
+    const bright = [...Array.from({ length: 6 }, () => evidence(1.3)), evidence(1.0, [0.7, 0.3]), evidence(1.2, [0.7, 0.3])];
+    expect(requireMoviesOwnBrightening(bright)).toMatchObject({ clear: 6, medianBrightening: 1.3 });
+    expect(bright.map((e) => e.accepted)).toEqual([true, true, true, true, true, true, false, true]);
+    expect(bright[6].reason).toMatch(/did not brighten as this movie's clear mitoses do \(1\.00x; they brighten 1\.30x\)/);
+    // mitoses that do not brighten (another group's simulated HL60 nuclei): nothing is asked
+    const dull = [...Array.from({ length: 6 }, () => evidence(1.03)), evidence(1.0, [0.7, 0.3])];
+    requireMoviesOwnBrightening(dull);
+    expect(dull.every((e) => e.accepted)).toBe(true);
+    // too few clear mitoses to know the movie: nothing is asked
+    const few = [evidence(1.3), evidence(1.3), evidence(1.0)];
+    requireMoviesOwnBrightening(few);
+    expect(few.every((e) => e.accepted)).toBe(true);
   });
 
   it('a mother that grew at once (a neighbour went into it) is two cells separating; the neighbour\'s track is joined to the one that comes out', () => {
