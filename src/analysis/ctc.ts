@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { join } from 'node:path';
 import type { Movie, PlaneData } from '../image/movie.ts';
 import type { Spot, Tracks } from './tracks.ts';
+import { parseFrameNumbers } from '../image/seriesLayout.ts';
 
 export interface CtcTrackRow {
   /** Track label, >= 1 (the pixel value in the masks). */
@@ -140,8 +141,11 @@ export async function readCtcTracks(dir: string): Promise<Tracks> {
  * frame from its begin to its end, so a branch with gaps (closed by the tracker) is cut at each gap: the
  * part after a gap gets a new label with the part before as its parent (the CTC rule for gap closing),
  * and the branch's daughters name its last part. Labels follow the branch ids, new ones after the largest.
+ * `frameNumbers` (the movie's own frame numbers, by frame index: a folder t005.tif, t006.tif ...) give begin and
+ * end as the movie numbers its frames; a jump in them is a gap like any other.
  */
-export function ctcTracksOf(tracks: Tracks): { rows: CtcTrackRow[]; labelOfSpot: Map<number, number> } {
+export function ctcTracksOf(tracks: Tracks, frameNumbers?: number[]): { rows: CtcTrackRow[]; labelOfSpot: Map<number, number> } {
+  const numberOf = (t: number) => frameNumbers?.[t] ?? t;
   const spotById = new Map(tracks.spots.map((s) => [s.id, s]));
   let nextLabel = Math.max(0, ...tracks.branches.map((b) => b.id)) + 1;
   const lastLabelOf = new Map<number, number>();
@@ -151,15 +155,16 @@ export function ctcTracksOf(tracks: Tracks): { rows: CtcTrackRow[]; labelOfSpot:
   for (const branch of [...tracks.branches].sort((a, b) => a.id - b.id)) {
     const frames = branch.spotIds.map((id) => spotById.get(id)!).sort((a, b) => a.t - b.t);
     if (frames.length === 0) continue;
-    let row: CtcTrackRow = { id: branch.id, start: frames[0].t, end: frames[0].t, parent: branch.parent };
+    let row: CtcTrackRow = { id: branch.id, start: numberOf(frames[0].t), end: numberOf(frames[0].t), parent: branch.parent };
     firstLabelOf.set(branch.id, row.id);
     rows.push(row);
     for (const spot of frames) {
-      if (spot.t > row.end + 1) {
-        row = { id: nextLabel++, start: spot.t, end: spot.t, parent: row.id };
+      const number = numberOf(spot.t);
+      if (number > row.end + 1) {
+        row = { id: nextLabel++, start: number, end: number, parent: row.id };
         rows.push(row);
       }
-      row.end = spot.t;
+      row.end = number;
       labelOfSpot.set(spot.id, row.id);
     }
     lastLabelOf.set(branch.id, row.id);
@@ -172,13 +177,27 @@ export function ctcTracksOf(tracks: Tracks): { rows: CtcTrackRow[]; labelOfSpot:
 }
 
 /**
+ * The frame numbers a movie records for its frames (a folder or pattern of files not numbered 0, 1, 2, ...: see
+ * image/series.ts), one per frame and rising; undefined when it records none or they do not fit its frames.
+ */
+export function movieFrameNumbers(movie: Pick<Movie, 'meta' | 'shape'>): number[] | undefined {
+  const text = movie.meta.extra?.frameNumbers;
+  if (text === undefined) return undefined;
+  const numbers = parseFrameNumbers(String(text));
+  return numbers && numbers.length === movie.shape.t && numbers.every((n, i) => i === 0 || n > numbers[i - 1]) ? numbers : undefined;
+}
+
+/**
  * Writes Tracks as a CTC result folder: res_track.txt and one maskNNN.tif per frame of the
  * label movie, each object relabelled with its CTC track label (ctcTracksOf; objects not in any branch become 0).
+ * Masks and track rows keep the frame numbers the movie records (a folder starting at t005.tif gives mask005.tif
+ * onwards), as the CTC rules ask: a result frame has the number of the image it was made from.
  */
 export async function writeCtcResult(tracks: Tracks, labels: Movie, dir: string, options: { onProgress?: (done: number, total: number) => void; signal?: AbortSignal } = {}): Promise<{ files: number }> {
   const { createMovieWriter } = await import('../image/index.ts');
   if (labels.shape.t !== tracks.frames) throw new RangeError(`the label movie has ${labels.shape.t} frames but the tracks were made on ${tracks.frames}`);
-  const { rows, labelOfSpot } = ctcTracksOf(tracks);
+  const frameNumbers = movieFrameNumbers(labels);
+  const { rows, labelOfSpot } = ctcTracksOf(tracks, frameNumbers);
   const maxLabel = Math.max(0, ...rows.map((r) => r.id));
   if (maxLabel > 65535) throw new RangeError(`CTC masks are 16-bit: ${maxLabel} track labels do not fit`);
   const branchAt = new Map<string, number>();
@@ -191,7 +210,7 @@ export async function writeCtcResult(tracks: Tracks, labels: Movie, dir: string,
   const { shape } = labels;
   for (let t = 0; t < shape.t; t++) {
     if (options.signal?.aborted) throw new Error('cancelled');
-    const path = join(dir, `mask${ctcFrameNumber(t, shape.t)}.tif`);
+    const path = join(dir, `mask${ctcFrameNumber(frameNumbers?.[t] ?? t, (frameNumbers?.[shape.t - 1] ?? shape.t - 1) + 1)}.tif`);
     const writer = await createMovieWriter(path, { shape: { t: 1, z: shape.z, c: 1, y: shape.y, x: shape.x }, dtype: 'uint16', meta: { ...labels.meta, channelNames: ['labels'] } });
     try {
       for (let z = 0; z < shape.z; z++) {

@@ -69,7 +69,7 @@ export async function segmentMovie(movie: Movie, options: SegmentMovieOptions): 
   const writer: MovieWriter = await createMovieWriter(options.outputPath, {
     shape: { t: frames, z: depth, c: 1, y: height, x: width },
     dtype,
-    meta: { ...movie.meta, channelNames: ['labels'], extra: undefined },
+    meta: { ...movie.meta, channelNames: ['labels'], extra: movie.meta.extra?.frameNumbers !== undefined ? { frameNumbers: movie.meta.extra.frameNumbers } : undefined },
   });
   const objectsPerFrame = new Array<number>(frames).fill(0);
   const thresholds = new Array<number>(frames).fill(Number.NaN);

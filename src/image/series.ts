@@ -7,7 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.ts';
 import { checkPlaneIndex, type DType, type Movie, type MovieMeta, type MovieSource, type PlaneData, type Shape } from './movie.ts';
 import { openTiffMovie, type TiffMovie } from './tiff/tiffMovie.ts';
-import { axisValues, seriesLayout, type SeriesLayout } from './seriesLayout.ts';
+import { axisValues, formatFrameNumbers, seriesLayout, timeNumbersOf, type SeriesLayout } from './seriesLayout.ts';
 import { isPattern, patternRegex } from './moviePath.ts';
 
 export { isPattern, movieInputExists } from './moviePath.ts';
@@ -83,9 +83,9 @@ export async function openSeries(pathOrPattern: string): Promise<Movie> {
   const { z, c } = frameAxes(first);
   const ref = { y: first.shape.y, x: first.shape.x, dtype: first.dtype, z, c };
   const meta: MovieMeta = { ...first.meta, channelNames: first.meta.channelNames.length === c ? first.meta.channelNames : first.meta.channelNames.slice(0, c) };
-  // The time index in each file name (e.g. CTC man_seg005.tif): gaps or an offset matter.
-  const numbers = entries.map((e) => e.t);
-  if (numbers.some((n, i) => n !== i)) meta.extra = { ...meta.extra, frameNumbers: numbers.join(',') };
+  // The time index in each file name (e.g. CTC man_seg005.tif, or a folder t005.tif ...): gaps or an offset matter.
+  const numbers = (/\{t/.test(basename(pathOrPattern)) ? undefined : timeNumbersOf(files)) ?? entries.map((e) => e.t);
+  if (numbers.some((n, i) => n !== i)) meta.extra = { ...meta.extra, frameNumbers: formatFrameNumbers(numbers) };
   const source: MovieSource = { ...first.source, path: pathOrPattern, format: 'series' };
   await first.close();
   for (const f of files.slice(1)) {

@@ -76,6 +76,47 @@ function axisOf(prefix: string): SeriesAxis | undefined {
   return end ? AXIS_OF_PREFIX[end] : undefined;
 }
 
+/** Frame numbers as MovieMeta.extra.frameNumbers keeps them: "2,5,17", runs of three or more as "5-400" (the field is cut at 1024 characters). */
+export function formatFrameNumbers(numbers: number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < numbers.length; ) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j] + 1) j++;
+    if (j - i >= 2) parts.push(`${numbers[i]}-${numbers[j]}`);
+    else for (let k = i; k <= j; k++) parts.push(String(numbers[k]));
+    i = j + 1;
+  }
+  return parts.join(',');
+}
+
+/** The numbers of formatFrameNumbers' text; undefined when it is not such a list. */
+export function parseFrameNumbers(text: string): number[] | undefined {
+  const out: number[] = [];
+  for (const part of text.split(',')) {
+    const m = /^\s*(\d+)(?:-(\d+))?\s*$/.exec(part);
+    if (!m) return undefined;
+    const [a, b] = [Number(m[1]), m[2] === undefined ? Number(m[1]) : Number(m[2])];
+    if (b < a || b - a > 1e6) return undefined;
+    for (let n = a; n <= b; n++) out.push(n);
+  }
+  return out;
+}
+
+/**
+ * The frame numbers a plain time series writes in its names (t005.tif, t006.tif, ... -> 5, 6, ...): the one number
+ * that varies across the files, when it rises from file to file; undefined otherwise (then files count from 0).
+ */
+export function timeNumbersOf(paths: string[]): number[] | undefined {
+  if (paths.length < 2) return undefined;
+  const parsed = paths.map((p) => tokensOf(basename(p, extname(p))));
+  const count = parsed[0].length;
+  if (parsed.some((tokens) => tokens.length !== count || tokens.some((tok, k) => tok.prefix !== parsed[0][k].prefix))) return undefined;
+  const varying = parsed[0].map((_, k) => k).filter((k) => parsed.some((tokens) => tokens[k].value !== parsed[0][k].value));
+  if (varying.length !== 1 || (axisOf(parsed[0][varying[0]].prefix) ?? 't') !== 't') return undefined;
+  const numbers = parsed.map((tokens) => tokens[varying[0]].value);
+  return numbers.every((n, i) => i === 0 || n > numbers[i - 1]) ? numbers : undefined;
+}
+
 /**
  * The layout of a list of files (already sorted naturally). Names whose numbers do not vary, or vary in
  * one place only, are a plain time series (the existing rule: files are time points in name order).

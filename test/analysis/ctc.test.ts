@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ctcTracksOf, listCtcFrames, parseCtcTrackFile, readMaskFrame, writeCtcResult } from '../../src/analysis/ctc.ts';
+import { ctcTracksOf, listCtcFrames, movieFrameNumbers, parseCtcTrackFile, readMaskFrame, writeCtcResult } from '../../src/analysis/ctc.ts';
+import { openMovie, writeMovie } from '../../src/image/index.ts';
+import { formatFrameNumbers, parseFrameNumbers } from '../../src/image/seriesLayout.ts';
 import { movieFromPlanes } from '../../src/image/movie.ts';
 import { trackLabels } from '../../src/analysis/track.ts';
 import { simulate } from '../../src/sim/index.ts';
@@ -45,12 +47,12 @@ async function ctcViolations(dir: string): Promise<string[]> {
 }
 
 /** Square objects on a 32x32 plane: label -> top-left corner, per frame. */
-function labelMovie(frames: Record<number, [number, number]>[]) {
+function labelMovie(frames: Record<number, [number, number]>[], frameNumbers?: string) {
   return movieFromPlanes({ t: frames.length, z: 1, c: 1, y: 32, x: 32 }, 'uint16', (t) => {
     const plane = new Uint16Array(32 * 32);
     for (const [label, [x0, y0]] of Object.entries(frames[t])) for (let y = y0; y < y0 + 4; y++) for (let x = x0; x < x0 + 4; x++) plane[y * 32 + x] = Number(label);
     return plane;
-  });
+  }, frameNumbers ? { extra: { frameNumbers } } : undefined);
 }
 
 describe('CTC export', () => {
@@ -102,5 +104,57 @@ describe('CTC export', () => {
     writeFileSync(join(dir, 'res_track.txt'), '1 0 2 0\n');
     const problems = await ctcViolations(dir);
     expect(problems).toContain('label 1 is missing from frame 1 (track 0-2)');
+  });
+
+  it('keeps the frame numbers of a movie that does not start at frame 0 (masks and track rows), and cuts a track where the numbers jump', async () => {
+    // frames numbered 5, 6, 7, then 10, 11 (files 8 and 9 absent): one cell throughout, dividing at frame 11
+    const movie = labelMovie([{ 1: [2, 2] }, { 1: [3, 2] }, { 1: [4, 2] }, { 1: [5, 2] }, { 2: [6, 10], 3: [6, 20] }], '5-7,10,11');
+    expect(movieFrameNumbers(movie)).toEqual([5, 6, 7, 10, 11]);
+    const spot = (id: number, t: number, label: number, branchId: number) => ({ id, t, x: 0, y: 0, label, branchId });
+    const tracks: Tracks = {
+      spots: [spot(1, 0, 1, 1), spot(2, 1, 1, 1), spot(3, 2, 1, 1), spot(4, 3, 1, 1), spot(5, 4, 2, 2), spot(6, 4, 3, 3)],
+      branches: [
+        { id: 1, start: 0, end: 3, parent: 0, spotIds: [1, 2, 3, 4] },
+        { id: 2, start: 4, end: 4, parent: 1, spotIds: [5] },
+        { id: 3, start: 4, end: 4, parent: 1, spotIds: [6] },
+      ],
+      frames: 5,
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'cellpilot-ctc-'));
+    await writeCtcResult(tracks, movie, dir);
+    expect([...listCtcFrames(dir, 'mask').keys()].sort((a, b) => a - b)).toEqual([5, 6, 7, 10, 11]);
+    expect(parseCtcTrackFile(readFileSync(join(dir, 'res_track.txt'), 'utf8'))).toEqual([
+      { id: 1, start: 5, end: 7, parent: 0 },
+      { id: 4, start: 10, end: 10, parent: 1 },
+      { id: 2, start: 11, end: 11, parent: 4 },
+      { id: 3, start: 11, end: 11, parent: 4 },
+    ]);
+    // the validator's rules, over the frames the folder holds (5-7, 10, 11)
+    expect((await ctcViolations(dir)).filter((p) => !/missing from frame (8|9)\b/.test(p))).toEqual([]);
+  });
+
+  it('a folder of frames t005.tif ... t007.tif keeps its numbers through the label movie to the export', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cellpilot-ctc-series-'));
+    const frames = [{ 1: [2, 2] }, { 1: [3, 2] }, { 1: [4, 2] }] as Record<number, [number, number]>[];
+    for (let t = 0; t < 3; t++) await writeMovie(join(dir, `t00${t + 5}.tif`), labelMovie([frames[t]]));
+    const series = await openMovie(dir);
+    expect(movieFrameNumbers(series)).toEqual([5, 6, 7]);
+    const tracks = await trackLabels(series, { divisionCheck: false });
+    const out = mkdtempSync(join(tmpdir(), 'cellpilot-ctc-'));
+    await writeCtcResult(tracks, series, out);
+    await series.close();
+    expect([...listCtcFrames(out, 'mask').keys()].sort()).toEqual([5, 6, 7]);
+    expect(readFileSync(join(out, 'res_track.txt'), 'utf8')).toBe('1 5 7 0\n');
+    expect(await ctcViolations(out)).toEqual([]);
+  });
+
+  it('frame numbers are kept compactly and read back', () => {
+    expect(formatFrameNumbers([0, 1, 12])).toBe('0,1,12');
+    expect(formatFrameNumbers([5, 6, 7, 8, 10, 11])).toBe('5-8,10,11');
+    expect(parseFrameNumbers('5-8,10,11')).toEqual([5, 6, 7, 8, 10, 11]);
+    expect(parseFrameNumbers('2,5,17')).toEqual([2, 5, 17]);
+    expect(parseFrameNumbers('5-x')).toBeUndefined();
+    const many = Array.from({ length: 2000 }, (_, i) => i + 3);
+    expect(parseFrameNumbers(formatFrameNumbers(many))).toEqual(many);
   });
 });
