@@ -114,7 +114,23 @@ export function instancesFromProbabilities(
   }
   const seeds = filterLabels(labelComponents(seedMask, width, height, 4).labels, width, height, { minAreaPx: options.minSeedPx ?? 4 }).labels;
   const flooded = watershed(landscape, seeds, width, height, { mask: foreground, connectivity: 4 });
+  if (distance) addUnseededPieces(flooded, foreground, width, height);
   return filterLabels(flooded, width, height, { minAreaPx: options.minAreaPx ?? 15 });
+}
+
+/** Pieces of foreground no seed reached (a small or dim nucleus whose distance stayed under the seed level) become objects of their own. */
+function addUnseededPieces(labels: Uint32Array, foreground: Uint8Array, width: number, height: number): void {
+  const rest = new Uint8Array(labels.length);
+  let any = false;
+  for (let i = 0; i < labels.length; i++) if (foreground[i] && !labels[i]) {
+      rest[i] = 1;
+      any = true;
+    }
+  if (!any) return;
+  let next = 0;
+  for (let i = 0; i < labels.length; i++) if (labels[i] > next) next = labels[i];
+  const pieces = labelComponents(rest, width, height, 4).labels;
+  for (let i = 0; i < labels.length; i++) if (pieces[i]) labels[i] = next + pieces[i];
 }
 
 export interface SegmentWithModelOptions {

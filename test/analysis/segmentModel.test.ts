@@ -64,6 +64,22 @@ describe('instancesFromProbabilities with a distance channel', () => {
     expect(labels[20 * w + 29]).toBe(labels[20 * w + 34]);
   });
 
+  it('keeps a nucleus whose distance stays under the seed level as an object of its own', () => {
+    const [w, h] = [30, 30];
+    const background = new Float32Array(w * h).fill(1);
+    const distance = new Float32Array(w * h);
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) {
+        const r = Math.hypot(x - 15, y - 15);
+        if (r > 4) continue;
+        background[y * w + x] = 0;
+        distance[y * w + x] = (4 - r) / 8 / 2; // at most 0.25, under the seed level
+      }
+    const { labels, count } = instancesFromProbabilities(background, new Float32Array(w * h), w, h, { distance, distanceSeed: 0.4 });
+    expect(count).toBe(1);
+    expect(labels[15 * w + 15]).toBe(1);
+  });
+
   it('names the wrong size of a distance plane', () => {
     const plane = new Float32Array(16);
     expect(() => instancesFromProbabilities(plane, plane, 4, 4, { distance: new Float32Array(9) })).toThrow(/9 pixels, expected 4x4/);
