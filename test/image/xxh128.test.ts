@@ -1,6 +1,6 @@
 import { xxhash128 } from 'hash-wasm';
 import { describe, expect, it } from 'vitest';
-import { hashablePlane, Xxh128, xxh128Hex, xxh128Simd } from '../../src/image/xxh128.ts';
+import { hashablePlane, KERNEL_MODULE_BASE64, kernelModuleBytes, Xxh128, xxh128Hex, xxh128Simd } from '../../src/image/xxh128.ts';
 
 /** Deterministic bytes (xorshift), so a failure names a reproducible input. */
 function bytesOf(length: number, seed = 1): Uint8Array {
@@ -18,6 +18,10 @@ function bytesOf(length: number, seed = 1): Uint8Array {
 describe('xxh128 (XXH3-128, seed 0)', () => {
   it('runs the SIMD kernels here', () => {
     expect(xxh128Simd()).toBe(true);
+  });
+
+  it('keeps the module the kernel functions assemble (regenerate KERNEL_MODULE_BASE64 when they change)', () => {
+    expect(KERNEL_MODULE_BASE64).toBe(Buffer.from(kernelModuleBytes()).toString('base64'));
   });
 
   it('equals hash-wasm for every length up to 2100 bytes (short paths, stripe and block edges)', async () => {
