@@ -11,11 +11,13 @@
 // module's chunk from the ESM bundle instead, as before. Every other command (chat, ask,
 // eval, ...) starts from the ESM bundle as before.
 // Plain JavaScript: it runs before any TypeScript loader.
-import { isAscii } from 'node:buffer';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { builtin } from './builtins.mjs';
+
+const { isAscii } = builtin('node:buffer');
+const { readFileSync, renameSync, writeFileSync } = builtin('node:fs');
+const { createRequire } = builtin('node:module');
+const { dirname, join, relative, resolve, sep } = builtin('node:path');
+const { pathToFileURL } = builtin('node:url');
 
 /**
  * Commands that start from fast.cjs when the bundle has it. Not `info`: its few small chunks
@@ -175,8 +177,8 @@ export async function asciiRegexes(text) {
  * file cannot be read or compiled (the caller then starts from the ESM bundle).
  */
 export async function runFastBundle(bundleDir, command) {
-  const vm = await import('node:vm');
-  const { wrap } = await import('node:module').then((m) => m.default);
+  const vm = builtin('node:vm');
+  const { wrap } = builtin('node:module');
   const file = join(bundleDir, FAST_FILE);
   const cachePath = join(bundleDir, `fast-${command}.cache`);
   const bytes = readFileSync(file);

@@ -7,9 +7,11 @@
 // those files still has the recorded size and time: one stat per file (about 250),
 // no reading. An edit, a checkout, a deleted file or an `npm ci` (which rewrites
 // node_modules/.package-lock.json) makes it stale.
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { builtin } from './builtins.mjs';
+
+const { readFileSync, statSync } = builtin('node:fs');
+const { dirname, join, resolve, sep } = builtin('node:path');
+const { fileURLToPath, pathToFileURL } = builtin('node:url');
 
 /** The repository root of this checkout. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -5,11 +5,13 @@
 // cache (fast.mjs). A stale bundle never runs. CELLPILOT_NO_BUNDLE=1 always runs
 // the sources (and builds nothing).
 // Plain JavaScript: it runs before any TypeScript loader.
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { builtin } from './builtins.mjs';
 import { bundleDisabled, freshBundle, ROOT } from './manifest.mjs';
 import { FAST_COMMANDS, runFastBundle } from './fast.mjs';
 import { registerTsx, setRunningBundle } from './sourceImport.mjs';
+
+const { join } = builtin('node:path');
+const { pathToFileURL } = builtin('node:url');
 
 /** Loads and runs `src/cli.ts` (it runs itself on import); returns what it ran from. */
 export async function startCli(root = ROOT) {
