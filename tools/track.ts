@@ -186,7 +186,11 @@ const track = defineTool({
       // a track of one frame with no mother and no daughters: most often a piece the segmentation cut off for a frame
       const parents = new Set(tracks.branches.map((b) => b.parent));
       const singleFrame = tracks.branches.filter((b) => b.spotIds.length === 1 && b.parent === 0 && !parents.has(b.id)).length;
-      const confidenceNote = ` Mean branch confidence ${round(meanConfidence, 2)}${lowConfidence ? `; ${lowConfidence} branch(es) below 0.5 (long jumps, size changes or gaps)` : ''}.${singleFrame && tracks.frames > 2 ? ` ${singleFrame} track(s) last a single frame (likely pieces of objects the segmentation cut off for one frame, or objects seen once).` : ''}`;
+      // the tracks to check first: the least confident (a track's confidence is its branches', weighted by their spots)
+      const { trackConfidences } = await import('../src/analysis/track.ts');
+      const leastConfident = trackConfidences(tracks).filter((c) => c.confidence < 0.5).sort((a, b) => a.confidence - b.confidence).slice(0, 5);
+      const leastNote = leastConfident.length ? `; least confident tracks: ${leastConfident.map((c) => `${c.trackId} (${c.confidence})`).join(', ')}` : '';
+      const confidenceNote = ` Mean branch confidence ${round(meanConfidence, 2)}${lowConfidence ? `; ${lowConfidence} branch(es) below 0.5 (long jumps, size changes or gaps)` : ''}${leastNote}.${singleFrame && tracks.frames > 2 ? ` ${singleFrame} track(s) last a single frame (likely pieces of objects the segmentation cut off for one frame, or objects seen once).` : ''}`;
       const ref = ctx.addArtifact('tracks', path, `tracks of ${basename(labels.source.path)} (${args.method})`);
       return {
         summary: `Tracked ${tracks.spots.length} objects in ${tracks.frames} frames into ${trees} track${trees === 1 ? '' : 's'} (${tracks.branches.length} branches, ${divisions} division${divisions === 1 ? '' : 's'}) with ${how}; saved as ${ref.id}.${driftNote}${divisionNote}${confidenceNote}`,
@@ -206,6 +210,7 @@ const track = defineTool({
           ...(check ? { driftStepsNotApplied: check.rejectedFrames.length } : {}),
           meanBranchConfidence: round(meanConfidence, 3),
           lowConfidenceBranches: lowConfidence,
+          leastConfidentTracks: leastConfident.map((c) => ({ track: c.trackId, confidence: c.confidence, weakestBranch: c.weakestBranch })),
           singleFrameTracks: singleFrame,
           path,
         },

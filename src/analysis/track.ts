@@ -5,6 +5,7 @@
 import type { Movie, PlaneData } from '../image/movie.ts';
 import type { Branch, Spot, Tracks } from './tracks.ts';
 export { trackIdOfBranch } from './tracks.ts';
+import { trackIdOfBranch } from './tracks.ts';
 import { lapTrack, LAP_DEFAULTS, type LapSettings, type SpotLink, type TrackerSpot } from './lap.ts';
 import { overlapTrack, OVERLAP_DEFAULTS, type OverlapSettings } from './overlapTracker.ts';
 import { divisionEvidence, type DivisionEvidence, type DivisionEvidenceOptions } from './divisions.ts';
@@ -328,6 +329,33 @@ export function branchConfidence(tracks: Tracks, evidence: DivisionEvidence[] = 
     if (division !== undefined) confidence *= division;
     b.confidence = Number(confidence.toFixed(3));
   }
+}
+
+/** A track's (lineage tree's) confidence: the mean of its branches' confidences weighted by their spots, and its weakest branch. */
+export interface TrackConfidence {
+  trackId: number;
+  confidence: number;
+  weakestBranch: number;
+  weakestConfidence: number;
+}
+
+/** Confidence of every track (lineage tree) from its branches' (branchConfidence); tracks whose branches carry none are left out. */
+export function trackConfidences(tracks: Tracks): TrackConfidence[] {
+  const trackOf = trackIdOfBranch(tracks);
+  const byTrack = new Map<number, { sum: number; weight: number; weakest?: { id: number; c: number } }>();
+  for (const b of tracks.branches) {
+    if (b.confidence === undefined) continue;
+    const id = trackOf.get(b.id) ?? b.id;
+    const entry = byTrack.get(id) ?? { sum: 0, weight: 0 };
+    const weight = Math.max(1, b.spotIds.length);
+    entry.sum += b.confidence * weight;
+    entry.weight += weight;
+    if (!entry.weakest || b.confidence < entry.weakest.c) entry.weakest = { id: b.id, c: b.confidence };
+    byTrack.set(id, entry);
+  }
+  return [...byTrack]
+    .map(([trackId, e]) => ({ trackId, confidence: Number((e.sum / e.weight).toFixed(3)), weakestBranch: e.weakest!.id, weakestConfidence: e.weakest!.c }))
+    .sort((a, b) => a.trackId - b.trackId);
 }
 
 function distance(a: { x: number; y: number; z?: number }, b: { x: number; y: number; z?: number }): number {

@@ -8,7 +8,7 @@
 import { displayUnits, type TimeUnit } from '../image/calibration.ts';
 import type { Spot, Tracks } from './tracks.ts';
 import type { Table } from './table.ts';
-import { trackEdges, trackIdOfBranch, type TrackEdge } from './track.ts';
+import { trackConfidences, trackEdges, trackIdOfBranch, type TrackEdge } from './track.ts';
 
 export interface Units {
   length: 'µm' | 'px';
@@ -236,7 +236,10 @@ export function trackFeatures(tracks: Tracks, options: UnitOptions = {}): { rows
 
 export function trackTable(tracks: Tracks, options: UnitOptions = {}): { table: Table; units: Units } {
   const { rows, units } = trackFeatures(tracks, options);
-  return { table: { columns: [...TRACK_FEATURES], rows: rows.map((r) => ({ ...r })) }, units };
+  // the tracker's confidence per track (track.ts trackConfidences), when its branches carry one
+  const confidence = new Map(trackConfidences(tracks).map((c) => [c.trackId, c.confidence]));
+  if (confidence.size === 0) return { table: { columns: [...TRACK_FEATURES], rows: rows.map((r) => ({ ...r })) }, units };
+  return { table: { columns: [...TRACK_FEATURES, 'TRACK_CONFIDENCE'], rows: rows.map((r) => ({ ...r, TRACK_CONFIDENCE: confidence.get(r.TRACK_ID) ?? null })) }, units };
 }
 
 function mean(values: number[]): number {

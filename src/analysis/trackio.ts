@@ -64,6 +64,9 @@ export function tracksToTable(tracks: Tracks): Table {
   const columns = ['track_id', 'branch_id', 'parent', 'spot_id', 't', 'x', 'y', ...(hasZ ? ['z'] : []), 'label'];
   if (tracks.frameIntervalS) columns.push('t_s');
   if (tracks.pixelSizeUm) columns.push('x_um', 'y_um');
+  // the tracker's confidence in each branch (0-1), when it gave one
+  const confidenceOf = new Map(tracks.branches.filter((b) => b.confidence !== undefined).map((b) => [b.id, b.confidence!]));
+  if (confidenceOf.size) columns.push('branch_confidence');
   columns.push(...features.filter((f) => !columns.includes(f)));
   const spots = [...tracks.spots].sort((a, b) => (trackOf.get(a.branchId) ?? 0) - (trackOf.get(b.branchId) ?? 0) || a.branchId - b.branchId || a.t - b.t);
   const rows = spots.map((s) => {
@@ -80,6 +83,7 @@ export function tracksToTable(tracks: Tracks): Table {
     if (hasZ) row.z = s.z ?? null;
     if (tracks.frameIntervalS) row.t_s = s.t * tracks.frameIntervalS;
     if (tracks.pixelSizeUm) (row.x_um = s.x * tracks.pixelSizeUm), (row.y_um = s.y * tracks.pixelSizeUm);
+    if (confidenceOf.size) row.branch_confidence = confidenceOf.get(s.branchId) ?? null;
     for (const f of features) if (!(f in row)) row[f] = s.features?.[f] ?? null;
     return row;
   });
@@ -92,7 +96,7 @@ export function writeTracksCsv(path: string, tracks: Tracks): void {
   renameSync(tmp, path);
 }
 
-const RESERVED = new Set(['track_id', 'branch_id', 'parent', 'spot_id', 't', 'x', 'y', 'z', 'label', 't_s', 'x_um', 'y_um']);
+const RESERVED = new Set(['track_id', 'branch_id', 'parent', 'spot_id', 't', 'x', 'y', 'z', 'label', 't_s', 'x_um', 'y_um', 'branch_confidence']);
 
 /** Reads the tidy CSV back (needs branch_id, t, x, y; parent and spot_id if present). */
 export function tracksFromTable(table: Table, name = 'table'): Tracks {
@@ -115,6 +119,7 @@ export function tracksFromTable(table: Table, name = 'table'): Tracks {
     spots.push(spot);
     let b = branches.get(branchId);
     if (!b) branches.set(branchId, (b = { id: branchId, start: spot.t, end: spot.t, parent: typeof row.parent === 'number' ? row.parent : 0, spotIds: [] }));
+    if (typeof row.branch_confidence === 'number') b.confidence = row.branch_confidence;
     b.spotIds.push(spot.id);
     b.start = Math.min(b.start, spot.t);
     b.end = Math.max(b.end, spot.t);

@@ -106,3 +106,41 @@ describe('checkDriftAgainstObjects', () => {
     expect(checked.appliedPx[4].dxPx).toBe(120);
   });
 });
+
+describe('per-track confidence', () => {
+  // a lineage (mother 1 of 4 spots, daughters 2 and 3 of 2 spots each) and a lone track 4
+  const spot = (id: number, t: number, branchId: number) => ({ id, t, x: id, y: 0, label: id, branchId });
+  const tracks = {
+    spots: [spot(1, 0, 1), spot(2, 1, 1), spot(3, 2, 1), spot(4, 3, 1), spot(5, 4, 2), spot(6, 5, 2), spot(7, 4, 3), spot(8, 5, 3), spot(9, 0, 4), spot(10, 1, 4)],
+    branches: [
+      { id: 1, start: 0, end: 3, parent: 0, spotIds: [1, 2, 3, 4], confidence: 1 },
+      { id: 2, start: 4, end: 5, parent: 1, spotIds: [5, 6], confidence: 0.8 },
+      { id: 3, start: 4, end: 5, parent: 1, spotIds: [7, 8], confidence: 0.2 },
+      { id: 4, start: 0, end: 1, parent: 0, spotIds: [9, 10], confidence: 0.4 },
+    ],
+    frames: 6,
+  };
+
+  it('is the mean of its branches weighted by their spots, with the weakest branch named', async () => {
+    const { trackConfidences } = await import('../../src/analysis/track.ts');
+    expect(trackConfidences(tracks)).toEqual([
+      { trackId: 1, confidence: 0.75, weakestBranch: 3, weakestConfidence: 0.2 },
+      { trackId: 4, confidence: 0.4, weakestBranch: 4, weakestConfidence: 0.4 },
+    ]);
+  });
+
+  it('goes into the track table (TRACK_CONFIDENCE) and the tidy CSV (branch_confidence), and is read back from it', async () => {
+    const { trackTable } = await import('../../src/analysis/trackFeatures.ts');
+    const { tracksToTable, tracksFromTable } = await import('../../src/analysis/trackio.ts');
+    const table = trackTable(tracks).table;
+    expect(table.columns).toContain('TRACK_CONFIDENCE');
+    expect(table.rows.map((r) => r.TRACK_CONFIDENCE)).toEqual([0.75, 0.4]);
+    const tidy = tracksToTable(tracks);
+    expect(tidy.rows.find((r) => r.spot_id === 7)!.branch_confidence).toBe(0.2);
+    expect(tracksFromTable(tidy).branches.map((b) => b.confidence)).toEqual([1, 0.8, 0.2, 0.4]);
+    // tracks without confidences (made elsewhere) get no such column
+    const bare = { ...tracks, branches: tracks.branches.map(({ confidence: _, ...b }) => b) };
+    expect(trackTable(bare).table.columns).not.toContain('TRACK_CONFIDENCE');
+    expect(tracksToTable(bare).columns).not.toContain('branch_confidence');
+  });
+});
