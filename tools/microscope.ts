@@ -248,7 +248,7 @@ const moveStage = defineTool({
   name: 'move_stage',
   carriesOut: ['move'],
   summary: 'Moves the microscope stage to a position or by an offset (µm), or changes the objective.',
-  words: ['move the stage', 'stage to', 'stage position', 'go to position', 'move to position', 'objective', 'well', 'origin', 'go to x', 'switch to the 20x', 'switch to the 40x', 'switch to the 10x'],
+  words: ['move the stage', 'stage to', 'stage position', 'go to position', 'move to position', 'objective', 'well', 'origin', 'switch to the 20x', 'switch to the 40x', 'switch to the 10x'],
   examples: ['move the stage to x=100, y=200', 'move by 50 µm left', 'go to position (0, 0)', 'switch to the 40x objective'],
   consumes: [],
   produces: [],

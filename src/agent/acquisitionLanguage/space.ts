@@ -22,7 +22,7 @@ export function parseZPlan(text: string): ZPlan | undefined {
   const around = new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:above and below|below and above|either side of|on (?:each|either) side of|±|up and down)`, 'i').exec(t);
   const stepUm =
     distance(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:z[\s-]?)?(?:steps?|spacing|apart|intervals?|increments?|between)`, 'i').exec(t)) ??
-    distance(new RegExp(String.raw`(?:steps?|spacing|intervals?|increments?|every)\s*(?:of|size|sizes? of)?\s*(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t)) ??
+    distance(new RegExp(String.raw`(?:steps?|spacing|intervals?|increments?|every)\s*(?:of|size|sizes? of)?\s*(?:(?:to|=|:|at|of)\s*)?(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t)) ??
     // "step 0.5", "spacing: 1" in words about z: µm
     distance(new RegExp(String.raw`\b(?:z[\s-]?)?(?:step(?:\s*size)?|spacing)\s*(?:of|=|:)?\s*(\d+(?:\.\d+)?)\b(?!\s*(?:%|ms|s\b|sec|min|h\b|x\b|time|frame))`, 'i').exec(t)) ??
     // "20 slices at 0.5 µm", "11 planes spaced by 1 µm", "0.5 µm slices"
@@ -58,7 +58,7 @@ export function parseZPlan(text: string): ZPlan | undefined {
 
 /** Words that take the z-stack away ("no z-stack", "single plane"). */
 export function dropsZStack(text: string): boolean {
-  return /\b(no|remove|drop|without|stop|skip|turn off|switch off|disable)\b.*\b(z[\s-]?stacks?|stacks?)\b|\b(?:switch|turn|shut)\b.*\bz[\s-]?stacks?\b.*\boff\b|\bsingle (?:z[\s-]?)?(plane|slice)\b|\b(?:just|only) (?:one|a single|the focal|1) (?:z[\s-]?)?(?:plane|slice)\b/i.test(text);
+  return /\b(no|remove|drop|without|stop|skip|turn off|switch off|disable|get rid of|lose|ditch|scrap|cancel)\b.*\b(z[\s-]?stacks?|stacks?)\b|\b(?:take|leave)\s+(?:the\s+)?(?:z[\s-]?stacks?|stacks?)\s+out\b|\b(?:switch|turn|shut)\b.*\bz[\s-]?stacks?\b.*\boff\b|\bsingle (?:z[\s-]?)?(plane|slice)\b|\b(?:just|only) (?:one|a single|the focal|1) (?:z[\s-]?)?(?:plane|slice)\b/i.test(text);
 }
 
 /** Stage positions written as coordinates: "(0, 0), (500, 0) and (1000, 200)" or "x=0 y=0; x=500 y=0". */

@@ -190,7 +190,7 @@ const COMMAND_SET = new Set(COMMAND_WORDS);
 /** The word as this language's own word when it is a slip of one; itself otherwise. */
 function correctWord(word: string, known: Set<string>): string {
   const w = word.toLowerCase();
-  if (COMMAND_SET.has(w) || known.has(w) || isStopWord(w) || !/^[a-z]+$/.test(w)) return word;
+  if (COMMAND_SET.has(w) || known.has(w) || isStopWord(w) || !/^[a-z]+$/.test(w) || inflected(w)) return word;
   // a short word takes no edit but two neighbouring letters typed in the wrong order ("snpa" → "snap")
   const edits = allowedEdits(w);
   if (edits === 0) return (w.length === 4 && COMMAND_WORDS.find((v) => v.length === 4 && v[0] === w[0] && swappedNeighbours(w, v))) || word;
@@ -210,6 +210,12 @@ function correctWord(word: string, known: Set<string>): string {
     return sameLetters.length === 1 ? sameLetters[0] : word;
   }
   return best ?? word;
+}
+
+/** A command word with a regular ending ("acquired", "imaged", "paused", "lasers"): a word, not a slip of one. */
+function inflected(w: string): boolean {
+  const m = /^(.{3,}?)(?:ed|d|es|s|ing)$/.exec(w);
+  return !!m && (COMMAND_SET.has(m[1]) || COMMAND_SET.has(`${m[1]}e`));
 }
 
 /** `a` is `b` with two neighbouring letters swapped. */

@@ -68,3 +68,20 @@ describe('the stage moving by itself is about the images, not a place to move to
     expect(routeMicroscopeRequest('move the stage 100 µm to the left')).toMatchObject({ tool: 'move_stage', args: { xUm: -100, relative: true } });
   });
 });
+
+describe('words people use that are no slips', () => {
+  it('keeps a command word with a regular ending ("acquired" is not "acquire")', () => {
+    const route = routeMicroscopeRequest('how many frames have been acquired?', { acquisitionRunning: true });
+    expect(route && 'tool' in route ? route.tool : undefined).toBe('microscope_status');
+  });
+  it('reads a wavelength in nm that names a light source as the channel, not as a distance left unread', () => {
+    expect(routeMicroscopeRequest('acquire GFP (488 nm, 10 % power, 80 ms) every 2 min for 2 h')).toMatchObject({ tool: 'start_acquisition', args: { plan: { channels: [{ config: 'FITC', exposureMs: 80, powerPercent: 10 }] } } });
+  });
+  it('reads a z step said with "to", and the z-stack taken out', () => {
+    expect(changesOf('change the z step to 0.5 µm, 21 planes')).toEqual([{ kind: 'zPlan', zPlan: { rangeUm: 10, stepUm: 0.5 } }]);
+    expect(changesOf('take the z-stack out')).toEqual([{ kind: 'zPlan', zPlan: null }]);
+  });
+  it('reads "no, make it ..." as a correction', () => {
+    expect(changesOf('every 3 min, no, make it every 4 min')).toEqual([{ kind: 'interval', intervalS: 240 }]);
+  });
+});
