@@ -211,5 +211,6 @@ export function modelText(outcome: StepOutcome, describe?: (id: string) => strin
     summary: outcome.summary,
     artifacts: outcome.artifacts.map((a) => ({ id: a.id, type: a.type, description: describe?.(a.id), path: a.path })),
     values: compactValues(outcome.values),
+    durationMs: outcome.durationMs,
   });
 }

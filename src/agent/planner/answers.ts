@@ -80,7 +80,8 @@ export function answerFromValues(question: string, conversation: Conversation, r
   const perFrame = (k: string, about: string) => /PerFrame$|per frame|each frame/i.test(`${k} ${about}`);
   const overTime = scope.perFrame;
   // "when did the first division happen?": a time or frame answers it, not a count
-  const asksWhen = /^\s*(?:and\s+|so\s+)?(?:when|at what (?:time|frame|point)|in which frame|which frame)\b/i.test(question);
+  // ("which frame has the most cells?" asks where a value per frame is at its extreme, not when events happened)
+  const asksWhen = /^\s*(?:and\s+|so\s+)?(?:when|at what (?:time|frame|point)|in which frame|which frame)\b/i.test(question) && scope.extreme === undefined;
   const index = indexFor(catalogue);
   const asked = new Set(index.meanings(tokenize(question)));
   const weight = (stem: string) => 1 / Math.max(1, index.spread(stem));
@@ -122,7 +123,9 @@ export function answerFromValues(question: string, conversation: Conversation, r
   if (!best) return undefined;
   const { result, keys } = best;
   // "the longest track": a mean does not answer it
-  if (EXTREME.test(question) && !keys.some((k) => /max|min|largest|smallest/i.test(`${k} ${findTool(result.tool)?.results?.[k]?.about ?? ''}`))) return undefined;
+  // ("which frame has the most cells?": the frame where a value per frame is at its extreme answers it)
+  const perFrameSeries = scope.whichFrame && Array.isArray(result.values[keys[0]]);
+  if (EXTREME.test(question) && !perFrameSeries && !keys.some((k) => /max|min|largest|smallest/i.test(`${k} ${findTool(result.tool)?.results?.[k]?.about ?? ''}`))) return undefined;
   const source = conversation.current.includes(result) ? result.tool : `${result.tool}: ${result.summary}`;
   if (asksWhen && Array.isArray(result.values[keys[0]])) {
     // frames of events (divisions): the list and the first, or none
@@ -150,9 +153,11 @@ function seriesText(name: string, series: number[], scope: QuestionScope, unit: 
   const of = (i: number) => `${formatValue(series[i])}${unit}`;
   const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
   if (scope.whichFrame && n > 0) {
-    const lowest = scope.reduce === 'min';
+    const lowest = (scope.extreme ?? scope.reduce) === 'min';
     const i = series.reduce((best, v, k) => ((lowest ? v < series[best] : v > series[best]) ? k : best), 0);
-    return `Frame ${i + 1} has the ${lowest ? 'lowest' : 'highest'} ${name}: ${of(i)} (per frame ${formatValue(Math.min(...series))} to ${formatValue(Math.max(...series))}; from ${source})`;
+    // a count per frame ("objects per frame"): the most or fewest of the things counted
+    const what = /\s+per frame$/i.test(name) && !unit.trim() ? `${lowest ? 'fewest' : 'most'} ${name.replace(/\s+per frame$/i, '')}` : `${lowest ? 'lowest' : 'highest'} ${name}`;
+    return `Frame ${i + 1} has the ${what}: ${of(i)} (per frame ${formatValue(Math.min(...series))} to ${formatValue(Math.max(...series))}; from ${source})`;
   }
   if (scope.frame !== undefined) {
     const i = scope.frame === 'last' ? n - 1 : scope.frame === 'first' ? 0 : scope.frame - 1;
@@ -168,7 +173,11 @@ function seriesText(name: string, series: number[], scope: QuestionScope, unit: 
   }
   if (scope.compare && n > 1) {
     const half = Math.ceil(n / 2);
-    const [early, late, label] = scope.compare === 'halves'
+    const named = scope.compare === 'frames' ? scope.compareFrames : undefined;
+    if (named && named.some((f) => f < 1 || f > n)) return `There is no frame ${named.filter((f) => f < 1 || f > n).join(' or ')}: ${name} has ${n} frames (from ${source})`;
+    const [early, late, label] = named
+      ? [series[named[0] - 1], series[named[1] - 1], [`frame ${named[0]}`, `frame ${named[1]}`]]
+      : scope.compare === 'halves'
       ? [avg(series.slice(0, half)), avg(series.slice(half)), [`frames 1-${half}`, `frames ${half + 1}-${n}`]]
       : [series[0], series[n - 1], ['frame 1', `frame ${n}`]];
     const change = early === 0 ? '' : ` (${late >= early ? '+' : ''}${formatValue(Math.round(((late - early) / early) * 1000) / 10)}%)`;

@@ -30,6 +30,8 @@ export interface PastResult {
   error?: string;
   values: Record<string, unknown>;
   artifacts: KnownArtifact[];
+  /** How long the step ran, when its result says (for "how long did the segmentation take?"). */
+  durationMs?: number;
 }
 
 export interface Conversation {
@@ -75,7 +77,7 @@ export function readConversation(messages: BaseMessage[]): Conversation {
     } else if (type === 'tool') {
       const id = (message as unknown as { tool_call_id: string }).tool_call_id;
       const call = calls.get(id) ?? { name: (message as unknown as { name?: string }).name ?? 'unknown', args: {} };
-      let data: { ok?: boolean; summary?: string; error?: string; values?: Record<string, unknown>; artifacts?: KnownArtifact[] } = {};
+      let data: { ok?: boolean; summary?: string; error?: string; values?: Record<string, unknown>; artifacts?: KnownArtifact[]; durationMs?: number } = {};
       try {
         data = JSON.parse(text(message.content));
       } catch {
@@ -89,6 +91,7 @@ export function readConversation(messages: BaseMessage[]): Conversation {
         error: data.error,
         values: data.values ?? {},
         artifacts: (data.artifacts ?? []).map((a) => ({ ...a, producedBy: call.name })),
+        ...(typeof data.durationMs === 'number' ? { durationMs: data.durationMs } : {}),
       };
       if (turns.length === 0) turns.push({ request: '', results: [] });
       turns.at(-1)!.results.push(result);

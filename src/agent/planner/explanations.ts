@@ -2,7 +2,7 @@
 // parameters did you use?", "which model did you use?": answered from the record of the
 // step asked about (the arguments it was given, the values it reported it chose, the model
 // folder and sha256, its own account of why), without running anything again.
-import { findTool } from '../allTools.ts';
+import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { type PropertyInfo, selfOf } from './catalogue.ts';
 import type { PastResult } from './conversation.ts';
 import type { ToolIndex } from './matcher.ts';
@@ -49,6 +49,21 @@ export function asksWhy(text: string): boolean {
   return ASKS_WHY.test(plain) || ASKS_CHOICE.test(plain);
 }
 
+/** A question about a choice already made ("why did you ...", "what threshold was used"). */
+const PAST_CHOICE = /\b(?:did|was|were|had|have)\s+(?:you|it|they|the\s+\w+)\b|\b(?:chose|chosen|picked|used|went with|decided|selected|ran)\b/i;
+
+/** The reply to a question about a choice when no step that chooses has run in this session. */
+function nothingRanReply(question: string, earlier: PastResult[], index: ToolIndex): string {
+  const named = index.match(question).map((m) => m.tool).find((t) => {
+    const self = selfOf(t);
+    return self && self.domain !== 'microscope' && !['advice', 'status', 'list', 'open'].includes(self.role ?? '');
+  });
+  const ran = earlier.filter((r) => r.ok).map((r) => r.tool);
+  const head = `Nothing ${ran.length ? 'that makes such a choice ' : ''}has run in this session yet${ran.length ? ` (only ${[...new Set(ran)].join(', ')})` : ''}, so there is no choice of mine to explain, and I ran nothing to make one.`;
+  if (!named) return `${head} Ask me to run the step and then ask again: the answer will quote the values it chose.`;
+  return `${head} ${describeTool({ tool: named, aspect: 'method' }, earlier).replace(/^About `([^`]+)`, from its own declaration \(I ran nothing\): /, 'What `$1` would do, from its declaration: ')} Ask me to run it and then ask again for the values it chose.`;
+}
+
 /** Values that are bookkeeping, not choices (paths, column lists, long tables). */
 const NOT_A_CHOICE = /^(?:path|columns|rows|artifacts?|summary|peaks|perFrame|shifts?|table|output)$/i;
 const INPUTS = new Set(['movie', 'labels', 'tracks', 'table', 'output', 'result', 'groundTruth']);
@@ -90,8 +105,14 @@ function stepAskedAbout(question: string, earlier: PastResult[], index: ToolInde
  * not about how a step chose, or nothing has run.
  */
 export function explainStep(question: string, earlier: PastResult[], index: ToolIndex, schemaOf: (tool: string) => Record<string, PropertyInfo> = () => ({})): string | undefined {
-  if (!asksWhy(question)) return undefined;
+  // a question about a tool itself ("how long does segmentation take?", "which algorithm does the tracking use?"):
+  // its record when it ran and the question asks how it chose, else its declaration
+  const aboutTool = toolAskedAbout(question, index);
+  if (!asksWhy(question)) return aboutTool ? describeTool(aboutTool, earlier) : undefined;
   const step = stepAskedAbout(question, earlier, index);
+  if (aboutTool && step?.tool !== aboutTool.tool) return describeTool(aboutTool, earlier);
+  // "why did you pick that threshold?" before anything ran: no choice to explain, and nothing is run to make one
+  if (!step && PAST_CHOICE.test(plainQuestion(question))) return nothingRanReply(question, earlier, index);
   if (!step) return undefined;
   const asked = new Set(index.meanings(tokenize(question)));
   const given = Object.entries(step.args).filter(([k, v]) => !INPUTS.has(k) && v !== undefined && typeof v !== 'object');
@@ -111,4 +132,116 @@ export function explainStep(question: string, earlier: PastResult[], index: Tool
     .slice(0, 2);
   for (const [k, p] of defaults) parts.push(`${k} was left at its default ${JSON.stringify(p.default)} (${p.description!.split(/(?<=\.)\s/)[0].replace(/\.$/, '')})`);
   return `I did not re-run anything. From the record of ${step.tool}: ${parts.join('; ')}. Its own account: ${step.summary.replace(/\s+$/, '')} Ask me to run it again with other values if you want to compare.`;
+}
+
+// ---- questions about a tool itself ("how long does segmentation take?", "how fast is
+// tracking?", "which algorithm do you use for tracking?", "what does the measure tool do?"):
+// answered from the tool's own declaration (its summary, its methods and their descriptions)
+// and, when it ran in this session, from its record (how long it took, the method it used),
+// never by running it.
+
+/** What a question asks of a tool: how long it takes, how it works (method, model), or what it does. */
+export type ToolAspect = 'time' | 'method' | 'what';
+
+export interface ToolAsked {
+  tool: string;
+  aspect: ToolAspect;
+}
+
+/** The time a step takes: "how long does X take", "how fast is X", "is X slow", "will it take ages". */
+const ASKS_TIME = /\bhow\s+(?:long|much\s+time)\b[^?]*\b(?:take|takes|took|taking|last|need|needs|run|runs)\b|\bhow\s+(?:fast|quick|quickly|slow)\s+(?:is|was|are|were|will|would|does|do|can)\b|\b(?:is|was|are|will|would)\b[^?]*\b(?:slow|fast|quick|speedy)\b|\btakes?\s+(?:ages|long|forever|a\s+while|hours|minutes)\b|\b(?:runtime|run\s*time|running\s+time|processing\s+time|compute\s+time|time\s+it\s+takes?)\b/i;
+/** How a step works: its method, algorithm or model, what it is based on. */
+const ASKS_METHOD = /\b(?:what|which)\s+(?:\w+\s+)?(?:method|methods|algorithm|algorithms|algo|model|models|approach|technique|network|architecture|library|software)\b|\bhow\s+(?:does|do|did)\s+(?:the\s+|your\s+|this\s+|it\s+)?[^?]*\bwork\b|\b(?:based\s+on|under\s+the\s+hood)\b|\b(?:deep[\s-]?learning|neural(?:\s+net(?:work)?)?|machine\s+learning|threshold(?:ing)?|classical)\b[^?]*\bor\b|\bor\b[^?]*\b(?:deep[\s-]?learning|neural(?:\s+net(?:work)?)?|machine\s+learning|thresholding|classical)\b/i;
+/** What a step does: "what does X do / compute / measure / output". */
+const ASKS_WHAT = /\b(?:what|wot|wat)\s+(?:does|do|did|will|would)\s+(?:the\s+|your\s+|this\s+|that\s+)?[^?]*\b(?:do|does|compute|calculate|measure|output|return|produce|give|make|mean)\b|\bwhat\s+is\s+(?:the\s+)?\w+(?:\s+(?:tool|step|function|command))\s+for\b/i;
+/** Advice ("which method should I use?") and requests ("can you tell me ...") are not about how a tool is. */
+const ADVICE = /\b(?:should|shall|would\s+you\s+recommend|recommend|best|better)\b/i;
+
+/** Words that name what a step works on or finds, never the step itself ("the cells", "the tracks"). */
+const DATA_NOUN = /^(?:cells?|nucle(?:us|i)|objects?|tracks|trajector(?:y|ies)|labels|masks|movies?|images?|frames?|stacks?|files?|data|table|results?|particles?|spots?|bacteria|yeast|embryos?|organoids?|divisions|they|them|it|these|those)$/i;
+
+/**
+ * The words that name the step asked about: after "does/do/is/will" (and "it take to"), before
+ * the verb of the question; "how long does it take to segment a movie" names the verb.
+ */
+function subjectOf(plain: string): string | undefined {
+  const takeTo = /\b(?:it|this|that)\s+(?:\w+\s+)?(?:take|takes|took|need|needs)\s+(?:\w+\s+){0,2}to\s+(\w+)/i.exec(plain);
+  if (takeTo) return takeTo[1];
+  // "which algorithm do you use for tracking?"
+  const usedFor = /\b(?:you|it|we|cellpilot)\s+(?:\w+\s+)?(?:use|uses|run|runs|apply|applies)\s+(?:for|to|when|in)\s+((?:the\s+)?[\w-]+(?:\s+[\w-]+)?)/i.exec(plain);
+  if (usedFor) return usedFor[1].replace(/^the\s+/i, '');
+  const after = /\b(?:does|do|did|is|was|are|were|will|would|can)\s+(?:the\s+|your\s+|this\s+|that\s+|my\s+|our\s+)?((?:[\w-]+\s+){0,3}?[\w-]+?)(?:\s+(?:take|takes|took|use|uses|used|work|works|do|does|compute|calculate|measure|output|return|produce|give|make|mean|run|runs|go|need|needs|slow|fast|quick|speedy|based|deep|just|a|an|really|actually|exactly|usually|normally|typically|take)\b|\s*[?,]|\s*$)/i.exec(plain);
+  const words = after?.[1];
+  if (!words) return undefined;
+  // "the measure tool", "the tracking step": the name before the word that says it is a tool
+  return words.replace(/\s+(?:tool|step|function|command|module|part|thing|feature|bit|plugin)s?$/i, '');
+}
+
+/**
+ * The tool a question asks about and what it asks of it; undefined when the question is about
+ * the data ("how fast do the cells move?", "how long are the tracks?"), asks for advice, or
+ * names no analysis tool.
+ */
+export function toolAskedAbout(question: string, index: ToolIndex): ToolAsked | undefined {
+  const plain = plainQuestion(question).replace(/\bwot\b/gi, 'what');
+  if (ADVICE.test(plain)) return undefined;
+  const aspect: ToolAspect | undefined = ASKS_TIME.test(plain) ? 'time' : ASKS_METHOD.test(plain) ? 'method' : ASKS_WHAT.test(plain) ? 'what' : undefined;
+  if (!aspect) return undefined;
+  const subject = subjectOf(plain);
+  if (!subject) return undefined;
+  const written = subject.toLowerCase().match(/[\p{L}\d-]+/gu) ?? [];
+  // the subject is a thing worked on or found ("the cells", "each track", "the drift"), not a step:
+  // a step is named by a noun of doing ("segmentation", "tracking", "the tracker"), the tool's name, or "the X tool"
+  if (written.length === 0 || written.some((w) => DATA_NOUN.test(w) || /^(?:each|every|any|one|single|per|\d+)$/.test(w))) return undefined;
+  const names = new Set(ALL_TOOLS.flatMap((t) => [t.name, t.name.split('_')[0]]));
+  const step = (w: string) => /(?:ion|ing|[^e]er|or|ment|isation|ization)$/.test(w) || names.has(w);
+  if (!written.some(step) && !/\b(?:tool|step|function|command|module)s?\b/i.test(plain)) return undefined;
+  const found = index.match(subject).filter((m) => !m.byArgument);
+  const tool = found.find((m) => {
+    const self = selfOf(m.tool);
+    // a step of the analysis (the microscope's own questions are about its run, answered by its status)
+    return self && self.domain !== 'microscope' && !['advice', 'status', 'list', 'open'].includes(self.role ?? '');
+  })?.tool;
+  return tool ? { tool, aspect } : undefined;
+}
+
+function seconds(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : ms < 120_000 ? `${Number((ms / 1000).toPrecision(3))} s` : `${Number((ms / 60_000).toPrecision(3))} min`;
+}
+
+/** The method argument of a tool's schema: its values, default and description. */
+function methodOf(tool: string): { values: string[]; fallback?: string; about?: string } | undefined {
+  const spec = findTool(tool);
+  const shape = (spec?.schema as { shape?: Record<string, unknown> } | undefined)?.shape;
+  const method = shape?.method as { description?: string; _zod?: { def?: { defaultValue?: unknown; innerType?: { options?: unknown[] } } } } | undefined;
+  if (!method) return undefined;
+  const def = method._zod?.def;
+  const values = (def?.innerType?.options ?? (method as { options?: unknown[] }).options ?? []).map(String);
+  return { values, fallback: def?.defaultValue === undefined ? undefined : String(def.defaultValue), about: method.description };
+}
+
+/**
+ * The answer to a question about a tool itself, from its declaration and its record in this
+ * session; nothing runs.
+ */
+export function describeTool(asked: ToolAsked, earlier: PastResult[]): string {
+  const spec = findTool(asked.tool);
+  const summary = (spec?.summary ?? spec?.description ?? '').replace(/\s+$/, '');
+  const ran = [...earlier].reverse().find((r) => r.tool === asked.tool && r.ok);
+  const method = methodOf(asked.tool);
+  const parts = [`About \`${asked.tool}\`, from its own declaration (I ran nothing): ${summary}`];
+  if (asked.aspect === 'time') {
+    const ms = ran?.durationMs;
+    if (ran && typeof ms === 'number' && ms > 0) parts.push(`In this session it took ${seconds(ms)} (its last run).`);
+    else if (ran) parts.push('Its record in this session has no timing.');
+    else parts.push('It has not run in this session, so I have no time for it on this movie: it runs on this machine frame by frame, so its time grows with the number of frames and pixels; ask again after it runs and I will say how long it took.');
+  }
+  if (asked.aspect !== 'time' || !ran) {
+    if (method?.about) parts.push(`Method${method.values.length ? ` (${method.values.join(', ')}${method.fallback ? `; default ${method.fallback}` : ''})` : ''}: ${method.about.replace(/\s+$/, '')}.`.replace(/\.\.$/, '.'));
+  }
+  if (ran && asked.aspect !== 'time') {
+    const used = ['method', 'model', 'modelFolder', 'modelSha256', 'methodReason'].filter((k) => ran.values[k] !== undefined).map((k) => `${k} = ${formatValue(ran.values[k])}`);
+    if (used.length) parts.push(`Its run here used ${used.join(', ')}.`);
+  }
+  return parts.join(' ');
 }

@@ -7,7 +7,8 @@ import { type Catalogue, selfOf } from './catalogue.ts';
 import type { ToolIndex } from './matcher.ts';
 import { findQuantities } from './quantities.ts';
 import { splitClauses } from './clauses.ts';
-import { meaning, normalizeWord, stopWords, type Token, tokenize } from './words.ts';
+import { allowedEdits, editDistance, isStopWord, meaning, normalizeWord, stopWords, type Token, tokenize } from './words.ts';
+import { ALL_TOOLS } from '../allTools.ts';
 
 /** Things under the microscope or in a movie: a request about one is in scope whatever else it says. */
 const SUBJECTS = new Set(
@@ -40,6 +41,48 @@ function toolWords(index: ToolIndex, catalogue: Catalogue): Set<string> {
   return words;
 }
 
+/** The words of the tools' names as written ("segment", "track", "measure"). */
+const TOOL_NAME_WORDS = new Set(ALL_TOOLS.flatMap((t) => t.name.split('_')));
+
+const writtenSets = new WeakMap<ToolIndex, Map<string, string>>();
+const closeCache = new Map<string, boolean>();
+
+/** The words the tools' own texts use as written (names, words, examples, summaries, descriptions, values), to their meanings. */
+function writtenWords(index: ToolIndex): Map<string, string> {
+  let written = writtenSets.get(index);
+  if (written) return written;
+  const texts: string[] = [];
+  for (const tool of ALL_TOOLS) {
+    texts.push(tool.name.replace(/_/g, ' '), tool.description, tool.summary ?? '', ...(tool.words ?? []), ...(tool.examples ?? []), ...Object.values(tool.valueWords ?? {}).flatMap((v) => Object.values(v).flat()));
+  }
+  written = new Map(tokenize(texts.join(' ')).filter((t) => t.word.length >= 3).map((t) => [t.word, meaning(t.stem)]));
+  writtenSets.set(index, written);
+  return written;
+}
+
+/**
+ * True when the word as written is a slip of a word the tools write: the same first letter,
+ * a length within two letters and no more edits than a slip of its length allows.
+ */
+function closeToWritten(token: Token, corrected: string, index: ToolIndex): boolean {
+  const word = token.word;
+  const key = `${word} ${corrected}`;
+  const cached = closeCache.get(key);
+  if (cached !== undefined) return cached;
+  const edits = Math.max(1, allowedEdits(word));
+  let close = false;
+  for (const [w, m] of writtenWords(index)) {
+    // a slip of a word that means what the word was read as ("segmnet" of "segment"; "customers" is no slip of "count")
+    if (m !== corrected || w[0] !== word[0] || Math.abs(w.length - word.length) > 2) continue;
+    if (editDistance(word, w, edits) <= edits) {
+      close = true;
+      break;
+    }
+  }
+  closeCache.set(key, close);
+  return close;
+}
+
 /** True when the text names a thing under the microscope or in a movie ("the nuclei", "this stack"), misspelt or not. */
 export function namesASubject(text: string, index: ToolIndex): boolean {
   return tokenize(text).some((token) => SUBJECTS.has(meaning(token.stem)) || (SUBJECTS.has(index.meanings([token])[0]) && index.recognizes(token)));
@@ -52,10 +95,12 @@ type Reading = 'subject' | 'known' | 'unknown' | 'neutral';
 function reading(token: Token, index: ToolIndex, words: Set<string>): Reading {
   const own = meaning(token.stem);
   const corrected = index.meanings([token])[0];
-  if (SUBJECTS.has(own) || (SUBJECTS.has(corrected) && index.recognizes(token))) return 'subject';
+  // (a tool's name is the step, not the thing: "segment" means masks, but "segment my customers" names no cells)
+  if (!TOOL_NAME_WORDS.has(token.word) && (SUBJECTS.has(own) || (SUBJECTS.has(corrected) && index.recognizes(token) && closeToWritten(token, corrected, index)))) return 'subject';
   if (index.knows(own)) return 'known';
-  // a misspelling of a tool's own word ("segmnet", "stabalise"); "parcel" is no slip of a rare word of a description
-  if (corrected !== own && words.has(corrected)) return 'known';
+  // a misspelling of a tool's own word ("segmnet", "stabalise"); "parcel" is no slip of a rare word of a description,
+  // and a word far from every word the tools write is none either ("customers" is no slip of "count")
+  if (corrected !== own && words.has(corrected) && closeToWritten(token, corrected, index)) return 'known';
   // short words are too close to everything to tell ("teh", "cels", "oat")
   if (token.word.length <= 4 && index.recognizes(token, stopWords())) return 'neutral';
   return 'unknown';
@@ -81,7 +126,7 @@ const GENERIC_SPREAD = 7;
  * slips count for nothing here and a proper noun is a word from elsewhere. True when words
  * from elsewhere outnumber our telling words ("should I buy Illumina stock this week").
  */
-function outOfScopeAsWritten(read: { token: Token; reading: Reading }[], index: ToolIndex, masked: string): boolean {
+function outOfScopeAsWritten(read: { token: Token; reading: Reading }[], index: ToolIndex, masked: string, words: Set<string>): boolean {
   let known = 0;
   let unknown = 0;
   for (const { token, reading: r } of read) {
@@ -91,10 +136,42 @@ function outOfScopeAsWritten(read: { token: Token; reading: Reading }[], index: 
       continue;
     }
     if (r === 'subject') known += 3;
-    else if (r === 'known' && index.spread(meaning(token.stem)) < GENERIC_SPREAD) known += 1;
+    else if (r === 'known' && index.spread(meaning(token.stem)) < GENERIC_SPREAD) known += weightOf(token, words);
     else if (r === 'unknown') unknown += 1;
   }
   return unknown >= 2 && unknown > known;
+}
+
+/** A tool's own word ("recipe", "segment") tells more than one only its description uses ("give", "good"). */
+function weightOf(token: Token, words: Set<string>): number {
+  return words.has(meaning(token.stem)) ? 1 : 0.5;
+}
+
+/** Question words, modals and pronouns: what an advice question is made of, whatever it asks about. */
+const ASKING = new Set('what which when where how why who whats much many should would could can may might shall i we you use using used best good better right'.split(' '));
+/** An advice question ("when should I passage my HeLa cells?", "what medium should I grow them in?"). */
+const ADVICE = /\b(?:should|shall|would you recommend|do you recommend|recommend)\b/i;
+
+/**
+ * An advice question whose telling words are all from elsewhere: two or more words no tool
+ * uses, and none of the tools' own words, whatever cells it names ("how much lipofectamine
+ * should I use for transfection?"; not "should I correct drift before tracking my HeLa cells?").
+ */
+function adviceFromElsewhere(read: { token: Token; reading: Reading }[], index: ToolIndex, words: Set<string>, masked: string): boolean {
+  if (!ADVICE.test(masked)) return false;
+  let unknown = 0;
+  for (const { token, reading: r } of read) {
+    if (ASKING.has(token.word) || r === 'subject') continue;
+    // a short word of no tool's ("HeLa"), too close to ours to read as a word from elsewhere otherwise
+    if (r === 'neutral') {
+      if (token.word.length >= 4 && !index.knows(meaning(token.stem)) && !isStopWord(token.word)) unknown += 1;
+      continue;
+    }
+    // a tool's own word: the advice is ours (a word only a description uses tells nothing)
+    if (r === 'known' && words.has(meaning(token.stem))) return false;
+    if (r === 'unknown') unknown += 1;
+  }
+  return unknown >= 2;
 }
 
 /** True when the request has no microscopy or analysis meaning. `masked` has names and paths blanked. */
@@ -110,10 +187,10 @@ export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalo
     if (NEUTRAL.has(token.word) || token.part || token.word.length < 2 || /\d/.test(token.word)) continue;
     read.push({ token, reading: reading(token, index, words) });
   }
-  if (outOfScopeAsWritten(read, index, masked)) return true;
+  if (outOfScopeAsWritten(read, index, masked, words) || adviceFromElsewhere(read, index, words, masked)) return true;
   for (const r of read) {
     if (r.reading === 'subject') known += 3;
-    else if (r.reading === 'known') known += 1;
+    else if (r.reading === 'known') known += weightOf(r.token, words);
     // a name after "with"/"using" is a method asked for, reported as not applied
     else if (r.reading === 'unknown' && !NAMING.test(masked.slice(Math.max(0, r.token.start - 16), r.token.start))) unknown += 1;
   }
@@ -123,10 +200,37 @@ export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalo
     for (const [i, end] of clauseVerbs(masked, read)) {
       const object = foreignObject(read.slice(i, end), index, words, masked);
       if (object && read.some((r) => r !== object && r.reading === 'unknown')) return true;
+      // one thing, someone's own, that is nothing under the microscope ("track my package", "measure my flat");
+      // things imaged come in numbers ("track my worms")
+      if (object && /\b(?:my|our|your)\s+$/i.test(masked.slice(Math.max(0, object.token.start - 8), object.token.start)) && !/[^s]s$/i.test(object.token.word)) return true;
     }
   }
+  // the thing asked for is from elsewhere, and what is under the microscope only its topic ("write a poem about cells")
+  if (topicOnly(read, masked)) return true;
   // more words from elsewhere than words of ours (a word about cells counts three)
   return unknown >= 2 && unknown > known;
+}
+
+/** Words that make what follows the topic of the thing before them. */
+const TOPIC = /\b(?:about|regarding|concerning)\b/gi;
+
+/**
+ * True when every word about cells or movies comes after "about" ("a poem about cells", "a
+ * joke about microscopes") and the thing asked for before it is a word no tool uses, with none
+ * of the tools' telling words beside it: the request makes something from elsewhere.
+ */
+function topicOnly(read: { token: Token; reading: Reading }[], masked: string): boolean {
+  const subjects = read.filter((r) => r.reading === 'subject');
+  if (subjects.length === 0) return false;
+  for (const m of masked.matchAll(TOPIC)) {
+    const at = m.index ?? 0;
+    if (!subjects.every((r) => r.token.start > at)) continue;
+    const before = read.filter((r) => r.token.end <= at);
+    // (a thing named with an article, "a poem", "an essay"; not a verb, "what do you know about")
+    const thing = (r: { token: Token; reading: Reading }) => r.reading === 'unknown' && /\b(?:a|an|the|some|my|your|our|this|that)\s+(?:[\w-]+\s+)?$/i.test(masked.slice(Math.max(0, r.token.start - 24), r.token.start));
+    if (before.some(thing) && !before.some((r) => r.reading === 'subject')) return true;
+  }
+  return false;
 }
 
 /** Each clause's words (its verb first) as [first, end) indexes into `read`. */

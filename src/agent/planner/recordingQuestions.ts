@@ -70,6 +70,11 @@ export function recordingQuestion(text: string, catalogue: Catalogue = new Map()
   if (isAdviceQuestion(text) || /\b(?:should|shall)\s+(?:i|we)\b/i.test(text) || asksProgress(text) || asksWhy(text)) return undefined;
   const words = wordsOf(text);
   if (words.length === 0 || words.length > 24) return undefined;
+  // "is this brightfield or fluorescence?": the kind of imaging, read from the channels' names
+  if (asksModality(text)) {
+    const reporter = toolNames(catalogue).find((t) => onlyReports(t, catalogue) && selfOf(t, catalogue)?.results?.channelNames);
+    if (reporter) return { tool: reporter, keys: ['channelNames'] };
+  }
   for (const tool of toolNames(catalogue)) {
     if (!onlyReports(tool, catalogue)) continue;
     const results = selfOf(tool, catalogue)?.results ?? {};
@@ -265,6 +270,52 @@ function verdict(key: string, v: Record<string, unknown>, question: string): boo
   return undefined;
 }
 
+const KIND = String.raw`(?:bright\s*-?\s*field|fluo\w*|phase(?:\s+contrast)?|dic|nomarski|transmitted(?:\s+light)?|widefield|wide-field|confocal|epifluorescence|label[\s-]?free)`;
+/** The kind of imaging asked: either/or ("brightfield or fluo?"), "is this a fluorescence movie?", "what modality", "taken in phase contrast". */
+const ASKS_MODALITY = new RegExp(
+  [
+    String.raw`\b${KIND}\b[^?.]{0,30}\bor\s+(?:\w+\s+){0,2}${KIND}\b`,
+    String.raw`^(?:is|are|was|were)\s+(?:this|it|these|those|they|the\s+(?:movie|images?|data|stack|recording|file))\s+(?:a\s+|an\s+|in\s+)?(?:\w+\s+)?${KIND}\b`,
+    String.raw`\b(?:modality|modalities|kind\s+of\s+(?:imaging|microscopy|images?)|type\s+of\s+(?:imaging|microscopy|images?)|imaging\s+(?:method|technique))\b`,
+    String.raw`\b(?:taken|imaged|acquired|recorded|shot|done)\s+(?:in|with|by|using|under)\s+${KIND}\b`,
+  ].join('|'),
+  'i',
+);
+
+/** True when the question asks how the recording was imaged (fluorescence, brightfield, phase contrast, DIC). */
+export function asksModality(text: string): boolean {
+  return ASKS_MODALITY.test(plainQuestion(text).replace(/^(?:(?:so|and|ok(?:ay)?|now|hey|hi|quick question)[,:\s]+)+/i, '').trim());
+}
+
+/** Channel names that say transmitted light, and the kind they say. */
+const TRANSMITTED: [RegExp, string][] = [
+  [/bright\s*-?\s*field|^bf$|^tl$|trans/i, 'brightfield (transmitted light)'],
+  [/phase|^ph\d?$|^pc$/i, 'phase contrast (transmitted light)'],
+  [/dic|nomarski/i, 'DIC (transmitted light)'],
+];
+/** Channel names that say a fluorophore, a filter or a fluorescent label. */
+const FLUORESCENT = /gfp|yfp|cfp|bfp|rfp|mcherry|tomato|dapi|hoechst|fitc|tritc|texas|rhodamine|alexa|cy\d|atto|sir|mneon|venus|citrine|ruby|scarlet|fluo|far\s*-?red|\d{3}\s*(?:nm)?$|nucle|h2b|actin|tubulin|mito|membrane|marker|label|stain/i;
+
+/** What a channel's name says of how it was imaged, or undefined when the name does not tell ("C1", "Channel 2"). */
+function modalityOfName(name: string): string | undefined {
+  for (const [pattern, kind] of TRANSMITTED) if (pattern.test(name)) return kind;
+  return FLUORESCENT.test(name) ? 'fluorescence (its name is a fluorophore or a fluorescent label)' : undefined;
+}
+
+/** The kind of imaging of each channel, read from its name; said plainly when a name does not tell. */
+function modalityText(v: Record<string, unknown>, question: string): { text: string; yes?: boolean } {
+  const names = Array.isArray(v.channelNames) ? (v.channelNames as unknown[]).map(String) : [];
+  const count = Number(v.channels ?? names.length) || names.length;
+  const read = names.map((n, i) => ({ n, i, kind: modalityOfName(n) }));
+  const parts = read.map(({ n, i, kind }) => `channel ${i + 1} "${n}": ${kind ?? 'I cannot tell from its name'}`);
+  const unknown = read.filter((r) => !r.kind);
+  const text = `${names.length ? parts.join('; ') : `${count} channel${count === 1 ? '' : 's'}, unnamed: I cannot tell the kind of imaging`} (read from the channel names in the file header, ${'movie_info'}; the file records no imaging modality${unknown.length ? ', and a name like ' + JSON.stringify(unknown[0].n) + ' does not say it, so I cannot tell for that channel' : ''})`;
+  // "is this a fluorescence movie?": yes when a channel's name says the kind asked
+  const asked = /fluo/i.test(question) && !/\bor\b/i.test(question) ? /fluorescence/ : /bright\s*-?\s*field|transmitted/i.test(question) && !/\bor\b/i.test(question) ? /brightfield|transmitted/ : /phase/i.test(question) && !/\bor\b/i.test(question) ? /phase/ : /dic|nomarski/i.test(question) && !/\bor\b/i.test(question) ? /DIC/ : undefined;
+  const yes = asked && read.every((r) => r.kind) ? read.some((r) => asked.test(r.kind!)) : undefined;
+  return { text, yes };
+}
+
 /**
  * The answer to a question about the recording from the reporting tool's values: each property
  * asked with its unit; a yes/no question starts "Yes"/"No" with the evidence.
@@ -274,6 +325,11 @@ export function recordingAnswer(question: string, result: PastResult, catalogue:
   if (!asked || asked.tool !== result.tool || !result.ok) return undefined;
   // width and height are one answer, and so are the channels and their names
   const keys = asked.keys.filter((k) => !(k === 'heightPx' && asked.keys.includes('widthPx')) && !(k === 'channelNames' && asked.keys.includes('channels')));
+  // "is this brightfield or fluorescence?": the kind of imaging, from the channels' names
+  if (asksModality(question) && keys.some((k) => k === 'channels' || k === 'channelNames')) {
+    const { text, yes } = modalityText(result.values, question);
+    return isYesNoQuestion(question) && yes !== undefined ? `${yes ? 'Yes' : 'No'}: ${text}` : capitalize(text);
+  }
   const parts = [...new Set(keys.map((k) => propertyText(k === 'heightPx' ? 'widthPx' : k, result.values, question)))];
   const text = asked.loose ? result.summary.replace(/\.\s*$/, '') : `${parts.join('; ')} (from the file header, ${result.tool})`;
   if (!isYesNoQuestion(question)) return capitalize(text);

@@ -37,6 +37,8 @@ export interface QuestionScope {
   condition?: Condition;
   /** One value per track or cell listed ("the speed of each track"). */
   perTrack?: boolean;
+  /** The mean over all, with each track's or cell's own value listed after it ("average speed per track"). */
+  listsEach?: boolean;
   /** Several statistics asked at once ("the mean, min and max area"). */
   stats?: Reduce[];
   /** Asks which frame ("which frame has the most cells?", "when does the intensity peak?"): the frame with the extreme. */
@@ -44,23 +46,27 @@ export interface QuestionScope {
   reduce: Reduce;
   /** One value per frame ("in each frame", "over time", "how does ... change"). */
   perFrame: boolean;
-  /** Two parts of the movie compared ("first half vs second half", "end vs start"). */
-  compare?: 'halves' | 'ends';
+  /** Two parts of the movie compared ("first half vs second half", "end vs start", "frame 2 versus frame 5"). */
+  compare?: 'halves' | 'ends' | 'frames';
+  /** The two 1-based frames compared ("compare frame 1 and frame 4", "frame 2 vs frame 5"). */
+  compareFrames?: [number, number];
+  /** Which end of the extreme a "which frame" question asks ("the fewest cells", "the dimmest frame"). */
+  extreme?: 'max' | 'min';
   /** Asks which cell or track ("which cell ...", "the fastest cell"). */
   which: boolean;
   /** Words of the quantity asked for (meanings), without scope and function words. */
   quantity: Set<string>;
 }
 
-const LARGEST = /\b(?:longest|largest|biggest|most|highest|fastest|furthest|farthest|maximum|max|brightest|greatest|longer|larger|bigger|further|farther)\b/i;
-const SMALLEST = /\b(?:shortest|smallest|least|lowest|slowest|minimum|min|dimmest|fewest|faintest)\b/i;
+const LARGEST = /\b(?:longest|largest|biggest|most|highest|fastest|quickest|speediest|furthest|farthest|maximum|max|brightest|greatest|busiest|longer|larger|bigger|further|farther)\b/i;
+const SMALLEST = /\b(?:shortest|smallest|least|lowest|slowest|minimum|min|dimmest|darkest|fewest|faintest|quietest)\b/i;
 /** Words about where, when or how much, not what is measured (removed before the quantity is read). */
 const NOT_QUANTITY_WORDS =
   'frames? tracks? cells? nucle(?:us|i) objects? labels? which many count number mean average typical median standard deviation sd spread range vary variation ' +
   'distribution total sum how what is are was were did do does in at on of for each every per over time changed? changes first last half halves second end start ' +
   'beginning middle than more less value values there overall whole movie give tell me show quote unit compare compared between get got become became ' +
   'longest largest biggest most highest fastest furthest farthest maximum max brightest greatest shortest smallest least lowest slowest minimum min dimmest ' +
-  'fewest faintest longer larger bigger further farther higher lower faster slower smaller shorter brighter dimmer ' +
+  'fewest faintest longer larger bigger further farther higher lower faster slower smaller shorter brighter dimmer quickest speediest speedier busiest darkest quietest who whos ' +
   'going goes go up down increas\\w* decreas\\w* drop\\w* declin\\w* rise rises rising fall\\w* versus vs channels? whole film video recording ' +
   'you they them their its one ones much by from to and or any all some both with between lot overall please pls ' +
   'nuclear percent\\w* proportion fraction share ratio onwards? after before since until till later hours? minutes? mins? seconds? secs? h s µm um px pixels? microns? ' +
@@ -93,7 +99,7 @@ export function withoutUnits(text: string): string {
 export function quantityOfAdjectives(text: string): string {
   const words: string[] = [];
   if (/\b(?:big|bigger|biggest|large|larger|largest|small|smaller|smallest|tiny|tiniest|grow|grew|grown|shr[iau]nk)\b/i.test(text)) words.push('area');
-  if (/\b(?:fast|faster|fastest|slow|slower|slowest|slowly|quick|quicker|quickest|quickly|rapidly|speedy)\b/i.test(text)) words.push('speed');
+  if (/\b(?:fast|faster|fastest|slow|slower|slowest|slowly|quick|quicker|quickest|quickly|rapidly|speedy|speedier|speediest)\b/i.test(text)) words.push('speed');
   if (/\b(?:bright|brighter|brightest|dim|dimmer|dimmest|faint|fainter|faintest)\b/i.test(text)) words.push('intensity');
   if (/\b(?:far|further|furthest|farther|farthest)\b/i.test(text)) words.push('distance');
   if (/\b(?:round|rounder|roundest|roundness|circular|elongated|oval|irregular)\b/i.test(text)) words.push('circularity');
@@ -162,6 +168,9 @@ function channelsOf(text: string): number[] {
   return out;
 }
 
+/** Two frames named apart ("frame 1 and frame 4", "frame 2 versus frame 5", "frame 3 vs 1"). */
+const TWO_FRAMES = /\b(?:frame|time ?point|timepoint|t)\s*#?(\d+)\b[^?.]{0,40}?\b(?:and|vs\.?|versus|compared (?:to|with)|against|with|to)\s+(?:(?:in|at|the)\s+)?(?:(?:frame|time ?point|timepoint|t)\s*#?)?(\d+)\b(?!\s*(?:-|–|to)\s*\d)/i;
+
 /** Frames open at one end: "from frame 5 onwards", "after frame 5", "before frame 5", "up to frame 5" (Infinity: to the end). */
 function openFrameRange(text: string): { first: number; last: number } | undefined {
   // "the last 5 frames": counted back from the end (first <= 0 until the table's frames are known)
@@ -227,12 +236,17 @@ function readScope(question: string): QuestionScope {
   const lastFrame = /\b(?:the\s+)?(?:last|final)\s+(?:frame|time ?point|timepoint)\b/i.test(text) || /\b(?:at|by) the (?:very )?end\b/i.test(text);
   const firstFrame = /\b(?:the\s+)?(?:first|initial)\s+(?:frame|time ?point|timepoint)\b(?!s)/i.test(text) || /\bat the (?:very )?(?:start|beginning)\b/i.test(text);
   const track = /\b(?:track|cell|nucleus|object|label)\s*(?:number\s*|no\.?\s*|#\s*)?(\d+)\b/i.exec(text);
-  const range = findFrameRange(text) ?? openFrameRange(text);
+  // "compare the mean intensity in frame 1 and frame 4", "mean area frame 2 versus frame 5": two frames, not the frames between
+  const twoFrames = TWO_FRAMES.exec(text);
+  const compareFrames: [number, number] | undefined = twoFrames && (/\b(?:vs\.?|versus|compared?|against|differ\w*|difference)\b/i.test(text) || /\bframe\s*\d+\s+(?:and|to)\s+frame\s*\d+/i.test(text) && /\bcompar|\bchange/i.test(text)) ? [Number(twoFrames[1]), Number(twoFrames[2])] : undefined;
+  const range = compareFrames ? undefined : findFrameRange(text) ?? openFrameRange(text);
   const frames = range && range.first !== range.last ? range : undefined;
   const condition = conditionOf(question);
   const atTimeS = condition ? undefined : timeOf(question);
   const bothEnds = EARLY.test(text) && LATE.test(text) && !frames && !/\b(?:first|last)\s+\d+\b/i.test(text);
-  const compare = /\bfirst half\b|\bsecond half\b|\bhalves\b/i.test(text)
+  const compare = compareFrames
+    ? 'frames'
+    : /\bfirst half\b|\bsecond half\b|\bhalves\b/i.test(text)
     ? 'halves'
     : bothEnds || /\b(?:at the end|end of the movie|at the start|at the beginning|start of the movie|later|earlier)\b.*\b(?:than|vs|versus|compared)\b|\b(?:than|vs|versus|compared to)\b.*\b(?:start|beginning|end)\b/i.test(text)
       // "faster at the end?", "bigger towards the end": a comparative with one end means against the other
@@ -258,9 +272,15 @@ function readScope(question: string): QuestionScope {
   const quantity = quantityWords.size === 0 && channels.length ? wordKeys('intensity') : quantityWords;
   const named: [RegExp, Reduce][] = [[/\b(?:mean|average|avg)\b/i, 'mean'], [/\bmedian\b/i, 'median'], [/\b(?:min|minimum|smallest|lowest)\b/i, 'min'], [/\b(?:max|maximum|largest|highest)\b/i, 'max'], [/\b(?:sd|std|standard deviation|spread)\b/i, 'sd'], [/\b(?:total|sum)\b/i, 'sum']];
   const stats = named.filter(([re]) => re.test(text)).map(([, r]) => r);
-  const whichFrame = /\b(?:which|what)\s+(?:frame|time ?point|timepoint|point in time)s?\b|\bwhen\b.*\b(?:peak\w*|maxim\w*|minim\w*|most|least|highest|lowest|largest|smallest|fewest)\b/i.test(text);
+  const whichFrame = /\b(?:which|what)\s+(?:frame|time ?point|timepoint|point in time)s?\b|\bwhen\b.*\b(?:peak\w*|maxim\w*|minim\w*|most|least|highest|lowest|largest|smallest|fewest)\b/i.test(text)
+    // "the brightest frame", "the busiest timepoint": an extreme of the frames themselves
+    || new RegExp(`(?:${LARGEST.source}|${SMALLEST.source})\\s+(?:frame|time ?point|timepoint|moment)s?\\b`, 'i').test(text);
   if (whichFrame && /\bpeak\w*/i.test(text) && reduce === 'mean') reduce = 'max';
+  // "at what frame is the number of nuclei lowest": a count, at its lowest
+  const extreme = !whichFrame ? undefined : reduce === 'min' || (reduce !== 'max' && SMALLEST.test(text)) ? ('min' as const) : reduce === 'max' || LARGEST.test(text) || /\bpeak\w*/i.test(text) ? ('max' as const) : undefined;
   const perTrack = reduce === 'mean' && !/\b(?:mean|average|typical|overall|total|sum|all together)\b/i.test(text) && /\b(?:each|every|individual)\s+(?:tracks?|cells?|nucle(?:us|i)|objects?|trajector(?:y|ies))\b|\bper[- ](?:track|cell)\b|\blist\b/i.test(text);
+  // "average speed per track": the mean over all, and each track's own value after it (both readings answered)
+  const listsEach = !perTrack && reduce === 'mean' && /\bper[- ](?:track|cell|trajectory)\b|\b(?:of|for)\s+(?:each|every)\s+(?:track|cell|trajectory)\b/i.test(text) && !/\b(?:overall|in total|all together|across (?:all|the) (?:tracks|cells))\b/i.test(text);
   const frame = compare || frames ? undefined : frameNumber ? Number(frameNumber[1]) : lastFrame ? ('last' as const) : firstFrame ? ('first' as const) : undefined;
   return {
     ...(frame !== undefined ? { frame } : {}),
@@ -270,11 +290,14 @@ function readScope(question: string): QuestionScope {
     ...(atTimeS !== undefined ? { atTimeS } : {}),
     ...(condition ? { condition } : {}),
     ...(perTrack ? { perTrack } : {}),
+    ...(listsEach ? { listsEach } : {}),
     ...(whichFrame ? { whichFrame } : {}),
     ...(stats.length >= 2 && !compare ? { stats } : {}),
     reduce,
     perFrame,
     ...(compare ? { compare } : {}),
+    ...(compareFrames ? { compareFrames } : {}),
+    ...(extreme ? { extreme } : {}),
     which,
     quantity,
   };
@@ -292,8 +315,14 @@ export function isAskedForm(question: string): boolean {
   // "do they speed up?", "did any cells divide": a question; "do the thing with 15 px" is not
   if (/^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+|but\s+)?(?:did|do|does)\s+(?:they|you|we|i|it|these|those|any|all|most|some|more|the\s+(?:cells?|nucle(?:us|i)|tracks?|objects?|signal|intensity))\b/i.test(text) || (/^(?:did|do|does)\b/i.test(text) && /\?\s*$/.test(text))) return true;
   // a question without a question word: "mean area in frames 2-4?", "speed of track 2?", "slowest one?"
-  return NOUN_QUESTION.test(text) && (/\?\s*$/.test(text) || AGGREGATE_FIRST.test(text));
+  // "cells per frame pls", "nucleus count over time": the whole request a thing at a scope, with no verb to run
+  return NOUN_QUESTION.test(text) && (/\?\s*$/.test(text) || AGGREGATE_FIRST.test(text) || (THING_AT_A_SCOPE.test(text.trim()) && !STEP_VERB.test(text)));
 }
+
+/** A request that opens with a verb of doing ("track cells over time" is a step, "cells per frame" a question). */
+const STEP_VERB = /^(?:and\s+|so\s+|now\s+)?(?:track|segment|measure|count|follow|plot|show|find|detect|link|quantify|compute|calculate|get|make|draw|export|save)\b/i;
+/** A request that is only a thing (or its count) at a scope: "cells per frame", "nucleus count over time", "speed for each track". */
+const THING_AT_A_SCOPE = /^(?:and\s+|so\s+|now\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}(?:per|in each|in every|at each|for each|for every|of each|over|across|through)\s+(?:the\s+)?(?:frames?|time ?points?|timepoints?|time|tracks?|cells?|nuclei|the movie)[\s.!]*$/i;
 
 /** Words a question without a question word starts with: an aggregate, an extreme or a measured quantity. */
 const AGGREGATE_FIRST = /^(?:and\s+|so\s+|ok(?:ay)?,?\s+|now\s+|also\s+)?(?:the\s+)?(?:mean|average|median|typical|sd|std|standard deviation|spread|range|total|sum|number of|max(?:imum)?|min(?:imum)?)\b/i;
@@ -775,7 +804,8 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   if (scope.track !== undefined && numbers.length === 1) return `${column} ${where} = ${withUnit(numbers[0], unit)} (${source})`;
   const { name, value } = statistic(numbers, scope.reduce === 'count' ? 'mean' : scope.reduce);
   const spread = scope.reduce === 'mean' && numbers.length > 1 ? ` ± ${format(sd(numbers))} SD` : '';
-  return `${name} ${column}${where ? ` ${where}` : ''} = ${withUnit(value, unit)}${spread} over ${numbers.length} ${of} (${source})`;
+  const each = scope.listsEach && idColumn && numbers.length > 1 ? `; ${perTrackAnswer(column, values, idColumn, unit, source, table.columns.includes('t')).replace(/ \(from [^)]*\)$/, '')}` : '';
+  return `${name} ${column}${where ? ` ${where}` : ''} = ${withUnit(value, unit)}${spread} over ${numbers.length} ${of}${each} (${source})`;
 }
 
 /** One value per track or cell ("the speed of each track"): a short list, means over frames for per-object tables. */
@@ -799,7 +829,7 @@ function frameExtremeAnswer(scope: QuestionScope, chosen: Candidate | undefined,
     const rows = table.rows.filter((r) => r.t === t);
     return { t, v: column ? mean(numeric(rows, column)) : rows.length };
   });
-  const lowest = scope.reduce === 'min';
+  const lowest = (scope.extreme ?? scope.reduce) === 'min';
   const pick = perFrame.reduce((a, b) => ((lowest ? b.v < a.v : b.v > a.v) ? b : a));
   const unit = column ? unitOfColumn(column, units.lengthUnit, units.timeUnit) : undefined;
   const what = column ? `${lowest ? 'lowest' : 'highest'} mean ${column}` : `${lowest ? 'fewest' : 'most'} objects`;
@@ -835,7 +865,12 @@ function compareAnswer(table: Table, column: string | undefined, rows: Row[], sc
   const frames = framesOf(rows);
   if (frames.length < 2) return `The table has only one frame (${id}); there is nothing to compare over time.`;
   const half = Math.ceil(frames.length / 2);
-  const [earlyFrames, lateFrames] = scope.compare === 'halves' ? [frames.slice(0, half), frames.slice(half)] : [[frames[0]], [frames.at(-1)!]];
+  // two frames named: each must be in the table
+  if (scope.compare === 'frames' && scope.compareFrames) {
+    const missing = scope.compareFrames.filter((f) => !frames.includes(f - 1));
+    if (missing.length) return `There is no frame ${missing.join(' or ')} in the table (${id}: frames ${frames[0] + 1}-${frames.at(-1)! + 1}).`;
+  }
+  const [earlyFrames, lateFrames] = scope.compare === 'halves' ? [frames.slice(0, half), frames.slice(half)] : scope.compare === 'frames' && scope.compareFrames ? [[scope.compareFrames[0] - 1], [scope.compareFrames[1] - 1]] : [[frames[0]], [frames.at(-1)!]];
   const part = (ts: number[]) => rows.filter((r) => ts.includes(r.t as number));
   const value = (group: Row[], ts: number[]) => (column ? mean(numeric(group, column)) : group.length / ts.length);
   const early = value(part(earlyFrames), earlyFrames);
@@ -843,7 +878,8 @@ function compareAnswer(table: Table, column: string | undefined, rows: Row[], sc
   const label = (ts: number[]) => (ts.length === 1 ? `frame ${ts[0] + 1}` : `frames ${ts[0] + 1}-${ts.at(-1)! + 1}`);
   const what = column ? `mean ${column}` : 'objects per frame';
   const change = early === 0 ? '' : ` (${late >= early ? '+' : ''}${format(Math.round(((late - early) / early) * 1000) / 10)}%)`;
-  const verdict = late > early ? 'higher later' : late < early ? 'higher earlier' : 'the same';
+  const [a, b] = [label(earlyFrames), label(lateFrames)];
+  const verdict = scope.compare === 'frames' ? (late > early ? `higher in ${b}` : late < early ? `higher in ${a}` : 'the same') : late > early ? 'higher later' : late < early ? 'higher earlier' : 'the same';
   void table;
   return `${what}: ${withUnit(early, unit)} in ${label(earlyFrames)} vs ${withUnit(late, unit)} in ${label(lateFrames)}${change}: ${verdict} (from ${id}; means, no statistical test)`;
 }

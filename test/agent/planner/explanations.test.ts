@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
 import { catalogueFromBoundTools } from '../../../src/agent/planner/catalogue.ts';
 import type { PastResult } from '../../../src/agent/planner/conversation.ts';
-import { asksWhy, explainStep } from '../../../src/agent/planner/explanations.ts';
+import { asksWhy, explainStep, toolAskedAbout } from '../../../src/agent/planner/explanations.ts';
 import { indexFor } from '../../../src/agent/planner/planner.ts';
 
 const catalogue = catalogueFromBoundTools(ALL_TOOLS.map((t) => ({ name: t.name, description: t.description, schema: z.toJSONSchema(t.schema, { io: 'input', unrepresentable: 'any' }) })));
@@ -39,6 +39,32 @@ describe('explanations from the record', () => {
     expect(model).toContain('modelSha256 = ab12cd');
     expect(explainStep('how confident are you in the drift correction?', earlier, index)).toMatch(/record of correct_drift.*meanConfidence = 0\.58/);
     expect(explainStep('why did you do that?', earlier, index)).toMatch(/record of track/);
-    expect(explainStep('why did you do that?', [], index)).toBeUndefined();
+    // nothing ran: no choice to explain, said so, and nothing is run to make one
+    expect(explainStep('why did you do that?', [], index)).toMatch(/^Nothing has run in this session yet, so there is no choice of mine to explain/);
+    expect(explainStep('why did you choose this threshold?', [], index)).toMatch(/What `segment` would do, from its declaration/);
+    expect(explainStep('explain how to segment', [], index)).toBeUndefined();
+  });
+});
+
+describe('questions about a tool itself', () => {
+  it('reads which tool a question asks about, and what of it, but not questions about the data', () => {
+    const asked = (q: string) => toolAskedAbout(q, index);
+    expect(asked('how long does segmentation take?')).toEqual({ tool: 'segment', aspect: 'time' });
+    expect(asked('how fast is tracking?')).toEqual({ tool: 'track', aspect: 'time' });
+    expect(asked('how long does it take to segment a movie?')).toEqual({ tool: 'segment', aspect: 'time' });
+    expect(asked('which algorithm do you use for tracking?')).toEqual({ tool: 'track', aspect: 'method' });
+    expect(asked('is your segmentation deep learning or just thresholding?')).toEqual({ tool: 'segment', aspect: 'method' });
+    expect(asked('what does the measure tool actually compute?')).toEqual({ tool: 'measure', aspect: 'what' });
+    expect(asked('how does the drift correction work?')).toEqual({ tool: 'correct_drift', aspect: 'method' });
+    for (const q of ['how fast do the cells move?', 'how long are the tracks?', 'how long is the movie?', 'how fast is the drift?', 'which method should I use for segmentation?', 'how long does each track last?', 'how fast do they move on average?', 'what does the movie show?']) expect(asked(q), q).toBeUndefined();
+  });
+
+  it('answers from the declaration, and the time from the record when the step ran, running nothing', () => {
+    const before = explainStep('how long does segmentation take?', [], index)!;
+    expect(before).toMatch(/^About `segment`, from its own declaration \(I ran nothing\)/);
+    expect(before).toMatch(/has not run in this session/);
+    const ran: PastResult[] = [{ ...earlier[1], durationMs: 2350 }];
+    expect(explainStep('how long did the segmentation take?', ran, index)).toContain('it took 2.35 s');
+    expect(explainStep('which algorithm do you use for tracking?', [], index)).toMatch(/lap, overlap; default lap/);
   });
 });

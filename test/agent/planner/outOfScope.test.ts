@@ -40,3 +40,29 @@ describe('out of scope', () => {
     }
   });
 });
+
+describe('out of scope, by the words as written', () => {
+  it('reads no slip into a whole word far from ours, and no cells into a tool name', () => {
+    for (const text of ['segment my customers by spending', 'can you segment our customer database into groups by age?', 'give me a recipe for banana bread']) {
+      expect(isOutOfScope(text, index, catalogue), text).toBe(true);
+    }
+    for (const text of ['sgement the cells', 'segmnet teh nucleii', 'segment the spheroids by size', 'track the puncta']) {
+      expect(isOutOfScope(text, index, catalogue), text).toBe(false);
+    }
+  });
+
+  it("refuses one thing of someone's own that is nothing imaged, but not things imaged in numbers", () => {
+    for (const text of ['track my package', 'measure my flat for new carpets', 'filter my inbox for spam emails please']) expect(isOutOfScope(text, index, catalogue), text).toBe(true);
+    expect(isOutOfScope('track my worms', index, catalogue)).toBe(false);
+  });
+
+  it('refuses a thing from elsewhere whose topic is cells, and keeps questions about cells', () => {
+    for (const text of ['write me a poem about cells', 'tell me a joke about microscopes']) expect(isOutOfScope(text, index, catalogue), text).toBe(true);
+    for (const text of ['what do you know about the nuclei?', 'give me a report about the tracks', 'how about segmenting the nuclei']) expect(isOutOfScope(text, index, catalogue), text).toBe(false);
+  });
+
+  it('refuses advice about things no tool knows, whatever cells it names, and keeps advice about our steps', () => {
+    for (const text of ['when should I passage my HeLa cells?', 'what medium should I grow my U2OS cells in?', 'how much lipofectamine should I use for transfection?']) expect(isOutOfScope(text, index, catalogue), text).toBe(true);
+    for (const text of ['should I correct drift before tracking?', 'which exposure should I use for GFP?', 'which denoising method should I use?', 'should I segment my HeLa cells with the model?']) expect(isOutOfScope(text, index, catalogue), text).toBe(false);
+  });
+});

@@ -95,3 +95,16 @@ describe('answers about the recording', () => {
     expect(recordingAnswer('is it 8 bit or 16 bit?', info({}))).toMatch(/^Uint16 \(16-bit integer pixels\)/);
   });
 });
+
+describe('the kind of imaging, from the channel names', () => {
+  it('reads each channel name, and says when a name does not tell', () => {
+    expect(recordingQuestion('is this brightfield or fluorescence?')?.keys[0]).toMatch(/^channel/);
+    for (const q of ['brightfield or fluo?', 'what imaging modality was used here?', 'was this taken in phase contrast or DIC?', 'Is this a fluorescence movie?']) expect(recordingQuestion(q)?.keys, q).toEqual(['channelNames']);
+    // the signal, not the imaging: a question about the data
+    for (const q of ['does the fluorescence fade over time?', 'mean intensity of the nuclei in the brightfield channel?', 'is the fluorescence bleaching?']) expect(recordingQuestion(q)?.keys ?? [], q).not.toEqual(['channelNames']);
+    expect(recordingAnswer('is this brightfield or fluorescence?', info({}))).toMatch(/^Channel 1 "nuclei": fluorescence.*channel 2 "brightfield": brightfield \(transmitted light\)/);
+    expect(recordingAnswer('Is this a fluorescence movie?', info({ channels: 1, channelNames: ['GFP'] }))).toMatch(/^Yes: channel 1 "GFP": fluorescence/);
+    expect(recordingAnswer('is it phase contrast?', info({ channels: 1, channelNames: ['GFP'] }))).toMatch(/^No: /);
+    expect(recordingAnswer('is this fluorescence or transmitted light?', info({ channels: 1, channelNames: ['C1'] }))).toMatch(/"C1": I cannot tell from its name/);
+  });
+});

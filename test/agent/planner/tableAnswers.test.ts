@@ -232,3 +232,32 @@ describe('questions as people write them', () => {
     expect(answerFromTable('is the signal going down?', timed)).toMatch(/per frame.*frame 1: 200, frame 2: 200, frame 3: 100; down/);
   });
 });
+
+describe('extremes and comparisons at the scope asked', () => {
+  it('reads an extreme of the frames themselves, and which end of it', () => {
+    expect(readQuestion("what's the brightest frame?")).toMatchObject({ whichFrame: true, extreme: 'max' });
+    expect(readQuestion('at what frame is the number of nuclei lowest')).toMatchObject({ whichFrame: true, reduce: 'count', extreme: 'min' });
+    expect(readQuestion('which frame has the most cells?')).toMatchObject({ whichFrame: true, extreme: 'max' });
+    expect(readQuestion('which cell is the brightest?').whichFrame).toBeUndefined();
+  });
+
+  it('reads two frames compared, not the frames between them', () => {
+    expect(readQuestion('compare the mean intensity in frame 1 and frame 4')).toMatchObject({ compare: 'frames', compareFrames: [1, 4] });
+    expect(readQuestion('mean area frame 2 versus frame 5')).toMatchObject({ compare: 'frames', compareFrames: [2, 5] });
+    expect(readQuestion('how many cells in frame 3 vs frame 1?')).toMatchObject({ compare: 'frames', compareFrames: [3, 1], reduce: 'count' });
+    expect(readQuestion('mean area in frames 2 to 5')).toMatchObject({ frames: { first: 2, last: 5 } });
+    expect(readQuestion('mean area in frames 2 to 5').compare).toBeUndefined();
+  });
+
+  it('reads a superlative of speed as the fastest cell, and "per track" with an average as both the mean and each', () => {
+    expect(readQuestion("who's the speediest cell")).toMatchObject({ which: true, reduce: 'max' });
+    expect([...readQuestion("who's the speediest cell").quantity]).toEqual(['speed']);
+    expect(readQuestion('average speed per track?')).toMatchObject({ listsEach: true, reduce: 'mean' });
+    expect(readQuestion('average speed overall?').listsEach).toBeUndefined();
+  });
+
+  it('reads a thing at a scope with no verb as a question, and a verb with it as a step', () => {
+    for (const q of ['cells per frame pls', 'nucleus count over time', 'speed for each track']) expect(isAskedForm(q), q).toBe(true);
+    for (const q of ['track cells over time', 'segment the cells per frame', 'measure intensity over time']) expect(isAskedForm(q), q).toBe(false);
+  });
+});
