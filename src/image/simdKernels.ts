@@ -4,6 +4,7 @@
 // straight into it and nothing is copied. Used by PlaneExtremes (max/min) and PlaneSums.
 import type { DType, PlaneData } from './movie.ts';
 import { leb, moduleBytes, PAGE_BYTES, wasm, type WasmFunction } from './wasmModule.ts';
+import { HASH_HEADER_BYTES, hashInPlace } from './xxh128.ts';
 
 export interface KernelSpec {
   /** The export name. */
@@ -63,7 +64,11 @@ export function compileKernels(kernels: KernelSpec[]): { instantiate(bytes: numb
   }
   return {
     instantiate(bytes: number) {
-      const memory = new wasm.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE_BYTES)) });
+      // after the caller's bytes, room for the content hasher's header: a plane read into
+      // this memory is hashed for provenance where it lies (no copy of the movie)
+      const headerAt = vectorBytes(bytes);
+      const memory = new wasm.Memory({ initial: Math.max(1, Math.ceil((headerAt + HASH_HEADER_BYTES) / PAGE_BYTES)) });
+      hashInPlace(memory, headerAt);
       const instance = new wasm.Instance(module, { env: { mem: memory } });
       return { memory: memory.buffer, kernels: instance.exports as Record<string, Kernel> };
     },

@@ -44,10 +44,14 @@ const MIDSIZE_MAX = 240;
 const INIT_ACC = [PRIME32_3, PRIME64_1, PRIME64_2, PRIME64_3, PRIME64_4, PRIME32_2, PRIME64_5, PRIME32_1];
 
 // ---- the WebAssembly kernels -------------------------------------------------------------
-// Memory layout of every instance: the secret at 0, the accumulators at ACC_AT, one stripe
-// of scratch at SCRATCH_AT, then the payload (staging, or a plane handed out by hashablePlane).
+// The hasher's header in a memory, from its base: the secret, the accumulators at ACC_AT,
+// one stripe of scratch at SCRATCH_AT. Memories of our own put it at 0 and the payload
+// (staging, or a plane handed out by hashablePlane) at PAYLOAD_AT; another module's memory
+// lends HASH_HEADER_BYTES anywhere (hashInPlace).
 const ACC_AT = 256;
 const SCRATCH_AT = 320;
+/** Bytes a memory lends the hasher (hashInPlace) so that the bytes in it are hashed in place. */
+export const HASH_HEADER_BYTES = 384;
 const PAYLOAD_AT = 512;
 const STAGING_BYTES = 1 << 20;
 
@@ -80,23 +84,23 @@ const loadAccs = (acc: number, a: number[]) => a.flatMap((l, j) => [GET, acc, ..
 const storeAccs = (acc: number, a: number[]) => a.flatMap((l, j) => [GET, acc, GET, l, ...store(16 * j)]);
 
 /**
- * accumulate(acc, input, stripes, k) -> k: `stripes` stripes from `input`, the first one the
- * k-th of its block; after a block's last stripe the accumulators are scrambled. Returns the
- * next stripe's place in its block.
+ * accumulate(acc, input, stripes, k, base) -> k: `stripes` stripes from `input`, the first
+ * one the k-th of its block, with the secret at `base`; after a block's last stripe the
+ * accumulators are scrambled. Returns the next stripe's place in its block.
  */
 function accumulateFunction(): WasmFunction {
-  const [acc, input, n, k, secret, a0, a1, a2, a3, d, dk] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const [acc, input, n, k, base, secret, a0, a1, a2, a3, d, dk] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
   const a = [a0, a1, a2, a3];
   const scramble = a.flatMap((l, j) => [
     // acc ^= acc >> 47; acc ^= key; acc *= PRIME32_1
-    GET, l, GET, l, I32, 47, ...SHR64, ...XOR, I32, 0, ...load(128 + 16 * j), ...XOR,
+    GET, l, GET, l, I32, 47, ...SHR64, ...XOR, GET, base, ...load(128 + 16 * j), ...XOR,
     0x42, ...sleb64(PRIME32_1), ...v128(0x12), ...MUL64, SET, l,
   ]);
   const code = [
     ...loadAccs(acc, a),
     0x02, 0x40, 0x03, 0x40, // block, loop
     GET, n, EQZ, 0x0d, 0x01, // n == 0: break
-    GET, k, I32, 3, SHL, SET, secret,
+    GET, base, GET, k, I32, 3, SHL, ADD, SET, secret,
     ...stripeCode(input, secret, a, d, dk),
     GET, input, I32, ...sleb(STRIPE), ADD, SET, input,
     GET, n, I32, 1, SUB, SET, n,
@@ -107,7 +111,7 @@ function accumulateFunction(): WasmFunction {
     ...storeAccs(acc, a),
     GET, k,
   ];
-  return { name: 'accumulate', params: [0x7f, 0x7f, 0x7f, 0x7f], result: 0x7f, locals: [0x7f, V128, V128, V128, V128, V128, V128], code };
+  return { name: 'accumulate', params: [0x7f, 0x7f, 0x7f, 0x7f, 0x7f], result: 0x7f, locals: [0x7f, V128, V128, V128, V128, V128, V128], code };
 }
 
 /** stripe(acc, input, secret): one stripe with the secret at any address (the last stripe's). */
@@ -134,7 +138,9 @@ function sleb64(value: bigint): number[] {
 interface Kernels {
   memory: { buffer: ArrayBuffer };
   bytes: Uint8Array;
-  accumulate(acc: number, input: number, stripes: number, k: number): number;
+  /** Where the header lies in the memory. */
+  base: number;
+  accumulate(acc: number, input: number, stripes: number, k: number, base: number): number;
   stripe(acc: number, input: number, secret: number): void;
 }
 
@@ -149,7 +155,7 @@ export function kernelModuleBytes(): Uint8Array {
  * that it is still what the functions above assemble (regenerate it when they change).
  */
 export const KERNEL_MODULE_BASE64 =
-  'AGFzbQEAAAABDwJgBH9/f38Bf2ADf39/AAIMAQNlbnYDbWVtAgABAwMCAAEHFwIKYWNjdW11bGF0ZQAABnN0cmlwZQABCuMIAo4FAgF/BnsgAP0AAAAhBSAA/QAAECEGIAD9AAAgIQcgAP0AADAhCAJAA0AgAkUNASADQQN0IQQgAf0AAAAhCSAJIAT9AAAA/VEhCiAFIAkgCf0NCAkKCwwNDg8AAQIDBAUGB/3OASAKIAr9DQABAgMICQoLAAECAwgJCgsgCiAK/Q0EBQYHDA0ODwQFBgcMDQ4P/d4B/c4BIQUgAf0AABAhCSAJIAT9AAAQ/VEhCiAGIAkgCf0NCAkKCwwNDg8AAQIDBAUGB/3OASAKIAr9DQABAgMICQoLAAECAwgJCgsgCiAK/Q0EBQYHDA0ODwQFBgcMDQ4P/d4B/c4BIQYgAf0AACAhCSAJIAT9AAAg/VEhCiAHIAkgCf0NCAkKCwwNDg8AAQIDBAUGB/3OASAKIAr9DQABAgMICQoLAAECAwgJCgsgCiAK/Q0EBQYHDA0ODwQFBgcMDQ4P/d4B/c4BIQcgAf0AADAhCSAJIAT9AAAw/VEhCiAIIAkgCf0NCAkKCwwNDg8AAQIDBAUGB/3OASAKIAr9DQABAgMICQoLAAECAwgJCgsgCiAK/Q0EBQYHDA0ODwQFBgcMDQ4P/d4B/c4BIQggAUHAAGohASACQQFrIQIgA0EBaiEDIANBEEYEQCAFIAVBL/3NAf1RQQD9AACAAf1RQrHz3fEJ/RL91QEhBSAGIAZBL/3NAf1RQQD9AACQAf1RQrHz3fEJ/RL91QEhBiAHIAdBL/3NAf1RQQD9AACgAf1RQrHz3fEJ/RL91QEhByAIIAhBL/3NAf1RQQD9AACwAf1RQrHz3fEJ/RL91QEhCEEAIQMLDAALCyAAIAX9CwAAIAAgBv0LABAgACAH/QsAICAAIAj9CwAwIAML0AMBBnsgAP0AAAAhAyAA/QAAECEEIAD9AAAgIQUgAP0AADAhBiAB/QAAACEHIAcgAv0AAAD9USEIIAMgByAH/Q0ICQoLDA0ODwABAgMEBQYH/c4BIAggCP0NAAECAwgJCgsAAQIDCAkKCyAIIAj9DQQFBgcMDQ4PBAUGBwwNDg/93gH9zgEhAyAB/QAAECEHIAcgAv0AABD9USEIIAQgByAH/Q0ICQoLDA0ODwABAgMEBQYH/c4BIAggCP0NAAECAwgJCgsAAQIDCAkKCyAIIAj9DQQFBgcMDQ4PBAUGBwwNDg/93gH9zgEhBCAB/QAAICEHIAcgAv0AACD9USEIIAUgByAH/Q0ICQoLDA0ODwABAgMEBQYH/c4BIAggCP0NAAECAwgJCgsAAQIDCAkKCyAIIAj9DQQFBgcMDQ4PBAUGBwwNDg/93gH9zgEhBSAB/QAAMCEHIAcgAv0AADD9USEIIAYgByAH/Q0ICQoLDA0ODwABAgMEBQYH/c4BIAggCP0NAAECAwgJCgsAAQIDCAkKCyAIIAj9DQQFBgcMDQ4PBAUGBwwNDg/93gH9zgEhBiAAIAP9CwAAIAAgBP0LABAgACAF/QsAICAAIAb9CwAwCw==';
+  'AGFzbQEAAAABEAJgBX9/f39/AX9gA39/fwACDAEDZW52A21lbQIAAQMDAgABBxcCCmFjY3VtdWxhdGUAAAZzdHJpcGUAAQrmCAKRBQIBfwZ7IAD9AAAAIQYgAP0AABAhByAA/QAAICEIIAD9AAAwIQkCQANAIAJFDQEgBCADQQN0aiEFIAH9AAAAIQogCiAF/QAAAP1RIQsgBiAKIAr9DQgJCgsMDQ4PAAECAwQFBgf9zgEgCyAL/Q0AAQIDCAkKCwABAgMICQoLIAsgC/0NBAUGBwwNDg8EBQYHDA0OD/3eAf3OASEGIAH9AAAQIQogCiAF/QAAEP1RIQsgByAKIAr9DQgJCgsMDQ4PAAECAwQFBgf9zgEgCyAL/Q0AAQIDCAkKCwABAgMICQoLIAsgC/0NBAUGBwwNDg8EBQYHDA0OD/3eAf3OASEHIAH9AAAgIQogCiAF/QAAIP1RIQsgCCAKIAr9DQgJCgsMDQ4PAAECAwQFBgf9zgEgCyAL/Q0AAQIDCAkKCwABAgMICQoLIAsgC/0NBAUGBwwNDg8EBQYHDA0OD/3eAf3OASEIIAH9AAAwIQogCiAF/QAAMP1RIQsgCSAKIAr9DQgJCgsMDQ4PAAECAwQFBgf9zgEgCyAL/Q0AAQIDCAkKCwABAgMICQoLIAsgC/0NBAUGBwwNDg8EBQYHDA0OD/3eAf3OASEJIAFBwABqIQEgAkEBayECIANBAWohAyADQRBGBEAgBiAGQS/9zQH9USAE/QAAgAH9UUKx893xCf0S/dUBIQYgByAHQS/9zQH9USAE/QAAkAH9UUKx893xCf0S/dUBIQcgCCAIQS/9zQH9USAE/QAAoAH9UUKx893xCf0S/dUBIQggCSAJQS/9zQH9USAE/QAAsAH9UUKx893xCf0S/dUBIQlBACEDCwwACwsgACAG/QsAACAAIAf9CwAQIAAgCP0LACAgACAJ/QsAMCADC9ADAQZ7IAD9AAAAIQMgAP0AABAhBCAA/QAAICEFIAD9AAAwIQYgAf0AAAAhByAHIAL9AAAA/VEhCCADIAcgB/0NCAkKCwwNDg8AAQIDBAUGB/3OASAIIAj9DQABAgMICQoLAAECAwgJCgsgCCAI/Q0EBQYHDA0ODwQFBgcMDQ4P/d4B/c4BIQMgAf0AABAhByAHIAL9AAAQ/VEhCCAEIAcgB/0NCAkKCwwNDg8AAQIDBAUGB/3OASAIIAj9DQABAgMICQoLAAECAwgJCgsgCCAI/Q0EBQYHDA0ODwQFBgcMDQ4P/d4B/c4BIQQgAf0AACAhByAHIAL9AAAg/VEhCCAFIAcgB/0NCAkKCwwNDg8AAQIDBAUGB/3OASAIIAj9DQABAgMICQoLAAECAwgJCgsgCCAI/Q0EBQYHDA0ODwQFBgcMDQ4P/d4B/c4BIQUgAf0AADAhByAHIAL9AAAw/VEhCCAGIAcgB/0NCAkKCwwNDg8AAQIDBAUGB/3OASAIIAj9DQABAgMICQoLAAECAwgJCgsgCCAI/Q0EBQYHDA0ODwQFBgcMDQ4P/d4B/c4BIQYgACAD/QsAACAAIAT9CwAQIAAgBf0LACAgACAG/QsAMAs=';
 
 let compiled: object | null | undefined;
 
@@ -165,21 +171,36 @@ function module(): object | null {
   return compiled;
 }
 
-/** An instance with `payloadBytes` of room after the fixed header; undefined without SIMD. */
+/** An instance with `payloadBytes` of room after the header, in a memory of its own; undefined without SIMD. */
 function instantiate(payloadBytes: number): Kernels | undefined {
-  const m = module();
-  if (!m) return undefined;
-  const memory = new wasm.Memory({ initial: Math.ceil((PAYLOAD_AT + payloadBytes) / PAGE_BYTES) });
-  const instance = new wasm.Instance(m, { env: { mem: memory } });
-  const bytes = new Uint8Array(memory.buffer);
-  bytes.set(SECRET, 0);
-  const exports = instance.exports as unknown as Pick<Kernels, 'accumulate' | 'stripe'>;
-  return { memory, bytes, accumulate: exports.accumulate, stripe: exports.stripe };
+  return module() ? instantiateOn(new wasm.Memory({ initial: Math.ceil((PAYLOAD_AT + payloadBytes) / PAGE_BYTES) }), 0) : undefined;
 }
 
+/** The kernels on `memory`, with their header at `base`. */
+function instantiateOn(memory: WasmMemory, base: number): Kernels {
+  const instance = new wasm.Instance(module()!, { env: { mem: memory } });
+  const bytes = new Uint8Array(memory.buffer);
+  bytes.set(SECRET, base);
+  const exports = instance.exports as unknown as Pick<Kernels, 'accumulate' | 'stripe'>;
+  return { memory, bytes, base, accumulate: exports.accumulate, stripe: exports.stripe };
+}
+
+type WasmMemory = InstanceType<typeof wasm.Memory>;
+
 let staging: Kernels | undefined;
-/** Instances whose payload is a plane handed out by hashablePlane(), by that memory's buffer. */
+/** Kernels on memories whose bytes are hashed in place (hashablePlane, hashInPlace), by the memory's buffer. */
 const planeMemories = new WeakMap<ArrayBuffer, Kernels>();
+
+/**
+ * Lets the hasher read the bytes of another module's WebAssembly `memory` where they lie
+ * (PlaneExtremes reads planes straight into its own memory): the memory lends it
+ * HASH_HEADER_BYTES at `headerAt`, which its owner then leaves alone. The memory must not
+ * grow afterwards (its bytes would be in a new buffer). No-op without SIMD.
+ */
+export function hashInPlace(memory: WasmMemory, headerAt: number): void {
+  if (!module() || headerAt < 0 || headerAt + HASH_HEADER_BYTES > memory.buffer.byteLength) return;
+  planeMemories.set(memory.buffer, instantiateOn(memory, headerAt));
+}
 
 /** Whether the SIMD kernels run here (else every hash is computed by the BigInt code: correct, slow). */
 export function xxh128Simd(): boolean {
@@ -397,10 +418,11 @@ export class Xxh128 {
   private lastStripeAccs(): bigint[] {
     const kernels = staging ?? (staging = instantiate(STAGING_BYTES));
     if (kernels) {
-      kernels.bytes.set(this.acc, ACC_AT);
-      kernels.bytes.set(this.last, SCRATCH_AT);
-      kernels.stripe(ACC_AT, SCRATCH_AT, SECRET.length - STRIPE - 7);
-      const view = new DataView(kernels.memory.buffer, ACC_AT, 64);
+      const { base } = kernels;
+      kernels.bytes.set(this.acc, base + ACC_AT);
+      kernels.bytes.set(this.last, base + SCRATCH_AT);
+      kernels.stripe(base + ACC_AT, base + SCRATCH_AT, base + SECRET.length - STRIPE - 7);
+      const view = new DataView(kernels.memory.buffer, base + ACC_AT, 64);
       return Array.from({ length: 8 }, (_, i) => view.getBigUint64(8 * i, true));
     }
     const acc = Array.from({ length: 8 }, (_, i) => this.accView.getBigUint64(8 * i, true));
@@ -434,9 +456,10 @@ export class Xxh128 {
   }
 
   private run(kernels: Kernels, address: number, stripes: number): void {
-    kernels.bytes.set(this.acc, ACC_AT);
-    this.k = kernels.accumulate(ACC_AT, address, stripes, this.k);
-    this.acc.set(kernels.bytes.subarray(ACC_AT, ACC_AT + 64));
+    const at = kernels.base + ACC_AT;
+    kernels.bytes.set(this.acc, at);
+    this.k = kernels.accumulate(at, address, stripes, this.k, kernels.base);
+    this.acc.set(kernels.bytes.subarray(at, at + 64));
   }
 }
 

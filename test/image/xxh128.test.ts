@@ -1,6 +1,6 @@
 import { xxhash128 } from 'hash-wasm';
 import { describe, expect, it } from 'vitest';
-import { hashablePlane, KERNEL_MODULE_BASE64, kernelModuleBytes, Xxh128, xxh128Hex, xxh128Simd } from '../../src/image/xxh128.ts';
+import { HASH_HEADER_BYTES, hashablePlane, hashInPlace, KERNEL_MODULE_BASE64, kernelModuleBytes, Xxh128, xxh128Hex, xxh128Simd } from '../../src/image/xxh128.ts';
 
 /** Deterministic bytes (xorshift), so a failure names a reproducible input. */
 function bytesOf(length: number, seed = 1): Uint8Array {
@@ -74,6 +74,22 @@ describe('xxh128 (XXH3-128, seed 0)', () => {
     h.update(plane.subarray(0, 1000)).update(plane.subarray(1000));
     expect(h.digestHex()).toBe(await xxhash128(data));
     expect(Array.from(plane.subarray(0, 16))).toEqual(Array.from(data.subarray(0, 16))); // the plane is left as it was
+  });
+
+  it("hashes the bytes of another module's WebAssembly memory in place, touching only the header it lent", async () => {
+    const { Memory } = (globalThis as unknown as { WebAssembly: { Memory: new (d: { initial: number }) => { buffer: ArrayBuffer } } }).WebAssembly;
+    const memory = new Memory({ initial: 9 });
+    const all = new Uint8Array(memory.buffer);
+    const data = bytesOf(524_288, 13);
+    all.set(data, 16);
+    const headerAt = 16 + data.length;
+    const after = bytesOf(200, 2);
+    all.set(after, headerAt + HASH_HEADER_BYTES);
+    hashInPlace(memory, headerAt);
+    const view = new Uint8Array(memory.buffer, 16, data.length);
+    expect(new Xxh128().update(view.subarray(0, 70_001)).update(view.subarray(70_001)).digestHex()).toBe(await xxhash128(data));
+    expect(Buffer.compare(all.subarray(16, headerAt), data)).toBe(0);
+    expect(Buffer.compare(all.subarray(headerAt + HASH_HEADER_BYTES, headerAt + HASH_HEADER_BYTES + 200), after)).toBe(0);
   });
 
   it('digestHex leaves the state as it was (later updates continue the same hash)', async () => {
