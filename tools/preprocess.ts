@@ -59,7 +59,7 @@ function readDriftRequest(c: RequestClause): Record<string, unknown> {
 const correctDrift = defineTool({
   name: 'correct_drift',
   summary: 'Corrects stage drift (the whole field moving) by registering every frame, as Fast4DReg or StackReg do; writes the stabilised movie and a drift table.',
-  words: ['drift', 'align', 'align time points', 'stabilise', 'stabilize', 'register', 'registration', 'align frames', 'jitter', 'wobble', 'shaky', 'shake', 'vibration', 'vibrating', 'unstable stage', 'jumps around', 'wanders', 'stage shift', 'stage movement', 'motion correction', 'fast4dreg', 'stackreg', 'keeps moving', 'translation', 'z-shift', 'shift', 'xy drift', 'axial shift', 'focus drift'],
+  words: ['drift', 'align', 'align time points', 'stabilise', 'stabilize', 'register', 'registration', 'align frames', 'jitter', 'wobble', 'shaky', 'shake', 'vibration', 'vibrating', 'unstable stage', 'stage is unstable', 'stage instability', 'field of view wanders', 'stage shift', 'stage movement', 'motion correction', 'fast4dreg', 'stackreg', 'keeps moving', 'translation', 'z-shift', 'shift', 'xy drift', 'axial shift', 'focus drift'],
   examples: ['correct the drift', 'stabilise this movie', 'remove the jitter', 'register the frames to the first frame', 'the stage keeps moving, fix it', 'fix the xy drift'],
   consumes: ['movie'],
   framesOut: 'same',
@@ -131,6 +131,9 @@ const correctDrift = defineTool({
           meanConfidence: round(result.confidence.reduce((a, c) => a + c, 0) / result.confidence.length, 2),
           cellMotionPxPerFrame: round(result.objectCheck.cellMotionPxPerFrame, 2),
           fieldLostPercent: lostPercent,
+          // whether any shift was applied (the steps showed common motion beyond their uncertainty), and the largest frame-to-frame step in the table
+          commonMotionApplied: result.common.applied,
+          largestStepPx: round(result.rows.slice(1).reduce((m, r, k) => Math.max(m, Math.hypot(r.dxPx - result.rows[k].dxPx, r.dyPx - result.rows[k].dyPx)), 0)),
         },
       };
     } finally {

@@ -208,7 +208,7 @@ function sameForChannels(t: string, previous: Adjustment[], config: MicroscopeCo
  * the words themselves otherwise.
  */
 export function afterCorrection(text: string): string {
-  const m = /^(.*\S)\s*(?:\.{2,}|,|;|-{1,2}|—)?\s*\b(?:no wait|wait,? no|no,? sorry|sorry,? i mean|i mean|i meant|scratch that|correction|make that|rather|no,? make it|no,? let'?s (?:do|say|go with))\b\s*[,:]?\s*(\S.*)$/i.exec(text);
+  const m = /^(.*\S)\s*(?:\.{2,}|,|;|-{1,2}|—)?\s*\b(?:no wait|wait,? no|no,? sorry|sorry,? i mean|i mean|i meant|scratch that|correction|make that|rather|no,? make it|no,? let'?s (?:do|say|go with)|actually,? no)\b\s*[,:]?\s*(\S.*)$/i.exec(text);
   // "sorry, I meant 1%": nothing before the correction but an apology is no words to drop
   if (!m || /^(?:sorry|oops|no|ok(?:ay)?|wait|ah|oh|hmm|actually)[\s,.!]*$/i.test(m[1])) return text;
   // ("... 5%... sorry, I meant": the apology and the dots before it are not part of the words corrected)

@@ -147,7 +147,8 @@ export function findChannels(text: string, config: MicroscopeConfig = DEMO_CONFI
   // Bare wavelengths are channels only when not followed by a unit of something else.
   const terms = [...names].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s-]?'));
   // a wavelength followed by a unit or a count word is a number ("488 frames", "561 µm"); a name is a name ("brightfield frame")
-  const re = new RegExp(String.raw`(?<![\w.])(${terms.join('|')})(?![\w%])(?!(?<=\d)\s*(?:%|percent|ms|s\b|sec|µm|um|min|x\b|planes?|positions?|frames?|time))`, 'gi');
+  // (only a bare wavelength: "Cy5 time-lapse" names Cy5)
+  const re = new RegExp(String.raw`(?<![\w.])(${terms.join('|')})(?![\w%])(?!(?<=(?<![a-z])\d+)\s*(?:%|percent|ms|s\b|sec|µm|um|min|x\b|planes?|positions?|frames?|time))`, 'gi');
   const out: ChannelMention[] = [];
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {

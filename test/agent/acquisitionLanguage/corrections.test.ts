@@ -85,3 +85,20 @@ describe('words people use that are no slips', () => {
     expect(changesOf('every 3 min, no, make it every 4 min')).toEqual([{ kind: 'interval', intervalS: 240 }]);
   });
 });
+
+describe('a channel named with a digit, a percentage of a channel, a command after a remark', () => {
+  it('"Cy5 time-lapse" names Cy5 (only a bare wavelength before a count word is a number)', () => {
+    expect(routeMicroscopeRequest('DAPI and Cy5 time-lapse, 30 min interval, 72 h')).toMatchObject({ args: { plan: { channels: [{ config: 'DAPI' }, { config: 'Cy5' }] } } });
+  });
+  it('"GFP: 30 ms, 4%" sets both', () => {
+    expect(changesOf('GFP: 30 ms, 4%')).toEqual([{ kind: 'power', powerPercent: 4, channel: 'FITC' }, { kind: 'exposure', exposureMs: 30, channel: 'FITC' }]);
+  });
+  it('"GFP is photobleaching badly, turn it off" drops GFP (a question about bleaching would only report)', () => {
+    expect(changesOf('GFP is photobleaching badly, turn it off')).toEqual([{ kind: 'dropChannel', channel: 'FITC' }]);
+    expect(routeMicroscopeRequest('is GFP photobleaching?', { acquisitionRunning: true })).toMatchObject({ tool: 'dose_report' });
+  });
+  it('"take a 15 minute break" pauses for 15 min; "actually no, 2 min" corrects', () => {
+    expect(routeMicroscopeRequest('take a 15 minute break', { acquisitionRunning: true })).toEqual({ tool: 'pause_acquisition', args: { forS: 900 } });
+    expect(changesOf('set the interval to 90 s... actually no, 2 min')).toEqual([{ kind: 'interval', intervalS: 120 }]);
+  });
+});
