@@ -179,8 +179,29 @@ export interface SummaryRow {
   peer: string;
   /** peer time / our time: above 1, cellpilot is faster. */
   ratio: number | null;
+  /** The same ratio measured again from fresh processes right after (the rerun check), when it was. */
+  rerun?: number | null;
+  /** The load average during the rerun. */
+  rerunLoad?: number;
   goal: string;
   load: number;
+}
+
+/** A rerun from fresh processes must give the ratio within this fraction of the first run's. */
+export const RERUN_TOLERANCE = 0.15;
+
+/** Whether comparisons are measured twice (the rerun check); BENCH_RERUN=0 measures once. */
+export function rerunWanted(): boolean {
+  return process.env.BENCH_RERUN !== '0';
+}
+
+/** "0.97 (+3%)" against the first run's ratio, or "out of 15%: -18%" when a rerun does not reproduce it. */
+export function rerunNote(first: number | null, rerun: number | null | undefined): string {
+  if (rerun === undefined) return 'not rerun';
+  if (rerun === null || first === null || !(first > 0)) return 'n/a';
+  const change = rerun / first - 1;
+  const percent = `${change >= 0 ? '+' : ''}${(100 * change).toFixed(0)}%`;
+  return Math.abs(change) <= RERUN_TOLERANCE ? `${rerun.toFixed(2)} (${percent})` : `${rerun.toFixed(2)} (${percent}, outside ${(100 * RERUN_TOLERANCE).toFixed(0)}%)`;
 }
 
 export function summaryRow(row: SummaryRow): void {

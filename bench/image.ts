@@ -23,7 +23,7 @@ import { pathToFileURL } from 'node:url';
 import { createMovieWriter, openMovie, writeMovie, type PlaneData } from '../src/image/index.ts';
 import { formatBytes } from '../src/image/info.ts';
 import { simulate } from '../src/sim/index.ts';
-import { alternate, childArgs, commandSide, cpuSeconds, loadNote, PYTHON, pythonPeer, ROOT, RUN_TS, s, summaryRow, wanted, type Comparison, type Side } from './_harness.ts';
+import { alternate, childArgs, commandSide, cpuSeconds, loadNote, PYTHON, pythonPeer, rerunNote, rerunWanted, ROOT, RUN_TS, s, summaryRow, wanted, type Comparison, type Side } from './_harness.ts';
 
 const FRAMES = Number(process.env.BENCH_IMAGE_FRAMES ?? 300);
 const SIZE = 512;
@@ -87,19 +87,37 @@ async function makeMovie(path: string): Promise<void> {
   await writeMovie(path, sim.movie);
 }
 
+/** The ratio a row reports: peer CPU time / ours (whole processes, or the work alone). */
+function cpuRatio(c: Comparison, work: boolean): number {
+  const cpu = work ? c.workCpuS : c.cpuS;
+  return cpu[1]! / cpu[0]!;
+}
+
+/**
+ * Measures ours against the peer (alternating fresh processes, medians), then, for the rerun
+ * check, again from fresh processes (BENCH_RERUN=0: once).
+ */
+function measure(sides: Side[]): { c: Comparison; rerun?: Comparison } {
+  const c = alternate(sides, ROUNDS);
+  return { c, rerun: rerunWanted() ? alternate(sides, ROUNDS, false) : undefined };
+}
+
 /**
  * One table row: wall and CPU medians of both sides and peak memory; the ratio is on CPU
  * time (robust to other load on a shared machine, and equal to wall time on an idle one for
- * this single-threaded work). `work` picks the in-process work figures instead of whole processes.
+ * this single-threaded work), with the rerun's ratio beside it. `work` picks the in-process
+ * work figures instead of whole processes.
  */
-function ratioRow(label: string, c: Comparison, peerName: string, work = false): string {
+function ratioRow(label: string, { c, rerun }: { c: Comparison; rerun?: Comparison }, peerName: string, work = false): string {
   const wall = work ? c.workS : c.wallS;
   const cpu = work ? c.workCpuS : c.cpuS;
-  const ratio = cpu[1]! / cpu[0]!;
+  const ratio = cpuRatio(c, work);
+  const again = rerun && cpuRatio(rerun, work);
   const metric = work ? 'CPU, work in the process' : 'CPU, whole command';
   const mib = (side: number) => `${c.peakMiB[side].toFixed(0)} MiB`;
-  summaryRow({ work: label, metric, ours: `${s(wall[0])} wall, ${s(cpu[0])} CPU, ${mib(0)}`, peer: `${peerName} ${s(wall[1])} wall, ${s(cpu[1])} CPU, ${mib(1)}`, ratio, goal: '>= 1.0', load: c.load });
-  return `| ${label} | ${s(wall[0])} / ${s(cpu[0])} / ${mib(0)} | ${peerName} ${s(wall[1])} / ${s(cpu[1])} / ${mib(1)} | ${ratio.toFixed(2)} (wall ${(wall[1]! / wall[0]!).toFixed(2)}) | ${c.load.toFixed(1)} |`;
+  summaryRow({ work: label, metric, ours: `${s(wall[0])} wall, ${s(cpu[0])} CPU, ${mib(0)}`, peer: `${peerName} ${s(wall[1])} wall, ${s(cpu[1])} CPU, ${mib(1)}`, ratio, rerun: again, rerunLoad: rerun?.load, goal: '>= 1.0', load: c.load });
+  const load = rerun ? `${c.load.toFixed(1)} / ${rerun.load.toFixed(1)}` : c.load.toFixed(1);
+  return `| ${label} | ${s(wall[0])} / ${s(cpu[0])} / ${mib(0)} | ${peerName} ${s(wall[1])} / ${s(cpu[1])} / ${mib(1)} | ${ratio.toFixed(2)} (wall ${(wall[1]! / wall[0]!).toFixed(2)}) | ${rerunNote(ratio, again)} | ${load} |`;
 }
 
 /** The rows; `--only rw,export,project,real,info` (or BENCH_ONLY) runs some of them. */
@@ -122,36 +140,36 @@ async function compare(dir: string, input: string): Promise<void> {
         if (first) rmSync(firstCache, { recursive: true, force: true });
       },
     });
-  console.log(`| work (${FRAMES} x ${SIZE}² uint16, ${formatBytes((await stat(input)).size)}) | cellpilot wall / CPU / peak memory | peer wall / CPU / peak memory | ratio (CPU) | load |`);
-  console.log('|---|---|---|---|---|');
+  console.log(`| work (${FRAMES} x ${SIZE}² uint16, ${formatBytes((await stat(input)).size)}) | cellpilot wall / CPU / peak memory | peer wall / CPU / peak memory | ratio (CPU) | rerun from fresh processes | load |`);
+  console.log('|---|---|---|---|---|---|');
 
   if (wanted('rw')) {
-    const rw = alternate([{ label: 'cellpilot read+write', command: process.execPath, args: [RUN_TS, 'bench/image.ts', '--child', 'rw', input, out('ours-rw.tif')], before: clean('ours-rw.tif') }, { ...py('tifffile read+write', 'rw', input, out('peer-rw.tif')), before: clean('peer-rw.tif') }], ROUNDS);
+    const rw = measure([{ label: 'cellpilot read+write', command: process.execPath, args: [RUN_TS, 'bench/image.ts', '--child', 'rw', input, out('ours-rw.tif')], before: clean('ours-rw.tif') }, { ...py('tifffile read+write', 'rw', input, out('peer-rw.tif')), before: clean('peer-rw.tif') }]);
     console.log(ratioRow('TIFF read + write back, library calls (work in the process, start-up excluded)', rw, 'tifffile', true));
   }
   for (const first of [false, true]) {
     const when = first ? 'first command on the movie (hashes it while reading)' : "repeat (the movie's hash known from an earlier command)";
     if (wanted(first ? 'export-first' : 'export')) {
-      const exp = alternate([tool('cellpilot tool export', 'export', { movie: input, format: 'tiff', output: out('export.tif') }, 'export.tif', first), { ...py('tifffile script', 'rw', input, out('peer-rw.tif')), before: clean('peer-rw.tif') }], ROUNDS);
+      const exp = measure([tool('cellpilot tool export', 'export', { movie: input, format: 'tiff', output: out('export.tif') }, 'export.tif', first), { ...py('tifffile script', 'rw', input, out('peer-rw.tif')), before: clean('peer-rw.tif') }]);
       console.log(ratioRow(`TIFF read + write back, \`cellpilot tool export\` (tiff), whole commands, ${when}`, exp, 'tifffile script'));
     }
     if (wanted(first ? 'project-first' : 'project')) {
-      const max = alternate([tool('cellpilot tool project', 'project', { movie: input, method: 'max', output: out('max.tif') }, 'max.tif', first), { ...py('NumPy page loop', 'max', input, out('peer-max.tif')), before: clean('peer-max.tif') }], ROUNDS);
+      const max = measure([tool('cellpilot tool project', 'project', { movie: input, method: 'max', output: out('max.tif') }, 'max.tif', first), { ...py('NumPy page loop', 'max', input, out('peer-max.tif')), before: clean('peer-max.tif') }]);
       console.log(ratioRow(`max projection, \`cellpilot tool project\`, whole commands, ${when}`, max, 'NumPy page loop'));
     }
   }
   if (wanted('real')) {
     // a real recording as it is shared: a Cell Tracking Challenge folder of one TIFF per frame
     const folder = join(ROOT, '..', 'shared', 'data', 'ctc-Fluo-N2DH-SIMplus', '01');
-    if (!existsSync(folder)) console.log(`| max projection of a real movie: skipped, ${folder} is absent | | | | |`);
+    if (!existsSync(folder)) console.log(`| max projection of a real movie: skipped, ${folder} is absent | | | | | |`);
     else {
       const frames = readdirSync(folder).filter((f) => f.endsWith('.tif')).length;
-      const real = alternate([tool('cellpilot tool project', 'project', { movie: folder, method: 'max', output: out('real-max.tif') }, 'real-max.tif'), { ...py('tifffile (or Pillow) per file', 'maxdir', folder, out('peer-real-max.tif')), before: clean('peer-real-max.tif') }], ROUNDS);
+      const real = measure([tool('cellpilot tool project', 'project', { movie: folder, method: 'max', output: out('real-max.tif') }, 'real-max.tif'), { ...py('tifffile (or Pillow) per file', 'maxdir', folder, out('peer-real-max.tif')), before: clean('peer-real-max.tif') }]);
       console.log(ratioRow(`max projection of a real movie (Fluo-N2DH-SIM+ 01, a folder of ${frames} TIFF frames), whole commands`, real, 'tifffile (or Pillow) per file'));
     }
   }
   if (wanted('info')) {
-    const info = alternate([commandSide('cellpilot info', ['info', input]), py('tifffile info', 'info', input)], ROUNDS);
+    const info = measure([commandSide('cellpilot info', ['info', input]), py('tifffile info', 'info', input)]);
     console.log(ratioRow('`cellpilot info` (reads first and last plane), whole commands', info, 'tifffile'));
   }
 }

@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { loadNote, RUN_TS, type SummaryRow } from './_harness.ts';
+import { loadNote, RERUN_TOLERANCE, rerunNote, RUN_TS, type SummaryRow } from './_harness.ts';
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
 // area names, and `--only KEY[,KEY]`, passed on, to run only some rows of an area (see bench/README.md)
@@ -51,9 +51,13 @@ for (const area of areas) {
 
 if (summary.length) {
   process.stdout.write(`\n=== summary: peer time / cellpilot time (above 1: cellpilot faster); ${loadNote()} at the end ===\n`);
-  process.stdout.write('| area | work | cellpilot | peer | ratio | measured on | goal | load |\n|---|---|---|---|---|---|---|---|\n');
+  process.stdout.write('| area | work | cellpilot | peer | ratio | rerun (fresh processes) | measured on | goal | load |\n|---|---|---|---|---|---|---|---|---|\n');
   for (const { area, row } of summary) {
-    process.stdout.write(`| ${area} | ${row.work} | ${row.ours} | ${row.peer} | ${row.ratio === null ? 'n/a' : row.ratio.toFixed(2)} | ${row.metric ?? ''} | ${row.goal} | ${row.load.toFixed(1)} |\n`);
+    const load = row.rerunLoad === undefined ? row.load.toFixed(1) : `${row.load.toFixed(1)} / ${row.rerunLoad.toFixed(1)}`;
+    process.stdout.write(`| ${area} | ${row.work} | ${row.ours} | ${row.peer} | ${row.ratio === null ? 'n/a' : row.ratio.toFixed(2)} | ${rerunNote(row.ratio, row.rerun)} | ${row.metric ?? ''} | ${row.goal} | ${load} |\n`);
   }
+  const rerun = summary.filter(({ row }) => typeof row.rerun === 'number' && typeof row.ratio === 'number' && row.ratio > 0);
+  const outside = rerun.filter(({ row }) => Math.abs(row.rerun! / row.ratio! - 1) > RERUN_TOLERANCE);
+  if (rerun.length) process.stdout.write(`rerun check: ${rerun.length - outside.length} of ${rerun.length} rerun ratios within ${(100 * RERUN_TOLERANCE).toFixed(0)}% of the first run's${outside.length ? `; outside: ${outside.map(({ row }) => row.work).join('; ')}` : ''}\n`);
 }
 process.exit(failed ? 1 : 0);
