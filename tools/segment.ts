@@ -140,7 +140,8 @@ function radiusFromMicrometres(radiusUm: number, pixelSizeUm: number | undefined
 /** The method or a manual threshold, splitting and border rules, the object size (radius or diameter). */
 function readSegmentRequest(c: RequestClause): Record<string, unknown> {
   // "the nuclei are dark on a bright background, segment them": what the objects look like may be said anywhere in the request
-  const dark = /\bdark(?:er)?\s+(?:on|against|than)\s+(?:a|the)\s+(?:bright|light|white)|\bdark\s+(?:nuclei|objects|cells|spots|blobs)\b/i;
+  // ("dark grey on a light background": a shade between dark and its background)
+  const dark = /\bdark(?:er)?(?:[\s-]+(?:grey|gray|blobs?|spots?|objects?))?\s+(?:on|against|than)\s+(?:a|the)\s+(?:bright|light|white|pale)|\bdark\s+(?:nuclei|objects|cells|spots|blobs)\b/i;
   const args: Record<string, unknown> = { method: c.read.value('method'), ...(dark.test(c.text) || dark.test(c.request) ? { objects: 'dark' } : {}) };
   // "above 300" is an intensity threshold; "circularity above 0.8" is a condition on another feature (named as not applied)
   const manual = /\bthreshold (?:of |at |=\s*)?(\d+(?:\.\d+)?)\b|(?<!\b(?:circularity|roundness|solidity|eccentricity|area|size|length|speed|diameter|radius|perimeter|(?:mean|average|integrated|total)\s+intensity)\s+(?:is\s+|of\s+)?)\babove (\d+(?:\.\d+)?)\b/i.exec(c.text);

@@ -55,7 +55,7 @@ const analyzeSchema = z.object({
   baselineFrames: z.number().int().min(1).default(1).describe('Frames averaged for F0, counted from each cell\'s first frame; default 1'),
   detrendDegree: z.number().int().min(0).max(5).optional().describe('Subtract a least-squares polynomial trend of this degree per cell (1 = linear, as scipy.signal.detrend)'),
   smooth: z.enum(['moving_average', 'savitzky_golay']).optional().describe('Smoothing per cell: centred moving average, or Savitzky–Golay (scipy savgol_filter)'),
-  windowFrames: z.number().int().min(1).default(5).describe('Smoothing window, frames (odd); default 5'),
+  windowFrames: z.number().int().min(1).default(5).describe('Smoothing window of the moving average or Savitzky-Golay filter, frames (odd); default 5'),
   polyorder: z.number().int().min(0).default(2).describe('Savitzky–Golay polynomial order; default 2'),
   maxLag: z.number().int().min(0).max(10_000).optional().describe('Largest lag, frames, at most 10000: default 10 for cross_correlation, 2 for granger'),
   features: z.array(z.string().min(1)).optional().describe('Columns to summarise (summary); default every numeric feature column'),

@@ -95,7 +95,9 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
     if (which && 'frames' in props) continue;
     // the words by the number, up to a comma, a conjunction or another number
     const edge = /[,;.\d]|\b(?:and|or|but|then)\b/;
-    const near = new Set(meanings(`${q.before.split(edge).at(-1) ?? ''} ${q.after.split(edge)[0] ?? ''}`));
+    // (up to 60 characters before: "the splitting max distance should be 2.5 px" names its argument in more than the role's ~32)
+    const before = withoutExcludedScope(clause).slice(Math.max(0, q.start - 60), q.start);
+    const near = new Set(meanings(`${before.split(edge).at(-1) ?? ''} ${q.after.split(edge)[0] ?? ''}`));
     // "keep the ones bigger than 50 px" is a lower bound, "throw away anything larger than 400 px" an upper one
     const said = new Set(near);
     const bound = boundOf(q.before);
@@ -126,10 +128,13 @@ const FRAME_MEANING = meaning(normalizeWord('frame'));
 
 const GREATER = /\b(?:bigger|larger|greater|more|over|above|longer|exceeding|at\s+least)\s*(?:than\s*)?$|>=?\s*$/i;
 const LESS = /\b(?:smaller|less|fewer|under|below|shorter|tinier|at\s+most)\s*(?:than\s*)?$|<=?\s*$/i;
-const EXCLUDING = /\b(?:drop\w*|remov\w*|discard\w*|exclud\w*|ignor\w*|omit\w*|throw\w*\s+(?:away|out)|get\s+rid|filter\w*\s+out|leave\s+out|without|except|skip\w*)\b/i;
+// ("nothing bigger than 3000 px", "no blobs smaller than 20 px": none of those kept)
+const EXCLUDING = /\b(?:drop\w*|remov\w*|discard\w*|exclud\w*|ignor\w*|omit\w*|throw\w*\s+(?:away|out)|get\s+rid|filter\w*\s+out|leave\s+out|without|except|skip\w*|nothing|none|no\s+(?:\w+\s+)?(?:objects?|nuclei|cells?|blobs?|ones?|spots?|particles?|tracks?))\b/i;
 
 /** Which bound a comparison before a number states ("only bigger than 50" → min, "drop larger than 400" → max), or undefined. */
 function boundOf(before: string): 'min' | 'max' | undefined {
+  // "a moving average over 3 frames", "smoothed over 5 frames": the span a window covers, no bound
+  if (/\b(?:averag\w*|mean|smooth\w*|sum\w*|window|integrat\w*|filter\w*|project\w*)\s+over\s*$/i.test(before)) return undefined;
   const greater = GREATER.test(before);
   if (!greater && !LESS.test(before)) return undefined;
   return greater !== EXCLUDING.test(before) ? 'min' : 'max';
@@ -147,6 +152,45 @@ function nearName(arg: string, value: string, clause: string): boolean {
   return false;
 }
 
+/** Of the allowed values said within three words of the argument's name, the closest (after the name on a tie: "target cells"). */
+function nearestValue(arg: string, values: string[], clause: string): string | undefined {
+  // (the value as written: "cells" and "nuclei" are one meaning, but "target cells" names cells)
+  const tokens = tokenize(clause);
+  const words = tokens.map((t) => t.stem);
+  const own = nameWords(arg);
+  const named = tokens.map((t) => own.includes(meaning(t.stem)));
+  let best: { value: string; distance: number } | undefined;
+  for (const value of values) {
+    const v = tokenize(value.replace(/_/g, ' ')).map((t) => t.stem);
+    if (v.length === 0 || v.some((w) => own.includes(meaning(w)))) continue;
+    for (let i = 0; i < words.length; i++) {
+      if (words[i] !== v[0] || words.slice(i, i + v.length).join(' ') !== v.join(' ')) continue;
+      for (let j = Math.max(0, i - 3); j < Math.min(words.length, i + v.length + 3); j++) {
+        if (j >= i && j < i + v.length) continue;
+        if (!named[j]) continue;
+        const distance = (j < i ? i - j : j - (i + v.length - 1)) + (j < i ? 0 : 0.5);
+        if (!best || distance < best.distance) best = { value, distance };
+      }
+    }
+  }
+  return best?.value;
+}
+
+/**
+ * Allowed values said right by their argument's name ("linkage average", "topic drift", "with
+ * links as the kind"): the words name both, so the value holds whatever else the words suggest.
+ */
+export function valuesByName(tool: string, clause: string, catalogue: Catalogue): Record<string, string> {
+  const props = catalogue.get(tool)?.properties ?? {};
+  const out: Record<string, string> = {};
+  for (const [arg, p] of Object.entries(props)) {
+    if (NOT_STATED.has(arg)) continue;
+    const value = nearestValue(arg, [...(p.enum ?? []), ...(p.anyOf ?? []).flatMap((a) => a.enum ?? [])].filter((v): v is string => typeof v === 'string'), clause);
+    if (value !== undefined) out[arg] = value;
+  }
+  return out;
+}
+
 /** Allowed values the words name, for enum arguments (declared value words, or the value itself when it is a rare word). */
 export function statedValues(tool: string, clause: string, catalogue: Catalogue, rare: (stem: string) => boolean): Record<string, string> {
   const props = catalogue.get(tool)?.properties ?? {};
@@ -155,8 +199,9 @@ export function statedValues(tool: string, clause: string, catalogue: Catalogue,
   for (const arg of Object.keys(props)) {
     if (NOT_STATED.has(arg)) continue;
     // a value by the tool's words for it, or said as itself beside the argument's name ("first as the reference")
-    const bare = [...(props[arg].enum ?? []), ...(props[arg].anyOf ?? []).flatMap((a) => a.enum ?? [])].find((v): v is string => typeof v === 'string' && nearName(arg, v, clause));
-    const value = findEnumValue(tool, arg, clause, catalogue) ?? bare;
+    // ("find nuclei or cells, target cells": the value said next to the argument's name wins over one said elsewhere)
+    const bare = nearestValue(arg, [...(props[arg].enum ?? []), ...(props[arg].anyOf ?? []).flatMap((a) => a.enum ?? [])].filter((v): v is string => typeof v === 'string'), clause);
+    const value = (bare !== undefined && bare !== props[arg].default ? bare : undefined) ?? findEnumValue(tool, arg, clause, catalogue) ?? bare;
     if (value === undefined || value === props[arg].default) continue;
     // a common word ("mean", "first", "time") names a value through the tool's declared words, or next to the argument's name ("first as the reference")
     if (!declared[arg]?.[value] && !meanings(value.replace(/_/g, ' ')).every(rare) && !nearName(arg, value, clause)) continue;

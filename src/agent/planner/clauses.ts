@@ -25,7 +25,7 @@ const AFTER = /^(?:,?\s*)(?:but\s+)?(?:only\s+)?after\b(?!\s+that\b)/i;
  * Where a new clause starts: sentence ends, commas, "and", "then", "but", "before",
  * "after", "without" ... Numbers joined by "and" ("frames 10 and 20") stay together.
  */
-const SPLIT = /[.;!?](?=\s|$)|,|:(?=\s)|\s[-–—](?=\s)|\s(?=[+&]\s)|\s*(?=(?:-+>|→|=>))|\s(?=(?:and\s+then|and\s+also|and\s+finally|and|then|after\s+that|afterwards|followed\s+by|but|before|after|without|except|finally|also|plus|next|so(?!\s+(?:that|far|much|many|long|I\b|we\b))(?=\s+\w))\b)/gi;
+const SPLIT = /[.;!?](?=\s|$)|,|:(?=\s)|\s[-–—](?=\s)|\s(?=[+&]\s)|\s*(?=(?:-+>|→|=>|>(?=\s)))|\s(?=as\s+well\s+as\b)|\s(?=(?:and\s+then|and\s+also|and\s+finally|and|then|after\s+that|afterwards|followed\s+by|but|before|after|without|except|finally|also|plus|next|so(?!\s+(?:that|far|much|many|long|I\b|we\b))(?=\s+\w))\b)/gi;
 
 export function splitClauses(text: string): Clause[] {
   const cuts: { at: number; sentenceEnd: boolean }[] = [];
@@ -33,6 +33,8 @@ export function splitClauses(text: string): Clause[] {
     const at = m.index ?? 0;
     // "between frames 10 and 20", "10 and 20 px": a range, not two clauses
     if (/^\s+and\b/i.test(text.slice(at)) && /\d\s*$/.test(text.slice(0, at)) && /^\s+and\s+\d/i.test(text.slice(at))) continue;
+    // "between area and mean intensity", "correlate area and intensity": the two things compared, not two clauses
+    if (/^\s+and\b/i.test(text.slice(at)) && /\b(?:between|correlat\w*|compar\w*)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}[\w-]+\s*$/i.test(text.slice(0, at)) && !/[,;.]/.test(text.slice(0, at).split(/\b(?:between|correlat\w*|compar\w*)\b/i).at(-1) ?? '')) continue;
     // "x, y" coordinates and "1,000"
     if (m[0] === ',' && /\d\s*$/.test(text.slice(0, at)) && /^,\s*-?\d/.test(text.slice(at))) continue;
     // "Before that, correct the bleaching": the order words belong to the clause after the comma
@@ -51,11 +53,13 @@ export function splitClauses(text: string): Clause[] {
     // "stabilize + segment + track": a plus or an ampersand joins like "and"
     const plus = /^[\s,]*[+&]/.test(raw);
     // "drift -> segment -> track": an arrow joins like "then"
-    const arrow = /^[\s,]*(?:-+>|→|=>)/.test(raw);
-    const trimmed = raw.replace(/^[\s,]*(?:-+>|→|=>|[-–—](?=\s))/, '').replace(/^[\s,.;:!?+&]+/, '');
+    const arrow = /^[\s,]*(?:-+>|→|=>|>(?=\s))/.test(raw);
+    // "a max projection as well as a std projection": joins like "and"
+    const asWell = /^\s*as\s+well\s+as\b/i.test(raw);
+    const trimmed = raw.replace(/^[\s,]*(?:-+>|→|=>|>(?=\s)|[-–—](?=\s))/, '').replace(/^\s*as\s+well\s+as\s+/i, '').replace(/^[\s,.;:!?+&]+/, '');
     const offset = start + (raw.length - trimmed.length);
     if (/\w/.test(trimmed)) {
-      const joiner = arrow ? 'then' : plus ? 'and' : /^(and\s+then|and|then|after\s+that|but|before|after|without|with|also|plus|next|finally|followed\s+by)\b/i.exec(trimmed)?.[1]?.toLowerCase() ?? (text.slice(Math.max(0, start - 1), start + 1).includes(',') ? ',' : '');
+      const joiner = arrow ? 'then' : plus || asWell ? 'and' : /^(and\s+then|and|then|after\s+that|but|before|after|without|with|also|plus|next|finally|followed\s+by)\b/i.exec(trimmed)?.[1]?.toLowerCase() ?? (text.slice(Math.max(0, start - 1), start + 1).includes(',') ? ',' : '');
       clauses.push({ text: trimmed.trimEnd(), start: offset, end: offset + trimmed.trimEnd().length, negated: NEGATION.test(trimmed), joiner, sentence, ...(heading ? { heading } : {}) });
     }
   };
@@ -81,11 +85,24 @@ const ADVICE = /^(?:so\s+|and\s+|but\s+|hi,?\s+|quick question:?\s+)?(?:(?:is|is
  * time-lapse of HeLa cells with H2B-GFP", "these are MDCK cells"). Numbers make it a fact
  * to use ("the movie is 0.65 µm per pixel"), so a clause with one is never only context.
  */
-const CONTEXT = /^(?:(?:and|but|ok(?:ay)?|so|well|right|hi|hello|hey)(?:\s+(?:there|all|everyone|team))?[,!]?\s+(?:so\s+)?)?(?:(?:hi|hello|hey|dear \w+|thanks|thank you|cheers|many thanks|best|regards)(?:\s+(?:there|all|everyone|team|a lot|so much))?\b[\s!,.]*$|(?:i|we)(?:'ve| have| got| imaged| recorded| acquired| took| filmed| am| are| work)\b|(?:this|these|it|they|(?:the|my|our)\s+(?:[\w-]+\s+){0,2}?(?:movie|movies|data|cells?|nuclei|images?|sample|stage|drift|signal|stack|video|recording|time-?lapse|frames?|noise|background))(?: is|'s| are| was| were| shows?| contains?| has| have| drifted| moved| fades?| faded| bleached| bleaches| looks?| seems?| gets?| got)\b)/i;
+const CONTEXT = /^(?:(?:and|but|ok(?:ay)?|so|well|right|hi|hello|hey)(?:\s+(?:there|all|everyone|team))?[,!]?\s+(?:so\s+)?)?(?:(?:yesterday|today|last\s+(?:night|week|month|year)|this\s+(?:morning|week|afternoon)|earlier(?:\s+today)?|recently|overnight|over\s+the\s+weekend)[,]?\s+)?(?:(?:hi|hello|hey|dear \w+|thanks|thank you|cheers|many thanks|best|regards|ok(?:ay)?|alright|right|well|so|um+|hmm+)(?:\s+(?:there|all|everyone|team|a lot|so much))?\b[\s!,.]*$|(?:i|we)(?:'ve| have| got| imaged| recorded| acquired| took| filmed| am| are| work)\b|(?:this|these|it|they|(?:the|my|our)\s+(?:[\w-]+\s+){0,2}?(?:movie|movies|data|cells?|nuclei|images?|sample|stage|drift|signal|stack|video|recording|time-?lapse|frames?|noise|background))(?: is|'s| are| was| were| shows?| contains?| has| have| drifted| moved| fades?| faded| bleached| bleaches| looks?| seems?| gets?| got)\b)/i;
+
+/** What a person did to get the data, in the past tense ("yesterday I imaged some MDCK cells for 12 h"). */
+const NARRATIVE = /^(?:[\w,]+\s+){0,4}?(?:i|we)\s+(?:imaged|recorded|acquired|filmed|took|grew|treated|transfected|stained|plated|seeded|ran|did|made|had|followed|watched)\b/i;
+
+/** An apology or a hedge before the ask ("sorry if this is a dumb question", "apologies for the long message"). */
+const APOLOGY = /^(?:(?:and|but|ok(?:ay)?|so|hi|hello|hey)[,!]?\s+)?(?:sorry|apologies|apologi[sz]e|forgive me|excuse me|pardon)\b(?:[\s,]+(?:if|for|to|that|in advance|again|about)\b.*)?[\s!,.]*$/i;
+
+/** Which channel holds what ("H2B-mCherry is in channel 2", "channel 1 is the nuclear marker"): a fact about the data. */
+const CHANNEL_FACT = /^(?:(?:and|but|so)\s+)?(?:(?:the|my|our)\s+)?(?:[\w-]+\s+){0,2}?(?:is|are|was|were)\s+(?:in|on)\s+(?:the\s+)?(?:channel|ch|c)\s*\d+\s*$|^(?:(?:and|but|so)\s+)?(?:the\s+)?(?:channel|ch|c)\s*\d+\s+(?:is|has|shows|contains|was|holds)\b(?:\s+(?:the|a|an|my|our))?\s+(?:[\w-]+\s*){1,4}$/i;
 
 export function isContext(text: string): boolean {
-  // a number on its own (not one inside a name such as H2B-GFP, nor one that makes a word: "a 2-channel time-lapse")
-  return CONTEXT.test(text.trim()) && !/(?:^|[\s(~])\d/.test(text.replace(/\b\d+-[\p{L}]+/gu, ''));
+  const t = text.trim();
+  if (APOLOGY.test(t) || (CHANNEL_FACT.test(t) && !/\b(?:segment|track|use|denoise|measure|correct|register|analy[sz]e|project|export|plot)\w*\b/i.test(t))) return true;
+  // a number on its own (not one inside a name such as H2B-GFP, nor one that makes a word: "a 2-channel time-lapse";
+  // nor, in what a person did, how long or how many: "yesterday I imaged some MDCK cells for 12 h", "we filmed 3 positions")
+  const told = NARRATIVE.test(t) ? text.replace(/\b(?:for|over)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|min|mins|minutes?|days?|weeks?)\b|\b\d+\s+(?:cells|positions|wells|dishes|plates|conditions|replicates|movies|fields|embryos)\b/gi, ' ') : text;
+  return CONTEXT.test(t) && !/(?:^|[\s(~])\d/.test(told.replace(/\b\d+-[\p{L}]+/gu, ''));
 }
 
 /** The request without its sentences of context ("Hi! I have a time-lapse of HeLa cells. Track them." → "Track them."). */

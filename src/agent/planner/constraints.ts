@@ -34,6 +34,8 @@ export interface StepWords {
 
 /** Nouns that a method, an algorithm, a piece of software or a file format is named before ("a bilateral filter", "an Imaris file"). */
 const METHOD_HEADS = /^(?:methods?|algorithms?|filters?|filtering|projections?|thresholds?|thresholding|models?|networks?|fits?|fitting|approach|technique|plugins?|software|package|programs?|transforms?|kernels?|subtraction|deconvolution|estimators?|classifiers?|trackers?|detectors?|segmenters?|denoisers?|interpolation|smoothing|blur|scheme|metric|mode|regression|tests?)$/i;
+/** Verbs that open a request without naming a method ("run filter", "compute projection"). */
+const VERBS = /^(?:make|do|run|compute|create|generate|give|show|get|apply|use|perform|calculate|draw|plot|try|add|produce|build|render|save|export|write|fit)$/i;
 const FORMAT_HEADS = /^(?:formats?|files?|extension)$/i;
 /** Words that introduce the method or format to use ("with", "using", "as", "to"). */
 const NAMING_CUES = /^(?:with|using|use|via|by|through|in|as|into|to|from)$/i;
@@ -193,8 +195,8 @@ function namedBeforeHead(words: RawWord[], reader: Reader, text: string): Unappl
       if (words[j + 1].start - w.end > 1) break;
       modifiers.unshift(w);
     }
-    // the verb of the step ("segment", "track") is not a modifier
-    while (modifiers.length && modifiers[0] === words[0]) modifiers.shift();
+    // the verb of the step ("segment", "track", "run filter") is not a modifier; a method opening the words is ("median projection over time")
+    while (modifiers.length && modifiers[0] === words[0] && (reader.applies(modifiers[0]) || VERBS.test(modifiers[0].lower))) modifiers.shift();
     if (!modifiers.some((w) => !reader.applies(w))) return;
     const from = modifiers.findIndex((w) => !reader.applies(w));
     const first = modifiers[from];
@@ -255,6 +257,8 @@ function scopes(words: RawWord[], reader: Reader): Unapplied[] {
   const out: Unapplied[] = [];
   words.forEach((cue, c) => {
     if (!SCOPE_CUES.test(cue.lower)) return;
+    // "could you just make a kymograph", "just segment them": a hedge before the verb, no scope
+    if (cue.lower === 'just' && (c === 0 || /^(?:you|u|to|please|pls|i|we|can|could|would|will|and|then|so|maybe)$/i.test(words[c - 1].lower))) return;
     // "µm per minute", "per frame": a unit, not a scope
     if (cue.lower === 'per' && /^(?:min(?:ute)?s?|s|sec(?:ond)?s?|h(?:ou)?rs?|hours?|frames?|time ?points?|µm|um|microns?|pixels?|px)$/i.test(words[c + 1]?.lower ?? '')) return;
     let i = c + 1;
@@ -269,6 +273,20 @@ function scopes(words: RawWord[], reader: Reader): Unapplied[] {
     if (!contentWords.some((w) => !reader.applies(w))) return;
     out.push({ text: '', kind: 'scope', start: cue.start, end: phrase.at(-1)!.end });
   });
+  return out;
+}
+
+/**
+ * "every other frame", "every 3rd time point", "each second frame": a stride through the
+ * frames, which no argument takes unless the tool has one named for it (a step or stride).
+ */
+function strides(step: StepWords, text: string, catalogue: Catalogue): Unapplied[] {
+  const props = Object.keys(catalogue.get(step.tool)?.properties ?? {});
+  if (props.some((p) => /stride|step(?:Frames)?$|every/i.test(p))) return [];
+  const out: Unapplied[] = [];
+  for (const m of text.matchAll(/\b(?:(?:only\s+)?(?:every|each)\s+(?:other|second|third|fourth|fifth|\d+(?:st|nd|rd|th)?)|alternate)\s+(?:frames?|time ?points?|timepoints?|images?|planes?)\b/gi)) {
+    out.push({ text: '', kind: 'scope', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
   return out;
 }
 
@@ -353,7 +371,7 @@ export function unappliedConstraints(step: StepWords, catalogue: Catalogue, inde
   const text = maskRejected(masked);
   const words = rawWords(text);
   const reader = new Reader(step, index, catalogue);
-  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader), ...numbers(step, text, notes, catalogue), ...valuesNotSet(step, catalogue, text)]
+  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader), ...numbers(step, text, notes, catalogue), ...valuesNotSet(step, catalogue, text), ...strides(step, text, catalogue)]
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Unapplied[] = [];
   for (const item of found) {

@@ -94,6 +94,8 @@ export class ToolIndex {
   private readonly anchors = new Set<string>();
   /** The words of the tools' names as written ("track", "segment"), to their meanings. */
   private readonly nameWords = new Map<string, string>();
+  /** Meanings of the words of every argument's name ("allowMerging" → allow, merge). */
+  private readonly argumentStems = new Set<string>();
 
   constructor(tools: DescribedTool[]) {
     // an enum value that is another tool's word (help's topic "drift") does not name the tool
@@ -101,6 +103,7 @@ export class ToolIndex {
     // a word of the arguments' names that one or two tools use ("gap" of maxFrameGap) names them, weakly
     const argumentUse = new Map<string, number>();
     for (const t of tools) for (const stem of new Set(tokenize(argumentWords(t.argumentNames ?? []).join(' ')).map((k) => meaning(k.stem)))) argumentUse.set(stem, (argumentUse.get(stem) ?? 0) + 1);
+    for (const stem of argumentUse.keys()) this.argumentStems.add(stem);
     this.docs = tools.map((t) => {
       const self = t.self ?? {};
       const ownArgumentWords = [...new Set(tokenize(argumentWords(t.argumentNames ?? []).join(' ')).map((k) => k.word))].filter((w) => w.length > 2 && (argumentUse.get(meaning(normalizeWord(w))) ?? 0) <= 2 && !otherWords.has(meaning(normalizeWord(w))));
@@ -155,6 +158,15 @@ export class ToolIndex {
   /** True when any tool's self-description uses the word (a domain word). */
   knows(stem: string): boolean {
     return this.vocabulary.includes(stem) || this.idf.has(stem);
+  }
+
+  /**
+   * True when the word is in the name of some tool's argument ("allow", "merge" of allowMerging): a word of
+   * the domain for telling a request about microscopy from one about something else, though no word that
+   * names a tool (an unknown word after a condition is still named as not applied).
+   */
+  namesAnArgument(stem: string): boolean {
+    return this.argumentStems.has(stem);
   }
 
   /** How many tools' texts use the meaning (0 for a word none uses). */

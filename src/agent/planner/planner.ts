@@ -7,7 +7,7 @@ import type { ToolSelfDescription } from '../../../tools/types.ts';
 import { acceptedInputs, adaptArgs, type Catalogue, type PropertyInfo, type InputType, isTruth, makerOf, producesOf, requiredInputs, selfOf } from './catalogue.ts';
 import { type Clause, asksForAStep, isAdviceQuestion, isContext, splitClauses, orderSteps, withoutContext, withoutFrameScope } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
-import { statedNumbers, statedNumbersScored, statedValues } from './arguments.ts';
+import { nameWords, statedNumbers, statedNumbersScored, statedValues, valuesByName } from './arguments.ts';
 import { notDoneNote, unappliedWords, unmatchedAction } from './unapplied.ts';
 import { maskRejected, unappliedConstraints, unappliedNote, withWords } from './constraints.ts';
 import { isOutOfScope, namesASubject } from './outOfScope.ts';
@@ -78,7 +78,9 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
   let described: Match | undefined;
   clauses.forEach((clause, i) => {
     // "Hi! I have a time-lapse of HeLa cells": what the data is, not a step
-    if (isContext(clause.text)) {
+    // ("The nuclei are already segmented and tracked.": a participle joined to a sentence of context tells more of it)
+    const opener = clauses.find((c) => c.sentence === clause.sentence);
+    if (isContext(clause.text) || (opener !== clause && opener && isContext(opener.text) && ['and', ','].includes(clause.joiner) && /^(?:(?:and|,)\s+)?(?:already\s+|also\s+|both\s+)?(?:[\w-]+ed|done|made)\s*[.!]*$/i.test(clause.text))) {
       described = bestMatch(index.match(clause.text), clause.text, catalogue) ?? described;
       return;
     }
@@ -122,7 +124,21 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     // "correct the drift but keep the original file": only words many tools use ("file") are too little to add a step; named as not applied with the step before
     // ("..., then save it as tiff": a clause that opens with a verb the tool declares as its own is that step, however many tools write files)
     const ownVerb = opensWithOwnWord(clause.text, best.tool, catalogue);
-    if (previous && !best.named && !best.nameWord && !ownVerb && best.matched.every((m) => m.split(' ').every((stem) => index.spread(stem) >= GENERIC_SPREAD))) return;
+    // (a phrase of the tool's own of two words or more, "count nuclei", is telling however common its words)
+    if (previous && !best.named && !best.nameWord && !ownVerb && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD)) return;
+    // "segment the nuclei, they're about 10 µm across", "..., seeds at least 6 px apart": a number the step before reads, said in words
+    // that are only another tool's argument or value words (not its name, nor its own verb), says how the step before runs
+    // (in the sentence after too, when the clause is a statement with no verb of its own: "denoise it; the sigma should be 2 px")
+    const statement = /^(?:and\s+)?(?:the|its|their|a|an)\s/i.test(clause.text) && !unmatchedAction(clause.text, index);
+    // (a statement has no verb: a word of another tool's name in it is a noun, "the drift should be 2 px" of a simulation)
+    if (previous && previous.tool !== best.tool && !best.named && (!best.nameWord || statement) && !ownVerb && /\d/.test(clause.text) && (clauses[previous.clause].sentence === clause.sentence || (statement && clauses[previous.clause].sentence === clause.sentence - 1))
+      && readsANumber(previous.tool, clause.text, catalogue) >= Math.max(0.5, readsANumber(best.tool, clause.text, catalogue))) return;
+    // "embed the features, linkage average": an argument of the step before named with its value, not a step
+    if (previous && previous.tool !== best.tool && !ownVerb && clauses[previous.clause].sentence === clause.sentence && [',', 'with', ''].includes(clause.joiner)
+      && Object.keys(valuesByName(previous.tool, clause.text, catalogue)).length > 0 && Object.keys(valuesByName(best.tool, clause.text, catalogue)).length === 0) return;
+    // "test Granger causality between area and intensity, up to 5 lags": a number of the same step after a comma, no verb of its own
+    if (previous && previous.tool === best.tool && !best.named && !ownVerb && [',', 'with', ''].includes(clause.joiner) && /\d/.test(clause.text) && clauses[previous.clause].sentence === clause.sentence
+      && !/^(?:and|then|also)\b/i.test(clause.text) && readsANumber(best.tool, clause.text, catalogue) > 0) return;
     // "..., keep only those with circularity above 0.8": a filter on the previous step's objects, applied or named there, not a step
     if (previous && FILTERS_EARLIER.test(clause.text)) return;
     // "measure area and intensity": one step; "as CSV and TrackMate XML": two, one per value
@@ -194,7 +210,8 @@ const GENERIC_SPREAD = 7;
 const FILTERS_EARLIER = /^(?:and\s+|but\s+|then\s+)?(?:(?:keep|retain|leave)\s+only|only\s+(?:keep|retain|the\s+ones|those|ones)|(?:keep|retain|exclude|drop|remove|discard|ignore)\s+(?:just\s+|only\s+)?(?:those|the\s+ones|ones|any)\s+(?:that|which|with|whose|where|above|below|bigger|smaller|larger|longer|shorter))\b/i;
 
 /** A sentence that states the aim ("I'd like to track the cells", "the goal is to measure ..."), not yet the steps. */
-const AIM = /^(?:so\s+)?(?:i'd like|i would like|i want|i need|we want|we need|we'd like|we would like|my goal is|our goal is|the goal is|the aim is|i'm trying|we're trying|i am trying|we are trying)\b/i;
+// ("we're comparing migration between conditions": what the person is doing, in the progressive, is the aim too)
+const AIM = /^(?:so\s+)?(?:i'd like|i would like|i want|i need|we want|we need|we'd like|we would like|my goal is|our goal is|the goal is|the aim is|(?:i'm|we're|i am|we are)\s+(?:\w+ly\s+)?\w+ing)\b/i;
 
 /** "could you sort that out", "fix it": a step named only by the problem a sentence before described. */
 const POINTS_BACK = /\b(?:fix|sort|deal\s+with|correct|handle|take\s+care\s+of|get\s+rid\s+of|remove)\b(?:\s+\w+)?\s+(?:that|this|it)\b|\b(?:sort|fix)\s+(?:that|this|it)\s+out\b/i;
@@ -208,6 +225,18 @@ function bestMatch(ranked: Match[], clause: string, catalogue: Catalogue): Match
   if (!top || !ranked[1] || ranked[1].score < 0.8 * top.score || !/\d/.test(clause)) return top;
   const stated = (m: Match) => Object.keys(statedNumbers(m.tool, clause, catalogue)).length;
   return ranked.filter((m) => m.score >= 0.8 * top.score).sort((a, b) => stated(b) - stated(a) || b.score - a.score)[0];
+}
+
+/**
+ * How well the tool takes a number from the words: the score of the argument's name words by
+ * it (2 a word), else 1 when the tool's own reading takes one, else 0.
+ */
+function readsANumber(tool: string, clause: string, catalogue: Catalogue): number {
+  const scored = Object.values(statedNumbersScored(tool, clause, catalogue));
+  if (scored.length > 0) return Math.max(0.5, ...scored.map((s) => s.score));
+  const none: Conversation = { request: clause, artifactsAtStart: [], earlier: [], current: [], earlierRequests: [] };
+  const args = buildArgs(tool, { clause, text: clause, conversation: none, catalogue, single: true });
+  return Object.entries(args).some(([k, v]) => k !== 'channel' && !k.startsWith('$') && typeof v === 'number') || typeof args.$note === 'string' ? 1 : 0;
 }
 
 /** True when two clauses name different values of the same enum argument of the tool. */
@@ -241,7 +270,9 @@ export function maskNames(text: string): string {
     .replace(/\b((?:pipeline|workflow|recipe)\s+)([a-z0-9][\w-]*)(?=\s+(?:on|to|for)\b|\s*$)/gi, (_m, lead: string, name: string) => (/^(on|to|for|the|it)$/i.test(name) ? lead + name : lead + blank(name)))
     .replace(/(?:~|\.{1,2})?\/?(?:[\w.@+-]+\/)+[\w.@+{}:-]*|[\w@+-]+(?:\.[\w-]+)*\.(?:ome\.tiff?|tiff?|czi|nd2|lif|png|csv|json|xml|ya?ml)\b/gi, (m, at: number, all: string) => (!/\.\w+$|\/$|^[~./]/.test(m) && (m.match(/\//g)?.length ?? 0) < 2 ? m /* "dF/F0" is not a path */ : /\b(?:to|into|as|under)\s+$/i.test(all.slice(Math.max(0, at - 8), at)) ? blank(m) /* an output */ : asNoun(m)))
     // "the denoised one", "the drift-corrected movie": references, not requests
-    .replace(/\b((?:the|that|this|those|these|my|our)\s+(?:\w+\s+)?)((?:de-?noised|drift[- ]corrected|bleach[- ]corrected|registered|stabili[sz]ed|projected|segmented|tracked|simulated|super[- ]?resolved|interpolated))\b/gi, (_m, lead: string, word: string) => lead + blank(word));
+    // ("I'd like the nuclei segmented", "get the movie drift-corrected": a participle after its noun, closing the phrase, asks for the step)
+    .replace(/\b((?:the|that|this|those|these|my|our)\s+(?:\w+\s+)?)((?:de-?noised|drift[- ]corrected|bleach[- ]corrected|registered|stabili[sz]ed|projected|segmented|tracked|simulated|super[- ]?resolved|interpolated))\b/gi, (m: string, lead: string, word: string, at: number, all: string) =>
+      (/\s\w+\s+$/.test(lead) && !/\w+ly\s+$/.test(lead) && /^\s*(?:$|[,.;:!?]|and\b|but\b|then\b|first\b|please\b|for me\b|before\b|after\b)/i.test(all.slice(at + m.length)) && /\b(?:like|want|need|get|have|see|would|'d)\b[^,.;]*$/i.test(all.slice(0, at)) ? m : lead + blank(word)));
 }
 
 /**
@@ -446,6 +477,8 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   for (let i = 0; i < mentions.length; i++) {
     const clause = clauseOf(spared(mentions[i].tool), mentions, i).replace(/[\s,;]+$/, '');
     const args = buildArgs(mentions[i].tool, { clause, text, conversation, catalogue, previous: steps.at(-1), single: mentions.length === 1 });
+    // "measure the area over time and plot it": a step said only as a verb on "it" is described by the words of the step that made it
+    if (i > 0 && POINTS_AT_RESULT.test(clause)) Object.assign(args, valuesFromEarlierWords(mentions[i].tool, args, steps[i - 1], catalogue));
     steps.push({ tool: mentions[i].tool, args, clause });
   }
   // the order the words ask for ("segment, but first correct the drift")
@@ -540,6 +573,15 @@ function statedArguments(step: PlannedStep, catalogue: Catalogue): void {
   const info = catalogue.get(step.tool);
   if (!info) return;
   const adapted = adaptArgs(step.args, info);
+  // "topic drift", "kind links", "linkage average": a value said by its argument's name holds over one the tool's reading inferred
+  for (const [arg, value] of Object.entries(valuesByName(step.tool, step.clause, catalogue))) {
+    // (the value nearest the name: of "measure objects, kind links" the kind is links)
+    if (adapted[arg] !== value) {
+      for (const k of Object.keys(step.args)) if (k !== arg && adaptArgs({ [k]: step.args[k] }, info)[arg] !== undefined) delete step.args[k];
+      step.args[arg] = value;
+      adapted[arg] = value;
+    }
+  }
   const given = new Set(Object.keys(adapted));
   // a tool given the words themselves (help's question) reads its options from them
   if (Object.values(adapted).some((v) => typeof v === 'string' && v.length > 12 && step.clause.includes(v))) return;
@@ -550,7 +592,10 @@ function statedArguments(step: PlannedStep, catalogue: Catalogue): void {
   // a number the tool's own reading gave to another argument goes where more of an argument's name words stand by it
   // ("a gap closing max distance of 5 px" is gapClosingMaxDistancePx, not the linking distance)
   for (const [arg, { value, score }] of Object.entries(statedNumbersScored(step.tool, step.clause, catalogue))) {
-    if (given.has(arg)) continue;
+    // ("detrend degree 5": a number said by every word of its argument's name beats a value the tool's reading inferred without one)
+    const inferred = given.has(arg) && typeof adapted[arg] === 'number' && adapted[arg] !== value && score >= 2 * nameWords(arg).length
+      && !new RegExp(`(?<![\\d.])${String(adapted[arg]).replace('.', '\\.')}(?![\\d])`).test(step.clause);
+    if (given.has(arg) && !inferred) continue;
     const taken = Object.entries(adapted).find(([, v]) => v === value);
     if (taken) {
       const theirs = statedNumbersScored(step.tool, step.clause, { get: () => ({ ...info, properties: { [taken[0]]: info.properties[taken[0]] } }) } as unknown as Catalogue)[taken[0]];
@@ -566,6 +611,26 @@ function statedArguments(step: PlannedStep, catalogue: Catalogue): void {
 /** A tool whose schema names the tool of an earlier step to act on (undo, rerun_step). */
 function actsOnEarlierSteps(tool: string, catalogue: Catalogue): boolean {
   return 'tool' in (catalogue.get(tool)?.properties ?? {});
+}
+
+/** A clause that is a verb on the result before and nothing else ("and plot it", "then export them"). */
+const POINTS_AT_RESULT = /^\W*(?:(?:and|then|also|please|pls|now|finally)\s+)*[a-z][\w-]*\s+(?:it|them|that|those|these|this)(?:\s+(?:too|as well|please|for me))?\s*[.!]*$/i;
+
+/**
+ * The allowed values a step's own declared value words name in the words of the step before
+ * ("over time" names plot's timeseries), for arguments its own words left unset.
+ */
+function valuesFromEarlierWords(tool: string, args: Record<string, unknown>, before: PlannedStep, catalogue: Catalogue): Record<string, string> {
+  const out: Record<string, string> = {};
+  // (the earlier step's own name is what it did, not what its result is like: "track the cells and plot them" says no kind of plot)
+  const named = new Set(tokenize(before.tool.replace(/_/g, ' ')).map((t) => meaning(t.stem)));
+  const earlier = tokenize(before.clause).filter((t) => named.has(meaning(t.stem))).reduce((c, t) => c.slice(0, t.start) + ' '.repeat(t.end - t.start) + c.slice(t.end), before.clause);
+  for (const arg of Object.keys(selfOf(tool, catalogue)?.valueWords ?? {})) {
+    if (args[arg] !== undefined || !(arg in (catalogue.get(tool)?.properties ?? {}))) continue;
+    const value = findEnumValue(tool, arg, earlier, catalogue);
+    if (value !== undefined) out[arg] = value;
+  }
+  return out;
 }
 
 /** A condition in the step's words that no tool knows: named in the answer, never dropped silently. */
@@ -734,6 +799,13 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
     const saysHow = Object.keys(step.args).some((k) => !k.startsWith('$'));
     const made = out.length && out.at(-1)!.tool !== step.tool ? madeFor(out.at(-1)!.tool, catalogue).filter((t) => (t !== 'movie' || !saysHow) && acceptedInputs(step.tool, info).includes(t as InputType)) : [];
     if (!preferred && made.length && requiredInputs(step.tool, info).every((t) => !available.has(t) && !(info?.required ?? []).includes(t))) preferred = [made[0] as InputType];
+    // "find the divisions from the masks, no tracking": an input whose only maker was excluded gives way to another the tool accepts and the session has
+    const unmakeable = (t: InputType) => !available.has(t) && excluded.includes(makerOf(t, catalogue) ?? '');
+    const wanted = requiredInputs(step.tool, info, preferred);
+    if (wanted.some(unmakeable) && !wanted.some((t) => (info?.required ?? []).includes(t))) {
+      const other = acceptedInputs(step.tool, info).find((t) => t !== 'movie' && !wanted.includes(t) && available.has(t));
+      if (other) preferred = [other];
+    }
     for (const type of requiredInputs(step.tool, info, preferred)) {
       if (step.args[type] !== undefined) continue;
       const named = referenceFor(type, step.clause, conversation, step.tool, catalogue);
@@ -751,9 +823,13 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
         const error = insert({ tool: maker, args: makerArgs, clause: step.clause }, depth + 1, needsTime);
         if (error) return error;
       }
+      // "a max and a mean projection", "as csv and as tiff": the same tool again with another value works on what the first one did, not on its result
+      let first = out.length;
+      while (first > 0 && out[first - 1].tool === step.tool) first--;
+      const parallel = first < out.length && madeFor(step.tool, catalogue).includes(type);
       step.args[type] = type === 'table' && readsMeasurements(step.tool, catalogue)
         ? ({ $ref: 'table', mode: 'producer', producers: [...measurers] } satisfies Ref)
-        : ({ $ref: type, mode: 'chain', ...(needsTime && (type === 'movie' || type === 'labels') ? { multiFrame: true } : {}) } satisfies Ref);
+        : ({ $ref: type, mode: 'chain', ...(needsTime && (type === 'movie' || type === 'labels') ? { multiFrame: true } : {}), ...(parallel ? { before: first } : {}) } satisfies Ref);
     }
     // optional inputs that help (measure's intensity movie, plot's tracks), as each tool declares them: only when they exist
     const uses = selfOf(step.tool, catalogue)?.alsoUses?.(step.args) ?? {};
@@ -1008,8 +1084,8 @@ function alsoUsed(tool: string, type: string, args: Record<string, unknown>): bo
 /** Replaces Ref objects by artifact ids; a string is an explanation when something cannot be found. */
 function resolveRefs(args: Record<string, unknown>, conversation: Conversation, tool: string): Record<string, unknown> | string {
   const out: Record<string, unknown> = {};
-  const currentArtifacts = conversation.current.flatMap((r) => r.artifacts);
-  const all: KnownArtifact[] = [...conversation.artifactsAtStart, ...currentArtifacts];
+  const allCurrent = conversation.current.flatMap((r) => r.artifacts);
+  const all: KnownArtifact[] = [...conversation.artifactsAtStart, ...allCurrent];
   const counts = frameCounts(conversation);
   for (const [key, value] of Object.entries(args)) {
     if (!value || typeof value !== 'object' || !('$ref' in value)) {
@@ -1030,7 +1106,8 @@ function resolveRefs(args: Record<string, unknown>, conversation: Conversation, 
       }
       found ??= [...all].reverse().find((a) => a.type === ref.$ref);
     } else {
-      // chain: this request's newest suitable output, then the session's
+      // chain: this request's newest suitable output (of its first `before` steps, when said), then the session's
+      const currentArtifacts = ref.before === undefined ? allCurrent : conversation.current.slice(0, ref.before).flatMap((r) => r.artifacts);
       const suitable = (list: KnownArtifact[]) => [...list].reverse().filter((a) => a.type === ref.$ref && !isTruth(a));
       const results = ref.multiFrame ? (list: KnownArtifact[]) => multiFrame(suitable(list), counts) : suitable;
       found = results(currentArtifacts)[0]

@@ -10,6 +10,8 @@ export interface Ref {
   producers?: string[];
   /** For steps that need time: skip movies and labels known to be a single frame (projections). */
   multiFrame?: boolean;
+  /** chain: as if only the first `before` steps of this request had run ("a max and a mean projection": both of the movie, not one of the other). */
+  before?: number;
 }
 
 export interface PlannedStep {

@@ -48,6 +48,8 @@ function stemOf(word: string): string {
     if (!w.endsWith(suffix) || w.length - suffix.length < minimumStem(suffix)) continue;
     // "speed", "seed" and "exceed" are no past tense: "-eed" keeps its "ed"
     if ((suffix === 'ed' || suffix === 'e') && /eed?$/.test(w) && !/eeded?$/.test(w)) break;
+    // "story", "memory", "history": a noun in -ory is no adjective in -y of a verb ("noisy" of "noise"), so "story" is not "store"
+    if (suffix === 'y' && /ory$/.test(w)) break;
     w = w.slice(0, -suffix.length) + (suffix === 'ies' || suffix === 'ied' ? 'y' : '');
     break;
   }

@@ -36,6 +36,28 @@ function plausible(p: Prop, integer: boolean): number {
 
 interface Statement { tool: string; arg: string; request: string; value: unknown }
 
+/**
+ * The same arguments as people write them: terse lab shorthand ("denoise, sigma 2.5 px"), a
+ * sentence of its own ("...; the sigma should be 2.5 px"), a switch in everyday words
+ * ("... and don't allow splitting"), and a value named before its argument ("use links for the kind").
+ */
+function peoplesStatements(): Statement[] {
+  return statements().flatMap((s) => {
+    const base = s.request.split(', with ')[0];
+    const words = s.request.slice(base.length + ', with '.length);
+    const numeric = /^an? (.+) of (\S+)(.*)$/.exec(words);
+    // (a count of frames goes before its name: "7 mitosis frames", as "mitosis frames 7" reads as frame 7)
+    if (numeric) return [
+      { ...s, request: / frames$/.test(numeric[1]) ? `${base}, ${numeric[2]} ${numeric[1]}` : `${base}, ${numeric[1]} ${numeric[2]}${numeric[3]}` },
+      { ...s, request: `${base}; the ${numeric[1]} should be ${numeric[2]}${numeric[3]}` },
+    ];
+    const value = /^(.+) as the (.+)$/.exec(words);
+    if (value) return [{ ...s, request: `${base}, ${value[2]} ${value[1]}` }];
+    if (typeof s.value === 'boolean') return [{ ...s, request: s.value ? `${base} and ${words}` : `${base} but don't ${words.replace(/^out\s+/, '')}` }];
+    return [];
+  });
+}
+
 /** One request per argument: the tool's own first example, then the argument said in words. */
 function statements(): Statement[] {
   const out: Statement[] = [];
@@ -65,8 +87,8 @@ describe('every argument stated in a request is applied or named', () => {
     await loadMicroscopeLanguage();
   });
 
-  it('sweeps every argument of every analysis tool schema', () => {
-    const sweep = statements();
+  it.each([['in the schema\'s words', statements], ['in people\'s words', peoplesStatements]])('sweeps every argument of every analysis tool schema, %s', (_how, make) => {
+    const sweep = make();
     expect(sweep.length).toBeGreaterThan(60);
     const silent: string[] = [];
     for (const s of sweep) {
@@ -108,5 +130,20 @@ describe('numbers in a list', () => {
     const { findQuantities } = await import('../../../src/agent/planner/quantities.ts');
     expect(quantityWithRole(findQuantities('snr 5, drift 2 px'), ['length', 'count'], /drift/)?.value).toBe(2);
     expect(quantityWithRole(findQuantities('cells with 3 px of drift'), ['length', 'count'], /drift/)?.value).toBe(3);
+  });
+});
+
+describe('numbers and values in people\'s words (brief R)', () => {
+  it('reads "nothing bigger than" as an upper bound and "a moving average over 3 frames" as the window', () => {
+    expect(statedNumbers('segment', 'segment, nothing bigger than 3000 pixels', catalogue)).toMatchObject({ maxAreaPx: 3000 });
+    expect(statedNumbers('analyze_timeseries', 'smooth the traces with a moving average over 3 frames', catalogue)).toMatchObject({ windowFrames: 3 });
+    expect(statedNumbers('track', 'link the objects; the splitting max distance should be 2.5 px', catalogue)).toEqual({ splittingMaxDistancePx: 2.5 });
+  });
+
+  it('reads the value said next to its argument\'s name', async () => {
+    const { valuesByName } = await import('../../../src/agent/planner/arguments.ts');
+    expect(valuesByName('segment', 'find nuclei or cells, target cells', catalogue)).toMatchObject({ target: 'cells' });
+    expect(valuesByName('measure', 'measure objects, kind links', catalogue)).toMatchObject({ kind: 'links' });
+    expect(valuesByName('embed', 'embed the features, linkage average', catalogue)).toMatchObject({ linkage: 'average' });
   });
 });

@@ -34,3 +34,12 @@ describe('frame scope', () => {
     expect(withoutFrameScope('align to the first frame')).toBe('align to the first frame');
   });
 });
+
+describe('clause breaks of brief R', () => {
+  it('keeps "between A and B" in one clause', async () => {
+    const { splitClauses } = await import('../../../src/agent/planner/clauses.ts');
+    expect(splitClauses('test Granger causality between area and mean intensity').map((c) => c.text)).toEqual(['test Granger causality between area and mean intensity']);
+    expect(splitClauses('denoise > segment').map((c) => [c.text, c.joiner])).toEqual([['denoise', ''], ['segment', 'then']]);
+    expect(splitClauses('a max projection as well as a mean projection').map((c) => [c.text, c.joiner])).toEqual([['a max projection', ''], ['a mean projection', 'and']]);
+  });
+});

@@ -105,3 +105,18 @@ describe('what the call will carry', () => {
     expect(unapplied('measure', 'measure the nuclei during mitosis only')).toEqual([['scope', 'during mitosis']]);
   });
 });
+
+describe('constraints of brief R', () => {
+  it('names a method that opens the words ("median projection over time")', () => {
+    expect(unapplied('project', 'median projection')).toEqual([['method', 'median projection']]);
+  });
+
+  it('names a stride through the frames no argument takes', () => {
+    expect(unapplied('track', 'track the nuclei using only every other frame')).toEqual([['scope', 'only every other frame']]);
+    expect(unapplied('segment', 'segment every 3rd frame')).toEqual([['scope', 'every 3rd frame']]);
+  });
+
+  it('reads "just" before a verb as a hedge, not a scope', () => {
+    expect(unapplied('kymograph', 'could you just make a kymograph along the top row', { points: [[0, 0], [7, 0]] })).toEqual([]);
+  });
+});

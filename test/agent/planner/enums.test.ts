@@ -18,3 +18,10 @@ describe('enum values from words', () => {
     expect(findEnumValue('measure', 'kind', 'measure the nuclei without tracking them', catalogue)).not.toBe('tracks');
   });
 });
+
+describe('values rejected with a word before them (brief R)', () => {
+  it('reads "not as csv" and "don\'t use otsu" as rejected values', () => {
+    expect(findEnumValue('export', 'format', 'export the tracks, not as csv though, trackmate xml please', catalogue)).toBe('trackmate');
+    expect(withoutRejected("don't use otsu")).not.toMatch(/otsu/);
+  });
+});

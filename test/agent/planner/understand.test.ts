@@ -153,3 +153,36 @@ describe('Fiji', () => {
     expect(format('save the masks as a TIFF I can open in Fiji')).toEqual(['tiff']);
   });
 });
+
+describe('the clause grammar of brief R (people-4 requests)', () => {
+  it('keeps a step whose words are its own phrase of common words ("count the nuclei"), after another step', () => {
+    expect(tools('correct the bleaching, then count the nuclei in each frame')).toEqual(['correct_bleach', 'segment']);
+  });
+
+  it('reads a request in the passive with the participle after its noun ("I\'d like the nuclei segmented")', () => {
+    expect(tools("I'd like the nuclei segmented, but only after you've fixed the bleaching")).toEqual(['correct_bleach', 'segment']);
+  });
+
+  it('joins steps with ">" and "as well as"', () => {
+    expect(tools('denoise > segment > track')).toEqual(['denoise', 'segment', 'track']);
+    expect(tools('a maximum projection as well as a standard deviation projection')).toEqual(['project', 'project']);
+  });
+
+  it('gives a number said in another tool\'s words to the step before that reads it', () => {
+    expect(tools("segment the nuclei, they're about 10 µm across")).toEqual(['segment']);
+    expect(tools('segment the nuclei, seeds at least 6 px apart')).toEqual(['segment']);
+    expect(tools('test Granger causality between area and mean intensity, up to 5 lags')).toEqual(['analyze_timeseries']);
+    expect(tools('simulate a time-lapse of moving nuclei; the drift should be 2 px')).toEqual(['simulate_movie']);
+  });
+
+  it('reads what a person did, an apology and which channel holds what as context', () => {
+    expect(tools('Okay so yesterday I imaged some MDCK cells for 12 h and the signal faded a lot. Correct the bleaching please')).toEqual(['correct_bleach']);
+    expect(tools('Sorry if this is a dumb question but could you make a kymograph along the middle row?')).toEqual(['kymograph']);
+    expect(tools('H2B-mCherry is in channel 2. Segment the nuclei')).toEqual(['segment']);
+    expect(tools('A max projection with the tracks on top please. The nuclei are already segmented and tracked.')).toEqual(['plot']);
+  });
+
+  it('keeps the steps, not what the person is doing ("we\'re comparing migration ...")', () => {
+    expect(tools("We're comparing migration between conditions. For this movie: segment, track, then give me per-track speeds.")).toEqual(['segment', 'track', 'measure']);
+  });
+});
