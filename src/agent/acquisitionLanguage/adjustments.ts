@@ -250,10 +250,10 @@ function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords):
 
 /** Pause (for a while), resume, autofocus. */
 function readRunControl({ t }: ClauseWords): Adjustment[] | undefined {
-  if (/^(please\s+|ok(?:ay)?,?\s+|just\s+)?(pause|hold on|hold it|hold for|wait|suspend|interrupt|freeze)\b|\b(?:put|keep|place)\s+(?:it|the acquisition|the run|imaging|everything|the time[\s-]?lapse)\s+on hold\b|\b(pause|hold|suspend|interrupt|freeze)\s+(the\s+|all\s+)?(acquisition|imaging|run|it|everything|time[\s-]?lapse|recording|experiment)\b|\btake an? (?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s? )?break\b/.test(t)) {
+  if (/^(please\s+|ok(?:ay)?,?\s+|just\s+)?(pause|hold on|hold it|hold for|hold off|wait|suspend|interrupt|freeze)\b|\b(?:put|keep|place)\s+(?:it|the acquisition|the run|imaging|everything|the time[\s-]?lapse)\s+on hold\b|\b(pause|hold|suspend|interrupt|freeze)\s+(the\s+|all\s+)?(acquisition|imaging|run|it|everything|time[\s-]?lapse|recording|experiment)\b|\btake an? (?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s? )?break\b/.test(t)) {
     // "pause for 5 min", "pause 5 min", "wait 10 minutes", "take a 15 minute break"
     const breakSpan = /\bbreak\b/.test(t) ? durationsIn(t) : [];
-    const forS = durationAfter(t, /\bfor\b|\b(?:pause|wait|hold)\b(?:\s+(?:it|the acquisition|imaging))?|\bon hold\b/) ?? (breakSpan.length === 1 ? breakSpan[0].seconds : undefined);
+    const forS = durationAfter(t, /\bfor\b|\b(?:pause|wait|hold(?: off)?)\b(?:\s+(?:it|the acquisition|imaging))?|\bon hold\b/) ?? (breakSpan.length === 1 ? breakSpan[0].seconds : undefined);
     return [{ kind: 'pause', ...(forS !== undefined ? { forS } : {}) }];
   }
   if (/^(please\s+|ok(?:ay)?,?\s+|right,?\s+)?(resume|continue|unpause|un-pause|carry on|go on|keep going|restart the (?:acquisition|imaging)|start again)\b(?!.*\bfor\b)/.test(t)) return [{ kind: 'resume' }];
@@ -306,7 +306,9 @@ function readTiming({ t }: ClauseWords): Adjustment[] | undefined {
 }
 
 /** Power and exposure, absolute or relative; full power; a change of light without an amount is asked about. */
-function readLight({ t, channel }: ClauseWords): Adjustment[] | undefined {
+function readLight({ t, channel: named }: ClauseWords): Adjustment[] | undefined {
+  // a channel by its number in the plan ("exposure of channel 2 to 40 ms"): that one, never all of them
+  const channel = named ?? channelNumbered(t);
   const light = parseLight(t, channel);
   if (light.length) return light;
   // "max power on the 640", "full laser on DAPI": 100 % (a raise of more than 2x is confirmed by a person)
@@ -484,6 +486,8 @@ function parseLight(t: string, channel: string | undefined): Adjustment[] {
   if (/\btriple\b|\bthree times the\b/.test(t)) return [relative(3)];
   if (/\bquadruple\b|\bfour times the\b/.test(t)) return [relative(4)];
   if (times && (down || up)) return [relative(down ? 1 / Number(times[1]) : Number(times[1]))];
+  // "488 power 2x", "GFP exposure 0.5x": the setting times that
+  if (times && /\b(?:power|exposure|intensity|laser)\b/.test(t) && Number(times[1]) > 0) return [relative(Number(times[1]))];
   const out: Adjustment[] = [];
   const pct = percent(t);
   // ("GFP: 30 ms, 4%": a percentage said of a channel is its light power)

@@ -102,3 +102,18 @@ describe('a channel named with a digit, a percentage of a channel, a command aft
     expect(changesOf('set the interval to 90 s... actually no, 2 min')).toEqual([{ kind: 'interval', intervalS: 120 }]);
   });
 });
+
+describe('a channel by its number and a bare factor for light; holding off', () => {
+  it('changes the light of the channel numbered, never of every channel', () => {
+    expect(changesOf('change exposure of channel 2 to 40 ms')).toEqual([{ kind: 'exposure', exposureMs: 40, channel: '2' }]);
+    expect(changesOf('ch3 power to 6%')).toEqual([{ kind: 'power', powerPercent: 6, channel: '3' }]);
+  });
+  it('reads "488 power 2x" and "GFP exposure 0.5x" as factors', () => {
+    expect(changesOf('488 power 2x')).toEqual([{ kind: 'powerFactor', factor: 2, channel: 'FITC' }]);
+    expect(changesOf('GFP exposure 0.5x')).toEqual([{ kind: 'exposureFactor', factor: 0.5, channel: 'FITC' }]);
+  });
+  it('pauses for the time said with "hold off" and "wait ... before the next time point"', () => {
+    expect(routeMicroscopeRequest('hold off imaging for 30 min', { acquisitionRunning: true })).toEqual({ tool: 'pause_acquisition', args: { forS: 1800 } });
+    expect(routeMicroscopeRequest('wait 20 minutes before the next time point', { acquisitionRunning: true })).toEqual({ tool: 'pause_acquisition', args: { forS: 1200 } });
+  });
+});
