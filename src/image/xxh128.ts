@@ -214,7 +214,12 @@ export function xxh128Simd(): boolean {
  */
 export function hashablePlane(byteLength: number): Uint8Array | undefined {
   if (byteLength > 2 ** 31) return undefined;
-  const kernels = instantiate(byteLength);
+  let kernels: Kernels | undefined;
+  try {
+    kernels = instantiate(byteLength);
+  } catch {
+    return undefined; // no memory of that size to be had: the caller allocates its own
+  }
   if (!kernels) return undefined;
   planeMemories.set(kernels.memory.buffer, kernels);
   return new Uint8Array(kernels.memory.buffer, PAYLOAD_AT, byteLength);
