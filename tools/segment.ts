@@ -146,17 +146,19 @@ function readSegmentRequest(c: RequestClause): Record<string, unknown> {
   // "above 300" is an intensity threshold; "circularity above 0.8" is a condition on another feature (named as not applied)
   const manual = /\bthreshold (?:of |at |=\s*)?(\d+(?:\.\d+)?)\b|(?<!\b(?:circularity|roundness|solidity|eccentricity|area|size|length|speed|diameter|radius|perimeter|(?:mean|average|integrated|total)\s+intensity)\s+(?:is\s+|of\s+)?)\babove (\d+(?:\.\d+)?)\b/i.exec(c.text);
   if (manual) Object.assign(args, { method: 'manual', threshold: Number(manual[1] ?? manual[2]) });
-  if (/\b(?:don't|do not|no|without) (?:split\w*|watershed\w*)/i.test(c.text)) args.splitTouching = false;
+  if (/\b(?:don't|do not|no|without|skip(?:ping)?|omit(?:ting)?|leave out|turn off|switch off)\s+(?:the\s+|any\s+)?(?:split\w*|watershed\w*)/i.test(c.text)) args.splitTouching = false;
   if (/\bwhole[- ]cells?\b|\bcell bod(?:y|ies)\b|\bcytoplasm|\bcell (?:outlines?|boundaries|borders|membranes?)\b/i.test(c.text)) args.target = 'cells';
   if (/\bexclude (?:the )?(?:border|edge)|\bdrop (?:cells|nuclei|objects) (?:on|touching) the (?:border|edge)/i.test(c.text)) args.excludeBorder = true;
   const r = c.read.quantity(['length', 'count'], /radius|radii/) ?? c.quantities.find((q) => q.kind === 'length' && /^\s*radius/.test(q.after));
-  const d = c.read.quantity(['length', 'count'], /diameter|across|wide|size/) ?? c.quantities.find((q) => q.kind === 'length' && /^\s*(?:across|in diameter|diameter|wide)/.test(q.after));
+  // ("min size 50 px" is an area bound, no diameter)
+  const d = c.read.quantity(['length', 'count'], /diameter|across|wide|(?<!(?:min|max)(?:imum)?\s+)size/) ?? c.quantities.find((q) => q.kind === 'length' && /^\s*(?:across|in diameter|diameter|wide)/.test(q.after));
   // a radius said wins over a diameter; in µm it is converted with the movie's pixel size
   const size = r ? { q: r, half: 1 } : d ? { q: d, half: 2 } : undefined;
   const sizeUm = size && micrometres(size.q);
   if (size && sizeUm !== undefined) Object.assign(args, radiusFromMicrometres(sizeUm / size.half, c.pixelSizeUm));
   else if (size) args.objectRadiusPx = size.q.value / size.half;
-  const minArea = c.read.quantity(['count', 'length'], /smaller than|min(?:imum)? (?:area|size)|at least/);
+  // (bounds said as comparisons, "drop those smaller than 40 px" or "keep those smaller than 2000 px", are read from the schema's words with their direction)
+  const minArea = c.read.quantity(['count', 'length'], /min(?:imum)? (?:area|size)/);
   if (minArea && !r && !d) args.minAreaPx = minArea.value;
   return args;
 }

@@ -97,7 +97,8 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
     const edge = /[,;.\d]|\b(?:and|or|but|then)\b/;
     // (up to 60 characters before: "the splitting max distance should be 2.5 px" names its argument in more than the role's ~32)
     const before = withoutExcludedScope(clause).slice(Math.max(0, q.start - 60), q.start);
-    const near = new Set(meanings(`${before.split(edge).at(-1) ?? ''} ${q.after.split(edge)[0] ?? ''}`));
+    const nearBefore = meanings(before.split(edge).at(-1) ?? '');
+    const near = new Set([...nearBefore, ...meanings(q.after.split(edge)[0] ?? '')]);
     // "keep the ones bigger than 50 px" is a lower bound, "throw away anything larger than 400 px" an upper one
     const said = new Set(near);
     const bound = boundOf(q.before);
@@ -109,7 +110,9 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
       if (value === undefined || !withinBounds(value, p)) continue;
       const own = nameWords(name);
       const described = meanings((p.description ?? '').split(/[;(.]/)[0]);
-      const score = 2 * own.filter((w) => near.has(w)).length + 0.5 * new Set(described.filter((w) => near.has(w) && !own.includes(w))).size;
+      // (of two arguments named as well, the one whose word stands nearer the number: "the nuclei with a sigma of 2" is the sigma's)
+      const closest = Math.max(-1, ...own.map((w) => nearBefore.lastIndexOf(w)));
+      const score = 2 * own.filter((w) => near.has(w)).length + 0.5 * new Set(described.filter((w) => near.has(w) && !own.includes(w))).size + (closest >= 0 ? 0.25 * (closest + 1) / nearBefore.length : 0);
       // a bare number needs its argument's own words; a number with a unit may lean on the description
       // (the bound a comparison states is no name word by itself: "circularity above 0.8" is no minimum area)
       if (own.every((w) => !said.has(w)) && (q.unit === '' || score === 0)) continue;
@@ -158,7 +161,9 @@ function nearestValue(arg: string, values: string[], clause: string): string | u
   const tokens = tokenize(clause);
   const words = tokens.map((t) => t.stem);
   const own = nameWords(arg);
-  const named = tokens.map((t) => own.includes(meaning(t.stem)));
+  // (the argument's name as written: "cells" is no word of "objects", though the thesaurus reads both as things found)
+  const literal = tokenize(arg.replace(/([a-z])([A-Z])/g, '$1 $2')).map((t) => t.stem);
+  const named = tokens.map((t) => literal.includes(t.stem));
   let best: { value: string; distance: number } | undefined;
   for (const value of values) {
     const v = tokenize(value.replace(/_/g, ' ')).map((t) => t.stem);

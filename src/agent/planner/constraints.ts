@@ -137,7 +137,8 @@ class Reader {
   content(word: RawWord): boolean {
     // "CARE" is a method, "with care" is not
     const acronym = /^\p{Lu}[\p{Lu}\d]+$/u.test(word.word);
-    return !isStopWord(word.lower) && !FILLERS.test(word.lower) && !/^\d+(?:[.,]\d+)?$/.test(word.lower) && (acronym || !ORDINARY.has(word.lower));
+    // (a number or a range of them, "1-30", is no name: frames and values are read elsewhere)
+    return !isStopWord(word.lower) && !FILLERS.test(word.lower) && !/^\d+(?:[.,]\d+)?(?:[-–]\d+(?:[.,]\d+)?)?$/.test(word.lower) && (acronym || !ORDINARY.has(word.lower));
   }
 
   /** A phrase that names the argument a number was given to ("a search radius of 10 µm" → the linking distance). */
@@ -390,6 +391,18 @@ export function unappliedConstraints(step: StepWords, catalogue: Catalogue, inde
   return out.filter((item) => item.text.length > 0);
 }
 
+/** A word of the name of an argument the step was given ("across" of across: mean). */
+function namesGivenArgument(step: StepWords, word: string): boolean {
+  const said = tokenize(word).map((t) => meaning(t.stem));
+  return said.length > 0 && Object.entries(step.args).some(([arg, v]) => v !== undefined && !INPUTS.has(arg) && said.every((w) => nameWords(arg).includes(w)));
+}
+
+/** A number the step carries just before the word, with its unit ("3 px wide", "10 µm across"). */
+function carriedBefore(step: StepWords, at: number): boolean {
+  const m = /(\d+(?:\.\d+)?)\s*(?:px|pixels?|µm|um|microns?|frames?|s|sec|seconds?|min|minutes?|h|hours?|%)?\s*$/i.exec(step.clause.slice(0, at));
+  return !!m && numbersIn(step.args).some((n) => Math.abs(n - Number(m[1])) < 1e-9);
+}
+
 /** A word of the name of a switch the step sets ("no gap closing" → allowGapClosing: false): applied, not unknown. */
 function namesSetArgument(step: StepWords, word: string, at = -1): boolean {
   const said = tokenize(word).map((t) => meaning(t.stem));
@@ -412,6 +425,8 @@ export function withWords(step: StepWords, items: Unapplied[], words: string[], 
   for (const word of words) {
     const at = step.clause.indexOf(word);
     if (at < 0 || skip(word) || isOrdinaryWord(word) || reader.carries(word) || namesSetArgument(step, word, at) || out.some((i) => at >= i.start && at < i.end)) continue;
+    // "3 px wide", "across" of across: mean: the word of a value or argument the step carries
+    if (namesGivenArgument(step, word) || carriedBefore(step, at)) continue;
     const rest = step.clause.slice(at + word.length);
     const phraseEnd = /^(?:[\s-]+[\p{L}]+){0,2}/u.exec(rest)?.[0].length ?? 0;
     if (reader.namesAppliedNumber(step.clause, at + word.length) || reader.namesAppliedNumber(step.clause, at + word.length + phraseEnd)) continue;

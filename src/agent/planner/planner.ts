@@ -124,6 +124,13 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     // "correct the drift but keep the original file": only words many tools use ("file") are too little to add a step; named as not applied with the step before
     // ("..., then save it as tiff": a clause that opens with a verb the tool declares as its own is that step, however many tools write files)
     const ownVerb = opensWithOwnWord(clause.text, best.tool, catalogue);
+    // "export the tracks to a.csv and the masks to b.tif": the verb left out, another file of the step before's
+    const said = (c: Clause) => original.slice(c.start, c.end);
+    if (previous && previous.tool !== best.tool && !best.named && !ownVerb && ['and', ','].includes(clause.joiner) && /^(?:and\s+)?(?:the|my|our|its|their|those|these|all)\b/i.test(clause.text)
+      && 'output' in (catalogue.get(previous.tool)?.properties ?? { output: true }) && namesAnotherFile(said(clauses[previous.clause]), said(clause))) {
+      picked.push({ clause: i, tool: previous.tool });
+      return;
+    }
     // (a phrase of the tool's own of two words or more, "count nuclei", is telling however common its words)
     if (previous && !best.named && !best.nameWord && !ownVerb && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD)) return;
     // "segment the nuclei, they're about 10 µm across", "..., seeds at least 6 px apart": a number the step before reads, said in words
@@ -142,7 +149,8 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     // "..., keep only those with circularity above 0.8": a filter on the previous step's objects, applied or named there, not a step
     if (previous && FILTERS_EARLIER.test(clause.text)) return;
     // "measure area and intensity": one step; "as CSV and TrackMate XML": two, one per value
-    if (previous && previous.tool === best.tool && !namesAnotherValue(best.tool, clauses[previous.clause].text, clause.text, catalogue)) return;
+    // ("the tracks to a.csv and the masks to b.tif": two files named, two steps)
+    if (previous && previous.tool === best.tool && !namesAnotherValue(best.tool, clauses[previous.clause].text, clause.text, catalogue) && !namesAnotherFile(said(clauses[previous.clause]), said(clause))) return;
     // ", with a min overlap of 1", ", using the Li method": a phrase that says how the previous step runs
     if (previous && !best.named && /^(?:with|using|via|by)\b/i.test(clause.text) && /,\s*$/.test(text.slice(0, clause.start)) && clauses[previous.clause].sentence === clause.sentence) return;
     if (previous && previous.tool !== best.tool && !best.named && ['and', 'with', ','].includes(clause.joiner) && clauses[previous.clause].sentence === clause.sentence) {
@@ -151,7 +159,7 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
       const again = ranked.find((m) => m.tool === previous.tool);
       if (again && again.score >= 0.5 * best.score && !(ownVerb && !opensWithOwnWord(clause.text, previous.tool, catalogue))) {
         // "export the tracks in both csv and trackmate formats": the previous step again, with another value
-        if (namesAnotherValue(previous.tool, clauses[previous.clause].text, clause.text, catalogue)) picked.push({ clause: i, tool: previous.tool });
+        if (namesAnotherValue(previous.tool, clauses[previous.clause].text, clause.text, catalogue) || namesAnotherFile(original.slice(clauses[previous.clause].start, clauses[previous.clause].end), original.slice(clause.start, clause.end))) picked.push({ clause: i, tool: previous.tool });
         return;
       }
       // "simulate a movie with drift and noise": words of the previous step's arguments, not a new step
@@ -237,6 +245,13 @@ function readsANumber(tool: string, clause: string, catalogue: Catalogue): numbe
   const none: Conversation = { request: clause, artifactsAtStart: [], earlier: [], current: [], earlierRequests: [] };
   const args = buildArgs(tool, { clause, text: clause, conversation: none, catalogue, single: true });
   return Object.entries(args).some(([k, v]) => k !== 'channel' && !k.startsWith('$') && typeof v === 'number') || typeof args.$note === 'string' ? 1 : 0;
+}
+
+/** True when each of two clauses names a file to write, and not the same one ("the tracks to a.csv and the masks to b.tif"). */
+function namesAnotherFile(first: string, second: string): boolean {
+  const a = findOutput(first);
+  const b = findOutput(second);
+  return !!a && !!b && a !== b && findPaths(second).length > 0;
 }
 
 /** True when two clauses name different values of the same enum argument of the tool. */

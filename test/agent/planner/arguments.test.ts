@@ -147,3 +147,9 @@ describe('numbers and values in people\'s words (brief R)', () => {
     expect(valuesByName('embed', 'embed the features, linkage average', catalogue)).toMatchObject({ linkage: 'average' });
   });
 });
+
+describe('the nearer argument takes the number (brief R)', () => {
+  it('gives "the nuclei with a sigma of 2" to the sigma, not the object size', () => {
+    expect(statedNumbers('segment', 'segment the nuclei with a sigma of 2', catalogue)).toEqual({ sigmaPx: 2 });
+  });
+});

@@ -120,3 +120,9 @@ describe('constraints of brief R', () => {
     expect(unapplied('kymograph', 'could you just make a kymograph along the top row', { points: [[0, 0], [7, 0]] })).toEqual([]);
   });
 });
+
+describe('applied words are not named as dropped (brief R)', () => {
+  it('says nothing of a frame range or a width the step carries', () => {
+    expect(unapplied('denoise', 'denoise with N2V but only frames 1-30', { method: 'n2v', frames: { first: 1, last: 30 } })).toEqual([]);
+  });
+});

@@ -186,3 +186,9 @@ describe('the clause grammar of brief R (people-4 requests)', () => {
     expect(tools("We're comparing migration between conditions. For this movie: segment, track, then give me per-track speeds.")).toEqual(['segment', 'track', 'measure']);
   });
 });
+
+describe('several outputs with the verb left out (brief R)', () => {
+  it('reads "export the tracks to a.csv and the masks to b.tif" as two exports', () => {
+    expect(tools('export the tracks to tracks/out.csv and the masks to masks/out.tif')).toEqual(['export', 'export']);
+  });
+});
