@@ -86,6 +86,7 @@ export function answerFromValues(question: string, conversation: Conversation, r
   const asked = new Set(index.meanings(tokenize(question)));
   const weight = (stem: string) => 1 / Math.max(1, index.spread(stem));
   let best: { result: PastResult; keys: string[]; score: number } | undefined;
+  let bestIsSeries = false;
   const ordered = [...results].reverse().filter((r) => r.ok);
   for (const result of ordered) {
     const declared = findTool(result.tool)?.results ?? {};
@@ -115,10 +116,13 @@ export function answerFromValues(question: string, conversation: Conversation, r
       .sort((a, b) => b.score - a.score);
     // over time: a series answers it, a single number does not
     if (overTime && scored.some((x) => Array.isArray(result.values[x.k]))) scored.splice(0, scored.length, ...scored.filter((x) => Array.isArray(result.values[x.k])));
-    if (scored.length === 0 || (best && scored[0].score <= best.score)) continue;
+    // (and a step with a series for it answers before one with a single number, whatever their order: "cell count per frame" after tracking)
+    const isSeries = scored.some((x) => Array.isArray(result.values[x.k]));
+    if (scored.length === 0 || (best && (overTime && bestIsSeries && !isSeries ? true : !(overTime && isSeries && !bestIsSeries) && scored[0].score <= best.score))) continue;
     // "how many frames and channels?": each value the question names, the best first
     const several = /\band\b/i.test(question) ? 0.5 : 1 - 1e-9;
     best = { result, keys: scored.filter((x) => x.score >= several * scored[0].score).map((x) => x.k).slice(0, 3), score: scored[0].score };
+    bestIsSeries = isSeries;
   }
   if (!best) return undefined;
   const { result, keys } = best;

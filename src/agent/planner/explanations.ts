@@ -151,7 +151,7 @@ export interface ToolAsked {
 /** The time a step takes: "how long does X take", "how fast is X", "is X slow", "will it take ages". */
 const ASKS_TIME = /\bhow\s+(?:long|much\s+time)\b[^?]*\b(?:take|takes|took|taking|last|need|needs|run|runs)\b|\bhow\s+(?:fast|quick|quickly|slow)\s+(?:is|was|are|were|will|would|does|do|can)\b|\b(?:is|was|are|will|would)\b[^?]*\b(?:slow|fast|quick|speedy)\b|\btakes?\s+(?:ages|long|forever|a\s+while|hours|minutes)\b|\b(?:runtime|run\s*time|running\s+time|processing\s+time|compute\s+time|time\s+it\s+takes?)\b/i;
 /** How a step works: its method, algorithm or model, what it is based on. */
-const ASKS_METHOD = /\b(?:what|which)\s+(?:\w+\s+)?(?:method|methods|algorithm|algorithms|algo|model|models|approach|technique|network|architecture|library|software)\b|\bhow\s+(?:does|do|did)\s+(?:the\s+|your\s+|this\s+|it\s+)?[^?]*\bwork\b|\b(?:based\s+on|under\s+the\s+hood)\b|\b(?:deep[\s-]?learning|neural(?:\s+net(?:work)?)?|machine\s+learning|threshold(?:ing)?|classical)\b[^?]*\bor\b|\bor\b[^?]*\b(?:deep[\s-]?learning|neural(?:\s+net(?:work)?)?|machine\s+learning|thresholding|classical)\b/i;
+const ASKS_METHOD = /\b(?:what|which)\s+(?:is\s+|are\s+)?(?:the\s+|your\s+)?(?:[\w-]+\s+){0,2}(?:method|methods|algorithm|algorithms|algo|model|models|approach|technique|network|architecture|library|software)\b|\b(?:what|which)\s+(?:kind|type|sort)\s+of\b|\b(?:use|uses|using|run|runs)\s+(?:a\s+|an\s+)?(?:neural|deep|machine\s+learning|ai\b|u-?net|threshold|model)|\bhow\s+(?:does|do|did)\s+(?:the\s+|your\s+|this\s+|it\s+)?[^?]*\bwork\b|\b(?:based\s+on|under\s+the\s+hood)\b|\b(?:deep[\s-]?learning|neural(?:\s+net(?:work)?)?|machine\s+learning|threshold(?:ing)?|classical)\b[^?]*\bor\b|\bor\b[^?]*\b(?:deep[\s-]?learning|neural(?:\s+net(?:work)?)?|machine\s+learning|thresholding|classical)\b/i;
 /** What a step does: "what does X do / compute / measure / output". */
 const ASKS_WHAT = /\b(?:what|wot|wat)\s+(?:does|do|did|will|would)\s+(?:the\s+|your\s+|this\s+|that\s+)?[^?]*\b(?:do|does|compute|calculate|measure|output|return|produce|give|make|mean)\b|\bwhat\s+is\s+(?:the\s+)?\w+(?:\s+(?:tool|step|function|command))\s+for\b/i;
 /** Advice ("which method should I use?") and requests ("can you tell me ...") are not about how a tool is. */
@@ -165,6 +165,11 @@ const DATA_NOUN = /^(?:cells?|nucle(?:us|i)|objects?|tracks|trajector(?:y|ies)|l
  * the verb of the question; "how long does it take to segment a movie" names the verb.
  */
 function subjectOf(plain: string): string | undefined {
+  // "which segmentation method do you use?", "what's the tracking algorithm?", "what kind of tracker is it?"
+  const named = /\b(?:what|which)\s+(?:is\s+|are\s+)?(?:the\s+|your\s+)?((?:[\w-]+\s+){0,1}[\w-]+)\s+(?:method|methods|algorithm|algorithms|algo|model|models|approach|technique|network|software)\b/i.exec(plain)
+    ?? /\b(?:kind|type|sort)\s+of\s+([\w-]+)/i.exec(plain)
+    ?? /\b(?:hood|inside)\s+of\s+(?:the\s+|your\s+)?([\w-]+)/i.exec(plain);
+  if (named && !/^(?:is|are|the|a|an|your|kind|type|sort)$/i.test(named[1])) return named[1];
   const takeTo = /\b(?:it|this|that)\s+(?:\w+\s+)?(?:take|takes|took|need|needs)\s+(?:\w+\s+){0,2}to\s+(\w+)/i.exec(plain);
   if (takeTo) return takeTo[1];
   // "which algorithm do you use for tracking?"

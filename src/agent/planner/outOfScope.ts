@@ -20,8 +20,10 @@ const SUBJECTS = new Set(
 
 /** Words that name how or with what, not a subject ("using", "algorithm"), and fillers of speech ("hmm"). */
 const NEUTRAL = new Set(
-  'using use via algorithm method filter approach technique model format file software plugin tool hmm hm uh um oh ah well yeah yes yep okay ok cool great actually maybe perhaps kindly quickly everything anything something both again whole'.split(' '),
+  'using use via algorithm method filter approach technique model format file software plugin tool hmm hm uh um oh ah well yeah yes yep okay ok cool great actually maybe perhaps kindly quickly everything anything something both again whole hello hiya cheers bye goodbye morning afternoon evening thanks thank nope nah sorry wait stop perfect nevermind never mind awesome nice lovely brilliant fine sure alright'.split(' '),
 );
+/** Words of analysing images in general ("a Sholl analysis", "quantify"): ours, though no one tool is named by them. */
+const ANALYSING = new Set(['analysis', 'analyse', 'analyze', 'analysing', 'analyzing', 'quantification', 'quantitative', 'processing', 'pipeline', 'workflow'].map((w) => meaning(normalizeWord(w))));
 const NAMING = /\b(?:with|using|via|by|as|into|to)\s+(?:the\s+|a\s+|an\s+)?$/i;
 
 const toolWordSets = new WeakMap<ToolIndex, Set<string>>();
@@ -41,8 +43,10 @@ function toolWords(index: ToolIndex, catalogue: Catalogue): Set<string> {
   return words;
 }
 
-/** The words of the tools' names as written ("segment", "track", "measure"). */
-const TOOL_NAME_WORDS = new Set(ALL_TOOLS.flatMap((t) => t.name.split('_')));
+/** The first words of the tools' names as written, their verbs ("segment", "track", "measure", "correct"). */
+const TOOL_NAME_WORDS = new Set(ALL_TOOLS.map((t) => t.name.split('_')[0]));
+/** What comes before a verb that opens a request or a clause ("segment ...", "can you segment ...", "..., then track ..."). */
+const BEFORE_A_VERB = /(?:^|[.;,!?:]\s*|\b(?:and|then|now|please|pls|plz|can you|could you|would you|can u|could u|to|just|also)\s+)$/i;
 
 const writtenSets = new WeakMap<ToolIndex, Map<string, string>>();
 const closeCache = new Map<string, boolean>();
@@ -92,12 +96,12 @@ export function namesASubject(text: string, index: ToolIndex): boolean {
 type Reading = 'subject' | 'known' | 'unknown' | 'neutral';
 
 /** How a word reads: a thing under the microscope, a word of the tools, a word from elsewhere, or neither. */
-function reading(token: Token, index: ToolIndex, words: Set<string>): Reading {
+function reading(token: Token, index: ToolIndex, words: Set<string>, asVerb = false): Reading {
   const own = meaning(token.stem);
   const corrected = index.meanings([token])[0];
-  // (a tool's name is the step, not the thing: "segment" means masks, but "segment my customers" names no cells)
-  if (!TOOL_NAME_WORDS.has(token.word) && (SUBJECTS.has(own) || (SUBJECTS.has(corrected) && index.recognizes(token) && closeToWritten(token, corrected, index)))) return 'subject';
-  if (index.knows(own) || index.namesAnArgument(own)) return 'known';
+  // (a tool's name as the verb is the step, not the thing: "segment" means masks, but "segment my customers" names no cells)
+  if (!(TOOL_NAME_WORDS.has(token.word) && asVerb) && (SUBJECTS.has(own) || (SUBJECTS.has(corrected) && index.recognizes(token) && closeToWritten(token, corrected, index)))) return 'subject';
+  if (index.knows(own) || ANALYSING.has(own)) return 'known';
   // a misspelling of a tool's own word ("segmnet", "stabalise"); "parcel" is no slip of a rare word of a description,
   // and a word far from every word the tools write is none either ("customers" is no slip of "count")
   if (corrected !== own && words.has(corrected) && closeToWritten(token, corrected, index)) return 'known';
@@ -185,7 +189,7 @@ export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalo
   for (const token of tokenize(masked.replace(/_+/g, ' '))) {
     // numbers with letters ("3x3", "20x", "488nm") are quantities, not words from elsewhere
     if (NEUTRAL.has(token.word) || token.part || token.word.length < 2 || /\d/.test(token.word)) continue;
-    read.push({ token, reading: reading(token, index, words) });
+    read.push({ token, reading: reading(token, index, words, BEFORE_A_VERB.test(masked.slice(0, token.start))) });
   }
   if (outOfScopeAsWritten(read, index, masked, words) || adviceFromElsewhere(read, index, words, masked)) return true;
   for (const r of read) {
@@ -207,6 +211,8 @@ export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalo
   }
   // the thing asked for is from elsewhere, and what is under the microscope only its topic ("write a poem about cells")
   if (topicOnly(read, masked)) return true;
+  // not one word of ours, and a word from elsewhere ("can you do my taxes", "play some music")
+  if (known === 0 && unknown >= 1) return true;
   // more words from elsewhere than words of ours (a word about cells counts three)
   return unknown >= 2 && unknown > known;
 }

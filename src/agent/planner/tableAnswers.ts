@@ -274,7 +274,9 @@ function readScope(question: string): QuestionScope {
   const stats = named.filter(([re]) => re.test(text)).map(([, r]) => r);
   const whichFrame = /\b(?:which|what)\s+(?:frame|time ?point|timepoint|point in time)s?\b|\bwhen\b.*\b(?:peak\w*|maxim\w*|minim\w*|most|least|highest|lowest|largest|smallest|fewest)\b/i.test(text)
     // "the brightest frame", "the busiest timepoint": an extreme of the frames themselves
-    || new RegExp(`(?:${LARGEST.source}|${SMALLEST.source})\\s+(?:frame|time ?point|timepoint|moment)s?\\b`, 'i').test(text);
+    || new RegExp(`(?:${LARGEST.source}|${SMALLEST.source})\\s+(?:frame|time ?point|timepoint|moment)s?\\b`, 'i').test(text)
+    // "the frame with the fewest cells", "timepoint where the count peaks"
+    || new RegExp(`\\b(?:frame|time ?point|timepoint)s?\\s+(?:with|that has|that had|having|where|when|in which)\\b[^?.]{0,40}(?:${LARGEST.source}|${SMALLEST.source}|\\bpeak\\w*)`, 'i').test(text);
   if (whichFrame && /\bpeak\w*/i.test(text) && reduce === 'mean') reduce = 'max';
   // "at what frame is the number of nuclei lowest": a count, at its lowest
   const extreme = !whichFrame ? undefined : reduce === 'min' || (reduce !== 'max' && SMALLEST.test(text)) ? ('min' as const) : reduce === 'max' || LARGEST.test(text) || /\bpeak\w*/i.test(text) ? ('max' as const) : undefined;

@@ -56,6 +56,11 @@ describe('questions about a tool itself', () => {
     expect(asked('is your segmentation deep learning or just thresholding?')).toEqual({ tool: 'segment', aspect: 'method' });
     expect(asked('what does the measure tool actually compute?')).toEqual({ tool: 'measure', aspect: 'what' });
     expect(asked('how does the drift correction work?')).toEqual({ tool: 'correct_drift', aspect: 'method' });
+    expect(asked("what's the tracking algorithm?")).toEqual({ tool: 'track', aspect: 'method' });
+    expect(asked('which segmentation method do you use?')).toEqual({ tool: 'segment', aspect: 'method' });
+    expect(asked('does the segmentation use a neural network?')).toEqual({ tool: 'segment', aspect: 'method' });
+    expect(asked('what kind of tracker is it?')).toEqual({ tool: 'track', aspect: 'method' });
+    for (const q of ['what kind of cells are these?', 'which method should I use for tracking?', 'what type of movie is this?', 'which cells moved?']) expect(asked(q), q).toBeUndefined();
     for (const q of ['how fast do the cells move?', 'how long are the tracks?', 'how long is the movie?', 'how fast is the drift?', 'which method should I use for segmentation?', 'how long does each track last?', 'how fast do they move on average?', 'what does the movie show?']) expect(asked(q), q).toBeUndefined();
   });
 

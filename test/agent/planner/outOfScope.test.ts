@@ -61,6 +61,11 @@ describe('out of scope, by the words as written', () => {
     for (const text of ['what do you know about the nuclei?', 'give me a report about the tracks', 'how about segmenting the nuclei']) expect(isOutOfScope(text, index, catalogue), text).toBe(false);
   });
 
+  it('refuses a request with not one word of ours, and keeps chat and analyses we lack', () => {
+    for (const text of ['can you do my taxes', 'play some music', 'do a sentiment analysis of my tweets']) expect(isOutOfScope(text, index, catalogue), text).toBe(true);
+    for (const text of ['hello', 'perfect, cheers', 'nevermind', 'sholl analysis', 'BM3D please', 'undo', 'continue']) expect(isOutOfScope(text, index, catalogue), text).toBe(false);
+  });
+
   it('refuses advice about things no tool knows, whatever cells it names, and keeps advice about our steps', () => {
     for (const text of ['when should I passage my HeLa cells?', 'what medium should I grow my U2OS cells in?', 'how much lipofectamine should I use for transfection?']) expect(isOutOfScope(text, index, catalogue), text).toBe(true);
     for (const text of ['should I correct drift before tracking?', 'which exposure should I use for GFP?', 'which denoising method should I use?', 'should I segment my HeLa cells with the model?']) expect(isOutOfScope(text, index, catalogue), text).toBe(false);
