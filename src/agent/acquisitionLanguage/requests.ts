@@ -19,7 +19,9 @@ export interface ParsedRequest {
 /** The plan in the words; InputError naming what is missing (one line). */
 export function parseAcquisitionRequest(text: string, config: MicroscopeConfig = DEMO_CONFIG): ParsedRequest {
   const t = normaliseText(text);
-  const presets = uniquePresets(findChannels(t, config));
+  // "GFP but not DAPI", "no DAPI", "without Hoechst": a channel said not to be imaged is left out of the plan
+  const excluded = new Set(findChannels(t, config).filter((m) => NOT_THIS_CHANNEL.test(t.slice(Math.max(0, m.index - 24), m.index))).map((m) => m.preset));
+  const presets = uniquePresets(findChannels(t, config)).filter((p) => !excluded.has(p));
   if (presets.length === 0) {
     throw new InputError(`which channel should I image? I understood no channel in "${text.trim()}": say e.g. GFP, DAPI, mCherry, Cy5 or brightfield`);
   }
@@ -56,8 +58,25 @@ export function parseAcquisitionRequest(text: string, config: MicroscopeConfig =
   // never a silent partial: a number with its unit that the plan does not carry is asked about
   const missing = quantitiesNotCarried(t, [sequence]);
   if (missing.length) throw new InputError(`I understood ${parts.join(' ')}, but not "${missing.join('", "')}": say that part another way (or leave it out); nothing was started`);
+  // nor a condition, an exception, a pause or an autofocus schedule, which a plan to start cannot hold
+  // ("except DAPI" is a channel left out, above)
+  const held = [...t.matchAll(NOT_IN_A_PLAN)].find((m) => !/^except/i.test(m[0]) || !findChannels(t.slice(m.index + m[0].length), config).some((c) => /^\s*(?:for\s+)?(?:the\s+)?$/i.test(t.slice(m.index + m[0].length).slice(0, c.index))));
+  if (held) {
+    const said = t.slice(held.index).split(/[,;.]/)[0].trim();
+    throw new InputError(`I understood ${parts.join(' ')}, but not "${said}": a plan to start holds no conditions, exceptions, pauses or autofocus schedule; start it without that part, then say it while it runs (e.g. "drop DAPI", "pause for 8 h", or a rule "when ..., ..."); nothing was started`);
+  }
   return { sequence, understood: parts.join(' '), ...(objective ? { objective: `${objective[1]}X` } : {}) };
 }
+
+/** Words just before a channel that say it is not to be imaged ("but not", "no", "without", "except", "skip"). */
+const NOT_THIS_CHANNEL = /\b(?:not|no|without|except(?: for)?|excluding|apart from|other than|skip(?:ping)?|minus|leave out|leaving out)\s+(?:the\s+|any\s+)?$/i;
+
+/**
+ * What a plan to start cannot hold, in the words: a condition ("unless the cells die", "if ..."),
+ * an exception ("except at night", "but skip DAPI after the first hour"), a restriction to a
+ * position or a time ("only at position 2"), a pause or an autofocus schedule.
+ */
+const NOT_IN_A_PLAN = /\b(?:unless|except|skip(?:ping)?\s+(?!(?:the\s+)?(?:z[\s-]?stack|stack)\b)\S+\s+(?:after|before|during|at|for|between|from|every|on)|only\s+(?:at|in|on|during|between|for)\s+(?:position|field|site|night|day|the\s+(?:first|last|night|day))|pause|autofocus(?:ing)?|auto-focus|refocus(?:ing)?|at night|every night|overnight pause)\b/gi;
 
 /**
  * The interval and the duration in the words. Each time span takes its role from the words

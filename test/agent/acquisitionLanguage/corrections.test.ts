@@ -117,3 +117,27 @@ describe('a channel by its number and a bare factor for light; holding off', () 
     expect(routeMicroscopeRequest('wait 20 minutes before the next time point', { acquisitionRunning: true })).toEqual({ tool: 'pause_acquisition', args: { forS: 1200 } });
   });
 });
+
+describe('a plan to start holds what was said, and only that', () => {
+  const start = (text: string) => routeMicroscopeRequest(text);
+  it('leaves out a channel said not to be imaged', () => {
+    expect(start('image GFP but not DAPI every 5 min for 2 h')).toMatchObject({ tool: 'start_acquisition', args: { plan: { channels: [{ config: 'FITC' }] } } });
+    expect(start('acquire mCherry and brightfield, no DAPI, every 10 min for 4 h')).toMatchObject({ args: { plan: { channels: [{ config: 'Rhodamine' }, { config: 'Brightfield' }] } } });
+    expect(start('image GFP and mCherry except DAPI every 5 min for 2 h')).toMatchObject({ args: { plan: { channels: [{ config: 'FITC' }, { config: 'Rhodamine' }] } } });
+  });
+  for (const [text, part] of [
+    ['image GFP every 5 min for 2 h except at night', 'except at night'],
+    ['image GFP every 5 min for 2 h, only at position 2', 'only at position 2'],
+    ['image GFP every 5 min for 12 h and autofocus every time point', 'autofocus every time point'],
+    ['time-lapse of GFP every 10 min for 24 h, but pause every night', 'pause every night'],
+    ['image GFP every 5 min for 2 h unless the cells die', 'unless the cells die'],
+  ]) {
+    it(`asks about "${part}" and starts nothing`, () => {
+      const route = start(text);
+      expect(route && 'ask' in route ? route.ask : undefined).toContain(`not "${part}"`);
+    });
+  }
+  it('a z-stack said to be left out is no exception to ask about', () => {
+    expect(start('image GFP every 5 min for 2 h, without the z-stack')).toMatchObject({ tool: 'start_acquisition' });
+  });
+});
