@@ -313,7 +313,7 @@ export function isAskedForm(question: string): boolean {
     .replace(/^(?:(?:hi|hey|hello|ok(?:ay)?|so|and|also|now)[,!\s]+)*(?:please\s+)?(?:(?:i(?:'d| would) like|i want(?:ed)?|i need|we(?:'d| would) like|i(?:'m| am) curious|i wonder(?:ed)?|do you know|any idea|let me know|can you|could you|would you|can u|could u|pls|please)\s+)?(?:to\s+)?(?:know|find out|check|tell me|give me|work out|figure out|let me know)?\s*(?:please\s+)?(?:,\s*)?/i, (prefix) => (/\b(?:know|find out|check|tell me|give me|work out|figure out|curious|wonder)\b/i.test(prefix) ? 'what is ' : prefix))
     .replace(/^what is (?=(?:how|what|which|who|whose|when|where|whether|if|is|are|was|were|do|does|did)\b)/i, '')
     .replace(/^(?:in|for|at|during|on|over|across)\s+(?:the\s+)?(?:frames?|time ?points?|tracks?|cells?|nucle(?:us|i)|channels?|first|last|whole)\b[^,?]{0,40},\s*/i, '');
-  if (/^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+|but\s+)?(?:how|by how much|(?:in|at|on|for|during|from|by) (?:which|what)|what|which|who|whose|is|are|was|were|has|have|give me|tell me|show me|can you tell|any idea|compare)\b/i.test(text)) return true;
+  if (/^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+|but\s+)?(?:how|by how much|(?:in|at|on|for|during|from|by) (?:which|what)|what|which|who|whose|when|where|is|are|was|were|has|have|give me|tell me|show me|can you tell|any idea|compare)\b/i.test(text)) return true;
   // "do they speed up?", "did any cells divide": a question; "do the thing with 15 px" is not
   if (/^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+|but\s+)?(?:did|do|does)\s+(?:they|you|we|i|it|these|those|any|all|most|some|more|the\s+(?:cells?|nucle(?:us|i)|tracks?|objects?|signal|intensity))\b/i.test(text) || (/^(?:did|do|does)\b/i.test(text) && /\?\s*$/.test(text))) return true;
   // a question without a question word: "mean area in frames 2-4?", "speed of track 2?", "slowest one?"
@@ -560,7 +560,9 @@ function inAskedTime(v: number, unit: string | undefined, question: string): { v
 function withUnit(v: number, unit: string | undefined): string {
   if (!unit) return format(v);
   const uncalibrated = /px|frame/.test(unit) && !/µm|\/(?:min|s|h)\b/.test(unit);
-  return `${format(v)} ${unit}${uncalibrated ? ' (no calibration known)' : ''}`;
+  // "47 frames", "1 frame": a count of frames reads as one
+  const written = unit === 'frame' && v !== 1 ? 'frames' : unit;
+  return `${format(v)} ${written}${uncalibrated ? ' (no calibration known)' : ''}`;
 }
 
 function mean(values: number[]): number {

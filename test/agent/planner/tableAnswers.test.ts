@@ -259,5 +259,6 @@ describe('extremes and comparisons at the scope asked', () => {
   it('reads a thing at a scope with no verb as a question, and a verb with it as a step', () => {
     for (const q of ['cells per frame pls', 'nucleus count over time', 'speed for each track']) expect(isAskedForm(q), q).toBe(true);
     for (const q of ['track cells over time', 'segment the cells per frame', 'measure intensity over time']) expect(isAskedForm(q), q).toBe(false);
+    expect(isAskedForm('when are there the fewest cells?')).toBe(true);
   });
 });
