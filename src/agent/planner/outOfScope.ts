@@ -211,8 +211,10 @@ export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalo
   }
   // the thing asked for is from elsewhere, and what is under the microscope only its topic ("write a poem about cells")
   if (topicOnly(read, masked)) return true;
-  // not one word of ours, and a word from elsewhere ("can you do my taxes", "play some music")
-  if (known === 0 && unknown >= 1) return true;
+  // not one word of ours, and a thing from elsewhere ("can you do my taxes", "play some music");
+  // an action we lack on what is at hand ("flip it", "invert", "rotate 90 degrees") is named as not done instead
+  const aThing = (r: { token: Token; reading: Reading }) => r.reading === 'unknown' && /\b(?:a|an|the|some|my|your|our|his|her|their|this|that|these|those)\s+(?:[\w-]+\s+)?$/i.test(masked.slice(Math.max(0, r.token.start - 24), r.token.start));
+  if (known === 0 && read.some(aThing)) return true;
   // more words from elsewhere than words of ours (a word about cells counts three)
   return unknown >= 2 && unknown > known;
 }
