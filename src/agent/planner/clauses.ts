@@ -16,7 +16,7 @@ export interface Clause {
   heading?: boolean;
 }
 
-const NEGATION = /^(?:,?\s*)(?:but\s+|and\s+|then\s+|so\s+)?(?:please\s+)?(?:(?:do\s+not|don't|dont|never|no\s+need\s+(?:to|for)|(?:there(?:'s|\s+is)\s+)?no\s+need\s+(?:to|for)|(?:i|we)\s+(?:do\s+not|don't|dont|won't)\s+(?:want|need|care\s+about)|not|without|skip(?:ping)?|except(?:\s+for)?|leave\s+(?:out|off)|omit(?:ting)?|no)\b)/i;
+const NEGATION = /^(?:,?\s*)(?:but\s+|and\s+|then\s+|so\s+)?(?:please\s+)?(?:(?:do\s+not|don't|dont|never|no\s+need\s+(?:to|for)|(?:there(?:'s|\s+is)\s+)?no\s+need\s+(?:to|for)|(?:i|we)\s+(?:do\s+not|don't|dont|won't)\s+(?:want|need|care\s+about)|not|without|skip(?:ping)?|except(?:\s+for)?|leave\s+(?:out|off)|omit(?:ting)?|no|minus|forget(?:\s+about)?|hold\s+off\s+on|leave\s+(?=(?:[\w-]+\s+){1,4}alone\b))\b)/i;
 const FIRST = /^(?:,?\s*)(?:but\s+|and\s+)?(?:first(?:\s+of\s+all)?|before\s+(?:that|this|anything(?:\s+else)?|doing\s+(?:that|this|so)))\b/i;
 const BEFORE = /^(?:,?\s*)before\b/i;
 const AFTER = /^(?:,?\s*)(?:but\s+)?(?:only\s+)?after\b(?!\s+that\b)/i;
@@ -25,7 +25,7 @@ const AFTER = /^(?:,?\s*)(?:but\s+)?(?:only\s+)?after\b(?!\s+that\b)/i;
  * Where a new clause starts: sentence ends, commas, "and", "then", "but", "before",
  * "after", "without" ... Numbers joined by "and" ("frames 10 and 20") stay together.
  */
-const SPLIT = /[.;!?](?=\s|$)|,|:(?=\s)|\s[-–—](?=\s)|\s(?=[+&]\s)|\s*(?=(?:-+>|→|=>|>(?=\s)))|\s(?=as\s+well\s+as\b)|\s(?=(?:and\s+then|and\s+also|and\s+finally|and|then|after\s+that|afterwards|followed\s+by|but|before|after|without|except|finally|also|plus|next|so(?!\s+(?:that|far|much|many|long|I\b|we\b))(?=\s+\w))\b)/gi;
+const SPLIT = /[.;!?](?=\s|$)|,|:(?=\s)|\s[-–—](?=\s)|\s(?=[+&]\s)|\s*(?=(?:-+>|→|=>|>(?=\s)))|\s(?=as\s+well\s+as\b)|\s(?=(?:and\s+then|and\s+also|and\s+finally|and|then|after\s+that|afterwards|followed\s+by|but|before|after|without|except|minus|finally|also|plus|next|so(?!\s+(?:that|far|much|many|long|I\b|we\b))(?=\s+\w))\b)/gi;
 
 export function splitClauses(text: string): Clause[] {
   const cuts: { at: number; sentenceEnd: boolean }[] = [];

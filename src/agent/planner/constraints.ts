@@ -312,6 +312,8 @@ function numbers(step: StepWords, text: string, notes: string[], catalogue: Cata
   for (const m of text.matchAll(/\b(?:slices?|planes?|z-?slices?|frames?|time ?points?)\s*(\d+)\s*(?:to|-|–|through|until)\s*(\d+)\b/gi)) {
     const [a, b] = [Number(m[1]), Number(m[2])];
     if (used.some((n) => close(n, a) || close(n, a - 1)) && used.some((n) => close(n, b) || close(n, b - 1))) continue;
+    // "frames 1-5 as baseline": the first b frames, a count the step took
+    if (a === 1 && used.some((n) => close(n, b))) continue;
     out.push({ text: '', kind: 'number', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
   for (const q of findQuantities(text)) {

@@ -506,6 +506,8 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   for (const step of steps) notes.push(...methodsNotHere(step, catalogue));
   for (const step of steps) switchesFromWords(step, catalogue);
   for (const step of steps) statedArguments(step, catalogue);
+  // "project everything except the first 5 frames": the frames left, when the movie's length is known
+  for (const step of steps) notes.push(...framesLeft(step, conversation, catalogue));
   for (const step of steps) aboutEarlierStep(step, text, conversation, catalogue);
   // after every argument is read: what is left of the words is named, never dropped
   for (const step of steps) notes.push(...notApplied(step, catalogue, notes));
@@ -626,6 +628,27 @@ function statedArguments(step: PlannedStep, catalogue: Catalogue): void {
 /** A tool whose schema names the tool of an earlier step to act on (undo, rerun_step). */
 function actsOnEarlierSteps(tool: string, catalogue: Catalogue): boolean {
   return 'tool' in (catalogue.get(tool)?.properties ?? {});
+}
+
+/** "except the first 5 frames", "skip the last 3 time points": the first or last frames left out. */
+const FRAMES_LEFT_OUT = /\b(?:not|except(?:\s+for)?|excluding|without|other\s+than|skip(?:ping)?|leave\s+out|leaving\s+out|ignor(?:e|ing)|drop(?:ping)?)\s+(?:the\s+)?(first|last)\s+(\d+)\s+(?:frames?|time ?points?|timepoints?)\b/i;
+
+/**
+ * The frame range of a step whose words leave the first or last frames out, from the movie's
+ * length in its header (the recording at hand); one line says which frames ran. Nothing when
+ * the length is unknown: the words are then named as not applied.
+ */
+function framesLeft(step: PlannedStep, conversation: Conversation, catalogue: Catalogue): string[] {
+  if (!('frames' in (catalogue.get(step.tool)?.properties ?? {})) || step.args.frames !== undefined) return [];
+  const m = FRAMES_LEFT_OUT.exec(step.clause);
+  const total = [...conversation.artifactsAtStart].reverse().find((a) => a.type === 'movie' && typeof a.frames === 'number')?.frames;
+  if (!m || total === undefined) return [];
+  const n = Number(m[2]);
+  const range = m[1].toLowerCase() === 'first' ? { first: n + 1, last: total } : { first: 1, last: total - n };
+  if (range.first > range.last) return [];
+  step.args.frames = range;
+  step.clause = step.clause.replace(m[0], ' '.repeat(m[0].length));
+  return [`Frames ${range.first}-${range.last} of ${total}: the ${m[1].toLowerCase()} ${n} left out, as you asked.`];
 }
 
 /** A clause that is a verb on the result before and nothing else ("and plot it", "then export them"). */

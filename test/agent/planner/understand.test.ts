@@ -192,3 +192,14 @@ describe('several outputs with the verb left out (brief R)', () => {
     expect(tools('export the tracks to tracks/out.csv and the masks to masks/out.tif')).toEqual(['export', 'export']);
   });
 });
+
+describe('frames left out (brief R)', () => {
+  it('runs on the frames left when the movie\'s length is known, and says which', async () => {
+    const { planRequest } = await import('../../../src/agent/planner/planner.ts');
+    const conversation = { request: 'project everything except the first 5 frames', artifactsAtStart: [{ id: 'movie-1', type: 'movie', frames: 30 }], earlier: [], current: [], earlierRequests: [] };
+    const plan = planRequest(conversation, catalogue);
+    expect(plan.steps[0].args.frames).toEqual({ first: 6, last: 30 });
+    expect(plan.notes?.join(' ')).toMatch(/Frames 6-30 of 30/);
+    expect(plan.notes?.join(' ')).not.toMatch(/Not applied/);
+  });
+});
