@@ -77,7 +77,7 @@ describe('xxh128 (XXH3-128, seed 0)', () => {
   });
 
   it("hashes the bytes of another module's WebAssembly memory in place, touching only the header it lent", async () => {
-    const { Memory } = (globalThis as unknown as { WebAssembly: { Memory: new (d: { initial: number }) => { buffer: ArrayBuffer } } }).WebAssembly;
+    const { Memory } = (globalThis as unknown as { WebAssembly: { Memory: new (d: { initial: number }) => Parameters<typeof hashInPlace>[0] } }).WebAssembly;
     const memory = new Memory({ initial: 9 });
     const all = new Uint8Array(memory.buffer);
     const data = bytesOf(524_288, 13);
