@@ -9,6 +9,7 @@ import { findQuantities } from './quantities.ts';
 import { splitClauses } from './clauses.ts';
 import { allowedEdits, editDistance, isStopWord, meaning, normalizeWord, stopWords, type Token, tokenize } from './words.ts';
 import { ALL_TOOLS } from '../allTools.ts';
+import { isNotQuantityWord, quantityOfAdjectives } from './tableAnswers.ts';
 
 /** Things under the microscope or in a movie: a request about one is in scope whatever else it says. */
 const SUBJECTS = new Set(
@@ -101,7 +102,7 @@ function reading(token: Token, index: ToolIndex, words: Set<string>, asVerb = fa
   const corrected = index.meanings([token])[0];
   // (a tool's name as the verb is the step, not the thing: "segment" means masks, but "segment my customers" names no cells)
   if (!(TOOL_NAME_WORDS.has(token.word) && asVerb) && (SUBJECTS.has(own) || (SUBJECTS.has(corrected) && index.recognizes(token) && closeToWritten(token, corrected, index)))) return 'subject';
-  if (index.knows(own) || index.namesAnArgument(own) || ANALYSING.has(own)) return 'known';
+  if (index.knows(own) || ANALYSING.has(own)) return 'known';
   // a misspelling of a tool's own word ("segmnet", "stabalise"); "parcel" is no slip of a rare word of a description,
   // and a word far from every word the tools write is none either ("customers" is no slip of "count")
   if (corrected !== own && words.has(corrected) && closeToWritten(token, corrected, index)) return 'known';
@@ -213,7 +214,8 @@ export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalo
   if (topicOnly(read, masked)) return true;
   // not one word of ours, and a thing from elsewhere ("can you do my taxes", "play some music");
   // an action we lack on what is at hand ("flip it", "invert", "rotate 90 degrees") is named as not done instead
-  const aThing = (r: { token: Token; reading: Reading }) => r.reading === 'unknown' && /\b(?:a|an|the|some|my|your|our|his|her|their|this|that|these|those)\s+(?:[\w-]+\s+)?$/i.test(masked.slice(Math.max(0, r.token.start - 24), r.token.start));
+  // (a word the question reader knows, "the slowest one?", "and the SD?", asks of the data at hand)
+  const aThing = (r: { token: Token; reading: Reading }) => r.reading === 'unknown' && !isNotQuantityWord(r.token.word) && !quantityOfAdjectives(r.token.word) && /\b(?:a|an|the|some|my|your|our|his|her|their|this|that|these|those)\s+(?:[\w-]+\s+)?$/i.test(masked.slice(Math.max(0, r.token.start - 24), r.token.start));
   if (known === 0 && read.some(aThing)) return true;
   // more words from elsewhere than words of ours (a word about cells counts three)
   return unknown >= 2 && unknown > known;
