@@ -26,14 +26,14 @@ describe('cellpilot ask', () => {
   it('exits 1 with one line on stderr when nothing ran and no question was answered; 0 for an answered question', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'cellpilot-ask-nothing-'));
     const env = { ...process.env, OPENAI_API_KEY: '', OPENAI_BASE_URL: '', CELLPILOT_MODEL: '', CELLPILOT_SESSIONS: join(cwd, 'sessions') };
-    const refused = await runCli(['ask', 'track my package from Amazon'], { cwd, env });
+    const refused = await runCli(['ask', 'track my package from Amazon'], { cwd, env, timeoutMs: 90_000 });
     expect(refused.code).toBe(1);
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
     expect(refused.stderr).toMatch(/^cellpilot: nothing was run for "track my package from Amazon": .*outside/);
-    const json = await runCli(['ask', 'track my package from Amazon', '--json'], { cwd, env });
+    const json = await runCli(['ask', 'track my package from Amazon', '--json'], { cwd, env, timeoutMs: 90_000 });
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout).error).toMatch(/^nothing was run/);
-    const advice = await runCli(['ask', 'which denoiser should I use?'], { cwd, env });
+    const advice = await runCli(['ask', 'which denoiser should I use?'], { cwd, env, timeoutMs: 90_000 });
     expect(advice.code).toBe(0);
-  });
+  }, 240_000);
 });
