@@ -141,3 +141,13 @@ describe('a plan to start holds what was said, and only that', () => {
     expect(start('image GFP every 5 min for 2 h, without the z-stack')).toMatchObject({ tool: 'start_acquisition' });
   });
 });
+
+describe('a condition and its action is no question', async () => {
+  const { isAskedForm } = await import('../../../src/agent/planner/tableAnswers.ts');
+  it('"when a cell divides, image every 30 s" is a rule; "when are there the fewest cells?" a question', () => {
+    expect(isAskedForm('when a cell divides, image every 30 s for 5 min')).toBe(false);
+    expect(isAskedForm('when the cell count goes above 300 then stop')).toBe(false);
+    expect(isAskedForm('when are there the fewest cells?')).toBe(true);
+    expect(isAskedForm('when, roughly, did the cells divide?')).toBe(true);
+  });
+});
