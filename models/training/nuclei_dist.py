@@ -1,24 +1,26 @@
 """Nuclei instance segmentation with a distance head: a U-Net predicting background /
 interior / boundary probabilities (softmax) and, in a fourth channel, each nucleus pixel's
 distance to the nearest pixel of another object or the background (in units of
---canonical-radius). cellpilot seeds a watershed on -distance with the connected pieces of
-distance > config.cellpilot.postprocess.distance_seed inside the foreground
-(src/analysis/segmentModel.ts), so touching nuclei are kept apart where their distance
-ridges separate even when the boundary class does not.
+--canonical-radius). cellpilot seeds a watershed on 1 - p(interior) with the interior pixels
+deeper than config.cellpilot.postprocess.distance_seed (src/analysis/segmentModel.ts), so
+touching nuclei whose interiors join are cut at their waist.
 
-/usr/bin/python3 models/training/nuclei_dist.py --data DIR --out models/nuclei-unet
+/usr/bin/python3 models/training/nuclei_dist.py --data DIR --out OUT
     --ctc ../shared/data/ctc-Fluo-N2DH-SIMplus/01 --ctc-val ../shared/data/ctc-Fluo-N2DH-SIMplus/02
-    [--widths 8,16,32,48] [--steps 3000] [--minutes 40]
+    [--widths 8,16,32,48] [--minutes 32] [--init-checkpoint PT] [--strong 0.6] [--scales 0.6,1.6]
+    [--from-checkpoint PT]   (no training: validate and write the model folder)
 DIR holds images_{train,val}.npy and labels_{train,val}.npy (models/training/make-data.ts nuclei).
 --ctc sequences (Cell Tracking Challenge: tNNN.tif + NN_GT/SEG/man_segNNN.tif) are rescaled to
 the canonical object radius as in nuclei.py; --ctc-val is never trained on.
+The learning rate runs one cycle over --minutes of wall time (or --steps, whichever comes first),
+since steps per minute vary on a shared machine.
 
-Augmentation beyond nuclei.py's: textures that push part of the nucleus below the background
-(the chromatin holes of SIM+ 02), per-nucleus brightness (dim nuclei next to bright ones),
-blur up to 2.5 px, gamma 0.5-2, Gaussian, Poisson and multiplicative noise, background
-gradients, object sizes 0.55-1.8x (errors of the movie's radius estimate).
+Augmentation: a --strong share of the patches gets per-nucleus brightness (0.4-1.3x), chromatin
+texture that pushes part of each nucleus below the background (the holes of SIM+ 02), blur up
+to 2 px, gamma 0.6-1.7, Gaussian, Poisson or multiplicative noise and background gradients; the
+rest nuclei.py's augment. Object sizes --scales (errors of the movie's radius estimate).
 The softmax and the distance are computed inside the exported graph (no rdf postprocessing),
-so tiles blend probabilities and distances.
+so tiles blend probabilities and distances. Figures: models/nuclei-unet/README.md.
 """
 import json
 import os
@@ -44,7 +46,7 @@ def parse_args():
     p.add_argument("--canonical-radius", type=float, default=8.0)
     p.add_argument("--widths", default="8,16,32,48", help="channels per U-Net level, full resolution first")
     p.add_argument("--minutes", type=float, default=40.0, help="stop training after this many minutes of wall time")
-    p.add_argument("--distance-seed", type=float, default=0.4, help="seed level on the distance channel, in canonical radii")
+    p.add_argument("--distance-seed", type=float, default=0.3, help="seed level on the distance channel, in canonical radii")
     p.add_argument("--dist-weight", type=float, default=2.0)
     p.add_argument("--export-only", action="store_true", help="write an untrained model (timing the architecture)")
     p.add_argument("--init-checkpoint", default=None, help="start training from this checkpoint.pt")
@@ -156,15 +158,16 @@ def augment_strong(x, labels, rng):
 
 
 def instances_from_distance(prob, seed_level, min_seed_px=4, min_area_px=15):
-    """Same as src/analysis/segmentModel.ts with a distance channel: pieces of distance > seed_level
-    inside the foreground seed a watershed on -distance within the foreground."""
+    """Same as src/analysis/segmentModel.ts with a distance channel: interior pixels (p > 0.5) deeper
+    than seed_level seed a watershed on 1 - p(interior) within the foreground; foreground no seed
+    reaches becomes objects of its own."""
     from skimage.measure import label
     from skimage.morphology import remove_small_objects
     from skimage.segmentation import watershed
 
     foreground = prob[0] < 0.5
-    seeds = remove_small_objects(label((prob[3] > seed_level) & foreground, connectivity=1), min_seed_px)
-    result = watershed(-prob[3], seeds, mask=foreground, connectivity=1)
+    seeds = remove_small_objects(label((prob[1] > 0.5) & (prob[3] > seed_level) & foreground, connectivity=1), min_seed_px)
+    result = watershed(1 - prob[1], seeds, mask=foreground, connectivity=1)
     # foreground no seed reached (small or dim nuclei) become objects of their own
     rest = label(foreground & (result == 0), connectivity=1)
     result = np.where(rest > 0, rest + result.max(), result)
