@@ -102,7 +102,7 @@ function reading(token: Token, index: ToolIndex, words: Set<string>, asVerb = fa
   const corrected = index.meanings([token])[0];
   // (a tool's name as the verb is the step, not the thing: "segment" means masks, but "segment my customers" names no cells)
   if (!(TOOL_NAME_WORDS.has(token.word) && asVerb) && (SUBJECTS.has(own) || (SUBJECTS.has(corrected) && index.recognizes(token) && closeToWritten(token, corrected, index)))) return 'subject';
-  if (index.knows(own) || ANALYSING.has(own)) return 'known';
+  if (index.knows(own) || index.namesAnArgument(own) || ANALYSING.has(own)) return 'known';
   // a misspelling of a tool's own word ("segmnet", "stabalise"); "parcel" is no slip of a rare word of a description,
   // and a word far from every word the tools write is none either ("customers" is no slip of "count")
   if (corrected !== own && words.has(corrected) && closeToWritten(token, corrected, index)) return 'known';
