@@ -170,7 +170,7 @@ export async function evaluateSimulatedDivisions(seed: number, options: { frames
 }
 
 function pick(values: Record<string, unknown>): Record<string, unknown> {
-  const keys = ['tracks', 'branches', 'divisions', 'divisionsProposed', 'maxLinkingDistancePx', 'objectDiameterPx', 'stepPx', 'gapClosingMaxDistancePx', 'splittingMaxDistancePx', 'meanBranchConfidence', 'lowConfidenceBranches'];
+  const keys = ['tracks', 'branches', 'divisions', 'divisionsProposed', 'maxLinkingDistancePx', 'objectDiameterPx', 'stepPx', 'gapClosingMaxDistancePx', 'splittingMaxDistancePx', 'meanBranchConfidence', 'lowConfidenceBranches', 'driftStepsNotApplied'];
   return Object.fromEntries(keys.filter((k) => values[k] !== undefined).map((k) => [k, values[k]]));
 }
 
