@@ -3,7 +3,7 @@
 // user did not set is derived from that radius (smoothing, seed spacing, area limits).
 // What was chosen, and from what, is returned so the tool can say it.
 import type { Movie, PlaneData } from '../image/movie.ts';
-import { estimateObjectScale, type ObjectPolarity } from './object-size.ts';
+import { estimateObjectScale, objectScaleDoubt, type ObjectPolarity } from './object-size.ts';
 import { gaussianBlur, toFloat32 } from './filters.ts';
 import { fillHoles, labelComponents } from './morphology.ts';
 import { brightObjects } from './object-size.ts';
@@ -46,6 +46,8 @@ export interface ChosenParameters {
   sources: Record<'objectRadiusPx' | 'objects' | 'sigmaPx' | 'edgeSigmaPx' | 'minAreaPx' | 'maxAreaPx' | 'minSeedDistancePx' | 'minSeedDepthPx' | 'seedSigmaPx', ParameterSource>;
   /** Sample planes and objects the estimate rests on. */
   evidence: { planes: number; objects: number };
+  /** Why the estimated radius is not to be trusted (object-size.ts objectScaleDoubt); undefined when nothing speaks against it or it was given. */
+  sizeDoubt?: string;
 }
 
 /**
@@ -207,6 +209,7 @@ export function chooseSegmentParameters(samples: SamplePlane[], options: AutoSeg
       seedSigmaPx: seedSigmaSource,
     },
     evidence: { planes: scales.length, objects: scales.reduce((a, s) => a + s.objects, 0) },
+    sizeDoubt: radiusSource === 'estimated' ? objectScaleDoubt(scales, radiusPx) : undefined,
   };
   const { objects: _o, objectRadiusPx: _r, pixelSizeUm: _p, shape: _s, ...rest } = options;
   return {
@@ -228,9 +231,15 @@ export function describeChosen(chosen: ChosenParameters, forModel = false): stri
   const polarity = `${chosen.objects} objects (${chosen.sources.objects === 'given' ? 'given' : 'detected'})`;
   const maxArea = Number.isFinite(chosen.maxAreaPx) ? `${chosen.maxAreaPx}` : 'none';
   const areas = `areas ${chosen.minAreaPx}-${maxArea} px`;
-  if (forModel) return `${radius}, ${polarity}; ${areas}`;
+  if (forModel) return `${radius}, ${polarity}; ${areas}${sizeWarning(chosen)}`;
   const edges = chosen.edgeSigmaPx !== undefined && chosen.edgeSigmaPx < chosen.sigmaPx ? ` (edges of clear objects at ${chosen.edgeSigmaPx} px)` : '';
-  return `${radius}, ${polarity}; smoothing ${chosen.sigmaPx} px${edges}, ${areas}, seeds ${chosen.minSeedDistancePx} px apart${chosen.minSeedDepthPx > 0 ? ` and ${chosen.minSeedDepthPx} px deep` : ''}`;
+  return `${radius}, ${polarity}; smoothing ${chosen.sigmaPx} px${edges}, ${areas}, seeds ${chosen.minSeedDistancePx} px apart${chosen.minSeedDepthPx > 0 ? ` and ${chosen.minSeedDepthPx} px deep` : ''}${sizeWarning(chosen)}`;
+}
+
+/** The doubt about an estimated radius, said with the radius used and how to set it; empty when there is none. */
+export function sizeWarning(chosen: ChosenParameters): string {
+  if (!chosen.sizeDoubt) return '';
+  return `. Object size uncertain: ${chosen.sizeDoubt}; the parameters above use ${chosen.objectRadiusPx} px, give objectRadiusPx if you know the size`;
 }
 
 export type ToolSegmentMethod = NonNullable<SegmentOptions['method']> | 'model';
