@@ -27,6 +27,9 @@ const AFTER = /^(?:,?\s*)(?:but\s+)?(?:only\s+)?after\b(?!\s+that\b)/i;
  */
 const SPLIT = /[.;!?](?=\s|$)|,|:(?=\s)|\s[-–—](?=\s)|\s(?=[+&]\s)|\s*(?=(?:-+>|→|=>|>(?=\s)))|\s(?=as\s+well\s+as\b)|\s(?=(?:and\s+then|and\s+also|and\s+finally|and|then|after\s+that|afterwards|followed\s+by|but|before|after|without|except|minus|finally|also|plus|next|so(?!\s+(?:that|far|much|many|long|I\b|we\b))(?=\s+\w))\b)/gi;
 
+/** The start of a path in Fiji's menus: a menu of its menu bar, as written there, then "> item" steps. */
+const FIJI_MENU_PATH = /(?:^|[\s,;:.(])(?:File|Edit|Image|Process|Analy[sz]e|Plugins|Window)(?:\s*>\s*[\p{L}\d][\p{L}\d' -]*?)*\s*$/u;
+
 export function splitClauses(text: string): Clause[] {
   const cuts: { at: number; sentenceEnd: boolean }[] = [];
   for (const m of text.matchAll(SPLIT)) {
@@ -35,6 +38,8 @@ export function splitClauses(text: string): Clause[] {
     if (/^\s+and\b/i.test(text.slice(at)) && /\d\s*$/.test(text.slice(0, at)) && /^\s+and\s+\d/i.test(text.slice(at))) continue;
     // "between area and mean intensity", "correlate area and intensity": the two things compared, not two clauses
     if (/^\s+and\b/i.test(text.slice(at)) && /\b(?:between|correlat\w*|compar\w*)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}[\w-]+\s*$/i.test(text.slice(0, at)) && !/[,;.]/.test(text.slice(0, at).split(/\b(?:between|correlat\w*|compar\w*)\b/i).at(-1) ?? '')) continue;
+    // "Image > Stacks > Z Project": a path in Fiji's menus (from one of its menu bar's menus), one step, not arrows
+    if (/^\s*>(?!>)/.test(text.slice(at)) && FIJI_MENU_PATH.test(text.slice(0, at))) continue;
     // "x, y" coordinates and "1,000"
     if (m[0] === ',' && /\d\s*$/.test(text.slice(0, at)) && /^,\s*-?\d/.test(text.slice(at))) continue;
     // "Before that, correct the bleaching": the order words belong to the clause after the comma
@@ -96,9 +101,12 @@ const APOLOGY = /^(?:(?:and|but|ok(?:ay)?|so|hi|hello|hey)[,!]?\s+)?(?:sorry|apo
 /** Which channel holds what ("H2B-mCherry is in channel 2", "channel 1 is the nuclear marker"): a fact about the data. */
 const CHANNEL_FACT = /^(?:(?:and|but|so)\s+)?(?:(?:the|my|our)\s+)?(?:[\w-]+\s+){0,2}?(?:is|are|was|were)\s+(?:in|on)\s+(?:the\s+)?(?:channel|ch|c)\s*\d+\s*$|^(?:(?:and|but|so)\s+)?(?:the\s+)?(?:channel|ch|c)\s*\d+\s+(?:is|has|shows|contains|was|holds)\b(?:\s+(?:the|a|an|my|our))?\s+(?:[\w-]+\s*){1,4}$/i;
 
+/** Whom the result is for, as a clause of its own ("for my paper figure, ...", "this is for our lab meeting"): a purpose, no step. */
+const PURPOSE = /^(?:(?:and|but|so|it'?s|this\s+is|that'?s)\s+)?(?:(?:just|mainly|mostly|all)\s+)?for\s+(?:my|our|his|her|their|your)\s+(?:[a-z][a-z'’-]*\s*){1,4}[\s!,.]*$/;
+
 export function isContext(text: string): boolean {
   const t = text.trim();
-  if (APOLOGY.test(t) || (CHANNEL_FACT.test(t) && !/\b(?:segment|track|use|denoise|measure|correct|register|analy[sz]e|project|export|plot)\w*\b/i.test(t))) return true;
+  if (APOLOGY.test(t) || PURPOSE.test(t) || (CHANNEL_FACT.test(t) && !/\b(?:segment|track|use|denoise|measure|correct|register|analy[sz]e|project|export|plot)\w*\b/i.test(t))) return true;
   // a number on its own (not one inside a name such as H2B-GFP, nor one that makes a word: "a 2-channel time-lapse";
   // nor, in what a person did, how long or how many: "yesterday I imaged some MDCK cells for 12 h", "we filmed 3 positions")
   const told = NARRATIVE.test(t) ? text.replace(/\b(?:for|over)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|min|mins|minutes?|days?|weeks?)\b|\b\d+\s+(?:cells|positions|wells|dishes|plates|conditions|replicates|movies|fields|embryos)\b/gi, ' ') : text;

@@ -77,7 +77,24 @@ export function findChannels(written: string): string[] {
 
 /** The frame range to use (not one ruled out: "skip frames 1-5"). */
 export function findFrames(text: string): { first: number; last: number } | undefined {
-  return findFrameRange(withoutExcludedScope(text));
+  return findFrameRange(rangeAsDigits(withoutExcludedScope(text)));
+}
+
+/**
+ * A frame range in the forms people write besides "frames 5-15": "t=5..15", "t = 5…15",
+ * "frames ten to twenty" (number words), read as digits; the text keeps its length.
+ */
+export function rangeAsDigits(text: string): string {
+  const word = (w: string) => {
+    const n = parseNumber(w);
+    return n === undefined || !Number.isInteger(n) ? w : String(n);
+  };
+  return text
+    .replace(/\b(t|frames?|time ?points?|timepoints?)\s*=\s*(\d+)\s*(?:\.{2,3}|…)\s*(\d+)/gi, (_m, t: string, a: string, b: string) => `${t} ${a} to ${b}`)
+    .replace(/\b(frames?|time ?points?|timepoints?)\s+([a-z]+)\s+(to|through|until|till)\s+([a-z]+)\b/gi, (m, f: string, a: string, to: string, b: string) => {
+      const [x, y] = [word(a), word(b)];
+      return /^\d+$/.test(x) && /^\d+$/.test(y) ? `${f} ${x} ${to} ${y}` : m;
+    });
 }
 
 /** An artifact id written in the text ("movie-2", "tracks-1"). */

@@ -17,6 +17,13 @@ export interface DescribedTool {
 }
 
 /** The words of argument names (units left out): "allowGapClosing" → allow gap closing. */
+/** The letters of `short` appear in `long` in the same order. */
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (const ch of long) if (ch === short[i]) i++;
+  return i === short.length;
+}
+
 function argumentWords(names: string[]): string[] {
   return names.map((n) => n.replace(/(Px|Pixels?|Um|Ms|S|Seconds?|Percent)$/, '').replace(/([a-z])([A-Z])/g, '$1 $2'));
 }
@@ -225,8 +232,24 @@ export class ToolIndex {
     if (edits === 0 && word.length === 4) {
       for (const [w, m] of this.nameWords) if (w.length === 5 && w.startsWith(word.slice(0, 2)) && editDistance(word, w, 1) === 1) best = m;
     }
+    // lab shorthand: "seg" of "segment", "trk" of "track" (written without its vowels), when it stands for one word only
+    if (best === undefined && word.length >= 3 && word.length <= 4 && !this.knows(stem)) best = this.expand(word);
     this.fuzzyCache.set(stem, best);
     return best ?? stem;
+  }
+
+  /**
+   * The one tool name a short word abbreviates: its start ("seg", "proj") or its consonants in
+   * order ("trk"). Words that start with another candidate ("segmentation" of "segment") are
+   * one family; two families ("exp": export, exponential) make it no abbreviation.
+   */
+  private expand(word: string): string | undefined {
+    const skeleton = !/[aeiouy]/.test(word);
+    const fits = (w: string) => w.length > word.length && w[0] === word[0] && (w.startsWith(word) || (skeleton && isSubsequence(word, w)));
+    const all = [...new Set([...this.writtenWords.keys(), ...this.nameWords.keys()])].filter(fits);
+    const families = all.filter((w) => !all.some((o) => o !== w && w.startsWith(o)));
+    if (families.length !== 1 || !this.nameWords.has(families[0])) return undefined;
+    return this.nameWords.get(families[0]);
   }
 
   /** Tools whose own words are in the text, best first. */

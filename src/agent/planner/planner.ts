@@ -506,6 +506,8 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   for (const step of steps) notes.push(...methodsNotHere(step, catalogue));
   for (const step of steps) switchesFromWords(step, catalogue);
   for (const step of steps) statedArguments(step, catalogue);
+  // "leave the divisions alone": a switch the words turned off is said, never off in silence
+  for (const step of steps) notes.push(...switchedOff(step, catalogue));
   // "project everything except the first 5 frames": the frames left, when the movie's length is known
   for (const step of steps) notes.push(...framesLeft(step, conversation, catalogue));
   for (const step of steps) aboutEarlierStep(step, text, conversation, catalogue);
@@ -705,6 +707,24 @@ function methodsNotHere(step: PlannedStep, catalogue: Catalogue): string[] {
  */
 function explainChoice(text: string, conversation: Conversation, catalogue: Catalogue): string | undefined {
   return explainStep(text, conversation.earlier, indexFor(catalogue), (tool) => catalogue.get(tool)?.properties ?? {});
+}
+
+/**
+ * A switch that is on by default and the request's words turned off ("track them, leave the
+ * divisions alone" → allowSplitting: false): one line says what was turned off, from the
+ * schema's own description of the argument.
+ */
+export function switchedOff(step: PlannedStep, catalogue: Catalogue): string[] {
+  const props = catalogue.get(step.tool)?.properties ?? {};
+  const said = new Set(tokenize(step.clause).map((t) => meaning(t.stem)));
+  return Object.entries(step.args)
+    .filter(([k, v]) => v === false && props[k]?.default === true)
+    // "without gap closing" names the switch itself: plain enough
+    .filter(([k]) => !nameWords(k).filter((w) => !nameWords('allow').includes(w)).every((w) => said.has(w)))
+    .map(([k]) => {
+      const what = (props[k].description ?? k).replace(/^[\p{L}\d ]{1,20}:\s+/u, '').split(/(?<=\))\.|\.\s/)[0].replace(/\.$/, '').trim();
+      return `Turned off, as you asked: ${what.charAt(0).toLowerCase()}${what.slice(1)} (\`${step.tool}\` ${k}: false).`;
+    });
 }
 
 /** Removes the builders' notes for the answer ("8 µm = 16 px at 0.5 µm/px") from the arguments. */

@@ -8,8 +8,20 @@ import { stopWords, tokenize } from './words.ts';
 /** Words that introduce a method, a format, a scope or a condition. */
 const CONDITION = /\b(?:with|using|via|by|as|in|into|to|only|except|excluding|without|but|that|which|where|whose|keep|for|from|on|if|unless)\b/gi;
 
+/**
+ * Whom or what the result is for, in plain lower-case words ("for lab meeting tomorrow", "for my
+ * paper"): the purpose of the request, no condition on a step. A name after "for" ("for Imaris",
+ * "for N2V") is written with capitals or digits and stays.
+ */
+const PURPOSE = /\bfor((?:\s+(?!(?:with|using|via|by|as|in|into|to|only|except|excluding|without|but|that|which|where|whose|keep|from|on|if|unless|and|then)\b)[a-z][a-z'’-]*){1,4})(?=\s*(?:[,.;:!?]|$))/g;
+
+export function withoutPurpose(text: string): string {
+  return text.replace(PURPOSE, (m, words: string) => m.slice(0, m.length - words.length) + words.replace(/[^\s]/g, ' '));
+}
+
 /** Unknown words after a condition word in the step's words (names, paths and numbers left out), in order. */
 export function unappliedWords(clause: string, index: ToolIndex, masked: string = clause): string[] {
+  masked = withoutPurpose(masked);
   const first = [...masked.matchAll(CONDITION)][0];
   if (!first) return [];
   const from = (first.index ?? 0) + first[0].length;

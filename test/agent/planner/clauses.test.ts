@@ -43,3 +43,10 @@ describe('clause breaks of brief R', () => {
     expect(splitClauses('a max projection as well as a mean projection').map((c) => [c.text, c.joiner])).toEqual([['a max projection', ''], ['a mean projection', 'and']]);
   });
 });
+
+describe('Fiji menu paths (brief R2)', () => {
+  it('keeps "Image > Stacks > Z Project" one clause, while "denoise > segment" still splits', () => {
+    expect(splitClauses('Image > Stacks > Z Project, max intensity').map((c) => c.text)).toEqual(['Image > Stacks > Z Project', 'max intensity']);
+    expect(splitClauses('denoise > segment > track').map((c) => c.text)).toEqual(['denoise', 'segment', 'track']);
+  });
+});

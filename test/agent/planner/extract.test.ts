@@ -34,3 +34,15 @@ describe('channels and frames ruled out', () => {
     expect(excludedScopes('segment everything except channel 2')).toEqual(['except channel 2']);
   });
 });
+
+describe('frame ranges as people write them (brief R2)', async () => {
+  const { findFrames } = await import('../../../src/agent/planner/extract.ts');
+  it('reads "t=5..15" and "frames ten to twenty"', () => {
+    expect(findFrames('segment only t=5..15')).toEqual({ first: 5, last: 15 });
+    expect(findFrames('mean projection of frames ten to twenty')).toEqual({ first: 10, last: 20 });
+  });
+
+  it('leaves words that are no numbers alone ("frames up to date")', () => {
+    expect(findFrames('frames up to date')).toBeUndefined();
+  });
+});

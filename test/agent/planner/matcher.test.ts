@@ -29,3 +29,14 @@ describe('argument words', () => {
     expect(index.match('track the nuclei')[0]?.byArgument).toBeUndefined();
   });
 });
+
+describe('lab shorthand of tool names (brief R2)', () => {
+  it('reads "trk" (consonants) and "seg" (a start) as the tools they abbreviate', () => {
+    expect(index.match('trk the nuclei')[0]?.tool).toBe('track');
+    expect(index.match('seg nuc')[0]?.tool).toBe('segment');
+  });
+
+  it('leaves a start shared by two words alone ("exp": export or exponential)', () => {
+    expect(index.match('bleach corr (exp fit)')[0]?.tool).toBe('correct_bleach');
+  });
+});

@@ -203,3 +203,33 @@ describe('frames left out (brief R)', () => {
     expect(plan.notes?.join(' ')).not.toMatch(/Not applied/);
   });
 });
+
+describe('switches and chatter (brief R2)', () => {
+  const plan = async (request: string) => {
+    const { planRequest } = await import('../../../src/agent/planner/planner.ts');
+    const conversation = { request, artifactsAtStart: [{ id: 'movie-1', type: 'movie' }, { id: 'labels-1', type: 'labels' }], earlier: [], current: [], earlierRequests: [] };
+    return planRequest(conversation, catalogue);
+  };
+
+  it('says a switch the words turned off ("leave the divisions alone"), never off in silence', async () => {
+    const p = await plan('track the nuclei and leave the divisions alone');
+    const track = p.steps.find((s) => s.tool === 'track');
+    expect(track?.args.allowSplitting).toBe(false);
+    expect(p.notes?.join(' ')).toMatch(/Turned off[^\n]*divisions[^\n]*allowSplitting: false/);
+  });
+
+  it('does not name whom the result is for as a dropped constraint ("for lab meeting tomorrow")', async () => {
+    const p = await plan('segment and track the nuclei for lab meeting tomorrow');
+    expect(p.steps.map((s) => s.tool)).toEqual(['segment', 'track']);
+    expect(p.notes?.join(' ') ?? '').not.toMatch(/meeting|tomorrow/);
+  });
+
+  it('still names a format after "for" written as a name ("for Imaris")', async () => {
+    const p = await plan('export the labels for Imaris');
+    expect(p.notes?.join(' ') ?? p.reply ?? '').toMatch(/Imaris/);
+  });
+
+  it('reads "for my paper figure," as a purpose, not a plot', () => {
+    expect(tools('for my paper figure, do a max projection')).toEqual(['project']);
+  });
+});
