@@ -132,7 +132,9 @@ export function tokenize(text: string): Token[] {
     const word = m[0].toLowerCase().replace(/['’]s?$/, '');
     const start = m.index ?? 0;
     if (isStopWord(word) || /^\d+(?:[.,]\d+)?$/.test(word)) continue;
-    const parts = word.includes('-') ? [word.replace(/-/g, ''), ...word.split('-')] : [word];
+    // "IdentifyPrimaryObjects", "KymographBuilder": a plugin or module name written in CamelCase is its words, like a hyphenated one
+    const camel = /\p{Ll}\p{Lu}/u.test(m[0]) && !/\d/.test(m[0]) ? m[0].replace(/(\p{Ll})(\p{Lu})/gu, '$1-$2').toLowerCase().split('-') : [];
+    const parts = word.includes('-') ? [word.replace(/-/g, ''), ...word.split('-')] : camel.length > 1 ? [word, ...camel] : [word];
     parts.forEach((part, i) => {
       if (part && !isStopWord(part)) out.push({ stem: stemOf(part), word: part, start, end: start + m[0].length, ...(i > 0 ? { part: true } : {}) });
     });

@@ -18,3 +18,12 @@ describe('stemmer', () => {
     expect(normalizeWord('speed')).toBe('speed');
   });
 });
+
+describe('CamelCase names (brief R2)', () => {
+  it('reads a plugin or module name in CamelCase as its words, besides the whole', async () => {
+    const { tokenize } = await import('../../../src/agent/planner/words.ts');
+    const words = tokenize('run IdentifyPrimaryObjects').map((t) => t.word);
+    expect(words).toEqual(['run', 'identifyprimaryobjects', 'identify', 'primary', 'objects']);
+    expect(tokenize('H2B-mCherry cells').filter((t) => !t.part).map((t) => t.word)).toEqual(['h2bmcherry', 'cells']);
+  });
+});
