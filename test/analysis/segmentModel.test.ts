@@ -258,15 +258,16 @@ describe('the whole-cell model sized by its own measure', () => {
       const { width, height } = await readFrame(data, 0);
       const movie = movieFromPlanes({ t: frames.length, z: 1, c: 1, y: height, x: width }, dtypeOf(planes[0]), (t) => planes[t]);
       const result = await segmentWithModel(movie, { channel: 0, outputPath: join(dir, 'cells.tif'), modelName: 'cells-unet', minAreaPx: 600 });
-      expect(result.inputScale).toBeGreaterThan(0.22);
-      expect(result.inputScale).toBeLessThan(0.32);
+      // Its declared 24.58 px over the ~112 px it measures on this movie: about 0.22.
+      expect(result.inputScale).toBeGreaterThan(0.18);
+      expect(result.inputScale).toBeLessThan(0.26);
       const labels = await openMovie(result.path);
       const byFrame = new Map<number, ArrayLike<number>>();
       for (const t of [40, 47]) byFrame.set(t, (await labels.plane(frames.indexOf(t), 0, 0)).slice());
       await labels.close();
       const scores = await scoreSegmentation(data, [40, 47], (_p, _w, _h, t) => byFrame.get(t)!);
       console.log(`MSC-02 frames 40, 47: cells-unet at scale ${result.inputScale.toFixed(3)} DET ${scores.DET.toFixed(3)} SEG ${scores.SEG.toFixed(3)}`);
-      // Measured DET 0.943 / SEG 0.480 on these two frames (all 9 held-out frames: 0.919 / 0.620; the classical default 0.484 / 0.194).
+      // Measured DET 0.971 / SEG 0.601 on these two frames at scale 0.219 (0.943 / 0.480 at the first scale 0.274; all 9 held-out frames: 0.913 / 0.632; the classical default 0.448 / 0.208).
       expect(scores.DET).toBeGreaterThanOrEqual(0.85);
       expect(scores.SEG).toBeGreaterThanOrEqual(0.42);
     } finally {
