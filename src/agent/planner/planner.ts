@@ -570,7 +570,10 @@ function aboutEarlierStep(step: PlannedStep, text: string, conversation: Convers
   const target = named ?? ran[0];
   if (!('changes' in props) || !target || id) return;
   const inputs = new Set(['movie', 'labels', 'tracks', 'table', 'output']);
-  const changes = Object.fromEntries(Object.entries(argsFor(target, step.clause, text, conversation, catalogue)).filter(([k, v]) => !k.startsWith('$') && !inputs.has(k) && !(v && typeof v === 'object' && '$ref' in v) && !unnamedChoice(target, k, step.clause, catalogue)));
+  const changesIn = (words: string) => Object.fromEntries(Object.entries(argsFor(target, words, text, conversation, catalogue)).filter(([k, v]) => !k.startsWith('$') && !inputs.has(k) && !(v && typeof v === 'object' && '$ref' in v) && !unnamedChoice(target, k, words, catalogue)));
+  let changes = changesIn(step.clause);
+  // "redo that with a bigger radius, 9 px": a value set off by a comma is the value of the words before it
+  if (Object.keys(changes).length === 0 && /[\p{L}]\s*[,:–—-]\s+\d/u.test(step.clause)) changes = changesIn(step.clause.replace(/([\p{L}])\s*[,:–—-]\s+(?=\d)/gu, '$1 of '));
   if (Object.keys(changes).length === 0) return;
   step.args.tool = target;
   step.args.changes = adaptArgs(changes, catalogue.get(target));
@@ -675,6 +678,11 @@ function valuesFromEarlierWords(tool: string, args: Record<string, unknown>, bef
 
 /** A condition in the step's words that no tool knows: named in the answer, never dropped silently. */
 function notApplied(step: PlannedStep, catalogue: Catalogue, notes: string[]): string[] {
+  // a rerun's words are read as the tool it runs again, with the changes as its arguments
+  const changes = step.args.changes;
+  if (actsOnEarlierSteps(step.tool, catalogue) && typeof step.args.tool === 'string' && catalogue.has(step.args.tool) && changes && typeof changes === 'object' && Object.keys(changes).length) {
+    return notApplied({ ...step, tool: step.args.tool, args: { ...(changes as Record<string, unknown>) } }, catalogue, notes);
+  }
   const instead = new Set(Object.keys(selfOf(step.tool, catalogue)?.insteadOf ?? {}).map((w) => w.toLowerCase()));
   const masked = maskNames(step.clause);
   const found = unappliedConstraints(step, catalogue, indexFor(catalogue), notes, masked);
@@ -738,7 +746,7 @@ function takeNotes(steps: PlannedStep[]): string[] {
 }
 
 const AFFIRMATIVE = /^(?:yes|yep|yeah|ok|okay|sure|confirm\w*|do it|go ahead|activate it|sounds (?:good|right)|correct|please do|that's right|right|looks (?:good|right|fine|ok)|perfect|great|agreed|all good|let'?s do (?:it|that)|(?:please )?activate(?: (?:it|that|the rule))?$)\b/i;
-const REPEAT = /\b(?:try (?:it |that )?again|redo|re-?run (?:it|that)|repeat (?:it|that|the last step)|same (?:thing )?(?:again|but)|do (?:it|that) again|once more|again with|again on|again for)\b/i;
+const REPEAT = /\b(?:try (?:it |that )?again|redo|re-?run (?:it|that)|repeat (?:it|that|the last step)|same (?:thing )?(?:again|but|for|with|on|in|using)|do (?:it|that) again|once more|again with|again on|again for)\b/i;
 
 /** "try again with a sigma of 3": the last step again, with the new values. */
 function repeatPlan(text: string, conversation: Conversation, catalogue: Catalogue): Plan | undefined {

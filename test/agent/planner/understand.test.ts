@@ -233,3 +233,14 @@ describe('switches and chatter (brief R2)', () => {
     expect(tools('for my paper figure, do a max projection')).toEqual(['project']);
   });
 });
+
+describe('a rerun with a value set off by a comma (brief R2)', () => {
+  it('reads "redo that with a bigger radius, 9 px" as the radius, and names nothing as dropped', async () => {
+    const { planRequest } = await import('../../../src/agent/planner/planner.ts');
+    const earlier = [{ tool: 'segment', args: { movie: 'movie-1', objectRadiusPx: 6 }, ok: true, artifacts: [{ id: 'labels-1', type: 'labels' }], values: {} }];
+    const conversation = { request: 'redo that with a bigger radius, 9 px', artifactsAtStart: [{ id: 'movie-1', type: 'movie' }], earlier, current: [], earlierRequests: ['segment the nuclei with a radius of 6 px'] } as unknown as Parameters<typeof planRequest>[0];
+    const plan = planRequest(conversation, catalogue);
+    expect(plan.steps[0].args).toMatchObject({ tool: 'segment', changes: { objectRadiusPx: 9 } });
+    expect(plan.notes ?? []).toEqual([]);
+  });
+});
