@@ -82,5 +82,19 @@ export function findEnumValue(tool: string, arg: string, text: string, catalogue
       if (better) best = { value, literal, length, at };
     }
   }
-  return best?.value;
+  return best?.value ?? shortenedValue(candidates, declared, text);
+}
+
+/**
+ * A value written as the start of its one-word name ("gauss" of "gaussian", "expon" of
+ * "exponential"): five letters or more, and the start of no other value's name.
+ */
+function shortenedValue(candidates: string[], declared: Record<string, string[]> | undefined, text: string): string | undefined {
+  const names = candidates.flatMap((value) => namesOf(value, declared).filter((n) => !/\s/.test(n)).map((n) => ({ value, name: n.toLowerCase() })));
+  for (const t of tokenize(withoutRejected(text))) {
+    if (t.word.length < 5) continue;
+    const hits = new Set(names.filter((n) => n.name.length > t.word.length && n.name.startsWith(t.word)).map((n) => n.value));
+    if (hits.size === 1) return [...hits][0];
+  }
+  return undefined;
 }

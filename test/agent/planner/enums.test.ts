@@ -25,3 +25,14 @@ describe('values rejected with a word before them (brief R)', () => {
     expect(withoutRejected("don't use otsu")).not.toMatch(/otsu/);
   });
 });
+
+describe('a value written as the start of its name (brief R2)', () => {
+  it('reads "gauss" as gaussian, and no start shared by two values', async () => {
+    const { findEnumValue } = await import('../../../src/agent/planner/enums.ts');
+    const { ALL_TOOLS } = await import('../../../src/agent/allTools.ts');
+    const { catalogueFromTools } = await import('../../../src/agent/planner/catalogue.ts');
+    const cat = catalogueFromTools(ALL_TOOLS);
+    expect(findEnumValue('denoise', 'method', 'denoise with gauss', cat)).toBe('gaussian');
+    expect(findEnumValue('denoise', 'method', 'denoise the movie', cat)).toBeUndefined();
+  });
+});
