@@ -82,17 +82,19 @@ export function findEnumValue(tool: string, arg: string, text: string, catalogue
       if (better) best = { value, literal, length, at };
     }
   }
-  return best?.value ?? shortenedValue(candidates, declared, text);
+  return best?.value ?? shortenedValue(candidates, declared, text, catalogue.get(tool)?.description ?? '');
 }
 
 /**
  * A value written as the start of its one-word name ("gauss" of "gaussian", "expon" of
  * "exponential"): five letters or more, and the start of no other value's name.
  */
-function shortenedValue(candidates: string[], declared: Record<string, string[]> | undefined, text: string): string | undefined {
+function shortenedValue(candidates: string[], declared: Record<string, string[]> | undefined, text: string, description: string): string | undefined {
+  // a word the tool's own description uses stands for itself ("noise" is no start of "noise2void")
+  const own = new Set(tokenize(description).map((t) => t.word));
   const names = candidates.flatMap((value) => namesOf(value, declared).filter((n) => !/\s/.test(n)).map((n) => ({ value, name: n.toLowerCase() })));
   for (const t of tokenize(withoutRejected(text))) {
-    if (t.word.length < 5) continue;
+    if (t.word.length < 5 || own.has(t.word)) continue;
     const hits = new Set(names.filter((n) => n.name.length > t.word.length && n.name.startsWith(t.word)).map((n) => n.value));
     if (hits.size === 1) return [...hits][0];
   }

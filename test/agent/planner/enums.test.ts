@@ -36,3 +36,9 @@ describe('a value written as the start of its name (brief R2)', () => {
     expect(findEnumValue('denoise', 'method', 'denoise the movie', cat)).toBeUndefined();
   });
 });
+
+describe('a word the tool itself uses is no shortened value (brief R2)', () => {
+  it('does not read "noise" as the start of "noise2void"', () => {
+    expect(findEnumValue('denoise', 'method', 'remove camera noise', catalogue)).toBeUndefined();
+  });
+});
