@@ -422,7 +422,9 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     const reported = reportedQuantityPlan(text, mentions.map((m) => m.tool), conversation, catalogue);
     if (reported) return reported;
   }
-  if (mentions.length === 0 && REPEAT.test(text)) {
+  // "now the same for channel 2": the last analysis step again (the microscope's "the same for Rhodamine" is its router's)
+  const lastStep = conversation.earlier.at(-1);
+  if (mentions.length === 0 && (REPEAT.test(text) || (SAME_FOR.test(text) && lastStep && selfOf(lastStep.tool, catalogue)?.domain !== 'microscope'))) {
     const repeated = repeatPlan(text, conversation, catalogue);
     if (repeated) return repeated;
   }
@@ -746,7 +748,8 @@ function takeNotes(steps: PlannedStep[]): string[] {
 }
 
 const AFFIRMATIVE = /^(?:yes|yep|yeah|ok|okay|sure|confirm\w*|do it|go ahead|activate it|sounds (?:good|right)|correct|please do|that's right|right|looks (?:good|right|fine|ok)|perfect|great|agreed|all good|let'?s do (?:it|that)|(?:please )?activate(?: (?:it|that|the rule))?$)\b/i;
-const REPEAT = /\b(?:try (?:it |that )?again|redo|re-?run (?:it|that)|repeat (?:it|that|the last step)|same (?:thing )?(?:again|but|for|with|on|in|using)|do (?:it|that) again|once more|again with|again on|again for)\b/i;
+const SAME_FOR = /\bsame (?:thing )?(?:for|with|on|in|using)\b/i;
+const REPEAT = /\b(?:try (?:it |that )?again|redo|re-?run (?:it|that)|repeat (?:it|that|the last step)|same (?:thing )?(?:again|but)|do (?:it|that) again|once more|again with|again on|again for)\b/i;
 
 /** "try again with a sigma of 3": the last step again, with the new values. */
 function repeatPlan(text: string, conversation: Conversation, catalogue: Catalogue): Plan | undefined {
