@@ -21,6 +21,9 @@ describe('offline planner parsing', () => {
       ['exposure of 50 ms', 50, 'ms'],
       ['twenty frames', 20, 'frame'],
       ['2.5 microns', 2.5, 'um'],
+      // the fraction belongs to the number before it (it was read as "half pixels" = 0.5 px)
+      ['a sigma of one and a half pixels', 1.5, 'px'],
+      ['2 and a quarter µm', 2.25, 'um'],
     ];
     for (const [text, value, unit] of cases) expect(findQuantities(text)[0], text).toMatchObject({ value, unit });
     expect(findQuantities('3 slices')[0]).toMatchObject({ value: 3, kind: 'count' });

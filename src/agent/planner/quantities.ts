@@ -37,10 +37,17 @@ const UNITS: { re: string; kind: QuantityKind; unit: string; scale?: number }[] 
   { re: 'x(?![a-z])|×|fold|times', kind: 'factor', unit: 'x' },
 ];
 
-const NUMBER = `(\\d+(?:[.,]\\d+)?|${Object.keys(WORD_NUMBERS).sort((a, b) => b.length - a.length).join('|')})`;
+// "one and a half", "2 and a quarter": the fraction belongs to the number before it
+const FRACTION_WORDS: Record<string, number> = { half: 0.5, quarter: 0.25 };
+const NUMBER = `((?:\\d+(?:[.,]\\d+)?|${Object.keys(WORD_NUMBERS).sort((a, b) => b.length - a.length).join('|')})(?:\\s+and\\s+an?\\s+(?:${Object.keys(FRACTION_WORDS).join('|')}))?)`;
 const QUANTITY = new RegExp(`(?<![\\w.])${NUMBER}(?:\\s*-\\s*|\\s*)(${UNITS.map((u) => u.re).join('|')})?(?![\\w])`, 'gi');
 
 export function parseNumber(text: string): number | undefined {
+  const compound = /^(.+?)\s+and\s+an?\s+([a-z]+)$/i.exec(text.trim());
+  if (compound && compound[2].toLowerCase() in FRACTION_WORDS) {
+    const whole = parseNumber(compound[1]);
+    return whole === undefined ? undefined : whole + FRACTION_WORDS[compound[2].toLowerCase()];
+  }
   const t = text.toLowerCase().replace(',', '.');
   if (t in WORD_NUMBERS) return WORD_NUMBERS[t];
   const n = Number(t);
@@ -53,7 +60,7 @@ export function findQuantities(text: string): Quantity[] {
   const lower = text.toLowerCase();
   for (const m of text.matchAll(QUANTITY)) {
     const [whole, numberText, unitText] = m;
-    const isWord = /^[a-z]+$/i.test(numberText);
+    const isWord = /^[a-z ]+$/i.test(numberText);
     if (isWord && !unitText) continue;
     if (isWord && ['a', 'an'].includes(numberText.toLowerCase()) && unitText && !/^(second|minute|hour|day|sec|min|hr|frame|pixel|micron)/i.test(unitText)) continue;
     const value = parseNumber(numberText);
