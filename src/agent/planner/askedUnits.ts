@@ -7,7 +7,8 @@ const LENGTH_ASKED = /(?:µm|μm|\bum\b|\bmicrons?\b|\bmicro-?met(?:er|re)s?\b|\
 /** Times asked in physical units: per minute, /h, in seconds. */
 const TIME_ASKED = /(?:\bper\s+(?:min(?:ute)?s?|h(?:(?:ou)?rs?)?|hour|s(?:ec(?:ond)?s?)?)\b|\/\s*(?:min|h|hr|s|sec)\b|\b(?:in|as)\s+(?:min(?:ute)?s|hours?|h|seconds?|secs?)\b)/i;
 /** Lengths given in pixels, times in frames, in an answer. */
-const LENGTH_IN_PX = /\d\s*px\b|\bpx\/|\bpixels?\b/i;
+// a number in pixels, never the words "pixel size" of a step that set it ("Done: set the pixel size; ...")
+const LENGTH_IN_PX = /\d\s*px\b|\bpx\/|\d\s*pixels?\b/i;
 const TIME_IN_FRAMES = /\/\s*frame\b|\bper\s+frame\b|\d\s*frames?\b/i;
 const TIME_IN_UNITS = /\d\s*(?:µm|um|px)?\s*\/\s*(?:min|h|s)\b|\d\s*(?:min|h|s|seconds?|minutes?|hours?)\b/i;
 
@@ -21,6 +22,6 @@ export function unitsNotUsedNote(request: string, answer: string): string | unde
   if (!lengthMissing && !timeMissing) return undefined;
   const missing = [...(timeMissing ? ['no frame interval'] : []), ...(lengthMissing ? ['no pixel size'] : [])].join(' and ');
   const kept = [...(lengthMissing ? ['lengths in px'] : []), ...(timeMissing ? ['times in frames (speeds per frame)'] : [])].join(', ');
-  const say = [...(timeMissing ? ["'the interval is 2 min'"] : []), ...(lengthMissing ? ["'the pixel size is 0.65 µm'"] : [])].join(' and ');
+  const say = [...(timeMissing ? ["'the frame interval is 2 min'"] : []), ...(lengthMissing ? ["'the pixel size is 0.65 µm'"] : [])].join(' and ');
   return `The units you asked for could not be used: ${missing} known for this movie, so ${kept}; say ${say} (your values) and ask again.`;
 }

@@ -501,7 +501,9 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // the order the words ask for ("segment, but first correct the drift")
   const order = mentions.map((m, i) => ({ m, i })).sort((a, b) => a.m.order - b.m.order).map(({ i }) => i);
   const orderedSteps = order.map((i) => steps[i]);
-  steps.splice(0, steps.length, ...orderedSteps);
+  // "segment and measure the area, pixel size 0.65 µm": what every later step reads (the calibration) goes first, wherever it was said
+  const first = orderedSteps.filter((st) => selfOf(st.tool, catalogue)?.appliesToLaterSteps === true);
+  steps.splice(0, steps.length, ...first, ...orderedSteps.filter((st) => !first.includes(st)));
   const ask = steps.find((s) => typeof s.args.$ask === 'string');
   if (ask) return { steps: [], reply: String(ask.args.$ask) };
   const notes = [...takeNotes(steps), ...notDone];

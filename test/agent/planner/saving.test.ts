@@ -72,7 +72,20 @@ describe('units asked that could not be used', () => {
   it('names the missing frame interval and what to say, for a speed in px/frame', () => {
     const note = unitsNotUsedNote('mean speed in um per minute', 'Mean speed = 1.8 px/frame (no calibration known) (from measure).');
     expect(note).toMatch(/no frame interval and no pixel size known/);
-    expect(note).toMatch(/'the interval is 2 min'/);
+    // what it tells people to say must set the calibration (a bare 'interval' does not)
+    expect(note).toMatch(/'the frame interval is 2 min'/);
+    expect(plan('the frame interval is 2 min').steps.map((s) => s.tool)).toEqual(['set_calibration']);
+  });
+
+  it('is not said because the answer names the pixel size a step set ("Done: set the pixel size; ...")', () => {
+    expect(unitsNotUsedNote('segment the nuclei and measure their area, pixel size 0.65 µm', 'Done: set the pixel size; find nuclei or cells → labels-1; measure objects → table-1.')).toBeUndefined();
+    expect(unitsNotUsedNote('area in µm²', 'Mean area = 410 px² over 20 objects.')).toMatch(/no pixel size known/);
+  });
+
+  it('a calibration said anywhere in the request runs before the steps that read it', () => {
+    const p = plan('segment the nuclei and measure their area, pixel size 0.65 µm');
+    expect(p.steps.map((s) => s.tool)).toEqual(['set_calibration', 'segment', 'measure']);
+    expect(p.steps[0].args.pixelSizeUm).toBe(0.65);
   });
 
   it('names only the frame interval when lengths are in µm', () => {
