@@ -129,7 +129,8 @@ function withCompounds(text: string): string {
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of withCompounds(text).matchAll(/[\p{L}\d][\p{L}\d'’]*(?:-[\p{L}\d]+)*/gu)) {
-    const word = m[0].toLowerCase().replace(/['’]s?$/, '');
+    // "µm" (micro sign or Greek mu) is "um": people type either, and the tools' words use both
+    const word = m[0].toLowerCase().replace(/['’]s?$/, '').replace(/[µμ]/g, 'u');
     const start = m.index ?? 0;
     if (isStopWord(word) || /^\d+(?:[.,]\d+)?$/.test(word)) continue;
     // "IdentifyPrimaryObjects", "KymographBuilder": a plugin or module name written in CamelCase is its words, like a hyphenated one

@@ -109,3 +109,12 @@ describe('units asked that could not be used', () => {
     expect(bare.reply).toMatch(/understood the numbers 2 min/);
   });
 });
+
+describe('a pixel size written with the micro sign', () => {
+  it('"0.65 µm/px" and "0.65 μm per pixel" set the calibration as "0.65 um/px" does (µ and μ read as u)', () => {
+    for (const request of ['segment the nuclei and measure their area; 0.65 µm/px', 'measure nuclear area, 0.65 μm per pixel', 'measure nuclear area, 0.65 um/px']) {
+      const p = plan(request);
+      expect(p.steps[0], request).toMatchObject({ tool: 'set_calibration', args: { pixelSizeUm: 0.65 } });
+    }
+  });
+});
