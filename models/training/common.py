@@ -37,13 +37,15 @@ def block(cin, cout):
 
 class UNet(nn.Module):
     """U-Net (Ronneberger et al. 2015, doi:10.1007/978-3-319-24574-4_28) with `depth`
-    2x poolings, `base` channels at full resolution, nearest upsampling + concatenation.
-    Input height and width must be multiples of 2**depth."""
+    2x poolings, `base` channels at full resolution, nearest upsampling + concatenation;
+    or `widths`, the channels of every level (full resolution first, bottom last), given
+    outright. Input height and width must be multiples of 2**depth."""
 
-    def __init__(self, in_channels=1, out_channels=1, base=16, depth=2):
+    def __init__(self, in_channels=1, out_channels=1, base=16, depth=2, widths=None):
         super().__init__()
+        chans = list(widths) if widths is not None else [base * 2**i for i in range(depth + 1)]
+        depth = len(chans) - 1
         self.depth = depth
-        chans = [base * 2**i for i in range(depth + 1)]
         self.down = nn.ModuleList([block(in_channels if i == 0 else chans[i - 1], chans[i]) for i in range(depth)])
         self.bottom = block(chans[depth - 1], chans[depth])
         self.up = nn.ModuleList([block(chans[i + 1] + chans[i], chans[i]) for i in reversed(range(depth))])

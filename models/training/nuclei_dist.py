@@ -33,7 +33,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import block, normalise_percentiles, parameter_count, training_arguments, write_model_folder  # noqa: E402
+from common import UNet, normalise_percentiles, parameter_count, training_arguments, write_model_folder  # noqa: E402
 from nuclei import augment, classes_from_labels, f1_at, instances, load_ctc  # noqa: E402
 
 
@@ -54,30 +54,6 @@ def parse_args():
     p.add_argument("--scales", default="0.6,1.6", help="object size range of the patches, relative to the canonical radius")
     p.add_argument("--from-checkpoint", default=None, help="skip training: validate and write the model folder from this checkpoint.pt")
     return p.parse_args()
-
-
-class UNetW(nn.Module):
-    """U-Net with given channels per level (full resolution first), nearest upsampling + concatenation."""
-
-    def __init__(self, widths, in_channels=1, out_channels=4):
-        super().__init__()
-        self.depth = len(widths) - 1
-        self.down = nn.ModuleList([block(in_channels if i == 0 else widths[i - 1], widths[i]) for i in range(self.depth)])
-        self.bottom = block(widths[-2], widths[-1])
-        self.up = nn.ModuleList([block(widths[i + 1] + widths[i], widths[i]) for i in reversed(range(self.depth))])
-        self.head = nn.Conv2d(widths[0], out_channels, 1)
-
-    def forward(self, x):
-        skips = []
-        for down in self.down:
-            x = down(x)
-            skips.append(x)
-            x = F.max_pool2d(x, 2)
-        x = self.bottom(x)
-        for up, skip in zip(self.up, reversed(skips)):
-            x = F.interpolate(x, scale_factor=2, mode="nearest")
-            x = up(torch.cat([x, skip], 1))
-        return self.head(x)
 
 
 class Exported(nn.Module):
@@ -190,7 +166,7 @@ def main():
     torch.manual_seed(args.seed)
     rng = np.random.default_rng(args.seed)
     widths = [int(w) for w in args.widths.split(",")]
-    net = UNetW(widths)
+    net = UNet(out_channels=4, widths=widths)
     depth = len(widths) - 1
     os.makedirs(args.out, exist_ok=True)
     if args.export_only:
