@@ -3,20 +3,12 @@
 // context, lines said in words for a kymograph, values that need their negation said, and
 // numbers that belong to no argument named as not applied rather than given to the wrong one.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
-import { catalogueFromTools } from '../../../src/agent/planner/catalogue.ts';
 import { splitClauses } from '../../../src/agent/planner/clauses.ts';
 import type { KnownArtifact } from '../../../src/agent/planner/conversation.ts';
 import { findEnumValue } from '../../../src/agent/planner/enums.ts';
-import { planRequest } from '../../../src/agent/planner/planner.ts';
+import { catalogue, loadAcquisitionWords, plan } from './planOffline.ts';
 
-const catalogue = catalogueFromTools(ALL_TOOLS);
-beforeAll(async () => {
-  const { loadMicroscopeLanguage } = await import('../../../src/agent/planner/microscopeLanguage.ts');
-  await loadMicroscopeLanguage();
-});
-const movie: KnownArtifact = { id: 'movie-1', type: 'movie' };
-const plan = (request: string, artifactsAtStart: KnownArtifact[] = [movie]) => planRequest({ request, artifactsAtStart, earlier: [], current: [], earlierRequests: [] }, catalogue);
+beforeAll(loadAcquisitionWords);
 const tools = (request: string, artifacts?: KnownArtifact[]) => plan(request, artifacts).steps.map((s) => s.tool);
 const args = (request: string, tool: string, artifacts?: KnownArtifact[]) => plan(request, artifacts).steps.find((s) => s.tool === tool)?.args ?? {};
 

@@ -1,21 +1,12 @@
 // Saving the result of the step before in any wording, actions no tool does named as not
 // done, and units asked that could not be used (brief J, issue 11 items 4-5).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
 import { unitsNotUsedNote } from '../../../src/agent/planner/askedUnits.ts';
-import { catalogueFromTools } from '../../../src/agent/planner/catalogue.ts';
-import type { KnownArtifact } from '../../../src/agent/planner/conversation.ts';
-import { planRequest } from '../../../src/agent/planner/planner.ts';
+import { catalogue, loadAcquisitionWords, plan } from './planOffline.ts';
 import { indexFor } from '../../../src/agent/planner/toolIndex.ts';
 import { notDoneNote, unmatchedAction } from '../../../src/agent/planner/unapplied.ts';
 
-const catalogue = catalogueFromTools(ALL_TOOLS);
-beforeAll(async () => {
-  const { loadMicroscopeLanguage } = await import('../../../src/agent/planner/microscopeLanguage.ts');
-  await loadMicroscopeLanguage();
-});
-const movie: KnownArtifact = { id: 'movie-1', type: 'movie' };
-const plan = (request: string, artifactsAtStart: KnownArtifact[] = [movie]) => planRequest({ request, artifactsAtStart, earlier: [], current: [], earlierRequests: [] }, catalogue);
+beforeAll(loadAcquisitionWords);
 
 describe('a save clause takes what the step before made', () => {
   it.each([
