@@ -9,7 +9,7 @@
 //    and 1000 x 1000, and the 600 x 600 block matrices of (1) (solveDenseLap forced, and
 //    solveLap's choice).
 // 3. Division precision, recall and F1 on simulated 50-cell movies of five seeds (no peer).
-// Run: node bin/run-ts.js bench/track.ts
+// Run: node bin/run-ts.js bench/track.ts [--only divisions,link,dense,block]
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { solveDenseLap, solveLap, sparseFromTriplets } from '../src/analysis/assignment.ts';
 import { LAP_DEFAULTS, linkFrames, type TrackerSpot } from '../src/analysis/lap.ts';
 import { mulberry32 } from '../src/random.ts';
-import { alternate, childArgs, cpuSeconds, loadNote, PYTHON, pythonPeer, RUN_TS, s, summaryRow } from './_harness.ts';
+import { alternate, childArgs, cpuSeconds, loadNote, PYTHON, pythonPeer, RUN_TS, s, summaryRow, wanted } from './_harness.ts';
 
 const FRAMES = Number(process.env.BENCH_TRACK_FRAMES ?? 1000);
 const SPOTS = 300;
@@ -232,7 +232,7 @@ export async function run(): Promise<void> {
       makeDense(path, size, matrices);
       return path;
     });
-    await divisionFigures(dir);
+    if (wanted('divisions')) await divisionFigures(dir);
     console.log(`linking: fresh process per run, median of ${ROUNDS} alternating runs per side (work timed inside each child); ${loadNote()}`);
     if (missing) return void console.log(missing);
     const ours = (mode: string, path: string, count = 0, size = 0) => ({ label: `cellpilot ${mode}`, command: process.execPath, args: [RUN_TS, 'bench/track.ts', '--child', mode, path, String(count), String(size)] });
@@ -246,12 +246,13 @@ export async function run(): Promise<void> {
       console.log(`| ${work} | ${s(c.workS[0])} / ${s(a)} | ${s(c.workS[1])} / ${s(b)} | ${(b / a).toFixed(2)} (wall ${(c.workS[1]! / c.workS[0]!).toFixed(2)}) | ${c.load.toFixed(1)} | ${check} |`);
       summaryRow({ work, metric: 'CPU, work in the process', ours: `${s(c.workS[0])} wall, ${s(a)} CPU`, peer: `SciPy ${s(c.workS[1])} wall, ${s(b)} CPU`, ratio: b / a, goal, load: c.load });
     };
-    row(`linking ${FRAMES} frames x ~${SPOTS} moving, dividing spots (ours: solver by fill; SciPy: dense block matrix)`, alternate([ours('link', spotsPath), scipy('link', spotsPath)], ROUNDS), '>= 1.0');
-    DENSE.forEach(({ size, matrices }, k) =>
-      row(`dense solver, ${matrices} identical ${size}x${size} uniform matrices`, alternate([ours('dense', densePaths[k], matrices, size), scipy('dense', densePaths[k], matrices, size)], ROUNDS), '>= 1.0'),
+    if (wanted('link')) row(`linking ${FRAMES} frames x ~${SPOTS} moving, dividing spots (ours: solver by fill; SciPy: dense block matrix)`, alternate([ours('link', spotsPath), scipy('link', spotsPath)], ROUNDS), '>= 1.0');
+    if (wanted('dense'))
+      DENSE.forEach(({ size, matrices }, k) =>
+        row(`dense solver, ${matrices} identical ${size}x${size} uniform matrices`, alternate([ours('dense', densePaths[k], matrices, size), scipy('dense', densePaths[k], matrices, size)], ROUNDS), '>= 1.0'),
     );
-    row('60 identical ~600x600 linking block matrices, solveDenseLap forced', alternate([ours('block-dense', spotsPath, 60), scipy('block', spotsPath, 60)], ROUNDS), 'info');
-    row('60 identical ~600x600 linking block matrices, solveLap (picks sparse)', alternate([ours('block-auto', spotsPath, 60), scipy('block', spotsPath, 60)], ROUNDS), 'info');
+    if (wanted('block')) row('60 identical ~600x600 linking block matrices, solveDenseLap forced', alternate([ours('block-dense', spotsPath, 60), scipy('block', spotsPath, 60)], ROUNDS), 'info');
+    if (wanted('block')) row('60 identical ~600x600 linking block matrices, solveLap (picks sparse)', alternate([ours('block-auto', spotsPath, 60), scipy('block', spotsPath, 60)], ROUNDS), 'info');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
