@@ -65,6 +65,7 @@ const trackSchema = z.object({
     .optional()
     .describe('Drift table from correct_drift (t,dx_px,dy_px) of the movie the labels were made on: positions are corrected by it before linking, so the tracks and their speeds are free of stage drift while the labels and a CTC export stay in the movie\'s coordinates. Default: none'),
   checkDivisions: z.boolean().default(true).describe('LAP: keep a division only with evidence (two daughters that last, of plausible size and brightness, no cell vanished beside the mother, and two of: daughters alike, moving apart, mother brightening). Default true; false keeps every split the tracker proposes'),
+  repairOverTime: z.boolean().default(true).describe('Repair the segmentation with time before linking: an object cut in two for a frame (both neighbouring frames show it whole) is merged, and an object that is two (two objects of the frame before or after lie on it, and it has a waist or the frames on both sides show them apart) is split along its waist with those objects as markers; the repaired label movie is saved and used for the tracks. Default true; false tracks the labels as they are'),
   allowMerging: z.boolean().default(false).describe('LAP: allow two tracks to merge (TrackMate default false)'),
   mergingMaxDistancePx: z.number().positive().optional().describe('LAP: largest distance for a merge, pixels. Default: the linking distance'),
   alternativeCostFactor: z.number().positive().default(1.05).describe('LAP: "no link" cost as a multiple of the link costs (TrackMate default 1.05; higher links more)'),
@@ -115,7 +116,7 @@ const track = defineTool({
   produces: ['tracks'],
   makes: ['tracks'],
   needsFrames: true,
-  results: { tracks: { about: 'tracks (trees of branches)', unit: '', example: 37 }, branches: { about: 'branches', unit: '' }, spots: { about: 'spots', unit: '' }, divisions: { about: 'divisions', unit: '', example: 5 }, meanBranchLengthSpots: { about: 'mean branch length', unit: 'spots', example: 31.2 }, branchesAtLeast10Frames: { about: 'branches of 10 frames or more', unit: '' }, frames: { about: 'frames', unit: 'frames' }, divisionsProposed: { about: 'divisions the tracker proposed before the evidence check', unit: '' }, maxLinkingDistancePx: { about: 'linking distance used', unit: 'px' }, objectDiameterPx: { about: 'median object diameter', unit: 'px' }, stepPx: { about: 'large frame-to-frame step of the objects (90th percentile)', unit: 'px' }, gapClosingMaxDistancePx: { about: 'gap-closing distance used', unit: 'px' }, splittingMaxDistancePx: { about: 'mother-to-daughter distance used', unit: 'px' }, driftStepsNotApplied: { about: 'drift-table steps not borne out by the objects', unit: '' }, meanBranchConfidence: { about: 'mean branch confidence (0-1)', unit: '' }, lowConfidenceBranches: { about: 'branches with confidence below 0.5', unit: '' } },
+  results: { tracks: { about: 'tracks (trees of branches)', unit: '', example: 37 }, branches: { about: 'branches', unit: '' }, spots: { about: 'spots', unit: '' }, divisions: { about: 'divisions', unit: '', example: 5 }, meanBranchLengthSpots: { about: 'mean branch length', unit: 'spots', example: 31.2 }, branchesAtLeast10Frames: { about: 'branches of 10 frames or more', unit: '' }, frames: { about: 'frames', unit: 'frames' }, divisionsProposed: { about: 'divisions the tracker proposed before the evidence check', unit: '' }, maxLinkingDistancePx: { about: 'linking distance used', unit: 'px' }, objectDiameterPx: { about: 'median object diameter', unit: 'px' }, stepPx: { about: 'large frame-to-frame step of the objects (90th percentile)', unit: 'px' }, gapClosingMaxDistancePx: { about: 'gap-closing distance used', unit: 'px' }, splittingMaxDistancePx: { about: 'mother-to-daughter distance used', unit: 'px' }, driftStepsNotApplied: { about: 'drift-table steps not borne out by the objects', unit: '' }, objectsSplit: { about: 'objects split by the repair over time (two objects seen as one)', unit: '' }, fragmentsMerged: { about: 'fragments merged by the repair over time', unit: '' }, meanBranchConfidence: { about: 'mean branch confidence (0-1)', unit: '' }, lowConfidenceBranches: { about: 'branches with confidence below 0.5', unit: '' } },
   valueWords: { method: { overlap: ['overlap', 'iou', 'mask overlap'], lap: ['lap', 'trackmate'] } },
   description:
     'Links the objects of a label movie over time into tracks, with divisions as lineage. Default: TrackMate\'s LAP tracker (frame-to-frame linking, gap closing, splitting; linking, gap and division distances chosen from the objects\' size and motion in the movie, gaps up to 2 frames; divisions kept only with evidence). Or method "overlap" (mask overlap). Returns a tracks artifact (export it with export, measure it with measure) and counts of tracks, spots and divisions.',
@@ -142,6 +143,7 @@ const track = defineTool({
           distancesFromMovie: true,
           driftPx,
           divisionCheck: args.checkDivisions ? {} : false,
+          temporalRepair: args.repairOverTime,
           lap: {
             linkingMaxDistance: args.maxLinkingDistancePx,
             linkingFeaturePenalties: penalties,
@@ -160,6 +162,16 @@ const track = defineTool({
       );
       const { tracks, scale, divisionEvidence } = tracking;
       if (tracks.spots.length === 0) throw new InputError(`${args.labels} has no objects (every frame is empty): segment the movie first`);
+      // the tracks are made on the repaired labels: saved beside them, and named by them (a CTC export reads it)
+      const repair = tracking.repair;
+      let repairedRef: ArtifactRef | undefined;
+      if (repair && repair.events.length) {
+        const { writeMovie } = await import('../src/image/index.ts');
+        const repairedPath = ctx.outputPath(`${stemOf(labels.source.path)}-repaired.tif`, undefined);
+        await writeMovie(repairedPath, repair.labels);
+        repairedRef = ctx.addArtifact('labels', repairedPath, `labels of ${basename(labels.source.path)} repaired over time (${repair.split} split, ${repair.merged} merged)`);
+        tracks.labelsPath = repairedPath;
+      }
       const path = ctx.outputPath(`${stemOf(labels.source.path)}.tracks.json`, args.output);
       saveTracksJson(path, tracks);
       const trees = new Set(trackIdOfBranch(tracks).values()).size;
@@ -192,9 +204,17 @@ const track = defineTool({
       const leastNote = leastConfident.length ? `; least confident tracks: ${leastConfident.map((c) => `${c.trackId} (${c.confidence})`).join(', ')}` : '';
       const confidenceNote = ` Mean branch confidence ${round(meanConfidence, 2)}${lowConfidence ? `; ${lowConfidence} branch(es) below 0.5 (long jumps, size changes or gaps)` : ''}${leastNote}.${singleFrame && tracks.frames > 2 ? ` ${singleFrame} track(s) last a single frame (likely pieces of objects the segmentation cut off for one frame, or objects seen once).` : ''}`;
       const ref = ctx.addArtifact('tracks', path, `tracks of ${basename(labels.source.path)} (${args.method})`);
+      const splitFrames = repair ? new Set(repair.events.filter((e) => e.kind === 'split').map((e) => e.t)).size : 0;
+      const repairNote = !repair
+        ? ''
+        : repair.skipped
+          ? ` The segmentation was not repaired over time (${repair.skipped}).`
+          : repairedRef
+            ? ` Segmentation repaired with time before linking: ${repair.split} object(s) split in ${splitFrames} frame(s) (two objects of the neighbouring frame lay on each, and it had a waist or both sides showed them apart) and ${repair.merged} fragment(s) merged into the object both neighbouring frames showed whole; the tracks are on the repaired labels, ${repairedRef.id}.`
+            : ' The segmentation agreed with itself over time (nothing to split or merge).';
       return {
-        summary: `Tracked ${tracks.spots.length} objects in ${tracks.frames} frames into ${trees} track${trees === 1 ? '' : 's'} (${tracks.branches.length} branches, ${divisions} division${divisions === 1 ? '' : 's'}) with ${how}; saved as ${ref.id}.${driftNote}${divisionNote}${confidenceNote}`,
-        artifacts: [ref],
+        summary: `Tracked ${tracks.spots.length} objects in ${tracks.frames} frames into ${trees} track${trees === 1 ? '' : 's'} (${tracks.branches.length} branches, ${divisions} division${divisions === 1 ? '' : 's'}) with ${how}; saved as ${ref.id}.${repairNote}${driftNote}${divisionNote}${confidenceNote}`,
+        artifacts: repairedRef ? [ref, repairedRef] : [ref],
         values: {
           tracks: trees,
           branches: tracks.branches.length,
@@ -208,6 +228,7 @@ const track = defineTool({
           ...(args.method === 'lap' ? { maxLinkingDistancePx: linkingPx } : {}),
           ...(scale ? { objectDiameterPx: scale.diameterPx, stepPx: scale.stepPx, gapClosingMaxDistancePx: args.gapClosingMaxDistancePx ?? scale.gapClosingMaxDistancePx, splittingMaxDistancePx: args.splittingMaxDistancePx ?? scale.splittingMaxDistancePx } : {}),
           ...(check ? { driftStepsNotApplied: check.rejectedFrames.length } : {}),
+          ...(repair && !repair.skipped ? { objectsSplit: repair.split, fragmentsMerged: repair.merged } : {}),
           meanBranchConfidence: round(meanConfidence, 3),
           lowConfidenceBranches: lowConfidence,
           leastConfidentTracks: leastConfident.map((c) => ({ track: c.trackId, confidence: c.confidence, weakestBranch: c.weakestBranch })),

@@ -1,7 +1,9 @@
 // Tracking measured on foreign ground truth (Cell Tracking Challenge sequences in ../shared/data):
 //   node bin/run-ts.js models/training/eval-tracking.ts SET [labels=steps|truth|pipeline|all] [frames=N] [pipeline=FILE]
 //   SET: simplus01 | simplus02 | msc02 | all
-//   node bin/run-ts.js models/training/eval-tracking.ts sim [seeds=1,2,3,4,11]   (divisions on our simulator's 50-cell movie)
+//   node bin/run-ts.js models/training/eval-tracking.ts sim [seeds=1,2,3,4,11] [repair=both]   (divisions on our simulator's 50-cell movie)
+// repair=off runs the track tool with repairOverTime false (the segmentation tracked as it is); with sim, repair=both
+// tracks the same segmentation without and with the repair over time.
 // labels=steps: the segment tool with its defaults (target "cells" on MSC-02), then the track tool
 //   with its defaults, exported by the export tool in CTC form;
 // labels=truth: the ground-truth masks tracked by the track tool with its defaults (the tracker alone);
@@ -66,7 +68,7 @@ async function toolsByName(): Promise<Map<string, ToolSpec>> {
 }
 
 /** Runs one set once: segmentation (or truth), the track tool's defaults, CTC export, the CTC measures. */
-export async function evaluateTracking(name: DatasetName, labels: LabelSource, frames?: number, pipelineFile?: string): Promise<TrackingEval | undefined> {
+export async function evaluateTracking(name: DatasetName, labels: LabelSource, frames?: number, pipelineFile?: string, trackArgs: Record<string, unknown> = {}): Promise<TrackingEval | undefined> {
   const data = ctcDataset(name);
   if (!datasetPresent(data)) return undefined;
   const total = listCtcFrames(data.images, 't').size;
@@ -113,7 +115,7 @@ export async function evaluateTracking(name: DatasetName, labels: LabelSource, f
         labelsPath = segmented.artifacts[0].path;
       }
       labelsPath ??= labelMovie;
-      const tracked = await call('track', { labels: labelMovie, movie });
+      const tracked = await call('track', { labels: labelMovie, movie, ...trackArgs });
       track = pick(tracked.values);
       notes.push(`track: ${tracked.summary}`);
       const exported = await call('export', { format: 'ctc', tracks: tracked.artifacts[0].id });
@@ -142,7 +144,7 @@ export async function evaluateTracking(name: DatasetName, labels: LabelSource, f
  * Divisions on our simulator's 50-cell movie (256 x 256, 100 frames; issue 12's figure) through the same
  * tools with their defaults: segment, track (movie given for intensities), CTC measures against its lineage.
  */
-export async function evaluateSimulatedDivisions(seed: number, options: { frames?: number; cells?: number } = {}): Promise<{ seed: number; TRA: number; divisions: CtcScores['divisions']; track: Record<string, unknown>; cpuSeconds: number }> {
+export async function evaluateSimulatedDivisions(seed: number, options: { frames?: number; cells?: number; trackArgs?: Record<string, unknown>[] } = {}): Promise<{ seed: number; TRA: number; divisions: CtcScores['divisions']; track: Record<string, unknown>; cpuSeconds: number }[]> {
   const { simulate } = await import('../../src/sim/index.ts');
   const { sequenceFromMovie } = await import('../../src/analysis/metrics.ts');
   const dir = mkdtempSync(join(tmpdir(), 'eval-tracking-sim-'));
@@ -159,18 +161,23 @@ export async function evaluateSimulatedDivisions(seed: number, options: { frames
       return spec.run(spec.schema.parse(args) as never, ctx) as Promise<{ summary: string; values: Record<string, unknown>; artifacts: { id: string; path: string }[] }>;
     };
     const segmented = await call('segment', { movie: moviePath });
-    const tracked = await call('track', { labels: segmented.artifacts[0].id, movie: moviePath });
-    const exported = await call('export', { format: 'ctc', tracks: tracked.artifacts[0].id });
-    const scores = await evaluateCtc(sequenceFromMovie(sim.labels, sim.lineage), sequenceFromFolder(exported.artifacts[0].path));
-    const used = process.cpuUsage(cpu);
-    return { seed, TRA: scores.TRA, divisions: scores.divisions, track: pick(tracked.values), cpuSeconds: (used.user + used.system) / 1e6 };
+    const truth = sequenceFromMovie(sim.labels, sim.lineage);
+    const out = [];
+    for (const trackArgs of options.trackArgs ?? [{}]) {
+      const tracked = await call('track', { labels: segmented.artifacts[0].id, movie: moviePath, ...trackArgs });
+      const exported = await call('export', { format: 'ctc', tracks: tracked.artifacts[0].id });
+      const scores = await evaluateCtc(truth, sequenceFromFolder(exported.artifacts[0].path));
+      const used = process.cpuUsage(cpu);
+      out.push({ seed, TRA: scores.TRA, divisions: scores.divisions, track: { ...trackArgs, ...pick(tracked.values) }, cpuSeconds: (used.user + used.system) / 1e6 });
+    }
+    return out;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 function pick(values: Record<string, unknown>): Record<string, unknown> {
-  const keys = ['tracks', 'branches', 'divisions', 'divisionsProposed', 'maxLinkingDistancePx', 'objectDiameterPx', 'stepPx', 'gapClosingMaxDistancePx', 'splittingMaxDistancePx', 'meanBranchConfidence', 'lowConfidenceBranches', 'driftStepsNotApplied'];
+  const keys = ['tracks', 'branches', 'divisions', 'divisionsProposed', 'maxLinkingDistancePx', 'objectDiameterPx', 'stepPx', 'gapClosingMaxDistancePx', 'splittingMaxDistancePx', 'meanBranchConfidence', 'lowConfidenceBranches', 'driftStepsNotApplied', 'objectsSplit', 'fragmentsMerged'];
   return Object.fromEntries(keys.filter((k) => values[k] !== undefined).map((k) => [k, values[k]]));
 }
 
@@ -183,11 +190,15 @@ function findCtcFolder(dir: string): string {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const set = process.argv[2] ?? 'simplus02';
   const option = (key: string) => process.argv.find((a) => a.startsWith(`${key}=`))?.slice(key.length + 1);
+  const repair = option('repair');
+  const trackArgs = repair === 'off' ? { repairOverTime: false } : {};
   if (set === 'sim') {
+    const variants = repair === 'both' ? [{ repairOverTime: false }, { repairOverTime: true }] : [trackArgs];
     for (const seed of (option('seeds') ?? '1,2,3,4,11').split(',').map(Number)) {
-      const r = await evaluateSimulatedDivisions(seed);
-      const d = r.divisions;
-      console.log(JSON.stringify({ ...r, summary: `sim seed ${seed}: divisions P ${d.precision.toFixed(2)} R ${d.recall.toFixed(2)} F1 ${d.f1.toFixed(2)} (${d.tp} of ${d.reference} true found, ${d.result} reported); TRA ${r.TRA.toFixed(3)}` }));
+      for (const r of await evaluateSimulatedDivisions(seed, { trackArgs: variants })) {
+        const d = r.divisions;
+        console.log(JSON.stringify({ ...r, summary: `sim seed ${seed}${r.track.repairOverTime === false ? ' (no repair)' : ''}: divisions P ${d.precision.toFixed(2)} R ${d.recall.toFixed(2)} F1 ${d.f1.toFixed(2)} (${d.tp} of ${d.reference} true found, ${d.result} reported); TRA ${r.TRA.toFixed(3)}` }));
+      }
     }
     process.exit(0);
   }
@@ -196,7 +207,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const sets: DatasetName[] = set === 'all' ? ['simplus01', 'simplus02', 'msc02'] : [set as DatasetName];
   for (const s of sets) {
     for (const labels of sources) {
-      const r = await evaluateTracking(s, labels, frames, option('pipeline'));
+      const r = await evaluateTracking(s, labels, frames, option('pipeline'), trackArgs);
       if (!r) {
         console.log(`skipping ${s}: ${ctcDataset(s).images} not found`);
         break;

@@ -9,6 +9,7 @@ import { trackIdOfBranch } from './tracks.ts';
 import { lapTrack, LAP_DEFAULTS, type LapSettings, type SpotLink, type TrackerSpot } from './lap.ts';
 import { overlapTrack, OVERLAP_DEFAULTS, type OverlapSettings } from './overlapTracker.ts';
 import { divisionEvidence, type DivisionEvidence, type DivisionEvidenceOptions } from './divisions.ts';
+import { repairLabelMovie, type LabelMovieRepair, type TemporalRepairOptions } from './temporalRepair.ts';
 
 /** A spot before it belongs to a branch. */
 export type DetectedSpot = Omit<Spot, 'branchId'> & { label: number };
@@ -173,6 +174,12 @@ export interface TrackLabelsOptions extends MeasureSpotsOptions {
    * CTC export of them) stay in the movie's own coordinates.
    */
   driftPx?: { dxPx: number; dyPx: number }[];
+  /**
+   * Repair the segmentation over time before tracking (temporalRepair.ts): fragments of one object merged,
+   * objects that are two (seen apart in the frames around them, or with a waist) split. The tracks are then
+   * made on the repaired label movie (TrackingResult.repair.labels), which a CTC export must use. Default off.
+   */
+  temporalRepair?: boolean | TemporalRepairOptions;
 }
 
 /** Tracks plus what the tracker weighed on the way. */
@@ -184,6 +191,8 @@ export interface TrackingResult {
   divisionEvidence: DivisionEvidence[];
   /** With a drift table: which of its frame-to-frame steps the objects bore out (only those were applied). */
   driftCheck?: DriftCheck;
+  /** With temporalRepair: what was split and merged, and the label movie the tracks were made on (the input when nothing changed). */
+  repair?: LabelMovieRepair;
 }
 
 /** A drift table weighed against the objects' own motion. */
@@ -429,7 +438,9 @@ export async function trackLabelsWithEvidence(labels: Movie, options: TrackLabel
     zStepUm: meta.zStepUm,
     labelsPath: options.labelsPath,
   };
-  const spots = await measureSpots(labels, { ...options, onProgress: (d, t) => options.onProgress?.(d, 2 * t) });
+  const repair = options.temporalRepair ? await repairLabelMovie(labels, { ...(typeof options.temporalRepair === 'object' ? options.temporalRepair : {}), channel: options.channel, signal: options.signal }) : undefined;
+  const source = repair?.labels ?? labels;
+  const spots = await measureSpots(source, { ...options, onProgress: (d, t) => options.onProgress?.(d, 2 * t) });
   let driftCheck: DriftCheck | undefined;
   if (options.driftPx) {
     if (options.driftPx.length < shape.t) throw new RangeError(`the drift table has ${options.driftPx.length} frames but the label movie has ${shape.t}: pass the drift table of this movie`);
@@ -443,7 +454,7 @@ export async function trackLabelsWithEvidence(labels: Movie, options: TrackLabel
   let evidence: DivisionEvidence[] | undefined;
   let scale: TrackingScale | undefined;
   if (method === 'overlap') {
-    links = await overlapTrack(labels, spots, { ...OVERLAP_DEFAULTS, ...options.overlap }, { signal: options.signal });
+    links = await overlapTrack(source, spots, { ...OVERLAP_DEFAULTS, ...options.overlap }, { signal: options.signal });
   } else {
     const zScale = meta.zStepUm && meta.pixelSizeUm ? meta.zStepUm / meta.pixelSizeUm : 1;
     scale = options.distancesFromMovie ? estimateTrackingScale(spots) : undefined;
@@ -461,5 +472,5 @@ export async function trackLabelsWithEvidence(labels: Movie, options: TrackLabel
   options.onProgress?.(shape.t * 2, shape.t * 2);
   const tracks = tracksFromLinks(spots, links, shape.t, calibration);
   branchConfidence(tracks, evidence);
-  return { tracks, divisionEvidence: evidence ?? [], ...(scale ? { scale } : {}), ...(driftCheck ? { driftCheck } : {}) };
+  return { tracks, divisionEvidence: evidence ?? [], ...(scale ? { scale } : {}), ...(driftCheck ? { driftCheck } : {}), ...(repair ? { repair } : {}) };
 }

@@ -207,7 +207,7 @@ describe('divisions on a simulated movie, classical segmentation + LAP', () => {
 
   it('issue 12 figure through the tools (segment, then track, with their defaults; CTC export): seed 11 division F1 >= 0.8', async () => {
     const { evaluateSimulatedDivisions } = await import('../../models/training/eval-tracking.ts');
-    const r = await evaluateSimulatedDivisions(11);
+    const [r] = await evaluateSimulatedDivisions(11);
     const d = r.divisions;
     // measured: P 1.00 R 0.70 F1 0.82 (before the newborn-size and movie-brightening rules: P 0.58 R 0.70 F1 0.64)
     console.log(`tools path, seed 11: divisions P ${d.precision.toFixed(2)} R ${d.recall.toFixed(2)} F1 ${d.f1.toFixed(2)} (${d.tp} of ${d.reference} true found, ${d.result} reported); TRA ${r.TRA.toFixed(3)}`);

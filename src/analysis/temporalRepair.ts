@@ -1,0 +1,366 @@
+// Temporal repair of a label movie before tracking, as segmentation-based trackers of the Cell Tracking
+// Challenge do: a frame's segmentation is judged against its neighbours in time.
+//
+// - Fragments: two touching objects of frame t that each lie mostly on one and the same object of frame
+//   t-1 and of frame t+1, and that together make a convex (nucleus-like) shape, are one object cut in two
+//   for a frame: they are merged.
+// - Under-segmentation: an object of frame t on which two objects of a neighbouring frame (t-1, then in a
+//   second pass t+1) each lie mostly, each of plausible size, is split by a marker-controlled watershed on
+//   its own mask (distance transform), the overlaps with those objects as markers. It is split only with
+//   evidence that it is two objects: it has a waist (not convex: two touching round nuclei are, one
+//   nucleus is not), or the other neighbouring frame also shows the two objects apart. A convex mother
+//   next to its separate daughters is thus never cut, so no division is made here: the tracker and the
+//   division evidence (divisions.ts) still decide those.
+// The passes run frame by frame, so a split made at t serves as markers for t+1: sisters merged for
+// several frames after a division are cut apart in each of them.
+import type { Movie } from '../image/movie.ts';
+import { MemoryMovie } from '../image/movie.ts';
+import { distanceTransform } from './distance.ts';
+import { watershed } from './watershed.ts';
+
+export interface TemporalRepairOptions {
+  /** Share of a neighbouring frame's object that must lie on the object to be split (or merged), 0..1. Default 0.5. */
+  minOverlapFraction?: number;
+  /** Smallest area of a marker object and of each part of a split, as a fraction of the movie's median object area. Default 0.3. */
+  minPartOfTypical?: number;
+  /** Solidity (area over convex hull area, pixel grid corrected) below which an object has a waist. Default 0.9. */
+  maxSolidityOfOne?: number;
+}
+
+export interface RepairEvent {
+  /** Frame (0-based). */
+  t: number;
+  kind: 'split' | 'merge';
+  /** The label that was split (kept by its first part), or that the other fragment was merged into. */
+  label: number;
+  /** Labels made (split) or removed (merge). */
+  others: number[];
+  /** Why: 'waist' or 'both sides' for splits, 'fragments' for merges. */
+  evidence: string;
+}
+
+export interface TemporalRepairResult {
+  /** Repaired planes (one per frame). */
+  planes: Uint32Array[];
+  /** Objects split (each split counted once, whatever the number of parts) and fragments merged. */
+  split: number;
+  merged: number;
+  events: RepairEvent[];
+  /** Median object area of the movie before repair, px. */
+  typicalAreaPx: number;
+}
+
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+interface FrameObjects {
+  areas: Map<number, number>;
+  boxes: Map<number, Box>;
+  maxLabel: number;
+}
+
+function frameObjects(plane: ArrayLike<number>, width: number): FrameObjects {
+  const areas = new Map<number, number>();
+  const boxes = new Map<number, Box>();
+  let maxLabel = 0;
+  for (let i = 0; i < plane.length; i++) {
+    const l = plane[i];
+    if (!l) continue;
+    const x = i % width;
+    const y = (i - x) / width;
+    areas.set(l, (areas.get(l) ?? 0) + 1);
+    const b = boxes.get(l);
+    if (!b) boxes.set(l, { x0: x, y0: y, x1: x, y1: y });
+    else {
+      if (x < b.x0) b.x0 = x;
+      if (x > b.x1) b.x1 = x;
+      if (y > b.y1) b.y1 = y;
+    }
+    if (l > maxLabel) maxLabel = l;
+  }
+  return { areas, boxes, maxLabel };
+}
+
+/** Pixels shared by each object of `a` with each object of `b`. */
+function overlaps(a: ArrayLike<number>, b: ArrayLike<number>): Map<number, Map<number, number>> {
+  const out = new Map<number, Map<number, number>>();
+  for (let i = 0; i < a.length; i++) {
+    const la = a[i];
+    const lb = b[i];
+    if (!la || !lb) continue;
+    let row = out.get(la);
+    if (!row) out.set(la, (row = new Map()));
+    row.set(lb, (row.get(lb) ?? 0) + 1);
+  }
+  return out;
+}
+
+/**
+ * Solidity of one object: its pixel count over the number of grid pixels in the convex hull of its pixel
+ * centres (Pick's theorem: area + boundary points / 2 + 1), so a convex object of any size measures 1 and
+ * two touching disks about 0.85.
+ */
+export function solidity(plane: ArrayLike<number>, width: number, label: number | number[], box: Box): number {
+  const inside = typeof label === 'number' ? (v: number) => v === label : (v: number) => label.includes(v);
+  const points: [number, number][] = [];
+  let count = 0;
+  for (let y = box.y0; y <= box.y1; y++) {
+    let first = -1;
+    let last = -1;
+    for (let x = box.x0; x <= box.x1; x++) {
+      if (!inside(plane[y * width + x])) continue;
+      count++;
+      if (first < 0) first = x;
+      last = x;
+    }
+    if (first >= 0) points.push([first, y], [last, y]);
+  }
+  const hull = convexHull(points);
+  let area = 0;
+  let boundary = 0;
+  for (let k = 0; k < hull.length; k++) {
+    const [ax, ay] = hull[k];
+    const [bx, by] = hull[(k + 1) % hull.length];
+    area += ax * by - bx * ay;
+    boundary += gcd(Math.abs(bx - ax), Math.abs(by - ay));
+  }
+  return count / (Math.abs(area) / 2 + boundary / 2 + 1);
+}
+
+function gcd(a: number, b: number): number {
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
+/** Andrew's monotone chain; points as [x, y]. */
+function convexHull(points: [number, number][]): [number, number][] {
+  const p = [...points].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  if (p.length < 3) return p;
+  const cross = (o: [number, number], a: [number, number], b: [number, number]) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+  const lower: [number, number][] = [];
+  for (const q of p) {
+    while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], q) <= 0) lower.pop();
+    lower.push(q);
+  }
+  const upper: [number, number][] = [];
+  for (let k = p.length - 1; k >= 0; k--) {
+    const q = p[k];
+    while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], q) <= 0) upper.pop();
+    upper.push(q);
+  }
+  return lower.slice(0, -1).concat(upper.slice(0, -1));
+}
+
+function median(values: number[]): number {
+  if (!values.length) return NaN;
+  const s = Float64Array.from(values).sort();
+  return s[Math.floor((s.length - 1) / 2)];
+}
+
+/** Objects of `other` lying mostly (>= fraction of their own area) on `label`, each of at least minArea px. */
+function markersOn(label: number, shared: Map<number, Map<number, number>>, other: FrameObjects, fraction: number, minArea: number): number[] {
+  const row = shared.get(label);
+  if (!row) return [];
+  const out: number[] = [];
+  for (const [l, n] of row) {
+    const area = other.areas.get(l)!;
+    if (area >= minArea && n >= fraction * area) out.push(l);
+  }
+  return out.sort((a, b) => (row.get(b)! - row.get(a)!) || a - b);
+}
+
+/**
+ * Splits `label` of `plane` (in place) by a watershed on its distance transform from the pixels it shares
+ * with each marker object of `reference`. Returns the new labels (the first part keeps `label`), or
+ * undefined when a part would be smaller than minArea (nothing changed then).
+ */
+function splitByMarkers(plane: Uint32Array, reference: ArrayLike<number>, width: number, height: number, label: number, box: Box, markers: number[], minArea: number, nextLabel: () => number): number[] | undefined {
+  const x0 = Math.max(0, box.x0 - 1);
+  const y0 = Math.max(0, box.y0 - 1);
+  const w = Math.min(width - 1, box.x1 + 1) - x0 + 1;
+  const h = Math.min(height - 1, box.y1 + 1) - y0 + 1;
+  const mask = new Uint8Array(w * h);
+  const seeds = new Uint32Array(w * h);
+  const seedCount = new Array(markers.length + 1).fill(0);
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const i = (y + y0) * width + x + x0;
+      if (plane[i] !== label) continue;
+      mask[y * w + x] = 1;
+      const k = markers.indexOf(reference[i]);
+      if (k >= 0) (seeds[y * w + x] = k + 1), seedCount[k + 1]++;
+    }
+  const distance = distanceTransform(mask, w, h);
+  const landscape = new Float32Array(w * h);
+  for (let i = 0; i < landscape.length; i++) landscape[i] = -distance[i];
+  const flooded = watershed(landscape, seeds, w, h, { mask });
+  const areas = new Array(markers.length + 1).fill(0);
+  for (let i = 0; i < flooded.length; i++) if (mask[i]) areas[flooded[i] || 1]++;
+  if (areas.slice(1).some((a) => a < minArea)) return undefined;
+  const labels = markers.map((_, k) => (k === 0 ? label : nextLabel()));
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const j = y * w + x;
+      if (mask[j] && flooded[j] > 1) plane[(y + y0) * width + x + x0] = labels[flooded[j] - 1];
+    }
+  return labels;
+}
+
+/** Pairs of different labels that touch (8-neighbours), as "a,b" with a < b. */
+function touchingPairs(plane: ArrayLike<number>, width: number, height: number): [number, number][] {
+  const seen = new Set<string>();
+  const out: [number, number][] = [];
+  const note = (a: number, b: number) => {
+    if (!a || !b || a === b) return;
+    const [p, q] = a < b ? [a, b] : [b, a];
+    const key = `${p},${q}`;
+    if (!seen.has(key)) seen.add(key), out.push([p, q]);
+  };
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const a = plane[y * width + x];
+      if (!a) continue;
+      if (x + 1 < width) note(a, plane[y * width + x + 1]);
+      if (y + 1 < height) {
+        note(a, plane[(y + 1) * width + x]);
+        if (x + 1 < width) note(a, plane[(y + 1) * width + x + 1]);
+        if (x > 0) note(a, plane[(y + 1) * width + x - 1]);
+      }
+    }
+  return out;
+}
+
+/** The object of `other` that most of `label` lies on, when at least `fraction` of it does. */
+function mainPartner(label: number, area: number, shared: Map<number, Map<number, number>>, fraction: number): number | undefined {
+  const row = shared.get(label);
+  if (!row) return undefined;
+  let best: number | undefined;
+  let bestN = 0;
+  for (const [l, n] of row) if (n > bestN) (best = l), (bestN = n);
+  return bestN >= fraction * area ? best : undefined;
+}
+
+/**
+ * Repairs a 2-D label movie (one plane per frame, 0 background) over time: fragments merged, objects
+ * that are two split (see the module comment). The input planes are not changed.
+ */
+export function repairLabelsOverTime(input: ArrayLike<number>[], width: number, height: number, options: TemporalRepairOptions = {}): TemporalRepairResult {
+  const fraction = options.minOverlapFraction ?? 0.5;
+  const minPart = options.minPartOfTypical ?? 0.3;
+  const maxSolidity = options.maxSolidityOfOne ?? 0.9;
+  if (!(fraction > 0 && fraction <= 1)) throw new RangeError(`minOverlapFraction must be in (0, 1], got ${fraction}`);
+  if (!(minPart > 0)) throw new RangeError(`minPartOfTypical must be > 0, got ${minPart}`);
+  const planes = input.map((p) => Uint32Array.from(p));
+  for (const p of planes) if (p.length !== width * height) throw new RangeError(`a label plane holds ${p.length} pixels, expected ${width}x${height}`);
+  const frames = planes.length;
+  const objects = planes.map((p) => frameObjects(p, width));
+  const typical = median(objects.flatMap((o) => [...o.areas.values()]));
+  const events: RepairEvent[] = [];
+  if (frames < 2 || !Number.isFinite(typical)) return { planes, split: 0, merged: 0, events, typicalAreaPx: typical };
+  const minArea = minPart * typical;
+
+  // 1. fragments of one object, merged where both neighbouring frames show it whole
+  for (let t = 1; t + 1 < frames; t++) {
+    const before = overlaps(planes[t], planes[t - 1]);
+    const after = overlaps(planes[t], planes[t + 1]);
+    const o = objects[t];
+    const into = new Map<number, number>();
+    const root = (l: number): number => (into.has(l) ? root(into.get(l)!) : l);
+    for (const [a, b] of touchingPairs(planes[t], width, height)) {
+      const [ra, rb] = [root(a), root(b)];
+      if (ra === rb) continue;
+      const [areaA, areaB] = [o.areas.get(ra)!, o.areas.get(rb)!];
+      const q = mainPartner(ra, areaA, before, fraction);
+      const r = mainPartner(ra, areaA, after, fraction);
+      if (q === undefined || r === undefined || mainPartner(rb, areaB, before, fraction) !== q || mainPartner(rb, areaB, after, fraction) !== r) continue;
+      // pieces, each smaller than the whole object on both sides
+      const [areaQ, areaR] = [objects[t - 1].areas.get(q)!, objects[t + 1].areas.get(r)!];
+      if (Math.max(areaA, areaB) > 0.8 * Math.min(areaQ, areaR)) continue;
+      if (areaA + areaB > 1.5 * Math.max(areaQ, areaR)) continue;
+      const box = unionBox(o.boxes.get(ra)!, o.boxes.get(rb)!);
+      const plane = planes[t];
+      if (solidity(plane, width, [ra, rb], box) < maxSolidity) continue;
+      for (let y = box.y0; y <= box.y1; y++) for (let x = box.x0; x <= box.x1; x++) if (plane[y * width + x] === rb) plane[y * width + x] = ra;
+      o.areas.set(ra, areaA + areaB);
+      o.areas.delete(rb);
+      o.boxes.set(ra, box);
+      o.boxes.delete(rb);
+      into.set(rb, ra);
+      // a merge changes what the next frame's overlaps see
+      before.set(ra, addRows(before.get(ra), before.get(rb)));
+      after.set(ra, addRows(after.get(ra), after.get(rb)));
+      events.push({ t, kind: 'merge', label: ra, others: [rb], evidence: 'fragments' });
+    }
+  }
+
+  // 2. objects that are two, split from the previous frame forwards, then from the next frame backwards
+  for (const direction of [1, -1] as const) {
+    for (let k = 1; k < frames; k++) {
+      const t = direction === 1 ? k : frames - 1 - k;
+      const ref = t - direction;
+      const far = t + direction;
+      const shared = overlaps(planes[t], planes[ref]);
+      const farShared = far >= 0 && far < frames ? overlaps(planes[t], planes[far]) : undefined;
+      const o = objects[t];
+      for (const [label, box] of [...o.boxes]) {
+        const markers = markersOn(label, shared, objects[ref], fraction, minArea);
+        if (markers.length < 2) continue;
+        const markerArea = markers.reduce((s, m) => s + objects[ref].areas.get(m)!, 0);
+        const area = o.areas.get(label)!;
+        if (markerArea < 0.5 * area || markerArea > 1.6 * area) continue;
+        const bothSides = farShared !== undefined && markersOn(label, farShared, objects[far], fraction, minArea).length >= 2;
+        const waist = !bothSides && solidity(planes[t], width, label, box) < maxSolidity;
+        if (!bothSides && !waist) continue;
+        const made = splitByMarkers(planes[t], planes[ref], width, height, label, box, markers, minArea, () => ++o.maxLabel);
+        if (!made) continue;
+        events.push({ t, kind: 'split', label, others: made.slice(1), evidence: bothSides ? 'both sides' : 'waist' });
+        // keep the object table in step for the next frame's pass
+        const fresh = frameObjects(planes[t], width);
+        o.areas = fresh.areas;
+        o.boxes = fresh.boxes;
+        o.maxLabel = Math.max(o.maxLabel, fresh.maxLabel);
+      }
+    }
+  }
+  return { planes, split: events.filter((e) => e.kind === 'split').length, merged: events.filter((e) => e.kind === 'merge').length, events, typicalAreaPx: typical };
+}
+
+function unionBox(a: Box, b: Box): Box {
+  return { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };
+}
+
+function addRows(a: Map<number, number> | undefined, b: Map<number, number> | undefined): Map<number, number> {
+  const out = new Map(a ?? []);
+  for (const [k, v] of b ?? []) out.set(k, (out.get(k) ?? 0) + v);
+  return out;
+}
+
+/** What repairLabelMovie did, with the repaired movie (the input itself when nothing changed or it cannot be repaired). */
+export interface LabelMovieRepair {
+  labels: Movie;
+  split: number;
+  merged: number;
+  events: RepairEvent[];
+  /** Why nothing was tried (a 3-D movie), when so. */
+  skipped?: string;
+}
+
+/** Reads a 2-D label movie (channel `channel`), repairs it over time and returns it in memory (uint32). */
+export async function repairLabelMovie(labels: Movie, options: TemporalRepairOptions & { channel?: number; signal?: AbortSignal } = {}): Promise<LabelMovieRepair> {
+  const { shape } = labels;
+  if (shape.z > 1) return { labels, split: 0, merged: 0, events: [], skipped: 'temporal repair works on 2-D movies; this one has z slices' };
+  const channel = Math.min(options.channel ?? 0, shape.c - 1);
+  const planes: ArrayLike<number>[] = [];
+  for (let t = 0; t < shape.t; t++) {
+    if (options.signal?.aborted) throw new Error('cancelled');
+    planes.push(await labels.plane(t, 0, channel));
+  }
+  const result = repairLabelsOverTime(planes, shape.x, shape.y, options);
+  if (!result.events.length) return { labels, split: 0, merged: 0, events: [] };
+  const movie = new MemoryMovie({ t: shape.t, z: 1, c: 1, y: shape.y, x: shape.x }, 'uint32', result.planes, { ...labels.meta, channelNames: [labels.meta.channelNames[channel] ?? 'labels'] }, `${labels.source.path} (repaired over time)`);
+  return { labels: movie, split: result.split, merged: result.merged, events: result.events };
+}

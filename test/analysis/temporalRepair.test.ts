@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { repairLabelsOverTime, solidity } from '../../src/analysis/temporalRepair.ts';
+
+const W = 80;
+const H = 60;
+
+/** A plane with disks [cx, cy, r, label]. */
+function disks(list: [number, number, number, number][]): Uint32Array {
+  const plane = new Uint32Array(W * H);
+  for (const [cx, cy, r, label] of list)
+    for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) if ((x - cx) ** 2 + (y - cy) ** 2 <= r * r) plane[y * W + x] = label;
+  return plane;
+}
+
+const labelsOf = (plane: Uint32Array) => new Set([...plane].filter((v) => v > 0));
+const box = (plane: Uint32Array, label: number) => {
+  const b = { x0: W, y0: H, x1: -1, y1: -1 };
+  plane.forEach((v, i) => {
+    if (v !== label) return;
+    const [x, y] = [i % W, Math.floor(i / W)];
+    Object.assign(b, { x0: Math.min(b.x0, x), y0: Math.min(b.y0, y), x1: Math.max(b.x1, x), y1: Math.max(b.y1, y) });
+  });
+  return b;
+};
+
+describe('solidity', () => {
+  it('is about 1 for a disk of any size and well below for two touching disks', () => {
+    for (const r of [4, 8, 15]) {
+      const p = disks([[40, 30, r, 1]]);
+      expect(solidity(p, W, 1, box(p, 1))).toBeGreaterThan(0.93);
+    }
+    const pair = disks([[28, 30, 8, 1], [45, 30, 8, 1]]);
+    expect(solidity(pair, W, 1, box(pair, 1))).toBeLessThan(0.88);
+  });
+});
+
+describe('repairLabelsOverTime', () => {
+  // two touching nuclei (r 8, centres 17 px apart) seen as one object in frames 2 and 3
+  const apart = () => disks([[28, 30, 8, 1], [45, 30, 8, 2]]);
+  const merged = () => disks([[28, 30, 8, 7], [45, 30, 8, 7]]);
+
+  it('splits an object that is two nuclei, seen apart in the frames around it, into two of about their size', () => {
+    const movie = [apart(), apart(), merged(), merged(), apart(), apart()];
+    const r = repairLabelsOverTime(movie, W, H);
+    expect(r.split).toBe(2);
+    expect(r.merged).toBe(0);
+    for (const t of [2, 3]) {
+      const labels = [...labelsOf(r.planes[t])];
+      expect(labels).toHaveLength(2);
+      const areas = labels.map((l) => r.planes[t].filter((v) => v === l).length);
+      // each disk holds 197 px; the cut follows the waist
+      for (const a of areas) expect(Math.abs(a - 197)).toBeLessThan(15);
+    }
+    // the input is not changed
+    expect(labelsOf(movie[2]).size).toBe(1);
+  });
+
+  it('splits sisters merged from their birth on, backwards from the first frame they are apart (they have a waist)', () => {
+    const movie = [merged(), merged(), merged(), apart(), apart()];
+    const r = repairLabelsOverTime(movie, W, H);
+    expect(r.split).toBe(3);
+    expect(r.events.every((e) => e.evidence === 'waist')).toBe(true);
+  });
+
+  it('does not split a round mother beside its separate daughters (no division is made)', () => {
+    const mother = () => disks([[36, 30, 11, 5]]);
+    const daughters = () => disks([[29, 30, 7.5, 1], [44, 30, 7.5, 2]]);
+    const r = repairLabelsOverTime([mother(), mother(), mother(), daughters(), daughters()], W, H);
+    expect(r.split).toBe(0);
+    expect(labelsOf(r.planes[2]).size).toBe(1);
+  });
+
+  it('merges a nucleus cut in two for one frame, and leaves touching nuclei that are two apart', () => {
+    const whole = () => disks([[40, 30, 10, 1]]);
+    const cut = whole();
+    cut.forEach((v, i) => {
+      if (v && i % W >= 40) cut[i] = 9;
+    });
+    const r = repairLabelsOverTime([whole(), cut, whole()], W, H);
+    expect(r.merged).toBe(1);
+    expect(labelsOf(r.planes[1]).size).toBe(1);
+    // two touching nuclei in every frame stay two
+    const r2 = repairLabelsOverTime([apart(), apart(), apart()], W, H);
+    expect(r2.merged + r2.split).toBe(0);
+  });
+
+  it('names a wrong option value', () => {
+    expect(() => repairLabelsOverTime([apart()], W, H, { minOverlapFraction: 2 })).toThrow(/minOverlapFraction.*2/);
+  });
+});
