@@ -88,7 +88,7 @@ const at = (base: number, j: number, shift: number) => [...get(base), ...get(j),
 type Kernel = WasmFunction;
 
 // columnMinima(c, v, rowOfMin, n) -> sum; locals i 4, j 5, row 6, j8 7, sum 8, h 9
-const columnMinima: Kernel = {
+const columnMinima = (): Kernel => ({
   name: 'columnMinima',
   params: [I32, I32, I32, I32],
   result: F64,
@@ -115,10 +115,10 @@ const columnMinima: Kernel = {
     ]),
     ...get(8),
   ],
-};
+});
 
 // rowMinExcept(row, v, n, skip) -> min; locals j 4, j8 5, min 6
-const rowMinExcept: Kernel = {
+const rowMinExcept = (): Kernel => ({
   name: 'rowMinExcept',
   params: [I32, I32, I32, I32],
   result: F64,
@@ -134,10 +134,10 @@ const rowMinExcept: Kernel = {
     ]),
     ...get(6),
   ],
-};
+});
 
 // scanTwo(row, v, n, out) -> j1; locals j 4, j1 5, j2 6, umin 7, usub 8, h 9, j8 10
-const scanTwo: Kernel = {
+const scanTwo = (): Kernel => ({
   name: 'scanTwo',
   params: [I32, I32, I32, I32],
   result: I32,
@@ -165,11 +165,11 @@ const scanTwo: Kernel = {
     ...get(3), ...get(6), ...i32store(16),
     ...get(5),
   ],
-};
+});
 
 // relax(row 0, v 1, path 2, pred 3, settled 4, rowOfCol 5, n 6, i 7, base 8, out 9) -> best;
 // locals j 10, best 11, j8 12, j4 13, lowest 14, r 15, s 16
-const relax: Kernel = {
+const relax = (): Kernel => ({
   name: 'relax',
   params: [I32, I32, I32, I32, I32, I32, I32, I32, F64, I32],
   result: I32,
@@ -202,11 +202,11 @@ const relax: Kernel = {
     ...get(9), ...get(14), ...f64store(),
     ...get(11),
   ],
-};
+});
 
 // finiteScan(ptr, count, out) -> number of +Infinity, or -1 at a NaN or -Infinity; the largest |finite| at out;
 // locals k 3, infinite 4, x 5, max 6
-const finiteScan: Kernel = {
+const finiteScan = (): Kernel => ({
   name: 'finiteScan',
   params: [I32, I32, I32],
   result: I32,
@@ -228,10 +228,10 @@ const finiteScan: Kernel = {
     ...get(2), ...get(6), ...f64store(),
     ...get(4),
   ],
-};
+});
 
 // replaceInfinite(ptr, count, big) -> 0: every +Infinity becomes big; locals k 3, address 4
-const replaceInfinite: Kernel = {
+const replaceInfinite = (): Kernel => ({
   name: 'replaceInfinite',
   params: [I32, I32, F64],
   result: I32,
@@ -244,9 +244,20 @@ const replaceInfinite: Kernel = {
     ]),
     ...i32(0),
   ],
-};
+});
 
-const KERNELS = [columnMinima, rowMinExcept, scanTwo, relax, finiteScan, replaceInfinite];
+/** The kernels' module, assembled from the functions above. */
+export function lapKernelModuleBytes(): Uint8Array {
+  return moduleBytes([columnMinima, rowMinExcept, scanTwo, relax, finiteScan, replaceInfinite].map((kernel) => kernel()));
+}
+
+/**
+ * lapKernelModuleBytes() as a fresh process would assemble it: assembling ran cold at ~6 ms of CPU
+ * in every process that solves (against ~4 ms to compile the module), so it is kept here; a test
+ * checks that it is still what the functions above assemble (regenerate it when they change).
+ */
+export const LAP_KERNEL_MODULE_BASE64 = 
+  'AGFzbQEAAAABNQZgBH9/f38BfGAEf39/fwF8YAR/f39/AX9gCn9/f39/f39/fH8Bf2ADf39/AX9gA39/fAF/AgwBA2VudgNtZW0CAAEDBwYAAQIDBAUHUAYMY29sdW1uTWluaW1hAAAMcm93TWluRXhjZXB0AAEHc2NhblR3bwACBXJlbGF4AAMKZmluaXRlU2NhbgAED3JlcGxhY2VJbmZpbml0ZQAFCr0GBtYBAgR/AnxEAAAAAAAAAAAhCEEAIQUCQANAIAUgA04NASAFQQN0IQcgASAHaiAAIAdqKwMAIgk5AwAgAiAFQQJ0akEANgIAIAggCaAhCCAFQQFqIQUMAAsLQQEhBAJAA0AgBCADTg0BIAAgBCADbEEDdGohBkEAIQUCQANAIAUgA04NASAFQQN0IQcgCCAGIAdqKwMAIgmgIQggCSABIAdqKwMAYwRAIAEgB2ogCTkDACACIAVBAnRqIAQ2AgALIAVBAWohBQwACwsgBEEBaiEEDAALCyAIC1ICAn8BfEQAAAAAAADwfyEGQQAhBAJAA0AgBCACTg0BIAQgA0cEQCAEQQN0IQUgBiAAIAVqKwMAIAEgBWorAwChpCEGCyAEQQFqIQQMAAsLIAYLmgEDA38DfAF/IAArAwAgASsDAKEhB0EAIQVBfyEGRAAAAAAAAPB/IQhBASEEAkADQCAEIAJODQEgBEEDdCEKIAAgCmorAwAgASAKaisDAKEiCSAIYwRAIAkgB2YEQCAJIQggBCEGBSAHIQggCSEHIAUhBiAEIQULCyAEQQFqIQQMAAsLIAMgBzkDACADIAg5AwggAyAGNgIQIAULtAECBH8DfEQAAAAAAADwfyEOQX8hC0EAIQoCQANAIAogBk4NASAKQQJ0IQ0gBCANaigCAEUEQCAKQQN0IQwgCCAAIAxqKwMAoCABIAxqKwMAoSEPIAIgDGorAwAhECAPIBBjBEAgAyANaiAHNgIAIAIgDGogDzkDACAPIRALIBAgDmMgECAOYSAFIA1qKAIAQQBIcXIEQCAQIQ4gCiELCwsgCkEBaiEKDAALCyAJIA45AwAgCwt6AgJ/AnxEAAAAAAAAAAAhBkEAIQRBACEDAkADQCADIAFODQEgACADQQN0aisDACIFRAAAAAAAAPB/YQRAIARBAWohBAUgBSAFYiAFRAAAAAAAAPD/YXIEQEF/DwsgBiAFmaUhBgsgA0EBaiEDDAALCyACIAY5AwAgBAtDAQJ/QQAhAwJAA0AgAyABTg0BIAAgA0EDdGohBCAEKwMARAAAAAAAAPB/YQRAIAQgAjkDAAsgA0EBaiEDDAALC0EACw==';
 
 
 /** Memory kept between solves (matrices up to ~2800 x 2800); a larger solve gets memory of its own, freed after. */
@@ -258,7 +269,7 @@ let compiled: object | undefined;
 let kept: { kernels: LapKernels; memory: { buffer: ArrayBuffer; grow(pages: number): number } } | undefined;
 
 function instantiate(bytes: number) {
-  compiled ??= new wasm.Module(moduleBytes(KERNELS));
+  compiled ??= new wasm.Module(Buffer.from(LAP_KERNEL_MODULE_BASE64, 'base64'));
   const memory = new wasm.Memory({ initial: Math.ceil(bytes / PAGE_BYTES) });
   const exports = new wasm.Instance(compiled, { env: { mem: memory } }).exports as unknown as Omit<LapKernels, 'memory'>;
   const kernels: LapKernels = {
