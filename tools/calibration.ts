@@ -24,13 +24,17 @@ const schema = z.object({
 /** Numbers and words of a calibration sentence ("the pixel size is 0.65 µm and frames are 5 min apart"). */
 function calibrationFromRequest(clause: RequestClause): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  // a length per pixel ("px 0.65 um", "650 nm pixels") and a time per frame ("2 min/frame", "0.5 Hz") say what they are by their units
+  const perPixel = clause.quantities.some((q) => q.per === 'px');
+  const perFrame = clause.quantities.some((q) => q.per === 'frame');
   for (const q of clause.quantities) {
     const near = `${q.before} ${q.after}`.toLowerCase();
     if (q.kind === 'length' && (q.unit === 'um' || q.unit === 'nm')) {
       const um = q.unit === 'nm' ? q.value / 1000 : q.value;
-      if (/\bz\b|z[- ]?step|slice|spacing|section|plane|depth/.test(near) && !/pixel|px/.test(q.after.toLowerCase())) out.zStepUm = um;
-      else out.pixelSizeUm ??= um;
-    } else if (q.kind === 'time' && q.unit in SECONDS_PER) {
+      if (q.per === 'px') out.pixelSizeUm = um;
+      else if (/\bz\b|z[- ]?step|slice|spacing|section|plane|depth/.test(near) && !/pixel|px/.test(q.after.toLowerCase())) out.zStepUm = um;
+      else if (!perPixel) out.pixelSizeUm ??= um;
+    } else if (q.kind === 'time' && q.unit in SECONDS_PER && (q.per === 'frame' || !perFrame)) {
       const unit = q.unit as TimeUnit;
       out.frameIntervalS = q.value * SECONDS_PER[unit];
       out.timeUnit = unit;

@@ -92,10 +92,10 @@ export interface RequestClause {
   /** The whole request. */
   request: string;
   /** Numbers in `text` with their units (normalised: px, um, nm, s, ms, min, h, %, frame, x, '' for counts) and nearby words. */
-  quantities: { value: number; unit: string; kind: string; before: string; after: string }[];
+  quantities: { value: number; unit: string; kind: string; before: string; after: string; per?: 'px' | 'frame' }[];
   /** File paths named in `text`. */
   paths: string[];
-  /** Lateral pixel size of the session's movie in µm, when its header says. */
+  /** Lateral pixel size in µm that converts µm said in the request: stated in it, set earlier, or the movie header's. */
   pixelSizeUm?: number;
   /** Width and height of the session's movie in pixels, when its header was read ("a line through the middle"). */
   movieSizePx?: { width: number; height: number };

@@ -7,7 +7,7 @@ import { type Catalogue, catalogueFromTools, isTruth, selfOf } from './catalogue
 import { ALL_TOOLS } from '../allTools.ts';
 import type { Conversation } from './conversation.ts';
 import { findArtifactIds, findChannel, findChannels, findFrames, findOutput, findPaths, quantityWithRole } from './extract.ts';
-import { findQuantities, type QuantityKind } from './quantities.ts';
+import { findQuantities, type QuantityKind, statedCalibration } from './quantities.ts';
 import type { PlannedStep } from './types.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
 import { findEnumValue } from './enums.ts';
@@ -30,6 +30,24 @@ export function sessionPixelSizeUm(conversation: Conversation): number | undefin
   return movies.at(-1)?.pixelSizeUm ?? undefined;
 }
 
+/**
+ * The pixel size that converts µm said in a request to px: the one the request itself states
+ * ("px 0.5 um, segment nuclei 8 um across"), else the latest an earlier step set (the tool that
+ * declares it applies to later steps: the calibration), else the movie's file header.
+ */
+function requestPixelSizeUm(conversation: Conversation, catalogue: Catalogue): number | undefined {
+  const stated = statedCalibration(conversation.request).pixelSizeUm;
+  if (stated !== undefined) return stated;
+  const set = [...conversation.earlier, ...conversation.current].filter((r) => r.ok && selfOf(r.tool, catalogue)?.appliesToLaterSteps === true && typeof r.args.pixelSizeUm === 'number').at(-1);
+  return (set?.args.pixelSizeUm as number | undefined) ?? sessionPixelSizeUm(conversation);
+}
+
+/** Frames of the session movie, from its file header (the latest movie that says it): the end of "from frame 10 on". */
+export function sessionFrameCount(conversation: Conversation): number | undefined {
+  const movies = conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.frames === 'number' && a.frames > 0);
+  return movies.at(-1)?.frames ?? undefined;
+}
+
 function singleChannelMention(text: string): boolean {
   const numbered = [...text.matchAll(/\b(?:channel|ch|c)\s*\d+\b/gi)].length;
   return numbered + findChannels(text).length === 1;
@@ -45,7 +63,7 @@ function genericArgs(ctx: BuildContext): Record<string, unknown> {
     if (channel !== undefined && channel !== -1) args.channel = channel;
   }
   if (takes('frames')) {
-    const frames = findFrames(ctx.clause);
+    const frames = findFrames(ctx.clause, sessionFrameCount(ctx.conversation));
     if (frames) args.frames = frames;
   }
   if (takes('output')) {
@@ -80,13 +98,13 @@ function readers(ctx: BuildContext): RequestReaders {
 
 /** The words of a step as a tool's own `fromRequest` reads them. */
 export function requestClause(ctx: Omit<BuildContext, 'tool'> & { tool?: string }): RequestClause {
-  const pixelSizeUm = sessionPixelSizeUm(ctx.conversation);
+  const pixelSizeUm = requestPixelSizeUm(ctx.conversation, ctx.catalogue);
   const sized = ctx.conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.width === 'number' && typeof a.height === 'number').at(-1);
   const now = ctx.conversation.current.flatMap((r) => r.artifacts);
   return {
     text: ctx.clause,
     request: ctx.text,
-    quantities: findQuantities(ctx.clause).map(({ value, unit, kind, before, after }) => ({ value, unit, kind, before, after })),
+    quantities: findQuantities(ctx.clause).map(({ value, unit, kind, before, after, per }) => ({ value, unit, kind, before, after, ...(per ? { per } : {}) })),
     paths: findPaths(ctx.clause),
     ...(pixelSizeUm !== undefined ? { pixelSizeUm } : {}),
     ...(sized ? { movieSizePx: { width: sized.width!, height: sized.height! } } : {}),

@@ -75,9 +75,9 @@ export function findChannels(written: string): string[] {
   return [...new Set(names)];
 }
 
-/** The frame range to use (not one ruled out: "skip frames 1-5"). */
-export function findFrames(text: string): { first: number; last: number } | undefined {
-  return findFrameRange(rangeAsDigits(withoutExcludedScope(text)));
+/** The frame range to use (not one ruled out: "skip frames 1-5"); open ranges ("from frame 10 on", "the last 5 frames") need the movie's length. */
+export function findFrames(text: string, frameCount?: number): { first: number; last: number } | undefined {
+  return findFrameRange(rangeAsDigits(withoutExcludedScope(text)), frameCount);
 }
 
 /**

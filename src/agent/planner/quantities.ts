@@ -1,29 +1,46 @@
 // Numbers with units as biologists write them: "every 30 s", "a 15 pixel radius",
-// "frames 10 to 50", "for 12 hours", "to 5%", "a 10 µm z-stack with 1 µm steps".
+// "frames 10 to 50", "for 12 hours", "to 5%", "a 10 µm z-stack with 1 µm steps". One reader
+// of numbers for the whole agent (analysis arguments, calibration and microscope commands):
+// decimals with a point or a comma ("0,65"), scientific notation ("5e-3", "1.5e2"), fractions
+// ("½", "2½", "one and a half"), words ("a dozen", "half a dozen"), mm and nm, rates ("0.5 Hz",
+// "30 fps": the time between frames), "per pixel" and "per frame" units ("0.65 µm/px", "2 min/frame").
 
 export type QuantityKind = 'time' | 'length' | 'percent' | 'frames' | 'count' | 'factor';
 
 export interface Quantity {
   value: number;
   kind: QuantityKind;
-  /** Normalised unit: s, ms, px, um, nm, %, frame, x, or '' for bare counts. */
+  /** Normalised unit: s, ms, min, h, day, px, um, nm, %, frame, x, or '' for bare counts (mm is read as µm). */
   unit: string;
-  /** Value converted to the base unit of the kind (s for time, µm or px kept as given). */
   start: number;
   end: number;
   /** Up to ~32 characters of text before the number, lowercased: the role ("radius", "every"). */
   before: string;
   after: string;
+  /** A length per pixel ("0.65 µm/px", "650 nm pixels", "px 0.65 um") or a time per frame ("2 min/frame", "0.5 Hz"). */
+  per?: 'px' | 'frame';
+  /** The rate as written, when the time was said as one ("0.5 Hz", "30 fps"): value is then 1/rate s. */
+  rate?: { value: number; unit: 'Hz' | 'fps' | 'per min' };
 }
 
 const WORD_NUMBERS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
   nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, ninety: 90, hundred: 100, half: 0.5,
-  a: 1, an: 1, couple: 2, dozen: 12,
+  a: 1, an: 1, couple: 2, dozen: 12, 'a dozen': 12, 'half a dozen': 6, 'half dozen': 6, 'half-dozen': 6, 'a couple of': 2, 'a couple': 2,
+  // "half a minute", "a quarter of an hour"
+  'half a': 0.5, 'half an': 0.5, 'a quarter of an': 0.25, 'a quarter of a': 0.25, 'quarter of an': 0.25,
 };
 
-const UNITS: { re: string; kind: QuantityKind; unit: string; scale?: number }[] = [
+/** Vulgar fractions as people type them ("½ min", "2½ px"). */
+const FRACTION_GLYPHS: Record<string, number> = { '½': 0.5, '¼': 0.25, '¾': 0.75, '⅓': 1 / 3, '⅔': 2 / 3, '⅕': 0.2, '⅛': 0.125 };
+const GLYPHS = Object.keys(FRACTION_GLYPHS).join('');
+
+/** Rates: the time between frames is one over them. */
+const RATE = String.raw`hz|hertz|fps|frames?\s*(?:per|\/)\s*s(?:ec(?:ond)?)?|frames?\s*(?:per|\/)\s*min(?:ute)?`;
+
+const UNITS: { re: string; kind: QuantityKind; unit: string }[] = [
+  { re: RATE, kind: 'time', unit: 'rate' },
   { re: 'milliseconds?|msecs?|ms', kind: 'time', unit: 'ms' },
   { re: 'seconds?|secs?|s', kind: 'time', unit: 's' },
   { re: 'minutes?|mins?|m(?![a-zµ])', kind: 'time', unit: 'min' },
@@ -32,6 +49,7 @@ const UNITS: { re: string; kind: QuantityKind; unit: string; scale?: number }[] 
   { re: 'pixels?|pix|px', kind: 'length', unit: 'px' },
   { re: 'µm|μm|um|microns?|micrometers?|micrometres?|microm', kind: 'length', unit: 'um' },
   { re: 'nm|nanometers?|nanometres?', kind: 'length', unit: 'nm' },
+  { re: 'mm|millimeters?|millimetres?', kind: 'length', unit: 'mm' },
   { re: '%|percent|per cent', kind: 'percent', unit: '%' },
   { re: 'frames?|time ?points?|timepoints?', kind: 'frames', unit: 'frame' },
   { re: 'x(?![a-z])|×|fold|times', kind: 'factor', unit: 'x' },
@@ -39,44 +57,80 @@ const UNITS: { re: string; kind: QuantityKind; unit: string; scale?: number }[] 
 
 // "one and a half", "2 and a quarter": the fraction belongs to the number before it
 const FRACTION_WORDS: Record<string, number> = { half: 0.5, quarter: 0.25 };
-const NUMBER = `((?:\\d+(?:[.,]\\d+)?|${Object.keys(WORD_NUMBERS).sort((a, b) => b.length - a.length).join('|')})(?:\\s+and\\s+an?\\s+(?:${Object.keys(FRACTION_WORDS).join('|')}))?)`;
-const QUANTITY = new RegExp(`(?<![\\w.])${NUMBER}(?:\\s*-\\s*|\\s*)(${UNITS.map((u) => u.re).join('|')})?(?![\\w])`, 'gi');
+/** A number in digits: "12", "0.65", "0,65", "5e-3", "1.5E2", "2½", "½". */
+export const DIGITS = String.raw`(?:\d+(?:[.,]\d+)?(?:[eE][-+]?\d+)?[${GLYPHS}]?|[${GLYPHS}])`;
+const WORDS = Object.keys(WORD_NUMBERS).sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, '\\s+')).join('|');
+const NUMBER = `((?:${DIGITS}|(?:${WORDS})(?![a-z]))(?:\\s+and\\s+an?\\s+(?:${Object.keys(FRACTION_WORDS).join('|')}))?)`;
+const QUANTITY = new RegExp(`(?<![\\w.])${NUMBER}(?:\\s*-\\s*|\\s*)(${UNITS.map((u) => u.re).join('|')})?(?:\\s+and\\s+an?\\s+(half|quarter))?(?![\\w])`, 'gi');
 
+/** The value of a number as written ("0,65", "5e-3", "2½", "a dozen", "one and a half", "1,000"), or undefined. */
 export function parseNumber(text: string): number | undefined {
   const compound = /^(.+?)\s+and\s+an?\s+([a-z]+)$/i.exec(text.trim());
   if (compound && compound[2].toLowerCase() in FRACTION_WORDS) {
     const whole = parseNumber(compound[1]);
     return whole === undefined ? undefined : whole + FRACTION_WORDS[compound[2].toLowerCase()];
   }
-  const t = text.toLowerCase().replace(',', '.');
+  let t = text.trim().toLowerCase().replace(/\s+/g, ' ');
   if (t in WORD_NUMBERS) return WORD_NUMBERS[t];
+  let fraction = 0;
+  const glyph = t.at(-1) ?? '';
+  if (glyph in FRACTION_GLYPHS) {
+    fraction = FRACTION_GLYPHS[glyph];
+    t = t.slice(0, -1);
+    if (t === '') return fraction;
+  }
+  // "1,000" and "12,500" are thousands; "0,65" and "12,5" a decimal comma
+  t = /^[1-9]\d{0,2}(?:,\d{3})+$/.test(t) ? t.replace(/,/g, '') : t.replace(',', '.');
+  if (!/^\d+(?:\.\d+)?(?:e[-+]?\d+)?$/.test(t)) return undefined;
   const n = Number(t);
-  return Number.isFinite(n) ? n : undefined;
+  return Number.isFinite(n) ? n + fraction : undefined;
 }
+
+/** Decimal text of a number, with no float noise ("0.0333", "150", "0.65"). */
+export function numberText(n: number): string {
+  return String(Number(n.toPrecision(4)));
+}
+
+/** A length said per pixel, after the number: "0.65 µm/px", "0.325 um per pixel", "650 nm pixels". */
+const PER_PIXEL_AFTER = /^\s*(?:\/\s*(?:px|pixels?)\b|(?:per|a|each|for\s+(?:a|each|every|one))\s+(?:px|pixels?)\b|pixels?\b|px\b(?!\s*(?:radius|diameter|wide|across)))/;
+/** A length said of the pixel, before the number: "px 0.65 um", "pixel = 0.65 microns", "pixels are 0.108 µm", "1 px = 0.5 µm". */
+const PER_PIXEL_BEFORE = /(?:\b(?:px|pixels?)(?:\s+(?:size|width|spacing|pitch))?\s*(?:(?:is|are|was|were|of|=|:)\s*)?(?:(?:about|approximately|approx\.?|roughly|~)\s*)?|\b(?:1|one|a|each|every)\s+(?:px|pixels?)\s*(?:=|is|equals|corresponds\s+to|is\s+equal\s+to)\s*)$/;
+/** A time said per frame: "2 min/frame", "3 minutes per frame", "30 s each frame". */
+const PER_FRAME_AFTER = /^\s*(?:\/\s*(?:frames?|time ?points?|timepoints?)\b|(?:per|a|each|for\s+(?:a|each|every|one))\s+(?:frames?|time ?points?|timepoints?)\b|between\s+(?:frames|time ?points|timepoints)\b)/;
+/** "1 frame every 2 min", "one image every 30 s", "a time point each 5 min". */
+const PER_FRAME_BEFORE = /\b(?:1|one|a)\s+(?:frames?|images?|time ?points?|timepoints?|pictures?|snaps?|stacks?)\s+(?:every|each|per)\s*$/;
 
 /** All quantities in the text, in order. Bare word numbers without a unit ("a", "one") are skipped. */
 export function findQuantities(text: string): Quantity[] {
   const out: Quantity[] = [];
   const lower = text.toLowerCase();
   for (const m of text.matchAll(QUANTITY)) {
-    const [whole, numberText, unitText] = m;
-    const isWord = /^[a-z ]+$/i.test(numberText);
+    const [, numberText, unitText, trailingFraction] = m;
+    // "an hour and a half": the fraction after the unit belongs to the number; with no unit it is no part of this quantity
+    const whole = trailingFraction && !unitText ? m[0].replace(/\s+and\s+an?\s+(?:half|quarter)$/i, '') : m[0];
+    const isWord = /^[a-z\s-]+$/i.test(numberText);
     if (isWord && !unitText) continue;
-    if (isWord && ['a', 'an'].includes(numberText.toLowerCase()) && unitText && !/^(second|minute|hour|day|sec|min|hr|frame|pixel|micron)/i.test(unitText)) continue;
-    const value = parseNumber(numberText);
-    if (value === undefined) continue;
+    if (isWord && /^an?$/i.test(numberText) && unitText && !/^(second|minute|hour|day|sec|min|hr|frame|pixel|micron|millimet|nanomet)/i.test(unitText)) continue;
+    const parsed = parseNumber(numberText);
+    if (parsed === undefined) continue;
+    const number = parsed + (trailingFraction && unitText ? FRACTION_WORDS[trailingFraction.toLowerCase()] : 0);
     const unitSpec = unitText ? UNITS.find((u) => new RegExp(`^(?:${u.re})$`, 'i').test(unitText)) : undefined;
-    // "s" right after a number is seconds only when it stands alone ("30 s", "30s"), never "3 slices"
     const start = m.index ?? 0;
-    out.push({
-      value,
-      kind: unitSpec?.kind ?? 'count',
-      unit: unitSpec?.unit ?? '',
-      start,
-      end: start + whole.length,
-      before: lower.slice(Math.max(0, start - 32), start),
-      after: lower.slice(start + whole.length, start + whole.length + 24),
-    });
+    const before = lower.slice(Math.max(0, start - 32), start);
+    const after = lower.slice(start + whole.length, start + whole.length + 24);
+    const q: Quantity = { value: number, kind: unitSpec?.kind ?? 'count', unit: unitSpec?.unit ?? '', start, end: start + whole.length, before, after };
+    // "0.008 mm" is 8 µm: one unit of length for everything downstream
+    if (q.unit === 'mm') Object.assign(q, { value: number * 1000, unit: 'um' });
+    // "0.5 Hz", "30 fps", "10 frames per minute": the time between frames
+    if (q.unit === 'rate') {
+      if (number <= 0) continue;
+      const perMinute = /min/i.test(unitText);
+      const rateUnit = perMinute ? 'per min' : /fps|frame/i.test(unitText) ? 'fps' : 'Hz';
+      Object.assign(q, { value: Number(((perMinute ? 60 : 1) / number).toPrecision(6)), unit: 's', per: 'frame', rate: { value: number, unit: rateUnit } });
+    }
+    if ((q.unit === 'um' || q.unit === 'nm') && (PER_PIXEL_AFTER.test(after) || PER_PIXEL_BEFORE.test(before))) q.per = 'px';
+    if (q.kind === 'time' && !q.per && (PER_FRAME_AFTER.test(after) || PER_FRAME_BEFORE.test(before))) q.per = 'frame';
+    out.push(q);
   }
   return out;
 }
@@ -92,27 +146,64 @@ export function seconds(q: Quantity): number {
   }
 }
 
-/** Micrometres for a length in µm or nm (undefined for pixels). */
+/** Micrometres for a length in µm, mm or nm (undefined for pixels). */
 export function micrometres(q: Quantity): number | undefined {
   if (q.unit === 'um') return q.value;
   if (q.unit === 'nm') return q.value / 1000;
   return undefined;
 }
 
-/** A 1-based inclusive frame range: "frames 10 to 50", "frames 10-50", "from frame 5 to 20", "the first 20 frames". */
-export function findFrameRange(text: string): { first: number; last: number } | undefined {
+/** The calibration a text states in its units ("px 0.65 um", "650 nm pixels", "2 min/frame", "0.5 Hz"), or nothing. */
+export function statedCalibration(text: string): { pixelSizeUm?: number; frameIntervalS?: number } {
+  const qs = findQuantities(text);
+  const pixel = qs.find((q) => q.per === 'px');
+  const frame = qs.find((q) => q.per === 'frame' && q.kind === 'time');
+  const pixelSizeUm = pixel ? micrometres(pixel) : undefined;
+  return { ...(pixelSizeUm !== undefined && pixelSizeUm > 0 ? { pixelSizeUm } : {}), ...(frame ? { frameIntervalS: seconds(frame) } : {}) };
+}
+
+const FRAME_WORD = String.raw`(?:frames?|time ?points?|timepoints?|t)`;
+const RANGE_TO = String.raw`(?:to|-|–|—|through|thru|until|till|and)`;
+const RANGE_NUMBER = String.raw`(\d+|${WORDS})`;
+
+/**
+ * A 1-based inclusive frame range: "frames 10 to 50", "frames 10–50", "from frame 5 to 20", "the first 20 frames".
+ * With the movie's length known, open ranges too: "from frame 10 on", "frame 25 onwards", "from frame 5 to the end",
+ * "the last 5 frames".
+ */
+export function findFrameRange(text: string, frameCount?: number): { first: number; last: number } | undefined {
   const t = text.toLowerCase();
-  let m = /(?:frames?|time ?points?|timepoints?|t)\s*(\d+)\s*(?:to|-|–|through|until|till|and)\s*(?:frame\s*)?(\d+)/.exec(t);
+  const n = (s: string) => parseNumber(s) ?? NaN;
+  let m = new RegExp(String.raw`${FRAME_WORD}\s*(\d+)\s*${RANGE_TO}\s*(?:${FRAME_WORD}\s*)?(\d+)`).exec(t);
   if (m) return ordered(Number(m[1]), Number(m[2]));
-  m = /from\s+frame\s*(\d+)\s*(?:to|until|till|-)\s*(?:frame\s*)?(\d+)/.exec(t);
+  m = new RegExp(String.raw`from\s+${FRAME_WORD}\s*(\d+)\s*(?:to|until|till|-|–|—|through|thru)\s*(?:${FRAME_WORD}\s*)?(\d+)`).exec(t);
   if (m) return ordered(Number(m[1]), Number(m[2]));
-  m = /between\s+frames?\s*(\d+)\s*and\s*(\d+)/.exec(t);
+  m = /between\s+frames?\s*(\d+)\s*and\s*(?:frame\s*)?(\d+)/.exec(t);
   if (m) return ordered(Number(m[1]), Number(m[2]));
-  m = new RegExp(`(?:first|initial)\\s+${NUMBER}\\s+(?:frames?|time ?points?)`, 'i').exec(t);
-  if (m) return { first: 1, last: parseNumber(m[1]) ?? 1 };
+  if (frameCount !== undefined && frameCount >= 1) {
+    // "from frame 10 on", "frame 25 onwards", "from frame 5 to the end", "starting at frame 3"
+    m = new RegExp(String.raw`(?:(?:from|starting\s+(?:at|from|with))\s+(?:the\s+)?${FRAME_WORD}\s*(\d+)(?!\s*${RANGE_TO}\s*\d)(?:\s*(?:on(?:wards?)?|to\s+the\s+(?:end|last(?:\s+frame)?)|till\s+the\s+end|until\s+the\s+end))?|${FRAME_WORD}\s*(\d+)\s*(?:on(?:wards?)|and\s+(?:after|later|beyond)))(?![\w])`).exec(t);
+    if (m) {
+      const first = Number(m[1] ?? m[2]);
+      if (first <= frameCount) return { first, last: frameCount };
+    }
+    // "the last 5 frames", "the final ten time points"
+    m = new RegExp(String.raw`\b(?:last|final)\s+${RANGE_NUMBER}\s+(?:frames?|time ?points?|timepoints?)\b`).exec(t);
+    if (m) {
+      const count = n(m[1]);
+      if (Number.isInteger(count) && count >= 1) return { first: Math.max(1, frameCount - count + 1), last: frameCount };
+    }
+    // "the last frame"
+    if (/\b(?:only|just|in|on|for|of)\s+(?:the\s+)?(?:very\s+)?(?:last|final)\s+(?:frame|time ?point|timepoint)\b(?!s)/.test(t)) return { first: frameCount, last: frameCount };
+  }
+  m = new RegExp(String.raw`(?:first|initial)\s+${NUMBER}\s+(?:frames?|time ?points?)`, 'i').exec(t);
+  if (m) {
+    const count = parseNumber(m[1]);
+    if (count !== undefined && Number.isInteger(count) && count >= 1) return { first: 1, last: count };
+  }
   // "segment only the first frame", "in the first time point": frame 1
   if (/\b(?:only|just|in|on|for)\s+(?:the\s+)?(?:very\s+)?(?:first|1st|initial)\s+(?:frame|time ?point|timepoint)\b(?!s)/.test(t)) return { first: 1, last: 1 };
-  m = /(?:only\s+)?frame\s*(\d+)\b(?!\s*(?:to|-|and))/.exec(t);
+  m = /(?:only\s+)?frame\s*(\d+)\b(?!\s*(?:to|-|–|—|and|on\b|onwards?))/.exec(t);
   if (m && /\b(only|just|single|in frame|on frame|at frame|of frame)\b/.test(t)) return { first: Number(m[1]), last: Number(m[1]) };
   return undefined;
 }
