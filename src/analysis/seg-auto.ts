@@ -3,7 +3,7 @@
 // user did not set is derived from that radius (smoothing, seed spacing, area limits).
 // What was chosen, and from what, is returned so the tool can say it.
 import type { Movie, PlaneData } from '../image/movie.ts';
-import { estimateObjectScale, objectScaleDoubt, type ObjectPolarity } from './object-size.ts';
+import { estimateBlobScale, estimateObjectScale, MAX_SAMPLE_RADIUS_RATIO, objectScaleDoubt, type ObjectPolarity } from './object-size.ts';
 import { gaussianBlur, toFloat32 } from './filters.ts';
 import { fillHoles, labelComponents } from './morphology.ts';
 import { brightObjects } from './object-size.ts';
@@ -155,13 +155,38 @@ export function chooseThresholdMethod(samples: SamplePlane[], sigmaPx: number, m
   return { method: 'triangle', reason: `chosen from the movie: ${evidence} (dim objects next to bright ones); triangle measured best on such foreign data (Fluo-N2DH-SIM+, MSC-02; models/README.md)` };
 }
 
+/** Largest over smallest of the positive radii (1 when fewer than two). */
+function radiusSpread(radii: number[]): number {
+  const r = radii.filter((v) => v > 0);
+  return r.length < 2 ? 1 : Math.max(...r) / Math.min(...r);
+}
+
+/**
+ * Where the threshold's radii disagree between sample frames (object-size.ts MAX_SAMPLE_RADIUS_RATIO),
+ * the Laplacian-of-Gaussian blob scale of each frame (estimateBlobScale), taken when its frames agree
+ * better than the threshold's: a threshold that sees only the bright parts of dim, textured nuclei
+ * measures them smaller as they dim (Fluo-N2DH-SIM+ 02: 19.7, 10.7, 11.5 px; blob scale 25.5, 16.8,
+ * 15.6), while a crowd of touching nuclei merges into ever larger blobs (simulator seed 9403: threshold
+ * 16.9-32.1 px, blob 29-90), so there the threshold stays. Undefined where the threshold is kept.
+ */
+function blobScaleWhereThresholdDisagrees(samples: SamplePlane[], thresholdRadii: number[], objects: ObjectPolarity): { radiusPx: number; note: string } | undefined {
+  const spread = radiusSpread(thresholdRadii);
+  if (!(spread > MAX_SAMPLE_RADIUS_RATIO)) return undefined;
+  const blob = samples.map((s, k) => estimateBlobScale(s.plane, s.width, s.height, objects, thresholdRadii[k]));
+  if (blob.some((r) => !(r > 0)) || !(radiusSpread(blob) < spread)) return undefined;
+  const radiusPx = median(blob);
+  return { radiusPx, note: `the Laplacian-of-Gaussian blob scale agrees better between them (${Math.min(...blob).toFixed(1)}-${Math.max(...blob).toFixed(1)} px) and sets the radius` };
+}
+
 /** Chooses every parameter the user left unset from the sample planes (a few frames of the movie). */
 export function chooseSegmentParameters(samples: SamplePlane[], options: AutoSegmentOptions = {}): { options: SegmentOptions; chosen: ChosenParameters } {
   const givenPolarity = options.objects && options.objects !== 'auto' ? options.objects : undefined;
   const scales = options.objectRadiusPx !== undefined && givenPolarity ? [] : samples.map((s) => estimateObjectScale(s.plane, s.width, s.height, givenPolarity));
   const polarityVotes = scales.filter((s) => s.polarity === 'dark').length;
   const objects: ObjectPolarity = givenPolarity ?? (polarityVotes * 2 > scales.length ? 'dark' : 'bright');
-  const measured = median(scales.map((s) => s.radiusPx));
+  let measured = median(scales.map((s) => s.radiusPx));
+  const blob = options.objectRadiusPx === undefined ? blobScaleWhereThresholdDisagrees(samples, scales.map((s) => s.radiusPx), objects) : undefined;
+  if (blob) measured = blob.radiusPx;
   let radiusSource: ParameterSource = 'estimated';
   let radiusPx = options.objectRadiusPx ?? measured;
   if (options.objectRadiusPx !== undefined) radiusSource = 'given';
@@ -209,7 +234,7 @@ export function chooseSegmentParameters(samples: SamplePlane[], options: AutoSeg
       seedSigmaPx: seedSigmaSource,
     },
     evidence: { planes: scales.length, objects: scales.reduce((a, s) => a + s.objects, 0) },
-    sizeDoubt: radiusSource === 'estimated' ? objectScaleDoubt(scales, radiusPx) : undefined,
+    sizeDoubt: radiusSource === 'estimated' ? [objectScaleDoubt(scales, radiusPx), blob?.note].filter(Boolean).join('; ') || undefined : undefined,
   };
   const { objects: _o, objectRadiusPx: _r, pixelSizeUm: _p, shape: _s, ...rest } = options;
   return {
