@@ -11,10 +11,18 @@
 // Napi::Error nothing catches and the whole process aborts ("terminate called after throwing an
 // instance of 'Napi::Error'", exit 134). process.exit() terminates every worker, so the command
 // line waits for such tasks to end first (whenNativeTasksEnd, src/cli.ts).
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
+import { builtin } from '../bundle/builtins.mjs';
 
 const ENTRY = new URL('./worker-entry.js', import.meta.url);
+
+/**
+ * node:worker_threads, loaded when the first worker starts: loading it cost every command that
+ * imports this module ~5-10 ms of CPU (profiles of `cellpilot tool project`), used or not.
+ */
+let workerClass: typeof Worker | undefined;
+const WorkerThread = (): typeof Worker => (workerClass ??= (builtin('node:worker_threads') as typeof import('node:worker_threads')).Worker);
 
 export interface PoolOptions {
   /** Number of worker threads; defaults to the number of cores. */
@@ -50,7 +58,7 @@ class PooledWorker {
   nativeTasks = false;
 
   constructor(moduleUrl: string, exportName: string) {
-    this.worker = new Worker(ENTRY, { workerData: { moduleUrl, exportName } });
+    this.worker = new (WorkerThread())(ENTRY, { workerData: { moduleUrl, exportName } });
     this.worker.unref();
     started.add(this);
     this.ready = new Promise((resolve, reject) => {
