@@ -26,6 +26,9 @@ export interface Side {
   bundled?: boolean;
 }
 
+/** How long freshCommandBundle keeps trying to build the bundle while the sources keep changing. */
+const BUNDLE_WAIT_S = Number(process.env.BENCH_BUNDLE_WAIT_S ?? 300);
+
 /**
  * Builds the command bundle now when it is missing or stale (sources edited): a timed
  * `cellpilot` command must run from it, as every command after a user's first does, never
@@ -34,7 +37,10 @@ export interface Side {
 export function freshCommandBundle(): void {
   if (bundleDisabled()) throw new Error('CELLPILOT_NO_BUNDLE=1 would time the commands from the sources; unset it to benchmark');
   let reason = '';
-  for (let attempt = 0; attempt < 5 && !freshBundle(); attempt++) {
+  // While others edit the sources, a build is often overtaken by a saved file or another build:
+  // keep trying for up to BUNDLE_WAIT_S rather than failing a benchmark that ran for minutes.
+  const until = Date.now() + BUNDLE_WAIT_S * 1000;
+  for (let attempt = 0; (attempt < 5 || Date.now() < until) && !freshBundle(); attempt++) {
     const r = spawnSync(process.execPath, [BUILD_BUNDLE], { encoding: 'utf8', cwd: ROOT, timeout: 300_000 });
     if (r.status === 0) continue;
     reason = (r.stderr || r.error?.message || `exit ${r.status}`).trim().split('\n').pop() ?? '';
