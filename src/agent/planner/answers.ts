@@ -75,7 +75,7 @@ export function answerFromValues(question: string, conversation: Conversation, r
   // a frame, frames or both ends of the movie ask for elements of a value per frame; "over time" for the whole series
   const scope = readQuestion(question);
   // a time in the movie, a condition, a share, a list per cell or a channel: only a table answers those
-  if (scope.atTimeS !== undefined || scope.condition || scope.reduce === 'fraction' || scope.perTrack || scope.channels) return undefined;
+  if (scope.atTimeS !== undefined || scope.condition || scope.subset || scope.reduce === 'fraction' || scope.perTrack || scope.channels) return undefined;
   const frame = scope.frame !== undefined || scope.frames !== undefined || scope.compare !== undefined || scope.whichFrame === true;
   const perFrame = (k: string, about: string) => /PerFrame$|per frame|each frame/i.test(`${k} ${about}`);
   const overTime = scope.perFrame;
@@ -98,6 +98,8 @@ export function answerFromValues(question: string, conversation: Conversation, r
         if (asksWhen) return /^(?:frames?|s|min|h)$/.test(declared[k]?.unit ?? '') && !/^frames?$/.test(k) && (Array.isArray(v) || typeof v === 'number');
         if (frame) return series;
         // a declared value the step could not find (the frame interval of an uncalibrated movie) answers too: "unknown"
+        // (a unit is no answer to "what's the mean speed?": only to a question about units)
+        if (/Unit$/.test(k) && !/\bunits?\b/i.test(question)) return false;
         return typeof v === 'number' || ((typeof v === 'string' || v === null) && k in declared) || (series && overTime);
       })
       .map((k) => {
@@ -258,6 +260,21 @@ const DOWNWARDS = /\b(?:fewer|less|smaller|slower|dimmer|fainter|lower|shorter|d
 const START_WORDS = /\b(?:first|start|beginning|initial\w*|earlier|early|onset)\b/i;
 const END_WORDS = /\b(?:last|end|final\w*|later|late)\b/i;
 
+/** A question whether something stays as it is ("stable", "constant", "stay the same", "unchanged"). */
+const STEADY = /\b(?:stable|steady|constant|flat|unchanged|stay(?:s|ed)? (?:the )?same|remain(?:s|ed)? (?:the )?same|stays? put|consistent)\b/i;
+/** The largest change, first to last, still read as steady. */
+const STEADY_TOLERANCE = 0.05;
+
+/** The change from the first to the last value an answer quotes ("(+12%)", "down from 1045 in frame 1 to 806 in frame 6"), as a fraction. */
+function relativeChange(answer: string): number | undefined {
+  const percent = /\(([+-][\d.]+)%\)/.exec(answer);
+  if (percent) return Number(percent[1]) / 100;
+  const ends = /\b(?:up|down) from (-?[\d.]+)(?:\s*[^\d\s;,]*)?(?: in frame \d+)? to (-?[\d.]+)/.exec(answer);
+  if (ends && Number(ends[1]) !== 0) return (Number(ends[2]) - Number(ends[1])) / Number(ends[1]);
+  if (/;\s*unchanged\b/.test(answer)) return 0;
+  return undefined;
+}
+
 /** The direction a yes/no question claims: +1 up, -1 down, 0 any change, undefined none (an existence question). */
 function claimedDirection(question: string): number | undefined {
   const q = plainQuestion(question);
@@ -279,6 +296,11 @@ function claimedDirection(question: string): number | undefined {
  */
 export function withVerdict(question: string, answer: string): string {
   const say = (yes: boolean) => `${yes ? 'Yes' : 'No'}: ${answer}`;
+  // "is the signal stable?", "does the count stay the same?": the change from the first to the last value, within 5%
+  if (STEADY.test(plainQuestion(question))) {
+    const change = relativeChange(answer);
+    if (change !== undefined) return `${Math.abs(change) <= STEADY_TOLERANCE ? 'Yes' : 'No'}: ${answer} (${change >= 0 ? '+' : ''}${Number((change * 100).toPrecision(3))}% from first to last; within ±${STEADY_TOLERANCE * 100}% counts as steady)`;
+  }
   const direction = claimedDirection(question);
   // a change between two parts of the movie, or over the whole series
   const change = /\(([+-][\d.]+)%\)/.exec(answer)?.[1] ?? (/;\s*up from\b/.test(answer) ? '1' : /;\s*down from\b/.test(answer) ? '-1' : /;\s*unchanged\b/.test(answer) ? '0' : undefined);

@@ -44,9 +44,62 @@ const ASKS_CHOICE = new RegExp(
   'i',
 );
 
+/** "did you end up using otsu or triangle?", "have you applied any smoothing?": a choice of a step that ran, asked yes/no. */
+const ASKS_USED = new RegExp(
+  [
+    String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:did|have|had)\s+(?:you|it|they|the\s+\w+)\s+(?:\w+\s+){0,2}?(?:use|using|used|apply|applied|pick|picked|choose|chose|go with|went with|end up (?:using|with|picking|choosing))\b`,
+    // "params used for tracking?", "the threshold you picked?": the choice named, then the verb that made it
+    String.raw`^\s*(?:and\s+|so\s+|ok(?:ay)?,?\s+)?(?:the\s+|your\s+|which\s+|what\s+)?(?:\w+\s+)?${CHOICE}\s+(?:(?:you|it|they)\s+)?(?:used|chosen|applied|picked|set|selected)\b`,
+    // "which setting you was using?", "what threshold it used": the verb without did/was (non-native, chat)
+    String.raw`^\s*(?:and\s+|so\s+|ok(?:ay)?,?\s+)?(?:what|which)\b[^?.]{0,40}?\b${CHOICE}\b[^?.]{0,20}?\b(?:you|it|they)\s+(?:was\s+|were\s+|are\s+|is\s+|have\s+|had\s+)?(?:using|used|use|applying|applied|choosing|chose|picking|picked)\b`,
+    // "why you find so many?", "why it split this one": why, with the step's own verb
+    String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?why\s+(?:you|it|they)\s+(?:\w+\s+)?(?:find|found|detect\w*|get|got|make|made|split\w*|merge\w*|miss\w*|link\w*|lose|lost|drop\w*|call\w*)\b`,
+  ].join('|'),
+  'i',
+);
+
+/**
+ * The parts of a request that may hold the question: each sentence, and what follows "I need to
+ * know", "tell me" or a dash ("For the methods section I need to know exactly which model file
+ * was used": the question is the part after "know").
+ */
+function questionParts(plain: string): string[] {
+  const sentences = plain.split(/(?<=[.?!;:])\s+|\s+[-–—]\s+/).map((s) => s.trim()).filter(Boolean);
+  const parts = sentences.map((s) => s.replace(/^.*?\b(?:(?:need|want|would like|'d like|like|have)\s+to\s+know|tell me|let me know|wondering|wonder|curious)\b\s*(?:exactly\s+|precisely\s+|please\s+)?/i, ''));
+  return [...new Set([plain, ...sentences, ...parts])];
+}
+
 export function asksWhy(text: string): boolean {
   const plain = plainQuestion(text);
-  return ASKS_WHY.test(plain) || ASKS_CHOICE.test(plain);
+  return questionParts(plain).some((part) => ASKS_WHY.test(part) || ASKS_CHOICE.test(part) || ASKS_USED.test(part));
+}
+
+/**
+ * "what did you do?", "what exactly have you done to my data", "recap?", "walk me through
+ * what you've done", "all steps you have made until now": a question about the session's
+ * own steps, answered from its record.
+ */
+const ASKS_WHAT_WAS_DONE = new RegExp(
+  [
+    String.raw`\bwhat\s+(?:\w+\s+)?(?:did|have|has)\s+(?:you|we)\s+(?:\w+\s+)?(?:do|done|run|ran|did|applied|performed|carried out)\b`,
+    String.raw`\bwhat\s+(?:you|we)(?:'ve|\s+have|\s+has)?\s+(?:\w+\s+)?(?:done|did|run|ran|applied|performed)\b`,
+    String.raw`\bwhat\s+(?:steps\s+(?:did|have|were|you|we)|has been done|was done|got done)\b|\bwhat happened\b(?!\s+(?:to|in|at|with|between|after|before|during)\b)`,
+    String.raw`^\s*(?:\w+\s+)?(?:a\s+)?(?:recap|summary|summari[sz]e)\s*(?:(?:please|pls|so far|of (?:the |this )?(?:session|steps|what|everything)|what)\b|[?.!]|$)`,
+    String.raw`\b(?:recap|summari[sz]e|list|tell me|show me|go through|walk me through)\s+(?:\w+\s+){0,2}(?:steps|what (?:you|we))\b`,
+    String.raw`\bwalk me through\b`,
+    String.raw`\b(?:all|the)\s+steps\s+(?:you|we|so far|until now|up to now|till now)\b`,
+  ].join('|'),
+  'i',
+);
+
+export function asksWhatWasDone(text: string): boolean {
+  return ASKS_WHAT_WAS_DONE.test(plainQuestion(text));
+}
+
+/** The session's steps in order, each with its own account; or that nothing has run. */
+export function sessionSummary(done: PastResult[]): string {
+  const ok = done.filter((r) => r.ok);
+  return ok.length ? `So far: ${ok.map((r, i) => `${i + 1}. ${r.tool}: ${r.summary}`).join(' ')}` : 'Nothing has run in this session yet.';
 }
 
 /** A question about a choice already made ("why did you ...", "what threshold was used"). */
@@ -105,6 +158,8 @@ function stepAskedAbout(question: string, earlier: PastResult[], index: ToolInde
  * not about how a step chose, or nothing has run.
  */
 export function explainStep(question: string, earlier: PastResult[], index: ToolIndex, schemaOf: (tool: string) => Record<string, PropertyInfo> = () => ({})): string | undefined {
+  // "what exactly did you do?", "recap?": the session's steps, from the record
+  if (asksWhatWasDone(question)) return sessionSummary(earlier);
   // a question about a tool itself ("how long does segmentation take?", "which algorithm does the tracking use?"):
   // its record when it ran and the question asks how it chose, else its declaration
   const aboutTool = toolAskedAbout(question, index);

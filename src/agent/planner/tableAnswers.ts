@@ -35,6 +35,8 @@ export interface QuestionScope {
   atTimeS?: number;
   /** A condition on the quantity ("longer than 5 minutes", "bigger than 100 µm²"): rows that meet it are counted. */
   condition?: Condition;
+  /** The rows a relative clause keeps ("the cells that divided", "tracks without a gap"): those with (or without) an event counted in a column. */
+  subset?: Subset;
   /** One value per track or cell listed ("the speed of each track"). */
   perTrack?: boolean;
   /** The mean over all, with each track's or cell's own value listed after it ("average speed per track"). */
@@ -119,6 +121,9 @@ export function plainQuestion(question: string): string {
     .replace(/\b(?:waht|wht)\b/gi, 'what')
     .replace(/\b(?:wat|wht|wut)\b/gi, 'what')
     .replace(/\b(?:whats|wats|what['’]s)\b/gi, 'what is')
+    .replace(/\b(how|what|why|where|who|when)['’]d\b/gi, '$1 did')
+    // "how much cells are there": a count of things, as "how many" (non-native English)
+    .replace(/\bhow much\s+(?=(?:\w+\s+)?(?:cells|nuclei|objects|tracks|trajectories|blobs|divisions|frames)\b)/gi, 'how many ')
     .replace(/\bu\b/gi, 'you')
     .replace(/\br\b/gi, 'are')
     .replace(/\b(?:avg|ave|av|avrage|averge|avarage|averag|avergae)\b\.?/gi, 'average')
@@ -136,7 +141,7 @@ const READER_WORDS = (
   'faster slower bigger larger smaller longer shorter further brighter dimmer higher lower ' +
   'speed speeds velocity intensity brightness fluorescence signal displacement distance duration lifetime area size number ' +
   'nuclei nucleus cells tracks track trajectories trajectory frame frames timepoint divisions divided dividing ' +
-  'travelled traveled moved migrated straightness circularity perimeter diffusion between compare'
+  'travelled traveled moved migrated straightness circularity perimeter diffusion between compare divide shrinking growing'
 ).split(' ');
 const READER_SET = new Set(READER_WORDS);
 
@@ -205,16 +210,56 @@ const UNIT_OF: Record<string, string> = { s: 's', min: 'min', h: 'h', px: 'px', 
 
 /** "longer than 5 minutes", "bigger than 100 µm²", "above 0.5", "at least 3 frames", "> 2": a comparison on the quantity. */
 function conditionOf(question: string): Condition | undefined {
-  const m = /(\b(?:more|greater|larger|bigger|longer|faster|higher|brighter|further|farther|less|fewer|smaller|shorter|slower|lower|dimmer)\s+than|\b(?:above|over|exceeding|below|under|at least|at most|no more than|no less than|min(?:imum)? of|max(?:imum)? of)|[<>]=?|≥|≤)\s*(\d+(?:[.,]\d+)?)\s*(µm²|um²|µm\^?2|um\^?2|px²|px\^?2|µm|um|microns?|px|pixels?|s\b|sec\w*|min\w*|h\b|hours?|frames?|time ?points?|%)?/i.exec(question);
+  const m = /(\b(?:more|greater|larger|bigger|longer|faster|higher|brighter|further|farther|less|fewer|smaller|shorter|slower|lower|dimmer)\s+than|\b(?:above|over|exceeding|below|under|at least|at most|no more than|no less than|min(?:imum)? of|max(?:imum)? of)|[<>]=?|≥|≤)\s*(\d+(?:[.,]\d+)?)\s*((?:µm|um|μm|microns?|px|pixels?)\s*(?:\/|per)\s*(?:min(?:ute)?|s(?:ec(?:ond)?)?|h(?:our)?|frame)\b|µm²|um²|µm\^?2|um\^?2|px²|px\^?2|µm|um|microns?|px|pixels?|s\b|sec\w*|min\w*|h\b|hours?|frames?|time ?points?|%)?/i.exec(question);
   if (!m) return undefined;
   // "over time", "over 3 frames" of a range are not conditions; a time right after "after"/"at" is a time in the movie
   if (/^over$/i.test(m[1]) && /frames?|time/i.test(m[3] ?? '')) return undefined;
   const word = m[1].toLowerCase();
   const op: Condition['op'] = /^(?:at least|no less than|min|≥|>=)/.test(word) ? '>=' : /^(?:at most|no more than|max|≤|<=)/.test(word) ? '<=' : /^(?:less|fewer|smaller|shorter|slower|lower|dimmer|below|under|<)/.test(word) ? '<' : '>';
   const written = (m[3] ?? '').toLowerCase();
+  // a speed: "1 µm/min", "2 px per frame"
+  const speed = /^(µm|um|μm|micron\w*|px|pixel\w*)\s*(?:\/|per)\s*(\w+)/.exec(written);
+  if (speed) {
+    const time = /^min/.test(speed[2]) ? 'min' : /^s/.test(speed[2]) ? 's' : /^h/.test(speed[2]) ? 'h' : 'frame';
+    return { op, value: Number(m[2].replace(',', '.')), unit: `${/^(?:px|pixel)/.test(speed[1]) ? 'px' : 'µm'}/${time}` };
+  }
   const area = /²|\^?2$/.test(written);
   const unit = !written ? '' : area ? (/px/.test(written) ? 'px²' : 'µm²') : /^(?:µm|um|micron)/.test(written) ? 'µm' : /^(?:px|pixel)/.test(written) ? 'px' : /^(?:s|sec)/.test(written) ? 's' : /^min/.test(written) ? 'min' : /^(?:h|hour)/.test(written) ? 'h' : /^(?:frame|time)/.test(written) ? 'frames' : written === '%' ? '%' : UNIT_OF[written] ?? written;
   return { op, value: Number(m[2].replace(',', '.')), unit };
+}
+
+/** Rows kept by an event they had or lacked: "that divided" keeps rows with a count of divisions above 0. */
+export interface Subset {
+  /** The words that name the event ("divided", "a gap"). */
+  words: string;
+  /** "without a division", "that did not divide", "non-dividing": rows with none. */
+  negated: boolean;
+  /** The phrase as written, removed before the quantity is read. */
+  phrase: string;
+}
+
+/** Columns that count events of a track: a relative clause names one of them ("that divided", "with a gap"), else it only describes. */
+const EVENT_COLUMNS = ['NUMBER_SPLITS', 'NUMBER_GAPS', 'NUMBER_MERGES'];
+function namesAnEvent(words: string): boolean {
+  const asked = [...wordKeys(words)];
+  return EVENT_COLUMNS.some((c) => [...columnWords(c)].some((o) => asked.some((w) => o === w || (w.length >= 4 && o.startsWith(w)) || (o.length >= 4 && w.startsWith(o)))));
+}
+
+const THINGS = String.raw`(?:cells?|tracks?|nucle(?:us|i)|objects?|trajector(?:y|ies)|ones|those|lineages?)`;
+/**
+ * "the cells that divided", "tracks which had a gap", "cells without a division", "the ones that
+ * didn't divide", "non-dividing cells", "dividing cells": the rows a question keeps, by an event.
+ */
+function subsetOf(text: string): Subset | undefined {
+  const relative = new RegExp(String.raw`\b${THINGS}\s+(?:that|which|who|with|without|having)\s+((?:(?:did|do|does|have|has|had|ever|never|not|n't|no|any|a|an|one|at least one|undergo|underwent|went through|show|showed|shows)\s+)*)([\p{L}-]{4,})`, 'iu').exec(text);
+  if (relative && namesAnEvent(relative[2])) {
+    const head = `${relative[0].split(/\s+/)[1]} ${relative[1]}`.toLowerCase();
+    const negated = /\b(?:without|never|not|no)\b|n't/.test(head) || /\bdid\s*n['’]?t\b/.test(relative[0]);
+    return { words: relative[2], negated, phrase: relative[0].replace(new RegExp(String.raw`^${THINGS}\s+`, 'i'), '') };
+  }
+  const adjective = new RegExp(String.raw`\b(non-?)?([\p{L}]{4,}ing)\s+(?=${THINGS}\b)`, 'iu').exec(text);
+  if (adjective && namesAnEvent(adjective[2]) && (adjective[1] || !/\bhow many\b|\bnumber of\b|\bcount\b/i.test(text)) && !/^(?:moving|remaining|following|existing|resulting|corresponding|migrating|during)$/i.test(adjective[2])) return { words: adjective[2], negated: !!adjective[1], phrase: adjective[0] };
+  return undefined;
 }
 
 const readQuestions = new Map<string, QuestionScope>();
@@ -230,7 +275,10 @@ export function readQuestion(question: string): QuestionScope {
 }
 
 function readScope(question: string): QuestionScope {
-  const text = withoutUnits(plainQuestion(question));
+  const whole = withoutUnits(plainQuestion(question));
+  // "... of the cells that divided": the rows kept, not the quantity asked
+  const subset = subsetOf(whole);
+  const text = subset ? whole.replace(subset.phrase, ' ').replace(/\s+/g, ' ') : whole;
   const frameNumber = /\b(?:in|at|on|of|for|during)?\s*(?:frame|time ?point|timepoint|t)\s*(?:#|=|:|no\.?)?\s*(\d+)\b/i.exec(text);
   // "at the end" alone is the last frame, "at the start" the first (with a comparison they are both ends)
   const lastFrame = /\b(?:the\s+)?(?:last|final)\s+(?:frame|time ?point|timepoint)\b/i.test(text) || /\b(?:at|by) the (?:very )?end\b/i.test(text);
@@ -291,6 +339,7 @@ function readScope(question: string): QuestionScope {
     ...(channels.length ? { channels } : {}),
     ...(atTimeS !== undefined ? { atTimeS } : {}),
     ...(condition ? { condition } : {}),
+    ...(subset ? { subset } : {}),
     ...(perTrack ? { perTrack } : {}),
     ...(listsEach ? { listsEach } : {}),
     ...(whichFrame ? { whichFrame } : {}),
@@ -552,10 +601,26 @@ const PER_TIME: Record<string, number> = { s: 1, min: 60, h: 3600 };
 
 /** The value in the time unit the question asks for ("in µm per hour" of a µm/min column). */
 function inAskedTime(v: number, unit: string | undefined, question: string): { v: number; unit: string | undefined } {
+  // a duration ("in seconds", "how many minutes"): s, min or h of a column in another of them
+  if (unit && /^(?:s|min|h)$/.test(unit)) {
+    const wanted = /\b(?:in|as|how many)\s+(?:secs?|seconds?|s)\b/i.test(question) ? 's' : /\b(?:in|as|how many)\s+(?:mins?|minutes?)\b/i.test(question) ? 'min' : /\b(?:in|as|how many)\s+(?:h|hrs?|hours?)\b/i.test(question) ? 'h' : undefined;
+    return wanted && wanted !== unit ? { v: (v * PER_TIME[unit]) / PER_TIME[wanted], unit: wanted } : { v, unit };
+  }
   const have = unit ? /\/(s|min|h)$/.exec(unit)?.[1] : undefined;
   const asked = /\b(?:per|\/)\s*(?:h|hr|hour)\b|\/h\b/i.test(question) ? 'h' : /\b(?:per|\/)\s*(?:min|minute)\b|\/min\b/i.test(question) ? 'min' : /\b(?:per|\/)\s*(?:s|sec|second)\b|\/s\b/i.test(question) ? 's' : undefined;
   if (!have || !asked || have === asked) return { v, unit };
   return { v: (v * PER_TIME[asked]) / PER_TIME[have], unit: unit!.replace(/\/(?:s|min|h)$/, `/${asked}`) };
+}
+
+/** The value in the length unit the question asks for: µm → px ("in pixels") or px → µm ("in microns"), given the pixel size. */
+function inAskedLength(v: number, unit: string | undefined, question: string, pixelSizeUm: number | undefined): { v: number; unit: string | undefined } {
+  if (!unit || !pixelSizeUm) return { v, unit };
+  const wantsPx = /\b(?:in|as)\s+(?:square\s+)?(?:pixels?|px)\b|\bpx\s*(?:²|\^?2)?\s*\??\s*$/i.test(question);
+  const wantsUm = /\b(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|microns?|micromet\w+)\b/i.test(question);
+  const area = /²/.test(unit);
+  if (wantsPx && /^µm/.test(unit)) return { v: v / (area ? pixelSizeUm ** 2 : pixelSizeUm), unit: unit.replace('µm', 'px') };
+  if (wantsUm && /^px/.test(unit) && !/frame/.test(unit)) return { v: v * (area ? pixelSizeUm ** 2 : pixelSizeUm), unit: unit.replace('px', 'µm') };
+  return { v, unit };
 }
 
 function withUnit(v: number, unit: string | undefined): string {
@@ -648,19 +713,27 @@ export function answerFromTable(asked: string, conversation: Conversation): stri
     const perTrack = scope.which && !scope.frame && !scope.frames && !scope.perFrame && !scope.compare && !table.columns.includes('t') ? 0.2 : 0;
     return { artifact, table, column: column?.name, score: (column?.score ?? 0) + (column ? perTrack : 0) - 0.01 * i };
   });
-  const best = candidates.filter((c) => c.column).sort((a, b) => b.score - a.score)[0];
+  let best = candidates.filter((c) => c.column).sort((a, b) => b.score - a.score)[0];
+  // "tracks longer than 20 frames", "span at least 6 frames": frames a track is seen in (its spots), not its duration in min
+  if (scope.condition?.unit === 'frames' && (!best || /^(?:s|min|h)$/.test(unitOfColumn(best.column!, unitsOf(best.artifact, results).lengthUnit, unitsOf(best.artifact, results).timeUnit) ?? ''))) {
+    const spots = (best ? [best] : []).concat(candidates).find((c) => c.table.columns.includes('NUMBER_SPOTS'));
+    if (spots) best = { ...spots, column: 'NUMBER_SPOTS' };
+  }
   if (scope.whichFrame) return frameExtremeAnswer(scope, best ?? candidates.find((c) => c.table.columns.includes('t')), best ? unitsOf(best.artifact, results) : {});
   // a count of cells or tracks; "the number of divisions" with no column for them is for another step
   if (!best) return scope.reduce === 'count' && !countsSomethingElse(scope) ? countAnswer(question, scope, candidates, tables) : undefined;
   // "how many tracks last longer than 5 min", "what percentage have a division": rows that meet a condition
   // "which cells divided?": the rows with any of a counted event
-  const whichHad = scope.which && scope.reduce === 'mean' && /SPLIT|^NUMBER_/i.test(best.column!);
+  // "how many of the tracks have a division?": the rows with the event counted, as a share
+  const whichHad = (scope.which && scope.reduce === 'mean' && /SPLIT|^NUMBER_/i.test(best.column!))
+    || (scope.reduce === 'count' && /^NUMBER_(?!SPOTS)/i.test(best.column!) && /\bhow many\s+(?:of\s+(?:the|them|these|those|my)\s+)?(?:\w+\s+)?(?:cells?|tracks?|nucle(?:us|i)|objects?|trajector\w+|them|ones)?\s*(?:have|had|has|show\w*|with|contain\w*|undergo\w*|went through|display\w*)\b/i.test(plainQuestion(question)));
   if (scope.condition || scope.reduce === 'fraction' || whichHad) return conditionAnswer(best, scope, unitsOf(best.artifact, results));
   if (scope.reduce === 'count' && !/\bhow many\b.*\b(?:pixels?|µm)\b/i.test(question) && !([...wordKeys('division')].some((w) => scope.quantity.has(w)) && /SPLIT/i.test(best.column!))) {
     const counted = countAnswer(question, scope, candidates, tables);
     if (counted) return counted;
   }
-  return valueAnswer(best, scope, unitsOf(best.artifact, results), scope.reduce === 'count' && /SPLIT/i.test(best.column!), question);
+  const pixelSizeUm = conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.pixelSizeUm === 'number' && a.pixelSizeUm > 0).at(-1)?.pixelSizeUm ?? undefined;
+  return valueAnswer(best, scope, { ...unitsOf(best.artifact, results), pixelSizeUm }, scope.reduce === 'count' && /SPLIT/i.test(best.column!), question);
 }
 
 /**
@@ -684,6 +757,10 @@ export function withChannelNumbers(question: string, conversation: Conversation)
 function converted(value: number, from: string, to: string): number | undefined {
   if (from === to) return value;
   if (from in TIME_UNIT_S && to in TIME_UNIT_S) return (value * TIME_UNIT_S[from]) / TIME_UNIT_S[to];
+  // a speed in another time unit of the same length ("µm/h" asked of a µm/min column)
+  const [fl, ft] = from.split('/');
+  const [tl, tt] = to.split('/');
+  if (ft && tt && fl === tl && ft in TIME_UNIT_S && tt in TIME_UNIT_S) return (value / TIME_UNIT_S[ft]) * TIME_UNIT_S[tt];
   return undefined;
 }
 
@@ -719,10 +796,25 @@ function countsSomethingElse(scope: QuestionScope): boolean {
   return [...scope.quantity].some((w) => !counted.has(w) && w.length > 2);
 }
 
+/** The column that counts the event a subset names ("divided" → NUMBER_SPLITS), or undefined. */
+function subsetColumn(table: Table, subset: Subset): string | undefined {
+  const asked = [...wordKeys(subset.words)];
+  return table.columns.find((c) => /^NUMBER_|_count$|^n_/i.test(c) && !/^NUMBER_SPOTS$/i.test(c) && [...columnWords(c)].some((o) => asked.some((w) => o === w || (w.length >= 4 && o.startsWith(w)) || (o.length >= 4 && w.startsWith(o)))));
+}
+
 /** Rows of the frame or track asked for; a message when there are none. */
 function scopedRows(table: Table, scope: QuestionScope): { rows: Row[]; where: string } | string {
   let rows = table.rows;
   const parts: string[] = [];
+  if (scope.subset) {
+    // "the cells that divided": the rows with the event counted; never the whole table in silence
+    const column = subsetColumn(table, scope.subset);
+    if (!column) return `The table has no column for "${scope.subset.words}" (${table.columns.filter((c) => /^NUMBER_/i.test(c)).join(', ') || 'no counts of events'}), so I cannot keep only the ${scope.subset.negated ? 'rows without it' : 'rows with it'}: measure the tracks (measure kind "tracks") for their divisions and gaps.`;
+    rows = rows.filter((r) => typeof r[column] === 'number' && (scope.subset!.negated ? r[column] === 0 : (r[column] as number) > 0));
+    const noun = idColumnOf(table, true) === 'TRACK_ID' ? 'tracks' : 'rows';
+    if (rows.length === 0) return `No ${noun} have ${column} ${scope.subset.negated ? '= 0' : '> 0'} (${scope.subset.negated ? 'every one has' : 'none has'} ${scope.subset.words.replace(/^(?:a|an)\s+/i, '')}), so there is no ${scope.reduce === 'count' || scope.reduce === 'fraction' ? 'value' : scope.reduce === 'sd' ? 'standard deviation' : scope.reduce} to give.`;
+    parts.push(`for the ${rows.length} ${noun} with ${column} ${scope.subset.negated ? '= 0' : '> 0'} ("${scope.subset.phrase.trim()}")`);
+  }
   if (scope.frame !== undefined) {
     const frames = framesOf(rows);
     const t = scope.frame === 'last' ? frames.at(-1) : scope.frame === 'first' ? frames[0] : scope.frame - 1;
@@ -772,12 +864,14 @@ function statistic(values: number[], reduce: Reduce): { name: string; value: num
   }
 }
 
-function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?: string; timeUnit?: string }, sumOfCounts: boolean, question = ''): string {
+function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?: string; timeUnit?: string; pixelSizeUm?: number }, sumOfCounts: boolean, question = ''): string {
   const { table, artifact } = best;
   const column = best.column!;
   // a speed in the time unit asked for ("µm per hour")
   const rawUnit = unitOfColumn(column, units.lengthUnit, units.timeUnit);
-  const { v: factor, unit } = inAskedTime(1, rawUnit, question);
+  const inTime = inAskedTime(1, rawUnit, question);
+  // a length or area in the unit asked: px of a calibrated movie ("in pixels"), with the movie's pixel size
+  const { v: factor, unit } = inAskedLength(inTime.v, inTime.unit, question, units.pixelSizeUm);
   const scoped = scopedRows(table, scope);
   if (typeof scoped === 'string') return scoped;
   const { rows, where } = scoped;
