@@ -4,11 +4,7 @@
 import { InputError } from '../../errors.ts';
 import { DEMO_CONFIG, findChannel, type MicroscopeConfig } from '../../microscope/config.ts';
 import { allowedEdits, editDistance, isStopWord } from '../planner/words.ts';
-
-const WORD_NUMBERS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, ninety: 90, hundred: 100,
-};
+import { parseNumber, plainUnits } from '../planner/quantities.ts';
 
 const TIME_UNITS: [RegExp, number][] = [
   [/^(ms|msec|millisecond|milliseconds)$/, 0.001],
@@ -24,9 +20,9 @@ export const NUMBER = String.raw`(\d+(?:\.\d+)?|(?:a|an|one|two|three|four|five|
 export const TIME_UNIT = String.raw`(ms|msec|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?)`;
 export const DISTANCE_UNIT = String.raw`(?:µm|um|microns?|micrometers?|micrometres?|mm|nm)`;
 
+/** A number as written, by the one reader of numbers (planner/quantities.ts); NaN when it is none. */
 export function toNumber(word: string): number {
-  const w = word.toLowerCase();
-  return w in WORD_NUMBERS ? WORD_NUMBERS[w] : Number(w);
+  return parseNumber(word) ?? NaN;
 }
 
 export function unitSeconds(unit: string): number {
@@ -51,7 +47,7 @@ export function leadingDurationS(text: string): { seconds: number; length: numbe
   // "4 and a half hours", "two and a quarter days": the fraction before the unit
   const mixed = new RegExp(String.raw`^${NUMBER}\s+and\s+(?:a|one)\s+(half|quarter)\s+${TIME_UNIT}\b`, 'i').exec(t);
   if (mixed && !/^an?$/i.test(mixed[1])) {
-    const seconds = (toNumber(mixed[1]) + (mixed[2].toLowerCase() === 'half' ? 0.5 : 0.25)) * unitSeconds(mixed[3]);
+    const seconds = toNumber(`${mixed[1]} and a ${mixed[2]}`) * unitSeconds(mixed[3]);
     if (Number.isFinite(seconds)) return { seconds, length: mixed[0].length };
   }
   // "3 more hours", "2 extra minutes": the number and its unit with a word between
@@ -64,8 +60,9 @@ export function leadingDurationS(text: string): { seconds: number; length: numbe
     const first = new RegExp(String.raw`^${NUMBER}\s*-?\s*(?:(?:more|extra|additional|further)\s+)?${TIME_UNIT}\b`, 'i').exec(t)!;
     return Number.isFinite(seconds) ? { seconds, length: first[0].length } : undefined;
   }
+  // "an hour and a half", "2 hours and a half": the fraction after the unit belongs to the number
+  if (/and a half$/.test(m[0])) seconds = toNumber(`${m[1]} and a half`) * unitSeconds(m[2]);
   if (m[3] && m[4]) seconds += Number(m[3]) * unitSeconds(m[4]);
-  if (/and a half$/.test(m[0])) seconds += 0.5 * unitSeconds(m[2]);
   return Number.isFinite(seconds) ? { seconds, length: m[0].length } : undefined;
 }
 
@@ -246,7 +243,7 @@ export function correctTypos(text: string): string {
 
 export function normaliseText(text: string): string {
   if (typeof text !== 'string' || !text.trim()) throw new InputError('empty request: say what to image or change');
-  return labShorthand(correctTypos(text))
+  return labShorthand(plainUnits(correctTypos(text)))
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/μ/g, 'µ')

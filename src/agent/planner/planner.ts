@@ -21,6 +21,7 @@ import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
 import { answerFromTable, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksTheData, countsThings, isAskedForm, measuringWords, namesQuantity, withoutScope, withoutUnits } from './tableAnswers.ts';
 import { buildArgs, sessionPixelSizeUm } from './builders.ts';
+import { findQuantities, statedCalibration } from './quantities.ts';
 import { excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths } from './extract.ts';
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
@@ -87,6 +88,13 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     // a negated clause names what not to run; elsewhere "instead of Otsu" names no step
     const ranked = index.match(withoutFrameScope(clause.negated ? clause.text : withoutRejected(clause.text)));
     let best = bestMatch(ranked, clause.text, catalogue) ?? (POINTS_BACK.test(clause.text) ? described : undefined);
+    // "px 0.65 um", "650 nm pixels", "2 min/frame", "30 fps": numbers whose units say they calibrate the movie (a length per
+    // pixel, a time per frame) are the calibration's, whatever the words around them, unless the clause names its own step
+    const calibrator = calibrates(text, clause, original, catalogue);
+    // ("pixel size: 0.65 um": the words before the colon head the value after it)
+    const next = clauses[i + 1];
+    if (clause.heading && !/\d/.test(clause.text) && next && next.sentence === clause.sentence && calibrates(text, next, original, catalogue)) return;
+    if (calibrator && !clause.negated && (!best || (!best.named && best.tool !== calibrator))) best = { tool: calibrator, score: best?.score ?? 1, at: 0, matched: best?.matched ?? [] };
     // "flip the movie horizontally": a verb no tool knows, and only words many tools use ("movie") matched: no step of theirs
     if (best && !best.named && !clause.negated && unmatchedAction(clause.text, index, true) && best.matched.every((m) => m.split(' ').every((stem) => index.spread(stem) >= GENERIC_SPREAD))) best = undefined;
     if (!best) {
@@ -223,6 +231,18 @@ const AIM = /^(?:so\s+)?(?:i'd like|i would like|i want|i need|we want|we need|w
 
 /** "could you sort that out", "fix it": a step named only by the problem a sentence before described. */
 const POINTS_BACK = /\b(?:fix|sort|deal\s+with|correct|handle|take\s+care\s+of|get\s+rid\s+of|remove)\b(?:\s+\w+)?\s+(?:that|this|it)\b|\b(?:sort|fix)\s+(?:that|this|it)\s+out\b/i;
+
+/**
+ * The tool that sets what every later step reads (it declares `appliesToLaterSteps`: the
+ * calibration) when the clause states a length per pixel or a time per frame, and the request
+ * is no microscope command ("image DAPI, 1 frame every 2 min" sets the acquisition's interval).
+ */
+function calibrates(text: string, clause: Clause, request: string, catalogue: Catalogue): string | undefined {
+  // (the quantities read in the whole text: "pixel size: 0.65 um" says what the number after the colon is)
+  if (!/\d/.test(clause.text) || !findQuantities(text).some((q) => q.per !== undefined && q.start >= clause.start && q.start < clause.end)) return undefined;
+  const tool = [...catalogue.keys()].find((t) => selfOf(t, catalogue)?.appliesToLaterSteps === true);
+  return tool && !microscopeOnlyWords(request) ? tool : undefined;
+}
 
 /**
  * The best match, where two score about the same preferring the tool whose arguments the
@@ -1092,6 +1112,8 @@ const NOW = /\b(?:current(?:ly)?|right now|at the moment|at present|presently|as
 function recordingPlan(text: string, conversation: Conversation, catalogue: Catalogue): Plan | undefined {
   // (a question, not a request worded as one: "show me a colour-coded time projection" asks for a step)
   if (acquisitionRunning(conversation) || !(isQuestion(text) || isQuestion(plainQuestion(text)))) return undefined;
+  // "pixel size: 0.65 um", "frame rate 2 fps": a value stated with a unit that calibrates, no question mark, tells; it does not ask
+  if (!isQuestion(text) && Object.keys(statedCalibration(text)).length > 0) return undefined;
   if (!conversation.artifactsAtStart.some((a) => a.type === 'movie') && findPaths(text).length === 0) return undefined;
   // "can you register it to the first frame?" asks for a step; "how much light has the sample had?" is the microscope's alone
   if (asksForAStep(text) || microscopeOnlyWords(text)) return undefined;

@@ -211,3 +211,41 @@ export function findFrameRange(text: string, frameCount?: number): { first: numb
 function ordered(a: number, b: number): { first: number; last: number } {
   return a <= b ? { first: a, last: b } : { first: b, last: a };
 }
+
+const TIME_WORD = String.raw`(?:milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|min|hours?|hrs?|h)`;
+
+/** The seconds between frames at a rate as written ("0.5 Hz" → 2, "30 fps" → 0.0333, "10 frames per minute" → 6). */
+function rateSeconds(value: number, unit: string): number {
+  return Number((((/min/i.test(unit) ? 60 : 1) / value)).toPrecision(4));
+}
+
+/**
+ * The text with its numbers and units in the plain forms a reader of commands knows: numbers
+ * as decimals ("5e1" → "50", "2½" → "2.5", "7,5 %" → "7.5 %", "a dozen" → "12"), mm as µm,
+ * rates as the time between frames ("at 0.5 Hz" → "every 2 s", "frame rate to 1 fps" →
+ * "interval to 1 s") and a time per frame as an interval ("3 min/frame" → "every 3 min").
+ * Positions change; a text in plain forms comes back unchanged.
+ */
+export function plainUnits(text: string): string {
+  const n = (s: string) => parseNumber(s);
+  const rate = new RegExp(String.raw`(${DIGITS})\s*(${RATE})(?![\w])`, 'gi');
+  return text
+    // numbers: scientific notation, fractions, decimal commas before a unit, dozens
+    .replace(new RegExp(String.raw`(?<![\w.,])(\d+(?:[.,]\d+)?[eE][-+]?\d+|\d*[${GLYPHS}])(?![\w])`, 'g'), (m) => (n(m) === undefined ? m : numberText(n(m)!)))
+    .replace(/(?<![\w.,])(\d+),(\d{1,2}|\d{4,})(?=\s*(?:%|percent|ms|s\b|sec|min|h\b|hours?|µm|μm|um|microns?|nm|mm|px|pixels?|x\b|fold|hz|fps))/gi, '$1.$2')
+    .replace(/\b(?:half\s+a\s+dozen|half[\s-]dozen)\b/gi, '6')
+    .replace(/\ba\s+dozen\b/gi, '12')
+    // mm as µm ("0.1 mm" → "100 µm"; "mM" is a concentration)
+    .replace(/(?<![\w.,])(\d+(?:\.\d+)?)\s*(?:mm|millimet(?:er|re)s?)(?![\w])/g, (m, v: string) => `${numberText(Number(v) * 1000)} µm`)
+    // rates: "the frame rate to 1 fps" → "the interval to 1 s", "at 0.5 Hz" → "every 2 s"
+    .replace(new RegExp(String.raw`\b(?:(?:frame|sampling|acquisition|imaging|capture)\s+)?(?:rate|frequency)(\s+(?:to|of|at|=|:|is|was)\s*|\s*[=:]?\s*)(${DIGITS})\s*(${RATE})(?![\w])`, 'gi'), (m, link: string, v: string, unit: string) => {
+      const value = n(v);
+      return value === undefined || value <= 0 ? m : `interval${link}${numberText(rateSeconds(value, unit))} s`;
+    })
+    .replace(new RegExp(String.raw`(?:\b(?:at|with)\s+(?:a\s+(?:rate|frequency)\s+of\s+)?)?${rate.source}`, 'gi'), (m, v: string, unit: string) => {
+      const value = n(v);
+      return value === undefined || value <= 0 ? m : `every ${numberText(rateSeconds(value, unit))} s`;
+    })
+    // a time per frame: "3 min/frame", "2 minutes per frame", "30 s a time point" → "every 3 min"
+    .replace(new RegExp(String.raw`(?<![\w.])(\d+(?:\.\d+)?)\s*(${TIME_WORD})\s*(?:\/|\bper\b|\ba\b|\beach\b)\s*(?:frames?|time ?points?|timepoints?)\b`, 'gi'), 'every $1 $2');
+}

@@ -132,7 +132,8 @@ export function tokenize(text: string): Token[] {
     // "µm" (micro sign or Greek mu) is "um": people type either, and the tools' words use both
     const word = m[0].toLowerCase().replace(/['’]s?$/, '').replace(/[µμ]/g, 'u');
     const start = m.index ?? 0;
-    if (isStopWord(word) || /^\d+(?:[.,]\d+)?$/.test(word)) continue;
+    // (a number, "5e-1" of "6.5e-1" too, is no word: quantities.ts reads it)
+    if (isStopWord(word) || /^\d+(?:[.,]\d+)?(?:e[-+]?\d+)?$/.test(word)) continue;
     // "IdentifyPrimaryObjects", "KymographBuilder": a plugin or module name written in CamelCase is its words, like a hyphenated one
     const camel = /\p{Ll}\p{Lu}/u.test(m[0]) && !/\d/.test(m[0]) ? m[0].replace(/(\p{Ll})(\p{Lu})/gu, '$1-$2').toLowerCase().split('-') : [];
     const parts = word.includes('-') ? [word.replace(/-/g, ''), ...word.split('-')] : camel.length > 1 ? [word, ...camel] : [word];
