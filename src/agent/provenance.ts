@@ -1,6 +1,5 @@
 // The provenance log of a session: one JSON line per tool step, appended and fsynced
 // as soon as the step ends, so a killed process loses nothing already done.
-import { createHash } from 'node:crypto';
 import { appendFileSync, closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, opendirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -10,6 +9,13 @@ import { hashablePlane, Xxh128, xxh128Hex } from '../image/xxh128.ts';
 import type { ArtifactRef } from '../../tools/types.ts';
 import type { StepStatus } from './events.ts';
 import { redact } from './secrets.ts';
+import { builtin } from '../bundle/builtins.mjs';
+
+/**
+ * node:crypto's sha256, loaded when a folder or model weights are hashed: loading it cost every
+ * command ~5 ms of CPU (the per-user hash cache names its files by xxh128 of the key instead).
+ */
+const createHash = (algorithm: string): import('node:crypto').Hash => (builtin('node:crypto') as typeof import('node:crypto')).createHash(algorithm);
 
 export interface InputRecord {
   /** The argument that named it. */
@@ -151,7 +157,7 @@ export function userHashCacheDir(): string | undefined {
 }
 
 function userCachePath(dir: string, key: string): string {
-  return join(dir, `${createHash('sha256').update(key).digest('hex').slice(0, 40)}.json`);
+  return join(dir, `${xxh128Hex(Buffer.from(key))}.json`);
 }
 
 /** The hash recorded under `key` by any earlier process of this user, or undefined. */
