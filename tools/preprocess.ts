@@ -59,7 +59,7 @@ function readDriftRequest(c: RequestClause): Record<string, unknown> {
 const correctDrift = defineTool({
   name: 'correct_drift',
   summary: 'Corrects stage drift (the whole field moving) by registering every frame, as Fast4DReg or StackReg do; writes the stabilised movie and a drift table.',
-  words: ['drift', 'align', 'align time points', 'stabilise', 'stabilize', 'register', 'registration', 'align frames', 'jitter', 'wobble', 'shaky', 'shake', 'vibration', 'vibrating', 'unstable stage', 'stage is unstable', 'stage instability', 'field of view wanders', 'stage shift', 'stage movement', 'motion correction', 'fast4dreg', 'stackreg', 'keeps moving', 'translation', 'z-shift', 'shift', 'xy drift', 'axial shift', 'focus drift'],
+  words: ['drift', 'align', 'align time points', 'stabilise', 'stabilize', 'register', 'registration', 'align frames', 'jitter', 'wobble', 'shaky', 'shake', 'vibration', 'vibrating', 'unstable stage', 'stage is unstable', 'stage instability', 'field of view wanders', 'stage shift', 'stage movement', 'motion correction', 'fast4dreg', 'stackreg', 'turboreg', 'keeps moving', 'translation', 'z-shift', 'shift', 'xy drift', 'axial shift', 'focus drift'],
   examples: ['correct the drift', 'stabilise this movie', 'remove the jitter', 'register the frames to the first frame', 'the stage keeps moving, fix it', 'fix the xy drift'],
   consumes: ['movie'],
   framesOut: 'same',
@@ -68,6 +68,10 @@ const correctDrift = defineTool({
   needsFrames: true,
   results: { maxDriftPx: { about: 'largest drift of any frame', unit: 'px', example: 6.4 }, finalDxPx: { about: 'x drift of the last frame', unit: 'px' }, finalDyPx: { about: 'y drift of the last frame', unit: 'px' }, maxDzPx: { about: 'largest z drift', unit: 'px' }, frames: { about: 'frames corrected', unit: 'frames', example: 40 }, emptyFrames: { about: 'empty frames', unit: '' }, unsureFrames: { about: 'frames where the drift estimate is unsure (1-based)', unit: '' }, meanConfidence: { about: 'mean confidence of the drift steps (0-1)', unit: '' }, cellMotionPxPerFrame: { about: 'the cells\' own motion between frames', unit: 'px' }, fieldLostPercent: { about: 'share of the field not covered by every frame after correction', unit: '%' } },
   valueWords: { reference: { previous: ['previous frame', 'previous one', 'preceding frame', 'frame-to-frame', 'consecutive', 'each other'], first: ['first frame'], mean: ['mean frame', 'average frame', 'average image'] } },
+  insteadOf: {
+    stackreg: { args: {}, say: 'StackReg (Fiji) is not installed here, so I registered the frames by phase correlation with sub-pixel refinement instead (translation only, as Fast4DReg; rotation is not corrected).' },
+    turboreg: { args: {}, say: 'TurboReg (Fiji) is not installed here, so I registered the frames by phase correlation with sub-pixel refinement instead (translation only, as Fast4DReg; rotation and scaling are not corrected).' },
+  },
   description:
     'Removes stage drift from a time-lapse movie (translation, as Fast4DReg): estimates the drift by phase correlation with sub-pixel refinement on one channel and shifts every channel back. Writes the corrected movie and a drift table (CSV t,dx_px,dy_px[,dz_px], t 0-based: the sample\'s displacement from the reference in pixels). Use before segmentation or tracking when the field of view wanders.',
   schema: z.object({

@@ -1,6 +1,7 @@
 // The clause grammar: a request split into the clauses that each ask for one step,
 // with their order ("then", "after that", "but first", "before X, Y", "Y after X"),
 // negation and exclusion ("but don't", "without", "skip", "except", "no need to").
+import { FRACTION_SCOPE } from './extract.ts';
 
 export interface Clause {
   text: string;
@@ -90,7 +91,7 @@ const ADVICE = /^(?:so\s+|and\s+|but\s+|hi,?\s+|quick question:?\s+)?(?:(?:is|is
  * time-lapse of HeLa cells with H2B-GFP", "these are MDCK cells"). Numbers make it a fact
  * to use ("the movie is 0.65 µm per pixel"), so a clause with one is never only context.
  */
-const CONTEXT = /^(?:(?:and|but|ok(?:ay)?|so|well|right|hi|hello|hey)(?:\s+(?:there|all|everyone|team))?[,!]?\s+(?:so\s+)?)?(?:(?:yesterday|today|last\s+(?:night|week|month|year)|this\s+(?:morning|week|afternoon)|earlier(?:\s+today)?|recently|overnight|over\s+the\s+weekend)[,]?\s+)?(?:(?:hi|hello|hey|dear \w+|thanks|thank you|cheers|many thanks|best|regards|ok(?:ay)?|alright|right|well|so|um+|hmm+)(?:\s+(?:there|all|everyone|team|a lot|so much))?\b[\s!,.]*$|(?:i|we)(?:'ve| have| got| imaged| recorded| acquired| took| filmed| am| are| work)\b|(?:this|these|it|they|(?:the|my|our)\s+(?:[\w-]+\s+){0,2}?(?:movie|movies|data|cells?|nuclei|images?|sample|stage|drift|signal|stack|video|recording|time-?lapse|frames?|noise|background))(?: is|'s| are| was| were| shows?| contains?| has| have| drifted| moved| fades?| faded| bleached| bleaches| looks?| seems?| gets?| got)\b)/i;
+const CONTEXT = /^(?:(?:and|but|ok(?:ay)?|so|well|right|hi|hello|hey)(?:\s+(?:there|all|everyone|team))?[,!]?\s+(?:so\s+)?)?(?:(?:yesterday|today|last\s+(?:night|week|month|year)|this\s+(?:morning|week|afternoon)|earlier(?:\s+today)?|recently|overnight|over\s+the\s+weekend)[,]?\s+)?(?:(?:hi|hello|hey|dear \w+|thanks|thank you|cheers|many thanks|best|regards|ok(?:ay)?|alright|right|well|so|um+|hmm+)(?:\s+(?:there|all|everyone|team|a lot|so much))?\b[\s!,.]*$|(?:i|we)(?:'ve| have| got| imaged| recorded| acquired| took| filmed| am| are| work)\b|(?:i|we)(?:'ve|\s+have)?\s+(?:already|previously|earlier)\s+(?:\w+ed|made|done|did|ran|got|run)\b|(?:this|these|it|they|(?:the|my|our)\s+(?:[\w-]+\s+){0,2}?(?:movie|movies|data|cells?|nuclei|images?|sample|stage|drift|signal|stack|video|recording|time-?lapse|frames?|noise|background))(?: is|'s| are| was| were| shows?| contains?| has| have| drifted| moved| fades?| faded| bleached| bleaches| looks?| seems?| gets?| got)\b)/i;
 
 /** What a person did to get the data, in the past tense ("yesterday I imaged some MDCK cells for 12 h"). */
 const NARRATIVE = /^(?:[\w,]+\s+){0,4}?(?:i|we)\s+(?:imaged|recorded|acquired|filmed|took|grew|treated|transfected|stained|plated|seeded|ran|did|made|had|followed|watched)\b/i;
@@ -104,9 +105,12 @@ const CHANNEL_FACT = /^(?:(?:and|but|so)\s+)?(?:(?:the|my|our)\s+)?(?:[\w-]+\s+)
 /** Whom the result is for, as a clause of its own ("for my paper figure, ...", "this is for our lab meeting"): a purpose, no step. */
 const PURPOSE = /^(?:(?:and|but|so|it'?s|this\s+is|that'?s)\s+)?(?:(?:just|mainly|mostly|all)\s+)?for\s+(?:my|our|his|her|their|your)\s+(?:[a-z][a-z'’-]*\s*){1,4}[\s!,.]*$/;
 
+/** When the result is due ("before group meeting on Monday", "by tomorrow morning", "in time for the talk"): a time, no step. */
+const DUE = /^(?:(?:and|but|so|ideally|hopefully|please)\s+)?(?:by|before|until|till|for|in\s+time\s+for|ahead\s+of)\s+(?:the\s+|our\s+|my\s+|next\s+|this\s+|tomorrow(?:'s)?\s+|today(?:'s)?\s+)?(?:[\p{L}-]+\s+){0,2}?(?:meeting|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|week|weekend|month|deadline|lunch|noon|eod|submission|talk|seminar|conference|retreat|presentation|defen[cs]e|end\s+of\s+(?:the\s+)?(?:day|week|month))(?:\s+(?:morning|afternoon|evening|night))?(?:\s+(?:on|at)\s+(?:[\p{L}\d:]+\s*){1,2})?[\s!,.]*$/iu;
+
 export function isContext(text: string): boolean {
   const t = text.trim();
-  if (APOLOGY.test(t) || PURPOSE.test(t) || (CHANNEL_FACT.test(t) && !/\b(?:segment|track|use|denoise|measure|correct|register|analy[sz]e|project|export|plot)\w*\b/i.test(t))) return true;
+  if (APOLOGY.test(t) || PURPOSE.test(t) || DUE.test(t) || (CHANNEL_FACT.test(t) && !/\b(?:segment|track|use|denoise|measure|correct|register|analy[sz]e|project|export|plot)\w*\b/i.test(t))) return true;
   // a number on its own (not one inside a name such as H2B-GFP, nor one that makes a word: "a 2-channel time-lapse";
   // nor, in what a person did, how long or how many: "yesterday I imaged some MDCK cells for 12 h", "we filmed 3 positions")
   const told = NARRATIVE.test(t) ? text.replace(/\b(?:for|over)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|min|mins|minutes?|days?|weeks?)\b|\b\d+\s+(?:cells|positions|wells|dishes|plates|conditions|replicates|movies|fields|embryos)\b/gi, ' ') : text;
@@ -203,5 +207,19 @@ export function withoutFrameScope(text: string): string {
     .replace(/\b(?:the\s+)?(?:first|last|initial|final)\s+\d+\s+(?:frames?|time ?points?|timepoints?)\b/gi, blank)
     .replace(/\b(?:between\s+)?(?:frames?|time ?points?|timepoints?)\s*#?\d+\s*(?:to|-|–|through|until|till|and)\s*(?:frame\s*)?\d+\b/gi, blank)
     .replace(/\b(?:from|after|since|starting\s+(?:at|from))\s+(?:frame|time ?point|timepoint)\s*#?\d+(?:\s+(?:onwards|onward|on|to\s+the\s+end))?\b/gi, blank)
-    .replace(/\b(?:in|at|on|of|for)\s+(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?\d+\b/gi, blank);
+    .replace(/\b(?:in|at|on|of|for)\s+(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?\d+\b/gi, blank)
+    .replace(new RegExp(FRACTION_SCOPE.source, 'gi'), blank);
+}
+
+/** Words that may stand around a scope in a clause of its own ("only the first half of the movie:", "just frames 1-10"). */
+const AROUND_SCOPE = /^(?:only|just|please|for|in|on|at|over|across|do|it|this|all|everything|but|and|then|with|using|restricted|restrict|limited|limit)$/i;
+
+/**
+ * A clause that says only where the steps run, no step ("only the first half of the movie:
+ * segment the nuclei", "frames 10-20 only, then ..."): its frames apply to the request's steps.
+ */
+export function isFrameScopeOnly(text: string): boolean {
+  const left = withoutFrameScope(text);
+  if (left === text) return false;
+  return left.split(/[^\p{L}\d'-]+/u).filter(Boolean).every((w) => AROUND_SCOPE.test(w) || /^(?:the|a|of|to)$/i.test(w));
 }

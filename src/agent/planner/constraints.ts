@@ -55,7 +55,10 @@ const ORDINARY = new Set(
     'final early late later earlier next previous current whole ones one thing things stuff way help me them it everything anything something ' +
     'data result results output outputs ' +
     // when the person wants it, never how to run it ("by friday", "tomorrow")
-    'today tonight tomorrow yesterday asap soon morning afternoon evening weekend week monday tuesday wednesday thursday friday saturday sunday deadline').split(' '),
+    'today tonight tomorrow yesterday asap soon morning afternoon evening weekend week monday tuesday wednesday thursday friday saturday sunday deadline ' +
+    // who asks for it and for what occasion ("for the rebuttal", "my PI", "the reviewer"), never how to run it
+    'boss pi supervisor advisor adviser reviewer reviewers referee referees editor collaborator collaborators colleague colleagues manager postdoc professor prof ' +
+    'rebuttal revision submission manuscript paper thesis meeting talk poster seminar conference supplement supplementary figure').split(' '),
 );
 
 interface RawWord {

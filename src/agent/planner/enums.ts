@@ -87,15 +87,17 @@ export function findEnumValue(tool: string, arg: string, text: string, catalogue
 
 /**
  * A value written as the start of its one-word name ("gauss" of "gaussian", "expon" of
- * "exponential"): five letters or more, and the start of no other value's name.
+ * "exponential", "hist" of "histogram"): five letters or more (four of a name of eight or
+ * more), and the start of no other value's name.
  */
 function shortenedValue(candidates: string[], declared: Record<string, string[]> | undefined, text: string, description: string): string | undefined {
   // a word the tool's own description uses stands for itself ("noise" is no start of "noise2void")
   const own = new Set(tokenize(description).map((t) => t.word));
   const names = candidates.flatMap((value) => namesOf(value, declared).filter((n) => !/\s/.test(n)).map((n) => ({ value, name: n.toLowerCase() })));
   for (const t of tokenize(withoutRejected(text))) {
-    if (t.word.length < 5 || own.has(t.word)) continue;
-    const hits = new Set(names.filter((n) => n.name.length > t.word.length && n.name.startsWith(t.word)).map((n) => n.value));
+    if (t.word.length < 4 || own.has(t.word)) continue;
+    // (four letters only of a long name: "hist" of "histogram"; "over" is no "overlap")
+    const hits = new Set(names.filter((n) => n.name.length > t.word.length && n.name.startsWith(t.word) && (t.word.length >= 5 || n.name.length >= 8)).map((n) => n.value));
     if (hits.size === 1) return [...hits][0];
   }
   return undefined;

@@ -77,7 +77,32 @@ export function findChannels(written: string): string[] {
 
 /** The frame range to use (not one ruled out: "skip frames 1-5"); open ranges ("from frame 10 on", "the last 5 frames") need the movie's length. */
 export function findFrames(text: string, frameCount?: number): { first: number; last: number } | undefined {
-  return findFrameRange(rangeAsDigits(withoutExcludedScope(text)), frameCount);
+  const kept = withoutExcludedScope(text);
+  return fractionOfFrames(kept, frameCount) ?? findFrameRange(rangeAsDigits(kept), frameCount);
+}
+
+const PART_OF = { half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4 } as const;
+const PART_INDEX: Record<string, number> = { first: 1, second: 2, third: 3, middle: 0, last: -1, final: -1 };
+
+/**
+ * A part of the movie said as a fraction: "the first half of the movie", "the second half",
+ * "the last third of the time-lapse", "the first quarter". Written so that other readers can
+ * blank it (FRACTION_SCOPE); its frames need the movie's length.
+ */
+export const FRACTION_SCOPE = /\b(?:the\s+)?(first|second|third|middle|last|final)\s+(half|third|quarter)\b(?:\s+of\s+(?:the\s+|my\s+|this\s+)?(?:movie|recording|time-?lapse|video|stack|frames|experiment|acquisition|data(?:set)?|sequence|series))?/i;
+
+export function fractionOfFrames(text: string, frameCount?: number): { first: number; last: number } | undefined {
+  const m = FRACTION_SCOPE.exec(text);
+  if (!m || frameCount === undefined || frameCount < 1) return undefined;
+  const parts = PART_OF[m[2].toLowerCase() as keyof typeof PART_OF];
+  let i = PART_INDEX[m[1].toLowerCase()];
+  if (i === -1) i = parts;
+  // "the middle third": the middle one of an odd number of parts
+  if (i === 0) i = parts % 2 === 1 ? (parts + 1) / 2 : NaN;
+  if (!(i >= 1 && i <= parts)) return undefined;
+  const first = Math.floor(((i - 1) * frameCount) / parts) + 1;
+  const last = Math.floor((i * frameCount) / parts);
+  return last >= first ? { first, last } : undefined;
 }
 
 /**

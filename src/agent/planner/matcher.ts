@@ -103,6 +103,10 @@ export class ToolIndex {
   private readonly nameWords = new Map<string, string>();
   /** Meanings of the words of every argument's name ("allowMerging" → allow, merge). */
   private readonly argumentStems = new Set<string>();
+  /** The one-word values the tools declare, as written ("histogram", "exponential"). */
+  private readonly valueWritten = new Set<string>();
+  /** Initials of the tools' phrases of two or three words ("dc" of drift correction), to the phrase's rarest meaning; undefined when two tools share them. */
+  private readonly initials = new Map<string, string | undefined>();
 
   constructor(tools: DescribedTool[]) {
     // an enum value that is another tool's word (help's topic "drift") does not name the tool
@@ -152,6 +156,27 @@ export class ToolIndex {
     this.vocabulary = [...new Set(this.docs.flatMap((d) => d.phrases.filter((p) => !p.argument).flatMap((p) => p.stems)))];
     for (const d of this.docs) for (const p of d.phrases) if (p.anchor && !p.argument) for (const stem of p.stems) this.anchors.add(stem);
     for (const t of tools) for (const token of tokenize(t.name.replace(/_/g, ' '))) this.nameWords.set(token.word, meaning(token.stem));
+    for (const t of tools) for (const v of [...Object.values(t.self?.valueWords ?? {}).flatMap((values) => Object.values(values).flat()), ...Object.values(t.enums ?? {}).flat()]) if (/^[a-z]{5,}$/i.test(v)) this.valueWritten.add(v.toLowerCase());
+    // lab initials: "DC" for drift correction, "BC" for bleach correction (a tool's name is a verb and its object; people say the noun first)
+    // (initials of a tool's name win over those of its words: "dc" is drift correction before "dividing cells")
+    const byName = new Map<string, string | undefined>();
+    const byWords = new Map<string, string | undefined>();
+    const initialsOf = (phrase: string, into: Map<string, string | undefined>, tool: string) => {
+      const tokens = tokenize(phrase).filter((k) => !k.part);
+      if (tokens.length < 2 || tokens.length > 3 || tokens.length !== phrase.trim().split(/[\s-]+/).length) return;
+      const key = tokens.map((k) => k.word[0]).join('');
+      // the word that singles the tool out: in the fewest tools' names, then the rarest in their texts
+      const inNames = (stem: string) => tools.filter((o) => tokenize(o.name.replace(/_/g, ' ')).some((k) => meaning(k.stem) === stem)).length;
+      const rarest = tokens.map((k) => meaning(k.stem)).sort((a, b) => inNames(a) - inNames(b) || (this.stemIdf.get(b) ?? 0) - (this.stemIdf.get(a) ?? 0))[0];
+      const owner = `${tool}:${rarest}`;
+      into.set(key, into.has(key) && into.get(key) !== owner && into.get(key)?.split(':')[0] !== tool ? undefined : into.get(key) ?? owner);
+    };
+    for (const t of tools) {
+      const name = t.name.split('_');
+      for (const phrase of [name.join(' '), ...(name.length === 2 ? [`${name[1]} ${name[0]}`] : [])]) initialsOf(phrase, byName, t.name);
+      for (const phrase of t.self?.words ?? []) initialsOf(phrase, byWords, t.name);
+    }
+    for (const [key, owner] of [...byWords, ...byName]) this.initials.set(key, owner?.split(':')[1]);
     // the words as written in the descriptions too ("segment" before the thesaurus made it "mask"), for misspellings
     for (const t of tools) {
       const texts = [...(t.self?.words ?? []), ...(t.self?.examples ?? []), t.name.replace(/_/g, ' ')];
@@ -234,6 +259,8 @@ export class ToolIndex {
     }
     // lab shorthand: "seg" of "segment", "trk" of "track" (written without its vowels), when it stands for one word only
     if (best === undefined && word.length >= 3 && word.length <= 4 && !this.knows(stem)) best = this.expand(word);
+    // lab initials ("dc", "bc"): two or three letters without a vowel, no unit, standing for one tool's phrase only
+    if (best === undefined && /^[b-df-hj-np-tv-xz]{2,3}$/.test(word) && !UNIT_LETTERS.test(word) && !this.knows(stem)) best = this.initials.get(word);
     this.fuzzyCache.set(stem, best);
     return best ?? stem;
   }
@@ -246,9 +273,12 @@ export class ToolIndex {
   private expand(word: string): string | undefined {
     const skeleton = !/[aeiouy]/.test(word);
     const fits = (w: string) => w.length > word.length && w[0] === word[0] && (w.startsWith(word) || (skeleton && isSubsequence(word, w)));
-    const all = [...new Set([...this.writtenWords.keys(), ...this.nameWords.keys()])].filter(fits);
+    const all = [...new Set([...this.writtenWords.keys(), ...this.nameWords.keys(), ...this.valueWritten])].filter(fits);
     const families = all.filter((w) => !all.some((o) => o !== w && w.startsWith(o)));
-    if (families.length !== 1 || !this.nameWords.has(families[0])) return undefined;
+    if (families.length !== 1) return undefined;
+    // a four-letter start of another of the tools' own words ("hist" of histogram), not only of a tool's name
+    // (a word of an argument's value, three letters longer or more: "mode" is no shortened "model", "work" no "workflow")
+    if (!this.nameWords.has(families[0])) return word.length === 4 && !skeleton && families[0].length >= word.length + 3 && this.valueWritten.has(families[0]) ? meaning(normalizeWord(families[0])) : undefined;
     return this.nameWords.get(families[0]);
   }
 
@@ -300,6 +330,9 @@ export class ToolIndex {
     return found;
   }
 }
+
+/** Letters that are a unit or a common abbreviation of one, never a tool's initials ("px", "ms", "nm"). */
+const UNIT_LETTERS = /^(?:px|pxs|ms|nm|mm|hr|hrs|fps|sd|std|ch|cm|kb|mb|gb|ml|nd|rd|th)$/;
 
 /** Words that open a clause of their own: what follows them is that clause's, not the object of the verb before. */
 const CLAUSE_OPENER = /\b(?:where|when|whether|which|that|if|who|whom|whose|why|what)\b/i;

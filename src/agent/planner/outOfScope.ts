@@ -21,7 +21,10 @@ const SUBJECTS = new Set(
 
 /** Words that name how or with what, not a subject ("using", "algorithm"), and fillers of speech ("hmm"). */
 const NEUTRAL = new Set(
-  'using use via algorithm method filter approach technique model format file software plugin tool hmm hm uh um oh ah well yeah yes yep okay ok cool great actually maybe perhaps kindly quickly everything anything something both again whole hello hiya cheers bye goodbye morning afternoon evening thanks thank nope nah sorry wait stop perfect nevermind never mind awesome nice lovely brilliant fine sure alright'.split(' '),
+  ('using use via algorithm method filter approach technique model format file software plugin tool hmm hm uh um oh ah well yeah yes yep okay ok cool great actually maybe perhaps kindly quickly everything anything something both again whole hello hiya cheers bye goodbye morning afternoon evening thanks thank nope nah sorry wait stop perfect nevermind never mind awesome nice lovely brilliant fine sure alright ' +
+    // who asks for the result, and their asking ("my PI needs ...", "the reviewer wants ..."): around a request, never its subject
+    'boss pi supervisor advisor adviser reviewer reviewers referee referees editor collaborator collaborators colleague colleagues postdoc professor prof rebuttal ' +
+    'wants needs wanted needed asks asked requests requested requires required').split(' '),
 );
 /** Words of analysing images in general ("a Sholl analysis", "quantify"): ours, though no one tool is named by them. */
 const ANALYSING = new Set(['analysis', 'analyse', 'analyze', 'analysing', 'analyzing', 'quantification', 'quantitative', 'processing', 'pipeline', 'workflow'].map((w) => meaning(normalizeWord(w))));

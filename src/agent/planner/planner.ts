@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import type { ToolSelfDescription } from '../../../tools/types.ts';
 import { acceptedInputs, adaptArgs, type Catalogue, type PropertyInfo, type InputType, isTruth, makerOf, producesOf, requiredInputs, selfOf } from './catalogue.ts';
-import { type Clause, asksForAStep, isAdviceQuestion, isContext, splitClauses, orderSteps, withoutContext, withoutFrameScope } from './clauses.ts';
+import { type Clause, asksForAStep, isAdviceQuestion, isContext, isFrameScopeOnly, splitClauses, orderSteps, withoutContext, withoutFrameScope } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { nameWords, statedNumbers, statedNumbersScored, statedValues, valuesByName } from './arguments.ts';
 import { notDoneNote, unappliedWords, unmatchedAction } from './unapplied.ts';
@@ -19,10 +19,11 @@ import { indexFor } from './toolIndex.ts';
 import { meaning, normalizeWord, stopWords, tokenize } from './words.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
-import { answerFromTable, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksTheData, countsThings, isAskedForm, measuringWords, namesQuantity, withoutScope, withoutUnits } from './tableAnswers.ts';
+import { answerFromTable, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksTheData, countsAtAScope, countsThings, isAskedForm, measuringWords, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
 import { buildArgs, sessionPixelSizeUm } from './builders.ts';
+import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths } from './extract.ts';
+import { sessionFrameCount } from './builders.ts';
 import { findQuantities, statedCalibration } from './quantities.ts';
-import { excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths } from './extract.ts';
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
 import { frameCounts, matchingMovie, multiFrame, needsFrames } from './frames.ts';
@@ -46,6 +47,10 @@ export interface Understanding {
   excluded: string[];
   /** Where the clauses that say so are: no step reads its arguments from them. */
   excludedSpans?: { start: number; end: number }[];
+  /** Headings over listed steps ("my boss wants the tracks as CSV: segment, track, export"): their words are the arguments of the listed step of their tool, no other's. */
+  headings?: { start: number; end: number; tool: string }[];
+  /** Clauses that say only where the steps run ("only the first half of the movie:"): their frames apply to the steps that take frames. */
+  scopes?: { start: number; end: number }[];
   /** Actions asked that no tool does ("invert it"), each named in the answer as not done; and the steps left out that would have used their result. */
   notDone?: { verb: string; clause: string; dropped?: string }[];
 }
@@ -71,10 +76,13 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
   const index = indexFor(catalogue);
   // "how many frames and channels does it have?": one question, not two steps
   const clauses = isOneQuestion(text) ? [{ text: text.trim(), start: text.length - text.trimStart().length, end: text.trimEnd().length, negated: false, joiner: '', sentence: 0 }] : splitClauses(text);
-  const picked: { clause: number; tool: string }[] = [];
+  // (`at`: where in its clause a step's words start, when a clause asks for two steps: "... of each track as a csv")
+  const picked: { clause: number; tool: string; at?: number }[] = [];
   const excluded: string[] = [];
   const excludedSpans: { start: number; end: number }[] = [];
   const notDone: { verb: string; clause: string; at: number; dropped?: string }[] = [];
+  const scopes: { start: number; end: number }[] = [];
+  const headings: { start: number; end: number; tool: string }[] = [];
   // the step a sentence of context describes a problem for ("the stage drifted a lot"), for a later "fix that"
   let described: Match | undefined;
   clauses.forEach((clause, i) => {
@@ -98,6 +106,11 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     // "flip the movie horizontally": a verb no tool knows, and only words many tools use ("movie") matched: no step of theirs
     if (best && !best.named && !clause.negated && unmatchedAction(clause.text, index, true) && best.matched.every((m) => m.split(' ').every((stem) => index.spread(stem) >= GENERIC_SPREAD))) best = undefined;
     if (!best) {
+      // "only the first half of the movie: segment ...": a scope for the steps, no step
+      if (!clause.negated && isFrameScopeOnly(clause.text)) {
+        scopes.push({ start: clause.start, end: clause.end });
+        return;
+      }
       // "invert it and ...": an action no tool does is named as not done, never dropped
       const verb = clause.negated ? undefined : unmatchedAction(clause.text, index);
       if (verb) notDone.push({ verb, clause: original.slice(clause.start, clause.end).replace(/^\s*(?:and|then|,)\s+/i, '').trim(), at: i });
@@ -116,7 +129,10 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     // "segmentation w/ triangle, no watershed": a negated word of the step just asked for says how it runs, it does not take it back
     if (clause.negated && !best.named && picked.at(-1)?.tool === best.tool && clauses[picked.at(-1)!.clause].sentence === clause.sentence) return;
     // "full pipeline: drift, bleach, segment": a heading over the steps listed after its colon names none itself
-    if (clause.heading && !clause.negated && headsSteps(clauses, i, best.tool, index)) return;
+    if (clause.heading && !clause.negated && headsSteps(clauses, i, best.tool, index)) {
+      headings.push({ start: clause.start, end: clause.end, tool: best.tool });
+      return;
+    }
     // "segment the nuclei but don't split the touching ones": words of the step before's own arguments say how it runs, they exclude no other step
     const before = picked.at(-1);
     if (clause.negated && before && !best.named && clauses[before.clause].sentence === clause.sentence) {
@@ -181,6 +197,9 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
       if (!ownVerb && (/\d|_{3,}/.test(clause.text) || findPaths(original.slice(clause.start, clause.end)).length > 0) && best.matched.every((m) => m.split(' ').every((w) => described.has(w)))) return;
     }
     picked.push({ clause: i, tool: best.tool });
+    // "the mean speed of each track as a csv": a file format the step has no choice of, but a tool that writes files offers, is that step after it
+    const writer = fileFormatOfAnother(clause.text, best.tool, catalogue);
+    if (writer && !clause.negated) picked.push({ clause: i, tool: writer.tool, at: clause.start + writer.at });
   });
   // "I'd like to follow each nucleus over time. Can you denoise and then track them?": the aim, then the steps that reach it
   const asked = picked.filter((p, k) => !(AIM.test(clauses[p.clause].text) && picked.slice(k + 1).some((q) => q.tool === p.tool && clauses[q.clause].sentence > clauses[p.clause].sentence)));
@@ -188,8 +207,8 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
   const order = orderSteps(clauses, picked.map((p) => p.clause));
   const mentions = picked
     .filter((p) => !excluded.includes(p.tool))
-    .map((p) => ({ tool: p.tool, start: clauses[p.clause].start, end: clauses[p.clause].end, order: order.indexOf(p.clause) }));
-  return { mentions, excluded: [...new Set(excluded)], excludedSpans, ...(notDone.length ? { notDone: notDone.map(({ at: _at, ...n }) => n) } : {}) };
+    .map((p) => ({ tool: p.tool, start: p.at ?? clauses[p.clause].start, end: clauses[p.clause].end, order: order.indexOf(p.clause) + (p.at !== undefined ? 0.5 : 0) }));
+  return { mentions, excluded: [...new Set(excluded)], excludedSpans, ...(scopes.length ? { scopes } : {}), ...(headings.length ? { headings } : {}), ...(notDone.length ? { notDone: notDone.map(({ at: _at, ...n }) => n) } : {}) };
 }
 
 /**
@@ -267,6 +286,23 @@ function readsANumber(tool: string, clause: string, catalogue: Catalogue): numbe
   return Object.entries(args).some(([k, v]) => k !== 'channel' && !k.startsWith('$') && typeof v === 'number') || typeof args.$note === 'string' ? 1 : 0;
 }
 
+/**
+ * A file format said after "as"/"in"/"to" ("as a csv", "in TrackMate format") that the step's own
+ * tool has no value for, and another tool's `format` argument does: that tool (the writer) and
+ * where the words start in the clause.
+ */
+function fileFormatOfAnother(clause: string, tool: string, catalogue: Catalogue): { tool: string; at: number } | undefined {
+  const hasValue = (name: string, value: string) => Object.values(catalogue.get(name)?.properties ?? {}).some((p) => [...(p.enum ?? []), ...(p.anyOf ?? []).flatMap((a) => a.enum ?? [])].includes(value));
+  for (const [name, info] of catalogue) {
+    if (name === tool || !info.properties.format) continue;
+    const m = /\b(?:as|in|into|to)\s+(?:an?\s+|the\s+)?([\p{L}\d-]+)(?:\s+(?:file|files|table|format|sheet|spreadsheet|folder))?\s*(?=$|[.,;!?)]|\s+(?:and|please|pls|for|by|so|too|if)\b)/iu.exec(clause);
+    if (!m) continue;
+    const value = findEnumValue(name, 'format', m[0], catalogue);
+    if (value && !hasValue(tool, value) && !findEnumValue(tool, 'format', m[0], catalogue)) return { tool: name, at: m.index };
+  }
+  return undefined;
+}
+
 /** True when each of two clauses names a file to write, and not the same one ("the tracks to a.csv and the masks to b.tif"). */
 function namesAnotherFile(first: string, second: string): boolean {
   const a = findOutput(first);
@@ -298,7 +334,8 @@ export function maskNames(text: string): string {
   const blank = (m: string) => m.replace(/[^\s]/g, '_');
   return text
     // a quoted name; an apostrophe inside a word ("I'd", "Li's") is no quote
-    .replace(/(^|[\s(])(["'`])[^"'`]*\2(?=$|[\s.,;:!?)])/g, (m, lead: string) => lead + blank(m.slice(lead.length)))
+    // (four words or more in quotes, not after "called"/"named"/"as", are words reported: 'the reviewer asks "please provide the tracks as CSV"')
+    .replace(/(^|[\s(])(["'`])[^"'`]*\2(?=$|[\s.,;:!?)])/g, (m, lead: string, _q: string, at: number, all: string) => (m.slice(lead.length + 1, -1).trim().split(/\s+/).length >= 4 && !/\b(?:called|named|name\s+it|as|titled|label(?:l?ed)?)\s*$/i.test(all.slice(0, at + lead.length)) ? m : lead + blank(m.slice(lead.length))))
     .replace(/\b((?:called|named|name it)\s+)([\w-]+)/gi, (_m, lead: string, name: string) => lead + blank(name))
     .replace(/\b((?:pipeline|workflow|recipe|protocol|steps|this|that|it|everything)\s+as\s+)(?!(?:a|an|the)\b)([\w-]+)/gi, (_m, lead: string, name: string) => lead + blank(name))
     .replace(/\b((?:run|apply|use|reuse|execute)\s+(?:the\s+|my\s+|our\s+)?(?:saved\s+)?)([\w-]+)(?=\s+(?:pipeline|workflow|recipe)\b)/gi, (_m, lead: string, name: string) => lead + blank(name))
@@ -350,14 +387,20 @@ function runsMicroscope(tool: string, catalogue: Catalogue): boolean {
 }
 
 export function isQuestion(text: string): boolean {
-  return /\?\s*$/.test(text.trim()) || QUESTION_START.test(text.trim());
+  const t = text.trim();
+  // "when you export, use the TrackMate format": a condition, then the request (no question mark)
+  if (!/\?\s*$/.test(t) && /^(?:when|whenever|once|if)\s+[^,?]+,\s*\p{L}/iu.test(t)) return false;
+  return /\?\s*$/.test(t) || QUESTION_START.test(t);
 }
 
 /** Builds the plan for the current request. */
 export function planRequest(conversation: Conversation, catalogue: Catalogue): Plan {
-  const text = conversation.request.replace(/\s+/g, ' ').trim();
+  const said = slashedSteps(conversation.request.replace(/\s+/g, ' ').trim(), catalogue);
+  // "The stage keeps creeping. Clean that up.": motion told in a sentence of its own is the drift the command is about, never a stage move
+  const text = said && !acquisitionRunning(conversation) ? microscopeLanguage().withStageMotionNamed(said) : said;
   if (!text) return { steps: [], reply: 'Ask me to do something with a movie, e.g. "correct the drift, then segment and track the nuclei".' };
-  const why = explainChoice(text, conversation, catalogue);
+  // ("GFP is bleaching fast. Take it down to 2%." while imaging is a command, no question about bleach correction)
+  const why = !isQuestion(text) && commandWhileImaging(text, conversation) ? undefined : explainChoice(text, conversation, catalogue);
   if (why) return { steps: [], reply: why };
   const understood = understand(text, catalogue);
   let mentions = understood.mentions;
@@ -371,6 +414,10 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // "how long is the movie?", "is there more than one channel?": the recording's own properties, from its header
   const recording = recordingPlan(text, conversation, catalogue);
   if (recording) return recording;
+  // a question about the data at a scope that the session's tables answer: answered from them, whatever
+  // tool words it has ("how many trajectories last under 4 min?"), its context first ("I expect ... - are there more cells at the end?")
+  const askedOfData = questionClause(text);
+  if (!acquisitionRunning(conversation) && (asksTheData(askedOfData) || asksInUnits(askedOfData)) && (answerFromTable(askedOfData, conversation) || (countsAtAScope(askedOfData) && answerFromValues(withoutUnits(askedOfData), conversation, [...conversation.earlier], catalogue)))) return { steps: [], question: askedOfData };
   if (outOfScope(text, catalogue) && !commandWhileImaging(text, conversation) && !microscopeOnlyWords(text)) {
     return { steps: [], reply: `That is outside what I do: I analyse live-cell microscopy movies and run the microscope, so I ran nothing. ${notUnderstood(text, catalogue).replace(/^I (?:did not understand|understood)[^.]*\.\s*/, '')}` };
   }
@@ -405,7 +452,14 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   const help = commandWhileImaging(text, conversation) ? undefined : mentions.find((m) => plays(m.tool, 'advice', catalogue));
   if (help) mentions = [{ ...help, start: 0 }];
   // undo and rerun act on earlier steps: without any, their words ("instead", "go back") mean something else
-  if (!conversation.earlier.some((r) => r.ok && (selfOf(r.tool, catalogue)?.consumes ?? []).length > 0)) mentions = mentions.filter((m) => !actsOnEarlierSteps(m.tool, catalogue));
+  // ("redo the tracking with gap closing off" with nothing run before: the step the words name, run now)
+  if (!conversation.earlier.some((r) => r.ok && (selfOf(r.tool, catalogue)?.consumes ?? []).length > 0)) {
+    mentions = mentions.flatMap((m, i) => {
+      if (!actsOnEarlierSteps(m.tool, catalogue)) return [m];
+      const named = indexFor(catalogue).match(clauseOf(text, mentions, i)).find((r) => !actsOnEarlierSteps(r.tool, catalogue) && (r.named || r.nameWord) && !mentions.some((o) => o.tool === r.tool));
+      return named ? [{ ...m, tool: named.tool }] : [];
+    });
+  }
   // "open"/"load" only counts with a file to open; else its clause asks for the next tool its words name ("open these tracks in TrackMate")
   mentions = mentions.flatMap((m, i) => {
     const clause = clauseOf(text, mentions, i);
@@ -512,8 +566,20 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     .filter((s) => !tokenize(text.slice(s.start, s.end)).some((t) => argumentMeanings(tool, catalogue).has(meaning(t.stem)) && !INPUT_MEANINGS.has(meaning(t.stem))))
     .reduce((t, s) => t.slice(0, s.start) + ' '.repeat(s.end - s.start) + t.slice(s.end), text);
   for (let i = 0; i < mentions.length; i++) {
-    const clause = clauseOf(spared(mentions[i].tool), mentions, i).replace(/[\s,;]+$/, '');
+    let clause = clauseOf(spared(mentions[i].tool), mentions, i).replace(/[\s,;]+$/, '');
+    // a heading's words are its own tool's, said before the list: "the tracks as CSV" is the export's format, not the segmentation's
+    for (const h of understood.headings ?? []) {
+      const heading = text.slice(h.start, h.end);
+      const at = clause.indexOf(heading);
+      if (at >= 0) clause = clause.slice(at + heading.length).replace(/^[\s:,;]+/, '');
+      if (h.tool === mentions[i].tool && mentions.filter((m) => m.tool === h.tool).length === 1) clause = `${heading}: ${clause}`;
+    }
     const args = buildArgs(mentions[i].tool, { clause, text, conversation, catalogue, previous: steps.at(-1), single: mentions.length === 1 });
+    // "only the first half of the movie: segment ...": a clause of scope alone sets the frames of every step that takes them
+    if (args.frames === undefined && 'frames' in (catalogue.get(mentions[i].tool)?.properties ?? {})) {
+      const scoped = (understood.scopes ?? []).map((s) => findFrames(text.slice(s.start, s.end), sessionFrameCount(conversation))).find(Boolean);
+      if (scoped) args.frames = scoped;
+    }
     // "measure the area over time and plot it": a step said only as a verb on "it" is described by the words of the step that made it
     if (i > 0 && POINTS_AT_RESULT.test(clause)) Object.assign(args, valuesFromEarlierWords(mentions[i].tool, args, steps[i - 1], catalogue));
     steps.push({ tool: mentions[i].tool, args, clause });
@@ -543,10 +609,41 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   return { steps: withInputs.steps, question, ...(notes.length ? { notes } : {}) };
 }
 
+/** A unit on one side of a slash ("µm/min", "px/frame", "dF/F0"): a rate or a ratio, never steps. */
+const UNIT_WORD = /^(?:px|pix|pixels?|[µμu]m|nm|mm|min|mins|minutes?|s|sec|secs|seconds?|h|hr|hrs|hours?|ms|frames?|f0?|tp|timepoints?)$/i;
+
+/**
+ * "seg/trk/csv", "bleach corr / seg / measure": steps written with slashes between them,
+ * read as arrows (same length, so positions hold) when every part holds a telling word of some
+ * tool (a word fewer than GENERIC_SPREAD tools use, or a value such as "csv") and no unit touches
+ * a slash. A path ("data/run3.tif"), a rate ("µm/min") or a ratio ("dF/F0") stays as written.
+ */
+export function slashedSteps(text: string, catalogue: Catalogue): string {
+  if (!text.includes('/')) return text;
+  const index = indexFor(catalogue);
+  const telling = (part: string) => index.match(part).some((m) => m.named || m.nameWord || m.matched.some((w) => w.split(' ').every((stem) => index.spread(stem) < GENERIC_SPREAD)));
+  // a run of letter words joined by slashes, within one clause
+  return text.replace(/(?<![\w./~:-])[\p{L}][\p{L}-]*(?:\s+[\p{L}][\p{L}-]*){0,2}(?:\s*\/\s*[\p{L}][\p{L}-]*(?:\s+[\p{L}][\p{L}-]*){0,2})+(?![\w./-])/gu, (run, at: number) => {
+    // "to results/ctc", "in data/raw": a folder written to or read from
+    const firstSlash = at + run.indexOf('/');
+    if (/\b(?:to|into|in|under|at|from|folder|directory|dir)\s+[\p{L}-]+\s*$/iu.test(text.slice(0, firstSlash))) return run;
+    const parts = run.split('/');
+    const words = parts.map((p) => p.trim().split(/\s+/));
+    // the words that touch a slash: a unit there makes a rate, not steps
+    if (words.some((w, k) => (k > 0 && UNIT_WORD.test(w[0])) || (k < words.length - 1 && UNIT_WORD.test(w.at(-1)!)))) return run;
+    // the first part is its last words (the run may start mid-clause: "please do dc/seg"), the last its first words
+    const checked = words.map((w, k) => (k === 0 ? w.slice(-2) : k === words.length - 1 ? w.slice(0, 2) : w).join(' '));
+    return checked.every(telling) ? parts.join('→') : run;
+  });
+}
+
 /** A request outside microscopy: most of its words are in no tool's description ("track my package from Amazon"). */
 function outOfScope(text: string, catalogue: Catalogue): boolean {
   if (findArtifactIds(text).length || findPaths(text).length || findChannels(text).length) return false;
-  return isOutOfScope(maskNames(text), indexFor(catalogue), catalogue);
+  // (when it is due, "before group meeting on Monday", is no part of what is asked)
+  const due = splitClauses(text).filter((c) => isContext(c.text) && /^(?:by|before|until|till|for|in\s+time|ahead)\b/i.test(c.text));
+  const asked = due.reduce((t, c) => t.slice(0, c.start) + ' '.repeat(c.end - c.start) + t.slice(c.end), text);
+  return isOutOfScope(maskNames(asked), indexFor(catalogue), catalogue);
 }
 
 /** The meaning of "exclude" (drop, remove, ignore, without ...) in the thesaurus. */
@@ -569,9 +666,14 @@ function switchesFromWords(step: PlannedStep, catalogue: Catalogue): void {
     const excluding = whole.length === 2 && whole[0] === EXCLUDE_MEANING && !said.includes(whole[0]);
     const name = whole.every((w) => said.includes(w)) || (whole.length < 3 && !excluding) ? whole : whole.slice(1);
     if (name.length === 0 || !name.every((w) => said.includes(w))) continue;
+    // (the object left alone must tell: "over time" is no "repair over time", whatever tool reads it)
+    if (name.length < whole.length && name.every((w) => indexFor(catalogue).spread(w) >= GENERIC_SPREAD)) continue;
     const first = tokens[Math.min(...name.map((w) => said.indexOf(w)))];
     const before = step.clause.slice(Math.max(0, first.start - 24), first.start);
-    const negated = /\b(?:no|not|don't|dont|never|without)\s+(?:\w+\s+)?$/i.test(before);
+    // ("gap closing switched off", "with splitting disabled": the negation after the words)
+    const last = tokens[Math.max(...name.map((w) => said.indexOf(w)))];
+    const after = step.clause.slice(last.end, last.end + 24);
+    const negated = /\b(?:no|not|don't|dont|never|without)\s+(?:\w+\s+)?$/i.test(before) || /^\s+(?:(?:is|are|be|being)\s+)?(?:(?:switched|turned|set|toggled|left)\s+off|off|disabled|deactivated)\b/i.test(after);
     if (excluding && !negated) continue;
     step.args[arg] = excluding ? true : !negated;
   }
@@ -708,7 +810,13 @@ function notApplied(step: PlannedStep, catalogue: Catalogue, notes: string[]): s
     return notApplied({ ...step, tool: step.args.tool, args: { ...(changes as Record<string, unknown>) } }, catalogue, notes);
   }
   const instead = new Set(Object.keys(selfOf(step.tool, catalogue)?.insteadOf ?? {}).map((w) => w.toLowerCase()));
-  const masked = maskNames(step.clause);
+  // frames the step took ("the second half of the movie" → frames 21-40) are applied, whatever words said them
+  const takesFrames = 'frames' in (catalogue.get(step.tool)?.properties ?? {});
+  const named = maskNames(step.clause);
+  // "the first half of the movie" with no frame count known: its frames cannot be worked out
+  const fraction = takesFrames && step.args.frames === undefined ? FRACTION_SCOPE.exec(named) : null;
+  const unknownLength = fraction ? [`Not applied: "${fraction[0].trim()}" — I do not know how many frames the movie has, so \`${step.tool}\` ran on all of them; say the frames instead (e.g. "frames 1-20").`] : [];
+  const masked = (takesFrames && step.args.frames !== undefined) || fraction ? withoutFrameScope(named) : named;
   const found = unappliedConstraints(step, catalogue, indexFor(catalogue), notes, masked);
   // unknown words after a condition word that no phrase above covers
   // a word the tool's own note says how it applied ("a horizontal line at y = 65 px (the middle)") was not dropped
@@ -717,7 +825,7 @@ function notApplied(step: PlannedStep, catalogue: Catalogue, notes: string[]): s
   const note = unappliedNote(step, items.filter((i) => !told.includes(i.text.toLowerCase())), catalogue);
   // "denoise, but not the first channel": no tool leaves a channel or frames out; said, never run on them silently
   const excluded = excludedScopes(step.clause).map((phrase) => `Not applied: "${phrase}" — \`${step.tool}\` cannot leave a channel or frames out; name the channel or frames to use instead.`);
-  return [...(note ? [note] : []), ...excluded];
+  return [...(note ? [note] : []), ...excluded, ...unknownLength];
 }
 
 /** The methods the step's words ask for that its tool does not have: the stand-in is applied and named. */
@@ -861,6 +969,17 @@ function clauseOf(text: string, mentions: Mention[], i: number): string {
   return text.slice(start, end);
 }
 
+/** The words name an input of this type ("the tracks", "the masks", "the table"). */
+function namesInput(clause: string, type: string): boolean {
+  const words: Record<string, RegExp> = {
+    tracks: /\b(?:tracks?|trajector\w*|tracking|lineages?|tracked)\b/i,
+    labels: /\b(?:labels?|label image|masks?|segmentation|segmented|objects)\b/i,
+    table: /\b(?:tables?|measurements?|measured|values|features|speeds?|areas?|intensit\w+)\b/i,
+    movie: /\b(?:movie|stack|video|images?|frames|time-?lapse|recording)\b/i,
+  };
+  return words[type]?.test(clause) ?? false;
+}
+
 /** Tools whose table input must be measurements (not a drift table). */
 /** Tools whose main result is a table of measurements (not, say, a drift table beside a movie). */
 function measurementTools(catalogue: Catalogue): Set<string> {
@@ -890,6 +1009,13 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
     const saysHow = Object.keys(step.args).some((k) => !k.startsWith('$'));
     const made = out.length && out.at(-1)!.tool !== step.tool ? madeFor(out.at(-1)!.tool, catalogue).filter((t) => (t !== 'movie' || !saysHow) && acceptedInputs(step.tool, info).includes(t as InputType)) : [];
     if (!preferred && made.length && requiredInputs(step.tool, info).every((t) => !available.has(t) && !(info?.required ?? []).includes(t))) preferred = [made[0] as InputType];
+    // "measure the speed and save it as csv": a step whose words name none of its inputs takes what the step just before made
+    if (!preferred && made.length && made[0] !== 'movie' && !acceptedInputs(step.tool, info).some((t) => namesInput(step.clause, t))) preferred = [made[0] as InputType];
+    // "save the results so I can open them in Excel": the usual input missing and unnamed, the newest result the session has that the tool takes
+    if (!preferred && !out.length && requiredInputs(step.tool, info).every((t) => !available.has(t) && !(info?.required ?? []).includes(t) && !namesInput(step.clause, t))) {
+      const newest = [...conversation.artifactsAtStart].reverse().find((a) => a.type !== 'movie' && !isTruth(a) && acceptedInputs(step.tool, info).includes(a.type as InputType));
+      if (newest) preferred = [newest.type as InputType];
+    }
     // "find the divisions from the masks, no tracking": an input whose only maker was excluded gives way to another the tool accepts and the session has
     const unmakeable = (t: InputType) => !available.has(t) && excluded.includes(makerOf(t, catalogue) ?? '');
     const wanted = requiredInputs(step.tool, info, preferred);

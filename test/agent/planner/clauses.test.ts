@@ -50,3 +50,19 @@ describe('Fiji menu paths (brief R2)', () => {
     expect(splitClauses('denoise > segment > track').map((c) => c.text)).toEqual(['denoise', 'segment', 'track']);
   });
 });
+
+describe('a clause of scope alone (brief R, stop 14)', async () => {
+  const { isFrameScopeOnly, withoutFrameScope } = await import('../../../src/agent/planner/clauses.ts');
+  it('knows a clause that only says which frames', () => {
+    expect(isFrameScopeOnly('only the first half of the movie')).toBe(true);
+    expect(isFrameScopeOnly('just frames 10-20')).toBe(true);
+    expect(isFrameScopeOnly('segment the first half of the movie')).toBe(false);
+    expect(isFrameScopeOnly('segment the nuclei')).toBe(false);
+  });
+
+  it('blanks a fraction of the movie for the matcher, keeping the length', () => {
+    const text = 'max projection of the second half of the movie';
+    expect(withoutFrameScope(text).trim()).toBe('max projection of');
+    expect(withoutFrameScope(text).length).toBe(text.length);
+  });
+});

@@ -42,3 +42,10 @@ describe('a word the tool itself uses is no shortened value (brief R2)', () => {
     expect(findEnumValue('denoise', 'method', 'remove camera noise', catalogue)).toBeUndefined();
   });
 });
+
+describe('four letters of a long value (brief R, stop 14)', () => {
+  it('reads "hist" as histogram, but "over" is no "overlap"', () => {
+    expect(findEnumValue('plot', 'kind', 'hist of area pls', catalogue)).toBe('histogram');
+    expect(findEnumValue('track', 'method', 'link them over the frames', catalogue)).toBeUndefined();
+  });
+});

@@ -46,3 +46,19 @@ describe('frame ranges as people write them (brief R2)', async () => {
     expect(findFrames('frames up to date')).toBeUndefined();
   });
 });
+
+describe('a part of the movie said as a fraction (brief R, stop 14)', async () => {
+  const { findFrames, fractionOfFrames } = await import('../../../src/agent/planner/extract.ts');
+  it('reads halves, thirds and quarters of a movie of known length', () => {
+    expect(findFrames('segment the first half of the movie', 40)).toEqual({ first: 1, last: 20 });
+    expect(findFrames('max projection of the second half of the movie', 40)).toEqual({ first: 21, last: 40 });
+    expect(findFrames('mean projection of the first quarter', 40)).toEqual({ first: 1, last: 10 });
+    expect(findFrames('denoise the last third of the time-lapse', 30)).toEqual({ first: 21, last: 30 });
+    expect(fractionOfFrames('the middle third of the recording', 30)).toEqual({ first: 11, last: 20 });
+  });
+
+  it('needs the movie length, and a middle only of an odd number of parts', () => {
+    expect(findFrames('segment the first half of the movie')).toBeUndefined();
+    expect(fractionOfFrames('the middle half of the movie', 40)).toBeUndefined();
+  });
+});

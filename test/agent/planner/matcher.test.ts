@@ -40,3 +40,20 @@ describe('lab shorthand of tool names (brief R2)', () => {
     expect(index.match('bleach corr (exp fit)')[0]?.tool).toBe('correct_bleach');
   });
 });
+
+describe('lab initials and shortened values (brief R, stop 14)', () => {
+  it('reads the initials of a tool name said noun first ("DC" of drift correction, "BC" of bleach correction)', () => {
+    expect(index.match('DC')[0]?.tool).toBe('correct_drift');
+    expect(index.match('bc')[0]?.tool).toBe('correct_bleach');
+  });
+
+  it('reads no unit as initials ("px", "ms")', () => {
+    expect(index.match('px').length).toBe(0);
+    expect(index.match('ms').length).toBe(0);
+  });
+
+  it('reads four letters of a long value word as it ("hist" of histogram), not of a short one ("mode" is no "model")', () => {
+    expect(index.match('hist')[0]?.tool).toBe('plot');
+    expect(index.match('mode').some((m) => m.matched.includes('model'))).toBe(false);
+  });
+});

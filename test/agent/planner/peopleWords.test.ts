@@ -113,3 +113,35 @@ describe('values and numbers', () => {
     expect(args('segment only the first frame', 'segment').frames).toEqual({ first: 1, last: 1 });
   });
 });
+
+describe('shorthand steps, scopes and stand-in methods (brief R, stop 14)', () => {
+  const movie40: KnownArtifact = { id: 'movie-1', type: 'movie', frames: 40 };
+
+  it('reads steps written with slashes, each part a tool\'s telling word', () => {
+    expect(tools('seg/trk/csv')).toEqual(['segment', 'track', 'export']);
+    expect(tools('dc/seg/trk')).toEqual(['correct_drift', 'segment', 'track']);
+    expect(tools('bleach corr / seg / measure')).toEqual(['correct_bleach', 'segment', 'measure']);
+  });
+
+  it('leaves a rate or a ratio with a slash alone', async () => {
+    const { slashedSteps } = await import('../../../src/agent/planner/planner.ts');
+    expect(slashedSteps('report the speed in µm/min', catalogue)).toBe('report the speed in µm/min');
+    expect(slashedSteps('normalise to dF/F0', catalogue)).toBe('normalise to dF/F0');
+    expect(slashedSteps('seg/trk', catalogue)).toBe('seg→trk');
+  });
+
+  it('sets the frames of a part of the movie said as a fraction, in the step or in a clause of its own', () => {
+    expect(args('max projection of the second half of the movie', 'project', [movie40]).frames).toEqual({ first: 21, last: 40 });
+    expect(args('only the first half of the movie: segment the nuclei', 'segment', [movie40]).frames).toEqual({ first: 1, last: 20 });
+    expect(plan('only the first half of the movie: segment the nuclei', [movie40]).notes ?? []).toEqual([]);
+  });
+
+  it('names a fraction of a movie whose length is unknown as not applied', () => {
+    expect((plan('max projection of the second half of the movie').notes ?? []).join(' ')).toMatch(/second half of the movie.*how many frames/);
+  });
+
+  it('names StackReg and TurboReg and what registered the frames instead', () => {
+    expect((plan('align the frames with StackReg').notes ?? []).join(' ')).toMatch(/StackReg.*phase correlation/);
+    expect((plan('TurboReg rigid body registration please').notes ?? []).join(' ')).toMatch(/TurboReg.*phase correlation/);
+  });
+});
