@@ -57,12 +57,13 @@ export async function runStep(session: Session, tools: ToolSpec[], name: string,
   const stepId = session.nextStepId();
   const turnId = options.turnId ?? '';
   const args = (rawArgs && typeof rawArgs === 'object' ? rawArgs : {}) as Record<string, unknown>;
-  const started = performance.now();
+  // Date.now, not performance.now: the global `performance` loads node:perf_hooks (~2 ms of CPU per command) for a duration kept in ms
+  const started = Date.now();
   const startedAt = new Date().toISOString();
   options.events?.emit({ type: 'step_start', turnId, stepId, tool: name, args, at: startedAt });
 
   const finish = async (partial: Omit<StepOutcome, 'stepId' | 'tool' | 'args' | 'durationMs'>, inputs: InputRecord[] = []): Promise<StepOutcome> => {
-    const outcome: StepOutcome = { stepId, tool: name, args, durationMs: Math.round(performance.now() - started), ...partial };
+    const outcome: StepOutcome = { stepId, tool: name, args, durationMs: Math.round(Date.now() - started), ...partial };
     const outputs = [];
     for (const a of outcome.artifacts) {
       const hash = contentHash(a.path, session.dir);
@@ -116,7 +117,7 @@ export async function runStep(session: Session, tools: ToolSpec[], name: string,
     onProgress: (done, total, label) => {
       options.onProgress?.(done, total, label);
       if (!options.events) return;
-      const elapsedS = (performance.now() - started) / 1000;
+      const elapsedS = (Date.now() - started) / 1000;
       const etaS = done > 0 && total > done ? (elapsedS * (total - done)) / done : done >= total ? 0 : undefined;
       options.events.emit({ type: 'tool_progress', turnId, stepId, tool: name, done, total, label, elapsedS, etaS });
     },
