@@ -68,7 +68,7 @@ export function withoutNegatedStops(t: string): string {
 const STATUS_QUESTION = /\bhow many (?:cells|nuclei|objects)\b.*\b(?:latest|last|current|newest|live|most recent)\s+(?:image|frame|snap|picture|time ?point)\b|\b(?:is it|are we|is the (?:acquisition|run|imaging|time[\s-]?lapse)) (?:done|finished|over|complete|still going)\b|^(?:which|what|how many)\s+(?:channels?|positions?|objective|objectives|lasers?|exposures?|settings|z[\s-]?planes?|fields?|interval|frame rate|power|laser power)\b.*\b(?:on|at|are we|is it|imaging|using|used|running|active|set|in use|being imaged|are there|do we have|have we got)\b|\bhow many (?:images|frames|time ?points|pictures)\b.*\b(?:so far|taken|done|acquired|have we|did we|have you|did you)\b|\bwhat (?:time ?point|frame) (?:are we|is it)\b|\bwhich (?:time ?point|frame) (?:are we|is it)\b|\bwhen(?:'s| is) the next (?:time ?point|frame|image)\b|^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?what(?:'s| is)\s+(?:running|happening|going on)\b|\bwhat are you (?:doing|imaging|acquiring)\b|\bwhat(?:'s| is) the (?:microscope|scope|acquisition) (?:doing|up to)\b|^(?:is|are) (?:it|the acquisition|the microscope|the run|the time[\s-]?lapse|anything|we) (?:still |now |already )?(?:running|imaging|acquiring|going|on|paused|stopped|on hold|waiting|finished|done)\b|\b(?:current|present) (?:interval|settings?|exposures?|power|frame rate|positions?|objective|plan|channels?)\b|^what(?:'s| is| are) the (?:[\w-]+ )?(?:interval|exposures?|exposure time|power|laser power|frame rate|settings|channels|positions|objective|z-?stack|z[\s-]?step|step size|z[\s-]?range|z[\s-]?planes|plan)\b|\bwhere(?:'s| is) the stage\b|\bhow (?:far|long) (?:along|in|through|into it) (?:are we|is it)\b|\bhow far (?:are we|is it) (?:along|in|through)\b/;
 /** A yes/no question about the state of a part of the run ("is the 561 still on?", "are both lasers active?", "is DAPI still being imaged"): it changes nothing. */
 const STATE_QUESTION = /^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?(?:is|are)\s+(?:the\s+|my\s+|our\s+|both\s+|all\s+)?(?:[\w-]+\s+){0,3}?(?:still\s+|currently\s+|now\s+|already\s+)?(?:on|off|switched (?:on|off)|turned (?:on|off)|active|enabled|disabled|included|in (?:the|this) (?:plan|acquisition|run|time[\s-]?lapse)|being (?:imaged|acquired|recorded|used))\s*[?!.]*$/;
-const SPLIT = /\s*(?:;|\.\s|,?\s+and then\s+|,?\s+then\s+|,\s*and\s+|\s+and\s+(?=(?:every|interval|set|add|drop|remove|stop|pause|resume|zoom|switch|change|speed|slow|image|take|use|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|run|finish|skip|halve|double|make|go|tell|show|report|give|segment|track|measure|plot|project|denoise|correct|export|save|detect|count|quantify|analy[sz]e)\b))\s*/i;
+const SPLIT = /\s*(?:;|\.\s|[?!]\s+(?=\S)|,?\s+and then\s+|,?\s+then\s+|,\s*and\s+|\s+and\s+(?=(?:every|interval|set|add|drop|remove|stop|pause|resume|zoom|switch|change|speed|slow|image|take|use|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|run|finish|skip|halve|double|make|go|tell|show|report|give|segment|track|measure|plot|project|denoise|correct|export|save|detect|count|quantify|analy[sz]e)\b))\s*/i;
 
 /**
  * "speed up to every 10 seconds", "switch off the 488", "reduce the 488 power by 90%",
@@ -148,6 +148,9 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
   if (ANALYSIS_REQUEST.test(t)) return undefined;
   // the incubator is not the microscope's light: "set CO2 to 5%" is not read as a power
   if (/\b(co2|co₂|o2|oxygen|humidity|temperature|incubat\w*|heater|degrees)\b/.test(t)) throw new AmbiguousCommand(`"${clause.trim()}" is about the incubator (temperature, CO2, humidity), which I do not control: set it on the incubator; nothing was changed`);
+  // the camera's settings (binning, gain, region of interest) are no part of a plan here: named, nothing changed
+  const camera = CAMERA_SETTING.exec(t);
+  if (camera) throw new AmbiguousCommand(`"${clause.trim()}" sets the camera's ${cameraSettingName(camera[0])}, which the acquisition tools do not set (they set channels, exposure, light power, timing, z, positions and tiling): set it in the camera's own settings; nothing was changed`);
   // light power in watts ("1 mW on the 488"): the light sources are set in % of their maximum, never a unit guessed
   const watts = /(\d+(?:\.\d+)?)\s*(mw|µw|uw|w|milliwatts?|microwatts?|watts?)\b/.exec(t);
   if (watts) throw new AmbiguousCommand(`I set light power in % of each light source's maximum, not in ${({ mw: 'mW', uw: 'µW', µw: 'µW', w: 'W' } as Record<string, string>)[watts[2]] ?? watts[2]}: say it in %, e.g. "488 to 5%"; nothing was changed`);
@@ -162,6 +165,18 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
     if (changes !== undefined) return changes.length ? changes : undefined;
   }
   return undefined;
+}
+
+/** A setting of the camera itself: binning, gain, EM gain, a region of interest, its readout. */
+export const CAMERA_SETTING = /\b(?:bin(?:ning|ned)?(?=\s*(?:of\s*)?\d|\s+(?:to|at|by)\b)|\d\s*[x×]\s*\d\s*bin(?:ning|ned)?|binning|em[\s-]?gain|(?:camera|ccd|cmos|emccd|analog(?:ue)?|digital)\s+gain|gain(?=\s*(?:of\s*|to\s*|at\s*|up\s*(?:to\s*)?|down\s*(?:to\s*)?)?\d)|(?:camera\s+)?roi|region of interest|(?:camera\s+)?(?:readout|read-out)(?:\s+(?:mode|speed|rate))?|sub-?array)\b/;
+
+/** The camera setting a phrase names, in words: "2x2 binning" → binning, "EM gain 300" → EM gain. */
+export function cameraSettingName(phrase: string): string {
+  if (/bin/.test(phrase)) return 'binning';
+  if (/em[\s-]?gain/.test(phrase)) return 'EM gain';
+  if (/gain/.test(phrase)) return 'gain';
+  if (/read-?out/.test(phrase)) return 'readout';
+  return 'region of interest (ROI)';
 }
 
 const STOP_WORD_AT = new RegExp(String.raw`(?:^|\b)${STOP_VERB}\b`);
@@ -181,7 +196,7 @@ function readQuestion({ t, channels, stopVerb }: ClauseWords): Adjustment[] | un
   // "GFP is photobleaching badly, turn it off": a command on a channel, whatever it says about the light
   if (stopVerb && channels.length && !/\?\s*$/.test(t)) return undefined;
   if (/how (much|long) (longer|more time|time is left|is left|remaining)|time (left|remaining)|remaining time|when will it (end|finish|be done)|^(?:so\s+|and\s+)?(?:when|what time)\b.*\b(?:end|ends|finish|finishes|finished|done|over|stop|stops|complete)\b|how long until|\beta\b|how many .*left|how long (?:has it|have we|has the (?:acquisition|run|imaging)) been (?:running|going|imaging|acquiring|paused|on hold|stopped|waiting)/.test(t)) return [{ kind: 'status', about: 'time' }];
-  if (/how much (light|dose|exposure|laser|illumination)|^how much\b.*\b(?:had|received|got|gotten|seen|absorbed)\b|(light|photo|laser)?\s*dose (so far|used|report)|\bdose\b.*\?|light so far|photobleach|phototox|\bhow (?:bleached|photo-?bleached|damaged|fried|cooked|toasted)\b|light budget|too much light|light damage|^(what|show|report|tell)\b.*\b(light )?dose\b|^(?:is|are|has|have)\b.*\bbleach\w*|^(?:total |cumulative )?(?:light )?(?:dose|light exposure|illumination)(?: (?:per|by) (?:channel|position|field))?\??$|\b(?:budget|dose) (?:is )?(?:left|remaining|remains)\b|\b(?:left|remaining) (?:of the )?(?:light |dose )?budget\b/.test(t)) return [{ kind: 'status', about: 'dose' }];
+  if (/how much (light|dose|exposure|laser|illumination)|^how much\b.*\b(?:had|received|got|gotten|seen|absorbed)\b|\b(?:cumulative|total|accumulated|integrated) (?:light|illumination|dose|light exposure|energy|fluence)\b|\bj\s*\/\s*cm|\bfluence\b|\b(?:am i|are we|is it) (?:fry|cook|toast|damag|kill|hurt|burn)\w*\b|(light|photo|laser)?\s*dose (so far|used|report)|\bdose\b.*\?|light so far|photobleach|phototox|\bhow (?:bleached|photo-?bleached|damaged|fried|cooked|toasted)\b|light budget|too much light|light damage|^(what|show|report|tell)\b.*\b(light )?dose\b|^(?:is|are|has|have)\b.*\bbleach\w*|^(?:total |cumulative )?(?:light )?(?:dose|light exposure|illumination)(?: (?:per|by) (?:channel|position|field))?\??$|\b(?:budget|dose) (?:is )?(?:left|remaining|remains)\b|\b(?:left|remaining) (?:of the )?(?:light |dose )?budget\b/.test(t)) return [{ kind: 'status', about: 'dose' }];
   if (/^(status|what('s| is) (it|the acquisition) doing|how is (it|the acquisition) going|progress)\??$/.test(t) || /\bstatus\b/.test(t) || STATUS_QUESTION.test(t) || STATE_QUESTION.test(t)) return [{ kind: 'status', about: 'all' }];
   return undefined;
 }
@@ -225,7 +240,7 @@ function readPartStopped({ t, channels, channel }: ClauseWords): Adjustment[] | 
 /** Stop-like words: a channel named → drop it; the acquisition named (or nothing) → stop; after this time point → finish; anything else → ask. */
 function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords): Adjustment[] | undefined {
   if (/\b(after|at the end of|once|when) (this|the current|the present) (time ?point|frame|round|cycle|loop)\b|\bfinish (the|this) (current )?(time ?point|frame|round)\b|\bwrap (it )?up\b|\blast time ?point\b|\bfinish (up|off)?\s*(the acquisition|imaging|it)?$/.test(t) && !channel) return [{ kind: 'finish' }];
-  const aboutLight = /\b(power|exposure|intensity|brightness|ms|milliseconds?|half|halve)\b|\b(?:by|to) \d/.test(t);
+  const aboutLight = /\b(power|exposure|intensity|brightness|ms|milliseconds?|half|halve)\b|\b(?:by|to) \d|\b(?:by|to)\s+(?:a|one)\s+(?:third|quarter|fifth|tenth|hundredth)\b/.test(t);
   if (stopVerb && channels.length && percent(t) === undefined && !aboutLight && !/\b(every|each)\b.*\b(time ?point|frame)s?\b|\bevery (other|\d+(st|nd|rd|th))\b/.test(t)) {
     const dropped = channelsStopped(t, config);
     if (dropped.length) return dropped.map((c) => ({ kind: 'dropChannel' as const, channel: c }));
@@ -236,9 +251,11 @@ function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords):
     return [];
   }
   // "we're done", "that's it, call it a day": the end of the run (a person confirms it)
-  if (!channels.length && /^(?:ok(?:ay)?,?\s+|right,?\s+)?(?:we'?re|we are|i'?m|i am) (?:all )?done(?: here| now| with (?:it|this|that|the)(?: (?:acquisition|imaging|experiment|run|time[\s-]?lapse))?)?(?: for (?:today|now))?[.!]*$|\bcall it a day\b|^(?:ok(?:ay)?,?\s+|right,?\s+)?that'?s (?:it|all)(?: for (?:today|now))?(?:,? (?:stop|we'?re done))?[.!]*$/.test(t)) return [{ kind: 'stop' }];
+  if (!channels.length && /\bcall it (?:a day|a night|quits|here|there)\b|^(?:ok(?:ay)?,?\s+|right,?\s+)?(?:we'?re|we are|i'?m|i am) (?:all )?done(?: here| now| with (?:it|this|that|the)(?: (?:acquisition|imaging|experiment|run|time[\s-]?lapse))?)?(?: for (?:today|now))?[.!]*$|\bcall it a day\b|^(?:ok(?:ay)?,?\s+|right,?\s+)?that'?s (?:it|all)(?: for (?:today|now))?(?:,? (?:stop|we'?re done))?[.!]*$/.test(t)) return [{ kind: 'stop' }];
   if (stopVerb && !channels.length) {
-    const whole = /^(please\s+|ok(?:ay)?,?\s+)?(stop|end|halt|abort|cancel|terminate|quit|kill|shut (?:it )?down)\s*(it\s+)?(?:(?:now|immediately|right now|everything|all|at once|please)\s*)*[.!]?$/.test(t) || ACQUISITION_WORD.test(t);
+    // ("you can stop now, thanks", "go ahead and end it": the courtesy around the word is no object of it)
+    const bare = t.replace(/^(?:(?:ok(?:ay)?|right|alright|great|good|fine)[,\s]+)*(?:you can|you may|feel free to|go ahead and|i'?d like you to|i want you to)\s+/, '').replace(/[,\s]*(?:thanks|thank you|cheers|thx|ta)\s*[.!]*$/, '');
+    const whole = /^(please\s+|ok(?:ay)?,?\s+)?(stop|end|halt|abort|cancel|terminate|quit|kill|shut (?:it )?down)\s*(it\s+)?(?:(?:now|immediately|right now|everything|all|at once|please)\s*)*[.!]?$/.test(bare) || ACQUISITION_WORD.test(t);
     const vague = /\b(it|that|this|them|the (laser|lasers|light|lights|lamp|led|channel|illumination|excitation|fluorescence|colou?r))\b/.test(t);
     if (whole && !/\b(channel|laser|light|lamp|led)\b/.test(t)) return [{ kind: 'stop' }];
     if (vague || whole || /\b(channel|laser|light|lamp|led)\b/.test(t)) {
@@ -259,7 +276,7 @@ function readRunControl({ t }: ClauseWords): Adjustment[] | undefined {
   if (/^(please\s+|ok(?:ay)?,?\s+|right,?\s+)?(resume|continue|unpause|un-pause|carry on|go on|keep going|restart the (?:acquisition|imaging)|start again)\b(?!.*\bfor\b)/.test(t)) return [{ kind: 'resume' }];
   if (/\b(autofocus|auto-focus|refocus|re-focus|find focus|focus again)\b|\b(?:fix|correct|sort out|redo|re-?do|adjust)\s+(?:the\s+)?focus\b|\bfocus\b.*\b(?:drift\w*|is off|went off|lost|gone)\b.*\b(?:fix|correct|sort)\b/.test(t)) {
     // a periodic autofocus is no one-time command: asked, never done once with "every N" dropped
-    if (/\b(every|each)\b/.test(t)) throw new AmbiguousCommand('I can autofocus once before the next time point ("autofocus"), or whenever the focus drops (the rule "whenever it goes out of focus, autofocus"), but not on a fixed schedule: which do you want?');
+    if (/\b(?:every|each|always|throughout|continuous(?:ly)?|constantly|all the time|from now on|(?:for|during) the (?:whole|entire|rest of the) (?:run|time|acquisition|experiment|time[\s-]?lapse)|keep\b.*\bon|lock(?:ed)?|engaged?)\b/.test(t)) throw new AmbiguousCommand('I can autofocus once before the next time point ("autofocus"), or whenever the focus drops (the rule "whenever it goes out of focus, autofocus"), but not on a fixed schedule: which do you want?');
     return [{ kind: 'autofocus' }];
   }
   return undefined;
@@ -314,7 +331,7 @@ function readLight({ t, channel: named }: ClauseWords): Adjustment[] | undefined
   // "max power on the 640", "full laser on DAPI": 100 % (a raise of more than 2x is confirmed by a person)
   if (/\b(?:max(?:imum)?|full)\s+(?:power|laser|intensity|light)\b|\b(?:power|laser|intensity)\s+(?:to\s+)?(?:the\s+)?max(?:imum)?\b|\bmax(?:imi[sz]e)?\s+(?:out\s+)?(?:the\s+)?(?:\S+\s+)?(?:power|laser|intensity|light)\b|\bmax\s+(?:it\s+)?out\b/.test(t) && !/\d/.test(t.replace(/\b(?:405|488|561|640|647|633|555|568)\b/g, ''))) return [{ kind: 'power', powerPercent: 100, ...(channel ? { channel } : {}) }];
   // "less laser please", "more light on GFP": how much is asked, never guessed
-  if ((/\b(power|laser|light|intensity|illumination|exposure|lamp|led|dose)\b/.test(t) || (channel !== undefined && /\b(?:turn|dial|bring)\b.*\b(?:down|up)\b|\b(?:make|get|keep)\b.*\b(?:dimmer|brighter|weaker|stronger)\b|\b(?:crank|bump|boost|pump)\b|\b(?:lower|reduce|decrease|dim|raise|increase)\s+(?:it|that|them|this|its)\b/.test(t))) && /\b(less|more|lower|higher|reduce|increase|decrease|raise|dim|weaker|stronger|brighter|dimmer|turn down|turn up|minimi[sz]e|minimum|as little|least|lowest|all the way down|down|up|short|shorter|long|longer|bump|crank|boost|juice|pump)\b/.test(t) && !/\d/.test(t.replace(/\b(?:405|488|561|640|647|633|555|568)\b/g, ''))) {
+  if ((/\b(power|laser|light|intensity|illumination|exposure|lamp|led|dose)\b/.test(t) || (channel !== undefined && /\b(?:turn|dial|bring)\b.*\b(?:down|up)\b|\b(?:a notch|a tad|a touch|a smidge|a bit|a little|slightly)\b.*\b(?:down|up|brighter|dimmer|weaker|stronger|lower|higher|less|more)\b|\b(?:down|up|brighter|dimmer|weaker|stronger|lower|higher|less|more)\b.*\b(?:a notch|a tad|a touch|a smidge|a bit|a little|slightly)\b|\b(?:make|get|keep)\b.*\b(?:dimmer|brighter|weaker|stronger)\b|\b(?:crank|bump|boost|pump)\b|\b(?:lower|reduce|decrease|dim|raise|increase)\s+(?:it|that|them|this|its)\b/.test(t))) && /\b(less|more|lower|higher|reduce|increase|decrease|raise|dim|weaker|stronger|brighter|dimmer|turn down|turn up|minimi[sz]e|minimum|as little|least|lowest|all the way down|down|up|short|shorter|long|longer|bump|crank|boost|juice|pump)\b/.test(t) && !/\d/.test(t.replace(/\b(?:405|488|561|640|647|633|555|568)\b/g, ''))) {
     throw new AmbiguousCommand(`how much ${/\b(more|higher|increase|raise|stronger|brighter|turn up|bump|crank|boost|juice|pump)\b/.test(t) ? 'more' : 'less'} light? Say e.g. "halve the 488 power", "488 to 5%" or "exposure 50 ms"`);
   }
   return undefined;
@@ -328,7 +345,7 @@ const READERS: Reader[] = [readOnlyChannels, readQuestion, readPartStopped, read
  * channel/laser/light may stand between them.
  */
 function channelsStopped(t: string, config: MicroscopeConfig): string[] {
-  const filler = String.raw`(?:\s+(?:the|a|my|our|imaging|acquiring|recording|taking|collecting|capturing|grabbing|shooting|doing|images?|pictures?|acquisition|of|in|with|using|exciting|excitation|illuminating|illumination|colou?r|fluorescence|signal|channel|laser|light|line|please|now|all|both|and|,))*\s+`;
+  const filler = String.raw`(?:\s+(?:the|a|my|our|imaging|acquiring|recording|taking|collecting|capturing|grabbing|shooting|doing|shining|blasting|zapping|hitting|firing|exposing|lighting|using|running|images?|pictures?|acquisition|of|in|with|using|exciting|excitation|illuminating|illumination|colou?r|fluorescence|signal|channel|laser|light|line|please|now|all|both|and|,))*\s+`;
   const out = new Set<string>();
   for (const m of findChannels(t, config)) {
     const before = t.slice(0, m.index);
@@ -385,8 +402,11 @@ function channelNumbered(t: string): string | undefined {
 
 /** Words that take the tiling away ("stop tiling", "no grid"). */
 function dropsGrid(t: string): boolean {
-  return /\b(no|remove|drop|without|stop|skip|turn off|switch off|disable|end|cancel)\b.*\b(grid|tiles?|tiling|mosaic|montage)\b/.test(t) && !/\d\s*(?:x|×|by)\s*\d/.test(t);
+  return (/\b(no|remove|drop|without|stop|skip|turn off|switch off|disable|end|cancel|get rid of|lose|ditch|scrap)\b.*\b(grid|tiles?|tiling|mosaic|montage)\b/.test(t) || /\b(?:switch|turn|shut)\b.*\b(?:grid|tiling|mosaic|montage)\b.*\boff\b/.test(t)) && !/\d\s*(?:x|×|by)\s*\d/.test(t);
 }
+
+/** An amount said without a number ("a bit", "slightly", "a notch"): asked, never guessed. */
+const VAGUE_AMOUNT = /\b(?:slightly|somewhat|marginally|a (?:little|bit|tad|touch|notch|smidge|smidgen|hair|shade|wee bit|little bit|fraction))\b/;
 
 const COUNT_WORD = String.raw`(\d+(?:\.\d+)?|two|three|four|five|six|ten)`;
 
@@ -424,12 +444,13 @@ function parseTiming(t: string): Adjustment | undefined {
     const longer = /\b(longer|lengthen|increase|extend|raise|stretch)\b/.test(t);
     const shorter = /\b(shorter|shorten|decrease|reduce|cut|lower)\b/.test(t);
     const n = new RegExp(String.raw`\b${COUNT_WORD}\s*(?:x|times|-?fold)\b`).exec(t);
-    const pct = /\bby\s+(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)/.exec(t);
+    const pct = /\bby\s+(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)|(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)\s+(?:longer|shorter)\b/.exec(t);
     // "twice as long", "half as long"
     const as = /\b(twice|half) as (long|short)\b/.exec(t);
     if (as) return { kind: 'intervalFactor', factor: (as[1] === 'twice') === (as[2] === 'long') ? 2 : 0.5 };
     if (longer !== shorter && (n || pct)) {
-      const factor = n ? (longer ? toNumber(n[1]) : 1 / toNumber(n[1])) : longer ? 1 + Number(pct![1]) / 100 : 1 - Number(pct![1]) / 100;
+      const share = Number(pct?.[1] ?? pct?.[2]);
+      const factor = n ? (longer ? toNumber(n[1]) : 1 / toNumber(n[1])) : longer ? 1 + share / 100 : 1 - share / 100;
       if (factor > 0 && Number.isFinite(factor)) return { kind: 'intervalFactor', factor: Math.round(factor * 1e6) / 1e6 };
     }
   }
@@ -440,6 +461,8 @@ function parseTiming(t: string): Adjustment | undefined {
   const faster = /\b(faster|quicker|more often|more frequently|speed (?:it )?up|increase the (?:frame )?rate)\b/.test(t);
   const slower = /\b(slower|less often|less frequently|slow (?:it )?down|decrease the (?:frame )?rate|reduce the (?:frame )?rate)\b/.test(t);
   if ((faster || slower) && !aboutLight && !(faster && slower)) {
+    // "slightly more often", "a bit slower": how much is asked, never guessed
+    if (VAGUE_AMOUNT.test(t) && !/\d/.test(t)) throw new AmbiguousCommand(`how much ${faster ? 'more' : 'less'} often? Say the interval, e.g. "every 2 min", or a factor, e.g. "twice as often"; nothing was changed`);
     const n = new RegExp(String.raw`\b${COUNT_WORD}\s*(?:x|times|-?fold)\b|\bfactor of\s*${COUNT_WORD}`).exec(t);
     const by = n ? toNumber(n[1] ?? n[2]) : 2;
     if (by > 0 && Number.isFinite(by)) return { kind: 'intervalFactor', factor: Math.round((faster ? 1 / by : by) * 1e6) / 1e6 };
@@ -461,15 +484,22 @@ function parseLight(t: string, channel: string | undefined): Adjustment[] {
   const isExposure = /\bexpos/.test(t) && !/\b(power|laser|intensity|lamp|led)\b/.test(t);
   // "turn the 561 down by 10 percent": the verb and its particle apart
   // "488 down 10%", "up the GFP exposure 1.5x", "dapi exposure -20%": a direction word or sign beside the amount
-  const down = /\b(reduce|lower|decrease|drop|cut|dim|shorten|turn down|bring down)\b|\b(?:turn|bring|dial|take)\b.*\bdown\b|\bdown\s+(?:by\s+)?\d|(?:^|\s)[-−]\s*\d+(?:\.\d+)?\s*(?:%|percent)/.test(t);
+  const down = /\b(reduce|lower|decrease|drop|cut|dim|shorten|turn down|bring down|knock off|take off|shave off|trim)\b|\b(?:turn|bring|dial|take)\b.*\bdown\b|\bdown\s+(?:by\s+)?\d|(?:^|\s)[-−]\s*\d+(?:\.\d+)?\s*(?:%|percent)/.test(t);
   const up = /\b(increase|raise|boost|turn up|bring up|brighten|bump|crank|lengthen)\b|\b(?:turn|bring|dial)\b.*\bup\b|^(?:please\s+)?up\s+(?:the|its|all)\b|\bup\s+(?:by\s+)?\d|(?:^|\s)\+\s*\d+(?:\.\d+)?\s*(?:%|percent)|^\d+(?:\.\d+)?\s*x\s+(?:the|its|all)\b/.test(t);
-  const byPct = /\b(?:by|down|up)\s+(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)|(?:^|\s)[-−+]\s*(\d+(?:\.\d+)?)\s*(?:%|percent)/.exec(t);
+  const byPct = /\b(?:by|down|up|off)\s+(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)|(?:^|\s)[-−+]\s*(\d+(?:\.\d+)?)\s*(?:%|percent)/.exec(t);
   const times = /\b(\d+(?:\.\d+)?)\s*(?:x|times)\b(?!\s*(?:objective|\d))/.exec(t);
   const byPart = /\bby\s+(?:a|one)\s+(half|third|quarter|fifth|tenth)\b/.exec(t);
   const relative = (raw: number): Adjustment => {
     const factor = Math.round(raw * 1e6) / 1e6;
     return isExposure ? { kind: 'exposureFactor', factor, ...ch } : { kind: 'powerFactor', factor, ...ch };
   };
+  // "50% longer", "20 percent dimmer": a share of the setting more or less
+  const comparative = /(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)\s+(longer|shorter|more|less|higher|lower|brighter|dimmer|stronger|weaker)\b/.exec(t);
+  if (comparative && !/\b(?:interval|duration|frame rate|cadence)\b/.test(t)) {
+    const pct = Number(comparative[1]);
+    const more = /^(?:longer|more|higher|brighter|stronger)$/.test(comparative[2]);
+    if (more || pct < 100) return [relative(more ? 1 + pct / 100 : 1 - pct / 100)];
+  }
   if (byPct && (down || up)) {
     const pct = Number(byPct[1] ?? byPct[2]);
     return [relative(down ? Math.max(0, 1 - pct / 100) || 0.001 : 1 + pct / 100)];

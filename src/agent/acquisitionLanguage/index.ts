@@ -4,5 +4,6 @@ export { AmbiguousCommand, parseAdjustment } from './adjustments.ts';
 export { parseAcquisitionRequest, type ParsedRequest } from './requests.ts';
 export { parseRule } from './rules.ts';
 export { routeMicroscopeRequest, toolCarrying, type MicroscopeRoute } from './route.ts';
+export { commandOfSentences, withStageMotionNamed } from './sentences.ts';
 export { findChannels } from './words.ts';
 export { describeRule } from '../../microscope/ruleSpec.ts';

@@ -4,7 +4,7 @@ import { InputError } from '../../errors.ts';
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import { describeZPlan } from '../../microscope/adjustment.ts';
 import type { SequenceInput } from '../../microscope/sequence.ts';
-import { quantitiesNotCarried } from './adjustments.ts';
+import { CAMERA_SETTING, cameraSettingName, quantitiesNotCarried } from './adjustments.ts';
 import { parseGrid, parsePositionList, parseZPlan, positionCount, spreadPositions } from './space.ts';
 import { durationsIn, EXPOSURE_OF, unitSeconds, findChannels, fmtS, normaliseText, toNumber, uniquePresets } from './words.ts';
 
@@ -57,12 +57,15 @@ export function parseAcquisitionRequest(text: string, config: MicroscopeConfig =
   ].filter(Boolean);
   // never a silent partial: a number with its unit that the plan does not carry is asked about
   const missing = quantitiesNotCarried(t, [sequence]);
+  // nor a setting of the camera itself ("binning 2x2", "EM gain 300", "ROI 512x512"), which no plan here sets
+  const camera = CAMERA_SETTING.exec(t.toLowerCase());
+  if (camera) throw new InputError(`I understood ${parts.join(' ')}, but the camera's ${cameraSettingName(camera[0])}${camera[0] === cameraSettingName(camera[0]) ? '' : ` ("${camera[0]}")`} is no part of a plan here (a plan sets channels, exposure, light power, timing, z, positions and tiling): set it in the camera's own settings and ask again without it; nothing was started`);
   if (missing.length) throw new InputError(`I understood ${parts.join(' ')}, but not "${missing.join('", "')}": say that part another way (or leave it out); nothing was started`);
   // nor a condition, an exception, a pause or an autofocus schedule, which a plan to start cannot hold
   // ("except DAPI" is a channel left out, above)
   const held = [...t.matchAll(NOT_IN_A_PLAN)].find((m) => !/^except/i.test(m[0]) || !findChannels(t.slice(m.index + m[0].length), config).some((c) => /^\s*(?:for\s+)?(?:the\s+)?$/i.test(t.slice(m.index + m[0].length).slice(0, c.index))));
   if (held) {
-    const said = t.slice(held.index).split(/[,;.]/)[0].trim();
+    const said = t.slice(held.index).split(/[,;:.]/)[0].trim();
     throw new InputError(`I understood ${parts.join(' ')}, but not "${said}": a plan to start holds no conditions, exceptions, pauses or autofocus schedule; start it without that part, then say it while it runs (e.g. "drop DAPI", "pause for 8 h", or a rule "when ..., ..."); nothing was started`);
   }
   return { sequence, understood: parts.join(' '), ...(objective ? { objective: `${objective[1]}X` } : {}) };
@@ -76,7 +79,7 @@ const NOT_THIS_CHANNEL = /\b(?:not|no|without|except(?: for)?|excluding|apart fr
  * an exception ("except at night", "but skip DAPI after the first hour"), a restriction to a
  * position or a time ("only at position 2"), a pause or an autofocus schedule.
  */
-const NOT_IN_A_PLAN = /\b(?:unless|except|skip(?:ping)?\s+(?!(?:the\s+)?(?:z[\s-]?stack|stack)\b)\S+\s+(?:after|before|during|at|for|between|from|every|on)|only\s+(?:at|in|on|during|between|for)\s+(?:position|field|site|night|day|the\s+(?:first|last|night|day))|pause|autofocus(?:ing)?|auto-focus|refocus(?:ing)?|at night|every night|overnight pause)\b/gi;
+const NOT_IN_A_PLAN = /\b(?:unless|except|skip(?:ping)?\s+(?!(?:the\s+)?(?:z[\s-]?stack|stack)\b)\S+\s+(?:after|before|during|at|for|between|from|every|on)|only\s+(?:at|in|on|during|between|for)\s+(?:position|field|site|night|day|the\s+(?:first|last|night|day))|pause|autofocus(?:ing)?|auto-focus|refocus(?:ing)?|perfect focus|pfs|definite focus|focus lock|at night|every night|overnight pause)\b/gi;
 
 /**
  * The interval and the duration in the words. Each time span takes its role from the words
@@ -126,7 +129,7 @@ const RATE = /\b(\d+(?:\.\d+)?|one|two|three|four|five|six|ten)\s*(?:frames?|ima
 function singleTimePlan(t: string): SequenceInput['timePlan'] {
   const { intervalS, durationS } = timeSpans(t);
   // a count of frames, not a rate of them ("2 frames per minute")
-  const framesMatch = /(\d+)\s*(?:time[\s-]?points|frames|timepoints|loops|images per channel)(?!\s*(?:per|a|an|each|every|\/)\s*(?:second|sec|minute|min|hour|hr|day)\b)/i.exec(t);
+  const framesMatch = /(\d+)\s*(?:time[\s-]?points|frames|timepoints|loops|cycles|images per channel)(?!\s*(?:per|a|an|each|every|\/)\s*(?:second|sec|minute|min|hour|hr|day)\b)/i.exec(t);
   const loops = framesMatch ? Number(framesMatch[1]) : undefined;
   // a plan is counted before it runs: "as fast as possible for 10 min" needs its count or an interval
   if (intervalS === 0 && durationS !== undefined && loops === undefined) throw new InputError(`as fast as possible for ${fmtS(durationS)}: how many time points (e.g. "100 frames as fast as possible"), or which interval (e.g. "every 1 s for ${fmtS(durationS)}")?`);

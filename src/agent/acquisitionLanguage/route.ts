@@ -8,6 +8,7 @@ import type { MicroscopeCommand } from '../../../tools/types.ts';
 import { AmbiguousCommand, MixedRequest, parseAdjustment, withoutNegatedStops } from './adjustments.ts';
 import { parseAcquisitionRequest, timeSpans } from './requests.ts';
 import { parseRule } from './rules.ts';
+import { commandOfSentences } from './sentences.ts';
 import { durationsIn, exposureMs, findChannels, normaliseText, percent, uniquePresets } from './words.ts';
 
 /** The name of the tool that declares it carries out `command` (tools/types.ts, `carriesOut`). */
@@ -44,7 +45,8 @@ export interface EarlierStep {
  */
 export function routeMicroscopeRequest(text: string, options: { acquisitionRunning?: boolean; config?: MicroscopeConfig; earlier?: EarlierStep[] } = {}): MicroscopeRoute | undefined {
   const config = options.config ?? DEMO_CONFIG;
-  text = afterCorrection(text);
+  // "The 488 is too strong. Halve it.": the command, with what its pronoun points back at
+  text = commandOfSentences(afterCorrection(text), config);
   const t = normaliseText(text).toLowerCase();
   const back = options.acquisitionRunning && options.earlier ? pointsBack(t, options.earlier, config) : undefined;
   if (back) return back;
@@ -70,9 +72,9 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
   }
   const hasChannel = findChannels(t, config).length > 0;
   const spans = timeSpans(t);
-  const timeLapse = /\bevery\b|\bintervals?\b|\btime[\s-]?lapse\b|\btime ?points\b|\bframes\b|\bcontinuous(?:ly)?\b|\bas fast as possible\b|\bstream(?:ing)?\b/.test(t) && (/\bfor\b|\bover\b|\bovernight\b|\d+\s*(?:time ?points|frames)/.test(t) || (spans.intervalS !== undefined && spans.durationS !== undefined));
+  const timeLapse = /\bevery\b|\bintervals?\b|\btime[\s-]?(?:lapse|series)\b|\btime ?points\b|\bframes\b|\bcycles\b|\bcontinuous(?:ly)?\b|\bas fast as possible\b|\bstream(?:ing)?\b/.test(t) && (/\bfor\b|\bover\b|\bovernight\b|\d+\s*(?:time ?points|frames|cycles)/.test(t) || (spans.intervalS !== undefined && spans.durationS !== undefined));
   // nothing running, channels and a whole time plan (interval and duration or count): an acquisition to start, whatever the verb ("follow GFP for 48 h, one frame every 15 min")
-  const wholeTimePlan = spans.intervalS !== undefined && (spans.durationS !== undefined || /\d+\s*(?:time ?points|frames|timepoints)\b/.test(t));
+  const wholeTimePlan = spans.intervalS !== undefined && (spans.durationS !== undefined || /\d+\s*(?:time ?points|frames|timepoints|cycles)\b/.test(t));
   // "start a new time-lapse of DAPI ..." while one runs: the start tool says one is running (never read as a change to the running one)
   const newStart = options.acquisitionRunning && hasChannel && wholeTimePlan && /\b(?:start|begin|launch|set up|new|another|second)\b.*\b(?:time[\s-]?lapse|acquisition|experiment|run|imaging|mda|recording)\b/.test(t);
   if (hasChannel && (newStart || timeLapse) && (newStart || /\b(image|acquire|record|start|take|run|film|capture|time[\s-]?lapse|snap|imaging|follow|monitor|watch|observe|mda|stream)\b/.test(t) || wholeTimePlan) && !ANALYSIS_START.test(t) && (!options.acquisitionRunning || newStart)) {
@@ -109,6 +111,9 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
     if (STAGE_MOTION.test(t)) return undefined;
     return /\b(microscope|stage|objective|acquisition|laser)\b/.test(t) ? { tool: toolCarrying('status'), args: {}, fallback: true } : undefined;
   }
+  // a question ("is 5% on the 488 too much?", "what would happen if I went to every minute?") changes nothing:
+  // the run's report answers it (its light dose when it asks about light)
+  if (ASKS_ONLY.test(t.replace(LEAD_WORDS, '')) && changes.some((c) => c.kind !== 'status')) return { tool: toolCarrying(/\b(?:light|dose|laser|power|exposure|bleach\w*|phototox\w*|percent)\b|%/.test(t) ? 'dose' : 'status'), args: {} };
   const route = toolFor(changes, options.acquisitionRunning ?? false);
   // a question about the microscope itself ("what is the scope doing?", "where is the stage?") has no meaning for data
   if (changes.every((c) => c.kind === 'status') && route.tool !== undefined && /\b(?:microscope|scope|stage|objective|lasers?|acquisition|time[\s-]?lapse)\b/.test(t)) return { ...route, sure: true };
@@ -153,8 +158,10 @@ function correctedValue(t: string, earlier: EarlierStep[]): Adjustment | undefin
   if (changes.length !== 1) return undefined;
   const [c] = changes;
   const spans = durationsIn(t).filter((d) => !/ms|milli/.test(t.slice(d.index, d.index + d.length)));
-  const pct = percent(t);
-  const ms = exposureMs(t);
+  // "oops, I meant 60" after an exposure or a power: the number alone, in the unit of the value it corrects
+  const bare = findChannels(t).length ? undefined : /^(?:\D*?\s)?(\d+(?:\.\d+)?)\s*[.!]*$/.exec(t);
+  const pct = percent(t) ?? (bare && c.kind === 'power' ? Number(bare[1]) : undefined);
+  const ms = exposureMs(t) ?? (bare && c.kind === 'exposure' ? Number(bare[1]) : undefined);
   if (c.kind === 'power' && pct !== undefined && ms === undefined && spans.length === 0) return { ...c, powerPercent: pct };
   if (c.kind === 'exposure' && ms !== undefined && pct === undefined) return { ...c, exposureMs: ms };
   if (spans.length !== 1 || pct !== undefined) return undefined;
@@ -210,10 +217,21 @@ function sameForChannels(t: string, previous: Adjustment[], config: MicroscopeCo
 export function afterCorrection(text: string): string {
   const m = /^(.*\S)\s*(?:\.{2,}|,|;|-{1,2}|—)?\s*\b(?:no wait|wait,? no|no,? sorry|sorry,? i mean|i mean|i meant|scratch that|correction|make that|rather|no,? make it|no,? let'?s (?:do|say|go with)|actually,? no)\b\s*[,:]?\s*(\S.*)$/i.exec(text);
   // "sorry, I meant 1%": nothing before the correction but an apology is no words to drop
-  if (!m || /^(?:sorry|oops|no|ok(?:ay)?|wait|ah|oh|hmm|actually)[\s,.!]*$/i.test(m[1])) return text;
+  if (!m || /^(?:sorry|oops|no|ok(?:ay)?|wait|ah|oh|hmm|actually)[\s,.!]*$/i.test(m[1])) return apologyCorrection(text) ?? text;
   // ("... 5%... sorry, I meant": the apology and the dots before it are not part of the words corrected)
   const before = m[1].replace(/(?:[\s.,;:!—-]|\b(?:no|sorry|wait|oops)\b)+$/i, '');
   return replacedIn(before, m[2]) ?? m[2];
+}
+
+/**
+ * "set GFP to 8%. Sorry - 6%.", "drop DAPI. oops, mCherry": an apology followed by one value or
+ * one channel only corrects the words before it; undefined when it says more than that.
+ */
+function apologyCorrection(text: string): string | undefined {
+  const m = /^(.*\S)\s*(?:\.{1,}|,|;|-{1,2}|—|!)\s*\b(?:sorry|oops|whoops|typo)\b\s*[,:!.\-—]*\s*(\S.*)$/i.exec(text);
+  if (!m) return undefined;
+  const before = m[1].replace(/[\s.,;:!—-]+$/, '');
+  return replacedIn(before, m[2]);
 }
 
 /** The kind of a unit, for a correction that replaces a value of the same kind. */
@@ -240,6 +258,11 @@ function replacedIn(before: string, correction: string): string | undefined {
     const last = spots.at(-1);
     return last ? before.slice(0, last.index) + said + before.slice(last.index! + last[0].length) : undefined;
   }
+  // "interval 4 min - no, make it 6": a bare number takes the unit of the one value said before it
+  // (a wavelength alone is a channel: "no sorry, the 561")
+  const bare = findChannels(said).length ? undefined : /^(\d+(?:\.\d+)?)$/.exec(said);
+  const spots = bare ? [...before.matchAll(CORRECTED_VALUE)] : [];
+  if (bare && spots.length === 1) return before.slice(0, spots[0].index) + `${bare[1]} ${spots[0][2]}` + before.slice(spots[0].index! + spots[0][0].length);
   const channels = findChannels(said);
   const channelOnly = channels.length === 1 && said.replace(channels[0].text, '').replace(/\b(?:the|channel|laser|line|one)\b/gi, '').trim() === '';
   if (channelOnly) {
@@ -257,6 +280,16 @@ function wellNamed(t: string): string | undefined {
 
 /** Unwanted motion of the stage or the field: drift, wobble, jitter, shaking, vibration. */
 const STAGE_MOTION = /\b(?:drift\w*|wobbl\w*|jitter\w*|shak(?:e|es|y|ing|iness)|vibrat\w*|judder\w*|wander\w*|jump(?:s|y|ing)?|unstable|instabilit\w*|stabili[sz]\w*|mov(?:ed|ing|ement) around)\b/;
+
+/** Words before a question that do not change what it asks ("so", "ok", "quick question,"). */
+const LEAD_WORDS = /^(?:(?:so|and|but|ok(?:ay)?|hmm+|right|well|quick question|just wondering|out of curiosity|just curious|question)[,:\s]+)+/;
+
+/**
+ * Words that only ask (a question about the run, or for advice), never ask for a change: a question
+ * word, or "is/are/did/should I ..."; not a request worded as a question ("can you ...", "could we
+ * ...", "how about ...", "shall we ...").
+ */
+const ASKS_ONLY = /^(?:what(?!\s+about\b)|which|how(?!\s+about\b)|when|where|why|who|whose|(?:is|are|was|were|isn'?t|aren'?t|wasn'?t|weren'?t)\b|(?:do|does|did|don'?t|doesn'?t|didn'?t|have|has|had|haven'?t|hasn'?t)\s+(?:you|we|i|it|they|the|this|that|these|those|my|our)\b|(?:should|could|can|may|might|must)\s+i\b|should\s+we\b|would\s+(?:it|that|this|there)\b|will\s+(?:it|that|this|there|the)\b|am\s+i\b)/;
 
 /** Words that begin a request for analysis ("measure GFP every 5 frames for 10 frames" is not an acquisition). */
 const ANALYSIS_START = /^(?:please\s+|can you\s+|could you\s+)*(?:segment|track|measure|plot|project|denoise|correct|export|save|detect|count|quantify|analy[sz]e|compute|calculate|register|align|filter|smooth|crop|subtract|normali[sz]e|threshold|classify|graph|chart|show)\b/;
@@ -283,7 +316,8 @@ function toolFor(changes: Adjustment[], running: boolean): MicroscopeRoute {
     if (changes.length > 1) return { ask: 'Stopping the acquisition is asked for on its own: say "stop the acquisition" (you will be asked to confirm), then the other changes' };
     return { tool: toolCarrying('stop'), args: only!.kind === 'finish' ? { finishTimepoint: true } : {} };
   }
-  if (only?.kind === 'status') return only.about === 'dose' ? { tool: toolCarrying('dose'), args: {} } : { tool: toolCarrying('status'), args: {} };
+  // questions only ("Am I frying my cells? How much 488 have they had?"): one report answers them (the dose one when any asks about light)
+  if (changes.length > 0 && changes.every((c) => c.kind === 'status')) return changes.some((c) => c.kind === 'status' && c.about === 'dose') ? { tool: toolCarrying('dose'), args: {} } : { tool: toolCarrying('status'), args: {} };
   if (only?.kind === 'pause') return { tool: toolCarrying('pause'), args: only.forS !== undefined ? { forS: only.forS } : {} };
   if (only?.kind === 'resume') return { tool: toolCarrying('resume'), args: {} };
   if (!running && only?.kind === 'moveStage') return { tool: toolCarrying('move'), args: { ...(only.xUm !== undefined ? { xUm: only.xUm } : {}), ...(only.yUm !== undefined ? { yUm: only.yUm } : {}), ...(only.zUm !== undefined ? { zUm: only.zUm } : {}), relative: only.relative ?? false }, sure: true };

@@ -68,7 +68,8 @@ function comparisonOf(text: string): { comparison: 'above' | 'below'; threshold:
 function parseTrigger(text: string, config: MicroscopeConfig): TriggerSpec | undefined {
   const channel = uniquePresets(findChannels(text, config))[0];
   const ch = channel ? { channel } : {};
-  if (/\b(divides?|division|divisions|dividing|mitosis|mitotic|splits?)\b/.test(text) && !/\bscore\b/.test(text)) return { kind: 'division', ...ch };
+  // (cells round up as they enter mitosis: "once the cells round up" is a division about to happen)
+  if (/\b(divides?|division|divisions|dividing|mitosis|mitotic|splits?|round(?:s|ed|ing)? up|rounding|(?:enter|go|goes|going|went) into mitosis|prophase|metaphase|anaphase|cytokinesis)\b/.test(text) && !/\bscore\b/.test(text)) return { kind: 'division', ...ch };
   if (/\b(focus|blurry|blurred|sharpness)\b/.test(text)) {
     const cmp = comparisonOf(text);
     if (cmp) return { kind: 'focusScore', ...ch, ...cmp };
@@ -119,7 +120,9 @@ function parseRuleAction(text: string, config: MicroscopeConfig): { action: Rule
     };
   }
   // "every 10 s", "interval to 10 s", "switch to 15 s intervals"
-  const intervalS = durationAfter(main, /\bevery\b|\binterval(?:\s+(?:to|of))?\b/) ?? durationsIn(main).find((d) => /^\s*(?:intervals?|cadence|apart)\b/.test(main.slice(d.index + d.length)))?.seconds;
+  const intervalS = durationAfter(main, /\bevery\b|\binterval(?:\s+(?:to|of))?\b/) ?? durationsIn(main).find((d) => /^\s*(?:intervals?|cadence|apart)\b/.test(main.slice(d.index + d.length)))?.seconds ??
+    // "go to 1 min", "switch to 20 s": a time span is all a rule's action can go to
+    durationAfter(main, /\b(?:go|switch|change|drop|speed up|slow down|move)\s+to\b/);
   if (intervalS !== undefined) {
     const here = /\b(?:at|in|on) (?:that|this|the same|its) (?:position|field|site|spot|well|place)\b|\bthere\b|\bwhere it (?:happen|divid)/.test(main);
     return { action: { kind: 'setInterval', intervalS, ...(here ? { atTriggerPosition: true } : {}) }, holdS, holdFrames, revert: holdS !== undefined || holdFrames !== undefined || backMentioned || revertIntervalS !== undefined, revertIntervalS };

@@ -500,7 +500,7 @@ describe('what the microscope does not control', () => {
   it('a temperature, a gas or a binning in a start request is named, nothing started; 5% CO2 is no light power', () => {
     expect(() => parseAcquisitionRequest('image GFP every 5 min for 2 h at 37 degrees')).toThrow(/but not "37 degrees"/);
     expect(() => parseAcquisitionRequest('image GFP every 5 min for 2 h, 5% CO2')).toThrow(/but not "5% co2"/);
-    expect(() => parseAcquisitionRequest('image GFP every 5 min for 2 h with 2x2 binning')).toThrow(/but not "2x2 binning"/);
+    expect(() => parseAcquisitionRequest('image GFP every 5 min for 2 h with 2x2 binning')).toThrow(/the camera's binning \("2x2 binning"\) is no part of a plan/);
     expect(() => parseAdjustment('set CO2 to 5%')).toThrow(/about the incubator .* nothing was changed/);
   });
 });

@@ -1,0 +1,126 @@
+// A message of several sentences, read as the command it ends with. People say what they
+// see first and what to do last ("The 488 is too strong. Halve it."): a sentence that only
+// tells what is happening (an observation: a subject and a verb, no command, no question)
+// is context. Its subject is what a pronoun in the command points at ("it" = "the 488");
+// the observation itself is then dropped, so that its numbers and words are not read as
+// part of the command ("The drug went in at 2pm. Make the interval 2 min.").
+import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
+import { findChannels } from './words.ts';
+
+/** The sentences of a message (a full stop, "!" or "?" followed by a space ends one; "0.5" and "..." inside words do not). */
+export function sentencesOf(text: string): string[] {
+  return text
+    .split(/(?<=[a-z0-9µ%)'"][.!?]+|[?!])\s+(?=\S)/i)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Words that may open a sentence before its subject or verb ("so", "ok", "I think"). */
+const OPENER = String.raw`(?:(?:so|ok(?:ay)?|well|hmm+|right|also|and|but|oh|ah|hey|hi|now|yeah|yes|alright|look|honestly|basically|anyway)[,\s]+|(?:i think|i guess|i feel like|it seems(?: like)?|seems like|looks like)[,\s]+)*`;
+
+/** A verb that tells a state or an event (not a command): "is", "looks", "keeps", "has floated", "moved". */
+const TELLING_VERB = String.raw`(?:'s|’s|'re|’re|'m|’m|is|are|was|were|am|isn'?t|aren'?t|wasn'?t|weren'?t|looks?|looked|seems?|seemed|appears?|appeared|keeps?|kept|has|have|had|hasn'?t|haven'?t|doesn'?t|don'?t|didn'?t|gets?|got|goes|went|became|becomes?|see|saw|think|feel|won'?t|can'?t|[a-z]{2,}ed)`;
+
+/** The subject of an observation (up to its verb) and the verb. */
+const OBSERVATION = new RegExp(String.raw`^${OPENER}((?:the |my |our |this |that |these |those |all |both |a |an |some |there )?(?:[\w+-]+\s+){0,5}?[\w+-]+?)\s*(${TELLING_VERB})(?=\s|[.!,;:]|$)`, 'i');
+
+/** Words that begin a command or a question, never an observation. */
+const NOT_OBSERVATION = /^(?:please|pls|kindly|can|could|would|will|should|shall|may|might|do|does|did|is|are|was|were|what|which|how|when|where|why|who|whose|let'?s|let|make|set|go|switch|turn|stop|start|drop|add|remove|take|bring|keep|put|use|halve|double|triple|increase|decrease|reduce|lower|raise|cut|bump|crank|pause|resume|continue|image|acquire|record|snap|move|refocus|autofocus|skip|lose|kill|end|finish|wrap|change|extend|run|get|give|show|tell|report|ok|okay|if|when(?:ever)?|once|as soon as|after|before|until|unless)\b/i;
+
+/** Things of the plan a pronoun can stand for: a channel, a position, the z-stack, the grid, the interval, the light. */
+const PLAN_PART = /\b(?:positions?\s*#?\s*\d+|pos\s*\d+|fields?\s*#?\s*\d+|xy\s*(?:point|position)\s*\d+|z[\s-]?stacks?|stacks?|z[\s-]?series|slices|planes|grid|tiles?|tiling|mosaic|montage|interval|frame rate|cadence|time[\s-]?step|exposures?|power|laser|lamp|intensity|channel\s*\d+)\b/i;
+
+/** A lead-in before a colon that only says what kind of message follows ("Just checking:", "Quick question:", "FYI:"). */
+const LEAD_IN = /^((?:[a-z']+[\s,]*){1,3}):\s+(?=\S)/i;
+const LEAD_IN_WORD = /\b(?:check|checking|question|q|fyi|note|update|btw|quick|just|also|ps|hey|hi|sorry|reminder|curious|wondering)\b/i;
+
+/** The sentence without its lead-in ("Just checking: which channels are on?" → "which channels are on?"). */
+function withoutLeadIn(sentence: string): string {
+  const m = LEAD_IN.exec(sentence);
+  return m && LEAD_IN_WORD.test(m[1]) ? sentence.slice(m[0].length) : sentence;
+}
+
+/** An observation: what is happening, said with a subject and its verb, neither a command nor a question; undefined otherwise. */
+export function observationOf(sentence: string): { subject: string } | undefined {
+  const s = sentence.trim();
+  if (/\?\s*$/.test(s)) return undefined;
+  const body = s.replace(new RegExp(`^${OPENER}`, 'i'), '');
+  if (NOT_OBSERVATION.test(body)) return undefined;
+  const m = OBSERVATION.exec(s);
+  if (!m) return undefined;
+  // ("stop it, it's bleaching": a command comes first)
+  return { subject: m[1].trim() };
+}
+
+/** What a pronoun standing for the subject of an observation would name: the subject when it is a part of the plan, else undefined. */
+function referentOf(subject: string, config: MicroscopeConfig): string | undefined {
+  const s = subject.replace(/^there\s+/i, '').trim();
+  if (/^(?:it|this|that|they|we|i|you|things?|everything|something|nothing|imaging|the cells?|cells?)$/i.test(s)) return undefined;
+  return findChannels(s, config).length > 0 || PLAN_PART.test(s) ? s : undefined;
+}
+
+/** A pronoun as the object of a command ("halve it", "get rid of it", "switch it off"), not "it's" nor "make it 6". */
+const PRONOUN = /\b(?:it|that|them|this|those|that one|this one)\b(?!['’]s|\s+(?:is|was|has|'s)\b)/i;
+
+/**
+ * The command of a message of several sentences: the sentences that are observations are
+ * dropped, and a pronoun in the command that points back at an observation's subject is that
+ * subject ("Position 3 has no cells. Get rid of it." → "Get rid of Position 3."). A message of
+ * one sentence, or of observations only, is returned as it is.
+ */
+export function commandOfSentences(text: string, config: MicroscopeConfig = DEMO_CONFIG): string {
+  const sentences = sentencesOf(text).map(withoutLeadIn);
+  if (sentences.length < 2) return sentences[0] ?? text;
+  const observed = sentences.map((s) => observationOf(s));
+  if (observed.every(Boolean) || observed.every((o) => !o)) return text;
+  let referent: string | undefined;
+  const kept: string[] = [];
+  const told: string[] = [];
+  sentences.forEach((s, i) => {
+    const o = observed[i];
+    if (o) {
+      referent = referentOf(o.subject, config) ?? referent;
+      if (findChannels(s, config).length) told.push(s);
+      return;
+    }
+    // (a command that names its own object keeps its pronoun's meaning: "drop DAPI and keep it off")
+    const names = findChannels(s, config).length > 0 || PLAN_PART.test(s);
+    kept.push(referent && !names ? s.replace(PRONOUN, referent) : s);
+  });
+  // "These are H2B-GFP cells. Image them every 5 min for 2 h.": a plan to start that names no channel images the ones told
+  const command = kept.join(' ');
+  return told.length && !findChannels(command, config).length && STARTS_IMAGING.test(command) ? [...told, command].join(' ') : command;
+}
+
+/** Words that start imaging (a plan to start takes its channels from the whole message). */
+const STARTS_IMAGING = /\b(?:image|imaging|acquire|record|film|capture|time[\s-]?lapse|start|set up|run)\b/i;
+
+/** Unwanted motion of what is imaged, said as an event ("the stage keeps creeping", "the sample shifts sideways", "the XY stage wandered"). */
+const MOTION = /\b(?:drift\w*|creep\w*|wander\w*|slid(?:e|es|ing)|slipp?\w*|shift\w*|mov(?:e|es|ed|ing)|jump\w*|jitter\w*|wobbl\w*|shak(?:e|es|y|ing)|vibrat\w*|judder\w*|walk(?:s|ed|ing)?)\b/i;
+/** A pronoun that can stand for one motion ("fix it", "clean that up"); "them" stands for things. */
+const MOTION_PRONOUN = /\b(?:it|that|this)\b(?!['’]s|\s+(?:is|was|has)\b)/i;
+/** What moves when the motion is unwanted: the stage, the sample, the field, the image (not a position of a plan, nor a cell). */
+const MOVER = /\b(?:stage|sample|specimen|field|view|image|images|frames?|picture|everything|whole thing|dish|coverslip|slide|plate|there)\b/i;
+
+/**
+ * A message that tells of the stage's or sample's unwanted motion in a sentence of its own and asks,
+ * in a later one, to deal with it ("The stage keeps creeping. Clean that up."): the command, with
+ * its pronoun naming the motion as drift ("Clean the drift up."), the observation dropped. The
+ * motion is a property of the recorded images (a drift to correct), never a stage move. The words
+ * as they are when the message is not of that kind.
+ */
+export function withStageMotionNamed(text: string): string {
+  // ("the stage was wobbling the whole time, can you clean that up?": an observation and a command set off by a comma)
+  const parts = sentencesOf(text);
+  const clauses = parts.length === 1 ? text.split(/,\s+/) : [];
+  const sentences = clauses.length === 2 && MOTION_PRONOUN.test(clauses[1]) ? clauses : parts;
+  if (sentences.length < 2) return text;
+  // (an observation about the cells too is no motion of the stage alone: "the stage drifted and the cells divide")
+  const motion = sentences.map((s) => !!observationOf(s) && MOTION.test(s) && MOVER.test(s) && !/\b(?:cells?|nuclei|nucleus|objects?|tracks?)\b/i.test(s));
+  const at = motion.indexOf(true);
+  if (at < 0 || at === sentences.length - 1) return text;
+  const rest = sentences.slice(at + 1);
+  if (rest.some((s) => MOTION.test(s) || !!observationOf(s))) return text;
+  const command = rest.join(' ');
+  return [...sentences.slice(0, at).filter((_, i) => !motion[i]), command.replace(MOTION_PRONOUN, 'the drift')].join(' ');
+}
