@@ -158,16 +158,6 @@ function seedLandscape(smoothed: Float32Array, foreground: Uint8Array, width: nu
   return landscape;
 }
 
-/** The median smoothed value of the background (pixels outside the foreground mask). */
-function backgroundLevel(smoothed: Float32Array, foreground: Uint8Array): number {
-  const values: number[] = [];
-  const step = Math.max(1, Math.floor(smoothed.length / 65536));
-  for (let i = 0; i < smoothed.length; i += step) if (!foreground[i]) values.push(smoothed[i]);
-  if (!values.length) return Number.NEGATIVE_INFINITY;
-  values.sort((a, b) => a - b);
-  return values[values.length >> 1];
-}
-
 /**
  * Trimming never takes more than 40 % of an object. A halo is a rim (a blurred disk's
  * halo is about a third of it); losing more means a dim, textured object whose core is a
@@ -176,13 +166,24 @@ function backgroundLevel(smoothed: Float32Array, foreground: Uint8Array): number
 const MAX_TRIMMED_SHARE = 0.4;
 
 /**
+ * With noise levels given (objects with finer edges), an object is trimmed only where its edge level
+ * (edgeFraction of its contrast) stands this many noise standard deviations above the background of
+ * the plane it is trimmed on: closer to the noise the cut follows the noise into a dim body. Measured
+ * on Fluo-N2DH-SIM+ 02 (dim, textured nuclei; every 10th frame): DET / SEG 0.798 / 0.526 -> 0.825 /
+ * 0.543 (3 noise SD: no change); SIM+ 01 and our simulator unchanged. Whole cells (one scale) are
+ * not given noise levels: MSC-02 SEG 0.616 -> 0.614 with it.
+ */
+const MIN_TRIM_SNR = 5;
+
+/**
  * Removes the pixels of each object below background + fraction * (object level - background),
  * where the object level is the median of its core: its pixels at least half as deep inside
  * the foreground (`depth`, the distance map) as its deepest. The core is free of the blur halo
  * a low threshold adds, which would otherwise pull the level down. Without `depth`, the median
- * of all its pixels. In place.
+ * of all its pixels. With `coarseNoise` (the noise of `smoothed`; the finer plane carries its own), objects
+ * whose edge level lies within MIN_TRIM_SNR noise deviations of the background are left whole. In place.
  */
-export function trimToEdges(labels: Uint32Array, smoothed: Float32Array, background: number, fraction: number, depth?: Float32Array, finer?: FinerEdges): void {
+export function trimToEdges(labels: Uint32Array, smoothed: Float32Array, background: number, fraction: number, depth?: Float32Array, finer?: FinerEdges, coarseNoise?: number): void {
   if (!Number.isFinite(background)) return;
   const { ids, start, order } = groupPixels(labels);
   const coreMedian = (image: Float32Array, from: number, to: number, deepest: number): number => {
@@ -204,6 +205,8 @@ export function trimToEdges(labels: Uint32Array, smoothed: Float32Array, backgro
       const fineContrast = coreMedian(finer.smoothed, from, to, deepest) - finer.background;
       if (fineContrast >= MIN_EDGE_SNR * finer.noise) (image = finer.smoothed), (base = finer.background), (contrast = fineContrast);
     }
+    const noise = image === smoothed ? coarseNoise : finer?.noise;
+    if (noise !== undefined && fraction * contrast < MIN_TRIM_SNR * noise) continue;
     const level = base + fraction * contrast;
     let below = 0;
     for (let j = from; j < to; j++) if (image[order[j]] < level) below++;
@@ -280,7 +283,8 @@ export function segmentPlane(plane: PlaneData, width: number, height: number, op
       const fine = gaussianBlur(o.objects === 'dark' ? brightObjects(toFloat32(values)) : values, width, height, o.edgeSigmaPx);
       finer = { smoothed: fine, ...backgroundStats(fine, foreground) };
     }
-    trimToEdges(labels, smoothed, backgroundLevel(smoothed, foreground), o.edgeFraction, distanceTransform(foreground, width, height), finer);
+    const coarse = backgroundStats(smoothed, foreground);
+    trimToEdges(labels, smoothed, coarse.background, o.edgeFraction, distanceTransform(foreground, width, height), finer, finer ? coarse.noise : undefined);
     if (o.fillHoles) fillLabelHoles(labels, width, height);
   }
   const filtered = filterLabels(labels, width, height, { minAreaPx: o.minAreaPx, maxAreaPx: o.maxAreaPx, excludeBorder: o.excludeBorder });
