@@ -99,6 +99,12 @@ const STARTS_IMAGING = /\b(?:image|imaging|acquire|record|film|capture|time[\s-]
 const MOTION = /\b(?:drift\w*|creep\w*|wander\w*|slid(?:e|es|ing)|slipp?\w*|shift\w*|mov(?:e|es|ed|ing)|jump\w*|jitter\w*|wobbl\w*|shak(?:e|es|y|ing)|vibrat\w*|judder\w*|walk(?:s|ed|ing)?)\b/i;
 /** A pronoun that can stand for one motion ("fix it", "clean that up"); "them" stands for things. */
 const MOTION_PRONOUN = /\b(?:it|that|this)\b(?!['’]s|\s+(?:is|was|has)\b)/i;
+/** A verb that undoes unwanted motion. */
+const FIX = String.raw`(?:fix|correct(?:\s+for)?|clean|remove|take|sort|get rid of|undo|compensate(?:\s+for)?|account for|deal with|handle|stabili[sz]e|register|align|subtract|cancel|reduce|get)`;
+/** A verb whose only object is motion ("align the frames"): with it, the observation of the motion says nothing more. */
+const FIX_VERB = /\b(?:align|register|stabili[sz]e|compensate)\b/i;
+/** A verb that undoes unwanted motion with a pronoun for its object ("clean that up", "correct for it", "take that out"). */
+const FIX_PRONOUN = new RegExp(String.raw`\b${FIX}\s+(?:[a-z]+\s+)?(?:it|that|this)\b(?!['’]s)`, 'i');
 /** What moves when the motion is unwanted: the stage, the sample, the field, the image (not a position of a plan, nor a cell). */
 const MOVER = /\b(?:stage|sample|specimen|field|view|image|images|frames?|picture|everything|whole thing|dish|coverslip|slide|plate|there)\b/i;
 
@@ -122,5 +128,10 @@ export function withStageMotionNamed(text: string): string {
   const rest = sentences.slice(at + 1);
   if (rest.some((s) => MOTION.test(s) || !!observationOf(s))) return text;
   const command = rest.join(' ');
-  return [...sentences.slice(0, at).filter((_, i) => !motion[i]), command.replace(MOTION_PRONOUN, 'the drift')].join(' ');
+  // only a command to undo the motion is about it ("clean that up", "align the frames"); "segment it" is about the movie
+  const fix = FIX_PRONOUN.exec(command);
+  const named = fix ? command.slice(0, fix.index) + fix[0].replace(/\b(?:it|that|this)$/i, 'the drift') + command.slice(fix.index + fix[0].length) : FIX_VERB.test(command) && !MOTION_PRONOUN.test(command) ? command : undefined;
+  // (an observation that says more than the motion, a number or a channel, is kept: "the stage drifted, 0.65 µm pixels")
+  const plain = (s: string) => !/\d/.test(s) && !findChannels(s).length;
+  return named === undefined ? text : [...sentences.slice(0, at + 1).filter((s, i) => !motion[i] || !plain(s)), named].join(' ');
 }

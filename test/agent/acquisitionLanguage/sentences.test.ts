@@ -51,6 +51,9 @@ describe('sentences', () => {
     expect(withStageMotionNamed('The XY stage wandered overnight. Please correct for it, then segment the nuclei.')).toBe('Please correct for the drift, then segment the nuclei.');
     // a cell's motion is no drift; one sentence stays as it is
     expect(withStageMotionNamed('The cells move a lot. Track them.')).toBe('The cells move a lot. Track them.');
+    // a pronoun after another verb is the movie ("segment it"), and the words stay as they are
+    expect(withStageMotionNamed('The stage drifted a bit. Segment it.')).toBe('The stage drifted a bit. Segment it.');
+    expect(withStageMotionNamed('Focus is fine but the sample shifts sideways. Align the frames.')).toBe('Align the frames.');
     expect(withStageMotionNamed('the stage was wobbling the whole time, can you clean that up before segmenting?')).toBe('can you clean the drift up before segmenting?');
     expect(withStageMotionNamed('the stage drifted and the cells divide, track them')).toBe('the stage drifted and the cells divide, track them');
   });
