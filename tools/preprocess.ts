@@ -67,7 +67,7 @@ const correctDrift = defineTool({
   keepsRecording: true,
   needsFrames: true,
   results: { maxDriftPx: { about: 'largest drift of any frame', unit: 'px', example: 6.4 }, finalDxPx: { about: 'x drift of the last frame', unit: 'px' }, finalDyPx: { about: 'y drift of the last frame', unit: 'px' }, maxDzPx: { about: 'largest z drift', unit: 'px' }, frames: { about: 'frames corrected', unit: 'frames', example: 40 }, emptyFrames: { about: 'empty frames', unit: '' }, unsureFrames: { about: 'frames where the drift estimate is unsure (1-based)', unit: '' }, meanConfidence: { about: 'mean confidence of the drift steps (0-1)', unit: '' }, cellMotionPxPerFrame: { about: 'the cells\' own motion between frames', unit: 'px' }, fieldLostPercent: { about: 'share of the field not covered by every frame after correction', unit: '%' } },
-  valueWords: { reference: { previous: ['previous frame', 'previous one', 'preceding frame', 'frame-to-frame', 'consecutive', 'each other'], first: ['first frame'], mean: ['mean frame', 'average frame', 'average image'] } },
+  valueWords: { reference: { previous: ['previous frame', 'previous one', 'preceding frame', 'frame-to-frame', 'consecutive'], first: ['first frame'], mean: ['mean frame', 'average frame', 'average image'] } },
   insteadOf: {
     stackreg: { args: {}, say: 'StackReg (Fiji) is not installed here, so I registered the frames by phase correlation with sub-pixel refinement instead (translation only, as Fast4DReg; rotation is not corrected).' },
     turboreg: { args: {}, say: 'TurboReg (Fiji) is not installed here, so I registered the frames by phase correlation with sub-pixel refinement instead (translation only, as Fast4DReg; rotation and scaling are not corrected).' },

@@ -101,7 +101,7 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
     const near = new Set([...nearBefore, ...meanings(q.after.split(edge)[0] ?? '')]);
     // "keep the ones bigger than 50 px" is a lower bound, "throw away anything larger than 400 px" an upper one
     const said = new Set(near);
-    const bound = boundOf(q.before);
+    const bound = boundOf(q.before, q.after);
     if (bound) near.add(meaning(normalizeWord(bound)));
     let best: { name: string; score: number; value: number } | undefined;
     for (const [name, p] of candidates) {
@@ -135,13 +135,18 @@ const LESS = /\b(?:smaller|less|fewer|under|below|shorter|tinier|at\s+most)\s*(?
 const EXCLUDING = /\b(?:drop\w*|remov\w*|discard\w*|exclud\w*|ignor\w*|omit\w*|throw\w*\s+(?:away|out)|get\s+rid|filter\w*\s+out|leave\s+out|without|except|skip\w*|nothing|none|no\s+(?:\w+\s+)?(?:objects?|nuclei|cells?|blobs?|ones?|spots?|particles?|tracks?))\b/i;
 
 /** Which bound a comparison before a number states ("only bigger than 50" → min, "drop larger than 400" → max), or undefined. */
-function boundOf(before: string): 'min' | 'max' | undefined {
+function boundOf(before: string, after = ''): 'min' | 'max' | undefined {
   // "a moving average over 3 frames", "smoothed over 5 frames": the span a window covers, no bound
   if (/\b(?:averag\w*|mean|smooth\w*|sum\w*|window|integrat\w*|filter\w*|project\w*)\s+over\s*$/i.test(before)) return undefined;
   const greater = GREATER.test(before);
   if (!greater && !LESS.test(before)) return undefined;
-  return greater !== EXCLUDING.test(before) ? 'min' : 'max';
+  // ("if some are tiny (under 20 px) throw them out": the exclusion said after the number, of the things compared)
+  const excludedAfter = EXCLUDED_AFTER.test(after.split(/[.;]/)[0]);
+  return greater !== (EXCLUDING.test(before) || excludedAfter) ? 'min' : 'max';
 }
+
+/** An exclusion said after the comparison, of the things it compared ("... under 20 px, throw them out", "... drop those"). */
+const EXCLUDED_AFTER = /^[^.;]{0,30}?\b(?:throw\w*\s+(?:them|those|these|it)\s+(?:away|out)|(?:drop|remove|discard|exclude|ignore|delete|reject|toss|bin)\s+(?:them|those|these)|get\s+rid\s+of\s+(?:them|those|these))\b/i;
 
 /** True when a word of the argument's name stands within three words of the value ("bicubic interpolation", "first as the reference"). */
 function nearName(arg: string, value: string, clause: string): boolean {

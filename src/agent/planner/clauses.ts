@@ -26,7 +26,7 @@ const AFTER = /^(?:,?\s*)(?:but\s+)?(?:only\s+)?after\b(?!\s+that\b)/i;
  * Where a new clause starts: sentence ends, commas, "and", "then", "but", "before",
  * "after", "without" ... Numbers joined by "and" ("frames 10 and 20") stay together.
  */
-const SPLIT = /[.;!?](?=\s|$)|,|:(?=\s)|\s[-–—](?=\s)|\s(?=[+&]\s)|\s*(?=(?:-+>|→|=>|>(?=\s)))|\s(?=as\s+well\s+as\b)|\s(?=(?:and\s+then|and\s+also|and\s+finally|and|then|after\s+that|afterwards|followed\s+by|but|before|after|without|except|minus|finally|also|plus|next|so(?!\s+(?:that|far|much|many|long|I\b|we\b))(?=\s+\w))\b)/gi;
+const SPLIT = /[.;!?](?=\s|$)|,|:(?=\s)|\s[-–—](?=\s)|\s(?=[+&]\s)|\s*(?=(?:-+>|→|=>|>(?=\s)))|\s(?=as\s+well\s+as\b)|\s(?=(?:and\s+then|and\s+also|and\s+finally|and|then|after\s+that|afterwards|followed\s+by|but|before|after|without|except|minus|finally|also|plus|next(?!\s+(?:week|month|year|day|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|meeting)\b)|so(?!\s+(?:that|far|much|many|long|I\b|we\b))(?=\s+\w))\b)/gi;
 
 /** The start of a path in Fiji's menus: a menu of its menu bar, as written there, then "> item" steps. */
 const FIJI_MENU_PATH = /(?:^|[\s,;:.(])(?:File|Edit|Image|Process|Analy[sz]e|Plugins|Window)(?:\s*>\s*[\p{L}\d][\p{L}\d' -]*?)*\s*$/u;
@@ -91,7 +91,7 @@ const ADVICE = /^(?:so\s+|and\s+|but\s+|hi,?\s+|quick question:?\s+)?(?:(?:is|is
  * time-lapse of HeLa cells with H2B-GFP", "these are MDCK cells"). Numbers make it a fact
  * to use ("the movie is 0.65 µm per pixel"), so a clause with one is never only context.
  */
-const CONTEXT = /^(?:(?:and|but|ok(?:ay)?|so|well|right|hi|hello|hey)(?:\s+(?:there|all|everyone|team))?[,!]?\s+(?:so\s+)?)?(?:(?:yesterday|today|last\s+(?:night|week|month|year)|this\s+(?:morning|week|afternoon)|earlier(?:\s+today)?|recently|overnight|over\s+the\s+weekend)[,]?\s+)?(?:(?:hi|hello|hey|dear \w+|thanks|thank you|cheers|many thanks|best|regards|ok(?:ay)?|alright|right|well|so|um+|hmm+)(?:\s+(?:there|all|everyone|team|a lot|so much))?\b[\s!,.]*$|(?:i|we)(?:'ve| have| got| imaged| recorded| acquired| took| filmed| am| are| work)\b|(?:i|we)(?:'ve|\s+have)?\s+(?:already|previously|earlier)\s+(?:\w+ed|made|done|did|ran|got|run)\b|(?:this|these|it|they|(?:the|my|our)\s+(?:[\w-]+\s+){0,2}?(?:movie|movies|data|cells?|nuclei|images?|sample|stage|drift|signal|stack|video|recording|time-?lapse|frames?|noise|background))(?: is|'s| are| was| were| shows?| contains?| has| have| drifted| moved| fades?| faded| bleached| bleaches| looks?| seems?| gets?| got)\b)/i;
+const CONTEXT = /^(?:(?:and|but|ok(?:ay)?|so|well|right|hi|hello|hey)(?:\s+(?:there|all|everyone|team))?[,!]?\s+(?:so\s+)?)?(?:(?:yesterday|today|last\s+(?:night|week|month|year)|this\s+(?:morning|week|afternoon)|earlier(?:\s+today)?|recently|overnight|over\s+the\s+weekend)[,]?\s+)?(?:(?:hi|hello|hey|dear \w+|thanks|thank you|cheers|many thanks|best|regards|ok(?:ay)?|alright|right|well|so|um+|hmm+)(?:\s+(?:there|all|everyone|team|a lot|so much))?\b[\s!,.]*$|(?:i|we)(?:'ve| have| got| imaged| recorded| acquired| took| filmed| am| are| work)\b|(?:i|we)(?:'ve|\s+have)?\s+(?:already|previously|earlier)\s+(?:\w+ed|made|done|did|ran|got|run)\b|(?:this|these|it|they|(?:the|my|our)\s+(?:[\w-]+\s+){0,2}?(?:movie|movies|data|cells?|nuclei|images?|sample|stage|drift|signal|stack|video|recording|time-?lapse|frames?|noise|background|scope|microscope|camera|laser|incubator|system))(?: is|'s| are| was| were| shows?| contains?| has| have| drifted| moved| fades?| faded| bleached| bleaches| looks?| seems?| gets?| got)\b)/i;
 
 /** What a person did to get the data, in the past tense ("yesterday I imaged some MDCK cells for 12 h"). */
 const NARRATIVE = /^(?:[\w,]+\s+){0,4}?(?:i|we)\s+(?:imaged|recorded|acquired|filmed|took|grew|treated|transfected|stained|plated|seeded|ran|did|made|had|followed|watched)\b/i;
@@ -132,7 +132,7 @@ export function isAdviceQuestion(text: string): boolean {
 const ASKING_VERB = /^(?:tell|show|say|give|get|let|check|confirm|find|work|figure|remind|read|report|look|see|list|count|know|describe|explain|guess|estimate|measure|determine)$/i;
 /** Nouns that, asked for with "a", are something to be told ("can I get a list of ...", "an idea of ..."). */
 const TOLD_NOUN = /^(?:list|look|idea|sense|overview|summary|number|count|estimate|description|breakdown|report|answer|rough|quick|brief|short)\b/i;
-const POLITE_ASK = /(?:^|[^\w'])(?:(?:(?:can|could|would|will)\s+(?:you|u)|(?:is\s+it|would\s+it\s+be)\s+possible\s+to|are\s+you\s+able\s+to|is\s+there\s+(?:a|any)\s+way\s+to)(?:\s+(?:please|kindly|maybe|possibly|just|also))*\s+(?:mind\s+)?([\p{L}-]+)|(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?(?:get|have)\s+(?:a|an|some)\s+(?:\w+\s+)?([\p{L}-]+))/iu;
+const POLITE_ASK = /(?:^|[^\w'])(?:(?:(?:can|could|would|will)\s+(?:you|u)|(?:is\s+it|would\s+it\s+be)\s+possible\s+to|are\s+you\s+able\s+to|is\s+there\s+(?:a|any)\s+way\s+to)(?:\s+(?:please|kindly|maybe|possibly|just|also))*\s+(?:mind\s+)?([\p{L}-]+)|(?:can|could|may|might)\s+(?:i|we)\s+(?:please\s+)?(?:get|have|ask\s+(?:you\s+)?for|request)\s+(?:a|an|some)\s+(?:\w+\s+)?([\p{L}-]+))/iu;
 
 /**
  * A request worded as a question: "can you / could you / would you (mind) <verb> ..." with a
@@ -140,7 +140,11 @@ const POLITE_ASK = /(?:^|[^\w'])(?:(?:(?:can|could|would|will)\s+(?:you|u)|(?:is
  * ("can I get a higher resolution version of the images?"). It asks for a step, not about the
  * recording's properties; a verb of telling ("can you tell me the pixel size?") asks a value.
  */
+/** "can it be made smoother?", "could the movie be stabilised?": a step asked for in the passive. */
+const PASSIVE_ASK = /(?:^|[^\w'])(?:can|could|would|will)\s+(?:it|this|that|they|these|those|(?:the|my|this)\s+(?:[\w-]+\s+){0,2}?(?:image|images|movie|stack|video|data|frames?|nuclei|cells|tracks))\s+(?:please\s+)?be\s+(?:made\s+\w+|[\w-]+(?:ed|en))\b/i;
+
 export function asksForAStep(text: string): boolean {
+  if (PASSIVE_ASK.test(text) && !/\b(?:what|which|how|where|when|who|why)\b[^,.;:!?]*\b(?:can|could|would|will)\s/i.test(text)) return true;
   const m = POLITE_ASK.exec(text);
   // ("what can you do?", "how many frames can you see?": a question word asks before it)
   if (!m || /\b(?:what|which|how|where|when|who|whom|whose|why)\b[^,.;:!?]*$/i.test(text.slice(0, m.index + 1))) return false;
@@ -151,7 +155,7 @@ export function asksForAStep(text: string): boolean {
     return !forms.some((f) => ASKING_VERB.test(f)) && !/^(?:be|please)$/i.test(m[1]);
   }
   // "can I get a higher resolution version": the thing is made; "a list of the channels" is told
-  const object = text.slice(m.index).replace(/^.*?\b(?:get|have)\s+(?:a|an|some)\s+/i, '');
+  const object = text.slice(m.index).replace(/^.*?\b(?:get|have|for|request)\s+(?:a|an|some)\s+/i, '');
   return !TOLD_NOUN.test(object);
 }
 

@@ -35,7 +35,7 @@ export interface StepWords {
 /** Nouns that a method, an algorithm, a piece of software or a file format is named before ("a bilateral filter", "an Imaris file"). */
 const METHOD_HEADS = /^(?:methods?|algorithms?|filters?|filtering|projections?|thresholds?|thresholding|models?|networks?|fits?|fitting|approach|technique|plugins?|software|package|programs?|transforms?|kernels?|subtraction|deconvolution|estimators?|classifiers?|trackers?|detectors?|segmenters?|denoisers?|interpolation|smoothing|blur|scheme|metric|mode|regression|tests?)$/i;
 /** Verbs that open a request without naming a method ("run filter", "compute projection"). */
-const VERBS = /^(?:make|do|run|compute|create|generate|give|show|get|apply|use|perform|calculate|draw|plot|try|add|produce|build|render|save|export|write|fit)$/i;
+const VERBS = /^(?:make|do|run|compute|create|generate|give|show|get|apply|use|perform|calculate|draw|plot|try|add|produce|build|render|save|export|write|fit|throw|toss|bin|keep|put)$/i;
 const FORMAT_HEADS = /^(?:formats?|files?|extension)$/i;
 /** Words that introduce the method or format to use ("with", "using", "as", "to"). */
 const NAMING_CUES = /^(?:with|using|use|via|by|through|in|as|into|to|from)$/i;
@@ -264,6 +264,8 @@ function scopes(words: RawWord[], reader: Reader): Unapplied[] {
   words.forEach((cue, c) => {
     if (!SCOPE_CUES.test(cue.lower)) return;
     // "could you just make a kymograph", "just segment them": a hedge before the verb, no scope
+    // "on top of each other": a reciprocal, no scope
+    if (cue.lower === 'each' && /^(?:other|another)$/i.test(words[c + 1]?.lower ?? '')) return;
     if (cue.lower === 'just' && (c === 0 || /^(?:you|u|to|please|pls|i|we|can|could|would|will|and|then|so|maybe)$/i.test(words[c - 1].lower))) return;
     // "µm per minute", "per frame": a unit, not a scope
     if (cue.lower === 'per' && /^(?:min(?:ute)?s?|s|sec(?:ond)?s?|h(?:ou)?rs?|hours?|frames?|time ?points?|µm|um|microns?|pixels?|px)$/i.test(words[c + 1]?.lower ?? '')) return;

@@ -345,6 +345,8 @@ function bridgesAClause(at: number[], tokens: Token[], text: string): boolean {
   for (let k = 1; k < at.length; k++) {
     const [a, b] = [tokens[at[k - 1]], tokens[at[k]]];
     if (a && b && b.start > a.end && CLAUSE_OPENER.test(text.slice(a.end, b.start))) return true;
+    // ("more than 5e-3 mm per frame" is no "more frames": a number between them belongs to neither)
+    if (a && b && b.start > a.end && /\d/.test(text.slice(a.end, b.start))) return true;
   }
   return false;
 }

@@ -77,7 +77,7 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
   // "how many frames and channels does it have?": one question, not two steps
   const clauses = isOneQuestion(text) ? [{ text: text.trim(), start: text.length - text.trimStart().length, end: text.trimEnd().length, negated: false, joiner: '', sentence: 0 }] : splitClauses(text);
   // (`at`: where in its clause a step's words start, when a clause asks for two steps: "... of each track as a csv")
-  const picked: { clause: number; tool: string; at?: number }[] = [];
+  const picked: { clause: number; tool: string; at?: number; weak?: boolean }[] = [];
   const excluded: string[] = [];
   const excludedSpans: { start: number; end: number }[] = [];
   const notDone: { verb: string; clause: string; at: number; dropped?: string }[] = [];
@@ -196,11 +196,13 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
       const described = argumentMeanings(previous.tool, catalogue, true);
       if (!ownVerb && (/\d|_{3,}/.test(clause.text) || findPaths(original.slice(clause.start, clause.end)).length > 0) && best.matched.every((m) => m.split(' ').every((w) => described.has(w)))) return;
     }
-    picked.push({ clause: i, tool: best.tool });
+    // (a step named only by words many tools use, "a picture of all the frames stacked", is weak: it gives way to a telling one said beside it)
+    picked.push({ clause: i, tool: best.tool, ...(!best.named && !ownVerb && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD && (!best.nameWord || inToolNames(m, catalogue) >= 2)) ? { weak: true } : {}) });
     // "the mean speed of each track as a csv": a file format the step has no choice of, but a tool that writes files offers, is that step after it
     const writer = fileFormatOfAnother(clause.text, best.tool, catalogue);
     if (writer && !clause.negated) picked.push({ clause: i, tool: writer.tool, at: clause.start + writer.at });
   });
+  if (picked.some((p) => !p.weak)) picked.splice(0, picked.length, ...picked.filter((p) => !p.weak || clauses[p.clause].sentence !== clauses[picked.find((q) => !q.weak)!.clause].sentence));
   // "I'd like to follow each nucleus over time. Can you denoise and then track them?": the aim, then the steps that reach it
   const asked = picked.filter((p, k) => !(AIM.test(clauses[p.clause].text) && picked.slice(k + 1).some((q) => q.tool === p.tool && clauses[q.clause].sentence > clauses[p.clause].sentence)));
   picked.splice(0, picked.length, ...asked);
@@ -295,7 +297,8 @@ function fileFormatOfAnother(clause: string, tool: string, catalogue: Catalogue)
   const hasValue = (name: string, value: string) => Object.values(catalogue.get(name)?.properties ?? {}).some((p) => [...(p.enum ?? []), ...(p.anyOf ?? []).flatMap((a) => a.enum ?? [])].includes(value));
   for (const [name, info] of catalogue) {
     if (name === tool || !info.properties.format) continue;
-    const m = /\b(?:as|in|into|to)\s+(?:an?\s+|the\s+)?([\p{L}\d-]+)(?:\s+(?:file|files|table|format|sheet|spreadsheet|folder))?\s*(?=$|[.,;!?)]|\s+(?:and|please|pls|for|by|so|too|if)\b)/iu.exec(clause);
+    // ("as a csv", "to TrackMate XML", "in CTC format"; "like in Fiji", "as in the paper" compare, they write nothing)
+    const m = /(?<!\b(?:like|as|just|same)\s)\b(?:(?:as|into|to)\s+(?:an?\s+|the\s+)?([\p{L}\d-]+)(?:\s+(?:file|files|table|format|sheet|spreadsheet|folder))?|in\s+(?:an?\s+|the\s+)?([\p{L}\d-]+)\s+(?:file|files|format))\s*(?=$|[.,;!?)]|\s+(?:and|please|pls|for|by|so|too|if)\b)/iu.exec(clause);
     if (!m) continue;
     const value = findEnumValue(name, 'format', m[0], catalogue);
     if (value && !hasValue(tool, value) && !findEnumValue(tool, 'format', m[0], catalogue)) return { tool: name, at: m.index };
@@ -308,6 +311,12 @@ function namesAnotherFile(first: string, second: string): boolean {
   const a = findOutput(first);
   const b = findOutput(second);
   return !!a && !!b && a !== b && findPaths(second).length > 0;
+}
+
+/** How many tools' names hold the meaning ("movie": load_movie, simulate_movie). */
+function inToolNames(stem: string, catalogue: Catalogue): number {
+  const names = catalogue.size ? [...catalogue.keys()] : ALL_TOOLS.map((t) => t.name);
+  return names.filter((n) => tokenize(n.replace(/_/g, ' ')).some((t) => meaning(t.stem) === stem)).length;
 }
 
 /** True when two clauses name different values of the same enum argument of the tool. */
@@ -341,6 +350,8 @@ export function maskNames(text: string): string {
     .replace(/\b((?:run|apply|use|reuse|execute)\s+(?:the\s+|my\s+|our\s+)?(?:saved\s+)?)([\w-]+)(?=\s+(?:pipeline|workflow|recipe)\b)/gi, (_m, lead: string, name: string) => lead + blank(name))
     .replace(/\b((?:pipeline|workflow|recipe)\s+)([a-z0-9][\w-]*)(?=\s+(?:on|to|for)\b|\s*$)/gi, (_m, lead: string, name: string) => (/^(on|to|for|the|it)$/i.test(name) ? lead + name : lead + blank(name)))
     .replace(/(?:~|\.{1,2})?\/?(?:[\w.@+-]+\/)+[\w.@+{}:-]*|[\w@+-]+(?:\.[\w-]+)*\.(?:ome\.tiff?|tiff?|czi|nd2|lif|png|csv|json|xml|ya?ml)\b/gi, (m, at: number, all: string) => (!/\.\w+$|\/$|^[~./]/.test(m) && (m.match(/\//g)?.length ?? 0) < 2 ? m /* "dF/F0" is not a path */ : /\b(?:to|into|as|under)\s+$/i.test(all.slice(Math.max(0, at - 8), at)) ? blank(m) /* an output */ : asNoun(m)))
+    // "for figure 2", "for Fig. S3b": which figure of a paper the result is for, no plot asked
+    .replace(/\bfor\s+(?:the\s+|my\s+|our\s+)?(?:supp(?:lementary|l)?\.?\s+)?(?:fig(?:ure)?s?\.?|panel)\s*S?\d+[a-z]?\b/gi, (m) => m.replace(/[^\s]/g, '_'))
     // "the denoised one", "the drift-corrected movie": references, not requests
     // ("I'd like the nuclei segmented", "get the movie drift-corrected": a participle after its noun, closing the phrase, asks for the step)
     .replace(/\b((?:the|that|this|those|these|my|our)\s+(?:\w+\s+)?)((?:de-?noised|drift[- ]corrected|bleach[- ]corrected|registered|stabili[sz]ed|projected|segmented|tracked|simulated|super[- ]?resolved|interpolated))\b/gi, (m: string, lead: string, word: string, at: number, all: string) =>
@@ -1025,7 +1036,8 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
     }
     for (const type of requiredInputs(step.tool, info, preferred)) {
       if (step.args[type] !== undefined) continue;
-      const named = referenceFor(type, step.clause, conversation, step.tool, catalogue);
+      // ("the average projection rather than the max one": what is rejected names no input)
+      const named = referenceFor(type, withoutRejected(step.clause), conversation, step.tool, catalogue);
       if (named) {
         step.args[type] = named;
         continue;
@@ -1097,9 +1109,10 @@ function referenceFor(type: InputType, clause: string, conversation: Conversatio
   }
   if (type === 'movie') {
     const producers = producersNamed(clause, catalogue);
-    if (producers) return { $ref: 'movie', mode: 'producer', producers };
+    // ("have the average projection": the step's own product, not its input, while the session has none of it yet)
+    const made = (p: string) => [...conversation.artifactsAtStart, ...conversation.earlier.flatMap((r) => r.artifacts)].some((a) => a.producedBy === p);
+    if (producers && !(producers.every((p) => p === tool) && !made(tool))) return { $ref: 'movie', mode: 'producer', producers };
   }
-  void conversation;
   return undefined;
 }
 
@@ -1116,7 +1129,8 @@ function producersNamed(text: string, catalogue: Catalogue): string[] | undefine
     // (all of a hyphenated word: "drift-corrected" is drift and corrected)
     const telling = tokenize(m[1]).filter((t) => /(?:[^e]ed|ied|\bmip|kymograph|projection|synthetic|demo)$/i.test(m[1].slice(t.start, t.end)));
     if (telling.length === 0) continue;
-    const found = index.match(telling.map((t) => t.word).join(' ')).filter((t) => producesOf(t.tool, catalogue)[0] === 'movie');
+    // (by a word few tools use: "the frames stacked" names no maker of movies by "stack")
+    const found = index.match(telling.map((t) => t.word).join(' ')).filter((t) => producesOf(t.tool, catalogue)[0] === 'movie' && t.matched.some((w) => w.split(' ').every((stem) => index.spread(stem) < GENERIC_SPREAD)));
     // the tools that fit best (a tie: "the registered movie" may be either registration)
     const tools = found.filter((t) => t.score >= 0.9 * (found[0]?.score ?? 0)).map((t) => t.tool);
     if (tools.length) return tools;
@@ -1204,9 +1218,9 @@ function imageStepsQuestioned(text: string, mentions: Mention[], conversation: C
   return undefined;
 }
 
-/** A question that asks for a value or a verdict about the data (not a request worded as one, not advice, not about a running acquisition). */
+/** A question that asks for a value or a verdict about the data (not a request worded as one, "can it be made smoother?", "might I ask for a kymograph?"; not advice, not about a running acquisition). */
 function questionsTheData(text: string, conversation: Conversation): boolean {
-  return (isQuestion(text) || isQuestion(plainQuestion(text))) && asksAValue(text) && !isAdviceQuestion(text) && !acquisitionRunning(conversation);
+  return (isQuestion(text) || isQuestion(plainQuestion(text))) && asksAValue(text) && !isAdviceQuestion(text) && !acquisitionRunning(conversation) && !asksForAStep(text);
 }
 
 /**

@@ -70,7 +70,7 @@ const GROUPS: string[][] = [
   ['nucleus', 'nuclei', 'nuclear', 'cell', 'object', 'blob'],
   ['drift', 'stabilize', 'register', 'registration', 'jitter', 'wobble', 'shift'],
   ['edge', 'border', 'boundary', 'boundaries'],
-  ['exclude', 'drop', 'remove', 'discard', 'ignore', 'omit', 'leave', 'without', 'skip'],
+  ['exclude', 'drop', 'remove', 'discard', 'ignore', 'omit', 'leave', 'without', 'skip', 'throw', 'toss'],
   ['division', 'divide', 'dividing', 'mitosis', 'mitoses', 'mitotic'],
   ['speed', 'velocity', 'fast'],
   ['distance', 'displacement', 'travel', 'traveled', 'travelled'],
@@ -79,6 +79,8 @@ const GROUPS: string[][] = [
   ['area', 'size', 'big', 'large', 'small', 'bigger', 'larger', 'smaller', 'tiny', 'huge'],
   ['intensity', 'brightness', 'bright', 'fluorescence', 'signal'],
   ['movie', 'video', 'stack', 'timelapse', 'recording'],
+  // lab speech for the instrument ("the scope was acting up")
+  ['microscope', 'scope'],
   ['plot', 'graph', 'chart', 'figure'],
   ['touch', 'touching', 'cut'],
   ['count', 'number', 'many'],

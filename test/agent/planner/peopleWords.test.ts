@@ -145,3 +145,42 @@ describe('shorthand steps, scopes and stand-in methods (brief R, stop 14)', () =
     expect((plan('TurboReg rigid body registration please').notes ?? []).join(' ')).toMatch(/TurboReg.*phase correlation/);
   });
 });
+
+describe('requests around chatter, polite forms and conditions (brief R, stop 14)', () => {
+  const withTracks: KnownArtifact[] = [{ id: 'movie-1', type: 'movie' }, { id: 'labels-1', type: 'labels', producedBy: 'segment' }, { id: 'tracks-1', type: 'tracks', producedBy: 'track' }];
+
+  it('reads who asks and when it is due as no part of the request', () => {
+    expect(tools('my boss wants the tracks as a CSV by tomorrow morning', withTracks)).toEqual(['export']);
+    expect(tools('we\'re submitting next week so I need the max projection for figure 2')).toEqual(['project']);
+    expect(tools('ugh, the scope was acting up all night. anyway, can you correct the drift')).toEqual(['correct_drift']);
+  });
+
+  it('gives a heading\'s values to its own listed step', () => {
+    expect(args('my boss wants the tracks as CSV by friday: segment, track, export', 'export').format).toBe('csv');
+    expect(plan('my boss wants the tracks as CSV by friday: segment, track, export').notes ?? []).toEqual([]);
+  });
+
+  it('reads a request in the passive or as "might I ask for" as a step, not a question about the data', () => {
+    expect(tools('the image looks really grainy, can it be made smoother somehow?')).toEqual(['denoise']);
+    expect(tools('Might I ask for a kymograph along the line from (5,5) to (60,5)?')).toEqual(['kymograph']);
+  });
+
+  it('reads a bound whose exclusion is said after the number', () => {
+    expect(args('segment the nuclei; if some are really tiny (under 20 px) throw them out', 'segment').minAreaPx).toBe(20);
+  });
+
+  it('adds the writer for a file format the step has no choice of, on what the step made', () => {
+    const steps = plan('for the rebuttal we need the mean speed of each track as a csv', withTracks).steps;
+    expect(steps.map((s) => s.tool)).toEqual(['measure', 'export']);
+    expect(steps[1].args.table).toBeDefined();
+    expect(tools('do a Z Project with Average Intensity like in Fiji')).toEqual(['project']);
+  });
+
+  it('names no input by the step\'s own product, nor by what is rejected', () => {
+    expect(args('Is it possible to have the average projection rather than the max one?', 'project').movie).toEqual({ $ref: 'movie', mode: 'chain' });
+  });
+
+  it('drops a step named only by words many tools use when a telling one is said beside it', () => {
+    expect(tools('my PI wants a picture of all the frames stacked on top of each other, keeping the brightest pixel')).toEqual(['project']);
+  });
+});
