@@ -3,7 +3,8 @@
 //   SET: simplus01 | simplus02 | msc02 | all
 //   node bin/run-ts.js models/training/eval-tracking.ts sim [seeds=1,2,3,4,11] [repair=both]   (divisions on our simulator's 50-cell movie)
 // repair=off runs the track tool with repairOverTime false (the segmentation tracked as it is); with sim, repair=both
-// tracks the same segmentation without and with the repair over time.
+// tracks the same segmentation without and with the repair over time. segmentation=FILE (labels=steps) tracks a segment
+// tool result kept from an earlier run (KEEP=1 keeps the run's folder), so variants of the tracker see the same labels.
 // labels=steps: the segment tool with its defaults (target "cells" on MSC-02), then the track tool
 //   with its defaults, exported by the export tool in CTC form;
 // labels=truth: the ground-truth masks tracked by the track tool with its defaults (the tracker alone);
@@ -68,7 +69,7 @@ async function toolsByName(): Promise<Map<string, ToolSpec>> {
 }
 
 /** Runs one set once: segmentation (or truth), the track tool's defaults, CTC export, the CTC measures. */
-export async function evaluateTracking(name: DatasetName, labels: LabelSource, frames?: number, pipelineFile?: string, trackArgs: Record<string, unknown> = {}): Promise<TrackingEval | undefined> {
+export async function evaluateTracking(name: DatasetName, labels: LabelSource, frames?: number, pipelineFile?: string, trackArgs: Record<string, unknown> = {}, segmentationFile?: string): Promise<TrackingEval | undefined> {
   const data = ctcDataset(name);
   if (!datasetPresent(data)) return undefined;
   const total = listCtcFrames(data.images, 't').size;
@@ -108,6 +109,11 @@ export async function evaluateTracking(name: DatasetName, labels: LabelSource, f
         const seg = listCtcFrames(join(data.truth, 'SEG'), 'man_seg');
         const [folder, prefix] = seg.size >= total ? [join(data.truth, 'SEG'), 'man_seg'] : [join(data.truth, 'TRA'), 'man_track'];
         labelMovie = linkFirstFrames(folder, prefix, n, join(dir, 'truth'), (t) => `mask${String(t).padStart(3, '0')}.tif`);
+      } else if (segmentationFile) {
+        // a segment tool result kept from an earlier run (KEEP=1), so tracker variants see the same labels
+        labelMovie = segmentationFile;
+        labelsPath = segmentationFile;
+        notes.push(`segment: ${segmentationFile} (kept)`);
       } else {
         const segmented = await call('segment', { movie, ...(name === 'msc02' ? { target: 'cells' } : {}) });
         notes.push(`segment: ${segmented.summary}`);
@@ -207,7 +213,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const sets: DatasetName[] = set === 'all' ? ['simplus01', 'simplus02', 'msc02'] : [set as DatasetName];
   for (const s of sets) {
     for (const labels of sources) {
-      const r = await evaluateTracking(s, labels, frames, option('pipeline'), trackArgs);
+      const r = await evaluateTracking(s, labels, frames, option('pipeline'), trackArgs, option('segmentation'));
       if (!r) {
         console.log(`skipping ${s}: ${ctcDataset(s).images} not found`);
         break;

@@ -25,6 +25,12 @@ export interface TemporalRepairOptions {
   minPartOfTypical?: number;
   /** Solidity (area over convex hull area, pixel grid corrected) below which an object has a waist. Default 0.9. */
   maxSolidityOfOne?: number;
+  /**
+   * Smallest solidity of each marker object: only objects shaped like one nucleus (convex) mark the parts of a split;
+   * whole cells with protrusions, and pieces of them, do not (a cell seen whole beside its own fragments is not two).
+   * Default 0.85 (two touching disks measure about 0.85, one nucleus 0.95-1).
+   */
+  minMarkerSolidity?: number;
   /** Frames beyond the neighbouring one searched for the two objects apart on the other side. Default 6. */
   bridgeFrames?: number;
 }
@@ -266,6 +272,7 @@ export function repairLabelsOverTime(input: ArrayLike<number>[], width: number, 
   const minPart = options.minPartOfTypical ?? 0.2;
   const maxSolidity = options.maxSolidityOfOne ?? 0.9;
   const bridge = options.bridgeFrames ?? 6;
+  const minMarkerSolidity = options.minMarkerSolidity ?? 0.85;
   if (!(fraction > 0 && fraction <= 1)) throw new RangeError(`minOverlapFraction must be in (0, 1], got ${fraction}`);
   if (!(minPart > 0)) throw new RangeError(`minPartOfTypical must be > 0, got ${minPart}`);
   const planes = input.map((p) => Uint32Array.from(p));
@@ -323,6 +330,8 @@ export function repairLabelsOverTime(input: ArrayLike<number>[], width: number, 
       for (const [label, box] of [...o.boxes]) {
         const markers = markersOn(label, shared, objects[ref], fraction, minArea);
         if (markers.length < 2) continue;
+        // the markers must look like single nuclei (convex): pieces of a cell with protrusions are no evidence of two cells
+        if (markers.some((m) => solidity(planes[ref], width, m, objects[ref].boxes.get(m)!) < minMarkerSolidity)) continue;
         const markerArea = markers.reduce((s, m) => s + objects[ref].areas.get(m)!, 0);
         const area = o.areas.get(label)!;
         if (markerArea < 0.5 * area || markerArea > 1.6 * area) continue;

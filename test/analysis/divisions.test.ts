@@ -209,9 +209,11 @@ describe('divisions on a simulated movie, classical segmentation + LAP', () => {
     const { evaluateSimulatedDivisions } = await import('../../models/training/eval-tracking.ts');
     const [r] = await evaluateSimulatedDivisions(11);
     const d = r.divisions;
-    // measured: P 1.00 R 0.70 F1 0.82 (before the newborn-size and movie-brightening rules: P 0.58 R 0.70 F1 0.64)
-    console.log(`tools path, seed 11: divisions P ${d.precision.toFixed(2)} R ${d.recall.toFixed(2)} F1 ${d.f1.toFixed(2)} (${d.tp} of ${d.reference} true found, ${d.result} reported); TRA ${r.TRA.toFixed(3)}`);
-    expect(d.f1).toBeGreaterThanOrEqual(0.8);
+    // measured: P 1.00 R 0.80 F1 0.89, TRA 0.944 with the track tool's repair over time (229 objects split); without it
+    // P 1.00 R 0.70 F1 0.82, TRA 0.905 (before the newborn-size and movie-brightening rules: P 0.58 R 0.70 F1 0.64)
+    console.log(`tools path, seed 11: divisions P ${d.precision.toFixed(2)} R ${d.recall.toFixed(2)} F1 ${d.f1.toFixed(2)} (${d.tp} of ${d.reference} true found, ${d.result} reported); TRA ${r.TRA.toFixed(3)}; ${r.track.objectsSplit} split, ${r.track.fragmentsMerged} merged`);
+    expect(d.f1).toBeGreaterThanOrEqual(0.85);
     expect(d.precision).toBeGreaterThanOrEqual(0.9);
+    expect(r.track.objectsSplit).toBeGreaterThan(0);
   }, 300_000);
 });
