@@ -35,7 +35,7 @@ export function sessionPixelSizeUm(conversation: Conversation): number | undefin
  * ("px 0.5 um, segment nuclei 8 um across"), else the latest an earlier step set (the tool that
  * declares it applies to later steps: the calibration), else the movie's file header.
  */
-function requestPixelSizeUm(conversation: Conversation, catalogue: Catalogue): number | undefined {
+export function requestPixelSizeUm(conversation: Conversation, catalogue: Catalogue): number | undefined {
   const stated = statedCalibration(conversation.request).pixelSizeUm;
   if (stated !== undefined) return stated;
   const set = [...conversation.earlier, ...conversation.current].filter((r) => r.ok && selfOf(r.tool, catalogue)?.appliesToLaterSteps === true && typeof r.args.pixelSizeUm === 'number').at(-1);

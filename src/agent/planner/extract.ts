@@ -89,7 +89,7 @@ const PART_INDEX: Record<string, number> = { first: 1, second: 2, third: 3, midd
  * "the last third of the time-lapse", "the first quarter". Written so that other readers can
  * blank it (FRACTION_SCOPE); its frames need the movie's length.
  */
-export const FRACTION_SCOPE = /\b(?:the\s+)?(first|second|third|middle|last|final)\s+(half|third|quarter)\b(?:\s+of\s+(?:the\s+|my\s+|this\s+)?(?:movie|recording|time-?lapse|video|stack|frames|experiment|acquisition|data(?:set)?|sequence|series))?/i;
+export const FRACTION_SCOPE = /\b(?:the\s+)?(first|second|third|middle|last|final)\s+(half|third|quarter)\b(?!\s+(?:a\s+)?dozen)(?:\s+of\s+(?:the\s+|my\s+|this\s+)?(?:movie|recording|time-?lapse|video|stack|frames|experiment|acquisition|data(?:set)?|sequence|series))?/i;
 
 export function fractionOfFrames(text: string, frameCount?: number): { first: number; last: number } | undefined {
   const m = FRACTION_SCOPE.exec(text);

@@ -20,10 +20,10 @@ import { meaning, normalizeWord, stopWords, tokenize } from './words.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
 import { answerFromTable, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksTheData, countsAtAScope, countsThings, isAskedForm, measuringWords, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
-import { buildArgs, sessionPixelSizeUm } from './builders.ts';
+import { buildArgs, requestPixelSizeUm, sessionPixelSizeUm } from './builders.ts';
 import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths } from './extract.ts';
 import { sessionFrameCount } from './builders.ts';
-import { findQuantities, statedCalibration } from './quantities.ts';
+import { areasInPixels, findQuantities, statedCalibration } from './quantities.ts';
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
 import { frameCounts, matchingMovie, multiFrame, needsFrames } from './frames.ts';
@@ -406,7 +406,9 @@ export function isQuestion(text: string): boolean {
 
 /** Builds the plan for the current request. */
 export function planRequest(conversation: Conversation, catalogue: Catalogue): Plan {
-  const said = slashedSteps(conversation.request.replace(/\s+/g, ' ').trim(), catalogue);
+  // "drop anything smaller than 10 µm²": an area in µm² is counted in px² at the pixel size known, and said so
+  const areas = areasInPixels(conversation.request, requestPixelSizeUm(conversation, catalogue));
+  const said = slashedSteps(areas.text.replace(/\s+/g, ' ').trim(), catalogue);
   // "The stage keeps creeping. Clean that up.": motion told in a sentence of its own is the drift the command is about, never a stage move
   const text = said && !acquisitionRunning(conversation) ? microscopeLanguage().withStageMotionNamed(said) : said;
   if (!text) return { steps: [], reply: 'Ask me to do something with a movie, e.g. "correct the drift, then segment and track the nuclei".' };
@@ -603,7 +605,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   steps.splice(0, steps.length, ...first, ...orderedSteps.filter((st) => !first.includes(st)));
   const ask = steps.find((s) => typeof s.args.$ask === 'string');
   if (ask) return { steps: [], reply: String(ask.args.$ask) };
-  const notes = [...takeNotes(steps), ...notDone];
+  const notes = [...takeNotes(steps), ...notDone, ...areas.notes];
   for (const step of steps) notes.push(...methodsNotHere(step, catalogue));
   for (const step of steps) switchesFromWords(step, catalogue);
   for (const step of steps) statedArguments(step, catalogue);

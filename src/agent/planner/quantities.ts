@@ -249,3 +249,24 @@ export function plainUnits(text: string): string {
     // a time per frame: "3 min/frame", "2 minutes per frame", "30 s a time point" → "every 3 min"
     .replace(new RegExp(String.raw`(?<![\w.])(\d+(?:\.\d+)?)\s*(${TIME_WORD})\s*(?:\/|\bper\b|\ba\b|\beach\b)\s*(?:frames?|time ?points?|timepoints?)\b`, 'gi'), 'every $1 $2');
 }
+
+/** An area in µm² as written: "10 µm²", "10 um^2", "10 um2", "10 square microns", "10 sq. µm", "10 microns squared". */
+const AREA_UM = new RegExp(String.raw`(?<![\w.,])(${DIGITS})\s*(?:(?:µm|μm|um|microns?|micrometers?|micrometres?)\s*(?:²|\^2|2\b|\s+squared\b)|(?:square|sq\.?)\s*(?:µm|μm|um|microns?|micrometers?|micrometres?)\b)`, 'gi');
+
+/**
+ * The text with each area in µm² said as px² at the pixel size ("smaller than 10 µm²" at
+ * 0.5 µm/px → "smaller than 40 px²"), for arguments that count pixels, and a note of each
+ * conversion; unchanged, with no notes, when no pixel size is known.
+ */
+export function areasInPixels(text: string, pixelSizeUm: number | undefined): { text: string; notes: string[] } {
+  if (pixelSizeUm === undefined || !(pixelSizeUm > 0)) return { text, notes: [] };
+  const notes: string[] = [];
+  const out = text.replace(AREA_UM, (m, v: string) => {
+    const um2 = parseNumber(v);
+    if (um2 === undefined) return m;
+    const px2 = numberText(um2 / pixelSizeUm ** 2);
+    notes.push(`${numberText(um2)} µm² is ${px2} px² at ${numberText(pixelSizeUm)} µm/px.`);
+    return `${px2} px²`;
+  });
+  return { text: out, notes };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findFrameRange, findQuantities, micrometres, parseNumber, plainUnits, seconds, statedCalibration } from '../../../src/agent/planner/quantities.ts';
+import { areasInPixels, findFrameRange, findQuantities, micrometres, parseNumber, plainUnits, seconds, statedCalibration } from '../../../src/agent/planner/quantities.ts';
 import { leadingDurationS, toNumber } from '../../../src/agent/acquisitionLanguage/words.ts';
 
 const one = (text: string) => {
@@ -114,5 +114,18 @@ describe('plain units for the command reader', () => {
 
   it('leaves lists, thousands and concentrations alone', () => {
     for (const text of ['positions 1,2 and 3', '1,000 frames', 'add 5 mM drug']) expect(plainUnits(text)).toBe(text);
+  });
+});
+
+describe('areas in µm² for arguments in px', () => {
+  it('says an area in µm² in px² at the pixel size, with a note', () => {
+    for (const written of ['10 µm²', '10 um^2', '10 um2', '10 square microns', '10 sq. µm', '10 microns squared', '1e1 µm²']) {
+      expect(areasInPixels(`drop anything smaller than ${written}`, 0.5), written).toEqual({ text: 'drop anything smaller than 40 px²', notes: ['10 µm² is 40 px² at 0.5 µm/px.'] });
+    }
+  });
+
+  it('leaves the text as it is with no pixel size, and lengths alone', () => {
+    expect(areasInPixels('smaller than 10 µm²', undefined)).toEqual({ text: 'smaller than 10 µm²', notes: [] });
+    expect(areasInPixels('nuclei 8 µm across, 2 µm steps', 0.5)).toEqual({ text: 'nuclei 8 µm across, 2 µm steps', notes: [] });
   });
 });
