@@ -26,6 +26,8 @@ def training_arguments(doc, *, steps=1500, batch=8, patch=64, base=8, lr=2e-3, p
     p.add_argument("--patch", type=int, default=patch, help=patch_help)
     p.add_argument("--base", type=int, default=base, help="U-Net channels at full resolution")
     p.add_argument("--depth", type=int, default=2)
+    p.add_argument("--widths", type=lambda v: [int(w) for w in v.split(",")], default=None,
+                   help="channels of every U-Net level, full resolution first (e.g. 8,24,48); overrides --base and --depth")
     p.add_argument("--lr", type=float, default=lr)
     p.add_argument("--seed", type=int, default=0)
     return p

@@ -133,7 +133,7 @@ def main():
         noisy = noisy[:, None]
     data = Movies(noisy, args.context)
     channels = 2 * args.context + 1
-    model = UNet(channels, 1, args.base, args.depth)
+    model = UNet(channels, 1, args.base, args.depth, widths=args.widths)
     optimiser = torch.optim.Adam(model.parameters(), lr=args.lr)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=args.lr, total_steps=args.steps, pct_start=max(0.05, 3 / args.steps))
     started = time.time()

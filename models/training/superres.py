@@ -28,9 +28,9 @@ def parse_args():
 
 
 class SuperRes(nn.Module):
-    def __init__(self, base, depth):
+    def __init__(self, base, depth, widths=None):
         super().__init__()
-        self.body = UNet(1, 4, base, depth)
+        self.body = UNet(1, 4, base, depth, widths=widths)
 
     def forward(self, x):
         up = F.interpolate(x, scale_factor=2.0, mode="bilinear", align_corners=False)
@@ -113,7 +113,7 @@ def main():
     rng = np.random.default_rng(args.seed)
     noisy = flat(np.load(os.path.join(args.data, "noisy_train.npy")))
     clean = flat(np.load(os.path.join(args.data, "clean_train.npy")))
-    model = SuperRes(args.base, args.depth)
+    model = SuperRes(args.base, args.depth, args.widths)
     optimiser = torch.optim.Adam(model.parameters(), lr=args.lr)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=args.lr, total_steps=args.steps, pct_start=0.1)
     started, running = time.time(), None
