@@ -108,9 +108,12 @@ const PURPOSE = /^(?:(?:and|but|so|it'?s|this\s+is|that'?s)\s+)?(?:(?:just|mainl
 /** When the result is due ("before group meeting on Monday", "by tomorrow morning", "in time for the talk"): a time, no step. */
 const DUE = /^(?:(?:and|but|so|ideally|hopefully|please)\s+)?(?:by|before|until|till|for|in\s+time\s+for|ahead\s+of)\s+(?:the\s+|our\s+|my\s+|next\s+|this\s+|tomorrow(?:'s)?\s+|today(?:'s)?\s+)?(?:[\p{L}-]+\s+){0,2}?(?:meeting|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|week|weekend|month|deadline|lunch|noon|eod|submission|talk|seminar|conference|retreat|presentation|defen[cs]e|end\s+of\s+(?:the\s+)?(?:day|week|month))(?:\s+(?:morning|afternoon|evening|night))?(?:\s+(?:on|at)\s+(?:[\p{L}\d:]+\s*){1,2})?[\s!,.]*$/iu;
 
+/** What the result is for, said as a check or a record ("for segmentation QC", "as a sanity check", "for the supplement"): a purpose, no step. */
+const CHECK_PURPOSE = /^(?:(?:and|but|so|just|mainly)\s+)?(?:for|as)\s+(?:(?:a|an|the|some|my|our)\s+)?(?:[\p{L}-]+\s+){0,2}(?:qc|quality\s+control|checks?|checking|sanity\s+check|validation|inspection|review|comparison|documentation|the\s+record|publication|supplement|supplementary)[\s!,.]*$/iu;
+
 export function isContext(text: string): boolean {
   const t = text.trim();
-  if (APOLOGY.test(t) || PURPOSE.test(t) || DUE.test(t) || (CHANNEL_FACT.test(t) && !/\b(?:segment|track|use|denoise|measure|correct|register|analy[sz]e|project|export|plot)\w*\b/i.test(t))) return true;
+  if (APOLOGY.test(t) || PURPOSE.test(t) || DUE.test(t) || CHECK_PURPOSE.test(t) || (CHANNEL_FACT.test(t) && !/\b(?:segment|track|use|denoise|measure|correct|register|analy[sz]e|project|export|plot)\w*\b/i.test(t))) return true;
   // a number on its own (not one inside a name such as H2B-GFP, nor one that makes a word: "a 2-channel time-lapse";
   // nor, in what a person did, how long or how many: "yesterday I imaged some MDCK cells for 12 h", "we filmed 3 positions")
   const told = NARRATIVE.test(t) ? text.replace(/\b(?:for|over)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|min|mins|minutes?|days?|weeks?)\b|\b\d+\s+(?:cells|positions|wells|dishes|plates|conditions|replicates|movies|fields|embryos)\b/gi, ' ') : text;

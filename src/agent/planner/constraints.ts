@@ -53,7 +53,7 @@ const ORDINARY = new Set(
     'quick quickly fast faster slow slower robust recommended optimal usual standard normal typical default defaults setting settings parameter ' +
     'parameters value values option options care caution high higher low lower more less much many few little same similar first last initial ' +
     'final early late later earlier next previous current whole ones one thing things stuff way help me them it everything anything something ' +
-    'data result results output outputs ' +
+    'data result results output outputs version versions copy copies variant ' +
     // when the person wants it, never how to run it ("by friday", "tomorrow")
     'today tonight tomorrow yesterday asap soon morning afternoon evening weekend week monday tuesday wednesday thursday friday saturday sunday deadline ' +
     // who asks for it and for what occasion ("for the rebuttal", "my PI", "the reviewer"), never how to run it

@@ -129,7 +129,10 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     // "segmentation w/ triangle, no watershed": a negated word of the step just asked for says how it runs, it does not take it back
     if (clause.negated && !best.named && picked.at(-1)?.tool === best.tool && clauses[picked.at(-1)!.clause].sentence === clause.sentence) return;
     // "full pipeline: drift, bleach, segment": a heading over the steps listed after its colon names none itself
-    if (clause.heading && !clause.negated && headsSteps(clauses, i, best.tool, index)) {
+    // (a heading that names a step and lists its settings after the colon: the settings are that step's, "Registration: phase correlation, bicubic interpolation")
+    const heading = [...picked].reverse().find((p) => clauses[p.clause].heading && clauses[p.clause].sentence === clause.sentence);
+    if (heading && !clause.heading && !clause.negated && !best.named && !(best.nameWord && best.tool !== heading.tool) && describesArguments(heading.tool, clause.text, catalogue)) return;
+    if (clause.heading && !clause.negated && headsSteps(clauses, i, best.tool, index, catalogue)) {
       headings.push({ start: clause.start, end: clause.end, tool: best.tool });
       return;
     }
@@ -227,14 +230,30 @@ function opensWithOwnWord(clause: string, tool: string, catalogue: Catalogue): b
 }
 
 /** True when two or more clauses after a heading's colon (in its sentence) ask for steps of other tools than the heading's. */
-function headsSteps(clauses: Clause[], at: number, tool: string, index: ReturnType<typeof indexFor>): boolean {
+function headsSteps(clauses: Clause[], at: number, tool: string, index: ReturnType<typeof indexFor>, catalogue: Catalogue = new Map()): boolean {
   const listed = new Set<string>();
   for (const c of clauses.slice(at + 1)) {
     if (c.sentence !== clauses[at].sentence) break;
     const m = index.match(c.text)[0];
+    // ("Registration: phase correlation, reference = first frame": the heading's own settings, no steps; "..., segment, track": steps by name)
+    if (catalogue.size && !(m && (m.named || m.nameWord) && m.tool !== tool) && describesArguments(tool, c.text, catalogue)) continue;
     if (m && !m.byArgument && m.tool !== tool && !c.negated) listed.add(m.tool);
   }
   return listed.size >= 2;
+}
+
+/**
+ * The words are a setting of the tool: a value said with its argument's name ("reference = first
+ * frame", "bicubic interpolation"), or only words of its own description and arguments ("phase
+ * correlation" of correct_drift, which "estimates the drift by phase correlation").
+ */
+function describesArguments(tool: string, text: string, catalogue: Catalogue): boolean {
+  if (Object.keys(valuesByName(tool, text, catalogue)).length > 0) return true;
+  const info = catalogue.get(tool);
+  if (!info) return false;
+  const own = new Set([...argumentMeanings(tool, catalogue, true), ...tokenize(info.description ?? '').map((t) => meaning(t.stem))]);
+  const said = tokenize(text).map((t) => meaning(t.stem));
+  return said.length > 0 && said.every((w) => own.has(w));
 }
 
 /** The words of artifact inputs ("tracks", "labels"): an argument named after one says which input, not how a step runs. */
@@ -298,9 +317,12 @@ function fileFormatOfAnother(clause: string, tool: string, catalogue: Catalogue)
   for (const [name, info] of catalogue) {
     if (name === tool || !info.properties.format) continue;
     // ("as a csv", "to TrackMate XML", "in CTC format"; "like in Fiji", "as in the paper" compare, they write nothing)
-    const m = /(?<!\b(?:like|as|just|same)\s)\b(?:(?:as|into|to)\s+(?:an?\s+|the\s+)?([\p{L}\d-]+)(?:\s+(?:file|files|table|format|sheet|spreadsheet|folder))?|in\s+(?:an?\s+|the\s+)?([\p{L}\d-]+)\s+(?:file|files|format))\s*(?=$|[.,;!?)]|\s+(?:and|please|pls|for|by|so|too|if)\b)/iu.exec(clause);
+    const m = /(?<!\b(?:like|as|just|same)\s)\b(?:(?:as|into|to)\s+(?:an?\s+|the\s+)?(?:(?:supplementary|separate|new|plain|standard|proper|\d+-bit)\s+)?([\p{L}\d-]+)(?:\s+(?:file|files|table|format|sheet|spreadsheet|folder|stack|movie))?|in\s+(?:an?\s+|the\s+)?([\p{L}\d-]+)\s+(?:file|files|format))\s*(?=$|[.,;!?)]|\s+(?:and|please|pls|for|by|so|too|if)\b)/iu.exec(clause);
     if (!m) continue;
     const value = findEnumValue(name, 'format', m[0], catalogue);
+    // (a format's own name, "csv", "tiff", not a word many tools use: "into a single image" writes nothing)
+    const said = tokenize(m[1] ?? m[2] ?? '')[0];
+    if (!said || indexFor(catalogue).spread(meaning(said.stem)) >= GENERIC_SPREAD) continue;
     if (value && !hasValue(tool, value) && !findEnumValue(tool, 'format', m[0], catalogue)) return { tool: name, at: m.index };
   }
   return undefined;

@@ -27,9 +27,13 @@ export function unappliedWords(clause: string, index: ToolIndex, masked: string 
   const from = (first.index ?? 0) + first[0].length;
   const stop = [...stopWords()];
   const out: string[] = [];
-  for (const token of tokenize(masked.slice(from))) {
+  const tokens = tokenize(masked.slice(from));
+  for (const token of tokens) {
     if (token.part || token.word.length < 3 || /_/.test(token.word) || /^\d/.test(token.word) || new RegExp(`^${CONDITION.source}$`, 'i').test(token.word)) continue;
     if (index.recognizes(token, stop)) continue;
+    // a hyphenated word whose every part is known ("drift-corrected") is known
+    const parts = tokens.filter((t) => t.part && t.start === token.start);
+    if (parts.length > 1 && parts.every((t) => t.word.length < 3 || index.recognizes(t, stop))) continue;
     const written = clause.slice(from + token.start, from + token.end);
     if (!out.includes(written)) out.push(written);
   }

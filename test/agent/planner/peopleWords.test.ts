@@ -184,3 +184,20 @@ describe('requests around chatter, polite forms and conditions (brief R, stop 14
     expect(tools('my PI wants a picture of all the frames stacked on top of each other, keeping the brightest pixel')).toEqual(['project']);
   });
 });
+
+describe('protocol-style requests (brief R, stop 14)', () => {
+  it('reads the settings listed after a heading that names a step as that step\'s', () => {
+    expect(plan('Registration: phase correlation, reference = first frame, bicubic interpolation.').steps.map((s) => [s.tool, s.args.reference, s.args.interpolation])).toEqual([['correct_drift', 'first', 'bicubic']]);
+    expect(tools('the usual, with Li threshold: drift, segment, track')).toEqual(['correct_drift', 'segment', 'track']);
+  });
+
+  it('reads what a result is for ("for segmentation QC") as no step, and a hyphenated word of known parts as known', () => {
+    const labelled: KnownArtifact[] = [{ id: 'movie-1', type: 'movie' }, { id: 'labels-1', type: 'labels', producedBy: 'segment' }];
+    expect(tools('For segmentation QC, export the label image as a TIFF.', labelled)).toEqual(['export']);
+    expect(plan('the reviewers asked for a drift-corrected version of the movie as a supplementary TIFF').notes ?? []).toEqual([]);
+  });
+
+  it('reads the watershed on the distance map as splitBy distance', () => {
+    expect(args('Nuclei, seeded watershed on the distance map, min seed distance 6 px.', 'segment')).toMatchObject({ splitBy: 'distance', minSeedDistancePx: 6 });
+  });
+});
