@@ -65,6 +65,12 @@ export interface SegmentOptions {
    * outwards. Default: sigmaPx (one scale).
    */
   edgeSigmaPx?: number;
+  /**
+   * Hysteresis: after thresholding, the objects grow into connected pixels of the smoothed plane above the
+   * background + this many robust noise standard deviations, before holes are filled and touching objects
+   * split (dim, textured nuclei whose bright parts alone pass the threshold). 0 = off (default).
+   */
+  growToNoiseSd?: number;
 }
 
 export interface PlaneSegmentation {
@@ -90,6 +96,7 @@ export const SEGMENT_DEFAULTS = {
   objects: 'bright' as 'bright' | 'dark',
   edgeFraction: 0,
   edgeSigmaPx: undefined as number | undefined,
+  growToNoiseSd: 0,
 };
 
 /** Options with defaults filled in; undefined values don't override defaults. */
@@ -113,6 +120,7 @@ export function checkSegmentOptions(options: SegmentOptions): void {
   if (o.objects !== 'bright' && o.objects !== 'dark') throw new RangeError(`objects must be bright or dark, got ${o.objects}`);
   if (!(o.edgeFraction >= 0 && o.edgeFraction < 1)) throw new RangeError(`edgeFraction must be between 0 and 1, got ${o.edgeFraction}`);
   if (o.edgeSigmaPx !== undefined && !(o.edgeSigmaPx >= 0 && o.edgeSigmaPx <= 100)) throw new RangeError(`edgeSigmaPx must be between 0 and 100 pixels, got ${o.edgeSigmaPx}`);
+  if (!(o.growToNoiseSd >= 0 && o.growToNoiseSd <= 100)) throw new RangeError(`growToNoiseSd must be between 0 and 100 noise standard deviations, got ${o.growToNoiseSd}`);
 }
 
 /**
@@ -256,6 +264,23 @@ function withoutNaN(plane: PlaneData): { values: PlaneData; missing?: Uint8Array
   return { values, missing };
 }
 
+/**
+ * Hysteresis: the foreground grows into every pixel above background + noiseSd robust standard
+ * deviations (of the smoothed plane outside the foreground) that is connected to it, so the dim
+ * body around a textured nucleus's bright parts joins them into one object. In place.
+ */
+export function growToNoise(foreground: Uint8Array, smoothed: Float32Array, width: number, height: number, noiseSd: number, missing?: Uint8Array): void {
+  const { background, noise } = backgroundStats(smoothed, foreground);
+  if (!Number.isFinite(background)) return;
+  const low = background + noiseSd * noise;
+  const lowMask = new Uint8Array(width * height);
+  for (let i = 0; i < lowMask.length; i++) lowMask[i] = smoothed[i] > low && !missing?.[i] ? 1 : 0;
+  const { labels, count } = labelComponents(lowMask, width, height, 8);
+  const seeded = new Uint8Array(count + 1);
+  for (let i = 0; i < foreground.length; i++) if (foreground[i]) seeded[labels[i]] = 1;
+  for (let i = 0; i < foreground.length; i++) if (labels[i] && seeded[labels[i]]) foreground[i] = 1;
+}
+
 /** Segments one width x height plane. NaN pixels count as background. */
 export function segmentPlane(plane: PlaneData, width: number, height: number, options: SegmentOptions = {}): PlaneSegmentation {
   checkSegmentOptions(options);
@@ -266,6 +291,7 @@ export function segmentPlane(plane: PlaneData, width: number, height: number, op
   const thresholdValue = o.method === 'manual' ? options.threshold! : autoThreshold(smoothed, o.method);
   const foreground = new Uint8Array(width * height);
   for (let i = 0; i < foreground.length; i++) foreground[i] = smoothed[i] > thresholdValue && !missing?.[i] ? 1 : 0;
+  if (o.growToNoiseSd > 0) growToNoise(foreground, smoothed, width, height, o.growToNoiseSd, missing);
   if (o.fillHoles) fillHoles(foreground, width, height);
   const components = labelComponents(foreground, width, height, 8);
   let labels = components.labels;

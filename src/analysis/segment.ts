@@ -136,5 +136,6 @@ function pickSegmentOptions(o: SegmentMovieOptions): SegmentOptions {
     objects: o.objects,
     edgeFraction: o.edgeFraction,
     edgeSigmaPx: o.edgeSigmaPx,
+    growToNoiseSd: o.growToNoiseSd,
   };
 }
