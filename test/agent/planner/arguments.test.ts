@@ -4,14 +4,13 @@
 // A silent drop fails the test.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
-import { adaptArgs, catalogueFromTools, type PropertyInfo } from '../../../src/agent/planner/catalogue.ts';
+import { adaptArgs, type PropertyInfo } from '../../../src/agent/planner/catalogue.ts';
 import { nameWords, statedNumbers } from '../../../src/agent/planner/arguments.ts';
-import { loadMicroscopeLanguage } from '../../../src/agent/planner/microscopeLanguage.ts';
 import { planRequest } from '../../../src/agent/planner/planner.ts';
 import { verbFor } from '../../../src/agent/planner/answers.ts';
 import { toolJsonSchema } from '../../../tools/jsonSchema.ts';
+import { catalogue, loadAcquisitionWords } from './planOffline.ts';
 
-const catalogue = catalogueFromTools(ALL_TOOLS);
 /** Arguments that name artifacts, files, steps or whole plans: stated by references, not by words and numbers. */
 const REFERENCES = /^(?:movie|labels|tracks|table|result|groundTruth|truth|drift|output|step|tool|changes|plan|rule|ruleId|steps|keep|inputs|pipeline|question|name|description|model|features|featurePenalties|channelNames|channelColors|points|idColumn|timeColumn|value|other|feature|xFeature|colorBy|frames|objective|channel|referenceChannel)$/;
 
@@ -84,7 +83,7 @@ function statements(): Statement[] {
 
 describe('every argument stated in a request is applied or named', () => {
   beforeAll(async () => {
-    await loadMicroscopeLanguage();
+    await loadAcquisitionWords();
   });
 
   it.each([['in the schema\'s words', statements], ['in people\'s words', peoplesStatements]])('sweeps every argument of every analysis tool schema, %s', (_how, make) => {

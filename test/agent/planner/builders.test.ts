@@ -6,9 +6,9 @@ import { z } from 'zod';
 import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
 import { clauseForTool } from '../../../src/agent/planner/builders.ts';
 import { catalogueFromTools } from '../../../src/agent/planner/catalogue.ts';
-import { loadMicroscopeLanguage } from '../../../src/agent/planner/microscopeLanguage.ts';
 import { nextAction } from '../../../src/agent/planner/planner.ts';
 import { defineTool, type RequestClause, type ToolSpec } from '../../../tools/types.ts';
+import { loadAcquisitionWords } from './planOffline.ts';
 
 // declared here and nowhere else: its words, its schema and its own argument reader
 const countFoci = defineTool({
@@ -49,7 +49,7 @@ const conversation = (request: string) => ({ request, artifactsAtStart: [{ id: '
 
 describe('tool-owned argument readers', () => {
   it('a tool declared in one file reads its own arguments, over the generic channel', async () => {
-    await loadMicroscopeLanguage();
+    await loadAcquisitionWords();
     const action = nextAction(conversation('count the foci outside the nucleus in channel 2 with a difference of gaussians, radius of 3 px'), catalogue);
     expect(action).toEqual({ kind: 'call', tool: 'count_foci', args: { movie: 'movie-1', channel: 2, detector: 'dog', region: 'cytoplasm', spotRadiusPx: 3 } });
     // an argument the reader sets to undefined is left unset, whatever the generic reading found
@@ -59,7 +59,7 @@ describe('tool-owned argument readers', () => {
   });
 
   it("the reader's question is asked instead of running anything", async () => {
-    await loadMicroscopeLanguage();
+    await loadAcquisitionWords();
     expect(nextAction(conversation('count the foci in 3D'), catalogue)).toEqual({ kind: 'answer', text: 'count_foci works on 2D planes: shall I use a maximum projection?' });
   });
 

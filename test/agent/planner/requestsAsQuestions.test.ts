@@ -4,17 +4,12 @@
 // own ("find where cells split in two") and a simulation's ground truth (brief D2, issue 11).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
-import { catalogueFromTools } from '../../../src/agent/planner/catalogue.ts';
 import { asksForAStep } from '../../../src/agent/planner/clauses.ts';
 import type { KnownArtifact, PastResult } from '../../../src/agent/planner/conversation.ts';
 import { nextAction, planRequest } from '../../../src/agent/planner/planner.ts';
+import { catalogue, loadAcquisitionWords, movie } from './planOffline.ts';
 
-const catalogue = catalogueFromTools(ALL_TOOLS);
-beforeAll(async () => {
-  const { loadMicroscopeLanguage } = await import('../../../src/agent/planner/microscopeLanguage.ts');
-  await loadMicroscopeLanguage();
-});
-const movie: KnownArtifact = { id: 'movie-1', type: 'movie' };
+beforeAll(loadAcquisitionWords);
 const tools = (request: string, artifactsAtStart: KnownArtifact[] = [movie]) =>
   planRequest({ request, artifactsAtStart, earlier: [], current: [], earlierRequests: [] }, catalogue).steps.map((s) => s.tool);
 

@@ -6,9 +6,9 @@ import { z } from 'zod';
 import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
 import { catalogueFromTools } from '../../../src/agent/planner/catalogue.ts';
 import type { PastResult } from '../../../src/agent/planner/conversation.ts';
-import { loadMicroscopeLanguage } from '../../../src/agent/planner/microscopeLanguage.ts';
 import { planRequest } from '../../../src/agent/planner/planner.ts';
 import { defineTool, type ToolSpec } from '../../../tools/types.ts';
+import { catalogue, loadAcquisitionWords } from './planOffline.ts';
 
 // an adviser declared here alone, standing in for help
 const mentor = defineTool({
@@ -28,19 +28,18 @@ const mentor = defineTool({
 }) as unknown as ToolSpec;
 
 const withoutHelp = catalogueFromTools([...ALL_TOOLS.filter((t) => t.name !== 'help'), mentor]);
-const catalogue = catalogueFromTools(ALL_TOOLS);
 const past = (tool: string, args: Record<string, unknown>, values: Record<string, unknown> = {}): PastResult => ({ tool, args, ok: true, summary: '', values, artifacts: [] });
 const conversation = (request: string, earlier: PastResult[] = []) => ({ request, artifactsAtStart: [{ id: 'movie-1', type: 'movie' }], earlier, current: [], earlierRequests: [] });
 
 describe('roles a tool declares', () => {
   it('an advice question goes to whichever tool declares the advice role', async () => {
-    await loadMicroscopeLanguage();
+    await loadAcquisitionWords();
     const plan = planRequest(conversation('which segmentation method should I use for dim nuclei?'), withoutHelp);
     expect(plan.steps.map((s) => s.tool)).toEqual(['ask_mentor']);
   });
 
   it('a yes confirms the rule the tool with the rule role proposed, and a started acquisition is running until stopped', async () => {
-    await loadMicroscopeLanguage();
+    await loadAcquisitionWords();
     const rule = ALL_TOOLS.find((t) => t.role === 'rule')!;
     const proposal = past(rule.name, { rule: { when: 'division' } }, { confirmed: false, ruleId: 'rule-1' });
     expect(planRequest(conversation('yes, activate it', [proposal]), catalogue).steps).toEqual([{ tool: rule.name, args: { ruleId: 'rule-1', rule: { when: 'division' }, confirm: true }, clause: 'yes, activate it' }]);
@@ -56,7 +55,7 @@ describe('roles a tool declares', () => {
 
 describe('a repeat', () => {
   it('keeps a choice the words do not name and takes one they do', async () => {
-    await loadMicroscopeLanguage();
+    await loadAcquisitionWords();
     const earlier = [past('project', { movie: 'movie-1', method: 'mean' })];
     const changes = (request: string) => planRequest(conversation(request, earlier), catalogue).steps[0]?.args.changes;
     // the projection's reader says "max" when no method is named: that is no change

@@ -1,15 +1,10 @@
 // The clause grammar as the planner reads it: context sentences, a problem fixed by "that",
 // the aim stated before the steps, filters on the previous step, negation after "so".
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
-import { catalogueFromTools } from '../../../src/agent/planner/catalogue.ts';
 import { understand } from '../../../src/agent/planner/planner.ts';
+import { catalogue, loadAcquisitionWords } from './planOffline.ts';
 
-const catalogue = catalogueFromTools(ALL_TOOLS);
-beforeAll(async () => {
-  const { loadMicroscopeLanguage } = await import('../../../src/agent/planner/microscopeLanguage.ts');
-  await loadMicroscopeLanguage();
-});
+beforeAll(loadAcquisitionWords);
 const tools = (text: string) => {
   const u = understand(text, catalogue);
   return [...u.mentions].sort((a, b) => a.order - b.order).map((m) => m.tool);
