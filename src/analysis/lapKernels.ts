@@ -286,6 +286,11 @@ function instantiate(bytes: number) {
   return { kernels, memory };
 }
 
+/** The buffer of the memory kept between solves (undefined before the first); a solve larger than it gets its own. */
+export function keptMemoryBuffer(): ArrayBuffer | undefined {
+  return kept?.memory.buffer;
+}
+
 /** Kernels whose memory holds at least `bytes` (views of an earlier memory.buffer are stale after this call). */
 export function lapKernels(bytes: number): LapKernels {
   if (bytes > MAX_KERNEL_BYTES) throw new RangeError(`a dense cost matrix of ${(bytes / 2 ** 30).toFixed(1)} GiB is too large for the dense solver; store it sparsely (solveSparseLap)`);
