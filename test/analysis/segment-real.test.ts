@@ -83,17 +83,20 @@ function skimagePresent(): boolean {
 describe.skipIf(!datasetPresent(simplus))('segmentation of Fluo-N2DH-SIM+ 02 with default arguments', () => {
   it('detects most nuclei and outlines them, far ahead of fixed simulator-sized defaults', async () => {
     const frames = annotatedFrames(simplus, 50); // frames 0, 50, 100: sparse to crowded
-    const { options } = await sequenceParameters(simplus, auto); // as the tool chooses them for the movie
+    const { options, chosen } = await sequenceParameters(simplus, auto); // as the tool chooses them for the movie
     expect(options.method, 'Otsu misses the dim nuclei here').toBe('triangle');
+    // The threshold's radius disagrees between frames (10.7-19.7 px: it sees the bright chromatin as the nuclei dim);
+    // the Laplacian-of-Gaussian blob scale (15.6-25.5 px, masks 18-26) sets it, and the objects grow through their dim body.
+    expect(chosen.objectRadiusPx).toBeGreaterThanOrEqual(14);
+    expect(chosen.growToNoiseSd).toBeGreaterThan(0);
     const ours = await scoreSegmentation(simplus, frames, (plane, w, h) => segmentPlane(plane, w, h, options).labels);
     const fixed = await scoreSegmentation(simplus, frames, (plane, w, h) => segmentPlane(plane, w, h, {}).labels);
     console.log(`SIM+ 02 frames ${frames.join(', ')}: defaults DET ${ours.DET.toFixed(3)} SEG ${ours.SEG.toFixed(3)}; fixed Otsu/sigma 2/seeds 4 px DET ${fixed.DET.toFixed(3)} SEG ${fixed.SEG.toFixed(3)}`);
-    // Measured 0.623 / 0.434 on these frames (0.70 / 0.50 before the radius, edge and smoothing changes that won on
-    // SIM+ 01, our simulator and MSC-02: the nuclei here are mostly dimmer than the noise, their visible parts
-    // 11.5 px in radius against 16-19 px in the truth, so they are split). The issue's goal (0.95 / 0.80) is not met;
-    // smoothing by 4-5 px (sigmaPx given) reaches DET 0.91-0.94, SEG 0.59 over every 15th frame (models/README.md).
-    expect(ours.DET).toBeGreaterThanOrEqual(0.6);
-    expect(ours.SEG).toBeGreaterThanOrEqual(0.41);
+    // Measured 0.881 / 0.610 on these frames (0.623 / 0.434 with the threshold's radius of 11.5 px, which split the
+    // nuclei into their bright parts, and no growth). The issue's goal (0.95 / 0.80) is not met: the masks take in
+    // nucleus parts at background level (models/README.md).
+    expect(ours.DET).toBeGreaterThanOrEqual(0.86);
+    expect(ours.SEG).toBeGreaterThanOrEqual(0.59);
     expect(ours.DET).toBeGreaterThan(fixed.DET + 0.3);
   }, 120_000);
 });
