@@ -184,7 +184,9 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
       const own = index.meanings(tokenize(clause.text));
       // "quantify size and brightness over time": the previous step's own words are here too, about as strongly
       const again = ranked.find((m) => m.tool === previous.tool);
-      if (again && again.score >= 0.5 * best.score && !(ownVerb && !opensWithOwnWord(clause.text, previous.tool, catalogue))) {
+      // (unless a telling word of its own, one the previous step's words lack, names the new step: "... and give me a picture of the paths drawn over the movie")
+      const ownTelling = best.matched.some((w) => !w.includes(' ') && !again?.matched.includes(w) && index.spread(w) < GENERIC_SPREAD && tokenize((selfOf(best.tool, catalogue)?.words ?? []).filter((x) => !x.includes(' ')).join(' ')).some((t) => meaning(t.stem) === w));
+      if (again && again.score >= 0.5 * best.score && !ownTelling && !(ownVerb && !opensWithOwnWord(clause.text, previous.tool, catalogue))) {
         // "export the tracks in both csv and trackmate formats": the previous step again, with another value
         if (namesAnotherValue(previous.tool, clauses[previous.clause].text, clause.text, catalogue) || namesAnotherFile(original.slice(clauses[previous.clause].start, clauses[previous.clause].end), original.slice(clause.start, clause.end))) picked.push({ clause: i, tool: previous.tool });
         return;
@@ -851,6 +853,10 @@ function notApplied(step: PlannedStep, catalogue: Catalogue, notes: string[]): s
   // "the first half of the movie" with no frame count known: its frames cannot be worked out
   const fraction = takesFrames && step.args.frames === undefined ? FRACTION_SCOPE.exec(named) : null;
   const unknownLength = fraction ? [`Not applied: "${fraction[0].trim()}" — I do not know how many frames the movie has, so \`${step.tool}\` ran on all of them; say the frames instead (e.g. "frames 1-20").`] : [];
+  // "whichever channel is brightest": a channel chosen by how it looks, which no argument takes; the channel used is said
+  const takesChannel = 'channel' in (catalogue.get(step.tool)?.properties ?? {});
+  const byLook = takesChannel && step.args.channel === undefined ? CHANNEL_BY_LOOK.exec(named) : null;
+  if (byLook) unknownLength.push(`Not applied: "${byLook[0].trim()}" — \`${step.tool}\` cannot choose a channel by how bright or clear it looks, so it used its default channel; name the channel instead (e.g. "channel 2").`);
   const masked = (takesFrames && step.args.frames !== undefined) || fraction ? withoutFrameScope(named) : named;
   const found = unappliedConstraints(step, catalogue, indexFor(catalogue), notes, masked);
   // unknown words after a condition word that no phrase above covers
@@ -862,6 +868,9 @@ function notApplied(step: PlannedStep, catalogue: Catalogue, notes: string[]): s
   const excluded = excludedScopes(step.clause).map((phrase) => `Not applied: "${phrase}" — \`${step.tool}\` cannot leave a channel or frames out; name the channel or frames to use instead.`);
   return [...(note ? [note] : []), ...excluded, ...unknownLength];
 }
+
+/** A channel picked by how it looks ("the brightest channel", "whichever channel is clearest", "the channel with the most signal"). */
+const CHANNEL_BY_LOOK = /\b(?:(?:whichever|which(?:ever)?|the|a)\s+channel\s+(?:is|that\s+is|looks?|seems?|has|with)\s+(?:the\s+)?(?:most\s+\w+|brightest|dimmest|strongest|weakest|clearest|best|sharpest|least\s+noisy|noisiest)|(?:the\s+)?(?:brightest|dimmest|strongest|weakest|clearest|best|sharpest|least\s+noisy|noisiest)\s+(?:channel|one\s+of\s+the\s+channels))\b/i;
 
 /** The methods the step's words ask for that its tool does not have: the stand-in is applied and named. */
 function methodsNotHere(step: PlannedStep, catalogue: Catalogue): string[] {

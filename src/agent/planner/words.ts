@@ -79,6 +79,8 @@ const GROUPS: string[][] = [
   ['area', 'size', 'big', 'large', 'small', 'bigger', 'larger', 'smaller', 'tiny', 'huge'],
   ['intensity', 'brightness', 'bright', 'fluorescence', 'signal'],
   ['movie', 'video', 'stack', 'timelapse', 'recording'],
+  // irregular forms the stemmer does not reach ("the paths drawn over the movie")
+  ['draw', 'drawn', 'drew'],
   // lab speech for the instrument ("the scope was acting up")
   ['microscope', 'scope'],
   ['plot', 'graph', 'chart', 'figure'],

@@ -201,3 +201,16 @@ describe('protocol-style requests (brief R, stop 14)', () => {
     expect(args('Nuclei, seeded watershed on the distance map, min seed distance 6 px.', 'segment')).toMatchObject({ splitBy: 'distance', minSeedDistancePx: 6 });
   });
 });
+
+describe('a second step said with its own telling word, and a channel chosen by its look (brief R, stop 14)', () => {
+  const labelled: KnownArtifact[] = [{ id: 'movie-1', type: 'movie' }, { id: 'labels-1', type: 'labels', producedBy: 'segment' }];
+  it('adds the plot named by a word of its own after the step before ("drawn over the movie")', () => {
+    expect(plan('track them and give me a picture of the paths drawn over the movie', labelled).steps.map((s) => [s.tool, s.args.kind])).toEqual([['track', undefined], ['plot', 'projection']]);
+    expect(tools('measure area and intensity', labelled)).toEqual(['measure']);
+  });
+
+  it('names a channel chosen by how it looks as not applied', () => {
+    expect((plan('segment the nuclei in whichever channel is brightest').notes ?? []).join(' ')).toMatch(/whichever channel is brightest.*name the channel/);
+    expect(plan('segment the nuclei in channel 2').notes ?? []).toEqual([]);
+  });
+});
