@@ -59,6 +59,11 @@ export function quantitiesNotCarried(clause: string, changes: unknown[]): string
   return [...new Set(missing)];
 }
 
+/** "pause for like 20 min", "about 5%", "roughly every 3 min": the hedge before a number is no part of it. */
+export function withoutHedges(t: string): string {
+  return t.replace(/\b(?:like|about|around|roughly|approximately|approx\.?|circa|ca\.?|something like|more or less|~)\s*(?=\d)/gi, '').replace(/~\s*(?=\d)/g, '');
+}
+
 /** "don't stop, just pause", "no need to stop it": a stop said not to be done is no command to stop. */
 export function withoutNegatedStops(t: string): string {
   return t.replace(/\b(?:please\s+)?(?:don'?t|do not|never|no need to|without)\s+(?:stop|end|abort|kill|cancel|halt|terminate)(?:ping)?(?:\s+(?:it|the acquisition|the run|imaging|everything|the time[\s-]?lapse))?\b\s*[,;.!]?\s*(?:(?:just|only|but|instead)\s+)*/gi, '').trim();
@@ -76,7 +81,7 @@ const SPLIT = /\s*(?:;|\.\s|[?!]\s+(?=\S)|,?\s+and then\s+|,?\s+then\s+|,\s*and\
  * changes, in order. InputError (AmbiguousCommand for a question to ask) when nothing matches.
  */
 export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CONFIG): Adjustment[] {
-  const whole = withoutNegatedStops(normaliseText(text));
+  const whole = withoutHedges(withoutNegatedStops(normaliseText(text)));
   if (!whole) throw new InputError(`"${text.trim()}" says what not to do: nothing was changed; say what to change instead`);
   // "let this time point finish and then stop": one command across the clauses
   if (FINISH_THEN_STOP.test(whole.toLowerCase()) && findChannels(whole, config).length === 0) return [{ kind: 'finish' }];
@@ -98,6 +103,9 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
       out.push(a);
     }
   }
+  // "image for another 90 minutes, then stop": the stop is where the span said before ends, no stop now
+  const spanned = out.findIndex((a) => a.kind === 'extend' || a.kind === 'endIn' || a.kind === 'duration' || a.kind === 'loops');
+  if (spanned >= 0 && out.slice(spanned + 1).some((a) => a.kind === 'stop')) out.splice(0, out.length, ...out.filter((a, i) => !(a.kind === 'stop' && i > spanned)));
   if (out.length === 0) {
     throw new InputError(
       `I could not turn "${text.trim()}" into a change: I understand intervals ("every 10 s"), exposure ("GFP 50 ms"), power ("488 to 5%", "reduce the 488 by 90%"), channels ("add mCherry every 3rd frame", "switch off the 488"), z-stacks ("11 planes, 0.5 µm apart"), positions, "zoom into cell 12", pause, resume, stop, "stop after this time point", extend, and "how much longer?"`,
@@ -148,6 +156,8 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
   if (ANALYSIS_REQUEST.test(t)) return undefined;
   // the incubator is not the microscope's light: "set CO2 to 5%" is not read as a power
   if (/\b(co2|co₂|o2|oxygen|humidity|temperature|incubat\w*|heater|degrees)\b/.test(t)) throw new AmbiguousCommand(`"${clause.trim()}" is about the incubator (temperature, CO2, humidity), which I do not control: set it on the incubator; nothing was changed`);
+  // a clock time or a day ("stop at 6 pm", "keep going until tomorrow morning"): the microscope counts spans from now, never guesses the clock
+  if (CLOCK_TIME.test(t) && /\b(?:stop|end|finish|until|till|run|keep|continue|go on|carry on|image|imaging|extend|pause|resume)\b/.test(t)) throw new AmbiguousCommand(`I change the end of a run by a span from now ("end it in 3 h", "run 2 h longer") or a number of time points, not by a clock time or a day: say how long from now; nothing was changed`);
   // the camera's settings (binning, gain, region of interest) are no part of a plan here: named, nothing changed
   const camera = CAMERA_SETTING.exec(t);
   if (camera) throw new AmbiguousCommand(`"${clause.trim()}" sets the camera's ${cameraSettingName(camera[0])}, which the acquisition tools do not set (they set channels, exposure, light power, timing, z, positions and tiling): set it in the camera's own settings; nothing was changed`);
@@ -166,6 +176,9 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
   }
   return undefined;
 }
+
+/** A time of day or a day: "at 6 pm", "18:30", "until tomorrow morning", "tonight", "by noon". */
+const CLOCK_TIME = /\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock)\b|\b(?:at|by|until|till|before)\s+\d{1,2}:\d{2}\b|\b(?:tomorrow|tonight|noon|midnight|this (?:evening|afternoon|morning)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend)\b/;
 
 /** A setting of the camera itself: binning, gain, EM gain, a region of interest, its readout. */
 export const CAMERA_SETTING = /\b(?:bin(?:ning|ned)?(?=\s*(?:of\s*)?\d|\s+(?:to|at|by)\b)|\d\s*[x×]\s*\d\s*bin(?:ning|ned)?|binning|em[\s-]?gain|(?:camera|ccd|cmos|emccd|analog(?:ue)?|digital)\s+gain|gain(?=\s*(?:of\s*|to\s*|at\s*|up\s*(?:to\s*)?|down\s*(?:to\s*)?)?\d)|(?:camera\s+)?roi|region of interest|(?:camera\s+)?(?:readout|read-out)(?:\s+(?:mode|speed|rate))?|sub-?array)\b/;
@@ -218,7 +231,9 @@ function readPartStopped({ t, channels, channel }: ClauseWords): Adjustment[] | 
     if (/\b(?:current|present|this)\s+(?:stage\s+)?(?:position|location|field|spot)\b|\bposition\s+(?:here|where (?:we|the stage|it) (?:are|is))\b/.test(t) && !parsePositionList(t).length) {
       throw new AmbiguousCommand('which coordinates? Say the position in µm, e.g. "add a position at (1500, -300)"; "where is the stage?" tells you where it is now');
     }
-    const added = parsePositionList(t);
+    // ("add an XY point at 3000, 2000": a pair without brackets after a word for a position)
+    const pair = /\b(?:positions?|points?|xy|locations?|sites?|fields?)\b.*?\bat\s+(-?\d+(?:\.\d+)?)\s*(?:µm|um)?\s*,\s*(-?\d+(?:\.\d+)?)\s*(?:µm|um)?\s*[.!]?$/.exec(t);
+    const added = parsePositionList(t).length || !pair ? parsePositionList(t) : [{ xUm: Number(pair[1]), yUm: Number(pair[2]) } as { xUm: number; yUm: number; zUm?: number }];
     if (added.length) return added.map((p) => ({ kind: 'addPosition' as const, xUm: p.xUm, yUm: p.yUm, ...(p.zUm !== undefined ? { zUm: p.zUm } : {}) }));
   }
   // "everything except GFP", "all channels but DAPI and mCherry": only those from now on
@@ -251,10 +266,13 @@ function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords):
     return [];
   }
   // "we're done", "that's it, call it a day": the end of the run (a person confirms it)
-  if (!channels.length && /\bcall it (?:a day|a night|quits|here|there)\b|^(?:ok(?:ay)?,?\s+|right,?\s+)?(?:we'?re|we are|i'?m|i am) (?:all )?done(?: here| now| with (?:it|this|that|the)(?: (?:acquisition|imaging|experiment|run|time[\s-]?lapse))?)?(?: for (?:today|now))?[.!]*$|\bcall it a day\b|^(?:ok(?:ay)?,?\s+|right,?\s+)?that'?s (?:it|all)(?: for (?:today|now))?(?:,? (?:stop|we'?re done))?[.!]*$/.test(t)) return [{ kind: 'stop' }];
+  if (!channels.length && /\bcall it (?:a day|a night|quits|here|there)\b|\b(?:we can|let'?s|we'?ll|i'?ll)\s+(?:finish|stop|end|wrap up|leave it)\s+(?:here|there|now|for (?:today|now|the day|tonight))\b|^(?:ok(?:ay)?,?\s+|right,?\s+|alright,?\s+)?that'?s (?:it|all|enough)(?: for (?:today|now|tonight))?,?\s*(?:thanks|thank you|cheers)?[.!]*$|^(?:ok(?:ay)?,?\s+|right,?\s+)?(?:we'?re|we are|i'?m|i am) (?:all )?done(?: here| now| with (?:it|this|that|the)(?: (?:acquisition|imaging|experiment|run|time[\s-]?lapse))?)?(?: for (?:today|now))?[.!]*$|\bcall it a day\b|^(?:ok(?:ay)?,?\s+|right,?\s+)?that'?s (?:it|all)(?: for (?:today|now))?(?:,? (?:stop|we'?re done))?[.!]*$/.test(t)) return [{ kind: 'stop' }];
   if (stopVerb && !channels.length) {
     // ("you can stop now, thanks", "go ahead and end it": the courtesy around the word is no object of it)
-    const bare = t.replace(/^(?:(?:ok(?:ay)?|right|alright|great|good|fine)[,\s]+)*(?:you can|you may|feel free to|go ahead and|i'?d like you to|i want you to)\s+/, '').replace(/[,\s]*(?:thanks|thank you|cheers|thx|ta)\s*[.!]*$/, '');
+    // ("I think we have enough data now, stop": a remark before the comma is no object of the stop)
+    const parts = t.split(/\s*,\s*/);
+    const last = parts.length > 1 && parts.slice(0, -1).every((p) => isRemark(p, config) || /\benough\b/.test(p)) ? parts.at(-1)! : t;
+    const bare = last.replace(/^(?:(?:ok(?:ay)?|right|alright|great|good|fine)[,\s]+)*(?:you can|you may|feel free to|go ahead and|i'?d like you to|i want you to)\s+/, '').replace(/[,\s]*(?:thanks|thank you|cheers|thx|ta)\s*[.!]*$/, '');
     const whole = /^(please\s+|ok(?:ay)?,?\s+)?(stop|end|halt|abort|cancel|terminate|quit|kill|shut (?:it )?down)\s*(it\s+)?(?:(?:now|immediately|right now|everything|all|at once|please)\s*)*[.!]?$/.test(bare) || ACQUISITION_WORD.test(t);
     const vague = /\b(it|that|this|them|the (laser|lasers|light|lights|lamp|led|channel|illumination|excitation|fluorescence|colou?r))\b/.test(t);
     if (whole && !/\b(channel|laser|light|lamp|led)\b/.test(t)) return [{ kind: 'stop' }];
@@ -270,10 +288,13 @@ function readRunControl({ t }: ClauseWords): Adjustment[] | undefined {
   if (/^(please\s+|ok(?:ay)?,?\s+|just\s+)?(pause|hold on|hold it|hold for|hold off|wait|suspend|interrupt|freeze)\b|\b(?:put|keep|place)\s+(?:it|the acquisition|the run|imaging|everything|the time[\s-]?lapse)\s+on hold\b|\b(pause|hold|suspend|interrupt|freeze)\s+(the\s+|all\s+)?(acquisition|imaging|run|it|everything|time[\s-]?lapse|recording|experiment)\b|\btake an? (?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s? )?break\b/.test(t)) {
     // "pause for 5 min", "pause 5 min", "wait 10 minutes", "take a 15 minute break"
     const breakSpan = /\bbreak\b/.test(t) ? durationsIn(t) : [];
+    // "hold on for 10": a number without its unit is asked, never taken for minutes
+    const unitless = /\bfor\s+(\d+(?:\.\d+)?)\s*(?:more\s*)?[.!]*$/.exec(t);
+    if (unitless) throw new AmbiguousCommand(`pause for ${unitless[1]} what? Say the unit, e.g. "pause for ${unitless[1]} min"; nothing was changed`);
     const forS = durationAfter(t, /\bfor\b|\b(?:pause|wait|hold(?: off)?)\b(?:\s+(?:it|the acquisition|imaging))?|\bon hold\b/) ?? (breakSpan.length === 1 ? breakSpan[0].seconds : undefined);
     return [{ kind: 'pause', ...(forS !== undefined ? { forS } : {}) }];
   }
-  if (/^(please\s+|ok(?:ay)?,?\s+|right,?\s+)?(resume|continue|unpause|un-pause|carry on|go on|keep going|restart the (?:acquisition|imaging)|start again)\b(?!.*\bfor\b)/.test(t)) return [{ kind: 'resume' }];
+  if (/^(please\s+|ok(?:ay)?,?\s+|right,?\s+)?(resume|continue|unpause|un-pause|carry on|go on|keep going|restart the (?:acquisition|imaging)|start again|go back to (?:imaging|acquiring|the acquisition|the time[\s-]?lapse)|back to (?:imaging|acquiring|it)|pick (?:it )?(?:up|back up) again|start imaging again)\b(?!.*\bfor\b)/.test(t)) return [{ kind: 'resume' }];
   if (/\b(autofocus|auto-focus|refocus|re-focus|find focus|focus again)\b|\b(?:fix|correct|sort out|redo|re-?do|adjust)\s+(?:the\s+)?focus\b|\bfocus\b.*\b(?:drift\w*|is off|went off|lost|gone)\b.*\b(?:fix|correct|sort)\b/.test(t)) {
     // a periodic autofocus is no one-time command: asked, never done once with "every N" dropped
     if (/\b(?:every|each|always|throughout|continuous(?:ly)?|constantly|all the time|from now on|(?:for|during) the (?:whole|entire|rest of the) (?:run|time|acquisition|experiment|time[\s-]?lapse)|keep\b.*\bon|lock(?:ed)?|engaged?)\b/.test(t)) throw new AmbiguousCommand('I can autofocus once before the next time point ("autofocus"), or whenever the focus drops (the rule "whenever it goes out of focus, autofocus"), but not on a fixed schedule: which do you want?');
@@ -319,6 +340,10 @@ function readChannels({ t, channels, channel }: ClauseWords): Adjustment[] | und
 
 function readTiming({ t }: ClauseWords): Adjustment[] | undefined {
   const time = parseTiming(t);
+  // "take a z-stack every hour": a part of the plan on a schedule of its own, never the interval of everything
+  if (time?.kind === 'interval' && /\b(?:z[\s-]?stacks?|stacks?|tiles?|tiling|grid|mosaic|snap(?:shot)?s?|autofocus)\b/.test(t) && /\b(?:take|do|acquire|grab|run|make)\s+(?:a|an|one)\b/.test(t)) {
+    throw new AmbiguousCommand('I can change the interval of the whole acquisition ("every 10 min"), or add a z-stack or a grid to every time point ("add a z-stack: 7 planes, 2 µm apart"), but not run one part on a schedule of its own: which do you want? Nothing was changed');
+  }
   return time ? [time] : undefined;
 }
 
@@ -427,7 +452,7 @@ function parseTiming(t: string): Adjustment | undefined {
   const extendWords = /\b(extend|another|more|longer|additional|add|extra)\b/.test(t);
   const extend = extendWords ? durationAfter(t, /\bby\b|\bfor\b|\banother\b|\bextend(?:\s+it)?\b|\brun\b|\badd(?:\s+(?:on|another))?\b/) : undefined;
   if (extend !== undefined && !/\bevery\b/.test(t)) return { kind: 'extend', extraS: extend };
-  const every = durationAfter(t, /\bevery\b|\binterval(?:\s+(?:to|of))?\b|\b(?:speed|slow)(?:\s+it)?\s+(?:up|down)\s+to\b|\bonce (?:a|an|per|every)\b|\bintervals? (?:to|of)\b|\b(?:time[\s-]?step|time resolution|cadence|sampling(?: interval| period)?|frame interval)(?:\s+(?:to|of|is|=|down to|up to))?\b/) ??
+  const every = durationAfter(t, /\bevery\b|\binterval(?:\s+(?:to|of|be|is|at|=|should be|could be|can be|must be))?\b|\b(?:speed|slow)(?:\s+it)?\s+(?:up|down)\s+to\b|\bonce (?:a|an|per|every)\b|\bintervals? (?:to|of)\b|\b(?:time[\s-]?step|time resolution|cadence|sampling(?: interval| period)?|frame interval)(?:\s+(?:to|of|is|=|down to|up to))?\b/) ??
     // "a 5-min interval", "10 s cadence"
     durationsIn(t).find((d) => /^\s*(?:intervals?|cadence|period|apart)\b/.test(t.slice(d.index + d.length)))?.seconds;
   if (every !== undefined && /\b(speed (?:it )?up|slow (?:it )?down|faster|slower|more often|less often|intervals?|every|frame rate|rate|image|imaging|instead|from now|switch|change|set|go|time[\s-]?steps?|cadence)\b/.test(t)) return { kind: 'interval', intervalS: every };
@@ -454,8 +479,10 @@ function parseTiming(t: string): Adjustment | undefined {
       if (factor > 0 && Number.isFinite(factor)) return { kind: 'intervalFactor', factor: Math.round(factor * 1e6) / 1e6 };
     }
   }
-  if (/\b(twice|2x|two times) (as )?(fast|often|frequently)\b|\bdouble the (frame )?rate\b|\bhalve the interval\b/.test(t)) return { kind: 'intervalFactor', factor: 0.5 };
-  if (/\b(half as often|half as frequently|twice as slow|half the (speed|rate)|halve the (frame )?rate|double the interval)\b/.test(t)) return { kind: 'intervalFactor', factor: 2 };
+  // ("halve the imaging frequency": the rate of time points, its interval doubled)
+  const rateWord = String.raw`(?:(?:frame|imaging|acquisition|sampling|time[\s-]?point)\s+)?(?:rate|frequency)`;
+  if (new RegExp(String.raw`\b(twice|2x|two times) (as )?(fast|often|frequently)\b|\bdouble the ${rateWord}\b|\bhalve the interval\b`).test(t)) return { kind: 'intervalFactor', factor: 0.5 };
+  if (new RegExp(String.raw`\b(half as often|half as frequently|twice as slow|half the (speed|${rateWord})|halve the ${rateWord}|double the interval)\b`).test(t)) return { kind: 'intervalFactor', factor: 2 };
   // "three times faster", "speed up 3x", "slow down by a factor of 2"; without a number: twice as fast or slow
   const aboutLight = /\b(power|exposure|laser|intensity|lamp|led|brightness)\b/.test(t);
   const faster = /\b(faster|quicker|more often|more frequently|speed (?:it )?up|increase the (?:frame )?rate)\b/.test(t);
@@ -484,8 +511,8 @@ function parseLight(t: string, channel: string | undefined): Adjustment[] {
   const isExposure = /\bexpos/.test(t) && !/\b(power|laser|intensity|lamp|led)\b/.test(t);
   // "turn the 561 down by 10 percent": the verb and its particle apart
   // "488 down 10%", "up the GFP exposure 1.5x", "dapi exposure -20%": a direction word or sign beside the amount
-  const down = /\b(reduce|lower|decrease|drop|cut|dim|shorten|turn down|bring down|knock off|take off|shave off|trim)\b|\b(?:turn|bring|dial|take)\b.*\bdown\b|\bdown\s+(?:by\s+)?\d|(?:^|\s)[-−]\s*\d+(?:\.\d+)?\s*(?:%|percent)/.test(t);
-  const up = /\b(increase|raise|boost|turn up|bring up|brighten|bump|crank|lengthen)\b|\b(?:turn|bring|dial)\b.*\bup\b|^(?:please\s+)?up\s+(?:the|its|all)\b|\bup\s+(?:by\s+)?\d|(?:^|\s)\+\s*\d+(?:\.\d+)?\s*(?:%|percent)|^\d+(?:\.\d+)?\s*x\s+(?:the|its|all)\b/.test(t);
+  const down = /\b(reduce|lower|decrease|drop|cut|dim|shorten|turn down|bring down|knock off|take off|shave off|trim|back off|ease off|tone down|dial back|less|weaker|dimmer|fewer)\b|\b(?:turn|bring|dial|take)\b.*\bdown\b|\bdown\s+(?:by\s+)?\d|(?:^|\s)[-−]\s*\d+(?:\.\d+)?\s*(?:%|percent)/.test(t);
+  const up = /\b(increase|raise|boost|turn up|bring up|brighten|bump|crank|lengthen|more|stronger|brighter)\b|\b(?:turn|bring|dial)\b.*\bup\b|^(?:please\s+)?up\s+(?:the|its|all)\b|\bup\s+(?:by\s+)?\d|(?:^|\s)\+\s*\d+(?:\.\d+)?\s*(?:%|percent)|^\d+(?:\.\d+)?\s*x\s+(?:the|its|all)\b/.test(t);
   const byPct = /\b(?:by|down|up|off)\s+(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)|(?:^|\s)[-−+]\s*(\d+(?:\.\d+)?)\s*(?:%|percent)/.exec(t);
   const times = /\b(\d+(?:\.\d+)?)\s*(?:x|times)\b(?!\s*(?:objective|\d))/.exec(t);
   const byPart = /\bby\s+(?:a|one)\s+(half|third|quarter|fifth|tenth)\b/.exec(t);

@@ -4,7 +4,7 @@ import { InputError } from '../../errors.ts';
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import { describeZPlan } from '../../microscope/adjustment.ts';
 import type { SequenceInput } from '../../microscope/sequence.ts';
-import { CAMERA_SETTING, cameraSettingName, quantitiesNotCarried } from './adjustments.ts';
+import { CAMERA_SETTING, cameraSettingName, quantitiesNotCarried, withoutHedges } from './adjustments.ts';
 import { parseGrid, parsePositionList, parseZPlan, positionCount, spreadPositions } from './space.ts';
 import { durationsIn, EXPOSURE_OF, unitSeconds, findChannels, fmtS, normaliseText, toNumber, uniquePresets } from './words.ts';
 
@@ -18,7 +18,7 @@ export interface ParsedRequest {
 
 /** The plan in the words; InputError naming what is missing (one line). */
 export function parseAcquisitionRequest(text: string, config: MicroscopeConfig = DEMO_CONFIG): ParsedRequest {
-  const t = normaliseText(text);
+  const t = withoutHedges(normaliseText(text));
   // "GFP but not DAPI", "no DAPI", "without Hoechst": a channel said not to be imaged is left out of the plan
   const excluded = new Set(findChannels(t, config).filter((m) => NOT_THIS_CHANNEL.test(t.slice(Math.max(0, m.index - 24), m.index))).map((m) => m.preset));
   const presets = uniquePresets(findChannels(t, config)).filter((p) => !excluded.has(p));

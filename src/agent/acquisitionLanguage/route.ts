@@ -5,10 +5,10 @@ import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import { parseSequence } from '../../microscope/sequence.ts';
 import { TOOLS } from '../../../tools/index.ts';
 import type { MicroscopeCommand } from '../../../tools/types.ts';
-import { AmbiguousCommand, MixedRequest, parseAdjustment, withoutNegatedStops } from './adjustments.ts';
+import { AmbiguousCommand, MixedRequest, parseAdjustment, withoutHedges, withoutNegatedStops } from './adjustments.ts';
 import { parseAcquisitionRequest, timeSpans } from './requests.ts';
 import { parseRule } from './rules.ts';
-import { commandOfSentences } from './sentences.ts';
+import { commandOfSentences, sentencesOf } from './sentences.ts';
 import { durationsIn, exposureMs, findChannels, normaliseText, percent, uniquePresets } from './words.ts';
 
 /** The name of the tool that declares it carries out `command` (tools/types.ts, `carriesOut`). */
@@ -30,7 +30,8 @@ export type MicroscopeRoute =
    */
   | { tool: string; args: Record<string, unknown>; understood?: string; fallback?: true; sure?: true }
   /** The words could mean different things, or lack something: ask this (one line). */
-  | { tool?: undefined; ask: string };
+  /** `start`: the question is about a plan to start (channels and a time plan were said): only the microscope has a meaning for it. */
+  | { tool?: undefined; ask: string; start?: true };
 
 /** The typed arguments of one microscope tool for `text`, or undefined when it is not about the microscope. */
 /** A microscope step that ran earlier in the conversation: its tool and arguments. */
@@ -47,7 +48,7 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
   const config = options.config ?? DEMO_CONFIG;
   // "The 488 is too strong. Halve it.": the command, with what its pronoun points back at
   text = commandOfSentences(afterCorrection(text), config);
-  const t = normaliseText(text).toLowerCase();
+  const t = withoutHedges(normaliseText(text).toLowerCase());
   const back = options.acquisitionRunning && options.earlier ? pointsBack(t, options.earlier, config) : undefined;
   if (back) return back;
   // a well of a plate ("go to well B3", "image wells A1 to A6"): the configuration places no plate, so where it is is asked, never guessed
@@ -82,7 +83,7 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
       const parsed = parseAcquisitionRequest(text, config);
       return { tool: toolCarrying('start'), args: { plan: parseSequenceChecked(parsed.sequence), ...(parsed.objective ? { objective: parsed.objective } : {}) }, understood: parsed.understood };
     } catch (err) {
-      return { ask: capitalise((err as Error).message) };
+      return { ask: capitalise((err as Error).message), ...(wholeTimePlan ? { start: true as const } : {}) };
     }
   }
   if (/\b(snap|snapshot|take (?:a|an|one) (?:picture|image|snapshot|photo)|single (?:image|frame|shot|picture)|one (?:image|frame|picture))\b|\b(?:take|grab|get|acquire|capture|shoot|record)\s+(?:me\s+)?(?:a|an|one)\s+(?:(?:single|quick|new|fresh|\S+)\s+){0,2}(?:picture|image|snapshot|photo|frame|shot)\b/.test(t) && !timeLapse && !/\b(?:every|each|per|interval|fps|rate)\b/.test(t)) {
@@ -109,11 +110,14 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
     if (options.acquisitionRunning && STOP_WORD.test(withoutNegatedStops(t)) && !(err instanceof MixedRequest)) return { ask: `I am not sure what to stop in "${text.trim()}": say "stop the acquisition" to end it (I will ask you to confirm), or name a channel ("drop DAPI"), the z-stack or the grid` };
     // the stage's unwanted motion ("any wobble in the stage", "the stage drifted") is a property of the images, no command to the microscope
     if (STAGE_MOTION.test(t)) return undefined;
+    // a question about the run ("is anything wrong with the run?", "how's the time-lapse looking?"): its report answers it
+    if (options.acquisitionRunning && ASKS_ONLY.test((sentencesOf(t).at(-1) ?? t).replace(LEAD_WORDS, '')) && /\b(?:run|acquisition|imaging|time[\s-]?lapse|microscope|scope|experiment|it|things|everything|anything)\b/.test(t)) return { tool: toolCarrying('status'), args: {}, sure: true };
     return /\b(microscope|stage|objective|acquisition|laser)\b/.test(t) ? { tool: toolCarrying('status'), args: {}, fallback: true } : undefined;
   }
   // a question ("is 5% on the 488 too much?", "what would happen if I went to every minute?") changes nothing:
   // the run's report answers it (its light dose when it asks about light)
-  if (ASKS_ONLY.test(t.replace(LEAD_WORDS, '')) && changes.some((c) => c.kind !== 'status')) return { tool: toolCarrying(/\b(?:light|dose|laser|power|exposure|bleach\w*|phototox\w*|percent)\b|%/.test(t) ? 'dose' : 'status'), args: {} };
+  const lastSentence = sentencesOf(t).at(-1) ?? t;
+  if (ASKS_ONLY.test(lastSentence.replace(LEAD_WORDS, '')) && changes.some((c) => c.kind !== 'status')) return { tool: toolCarrying(/\b(?:light|dose|laser|power|exposure|bleach\w*|phototox\w*|percent)\b|%/.test(t) ? 'dose' : 'status'), args: {} };
   const route = toolFor(changes, options.acquisitionRunning ?? false);
   // a question about the microscope itself ("what is the scope doing?", "where is the stage?") has no meaning for data
   if (changes.every((c) => c.kind === 'status') && route.tool !== undefined && /\b(?:microscope|scope|stage|objective|lasers?|acquisition|time[\s-]?lapse)\b/.test(t)) return { ...route, sure: true };
@@ -135,6 +139,20 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
 function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig): MicroscopeRoute | undefined {
   const lastAdjust = [...earlier].reverse().find((s) => carries(s.tool, 'change'));
   const previous = Array.isArray(lastAdjust?.args.changes) ? (lastAdjust.args.changes as Adjustment[]) : [];
+  // "undo that" right after a change of channels: the channels as they were
+  const last = earlier.at(-1);
+  const lastChanges = last && carries(last.tool, 'change') && Array.isArray(last.args.changes) ? (last.args.changes as Adjustment[]) : [];
+  if (/^(?:(?:ok(?:ay)?|no|sorry|oops|actually|hmm+)[,\s]+)*(?:please\s+)?(?:undo|revert|reverse|take back|cancel)\b(?:\s+(?:that|it|this|the last (?:change|one|command)))?\s*(?:please)?[.!]*$/.test(t)) {
+    const inverse = lastChanges.map((c): Adjustment | undefined => (c.kind === 'dropChannel' ? { kind: 'addChannel', channel: c.channel } : c.kind === 'addChannel' ? { kind: 'dropChannel', channel: c.channel } : undefined));
+    if (inverse.length && inverse.every(Boolean)) return { tool: toolCarrying('change'), args: { changes: inverse as Adjustment[] } };
+    return { ask: 'I can undo a change of channels right after it ("drop DAPI" → "undo that"), not this one: say the value you want back, e.g. "interval 5 min" or "GFP to 10%"; nothing was changed' };
+  }
+  // "put it back", "raise it to 10%" right after a change of one channel: "it" is that channel (never for words that stop something)
+  const named = [...new Set(lastChanges.flatMap((c) => ('channel' in c && typeof c.channel === 'string' ? [c.channel] : c.kind === 'onlyChannels' ? c.channels : [])))];
+  if (named.length === 1 && !findChannels(t, config).length && !STOP_WORD.test(t) && /\b(?:it|that one|this one)\b(?!['’]s)/.test(t)) {
+    const resolved = routeMicroscopeRequest(t.replace(/\b(?:it|that one|this one)\b(?!['’]s)/, named[0]), { acquisitionRunning: true, config });
+    if (resolved?.tool !== undefined) return resolved;
+  }
   const again = sameForChannels(t, previous, config);
   if (again) return { tool: toolCarrying('change'), args: { changes: again } };
   const corrected = correctedValue(t, earlier);

@@ -60,7 +60,7 @@ function referentOf(subject: string, config: MicroscopeConfig): string | undefin
 }
 
 /** A pronoun as the object of a command ("halve it", "get rid of it", "switch it off"), not "it's" nor "make it 6". */
-const PRONOUN = /\b(?:it|that|them|this|those|that one|this one)\b(?!['’]s|\s+(?:is|was|has|'s)\b)/i;
+const PRONOUN = /\b(?:its|it|that|them|this|those|that one|this one)\b(?!['’]s|\s+(?:is|was|has|'s)\b)/i;
 
 /**
  * The command of a message of several sentences: the sentences that are observations are
@@ -84,7 +84,7 @@ export function commandOfSentences(text: string, config: MicroscopeConfig = DEMO
       return;
     }
     // (a command that names its own object keeps its pronoun's meaning: "drop DAPI and keep it off")
-    const names = findChannels(s, config).length > 0 || PLAN_PART.test(s);
+    const names = findChannels(s, config).length > 0 || /\b(?:positions?|pos|fields?|xy\s*points?)\s*#?\s*\d/i.test(s);
     kept.push(referent && !names ? s.replace(PRONOUN, referent) : s);
   });
   // "These are H2B-GFP cells. Image them every 5 min for 2 h.": a plan to start that names no channel images the ones told
@@ -104,7 +104,7 @@ const FIX = String.raw`(?:fix|correct(?:\s+for)?|clean|remove|take|sort|get rid 
 /** A verb whose only object is motion ("align the frames"): with it, the observation of the motion says nothing more. */
 const FIX_VERB = /\b(?:align|register|stabili[sz]e|compensate)\b/i;
 /** A verb that undoes unwanted motion with a pronoun for its object ("clean that up", "correct for it", "take that out"). */
-const FIX_PRONOUN = new RegExp(String.raw`\b${FIX}\s+(?:[a-z]+\s+)?(?:it|that|this)\b(?!['’]s)`, 'i');
+const FIX_PRONOUN = new RegExp(String.raw`\b${FIX}\s+(?:[a-z]+\s+)?(?:(?:it|that|this)\b(?!['’]s)|(?:the|this|that|all the|any)\s+(?:movement|motion|shaking|shake|wobble|wobbling|jitter|shift|shifting|drifting|creep|creeping|wandering)\b)(?:\s+(?:up|out|away|off))?`, 'i');
 /** What moves when the motion is unwanted: the stage, the sample, the field, the image (not a position of a plan, nor a cell). */
 const MOVER = /\b(?:stage|sample|specimen|field|view|image|images|frames?|picture|everything|whole thing|dish|coverslip|slide|plate|there)\b/i;
 
@@ -119,18 +119,19 @@ export function withStageMotionNamed(text: string): string {
   // ("the stage was wobbling the whole time, can you clean that up?": an observation and a command set off by a comma)
   const parts = sentencesOf(text);
   const clauses = parts.length === 1 ? text.split(/,\s+/) : [];
-  const sentences = clauses.length === 2 && MOTION_PRONOUN.test(clauses[1]) ? clauses : parts;
+  const sentences = clauses.length === 2 && FIX_PRONOUN.test(clauses[1]) ? clauses : parts;
   if (sentences.length < 2) return text;
   // (an observation about the cells too is no motion of the stage alone: "the stage drifted and the cells divide")
   const motion = sentences.map((s) => !!observationOf(s) && MOTION.test(s) && MOVER.test(s) && !/\b(?:cells?|nuclei|nucleus|objects?|tracks?)\b/i.test(s));
   const at = motion.indexOf(true);
   if (at < 0 || at === sentences.length - 1) return text;
   const rest = sentences.slice(at + 1);
-  if (rest.some((s) => MOTION.test(s) || !!observationOf(s))) return text;
   const command = rest.join(' ');
-  // only a command to undo the motion is about it ("clean that up", "align the frames"); "segment it" is about the movie
+  // only a command to undo the motion is about it ("clean that up", "fix the movement", "align the frames"); "segment it" is about the movie
   const fix = FIX_PRONOUN.exec(command);
-  const named = fix ? command.slice(0, fix.index) + fix[0].replace(/\b(?:it|that|this)$/i, 'the drift') + command.slice(fix.index + fix[0].length) : FIX_VERB.test(command) && !MOTION_PRONOUN.test(command) ? command : undefined;
+  if (rest.some((s) => (MOTION.test(s) && !FIX_PRONOUN.test(s)) || !!observationOf(s))) return text;
+  // (said as the step it asks for: "clean that up" → "correct the drift", "clean" being no word of a drift's)
+  const named = fix ? command.slice(0, fix.index) + 'correct the drift' + command.slice(fix.index + fix[0].length) : FIX_VERB.test(command) && !MOTION_PRONOUN.test(command) ? command : undefined;
   // (an observation that says more than the motion, a number or a channel, is kept: "the stage drifted, 0.65 µm pixels")
   const plain = (s: string) => !/\d/.test(s) && !findChannels(s).length;
   return named === undefined ? text : [...sentences.slice(0, at + 1).filter((s, i) => !motion[i] || !plain(s)), named].join(' ');

@@ -543,7 +543,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // (only when no tool words matched: our own matches are more specific)
   // the microscope engineer's router knows the acquisition language best: it decides when the
   // request is about the microscope (a rule, a channel or timing, or a microscope tool the matcher saw too)
-  const heard = help ? undefined : microscopeLanguage().routeMicroscopeRequest(withoutContext(text), { acquisitionRunning: acquisitionRunning(conversation), earlier: conversation.earlier.filter((r) => r.ok).map((r) => ({ tool: r.tool, args: r.args })) });
+  const heard = help ? undefined : microscopeLanguage().routeMicroscopeRequest(microscopeWords(text, conversation), { acquisitionRunning: acquisitionRunning(conversation), earlier: conversation.earlier.filter((r) => r.ok).map((r) => ({ tool: r.tool, args: r.args })) });
   // words about the recording at hand still pause, resume, stop or extend a run ("right, keep going with the time-lapse"),
   // never make new images nor ask what to image
   const routed = onTheRecording && (heard?.tool === undefined || makesImagesFromNothing(heard.tool, catalogue)) ? undefined : heard;
@@ -554,6 +554,8 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
       || (routed.tool !== undefined && routed.sure === true)
       // a microscope step the words name, but the acquisition language must ask something first (a part it could not read)
       || (routed.tool === undefined && mentions.some((m) => runsMicroscope(m.tool, catalogue)))
+      // a plan to start (channels, an interval and a duration) that the acquisition language must ask about: never another tool's step
+      || (routed.tool === undefined && routed.start === true)
       || (mentions.length === 0 && cue)
       || (cue && mentions.some((m) => m.tool === routed.tool))
       || (mentions.length > 0 && mentions.every((m) => runsMicroscope(m.tool, catalogue)) && mentions.some((m) => m.tool === routed.tool))
@@ -959,6 +961,17 @@ function commandWhileImaging(text: string, conversation: Conversation): boolean 
   return routed?.tool !== undefined && !routed.fallback;
 }
 
+/**
+ * The words the acquisition language reads: all of them while imaging, or when the sentences of
+ * context name the channels ("These are H2B-GFP cells. Image them every 5 min for 2 h."): it reads
+ * observations and pronouns itself; the words without their context otherwise.
+ */
+function microscopeWords(text: string, conversation: Conversation): string {
+  const plain = withoutContext(text);
+  if (plain === text || acquisitionRunning(conversation)) return text;
+  return microscopeLanguage().findChannels(plain).length < microscopeLanguage().findChannels(text).length ? text : plain;
+}
+
 /** Words only the microscope has a meaning for ("move 2 mm to the right", "switch to the 40x"): in scope without a movie. */
 function microscopeOnlyWords(text: string): boolean {
   const routed = microscopeLanguage().routeMicroscopeRequest(text, { acquisitionRunning: false });
@@ -967,7 +980,7 @@ function microscopeOnlyWords(text: string): boolean {
 
 /** The acquisition language reads the words as one of its commands or questions ("how much longer?"), not only as something to ask back. */
 function readsAsMicroscope(text: string, conversation: Conversation): boolean {
-  const routed = microscopeLanguage().routeMicroscopeRequest(withoutContext(text), { acquisitionRunning: acquisitionRunning(conversation), earlier: conversation.earlier.filter((r) => r.ok).map((r) => ({ tool: r.tool, args: r.args })) });
+  const routed = microscopeLanguage().routeMicroscopeRequest(microscopeWords(text, conversation), { acquisitionRunning: acquisitionRunning(conversation), earlier: conversation.earlier.filter((r) => r.ok).map((r) => ({ tool: r.tool, args: r.args })) });
   return routed?.tool !== undefined;
 }
 
@@ -986,7 +999,9 @@ function pointsAtTheRecording(text: string, conversation: Conversation): boolean
 }
 
 /** A question about how far an acquisition has got ("how long till it finishes?", "when will it be done?", "is it finished yet?"), not a polite command. */
-function questionAboutTheRun(text: string): boolean {
+function questionAboutTheRun(said: string): boolean {
+  // ("How long is left? Extend it by 2 h.": the last sentence asks)
+  const text = said.trim().split(/(?<=[.!?])\s+/).at(-1) ?? said;
   // ("when it is done, stop" is a command: a "when" without a question mark is no question)
   return isQuestion(text) && (/\?\s*$/.test(text) || /^\W*how\b/i.test(text)) && /^(?:(?:so|and|ok(?:ay)?|hey)[,\s]+)*(?:how\s+(?:long|many|much|far)|when\b|what\s+time\b|(?:is|are|has|have|will)\s+(?:it|we|this|the\s+\w+)\b)/i.test(text.trim());
 }

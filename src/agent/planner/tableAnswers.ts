@@ -72,7 +72,8 @@ const NOT_QUANTITY_WORDS =
   'going goes go up down increas\\w* decreas\\w* drop\\w* declin\\w* rise rises rising fall\\w* versus vs channels? whole film video recording ' +
   'you they them their its one ones much by from to and or any all some both with between lot overall please pls ' +
   'nuclear percent\\w* proportion fraction share ratio onwards? after before since until till later hours? minutes? mins? seconds? secs? h s µm um px pixels? microns? ' +
-  'list individual above below under exceeding least most have has had during throughout course';
+  'list individual above below under exceeding least most have has had during throughout course ' +
+  'trajector(?:y|ies) shr[iau]nk\\w* grow\\w* grew grown swell\\w* swollen becom\\w* getting stay\\w* remain\\w* same stable steady constant last lasts lasted span spans';
 const NOT_QUANTITY = new RegExp(`\\b(?:${NOT_QUANTITY_WORDS.split(' ').join('|')})\\b`, 'gi');
 const NOT_QUANTITY_WORD = new RegExp(`^(?:${NOT_QUANTITY_WORDS.split(' ').join('|')})$`, 'i');
 
@@ -100,7 +101,7 @@ export function withoutUnits(text: string): string {
  */
 export function quantityOfAdjectives(text: string): string {
   const words: string[] = [];
-  if (/\b(?:big|bigger|biggest|large|larger|largest|small|smaller|smallest|tiny|tiniest|grow|grew|grown|shr[iau]nk)\b/i.test(text)) words.push('area');
+  if (/\b(?:big|bigger|biggest|large|larger|largest|small|smaller|smallest|tiny|tiniest|grow\w*|grew|grown|shr[iau]nk\w*|swell\w*|swollen)\b/i.test(text)) words.push('area');
   if (/\b(?:fast|faster|fastest|slow|slower|slowest|slowly|quick|quicker|quickest|quickly|rapidly|speedy|speedier|speediest)\b/i.test(text)) words.push('speed');
   if (/\b(?:bright|brighter|brightest|dim|dimmer|dimmest|faint|fainter|faintest)\b/i.test(text)) words.push('intensity');
   if (/\b(?:far|further|furthest|farther|farthest)\b/i.test(text)) words.push('distance');
@@ -124,6 +125,8 @@ export function plainQuestion(question: string): string {
     .replace(/\b(how|what|why|where|who|when)['’]d\b/gi, '$1 did')
     // "how much cells are there": a count of things, as "how many" (non-native English)
     .replace(/\bhow much\s+(?=(?:\w+\s+)?(?:cells|nuclei|objects|tracks|trajectories|blobs|divisions|frames)\b)/gi, 'how many ')
+    // "more slow", "more big": the comparative as one word (non-native English)
+    .replace(/\bmore\s+(slow|fast|big|small|bright|dim|quick|long|short|large|high|low)\b/gi, (_, w: string) => `${w}${/^(?:big|dim)$/i.test(w) ? w.slice(-1) : ''}${/e$/i.test(w) ? 'r' : 'er'}`)
     .replace(/\bu\b/gi, 'you')
     .replace(/\br\b/gi, 'are')
     .replace(/\b(?:avg|ave|av|avrage|averge|avarage|averag|avergae)\b\.?/gi, 'average')
@@ -160,7 +163,7 @@ const EARLY = /\b(?:first|start|starting|beginning|begin|initial|initially|onset
 const LATE = /\b(?:last|end|ending|final|finally)\b/i;
 
 /** A change asked about ("going down", "increasing", "drop", "over the movie"): one value per frame answers it. */
-const TREND = /\b(?:over time|through time|over the (?:movie|film|video|recording|time ?course|time-?lapse)|change[sd]?|changing|evolve[sd]?|evolving|trend|frame by frame|going (?:up|down)|go(?:es)? (?:up|down)|increas\w*|decreas\w*|drop\w*|declin\w*|ris(?:e|es|ing)|fall\w*|fad(?:e|es|ed|ing)|decay\w*)\b/i;
+const TREND = /\b(?:over time|through time|during the (?:movie|film|video|recording|experiment|time ?course|time-?lapse)|becom(?:e|es|ing)|over the (?:movie|film|video|recording|time ?course|time-?lapse)|change[sd]?|changing|evolve[sd]?|evolving|trend|frame by frame|going (?:up|down)|go(?:es)? (?:up|down)|increas\w*|decreas\w*|drop\w*|declin\w*|ris(?:e|es|ing)|fall\w*|fad(?:e|es|ed|ing)|decay\w*)\b/i;
 /** Speeding up or slowing down: a change of speed over time. */
 const SPEED_CHANGE = /\b(?:speed(?:s|ing)?|sped) up\b|\bslow(?:s|ing|ed)? down\b|\baccelerat\w*|\bdecelerat\w*/i;
 
@@ -274,11 +277,19 @@ export function readQuestion(question: string): QuestionScope {
   return scope;
 }
 
+/** The words of the quantity a question asks for: without scope, numbers and function words, with what its adjectives stand for. */
+function quantityOf(text: string): Set<string> {
+  return wordKeys(`${text.replace(/\b(?:frames?|tracks?|cells?|nucle(?:us|i)|time ?points?|channels?)\s*#?\d+(?:\s*(?:-|–|to|and|through)\s*\d+)?/gi, ' ').replace(/\b\d+(?:\s*(?:-|–)\s*\d+)?\b/g, ' ').replace(/\btime[- ]?points?\b|\btime[- ]?steps?\b/gi, ' ').replace(NOT_QUANTITY, ' ')} ${quantityOfAdjectives(text)}`);
+}
+
 function readScope(question: string): QuestionScope {
   const whole = withoutUnits(plainQuestion(question));
   // "... of the cells that divided": the rows kept, not the quantity asked
-  const subset = subsetOf(whole);
-  const text = subset ? whole.replace(subset.phrase, ' ').replace(/\s+/g, ' ') : whole;
+  // (only beside a quantity: "are there any dividing cells?" asks for the event itself)
+  const found = subsetOf(whole);
+  const rest = found ? whole.replace(found.phrase, ' ').replace(/\s+/g, ' ') : whole;
+  const subset = found && quantityOf(rest).size > 0 ? found : undefined;
+  const text = subset ? rest : whole;
   const frameNumber = /\b(?:in|at|on|of|for|during)?\s*(?:frame|time ?point|timepoint|t)\s*(?:#|=|:|no\.?)?\s*(\d+)\b/i.exec(text);
   // "at the end" alone is the last frame, "at the start" the first (with a comparison they are both ends)
   const lastFrame = /\b(?:the\s+)?(?:last|final)\s+(?:frame|time ?point|timepoint)\b/i.test(text) || /\b(?:at|by) the (?:very )?end\b/i.test(text);
@@ -313,7 +324,7 @@ function readScope(question: string): QuestionScope {
   else if (!compare && LARGEST.test(text)) reduce = 'max';
   else if (!compare && SMALLEST.test(text)) reduce = 'min';
   const which = /\b(?:which|what|whose)\s+(?:(?:\w+\s+)?(?:cells?|tracks?|nucle(?:us|i)|objects?|blobs?|trajector(?:y|ies))|one|of (?:the|them|these))\b|\bwho\b/i.test(text) || ((reduce === 'max' || reduce === 'min') && /\b(?:cell|track|nucleus|object|one)\b/i.test(text) && !/\bhow\b/i.test(text));
-  const quantityWords = wordKeys(`${text.replace(/\b(?:frames?|tracks?|cells?|nucle(?:us|i)|time ?points?|channels?)\s*#?\d+(?:\s*(?:-|–|to|and|through)\s*\d+)?/gi, ' ').replace(/\b\d+(?:\s*(?:-|–)\s*\d+)?\b/g, ' ').replace(/\btime[- ]?points?\b|\btime[- ]?steps?\b/gi, ' ').replace(NOT_QUANTITY, ' ')} ${quantityOfAdjectives(text)}`);
+  const quantityWords = quantityOf(text);
   // "are there more cells at the end?", "cells in frame 3?": no quantity but the things themselves, a count
   if (reduce === 'mean' && quantityWords.size === 0 && !channels.length && /\b(?:cells?|nucle(?:us|i)|objects?|tracks?|blobs?)\b/i.test(text) && /\b(?:are there|is there|were there|more|fewer|less)\b/i.test(text) && !/\b(?:mean|average|typical)\b/i.test(text)) reduce = 'count';
   // channels hold intensities: "compare ch1 and ch2" asks for them
@@ -361,7 +372,9 @@ export function isAskedForm(question: string): boolean {
     // a question asked indirectly: "I'd like to know ...", "could you tell me ...", "please give me ..."
     .replace(/^(?:(?:hi|hey|hello|ok(?:ay)?|so|and|also|now)[,!\s]+)*(?:please\s+)?(?:(?:i(?:'d| would) like|i want(?:ed)?|i need|we(?:'d| would) like|i(?:'m| am) curious|i wonder(?:ed)?|do you know|any idea|let me know|can you|could you|would you|can u|could u|pls|please)\s+)?(?:to\s+)?(?:know|find out|check|tell me|give me|work out|figure out|let me know)?\s*(?:please\s+)?(?:,\s*)?/i, (prefix) => (/\b(?:know|find out|check|tell me|give me|work out|figure out|curious|wonder)\b/i.test(prefix) ? 'what is ' : prefix))
     .replace(/^what is (?=(?:how|what|which|who|whose|when|where|whether|if|is|are|was|were|do|does|did)\b)/i, '')
-    .replace(/^(?:in|for|at|during|on|over|across)\s+(?:the\s+)?(?:frames?|time ?points?|tracks?|cells?|nucle(?:us|i)|channels?|first|last|whole)\b[^,?]{0,40},\s*/i, '');
+    .replace(/^(?:in|for|at|during|on|over|across)\s+(?:the\s+)?(?:frames?|time ?points?|tracks?|cells?|nucle(?:us|i)|channels?|first|last|whole)\b[^,?]{0,40}?(?:,\s*|\s+(?=(?:which|what|who|whose|how|where|when)\b))/i, '');
+  // "area in µm² pls", "speed in um/min?": a quantity in the unit wanted is a question
+  if (NOUN_QUESTION.test(text) && /^(?:the\s+)?(?:(?:mean|average|median|typical|total)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|px|pixels?|microns?|micromet\w+|nm|s|secs?|seconds?|min|mins|minutes?|h|hours?)\S*(?:\s*(?:\/|per)\s*\S+)?[\s.!?]*$/iu.test(text)) return true;
   // ("when a cell divides, image every 30 s" is a condition and its action, no question)
   if (/^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+|but\s+)?(?:how|by how much|(?:in|at|on|for|during|from|by) (?:which|what)|what|which|who|whose|when(?![^?]*(?:[,:;]|\bthen\b)\s*\S[^?]*$)|where|is|are|was|were|has|have|give me|tell me|show me|can you tell|any idea|compare)\b/i.test(text)) return true;
   // "do they speed up?", "did any cells divide": a question; "do the thing with 15 px" is not
@@ -369,6 +382,35 @@ export function isAskedForm(question: string): boolean {
   // a question without a question word: "mean area in frames 2-4?", "speed of track 2?", "slowest one?"
   // "cells per frame pls", "nucleus count over time": the whole request a thing at a scope, with no verb to run
   return NOUN_QUESTION.test(text) && (/\?\s*$/.test(text) || AGGREGATE_FIRST.test(text) || (THING_AT_A_SCOPE.test(text.trim()) && !STEP_VERB.test(text)));
+}
+
+/**
+ * The question of a long request that gives its context first ("I'm expecting the population
+ * to grow - are there more cells at the end than at the start?"): its last sentence or the part
+ * after a dash when that is asked; else the whole text.
+ */
+export function questionClause(text: string): string {
+  if (!/\?\s*$/.test(text)) return text;
+  const pieces = text.split(/(?<=[.!;])\s+|\s+[-–—]\s+/).map((p) => p.trim()).filter(Boolean);
+  const last = pieces.at(-1);
+  return pieces.length > 1 && last && isAskedForm(last) ? last : text;
+}
+
+/**
+ * A request that asks to be told something besides the steps it names ("count them in every
+ * frame and tell me which frame has the most", "count per frame", "segment and say how many"):
+ * its answer quotes the data, not only the steps done.
+ */
+export function asksForAnAnswer(text: string): boolean {
+  const plain = plainQuestion(text);
+  return /\b(?:tell|say|show|give|let)\s+(?:me|us)\b[^.]*?\b(?:which|what|how many|how much|when|where|whether|if)\b/i.test(plain)
+    || /\bcount\b[^.]*\b(?:per|in each|in every|at each|for each|for every|each|every)\s+(?:frame|time ?point|timepoint)s?\b/i.test(plain)
+    || /\bhow many\b/i.test(plain);
+}
+
+/** A question for a quantity in a unit ("area in µm² pls", "the speed in um/min?"). */
+export function asksInUnits(text: string): boolean {
+  return isAskedForm(text) && !/^(?:show|plot|draw|make|export|save)\b/i.test(plainQuestion(text)) && /\b(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|px|pixels?|microns?|micromet\w+)/iu.test(text);
 }
 
 /** A request that opens with a verb of doing ("track cells over time" is a step, "cells per frame" a question). */
@@ -715,6 +757,16 @@ export function answerFromTable(asked: string, conversation: Conversation): stri
   });
   let best = candidates.filter((c) => c.column).sort((a, b) => b.score - a.score)[0];
   // "tracks longer than 20 frames", "span at least 6 frames": frames a track is seen in (its spots), not its duration in min
+  // "how many trajectories last under 4 minutes?": no quantity named, the condition's unit says which column
+  if (!best && scope.condition?.unit && scope.condition.unit !== 'frames') {
+    const kind = (u: string) => (/^(?:s|min|h)$/.test(u) ? 'time' : /\//.test(u) ? 'speed' : /²/.test(u) ? 'area' : /^(?:µm|px)$/.test(u) ? 'length' : u);
+    const wanted = kind(scope.condition.unit);
+    for (const c of candidates) {
+      const u = unitsOf(c.artifact, results);
+      const column = c.table.columns.find((name) => !ID_COLUMNS.includes(name) && !SKIP_COLUMNS.test(name) && !/_(?:STD|MIN|MAX|MEDIAN)_|^(?:MAX|MIN)_/i.test(name) && kind(unitOfColumn(name, u.lengthUnit, u.timeUnit) ?? '') === wanted && numeric(c.table.rows, name).length > 0);
+      if (column) { best = { ...c, column }; break; }
+    }
+  }
   if (scope.condition?.unit === 'frames' && (!best || /^(?:s|min|h)$/.test(unitOfColumn(best.column!, unitsOf(best.artifact, results).lengthUnit, unitsOf(best.artifact, results).timeUnit) ?? ''))) {
     const spots = (best ? [best] : []).concat(candidates).find((c) => c.table.columns.includes('NUMBER_SPOTS'));
     if (spots) best = { ...spots, column: 'NUMBER_SPOTS' };

@@ -47,14 +47,15 @@ describe('sentences', () => {
     expect(changesOf('mCherry looks saturated. Bring it down to 20%.')).toEqual([{ kind: 'power', powerPercent: 20, channel: 'Rhodamine' }]);
   });
   it('motion of the stage told in a sentence of its own is the drift the command is about', () => {
-    expect(withStageMotionNamed('the stage keeps creeping. clean that up')).toBe('clean the drift up');
-    expect(withStageMotionNamed('The XY stage wandered overnight. Please correct for it, then segment the nuclei.')).toBe('Please correct for the drift, then segment the nuclei.');
+    expect(withStageMotionNamed('the stage keeps creeping. clean that up')).toBe('correct the drift');
+    expect(withStageMotionNamed('The XY stage wandered overnight. Please correct for it, then segment the nuclei.')).toBe('Please correct the drift, then segment the nuclei.');
     // a cell's motion is no drift; one sentence stays as it is
     expect(withStageMotionNamed('The cells move a lot. Track them.')).toBe('The cells move a lot. Track them.');
     // a pronoun after another verb is the movie ("segment it"), and the words stay as they are
     expect(withStageMotionNamed('The stage drifted a bit. Segment it.')).toBe('The stage drifted a bit. Segment it.');
     expect(withStageMotionNamed('Focus is fine but the sample shifts sideways. Align the frames.')).toBe('Align the frames.');
-    expect(withStageMotionNamed('the stage was wobbling the whole time, can you clean that up before segmenting?')).toBe('can you clean the drift up before segmenting?');
+    expect(withStageMotionNamed('my stage was a bit shaky during the time-lapse, please fix the movement')).toBe('please correct the drift');
+    expect(withStageMotionNamed('the stage was wobbling the whole time, can you clean that up before segmenting?')).toBe('can you correct the drift before segmenting?');
     expect(withStageMotionNamed('the stage drifted and the cells divide, track them')).toBe('the stage drifted and the cells divide, track them');
   });
 });
@@ -100,5 +101,51 @@ describe('people-4 forms', () => {
     expect(running('oops, I meant 60', earlier)).toEqual({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'exposure', exposureMs: 60, channel: 'FITC' }] } });
     // a wavelength is a channel, never a value
     expect(changesOf('lower the 488 to 5%, no sorry, the 561')).toEqual([{ kind: 'power', powerPercent: 5, channel: 'Rhodamine' }]);
+  });
+});
+
+describe('people-4, second batch', () => {
+  it('"its" points back too; a question before a command does not make the command a question', () => {
+    expect(changesOf('The mCherry signal is too dim. Double its exposure.')).toEqual([{ kind: 'exposureFactor', factor: 2, channel: 'Rhodamine' }]);
+    expect(changesOf('How long is left? Extend it by 2 h.')).toEqual([{ kind: 'status', about: 'time' }, { kind: 'extend', extraS: 7200 }]);
+  });
+  it('a pronoun in the next turn is the channel just changed; "undo that" undoes a change of channels', () => {
+    const dropped = [{ tool: 'adjust_acquisition', args: { changes: [{ kind: 'dropChannel', channel: 'DAPI' }] } }];
+    expect(running('actually, put it back', dropped)).toEqual({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'addChannel', channel: 'DAPI' }] } });
+    expect(running('undo that', dropped)).toEqual({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'addChannel', channel: 'DAPI' }] } });
+    // (a stop word on "it" is never read as the channel: it is asked)
+    expect(running('stop it', dropped)).toHaveProperty('ask');
+    const power = [{ tool: 'adjust_acquisition', args: { changes: [{ kind: 'power', powerPercent: 5, channel: 'FITC' }] } }];
+    expect(running('undo that', power)).toEqual({ ask: expect.stringMatching(/nothing was changed/) });
+  });
+  it('a clock time or a day is asked, "..., then stop" after a span is the span', () => {
+    expect(running('stop the run at 6 pm')).toEqual({ ask: expect.stringMatching(/not by a clock time/) });
+    expect(running('keep going until tomorrow morning')).toEqual({ ask: expect.stringMatching(/not by a clock time/) });
+    expect(changesOf('image for another 90 minutes, then stop')).toEqual([{ kind: 'extend', extraS: 5400 }]);
+  });
+  it('relative words: back off, ten-fold less, the imaging frequency halved; an XY point at a bare pair', () => {
+    expect(changesOf('back off the 561 power by 30%')).toEqual([{ kind: 'powerFactor', factor: 0.7, channel: 'Rhodamine' }]);
+    expect(changesOf('ten-fold less light on DAPI')).toEqual([{ kind: 'powerFactor', factor: 0.1, channel: 'DAPI' }]);
+    expect(changesOf('halve the imaging frequency')).toEqual([{ kind: 'intervalFactor', factor: 2 }]);
+    expect(changesOf('add an XY point at 3000, 2000')).toEqual([{ kind: 'addPosition', xUm: 3000, yUm: 2000 }]);
+  });
+  it('a question about the run that names nothing else is answered by its report', () => {
+    expect(running('is anything wrong with the run?')).toMatchObject({ tool: 'microscope_status' });
+  });
+});
+
+describe('everyday wording of run control', () => {
+  it('indirect stops, with a remark or thanks around them', () => {
+    for (const text of ["that's it for today, thanks", 'alright, we can finish here', 'I think we have enough data now, stop']) expect(running(text)?.tool).toBe('stop_acquisition');
+  });
+  it('a hedge before a number is no part of it; a pause for a number without its unit is asked', () => {
+    expect(running('can you pause it for like 20 min')).toEqual({ tool: 'pause_acquisition', args: { forS: 1200 } });
+    expect(running('hold on for 10')).toEqual({ ask: expect.stringMatching(/10 what\?/) });
+    expect(routeMicroscopeRequest('acquire DAPI roughly every 10 min for ~6 h')).toMatchObject({ tool: 'start_acquisition', args: { plan: { timePlan: { intervalS: 600, durationS: 21600 } } } });
+  });
+  it('"go back to imaging" resumes; "can the interval be 3 min" sets it; a z-stack on its own schedule is asked', () => {
+    expect(running('go back to imaging')?.tool).toBe('resume_acquisition');
+    expect(changesOf('can the interval be 3 min')).toEqual([{ kind: 'interval', intervalS: 180 }]);
+    expect(running('take a z-stack every hour')).toEqual({ ask: expect.stringMatching(/schedule of its own/) });
   });
 });
