@@ -19,7 +19,7 @@ import { indexFor } from './toolIndex.ts';
 import { meaning, normalizeWord, stopWords, tokenize } from './words.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
-import { answerFromTable, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksTheData, countsAtAScope, countsThings, isAskedForm, measuringWords, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
+import { answerFromTable, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, isAskedForm, measuringWords, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
 import { buildArgs, requestPixelSizeUm, sessionPixelSizeUm } from './builders.ts';
 import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths } from './extract.ts';
 import { sessionFrameCount } from './builders.ts';
@@ -454,7 +454,8 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // a question about the data at a scope that the session's tables answer: answered from them, whatever
   // tool words it has ("how many trajectories last under 4 min?"), its context first ("I expect ... - are there more cells at the end?")
   const askedOfData = questionClause(text);
-  if (!acquisitionRunning(conversation) && (asksTheData(askedOfData) || asksInUnits(askedOfData)) && (answerFromTable(askedOfData, conversation) || (countsAtAScope(askedOfData) && answerFromValues(withoutUnits(askedOfData), conversation, [...conversation.earlier], catalogue)))) return { steps: [], question: askedOfData };
+  // (only before this turn's first step: a step run for the question answers it as planned)
+  if (conversation.current.length === 0 && !acquisitionRunning(conversation) && (asksTheData(askedOfData) || asksInUnits(askedOfData)) && (answerFromTable(askedOfData, conversation) || (countsAtAScope(askedOfData) && answerFromValues(withoutUnits(askedOfData), conversation, [...conversation.earlier], catalogue)))) return { steps: [], question: askedOfData };
   if (outOfScope(text, catalogue) && !commandWhileImaging(text, conversation) && !microscopeOnlyWords(text)) {
     return { steps: [], reply: `That is outside what I do: I analyse live-cell microscopy movies and run the microscope, so I ran nothing. ${notUnderstood(text, catalogue).replace(/^I (?:did not understand|understood)[^.]*\.\s*/, '')}` };
   }
@@ -515,7 +516,8 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // "start imaging ... every 5 min" is one acquisition, not also an adjustment
   if (mentions.some((m) => plays(m.tool, 'start', catalogue))) mentions = mentions.filter((m) => !plays(m.tool, 'change', catalogue));
 
-  const question = isQuestion(text) && !help ? text : undefined;
+  // (a request that also asks to be told something, "count them per frame and tell me which has the most", is answered from the data too)
+  const question = (isQuestion(text) || asksForAnAnswer(text)) && !help ? text : undefined;
   // a question about the data at a scope (a frame, a cell, an extreme, a comparison): the tables answer it, or the steps that make one run first
   if (!help) {
     // a quantity no tool measures ("what's the solidity of the nuclei?"): said, nothing run
@@ -594,7 +596,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     return { steps: [], reply: notUnderstood(text, catalogue) };
   }
   // "how much did it drift?", "what was the TRA score?": answer from earlier results when they have it
-  if (question && !help && mentions.every((m) => !runsMicroscope(m.tool, catalogue))) {
+  if (question && isQuestion(text) && !help && mentions.every((m) => !runsMicroscope(m.tool, catalogue))) {
     if (aboutTheSession(text) || answerFromTable(text, conversation) || answerFromValues(text, conversation, [...conversation.earlier], catalogue)) return { steps: [], question: text };
   }
 
