@@ -111,9 +111,12 @@ const DUE = /^(?:(?:and|but|so|ideally|hopefully|please)\s+)?(?:by|before|until|
 /** What the result is for, said as a check or a record ("for segmentation QC", "as a sanity check", "for the supplement"): a purpose, no step. */
 const CHECK_PURPOSE = /^(?:(?:and|but|so|just|mainly)\s+)?(?:for|as)\s+(?:(?:a|an|the|some|my|our)\s+)?(?:[\p{L}-]+\s+){0,2}(?:qc|quality\s+control|checks?|checking|sanity\s+check|validation|inspection|review|comparison|documentation|the\s+record|publication|supplement|supplementary)[\s!,.]*$/iu;
 
+/** What someone else doubts or asks about ("the reviewer wonders whether this depends on the threshold"): why the step is asked, no step itself. */
+const REPORTED_DOUBT = /^(?:(?:and|but|so|now|ok(?:ay)?)[,\s]+)?(?:the\s+|my\s+|our\s+|one\s+)?(?:reviewers?|referees?|editor|pi|boss|supervisor|advisor|adviser|collaborators?|colleagues?)(?:\s*#?\d)?\s+(?:wonders|wondered|asks?\s+(?:whether|if)|asked\s+(?:whether|if)|questions?\s+(?:whether|if)|doubts?|suspects?|thinks|worries|is\s+(?:worried|concerned|not\s+sure)|notes?|noted|points?\s+out|pointed\s+out|comments?\s+that)\b/i;
+
 export function isContext(text: string): boolean {
   const t = text.trim();
-  if (APOLOGY.test(t) || PURPOSE.test(t) || DUE.test(t) || CHECK_PURPOSE.test(t) || (CHANNEL_FACT.test(t) && !/\b(?:segment|track|use|denoise|measure|correct|register|analy[sz]e|project|export|plot)\w*\b/i.test(t))) return true;
+  if (APOLOGY.test(t) || PURPOSE.test(t) || DUE.test(t) || CHECK_PURPOSE.test(t) || REPORTED_DOUBT.test(t) || (CHANNEL_FACT.test(t) && !/\b(?:segment|track|use|denoise|measure|correct|register|analy[sz]e|project|export|plot)\w*\b/i.test(t))) return true;
   // a number on its own (not one inside a name such as H2B-GFP, nor one that makes a word: "a 2-channel time-lapse";
   // nor, in what a person did, how long or how many: "yesterday I imaged some MDCK cells for 12 h", "we filmed 3 positions")
   const told = NARRATIVE.test(t) ? text.replace(/\b(?:for|over)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|min|mins|minutes?|days?|weeks?)\b|\b\d+\s+(?:cells|positions|wells|dishes|plates|conditions|replicates|movies|fields|embryos)\b/gi, ' ') : text;

@@ -242,15 +242,18 @@ export class ToolIndex {
     if (stemEdits > 0) {
       for (const v of new Set([...this.vocabulary, ...this.written])) {
         if (v.length < 4 || v[0] !== stem[0]) continue;
-        const d = editDistance(stem, v, Math.min(stemEdits, bestDistance - 1));
-        if (d < bestDistance) [best, bestDistance] = [meaning(v), d];
+        // (editDistance says max + 1 for anything farther: no closer than the edits allowed is no slip)
+        const max = Math.min(stemEdits, bestDistance - 1);
+        const d = editDistance(stem, v, max);
+        if (d <= max && d < bestDistance) [best, bestDistance] = [meaning(v), d];
       }
     }
     if (edits > 0) {
       for (const [w, m] of this.writtenWords) {
         if (w[0] !== word[0] || bestDistance === 0) continue;
-        const d = editDistance(word, w, Math.min(edits, bestDistance - 1));
-        if (d < bestDistance) [best, bestDistance] = [m, d];
+        const max = Math.min(edits, bestDistance - 1);
+        const d = editDistance(word, w, max);
+        if (d <= max && d < bestDistance) [best, bestDistance] = [m, d];
       }
     }
     // a four-letter word is a slip of a tool's name only by a dropped letter ("trak" for "track")

@@ -494,7 +494,8 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   if (!conversation.earlier.some((r) => r.ok && (selfOf(r.tool, catalogue)?.consumes ?? []).length > 0)) {
     mentions = mentions.flatMap((m, i) => {
       if (!actsOnEarlierSteps(m.tool, catalogue)) return [m];
-      const named = indexFor(catalogue).match(clauseOf(text, mentions, i)).find((r) => !actsOnEarlierSteps(r.tool, catalogue) && (r.named || r.nameWord) && !mentions.some((o) => o.tool === r.tool));
+      const index = indexFor(catalogue);
+      const named = index.match(clauseOf(text, mentions, i)).find((r) => !actsOnEarlierSteps(r.tool, catalogue) && (r.named || r.nameWord || r.matched.some((w) => w.split(' ').every((stem) => index.spread(stem) < GENERIC_SPREAD))) && !mentions.some((o) => o.tool === r.tool));
       return named ? [{ ...m, tool: named.tool }] : [];
     });
   }
