@@ -212,8 +212,9 @@ const track = defineTool({
           : repairedRef
             ? ` Segmentation repaired with time before linking: ${repair.split} object(s) split in ${splitFrames} frame(s) (two objects of the neighbouring frame lay on each, and it had a waist or both sides showed them apart) and ${repair.merged} fragment(s) merged into the object both neighbouring frames showed whole; the tracks are on the repaired labels, ${repairedRef.id}.`
             : ' The segmentation agreed with itself over time (nothing to split or merge).';
+      const noSplitNote = repair?.noSplits ? ` No object was split over time: ${repair.noSplits}.` : '';
       return {
-        summary: `Tracked ${tracks.spots.length} objects in ${tracks.frames} frames into ${trees} track${trees === 1 ? '' : 's'} (${tracks.branches.length} branches, ${divisions} division${divisions === 1 ? '' : 's'}) with ${how}; saved as ${ref.id}.${repairNote}${driftNote}${divisionNote}${confidenceNote}`,
+        summary: `Tracked ${tracks.spots.length} objects in ${tracks.frames} frames into ${trees} track${trees === 1 ? '' : 's'} (${tracks.branches.length} branches, ${divisions} division${divisions === 1 ? '' : 's'}) with ${how}; saved as ${ref.id}.${repairNote}${noSplitNote}${driftNote}${divisionNote}${confidenceNote}`,
         artifacts: repairedRef ? [ref, repairedRef] : [ref],
         values: {
           tracks: trees,

@@ -56,7 +56,9 @@ describe('repairLabelsOverTime', () => {
   });
 
   it('splits sisters merged from their birth on, backwards from the first frame they are apart (they have a waist)', () => {
-    const movie = [merged(), merged(), merged(), apart(), apart()];
+    // two more nuclei elsewhere: the movie's objects are convex in the main, so a waist means two
+    const others = (plane: Uint32Array) => plane.map((v, i) => v || ((i % W - 8) ** 2 + (Math.floor(i / W) - 8) ** 2 <= 36 ? 20 : (i % W - 70) ** 2 + (Math.floor(i / W) - 50) ** 2 <= 36 ? 21 : 0));
+    const movie = [merged(), merged(), merged(), apart(), apart()].map(others);
     const r = repairLabelsOverTime(movie, W, H);
     expect(r.split).toBe(3);
     expect(r.events.every((e) => e.evidence === 'waist')).toBe(true);
@@ -82,6 +84,14 @@ describe('repairLabelsOverTime', () => {
     // two touching nuclei in every frame stay two
     const r2 = repairLabelsOverTime([apart(), apart(), apart()], W, H);
     expect(r2.merged + r2.split).toBe(0);
+  });
+
+  it('splits nothing in a movie of ragged objects, where a waist is no sign of two', () => {
+    const movie = [merged(), merged(), merged(), apart(), apart()];
+    const r = repairLabelsOverTime(movie, W, H);
+    expect(r.split).toBe(0);
+    expect(r.noSplits).toMatch(/solidity 0\.8\d/);
+    expect(repairLabelsOverTime(movie, W, H, { minMovieSolidity: 0.8 }).split).toBe(3);
   });
 
   it('names a wrong option value', () => {
