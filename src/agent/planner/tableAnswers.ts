@@ -834,7 +834,9 @@ function conditionAnswer(best: Candidate, scope: QuestionScope, units: { lengthU
   const meeting = values.filter(test).length;
   const of = table.columns.includes('t') ? 'objects' : idColumnOf(table, true) === 'TRACK_ID' ? 'tracks' : 'rows';
   const share = values.length ? ` (${format(Math.round((meeting / values.length) * 1000) / 10)}%)` : '';
-  const shown = `${column} ${condition.op} ${format(limit)}${columnUnit ? ` ${columnUnit}` : ''}`;
+  // (NUMBER_SPOTS: the frames a track is seen in, the unit of a condition in frames)
+  const shownUnit = columnUnit ?? (/^NUMBER_SPOTS$/i.test(column) && condition.unit === 'frames' ? 'frames' : undefined);
+  const shown = `${column} ${condition.op} ${format(limit)}${shownUnit ? ` ${shownUnit}` : ''}`;
   // "which cells ...": name them
   const id = idColumnOf(table, true);
   const ids = scope.which && id ? scoped.rows.filter((r) => typeof r[column] === 'number' && test(r[column] as number)).map((r) => `${r[id]}${table.columns.includes('t') && typeof r.t === 'number' ? ` (frame ${Number(r.t) + 1})` : ''}`) : [];

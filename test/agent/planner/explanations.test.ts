@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
 import { catalogueFromBoundTools } from '../../../src/agent/planner/catalogue.ts';
 import type { PastResult } from '../../../src/agent/planner/conversation.ts';
-import { asksWhy, explainStep, toolAskedAbout } from '../../../src/agent/planner/explanations.ts';
+import { asksWhatWasDone, asksWhy, explainStep, toolAskedAbout } from '../../../src/agent/planner/explanations.ts';
 import { indexFor } from '../../../src/agent/planner/planner.ts';
 
 const catalogue = catalogueFromBoundTools(ALL_TOOLS.map((t) => ({ name: t.name, description: t.description, schema: z.toJSONSchema(t.schema, { io: 'input', unrepresentable: 'any' }) })));
@@ -71,5 +71,17 @@ describe('questions about a tool itself', () => {
     const ran: PastResult[] = [{ ...earlier[1], durationMs: 2350 }];
     expect(explainStep('how long did the segmentation take?', ran, index)).toContain('it took 2.35 s');
     expect(explainStep('which algorithm do you use for tracking?', [], index)).toMatch(/lap, overlap; default lap/);
+  });
+});
+
+describe('what was done, and choices asked in chat and non-native forms (brief s14/Q)', () => {
+  it('reads a question about the session\'s steps, and not a request for a summary of the data', () => {
+    for (const q of ['ok what exactly did you do to my data', 'recap?', 'please tell me all steps you have make until now', "walk me through what you've done so far"]) expect(asksWhatWasDone(q), q).toBe(true);
+    for (const q of ['summarize the speeds per track', 'what happened to cell 3?', 'what steps should I take?', 'summary statistics of area']) expect(asksWhatWasDone(q), q).toBe(false);
+  });
+
+  it('reads a question about a choice however it is written', () => {
+    for (const q of ["how'd u pick the threshold", 'why you find so many nucleus? which setting you was using?', 'did you end up using otsu or triangle?', 'params used for tracking?', 'For the methods section I need to know exactly which model file was used for the segmentation.']) expect(asksWhy(q), q).toBe(true);
+    for (const q of ['segment the nuclei', 'what is the mean area?', 'did the cells divide?', 'which cells divided?']) expect(asksWhy(q), q).toBe(false);
   });
 });

@@ -262,3 +262,34 @@ describe('extremes and comparisons at the scope asked', () => {
     expect(isAskedForm('when are there the fewest cells?')).toBe(true);
   });
 });
+
+describe('questions in people\'s own words (brief s14/Q)', () => {
+  it('keeps the rows a relative clause names by an event, and says when none had it', () => {
+    // track 1 divided (speed 2), tracks 2 and 3 did not (0.5, 3)
+    expect(ask('what is the mean speed of the cells that divided?')).toMatch(/^Mean TRACK_MEAN_SPEED for the 1 tracks with NUMBER_SPLITS > 0 .* = 2 µm\/min/);
+    expect(ask('mean speed of the tracks without a division?')).toMatch(/for the 2 tracks with NUMBER_SPLITS = 0 .* = 1\.75 µm\/min/);
+    expect(readQuestion('are there any dividing cells?').subset).toBeUndefined();
+    expect(readQuestion('how many tracks last a decent while?').subset).toBeUndefined();
+  });
+
+  it('reads frames in a condition as the frames a track is seen in, and speeds with their unit', () => {
+    expect(ask('how many tracks are longer than 2 frames?')).toMatch(/^2 of 3 tracks \(66\.7%\) have NUMBER_SPOTS > 2 frames/);
+    expect(ask('any tracks faster than 1 µm/min?')).toMatch(/^2 of 3 tracks .* TRACK_MEAN_SPEED > 1 µm\/min/);
+    expect(ask('how many of the tracks have a division?')).toMatch(/^1 of 3 tracks .* NUMBER_SPLITS > 0/);
+  });
+
+  it('gives the unit asked: pixels of a calibrated movie, seconds of a duration in minutes', () => {
+    const withPixelSize = conversation(true);
+    withPixelSize.artifactsAtStart.push({ id: 'movie-1', type: 'movie', pixelSizeUm: 0.5 });
+    expect(answerFromTable('average nucleus area in pixels', withPixelSize)).toMatch(/ px²/);
+    expect(ask('average track duration in seconds?')).toMatch(/= 80 s\b/);
+  });
+
+  it('reads non-native and chat forms of a question', () => {
+    expect(readQuestion('how much cells there are in the end compare to the beginning?')).toMatchObject({ reduce: 'count', compare: 'ends' });
+    expect(readQuestion('the cells become more slow during the movie, yes or no?')).toMatchObject({ perFrame: true });
+    expect(isAskedForm('in the last 4 frames which cell is fastest')).toBe(true);
+    expect(isAskedForm('area in µm² pls')).toBe(true);
+    expect(isAskedForm('segment the nuclei in µm')).toBe(false);
+  });
+});
