@@ -431,7 +431,8 @@ export function isQuestion(text: string): boolean {
 /** Builds the plan for the current request. */
 export function planRequest(conversation: Conversation, catalogue: Catalogue): Plan {
   // "drop anything smaller than 10 µm²": an area in µm² is counted in px² at the pixel size known, and said so
-  const areas = areasInPixels(conversation.request, requestPixelSizeUm(conversation, catalogue));
+  // (a question is answered in the units it asks: "how many are bigger than 100 µm²?" compares µm²)
+  const areas = isQuestion(conversation.request) ? { text: conversation.request, notes: [] } : areasInPixels(conversation.request, requestPixelSizeUm(conversation, catalogue));
   const said = slashedSteps(areas.text.replace(/\s+/g, ' ').trim(), catalogue);
   // "The stage keeps creeping. Clean that up.": motion told in a sentence of its own is the drift the command is about, never a stage move
   const text = said && !acquisitionRunning(conversation) ? microscopeLanguage().withStageMotionNamed(said) : said;
