@@ -35,6 +35,8 @@ export interface QuestionScope {
   atTimeS?: number;
   /** A condition on the quantity ("longer than 5 minutes", "bigger than 100 µm²"): rows that meet it are counted. */
   condition?: Condition;
+  /** Frames of the movie the tables come from, when known: "the last 3 frames" counts back from its end, not the table's. */
+  movieFrames?: number;
   /** The rows a relative clause keeps ("the cells that divided", "tracks without a gap"): those with (or without) an event counted in a column. */
   subset?: Subset;
   /** One value per track or cell listed ("the speed of each track"). */
@@ -743,7 +745,10 @@ function suits(table: Table, scope: QuestionScope): boolean {
  */
 export function answerFromTable(asked: string, conversation: Conversation): string | undefined {
   const question = withChannelNumbers(asked, conversation);
-  const scope = readQuestion(question);
+  const read = readQuestion(question);
+  // ("the last 3 frames" of an 8-frame movie are frames 6-8, whatever the last row of a table of steps between frames)
+  const movieFrames = conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.frames === 'number' && a.frames > 0).at(-1)?.frames ?? undefined;
+  const scope: QuestionScope = read.frames && read.frames.first < 1 && movieFrames ? { ...read, movieFrames } : read;
   const tables = tablesOf(conversation);
   if (tables.length === 0) return undefined;
   const results = [...conversation.earlier, ...conversation.current];
@@ -891,11 +896,14 @@ function scopedRows(table: Table, scope: QuestionScope): { rows: Row[]; where: s
     const frames = framesOf(rows);
     const { last } = scope.frames;
     // counted back from the end: "the last 5 frames"
-    const first = scope.frames.first < 1 ? Math.max(1, (frames.at(-1) ?? 0) + 1 + scope.frames.first) : scope.frames.first;
+    const end = scope.movieFrames ?? (frames.at(-1) ?? 0) + 1;
+    const first = scope.frames.first < 1 ? Math.max(1, end + scope.frames.first) : scope.frames.first;
     rows = rows.filter((r) => typeof r.t === 'number' && r.t >= first - 1 && r.t <= last - 1);
     if (rows.length === 0) return `There are no rows in frames ${first}-${last} (the table has frames 1 to ${(frames.at(-1) ?? -1) + 1}).`;
     const shown = framesOf(rows);
-    parts.push(`in frames ${first}-${Math.min(last, shown.at(-1)! + 1)}`);
+    // a table of steps between frames (a row at its source frame, "frames" to its target) reaches one frame further
+    const steps = table.columns.includes('frames') && table.columns.includes('source_spot') ? 1 : 0;
+    parts.push(`in frames ${first}-${Math.min(last, shown.at(-1)! + 1 + steps, scope.movieFrames ?? Infinity)}`);
   }
   if (scope.track !== undefined) {
     const id = idColumnOf(table, true)!;
