@@ -40,14 +40,12 @@ const MIN_DEPTH = 0.25;
  */
 export function findObjects(plane: Float32Array, height: number, width: number): FrameObjects {
   const stride = Math.max(1, Math.floor(plane.length / THRESHOLD_SAMPLE));
-  const sample = stride === 1 ? plane : new Float32Array(Math.ceil(plane.length / stride));
+  const sample = stride === 1 ? plane : scratch('sample', Math.ceil(plane.length / stride), Float32Array);
   if (stride > 1) for (let i = 0, j = 0; i < plane.length; i += stride, j++) sample[j] = plane[i];
   const level = thresholdOtsu(sample);
   // outlines from a lightly smoothed plane: noise and dark nucleoli would notch them into false necks
-  const { labels, count } = labelComponents(binomialBlur(plane, height, width), height, width, level);
-  fillHoles(labels, height, width);
-  const areas = new Float64Array(count + 1);
-  for (let i = 0; i < labels.length; i++) areas[labels[i]]++;
+  const { labels, count, areas } = labelComponents(smoothedMask(plane, height, width, level), height, width);
+  fillHoles(labels, height, width, areas);
   const sizes = Array.from(areas.subarray(1)).filter((a) => a >= MIN_OBJECT_PX);
   if (sizes.length === 0) return { centroids: new Float32Array(0), areasPx: new Float32Array(0), masses: new Float32Array(0) };
   const radiusPx = Math.sqrt(median(sizes) / Math.PI);
@@ -70,34 +68,47 @@ export function findObjects(plane: Float32Array, height: number, width: number):
 function weightedParts(plane: Float32Array, labels: Int32Array, depth: Float32Array, count: number, areas: Float64Array, seeds: number[], level: number, width: number): number[][] {
   const seedsOf = new Map<number, number[]>();
   for (const i of seeds) seedsOf.set(labels[i], [...(seedsOf.get(labels[i]) ?? []), i]);
+  // per object: its part (one centre or none), or -1 - the index of its first seed in the flat seed list below
   const partOfObject = new Int32Array(count + 1).fill(-1);
-  const parts: number[][] = [];
+  let parts = 0;
   for (let l = 1; l <= count; l++) {
-    if (areas[l] >= MIN_OBJECT_PX && (seedsOf.get(l)?.length ?? 0) < 2) (partOfObject[l] = parts.length), parts.push([0, 0, 0, 0]);
+    if (areas[l] >= MIN_OBJECT_PX && (seedsOf.get(l)?.length ?? 0) < 2) partOfObject[l] = parts++;
   }
-  const partOfSeed = new Map<number, number>();
-  for (const own of seedsOf.values()) if (own.length > 1) for (const i of own) partOfSeed.set(i, parts.length), parts.push([0, 0, 0, 0]);
-  for (let i = 0; i < labels.length; i++) {
-    const l = labels[i];
-    if (l === 0 || areas[l] < MIN_OBJECT_PX) continue;
-    const [x, y] = [i % width, Math.floor(i / width)];
-    let part = partOfObject[l];
-    if (part < 0) {
-      let best = Infinity;
-      for (const s of seedsOf.get(l)!) {
-        // power distance: the boundary of two touching round nuclei of radii r1, r2 is where they touch
-        const d = (s % width - x) ** 2 + (Math.floor(s / width) - y) ** 2 - depth[s] ** 2;
-        if (d < best) (best = d), (part = partOfSeed.get(s)!);
+  // the seeds of objects with several, grouped by object in the order found: x, y, depth², part
+  const seedX: number[] = [];
+  const seedY: number[] = [];
+  const seedDepth2: number[] = [];
+  const seedPart: number[] = [];
+  const seedsEnd = new Int32Array(count + 1);
+  for (const [l, own] of seedsOf) {
+    if (own.length < 2) continue;
+    partOfObject[l] = -1 - seedX.length;
+    for (const s of own) seedX.push(s % width), seedY.push(Math.floor(s / width)), seedDepth2.push(depth[s] ** 2), seedPart.push(parts++);
+    seedsEnd[l] = seedX.length;
+  }
+  const sums = new Float64Array(4 * parts);
+  for (let i = 0, y = 0; i < labels.length; y++) {
+    for (let x = 0; x < width; x++, i++) {
+      const l = labels[i];
+      if (l === 0 || areas[l] < MIN_OBJECT_PX) continue;
+      let part = partOfObject[l];
+      if (part < 0) {
+        let best = Infinity;
+        for (let k = -1 - part, end = seedsEnd[l]; k < end; k++) {
+          // power distance: the boundary of two touching round nuclei of radii r1, r2 is where they touch
+          const d = (seedX[k] - x) ** 2 + (seedY[k] - y) ** 2 - seedDepth2[k];
+          if (d < best) (best = d), (part = seedPart[k]);
+        }
       }
+      const w = Math.max(0, plane[i] - level);
+      const at = 4 * part;
+      sums[at] += w * x;
+      sums[at + 1] += w * y;
+      sums[at + 2] += w;
+      sums[at + 3]++;
     }
-    const w = Math.max(0, plane[i] - level);
-    const sum = parts[part];
-    sum[0] += w * x;
-    sum[1] += w * y;
-    sum[2] += w;
-    sum[3]++;
   }
-  return parts;
+  return Array.from({ length: parts }, (_, p) => Array.from(sums.subarray(4 * p, 4 * p + 4)));
 }
 
 /** Buffers of findObjects kept between frames of a thread (one frame size at a time): no garbage per frame. */
@@ -107,36 +118,51 @@ function scratch<T extends Float32Array | Int32Array>(name: string, length: numb
   if (!b || b.length !== length) buffers.set(name, (b = new type(length)));
   return b;
 }
-
-/**
- * The plane smoothed by the binomial kernel [1 4 6 4 1] / 16 along each axis (a Gaussian of SD 1 px, edges
- * repeated): a fifth of the work of a general Gaussian blur, enough to smooth noise off the outlines.
- */
-function binomialBlur(plane: Float32Array, height: number, width: number): Float32Array {
-  const rows = scratch('blurRows', plane.length, Float32Array);
-  const clampX = (x: number) => (x < 0 ? 0 : x >= width ? width - 1 : x);
-  for (let y = 0; y < height; y++) {
-    const base = y * width;
-    for (let x = 0; x < width; x++) {
-      if (x >= 2 && x < width - 2) {
-        const i = base + x;
-        rows[i] = (plane[i - 2] + 4 * plane[i - 1] + 6 * plane[i] + 4 * plane[i + 1] + plane[i + 2]) * 0.0625;
-      } else {
-        rows[base + x] = (plane[base + clampX(x - 2)] + 4 * plane[base + clampX(x - 1)] + 6 * plane[base + x] + 4 * plane[base + clampX(x + 1)] + plane[base + clampX(x + 2)]) * 0.0625;
-      }
-    }
-  }
-  const out = scratch('blurred', plane.length, Float32Array);
-  const row = (y: number) => (y < 0 ? 0 : y >= height ? height - 1 : y) * width;
-  for (let y = 0; y < height; y++) {
-    const [a, b, c, d, e] = [row(y - 2), row(y - 1), y * width, row(y + 1), row(y + 2)];
-    for (let x = 0; x < width; x++) out[c + x] = (rows[a + x] + 4 * rows[b + x] + 6 * rows[c + x] + 4 * rows[d + x] + rows[e + x]) * 0.0625;
-  }
-  return out;
+const wide = new Map<string, Float64Array>();
+function scratchF64(name: string, length: number): Float64Array {
+  let b = wide.get(name);
+  if (!b || b.length < length) wide.set(name, (b = new Float64Array(Math.max(length, 2 * (b?.length ?? 0)))));
+  return b.subarray(0, length);
 }
 
-/** 8-connected components of the pixels above `level`: labels 1..count, 0 for the background. */
-function labelComponents(plane: Float32Array, height: number, width: number, level: number): { labels: Int32Array; count: number } {
+/**
+ * The pixels above `level` of the plane smoothed by the binomial kernel [1 4 6 4 1] / 16 along each axis (a
+ * Gaussian of SD 1 px, edges repeated): a fifth of the work of a general Gaussian blur, enough to smooth noise
+ * off the outlines. The smoothed plane is compared in float32, as if it were stored, and never kept.
+ */
+function smoothedMask(plane: Float32Array, height: number, width: number, level: number): Uint8Array {
+  // the rows smoothed along x, five at a time (rows y - 2 to y + 2 for output row y): they stay in the cache
+  const rows = scratch('blurRows', 5 * width, Float32Array);
+  const clampX = (x: number) => (x < 0 ? 0 : x >= width ? width - 1 : x);
+  const edge = (base: number, x: number) =>
+    (plane[base + clampX(x - 2)] + 4 * plane[base + clampX(x - 1)] + 6 * plane[base + x] + 4 * plane[base + clampX(x + 1)] + plane[base + clampX(x + 2)]) * 0.0625;
+  const smoothRow = (y: number) => {
+    const base = y * width;
+    const to = (y % 5) * width - base;
+    for (let x = 0; x < Math.min(2, width); x++) rows[to + base + x] = edge(base, x);
+    for (let i = base + 2, end = base + width - 2; i < end; i++) rows[to + i] = (plane[i - 2] + 4 * plane[i - 1] + 6 * plane[i] + 4 * plane[i + 1] + plane[i + 2]) * 0.0625;
+    for (let x = Math.max(2, width - 2); x < width; x++) rows[to + base + x] = edge(base, x);
+  };
+  let mask = masks.get(plane.length);
+  if (!mask) masks.clear(), masks.set(plane.length, (mask = new Uint8Array(plane.length)));
+  const row = (y: number) => ((y < 0 ? 0 : y >= height ? height - 1 : y) % 5) * width;
+  for (let y = 0; y < Math.min(2, height); y++) smoothRow(y);
+  for (let y = 0; y < height; y++) {
+    if (y + 2 < height) smoothRow(y + 2);
+    const a = row(y - 2);
+    const b = row(y - 1);
+    const c = row(y);
+    const d = row(y + 1);
+    const e = row(y + 2);
+    const m = y * width;
+    for (let x = 0; x < width; x++) mask[m + x] = Math.fround((rows[a + x] + 4 * rows[b + x] + 6 * rows[c + x] + 4 * rows[d + x] + rows[e + x]) * 0.0625) > level ? 1 : 0;
+  }
+  return mask;
+}
+const masks = new Map<number, Uint8Array>();
+
+/** 8-connected components of the mask's pixels: labels 1..count, 0 for the background, and their areas (px). */
+function labelComponents(mask: Uint8Array, height: number, width: number): { labels: Int32Array; count: number; areas: Float64Array } {
   const labels = scratch('labels', height * width, Int32Array).fill(0);
   let parent = new Int32Array(1024);
   let next = 1;
@@ -144,13 +170,16 @@ function labelComponents(plane: Float32Array, height: number, width: number, lev
     if (n === 0) return l;
     const r = root(parent, n);
     if (l === 0 || r === l) return r;
-    const [low, high] = r < l ? [r, l] : [l, r];
-    parent[high] = low;
-    return low;
+    if (r < l) {
+      parent[l] = r;
+      return r;
+    }
+    parent[r] = l;
+    return l;
   };
   for (let y = 0, i = 0; y < height; y++) {
     for (let x = 0; x < width; x++, i++) {
-      if (!(plane[i] > level)) continue;
+      if (mask[i] === 0) continue;
       let l = x > 0 ? join(0, labels[i - 1]) : 0;
       if (y > 0) {
         const up = i - width;
@@ -174,16 +203,19 @@ function labelComponents(plane: Float32Array, height: number, width: number, lev
   const compact = new Int32Array(next);
   let count = 0;
   for (let l = 1; l < next; l++) compact[l] = root(parent, l) === l ? ++count : 0;
-  for (let i = 0; i < labels.length; i++) if (labels[i]) labels[i] = compact[root(parent, labels[i])];
-  return { labels, count };
+  for (let l = 1; l < next; l++) compact[l] = compact[root(parent, l)]; // a root's own entry is already final
+  const areas = scratchF64('areas', count + 1);
+  areas.fill(0);
+  for (let i = 0; i < labels.length; i++) areas[(labels[i] = compact[labels[i]])]++;
+  return { labels, count, areas };
 }
 
 /**
  * Background pixels enclosed by an object (dark nucleoli, a dim patch of chromatin) become part of it: nuclei
- * have no holes. The background's row runs are joined to the overlapping runs of the row above (4-connected,
+ * have no holes (`areas` counts the filled pixels). The background's row runs are joined to the overlapping runs of the row above (4-connected,
  * union-find); runs whose region never touches the border are holes, filled with the object on their left.
  */
-function fillHoles(labels: Int32Array, height: number, width: number): void {
+function fillHoles(labels: Int32Array, height: number, width: number, areas: Float64Array): void {
   let runs = { x0: new Int32Array(4096), x1: new Int32Array(4096), parent: new Int32Array(4096), border: new Uint8Array(4096) };
   let n = 0;
   let previousStart = 0;
@@ -226,7 +258,11 @@ function fillHoles(labels: Int32Array, height: number, width: number): void {
         continue;
       }
       const end = runs.x1[r];
-      if (!runs.border[root(runs.parent, r)]) labels.fill(labels[base + x - 1], base + x, base + end);
+      if (!runs.border[root(runs.parent, r)]) {
+        const l = labels[base + x - 1];
+        labels.fill(l, base + x, base + end);
+        areas[l] += end - x;
+      }
       x = end;
       r++;
     }
@@ -244,36 +280,42 @@ function growRuns<T extends { x0: Int32Array; x1: Int32Array; parent: Int32Array
 
 /** Distance (px, chamfer 3-4 approximation of the Euclidean one) of every object pixel to the background. */
 function chamferDistance(labels: Int32Array, height: number, width: number): Float32Array {
-  const d = scratch('depth', height * width, Float32Array);
+  const c = scratch('chamfer', height * width, Int32Array); // in thirds of a pixel
   const far = 3 * (height + width);
-  for (let i = 0; i < d.length; i++) d[i] = labels[i] ? far : 0;
   for (let y = 0, i = 0; y < height; y++) {
     for (let x = 0; x < width; x++, i++) {
-      if (d[i] === 0) continue;
-      let v = d[i];
-      if (x > 0) v = Math.min(v, d[i - 1] + 3);
-      if (y > 0) {
-        v = Math.min(v, d[i - width] + 3);
-        if (x > 0) v = Math.min(v, d[i - width - 1] + 4);
-        if (x < width - 1) v = Math.min(v, d[i - width + 1] + 4);
+      if (labels[i] === 0) {
+        c[i] = 0;
+        continue;
       }
-      d[i] = v;
+      let v = far;
+      if (x > 0) v = Math.min(v, c[i - 1] + 3);
+      if (y > 0) {
+        v = Math.min(v, c[i - width] + 3);
+        if (x > 0) v = Math.min(v, c[i - width - 1] + 4);
+        if (x < width - 1) v = Math.min(v, c[i - width + 1] + 4);
+      }
+      c[i] = v;
     }
   }
+  const d = scratch('depth', height * width, Float32Array);
   for (let y = height - 1, i = d.length - 1; y >= 0; y--) {
     for (let x = width - 1; x >= 0; x--, i--) {
-      if (d[i] === 0) continue;
-      let v = d[i];
-      if (x < width - 1) v = Math.min(v, d[i + 1] + 3);
-      if (y < height - 1) {
-        v = Math.min(v, d[i + width] + 3);
-        if (x < width - 1) v = Math.min(v, d[i + width + 1] + 4);
-        if (x > 0) v = Math.min(v, d[i + width - 1] + 4);
+      let v = c[i];
+      if (v === 0) {
+        d[i] = 0;
+        continue;
       }
-      d[i] = v;
+      if (x < width - 1) v = Math.min(v, c[i + 1] + 3);
+      if (y < height - 1) {
+        v = Math.min(v, c[i + width] + 3);
+        if (x < width - 1) v = Math.min(v, c[i + width + 1] + 4);
+        if (x > 0) v = Math.min(v, c[i + width - 1] + 4);
+      }
+      c[i] = v;
+      d[i] = v / 3;
     }
   }
-  for (let i = 0; i < d.length; i++) d[i] /= 3;
   return d;
 }
 
