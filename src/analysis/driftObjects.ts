@@ -180,12 +180,17 @@ function labelComponents(mask: Uint8Array, height: number, width: number): { lab
   for (let y = 0, i = 0; y < height; y++) {
     for (let x = 0; x < width; x++, i++) {
       if (mask[i] === 0) continue;
-      let l = x > 0 ? join(0, labels[i - 1]) : 0;
-      if (y > 0) {
-        const up = i - width;
-        if (x > 0) l = join(l, labels[up - 1]);
-        l = join(l, labels[up]);
-        if (x < width - 1) l = join(l, labels[up + 1]);
+      // neighbours that touch each other are joined already: the one above stands for both diagonals above,
+      // and the left one for the upper left (each is above the other or beside it)
+      const up = i - width;
+      let l: number;
+      if (y > 0 && labels[up] !== 0) l = labels[up];
+      else {
+        l = x > 0 ? join(0, labels[i - 1]) : 0;
+        if (y > 0) {
+          if (x > 0 && l === 0) l = join(l, labels[up - 1]);
+          if (x < width - 1) l = join(l, labels[up + 1]);
+        }
       }
       if (l === 0) {
         if (next >= parent.length) {
