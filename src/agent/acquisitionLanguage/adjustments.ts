@@ -273,7 +273,7 @@ function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords):
     const parts = t.split(/\s*,\s*/);
     const last = parts.length > 1 && parts.slice(0, -1).every((p) => isRemark(p, config) || /\benough\b/.test(p)) ? parts.at(-1)! : t;
     const bare = last.replace(/^(?:(?:ok(?:ay)?|right|alright|great|good|fine)[,\s]+)*(?:you can|you may|feel free to|go ahead and|i'?d like you to|i want you to)\s+/, '').replace(/[,\s]*(?:thanks|thank you|cheers|thx|ta)\s*[.!]*$/, '');
-    const whole = /^(please\s+|ok(?:ay)?,?\s+)?(stop|end|halt|abort|cancel|terminate|quit|kill|shut (?:it )?down)\s*(it\s+)?(?:(?:now|immediately|right now|everything|all|at once|please)\s*)*[.!]?$/.test(bare) || ACQUISITION_WORD.test(t);
+    const whole = /^(please\s+|pls\s+|plz\s+|ok(?:ay)?,?\s+)?(stop|end|halt|abort|cancel|terminate|quit|kill|shut (?:it )?down)\s*(it\s+)?(?:(?:now|immediately|right now|everything|all|at once|please|pls|plz)\s*)*[.!]*$/.test(bare) || ACQUISITION_WORD.test(t);
     const vague = /\b(it|that|this|them|the (laser|lasers|light|lights|lamp|led|channel|illumination|excitation|fluorescence|colou?r))\b/.test(t);
     if (whole && !/\b(channel|laser|light|lamp|led)\b/.test(t)) return [{ kind: 'stop' }];
     if (vague || whole || /\b(channel|laser|light|lamp|led)\b/.test(t)) {
@@ -285,9 +285,9 @@ function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords):
 
 /** Pause (for a while), resume, autofocus. */
 function readRunControl({ t }: ClauseWords): Adjustment[] | undefined {
-  if (/^(please\s+|ok(?:ay)?,?\s+|just\s+)?(pause|hold on|hold it|hold for|hold off|wait|suspend|interrupt|freeze)\b|\b(?:put|keep|place)\s+(?:it|the acquisition|the run|imaging|everything|the time[\s-]?lapse)\s+on hold\b|\b(pause|hold|suspend|interrupt|freeze)\s+(the\s+|all\s+)?(acquisition|imaging|run|it|everything|time[\s-]?lapse|recording|experiment)\b|\btake an? (?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s? )?break\b/.test(t)) {
+  if (/^(please\s+|ok(?:ay)?,?\s+|just\s+)?(pause|hold on|hold it|hold for|hold off|wait|suspend|interrupt|freeze)\b|\b(?:put|keep|place)\s+(?:it|the acquisition|the run|imaging|everything|the time[\s-]?lapse)\s+on hold\b|\b(pause|hold|suspend|interrupt|freeze)\s+(the\s+|all\s+)?(acquisition|imaging|run|it|everything|time[\s-]?lapse|recording|experiment)\b|\btake an? (?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s? )?break\b|\bgive\s+(?:the\s+)?(?:cells|sample|them|it|everything)\s+an?\s+(?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr)s? )?(?:rest|break|breather)\b|\blet\s+(?:the\s+)?(?:cells|sample|them)\s+(?:rest|recover)\b/.test(t)) {
     // "pause for 5 min", "pause 5 min", "wait 10 minutes", "take a 15 minute break"
-    const breakSpan = /\bbreak\b/.test(t) ? durationsIn(t) : [];
+    const breakSpan = /\b(?:break|rest|breather|recover)\b/.test(t) ? durationsIn(t) : [];
     // "hold on for 10": a number without its unit is asked, never taken for minutes
     const unitless = /\bfor\s+(\d+(?:\.\d+)?)\s*(?:more\s*)?[.!]*$/.exec(t);
     if (unitless) throw new AmbiguousCommand(`pause for ${unitless[1]} what? Say the unit, e.g. "pause for ${unitless[1]} min"; nothing was changed`);

@@ -136,7 +136,8 @@ describe('people-4, second batch', () => {
 
 describe('everyday wording of run control', () => {
   it('indirect stops, with a remark or thanks around them', () => {
-    for (const text of ["that's it for today, thanks", 'alright, we can finish here', 'I think we have enough data now, stop']) expect(running(text)?.tool).toBe('stop_acquisition');
+    for (const text of ["that's it for today, thanks", 'alright, we can finish here', 'I think we have enough data now, stop', 'stop!!', 'pls stop']) expect(running(text)?.tool).toBe('stop_acquisition');
+    expect(running('give the cells a rest for half an hour')).toEqual({ tool: 'pause_acquisition', args: { forS: 1800 } });
   });
   it('a hedge before a number is no part of it; a pause for a number without its unit is asked', () => {
     expect(running('can you pause it for like 20 min')).toEqual({ tool: 'pause_acquisition', args: { forS: 1200 } });
