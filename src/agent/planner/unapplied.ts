@@ -32,8 +32,9 @@ export function unappliedWords(clause: string, index: ToolIndex, masked: string 
     if (token.part || token.word.length < 3 || /_/.test(token.word) || /^\d/.test(token.word) || new RegExp(`^${CONDITION.source}$`, 'i').test(token.word)) continue;
     if (index.recognizes(token, stop)) continue;
     // a hyphenated word whose every part is known ("drift-corrected") is known
+    // (a hyphen written, not a CamelCase name: "MaxEntropy" stays a name)
     const parts = tokens.filter((t) => t.part && t.start === token.start);
-    if (parts.length > 1 && parts.every((t) => t.word.length < 3 || index.recognizes(t, stop))) continue;
+    if (parts.length > 1 && masked.slice(from + token.start, from + token.end).includes('-') && parts.every((t) => t.word.length < 3 || index.recognizes(t, stop))) continue;
     const written = clause.slice(from + token.start, from + token.end);
     if (!out.includes(written)) out.push(written);
   }
