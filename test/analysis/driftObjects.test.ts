@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { findObjects } from '../../src/analysis/driftObjects.ts';
+
+/** A background-free plane with bright nuclei (100 at the centre, 50 at the rim), dark holes (0) cut into them afterwards. */
+function plane(height: number, width: number, discs: { x: number; y: number; r: number }[], holes: { x: number; y: number; r: number }[] = []): Float32Array {
+  const p = new Float32Array(height * width);
+  const paint = (list: { x: number; y: number; r: number }[], value: number) => {
+    for (const { x: cx, y: cy, r } of list)
+      for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) if ((x - cx) ** 2 + (y - cy) ** 2 <= r * r) p[y * width + x] = value && Math.max(p[y * width + x], value * (1 - 0.5 * ((x - cx) ** 2 + (y - cy) ** 2) / (r * r)));
+  };
+  paint(discs, 100);
+  paint(holes, 0);
+  return p;
+}
+
+const sorted = (c: Float32Array) => Array.from({ length: c.length / 2 }, (_, k) => [c[2 * k], c[2 * k + 1]]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+
+describe('findObjects', () => {
+  const discs = [
+    { x: 30, y: 30, r: 8 },
+    { x: 80, y: 40, r: 8 }, // these two touch: one object, two nuclei
+    { x: 97, y: 40, r: 8 },
+    { x: 60, y: 95, r: 9 }, // with a dark nucleolus
+  ];
+  const holes = [{ x: 60, y: 95, r: 3 }];
+  const scene = () => plane(128, 128, discs, holes);
+
+  it('finds each nucleus once: touching nuclei split by shape, a dark nucleolus filled', () => {
+    const found = findObjects(scene(), 128, 128);
+    expect(found.areasPx.length).toBe(4);
+    const truth = [...discs].sort((a, b) => a.x - b.x || a.y - b.y);
+    sorted(found.centroids).forEach(([x, y], k) => {
+      expect(Math.abs(x - truth[k].x)).toBeLessThan(1);
+      expect(Math.abs(y - truth[k].y)).toBeLessThan(1);
+    });
+    // the nucleus with a hole keeps its whole area (filled): the same areas as without the nucleolus
+    const solid = findObjects(plane(128, 128, discs), 128, 128);
+    expect(Array.from(found.areasPx)).toEqual(Array.from(solid.areasPx));
+  });
+
+  it('gives the same objects when frames of another size come between (buffers kept per thread)', () => {
+    const first = findObjects(scene(), 128, 128);
+    const other = findObjects(plane(64, 96, [{ x: 20, y: 20, r: 6 }, { x: 60, y: 40, r: 7 }, { x: 40, y: 50, r: 5 }]), 64, 96);
+    expect(other.areasPx.length).toBe(3);
+    const again = findObjects(scene(), 128, 128);
+    expect(Array.from(again.centroids)).toEqual(Array.from(first.centroids));
+    expect(Array.from(again.areasPx)).toEqual(Array.from(first.areasPx));
+    expect(Array.from(again.masses)).toEqual(Array.from(first.masses));
+  });
+
+  it('finds nothing on an empty plane', () => {
+    expect(findObjects(new Float32Array(32 * 32), 32, 32).areasPx.length).toBe(0);
+  });
+});
