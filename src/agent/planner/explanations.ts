@@ -92,8 +92,12 @@ const ASKS_WHAT_WAS_DONE = new RegExp(
   'i',
 );
 
+/** Asked of me, not part of another request ("write an email about what we did" is no question about the session). */
+const ADDRESSED = /^\s*(?:(?:ok(?:ay)?|so|and|now|hey|hi|right|also|please|pls)[,!\s]+)*(?:what|which|recap|summary|summari[sz]e|a recap|walk me|go through|list|tell me|show me|give me|can you|could you|would you|remind me|i(?:'d| would) like to know)\b/i;
+
 export function asksWhatWasDone(text: string): boolean {
-  return ASKS_WHAT_WAS_DONE.test(plainQuestion(text));
+  const plain = plainQuestion(text);
+  return ASKS_WHAT_WAS_DONE.test(plain) && (ADDRESSED.test(plain) || /\?\s*$/.test(plain));
 }
 
 /** The session's steps in order, each with its own account; or that nothing has run. */
