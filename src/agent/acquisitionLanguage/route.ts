@@ -119,6 +119,9 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
   const lastSentence = sentencesOf(t).at(-1) ?? t;
   if (ASKS_ONLY.test(lastSentence.replace(LEAD_WORDS, '')) && changes.some((c) => c.kind !== 'status')) return { tool: toolCarrying(/\b(?:light|dose|laser|power|exposure|bleach\w*|phototox\w*|percent)\b|%/.test(t) ? 'dose' : 'status'), args: {} };
   const route = toolFor(changes, options.acquisitionRunning ?? false);
+  // nothing running and the words state how a recording was timed ("the interval is 2 minutes", "it was imaged every
+  // 120 s"): a fact about a movie, never a change to an acquisition that does not exist
+  if (!options.acquisitionRunning && route.tool === toolCarrying('change') && changes.every((c) => c.kind === 'interval') && STATES_TIMING.test(t) && !COMMANDS_TIMING.test(t)) return undefined;
   // a question about the microscope itself ("what is the scope doing?", "where is the stage?") has no meaning for data
   if (changes.every((c) => c.kind === 'status') && route.tool !== undefined && /\b(?:microscope|scope|stage|objective|lasers?|acquisition|time[\s-]?lapse)\b/.test(t)) return { ...route, sure: true };
   // the light a sample has received is the microscope's ledger, never something a movie says
@@ -322,6 +325,9 @@ const CONDITION = new RegExp(String.raw`\b(?:when(?:ever)?|if|as soon as|each ti
 const ANALYSIS_WORD = /\b(?:segment\w*|track(?:ing)?|measure|plot|project|denoise|export|quantify|analy[sz]e|kymograph|detect)\b/;
 
 /** A word that could end the acquisition. */
+/** A timing stated as a fact ("is", "was imaged every", "frames were taken 90 s apart"), and the verbs that ask for a change. */
+const STATES_TIMING = /\b(?:is|was|were|are|'s|has been|had been)\b|\b(?:imaged|acquired|recorded|taken|filmed|captured|sampled|shot)\b/;
+const COMMANDS_TIMING = /^(?:please\s+)?(?:set|change|make|put|go|switch|double|halve|triple|increase|decrease|raise|lower|reduce|slow|speed|shorten|lengthen|extend|bump|drop|cut|move|adjust)\b|\b(?:to|instead|from now on|going forward)\b(?=[^.]*\d)|\bcan (?:you|we)\b|\b(?:should|let'?s)\b/;
 const STOP_WORD = /\b(stop|end|halt|abort|cancel|kill|terminate|quit|cease|finish|shut|wrap)\b/;
 
 /** Words that begin a new acquisition, not a change to one. */
