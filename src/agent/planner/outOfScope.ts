@@ -21,9 +21,14 @@ const SUBJECTS = new Set(
 
 /** Words that name how or with what, not a subject ("using", "algorithm"), and fillers of speech ("hmm"). */
 const NEUTRAL = new Set(
-  ('using use via algorithm method filter approach technique model format file software plugin tool hmm hm uh um oh ah well yeah yes yep okay ok cool great actually maybe perhaps kindly quickly everything anything something both again whole hello hiya cheers bye goodbye morning afternoon evening thanks thank nope nah sorry wait stop perfect nevermind never mind awesome nice lovely brilliant fine sure alright ' +
-    // who asks for the result, and their asking ("my PI needs ...", "the reviewer wants ..."): around a request, never its subject
-    'boss pi supervisor advisor adviser reviewer reviewers referee referees editor collaborator collaborators colleague colleagues postdoc professor prof rebuttal ' +
+  'using use via algorithm method filter approach technique model format file software plugin tool hmm hm uh um oh ah well yeah yes yep okay ok cool great actually maybe perhaps kindly quickly everything anything something both again whole hello hiya cheers bye goodbye morning afternoon evening thanks thank nope nah sorry wait stop perfect nevermind never mind awesome nice lovely brilliant fine sure alright'.split(' '),
+);
+/**
+ * Who asks for the result, and their asking ("my PI needs the tracks ...", "the reviewer wants ..."): around a request
+ * of ours they are no evidence against it; in a request with fewer than two words of ours ("write an email to my boss") they are read as any word.
+ */
+const REQUESTERS = new Set(
+  ('boss pi supervisor advisor adviser reviewer reviewers referee referees editor collaborator collaborators colleague colleagues postdoc professor prof rebuttal ' +
     'wants needs wanted needed asks asked requests requested requires required').split(' '),
 );
 /** Words of analysing images in general ("a Sholl analysis", "quantify"): ours, though no one tool is named by them. */
@@ -195,6 +200,9 @@ export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalo
     if (NEUTRAL.has(token.word) || token.part || token.word.length < 2 || /\d/.test(token.word)) continue;
     read.push({ token, reading: reading(token, index, words, BEFORE_A_VERB.test(masked.slice(0, token.start))) });
   }
+  // (two words of ours at least: "write an email to my boss" has only the verb)
+  const ours = read.filter((r) => !REQUESTERS.has(r.token.word)).reduce((sum, r) => sum + (r.reading === 'subject' ? 3 : r.reading === 'known' ? weightOf(r.token, words) : 0), 0);
+  if (ours >= 2) read.splice(0, read.length, ...read.filter((r) => !REQUESTERS.has(r.token.word)));
   if (outOfScopeAsWritten(read, index, masked, words) || adviceFromElsewhere(read, index, words, masked)) return true;
   for (const r of read) {
     if (r.reading === 'subject') known += 3;

@@ -16,6 +16,15 @@ describe('out of scope', () => {
     }
   });
 
+  it('reads who asks ("my boss wants", "the reviewer asks") as no evidence only around a request of ours', () => {
+    for (const text of ['write an email to my boss', 'email my supervisor the results', 'my boss wants a raise']) {
+      expect(isOutOfScope(text, index, catalogue), text).toBe(true);
+    }
+    for (const text of ['my boss wants the tracks as CSV by friday', 'the reviewer asks for MSD curves', 'my PI needs the nuclei counted per frame']) {
+      expect(isOutOfScope(text, index, catalogue), text).toBe(false);
+    }
+  });
+
   it('refuses a tool word acting on a thing from elsewhere, when nothing under the microscope is named', () => {
     for (const text of ['track the parcel I ordered', 'can you track my shipment from DHL?', 'measure my monthly expenses']) {
       expect(isOutOfScope(text, index, catalogue), text).toBe(true);
