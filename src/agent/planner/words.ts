@@ -121,6 +121,9 @@ const COMPOUNDS: [RegExp, string][] = [
   [/\b(?:figure|find|work)\s+out\b/gi, ''],
   // "normalise out the bleaching", "divide out the decay": a verb with "out" takes its object away
   [/\b(?:normali[sz]e|normali[sz]ing|divide|dividing|factor|factoring|regress|regressing|subtract|subtracting|correct|correcting)\s+out\b/gi, 'remove'],
+  // a unit of speed ("µm/min", "px per frame") is one word, speed: its "min" is no minimum projection, its "frame" no
+  // frame to take (quantities.ts and the units asked read the unit itself from the text)
+  [/(?<![\p{L}\d])(?:[µμu]m|microns?|micrometers?|micrometres?|px|pixels?|nm|mm)\s*(?:\/|\bper\b)\s*(?:min|mins|minutes?|s|secs?|seconds?|h|hrs?|hours?|frames?)(?![\p{L}\d])/giu, 'speed'],
 ];
 
 function withCompounds(text: string): string {

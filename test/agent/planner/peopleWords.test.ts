@@ -23,6 +23,16 @@ describe('clauses', () => {
   });
 });
 
+describe('units of speed', () => {
+  it('"in um/min" is a unit of the speed asked, no min or mean projection', () => {
+    for (const unit of ['um/min', 'µm per minute', 'px/frame']) {
+      const steps = tools(`track the nuclei, then give me the mean speed in ${unit}`);
+      expect(steps, unit).toContain('measure');
+      expect(steps, unit).not.toContain('project');
+    }
+  });
+});
+
 describe('steps and exclusions', () => {
   it('reads a heading over listed steps as no step of its own', () => {
     expect(tools('full pipeline: drift, bleach, denoise, segment')).toEqual(['correct_drift', 'correct_bleach', 'denoise', 'segment']);
