@@ -122,6 +122,13 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
       undone.dropped = best.tool;
       return;
     }
+    // "segment and track the nuclei, ignoring cells that touch the edge": words of an argument of a step asked earlier in the
+    // sentence, not the last one: that step's arguments, no other's (read as a heading's are), never a second segment after the tracking
+    // (unless the last step takes such words too: "denoise channel 1 with a gaussian, sigma 1.5" keeps them)
+    if (best.byArgument && picked.length > 0 && picked.at(-1)!.tool !== best.tool && !ranked.some((m) => m.tool === picked.at(-1)!.tool) && picked.some((p) => p.tool === best.tool && clauses[p.clause].sentence === clause.sentence)) {
+      headings.push({ start: clause.start, end: clause.end, tool: best.tool });
+      return;
+    }
     // "no gap closing", ", excluding cells cut by the border": words of an argument say how a step runs, they neither exclude nor repeat it
     if (best.byArgument && (clause.negated || picked.at(-1)?.tool === best.tool)) return;
     // "segment; the nuclei are roughly 8 px in radius": words of an argument the step before also takes

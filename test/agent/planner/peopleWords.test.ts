@@ -23,6 +23,14 @@ describe('clauses', () => {
   });
 });
 
+describe('a setting of a step asked earlier in the sentence', () => {
+  it('", ignoring cells that touch the edge" after "segment and track" sets segment\'s border rule, with no second segment after the tracking', () => {
+    const p = plan('segment and track the nuclei, ignoring cells that touch the edge');
+    expect(p.steps.map((s) => s.tool)).toEqual(['segment', 'track']);
+    expect(p.steps[0].args.excludeBorder).toBe(true);
+  });
+});
+
 describe('units of speed', () => {
   it('"in um/min" is a unit of the speed asked, no min or mean projection', () => {
     for (const unit of ['um/min', 'µm per minute', 'px/frame']) {
