@@ -12,6 +12,7 @@
 import type { Movie } from '../image/movie.ts';
 import type { Table } from './table.ts';
 import type { TrackerSpot } from './lap.ts';
+import { lowerMedian as median } from './order-statistics.ts';
 import { overlapCounts } from './overlapTracker.ts';
 import { trackIdOfBranch, type Tracks } from './tracks.ts';
 
@@ -294,12 +295,6 @@ export function requireMoviesOwnBrightening(evidence: DivisionEvidence[]): { med
     Object.assign(e, { accepted: false, confidence: 0, reason: `the mother did not brighten as this movie's clear mitoses do (${e.mitoticBrightening.toFixed(2)}x; they brighten ${medianBrightening.toFixed(2)}x)` });
   }
   return { medianBrightening, clear: clear.length, required };
-}
-
-function median(values: number[]): number {
-  if (!values.length) return NaN;
-  const sorted = Float64Array.from(values).sort();
-  return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
 /** Largest growth of the area from one spot to the next along a chain given newest first, and where (the later spot's frame). */

@@ -16,6 +16,7 @@
 import type { Movie } from '../image/movie.ts';
 import { MemoryMovie } from '../image/movie.ts';
 import { distanceTransform } from './distance.ts';
+import { lowerMedian as median, lowerQuantile as quantile } from './order-statistics.ts';
 import { watershed } from './watershed.ts';
 
 export interface TemporalRepairOptions {
@@ -184,12 +185,6 @@ function convexHull(points: [number, number][]): [number, number][] {
     upper.push(q);
   }
   return lower.slice(0, -1).concat(upper.slice(0, -1));
-}
-
-function median(values: number[]): number {
-  if (!values.length) return NaN;
-  const s = Float64Array.from(values).sort();
-  return s[Math.floor((s.length - 1) / 2)];
 }
 
 /** Objects of `other` lying mostly (>= fraction of their own area) on `label`, each of at least minArea px. */
@@ -384,12 +379,6 @@ export function repairLabelsOverTime(input: ArrayLike<number>[], width: number, 
     quartileSolidity: Number(quartileSolidity.toFixed(3)),
     ...(splitsAllowed ? {} : { noSplits: `a quarter of the objects are less convex than solidity ${quartileSolidity.toFixed(2)} (below ${minMovieSolidity}): ragged outlines, so a waist is no sign of two objects` }),
   };
-}
-
-function quantile(values: number[], p: number): number {
-  if (!values.length) return NaN;
-  const s = Float64Array.from(values).sort();
-  return s[Math.floor(p * (s.length - 1))];
 }
 
 function unionBox(a: Box, b: Box): Box {

@@ -10,6 +10,7 @@ import { lapTrack, LAP_DEFAULTS, type LapSettings, type SpotLink, type TrackerSp
 import { overlapTrack, OVERLAP_DEFAULTS, type OverlapSettings } from './overlapTracker.ts';
 import { divisionEvidence, type DivisionEvidence, type DivisionEvidenceOptions } from './divisions.ts';
 import { repairLabelMovie, type LabelMovieRepair, type TemporalRepairOptions } from './temporalRepair.ts';
+import { lowerQuantile as quantile } from './order-statistics.ts';
 
 /** A spot before it belongs to a branch. */
 export type DetectedSpot = Omit<Spot, 'branchId'> & { label: number };
@@ -415,11 +416,6 @@ export function estimateTrackingScale(spots: Pick<DetectedSpot, 't' | 'x' | 'y' 
     gapClosingMaxDistancePx: round1(1.5 * linking),
     splittingMaxDistancePx: round1(Math.max(linking, diameterPx)),
   };
-}
-
-function quantile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(p * (sorted.length - 1))];
 }
 
 /** Tracks the objects of a label movie. Calibration comes from the label movie's metadata. */
