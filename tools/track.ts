@@ -251,7 +251,7 @@ const measureSchema = z.object({
     .enum(['objects', 'links', 'tracks', 'msd'])
     .default('objects')
     .describe('"objects": per object and frame (area, perimeter, circularity, ellipse axes, eccentricity, orientation, centroid, intensity mean/median/min/max/std/sum; needs labels); "links": speed and displacement per step; "tracks": TrackMate track features (duration, displacement, speeds, total distance, confinement ratio, linearity, directional change, gaps, splits); "msd": mean squared displacement vs lag with a diffusion coefficient fit'),
-  labels: labelsArg.optional().describe('Label movie, for kind "objects": an artifact id or path'),
+  labels: labelsArg.optional().describe('Label movie, for kind "objects": an artifact id or path; with `tracks` and no labels, the label movie the tracks were made on (after the track step\'s repair over time)'),
   movie: movieArg.optional().describe('Intensity movie for kind "objects" (intensity statistics per channel); optional'),
   channel: channelArg.optional().describe('Kind "objects": only this channel\'s intensities (1-based or name); default all channels'),
   frames: frameRangeArg.optional().describe('Kind "objects": frames to measure, 1-based inclusive; default all'),
@@ -369,7 +369,21 @@ async function addTrackColumns(table: import('../src/analysis/table.ts').Table, 
 }
 
 async function measureObjectsTool(args: z.infer<typeof measureSchema>, ctx: ToolContext, writeTableCsv: (path: string, table: import('../src/analysis/table.ts').Table) => void) {
-  if (!args.labels) throw new InputError('measure kind "objects" needs `labels` (e.g. "labels-1"); run segment first');
+  // with tracks, the objects are measured on the label movie the tracks were made on: the track step's repair over
+  // time splits and merges objects and numbers them anew, so the segmentation it started from would give other
+  // objects and track ids matched to the wrong ones
+  const tracked = args.tracks ? await openTracks(ctx, args.tracks) : undefined;
+  const labelsOfTracks = tracked?.tracks.labelsPath && movieInputExists(tracked.tracks.labelsPath) ? tracked.tracks.labelsPath : undefined;
+  let labelsRef = args.labels;
+  let labelsNote = '';
+  if (!labelsRef && labelsOfTracks) {
+    labelsRef = labelsOfTracks;
+    labelsNote = ` Objects are those of the label movie the tracks were made on (${basename(labelsOfTracks)}).`;
+  } else if (labelsRef && labelsOfTracks && basename(labelsOfTracks) === `${stemOf(ctx.resolve(labelsRef, ['labels', 'movie']))}-repaired.tif`) {
+    labelsNote = ` Measured on ${basename(labelsOfTracks)}, the labels of ${args.labels} as the track step repaired them over time (the tracks were made on them), not on ${args.labels} itself.`;
+    labelsRef = labelsOfTracks;
+  }
+  if (!labelsRef) throw new InputError('measure kind "objects" needs `labels` (e.g. "labels-1"); run segment first');
   let mod: { measureObjects?: Function };
   try {
     mod = await import('../src/analysis/features.ts');
@@ -377,7 +391,7 @@ async function measureObjectsTool(args: z.infer<typeof measureSchema>, ctx: Tool
     throw new WorkError('object measurement is not available in this build (src/analysis/features.ts is missing)');
   }
   if (typeof mod.measureObjects !== 'function') throw new WorkError('object measurement is not available in this build (measureObjects is missing)');
-  const labels = await ctx.openMovie(args.labels);
+  const labels = await ctx.openMovie(labelsRef);
   const intensity: Movie | undefined = args.movie ? await ctx.openMovie(args.movie) : undefined;
   try {
     const [first, last] = frameRange(labels, args.frames);
@@ -385,16 +399,16 @@ async function measureObjectsTool(args: z.infer<typeof measureSchema>, ctx: Tool
     const table = (await inputChecked(() =>
       mod.measureObjects!(labels, intensity, { frames: [first, last], channels, signal: ctx.signal, onProgress: (d: number, t: number) => ctx.progress(d, t, 'planes') }),
     )) as import('../src/analysis/table.ts').Table;
-    if (args.tracks) await addTrackColumns(table, (await openTracks(ctx, args.tracks)).tracks);
+    if (tracked) await addTrackColumns(table, tracked.tracks);
     const out = ctx.outputPath(`${stemOf(labels.source.path)}-objects.csv`, args.output);
     writeTableCsv(out, table);
     const areas = table.rows.map((r) => r.area_px).filter((v): v is number => typeof v === 'number');
     const meanArea = areas.reduce((a, b) => a + b, 0) / Math.max(1, areas.length);
     const ref = ctx.addArtifact('table', out, `object measurements of ${basename(labels.source.path)}`);
     return {
-      summary: `Measured ${table.rows.length} objects in ${last - first + 1} frames; mean area ${round(meanArea, 4)} px²${areaInUm(meanArea, labels.meta.pixelSizeUm ?? ctx.calibration?.().pixelSizeUm)}. Table saved as ${ref.id}.`,
+      summary: `Measured ${table.rows.length} objects in ${last - first + 1} frames; mean area ${round(meanArea, 4)} px²${areaInUm(meanArea, labels.meta.pixelSizeUm ?? ctx.calibration?.().pixelSizeUm)}.${labelsNote} Table saved as ${ref.id}.`,
       artifacts: [ref],
-      values: { objects: table.rows.length, meanAreaPx: round(meanArea), columns: table.columns, path: out },
+      values: { objects: table.rows.length, meanAreaPx: round(meanArea), columns: table.columns, labels: labels.source.path, path: out },
     };
   } finally {
     await labels.close();
