@@ -10,7 +10,7 @@ import { runOnWorker } from '../parallel/pool.ts';
 import type { FeedData, SessionRunInput, SessionRunOutput } from './session-task.ts';
 import { affinePlan, applyProcessing, type AffinePlan } from './processing.ts';
 import type { AxisSpec, TensorSpec } from './spec.ts';
-import { extractBoxInto, sizeOf, stridesOf, zeros, type Tensor } from './tensor.ts';
+import { extractBox, extractBoxInto, sizeOf, stridesOf, zeros, type Tensor } from './tensor.ts';
 import { planAxis, rampWeight, type AxisTile } from './tiling.ts';
 
 export interface PredictOptions {
@@ -377,6 +377,12 @@ function scatterTile(state: SampleState, out: TensorSpec, input: TensorSpec, job
   // One tile covering the whole output (no tiling was needed): it is the output, nothing to blend.
   if (!acc && geometry.every((g, d) => g.offset === 0 && g.low === 0 && g.high === g.full && tile.shape[d] === g.full)) {
     state.outputs.set(out.id, { sum: { axes: out.axes.map((a) => a.id), shape: [...tile.shape], data: tile.data }, weight: undefined });
+    return;
+  }
+  // One tile padded past the image (a plane whose size the model does not take, e.g. 410 px
+  // for a step of 8, runs as 416): its output is cropped, with no weights to accumulate.
+  if (!acc && geometry.every((g, d) => g.offset === 0 && g.low === 0 && g.high === g.full && !g.rampLow && !g.rampHigh && tile.shape[d] >= g.full)) {
+    state.outputs.set(out.id, { sum: extractBox(tile, tile.shape.map(() => 0), geometry.map((g) => g.full)), weight: undefined });
     return;
   }
   if (!acc) {

@@ -121,3 +121,61 @@ describe('percentiles of large samples (histogram, exact)', () => {
     }
   });
 });
+
+describe('a plane of a size the model does not take', () => {
+  it('runs as one reflected, padded tile and comes back cropped, equal to session.run on the padded input', async () => {
+    const model = await loadModel(FIXTURE);
+    const spec = model.spec.inputs[0];
+    const [h, w] = [45, 37]; // the model takes multiples of 8: one tile of 48 x 40
+    const raw = tensorFromPlanes(spec, [randomTensor([1, 1, h, w], 9).data], h, w);
+    const got = (await predictSample(model, new Map([[spec.id, raw]]))).get('probability')!;
+    expect(got.shape).toEqual([1, 1, h, w]);
+    const padded = extractBox(applyProcessing(raw, spec.preprocessing, ctx), [0, 0, 0, 0], [1, 1, 48, 40]);
+    const { Tensor } = await import('onnxruntime-node');
+    const out = (await model.session.run({ [model.inputNames[0]]: new Tensor('float32', padded.data, padded.shape) }))[model.outputNames[0]].data as Float32Array;
+    const expected = new Float32Array(h * w);
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) expected[y * w + x] = 1 / (1 + Math.exp(-out[y * 40 + x]));
+    expect(maxDiff(got.data, expected)).toBeLessThan(1e-4);
+  });
+});
+
+describe('resizeBilinear (separable, one kernel for every input type)', () => {
+  /** The two-tap bilinear value at each output pixel centre, edges repeated (align_corners=False). */
+  function reference(plane: ArrayLike<number>, width: number, height: number, outWidth: number, outHeight: number): Float64Array {
+    const out = new Float64Array(outWidth * outHeight);
+    const tap = (i: number, from: number, to: number) => {
+      const p = Math.min(from - 1, Math.max(0, ((i + 0.5) * from) / to - 0.5));
+      const i0 = Math.floor(p);
+      return [i0, Math.min(from - 1, i0 + 1), p - i0];
+    };
+    for (let y = 0; y < outHeight; y++) {
+      const [y0, y1, wy] = tap(y, height, outHeight);
+      for (let x = 0; x < outWidth; x++) {
+        const [x0, x1, wx] = tap(x, width, outWidth);
+        const top = plane[y0 * width + x0] * (1 - wx) + plane[y0 * width + x1] * wx;
+        const bottom = plane[y1 * width + x0] * (1 - wx) + plane[y1 * width + x1] * wx;
+        out[y * outWidth + x] = top * (1 - wy) + bottom * wy;
+      }
+    }
+    return out;
+  }
+
+  it('equals two-tap bilinear interpolation when shrinking, enlarging, at odd sizes and from uint16 planes', async () => {
+    const { resizeBilinear } = await import('../../src/onnx/resize.ts');
+    const [w, h] = [37, 29];
+    const float = randomTensor([1, 1, h, w], 11).data;
+    const counts = Uint16Array.from(float, (v) => Math.round(v * 100));
+    for (const plane of [float, counts]) {
+      for (const [ow, oh] of [[30, 23], [74, 58], [41, 17], [37, 29], [1, 1], [100, 3]]) {
+        const got = resizeBilinear(plane, w, h, ow, oh);
+        expect(got).toHaveLength(ow * oh);
+        const want = reference(plane, w, h, ow, oh);
+        expect(maxDiff(got, want) / 6000, `${plane.constructor.name} ${w}x${h} -> ${ow}x${oh}`).toBeLessThan(1e-6);
+      }
+    }
+    // Into a given buffer, which is returned.
+    const into = new Float32Array(20 * 10);
+    expect(resizeBilinear(float, w, h, 20, 10, into)).toBe(into);
+    expect(() => resizeBilinear(float, w + 1, h, 20, 10)).toThrow(RangeError);
+  });
+});
