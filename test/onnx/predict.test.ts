@@ -179,3 +179,15 @@ describe('resizeBilinear (separable, one kernel for every input type)', () => {
     expect(() => resizeBilinear(float, w + 1, h, 20, 10)).toThrow(RangeError);
   });
 });
+
+describe('session options', () => {
+  it('let a multi-thread session sleep between operators, and such a session gives the one-thread result', async () => {
+    const { sessionOptions } = await import('../../src/onnx/session-task.ts');
+    expect(sessionOptions(2).extra).toEqual({ session: { intra_op: { allow_spinning: '0' } } });
+    expect(sessionOptions(1).extra).toBeUndefined();
+    const spec = (await loadModel(FIXTURE, { threads: 1 })).spec.inputs[0];
+    const plane = randomTensor([1, 1, 48, 40], 4).data;
+    const run = async (threads: number) => (await predictSample(await loadModel(FIXTURE, { threads }), new Map([[spec.id, tensorFromPlanes(spec, [plane], 48, 40)]]))).get('probability')!.data;
+    expect(maxDiff(await run(2), await run(1))).toBeLessThan(1e-5);
+  });
+});
