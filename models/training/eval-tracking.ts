@@ -1,5 +1,5 @@
 // Tracking measured on foreign ground truth (Cell Tracking Challenge sequences in ../shared/data):
-//   node bin/run-ts.js models/training/eval-tracking.ts SET [labels=steps|truth|pipeline|all] [frames=N] [pipeline=FILE]
+//   node bin/run-ts.js models/training/eval-tracking.ts SET [labels=steps|truth|pipeline|all] [frames=N] [pipeline=FILE] [upsample=K]
 //   SET: simplus01 | simplus02 | msc02 | all
 //   node bin/run-ts.js models/training/eval-tracking.ts sim [seeds=1,2,3,4,11] [repair=both]   (divisions on our simulator's 50-cell movie)
 // repair=off runs the track tool with repairOverTime false (the segmentation tracked as it is); with sim, repair=both
@@ -10,6 +10,8 @@
 // labels=truth: the ground-truth masks tracked by the track tool with its defaults (the tracker alone);
 // labels=pipeline: the shipped pipelines/nuclei-tracking.yaml (or pipeline=FILE), as `cellpilot run` does.
 // Prints one JSON line per run: TRA, DET, division precision/recall/F1 and what the tracker chose.
+// upsample=K makes the movie, the label movie (truth) and the ground truth K times larger (nearest neighbour): a movie of
+// large nuclei (K=2: SIM+ nuclei about 90 px across), on which distances chosen from our simulator would fail.
 // frames=N keeps the first N frames (the ground truth is cut to them); CPU seconds are reported
 // (wall time on a shared machine is noise).
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
@@ -20,6 +22,7 @@ import { createToolContext } from '../../src/agent/artifacts.ts';
 import type { ToolSpec } from '../../tools/types.ts';
 import { listCtcFrames } from '../../src/analysis/ctc.ts';
 import { openMovie } from '../../src/image/index.ts';
+import type { PlaneData } from '../../src/image/movie.ts';
 import { evaluateCtc, sequenceFromFolder, sequenceFromMovie, type CtcScores, type CtcSequence } from '../../src/analysis/metrics.ts';
 import { ctcDataset, datasetPresent, type CtcDataset, type DatasetName } from './real-data.ts';
 
@@ -69,7 +72,7 @@ async function toolsByName(): Promise<Map<string, ToolSpec>> {
 }
 
 /** Runs one set once: segmentation (or truth), the track tool's defaults, CTC export, the CTC measures. */
-export async function evaluateTracking(name: DatasetName, labels: LabelSource, frames?: number, pipelineFile?: string, trackArgs: Record<string, unknown> = {}, segmentationFile?: string): Promise<TrackingEval | undefined> {
+export async function evaluateTracking(name: DatasetName, labels: LabelSource, frames?: number, pipelineFile?: string, trackArgs: Record<string, unknown> = {}, segmentationFile?: string, upsample = 1): Promise<TrackingEval | undefined> {
   const data = ctcDataset(name);
   if (!datasetPresent(data)) return undefined;
   const total = listCtcFrames(data.images, 't').size;
@@ -78,7 +81,15 @@ export async function evaluateTracking(name: DatasetName, labels: LabelSource, f
   const cpu = process.cpuUsage();
   const notes: string[] = [];
   try {
-    const movie = n < total ? linkFirstFrames(data.images, 't', n, join(dir, 'movie')) : data.images;
+    let movie = n < total ? linkFirstFrames(data.images, 't', n, join(dir, 'movie')) : data.images;
+    // upsample=k: the movie (and below the label movie and the truth) k times larger, as a movie of large nuclei
+    let width = 0;
+    if (upsample > 1) {
+      const opened = await openMovie(movie);
+      width = opened.shape.x;
+      await opened.close();
+      movie = await upsampleMovie(movie, upsample, join(dir, `movie-x${upsample}.tif`));
+    }
     let ctcDir: string;
     let labelsPath: string | undefined;
     let track: Record<string, unknown> = {};
@@ -109,6 +120,7 @@ export async function evaluateTracking(name: DatasetName, labels: LabelSource, f
         const seg = listCtcFrames(join(data.truth, 'SEG'), 'man_seg');
         const [folder, prefix] = seg.size >= total ? [join(data.truth, 'SEG'), 'man_seg'] : [join(data.truth, 'TRA'), 'man_track'];
         labelMovie = linkFirstFrames(folder, prefix, n, join(dir, 'truth'), (t) => `mask${String(t).padStart(3, '0')}.tif`);
+        if (upsample > 1) labelMovie = await upsampleMovie(labelMovie, upsample, join(dir, `truth-x${upsample}.tif`));
       } else if (segmentationFile) {
         // a segment tool result kept from an earlier run (KEEP=1), so tracker variants see the same labels
         labelMovie = segmentationFile;
@@ -127,7 +139,7 @@ export async function evaluateTracking(name: DatasetName, labels: LabelSource, f
       const exported = await call('export', { format: 'ctc', tracks: tracked.artifacts[0].id });
       ctcDir = exported.artifacts[0].path;
     }
-    const truth = truthOfFirstFrames(data, n);
+    const truth = upsampledSequence(truthOfFirstFrames(data, n), upsample, width);
     const scores = await evaluateCtc(truth, sequenceFromFolder(ctcDir));
     if (!labelsPath) throw new Error(`no label movie among the ${labels} run's results`);
     const labelMovieOpened = await openMovie(labelsPath);
@@ -182,6 +194,40 @@ export async function evaluateSimulatedDivisions(seed: number, options: { frames
   }
 }
 
+/** `path` with every plane k times larger (nearest neighbour, so labels stay labels), written to `into`. */
+export async function upsampleMovie(path: string, k: number, into: string): Promise<string> {
+  const { writeMovie } = await import('../../src/image/index.ts');
+  const { movieFromPlanes } = await import('../../src/image/movie.ts');
+  const source = await openMovie(path);
+  try {
+    const { shape } = source;
+    const planes: PlaneData[] = [];
+    for (let t = 0; t < shape.t; t++) for (let z = 0; z < shape.z; z++) for (let c = 0; c < shape.c; c++) planes.push(upsamplePlane(await source.plane(t, z, c), shape.x, shape.y, k));
+    const big = movieFromPlanes({ ...shape, x: shape.x * k, y: shape.y * k }, source.dtype, (t, z, c) => planes[(t * shape.z + z) * shape.c + c], { ...source.meta, pixelSizeUm: source.meta.pixelSizeUm ? source.meta.pixelSizeUm / k : undefined });
+    await writeMovie(into, big);
+  } finally {
+    await source.close();
+  }
+  return into;
+}
+
+function upsamplePlane<P extends PlaneData>(plane: P, width: number, height: number, k: number): P {
+  if (k === 1) return plane;
+  const out = new (plane.constructor as new (n: number) => P)(width * height * k * k);
+  const w = width * k;
+  for (let y = 0; y < height * k; y++) {
+    const row = Math.floor(y / k) * width;
+    for (let x = 0; x < w; x++) out[y * w + x] = plane[row + Math.floor(x / k)];
+  }
+  return out;
+}
+
+/** A CTC sequence whose masks (`width` px wide) are k times larger (nearest neighbour). */
+export function upsampledSequence(sequence: CtcSequence, k: number, width: number): CtcSequence {
+  if (k === 1) return sequence;
+  return { ...sequence, frame: async (t) => (await sequence.frame(t)).map((p) => upsamplePlane(Uint32Array.from(p), width, p.length / width, k)) };
+}
+
 function pick(values: Record<string, unknown>): Record<string, unknown> {
   const keys = ['tracks', 'branches', 'divisions', 'divisionsProposed', 'maxLinkingDistancePx', 'objectDiameterPx', 'stepPx', 'gapClosingMaxDistancePx', 'splittingMaxDistancePx', 'meanBranchConfidence', 'lowConfidenceBranches', 'driftStepsNotApplied', 'objectsSplit', 'fragmentsMerged'];
   return Object.fromEntries(keys.filter((k) => values[k] !== undefined).map((k) => [k, values[k]]));
@@ -209,18 +255,19 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.exit(0);
   }
   const frames = option('frames') ? Number(option('frames')) : undefined;
+  const upsample = Number(option('upsample') ?? 1);
   const sources: LabelSource[] = option('labels') === 'all' || !option('labels') ? ['truth', 'steps', 'pipeline'] : [option('labels') as LabelSource];
   const sets: DatasetName[] = set === 'all' ? ['simplus01', 'simplus02', 'msc02'] : [set as DatasetName];
   for (const s of sets) {
     for (const labels of sources) {
-      const r = await evaluateTracking(s, labels, frames, option('pipeline'), trackArgs, option('segmentation'));
+      const r = await evaluateTracking(s, labels, frames, option('pipeline'), trackArgs, option('segmentation'), upsample);
       if (!r) {
         console.log(`skipping ${s}: ${ctcDataset(s).images} not found`);
         break;
       }
       if (process.env.VERBOSE) for (const line of r.notes) console.error(line);
       const d = r.divisions;
-      console.log(JSON.stringify({ ...r, notes: undefined, summary: `${s} ${labels}: TRA ${r.TRA.toFixed(3)} DET ${r.DET.toFixed(3)} (labels alone ${r.labelsDET.toFixed(3)}) divisions P ${d.precision.toFixed(2)} R ${d.recall.toFixed(2)} F1 ${d.f1.toFixed(2)} (${d.result} found, ${d.reference} true)` }));
+      console.log(JSON.stringify({ ...r, notes: undefined, summary: `${s}${upsample > 1 ? ` x${upsample}` : ''} ${labels}: TRA ${r.TRA.toFixed(3)} DET ${r.DET.toFixed(3)} (labels alone ${r.labelsDET.toFixed(3)}) divisions P ${d.precision.toFixed(2)} R ${d.recall.toFixed(2)} F1 ${d.f1.toFixed(2)} (${d.result} found, ${d.reference} true)` }));
     }
   }
 }
