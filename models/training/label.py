@@ -16,11 +16,14 @@ import numpy as np
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import export_onnx, normalise_zero_mean_unit_variance as zmuv, parameter_count, training_arguments, UNet, write_model_folder  # noqa: E402
+from common import export_onnx, HalfResUNet, normalise_zero_mean_unit_variance as zmuv, parameter_count, teacher_unet, training_arguments, UNet, write_model_folder  # noqa: E402
 
 
 def parse_args():
     p = training_arguments(__doc__)
+    p.add_argument("--half-res", action="store_true", help="common.HalfResUNet: a stride-2 first layer and pixel-shuffle output (--widths)")
+    p.add_argument("--teacher", default=None, help="a label model folder: its output is a second target (distillation), weighted by --teacher-weight")
+    p.add_argument("--teacher-weight", type=float, default=0.5)
     return p.parse_args()
 
 
@@ -28,22 +31,24 @@ def flat(stack):
     return stack.reshape(-1, *stack.shape[-2:]).astype(np.float32)
 
 
-def batch(inputs, targets, size, patch, rng):
+def batch(inputs, targets, size, patch, rng, taught=None):
+    """Patches of the inputs and targets (and of `taught`, the teacher's outputs on the whole planes), rotated and flipped alike."""
     n, h, w = inputs.shape
     x = np.empty((size, 1, patch, patch), np.float32)
     y = np.empty_like(x)
+    z = np.empty_like(x)
     for b in range(size):
         i, y0, x0 = rng.integers(n), rng.integers(h - patch + 1), rng.integers(w - patch + 1)
         k, flip = rng.integers(4), rng.random() < 0.5
-        for dst, src in ((x, inputs), (y, targets)):
+        for dst, src in ((x, inputs), (y, targets), (z, taught if taught is not None else targets)):
             p = np.rot90(src[i, y0:y0 + patch, x0:x0 + patch], k)
             dst[b, 0] = p[:, ::-1] if flip else p
-    return torch.from_numpy(x), torch.from_numpy(y)
+    return torch.from_numpy(x), torch.from_numpy(y), torch.from_numpy(z)
 
 
-def predict(model, image, step):
+def predict(model, image, step, normalised=False):
     h, w = image.shape
-    padded = np.pad(zmuv(image), ((0, (-h) % step), (0, (-w) % step)), mode="reflect")
+    padded = np.pad(image if normalised else zmuv(image), ((0, (-h) % step), (0, (-w) % step)), mode="reflect")
     with torch.no_grad():
         return model(torch.from_numpy(padded[None, None].astype(np.float32)))[0, 0, :h, :w].numpy()
 
@@ -59,13 +64,18 @@ def main():
     rng = np.random.default_rng(args.seed)
     bf = np.stack([zmuv(p) for p in flat(np.load(os.path.join(args.data, "brightfield_train.npy")))])
     nuclei = flat(np.load(os.path.join(args.data, "nuclei_train.npy")))
-    model = UNet(1, 1, args.base, args.depth)
+    model = HalfResUNet(1, 1, args.widths or (16, 32, 64), 2) if args.half_res else UNet(1, 1, args.base, args.depth, widths=args.widths)
+    teacher = teacher_unet(os.path.join(args.teacher, "weights.onnx")) if args.teacher else None
+    taught = np.stack([predict(teacher, b, 2**teacher.depth, normalised=True) for b in bf]) if teacher is not None else None
     optimiser = torch.optim.Adam(model.parameters(), lr=args.lr)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=args.lr, total_steps=args.steps, pct_start=0.1)
     started, running = time.time(), None
     for step in range(args.steps):
-        x, y = batch(bf, nuclei, args.batch, args.patch, rng)
-        loss = torch.mean((model(x) - y) ** 2)
+        x, y, z = batch(bf, nuclei, args.batch, args.patch, rng, taught)
+        out = model(x)
+        loss = torch.mean((out - y) ** 2)
+        if teacher is not None:
+            loss = (1 - args.teacher_weight) * loss + args.teacher_weight * torch.mean((out - z) ** 2)
         optimiser.zero_grad()
         loss.backward()
         optimiser.step()
@@ -74,23 +84,31 @@ def main():
         if (step + 1) % 100 == 0:
             print(f"step {step + 1}/{args.steps} mse {running:.5f} ({time.time() - started:.0f} s)", flush=True)
     model.eval()
-    step = 2**args.depth
+    step = 2**model.depth
     bf_val = flat(np.load(os.path.join(args.data, "brightfield_val.npy")))
     nuclei_val = flat(np.load(os.path.join(args.data, "nuclei_val.npy")))
     r = [pearson(predict(model, b, step), n) for b, n in zip(bf_val, nuclei_val)]
+    extra = {}
+    if teacher is not None:
+        rt = [pearson(predict(teacher, b, 2**teacher.depth), n) for b, n in zip(bf_val, nuclei_val)]
+        extra = {"val_pearson_mean_teacher": round(float(np.mean(rt)), 4), "val_pearson_min_teacher": round(float(np.min(rt)), 4)}
     report = {"steps": args.steps, "parameters": parameter_count(model), "train_planes": int(len(bf)), "train_seconds": round(time.time() - started, 1),
-              "final_mse": round(running, 5), "val_planes": len(r), "val_pearson_mean": round(float(np.mean(r)), 4), "val_pearson_min": round(float(np.min(r)), 4)}
+              "final_mse": round(running, 5), "val_planes": len(r), "val_pearson_mean": round(float(np.mean(r)), 4), "val_pearson_min": round(float(np.min(r)), 4), **extra}
     print(json.dumps(report), flush=True)
 
     os.makedirs(args.out, exist_ok=True)
     export_onnx(model, os.path.join(args.out, "weights.onnx"), 1)
     test_raw = bf_val[0, :64, :64]
     test_out = predict(model, test_raw, step)
+    network = (f"a U-Net at half resolution (`common.HalfResUNet`: a stride-2 4x4 convolution, levels of "
+               f"{','.join(map(str, args.widths or (16, 32, 64)))} channels, pixel-shuffle output; {report['parameters']} parameters)"
+               if args.half_res else f"a {args.depth}-level U-Net with {args.base} channels at full\nresolution ({report['parameters']} parameters)")
+    if teacher is not None:
+        network += f", distilled from `{args.teacher}` (loss: {1 - args.teacher_weight:g} x the error against the true nuclei + {args.teacher_weight:g} x the error against that model's output),"
     readme = f"""# Artificial labelling: nuclei from brightfield
 
 In-silico labelling (Christiansen et al. 2018, doi:10.1016/j.cell.2018.03.040; Ounkomol et
-al. 2018, doi:10.1038/s41592-018-0111-2): a {args.depth}-level U-Net with {args.base} channels at full
-resolution ({report['parameters']} parameters) predicts the nuclei fluorescence from one
+al. 2018, doi:10.1038/s41592-018-0111-2): {network} predicts the nuclei fluorescence from one
 brightfield plane. Trained with a mean squared error on {report['train_planes']} simulated
 brightfield frames (cellpilot `simulate` with `brightfield: true`, seeds 5001-5040, 128x128,
 nuclei of radius 6-9 px at varied density) against the simulator's true nuclei channel,

@@ -20,7 +20,7 @@ import numpy as np
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import export_onnx, parameter_count, training_arguments, UNet, write_model_folder  # noqa: E402
+from common import export_onnx, HalfResUNet, parameter_count, teacher_unet, training_arguments, UNet, write_model_folder  # noqa: E402
 
 
 def parse_args():
@@ -30,6 +30,9 @@ def parse_args():
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--context", type=int, default=0, help="frames before and after frame t fed as extra channels")
     p.add_argument("--progress", action="store_true", help="print JSON progress lines")
+    p.add_argument("--half-res", action="store_true", help="common.HalfResUNet: a stride-2 first layer and pixel-shuffle output (--widths)")
+    p.add_argument("--teacher", default=None, help="a model folder whose U-Net's output on the whole noisy frame is the target of every pixel "
+                   "(distillation; no blind-spot masking: the student learns the teacher's denoising, not the noise)")
     return p.parse_args()
 
 
@@ -101,6 +104,25 @@ def blind_spot_batch(data, batch, patch, box, rng):
     return torch.from_numpy(x), torch.from_numpy(target), torch.from_numpy(mask)
 
 
+def distill_batch(data, targets, batch, patch, rng):
+    """Random patches (all context frames) and the teacher's output on the same pixels, with
+    the same rotations and flips; nothing masked."""
+    m_count, t_count, h, w = data.movies.shape
+    x = np.empty((batch, 2 * data.context + 1, patch, patch), np.float32)
+    y = np.empty((batch, 1, patch, patch), np.float32)
+    for b in range(batch):
+        m, t = rng.integers(m_count), rng.integers(t_count)
+        y0, x0 = rng.integers(h - patch + 1), rng.integers(w - patch + 1)
+        p = np.concatenate([data.stack(m, t, slice(y0, y0 + patch), slice(x0, x0 + patch))[0], targets[m, t][None, y0:y0 + patch, x0:x0 + patch]])
+        p = np.rot90(p, rng.integers(4), axes=(1, 2))
+        if rng.random() < 0.5:
+            p = p[:, :, ::-1]
+        if rng.random() < 0.5:
+            p = np.concatenate([p[:-1][::-1], p[-1:]])  # time reversal of the input frames
+        x[b], y[b] = p[:-1], p[-1:]
+    return torch.from_numpy(x), torch.from_numpy(y)
+
+
 def predict(model, data, m, t, step):
     """Whole-plane prediction of frame t of movie m: (in the input's units, normalised)."""
     stack, mean, std = data.stack(m, t)
@@ -133,14 +155,23 @@ def main():
         noisy = noisy[:, None]
     data = Movies(noisy, args.context)
     channels = 2 * args.context + 1
-    model = UNet(channels, 1, args.base, args.depth, widths=args.widths)
+    model = HalfResUNet(channels, 1, args.widths or (24, 32, 48), 2) if args.half_res else UNet(channels, 1, args.base, args.depth, widths=args.widths)
+    size_step = 2**model.depth
+    teacher = teacher_unet(os.path.join(args.teacher, "weights.onnx")) if args.teacher else None
+    if teacher is not None:
+        # The teacher's output on every whole training frame, in the stack's normalised units.
+        targets = np.stack([np.stack([predict(teacher, data, m, t, 2**teacher.depth)[1] for t in range(noisy.shape[1])]) for m in range(noisy.shape[0])])
     optimiser = torch.optim.Adam(model.parameters(), lr=args.lr)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=args.lr, total_steps=args.steps, pct_start=max(0.05, 3 / args.steps))
     started = time.time()
     running = None
     for step in range(args.steps):
-        x, target, mask = blind_spot_batch(data, args.batch, args.patch, args.mask_box, rng)
-        loss = (((model(x) - target) ** 2) * mask).sum() / mask.sum()
+        if teacher is not None:
+            x, target = distill_batch(data, targets, args.batch, args.patch, rng)
+            loss = torch.mean((model(x) - target) ** 2)
+        else:
+            x, target, mask = blind_spot_batch(data, args.batch, args.patch, args.mask_box, rng)
+            loss = (((model(x) - target) ** 2) * mask).sum() / mask.sum()
         optimiser.zero_grad()
         loss.backward()
         optimiser.step()
@@ -151,8 +182,7 @@ def main():
         elif (step + 1) % 500 == 0:
             print(f"step {step + 1}/{args.steps} masked-pixel loss {running:.4f} ({time.time() - started:.0f} s)", flush=True)
     model.eval()
-
-    step = 2**args.depth
+    step = size_step
     report = {"steps": args.steps, "parameters": parameter_count(model), "train_planes": int(noisy.shape[0] * noisy.shape[1]), "context_frames": args.context, "train_seconds": round(time.time() - started, 1), "final_loss": round(running, 4)}
     val_path = os.path.join(args.data, "noisy_val.npy")
     if os.path.exists(val_path) and os.path.exists(os.path.join(args.data, "clean_val.npy")):
@@ -165,6 +195,9 @@ def main():
         nv, cv = nv.reshape(-1, *nv.shape[2:]), cv.reshape(-1, *cv.shape[2:])
         report["val_psnr_noisy_db"] = round(float(np.mean([psnr(c, n) for n, c in zip(nv, cv)])), 2)
         report["val_psnr_n2v_db"] = round(float(np.mean([psnr(c, d) for d, c in zip(denoised, cv)])), 2)
+        if teacher is not None:
+            taught = [predict(teacher, val, m, t, 2**teacher.depth)[0] for m in range(len(val.movies)) for t in range(val.movies.shape[1])]
+            report["val_psnr_teacher_db"] = round(float(np.mean([psnr(c, d) for d, c in zip(taught, cv)])), 2)
         sigma, score = gaussian_baseline(nv, cv)
         report["val_psnr_gaussian_best_db"] = round(score, 2)
         report["val_gaussian_best_sigma_px"] = sigma
@@ -175,13 +208,21 @@ def main():
     small = Movies(noisy[:1, :, :128, :128], args.context)
     _, test_out, _ = predict(model, small, 0, 0, step)
     test_raw = small.movies[0, small.frames_of(0)]
-    readme = f"""# {args.name}
-
-Noise2Void (Krull et al. 2019, doi:10.1109/CVPR.2019.00223): a {args.depth}-level U-Net with
+    if teacher is not None:
+        network = f"""a U-Net at half resolution (`common.HalfResUNet`: a stride-2 4x4 convolution, levels of
+{','.join(map(str, args.widths or (24, 32, 48)))} channels, pixel-shuffle output; {report['parameters']} parameters), distilled
+from the Noise2Void model in `{args.teacher}` (itself trained self-supervised on noisy frames
+only): the target of every pixel is that model's output on the whole noisy frame, nothing
+masked, {args.steps} steps of {args.batch} patches of {args.patch}x{args.patch} px. No clean frame is used."""
+    else:
+        network = f"""a {args.depth}-level U-Net with
 {args.base} channels at full resolution ({report['parameters']} parameters), trained
 self-supervised on noisy frames only (blind-spot masking of one pixel per
 {args.mask_box}x{args.mask_box} box, replaced by a random 5x5 neighbour; loss on masked
-pixels only), {args.steps} steps of {args.batch} patches of {args.patch}x{args.patch} px.
+pixels only), {args.steps} steps of {args.batch} patches of {args.patch}x{args.patch} px."""
+    readme = f"""# {args.name}
+
+Noise2Void (Krull et al. 2019, doi:10.1109/CVPR.2019.00223): {network}
 
 Input: {channels} channel(s): frames t-{args.context}..t+{args.context} of one fluorescence channel
 (mirrored at the movie's ends; `config.cellpilot.frame_offsets`), normalised jointly to

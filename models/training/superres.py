@@ -19,22 +19,28 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import parameter_count, training_arguments, UNet, write_model_folder  # noqa: E402
+from common import HalfResUNet, parameter_count, teacher_unet, training_arguments, UNet, write_model_folder  # noqa: E402
 
 
 def parse_args():
     p = training_arguments(__doc__, patch=32, base=12, patch_help="low-resolution patch edge, px")
+    p.add_argument("--half-res", action="store_true", help="the U-Net at half the input resolution (stride-2 first layer, 4x pixel shuffle out; --widths)")
+    p.add_argument("--teacher", default=None, help="a superres model folder: its output is a second target (distillation), weighted by --teacher-weight")
+    p.add_argument("--teacher-weight", type=float, default=0.5)
     return p.parse_args()
 
 
 class SuperRes(nn.Module):
-    def __init__(self, base, depth, widths=None):
+    def __init__(self, base, depth, widths=None, half_res=False):
         super().__init__()
-        self.body = UNet(1, 4, base, depth, widths=widths)
+        # half_res: the body sees the input at half size and its 4x pixel shuffle gives the 2x output.
+        self.body = HalfResUNet(1, 1, widths or (16, 32, 48), 4) if half_res else UNet(1, 4, base, depth, widths=widths)
+        self.half_res = half_res
+        self.depth = self.body.depth
 
     def forward(self, x):
         up = F.interpolate(x, scale_factor=2.0, mode="bilinear", align_corners=False)
-        return up + F.pixel_shuffle(self.body(x), 2)
+        return up + (self.body(x) if self.half_res else F.pixel_shuffle(self.body(x), 2))
 
 
 def area_down2(image):
@@ -84,22 +90,28 @@ def predict(model, low, step):
     return out * std + mean, out
 
 
-def batch(noisy, clean, size, patch, rng):
+def batch(noisy, clean, size, patch, rng, taught=None):
+    """Input patches, clean targets and (with `taught`, the teacher's output on each whole
+    noisy and clean training plane, in counts) the teacher's targets, cropped alike."""
     n, h, w = clean.shape
     x = np.empty((size, 1, patch, patch), np.float32)
     y = np.empty((size, 1, 2 * patch, 2 * patch), np.float32)
+    z = np.empty((size, 1, 2 * patch, 2 * patch), np.float32)
     for b in range(size):
         i, y0, x0 = rng.integers(n), 2 * rng.integers(h // 2 - patch + 1), 2 * rng.integers(w // 2 - patch + 1)
         k, flip = rng.integers(4), rng.random() < 0.5
-        src = noisy if rng.random() < 0.5 else clean
+        source = int(rng.random() < 0.5)
+        src = (clean, noisy)[source]
         hr = np.rot90(clean[i, y0:y0 + 2 * patch, x0:x0 + 2 * patch], k)
         lr = area_down2(np.rot90(src[i, y0:y0 + 2 * patch, x0:x0 + 2 * patch], k))
+        tt = np.rot90(taught[source][i, y0:y0 + 2 * patch, x0:x0 + 2 * patch], k) if taught is not None else hr
         if flip:
-            hr, lr = hr[:, ::-1], lr[:, ::-1]
+            hr, lr, tt = hr[:, ::-1], lr[:, ::-1], tt[:, ::-1]
         mean, std = stats(lr)
         x[b, 0] = (lr - mean) / std
         y[b, 0] = (hr - mean) / std
-    return torch.from_numpy(x), torch.from_numpy(y)
+        z[b, 0] = (tt - mean) / std
+    return torch.from_numpy(x), torch.from_numpy(y), torch.from_numpy(z)
 
 
 def flat(stack):
@@ -113,13 +125,22 @@ def main():
     rng = np.random.default_rng(args.seed)
     noisy = flat(np.load(os.path.join(args.data, "noisy_train.npy")))
     clean = flat(np.load(os.path.join(args.data, "clean_train.npy")))
-    model = SuperRes(args.base, args.depth, args.widths)
+    model = SuperRes(args.base, args.depth, args.widths, args.half_res)
+    teacher, taught = None, None
+    if args.teacher:
+        teacher = SuperRes(12, 2)
+        teacher.body = teacher_unet(os.path.join(args.teacher, "weights.onnx"), "body.")
+        teacher.depth = teacher.body.depth
+        taught = [np.stack([predict(teacher, area_down2(p), 2**teacher.depth)[0] for p in src]).astype(np.float32) for src in (clean, noisy)]
     optimiser = torch.optim.Adam(model.parameters(), lr=args.lr)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=args.lr, total_steps=args.steps, pct_start=0.1)
     started, running = time.time(), None
     for step in range(args.steps):
-        x, y = batch(noisy, clean, args.batch, args.patch, rng)
-        loss = torch.mean((model(x) - y) ** 2)
+        x, y, z = batch(noisy, clean, args.batch, args.patch, rng, taught)
+        out = model(x)
+        loss = torch.mean((out - y) ** 2)
+        if teacher is not None:
+            loss = (1 - args.teacher_weight) * loss + args.teacher_weight * torch.mean((out - z) ** 2)
         optimiser.zero_grad()
         loss.backward()
         optimiser.step()
@@ -128,12 +149,14 @@ def main():
         if (step + 1) % 100 == 0:
             print(f"step {step + 1}/{args.steps} mse {running:.5f} ({time.time() - started:.0f} s)", flush=True)
     model.eval()
-    step = 2**args.depth
+    step = 2**model.depth
     nv, cv = flat(np.load(os.path.join(args.data, "noisy_val.npy"))), flat(np.load(os.path.join(args.data, "clean_val.npy")))
     report = {"steps": args.steps, "parameters": parameter_count(model), "train_planes": int(len(clean)), "train_seconds": round(time.time() - started, 1), "final_mse": round(running, 5)}
     for kind, inputs in (("clean", cv), ("noisy", nv)):
         lows = [area_down2(p) for p in inputs]
         report[f"val_{kind}_psnr_model_db"] = round(float(np.mean([psnr(c, predict(model, lo, step)[0]) for lo, c in zip(lows, cv)])), 2)
+        if teacher is not None:
+            report[f"val_{kind}_psnr_teacher_db"] = round(float(np.mean([psnr(c, predict(teacher, lo, 2**teacher.depth)[0]) for lo, c in zip(lows, cv)])), 2)
         report[f"val_{kind}_psnr_bicubic_db"] = round(float(np.mean([psnr(c, bicubic_up2(lo)) for lo, c in zip(lows, cv)])), 2)
     print(json.dumps(report), flush=True)
 
@@ -144,11 +167,21 @@ def main():
     test_raw = area_down2(nv[0])[:48, :48]
     mean, std = stats(test_raw)
     test_out = predict(model, test_raw, step)[1]
+    if args.half_res:
+        network = f"""A U-Net at half the input resolution (`common.HalfResUNet`: a stride-2 4x4 convolution,
+levels of {','.join(map(str, args.widths or (16, 32, 48)))} channels; {report['parameters']} parameters) predicts sixteen sub-pixel planes,
+rearranged by pixel shuffle (Shi et al. 2016, doi:10.1109/CVPR.2016.207) into a correction of
+the bilinear 2x upsampling."""
+    else:
+        network = f"""A {args.depth}-level U-Net with {args.base} channels ({report['parameters']} parameters) runs at the input
+resolution and predicts four sub-pixel planes, rearranged by pixel shuffle (Shi et al. 2016,
+doi:10.1109/CVPR.2016.207) into a correction of the bilinear 2x upsampling."""
+    if teacher is not None:
+        network += f""" Distilled: the loss is {1 - args.teacher_weight:g} x the error against the clean
+frame + {args.teacher_weight:g} x the error against the output of `{args.teacher}` on the same input."""
     readme = f"""# 2x super-resolution for fluorescence nuclei
 
-A {args.depth}-level U-Net with {args.base} channels ({report['parameters']} parameters) runs at the input
-resolution and predicts four sub-pixel planes, rearranged by pixel shuffle (Shi et al. 2016,
-doi:10.1109/CVPR.2016.207) into a correction of the bilinear 2x upsampling. Trained with a mean
+{network} Trained with a mean
 squared error on {report['train_planes']} simulated frames (cellpilot `simulate`, seeds 7001-7040, 128x128,
 nuclei of radius 3-8 px, SNR 5-40): input = the clean or the noisy frame (half each)
 downsampled 2x by 2x2 area averaging, target = the clean high-resolution frame;

@@ -4,6 +4,8 @@
 //  - oneThread: one frame through predictSample on a one-thread session (whole frame, the
 //    model's own pre- and post-processing), wall and process CPU ms, medians of --repeats after
 //    a warm-up;
+//  - twoThreads: the same frame on one session with two intra-op threads (what a single frame
+//    gets on 2 cores; the threads sleep between operators, session-task.ts), medians of --repeats;
 //  - twoWorkers: a movie of --frames frames through mapModelOverMovie on two one-thread session
 //    workers (what a movie run gets on 2 cores), wall and CPU ms per frame, the median of 3 runs
 //    after a warm-up run that starts the workers;
@@ -115,8 +117,15 @@ async function timeModel(name: string, options: Options, scale: number | undefin
       : () => mapModelOverMovie(one, movie, { inputScale: scale, sessionWorkers: 1, frames: [0, 0], channels }, ({ planes: out }) => check(out[0].length, outputFactor));
   const oneThread = await measure(oneFrame, options.repeats);
 
-  // Two one-thread session workers over a movie, as a movie run on 2 cores.
+  // One frame on one two-thread session.
   const two = await loadModel(name, { threads: 2 });
+  const twoFrame =
+    scale === undefined
+      ? () => predictSample(two, sample, { sessionWorkers: 1 })
+      : () => mapModelOverMovie(two, movie, { inputScale: scale, sessionWorkers: 1, frames: [0, 0], channels }, ({ planes: out }) => check(out[0].length, outputFactor));
+  const twoThreads = await measure(twoFrame, options.repeats);
+
+  // Two one-thread session workers over a movie, as a movie run on 2 cores.
   let seen = 0;
   const wholeMovie = () =>
     mapModelOverMovie(two, movie, { inputScale: scale, sessionWorkers: 2, channels }, ({ planes: out }) => {
@@ -130,6 +139,7 @@ async function timeModel(name: string, options: Options, scale: number | undefin
     sizePx: size,
     ...(scale === undefined ? {} : { inputScale: +scale.toFixed(3) }),
     oneThread,
+    twoThreads,
     twoWorkers: { ...twoWorkers, frames: options.frames },
     load: [+load0.toFixed(1), +loadavg()[0].toFixed(1)],
   };
