@@ -110,7 +110,7 @@ function gridWeights(n: number, block: number, cells: number): GridWeights {
  * bilinearly: uneven illumination is fixed to the camera and would pull the estimate to zero),
  * into `out`; with `windowedOut`, also that times the tapered window (one pass for both).
  */
-export function withoutBackground(plane: ArrayLike<number>, height: number, width: number, out = new Float32Array(height * width), windowedOut?: Float32Array): Float32Array {
+export function withoutBackground(plane: ArrayLike<number>, height: number, width: number, out: Float32Array = new Float32Array(height * width), windowedOut?: Float32Array): Float32Array {
   const block = Math.max(8, Math.round(Math.min(height, width) / 8));
   const gy = Math.ceil(height / block);
   const gx = Math.ceil(width / block);
@@ -176,7 +176,7 @@ function taperedWindow(n: number): Float32Array {
 }
 
 /** plane * window(y) * window(x): the frame's edges fade out, so the periodic FFT sees no seam at the border. */
-export function windowed(plane: Float32Array, height: number, width: number, out = new Float32Array(plane.length)): Float32Array {
+export function windowed(plane: Float32Array, height: number, width: number, out: Float32Array = new Float32Array(plane.length)): Float32Array {
   const wy = taperedWindow(height);
   const wx = taperedWindow(width);
   for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) out[y * width + x] = plane[y * width + x] * wy[y] * wx[x];
@@ -243,7 +243,7 @@ class PreparedPool {
  * whole-pixel shift; where the two disagree by more than 1 px, keep the one under which the planes'
  * overlap correlates best (as a person checking the overlay would).
  */
-function guardedShift(reference: Prepared, moving: Prepared, task: ShiftTask): ShiftEstimate {
+function guardedShift(reference: Prepared, moving: Prepared, task: Pick<ShiftTask, 'height' | 'width' | 'upsampleFactor' | 'maxShiftPx' | 'normalization'>): ShiftEstimate {
   const { height, width, upsampleFactor, maxShiftPx } = task;
   if ((task.normalization ?? 'phase') === 'none') {
     return estimateShiftFromSpectra(reference.spectrum, moving.spectrum, { upsampleFactor, maxShiftPx, normalization: 'none' });
@@ -287,87 +287,180 @@ function transformSize(height: number, width: number): { height: number; width: 
   return realFft2d(padded.height, padded.width) ? padded : { height, width };
 }
 
-export async function estimateShiftsTask(task: ShiftTask): Promise<ShiftTaskResult> {
-  await loadSimdFft();
-  if (task.planes.length === 0) return { run: task.run, links: [], objects: [] };
-  const { height, width, mode } = task;
-  const normalization = task.normalization ?? 'phase';
-  const size = task.prepare ? transformSize(height, width) : { height, width };
-  const padded = size.height !== height || size.width !== width ? new Float32Array(size.height * size.width) : undefined;
-  const sqrtN = Math.sqrt(size.height * size.width);
-  const objects: FrameObjects[] | undefined = task.objects ? [] : undefined;
-  const objectsFrom = task.objectsFrom ?? 0;
-  const pool = new PreparedPool(height, width);
-  const flat = new Float32Array(height * width);
-  const prepare = (i: number): Prepared => {
-    const buffers = pool.take();
-    let plane = task.planes[i];
-    if (task.prepare) {
-      withoutBackground(plane, height, width, flat, buffers.plane);
-      if (objects && i >= objectsFrom) objects.push(findObjects(flat, height, width));
-      plane = buffers.plane;
-    } else if (objects && i >= objectsFrom) objects.push(findObjects(plane, height, width));
-    if (!padded) return { plane, spectrum: spectrumFor(plane, height, width, normalization, buffers.values) };
-    for (let y = 0; y < height; y++) padded.set(plane.subarray(y * width, (y + 1) * width), y * size.width);
-    return { plane, spectrum: spectrumFor(padded, size.height, size.width, normalization, buffers.values) };
-  };
-  const xzSpectra = task.xz ? task.xz.planes.map((p) => spectrumFor(p, task.xz!.height, width, 'none')) : undefined;
-  const dzOf = (key: number, i: number) =>
-    xzSpectra ? 0 - estimateShiftFromSpectra(xzSpectra[key], xzSpectra[i], { upsampleFactor: task.upsampleFactor, maxShiftPx: task.maxShiftPx, normalization: 'none' }).dyPx : undefined;
+/** What a run's registration needs besides its planes. */
+export type LinkerOptions = Pick<ShiftTask, 'height' | 'width' | 'mode' | 'upsampleFactor' | 'maxShiftPx' | 'normalization'> & {
+  /** true: remove the background and window each plane; 'window': the planes come without their background, window them only. */
+  prepare?: boolean | 'window';
+};
 
-  const links: Link[] = [];
-  let key = 0;
-  let keyFrame = prepare(0);
-  let keyPeak: number | undefined;
-  // The best peak of the latest well-registered frame: a frame far below it is a bad frame, never a key
-  let recentPeak: number | undefined;
-  let lastGood = { index: 0, frame: keyFrame };
-  const link = (i: number, against: number, shift: ShiftEstimate, resembles: boolean): Link => {
-    const dzPx = dzOf(against, i);
-    return {
-      index: task.indices[i],
-      key: task.indices[against],
-      dxPx: 0 - shift.dxPx, // 0 - s, not -s: no negative zeros in the table
-      dyPx: 0 - shift.dyPx,
-      ...(dzPx !== undefined ? { dzPx } : {}),
-      peakSd: shift.peakHeight * sqrtN,
-      resembles,
-    };
-  };
-  for (let i = 1; i < task.planes.length; i++) {
-    if (task.yieldEveryPlane) await new Promise((resolve) => setImmediate(resolve));
-    const frame = prepare(i);
+/**
+ * The registration of one run, a plane at a time (add): links every plane after the first against the run's
+ * key frame (or the plane before), as estimateShiftsTask does for a whole run at once. A run fed plane by plane
+ * (streamShiftsTask) gives the same links, bit for bit, as the same planes given at once.
+ */
+export class RunLinker {
+  readonly links: Link[] = [];
+  private readonly indices: number[] = [];
+  private readonly size: { height: number; width: number };
+  private readonly padded: Float32Array | undefined;
+  private readonly sqrtN: number;
+  private readonly pool: PreparedPool;
+  private readonly flat: Float32Array;
+  private key = 0;
+  private keyFrame: (Prepared & { source: Float32Array }) | undefined;
+  private keyPeak: number | undefined;
+  /** The best peak of the latest well-registered frame: a frame far below it is a bad frame, never a key. */
+  private recentPeak: number | undefined;
+  private lastGood: { index: number; frame: Prepared & { source: Float32Array } } | undefined;
+
+  constructor(
+    private readonly options: LinkerOptions,
+    /** dz of plane `i` against plane `key` (positions in the run), where XZ projections are registered too. */
+    private readonly dzOf: (key: number, i: number) => number | undefined = () => undefined,
+  ) {
+    const { height, width } = options;
+    this.size = options.prepare ? transformSize(height, width) : { height, width };
+    this.padded = this.size.height !== height || this.size.width !== width ? new Float32Array(this.size.height * this.size.width) : undefined;
+    this.sqrtN = Math.sqrt(this.size.height * this.size.width);
+    this.pool = new PreparedPool(height, width);
+    this.flat = new Float32Array(height * width);
+  }
+
+  /** Planes added so far. */
+  get count(): number {
+    return this.indices.length;
+  }
+
+  private prepare(source: Float32Array, objects?: FrameObjects[]): Prepared & { source: Float32Array } {
+    const { height, width } = this.options;
+    const normalization = this.options.normalization ?? 'phase';
+    const buffers = this.pool.take();
+    let plane = source;
+    if (this.options.prepare === 'window') {
+      plane = windowed(source, height, width, buffers.plane);
+    } else if (this.options.prepare) {
+      withoutBackground(source, height, width, this.flat, buffers.plane);
+      objects?.push(findObjects(this.flat, height, width));
+      plane = buffers.plane;
+    } else objects?.push(findObjects(plane, height, width));
+    const { padded, size } = this;
+    if (!padded) return { plane, spectrum: spectrumFor(plane, height, width, normalization, buffers.values), source };
+    for (let y = 0; y < height; y++) padded.set(plane.subarray(y * width, (y + 1) * width), y * size.width);
+    return { plane, spectrum: spectrumFor(padded, size.height, size.width, normalization, buffers.values), source };
+  }
+
+  /** Registers `plane` (image `index`); `objects` gets its objects pushed when given (planes with their background only). */
+  add(plane: Float32Array, index: number, objects?: FrameObjects[]): void {
+    const i = this.indices.length;
+    this.indices.push(index);
+    const frame = this.prepare(plane, objects);
+    if (i === 0) {
+      this.keyFrame = frame;
+      this.lastGood = { index: 0, frame };
+      return;
+    }
+    const task = this.options;
+    const mode = task.mode;
+    let keyFrame = this.keyFrame!;
+    const lastGood = this.lastGood!;
     const before = [keyFrame, lastGood.frame, frame];
     // A chain skips frames that did not resemble the movie, so one bad frame breaks no link
     const reference = mode === 'chain' ? lastGood.frame : keyFrame;
-    const against = mode === 'chain' ? lastGood.index : key;
+    const against = mode === 'chain' ? lastGood.index : this.key;
     let shift = guardedShift(reference, frame, task);
     let chosenKey = against;
+    let chosenFrame = reference;
     let switched = false;
     if (mode === 'follow') {
-      keyPeak ??= shift.peakHeight;
-      if (shift.peakHeight < KEY_SWITCH * keyPeak && lastGood.index !== key) {
+      this.keyPeak ??= shift.peakHeight;
+      if (shift.peakHeight < KEY_SWITCH * this.keyPeak && lastGood.index !== this.key) {
         // The key frame no longer looks like this one: try the latest well-registered frame as the key
         const retry = guardedShift(lastGood.frame, frame, task);
         if (retry.peakHeight > shift.peakHeight) {
-          [shift, chosenKey, key, keyFrame, keyPeak, switched] = [retry, lastGood.index, lastGood.index, lastGood.frame, retry.peakHeight, true];
+          [shift, chosenKey, this.key, keyFrame, this.keyPeak, switched] = [retry, lastGood.index, lastGood.index, lastGood.frame, retry.peakHeight, true];
+          chosenFrame = keyFrame;
+          this.keyFrame = keyFrame;
         }
       }
     }
     // A plane compared with itself (frame 1 against itself as the fixed reference) says nothing about resemblance
-    const itself = task.planes[i] === task.planes[chosenKey];
-    if (!itself) recentPeak ??= shift.peakHeight;
-    const resembles = itself || recentPeak === undefined || shift.peakHeight >= KEY_SWITCH * recentPeak;
+    const itself = plane === chosenFrame.source;
+    if (!itself) this.recentPeak ??= shift.peakHeight;
+    const resembles = itself || this.recentPeak === undefined || shift.peakHeight >= KEY_SWITCH * this.recentPeak;
     if (itself) {
       // nothing to learn
     } else if (resembles) {
-      lastGood = { index: i, frame };
-      recentPeak = shift.peakHeight;
+      this.lastGood = { index: i, frame };
+      this.recentPeak = shift.peakHeight;
     } else if (switched) {
-      keyPeak = undefined; // measured on a bad frame: the next frame sets it
+      this.keyPeak = undefined; // measured on a bad frame: the next frame sets it
     }
-    links.push(link(i, chosenKey, shift, resembles));
-    pool.release(before, [keyFrame, lastGood.frame]);
+    const dzPx = this.dzOf(chosenKey, i);
+    this.links.push({
+      index,
+      key: this.indices[chosenKey],
+      dxPx: 0 - shift.dxPx, // 0 - s, not -s: no negative zeros in the table
+      dyPx: 0 - shift.dyPx,
+      ...(dzPx !== undefined ? { dzPx } : {}),
+      peakSd: shift.peakHeight * this.sqrtN,
+      resembles,
+    });
+    this.pool.release(before, [this.keyFrame!, this.lastGood!.frame]);
   }
-  return { run: task.run, links, objects };
+}
+
+export async function estimateShiftsTask(task: ShiftTask): Promise<ShiftTaskResult> {
+  await loadSimdFft();
+  if (task.planes.length === 0) return { run: task.run, links: [], objects: [] };
+  const { width } = task;
+  const objects: FrameObjects[] | undefined = task.objects ? [] : undefined;
+  const objectsFrom = task.objectsFrom ?? 0;
+  const xzSpectra = task.xz ? task.xz.planes.map((p) => spectrumFor(p, task.xz!.height, width, 'none')) : undefined;
+  const dzOf = (key: number, i: number) =>
+    xzSpectra ? 0 - estimateShiftFromSpectra(xzSpectra[key], xzSpectra[i], { upsampleFactor: task.upsampleFactor, maxShiftPx: task.maxShiftPx, normalization: 'none' }).dyPx : undefined;
+  const linker = new RunLinker(task, dzOf);
+  for (let i = 0; i < task.planes.length; i++) {
+    if (i > 0 && task.yieldEveryPlane) await new Promise((resolve) => setImmediate(resolve));
+    linker.add(task.planes[i], task.indices[i], i >= objectsFrom ? objects : undefined);
+  }
+  return { run: task.run, links: linker.links, objects };
+}
+
+/**
+ * A piece of a run sent to a registration thread (streamShiftsTask): its planes come without their background
+ * (the sending thread removed it to find the objects on them), a few at a time as they are read.
+ */
+export interface StreamPiece {
+  run: number;
+  /** With the run's first piece. */
+  options?: Omit<LinkerOptions, 'prepare'>;
+  indices: number[];
+  planes: Float32Array[];
+  /** The run's last piece: its links come back. */
+  end?: boolean;
+}
+
+const streamed = new Map<number, RunLinker>();
+let streamQueue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Registers runs whose planes arrive in pieces (worker threads; see drift-runs.ts): pieces are taken in the
+ * order they came, and a run's last piece answers with its links. The thread that finds the objects sends
+ * the planes, so this thread runs only the registration's kernels (each thread compiles only its own).
+ */
+export function streamShiftsTask(piece: StreamPiece): Promise<{ run: number; links?: Link[] }> {
+  const answer = streamQueue.then(async () => {
+    await loadSimdFft();
+    let linker = streamed.get(piece.run);
+    if (!linker) {
+      if (!piece.options) throw new Error(`run ${piece.run} was never started`);
+      streamed.set(piece.run, (linker = new RunLinker({ ...piece.options, prepare: 'window' })));
+    }
+    for (let k = 0; k < piece.planes.length; k++) linker.add(piece.planes[k], piece.indices[k]);
+    if (!piece.end) return { run: piece.run };
+    streamed.delete(piece.run);
+    return { run: piece.run, links: linker.links };
+  });
+  streamQueue = answer.catch(() => {});
+  return answer;
 }

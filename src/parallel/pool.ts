@@ -165,7 +165,77 @@ function workersFor(moduleUrl: URL, exportName: string, count: number): PooledWo
 export async function closeWorkerPools(): Promise<void> {
   const all = [...warm.values()].flat();
   warm.clear();
-  await Promise.all(all.map((w) => w.terminate()));
+  const streams = [...warmStreams.values()];
+  warmStreams.clear();
+  await Promise.all([...all.map((w) => w.terminate()), ...streams.map((s) => s.terminate())]);
+}
+
+/**
+ * A worker that takes inputs as fast as they are sent (each posted at once, queued in the worker) and answers
+ * each in order: for a task module that keeps state from one input to the next (a run fed a few planes at a
+ * time) and takes its inputs in the order they came. Pure JavaScript tasks only (terminated when cancelled).
+ */
+export class WorkerStream<I, O> {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, { resolve: (v: O) => void; reject: (e: Error) => void }>();
+  private nextId = 0;
+  private failure: Error | undefined;
+  dead = false;
+
+  constructor(moduleUrl: string, exportName: string) {
+    this.worker = new (WorkerThread())(ENTRY, { workerData: { moduleUrl, exportName } });
+    this.worker.unref();
+    this.worker.on('message', (msg: Reply) => {
+      if (msg.ready) return;
+      const p = this.pending.get(msg.id);
+      this.pending.delete(msg.id);
+      if (this.pending.size === 0) this.worker.unref();
+      if (!p) return;
+      if (msg.error !== undefined) p.reject(new Error(msg.error));
+      else p.resolve(msg.output as O);
+    });
+    const die = (err: Error) => {
+      this.dead = true;
+      this.failure ??= err;
+      for (const p of this.pending.values()) p.reject(err);
+      this.pending.clear();
+    };
+    this.worker.on('error', die);
+    this.worker.on('exit', (code) => die(new Error(`worker exited with code ${code}`)));
+  }
+
+  /** Posts `input` now (copied; the worker takes it after those sent before) and resolves to its output. */
+  send(input: I): Promise<O> {
+    if (this.dead) return Promise.reject(this.failure ?? new Error('the worker was closed'));
+    const id = this.nextId++;
+    const output = new Promise<O>((resolve, reject) => this.pending.set(id, { resolve, reject }));
+    this.worker.ref();
+    this.worker.postMessage({ id, input });
+    return output;
+  }
+
+  /** Inputs sent and not yet answered. */
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
+  async terminate(): Promise<number> {
+    this.dead = true;
+    return this.worker.terminate();
+  }
+}
+
+const warmStreams = new Map<string, WorkerStream<unknown, unknown>>();
+
+/**
+ * Warm stream worker number `lane` of that module's export (started when first asked for, kept for later calls
+ * of the process, unref'd while idle). One caller at a time per lane: the inputs of two callers would interleave.
+ */
+export function workerStream<I, O>(moduleUrl: URL, exportName: string, lane = 0): WorkerStream<I, O> {
+  const key = `${moduleUrl.href}#${exportName}#${lane}`;
+  let stream = warmStreams.get(key);
+  if (!stream || stream.dead) warmStreams.set(key, (stream = new WorkerStream(moduleUrl.href, exportName)));
+  return stream as WorkerStream<I, O>;
 }
 
 /** Inputs made when a worker is free to take them (e.g. read from a movie), so only those in flight are held. */

@@ -283,6 +283,21 @@ describe('estimateDrift on 1 and 2 threads', () => {
       expect(two.rows, reference).toEqual(one.rows);
       expect(two.confidence, reference).toEqual(one.confidence);
       expect(two.unsureFrames, reference).toEqual(one.unsureFrames);
+      // the objects' check too (on 2 threads this thread finds the objects, a worker registers): bit for bit
+      expect(two, reference).toEqual(one);
+    }
+  });
+
+  it('the same with blank frames at the start and where one run ends and the next begins (the lead-in skips them)', async () => {
+    const sim = simulate({ width: 64, height: 64, frames: 40, cells: 6, driftPx: 6, divisionRate: 0.02, seed: 4 });
+    // 'follow' cuts 40 frames into 2 runs of 20: frames 19 and 20 end one and start the other
+    const blank = new Set([0, 19, 20]);
+    const movie: Movie = { ...sim.movie, plane: async (t, z, c) => (blank.has(t) ? new Uint16Array(64 * 64).fill(100) : sim.movie.plane(t, z, c)) };
+    for (const reference of ['previous', 'follow'] as const) {
+      const one = await estimateDrift(movie, { reference, threads: 1 });
+      const two = await estimateDrift(movie, { reference, threads: 3 });
+      expect(one.emptyFrames, reference).toEqual([0, 19, 20]);
+      expect(two, reference).toEqual(one);
     }
   });
 });

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeWorkerPools, mapInWorkers, runOnWorker, whenNativeTasksEnd } from '../../src/parallel/pool.ts';
+import { closeWorkerPools, mapInWorkers, runOnWorker, whenNativeTasksEnd, workerStream } from '../../src/parallel/pool.ts';
 
 const fixture = new URL('./square.fixture.ts', import.meta.url);
 const nativeFixture = new URL('./native.fixture.ts', import.meta.url);
@@ -106,6 +106,33 @@ describe('workers of native tasks', () => {
     expect(existsSync(marker)).toBe(true);
     expect(await running).toBe(1500);
   }, 20000);
+});
+
+describe('workerStream', () => {
+  it('takes inputs posted at once, before the worker has started, in the order sent; keeps its state between them', async () => {
+    const stream = workerStream<{ value?: number; end?: boolean }, number[] | undefined>(fixture, 'collect', 3);
+    const sent = Array.from({ length: 50 }, (_, i) => stream.send({ value: i }));
+    expect(stream.inFlight).toBe(50);
+    const all = await stream.send({ value: 50, end: true });
+    expect(all).toEqual(Array.from({ length: 51 }, (_, i) => i));
+    expect(await Promise.all(sent)).toEqual(sent.map(() => undefined));
+    expect(stream.inFlight).toBe(0);
+    // the same warm worker for the same lane, a fresh state after the end
+    expect(workerStream(fixture, 'collect', 3)).toBe(stream);
+    expect(await stream.send({ value: 7, end: true })).toEqual([7]);
+  });
+
+  it('a failing input rejects its own answer only; a terminated stream rejects what is sent after', async () => {
+    const stream = workerStream<{ value?: number; end?: boolean }, number[] | undefined>(fixture, 'collect', 4);
+    const bad = stream.send({ value: -1 });
+    const good = stream.send({ value: 2, end: true });
+    await expect(bad).rejects.toThrow('negative value -1');
+    expect(await good).toEqual([2]);
+    await stream.terminate();
+    await expect(stream.send({ value: 1 })).rejects.toThrow();
+    // the lane starts a fresh worker
+    expect(await workerStream<{ value?: number; end?: boolean }, number[] | undefined>(fixture, 'collect', 4).send({ value: 5, end: true })).toEqual([5]);
+  });
 });
 
 /** Resolves when the fixture task writing `marker` has started (it writes MARKER.started first). */

@@ -20,3 +20,13 @@ export async function keepLast(input: { n: number }): Promise<{ values: Float64A
   lastOutput = new Float64Array(input.n).fill(input.n);
   return { values: lastOutput, lastDetached };
 }
+let received: number[] = [];
+/** Keeps every value it is sent; `end` answers with all of them in the order they came (and starts afresh); a negative value fails. */
+export async function collect(input: { value?: number; end?: boolean }): Promise<number[] | undefined> {
+  if (input.value !== undefined && input.value < 0) throw new Error(`negative value ${input.value}`);
+  if (input.value !== undefined) received.push(input.value);
+  if (!input.end) return undefined;
+  const all = received;
+  received = [];
+  return all;
+}
