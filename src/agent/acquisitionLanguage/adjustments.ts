@@ -7,7 +7,9 @@ import { InputError } from '../../errors.ts';
 import { describeAdjustment, type Adjustment } from '../../microscope/adjustment.ts';
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import { dropsZStack, parseGrid, parsePositionList, parseZPlan, positionCount, spreadPositions } from './space.ts';
-import { DISTANCE_UNIT, durationAfter, durationsIn, everyNth, exposureMs, findChannels, normaliseText, percent, toNumber, uniquePresets, unitMicrometres, unitSeconds } from './words.ts';
+import type { RunState } from './runState.ts';
+import { observationOf } from './sentences.ts';
+import { DISTANCE_UNIT, NUMBER, durationAfter, durationsIn, everyNth, exposureMs, findChannels, normaliseText, percent, toNumber, uniquePresets, unitMicrometres, unitSeconds } from './words.ts';
 
 /** Words that also ask for analysis ("speed up and segment the nuclei"): the planner plans the steps, this parser reads the microscope clause. */
 export class MixedRequest extends InputError {}
@@ -75,24 +77,42 @@ const STATUS_QUESTION = /\bhow many (?:cells|nuclei|objects)\b.*\b(?:latest|last
 const STATE_QUESTION = /^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?(?:is|are)\s+(?:the\s+|my\s+|our\s+|both\s+|all\s+)?(?:[\w-]+\s+){0,3}?(?:still\s+|currently\s+|now\s+|already\s+)?(?:on|off|switched (?:on|off)|turned (?:on|off)|active|enabled|disabled|included|in (?:the|this) (?:plan|acquisition|run|time[\s-]?lapse)|being (?:imaged|acquired|recorded|used))\s*[?!.]*$/;
 const SPLIT = /\s*(?:;|\.\s|[?!]\s+(?=\S)|,?\s+and then\s+|,?\s+then\s+|,\s*and\s+|\s+and\s+(?=(?:every|interval|set|add|drop|remove|stop|pause|resume|zoom|switch|change|speed|slow|image|take|use|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|run|finish|skip|halve|double|make|go|tell|show|report|give|segment|track|measure|plot|project|denoise|correct|export|save|detect|count|quantify|analy[sz]e)\b))\s*/i;
 
+/** A word that joins a clause to the one before ("Then resume", "And add Cy5", "Also, drop DAPI"): no part of the clause. */
+const CONNECTIVE = /^\s*(?:(?:and|then|after that|afterwards|finally)\b[,\s]*)+(?=\S)/i;
+
+const COUNT_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, twenty: 20, hundred: 100 };
+
+/** "five times more", "three-fold", "ten x": a count said in words before a multiplier, as digits ("5 times more"). */
+export function countsAsDigits(t: string): string {
+  return t.replace(/\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred)(\s*-?\s*)(times|fold|x)\b/gi, (_m, n: string, gap: string, w: string) => `${COUNT_WORDS[n.toLowerCase()]}${/-/.test(gap) || w.toLowerCase() === 'fold' ? '-' : ' '}${w}`);
+}
+
 /**
  * "speed up to every 10 seconds", "switch off the 488", "reduce the 488 power by 90%",
  * "add 11 planes, 0.5 µm apart", "stop after this time point", "how much longer?" → the
  * changes, in order. InputError (AmbiguousCommand for a question to ask) when nothing matches.
  */
-export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CONFIG): Adjustment[] {
-  const whole = withoutHedges(withoutNegatedStops(normaliseText(text)));
+export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CONFIG, now: RunState = {}): Adjustment[] {
+  const whole = withoutHedges(withoutNegatedStops(countsAsDigits(normaliseText(text))));
   if (!whole) throw new InputError(`"${text.trim()}" says what not to do: nothing was changed; say what to change instead`);
   // "let this time point finish and then stop": one command across the clauses
   if (FINISH_THEN_STOP.test(whole.toLowerCase()) && findChannels(whole, config).length === 0) return [{ kind: 'finish' }];
   // "GFP off, 561 to 5%": a command that ends in off or out is whole; what follows its comma is another
-  const clauses = whole.split(SPLIT).flatMap((c) => c.split(/(?<=\b(?:off|out))\s*,\s*/i)).filter((c) => c.trim().length > 0);
+  // ("Then resume automatically.", "And add Cy5.": a word that joins the clause to the one before is no part of it)
+  const clauses = whole.split(SPLIT).flatMap((c) => c.split(/(?<=\b(?:off|out))\s*,\s*/i)).map((c) => c.replace(CONNECTIVE, '')).filter((c) => c.trim().length > 0);
   const out: Adjustment[] = [];
   const unread: string[] = [];
   let lastChannel: string | undefined;
   for (const clause of clauses) {
     if (ANALYSIS_REQUEST.test(clause.trim().toLowerCase())) throw new MixedRequest(`"${clause.trim()}" asks for an analysis, not a change to the acquisition`);
-    const changes = parseClause(clause, config);
+    const changes = parseClause(clause, config, now);
+    // "GFP looks dim; increase its exposure": an observation beside the command is context, and its one channel is what "its" names
+    const observed = !changes ? observationOf(clause) : undefined;
+    if (observed) {
+      const named = uniquePresets(findChannels(observed.subject, config));
+      if (named.length === 1) lastChannel = named[0];
+      continue;
+    }
     if (!changes && !/^(?:please|thanks?(?: you)?|ok(?:ay)?|now|then|and|also|too|right away|asap)[.!?]*$/i.test(clause.trim()) && !isRemark(clause, config)) unread.push(clause.trim());
     // a number with its unit that no change carries was not understood ("image GFP every 5 min for 2 h" is more than an interval)
     if (changes && !changes.every((c) => c.kind === 'status')) unread.push(...quantitiesNotCarried(clause, changes));
@@ -106,6 +126,9 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
   // "image for another 90 minutes, then stop": the stop is where the span said before ends, no stop now
   const spanned = out.findIndex((a) => a.kind === 'extend' || a.kind === 'endIn' || a.kind === 'duration' || a.kind === 'loops');
   if (spanned >= 0 && out.slice(spanned + 1).some((a) => a.kind === 'stop')) out.splice(0, out.length, ...out.filter((a, i) => !(a.kind === 'stop' && i > spanned)));
+  // "pause for 5 min, then resume", "give them a break and resume in 20 minutes": one pause that ends by itself
+  const bounded: Adjustment | undefined = out.find((a) => a.kind === 'pause' && a.forS !== undefined);
+  if (bounded && !out.some((a) => a.kind !== 'pause' && a.kind !== 'resume')) out.splice(0, out.length, bounded);
   if (out.length === 0) {
     throw new InputError(
       `I could not turn "${text.trim()}" into a change: I understand intervals ("every 10 s"), exposure ("GFP 50 ms"), power ("488 to 5%", "reduce the 488 by 90%"), channels ("add mCherry every 3rd frame", "switch off the 488"), z-stacks ("11 planes, 0.5 µm apart"), positions, "zoom into cell 12", pause, resume, stop, "stop after this time point", extend, and "how much longer?"`,
@@ -142,6 +165,8 @@ interface ClauseWords {
   channels: string[];
   channel?: string;
   stopVerb: boolean;
+  /** The running acquisition as the conversation tells it (its interval, positions, z plan). */
+  now: RunState;
 }
 
 /**
@@ -150,12 +175,13 @@ interface ClauseWords {
  */
 type Reader = (w: ClauseWords) => Adjustment[] | undefined;
 
-function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | undefined {
+function parseClause(clause: string, config: MicroscopeConfig, now: RunState = {}): Adjustment[] | undefined {
   // "abort abort", "stop, stop!": a word said twice for urgency is said once
   const t = clause.trim().toLowerCase().replace(/\b([a-z]+)(?:[\s,!]+\1\b)+/g, '$1');
   if (ANALYSIS_REQUEST.test(t)) return undefined;
   // the incubator is not the microscope's light: "set CO2 to 5%" is not read as a power
-  if (/\b(co2|co₂|o2|oxygen|humidity|temperature|incubat\w*|heater|degrees)\b/.test(t)) throw new AmbiguousCommand(`"${clause.trim()}" is about the incubator (temperature, CO2, humidity), which I do not control: set it on the incubator; nothing was changed`);
+  // ("skip the next cycle, someone has the incubator door open": an incubator named in passing is no setting of it)
+  if (/\b(co2|co₂|o2|oxygen|humidity|temperature|incubat\w*|heater|degrees)\b/.test(t) && (/\d|\b(?:co2|co₂|o2|oxygen|humidity|temperature|degrees)\b/.test(t) || /\b(?:set|change|raise|lower|increase|decrease|turn|adjust|make|warm|cool|heat|keep|put)\b/.test(t))) throw new AmbiguousCommand(`"${clause.trim()}" is about the incubator (temperature, CO2, humidity), which I do not control: set it on the incubator; nothing was changed`);
   // a clock time or a day ("stop at 6 pm", "keep going until tomorrow morning"): the microscope counts spans from now, never guesses the clock
   if (CLOCK_TIME.test(t) && /\b(?:stop|end|finish|until|till|run|keep|continue|go on|carry on|image|imaging|extend|pause|resume)\b/.test(t)) throw new AmbiguousCommand(`I change the end of a run by a span from now ("end it in 3 h", "run 2 h longer") or a number of time points, not by a clock time or a day: say how long from now; nothing was changed`);
   // the camera's settings (binning, gain, region of interest) are no part of a plan here: named, nothing changed
@@ -168,7 +194,7 @@ function parseClause(clause: string, config: MicroscopeConfig): Adjustment[] | u
   // "488 off", "GFP out": a channel and off/out at the end is a stop word too
   const offAtEnd = channels.length > 0 && offAtTheEnd(t, config);
   const stopVerb = STOP_WORD_AT.test(t) || /\b(switch|turn|shut|cut|shut|knock|take)\b.*\boff\b/.test(t) || offAtEnd;
-  const words: ClauseWords = { clause, t, config, channels, channel: channels[0], stopVerb };
+  const words: ClauseWords = { clause, t, config, channels, channel: channels[0], stopVerb, now };
   // the order keeps commands safe: questions first, then stop words on a part of the plan, then stop words on a channel or the run
   for (const read of READERS) {
     const changes = read(words);
@@ -215,7 +241,7 @@ function readQuestion({ t, channels, stopVerb }: ClauseWords): Adjustment[] | un
 }
 
 /** A stop word on a part of the plan changes that part: the z-stack, the grid, a position, a channel by number, a count, an end time. */
-function readPartStopped({ t, channels, channel }: ClauseWords): Adjustment[] | undefined {
+function readPartStopped({ t, channels, channel, now }: ClauseWords): Adjustment[] | undefined {
   // The z-stack, before channels: "switch off the z-stack" is not a channel.
   if (dropsZStack(t)) return [{ kind: 'zPlan', zPlan: null }];
   // likewise the tiling: "stop tiling" ends the grid, not the acquisition
@@ -223,12 +249,13 @@ function readPartStopped({ t, channels, channel }: ClauseWords): Adjustment[] | 
   // one position: "stop imaging position 2", "drop Pos1", "skip the third field"; "add a position at (500, 500)"
   const several = positionsNumbered(t);
   if (several.length > 1 && STOP_WORD_AT.test(t) && !channel) return several.map((p) => ({ kind: 'dropPosition' as const, position: p }));
-  const position = positionNamed(t);
+  const position = positionNamed(t, now);
   if (position && STOP_WORD_AT.test(t) && !channel) return [{ kind: 'dropPosition', position }];
   // "add a position at (500, 500)", "also image (500, 500) and (900, 0)": added to the positions, not instead of them
   if (/\b(?:add|include|also|another|extra|additional|as well|too)\b/.test(t) && !/\b(?:instead|only|just)\b/.test(t)) {
     // "add the current stage position": where the stage is now is the microscope's to say, never guessed here
-    if (/\b(?:current|present|this)\s+(?:stage\s+)?(?:position|location|field|spot)\b|\bposition\s+(?:here|where (?:we|the stage|it) (?:are|is))\b/.test(t) && !parsePositionList(t).length) {
+    // (while a run moves the stage between its positions, where it is now is one of them, whichever is being imaged)
+    if (/\b(?:current|present|this)\s+(?:stage\s+)?(?:position|location|field|spot)\b|\bposition\s+(?:here|where (?:we|the stage|it) (?:are|is))\b|\bwhere the stage is\b|\b(?:here|this one)\b/.test(t) && !parsePositionList(t).length) {
       throw new AmbiguousCommand('which coordinates? Say the position in µm, e.g. "add a position at (1500, -300)"; "where is the stage?" tells you where it is now');
     }
     // ("add an XY point at 3000, 2000": a pair without brackets after a word for a position)
@@ -283,6 +310,30 @@ function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords):
   return undefined;
 }
 
+/** Words for time points: what a count of them ("the next 2 time points") counts. */
+const TIME_POINTS = String.raw`(?:time[\s-]?points?|timepoints?|frames?|cycles?|rounds?|loops?|acquisitions?|passes|intervals?)`;
+
+/**
+ * "skip the next 2 time points", "miss out a cycle", "leave out the next frame": no images for that
+ * many intervals, then on as before: a pause as long as that many intervals of the running plan.
+ * Asked when the interval is not known; not this reader's when a channel is named ("skip GFP every
+ * other frame" images a channel less often).
+ */
+function readSkipTimepoints({ t, channels, now }: ClauseWords): Adjustment[] | undefined {
+  if (channels.length) return undefined;
+  const m = new RegExp(String.raw`\b(?:skip(?:ping)?|miss(?:\s+out)?|leave out|sit out|omit|pass on|jump(?:\s+over)?|drop|hold off(?:\s+on)?|(?:do not|don'?t) (?:take|image|acquire|do|shoot|record))\s+(?:the\s+)?(next\s+)?(?:${NUMBER}\s+|(?:a\s+)?couple(?:\s+of)?\s+)?(?:more\s+)?(${TIME_POINTS})\b`).exec(t);
+  if (!m) return undefined;
+  const counted = m[2] !== undefined || /\bcouple\b/.test(m[0]);
+  // "skip the frame" / "skip frames": no count and no "next" is no number of time points
+  if (!counted && !m[1]) return undefined;
+  // ("every other frame": a channel's schedule, not a gap)
+  if (/\bevery\b/.test(t)) return undefined;
+  const n = m[2] !== undefined ? toNumber(m[2]) : /\bcouple\b/.test(m[0]) ? 2 : 1;
+  if (!(n >= 1) || !Number.isFinite(n)) return undefined;
+  if (now.intervalS === undefined || now.intervalS <= 0) throw new AmbiguousCommand(`I do not know the interval of this run, so I cannot tell how long ${n} time point${n === 1 ? '' : 's'} last: say how long to pause, e.g. "pause for 10 min"; nothing was changed`);
+  return [{ kind: 'pause', forS: Math.round(n * now.intervalS * 1e6) / 1e6 }];
+}
+
 /** Pause (for a while), resume, autofocus. */
 function readRunControl({ t }: ClauseWords): Adjustment[] | undefined {
   if (/^(please\s+|ok(?:ay)?,?\s+|just\s+)?(pause|hold on|hold it|hold for|hold off|wait|suspend|interrupt|freeze)\b|\b(?:put|keep|place)\s+(?:it|the acquisition|the run|imaging|everything|the time[\s-]?lapse)\s+on hold\b|\b(pause|hold|suspend|interrupt|freeze)\s+(the\s+|all\s+)?(acquisition|imaging|run|it|everything|time[\s-]?lapse|recording|experiment)\b|\btake an? (?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s? )?break\b|\bgive\s+(?:the\s+)?(?:cells|sample|them|it|everything)\s+an?\s+(?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr)s? )?(?:rest|break|breather)\b|\blet\s+(?:the\s+)?(?:cells|sample|them)\s+(?:rest|recover)\b/.test(t)) {
@@ -294,6 +345,12 @@ function readRunControl({ t }: ClauseWords): Adjustment[] | undefined {
     const forS = durationAfter(t, /\bfor\b|\b(?:pause|wait|hold(?: off)?)\b(?:\s+(?:it|the acquisition|imaging))?|\bon hold\b/) ?? (breakSpan.length === 1 ? breakSpan[0].seconds : undefined);
     return [{ kind: 'pause', ...(forS !== undefined ? { forS } : {}) }];
   }
+  // "resume in 20 minutes", "carry on after 10 min", "back in half an hour": a pause that ends by itself then
+  const resumeIn = /^(?:please\s+|ok(?:ay)?,?\s+|right,?\s+|then\s+)?(?:resume|continue|restart|start again|carry on|go on|pick (?:it )?(?:up|back up)|(?:come|be|get going)\s+back|back)\b(?:\s+(?:it|imaging|the acquisition|the run))?\s+(?:in|after)\s+/.exec(t);
+  const resumeAfter = resumeIn ? durationAfter(t.slice(resumeIn[0].length - 1), /^\s*/) : undefined;
+  if (resumeAfter !== undefined && resumeAfter > 0) return [{ kind: 'pause', forS: resumeAfter }];
+  // "resume automatically", "resume by itself": what a pause of a set length does anyway
+  if (/^(?:then\s+)?(?:resume|continue|carry on|start again)\s+(?:automatically|by itself|on its own|afterwards|after that)\s*[.!]*$/.test(t)) return [{ kind: 'resume' }];
   if (/^(please\s+|ok(?:ay)?,?\s+|right,?\s+)?(resume|continue|unpause|un-pause|carry on|go on|keep going|restart the (?:acquisition|imaging)|start again|go back to (?:imaging|acquiring|the acquisition|the time[\s-]?lapse)|back to (?:imaging|acquiring|it)|pick (?:it )?(?:up|back up) again|start imaging again)\b(?!.*\bfor\b)/.test(t)) return [{ kind: 'resume' }];
   if (/\b(autofocus|auto-focus|refocus|re-focus|find focus|focus again)\b|\b(?:fix|correct|sort out|redo|re-?do|adjust)\s+(?:the\s+)?focus\b|\bfocus\b.*\b(?:drift\w*|is off|went off|lost|gone)\b.*\b(?:fix|correct|sort)\b/.test(t)) {
     // a periodic autofocus is no one-time command: asked, never done once with "every N" dropped
@@ -312,8 +369,8 @@ function readZoomOrMove({ t }: ClauseWords): Adjustment[] | undefined {
 }
 
 /** Where: z-stacks, positions, grids. */
-function readWhere({ t, config }: ClauseWords): Adjustment[] | undefined {
-  const z = parseZPlan(t);
+function readWhere({ t, config, now }: ClauseWords): Adjustment[] | undefined {
+  const z = parseZPlan(t, now.zPlan);
   if (z && !/\bevery\b.*\b(s|sec|seconds?|min|minutes?|h|hours?)\b/.test(t)) return [{ kind: 'zPlan', zPlan: z }];
   const listed = parsePositionList(t);
   if (listed.length && /\bpositions?|\bat\b|\bfields?\b|\bimage\b/.test(t)) return [{ kind: 'positions', positions: listed }];
@@ -362,7 +419,7 @@ function readLight({ t, channel: named }: ClauseWords): Adjustment[] | undefined
   return undefined;
 }
 
-const READERS: Reader[] = [readOnlyChannels, readQuestion, readPartStopped, readStopWords, readRunControl, readZoomOrMove, readWhere, readChannels, readTiming, readLight];
+const READERS: Reader[] = [readOnlyChannels, readQuestion, readSkipTimepoints, readPartStopped, readStopWords, readRunControl, readZoomOrMove, readWhere, readChannels, readTiming, readLight];
 
 /**
  * Channels that are the object of a stop-like verb: "stop imaging the 488", "switch off GFP",
@@ -401,13 +458,20 @@ const ACQUISITION_WORD = /\b(the |this |my )?(whole |entire )?(acquisition|acqui
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
 
 /** A position named or numbered: "Pos1" (its name), "position 2" / "the second field" (its number, 1-based). */
-function positionNamed(t: string): string | undefined {
+/** A word for one stage position of the plan. */
+const POSITION_NOUN = String.raw`(?:positions?|fields?(?: of view)?|sites?|points?|locations?|spots?|xys?|fovs?)`;
+
+function positionNamed(t: string, now: RunState = {}): string | undefined {
   const name = /\bpos\s*(\d+)\b/.exec(t);
   if (name) return `Pos${name[1]}`;
   const numbered = /\b(?:position|field|site|stage position|xy position|xy point|xy|point)\s*(?:number\s*|no\.?\s*|#\s*)?(\d+)\b(?!\s*(?:µm|um|microns?|mm|%|x\b))/.exec(t);
   if (numbered) return numbered[1];
-  const ordinal = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:position|field|site)\b/.exec(t);
-  return ordinal ? String(ORDINALS[ordinal[1]]) : undefined;
+  const ordinal = new RegExp(String.raw`\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|latest|newest|last-added|most recent)\s+(?:(?:stage|xy|x-y|imaging)\s+)?${POSITION_NOUN}\b`).exec(t);
+  if (!ordinal) return undefined;
+  if (ORDINALS[ordinal[1]] !== undefined) return String(ORDINALS[ordinal[1]]);
+  // "the last position": its number in the running plan; asked when the conversation does not tell how many there are
+  if (now.positions === undefined) throw new AmbiguousCommand('which position is the last one? I do not know how many positions this run has: name it by its number ("drop position 4") or name ("drop Pos3"); nothing was changed');
+  return String(now.positions);
 }
 
 /** Several positions by number: "positions 3 and 4", "fields 1, 2 & 5" → ["3", "4"]. */
@@ -435,6 +499,33 @@ const VAGUE_AMOUNT = /\b(?:slightly|somewhat|marginally|a (?:little|bit|tad|touc
 
 const COUNT_WORD = String.raw`(\d+(?:\.\d+)?|two|three|four|five|six|ten)`;
 
+/** The interval between time points, by any of its names. */
+const INTERVAL_NOUN = /\b(?:interval|time[\s-]?step|(?:gap|time|spacing|pause|wait) between (?:the )?(?:frames|time ?points|images|acquisitions|shots))\b/;
+/** The rate of time points, by any of its names (the interval's inverse). */
+const RATE_NOUN = /\b(?:(?:frame|imaging|acquisition|sampling|time[\s-]?point)\s+(?:rate|frequency)|frame ?rate|fps|(?:temporal|time) resolution|frequency)\b/;
+
+/**
+ * A multiplier said without its setting: "half"/"halve"/"in half" 0.5, "double"/"twice" 2, "triple" 3,
+ * "quadruple" 4, "N times"/"Nx"/"N-fold" N (1/N with a word that lowers: "cut the rate 3x"),
+ * "by N%" / "by a third" up or down; undefined when the words give none, or no direction for a share.
+ */
+function multiplierOf(t: string): number | undefined {
+  const down = /\b(?:reduce|lower|decrease|cut|shorten|divide|drop|bring down|less|shorter|lower)\b/.test(t);
+  const up = /\b(?:increase|raise|lengthen|extend|boost|more|longer|higher|bump|up)\b/.test(t);
+  if (/\b(?:halve|half|in half|by half)\b/.test(t) && !/\bhalf (?:an?|as)\b/.test(t)) return 0.5;
+  if (/\b(?:double|twice)\b/.test(t) && !/\btwice as\b/.test(t)) return 2;
+  if (/\btriple\b/.test(t)) return 3;
+  if (/\bquadruple\b/.test(t)) return 4;
+  const n = /\b(\d+(?:\.\d+)?)\s*(?:x|times|-?fold)\b/.exec(t);
+  if (n && Number(n[1]) > 0 && !/\btimes? (?:as|longer|shorter|faster|slower|more|less)\b/.test(t)) return down && !up ? 1 / Number(n[1]) : Number(n[1]);
+  const pct = /\bby\s+(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)/.exec(t);
+  if (pct && down !== up) return down ? Math.max(0.001, 1 - Number(pct[1]) / 100) : 1 + Number(pct[1]) / 100;
+  const part = /\bby\s+(?:a|one)\s+(third|quarter|fifth|tenth)\b/.exec(t);
+  const parts: Record<string, number> = { third: 3, quarter: 4, fifth: 5, tenth: 10 };
+  if (part && down !== up) return down ? 1 - 1 / parts[part[1]] : 1 + 1 / parts[part[1]];
+  return undefined;
+}
+
 const MAKE_IT_NUMBER = /\b(?:make it|change it to|set it to|change to|make that|to)\s+(\d+(?:\.\d+)?)\s*(?:instead|please|pls|then)?\s*[.!?]*$/;
 
 /** "every 5 min is too fast, make it 10": a bare number for the interval, in the unit of the duration said before it. */
@@ -455,7 +546,7 @@ function parseTiming(t: string): Adjustment | undefined {
   const every = durationAfter(t, /\bevery\b|\binterval(?:\s+(?:to|of|be|is|at|=|should be|could be|can be|must be))?\b|\b(?:speed|slow)(?:\s+it)?\s+(?:up|down)\s+to\b|\bonce (?:a|an|per|every)\b|\bintervals? (?:to|of)\b|\b(?:time[\s-]?step|time resolution|cadence|sampling(?: interval| period)?|frame interval)(?:\s+(?:to|of|is|=|down to|up to))?\b/) ??
     // "a 5-min interval", "10 s cadence"
     durationsIn(t).find((d) => /^\s*(?:intervals?|cadence|period|apart)\b/.test(t.slice(d.index + d.length)))?.seconds;
-  if (every !== undefined && /\b(speed (?:it )?up|slow (?:it )?down|faster|slower|more often|less often|intervals?|every|frame rate|rate|image|imaging|instead|from now|switch|change|set|go|time[\s-]?steps?|cadence)\b/.test(t)) return { kind: 'interval', intervalS: every };
+  if (every !== undefined && (/\b(speed (?:it )?up|slow (?:it )?down|faster|slower|more often|less often|intervals?|every|frame rate|rate|image|imaging|instead|from now|switch|change|set|go|time[\s-]?steps?|cadence)\b/.test(t) || INTERVAL_NOUN.test(t) || RATE_NOUN.test(t))) return { kind: 'interval', intervalS: every };
   // "2 frames per minute", "one image every minute", "1 fps"
   const perUnit = new RegExp(String.raw`\b${COUNT_WORD}\s*(?:frames?|images?|time ?points?|timepoints?|pictures?|acquisitions?)\s*(?:per|a|an|each|every)\s*(second|sec|minute|min|hour|hr|day)\b`).exec(t);
   if (perUnit) return { kind: 'interval', intervalS: Math.round((unitSeconds(perUnit[2]) / toNumber(perUnit[1])) * 1e6) / 1e6 };
@@ -464,6 +555,11 @@ function parseTiming(t: string): Adjustment | undefined {
   if (rate) return { kind: 'interval', intervalS: Math.round((unitSeconds(rate[2]) / toNumber(rate[1])) * 1e6) / 1e6 };
   const fps = /\b(\d+(?:\.\d+)?)\s*fps\b/.exec(t);
   if (fps) return { kind: 'interval', intervalS: Math.round((1 / Number(fps[1])) * 1e6) / 1e6 };
+  // a multiplier said of the interval or of the rate: "half the interval", "triple the gap between frames" (the interval times
+  // it); "cut the frame rate in half", "double the imaging frequency" (the interval divided by it)
+  const timingTarget = INTERVAL_NOUN.test(t) ? 'interval' : RATE_NOUN.test(t) ? 'rate' : undefined;
+  const multiplier = timingTarget && !/\b(?:power|exposure|laser|intensity|lamp|led|brightness)\b/.test(t) ? multiplierOf(t) : undefined;
+  if (multiplier !== undefined) return { kind: 'intervalFactor', factor: Math.round((timingTarget === 'interval' ? multiplier : 1 / multiplier) * 1e6) / 1e6 };
   // "make the interval 3 times longer", "lengthen the interval by 50%": the interval itself, by a factor or a share
   if (/\binterval\b/.test(t) && !/\b(?:power|exposure|laser|intensity)\b/.test(t)) {
     const longer = /\b(longer|lengthen|increase|extend|raise|stretch)\b/.test(t);

@@ -8,6 +8,7 @@ import type { MicroscopeCommand } from '../../../tools/types.ts';
 import { AmbiguousCommand, MixedRequest, parseAdjustment, withoutHedges, withoutNegatedStops } from './adjustments.ts';
 import { parseAcquisitionRequest, timeSpans } from './requests.ts';
 import { parseRule } from './rules.ts';
+import { runStateOf } from './runState.ts';
 import { commandOfSentences, sentencesOf } from './sentences.ts';
 import { durationsIn, exposureMs, findChannels, normaliseText, percent, uniquePresets } from './words.ts';
 
@@ -31,7 +32,8 @@ export type MicroscopeRoute =
   | { tool: string; args: Record<string, unknown>; understood?: string; fallback?: true; sure?: true }
   /** The words could mean different things, or lack something: ask this (one line). */
   /** `start`: the question is about a plan to start (channels and a time plan were said): only the microscope has a meaning for it. */
-  | { tool?: undefined; ask: string; start?: true };
+  /** `command`: the words were heard as a command to the microscope that lacks something (an amount, a value), or names a setting no tool sets. */
+  | { tool?: undefined; ask: string; start?: true; command?: true };
 
 /** The typed arguments of one microscope tool for `text`, or undefined when it is not about the microscope. */
 /** A microscope step that ran earlier in the conversation: its tool and arguments. */
@@ -103,15 +105,18 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
   }
   let changes: Adjustment[];
   try {
-    changes = parseAdjustment(text, config);
+    changes = parseAdjustment(text, config, runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change')));
   } catch (err) {
-    if (err instanceof AmbiguousCommand) return { ask: capitalise(err.message) };
+    // (a command heard that lacks something, or sets what no tool sets: a question of the microscope's, never "outside what I do")
+    if (err instanceof AmbiguousCommand) return { ask: capitalise(err.message), command: true };
     // words to stop something that were not understood while imaging: asked back, never left to a guess that could end the run
     if (options.acquisitionRunning && STOP_WORD.test(withoutNegatedStops(t)) && !(err instanceof MixedRequest)) return { ask: `I am not sure what to stop in "${text.trim()}": say "stop the acquisition" to end it (I will ask you to confirm), or name a channel ("drop DAPI"), the z-stack or the grid` };
     // the stage's unwanted motion ("any wobble in the stage", "the stage drifted") is a property of the images, no command to the microscope
     if (STAGE_MOTION.test(t)) return undefined;
     // a question about the run ("is anything wrong with the run?", "how's the time-lapse looking?"): its report answers it
     if (options.acquisitionRunning && ASKS_ONLY.test((sentencesOf(t).at(-1) ?? t).replace(LEAD_WORDS, '')) && /\b(?:run|acquisition|imaging|time[\s-]?lapse|microscope|scope|experiment|it|things|everything|anything)\b/.test(t)) return { tool: toolCarrying('status'), args: {}, sure: true };
+    // words to the running acquisition that are no question and were not understood ("do the thing with the laser"): nothing runs, said in one line
+    if (options.acquisitionRunning && /\b(laser|lasers|light|lamp|acquisition|objective)\b/.test(t) && !/\?\s*$/.test(t) && !/^(?:what|which|how|when|where|why|who|whose|is|are|was|were|am|does|did|has|have|should|could i|can i|will)\b/.test(t.replace(LEAD_WORDS, '')) && !/\b(?:status|report|progress|tell me|show me|dose|budget|so far|bleach\w*|left|remaining|summary|overview)\b/.test(t)) return { ask: `I did not understand "${text.trim()}" as a change to the acquisition, so nothing was changed: say what to change, e.g. "488 to 5%", "halve the GFP exposure", "every 10 min", "drop DAPI" or "pause for 20 min"` };
     return /\b(microscope|stage|objective|acquisition|laser)\b/.test(t) ? { tool: toolCarrying('status'), args: {}, fallback: true } : undefined;
   }
   // a question ("is 5% on the 488 too much?", "what would happen if I went to every minute?") changes nothing:

@@ -19,13 +19,13 @@ export function sentencesOf(text: string): string[] {
 const OPENER = String.raw`(?:(?:so|ok(?:ay)?|well|hmm+|right|also|and|but|oh|ah|hey|hi|now|yeah|yes|alright|look|honestly|basically|anyway)[,\s]+|(?:i think|i guess|i feel like|it seems(?: like)?|seems like|looks like)[,\s]+)*`;
 
 /** A verb that tells a state or an event (not a command): "is", "looks", "keeps", "has floated", "moved". */
-const TELLING_VERB = String.raw`(?:'s|’s|'re|’re|'m|’m|is|are|was|were|am|isn'?t|aren'?t|wasn'?t|weren'?t|looks?|looked|seems?|seemed|appears?|appeared|keeps?|kept|has|have|had|hasn'?t|haven'?t|doesn'?t|don'?t|didn'?t|gets?|got|goes|went|became|becomes?|see|saw|think|feel|won'?t|can'?t|[a-z]{2,}ed)`;
+const TELLING_VERB = String.raw`(?:'s|’s|'re|’re|'m|’m|is|are|was|were|am|isn'?t|aren'?t|wasn'?t|weren'?t|looks?|looked|seems?|seemed|appears?|appeared|keeps?|kept|has|have|had|hasn'?t|haven'?t|doesn'?t|don'?t|didn'?t|gets?|got|goes|went|became|becomes?|see|saw|think|feel|won'?t|can'?t|(?!(?:speed|need|feed|seed|proceed|exceed|succeed)\b)[a-z]{2,}ed)`;
 
 /** The subject of an observation (up to its verb) and the verb. */
-const OBSERVATION = new RegExp(String.raw`^${OPENER}((?:the |my |our |this |that |these |those |all |both |a |an |some |there )?(?:[\w+-]+\s+){0,5}?[\w+-]+?)\s*(${TELLING_VERB})(?=\s|[.!,;:]|$)`, 'i');
+const OBSERVATION = new RegExp(String.raw`^${OPENER}((?:the |my |our |this |that |these |those |all |both |a |an |some |there )?(?:[\w+-]+\s+){0,5}?[\w+-]+?)(?:\s+|(?=['’]))(${TELLING_VERB})(?=\s|[.!,;:]|$)`, 'i');
 
 /** Words that begin a command or a question, never an observation. */
-const NOT_OBSERVATION = /^(?:please|pls|kindly|can|could|would|will|should|shall|may|might|do|does|did|is|are|was|were|what|which|how|when|where|why|who|whose|let'?s|let|make|set|go|switch|turn|stop|start|drop|add|remove|take|bring|keep|put|use|halve|double|triple|increase|decrease|reduce|lower|raise|cut|bump|crank|pause|resume|continue|image|acquire|record|snap|move|refocus|autofocus|skip|lose|kill|end|finish|wrap|change|extend|run|get|give|show|tell|report|ok|okay|if|when(?:ever)?|once|as soon as|after|before|until|unless)\b/i;
+const NOT_OBSERVATION = /^(?:please|pls|kindly|can|could|would|will|should|shall|may|might|do|does|did|is|are|was|were|what|which|how|when|where|why|who|whose|let'?s|let|make|set|go|switch|turn|stop|start|drop|add|remove|take|bring|keep|put|use|halve|double|triple|speed|slow|increase|decrease|reduce|lower|raise|cut|bump|crank|pause|resume|continue|image|acquire|record|snap|move|refocus|autofocus|skip|lose|kill|end|finish|wrap|change|extend|run|get|give|show|tell|report|ok|okay|if|when(?:ever)?|once|as soon as|after|before|until|unless)\b/i;
 
 /** Things of the plan a pronoun can stand for: a channel, a position, the z-stack, the grid, the interval, the light. */
 const PLAN_PART = /\b(?:positions?\s*#?\s*\d+|pos\s*\d+|fields?\s*#?\s*\d+|xy\s*(?:point|position)\s*\d+|z[\s-]?stacks?|stacks?|z[\s-]?series|slices|planes|grid|tiles?|tiling|mosaic|montage|interval|frame rate|cadence|time[\s-]?step|exposures?|power|laser|lamp|intensity|channel\s*\d+)\b/i;

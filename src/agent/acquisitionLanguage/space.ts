@@ -2,7 +2,7 @@
 // steps"), stage positions ("at (0, 0), (500, 0) and (1000, 200)", "at 3 positions")
 // and tiled grids ("a 3x3 grid with 10% overlap"), as the useq-like plan's values.
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
-import type { GridPlan, StagePosition, ZPlan } from '../../microscope/sequence.ts';
+import { zPositionsUm, type GridPlan, type StagePosition, type ZPlan } from '../../microscope/sequence.ts';
 import { DISTANCE_UNIT, NUMBER, toNumber, unitMicrometres } from './words.ts';
 
 const NUM = String.raw`(-?\d+(?:\.\d+)?)`;
@@ -13,10 +13,15 @@ function distance(m: RegExpExecArray | null, valueGroup = 1, unitGroup = 2): num
   return Number(m[valueGroup]) * unitMicrometres(m[unitGroup] ?? 'µm');
 }
 
-/** A z-stack in the words, or undefined when none is named. */
-export function parseZPlan(text: string): ZPlan | undefined {
+/**
+ * A z-stack in the words, or undefined when none is named. `current`: the z plan running now;
+ * what the words leave out is kept from it ("15 slices instead" keeps its step, "0.25 µm steps
+ * instead" its range), and a step in µm alone ("use 1 µm steps") is its step.
+ */
+export function parseZPlan(text: string, current?: ZPlan | null): ZPlan | undefined {
   const t = text.toLowerCase();
-  if (!/z[\s-]?stacks?|z[\s-]?series|\bz\s+(?:from|between|over|of)\b|z[\s-]?planes?|\bplanes\b|slices|z[\s-]?range|stack of|\bsections\b|z[\s-]?steps?|\bstack\b|above and below|below and above|either side of (?:the )?focus|around (?:the )?focus/.test(t)) return undefined;
+  const stepOnly = !!current && new RegExp(String.raw`\d\s*${UNIT}\s*(?:z[\s-]?)?(?:steps?|spacing|apart|increments?)\b|\b(?:steps?|spacing|step size|increments?)\s*(?:of|to|=|:)?\s*\d+(?:\.\d+)?\s*${UNIT}`, 'i').test(t);
+  if (!stepOnly && !/\b(?:spacing|steps?|step size)\s+(?:in|along|for)\s+z\b|z[\s-]?stacks?|z[\s-]?series|\bz\s+(?:from|between|over|of)\b|z[\s-]?planes?|\bplanes\b|slices|z[\s-]?range|stack of|\bsections\b|z[\s-]?steps?|\bstack\b|above and below|below and above|either side of (?:the )?focus|around (?:the )?focus/.test(t)) return undefined;
   // "from -5 to +5 µm", "5 µm above and below (focus)": a stack around the focus
   const fromTo = new RegExp(String.raw`\b(?:from|between)\s*([-+−]?\d+(?:\.\d+)?)\s*${UNIT}?\s*(?:to|-|–|and)\s*([-+]?\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t);
   const around = new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:above and below|below and above|either side of|on (?:each|either) side of|±|up and down)`, 'i').exec(t);
@@ -50,9 +55,12 @@ export function parseZPlan(text: string): ZPlan | undefined {
   }
   if (planes !== undefined && stepUm !== undefined) return { rangeUm: round6((planes - 1) * stepUm), stepUm };
   if (planes !== undefined && rangeUm !== undefined) return { rangeUm, stepUm: planes > 1 ? round6(rangeUm / (planes - 1)) : Math.max(rangeUm, 1) };
-  if (rangeUm !== undefined) return { rangeUm, stepUm: stepUm ?? 1 };
-  if (stepUm !== undefined) return { rangeUm: round6(10 * stepUm), stepUm };
-  if (planes !== undefined) return { rangeUm: planes - 1, stepUm: 1 };
+  const now = current ? zPositionsUm(current).positionsUm : undefined;
+  const nowRange = now && now.length > 1 ? round6(Math.max(...now) - Math.min(...now)) : undefined;
+  const nowStep = current && 'stepUm' in current ? current.stepUm : now && now.length > 1 ? round6((Math.max(...now) - Math.min(...now)) / (now.length - 1)) : undefined;
+  if (rangeUm !== undefined) return { rangeUm, stepUm: stepUm ?? nowStep ?? 1 };
+  if (stepUm !== undefined) return { rangeUm: nowRange ?? round6(10 * stepUm), stepUm };
+  if (planes !== undefined) return { rangeUm: round6((planes - 1) * (nowStep ?? 1)), stepUm: nowStep ?? 1 };
   return undefined;
 }
 

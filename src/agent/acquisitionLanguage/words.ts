@@ -175,7 +175,7 @@ const COMMAND_WORDS = `
   channel channels laser lasers light lamp illumination excitation exciting fluorescence colour color
   interval intervals every frame frames timepoint timepoints point points second seconds minute minutes hour hours
   day days week weeks overnight faster slower quicker often frequently frequency speed slow double halve twice
-  duration total longer extend another additional extra
+  duration total longer extend another additional extra change adjust modify
   exposure exposures power intensity brightness percent lower raise reduce increase decrease
   stack stacks plane planes slice slices section sections range steps spacing apart micron microns micrometre
   micrometres micrometer micrometers position positions field fields location locations site sites grid tile tiles
@@ -204,6 +204,9 @@ function correctWord(word: string, known: Set<string>): string {
   // plural and singular of one word tie harmlessly; two different words do not, unless one of them
   // has the very letters of the word in another order (a slip of typing: "puase" is "pause", not "phase")
   if (best && tied.length > 1 && bestDistance > 0) {
+    // ("intervall": interval and intervals tie; the one of the word's own length, or the singular)
+    const stem = (v: string) => v.replace(/s$/, '');
+    if (tied.every((v) => stem(v) === stem(tied[0]))) return tied.find((v) => v.length === w.length) ?? tied.reduce((a, b) => (a.length <= b.length ? a : b));
     const sameLetters = tied.filter((v) => sortedLetters(v) === sortedLetters(w));
     return sameLetters.length === 1 ? sameLetters[0] : word;
   }

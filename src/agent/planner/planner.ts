@@ -968,8 +968,8 @@ function unnamedChoice(tool: string, arg: string, text: string, catalogue: Catal
 /** While an acquisition runs, words the acquisition language reads as a command are in scope, whatever else they say ("can we go on for another day"). */
 function commandWhileImaging(text: string, conversation: Conversation): boolean {
   if (!acquisitionRunning(conversation)) return false;
-  const routed = microscopeLanguage().routeMicroscopeRequest(text, { acquisitionRunning: true });
-  return routed?.tool !== undefined && !routed.fallback;
+  const routed = microscopeLanguage().routeMicroscopeRequest(text, { acquisitionRunning: true, earlier: conversation.earlier.filter((r) => r.ok).map((r) => ({ tool: r.tool, args: r.args })) });
+  return (routed?.tool !== undefined && !routed.fallback) || (routed?.tool === undefined && routed?.command === true);
 }
 
 /**

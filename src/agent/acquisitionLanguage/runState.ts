@@ -1,0 +1,56 @@
+// What the running acquisition is now, as far as the conversation tells it: the plan it was
+// started with and the changes made since. Words that count on the plan ("skip the next 2 time
+// points", "drop the last position", "15 slices instead of 11", "0.25 µm steps instead") are
+// read against it; where the conversation does not tell it, those words are asked about.
+import { toZPlan, type Adjustment } from '../../microscope/adjustment.ts';
+import type { ZPlan } from '../../microscope/sequence.ts';
+
+/** A step that ran earlier in the conversation: its tool and arguments. */
+export interface StepSeen {
+  tool: string;
+  args: Record<string, unknown>;
+}
+
+/** The running acquisition as the conversation tells it; a field is absent where it does not. */
+export interface RunState {
+  /** The current interval between time points, s. */
+  intervalS?: number;
+  /** How many stage positions are imaged (1 when the plan named none). */
+  positions?: number;
+  /** The current z plan; null when a single plane is imaged. */
+  zPlan?: ZPlan | null;
+}
+
+/**
+ * The state of the acquisition started last, replayed from its plan and the changes since.
+ * `starts(step)` / `changes(step)`: whether a step started an acquisition / changed the running one.
+ */
+export function runStateOf(earlier: StepSeen[], starts: (s: StepSeen) => boolean, changes: (s: StepSeen) => boolean): RunState {
+  const at = earlier.map(starts).lastIndexOf(true);
+  if (at < 0) return {};
+  const plan = earlier[at].args.plan as { timePlan?: Record<string, unknown>; stagePositions?: unknown[]; zPlan?: ZPlan } | undefined;
+  const state: RunState = { positions: Array.isArray(plan?.stagePositions) && plan.stagePositions.length ? plan.stagePositions.length : 1, zPlan: plan?.zPlan ?? null };
+  const first = firstInterval(plan?.timePlan);
+  if (first !== undefined) state.intervalS = first;
+  for (const step of earlier.slice(at + 1)) {
+    if (!changes(step) || !Array.isArray(step.args.changes)) continue;
+    for (const c of step.args.changes as Adjustment[]) {
+      if (c.kind === 'interval') state.intervalS = c.intervalS;
+      else if (c.kind === 'intervalFactor' && state.intervalS !== undefined) state.intervalS = Math.round(state.intervalS * c.factor * 1e6) / 1e6;
+      else if (c.kind === 'zPlan') state.zPlan = c.zPlan ? toZPlan(c.zPlan) : null;
+      else if (c.kind === 'positions') state.positions = c.positions.length;
+      else if (c.kind === 'addPosition' && state.positions !== undefined) state.positions += 1;
+      else if (c.kind === 'dropPosition' && state.positions !== undefined) state.positions = Math.max(1, state.positions - 1);
+    }
+  }
+  return state;
+}
+
+/** The interval of a time plan's first phase, s (a count over a duration gives its spacing). */
+function firstInterval(timePlan: Record<string, unknown> | undefined): number | undefined {
+  if (!timePlan) return undefined;
+  const phase = (Array.isArray(timePlan.phases) ? timePlan.phases[0] : timePlan) as Record<string, number>;
+  if (typeof phase?.intervalS === 'number') return phase.intervalS;
+  if (typeof phase?.durationS === 'number' && typeof phase.loops === 'number' && phase.loops > 1) return phase.durationS / (phase.loops - 1);
+  return undefined;
+}

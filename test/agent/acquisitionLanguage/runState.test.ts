@@ -1,0 +1,142 @@
+// Words read against the running plan (src/agent/acquisitionLanguage/runState.ts and its
+// readers in adjustments.ts / space.ts): "skip the next 2 time points", "drop the last
+// position", "15 slices instead", "0.25 µm steps instead"; and the relative amounts, typos,
+// observations and connectives of tuning-microscope-people-5.
+import { describe, expect, it } from 'vitest';
+import { parseAcquisitionRequest, parseAdjustment, routeMicroscopeRequest } from '../../../src/agent/acquisitionLanguage/index.ts';
+import { runStateOf, type StepSeen } from '../../../src/agent/acquisitionLanguage/runState.ts';
+import { AmbiguousCommand } from '../../../src/agent/acquisitionLanguage/adjustments.ts';
+
+const started = (text: string): StepSeen => ({ tool: 'start_acquisition', args: { plan: parseAcquisitionRequest(text).sequence } });
+const THREE = 'image GFP, DAPI and mCherry every 5 minutes for 12 hours';
+const FOUR_POSITIONS = 'image GFP and Cy5 every 10 min for 8 h at 4 positions';
+const STACK = 'image GFP and mCherry every 5 min for 6 h with a z-stack of 11 slices 0.5 µm apart';
+
+function route(start: string, text: string, more: StepSeen[] = []) {
+  return routeMicroscopeRequest(text, { acquisitionRunning: true, earlier: [started(start), ...more] });
+}
+
+const isStart = (s: StepSeen) => s.tool === 'start_acquisition';
+const isChange = (s: StepSeen) => s.tool === 'adjust_acquisition';
+
+describe('runStateOf', () => {
+  it('replays the plan and the changes since: interval, positions, z plan', () => {
+    const state = runStateOf(
+      [
+        started(FOUR_POSITIONS),
+        { tool: 'adjust_acquisition', args: { changes: [{ kind: 'intervalFactor', factor: 0.5 }, { kind: 'dropPosition', position: '2' }, { kind: 'zPlan', zPlan: { planes: 5, stepUm: 2 } }] } },
+      ],
+      isStart,
+      isChange,
+    );
+    expect(state).toEqual({ intervalS: 300, positions: 3, zPlan: { rangeUm: 8, stepUm: 2 } });
+  });
+  it('tells nothing without a start in the conversation', () => {
+    expect(runStateOf([], isStart, isChange)).toEqual({});
+  });
+});
+
+describe('skipping time points is a pause as long as that many intervals', () => {
+  const cases: [string, string, number][] = [
+    [THREE, "miss out the next two timepoints, I'm changing the medium", 600],
+    [THREE, 'skip 4 frames and then carry on as before', 1200],
+    [FOUR_POSITIONS, 'leave out the next cycle, someone has the incubator door open', 600],
+    [THREE, 'skip the next time point', 300],
+  ];
+  for (const [start, text, forS] of cases) {
+    it(text, () => expect(route(start, text)).toMatchObject({ tool: 'pause_acquisition', args: { forS } }));
+  }
+  it('after an interval change, the new interval counts', () => {
+    expect(route(THREE, 'skip the next 3 frames', [{ tool: 'adjust_acquisition', args: { changes: [{ kind: 'interval', intervalS: 60 }] } }])).toMatchObject({ tool: 'pause_acquisition', args: { forS: 180 } });
+  });
+  it('is asked, never guessed, when the interval is not known', () => {
+    expect(() => parseAdjustment('skip the next 2 time points')).toThrow(AmbiguousCommand);
+  });
+  it('a channel skipped every other frame is no pause', () => {
+    expect(parseAdjustment('skip GFP every other frame')).toEqual([{ kind: 'acquireEvery', channel: 'FITC', every: 2 }]);
+  });
+});
+
+describe('positions by first, last or ordinal', () => {
+  const cases: [string, string][] = [
+    ['get rid of the final position, it drifted off the cells', '4'],
+    ['remove last xy point', '4'],
+    ['drop the first stage position', '1'],
+    ['stop imaging the last position', '4'],
+  ];
+  for (const [text, position] of cases) {
+    it(text, () => expect(route(FOUR_POSITIONS, text)).toMatchObject({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'dropPosition', position }] } }));
+  }
+  it('"the last" counts the positions added since the start', () => {
+    expect(route(FOUR_POSITIONS, 'drop the last position', [{ tool: 'adjust_acquisition', args: { changes: [{ kind: 'addPosition', xUm: 10, yUm: 10 }] } }])).toMatchObject({ args: { changes: [{ kind: 'dropPosition', position: '5' }] } });
+  });
+  it('"the last" is asked when the number of positions is not known', () => {
+    expect(() => parseAdjustment('drop the last position')).toThrow(/which position is the last/);
+  });
+  it('where the stage is now is asked (the run moves it between its positions), never guessed', () => {
+    expect(route(FOUR_POSITIONS, 'add where the stage is now as a new position')).toMatchObject({ ask: expect.stringMatching(/coordinates/i) });
+  });
+});
+
+describe('a z-stack said in part keeps the rest of the running one', () => {
+  const cases: [string, unknown][] = [
+    ['can we have 15 slices instead of 11', { rangeUm: 7, stepUm: 0.5 }],
+    ['go for 0.25 µm spacing in z instead', { rangeUm: 5, stepUm: 0.25 }],
+    ['use 1 µm steps instead', { rangeUm: 5, stepUm: 1 }],
+    ['take 7 slices, 1.5 um apart', { rangeUm: 9, stepUm: 1.5 }],
+  ];
+  for (const [text, zPlan] of cases) {
+    it(text, () => expect(route(STACK, text)).toMatchObject({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'zPlan', zPlan }] } }));
+  }
+  it('a µm step with no z-stack running and no z word is no z-stack', () => {
+    expect(route(THREE, 'use 1 µm steps instead')).not.toMatchObject({ args: { changes: [{ kind: 'zPlan' }] } });
+  });
+});
+
+describe('a multiplier goes to the setting it is said of', () => {
+  const cases: [string, unknown][] = [
+    ['half the interval', { kind: 'intervalFactor', factor: 0.5 }],
+    ['cut the frame rate in half', { kind: 'intervalFactor', factor: 2 }],
+    ['double the imaging frequency', { kind: 'intervalFactor', factor: 0.5 }],
+    ['triple the gap between frames', { kind: 'intervalFactor', factor: 3 }],
+    ['increase the frame rate 3x', { kind: 'intervalFactor', factor: 0.333333 }],
+    ['halve the GFP exposure time', { kind: 'exposureFactor', factor: 0.5, channel: 'FITC' }],
+    ['five times more 488 power', { kind: 'powerFactor', factor: 5, channel: 'FITC' }],
+    ['Could you increase the time resolution to 1 min?', { kind: 'interval', intervalS: 60 }],
+  ];
+  for (const [text, change] of cases) it(text, () => expect(parseAdjustment(text)).toEqual([change]));
+});
+
+describe('several clauses: connectives, observations, a pause that ends by itself', () => {
+  it('"Drop DAPI. Also speed up to every 2 min." is both changes ("speed" is no verb of an observation)', () => {
+    expect(route(THREE, 'Drop DAPI. Also speed up to every 2 min.')).toMatchObject({ args: { changes: [{ kind: 'dropChannel', channel: 'DAPI' }, { kind: 'interval', intervalS: 120 }] } });
+  });
+  it('an observation beside the command names what "its" is', () => {
+    expect(parseAdjustment('GFP looks dim; increase its exposure to 150 ms and keep everything else')).toEqual([{ kind: 'exposure', exposureMs: 150, channel: 'FITC' }]);
+  });
+  it('"Pause for 5 min. Then resume automatically." is one pause of 5 min', () => {
+    expect(parseAdjustment('Pause for 5 min. Then resume automatically.')).toEqual([{ kind: 'pause', forS: 300 }]);
+  });
+  it('"resume in 20 minutes" after a break is the length of the pause', () => {
+    expect(parseAdjustment('give them a break and resume in 20 minutes')).toEqual([{ kind: 'pause', forS: 1200 }]);
+  });
+  it('slips of typing in command words are read through', () => {
+    expect(parseAdjustment('chanege the intervall to 4 min')).toEqual([{ kind: 'interval', intervalS: 240 }]);
+  });
+});
+
+describe('words not understood while imaging run nothing and say so', () => {
+  it('"do the thing with the laser" is asked back in one line', () => {
+    const r = route(THREE, 'do the thing with the laser');
+    expect(r?.tool).toBeUndefined();
+    expect(r && 'ask' in r ? r.ask : '').toMatch(/nothing was changed/);
+    expect((r && 'ask' in r ? r.ask : '').split('\n')).toHaveLength(1);
+  });
+  it('an amount without a number is asked, and heard as a command', () => {
+    expect(route(THREE, 'a little quicker please')).toMatchObject({ ask: expect.stringMatching(/how much/i), command: true });
+  });
+  it('a dose question is no command to refuse', () => {
+    const r = route(THREE, 'light dose per channel pls');
+    expect(r && 'ask' in r).toBeFalsy();
+  });
+});
