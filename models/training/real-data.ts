@@ -15,6 +15,10 @@ export type DatasetName = 'simplus01' | 'simplus02' | 'msc02';
 
 export interface CtcDataset {
   name: DatasetName;
+  /** Images and masks resampled by this factor (1: as stored; 2, 3: upsampled; 0.5: binned), for measuring scale invariance. */
+  scale?: number;
+  /** Only this window of each frame (x, y, width, height, before scaling), for small tests. */
+  crop?: { x: number; y: number; width: number; height: number };
   /** Folder of tNNN.tif frames. */
   images: string;
   /** Folder with TRA/ and SEG/. */
@@ -23,9 +27,76 @@ export interface CtcDataset {
 
 const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 
-export function ctcDataset(name: DatasetName): CtcDataset {
+export function ctcDataset(name: DatasetName, scale = 1, crop?: CtcDataset['crop']): CtcDataset {
   const [folder, seq] = name === 'msc02' ? ['ctc-Fluo-C2DL-MSC-02', '02'] : ['ctc-Fluo-N2DH-SIMplus', name.slice(-2)];
-  return { name, images: join(DATA, folder, seq), truth: join(DATA, folder, `${seq}_GT`) };
+  return { name, images: join(DATA, folder, seq), truth: join(DATA, folder, `${seq}_GT`), ...(scale !== 1 ? { scale } : {}), ...(crop ? { crop } : {}) };
+}
+
+/** The window of a plane (a copy). */
+function cropPlane(plane: ArrayLike<number>, width: number, crop: NonNullable<CtcDataset['crop']>): Float64Array {
+  const out = new Float64Array(crop.width * crop.height);
+  for (let y = 0; y < crop.height; y++) for (let x = 0; x < crop.width; x++) out[y * crop.width + x] = plane[(crop.y + y) * width + crop.x + x];
+  return out;
+}
+
+/**
+ * A plane resampled by `scale`, as an image of the same scene taken at that many times the pixel density:
+ * intensities by linear interpolation (upsampling) or by the mean of each scale^-1 block (binning, integer
+ * factors); labels by nearest neighbour (the pixel whose centre is nearest). Pixel centres map as
+ * (x + 0.5) / scale - 0.5, as scikit-image's rescale does.
+ */
+export function resamplePlane(plane: ArrayLike<number>, width: number, height: number, scale: number, labels: boolean): { plane: Float32Array | Uint32Array; width: number; height: number } {
+  const w = Math.max(1, Math.round(width * scale));
+  const h = Math.max(1, Math.round(height * scale));
+  const out = labels ? new Uint32Array(w * h) : new Float32Array(w * h);
+  const bin = scale < 1 ? Math.round(1 / scale) : 1;
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      if (!labels && bin > 1) {
+        let s = 0;
+        let n = 0;
+        for (let dy = 0; dy < bin; dy++)
+          for (let dx = 0; dx < bin; dx++) {
+            const yy = y * bin + dy;
+            const xx = x * bin + dx;
+            if (yy < height && xx < width) (s += plane[yy * width + xx]), n++;
+          }
+        out[y * w + x] = s / n;
+        continue;
+      }
+      const sx = Math.min(width - 1, Math.max(0, (x + 0.5) / scale - 0.5));
+      const sy = Math.min(height - 1, Math.max(0, (y + 0.5) / scale - 0.5));
+      if (labels) {
+        out[y * w + x] = plane[Math.min(height - 1, Math.round(sy)) * width + Math.min(width - 1, Math.round(sx))];
+        continue;
+      }
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      const x1 = Math.min(width - 1, x0 + 1);
+      const y1 = Math.min(height - 1, y0 + 1);
+      const fx = sx - x0;
+      const fy = sy - y0;
+      const top = plane[y0 * width + x0] * (1 - fx) + plane[y0 * width + x1] * fx;
+      const bottom = plane[y1 * width + x0] * (1 - fx) + plane[y1 * width + x1] * fx;
+      out[y * w + x] = top * (1 - fy) + bottom * fy;
+    }
+  return { plane: out, width: w, height: h };
+}
+
+/** A frame or mask plane of the data set as measured: cropped, then resampled by its scale. */
+function asMeasured(data: CtcDataset, plane: ArrayLike<number>, width: number, height: number, labels: boolean): { plane: PlaneData; width: number; height: number } {
+  let p: ArrayLike<number> = plane;
+  let w = width;
+  let h = height;
+  if (data.crop) (p = cropPlane(p, w, data.crop)), (w = data.crop.width), (h = data.crop.height);
+  if ((data.scale ?? 1) !== 1) return resamplePlane(p, w, h, data.scale!, labels);
+  if (p === plane) return { plane: plane as PlaneData, width, height };
+  return { plane: labels ? Uint32Array.from(p) : Float32Array.from(p), width: w, height: h };
+}
+
+async function readMask(data: CtcDataset, path: string): Promise<PlaneData[]> {
+  const mask = await readMaskFrame(path);
+  return mask.planes.map((p) => asMeasured(data, p, mask.width, mask.height, true).plane);
 }
 
 export function datasetPresent(data: CtcDataset): boolean {
@@ -42,7 +113,7 @@ export async function readFrame(data: CtcDataset, t: number): Promise<{ plane: P
   const movie = await openMovie(join(data.images, `t${String(t).padStart(3, '0')}.tif`));
   try {
     // A copy: the reader may reuse its plane buffers once the file is closed.
-    return { plane: (await movie.plane(0, 0, 0)).slice(), width: movie.shape.x, height: movie.shape.y };
+    return asMeasured(data, (await movie.plane(0, 0, 0)).slice(), movie.shape.x, movie.shape.y, false);
   } finally {
     await movie.close();
   }
@@ -60,9 +131,9 @@ export async function scoreSegmentation(data: CtcDataset, frames: number[], segm
     results.set(t, await segment(plane, width, height, t));
   }
   const scores = await evaluateCtc(
-    { rows: [], frames, frame: async (t) => (await readMaskFrame(tra.get(t)!)).planes },
+    { rows: [], frames, frame: async (t) => readMask(data, tra.get(t)!) },
     { rows: [], frames, frame: async (t) => [results.get(t)!] },
-    { seg: { frames, frame: async (t) => (await readMaskFrame(seg.get(t)!)).planes } },
+    { seg: { frames, frame: async (t) => readMask(data, seg.get(t)!) } },
   );
   return { DET: scores.DET, SEG: scores.SEG ?? Number.NaN, frames: frames.length, objects: scores.counts.resultObjects, referenceObjects: scores.counts.referenceObjects };
 }

@@ -50,6 +50,8 @@ export interface ChosenParameters {
   sizeDoubt?: string;
   /** Hysteresis (seg-plane.ts growToNoiseSd): objects grow down to this many noise SD above the background; 0 = off. */
   growToNoiseSd: number;
+  /** Each object filled to its convex hull (seg-plane.ts convexFill): textured nuclei seen through the blob scale. */
+  convexFill: boolean;
 }
 
 /**
@@ -78,7 +80,7 @@ function median(values: number[]): number {
 }
 
 /** Size-dependent parameters for objects of radius r pixels. */
-export function parametersForRadius(radiusPx: number, shape: ObjectShape = 'round'): { sigmaPx: number; edgeSigmaPx: number | undefined; minAreaPx: number; maxAreaPx: number; minSeedDistancePx: number; seedSigmaPx: number; minSeedDepthPx: number } {
+export function parametersForRadius(radiusPx: number, shape: ObjectShape = 'round', textured = false): { sigmaPx: number; edgeSigmaPx: number | undefined; minAreaPx: number; maxAreaPx: number; minSeedDistancePx: number; seedSigmaPx: number; minSeedDepthPx: number } {
   const area = Math.PI * radiusPx * radiusPx;
   return {
     // Smoothing by a sixth of the radius keeps edges yet suppresses texture and noise. A quarter found more of the
@@ -95,10 +97,12 @@ export function parametersForRadius(radiusPx: number, shape: ObjectShape = 'roun
     minAreaPx: Math.max(8, Math.round(0.2 * area)),
     // Far beyond any single object: only background regions or unsplit sheets are this large.
     maxAreaPx: Math.round(30 * area),
-    // Centres of touching round objects are about 2 r apart; maxima closer than r belong to one object.
-    // (On foreign ground truth r beat 0.75 r and 0.5 r, and 1.2-1.4 r did a little better still, but split no
-    // longer the diagonal pairs of touching disks: seeds 2 r apart diagonally are 1.41 r apart in x and y.)
-    minSeedDistancePx: Math.max(2, Math.round(radiusPx)),
+    // Centres of touching round objects are about 2 r apart, but overlapping nuclei and fresh daughters lie closer:
+    // seeds half a radius apart split them (our simulator, F1 at IoU 0.5: seed 11 0.899 -> 0.977, seed 9405 0.772
+    // -> 0.949; Fluo-N2DH-SIM+ 01 unchanged, 0.990 / 0.843). Textured nuclei seen through the blob scale keep r:
+    // their bright parts would each take a seed (SIM+ 02 SEG 0.655 -> 0.627 at 0.5 r). Whole cells keep r and
+    // split only at deep waists (minSeedDepthPx).
+    minSeedDistancePx: Math.max(2, Math.round(shape === 'round' && !textured ? 0.5 * radiusPx : radiusPx)),
     seedSigmaPx: +Math.max(1, radiusPx / 6).toFixed(2),
     // Irregular objects (whole cells): pieces whose distance-map peaks rise less than 0.15 r above the waist
     // between them are one cell (MSC-02, every 4th annotated frame: DET 0.69 -> 0.83, SEG 0.51 -> 0.54). Round
@@ -173,20 +177,47 @@ function radiusSpread(radii: number[]): number {
 }
 
 /**
- * Where the threshold's radii disagree between sample frames (object-size.ts MAX_SAMPLE_RADIUS_RATIO),
- * the Laplacian-of-Gaussian blob scale of each frame (estimateBlobScale), taken when its frames agree
- * better than the threshold's: a threshold that sees only the bright parts of dim, textured nuclei
- * measures them smaller as they dim (Fluo-N2DH-SIM+ 02: 19.7, 10.7, 11.5 px; blob scale 25.5, 16.8,
- * 15.6), while a crowd of touching nuclei merges into ever larger blobs (simulator seed 9403: threshold
- * 16.9-32.1 px, blob 29-90), so there the threshold stays. Undefined where the threshold is kept.
+ * The blob scale is also taken, without any disagreement between frames, where the median over the sample
+ * frames of blob radius / threshold radius reaches this: the threshold then sees only the bright cores of
+ * the objects. Measured per frame (blob / threshold radius): Fluo-N2DH-SIM+ 02 1.25-1.65 (frames 0-149,
+ * median of the first, middle and last 1.36; of frames 40, 95, 149 1.40), SIM+ 01 1.10-1.27 (median 1.24),
+ * MSC-02 0.91-1.98 (median 1.01), cancer_cell_migration_crop 0.95-1.14, our simulator 0.99-1.27 on five
+ * sane movies (seed 9405, r 14: median 1.22).
  */
-function blobScaleWhereThresholdDisagrees(samples: SamplePlane[], thresholdRadii: number[], objects: ObjectPolarity): { radiusPx: number; note: string } | undefined {
+const BLOB_OVER_THRESHOLD_RATIO = 1.33;
+/**
+ * A blob this many times the threshold's radius is no nucleus seen whole but a crowd merged into one blob
+ * (simulator seed 9403: 1.70-2.92) or noise specks under the threshold (seed 9404, SNR 3: 2.55-2.74); the
+ * ratio route (BLOB_OVER_THRESHOLD_RATIO) is closed where any sample frame reaches it.
+ */
+const MAX_BLOB_OVER_THRESHOLD_RATIO = 2;
+
+/**
+ * The Laplacian-of-Gaussian blob scale of each sample frame (estimateBlobScale) replaces the threshold's
+ * radius where the threshold sees only the bright parts of dim, textured nuclei, told by either of:
+ * - the threshold's radii disagree between sample frames (object-size.ts MAX_SAMPLE_RADIUS_RATIO) and the
+ *   blob radii agree better: such a threshold measures nuclei smaller as they dim (Fluo-N2DH-SIM+ 02:
+ *   19.7, 10.7, 11.5 px; blob scale 25.5, 16.8, 15.6), while a crowd of touching nuclei merges into ever
+ *   larger blobs (simulator seed 9403: threshold 16.9-32.1 px, blob 29-90), so there the threshold stays;
+ * - the blob radius is consistently larger than the threshold's (BLOB_OVER_THRESHOLD_RATIO) but not so
+ *   much larger that it is a crowd or noise (MAX_BLOB_OVER_THRESHOLD_RATIO): uniformly dim, textured
+ *   nuclei need not make the frames disagree (SIM+ 02 from frame 40 on: threshold 10.2-11.5 px, 1.13x).
+ * Undefined where the threshold is kept. The blob scale is measured only on frames whose threshold radius
+ * is known; its cost is bounded (MAX_BLOB_POINTS objects per plane).
+ */
+function blobScaleWhereThresholdSeesCores(samples: SamplePlane[], thresholdRadii: number[], objects: ObjectPolarity): { radiusPx: number; note: string } | undefined {
+  if (!thresholdRadii.length || thresholdRadii.some((r) => !(r > 0))) return undefined;
   const spread = radiusSpread(thresholdRadii);
-  if (!(spread > MAX_SAMPLE_RADIUS_RATIO)) return undefined;
   const blob = samples.map((s, k) => estimateBlobScale(s.plane, s.width, s.height, objects, thresholdRadii[k]));
-  if (blob.some((r) => !(r > 0)) || !(radiusSpread(blob) < spread)) return undefined;
-  const radiusPx = median(blob);
-  return { radiusPx, note: `the Laplacian-of-Gaussian blob scale agrees better between them (${Math.min(...blob).toFixed(1)}-${Math.max(...blob).toFixed(1)} px) and sets the radius` };
+  if (blob.some((r) => !(r > 0))) return undefined;
+  const ratios = blob.map((b, k) => b / thresholdRadii[k]);
+  const range = `${Math.min(...blob).toFixed(1)}-${Math.max(...blob).toFixed(1)} px`;
+  if (spread > MAX_SAMPLE_RADIUS_RATIO && radiusSpread(blob) < spread)
+    return { radiusPx: median(blob), note: `the Laplacian-of-Gaussian blob scale agrees better between them (${range}) and sets the radius` };
+  const ratio = median(ratios);
+  if (ratio >= BLOB_OVER_THRESHOLD_RATIO && Math.max(...ratios) < MAX_BLOB_OVER_THRESHOLD_RATIO)
+    return { radiusPx: median(blob), note: `the Laplacian-of-Gaussian blob scale (${range}) is ${ratio.toFixed(2)}x the threshold's radius (${Math.min(...thresholdRadii).toFixed(1)}-${Math.max(...thresholdRadii).toFixed(1)} px): the threshold sees only the bright cores of dim objects, so the blob scale sets the radius` };
+  return undefined;
 }
 
 /** Chooses every parameter the user left unset from the sample planes (a few frames of the movie). */
@@ -196,7 +227,7 @@ export function chooseSegmentParameters(samples: SamplePlane[], options: AutoSeg
   const polarityVotes = scales.filter((s) => s.polarity === 'dark').length;
   const objects: ObjectPolarity = givenPolarity ?? (polarityVotes * 2 > scales.length ? 'dark' : 'bright');
   let measured = median(scales.map((s) => s.radiusPx));
-  const blob = options.objectRadiusPx === undefined ? blobScaleWhereThresholdDisagrees(samples, scales.map((s) => s.radiusPx), objects) : undefined;
+  const blob = options.objectRadiusPx === undefined ? blobScaleWhereThresholdSeesCores(samples, scales.map((s) => s.radiusPx), objects) : undefined;
   if (blob) measured = blob.radiusPx;
   let radiusSource: ParameterSource = 'estimated';
   let radiusPx = options.objectRadiusPx ?? measured;
@@ -205,7 +236,7 @@ export function chooseSegmentParameters(samples: SamplePlane[], options: AutoSeg
     radiusSource = 'default';
     radiusPx = options.pixelSizeUm ? FALLBACK_NUCLEUS_RADIUS_UM / options.pixelSizeUm : FALLBACK_RADIUS_PX;
   }
-  const derived = parametersForRadius(radiusPx, options.shape);
+  const derived = parametersForRadius(radiusPx, options.shape, !!blob);
   const pick = <K extends Exclude<keyof typeof derived, 'edgeSigmaPx'>>(key: K): [number, ParameterSource] =>
     options[key] !== undefined ? [options[key] as number, 'given'] : [derived[key], radiusSource === 'given' ? 'given' : radiusSource];
   const [sigmaPx, sigmaSource] = pick('sigmaPx');
@@ -247,10 +278,14 @@ export function chooseSegmentParameters(samples: SamplePlane[], options: AutoSeg
     evidence: { planes: scales.length, objects: scales.reduce((a, s) => a + s.objects, 0) },
     sizeDoubt: radiusSource === 'estimated' ? [objectScaleDoubt(scales, radiusPx), blob?.note].filter(Boolean).join('; ') || undefined : undefined,
     growToNoiseSd: options.growToNoiseSd ?? (blob ? BLOB_GROW_NOISE_SD : 0),
+    // The dim parts between a textured nucleus's bright ones, under the grown outline's hull. Measured on
+    // Fluo-N2DH-SIM+ 02 (every 10th frame) SEG 0.623 -> 0.655, SIM+ 01 0.843 -> 0.841; not for every
+    // movie: our simulator's crowded, overlapping nuclei lost F1 (seed 9401 0.600 -> 0.572, 9405 0.772 -> 0.747).
+    convexFill: options.convexFill ?? !!blob,
   };
   const { objects: _o, objectRadiusPx: _r, pixelSizeUm: _p, shape: _s, ...rest } = options;
   return {
-    options: { ...rest, method, objects, sigmaPx, minAreaPx, maxAreaPx: chosen.maxAreaPx, minSeedDistancePx, minSeedDepthPx, seedSigmaPx, edgeFraction, edgeSigmaPx, growToNoiseSd: chosen.growToNoiseSd },
+    options: { ...rest, method, objects, sigmaPx, minAreaPx, maxAreaPx: chosen.maxAreaPx, minSeedDistancePx, minSeedDepthPx, seedSigmaPx, edgeFraction, edgeSigmaPx, growToNoiseSd: chosen.growToNoiseSd, convexFill: chosen.convexFill },
     chosen,
   };
 }
@@ -270,7 +305,7 @@ export function describeChosen(chosen: ChosenParameters, forModel = false): stri
   const areas = `areas ${chosen.minAreaPx}-${maxArea} px`;
   if (forModel) return `${radius}, ${polarity}; ${areas}${sizeWarning(chosen)}`;
   const edges = chosen.edgeSigmaPx !== undefined && chosen.edgeSigmaPx < chosen.sigmaPx ? ` (edges of clear objects at ${chosen.edgeSigmaPx} px)` : '';
-  const grown = chosen.growToNoiseSd > 0 ? `, objects grown down to ${chosen.growToNoiseSd} noise SD above the background` : '';
+  const grown = `${chosen.growToNoiseSd > 0 ? `, objects grown down to ${chosen.growToNoiseSd} noise SD above the background` : ''}${chosen.convexFill ? `${chosen.growToNoiseSd > 0 ? ' and' : ', objects'} filled to their convex hull` : ''}`;
   return `${radius}, ${polarity}; smoothing ${chosen.sigmaPx} px${edges}, ${areas}, seeds ${chosen.minSeedDistancePx} px apart${chosen.minSeedDepthPx > 0 ? ` and ${chosen.minSeedDepthPx} px deep` : ''}${grown}${sizeWarning(chosen)}`;
 }
 

@@ -71,6 +71,8 @@ export interface SegmentOptions {
    * split (dim, textured nuclei whose bright parts alone pass the threshold). 0 = off (default).
    */
   growToNoiseSd?: number;
+  /** Each object takes the unclaimed pixels of its convex hull (dim parts of a nucleus between its bright ones). Default false. */
+  convexFill?: boolean;
 }
 
 export interface PlaneSegmentation {
@@ -97,6 +99,7 @@ export const SEGMENT_DEFAULTS = {
   edgeFraction: 0,
   edgeSigmaPx: undefined as number | undefined,
   growToNoiseSd: 0,
+  convexFill: false,
 };
 
 /** Options with defaults filled in; undefined values don't override defaults. */
@@ -281,6 +284,65 @@ export function growToNoise(foreground: Uint8Array, smoothed: Float32Array, widt
   for (let i = 0; i < foreground.length; i++) if (labels[i] && seeded[labels[i]]) foreground[i] = 1;
 }
 
+/**
+ * Each object takes the background pixels inside its convex hull (pixel centres; objects already
+ * there keep theirs). In place.
+ */
+export function fillConvexHulls(labels: Uint32Array, width: number, height: number): void {
+  const { ids, start, order } = groupPixels(labels);
+  const cross = (o: number[], a: number[], b: number[]) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+  for (const label of ids) {
+    const from = start[label];
+    const to = start[label + 1];
+    if (to - from < 3) continue;
+    // The leftmost and rightmost pixel of each row hold the hull's vertices.
+    const rows = new Map<number, [number, number]>();
+    for (let j = from; j < to; j++) {
+      const i = order[j];
+      const x = i % width;
+      const y = (i - x) / width;
+      const r = rows.get(y);
+      if (!r) rows.set(y, [x, x]);
+      else (r[0] = Math.min(r[0], x)), (r[1] = Math.max(r[1], x));
+    }
+    const points: number[][] = [];
+    for (const [y, [a, b]] of rows) (points.push([a, y]), b !== a && points.push([b, y]));
+    points.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+    const lower: number[][] = [];
+    for (const p of points) {
+      while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], p) <= 0) lower.pop();
+      lower.push(p);
+    }
+    const upper: number[][] = [];
+    for (let k = points.length - 1; k >= 0; k--) {
+      const p = points[k];
+      while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], p) <= 0) upper.pop();
+      upper.push(p);
+    }
+    const hull = lower.slice(0, -1).concat(upper.slice(0, -1));
+    if (hull.length < 3) continue;
+    let y0 = Infinity;
+    let y1 = -Infinity;
+    for (const p of hull) (y0 = Math.min(y0, p[1])), (y1 = Math.max(y1, p[1]));
+    for (let y = y0; y <= y1; y++) {
+      let xl = Infinity;
+      let xr = -Infinity;
+      for (let k = 0; k < hull.length; k++) {
+        const a = hull[k];
+        const b = hull[(k + 1) % hull.length];
+        if ((a[1] - y) * (b[1] - y) > 0) continue;
+        if (a[1] === b[1]) (xl = Math.min(xl, a[0], b[0])), (xr = Math.max(xr, a[0], b[0]));
+        else {
+          const x = a[0] + ((y - a[1]) * (b[0] - a[0])) / (b[1] - a[1]);
+          (xl = Math.min(xl, x)), (xr = Math.max(xr, x));
+        }
+      }
+      const row = y * width;
+      for (let x = Math.ceil(xl - 1e-9); x <= Math.floor(xr + 1e-9); x++) if (labels[row + x] === 0) labels[row + x] = label;
+    }
+  }
+}
+
 /** Segments one width x height plane. NaN pixels count as background. */
 export function segmentPlane(plane: PlaneData, width: number, height: number, options: SegmentOptions = {}): PlaneSegmentation {
   checkSegmentOptions(options);
@@ -313,6 +375,7 @@ export function segmentPlane(plane: PlaneData, width: number, height: number, op
     trimToEdges(labels, smoothed, coarse.background, o.edgeFraction, distanceTransform(foreground, width, height), finer, finer ? coarse.noise : undefined);
     if (o.fillHoles) fillLabelHoles(labels, width, height);
   }
+  if (o.convexFill) fillConvexHulls(labels, width, height);
   const filtered = filterLabels(labels, width, height, { minAreaPx: o.minAreaPx, maxAreaPx: o.maxAreaPx, excludeBorder: o.excludeBorder });
   return { labels: filtered.labels, count: filtered.count, thresholdValue };
 }

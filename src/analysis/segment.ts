@@ -137,5 +137,6 @@ function pickSegmentOptions(o: SegmentMovieOptions): SegmentOptions {
     edgeFraction: o.edgeFraction,
     edgeSigmaPx: o.edgeSigmaPx,
     growToNoiseSd: o.growToNoiseSd,
+    convexFill: o.convexFill,
   };
 }

@@ -60,7 +60,11 @@ describe('parameters derived from the object size', () => {
     const small = parametersForRadius(5);
     const large = parametersForRadius(20);
     expect(large.minAreaPx / small.minAreaPx).toBeCloseTo(16, 0);
-    expect(large.minSeedDistancePx).toBe(20);
+    // Round objects: seeds half a radius apart (overlapping nuclei, fresh daughters); textured nuclei seen through
+    // the blob scale and whole cells: a radius apart.
+    expect(large.minSeedDistancePx).toBe(10);
+    expect(parametersForRadius(20, 'round', true).minSeedDistancePx).toBe(20);
+    expect(parametersForRadius(20, 'irregular').minSeedDistancePx).toBe(20);
     expect(large.sigmaPx).toBeGreaterThan(small.sigmaPx);
     const { plane } = disks(12, 10, 200, 5);
     const { chosen, options } = chooseSegmentParameters([{ plane, width: 200, height: 200 }], { sigmaPx: 1, objects: 'bright' });
