@@ -75,16 +75,29 @@ class HalfResUNet(nn.Module):
     About 3x fewer multiply-adds than a U-Net with the same widths at full resolution.
     Input height and width must be multiples of 2**(len(widths))."""
 
-    def __init__(self, in_channels=1, out_channels=1, widths=(24, 32, 48), shuffle=2):
+    def __init__(self, in_channels=1, out_channels=1, widths=(24, 32, 48), shuffle=2, fine=0):
         super().__init__()
         chans = list(widths)
         self.depth = len(chans)  # poolings counted from the input: the stem halves too
         self.shuffle = shuffle
+        self.fine = fine
         self.stem = nn.Sequential(nn.Conv2d(in_channels, chans[0], 4, stride=2, padding=1), nn.ReLU(inplace=True))
-        self.unet = UNet(chans[0], out_channels * shuffle * shuffle, widths=chans)
+        if fine:
+            # A thin full-resolution branch: `fine` channels of the input, joined with the U-Net's
+            # output shuffled back to the input size, one 3x3 convolution, then the head.
+            self.unet = UNet(chans[0], 4 * fine, widths=chans)
+            self.fine_in = nn.Sequential(nn.Conv2d(in_channels, fine, 3, padding=1), nn.ReLU(inplace=True))
+            self.merge = nn.Sequential(nn.Conv2d(2 * fine, fine, 3, padding=1), nn.ReLU(inplace=True))
+            self.head = nn.Conv2d(fine, out_channels * (shuffle // 2) ** 2, 1)
+        else:
+            self.unet = UNet(chans[0], out_channels * shuffle * shuffle, widths=chans)
 
     def forward(self, x):
-        return F.pixel_shuffle(self.unet(self.stem(x)), self.shuffle)
+        if not self.fine:
+            return F.pixel_shuffle(self.unet(self.stem(x)), self.shuffle)
+        y = torch.cat([F.pixel_shuffle(F.relu(self.unet(self.stem(x))), 2), self.fine_in(x)], 1)
+        y = self.head(self.merge(y))
+        return F.pixel_shuffle(y, self.shuffle // 2) if self.shuffle > 2 else y
 
 
 def teacher_unet(onnx_path, prefix=""):

@@ -27,14 +27,15 @@ def parse_args():
     p.add_argument("--half-res", action="store_true", help="the U-Net at half the input resolution (stride-2 first layer, 4x pixel shuffle out; --widths)")
     p.add_argument("--teacher", default=None, help="a superres model folder: its output is a second target (distillation), weighted by --teacher-weight")
     p.add_argument("--teacher-weight", type=float, default=0.5)
+    p.add_argument("--fine", type=int, default=0, help="with --half-res: channels of a thin full-resolution branch (0: none)")
     return p.parse_args()
 
 
 class SuperRes(nn.Module):
-    def __init__(self, base, depth, widths=None, half_res=False):
+    def __init__(self, base, depth, widths=None, half_res=False, fine=0):
         super().__init__()
         # half_res: the body sees the input at half size and its 4x pixel shuffle gives the 2x output.
-        self.body = HalfResUNet(1, 1, widths or (16, 32, 48), 4) if half_res else UNet(1, 4, base, depth, widths=widths)
+        self.body = HalfResUNet(1, 1, widths or (16, 32, 48), 4, fine) if half_res else UNet(1, 4, base, depth, widths=widths)
         self.half_res = half_res
         self.depth = self.body.depth
 
@@ -125,7 +126,7 @@ def main():
     rng = np.random.default_rng(args.seed)
     noisy = flat(np.load(os.path.join(args.data, "noisy_train.npy")))
     clean = flat(np.load(os.path.join(args.data, "clean_train.npy")))
-    model = SuperRes(args.base, args.depth, args.widths, args.half_res)
+    model = SuperRes(args.base, args.depth, args.widths, args.half_res, args.fine)
     teacher, taught = None, None
     if args.teacher:
         teacher = SuperRes(12, 2)
@@ -172,6 +173,9 @@ def main():
 levels of {','.join(map(str, args.widths or (16, 32, 48)))} channels; {report['parameters']} parameters) predicts sixteen sub-pixel planes,
 rearranged by pixel shuffle (Shi et al. 2016, doi:10.1109/CVPR.2016.207) into a correction of
 the bilinear 2x upsampling."""
+        if args.fine:
+            network += f""" A thin branch of {args.fine} channels at the input resolution is joined with the
+U-Net's output before the last 3x3 convolution."""
     else:
         network = f"""A {args.depth}-level U-Net with {args.base} channels ({report['parameters']} parameters) runs at the input
 resolution and predicts four sub-pixel planes, rearranged by pixel shuffle (Shi et al. 2016,
