@@ -65,7 +65,7 @@ const trackSchema = z.object({
     .optional()
     .describe('Drift table from correct_drift (t,dx_px,dy_px) of the movie the labels were made on: positions are corrected by it before linking, so the tracks and their speeds are free of stage drift while the labels and a CTC export stay in the movie\'s coordinates. Default: none'),
   checkDivisions: z.boolean().default(true).describe('LAP: keep a division only with evidence (two daughters that last, of plausible size and brightness, no cell vanished beside the mother, and two of: daughters alike, moving apart, mother brightening). Default true; false keeps every split the tracker proposes'),
-  repairOverTime: z.boolean().default(true).describe('Repair the segmentation with time before linking: an object cut in two for a frame (both neighbouring frames show it whole) is merged, and an object that is two (two objects of the frame before or after lie on it, and it has a waist or the frames on both sides show them apart) is split along its waist with those objects as markers; the repaired label movie is saved and used for the tracks. Default true; false tracks the labels as they are'),
+  repairOverTime: z.boolean().default(true).describe('Repair the segmentation with time before linking: an object cut in two for a frame (both neighbouring frames show it whole) is merged, and an object that is two (two objects of the frame before or after lie on it, and it has a waist, the frames on both sides show them apart, or it is elongated as two round nuclei end to end with the two staying apart) is split along its waist with those objects as markers; the repaired label movie is saved and used for the tracks. Default true; false tracks the labels as they are'),
   allowMerging: z.boolean().default(false).describe('LAP: allow two tracks to merge (TrackMate default false)'),
   mergingMaxDistancePx: z.number().positive().optional().describe('LAP: largest distance for a merge, pixels. Default: the linking distance'),
   alternativeCostFactor: z.number().positive().default(1.05).describe('LAP: "no link" cost as a multiple of the link costs (TrackMate default 1.05; higher links more)'),
@@ -204,15 +204,16 @@ const track = defineTool({
       const leastNote = leastConfident.length ? `; least confident tracks: ${leastConfident.map((c) => `${c.trackId} (${c.confidence})`).join(', ')}` : '';
       const confidenceNote = ` Mean branch confidence ${round(meanConfidence, 2)}${lowConfidence ? `; ${lowConfidence} branch(es) below 0.5 (long jumps, size changes or gaps)` : ''}${leastNote}.${singleFrame && tracks.frames > 2 ? ` ${singleFrame} track(s) last a single frame (likely pieces of objects the segmentation cut off for one frame, or objects seen once).` : ''}`;
       const ref = ctx.addArtifact('tracks', path, `tracks of ${basename(labels.source.path)} (${args.method})`);
+      const pairSplits = repair ? repair.events.filter((e) => e.kind === 'split' && e.evidence === 'pair shape').length : 0;
       const splitFrames = repair ? new Set(repair.events.filter((e) => e.kind === 'split').map((e) => e.t)).size : 0;
       const repairNote = !repair
         ? ''
         : repair.skipped
           ? ` The segmentation was not repaired over time (${repair.skipped}).`
           : repairedRef
-            ? ` Segmentation repaired with time before linking: ${repair.split} object(s) split in ${splitFrames} frame(s) (two objects of the neighbouring frame lay on each, and it had a waist or both sides showed them apart) and ${repair.merged} fragment(s) merged into the object both neighbouring frames showed whole; the tracks are on the repaired labels, ${repairedRef.id}.`
+            ? ` Segmentation repaired with time before linking: ${repair.split} object(s) split in ${splitFrames} frame(s) (two objects of the neighbouring frame lay on each, and it had a waist, both sides showed them apart, or it was shaped as the two end to end${pairSplits ? `: ${pairSplits} by that shape` : ''}) and ${repair.merged} fragment(s) merged into the object both neighbouring frames showed whole; the tracks are on the repaired labels, ${repairedRef.id}.`
             : ' The segmentation agreed with itself over time (nothing to split or merge).';
-      const noSplitNote = repair?.noSplits ? ` No object was split over time: ${repair.noSplits}.` : '';
+      const noSplitNote = repair?.noSplits ? ` No object was split over time: ${repair.noSplits}.` : repair?.pairShapeNote && pairSplits ? ` Objects were split by their shape because ${repair.pairShapeNote}.` : '';
       return {
         summary: `Tracked ${tracks.spots.length} objects in ${tracks.frames} frames into ${trees} track${trees === 1 ? '' : 's'} (${tracks.branches.length} branches, ${divisions} division${divisions === 1 ? '' : 's'}) with ${how}; saved as ${ref.id}.${repairNote}${noSplitNote}${driftNote}${divisionNote}${confidenceNote}`,
         artifacts: repairedRef ? [ref, repairedRef] : [ref],

@@ -64,6 +64,40 @@ describe('repairLabelsOverTime', () => {
     expect(r.events.every((e) => e.evidence === 'waist')).toBe(true);
   });
 
+  it('splits sisters pressed together with no waist from their birth (two round nuclei end to end), never the round mother', () => {
+    // the convex hull of the two disks: no waist (solidity 1), elongated as two disks are (about 2)
+    const capsule = (label: number) => {
+      const plane = merged().map((v) => (v ? label : 0));
+      for (let y = 22; y <= 38; y++) for (let x = 28; x <= 45; x++) plane[y * W + x] = label;
+      return plane;
+    };
+    const others = (plane: Uint32Array) => plane.map((v, i) => v || ((i % W - 8) ** 2 + (Math.floor(i / W) - 8) ** 2 <= 36 ? 20 : (i % W - 70) ** 2 + (Math.floor(i / W) - 50) ** 2 <= 36 ? 21 : 0));
+    const mother = disks([[36, 30, 11, 5]]);
+    const movie = [mother, capsule(7), capsule(7), apart(), apart()].map(others);
+    expect(solidity(movie[1], W, 7, box(movie[1], 7))).toBeGreaterThan(0.95);
+    const r = repairLabelsOverTime(movie, W, H);
+    expect(r.events.filter((e) => e.kind === 'split').map((e) => [e.t, e.evidence])).toEqual([
+      [2, 'pair shape'],
+      [1, 'pair shape'],
+    ]);
+    for (const t of [1, 2]) expect(labelsOf(r.planes[t]).size).toBe(4);
+    expect(labelsOf(r.planes[0]).size).toBe(3); // the round mother stays one
+    // off: nothing is cut
+    expect(repairLabelsOverTime(movie, W, H, { minPairElongation: Infinity }).split).toBe(0);
+    // two pieces seen on it for one frame only (one again in the frame beyond): no evidence of two nuclei
+    const flicker = [capsule(7), capsule(7), apart(), capsule(7), capsule(7)].map(others);
+    expect(repairLabelsOverTime(flicker, W, H).events.filter((e) => e.kind === 'split')).toEqual([]);
+    // an object no longer than one nucleus of our simulator (elongation under 1.7) is not cut on shape alone
+    const ellipse = (label: number) => {
+      const plane = new Uint32Array(W * H);
+      for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) if (((x - 36) / 13) ** 2 + ((y - 30) / 10) ** 2 <= 1) plane[y * W + x] = label;
+      return plane;
+    };
+    const halves = () => ellipse(1).map((v, i) => (v && i % W > 36 ? 2 : v));
+    const short = [ellipse(7), ellipse(7), halves(), halves()].map(others);
+    expect(repairLabelsOverTime(short, W, H).events.filter((e) => e.kind === 'split')).toEqual([]);
+  });
+
   it('does not split a round mother beside its separate daughters (no division is made)', () => {
     const mother = () => disks([[36, 30, 11, 5]]);
     const daughters = () => disks([[29, 30, 7.5, 1], [44, 30, 7.5, 2]]);
