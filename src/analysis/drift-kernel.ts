@@ -130,6 +130,7 @@ export function withoutBackground(plane: ArrayLike<number>, height: number, widt
     }
   const ys = gridWeights(height, block, gy);
   const xs = gridWeights(width, block, gx);
+  const segments = gridSegments(xs, width, block);
   const wy = taperedWindow(height);
   const wx = taperedWindow(width);
   const rowBackground = new Float64Array(gx);
@@ -139,16 +140,43 @@ export function withoutBackground(plane: ArrayLike<number>, height: number, widt
     const f = ys.weight[y];
     for (let g = 0; g < gx; g++) rowBackground[g] = means[top + g] * (1 - f) + means[bottom + g] * f;
     const base = y * width;
-    for (let x = 0; x < width; x++) {
-      const w = xs.weight[x];
-      out[base + x] = plane[base + x] - (rowBackground[xs.low[x]] * (1 - w) + rowBackground[xs.high[x]] * w);
-    }
-    if (windowedOut) {
-      const rowWeight = wy[y];
-      for (let x = 0; x < width; x++) windowedOut[base + x] = out[base + x] * rowWeight * wx[x];
+    const rowWeight = wy[y];
+    // along x, in stretches between the same two grid centres (the same arithmetic as pixel by pixel)
+    for (let s = 0; s < segments.length - 1; s++) {
+      const from = segments[s];
+      const to = segments[s + 1];
+      const a = rowBackground[xs.low[from]];
+      const b = rowBackground[xs.high[from]];
+      if (windowedOut) {
+        for (let x = from; x < to; x++) {
+          const w = xs.weight[x];
+          const v = Math.fround(plane[base + x] - (a * (1 - w) + b * w));
+          out[base + x] = v;
+          windowedOut[base + x] = v * rowWeight * wx[x];
+        }
+      } else {
+        for (let x = from; x < to; x++) {
+          const w = xs.weight[x];
+          out[base + x] = plane[base + x] - (a * (1 - w) + b * w);
+        }
+      }
     }
   }
   return out;
+}
+
+const segmentCache = new Map<string, Int32Array>();
+/** Where (low, high) of the grid weights along an axis change: stretches [segments[s], segments[s + 1]). */
+function gridSegments(g: GridWeights, n: number, block: number): Int32Array {
+  const key = `${n}:${block}`;
+  let segments = segmentCache.get(key);
+  if (!segments) {
+    const starts = [0];
+    for (let i = 1; i < n; i++) if (g.low[i] !== g.low[i - 1] || g.high[i] !== g.high[i - 1]) starts.push(i);
+    starts.push(n);
+    segmentCache.set(key, (segments = Int32Array.from(starts)));
+  }
+  return segments;
 }
 
 /** Share of each axis tapered by the window (half at each end): the rest keeps full weight. */
@@ -179,7 +207,10 @@ function taperedWindow(n: number): Float32Array {
 export function windowed(plane: Float32Array, height: number, width: number, out: Float32Array = new Float32Array(plane.length)): Float32Array {
   const wy = taperedWindow(height);
   const wx = taperedWindow(width);
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) out[y * width + x] = plane[y * width + x] * wy[y] * wx[x];
+  for (let y = 0, i = 0; y < height; y++) {
+    const rowWeight = wy[y];
+    for (let x = 0; x < width; x++, i++) out[i] = plane[i] * rowWeight * wx[x];
+  }
   return out;
 }
 

@@ -204,6 +204,11 @@ const nanError = (t: number, z: number) => new InputError(`frame ${t + 1} (z ${z
 async function planeOfFrame(movie: Movie, t: number, channel: number): Promise<Float32Array> {
   const plane = await movie.plane(t, 0, channel);
   const out = new Float32Array(plane.length);
+  // integer planes have no NaN: converted natively (as the loop below would, value for value)
+  if (!(plane instanceof Float32Array || plane instanceof Float64Array) && ArrayBuffer.isView(plane)) {
+    out.set(plane);
+    return out;
+  }
   for (let i = 0; i < plane.length; i++) {
     const v = plane[i];
     if (v !== v) throw nanError(t, 0);

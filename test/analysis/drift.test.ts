@@ -12,6 +12,7 @@ import { openMovie } from '../../src/image/index.ts';
 import { simulate } from '../../src/sim/index.ts';
 import { InputError } from '../../src/errors.ts';
 import { fft2dInPlace, fft2dReal, fftFrequencies } from '../../src/analysis/fft.ts';
+import { withoutBackground, windowed } from '../../src/analysis/drift-kernel.ts';
 
 /** RMS distance (px) between estimated and true drift, both taken relative to frame 0. */
 function rmsError(rows: DriftRow[], truth: { dxPx: number; dyPx: number }[]): number {
@@ -270,6 +271,60 @@ describe('the test for any common motion', () => {
     expect(estimate.common.applied).toBe(false);
     expect(estimate.rows.every((r) => r.dxPx === 0 && r.dyPx === 0)).toBe(true);
     expect(estimate.maxDriftPx).toBe(0);
+  });
+});
+
+/** The background removal pixel by pixel, as first written: the reference the kernel must match bit for bit. */
+function backgroundRemovedByPixel(plane: Float32Array, height: number, width: number): { flat: Float32Array; windowedPlane: Float32Array } {
+  const block = Math.max(8, Math.round(Math.min(height, width) / 8));
+  const [gy, gx] = [Math.ceil(height / block), Math.ceil(width / block)];
+  const means = new Float64Array(gy * gx);
+  for (let y = 0; y < height; y++)
+    for (let g = 0; g < gx; g++) {
+      let sum = 0;
+      for (let x = g * block; x < Math.min(width, (g + 1) * block); x++) sum += plane[y * width + x];
+      means[Math.floor(y / block) * gx + g] += sum;
+    }
+  for (let cy = 0; cy < gy; cy++) for (let cx = 0; cx < gx; cx++) means[cy * gx + cx] /= (Math.min(height, (cy + 1) * block) - cy * block) * (Math.min(width, (cx + 1) * block) - cx * block);
+  const grid = (i: number, cells: number) => {
+    const f = Math.min(cells - 1, Math.max(0, (i + 0.5) / block - 0.5));
+    const low = Math.floor(f);
+    return { low, high: Math.min(cells - 1, low + 1), weight: Math.fround(f - low) };
+  };
+  const window = (n: number) => {
+    const w = new Float32Array(n).fill(1);
+    const edge = Math.floor((0.25 * (n - 1)) / 2);
+    for (let i = 0; i < edge; i++) w[i] = w[n - 1 - i] = 0.5 - 0.5 * Math.cos((Math.PI * i) / edge);
+    return w;
+  };
+  const [wy, wx] = [window(height), window(width)];
+  const flat = new Float32Array(height * width);
+  const windowedPlane = new Float32Array(height * width);
+  for (let y = 0; y < height; y++) {
+    const r = grid(y, gy);
+    const row = Array.from({ length: gx }, (_, g) => means[r.low * gx + g] * (1 - r.weight) + means[r.high * gx + g] * r.weight);
+    for (let x = 0; x < width; x++) {
+      const c = grid(x, gx);
+      flat[y * width + x] = plane[y * width + x] - (row[c.low] * (1 - c.weight) + row[c.high] * c.weight);
+      windowedPlane[y * width + x] = flat[y * width + x] * wy[y] * wx[x];
+    }
+  }
+  return { flat, windowedPlane };
+}
+
+describe('background removal and window (drift-kernel)', () => {
+  it('give the values of the pixel-by-pixel arithmetic bit for bit, on sizes that do and do not divide into the grid', () => {
+    const random = mulberry32(8);
+    for (const [height, width] of [[64, 64], [201, 199], [96, 130], [30, 17]]) {
+      const plane = Float32Array.from({ length: height * width }, (_, i) => 100 + 40 * Math.sin(i / 500) + 30 * random());
+      const expected = backgroundRemovedByPixel(plane, height, width);
+      const windowedOut = new Float32Array(height * width);
+      const flat = withoutBackground(plane, height, width, new Float32Array(height * width), windowedOut);
+      expect(flat, `${height}x${width}`).toEqual(expected.flat);
+      expect(windowedOut, `${height}x${width}`).toEqual(expected.windowedPlane);
+      expect(withoutBackground(plane, height, width), `${height}x${width} without the window`).toEqual(expected.flat);
+      expect(windowed(flat, height, width), `${height}x${width} windowed on its own`).toEqual(expected.windowedPlane);
+    }
   });
 });
 
