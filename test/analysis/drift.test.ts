@@ -343,6 +343,20 @@ describe('estimateDrift on 1 and 2 threads', () => {
     }
   });
 
+  it('on 2 threads, a cancelled estimate rejects as cancelled, and the next one runs on a fresh worker', async () => {
+    const sim = simulate({ width: 64, height: 64, frames: 40, cells: 6, driftPx: 6, divisionRate: 0.02, seed: 4 });
+    const controller = new AbortController();
+    const cancelled = estimateDrift(sim.movie, {
+      reference: 'previous',
+      threads: 2,
+      signal: controller.signal,
+      onProgress: (done, _total, label) => label === 'reading frames' && done >= 12 && controller.abort(),
+    });
+    await expect(cancelled).rejects.toThrow('cancelled');
+    const again = await estimateDrift(sim.movie, { reference: 'previous', threads: 2 });
+    expect(again).toEqual(await estimateDrift(sim.movie, { reference: 'previous', threads: 1 }));
+  });
+
   it('the same with blank frames at the start and where one run ends and the next begins (the lead-in skips them)', async () => {
     const sim = simulate({ width: 64, height: 64, frames: 40, cells: 6, driftPx: 6, divisionRate: 0.02, seed: 4 });
     // 'follow' cuts 40 frames into 2 runs of 20: frames 19 and 20 end one and start the other
