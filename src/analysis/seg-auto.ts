@@ -79,6 +79,9 @@ function median(values: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/** Seeds of round objects (not seen through the blob scale) lie at least this many radii apart. */
+const ROUND_SEED_SPACING = 0.7;
+
 /** Size-dependent parameters for objects of radius r pixels. */
 export function parametersForRadius(radiusPx: number, shape: ObjectShape = 'round', textured = false): { sigmaPx: number; edgeSigmaPx: number | undefined; minAreaPx: number; maxAreaPx: number; minSeedDistancePx: number; seedSigmaPx: number; minSeedDepthPx: number } {
   const area = Math.PI * radiusPx * radiusPx;
@@ -98,11 +101,13 @@ export function parametersForRadius(radiusPx: number, shape: ObjectShape = 'roun
     // Far beyond any single object: only background regions or unsplit sheets are this large.
     maxAreaPx: Math.round(30 * area),
     // Centres of touching round objects are about 2 r apart, but overlapping nuclei and fresh daughters lie closer:
-    // seeds half a radius apart split them (our simulator, F1 at IoU 0.5: seed 11 0.899 -> 0.977, seed 9405 0.772
-    // -> 0.949; Fluo-N2DH-SIM+ 01 unchanged, 0.990 / 0.843). Textured nuclei seen through the blob scale keep r:
-    // their bright parts would each take a seed (SIM+ 02 SEG 0.655 -> 0.627 at 0.5 r). Whole cells keep r and
-    // split only at deep waists (minSeedDepthPx).
-    minSeedDistancePx: Math.max(2, Math.round(shape === 'round' && !textured ? 0.5 * radiusPx : radiusPx)),
+    // seeds 0.7 r apart split them (our simulator, F1 at IoU 0.5, r -> 0.7 r: seed 11 0.899 -> 0.963, seed 9405
+    // 0.772 -> 0.912, 9401 0.600 -> 0.686, 9402 0.797 -> 0.899, seed 4 0.893 -> 0.919; cancer_cell_migration_crop
+    // 0.959 -> 0.960; Fluo-N2DH-SIM+ 01 SEG 0.843 -> 0.840). Half a radius split more on the simulator (0.977,
+    // 0.949, 0.712, 0.908, 0.925) but broke real elongated nuclei (cancer_cell_migration_crop 0.949, FP 10 -> 26).
+    // Textured nuclei seen through the blob scale keep r: their bright parts would each take a seed (SIM+ 02 SEG
+    // 0.655 -> 0.627 at 0.5 r). Whole cells keep r and split only at deep waists (minSeedDepthPx).
+    minSeedDistancePx: Math.max(2, Math.round(shape === 'round' && !textured ? ROUND_SEED_SPACING * radiusPx : radiusPx)),
     seedSigmaPx: +Math.max(1, radiusPx / 6).toFixed(2),
     // Irregular objects (whole cells): pieces whose distance-map peaks rise less than 0.15 r above the waist
     // between them are one cell (MSC-02, every 4th annotated frame: DET 0.69 -> 0.83, SEG 0.51 -> 0.54). Round

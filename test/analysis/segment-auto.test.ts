@@ -60,9 +60,9 @@ describe('parameters derived from the object size', () => {
     const small = parametersForRadius(5);
     const large = parametersForRadius(20);
     expect(large.minAreaPx / small.minAreaPx).toBeCloseTo(16, 0);
-    // Round objects: seeds half a radius apart (overlapping nuclei, fresh daughters); textured nuclei seen through
+    // Round objects: seeds 0.7 radius apart (overlapping nuclei, fresh daughters); textured nuclei seen through
     // the blob scale and whole cells: a radius apart.
-    expect(large.minSeedDistancePx).toBe(10);
+    expect(large.minSeedDistancePx).toBe(14);
     expect(parametersForRadius(20, 'round', true).minSeedDistancePx).toBe(20);
     expect(parametersForRadius(20, 'irregular').minSeedDistancePx).toBe(20);
     expect(large.sigmaPx).toBeGreaterThan(small.sigmaPx);

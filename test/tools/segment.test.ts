@@ -55,7 +55,7 @@ describe('segment tool', () => {
     expect(values.objectRadiusPx).toBeGreaterThan(6);
     expect(values.objectRadiusPx).toBeLessThan(16);
     expect(values.objectPolarity).toBe('bright');
-    expect(values.parameters.minSeedDistancePx).toBe(Math.max(2, Math.round(0.5 * values.objectRadiusPx)));
+    expect(values.parameters.minSeedDistancePx).toBe(Math.max(2, Math.round(0.7 * values.objectRadiusPx)));
     expect(values.parameterSources.sigmaPx).toBe('estimated');
     expect(result.summary).toMatch(/object radius [\d.]+ px \(estimated from \d+ objects in 3 sample frames\), bright objects \(detected\)/);
     const given = await call({ movie: moviePath, channel: 'nuclei', sigmaPx: 1.5, objects: 'bright' }, ctx);
