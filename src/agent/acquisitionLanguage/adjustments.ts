@@ -72,10 +72,26 @@ export function withoutNegatedStops(t: string): string {
 }
 
 /** A question about the run: its progress, what it is doing, its current settings. */
-const STATUS_QUESTION = /\bhow many (?:cells|nuclei|objects)\b.*\b(?:latest|last|current|newest|live|most recent)\s+(?:image|frame|snap|picture|time ?point)\b|\b(?:is it|are we|is the (?:acquisition|run|imaging|time[\s-]?lapse)) (?:done|finished|over|complete|still going)\b|^(?:which|what|how many)\s+(?:channels?|positions?|objective|objectives|lasers?|exposures?|settings|z[\s-]?planes?|fields?|interval|frame rate|power|laser power)\b.*\b(?:on|at|are we|is it|imaging|using|used|running|active|set|in use|being imaged|are there|do we have|have we got)\b|\bhow many (?:images|frames|time ?points|pictures)\b.*\b(?:so far|taken|done|acquired|have we|did we|have you|did you)\b|\bwhat (?:time ?point|frame) (?:are we|is it)\b|\bwhich (?:time ?point|frame) (?:are we|is it)\b|\bwhen(?:'s| is) the next (?:time ?point|frame|image)\b|^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?what(?:'s| is)\s+(?:running|happening|going on)\b|\bwhat are you (?:doing|imaging|acquiring)\b|\bwhat(?:'s| is) the (?:microscope|scope|acquisition) (?:doing|up to)\b|^(?:is|are) (?:it|the acquisition|the microscope|the run|the time[\s-]?lapse|anything|we) (?:still |now |already )?(?:running|imaging|acquiring|going|on|paused|stopped|on hold|waiting|finished|done)\b|\b(?:current|present) (?:interval|settings?|exposures?|power|frame rate|positions?|objective|plan|channels?)\b|^what(?:'s| is| are) the (?:[\w-]+ )?(?:interval|exposures?|exposure time|power|laser power|frame rate|settings|channels|positions|objective|z-?stack|z[\s-]?step|step size|z[\s-]?range|z[\s-]?planes|plan)\b|\bwhere(?:'s| is) the stage\b|\bhow (?:far|long) (?:along|in|through|into it) (?:are we|is it)\b|\bhow far (?:are we|is it) (?:along|in|through)\b/;
+const STATUS_QUESTION = /\bhow many (?:cells|nuclei|objects)\b.*\b(?:latest|last|current|newest|live|most recent)\s+(?:image|frame|snap|picture|time ?point)\b|\b(?:is it|are we|is the (?:acquisition|run|imaging|time[\s-]?lapse)) (?:done|finished|over|complete|still going)\b|^(?:which|what|how many)\s+(?:channels?|positions?|objective|objectives|lasers?|exposures?|settings|z[\s-]?planes?|planes|(?:z[\s-]?)?slices|sections|fields?|interval|frame rate|power|laser power)\b.*\b(?:on|at|are we|is it|imaging|using|used|running|active|set|in use|being imaged|are there|do we have|have we got|taking|doing|acquiring|getting|collecting|per (?:stack|time ?point))\b|\bhow many (?:images|frames|time ?points|pictures)\b.*\b(?:so far|taken|done|acquired|have we|did we|have you|did you)\b|\bwhat (?:time ?point|frame) (?:are we|is it)\b|\bwhich (?:time ?point|frame) (?:are we|is it)\b|\bwhen(?:'s| is) the next (?:time ?point|frame|image)\b|^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?what(?:'s| is)\s+(?:running|happening|going on)\b|\bwhat are you (?:doing|imaging|acquiring)\b|\bwhat(?:'s| is) the (?:microscope|scope|acquisition) (?:doing|up to)\b|^(?:is|are) (?:it|the acquisition|the microscope|the run|the time[\s-]?lapse|anything|we) (?:still |now |already )?(?:running|imaging|acquiring|going|on|paused|stopped|on hold|waiting|finished|done)\b|\b(?:current|present) (?:interval|settings?|exposures?|power|frame rate|positions?|objective|plan|channels?)\b|^what(?:'s| is| are) the (?:[\w-]+ )?(?:interval|exposures?|exposure time|power|laser power|frame rate|settings|channels|positions|objective|z-?stack|z[\s-]?step|step size|z[\s-]?range|z[\s-]?planes|plan)\b|\bwhere(?:'s| is) the stage\b|\bhow (?:far|long) (?:along|in|through|into it) (?:are we|is it)\b|\bhow far (?:are we|is it) (?:along|in|through)\b/;
 /** A yes/no question about the state of a part of the run ("is the 561 still on?", "are both lasers active?", "is DAPI still being imaged"): it changes nothing. */
 const STATE_QUESTION = /^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?(?:is|are)\s+(?:the\s+|my\s+|our\s+|both\s+|all\s+)?(?:[\w-]+\s+){0,3}?(?:still\s+|currently\s+|now\s+|already\s+)?(?:on|off|switched (?:on|off)|turned (?:on|off)|active|enabled|disabled|included|in (?:the|this) (?:plan|acquisition|run|time[\s-]?lapse)|being (?:imaged|acquired|recorded|used))\s*[?!.]*$/;
 const SPLIT = /\s*(?:;|\.\s|[?!]\s+(?=\S)|,?\s+and then\s+|,?\s+then\s+|,\s*and\s+|\s+and\s+(?=(?:every|interval|set|add|drop|remove|stop|pause|resume|zoom|switch|change|speed|slow|image|take|use|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|run|finish|skip|halve|double|make|go|tell|show|report|give|segment|track|measure|plot|project|denoise|correct|export|save|detect|count|quantify|analy[sz]e)\b))\s*/i;
+
+/**
+ * "the GFP at 2% and the mCherry at 4%", "DAPI 20 ms, mCherry 80 ms": channels each with a value of
+ * its own are one change each; the words before the first channel ("can you do", "lower") go with each.
+ * The clause as it is when a channel has no value of its own ("drop mCherry and DAPI").
+ */
+function perChannel(clause: string, config: MicroscopeConfig): string[] {
+  const mentions = findChannels(clause, config);
+  if (new Set(mentions.map((m) => m.preset)).size < 2 || mentions.length !== new Set(mentions.map((m) => m.preset)).size) return [clause];
+  const value = /\d+(?:\.\d+)?\s*(?:%|percent|per cent|ms|msec|milliseconds?|x\b|times\b)/i;
+  const parts = mentions.map((m, i) => clause.slice(m.index, i + 1 < mentions.length ? mentions[i + 1].index : clause.length));
+  const own = parts.map((p, i) => value.test(p.slice(mentions[i].text.length)));
+  if (!own.every(Boolean)) return [clause];
+  const lead = clause.slice(0, mentions[0].index);
+  return parts.map((p, i) => (i === 0 ? lead : lead.replace(/^\s*(?:and|also)\s+/i, '')) + p.replace(/(?:\s*(?:,|;|\band\b|&|\bplus\b)\s*(?:the\s+)?)+$/i, '').trim()).map((p) => p.trim());
+}
 
 /** A word that joins a clause to the one before ("Then resume", "And add Cy5", "Also, drop DAPI"): no part of the clause. */
 const CONNECTIVE = /^\s*(?:(?:and|then|after that|afterwards|finally)\b[,\s]*)+(?=\S)/i;
@@ -99,7 +115,7 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
   if (FINISH_THEN_STOP.test(whole.toLowerCase()) && findChannels(whole, config).length === 0) return [{ kind: 'finish' }];
   // "GFP off, 561 to 5%": a command that ends in off or out is whole; what follows its comma is another
   // ("Then resume automatically.", "And add Cy5.": a word that joins the clause to the one before is no part of it)
-  const clauses = whole.split(SPLIT).flatMap((c) => c.split(/(?<=\b(?:off|out))\s*,\s*/i)).map((c) => c.replace(CONNECTIVE, '')).filter((c) => c.trim().length > 0);
+  const clauses = whole.split(SPLIT).flatMap((c) => c.split(/(?<=\b(?:off|out))\s*,\s*/i)).flatMap((c) => perChannel(c, config)).map((c) => c.replace(CONNECTIVE, '')).filter((c) => c.trim().length > 0);
   const out: Adjustment[] = [];
   const unread: string[] = [];
   let lastChannel: string | undefined;
@@ -115,7 +131,7 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
     }
     if (!changes && !/^(?:please|thanks?(?: you)?|ok(?:ay)?|now|then|and|also|too|right away|asap)[.!?]*$/i.test(clause.trim()) && !isRemark(clause, config)) unread.push(clause.trim());
     // a number with its unit that no change carries was not understood ("image GFP every 5 min for 2 h" is more than an interval)
-    if (changes && !changes.every((c) => c.kind === 'status')) unread.push(...quantitiesNotCarried(clause, changes));
+    if (changes && !changes.every((c) => c.kind === 'status' || RECKONED.has(c))) unread.push(...quantitiesNotCarried(clause, changes));
     for (const a of changes ?? []) {
       // "... GFP exposure to 150 ms and lower its power to 8%": "its" is the channel just named.
       if ((a.kind === 'power' || a.kind === 'exposure' || a.kind === 'powerFactor' || a.kind === 'exposureFactor') && a.channel === undefined && lastChannel && /\b(its|it|that channel|the same channel)\b/i.test(clause)) a.channel = lastChannel;
@@ -334,6 +350,62 @@ function readSkipTimepoints({ t, channels, now }: ClauseWords): Adjustment[] | u
   return [{ kind: 'pause', forS: Math.round(n * now.intervalS * 1e6) / 1e6 }];
 }
 
+/** Words for going easier on the sample without an amount: "ease up on", "go easy on", "back off", "cut back on", "tone down". */
+const EASE_OFF = /\b(?:ease (?:up|off)|go (?:easy|easier|gentler|lighter)|be (?:gentle|gentler|easier)|back off|lay off|cut back|tone (?:it |things |everything |them )?down|dial (?:it |things |everything |them )?back|take it easy|turn (?:everything|it all|all (?:the )?(?:lasers|lights|light|channels)) down|turn down (?:everything|all (?:the )?(?:lasers|lights|light|channels)))\b/;
+
+/**
+ * "ease up on the green", "go easy on the 561", "turn everything down", "lay off it for a while": less
+ * light (or a pause) said without how much: asked, never guessed; nothing is changed.
+ */
+function readEaseOff({ t, channels }: ClauseWords): Adjustment[] | undefined {
+  if (!EASE_OFF.test(t) || /\d/.test(t.replace(/\b(?:405|488|561|640|647|633|555|568)\b/g, ''))) return undefined;
+  const light = channels.length > 0 || /\b(?:light|laser|lasers|power|exposure|illumination|lamp|led|intensity|everything|it all|cells|sample)\b/.test(t);
+  if (light && !/\b(?:for a (?:while|bit)|for now|a break)\b/.test(t)) throw new AmbiguousCommand(`how much less light${channels.length ? ` on ${channels.join(' and ')}` : ''}? Say e.g. "halve the ${channels.length ? channels[0] : '488'} power", "${channels.length ? channels[0] : '488'} to 5%" or "exposure 50 ms"; nothing was changed`);
+  throw new AmbiguousCommand('do you mean a pause or less light? Say e.g. "pause for 30 min", or how much less light ("halve the 488 power"); nothing was changed');
+}
+
+/** Changes reckoned from the words and the running plan ("3 h shorter" of a 12 h run is 9 h): their numbers are not the words' own. */
+const RECKONED = new WeakSet<Adjustment>();
+
+/**
+ * How long the run goes on, said against what is planned: "cut the run short by 3 hours", "shorten it by
+ * 2 h" (the planned duration less that; asked when the plan is not known), "I only need 2 more hours"
+ * (the end that long from now), "run until 100 frames" (the number of time points).
+ */
+function readSpan({ t, channel, now }: ClauseWords): Adjustment[] | undefined {
+  if (channel) return undefined;
+  const shorter = /\b(?:cut|shorten|trim|reduce|shave|bring forward|end|finish|stop)\b/.test(t) ? durationAfter(t, /\b(?:short(?:er)?\s+)?by\b|\b(?:shorten|trim|shave|cut)\s+(?:off\s+)?/) : undefined;
+  const earlier = durationsIn(t).find((d) => /^\s*(?:shorter|less|earlier|sooner|early)\b/.test(t.slice(d.index + d.length)));
+  const less = shorter ?? (earlier && /\b(?:run|experiment|acquisition|imaging|time[\s-]?lapse|it|end|finish|stop)\b/.test(t) ? earlier.seconds : undefined);
+  if (less !== undefined && less > 0 && /\b(?:short|shorten|shorter|trim|shave|less|earlier|sooner|early|cut)\b/.test(t)) {
+    if (now.durationS === undefined) throw new AmbiguousCommand(`I do not know how long this run is planned for, so I cannot take ${fmtSpan(less)} off it: say the new total ("run 6 h in total") or when to end ("end in 2 h"); nothing was changed`);
+    if (now.durationS - less <= 0) throw new AmbiguousCommand(`the run is planned for ${fmtSpan(now.durationS)}: taking ${fmtSpan(less)} off leaves nothing; to end it, say "stop the acquisition" (you will be asked to confirm); nothing was changed`);
+    const change: Adjustment = { kind: 'duration', durationS: now.durationS - less };
+    RECKONED.add(change);
+    return [change];
+  }
+  // "I only need 2 more hours", "just another 30 min and we're done": the end that long from now
+  const only = /\b(?:only|just)\s+(?:(?:need|want|needs|have|got)\s+(?:to\s+(?:image|run|go)\s+)?)?(?:for\s+)?(?:another|a further)?\s*/.exec(t);
+  if (only && /\b(?:more|another|further|left|longer)\b/.test(t)) {
+    const inS = leadingSpan(t.slice(only.index + only[0].length));
+    if (inS !== undefined && inS > 0) return [{ kind: 'endIn', inS }];
+  }
+  // "run until 100 frames", "keep going till time point 200"
+  const until = /\b(?:until|till|til|up to)\s+(?:(?:time ?point|frame)\s*#?\s*)?(\d+)\s*(time ?points|frames|timepoints|loops|cycles)?\b/.exec(t);
+  if (until && (until[2] || /\b(?:time ?point|frame)\s*#?\s*\d/.test(until[0]))) return [{ kind: 'loops', loops: Number(until[1]) }];
+  return undefined;
+}
+
+/** The span at the start of the words, s ("2 more hours of imaging"). */
+function leadingSpan(t: string): number | undefined {
+  const d = durationsIn(t)[0];
+  return d && d.index === 0 ? d.seconds : undefined;
+}
+
+function fmtSpan(s: number): string {
+  return describeAdjustment({ kind: 'extend', extraS: s }).replace(/^run (.*) longer$/, '$1');
+}
+
 /** Pause (for a while), resume, autofocus. */
 function readRunControl({ t }: ClauseWords): Adjustment[] | undefined {
   if (/^(please\s+|ok(?:ay)?,?\s+|just\s+)?(pause|hold on|hold it|hold for|hold off|wait|suspend|interrupt|freeze)\b|\b(?:put|keep|place)\s+(?:it|the acquisition|the run|imaging|everything|the time[\s-]?lapse)\s+on hold\b|\b(pause|hold|suspend|interrupt|freeze)\s+(the\s+|all\s+)?(acquisition|imaging|run|it|everything|time[\s-]?lapse|recording|experiment)\b|\btake an? (?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s? )?break\b|\bgive\s+(?:the\s+)?(?:cells|sample|them|it|everything)\s+an?\s+(?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr)s? )?(?:rest|break|breather)\b|\blet\s+(?:the\s+)?(?:cells|sample|them)\s+(?:rest|recover)\b/.test(t)) {
@@ -342,7 +414,9 @@ function readRunControl({ t }: ClauseWords): Adjustment[] | undefined {
     // "hold on for 10": a number without its unit is asked, never taken for minutes
     const unitless = /\bfor\s+(\d+(?:\.\d+)?)\s*(?:more\s*)?[.!]*$/.exec(t);
     if (unitless) throw new AmbiguousCommand(`pause for ${unitless[1]} what? Say the unit, e.g. "pause for ${unitless[1]} min"; nothing was changed`);
-    const forS = durationAfter(t, /\bfor\b|\b(?:pause|wait|hold(?: off)?)\b(?:\s+(?:it|the acquisition|imaging))?|\bon hold\b/) ?? (breakSpan.length === 1 ? breakSpan[0].seconds : undefined);
+    // ("pause imaging till I'm back, 15 min": the one span said in figures is how long)
+    const figures = durationsIn(t).filter((d) => /^\d/.test(t.slice(d.index)) && !/\b(?:every|each|at)\s+$/.test(t.slice(0, d.index)));
+    const forS = durationAfter(t, /\bfor\b|\b(?:pause|wait|hold(?: off)?)\b(?:\s+(?:it|the acquisition|imaging))?|\bon hold\b/) ?? (breakSpan.length === 1 ? breakSpan[0].seconds : undefined) ?? (figures.length === 1 ? figures[0].seconds : undefined);
     return [{ kind: 'pause', ...(forS !== undefined ? { forS } : {}) }];
   }
   // "resume in 20 minutes", "carry on after 10 min", "back in half an hour": a pause that ends by itself then
@@ -405,10 +479,12 @@ function readTiming({ t }: ClauseWords): Adjustment[] | undefined {
 }
 
 /** Power and exposure, absolute or relative; full power; a change of light without an amount is asked about. */
-function readLight({ t, channel: named }: ClauseWords): Adjustment[] | undefined {
+function readLight({ t, channel: named, channels }: ClauseWords): Adjustment[] | undefined {
   // a channel by its number in the plan ("exposure of channel 2 to 40 ms"): that one, never all of them
   const channel = named ?? channelNumbered(t);
   const light = parseLight(t, channel);
+  // "set the 488 and 561 to 5%", "halve GFP and mCherry": one value for each channel named
+  if (light.length && channels.length > 1) return channels.flatMap((c) => light.map((l) => ({ ...l, channel: c }) as Adjustment));
   if (light.length) return light;
   // "max power on the 640", "full laser on DAPI": 100 % (a raise of more than 2x is confirmed by a person)
   if (/\b(?:max(?:imum)?|full)\s+(?:power|laser|intensity|light)\b|\b(?:power|laser|intensity)\s+(?:to\s+)?(?:the\s+)?max(?:imum)?\b|\bmax(?:imi[sz]e)?\s+(?:out\s+)?(?:the\s+)?(?:\S+\s+)?(?:power|laser|intensity|light)\b|\bmax\s+(?:it\s+)?out\b/.test(t) && !/\d/.test(t.replace(/\b(?:405|488|561|640|647|633|555|568)\b/g, ''))) return [{ kind: 'power', powerPercent: 100, ...(channel ? { channel } : {}) }];
@@ -419,7 +495,7 @@ function readLight({ t, channel: named }: ClauseWords): Adjustment[] | undefined
   return undefined;
 }
 
-const READERS: Reader[] = [readOnlyChannels, readQuestion, readSkipTimepoints, readPartStopped, readStopWords, readRunControl, readZoomOrMove, readWhere, readChannels, readTiming, readLight];
+const READERS: Reader[] = [readOnlyChannels, readQuestion, readSkipTimepoints, readEaseOff, readSpan, readPartStopped, readStopWords, readRunControl, readZoomOrMove, readWhere, readChannels, readTiming, readLight];
 
 /**
  * Channels that are the object of a stop-like verb: "stop imaging the 488", "switch off GFP",

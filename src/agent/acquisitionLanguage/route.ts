@@ -165,7 +165,7 @@ function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig)
   if (again) return { tool: toolCarrying('change'), args: { changes: again } };
   const corrected = correctedValue(t, earlier);
   if (corrected) return { tool: toolCarrying('change'), args: { changes: [corrected] } };
-  if (/\b(?:back|revert|return|restore|undo)\b.*\b(?:interval|rate|speed|frame rate|timing|cadence)\b|\b(?:old|previous|original|initial|former) (?:interval|rate|frame rate|speed|timing)\b|\bundo the (?:speed-?up|slow-?down)\b/.test(t)) {
+  if (/\b(?:back|revert|return|restore|undo)\b.*\b(?:interval|rate|speed|frame rate|timing|cadence)\b|\b(?:interval|frame rate|timing|cadence)\b.*\b(?:back to (?:what it was|how it was|before|the old one|the original|normal|the previous)|as (?:it was|before))\b|\b(?:old|previous|original|initial|former) (?:interval|rate|frame rate|speed|timing)\b|\bundo the (?:speed-?up|slow-?down)\b/.test(t)) {
     const history = intervalHistory(earlier);
     if (history.length >= 2) return { tool: toolCarrying('change'), args: { changes: [{ kind: 'interval', intervalS: history[/\b(?:original|initial|first)\b/.test(t) ? 0 : history.length - 2] }] } };
   }

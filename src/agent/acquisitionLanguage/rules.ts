@@ -101,6 +101,11 @@ function parseRuleAction(text: string, config: MicroscopeConfig): { action: Rule
   const holdFramesMatch = /\bfor\s+(\d+)\s*(?:time[\s-]?points|frames|timepoints|images|rounds)\b/.exec(main);
   const holdFrames = holdFramesMatch ? Number(holdFramesMatch[1]) : undefined;
   const holdS = holdFrames === undefined ? durationAfter(main, /\bfor\b/) : undefined;
+  // "stop imaging GFP when ...", "drop the 561 if ...": a channel's end is no action of a rule, and never the end of the whole run
+  const stoppedChannel = uniquePresets(findChannels(main, config))[0];
+  if (stoppedChannel && /\b(stop|end|abort|halt|drop|remove|skip|switch off|turn off|shut off|kill|cancel|disable|no more|lose)\b|\boff\b/.test(main)) {
+    throw new InputError(`a rule cannot stop imaging one channel (${stoppedChannel}): it can change the interval, add a channel for a while, zoom, autofocus or stop the whole acquisition; nothing was set up. Say "drop ${stoppedChannel}" to stop imaging it now`);
+  }
   if (/\b(stop|end|abort|halt)\b/.test(main)) return { action: { kind: 'stop' }, revert: false };
   if (/\b(autofocus|auto-focus|refocus|re-focus|focus)\b/.test(main)) return { action: { kind: 'autofocus' }, revert: false };
   if (/\bzoom\b/.test(main)) {

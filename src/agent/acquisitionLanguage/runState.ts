@@ -19,6 +19,8 @@ export interface RunState {
   positions?: number;
   /** The current z plan; null when a single plane is imaged. */
   zPlan?: ZPlan | null;
+  /** The planned total duration from the start, s. */
+  durationS?: number;
 }
 
 /**
@@ -32,11 +34,15 @@ export function runStateOf(earlier: StepSeen[], starts: (s: StepSeen) => boolean
   const state: RunState = { positions: Array.isArray(plan?.stagePositions) && plan.stagePositions.length ? plan.stagePositions.length : 1, zPlan: plan?.zPlan ?? null };
   const first = firstInterval(plan?.timePlan);
   if (first !== undefined) state.intervalS = first;
+  const total = totalDuration(plan?.timePlan);
+  if (total !== undefined) state.durationS = total;
   for (const step of earlier.slice(at + 1)) {
     if (!changes(step) || !Array.isArray(step.args.changes)) continue;
     for (const c of step.args.changes as Adjustment[]) {
       if (c.kind === 'interval') state.intervalS = c.intervalS;
       else if (c.kind === 'intervalFactor' && state.intervalS !== undefined) state.intervalS = Math.round(state.intervalS * c.factor * 1e6) / 1e6;
+      else if (c.kind === 'duration') state.durationS = c.durationS;
+      else if (c.kind === 'extend' && state.durationS !== undefined) state.durationS += c.extraS;
       else if (c.kind === 'zPlan') state.zPlan = c.zPlan ? toZPlan(c.zPlan) : null;
       else if (c.kind === 'positions') state.positions = c.positions.length;
       else if (c.kind === 'addPosition' && state.positions !== undefined) state.positions += 1;
@@ -44,6 +50,18 @@ export function runStateOf(earlier: StepSeen[], starts: (s: StepSeen) => boolean
     }
   }
   return state;
+}
+
+/** The planned duration of a time plan, s: its phases' durations (a count of time points times its interval). */
+function totalDuration(timePlan: Record<string, unknown> | undefined): number | undefined {
+  if (!timePlan) return undefined;
+  let total = 0;
+  for (const phase of (Array.isArray(timePlan.phases) ? timePlan.phases : [timePlan]) as Record<string, number>[]) {
+    if (typeof phase?.durationS === 'number') total += phase.durationS;
+    else if (typeof phase?.loops === 'number' && typeof phase.intervalS === 'number') total += (phase.loops - 1) * phase.intervalS;
+    else return undefined;
+  }
+  return total;
 }
 
 /** The interval of a time plan's first phase, s (a count over a duration gives its spacing). */

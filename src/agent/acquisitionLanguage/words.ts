@@ -88,8 +88,9 @@ export function durationAfter(text: string, keyword: RegExp): number | undefined
     const d = leadingDurationS(rest);
     if (d) return d.seconds;
     // "every minute", "every hour", "every second"
-    const bare = /^(second|sec|minute|min|hour|hr|day|week)\b/i.exec(rest);
-    if (bare) return unitSeconds(bare[1]);
+    // ("every minute and a half", "every hour and a quarter": the unit and its fraction)
+    const bare = /^(second|sec|minute|min|hour|hr|day|week)\b(?:\s+and\s+(?:a|one)\s+(half|quarter))?/i.exec(rest);
+    if (bare) return unitSeconds(bare[1]) * (bare[2] ? 1 + (bare[2].toLowerCase() === 'half' ? 0.5 : 0.25) : 1);
   }
   return undefined;
 }

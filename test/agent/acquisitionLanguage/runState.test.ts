@@ -29,7 +29,7 @@ describe('runStateOf', () => {
       isStart,
       isChange,
     );
-    expect(state).toEqual({ intervalS: 300, positions: 3, zPlan: { rangeUm: 8, stepUm: 2 } });
+    expect(state).toEqual({ intervalS: 300, positions: 3, zPlan: { rangeUm: 8, stepUm: 2 }, durationS: 28800 });
   });
   it('tells nothing without a start in the conversation', () => {
     expect(runStateOf([], isStart, isChange)).toEqual({});
@@ -138,5 +138,40 @@ describe('words not understood while imaging run nothing and say so', () => {
   it('a dose question is no command to refuse', () => {
     const r = route(THREE, 'light dose per channel pls');
     expect(r && 'ask' in r).toBeFalsy();
+  });
+});
+
+describe('second batch: spans, vague light, channels with values of their own, rules that name a channel', () => {
+  it('"every minute and a half" is 90 s', () => expect(parseAdjustment('image every minute and a half')).toEqual([{ kind: 'interval', intervalS: 90 }]));
+  it('shortening by a span takes it off the planned duration', () => {
+    expect(route(THREE, 'cut the run short by 3 hours')).toMatchObject({ args: { changes: [{ kind: 'duration', durationS: 32400 }] } });
+    expect(route(THREE, 'end it 1 h earlier')).toMatchObject({ args: { changes: [{ kind: 'duration', durationS: 39600 }] } });
+  });
+  it('shortening is asked when the plan is not known', () => expect(() => parseAdjustment('shorten the experiment by 2 h')).toThrow(AmbiguousCommand));
+  it('"only 2 more hours" ends the run 2 h from now; "until 100 frames" is the number of time points', () => {
+    expect(parseAdjustment('I only need 2 more hours of imaging')).toEqual([{ kind: 'endIn', inS: 7200 }]);
+    expect(parseAdjustment('run until 100 frames')).toEqual([{ kind: 'loops', loops: 100 }]);
+  });
+  it('less light without an amount is asked; a pause or less light is asked when it could be either', () => {
+    expect(() => parseAdjustment('ease up on the green')).toThrow(/how much less light on FITC/);
+    expect(() => parseAdjustment('the cells look fried, turn everything down')).toThrow(/how much less light/);
+    expect(() => parseAdjustment('lay off it for a while')).toThrow(/a pause or less light/);
+    expect(parseAdjustment('back off the 488 by 20%')).toEqual([{ kind: 'powerFactor', factor: 0.8, channel: 'FITC' }]);
+  });
+  it('channels each with a value of their own are one change each; one value for several channels goes to each', () => {
+    expect(parseAdjustment('Can you do the GFP at 2% and the mCherry at 4%?')).toEqual([{ kind: 'power', powerPercent: 2, channel: 'FITC' }, { kind: 'power', powerPercent: 4, channel: 'Rhodamine' }]);
+    expect(parseAdjustment('DAPI 20 ms, mCherry 80 ms please')).toEqual([{ kind: 'exposure', exposureMs: 20, channel: 'DAPI' }, { kind: 'exposure', exposureMs: 80, channel: 'Rhodamine' }]);
+    expect(parseAdjustment('set the 488 and 561 to 5%')).toEqual([{ kind: 'power', powerPercent: 5, channel: 'FITC' }, { kind: 'power', powerPercent: 5, channel: 'Rhodamine' }]);
+    expect(parseAdjustment('drop mCherry and DAPI')).toEqual([{ kind: 'dropChannel', channel: 'Rhodamine' }, { kind: 'dropChannel', channel: 'DAPI' }]);
+  });
+  it('a rule whose action stops one channel is refused, never a rule that stops the run', () => {
+    const r = route(THREE, 'stop imaging GFP when its signal falls under 100');
+    expect(r?.tool).toBeUndefined();
+    expect(r && 'ask' in r ? r.ask : '').toMatch(/cannot stop imaging one channel/);
+    expect(route(THREE, 'if the mCherry intensity goes over 3000, stop')).toMatchObject({ tool: 'add_rule', args: { rule: { action: { kind: 'stop' } } } });
+  });
+  it('a pause with one span in figures lasts that long', () => expect(parseAdjustment("pause imaging till I'm back, about 15 min")).toEqual([{ kind: 'pause', forS: 900 }]));
+  it('"put the interval back to what it was" after a change', () => {
+    expect(route(THREE, 'put the interval back to what it was', [{ tool: 'adjust_acquisition', args: { changes: [{ kind: 'interval', intervalS: 120 }] } }])).toMatchObject({ args: { changes: [{ kind: 'interval', intervalS: 300 }] } });
   });
 });
