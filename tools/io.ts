@@ -116,7 +116,7 @@ const movieInfo = defineTool({
     zSlices: { about: 'z slices (planes) of the z-stack', unit: '', example: 1, words: ['z', 'z slices', 'slices', 'planes', 'z planes', 'focal planes', 'optical sections', 'sections', '3d', '2d', 'z stack', 'zstack', 'z dimension', 'volume', 'volumetric'] },
     channels: { about: 'channels', unit: '', example: 2, words: ['channels', 'colours', 'colors', 'wavelengths', 'fluorophores', 'multichannel', 'multi channel'] },
     channelNames: { about: 'names of the channels', words: ['channel names', 'channels called', 'channels named', 'names of the channels', 'which channels', 'what channels', 'which channel', 'channel'] },
-    widthPx: { about: 'image width', unit: 'px', example: 256, words: ['image size', 'size', 'size of the images', 'size of the image', 'frame size', 'how big', 'how large', 'width', 'wide', 'field of view', 'fov', 'xy size', 'resolution'] },
+    widthPx: { about: 'image width', unit: 'px', example: 256, words: ['image size', 'size', 'how many pixels', 'size of the images', 'size of the image', 'frame size', 'how big', 'how large', 'width', 'wide', 'field of view', 'fov', 'xy size', 'resolution'] },
     heightPx: { about: 'image height', unit: 'px', example: 256, words: ['height', 'tall'] },
     dtype: { about: 'pixel data type and bit depth', words: ['bit depth', 'bitdepth', '8 bit', '16 bit', '32 bit', 'data type', 'dtype', 'pixel type', 'float', 'integer'] },
     pixelSizeUm: { about: 'calibrated pixel size', unit: 'µm', example: 0.5, words: ['pixel size', 'microns per pixel', 'micron per pixel', 'um per pixel', 'nm per pixel', 'calibration', 'calibrated', 'uncalibrated', 'scale', 'pixel spacing', 'xy resolution', 'spatial resolution', 'pixel width'] },

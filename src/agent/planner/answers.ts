@@ -145,7 +145,11 @@ export function answerFromValues(question: string, conversation: Conversation, r
     // the step's own summary of the series ("objectsPerFrameMean" beside "objectsPerFrame") leads a whole-series answer
     const summary = Object.keys(result.values).find((k) => k !== keys[0] && k.startsWith(keys[0]) && typeof result.values[k] === 'number');
     const lead = !frame && summary ? `${capitalize(valueText(result, summary, sessionPixelSizeUm(conversation)))}; ` : '';
-    return lead + seriesText(humanKey(keys[0]), result.values[keys[0]] as number[], scope, unitText(result, keys[0]), source, lead !== '');
+    // a step run on some frames only ("how many in frame 3?" segments frame 3): its series starts at the first of them
+    const series = result.values[keys[0]] as number[];
+    const ran = result.args.frames as { first?: unknown; last?: unknown } | undefined;
+    const offset = ran && typeof ran.first === 'number' && typeof ran.last === 'number' && ran.last - ran.first + 1 === series.length ? ran.first - 1 : 0;
+    return lead + seriesText(humanKey(keys[0]), series, scope, unitText(result, keys[0]), source, lead !== '', offset);
   }
   const parts = keys.map((k) => valueText(result, k, sessionPixelSizeUm(conversation)));
   // a step of this turn has its card in the chat already: name it, don't repeat its summary
@@ -156,7 +160,8 @@ export function answerFromValues(question: string, conversation: Conversation, r
  * A value per frame at the scope asked: one frame ("in frame 3", "the last time point"), the
  * mean over frames a-b, both ends or halves compared, or the whole series with its trend.
  */
-function seriesText(name: string, series: number[], scope: QuestionScope, unit: string, source: string, led = false): string {
+function seriesText(name: string, series: number[], scope: QuestionScope, unit: string, source: string, led = false, offset = 0): string {
+  if (offset > 0) return seriesFromFrame(name, series, scope, unit, source, offset);
   const n = series.length;
   const of = (i: number) => `${formatValue(series[i])}${unit}`;
   const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
@@ -254,11 +259,24 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
   return briefAnswer(ran);
 }
 
+/** A value per frame of a step run on frames offset+1 onwards: the frame asked, or each frame by its own number. */
+function seriesFromFrame(name: string, series: number[], scope: QuestionScope, unit: string, source: string, offset: number): string {
+  const n = series.length;
+  const frames = n === 1 ? `frame ${offset + 1}` : `frames ${offset + 1}-${offset + n}`;
+  if (scope.frame !== undefined) {
+    const i = scope.frame === 'last' ? n - 1 : scope.frame === 'first' ? 0 : scope.frame - 1 - offset;
+    if (i < 0 || i >= n) return `There is no frame ${scope.frame} in what was measured: ${name} covers ${frames} (from ${source})`;
+    return `${capitalize(name)} in frame ${i + 1 + offset} = ${formatValue(series[i])}${unit} (from ${source})`;
+  }
+  const shown = series.map((v, i) => `frame ${i + 1 + offset}: ${formatValue(v)}`);
+  return `${capitalize(name)}${unit ? ` (${unit.trim()})` : ''}, ${frames} only: ${shown.join(', ')} (from ${source})`;
+}
+
 /** A change the question asks about, upwards ("more", "bigger", "increasing", "speed up") or downwards ("fewer", "going down", "fade"). */
 const UPWARDS = /\b(?:more|bigger|larger|faster|quicker|brighter|higher|longer|greater|further|farther|increas\w*|up|grow\w*|grew|gain\w*|ris(?:e|es|ing)|rose|accelerat\w*)\b/i;
 const DOWNWARDS = /\b(?:fewer|less|smaller|slower|dimmer|fainter|lower|shorter|decreas\w*|down|drop\w*|declin\w*|fall\w*|fell|fad(?:e|es|ed|ing)|shr[iau]nk\w*|decay\w*|decelerat\w*|los(?:e|es|ing|t))\b/i;
 const START_WORDS = /\b(?:first|start|beginning|initial\w*|earlier|early|onset)\b/i;
-const END_WORDS = /\b(?:last|end|final\w*|later|late)\b/i;
+const END_WORDS = /\b(?:last|end|final\w*|later|late|second half|latter)\b/i;
 
 /** A question whether something stays as it is ("stable", "constant", "stay the same", "unchanged"). */
 const STEADY = /\b(?:stable|steady|constant|flat|unchanged|stay(?:s|ed)? (?:the )?same|remain(?:s|ed)? (?:the )?same|stays? put|consistent)\b/i;

@@ -1,6 +1,24 @@
 // Units a request asks for ("mean speed in um per minute") that the answer could not use: the
 // session knows no pixel size or no frame interval, so the numbers stay in px or frames. The
 // answer says so, why, and what to say to set them, before the number (never a plain "Done").
+// A pixel size said inside the question ("in µm², the pixels are 0.65 µm") is read here too.
+import { findQuantities } from './quantities.ts';
+
+const UM_PER: Record<string, number> = { um: 1, nm: 0.001, mm: 1000 };
+
+/**
+ * A pixel size said in the question itself ("the pixels are 0.65 µm", "0.4 µm/px", "with 1.2
+ * micron pixels", "650 nm pixels"), in µm; undefined when it says none.
+ */
+export function statedPixelSizeUm(text: string): number | undefined {
+  const q = findQuantities(text).find((x) => x.per === 'px' && x.kind === 'length' && x.unit in UM_PER && x.value > 0);
+  return q ? q.value * UM_PER[q.unit] : undefined;
+}
+
+/** Speeds asked per frame ("in pixels per frame", "px/frame"): the time unit of the answer is the frame. */
+export function asksPerFrame(text: string): boolean {
+  return /(?:\bper|\/)\s*frame\b/i.test(text) && /(?:\bpx|\bpixels?|µm|μm|\bum|\bmicrons?)\s*(?:\/|per)\s*frame\b|\bspeed|\bvelocit|\bfast|\bquick|\bslow/i.test(text);
+}
 
 /** Lengths asked in physical units: µm, um, microns, nm, mm. */
 const LENGTH_ASKED = /(?:µm|μm|\bum\b|\bmicrons?\b|\bmicro-?met(?:er|re)s?\b|\bnm\b|\bnanomet(?:er|re)s?\b|\bmm\b)/i;

@@ -17,6 +17,9 @@ const ASKS_WHY = new RegExp(
     String.raw`\b(?:what|which)\s+(?:parameters?|settings?|values?|options?|arguments?|threshold|method|model|algorithm|sigma|distance|reference|radius)\s+(?:did|do|were|was|have)\s+(?:you|it|they|we)\s+(?:\w+ly\s+)?(?:use|used|pick|choose|chose|apply|applied|run|set)\b`,
     String.raw`\bwhat\s+(?:was|were)\s+the\s+(?:parameters?|settings?|threshold|model|method)\s+(?:you|it)\s+used\b`,
     String.raw`\bhow\s+(?:confident|sure|reliable|certain)\b`,
+    // "can I trust these masks?", "how accurate are the tracks?": how good a step's result is, from its record
+    String.raw`\b(?:can|could|should)\s+(?:i|we)\s+(?:really\s+|actually\s+)?(?:trust|rely on|believe)\b`,
+    String.raw`\bhow\s+(?:good|accurate|trustworthy|robust|solid|precise)\s+(?:is|are|was|were)\s+(?:the|these|those|that|this|your|its|my)\b`,
     String.raw`\bexplain\s+(?:the|your|how|why)\b`,
   ].join('|'),
   'i',
@@ -256,7 +259,9 @@ export function toolAskedAbout(question: string, index: ToolIndex): ToolAsked | 
   const written = subject.toLowerCase().match(/[\p{L}\d-]+/gu) ?? [];
   // the subject is a thing worked on or found ("the cells", "each track", "the drift"), not a step:
   // a step is named by a noun of doing ("segmentation", "tracking", "the tracker"), the tool's name, or "the X tool"
-  if (written.length === 0 || written.some((w) => DATA_NOUN.test(w) || /^(?:each|every|any|one|single|per|\d+)$/.test(w))) return undefined;
+  // ("how long does the average track last?": a statistic of things found, and "last" their duration, not the step's run time)
+  if (written.length === 0 || written.some((w) => DATA_NOUN.test(w) || /^(?:each|every|any|one|single|per|average|mean|median|typical|longest|shortest|\d+)$/.test(w))) return undefined;
+  if (aspect === 'time' && /\blast(?:s|ed|ing)?\b/i.test(plain) && !/\b(?:take|takes|took|run|runs|ran)\b/i.test(plain)) return undefined;
   const names = new Set(ALL_TOOLS.flatMap((t) => [t.name, t.name.split('_')[0]]));
   const step = (w: string) => /(?:ion|ing|[^e]er|or|ment|isation|ization)$/.test(w) || names.has(w);
   if (!written.some(step) && !/\b(?:tool|step|function|command|module)s?\b/i.test(plain)) return undefined;

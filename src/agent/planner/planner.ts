@@ -11,7 +11,7 @@ import { nameWords, statedNumbers, statedNumbersScored, statedValues, valuesByNa
 import { notDoneNote, unappliedWords, unmatchedAction } from './unapplied.ts';
 import { maskRejected, unappliedConstraints, unappliedNote, withWords } from './constraints.ts';
 import { isOutOfScope, namesASubject } from './outOfScope.ts';
-import { askedMeanings, asksAValue, changesImagesReply, makesImages, measuredInstead, notMeasuredReply, reporterFor, resultHits, unmeasuredQuantity } from './propertyQuestions.ts';
+import { askedMeanings, asksAValue, changesImagesReply, makesImages, measuredInstead, notMeasuredReply, reporterFor, resultHits, statesObjectSize, unmeasuredQuantity } from './propertyQuestions.ts';
 import { explainStep } from './explanations.ts';
 import { recordingQuestion } from './recordingQuestions.ts';
 import type { Match } from './matcher.ts';
@@ -93,6 +93,8 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
       described = bestMatch(index.match(clause.text), clause.text, catalogue) ?? described;
       return;
     }
+    // "the nuclei are about 10 px across, how many in frame 2?": how big the objects are is a setting of the step that finds them, no step
+    if (!clause.negated && statesObjectSize(clause.text)) return;
     // a negated clause names what not to run; elsewhere "instead of Otsu" names no step
     const ranked = index.match(withoutFrameScope(clause.negated ? clause.text : withoutRejected(clause.text)));
     let best = bestMatch(ranked, clause.text, catalogue) ?? (POINTS_BACK.test(clause.text) ? described : undefined);

@@ -8,9 +8,46 @@ import { isNotQuantityWord, plainQuestion } from './tableAnswers.ts';
 import { indexFor } from './toolIndex.ts';
 import { allowedEdits, editDistance, meaning, tokenize } from './words.ts';
 
-/** The question's content words as meanings, misspellings mapped onto the tools' vocabulary. */
+/** A length with its unit ("10 px", "~8 µm", "6 pixel"): a value the person states. */
+const STATED_LENGTH = /\d\s*(?:px|pix|pixels?|µm|μm|um|microns?|micromet\w*|nm)(?![\p{L}])/iu;
+const QUESTION_WORD = /\b(?:how|what|which|who|whose|when|where|why|whats|wats|is|are|do|does|did|can|could)\b|\?/i;
+
+/**
+ * The text without the parts that only tell a value ("the nuclei are around 10 px in diameter,
+ * how many are in frame 2?" → "how many are in frame 2?"): a piece between commas, semicolons
+ * or sentence ends with a length and its unit and no question of its own says what is given,
+ * not what is asked ("diameter" there is no result to report). The whole text when nothing else is left.
+ */
+export function withoutStatedValues(text: string): string {
+  const pieces = text.split(/(?<=[,;.!?])\s+|\s+[-–—]\s+/);
+  // (or only how big they are, "the nuclei are quite big", beside a length told)
+  const statement = (p: string) => !QUESTION_WORD.test(plainQuestion(p).replace(/^(?:the\s+)?\w+\s+(?:is|are)\b/i, ''));
+  const lengthTold = pieces.some((p) => STATED_LENGTH.test(p) && statement(p));
+  const told = (p: string) => statement(p) && (STATED_LENGTH.test(p) || (lengthTold && SIZE_WORD.test(p) && p.replace(SIZE_STATEMENT_WORDS, ' ').trim() === ''));
+  if (!pieces.some(told) || pieces.every(told)) return text;
+  // (what the value is about stays: "the nuclei" of "the nuclei are 10 px across" are what the question counts)
+  return pieces.map((p) => (told(p) ? p.replace(SIZE_TOLD, ' ') : p)).join(' ').replace(/\s+/g, ' ').trim();
+}
+/** The words a statement of the objects' size is made of, besides its length: what they are, how big, roughly. */
+const SIZE_STATEMENT_WORDS = /\b(?:the|my|our|their|these|those|this|each|every|one|single|a|an|all|most|nucle(?:us|i|ii|ar)|cells?|objects?|blobs?|spots?|they|them|it|its|they['’]re|it['’]s|are|is|be|re|s|of|in|with|have|has|quite|fairly|pretty|very|rather|typically|usually|normally|roughly|about|around|approx(?:imately)?|ca|circa|some|more or less|or so|so|big|large|small|sized?|diameter|diam|radius|radii|across|wide|width|long)\b|[~≈,.;:!'’]/giu;
+
+/**
+ * A clause that only tells how big the objects are ("the nuclei are about 10 px in diameter",
+ * "~12 px wide nuclei", "about 24 pixels across", "radius of one nucleus is more or less 6
+ * pixel"): a setting of the step that finds them, never a step of its own.
+ */
+const SIZE_WORD = /\b(?:diameter|diam|radius|radii|across|wide|width|big|large|size|sized)\b/i;
+export function statesObjectSize(text: string): boolean {
+  if (!STATED_LENGTH.test(text) || !SIZE_WORD.test(text)) return false;
+  return text.replace(SIZE_TOLD, ' ').replace(SIZE_STATEMENT_WORDS, ' ').trim() === '';
+}
+
+/** A length told with its unit and the words of size around it ("~10 px in diameter", "radius ... 6 pixel", "24 pixels across"). */
+const SIZE_TOLD = /[~≈]?\s*\d+(?:[.,]\d+)?\s*(?:px|pix|pixels?|µm|μm|um|microns?|micromet\w*|nm)(?![\p{L}])|\b(?:in\s+)?(?:diameter|diam|radius|radii|across|wide|width|size|big|large|long)\b/giu;
+
+/** The question's content words as meanings, misspellings mapped onto the tools' vocabulary (values it only states left out). */
 export function askedMeanings(text: string, catalogue: Catalogue): Set<string> {
-  const tokens = tokenize(text);
+  const tokens = tokenize(withoutStatedValues(text));
   return new Set([...tokens.map((t) => meaning(t.stem)), ...indexFor(catalogue).meanings(tokens)]);
 }
 

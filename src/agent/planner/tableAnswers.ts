@@ -9,6 +9,7 @@ import type { Conversation, KnownArtifact, PastResult } from './conversation.ts'
 import { findFrameRange, findQuantities } from './quantities.ts';
 import { allowedEdits, editDistance, isStopWord, meaning, tokenize } from './words.ts';
 import { isTruth } from './catalogue.ts';
+import { asksPerFrame, statedPixelSizeUm } from './askedUnits.ts';
 
 type Reduce = 'mean' | 'median' | 'sd' | 'range' | 'max' | 'min' | 'count' | 'sum' | 'fraction';
 type Row = Table['rows'][number];
@@ -94,7 +95,9 @@ export function withoutUnits(text: string): string {
   return text
     .replace(/(?<![\p{L}\d])(?:µm|um|μm|px|pixels?|microns?|micrometers?|micrometres?)(?:\s*(?:\/|per)\s*(?:min(?:ute)?|s|sec(?:ond)?|h(?:our)?|frame)|²|\^?2)?(?![\p{L}\d])/giu, ' ')
     // "per minute" is a unit; "per frame" alone is a scope ("how many cells per frame")
-    .replace(/\bper\s+(?:min(?:ute)?|second|hour)\b/gi, ' ');
+    .replace(/\bper\s+(?:min(?:ute)?|second|hour)\b/gi, ' ')
+    // "the frame interval is 5 min": a time with its unit, never a minimum
+    .replace(/(?<![\p{L}\d])\d+(?:[.,]\d+)?\s*(?:mins?|minutes?)(?![\p{L}\d])/giu, ' ');
 }
 
 /**
@@ -126,14 +129,18 @@ export function plainQuestion(question: string): string {
     .replace(/\b(?:whats|wats|what['’]s)\b/gi, 'what is')
     .replace(/\b(how|what|why|where|who|when)['’]d\b/gi, '$1 did')
     // "how much cells are there": a count of things, as "how many" (non-native English)
-    .replace(/\bhow much\s+(?=(?:\w+\s+)?(?:cells|nuclei|objects|tracks|trajectories|blobs|divisions|frames)\b)/gi, 'how many ')
+    .replace(/\bhow much\s+(?=(?:\w+\s+)?(?:cells|nuclei|objects|tracks|trajectories|blobs|divisions|frames|pixels|channels|slices|planes|timepoints|time points)\b)/gi, 'how many ')
     // "more slow", "more big": the comparative as one word (non-native English)
     .replace(/\bmore\s+(slow|fast|big|small|bright|dim|quick|long|short|large|high|low)\b/gi, (_, w: string) => `${w}${/^(?:big|dim)$/i.test(w) ? w.slice(-1) : ''}${/e$/i.test(w) ? 'r' : 'er'}`)
+    // "the mean sped", "velocty": short slips of the quantity ("sped up" stays a change of speed)
+    .replace(/\bsped\b(?!\s+up\b)/gi, 'speed')
     .replace(/\bu\b/gi, 'you')
     .replace(/\br\b/gi, 'are')
     .replace(/\b(?:avg|ave|av|avrage|averge|avarage|averag|avergae)\b\.?/gi, 'average')
     .replace(/\b(?:pls|plz|please|pl[sz]e?)\b/gi, ' ')
     .replace(/\bno\.\s*of\b|\b#\s*of\b/gi, 'number of')
+    // "n per timepoint", "n in frame 3": n is the lab's word for a count
+    .replace(/(?<![\p{L}\d'’])n(?=\s+(?:per|in|at|over|for|by)\s)/giu, 'count')
     .replace(/\b(?:ch|chan|chnl|chl|c)\s*(\d)\b/gi, 'channel $1')
     .replace(/\s+/g, ' ')
     .trim();
@@ -146,7 +153,7 @@ const READER_WORDS = (
   'faster slower bigger larger smaller longer shorter further brighter dimmer higher lower ' +
   'speed speeds velocity intensity brightness fluorescence signal displacement distance duration lifetime area size number ' +
   'nuclei nucleus cells tracks track trajectories trajectory frame frames timepoint divisions divided dividing ' +
-  'travelled traveled moved migrated straightness circularity perimeter diffusion between compare divide shrinking growing'
+  'travelled traveled moved migrated straightness circularity perimeter diffusion between compare divide shrinking growing standard'
 ).split(' ');
 const READER_SET = new Set(READER_WORDS);
 
@@ -165,7 +172,7 @@ const EARLY = /\b(?:first|start|starting|beginning|begin|initial|initially|onset
 const LATE = /\b(?:last|end|ending|final|finally)\b/i;
 
 /** A change asked about ("going down", "increasing", "drop", "over the movie"): one value per frame answers it. */
-const TREND = /\b(?:over time|through time|during the (?:movie|film|video|recording|experiment|time ?course|time-?lapse)|becom(?:e|es|ing)|over the (?:movie|film|video|recording|time ?course|time-?lapse)|change[sd]?|changing|evolve[sd]?|evolving|trend|frame by frame|going (?:up|down)|go(?:es)? (?:up|down)|increas\w*|decreas\w*|drop\w*|declin\w*|ris(?:e|es|ing)|fall\w*|fad(?:e|es|ed|ing)|decay\w*)\b/i;
+const TREND = /\b(?:over time|through time|with time|in (?:the )?time|as time (?:goes|passes)(?: on| by)?|(?:as|while) the (?:movie|film|video|recording|experiment|time ?course|time-?lapse) (?:goes on|goes|progresses|proceeds|runs|continues)|(?:from )?frame to frame|grow(?:s|ing)?|shr[iau]nk(?:s|ing)?|during the (?:movie|film|video|recording|experiment|time ?course|time-?lapse)|becom(?:e|es|ing)|over the (?:movie|film|video|recording|time ?course|time-?lapse)|change[sd]?|changing|evolve[sd]?|evolving|trend|frame by frame|going (?:up|down)|go(?:es)? (?:up|down)|increas\w*|decreas\w*|drop\w*|declin\w*|ris(?:e|es|ing)|fall\w*|fad(?:e|es|ed|ing)|decay\w*)\b/i;
 /** Speeding up or slowing down: a change of speed over time. */
 const SPEED_CHANGE = /\b(?:speed(?:s|ing)?|sped) up\b|\bslow(?:s|ing|ed)? down\b|\baccelerat\w*|\bdecelerat\w*/i;
 
@@ -179,6 +186,8 @@ function channelsOf(text: string): number[] {
 }
 
 /** Two frames named apart ("frame 1 and frame 4", "frame 2 versus frame 5", "frame 3 vs 1"). */
+/** Two frames compared with "than": "bigger in frame 6 than (in) frame 1". */
+const THAN_FRAMES = /\b(?:frame|time ?point|timepoint|t)\s*#?(\d+)\b[^?.]{0,40}?\bthan\s+(?:(?:in|at|on|the)\s+)*(?:(?:frame|time ?point|timepoint|t)\s*#?)(\d+)\b/i;
 const TWO_FRAMES = /\b(?:frame|time ?point|timepoint|t)\s*#?(\d+)\b[^?.]{0,40}?\b(?:and|vs\.?|versus|compared (?:to|with)|against|with|to)\s+(?:(?:in|at|the)\s+)?(?:(?:frame|time ?point|timepoint|t)\s*#?)?(\d+)\b(?!\s*(?:-|–|to)\s*\d)/i;
 
 /** Frames open at one end: "from frame 5 onwards", "after frame 5", "before frame 5", "up to frame 5" (Infinity: to the end). */
@@ -299,7 +308,9 @@ function readScope(question: string): QuestionScope {
   const track = /\b(?:track|cell|nucleus|object|label)\s*(?:number\s*|no\.?\s*|#\s*)?(\d+)\b/i.exec(text);
   // "compare the mean intensity in frame 1 and frame 4", "mean area frame 2 versus frame 5": two frames, not the frames between
   const twoFrames = TWO_FRAMES.exec(text);
-  const compareFrames: [number, number] | undefined = twoFrames && (/\b(?:vs\.?|versus|compared?|against|differ\w*|difference)\b/i.test(text) || /\bframe\s*\d+\s+(?:and|to)\s+frame\s*\d+/i.test(text) && /\bcompar|\bchange/i.test(text)) ? [Number(twoFrames[1]), Number(twoFrames[2])] : undefined;
+  // "bigger in frame 6 than in frame 1": the frame after "than" is the baseline, the change is towards the other
+  const thanFrames = THAN_FRAMES.exec(text);
+  const compareFrames: [number, number] | undefined = thanFrames ? [Number(thanFrames[2]), Number(thanFrames[1])] : twoFrames && (/\b(?:vs\.?|versus|compared?|against|differ\w*|difference)\b/i.test(text) || /\bframe\s*\d+\s+(?:and|to)\s+frame\s*\d+/i.test(text) && /\bcompar|\bchange/i.test(text)) ? [Number(twoFrames[1]), Number(twoFrames[2])] : undefined;
   const range = compareFrames ? undefined : findFrameRange(text) ?? openFrameRange(text);
   const frames = range && range.first !== range.last ? range : undefined;
   const condition = conditionOf(question);
@@ -482,7 +493,12 @@ export function withoutScope(question: string): string {
     .replace(/\b(?:vs\.?|versus|compared (?:to|with)|than)(?=\s|$)/gi, ' ')
     .replace(new RegExp(TREND.source, 'gi'), ' ')
     .replace(/\b(?:in|for|at|per)\s+(?:each|every)\s+(?:frame|time ?point|timepoint)\b|\bper\s+(?:frame|time ?point|timepoint)\b|\bover (?:the )?(?:whole )?(?:movie|film|video|recording)\b/gi, ' ')
+    // "in the first half of the film", "during the whole recording": the part of the recording asked about, never a step's word
+    .replace(/\b(?:in|during|for|over)?\s*(?:the\s+)?(?:first|second|last|latter|former)\s+half\b(?:\s+of\s+(?:the|this|my)\s+(?:movie|film|video|recording|experiment|time ?course|time-?lapse))?/gi, ' ')
+    .replace(/\b(?:of|in|during|through|throughout|across|over)\s+(?:the|this|my)\s+(?:whole\s+|entire\s+)?(?:movie|film|video|recording|experiment|time ?course|time-?lapse)\b/gi, ' ')
     .replace(/\b(?:the\s+)?(?:mean(?!\s+squared?)|average|median|typical|standard deviation|sd|spread|range)\b/gi, ' ')
+    // "speed per hour", "µm an hour": the unit of the answer, never an interval to image at
+    .replace(/\b(?:per|an?)\s+(?:h|hr|hrs|hours?|mins?|minutes?|s|secs?|seconds?)\b/gi, ' ')
     .replace(SPEED_CHANGE, ' speed ')
     // "the brightest", "furthest": the quantity they stand for ("brightest" is no maximum projection)
     .replace(new RegExp(`${LARGEST.source}|${SMALLEST.source}`, 'gi'), (word) => ` ${/^(?:long|short)/i.test(word) ? '' : quantityOfAdjectives(word)} `)
@@ -667,6 +683,40 @@ function inAskedLength(v: number, unit: string | undefined, question: string, pi
   return { v, unit };
 }
 
+/**
+ * The time between frames a table shows, in its own time unit: a track seen in every frame
+ * from its start to its stop (no gaps, splits or merges) lasts (spots - 1) intervals; a table
+ * of objects with its frame (t) and time (time_s) gives it directly. Undefined when it shows none.
+ */
+export function frameIntervalOfTable(table: Table): number | undefined {
+  const intervals: number[] = [];
+  if (table.columns.includes('TRACK_DURATION') && table.columns.includes('NUMBER_SPOTS')) {
+    for (const r of table.rows) {
+      const spots = r.NUMBER_SPOTS;
+      const duration = r.TRACK_DURATION;
+      if (typeof spots !== 'number' || typeof duration !== 'number' || spots < 2 || !(duration > 0)) continue;
+      if (['NUMBER_GAPS', 'NUMBER_SPLITS', 'NUMBER_MERGES'].some((c) => typeof r[c] === 'number' && (r[c] as number) > 0)) continue;
+      intervals.push(duration / (spots - 1));
+    }
+  } else {
+    const timeColumn = table.columns.find((c) => /^time_(?:s|min|h)$/.test(c));
+    if (timeColumn && table.columns.includes('t')) {
+      for (const r of table.rows) if (typeof r.t === 'number' && r.t > 0 && typeof r[timeColumn] === 'number') intervals.push((r[timeColumn] as number) / r.t);
+    }
+  }
+  return intervals.length ? median(intervals) : undefined;
+}
+
+/** A speed per minute (or s, h) as the speed per frame asked for, at the frame interval the table shows; unchanged when it shows none. */
+function inAskedFrame(v: number, unit: string | undefined, question: string, table: Table): { v: number; unit: string | undefined } {
+  if (!unit || !/\/(?:s|min|h)$/.test(unit) || !asksPerFrame(question)) return { v, unit };
+  const interval = frameIntervalOfTable(table);
+  if (interval === undefined) return { v, unit };
+  // (an objects table's interval is in its time column's unit, seconds for time_s; a tracks table's in its own)
+  const perUnit = table.columns.includes('TRACK_DURATION') ? 1 : PER_TIME[unit.split('/')[1]] ? 1 / PER_TIME[unit.split('/')[1]] : 1;
+  return { v: v * interval * perUnit, unit: unit.replace(/\/(?:s|min|h)$/, '/frame') };
+}
+
 function withUnit(v: number, unit: string | undefined): string {
   if (!unit) return format(v);
   const uncalibrated = /px|frame/.test(unit) && !/µm|\/(?:min|s|h)\b/.test(unit);
@@ -776,6 +826,11 @@ export function answerFromTable(asked: string, conversation: Conversation): stri
     const spots = (best ? [best] : []).concat(candidates).find((c) => c.table.columns.includes('NUMBER_SPOTS'));
     if (spots) best = { ...spots, column: 'NUMBER_SPOTS' };
   }
+  // "what fraction of the cells divide?" with a table of division events and no per-track counts: tracks with an event over all tracks
+  if (!best?.column || !/SPLIT/i.test(best.column)) {
+    const shared = eventShareAnswer(scope, tables, results);
+    if (shared) return shared;
+  }
   if (scope.whichFrame) return frameExtremeAnswer(scope, best ?? candidates.find((c) => c.table.columns.includes('t')), best ? unitsOf(best.artifact, results) : {});
   // a count of cells or tracks; "the number of divisions" with no column for them is for another step
   if (!best) return scope.reduce === 'count' && !countsSomethingElse(scope) ? countAnswer(question, scope, candidates, tables) : undefined;
@@ -789,8 +844,13 @@ export function answerFromTable(asked: string, conversation: Conversation): stri
     const counted = countAnswer(question, scope, candidates, tables);
     if (counted) return counted;
   }
-  const pixelSizeUm = conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.pixelSizeUm === 'number' && a.pixelSizeUm > 0).at(-1)?.pixelSizeUm ?? undefined;
-  return valueAnswer(best, scope, { ...unitsOf(best.artifact, results), pixelSizeUm }, scope.reduce === 'count' && /SPLIT/i.test(best.column!), question);
+  // a pixel size said in the question ("in µm², the pixels are 0.65 µm") is the one used, and said so
+  const stated = statedPixelSizeUm(question);
+  const pixelSizeUm = stated ?? conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.pixelSizeUm === 'number' && a.pixelSizeUm > 0).at(-1)?.pixelSizeUm ?? undefined;
+  const valued = valueAnswer(best, scope, { ...unitsOf(best.artifact, results), pixelSizeUm }, scope.reduce === 'count' && /SPLIT/i.test(best.column!), question);
+  // (px or px/frame of a calibrated movie were asked for: no "no calibration known")
+  const answer = pixelSizeUm !== undefined ? valued.replace(/ \(no calibration known\)/g, '') : valued;
+  return stated !== undefined && /\d\s*µm/.test(answer) ? `${answer}; at ${format(stated)} µm/px, the pixel size you gave (say "the pixel size is ${format(stated)} µm" to keep it for later steps)` : answer;
 }
 
 /**
@@ -847,6 +907,25 @@ function conditionAnswer(best: Candidate, scope: QuestionScope, units: { lengthU
   const ids = scope.which && id ? scoped.rows.filter((r) => typeof r[column] === 'number' && test(r[column] as number)).map((r) => `${r[id]}${table.columns.includes('t') && typeof r.t === 'number' ? ` (frame ${Number(r.t) + 1})` : ''}`) : [];
   const named = scope.which && id ? (ids.length ? `: ${/track/i.test(id) ? 'tracks' : 'objects'} ${ids.slice(0, 20).join(', ')}${ids.length > 20 ? ', ...' : ''}` : ': none') : '';
   return `${meeting} of ${values.length} ${of}${share} have ${shown}${named}${unitNote}${scoped.where ? ` ${scoped.where}` : ''} (from ${artifact.id})`;
+}
+
+/**
+ * The share of tracks with a division, from a table of division events (a row per event, its
+ * mother and daughters) and the number of tracks the tracking step reported: "2 of 9 tracks
+ * (22.2%) have a division". Only for a share asked of divisions; undefined otherwise.
+ */
+function eventShareAnswer(scope: QuestionScope, tables: { artifact: KnownArtifact; table: Table }[], results: PastResult[]): string | undefined {
+  if (scope.reduce !== 'fraction' || ![...wordKeys('division divide divided dividing mitosis split')].some((w) => scope.quantity.has(w))) return undefined;
+  const events = [...tables].reverse().find(({ table }) => table.columns.includes('mother') && table.columns.includes('daughter_1'));
+  if (!events) return undefined;
+  const tracked = [...results].reverse().find((r) => r.ok && typeof r.values.tracks === 'number' && (r.values.tracks as number) > 0);
+  if (!tracked) return undefined;
+  const total = tracked.values.tracks as number;
+  const rows = events.table.rows;
+  const idColumn = rows.some((r) => typeof r.track_id === 'number') ? 'track_id' : 'mother';
+  const dividing = Math.min(total, new Set(rows.map((r) => r[idColumn]).filter((v) => v !== null && v !== undefined)).size);
+  const share = format(Math.round((dividing / total) * 1000) / 10);
+  return `${dividing} of ${total} tracks (${share}%) have a division (${rows.length} division${rows.length === 1 ? '' : 's'} in ${events.artifact.id}; ${total} tracks from ${tracked.tool})`;
 }
 
 /** The question counts something other than cells, objects or tracks (its quantity words name it). */
@@ -933,8 +1012,16 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   const rawUnit = unitOfColumn(column, units.lengthUnit, units.timeUnit);
   const inTime = inAskedTime(1, rawUnit, question);
   // a length or area in the unit asked: px of a calibrated movie ("in pixels"), with the movie's pixel size
-  const { v: factor, unit } = inAskedLength(inTime.v, inTime.unit, question, units.pixelSizeUm);
+  const inLength = inAskedLength(inTime.v, inTime.unit, question, units.pixelSizeUm);
+  // a speed asked per frame ("in pixels per frame") of a column per minute: at the frame interval the table itself shows
+  const { v: factor, unit } = inAskedFrame(inLength.v, inLength.unit, question, table);
   const scoped = scopedRows(table, scope);
+  // "are the dividing cells slower?" when none divided (or all did): said, with the value over all the rows
+  if (typeof scoped === 'string' && scope.subset && /^No \w+ have /.test(scoped)) {
+    const { subset: _none, ...all } = scope;
+    const overall = valueAnswer(best, all, units, sumOfCounts, question);
+    return /^There (?:are|is) no\b/.test(overall) ? scoped : `${scoped.replace(/\.$/, '')}; over all of them: ${overall}`;
+  }
   if (typeof scoped === 'string') return scoped;
   const { rows, where } = scoped;
   const source = `from ${artifact.id}${where ? `, ${where}` : ''}`;
@@ -1031,17 +1118,21 @@ function compareAnswer(table: Table, column: string | undefined, rows: Row[], sc
     const missing = scope.compareFrames.filter((f) => !frames.includes(f - 1));
     if (missing.length) return `There is no frame ${missing.join(' or ')} in the table (${id}: frames ${frames[0] + 1}-${frames.at(-1)! + 1}).`;
   }
-  const [earlyFrames, lateFrames] = scope.compare === 'halves' ? [frames.slice(0, half), frames.slice(half)] : scope.compare === 'frames' && scope.compareFrames ? [[scope.compareFrames[0] - 1], [scope.compareFrames[1] - 1]] : [[frames[0]], [frames.at(-1)!]];
+  // a table of steps between frames (a row at its source frame) reaches one frame further: the halves are the movie's,
+  // each with the steps inside it (the step across the middle is in neither)
+  const steps = table.columns.includes('frames') && table.columns.includes('source_spot') ? 1 : 0;
+  const movieHalf = Math.ceil((frames.length + steps) / 2);
+  const halves: [number[], number[]] = steps ? [frames.filter((t) => t + 1 < frames[0] + movieHalf), frames.filter((t) => t >= frames[0] + movieHalf)] : [frames.slice(0, half), frames.slice(half)];
+  const [earlyFrames, lateFrames] = scope.compare === 'halves' && halves[0].length && halves[1].length ? halves : scope.compare === 'halves' ? [frames.slice(0, half), frames.slice(half)] : scope.compare === 'frames' && scope.compareFrames ? [[scope.compareFrames[0] - 1], [scope.compareFrames[1] - 1]] : [[frames[0]], [frames.at(-1)!]];
   const part = (ts: number[]) => rows.filter((r) => ts.includes(r.t as number));
   const value = (group: Row[], ts: number[]) => (column ? mean(numeric(group, column)) : group.length / ts.length);
   const early = value(part(earlyFrames), earlyFrames);
   const late = value(part(lateFrames), lateFrames);
-  const label = (ts: number[]) => (ts.length === 1 ? `frame ${ts[0] + 1}` : `frames ${ts[0] + 1}-${ts.at(-1)! + 1}`);
+  const label = (ts: number[]) => (ts.length === 1 ? `frame ${ts[0] + 1}` : `frames ${ts[0] + 1}-${ts.at(-1)! + 1 + steps}`);
   const what = column ? `mean ${column}` : 'objects per frame';
   const change = early === 0 ? '' : ` (${late >= early ? '+' : ''}${format(Math.round(((late - early) / early) * 1000) / 10)}%)`;
   const [a, b] = [label(earlyFrames), label(lateFrames)];
   const verdict = scope.compare === 'frames' ? (late > early ? `higher in ${b}` : late < early ? `higher in ${a}` : 'the same') : late > early ? 'higher later' : late < early ? 'higher earlier' : 'the same';
-  void table;
   return `${what}: ${withUnit(early, unit)} in ${label(earlyFrames)} vs ${withUnit(late, unit)} in ${label(lateFrames)}${change}: ${verdict} (from ${id}; means, no statistical test)`;
 }
 

@@ -84,3 +84,17 @@ describe('yes/no questions answered with the verdict first', () => {
     expect(withVerdict('are the cells dividing?', 'Divisions = 5 (from detect_divisions)')).toBe('Yes: Divisions = 5 (from detect_divisions)');
   });
 });
+
+describe('values of a step run on some frames only (brief s15/Q)', () => {
+  // "how many nuclei in frame 3?" segments frame 3 alone: its one value per frame is frame 3's
+  const segmentedFrame3: PastResult = { tool: 'segment', args: { frames: { first: 3, last: 3 } }, ok: true, summary: 'Found 5 objects.', values: { objects: 5, objectsPerFrameMean: 5, objectsPerFrame: [5] }, artifacts: [] };
+  const c: Conversation = { ...conversation(), earlier: [segmentedFrame3] };
+  it('numbers the values by the frames the step ran on', () => {
+    expect(answerFromValues('how many nuclei in frame 3?', c, [segmentedFrame3])).toMatch(/in frame 3 = 5/);
+    expect(answerFromValues('how many in the last frame?', c, [segmentedFrame3])).toMatch(/in frame 3 = 5/);
+    expect(answerFromValues('how many nuclei in frame 1?', c, [segmentedFrame3])).toMatch(/^There is no frame 1 in what was measured: .* covers frame 3/);
+  });
+  it('reads the second half as the later part of a comparison', () => {
+    expect(withVerdict('Do the cells move quicker in the first half of the film than in the second half?', 'mean speed: 1 µm/min in frames 1-4 vs 3 µm/min in frames 5-8 (+200%): higher later (from table-1)')).toMatch(/^No\b/);
+  });
+});

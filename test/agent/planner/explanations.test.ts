@@ -85,3 +85,23 @@ describe('what was done, and choices asked in chat and non-native forms (brief s
     for (const q of ['segment the nuclei', 'what is the mean area?', 'did the cells divide?', 'which cells divided?']) expect(asksWhy(q), q).toBe(false);
   });
 });
+
+describe('how good a result is, asked in people\'s words (brief s15/Q)', () => {
+  it('reads trust and accuracy questions as questions for the record', async () => {
+    const { asksWhy } = await import('../../../src/agent/planner/explanations.ts');
+    expect(asksWhy('can I trust these masks?')).toBe(true);
+    expect(asksWhy('how accurate are the tracks?')).toBe(true);
+    expect(asksWhy('how good is the segmentation?')).toBe(true);
+    expect(asksWhy('segment the nuclei')).toBe(false);
+  });
+});
+
+describe('a duration of the things found is no question about a step\'s run time (brief s15/Q)', () => {
+  it('leaves "how long does the average track last?" to the data', async () => {
+    const { toolAskedAbout } = await import('../../../src/agent/planner/explanations.ts');
+    const { catalogueFromTools } = await import('../../../src/agent/planner/catalogue.ts');
+    const index = indexFor(catalogueFromTools(ALL_TOOLS));
+    expect(toolAskedAbout('how long does the average track last?', index)).toBeUndefined();
+    expect(toolAskedAbout('how long did the tracking take?', index)).toMatchObject({ tool: 'track', aspect: 'time' });
+  });
+});

@@ -56,3 +56,37 @@ describe('unmeasuredQuantity', () => {
     expect(reply).toMatch(/area.*circularity/);
   });
 });
+
+describe('values the question only states (brief s15/Q)', () => {
+  it('leaves a size told with its unit out of what is asked, keeping what it is about', async () => {
+    const { withoutStatedValues } = await import('../../../src/agent/planner/propertyQuestions.ts');
+    expect(withoutStatedValues('the nuclei are around 10 px in diameter, how many of them are in frame 2?')).not.toMatch(/diameter|10 px/);
+    expect(withoutStatedValues('the nuclei are around 10 px in diameter, how many of them are in frame 2?')).toMatch(/nuclei.*how many of them are in frame 2/);
+    expect(withoutStatedValues("how many nuclei in frame 4? they're roughly 7 px in radius")).not.toMatch(/radius/);
+    // a question about the size itself keeps it; a text that only states is left as it is
+    expect(withoutStatedValues('how many nuclei are bigger than 40 px?')).toMatch(/40 px/);
+    expect(withoutStatedValues('the nuclei are 10 px across')).toBe('the nuclei are 10 px across');
+    // the tracking step's reported object diameter is no answer to a count with a size told
+    const { meaning, tokenize } = await import('../../../src/agent/planner/words.ts');
+    const q = 'the nuclei are around 10 px in diameter, how many of them are in frame 2?';
+    expect(resultHits('track', askedMeanings(q, catalogue), catalogue)).toBeLessThan(resultHits('track', new Set(tokenize(q).map((t) => meaning(t.stem))), catalogue));
+  });
+});
+
+describe('a size told beside a count (brief s15/Q)', () => {
+  it('reads a clause that only tells how big the objects are as a statement, not a step', async () => {
+    const { statesObjectSize } = await import('../../../src/agent/planner/propertyQuestions.ts');
+    for (const told of ['the nuclei are around 10 px in diameter', '~12 px wide nuclei', 'about 24 pixels across', "they're roughly 7 px in radius", 'nuclei ~8 µm across']) expect(statesObjectSize(told)).toBe(true);
+    for (const step of ['segment nuclei 8 µm across', 'draw a line 30 px wide', 'crop 100 px across', 'a kymograph 50 px wide', 'the nuclei are quite big']) expect(statesObjectSize(step)).toBe(false);
+  });
+
+  it('plans the segmentation with the size told, and nothing else, for a count at a frame', async () => {
+    const { plan, loadAcquisitionWords } = await import('./planOffline.ts');
+    await loadAcquisitionWords();
+    for (const [request, radius] of [['the nuclei are around 10 px in diameter, how many of them are in frame 2?', 5], ['The nuclei are quite big, about 24 pixels across. Could you count them in every frame please?', 12], ["how many nuclei in frame 4? they're roughly 7 px in radius", 7]] as const) {
+      const steps = plan(request).steps;
+      expect(steps.map((s) => s.tool)).toEqual(['segment']);
+      expect(steps[0].args.objectRadiusPx).toBe(radius);
+    }
+  });
+});

@@ -108,3 +108,14 @@ describe('the kind of imaging, from the channel names', () => {
     expect(recordingAnswer('is this fluorescence or transmitted light?', info({ channels: 1, channelNames: ['C1'] }))).toMatch(/"C1": I cannot tell from its name/);
   });
 });
+
+describe('the recording or the data, in people\'s words (brief s15/Q)', () => {
+  it('reads the size of an image in pixels, and leaves speed questions to the data', async () => {
+    const { recordingQuestion } = await import('../../../src/agent/planner/recordingQuestions.ts');
+    const { catalogueFromTools } = await import('../../../src/agent/planner/catalogue.ts');
+    const { ALL_TOOLS } = await import('../../../src/agent/allTools.ts');
+    const tools = catalogueFromTools(ALL_TOOLS);
+    expect(recordingQuestion('how much pixels is one image?', tools)).toMatchObject({ tool: 'movie_info', keys: ['widthPx'] });
+    expect(recordingQuestion('how fast do they go? frame interval is 5 min', tools)).toBeUndefined();
+  });
+});

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeTableCsv } from '../../../src/analysis/table.ts';
 import type { Conversation } from '../../../src/agent/planner/conversation.ts';
-import { answerFromTable, asksHowMuch, asksTheData, completedFollowUp, isAskedForm, measuringWords, namesQuantity, readQuestion, withoutScope } from '../../../src/agent/planner/tableAnswers.ts';
+import { withVerdict } from '../../../src/agent/planner/answers.ts';
+import { asksPerFrame, statedPixelSizeUm } from '../../../src/agent/planner/askedUnits.ts';
+import { answerFromTable, asksHowMuch, frameIntervalOfTable, plainQuestion, asksTheData, completedFollowUp, isAskedForm, measuringWords, namesQuantity, readQuestion, withoutScope } from '../../../src/agent/planner/tableAnswers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'table-answers-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -291,5 +293,100 @@ describe('questions in people\'s own words (brief s14/Q)', () => {
     expect(isAskedForm('in the last 4 frames which cell is fastest')).toBe(true);
     expect(isAskedForm('area in µm² pls')).toBe(true);
     expect(isAskedForm('segment the nuclei in µm')).toBe(false);
+  });
+});
+
+// brief s15/Q: a table in pixels only, a tracks table with a 2-min interval, division events, and steps between frames
+const pxObjectsPath = join(dir, 'objects-px.csv');
+writeTableCsv(pxObjectsPath, { columns: ['label', 't', 'area_px'], rows: [{ label: 1, t: 0, area_px: 40 }, { label: 2, t: 0, area_px: 60 }, { label: 1, t: 1, area_px: 50 }] });
+const timedTracksPath = join(dir, 'tracks-timed.csv');
+writeTableCsv(timedTracksPath, {
+  columns: ['TRACK_ID', 'NUMBER_SPOTS', 'NUMBER_GAPS', 'NUMBER_SPLITS', 'NUMBER_MERGES', 'TRACK_DURATION', 'TRACK_MEAN_SPEED'],
+  rows: [
+    // a gap: 3 spots over 6 min is no interval; the others are seen in every frame, 2 min apart
+    { TRACK_ID: 1, NUMBER_SPOTS: 3, NUMBER_GAPS: 1, NUMBER_SPLITS: 0, NUMBER_MERGES: 0, TRACK_DURATION: 6, TRACK_MEAN_SPEED: 1 },
+    { TRACK_ID: 2, NUMBER_SPOTS: 4, NUMBER_GAPS: 0, NUMBER_SPLITS: 0, NUMBER_MERGES: 0, TRACK_DURATION: 6, TRACK_MEAN_SPEED: 2 },
+    { TRACK_ID: 3, NUMBER_SPOTS: 2, NUMBER_GAPS: 0, NUMBER_SPLITS: 0, NUMBER_MERGES: 0, TRACK_DURATION: 2, TRACK_MEAN_SPEED: 3 },
+  ],
+});
+const divisionsPath = join(dir, 'divisions.csv');
+writeTableCsv(divisionsPath, { columns: ['t', 'x', 'y', 'mother', 'daughter_1', 'daughter_2', 'track_id'], rows: [{ t: 3, x: 1, y: 1, mother: 4, daughter_1: 5, daughter_2: 6, track_id: 2 }] });
+// steps between frames of an 8-frame movie: speed 1 in frames 1-4, 3 in frames 5-8, 100 on the step across the middle
+const linksPath = join(dir, 'links.csv');
+writeTableCsv(linksPath, {
+  columns: ['TRACK_ID', 'source_spot', 'target_spot', 't', 'frames', 'speed_um_per_min'],
+  rows: [0, 1, 2, 3, 4, 5, 6].map((t) => ({ TRACK_ID: 1, source_spot: t + 1, target_spot: t + 2, t, frames: 1, speed_um_per_min: t < 3 ? 1 : t === 3 ? 100 : 3 })),
+});
+
+function withTables(tables: { id: string; path: string; values?: Record<string, unknown>; tool?: string }[], movie: { pixelSizeUm?: number } = {}): Conversation {
+  return {
+    request: '',
+    artifactsAtStart: [{ id: 'movie-1', type: 'movie', ...movie }, ...tables.map((t) => ({ id: t.id, type: 'table', producedBy: t.tool ?? 'measure', path: t.path }))],
+    earlier: tables.map((t) => ({ tool: t.tool ?? 'measure', args: {}, ok: true, summary: '', values: t.values ?? {}, artifacts: [{ id: t.id, type: 'table' }] })),
+    current: [],
+    earlierRequests: [],
+  };
+}
+
+describe('questions in people\'s own words (brief s15/Q)', () => {
+  it('reads a pixel size said inside the question, and uses it for the answer', () => {
+    expect(statedPixelSizeUm('mean area in square microns, the pixels are 0.65 µm')).toBe(0.65);
+    expect(statedPixelSizeUm('distance per track in µm? 0.4 µm/px')).toBe(0.4);
+    expect(statedPixelSizeUm('with 650 nm pixels, the mean area?')).toBe(0.65);
+    expect(statedPixelSizeUm('the nuclei are 8 µm across, how many?')).toBeUndefined();
+    const uncalibrated = withTables([{ id: 'table-1', path: pxObjectsPath }]);
+    // mean 50 px² at 0.5 µm/px = 12.5 µm²
+    expect(answerFromTable('mean area in µm², the pixels are 0.5 µm', uncalibrated)).toMatch(/= 12\.5 µm².*0\.5 µm\/px, the pixel size you gave/);
+    expect(answerFromTable('mean area in µm²?', uncalibrated)).toMatch(/= 50 px² \(no calibration known\)/);
+  });
+
+  it('gives a speed per frame at the frame interval the table shows', () => {
+    expect(frameIntervalOfTable({ columns: ['TRACK_DURATION', 'NUMBER_SPOTS', 'NUMBER_GAPS'], rows: [{ TRACK_DURATION: 6, NUMBER_SPOTS: 3, NUMBER_GAPS: 1 }, { TRACK_DURATION: 6, NUMBER_SPOTS: 4, NUMBER_GAPS: 0 }] })).toBe(2);
+    expect(frameIntervalOfTable({ columns: ['label', 't', 'time_s'], rows: [{ t: 0, time_s: 0 }, { t: 2, time_s: 240 }] })).toBe(120);
+    expect(asksPerFrame('mean speed in pixels per frame please')).toBe(true);
+    expect(asksPerFrame('how many cells per frame?')).toBe(false);
+    const calibrated = withTables([{ id: 'table-1', path: timedTracksPath, values: { lengthUnit: 'µm', timeUnit: 'min' } }], { pixelSizeUm: 0.5 });
+    // mean 2 µm/min = 4 px/min = 8 px/frame at 2 min per frame; asked of a calibrated movie, no "no calibration known"
+    const answer = answerFromTable('mean speed in pixels per frame please', calibrated);
+    expect(answer).toMatch(/= 8 px\/frame/);
+    expect(answer).not.toMatch(/no calibration known/);
+    expect(answerFromTable('mean speed in µm/min?', calibrated)).toMatch(/= 2 µm\/min/);
+  });
+
+  it('gives the share of tracks with a division from a table of division events and the tracks reported', () => {
+    const events = withTables([{ id: 'table-1', path: divisionsPath, tool: 'detect_divisions', values: { divisions: 1 } }]);
+    events.earlier.unshift({ tool: 'track', args: {}, ok: true, summary: '', values: { tracks: 4 }, artifacts: [{ id: 'tracks-1', type: 'tracks' }] });
+    expect(answerFromTable('what percentage of the nuclei go through a division?', events)).toMatch(/^1 of 4 tracks \(25%\) have a division/);
+    expect(answerFromTable('what fraction of the cells divide?', events)).toMatch(/^1 of 4 tracks/);
+  });
+
+  it('says when no row is in the subset asked, with the value over all of them', () => {
+    const tracks = withTables([{ id: 'table-1', path: timedTracksPath, values: { lengthUnit: 'µm', timeUnit: 'min' } }]);
+    expect(answerFromTable('mean speed of the cells that divided?', tracks)).toMatch(/^No tracks have NUMBER_SPLITS > 0.*over all of them: Mean TRACK_MEAN_SPEED = 2 µm\/min/);
+  });
+
+  it('compares the halves of the movie with the steps inside each half', () => {
+    const links = withTables([{ id: 'table-1', path: linksPath }]);
+    const answer = answerFromTable('are the cells faster in the first half than the second?', links);
+    expect(answer).toMatch(/1 µm\/min in frames 1-4 vs 3 µm\/min in frames 5-8/);
+    expect(withVerdict('Do the cells move quicker in the first half of the film than in the second half?', answer!)).toMatch(/^No\b/);
+    expect(withVerdict('are the cells faster in the second half than in the first?', answer!)).toMatch(/^Yes\b/);
+  });
+
+  it('keeps the part of the recording and the word for it out of the step words, and reads chat shorthand', () => {
+    expect(withoutScope('Do the cells move quicker in the first half of the film than in the second half?')).not.toMatch(/film|half/);
+    expect(withoutScope('Are the cells speeding up as the film goes on?')).not.toMatch(/film/);
+    expect(readQuestion('n per timepoint?')).toMatchObject({ reduce: 'count', perFrame: true });
+    expect(plainQuestion('standart deviation of the area?')).toMatch(/^standard deviation/);
+    expect(readQuestion('standart deviation of the area?').reduce).toBe('sd');
+    expect(readQuestion('the nucleus are growing in the time or not?').perFrame).toBe(true);
+    expect(readQuestion('how does the number of nuclei vary from frame to frame?')).toMatchObject({ reduce: 'count', perFrame: true });
+    // a time with its unit is no minimum; a unit per hour is no interval to image at
+    expect(readQuestion('how fast do they go? frame interval is 5 min').reduce).toBe('mean');
+    expect(withoutScope("what's the average cell speed per hour?")).not.toMatch(/hour/);
+    expect(readQuestion('wats the mean sped of the cells').quantity.size).toBeGreaterThan(0);
+    // "than": the frame after it is the baseline
+    expect(readQuestion('is the mean area bigger in frame 6 than frame 1?')).toMatchObject({ compare: 'frames', compareFrames: [1, 6] });
+    expect(readQuestion('more cells in frame 2 than in frame 5?')).toMatchObject({ compare: 'frames', compareFrames: [5, 2] });
   });
 });
