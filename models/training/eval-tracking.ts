@@ -8,7 +8,8 @@
 // labels=steps: the segment tool with its defaults (target "cells" on MSC-02), then the track tool
 //   with its defaults, exported by the export tool in CTC form;
 // labels=truth: the ground-truth masks tracked by the track tool with its defaults (the tracker alone);
-// labels=pipeline: the shipped pipelines/nuclei-tracking.yaml (or pipeline=FILE), as `cellpilot run` does.
+// labels=pipeline: the shipped pipelines/nuclei-tracking.yaml (or pipeline=FILE), as `cellpilot run` does; a pipeline
+//   with no track step (pipelines/denoise-segment.yaml) is scored on its segmentation alone (DET; TRA NaN).
 // Prints one JSON line per run: TRA, DET, division precision/recall/F1 and what the tracker chose.
 // upsample=K makes the movie, the label movie (truth) and the ground truth K times larger (nearest neighbour): a movie of
 // large nuclei (K=2: SIM+ nuclei about 90 px across), on which distances chosen from our simulator would fail.
@@ -90,7 +91,7 @@ export async function evaluateTracking(name: DatasetName, labels: LabelSource, f
       await opened.close();
       movie = await upsampleMovie(movie, upsample, join(dir, `movie-x${upsample}.tif`));
     }
-    let ctcDir: string;
+    let ctcDir: string | undefined;
     let labelsPath: string | undefined;
     let track: Record<string, unknown> = {};
     if (labels === 'pipeline') {
@@ -106,7 +107,8 @@ export async function evaluateTracking(name: DatasetName, labels: LabelSource, f
       }
       labelsPath = result.steps.find((s) => s.tool === 'segment')?.artifacts[0]?.path;
       const exported = result.steps.find((s) => s.tool === 'export');
-      ctcDir = String(exported?.values?.path ?? findCtcFolder(join(dir, 'out')));
+      // a pipeline with no tracking (denoise-segment) is scored on its segmentation alone (DET; TRA not defined)
+      if (exported || result.steps.some((s) => s.tool === 'track')) ctcDir = String(exported?.values?.path ?? findCtcFolder(join(dir, 'out')));
     } else {
       const tools = await toolsByName();
       const ctx = createToolContext({ sessionDir: join(dir, 'session') });
@@ -140,18 +142,20 @@ export async function evaluateTracking(name: DatasetName, labels: LabelSource, f
       ctcDir = exported.artifacts[0].path;
     }
     const truth = upsampledSequence(truthOfFirstFrames(data, n), upsample, width);
-    const scores = await evaluateCtc(truth, sequenceFromFolder(ctcDir));
+    const scores = ctcDir ? await evaluateCtc(truth, sequenceFromFolder(ctcDir)) : undefined;
     if (!labelsPath) throw new Error(`no label movie among the ${labels} run's results`);
     const labelMovieOpened = await openMovie(labelsPath);
     let labelsDET: number;
+    let labelsScores: CtcScores;
     try {
       if (labelMovieOpened.shape.t !== n) throw new Error(`the label movie holds ${labelMovieOpened.shape.t} frames for the ${n} of the movie`);
-      labelsDET = (await evaluateCtc({ ...truth, rows: [] }, sequenceFromMovie(labelMovieOpened, []))).DET;
+      labelsScores = await evaluateCtc({ ...truth, rows: [] }, sequenceFromMovie(labelMovieOpened, []));
+      labelsDET = labelsScores.DET;
     } finally {
       await labelMovieOpened.close();
     }
     const used = process.cpuUsage(cpu);
-    return { data: name, labels, frames: n, TRA: scores.TRA, DET: scores.DET, labelsDET, divisions: scores.divisions, counts: scores.counts, track, notes, cpuSeconds: (used.user + used.system) / 1e6 };
+    return { data: name, labels, frames: n, TRA: scores?.TRA ?? NaN, DET: scores?.DET ?? labelsDET, labelsDET, divisions: (scores ?? labelsScores).divisions, counts: (scores ?? labelsScores).counts, track, notes, cpuSeconds: (used.user + used.system) / 1e6 };
   } finally {
     if (process.env.KEEP) console.error(`kept ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
