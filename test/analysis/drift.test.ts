@@ -361,7 +361,7 @@ describe('estimateDrift on 1 and 2 threads', () => {
     const sim = simulate({ width: 64, height: 64, frames: 40, cells: 6, driftPx: 6, divisionRate: 0.02, seed: 4 });
     // 'follow' cuts 40 frames into 2 runs of 20: frames 19 and 20 end one and start the other
     const blank = new Set([0, 19, 20]);
-    const movie: Movie = { ...sim.movie, plane: async (t, z, c) => (blank.has(t) ? new Uint16Array(64 * 64).fill(100) : sim.movie.plane(t, z, c)) };
+    const movie: Movie = { ...sim.movie, plane: async (t, z, c) => (blank.has(t) ? new Uint16Array(64 * 64).fill(100) : sim.movie.plane(t, z, c)), close: async () => {} };
     for (const reference of ['previous', 'follow'] as const) {
       const one = await estimateDrift(movie, { reference, threads: 1 });
       const two = await estimateDrift(movie, { reference, threads: 3 });
