@@ -68,6 +68,10 @@ if (!datasetPresent(data)) {
   process.exit(0);
 }
 const options = json ? JSON.parse(json) : {};
+if (scale !== 1 && (options.method === 'skimage' || options.method === 'model')) {
+  console.log(`skipping: scale=${scale} is measured for the classical defaults only`);
+  process.exit(0);
+}
 // As the segment tool does: method "auto" picks Otsu or triangle from the movie (seg-auto.ts chooseThresholdMethod).
 options.method ??= resolveSegmentMethod('auto').method;
 // MSC-02 holds whole cells: the segment tool's target "cells" (irregular objects).
