@@ -185,7 +185,10 @@ const MAX_PIECES_IN_FLIGHT = 8;
 async function splitLinks(source: ImageSource, mode: LinkMode, length: number, runs: number, registrars: number, options: LinkRunOptions): Promise<{ links: Link[]; objects: FrameObjects[]; empty: Set<number> }> {
   const { count, height, width } = source;
   const url = new URL('./drift-kernel.ts', import.meta.url);
-  const lanes = Array.from({ length: registrars }, (_, lane) => workerStream<StreamPiece, { run: number; links?: Link[] }>(url, 'streamShiftsTask', lane));
+  // lanes of our own: the pieces of two estimates running at once must not meet in one worker
+  const taken: number[] = [];
+  for (let lane = 0; taken.length < registrars; lane++) if (!lanesInUse.has(lane)) lanesInUse.add(lane), taken.push(lane);
+  const lanes = taken.map((lane) => workerStream<StreamPiece, { run: number; links?: Link[] }>(url, 'streamShiftsTask', lane));
   const empty = new Set<number>();
   const objects: FrameObjects[] = [];
   const runLinks: Promise<Link[]>[] = [];
@@ -243,5 +246,9 @@ async function splitLinks(source: ImageSource, mode: LinkMode, length: number, r
     throw options.signal?.aborted ? new WorkError('cancelled') : err;
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
+    for (const lane of taken) lanesInUse.delete(lane);
   }
 }
+
+/** Registration lanes (stream workers) held by an estimate in progress. */
+const lanesInUse = new Set<number>();

@@ -343,6 +343,14 @@ describe('estimateDrift on 1 and 2 threads', () => {
     }
   });
 
+  it('two estimates at once on 2 threads each get their own registration worker: the same as one after the other', async () => {
+    const a = simulate({ width: 64, height: 64, frames: 40, cells: 6, driftPx: 6, divisionRate: 0.02, seed: 4 });
+    const b = simulate({ width: 64, height: 64, frames: 40, cells: 8, driftPx: 9, divisionRate: 0.02, seed: 6 });
+    const [together1, together2] = await Promise.all([estimateDrift(a.movie, { reference: 'previous', threads: 2 }), estimateDrift(b.movie, { reference: 'previous', threads: 2 })]);
+    expect(together1).toEqual(await estimateDrift(a.movie, { reference: 'previous', threads: 1 }));
+    expect(together2).toEqual(await estimateDrift(b.movie, { reference: 'previous', threads: 1 }));
+  });
+
   it('on 2 threads, a cancelled estimate rejects as cancelled, and the next one runs on a fresh worker', async () => {
     const sim = simulate({ width: 64, height: 64, frames: 40, cells: 6, driftPx: 6, divisionRate: 0.02, seed: 4 });
     const controller = new AbortController();
