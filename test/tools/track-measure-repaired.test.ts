@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,12 +70,21 @@ describe('measure after the repair over time', () => {
     expect((plain.values as { labels: string }).labels).toBe(labelsPath);
   }, 60_000);
 
-  it('the shipped nuclei-tracking pipeline measures the tracks (their repaired labels), not the segmentation', () => {
-    const pipeline = loadPipeline(fileURLToPath(new URL('../../pipelines/nuclei-tracking.yaml', import.meta.url)));
-    const measure = pipeline.steps.find((s) => s.tool === 'measure')!;
-    const track = pipeline.steps.find((s) => s.tool === 'track')!;
-    expect(measure.args.tracks).toBe(`\${steps.${track.id}.tracks}`);
-    expect(measure.args.labels).toBeUndefined();
-    expect(pipeline.steps.indexOf(measure)).toBeGreaterThan(pipeline.steps.indexOf(track));
+  it('every shipped pipeline that tracks measures the tracks (their repaired labels), not the segmentation', () => {
+    const folder = fileURLToPath(new URL('../../pipelines/', import.meta.url));
+    const files = readdirSync(folder).filter((f) => f.endsWith('.yaml'));
+    expect(files).toEqual(expect.arrayContaining(['nuclei-tracking.yaml', 'cell-tracking.yaml']));
+    for (const file of files) {
+      const pipeline = loadPipeline(join(folder, file));
+      const track = pipeline.steps.find((s) => s.tool === 'track');
+      const measure = pipeline.steps.find((s) => s.tool === 'measure');
+      if (!track || !measure) continue;
+      expect(measure.args.tracks, file).toBe(`\${steps.${track.id}.tracks}`);
+      expect(measure.args.labels, file).toBeUndefined();
+      expect(pipeline.steps.indexOf(measure), file).toBeGreaterThan(pipeline.steps.indexOf(track));
+    }
+    // the whole-cell pipeline asks the segment step for whole cells
+    const cells = loadPipeline(join(folder, 'cell-tracking.yaml'));
+    expect(cells.steps.find((s) => s.tool === 'segment')!.args.target).toBe('cells');
   });
 });
