@@ -42,6 +42,8 @@ const ASKS_CHOICE = new RegExp(
     String.raw`\bwhy\s+(?:you|it|they)\s+(?:\w+\s+)?(?:chose|choose|picked|pick|used|use|went|go|selected|set|decided|ran|did)\b`,
     String.raw`\b(?:reasoning|rationale|justification|logic|basis|reason)\s+(?:behind|for|of)\b|\bon what basis\b`,
     String.raw`\b(?:is|was|are|were)\s+(?:the|that|this|your|its)\s+(?:\w+\s+){0,3}(?:reliable|trustworthy|accurate|robust|certain|sure)\b`,
+    // "is the segmentation any good?", "are the tracks ok?": how good a step's result is
+    String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:is|are|was|were)\s+(?:the|that|this|these|those|your|its|my)\s+(?:segmentation|tracking|tracks|masks?|labels|linking|drift correction|registration|alignment|result|results|fit)\s+(?:any\s+|really\s+|actually\s+)?(?:good|ok|okay|right|correct|fine|decent|usable)\b`,
     String.raw`\bexplain\s+(?:what|which)\s+(?:\w+\s+){0,3}${CHOICE}\b`,
   ].join('|'),
   'i',

@@ -20,6 +20,8 @@ export interface Condition {
   value: number;
   /** '' when no unit was written; else s, min, h, µm, µm², px, px², frames, %. */
   unit: string;
+  /** "faster than average", "bigger than the median": the threshold is that statistic of the rows compared (value unused). */
+  relative?: 'mean' | 'median';
 }
 
 /** What a question asks for, read from its words. */
@@ -63,8 +65,8 @@ export interface QuestionScope {
   quantity: Set<string>;
 }
 
-const LARGEST = /\b(?:longest|largest|biggest|most|highest|fastest|quickest|speediest|furthest|farthest|maximum|max|brightest|greatest|busiest|longer|larger|bigger|further|farther)\b/i;
-const SMALLEST = /\b(?:shortest|smallest|least|lowest|slowest|minimum|min|dimmest|darkest|fewest|faintest|quietest)\b/i;
+const LARGEST = /\b(?:longest|largest|biggest|most|highest|fastest|quickest|speediest|furthest|farthest|maximum|max|brightest|greatest|busiest|longer|larger|bigger|further|farther|straightest|roundest|straighter|rounder)\b/i;
+const SMALLEST = /\b(?:shortest|smallest|least|lowest|slowest|minimum|min|dimmest|darkest|fewest|faintest|quietest|tiniest)\b/i;
 /** Words about where, when or how much, not what is measured (removed before the quantity is read). */
 const NOT_QUANTITY_WORDS =
   'frames? tracks? cells? nucle(?:us|i) objects? labels? which many count number mean average typical median standard deviation sd spread range vary variation ' +
@@ -111,6 +113,7 @@ export function quantityOfAdjectives(text: string): string {
   if (/\b(?:bright|brighter|brightest|dim|dimmer|dimmest|faint|fainter|faintest)\b/i.test(text)) words.push('intensity');
   if (/\b(?:far|further|furthest|farther|farthest)\b/i.test(text)) words.push('distance');
   if (/\b(?:round|rounder|roundest|roundness|circular|elongated|oval|irregular)\b/i.test(text)) words.push('circularity');
+  if (/\b(?:straighter|straightest)\b/i.test(text)) words.push('straightness');
   if (/\b(?:long|longer|longest|short|shorter|shortest)\b/i.test(text)) words.push(/\b(?:travel\w*|mov\w*|migrat\w*|distance|path|go|went)\b/i.test(text) ? 'distance' : 'duration');
   else if (words.length === 0 && /\b(?:travel\w*|moved?|moving|migrat\w*|wander\w*)\b/i.test(text)) words.push('distance');
   return words.join(' ');
@@ -139,6 +142,8 @@ export function plainQuestion(question: string): string {
     .replace(/\b(?:avg|ave|av|avrage|averge|avarage|averag|avergae)\b\.?/gi, 'average')
     .replace(/\b(?:pls|plz|please|pl[sz]e?)\b/gi, ' ')
     .replace(/\bno\.\s*of\b|\b#\s*of\b/gi, 'number of')
+    // "the cell density" in one field of view: the number of cells in it
+    .replace(/\b(?:the\s+)?(?:cell|nuclear|nucleus|nuclei)\s+densit(?:y|ies)\b|\b(?:the\s+)?densit(?:y|ies)\s+of\s+(?:the\s+)?(?:cells|nuclei)\b/gi, 'the number of cells')
     // "n per timepoint", "n in frame 3": n is the lab's word for a count
     .replace(/(?<![\p{L}\d'’])n(?=\s+(?:per|in|at|over|for|by)\s)/giu, 'count')
     .replace(/\b(?:ch|chan|chnl|chl|c)\s*(\d)\b/gi, 'channel $1')
@@ -149,7 +154,7 @@ export function plainQuestion(question: string): string {
 /** The words the question reader knows (statistics, extremes, quantities, what is counted): a slip of one ("avrage", "fastes", "velocty") is read as it. */
 const READER_WORDS = (
   'which what average median maximum minimum deviation spread range total percentage fraction ' +
-  'fastest slowest biggest largest smallest longest shortest furthest farthest brightest dimmest highest lowest ' +
+  'fastest slowest biggest largest smallest longest shortest furthest farthest brightest dimmest highest lowest straightest roundest tiniest ' +
   'faster slower bigger larger smaller longer shorter further brighter dimmer higher lower ' +
   'speed speeds velocity intensity brightness fluorescence signal displacement distance duration lifetime area size number ' +
   'nuclei nucleus cells tracks track trajectories trajectory frame frames timepoint divisions divided dividing ' +
@@ -172,7 +177,7 @@ const EARLY = /\b(?:first|start|starting|beginning|begin|initial|initially|onset
 const LATE = /\b(?:last|end|ending|final|finally)\b/i;
 
 /** A change asked about ("going down", "increasing", "drop", "over the movie"): one value per frame answers it. */
-const TREND = /\b(?:over time|through time|with time|in (?:the )?time|as time (?:goes|passes)(?: on| by)?|(?:as|while) the (?:movie|film|video|recording|experiment|time ?course|time-?lapse) (?:goes on|goes|progresses|proceeds|runs|continues)|(?:from )?frame to frame|grow(?:s|ing)?|shr[iau]nk(?:s|ing)?|during the (?:movie|film|video|recording|experiment|time ?course|time-?lapse)|becom(?:e|es|ing)|over the (?:movie|film|video|recording|time ?course|time-?lapse)|change[sd]?|changing|evolve[sd]?|evolving|trend|frame by frame|going (?:up|down)|go(?:es)? (?:up|down)|increas\w*|decreas\w*|drop\w*|declin\w*|ris(?:e|es|ing)|fall\w*|fad(?:e|es|ed|ing)|decay\w*)\b/i;
+const TREND = /\b(?:over time|through time|get(?:s|ting)\s+(?:more\s+|less\s+)?(?:\w+er|brighter|dimmer|bigger|smaller|faster|slower|fewer)|with time|in (?:the )?time|as time (?:goes|passes)(?: on| by)?|(?:as|while) the (?:movie|film|video|recording|experiment|time ?course|time-?lapse) (?:goes on|goes|progresses|proceeds|runs|continues)|(?:from )?frame to frame|grow(?:s|ing)?|shr[iau]nk(?:s|ing)?|during the (?:movie|film|video|recording|experiment|time ?course|time-?lapse)|becom(?:e|es|ing)|over the (?:movie|film|video|recording|time ?course|time-?lapse)|change[sd]?|changing|evolve[sd]?|evolving|trend|frame by frame|going (?:up|down)|go(?:es)? (?:up|down)|increas\w*|decreas\w*|drop\w*|declin\w*|ris(?:e|es|ing)|fall\w*|fad(?:e|es|ed|ing)|decay\w*)\b/i;
 /** Speeding up or slowing down: a change of speed over time. */
 const SPEED_CHANGE = /\b(?:speed(?:s|ing)?|sped) up\b|\bslow(?:s|ing|ed)? down\b|\baccelerat\w*|\bdecelerat\w*/i;
 
@@ -224,6 +229,12 @@ const UNIT_OF: Record<string, string> = { s: 's', min: 'min', h: 'h', px: 'px', 
 
 /** "longer than 5 minutes", "bigger than 100 µm²", "above 0.5", "at least 3 frames", "> 2": a comparison on the quantity. */
 function conditionOf(question: string): Condition | undefined {
+  // "faster than average", "bigger than the median nucleus": against the rows' own mean or median
+  const relative = /\b(more|greater|larger|bigger|longer|faster|quicker|higher|brighter|further|farther|less|fewer|smaller|shorter|slower|lower|dimmer|above|below|under|over)\s+(?:than\s+)?(?:the\s+)?(?:average|mean|typical|median)\b(?!\s+(?:of|for|in)\b)/i.exec(plainQuestion(question));
+  if (relative) {
+    const op: Condition['op'] = /^(?:less|fewer|smaller|shorter|slower|lower|dimmer|below|under)$/i.test(relative[1]) ? '<' : '>';
+    return { op, value: 0, unit: '', relative: /median/i.test(relative[0]) ? 'median' : 'mean' };
+  }
   const m = /(\b(?:more|greater|larger|bigger|longer|faster|higher|brighter|further|farther|less|fewer|smaller|shorter|slower|lower|dimmer)\s+than|\b(?:above|over|exceeding|below|under|at least|at most|no more than|no less than|min(?:imum)? of|max(?:imum)? of)|[<>]=?|≥|≤)\s*(\d+(?:[.,]\d+)?)\s*((?:µm|um|μm|microns?|px|pixels?)\s*(?:\/|per)\s*(?:min(?:ute)?|s(?:ec(?:ond)?)?|h(?:our)?|frame)\b|µm²|um²|µm\^?2|um\^?2|px²|px\^?2|µm|um|microns?|px|pixels?|s\b|sec\w*|min\w*|h\b|hours?|frames?|time ?points?|%)?/i.exec(question);
   if (!m) return undefined;
   // "over time", "over 3 frames" of a range are not conditions; a time right after "after"/"at" is a time in the movie
@@ -352,7 +363,8 @@ function readScope(question: string): QuestionScope {
   if (whichFrame && /\bpeak\w*/i.test(text) && reduce === 'mean') reduce = 'max';
   // "at what frame is the number of nuclei lowest": a count, at its lowest
   const extreme = !whichFrame ? undefined : reduce === 'min' || (reduce !== 'max' && SMALLEST.test(text)) ? ('min' as const) : reduce === 'max' || LARGEST.test(text) || /\bpeak\w*/i.test(text) ? ('max' as const) : undefined;
-  const perTrack = reduce === 'mean' && !/\b(?:mean|average|typical|overall|total|sum|all together)\b/i.test(text) && /\b(?:each|every|individual)\s+(?:tracks?|cells?|nucle(?:us|i)|objects?|trajector(?:y|ies))\b|\bper[- ](?:track|cell)\b|\blist\b/i.test(text);
+  // ("the total distance each cell moved": the total is the quantity's own name, each cell's value is asked)
+  const perTrack = reduce === 'mean' && !/\b(?:mean|average|typical|overall|total|sum|all together)\b/i.test(text.replace(/\btotal\s+(?:distance|path|displacement)\b/gi, 'distance')) && /\b(?:each|every|individual)\s+(?:tracks?|cells?|nucle(?:us|i)|objects?|trajector(?:y|ies))\b|\bper[- ](?:track|cell)\b|\blist\b/i.test(text);
   // "average speed per track": the mean over all, and each track's own value after it (both readings answered)
   const listsEach = !perTrack && reduce === 'mean' && /\bper[- ](?:track|cell|trajectory)\b|\b(?:of|for)\s+(?:each|every)\s+(?:track|cell|trajectory)\b/i.test(text) && !/\b(?:overall|in total|all together|across (?:all|the) (?:tracks|cells))\b/i.test(text);
   const frame = compare || frames ? undefined : frameNumber ? Number(frameNumber[1]) : lastFrame ? ('last' as const) : firstFrame ? ('first' as const) : undefined;
@@ -394,7 +406,8 @@ export function isAskedForm(question: string): boolean {
   if (/^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+|but\s+)?(?:did|do|does)\s+(?:they|you|we|i|it|these|those|any|all|most|some|more|the\s+(?:cells?|nucle(?:us|i)|tracks?|objects?|signal|intensity))\b/i.test(text) || (/^(?:did|do|does)\b/i.test(text) && /\?\s*$/.test(text))) return true;
   // a question without a question word: "mean area in frames 2-4?", "speed of track 2?", "slowest one?"
   // "cells per frame pls", "nucleus count over time": the whole request a thing at a scope, with no verb to run
-  return NOUN_QUESTION.test(text) && (/\?\s*$/.test(text) || AGGREGATE_FIRST.test(text) || (THING_AT_A_SCOPE.test(text.trim()) && !STEP_VERB.test(text)));
+  // "area of the nuclei in the first vs last frame, in um^2": a thing compared between parts of the movie, no verb
+  return NOUN_QUESTION.test(text) && (/\?\s*$/.test(text) || AGGREGATE_FIRST.test(text) || (THING_AT_A_SCOPE.test(text.trim()) && !STEP_VERB.test(text)) || (!STEP_VERB.test(text) && /\b(?:vs\.?|versus|compared (?:to|with))\s/i.test(text) && readScope(question).compare !== undefined));
 }
 
 /**
@@ -893,7 +906,9 @@ function conditionAnswer(best: Candidate, scope: QuestionScope, units: { lengthU
   const columnUnit = unit?.replace(/^frame$/, 'frames');
   const threshold = condition.unit && columnUnit ? converted(condition.value, condition.unit, columnUnit) : condition.value;
   const unitNote = condition.unit && columnUnit && threshold === undefined ? ` (you wrote ${condition.value} ${condition.unit}; ${column} is in ${columnUnit}, so I compared with ${condition.value} ${columnUnit})` : '';
-  const limit = threshold ?? condition.value;
+  // (against the rows' own mean or median: that value, in the column's unit)
+  const relativeTo = condition.relative ? (condition.relative === 'median' ? median : mean)(numeric(scoped.rows, column)) : undefined;
+  const limit = relativeTo ?? threshold ?? condition.value;
   const test = (v: number) => (condition.op === '>' ? v > limit : condition.op === '<' ? v < limit : condition.op === '>=' ? v >= limit : v <= limit);
   const values = numeric(scoped.rows, column);
   const meeting = values.filter(test).length;
@@ -901,7 +916,7 @@ function conditionAnswer(best: Candidate, scope: QuestionScope, units: { lengthU
   const share = values.length ? ` (${format(Math.round((meeting / values.length) * 1000) / 10)}%)` : '';
   // (NUMBER_SPOTS: the frames a track is seen in, the unit of a condition in frames)
   const shownUnit = columnUnit ?? (/^NUMBER_SPOTS$/i.test(column) && condition.unit === 'frames' ? 'frames' : undefined);
-  const shown = `${column} ${condition.op} ${format(limit)}${shownUnit ? ` ${shownUnit}` : ''}`;
+  const shown = `${column} ${condition.op} ${condition.relative ? `the ${condition.relative}, ` : ''}${format(limit)}${shownUnit ? ` ${shownUnit}` : ''}`;
   // "which cells ...": name them
   const id = idColumnOf(table, true);
   const ids = scope.which && id ? scoped.rows.filter((r) => typeof r[column] === 'number' && test(r[column] as number)).map((r) => `${r[id]}${table.columns.includes('t') && typeof r.t === 'number' ? ` (frame ${Number(r.t) + 1})` : ''}`) : [];

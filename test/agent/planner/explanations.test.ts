@@ -92,6 +92,8 @@ describe('how good a result is, asked in people\'s words (brief s15/Q)', () => {
     expect(asksWhy('can I trust these masks?')).toBe(true);
     expect(asksWhy('how accurate are the tracks?')).toBe(true);
     expect(asksWhy('how good is the segmentation?')).toBe(true);
+    expect(asksWhy('is the segmentation any good?')).toBe(true);
+    expect(asksWhy('is the signal stable?')).toBe(false);
     expect(asksWhy('segment the nuclei')).toBe(false);
   });
 });

@@ -360,6 +360,16 @@ describe('questions in people\'s own words (brief s15/Q)', () => {
     expect(answerFromTable('what fraction of the cells divide?', events)).toMatch(/^1 of 4 tracks/);
   });
 
+  it('counts the rows above or below their own mean or median', () => {
+    const tracks = withTables([{ id: 'table-1', path: timedTracksPath, values: { lengthUnit: 'µm', timeUnit: 'min' } }]);
+    // speeds 1, 2, 3: mean 2
+    expect(answerFromTable('how many cells are faster than average?', tracks)).toMatch(/^1 of 3 tracks \(33\.3%\) have TRACK_MEAN_SPEED > the mean, 2 µm\/min/);
+    expect(answerFromTable('how many tracks are slower than the median?', tracks)).toMatch(/^1 of 3 tracks .* < the median, 2 µm\/min/);
+    expect(readQuestion('how many tracks are longer than 5 frames?').condition).toMatchObject({ op: '>', value: 5, unit: 'frames' });
+    expect(isAskedForm('area of the nuclei in the first vs last frame, in um^2')).toBe(true);
+    expect(isAskedForm('plot area vs intensity')).toBe(false);
+  });
+
   it('says when no row is in the subset asked, with the value over all of them', () => {
     const tracks = withTables([{ id: 'table-1', path: timedTracksPath, values: { lengthUnit: 'µm', timeUnit: 'min' } }]);
     expect(answerFromTable('mean speed of the cells that divided?', tracks)).toMatch(/^No tracks have NUMBER_SPLITS > 0.*over all of them: Mean TRACK_MEAN_SPEED = 2 µm\/min/);
@@ -385,6 +395,12 @@ describe('questions in people\'s own words (brief s15/Q)', () => {
     expect(readQuestion('how fast do they go? frame interval is 5 min').reduce).toBe('mean');
     expect(withoutScope("what's the average cell speed per hour?")).not.toMatch(/hour/);
     expect(readQuestion('wats the mean sped of the cells').quantity.size).toBeGreaterThan(0);
+    // a comparative with "getting" is a change over the movie; "the cell density" of one field is its number of cells
+    expect(readQuestion('are the nuclei getting brighter?').perFrame).toBe(true);
+    expect(readQuestion('is the cell density higher at the end?')).toMatchObject({ reduce: 'count', compare: 'ends' });
+    // "the total distance each cell moved": one value per cell; "the straightest track": which track, at its maximum
+    expect(readQuestion('what is the total distance each cell moved?').perTrack).toBe(true);
+    expect(readQuestion("what's the straightest track?")).toMatchObject({ reduce: 'max', which: true });
     // "than": the frame after it is the baseline
     expect(readQuestion('is the mean area bigger in frame 6 than frame 1?')).toMatchObject({ compare: 'frames', compareFrames: [1, 6] });
     expect(readQuestion('more cells in frame 2 than in frame 5?')).toMatchObject({ compare: 'frames', compareFrames: [5, 2] });
