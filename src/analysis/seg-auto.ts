@@ -286,7 +286,8 @@ export function chooseSegmentParameters(samples: SamplePlane[], options: AutoSeg
     // The dim parts between a textured nucleus's bright ones, under the grown outline's hull. Measured on
     // Fluo-N2DH-SIM+ 02 (every 10th frame) SEG 0.623 -> 0.655, SIM+ 01 0.843 -> 0.841; not for every
     // movie: our simulator's crowded, overlapping nuclei lost F1 (seed 9401 0.600 -> 0.572, 9405 0.772 -> 0.747).
-    convexFill: options.convexFill ?? !!blob,
+    // Never for whole cells: the hull would fill the space between their protrusions.
+    convexFill: options.convexFill ?? (!!blob && options.shape !== 'irregular'),
   };
   const { objects: _o, objectRadiusPx: _r, pixelSizeUm: _p, shape: _s, ...rest } = options;
   return {

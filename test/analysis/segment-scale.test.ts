@@ -94,5 +94,8 @@ describe.skipIf(!present)('segmentation defaults across pixel sizes (Fluo-N2DH-S
     expect(chosen.objectRadiusPx).toBeGreaterThanOrEqual(14);
     expect(chosen.growToNoiseSd).toBeGreaterThan(0);
     expect(chosen.sizeDoubt).toMatch(/threshold sees only the bright cores/);
+    expect(chosen.convexFill).toBe(true);
+    // Whole cells are never filled to their hull (it would fill between their protrusions).
+    expect(chooseSegmentParameters(samples, { method: 'auto', shape: 'irregular' }).chosen.convexFill).toBe(false);
   }, 120_000);
 });
