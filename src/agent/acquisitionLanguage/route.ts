@@ -29,7 +29,7 @@ export type MicroscopeRoute =
    * `fallback`: not read as a command, only named the microscope (a status is the best guess).
    * `sure`: words only the microscope has a meaning for (a stage move with its distance or coordinates, an objective by name).
    */
-  | { tool: string; args: Record<string, unknown>; understood?: string; fallback?: true; sure?: true }
+  | { tool: string; args: Record<string, unknown>; understood?: string; fallback?: true; sure?: true; then?: { tool: string; args: Record<string, unknown> }[] }
   /** The words could mean different things, or lack something: ask this (one line). */
   /** `start`: the question is about a plan to start (channels and a time plan were said): only the microscope has a meaning for it. */
   /** `command`: the words were heard as a command to the microscope that lacks something (an amount, a value), or names a setting no tool sets. */
@@ -62,6 +62,11 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
   if (/\brules?\b/.test(t) && /\b(which|what|list|show|any|active|do|does|are there|tell me)\b/.test(t) && !/\b(remove|delete|cancel|drop|disable|stop|add|create|make|set up)\b/.test(t) && !/^(?:when(?:ever)?|if)\b/.test(t)) return { tool: toolCarrying('listRules'), args: {}, sure: true };
   // a rule: the condition first ("when a cell divides, ..."), or after the action ("stop when there are more than 100 cells");
   // parseRule refuses words whose condition is nothing it can measure ("stop once this time point is done")
+  // nothing running, a whole plan and a rule in one message ("image 488 every 5 min for 12 h and stop if more than 300 cells"): the start, then the rule to confirm
+  if (!options.acquisitionRunning && CONDITION.test(t) && !QUESTION.test(t)) {
+    const both = startThenRule(text, config);
+    if (both) return both;
+  }
   if ((/^(?:when(?:ever)?|if|as soon as|each time|every time|once|after)\b.+[,:]|\bwhenever\b|^(?:add|set up|create|make) (?:a )?rule\b/.test(t) || /(?:^|.\s)(?:when(?:ever)?|if|as soon as|each time|every time|once)\s/.test(t)) && CONDITION.test(t) && !QUESTION.test(t)) {
     try {
       const { id: _id, ...rule } = parseRule(text.replace(/^\s*(?:add|set up|create|make) (?:a )?rule:?\s*/i, ''), config);
@@ -80,6 +85,9 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
   const wholeTimePlan = spans.intervalS !== undefined && (spans.durationS !== undefined || /\d+\s*(?:time ?points|frames|timepoints|cycles)\b/.test(t));
   // "start a new time-lapse of DAPI ..." while one runs: the start tool says one is running (never read as a change to the running one)
   const newStart = options.acquisitionRunning && hasChannel && wholeTimePlan && /\b(?:start|begin|launch|set up|new|another|second)\b.*\b(?:time[\s-]?lapse|acquisition|experiment|run|imaging|mda|recording)\b/.test(t);
+  // a start at a clock time ("... starting at 10 pm"): acquisitions start when asked, never later by themselves; asked, nothing started
+  const at = START_AT_CLOCK.exec(t);
+  if (at && hasChannel && (timeLapse || wholeTimePlan)) return { ask: `I start an acquisition when you ask, not at a time of day ("${at[1]}"): say "start" then, or leave the time out to start now; nothing was started.`, command: true };
   if (hasChannel && (newStart || timeLapse) && (newStart || /\b(image|acquire|record|start|take|run|film|capture|time[\s-]?lapse|snap|imaging|follow|monitor|watch|observe|mda|stream)\b/.test(t) || wholeTimePlan) && !ANALYSIS_START.test(t) && (!options.acquisitionRunning || newStart)) {
     try {
       const parsed = parseAcquisitionRequest(text, config);
@@ -128,7 +136,17 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
   // 120 s"): a fact about a movie, never a change to an acquisition that does not exist
   if (!options.acquisitionRunning && route.tool === toolCarrying('change') && changes.every((c) => c.kind === 'interval') && STATES_TIMING.test(t) && !COMMANDS_TIMING.test(t)) return undefined;
   // a question about the microscope itself ("what is the scope doing?", "where is the stage?") has no meaning for data
-  if (changes.every((c) => c.kind === 'status') && route.tool !== undefined && /\b(?:microscope|scope|stage|objective|lasers?|acquisition|time[\s-]?lapse)\b/.test(t)) return { ...route, sure: true };
+  if (changes.every((c) => c.kind === 'status') && route.tool !== undefined && /\b(?:microscope|scope|stage|objectives?|lasers?|acquisition|time[\s-]?lapse)\b/.test(t)) return { ...route, sure: true };
+  // nothing running, a channel and a z-stack (or positions, a grid) with a verb of taking images ("take a z-stack of GFP: 21 slices
+  // at 0.5 µm"): one time point of that plan, started
+  if (!options.acquisitionRunning && route.tool === toolCarrying('change') && hasChannel && changes.every((c) => c.kind === 'zPlan' || c.kind === 'positions' || c.kind === 'grid') && changes.some((c) => c.kind !== 'zPlan' || c.zPlan !== null) && /\b(?:take|acquire|grab|image|snap|shoot|capture|record|do|get|collect|run)\b/.test(t) && !ANALYSIS_START.test(t)) {
+    try {
+      const parsed = parseAcquisitionRequest(text, config);
+      return { tool: toolCarrying('start'), args: { plan: parseSequenceChecked(parsed.sequence), ...(parsed.objective ? { objective: parsed.objective } : {}) }, understood: parsed.understood, sure: true };
+    } catch (err) {
+      return { ask: capitalise((err as Error).message) };
+    }
+  }
   // the light a sample has received is the microscope's ledger, never something a movie says
   if (route.tool !== undefined && changes.every((c) => c.kind === 'status' && c.about === 'dose') && /\b(?:light|dose|illumination)\b/.test(t) && /\b(?:had|received|got|gotten|given|delivered|so far|today|in total)\b/.test(t)) return { ...route, sure: true };
   // nothing running and the words start a plan ("image GFP every 2 minutes"): a start that lacks something
@@ -142,6 +160,33 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
   }
   return route;
 }
+
+/**
+ * A plan to start and a rule said in one message: the words cut at a clause boundary (";", ". ", ", ",
+ * " and ") into a start (channels and a whole time plan, no condition) and a rule (a condition that
+ * can be watched); undefined when no cut gives both.
+ */
+function startThenRule(text: string, config: MicroscopeConfig): MicroscopeRoute | undefined {
+  for (const cut of text.matchAll(/\s*(?:;|\.\s+|,\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?)/g)) {
+    const head = text.slice(0, cut.index);
+    const tail = text.slice(cut.index! + cut[0].length);
+    const h = normaliseText(head).toLowerCase();
+    if (CONDITION.test(h) || !CONDITION.test(normaliseText(tail).toLowerCase()) || !findChannels(h, config).length) continue;
+    const spans = timeSpans(h);
+    if (spans.intervalS === undefined || (spans.durationS === undefined && !/\d+\s*(?:time ?points|frames|timepoints|cycles)\b/.test(h))) continue;
+    try {
+      const parsed = parseAcquisitionRequest(head, config);
+      const { id: _id, ...rule } = parseRule(tail, config);
+      return { tool: toolCarrying('start'), args: { plan: parseSequenceChecked(parsed.sequence), ...(parsed.objective ? { objective: parsed.objective } : {}) }, understood: parsed.understood, then: [{ tool: toolCarrying('proposeRule'), args: { rule, confirm: false } }] };
+    } catch {
+      continue;
+    }
+  }
+  return undefined;
+}
+
+/** A start at a time of day: "starting at 10 pm", "begin at 22:00", "from 9 tomorrow morning". */
+const START_AT_CLOCK = /\b(?:start(?:ing|s)?|begin(?:ning|s)?|from|kick(?:ing)? off|commenc\w*)\s+(?:at\s+|by\s+|around\s+)?(\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock)|\d{1,2}:\d{2}|noon|midnight|tonight|tomorrow(?: morning| evening| afternoon)?|this (?:evening|afternoon))\b/;
 
 /** Words that point back at earlier steps: the same changes for other channels, or the interval before the last change. */
 function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig): MicroscopeRoute | undefined {

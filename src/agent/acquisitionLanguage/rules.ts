@@ -102,8 +102,8 @@ function parseRuleAction(text: string, config: MicroscopeConfig): { action: Rule
   const holdFrames = holdFramesMatch ? Number(holdFramesMatch[1]) : undefined;
   const holdS = holdFrames === undefined ? durationAfter(main, /\bfor\b/) : undefined;
   // "stop imaging GFP when ...", "drop the 561 if ...": a channel's end is no action of a rule, and never the end of the whole run
-  const stoppedChannel = uniquePresets(findChannels(main, config))[0];
-  if (stoppedChannel && /\b(stop|end|abort|halt|drop|remove|skip|switch off|turn off|shut off|kill|cancel|disable|no more|lose)\b|\boff\b/.test(main)) {
+  const stoppedChannel = findChannels(main, config).find((m) => /\b(?:stop|end|halt|drop|remove|skip|switch off|turn off|shut off|kill|cancel|disable|no more|lose)(?:\s+(?:imaging|acquiring|recording|taking|the|a|channel|laser|with))*\s+$/.test(main.slice(0, m.index)) || /^(?:\s+(?:channel|laser|light))*\s+off\b/.test(main.slice(m.index + m.text.length)))?.preset;
+  if (stoppedChannel) {
     throw new InputError(`a rule cannot stop imaging one channel (${stoppedChannel}): it can change the interval, add a channel for a while, zoom, autofocus or stop the whole acquisition; nothing was set up. Say "drop ${stoppedChannel}" to stop imaging it now`);
   }
   if (/\b(stop|end|abort|halt)\b/.test(main)) return { action: { kind: 'stop' }, revert: false };

@@ -585,7 +585,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
       // "how long till it finishes?", "when will it stop?": a question about the acquisition's progress, never a command to end or change it
       const reporter = playing('status', catalogue);
       if (reporter && questionAboutTheRun(text) && ['stop', 'start', 'change'].some((role) => plays(routed.tool, role as ToolSelfDescription['role'], catalogue))) return { steps: [{ tool: reporter, args: {}, clause: text }] };
-      return { steps: [{ tool: routed.tool, args: routed.args, clause: text }] };
+      return { steps: [{ tool: routed.tool, args: routed.args, clause: text }, ...('then' in routed && routed.then ? routed.then.map((s) => ({ tool: s.tool, args: s.args, clause: text })) : [])] };
     }
   }
   const notDone = (understood.notDone ?? []).map(notDoneNote);

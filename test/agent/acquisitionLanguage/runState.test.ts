@@ -175,3 +175,25 @@ describe('second batch: spans, vague light, channels with values of their own, r
     expect(route(THREE, 'put the interval back to what it was', [{ tool: 'adjust_acquisition', args: { changes: [{ kind: 'interval', intervalS: 120 }] } }])).toMatchObject({ args: { changes: [{ kind: 'interval', intervalS: 300 }] } });
   });
 });
+
+describe('third batch: nothing running yet', () => {
+  const idle = (text: string) => routeMicroscopeRequest(text, { acquisitionRunning: false });
+  it('a whole plan and a rule in one message: the start, then the rule to confirm', () => {
+    expect(idle('image 488 every 5 min for 12 h and stop if more than 300 cells')).toMatchObject({
+      tool: 'start_acquisition',
+      args: { plan: { channels: [{ config: 'FITC' }], timePlan: { intervalS: 300, durationS: 43200 } } },
+      then: [{ tool: 'add_rule', args: { confirm: false, rule: { trigger: { kind: 'cellCount', comparison: 'above', threshold: 300 }, action: { kind: 'stop' } } } }],
+    });
+    expect(idle('image GFP every 10 min for 4 h; if a cell divides, image every 1 min for 10 min')).toMatchObject({ tool: 'start_acquisition', then: [{ tool: 'add_rule', args: { rule: { trigger: { kind: 'division' }, action: { kind: 'setInterval', intervalS: 60 }, holdS: 600 } } }] });
+  });
+  it('a start at a time of day is asked, nothing started', () => {
+    const r = idle('image FITC every 3 min for 2 h starting at 10 pm');
+    expect(r?.tool).toBeUndefined();
+    expect(r && 'ask' in r ? r.ask : '').toMatch(/10 pm.*nothing was started/);
+  });
+  it('a z-stack with a channel and a verb of taking images is one time point of it', () => {
+    expect(idle('take a z-stack of GFP: 21 slices at 0.5 µm')).toMatchObject({ tool: 'start_acquisition', args: { plan: { channels: [{ config: 'FITC' }], zPlan: { rangeUm: 10, stepUm: 0.5 } } } });
+  });
+  it('"what objectives are there?" is the microscope\'s question', () => expect(idle('what objectives are there?')).toMatchObject({ tool: 'microscope_status', sure: true }));
+  it('"m cherry" and "m-Cherry" are mCherry', () => expect(parseAdjustment('m cherry 150 ms at 5%')).toEqual([{ kind: 'power', powerPercent: 5, channel: 'Rhodamine' }, { kind: 'exposure', exposureMs: 150, channel: 'Rhodamine' }]));
+});
