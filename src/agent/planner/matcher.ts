@@ -287,6 +287,19 @@ export class ToolIndex {
 
   /** Tools whose own words are in the text, best first. */
   match(text: string): Match[] {
+    // a planner turn matches the same clause many times (and again after every step): each text once
+    let found = this.matches.get(text);
+    if (!found) {
+      found = this.matchOnce(text);
+      if (this.matches.size > 5_000) this.matches.clear();
+      this.matches.set(text, found);
+    }
+    return found.map((m) => ({ ...m, matched: [...m.matched] }));
+  }
+
+  private readonly matches = new Map<string, Match[]>();
+
+  private matchOnce(text: string): Match[] {
     const tokens = tokenize(text);
     const stems = this.meanings(tokens);
     const perDoc = this.docs.map((doc) => ({ doc, found: this.phrasesFound(doc, stems, tokens, text) }));
