@@ -24,7 +24,7 @@ const project = defineTool({
   framesOut: (args) => (args.axis === 'z' && args.method !== 'temporal_color' ? 'same' : 'one'),
   produces: ['movie'],
   results: { projected: { about: 'planes projected', unit: '' } },
-  valueWords: { method: { max: ['maximum', 'max', 'mip', 'brightest'], mean: ['mean', 'average', 'avg'], sum: ['sum', 'summed', 'total intensity'], min: ['minimum', 'min'], std: ['standard deviation', 'std'], temporal_color: ['colour-coded', 'color-coded', 'temporal colour', 'temporal color', 'rainbow', 'time colour'] }, axis: { time: ['over time', 'time projection', 'all frames', 'through time', 'temporal'], z: ['z-stack', 'slices', 'focal planes', 'z-project', 'z projection'] } },
+  valueWords: { method: { max: ['maximum', 'max', 'mip', 'brightest'], mean: ['mean', 'average', 'avg'], sum: ['sum', 'summed', 'total intensity'], min: ['minimum', 'min'], std: ['standard deviation', 'std', 'sd', 'stdev'], temporal_color: ['colour-coded', 'color-coded', 'temporal colour', 'temporal color', 'rainbow', 'time colour'] }, axis: { time: ['over time', 'time projection', 'all frames', 'through time', 'temporal'], z: ['z-stack', 'slices', 'focal planes', 'z-project', 'z projection'] } },
   description:
     'Collapses a movie along time or z into one image per remaining position, as Fiji\'s Z Project: "max" (default), "mean", "min", "sum" or "std" intensity; or "temporal_color" (Fiji\'s Temporal-Color Code: each frame tinted by its time through a LUT, merged into one RGB image that shows where things were when). Writes a movie artifact.',
   schema: z.object({

@@ -12,6 +12,7 @@ import type { PlannedStep } from './types.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
 import { findEnumValue } from './enums.ts';
 import { splitClauses } from './clauses.ts';
+import { meaning, tokenize } from './words.ts';
 
 export interface BuildContext {
   clause: string;
@@ -84,7 +85,9 @@ function readers(ctx: BuildContext): RequestReaders {
     channels: (text = clause) => findChannels(text),
     output: (text = clause) => findOutput(text),
     artifactIds: (text = clause) => findArtifactIds(text),
-    saysNot: (words) => splitClauses(ctx.text).some((c) => c.negated && words.test(c.text)),
+    // ("segment and track, and don't split nuclei that touch": a negation that names another tool's switch whole, segment's
+    // splitTouching, and none of this tool's, is about that tool: the tracker's divisions stay on)
+    saysNot: (words) => splitClauses(ctx.text).some((c) => c.negated && words.test(c.text) && !namesOnlyOthersSwitch(c.text, tool, catalogue)),
     acquisition: (words, running) => {
       const routed = microscopeLanguage().routeMicroscopeRequest(words, { acquisitionRunning: running });
       const said = clause.trim();
@@ -94,6 +97,22 @@ function readers(ctx: BuildContext): RequestReaders {
       return routed.args;
     },
   };
+}
+
+/** The meanings of the words of each yes/no argument's name of a tool, two words or more ("excludeBorder" → exclude, edge). */
+function switchNames(tool: string, catalogue: Catalogue): string[][] {
+  return Object.entries(catalogue.get(tool)?.properties ?? {})
+    .filter(([, p]) => p.type === 'boolean' || (p.anyOf ?? []).some((a) => a.type === 'boolean'))
+    .map(([arg]) => tokenize(arg.replace(/([a-z])([A-Z])/g, '$1 $2')).map((t) => meaning(t.stem)))
+    .filter((name) => name.length >= 2);
+}
+
+/** The words say every word of another tool's yes/no argument's name, and of none of this tool's. */
+function namesOnlyOthersSwitch(text: string, tool: string, catalogue: Catalogue): boolean {
+  const said = new Set(tokenize(text).map((t) => meaning(t.stem)));
+  const whole = (name: string[]) => name.every((w) => said.has(w));
+  if (switchNames(tool, catalogue).some(whole)) return false;
+  return [...catalogue.keys()].some((other) => other !== tool && switchNames(other, catalogue).some(whole));
 }
 
 /** The words of a step as a tool's own `fromRequest` reads them. */

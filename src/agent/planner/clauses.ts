@@ -18,7 +18,7 @@ export interface Clause {
 }
 
 const NEGATION = /^(?:,?\s*)(?:but\s+|and\s+|then\s+|so\s+)?(?:please\s+)?(?:(?:do\s+not|don't|dont|never|no\s+need\s+(?:to|for)|(?:there(?:'s|\s+is)\s+)?no\s+need\s+(?:to|for)|(?:i|we)\s+(?:do\s+not|don't|dont|won't)\s+(?:want|need|care\s+about)|not|without|skip(?:ping)?|except(?:\s+for)?|leave\s+(?:out|off)|omit(?:ting)?|no|minus|forget(?:\s+about)?|hold\s+off\s+on|leave\s+(?=(?:[\w-]+\s+){1,4}alone\b))\b)/i;
-const FIRST = /^(?:,?\s*)(?:but\s+|and\s+)?(?:first(?:\s+of\s+all)?|before\s+(?:that|this|anything(?:\s+else)?|doing\s+(?:that|this|so)))\b/i;
+const FIRST = /^(?:,?\s*)(?:but\s+|and\s+)?(?:first(?:\s+of\s+all)?|(?:before|prior\s+to)\s+(?:that|this|anything(?:\s+else)?|doing\s+(?:that|this|so)|(?:you|we|i)\s+(?:do|run|start)\s+(?:that|this|it|anything(?:\s+else)?)))\b/i;
 const BEFORE = /^(?:,?\s*)before\b/i;
 const AFTER = /^(?:,?\s*)(?:but\s+)?(?:only\s+)?after\b(?!\s+that\b)/i;
 
@@ -44,7 +44,8 @@ export function splitClauses(text: string): Clause[] {
     // "x, y" coordinates and "1,000"
     if (m[0] === ',' && /\d\s*$/.test(text.slice(0, at)) && /^,\s*-?\d/.test(text.slice(at))) continue;
     // "Before that, correct the bleaching": the order words belong to the clause after the comma
-    if (m[0] === ',' && /(?:^|[.;!?]\s*|\b(?:and|but)\s+)(?:before\s+(?:that|this|doing\s+(?:that|this|so)|anything(?:\s+else)?)|first(?:\s+of\s+all)?|after\s+that|afterwards|then|next|finally|also)\s*$/i.test(text.slice(0, at))) continue;
+    // ("but before you do that, register the frames", "prior to that, ...")
+    if (m[0] === ',' && /(?:^|[.;!?]\s*|\b(?:and|but)\s+)(?:(?:before|prior\s+to)\s+(?:that|this|doing\s+(?:that|this|so)|anything(?:\s+else)?|(?:you|we|i)\s+(?:do|run|start)\s+(?:that|this|it|anything(?:\s+else)?))|first(?:\s+of\s+all)?|after\s+that|afterwards|then|next|finally|also)\s*$/i.test(text.slice(0, at))) continue;
     cuts.push({ at, sentenceEnd: /[.;!?]/.test(m[0]) });
   }
   const clauses: Clause[] = [];

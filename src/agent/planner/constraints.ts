@@ -9,7 +9,7 @@ import { adaptArgs, type Catalogue, type PropertyInfo, selfOf } from './catalogu
 import { findEnumValue } from './enums.ts';
 import { nameWords } from './arguments.ts';
 import type { ToolIndex } from './matcher.ts';
-import { findQuantities } from './quantities.ts';
+import { findQuantities, parseNumber } from './quantities.ts';
 import { isStopWord, meaning, type Token, tokenize } from './words.ts';
 
 export type ConstraintKind = 'method' | 'format' | 'scope' | 'number';
@@ -143,7 +143,8 @@ class Reader {
     // "CARE" is a method, "with care" is not
     const acronym = /^\p{Lu}[\p{Lu}\d]+$/u.test(word.word);
     // (a number or a range of them, "1-30", is no name: frames and values are read elsewhere)
-    return !isStopWord(word.lower) && !FILLERS.test(word.lower) && !/^\d+(?:[.,]\d+)?(?:[-–]\d+(?:[.,]\d+)?)?$/.test(word.lower) && (acronym || !ORDINARY.has(word.lower));
+    // ("frames five to twelve": a number written as a word is a number too)
+    return !isStopWord(word.lower) && !FILLERS.test(word.lower) && !/^\d+(?:[.,]\d+)?(?:[-–]\d+(?:[.,]\d+)?)?$/.test(word.lower) && !(/^[a-z]{3,}$/.test(word.lower) && parseNumber(word.lower) !== undefined) && (acronym || !ORDINARY.has(word.lower));
   }
 
   /** A phrase that names the argument a number was given to ("a search radius of 10 µm" → the linking distance). */
@@ -279,6 +280,9 @@ function scopes(words: RawWord[], reader: Reader): Unapplied[] {
     }
     const contentWords = phrase.filter((w) => reader.content(w));
     if (!contentWords.some((w) => !reader.applies(w))) return;
+    // "excluding those cut off at the border": the scope is the name of a switch the step sets (excludeBorder: true), applied
+    const said = [cue, ...phrase].flatMap((w) => tokenize(w.word)).map((t) => meaning(t.stem));
+    if (Object.entries(reader.step.args).some(([arg, v]) => typeof v === 'boolean' && nameWords(arg).length >= 2 && nameWords(arg).every((w) => said.includes(w)))) return;
     out.push({ text: '', kind: 'scope', start: cue.start, end: phrase.at(-1)!.end });
   });
   return out;

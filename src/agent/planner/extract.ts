@@ -119,7 +119,19 @@ export function rangeAsDigits(text: string): string {
     .replace(/\b(frames?|time ?points?|timepoints?)\s+([a-z]+)\s+(to|through|until|till)\s+([a-z]+)\b/gi, (m, f: string, a: string, to: string, b: string) => {
       const [x, y] = [word(a), word(b)];
       return /^\d+$/.test(x) && /^\d+$/.test(y) ? `${f} ${x} ${to} ${y}` : m;
-    });
+    })
+    // "frame seven", "from frame three through frame nine", "the first twenty frames", "frames 5 to twelve": a number word
+    // beside a frame word (or after a range's first number) is that number ("a"/"an" stay words)
+    .replace(/\b(frames?|time ?points?|timepoints?)\s+([a-z]+(?:-[a-z]+)?)\b/gi, (m, f: string, w: string) => (isWordNumber(w) ? `${f} ${word(w)}` : m))
+    .replace(/\b(first|last|initial|final)\s+([a-z]+(?:-[a-z]+)?)\s+(frames?|time ?points?|timepoints?)\b/gi, (m, p: string, w: string, f: string) => (isWordNumber(w) ? `${p} ${word(w)} ${f}` : m))
+    .replace(/(\d)\s+(to|through|thru|until|till|and)\s+([a-z]+(?:-[a-z]+)?)\b/gi, (m, d: string, to: string, w: string) => (isWordNumber(w) ? `${d} ${to} ${word(w)}` : m));
+}
+
+/** A whole number written as a word ("seven", "twenty"), not "a"/"an". */
+function isWordNumber(w: string): boolean {
+  if (/^(?:an?|half)$/i.test(w) || /\d/.test(w)) return false;
+  const n = parseNumber(w.replace(/-/g, ' '));
+  return n !== undefined && Number.isInteger(n) && n >= 0;
 }
 
 /** An artifact id written in the text ("movie-2", "tracks-1"). */

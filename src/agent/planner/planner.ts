@@ -23,7 +23,7 @@ import { answerFromTable, plainQuestion, asksAMeasuredQuantity, asksHowMuch, ask
 import { buildArgs, requestPixelSizeUm, sessionPixelSizeUm } from './builders.ts';
 import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths } from './extract.ts';
 import { sessionFrameCount } from './builders.ts';
-import { areasInPixels, findQuantities, statedCalibration } from './quantities.ts';
+import { areasInPixels, findQuantities, statedCalibration, withShorthandNames } from './quantities.ts';
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
 import { frameCounts, matchingMovie, multiFrame, needsFrames } from './frames.ts';
@@ -70,6 +70,18 @@ function argumentMeanings(tool: string, catalogue: Catalogue, described = false)
   return new Set(tokenize(words.join(' ')).map((t) => meaning(t.stem)));
 }
 
+const ARGUMENT_NAMES = new WeakMap<Catalogue, Set<string>>();
+
+/** Every argument name of the catalogue's tools ("minAreaPx", "excludeBorder"). */
+function argumentNamesOf(catalogue: Catalogue): Set<string> {
+  let names = ARGUMENT_NAMES.get(catalogue);
+  if (!names) {
+    names = new Set([...catalogue.values()].flatMap((info) => Object.keys(info.properties)));
+    ARGUMENT_NAMES.set(catalogue, names);
+  }
+  return names;
+}
+
 /** The tools a request asks for, one per clause, in the order it asks for them; and those it excludes. */
 export function understand(original: string, catalogue: Catalogue = new Map()): Understanding {
   const text = maskNames(original);
@@ -107,6 +119,15 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     if (calibrator && !clause.negated && (!best || (!best.named && best.tool !== calibrator))) best = { tool: calibrator, score: best?.score ?? 1, at: 0, matched: best?.matched ?? [] };
     // "flip the movie horizontally": a verb no tool knows, and only words many tools use ("movie") matched: no step of theirs
     if (best && !best.named && !clause.negated && unmatchedAction(clause.text, index, true) && best.matched.every((m) => m.split(' ').every((stem) => index.spread(stem) >= GENERIC_SPREAD))) best = undefined;
+    // "segment and track the nuclei, excluding those cut off at the image border", "..., and don't split nuclei that touch":
+    // a clause that says the whole name of a yes/no argument of a step asked earlier in the sentence, and names no step
+    // of its own, sets that step's switch (read as a heading's words are), whatever other tool its words also touch
+    // (not a clause that opens with a step's own verb: "and save the aligned stack as a tiff" is the export, whatever correct_drift's writeMovie says)
+    const switched = ranked.some((m) => m.named) || (best && !best.byArgument && opensWithOwnWord(clause.text, best.tool, catalogue)) ? undefined : earlierSwitch(clause, picked.map((p) => ({ tool: p.tool, sentence: clauses[p.clause].sentence })), catalogue);
+    if (switched) {
+      headings.push({ start: clause.start, end: clause.end, tool: switched });
+      return;
+    }
     if (!best) {
       // "only the first half of the movie: segment ...": a scope for the steps, no step
       if (!clause.negated && isFrameScopeOnly(clause.text)) {
@@ -441,7 +462,9 @@ export function isQuestion(text: string): boolean {
 export function planRequest(conversation: Conversation, catalogue: Catalogue): Plan {
   // "drop anything smaller than 10 µm²": an area in µm² is counted in px² at the pixel size known, and said so
   // (a question is answered in the units it asks: "how many are bigger than 100 µm²?" compares µm²)
-  const areas = isQuestion(conversation.request) ? { text: conversation.request, notes: [] } : areasInPixels(conversation.request, requestPixelSizeUm(conversation, catalogue));
+  // "segment, r=8px, minArea=50": lab shorthand for a setting, as its words ("radius 8px, min area 50")
+  const request = withShorthandNames(conversation.request, argumentNamesOf(catalogue));
+  const areas = isQuestion(request) ? { text: request, notes: [] } : areasInPixels(request, requestPixelSizeUm(conversation, catalogue));
   const said = slashedSteps(areas.text.replace(/\s+/g, ' ').trim(), catalogue);
   // "The stage keeps creeping. Clean that up.": motion told in a sentence of its own is the drift the command is about, never a stage move
   const text = said && !acquisitionRunning(conversation) ? microscopeLanguage().withStageMotionNamed(said) : said;
@@ -623,7 +646,8 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     for (const h of understood.headings ?? []) {
       const heading = text.slice(h.start, h.end);
       const at = clause.indexOf(heading);
-      if (at >= 0) clause = clause.slice(at + heading.length).replace(/^[\s:,;]+/, '');
+      // (a heading said after the step's own words, "segment and track the nuclei, excluding those at the border", leaves them)
+      if (at >= 0) clause = h.start > mentions[i].start ? `${clause.slice(0, at)}${clause.slice(at + heading.length)}`.replace(/[\s,;:]+(?:and|but|,)?\s*$/i, '') : clause.slice(at + heading.length).replace(/^[\s:,;]+/, '');
       if (h.tool === mentions[i].tool && mentions.filter((m) => m.tool === h.tool).length === 1) clause = `${heading}: ${clause}`;
     }
     const args = buildArgs(mentions[i].tool, { clause, text, conversation, catalogue, previous: steps.at(-1), single: mentions.length === 1 });
@@ -684,6 +708,18 @@ export function slashedSteps(text: string, catalogue: Catalogue): string {
     // the words that touch a slash: a unit there makes a rate, not steps
     if (words.some((w, k) => (k > 0 && UNIT_WORD.test(w[0])) || (k < words.length - 1 && UNIT_WORD.test(w.at(-1)!)))) return run;
     // the first part is its last words (the run may start mid-clause: "please do dc/seg"), the last its first words
+    // "export tracks csv/trackmate", "max/mean projection": values of one argument of one tool, a list of them (said with "and")
+    const valuesOf = (word: string) => new Set([...catalogue.entries()].flatMap(([tool, info]) => Object.entries(info.properties).filter(([, p]) => (p.enum ?? []).length > 1).flatMap(([arg]) => {
+      const value = findEnumValue(tool, arg, word, catalogue);
+      return value === undefined ? [] : [`${tool}.${arg}=${value}`];
+    })));
+    // (a tool's name is a step, "segment/track", whatever argument also lists it)
+    const sameChoice = (a: string, b: string) => {
+      if ([a, b].some((w) => index.match(w).some((m) => m.named))) return false;
+      const [x, y] = [valuesOf(a), valuesOf(b)];
+      return [...x].some((v) => [...y].some((u) => u !== v && u.split('=')[0] === v.split('=')[0]));
+    };
+    if (words.every((w, k) => k === 0 || sameChoice(words[k - 1].at(-1)!, w[0]))) return parts.map((p) => p.trim()).join(' and ');
     const checked = words.map((w, k) => (k === 0 ? w.slice(-2) : k === words.length - 1 ? w.slice(0, 2) : w).join(' '));
     return checked.every(telling) ? parts.join('→') : run;
   });
@@ -700,6 +736,35 @@ function outOfScope(text: string, catalogue: Catalogue): boolean {
 
 /** The meaning of "exclude" (drop, remove, ignore, without ...) in the thesaurus. */
 const EXCLUDE_MEANING = meaning(normalizeWord('exclude'));
+
+/** The meanings of the words of a yes/no argument's name ("excludeBorder" → exclude, edge). */
+function switchName(arg: string): string[] {
+  return tokenize(arg.replace(/([a-z])([A-Z])/g, '$1 $2')).map((t) => meaning(t.stem));
+}
+
+function isSwitch(p: PropertyInfo): boolean {
+  return p.type === 'boolean' || (p.anyOf ?? []).some((a) => a.type === 'boolean');
+}
+
+/**
+ * The tool of a step asked earlier in the clause's sentence (the latest first) one of whose yes/no
+ * arguments the clause names whole, every word of its name said (with the thesaurus): "excluding
+ * those at the border" names segment's excludeBorder; "don't split nuclei that touch" its
+ * splitTouching, not the tracker's allowSplitting, whose "allow" is not said.
+ */
+function earlierSwitch(clause: Clause, earlier: { tool: string; sentence: number }[], catalogue: Catalogue): string | undefined {
+  const said = new Set(tokenize(clause.text).map((t) => meaning(t.stem)));
+  for (const step of [...earlier].reverse()) {
+    if (step.sentence !== clause.sentence) continue;
+    for (const [arg, p] of Object.entries(catalogue.get(step.tool)?.properties ?? {})) {
+      if (!isSwitch(p)) continue;
+      const name = switchName(arg);
+      // (a switch named after what it writes, "writeMovie", is said by any words about that result: no telling name)
+      if (name.length >= 2 && !name.some((w) => INPUT_MEANINGS.has(w)) && name.every((w) => said.has(w))) return step.tool;
+    }
+  }
+  return undefined;
+}
 
 /**
  * Yes/no arguments said in words, read from the schema: every word of the argument's name
@@ -726,7 +791,9 @@ function switchesFromWords(step: PlannedStep, catalogue: Catalogue): void {
     const last = tokens[Math.max(...name.map((w) => said.indexOf(w)))];
     const after = step.clause.slice(last.end, last.end + 24);
     const negated = /\b(?:no|not|don't|dont|never|without)\s+(?:\w+\s+)?$/i.test(before) || /^\s+(?:(?:is|are|be|being)\s+)?(?:(?:switched|turned|set|toggled|left)\s+off|off|disabled|deactivated)\b/i.test(after);
-    if (excluding && !negated) continue;
+    // ("every nucleus apart from those at the edges", "all but the ones on the border": the things left out, a few words after the cue)
+    const leftOut = excluding && /\b(?:apart\s+from|other\s+than|but\s+not|all\s+but|except(?:\s+for)?|excluding|minus)\s+(?:[\w'-]+\s+){0,5}$/i.test(step.clause.slice(0, first.start));
+    if (excluding && !negated && !leftOut) continue;
     step.args[arg] = excluding ? true : !negated;
   }
 }

@@ -63,6 +63,20 @@ const WORDS = Object.keys(WORD_NUMBERS).sort((a, b) => b.length - a.length).map(
 const NUMBER = `((?:${DIGITS}|(?:${WORDS})(?![a-z]))(?:\\s+and\\s+an?\\s+(?:${Object.keys(FRACTION_WORDS).join('|')}))?)`;
 const QUANTITY = new RegExp(`(?<![\\w.])${NUMBER}(?:\\s*-\\s*|\\s*)(${UNITS.map((u) => u.re).join('|')})?(?:\\s+and\\s+an?\\s+(half|quarter))?(?![\\w])`, 'gi');
 
+/**
+ * Lab shorthand for a setting, written as a name and "=" or ":" before a number: "r=8px" (radius),
+ * "d=12" (diameter), "s=1.5" / "σ=2" (sigma), and a CamelCase name that is no argument's own
+ * ("minArea=50", "maxDist=12") as its words ("min area 50"), so that the readers of numbers by
+ * the words before them see them.
+ */
+export function withShorthandNames(text: string, argumentNames: ReadonlySet<string> = new Set()): string {
+  return text
+    .replace(/(?<![\p{L}\d_.])(?:r|rad)\s*[=:]\s*(?=[\d.])/giu, 'radius ')
+    .replace(/(?<![\p{L}\d_.])(?:d|diam)\s*[=:]\s*(?=[\d.])/giu, 'diameter ')
+    .replace(/(?<![\p{L}\d_.])(?:s|sig|σ)\s*[=:]\s*(?=[\d.])/giu, 'sigma ')
+    .replace(/(?<![\p{L}\d_])(\p{Ll}+(?:\p{Lu}\p{Ll}+)+)\s*[=:]\s*(?=[\d.])/gu, (m, name: string) => (argumentNames.has(name) ? m : `${name.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').toLowerCase()} `));
+}
+
 /** The value of a number as written ("0,65", "5e-3", "2½", "a dozen", "one and a half", "1,000"), or undefined. */
 export function parseNumber(text: string): number | undefined {
   const compound = /^(.+?)\s+and\s+an?\s+([a-z]+)$/i.exec(text.trim());
@@ -180,6 +194,9 @@ export function findFrameRange(text: string, frameCount?: number): { first: numb
   if (m) return ordered(Number(m[1]), Number(m[2]));
   m = /between\s+frames?\s*(\d+)\s*and\s*(?:frame\s*)?(\d+)/.exec(t);
   if (m) return ordered(Number(m[1]), Number(m[2]));
+  // "everything up to frame 15", "until timepoint 20", "through frame 8": from the start
+  m = new RegExp(String.raw`(?:^|[\s(])(?:up\s+to(?:\s+and\s+including)?|until|till|through|thru)\s+(?:the\s+)?${FRAME_WORD}\s*(\d+)\b`).exec(t);
+  if (m && Number(m[1]) >= 1) return { first: 1, last: Number(m[1]) };
   if (frameCount !== undefined && frameCount >= 1) {
     // "from frame 10 on", "frame 25 onwards", "from frame 5 to the end", "starting at frame 3"
     m = new RegExp(String.raw`(?:(?:from|starting\s+(?:at|from|with))\s+(?:the\s+)?${FRAME_WORD}\s*(\d+)(?!\s*${RANGE_TO}\s*\d)(?:\s*(?:on(?:wards?)?|to\s+the\s+(?:end|last(?:\s+frame)?)|till\s+the\s+end|until\s+the\s+end))?|${FRAME_WORD}\s*(\d+)\s*(?:on(?:wards?)|and\s+(?:after|later|beyond)))(?![\w])`).exec(t);

@@ -3,6 +3,7 @@
 // introduces a condition (as, to, with, using, only, except...) and are in no tool's
 // description, nor a slip of a word that is: the answer names them as not applied.
 import type { ToolIndex } from './matcher.ts';
+import { parseNumber } from './quantities.ts';
 import { stopWords, tokenize } from './words.ts';
 
 /** Words that introduce a method, a format, a scope or a condition. */
@@ -29,7 +30,8 @@ export function unappliedWords(clause: string, index: ToolIndex, masked: string 
   const out: string[] = [];
   const tokens = tokenize(masked.slice(from));
   for (const token of tokens) {
-    if (token.part || token.word.length < 3 || /_/.test(token.word) || /^\d/.test(token.word) || new RegExp(`^${CONDITION.source}$`, 'i').test(token.word)) continue;
+    // (a number written as a word, "frames five to twelve", is a number: read elsewhere, no name)
+    if (token.part || token.word.length < 3 || /_/.test(token.word) || /^\d/.test(token.word) || parseNumber(token.word) !== undefined || new RegExp(`^${CONDITION.source}$`, 'i').test(token.word)) continue;
     if (index.recognizes(token, stop)) continue;
     // a hyphenated word whose every part is known ("drift-corrected") is known
     // (a hyphen written, not a CamelCase name: "MaxEntropy" stays a name)

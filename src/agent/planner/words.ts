@@ -41,8 +41,20 @@ function minimumStem(suffix: string): number {
   return suffix.startsWith('er') ? 5 : suffix.startsWith('ment') ? 4 : 3;
 }
 
-/** A light suffix stemmer: enough to make "tracks", "tracking" and "tracked" one word. */
+const STEMS = new Map<string, string>();
+
+/** A light suffix stemmer: enough to make "tracks", "tracking" and "tracked" one word (each word stemmed once). */
 function stemOf(word: string): string {
+  let stem = STEMS.get(word);
+  if (stem === undefined) {
+    stem = stemOnce(word);
+    if (STEMS.size > 50_000) STEMS.clear();
+    STEMS.set(word, stem);
+  }
+  return stem;
+}
+
+function stemOnce(word: string): string {
   let w = american(word);
   for (const suffix of ['izations', 'ization', 'ations', 'ation', 'ments', 'ment', 'ings', 'ing', 'ies', 'ied', 'ers', 'er', 'ed', 'es', 's', 'e', 'y']) {
     if (!w.endsWith(suffix) || w.length - suffix.length < minimumStem(suffix)) continue;
@@ -70,7 +82,7 @@ const GROUPS: string[][] = [
   ['nucleus', 'nuclei', 'nuclear', 'cell', 'object', 'blob'],
   ['drift', 'stabilize', 'register', 'registration', 'jitter', 'wobble', 'shift'],
   ['edge', 'border', 'boundary', 'boundaries'],
-  ['exclude', 'drop', 'remove', 'discard', 'ignore', 'omit', 'leave', 'without', 'skip', 'throw', 'toss'],
+  ['exclude', 'drop', 'remove', 'discard', 'ignore', 'omit', 'leave', 'without', 'skip', 'throw', 'toss', 'except'],
   ['division', 'divide', 'dividing', 'mitosis', 'mitoses', 'mitotic'],
   ['speed', 'velocity', 'fast'],
   ['distance', 'displacement', 'travel', 'traveled', 'travelled'],
@@ -132,8 +144,24 @@ function withCompounds(text: string): string {
   return out;
 }
 
-/** The content words of a text with their positions (hyphenated words kept whole and split). */
+const TOKENS = new Map<string, Token[]>();
+
+/**
+ * The content words of a text with their positions (hyphenated words kept whole and split).
+ * A planner turn reads the same clause many times: each text is read once, and every caller
+ * gets its own copies.
+ */
 export function tokenize(text: string): Token[] {
+  let tokens = TOKENS.get(text);
+  if (!tokens) {
+    tokens = tokenizeOnce(text);
+    if (TOKENS.size > 20_000) TOKENS.clear();
+    TOKENS.set(text, tokens);
+  }
+  return tokens.map((t) => ({ ...t }));
+}
+
+function tokenizeOnce(text: string): Token[] {
   const out: Token[] = [];
   for (const m of withCompounds(text).matchAll(/[\p{L}\d][\p{L}\d'’]*(?:-[\p{L}\d]+)*/gu)) {
     // "µm" (micro sign or Greek mu) is "um": people type either, and the tools' words use both
