@@ -320,8 +320,8 @@ function transformSize(height: number, width: number): { height: number; width: 
 
 /** What a run's registration needs besides its planes. */
 export type LinkerOptions = Pick<ShiftTask, 'height' | 'width' | 'mode' | 'upsampleFactor' | 'maxShiftPx' | 'normalization'> & {
-  /** true: remove the background and window each plane; 'window': the planes come without their background, window them only. */
-  prepare?: boolean | 'window';
+  /** true: remove the background and window each plane; 'prepared': the planes come so (drift-runs.ts did it). */
+  prepare?: boolean | 'prepared';
 };
 
 /**
@@ -367,8 +367,8 @@ export class RunLinker {
     const normalization = this.options.normalization ?? 'phase';
     const buffers = this.pool.take();
     let plane = source;
-    if (this.options.prepare === 'window') {
-      plane = windowed(source, height, width, buffers.plane);
+    if (this.options.prepare === 'prepared') {
+      // used as it came
     } else if (this.options.prepare) {
       withoutBackground(source, height, width, this.flat, buffers.plane);
       objects?.push(findObjects(this.flat, height, width));
@@ -458,8 +458,9 @@ export async function estimateShiftsTask(task: ShiftTask): Promise<ShiftTaskResu
 }
 
 /**
- * A piece of a run sent to a registration thread (streamShiftsTask): its planes come without their background
- * (the sending thread removed it to find the objects on them), a few at a time as they are read.
+ * A piece of a run sent to a registration thread (streamShiftsTask): its planes come prepared (background removed
+ * and windowed by the sending thread, which finds the objects on the background-free planes), a few at a time
+ * as they are read.
  */
 export interface StreamPiece {
   run: number;
@@ -485,7 +486,7 @@ export function streamShiftsTask(piece: StreamPiece): Promise<{ run: number; lin
     let linker = streamed.get(piece.run);
     if (!linker) {
       if (!piece.options) throw new Error(`run ${piece.run} was never started`);
-      streamed.set(piece.run, (linker = new RunLinker({ ...piece.options, prepare: 'window' })));
+      streamed.set(piece.run, (linker = new RunLinker({ ...piece.options, prepare: 'prepared' })));
     }
     for (let k = 0; k < piece.planes.length; k++) linker.add(piece.planes[k], piece.indices[k]);
     if (!piece.end) return { run: piece.run };

@@ -175,7 +175,7 @@ const MAX_PIECES_IN_FLIGHT = 8;
 
 /**
  * linksOf on several threads with the work split by kind rather than by run: this thread reads every image,
- * removes its background and finds its objects, and sends the planes (without their background) to
+ * removes its background, finds its objects and windows it, and sends the prepared planes to
  * `registrars` worker threads that register whole runs (run r on thread r mod registrars), a few planes
  * at a time. Each thread compiles only its own kernels (cutting the movie's runs among threads that all run
  * every kernel cost ~0.75 s more CPU per 100 frames of 512²: every kernel compiled and warmed up twice) and
@@ -194,8 +194,9 @@ async function splitLinks(source: ImageSource, mode: LinkMode, length: number, r
   const runLinks: Promise<Link[]>[] = [];
   const inFlight: Promise<unknown>[][] = lanes.map(() => []);
   let done = 0;
-  // the last non-empty image's plane without its background: the next run's lead-in
-  let lead: { index: number; flat: Float32Array } | undefined;
+  // the last non-empty image, prepared: the next run's lead-in
+  let lead: { index: number; prepared: Float32Array } | undefined;
+  const flat = new Float32Array(height * width);
   let onAbort = () => {};
   const cancelled = new Promise<never>((_, reject) => (onAbort = () => reject(new WorkError('cancelled'))));
   cancelled.catch(() => {});
@@ -213,7 +214,7 @@ async function splitLinks(source: ImageSource, mode: LinkMode, length: number, r
         return { answer };
       };
       let piece: StreamPiece = { run, options: { height, width, mode, upsampleFactor: options.upsampleFactor, maxShiftPx: options.maxShiftPx }, indices: [], planes: [] };
-      if (lead) piece.indices.push(lead.index), piece.planes.push(lead.flat);
+      if (lead) piece.indices.push(lead.index), piece.planes.push(lead.prepared);
       const end = Math.min(count, (run + 1) * length);
       for (let i = run * length; i < end; i++) {
         if (options.signal?.aborted) throw new WorkError('cancelled');
@@ -222,10 +223,11 @@ async function splitLinks(source: ImageSource, mode: LinkMode, length: number, r
           empty.add(i);
           continue;
         }
-        const flat = withoutBackground(images.xy, height, width);
-        objects[i] = findObjects(flat, height, width);
-        lead = { index: i, flat };
-        piece.indices.push(i), piece.planes.push(flat);
+        // the background-free plane for the objects, and windowed (in the same pass) for the registration
+        const prepared = new Float32Array(height * width);
+        objects[i] = findObjects(withoutBackground(images.xy, height, width, flat, prepared), height, width);
+        lead = { index: i, prepared };
+        piece.indices.push(i), piece.planes.push(prepared);
         if (piece.planes.length >= PIECE && i < end - 1) {
           await send(piece);
           piece = { run, indices: [], planes: [] };
