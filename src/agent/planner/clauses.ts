@@ -48,6 +48,13 @@ export function splitClauses(text: string): Clause[] {
     if (m[0] === ',' && /(?:^|[.;!?]\s*|\b(?:and|but)\s+)(?:(?:before|prior\s+to)\s+(?:that|this|doing\s+(?:that|this|so)|anything(?:\s+else)?|(?:you|we|i)\s+(?:do|run|start)\s+(?:that|this|it|anything(?:\s+else)?))|first(?:\s+of\s+all)?|after\s+that|afterwards|then|next|finally|also)\s*$/i.test(text.slice(0, at))) continue;
     cuts.push({ at, sentenceEnd: /[.;!?]/.test(m[0]) });
   }
+  // "1) drift correction 2) bleach correction (exponential) 3) segmentation": a numbered list, each number a step's clause
+  const markers = [...text.matchAll(/(?:^|\s)\(?(\d{1,2})\)(?=\s)/g)];
+  const listed = markers.length >= 2 && markers.every((m, k) => Number(m[1]) === k + 1);
+  if (listed) {
+    for (const m of markers.slice(1)) if (!cuts.some((c) => Math.abs(c.at - (m.index ?? 0)) <= 1)) cuts.push({ at: m.index ?? 0, sentenceEnd: false });
+    cuts.sort((a, b) => a.at - b.at);
+  }
   const clauses: Clause[] = [];
   let start = 0;
   let sentence = 0;
@@ -63,7 +70,7 @@ export function splitClauses(text: string): Clause[] {
     const arrow = /^[\s,]*(?:-+>|→|=>|>(?=\s))/.test(raw);
     // "a max projection as well as a std projection": joins like "and"
     const asWell = /^\s*as\s+well\s+as\b/i.test(raw);
-    const trimmed = raw.replace(/^[\s,]*(?:-+>|→|=>|>(?=\s)|[-–—](?=\s))/, '').replace(/^\s*as\s+well\s+as\s+/i, '').replace(/^[\s,.;:!?+&]+/, '');
+    const trimmed = raw.replace(/^[\s,]*(?:-+>|→|=>|>(?=\s)|[-–—](?=\s))/, '').replace(/^\s*as\s+well\s+as\s+/i, '').replace(/^[\s,.;:!?+&]+/, '').replace(listed ? /^\(?\d{1,2}\)\s+/ : /^$/, '');
     const offset = start + (raw.length - trimmed.length);
     if (/\w/.test(trimmed)) {
       const joiner = arrow ? 'then' : plus || asWell ? 'and' : /^(and\s+then|and|then|after\s+that|but|before|after|without|with|also|plus|next|finally|followed\s+by)\b/i.exec(trimmed)?.[1]?.toLowerCase() ?? (text.slice(Math.max(0, start - 1), start + 1).includes(',') ? ',' : '');

@@ -89,6 +89,14 @@ describe('order', () => {
     expect(steps('track the nuclei, but before you do that, register the frames').map((x) => x.tool)).toEqual(['correct_drift', 'segment', 'track']);
   });
 
+  it('a numbered protocol, "1) ... 2) ... 3) ...", is one step per number, in that order', () => {
+    const s = steps('1) drift correction 2) bleach correction (exponential) 3) segmentation 4) tracking');
+    expect(s.map((x) => x.tool)).toEqual(['correct_drift', 'correct_bleach', 'segment', 'track']);
+    expect(s[1].args.method).toBe('exponential');
+    // (a number in brackets that starts no list stays: "(channel 2)")
+    expect(steps('segment the nuclei (channel 2) and track them')[0].args.channel).toBe(2);
+  });
+
   it('"SD projection" is the standard deviation projection', () => {
     expect(steps('SD projection')[0].args.method).toBe('std');
   });
