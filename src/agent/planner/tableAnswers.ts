@@ -57,6 +57,8 @@ export interface QuestionScope {
   compare?: 'halves' | 'ends' | 'frames';
   /** The two 1-based frames compared ("compare frame 1 and frame 4", "frame 2 vs frame 5"). */
   compareFrames?: [number, number];
+  /** Two cells or tracks compared ("is cell 2 faster than cell 5?", "track 3 vs track 7"), the baseline first. */
+  compareTracks?: [number, number];
   /** Which end of the extreme a "which frame" question asks ("the fewest cells", "the dimmest frame"). */
   extreme?: 'max' | 'min';
   /** Asks which cell or track ("which cell ...", "the fastest cell"). */
@@ -177,7 +179,7 @@ const EARLY = /\b(?:first|start|starting|beginning|begin|initial|initially|onset
 const LATE = /\b(?:last|end|ending|final|finally)\b/i;
 
 /** A change asked about ("going down", "increasing", "drop", "over the movie"): one value per frame answers it. */
-const TREND = /\b(?:over time|through time|get(?:s|ting)\s+(?:more\s+|less\s+)?(?:\w+er|brighter|dimmer|bigger|smaller|faster|slower|fewer)|with time|in (?:the )?time|as time (?:goes|passes)(?: on| by)?|(?:as|while) the (?:movie|film|video|recording|experiment|time ?course|time-?lapse) (?:goes on|goes|progresses|proceeds|runs|continues)|(?:from )?frame to frame|grow(?:s|ing)?|shr[iau]nk(?:s|ing)?|during the (?:movie|film|video|recording|experiment|time ?course|time-?lapse)|becom(?:e|es|ing)|over the (?:movie|film|video|recording|time ?course|time-?lapse)|change[sd]?|changing|evolve[sd]?|evolving|trend|frame by frame|going (?:up|down)|go(?:es)? (?:up|down)|increas\w*|decreas\w*|drop\w*|declin\w*|ris(?:e|es|ing)|fall\w*|fad(?:e|es|ed|ing)|decay\w*)\b/i;
+const TREND = /\b(?:over time|through time|get(?:s|ting)\s+(?:more\s+|less\s+)?(?:\w+er|brighter|dimmer|bigger|smaller|faster|slower|fewer)|with time|(?<!\b(?:longest|shortest|longer|shorter|long|short)\s)in (?:the )?time(?![- ]?points?)|as time (?:goes|passes)(?: on| by)?|(?:as|while) the (?:movie|film|video|recording|experiment|time ?course|time-?lapse) (?:goes on|goes|progresses|proceeds|runs|continues)|(?:from )?frame to frame|grow(?:s|ing)?|shr[iau]nk(?:s|ing)?|during the (?:movie|film|video|recording|experiment|time ?course|time-?lapse)|becom(?:e|es|ing)|over the (?:movie|film|video|recording|time ?course|time-?lapse)|change[sd]?|changing|evolve[sd]?|evolving|trend|frame by frame|going (?:up|down)|go(?:es)? (?:up|down)|increas\w*|decreas\w*|drop\w*|declin\w*|ris(?:e|es|ing)|fall\w*|fad(?:e|es|ed|ing)|decay\w*)\b/i;
 /** Speeding up or slowing down: a change of speed over time. */
 const SPEED_CHANGE = /\b(?:speed(?:s|ing)?|sped) up\b|\bslow(?:s|ing|ed)? down\b|\baccelerat\w*|\bdecelerat\w*/i;
 
@@ -317,6 +319,10 @@ function readScope(question: string): QuestionScope {
   const lastFrame = /\b(?:the\s+)?(?:last|final)\s+(?:frame|time ?point|timepoint)\b/i.test(text) || /\b(?:at|by) the (?:very )?end\b/i.test(text);
   const firstFrame = /\b(?:the\s+)?(?:first|initial)\s+(?:frame|time ?point|timepoint)\b(?!s)/i.test(text) || /\bat the (?:very )?(?:start|beginning)\b/i.test(text);
   const track = /\b(?:track|cell|nucleus|object|label)\s*(?:number\s*|no\.?\s*|#\s*)?(\d+)\b/i.exec(text);
+  // "is nucleus 2 bigger than nucleus 3?", "track 3 vs track 7": two of them, the one after "than" (or the second) the baseline
+  const THING = String.raw`(?:track|cell|nucleus|object|label)\s*(?:number\s*|no\.?\s*|#\s*)?(\d+)\b`;
+  const twoTracks = new RegExp(String.raw`\b${THING}[^?.]{0,40}?\b(than|vs\.?|versus|compared (?:to|with)|against|and)\s+(?:(?:that of|the one of|for|in|of|the)\s+)*(?:(?:track|cell|nucleus|object|label)\s*(?:number\s*|no\.?\s*|#\s*)?)?(\d+)\b`, 'i').exec(text);
+  const compareTracks: [number, number] | undefined = twoTracks && (/^than$/i.test(twoTracks[2]) ? true : /\b(?:vs\.?|versus|compared?|against|differ\w*|difference)\b/i.test(text)) ? (/^than$/i.test(twoTracks[2]) ? [Number(twoTracks[3]), Number(twoTracks[1])] : [Number(twoTracks[1]), Number(twoTracks[3])]) : undefined;
   // "compare the mean intensity in frame 1 and frame 4", "mean area frame 2 versus frame 5": two frames, not the frames between
   const twoFrames = TWO_FRAMES.exec(text);
   // "bigger in frame 6 than in frame 1": the frame after "than" is the baseline, the change is towards the other
@@ -371,7 +377,7 @@ function readScope(question: string): QuestionScope {
   return {
     ...(frame !== undefined ? { frame } : {}),
     ...(frames ? { frames } : {}),
-    ...(track ? { track: Number(track[1]) } : {}),
+    ...(track && !compareTracks ? { track: Number(track[1]) } : {}),
     ...(channels.length ? { channels } : {}),
     ...(atTimeS !== undefined ? { atTimeS } : {}),
     ...(condition ? { condition } : {}),
@@ -384,6 +390,7 @@ function readScope(question: string): QuestionScope {
     perFrame,
     ...(compare ? { compare } : {}),
     ...(compareFrames ? { compareFrames } : {}),
+    ...(compareTracks ? { compareTracks } : {}),
     ...(extreme ? { extreme } : {}),
     which,
     quantity,
@@ -1052,6 +1059,7 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   if ((scope.channels?.length ?? 0) >= 2 && /_c\d+$/i.test(column)) return channelsAnswer(table, column, rows, scope.channels!, unit, source);
   if (sumOfCounts) return `${format(values.reduce((a, b) => a + b.v, 0))} ${/SPLIT/i.test(column) ? 'divisions' : column} (sum of ${column} over ${values.length} ${of}; ${source})`;
   if (scope.compare) return compareAnswer(table, column, rows, scope, rawUnit, artifact.id);
+  if (scope.compareTracks && idColumn) return tracksCompared(column, values, idColumn, scope.compareTracks, unit, source);
   if (scope.perTrack && idColumn && !scope.perFrame) return perTrackAnswer(column, values, idColumn, unit, source, table.columns.includes('t'));
   if (scope.perFrame && scope.frame === undefined) return seriesAnswer(column, rows, rawUnit, artifact.id, (group) => mean(numeric(group, column)), `${where ? `${column} ${where}` : `mean ${column}`}`);
   if ((scope.reduce === 'max' || scope.reduce === 'min') && (scope.which || values.length > 1)) {
@@ -1069,6 +1077,19 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   const spread = scope.reduce === 'mean' && numbers.length > 1 ? ` ± ${format(sd(numbers))} SD` : '';
   const each = scope.listsEach && idColumn && numbers.length > 1 ? `; ${perTrackAnswer(column, values, idColumn, unit, source, table.columns.includes('t')).replace(/ \(from [^)]*\)$/, '')}` : '';
   return `${name} ${column}${where ? ` ${where}` : ''} = ${withUnit(value, unit)}${spread} over ${numbers.length} ${of}${each} (${source})`;
+}
+
+/** Two cells or tracks compared, the baseline first: "area_um2: 40 µm² for object 3 vs 52 µm² for object 2 (+30%)" (means over frames for per-object tables). */
+function tracksCompared(column: string, values: { row: Row; v: number }[], idColumn: string, [base, other]: [number, number], unit: string | undefined, source: string): string {
+  const noun = /track|branch/i.test(idColumn) ? 'track' : 'object';
+  const of = (id: number) => values.filter((x) => x.row[idColumn] === id).map((x) => x.v);
+  const [a, b] = [of(base), of(other)];
+  const missing = [base, other].filter((id, i) => [a, b][i].length === 0);
+  if (missing.length) return `There is no ${noun} ${missing.join(' or ')} with ${column} in the table (${source.replace(/^from /, '')})`;
+  const [va, vb] = [mean(a), mean(b)];
+  const change = va === 0 ? '' : ` (${vb >= va ? '+' : ''}${format(Math.round(((vb - va) / va) * 1000) / 10)}%)`;
+  const over = (n: number) => (n > 1 ? ` (mean of ${n} frames)` : '');
+  return `${column}: ${withUnit(va, unit)} for ${noun} ${base}${over(a.length)} vs ${withUnit(vb, unit)} for ${noun} ${other}${over(b.length)}${change}: ${vb > va ? `higher for ${noun} ${other}` : vb < va ? `higher for ${noun} ${base}` : 'the same'} (${source})`;
 }
 
 /** One value per track or cell ("the speed of each track"): a short list, means over frames for per-object tables. */

@@ -370,6 +370,19 @@ describe('questions in people\'s own words (brief s15/Q)', () => {
     expect(isAskedForm('plot area vs intensity')).toBe(false);
   });
 
+  it('compares two cells or tracks, the one after "than" as the baseline', () => {
+    expect(readQuestion('is nucleus 2 bigger than nucleus 3?')).toMatchObject({ compareTracks: [3, 2] });
+    expect(readQuestion('is nucleus 2 bigger than nucleus 3?').track).toBeUndefined();
+    expect(readQuestion('speed of track 1 vs track 3?')).toMatchObject({ compareTracks: [1, 3] });
+    expect(readQuestion('speed of track 1?').compareTracks).toBeUndefined();
+    const tracks = withTables([{ id: 'table-1', path: timedTracksPath, values: { lengthUnit: 'µm', timeUnit: 'min' } }]);
+    const answer = answerFromTable('is track 3 faster than track 1?', tracks)!;
+    expect(answer).toMatch(/^TRACK_MEAN_SPEED: 1 µm\/min for track 1 vs 3 µm\/min for track 3 \(\+200%\): higher for track 3/);
+    expect(withVerdict('is track 3 faster than track 1?', answer)).toMatch(/^Yes\b/);
+    // per-object rows: the mean over the frames each is in
+    expect(ask('is cell 1 bigger than cell 2?')).toMatch(/area_um2: 5 µm² for track 2 \(mean of 3 frames\) vs 20 µm² for track 1 \(mean of 3 frames\)/);
+  });
+
   it('says when no row is in the subset asked, with the value over all of them', () => {
     const tracks = withTables([{ id: 'table-1', path: timedTracksPath, values: { lengthUnit: 'µm', timeUnit: 'min' } }]);
     expect(answerFromTable('mean speed of the cells that divided?', tracks)).toMatch(/^No tracks have NUMBER_SPLITS > 0.*over all of them: Mean TRACK_MEAN_SPEED = 2 µm\/min/);
@@ -390,6 +403,7 @@ describe('questions in people\'s own words (brief s15/Q)', () => {
     expect(plainQuestion('standart deviation of the area?')).toMatch(/^standard deviation/);
     expect(readQuestion('standart deviation of the area?').reduce).toBe('sd');
     expect(readQuestion('the nucleus are growing in the time or not?').perFrame).toBe(true);
+    expect(readQuestion('which track is the longest in time?')).toMatchObject({ perFrame: false, reduce: 'max', which: true });
     expect(readQuestion('how does the number of nuclei vary from frame to frame?')).toMatchObject({ reduce: 'count', perFrame: true });
     // a time with its unit is no minimum; a unit per hour is no interval to image at
     expect(readQuestion('how fast do they go? frame interval is 5 min').reduce).toBe('mean');
