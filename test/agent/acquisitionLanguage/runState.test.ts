@@ -197,3 +197,15 @@ describe('third batch: nothing running yet', () => {
   it('"what objectives are there?" is the microscope\'s question', () => expect(idle('what objectives are there?')).toMatchObject({ tool: 'microscope_status', sure: true }));
   it('"m cherry" and "m-Cherry" are mCherry', () => expect(parseAdjustment('m cherry 150 ms at 5%')).toEqual([{ kind: 'power', powerPercent: 5, channel: 'Rhodamine' }, { kind: 'exposure', exposureMs: 150, channel: 'Rhodamine' }]));
 });
+
+describe('dyes by trade name', () => {
+  const cases: [string, string][] = [
+    ['turn off SiR-DNA', 'Cy5'],
+    ['remove the TxRed', 'Rhodamine'],
+    ['drop the Alexa Fluor 568 channel', 'Rhodamine'],
+    ['drop the Cy3', 'Rhodamine'],
+    ['switch off the venus', 'FITC'],
+  ];
+  for (const [text, channel] of cases) it(text, () => expect(parseAdjustment(text)).toEqual([{ kind: 'dropChannel', channel }]));
+  it('Cy3 is not Cy5', () => expect(parseAdjustment('drop Cy5')).toEqual([{ kind: 'dropChannel', channel: 'Cy5' }]));
+});
