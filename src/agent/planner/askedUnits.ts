@@ -43,3 +43,49 @@ export function unitsNotUsedNote(request: string, answer: string): string | unde
   const say = [...(timeMissing ? ["'the frame interval is 2 min'"] : []), ...(lengthMissing ? ["'the pixel size is 0.65 µm'"] : [])].join(' and ');
   return `The units you asked for could not be used: ${missing} known for this movie, so ${kept}; say ${say} (your values) and ask again.`;
 }
+
+const NUM = String.raw`\d+(?:[.,]\d+)?`;
+const LEN = String.raw`(?:µm|μm|um|microns?|micromet(?:er|re)s?|nm)`;
+const TIME = String.raw`(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)`;
+const S_PER: Record<string, number> = { s: 1, sec: 1, secs: 1, second: 1, seconds: 1, min: 60, mins: 60, minute: 60, minutes: 60, h: 3600, hr: 3600, hrs: 3600, hour: 3600, hours: 3600 };
+/** A time between frames told in the question: "frames are 2 min apart", "the interval is 5 min", "imaged every 3 min", "2 min frames", "a 10 minute interval". */
+const INTERVAL_TOLD = new RegExp(
+  [
+    String.raw`\b(?:frames?|time ?points?|images?)\s+(?:are|were)\s+(?:taken\s+|acquired\s+|recorded\s+)?(${NUM})\s*(${TIME})\s+apart\b`,
+    String.raw`\b(?:frame\s+|time\s+|imaging\s+)?interval\s+(?:is|was|=|:|of)?\s*(${NUM})\s*(${TIME})\b`,
+    String.raw`\b(?:imaged|acquired|recorded|taken|filmed)\s+(?:once\s+)?every\s+(${NUM})\s*(${TIME})\b`,
+    String.raw`\b(${NUM})[- ]?(${TIME})[- ](?:frames|interval|intervals|time ?steps?)\b`,
+    String.raw`\b(${NUM})\s*(${TIME})\s*(?:\/|per)\s*frame\b`,
+  ].join('|'),
+  'i',
+);
+
+/** The time between frames told in the question, in seconds; undefined when it tells none. */
+export function statedFrameIntervalS(text: string): number | undefined {
+  const m = INTERVAL_TOLD.exec(text);
+  if (!m) return undefined;
+  const i = m.slice(1).findIndex((g) => g !== undefined);
+  const value = Number(m[i + 1].replace(',', '.'));
+  const unit = m[i + 2].toLowerCase();
+  return value > 0 && unit in S_PER ? value * S_PER[unit] : undefined;
+}
+
+/** A pixel size told in the question ("the pixels are 0.65 µm", "pixel size 0.65 µm", "0.4 µm/px", "with 1.2 micron pixels"). */
+const PIXEL_TOLD = new RegExp(
+  [
+    String.raw`\b(?:the\s+)?(?:pixel\s+size|pixels?)\s+(?:is|are|=|:|of)?\s*(?:about\s+|around\s+|~\s*)?${NUM}\s*${LEN}(?!\s*(?:\/|per)\s*(?:${TIME})\b)`,
+    String.raw`\b(?:at\s+|with\s+)?${NUM}\s*${LEN}\s*(?:\/|per|a)\s*(?:px|pixels?)\b`,
+    String.raw`\b(?:with\s+)?${NUM}[- ]?${LEN}\s+pixels?\b`,
+  ].join('|'),
+  'gi',
+);
+
+/**
+ * The question without the calibration it tells ("what's the mean area in µm²? pixel size 0.65 µm"
+ * → "what's the mean area in µm²?"): the answer applies it, no step is asked by it.
+ */
+export function withoutToldCalibration(text: string): string {
+  const out = text.replace(PIXEL_TOLD, ' ').replace(new RegExp(INTERVAL_TOLD.source, 'gi'), ' ');
+  if (out === text) return text;
+  return out.replace(/\s+(?:and|,)\s*(?=[?.!]|$)/gi, ' ').replace(/^\s*(?:and|,)\s+/i, '').replace(/\s+([?.!,])/g, '$1').replace(/\s+/g, ' ').trim();
+}

@@ -10,6 +10,10 @@ import { allowedEdits, editDistance, meaning, tokenize } from './words.ts';
 
 /** A length with its unit ("10 px", "~8 µm", "6 pixel"): a value the person states. */
 const STATED_LENGTH = /\d\s*(?:px|pix|pixels?|µm|μm|um|microns?|micromet\w*|nm)(?![\p{L}])/iu;
+/** A time with its unit ("2 min", "every 30 s"): a value the person states. */
+const STATED_TIME = /\d\s*(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)\b/i;
+/** Words of a calibration told: a pixel size or a time between frames. */
+const CALIBRATION_TOLD = /\bpixel\s+size|\bpixels?\s+(?:is|are|of)\b|(?:µm|μm|\bum|microns?|\bnm)\s*(?:\/|per|a)?\s*(?:px|pixels?)\b|\b(?:interval|apart|every|frame rate|fps|per frame|calibrat\w*)\b/i;
 const QUESTION_WORD = /\b(?:how|what|which|who|whose|when|where|why|whats|wats|is|are|do|does|did|can|could)\b|\?/i;
 
 /**
@@ -23,10 +27,11 @@ export function withoutStatedValues(text: string): string {
   // (or only how big they are, "the nuclei are quite big", beside a length told)
   const statement = (p: string) => !QUESTION_WORD.test(plainQuestion(p).replace(/^(?:the\s+)?\w+\s+(?:is|are)\b/i, ''));
   const lengthTold = pieces.some((p) => STATED_LENGTH.test(p) && statement(p));
-  const told = (p: string) => statement(p) && (STATED_LENGTH.test(p) || (lengthTold && SIZE_WORD.test(p) && p.replace(SIZE_STATEMENT_WORDS, ' ').trim() === ''));
+  const told = (p: string) => statement(p) && (STATED_LENGTH.test(p) || STATED_TIME.test(p) || (lengthTold && SIZE_WORD.test(p) && p.replace(SIZE_STATEMENT_WORDS, ' ').trim() === ''));
   if (!pieces.some(told) || pieces.every(told)) return text;
-  // (what the value is about stays: "the nuclei" of "the nuclei are 10 px across" are what the question counts)
-  return pieces.map((p) => (told(p) ? p.replace(SIZE_TOLD, ' ') : p)).join(' ').replace(/\s+/g, ' ').trim();
+  // (what a size is about stays: "the nuclei" of "the nuclei are 10 px across" are what the question counts;
+  // a calibration told, "the pixels are 0.65 µm", "frames 2 min apart", goes whole: it asks for no pixel size)
+  return pieces.map((p) => (!told(p) ? p : CALIBRATION_TOLD.test(p) || (STATED_TIME.test(p) && !STATED_LENGTH.test(p)) ? ' ' : p.replace(SIZE_TOLD, ' '))).join(' ').replace(/\s+/g, ' ').trim();
 }
 /** The words a statement of the objects' size is made of, besides its length: what they are, how big, roughly. */
 const SIZE_STATEMENT_WORDS = /\b(?:the|my|our|their|these|those|this|each|every|one|single|a|an|all|most|nucle(?:us|i|ii|ar)|cells?|objects?|blobs?|spots?|they|them|it|its|they['’]re|it['’]s|are|is|be|re|s|of|in|with|have|has|quite|fairly|pretty|very|rather|typically|usually|normally|roughly|about|around|approx(?:imately)?|ca|circa|some|more or less|or so|so|big|large|small|sized?|diameter|diam|radius|radii|across|wide|width|long)\b|[~≈,.;:!'’]/giu;

@@ -68,7 +68,10 @@ function toolNames(catalogue: Catalogue): string[] {
 export function recordingQuestion(text: string, catalogue: Catalogue = new Map()): RecordingQuestion | undefined {
   // advice, progress and "why did you choose ..." (the record's to explain) are no questions about the file
   if (isAdviceQuestion(text) || /\b(?:should|shall)\s+(?:i|we)\b/i.test(text) || asksProgress(text) || asksWhy(text)) return undefined;
-  const words = wordsOf(text);
+  // "how many in the last 2 frames?", "in frame 3": a scope within the movie asks about its content, not the file
+  if (/\b(?:in|at|during|over|for)\s+(?:the\s+)?(?:(?:first|last|final)\s+\d+\s+(?:frames?|time ?points?)|(?:frame|time ?point|timepoint)\s*#?\d+)\b/i.test(text)) return undefined;
+  // "what's the mean speed? the pixels are 0.65 µm": a value the person tells is no property asked
+  const words = wordsOf(withoutToldValues(text));
   if (words.length === 0 || words.length > 24) return undefined;
   // "is this brightfield or fluorescence?": the kind of imaging, read from the channels' names
   if (asksModality(text)) {
@@ -113,6 +116,18 @@ export function recordingQuestion(text: string, catalogue: Catalogue = new Map()
     return { tool, keys, ...(top < 1 ? { loose: true } : {}) };
   }
   return undefined;
+}
+
+/**
+ * The text without the pieces that only tell a value with its unit ("the pixels are 0.65 µm",
+ * "frames are 2 min apart", "pixel size 0.65 µm") when another piece asks something; else the text.
+ */
+function withoutToldValues(text: string): string {
+  const pieces = text.split(/(?<=[,;.!?])\s+|\s+[-–—]\s+|\s+(?=(?:and\s+)?(?:the\s+)?(?:pixels?|pixel size|frames?|frame interval|interval)\b[^?]*\d)/i);
+  // (only a calibration: "the nuclei are 8 µm across" says what the question is about)
+  const told = (p: string) => /\d\s*(?:µm|μm|um|microns?|nm|px|pixels?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)\b/i.test(p) && /\bpixel|\binterval|\bapart\b|\bevery\b|\bper frame\b|\/\s*(?:px|frame)\b|\bframes?\b/i.test(p) && !/\?|\b(?:what|which|how|is|are|do|does|did)\b(?!\s+\d)/i.test(p.replace(/^(?:and\s+)?(?:the\s+)?[\w ]{0,20}?\b(?:is|are)\b/i, ''));
+  const kept = pieces.filter((p) => !told(p));
+  return kept.length && kept.length < pieces.length ? kept.join(' ') : text;
 }
 
 /** A question in the past tense about how the recording was made. */

@@ -9,7 +9,7 @@ import type { Conversation, KnownArtifact, PastResult } from './conversation.ts'
 import { findFrameRange, findQuantities } from './quantities.ts';
 import { allowedEdits, editDistance, isStopWord, meaning, tokenize } from './words.ts';
 import { isTruth } from './catalogue.ts';
-import { asksPerFrame, statedPixelSizeUm } from './askedUnits.ts';
+import { asksPerFrame, statedFrameIntervalS, statedPixelSizeUm, withoutToldCalibration } from './askedUnits.ts';
 
 type Reduce = 'mean' | 'median' | 'sd' | 'range' | 'max' | 'min' | 'count' | 'sum' | 'fraction';
 type Row = Table['rows'][number];
@@ -321,7 +321,7 @@ function readScope(question: string): QuestionScope {
   const track = /\b(?:track|cell|nucleus|object|label)\s*(?:number\s*|no\.?\s*|#\s*)?(\d+)\b/i.exec(text);
   // "is nucleus 2 bigger than nucleus 3?", "track 3 vs track 7": two of them, the one after "than" (or the second) the baseline
   const THING = String.raw`(?:track|cell|nucleus|object|label)\s*(?:number\s*|no\.?\s*|#\s*)?(\d+)\b`;
-  const twoTracks = new RegExp(String.raw`\b${THING}[^?.]{0,40}?\b(than|vs\.?|versus|compared (?:to|with)|against|and)\s+(?:(?:that of|the one of|for|in|of|the)\s+)*(?:(?:track|cell|nucleus|object|label)\s*(?:number\s*|no\.?\s*|#\s*)?)?(\d+)\b`, 'i').exec(text);
+  const twoTracks = new RegExp(String.raw`\b${THING}[^?.]{0,40}?\b(than|vs\.?|versus|compared? (?:to|with)|against|and)\s+(?:(?:that of|the one of|for|in|of|the)\s+)*(?:(?:track|cell|nucleus|object|label)\s*(?:number\s*|no\.?\s*|#\s*)?)?(\d+)\b`, 'i').exec(text);
   const compareTracks: [number, number] | undefined = twoTracks && (/^than$/i.test(twoTracks[2]) ? true : /\b(?:vs\.?|versus|compared?|against|differ\w*|difference)\b/i.test(text)) ? (/^than$/i.test(twoTracks[2]) ? [Number(twoTracks[3]), Number(twoTracks[1])] : [Number(twoTracks[1]), Number(twoTracks[3])]) : undefined;
   // "compare the mean intensity in frame 1 and frame 4", "mean area frame 2 versus frame 5": two frames, not the frames between
   const twoFrames = TWO_FRAMES.exec(text);
@@ -502,7 +502,8 @@ export function measuringWords(question: string, vocabulary = ''): string {
  */
 export function withoutScope(question: string): string {
   // units of an answer (µm/min, µm², px per frame), not a length alone ("the pixel size in µm" is about calibration)
-  return plainQuestion(question)
+  // (a calibration told with the question, "pixel size 0.65 µm", is the answer's to apply: it asks for no step)
+  return plainQuestion(withoutToldCalibration(question))
     .replace(/\b(?:in|for|over|across|during|between)?\s*(?:the\s+)?(?:frames?|time ?points?|timepoints?)\s*\d+\s*(?:-|–|to|through|until|and)\s*\d+\b/gi, ' ')
     .replace(/\b(?:in|for|of|on)?\s*(?:the\s+)?channels?\s*\d+(?:\s*(?:and|&|,|vs\.?|versus|to|with)\s*(?:channel\s*)?\d+)?\b/gi, ' ')
     .replace(/\b(?:at|from|in|by|towards?|near|between)?\s*(?:the\s+)?(?:very\s+)?(?:start|beginning|end|onset)\b(?:\s+of\s+the\s+(?:movie|film|video|recording|experiment))?/gi, ' ')
@@ -727,6 +728,14 @@ export function frameIntervalOfTable(table: Table): number | undefined {
   return intervals.length ? median(intervals) : undefined;
 }
 
+/** A speed per frame (or a duration in frames) at a time between frames the question told, per minute (in minutes). */
+function inToldInterval(unit: string | undefined, intervalS: number | undefined): { v: number; unit: string | undefined } {
+  if (!unit || !intervalS) return { v: 1, unit };
+  if (/\/frame$/.test(unit)) return { v: 60 / intervalS, unit: unit.replace(/\/frame$/, '/min') };
+  if (unit === 'frame' || unit === 'frames') return { v: intervalS / 60, unit: 'min' };
+  return { v: 1, unit };
+}
+
 /** A speed per minute (or s, h) as the speed per frame asked for, at the frame interval the table shows; unchanged when it shows none. */
 function inAskedFrame(v: number, unit: string | undefined, question: string, table: Table): { v: number; unit: string | undefined } {
   if (!unit || !/\/(?:s|min|h)$/.test(unit) || !asksPerFrame(question)) return { v, unit };
@@ -870,7 +879,12 @@ export function answerFromTable(asked: string, conversation: Conversation): stri
   const valued = valueAnswer(best, scope, { ...unitsOf(best.artifact, results), pixelSizeUm }, scope.reduce === 'count' && /SPLIT/i.test(best.column!), question);
   // (px or px/frame of a calibrated movie were asked for: no "no calibration known")
   const answer = pixelSizeUm !== undefined ? valued.replace(/ \(no calibration known\)/g, '') : valued;
-  return stated !== undefined && /\d\s*µm/.test(answer) ? `${answer}; at ${format(stated)} µm/px, the pixel size you gave (say "the pixel size is ${format(stated)} µm" to keep it for later steps)` : answer;
+  const interval = statedFrameIntervalS(question);
+  const told = [
+    ...(stated !== undefined && /\d\s*µm/.test(answer) ? [`${format(stated)} µm/px, the pixel size you gave`] : []),
+    ...(interval !== undefined && !/frame/.test(valued.match(/\d\s*(?:µm|px)\/\w+/)?.[0] ?? 'frame') ? [`${format(interval / 60)} min between frames, as you gave`] : []),
+  ];
+  return told.length ? `${answer}; at ${told.join(' and ')} (say "${[...(stated !== undefined ? [`the pixel size is ${format(stated)} µm`] : []), ...(interval !== undefined ? [`the frame interval is ${format(interval / 60)} min`] : [])].join(' and ')}" to keep it for later steps)` : answer;
 }
 
 /**
@@ -1032,7 +1046,9 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   const column = best.column!;
   // a speed in the time unit asked for ("µm per hour")
   const rawUnit = unitOfColumn(column, units.lengthUnit, units.timeUnit);
-  const inTime = inAskedTime(1, rawUnit, question);
+  // a time between frames told in the question ("frames are 2 min apart"): per frame and frames become per minute and minutes
+  const told = inToldInterval(rawUnit, statedFrameIntervalS(question));
+  const inTime = inAskedTime(told.v, told.unit, question);
   // a length or area in the unit asked: px of a calibrated movie ("in pixels"), with the movie's pixel size
   const inLength = inAskedLength(inTime.v, inTime.unit, question, units.pixelSizeUm);
   // a speed asked per frame ("in pixels per frame") of a column per minute: at the frame interval the table itself shows

@@ -340,6 +340,15 @@ describe('questions in people\'s own words (brief s15/Q)', () => {
     expect(answerFromTable('mean area in µm²?', uncalibrated)).toMatch(/= 50 px² \(no calibration known\)/);
   });
 
+  it('gives a speed per minute and a duration in minutes at the time between frames the question tells', () => {
+    const uncalibrated = withTables([{ id: 'table-1', path: timedTracksPath, values: { lengthUnit: 'px', timeUnit: 'frame' } }]);
+    // mean 2 px/frame at 2 min per frame and 0.5 µm/px = 0.5 µm/min
+    expect(answerFromTable('mean speed in µm/min? the pixels are 0.5 µm and frames are 2 min apart', uncalibrated)).toMatch(/= 0\.5 µm\/min.*0\.5 µm\/px, the pixel size you gave and 2 min between frames/);
+    expect(answerFromTable('mean speed? frame interval is 2 min', uncalibrated)).toMatch(/= 1 px\/min/);
+    expect(answerFromTable('mean speed?', uncalibrated)).toMatch(/= 2 px\/frame \(no calibration known\)/);
+    expect(withoutScope('mean area in µm²? pixel size 0.65 µm')).not.toMatch(/pixel|0\.65/);
+  });
+
   it('gives a speed per frame at the frame interval the table shows', () => {
     expect(frameIntervalOfTable({ columns: ['TRACK_DURATION', 'NUMBER_SPOTS', 'NUMBER_GAPS'], rows: [{ TRACK_DURATION: 6, NUMBER_SPOTS: 3, NUMBER_GAPS: 1 }, { TRACK_DURATION: 6, NUMBER_SPOTS: 4, NUMBER_GAPS: 0 }] })).toBe(2);
     expect(frameIntervalOfTable({ columns: ['label', 't', 'time_s'], rows: [{ t: 0, time_s: 0 }, { t: 2, time_s: 240 }] })).toBe(120);
