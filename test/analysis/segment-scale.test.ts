@@ -49,18 +49,20 @@ if (!datasetPresent(simplus01) || !datasetPresent(simplus02)) console.log(`skipp
 const present = datasetPresent(simplus01) && datasetPresent(simplus02);
 
 describe.skipIf(!present)('segmentation defaults across pixel sizes (Fluo-N2DH-SIM+ crops)', () => {
+  // Small crops (256 / 280 px, 10-20 nuclei each) keep this to seconds of CPU; the whole frames at 0.5x-3x are
+  // measured by `eval-real.ts scales` (models/README.md).
   it('sizes the nuclei in proportion and scores the same at 0.5x, 1x and 2x (SIM+ 01)', async () => {
-    const crop = { x: 0, y: 0, width: 360, height: 360 };
+    const crop = { x: 80, y: 380, width: 256, height: 256 };
     const rows = [];
     for (const scale of [0.5, 1, 2]) {
       const data = ctcDataset('simplus01', scale, crop);
-      const frames = annotatedFrames(data, 60); // frames 0 and 60
+      const frames = annotatedFrames(data, 60); // frames 0 and 60: 10 and 15 nuclei in the crop
       const { options, chosen } = await sequenceParameters(data, { method: 'auto' });
       const score = await scoreSegmentation(data, frames, (plane, w, h) => segmentPlane(plane, w, h, options).labels);
       rows.push({ scale, radiusAt1x: chosen.objectRadiusPx / scale, ...score });
     }
     console.log(`SIM+ 01 crop across scales: ${rows.map((r) => `${r.scale}x radius ${r.radiusAt1x.toFixed(2)} px at 1x, DET ${r.DET.toFixed(3)} SEG ${r.SEG.toFixed(3)}`).join('; ')}`);
-    // Measured: radius 20.4 / 21.3 / 21.3 px at 1x, DET 0.955 / 0.909 / 0.909, SEG 0.747 / 0.727 / 0.726.
+    // Measured: radius 19.76 / 19.41 / 19.39 px at 1x, DET 0.860 / 0.820 / 0.820, SEG 0.679 / 0.659 / 0.656.
     const base = rows[1];
     for (const r of rows) {
       expect(r.radiusAt1x / base.radiusAt1x).toBeGreaterThan(0.9);
@@ -68,34 +70,29 @@ describe.skipIf(!present)('segmentation defaults across pixel sizes (Fluo-N2DH-S
       expect(r.DET).toBeGreaterThanOrEqual(base.DET - 0.05);
       expect(Math.abs(r.SEG - base.SEG)).toBeLessThanOrEqual(0.05);
     }
-    expect(base.DET).toBeGreaterThanOrEqual(0.85);
-  }, 180_000);
+    expect(base.DET).toBeGreaterThanOrEqual(0.75);
+    expect(base.SEG).toBeGreaterThanOrEqual(0.6);
+  }, 120_000);
 
-  it('recognises textured nuclei (blob scale, growth, hull) at every scale (SIM+ 02)', async () => {
-    const crop = { x: 200, y: 300, width: 400, height: 400 };
+  it('recognises textured nuclei (blob scale, growth, hull) at 1x and 2x where the sample frames agree (SIM+ 02 frames 40, 95, 149)', async () => {
+    // The threshold sees only the bright cores there (10.6-11.6 px in this crop, frames agreeing within 1.1x, so the
+    // rule of disagreeing frames alone would keep 11 px); the blob scale measures 14.7-17.5 px (masks about 18), 1.43x.
+    const crop = { x: 260, y: 440, width: 280, height: 280 };
     const radii = [];
     for (const scale of [1, 2]) {
-      const { chosen } = await sequenceParameters(ctcDataset('simplus02', scale, crop), { method: 'auto' });
+      const data = ctcDataset('simplus02', scale, crop);
+      const samples = [];
+      for (const t of [40, 95, 149]) samples.push(await readFrame(data, t));
+      const { chosen } = chooseSegmentParameters(samples, { method: 'auto' });
       expect(chosen.growToNoiseSd, `${scale}x`).toBeGreaterThan(0);
       expect(chosen.convexFill, `${scale}x`).toBe(true);
+      expect(chosen.sizeDoubt, `${scale}x`).toMatch(/threshold sees only the bright cores/);
       radii.push(chosen.objectRadiusPx / scale);
+      // Whole cells are never filled to their hull (it would fill between their protrusions).
+      if (scale === 1) expect(chooseSegmentParameters(samples, { method: 'auto', shape: 'irregular' }).chosen.convexFill).toBe(false);
     }
-    // Measured 17.0 / 17.0 px at 1x (0.5x: 19.4; the masks' nuclei: inscribed radii 18-26 px).
-    for (const r of radii) expect(r).toBeGreaterThanOrEqual(15);
+    // Measured 15.17 / 16.54 px at 1x (the threshold alone: 10.6-11.6).
+    for (const r of radii) expect(r).toBeGreaterThanOrEqual(14);
     expect(Math.max(...radii) / Math.min(...radii)).toBeLessThan(1.2);
-  }, 180_000);
-
-  it('recognises them also where the sample frames agree (SIM+ 02 from frame 40 on: the blob is 1.4x the threshold radius)', async () => {
-    const samples = [];
-    for (const t of [40, 95, 149]) samples.push(await readFrame(simplus02, t));
-    const { chosen } = chooseSegmentParameters(samples, { method: 'auto' });
-    // The threshold sees only the bright cores: 10.2-11.5 px on these frames, which agree (1.13x), so the old
-    // rule (frames disagreeing by 1.5x) kept 11 px; the blob scale measures 15.6-16.8 px (masks about 18).
-    expect(chosen.objectRadiusPx).toBeGreaterThanOrEqual(14);
-    expect(chosen.growToNoiseSd).toBeGreaterThan(0);
-    expect(chosen.sizeDoubt).toMatch(/threshold sees only the bright cores/);
-    expect(chosen.convexFill).toBe(true);
-    // Whole cells are never filled to their hull (it would fill between their protrusions).
-    expect(chooseSegmentParameters(samples, { method: 'auto', shape: 'irregular' }).chosen.convexFill).toBe(false);
   }, 120_000);
 });
