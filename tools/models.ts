@@ -137,14 +137,14 @@ const trainN2V = defineTool({
   fromRequest: readTrainingRequest,
   async run(args, ctx) {
     const { trainN2V: train } = await import('../src/onnx/train.ts');
-    const { BUILTIN_MODELS_DIR } = await import('../src/onnx/registry.ts');
+    const { trainedModelsDir } = await import('../src/onnx/registry.ts');
     const movie = await ctx.openMovie(args.movie);
     try {
       const channel = channelIndex(movie, args.channel);
       const frames = frameRange(movie, args.frames);
       const stem = basename(movie.source.path, extname(movie.source.path)).replace(/\.ome$/, '').replace(/[^A-Za-z0-9_-]+/g, '_');
       const folderName = args.name ?? `n2v-${stem}`;
-      const outDir = args.output ? ctx.outputPath(folderName, args.output) : join(BUILTIN_MODELS_DIR, folderName);
+      const outDir = args.output ? ctx.outputPath(folderName, args.output) : join(trainedModelsDir(), folderName);
       const result = await train(movie, { channel, frames, outDir, epochs: args.epochs, onProgress: (d, t) => ctx.progress(d, t, 'training steps'), signal: ctx.signal });
       const artifact = ctx.addArtifact('model', result.folder, `Noise2Void model trained on ${basename(movie.source.path)}`);
       return {

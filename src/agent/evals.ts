@@ -389,6 +389,9 @@ export async function runCase(evalCase: EvalCase, suite: EvalSuite, options: Run
   const savedPipelinesDir = process.env.CELLPILOT_PIPELINES;
   // pipelines saved by a case stay in its temporary folder
   process.env.CELLPILOT_PIPELINES = join(root, 'pipelines');
+  // and so are models a case trains (train_n2v writes to the first CELLPILOT_MODELS folder)
+  const savedModelsDirs = process.env.CELLPILOT_MODELS;
+  process.env.CELLPILOT_MODELS = [join(root, 'models'), savedModelsDirs].filter(Boolean).join(':');
   try {
     const execute = evalCase.execute ?? suite.execute;
     if (evalCase.fixture?.file && !existsSync(resolve(suite.path, '..', evalCase.fixture.file))) {
@@ -417,6 +420,8 @@ export async function runCase(evalCase: EvalCase, suite: EvalSuite, options: Run
   } finally {
     if (savedPipelinesDir === undefined) delete process.env.CELLPILOT_PIPELINES;
     else process.env.CELLPILOT_PIPELINES = savedPipelinesDir;
+    if (savedModelsDirs === undefined) delete process.env.CELLPILOT_MODELS;
+    else process.env.CELLPILOT_MODELS = savedModelsDirs;
     rmSync(root, { recursive: true, force: true });
   }
   result.latencyMs = performance.now() - started;

@@ -31,11 +31,11 @@ export async function run(argv: string[]): Promise<number> {
   const unavailable = trainingUnavailable();
   if (unavailable) throw new InputError(unavailable);
   const { openMovie } = await import('../image/index.ts');
-  const { BUILTIN_MODELS_DIR } = await import('../onnx/registry.ts');
+  const { trainedModelsDir } = await import('../onnx/registry.ts');
   const movie = await openMovie(moviePath);
   try {
     const stem = basename(moviePath, extname(moviePath)).replace(/\.ome$/, '').replace(/[^A-Za-z0-9_-]+/g, '_');
-    const outDir = parsed.values.out ?? join(BUILTIN_MODELS_DIR, `n2v-${stem}`);
+    const outDir = parsed.values.out ?? join(trainedModelsDir(), `n2v-${stem}`);
     const json = parsed.values.json ?? false;
     let lastShown = -1;
     const result = await trainN2V(movie, {

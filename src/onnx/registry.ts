@@ -20,6 +20,13 @@ export function modelRoots(): string[] {
   return [...extra, BUILTIN_MODELS_DIR];
 }
 
+/** Where a model trained here goes by default: the first CELLPILOT_MODELS folder, else models/
+ *  (the eval runner points CELLPILOT_MODELS at each case's temporary folder, so a case that
+ *  trains leaves nothing in the repository). */
+export function trainedModelsDir(): string {
+  return modelRoots()[0];
+}
+
 /** Every model folder (a folder with an rdf.yaml) under the roots, one level deep. */
 export function modelFolders(roots = modelRoots()): string[] {
   const out: string[] = [];
