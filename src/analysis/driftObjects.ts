@@ -211,7 +211,11 @@ function labelComponents(mask: Uint8Array, height: number, width: number): { lab
   for (let l = 1; l < next; l++) compact[l] = compact[root(parent, l)]; // a root's own entry is already final
   const areas = scratchF64('areas', count + 1);
   areas.fill(0);
-  for (let i = 0; i < labels.length; i++) areas[(labels[i] = compact[labels[i]])]++;
+  // the background keeps label 0 (its area, areas[0], is never read)
+  for (let i = 0; i < labels.length; i++) {
+    const l = labels[i];
+    if (l !== 0) areas[(labels[i] = compact[l])]++;
+  }
   return { labels, count, areas };
 }
 
@@ -354,12 +358,26 @@ function nucleusCentres(depth: Float32Array, labels: Int32Array, height: number,
   }
   candidates.sort((a, b) => depth[b] - depth[a]);
   const kept: number[] = [];
+  // the centres kept so far per object (only those of the same object can be the same nucleus), in the order kept
+  const keptOf = new Map<number, number[]>();
   const s2 = separationPx * separationPx;
   for (const i of candidates) {
-    const [x, y] = [i % width, Math.floor(i / width)];
-    const sameNucleus = (j: number) => labels[j] === labels[i] && ((j % width - x) ** 2 + (Math.floor(j / width) - y) ** 2 < s2 || !neckBetween(depth, width, j, i));
-    if (kept.some(sameNucleus)) continue;
+    const x = i % width;
+    const y = Math.floor(i / width);
+    const own = keptOf.get(labels[i]);
+    let same = false;
+    if (own) {
+      for (const j of own) {
+        if ((j % width - x) ** 2 + (Math.floor(j / width) - y) ** 2 < s2 || !neckBetween(depth, width, j, i)) {
+          same = true;
+          break;
+        }
+      }
+    }
+    if (same) continue;
     kept.push(i);
+    if (own) own.push(i);
+    else keptOf.set(labels[i], [i]);
   }
   return kept;
 }

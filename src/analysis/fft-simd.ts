@@ -31,6 +31,14 @@ export class SimdFft {
     return this.module.HEAPF32;
   }
 
+  private pairView?: Float64Array;
+  /** The same memory as 8-byte words (a complex float pair each; index = float offset / 2 for even offsets), to move values in pairs. */
+  pairs(): Float64Array {
+    const buffer = this.module.HEAPF32.buffer;
+    if (this.pairView?.buffer !== buffer) this.pairView = new Float64Array(buffer, 0, buffer.byteLength >> 3);
+    return this.pairView;
+  }
+
   /** A 16-byte aligned block of `floats` floats; its offset in heap() floats. Never freed (plans are cached per size). */
   allocate(floats: number): number {
     const pointer = this.module._pffft_aligned_malloc(4 * floats);
@@ -140,6 +148,7 @@ export class RealFft2d {
   forward(plane: ArrayLike<number>, out: Float32Array): number {
     const { simd, height: ny, width: nx, halfWidth: hc, rows, columns, work } = this;
     const heap = simd.heap();
+    const pairs = simd.pairs();
     if (plane instanceof Float32Array) heap.set(plane, rows);
     else for (let i = 0; i < ny * nx; i++) heap[rows + i] = plane[i];
     for (let y = 0; y < ny; y++) simd.ordered(this.rowSetup, rows + y * nx, work, FORWARD);
@@ -154,12 +163,10 @@ export class RealFft2d {
         heap[columns + 2 * (nyquist * ny + y)] = heap[row + 1];
         heap[columns + 2 * (nyquist * ny + y) + 1] = 0;
       }
+      // a complex value moved as one 8-byte word (its bits unchanged: finite floats never read as a NaN)
       for (let k = 1; k < nyquist; k++) {
-        const to = columns + 2 * k * ny;
-        for (let y = y0; y < y1; y++) {
-          heap[to + 2 * y] = heap[rows + y * nx + 2 * k];
-          heap[to + 2 * y + 1] = heap[rows + y * nx + 2 * k + 1];
-        }
+        const to = (columns >> 1) + k * ny;
+        for (let y = y0; y < y1; y++) pairs[to + y] = pairs[((rows + y * nx) >> 1) + k];
       }
     }
     for (let k = 0; k < hc; k++) simd.ordered(this.columnSetup, columns + 2 * k * ny, work, FORWARD);
@@ -188,9 +195,17 @@ export class RealFft2d {
   inverseUnscaled(half: Float32Array): Float32Array {
     const { simd, height: ny, width: nx, halfWidth: hc, rows, columns, work } = this;
     const heap = simd.heap();
+    const pairs = simd.pairs();
+    // complex values moved as 8-byte words where `half` is aligned for it (a fresh or whole-buffer array)
+    const halfPairs = half.byteOffset % 8 === 0 ? new Float64Array(half.buffer, half.byteOffset, half.length >> 1) : undefined;
+    const c2 = columns >> 1;
     for (let k0 = 0; k0 < hc; k0 += TILE) {
       const k1 = Math.min(hc, k0 + TILE);
       for (let y = 0; y < ny; y++) {
+        if (halfPairs) {
+          for (let k = k0; k < k1; k++) pairs[c2 + k * ny + y] = halfPairs[y * hc + k];
+          continue;
+        }
         for (let k = k0; k < k1; k++) {
           heap[columns + 2 * (k * ny + y)] = half[2 * (y * hc + k)];
           heap[columns + 2 * (k * ny + y) + 1] = half[2 * (y * hc + k) + 1];
@@ -207,11 +222,8 @@ export class RealFft2d {
         heap[rows + y * nx + 1] = heap[columns + 2 * (nyquist * ny + y)];
       }
       for (let k = 1; k < nyquist; k++) {
-        const from = columns + 2 * k * ny;
-        for (let y = y0; y < y1; y++) {
-          heap[rows + y * nx + 2 * k] = heap[from + 2 * y];
-          heap[rows + y * nx + 2 * k + 1] = heap[from + 2 * y + 1];
-        }
+        const from = (columns >> 1) + k * ny;
+        for (let y = y0; y < y1; y++) pairs[((rows + y * nx) >> 1) + k] = pairs[from + y];
       }
     }
     for (let y = 0; y < ny; y++) simd.ordered(this.rowSetup, rows + y * nx, work, BACKWARD);
@@ -272,8 +284,10 @@ export class ZoomDft {
     readonly length: number,
     readonly outputs: number,
   ) {
+    // the linear convolution needs length + outputs - 1 points: the smallest size PFFFT takes (2^a 3^b 5^c, a
+    // multiple of 16), not the next power of two (upsample 20 on 512 px: 288 and 576 points, not 512 and 1024)
     let size = 16;
-    while (size < length + outputs - 1) size *= 2;
+    while (size < length + outputs - 1 || !isSmooth(size)) size += 16;
     this.size = size;
     this.setup = simd.setup(size, false);
     this.table = phaseTable(period);
