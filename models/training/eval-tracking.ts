@@ -233,7 +233,7 @@ export function upsampledSequence(sequence: CtcSequence, k: number, width: numbe
 }
 
 function pick(values: Record<string, unknown>): Record<string, unknown> {
-  const keys = ['tracks', 'branches', 'divisions', 'divisionsProposed', 'maxLinkingDistancePx', 'objectDiameterPx', 'stepPx', 'gapClosingMaxDistancePx', 'splittingMaxDistancePx', 'meanBranchConfidence', 'lowConfidenceBranches', 'driftStepsNotApplied', 'objectsSplit', 'fragmentsMerged'];
+  const keys = ['tracks', 'branches', 'divisions', 'divisionsProposed', 'maxLinkingDistancePx', 'objectDiameterPx', 'stepPx', 'gapClosingMaxDistancePx', 'splittingMaxDistancePx', 'meanBranchConfidence', 'lowConfidenceBranches', 'driftStepsNotApplied', 'objectsSplit', 'fragmentsMerged', 'sistersJoinedInAnaphase'];
   return Object.fromEntries(keys.filter((k) => values[k] !== undefined).map((k) => [k, values[k]]));
 }
 

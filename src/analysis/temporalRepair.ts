@@ -48,6 +48,12 @@ export interface TemporalRepairOptions {
    * it is never cut). Default 1.7; Infinity turns the rule off.
    */
   minPairElongation?: number;
+  /**
+   * Where the movie's mitoses do not round up and brighten (the nucleus stretches and parts in anaphase), daughters that
+   * still share a border with their sister in their first frames are taken for the mother (merged), so the division is
+   * dated when they part (track.ts). Default true; false keeps the segmentation's early cut.
+   */
+  joinSistersInAnaphase?: boolean;
 }
 
 export interface RepairEvent {
@@ -460,6 +466,8 @@ export interface LabelMovieRepair {
   noSplits?: string;
   /** Why the pair-shape rule (minPairElongation) was used, when the tracker chose it from the movie. */
   pairShapeNote?: string;
+  /** What the joined-sisters rule merged (joinSistersInAnaphase), when it did. */
+  anaphaseNote?: string;
 }
 
 /** Reads a 2-D label movie (channel `channel`), repairs it over time and returns it in memory (uint32). */
@@ -477,4 +485,47 @@ export async function repairLabelMovie(labels: Movie, options: TemporalRepairOpt
   if (!result.events.length) return { labels, split: 0, merged: 0, events: [], ...noSplits };
   const movie = new MemoryMovie({ t: shape.t, z: 1, c: 1, y: shape.y, x: shape.x }, 'uint32', result.planes, { ...labels.meta, channelNames: [labels.meta.channelNames[channel] ?? 'labels'] }, `${labels.source.path} (repaired over time)`);
   return { labels: movie, split: result.split, merged: result.merged, events: result.events, ...noSplits };
+}
+
+/** One object made of two in one frame: label `b` becomes label `a`. */
+export interface LabelMerge {
+  t: number;
+  a: number;
+  b: number;
+}
+
+/**
+ * Applies merges to a label movie (2-D, channel 0 of `repair.labels` or of `labels`): each named pair of frame t
+ * becomes one object (the first label). Returns the repair with the merges added as events of the given evidence.
+ */
+export async function mergeLabelPairs(labels: Movie, repair: LabelMovieRepair | undefined, merges: LabelMerge[], evidence: string, channel = 0): Promise<LabelMovieRepair> {
+  const source = repair?.labels ?? labels;
+  const { shape } = source;
+  const ch = Math.min(channel, shape.c - 1);
+  const planes: Uint32Array[] = [];
+  for (let t = 0; t < shape.t; t++) planes.push(Uint32Array.from(await source.plane(t, 0, repair && repair.labels !== labels ? 0 : ch)));
+  const events: RepairEvent[] = [];
+  for (const m of merges) {
+    const plane = planes[m.t];
+    let changed = false;
+    for (let k = 0; k < plane.length; k++) if (plane[k] === m.b) (plane[k] = m.a), (changed = true);
+    if (changed) events.push({ t: m.t, kind: 'merge', label: m.a, others: [m.b], evidence });
+  }
+  const movie = new MemoryMovie({ t: shape.t, z: 1, c: 1, y: shape.y, x: shape.x }, 'uint32', planes, { ...labels.meta, channelNames: [labels.meta.channelNames[ch] ?? 'labels'] }, `${labels.source.path} (repaired over time)`);
+  const all = [...(repair?.events ?? []), ...events];
+  return { ...(repair ?? {}), labels: movie, split: all.filter((e) => e.kind === 'split').length, merged: all.filter((e) => e.kind === 'merge').length, events: all };
+}
+
+/** Pixels of 4-connected border between objects `a` and `b` of a label plane. */
+export function sharedBorderPx(plane: ArrayLike<number>, width: number, a: number, b: number): number {
+  let n = 0;
+  for (let k = 0; k < plane.length; k++) {
+    if (plane[k] !== a) continue;
+    const x = k % width;
+    if (x + 1 < width && plane[k + 1] === b) n++;
+    if (x > 0 && plane[k - 1] === b) n++;
+    if (k + width < plane.length && plane[k + width] === b) n++;
+    if (k >= width && plane[k - width] === b) n++;
+  }
+  return n;
 }
