@@ -45,13 +45,14 @@ export function findObjects(plane: Float32Array, height: number, width: number):
   const level = thresholdOtsu(sample);
   // outlines from a lightly smoothed plane: noise and dark nucleoli would notch them into false necks
   const { labels, count, areas } = labelComponents(smoothedMask(plane, height, width, level), height, width);
-  fillHoles(labels, height, width, areas);
+  const runs = fillHoles(labels, height, width, areas);
   const sizes = Array.from(areas.subarray(1)).filter((a) => a >= MIN_OBJECT_PX);
   if (sizes.length === 0) return { centroids: new Float32Array(0), areasPx: new Float32Array(0), masses: new Float32Array(0) };
   const radiusPx = Math.sqrt(median(sizes) / Math.PI);
-  const depth = chamferDistance(labels, height, width);
-  const seeds = nucleusCentres(depth, labels, height, width, MIN_DEPTH * radiusPx, SEPARATION * radiusPx);
-  const parts = weightedParts(plane, labels, depth, count, areas, seeds, level, width);
+  // the later passes visit only the objects' pixels (a tenth of a typical plane), row by row as before
+  const depth = chamferDistance(labels, height, width, runs);
+  const seeds = nucleusCentres(depth, labels, height, width, MIN_DEPTH * radiusPx, SEPARATION * radiusPx, runs);
+  const parts = weightedParts(plane, labels, depth, count, areas, seeds, level, width, runs);
   const kept = parts.filter((p) => p[2] > 0 && p[3] >= MIN_OBJECT_PX).sort((p, q) => q[3] - p[3]).slice(0, MAX_OBJECTS);
   return {
     centroids: Float32Array.from(kept.flatMap((p) => [p[0] / p[2], p[1] / p[2]])),
@@ -65,7 +66,7 @@ export function findObjects(plane: Float32Array, height: number, width: number):
  * An object with one centre (or none) is one nucleus; the pixels of an object with several go to the nearest
  * by power distance (squared distance less the centre's depth squared, as in a power diagram).
  */
-function weightedParts(plane: Float32Array, labels: Int32Array, depth: Float32Array, count: number, areas: Float64Array, seeds: number[], level: number, width: number): number[][] {
+function weightedParts(plane: Float32Array, labels: Int32Array, depth: Float32Array, count: number, areas: Float64Array, seeds: number[], level: number, width: number, runs: Runs): number[][] {
   const seedsOf = new Map<number, number[]>();
   for (const i of seeds) seedsOf.set(labels[i], [...(seedsOf.get(labels[i]) ?? []), i]);
   // per object: its part (one centre or none), or -1 - the index of its first seed in the flat seed list below
@@ -87,10 +88,11 @@ function weightedParts(plane: Float32Array, labels: Int32Array, depth: Float32Ar
     seedsEnd[l] = seedX.length;
   }
   const sums = new Float64Array(4 * parts);
-  for (let i = 0, y = 0; i < labels.length; y++) {
-    for (let x = 0; x < width; x++, i++) {
+  for (let r = 0; r < runs.count; r++) {
+    const y = runs.row[r];
+    for (let i = runs.start[r], end = runs.end[r], x = i - y * width; i < end; x++, i++) {
       const l = labels[i];
-      if (l === 0 || areas[l] < MIN_OBJECT_PX) continue;
+      if (areas[l] < MIN_OBJECT_PX) continue;
       let part = partOfObject[l];
       if (part < 0) {
         let best = Infinity;
@@ -224,7 +226,7 @@ function labelComponents(mask: Uint8Array, height: number, width: number): { lab
  * have no holes (`areas` counts the filled pixels). The background's row runs are joined to the overlapping runs of the row above (4-connected,
  * union-find); runs whose region never touches the border are holes, filled with the object on their left.
  */
-function fillHoles(labels: Int32Array, height: number, width: number, areas: Float64Array): void {
+function fillHoles(labels: Int32Array, height: number, width: number, areas: Float64Array): Runs {
   let runs = { x0: new Int32Array(4096), x1: new Int32Array(4096), parent: new Int32Array(4096), border: new Uint8Array(4096) };
   let n = 0;
   let previousStart = 0;
@@ -257,10 +259,13 @@ function fillHoles(labels: Int32Array, height: number, width: number, areas: Flo
     }
     previousStart = rowStart;
   }
-  // the runs again, in the order they were made: fill those of a region that never touched the border
+  // the runs again, in the order they were made: fill those of a region that never touched the border; the
+  // objects' runs (filled) are what lies between the others
   let r = 0;
+  const objects = emptyRuns();
   for (let y = 0; y < height; y++) {
     const base = y * width;
+    let objectStart = base;
     for (let x = 0; x < width; ) {
       if (labels[base + x] !== 0) {
         x++;
@@ -271,11 +276,16 @@ function fillHoles(labels: Int32Array, height: number, width: number, areas: Flo
         const l = labels[base + x - 1];
         labels.fill(l, base + x, base + end);
         areas[l] += end - x;
+      } else {
+        if (base + x > objectStart) addRun(objects, objectStart, base + x, y);
+        objectStart = base + end;
       }
       x = end;
       r++;
     }
+    if (base + width > objectStart) addRun(objects, objectStart, base + width, y);
   }
+  return objects;
 }
 
 function growRuns<T extends { x0: Int32Array; x1: Int32Array; parent: Int32Array; border: Uint8Array }>(runs: T): T {
@@ -288,15 +298,12 @@ function growRuns<T extends { x0: Int32Array; x1: Int32Array; parent: Int32Array
 }
 
 /** Distance (px, chamfer 3-4 approximation of the Euclidean one) of every object pixel to the background. */
-function chamferDistance(labels: Int32Array, height: number, width: number): Float32Array {
-  const c = scratch('chamfer', height * width, Int32Array); // in thirds of a pixel
+function chamferDistance(labels: Int32Array, height: number, width: number, runs: Runs): Float32Array {
+  const c = scratch('chamfer', height * width, Int32Array).fill(0); // in thirds of a pixel; 0 on the background
   const far = 3 * (height + width);
-  for (let y = 0, i = 0; y < height; y++) {
-    for (let x = 0; x < width; x++, i++) {
-      if (labels[i] === 0) {
-        c[i] = 0;
-        continue;
-      }
+  for (let r = 0; r < runs.count; r++) {
+    const y = runs.row[r];
+    for (let i = runs.start[r], end = runs.end[r], x = i - y * width; i < end; x++, i++) {
       let v = far;
       if (x > 0) v = Math.min(v, c[i - 1] + 3);
       if (y > 0) {
@@ -307,14 +314,11 @@ function chamferDistance(labels: Int32Array, height: number, width: number): Flo
       c[i] = v;
     }
   }
-  const d = scratch('depth', height * width, Float32Array);
-  for (let y = height - 1, i = d.length - 1; y >= 0; y--) {
-    for (let x = width - 1; x >= 0; x--, i--) {
+  const d = scratch('depth', height * width, Float32Array).fill(0);
+  for (let r = runs.count - 1; r >= 0; r--) {
+    const y = runs.row[r];
+    for (let i = runs.end[r] - 1, start = runs.start[r], x = i - y * width; i >= start; x--, i--) {
       let v = c[i];
-      if (v === 0) {
-        d[i] = 0;
-        continue;
-      }
       if (x < width - 1) v = Math.min(v, c[i + 1] + 3);
       if (y < height - 1) {
         v = Math.min(v, c[i + width] + 3);
@@ -326,6 +330,35 @@ function chamferDistance(labels: Int32Array, height: number, width: number): Flo
     }
   }
   return d;
+}
+
+/** Row runs of object pixels (labels not 0), in raster order: pixel indices [start, end) on row `row`. */
+interface Runs {
+  start: Int32Array;
+  end: Int32Array;
+  row: Int32Array;
+  count: number;
+}
+let runBuffers: Runs = { start: new Int32Array(4096), end: new Int32Array(4096), row: new Int32Array(4096), count: 0 };
+/** The thread's run buffers, emptied (one plane's runs at a time). */
+function emptyRuns(): Runs {
+  runBuffers.count = 0;
+  return runBuffers;
+}
+function addRun(runs: Runs, start: number, end: number, row: number): void {
+  const n = runs.count;
+  if (n === runs.start.length) {
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(2 * a.length);
+      b.set(a);
+      return b;
+    };
+    [runs.start, runs.end, runs.row] = [grow(runs.start), grow(runs.end), grow(runs.row)];
+  }
+  runs.start[n] = start;
+  runs.end[n] = end;
+  runs.row[n] = row;
+  runs.count = n + 1;
 }
 
 /** The outline narrows between two centres (the depth on the way dips below NECK of the shallower one's): two nuclei, not one. */
@@ -345,10 +378,14 @@ function neckBetween(depth: Float32Array, width: number, a: number, b: number): 
  * Pixel indices of the nuclei's centres: local maxima of the distance to the background at least minDepthPx
  * deep, deepest first, none within separationPx of a deeper one in the same object.
  */
-function nucleusCentres(depth: Float32Array, labels: Int32Array, height: number, width: number, minDepthPx: number, separationPx: number): number[] {
+function nucleusCentres(depth: Float32Array, labels: Int32Array, height: number, width: number, minDepthPx: number, separationPx: number, runs: Runs): number[] {
   const candidates: number[] = [];
-  for (let y = 1; y < height - 1; y++) {
-    for (let x = 1, i = y * width + 1; x < width - 1; x++, i++) {
+  // the object pixels off the plane's border (the background's depth is 0, never a centre)
+  for (let r = 0; r < runs.count; r++) {
+    const y = runs.row[r];
+    if (y < 1 || y >= height - 1) continue;
+    const rowStart = y * width;
+    for (let i = Math.max(runs.start[r], rowStart + 1), end = Math.min(runs.end[r], rowStart + width - 1); i < end; i++) {
       const v = depth[i];
       if (v < minDepthPx) continue;
       if (v < depth[i - 1] || v < depth[i + 1] || v < depth[i - width] || v < depth[i + width]) continue;

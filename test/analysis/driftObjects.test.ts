@@ -48,6 +48,36 @@ describe('findObjects', () => {
     expect(Array.from(again.masses)).toEqual(Array.from(first.masses));
   });
 
+  it('counts every pixel of objects that run along or across the edges of the plane (the passes visit object runs only)', () => {
+    const [height, width] = [64, 80];
+    const p = plane(height, width, [
+      { x: 0, y: 0, r: 7 }, // cut by two edges
+      { x: 79, y: 50, r: 8 }, // cut by the right edge, with a dark centre
+      { x: 40, y: 63, r: 6 }, // cut by the bottom edge
+    ], [{ x: 76, y: 50, r: 2 }]);
+    // a band across the whole plane, rows 20 to 30, as bright as the nuclei
+    for (let y = 20; y <= 30; y++) p.fill(100, y * width, (y + 1) * width);
+    const found = findObjects(p, height, width);
+    expect(found.areasPx.length).toBe(4);
+    const objects = Array.from(found.areasPx, (area, k) => ({ area, x: found.centroids[2 * k], y: found.centroids[2 * k + 1] }));
+    // the band: whole rows (with as many blurred rows above as below); uniform, so its centroid is its middle
+    const band = objects.find((o) => Math.abs(o.y - 25) < 0.5)!;
+    expect(band.area % width).toBe(0);
+    expect((band.area / width - 11) % 2).toBe(0);
+    expect(band.area).toBeGreaterThanOrEqual(11 * width);
+    expect(band.x).toBeCloseTo((width - 1) / 2, 4);
+    expect(band.y).toBeCloseTo(25, 4);
+    expect(objects.filter((o) => o.x < 4 && o.y < 4)).toHaveLength(1);
+    expect(objects.filter((o) => o.x > 74 && Math.abs(o.y - 50) < 1)).toHaveLength(1);
+    expect(objects.filter((o) => Math.abs(o.x - 40) < 1 && o.y > 59)).toHaveLength(1);
+    // mirrored left to right: the same objects, mirrored (the hole touching nothing but its nucleus stays filled)
+    const mirrored = new Float32Array(p.length);
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) mirrored[y * width + x] = p[y * width + width - 1 - x];
+    const other = findObjects(mirrored, height, width);
+    const key = (a: number[]) => a.map((v) => v.toFixed(3)).join(',');
+    expect(objects.map((o) => key([o.area, width - 1 - o.x, o.y])).sort()).toEqual(Array.from(other.areasPx, (area, k) => key([area, other.centroids[2 * k], other.centroids[2 * k + 1]])).sort());
+  });
+
   it('finds nothing on an empty plane', () => {
     expect(findObjects(new Float32Array(32 * 32), 32, 32).areasPx.length).toBe(0);
   });
