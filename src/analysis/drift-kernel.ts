@@ -4,7 +4,7 @@
 // freed of their background and windowed (Hann) first; bright objects are found on the way
 // for the object-based check (driftObjects.ts). Runs in worker threads through
 // src/parallel/pool.ts (inputs and outputs are structured-clonable).
-import { estimateShiftFromSpectra, singlePrecisionSpectrum, type ShiftEstimate, type Spectrum } from './registration.ts';
+import { estimateShiftFromSpectra, singlePrecisionSpectrum, startShiftFromSpectra, type PendingShift, type ShiftEstimate, type Spectrum } from './registration.ts';
 import { loadSimdFft, realFft2d } from './fft-simd.ts';
 import { findObjects, type FrameObjects } from './driftObjects.ts';
 
@@ -274,13 +274,21 @@ class PreparedPool {
  * whole-pixel shift; where the two disagree by more than 1 px, keep the one under which the planes'
  * overlap correlates best (as a person checking the overlay would).
  */
-function guardedShift(reference: Prepared, moving: Prepared, task: Pick<ShiftTask, 'height' | 'width' | 'upsampleFactor' | 'maxShiftPx' | 'normalization'>): ShiftEstimate {
-  const { height, width, upsampleFactor, maxShiftPx } = task;
+function guardedShift(reference: Prepared, moving: Prepared, task: Pick<ShiftTask, 'height' | 'width' | 'upsampleFactor' | 'maxShiftPx' | 'normalization'>): PendingShift {
+  const { upsampleFactor, maxShiftPx } = task;
   if ((task.normalization ?? 'phase') === 'none') {
-    return estimateShiftFromSpectra(reference.spectrum, moving.spectrum, { upsampleFactor, maxShiftPx, normalization: 'none' });
+    return startShiftFromSpectra(reference.spectrum, moving.spectrum, { upsampleFactor, maxShiftPx, normalization: 'none' });
   }
-  const phase = estimateShiftFromSpectra(reference.spectrum, moving.spectrum, { upsampleFactor, maxShiftPx, normalization: 'phase' });
+  const phase = startShiftFromSpectra(reference.spectrum, moving.spectrum, { upsampleFactor, maxShiftPx, normalization: 'phase' });
   if (phase.peakHeight * Math.sqrt(reference.spectrum.height * reference.spectrum.width) >= SIGNIFICANT_PEAK_SD) return phase;
+  // a weak peak: the guard below needs the refined shift now
+  const done = checkedShift(reference, moving, task, phase.finish());
+  return { peakHeight: done.peakHeight, finish: () => done, discard: () => {} };
+}
+
+/** The guard of guardedShift for a phase-correlation shift whose peak is not clearly above the noise. */
+function checkedShift(reference: Prepared, moving: Prepared, task: Pick<ShiftTask, 'height' | 'width' | 'upsampleFactor' | 'maxShiftPx' | 'normalization'>, phase: ShiftEstimate): ShiftEstimate {
+  const { height, width, upsampleFactor, maxShiftPx } = task;
   const plainOptions = { maxShiftPx, normalization: 'none', removeMean: true } as const;
   const plain = estimateShiftFromSpectra(reference.spectrum, moving.spectrum, { ...plainOptions, upsampleFactor: 1 });
   const [py, px] = [Math.round(phase.dyPx), Math.round(phase.dxPx)];
@@ -398,22 +406,25 @@ export class RunLinker {
     // A chain skips frames that did not resemble the movie, so one bad frame breaks no link
     const reference = mode === 'chain' ? lastGood.frame : keyFrame;
     const against = mode === 'chain' ? lastGood.index : this.key;
-    let shift = guardedShift(reference, frame, task);
+    // the sub-pixel refinement runs only for the reference kept (pending.finish below)
+    let pending = guardedShift(reference, frame, task);
     let chosenKey = against;
     let chosenFrame = reference;
     let switched = false;
     if (mode === 'follow') {
-      this.keyPeak ??= shift.peakHeight;
-      if (shift.peakHeight < KEY_SWITCH * this.keyPeak && lastGood.index !== this.key) {
+      this.keyPeak ??= pending.peakHeight;
+      if (pending.peakHeight < KEY_SWITCH * this.keyPeak && lastGood.index !== this.key) {
         // The key frame no longer looks like this one: try the latest well-registered frame as the key
         const retry = guardedShift(lastGood.frame, frame, task);
-        if (retry.peakHeight > shift.peakHeight) {
-          [shift, chosenKey, this.key, keyFrame, this.keyPeak, switched] = [retry, lastGood.index, lastGood.index, lastGood.frame, retry.peakHeight, true];
+        if (retry.peakHeight > pending.peakHeight) {
+          pending.discard();
+          [pending, chosenKey, this.key, keyFrame, this.keyPeak, switched] = [retry, lastGood.index, lastGood.index, lastGood.frame, retry.peakHeight, true];
           chosenFrame = keyFrame;
           this.keyFrame = keyFrame;
-        }
+        } else retry.discard();
       }
     }
+    const shift = pending.finish();
     // A plane compared with itself (frame 1 against itself as the fixed reference) says nothing about resemblance
     const itself = plane === chosenFrame.source;
     if (!itself) this.recentPeak ??= shift.peakHeight;

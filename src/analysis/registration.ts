@@ -125,13 +125,34 @@ export function estimateShift(reference: Plane, moving: Plane, options: ShiftOpt
  * half spectrum (real inverse transform) and the upsampled DFT folds the mirrored half in by conjugation.
  */
 export function estimateShiftFromSpectra(reference: Spectrum, moving: Spectrum, options: ShiftOptions = {}): ShiftEstimate {
+  return startShiftFromSpectra(reference, moving, options).finish();
+}
+
+/**
+ * A registration whose whole-pixel peak is known (peakHeight) and whose sub-pixel refinement (the upsampled DFT,
+ * the costly part at upsample 20) runs only when asked (finish): a caller comparing two candidate references by
+ * their peaks refines only the one it keeps, with the same result as estimateShiftFromSpectra. discard() frees
+ * one never finished.
+ */
+export interface PendingShift {
+  peakHeight: number;
+  finish(): ShiftEstimate;
+  discard(): void;
+}
+
+export function startShiftFromSpectra(reference: Spectrum, moving: Spectrum, options: ShiftOptions = {}): PendingShift {
   const upsampleFactor = options.upsampleFactor ?? 1;
   if (!(Number.isInteger(upsampleFactor) && upsampleFactor >= 1)) {
     throw new InputError(`upsampleFactor must be an integer >= 1, got ${upsampleFactor}`);
   }
   if (reference.values instanceof Float32Array && moving.values instanceof Float32Array) {
-    return estimateShiftSingle(reference, reference.values, moving, moving.values, upsampleFactor, options);
+    return startShiftSingle(reference, reference.values, moving, moving.values, upsampleFactor, options);
   }
+  const done = estimateShiftDouble(reference, moving, upsampleFactor, options);
+  return { peakHeight: done.peakHeight, finish: () => done, discard: () => {} };
+}
+
+function estimateShiftDouble(reference: Spectrum, moving: Spectrum, upsampleFactor: number, options: ShiftOptions): ShiftEstimate {
   const { height: ny, width: nx } = reference;
   const product = scratch('product', reference.values.length);
   crossPowerSpectrum(asDouble(reference.values), asDouble(moving.values), options.normalization ?? 'phase', product);
@@ -178,44 +199,64 @@ export function estimateShiftFromSpectra(reference: Spectrum, moving: Spectrum, 
  * estimateShiftFromSpectra on single-precision spectra: the correlation by the SIMD inverse transform and the
  * upsampled DFT by chirp-z transforms (zoomUpsampledCorrelation), as the double-precision path otherwise.
  */
-function estimateShiftSingle(reference: Spectrum, referenceValues: Float32Array, moving: Spectrum, movingValues: Float32Array, upsampleFactor: number, options: ShiftOptions): ShiftEstimate {
+function startShiftSingle(reference: Spectrum, referenceValues: Float32Array, moving: Spectrum, movingValues: Float32Array, upsampleFactor: number, options: ShiftOptions): PendingShift {
   const { height: ny, width: nx } = reference;
   const plan = realFft2d(ny, nx)!;
-  let product = singleScratch.get(referenceValues.length);
-  if (!product) singleScratch.set(referenceValues.length, (product = new Float32Array(referenceValues.length)));
+  // the cross-power spectrum is kept until the refinement: one buffer per pending registration
+  const free = freeProducts(referenceValues.length);
+  let product: Float32Array | undefined = free.pop() ?? new Float32Array(referenceValues.length);
   crossPowerSpectrumSingle(referenceValues, movingValues, options.normalization ?? 'phase', product);
   if (options.removeMean) product[0] = product[1] = 0;
   const n = ny * nx;
   const correlation = plan.inverseUnscaled(product); // n times the correlation
   const [peakY, peakX] = argmaxAbsSingle(correlation, ny, nx, options.maxShiftPx);
-  let shiftY = wrapShift(peakY, ny);
-  let shiftX = wrapShift(peakX, nx);
-  const peakHeight = Math.abs(correlation[peakY * nx + peakX]) / n;
-  let peak: [number, number];
-  if (upsampleFactor === 1) {
-    peak = [correlation[peakY * nx + peakX] / n, 0];
-  } else {
-    const regionSize = Math.ceil(upsampleFactor * 1.5);
-    const dftShift = Math.trunc(regionSize / 2);
-    const refined = zoomUpsampledCorrelation(product, ny, nx, regionSize, upsampleFactor, shiftY, shiftX);
-    const [v, u] = argmaxAbsComplex(refined, regionSize, regionSize);
-    const i = 2 * (v * regionSize + u);
-    peak = [refined[i], refined[i + 1]];
-    shiftY += (v - dftShift) / upsampleFactor;
-    shiftX += (u - dftShift) / upsampleFactor;
-  }
-  const amplitudes = upsampleFactor === 1 ? (reference.energy / n) * (moving.energy / n) : reference.energy * moving.energy;
-  const peakPower = peak[0] * peak[0] + peak[1] * peak[1];
-  return {
-    dyPx: shiftY,
-    dxPx: shiftX,
-    error: Math.sqrt(Math.abs(1 - peakPower / amplitudes)),
-    phaseDifference: Math.atan2(peak[1], peak[0]),
-    peakHeight,
+  const peakValue = correlation[peakY * nx + peakX];
+  const peakHeight = Math.abs(peakValue) / n;
+  let result: ShiftEstimate | undefined;
+  const release = () => {
+    if (product) free.push(product);
+    product = undefined;
   };
+  const finish = (): ShiftEstimate => {
+    if (result) return result;
+    if (!product) throw new Error('registration finished after it was discarded');
+    let shiftY = wrapShift(peakY, ny);
+    let shiftX = wrapShift(peakX, nx);
+    let peak: [number, number];
+    if (upsampleFactor === 1) {
+      peak = [peakValue / n, 0];
+    } else {
+      const regionSize = Math.ceil(upsampleFactor * 1.5);
+      const dftShift = Math.trunc(regionSize / 2);
+      const refined = zoomUpsampledCorrelation(product, ny, nx, regionSize, upsampleFactor, shiftY, shiftX);
+      const [v, u] = argmaxAbsComplex(refined, regionSize, regionSize);
+      const i = 2 * (v * regionSize + u);
+      peak = [refined[i], refined[i + 1]];
+      shiftY += (v - dftShift) / upsampleFactor;
+      shiftX += (u - dftShift) / upsampleFactor;
+    }
+    release();
+    const amplitudes = upsampleFactor === 1 ? (reference.energy / n) * (moving.energy / n) : reference.energy * moving.energy;
+    const peakPower = peak[0] * peak[0] + peak[1] * peak[1];
+    result = {
+      dyPx: shiftY,
+      dxPx: shiftX,
+      error: Math.sqrt(Math.abs(1 - peakPower / amplitudes)),
+      phaseDifference: Math.atan2(peak[1], peak[0]),
+      peakHeight,
+    };
+    return result;
+  };
+  return { peakHeight, finish, discard: release };
 }
 
-const singleScratch = new Map<number, Float32Array>();
+/** Cross-power buffers of this thread no pending registration holds, by length. */
+const productPool = new Map<number, Float32Array[]>();
+function freeProducts(length: number): Float32Array[] {
+  let free = productPool.get(length);
+  if (!free) productPool.set(length, (free = []));
+  return free;
+}
 
 /**
  * upsampledCorrelation on a single-precision half spectrum (even width, as the SIMD transforms take), each

@@ -123,3 +123,32 @@ print(json.dumps(out))`;
     });
   });
 });
+
+describe('startShiftFromSpectra (refinement on demand)', () => {
+  it('gives estimateShiftFromSpectra bit for bit, with two pending at once finished in either order or one discarded', async () => {
+    const { loadSimdFft } = await import('../../src/analysis/fft-simd.ts');
+    const { estimateShiftFromSpectra, singlePrecisionSpectrum, startShiftFromSpectra } = await import('../../src/analysis/registration.ts');
+    await loadSimdFft();
+    const base = nucleiPlane(128, 128);
+    const spectrum = (p: Plane) => singlePrecisionSpectrum({ data: Float32Array.from(p.data), height: p.height, width: p.width });
+    const [a, b, c] = [spectrum(base), spectrum(shifted(base, 2.35, -1.6, 2, 3)), spectrum(shifted(base, -4.1, 0.45, 2, 5))];
+    for (const options of [{ upsampleFactor: 20 }, { upsampleFactor: 1 }, { upsampleFactor: 7, normalization: 'none' as const, removeMean: true }]) {
+      const eagerAB = estimateShiftFromSpectra(a, b, options);
+      const eagerAC = estimateShiftFromSpectra(a, c, options);
+      const ab = startShiftFromSpectra(a, b, options);
+      const ac = startShiftFromSpectra(a, c, options);
+      expect([ab.peakHeight, ac.peakHeight]).toEqual([eagerAB.peakHeight, eagerAC.peakHeight]);
+      expect(ac.finish()).toEqual(eagerAC);
+      expect(ab.finish()).toEqual(eagerAB);
+      const dropped = startShiftFromSpectra(a, c, options);
+      const kept = startShiftFromSpectra(a, b, options);
+      dropped.discard();
+      startShiftFromSpectra(b, c, options).finish(); // reuses the discarded one's buffer
+      expect(kept.finish()).toEqual(eagerAB);
+    }
+    // the shift itself, as a check that the spectra registered
+    const found = estimateShiftFromSpectra(a, b, { upsampleFactor: 20 });
+    expect(Math.abs(found.dxPx + 2.35)).toBeLessThan(0.1);
+    expect(Math.abs(found.dyPx - 1.6)).toBeLessThan(0.1);
+  });
+});
