@@ -105,6 +105,8 @@ def main():
                if args.half_res else f"a {args.depth}-level U-Net with {args.base} channels at full\nresolution ({report['parameters']} parameters)")
     if teacher is not None:
         network += f", distilled from `{args.teacher}` (loss: {1 - args.teacher_weight:g} x the error against the true nuclei + {args.teacher_weight:g} x the error against that model's output),"
+    flags = sys.argv[1:]
+    command_tail = " ".join(f for i, f in enumerate(flags) if f not in ("--data", "--out") and (i == 0 or flags[i - 1] not in ("--data", "--out")))
     readme = f"""# Artificial labelling: nuclei from brightfield
 
 In-silico labelling (Christiansen et al. 2018, doi:10.1016/j.cell.2018.03.040; Ounkomol et
@@ -121,7 +123,7 @@ Output: nuclei fluorescence in the simulator's units (1 = an average nucleus's p
 Training:
 ```
 node bin/run-ts.js models/training/label-data.ts /tmp/f2-label
-nice -n 10 /usr/bin/python3 models/training/label.py --data /tmp/f2-label --out models/label-nuclei --steps {args.steps} --base {args.base} --depth {args.depth}
+nice -n 10 /usr/bin/python3 models/training/label.py --data /tmp/f2-label --out models/label-nuclei {command_tail}
 ```
 
 Measured on held-out frames (seeds 6001-6004): Pearson correlation with the true nuclei
