@@ -101,10 +101,14 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
     const near = new Set([...nearBefore, ...meanings(q.after.split(edge)[0] ?? '')]);
     // "keep the ones bigger than 50 px" is a lower bound, "throw away anything larger than 400 px" an upper one
     const said = new Set(near);
-    const bound = boundOf(q.before, q.after);
+    // (the words before the number as far as the argument's words are read: "throw away anything smaller than 10 px" keeps its verb)
+    const bound = boundOf(before.split(/[,;.]/).at(-1) ?? '', q.after);
     if (bound) near.add(meaning(normalizeWord(bound)));
+    // "using 8 threads", "3 replicates": a bare number counting a thing of its own (a plural noun after it) is no setting its argument does not name there
+    const counted = q.unit === '' ? /^\s*([a-z]{3,}s)\b/i.exec(q.after)?.[1] : undefined;
     let best: { name: string; score: number; value: number } | undefined;
     for (const [name, p] of candidates) {
+      if (counted && !nameWords(name).includes(meaning(normalizeWord(counted)))) continue;
       if (name in out) continue;
       const value = inUnit(q, unitOfArgument(name, p));
       if (value === undefined || !withinBounds(value, p)) continue;
@@ -138,6 +142,8 @@ const EXCLUDING = /\b(?:drop\w*|remov\w*|discard\w*|exclud\w*|ignor\w*|omit\w*|t
 function boundOf(before: string, after = ''): 'min' | 'max' | undefined {
   // "a moving average over 3 frames", "smoothed over 5 frames": the span a window covers, no bound
   if (/\b(?:averag\w*|mean|smooth\w*|sum\w*|window|integrat\w*|filter\w*|project\w*)\s+over\s*$/i.test(before)) return undefined;
+  // "it never exceeds 10 µm", "not more than 25 px", "never goes beyond 3": an upper bound however the comparison reads
+  if (/\b(?:never|not|no|n't)\s+(?:\w+\s+)?(?:exceed\w*|go(?:es)?\s+(?:above|over|beyond)|more|bigger|larger|greater|above|over|beyond)\s*(?:than\s*)?$/i.test(before)) return 'max';
   const greater = GREATER.test(before);
   if (!greater && !LESS.test(before)) return undefined;
   // ("if some are tiny (under 20 px) throw them out": the exclusion said after the number, of the things compared)
@@ -146,7 +152,7 @@ function boundOf(before: string, after = ''): 'min' | 'max' | undefined {
 }
 
 /** An exclusion said after the comparison, of the things it compared ("... under 20 px, throw them out", "... drop those"). */
-const EXCLUDED_AFTER = /^[^.;]{0,30}?\b(?:throw\w*\s+(?:them|those|these|it)\s+(?:away|out)|(?:drop|remove|discard|exclude|ignore|delete|reject|toss|bin)\s+(?:them|those|these)|get\s+rid\s+of\s+(?:them|those|these))\b/i;
+const EXCLUDED_AFTER = /^[^.;]{0,30}?\b(?:(?:were|was|are|is|be|been|get|got)\s+(?:then\s+|all\s+)?(?:dropped|removed|discarded|excluded|ignored|deleted|rejected|filtered\s+out|thrown\s+(?:away|out))|throw\w*\s+(?:them|those|these|it)\s+(?:away|out)|(?:drop|remove|discard|exclude|ignore|delete|reject|toss|bin)\s+(?:them|those|these)|get\s+rid\s+of\s+(?:them|those|these))\b/i;
 
 /** True when a word of the argument's name stands within three words of the value ("bicubic interpolation", "first as the reference"). */
 function nearName(arg: string, value: string, clause: string): boolean {

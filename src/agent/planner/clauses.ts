@@ -19,14 +19,39 @@ export interface Clause {
 
 const NEGATION = /^(?:,?\s*)(?:but\s+|and\s+|then\s+|so\s+)?(?:please\s+)?(?:(?:do\s+not|don't|dont|never|no\s+need\s+(?:to|for)|(?:there(?:'s|\s+is)\s+)?no\s+need\s+(?:to|for)|(?:i|we)\s+(?:do\s+not|don't|dont|won't)\s+(?:want|need|care\s+about)|not|without|skip(?:ping)?|except(?:\s+for)?|leave\s+(?:out|off)|omit(?:ting)?|no|minus|forget(?:\s+about)?|hold\s+off\s+on|leave\s+(?=(?:[\w-]+\s+){1,4}alone\b))\b)/i;
 const FIRST = /^(?:,?\s*)(?:but\s+|and\s+)?(?:first(?:\s+of\s+all)?|(?:before|prior\s+to)\s+(?:that|this|anything(?:\s+else)?|doing\s+(?:that|this|so)|(?:you|we|i)\s+(?:do|run|start)\s+(?:that|this|it|anything(?:\s+else)?)))\b/i;
-const BEFORE = /^(?:,?\s*)before\b/i;
-const AFTER = /^(?:,?\s*)(?:but\s+)?(?:only\s+)?after\b(?!\s+that\b)/i;
+const BEFORE = /^(?:,?\s*)(?:before|ahead\s+of|prior\s+to)\b/i;
+// ("..., after which the intensities were measured": what follows comes after, like "after that")
+const AFTER = /^(?:,?\s*)(?:but\s+)?(?:only\s+)?after\b(?!\s+(?:that|which|this)\b)/i;
 
 /**
  * Where a new clause starts: sentence ends, commas, "and", "then", "but", "before",
  * "after", "without" ... Numbers joined by "and" ("frames 10 and 20") stay together.
  */
-const SPLIT = /[.;!?](?=\s|$)|,|:(?=\s)|\s[-–—](?=\s)|\s(?=[+&]\s)|\s*(?=(?:-+>|→|=>|>(?=\s)))|\s(?=as\s+well\s+as\b)|\s(?=(?:and\s+then|and\s+also|and\s+finally|and|then|after\s+that|afterwards|followed\s+by|but|before|after|without|except|minus|finally|also|plus|next(?!\s+(?:week|month|year|day|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|meeting)\b)|so(?!\s+(?:that|far|much|many|long|I\b|we\b))(?=\s+\w))\b)/gi;
+const SPLIT = /[.;!?](?=\s|$)|,|:(?=\s)|\s[-–—](?=\s)|\s(?=[+&]\s)|\s*(?=(?:-+>|→|=>|>(?=\s)|\|(?=\s)))|\s(?=as\s+well\s+as\b)|\s(?=(?:and\s+then|and\s+also|and\s+finally|and|then|after\s+that|afterwards|followed\s+by|but|before|ahead\s+of|prior\s+to|after|without|except|minus|finally|also|plus|next(?!\s+(?:week|month|year|day|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|meeting)\b)|so(?!\s+(?:that|far|much|many|long|I\b|we\b))(?=\s+\w))\b)/gi;
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10 };
+/** The marks of a list's items: how to find each (its number in group 1), its value, and how to strip it from the item. */
+const LIST_MARKERS: { find: RegExp; value: (m: string) => number; strip: RegExp }[] = [
+  { find: /(?:^|\s)\(?(\d{1,2})\)(?=\s)/g, value: Number, strip: /^\(?\d{1,2}\)\s+/ },
+  { find: /(?:^|\s)(?:step|stage)\s+(\d{1,2})\s*[:.)-]?(?=\s)/gi, value: Number, strip: /^(?:step|stage)\s+\d{1,2}\s*[:.)-]?\s*/i },
+  { find: /(?:^|\s)(\d{1,2})\.(?=\s)/g, value: Number, strip: /^\d{1,2}\.\s+/ },
+  { find: /(?:^|\s)\(?([a-h])\)(?=\s)/gi, value: (m) => m.toLowerCase().charCodeAt(0) - 96, strip: /^\(?[a-h]\)\s+/i },
+  { find: /(?:^|\s)\(?(i{1,3}|iv|vi{0,3}|ix|x)[.)](?=\s)/gi, value: (m) => ROMAN[m.toLowerCase()] ?? 0, strip: /^\(?(?:i{1,3}|iv|vi{0,3}|ix|x)[.)]\s+/i },
+];
+
+/** The list a text is written as, when it is one: its kind of marker and the markers found. */
+function listOf(text: string): { f: (typeof LIST_MARKERS)[number]; markers: RegExpExecArray[] } | undefined {
+  return LIST_MARKERS.map((f) => ({ f, markers: [...text.matchAll(f.find)] })).find(({ f, markers }) => markers.length >= 2 && markers.every((m, k) => f.value(m[1]) === k + 1));
+}
+
+/** The text with a list's markers ("Step 3:", "b)", "ii.") blanked, same length: no marker's number is a setting of the step before it. */
+export function withoutListMarkers(text: string): string {
+  const list = listOf(text);
+  if (!list) return text;
+  let out = text;
+  for (const m of list.markers) out = out.slice(0, m.index) + m[0].replace(/\S/g, ' ') + out.slice((m.index ?? 0) + m[0].length);
+  return out;
+}
 
 /** The start of a path in Fiji's menus: a menu of its menu bar, as written there, then "> item" steps. */
 const FIJI_MENU_PATH = /(?:^|[\s,;:.(])(?:File|Edit|Image|Process|Analy[sz]e|Plugins|Window)(?:\s*>\s*[\p{L}\d][\p{L}\d' -]*?)*\s*$/u;
@@ -48,11 +73,19 @@ export function splitClauses(text: string): Clause[] {
     if (m[0] === ',' && /(?:^|[.;!?]\s*|\b(?:and|but)\s+)(?:(?:before|prior\s+to)\s+(?:that|this|doing\s+(?:that|this|so)|anything(?:\s+else)?|(?:you|we|i)\s+(?:do|run|start)\s+(?:that|this|it|anything(?:\s+else)?))|first(?:\s+of\s+all)?|after\s+that|afterwards|then|next|finally|also)\s*$/i.test(text.slice(0, at))) continue;
     cuts.push({ at, sentenceEnd: /[.;!?]/.test(m[0]) });
   }
-  // "1) drift correction 2) bleach correction (exponential) 3) segmentation": a numbered list, each number a step's clause
-  const markers = [...text.matchAll(/(?:^|\s)\(?(\d{1,2})\)(?=\s)/g)];
-  const listed = markers.length >= 2 && markers.every((m, k) => Number(m[1]) === k + 1);
+  // "1) drift correction 2) bleach correction (exponential) 3) segmentation", "Step 1: ... Step 2: ...", "a) ... b) ...",
+  // "i. ... ii. ...": a numbered list, each number a step's clause
+  const list = listOf(text);
+  const markers = list?.markers ?? [];
+  const listed = list !== undefined;
   if (listed) {
     for (const m of markers.slice(1)) if (!cuts.some((c) => Math.abs(c.at - (m.index ?? 0)) <= 1)) cuts.push({ at: m.index ?? 0, sentenceEnd: false });
+    // ("Step 1: denoise": the colon after a marker heads nothing)
+    for (const m of markers) {
+      const colon = (m.index ?? 0) + m[0].length;
+      const at = cuts.findIndex((c) => c.at >= (m.index ?? 0) && c.at <= colon && text[c.at] === ':');
+      if (at >= 0) cuts.splice(at, 1);
+    }
     cuts.sort((a, b) => a.at - b.at);
   }
   const clauses: Clause[] = [];
@@ -67,10 +100,11 @@ export function splitClauses(text: string): Clause[] {
     // "stabilize + segment + track": a plus or an ampersand joins like "and"
     const plus = /^[\s,]*[+&]/.test(raw);
     // "drift -> segment -> track": an arrow joins like "then"
-    const arrow = /^[\s,]*(?:-+>|→|=>|>(?=\s))/.test(raw);
+    // ("drift | seg | trk": a pipe too)
+    const arrow = /^[\s,]*(?:-+>|→|=>|>(?=\s)|\|)/.test(raw);
     // "a max projection as well as a std projection": joins like "and"
     const asWell = /^\s*as\s+well\s+as\b/i.test(raw);
-    const trimmed = raw.replace(/^[\s,]*(?:-+>|→|=>|>(?=\s)|[-–—](?=\s))/, '').replace(/^\s*as\s+well\s+as\s+/i, '').replace(/^[\s,.;:!?+&]+/, '').replace(listed ? /^\(?\d{1,2}\)\s+/ : /^$/, '');
+    const trimmed = raw.replace(/^[\s,]*(?:-+>|→|=>|>(?=\s)|\||[-–—](?=\s))/, '').replace(/^\s*as\s+well\s+as\s+/i, '').replace(/^[\s,.;:!?+&]+/, '').replace(list ? list.f.strip : /^$/, '').replace(/^[\s:]+/, '');
     const offset = start + (raw.length - trimmed.length);
     if (/\w/.test(trimmed)) {
       const joiner = arrow ? 'then' : plus || asWell ? 'and' : /^(and\s+then|and|then|after\s+that|but|before|after|without|with|also|plus|next|finally|followed\s+by)\b/i.exec(trimmed)?.[1]?.toLowerCase() ?? (text.slice(Math.max(0, start - 1), start + 1).includes(',') ? ',' : '');
@@ -203,6 +237,14 @@ export function orderSteps(clauses: Clause[], stepClauses: number[]): number[] {
       if (runsFirst(clause)) while (to > 0 && clauses[order[to - 1]].sentence === clause.sentence) to--;
       const [moved] = order.splice(k, 1);
       order.splice(to, 0, moved);
+      // "..., after segmenting and tracking the nuclei": the gerunds joined to the "after" go with it
+      let with_ = 0;
+      while (isAfterClause(clause) && k + 1 < order.length && clauses[order[k + 1]].sentence === clause.sentence && /^(?:and|,)$/.test(clauses[order[k + 1]].joiner) && /^(?:and\s+)?(?:then\s+)?[a-z]+ing\b/i.test(clauses[order[k + 1]].text)) {
+        const [next] = order.splice(k + 1, 1);
+        order.splice(to + 1 + with_, 0, next);
+        with_++;
+        k++;
+      }
     }
   }
   for (let k = 0; k + 1 < order.length; k++) {

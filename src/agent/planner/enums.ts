@@ -65,12 +65,15 @@ export function findEnumValue(tool: string, arg: string, text: string, catalogue
   const candidates = values.length ? values : Object.keys(declared ?? {});
   const words = stems(withoutRejected(text));
   const written = tokenize(withoutRejected(text)).map((t) => t.stem);
+  // values the thesaurus makes one meaning ("nuclei", "cells" of segment's target) are told apart only as written:
+  // "outline every nucleus" is no "outline cells"
+  const confusable = new Set(candidates.map((v) => stems(v.replace(/_/g, ' ')).join(' '))).size < candidates.length;
   let best: { value: string; literal: boolean; length: number; at: number } | undefined;
   for (const value of candidates) {
     for (const name of namesOf(value, declared)) {
       const phrase = stems(name);
       if (phrase.length === 0) continue;
-      const at = indexOfPhrase(words, phrase);
+      const at = confusable ? indexOfPhrase(written, tokenize(name).map((t) => t.stem)) : indexOfPhrase(words, phrase);
       if (at < 0) continue;
       // "no clustering", "no model": the negation is part of the name ("cluster the cells" is no "no clustering")
       if (NEGATED_NAME.test(name) && !saysNegated(text, name)) continue;
@@ -82,7 +85,21 @@ export function findEnumValue(tool: string, arg: string, text: string, catalogue
       if (better) best = { value, literal, length, at };
     }
   }
-  return best?.value ?? shortenedValue(candidates, declared, text, catalogue.get(tool)?.description ?? '');
+  return best?.value ?? otherOfTwo(candidates, text) ?? shortenedValue(candidates, declared, text, catalogue.get(tool)?.description ?? '');
+}
+
+/**
+ * Of an argument with two values, the other one when the text rejects one by name ("segment the cells, not the
+ * nuclei" → cells; "over time rather than z" → time): the person said which they do not want.
+ */
+function otherOfTwo(candidates: string[], text: string): string | undefined {
+  if (candidates.length !== 2) return undefined;
+  const masked = withoutRejected(text);
+  const rejected = [...text].map((ch, i) => (masked[i] !== ch ? ch : ' ')).join('');
+  if (!/\w/.test(rejected)) return undefined;
+  const said = tokenize(rejected).map((t) => t.stem);
+  const named = candidates.filter((v) => indexOfPhrase(said, tokenize(v.replace(/_/g, ' ')).map((t) => t.stem)) >= 0);
+  return named.length === 1 ? candidates.find((v) => v !== named[0]) : undefined;
 }
 
 /**

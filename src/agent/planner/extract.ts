@@ -153,7 +153,9 @@ export function findOutput(text: string): string | undefined {
   if (folder) return folder[1];
   const target = String.raw`["'\`]?((?:~|\.{1,2})?\/?(?:[\w.@+-]+\/)+[\w.@+-]*|[\w.@+-]+\.(?:ome\.tiff?|tiff?|csv|json|xml|png|svg|ya?ml))["'\`]?`;
   const m = new RegExp(String.raw`\b(?:to|into|as|under)\s+` + target, 'i').exec(text)
-    ?? new RegExp(String.raw`\b(?:save|write|put|store|keep)\b[^.;]{0,40}?\b(?:in|at|over|onto|on top of)\s+` + target, 'i').exec(text);
+    ?? new RegExp(String.raw`\b(?:save|write|put|store|keep)\b[^.;]{0,40}?\b(?:in|at|over|onto|on top of)\s+` + target, 'i').exec(text)
+    // "write tracks.csv", "save results.csv": the file right after the verb
+    ?? new RegExp(String.raw`\b(?:save|write|export|store)\s+(?:out\s+)?` + target, 'i').exec(text);
   return m ? m[1] : undefined;
 }
 

@@ -15,7 +15,9 @@ import { isNotQuantityWord, quantityOfAdjectives } from './tableAnswers.ts';
 const SUBJECTS = new Set(
   ['cell', 'nucleus', 'movie', 'image', 'frame', 'channel', 'pixel', 'microscope', 'fluorescence', 'mask', 'drift', 'division', 'embryo', 'tissue', 'organoid', 'bacteria', 'yeast', 'mitochondria', 'protein', 'sample', 'objective', 'laser',
     // what is measured on cells
-    'migration', 'motility', 'trajectory', 'speed', 'area', 'intensity', 'morphology', 'growth']
+    'migration', 'motility', 'trajectory', 'speed', 'area', 'intensity', 'morphology', 'growth',
+    // parts of the field of view
+    'quadrant', 'roi', 'fov']
     .map((w) => meaning(normalizeWord(w))),
 );
 
@@ -218,7 +220,9 @@ export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalo
       if (object && read.some((r) => r !== object && r.reading === 'unknown')) return true;
       // one thing, someone's own, that is nothing under the microscope ("track my package", "measure my flat");
       // things imaged come in numbers ("track my worms")
-      if (object && /\b(?:my|our|your)\s+$/i.test(masked.slice(Math.max(0, object.token.start - 8), object.token.start)) && !/[^s]s$/i.test(object.token.word)) return true;
+      if (object && /\b(?:my|our|your)\s+(?:[\w-]+ing\s+)?$/i.test(masked.slice(Math.max(0, object.token.start - 20), object.token.start)) && !/[^s]s$/i.test(object.token.word)) return true;
+      // a thing from elsewhere with its own code ("track flight LH400", "track parcel 1Z999AA1"): an order, a flight, a parcel
+      if (object && /^\s+(?:no\.?\s*|number\s+|#\s*)?(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9-]{4,}\b/.test(masked.slice(object.token.end))) return true;
     }
   }
   // the thing asked for is from elsewhere, and what is under the microscope only its topic ("write a poem about cells")
@@ -277,6 +281,9 @@ function foreignObject<R extends { token: Token; reading: Reading }>(clause: R[]
     if (NAMING.test(masked.slice(Math.max(0, next.token.start - 16), next.token.start))) return undefined;
     // fillers and adverbs ("teh", "properly", "monthly") come before the thing named
     if (next.reading === 'neutral' || next.token.word.endsWith('ly')) continue;
+    // ("track my running pace": a word in -ing before a word from elsewhere qualifies it)
+    const after = clause[clause.indexOf(next) + 1];
+    if (next.token.word.endsWith('ing') && after && after.reading === 'unknown' && /^\s+$/.test(masked.slice(next.token.end, after.token.start))) continue;
     if (next.reading === 'subject' || index.knows(meaning(next.token.stem)) || index.abbreviates(next.token.word)) return undefined;
     return next;
   }

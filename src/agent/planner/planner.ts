@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import type { ToolSelfDescription } from '../../../tools/types.ts';
 import { acceptedInputs, adaptArgs, type Catalogue, type PropertyInfo, type InputType, isTruth, makerOf, producesOf, requiredInputs, selfOf } from './catalogue.ts';
-import { type Clause, asksForAStep, isAdviceQuestion, isContext, isFrameScopeOnly, splitClauses, orderSteps, withoutContext, withoutFrameScope } from './clauses.ts';
+import { type Clause, asksForAStep, isAdviceQuestion, isContext, isFrameScopeOnly, splitClauses, orderSteps, withoutContext, withoutFrameScope, withoutListMarkers } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { nameWords, statedNumbers, statedNumbersScored, statedValues, valuesByName } from './arguments.ts';
 import { notDoneNote, unappliedWords, unmatchedAction } from './unapplied.ts';
@@ -19,11 +19,11 @@ import { indexFor } from './toolIndex.ts';
 import { meaning, normalizeWord, stopWords, tokenize } from './words.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
-import { answerFromTable, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, isAskedForm, measuringWords, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
+import { answerFromTable, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, isAskedForm, measuringWords, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
 import { buildArgs, requestPixelSizeUm, sessionPixelSizeUm } from './builders.ts';
 import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths } from './extract.ts';
 import { sessionFrameCount } from './builders.ts';
-import { areasInPixels, findQuantities, statedCalibration, withShorthandNames } from './quantities.ts';
+import { areasInPixels, findQuantities, numberWordsAsDigits, statedCalibration, withShorthandNames } from './quantities.ts';
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
 import { frameCounts, matchingMovie, multiFrame, needsFrames } from './frames.ts';
@@ -110,6 +110,21 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     // a negated clause names what not to run; elsewhere "instead of Otsu" names no step
     const ranked = index.match(withoutFrameScope(clause.negated ? clause.text : withoutRejected(clause.text)));
     let best = bestMatch(ranked, clause.text, catalogue) ?? (POINTS_BACK.test(clause.text) ? described : undefined);
+    // "both the min and the max projection": a value said before "and" shares the noun said after it; of tools that
+    // read the words equally, the one the next clause names
+    const following = clauses[i + 1];
+    if (best && !clause.negated && ranked[1] && ranked[1].score >= 0.99 * ranked[0].score && following && following.sentence === clause.sentence && ['and', 'or'].includes(following.joiner)) {
+      const shared = index.match(following.text)[0]?.tool;
+      const tied = ranked.find((m) => m.tool === shared && m.score >= 0.99 * ranked[0].score);
+      if (tied) best = tied;
+    }
+    // "my PI needs the tracks in TrackMate format": a tool's result named as a thing ("the tracks"), not its verb, beside
+    // the words of a tool that takes that result, asks for that tool
+    if (best && !best.named && !clause.negated && ranked[1] && ranked[1].score >= 0.75 * best.score && (selfOf(ranked[1].tool, catalogue)?.consumes ?? []).some((type) => producesOf(best!.tool, catalogue).includes(type))
+      && new RegExp(`\\b(?:the|these|those|my|our|its|their)\\s+${best.tool.split('_')[0]}s\\b`, 'i').test(clause.text) && !new RegExp(`^(?:\\w+\\s+){0,3}?${best.tool.split('_')[0]}\\b`, 'i').test(clause.text)) best = ranked[1];
+    // "Image analysis. Time-lapse stacks were ...": a sentence of a word or two that only an argument's name has, with
+    // more sentences after it, is a title over them, no step
+    if (best?.byArgument && !best.named && !best.nameWord && !/\d/.test(clause.text) && tokenize(clause.text).length <= 2 && clauses.some((c) => c.sentence > clause.sentence) && !clauses.some((c) => c !== clause && c.sentence === clause.sentence)) return;
     // "px 0.65 um", "650 nm pixels", "2 min/frame", "30 fps": numbers whose units say they calibrate the movie (a length per
     // pixel, a time per frame) are the calibration's, whatever the words around them, unless the clause names its own step
     const calibrator = calibrates(text, clause, original, catalogue);
@@ -183,13 +198,26 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     const ownVerb = opensWithOwnWord(clause.text, best.tool, catalogue);
     // "export the tracks to a.csv and the masks to b.tif": the verb left out, another file of the step before's
     const said = (c: Clause) => original.slice(c.start, c.end);
+    // "write tracks.csv and masks.tif": a file name alone after "and" is another file of the step before, which writes one too
+    // (a name is blanked in the text read: the clause's words as written run to the next clause)
+    const whole = (k: number) => original.slice(clauses[k].start, clauses[k + 1]?.start ?? original.length).replace(/[\s,;.]+$/, '');
+    const pathsSaid = findPaths(whole(i));
+    if (previous && ['and', ','].includes(clause.joiner) && pathsSaid.length === 1 && 'output' in (catalogue.get(previous.tool)?.properties ?? {})
+      && whole(i).replace(pathsSaid[0], ' ').replace(/^\s*(?:and|,)\s*(?:also\s+)?(?:as\s+|to\s+|into\s+)?/i, '').trim() === '' && namesAnotherFile(whole(previous.clause), whole(i))) {
+      // (two files named make the step before telling, whatever words named it: "write")
+      delete previous.weak;
+      picked.push({ clause: i, tool: previous.tool });
+      return;
+    }
     if (previous && previous.tool !== best.tool && !best.named && !ownVerb && ['and', ','].includes(clause.joiner) && /^(?:and\s+)?(?:the|my|our|its|their|those|these|all)\b/i.test(clause.text)
       && 'output' in (catalogue.get(previous.tool)?.properties ?? { output: true }) && namesAnotherFile(said(clauses[previous.clause]), said(clause))) {
       picked.push({ clause: i, tool: previous.tool });
       return;
     }
     // (a phrase of the tool's own of two words or more, "count nuclei", is telling however common its words)
-    if (previous && !best.named && !best.nameWord && !ownVerb && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD)) return;
+    // ("blur ahead of the segmentation", "..., before the tracking": a step named as a noun after a word of order is that step)
+    const orderedByName = /^(?:before|after|ahead\s+of|prior\s+to)\s+(?:the\s+|any\s+)?[\w-]+\s*$/i.test(clause.text) && tokenize(clause.text).some((t) => t.stem === best!.tool.split('_')[0]);
+    if (previous && !best.named && !best.nameWord && !ownVerb && !orderedByName && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD)) return;
     // "segment the nuclei, they're about 10 µm across", "..., seeds at least 6 px apart": a number the step before reads, said in words
     // that are only another tool's argument or value words (not its name, nor its own verb), says how the step before runs
     // (in the sentence after too, when the clause is a statement with no verb of its own: "denoise it; the sigma should be 2 px")
@@ -232,7 +260,7 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
       if (!ownVerb && (/\d|_{3,}/.test(clause.text) || findPaths(original.slice(clause.start, clause.end)).length > 0) && best.matched.every((m) => m.split(' ').every((w) => described.has(w)))) return;
     }
     // (a step named only by words many tools use, "a picture of all the frames stacked", is weak: it gives way to a telling one said beside it)
-    picked.push({ clause: i, tool: best.tool, ...(!best.named && !ownVerb && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD && (!best.nameWord || inToolNames(m, catalogue) >= 2)) ? { weak: true } : {}) });
+    picked.push({ clause: i, tool: best.tool, ...(!best.named && !ownVerb && !orderedByName && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD && (!best.nameWord || inToolNames(m, catalogue) >= 2)) ? { weak: true } : {}) });
     // "the mean speed of each track as a csv": a file format the step has no choice of, but a tool that writes files offers, is that step after it
     const writer = fileFormatOfAnother(clause.text, best.tool, catalogue);
     if (writer && !clause.negated) picked.push({ clause: i, tool: writer.tool, at: clause.start + writer.at });
@@ -295,7 +323,7 @@ const INPUT_MEANINGS = new Set(tokenize('movie labels tracks table output').map(
 const GENERIC_SPREAD = 7;
 
 /** A clause that keeps or drops some of what the step before found ("keep only those with ...", "but only the ones that ..."). */
-const FILTERS_EARLIER = /^(?:and\s+|but\s+|then\s+)?(?:(?:keep|retain|leave)\s+only|only\s+(?:keep|retain|the\s+ones|those|ones)|(?:keep|retain|exclude|drop|remove|discard|ignore)\s+(?:just\s+|only\s+)?(?:those|the\s+ones|ones|any)\s+(?:that|which|with|whose|where|above|below|bigger|smaller|larger|longer|shorter))\b/i;
+const FILTERS_EARLIER = /^(?:and\s+|but\s+|then\s+)?(?:only\s+(?:for|of|in|on|with)\s+(?:the\s+)?[\w-]+\s+(?:that|which|with|whose|where|lasting|longer|shorter|bigger|smaller|larger|above|below|over|under|of\s+at\s+least)\b|(?:keep|retain|leave)\s+only|only\s+(?:keep|retain|the\s+ones|those|ones)|(?:keep|retain|exclude|drop|remove|discard|ignore)\s+(?:just\s+|only\s+)?(?:those|the\s+ones|ones|any)\s+(?:that|which|with|whose|where|above|below|bigger|smaller|larger|longer|shorter))\b/i;
 
 /** A sentence that states the aim ("I'd like to track the cells", "the goal is to measure ..."), not yet the steps. */
 // ("we're comparing migration between conditions": what the person is doing, in the progressive, is the aim too)
@@ -362,8 +390,9 @@ function fileFormatOfAnother(clause: string, tool: string, catalogue: Catalogue)
 
 /** True when each of two clauses names a file to write, and not the same one ("the tracks to a.csv and the masks to b.tif"). */
 function namesAnotherFile(first: string, second: string): boolean {
-  const a = findOutput(first);
-  const b = findOutput(second);
+  // ("write tracks.csv and masks.tif": a file named with no "to" before it is a file to write too)
+  const a = findOutput(first) ?? findPaths(first)[0];
+  const b = findOutput(second) ?? findPaths(second)[0];
   return !!a && !!b && a !== b && findPaths(second).length > 0;
 }
 
@@ -463,7 +492,8 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // "drop anything smaller than 10 µm²": an area in µm² is counted in px² at the pixel size known, and said so
   // (a question is answered in the units it asks: "how many are bigger than 100 µm²?" compares µm²)
   // "segment, r=8px, minArea=50": lab shorthand for a setting, as its words ("radius 8px, min area 50")
-  const request = withShorthandNames(conversation.request, argumentNamesOf(catalogue));
+  // "thirty seconds apart", "channel three", "zero point five microns": numbers said in words, as digits
+  const request = numberWordsAsDigits(withShorthandNames(conversation.request, argumentNamesOf(catalogue)));
   const areas = isQuestion(request) ? { text: request, notes: [] } : areasInPixels(request, requestPixelSizeUm(conversation, catalogue));
   const said = slashedSteps(areas.text.replace(/\s+/g, ' ').trim(), catalogue);
   // "The stage keeps creeping. Clean that up.": motion told in a sentence of its own is the drift the command is about, never a stage move
@@ -938,20 +968,29 @@ function notApplied(step: PlannedStep, catalogue: Catalogue, notes: string[]): s
   // "whichever channel is brightest": a channel chosen by how it looks, which no argument takes; the channel used is said
   const takesChannel = 'channel' in (catalogue.get(step.tool)?.properties ?? {});
   const byLook = takesChannel && step.args.channel === undefined ? CHANNEL_BY_LOOK.exec(named) : null;
+  // "only the cells in the centre of the image", "inside the top-left quadrant": a region of the field, which no argument takes
+  const regionSaid = REGION.exec(named);
+  const region = regionSaid && !/^\s+(?:frames?|time\s*points?|timepoints?|of\s+the\s+(?:movie|time-?lapse|acquisition|experiment|recording|video|run))\b/i.test(named.slice((regionSaid.index ?? 0) + regionSaid[0].length)) ? regionSaid : null;
+  if (region && !Object.keys(catalogue.get(step.tool)?.properties ?? {}).some((k) => /roi|region|crop/i.test(k))) unknownLength.push(`Not applied: "${region[0].trim()}" — \`${step.tool}\` cannot restrict itself to a region of the image, so it ran on the whole field.`);
   if (byLook) unknownLength.push(`Not applied: "${byLook[0].trim()}" — \`${step.tool}\` cannot choose a channel by how bright or clear it looks, so it used its default channel; name the channel instead (e.g. "channel 2").`);
   const masked = (takesFrames && step.args.frames !== undefined) || fraction ? withoutFrameScope(named) : named;
   const found = unappliedConstraints(step, catalogue, indexFor(catalogue), notes, masked);
   // unknown words after a condition word that no phrase above covers
   // a word the tool's own note says how it applied ("a horizontal line at y = 65 px (the middle)") was not dropped
   const told = notes.filter((n) => !/^Not (?:applied|run)\b/.test(n)).join(' ').toLowerCase();
-  const items = withWords(step, found, unappliedWords(step.clause, indexFor(catalogue), maskRejected(masked)), catalogue, indexFor(catalogue), (w) => instead.has(w.toLowerCase().replace(/-/g, '')) || told.includes(w.toLowerCase()));
-  const note = unappliedNote(step, items.filter((i) => !told.includes(i.text.toLowerCase())), catalogue);
+  const items = withWords(step, found, unappliedWords(step.clause, indexFor(catalogue), maskRejected(masked)), catalogue, indexFor(catalogue), (w) => instead.has(w.toLowerCase().replace(/-/g, '')) || told.includes(w.toLowerCase()) || (asksForAnAnswer(step.clause) && isNotQuantityWord(w)));
+  // (words of the region named above are not named again)
+  const inRegion = (t: string) => !!region && (region[0].toLowerCase().includes(t.toLowerCase()) || t.toLowerCase().includes(region[0].trim().toLowerCase()));
+  const note = unappliedNote(step, items.filter((i) => !told.includes(i.text.toLowerCase()) && !inRegion(i.text)), catalogue);
   // "denoise, but not the first channel": no tool leaves a channel or frames out; said, never run on them silently
   const excluded = excludedScopes(step.clause).map((phrase) => `Not applied: "${phrase}" — \`${step.tool}\` cannot leave a channel or frames out; name the channel or frames to use instead.`);
   return [...(note ? [note] : []), ...excluded, ...unknownLength];
 }
 
 /** A channel picked by how it looks ("the brightest channel", "whichever channel is clearest", "the channel with the most signal"). */
+/** A region of the field of view: "in the centre of the image", "inside the top-left quadrant", "the upper half of the field", "the ROI". */
+const REGION = /\b(?:in|inside|within|at|on|from|of)\s+(?:the\s+|a\s+|my\s+)?(?:(?:(?:top|bottom|upper|lower|left|right|central|middle)(?:[\s-]+(?:left|right|hand|most))?\s+(?:half|third|quarter|quadrant|corner|region|side|part|edge)|(?:(?:top|bottom|upper|lower|left|right)(?:[\s-]+(?:left|right|hand))?\s+)?(?:quadrant|corner)|centre|center|middle|roi|region\s+of\s+interest)(?:\s+of\s+(?:the\s+)?(?:image|field(?:\s+of\s+view)?|frame|fov|view|well))?)\b/i;
+
 const CHANNEL_BY_LOOK = /\b(?:(?:whichever|which(?:ever)?|the|a)\s+channel\s+(?:is|that\s+is|looks?|seems?|has|with)\s+(?:the\s+)?(?:most\s+\w+|brightest|dimmest|strongest|weakest|clearest|best|sharpest|least\s+noisy|noisiest)|(?:the\s+)?(?:brightest|dimmest|strongest|weakest|clearest|best|sharpest|least\s+noisy|noisiest)\s+(?:channel|one\s+of\s+the\s+channels))\b/i;
 
 /** The methods the step's words ask for that its tool does not have: the stand-in is applied and named. */
@@ -1105,7 +1144,8 @@ function clauseOf(text: string, mentions: Mention[], i: number): string {
   const told = all.filter((c) => !isContext(c.text) && !(isContext(all.find((d) => d.sentence === c.sentence)!.text) && !asks(c.sentence)));
   const start = i === 0 ? Math.min(mentions[0].start, told[0]?.start ?? 0) : mentions[i].start;
   const end = i + 1 < mentions.length ? mentions[i + 1].start : Math.max(mentions[i].end, told.at(-1)?.end ?? text.length);
-  return text.slice(start, end);
+  // ("Step 2: segment nuclei (triangle) Step 3: track": the next item's marker is no number of this step)
+  return withoutListMarkers(text).slice(start, end);
 }
 
 /** The words name an input of this type ("the tracks", "the masks", "the table"). */
@@ -1145,6 +1185,9 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
     delete step.args.$needs;
     // "measure the areas, then export as csv": with optional inputs and words that name none, what the step just before made, when the usual input does not exist
     // ("denoise it and save it": words that say nothing of the step's own arguments take the movie too)
+    // "..., and the measurements as csv": the one input the step's words name, made first when missing
+    const namedTypes = acceptedInputs(step.tool, info).filter((t) => t !== 'movie' && namesInput(withoutRejected(step.clause), t));
+    if (!preferred && namedTypes.length === 1 && /^(?:and\s+|,\s*)?(?:also\s+)?(?:the|my|our|all)\s/i.test(step.clause.trim()) && out.at(-1)?.tool === step.tool) preferred = namedTypes;
     const saysHow = Object.keys(step.args).some((k) => !k.startsWith('$'));
     const made = out.length && out.at(-1)!.tool !== step.tool ? madeFor(out.at(-1)!.tool, catalogue).filter((t) => (t !== 'movie' || !saysHow) && acceptedInputs(step.tool, info).includes(t as InputType)) : [];
     if (!preferred && made.length && requiredInputs(step.tool, info).every((t) => !available.has(t) && !(info?.required ?? []).includes(t))) preferred = [made[0] as InputType];
@@ -1170,7 +1213,9 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
         step.args[type] = named;
         continue;
       }
-      const missing = type === 'table' && readsMeasurements(step.tool, catalogue) ? !measured : !available.has(type);
+      // ("save ... the measurements as csv": a table named as measurements is one, not a drift or count table made on the way)
+      const ofMeasurements = type === 'table' && (readsMeasurements(step.tool, catalogue) || /\b(?:measurements?|measured\s+values|features)\b/i.test(withoutRejected(step.clause)));
+      const missing = ofMeasurements ? !measured : !available.has(type);
       if (missing) {
         const maker = makerOf(type, catalogue);
         if (type === 'movie' || !maker || depth > 3) return missingInput(type, step.tool);
@@ -1184,7 +1229,7 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
       let first = out.length;
       while (first > 0 && out[first - 1].tool === step.tool) first--;
       const parallel = first < out.length && madeFor(step.tool, catalogue).includes(type);
-      step.args[type] = type === 'table' && readsMeasurements(step.tool, catalogue)
+      step.args[type] = ofMeasurements
         ? ({ $ref: 'table', mode: 'producer', producers: [...measurers] } satisfies Ref)
         : ({ $ref: type, mode: 'chain', ...(needsTime && (type === 'movie' || type === 'labels') ? { multiFrame: true } : {}), ...(parallel ? { before: first } : {}) } satisfies Ref);
     }
@@ -1199,7 +1244,8 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
     out.push(step);
     // (a simulation's ground-truth masks are no labels to track: segmenting its movie makes those)
     for (const t of madeFor(step.tool, catalogue)) available.add(t);
-    if (measurers.has(step.tool)) measured = true;
+    // (a step that reads a table and writes one, an export, measures nothing: "the label image as tiff and the measurements as csv")
+    if (measurers.has(step.tool) && !readsMeasurements(step.tool, catalogue)) measured = true;
     return undefined;
   };
   for (const step of steps) {

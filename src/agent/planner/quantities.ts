@@ -112,7 +112,7 @@ const PER_PIXEL_BEFORE = /(?:\b(?:px|pixels?)(?:\s+(?:size|width|spacing|pitch))
 /** A time said per frame: "2 min/frame", "3 minutes per frame", "30 s each frame". */
 const PER_FRAME_AFTER = /^\s*(?:\/\s*(?:frames?|time ?points?|timepoints?)\b|(?:per|a|each|for\s+(?:a|each|every|one))\s+(?:frames?|time ?points?|timepoints?)\b|between\s+(?:frames|time ?points|timepoints)\b)/;
 /** "1 frame every 2 min", "one image every 30 s", "a time point each 5 min"; how a recording was timed: "it was imaged every 120 s". */
-const PER_FRAME_BEFORE = /\b(?:1|one|a)\s+(?:frames?|images?|time ?points?|timepoints?|pictures?|snaps?|stacks?)\s+(?:every|each|per)\s*$|\b(?:was|were|been)\s+(?:\w+\s+)?(?:imaged|acquired|recorded|taken|captured|filmed|sampled|shot)\s+(?:once\s+)?(?:every|each)\s*$/;
+const PER_FRAME_BEFORE = /\b(?:1|one|a)\s+(?:frames?|images?|time ?points?|timepoints?|pictures?|snaps?|stacks?)\s+(?:every|each|per)\s*$|\b(?:was|were|been)\s+(?:\w+\s+)?(?:imaged|acquired|recorded|taken|captured|filmed|sampled|shot)\s+(?:once\s+)?(?:every|each)\s*$|\b(?:cells|nuclei|embryos|samples|movies?|stacks?|data|images|worms|organoids|frames|neurons|bacteria|yeast|they|which|that)\s+(?:[\w-]+\s+)?(?:imaged|acquired|recorded|captured|filmed|sampled)\s+(?:once\s+)?(?:every|each)\s*$/;
 
 /** All quantities in the text, in order. Bare word numbers without a unit ("a", "one") are skipped. */
 export function findQuantities(text: string): Quantity[] {
@@ -286,4 +286,64 @@ export function areasInPixels(text: string, pixelSizeUm: number | undefined): { 
     return `${px2} px²`;
   });
   return { text: out, notes };
+}
+
+const UNIT_WORDS: Record<string, number> = { zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
+const TEENS: Record<string, number> = { ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19 };
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const NUMBER_WORD = `(?:${[...Object.keys(UNIT_WORDS), ...Object.keys(TEENS), ...Object.keys(TENS), 'hundred'].join('|')})`;
+/** A number said in words: "thirty", "twenty-five", "one hundred", "zero point six five". */
+const SAID_NUMBER = `${NUMBER_WORD}(?:[\\s-]+(?:and\\s+)?${NUMBER_WORD})*(?:\\s+point(?:\\s+${NUMBER_WORD})+)?`;
+/** What a number said in words stands before: a unit ("thirty seconds", "twelve pixels", "five micrometres", "four frames"). */
+const UNIT_AFTER = String.raw`(?=[\s-]*(?:milliseconds?|msecs?|seconds?|secs?|minutes?|mins?|hours?|hrs?|pixels?|px|µm|μm|um|microns?|micrometers?|micrometres?|nanometers?|nanometres?|nm|percent|per\s+cent|%|frames?|time\s*points?|timepoints?|lags?|square\s+(?:microns?|micrometers?|micrometres?|pixels?)|µm²|μm²|um2|px²)\b)`;
+/** What a number said in words stands after: an index ("channel three", "ch two", "frame seven"). */
+const INDEX_BEFORE = String.raw`(?<=\b(?:channel|ch|frames?|time\s*points?|timepoints?)\s+)`;
+
+/** The value of a number said in words, or undefined when the words make no one number. */
+function saidNumberValue(said: string): number | undefined {
+  const [whole, decimals] = said.toLowerCase().split(/\s+point\s+/);
+  let total = 0;
+  let current = 0;
+  let last: 'unit' | 'teen' | 'tens' | 'hundred' | undefined;
+  for (const w of whole.split(/[\s-]+/).filter((x) => x && x !== 'and')) {
+    if (w === 'hundred') {
+      if (last === 'hundred') return undefined;
+      current = (current || 1) * 100;
+      last = 'hundred';
+    } else if (w in TENS) {
+      if (last === 'unit' || last === 'teen' || last === 'tens') return undefined;
+      current += TENS[w];
+      last = 'tens';
+    } else if (w in TEENS) {
+      if (last === 'unit' || last === 'teen' || last === 'tens') return undefined;
+      current += TEENS[w];
+      last = 'teen';
+    } else if (w in UNIT_WORDS) {
+      if (last === 'unit' || last === 'teen') return undefined;
+      current += UNIT_WORDS[w];
+      last = 'unit';
+    } else return undefined;
+  }
+  total += current;
+  if (decimals === undefined) return total;
+  const digits = decimals.split(/\s+/).map((w) => UNIT_WORDS[w.toLowerCase()]);
+  if (digits.some((d) => d === undefined)) return undefined;
+  return Number(`${total}.${digits.join('')}`);
+}
+
+/**
+ * Numbers said in words before a unit or after an index word, as digits: "thirty seconds apart" →
+ * "30 seconds apart", "zero point five microns" → "0.5 microns", "channel three" → "channel 3",
+ * "twenty-five pixels" → "25 pixels", so every reader of numbers sees them. "a", "an", "half" and
+ * words with no unit after them ("one of the cells", "two projections") stay words.
+ */
+export function numberWordsAsDigits(text: string): string {
+  const convert = (m: string) => {
+    const n = saidNumberValue(m);
+    return n === undefined ? m : String(n);
+  };
+  return text
+    // ("one frame every two minutes": one frame is a rate's unit, no count)
+    .replace(new RegExp(`\\b${SAID_NUMBER}\\b${UNIT_AFTER}`, 'gi'), (m, at: number, all: string) => (/^one$/i.test(m) && /^\s+frame\b/i.test(all.slice(at + m.length)) ? m : convert(m)))
+    .replace(new RegExp(`${INDEX_BEFORE}${SAID_NUMBER}\\b`, 'gi'), convert);
 }

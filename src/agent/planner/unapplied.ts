@@ -16,8 +16,11 @@ const CONDITION = /\b(?:with|using|via|by|as|in|into|to|only|except|excluding|wi
  */
 const PURPOSE = /\bfor((?:\s+(?!(?:with|using|via|by|as|in|into|to|only|except|excluding|without|but|that|which|where|whose|keep|from|on|if|unless|and|then)\b)[a-z][a-z'’-]*){1,4})(?=\s*(?:[,.;:!?]|$))/g;
 
+/** Hedges and asides around a request ("nothing fancy", "if possible", "no rush"): how it is asked, no condition on a step. */
+const HEDGE = /\b(?:nothing\s+(?:fancy|special|complicated|more)|no\s+(?:rush|hurry|pressure|worries)|if\s+(?:possible|you\s+can|you\s+could|that'?s\s+(?:ok|okay|possible|fine))|when(?:ever)?\s+you\s+(?:can|have\s+(?:a\s+)?(?:time|moment|minute|chance)|get\s+a\s+chance)|as\s+(?:usual|always)|for\s+now|just\s+in\s+case|(?:at\s+least\s+)?roughly\s+speaking)\b/gi;
+
 export function withoutPurpose(text: string): string {
-  return text.replace(PURPOSE, (m, words: string) => m.slice(0, m.length - words.length) + words.replace(/[^\s]/g, ' '));
+  return text.replace(HEDGE, (m) => m.replace(/[^\s]/g, ' ')).replace(PURPOSE, (m, words: string) => m.slice(0, m.length - words.length) + words.replace(/[^\s]/g, ' '));
 }
 
 /** Unknown words after a condition word in the step's words (names, paths and numbers left out), in order. */
@@ -53,7 +56,7 @@ const NOT_AN_ACTION = /^(?:please|pls|plz|thanks?|thank|cheers|ok|okay|hi|hello|
  * undefined when the clause is no such action.
  */
 export function unmatchedAction(clause: string, index: ToolIndex, unknownVerb = false): string | undefined {
-  const m = /^(?:\s*(?:and|then|and then|also|please|pls|now|next|first|finally|after that|,)\b\s*)*([a-z][a-z'-]+)\s+(?:it|them|this|that|these|those|the|my|our|all|each|every|everything)\b/i.exec(clause.trim());
+  const m = /^(?:\s*(?:and|then|and then|also|please|pls|now|next|first|finally|after that|,)\b\s*)*([a-z][a-z'-]+)\s+(?:(?:to|by|into|onto|down\s+to|out)\s+)?(?:it|them|this|that|these|those|the|my|our|all|each|every|everything)\b/i.exec(clause.trim());
   if (!m || NOT_AN_ACTION.test(m[1])) return undefined;
   // (unknownVerb: the verb itself is in no tool's words, nor a slip of one of them)
   const token = tokenize(m[1])[0];

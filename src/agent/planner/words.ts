@@ -82,7 +82,7 @@ const GROUPS: string[][] = [
   ['nucleus', 'nuclei', 'nuclear', 'cell', 'object', 'blob'],
   ['drift', 'stabilize', 'register', 'registration', 'jitter', 'wobble', 'shift'],
   ['edge', 'border', 'boundary', 'boundaries'],
-  ['exclude', 'drop', 'remove', 'discard', 'ignore', 'omit', 'leave', 'without', 'skip', 'throw', 'toss', 'except'],
+  ['exclude', 'drop', 'remove', 'discard', 'ignore', 'omit', 'leave', 'without', 'skip', 'throw', 'toss', 'except', 'disregard', 'reject'],
   ['division', 'divide', 'dividing', 'mitosis', 'mitoses', 'mitotic'],
   ['speed', 'velocity', 'fast'],
   ['distance', 'displacement', 'travel', 'traveled', 'travelled'],
@@ -96,7 +96,8 @@ const GROUPS: string[][] = [
   // lab speech for the instrument ("the scope was acting up")
   ['microscope', 'scope'],
   ['plot', 'graph', 'chart', 'figure'],
-  ['touch', 'touching', 'cut'],
+  ['split', 'separate', 'separated', 'separating'],
+  ['touch', 'touching', 'cut', 'clip', 'clipped', 'truncate', 'truncated'],
   ['count', 'number', 'many'],
   ['write', 'save', 'store'],
   ['mask', 'label', 'segmentation'],
@@ -129,6 +130,14 @@ export function isStopWord(word: string): boolean {
 const COMPOUNDS: [RegExp, string][] = [
   [/\btime[- ]?points?\b/gi, 'frames'],
   [/\btime[- ]?steps?\b/gi, 'frames'],
+  // "not to take the ones in the border", "don't count those on the edge": leaving things out
+  [/\b(?:not|never)\s+(?:to\s+)?(?:take|include|count|consider|keep)\s+(?=(?:the|those|these|any|ones|cells|nuclei|objects)\b)/gi, 'exclude'],
+  // "for the figure in the paper, a max projection": what the result is for, no plot asked
+  [/(?<=\bfor\s+(?:the|a|an|my|our|this|that|his|her|their)\s+(?:[\w-]+\s+)?)(?:figures?|figs?)\b/gi, ''],
+  // "image analysis", "image processing": analysing images, no imaging
+  [/\bimage\s+(?=(?:analysis|analyses|processing|quantification)\b)/gi, ''],
+  // "each cell in the film": a film with an article is the movie, no filming
+  [/\b(?:the|this|that|my|our|whole|entire)\s+films?\b/gi, 'movie'],
   // "figure out how fast", "find out whether": to learn, no figure drawn, nothing found
   [/\b(?:figure|find|work)\s+out\b/gi, ''],
   // "normalise out the bleaching", "divide out the decay": a verb with "out" takes its object away

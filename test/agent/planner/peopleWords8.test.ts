@@ -1,0 +1,134 @@
+// Requests in styles the earlier sets did not use (brief R, stop 16): numbers said in words before a unit or after
+// "channel", lists marked "Step 1:", "a)", "i.", pipes between steps, a bound said with its exclusion verb or in the
+// passive ("objects below 40 px were discarded"), values of one meaning told apart as written ("outline every nucleus"
+// is no whole-cell outline), the other of two values when one is rejected, "after which", "ahead of the segmentation",
+// a title sentence, participles that describe the recording, hedges, actions no tool does, and requests from elsewhere.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { numberWordsAsDigits } from '../../../src/agent/planner/quantities.ts';
+import { splitClauses, withoutListMarkers } from '../../../src/agent/planner/clauses.ts';
+import { loadAcquisitionWords, plan } from './planOffline.ts';
+
+beforeAll(loadAcquisitionWords);
+const tools = (request: string, artifacts?: Parameters<typeof plan>[1]) => plan(request, artifacts).steps.map((s) => s.tool);
+const argsOf = (request: string, tool: string, artifacts?: Parameters<typeof plan>[1]) => plan(request, artifacts).steps.find((s) => s.tool === tool)?.args ?? {};
+const said = (request: string, artifacts?: Parameters<typeof plan>[1]) => { const p = plan(request, artifacts); return [...(p.notes ?? []), p.reply ?? ''].join(' '); };
+const labels = [{ id: 'movie-1', type: 'movie' as const }, { id: 'labels-1', type: 'labels' as const, producedBy: 'segment' }];
+const tracks = [...labels, { id: 'tracks-1', type: 'tracks' as const, producedBy: 'track' }];
+
+describe('numbers said in words', () => {
+  it('become digits before a unit or after an index word, and stay words elsewhere', () => {
+    expect(numberWordsAsDigits('the frames are thirty seconds apart')).toBe('the frames are 30 seconds apart');
+    expect(numberWordsAsDigits('pixel size zero point six five microns')).toBe('pixel size 0.65 microns');
+    expect(numberWordsAsDigits('a linking distance of twenty-five pixels')).toBe('a linking distance of 25 pixels');
+    expect(numberWordsAsDigits('segment channel three')).toBe('segment channel 3');
+    expect(numberWordsAsDigits('one of the cells, two projections')).toBe('one of the cells, two projections');
+    expect(numberWordsAsDigits('one frame every two minutes')).toBe('one frame every 2 minutes');
+  });
+
+  it('reach the arguments: calibration, channel, linking distance', () => {
+    expect(argsOf('the frames are thirty seconds apart', 'set_calibration').frameIntervalS).toBe(30);
+    expect(argsOf('one frame every two minutes, pixel size zero point five microns', 'set_calibration')).toMatchObject({ frameIntervalS: 120, pixelSizeUm: 0.5 });
+    expect(argsOf('segment the nuclei in channel three', 'segment').channel).toBe(3);
+    expect(argsOf('track with a linking distance of twelve pixels', 'track', labels).maxLinkingDistancePx).toBe(12);
+  });
+});
+
+describe('lists and shorthand', () => {
+  it('reads "Step 1: ... Step 2: ...", "a) b) c)", "i. ii. iii." and "1. 2. 3." as one step per item, the markers no numbers of the steps', () => {
+    expect(tools('Step 1: remove the noise with N2V Step 2: segment nuclei (triangle) Step 3: track Step 4: save tracks as csv')).toEqual(['denoise', 'segment', 'track', 'export']);
+    expect(argsOf('Step 1: remove the noise with N2V Step 2: segment nuclei (triangle) Step 3: track', 'segment').objectRadiusPx).toBeUndefined();
+    expect(tools('a) correct bleaching (simple ratio) b) segment c) measure intensity')).toEqual(['correct_bleach', 'segment', 'measure']);
+    expect(tools('i. drift correction against the previous frame; ii. nuclear segmentation; iii. lineage tracking')).toEqual(['correct_drift', 'segment', 'track']);
+    expect(tools('1. denoise (non local means) 2. otsu 3. export masks as tiff')).toEqual(['denoise', 'segment', 'export']);
+    expect(withoutListMarkers('Step 1: segment Step 2: track')).toBe('        segment         track');
+    expect(withoutListMarkers('Step 2: segment Step 3: track')).toBe('Step 2: segment Step 3: track');
+  });
+
+  it('reads pipes between steps as arrows', () => {
+    expect(tools('drift | seg | trk | msd')).toEqual(['correct_drift', 'segment', 'track', 'measure']);
+    expect(splitClauses('a | b').length).toBe(2);
+  });
+
+  it('"no ws" turns the watershed off', () => {
+    expect(argsOf('segm, minA 60, maxA 2000, no ws', 'segment')).toMatchObject({ splitTouching: false, minAreaPx: 60, maxAreaPx: 2000 });
+  });
+});
+
+describe('bounds, exclusions and values', () => {
+  it('a bound with its exclusion verb before it, or said in the passive after it, is a lower bound', () => {
+    expect(argsOf('segment and throw away anything smaller than 10 px', 'segment')).toMatchObject({ minAreaPx: 10 });
+    expect(argsOf('segment; objects below 40 pixels were discarded', 'segment')).toMatchObject({ minAreaPx: 40 });
+    expect(argsOf('segment, drop anything larger than 400 px', 'segment')).toMatchObject({ maxAreaPx: 400 });
+    expect(argsOf('drop the first frame, keep nuclei bigger than 50 px', 'segment').maxAreaPx).toBeUndefined();
+  });
+
+  it('"disregard those clipped by the edge", "not to take the ones in the border" and "not separate ... touching" set the switches', () => {
+    expect(argsOf('segment the nuclei and disregard those clipped by the edge of the frame', 'segment').excludeBorder).toBe(true);
+    expect(argsOf('please do the segmentation of the nucleus and not to take the ones in the border', 'segment').excludeBorder).toBe(true);
+    expect(argsOf('segment but not separate the nucleus which are touching together', 'segment').splitTouching).toBe(false);
+  });
+
+  it('tells nuclei and cells apart as written, and takes the other of two values when one is rejected', () => {
+    expect(argsOf('please get rid of any wobble in the stage, then outline every nucleus', 'segment').target).toBeUndefined();
+    expect(argsOf('Outline the cells but skip any stuck on the image border', 'segment')).toMatchObject({ target: 'cells', excludeBorder: true });
+    expect(said('Outline the cells but skip any stuck on the image border')).not.toMatch(/Not applied/);
+    expect(argsOf('segment the cells, not the nuclei', 'segment').target).toBe('cells');
+    expect(argsOf('segment the nuclei, not the cells', 'segment').target).toBeUndefined();
+  });
+
+  it('a bare number counting a thing of its own is no setting ("using 8 threads"), and is named', () => {
+    expect(argsOf('segment all nuclei using 8 threads', 'segment').objectRadiusPx).toBeUndefined();
+    expect(said('segment all nuclei using 8 threads')).toMatch(/threads/);
+  });
+
+  it('"both the min and the max projection" is two projections', () => {
+    expect(plan('I need both the min and the max projection').steps.map((s) => [s.tool, s.args.method])).toEqual([['project', 'min'], ['project', 'max']]);
+  });
+});
+
+describe('order', () => {
+  it('"after which" keeps the written order; "ahead of the segmentation" adds the segmentation after', () => {
+    expect(tools('Photobleaching was corrected by fitting an exponential decay, after which mean nuclear intensities were quantified for every frame.', labels)).toEqual(['correct_bleach', 'measure']);
+    expect(tools('do a gaussian blur ahead of the segmentation')).toEqual(['denoise', 'segment']);
+    expect(tools('do a gaussian blur before the segmentation')).toEqual(['denoise', 'segment']);
+  });
+
+  it('the gerunds joined to an "after" go with it', () => {
+    expect(tools('export the tracks as csv at the end, after segmenting and tracking the nuclei')).toEqual(['segment', 'track', 'export']);
+    expect(tools('segment after correcting the drift and track the nuclei')).toEqual(['correct_drift', 'segment', 'track']);
+  });
+});
+
+describe('context, titles and hedges', () => {
+  it('a title sentence heads a methods section, no step; a participle describes the recording (its interval is the calibration), no acquisition', () => {
+    expect(tools('Image analysis. Time-lapse stacks were corrected for lateral drift by cross-correlation. Nuclei were segmented by Otsu thresholding.')).toEqual(['correct_drift', 'segment']);
+    const steps = tools('These are HeLa H2B-GFP cells imaged every 5 minutes overnight. The stage drifted a little towards the end. Could you correct that and then segment the nuclei?');
+    expect(steps).not.toContain('start_acquisition');
+    expect(steps).toEqual(expect.arrayContaining(['correct_drift', 'segment']));
+    expect(tools('I need you follow each cell in the film and give me the table with the velocity')).toEqual(expect.arrayContaining(['segment', 'track', 'measure']));
+  });
+
+  it('"for the figure in the paper" is a purpose, and "nothing fancy" a hedge: neither is a plot or a condition', () => {
+    expect(tools('For the figure in the paper we just need a nice max projection of the whole movie, nothing fancy.')).toEqual(['project']);
+    expect(said('For the figure in the paper we just need a nice max projection of the whole movie, nothing fancy.')).not.toMatch(/Not applied/);
+  });
+});
+
+describe('what no tool does, and requests from elsewhere', () => {
+  it('names an action with a preposition before its object ("crop to the upper half") as not done, and runs the rest', () => {
+    expect(tools('crop to the upper half and make a mean projection')).toEqual(['project']);
+    expect(said('crop to the upper half and make a mean projection')).toMatch(/crop/);
+  });
+
+  it('runs nothing for a thing from elsewhere qualified by a word in -ing or with its own code', () => {
+    expect(tools('track my running pace over the last month')).toEqual([]);
+    expect(tools('can you track flight LH400 for me')).toEqual([]);
+    expect(tools('track cell 5', tracks.slice(0, 2))).toContain('track');
+  });
+
+  it('a filter said as "only for tracks that last ..." is named on the step before, never a new tracking', () => {
+    const p = plan('measure speeds, but only for tracks that last at least 10 frames', tracks);
+    expect(p.steps.map((s) => s.tool)).toEqual(['measure']);
+    expect((p.notes ?? []).join(' ')).toMatch(/at least 10 frames/);
+  });
+});
