@@ -7,6 +7,7 @@
 // compared as one group, and pairing errors (far from the median) are left out. The median,
 // robust to a few wrong pairs, checks image registration on still scenes; the spread of the
 // displacements (the cells' own motion) says how far the estimate can be trusted.
+import { MaskKernel } from './driftMaskKernel.ts';
 import { thresholdOtsu } from './threshold.ts';
 
 /** Objects with fewer pixels are noise, not cells. */
@@ -44,8 +45,8 @@ export function findObjects(plane: Float32Array, height: number, width: number):
   if (stride > 1) for (let i = 0, j = 0; i < plane.length; i += stride, j++) sample[j] = plane[i];
   const level = thresholdOtsu(sample);
   // outlines from a lightly smoothed plane: noise and dark nucleoli would notch them into false necks
-  const { labels, count, areas } = labelComponents(smoothedMask(plane, height, width, level), height, width);
-  const runs = fillHoles(labels, height, width, areas);
+  const { labels, count, areas, compact } = labelComponents(smoothedMask(plane, height, width, level), height, width);
+  const runs = fillHoles(labels, height, width, areas, compact);
   const sizes = Array.from(areas.subarray(1)).filter((a) => a >= MIN_OBJECT_PX);
   if (sizes.length === 0) return { centroids: new Float32Array(0), areasPx: new Float32Array(0), masses: new Float32Array(0) };
   const radiusPx = Math.sqrt(median(sizes) / Math.PI);
@@ -132,12 +133,24 @@ function scratchF64(name: string, length: number): Float64Array {
  * Gaussian of SD 1 px, edges repeated): a fifth of the work of a general Gaussian blur, enough to smooth noise
  * off the outlines. The smoothed plane is compared in float32, as if it were stored, and never kept.
  */
-function smoothedMask(plane: Float32Array, height: number, width: number, level: number): Uint8Array {
-  // the rows smoothed along x, five at a time (rows y - 2 to y + 2 for output row y): they stay in the cache
-  const rows = scratch('blurRows', 5 * width, Float32Array);
+function smoothedMask(plane: Float32Array, height: number, width: number, level: number, useKernel = true): Uint8Array {
   const clampX = (x: number) => (x < 0 ? 0 : x >= width ? width - 1 : x);
   const edge = (base: number, x: number) =>
     (plane[base + clampX(x - 2)] + 4 * plane[base + clampX(x - 1)] + 6 * plane[base + x] + 4 * plane[base + clampX(x + 1)] + plane[base + clampX(x + 2)]) * 0.0625;
+  const kernel = useKernel ? maskKernel(height, width) : undefined;
+  if (kernel) {
+    // the same passes in WebAssembly SIMD (driftMaskKernel.ts), the same arithmetic
+    kernel.plane.set(plane);
+    const slot = (y: number) => (y < 0 ? 0 : y >= height ? height - 1 : y) % 5;
+    for (let y = 0; y < Math.min(2, height); y++) kernel.smoothRow(y, y % 5, edge);
+    for (let y = 0; y < height; y++) {
+      if (y + 2 < height) kernel.smoothRow(y + 2, (y + 2) % 5, edge);
+      kernel.maskOf(y, slot(y - 2), slot(y - 1), slot(y), slot(y + 1), slot(y + 2), level);
+    }
+    return kernel.mask;
+  }
+  // the rows smoothed along x, five at a time (rows y - 2 to y + 2 for output row y): they stay in the cache
+  const rows = scratch('blurRows', 5 * width, Float32Array);
   const smoothRow = (y: number) => {
     const base = y * width;
     const to = (y % 5) * width - base;
@@ -162,9 +175,25 @@ function smoothedMask(plane: Float32Array, height: number, width: number, level:
   return mask;
 }
 const masks = new Map<number, Uint8Array>();
+let kernels: MaskKernel | null | undefined;
+/** This thread's mask kernel for the size (one size at a time), or undefined where it cannot run. */
+function maskKernel(height: number, width: number): MaskKernel | undefined {
+  if (kernels === null) return undefined;
+  if (!kernels || kernels.height !== height || kernels.width !== width) kernels = MaskKernel.create(height, width) ?? (width >= 8 ? null : undefined);
+  return kernels ?? undefined;
+}
+
+/** The mask of the blur above `level` by the JavaScript loop (`kernel` false) or the SIMD kernel: for the tests, which compare them. */
+export function blurMaskForTest(plane: Float32Array, height: number, width: number, level: number, kernel: boolean): Uint8Array {
+  return smoothedMask(plane, height, width, level, kernel).slice();
+}
 
 /** 8-connected components of the mask's pixels: labels 1..count, 0 for the background, and their areas (px). */
-function labelComponents(mask: Uint8Array, height: number, width: number): { labels: Int32Array; count: number; areas: Float64Array } {
+/**
+ * 8-connected components of the mask's pixels, labels 1..count (0 for the background): provisional labels here,
+ * made final (compact[label]) and counted into `areas` by fillHoles as it scans the plane anyway.
+ */
+function labelComponents(mask: Uint8Array, height: number, width: number): { labels: Int32Array; count: number; areas: Float64Array; compact: Int32Array } {
   const labels = scratch('labels', height * width, Int32Array).fill(0);
   let parent = new Int32Array(1024);
   let next = 1;
@@ -213,28 +242,30 @@ function labelComponents(mask: Uint8Array, height: number, width: number): { lab
   for (let l = 1; l < next; l++) compact[l] = compact[root(parent, l)]; // a root's own entry is already final
   const areas = scratchF64('areas', count + 1);
   areas.fill(0);
-  // the background keeps label 0 (its area, areas[0], is never read)
-  for (let i = 0; i < labels.length; i++) {
-    const l = labels[i];
-    if (l !== 0) areas[(labels[i] = compact[l])]++;
-  }
-  return { labels, count, areas };
+  return { labels, count, areas, compact };
 }
 
 /**
  * Background pixels enclosed by an object (dark nucleoli, a dim patch of chromatin) become part of it: nuclei
  * have no holes (`areas` counts the filled pixels). The background's row runs are joined to the overlapping runs of the row above (4-connected,
- * union-find); runs whose region never touches the border are holes, filled with the object on their left.
+ * union-find); runs whose region never touches the border are holes, filled with the object on their left. The same
+ * scan gives the objects' pixels their final labels and areas (labelComponents' compact); returns the objects' row runs.
  */
-function fillHoles(labels: Int32Array, height: number, width: number, areas: Float64Array): Runs {
+function fillHoles(labels: Int32Array, height: number, width: number, areas: Float64Array, compact: Int32Array): Runs {
   let runs = { x0: new Int32Array(4096), x1: new Int32Array(4096), parent: new Int32Array(4096), border: new Uint8Array(4096) };
+  // the background runs of row y are runs rowRuns[y] .. rowRuns[y + 1] - 1
+  const rowRuns = new Int32Array(height + 1);
   let n = 0;
   let previousStart = 0;
   for (let y = 0; y < height; y++) {
     const rowStart = n;
+    rowRuns[y] = n;
     const base = y * width;
     for (let x = 0; x < width; ) {
-      if (labels[base + x] !== 0) {
+      const l = labels[base + x];
+      if (l !== 0) {
+        // the object pixels get their final label here (labelComponents' compact), and are counted
+        areas[(labels[base + x] = compact[l])]++;
         x++;
         continue;
       }
@@ -259,19 +290,15 @@ function fillHoles(labels: Int32Array, height: number, width: number, areas: Flo
     }
     previousStart = rowStart;
   }
+  rowRuns[height] = n;
   // the runs again, in the order they were made: fill those of a region that never touched the border; the
   // objects' runs (filled) are what lies between the others
-  let r = 0;
   const objects = emptyRuns();
   for (let y = 0; y < height; y++) {
     const base = y * width;
     let objectStart = base;
-    for (let x = 0; x < width; ) {
-      if (labels[base + x] !== 0) {
-        x++;
-        continue;
-      }
-      const end = runs.x1[r];
+    for (let r = rowRuns[y]; r < rowRuns[y + 1]; r++) {
+      const [x, end] = [runs.x0[r], runs.x1[r]];
       if (!runs.border[root(runs.parent, r)]) {
         const l = labels[base + x - 1];
         labels.fill(l, base + x, base + end);
@@ -280,8 +307,6 @@ function fillHoles(labels: Int32Array, height: number, width: number, areas: Flo
         if (base + x > objectStart) addRun(objects, objectStart, base + x, y);
         objectStart = base + end;
       }
-      x = end;
-      r++;
     }
     if (base + width > objectStart) addRun(objects, objectStart, base + width, y);
   }

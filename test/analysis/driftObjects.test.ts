@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findObjects } from '../../src/analysis/driftObjects.ts';
+import { blurMaskForTest, findObjects } from '../../src/analysis/driftObjects.ts';
 
 /** A background-free plane with bright nuclei (100 at the centre, 50 at the rim), dark holes (0) cut into them afterwards. */
 function plane(height: number, width: number, discs: { x: number; y: number; r: number }[], holes: { x: number; y: number; r: number }[] = []): Float32Array {
@@ -76,6 +76,36 @@ describe('findObjects', () => {
     const other = findObjects(mirrored, height, width);
     const key = (a: number[]) => a.map((v) => v.toFixed(3)).join(',');
     expect(objects.map((o) => key([o.area, width - 1 - o.x, o.y])).sort()).toEqual(Array.from(other.areasPx, (area, k) => key([area, other.centroids[2 * k], other.centroids[2 * k + 1]])).sort());
+  });
+
+  it('marks the same pixels with the SIMD blur-and-threshold kernel as with the JavaScript loop, on even, odd and narrow sizes', () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    let compared = 0;
+    for (const [height, width] of [[96, 128], [37, 53], [8, 8], [1, 9], [2, 8], [5, 4], [64, 81]]) {
+      // sparse bright spots on a dim floor, with values right at the levels compared
+      const p = Float32Array.from({ length: height * width }, () => (random() < 0.3 ? random() * 100 : random() * 5));
+      for (let i = 0; i < p.length; i += 7) p[i] = 16;
+      for (const level of [1, 3.7, 10, 16, 50.123]) {
+        const plain = blurMaskForTest(p, height, width, level, false);
+        const kernel = blurMaskForTest(p, height, width, level, true);
+        expect(Buffer.from(kernel).equals(Buffer.from(plain))).toBe(true);
+        compared += plain.reduce((n, v) => n + v, 0);
+      }
+    }
+    expect(compared).toBeGreaterThan(1000); // both sides of every level were met
+    // levels exactly at a pixel's blurred value (as the loop rounds it) and just below: any other rounding flips it
+    const [height, width] = [40, 44];
+    const p = Float32Array.from({ length: height * width }, () => random() * 1000);
+    const smoothedX = (y: number, x: number) => Math.fround((p[y * width + x - 2] + 4 * p[y * width + x - 1] + 6 * p[y * width + x] + 4 * p[y * width + x + 1] + p[y * width + x + 2]) * 0.0625);
+    for (const [y, x] of [[10, 10], [20, 31], [33, 5]]) {
+      const v = Math.fround((smoothedX(y - 2, x) + 4 * smoothedX(y - 1, x) + 6 * smoothedX(y, x) + 4 * smoothedX(y + 1, x) + smoothedX(y + 2, x)) * 0.0625);
+      for (const [level, marked] of [[v, 0], [v * (1 - 1e-12), 1]] as const) {
+        const plain = blurMaskForTest(p, height, width, level, false);
+        expect(plain[y * width + x]).toBe(marked);
+        expect(Buffer.from(blurMaskForTest(p, height, width, level, true)).equals(Buffer.from(plain))).toBe(true);
+      }
+    }
   });
 
   it('finds nothing on an empty plane', () => {
