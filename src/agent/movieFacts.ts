@@ -16,6 +16,8 @@ export interface MovieFacts {
   height: number;
   /** The channels' names, in order ("the brightfield channel" is channel 2 of a movie whose second channel is called so). */
   channelNames: string[];
+  /** Time between frames, s; absent when the file does not say. */
+  frameIntervalS?: number;
 }
 
 const cache = new Map<string, MovieFacts | null>();
@@ -35,7 +37,7 @@ export async function movieFacts(path: string | undefined): Promise<MovieFacts |
   let facts: MovieFacts | null = null;
   try {
     const movie = await openMovie(path);
-    facts = { frames: movie.shape.t, zSlices: movie.shape.z, pixelSizeUm: movie.meta.pixelSizeUm ?? null, width: movie.shape.x, height: movie.shape.y, channelNames: [...(movie.meta.channelNames ?? [])] };
+    facts = { frames: movie.shape.t, zSlices: movie.shape.z, pixelSizeUm: movie.meta.pixelSizeUm ?? null, width: movie.shape.x, height: movie.shape.y, channelNames: [...(movie.meta.channelNames ?? [])], ...(movie.meta.frameIntervalS ? { frameIntervalS: movie.meta.frameIntervalS } : {}) };
     await movie.close();
   } catch {
     // not a movie the reader knows (a table, a model, a stand-in): no facts

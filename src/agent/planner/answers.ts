@@ -73,7 +73,11 @@ export function answerFromValues(question: string, conversation: Conversation, r
   // one track, or which cell: whole-movie values do not answer it (the tables do); one frame: a value per frame does
   if (/\b(?:track|cell|nucleus)\s*#?\d+|\bwhich (?:cell|track|nucleus|object|one)\b/i.test(question)) return undefined;
   // a frame, frames or both ends of the movie ask for elements of a value per frame; "over time" for the whole series
-  const scope = readQuestion(question);
+  const read = readQuestion(question);
+  // a time in the movie ("at 4 minutes"): the frame nearest to it, when the recording's frame interval is known (frame 1 at time 0)
+  const intervalS = read.atTimeS !== undefined ? movieIntervalS(conversation) : undefined;
+  const scope: QuestionScope = read.atTimeS !== undefined && intervalS ? { ...read, atTimeS: undefined, frame: Math.round(read.atTimeS / intervalS) + 1 } : read;
+  const atTime = scope !== read ? ` (${timeText(read.atTimeS!, askedTimeUnit(question) ?? (read.atTimeS! >= 120 ? 'min' : 's'))} into the movie, at ${timeText(intervalS!)} per frame)` : '';
   // a time in the movie, a condition, a share, a list per cell or a channel: only a table answers those
   if (scope.atTimeS !== undefined || scope.condition || scope.subset || scope.reduce === 'fraction' || scope.perTrack || scope.channels) return undefined;
   const frame = scope.frame !== undefined || scope.frames !== undefined || scope.compare !== undefined || scope.whichFrame === true;
@@ -139,7 +143,11 @@ export function answerFromValues(question: string, conversation: Conversation, r
     // frames of events (divisions): the list and the first, or none
     const about = findTool(result.tool)?.results?.[keys[0]]?.about ?? humanKey(keys[0]);
     const events = (result.values[keys[0]] as unknown[]).filter((x): x is number => typeof x === 'number');
-    return events.length ? `${capitalize(about)}: ${formatValue(events)}; the first at frame ${Math.min(...events)} (from ${source})` : `None: ${about} is empty, there were no such events (from ${source})`;
+    // (in minutes or hours too, when the recording's frame interval is known: frame 1 is time 0)
+    const intervalS = movieIntervalS(conversation);
+    const first = Math.min(...events);
+    const at = intervalS ? `, ${timeText((first - 1) * intervalS, askedTimeUnit(question))} into the movie at ${timeText(intervalS)} per frame` : '';
+    return events.length ? `${capitalize(about)}: ${formatValue(events)}; the first at frame ${first}${at} (from ${source})` : `None: ${about} is empty, there were no such events (from ${source})`;
   }
   if (frame || Array.isArray(result.values[keys[0]])) {
     // the step's own summary of the series ("objectsPerFrameMean" beside "objectsPerFrame") leads a whole-series answer
@@ -149,11 +157,53 @@ export function answerFromValues(question: string, conversation: Conversation, r
     const series = result.values[keys[0]] as number[];
     const ran = result.args.frames as { first?: unknown; last?: unknown } | undefined;
     const offset = ran && typeof ran.first === 'number' && typeof ran.last === 'number' && ran.last - ran.first + 1 === series.length ? ran.first - 1 : 0;
-    return lead + seriesText(humanKey(keys[0]), series, scope, unitText(result, keys[0]), source, lead !== '', offset);
+    return lead + seriesText(humanKey(keys[0]), series, scope, unitText(result, keys[0]), source, lead !== '', offset) + atTime;
   }
   const parts = keys.map((k) => valueText(result, k, sessionPixelSizeUm(conversation)));
   // a step of this turn has its card in the chat already: name it, don't repeat its summary
   return `${capitalize(parts.join(', '))} (from ${source})`;
+}
+
+/** A time in the movie ("at 4 minutes", "after 1 h") as the frame nearest to it, with a note of the conversion; the question as it is when no time or no frame interval is known. */
+export function timeAsFrame(question: string, conversation: Conversation): { question: string; note: string } {
+  const atTimeS = readQuestion(question).atTimeS;
+  const intervalS = atTimeS !== undefined ? movieIntervalS(conversation) : undefined;
+  if (atTimeS === undefined || !intervalS) return { question, note: '' };
+  const frame = Math.round(atTimeS / intervalS) + 1;
+  const phrase = /\b(?:after|at|by|around|about|within)\s*(?:the\s+)?\d+(?:[.,]\d+)?\s*(?:secs?|seconds?|s|mins?|minutes?|h|hrs?|hours?)\b(?:\s+(?:in|into)(?:\s+the)?\s+(?:movie|film|video|recording))?/i;
+  if (!phrase.test(question)) return { question, note: '' };
+  return { question: question.replace(phrase, `in frame ${frame}`), note: ` (frame ${frame} is ${timeText(atTimeS, askedTimeUnit(question) ?? (atTimeS >= 120 ? 'min' : 's'))} into the movie, at ${timeText(intervalS)} per frame)` };
+}
+
+/** "at what time is the count highest?", "when ... in minutes": the time of the frame an answer names first, when the frame interval is known. */
+function withTimeOfFrame(answer: string, question: string, conversation: Conversation): string {
+  if (!/\bwhen\b|\b(?:what|which)\s+(?:time|moment)\b(?![\s-]*points?\b)|\bhow (?:long|late|early)\b/i.test(question)) return answer;
+  const m = /^Frame (\d+)\b/.exec(answer);
+  const intervalS = m ? movieIntervalS(conversation) : undefined;
+  if (!m || !intervalS) return answer;
+  const at = (Number(m[1]) - 1) * intervalS;
+  return `${answer}; frame ${m[1]} is ${timeText(at, askedTimeUnit(question) ?? (at >= 120 ? 'min' : 's'))} into the movie, at ${timeText(intervalS)} per frame`;
+}
+
+/** The time between frames of the session's movie, s, when its header says. */
+export function movieIntervalS(conversation: Conversation): number | undefined {
+  const told = [...conversation.earlier, ...conversation.current].reverse().find((r) => r.ok && typeof r.values.frameIntervalS === 'number' && (r.values.frameIntervalS as number) > 0);
+  if (told) return told.values.frameIntervalS as number;
+  return conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.frameIntervalS === 'number' && a.frameIntervalS > 0).at(-1)?.frameIntervalS;
+}
+
+/** The time unit a question asks for ("in minutes", "how many hours"), or undefined. */
+export function askedTimeUnit(question: string): 's' | 'min' | 'h' | undefined {
+  const m = /\b(?:in|as|how many|into)\s+(secs?|seconds?|s|mins?|minutes?|h|hrs?|hours?)\b/i.exec(question);
+  if (!m) return undefined;
+  return /^s/i.test(m[1]) ? 's' : /^m/i.test(m[1]) ? 'min' : 'h';
+}
+
+/** A time in s as people say it ("45 s", "7 min", "2.5 h"), or in the unit asked. */
+export function timeText(s: number, unit?: 's' | 'min' | 'h'): string {
+  const round = (v: number) => Number(v.toPrecision(3));
+  if (unit) return `${round(unit === 's' ? s : unit === 'min' ? s / 60 : s / 3600)} ${unit}`;
+  return s < 120 ? `${round(s)} s` : s < 7200 ? `${round(s / 60)} min` : `${round(s / 3600)} h`;
 }
 
 /**
@@ -250,7 +300,10 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
       const recording = recordingAnswer(plan.question, result);
       if (recording) return `${recording}.`;
     }
-    const answer = answerFromTable(plan.question, conversation) ?? answerFromValues(withoutUnits(plan.question), conversation, all);
+    // ("how many at 4 minutes?": the frame nearest that time, when the frame interval is known; units are left out below)
+    const timed = timeAsFrame(plan.question, conversation);
+    const found = answerFromTable(plan.question, conversation) ?? answerFromValues(withoutUnits(timed.question), conversation, all);
+    const answer = found ? withTimeOfFrame(`${found}${timed.note}`, plan.question, conversation) : undefined;
     if (answer) return `${isYesNoQuestion(plan.question) ? withVerdict(plan.question, answer) : answer}.`;
     if (ran.length === 0) return `I could not find that in the results so far. ${notUnderstood(plan.question, new Map())}`;
     // a question a step answered without a value to quote ("what's in this file?"): its summary is the answer

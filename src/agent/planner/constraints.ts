@@ -337,6 +337,8 @@ function numbers(step: StepWords, text: string, notes: string[], catalogue: Cata
     // "ones" is no "one s"; "a min seed distance" is no minute
     if (!/\d/.test(text.slice(q.start, q.end)) && (!/\s/.test(text.slice(q.start, q.end)) || /^\s+[a-z]/i.test(q.after))) continue;
     if (used.some((n) => CONVERSIONS.some((f) => close(n, q.value * f)) || close(n, q.value - 1))) continue;
+    // "nuclei 14 px across": a diameter taken as a radius of half of it
+    if (/\b(?:diameter|diam|across|wide|width)\b/i.test(text.slice(Math.max(0, q.start - 30), q.end + 30)) && used.some((n) => close(n, q.value / 2))) continue;
     if (notes.some((note) => new RegExp(`(?<![\\d.])${String(q.value).replace('.', '\\.')}(?![\\d])`).test(note))) continue;
     if (compared) {
       // the condition whole, with the quantity it is on: "mean intensity above 300", "circularity above 0.8"

@@ -17,6 +17,8 @@ export interface KnownArtifact {
   pixelSizeUm?: number | null;
   /** The channels' names, from the file header (session context only). */
   channelNames?: string[];
+  /** Time between frames in s, from the file header (absent: unknown). */
+  frameIntervalS?: number;
   /** Width and height of a plane in pixels, from the file header. */
   width?: number;
   height?: number;

@@ -39,7 +39,8 @@ const ASKS_CHOICE = new RegExp(
     // "how come you went with ...", "what made you choose ...", "tell me why you chose ...", "on what basis did you ..."
     String.raw`\bhow come\b`,
     String.raw`\bwhat\s+made\s+(?:you|it)\s+(?:\w+\s+)?(?:choose|chose|pick|use|go|select|settle|decide|take)\b`,
-    String.raw`\bwhy\s+(?:you|it|they)\s+(?:\w+\s+)?(?:chose|choose|picked|pick|used|use|went|go|selected|set|decided|ran|did)\b`,
+    // ("why you don't use the model?", "why didn't you pick li?": contractions and negations too)
+    String.raw`\bwhy\s+(?:(?:did|do|does)(?:n['’]t|\s+not)?\s+)?(?:you|it|they)\s+(?:[\w]+(?:['’]\w+)?\s+){0,2}?(?:chose|choose|picked|pick|used|use|went|go|selected|set|decided|ran|run|did)\b`,
     String.raw`\b(?:reasoning|rationale|justification|logic|basis|reason)\s+(?:behind|for|of)\b|\bon what basis\b`,
     String.raw`\b(?:is|was|are|were)\s+(?:the|that|this|your|its)\s+(?:\w+\s+){0,3}(?:reliable|trustworthy|accurate|robust|certain|sure)\b`,
     // "is the segmentation any good?", "are the tracks ok?": how good a step's result is
@@ -111,6 +112,22 @@ export function sessionSummary(done: PastResult[]): string {
   return ok.length ? `So far: ${ok.map((r, i) => `${i + 1}. ${r.tool}: ${r.summary}`).join(' ')}` : 'Nothing has run in this session yet.';
 }
 
+/** The time of the whole session's work: "how long did the whole analysis take", "total processing time", "how long did it all take". */
+const WHOLE = /\b(?:whole|entire|all|everything|altogether|all together|in total|total|overall|the analysis|the pipeline|the workflow|the session|all the steps|every step|each step)\b/i;
+export function asksSessionTime(text: string): boolean {
+  const plain = plainQuestion(text);
+  return ASKS_TIME.test(plain) && WHOLE.test(plain) && !/\b(?:movie|film|video|recording|acquisition|imaging|experiment|time-?lapse|tracks?|cells?|nucle(?:us|i))\b/i.test(plain);
+}
+
+/** Every step's run time in this session and their sum, from the record (nothing runs), or that nothing timed ran. */
+export function sessionTiming(done: PastResult[]): string {
+  const timed = done.filter((r) => r.ok && typeof r.durationMs === 'number' && r.durationMs > 0);
+  if (timed.length === 0) return done.some((r) => r.ok) ? 'The record of this session has no timing for its steps, so I cannot say how long they took (I ran nothing to find out).' : 'Nothing has run in this session yet, so there is no time to report (I ran nothing).';
+  const total = timed.reduce((a, r) => a + r.durationMs!, 0);
+  const slowest = timed.reduce((a, b) => (b.durationMs! > a.durationMs! ? b : a));
+  return `From the record (I ran nothing): ${timed.length} step${timed.length === 1 ? '' : 's'} took ${seconds(total)} in all: ${timed.map((r) => `${r.tool} ${seconds(r.durationMs!)}`).join(', ')}; the slowest was ${slowest.tool}.`;
+}
+
 /** A question about a choice already made ("why did you ...", "what threshold was used"). */
 const PAST_CHOICE = /\b(?:did|was|were|had|have)\s+(?:you|it|they|the\s+\w+)\b|\b(?:chose|chosen|picked|used|went with|decided|selected|ran)\b/i;
 
@@ -169,6 +186,8 @@ function stepAskedAbout(question: string, earlier: PastResult[], index: ToolInde
 export function explainStep(question: string, earlier: PastResult[], index: ToolIndex, schemaOf: (tool: string) => Record<string, PropertyInfo> = () => ({})): string | undefined {
   // "what exactly did you do?", "recap?": the session's steps, from the record
   if (asksWhatWasDone(question)) return sessionSummary(earlier);
+  // "how long did the whole analysis take?", "total run time?": every step's time from the record
+  if (asksSessionTime(question)) return sessionTiming(earlier);
   // a question about a tool itself ("how long does segmentation take?", "which algorithm does the tracking use?"):
   // its record when it ran and the question asks how it chose, else its declaration
   const aboutTool = toolAskedAbout(question, index);
@@ -277,7 +296,7 @@ export function toolAskedAbout(question: string, index: ToolIndex): ToolAsked | 
 }
 
 function seconds(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : ms < 120_000 ? `${Number((ms / 1000).toPrecision(3))} s` : `${Number((ms / 60_000).toPrecision(3))} min`;
+  return ms < 1000 ? `${Number((ms / 1000).toPrecision(2))} s` : ms < 120_000 ? `${Number((ms / 1000).toPrecision(3))} s` : `${Number((ms / 60_000).toPrecision(3))} min`;
 }
 
 /** The method argument of a tool's schema: its values, default and description. */
@@ -300,11 +319,16 @@ export function describeTool(asked: ToolAsked, earlier: PastResult[]): string {
   const summary = (spec?.summary ?? spec?.description ?? '').replace(/\s+$/, '');
   const ran = [...earlier].reverse().find((r) => r.tool === asked.tool && r.ok);
   const method = methodOf(asked.tool);
+  const ms = ran?.durationMs;
+  // how long it took, when it ran: the time first, from the record
+  if (asked.aspect === 'time' && ran && typeof ms === 'number' && ms > 0) {
+    const runs = earlier.filter((r) => r.tool === asked.tool && r.ok && typeof r.durationMs === 'number' && r.durationMs > 0);
+    const more = runs.length > 1 ? ` It ran ${runs.length} times here, ${seconds(runs.reduce((a, r) => a + r.durationMs!, 0))} in all.` : '';
+    return `\`${asked.tool}\` ran in this session and it took ${seconds(ms)} (its last run, from the record; I ran nothing).${more} ${summary}`.trim();
+  }
   const parts = [`About \`${asked.tool}\`, from its own declaration (I ran nothing): ${summary}`];
   if (asked.aspect === 'time') {
-    const ms = ran?.durationMs;
-    if (ran && typeof ms === 'number' && ms > 0) parts.push(`In this session it took ${seconds(ms)} (its last run).`);
-    else if (ran) parts.push('Its record in this session has no timing.');
+    if (ran) parts.push('Its record in this session has no timing.');
     else parts.push('It has not run in this session, so I have no time for it on this movie: it runs on this machine frame by frame, so its time grows with the number of frames and pixels; ask again after it runs and I will say how long it took.');
   }
   if (asked.aspect !== 'time' || !ran) {

@@ -11,7 +11,7 @@ import { asksProgress, onlyReports } from './propertyQuestions.ts';
 import { findChannels } from './extract.ts';
 import { isAdviceQuestion } from './clauses.ts';
 import { asksWhy } from './explanations.ts';
-import { plainQuestion } from './tableAnswers.ts';
+import { plainQuestion, readQuestion } from './tableAnswers.ts';
 import { allowedEdits, editDistance, normalizeWord } from './words.ts';
 import { ALL_TOOLS } from '../allTools.ts';
 
@@ -70,6 +70,8 @@ export function recordingQuestion(text: string, catalogue: Catalogue = new Map()
   if (isAdviceQuestion(text) || /\b(?:should|shall)\s+(?:i|we)\b/i.test(text) || asksProgress(text) || asksWhy(text)) return undefined;
   // "how many in the last 2 frames?", "in frame 3": a scope within the movie asks about its content, not the file
   if (/\b(?:in|at|during|over|for)\s+(?:the\s+)?(?:(?:first|last|final)\s+\d+\s+(?:frames?|time ?points?)|(?:frame|time ?point|timepoint)\s*#?\d+)\b/i.test(text)) return undefined;
+  // "which frame has the fewest nuclei?", "the brightest timepoint": an extreme over the frames is about their content
+  if (readQuestion(text).whichFrame) return undefined;
   // "what's the mean speed? the pixels are 0.65 µm": a value the person tells is no property asked
   const words = wordsOf(withoutToldValues(text));
   if (words.length === 0 || words.length > 24) return undefined;
@@ -125,7 +127,8 @@ export function recordingQuestion(text: string, catalogue: Catalogue = new Map()
 function withoutToldValues(text: string): string {
   const pieces = text.split(/(?<=[,;.!?])\s+|\s+[-–—]\s+|\s+(?=(?:and\s+)?(?:the\s+)?(?:pixels?|pixel size|frames?|frame interval|interval)\b[^?]*\d)/i);
   // (only a calibration: "the nuclei are 8 µm across" says what the question is about)
-  const told = (p: string) => /\d\s*(?:µm|μm|um|microns?|nm|px|pixels?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)\b/i.test(p) && /\bpixel|\binterval|\bapart\b|\bevery\b|\bper frame\b|\/\s*(?:px|frame)\b|\bframes?\b/i.test(p) && !/\?|\b(?:what|which|how|is|are|do|does|did)\b(?!\s+\d)/i.test(p.replace(/^(?:and\s+)?(?:the\s+)?[\w ]{0,20}?\b(?:is|are)\b/i, ''));
+  // ("the nuclei have a diameter of 12 pixels" tells the size of what is analysed, not the calibration)
+  const told = (p: string) => !/\b(?:diameter|diam|radius|radii|across|wide|width)\b/i.test(p) && /\d\s*(?:µm|μm|um|microns?|nm|px|pixels?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)\b/i.test(p) && /\bpixel|\binterval|\bapart\b|\bevery\b|\bper frame\b|\/\s*(?:px|frame)\b|\bframes?\b/i.test(p) && !/\?|\b(?:what|which|how|is|are|do|does|did)\b(?!\s+\d)/i.test(p.replace(/^(?:and\s+)?(?:the\s+)?[\w ]{0,20}?\b(?:is|are)\b/i, ''));
   const kept = pieces.filter((p) => !told(p));
   return kept.length && kept.length < pieces.length ? kept.join(' ') : text;
 }

@@ -11,7 +11,7 @@ import { allowedEdits, editDistance, isStopWord, meaning, tokenize } from './wor
 import { isTruth } from './catalogue.ts';
 import { asksPerFrame, statedFrameIntervalS, statedPixelSizeUm, withoutToldCalibration } from './askedUnits.ts';
 
-type Reduce = 'mean' | 'median' | 'sd' | 'range' | 'max' | 'min' | 'count' | 'sum' | 'fraction';
+type Reduce = 'mean' | 'median' | 'sd' | 'range' | 'max' | 'min' | 'count' | 'sum' | 'fraction' | 'percentile';
 type Row = Table['rows'][number];
 
 /** "longer than 5 min", "above 100 µm²", "at least 3": a comparison with a number in a unit (as written, normalised). */
@@ -46,6 +46,8 @@ export interface QuestionScope {
   perTrack?: boolean;
   /** The mean over all, with each track's or cell's own value listed after it ("average speed per track"). */
   listsEach?: boolean;
+  /** Percentiles asked ("the 90th percentile", "quartiles", "the IQR"), 0-100, with reduce 'percentile'. */
+  percentiles?: number[];
   /** Several statistics asked at once ("the mean, min and max area"). */
   stats?: Reduce[];
   /** Asks which frame ("which frame has the most cells?", "when does the intensity peak?"): the frame with the extreme. */
@@ -79,7 +81,7 @@ const NOT_QUANTITY_WORDS =
   'going goes go up down increas\\w* decreas\\w* drop\\w* declin\\w* rise rises rising fall\\w* versus vs channels? whole film video recording ' +
   'you they them their its one ones much by from to and or any all some both with between lot overall please pls ' +
   'nuclear percent\\w* proportion fraction share ratio onwards? after before since until till later hours? minutes? mins? seconds? secs? h s µm um px pixels? microns? ' +
-  'list individual above below under exceeding least most have has had during throughout course ' +
+  'list individual above below under exceeding least most have has had during throughout course quartiles? interquartile iqr p\\d+ \\d+(?:st|nd|rd|th) ' +
   'trajector(?:y|ies) shr[iau]nk\\w* grow\\w* grew grown swell\\w* swollen becom\\w* getting stay\\w* remain\\w* same stable steady constant last lasts lasted span spans';
 const NOT_QUANTITY = new RegExp(`\\b(?:${NOT_QUANTITY_WORDS.split(' ').join('|')})\\b`, 'gi');
 const NOT_QUANTITY_WORD = new RegExp(`^(?:${NOT_QUANTITY_WORDS.split(' ').join('|')})$`, 'i');
@@ -126,7 +128,7 @@ export function quantityOfAdjectives(text: string): string {
  * the avg", "ch2", "pls"), so that the readers below see the words themselves.
  */
 export function plainQuestion(question: string): string {
-  return withoutSlips(question)
+  return withoutSlips(squareUnits(question))
     .replace(/\b(?:hw|hwo|hoe)\b/gi, 'how')
     .replace(/\b(?:wich|whcih|wihch|whihc)\b/gi, 'which')
     .replace(/\b(?:waht|wht)\b/gi, 'what')
@@ -153,9 +155,18 @@ export function plainQuestion(question: string): string {
     .trim();
 }
 
+/** Areas in words as their symbols: "square pixels", "sq microns", "pixels squared", "um2" → px², µm². */
+export function squareUnits(text: string): string {
+  return text
+    .replace(/\b(?:square|sq\.?)\s+(?:pixels?|px)\b|\b(?:pixels?|px)\s+squared\b/gi, 'px²')
+    .replace(/\b(?:square|sq\.?)\s+(?:microns?|micrometers?|micrometres?|µm|μm|um)(?![\p{L}²])|\b(?:microns?|micrometers?|micrometres?|µm|μm|um)\s+squared\b/giu, 'µm²')
+    .replace(/(\d\s*)(?:µm|μm|um)2\b/gi, '$1µm²')
+    .replace(/(\d\s*)px2\b/gi, '$1px²');
+}
+
 /** The words the question reader knows (statistics, extremes, quantities, what is counted): a slip of one ("avrage", "fastes", "velocty") is read as it. */
 const READER_WORDS = (
-  'which what average median maximum minimum deviation spread range total percentage fraction ' +
+  'which what average median maximum minimum deviation spread range total percentage percentile percentiles quartile quartiles fraction ' +
   'fastest slowest biggest largest smallest longest shortest furthest farthest brightest dimmest highest lowest straightest roundest tiniest ' +
   'faster slower bigger larger smaller longer shorter further brighter dimmer higher lower ' +
   'speed speeds velocity intensity brightness fluorescence signal displacement distance duration lifetime area size number ' +
@@ -230,7 +241,8 @@ function timeOf(question: string): number | undefined {
 const UNIT_OF: Record<string, string> = { s: 's', min: 'min', h: 'h', px: 'px', um: 'µm', frame: 'frames', '%': '%' };
 
 /** "longer than 5 minutes", "bigger than 100 µm²", "above 0.5", "at least 3 frames", "> 2": a comparison on the quantity. */
-function conditionOf(question: string): Condition | undefined {
+function conditionOf(asked: string): Condition | undefined {
+  const question = squareUnits(asked);
   // "faster than average", "bigger than the median nucleus": against the rows' own mean or median
   const relative = /\b(more|greater|larger|bigger|longer|faster|quicker|higher|brighter|further|farther|less|fewer|smaller|shorter|slower|lower|dimmer|above|below|under|over)\s+(?:than\s+)?(?:the\s+)?(?:average|mean|typical|median)\b(?!\s+(?:of|for|in)\b)/i.exec(plainQuestion(question));
   if (relative) {
@@ -345,7 +357,9 @@ function readScope(question: string): QuestionScope {
   const perFrame = !compare && (/\b(?:in|for|at|per)\s+(?:each|every)\s+(?:frame|time ?point|timepoint)\b|\bper\s+(?:frame|time ?point|timepoint)\b/i.test(text) || TREND.test(text) || SPEED_CHANGE.test(text));
   const channels = channelsOf(text);
   let reduce: Reduce = 'mean';
-  if (/\b(?:percent(?:age)?|per cent|fraction|proportion|share|ratio of)\b|%/i.test(text) && !/\b(?:intensity|signal|drop|loss|change)\b/i.test(text)) reduce = 'fraction';
+  const percentiles = percentilesOf(text);
+  if (percentiles) reduce = 'percentile';
+  else if (/\b(?:percent(?:age)?|per cent|fraction|proportion|share|ratio of)\b|%/i.test(text) && !/\b(?:intensity|signal|drop|loss|change)\b/i.test(text)) reduce = 'fraction';
   else if (/\bhow many\b|\bnumber of\b|\bcount\b/i.test(text) && !/\baverage\b|\bmean\b/i.test(text)) reduce = 'count';
   else if (/\bmedian\b/i.test(text)) reduce = 'median';
   else if (/\bstandard deviation\b|\bs\.?d\.?\b|\bspread\b|\bvariab\w*|\bvariation\b|\bvary\b/i.test(text)) reduce = 'sd';
@@ -365,10 +379,13 @@ function readScope(question: string): QuestionScope {
     // "the brightest frame", "the busiest timepoint": an extreme of the frames themselves
     || new RegExp(`(?:${LARGEST.source}|${SMALLEST.source})\\s+(?:frame|time ?point|timepoint|moment)s?\\b`, 'i').test(text)
     // "the frame with the fewest cells", "timepoint where the count peaks"
-    || new RegExp(`\\b(?:frame|time ?point|timepoint)s?\\s+(?:with|that has|that had|having|where|when|in which)\\b[^?.]{0,40}(?:${LARGEST.source}|${SMALLEST.source}|\\bpeak\\w*)`, 'i').test(text);
+    || new RegExp(`\\b(?:frame|time ?point|timepoint)s?\\s+(?:with|that has|that had|having|where|when|in which)\\b[^?.]{0,40}(?:${LARGEST.source}|${SMALLEST.source}|\\bpeak\\w*)`, 'i').test(text)
+    // "at what time (in minutes) is the count highest?": the frame of the extreme, said as a time
+    || new RegExp(`\\b(?:which|what)\\s+(?:time|moment)\\b[^?.]{0,60}(?:${LARGEST.source}|${SMALLEST.source}|\\bpeak\\w*)`, 'i').test(text);
   if (whichFrame && /\bpeak\w*/i.test(text) && reduce === 'mean') reduce = 'max';
   // "at what frame is the number of nuclei lowest": a count, at its lowest
-  const extreme = !whichFrame ? undefined : reduce === 'min' || (reduce !== 'max' && SMALLEST.test(text)) ? ('min' as const) : reduce === 'max' || LARGEST.test(text) || /\bpeak\w*/i.test(text) ? ('max' as const) : undefined;
+  // ("in what frame there is the less nuclei": "less" and "fewer" ask for the low end of a count too)
+  const extreme = !whichFrame ? undefined : reduce === 'min' || (reduce !== 'max' && (SMALLEST.test(text) || (/\b(?:less|fewer)\b/i.test(text) && !LARGEST.test(text)))) ? ('min' as const) : reduce === 'max' || LARGEST.test(text) || /\bpeak\w*/i.test(text) ? ('max' as const) : undefined;
   // ("the total distance each cell moved": the total is the quantity's own name, each cell's value is asked)
   const perTrack = reduce === 'mean' && !/\b(?:mean|average|typical|overall|total|sum|all together)\b/i.test(text.replace(/\btotal\s+(?:distance|path|displacement)\b/gi, 'distance')) && /\b(?:each|every|individual)\s+(?:tracks?|cells?|nucle(?:us|i)|objects?|trajector(?:y|ies))\b|\bper[- ](?:track|cell)\b|\blist\b/i.test(text);
   // "average speed per track": the mean over all, and each track's own value after it (both readings answered)
@@ -385,7 +402,8 @@ function readScope(question: string): QuestionScope {
     ...(perTrack ? { perTrack } : {}),
     ...(listsEach ? { listsEach } : {}),
     ...(whichFrame ? { whichFrame } : {}),
-    ...(stats.length >= 2 && !compare ? { stats } : {}),
+    ...(stats.length >= 2 && !compare && !percentiles ? { stats } : {}),
+    ...(percentiles ? { percentiles } : {}),
     reduce,
     perFrame,
     ...(compare ? { compare } : {}),
@@ -397,14 +415,49 @@ function readScope(question: string): QuestionScope {
   };
 }
 
+/**
+ * Percentiles asked: "the 90th percentile", "95 percentile", "p90", "percentile 10", "the
+ * quartiles" (25, 50, 75), "the interquartile range" / "IQR" (25, 75), "the top/bottom 10%"
+ * is not one (a share). Undefined when none is asked.
+ */
+export function percentilesOf(text: string): number[] | undefined {
+  if (/\b(?:inter-?\s?quartile|iqr)\b/i.test(text)) return [25, 75];
+  if (/\bquartiles\b/i.test(text)) return [25, 50, 75];
+  if (/\b(?:first|lower|1st|bottom)\s+quartile\b/i.test(text)) return [25];
+  if (/\b(?:third|upper|3rd|top)\s+quartile\b/i.test(text)) return [75];
+  const found: number[] = [];
+  const re = /\b(\d{1,2}(?:\.\d+)?)\s*(?:st|nd|rd|th)?\s*-?\s*(?:and\s+(?:the\s+)?(\d{1,2}(?:\.\d+)?)\s*(?:st|nd|rd|th)?\s*)?percentiles?\b|\bpercentiles?\s+(\d{1,2}(?:\.\d+)?)\b|\bp(\d{1,2})\b/gi;
+  for (const m of text.matchAll(re)) for (const v of [m[1], m[2], m[3], m[4]]) if (v !== undefined && Number(v) > 0 && Number(v) < 100) found.push(Number(v));
+  return found.length ? [...new Set(found)] : undefined;
+}
+
+/** The p-th percentile (0-100) of values, linear between the closest ranks (as numpy's default). */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const at = (p / 100) * (sorted.length - 1);
+  const low = Math.floor(at);
+  const high = Math.min(sorted.length - 1, low + 1);
+  return sorted[low] + (sorted[high] - sorted[low]) * (at - low);
+}
+
+function ordinal(p: number): string {
+  const n = Math.round(p);
+  if (n !== p) return `${format(p)}th`;
+  const tens = n % 100;
+  return `${n}${tens >= 11 && tens <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th'}`;
+}
+
 /** A question, or "give me"/"tell me": something to answer rather than a step to run. */
 export function isAskedForm(question: string): boolean {
   // a scope said first ("in frames 5-10, what's the mean speed?", "for track 3, ...")
   const text = plainQuestion(question)
     // a question asked indirectly: "I'd like to know ...", "could you tell me ...", "please give me ..."
-    .replace(/^(?:(?:hi|hey|hello|ok(?:ay)?|so|and|also|now)[,!\s]+)*(?:please\s+)?(?:(?:i(?:'d| would) like|i want(?:ed)?|i need|we(?:'d| would) like|i(?:'m| am) curious|i wonder(?:ed)?|do you know|any idea|let me know|can you|could you|would you|can u|could u|pls|please)\s+)?(?:to\s+)?(?:know|find out|check|tell me|give me|work out|figure out|let me know)?\s*(?:please\s+)?(?:,\s*)?/i, (prefix) => (/\b(?:know|find out|check|tell me|give me|work out|figure out|curious|wonder)\b/i.test(prefix) ? 'what is ' : prefix))
+    .replace(/^(?:(?:hi|hey|hello|ok(?:ay)?|so|and|also|now)[,!\s]+)*(?:please\s+)?(?:(?:i(?:'d| would) like|i want(?:ed)?|i need|we(?:'d| would) like|i(?:'m| am) curious|i wonder(?:ed)?|do you know|any idea|let me know|can you|could you|would you|can u|could u|pls|please)\s+)?(?:to\s+)?(?:know|find out|check|tell me|give me|work out|figure out|let me know|list(?:\s+me)?(?=\s+(?:the\s+)?(?:mean|average|median|\w+\s+(?:of|for|per)\s+(?:each|every|all))))?\s*(?:please\s+)?(?:,\s*)?/i, (prefix) => (/\b(?:know|find out|check|tell me|give me|work out|figure out|curious|wonder|list)\b/i.test(prefix) ? 'what is ' : prefix))
     .replace(/^what is (?=(?:how|what|which|who|whose|when|where|whether|if|is|are|was|were|do|does|did)\b)/i, '')
     .replace(/^(?:in|for|at|during|on|over|across)\s+(?:the\s+)?(?:frames?|time ?points?|tracks?|cells?|nucle(?:us|i)|channels?|first|last|whole)\b[^,?]{0,40}?(?:,\s*|\s+(?=(?:which|what|who|whose|how|where|when)\b))/i, '');
+  // "count the nuclei larger than 150 px²": a count of the rows a threshold keeps is asked, not a step
+  if (/^(?:and\s+|so\s+|now\s+|then\s+)?count\b/i.test(text) && /\b(?:cells?|nucle(?:us|i)|objects?|tracks?|trajector(?:y|ies)|ones)\b/i.test(text) && conditionOf(question) !== undefined && !/\b(?:then|and then|after that|afterwards)\b/i.test(text)) return true;
   // "area in µm² pls", "speed in um/min?": a quantity in the unit wanted is a question
   if (NOUN_QUESTION.test(text) && /^(?:the\s+)?(?:(?:mean|average|median|typical|total)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|px|pixels?|microns?|micromet\w+|nm|s|secs?|seconds?|min|mins|minutes?|h|hours?)\S*(?:\s*(?:\/|per)\s*\S+)?[\s.!?]*$/iu.test(text)) return true;
   // ("when a cell divides, image every 30 s" is a condition and its action, no question)
@@ -438,7 +491,9 @@ export function asksForAnAnswer(text: string): boolean {
   const plain = plainQuestion(text);
   return /\b(?:tell|say|show|give|let)\s+(?:me|us)\b[^.]*?\b(?:which|what|how many|how much|when|where|whether|if)\b/i.test(plain)
     || /\bcount\b[^.]*\b(?:per|in each|in every|at each|for each|for every|each|every)\s+(?:frame|time ?point|timepoint)s?\b/i.test(plain)
-    || /\bhow many\b/i.test(plain);
+    || /\bhow many\b/i.test(plain)
+    // "count the nuclei larger than 150 px²": the count of the rows a threshold keeps is the answer
+    || (/\bcount\b/i.test(plain) && conditionOf(text) !== undefined);
 }
 
 /** A question for a quantity in a unit ("area in µm² pls", "the speed in um/min?"). */
@@ -452,10 +507,11 @@ const STEP_VERB = /^(?:and\s+|so\s+|now\s+)?(?:track|segment|measure|count|follo
 const THING_AT_A_SCOPE = /^(?:and\s+|so\s+|now\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}(?:per|in each|in every|at each|for each|for every|of each|over|across|through)\s+(?:the\s+)?(?:frames?|time ?points?|timepoints?|time|tracks?|cells?|nuclei|the movie)[\s.!]*$/i;
 
 /** Words a question without a question word starts with: an aggregate, an extreme or a measured quantity. */
-const AGGREGATE_FIRST = /^(?:and\s+|so\s+|ok(?:ay)?,?\s+|now\s+|also\s+)?(?:the\s+)?(?:mean|average|median|typical|sd|std|standard deviation|spread|range|total|sum|number of|max(?:imum)?|min(?:imum)?)\b/i;
+const AGGREGATE_FIRST = /^(?:and\s+|so\s+|ok(?:ay)?,?\s+|now\s+|also\s+)?(?:the\s+)?(?:mean|average|median|typical|sd|std|standard deviation|spread|range|total|sum|number of|max(?:imum)?|min(?:imum)?|(?:\d{1,2}\s*(?:st|nd|rd|th)?\s*-?\s*)?percentiles?|p\d{1,2}|quartiles?|inter-?\s?quartile|iqr)\b/i;
 const NOUN_QUESTION = new RegExp(
   `^(?:and\\s+|so\\s+|ok(?:ay)?,?\\s+|now\\s+|also\\s+)?(?:the\\s+|their\\s+|its\\s+)?(?:${[
     'mean|average|median|typical|sd|std|standard deviation|spread|range|total|sum|number|count|max(?:imum)?|min(?:imum)?',
+    '(?:\\d{1,2}\\s*(?:st|nd|rd|th)?\\s*-?\\s*)?percentile|p\\d{1,2}|quartile|inter-?\\s?quartile|iqr',
     'largest|smallest|biggest|longest|shortest|fastest|slowest|brightest|dimmest|highest|lowest|furthest|farthest',
     'area|size|speed|velocity|intensity|fluorescence|signal|distance|displacement|duration|lifetime|msd|diffusion|straightness|circularity|perimeter',
     'cell|nucle(?:us|i)|track|object',
@@ -472,7 +528,7 @@ export function asksTheData(question: string): boolean {
   if (!isAskedForm(question)) return false;
   const scope = readQuestion(question);
   if (scope.quantity.size === 0 && scope.reduce !== 'count' && !scope.whichFrame) return false;
-  return scope.which || scope.compare !== undefined || scope.frame !== undefined || scope.frames !== undefined || scope.track !== undefined || scope.channels !== undefined || scope.perFrame || scope.whichFrame === true || scope.atTimeS !== undefined || scope.condition !== undefined || ['median', 'sd', 'range', 'fraction'].includes(scope.reduce);
+  return scope.which || scope.compare !== undefined || scope.frame !== undefined || scope.frames !== undefined || scope.track !== undefined || scope.channels !== undefined || scope.perFrame || scope.whichFrame === true || scope.atTimeS !== undefined || scope.condition !== undefined || scope.listsEach === true || ['median', 'sd', 'range', 'fraction', 'percentile'].includes(scope.reduce);
 }
 
 /**
@@ -490,7 +546,9 @@ export function measuringWords(question: string, vocabulary = ''): string {
   const scope = readQuestion(question);
   const overFrames = scope.perFrame || scope.compare !== undefined || scope.frame !== undefined || scope.frames !== undefined;
   const motion = [...scope.quantity].some((w) => [...wordKeys('speed displacement distance')].includes(w));
-  return `${text} ${adjectives} ${own.join(' ')}${overFrames && motion ? ' steps between frames' : ''}`.replace(/\s+/g, ' ').trim();
+  // "how many trajectories are there?": a count of tracks is a row per track, so the tracks are measured
+  const tracksCounted = scope.reduce === 'count' && /\b(?:tracks?|trajector(?:y|ies)|tracklets?|lineages?)\b/i.test(plainQuestion(question)) && !overFrames;
+  return `${text} ${adjectives} ${own.join(' ')}${overFrames && motion ? ' steps between frames' : ''}${tracksCounted ? ' whole tracks' : ''}`.replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -588,7 +646,8 @@ export function countsAtAScope(question: string): boolean {
 /** True when the question asks for a measured quantity (an area, a speed), not only a count: a table answers it, not a step's summary values. */
 export function asksAMeasuredQuantity(question: string): boolean {
   const scope = readQuestion(question);
-  return scope.quantity.size > 0 && scope.reduce !== 'count';
+  // ("how many nuclei are bigger than 40 µm²?": a count of the rows a measured quantity keeps)
+  return scope.quantity.size > 0 && (scope.reduce !== 'count' || (scope.condition !== undefined && !scope.condition.relative && scope.condition.unit !== '' && scope.condition.unit !== 'frames'));
 }
 
 /** Other words for a column than its name says (TrackMate's splits are divisions). */
@@ -640,6 +699,8 @@ function bestColumn(table: Table, scope: QuestionScope, wantsMicrons: boolean, w
     if (scope.reduce === 'max' && /^MAX_|_MAX_/i.test(name) && !/DISTANCE/.test(name)) score += 0.2;
     // µm over px in a table that has both (area_um2 beside area_px); never a reason to prefer another table
     if (/(?:^|_)um(?:2|_|$)/i.test(name) && table.columns.some((c) => /(?:^|_)px(?:2|_|$)/i.test(c))) score += wantsMicrons ? 0.5 : 0.1;
+    // ("bigger than 100 px²": the pixel column, where the threshold's unit is)
+    if (/^px/.test(scope.condition?.unit ?? '') && /(?:^|_)px(?:2|_|$)/i.test(name) && table.columns.some((c) => /(?:^|_)um(?:2|_|$)/i.test(c))) score += 0.5;
     // a number of spots stands in for a duration; the duration itself (with its unit) answers first
     if (/^NUMBER_/i.test(name)) score -= 0.1;
     if (/TOTAL_DISTANCE/i.test(name)) score += 0.2;
@@ -855,6 +916,9 @@ export function answerFromTable(asked: string, conversation: Conversation): stri
     const spots = (best ? [best] : []).concat(candidates).find((c) => c.table.columns.includes('NUMBER_SPOTS'));
     if (spots) best = { ...spots, column: 'NUMBER_SPOTS' };
   }
+  // "how many cells divided?": the cells (mother branches) that divided, and the events and lineages when they differ
+  const dividing = dividingCellsAnswer(question, tables, results);
+  if (dividing) return dividing;
   // "what fraction of the cells divide?" with a table of division events and no per-track counts: tracks with an event over all tracks
   if (!best?.column || !/SPLIT/i.test(best.column)) {
     const shared = eventShareAnswer(scope, tables, results);
@@ -962,6 +1026,46 @@ function eventShareAnswer(scope: QuestionScope, tables: { artifact: KnownArtifac
   const dividing = Math.min(total, new Set(rows.map((r) => r[idColumn]).filter((v) => v !== null && v !== undefined)).size);
   const share = format(Math.round((dividing / total) * 1000) / 10);
   return `${dividing} of ${total} tracks (${share}%) have a division (${rows.length} division${rows.length === 1 ? '' : 's'} in ${events.artifact.id}; ${total} tracks from ${tracked.tool})`;
+}
+
+/** Words of a division: "divide", "split in two", "undergo mitosis", "mitotic". */
+const DIVIDES = /\b(?:divid\w*|divis\w*|split\w*|mitos[ie]s|mitotic|cytokinesis)\b/i;
+/**
+ * A count of the cells that divide ("how many cells divided?", "how many of the nuclei undergo
+ * mitosis?", "number of dividing cells"), not of the division events ("how many divisions?").
+ */
+export function countsDividingCells(question: string): boolean {
+  const q = plainQuestion(question);
+  if (!DIVIDES.test(q)) return false;
+  // the events themselves are counted: "how many divisions / mitoses / division events"
+  if (/\b(?:how many|number of|count(?: of)?|#)\s+(?:the\s+)?(?:\w+\s+)?(?:divisions|mitoses|events|splits|mitotic events)\b/i.test(q)) return false;
+  const cellsCounted = /\b(?:how many|number of|count(?: of)?)\s+(?:of\s+(?:the|my|these|those|our)\s+)?(?:(?:the|my|these|those)\s+)?(?:\w+\s+)?(?:cells?|cels?|nuclei|nucleus|nucleis|tracks?|mothers?|ones|of them|lineages?)\b/i.test(q);
+  return cellsCounted;
+}
+
+/**
+ * The cells that divided, from a table of division events (a row per event, its mother branch
+ * and daughters): "3 cells divided (3 division events; mother branches 4, 7, 9; in 2 of 9
+ * tracks)". A branch ends in at most one division, so cells and events agree unless a row has
+ * no mother; lineages (tracks) with a division are said when there are fewer of them.
+ */
+function dividingCellsAnswer(question: string, tables: { artifact: KnownArtifact; table: Table }[], results: PastResult[]): string | undefined {
+  if (!countsDividingCells(question)) return undefined;
+  const events = [...tables].reverse().find(({ table }) => table.columns.includes('mother') && table.columns.includes('daughter_1'));
+  if (!events) return undefined;
+  const rows = events.table.rows;
+  const mothers = [...new Set(rows.map((r) => r.mother).filter((v) => v !== null && v !== undefined && v !== ''))];
+  const lineages = new Set(rows.map((r) => r.track_id).filter((v) => v !== null && v !== undefined && v !== ''));
+  const tracked = [...results].reverse().find((r) => r.ok && typeof r.values.tracks === 'number' && (r.values.tracks as number) > 0);
+  const total = tracked ? (tracked.values.tracks as number) : undefined;
+  const n = mothers.length;
+  const frames = rows.map((r) => r.t).filter((t): t is number => typeof t === 'number');
+  const when = frames.length ? `; first in frame ${Math.min(...frames) + 1}` : '';
+  const list = n ? `; mother branch${n === 1 ? '' : 'es'} ${mothers.slice(0, 12).join(', ')}${n > 12 ? ', ...' : ''}` : '';
+  const inTracks = lineages.size && total ? `; in ${lineages.size} of ${total} tracks (lineages)` : total ? `; of ${total} tracks` : '';
+  const eventsSaid = `${rows.length} division event${rows.length === 1 ? '' : 's'}`;
+  if (n === 0) return `0 cells divided: no division events were found${total ? ` in ${total} tracks` : ''} (from ${events.artifact.id})`;
+  return `${n} ${n === 1 ? 'cell' : 'cells'} divided (${n === rows.length ? eventsSaid : `in ${eventsSaid}`}${list}${inTracks}${when}; from ${events.artifact.id})`;
 }
 
 /** The question counts something other than cells, objects or tracks (its quantity words name it). */
@@ -1085,6 +1189,11 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
     return `${who}${when} has the ${scope.reduce === 'max' ? 'largest' : 'smallest'} ${column}: ${withUnit(pick.v, unit)}, of ${values.length} ${of} (${source})`;
   }
   const numbers = values.map((x) => x.v);
+  if (scope.reduce === 'percentile' && scope.percentiles) {
+    const parts = scope.percentiles.map((p) => `${ordinal(p)} percentile ${withUnit(percentile(numbers, p), unit)}`);
+    const iqr = scope.percentiles.length === 2 && scope.percentiles[0] === 25 && scope.percentiles[1] === 75 ? ` (interquartile range ${withUnit(percentile(numbers, 75) - percentile(numbers, 25), unit)})` : '';
+    return `${column}${where ? ` ${where}` : ''}: ${parts.join(', ')}${iqr}, median ${withUnit(median(numbers), unit)}, over ${numbers.length} ${of} (${source})`;
+  }
   if (scope.reduce === 'range') {
     return `${column} ranges from ${withUnit(Math.min(...numbers), unit)} to ${withUnit(Math.max(...numbers), unit)} (median ${withUnit(median(numbers), unit)}, over ${numbers.length} ${of}; ${source})`;
   }
