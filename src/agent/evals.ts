@@ -445,6 +445,9 @@ export async function runSuites(suites: EvalSuite[], options: RunOptions & { onC
       if (options.filter && !options.filter(c, suite)) continue;
       const r = await runCase(c, suite, options);
       options.onCase?.(r);
+      // a plan-only case settles in microtasks alone: let timers and messages run between cases
+      // (a test worker's RPC timed out after minutes of cases with no turn of the event loop)
+      await new Promise((resolve) => setImmediate(resolve));
       if (!r.skipped) ofSuite.push(r);
     }
     cases.push(...ofSuite);

@@ -12,17 +12,36 @@ import { defineTool, type ToolSpec } from '../../tools/types.ts';
 const EVALS = fileURLToPath(new URL('../../evals', import.meta.url));
 
 /** The pass rates the suite requires (issue 11: 95% tuned, 90% on every held-out file). */
-// Issue 11 asks for >= 90% on every held-out file; the planner reaches 85.7% held-out overall
-// (questions 71.4%, analysis 84.9%, constraints 91.7%, microscope 90.9%, heldout 92.1%). Until it
+// Issue 11 asks for >= 90% on every held-out file; the planner reaches 163/182 (89.6%) held-out
+// (questions 82.9%, microscope 88.6%, analysis 90.6%, constraints 91.7%, heldout 94.7%). Until it
 // gets there these are regression floors just under today's scores, not the goal.
-const GATE = { tuned: 0.95, heldoutEachFile: 0.7, heldoutOverall: 0.84, heldoutMinCases: 100 };
+const GATE = { tuned: 0.95, heldoutEachFile: 0.8, heldoutOverall: 0.88, heldoutMinCases: 100 };
 
-const pct = (r: { passed: number; total: number; passRate: number }) => `${r.passed}/${r.total} (${(100 * r.passRate).toFixed(1)}%)`;
+type Score = { passed: number; total: number; passRate: number };
+const pct = (r: Score) => `${r.passed}/${r.total} (${(100 * r.passRate).toFixed(1)}%)`;
 
-function scoreLines(report: EvalReport): string {
-  const files = report.suites.map((s) => `  ${s.suite.padEnd(20)} ${pct(s)}${s.heldout ? ' held-out' : ''}`);
-  const failures = report.cases.filter((c) => !c.pass).map((c) => `  ${c.suite}/${c.id}: ${c.differences.join('; ')}`);
-  return [`eval: tuned ${pct(report.tuned)}, held-out ${pct(report.heldout)}, mean ${report.meanTurnMs.toFixed(1)} ms per turn`, ...files, 'failures:', ...failures].join('\n');
+function scoreLines(scores: EvalReport['suites'], cases: EvalReport['cases'], tuned: Score, heldout: Score): string {
+  const files = scores.map((s) => `  ${s.suite.padEnd(20)} ${pct(s)}${s.heldout ? ' held-out' : ''}`);
+  // failures of tuned files only: held-out cases are never printed (nobody tunes on them)
+  const heldoutFiles = new Set(scores.filter((s) => s.heldout).map((s) => s.suite));
+  const failures = cases.filter((c) => !c.pass && !heldoutFiles.has(c.suite)).map((c) => `  ${c.suite}/${c.id}: ${c.differences.join('; ')}`);
+  return [`eval: tuned ${pct(tuned)}, held-out ${pct(heldout)}`, ...files, 'failures:', ...failures].join('\n');
+}
+
+/** Suites in `n` consecutive parts of about equal numbers of cases. */
+function splitByCases<S extends { cases: unknown[] }>(suites: S[], n: number): S[][] {
+  const total = suites.reduce((sum, s) => sum + s.cases.length, 0);
+  const parts: S[][] = [[]];
+  let inPart = 0;
+  for (const suite of suites) {
+    if (inPart >= total / n && parts.length < n) {
+      parts.push([]);
+      inPart = 0;
+    }
+    parts[parts.length - 1].push(suite);
+    inPart += suite.cases.length;
+  }
+  return parts;
 }
 
 describe('evaluation suites (offline planner)', () => {
@@ -40,15 +59,32 @@ describe('evaluation suites (offline planner)', () => {
     expect(heldout.flatMap((s) => s.cases).length).toBeGreaterThanOrEqual(GATE.heldoutMinCases);
   });
 
-  it(`passes >= ${100 * GATE.tuned}% of the tuned cases and >= ${100 * GATE.heldoutEachFile}% of every held-out file (>= ${100 * GATE.heldoutOverall}% of all)`, async () => {
-    const report = await runSuites(suites, { model: 'offline', tools: ALL_TOOLS });
-    console.log(scoreLines(report));
-    expect(report.tuned.passRate, 'tuned pass rate').toBeGreaterThanOrEqual(GATE.tuned);
-    const below = report.suites.filter((s) => s.heldout && s.passRate < GATE.heldoutEachFile).map((s) => `${s.suite} ${pct(s)}`);
+  // The suites run in parts of about equal size, each a test with its own time limit (a loaded
+  // machine ran all ~3,000 cases past one limit); the gate is judged on all parts together.
+  const parts = splitByCases(suites, 4);
+  const reports: EvalReport[] = [];
+  parts.forEach((part, i) => {
+    it(`runs part ${i + 1} of ${parts.length} of the suites (${part.map((s) => s.cases.length).reduce((a, b) => a + b, 0)} cases)`, async () => {
+      reports[i] = await runSuites(part, { model: 'offline', tools: ALL_TOOLS });
+    }, 300_000);
+  });
+
+  it(`passes >= ${100 * GATE.tuned}% of the tuned cases and >= ${100 * GATE.heldoutEachFile}% of every held-out file (>= ${100 * GATE.heldoutOverall}% of all)`, () => {
+    expect(reports.filter(Boolean), 'every part ran').toHaveLength(parts.length);
+    const scores = reports.flatMap((r) => r.suites);
+    const rate = (heldout: boolean) => {
+      const chosen = scores.filter((s) => Boolean(s.heldout) === heldout);
+      const passed = chosen.reduce((n, s) => n + s.passed, 0);
+      const total = chosen.reduce((n, s) => n + s.total, 0);
+      return { passed, total, passRate: total ? passed / total : 0 };
+    };
+    const [tuned, heldout] = [rate(false), rate(true)];
+    console.log(scoreLines(scores, reports.flatMap((r) => r.cases), tuned, heldout));
+    expect(tuned.passRate, 'tuned pass rate').toBeGreaterThanOrEqual(GATE.tuned);
+    const below = scores.filter((s) => s.heldout && s.passRate < GATE.heldoutEachFile).map((s) => `${s.suite} ${pct(s)}`);
     expect(below, `held-out files under ${100 * GATE.heldoutEachFile}%`).toEqual([]);
-    expect(report.heldout.passRate, 'held-out pass rate').toBeGreaterThanOrEqual(GATE.heldoutOverall);
-    // (about 1,900 cases: some 130 s alone, more beside the other test files on a shared machine)
-  }, 420_000);
+    expect(heldout.passRate, 'held-out pass rate').toBeGreaterThanOrEqual(GATE.heldoutOverall);
+  });
 });
 
 describe('eval checks', () => {
