@@ -67,6 +67,11 @@ export interface DivisionEvidence {
   /** Another track ended next to the mother just before: two cells that touched and separate again. */
   vanishedNeighbour: boolean;
   /**
+   * Frame at which a daughter's track ended beside its sister before the movie's end while the sister grew at once (by
+   * MIN_GROWTH_OF_HIDING, and stayed so for two frames): the two came together again, so the "daughter" was a piece of one object; -1 when not.
+   */
+  remergedAt: number;
+  /**
    * Largest one-frame growth of the mother's area over its last frames (1 = none): a nucleus does not grow by
    * half in one frame, two touching cells segmented as one do. NaN without areas.
    */
@@ -260,6 +265,22 @@ export function divisionEvidence(spots: EvidenceSpot[], links: { source: number;
       (e) => e.id !== motherId && e.t < mother.t + 1 && e.t >= mother.t - 2 && dist(e, mother) < 1.5 * diameter && !chainContains(previous, motherId, e.id) && grewWhenGone(e),
     );
 
+    // A split that re-merges is no division: a daughter whose track ends beside its sister (within a diameter) before the
+    // movie ends, the sister growing at once as it goes and staying grown, was a piece of one object that the segmentation
+    // cut off for a while
+    let remergedAt = -1;
+    kids.forEach((k, i) => {
+      const end = lastOf(k);
+      if (remergedAt >= 0 || end.t >= frames - 2) return;
+      const sisterFirst = byId.get(kids[1 - i])!;
+      const sister = chain(kids[1 - i], end.t - sisterFirst.t + 3, true);
+      // the sister grown in the two frames after (a segmentation that joins true sisters for a frame is no re-merge)
+      const [at, ...after] = [0, 1, 2].map((k) => sister.find((s) => s.t === end.t + k));
+      const a0 = at?.features?.area_px;
+      const grown = after.every((s) => a0 && (s?.features?.area_px ?? 0) >= MIN_GROWTH_OF_HIDING * a0);
+      if (at && dist(end, at) < diameter && grown) remergedAt = end.t + 1;
+    });
+
     const history = chain(motherId, historyFrames + 1, false).filter((s) => s.t >= mother.t - historyFrames);
     const jump = areaJump(history);
     // Growth is a merger only when a neighbour's track ended beside the mother as it grew: a nucleus in
@@ -273,6 +294,7 @@ export function divisionEvidence(spots: EvidenceSpot[], links: { source: number;
 
     let reason = '';
     if (daughterFrames < Math.min(minFrames, remaining + 1)) reason = `a daughter does not last (${daughterFrames} frame${daughterFrames === 1 ? '' : 's'})`;
+    else if (remergedAt >= 0) reason = `the daughters came together again at frame ${remergedAt + 1} (a piece of one object, cut off for a while)`;
     else if (areaRatios.some((r) => Number.isFinite(r) && (r < minArea || r > maxArea))) reason = `daughters not of a half mother's size (${areaRatios.map((r) => r.toFixed(2)).join(' and ')} of the mother's area)`;
     else if (intensityRatio < minIntensity) reason = `daughters differ in brightness (${intensityRatio.toFixed(2)} smaller/larger; sisters are alike)`;
     else if (motherAreaOverTypical > maxOverTypical) reason = `the mother is several cells seen as one (${motherAreaOverTypical.toFixed(1)}x a typical object)`;
@@ -283,7 +305,7 @@ export function divisionEvidence(spots: EvidenceSpot[], links: { source: number;
     const sizeScore = areaRatios.every(Number.isFinite) ? Math.max(0, 1 - Math.abs(mean(areaRatios) - 0.63) / 0.4) : 0.5;
     const persistence = Math.min(1, daughterFrames / Math.max(1, Math.min(minFrames * 2, remaining + 1)));
     const confidence = reason ? 0 : Math.max(0.1, Math.min(1, 0.5 * persistence + 0.5 * sizeScore));
-    out.push({ mother: motherId, daughters: kids, daughterFrames, areaRatios, intensityRatio, vanishedNeighbour, motherAreaJump: jump.ratio, motherAreaJumpT: jump.t, grewAtOnce, motherAreaOverTypical, accepted: !reason, reason, confidence, mitoticBrightening, separationGrowthPx });
+    out.push({ mother: motherId, daughters: kids, daughterFrames, areaRatios, intensityRatio, vanishedNeighbour, remergedAt, motherAreaJump: jump.ratio, motherAreaJumpT: jump.t, grewAtOnce, motherAreaOverTypical, accepted: !reason, reason, confidence, mitoticBrightening, separationGrowthPx });
   }
   if (options.brighteningFromMovie ?? true) requireMoviesOwnBrightening(out);
   return out;

@@ -53,6 +53,28 @@ describe('divisionEvidence', () => {
     expect(e.confidence).toBeGreaterThan(0.5);
   });
 
+  it('a split that comes together again (a daughter ends beside its sister, which grows and stays grown) is a piece of one object', () => {
+    const remerging = (areasAfter: number[]) => {
+      const { spots, links } = split([250, 240], { apartPxPerFrame: 0 });
+      // the first daughter goes on after the second ends beside it (t 8)
+      let last = spots.filter((s) => s.t === 8 && s.x < 50)[0].id;
+      areasAfter.forEach((area, k) => {
+        spots.push({ id: spots.length + 1, t: 9 + k, x: 47, y: 50, features: { area_px: area, mean_intensity: 100 } });
+        links.push({ source: last, target: spots.length, cost: 0, kind: 'link' });
+        last = spots.length;
+      });
+      return divisionEvidence(spots, links, 20)[0];
+    };
+    const joined = remerging([480, 470, 490]);
+    expect(joined.accepted).toBe(false);
+    expect(joined.remergedAt).toBe(9);
+    expect(joined.reason).toMatch(/came together again at frame 10/);
+    // joined for one frame only (a segmentation that merges true sisters for a frame): still a division
+    const once = remerging([480, 250, 240]);
+    expect(once.remergedAt).toBe(-1);
+    expect(once.accepted).toBe(true);
+  });
+
   it('rejects a daughter that lasts a frame, a cell that goes on at full size, and a split beside a vanished cell', () => {
     expect(divisionEvidence(...Object.values(split([250, 240], { daughterFrames: 1 })) as [EvidenceSpot[], SpotLink[]], 20)[0].reason).toMatch(/a daughter does not last \(1 frame\)/);
     expect(divisionEvidence(...Object.values(split([400, 200])) as [EvidenceSpot[], SpotLink[]], 20)[0].reason).toMatch(/not of a half mother's size \(1\.00 and 0\.50 of the mother's area\)/);
@@ -88,7 +110,7 @@ describe('divisionEvidence', () => {
 
   it("asks of every division the brightening this movie's clear mitoses show, and nothing of a movie whose mitoses do not brighten", () => {
     const evidence = (brightening: number, areaRatios: [number, number] = [0.5, 0.5]): DivisionEvidence =>
-      ({ mother: 1, daughters: [2, 3], daughterFrames: 5, areaRatios, intensityRatio: 1, vanishedNeighbour: false, motherAreaJump: 1, motherAreaJumpT: -1, grewAtOnce: false, motherAreaOverTypical: 1, mitoticBrightening: brightening, separationGrowthPx: 2, accepted: true, reason: '', confidence: 0.9 });
+      ({ mother: 1, daughters: [2, 3], daughterFrames: 5, areaRatios, intensityRatio: 1, vanishedNeighbour: false, remergedAt: -1, motherAreaJump: 1, motherAreaJumpT: -1, grewAtOnce: false, motherAreaOverTypical: 1, mitoticBrightening: brightening, separationGrowthPx: 2, accepted: true, reason: '', confidence: 0.9 });
     // six clear mitoses brightening 1.3x; a proposal with unlike daughters and no brightening
     const bright = [...Array.from({ length: 6 }, () => evidence(1.3)), evidence(1.0, [0.7, 0.3]), evidence(1.2, [0.7, 0.3])];
     expect(requireMoviesOwnBrightening(bright)).toMatchObject({ clear: 6, medianBrightening: 1.3 });
