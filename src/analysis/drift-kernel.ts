@@ -6,6 +6,7 @@
 // src/parallel/pool.ts (inputs and outputs are structured-clonable).
 import { estimateShiftFromSpectra, singlePrecisionSpectrum, startShiftFromSpectra, type PendingShift, type ShiftEstimate, type Spectrum } from './registration.ts';
 import { loadSimdFft, realFft2d } from './fft-simd.ts';
+import { BackgroundKernel } from './driftMaskKernel.ts';
 import { findObjects, type FrameObjects } from './driftObjects.ts';
 
 /**
@@ -134,6 +135,9 @@ export function withoutBackground(plane: ArrayLike<number>, height: number, widt
   const wy = taperedWindow(height);
   const wx = taperedWindow(width);
   const rowBackground = new Float64Array(gx);
+  // float32 planes with a window go through the SIMD kernel (driftMaskKernel.ts): the same arithmetic
+  const kernel = windowedOut && plane instanceof Float32Array ? backgroundKernel(height, width, xs.weight, wx) : undefined;
+  if (kernel) kernel.plane.set(plane);
   for (let y = 0; y < height; y++) {
     const top = ys.low[y] * gx;
     const bottom = ys.high[y] * gx;
@@ -147,7 +151,8 @@ export function withoutBackground(plane: ArrayLike<number>, height: number, widt
       const to = segments[s + 1];
       const a = rowBackground[xs.low[from]];
       const b = rowBackground[xs.high[from]];
-      if (windowedOut) {
+      if (kernel) kernel.stretch(y, from, to, a, b, rowWeight);
+      else if (windowedOut) {
         for (let x = from; x < to; x++) {
           const w = xs.weight[x];
           const v = Math.fround(plane[base + x] - (a * (1 - w) + b * w));
@@ -162,7 +167,24 @@ export function withoutBackground(plane: ArrayLike<number>, height: number, widt
       }
     }
   }
+  if (kernel && windowedOut) {
+    out.set(kernel.out);
+    windowedOut.set(kernel.windowed);
+  }
   return out;
+}
+
+let backgroundKernels: BackgroundKernel | null | undefined;
+/** This thread's background kernel for the size (one size at a time), its x weights and window set; undefined where it cannot run. */
+function backgroundKernel(height: number, width: number, weights: Float32Array, window: Float32Array): BackgroundKernel | undefined {
+  if (backgroundKernels === null || process.env.CELLPILOT_NO_DRIFT_KERNEL === '1') return undefined;
+  if (!backgroundKernels || backgroundKernels.height !== height || backgroundKernels.width !== width) {
+    backgroundKernels = BackgroundKernel.create(height, width) ?? null;
+    if (!backgroundKernels) return undefined;
+    backgroundKernels.weights.set(weights);
+    backgroundKernels.window.set(window);
+  }
+  return backgroundKernels;
 }
 
 const segmentCache = new Map<string, Int32Array>();

@@ -164,3 +164,89 @@ export class MaskKernel {
     this.maskRow(r + a * w4, r + b * w4, r + c * w4, r + d * w4, r + e * w4, this.maskAt + y * this.width, this.width, level);
   }
 }
+
+/**
+ * background_segment(src, out, windowed, weights, window, count, a, b, rowWeight), byte addresses of float32 arrays, for
+ * k < count (rounded up to even): v = f32(src[k] - (a * (1 - w[k]) + b * w[k])); out[k] = v; windowed[k] =
+ * f32(v * rowWeight * window[k]): drift-kernel.ts withoutBackground's stretch between two grid centres, its roundings.
+ */
+function backgroundSegment(): WasmFunction {
+  const [src, out, win, weights, windowAt, count, a, b, rowWeight, end, va, vb, vr, one, w, v] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
+  const F64X2_SUB = 0xf1;
+  return {
+    name: 'background_segment',
+    params: [I32, I32, I32, I32, I32, I32, F64, F64, F64],
+    locals: [I32, V128, V128, V128, V128, V128, V128],
+    code: [
+      ...get(out), ...get(count), ...i32(2), I32_SHL, I32_ADD, ...set(end),
+      ...get(a), ...simd(F64X2_SPLAT), ...set(va),
+      ...get(b), ...simd(F64X2_SPLAT), ...set(vb),
+      ...get(rowWeight), ...simd(F64X2_SPLAT), ...set(vr),
+      ...f64(1), ...simd(F64X2_SPLAT), ...set(one),
+      ...loop(out, end, [
+        ...get(weights), ...load2(0), ...simd(PROMOTE), ...set(w),
+        // src - (a * (1 - w) + b * w), rounded to float32 (and kept widened for the window)
+        ...get(src), ...load2(0), ...simd(PROMOTE),
+        ...get(va), ...get(one), ...get(w), ...simd(F64X2_SUB), ...simd(F64X2_MUL),
+        ...get(vb), ...get(w), ...simd(F64X2_MUL), ...simd(F64X2_ADD),
+        ...simd(F64X2_SUB), ...simd(DEMOTE), ...set(v),
+        ...get(out), ...get(v), ...store64Lane0,
+        ...get(win),
+        ...get(v), ...simd(PROMOTE), ...get(vr), ...simd(F64X2_MUL),
+        ...get(windowAt), ...load2(0), ...simd(PROMOTE), ...simd(F64X2_MUL), ...simd(DEMOTE),
+        ...store64Lane0,
+        ...addTo(src, 8), ...addTo(out, 8), ...addTo(win, 8), ...addTo(weights, 8), ...addTo(windowAt, 8),
+      ]),
+    ],
+  };
+}
+
+type BackgroundSegment = (src: number, out: number, windowed: number, weights: number, window: number, count: number, a: number, b: number, rowWeight: number) => void;
+
+let backgroundModule: object | null | undefined;
+
+/** The background removal's per-stretch kernel with a memory for planes of one size: input, output, windowed output, the x weights and window. */
+export class BackgroundKernel {
+  readonly plane: Float32Array;
+  readonly out: Float32Array;
+  readonly windowed: Float32Array;
+  readonly weights: Float32Array;
+  readonly window: Float32Array;
+  private readonly segment: BackgroundSegment;
+  private readonly at: { plane: number; out: number; windowed: number; weights: number; window: number };
+
+  private constructor(readonly height: number, readonly width: number, instance: { exports: Record<string, unknown> }, memory: ArrayBuffer, at: BackgroundKernel['at']) {
+    this.segment = instance.exports.background_segment as BackgroundSegment;
+    const n = height * width;
+    this.at = at;
+    this.plane = new Float32Array(memory, at.plane, n);
+    this.out = new Float32Array(memory, at.out, n);
+    this.windowed = new Float32Array(memory, at.windowed, n);
+    this.weights = new Float32Array(memory, at.weights, width);
+    this.window = new Float32Array(memory, at.window, width);
+  }
+
+  static create(height: number, width: number): BackgroundKernel | undefined {
+    if (backgroundModule === undefined) {
+      try {
+        backgroundModule = new wasm.Module(moduleBytes([backgroundSegment()]));
+      } catch {
+        backgroundModule = null;
+      }
+    }
+    if (!backgroundModule || width < 2) return undefined;
+    const region = (floats: number) => Math.ceil((4 * floats + SLACK) / 16) * 16;
+    const n = height * width;
+    const at = { plane: 0, out: region(n), windowed: 2 * region(n), weights: 3 * region(n), window: 3 * region(n) + region(width) };
+    const memory = new wasm.Memory({ initial: Math.ceil((at.window + region(width)) / PAGE_BYTES) });
+    const instance = new wasm.Instance(backgroundModule, { env: { mem: memory } });
+    return new BackgroundKernel(height, width, instance, memory.buffer, at);
+  }
+
+  /** Pixels [from, to) of row y (the input in this.plane; weights and window set): into this.out and this.windowed. */
+  stretch(y: number, from: number, to: number, a: number, b: number, rowWeight: number): void {
+    const i = 4 * (y * this.width + from);
+    const at = this.at;
+    this.segment(at.plane + i, at.out + i, at.windowed + i, at.weights + 4 * from, at.window + 4 * from, to - from, a, b, rowWeight);
+  }
+}
