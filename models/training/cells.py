@@ -27,7 +27,7 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import export_onnx, normalise_percentiles, parameter_count, training_arguments, UNet, write_model_folder  # noqa: E402
+from common import export_onnx, HalfResUNet, normalise_percentiles, parameter_count, teacher_unet, training_arguments, UNet, write_model_folder  # noqa: E402
 from nuclei import augment, classes_from_labels, instances, scaled_patch  # noqa: E402
 
 IGNORE = -100
@@ -37,6 +37,9 @@ def parse_args():
     p = training_arguments(__doc__, steps=2000, batch=8, patch=96, base=12, lr=3e-3)
     p.set_defaults(depth=3)
     p.add_argument("--threads", type=int, default=1)
+    p.add_argument("--half-res", action="store_true", help="common.HalfResUNet: a stride-2 first layer and pixel-shuffle output (--widths)")
+    p.add_argument("--teacher", default=None, help="a cells model folder: its probabilities on each augmented patch are a second target (distillation), weighted by --teacher-weight")
+    p.add_argument("--teacher-weight", type=float, default=0.5)
     p.add_argument("--canonical-radius", type=float, default=30.72, help="the foreground measure at the model's scale (px)")
     p.add_argument("--movie-radius", type=float, default=122.89, help="the foreground measure on the training frames (px)")
     p.add_argument("--ignore-dilate", type=int, default=8, help="px (model scale) around an unannotated cell's marker left out of the loss")
@@ -108,7 +111,8 @@ def main():
         targets.append(target_of(lb, mk, args.ignore_dilate))
     ignored = float(np.mean([np.mean(t == IGNORE) for t in targets]))
     print(f"training frames: {len(images)} at {images[0].shape} (x{factor:.3f}); {100 * ignored:.1f}% of pixels ignored (unannotated cells)", flush=True)
-    model = UNet(1, 3, args.base, args.depth)
+    model = HalfResUNet(1, 3, args.widths or (16, 32, 64), 2) if args.half_res else UNet(1, 3, args.base, args.depth, widths=args.widths)
+    teacher = teacher_unet(os.path.join(args.teacher, "weights.onnx")) if args.teacher else None
     optimiser = torch.optim.Adam(model.parameters(), lr=args.lr)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=args.lr, total_steps=args.steps, pct_start=0.05)
     class_weights = torch.tensor([1.0, 1.0, 3.0])
@@ -128,7 +132,14 @@ def main():
             ys.append(y)
         x = torch.from_numpy(np.ascontiguousarray(np.stack(xs)[:, None], dtype=np.float32))
         y = torch.from_numpy(np.ascontiguousarray(np.stack(ys)))
-        loss = F.cross_entropy(model(x), y, weight=class_weights, ignore_index=IGNORE)
+        logits = model(x)
+        loss = F.cross_entropy(logits, y, weight=class_weights, ignore_index=IGNORE)
+        if teacher is not None:
+            # the teacher's class probabilities on the same augmented patch, on every pixel (unannotated cells too)
+            with torch.no_grad():
+                taught = F.softmax(teacher(x), 1)
+            soft = -(taught * F.log_softmax(logits, 1)).sum(1).mean()
+            loss = (1 - args.teacher_weight) * loss + args.teacher_weight * soft
         optimiser.zero_grad()
         loss.backward()
         optimiser.step()
@@ -143,7 +154,7 @@ def main():
     val_images, val_labels = load("val", "images").astype(np.float32), load("val", "labels")
     segs = []
     for im, lb in zip(val_images, val_labels):
-        prob = predict_full(model, im, factor, args.depth)
+        prob = predict_full(model, im, factor, model.depth)
         segs.append(seg_measure(lb, instances(prob, post["interior_threshold"], area(post["min_seed_px"]), area(post["min_area_px"]))))
     report = {"steps": args.steps, "parameters": parameter_count(model), "train_frames": len(images), "input_scale": round(factor, 4),
               "train_seconds": round(time.time() - started, 1), "val_frames": int(len(val_images)), "val_SEG_python": round(float(np.mean(segs)), 4)}
@@ -155,10 +166,14 @@ def main():
     test_raw = small[:128, :128]
     with torch.no_grad():
         test_out = F.softmax(model(torch.from_numpy(normalise_percentiles(test_raw)[None, None].astype(np.float32))), 1).numpy()
+    network = (f"A U-Net at half the input resolution (`common.HalfResUNet`: a stride-2 4x4 convolution, levels of "
+               f"{','.join(map(str, args.widths or (16, 32, 64)))} channels, pixel-shuffle output; {report['parameters']} parameters)"
+               if args.half_res else f"A {args.depth}-level U-Net with {args.base} channels at full resolution ({report['parameters']}\nparameters)")
+    if teacher is not None:
+        network += f", distilled from `{args.teacher}` (loss: {1 - args.teacher_weight:g} x the cross-entropy against the annotation + {args.teacher_weight:g} x that against the model's probabilities),"
     readme = f"""# Whole-cell segmentation U-Net (background / interior / boundary)
 
-A {args.depth}-level U-Net with {args.base} channels at full resolution ({report['parameters']}
-parameters) predicting, per pixel, background, cell interior and cell boundary
+{network} predicting, per pixel, background, cell interior and cell boundary
 probabilities. cellpilot's `segment` seeds a watershed on 1 - p(interior) with the connected
 interiors inside the foreground (src/analysis/segmentModel.ts), on frames resized so that
 cells measure {args.canonical_radius:g} px (foregroundRadiusPx, segmentModel.ts, on the movie's first, middle and last frames).
@@ -183,7 +198,7 @@ The figures measured through cellpilot are in models/README.md.
         preprocessing=[("ensure_dtype", {"dtype": "float32"}), ("scale_range", {"axes": ["channel", "y", "x"], "min_percentile": 1.0, "max_percentile": 99.8})],
         postprocessing=[("softmax", {"axis": "channel"})],
         size_min=16,
-        size_step=2**args.depth,
+        size_step=2**model.depth,
         halo=32,
         test_input=test_raw[None, None],
         test_output=test_out,
