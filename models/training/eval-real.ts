@@ -8,6 +8,8 @@
 // annotated frame, for the options given (the segment tool's defaults when none).
 // {"method":"model","model":"FOLDER"} runs a nuclei model at the estimated object scale;
 // {"method":"skimage"} the scikit-image Otsu + watershed peer (skimage_baseline.py).
+// {"extent":"FOLDER","extentLevel":0.5,"extentAdd":true,"extentKeep":0.3} bounds the default's objects by a nuclear-extent
+// model's foreground (src/analysis/seg-extent.ts, models/training/nuclei_fg.py; measured and not kept, models/README.md).
 // Without a method: the segment tool's default (method "auto").
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -104,12 +106,18 @@ function skimageBaseline(frames: number[]): (t: number) => Promise<ArrayLike<num
   };
 }
 
+/** The segment options without the extent model's (eval-only) keys. */
+function withoutExtent(o: Record<string, unknown>): Record<string, unknown> {
+  const { extent: _e, extentLevel: _l, extentKeep: _k, extentAdd: _a, extentNoDistance: _d, ...rest } = o;
+  return rest;
+}
+
 const started = Date.now();
 const chosen: unknown[] = [];
 const frames = annotatedFrames(data, every);
 const peer = options.method === 'skimage' ? skimageBaseline(frames) : undefined;
 // As the segment tool does: one set of parameters for the whole movie, from its first, middle and last frames.
-const movieLevel = options.method === 'skimage' ? undefined : await sequenceParameters(data, { ...options, method: options.method === 'model' ? undefined : options.method });
+const movieLevel = options.method === 'skimage' ? undefined : await sequenceParameters(data, { ...withoutExtent(options), method: options.method === 'model' ? undefined : options.method });
 try {
   const scores = await scoreSegmentation(data, frames, async (plane, w, h, t) => {
     if (peer) return peer(t);
@@ -119,7 +127,13 @@ try {
       return r.labels;
     }
     chosen.push(movieLevel!.chosen);
-    return segmentPlane(plane, w, h, movieLevel!.options).labels;
+    const classical = segmentPlane(plane, w, h, movieLevel!.options).labels;
+    if (!options.extent) return classical;
+    // {"extent":"FOLDER"}: the classical objects bounded by a nuclear-extent model's foreground (seg-extent.ts).
+    const { boundByExtent, extentOfPlane } = await import('../../src/analysis/seg-extent.ts');
+    const e = await extentOfPlane(plane, w, h, movieLevel!.chosen.objectRadiusPx, options.extent === true ? undefined : options.extent);
+    const o = movieLevel!.options;
+    return boundByExtent(classical, e.foreground, options.extentNoDistance ? undefined : e.distance, w, h, { level: options.extentLevel, minAreaPx: o.minAreaPx, maxAreaPx: o.maxAreaPx, keepOutsideShare: options.extentKeep, addUnreached: options.extentAdd }).labels;
   });
   console.log(JSON.stringify({ data: name, every, scale, options, ...scores, seconds: (Date.now() - started) / 1000, chosen: chosen[0] }));
   if (process.env.VERBOSE) console.log(JSON.stringify(chosen));
