@@ -68,7 +68,8 @@ export interface DivisionEvidence {
   vanishedNeighbour: boolean;
   /**
    * Frame at which a daughter's track ended beside its sister before the movie's end while the sister grew at once (by
-   * MIN_GROWTH_OF_HIDING, and stayed so for two frames): the two came together again, so the "daughter" was a piece of one object; -1 when not.
+   * MIN_GROWTH_OF_HIDING, and stayed so for two frames), the two unalike in size and the daughter lasting up to 20 frames:
+   * the two came together again, so the "daughter" was a piece of one object; -1 when not.
    */
   remergedAt: number;
   /**
@@ -171,6 +172,11 @@ function mitosisSigns(
   return { points, missing };
 }
 
+/** A split that re-merges is pieces of one object only when they are unalike in size (smaller/larger below this)... */
+const MAX_PIECE_SIMILARITY = 0.7;
+/** ...and come together again within this many frames. */
+const MAX_PIECE_FRAMES = 20;
+
 /** Growth of the mother's area, at least, when a neighbour that vanished beside it is taken to hide in it. */
 const MIN_GROWTH_OF_HIDING = 1.2;
 
@@ -268,10 +274,13 @@ export function divisionEvidence(spots: EvidenceSpot[], links: { source: number;
     // A split that re-merges is no division: a daughter whose track ends beside its sister (within a diameter) before the
     // movie ends, the sister growing at once as it goes and staying grown, was a piece of one object that the segmentation
     // cut off for a while
+    // (pieces: unalike in size, smaller/larger under MAX_PIECE_SIMILARITY, and back within MAX_PIECE_FRAMES; alike sisters
+    // that the segmentation joins later on, as sisters pressed together in our simulator, stay a division)
     let remergedAt = -1;
+    const pieces = Math.min(...areaRatios) / Math.max(...areaRatios) < MAX_PIECE_SIMILARITY;
     kids.forEach((k, i) => {
       const end = lastOf(k);
-      if (remergedAt >= 0 || end.t >= frames - 2) return;
+      if (remergedAt >= 0 || !pieces || end.t >= frames - 2 || end.t - byId.get(k)!.t + 1 > MAX_PIECE_FRAMES) return;
       const sisterFirst = byId.get(kids[1 - i])!;
       const sister = chain(kids[1 - i], end.t - sisterFirst.t + 3, true);
       // the sister grown in the two frames after (a segmentation that joins true sisters for a frame is no re-merge)

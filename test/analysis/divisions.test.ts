@@ -54,8 +54,8 @@ describe('divisionEvidence', () => {
   });
 
   it('a split that comes together again (a daughter ends beside its sister, which grows and stays grown) is a piece of one object', () => {
-    const remerging = (areasAfter: number[]) => {
-      const { spots, links } = split([250, 240], { apartPxPerFrame: 0 });
+    const remerging = (areasAfter: number[], daughters: [number, number] = [280, 180]) => {
+      const { spots, links } = split(daughters, { apartPxPerFrame: 0 });
       // the first daughter goes on after the second ends beside it (t 8)
       let last = spots.filter((s) => s.t === 8 && s.x < 50)[0].id;
       areasAfter.forEach((area, k) => {
@@ -65,14 +65,18 @@ describe('divisionEvidence', () => {
       });
       return divisionEvidence(spots, links, 20)[0];
     };
-    const joined = remerging([480, 470, 490]);
+    const joined = remerging([460, 470, 490]);
     expect(joined.accepted).toBe(false);
     expect(joined.remergedAt).toBe(9);
     expect(joined.reason).toMatch(/came together again at frame 10/);
     // joined for one frame only (a segmentation that merges true sisters for a frame): still a division
-    const once = remerging([480, 250, 240]);
+    const once = remerging([480, 280, 270]);
     expect(once.remergedAt).toBe(-1);
     expect(once.accepted).toBe(true);
+    // sisters alike in size that the segmentation joins later on (pressed together) stay a division
+    const alike = remerging([480, 470, 490], [250, 240]);
+    expect(alike.remergedAt).toBe(-1);
+    expect(alike.accepted).toBe(true);
   });
 
   it('rejects a daughter that lasts a frame, a cell that goes on at full size, and a split beside a vanished cell', () => {
