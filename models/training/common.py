@@ -33,24 +33,30 @@ def training_arguments(doc, *, steps=1500, batch=8, patch=64, base=8, lr=2e-3, p
     return p
 
 
-def block(cin, cout):
-    return nn.Sequential(nn.Conv2d(cin, cout, 3, padding=1), nn.ReLU(inplace=True), nn.Conv2d(cout, cout, 3, padding=1), nn.ReLU(inplace=True))
+def block(cin, cout, convs=2):
+    layers = [nn.Conv2d(cin, cout, 3, padding=1), nn.ReLU(inplace=True)]
+    if convs == 2:
+        layers += [nn.Conv2d(cout, cout, 3, padding=1), nn.ReLU(inplace=True)]
+    return nn.Sequential(*layers)
 
 
 class UNet(nn.Module):
     """U-Net (Ronneberger et al. 2015, doi:10.1007/978-3-319-24574-4_28) with `depth`
     2x poolings, `base` channels at full resolution, nearest upsampling + concatenation;
     or `widths`, the channels of every level (full resolution first, bottom last), given
-    outright. Input height and width must be multiples of 2**depth."""
+    outright. With `thin_top` the full-resolution level has one 3x3 convolution on the way
+    down and one on the way up (in place of two each): the full-resolution level costs most.
+    Input height and width must be multiples of 2**depth."""
 
-    def __init__(self, in_channels=1, out_channels=1, base=16, depth=2, widths=None):
+    def __init__(self, in_channels=1, out_channels=1, base=16, depth=2, widths=None, thin_top=False):
         super().__init__()
         chans = list(widths) if widths is not None else [base * 2**i for i in range(depth + 1)]
         depth = len(chans) - 1
         self.depth = depth
-        self.down = nn.ModuleList([block(in_channels if i == 0 else chans[i - 1], chans[i]) for i in range(depth)])
+        top = 1 if thin_top else 2
+        self.down = nn.ModuleList([block(in_channels if i == 0 else chans[i - 1], chans[i], top if i == 0 else 2) for i in range(depth)])
         self.bottom = block(chans[depth - 1], chans[depth])
-        self.up = nn.ModuleList([block(chans[i + 1] + chans[i], chans[i]) for i in reversed(range(depth))])
+        self.up = nn.ModuleList([block(chans[i + 1] + chans[i], chans[i], top if i == 0 else 2) for i in reversed(range(depth))])
         self.head = nn.Conv2d(chans[0], out_channels, 1)
 
     def forward(self, x):

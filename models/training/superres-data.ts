@@ -1,5 +1,5 @@
 // Dumps simulated fluorescence nuclei movies for the 2x super-resolution model:
-//   node bin/run-ts.js models/training/superres-data.ts OUT_DIR
+//   node bin/run-ts.js models/training/superres-data.ts OUT_DIR [--movies N]
 // noisy_{train,val}.npy (camera counts) and clean_{train,val}.npy (expected counts, no
 // noise), shape (movies, frames, H, W) at the high resolution; superres.py makes the
 // low-resolution inputs by 2x2 area averaging. Seeds: training 7001-7040, validation 8001-8004.
@@ -32,7 +32,11 @@ async function main(): Promise<void> {
     [`noisy_${suffix}`]: (r) => ({ movie: r.movie, channel: 0 }),
     [`clean_${suffix}`]: (r) => ({ movie: r.clean, channel: 0 }),
   });
-  await dumpStacks(superresOptions(range(7001, 40)), picks('train'), out);
+  // --movies N: more training movies (seeds 7001 on; 40 by default) for distilling a smaller model
+  const at = process.argv.indexOf('--movies');
+  const movies = at > 0 ? Number(process.argv[at + 1]) : 40;
+  if (!(movies >= 1 && movies <= 999)) throw new Error(`--movies must be 1-999, got ${process.argv[at + 1]}`);
+  await dumpStacks(superresOptions(range(7001, movies)), picks('train'), out);
   await dumpStacks(superresOptions(range(8001, 4)), picks('val'), out);
 }
 

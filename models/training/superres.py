@@ -28,14 +28,15 @@ def parse_args():
     p.add_argument("--teacher", default=None, help="a superres model folder: its output is a second target (distillation), weighted by --teacher-weight")
     p.add_argument("--teacher-weight", type=float, default=0.5)
     p.add_argument("--fine", type=int, default=0, help="with --half-res: channels of a thin full-resolution branch (0: none)")
+    p.add_argument("--thin-top", action="store_true", help="one 3x3 convolution each way at the input resolution (common.UNet thin_top)")
     return p.parse_args()
 
 
 class SuperRes(nn.Module):
-    def __init__(self, base, depth, widths=None, half_res=False, fine=0):
+    def __init__(self, base, depth, widths=None, half_res=False, fine=0, thin_top=False):
         super().__init__()
         # half_res: the body sees the input at half size and its 4x pixel shuffle gives the 2x output.
-        self.body = HalfResUNet(1, 1, widths or (16, 32, 48), 4, fine) if half_res else UNet(1, 4, base, depth, widths=widths)
+        self.body = HalfResUNet(1, 1, widths or (16, 32, 48), 4, fine) if half_res else UNet(1, 4, base, depth, widths=widths, thin_top=thin_top)
         self.half_res = half_res
         self.depth = self.body.depth
 
@@ -126,7 +127,7 @@ def main():
     rng = np.random.default_rng(args.seed)
     noisy = flat(np.load(os.path.join(args.data, "noisy_train.npy")))
     clean = flat(np.load(os.path.join(args.data, "clean_train.npy")))
-    model = SuperRes(args.base, args.depth, args.widths, args.half_res, args.fine)
+    model = SuperRes(args.base, args.depth, args.widths, args.half_res, args.fine, args.thin_top)
     teacher, taught = None, None
     if args.teacher:
         teacher = SuperRes(12, 2)
