@@ -8,7 +8,7 @@ import { describeAdjustment, type Adjustment } from '../../microscope/adjustment
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import { dropsZStack, parseGrid, parsePositionList, parseZPlan, positionCount, spreadPositions } from './space.ts';
 import type { RunState } from './runState.ts';
-import { observationOf } from './sentences.ts';
+import { observationOf, sentencesOf } from './sentences.ts';
 import { DISTANCE_UNIT, NUMBER, durationAfter, durationsIn, everyNth, exposureMs, findChannels, normaliseText, percent, toNumber, uniquePresets, unitMicrometres, unitSeconds } from './words.ts';
 
 /** Words that also ask for analysis ("speed up and segment the nuclei"): the planner plans the steps, this parser reads the microscope clause. */
@@ -72,7 +72,7 @@ export function withoutNegatedStops(t: string): string {
 }
 
 /** A question about the run: its progress, what it is doing, its current settings. */
-const STATUS_QUESTION = /\bhow many (?:cells|nuclei|objects)\b.*\b(?:latest|last|current|newest|live|most recent)\s+(?:image|frame|snap|picture|time ?point)\b|\b(?:is it|are we|is the (?:acquisition|run|imaging|time[\s-]?lapse)) (?:done|finished|over|complete|still going)\b|^(?:which|what|how many)\s+(?:channels?|positions?|objective|objectives|lasers?|exposures?|settings|z[\s-]?planes?|planes|(?:z[\s-]?)?slices|sections|fields?|interval|frame rate|power|laser power)\b.*\b(?:on|at|are we|is it|imaging|using|used|running|active|set|in use|being imaged|are there|do we have|have we got|taking|doing|acquiring|getting|collecting|per (?:stack|time ?point))\b|\bhow many (?:images|frames|time ?points|pictures)\b.*\b(?:so far|taken|done|acquired|have we|did we|have you|did you)\b|\bwhat (?:time ?point|frame) (?:are we|is it)\b|\bwhich (?:time ?point|frame) (?:are we|is it)\b|\bwhen(?:'s| is) the next (?:time ?point|frame|image)\b|^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?what(?:'s| is)\s+(?:running|happening|going on)\b|\bwhat are you (?:doing|imaging|acquiring)\b|\bwhat(?:'s| is) the (?:microscope|scope|acquisition) (?:doing|up to)\b|^(?:is|are) (?:it|the acquisition|the microscope|the run|the time[\s-]?lapse|anything|we) (?:still |now |already )?(?:running|imaging|acquiring|going|on|paused|stopped|on hold|waiting|finished|done)\b|\b(?:current|present) (?:interval|settings?|exposures?|power|frame rate|positions?|objective|plan|channels?)\b|^what(?:'s| is| are) the (?:[\w-]+ )?(?:interval|exposures?|exposure time|power|laser power|frame rate|settings|channels|positions|objective|z-?stack|z[\s-]?step|step size|z[\s-]?range|z[\s-]?planes|plan)\b|\bwhere(?:'s| is) the stage\b|\bhow (?:far|long) (?:along|in|through|into it) (?:are we|is it)\b|\bhow far (?:are we|is it) (?:along|in|through)\b/;
+const STATUS_QUESTION = /\bhow many (?:cells|nuclei|objects)\b.*\b(?:latest|last|current|newest|live|most recent)\s+(?:image|frame|snap|picture|time ?point)\b|\b(?:is it|are we|is the (?:acquisition|run|imaging|time[\s-]?lapse)) (?:done|finished|over|complete|still going)\b|^(?:which|what|how many)\s+(?:channels?|positions?|objective|objectives|lasers?|exposures?|settings|z[\s-]?planes?|planes|(?:z[\s-]?)?slices|sections|fields?|interval|frame rate|power|laser power)\b.*\b(?:on|at|are we|is it|imaging|using|used|running|active|set|in use|being imaged|are there|do we have|have we got|taking|doing|acquiring|getting|collecting|per (?:stack|time ?point))\b|\bhow many (?:images|frames|time ?points|pictures)\b.*\b(?:so far|taken|done|acquired|have we|did we|have you|did you)\b|\bwhat (?:time ?point|frame) (?:are we|is it)\b|\bwhich (?:time ?point|frame) (?:are we|is it)\b|\bwhen(?:'s| is) the next (?:time ?point|frame|image)\b|^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?what(?:'s| is)\s+(?:running|happening|going on)\b|\bwhat are you (?:doing|imaging|acquiring)\b|\bwhat(?:'s| is) the (?:microscope|scope|acquisition) (?:doing|up to)\b|^(?:is|are) (?:it|the acquisition|the microscope|the run|the time[\s-]?lapse|anything|we) (?:still |now |already )?(?:running|imaging|acquiring|going|on|paused|stopped|on hold|waiting|finished|done)\b|\b(?:current|present) (?:interval|settings?|exposures?|power|frame rate|positions?|objective|plan|channels?)\b|^what(?:'s| is| are) the (?:(?:current|present|actual|set)\s+)?(?:[\w-]+ )?(?:interval|exposures?|exposure time|power|laser power|frame rate|settings|channels|positions|objective|z-?stack|z[\s-]?step|step size|z[\s-]?range|z[\s-]?planes|plan)\b|\bwhere(?:'s| is) the stage\b|\bhow (?:far|long) (?:along|in|through|into it) (?:are we|is it)\b|\bhow far (?:are we|is it) (?:along|in|through)\b/;
 /** A yes/no question about the state of a part of the run ("is the 561 still on?", "are both lasers active?", "is DAPI still being imaged"): it changes nothing. */
 const STATE_QUESTION = /^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?(?:is|are)\s+(?:the\s+|my\s+|our\s+|both\s+|all\s+)?(?:[\w-]+\s+){0,3}?(?:still\s+|currently\s+|now\s+|already\s+)?(?:on|off|switched (?:on|off)|turned (?:on|off)|active|enabled|disabled|included|in (?:the|this) (?:plan|acquisition|run|time[\s-]?lapse)|being (?:imaged|acquired|recorded|used))\s*[?!.]*$/;
 const SPLIT = /\s*(?:;|\.\s|[?!]\s+(?=\S)|,?\s+and then\s+|,?\s+then\s+|,\s*and\s+|\s+and\s+(?=(?:every|interval|set|add|drop|remove|stop|pause|resume|zoom|switch|change|speed|slow|image|take|use|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|run|finish|skip|halve|double|make|go|tell|show|report|give|segment|track|measure|plot|project|denoise|correct|export|save|detect|count|quantify|analy[sz]e)\b))\s*/i;
@@ -93,6 +93,9 @@ function perChannel(clause: string, config: MicroscopeConfig): string[] {
   return parts.map((p, i) => (i === 0 ? lead : lead.replace(/^\s*(?:and|also)\s+/i, '')) + p.replace(/(?:\s*(?:,|;|\band\b|&|\bplus\b)\s*(?:the\s+)?)+$/i, '').trim()).map((p) => p.trim());
 }
 
+/** A stop said after a span, to end the run there ("..., then stop", "... and then end it", "... and stop"). */
+const THEN_STOP = /(?:\s*[,;.]\s*|\s+)(?:and\s+)?(?:then\s+)?(?:stop|end|finish|quit)(?:\s+(?:it|there|everything|imaging|the (?:run|acquisition|experiment|imaging|time[\s-]?lapse)))?\s*[.!]*$/i;
+
 /** A word that joins a clause to the one before ("Then resume", "And add Cy5", "Also, drop DAPI"): no part of the clause. */
 const CONNECTIVE = /^\s*(?:(?:and|then|after that|afterwards|finally)\b[,\s]*)+(?=\S)/i;
 
@@ -110,15 +113,30 @@ export function countsAsDigits(t: string): string {
  */
 export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CONFIG, now: RunState = {}): Adjustment[] {
   const whole = withoutHedges(withoutNegatedStops(countsAsDigits(normaliseText(text))));
+  // "image for another 90 minutes, then stop", "keep going 2 more hours and end it": the run ends that
+  // span from now (an end time), never a stop now nor a run longer than planned
+  const thenStop = THEN_STOP.exec(whole);
+  if (thenStop && thenStop.index > 0 && durationsIn(whole.slice(0, thenStop.index).toLowerCase()).length === 1 && /\b(?:another|more|extra|additional|further|for)\b/i.test(whole.slice(0, thenStop.index))) {
+    try {
+      const span = parseAdjustment(whole.slice(0, thenStop.index), config, now);
+      if (span.length === 1 && (span[0].kind === 'extend' || span[0].kind === 'endIn')) return [{ kind: 'endIn', inS: span[0].kind === 'extend' ? span[0].extraS : span[0].inS }];
+    } catch {
+      // read as a whole below
+    }
+  }
   if (!whole) throw new InputError(`"${text.trim()}" says what not to do: nothing was changed; say what to change instead`);
   // "let this time point finish and then stop": one command across the clauses
   if (FINISH_THEN_STOP.test(whole.toLowerCase()) && findChannels(whole, config).length === 0) return [{ kind: 'finish' }];
   // "GFP off, 561 to 5%": a command that ends in off or out is whole; what follows its comma is another
   // ("Then resume automatically.", "And add Cy5.": a word that joins the clause to the one before is no part of it)
-  const clauses = whole.split(SPLIT).flatMap((c) => c.split(/(?<=\b(?:off|out))\s*,\s*/i)).flatMap((c) => perChannel(c, config)).map((c) => c.replace(CONNECTIVE, '')).filter((c) => c.trim().length > 0);
+  // ("488 to 7%, interval 15 min": a timing with its value after a comma is a clause of its own)
+  // (only after a value of its own: "image faster, every 30 s" is one change said twice)
+  const clauses = whole.split(SPLIT).flatMap((c) => c.split(/(?<=\b(?:off|out))\s*,\s*|(?<=\d[^,]*)\s*,\s*(?=(?:and\s+)?(?:the\s+)?(?:interval|every|time[\s-]?step|frame rate)\b[^,]*\d)/i)).flatMap((c) => perChannel(c, config)).map((c) => c.replace(CONNECTIVE, '')).filter((c) => c.trim().length > 0);
   const out: Adjustment[] = [];
   const unread: string[] = [];
   let lastChannel: string | undefined;
+  // the sentences of a message of several, for telling a sentence of context from a command
+  const sentences = sentencesOf(whole).length > 1 ? new Set(sentencesOf(whole).map((s) => s.replace(/[.!?]+$/, '').trim().toLowerCase())) : new Set<string>();
   for (const clause of clauses) {
     if (ANALYSIS_REQUEST.test(clause.trim().toLowerCase())) throw new MixedRequest(`"${clause.trim()}" asks for an analysis, not a change to the acquisition`);
     const changes = parseClause(clause, config, now);
@@ -129,7 +147,7 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
       if (named.length === 1) lastChannel = named[0];
       continue;
     }
-    if (!changes && !/^(?:please|thanks?(?: you)?|ok(?:ay)?|now|then|and|also|too|right away|asap)[.!?]*$/i.test(clause.trim()) && !isRemark(clause, config)) unread.push(clause.trim());
+    if (!changes && !/^(?:please|thanks?(?: you)?|ok(?:ay)?|now|then|and|also|too|right away|asap)[.!?]*$/i.test(clause.trim()) && !isRemark(clause, config) && !isContextSentence(clause, sentences, config)) unread.push(clause.trim());
     // a number with its unit that no change carries was not understood ("image GFP every 5 min for 2 h" is more than an interval)
     if (changes && !changes.every((c) => c.kind === 'status' || RECKONED.has(c))) unread.push(...quantitiesNotCarried(clause, changes));
     for (const a of changes ?? []) {
@@ -168,6 +186,17 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
 function isRemark(clause: string, config: MicroscopeConfig): boolean {
   const t = clause.trim().toLowerCase();
   return !/\d/.test(t) && findChannels(t, config).length === 0 && !REMARK_BREAKERS.test(t);
+}
+
+/**
+ * A sentence of context in a message of several ("Media change in a few minutes. Pause for 20 min."): a whole
+ * sentence with no figure, no channel and no stop word, that does not begin with a command or request word.
+ * It tells why; the command is in another sentence.
+ */
+function isContextSentence(clause: string, sentences: Set<string>, config: MicroscopeConfig): boolean {
+  const t = clause.replace(/[.!?]+$/, '').trim().toLowerCase();
+  if (!sentences.has(t) || /\d/.test(t) || findChannels(t, config).length || STOP_WORD_AT.test(t)) return false;
+  return !/^(?:please|pls|can|could|would|will|should|shall|let'?s|make|set|go|switch|turn|start|add|remove|take|keep|put|use|halve|double|speed|slow|increase|decrease|reduce|lower|raise|cut|bump|pause|resume|continue|image|acquire|move|refocus|autofocus|skip|change|extend|run|give|show|tell|every|only|just|no|more|less|faster|slower)\b/.test(t);
 }
 
 /** Words that make a clause part of a command (a remark has none of them). */
@@ -250,7 +279,7 @@ function readOnlyChannels({ t: said, channels }: ClauseWords): Adjustment[] | un
 function readQuestion({ t, channels, stopVerb }: ClauseWords): Adjustment[] | undefined {
   // "GFP is photobleaching badly, turn it off": a command on a channel, whatever it says about the light
   if (stopVerb && channels.length && !/\?\s*$/.test(t)) return undefined;
-  if (/how (much|long) (longer|more time|time is left|is left|remaining)|time (left|remaining)|remaining time|when will it (end|finish|be done)|^(?:so\s+|and\s+)?(?:when|what time)\b.*\b(?:end|ends|finish|finishes|finished|done|over|stop|stops|complete)\b|how long until|\beta\b|how many .*left|how long (?:has it|have we|has the (?:acquisition|run|imaging)) been (?:running|going|imaging|acquiring|paused|on hold|stopped|waiting)/.test(t)) return [{ kind: 'status', about: 'time' }];
+  if (/how (much|long) (longer|more time|time is left|is left|remaining)|time (left|remaining)|remaining time|when will it (end|finish|be done)|^(?:so\s+|and\s+)?(?:(?:at|by)\s+)?(?:when|what time)\b.*\b(?:end|ends|finish|finishes|finished|done|over|stop|stops|complete)\b|how long until|\beta\b|how many .*left|how long (?:has it|have we|has the (?:acquisition|run|imaging)) been (?:running|going|imaging|acquiring|paused|on hold|stopped|waiting)/.test(t)) return [{ kind: 'status', about: 'time' }];
   if (/how much (light|dose|exposure|laser|illumination)|^how much\b.*\b(?:had|received|got|gotten|seen|absorbed)\b|\b(?:cumulative|total|accumulated|integrated) (?:light|illumination|dose|light exposure|energy|fluence)\b|\bj\s*\/\s*cm|\bfluence\b|\b(?:am i|are we|is it) (?:fry|cook|toast|damag|kill|hurt|burn)\w*\b|(light|photo|laser)?\s*dose (so far|used|report)|\bdose\b.*\?|light so far|photobleach|phototox|\bhow (?:bleached|photo-?bleached|damaged|fried|cooked|toasted)\b|light budget|too much light|light damage|^(what|show|report|tell)\b.*\b(light )?dose\b|^(?:is|are|has|have)\b.*\bbleach\w*|^(?:total |cumulative )?(?:light )?(?:dose|light exposure|illumination)(?: (?:per|by) (?:channel|position|field))?\??$|\b(?:budget|dose) (?:is )?(?:left|remaining|remains)\b|\b(?:left|remaining) (?:of the )?(?:light |dose )?budget\b/.test(t)) return [{ kind: 'status', about: 'dose' }];
   if (/^(status|what('s| is) (it|the acquisition) doing|how is (it|the acquisition) going|progress)\??$/.test(t) || /\bstatus\b/.test(t) || STATUS_QUESTION.test(t) || STATE_QUESTION.test(t)) return [{ kind: 'status', about: 'all' }];
   return undefined;
@@ -266,7 +295,8 @@ function readPartStopped({ t, channels, channel, now }: ClauseWords): Adjustment
   const several = positionsNumbered(t);
   if (several.length > 1 && STOP_WORD_AT.test(t) && !channel) return several.map((p) => ({ kind: 'dropPosition' as const, position: p }));
   const position = positionNamed(t, now);
-  if (position && STOP_WORD_AT.test(t) && !channel) return [{ kind: 'dropPosition', position }];
+  // ("pos 2 out", "position 3 off please": the position and off/out at the end)
+  if (position && (STOP_WORD_AT.test(t) || OFF_AT_END.test(t)) && !channel) return [{ kind: 'dropPosition', position }];
   // "add a position at (500, 500)", "also image (500, 500) and (900, 0)": added to the positions, not instead of them
   if (/\b(?:add|include|also|another|extra|additional|as well|too)\b/.test(t) && !/\b(?:instead|only|just)\b/.test(t)) {
     // "add the current stage position": where the stage is now is the microscope's to say, never guessed here
@@ -310,13 +340,16 @@ function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords):
   }
   // "we're done", "that's it, call it a day": the end of the run (a person confirms it)
   if (!channels.length && /\bcall it (?:a day|a night|quits|here|there)\b|\b(?:we can|let'?s|we'?ll|i'?ll)\s+(?:finish|stop|end|wrap up|leave it)\s+(?:here|there|now|for (?:today|now|the day|tonight))\b|^(?:ok(?:ay)?,?\s+|right,?\s+|alright,?\s+)?that'?s (?:it|all|enough)(?: for (?:today|now|tonight))?,?\s*(?:thanks|thank you|cheers)?[.!]*$|^(?:ok(?:ay)?,?\s+|right,?\s+)?(?:we'?re|we are|i'?m|i am) (?:all )?done(?: here| now| with (?:it|this|that|the)(?: (?:acquisition|imaging|experiment|run|time[\s-]?lapse))?)?(?: for (?:today|now))?[.!]*$|\bcall it a day\b|^(?:ok(?:ay)?,?\s+|right,?\s+)?that'?s (?:it|all)(?: for (?:today|now))?(?:,? (?:stop|we'?re done))?[.!]*$/.test(t)) return [{ kind: 'stop' }];
+  // a question about stopping or the end ("at what time does the run end", "what happens if I stop now?") asks, never stops
+  if (stopVerb && !channels.length && ASKED.test(t)) return [{ kind: 'status', about: 'all' }];
   if (stopVerb && !channels.length) {
     // ("you can stop now, thanks", "go ahead and end it": the courtesy around the word is no object of it)
     // ("I think we have enough data now, stop": a remark before the comma is no object of the stop)
     const parts = t.split(/\s*,\s*/);
     const last = parts.length > 1 && parts.slice(0, -1).every((p) => isRemark(p, config) || /\benough\b/.test(p)) ? parts.at(-1)! : t;
-    const bare = last.replace(/^(?:(?:ok(?:ay)?|right|alright|great|good|fine)[,\s]+)*(?:you can|you may|feel free to|go ahead and|i'?d like you to|i want you to)\s+/, '').replace(/[,\s]*(?:thanks|thank you|cheers|thx|ta)\s*[.!]*$/, '');
-    const whole = /^(please\s+|pls\s+|plz\s+|ok(?:ay)?,?\s+)?(stop|end|halt|abort|cancel|terminate|quit|kill|shut (?:it )?down)\s*(it\s+)?(?:(?:now|immediately|right now|everything|all|at once|please|pls|plz)\s*)*[.!]*$/.test(bare) || ACQUISITION_WORD.test(t);
+    // ("we need to stop now, abort": every part a bare stop, or a remark, is one stop)
+    const wholeParts = parts.length > 1 && parts.every((p) => isRemark(p, config) || /\benough\b/.test(p) || bareStop(p)) && parts.some(bareStop);
+    const whole = bareStop(last) || wholeParts || ACQUISITION_WORD.test(t);
     const vague = /\b(it|that|this|them|the (laser|lasers|light|lights|lamp|led|channel|illumination|excitation|fluorescence|colou?r))\b/.test(t);
     if (whole && !/\b(channel|laser|light|lamp|led)\b/.test(t)) return [{ kind: 'stop' }];
     if (vague || whole || /\b(channel|laser|light|lamp|led)\b/.test(t)) {
@@ -324,6 +357,18 @@ function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords):
     }
   }
   return undefined;
+}
+
+/** A question form (not a request worded as one: "can you stop it?" is a request). */
+const ASKED = /^(?:(?:so|and|ok(?:ay)?|hmm+|quick question)[,:\s]+)*(?:(?:at|by|from)\s+)?(?:what|when|which|how|why|where|(?:is|are|was|were|does|did|do|has|have|will|would)\s+(?!you\b)(?:it|the|this|that|we|i|there|anything|everything|stopping|ending)\b)/;
+
+/** Nothing but a stop, with courtesy around it: "stop", "abort now", "we need to stop now", "you can end it, thanks". */
+function bareStop(part: string): boolean {
+  const bare = part
+    .trim()
+    .replace(/^(?:(?:ok(?:ay)?|right|alright|great|good|fine|so)[,\s]+)*(?:you can|you may|feel free to|go ahead and|i'?d like you to|i want you to|we need to|we have to|we must|we should|need to|have to|time to|it'?s time to|let'?s|lets)\s+/, '')
+    .replace(/[,\s]*(?:thanks|thank you|cheers|thx|ta)\s*[.!]*$/, '');
+  return /^(please\s+|pls\s+|plz\s+|ok(?:ay)?,?\s+)?(stop|end|halt|abort|cancel|terminate|quit|kill|shut (?:it )?down)\s*(it\s+)?(?:(?:now|immediately|right now|everything|all|at once|please|pls|plz)\s*)*[.!]*$/.test(bare);
 }
 
 /** Words for time points: what a count of them ("the next 2 time points") counts. */
@@ -408,7 +453,7 @@ function fmtSpan(s: number): string {
 
 /** Pause (for a while), resume, autofocus. */
 function readRunControl({ t }: ClauseWords): Adjustment[] | undefined {
-  if (/^(please\s+|ok(?:ay)?,?\s+|just\s+)?(pause|hold on|hold it|hold for|hold off|wait|suspend|interrupt|freeze)\b|\b(?:put|keep|place)\s+(?:it|the acquisition|the run|imaging|everything|the time[\s-]?lapse)\s+on hold\b|\b(pause|hold|suspend|interrupt|freeze)\s+(the\s+|all\s+)?(acquisition|imaging|run|it|everything|time[\s-]?lapse|recording|experiment)\b|\btake an? (?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s? )?break\b|\bgive\s+(?:the\s+)?(?:cells|sample|them|it|everything)\s+an?\s+(?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr)s? )?(?:rest|break|breather)\b|\blet\s+(?:the\s+)?(?:cells|sample|them)\s+(?:rest|recover)\b/.test(t)) {
+  if (/^(please\s+|ok(?:ay)?,?\s+|just\s+)?(pause|hold on|hold it|hold for|hold off|wait|suspend|interrupt|freeze)\b|\b(?:do|make|have|take|put in)\s+(?:a|an)\s+(?:short\s+|quick\s+|brief\s+|\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s?\s+)?pause\b|\b(?:put|keep|place)\s+(?:it|the acquisition|the run|imaging|everything|the time[\s-]?lapse)\s+on hold\b|\b(pause|hold|suspend|interrupt|freeze)\s+(the\s+|all\s+)?(acquisition|imaging|run|it|everything|time[\s-]?lapse|recording|experiment)\b|\btake an? (?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s? )?break\b|\bgive\s+(?:the\s+)?(?:cells|sample|them|it|everything)\s+an?\s+(?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr)s? )?(?:rest|break|breather)\b|\blet\s+(?:the\s+)?(?:cells|sample|them)\s+(?:rest|recover)\b/.test(t)) {
     // "pause for 5 min", "pause 5 min", "wait 10 minutes", "take a 15 minute break"
     const breakSpan = /\b(?:break|rest|breather|recover)\b/.test(t) ? durationsIn(t) : [];
     // "hold on for 10": a number without its unit is asked, never taken for minutes
@@ -456,11 +501,20 @@ function readWhere({ t, config, now }: ClauseWords): Adjustment[] | undefined {
   return undefined;
 }
 
+/** The words with the channels named taken out ("cy5 and dapi on" → " and  on"). */
+function withoutChannelWords(t: string, config: MicroscopeConfig): string {
+  let out = t;
+  for (const m of findChannels(t, config).reverse()) out = out.slice(0, m.index) + ' ' + out.slice(m.index + m.text.length);
+  return out.replace(/\s+/g, ' ').trim();
+}
+
 /** Channels added, or imaged every Nth time point. */
-function readChannels({ t, channels, channel }: ClauseWords): Adjustment[] | undefined {
+function readChannels({ t, channels, channel, config }: ClauseWords): Adjustment[] | undefined {
   const nth = everyNth(t);
-  const adding = /\b(add|include|also image|start imaging|image also|turn on|switch on|bring in|bring back|re-?enable|enable)\b|\b(?:turn|switch|put|bring)\b.*\b(?:back\s+)?on\b\s*(?:again|please|now)?\s*[.!]?$|\bback(?:\s+(?:in|on))?\s*(?:again|please|now)?\s*[.!]?$|\balso (?:take|acquire|record|grab|collect|do|shoot|capture)\b|\b(?:too|as well)\s*[.!]?$/.test(t) && !(/\b(?:too|as well)\s*[.!]?$/.test(t) && /\d\s*(?:%|percent|ms)\b|\d\s*%/.test(t));
-  if (adding && channels.length) {
+  const adding = /\b(add|include|also image|start imaging|image also|turn on|switch on|bring in|bring back|re-?enable|enable)\b|\b(?:turn|switch|put|bring)\b.*\b(?:back\s+)?on\b\s*(?:again|please|now)?\s*[.!]?$|\bback(?:\s+(?:in|on))?\s*(?:again|please|now)?\s*[.!]?$|\balso (?:take|acquire|record|grab|collect|do|shoot|capture|get|have|image)\b|\b(?:too|as well)\s*[.!]?$/.test(t) && !(/\b(?:too|as well)\s*[.!]?$/.test(t) && /\d\s*(?:%|percent|ms)\b|\d\s*%/.test(t));
+  // "Cy5 on pls", "far red back on": nothing but the channels, on and courtesy
+  const bareOn = channels.length > 0 && /^(?:(?:the|and|,|&|\+|channels?|lasers?|lines?|please|pls|plz|now)\s*)*(?:back\s+)?on\b(?:\s*(?:again|please|pls|plz|now|too|as well|from now on|thanks))*\s*[.!]*$/.test(withoutChannelWords(t, config));
+  if ((adding || bareOn) && channels.length) {
     const exp = exposureMs(t);
     const pct = percent(t);
     return channels.map((c) => ({ kind: 'addChannel' as const, channel: c, ...(exp !== undefined ? { exposureMs: exp } : {}), ...(pct !== undefined ? { powerPercent: pct } : {}), ...(nth ? { acquireEvery: nth } : {}) }));
@@ -576,7 +630,7 @@ const VAGUE_AMOUNT = /\b(?:slightly|somewhat|marginally|a (?:little|bit|tad|touc
 const COUNT_WORD = String.raw`(\d+(?:\.\d+)?|two|three|four|five|six|ten)`;
 
 /** The interval between time points, by any of its names. */
-const INTERVAL_NOUN = /\b(?:interval|time[\s-]?step|(?:gap|time|spacing|pause|wait) between (?:the )?(?:frames|time ?points|images|acquisitions|shots))\b/;
+const INTERVAL_NOUN = /\b(?:interval|time[\s-]?step|(?:gap|time|spacing|pause|wait|delay) between (?:the |two |2 |consecutive |successive |each |)(?:frames|time ?points|images|pictures|acquisitions|shots|snaps))\b/;
 /** The rate of time points, by any of its names (the interval's inverse). */
 const RATE_NOUN = /\b(?:(?:frame|imaging|acquisition|sampling|time[\s-]?point)\s+(?:rate|frequency)|frame ?rate|fps|(?:temporal|time) resolution|frequency)\b/;
 
@@ -617,12 +671,19 @@ function parseTiming(t: string): Adjustment | undefined {
   const inEarlierUnit = intervalInEarlierUnit(t);
   if (inEarlierUnit !== undefined) return { kind: 'interval', intervalS: inEarlierUnit };
   const extendWords = /\b(extend|another|more|longer|additional|add|extra)\b/.test(t);
-  const extend = extendWords ? durationAfter(t, /\bby\b|\bfor\b|\banother\b|\bextend(?:\s+it)?\b|\brun\b|\badd(?:\s+(?:on|another))?\b/) : undefined;
+  // ("1.5 h more please", "2 extra hours": the span first, then the word that makes it more)
+  const first = durationsIn(t)[0];
+  const spanFirst = first && first.index === 0 && (/^\s*(?:more|extra|longer|additional)\b/.test(t.slice(first.length)) || /\b(?:more|extra|additional|further)\b/.test(t.slice(0, first.length))) ? first.seconds : undefined;
+  const extend = extendWords ? durationAfter(t, /\bby\b|\bfor\b|\banother\b|\bextend(?:\s+it)?\b|\brun\b|\badd(?:\s+(?:on|another))?\b/) ?? spanFirst : undefined;
   if (extend !== undefined && !/\bevery\b/.test(t)) return { kind: 'extend', extraS: extend };
   const every = durationAfter(t, /\bevery\b|\binterval(?:\s+(?:to|of|be|is|at|=|should be|could be|can be|must be))?\b|\b(?:speed|slow)(?:\s+it)?\s+(?:up|down)\s+to\b|\bonce (?:a|an|per|every)\b|\bintervals? (?:to|of)\b|\b(?:time[\s-]?step|time resolution|cadence|sampling(?: interval| period)?|frame interval)(?:\s+(?:to|of|is|=|down to|up to))?\b/) ??
     // "a 5-min interval", "10 s cadence"
     durationsIn(t).find((d) => /^\s*(?:intervals?|cadence|period|apart)\b/.test(t.slice(d.index + d.length)))?.seconds;
   if (every !== undefined && (/\b(speed (?:it )?up|slow (?:it )?down|faster|slower|more often|less often|intervals?|every|frame rate|rate|image|imaging|instead|from now|switch|change|set|go|time[\s-]?steps?|cadence)\b/.test(t) || INTERVAL_NOUN.test(t) || RATE_NOUN.test(t))) return { kind: 'interval', intervalS: every };
+  // "change the time between frames to 2.5 minutes", "the time between two images more long, 10 minutes": the interval by its
+  // name and the one span said (no multiplier, no second span)
+  const spansSaid = durationsIn(t).filter((d) => !/ms|milli/.test(t.slice(d.index, d.index + d.length)));
+  if (INTERVAL_NOUN.test(t) && spansSaid.length === 1 && !/\b(?:by|times|fold|x)\b|%/.test(t) && !/\b(?:z[\s-]?stacks?|stacks?|tiles?|grid|autofocus)\b/.test(t)) return { kind: 'interval', intervalS: spansSaid[0].seconds };
   // "2 frames per minute", "one image every minute", "1 fps"
   const perUnit = new RegExp(String.raw`\b${COUNT_WORD}\s*(?:frames?|images?|time ?points?|timepoints?|pictures?|acquisitions?)\s*(?:per|a|an|each|every)\s*(second|sec|minute|min|hour|hr|day)\b`).exec(t);
   if (perUnit) return { kind: 'interval', intervalS: Math.round((unitSeconds(perUnit[2]) / toNumber(perUnit[1])) * 1e6) / 1e6 };
@@ -668,6 +729,11 @@ function parseTiming(t: string): Adjustment | undefined {
   }
   // "make it 24 hours in total", "the whole thing 6 h long": the total duration
   const spans = durationsIn(t).filter((d) => !/ms|milli/.test(t.slice(d.index, d.index + d.length)));
+  // "make it 10 hours instead of 12", "set the run to 8 h": the whole run's length, said with the verb and what it is of
+  // ("make it 3 min" alone could be any timing: "it" is the run only with "long", "in total" or "instead of" the old length)
+  const runLength = spans.length === 1 && !/\bevery\b|\binterval\b/.test(t) ? /^(?:please\s+)?(?:make|set|change|cut|shorten|extend|put)\s+(it|the (?:run|acquisition|experiment|time[\s-]?lapse|imaging|whole thing|duration|total(?: time| duration)?))\s+(?:to\s+|at\s+|only\s+|just\s+)*$/.exec(t.slice(0, spans[0].index)) : null;
+  const lengthTail = runLength ? /^\s*(long|in total|total|instead\s+of\s+(?:the\s+)?\d+(?:\.\d+)?(?:\s*(?:h|hrs?|hours?|min|mins|minutes?|d|days?))?)?\s*(?:instead)?\s*[.!]*$/.exec(t.slice(spans[0].index + spans[0].length)) : null;
+  if (runLength && lengthTail && (runLength[1] !== 'it' || lengthTail[1])) return { kind: 'duration', durationS: spans[0].seconds };
   if (spans.length === 1 && !/\bevery\b/.test(t) && (/\b(in total|total|altogether|overall|in all|all together|whole (?:run|thing|acquisition|experiment|time[\s-]?lapse)|entire (?:run|acquisition|experiment|time[\s-]?lapse))\b/.test(t) || /^\s*(?:long|in length)\b/.test(t.slice(spans[0].index + spans[0].length)))) return { kind: 'duration', durationS: spans[0].seconds };
   const totalFor = /\b(run|image|continue|keep (going|imaging))\b.*\bfor\b/.test(t) ? durationAfter(t, /\bfor(?:\s+a\s+total\s+of)?\b/) : undefined;
   if (totalFor !== undefined && /\btotal\b/.test(t)) return { kind: 'duration', durationS: totalFor };
@@ -686,7 +752,8 @@ function parseLight(t: string, channel: string | undefined): Adjustment[] {
   const down = /\b(reduce|lower|decrease|drop|cut|dim|shorten|turn down|bring down|knock off|take off|shave off|trim|back off|ease off|tone down|dial back|less|weaker|dimmer|fewer)\b|\b(?:turn|bring|dial|take)\b.*\bdown\b|\bdown\s+(?:by\s+)?\d|(?:^|\s)[-−]\s*\d+(?:\.\d+)?\s*(?:%|percent)/.test(t);
   const up = /\b(increase|raise|boost|turn up|bring up|brighten|bump|crank|lengthen|more|stronger|brighter)\b|\b(?:turn|bring|dial)\b.*\bup\b|^(?:please\s+)?up\s+(?:the|its|all)\b|\bup\s+(?:by\s+)?\d|(?:^|\s)\+\s*\d+(?:\.\d+)?\s*(?:%|percent)|^\d+(?:\.\d+)?\s*x\s+(?:the|its|all)\b/.test(t);
   const byPct = /\b(?:by|down|up|off)\s+(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)|(?:^|\s)[-−+]\s*(\d+(?:\.\d+)?)\s*(?:%|percent)/.exec(t);
-  const times = /\b(\d+(?:\.\d+)?)\s*(?:x|times)\b(?!\s*(?:objective|\d))/.exec(t);
+  // ("GFP power ×0.5", "mCherry exposure x2": the multiplier before its number, as in a spreadsheet)
+  const times = /\b(\d+(?:\.\d+)?)\s*(?:x|times)\b(?!\s*(?:objective|\d))/.exec(t) ?? /(?:\b|\s)[x×]\s*(\d+(?:\.\d+)?)\s*$/.exec(t);
   const byPart = /\bby\s+(?:a|one)\s+(half|third|quarter|fifth|tenth)\b/.exec(t);
   const relative = (raw: number): Adjustment => {
     const factor = Math.round(raw * 1e6) / 1e6;

@@ -9,7 +9,7 @@ import { AmbiguousCommand, MixedRequest, parseAdjustment, withoutHedges, without
 import { parseAcquisitionRequest, timeSpans } from './requests.ts';
 import { parseRule } from './rules.ts';
 import { runStateOf } from './runState.ts';
-import { commandOfSentences, sentencesOf } from './sentences.ts';
+import { commandOfSentences, sentencesOf, withoutCourtesy } from './sentences.ts';
 import { durationsIn, exposureMs, findChannels, normaliseText, percent, uniquePresets } from './words.ts';
 
 /** The name of the tool that declares it carries out `command` (tools/types.ts, `carriesOut`). */
@@ -50,6 +50,8 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
   const config = options.config ?? DEMO_CONFIG;
   // "The 488 is too strong. Halve it.": the command, with what its pronoun points back at
   text = commandOfSentences(afterCorrection(text), config);
+  // "if it's not too much trouble, could you ...", "is it possible to ...", "would you mind dropping ...": the request itself
+  text = sentencesOf(text).map(withoutCourtesy).join(' ') || text;
   const t = withoutHedges(normaliseText(text).toLowerCase());
   const back = options.acquisitionRunning && options.earlier ? pointsBack(t, options.earlier, config) : undefined;
   if (back) return back;
@@ -111,6 +113,9 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
     const id = /\brule[- ]?#?(\d+)\b/.exec(t);
     return id ? { tool: toolCarrying('removeRule'), args: { ruleId: `rule-${id[1]}` } } : undefined;
   }
+  // "tell me the interval", "show me the channel settings", "can you check whether the 561 is on": while imaging,
+  // a request to be told a setting of the run is a question about it (its report answers it)
+  if (options.acquisitionRunning && TELL_ME.test(t) && RUN_SETTING.test(t)) return { tool: toolCarrying(/\b(?:dose|light so far)\b/.test(t) ? 'dose' : 'status'), args: {} };
   let changes: Adjustment[];
   try {
     changes = parseAdjustment(text, config, runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change')));
@@ -348,6 +353,11 @@ function wellNamed(t: string): string | undefined {
   const m = /\bwells?\s+([a-p])\s*-?\s*(\d{1,2})\b|\b([a-p])(\d{1,2})\s+wells?\b/.exec(t);
   return m ? `${(m[1] ?? m[3]).toUpperCase()}${m[2] ?? m[4]}` : undefined;
 }
+
+/** Words that ask to be told something ("tell me", "show me", "check whether", "let me know", "I'd like to know"). */
+const TELL_ME = /^(?:(?:so|ok(?:ay)?|hey|hi|please|pls|quick(?: question)?|just)[,:\s]+)*(?:(?:can|could|would|will) you\s+(?:please\s+)?|please\s+)?(?:tell me|show me|let me know|remind me(?: of)?|check(?: for me)?(?:\s+(?:if|whether|what|which|how))?|confirm(?:\s+(?:if|whether|what|which))?|give me|list|report|i(?:'d| would) like to know|i want to know|i need to know|do you know)\b(?!.*\b(?:to|and)\s+(?:set|change|make|drop|add|stop|pause|switch|turn|lower|raise|reduce|increase)\b)/;
+/** A setting or state of the run one can be told about. */
+const RUN_SETTING = /\b(?:interval|exposures?|exposure times?|power|laser power|channels?|settings?|positions?|fields?|z[\s-]?stacks?|z[\s-]?step|step size|planes|slices|objective|plan|rules?|time left|time remaining|how (?:long|much longer|many)|progress|status|frame rate|time ?points?|frames|is (?:on|off|running|paused|active)|are (?:on|off|running|active))\b|\b(?:on|off|active|running|paused)\s*[?.!]*$/;
 
 /** Unwanted motion of the stage or the field: drift, wobble, jitter, shaking, vibration. */
 const STAGE_MOTION = /\b(?:drift\w*|wobbl\w*|jitter\w*|shak(?:e|es|y|ing|iness)|vibrat\w*|judder\w*|wander\w*|jump(?:s|y|ing)?|unstable|instabilit\w*|stabili[sz]\w*|mov(?:ed|ing|ement) around)\b/;

@@ -15,7 +15,8 @@ let ruleCounter = 0;
 export function parseRule(text: string, config: MicroscopeConfig = DEMO_CONFIG): Rule {
   const t = normaliseText(text).toLowerCase();
   const lead = String.raw`^(?:when(?:ever)?|if|once|as soon as|each time|every time|after)\s+`;
-  const actionVerb = String.raw`(?:image|take|add|also|stop|end|abort|zoom|switch|refocus|autofocus|speed|slow|go|acquire|start|change|set|include|turn)\b`;
+  // ("if the cells start dividing, ...": "start" before an -ing word is part of the condition)
+  const actionVerb = String.raw`(?:image|take|add|also|stop|end|abort|zoom|switch|refocus|autofocus|speed|slow|go|acquire|start(?!\s+(?:to\s+)?[a-z]+ing\b|\s+to\s+(?:divide|die|round|move|bleach|drift|fade))|change|set|include|turn)\b`;
   const split =
     new RegExp(lead + String.raw`([^,:;]+?)\s*[,:;—]\s*(.+)$`).exec(t) ??
     new RegExp(lead + String.raw`(.+?)\s+(?:then\s+)?(` + actionVerb + String.raw`.*)$`).exec(t) ??

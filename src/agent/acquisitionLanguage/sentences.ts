@@ -19,7 +19,7 @@ export function sentencesOf(text: string): string[] {
 const OPENER = String.raw`(?:(?:so|ok(?:ay)?|well|hmm+|right|also|and|but|oh|ah|hey|hi|now|yeah|yes|alright|look|honestly|basically|anyway)[,\s]+|(?:i think|i guess|i feel like|it seems(?: like)?|seems like|looks like)[,\s]+)*`;
 
 /** A verb that tells a state or an event (not a command): "is", "looks", "keeps", "has floated", "moved". */
-const TELLING_VERB = String.raw`(?:'s|’s|'re|’re|'m|’m|is|are|was|were|am|isn'?t|aren'?t|wasn'?t|weren'?t|looks?|looked|seems?|seemed|appears?|appeared|keeps?|kept|has|have|had|hasn'?t|haven'?t|doesn'?t|don'?t|didn'?t|gets?|got|goes|went|became|becomes?|see|saw|think|feel|won'?t|can'?t|(?!(?:speed|need|feed|seed|proceed|exceed|succeed)\b)[a-z]{2,}ed)`;
+const TELLING_VERB = String.raw`(?:'s|’s|'re|’re|'m|’m|'ve|’ve|'ll|’ll|'d|’d|came|comes|wants|needs|says|said|told|asks|thinks|thought|knows|knew|will|would|might|may|must|is|are|was|were|am|isn'?t|aren'?t|wasn'?t|weren'?t|looks?|looked|seems?|seemed|appears?|appeared|keeps?|kept|has|have|had|hasn'?t|haven'?t|doesn'?t|don'?t|didn'?t|gets?|got|goes|went|became|becomes?|see|saw|think|feel|won'?t|can'?t|(?!(?:speed|need|feed|seed|proceed|exceed|succeed)\b)[a-z]{2,}ed)`;
 
 /** The subject of an observation (up to its verb) and the verb. */
 const OBSERVATION = new RegExp(String.raw`^${OPENER}((?:the |my |our |this |that |these |those |all |both |a |an |some |there )?(?:[\w+-]+\s+){0,5}?[\w+-]+?)(?:\s+|(?=['’]))(${TELLING_VERB})(?=\s|[.!,;:]|$)`, 'i');
@@ -135,4 +135,31 @@ export function withStageMotionNamed(text: string): string {
   // (an observation that says more than the motion, a number or a channel, is kept: "the stage drifted, 0.65 µm pixels")
   const plain = (s: string) => !/\d/.test(s) && !findChannels(s).length;
   return named === undefined ? text : [...sentences.slice(0, at + 1).filter((s, i) => !motion[i] || !plain(s)), named].join(' ');
+}
+
+/** A courtesy before a request that is no part of it ("if it's not too much trouble,", "if you don't mind,", "when you get a chance,"). */
+const COURTESY_LEAD = /^(?:(?:hi|hey|hello|ok(?:ay)?|so|um+|erm+|right)[,!.\s]+)*(?:if (?:it'?s|it is) not too much (?:trouble|bother|hassle)|if you (?:don'?t|do not) mind|if (?:at all )?possible|if (?:that'?s|it'?s) (?:ok(?:ay)?|alright|fine)|when you (?:get|have) a (?:chance|sec(?:ond)?|moment|minute))\s*[,:]?\s+/i;
+/** The same courtesy after the request (", if possible", "if you don't mind"). */
+const COURTESY_TAIL = /[,\s]+(?:if (?:it'?s|it is) not too much (?:trouble|bother|hassle)|if you (?:don'?t|do not) mind|if (?:at all )?possible|if (?:that'?s|it'?s) (?:ok(?:ay)?|alright|fine)|when you (?:get|have) a (?:chance|sec(?:ond)?|moment|minute))\s*([.!?]*)\s*$/i;
+/** A request worded as a wish or a question about whether it can be done ("is it possible to add Cy5?", "I was wondering if we could go to every 15 min"). */
+const WISH = /^(?:(?:is|would|will) (?:it|that) (?:be )?possible (?:for (?:you|us) )?to|is possible to|(?:is|would) there (?:be )?(?:a|any) way to|any chance (?:you|we) (?:could|can|might)|do you think (?:you|we) (?:could|can|might)|i (?:was|am|'m) wondering (?:if|whether) (?:you|we) (?:could|can|might)|i wonder (?:if|whether) (?:you|we) (?:could|can|might)|i want that you|please to|(?:can|could|would) you be (?:so kind|kind enough) (?:as )?to)\s+(?:(?:perhaps|maybe|possibly|kindly|just|please)\s+)*/i;
+/** "would you mind dropping the DAPI?": the -ing verb after "mind" as the command it asks for. */
+const MIND = /^(?:would|do|will) you mind\s+(?:(?:just|maybe|quickly)\s+)?([a-z]+?)(?:(?<=([bdgmnprt]))\2)?ing\b/i;
+/** Verbs whose -ing form drops an e ("pausing" → "pause"). */
+const E_VERBS = /^(?:paus|reduc|chang|increas|decreas|remov|halv|doubl|tripl|exclud|includ|us|mov|continu|resum|receiv|tak|mak|sav|updat|disabl|enabl|shorten|lengthen|captur|acquir|imag)$/;
+
+/**
+ * A request without the courtesy around it, as the command it asks for: "if it's not too much trouble,
+ * could you skip position 1" → "could you skip position 1", "is it possible to add Cy5?" → "add Cy5?",
+ * "would you mind dropping the DAPI?" → "drop the DAPI?". The words as they are otherwise.
+ */
+export function withoutCourtesy(text: string): string {
+  let t = text.trim().replace(COURTESY_LEAD, '').replace(COURTESY_TAIL, '$1');
+  const mind = MIND.exec(t);
+  if (mind) {
+    const stem = mind[1].toLowerCase();
+    const verb = E_VERBS.test(stem) && !/^(?:shorten|lengthen)$/.test(stem) ? `${stem}e` : stem;
+    t = verb + t.slice(mind[0].length);
+  }
+  return t.replace(WISH, '');
 }

@@ -66,7 +66,7 @@ export function parseZPlan(text: string, current?: ZPlan | null): ZPlan | undefi
 
 /** Words that take the z-stack away ("no z-stack", "single plane"). */
 export function dropsZStack(text: string): boolean {
-  return /\b(no|remove|drop|without|stop|skip|turn off|switch off|disable|get rid of|lose|ditch|scrap|cancel)\b.*\b(z[\s-]?stacks?|stacks?)\b|\b(?:take|leave)\s+(?:the\s+)?(?:z[\s-]?stacks?|stacks?)\s+out\b|\b(?:switch|turn|shut)\b.*\bz[\s-]?stacks?\b.*\boff\b|\bsingle (?:z[\s-]?)?(plane|slice)\b|\b(?:just|only) (?:one|a single|the focal|1) (?:z[\s-]?)?(?:plane|slice)\b/i.test(text);
+  return /\b(no|remove|drop|without|stop|skip|turn off|switch off|disable|get rid of|lose|ditch|scrap|cancel)\b.*\b(z[\s-]?stacks?|stacks?)\b|\b(?:no|without|drop|skip|lose|ditch)\s+(?:more\s+)?z\b(?![\s-]*(?:[=:]|\d|step|range|spacing|planes?|slices?))|^\s*z\s+(?:off|out)\b|\b(?:take|leave)\s+(?:the\s+)?(?:z[\s-]?stacks?|stacks?)\s+out\b|\b(?:switch|turn|shut)\b.*\bz[\s-]?stacks?\b.*\boff\b|\bsingle (?:z[\s-]?)?(plane|slice)\b|\b(?:just|only) (?:one|a single|the focal|1) (?:z[\s-]?)?(?:plane|slice)\b/i.test(text);
 }
 
 /** Stage positions written as coordinates: "(0, 0), (500, 0) and (1000, 200)" or "x=0 y=0; x=500 y=0". */

@@ -39,25 +39,34 @@ export function unitMicrometres(unit: string): number {
   return 1;
 }
 
+// the spans' patterns, built once (leadingDurationS runs at every character of a message)
+const PART_OF_UNIT = /^(?:(?:a|one)\s+)?(half|quarter|third)(?:\s+of)?\s+(?:an?\s+)?(hour|minute|min|day|second|sec|week)\b/;
+const PART_HYPHEN = /^(half|quarter)[\s-](hour)\b/;
+const MIXED_SPAN = new RegExp(String.raw`^${NUMBER}\s+and\s+(?:a|one)\s+(half|quarter)\s+${TIME_UNIT}\b`, 'i');
+const SPAN = new RegExp(String.raw`^${NUMBER}\s*-?\s*(?:(?:more|extra|additional|further)\s+)?${TIME_UNIT}\b(?:\s*(?:and\s+)?(\d+(?:\.\d+)?)\s*${TIME_UNIT}\b)?(?:\s+and\s+a\s+half)?`, 'i');
+const FIRST_SPAN = new RegExp(String.raw`^${NUMBER}\s*-?\s*(?:(?:more|extra|additional|further)\s+)?${TIME_UNIT}\b`, 'i');
+const PARTS: Record<string, number> = { half: 2, quarter: 4, third: 3 };
+
 /** A time span that starts at the beginning of `text` ("5 minutes", "1 h 30 min", "half an hour", "an hour"). */
 export function leadingDurationS(text: string): { seconds: number; length: number } | undefined {
   const t = text.toLowerCase();
-  const part = /^(?:(?:a|one)\s+)?(half|quarter|third)(?:\s+of)?\s+(?:an?\s+)?(hour|minute|min|day)\b/.exec(t) ?? /^(half|quarter)[\s-](hour)\b/.exec(t);
-  if (part) return { seconds: unitSeconds(part[2]) / { half: 2, quarter: 4, third: 3 }[part[1] as 'half']!, length: part[0].length };
-  // "4 and a half hours", "two and a quarter days": the fraction before the unit
-  const mixed = new RegExp(String.raw`^${NUMBER}\s+and\s+(?:a|one)\s+(half|quarter)\s+${TIME_UNIT}\b`, 'i').exec(t);
+  // (a quick look first: a span starts with a digit or a letter of a number word)
+  if (!/^[\dahoqtfesn]/.test(t)) return undefined;
+  const part = PART_OF_UNIT.exec(t) ?? PART_HYPHEN.exec(t);
+  if (part) return { seconds: unitSeconds(part[2]) / PARTS[part[1]], length: part[0].length };
+  // "4 and a half hours", "two and a quarter days": the fraction before the unit (read by the one reader of numbers)
+  const mixed = MIXED_SPAN.exec(t);
   if (mixed && !/^an?$/i.test(mixed[1])) {
     const seconds = toNumber(`${mixed[1]} and a ${mixed[2]}`) * unitSeconds(mixed[3]);
     if (Number.isFinite(seconds)) return { seconds, length: mixed[0].length };
   }
   // "3 more hours", "2 extra minutes": the number and its unit with a word between
-  const re = new RegExp(String.raw`^${NUMBER}\s*-?\s*(?:(?:more|extra|additional|further)\s+)?${TIME_UNIT}\b(?:\s*(?:and\s+)?(\d+(?:\.\d+)?)\s*${TIME_UNIT}\b)?(?:\s+and\s+a\s+half)?`, 'i');
-  const m = re.exec(t);
+  const m = SPAN.exec(t);
   if (!m) return undefined;
   let seconds = toNumber(m[1]) * unitSeconds(m[2]);
   // "1 min 30 s" is one span; "10 min 12 h" two (a compound runs from the larger unit to the smaller)
   if (m[3] && m[4] && unitSeconds(m[4]) >= unitSeconds(m[2])) {
-    const first = new RegExp(String.raw`^${NUMBER}\s*-?\s*(?:(?:more|extra|additional|further)\s+)?${TIME_UNIT}\b`, 'i').exec(t)!;
+    const first = FIRST_SPAN.exec(t)!;
     return Number.isFinite(seconds) ? { seconds, length: first[0].length } : undefined;
   }
   // "an hour and a half", "2 hours and a half": the fraction after the unit belongs to the number
@@ -247,13 +256,51 @@ export function correctTypos(text: string): string {
 
 export function normaliseText(text: string): string {
   if (typeof text !== 'string' || !text.trim()) throw new InputError('empty request: say what to image or change');
-  return labShorthand(plainUnits(correctTypos(text)))
+  return labShorthand(spokenNumbers(plainUnits(correctTypos(text))))
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/μ/g, 'µ')
     .replace(/(\d),(\d{3})\b/g, '$1$2')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+const UNIT_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
+const TENS_WORDS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const SMALL_WORDS: Record<string, number> = { ...UNIT_WORDS, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, ...TENS_WORDS };
+const SMALL_WORD = `(?:${Object.keys(SMALL_WORDS).join('|')})`;
+/** A number said in words of up to two: "forty-five", "seventy five", "twelve" (not "a", which is also an article). */
+const WORD_NUMBER = String.raw`(?:(?:${Object.keys(TENS_WORDS).join('|')})[\s-](?:${Object.keys(UNIT_WORDS).join('|')})|${SMALL_WORD})`;
+const FRACTION_OF: Record<string, number> = { half: 0.5, quarter: 0.25, quarters: 0.25, third: 1 / 3, thirds: 1 / 3 };
+/** The units a number said in words is turned into digits before (times, exposures, percentages, distances). */
+const SPOKEN_UNIT = String.raw`(?:ms|msecs?|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|%|percent|per cent|µm|um|microns?|micrometers?|micrometres?)`;
+const FRACTION_OF_UNIT = new RegExp(String.raw`\b(?:(a|one|two|three)[\s-]+)?(half|quarters?|thirds?)\s+(?:of\s+)?(?:a|an)\s+(second|sec|minute|min|hour|day)\b`, 'gi');
+const AND_A_FRACTION_BEFORE = new RegExp(String.raw`\b(\d+(?:\.\d+)?|${WORD_NUMBER}|an?)\s+and\s+(?:a|one)\s+(half|quarter)\s+(${SPOKEN_UNIT})(?![\w])`, 'gi');
+const AND_A_FRACTION_AFTER = new RegExp(String.raw`\b(\d+(?:\.\d+)?|${WORD_NUMBER}|an?)\s+(${SPOKEN_UNIT})\s+and\s+a\s+(half|quarter)\b`, 'gi');
+const WORDS_BEFORE_UNIT = new RegExp(String.raw`\b(${WORD_NUMBER})(\s*-?\s*)(?=(?:more\s+|extra\s+|additional\s+|further\s+)?${SPOKEN_UNIT}(?![\w]))`, 'gi');
+
+/** A number said in words, as a number (up to 99); NaN otherwise. */
+function wordNumber(w: string): number {
+  const parts = w.toLowerCase().split(/[\s-]+/);
+  if (/^an?$/.test(parts[0])) return 1;
+  if (/^\d/.test(parts[0])) return Number(parts[0]);
+  return parts.reduce((sum, p) => sum + (SMALL_WORDS[p] ?? NaN), 0);
+}
+
+/**
+ * Spans, exposures and amounts said in words, in figures, so that every reader sees one form:
+ * "half a second" → "0.5 second", "three quarters of an hour" → "0.75 hour", "two and a half
+ * minutes" / "an hour and a half" → "2.5 minutes" / "1.5 hour", "forty-five minutes" → "45
+ * minutes", "twenty milliseconds" → "20 milliseconds". "a second" alone stays (a figure of speech too).
+ */
+export function spokenNumbers(text: string): string {
+  const fig = (n: number) => String(Math.round(n * 1e6) / 1e6);
+  return text
+    .replace(FRACTION_OF_UNIT, (m, count: string | undefined, part: string, unit: string) => `${fig((count ? wordNumber(count) : 1) * FRACTION_OF[part.toLowerCase()])} ${unit}`)
+    .replace(AND_A_FRACTION_BEFORE, (m, n: string, part: string, unit: string) => (Number.isFinite(wordNumber(n)) ? `${fig(wordNumber(n) + FRACTION_OF[part.toLowerCase()])} ${unit}` : m))
+    .replace(AND_A_FRACTION_AFTER, (m, n: string, unit: string, part: string) => (Number.isFinite(wordNumber(n)) ? `${fig(wordNumber(n) + FRACTION_OF[part.toLowerCase()])} ${unit}` : m))
+    // ("one second", "one minute" stay words: "wait one second" is a figure of speech too)
+    .replace(WORDS_BEFORE_UNIT, (m, n: string, gap: string) => (Number.isFinite(wordNumber(n)) && !/^one$/i.test(n) ? `${wordNumber(n)}${gap.includes('-') ? ' ' : gap || ' '}` : m));
 }
 
 /** Lab shorthand in plain words: "q10min" and "dt = 2 min" are every 10 / 2 min, "x 24h" is for 24 h, 5' is 5 min and 30'' 30 s. */
@@ -272,6 +319,17 @@ export function labShorthand(text: string): string {
     .replace(/\btd[\s-]+tomato\b/gi, 'tdTomato')
     .replace(/\bbf\b/gi, 'brightfield')
     .replace(/(?:\bdt|Δt|\bdelta t)\s*[=:]?\s*(?=\d)/gi, 'every ')
+    // a setting's short name before its value: "int 10 min", "exp: 200ms", "pwr 5%", "this tp", "next 2 tps"
+    .replace(/\bint(?:vl|erv)?\.?(?=\s*[=:]?\s*\d)/gi, 'interval')
+    .replace(/\bexpo?\.?(?=\s*(?:time\s*)?[=:]?\s*\d)|(?<=(?:^|\s)(?:\d{3}|[a-z][\w-]*\d?)\s+)exp\b(?=\s*[=:]?\s*\d|\s+(?:to|down|up|x)\b|\s*[x×]\s*\d)/gi, 'exposure')
+    .replace(/\b(?:pwr|pow)\.?(?=\s*[=:]?\s*\d)/gi, 'power')
+    .replace(/\b(the|this|my|our)\s+exp\b(?!\s*[=:]?\s*\d)/gi, '$1 experiment')
+    .replace(/\b(this|the|current|next|last|each|every|\d+)\s+tps?\b/gi, (_m, w: string) => `${w} time point${/^(?:\d+|next)$/i.test(w) && !/^1$/.test(w) ? 's' : ''}`)
+    // an arrow from the old value to the new: "100ms -> 40ms" is "to 40ms"; "488 -> 5%" is "488 to 5%"
+    .replace(/(\d+(?:\.\d+)?)\s*(ms|s|sec|min|h|%|µm|um)\s*(?:-+>|=>|→|⟶)\s*(?=\d)/gi, 'to ')
+    .replace(/\s*(?:-+>|=>|→|⟶)\s*/g, ' to ')
+    // "+2h", "+ 30 min": that much longer ("-20%" and "+20%" stay shares of a setting)
+    .replace(/(^|\s)\+\s*(\d+(?:\.\d+)?)\s*(h|hrs?|hours?|min|mins|minutes?|d|days?)\b/gi, '$1another $2 $3')
     .replace(/(?:^|\s)x\s*(\d+(?:\.\d+)?)\s*(h|hrs?|hours?|d|days?|min|mins|minutes)\b/gi, ' for $1 $2')
     .replace(/(\d)\s*(?:''|")(?![\w])/g, '$1 s')
     .replace(/(\d)\s*['′](?![\w'])/g, '$1 min');

@@ -118,10 +118,11 @@ describe('people-4, second batch', () => {
     const power = [{ tool: 'adjust_acquisition', args: { changes: [{ kind: 'power', powerPercent: 5, channel: 'FITC' }] } }];
     expect(running('undo that', power)).toMatchObject({ ask: expect.stringMatching(/nothing was changed/) });
   });
-  it('a clock time or a day is asked, "..., then stop" after a span is the span', () => {
+  it('a clock time or a day is asked, "..., then stop" after a span ends the run that span from now', () => {
     expect(running('stop the run at 6 pm')).toMatchObject({ ask: expect.stringMatching(/not by a clock time/) });
     expect(running('keep going until tomorrow morning')).toMatchObject({ ask: expect.stringMatching(/not by a clock time/) });
-    expect(changesOf('image for another 90 minutes, then stop')).toEqual([{ kind: 'extend', extraS: 5400 }]);
+    // (settled in session 16: the run ends 90 min from now, as "I only need 2 more hours" does)
+    expect(changesOf('image for another 90 minutes, then stop')).toEqual([{ kind: 'endIn', inS: 5400 }]);
   });
   it('relative words: back off, ten-fold less, the imaging frequency halved; an XY point at a bare pair', () => {
     expect(changesOf('back off the 561 power by 30%')).toEqual([{ kind: 'powerFactor', factor: 0.7, channel: 'Rhodamine' }]);
