@@ -1122,7 +1122,7 @@ function questionAboutTheRun(said: string): boolean {
   // ("How long is left? Extend it by 2 h.": the last sentence asks)
   const text = said.trim().split(/(?<=[.!?])\s+/).at(-1) ?? said;
   // ("when it is done, stop" is a command: a "when" without a question mark is no question)
-  return isQuestion(text) && (/\?\s*$/.test(text) || /^\W*how\b/i.test(text)) && /^(?:(?:so|and|ok(?:ay)?|hey)[,\s]+)*(?:how\s+(?:long|many|much|far)|when\b|what\s+time\b|(?:is|are|has|have|will)\s+(?:it|we|this|the\s+\w+)\b)/i.test(text.trim());
+  return isQuestion(text) && (/\?\s*$/.test(text) || /^\W*how\b/i.test(text)) && /^(?:(?:so|and|ok(?:ay)?|hey)[,\s]+)*(?:how\s+(?:long|many|much|far)|when\b|what\s+time\b|(?:is|are|has|have|will)\s+(?:it|we|this|the\s+\w+)\b(?!\s+(?:be\s+)?possible\b))/i.test(text.trim());
 }
 
 /** A question asked about something ("do any cells stop?", "which track ...?"), not a polite command ("can you stop it?"). */
