@@ -5,6 +5,7 @@
 // "(no calibration known)" for pixels and frames.
 import { existsSync, statSync } from 'node:fs';
 import { readTableCsv, type Table } from '../../analysis/table.ts';
+import { naturalTimeUnit } from '../../image/calibration.ts';
 import type { Conversation, KnownArtifact, PastResult } from './conversation.ts';
 import { findFrameRange, findQuantities } from './quantities.ts';
 import { allowedEdits, editDistance, isStopWord, meaning, tokenize } from './words.ts';
@@ -892,6 +893,13 @@ export function answerFromTable(asked: string, conversation: Conversation): stri
   const tables = tablesOf(conversation);
   if (tables.length === 0) return undefined;
   const results = [...conversation.earlier, ...conversation.current];
+  // a table whose making step is no longer in the conversation (a long session's early turns): the units measure used, from the movie's header
+  const movie = conversation.artifactsAtStart.filter((a) => a.type === 'movie').at(-1);
+  const unitsFor = (artifact: KnownArtifact) => {
+    const told = unitsOf(artifact, results);
+    if (told.lengthUnit || told.timeUnit || artifact.producedBy !== 'measure' || results.some((r) => r.artifacts.some((x) => x.id === artifact.id)) || !movie) return told;
+    return { lengthUnit: movie.pixelSizeUm ? 'µm' : 'px', timeUnit: movie.frameIntervalS ? naturalTimeUnit(movie.frameIntervalS) : 'frame' };
+  };
   // the unit of a condition chooses the column too ("bigger than 400 px²" is the pixel column)
   const wantsMicrons = /µm|μm|\bum\b|micron/i.test(question) && !/px|pixel/i.test(scope.condition?.unit ?? '');
   const candidates: Candidate[] = tables.filter(({ table }) => suits(table, scope)).map(({ artifact, table }, i) => {
@@ -907,12 +915,12 @@ export function answerFromTable(asked: string, conversation: Conversation): stri
     const kind = (u: string) => (/^(?:s|min|h)$/.test(u) ? 'time' : /\//.test(u) ? 'speed' : /²/.test(u) ? 'area' : /^(?:µm|px)$/.test(u) ? 'length' : u);
     const wanted = kind(scope.condition.unit);
     for (const c of candidates) {
-      const u = unitsOf(c.artifact, results);
+      const u = unitsFor(c.artifact);
       const column = c.table.columns.find((name) => !ID_COLUMNS.includes(name) && !SKIP_COLUMNS.test(name) && !/_(?:STD|MIN|MAX|MEDIAN)_|^(?:MAX|MIN)_/i.test(name) && kind(unitOfColumn(name, u.lengthUnit, u.timeUnit) ?? '') === wanted && numeric(c.table.rows, name).length > 0);
       if (column) { best = { ...c, column }; break; }
     }
   }
-  if (scope.condition?.unit === 'frames' && (!best || /^(?:s|min|h)$/.test(unitOfColumn(best.column!, unitsOf(best.artifact, results).lengthUnit, unitsOf(best.artifact, results).timeUnit) ?? ''))) {
+  if (scope.condition?.unit === 'frames' && (!best || /^(?:s|min|h)$/.test(unitOfColumn(best.column!, unitsFor(best.artifact).lengthUnit, unitsFor(best.artifact).timeUnit) ?? ''))) {
     const spots = (best ? [best] : []).concat(candidates).find((c) => c.table.columns.includes('NUMBER_SPOTS'));
     if (spots) best = { ...spots, column: 'NUMBER_SPOTS' };
   }
@@ -924,7 +932,7 @@ export function answerFromTable(asked: string, conversation: Conversation): stri
     const shared = eventShareAnswer(scope, tables, results);
     if (shared) return shared;
   }
-  if (scope.whichFrame) return frameExtremeAnswer(scope, best ?? candidates.find((c) => c.table.columns.includes('t')), best ? unitsOf(best.artifact, results) : {});
+  if (scope.whichFrame) return frameExtremeAnswer(scope, best ?? candidates.find((c) => c.table.columns.includes('t')), best ? unitsFor(best.artifact) : {});
   // a count of cells or tracks; "the number of divisions" with no column for them is for another step
   if (!best) return scope.reduce === 'count' && !countsSomethingElse(scope) ? countAnswer(question, scope, candidates, tables) : undefined;
   // "how many tracks last longer than 5 min", "what percentage have a division": rows that meet a condition
@@ -932,7 +940,7 @@ export function answerFromTable(asked: string, conversation: Conversation): stri
   // "how many of the tracks have a division?": the rows with the event counted, as a share
   const whichHad = (scope.which && scope.reduce === 'mean' && /SPLIT|^NUMBER_/i.test(best.column!))
     || (scope.reduce === 'count' && /^NUMBER_(?!SPOTS)/i.test(best.column!) && /\bhow many\s+(?:of\s+(?:the|them|these|those|my)\s+)?(?:\w+\s+)?(?:cells?|tracks?|nucle(?:us|i)|objects?|trajector\w+|them|ones)?\s*(?:have|had|has|show\w*|with|contain\w*|undergo\w*|went through|display\w*)\b/i.test(plainQuestion(question)));
-  if (scope.condition || scope.reduce === 'fraction' || whichHad) return conditionAnswer(best, scope, unitsOf(best.artifact, results));
+  if (scope.condition || scope.reduce === 'fraction' || whichHad) return conditionAnswer(best, scope, unitsFor(best.artifact));
   if (scope.reduce === 'count' && !/\bhow many\b.*\b(?:pixels?|µm)\b/i.test(question) && !([...wordKeys('division')].some((w) => scope.quantity.has(w)) && /SPLIT/i.test(best.column!))) {
     const counted = countAnswer(question, scope, candidates, tables);
     if (counted) return counted;
@@ -940,7 +948,7 @@ export function answerFromTable(asked: string, conversation: Conversation): stri
   // a pixel size said in the question ("in µm², the pixels are 0.65 µm") is the one used, and said so
   const stated = statedPixelSizeUm(question);
   const pixelSizeUm = stated ?? conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.pixelSizeUm === 'number' && a.pixelSizeUm > 0).at(-1)?.pixelSizeUm ?? undefined;
-  const valued = valueAnswer(best, scope, { ...unitsOf(best.artifact, results), pixelSizeUm }, scope.reduce === 'count' && /SPLIT/i.test(best.column!), question);
+  const valued = valueAnswer(best, scope, { ...unitsFor(best.artifact), pixelSizeUm }, scope.reduce === 'count' && /SPLIT/i.test(best.column!), question);
   // (px or px/frame of a calibrated movie were asked for: no "no calibration known")
   const answer = pixelSizeUm !== undefined ? valued.replace(/ \(no calibration known\)/g, '') : valued;
   const interval = statedFrameIntervalS(question);
@@ -1165,6 +1173,22 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
     return /^There (?:are|is) no\b/.test(overall) ? scoped : `${scoped.replace(/\.$/, '')}; over all of them: ${overall}`;
   }
   if (typeof scoped === 'string') return scoped;
+  // "are the dividing cells faster than the others?": the kept rows against the rest, the rest the baseline
+  if (scope.subset && comparesWithTheRest(question)) {
+    const rest = scopedRows(table, { ...scope, subset: { ...scope.subset, negated: !scope.subset.negated } });
+    const eventColumn = subsetColumn(table, scope.subset);
+    const valuesOf = (rows: Row[]) => numeric(rows, column).map((v) => v * factor);
+    if (typeof rest !== 'string' && eventColumn) {
+      const [base, kept] = [valuesOf(rest.rows), valuesOf(scoped.rows)];
+      if (base.length && kept.length) {
+        const [b, k] = [mean(base), mean(kept)];
+        const change = b !== 0 ? ` (${k >= b ? '+' : ''}${format(Math.round(((k - b) / Math.abs(b)) * 1000) / 10)}%)` : '';
+        const noun = idColumnOf(table, true) === 'TRACK_ID' ? 'tracks' : 'rows';
+        const op = (negated: boolean) => (negated ? '= 0' : '> 0');
+        return `Mean ${column}: ${withUnit(b, unit)} for the ${base.length} ${noun} with ${eventColumn} ${op(!scope.subset.negated)} vs ${withUnit(k, unit)} for the ${kept.length} with ${eventColumn} ${op(scope.subset.negated)} ("${scope.subset.phrase.trim()}")${change}: ${k > b ? 'higher' : k < b ? 'lower' : 'the same'} for "${scope.subset.phrase.trim()}" (from ${artifact.id}; means, no statistical test)`;
+      }
+    }
+  }
   const { rows, where } = scoped;
   const source = `from ${artifact.id}${where ? `, ${where}` : ''}`;
   const idColumn = idColumnOf(table, scope.track !== undefined);
@@ -1195,13 +1219,21 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
     return `${column}${where ? ` ${where}` : ''}: ${parts.join(', ')}${iqr}, median ${withUnit(median(numbers), unit)}, over ${numbers.length} ${of} (${source})`;
   }
   if (scope.reduce === 'range') {
-    return `${column} ranges from ${withUnit(Math.min(...numbers), unit)} to ${withUnit(Math.max(...numbers), unit)} (median ${withUnit(median(numbers), unit)}, over ${numbers.length} ${of}; ${source})`;
+    // (the middle half too, with 4 values or more: how they spread, not only their ends)
+    const middle = numbers.length >= 4 ? `, middle half ${withUnit(percentile(numbers, 25), unit)} to ${withUnit(percentile(numbers, 75), unit)}` : '';
+    return `${column} ranges from ${withUnit(Math.min(...numbers), unit)} to ${withUnit(Math.max(...numbers), unit)} (median ${withUnit(median(numbers), unit)}${middle}, over ${numbers.length} ${of}; ${source})`;
   }
   if (scope.track !== undefined && numbers.length === 1) return `${column} ${where} = ${withUnit(numbers[0], unit)} (${source})`;
   const { name, value } = statistic(numbers, scope.reduce === 'count' ? 'mean' : scope.reduce);
   const spread = scope.reduce === 'mean' && numbers.length > 1 ? ` ± ${format(sd(numbers))} SD` : '';
   const each = scope.listsEach && idColumn && numbers.length > 1 ? `; ${perTrackAnswer(column, values, idColumn, unit, source, table.columns.includes('t')).replace(/ \(from [^)]*\)$/, '')}` : '';
   return `${name} ${column}${where ? ` ${where}` : ''} = ${withUnit(value, unit)}${spread} over ${numbers.length} ${of}${each} (${source})`;
+}
+
+/** A comparison of the rows a clause keeps with the others: "faster than the others", "than the rest", "vs the non-dividing ones", "compared to those that don't". */
+export function comparesWithTheRest(question: string): boolean {
+  const q = plainQuestion(question);
+  return /\bthan\s+(?:the\s+)?(?:others?|rest|remaining|other\s+(?:ones|cells|tracks|nuclei)|ones\s+(?:that|which|who)\b|those\s+(?:that|which|who|without)\b|non-?\w+|cells\s+(?:that|which)\b|tracks\s+(?:that|which)\b|nuclei\s+(?:that|which)\b)|\b(?:vs\.?|versus|compared\s+(?:to|with)|against)\s+(?:the\s+)?(?:others?|rest|non-?\w+|ones|those)\b/i.test(q);
 }
 
 /** Two cells or tracks compared, the baseline first: "area_um2: 40 µm² for object 3 vs 52 µm² for object 2 (+30%)" (means over frames for per-object tables). */
@@ -1234,14 +1266,17 @@ function frameExtremeAnswer(scope: QuestionScope, chosen: Candidate | undefined,
   const column = scope.reduce === 'count' || !chosen.column ? undefined : chosen.column;
   const frames = framesOf(table.rows);
   if (frames.length === 0) return undefined;
+  // ("the largest total area", "the highest median intensity": that statistic of each frame; else its mean)
+  const per = scope.reduce === 'sum' ? 'total' : scope.reduce === 'median' ? 'median' : 'mean';
   const perFrame = frames.map((t) => {
     const rows = table.rows.filter((r) => r.t === t);
-    return { t, v: column ? mean(numeric(rows, column)) : rows.length };
+    const values = column ? numeric(rows, column) : [];
+    return { t, v: column ? (per === 'total' ? values.reduce((a, b) => a + b, 0) : per === 'median' ? median(values) : mean(values)) : rows.length };
   });
   const lowest = (scope.extreme ?? scope.reduce) === 'min';
   const pick = perFrame.reduce((a, b) => ((lowest ? b.v < a.v : b.v > a.v) ? b : a));
   const unit = column ? unitOfColumn(column, units.lengthUnit, units.timeUnit) : undefined;
-  const what = column ? `${lowest ? 'lowest' : 'highest'} mean ${column}` : `${lowest ? 'fewest' : 'most'} objects`;
+  const what = column ? `${lowest ? 'lowest' : 'highest'} ${per} ${column}` : `${lowest ? 'fewest' : 'most'} objects`;
   const range = `${format(Math.min(...perFrame.map((p) => p.v)))} to ${format(Math.max(...perFrame.map((p) => p.v)))}`;
   return `Frame ${pick.t + 1} has the ${what}: ${column ? withUnit(pick.v, unit) : format(pick.v)} (per frame ${range} over ${frames.length} frames; from ${artifact.id})`;
 }

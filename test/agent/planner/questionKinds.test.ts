@@ -190,3 +190,42 @@ describe('more kinds of question', async () => {
     expect(measuringWords('How many cells are there?')).not.toMatch(/tracks/);
   });
 });
+
+describe('frames, spreads, the rest and units of an older table', () => {
+  // 3 tracks: 1 and 2 divided (speeds 2 and 4 µm/min), 3 did not (1 µm/min)
+  const tracksPath = join(dir, 'tracks.csv');
+  writeTableCsv(tracksPath, {
+    columns: ['TRACK_ID', 'NUMBER_SPOTS', 'NUMBER_SPLITS', 'TRACK_MEAN_SPEED'],
+    rows: [
+      { TRACK_ID: 1, NUMBER_SPOTS: 5, NUMBER_SPLITS: 1, TRACK_MEAN_SPEED: 2 },
+      { TRACK_ID: 2, NUMBER_SPOTS: 5, NUMBER_SPLITS: 1, TRACK_MEAN_SPEED: 4 },
+      { TRACK_ID: 3, NUMBER_SPOTS: 5, NUMBER_SPLITS: 0, TRACK_MEAN_SPEED: 1 },
+    ],
+  });
+  const withTracks = (earlier: PastResult[]): Conversation => ({
+    request: '',
+    artifactsAtStart: [{ id: 'movie-1', type: 'movie', pixelSizeUm: 0.5, frameIntervalS: 60 }, { id: 'table-3', type: 'table', producedBy: 'measure', path: tracksPath }],
+    earlier,
+    current: [],
+    earlierRequests: [],
+  });
+  const measuredTracks: PastResult = { tool: 'measure', args: { kind: 'tracks' }, ok: true, summary: '', values: { lengthUnit: 'µm', timeUnit: 'min' }, artifacts: [{ id: 'table-3', type: 'table' }] };
+
+  it('the frame with the largest total is the sum per frame, not the mean', () => {
+    expect(ask('which frame has the largest total area?')).toMatch(/^Frame 1 has the highest total area_um2: 100 µm²/);
+    expect(ask('which frame has the largest average area?')).toMatch(/^Frame 2 has the highest mean area_um2: 50 µm²/);
+  });
+  it('a distribution gives the middle half besides the ends and the median', () => {
+    expect(ask("what's the distribution of nucleus areas?")).toMatch(/ranges from 10 µm² to 50 µm² \(median 30 µm², middle half 20 µm² to 40 µm², over 5 objects/);
+  });
+  it('compares the rows a clause keeps with the rest, the rest first', () => {
+    const answer = answerFromTable('are the dividing cells faster than the others?', withTracks([measuredTracks]));
+    expect(answer).toMatch(/^Mean TRACK_MEAN_SPEED: 1 µm\/min for the 1 tracks with NUMBER_SPLITS = 0 vs 3 µm\/min for the 2 with NUMBER_SPLITS > 0 \("dividing"\) \(\+200%\): higher/);
+    // without "than the others" only the kept rows are described
+    expect(answerFromTable('mean speed of the cells that divided?', withTracks([measuredTracks]))).toMatch(/^Mean TRACK_MEAN_SPEED for the 2 tracks/);
+  });
+  it('keeps the units of a table whose making step left the conversation, from the movie header', () => {
+    expect(answerFromTable('mean speed in um/h?', withTracks([]))).toMatch(/= 140 µm\/h/);
+    expect(answerFromTable('mean speed in um/h?', withTracks([measuredTracks]))).toMatch(/= 140 µm\/h/);
+  });
+});
