@@ -104,12 +104,32 @@ export function runOnce(side: Side, timeoutS = 900): Sample {
   return runTimed(side, timeoutS);
 }
 
+/**
+ * The environment of every measured child: this shell's, less NODE_EXTRA_CA_CERTS where it is
+ * set (the development machine sets it: each node process then parses a 214 KiB PEM bundle at
+ * start, ~60 ms of CPU that no tool command needs, that a user's shell does not have, and that
+ * the Python peers never pay). BENCH_KEEP_CA_CERTS=1 keeps it.
+ */
+export function childEnv(extra?: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  if (process.env.BENCH_KEEP_CA_CERTS !== '1') delete env.NODE_EXTRA_CA_CERTS;
+  return env;
+}
+
+/** The note printed beside the figures about the children's environment. */
+export function envNote(): string {
+  if (!process.env.NODE_EXTRA_CA_CERTS) return "children run with this shell's environment";
+  return process.env.BENCH_KEEP_CA_CERTS === '1'
+    ? 'children keep NODE_EXTRA_CA_CERTS (each node start parses its PEM bundle)'
+    : 'children run without NODE_EXTRA_CA_CERTS (set here; BENCH_KEEP_CA_CERTS=1 keeps it)';
+}
+
 function runTimed(side: Side, timeoutS: number): Sample {
   side.before?.();
   const load = loadavg()[0];
   const start = performance.now();
   // A small Python parent measures the child's CPU time (getrusage of its children).
-  const r = spawnSync(PYTHON, ['-c', CPU_WRAPPER, side.command, ...side.args], { encoding: 'utf8', timeout: timeoutS * 1000, maxBuffer: 256 << 20, cwd: ROOT, env: { ...process.env, ...side.env } });
+  const r = spawnSync(PYTHON, ['-c', CPU_WRAPPER, side.command, ...side.args], { encoding: 'utf8', timeout: timeoutS * 1000, maxBuffer: 256 << 20, cwd: ROOT, env: childEnv(side.env) });
   const wallS = (performance.now() - start) / 1000;
   const cpu = /@cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr ?? '');
   if (r.error || r.status !== 0 || !cpu) {
@@ -170,7 +190,7 @@ export function median(values: number[]): number {
 }
 
 export function loadNote(): string {
-  return `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores`;
+  return `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores; ${envNote()}`;
 }
 
 /**
