@@ -27,9 +27,10 @@ function unitOfArgument(name: string, p: PropertyInfo): UnitKind {
 }
 
 /** The value of the quantity in the argument's unit, or undefined when the units do not fit. */
-function inUnit(q: Quantity, unit: UnitKind): number | undefined {
+function inUnit(q: Quantity, unit: UnitKind, pixelSizeUm?: number): number | undefined {
   switch (unit) {
-    case 'px': return q.unit === 'px' || q.unit === '' ? q.value : undefined;
+    // ("it never exceeds 10 µm" at 0.5 µm/px: 20 px, with the movie's pixel size known)
+    case 'px': return q.unit === 'px' || q.unit === '' ? q.value : pixelSizeUm && pixelSizeUm > 0 && (q.unit === 'um' || q.unit === 'nm') ? Number(((q.unit === 'nm' ? q.value / 1000 : q.value) / pixelSizeUm).toFixed(2)) : undefined;
     case 'um': return q.unit === 'um' ? q.value : q.unit === 'nm' ? q.value / 1000 : undefined;
     case 'time_s': return q.kind === 'time' ? seconds(q) : undefined;
     case 'time_ms': return q.kind === 'time' ? seconds(q) * 1000 : undefined;
@@ -71,14 +72,14 @@ function isNumeric(p: PropertyInfo): boolean {
  * the argument whose name words (twice) and description words are nearest it, when its
  * unit fits; each argument takes one number.
  */
-export function statedNumbers(tool: string, clause: string, catalogue: Catalogue, used: Set<number> = new Set()): Record<string, number> {
+export function statedNumbers(tool: string, clause: string, catalogue: Catalogue, used: Set<number> = new Set(), pixelSizeUm?: number): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [arg, { value }] of Object.entries(statedNumbersScored(tool, clause, catalogue, used))) out[arg] = value;
+  for (const [arg, { value }] of Object.entries(statedNumbersScored(tool, clause, catalogue, used, pixelSizeUm))) out[arg] = value;
   return out;
 }
 
 /** As statedNumbers, with how many of the argument's own name words stand by each number (2 each) and its description's (0.5 each). */
-export function statedNumbersScored(tool: string, clause: string, catalogue: Catalogue, used: Set<number> = new Set()): Record<string, { value: number; score: number }> {
+export function statedNumbersScored(tool: string, clause: string, catalogue: Catalogue, used: Set<number> = new Set(), pixelSizeUm?: number): Record<string, { value: number; score: number }> {
   const props = catalogue.get(tool)?.properties ?? {};
   const candidates = Object.entries(props).filter(([name, p]) => !NOT_STATED.has(name) && isNumeric(p));
   if (candidates.length === 0) return {};
@@ -110,7 +111,9 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
     for (const [name, p] of candidates) {
       if (counted && !nameWords(name).includes(meaning(normalizeWord(counted)))) continue;
       if (name in out) continue;
-      const value = inUnit(q, unitOfArgument(name, p));
+      // (a length in µm becomes pixels only for a length: never an area, never the pixel size itself)
+      const raw = inUnit(q, unitOfArgument(name, p), /area/i.test(name) || q.per ? undefined : pixelSizeUm);
+      const value = raw !== undefined && isInteger(p) && q.unit !== '' && q.unit !== 'px' ? Math.round(raw) : raw;
       if (value === undefined || !withinBounds(value, p)) continue;
       const own = nameWords(name);
       const described = meanings((p.description ?? '').split(/[;(.]/)[0]);
@@ -119,7 +122,11 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
       const score = 2 * own.filter((w) => near.has(w)).length + 0.5 * new Set(described.filter((w) => near.has(w) && !own.includes(w))).size + (closest >= 0 ? 0.25 * (closest + 1) / nearBefore.length : 0);
       // a bare number needs its argument's own words; a number with a unit may lean on the description
       // (the bound a comparison states is no name word by itself: "circularity above 0.8" is no minimum area)
-      if (own.every((w) => !said.has(w)) && (q.unit === '' || score === 0)) continue;
+      // ("with a smoothing of 2": a bare number right after a word of the head of the argument's description, "Gaussian smoothing before thresholding")
+      const head = meanings((p.description ?? '').split(/[,;(.:]/)[0]).filter((w) => w.length >= 5);
+      const lead = nearBefore.filter((w) => !['of', 'is', 'be', 'at', 'to'].includes(w)).at(-1);
+      const byHead = q.unit === '' && !!lead && head.includes(lead) && !Object.entries(props).some(([other, op]) => other !== name && meanings((op.description ?? '').split(/[,;(.:]/)[0]).includes(lead));
+      if (own.every((w) => !said.has(w)) && (q.unit === '' || score === 0) && !byHead) continue;
       // "skip the first 3 frames" is no gap; "the first 5 frames as baseline" is the baseline: which frames, for an argument whose own word is said
       if (which && !own.some((w) => said.has(w) && w !== FRAME_MEANING)) continue;
       // a bound in frames on something else ("tracks shorter than 5 frames") is no gap or lag: an own word other than the unit and the bound must be said

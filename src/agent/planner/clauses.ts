@@ -21,7 +21,8 @@ const NEGATION = /^(?:,?\s*)(?:but\s+|and\s+|then\s+|so\s+)?(?:please\s+)?(?:(?:
 const FIRST = /^(?:,?\s*)(?:but\s+|and\s+)?(?:first(?:\s+of\s+all)?|(?:before|prior\s+to)\s+(?:that|this|anything(?:\s+else)?|doing\s+(?:that|this|so)|(?:you|we|i)\s+(?:do|run|start)\s+(?:that|this|it|anything(?:\s+else)?)))\b/i;
 const BEFORE = /^(?:,?\s*)(?:before|ahead\s+of|prior\s+to)\b/i;
 // ("..., after which the intensities were measured": what follows comes after, like "after that")
-const AFTER = /^(?:,?\s*)(?:but\s+)?(?:only\s+)?after\b(?!\s+(?:that|which|this)\b)/i;
+// ("and after do the tracking": "after" before a command is "afterwards")
+const AFTER = /^(?:,?\s*)(?:but\s+)?(?:only\s+)?after\b(?!\s+(?:that|which|this|do|please|pls|run|make|perform|apply|then)\b|\s*,)/i;
 
 /**
  * Where a new clause starts: sentence ends, commas, "and", "then", "but", "before",
@@ -210,7 +211,9 @@ export function asksForAStep(text: string): boolean {
 /** True when the clause asks for its step to run before the clause(s) written ahead of it. */
 export function runsFirst(clause: Clause): boolean {
   // "..., so maybe smooth first", "denoise it first": "first" closing the clause says the same
-  return FIRST.test(clause.text) || /\b(?:first|beforehand|before(?:\s+(?:that|this|anything(?:\s+else)?))?)\s*[.!?]*$/i.test(clause.text);
+  // ("train it first on this movie": "first" right after the verb and its object)
+  return FIRST.test(clause.text) || /\b(?:first|beforehand|before(?:\s+(?:that|this|anything(?:\s+else)?))?)\s*[.!?]*$/i.test(clause.text)
+    || /^(?:(?:and|but|please|then)\s+)?[a-z]+\s+(?:it|them|this|that|(?:the|a|an)\s+[\w-]+)\s+first\b/i.test(clause.text);
 }
 
 /** "before segmenting, correct the drift": the clause's step runs after the next clause's. */
@@ -267,12 +270,15 @@ export function withoutFrameScope(text: string): string {
     .replace(/\b(?:the\s+)?(?:first|last|initial|final)\s+\d+\s+(?:frames?|time ?points?|timepoints?)\b/gi, blank)
     .replace(/\b(?:between\s+)?(?:frames?|time ?points?|timepoints?)\s*#?\d+\s*(?:to|-|–|through|until|till|and)\s*(?:frame\s*)?\d+\b/gi, blank)
     .replace(/\b(?:from|after|since|starting\s+(?:at|from))\s+(?:frame|time ?point|timepoint)\s*#?\d+(?:\s+(?:onwards|onward|on|to\s+the\s+end))?\b/gi, blank)
+    // ("frames 20 onwards", "frame 25 and later")
+    .replace(/\b(?:frames?|time ?points?|timepoints?)\s*#?\d+\s*(?:onwards?|on\b|and\s+(?:after|later|beyond)|\+)/gi, blank)
     .replace(/\b(?:in|at|on|of|for)\s+(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?\d+\b/gi, blank)
     .replace(new RegExp(FRACTION_SCOPE.source, 'gi'), blank);
 }
 
 /** Words that may stand around a scope in a clause of its own ("only the first half of the movie:", "just frames 1-10"). */
-const AROUND_SCOPE = /^(?:only|just|please|for|in|on|at|over|across|do|it|this|all|everything|but|and|then|with|using|restricted|restrict|limited|limit)$/i;
+// ("I only care about frames 20 onwards", "we're just interested in the first 10 frames": a scope said as what matters)
+const AROUND_SCOPE = /^(?:only|just|please|for|in|on|at|over|across|do|it|this|all|everything|but|and|then|with|using|restricted|restrict|limited|limit|i|we|i'm|we're|care|cares|about|interested|want|need|look|looking|focus|focusing)$/i;
 
 /**
  * A clause that says only where the steps run, no step ("only the first half of the movie:

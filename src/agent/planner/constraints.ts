@@ -280,6 +280,9 @@ function scopes(words: RawWord[], reader: Reader): Unapplied[] {
     }
     const contentWords = phrase.filter((w) => reader.content(w));
     if (!contentWords.some((w) => !reader.applies(w))) return;
+    // "only link objects closer than 10 px": a comparison whose number the step took (maxLinkingDistancePx: 10) is applied
+    const compared = /^(?:than|below|above|under|over)$/.test(words[i]?.lower ?? '') ? parseFloat(words[i + 1]?.lower ?? '') : NaN;
+    if (Number.isFinite(compared) && Object.values(reader.step.args).includes(compared)) return;
     // "excluding those cut off at the border": the scope is the name of a switch the step sets (excludeBorder: true), applied
     const said = [cue, ...phrase].flatMap((w) => tokenize(w.word)).map((t) => meaning(t.stem));
     if (Object.entries(reader.step.args).some(([arg, v]) => typeof v === 'boolean' && nameWords(arg).length >= 2 && nameWords(arg).every((w) => said.includes(w)))) return;

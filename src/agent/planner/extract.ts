@@ -42,7 +42,8 @@ export function excludedScopes(text: string): string[] {
 
 const EXCLUDED_SCOPE = (() => {
   const scope = String.raw`(?:(?:the\s+)?(?:first|second|third|fourth|fifth|last)\s+(?:channel|frame)s?|(?:channel|chan|ch|c)\s*#?\s*\d+|(?:frames?|time ?points?)\s*\d+(?:\s*(?:to|-|–|through|until|and)\s*\d+)?|(?:the\s+)?(?:first|last)\s+\d+\s+(?:frames?|time ?points?)|(?:the\s+)?[\w-]+\s+channel)`;
-  return new RegExp(String.raw`\b(?:not|except(?:\s+for)?|excluding|without|other\s+than|skip(?:ping)?|leave\s+out|ignor(?:e|ing))\s+(?:the\s+)?${scope}`, 'gi');
+  // (and the verbs of leaving out: "exclude the first 5 frames", "throw away the last frame"; "drop channel 2" is the microscope's)
+  return new RegExp(String.raw`\b(?:not|except(?:\s+for)?|excluding|without|other\s+than|apart\s+from|skip(?:ping)?|leave\s+out|leaving\s+out|ignor(?:e|ing)|exclud(?:e|ing)|disregard(?:ing)?|omit(?:ting)?|discard(?:ing)?|throw(?:ing)?\s+(?:away|out))\s+(?:the\s+)?${scope}`, 'gi');
 })();
 
 /** A 1-based channel number or a channel name, as written (not one ruled out: "except channel 2"). */
@@ -155,7 +156,9 @@ export function findOutput(text: string): string | undefined {
   const m = new RegExp(String.raw`\b(?:to|into|as|under)\s+` + target, 'i').exec(text)
     ?? new RegExp(String.raw`\b(?:save|write|put|store|keep)\b[^.;]{0,40}?\b(?:in|at|over|onto|on top of)\s+` + target, 'i').exec(text)
     // "write tracks.csv", "save results.csv": the file right after the verb
-    ?? new RegExp(String.raw`\b(?:save|write|export|store)\s+(?:out\s+)?` + target, 'i').exec(text);
+    ?? new RegExp(String.raw`\b(?:save|write|export|store)\s+(?:out\s+)?` + target, 'i').exec(text)
+    // ("... and masks.tif": a second file named alone, the verb said with the first)
+    ?? new RegExp(String.raw`^\s*(?:and|,)\s*(?:also\s+)?` + target + String.raw`\s*$`, 'i').exec(text);
   return m ? m[1] : undefined;
 }
 

@@ -21,7 +21,7 @@ import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
 import { answerFromTable, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, isAskedForm, measuringWords, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
 import { buildArgs, requestPixelSizeUm, sessionPixelSizeUm } from './builders.ts';
-import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths } from './extract.ts';
+import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths, withoutExcludedScope } from './extract.ts';
 import { sessionFrameCount } from './builders.ts';
 import { areasInPixels, findQuantities, numberWordsAsDigits, statedCalibration, withShorthandNames } from './quantities.ts';
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
@@ -120,8 +120,11 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     }
     // "my PI needs the tracks in TrackMate format": a tool's result named as a thing ("the tracks"), not its verb, beside
     // the words of a tool that takes that result, asks for that tool
-    if (best && !best.named && !clause.negated && ranked[1] && ranked[1].score >= 0.75 * best.score && (selfOf(ranked[1].tool, catalogue)?.consumes ?? []).some((type) => producesOf(best!.tool, catalogue).includes(type))
-      && new RegExp(`\\b(?:the|these|those|my|our|its|their)\\s+${best.tool.split('_')[0]}s\\b`, 'i').test(clause.text) && !new RegExp(`^(?:\\w+\\s+){0,3}?${best.tool.split('_')[0]}\\b`, 'i').test(clause.text)) best = ranked[1];
+    // ("tracks csv pls": the result's plural opening a clause with no verb is the thing too)
+    const verbOf = best?.tool.split('_')[0] ?? '';
+    const asThing = !!best && (new RegExp(`\\b(?:the|these|those|my|our|its|their)\\s+${verbOf}s\\b`, 'i').test(clause.text) || (new RegExp(`^${verbOf}s\\b`, 'i').test(clause.text) && !unmatchedAction(clause.text, index)))
+      && !new RegExp(`^(?:\\w+\\s+){0,3}?${verbOf}(?:ing|ed)?\\b`, 'i').test(clause.text);
+    if (best && asThing && (!best.named || new RegExp(`^${verbOf}s\\b`, 'i').test(clause.text)) && !clause.negated && ranked[1] && ranked[1].score >= 0.75 * best.score && (selfOf(ranked[1].tool, catalogue)?.consumes ?? []).some((type) => producesOf(best!.tool, catalogue).includes(type))) best = ranked[1];
     // "Image analysis. Time-lapse stacks were ...": a sentence of a word or two that only an argument's name has, with
     // more sentences after it, is a title over them, no step
     if (best?.byArgument && !best.named && !best.nameWord && !/\d/.test(clause.text) && tokenize(clause.text).length <= 2 && clauses.some((c) => c.sentence > clause.sentence) && !clauses.some((c) => c !== clause && c.sentence === clause.sentence)) return;
@@ -202,8 +205,10 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     // (a name is blanked in the text read: the clause's words as written run to the next clause)
     const whole = (k: number) => original.slice(clauses[k].start, clauses[k + 1]?.start ?? original.length).replace(/[\s,;.]+$/, '');
     const pathsSaid = findPaths(whole(i));
-    if (previous && ['and', ','].includes(clause.joiner) && pathsSaid.length === 1 && 'output' in (catalogue.get(previous.tool)?.properties ?? {})
-      && whole(i).replace(pathsSaid[0], ' ').replace(/^\s*(?:and|,)\s*(?:also\s+)?(?:as\s+|to\s+|into\s+)?/i, '').trim() === '' && namesAnotherFile(whole(previous.clause), whole(i))) {
+    // ("save masks to masks.tif, tracks to tracks.xml and the speeds to speeds.csv": "<thing> to <file>" with the verb left out, too)
+    const elided = pathsSaid.length === 1 && new RegExp(String.raw`^\s*(?:and|,)?\s*(?:also\s+)?(?:the\s+|my\s+|our\s+|all\s+(?:the\s+)?)?[\p{L}-]+\s+(?:to|as|into|in)\s+["'\x60]?${pathsSaid[0].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["'\x60]?\s*$`, 'iu').test(whole(i));
+    if (previous && ['and', ','].includes(clause.joiner) && pathsSaid.length === 1 && 'output' in (catalogue.get(previous.tool)?.properties ?? {}) && (selfOf(previous.tool, catalogue)?.consumes ?? []).length >= 3
+      && (elided || whole(i).replace(pathsSaid[0], ' ').replace(/^\s*(?:and|,)\s*(?:also\s+)?(?:as\s+|to\s+|into\s+)?/i, '').trim() === '') && namesAnotherFile(whole(previous.clause), whole(i))) {
       // (two files named make the step before telling, whatever words named it: "write")
       delete previous.weak;
       picked.push({ clause: i, tool: previous.tool });
@@ -282,11 +287,27 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
  */
 function opensWithOwnWord(clause: string, tool: string, catalogue: Catalogue): boolean {
   // a verb acting on something: the word is followed by a pronoun or an article ("save it", "write the result")
-  const m = /^(?:\s*(?:and|then|also|please|pls|now|next|finally|after that|afterwards|,)\b\s*)*([a-z][a-z'-]*)\s+(?:it|them|this|that|these|those|the|my|our|all|everything|out)\b/i.exec(clause);
+  // (or a bare plural: "then save masks to masks.tif")
+  const m = /^(?:\s*(?:and|then|also|please|pls|now|next|finally|after that|afterwards|,)\b\s*)*([a-z][a-z'-]*)\s+(?:it|them|this|that|these|those|the|my|our|all|everything|out|[a-z]{3,}s)\b/i.exec(clause);
   const first = m ? tokenize(m[1]).find((t) => !t.part) : undefined;
   if (!first) return false;
+  // (before a bare plural, a value of some tool's is no verb: "and trackmate formats")
+  const object = m![0].trim().split(/\s+/).at(-1) ?? '';
+  if (!/^(?:it|them|this|that|these|those|the|my|our|all|everything|out)$/i.test(object) && enumValuesOf(catalogue).has(m![1].toLowerCase())) return false;
   const own = new Set(tokenize((selfOf(tool, catalogue)?.words ?? []).filter((w) => !w.includes(' ')).join(' ')).map((t) => meaning(t.stem)));
   return own.has(meaning(first.stem));
+}
+
+const ENUM_VALUES = new WeakMap<Catalogue, Set<string>>();
+
+/** Every allowed value of every tool's arguments, lower case ("trackmate", "otsu"). */
+function enumValuesOf(catalogue: Catalogue): Set<string> {
+  let values = ENUM_VALUES.get(catalogue);
+  if (!values) {
+    values = new Set([...catalogue.values()].flatMap((info) => Object.values(info.properties).flatMap((p) => [...(p.enum ?? []), ...(p.anyOf ?? []).flatMap((a) => a.enum ?? [])].map((v) => String(v).toLowerCase()))));
+    ENUM_VALUES.set(catalogue, values);
+  }
+  return values;
 }
 
 /** True when two or more clauses after a heading's colon (in its sentence) ask for steps of other tools than the heading's. */
@@ -696,12 +717,24 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // "segment and measure the area, pixel size 0.65 µm": what every later step reads (the calibration) goes first, wherever it was said
   const first = orderedSteps.filter((st) => selfOf(st.tool, catalogue)?.appliesToLaterSteps === true);
   steps.splice(0, steps.length, ...first, ...orderedSteps.filter((st) => !first.includes(st)));
+  // "denoise channels 1 and 3", "measure intensity in channels 1 and 2": a step that takes one channel, once per channel named
+  // ("both channels" too, unless the tool's default is every channel already)
+  for (let k = 0; k < steps.length; k++) {
+    const channel = catalogue.get(steps[k].tool)?.properties.channel;
+    if (!channel) continue;
+    const listed = severalChannels(steps[k].clause, /default\s+all\s+channels/i.test(channel.description ?? ''));
+    if (listed.length < 2) continue;
+    const copies = listed.map((c) => ({ ...steps[k], args: { ...steps[k].args, channel: c } }));
+    steps.splice(k, 1, ...copies);
+    k += copies.length - 1;
+  }
   const ask = steps.find((s) => typeof s.args.$ask === 'string');
   if (ask) return { steps: [], reply: String(ask.args.$ask) };
   const notes = [...takeNotes(steps), ...notDone, ...areas.notes];
   for (const step of steps) notes.push(...methodsNotHere(step, catalogue));
   for (const step of steps) switchesFromWords(step, catalogue);
-  for (const step of steps) statedArguments(step, catalogue);
+  const pixelSizeUm = requestPixelSizeUm(conversation, catalogue);
+  for (const step of steps) statedArguments(step, catalogue, pixelSizeUm);
   // "leave the divisions alone": a switch the words turned off is said, never off in silence
   for (const step of steps) notes.push(...switchedOff(step, catalogue));
   // "project everything except the first 5 frames": the frames left, when the movie's length is known
@@ -710,6 +743,16 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // after every argument is read: what is left of the words is named, never dropped
   for (const step of steps) notes.push(...notApplied(step, catalogue, notes));
   if (understood.excluded.length) notes.push(`Not run, as you asked: ${understood.excluded.join(', ')}.`);
+  // "track the nuclei, ignoring those touching the edge": a step said after the one that needs its result, when nothing
+  // made that result yet, runs first (one segmentation with its border rule, then the tracking; not a second one after)
+  for (let j = 1; j < steps.length; j++) {
+    const made = producesOf(steps[j].tool, catalogue)[0];
+    if (!made || made === 'movie' || conversation.artifactsAtStart.some((a) => a.type === made) || /\b(?:then|after|afterwards|next|finally|later)\b/i.test(steps[j].clause)) continue;
+    const i = steps.findIndex((st, k) => k < j && (selfOf(st.tool, catalogue)?.consumes ?? [])[0] === made && !steps.slice(0, k).some((b) => producesOf(b.tool, catalogue).includes(made)));
+    if (i < 0 || steps.slice(i, j).some((b) => (selfOf(steps[j].tool, catalogue)?.consumes ?? []).some((t) => t !== 'movie' && producesOf(b.tool, catalogue).includes(t)))) continue;
+    const [moved] = steps.splice(j, 1);
+    steps.splice(i, 0, moved);
+  }
   const withInputs = addInputs(steps, conversation, catalogue, understood.excluded);
   if ('reply' in withInputs) return { steps: [], reply: withInputs.reply };
   return { steps: withInputs.steps, question, ...(notes.length ? { notes } : {}) };
@@ -866,7 +909,7 @@ function argsFor(tool: string, clause: string, text: string, conversation: Conve
  * The arguments the schema alone lets the words state (numbers with units by the
  * argument's words, allowed values named), where the tool's reading left them unset.
  */
-function statedArguments(step: PlannedStep, catalogue: Catalogue): void {
+function statedArguments(step: PlannedStep, catalogue: Catalogue, pixelSizeUm?: number): void {
   const info = catalogue.get(step.tool);
   if (!info) return;
   const adapted = adaptArgs(step.args, info);
@@ -888,7 +931,7 @@ function statedArguments(step: PlannedStep, catalogue: Catalogue): void {
   if (range) step.args.frames = range;
   // a number the tool's own reading gave to another argument goes where more of an argument's name words stand by it
   // ("a gap closing max distance of 5 px" is gapClosingMaxDistancePx, not the linking distance)
-  for (const [arg, { value, score }] of Object.entries(statedNumbersScored(step.tool, step.clause, catalogue))) {
+  for (const [arg, { value, score }] of Object.entries(statedNumbersScored(step.tool, step.clause, catalogue, new Set(), pixelSizeUm))) {
     // ("detrend degree 5": a number said by every word of its argument's name beats a value the tool's reading inferred without one)
     const inferred = given.has(arg) && typeof adapted[arg] === 'number' && adapted[arg] !== value && score >= 2 * nameWords(arg).length
       && !new RegExp(`(?<![\\d.])${String(adapted[arg]).replace('.', '\\.')}(?![\\d])`).test(step.clause);
@@ -964,7 +1007,9 @@ function notApplied(step: PlannedStep, catalogue: Catalogue, notes: string[]): s
   const named = maskNames(step.clause);
   // "the first half of the movie" with no frame count known: its frames cannot be worked out
   const fraction = takesFrames && step.args.frames === undefined ? FRACTION_SCOPE.exec(named) : null;
-  const unknownLength = fraction ? [`Not applied: "${fraction[0].trim()}" — I do not know how many frames the movie has, so \`${step.tool}\` ran on all of them; say the frames instead (e.g. "frames 1-20").`] : [];
+  // "frames 20 onwards", "from frame 5 to the end" with no frame count known: its last frame cannot be worked out either
+  const openRange = takesFrames && step.args.frames === undefined && !fraction ? OPEN_RANGE.exec(named) : null;
+  const unknownLength = openRange ? [`Not applied: "${openRange[0].trim()}" — I do not know how many frames the movie has, so \`${step.tool}\` ran on all of them; say the frames instead (e.g. "frames ${openRange[1] ?? openRange[2]}-${Number(openRange[1] ?? openRange[2]) + 20}").`] : fraction ? [`Not applied: "${fraction[0].trim()}" — I do not know how many frames the movie has, so \`${step.tool}\` ran on all of them; say the frames instead (e.g. "frames 1-20").`] : [];
   // "whichever channel is brightest": a channel chosen by how it looks, which no argument takes; the channel used is said
   const takesChannel = 'channel' in (catalogue.get(step.tool)?.properties ?? {});
   const byLook = takesChannel && step.args.channel === undefined ? CHANNEL_BY_LOOK.exec(named) : null;
@@ -979,8 +1024,9 @@ function notApplied(step: PlannedStep, catalogue: Catalogue, notes: string[]): s
   // a word the tool's own note says how it applied ("a horizontal line at y = 65 px (the middle)") was not dropped
   const told = notes.filter((n) => !/^Not (?:applied|run)\b/.test(n)).join(' ').toLowerCase();
   const items = withWords(step, found, unappliedWords(step.clause, indexFor(catalogue), maskRejected(masked)), catalogue, indexFor(catalogue), (w) => instead.has(w.toLowerCase().replace(/-/g, '')) || told.includes(w.toLowerCase()) || (asksForAnAnswer(step.clause) && isNotQuantityWord(w)));
-  // (words of the region named above are not named again)
-  const inRegion = (t: string) => !!region && (region[0].toLowerCase().includes(t.toLowerCase()) || t.toLowerCase().includes(region[0].trim().toLowerCase()));
+  // (words of the region or the frames named above are not named again)
+  const phrases = [region?.[0], openRange?.[0], fraction?.[0]].filter((p): p is string => !!p).map((p) => p.trim().toLowerCase());
+  const inRegion = (t: string) => phrases.some((p) => p.includes(t.toLowerCase()) || t.toLowerCase().includes(p));
   const note = unappliedNote(step, items.filter((i) => !told.includes(i.text.toLowerCase()) && !inRegion(i.text)), catalogue);
   // "denoise, but not the first channel": no tool leaves a channel or frames out; said, never run on them silently
   const excluded = excludedScopes(step.clause).map((phrase) => `Not applied: "${phrase}" — \`${step.tool}\` cannot leave a channel or frames out; name the channel or frames to use instead.`);
@@ -988,6 +1034,17 @@ function notApplied(step: PlannedStep, catalogue: Catalogue, notes: string[]): s
 }
 
 /** A channel picked by how it looks ("the brightest channel", "whichever channel is clearest", "the channel with the most signal"). */
+/** The channels a clause names for one step: "channels 1 and 3", "channel 1, 2 and 4", "ch1+ch2", "both channels" (unless every channel is the default). */
+function severalChannels(clause: string, allByDefault: boolean): number[] {
+  const m = /\b(?:channels?|ch|c)\s*(\d)((?:\s*(?:,|and|&|\+|\/)\s*(?:(?:channel|ch|c)\s*)?\d\b)+)/i.exec(withoutExcludedScope(clause));
+  if (m) return [...new Set([m[1], ...(m[2].match(/\d/g) ?? [])].map(Number))];
+  if (!allByDefault && /\b(?:both|the\s+two)\s+channels\b/i.test(clause)) return [1, 2];
+  return [];
+}
+
+/** A range of frames open at its end: "from frame 20 onwards", "frames 20 onwards", "frame 5 to the end", "starting at frame 3". */
+const OPEN_RANGE = /\b(?:(?:from|starting\s+(?:at|from|with)|since|after)\s+(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?(\d+)(?:\s*(?:on(?:wards?)?\b|to\s+the\s+(?:end|last(?:\s+frame)?)|till\s+the\s+end|until\s+the\s+end))?|(?:frames?|time ?points?|timepoints?)\s*#?(\d+)\s*(?:onwards?|on\b|and\s+(?:after|later|beyond)|\+|to\s+the\s+end))/i;
+
 /** A region of the field of view: "in the centre of the image", "inside the top-left quadrant", "the upper half of the field", "the ROI". */
 const REGION = /\b(?:in|inside|within|at|on|from|of)\s+(?:the\s+|a\s+|my\s+)?(?:(?:(?:top|bottom|upper|lower|left|right|central|middle)(?:[\s-]+(?:left|right|hand|most))?\s+(?:half|third|quarter|quadrant|corner|region|side|part|edge)|(?:(?:top|bottom|upper|lower|left|right)(?:[\s-]+(?:left|right|hand))?\s+)?(?:quadrant|corner)|centre|center|middle|roi|region\s+of\s+interest)(?:\s+of\s+(?:the\s+)?(?:image|field(?:\s+of\s+view)?|frame|fov|view|well))?)\b/i;
 
@@ -1222,6 +1279,9 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
         if (excluded.includes(maker)) return `To ${verbFor(step.tool)} I need ${type}, which only ${maker} makes, and you asked me not to run ${maker}; I ran nothing.`;
         // (a step added to make an input writes no file the words name: "save the tracks to results/tracks.csv" is the export's)
         const { output: _named, ...makerArgs } = buildArgs(maker, { clause: step.clause, text: step.clause, conversation, catalogue });
+        // ("Tracking: no splitting": a yes/no the step itself took from the words is not the added step's too, whose switch shares a word of its name)
+        const taken = Object.entries(step.args).filter(([, v]) => typeof v === 'boolean').flatMap(([k]) => switchName(k));
+        for (const [k, v] of Object.entries(makerArgs)) if (typeof v === 'boolean' && switchName(k).some((w) => taken.includes(w))) delete makerArgs[k];
         const error = insert({ tool: maker, args: makerArgs, clause: step.clause }, depth + 1, needsTime);
         if (error) return error;
       }

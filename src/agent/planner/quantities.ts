@@ -345,5 +345,11 @@ export function numberWordsAsDigits(text: string): string {
   return text
     // ("one frame every two minutes": one frame is a rate's unit, no count)
     .replace(new RegExp(`\\b${SAID_NUMBER}\\b${UNIT_AFTER}`, 'gi'), (m, at: number, all: string) => (/^one$/i.test(m) && /^\s+frame\b/i.test(all.slice(at + m.length)) ? m : convert(m)))
-    .replace(new RegExp(`${INDEX_BEFORE}${SAID_NUMBER}\\b`, 'gi'), convert);
+    .replace(new RegExp(`${INDEX_BEFORE}${SAID_NUMBER}\\b`, 'gi'), convert)
+    // "a threshold of two hundred", "sigma one point five", "max gap of three": after a setting's name, and any number said with "point" or "hundred"
+    .replace(new RegExp(`${SETTING_BEFORE}${SAID_NUMBER}\\b`, 'gi'), convert)
+    .replace(new RegExp(`\\b${NUMBER_WORD}(?:[\\s-]+(?:and\\s+)?${NUMBER_WORD})*\\s+(?:point(?:\\s+${NUMBER_WORD})+|hundred(?:[\\s-]+(?:and\\s+)?${NUMBER_WORD})*)\\b`, 'gi'), convert);
 }
+
+/** What a number said in words stands after when it is a setting's value: "threshold of", "sigma", "radius =", "lag of", "at least". */
+const SETTING_BEFORE = String.raw`(?<=\b(?:threshold|sigma|radius|diameter|distance|gap|lags?|iou|overlap|percentile|width|clusters|neighbou?rs|perplexity|k|dist|tolerance|baseline|window|order|degree)(?:\s+(?:of|=|at|to|is|:|should\s+be|around|about|roughly))?\s+)`;

@@ -132,3 +132,65 @@ describe('what no tool does, and requests from elsewhere', () => {
     expect((p.notes ?? []).join(' ')).toMatch(/at least 10 frames/);
   });
 });
+
+describe('more constraints applied or named', () => {
+  it('numbers said in words after a setting\'s name or with "point"/"hundred"', () => {
+    expect(argsOf('segment with a threshold of two hundred', 'segment')).toMatchObject({ method: 'manual', threshold: 200 });
+    expect(argsOf('denoise with sigma one point five', 'denoise').sigmaPx).toBe(1.5);
+    expect(argsOf('segment the nuclei assuming a diameter of 20 px and with a smoothing of 2', 'segment')).toMatchObject({ objectRadiusPx: 10, sigmaPx: 2 });
+  });
+
+  it('frames left out with "exclude" are no frames to use; an open range with no frame count known is named', () => {
+    expect(argsOf('track them but exclude the first five frames', 'segment').frames).toBeUndefined();
+    expect(said('track them but exclude the first five frames')).toMatch(/exclude the first 5 frames/);
+    expect(said('segment frames 20 onwards')).toMatch(/Not applied: "frames 20 onwards" — I do not know how many frames/);
+    expect(said('I only care about frames 20 onwards - segment and track')).not.toMatch(/care about/);
+  });
+
+  it('"get rid of" removes; "train it first" runs first; "and after do the tracking" is afterwards', () => {
+    expect(said('threshold with triangle and get rid of debris smaller than 30 px')).not.toMatch(/"rid"/);
+    expect(tools('denoise using N2V, train it first on this movie')).toEqual(['train_n2v', 'denoise']);
+    expect(tools('Kindly perform the segmentation of nuclei and after do the tracking of them')).toEqual(['segment', 'track']);
+  });
+
+  it('a switch of the step that makes the input, said after the step that needs it, is that one step\'s, run first', () => {
+    expect(plan('track the nuclei, ignoring those touching the edge').steps.map((s) => [s.tool, s.args.excludeBorder])).toEqual([['segment', true], ['track', undefined]]);
+    expect(argsOf('Tracking: LAP, max distance 15 px, no splitting, gaps up to 3 frames', 'segment').splitTouching).toBeUndefined();
+    expect(argsOf('Tracking: LAP, max distance 15 px, no splitting, gaps up to 3 frames', 'track')).toMatchObject({ allowSplitting: false, maxLinkingDistancePx: 15, maxFrameGap: 3 });
+  });
+
+  it('several channels named for a one-channel step make one step each', () => {
+    expect(plan('denoise channels 1 and 3').steps.map((s) => [s.tool, s.args.channel])).toEqual([['denoise', 1], ['denoise', 3]]);
+    expect(plan('measure intensity in channels 1 and 2', labels).steps.map((s) => s.args.channel)).toEqual([1, 2]);
+    expect(plan('measure the mean intensity in both channels', labels).steps.map((s) => s.args.channel)).toEqual([undefined]);
+  });
+
+  it('"tracks csv" with tracks at hand exports them, and a comparison whose number was applied is not named', () => {
+    expect(tools('tracks csv pls', tracks)).toEqual(['export']);
+    expect(tools('my PI needs the tracks in TrackMate format before the lab meeting on monday', tracks)).toEqual(['export']);
+    expect(said('track the nuclei, but only link objects closer than 10 px and ignore gaps longer than 2 frames', labels)).not.toMatch(/Not applied/);
+  });
+
+  it('"the measurements as csv" measures first; "write tracks.csv and masks.tif" writes two files', () => {
+    expect(tools('segment the nuclei, save the label image as tiff and the measurements as csv')).toEqual(['segment', 'export', 'measure', 'export']);
+    expect(plan('write tracks.csv and masks.tif', tracks).steps.map((s) => s.args.format)).toEqual(['csv', 'tiff']);
+  });
+
+  it('a region of the field is named once, and "the middle frames" is no region', () => {
+    expect(said('segment only the cells in the centre of the image')).toMatch(/"in the centre of the image" — `segment` cannot restrict itself to a region/);
+    expect(said('segment only inside the top-left quadrant').match(/Not applied/g)?.length).toBe(1);
+    expect(said('segment the nuclei in the middle frames')).not.toMatch(/region/);
+  });
+});
+
+describe('several files named in one request', () => {
+  it('"save masks to masks.tif, tracks to tracks.xml and the speeds to speeds.csv": one export per file, the speeds measured first', () => {
+    const p = plan('segment and track, then save masks to masks.tif, tracks to tracks.xml and the speeds to speeds.csv');
+    expect(p.steps.map((s) => s.tool)).toEqual(['segment', 'track', 'export', 'export', 'measure', 'export']);
+    expect(p.steps.filter((s) => s.tool === 'export').map((s) => [s.args.output, s.args.format])).toEqual([['masks.tif', 'tiff'], ['tracks.xml', 'trackmate'], ['speeds.csv', 'csv']]);
+  });
+
+  it('a file after the verb ("write tracks.csv") and a file alone after "and" are outputs', () => {
+    expect(plan('write tracks.csv and masks.tif', tracks).steps.map((s) => s.args.output)).toEqual(['tracks.csv', 'masks.tif']);
+  });
+});
