@@ -172,15 +172,21 @@ const READER_WORDS = (
   'faster slower bigger larger smaller longer shorter further brighter dimmer higher lower ' +
   'speed speeds velocity intensity brightness fluorescence signal displacement distance duration lifetime area size number ' +
   'nuclei nucleus cells tracks track trajectories trajectory frame frames timepoint divisions divided dividing ' +
-  'travelled traveled moved migrated straightness circularity perimeter diffusion between compare divide shrinking growing standard'
+  'travelled traveled moved migrated straightness circularity perimeter diffusion between compare divide shrinking growing standard first last final'
 ).split(' ');
 const READER_SET = new Set(READER_WORDS);
 
 /** Words of five letters or more within a slip of a word the reader knows (same first letter), written as that word. */
 function withoutSlips(text: string): string {
-  return text.replace(/\p{L}{5,}/gu, (word) => {
+  return text.replace(/\p{L}{4,}/gu, (word) => {
     const lower = word.toLowerCase();
     if (READER_SET.has(lower) || isStopWord(lower)) return word;
+    // two letters swapped ("lsat", "frist", "avergae"): the commonest slip, even in short words
+    for (let i = 0; i + 1 < lower.length; i++) {
+      const swapped = `${lower.slice(0, i)}${lower[i + 1]}${lower[i]}${lower.slice(i + 2)}`;
+      if (swapped !== lower && READER_SET.has(swapped)) return swapped;
+    }
+    if (lower.length < 5) return word;
     const near = READER_WORDS.find((w) => w[0] === lower[0] && Math.abs(w.length - lower.length) <= 1 && editDistance(lower, w, allowedEdits(w)) <= allowedEdits(w));
     return near ?? word;
   });

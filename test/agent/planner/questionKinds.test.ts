@@ -229,3 +229,13 @@ describe('frames, spreads, the rest and units of an older table', () => {
     expect(answerFromTable('mean speed in um/h?', withTracks([measuredTracks]))).toMatch(/= 140 µm\/h/);
   });
 });
+
+describe('slips of typing', () => {
+  it('reads two swapped letters as the word meant, even in short words', async () => {
+    const { plainQuestion } = await import('../../../src/agent/planner/tableAnswers.ts');
+    expect(plainQuestion('how many nucleis in the lsat frame?')).toBe('how many nuclei in the last frame?');
+    expect(plainQuestion('frist frame area')).toBe('first frame area');
+    expect(plainQuestion('the mean area of the cells')).toBe('the mean area of the cells');
+    expect(readQuestion('how many nucleis in the lsat frame?').frame).toBe('last');
+  });
+});
