@@ -296,6 +296,8 @@ function wordNumber(w: string): number {
 export function spokenNumbers(text: string): string {
   const fig = (n: number) => String(Math.round(n * 1e6) / 1e6);
   return text
+    // "for the next hour", "over the coming day": one of that unit
+    .replace(/\b(for|over|during)\s+the\s+(?:next|coming|following)\s+(half\s+)?(hour|minute|day|week)\b/gi, (_m, prep: string, half: string | undefined, unit: string) => `${prep} ${half ? '0.5' : '1'} ${unit}`)
     .replace(FRACTION_OF_UNIT, (m, count: string | undefined, part: string, unit: string) => `${fig((count ? wordNumber(count) : 1) * FRACTION_OF[part.toLowerCase()])} ${unit}`)
     .replace(AND_A_FRACTION_BEFORE, (m, n: string, part: string, unit: string) => (Number.isFinite(wordNumber(n)) ? `${fig(wordNumber(n) + FRACTION_OF[part.toLowerCase()])} ${unit}` : m))
     .replace(AND_A_FRACTION_AFTER, (m, n: string, unit: string, part: string) => (Number.isFinite(wordNumber(n)) ? `${fig(wordNumber(n) + FRACTION_OF[part.toLowerCase()])} ${unit}` : m))

@@ -23,6 +23,7 @@ describe('spans and amounts said in words', () => {
     ['an hour and a half', '1.5 hour'],
     ['forty-five minutes', '45 minutes'],
     ['twenty milliseconds', '20 milliseconds'],
+    ['for the next hour', 'for 1 hour'],
   ])('%s → %s', (said, figures) => expect(spokenNumbers(said)).toBe(figures));
   it('leaves figures of speech alone', () => {
     expect(spokenNumbers('hold on a second')).toBe('hold on a second');
@@ -86,6 +87,9 @@ describe('safety of questions and stops', () => {
   });
   it('stops said twice with courtesy are one stop (still confirmed by the tool)', () => {
     expect(route('we need to stop now, abort')?.tool).toBe('stop_acquisition');
+  });
+  it('a span said without a figure ("for the next hour") is named, never dropped', () => {
+    expect(route('switch to every 1 min for the next hour')).toMatchObject({ ask: expect.stringMatching(/1 hour.*nothing was changed/) });
   });
   it('a channel stop never stops the run', () => {
     expect(changes('kill the 561 laser')).toEqual([{ kind: 'dropChannel', channel: 'Rhodamine' }]);
