@@ -390,6 +390,8 @@ function readScope(question: string): QuestionScope {
     // "at what time (in minutes) is the count highest?": the frame of the extreme, said as a time
     || new RegExp(`\\b(?:which|what)\\s+(?:time|moment)\\b[^?.]{0,60}(?:${LARGEST.source}|${SMALLEST.source}|\\bpeak\\w*)`, 'i').test(text);
   if (whichFrame && /\bpeak\w*/i.test(text) && reduce === 'mean') reduce = 'max';
+  // "which frame has the most cells?": no quantity but the things themselves, so their count per frame
+  if (whichFrame && (reduce === 'max' || reduce === 'min') && quantityWords.size === 0 && !channels.length && /\b(?:cells?|nucle(?:us|i)|objects?|blobs?)\b/i.test(text) && /\b(?:most|fewest|least|more|fewer|less)\b/i.test(text)) reduce = 'count';
   // "at what frame is the number of nuclei lowest": a count, at its lowest
   // ("in what frame there is the less nuclei": "less" and "fewer" ask for the low end of a count too)
   const extreme = !whichFrame ? undefined : reduce === 'min' || (reduce !== 'max' && (SMALLEST.test(text) || (/\b(?:less|fewer)\b/i.test(text) && !LARGEST.test(text)))) ? ('min' as const) : reduce === 'max' || LARGEST.test(text) || /\bpeak\w*/i.test(text) ? ('max' as const) : undefined;
@@ -938,7 +940,16 @@ export function answerFromTable(asked: string, conversation: Conversation): stri
     const shared = eventShareAnswer(scope, tables, results);
     if (shared) return shared;
   }
-  if (scope.whichFrame) return frameExtremeAnswer(scope, best ?? candidates.find((c) => c.table.columns.includes('t')), best ? unitsFor(best.artifact) : {});
+  if (scope.whichFrame) {
+    // "the brightest frame" with no intensity in any table: never the frame with the most objects (another quantity)
+    const named = quantityOfAdjectives(question);
+    if (!best && named && !/\b(?:number|count\w*|how many|amount)\b/i.test(question)) {
+      return `None of the tables at hand (${tables.map((t) => t.artifact.id).join(', ')}) has ${named} per object, so I cannot say which frame has the ${scope.extreme === 'min' ? 'lowest' : 'highest'}; measure the objects with the movie first (measure kind objects)`;
+    }
+    // counting objects per frame needs a table of objects (a drift table's one row per frame counts nothing)
+    const ofObjects = candidates.find((c) => c.table.columns.includes('t') && c.table.columns.some((name) => ID_COLUMNS.includes(name)));
+    return frameExtremeAnswer(scope, best ?? ofObjects, best ? unitsFor(best.artifact) : {});
+  }
   // a count of cells or tracks; "the number of divisions" with no column for them is for another step
   if (!best) return scope.reduce === 'count' && !countsSomethingElse(scope) ? countAnswer(question, scope, candidates, tables) : undefined;
   // "how many tracks last longer than 5 min", "what percentage have a division": rows that meet a condition
