@@ -728,6 +728,17 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     steps.splice(k, 1, ...copies);
     k += copies.length - 1;
   }
+  // "segment the nuclei with Li and give me the median area": a measured quantity asked after the steps named is measured
+  // after them (their own summaries hold no areas or speeds: the answer came from another value, "Frames = 48")
+  const tableMaker = makerOf('table', catalogue);
+  // (only where the asking is said in words of its own: "can you segment the nuclei?" asks for the step alone)
+  const askedAt = question ? question.search(/\b(?:tell|give|show|report|send|get)\s+(?:me|us)\b|\bwhat(?:'s|\s+is|\s+are|\s+was)\b|\bhow\s+(?:big|large|fast|many|much|long|far)\b/i) : -1;
+  const asked = question && askedAt > 0 ? question.slice(askedAt) : undefined;
+  if (asked && tableMaker && asksAMeasuredQuantity(asked) && !steps.some((st) => producesOf(st.tool, catalogue).includes('table')) && steps.some((st) => (selfOf(tableMaker, catalogue)?.consumes ?? []).some((t) => producesOf(st.tool, catalogue).includes(t)))) {
+    // the words from the asking on ("give me the median area") are the measuring step's, not the steps' before it
+    for (const step of steps) if (step.clause.includes(asked)) step.clause = step.clause.replace(asked, ' ').replace(/[\s,;:]+(?:and|then|,)?\s*$/i, '');
+    steps.push({ tool: tableMaker, args: buildArgs(tableMaker, { clause: asked, text: asked, conversation, catalogue, previous: steps.at(-1), single: true }), clause: asked });
+  }
   const ask = steps.find((s) => typeof s.args.$ask === 'string');
   if (ask) return { steps: [], reply: String(ask.args.$ask) };
   const notes = [...takeNotes(steps), ...notDone, ...areas.notes];

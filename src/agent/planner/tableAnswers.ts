@@ -501,6 +501,10 @@ export function asksForAnAnswer(text: string): boolean {
   return /\b(?:tell|say|show|give|let)\s+(?:me|us)\b[^.]*?\b(?:which|what|how many|how much|when|where|whether|if)\b/i.test(plain)
     || /\bcount\b[^.]*\b(?:per|in each|in every|at each|for each|for every|each|every)\s+(?:frame|time ?point|timepoint)s?\b/i.test(plain)
     || /\bhow many\b/i.test(plain)
+    // "segment them and give me the median area", "tell me the mean speed": a statistic asked for by name
+    || /\b(?:tell|give|show|report|send|get)\s+(?:me|us)\s+(?:the\s+|a\s+)?(?:mean|average|median|typical|sd|std|standard deviation|spread|range|total|sum|number|count|max(?:imum)?|min(?:imum)?|percentiles?|distribution)\b/i.test(plain)
+    // "count the nuclei in frame 1", "count them in the first and last frame": a count at a scope is the answer
+    || /\bcount\b[^.]*\b(?:in|at|for|of)\s+(?:the\s+)?(?:(?:very\s+)?(?:first|last|final|initial|start|end)\b|(?:frame|time ?point|timepoint)s?\s*#?\d+)/i.test(plain)
     // "count the nuclei larger than 150 px²": the count of the rows a threshold keeps is the answer
     || (/\bcount\b/i.test(plain) && conditionOf(text) !== undefined);
 }

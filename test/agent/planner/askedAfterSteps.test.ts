@@ -1,0 +1,26 @@
+// A request that names steps and then asks for a measured quantity in words of its own: the
+// quantity is measured after the steps (it was answered from another value of the steps,
+// "Frames = 48 frames", or dropped behind "Done"); a request worded as a question runs its step alone.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadAcquisitionWords, plan } from './planOffline.ts';
+
+beforeAll(loadAcquisitionWords);
+
+const tools = (request: string) => plan(request).steps.map((s) => s.tool);
+
+describe('a quantity asked after the steps named', () => {
+  it('is measured after them, and the asking words are no setting of the steps before', () => {
+    const p = plan('segment the nuclei with Li and give me the median area');
+    expect(p.steps.map((s) => s.tool)).toEqual(['segment', 'measure']);
+    expect(p.steps[0].args.method).toBe('li');
+    expect(p.question).toBeDefined();
+    expect((p.notes ?? []).join(' ')).not.toMatch(/Not applied: "(?:tell|give|Li)"/);
+    expect(tools('Segment the nuclei with the triangle method. What is the median area?')).toEqual(['segment', 'measure']);
+    expect(tools('track the nuclei and tell me the mean speed')).toEqual(['segment', 'track', 'measure']);
+  });
+
+  it('a request worded as a question, or naming no quantity, runs the steps alone', () => {
+    expect(tools('can you segment the nuclei with Li?')).toEqual(['segment']);
+    expect(tools('segment the nuclei')).toEqual(['segment']);
+  });
+});
