@@ -56,6 +56,9 @@ const INTERVAL_TOLD = new RegExp(
     String.raw`\b(?:imaged|acquired|recorded|taken|filmed)\s+(?:once\s+)?every\s+(${NUM})\s*(${TIME})\b`,
     String.raw`\b(${NUM})[- ]?(${TIME})[- ](?:frames|interval|intervals|time ?steps?)\b`,
     String.raw`\b(${NUM})\s*(${TIME})\s*(?:\/|per)\s*frame\b`,
+    // "one frame every 5 min", "an image each 30 s", "5 min between frames"
+    String.raw`\b(?:one|a|an|1)\s+(?:frame|image|time ?point|picture)\s+(?:every|each|per)\s+(${NUM})\s*(${TIME})\b`,
+    String.raw`\b(${NUM})\s*(${TIME})\s+between\s+(?:frames|images|time ?points|timepoints)\b`,
   ].join('|'),
   'i',
 );

@@ -768,10 +768,10 @@ function inAskedTime(v: number, unit: string | undefined, question: string): { v
 }
 
 /** The value in the length unit the question asks for: µm → px ("in pixels") or px → µm ("in microns"), given the pixel size. */
-function inAskedLength(v: number, unit: string | undefined, question: string, pixelSizeUm: number | undefined): { v: number; unit: string | undefined } {
+function inAskedLength(v: number, unit: string | undefined, question: string, pixelSizeUm: number | undefined, pixelSizeTold = false): { v: number; unit: string | undefined } {
   if (!unit || !pixelSizeUm) return { v, unit };
   const wantsPx = /\b(?:in|as)\s+(?:square\s+)?(?:pixels?|px)\b|\bpx\s*(?:²|\^?2)?\s*\??\s*$/i.test(question);
-  const wantsUm = /\b(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|microns?|micromet\w+)\b/i.test(question);
+  const wantsUm = (pixelSizeTold && !wantsPx) || /\b(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|microns?|micromet\w+)\b/i.test(question);
   const area = /²/.test(unit);
   if (wantsPx && /^µm/.test(unit)) return { v: v / (area ? pixelSizeUm ** 2 : pixelSizeUm), unit: unit.replace('µm', 'px') };
   if (wantsUm && /^px/.test(unit) && !/frame/.test(unit)) return { v: v * (area ? pixelSizeUm ** 2 : pixelSizeUm), unit: unit.replace('px', 'µm') };
@@ -1183,7 +1183,8 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   const told = inToldInterval(rawUnit, statedFrameIntervalS(question));
   const inTime = inAskedTime(told.v, told.unit, question);
   // a length or area in the unit asked: px of a calibrated movie ("in pixels"), with the movie's pixel size
-  const inLength = inAskedLength(inTime.v, inTime.unit, question, units.pixelSizeUm);
+  // (a pixel size told in the question asks for µm, unless pixels are asked for by name)
+  const inLength = inAskedLength(inTime.v, inTime.unit, question, units.pixelSizeUm, statedPixelSizeUm(question) !== undefined);
   // a speed asked per frame ("in pixels per frame") of a column per minute: at the frame interval the table itself shows
   const { v: factor, unit } = inAskedFrame(inLength.v, inLength.unit, question, table);
   const scoped = scopedRows(table, scope);

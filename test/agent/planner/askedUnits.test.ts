@@ -10,6 +10,10 @@ describe('a calibration told inside a question', () => {
     expect(statedFrameIntervalS('mean speed in µm/min? the pixels are 0.65 µm and frames are 2 min apart')).toBe(120);
     expect(statedFrameIntervalS('With 1.2 micron pixels and a 10 minute interval, how fast?')).toBe(600);
     expect(statedFrameIntervalS('pixel size is 0.5 um and we imaged every 3 min - the speed in um per hour?')).toBe(180);
+    // (stop 16: "one frame every 5 min" was left in the words, and its 5 became the tracker's linking distance)
+    expect(statedFrameIntervalS('how fast do the cells move? pixel size is 0.8 um and one frame every 5 min')).toBe(300);
+    expect(statedFrameIntervalS('mean speed? 5 min between frames')).toBe(300);
+    expect(withoutToldCalibration('how fast do the cells move? one frame every 5 min')).not.toMatch(/\d/);
     expect(statedFrameIntervalS('how fast do they go? frame interval is 5 min')).toBe(300);
     expect(statedFrameIntervalS('average speed per track given 2 min frames?')).toBe(120);
     // a duration or a condition is no interval; a size is no pixel size
