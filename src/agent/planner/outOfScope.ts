@@ -16,8 +16,8 @@ const SUBJECTS = new Set(
   ['cell', 'nucleus', 'movie', 'image', 'frame', 'channel', 'pixel', 'microscope', 'fluorescence', 'mask', 'drift', 'division', 'embryo', 'tissue', 'organoid', 'bacteria', 'yeast', 'mitochondria', 'protein', 'sample', 'objective', 'laser',
     // what is measured on cells
     'migration', 'motility', 'trajectory', 'speed', 'area', 'intensity', 'morphology', 'growth',
-    // parts of the field of view
-    'quadrant', 'roi', 'fov']
+    // parts of the field of view, and an image made of a movie's line ("a kymograph along the middle row")
+    'quadrant', 'roi', 'fov', 'kymograph']
     .map((w) => meaning(normalizeWord(w))),
 );
 
