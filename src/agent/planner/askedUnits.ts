@@ -2,7 +2,7 @@
 // session knows no pixel size or no frame interval, so the numbers stay in px or frames. The
 // answer says so, why, and what to say to set them, before the number (never a plain "Done").
 // A pixel size said inside the question ("in µm², the pixels are 0.65 µm") is read here too.
-import { findQuantities } from './quantities.ts';
+import { findQuantities, seconds } from './quantities.ts';
 
 const UM_PER: Record<string, number> = { um: 1, nm: 0.001, mm: 1000 };
 
@@ -56,17 +56,20 @@ const INTERVAL_TOLD = new RegExp(
     String.raw`\b(?:imaged|acquired|recorded|taken|filmed)\s+(?:once\s+)?every\s+(${NUM})\s*(${TIME})\b`,
     String.raw`\b(${NUM})[- ]?(${TIME})[- ](?:frames|interval|intervals|time ?steps?)\b`,
     String.raw`\b(${NUM})\s*(${TIME})\s*(?:\/|per)\s*frame\b`,
-    // "one frame every 5 min", "an image each 30 s", "5 min between frames"
-    String.raw`\b(?:one|a|an|1)\s+(?:frame|image|time ?point|picture)\s+(?:every|each|per)\s+(${NUM})\s*(${TIME})\b`,
-    String.raw`\b(${NUM})\s*(${TIME})\s+between\s+(?:frames|images|time ?points|timepoints)\b`,
   ].join('|'),
   'i',
 );
 
+/** Times per frame the number reader finds (its forms are stated once, in quantities.ts), in seconds. */
+function timesPerFrame(text: string): { seconds: number; start: number; end: number }[] {
+  return findQuantities(text).filter((q) => q.per === 'frame' && q.kind === 'time').map((q) => ({ seconds: seconds(q), start: q.start, end: q.end }));
+}
+
 /** The time between frames told in the question, in seconds; undefined when it tells none. */
 export function statedFrameIntervalS(text: string): number | undefined {
   const m = INTERVAL_TOLD.exec(text);
-  if (!m) return undefined;
+  // the number reader's times per frame too ("one frame every 5 min", "5 min between frames", "0.5 Hz")
+  if (!m) return timesPerFrame(text)[0]?.seconds;
   const i = m.slice(1).findIndex((g) => g !== undefined);
   const value = Number(m[i + 1].replace(',', '.'));
   const unit = m[i + 2].toLowerCase();
@@ -88,7 +91,9 @@ const PIXEL_TOLD = new RegExp(
  * → "what's the mean area in µm²?"): the answer applies it, no step is asked by it.
  */
 export function withoutToldCalibration(text: string): string {
-  const out = text.replace(PIXEL_TOLD, ' ').replace(new RegExp(INTERVAL_TOLD.source, 'gi'), ' ');
+  let out = text.replace(PIXEL_TOLD, ' ').replace(new RegExp(INTERVAL_TOLD.source, 'gi'), ' ');
+  // (a time per frame the number reader finds: "one frame every 5 min" leaves no 5 behind for another setting)
+  for (const { start, end } of timesPerFrame(out).reverse()) out = `${out.slice(0, start)} ${out.slice(end)}`;
   if (out === text) return text;
   return out.replace(/\s+(?:and|,)\s*(?=[?.!]|$)/gi, ' ').replace(/^\s*(?:and|,)\s+/i, '').replace(/\s+([?.!,])/g, '$1').replace(/\s+/g, ' ').trim();
 }
