@@ -19,7 +19,7 @@ import { indexFor } from './toolIndex.ts';
 import { meaning, normalizeWord, stopWords, tokenize } from './words.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
-import { answerFromTable, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, isAskedForm, measuringWords, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
+import { answerFromTable, askingAt, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, isAskedForm, measuringWords, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
 import { buildArgs, requestPixelSizeUm, sessionPixelSizeUm } from './builders.ts';
 import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths, withoutExcludedScope } from './extract.ts';
 import { sessionFrameCount } from './builders.ts';
@@ -732,7 +732,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // after them (their own summaries hold no areas or speeds: the answer came from another value, "Frames = 48")
   const tableMaker = makerOf('table', catalogue);
   // (only where the asking is said in words of its own: "can you segment the nuclei?" asks for the step alone)
-  const askedAt = question ? question.search(/\b(?:tell|give|show|report|send|get)\s+(?:me|us)\b|\bwhat(?:'s|\s+is|\s+are|\s+was)\b|\bhow\s+(?:big|large|fast|many|much|long|far)\b/i) : -1;
+  const askedAt = question ? askingAt(question) : -1;
   const asked = question && askedAt > 0 ? question.slice(askedAt) : undefined;
   if (asked && tableMaker && asksAMeasuredQuantity(asked) && !steps.some((st) => producesOf(st.tool, catalogue).includes('table')) && steps.some((st) => (selfOf(tableMaker, catalogue)?.consumes ?? []).some((t) => producesOf(st.tool, catalogue).includes(t)))) {
     // the words from the asking on ("give me the median area") are the measuring step's, not the steps' before it

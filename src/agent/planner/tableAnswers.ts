@@ -491,6 +491,20 @@ export function questionClause(text: string): string {
   return pieces.length > 1 && last && isAskedForm(last) ? last : text;
 }
 
+/** Words that ask to be told ("give me", "tell us"), shared by the readers of an answer asked for. */
+const TELL_ME = String.raw`\b(?:tell|give|show|report|send|get)\s+(?:me|us)\b`;
+
+const ASKING = new RegExp(String.raw`${TELL_ME}|\bwhat(?:'s|\s+is|\s+are|\s+was)\b|\bhow\s+(?:big|large|fast|many|much|long|far)\b`, 'i');
+/**
+ * Where a request starts asking for an answer in words of its own ("segment them and give me the
+ * median area", "... . What is the median area?"), or -1.
+ */
+export function askingAt(text: string): number {
+  return text.search(ASKING);
+}
+/** "give me the median area", "tell me the mean speed": a statistic asked for by name. */
+const TELL_ME_A_STATISTIC = new RegExp(String.raw`${TELL_ME}\s+(?:the\s+|a\s+)?(?:mean|average|median|typical|sd|std|standard deviation|spread|range|total|sum|number|count|max(?:imum)?|min(?:imum)?|percentiles?|distribution)\b`, 'i');
+
 /**
  * A request that asks to be told something besides the steps it names ("count them in every
  * frame and tell me which frame has the most", "count per frame", "segment and say how many"):
@@ -502,7 +516,7 @@ export function asksForAnAnswer(text: string): boolean {
     || /\bcount\b[^.]*\b(?:per|in each|in every|at each|for each|for every|each|every)\s+(?:frame|time ?point|timepoint)s?\b/i.test(plain)
     || /\bhow many\b/i.test(plain)
     // "segment them and give me the median area", "tell me the mean speed": a statistic asked for by name
-    || /\b(?:tell|give|show|report|send|get)\s+(?:me|us)\s+(?:the\s+|a\s+)?(?:mean|average|median|typical|sd|std|standard deviation|spread|range|total|sum|number|count|max(?:imum)?|min(?:imum)?|percentiles?|distribution)\b/i.test(plain)
+    || TELL_ME_A_STATISTIC.test(plain)
     // "count the nuclei in frame 1", "count them in the first and last frame": a count at a scope is the answer
     || /\bcount\b[^.]*\b(?:in|at|for|of)\s+(?:the\s+)?(?:(?:very\s+)?(?:first|last|final|initial|start|end)\b|(?:frame|time ?point|timepoint)s?\s*#?\d+)/i.test(plain)
     // "count the nuclei larger than 150 px²": the count of the rows a threshold keeps is the answer
