@@ -170,15 +170,7 @@ function estimateShiftDouble(reference: Spectrum, moving: Spectrum, upsampleFact
   if (upsampleFactor === 1) {
     peak = [correlation[peakY * nx + peakX], 0];
   } else {
-    // Refine in a 1.5 px window around the integer peak on a grid 1/upsampleFactor px apart
-    const regionSize = Math.ceil(upsampleFactor * 1.5);
-    const dftShift = Math.trunc(regionSize / 2);
-    const refined = upsampledCorrelation(product, ny, nx, regionSize, upsampleFactor, shiftY, shiftX);
-    const [v, u] = argmaxAbsComplex(refined, regionSize, regionSize);
-    const i = 2 * (v * regionSize + u);
-    peak = [refined[i], refined[i + 1]];
-    shiftY += (v - dftShift) / upsampleFactor;
-    shiftX += (u - dftShift) / upsampleFactor;
+    ({ peak, shiftY, shiftX } = subPixelPeak((regionSize) => upsampledCorrelation(product, ny, nx, regionSize, upsampleFactor, shiftY, shiftX), upsampleFactor, shiftY, shiftX));
   }
   // A single row or column carries no shift along that axis
   if (ny === 1) shiftY = 0;
@@ -226,14 +218,8 @@ function startShiftSingle(reference: Spectrum, referenceValues: Float32Array, mo
     if (upsampleFactor === 1) {
       peak = [peakValue / n, 0];
     } else {
-      const regionSize = Math.ceil(upsampleFactor * 1.5);
-      const dftShift = Math.trunc(regionSize / 2);
-      const refined = zoomUpsampledCorrelation(product, ny, nx, regionSize, upsampleFactor, shiftY, shiftX);
-      const [v, u] = argmaxAbsComplex(refined, regionSize, regionSize);
-      const i = 2 * (v * regionSize + u);
-      peak = [refined[i], refined[i + 1]];
-      shiftY += (v - dftShift) / upsampleFactor;
-      shiftX += (u - dftShift) / upsampleFactor;
+      const kept = product;
+      ({ peak, shiftY, shiftX } = subPixelPeak((regionSize) => zoomUpsampledCorrelation(kept, ny, nx, regionSize, upsampleFactor, shiftY, shiftX), upsampleFactor, shiftY, shiftX));
     }
     release();
     const amplitudes = upsampleFactor === 1 ? (reference.energy / n) * (moving.energy / n) : reference.energy * moving.energy;
@@ -412,6 +398,19 @@ function argmaxAbs(values: Float64Array, ny: number, nx: number, maxShiftPx?: nu
     }
   }
   return [bestY, bestX];
+}
+
+/**
+ * The peak refined in a 1.5 px window around the integer peak on a grid 1/upsampleFactor px
+ * apart: `upsampled(regionSize)` gives the correlation on that grid (interleaved complex).
+ */
+function subPixelPeak(upsampled: (regionSize: number) => Float64Array, upsampleFactor: number, shiftY: number, shiftX: number): { peak: [number, number]; shiftY: number; shiftX: number } {
+  const regionSize = Math.ceil(upsampleFactor * 1.5);
+  const dftShift = Math.trunc(regionSize / 2);
+  const refined = upsampled(regionSize);
+  const [v, u] = argmaxAbsComplex(refined, regionSize, regionSize);
+  const i = 2 * (v * regionSize + u);
+  return { peak: [refined[i], refined[i + 1]], shiftY: shiftY + (v - dftShift) / upsampleFactor, shiftX: shiftX + (u - dftShift) / upsampleFactor };
 }
 
 /** Index of the largest |value| of an interleaved complex ny x nx array (first in row-major order). */
