@@ -223,6 +223,8 @@ function sideFileOf(real: string, granted: readonly string[]): boolean {
 export class FilePolicy {
   private readonly created = new Set<string>();
   private readonly inputs = new Set<string>();
+  /** Folders read as movies (one TIFF per frame, or a frame pattern's folder): a new TIFF there would become one of their frames. */
+  private readonly inputFolders = new Set<string>();
   private readonly roots: string[];
   readonly manifestPath: string;
 
@@ -238,8 +240,10 @@ export class FilePolicy {
     if (!this.roots.includes(real)) this.roots.push(real);
   }
 
-  noteInput(real: string): void {
+  noteInput(real: string, kind: InputFacts['kind'] = 'file'): void {
     this.inputs.add(real);
+    if (kind === 'folder') this.inputFolders.add(real);
+    if (kind === 'pattern') this.inputFolders.add(dirname(real));
   }
 
   isInput(real: string): boolean {
@@ -279,6 +283,9 @@ export class FilePolicy {
       throw new InputError(`refusing to write ${output}: ${basename(real)} is where the session keeps its own records; name another file`);
     }
     if (this.inputs.has(real)) throw new InputError(`refusing to overwrite the input ${output}: name a new output file`);
+    // a movie stored as a folder of frames: an image written among them would be read as a frame of it ever after
+    const series = [...this.inputFolders].find((folder) => dirname(real) === folder && IMAGE_NAME.test(basename(real)));
+    if (series) throw new InputError(`refusing to write ${output} into ${series}, the folder of frames of an input movie (it would be read as one of its frames): name a file outside that folder`);
     if (this.roots.some((root) => root === real)) throw new InputError(`refusing to write over the folder ${output}: name a file inside it`);
     if (existsSync(real) && !this.created.has(real) && !(library && startsWith(real, PIPELINE_MARK))) {
       throw new InputError(`refusing to overwrite ${output}: it exists and was not written by this session; name a new file`);
@@ -329,7 +336,7 @@ export function guardContext<C extends ToolContext>(inner: C, policy: FilePolicy
   const guardedResolve = (ref: string, expected?: ArtifactType | ArtifactType[]): string => {
     const path = inner.resolve(ref, expected);
     const facts = inspectInput(ref, path, expected === undefined ? undefined : Array.isArray(expected) ? expected : [expected]);
-    policy.noteInput(facts.real);
+    policy.noteInput(facts.real, facts.kind);
     return path;
   };
   return {
