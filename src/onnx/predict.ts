@@ -129,8 +129,12 @@ export async function predictSamples(
   const states = new Map<number, SampleState>();
   let queue: TileJob[] = [];
   let nextToEmit = 0;
-  // With session workers, up to one batch per worker is in flight; results are taken in the order sent.
+  // With session workers, up to two batches per worker are in flight (one running, the next
+  // already posted, so a worker never waits while this thread finishes a frame and prepares
+  // the next); results are taken in the order sent.
   const lanes = Math.max(1, Math.floor(options.sessionWorkers ?? 1));
+  const depth = lanes > 1 ? 2 * lanes : 1;
+  const shared = lanes > 1 ? new SharedBatches() : undefined;
   const inFlight: Array<{ jobs: TileJob[]; results: Promise<Tensor[][]> }> = [];
   let sent = 0;
 
@@ -145,6 +149,8 @@ export async function predictSamples(
   const settleOldest = async () => {
     const { jobs, results: pending } = inFlight.shift()!;
     const results = await pending;
+    // batches posted ahead of a cancellation are not handed out
+    checkCancelled(options.signal);
     jobs.forEach((job, j) => {
       const state = states.get(job.sample)!;
       spec.outputs.forEach((out, o) => scatterTile(state, out, input0, job, results[o][j], blendPx));
@@ -158,10 +164,10 @@ export async function predictSamples(
     const jobs = queue;
     queue = [];
     checkCancelled(options.signal);
-    const results = runBatch(model, jobs, lanes > 1 ? sent++ % lanes : undefined);
+    const results = runBatch(model, jobs, lanes > 1 ? sent++ % lanes : undefined, shared);
     results.catch(() => {}); // awaited in settleOldest; a failure there ends the run
     inFlight.push({ jobs, results });
-    while (inFlight.length >= lanes) await settleOldest();
+    while (inFlight.length >= depth) await settleOldest();
   };
 
   try {
@@ -224,11 +230,33 @@ function tileJobs(model: LoadedModel, input: Tensor, sample: number, tileSize: n
       size[axes[k]] = tile.inSize;
       tiles.set(axes[k], tile);
     });
-    const whole = !affine && combo.every((t, k) => t.inStart === 0 && t.inSize === input.shape[axes[k]]);
-    const fill = whole ? (dest: Float32Array, offset: number) => dest.set(input.data, offset) : (dest: Float32Array, offset: number) => extractBoxInto(input, start, size, dest, offset, affine);
+    const wholeBox = combo.every((t, k) => t.inStart === 0 && t.inSize === input.shape[axes[k]]);
+    const rowLength = input.shape[input.shape.length - 1];
+    // The whole sample, normalised on the way: one flat pass per block (the same value * gain + offset as extractBoxInto's rows, which it is only when a block holds whole rows).
+    const fill = wholeBox && !affine
+      ? (dest: Float32Array, offset: number) => dest.set(input.data, offset)
+      : wholeBox && affine && affine.blockSize % rowLength === 0
+        ? (dest: Float32Array, offset: number) => affineInto(input.data, affine, dest, offset)
+        : (dest: Float32Array, offset: number) => extractBoxInto(input, start, size, dest, offset, affine);
     jobs.push({ sample, tiles, shape: size, fill });
   }
   return jobs;
+}
+
+/**
+ * `src` mapped by `plan` (value * gain[block] + offset[block], in float64, stored as float32) into
+ * `dest` from `offset`: what extractBoxInto writes for a box covering the whole tensor, in one
+ * flat loop per block instead of one short loop per row.
+ */
+export function affineInto(src: Float32Array, plan: AffinePlan, dest: Float32Array, offset: number): void {
+  const n = src.length;
+  const blockSize = Math.max(1, plan.blockSize);
+  for (let start = 0, b = 0; start < n; start += blockSize, b++) {
+    const g = plan.gain[b];
+    const o = plan.offset[b];
+    const end = Math.min(n, start + blockSize);
+    for (let i = start; i < end; i++) dest[offset + i] = src[i] * g + o;
+  }
 }
 
 /** Multi-input models run on the whole sample (their inputs must already have valid sizes). */
@@ -275,11 +303,11 @@ function batchBuffer(model: LoadedModel, dataType: string, length: number, make:
  * The jobs' inputs, pre-processed, as the model's data type: in buffers reused across batches,
  * or (`fresh`, for a worker: it is copied when the worker is free, after later batches were filled) in new ones.
  */
-function batchData(model: LoadedModel, jobs: TileJob[], dataType: string, fresh: boolean): { data: FeedData['data']; dims: number[] } {
+function batchData(model: LoadedModel, jobs: TileJob[], dataType: string, fresh: boolean, shared?: SharedBatches): { data: FeedData['data']; dims: number[] } {
   const make = ORT_ARRAYS[dataType];
   if (!make) throw new InputError(`input data type ${dataType} is not supported (use float32, float64 or an integer type)`);
   const n = sizeOf(jobs[0].shape);
-  const floats = fresh ? new Float32Array(n * jobs.length) : (batchBuffer(model, 'float32', n * jobs.length, (k) => new Float32Array(k)) as Float32Array);
+  const floats = shared && dataType === 'float32' ? shared.take(n * jobs.length) : fresh ? new Float32Array(n * jobs.length) : (batchBuffer(model, 'float32', n * jobs.length, (k) => new Float32Array(k)) as Float32Array);
   jobs.forEach((job, j) => job.fill(floats, j * n));
   const dims = [...jobs[0].shape];
   if (model.spec.inputs[0].axes[0]?.type === 'batch') dims[0] = jobs.length;
@@ -287,6 +315,26 @@ function batchData(model: LoadedModel, jobs: TileJob[], dataType: string, fresh:
   const data = fresh ? make(n * jobs.length) : batchBuffer(model, dataType, n * jobs.length, make);
   (data as unknown as { set(a: ArrayLike<number>): void }).set(dataType.includes('int') ? floats.map(Math.round) : floats);
   return { data: data as FeedData['data'], dims };
+}
+
+/**
+ * Input buffers for session workers in memory both threads share (SharedArrayBuffer): posting
+ * one to a worker copies nothing and detaches nothing (a structured clone of a 3 MiB batch cost
+ * ~2-4 ms of CPU per 512² frame of a three-frame model, a transfer would slow this thread's
+ * kernels: parallel/worker-entry.js). A buffer is taken for a run and given back once its
+ * outputs have come back (the worker copies it out before session.run: session-task.ts).
+ */
+class SharedBatches {
+  private readonly spare = new Map<number, Float32Array[]>();
+  take(length: number): Float32Array {
+    return this.spare.get(length)?.pop() ?? new Float32Array(new SharedArrayBuffer(4 * length));
+  }
+  give(data: FeedData['data']): void {
+    if (!(data instanceof Float32Array) || !(data.buffer instanceof SharedArrayBuffer)) return;
+    let list = this.spare.get(data.length);
+    if (!list) this.spare.set(data.length, (list = []));
+    list.push(data);
+  }
 }
 
 /** The jobs' inputs as one onnxruntime tensor over the reused buffer. */
@@ -309,19 +357,23 @@ function extraData(t: Tensor, dataType: string): FeedData['data'] {
 const SESSION_TASK = new URL('./session-task.ts', import.meta.url);
 
 /** The outputs (in the model's order) of one run: in this thread, or on session worker `lane`. */
-async function runOutputs(model: LoadedModel, jobs: TileJob[], lane: number | undefined): Promise<Array<{ data: ArrayLike<number>; dims: number[] }>> {
+async function runOutputs(model: LoadedModel, jobs: TileJob[], lane: number | undefined, shared?: SharedBatches): Promise<Array<{ data: ArrayLike<number>; dims: number[] }>> {
   const { spec, session } = model;
   if (lane !== undefined) {
-    const first = batchData(model, jobs, spec.inputs[0].dataType, true);
+    const first = batchData(model, jobs, spec.inputs[0].dataType, true, shared);
     const feeds: FeedData[] = [{ name: model.inputNames[0], type: spec.inputs[0].dataType, ...first }];
     for (let i = 1; i < spec.inputs.length; i++) {
       const t = jobs[0].extra!.get(spec.inputs[i].id)!;
       feeds.push({ name: model.inputNames[i], type: spec.inputs[i].dataType, data: extraData(t, spec.inputs[i].dataType), dims: t.shape });
     }
     const input: SessionRunInput = { weightsPath: spec.weights.path, feeds, outputNames: [...model.outputNames] };
-    // Copied, not transferred: a detached buffer would slow this thread's typed-array code (parallel/worker-entry.js).
-    const result = await runOnWorker<SessionRunInput, SessionRunOutput>(SESSION_TASK, 'runSessionTask', input, lane);
-    return result.outputs;
+    // Shared (or copied), never transferred: a detached buffer would slow this thread's typed-array code (parallel/worker-entry.js).
+    try {
+      const result = await runOnWorker<SessionRunInput, SessionRunOutput>(SESSION_TASK, 'runSessionTask', input, lane);
+      return result.outputs;
+    } finally {
+      shared?.give(first.data);
+    }
   }
   const { Tensor } = await ort();
   const feeds: Record<string, OrtTensor> = {};
@@ -337,11 +389,11 @@ async function runOutputs(model: LoadedModel, jobs: TileJob[], lane: number | un
 }
 
 /** Runs one onnxruntime call for a batch of same-shaped tiles (on session worker `lane` when given); returns per output, per tile, a tensor. */
-async function runBatch(model: LoadedModel, jobs: TileJob[], lane?: number): Promise<Tensor[][]> {
+async function runBatch(model: LoadedModel, jobs: TileJob[], lane?: number, shared?: SharedBatches): Promise<Tensor[][]> {
   const { spec } = model;
   let results: Array<{ data: ArrayLike<number>; dims: number[] }>;
   try {
-    results = await runOutputs(model, jobs, lane);
+    results = await runOutputs(model, jobs, lane, shared);
   } catch (err) {
     if (err instanceof InputError) throw err;
     const shape = jobs[0].shape.join('x');

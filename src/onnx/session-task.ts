@@ -49,6 +49,22 @@ export const transferOutputs = true;
  */
 export const nativeTasks = true;
 
+/**
+ * onnxruntime-node refuses a typed array over a SharedArrayBuffer ("Invalid argument"), which is
+ * how the caller lends its batches (predict.ts SharedBatches): such an input is copied into this
+ * worker's own buffer of that type and length, reused from run to run (this worker runs one task
+ * at a time, and session.run has returned before the next task starts).
+ */
+const ownBuffers = new Map<string, FeedData['data']>();
+function ownCopy(data: FeedData['data']): FeedData['data'] {
+  if (!(data.buffer instanceof SharedArrayBuffer)) return data;
+  const key = `${data.constructor.name}:${data.length}`;
+  let own = ownBuffers.get(key);
+  if (!own) ownBuffers.set(key, (own = new (data.constructor as new (n: number) => FeedData['data'])(data.length)));
+  own.set(data as never);
+  return own;
+}
+
 /** This worker's sessions, by weights file. */
 const sessions = new Map<string, Promise<InferenceSession>>();
 
@@ -63,7 +79,7 @@ export async function runSessionTask(input: SessionRunInput): Promise<SessionRun
   }
   const session = await pending;
   const feeds: Record<string, InstanceType<typeof ort.Tensor>> = {};
-  for (const f of input.feeds) feeds[f.name] = new ort.Tensor(f.type as 'float32', f.data as Float32Array, f.dims);
+  for (const f of input.feeds) feeds[f.name] = new ort.Tensor(f.type as 'float32', ownCopy(f.data) as Float32Array, f.dims);
   const results = await session.run(feeds);
   return {
     outputs: input.outputNames.map((name) => {

@@ -218,6 +218,28 @@ describe('loading and running a model', () => {
     expect(here[0].plane.some((v, i) => Math.abs(v - here[1].plane[i]) > 1e-3)).toBe(true);
   });
 
+  it('gives every frame its own output when the shared input buffers of the session workers are reused (more frames than in flight)', async () => {
+    const shape = { t: 11, z: 1, c: 1, y: 24, x: 32 };
+    const movie = new MemoryMovie(shape, 'float32', Array.from({ length: 11 }, (_, i) => testImage(24, 32, i + 3)));
+    const run = async (sessionWorkers: number) => {
+      const out: Array<{ t: number; plane: Float32Array }> = [];
+      await mapModelOverMovie(FIXTURE, movie, { sessionWorkers, batchSize: 1 }, ({ t, planes }) => void out.push({ t, plane: planes[0].slice() }));
+      return out;
+    };
+    const [two, three, here] = [await run(2), await run(3), await run(1)];
+    expect(two.map((p) => p.t)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(three.map((p) => p.t)).toEqual(two.map((p) => p.t));
+    for (let k = 0; k < here.length; k++) {
+      for (const other of [two, three]) {
+        let diff = 0;
+        for (let i = 0; i < here[k].plane.length; i++) diff = Math.max(diff, Math.abs(here[k].plane[i] - other[k].plane[i]));
+        expect(diff).toBeLessThan(1e-5);
+      }
+      // one-thread sessions in workers: the same values from 2 and 3 of them
+      expect(Array.from(three[k].plane)).toEqual(Array.from(two[k].plane));
+    }
+  });
+
   it('stops when cancelled', async () => {
     const movie = new MemoryMovie({ t: 4, z: 1, c: 1, y: 32, x: 32 }, 'float32', Array.from({ length: 4 }, (_, i) => testImage(32, 32, i)));
     const controller = new AbortController();

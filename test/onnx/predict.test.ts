@@ -3,6 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { loadModel, predictSample, predictSamples, releaseSessions, tensorFromPlanes } from '../../src/onnx/index.ts';
+import { affineInto } from '../../src/onnx/predict.ts';
 import { affinePlan, applyProcessing } from '../../src/onnx/processing.ts';
 import type { ProcessingOp } from '../../src/onnx/spec.ts';
 import { extractBox, extractBoxInto, type Tensor } from '../../src/onnx/tensor.ts';
@@ -69,6 +70,23 @@ describe('affinePlan (normalisation as one gain and offset per block)', () => {
     const dest = new Float32Array(7 + 3 * 16 * 20);
     extractBoxInto(t, start, size, dest, 7, plan);
     expect(maxDiff(dest.subarray(7), extractBox(normalised, start, size).data)).toBeLessThan(1e-4);
+  });
+});
+
+describe('affineInto (the whole sample normalised in one flat pass)', () => {
+  it('writes what extractBoxInto writes for the whole box, bit for bit, per channel and per sample', () => {
+    const t = randomTensor([1, 3, 20, 24], 9);
+    for (const ops of [[op('zero_mean_unit_variance', { axes: ['y', 'x'] })], [op('zero_mean_unit_variance', { axes: ['channel', 'y', 'x'] })], [op('scale_range', { axes: ['y', 'x'], min_percentile: 1, max_percentile: 99 })]]) {
+      const plan = affinePlan(t, ops, ctx)!;
+      const boxed = new Float32Array(5 + t.data.length);
+      extractBoxInto(t, [0, 0, 0, 0], t.shape, boxed, 5, plan);
+      const flat = new Float32Array(5 + t.data.length);
+      affineInto(t.data, plan, flat, 5);
+      expect(Array.from(flat)).toEqual(Array.from(boxed));
+      // and the plain arithmetic, value by value
+      const b = (i: number) => Math.floor(i / plan.blockSize);
+      expect(Array.from(flat.subarray(5))).toEqual(Array.from(t.data, (v, i) => Math.fround(v * plan.gain[b(i)] + plan.offset[b(i)])));
+    }
   });
 });
 
