@@ -3,7 +3,7 @@
 Python user would write it. Not tuned to any data set.
 
 /usr/bin/python3 models/training/skimage_baseline.py OUT_DIR IMAGE.tif [IMAGE.tif ...]
-writes OUT_DIR/<image name> label images (uint16).
+writes OUT_DIR/<image name> label images (uint16); IMAGE.npy (float32, from eval-robust.ts) gives OUT_DIR/<stem>.tif.
 """
 import os
 import sys
@@ -30,8 +30,12 @@ def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
     for path in sys.argv[2:]:
-        labels = segment(np.array(Image.open(path)))
-        Image.fromarray(labels.astype(np.uint16)).save(os.path.join(out, os.path.basename(path)))
+        if path.endswith(".npy"):
+            image, name = np.load(path), os.path.basename(path)[:-4] + ".tif"
+        else:
+            image, name = np.array(Image.open(path)), os.path.basename(path)
+        labels = segment(image)
+        Image.fromarray(labels.astype(np.uint16)).save(os.path.join(out, name))
 
 
 if __name__ == "__main__":
