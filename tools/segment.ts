@@ -250,7 +250,7 @@ const segment = defineTool({
           objectPolarity: chosen.objects,
           parameters: byModel
             ? { minAreaPx: chosen.minAreaPx, maxAreaPx: chosen.maxAreaPx, inputScale: (result as { inputScale?: number }).inputScale ?? 1 }
-            : { sigmaPx: chosen.sigmaPx, minAreaPx: chosen.minAreaPx, maxAreaPx: chosen.maxAreaPx, minSeedDistancePx: chosen.minSeedDistancePx, minSeedDepthPx: chosen.minSeedDepthPx, seedSigmaPx: chosen.seedSigmaPx },
+            : { sigmaPx: chosen.sigmaPx, minAreaPx: chosen.minAreaPx, maxAreaPx: chosen.maxAreaPx, minSeedDistancePx: chosen.minSeedDistancePx, minSeedDepthPx: chosen.minSeedDepthPx, seedSigmaPx: chosen.seedSigmaPx, flattenBackground: chosen.flattenBackground },
           parameterSources: chosen.sources,
           ...(unused.length ? { notApplied: unused } : {}),
           path: result.path,

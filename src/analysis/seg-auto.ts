@@ -6,9 +6,10 @@ import type { Movie, PlaneData } from '../image/movie.ts';
 import { estimateBlobScale, estimateObjectScale, MAX_SAMPLE_RADIUS_RATIO, objectScaleDoubt, type ObjectPolarity } from './object-size.ts';
 import { gaussianBlur, toFloat32 } from './filters.ts';
 import { fillHoles, labelComponents } from './morphology.ts';
-import { brightObjects } from './object-size.ts';
+import { brightObjects, detectPolarity } from './object-size.ts';
+import { backgroundSurface, backgroundUnevenness } from './seg-background.ts';
 import { threshold, type ThresholdMethod } from './threshold.ts';
-import { segmentPlane, SEGMENT_DEFAULTS, type PlaneSegmentation, type SegmentOptions } from './seg-plane.ts';
+import { brightPlane, segmentPlane, SEGMENT_DEFAULTS, type PlaneSegmentation, type SegmentOptions } from './seg-plane.ts';
 
 export interface AutoSegmentOptions extends Omit<SegmentOptions, 'objects' | 'method'> {
   /** Threshold method, or "auto": Otsu or triangle chosen from the sample planes (chooseThresholdMethod). Default otsu. */
@@ -52,6 +53,10 @@ export interface ChosenParameters {
   growToNoiseSd: number;
   /** Each object filled to its convex hull (seg-plane.ts convexFill): textured nuclei seen through the blob scale. */
   convexFill: boolean;
+  /** The background surface subtracted before thresholding (uneven illumination, seg-background.ts). */
+  flattenBackground: boolean;
+  /** Why it was (empty when not, or given). */
+  backgroundReason: string;
 }
 
 /**
@@ -70,6 +75,12 @@ export interface SamplePlane {
   plane: PlaneData;
   width: number;
   height: number;
+}
+
+function finite(plane: PlaneData): Float32Array {
+  const values = toFloat32(plane);
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) values[i] = 0;
+  return values;
 }
 
 function median(values: number[]): number {
@@ -225,9 +236,46 @@ function blobScaleWhereThresholdSeesCores(samples: SamplePlane[], thresholdRadii
   return undefined;
 }
 
+/**
+ * The background is flattened (seg-background.ts) where the tile backgrounds of the sample frames vary by at least
+ * this share of the objects' contrast (median over the frames). Measured (eval-robust.ts, first / middle / last
+ * frame): flat movies 0.00 (Fluo-N2DH-SIM+ 01 and 02, MSC-02), 0.06 (our simulator), 0.11-0.12
+ * (cancer_cell_migration_crop); with a gradient of 1.2x the contrast added 0.68-3.7.
+ */
+const UNEVEN_BACKGROUND = 0.3;
+
+/** Whether the sample planes' background is uneven enough to flatten, with the evidence in words. */
+export function unevenBackground(samples: SamplePlane[], objects?: ObjectPolarity): { flatten: boolean; unevenness: number; reason: string } {
+  const shares = samples.map(({ plane, width, height }) => {
+    const values = toFloat32(plane);
+    for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) values[i] = 0;
+    const light = gaussianBlur(values, width, height, 1);
+    const polarity = objects ?? detectPolarity(light);
+    return backgroundUnevenness(backgroundSurface(polarity === 'dark' ? brightObjects(light) : light, width, height));
+  });
+  const unevenness = median(shares);
+  const flatten = unevenness >= UNEVEN_BACKGROUND;
+  return { flatten, unevenness, reason: flatten ? `the background varies across the field by ${unevenness.toFixed(2)}x the objects' contrast, so it was flattened before thresholding` : '' };
+}
+
+/** The sample planes with their background surface subtracted, in their own polarity (for the estimates). */
+function flattenedSamples(samples: SamplePlane[], objects: ObjectPolarity): SamplePlane[] {
+  return samples.map(({ plane, width, height }) => {
+    const values = toFloat32(plane);
+    for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) values[i] = 0;
+    const bright = brightPlane(values, width, height, objects, true) as Float32Array;
+    if (objects === 'dark') for (let i = 0; i < bright.length; i++) bright[i] = -bright[i];
+    return { plane: bright, width, height };
+  });
+}
+
 /** Chooses every parameter the user left unset from the sample planes (a few frames of the movie). */
-export function chooseSegmentParameters(samples: SamplePlane[], options: AutoSegmentOptions = {}): { options: SegmentOptions; chosen: ChosenParameters } {
+export function chooseSegmentParameters(rawSamples: SamplePlane[], options: AutoSegmentOptions = {}): { options: SegmentOptions; chosen: ChosenParameters } {
   const givenPolarity = options.objects && options.objects !== 'auto' ? options.objects : undefined;
+  const background = options.flattenBackground !== undefined ? { flatten: options.flattenBackground, unevenness: Number.NaN, reason: '' } : unevenBackground(rawSamples, givenPolarity);
+  // Flattened in the polarity the estimate would detect (a majority of the sample frames), so they keep it.
+  const darkVotes = () => rawSamples.filter((s) => detectPolarity(gaussianBlur(finite(s.plane), s.width, s.height, 1)) === 'dark').length;
+  const samples = background.flatten ? flattenedSamples(rawSamples, givenPolarity ?? (darkVotes() * 2 > rawSamples.length ? 'dark' : 'bright')) : rawSamples;
   const scales = options.objectRadiusPx !== undefined && givenPolarity ? [] : samples.map((s) => estimateObjectScale(s.plane, s.width, s.height, givenPolarity));
   const polarityVotes = scales.filter((s) => s.polarity === 'dark').length;
   const objects: ObjectPolarity = givenPolarity ?? (polarityVotes * 2 > scales.length ? 'dark' : 'bright');
@@ -288,10 +336,12 @@ export function chooseSegmentParameters(samples: SamplePlane[], options: AutoSeg
     // movie: our simulator's crowded, overlapping nuclei lost F1 (seed 9401 0.600 -> 0.572, 9405 0.772 -> 0.747).
     // Never for whole cells: the hull would fill the space between their protrusions.
     convexFill: options.convexFill ?? (!!blob && options.shape !== 'irregular'),
+    flattenBackground: background.flatten,
+    backgroundReason: background.reason,
   };
   const { objects: _o, objectRadiusPx: _r, pixelSizeUm: _p, shape: _s, ...rest } = options;
   return {
-    options: { ...rest, method, objects, sigmaPx, minAreaPx, maxAreaPx: chosen.maxAreaPx, minSeedDistancePx, minSeedDepthPx, seedSigmaPx, edgeFraction, edgeSigmaPx, growToNoiseSd: chosen.growToNoiseSd, convexFill: chosen.convexFill },
+    options: { ...rest, method, objects, sigmaPx, minAreaPx, maxAreaPx: chosen.maxAreaPx, minSeedDistancePx, minSeedDepthPx, seedSigmaPx, edgeFraction, edgeSigmaPx, growToNoiseSd: chosen.growToNoiseSd, convexFill: chosen.convexFill, flattenBackground: chosen.flattenBackground },
     chosen,
   };
 }
@@ -312,7 +362,8 @@ export function describeChosen(chosen: ChosenParameters, forModel = false): stri
   if (forModel) return `${radius}, ${polarity}; ${areas}${sizeWarning(chosen)}`;
   const edges = chosen.edgeSigmaPx !== undefined && chosen.edgeSigmaPx < chosen.sigmaPx ? ` (edges of clear objects at ${chosen.edgeSigmaPx} px)` : '';
   const grown = `${chosen.growToNoiseSd > 0 ? `, objects grown down to ${chosen.growToNoiseSd} noise SD above the background` : ''}${chosen.convexFill ? `${chosen.growToNoiseSd > 0 ? ' and' : ', objects'} filled to their convex hull` : ''}`;
-  return `${radius}, ${polarity}; smoothing ${chosen.sigmaPx} px${edges}, ${areas}, seeds ${chosen.minSeedDistancePx} px apart${chosen.minSeedDepthPx > 0 ? ` and ${chosen.minSeedDepthPx} px deep` : ''}${grown}${sizeWarning(chosen)}`;
+  const flat = chosen.flattenBackground ? `; ${chosen.backgroundReason || 'background flattened before thresholding'}` : '';
+  return `${radius}, ${polarity}${flat}; smoothing ${chosen.sigmaPx} px${edges}, ${areas}, seeds ${chosen.minSeedDistancePx} px apart${chosen.minSeedDepthPx > 0 ? ` and ${chosen.minSeedDepthPx} px deep` : ''}${grown}${sizeWarning(chosen)}`;
 }
 
 /** The doubt about an estimated radius, said with the radius used and how to set it; empty when there is none. */

@@ -8,6 +8,7 @@ import type { PlaneData } from '../image/movie.ts';
 import { distanceTransform } from './distance.ts';
 import { gaussianBlur, toFloat32 } from './filters.ts';
 import { brightObjects } from './object-size.ts';
+import { backgroundSurface, subtractSurface } from './seg-background.ts';
 import { fillHoles, fillLabelHoles, filterLabels, labelComponents } from './morphology.ts';
 import { threshold as autoThreshold, type ThresholdMethod } from './threshold.ts';
 import { groupPixels } from './regionprops.ts';
@@ -73,6 +74,11 @@ export interface SegmentOptions {
   growToNoiseSd?: number;
   /** Each object takes the unclaimed pixels of its convex hull (dim parts of a nucleus between its bright ones). Default false. */
   convexFill?: boolean;
+  /**
+   * Subtract the background surface (seg-background.ts: a low percentile on a coarse grid of tiles, interpolated)
+   * before thresholding: for uneven illumination or a gradient, which defeat a global threshold. Default false.
+   */
+  flattenBackground?: boolean;
 }
 
 export interface PlaneSegmentation {
@@ -100,6 +106,7 @@ export const SEGMENT_DEFAULTS = {
   edgeSigmaPx: undefined as number | undefined,
   growToNoiseSd: 0,
   convexFill: false,
+  flattenBackground: false,
 };
 
 /** Options with defaults filled in; undefined values don't override defaults. */
@@ -343,13 +350,21 @@ export function fillConvexHulls(labels: Uint32Array, width: number, height: numb
   }
 }
 
+/** The plane with its objects bright (dark ones inverted) and, when asked, its background surface subtracted. */
+export function brightPlane(values: PlaneData, width: number, height: number, objects: 'bright' | 'dark', flatten: boolean): PlaneData {
+  const bright = objects === 'dark' ? brightObjects(toFloat32(values)) : values;
+  if (!flatten) return bright;
+  return subtractSurface(bright, backgroundSurface(gaussianBlur(bright, width, height, 1), width, height).surface);
+}
+
 /** Segments one width x height plane. NaN pixels count as background. */
 export function segmentPlane(plane: PlaneData, width: number, height: number, options: SegmentOptions = {}): PlaneSegmentation {
   checkSegmentOptions(options);
   const o = withSegmentDefaults(options);
   if (plane.length !== width * height) throw new RangeError(`plane has ${plane.length} pixels, expected ${width}x${height}`);
   const { values, missing } = withoutNaN(plane);
-  const smoothed = gaussianBlur(o.objects === 'dark' ? brightObjects(toFloat32(values)) : values, width, height, o.sigmaPx);
+  const bright = brightPlane(values, width, height, o.objects, o.flattenBackground);
+  const smoothed = gaussianBlur(bright, width, height, o.sigmaPx);
   const thresholdValue = o.method === 'manual' ? options.threshold! : autoThreshold(smoothed, o.method);
   const foreground = new Uint8Array(width * height);
   for (let i = 0; i < foreground.length; i++) foreground[i] = smoothed[i] > thresholdValue && !missing?.[i] ? 1 : 0;
@@ -368,7 +383,7 @@ export function segmentPlane(plane: PlaneData, width: number, height: number, op
   if (o.edgeFraction > 0) {
     let finer: FinerEdges | undefined;
     if (o.edgeSigmaPx !== undefined && o.edgeSigmaPx < o.sigmaPx) {
-      const fine = gaussianBlur(o.objects === 'dark' ? brightObjects(toFloat32(values)) : values, width, height, o.edgeSigmaPx);
+      const fine = gaussianBlur(bright, width, height, o.edgeSigmaPx);
       finer = { smoothed: fine, ...backgroundStats(fine, foreground) };
     }
     const coarse = backgroundStats(smoothed, foreground);
