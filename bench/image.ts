@@ -17,7 +17,7 @@
 // Run: npm run bench -- image [--only project,export,project-first,export-first] [--big]
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMovieWriter, openMovie, writeMovie, type PlaneData } from '../src/image/index.ts';
@@ -204,6 +204,8 @@ async function benchBig(dir: string): Promise<void> {
     const seconds = (performance.now() - start) / 1000;
     console.log(`\nread-invert-write, ${size}x${size}x${frames} uint16 BigTIFF (${formatBytes(inSize)})`);
     console.log(`throughput ${((2 * inSize) / 2 ** 20 / seconds).toFixed(0)} MiB/s (read + write), ${seconds.toFixed(1)} s; peak resident memory ${(peakRss / 2 ** 20).toFixed(0)} MiB (${(baseRss / 2 ** 20).toFixed(0)} MiB before the row; goal < 500 MB)`);
+    const peakMiB = peakRss / 2 ** 20;
+    summaryRow({ work: `read-invert-write of a ${formatBytes(inSize)} BigTIFF, peak resident memory`, metric: 'memory, library calls', ours: `${peakMiB.toFixed(0)} MiB (${seconds.toFixed(1)} s)`, peer: 'goal 500 MB', ratio: 500e6 / 2 ** 20 / peakMiB, goal: '>= 1.0 (bounded, < 500 MB)', load: loadavg()[0] });
     await rm(output, { force: true });
     // the whole command on the same file, one timed run each after a warm-up round (the
     // file in the page cache for both where memory allows): memory stays that of a few planes
@@ -212,6 +214,7 @@ async function benchBig(dir: string): Promise<void> {
     const big = alternate([commandSide('cellpilot tool project', ['tool', 'project', '--args', JSON.stringify({ movie: input, method: 'max', output })], { env, before: removeOutputs }), { label: 'NumPy page loop', command: PYTHON, args: ['-c', PEER, 'max', input, join(dir, 'big-peer.tif')], before: removeOutputs }], 1);
     const [ours, peer] = big.samples.map((side) => side[0]);
     console.log(`max projection of it, whole commands (repeat: its hash known from the warm-up run): cellpilot ${s(ours.wallS)} wall, ${s(ours.cpuS)} CPU, peak ${ours.peakMiB.toFixed(0)} MiB; NumPy page loop ${s(peer.wallS)} wall, ${s(peer.cpuS)} CPU, peak ${peer.peakMiB.toFixed(0)} MiB; ratio (CPU) ${(peer.cpuS / ours.cpuS).toFixed(2)} (load ${big.load.toFixed(1)})`);
+    summaryRow({ work: `max projection of the ${formatBytes(inSize)} BigTIFF, \`cellpilot tool project\`, peak resident memory`, metric: 'memory, whole command, 1 run', ours: `${ours.peakMiB.toFixed(0)} MiB (${s(ours.cpuS)} CPU)`, peer: `NumPy page loop ${peer.peakMiB.toFixed(0)} MiB (${s(peer.cpuS)} CPU)`, ratio: 500e6 / 2 ** 20 / ours.peakMiB, goal: '>= 1.0 (bounded, < 500 MB)', load: big.load });
   } finally {
     clearInterval(sampler);
     await rm(input, { force: true });

@@ -27,7 +27,9 @@ const areas = readdirSync(dir)
 function runArea(area: string): Promise<{ rows: SummaryRow[]; ok: boolean }> {
   return new Promise((resolve) => {
     const rows: SummaryRow[] = [];
-    const child = spawn(process.execPath, [RUN_TS, join(dir, `${area}.ts`), ...passOn], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // the issue's "memory bounded" row needs the > 4 GiB movie (image --big, ~3-4 min): on by default here, BENCH_BIG=0 leaves it out
+    const big = area === 'image' && process.env.BENCH_BIG !== '0' ? ['--big'] : [];
+    const child = spawn(process.execPath, [RUN_TS, join(dir, `${area}.ts`), ...passOn, ...big], { stdio: ['ignore', 'pipe', 'inherit'] });
     const lines = createInterface({ input: child.stdout });
     lines.on('line', (line) => {
       if (line.startsWith('@row ')) rows.push(JSON.parse(line.slice(5)) as SummaryRow);
@@ -38,14 +40,19 @@ function runArea(area: string): Promise<{ rows: SummaryRow[]; ok: boolean }> {
 }
 
 const summary: { area: string; row: SummaryRow }[] = [];
+const durations: string[] = [];
+const startedAt = Date.now();
+const clock = (ms: number) => new Date(ms).toISOString().slice(11, 19);
 let failed = 0;
 for (const area of areas) {
-  process.stdout.write(`\n=== bench: ${area} ===\n`);
+  const areaStart = Date.now();
+  process.stdout.write(`\n=== bench: ${area} (${clock(areaStart)} UTC, ${loadNote()}) ===\n`);
   const { rows, ok } = await runArea(area);
   if (!ok) {
     failed++;
     process.stdout.write(`bench ${area} failed\n`);
   }
+  durations.push(`${area} ${((Date.now() - areaStart) / 60000).toFixed(1)} min`);
   summary.push(...rows.map((row) => ({ area, row })));
 }
 
@@ -60,4 +67,5 @@ if (summary.length) {
   const outside = rerun.filter(({ row }) => Math.abs(row.rerun! / row.ratio! - 1) > RERUN_TOLERANCE);
   if (rerun.length) process.stdout.write(`rerun check: ${rerun.length - outside.length} of ${rerun.length} rerun ratios within ${(100 * RERUN_TOLERANCE).toFixed(0)}% of the first run's${outside.length ? `; outside: ${outside.map(({ row }) => row.work).join('; ')}` : ''}\n`);
 }
+process.stdout.write(`\nran ${clock(startedAt)}-${clock(Date.now())} UTC, ${((Date.now() - startedAt) / 60000).toFixed(1)} min (${durations.join(', ')})${failed ? `; ${failed} area(s) failed` : ''}\n`);
 process.exit(failed ? 1 : 0);

@@ -16,7 +16,7 @@ import { openMovie, writeMovie } from '../src/image/index.ts';
 import { MemoryMovie, type PlaneData } from '../src/image/movie.ts';
 import { mapInWorkers } from '../src/parallel/pool.ts';
 import { simulate } from '../src/sim/index.ts';
-import { alternate, childArgs, cpuSeconds, loadNote, PYTHON, pythonPeer, RUN_TS, s, summaryRow } from './_harness.ts';
+import { alternate, childArgs, cpuSeconds, loadNote, PYTHON, pythonPeer, rerunNote, rerunWanted, RUN_TS, s, summaryRow } from './_harness.ts';
 
 const SIZE = 512;
 const FRAMES = Number(process.env.BENCH_SEGMENT_FRAMES ?? 100);
@@ -100,9 +100,15 @@ export async function run(): Promise<void> {
     ['cellpilot, 2 threads', 'cellpilot, 1 thread', 'scikit-image/SciPy (float32)'].forEach((name, i) => console.log(`| ${name} | ${s(c.workS[i])} | ${i === 0 ? 'n/a' : s(c.workCpuS[i])} | ${s(c.wallS[i])} / ${s(c.cpuS[i])} |`));
     const two = c.workS[2]! / c.workS[0]!;
     const one = c.workCpuS[2]! / c.workCpuS[1]!;
-    console.log(`ratio skimage / cellpilot: ${two.toFixed(2)} on 2 threads (wall), ${one.toFixed(2)} on 1 thread (CPU; wall ${(c.workS[2]! / c.workS[1]!).toFixed(2)})`);
-    summaryRow({ work: `segmentation ${FRAMES} x 512², 2 threads`, metric: 'wall, work in the process', ours: s(c.workS[0]), peer: `scikit-image ${s(c.workS[2])}`, ratio: two, goal: '>= 1.2', load: c.load });
-    summaryRow({ work: `segmentation ${FRAMES} x 512², 1 thread`, metric: 'CPU, work in the process', ours: s(c.workCpuS[1]), peer: `scikit-image ${s(c.workCpuS[2])}`, ratio: one, goal: '>= 1.0', load: c.load });
+    console.log(`ratio skimage / cellpilot: ${two.toFixed(2)} on 2 threads (wall), ${one.toFixed(2)} on 1 thread (CPU; wall ${(c.workS[2]! / c.workS[1]!).toFixed(2)}); load average ${c.load.toFixed(1)}`);
+    // the rerun check: the same comparison again from fresh processes (BENCH_RERUN=0 skips it)
+    const again = rerunWanted() ? alternate([ours(2), ours(1), peer], ROUNDS, false) : undefined;
+    const twoAgain = again && again.workS[2]! / again.workS[0]!;
+    const oneAgain = again && again.workCpuS[2]! / again.workCpuS[1]!;
+    if (again) console.log(`rerun from fresh processes: ${twoAgain!.toFixed(2)} on 2 threads (wall), ${oneAgain!.toFixed(2)} on 1 thread (CPU); load average ${again.load.toFixed(1)}; against the first run: ${rerunNote(two, twoAgain)}, ${rerunNote(one, oneAgain)}`);
+    const rerunOf = (r: number | undefined) => (again ? { rerun: r, rerunLoad: again.load } : {});
+    summaryRow({ work: `segmentation ${FRAMES} x 512², 2 threads`, metric: 'wall, work in the process', ours: s(c.workS[0]), peer: `scikit-image ${s(c.workS[2])}`, ratio: two, ...rerunOf(twoAgain), goal: '>= 1.2', load: c.load });
+    summaryRow({ work: `segmentation ${FRAMES} x 512², 1 thread`, metric: 'CPU, work in the process', ours: s(c.workCpuS[1]), peer: `scikit-image ${s(c.workCpuS[2])}`, ratio: one, ...rerunOf(oneAgain), goal: '>= 1.0', load: c.load });
 
     const ourCounts = c.samples[0][0].report.counts as number[];
     const peerCounts = c.samples[2][0].report.counts as number[];
