@@ -4,7 +4,7 @@
 // answers and exports are in µm, µm², min and µm/min instead of px and frames.
 import { z } from 'zod';
 import { InputError } from '../src/errors.ts';
-import { calibrationOf, COLOUR_NAMES, colourRgb, describeCalibration, displayUnits, hasCalibration, SECONDS_PER, type Calibration, type TimeUnit } from '../src/image/calibration.ts';
+import { calibrationOf, COLOUR_NAMES, colourRgb, describeCalibration, displayUnits, hasCalibration, mergeCalibration, SECONDS_PER, type Calibration, type TimeUnit } from '../src/image/calibration.ts';
 import { movieArg } from './common.ts';
 import { defineTool, type RequestClause, type ToolSpec } from './types.ts';
 
@@ -19,6 +19,10 @@ const schema = z.object({
   channelColors: z.array(z.string().min(1)).optional().describe('One display colour per channel, in order: a colour name or #rrggbb (e.g. ["green", "gray"])'),
   movie: movieArg.optional().describe('A movie whose file header calibration to report (and keep, for the values not given here): an artifact id or a path'),
   clear: z.boolean().default(false).describe('Forget the calibration set so far (movies then use their file headers, or px and frames)'),
+  keepHeader: z
+    .boolean()
+    .optional()
+    .describe("Keep the pixel size, z step, frame interval and channel names a movie's own file header carries, and use the values given here only for movies whose header has none (a saved pipeline applies the calibration told for one movie this way to others)"),
 });
 
 /** Numbers and words of a calibration sentence ("the pixel size is 0.65 µm and frames are 5 min apart"). */
@@ -40,6 +44,8 @@ function calibrationFromRequest(clause: RequestClause): Record<string, unknown> 
       out.timeUnit = unit;
     }
   }
+  // "keep each movie's own header", "unless the file header has one": values for movies without their own
+  if (/\bkeep(?:ing)?\s+(?:the\s+|its\s+|their\s+|each\s+movie'?s\s+|a\s+movie'?s\s+)?(?:own\s+)?(?:file\s+)?headers?\b|\bunless\s+the\s+(?:file\s+)?header\b|\bheaders?\s+(?:wins?|first)\b/i.test(clause.text)) out.keepHeader = true;
   const channels = /channels?\s+(?:are|:|=)\s+(.+)$/i.exec(clause.text);
   if (channels) {
     const parts = channels[1].split(/\s*(?:,|\band\b|;)\s*/i).map((p) => p.trim()).filter(Boolean);
@@ -64,7 +70,7 @@ const setCalibration = defineTool({
   description:
     'Sets the physical calibration of the session\'s movies: pixel size (µm), z step (µm), frame interval (any time unit) and channel names and colours. From then on every measurement, table, plot axis, answer and export (TrackMate XML, CSV, ImageJ TIFF) is in µm, µm², min and µm/min instead of px and frames. With no values it reports the calibration in effect and what the file header says.',
   summary: 'Sets the pixel size, z step, frame interval and channel names of the movies, so results carry physical units.',
-  words: ['calibration', 'calibrate', 'pixel size', 'pixel width', 'microns per pixel', 'µm per pixel', 'um/px', 'frame interval', 'time interval', 'frames apart', 'apart', 'taken apart', 'time between frames', 'z step', 'z spacing', 'voxel size', 'physical units', 'channel names', 'channel colours', 'scale'],
+  words: ['calibration', 'calibrate', 'pixel size', 'keep header', 'pixel width', 'microns per pixel', 'µm per pixel', 'um/px', 'frame interval', 'time interval', 'frames apart', 'apart', 'taken apart', 'time between frames', 'z step', 'z spacing', 'voxel size', 'physical units', 'channel names', 'channel colours', 'scale'],
   examples: [
     'the pixel size is 0.65 µm and frames are 5 min apart',
     'pixel size 0.325 um, z step 2 um, one frame every 30 s',
@@ -83,6 +89,7 @@ const setCalibration = defineTool({
     lengthUnit: { about: 'unit of lengths in results' },
     timeUnit: { about: 'unit of times in results' },
     speedUnit: { about: 'unit of speeds in results' },
+    overridesHeader: { about: "whether the values told replace different ones the movie's file header carries" },
   },
   fromRequest: calibrationFromRequest,
   schema,
@@ -94,11 +101,21 @@ const setCalibration = defineTool({
     const unknown = args.channelColors?.find((c) => !colourRgb(c));
     if (unknown) throw new InputError(`channel colour "${unknown}" is not one I know: use ${COLOUR_NAMES.join(', ')} or #rrggbb`);
     let header: Calibration | undefined;
-    if (args.movie) {
-      const movie = await ctx.openMovie(args.movie);
-      header = calibrationOf(movie.meta);
-      await movie.close();
-    }
+    // the file's own header, not the movie as the session's calibration shows it
+    const headerOf = async (ref: string): Promise<Calibration> => {
+      const { openMovie } = await import('../src/image/index.ts');
+      const movie = await openMovie(ctx.resolve(ref, ['movie', 'labels']));
+      try {
+        return calibrationOf(movie.meta);
+      } finally {
+        await movie.close();
+      }
+    };
+    if (args.movie) header = await headerOf(args.movie);
+    // values told over a header that says otherwise: named in the answer, and a saved pipeline keeps them over headers too
+    const opened = args.movie ? undefined : ctx.listArtifacts().find((a) => a.type === 'movie' && !a.producedBy);
+    const ownHeader = header ?? (opened && !args.keepHeader ? await headerOf(opened.id).catch(() => undefined) : undefined);
+    const overridden = ownHeader && !args.keepHeader ? keptFromHeader(ownHeader, { pixelSizeUm: args.pixelSizeUm, zStepUm: args.zStepUm, frameIntervalS: args.frameIntervalS }) : [];
     const previous = args.clear ? {} : ctx.calibration();
     const given: Calibration = {
       pixelSizeUm: args.pixelSizeUm,
@@ -108,19 +125,24 @@ const setCalibration = defineTool({
       channelNames: args.channelNames,
       channelColors: args.channelColors,
     };
-    const next: Calibration = { ...previous };
-    for (const [key, value] of Object.entries(given)) if (value !== undefined) (next as Record<string, unknown>)[key] = value;
+    const next = mergeCalibration(previous, given, args.keepHeader === true);
     // a new interval without a unit reads in its own natural unit, not the old one's
     if (args.frameIntervalS !== undefined && args.timeUnit === undefined) delete next.timeUnit;
     const changed = args.clear || hasCalibration(given) || given.timeUnit !== undefined;
     if (changed) ctx.setCalibration(next);
-    const effective: Calibration = { ...(header ? { pixelSizeUm: header.pixelSizeUm, zStepUm: header.zStepUm, frameIntervalS: header.frameIntervalS } : {}), ...next };
+    // what the movie's own header carries, where the values given yield to it
+    const fallback = next.unlessHeader ?? {};
+    const fromHeader = header ? { pixelSizeUm: header.pixelSizeUm, zStepUm: header.zStepUm, frameIntervalS: header.frameIntervalS } : {};
+    const effective: Calibration = { ...fallback, ...definedOnly(fromHeader), ...withoutFallback(next) };
     const units = displayUnits(effective);
     const speedUnit = `${units.length}/${units.time}`;
     const headerText = header ? ` The file header says: ${describeCalibration({ ...header, channelNames: undefined })}.` : '';
+    const kept = header ? keptFromHeader(header, fallback) : [];
+    const keptText = kept.length ? ` This movie keeps its file header's ${kept.join(' and ')} (the values given are for movies whose header has none).` : '';
+    const overText = overridden.length && changed ? ` Used instead of the file header's ${overridden.join(' and ')}${opened ? ` (${opened.id})` : ''}.` : '';
     const missing = [!effective.pixelSizeUm && 'pixel size (lengths stay in px)', !effective.frameIntervalS && 'frame interval (times stay in frames)'].filter(Boolean);
     const summary = changed
-      ? `Calibration set: ${describeCalibration(next)}; results are now in ${units.length}, ${units.time} and ${speedUnit}.${missing.length ? ` Not set: ${missing.join(', ')}.` : ''}`
+      ? `Calibration set: ${describeCalibration(next)}; results are now in ${units.length}, ${units.time} and ${speedUnit}.${missing.length ? ` Not set: ${missing.join(', ')}.` : ''}${keptText}${overText}`
       : `Calibration in effect: ${describeCalibration(effective)}.${headerText}`;
     return {
       summary: changed ? summary + headerText : summary,
@@ -135,9 +157,29 @@ const setCalibration = defineTool({
         channelNames: effective.channelNames ?? null,
         channelColors: effective.channelColors ?? null,
         ...(header ? { header } : {}),
+        ...(overridden.length && changed ? { overridesHeader: true } : {}),
       },
     };
   },
 });
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
+}
+
+function withoutFallback(c: Calibration): Calibration {
+  const { unlessHeader: _, ...outright } = c;
+  return definedOnly(outright);
+}
+
+/** "pixel size 0.415 µm" for each value the header carries that differs from one given for header-less movies. */
+function keptFromHeader(header: Calibration, fallback: NonNullable<Calibration['unlessHeader']>): string[] {
+  const out: string[] = [];
+  const differs = (a: number | undefined, b: number | undefined) => a !== undefined && b !== undefined && Math.abs(a - b) > 1e-9 * Math.max(a, b);
+  if (differs(header.pixelSizeUm, fallback.pixelSizeUm)) out.push(`pixel size ${+header.pixelSizeUm!.toPrecision(6)} µm`);
+  if (differs(header.zStepUm, fallback.zStepUm)) out.push(`z step ${+header.zStepUm!.toPrecision(6)} µm`);
+  if (differs(header.frameIntervalS, fallback.frameIntervalS)) out.push(`frame interval ${+header.frameIntervalS!.toPrecision(6)} s`);
+  return out;
+}
 
 export const tools: ToolSpec[] = [setCalibration] as unknown as ToolSpec[];

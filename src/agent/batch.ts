@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { ToolSpec } from '../../tools/types.ts';
-import { InputError, oneLine } from '../errors.ts';
+import { InputError, oneLine, WorkError } from '../errors.ts';
 import { movieInputExists } from '../image/moviePath.ts';
 import { runStep } from './executor.ts';
 import { inspectInput, isInside, realPathOf, removeCreated } from './filePolicy.ts';
@@ -46,6 +46,12 @@ export interface BatchOptions {
   jobs?: number;
   /** Values for the pipeline's other inputs (besides the movie). */
   inputs?: Record<string, string>;
+  /**
+   * A calibration told on the command line (`--pixel-size-um`, `--interval-s`, `--z-step-um`):
+   * set on every movie before the pipeline's steps, over what its header says and over the
+   * pipeline's own calibration step.
+   */
+  calibration?: { pixelSizeUm?: number; zStepUm?: number; frameIntervalS?: number };
   signal?: AbortSignal;
   onProgress?: (line: string) => void;
 }
@@ -92,10 +98,22 @@ export async function runPipelineOnMovies(pipeline: Pipeline, movies: string[], 
       const input = session.addInput('movie', movie);
       const total = pipeline.steps.length;
       let current = 0;
+      const told = Object.fromEntries(Object.entries(options.calibration ?? {}).filter(([, v]) => v !== undefined));
+      const calibrationTool = tools.find((t) => t.appliesToLaterSteps === true && 'pixelSizeUm' in (t.schema.shape as Record<string, unknown>));
+      const before: PipelineStepResult[] = [];
+      if (Object.keys(told).length && calibrationTool) {
+        const outcome = await runStep(session, tools, calibrationTool.name, { ...told, movie: input.id }, { signal: options.signal, typed: [], outputRoots: [dir] });
+        const result: PipelineStepResult = { id: 'calibration', tool: calibrationTool.name, status: outcome.status, summary: outcome.summary, error: outcome.error, artifacts: outcome.artifacts, values: outcome.values, durationMs: outcome.durationMs };
+        before.push(result);
+        options.onProgress?.(`${label}: calibration ${outcome.status === 'ok' ? 'ok' : `failed: ${outcome.error ?? outcome.summary}`}`);
+        if (outcome.status !== 'ok') throw Object.assign(new WorkError(`the calibration given (${JSON.stringify(told)}) was not set: ${outcome.error ?? outcome.summary}`), { results: before });
+      }
       const steps = await executePipeline(
         pipeline,
         { ...options.inputs, [first]: input.id },
-        async (tool, args) => {
+        async (tool, given) => {
+          // what the command line told wins over the pipeline's own calibration step
+          const args = tool === calibrationTool?.name ? Object.fromEntries(Object.entries(given).filter(([k]) => !(k in told))) : given;
           // pipeline arguments are not typed by a person: outputs stay in the movie's folder
           const outcome = await runStep(session, tools, tool, args, { signal: options.signal, typed: [], outputRoots: [dir], onProgress: stepProgress(`${label}: ${current + 1}/${total} ${tool}`, options.onProgress) });
           return { tool, status: outcome.status, summary: outcome.summary, error: outcome.error, artifacts: outcome.artifacts, values: outcome.values, durationMs: outcome.durationMs };
@@ -108,9 +126,11 @@ export async function runPipelineOnMovies(pipeline: Pipeline, movies: string[], 
             if (phase === 'end' && result) options.onProgress?.(`${label}: ${i + 1}/${total} ${step.tool} ${said} (${(result.durationMs / 1000).toFixed(1)} s)`);
           },
         },
-      ).catch((err: Error & { results?: PipelineStepResult[] }) => {
-        throw Object.assign(err, { results: err.results ?? [] });
-      });
+      )
+        .then((results) => [...before, ...results])
+        .catch((err: Error & { results?: PipelineStepResult[] }) => {
+          throw Object.assign(err, { results: [...before, ...(err.results ?? [])] });
+        });
       const result: MovieRunResult = { movie, dir, status: 'ok', steps, durationMs: Math.round(performance.now() - started) };
       writeFileAtomic(join(dir, 'results.json'), JSON.stringify(redact({ pipeline: pipeline.name, ...result }), null, 2) + '\n');
       options.onProgress?.(`${label}: done in ${(result.durationMs / 1000).toFixed(1)} s`);

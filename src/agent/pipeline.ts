@@ -130,7 +130,13 @@ export function pipelineToYaml(pipeline: Pipeline): string {
 }
 
 /** What a pipeline reads of a step's tool: its own declaration (tools/types.ts), found by the step's tool name. */
-export type StepTool = Pick<ToolSpec, 'name' | 'role' | 'appliesToLaterSteps'>;
+export type StepTool = Pick<ToolSpec, 'name' | 'role' | 'appliesToLaterSteps'> & { schema?: ToolSpec['schema'] };
+
+/** Whether a step's tool takes the argument `arg` (its schema names it). */
+function takes(r: ProvenanceRecord, tools: readonly StepTool[], arg: string): boolean {
+  const shape = tools.find((t) => t.name === r.tool)?.schema?.shape as Record<string, unknown> | undefined;
+  return shape !== undefined && arg in shape;
+}
 
 /** A step whose tool sets something every later step reads (the calibration): kept, though it reads no input. */
 function appliesToLaterSteps(r: ProvenanceRecord, tools: readonly StepTool[]): boolean {
@@ -268,6 +274,7 @@ export function pipelineFromSession(
   const steps: PipelineStep[] = [];
   const usedIds = new Set<string>();
   const parameters: NonNullable<Pipeline['parameters']> = {};
+  const calibrationSteps: string[] = [];
 
   /** A step's setting becomes a named parameter (`segment_method`), so a run can change it with --set. */
   const parameter = (stepId: string, tool: string, arg: string, value: unknown): string => {
@@ -300,7 +307,14 @@ export function pipelineFromSession(
     for (let i = 2; usedIds.has(id); i++) id = `${record.tool}_${i}`;
     usedIds.add(id);
     const args: Record<string, unknown> = {};
-    for (const [arg, value] of Object.entries(record.args)) {
+    // the calibration told for the session's movie is for movies without their own: another
+    // movie's file header knows its pixel size and interval (--set ..._keep_header=false overrides them)
+    const calibration = appliesToLaterSteps(record, options.tools) && takes(record, options.tools, 'keepHeader');
+    // (told over a header that said otherwise, the values were meant to replace headers: they still do)
+    const overrode = (record.values as Record<string, unknown> | undefined)?.overridesHeader === true;
+    const recorded = calibration && record.args.keepHeader === undefined && !overrode ? { ...record.args, keepHeader: true } : record.args;
+    if (calibration) calibrationSteps.push(id);
+    for (const [arg, value] of Object.entries(recorded)) {
       if (arg === 'output') continue; // headless runs choose their own output folder
       const rewritten = typeof value === 'string' ? rewriteRef(value, arg) : value;
       args[arg] = isSetting(rewritten) ? parameter(id, record.tool, arg, rewritten) : rewritten;
@@ -314,6 +328,11 @@ export function pipelineFromSession(
     }
   }
   if (steps.length === 0) throw new InputError('the session only loaded movies: run an analysis step before saving a pipeline');
+  // each movie's header is read beside the calibration step, so that it says which values the movie keeps
+  const movieInput = Object.entries(inputs).find(([, i]) => i.type === 'movie')?.[0];
+  for (const step of steps) {
+    if (calibrationSteps.includes(step.id) && movieInput && step.args.movie === undefined && takes({ tool: step.tool } as ProvenanceRecord, options.tools, 'movie')) step.args.movie = `\${inputs.${movieInput}}`;
+  }
   const named = Object.keys(parameters).length ? { parameters } : {};
   return pipelineSchema.parse({ name, description: options.description, version: 1, inputs, ...named, steps });
 

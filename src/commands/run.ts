@@ -9,12 +9,15 @@ import { writeFileAtomic } from '../agent/locks.ts';
 import { loadPipeline } from '../agent/pipeline.ts';
 import { InputError } from '../errors.ts';
 
-const USAGE = 'usage: cellpilot run <pipeline.yaml> <movies...> --out <dir> [--jobs N] [--set NAME=VALUE] [--json]';
+const USAGE = 'usage: cellpilot run <pipeline.yaml> <movies...> --out <dir> [--jobs N] [--set NAME=VALUE] [--pixel-size-um UM] [--interval-s S] [--z-step-um UM] [--json]';
 
 export const help = `options:
   --out DIR         where the results go: a folder per movie (artifacts, provenance, results.json); summary.csv for several movies
   --jobs N          movies run at the same time (1)
   --set NAME=VALUE  change one of the pipeline's parameters (e.g. --set segment_method=li) or give another input
+  --pixel-size-um UM, --interval-s S, --z-step-um UM
+                    the movies' calibration, over what their file headers say (without it, a movie whose header has
+                    none is measured in px and frames, and results say so)
   --json            print one JSON document on stdout
 Ctrl-C stops the run: the step under way ends without output, no further movie starts; exit 130`;
 
@@ -26,7 +29,15 @@ export async function run(argv: string[]): Promise<number> {
   try {
     parsed = parseArgs({
       args: argv,
-      options: { out: { type: 'string' }, jobs: { type: 'string' }, set: { type: 'string', multiple: true }, json: { type: 'boolean' } },
+      options: {
+        out: { type: 'string' },
+        jobs: { type: 'string' },
+        set: { type: 'string', multiple: true },
+        json: { type: 'boolean' },
+        'pixel-size-um': { type: 'string' },
+        'interval-s': { type: 'string' },
+        'z-step-um': { type: 'string' },
+      },
       allowPositionals: true,
     });
   } catch (err) {
@@ -44,6 +55,11 @@ export async function run(argv: string[]): Promise<number> {
     if (!m) throw new InputError(`--set needs NAME=VALUE, got "${pair}"`);
     inputs[m[1]] = m[2];
   }
+  const calibration = {
+    pixelSizeUm: positive(values['pixel-size-um'], '--pixel-size-um', 'micrometres per pixel, e.g. --pixel-size-um 0.65'),
+    frameIntervalS: positive(values['interval-s'], '--interval-s', 'seconds between frames, e.g. --interval-s 300 for frames 5 min apart'),
+    zStepUm: positive(values['z-step-um'], '--z-step-um', 'micrometres between z planes, e.g. --z-step-um 2'),
+  };
   const pipeline = loadPipeline(pipelinePath);
   outputFolders(movies); // refuses two movies with one output folder before --out is made
   mkdirSync(resolve(values.out), { recursive: true });
@@ -54,6 +70,7 @@ export async function run(argv: string[]): Promise<number> {
     outDir: values.out,
     jobs,
     inputs,
+    calibration,
     signal: controller.signal,
     onProgress: (line) => process.stderr.write(`${line}\n`),
   }).finally(() => process.off('SIGINT', onSigint));
@@ -71,6 +88,14 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (failed.length) process.stderr.write(`cellpilot: ${failed.length} of ${results.length} movies failed: ${failed.map((f) => `${f.movie} (${f.error})`).join('; ')}\n`);
   return failed.length ? 1 : 0;
+}
+
+/** A positive number given to an option, or undefined when the option was not given. */
+function positive(text: string | undefined, option: string, what: string): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text.trim().replace(/\s*(µm|um|s)$/i, ''));
+  if (!Number.isFinite(value) || value <= 0) throw new InputError(`${option} needs a positive number (${what}), got "${text}"`);
+  return value;
 }
 
 /** One line for a run stopped by Ctrl-C: which movies finished, where each other one stopped. */

@@ -21,7 +21,17 @@ export interface Calibration {
   channelNames?: string[];
   /** One colour per channel: a CSS name or #rrggbb (e.g. "green", "#ff00ff"). */
   channelColors?: string[];
+  /**
+   * Values for movies whose file header has none: a movie that carries its own keeps it. What a
+   * saved pipeline applies of the calibration told for the session's movie (another movie's
+   * header knows better). Values above (set outright) win over these and over any header.
+   */
+  unlessHeader?: HeaderCalibration;
 }
+
+/** The values a file header can carry. */
+export type HeaderCalibration = Pick<Calibration, 'pixelSizeUm' | 'zStepUm' | 'frameIntervalS' | 'channelNames'>;
+export const HEADER_KEYS = ['pixelSizeUm', 'zStepUm', 'frameIntervalS', 'channelNames'] as const;
 
 /** The units a table, a plot axis or an answer uses for a given calibration. */
 export interface DisplayUnits {
@@ -71,6 +81,8 @@ export function describeCalibration(calibration: Calibration): string {
   if (calibration.channelNames?.length) {
     parts.push(`channels ${calibration.channelNames.map((n, i) => (calibration.channelColors?.[i] ? `${n} (${calibration.channelColors[i]})` : n)).join(', ')}`);
   }
+  const fallback = calibration.unlessHeader && hasCalibration(calibration.unlessHeader) ? describeCalibration({ ...calibration.unlessHeader, timeUnit: calibration.timeUnit }) : '';
+  if (fallback) parts.push(`for a movie whose file header has none: ${fallback}`);
   return parts.length ? parts.join(', ') : 'no calibration (lengths in px, times in frames)';
 }
 
@@ -104,9 +116,27 @@ export function calibrationOf(meta: MovieMeta): Calibration {
   return { pixelSizeUm: meta.pixelSizeUm, zStepUm: meta.zStepUm, frameIntervalS: meta.frameIntervalS, channelNames: meta.channelNames };
 }
 
-/** Meta with the session's calibration laid over the header's (set values win, unset ones keep the header's). */
+/** A header's channel names that say nothing ("C1", "Channel 2", ""): a told name may replace them even where the header wins. */
+const GENERIC_CHANNEL = /^(?:c|ch|channel)?\s*\d*$/i;
+
+/**
+ * Meta with the session's calibration laid over the header's (set values win, unset ones keep
+ * the header's); `unlessHeader` values fill only what the header lacks.
+ */
 export function applyCalibration(meta: MovieMeta, calibration: Calibration | undefined, channels: number): MovieMeta {
   if (!calibration) return meta;
+  const fallback = calibration.unlessHeader;
+  if (fallback) {
+    const { unlessHeader: _, ...outright } = calibration;
+    const filled: MovieMeta = { ...meta };
+    if (fallback.pixelSizeUm && !meta.pixelSizeUm) filled.pixelSizeUm = fallback.pixelSizeUm;
+    if (fallback.zStepUm && !meta.zStepUm) filled.zStepUm = fallback.zStepUm;
+    if (fallback.frameIntervalS && !meta.frameIntervalS) filled.frameIntervalS = fallback.frameIntervalS;
+    if (fallback.channelNames?.length && meta.channelNames.every((n) => GENERIC_CHANNEL.test(n))) {
+      filled.channelNames = meta.channelNames.map((n, i) => fallback.channelNames![i] ?? n);
+    }
+    return applyCalibration(filled, outright, channels);
+  }
   const names = calibration.channelNames?.length ? meta.channelNames.map((n, i) => calibration.channelNames![i] ?? n) : meta.channelNames;
   const out: MovieMeta = { ...meta, channelNames: names.length === channels ? names : meta.channelNames };
   if (calibration.pixelSizeUm) {
@@ -134,5 +164,30 @@ export function calibratedMovie(movie: Movie, calibration: Calibration | undefin
 }
 
 export function hasCalibration(calibration: Calibration): boolean {
-  return Boolean(calibration.pixelSizeUm || calibration.zStepUm || calibration.frameIntervalS || calibration.channelNames?.length || calibration.channelColors?.length);
+  return Boolean(
+    calibration.pixelSizeUm || calibration.zStepUm || calibration.frameIntervalS || calibration.channelNames?.length || calibration.channelColors?.length || (calibration.unlessHeader && hasCalibration(calibration.unlessHeader)),
+  );
+}
+
+/**
+ * `previous` with `given` laid over it: values given outright replace both kinds; values given
+ * with `unlessHeader` become values for movies whose header has none (an outright value of the
+ * same key is dropped, so the latest word counts).
+ */
+export function mergeCalibration(previous: Calibration, given: Calibration, unlessHeader: boolean): Calibration {
+  const next: Calibration = { ...previous, unlessHeader: previous.unlessHeader ? { ...previous.unlessHeader } : undefined };
+  for (const [key, value] of Object.entries(given) as [keyof Calibration, unknown][]) {
+    if (value === undefined || key === 'unlessHeader') continue;
+    const headerKey = (HEADER_KEYS as readonly string[]).includes(key);
+    if (unlessHeader && headerKey) {
+      next.unlessHeader = { ...next.unlessHeader, [key]: value };
+      delete next[key];
+    } else {
+      (next as Record<string, unknown>)[key] = value;
+      if (next.unlessHeader && headerKey) delete next.unlessHeader[key as keyof HeaderCalibration];
+    }
+  }
+  if (next.unlessHeader && !hasCalibration(next.unlessHeader)) delete next.unlessHeader;
+  if (!next.unlessHeader) delete next.unlessHeader;
+  return next;
 }

@@ -4,9 +4,17 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TOOLS } from '../../tools/index.ts';
+import { runPipelineOnMovies } from '../../src/agent/batch.ts';
 import { runStep } from '../../src/agent/executor.ts';
+import { pipelineFromSession } from '../../src/agent/pipeline.ts';
 import { Session } from '../../src/agent/session.ts';
+import { applyCalibration, mergeCalibration } from '../../src/image/calibration.ts';
+import { movieFromPlanes } from '../../src/image/movie.ts';
+import { writeMovie } from '../../src/image/index.ts';
 import { fakeTools } from './fakeTools.ts';
+
+const byName = (name: string) => TOOLS.find((t) => t.name === name)!;
 
 function folder(): string {
   return mkdtempSync(join(tmpdir(), 'cellpilot-first-day-'));
@@ -40,5 +48,76 @@ describe('a movie stored as a folder of frames stays as it was', () => {
     const refused = await runStep(session, fakeTools, 'correct_drift', { movie: 'movie-1', output: out }, { typed: [`save it as ${out}`] });
     expect(refused.error).toMatch(/the folder of frames of an input movie/);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+/** A 3-frame 16x16 TIFF, with the calibration given in its header (or none). */
+async function tinyMovie(path: string, meta: { pixelSizeUm?: number; frameIntervalS?: number } = {}): Promise<string> {
+  await writeMovie(path, movieFromPlanes({ t: 3, z: 1, c: 1, y: 16, x: 16 }, 'uint16', (t) => new Uint16Array(256).fill(100 + t), meta));
+  return path;
+}
+
+describe('a calibration told for one movie, in a saved pipeline run on others', () => {
+  it('fills only what a header lacks when told "unless the header has one"; told outright it wins', () => {
+    const fallback = mergeCalibration({}, { pixelSizeUm: 0.65, frameIntervalS: 300 }, true);
+    expect(fallback).toEqual({ unlessHeader: { pixelSizeUm: 0.65, frameIntervalS: 300 } });
+    const withHeader = applyCalibration({ channelNames: ['C1'], pixelSizeUm: 0.415, frameIntervalS: 180 }, fallback, 1);
+    expect([withHeader.pixelSizeUm, withHeader.frameIntervalS]).toEqual([0.415, 180]);
+    const without = applyCalibration({ channelNames: ['C1'] }, fallback, 1);
+    expect([without.pixelSizeUm, without.frameIntervalS]).toEqual([0.65, 300]);
+    // the latest word counts: told outright after, the pixel size wins over headers again
+    const outright = mergeCalibration(fallback, { pixelSizeUm: 0.5 }, false);
+    expect(outright).toEqual({ pixelSizeUm: 0.5, unlessHeader: { frameIntervalS: 300 } });
+    expect(applyCalibration({ channelNames: ['C1'], pixelSizeUm: 0.415, frameIntervalS: 180 }, outright, 1).pixelSizeUm).toBe(0.5);
+  });
+
+  it("keeps each movie's own header calibration (it was replaced by the session's 0.65 µm / 5 min, silently)", async () => {
+    const root = folder();
+    const tools = [byName('set_calibration'), byName('movie_info'), ...fakeTools];
+    const uncalibrated = await tinyMovie(join(root, 'crop.tif'));
+    const session = Session.create({ root: join(root, 'sessions') });
+    session.addInput('movie', uncalibrated);
+    expect((await runStep(session, tools, 'set_calibration', { pixelSizeUm: 0.65, frameIntervalS: 300 })).status).toBe('ok');
+    expect((await runStep(session, tools, 'segment', { movie: 'movie-1' })).status).toBe('ok');
+    const pipeline = pipelineFromSession('told', session.provenance.read(), session.store.list(), { tools });
+    const calibration = pipeline.steps.find((s) => s.tool === 'set_calibration')!;
+    expect(calibration.args).toMatchObject({ keepHeader: '${params.set_calibration_keep_header}', movie: '${inputs.movie}' });
+    expect(pipeline.parameters?.set_calibration_keep_header?.value).toBe(true);
+    // run it, with a last step that reports the movie as the session sees it
+    pipeline.steps.push({ id: 'info', tool: 'movie_info', args: { movie: '${inputs.movie}' } });
+    const calibrated = await tinyMovie(join(root, 'ome.tif'), { pixelSizeUm: 0.415, frameIntervalS: 180 });
+    const [own, none] = await runPipelineOnMovies(pipeline, [calibrated, uncalibrated], tools, { outDir: join(root, 'out') });
+    expect(own.status, own.error).toBe('ok');
+    const info = (r: typeof own) => r.steps.find((s) => s.id === 'info')!.values;
+    expect(info(own).pixelSizeUm).toBeCloseTo(0.415, 5);
+    expect(info(own).frameIntervalS).toBe(180);
+    expect(own.steps[0].summary).toMatch(/keeps its file header's pixel size 0\.415 µm and frame interval 180 s/);
+    expect([info(none).pixelSizeUm, info(none).frameIntervalS]).toEqual([0.65, 300]);
+    // --set set_calibration_keep_header=false: the pipeline's values over every header
+    const [forced] = await runPipelineOnMovies(pipeline, [calibrated], tools, { outDir: join(root, 'out2'), inputs: { set_calibration_keep_header: 'false' } });
+    expect(info(forced).pixelSizeUm).toBe(0.65);
+  });
+
+  it('told over a header that says otherwise: the answer names the header value replaced, and a saved pipeline keeps replacing it', async () => {
+    const root = folder();
+    const tools = [byName('set_calibration'), ...fakeTools];
+    const session = Session.create({ root: join(root, 'sessions') });
+    session.addInput('movie', await tinyMovie(join(root, 'ome.tif'), { pixelSizeUm: 0.415, frameIntervalS: 180 }));
+    const told = await runStep(session, tools, 'set_calibration', { pixelSizeUm: 0.5 });
+    expect(told.summary).toMatch(/Used instead of the file header's pixel size 0\.415 µm \(movie-1\)/);
+    expect((await runStep(session, tools, 'segment', { movie: 'movie-1' })).status).toBe('ok');
+    const pipeline = pipelineFromSession('over', session.provenance.read(), session.store.list(), { tools });
+    expect(pipeline.steps[0].args.keepHeader).toBeUndefined();
+  });
+
+  it('`cellpilot run --pixel-size-um/--interval-s`: a shipped pipeline (no calibration step) gets units on a movie without any', async () => {
+    const root = folder();
+    const tools = [byName('set_calibration'), byName('movie_info'), ...fakeTools];
+    const movie = await tinyMovie(join(root, 'crop.tif'));
+    const pipeline = { name: 'p', version: 1 as const, inputs: { movie: { type: 'movie' as const } }, steps: [{ id: 'info', tool: 'movie_info', args: { movie: '${inputs.movie}' } }] };
+    const [result] = await runPipelineOnMovies(pipeline, [movie], tools, { outDir: join(root, 'out'), calibration: { pixelSizeUm: 0.65, frameIntervalS: 300 } });
+    expect(result.status, result.error).toBe('ok');
+    expect(result.steps.map((s) => s.id)).toEqual(['calibration', 'info']);
+    expect([result.steps[1].values.pixelSizeUm, result.steps[1].values.frameIntervalS]).toEqual([0.65, 300]);
   });
 });
