@@ -90,7 +90,9 @@ function objectExample(schema: z.ZodType | undefined, got: unknown): string | un
   const shape = defOf(schema).shape ?? {};
   const keys = Object.keys(shape);
   if (keys.length === 0) return undefined;
-  const given = Array.isArray(got) && got.length === keys.length ? got : undefined;
+  // a list in order, or the numbers of a text ("6-8", "6 to 8"): the user's own values, in the right form
+  const numbers = typeof got === 'string' ? [...got.matchAll(/-?\d+(?:\.\d+)?/g)].map((m) => Math.abs(Number(m[0]))) : undefined;
+  const given = Array.isArray(got) && got.length === keys.length ? got : numbers?.length === keys.length ? numbers : undefined;
   const fields = keys.map((key, i) => {
     const field = unwrap(shape[key]);
     const own = given?.[i];

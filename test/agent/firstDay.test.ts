@@ -121,3 +121,15 @@ describe('a calibration told for one movie, in a saved pipeline run on others', 
     expect([result.steps[1].values.pixelSizeUm, result.steps[1].values.frameIntervalS]).toEqual([0.65, 300]);
   });
 });
+
+describe('one clear line for a value in the wrong form', () => {
+  it('a frame range typed as text shows the object form with the numbers typed ("6-8" showed {"first": 1, "last": 1})', async () => {
+    const { validateArgs } = await import('../../src/agent/validation.ts');
+    const segment = byName('segment');
+    const bad = validateArgs(segment, { movie: 'm.tif', frames: '6-8' });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.error).toContain('argument "frames" must be {"first": 6, "last": 8}');
+    const words = validateArgs(segment, { movie: 'm.tif', frames: '2 to 4' });
+    expect(!words.ok && words.error).toContain('{"first": 2, "last": 4}');
+  });
+});
