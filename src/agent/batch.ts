@@ -2,7 +2,7 @@
 // movie under the output folder, a results.json beside it, a progress line per step,
 // and one failing movie reported without stopping the others.
 import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { ToolSpec } from '../../tools/types.ts';
 import { InputError, oneLine, WorkError } from '../errors.ts';
 import { movieInputExists } from '../image/moviePath.ts';
@@ -24,9 +24,21 @@ export interface MovieRunResult {
   durationMs: number;
 }
 
-/** The output folder name for a movie: its file name without extension(s). */
+/** A frame pattern's placeholders: "{t}", "{t:3}", "*", "?". */
+const FRAME_PLACEHOLDER = /\{t(?::\d+)?\}|[*?]+/g;
+
+/**
+ * The output folder name for a movie: its file name without extension(s); for a frame pattern,
+ * its folder's name and the pattern's fixed part ("ser/*xy2*.tif" → "ser_xy2", not "_xy2_").
+ */
 export function movieStem(path: string): string {
-  const stem = basename(path).replace(/\.(ome\.)?(tiff?|czi|nd2|lif)$/i, '').replace(/[^A-Za-z0-9_.-]+/g, '_');
+  let name = basename(path);
+  if (/\{t(?::\d+)?\}|[*?]/.test(name)) {
+    const fixed = name.replace(/\.(ome\.)?tiff?$/i, '').replace(FRAME_PLACEHOLDER, '_').replace(/[_.-]*_[_.-]*/g, '_').replace(/^[_.-]+|[_.-]+$/g, '');
+    const folder = basename(dirname(resolve(path)));
+    name = fixed ? `${folder}_${fixed}` : folder;
+  }
+  const stem = name.replace(/\.(ome\.)?(tiff?|czi|nd2|lif)$/i, '').replace(/[^A-Za-z0-9_.-]+/g, '_');
   // "..." names a movie "..tif" whose folder would be the parent of --out: no leading dots
   return stem.replace(/^\.+/, (dots) => '_'.repeat(dots.length)) || 'movie';
 }

@@ -1,5 +1,6 @@
 // A new biologist's first day (stop 17, brief U): what they did on the command line with
 // real files, and what went wrong before each fix. Small files made here; no real data.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -131,5 +132,32 @@ describe('one clear line for a value in the wrong form', () => {
     expect(!bad.ok && bad.error).toContain('argument "frames" must be {"first": 6, "last": 8}');
     const words = validateArgs(segment, { movie: 'm.tif', frames: '2 to 4' });
     expect(!words.ok && words.error).toContain('{"first": 2, "last": 4}');
+  });
+});
+
+describe('results of a frame pattern go to a folder named after it', () => {
+  const cases: [string, string][] = [
+    ['/data/ser/*xy2*.tif', 'ser_xy2'],
+    ['/data/series/t{t:3}.tif', 'series_t'],
+    ['/data/pos1/*.tif', 'pos1'],
+    ['/data/exp/exp_t{t:3}xy1c1.ome.tif', 'exp_exp_t_xy1c1'],
+    ['/data/a/cells.tif', 'cells'],
+  ];
+  it('"*xy2*.tif" in ser/ → "ser_xy2" (it was "_xy2_", the same for every folder)', async () => {
+    const { movieStem } = await import('../../src/agent/batch.ts');
+    for (const [path, stem] of cases) expect(movieStem(path), path).toBe(stem);
+  });
+
+  const python = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'pass']).status === 0);
+  if (!python) console.warn('python3 is not installed: skipping the Snakefile stem check');
+  it.skipIf(!python)("the Snakefile names each movie's folder as cellpilot run does", async () => {
+    const { snakefile } = await import('../../src/agent/snakemake.ts');
+    const text = snakefile({ name: 'p', version: 1, inputs: { movie: { type: 'movie' } }, steps: [{ id: 's', tool: 'segment', args: {} }] }, { pipelinePath: 'p.yaml', command: 'cellpilot' });
+    const lines = text.split('\n');
+    const start = lines.findIndex((l) => l.startsWith('def stem('));
+    const end = lines.findIndex((l, i) => i > start && !l.startsWith(' '));
+    const program = ['import os, re', ...lines.slice(start, end), ...cases.map(([path]) => `print(stem(${JSON.stringify(path)}))`)].join('\n');
+    const out = spawnSync(python!, ['-c', program], { encoding: 'utf8' });
+    expect(out.stdout.trim().split('\n'), out.stderr).toEqual(cases.map(([, stem]) => stem));
   });
 });
