@@ -161,3 +161,27 @@ describe('results of a frame pattern go to a folder named after it', () => {
     expect(out.stdout.trim().split('\n'), out.stderr).toEqual(cases.map(([, stem]) => stem));
   });
 });
+
+describe('`cellpilot info` on a first day', () => {
+  it('a JPEG named .tif: one line that names what it is (it said only "no II/MM byte-order mark")', async () => {
+    const { runCli } = await import('../commands/run-cli.ts');
+    const root = folder();
+    writeFileSync(join(root, 'photo.tif'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]));
+    const r = await runCli(['info', join(root, 'photo.tif')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/photo\.tif is not a TIFF file \(it is a JPEG image, whatever its name says\); convert it to TIFF first/);
+  });
+
+  it('a movie without calibration: says results will be in px and frames, and how to give the calibration', async () => {
+    const { runCli } = await import('../commands/run-cli.ts');
+    const root = folder();
+    const r = await runCli(['info', await tinyMovie(join(root, 'crop.tif'))]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/no pixel size or frame interval: lengths and times will be in px and frames\. Give yours with `cellpilot run \.\.\. --pixel-size-um 0\.65 --interval-s 300`/);
+    const calibrated = await runCli(['info', await tinyMovie(join(root, 'cal.tif'), { pixelSizeUm: 0.5, frameIntervalS: 60 })]);
+    expect(calibrated.stdout).not.toMatch(/^note/m);
+    const json = await runCli(['info', join(root, 'crop.tif'), '--json']);
+    expect(JSON.parse(json.stdout).pixelSizeUm).toBeNull();
+  });
+});

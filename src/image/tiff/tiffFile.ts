@@ -103,7 +103,8 @@ export class TiffFile {
       const bytesRead = readSync(fd, head, 0, 16, 0);
       const order = head.toString('latin1', 0, 2);
       if (bytesRead < 8 || (order !== 'II' && order !== 'MM')) {
-        throw new InputError(`${path} is not a TIFF file (no II/MM byte-order mark); convert it to TIFF first`);
+        const kind = otherFormat(head.subarray(0, bytesRead));
+        throw new InputError(`${path} is not a TIFF file (${kind ? `it is ${kind}, whatever its name says` : 'no II/MM byte-order mark'}); convert it to TIFF first (e.g. open it in Fiji and save it as TIFF)`);
       }
       const le = order === 'II';
       const magic = le ? head.readUInt16LE(2) : head.readUInt16BE(2);
@@ -308,4 +309,18 @@ export function describeFsError(err: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'it is a folder';
   return err instanceof Error ? err.message.split('\n')[0] : String(err);
+}
+
+/** The format a file's first bytes announce, for the one line that refuses it ("a JPEG image"). */
+function otherFormat(head: Buffer): string | undefined {
+  const starts = (...bytes: number[]) => bytes.every((b, i) => head[i] === b);
+  if (starts(0xff, 0xd8, 0xff)) return 'a JPEG image';
+  if (starts(0x89, 0x50, 0x4e, 0x47)) return 'a PNG image';
+  if (starts(0x47, 0x49, 0x46, 0x38)) return 'a GIF image';
+  if (starts(0x42, 0x4d)) return 'a BMP image';
+  if (starts(0x50, 0x4b, 0x03, 0x04)) return 'a ZIP archive';
+  if (head.toString('latin1', 0, 10) === 'ZISRAWFILE') return 'a Zeiss CZI file';
+  if (starts(0x89, 0x48, 0x44, 0x46)) return 'an HDF5 file';
+  if (head.toString('latin1', 1, 6) === 'NUMPY') return 'a NumPy array file';
+  return undefined;
 }
