@@ -162,7 +162,7 @@ const kymographTool = defineTool({
       const ref = ctx.addArtifact('movie', path, `kymograph along ${args.points.length}-point line`);
       const lengthUm = movie.meta.pixelSizeUm ? ` (${(result.width * movie.meta.pixelSizeUm).toFixed(1)} µm)` : '';
       return {
-        summary: `Built a kymograph ${result.width} px long${lengthUm} over ${result.height} frames; time runs down, so a slanted track's slope is its speed in px per frame.`,
+        summary: `Built a kymograph ${result.width} px long${lengthUm} over ${result.height} frames; time runs down, so a slanted track's slope is its speed in px per frame${slopeUnits(movie.meta)}.`,
         artifacts: [ref],
         values: { lengthPx: result.width, frames: result.height, widthPx: args.widthPx, across: args.across },
       };
@@ -171,5 +171,14 @@ const kymographTool = defineTool({
     }
   },
 });
+
+/** " (1 px/frame = 0.138 µm/min at 0.415 µm/px and 3 min per frame)" when the movie is calibrated; "" otherwise. */
+function slopeUnits(meta: { pixelSizeUm?: number; frameIntervalS?: number }): string {
+  if (!meta.pixelSizeUm || !meta.frameIntervalS) return meta.pixelSizeUm || meta.frameIntervalS ? '' : ' (no calibration known)';
+  const perMin = meta.frameIntervalS >= 60;
+  const speed = (meta.pixelSizeUm / meta.frameIntervalS) * (perMin ? 60 : 1);
+  const interval = perMin ? `${+(meta.frameIntervalS / 60).toPrecision(4)} min` : `${+meta.frameIntervalS.toPrecision(4)} s`;
+  return ` (1 px/frame = ${+speed.toPrecision(4)} µm/${perMin ? 'min' : 's'} at ${+meta.pixelSizeUm.toPrecision(4)} µm/px and ${interval} per frame)`;
+}
 
 export const tools: ToolSpec[] = [project, kymographTool] as unknown as ToolSpec[];

@@ -185,3 +185,14 @@ describe('`cellpilot info` on a first day', () => {
     expect(JSON.parse(json.stdout).pixelSizeUm).toBeNull();
   });
 });
+
+describe('a kymograph quotes its slope in the units of the movie', () => {
+  it('calibrated: 1 px/frame in µm/min (it said only "px per frame" on a movie at 0.415 µm/px, 3 min)', async () => {
+    const root = folder();
+    const session = Session.create({ root: join(root, 'sessions') });
+    session.addInput('movie', await tinyMovie(join(root, 'cal.tif'), { pixelSizeUm: 0.5, frameIntervalS: 180 }));
+    const made = await runStep(session, [byName('kymograph')], 'kymograph', { movie: 'movie-1', points: [[1, 8], [14, 8]] });
+    expect(made.status, made.error).toBe('ok');
+    expect(made.summary).toMatch(/speed in px per frame \(1 px\/frame = 0\.1667 µm\/min at 0\.5 µm\/px and 3 min per frame\)/);
+  });
+});
