@@ -58,6 +58,9 @@ export function sessionsRoot(): string {
   return resolve(process.env.CELLPILOT_SESSIONS ?? join(process.cwd(), 'sessions'));
 }
 
+/** The shape of newSessionId's ids ("20261203-053522-5935"). */
+const GENERATED_ID = /^\d{8}-\d{6}-[0-9a-f]{4}$/;
+
 function newSessionId(): string {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   // Math.random, not node:crypto: the suffix only tells apart sessions of the same second, and loading crypto cost each command ~5 ms of CPU
@@ -115,6 +118,8 @@ export class Session {
     const root = options.root ?? sessionsRoot();
     if (id && existsSync(join(root, id, META))) return Session.open(id, { root });
     if (id && existsSync(join(resolve(id), META))) return Session.open(id, { root });
+    // an id of the form cellpilot gives its sessions names one it made: a typo there would start an empty session silently
+    if (id && GENERATED_ID.test(id)) return Session.open(id, { root });
     return Session.create({ root, id, model: options.model });
   }
 

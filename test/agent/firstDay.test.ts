@@ -196,3 +196,16 @@ describe('a kymograph quotes its slope in the units of the movie', () => {
     expect(made.summary).toMatch(/speed in px per frame \(1 px\/frame = 0\.1667 µm\/min at 0\.5 µm\/px and 3 min per frame\)/);
   });
 });
+
+describe('--session with an id cellpilot never gave', () => {
+  it('refuses it in one line naming recent sessions (a typo started an empty session: "no movie is open yet")', async () => {
+    const root = folder();
+    const made = Session.create({ root });
+    const typo = made.id.replace(/.$/, (c) => (c === '0' ? '1' : '0'));
+    expect(() => Session.openOrCreate(typo, { root })).toThrow(new RegExp(`no session "${typo}" in .*recent: ${made.id}`));
+    expect(existsSync(join(root, typo))).toBe(false);
+    // a name of one's own still starts a session of that name
+    expect(Session.openOrCreate('my-project', { root }).id).toBe('my-project');
+    expect(Session.openOrCreate(made.id, { root }).id).toBe(made.id);
+  });
+});
