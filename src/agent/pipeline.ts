@@ -11,6 +11,7 @@ import type { ArtifactRecord, ArtifactRef, ArtifactType, ToolSpec } from '../../
 import { InputError, WorkError } from '../errors.ts';
 import { inspectInput } from './filePolicy.ts';
 import type { ProvenanceRecord } from './provenance.ts';
+import { formatIssues } from './validation.ts';
 
 // The YAML library is loaded when a pipeline is read or written, not by every command that
 // loads the tool catalogue (about 15 ms of start-up for `cellpilot tool`).
@@ -371,6 +372,26 @@ function parameterValue(name: string, text: string, saved: unknown): unknown {
     return typeof saved[0] === 'number' ? items.map((item) => (Number.isFinite(Number(item)) ? Number(item) : fail('numbers separated by commas'))) : items;
   }
   return text;
+}
+
+/**
+ * Checks the values given for a run (`--set NAME=VALUE`) before any movie starts: every name is
+ * an input or parameter of the pipeline, and a changed parameter is a value its steps' tools
+ * accept (a typo in a method name failed each movie after the steps before it had run).
+ */
+export function checkRunValues(pipeline: Pipeline, given: Record<string, string>, tools: readonly Pick<ToolSpec, 'name' | 'schema'>[]): void {
+  const [first] = Object.keys(pipeline.inputs);
+  const { params } = runValues(pipeline, { [first]: 'movie', ...given });
+  for (const step of pipeline.steps) {
+    const shape = tools.find((t) => t.name === step.tool)?.schema.shape as Record<string, z.ZodType> | undefined;
+    for (const [arg, value] of Object.entries(step.args)) {
+      const ref = typeof value === 'string' ? parseReference(value) : undefined;
+      if (ref?.kind !== 'param' || !(ref.name in given) || !shape?.[arg]) continue;
+      const input = { [arg]: params[ref.name] };
+      const checked = z.object({ [arg]: shape[arg] }).safeParse(input);
+      if (!checked.success) throw new InputError(`--set ${ref.name}=${given[ref.name]}: ${step.tool}: ${formatIssues(checked.error.issues, input)}`);
+    }
+  }
 }
 
 /** Splits the values given for a run into the pipeline's inputs and its changed parameters; an unknown name is refused. */

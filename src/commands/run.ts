@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { ALL_TOOLS } from '../agent/allTools.ts';
 import { outputFolders, runPipelineOnMovies, summaryCsv, type MovieRunResult } from '../agent/batch.ts';
 import { writeFileAtomic } from '../agent/locks.ts';
-import { loadPipeline } from '../agent/pipeline.ts';
+import { checkRunValues, loadPipeline } from '../agent/pipeline.ts';
 import { InputError } from '../errors.ts';
 
 const USAGE = 'usage: cellpilot run <pipeline.yaml> <movies...> --out <dir> [--jobs N] [--set NAME=VALUE] [--pixel-size-um UM] [--interval-s S] [--z-step-um UM] [--json]';
@@ -61,6 +61,8 @@ export async function run(argv: string[]): Promise<number> {
     zStepUm: positive(values['z-step-um'], '--z-step-um', 'micrometres between z planes, e.g. --z-step-um 2'),
   };
   const pipeline = loadPipeline(pipelinePath);
+  // a name or value the pipeline cannot take is refused before any movie starts
+  checkRunValues(pipeline, inputs, ALL_TOOLS);
   outputFolders(movies); // refuses two movies with one output folder before --out is made
   mkdirSync(resolve(values.out), { recursive: true });
   const controller = new AbortController();
