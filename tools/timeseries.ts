@@ -103,7 +103,7 @@ const analyzeTimeseries = defineTool({
   consumes: ['table'],
   produces: ['table'],
   needsFrames: true,
-  results: { cells: { about: 'cells analysed', unit: '', example: 30 }, rows: { about: 'rows', unit: '' }, medianPeakLagFrames: { about: 'median lag of the correlation peak', unit: 'frames', example: 12 }, meanPeakR: { about: 'mean peak correlation', unit: '' } },
+  results: { cells: { about: 'cells analysed', unit: '', example: 30 }, rows: { about: 'rows', unit: '' }, medianPeakLagFrames: { about: 'median lag of the correlation peak', unit: 'frames', example: 12 }, medianPeakLagS: { about: 'median lag of the correlation peak in time (when the frame interval is known)', unit: 's' }, meanPeakR: { about: 'mean peak correlation', unit: '' } },
   valueWords: { analysis: { cross_correlation: ['cross-correlation', 'cross-correlate', 'lag', 'correlation between'], granger: ['granger', 'causality', 'causes'], summary: ['summary', 'phenotype', 'per-cell features', 'cellphe'] }, normalize: { df_f0: ['df/f0', 'δf/f0', 'delta f'], f_f0: ['f/f0', 'baseline', 'first frames'], zscore: ['z-score', 'standardise', 'standardize'], minmax: ['min-max', '0 to 1'] }, smooth: { savitzky_golay: ['savitzky', 'golay'], moving_average: ['moving average', 'smooth'] } },
   description:
     'Analyses per-cell time series in a tidy table (one row per cell per frame, such as measure\'s output): normalise (F/F0, ΔF/F0, z-score, min-max), detrend and smooth a column; cross-correlate two columns over lags; test Granger causality between two columns (F test over lags, as statsmodels); or summarise each cell\'s series with CellPhe-style variables for embed. Returns a table artifact and the key numbers.',
@@ -164,9 +164,9 @@ async function analyze(
     ctx.progress(1, 1);
     const medianLag = median(lags);
     return {
-      summary: `Across ${result.peaks.length} cells, ${a} and ${b} correlate most at a median lag of ${medianLag} frame(s) (positive: ${b} follows ${a}); mean peak r ${round(result.peaks.reduce((s, p) => s + p.r, 0) / result.peaks.length, 3)}.`,
+      summary: `Across ${result.peaks.length} cells, ${a} and ${b} correlate most at a median lag of ${medianLag} frame(s)${lagTime(table, medianLag)} (positive: ${b} follows ${a}); mean peak r ${round(result.peaks.reduce((s, p) => s + p.r, 0) / result.peaks.length, 3)}.`,
       artifacts: [ref],
-      values: { cells: result.peaks.length, medianPeakLagFrames: medianLag, meanPeakR: round(result.peaks.reduce((s, p) => s + p.r, 0) / result.peaks.length), peaks: result.peaks.slice(0, 50) },
+      values: { cells: result.peaks.length, medianPeakLagFrames: medianLag, ...lagSeconds(table, medianLag), meanPeakR: round(result.peaks.reduce((s, p) => s + p.r, 0) / result.peaks.length), peaks: result.peaks.slice(0, 50) },
     };
   }
   if (args.analysis === 'granger') {
@@ -274,3 +274,22 @@ const embed = defineTool({
 });
 
 export const tools: ToolSpec[] = [analyzeTimeseries, embed] as unknown as ToolSpec[];
+
+/** Seconds per frame, from a table's frame column `t` and its `time_s` column (measure writes both when the interval is known). */
+function frameSeconds(table: { rows: Record<string, unknown>[] }): number | undefined {
+  const row = table.rows.find((r) => typeof r.t === 'number' && r.t > 0 && typeof r.time_s === 'number');
+  return row ? (row.time_s as number) / (row.t as number) : undefined;
+}
+
+function lagSeconds(table: { rows: Record<string, unknown>[] }, lagFrames: number): { medianPeakLagS?: number } {
+  const s = frameSeconds(table);
+  return s && Number.isFinite(lagFrames) ? { medianPeakLagS: +(lagFrames * s).toPrecision(6) } : {};
+}
+
+/** " (-2.5 min)" for a lag in frames of a table that knows its frame interval; "" otherwise. */
+function lagTime(table: { rows: Record<string, unknown>[] }, lagFrames: number): string {
+  const s = frameSeconds(table);
+  if (!s || !Number.isFinite(lagFrames)) return '';
+  const seconds = lagFrames * s;
+  return Math.abs(s) >= 60 ? ` (${+(seconds / 60).toPrecision(4)} min)` : ` (${+seconds.toPrecision(4)} s)`;
+}

@@ -219,3 +219,19 @@ describe('cellpilot run --set', () => {
     expect(() => checkRunValues(pipeline, { segment_method: 'triangle' }, TOOLS)).not.toThrow();
   });
 });
+
+describe('a cross-correlation lag in time units', () => {
+  it('a table with time_s gives the lag in min as well as frames (it said only "-0.5 frame(s)" on a table at 5 min per frame)', async () => {
+    const root = folder();
+    const rows = ['track_id,t,time_s,a,b'];
+    for (const id of [1, 2, 3]) for (let t = 0; t < 12; t++) rows.push(`${id},${t},${t * 300},${Math.sin(t + id)},${Math.sin(t + id - 2)}`);
+    writeFileSync(join(root, 'cells.csv'), rows.join('\n') + '\n');
+    const session = Session.create({ root: join(root, 'sessions') });
+    const made = await runStep(session, [byName('analyze_timeseries')], 'analyze_timeseries', { table: join(root, 'cells.csv'), analysis: 'cross_correlation', value: 'a', other: 'b', idColumn: 'track_id' });
+    expect(made.status, made.error).toBe('ok');
+    const lag = /median lag of (-?[\d.]+) frame\(s\) \((-?[\d.]+) min\)/.exec(made.summary);
+    expect(lag, made.summary).not.toBeNull();
+    expect(Number(lag![2])).toBeCloseTo(Number(lag![1]) * 5, 6);
+    expect(made.values.medianPeakLagS).toBeCloseTo(Number(lag![1]) * 300, 6);
+  });
+});
