@@ -164,19 +164,22 @@ const MODELS_DIR = fileURLToPath(new URL('../../models/', import.meta.url));
  * (values.modelSha256, values.models[]), or the weights.onnx of the bioimage.io folder
  * named by values.model / args.model under models/.
  */
-async function modelHashes(values: Record<string, unknown>, args: Record<string, unknown>): Promise<{ name: string; sha256: string }[]> {
-  const out: { name: string; sha256: string }[] = [];
+async function modelHashes(values: Record<string, unknown>, args: Record<string, unknown>): Promise<{ name: string; sha256: string; folder?: string }[]> {
+  const out: { name: string; sha256: string; folder?: string }[] = [];
+  // the folder the weights were read from, so a methods section can name exactly what ran
+  const reportedFolder = typeof values.modelFolder === 'string' ? { folder: values.modelFolder } : {};
   for (const name of new Set([values.model, args.model].filter((m): m is string => typeof m === 'string' && /^[\w.-]+$/.test(m)))) {
     if (typeof values.modelSha256 === 'string') break;
     const weights = join(MODELS_DIR, name, 'weights.onnx');
     const sha256 = existsSync(weights) ? sha256File(weights) : undefined;
-    if (sha256) out.push({ name, sha256 });
+    if (sha256) out.push({ name, sha256, folder: join(MODELS_DIR, name) });
   }
-  if (typeof values.modelSha256 === 'string') out.push({ name: String(values.model ?? 'model'), sha256: values.modelSha256 });
+  if (typeof values.modelSha256 === 'string') out.push({ name: String(values.model ?? 'model'), sha256: values.modelSha256, ...reportedFolder });
   if (Array.isArray(values.models)) {
     for (const m of values.models) {
       if (m && typeof m === 'object' && typeof (m as { sha256?: unknown }).sha256 === 'string') {
-        out.push({ name: String((m as { name?: unknown }).name ?? 'model'), sha256: (m as { sha256: string }).sha256 });
+        const folder = (m as { folder?: unknown }).folder;
+        out.push({ name: String((m as { name?: unknown }).name ?? 'model'), sha256: (m as { sha256: string }).sha256, ...(typeof folder === 'string' ? { folder } : {}) });
       }
     }
   }

@@ -40,7 +40,8 @@ export interface ProvenanceRecord {
   durationMs: number;
   versions: Record<string, string>;
   /** Model weights used, with their sha256 (the bioimage.io rdf.yaml declares sha256). */
-  models: { name: string; sha256: string }[];
+  /** The models a step ran: name, sha256 of the weights, and the folder they were read from where known. */
+  models: { name: string; sha256: string; folder?: string }[];
   status: StepStatus;
   summary?: string;
   values?: Record<string, unknown>;

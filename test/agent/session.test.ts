@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { defineTool } from '../../tools/types.ts';
@@ -67,7 +68,8 @@ describe('Session', () => {
       run: async () => ({ summary: 'ran', artifacts: [], values: { model: 'n2v-nuclei' } }),
     });
     await runStep(session, [usesModel as never], 'uses_model', {});
-    expect(session.provenance.read()[0].models).toEqual([{ name: 'n2v-nuclei', sha256: createHash('sha256').update(readFileSync(weights)).digest('hex') }]);
+    // the folder too: a methods section names exactly which weights ran (stop 17: only the name and hash were kept)
+    expect(session.provenance.read()[0].models).toEqual([{ name: 'n2v-nuclei', sha256: createHash('sha256').update(readFileSync(weights)).digest('hex'), folder: fileURLToPath(new URL('../../models/n2v-nuclei', import.meta.url)) }]);
   });
 
   it('survives a torn last line left by a killed process', async () => {
