@@ -49,6 +49,8 @@ export async function run(argv: string[]): Promise<number> {
   const approve = values.yes
     ? approveAll((r) => process.stderr.write(`confirmed by --yes: ${r.action}\n`))
     : refuseAll((r) => process.stderr.write(`not done: "${r.action}" needs confirmation: run again with --yes to confirm it\n`));
+  // a movie that cannot be read (a JPEG named .tif, a truncated file) is bad input: one line and exit 2 before any step runs
+  for (const movie of values.movie ?? []) await readable(movie);
   const agent = await createAgent({ model: values.model, sessionId: values.session, movies: values.movie, events, maxSteps, approve });
   const controller = new AbortController();
   const onSigint = () => controller.abort();
@@ -81,4 +83,15 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (nothing && !json) process.stderr.write(`cellpilot: ${nothing}\n`);
   return ok ? 0 : 1;
+}
+
+/** Opens a movie given with --movie and closes it: its header is read, so a file that is no movie fails here with its own one line. */
+async function readable(movie: string): Promise<void> {
+  const { userPath } = await import('../agent/artifacts.ts');
+  const { inspectInput } = await import('../agent/filePolicy.ts');
+  const { openMovie } = await import('../image/index.ts');
+  const path = userPath(movie);
+  inspectInput(movie, path, ['movie']);
+  const opened = await openMovie(path);
+  await opened.close();
 }

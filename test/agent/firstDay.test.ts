@@ -235,3 +235,15 @@ describe('a cross-correlation lag in time units', () => {
     expect(made.values.medianPeakLagS).toBeCloseTo(Number(lag![1]) * 300, 6);
   });
 });
+
+describe('`cellpilot ask --movie` with a file that is no movie', () => {
+  it('exits 2 with one line before any step (it ran segment, failed it and exited 1)', async () => {
+    const { runCli } = await import('../commands/run-cli.ts');
+    const root = folder();
+    writeFileSync(join(root, 'photo.tif'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]));
+    const r = await runCli(['ask', '--movie', join(root, 'photo.tif'), 'segment the nuclei'], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/photo\.tif is not a TIFF file \(it is a JPEG image/)]);
+    expect(r.stdout).toBe('');
+  });
+});
