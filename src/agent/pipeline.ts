@@ -456,7 +456,11 @@ export async function executePipeline(
     const result: PipelineStepResult = { id: step.id, ...outcome };
     results.push(result);
     options.onStep?.(index, step, 'end', result);
-    if (outcome.status !== 'ok') throw Object.assign(new WorkError(`step "${step.id}" (${step.tool}) failed: ${outcome.error ?? outcome.summary}`), { results });
+    if (outcome.status !== 'ok') {
+      // "step "segment" failed: ...", not "step "segment" (segment) failed: segment failed: ..."
+      const reason = (outcome.error ?? outcome.summary).replace(new RegExp(`^${step.tool} failed: `), '');
+      throw Object.assign(new WorkError(`step "${step.id}"${step.id === step.tool ? '' : ` (${step.tool})`} failed: ${reason}`), { results });
+    }
     outputs.set(step.id, outcome.artifacts);
   }
   return results;

@@ -77,7 +77,7 @@ describe('pipelines', () => {
         const o = await runStep(other, fakeTools, tool, args);
         return { tool, status: o.status, summary: o.summary, error: o.error, artifacts: o.artifacts, values: o.values, durationMs: o.durationMs };
       }),
-    ).rejects.toThrow(/step "boom" \(fail_always\) failed: fail_always failed: disk full/);
+    ).rejects.toThrow(/step "boom" \(fail_always\) failed: disk full/);
   });
 
   it('changes a named parameter for a run, read as the type of its saved value, and refuses unknown names', async () => {
