@@ -87,6 +87,11 @@ export interface DivisionEvidence {
   mitoticBrightening: number;
   /** How much farther apart the daughters are after up to 2 frames than at birth, px (NaN when one lasts a frame). */
   separationGrowthPx: number;
+  /**
+   * Most the daughters moved apart (their centroids' distance over that at birth, px) over their first KEPT_TOGETHER_FRAMES
+   * frames, where both last that long; NaN otherwise. Two pieces of one nucleus keep their distance: they move as one.
+   */
+  largestSeparationPx: number;
   /** Whether the division is kept, and why not otherwise. */
   accepted: boolean;
   reason: string;
@@ -172,6 +177,15 @@ function mitosisSigns(
   return { points, missing };
 }
 
+/**
+ * Frames over which two "daughters" that never move apart (by less than the moving-apart sign's threshold) while the
+ * mother showed no brightening are taken for pieces of one object that the segmentation cut for good: a large or textured
+ * nucleus cut in two halves by the watershed for the rest of the movie has daughters alike in size, the strongest sign,
+ * and was kept as a division in every frame it stayed cut (issue 12: 102 divisions reported for 2 on a movie of large
+ * nuclei). True sisters part: on Fluo-N2DH-SIM+ their centroids move apart by 6-25 px over their first frames.
+ */
+export const KEPT_TOGETHER_FRAMES = 5;
+
 /** A split that re-merges is pieces of one object only when they are unalike in size (smaller/larger below this)... */
 const MAX_PIECE_SIMILARITY = 0.7;
 /** ...and come together again within this many frames. */
@@ -253,6 +267,19 @@ export function divisionEvidence(spots: EvidenceSpot[], links: { source: number;
     const along = Math.min(kidSpots[0].length, kidSpots[1].length) - 1;
     const separationGrowthPx = along > 0 ? dist(kidSpots[0][along], kidSpots[1][along]) - dist(kidSpots[0][0], kidSpots[1][0]) : NaN;
     const signs = mitosisSigns(areaRatios, separationGrowthPx, mitoticBrightening, { minSimilarity, minSeparationPx, minBrightening });
+    // pieces of one object move as one: over the daughters' first frames their distance never grows
+    const together = kids.map((k) => new Map(chain(k, KEPT_TOGETHER_FRAMES, true).map((s) => [s.t, s])));
+    const birth = Math.max(...kids.map((k) => byId.get(k)!.t));
+    let largestSeparationPx = NaN;
+    if ([0, 1].every((i) => together[i].has(birth) && together[i].has(birth + KEPT_TOGETHER_FRAMES - 1))) {
+      const d0 = dist(together[0].get(birth)!, together[1].get(birth)!);
+      largestSeparationPx = -Infinity;
+      for (let t = birth + 1; t < birth + KEPT_TOGETHER_FRAMES; t++) {
+        const [a, b] = [together[0].get(t), together[1].get(t)];
+        if (a && b) largestSeparationPx = Math.max(largestSeparationPx, dist(a, b) - d0);
+      }
+    }
+    const keptTogether = largestSeparationPx < minSeparationPx && !(mitoticBrightening >= minBrightening);
     const diameter = Number.isFinite(motherArea) ? 2 * Math.sqrt(motherArea / Math.PI) : 20;
     // A neighbour hidden in the mother adds its area to it; one that vanished while the mother kept its
     // size went elsewhere (out of focus, out of the segmentation), and says nothing against a mitosis.
@@ -309,12 +336,13 @@ export function divisionEvidence(spots: EvidenceSpot[], links: { source: number;
     else if (motherAreaOverTypical > maxOverTypical) reason = `the mother is several cells seen as one (${motherAreaOverTypical.toFixed(1)}x a typical object)`;
     else if (grewAtOnce) reason = `the mother grew at once: two cells seen as one, separating again (${jump.ratio.toFixed(1)}x in one frame at frame ${jump.t + 1})`;
     else if (daughterOverTypical > maxDaughterOverTypical) reason = `a daughter is larger than a newborn cell (${daughterOverTypical.toFixed(2)}x a typical object)`;
+    else if (keptTogether) reason = `the two parts keep together as one object does (at most ${largestSeparationPx.toFixed(1)} px farther apart than at the split over ${KEPT_TOGETHER_FRAMES} frames, and the mother did not brighten): pieces of one object`;
     else if (signs.points < 2) reason = `too few signs of a mitosis (${signs.missing.join(', ')})`;
     else if (vanishedNeighbour) reason = 'another cell vanished beside the mother just before (two cells separating again)';
     const sizeScore = areaRatios.every(Number.isFinite) ? Math.max(0, 1 - Math.abs(mean(areaRatios) - 0.63) / 0.4) : 0.5;
     const persistence = Math.min(1, daughterFrames / Math.max(1, Math.min(minFrames * 2, remaining + 1)));
     const confidence = reason ? 0 : Math.max(0.1, Math.min(1, 0.5 * persistence + 0.5 * sizeScore));
-    out.push({ mother: motherId, daughters: kids, daughterFrames, areaRatios, intensityRatio, vanishedNeighbour, remergedAt, motherAreaJump: jump.ratio, motherAreaJumpT: jump.t, grewAtOnce, motherAreaOverTypical, accepted: !reason, reason, confidence, mitoticBrightening, separationGrowthPx });
+    out.push({ mother: motherId, daughters: kids, daughterFrames, areaRatios, intensityRatio, vanishedNeighbour, remergedAt, motherAreaJump: jump.ratio, motherAreaJumpT: jump.t, grewAtOnce, motherAreaOverTypical, accepted: !reason, reason, confidence, mitoticBrightening, separationGrowthPx, largestSeparationPx });
   }
   if (options.brighteningFromMovie ?? true) requireMoviesOwnBrightening(out);
   return out;

@@ -88,6 +88,10 @@ describe('divisionEvidence', () => {
   it('without any sign of mitosis (unequal daughters that stay put, no brightening) it is a fragment, not a division', () => {
     const { spots, links } = split([300, 150], { apartPxPerFrame: 0 });
     for (const s of spots) if (s.features) s.features.mean_intensity = 100;
+    // the parts never move apart and nothing brightened: pieces of one object (before that rule: too few signs of a mitosis)
+    expect(divisionEvidence(spots, links, 20)[0].reason).toMatch(/keep together as one object/);
+    // the same parts with the mother brightened 1.1x (a sign, but one only) are still no division
+    for (const s of spots) if (s.features && (s.t === 2 || s.t === 3)) s.features.mean_intensity = 110;
     expect(divisionEvidence(spots, links, 20)[0].reason).toMatch(/too few signs of a mitosis/);
   });
 
@@ -114,7 +118,7 @@ describe('divisionEvidence', () => {
 
   it("asks of every division the brightening this movie's clear mitoses show, and nothing of a movie whose mitoses do not brighten", () => {
     const evidence = (brightening: number, areaRatios: [number, number] = [0.5, 0.5]): DivisionEvidence =>
-      ({ mother: 1, daughters: [2, 3], daughterFrames: 5, areaRatios, intensityRatio: 1, vanishedNeighbour: false, remergedAt: -1, motherAreaJump: 1, motherAreaJumpT: -1, grewAtOnce: false, motherAreaOverTypical: 1, mitoticBrightening: brightening, separationGrowthPx: 2, accepted: true, reason: '', confidence: 0.9 });
+      ({ mother: 1, daughters: [2, 3], daughterFrames: 5, areaRatios, intensityRatio: 1, vanishedNeighbour: false, remergedAt: -1, motherAreaJump: 1, motherAreaJumpT: -1, grewAtOnce: false, motherAreaOverTypical: 1, mitoticBrightening: brightening, separationGrowthPx: 2, largestSeparationPx: 2, accepted: true, reason: '', confidence: 0.9 });
     // six clear mitoses brightening 1.3x; a proposal with unlike daughters and no brightening
     const bright = [...Array.from({ length: 6 }, () => evidence(1.3)), evidence(1.0, [0.7, 0.3]), evidence(1.2, [0.7, 0.3])];
     expect(requireMoviesOwnBrightening(bright)).toMatchObject({ clear: 6, medianBrightening: 1.3 });

@@ -1,0 +1,223 @@
+// Tracking through the shipped tools on movies unlike the ones we tuned on: a Cell Tracking Challenge sequence made
+// larger (nuclei 2-3x as many pixels across, cropped to about 1000 x 1000), sampled in time more coarsely (every n-th
+// frame: larger steps), or with frames dropped or doubled (an acquisition that skipped or repeated a frame).
+//   node bin/run-ts.js models/training/tracking-variants.ts SET [labels=truth|steps|pipeline] [scale=K] [crop=PX]
+//        [every=N] [drop=T,T] [dup=T,T] [frames=N] [pipeline=FILE]
+// SET: simplus01 | simplus02. The ground truth goes through the same changes (masks cropped and scaled by nearest
+// neighbour; lineage rows rebuilt from the frames kept: a track's first and last kept frame; a parent that is gone passes
+// its daughters to nobody). labels=truth tracks the truth masks (the tracker alone); steps runs the segment and track tools
+// with defaults; pipeline runs pipelines/nuclei-tracking.yaml (or FILE). Prints one JSON line: TRA, DET, divisions P/R,
+// and what the track step chose.
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createToolContext } from '../../src/agent/artifacts.ts';
+import type { ToolSpec } from '../../tools/types.ts';
+import { listCtcFrames, readMaskFrame, parseCtcTrackFile, type CtcTrackRow } from '../../src/analysis/ctc.ts';
+import { openMovie, writeMovie } from '../../src/image/index.ts';
+import { movieFromPlanes, type PlaneData } from '../../src/image/movie.ts';
+import { evaluateCtc, sequenceFromFolder, type CtcScores, type CtcSequence } from '../../src/analysis/metrics.ts';
+import { readFileSync } from 'node:fs';
+import { ctcDataset, datasetPresent, resamplePlane, type DatasetName } from './real-data.ts';
+
+export interface Variant {
+  /** Nearest-neighbour labels, linear intensities; 1 = as stored. */
+  scale?: number;
+  /** Final size (px, square) of a centred window after scaling; 0 = the whole frame. */
+  crop?: number;
+  /** Every n-th frame. */
+  every?: number;
+  /** Frames (of the stored sequence, 0-based) left out. */
+  drop?: number[];
+  /** Frames (stored, 0-based) recorded twice. */
+  dup?: number[];
+  /** The first n stored frames only. */
+  frames?: number;
+}
+
+/** The stored frames the variant's movie is made of, in order. */
+export function keptFrames(total: number, v: Variant): number[] {
+  const n = Math.min(total, v.frames ?? total);
+  const out: number[] = [];
+  for (let t = 0; t < n; t += v.every ?? 1) {
+    if (v.drop?.includes(t)) continue;
+    out.push(t);
+    if (v.dup?.includes(t)) out.push(t);
+  }
+  return out;
+}
+
+/** Lineage rows of a label movie rebuilt from the objects present in its frames (first and last frame of each id). */
+export function rowsFromPresence(present: Set<number>[], original: CtcTrackRow[]): CtcTrackRow[] {
+  const span = new Map<number, { start: number; end: number }>();
+  present.forEach((ids, t) => {
+    for (const id of ids) {
+      const s = span.get(id);
+      if (s) s.end = t;
+      else span.set(id, { start: t, end: t });
+    }
+  });
+  const parentOf = new Map(original.map((r) => [r.id, r.parent]));
+  const rows: CtcTrackRow[] = [];
+  for (const [id, s] of span) {
+    // the nearest ancestor still present and ended before this one starts
+    let parent = parentOf.get(id) ?? 0;
+    while (parent > 0 && !(span.has(parent) && span.get(parent)!.end < s.start)) parent = parentOf.get(parent) ?? 0;
+    rows.push({ id, start: s.start, end: s.end, parent });
+  }
+  return rows.sort((a, b) => a.id - b.id);
+}
+
+async function toolsByName(): Promise<Map<string, ToolSpec>> {
+  const modules = await Promise.all([import('../../tools/segment.ts'), import('../../tools/track.ts')]);
+  return new Map(modules.flatMap((m) => m.tools).map((t) => [t.name, t]));
+}
+
+function transform(plane: ArrayLike<number>, width: number, height: number, v: Variant, labels: boolean): { plane: PlaneData; width: number; height: number } {
+  const k = v.scale ?? 1;
+  const r = k === 1 ? { plane: labels ? Uint32Array.from(plane) : Float32Array.from(plane), width, height } : resamplePlane(plane, width, height, k, labels);
+  const size = v.crop ?? 0;
+  if (!size || (size >= r.width && size >= r.height)) return r;
+  const w = Math.min(size, r.width);
+  const h = Math.min(size, r.height);
+  const x0 = Math.floor((r.width - w) / 2);
+  const y0 = Math.floor((r.height - h) / 2);
+  const out = labels ? new Uint32Array(w * h) : new Float32Array(w * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) out[y * w + x] = r.plane[(y0 + y) * r.width + x0 + x];
+  return { plane: out, width: w, height: h };
+}
+
+export async function evaluateVariant(name: DatasetName, labels: 'truth' | 'steps' | 'pipeline', v: Variant, pipelineFile?: string) {
+  const data = ctcDataset(name);
+  if (!datasetPresent(data)) return undefined;
+  const images = listCtcFrames(data.images, 't');
+  const masks = listCtcFrames(join(data.truth, 'TRA'), 'man_track');
+  const keep = keptFrames(images.size, v);
+  const dir = mkdtempSync(join(tmpdir(), 'tracking-variant-'));
+  const cpu = process.cpuUsage();
+  try {
+    // the movie and the truth, changed alike
+    const frames: Uint16Array[] = [];
+    const truth: Uint16Array[] = [];
+    let width = 0;
+    let height = 0;
+    for (const t of keep) {
+      const movie = await openMovie(images.get(t)!);
+      const raw = (await movie.plane(0, 0, 0)).slice();
+      const r = transform(raw, movie.shape.x, movie.shape.y, v, false);
+      await movie.close();
+      frames.push(Uint16Array.from(r.plane, (p) => Math.max(0, Math.min(65535, Math.round(p)))));
+      const m = await readMaskFrame(masks.get(t)!);
+      truth.push(Uint16Array.from(transform(m.planes[0], m.width, m.height, v, true).plane));
+      [width, height] = [r.width, r.height];
+    }
+    const shape = { t: keep.length, z: 1, c: 1, y: height, x: width };
+    const moviePath = join(dir, 'movie.tif');
+    await writeMovie(moviePath, movieFromPlanes(shape, 'uint16', (t) => frames[t]));
+    const original = parseCtcTrackFile(readFileSync(join(data.truth, 'TRA', 'man_track.txt'), 'utf8'));
+    const rows = rowsFromPresence(truth.map((p) => new Set(p.filter((x) => x > 0))), original);
+    const reference: CtcSequence = { rows, frames: keep.map((_, t) => t), frame: async (t) => [truth[t]] };
+    let ctcDir: string;
+    let track: Record<string, unknown> = {};
+    const notes: string[] = [];
+    if (labels === 'pipeline') {
+      const { runPipelineOnMovies } = await import('../../src/agent/batch.ts');
+      const { loadPipeline } = await import('../../src/agent/pipeline.ts');
+      const { ALL_TOOLS } = await import('../../src/agent/allTools.ts');
+      const pipeline = loadPipeline(pipelineFile ?? fileURLToPath(new URL('../../pipelines/nuclei-tracking.yaml', import.meta.url)));
+      const [result] = await runPipelineOnMovies(pipeline, [moviePath], ALL_TOOLS, { outDir: join(dir, 'out'), jobs: 1, inputs: {} });
+      if (result.status !== 'ok') throw new Error(`pipeline failed: ${result.error}`);
+      for (const s of result.steps) {
+        if (s.tool === 'track') track = pick(s.values ?? {});
+        notes.push(`${s.id}: ${s.summary}`);
+      }
+      const exported = result.steps.find((s) => s.tool === 'export');
+      ctcDir = String(exported?.values?.path ?? findCtcFolder(join(dir, 'out')));
+    } else {
+      const tools = await toolsByName();
+      const ctx = createToolContext({ sessionDir: join(dir, 'session') });
+      const call = async (tool: string, args: Record<string, unknown>) => {
+        const spec = tools.get(tool)!;
+        return spec.run(spec.schema.parse(args) as never, ctx) as Promise<{ summary: string; values: Record<string, unknown>; artifacts: { id: string; path: string }[] }>;
+      };
+      let labelMovie: string;
+      if (labels === 'truth') {
+        labelMovie = join(dir, 'truth.tif');
+        await writeMovie(labelMovie, movieFromPlanes(shape, 'uint16', (t) => truth[t]));
+      } else {
+        const segmented = await call('segment', { movie: moviePath });
+        notes.push(`segment: ${segmented.summary}`);
+        labelMovie = segmented.artifacts[0].id;
+      }
+      if (process.env.DIAG) await diagnoseDivisions(labelMovie.endsWith('.tif') ? labelMovie : ctx.resolve(labelMovie, ['labels']), moviePath, rows, truth, width);
+      const tracked = await call('track', { labels: labelMovie, movie: moviePath });
+      track = pick(tracked.values);
+      notes.push(`track: ${tracked.summary}`);
+      const exported = await call('export', { format: 'ctc', tracks: tracked.artifacts[0].id });
+      ctcDir = exported.artifacts[0].path;
+    }
+    const scores: CtcScores = await evaluateCtc(reference, sequenceFromFolder(ctcDir));
+    const used = process.cpuUsage(cpu);
+    return { data: name, labels, variant: v, frames: keep.length, size: `${width}x${height}`, TRA: scores.TRA, DET: scores.DET, divisions: scores.divisions, counts: scores.counts, track, notes, cpuSeconds: (used.user + used.system) / 1e6 };
+  } finally {
+    if (process.env.KEEP) console.error(`kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** DIAG=1: every division the tracker proposed, with its evidence, marked true when the truth divides within 2 frames and a diameter. */
+async function diagnoseDivisions(labelsPath: string, moviePath: string, rows: CtcTrackRow[], truth: Uint16Array[], width: number): Promise<void> {
+  const { trackLabelsWithEvidence } = await import('../../src/analysis/track.ts');
+  const labels = await openMovie(labelsPath);
+  const movie = await openMovie(moviePath);
+  const truthDivisions = [...new Set(rows.filter((r) => r.parent > 0).map((r) => r.parent))].map((p) => {
+    const te = rows.find((r) => r.id === p)!.end;
+    let n = 0, sx = 0, sy = 0;
+    truth[te].forEach((v, k) => { if (v === p) n++, (sx += k % width), (sy += Math.floor(k / width)); });
+    return { t: te + 1, x: sx / n, y: sy / n };
+  });
+  const result = await trackLabelsWithEvidence(labels, { intensity: movie, distancesFromMovie: true, temporalRepair: true, divisionCheck: {}, lap: { allowSplitting: true } });
+  const spots = new Map(result.tracks.spots.map((s) => [s.id, s]));
+  const diameter = result.scale?.diameterPx ?? 40;
+  const found = new Set<number>();
+  for (const e of result.divisionEvidence) {
+    const m = spots.get(e.mother)!;
+    const k = truthDivisions.findIndex((d) => Math.abs(d.t - (m.t + 1)) <= 2 && Math.hypot(d.x - m.x, d.y - m.y) < diameter);
+    if (k >= 0) found.add(k);
+    console.error(JSON.stringify({ true: k >= 0, t: m.t + 1, x: Math.round(m.x), y: Math.round(m.y), accepted: e.accepted, reason: e.reason, frames: e.daughterFrames, areas: e.areaRatios.map((r) => +r.toFixed(2)), intensity: +e.intensityRatio.toFixed(2), bright: +e.mitoticBrightening.toFixed(2), sep: +e.separationGrowthPx.toFixed(1) }));
+  }
+  truthDivisions.forEach((d, k) => { if (!found.has(k)) console.error(JSON.stringify({ notProposed: d })); });
+  console.error(JSON.stringify({ scale: result.scale, truth: truthDivisions.length, proposed: result.divisionEvidence.length }));
+  await labels.close();
+  await movie.close();
+}
+
+function pick(values: Record<string, unknown>): Record<string, unknown> {
+  const keys = ['tracks', 'branches', 'divisions', 'divisionsProposed', 'maxLinkingDistancePx', 'objectDiameterPx', 'stepPx', 'gapClosingMaxDistancePx', 'splittingMaxDistancePx', 'meanBranchConfidence', 'driftStepsNotApplied', 'objectsSplit', 'fragmentsMerged', 'sistersJoinedInAnaphase'];
+  return Object.fromEntries(keys.filter((k) => values[k] !== undefined).map((k) => [k, values[k]]));
+}
+
+function findCtcFolder(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.name === 'res_track.txt') return entry.parentPath;
+  throw new Error(`no CTC export (res_track.txt) under ${dir}`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const set = (process.argv[2] ?? 'simplus02') as DatasetName;
+  const option = (key: string) => process.argv.find((a) => a.startsWith(`${key}=`))?.slice(key.length + 1);
+  const list = (key: string) => option(key)?.split(',').map(Number);
+  const scale = Number(option('scale') ?? 1);
+  const v: Variant = { scale, crop: Number(option('crop') ?? (scale > 1 ? 1000 : 0)), every: Number(option('every') ?? 1), drop: list('drop'), dup: list('dup'), frames: option('frames') ? Number(option('frames')) : undefined };
+  const labels = (option('labels') ?? 'truth') as 'truth' | 'steps' | 'pipeline';
+  const r = await evaluateVariant(set, labels, v, option('pipeline'));
+  if (!r) {
+    console.log(`skipping ${set}: data not found`);
+    process.exit(0);
+  }
+  if (process.env.VERBOSE) for (const line of r.notes) console.error(line);
+  const d = r.divisions;
+  const name = [set, scale > 1 ? `x${scale} ${r.size}` : '', v.every && v.every > 1 ? `every ${v.every}` : '', v.drop ? `drop ${v.drop}` : '', v.dup ? `dup ${v.dup}` : '', labels].filter(Boolean).join(' ');
+  console.log(JSON.stringify({ ...r, notes: undefined, summary: `${name}: TRA ${r.TRA.toFixed(3)} DET ${r.DET.toFixed(3)} divisions P ${d.precision.toFixed(2)} R ${d.recall.toFixed(2)} (${d.result} found, ${d.reference} true)` }));
+}
