@@ -41,7 +41,11 @@ export async function run(argv: string[]): Promise<number> {
       return 0;
     }
     const lines = [`session ${session.id}  (${session.dir})`, 'steps:'];
-    for (const s of steps) lines.push(`  ${s.step.padEnd(4)} ${s.tool.padEnd(20)} ${s.status.padEnd(9)} ${String(s.durationMs).padStart(7)} ms  ${s.summary ?? s.error ?? ''}`);
+    // a step undone or run again is no longer in effect: say so, as the chat's /log does
+    const undone = new Set(session.meta.undoneSteps ?? []);
+    const replaced = session.meta.replacedSteps ?? {};
+    const state = (s: (typeof steps)[number]) => (undone.has(s.step) ? 'undone' : replaced[s.step] ? `→ ${replaced[s.step]}` : s.status);
+    for (const s of steps) lines.push(`  ${s.step.padEnd(4)} ${s.tool.padEnd(20)} ${state(s).padEnd(9)} ${String(s.durationMs).padStart(7)} ms  ${s.summary ?? s.error ?? ''}`);
     lines.push('artifacts:');
     for (const a of artifacts) lines.push(`  ${a.id.padEnd(10)} ${a.type.padEnd(8)} ${a.description}  ${a.path}`);
     process.stdout.write(lines.join('\n') + '\n');

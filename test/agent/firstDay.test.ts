@@ -247,3 +247,20 @@ describe('`cellpilot ask --movie` with a file that is no movie', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+describe('`cellpilot sessions show`', () => {
+  it('marks steps undone or run again (they were listed "ok" as if in effect)', async () => {
+    const { runCli } = await import('../commands/run-cli.ts');
+    const root = folder();
+    const session = Session.create({ root: join(root, 'sessions') });
+    writeFileSync(join(root, 'm.tif'), 'x');
+    session.addInput('movie', join(root, 'm.tif'));
+    for (let i = 0; i < 3; i++) await runStep(session, fakeTools, 'correct_drift', { movie: 'movie-1' });
+    session.markReplaced('s1', 's3', []);
+    session.markUndone(['s2'], []);
+    const r = await runCli(['sessions', 'show', session.id], { cwd: root });
+    expect(r.code, r.stderr).toBe(0);
+    const state = (step: string) => new RegExp(`^  ${step}\\s+correct_drift\\s+(\\S+ ?\\S*)\\s+\\d+ ms`, 'm').exec(r.stdout)?.[1];
+    expect([state('s1'), state('s2'), state('s3')].map((s) => s?.trim())).toEqual(['→ s3', 'undone', 'ok']);
+  });
+});
