@@ -12,7 +12,7 @@ const ruleName = (s: string) => `run_${s.replace(/[^A-Za-z0-9_]/g, '_')}`;
 /** A frame pattern ("t{t:3}.tif", "*.tif") names no file: Snakemake checks its folder instead, and `run` gets the pattern. */
 const isPattern = (path: string) => /[{}*?[\]]/.test(path);
 const checkedInput = (path: string) => (isPattern(path) ? dirname(path) : path);
-const SHELL = '    shell: "{params.cellpilot} run {params.pipeline:q} {params.movie:q} --out {params.out:q} > {log:q} 2>&1"';
+const SHELL = '    shell: "{params.cellpilot} run {params.pipeline:q} {params.movie:q} --out {params.out:q}{params.args} > {log:q} 2>&1"';
 
 export interface SnakefileOptions {
   pipelinePath: string;
@@ -47,6 +47,9 @@ export function snakefile(pipeline: Pipeline, options: SnakefileOptions): string
     `PIPELINE = ${q(pipelinePath)}`,
     `CELLPILOT = ${q(command)}`,
     `OUT = config.get("out", ${q(options.outDir ?? 'results')})`,
+    '# Options for every `cellpilot run` (the calibration, --set): --config args="--pixel-size-um 0.65 --interval-s 300 --set segment_method=li"',
+    'import shlex',
+    'ARGS = "".join(" " + shlex.quote(a) for a in shlex.split(str(config.get("args", ""))))',
     '',
   ];
   if (options.movies?.length) {
@@ -65,7 +68,7 @@ export function snakefile(pipeline: Pipeline, options: SnakefileOptions): string
         `    input: lambda wildcards: ${q(checkedInput(m.path))}`,
         `    output: OUT + "/" + ${q(m.stem)} + "/results.json"`,
         `    log: OUT + "/logs/" + ${q(m.stem)} + ".log"`,
-        `    params: pipeline=PIPELINE, movie=lambda wildcards: ${q(m.path)}, out=OUT, cellpilot=CELLPILOT`,
+        `    params: pipeline=PIPELINE, movie=lambda wildcards: ${q(m.path)}, out=OUT, cellpilot=CELLPILOT, args=ARGS`,
         SHELL,
         '',
       );
@@ -104,7 +107,7 @@ export function snakefile(pipeline: Pipeline, options: SnakefileOptions): string
       '    input: lambda wildcards: checked(STEMS[wildcards.stem])',
       '    output: OUT + "/{stem}/results.json"',
       '    log: OUT + "/logs/{stem}.log"',
-      '    params: pipeline=PIPELINE, movie=lambda wildcards: STEMS[wildcards.stem], out=OUT, cellpilot=CELLPILOT',
+      '    params: pipeline=PIPELINE, movie=lambda wildcards: STEMS[wildcards.stem], out=OUT, cellpilot=CELLPILOT, args=ARGS',
       SHELL,
       '',
     );

@@ -264,3 +264,17 @@ describe('`cellpilot sessions show`', () => {
     expect([state('s1'), state('s2'), state('s3')].map((s) => s?.trim())).toEqual(['→ s3', 'undone', 'ok']);
   });
 });
+
+describe('Snakefile: options for every run', () => {
+  const hasSnakemake = spawnSync('sh', ['-c', 'command -v snakemake']).status === 0;
+  if (!hasSnakemake) console.warn('snakemake is not installed: skipping the Snakefile options check');
+  it.skipIf(!hasSnakemake)('--config args="--pixel-size-um 0.5 --set ..." reach `cellpilot run` (there was no way to give the calibration)', async () => {
+    const { snakefile } = await import('../../src/agent/snakemake.ts');
+    const root = folder();
+    writeFileSync(join(root, 'a.tif'), '');
+    writeFileSync(join(root, 'Snakefile'), snakefile({ name: 'p', version: 1, inputs: { movie: { type: 'movie' } }, steps: [{ id: 's', tool: 'segment', args: {} }] }, { pipelinePath: 'p.yaml', command: 'cellpilot' }));
+    const r = spawnSync('snakemake', ['-n', '-p', '--cores', '1', '--config', `movies=${join(root, 'a.tif')}`, "args=--pixel-size-um 0.5 --set 'label=a b'"], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stderr.slice(-500)).toBe(0);
+    expect(r.stdout + r.stderr).toMatch(/ run \S+ \S+a\.tif --out results --pixel-size-um 0\.5 --set 'label=a b' > /);
+  });
+});
