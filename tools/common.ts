@@ -53,8 +53,12 @@ export function channelIndex(movie: Movie, channel: number | string | undefined)
 /** Turns a 1-based inclusive frame range into 0-based [first, last], checked against the movie. */
 export function frameRange(movie: Movie, range: { first: number; last: number } | undefined): [number, number] {
   if (!range) return [0, movie.shape.t - 1];
-  if (range.first > range.last || range.last > movie.shape.t) {
-    throw new InputError(`frames ${range.first} to ${range.last} are outside the movie's 1 to ${movie.shape.t}`);
+  if (range.first > range.last) {
+    throw new InputError(`frames ${range.first} to ${range.last}: the first comes after the last; give frames ${range.last} to ${range.first}`);
+  }
+  if (range.last > movie.shape.t) {
+    const fits = range.first <= movie.shape.t ? ` (e.g. ${range.first} to ${movie.shape.t})` : '';
+    throw new InputError(`frames ${range.first} to ${range.last} are outside the movie's 1 to ${movie.shape.t}: give frames within 1 to ${movie.shape.t}${fits}`);
   }
   return [range.first - 1, range.last - 1];
 }

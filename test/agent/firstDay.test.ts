@@ -278,3 +278,13 @@ describe('Snakefile: options for every run', () => {
     expect(r.stdout + r.stderr).toMatch(/ run \S+ \S+a\.tif --out results --pixel-size-um 0\.5 --set 'label=a b' > /);
   });
 });
+
+describe('a frame range past the end', () => {
+  it('says which frames exist and what to give (it said only "outside the movie\'s 1 to 3", also for a range given backwards)', async () => {
+    const { frameRange } = await import('../../tools/common.ts');
+    const movie = movieFromPlanes({ t: 3, z: 1, c: 1, y: 4, x: 4 }, 'uint16', () => new Uint16Array(16));
+    expect(() => frameRange(movie, { first: 2, last: 9 })).toThrow("frames 2 to 9 are outside the movie's 1 to 3: give frames within 1 to 3 (e.g. 2 to 3)");
+    expect(() => frameRange(movie, { first: 3, last: 2 })).toThrow('frames 3 to 2: the first comes after the last; give frames 2 to 3');
+    expect(frameRange(movie, { first: 2, last: 3 })).toEqual([1, 2]);
+  });
+});
