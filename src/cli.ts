@@ -43,7 +43,7 @@ export const COMMANDS: Record<string, Command> = {
   },
   run: {
     usage: 'cellpilot run <pipeline.yaml> <inputs...> --out <dir> [--jobs N]',
-    summary: 'run a saved pipeline headless on movies (--set NAME=VALUE changes a parameter)',
+    summary: 'run a saved pipeline headless on movies (--set NAME=VALUE changes a parameter; --pixel-size-um, --interval-s calibrate)',
     load: () => import('./commands/run.ts'),
   },
   export: {
