@@ -1,5 +1,5 @@
 // Table: tidy rows (one observation per row), written and read as CSV.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 
 export type Cell = number | string | null;
 
@@ -23,8 +23,14 @@ export function tableToCsv(table: Table): string {
 /** Writes atomically (temporary file then rename), so a failure leaves no half-written CSV. */
 export function writeTableCsv(path: string, table: Table): void {
   const tmp = `${path}.partial`;
-  writeFileSync(tmp, tableToCsv(table));
-  renameSync(tmp, path);
+  try {
+    writeFileSync(tmp, tableToCsv(table));
+    renameSync(tmp, path);
+  } catch (err) {
+    // a full disk or a vanished folder: no half-written .partial is left beside the results
+    rmSync(tmp, { force: true });
+    throw err;
+  }
 }
 
 function splitCsvLine(line: string): string[] {

@@ -288,3 +288,13 @@ describe('a frame range past the end', () => {
     expect(frameRange(movie, { first: 2, last: 3 })).toEqual([1, 2]);
   });
 });
+
+describe('a table that cannot be written', () => {
+  it('leaves no half-written .partial file (renaming over a folder failed and left table.csv.partial)', async () => {
+    const { writeTableCsv } = await import('../../src/analysis/table.ts');
+    const root = folder();
+    mkdirSync(join(root, 'table.csv')); // a folder where the CSV should go: the rename fails
+    expect(() => writeTableCsv(join(root, 'table.csv'), { columns: ['a'], rows: [{ a: 1 }] })).toThrow();
+    expect(readdirSync(root)).toEqual(['table.csv']);
+  });
+});
