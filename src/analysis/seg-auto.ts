@@ -57,6 +57,10 @@ export interface ChosenParameters {
   flattenBackground: boolean;
   /** Why it was (empty when not, or given). */
   backgroundReason: string;
+  /** Why the smoothing is heavier than the radius alone asks (noise); empty when it is not. */
+  noiseReason: string;
+  /** The movie's pixel size, µm, when the file states it: the radius is then said in µm too. */
+  pixelSizeUm?: number;
 }
 
 /**
@@ -238,11 +242,13 @@ function blobScaleWhereThresholdSeesCores(samples: SamplePlane[], thresholdRadii
 
 /**
  * The background is flattened (seg-background.ts) where the tile backgrounds of the sample frames vary by at least
- * this share of the objects' contrast (median over the frames). Measured (eval-robust.ts, first / middle / last
- * frame): flat movies 0.00 (Fluo-N2DH-SIM+ 01 and 02, MSC-02), 0.06 (our simulator), 0.11-0.12
- * (cancer_cell_migration_crop); with a gradient of 1.2x the contrast added 0.68-3.7.
+ * this share of the objects' contrast (median over the first, middle and last frames). Measured on every variant of
+ * the robustness suite (eval-robust.ts): without a gradient at most 0.01 (Fluo-N2DH-SIM+ 01 and 02, MSC-02), 0.15
+ * (our simulator), 0.29 (cancer_cell_migration_crop with gamma 0.5; 0.14 as stored); with a gradient of 1.2x the
+ * contrast added 0.98-9.8. Flattening where it is not needed is not free (cancer movie as stored, 3 frames: DET /
+ * SEG 0.944 / 0.851 -> 0.946 / 0.832 flattened), so flat movies keep the old path.
  */
-const UNEVEN_BACKGROUND = 0.3;
+const UNEVEN_BACKGROUND = 0.4;
 
 /** Whether the sample planes' background is uneven enough to flatten, with the evidence in words. */
 export function unevenBackground(samples: SamplePlane[], objects?: ObjectPolarity): { flatten: boolean; unevenness: number; reason: string } {
@@ -269,6 +275,39 @@ function flattenedSamples(samples: SamplePlane[], objects: ObjectPolarity): Samp
   });
 }
 
+/**
+ * Below this per-pixel signal-to-noise ratio (the objects' contrast, 99.5th percentile minus median, over the noise SD
+ * from neighbouring-pixel differences; median over the sample frames) the smoothing grows as 1 / SNR, up to 2x, so the
+ * smoothed plane keeps the signal-to-noise of a movie at this SNR. Measured (eval-robust.ts, first / middle / last
+ * frames): Fluo-N2DH-SIM+ 01 19-31, SIM+ 02 13-18, MSC-02 5.2-34 (median 10.3), our simulator 44, cancer movie 30;
+ * with Poisson or Gaussian noise added (eval-robust.ts) 2.6-7.8. On those noisy variants (2 frames each, DET / SEG):
+ * SIM+ 02 Poisson 0.704 / 0.482 -> 0.827 / 0.557, Gaussian 0.778 / 0.521 -> 0.851 / 0.575, inverted + noise 0.649 /
+ * 0.470 -> 0.858 / 0.573; SIM+ 01 keeps DET but loses SEG (0.816 -> 0.775, 0.820 -> 0.774): its edges are then placed on
+ * the heavier plane (the edge plane scaled alike: Poisson 0.971 / 0.792, SIM+ 02 0.827 / 0.561; not kept). Untouched
+ * movies are unchanged (none is under 8).
+ */
+const NOISY_SNR = 8;
+const MAX_NOISE_SMOOTHING = 2;
+
+/** The per-pixel signal-to-noise ratio of a plane with its objects bright (see NOISY_SNR). */
+export function pixelSnr(plane: PlaneData, width: number, objects: ObjectPolarity): number {
+  const step = Math.max(1, Math.floor(plane.length / 65536));
+  const diffs: number[] = [];
+  const values: number[] = [];
+  for (let i = 0; i < plane.length; i += step) {
+    const v = plane[i];
+    if (!Number.isFinite(v)) continue;
+    values.push(objects === 'dark' ? -v : v);
+    if ((i % width) + 1 < width && Number.isFinite(plane[i + 1])) diffs.push(Math.abs(plane[i + 1] - v));
+  }
+  if (!values.length || !diffs.length) return Number.NaN;
+  values.sort((a, b) => a - b);
+  diffs.sort((a, b) => a - b);
+  const noise = (1.4826 * diffs[diffs.length >> 1]) / Math.SQRT2;
+  const contrast = values[Math.round(0.995 * (values.length - 1))] - values[values.length >> 1];
+  return noise > 0 ? contrast / noise : Number.POSITIVE_INFINITY;
+}
+
 /** Chooses every parameter the user left unset from the sample planes (a few frames of the movie). */
 export function chooseSegmentParameters(rawSamples: SamplePlane[], options: AutoSegmentOptions = {}): { options: SegmentOptions; chosen: ChosenParameters } {
   const givenPolarity = options.objects && options.objects !== 'auto' ? options.objects : undefined;
@@ -290,6 +329,11 @@ export function chooseSegmentParameters(rawSamples: SamplePlane[], options: Auto
     radiusPx = options.pixelSizeUm ? FALLBACK_NUCLEUS_RADIUS_UM / options.pixelSizeUm : FALLBACK_RADIUS_PX;
   }
   const derived = parametersForRadius(radiusPx, options.shape, !!blob);
+  // Noisy movies: the smoothing grows as 1 / SNR below NOISY_SNR (up to 2x); not for whole cells, whose protrusions
+  // it erases (MSC-02 with gamma 0.5, SNR 4.4: SEG 0.731 -> 0.610).
+  const snr = options.shape === 'irregular' ? Number.POSITIVE_INFINITY : median(samples.map((s) => pixelSnr(s.plane, s.width, objects)));
+  const noiseFactor = snr > 0 ? Math.min(MAX_NOISE_SMOOTHING, Math.max(1, NOISY_SNR / snr)) : 1;
+  if (noiseFactor > 1) derived.sigmaPx = +(derived.sigmaPx * noiseFactor).toFixed(2);
   const pick = <K extends Exclude<keyof typeof derived, 'edgeSigmaPx'>>(key: K): [number, ParameterSource] =>
     options[key] !== undefined ? [options[key] as number, 'given'] : [derived[key], radiusSource === 'given' ? 'given' : radiusSource];
   const [sigmaPx, sigmaSource] = pick('sigmaPx');
@@ -338,6 +382,8 @@ export function chooseSegmentParameters(rawSamples: SamplePlane[], options: Auto
     convexFill: options.convexFill ?? (!!blob && options.shape !== 'irregular'),
     flattenBackground: background.flatten,
     backgroundReason: background.reason,
+    noiseReason: noiseFactor > 1 && options.sigmaPx === undefined ? `smoothing ${noiseFactor.toFixed(2)}x the usual sixth of the radius: the movie is noisy (signal-to-noise ${snr.toFixed(1)} per pixel, under ${NOISY_SNR})` : '',
+    ...(options.pixelSizeUm && options.pixelSizeUm > 0 ? { pixelSizeUm: options.pixelSizeUm } : {}),
   };
   const { objects: _o, objectRadiusPx: _r, pixelSizeUm: _p, shape: _s, ...rest } = options;
   return {
@@ -359,11 +405,22 @@ export function describeChosen(chosen: ChosenParameters, forModel = false): stri
   const polarity = `${chosen.objects} objects (${chosen.sources.objects === 'given' ? 'given' : 'detected'})`;
   const maxArea = Number.isFinite(chosen.maxAreaPx) ? `${chosen.maxAreaPx}` : 'none';
   const areas = `areas ${chosen.minAreaPx}-${maxArea} px`;
-  if (forModel) return `${radius}, ${polarity}; ${areas}${sizeWarning(chosen)}`;
+  if (forModel) return `${radius}, ${polarity}; ${areas}${inMicrometres(chosen)}${sizeWarning(chosen)}`;
   const edges = chosen.edgeSigmaPx !== undefined && chosen.edgeSigmaPx < chosen.sigmaPx ? ` (edges of clear objects at ${chosen.edgeSigmaPx} px)` : '';
   const grown = `${chosen.growToNoiseSd > 0 ? `, objects grown down to ${chosen.growToNoiseSd} noise SD above the background` : ''}${chosen.convexFill ? `${chosen.growToNoiseSd > 0 ? ' and' : ', objects'} filled to their convex hull` : ''}`;
   const flat = chosen.flattenBackground ? `; ${chosen.backgroundReason || 'background flattened before thresholding'}` : '';
-  return `${radius}, ${polarity}${flat}; smoothing ${chosen.sigmaPx} px${edges}, ${areas}, seeds ${chosen.minSeedDistancePx} px apart${chosen.minSeedDepthPx > 0 ? ` and ${chosen.minSeedDepthPx} px deep` : ''}${grown}${sizeWarning(chosen)}`;
+  return `${radius}, ${polarity}${flat}; smoothing ${chosen.sigmaPx} px${edges}, ${areas}, seeds ${chosen.minSeedDistancePx} px apart${chosen.minSeedDepthPx > 0 ? ` and ${chosen.minSeedDepthPx} px deep` : ''}${grown}${chosen.noiseReason ? `; ${chosen.noiseReason}` : ''}${inMicrometres(chosen)}${sizeWarning(chosen)}`;
+}
+
+/**
+ * The radius in µm where the file gives the pixel size, and a doubt where that is no plausible cell or nucleus
+ * (radius under 0.3 µm: noise specks or a wrong pixel size; over 50 µm: background regions or merged sheets).
+ */
+function inMicrometres(chosen: ChosenParameters): string {
+  if (!chosen.pixelSizeUm) return '';
+  const um = chosen.objectRadiusPx * chosen.pixelSizeUm;
+  const odd = um < 0.3 || um > 50 ? `, which is implausible for a cell or nucleus: check the pixel size in the file, or give objectRadiusPx` : '';
+  return `; at the file's ${+chosen.pixelSizeUm.toPrecision(4)} µm/px the radius is ${+um.toPrecision(3)} µm${odd}`;
 }
 
 /** The doubt about an estimated radius, said with the radius used and how to set it; empty when there is none. */

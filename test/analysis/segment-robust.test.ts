@@ -9,7 +9,7 @@ import { segmentPlane } from '../../src/analysis/seg-plane.ts';
 import { annotatedFrames, ctcDataset, datasetPresent, readFrame, scoreSegmentation } from '../../models/training/real-data.ts';
 
 /** Disks of radius r on a jittered grid, background 100, contrast 70-200, Gaussian noise SD 10 (seeded). */
-function disks(size: number, r: number, seed = 1): { image: Float32Array; labels: Uint32Array } {
+function disks(size: number, r: number, seed = 1, noiseSd = 10): { image: Float32Array; labels: Uint32Array } {
   const image = new Float32Array(size * size);
   const labels = new Uint32Array(size * size);
   let s = seed;
@@ -33,7 +33,7 @@ function disks(size: number, r: number, seed = 1): { image: Float32Array; labels
           if (d <= r) labels[i] = id;
         }
     }
-  for (let i = 0; i < image.length; i++) image[i] += 100 + 10 * gauss();
+  for (let i = 0; i < image.length; i++) image[i] += 100 + noiseSd * gauss();
   return { image, labels };
 }
 
@@ -68,6 +68,21 @@ describe('uneven backgrounds and polarity', () => {
     console.log(`disks on a gradient: F1 ${flat.toFixed(3)} flattened, ${unflattened.toFixed(3)} before (radius ${before.chosen.objectRadiusPx} px, ${before.chosen.method})`);
     expect(flat).toBeGreaterThan(0.95);
     expect(unflattened).toBeLessThan(0.8);
+  });
+
+  it('smooths a noisy movie more, in proportion to its noise, and says why', () => {
+    const noisy = disks(SIZE, R, 2, 45);
+    const { options, chosen } = chooseSegmentParameters([{ plane: noisy.image, width: SIZE, height: SIZE }], { method: 'auto' });
+    const plain = chooseSegmentParameters([{ plane: noisy.image, width: SIZE, height: SIZE }], { method: 'auto', sigmaPx: +(chosen.objectRadiusPx / 6).toFixed(2) });
+    expect(chosen.noiseReason).toMatch(/the movie is noisy \(signal-to-noise [\d.]+ per pixel, under 8\)/);
+    expect(chosen.sigmaPx).toBeGreaterThan(1.3 * plain.chosen.sigmaPx);
+    expect(describeChosen(chosen)).toContain(chosen.noiseReason);
+    const adapted = f1(segmentPlane(noisy.image, SIZE, SIZE, options).labels, noisy.labels, SIZE);
+    const before = f1(segmentPlane(noisy.image, SIZE, SIZE, plain.options).labels, noisy.labels, SIZE);
+    console.log(`noisy disks: sigma ${chosen.sigmaPx} px F1 ${adapted.toFixed(3)}, sigma ${plain.chosen.sigmaPx} px F1 ${before.toFixed(3)}`);
+    expect(adapted).toBeGreaterThanOrEqual(before);
+    // the clean disks keep the usual smoothing
+    expect(chooseSegmentParameters([{ plane: image, width: SIZE, height: SIZE }], { method: 'auto' }).chosen.noiseReason).toBe('');
   });
 
   it('finds dark objects on a bright background (inverted contrast) as dark objects', () => {
