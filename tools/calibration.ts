@@ -114,7 +114,7 @@ const setCalibration = defineTool({
     if (args.movie) header = await headerOf(args.movie);
     // values told over a header that says otherwise: named in the answer, and a saved pipeline keeps them over headers too
     const opened = args.movie ? undefined : ctx.listArtifacts().find((a) => a.type === 'movie' && !a.producedBy);
-    const ownHeader = header ?? (opened && !args.keepHeader ? await headerOf(opened.id).catch(() => undefined) : undefined);
+    const ownHeader = header ?? (opened ? await headerOf(opened.id).catch(() => undefined) : undefined);
     const overridden = ownHeader && !args.keepHeader ? keptFromHeader(ownHeader, { pixelSizeUm: args.pixelSizeUm, zStepUm: args.zStepUm, frameIntervalS: args.frameIntervalS }) : [];
     const previous = args.clear ? {} : ctx.calibration();
     const given: Calibration = {
@@ -132,7 +132,8 @@ const setCalibration = defineTool({
     if (changed) ctx.setCalibration(next);
     // what the movie's own header carries, where the values given yield to it
     const fallback = next.unlessHeader ?? {};
-    const fromHeader = header ? { pixelSizeUm: header.pixelSizeUm, zStepUm: header.zStepUm, frameIntervalS: header.frameIntervalS } : {};
+    // the session's movie's own header fills what was not told (its 3 min per frame are not 'frames')
+    const fromHeader = ownHeader ? { pixelSizeUm: ownHeader.pixelSizeUm, zStepUm: ownHeader.zStepUm, frameIntervalS: ownHeader.frameIntervalS } : {};
     const effective: Calibration = { ...fallback, ...definedOnly(fromHeader), ...withoutFallback(next) };
     const units = displayUnits(effective);
     const speedUnit = `${units.length}/${units.time}`;

@@ -106,6 +106,9 @@ describe('a calibration told for one movie, in a saved pipeline run on others', 
     session.addInput('movie', await tinyMovie(join(root, 'ome.tif'), { pixelSizeUm: 0.415, frameIntervalS: 180 }));
     const told = await runStep(session, tools, 'set_calibration', { pixelSizeUm: 0.5 });
     expect(told.summary).toMatch(/Used instead of the file header's pixel size 0\.415 µm \(movie-1\)/);
+    // the header's own interval still holds: times are in min, not frames (it said "Not set: frame interval (times stay in frames)")
+    expect(told.summary).toMatch(/results are now in µm, min and µm\/min/);
+    expect(told.summary).not.toMatch(/Not set/);
     expect((await runStep(session, tools, 'segment', { movie: 'movie-1' })).status).toBe('ok');
     const pipeline = pipelineFromSession('over', session.provenance.read(), session.store.list(), { tools });
     expect(pipeline.steps[0].args.keepHeader).toBeUndefined();
