@@ -257,7 +257,7 @@ export function unevenBackground(samples: SamplePlane[], objects?: ObjectPolarit
     for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) values[i] = 0;
     const light = gaussianBlur(values, width, height, 1);
     const polarity = objects ?? detectPolarity(light);
-    return backgroundUnevenness(backgroundSurface(polarity === 'dark' ? brightObjects(light) : light, width, height));
+    return backgroundUnevenness(backgroundSurface(polarity === 'dark' ? brightObjects(light) : light, width, height, false));
   });
   const unevenness = median(shares);
   const flatten = unevenness >= UNEVEN_BACKGROUND;

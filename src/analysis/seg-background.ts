@@ -12,7 +12,7 @@ const TILES_SHORT_SIDE = 6;
 const TILE_PERCENTILE = 0.2;
 
 export interface BackgroundSurface {
-  /** Background level at every pixel. */
+  /** Background level at every pixel (empty when asked for the measures only). */
   surface: Float32Array;
   /** Largest minus smallest tile background (after outlier replacement). */
   range: number;
@@ -24,8 +24,8 @@ export interface BackgroundSurface {
 
 function percentile(values: number[], f: number): number {
   if (!values.length) return Number.NaN;
-  values.sort((a, b) => a - b);
-  return values[Math.min(values.length - 1, Math.max(0, Math.round(f * (values.length - 1))))];
+  const sorted = Float64Array.from(values).sort();
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(f * (sorted.length - 1))))];
 }
 
 function evaluate(coef: number[], t: number[]): number {
@@ -60,7 +60,7 @@ function fitSurface(points: { x: number; y: number; v: number }[], terms: (x: nu
 }
 
 /** The background surface of a bright-object plane (lightly smoothed input is best: noise then moves the percentile little). */
-export function backgroundSurface(plane: ArrayLike<number>, width: number, height: number): BackgroundSurface {
+export function backgroundSurface(plane: ArrayLike<number>, width: number, height: number, full = true): BackgroundSurface {
   const tile = Math.max(24, Math.floor(Math.min(width, height) / TILES_SHORT_SIDE));
   const nx = Math.max(1, Math.round(width / tile));
   const ny = Math.max(1, Math.round(height / tile));
@@ -74,7 +74,7 @@ export function backgroundSurface(plane: ArrayLike<number>, width: number, heigh
       const x1 = Math.round((gx + 1) * tw);
       const y0 = Math.round(gy * th);
       const y1 = Math.round((gy + 1) * th);
-      const step = Math.max(1, Math.floor(Math.sqrt(((x1 - x0) * (y1 - y0)) / 4096)));
+      const step = Math.max(1, Math.floor(Math.sqrt(((x1 - x0) * (y1 - y0)) / 1024)));
       const values: number[] = [];
       for (let y = y0; y < y1; y += step) for (let x = x0; x < x1; x += step) {
         const v = plane[y * width + x];
@@ -96,10 +96,18 @@ export function backgroundSurface(plane: ArrayLike<number>, width: number, heigh
   const mad = 1.4826 * percentile(residuals.map(Math.abs), 0.5);
   const kept = centres.filter((_, k) => residuals[k] <= 3 * mad + 1e-12);
   if (kept.length >= terms(0, 0).length && kept.length < centres.length) coef = fitSurface(kept, terms);
-  const surface = new Float32Array(width * height);
-  for (let y = 0; y < height; y++) {
-    const fy = (y + 0.5) / height - 0.5;
-    for (let x = 0; x < width; x++) surface[y * width + x] = evaluate(coef, terms((x + 0.5) / width - 0.5, fy));
+  // The surface at every pixel only when it is to be subtracted; the measures need it at the sampled pixels alone.
+  const at = (i: number) => {
+    const x = i % width;
+    return evaluate(coef, terms((x + 0.5) / width - 0.5, ((i - x) / width + 0.5) / height - 0.5));
+  };
+  let surface = new Float32Array(0);
+  if (full) {
+    surface = new Float32Array(width * height);
+    for (let y = 0; y < height; y++) {
+      const fy = (y + 0.5) / height - 0.5;
+      for (let x = 0; x < width; x++) surface[y * width + x] = evaluate(coef, terms((x + 0.5) / width - 0.5, fy));
+    }
   }
   let lo = Infinity;
   let hi = -Infinity;
@@ -110,7 +118,7 @@ export function backgroundSurface(plane: ArrayLike<number>, width: number, heigh
   const noise = 1.4826 * percentile(lowerDeviations, 0.5);
   const step = Math.max(1, Math.floor(plane.length / 65536));
   const flat: number[] = [];
-  for (let i = 0; i < plane.length; i += step) if (Number.isFinite(plane[i])) flat.push(plane[i] - surface[i]);
+  for (let i = 0; i < plane.length; i += step) if (Number.isFinite(plane[i])) flat.push(plane[i] - (full ? surface[i] : at(i)));
   const contrast = percentile(flat, 0.995) - percentile(flat, 0.5);
   return { surface, range: hi - lo, noise, contrast };
 }
