@@ -208,7 +208,7 @@ export class Acquisition {
         const baseIntervalS = this.burst?.baseIntervalS ?? this.timeline.intervalS;
         const { message, notes } = adjustTimeline(this.timeline, adj, this.limits, this.runner.elapsedS());
         if (adj.kind === 'interval' && adj.onlyAt) {
-          this.burst = { position: positionOf(adj.onlyAt), baseIntervalS };
+          this.burst = { position: this.positionNamed(adj.onlyAt), baseIntervalS };
           return at(`${message} at ${this.burst.position}; the other positions stay every ${formatDuration(baseIntervalS)}`, notes);
         }
         if (adj.kind === 'interval' || adj.kind === 'intervalFactor') this.burst = undefined; // a new interval for all
@@ -272,6 +272,15 @@ export class Acquisition {
     const last = this.lastImaged.get(positionOf(position));
     if (!last || last.t === t) return false;
     return nowS - last.startS < this.burst.baseIntervalS - this.timeline.intervalS / 2;
+  }
+
+  /** A position of the running plan by its name, or by its number in the list ("2" = the second), as dropPosition takes it. */
+  private positionNamed(position: string): string {
+    const names = positionsOf(this.livePlan, this.runner.stageContext()).map((p) => p.name);
+    if (names.includes(positionOf(position))) return positionOf(position);
+    const n = /^\s*(?:position|pos|field|site)?\s*#?\s*(\d+)\s*$/i.exec(position);
+    if (n && Number(n[1]) >= 1 && Number(n[1]) <= names.length && !names.some((name) => name.toLowerCase() === position.trim().toLowerCase())) return names[Number(n[1]) - 1];
+    return positionOf(position);
   }
 
   private planEnv(): PlanEnv {

@@ -20,7 +20,7 @@ export class AmbiguousCommand extends InputError {}
 /** Clauses that begin by asking for an analysis of images ("project the 10 µm stack", "measure GFP every 5 frames") are not commands to the microscope. */
 const ANALYSIS_REQUEST = /^(?:please\s+|now\s+|then\s+|can you\s+|could you\s+)*(?:segment|track|measure|plot|project|denoise|correct|export|save|open|load|detect|count|quantify|analy[sz]e|compute|calculate|register|align|deconvolve|filter|smooth|crop|subtract|normali[sz]e|threshold|label|classify|graph|chart)\b/;
 
-const STOP_VERB = String.raw`(?:(?:don'?t|do not|no longer|never)\s+(?:image|acquire|record|take|use|need|want)|no need for|(?:(?:that'?s|we have|we've had|we've got|we have got|had|got)\s+|^)enough(?:\s+of)?|stop|end|halt|abort|cancel|kill|terminate|quit|cease|switch off|turn off|shut off|shut down|shut|cut|disable|deactivate|drop|remove|exclude|skip|no more|get rid of|lose|leave out|take out|take away|without|ditch|scrap|nix|axe|bin off|forget(?: about)?)`;
+const STOP_VERB = String.raw`(?:(?:don'?t|do not|no longer|never|rather not|prefer not to|(?:would|'d) prefer not to)\s+(?:image|acquire|record|take|use|need|want)|no need for|no point(?: in)?|(?:(?:that'?s|we have|we've had|we've got|we have got|had|got)\s+|^)enough(?:\s+of)?|stop|end|halt|abort|cancel|kill|terminate|quit|cease|switch off|turn off|shut off|shut down|shut|cut|disable|deactivate|drop|remove|exclude|skip|no more|get rid of|lose|leave out|take out|take away|without|ditch|scrap|nix|axe|bin off|forget(?: about)?)`;
 const CURRENT_TIMEPOINT = String.raw`(?:this|the current|the present|the ongoing)\s+(?:time ?point|frame|round|cycle|loop|pass)`;
 const FINISH_THEN_STOP = new RegExp(
   String.raw`\b(?:let|allow)\s+${CURRENT_TIMEPOINT}\s+(?:to\s+)?(?:finish|complete|end)\b.*\bstop\b` +
@@ -74,8 +74,8 @@ export function withoutNegatedStops(t: string): string {
 /** A question about the run: its progress, what it is doing, its current settings. */
 const STATUS_QUESTION = /\bhow many (?:cells|nuclei|objects)\b.*\b(?:latest|last|current|newest|live|most recent)\s+(?:image|frame|snap|picture|time ?point)\b|\b(?:is it|are we|is the (?:acquisition|run|imaging|time[\s-]?lapse)) (?:done|finished|over|complete|still going)\b|^(?:which|what|how many)\s+(?:channels?|positions?|objective|objectives|lasers?|exposures?|settings|z[\s-]?planes?|planes|(?:z[\s-]?)?slices|sections|fields?|interval|frame rate|power|laser power)\b.*\b(?:on|at|are we|is it|imaging|using|used|running|active|set|in use|being imaged|are there|do we have|have we got|taking|doing|acquiring|getting|collecting|per (?:stack|time ?point))\b|\bhow many (?:images|frames|time ?points|pictures)\b.*\b(?:so far|taken|done|acquired|have we|did we|have you|did you)\b|\bwhat (?:time ?point|frame) (?:are we|is it)\b|\bwhich (?:time ?point|frame) (?:are we|is it)\b|\bwhen(?:'s| is) the next (?:time ?point|frame|image)\b|^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?what(?:'s| is)\s+(?:running|happening|going on)\b|\bwhat are you (?:doing|imaging|acquiring)\b|\bwhat(?:'s| is) the (?:microscope|scope|acquisition) (?:doing|up to)\b|^(?:is|are) (?:it|the acquisition|the microscope|the run|the time[\s-]?lapse|anything|we) (?:still |now |already )?(?:running|imaging|acquiring|going|on|paused|stopped|on hold|waiting|finished|done)\b|\b(?:current|present) (?:interval|settings?|exposures?|power|frame rate|positions?|objective|plan|channels?)\b|^what(?:'s| is| are) the (?:(?:current|present|actual|set)\s+)?(?:[\w-]+ )?(?:interval|exposures?|exposure time|power|laser power|frame rate|settings|channels|positions|objective|z-?stack|z[\s-]?step|step size|z[\s-]?range|z[\s-]?planes|plan)\b|\bwhere(?:'s| is) the stage\b|\bhow (?:far|long) (?:along|in|through|into it) (?:are we|is it)\b|\bhow far (?:are we|is it) (?:along|in|through)\b/;
 /** A yes/no question about the state of a part of the run ("is the 561 still on?", "are both lasers active?", "is DAPI still being imaged"): it changes nothing. */
-const STATE_QUESTION = /^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?(?:is|are)\s+(?:the\s+|my\s+|our\s+|both\s+|all\s+)?(?:[\w-]+\s+){0,3}?(?:still\s+|currently\s+|now\s+|already\s+)?(?:on|off|switched (?:on|off)|turned (?:on|off)|active|enabled|disabled|included|in (?:the|this) (?:plan|acquisition|run|time[\s-]?lapse)|being (?:imaged|acquired|recorded|used))\s*[?!.]*$/;
-const SPLIT = /\s*(?:;|\.\s|[?!]\s+(?=\S)|,?\s+and then\s+|,?\s+then\s+|,\s*and\s+|\s+and\s+(?=(?:every|interval|set|add|drop|remove|stop|pause|resume|zoom|switch|change|speed|slow|image|take|use|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|run|finish|skip|halve|double|make|go|tell|show|report|give|segment|track|measure|plot|project|denoise|correct|export|save|detect|count|quantify|analy[sz]e)\b))\s*/i;
+const STATE_QUESTION = /^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?(?:is|are)\s+(?:the\s+|my\s+|our\s+|both\s+|all\s+)?(?:[\w-]+\s+){0,3}?(?:still\s+|currently\s+|now\s+|already\s+)?(?:on|off|switched (?:on|off)|turned (?:on|off)|active|enabled|disabled|included|in (?:the|this) (?:plan|acquisition|run|time[\s-]?lapse)|being (?:imaged|acquired|recorded|used))(?:\s+or\s+(?:on|off|not))?\s*[?!.]*$/;
+const SPLIT = /\s*(?:;|\.\s|[?!]\s+(?=\S)|,?\s+and then\s+|,?\s+then\s+|,\s*and\s+|\s+(?:and|but)\s+(?=(?:every|interval|set|add|drop|remove|stop|pause|resume|zoom|switch|change|speed|slow|image|take|use|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|run|finish|skip|halve|double|make|go|tell|show|report|give|segment|track|measure|plot|project|denoise|correct|export|save|detect|count|quantify|analy[sz]e)\b))\s*/i;
 
 /**
  * "the GFP at 2% and the mCherry at 4%", "DAPI 20 ms, mCherry 80 ms": channels each with a value of
@@ -151,6 +151,7 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
     // a number with its unit that no change carries was not understood ("image GFP every 5 min for 2 h" is more than an interval)
     if (changes && !changes.every((c) => c.kind === 'status' || RECKONED.has(c))) unread.push(...quantitiesNotCarried(clause, changes));
     for (const a of changes ?? []) {
+      if (a.kind === 'resume' && /^(?:(?:ok(?:ay)?|so|just|please)[,\s]+)*(?:keep (?:going|imaging|running|it (?:going|running))|carry on|go on|continue)\b/i.test(clause.trim())) GOING_ON.add(a);
       // "... GFP exposure to 150 ms and lower its power to 8%": "its" is the channel just named.
       if ((a.kind === 'power' || a.kind === 'exposure' || a.kind === 'powerFactor' || a.kind === 'exposureFactor') && a.channel === undefined && lastChannel && /\b(its|it|that channel|the same channel)\b/i.test(clause)) a.channel = lastChannel;
       if ('channel' in a && typeof a.channel === 'string') lastChannel = a.channel;
@@ -163,6 +164,19 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
   // "pause for 5 min, then resume", "give them a break and resume in 20 minutes": one pause that ends by itself
   const bounded: Adjustment | undefined = out.find((a) => a.kind === 'pause' && a.forS !== undefined);
   if (bounded && !out.some((a) => a.kind !== 'pause' && a.kind !== 'resume')) out.splice(0, out.length, bounded);
+  // "keep going but add another hour", "carry on and drop DAPI": going on is what a running acquisition does; the change is the command
+  // positions dropped by their number in the list go last first: each drop renumbers the positions after it
+  // ("drop positions 1 and 3" drops the first and the third as the list is now, never the first and the fourth)
+  const numberedDrops = out.filter((a): a is Extract<Adjustment, { kind: 'dropPosition' }> => a.kind === 'dropPosition' && /^\d+$/.test(a.position));
+  if (numberedDrops.length > 1) {
+    const descending = [...numberedDrops].sort((a, b) => Number(b.position) - Number(a.position));
+    let k = 0;
+    out.forEach((a, i) => {
+      if (a.kind === 'dropPosition' && /^\d+$/.test(a.position)) out[i] = descending[k++];
+    });
+  }
+  // (an explicit "resume", "unpause" is kept: the run may be paused)
+  if (out.some((a) => GOING_ON.has(a)) && !out.some((a) => a.kind === 'pause') && out.some((a) => a.kind !== 'resume')) out.splice(0, out.length, ...out.filter((a) => !GOING_ON.has(a)));
   if (out.length === 0) {
     throw new InputError(
       `I could not turn "${text.trim()}" into a change: I understand intervals ("every 10 s"), exposure ("GFP 50 ms"), power ("488 to 5%", "reduce the 488 by 90%"), channels ("add mCherry every 3rd frame", "switch off the 488"), z-stacks ("11 planes, 0.5 µm apart"), positions, "zoom into cell 12", pause, resume, stop, "stop after this time point", extend, and "how much longer?"`,
@@ -238,7 +252,7 @@ function parseClause(clause: string, config: MicroscopeConfig, now: RunState = {
   const channels = uniquePresets(findChannels(t, config));
   // "488 off", "GFP out": a channel and off/out at the end is a stop word too
   const offAtEnd = channels.length > 0 && offAtTheEnd(t, config);
-  const stopVerb = STOP_WORD_AT.test(t) || /\b(switch|turn|shut|cut|shut|knock|take)\b.*\boff\b/.test(t) || offAtEnd;
+  const stopVerb = STOP_WORD_AT.test(t) || /\b(switch|turn|shut|cut|shut|knock|take)\b.*\boff\b/.test(t) || (channels.length > 0 && /\b(?:take|leave|keep)\b.*\bout\b/.test(t)) || offAtEnd || (channels.length > 0 && /\b(?:wants?|needs?|likes?|get|have)\s+(?:(?:the|a|my|our)\s+)*\S+(?:\s+\S+)?\s+(?:gone|removed|dropped|away)\b/.test(t));
   const words: ClauseWords = { clause, t, config, channels, channel: channels[0], stopVerb, now };
   // the order keeps commands safe: questions first, then stop words on a part of the plan, then stop words on a channel or the run
   for (const read of READERS) {
@@ -278,8 +292,8 @@ function readOnlyChannels({ t: said, channels }: ClauseWords): Adjustment[] | un
 /** Questions about the run: time, light, status. */
 function readQuestion({ t, channels, stopVerb }: ClauseWords): Adjustment[] | undefined {
   // "GFP is photobleaching badly, turn it off": a command on a channel, whatever it says about the light
-  if (stopVerb && channels.length && !/\?\s*$/.test(t)) return undefined;
-  if (/how (much|long) (longer|more time|time is left|is left|remaining)|time (left|remaining)|remaining time|when will it (end|finish|be done)|^(?:so\s+|and\s+)?(?:(?:at|by)\s+)?(?:when|what time)\b.*\b(?:end|ends|finish|finishes|finished|done|over|stop|stops|complete)\b|how long until|\beta\b|how many .*left|how long (?:has it|have we|has the (?:acquisition|run|imaging)) been (?:running|going|imaging|acquiring|paused|on hold|stopped|waiting)/.test(t)) return [{ kind: 'status', about: 'time' }];
+  if (stopVerb && channels.length && !/\?\s*$/.test(t) && !STATE_QUESTION.test(t)) return undefined;
+  if (/how (much|long) (longer|more time|time is left|is left|remaining)|time (left|remaining)|remaining time|when will it (end|finish|be done)|^(?:so\s+|and\s+)?(?:(?:at|by)\s+)?(?:when|what time)\b.*\b(?:end|ends|finish|finishes|finished|done|over|stop|stops|complete)\b|how long (?:until|till|til|before)|\beta\b|how many .*left|how long (?:has it|have we|has the (?:acquisition|run|imaging)) been (?:running|going|imaging|acquiring|paused|on hold|stopped|waiting)/.test(t)) return [{ kind: 'status', about: 'time' }];
   if (/how much (light|dose|exposure|laser|illumination)|^how much\b.*\b(?:had|received|got|gotten|seen|absorbed)\b|\b(?:cumulative|total|accumulated|integrated) (?:light|illumination|dose|light exposure|energy|fluence)\b|\bj\s*\/\s*cm|\bfluence\b|\b(?:am i|are we|is it) (?:fry|cook|toast|damag|kill|hurt|burn)\w*\b|(light|photo|laser)?\s*dose (so far|used|report)|\bdose\b.*\?|light so far|photobleach|phototox|\bhow (?:bleached|photo-?bleached|damaged|fried|cooked|toasted)\b|light budget|too much light|light damage|^(what|show|report|tell)\b.*\b(light )?dose\b|^(?:is|are|has|have)\b.*\bbleach\w*|^(?:total |cumulative )?(?:light )?(?:dose|light exposure|illumination)(?: (?:per|by) (?:channel|position|field))?\??$|\b(?:budget|dose) (?:is )?(?:left|remaining|remains)\b|\b(?:left|remaining) (?:of the )?(?:light |dose )?budget\b/.test(t)) return [{ kind: 'status', about: 'dose' }];
   if (/^(status|what('s| is) (it|the acquisition) doing|how is (it|the acquisition) going|progress)\??$/.test(t) || /\bstatus\b/.test(t) || STATUS_QUESTION.test(t) || STATE_QUESTION.test(t)) return [{ kind: 'status', about: 'all' }];
   return undefined;
@@ -295,6 +309,17 @@ function readPartStopped({ t, channels, channel, now }: ClauseWords): Adjustment
   const several = positionsNumbered(t);
   if (several.length > 1 && STOP_WORD_AT.test(t) && !channel) return several.map((p) => ({ kind: 'dropPosition' as const, position: p }));
   const position = positionNamed(t, now);
+  // "only image the second position from now", "just positions 1 and 3": every other position is dropped
+  const kept = several.length > 1 ? several : position ? [position] : [];
+  if (kept.length && !channel && /\b(?:only|just)\b/.test(t) && !STOP_WORD_AT.test(t) && !/\b(?:every|each|interval)\b/.test(t)) {
+    if (!kept.every((p) => /^\d+$/.test(p))) throw new AmbiguousCommand(`which positions are those in the list? Say them by number ("only position 2"); nothing was changed`);
+    if (now.positions === undefined) throw new AmbiguousCommand('I do not know how many positions this run has, so I cannot drop the others: name the ones to drop ("drop positions 1 and 3"); nothing was changed');
+    const numbers = kept.map(Number);
+    const outside = numbers.find((n) => n < 1 || n > now.positions!);
+    if (outside !== undefined) throw new AmbiguousCommand(`this run has ${now.positions} position${now.positions === 1 ? '' : 's'}: there is no position ${outside}; nothing was changed`);
+    const dropped = Array.from({ length: now.positions }, (_, i) => i + 1).filter((n) => !numbers.includes(n));
+    if (dropped.length) return dropped.map((n) => ({ kind: 'dropPosition' as const, position: String(n) }));
+  }
   // ("pos 2 out", "position 3 off please": the position and off/out at the end)
   if (position && (STOP_WORD_AT.test(t) || OFF_AT_END.test(t)) && !channel) return [{ kind: 'dropPosition', position }];
   // "add a position at (500, 500)", "also image (500, 500) and (900, 0)": added to the positions, not instead of them
@@ -403,11 +428,22 @@ const EASE_OFF = /\b(?:ease (?:up|off)|go (?:easy|easier|gentler|lighter)|be (?:
  * light (or a pause) said without how much: asked, never guessed; nothing is changed.
  */
 function readEaseOff({ t, channels }: ClauseWords): Adjustment[] | undefined {
-  if (!EASE_OFF.test(t) || /\d/.test(t.replace(/\b(?:405|488|561|640|647|633|555|568)\b/g, ''))) return undefined;
+  if (!EASE_OFF.test(t) || hasFigure(t)) return undefined;
   const light = channels.length > 0 || /\b(?:light|laser|lasers|power|exposure|illumination|lamp|led|intensity|everything|it all|cells|sample)\b/.test(t);
   if (light && !/\b(?:for a (?:while|bit)|for now|a break)\b/.test(t)) throw new AmbiguousCommand(`how much less light${channels.length ? ` on ${channels.join(' and ')}` : ''}? Say e.g. "halve the ${channels.length ? channels[0] : '488'} power", "${channels.length ? channels[0] : '488'} to 5%" or "exposure 50 ms"; nothing was changed`);
   throw new AmbiguousCommand('do you mean a pause or less light? Say e.g. "pause for 30 min", or how much less light ("halve the 488 power"); nothing was changed');
 }
+
+/** A figure in the words other than in a channel's name ("488", "Cy5", "af647" name channels; "5%" and "2x" are figures). */
+function hasFigure(t: string): boolean {
+  return /\d/.test(withoutChannelWords(t, DEMO_CONFIG));
+}
+
+/** Words that keep the rest of the plan as it is ("leave the others as they are", "the rest as is", "everything else unchanged"). */
+const OTHERS_AS_THEY_ARE = /\b(?:the (?:others?|rest)|other (?:positions|channels|fields)|everything else|all (?:the )?others)\s+(?:as (?:they are|it is|is|before)|unchanged|stays?|the same|keep (?:theirs|their|going|as)|can stay|untouched|normal)\b|\bleave (?:the (?:others?|rest)|everything else|other \S+)(?:\s+(?:alone|as (?:they are|it is|is)|unchanged|be))?\b|\b(?:keep|leave) (?:the (?:others?|rest)|everything else) (?:at|on)\b/;
+
+/** A resume said as "keep going", "carry on": no change beside another change (the run goes on anyway). */
+const GOING_ON = new WeakSet<Adjustment>();
 
 /** Changes reckoned from the words and the running plan ("3 h shorter" of a 12 h run is 9 h): their numbers are not the words' own. */
 const RECKONED = new WeakSet<Adjustment>();
@@ -453,7 +489,7 @@ function fmtSpan(s: number): string {
 
 /** Pause (for a while), resume, autofocus. */
 function readRunControl({ t }: ClauseWords): Adjustment[] | undefined {
-  if (/^(please\s+|ok(?:ay)?,?\s+|just\s+)?(pause|hold on|hold it|hold for|hold off|wait|suspend|interrupt|freeze)\b|\b(?:do|make|have|take|put in)\s+(?:a|an)\s+(?:short\s+|quick\s+|brief\s+|\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s?\s+)?pause\b|\b(?:put|keep|place)\s+(?:it|the acquisition|the run|imaging|everything|the time[\s-]?lapse)\s+on hold\b|\b(pause|hold|suspend|interrupt|freeze)\s+(the\s+|all\s+)?(acquisition|imaging|run|it|everything|time[\s-]?lapse|recording|experiment)\b|\btake an? (?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s? )?break\b|\bgive\s+(?:the\s+)?(?:cells|sample|them|it|everything)\s+an?\s+(?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr)s? )?(?:rest|break|breather)\b|\blet\s+(?:the\s+)?(?:cells|sample|them)\s+(?:rest|recover)\b/.test(t)) {
+  if (/^(please\s+|ok(?:ay)?,?\s+|just\s+)?(pause|hold on|hold it|hold for|hold off|wait|suspend|interrupt|freeze)\b|\b(?:do|make|have|take|put in)\s+(?:(?:a|an)\s+)?(?:short\s+|quick\s+|brief\s+|\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s?\s+)?pause\b|\b(?:put|keep|place)\s+(?:it|the acquisition|the run|imaging|everything|the time[\s-]?lapse)\s+on hold\b|\b(pause|hold|suspend|interrupt|freeze)\s+(the\s+|all\s+)?(acquisition|imaging|run|it|everything|time[\s-]?lapse|recording|experiment)\b|\btake an? (?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s? )?break\b|\bgive\s+(?:the\s+)?(?:cells|sample|them|it|everything)\s+an?\s+(?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr)s? )?(?:rest|break|breather)\b|\blet\s+(?:the\s+)?(?:cells|sample|them)\s+(?:rest|recover)\b/.test(t)) {
     // "pause for 5 min", "pause 5 min", "wait 10 minutes", "take a 15 minute break"
     const breakSpan = /\b(?:break|rest|breather|recover)\b/.test(t) ? durationsIn(t) : [];
     // "hold on for 10": a number without its unit is asked, never taken for minutes
@@ -511,7 +547,7 @@ function withoutChannelWords(t: string, config: MicroscopeConfig): string {
 /** Channels added, or imaged every Nth time point. */
 function readChannels({ t, channels, channel, config }: ClauseWords): Adjustment[] | undefined {
   const nth = everyNth(t);
-  const adding = /\b(add|include|also image|start imaging|image also|turn on|switch on|bring in|bring back|re-?enable|enable)\b|\b(?:turn|switch|put|bring)\b.*\b(?:back\s+)?on\b\s*(?:again|please|now)?\s*[.!]?$|\bback(?:\s+(?:in|on))?\s*(?:again|please|now)?\s*[.!]?$|\balso (?:take|acquire|record|grab|collect|do|shoot|capture|get|have|image)\b|\b(?:too|as well)\s*[.!]?$/.test(t) && !(/\b(?:too|as well)\s*[.!]?$/.test(t) && /\d\s*(?:%|percent|ms)\b|\d\s*%/.test(t));
+  const adding = /\b(add|include|also image|start imaging|image also|turn on|switch on|bring in|bring back|re-?enable|enable)\b|\b(?:turn|switch|put|bring)\b.*\b(?:back\s+)?on\b\s*(?:again|please|now)?\s*[.!]?$|\b(?:turn|switch)\b[^,.;]*?\bon\s+(?:with|at|using)\b|\bback(?:\s+(?:in|on))?\s*(?:again|please|now)?\s*[.!]?$|\balso (?:take|acquire|record|grab|collect|do|shoot|capture|get|have|image)\b|\b(?:too|as well)\s*[.!]?$/.test(t) && !(/\b(?:too|as well)\s*[.!]?$/.test(t) && /\d\s*(?:%|percent|ms)\b|\d\s*%/.test(t));
   // "Cy5 on pls", "far red back on": nothing but the channels, on and courtesy
   const bareOn = channels.length > 0 && /^(?:(?:the|and|,|&|\+|channels?|lasers?|lines?|please|pls|plz|now)\s*)*(?:back\s+)?on\b(?:\s*(?:again|please|pls|plz|now|too|as well|from now on|thanks))*\s*[.!]*$/.test(withoutChannelWords(t, config));
   if ((adding || bareOn) && channels.length) {
@@ -520,11 +556,30 @@ function readChannels({ t, channels, channel, config }: ClauseWords): Adjustment
     return channels.map((c) => ({ kind: 'addChannel' as const, channel: c, ...(exp !== undefined ? { exposureMs: exp } : {}), ...(pct !== undefined ? { powerPercent: pct } : {}), ...(nth ? { acquireEvery: nth } : {}) }));
   }
   if (nth && channel) return [{ kind: 'acquireEvery', channel, every: nth }];
+  // "image every other time point", "skip every other frame", "only take every 3rd frame": every channel that often, the interval times N
+  if (nth && nth > 1 && !channels.length && /\b(?:image|imaging|acquire|take|grab|record|capture|skip|only|just|keep)\b/.test(t) && !/\b(?:z[\s-]?stacks?|stacks?|tiles?|grid|autofocus|focus)\b/.test(t)) return [{ kind: 'intervalFactor', factor: nth }];
   return undefined;
 }
 
-function readTiming({ t }: ClauseWords): Adjustment[] | undefined {
+function readTiming({ t, channel, now }: ClauseWords): Adjustment[] | undefined {
   const time = parseTiming(t);
+  // "image position 2 every minute, leave the others as they are": the interval at that position only (the others keep theirs)
+  const position = time?.kind === 'interval' && !channel ? positionNamed(t, now) : undefined;
+  if (time?.kind === 'interval' && position && (OTHERS_AS_THEY_ARE.test(t) || /\b(?:only|just)\s+(?:at|for|on|in)\b|\b(?:at|for|on|in)\s+(?:position|pos|field|site)\s*\S+\s+only\b/.test(t))) {
+    // (a number is the position's place in the list, as for dropping one: the microscope resolves it)
+    if (/^\d+$/.test(position) && now.positions !== undefined && Number(position) > now.positions) throw new AmbiguousCommand(`this run has ${now.positions} position${now.positions === 1 ? '' : 's'}: there is no position ${position}; nothing was changed`);
+    return [{ ...time, onlyAt: position }];
+  }
+  // "DAPI just once an hour, the rest as is", "only image mCherry every 30 min": that channel every Nth time point of the run's interval
+  if (time?.kind === 'interval' && channel && (OTHERS_AS_THEY_ARE.test(t) || /\b(?:just|only)\s+(?:once|every)\b/.test(t))) {
+    const every = now.intervalS ? time.intervalS / now.intervalS : NaN;
+    if (!(Math.abs(every - Math.round(every)) < 0.01 && Math.round(every) >= 1)) {
+      throw new AmbiguousCommand(`a channel can be imaged every Nth time point of the run${now.intervalS ? ` (every ${fmtSpan(now.intervalS)})` : ''}, not every ${fmtSpan(time.intervalS)}: say e.g. "${channel} every 3rd time point"; nothing was changed`);
+    }
+    const change: Adjustment = { kind: 'acquireEvery', channel, every: Math.round(every) };
+    RECKONED.add(change);
+    return [change];
+  }
   // "take a z-stack every hour": a part of the plan on a schedule of its own, never the interval of everything
   if (time?.kind === 'interval' && /\b(?:z[\s-]?stacks?|stacks?|tiles?|tiling|grid|mosaic|snap(?:shot)?s?|autofocus)\b/.test(t) && /\b(?:take|do|acquire|grab|run|make)\s+(?:a|an|one)\b/.test(t)) {
     throw new AmbiguousCommand('I can change the interval of the whole acquisition ("every 10 min"), or add a z-stack or a grid to every time point ("add a z-stack: 7 planes, 2 µm apart"), but not run one part on a schedule of its own: which do you want? Nothing was changed');
@@ -541,15 +596,57 @@ function readLight({ t, channel: named, channels }: ClauseWords): Adjustment[] |
   if (light.length && channels.length > 1) return channels.flatMap((c) => light.map((l) => ({ ...l, channel: c }) as Adjustment));
   if (light.length) return light;
   // "max power on the 640", "full laser on DAPI": 100 % (a raise of more than 2x is confirmed by a person)
-  if (/\b(?:max(?:imum)?|full)\s+(?:power|laser|intensity|light)\b|\b(?:power|laser|intensity)\s+(?:to\s+)?(?:the\s+)?max(?:imum)?\b|\bmax(?:imi[sz]e)?\s+(?:out\s+)?(?:the\s+)?(?:\S+\s+)?(?:power|laser|intensity|light)\b|\bmax\s+(?:it\s+)?out\b/.test(t) && !/\d/.test(t.replace(/\b(?:405|488|561|640|647|633|555|568)\b/g, ''))) return [{ kind: 'power', powerPercent: 100, ...(channel ? { channel } : {}) }];
+  if (/\b(?:max(?:imum)?|full)\s+(?:power|laser|intensity|light)\b|\b(?:power|laser|intensity)\s+(?:to\s+)?(?:the\s+)?max(?:imum)?\b|\bmax(?:imi[sz]e)?\s+(?:out\s+)?(?:the\s+)?(?:\S+\s+)?(?:power|laser|intensity|light)\b|\bmax\s+(?:it\s+)?out\b/.test(t) && !hasFigure(t)) return [{ kind: 'power', powerPercent: 100, ...(channel ? { channel } : {}) }];
   // "less laser please", "more light on GFP": how much is asked, never guessed
-  if ((/\b(power|laser|light|intensity|illumination|exposure|lamp|led|dose)\b/.test(t) || (channel !== undefined && /\b(?:turn|dial|bring)\b.*\b(?:down|up)\b|\b(?:a notch|a tad|a touch|a smidge|a bit|a little|slightly)\b.*\b(?:down|up|brighter|dimmer|weaker|stronger|lower|higher|less|more)\b|\b(?:down|up|brighter|dimmer|weaker|stronger|lower|higher|less|more)\b.*\b(?:a notch|a tad|a touch|a smidge|a bit|a little|slightly)\b|\b(?:make|get|keep)\b.*\b(?:dimmer|brighter|weaker|stronger)\b|\b(?:crank|bump|boost|pump)\b|\b(?:lower|reduce|decrease|dim|raise|increase)\s+(?:it|that|them|this|its)\b/.test(t))) && /\b(less|more|lower|higher|reduce|increase|decrease|raise|dim|weaker|stronger|brighter|dimmer|turn down|turn up|minimi[sz]e|minimum|as little|least|lowest|all the way down|down|up|short|shorter|long|longer|bump|crank|boost|juice|pump)\b/.test(t) && !/\d/.test(t.replace(/\b(?:405|488|561|640|647|633|555|568)\b/g, ''))) {
+  if ((/\b(power|laser|light|intensity|illumination|exposure|lamp|led|dose)\b/.test(t) || (channel !== undefined && /\b(?:turn|dial|bring)\b.*\b(?:down|up)\b|\b(?:a notch|a tad|a touch|a smidge|a bit|a little|slightly)\b.*\b(?:down|up|brighter|dimmer|weaker|stronger|lower|higher|less|more)\b|\b(?:down|up|brighter|dimmer|weaker|stronger|lower|higher|less|more)\b.*\b(?:a notch|a tad|a touch|a smidge|a bit|a little|slightly)\b|\b(?:make|get|keep)\b.*\b(?:dimmer|brighter|weaker|stronger)\b|\b(?:crank|bump|boost|pump)\b|\b(?:lower|reduce|decrease|dim|raise|increase)\s+(?:it|that|them|this|its)\b/.test(t))) && /\b(less|more|lower|higher|reduce|increase|decrease|raise|dim|weaker|stronger|brighter|dimmer|turn down|turn up|minimi[sz]e|minimum|as little|least|lowest|all the way down|down|up|short|shorter|long|longer|bump|crank|boost|juice|pump)\b/.test(t) && !hasFigure(t)) {
     throw new AmbiguousCommand(`how much ${/\b(more|higher|increase|raise|stronger|brighter|turn up|bump|crank|boost|juice|pump)\b/.test(t) ? 'more' : 'less'} light? Say e.g. "halve the 488 power", "488 to 5%" or "exposure 50 ms"`);
   }
   return undefined;
 }
 
-const READERS: Reader[] = [readOnlyChannels, readQuestion, readSkipTimepoints, readEaseOff, readSpan, readPartStopped, readStopWords, readRunControl, readZoomOrMove, readWhere, readChannels, readTiming, readLight];
+/** An exposure said as an amount to add or take off ("20 ms more", "take 10 ms off", "increase it by 20 ms", "-10 ms"): +ms or -ms, or undefined. */
+function exposureDelta(t: string): number | undefined {
+  const MS = String.raw`(\d+(?:\.\d+)?)\s*(?:ms|msec|milliseconds?)\b`;
+  const comparative = new RegExp(String.raw`${MS}\s+(?:of\s+)?(more|longer|extra|additional|less|shorter|fewer)\b`).exec(t);
+  if (comparative) return /^(?:less|shorter|fewer)$/.test(comparative[2]) ? -Number(comparative[1]) : Number(comparative[1]);
+  const off = new RegExp(String.raw`\b(?:take|knock|shave|trim|cut|subtract|remove)\s+(?:another\s+)?${MS}\s*(?:off|from|away)\b|${MS}\s+off\b`).exec(t);
+  if (off) return -Number(off[1] ?? off[2]);
+  const addTo = new RegExp(String.raw`\b(?:add|put|give)\s+(?:(?:it|the\s+\S+|\S+)\s+)?(?:another\s+|an? extra\s+)?${MS}\s*(?:to|on|onto)\b`).exec(t);
+  if (addTo) return Number(addTo[1]);
+  const by = new RegExp(String.raw`\bby\s+(?:another\s+)?${MS}`).exec(t);
+  if (by && !/\bto\s+\d/.test(t.slice(by.index + by[0].length))) {
+    const down = /\b(?:reduce|lower|decrease|shorten|cut|drop|trim|less|shorter|down)\b/.test(t);
+    const up = /\b(?:increase|raise|lengthen|extend|longer|more|up|bump|boost)\b/.test(t);
+    if (down !== up) return down ? -Number(by[1]) : Number(by[1]);
+  }
+  const signed = new RegExp(String.raw`(?:^|\s)([+-])\s*${MS}`).exec(t);
+  if (signed && !/\bto\b/.test(t)) return signed[1] === '-' ? -Number(signed[2]) : Number(signed[2]);
+  return undefined;
+}
+
+/**
+ * "give GFP 20 ms more exposure", "take 10 ms off the DAPI exposure": the channel's exposure now, plus or
+ * minus that (reckoned from the plan and the changes since); asked when the conversation does not tell
+ * the exposure now, never set to the amount said.
+ */
+function readExposureAdded({ t, channels, now }: ClauseWords): Adjustment[] | undefined {
+  const delta = exposureDelta(t);
+  if (delta === undefined) return undefined;
+  const amount = `${Math.abs(delta)} ms`;
+  if (channels.length !== 1) {
+    throw new AmbiguousCommand(`which channel's exposure should ${delta > 0 ? `get ${amount} more` : `lose ${amount}`}? Name it, or say the new exposure, e.g. "GFP exposure 120 ms"; nothing was changed`);
+  }
+  const [channel] = channels;
+  const before = now.exposureMs?.[channel];
+  if (before === undefined) throw new AmbiguousCommand(`I do not know the ${channel} exposure now, so I cannot ${delta > 0 ? `add ${amount} to it` : `take ${amount} off it`}: say the new exposure, e.g. "${channel} exposure 120 ms"; nothing was changed`);
+  const after = Math.round((before + delta) * 1e6) / 1e6;
+  if (after <= 0) throw new AmbiguousCommand(`the ${channel} exposure is ${before} ms: taking ${amount} off leaves nothing; say the new exposure; nothing was changed`);
+  const change: Adjustment = { kind: 'exposure', exposureMs: after, channel };
+  RECKONED.add(change);
+  return [change];
+}
+
+const READERS: Reader[] = [readOnlyChannels, readQuestion, readSkipTimepoints, readEaseOff, readSpan, readPartStopped, readStopWords, readRunControl, readZoomOrMove, readWhere, readExposureAdded, readChannels, readTiming, readLight];
 
 /**
  * Channels that are the object of a stop-like verb: "stop imaging the 488", "switch off GFP",
@@ -563,10 +660,15 @@ function channelsStopped(t: string, config: MicroscopeConfig): string[] {
     const before = t.slice(0, m.index);
     const after = t.slice(m.index + m.text.length);
     const verbFirst = new RegExp(String.raw`(?:^|\b)${STOP_VERB}${filler}$`).test(before + ' ') || new RegExp(String.raw`(?:^|\b)${STOP_VERB}${filler}(?:\S+${filler})?$`).test(before + ' ') && /\b(?:and|,)(?:\s+(?:the|a|my|our))?\s*$/.test(before);
-    const offAfter = /\b(turn|switch|shut|cut|knock|take)\b(?:\s+(?:the|a|my|our))*\s*$/.test(before) && /^(?:\s+(?:channel|laser|light|line|colou?r))*\s+off\b/.test(after);
+    const offAfter = /\b(turn|switch|shut|cut|knock|take)\b(?:\s+(?:the|a|my|our))*\s*$/.test(before) && /^(?:\s+(?:channel|laser|light|line|colou?r))*\s+off\b/.test(after) ||
+      // "take DAPI out of the acquisition", "leave the red out from now on"
+      (/\b(take|leave|keep)\b(?:\s+(?:the|a|my|our))*\s*$/.test(before) && /^(?:\s+(?:channel|laser|light|line|colou?r|signal))*\s+out\b/.test(after));
     // "488 off", "GFP out please", "the red colour channel off": nothing but the channel before off/out
     const bareOff = /^(?:please\s+|ok(?:ay)?,?\s+|now\s+)?(?:(?:turn|switch|shut|take|leave|knock|cut)\s+)?(?:(?:the|a|my|our)\s+)*$/.test(before) && offAtTheEnd(after, config);
     if (bareOff) out.add(m.preset);
+    // "I only want the DAPI gone", "I'd like the 561 off", "get the far red out": the channel wished away
+    const wishedAway = /\b(?:wants?|needs?|likes?|get|have)\s+(?:(?:the|a|my|our)\s+)*$/.test(before) && /^(?:\s+(?:channel|laser|light|line|colou?r|signal))*\s+(?:gone|off|out|removed|dropped|switched off|turned off|away)\b/.test(after);
+    if (wishedAway) out.add(m.preset);
     if (verbFirst || offAfter) out.add(m.preset);
   }
   return [...out];
@@ -606,6 +708,11 @@ function positionNamed(t: string, now: RunState = {}): string | undefined {
 
 /** Several positions by number: "positions 3 and 4", "fields 1, 2 & 5" → ["3", "4"]. */
 function positionsNumbered(t: string): string[] {
+  // "positions 1-3", "fields 2 to 4": every one of the range
+  const range = /\b(positions|fields|sites|pos)\s*(\d+)\s*(?:-|–|to|through|thru)\s*(\d+)\b(?!\s*(?:%|ms|s\b|sec|min|h\b|µm|um))/.exec(t);
+  if (range && Number(range[3]) > Number(range[2]) && Number(range[3]) - Number(range[2]) < 100) {
+    return Array.from({ length: Number(range[3]) - Number(range[2]) + 1 }, (_, i) => (range[1] === 'pos' ? `Pos${Number(range[2]) + i}` : String(Number(range[2]) + i)));
+  }
   const m = /\b(positions|fields|sites|pos)\s*((?:\d+\s*(?:,|and|&|\+)\s*)+\d+)\b/.exec(t);
   // "pos 1" is a position's name (Pos1), "position 1" its number, as for one position
   return m ? m[2].split(/\s*(?:,|and|&|\+)\s*/).filter(Boolean).map((n) => (m[1] === 'pos' ? `Pos${n}` : n)) : [];
@@ -643,6 +750,7 @@ function multiplierOf(t: string): number | undefined {
   const down = /\b(?:reduce|lower|decrease|cut|shorten|divide|drop|bring down|less|shorter|lower)\b/.test(t);
   const up = /\b(?:increase|raise|lengthen|extend|boost|more|longer|higher|bump|up)\b/.test(t);
   if (/\b(?:halve|half|in half|by half)\b/.test(t) && !/\bhalf (?:an?|as)\b/.test(t)) return 0.5;
+  if (/^(?:please\s+|pls\s+|now\s+|then\s+)*quarter\b|\bquarter the\b/.test(t)) return 0.25;
   if (/\b(?:double|twice)\b/.test(t) && !/\btwice as\b/.test(t)) return 2;
   if (/\btriple\b/.test(t)) return 3;
   if (/\bquadruple\b/.test(t)) return 4;
@@ -678,15 +786,17 @@ function parseTiming(t: string): Adjustment | undefined {
   if (extend !== undefined && !/\bevery\b/.test(t)) return { kind: 'extend', extraS: extend };
   const every = durationAfter(t, /\bevery\b|\binterval(?:\s+(?:to|of|be|is|at|=|should be|could be|can be|must be))?\b|\b(?:speed|slow)(?:\s+it)?\s+(?:up|down)\s+to\b|\bonce (?:a|an|per|every)\b|\bintervals? (?:to|of)\b|\b(?:time[\s-]?step|time resolution|cadence|sampling(?: interval| period)?|frame interval)(?:\s+(?:to|of|is|=|down to|up to))?\b/) ??
     // "a 5-min interval", "10 s cadence"
-    durationsIn(t).find((d) => /^\s*(?:intervals?|cadence|period|apart)\b/.test(t.slice(d.index + d.length)))?.seconds;
-  if (every !== undefined && (/\b(speed (?:it )?up|slow (?:it )?down|faster|slower|more often|less often|intervals?|every|frame rate|rate|image|imaging|instead|from now|switch|change|set|go|time[\s-]?steps?|cadence)\b/.test(t) || INTERVAL_NOUN.test(t) || RATE_NOUN.test(t))) return { kind: 'interval', intervalS: every };
+    // ("let's do 2 min frames", "30 s time points from now")
+    durationsIn(t).find((d) => /^\s*(?:intervals?|cadence|period|apart|frames|time ?points|timepoints)\b/.test(t.slice(d.index + d.length)) && !/ms|milli/.test(t.slice(d.index, d.index + d.length)))?.seconds;
+  if (every !== undefined && (/\b(speed (?:it )?up|slow (?:it )?down|faster|slower|more often|less often|intervals?|every|frame rate|rate|image|imaging|instead|from now|switch|change|set|go|time[\s-]?steps?|cadence|once (?:a|an|per|every))\b/.test(t) || durationsIn(t).some((d) => d.seconds === every && /^\s*(?:frames|time ?points|timepoints)\b/.test(t.slice(d.index + d.length))) || INTERVAL_NOUN.test(t) || RATE_NOUN.test(t))) return { kind: 'interval', intervalS: every };
   // "change the time between frames to 2.5 minutes", "the time between two images more long, 10 minutes": the interval by its
   // name and the one span said (no multiplier, no second span)
   const spansSaid = durationsIn(t).filter((d) => !/ms|milli/.test(t.slice(d.index, d.index + d.length)));
   if (INTERVAL_NOUN.test(t) && spansSaid.length === 1 && !/\b(?:by|times|fold|x)\b|%/.test(t) && !/\b(?:z[\s-]?stacks?|stacks?|tiles?|grid|autofocus)\b/.test(t)) return { kind: 'interval', intervalS: spansSaid[0].seconds };
   // "2 frames per minute", "one image every minute", "1 fps"
-  const perUnit = new RegExp(String.raw`\b${COUNT_WORD}\s*(?:frames?|images?|time ?points?|timepoints?|pictures?|acquisitions?)\s*(?:per|a|an|each|every)\s*(second|sec|minute|min|hour|hr|day)\b`).exec(t);
-  if (perUnit) return { kind: 'interval', intervalS: Math.round((unitSeconds(perUnit[2]) / toNumber(perUnit[1])) * 1e6) / 1e6 };
+  // ("1 frame/10 min", "one image per 30 s", "2 frames every 3 min": a count of frames in a span)
+  const perUnit = new RegExp(String.raw`\b${COUNT_WORD}\s*(?:frames?|images?|time ?points?|timepoints?|pictures?|acquisitions?|shots?|snaps?)\s*(?:per|a|an|each|every|\/|in)\s*(\d+(?:\.\d+)?\s*)?(seconds?|secs?|s|minutes?|mins?|min|hours?|hrs?|hr|h|days?)\b`).exec(t);
+  if (perUnit) return { kind: 'interval', intervalS: Math.round(((unitSeconds(perUnit[3]) * (perUnit[2] ? Number(perUnit[2]) : 1)) / toNumber(perUnit[1])) * 1e6) / 1e6 };
   // "frame rate: 1 per min", "rate of 2 a minute"
   const rate = new RegExp(String.raw`\b(?:frame )?rate\b\W*(?:of\s+|to\s+)?${COUNT_WORD}\s*(?:per|a|an|each|every|\/)\s*(second|sec|minute|min|hour|hr|day)\b`).exec(t);
   if (rate) return { kind: 'interval', intervalS: Math.round((unitSeconds(rate[2]) / toNumber(rate[1])) * 1e6) / 1e6 };
@@ -744,8 +854,11 @@ function parseTiming(t: string): Adjustment | undefined {
 }
 
 /** "reduce the 488 power by 90%" is a factor of 0.1; "drop the 488 to 5%" is 5 %; ms are exposure. */
-function parseLight(t: string, channel: string | undefined): Adjustment[] {
+function parseLight(said: string, channel: string | undefined): Adjustment[] {
   const ch = channel ? { channel } : {};
+  // ("the GFP is way too dim, give it 3x the exposure": an observation before the comma says what is seen, not which way to go)
+  const comma = /^([^,]+),\s+(\S.*)$/.exec(said);
+  const t = comma && observationOf(comma[1]) && !observationOf(comma[2]) ? comma[2] : said;
   const isExposure = /\bexpos/.test(t) && !/\b(power|laser|intensity|lamp|led)\b/.test(t);
   // "turn the 561 down by 10 percent": the verb and its particle apart
   // "488 down 10%", "up the GFP exposure 1.5x", "dapi exposure -20%": a direction word or sign beside the amount
@@ -771,6 +884,8 @@ function parseLight(t: string, channel: string | undefined): Adjustment[] {
     return [relative(down ? Math.max(0, 1 - pct / 100) || 0.001 : 1 + pct / 100)];
   }
   if (/\bhalve\b|\bhalf the\b|\bby half\b|\bin half\b|\b(?:at|to)\s+half\s+(?:the\s+)?(?:power|exposure|intensity|laser|light)\b/.test(t)) return [relative(0.5)];
+  // "quarter the GFP power", "a quarter of the exposure": the verb and the share as halve and half are
+  if (/^(?:please\s+|pls\s+|now\s+|then\s+)*quarter\b|\bquarter the\b|\b(?:a\s+)?quarter of the\b/.test(t)) return [relative(0.25)];
   const fraction = /\bto (?:(?:a|one) )?(half|third|quarter|fifth|tenth|hundredth)\b/.exec(t);
   const parts: Record<string, number> = { half: 2, third: 3, quarter: 4, fifth: 5, tenth: 10, hundredth: 100 };
   // "lower it by a fifth" takes a fifth away; "raise it by a third" adds one
@@ -785,7 +900,9 @@ function parseLight(t: string, channel: string | undefined): Adjustment[] {
   // "488 power 2x", "GFP exposure 0.5x": the setting times that
   if (times && /\b(?:power|exposure|intensity|laser)\b/.test(t) && Number(times[1]) > 0) return [relative(Number(times[1]))];
   const out: Adjustment[] = [];
-  const pct = percent(t);
+  // ("EGFP laser power at 8", "561 power = 12": light power is only ever set in %, so a bare number said of it is a percentage)
+  const bare = /\b(?:power|laser power|intensity)(?:\s+(?:on|of|for|in)\s+(?:the\s+)?[\w-]+(?:\s+(?:channel|laser|line))?\s*(?=to|at|=|:))?\s*(?:to|at|of|=|:|->)?\s*(\d+(?:\.\d+)?)(?!\s*(?:%|percent|per cent|ms|msec|s\b|secs?|min|h\b|hrs?|x\b|times|fold|µm|um|nm|mw|µw|uw|w\b|\.\d|\d))/.exec(t);
+  const pct = percent(t) ?? (bare && Number(bare[1]) <= 100 && !findChannels(t.slice(bare.index)).some((m) => m.index === bare[0].length - bare[1].length) ? Number(bare[1]) : undefined);
   // ("GFP: 30 ms, 4%": a percentage said of a channel is its light power)
   if (pct !== undefined && (/\b(power|laser|led|light|intensity|lamp|drop|lower|reduce|raise|increase|set|turn|to|at)\b/.test(t) || channel !== undefined)) out.push({ kind: 'power', powerPercent: pct, ...ch });
   const exp = exposureMs(t);

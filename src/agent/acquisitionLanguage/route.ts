@@ -52,6 +52,8 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
   text = commandOfSentences(afterCorrection(text), config);
   // "if it's not too much trouble, could you ...", "is it possible to ...", "would you mind dropping ...": the request itself
   text = sentencesOf(text).map(withoutCourtesy).join(' ') || text;
+  // "should the count exceed 300, end the experiment", "in case the cells die, stop": a condition said another way is a condition (never a stop now)
+  text = text.replace(/^\s*(?:should|in case|in the event that|provided that|supposing)\s+(?=(?:the|there|it|they|any|a|an|more|fewer|less|cells?|nuclei|focus|intensity|signal|count)\b[^,]*,)/i, 'if ');
   const t = withoutHedges(normaliseText(text).toLowerCase());
   const back = options.acquisitionRunning && options.earlier ? pointsBack(t, options.earlier, config) : undefined;
   if (back) return back;
@@ -61,7 +63,7 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
   const well = wellNamed(t);
   if (well) return { ask: `I do not know where well ${well} is: the microscope's configuration has no plate layout, so I changed nothing. Give the stage positions in µm instead, e.g. "at (1000, 2000) and (5500, 2000)".` };
   // the rules: which there are, what they do
-  if (/\brules?\b/.test(t) && /\b(which|what|list|show|any|active|do|does|are there|tell me)\b/.test(t) && !/\b(remove|delete|cancel|drop|disable|stop|add|create|make|set up)\b/.test(t) && !/^(?:when(?:ever)?|if)\b/.test(t)) return { tool: toolCarrying('listRules'), args: {}, sure: true };
+  if (/\brules?\b/.test(t) && /\b(which|what|list|show|any|active|do|does|did|has|have|are there|tell me|fired?|triggered|kicked in)\b/.test(t) && !/\b(remove|delete|cancel|drop|disable|stop|add|create|make|set up)\b/.test(t) && !/^(?:when(?:ever)?|if)\b/.test(t)) return { tool: toolCarrying('listRules'), args: {}, sure: true };
   // a rule: the condition first ("when a cell divides, ..."), or after the action ("stop when there are more than 100 cells");
   // parseRule refuses words whose condition is nothing it can measure ("stop once this time point is done")
   // nothing running, a whole plan and a rule in one message ("image 488 every 5 min for 12 h and stop if more than 300 cells"): the start, then the rule to confirm
@@ -120,6 +122,11 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
   try {
     changes = parseAdjustment(text, config, runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change')));
   } catch (err) {
+    // "what's the GFP power, and should I lower it?", "is DAPI on? and how long is left?": questions only, however many, change nothing
+    const parts = t.split(/\s*(?:,\s*(?:and|but|or|also)\s+|\?\s*|;\s*|\.\s+)\s*/).map((p) => p.trim().replace(LEAD_WORDS, '')).filter((p) => p.length > 0);
+    // ("should we lower the power?", "should I stop?": a question for advice, answered from the run's report, never a command asked back)
+    const asksOnly = /\?\s*$/.test(t) && (parts.length > 1 ? parts.every((p) => ASKS_ONLY.test(p)) : /^(?:should|shall)\s+(?:i|we)\b/.test(parts[0] ?? ''));
+    if (options.acquisitionRunning && asksOnly) return { tool: toolCarrying(/\b(?:light|dose|laser|power|exposure|bleach\w*|phototox\w*|percent)\b|%/.test(t) ? 'dose' : 'status'), args: {} };
     // (a command heard that lacks something, or sets what no tool sets: a question of the microscope's, never "outside what I do")
     if (err instanceof AmbiguousCommand) return { ask: capitalise(err.message), command: true };
     // words to stop something that were not understood while imaging: asked back, never left to a guess that could end the run
@@ -200,10 +207,19 @@ function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig)
   // "undo that" right after a change of channels: the channels as they were
   const last = earlier.at(-1);
   const lastChanges = last && carries(last.tool, 'change') && Array.isArray(last.args.changes) ? (last.args.changes as Adjustment[]) : [];
-  if (/^(?:(?:ok(?:ay)?|no|sorry|oops|actually|hmm+)[,\s]+)*(?:please\s+)?(?:undo|revert|reverse|take back|cancel)\b(?:\s+(?:that|it|this|the last (?:change|one|command)))?\s*(?:please)?[.!]*$/.test(t)) {
-    const inverse = lastChanges.map((c): Adjustment | undefined => (c.kind === 'dropChannel' ? { kind: 'addChannel', channel: c.channel } : c.kind === 'addChannel' ? { kind: 'dropChannel', channel: c.channel } : undefined));
+  if (/^(?:(?:ok(?:ay)?|no|sorry|oops|actually|hmm+)[,\s]+)*(?:please\s+)?(?:(?:undo|revert|reverse|take back|cancel)\b(?:\s+(?:that|it|this|the last (?:change|one|command)))?|(?:put|set|change|turn|switch)\s+(?:it|that|this)\s+back(?:\s+(?:again|to (?:what|how) it was|to before|as it was))?)\s*(?:please)?[.!]*$/.test(t)) {
+    // (a setting changed is set back to the value it had just before, as the conversation tells it)
+    const state = runStateOf(earlier.slice(0, -1), (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change'));
+    const intervals = intervalHistory(earlier.slice(0, -1));
+    const before = (c: Adjustment): Adjustment | undefined => {
+      if ((c.kind === 'exposure' || c.kind === 'exposureFactor') && c.channel && state.exposureMs?.[c.channel] !== undefined) return { kind: 'exposure', exposureMs: state.exposureMs[c.channel], channel: c.channel };
+      if ((c.kind === 'power' || c.kind === 'powerFactor') && c.channel && state.powerPercent?.[c.channel] !== undefined) return { kind: 'power', powerPercent: state.powerPercent[c.channel], channel: c.channel };
+      if ((c.kind === 'interval' || c.kind === 'intervalFactor') && intervals.length) return { kind: 'interval', intervalS: intervals[intervals.length - 1] };
+      return undefined;
+    };
+    const inverse = lastChanges.map((c): Adjustment | undefined => (c.kind === 'dropChannel' ? { kind: 'addChannel', channel: c.channel } : c.kind === 'addChannel' ? { kind: 'dropChannel', channel: c.channel } : before(c)));
     if (inverse.length && inverse.every(Boolean)) return { tool: toolCarrying('change'), args: { changes: inverse as Adjustment[] } };
-    return { ask: 'I can undo a change of channels right after it ("drop DAPI" → "undo that"), not this one: say the value you want back, e.g. "interval 5 min" or "GFP to 10%"; nothing was changed' };
+    return { ask: 'I can undo a change of channels, or of a setting whose earlier value this conversation tells, right after it ("drop DAPI" → "undo that"), not this one: say the value you want back, e.g. "interval 5 min" or "GFP to 10%"; nothing was changed' };
   }
   // "put it back", "raise it to 10%" right after a change of one channel: "it" is that channel (never for words that stop something)
   const named = [...new Set(lastChanges.flatMap((c) => ('channel' in c && typeof c.channel === 'string' ? [c.channel] : c.kind === 'onlyChannels' ? c.channels : [])))];
@@ -218,6 +234,19 @@ function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig)
   if (/\b(?:back|revert|return|restore|undo)\b.*\b(?:interval|rate|speed|frame rate|timing|cadence)\b|\b(?:interval|frame rate|timing|cadence)\b.*\b(?:back to (?:what it was|how it was|before|the old one|the original|normal|the previous)|as (?:it was|before))\b|\b(?:old|previous|original|initial|former) (?:interval|rate|frame rate|speed|timing)\b|\bundo the (?:speed-?up|slow-?down)\b/.test(t)) {
     const history = intervalHistory(earlier);
     if (history.length >= 2) return { tool: toolCarrying('change'), args: { changes: [{ kind: 'interval', intervalS: history[/\b(?:original|initial|first)\b/.test(t) ? 0 : history.length - 2] }] } };
+  }
+  // "put the DAPI exposure back to what it was", "488 power back to the original": the value that channel setting had before
+  const light = /\bexpos/.test(t) ? 'exposure' : /\b(?:power|laser|intensity)\b/.test(t) ? 'power' : undefined;
+  if (light && /\b(?:back|revert|return|restore|reset|undo)\b|\b(?:old|previous|original|initial|former)\s+(?:\S+\s+)?(?:exposure|power|value|setting)\b/.test(t) && /\b(?:what it was|how it was|before|old|original|previous|initial|former|as it was|at the start|the start|earlier|default)\b|\bback\s*[.!]*$/.test(t)) {
+    const said = uniquePresets(findChannels(t, config));
+    const lastNamed = [...earlier].reverse().flatMap((s) => (carries(s.tool, 'change') && Array.isArray(s.args.changes) ? (s.args.changes as Adjustment[]) : [])).find((c) => (c.kind === 'exposure' || c.kind === 'exposureFactor' || c.kind === 'power' || c.kind === 'powerFactor') && typeof c.channel === 'string') as { channel?: string } | undefined;
+    const channel = said.length === 1 ? said[0] : said.length === 0 ? lastNamed?.channel : undefined;
+    const state = runStateOf(earlier, (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change'));
+    const history = channel ? (light === 'exposure' ? state.exposureHistory : state.powerHistory)?.[channel] : undefined;
+    if (channel && history?.length === 1) return { ask: `The ${channel} ${light} has not been changed: it is still ${history[0]} ${light === 'exposure' ? 'ms' : '%'}, so nothing was changed`, command: true };
+    if (!channel || !history || history.length < 2) return { ask: `I do not know what the ${channel ?? ''}${channel ? ' ' : ''}${light} was before in this conversation, so I changed nothing: say the value, e.g. "${channel ?? 'GFP'} ${light === 'exposure' ? 'exposure 100 ms' : 'power 10%'}"`.replace(/\s+/g, ' '), command: true };
+    const value = history[/\b(?:original|initial|first|at the start|the start|default)\b/.test(t) ? 0 : history.length - 2];
+    return { tool: toolCarrying('change'), args: { changes: [light === 'exposure' ? { kind: 'exposure', exposureMs: value, channel } : { kind: 'power', powerPercent: value, channel }] } };
   }
   return undefined;
 }
@@ -291,7 +320,7 @@ function sameForChannels(t: string, previous: Adjustment[], config: MicroscopeCo
  * the words themselves otherwise.
  */
 export function afterCorrection(text: string): string {
-  const m = /^(.*\S)\s*(?:\.{2,}|,|;|-{1,2}|—)?\s*\b(?:no wait|wait,? no|no,? sorry|sorry,? i mean|i mean|i meant|scratch that|correction|make that|rather|no,? make it|no,? let'?s (?:do|say|go with)|actually,? no)\b\s*[,:]?\s*(\S.*)$/i.exec(text);
+  const m = /^(.*\S)\s*(?:\.{2,}|,|;|-{1,2}|—)?\s*\b(?:no wait|wait,? no|no,? sorry|sorry,? i mean|i mean|i meant|scratch that|correction|make that|(?<!(?:'d|would|i|we)\s)rather(?!\s+(?:not|than)\b)|no,? make it|no,? let'?s (?:do|say|go with)|actually,? no)\b\s*[,:]?\s*(\S.*)$/i.exec(text);
   // "sorry, I meant 1%": nothing before the correction but an apology is no words to drop
   if (!m || /^(?:sorry|oops|no|ok(?:ay)?|wait|ah|oh|hmm|actually)[\s,.!]*$/i.test(m[1])) return apologyCorrection(text) ?? text;
   // ("... 5%... sorry, I meant": the apology and the dots before it are not part of the words corrected)

@@ -21,6 +21,28 @@ export interface RunState {
   zPlan?: ZPlan | null;
   /** The planned total duration from the start, s. */
   durationS?: number;
+  /** Each channel's exposure (ms) and light power (%) where the plan or a change since said it, by preset name. */
+  exposureMs?: Record<string, number>;
+  powerPercent?: Record<string, number>;
+  /** The values each channel's exposure and power have had, first to current, where said. */
+  exposureHistory?: Record<string, number[]>;
+  powerHistory?: Record<string, number[]>;
+}
+
+/** A channel setting (exposure or power) set, scaled or said at the start: its current value and its history updated. */
+function setSetting(state: RunState, which: 'exposure' | 'power', channel: string | undefined, value: (before: number | undefined) => number | undefined): void {
+  const current = which === 'exposure' ? (state.exposureMs ??= {}) : (state.powerPercent ??= {});
+  const history = which === 'exposure' ? (state.exposureHistory ??= {}) : (state.powerHistory ??= {});
+  // (a change without a channel is of every channel)
+  for (const ch of channel ? [channel] : Object.keys(current)) {
+    const after = value(current[ch]);
+    if (after === undefined) {
+      delete current[ch];
+      continue;
+    }
+    current[ch] = Math.round(after * 1e6) / 1e6;
+    (history[ch] ??= []).push(current[ch]);
+  }
 }
 
 /**
@@ -32,6 +54,11 @@ export function runStateOf(earlier: StepSeen[], starts: (s: StepSeen) => boolean
   if (at < 0) return {};
   const plan = earlier[at].args.plan as { timePlan?: Record<string, unknown>; stagePositions?: unknown[]; zPlan?: ZPlan } | undefined;
   const state: RunState = { positions: Array.isArray(plan?.stagePositions) && plan.stagePositions.length ? plan.stagePositions.length : 1, zPlan: plan?.zPlan ?? null };
+  for (const c of (Array.isArray((plan as { channels?: unknown })?.channels) ? (plan as { channels: { config?: unknown; exposureMs?: unknown; powerPercent?: unknown }[] }).channels : [])) {
+    if (typeof c.config !== 'string') continue;
+    if (typeof c.exposureMs === 'number') setSetting(state, 'exposure', c.config, () => c.exposureMs as number);
+    if (typeof c.powerPercent === 'number') setSetting(state, 'power', c.config, () => c.powerPercent as number);
+  }
   const first = firstInterval(plan?.timePlan);
   if (first !== undefined) state.intervalS = first;
   const total = totalDuration(plan?.timePlan);
@@ -47,6 +74,14 @@ export function runStateOf(earlier: StepSeen[], starts: (s: StepSeen) => boolean
       else if (c.kind === 'positions') state.positions = c.positions.length;
       else if (c.kind === 'addPosition' && state.positions !== undefined) state.positions += 1;
       else if (c.kind === 'dropPosition' && state.positions !== undefined) state.positions = Math.max(1, state.positions - 1);
+      else if (c.kind === 'exposure') setSetting(state, 'exposure', c.channel, () => c.exposureMs);
+      else if (c.kind === 'exposureFactor') setSetting(state, 'exposure', c.channel, (b) => (b === undefined ? undefined : b * c.factor));
+      else if (c.kind === 'power') setSetting(state, 'power', c.channel, () => c.powerPercent);
+      else if (c.kind === 'powerFactor') setSetting(state, 'power', c.channel, (b) => (b === undefined ? undefined : b * c.factor));
+      else if (c.kind === 'addChannel') {
+        if (c.exposureMs !== undefined) setSetting(state, 'exposure', c.channel, () => c.exposureMs);
+        if (c.powerPercent !== undefined) setSetting(state, 'power', c.channel, () => c.powerPercent);
+      }
     }
   }
   return state;

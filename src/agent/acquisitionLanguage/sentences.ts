@@ -5,7 +5,7 @@
 // the observation itself is then dropped, so that its numbers and words are not read as
 // part of the command ("The drug went in at 2pm. Make the interval 2 min.").
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
-import { findChannels } from './words.ts';
+import { durationsIn, findChannels, spokenNumbers } from './words.ts';
 
 /** The sentences of a message (a full stop, "!" or "?" followed by a space ends one; "0.5" and "..." inside words do not). */
 export function sentencesOf(text: string): string[] {
@@ -85,8 +85,18 @@ export function commandOfSentences(text: string, config: MicroscopeConfig = DEMO
     }
     // (a command that names its own object keeps its pronoun's meaning: "drop DAPI and keep it off")
     const names = findChannels(s, config).length > 0 || /\b(?:positions?|pos|fields?|xy\s*points?)\s*#?\s*\d/i.test(s);
-    kept.push(referent && !names ? s.replace(PRONOUN, referent) : s);
+    // ("I think we're overexposing the GFP. Can we try 50 ms?": a value of light with no channel and no pronoun is for the one channel told)
+    const toldChannels = new Set(told.flatMap((o) => findChannels(o, config).map((m) => m.preset)));
+    const bareValue = !names && !PRONOUN.test(s) && !PLAN_PART.test(s) && /\d\s*(?:ms|msec|%|percent|x)\b|\b(?:halve|double|triple)\b/i.test(s) && !/\b(?:every|interval|min(?:ute)?s?|h(?:ours?)?|sec(?:ond)?s?)\b/i.test(s);
+    kept.push(referent && !names && PRONOUN.test(s) ? s.replace(PRONOUN, referent) : bareValue && toldChannels.size === 1 ? `${s.replace(/[.!?]+$/, '')} for the ${findChannels(told.join(' '), config)[0].text}` : s);
   });
+  // "I'll be back in half an hour. Pause until then.": "then" is the one span from now an observation told
+  const spans = sentences.filter((_, i) => observed[i]).flatMap((s) => {
+    const words = spokenNumbers(s);
+    return durationsIn(words).filter((d) => /\b(?:in|for|after|within)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?$/i.test(words.slice(0, d.index))).map((d) => words.slice(d.index, d.index + d.length));
+  });
+  const untilThen = /\b(?:until|till|til|'til)\s+(?:then|i(?:'m| am) back|i return|i get back|i come back|i'm done)\b/i;
+  if (spans.length === 1) kept.forEach((s, i) => (kept[i] = s.replace(untilThen, `for ${spans[0]}`)));
   // "These are H2B-GFP cells. Image them every 5 min for 2 h.": a plan to start that names no channel images the ones told
   const command = kept.join(' ');
   return told.length && !findChannels(command, config).length && STARTS_IMAGING.test(command) ? [...told, command].join(' ') : command;
@@ -138,11 +148,11 @@ export function withStageMotionNamed(text: string): string {
 }
 
 /** A courtesy before a request that is no part of it ("if it's not too much trouble,", "if you don't mind,", "when you get a chance,"). */
-const COURTESY_LEAD = /^(?:(?:hi|hey|hello|ok(?:ay)?|so|um+|erm+|right)[,!.\s]+)*(?:if (?:it'?s|it is) not too much (?:trouble|bother|hassle)|if you (?:don'?t|do not) mind|if (?:at all )?possible|if (?:that'?s|it'?s) (?:ok(?:ay)?|alright|fine)|when you (?:get|have) a (?:chance|sec(?:ond)?|moment|minute))\s*[,:]?\s+/i;
+const COURTESY_LEAD = /^(?:(?:hi|hey|hello|ok(?:ay)?|so|um+|erm+|right)[,!.\s]+)*(?:sorry to (?:bother|disturb|interrupt|pester)(?: you)?(?:\s+again)?,?\s*(?:but\s+)?(?=\S)|(?:a\s+)?(?:quick|small|little) (?:favou?r|request|ask)(?: to ask)?\s*[,:-]|if (?:it'?s|it is) not too much (?:trouble|bother|hassle)|if you (?:don'?t|do not) mind|if (?:at all )?possible|if (?:that'?s|it'?s) (?:ok(?:ay)?|alright|fine)|when you (?:get|have) a (?:chance|sec(?:ond)?|moment|minute))\s*[,:]?\s+/i;
 /** The same courtesy after the request (", if possible", "if you don't mind"). */
 const COURTESY_TAIL = /[,\s]+(?:if (?:it'?s|it is) not too much (?:trouble|bother|hassle)|if you (?:don'?t|do not) mind|if (?:at all )?possible|if (?:that'?s|it'?s) (?:ok(?:ay)?|alright|fine)|when you (?:get|have) a (?:chance|sec(?:ond)?|moment|minute))\s*([.!?]*)\s*$/i;
 /** A request worded as a wish or a question about whether it can be done ("is it possible to add Cy5?", "I was wondering if we could go to every 15 min"). */
-const WISH = /^(?:(?:is|would|will) (?:it|that) (?:be )?possible (?:for (?:you|us) )?to|is possible to|(?:is|would) there (?:be )?(?:a|any) way to|any chance (?:you|we) (?:could|can|might)|do you think (?:you|we) (?:could|can|might)|i (?:was|am|'m) wondering (?:if|whether) (?:you|we) (?:could|can|might)|i wonder (?:if|whether) (?:you|we) (?:could|can|might)|i want that you|please to|(?:can|could|would) you be (?:so kind|kind enough) (?:as )?to)\s+(?:(?:perhaps|maybe|possibly|kindly|just|please)\s+)*/i;
+const WISH = /^(?:(?:is|would|will) (?:it|that) (?:be )?possible (?:for (?:you|us) )?to|is possible to|(?:is|would) there (?:be )?(?:a|any) way to|any chance (?:you|we) (?:could|can|might)|do you think (?:you|we) (?:could|can|might)|i (?:was|am|'m) wondering (?:if|whether) (?:you|we) (?:could|can|might)|i wonder (?:if|whether) (?:you|we) (?:could|can|might)|i want that you|please to|(?:it'?d|it would|that'?d|that would) be (?:great|nice|good|ideal|better|helpful|awesome|perfect|lovely) if(?: you could| we could)?|(?:can|could|would) you be (?:so kind|kind enough) (?:as )?to)\s+(?:(?:perhaps|maybe|possibly|kindly|just|please)\s+)*/i;
 /** "would you mind dropping the DAPI?": the -ing verb after "mind" as the command it asks for. */
 const MIND = /^(?:would|do|will) you mind\s+(?:(?:just|maybe|quickly)\s+)?([a-z]+?)(?:(?<=([bdgmnprt]))\2)?ing\b/i;
 /** Verbs whose -ing form drops an e ("pausing" → "pause"). */

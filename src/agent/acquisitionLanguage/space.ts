@@ -21,7 +21,7 @@ function distance(m: RegExpExecArray | null, valueGroup = 1, unitGroup = 2): num
 export function parseZPlan(text: string, current?: ZPlan | null): ZPlan | undefined {
   const t = text.toLowerCase();
   const stepOnly = !!current && new RegExp(String.raw`\d\s*${UNIT}\s*(?:z[\s-]?)?(?:steps?|spacing|apart|increments?)\b|\b(?:steps?|spacing|step size|increments?)\s*(?:of|to|=|:)?\s*\d+(?:\.\d+)?\s*${UNIT}`, 'i').test(t);
-  if (!stepOnly && !/\b(?:spacing|steps?|step size)\s+(?:in|along|for)\s+z\b|z[\s-]?stacks?|z[\s-]?series|\bz\s+(?:from|between|over|of)\b|z[\s-]?planes?|\bplanes\b|slices|z[\s-]?range|stack of|\bsections\b|z[\s-]?steps?|\bstack\b|above and below|below and above|either side of (?:the )?focus|around (?:the )?focus/.test(t)) return undefined;
+  if (!stepOnly && !/\b(?:spacing|steps?|step size)\s+(?:in|along|for)\s+z\b|z[\s-]?stacks?|z[\s-]?series|\bz\s*[:=]?\s*(?:from|between|over|of)\b|z[\s-]?planes?|\bplanes\b|slices|z[\s-]?range|stack of|\bsections\b|z[\s-]?steps?|\bstack\b|above and below|below and above|either side of (?:the )?focus|around (?:the )?focus/.test(t)) return undefined;
   // "from -5 to +5 µm", "5 µm above and below (focus)": a stack around the focus
   const fromTo = new RegExp(String.raw`\b(?:from|between)\s*([-+−]?\d+(?:\.\d+)?)\s*${UNIT}?\s*(?:to|-|–|and)\s*([-+]?\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t);
   const around = new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:above and below|below and above|either side of|on (?:each|either) side of|±|up and down)`, 'i').exec(t);
@@ -32,13 +32,19 @@ export function parseZPlan(text: string, current?: ZPlan | null): ZPlan | undefi
     distance(new RegExp(String.raw`\b(?:z[\s-]?)?(?:step(?:\s*size)?|spacing)\s*(?:of|=|:)?\s*(\d+(?:\.\d+)?)\b(?!\s*(?:%|ms|s\b|sec|min|h\b|x\b|time|frame))`, 'i').exec(t)) ??
     // "20 slices at 0.5 µm", "11 planes spaced by 1 µm", "0.5 µm slices"
     distance(new RegExp(String.raw`(?:planes|slices|sections)\s+(?:at|of|with|every|spaced(?:\s+by)?|separated\s+by)\s+(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t)) ??
+    // "thinner slices, 0.2 um", "finer steps: 0.3 µm": a finer or coarser spacing is the step
+    distance(new RegExp(String.raw`\b(?:thinner|finer|thicker|coarser|smaller|bigger|larger|closer|denser|wider|tighter)\s+(?:z[\s-]?)?(?:slices|planes|sections|steps?|spacing|stacks?)\b[^\d]{0,30}?(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t)) ??
+    // "21 slices, 0.25 um", "11 planes / 0.5 µm": a count of planes and the one distance after it is their step
+    distance(new RegExp(String.raw`\d\s*(?:z[\s-]?)?(?:planes|slices|sections)\s*[,;/]\s*(?:at\s+|each\s+)?(\d+(?:\.\d+)?)\s*${UNIT}(?!\s*(?:-?\s*(?:thick|deep|tall|range|total|z[\s-]?stack|stack)|\s+(?:above|below|either|around)))`, 'i').exec(t)) ??
     distance(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:z[\s-]?)?(?:planes|slices|sections)\b`, 'i').exec(t));
   let rangeUm =
     distance(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:-?\s*(?:thick|deep|tall|range|z[\s-]?stack|stack))`, 'i').exec(t)) ??
     distance(new RegExp(String.raw`(?:range|stack|series|thickness|depth)\s*(?:of)?\s*(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t)) ??
     distance(new RegExp(String.raw`(?:over|across|spanning|covering)\s*(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t));
   const planesMatch = new RegExp(String.raw`\b${NUMBER}\s*(?:z[\s-]?)?(?:planes|slices|sections|images in z)\b`, 'i').exec(t);
-  const planes = planesMatch ? toNumber(planesMatch[1]) : undefined;
+  // ("fewer slices please, 5 is enough", "more planes: 15": the one bare count said beside more or fewer planes)
+  const moreOrFewer = !planesMatch && /\b(?:fewer|less|more)\s+(?:z[\s-]?)?(?:planes|slices|sections)\b/.test(t) ? [...t.matchAll(new RegExp(String.raw`(?<![\d.-])(\d+)(?![\d.]|\s*(?:${UNIT.slice(1, -1)}|%|ms|s\b|sec|min|h\b|x\b))`, 'gi'))] : [];
+  const planes = planesMatch ? toNumber(planesMatch[1]) : moreOrFewer.length === 1 ? Number(moreOrFewer[0][1]) : undefined;
   if (rangeUm === undefined && stepUm === undefined && planes === undefined) {
     // "a 10 µm z-stack": the only distance is the range.
     rangeUm = distance(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t));

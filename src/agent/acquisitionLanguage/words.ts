@@ -201,7 +201,8 @@ function correctWord(word: string, known: Set<string>): string {
   if (COMMAND_SET.has(w) || known.has(w) || isStopWord(w) || !/^[a-z]+$/.test(w) || inflected(w)) return word;
   // a short word takes no edit but two neighbouring letters typed in the wrong order ("snpa" → "snap")
   const edits = allowedEdits(w);
-  if (edits === 0) return (w.length === 4 && COMMAND_WORDS.find((v) => v.length === 4 && v[0] === w[0] && swappedNeighbours(w, v))) || word;
+  // (or a command word of five letters with its last letter left off, other than a plural's s: "paus" → "pause", "fram" → "frame")
+  if (edits === 0) return (w.length === 4 && (COMMAND_WORDS.find((v) => v.length === 4 && v[0] === w[0] && swappedNeighbours(w, v)) ?? COMMAND_WORDS.find((v) => v.length === 5 && v.startsWith(w) && !v.endsWith('s')))) || word;
   let best: string | undefined;
   let bestDistance = edits + 1;
   let tied: string[] = [];
@@ -240,6 +241,7 @@ const sortedLetters = (w: string) => [...w].sort().join('');
 
 /** Everyday words one slip away from a command word: never corrected ("later" is not "laser"). */
 const EVERYDAY_WORDS = ('later latter liter lower tower sight night fight might tight right timer times lines liner plate plated plates wells stags staged doses dosed ranges steps stepped fields filed field sited cited focal local total image imaged imager finer filmy slows slowly rates rated stars stare stated states state minor manor lights lighted hours hoursly frames framed count county counter cells celled above abode ' +
+  'plan ever star rang stag lase phas abov belo ofte ' +
   'movie movies moved moves moving mover print printed prints slide slides sizes event events spend seeds shift shifts after under until often before being their there these those while which whose where would could should maybe point paint').split(' ');
 
 /** Channel names of one word and five letters or more, read through a slip too ("mchery", "hoechts"). */
@@ -256,13 +258,27 @@ export function correctTypos(text: string): string {
 
 export function normaliseText(text: string): string {
   if (typeof text !== 'string' || !text.trim()) throw new InputError('empty request: say what to image or change');
-  return labShorthand(spokenNumbers(plainUnits(correctTypos(text))))
+  return labShorthand(spokenNumbers(plainUnits(correctTypos(asClauses(text)))))
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/μ/g, 'µ')
     .replace(/(\d),(\d{3})\b/g, '$1$2')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * A message written as a list or as settings (one per line, "- interval: 10 min", "gfp_exposure=40ms;
+ * interval=3min"): each line is a clause of its own, and a setting's name written as one token
+ * ("gfp_exposure", "z-step_um") is its words. Plain prose is left as it is.
+ */
+export function asClauses(text: string): string {
+  return text
+    .split(/\r?\n+/)
+    .map((line) => line.replace(/^\s*(?:[-*•·‣▪+]|\d+[.)])\s+/, '').trim())
+    .filter(Boolean)
+    .join('; ')
+    .replace(/(?<=[a-z0-9])_(?=[a-z])/gi, ' ');
 }
 
 const UNIT_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
@@ -312,6 +328,8 @@ export function labShorthand(text: string): string {
     // short slips the spelling tolerance leaves alone (four letters or fewer), and "whats"
     .replace(/\b(?:evry|evey|eveyr|evrey|eevry)\b/gi, 'every')
     .replace(/\bkil\b/gi, 'kill')
+    // "run AF", "AF now": the lab's short name of autofocus
+    .replace(/\b(?:AF|af)\b(?!\s*\d)/g, 'autofocus')
     .replace(/\b(?:stpo|sotp|stp)\b/gi, 'stop')
     .replace(/\bwhats\b/gi, "what's")
     // lab abbreviations of channel names ("mch", "bf")
@@ -328,7 +346,19 @@ export function labShorthand(text: string): string {
     .replace(/\b(the|this|my|our)\s+exp\b(?!\s*[=:]?\s*\d)/gi, '$1 experiment')
     .replace(/\b(this|the|current|next|last|each|every|\d+)\s+tps?\b/gi, (_m, w: string) => `${w} time point${/^(?:\d+|next)$/i.test(w) && !/^1$/.test(w) ? 's' : ''}`)
     // an arrow from the old value to the new: "100ms -> 40ms" is "to 40ms"; "488 -> 5%" is "488 to 5%"
-    .replace(/(\d+(?:\.\d+)?)\s*(ms|s|sec|min|h|%|µm|um)\s*(?:-+>|=>|→|⟶)\s*(?=\d)/gi, 'to ')
+    .replace(/(?:\bevery\s+)?(\d+(?:\.\d+)?)\s*(ms|s|secs?|mins?|h|hrs?|%|µm|um)\s*(?:-+>|=>|→|⟶)\s*(?=(?:every\s+)?\d)/gi, 'to ')
+    // ("488 power 3 -> 6": a bare old value too, but never a wavelength naming the channel, "488 -> 5%")
+    .replace(/(?<![\w.])(?!(?:405|488|561|594|633|640|647|555|568)\b)(\d+(?:\.\d+)?)\s*(?:-+>|=>|→|⟶)\s*(?=\d)/g, 'to ')
+    // "from 20% to 10%", "from 5 min to 10 min": the old value said before the new one is no part of the change (a z range "from 0 to 10 µm" is)
+    .replace(/\bfrom\s+\d+(?:\.\d+)?\s*(?:%|ms|msec|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|percent)?\s+to\s+(?=\d+(?:\.\d+)?\s*(?:%|ms|msec|s\b|secs?|seconds?|mins?|minutes?|h\b|hrs?|hours?|percent)|\d+(?:\.\d+)?\s*$)/gi, 'to ')
+    // "7 planes @ 1.5 µm", "488 @ 3%": at
+    .replace(/\s*@\s*(?=[-+]?\d)/g, ' at ')
+    // "10 min rather than 5": instead of the old value
+    .replace(/\brather than\s+(?=(?:the\s+)?(?:current\s+)?\d)/gi, 'instead of ')
+    // "10 pct": per cent
+    .replace(/(\d)\s*pct\b/gi, '$1%')
+    // "1h30", "2 h 15": hours and the minutes after them
+    .replace(/\b(\d+)\s*h\s*(\d{1,2})\s*(?:m|min|mins)?\b(?!\s*(?:s\b|sec|ms|%|\d|[.,]\d))/gi, '$1 h $2 min')
     .replace(/\s*(?:-+>|=>|→|⟶)\s*/g, ' to ')
     // "+2h", "+ 30 min": that much longer ("-20%" and "+20%" stay shares of a setting)
     .replace(/(^|\s)\+\s*(\d+(?:\.\d+)?)\s*(h|hrs?|hours?|min|mins|minutes?|d|days?)\b/gi, '$1another $2 $3')

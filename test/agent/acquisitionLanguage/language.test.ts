@@ -636,7 +636,8 @@ describe('wording as people talk to a microscope, sixth batch', () => {
 
 describe('wording as people talk to a microscope, seventh batch', () => {
   it('several positions stop, never the acquisition; a remark beside a command is no part of it', () => {
-    expect(parseAdjustment('stop imaging positions 3 and 4')).toEqual([{ kind: 'dropPosition', position: '3' }, { kind: 'dropPosition', position: '4' }]);
+    // (the last first: each drop renumbers the positions after it, so "3" then "4" would drop the third and then find no fourth)
+    expect(parseAdjustment('stop imaging positions 3 and 4')).toEqual([{ kind: 'dropPosition', position: '4' }, { kind: 'dropPosition', position: '3' }]);
     expect(parseAdjustment('skip pos 1 and 2')).toEqual([{ kind: 'dropPosition', position: 'Pos1' }, { kind: 'dropPosition', position: 'Pos2' }]);
     expect(parseAdjustment('The cells look a bit stressed. Can we lower the 488 to 3%?')).toEqual([{ kind: 'power', powerPercent: 3, channel: 'FITC' }]);
     // a part with a number is never a remark: asked about, nothing changed
