@@ -61,7 +61,7 @@ describe('offline planner parsing', () => {
     expect(findOutput('save it to results/stable.tif')).toBe('results/stable.tif');
     expect(findOutput('export into the folder out/ctc')).toBe('out/ctc');
     expect(findName('save this as a pipeline called nuclei-tracking')).toBe('nuclei-tracking');
-    expect(findName('store these as a recipe named Pre_Processing')).toBe('pre-processing');
+    expect(findName('store these as a recipe named Pre_Processing')).toBe('pre_processing');
   });
 
   it('finds the tools asked for, in order, without reading names, paths or references as requests', () => {

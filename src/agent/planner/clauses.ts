@@ -28,7 +28,7 @@ const AFTER = /^(?:,?\s*)(?:but\s+)?(?:only\s+)?after\b(?!\s+(?:that|which|this|
  * Where a new clause starts: sentence ends, commas, "and", "then", "but", "before",
  * "after", "without" ... Numbers joined by "and" ("frames 10 and 20") stay together.
  */
-const SPLIT = /[.;!?](?=\s|$)|,|:(?=\s)|\s[-–—](?=\s)|\s(?=[+&]\s)|\s*(?=(?:-+>|→|=>|>(?=\s)|\|(?=\s)))|\s(?=as\s+well\s+as\b)|\s(?=(?:and\s+then|and\s+also|and\s+finally|and|then|after\s+that|afterwards|followed\s+by|but|before|ahead\s+of|prior\s+to|after|without|except|minus|finally|also|plus|next(?!\s+(?:week|month|year|day|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|meeting)\b)|so(?!\s+(?:that|far|much|many|long|I\b|we\b))(?=\s+\w))\b)/gi;
+const SPLIT = /[.;!?](?=\s|$)|,|:(?=\s)|\s[-–—](?=\s)|\s(?=[+&]\s)|(?<=[a-z])(?=[+&][a-z])|\s*(?=(?:-+>|→|=>|>(?=\s)|\|(?=\s)))|\s(?=as\s+well\s+as\b)|\s(?=(?:and\s+then|and\s+also|and\s+finally|and|then|after\s+that|afterwards|followed\s+by|but|before|ahead\s+of|prior\s+to|after|without|except|minus|finally|also|plus|next(?!\s+(?:week|month|year|day|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|meeting)\b)|so(?!\s+(?:that|far|much|many|long|I\b|we\b))(?=\s+\w))\b)/gi;
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10 };
 /** The marks of a list's items: how to find each (its number in group 1), its value, and how to strip it from the item. */
@@ -43,6 +43,29 @@ const LIST_MARKERS: { find: RegExp; value: (m: string) => number; strip: RegExp 
 /** The list a text is written as, when it is one: its kind of marker and the markers found. */
 function listOf(text: string): { f: (typeof LIST_MARKERS)[number]; markers: RegExpExecArray[] } | undefined {
   return LIST_MARKERS.map((f) => ({ f, markers: [...text.matchAll(f.find)] })).find(({ f, markers }) => markers.length >= 2 && markers.every((m, k) => f.value(m[1]) === k + 1));
+}
+
+/**
+ * A reference to a document in an aside: "(Reviewer 1, point 4)", "(see Fig. 2b)", "(comment 3)", "(Supplementary Table 2)".
+ * Its numbers name a place in a text, never a setting of a step.
+ */
+const REFERENCE_ASIDE = /\(\s*(?:see\s+|cf\.?\s+|as\s+in\s+)?(?:reviewers?|referees?|editor|comments?|points?|remarks?|figs?\.?|figures?|tables?|supp(?:lementary|l)?\.?|sections?|panels?|issues?|items?|questions?|ref\.?|refs\.?|eq\.?|equations?)\b[^()]*\)/gi;
+
+/** The text with its asides that refer to a document blanked, same length ("quantify the divisions (Reviewer 1, point 4)"). */
+export function withoutReferenceAsides(text: string): string {
+  return text.replace(REFERENCE_ASIDE, (m) => ' '.repeat(m.length));
+}
+
+/**
+ * Which data a request is about, named by a label and its number: "experiment 12", "day 3", "well A3", "replicate 2",
+ * "embryo #2", "sample 17". Said before a comma, a colon, a bracket or the end ("for experiment 12 (day 3), track ..."),
+ * never a setting of a step.
+ */
+const SAMPLE_LABEL = /(?<=^|[\s(,;:])(?:(?:for|from|of|in|on)\s+)?(?:the\s+)?(?:experiments?|expt?\.?|days?|wells?|replicates?|reps?|samples?|embryos?|plates?|dish(?:es)?|runs?|batch(?:es)?|animals?|mice|mouse|fish|larva[e]?|patients?|donors?|slides?|coverslips?)(?:\s*#\s*|\s*no\.\s*|\s+no\s+|\s+number\s+|\s+)[A-Z]?\d+[a-z]?(?=\s*(?:[,;:)(]|\.(?:\s|$)|$))/gi;
+
+/** The text with its labels of which data it is about blanked, same length ("Experiment 3, day 2, well B4: segment ..."). */
+export function withoutSampleLabels(text: string): string {
+  return text.replace(SAMPLE_LABEL, (m) => ' '.repeat(m.length));
 }
 
 /** The text with a list's markers ("Step 3:", "b)", "ii.") blanked, same length: no marker's number is a setting of the step before it. */
@@ -134,7 +157,7 @@ const ADVICE = /^(?:so\s+|and\s+|but\s+|hi,?\s+|quick question:?\s+)?(?:(?:is|is
  * time-lapse of HeLa cells with H2B-GFP", "these are MDCK cells"). Numbers make it a fact
  * to use ("the movie is 0.65 µm per pixel"), so a clause with one is never only context.
  */
-const CONTEXT = /^(?:(?:and|but|ok(?:ay)?|so|well|right|hi|hello|hey)(?:\s+(?:there|all|everyone|team))?[,!]?\s+(?:so\s+)?)?(?:(?:yesterday|today|last\s+(?:night|week|month|year)|this\s+(?:morning|week|afternoon)|earlier(?:\s+today)?|recently|overnight|over\s+the\s+weekend)[,]?\s+)?(?:(?:hi|hello|hey|dear \w+|thanks|thank you|cheers|many thanks|best|regards|ok(?:ay)?|alright|right|well|so|um+|hmm+)(?:\s+(?:there|all|everyone|team|a lot|so much))?\b[\s!,.]*$|(?:i|we)(?:'ve| have| got| imaged| recorded| acquired| took| filmed| am| are| work)\b|(?:i|we)(?:'ve|\s+have)?\s+(?:already|previously|earlier)\s+(?:\w+ed|made|done|did|ran|got|run)\b|(?:this|these|it|they|(?:the|my|our)\s+(?:[\w-]+\s+){0,2}?(?:movie|movies|data|cells?|nuclei|images?|sample|stage|drift|signal|stack|video|recording|time-?lapse|frames?|noise|background|scope|microscope|camera|laser|incubator|system))(?: is|'s| are| was| were| shows?| contains?| has| have| drifted| moved| fades?| faded| bleached| bleaches| looks?| seems?| gets?| got)\b)/i;
+const CONTEXT = /^(?:(?:and|but|ok(?:ay)?|so|well|right|hi|hello|hey)(?:\s+(?:there|all|everyone|team))?[,!]?\s+(?:so\s+)?)?(?:(?:yesterday|today|last\s+(?:night|week|month|year)|this\s+(?:morning|week|afternoon)|earlier(?:\s+today)?|recently|overnight|over\s+the\s+weekend)[,]?\s+)?(?:(?:hi|hello|hey|dear \w+|thanks|thank you|cheers|many thanks|best|regards|ok(?:ay)?|alright|right|well|so|um+|hmm+)(?:\s+(?:there|all|everyone|team|a lot|so much))?\b[\s!,.]*$|(?:i|we)(?:'ve| have| got| imaged| recorded| acquired| took| filmed| am| are| work)\b|(?:i|we)(?:'ve|\s+have)?\s+(?:already|previously|earlier)\s+(?:\w+ed|made|done|did|ran|got|run)\b|(?:this|these|it|they|(?:the|my|our)\s+(?:[\w-]+\s+){0,2}?(?:movie|movies|data|cells?|nuclei|images?|sample|stage|drift|signal|stack|video|recording|time-?lapse|frames?|noise|background|scope|microscope|camera|laser|incubator|system))(?: is|'s| are| was| were| shows?| contains?| has| have| drifted| moved| fades?| faded| bleached| bleaches| looks?| seems?| gets?| got| (?:kept\s+|a\s+bit\s+|slowly\s+|slightly\s+)?[a-z]+ed))\b/i;
 
 /** What a person did to get the data, in the past tense ("yesterday I imaged some MDCK cells for 12 h"). */
 const NARRATIVE = /^(?:[\w,]+\s+){0,4}?(?:i|we)\s+(?:imaged|recorded|acquired|filmed|took|grew|treated|transfected|stained|plated|seeded|ran|did|made|had|followed|watched)\b/i;
@@ -162,7 +185,7 @@ export function isContext(text: string): boolean {
   if (APOLOGY.test(t) || PURPOSE.test(t) || DUE.test(t) || CHECK_PURPOSE.test(t) || REPORTED_DOUBT.test(t) || (CHANNEL_FACT.test(t) && !/\b(?:segment|track|use|denoise|measure|correct|register|analy[sz]e|project|export|plot)\w*\b/i.test(t))) return true;
   // a number on its own (not one inside a name such as H2B-GFP, nor one that makes a word: "a 2-channel time-lapse";
   // nor, in what a person did, how long or how many: "yesterday I imaged some MDCK cells for 12 h", "we filmed 3 positions")
-  const told = NARRATIVE.test(t) ? text.replace(/\b(?:for|over)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|min|mins|minutes?|days?|weeks?)\b|\b\d+\s+(?:cells|positions|wells|dishes|plates|conditions|replicates|movies|fields|embryos)\b/gi, ' ') : text;
+  const told = NARRATIVE.test(t) ? text.replace(/\b(?:for|over)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|min|mins|minutes?|days?|weeks?)\b|\b\d+\s+(?:cells|positions|wells|dishes|plates|conditions|replicates|movies|fields|embryos)\b|\b\d+(?:\.\d+)?\s*(?:x|×|nm)(?![\w])|\bNA\s*\d+(?:\.\d+)?/gi, ' ') : text;
   return CONTEXT.test(t) && !/(?:^|[\s(~])\d/.test(told.replace(/\b\d+-[\p{L}]+/gu, ''));
 }
 

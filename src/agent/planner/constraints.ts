@@ -38,9 +38,11 @@ const METHOD_HEADS = /^(?:methods?|algorithms?|filters?|filtering|projections?|t
 const VERBS = /^(?:make|do|run|compute|create|generate|give|show|get|apply|use|perform|calculate|draw|plot|try|add|produce|build|render|save|export|write|fit|throw|toss|bin|keep|put)$/i;
 const FORMAT_HEADS = /^(?:formats?|files?|extension)$/i;
 /** Words that introduce the method or format to use ("with", "using", "as", "to"). */
-const NAMING_CUES = /^(?:with|using|use|via|by|through|in|as|into|to|from)$/i;
+const NAMING_CUES = /^(?:with|using|use|via|by|through|in|as|into|to|from|run|apply)$/i;
 /** Words that introduce a scope or a condition on what the step covers. */
 const SCOPE_CUES = /^(?:only|just|except|excluding|per|each|whose|during)$/i;
+/** The things a step finds or follows, picked out by the words before them ("only the dividing cells"). */
+const OBJECT_NOUNS = /^(?:cells?|nuclei|nucleus|objects?|ones|tracks?|trajectories|spots?|blobs?|particles?)$/i;
 /** Words that end a phrase. */
 const BOUNDARY = /^(?:and|or|then|but|so|if|when|while|because|after|before|until|than|instead|rather|please)$/i;
 const FILLERS = /^(?:the|a|an|my|our|your|their|its|this|that|these|those|some|all|every|each|of)$/i;
@@ -123,7 +125,7 @@ function recognized(index: ToolIndex, token: Token): boolean {
 class Reader {
   readonly vocabulary: Set<string>;
   readonly values: Set<string>;
-  constructor(readonly step: StepWords, readonly index: ToolIndex, catalogue: Catalogue) {
+  constructor(readonly step: StepWords, readonly index: ToolIndex, readonly catalogue: Catalogue) {
     this.vocabulary = vocabularyOf(step.tool, catalogue, index);
     this.values = new Set(Object.values(catalogue.get(step.tool)?.properties ?? {}).flatMap((p) => allowedValues(p)).filter((v) => v.length > 2).map((v) => v.toLowerCase()));
   }
@@ -157,6 +159,11 @@ class Reader {
   carries(word: string): boolean {
     const joined = /^\p{L}{0,3}(\d+(?:\.\d+)?)\p{L}{0,3}$/u.exec(word);
     return !!joined && numbersIn(this.step.args).some((n) => Math.abs(n - Number(joined[1])) < 1e-9);
+  }
+
+  /** The word names an allowed value the step was given ("bright" of objects: bright). */
+  carriesValue(word: RawWord): boolean {
+    return Object.entries(this.step.args).some(([arg, v]) => typeof v === 'string' && findEnumValue(this.step.tool, arg, word.word, this.catalogue) === v);
   }
 
   /** One of the tool's allowed values, written as a word ("exponential", "max"). */
@@ -279,7 +286,12 @@ function scopes(words: RawWord[], reader: Reader): Unapplied[] {
       phrase.push(w);
     }
     const contentWords = phrase.filter((w) => reader.content(w));
-    if (!contentWords.some((w) => !reader.applies(w))) return;
+    // "only the dividing cells", "just the moving nuclei": a kind of the objects picked out by a word, which the tool applies
+    // only when the word names a value the step carries ("only the bright nuclei" → objects: bright); a word the tool knows
+    // for something else ("dividing" of divisions) picks out nothing
+    const subset = /^(?:only|just)$/.test(cue.lower) && contentWords.length >= 2 && OBJECT_NOUNS.test(contentWords.at(-1)!.lower)
+      && contentWords.slice(0, -1).every((w) => !OBJECT_NOUNS.test(w.lower) && !reader.carriesValue(w));
+    if (!subset && !contentWords.some((w) => !reader.applies(w))) return;
     // "only link objects closer than 10 px": a comparison whose number the step took (maxLinkingDistancePx: 10) is applied
     const compared = /^(?:than|below|above|under|over)$/.test(words[i]?.lower ?? '') ? parseFloat(words[i + 1]?.lower ?? '') : NaN;
     if (Number.isFinite(compared) && Object.values(reader.step.args).includes(compared)) return;
@@ -287,6 +299,36 @@ function scopes(words: RawWord[], reader: Reader): Unapplied[] {
     const said = [cue, ...phrase].flatMap((w) => tokenize(w.word)).map((t) => meaning(t.stem));
     if (Object.entries(reader.step.args).some(([arg, v]) => typeof v === 'boolean' && nameWords(arg).length >= 2 && nameWords(arg).every((w) => said.includes(w)))) return;
     out.push({ text: '', kind: 'scope', start: cue.start, end: phrase.at(-1)!.end });
+  });
+  return out;
+}
+
+/** A verb that keeps or drops some of the things found ("discard", "keep only", "exclude"). */
+const FILTER_VERBS = /^(?:discard|discards|discarding|exclude|excluding|drop|dropping|remove|removing|ignore|ignoring|reject|rejecting|filter|keep|keeping|retain|omit|omitting)$/i;
+
+/**
+ * "discard tracks that leave the field of view", "exclude nuclei which overlap": a filter on the things found, by a
+ * condition said after "that"/"which"/"whose", which the step applies only as a switch it sets or a number it took.
+ */
+function relativeFilters(words: RawWord[], reader: Reader): Unapplied[] {
+  const out: Unapplied[] = [];
+  words.forEach((verb, v) => {
+    if (!FILTER_VERBS.test(verb.lower)) return;
+    let i = v + 1;
+    while (i < words.length && /^(?:the|any|all|those|these|only|just|out)$/i.test(words[i].lower)) i++;
+    if (!OBJECT_NOUNS.test(words[i]?.lower ?? '') || !/^(?:that|which|whose|who)$/i.test(words[i + 1]?.lower ?? '')) return;
+    const phrase: RawWord[] = [];
+    for (let j = i + 2; j < words.length && phrase.length < 8; j++) {
+      // ("smaller than 50 px": the comparison goes on past "than")
+      if ((BOUNDARY.test(words[j].lower) && words[j].lower !== 'than') || words[j].start - (phrase.at(-1) ?? words[i + 1]).end > 2) break;
+      phrase.push(words[j]);
+    }
+    if (phrase.length === 0) return;
+    // a number the step took ("drop nuclei that are smaller than 50 px" → minAreaPx 50), or a switch the words name, is applied
+    if (phrase.some((w) => /^\d/.test(w.lower) && numbersIn(reader.step.args).some((n) => Math.abs(n - parseFloat(w.lower)) < 1e-9))) return;
+    const said = [verb, ...phrase].flatMap((w) => tokenize(w.word)).map((t) => meaning(t.stem));
+    if (Object.entries(reader.step.args).some(([arg, val]) => typeof val === 'boolean' && nameWords(arg).length >= 2 && nameWords(arg).some((w) => said.includes(w)))) return;
+    out.push({ text: '', kind: 'scope', start: verb.start, end: phrase.at(-1)!.end });
   });
   return out;
 }
@@ -390,7 +432,7 @@ export function unappliedConstraints(step: StepWords, catalogue: Catalogue, inde
   const text = maskRejected(masked);
   const words = rawWords(text);
   const reader = new Reader(step, index, catalogue);
-  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader), ...numbers(step, text, notes, catalogue), ...valuesNotSet(step, catalogue, text), ...strides(step, text, catalogue)]
+  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader), ...relativeFilters(words, reader), ...numbers(step, text, notes, catalogue), ...valuesNotSet(step, catalogue, text), ...strides(step, text, catalogue)]
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Unapplied[] = [];
   for (const item of found) {

@@ -3,7 +3,7 @@
 // thesaurus and spelling tolerance. "Li threshold instead of Otsu" → method "li".
 import type { ToolSelfDescription } from '../../../tools/types.ts';
 import { type Catalogue, type PropertyInfo, selfOf } from './catalogue.ts';
-import { meaning, tokenize } from './words.ts';
+import { allowedEdits, editDistance, meaning, tokenize } from './words.ts';
 
 function enumValues(p: PropertyInfo | undefined): string[] {
   if (!p) return [];
@@ -85,7 +85,7 @@ export function findEnumValue(tool: string, arg: string, text: string, catalogue
       if (better) best = { value, literal, length, at };
     }
   }
-  return best?.value ?? otherOfTwo(candidates, text) ?? shortenedValue(candidates, declared, text, catalogue.get(tool)?.description ?? '');
+  return best?.value ?? otherOfTwo(candidates, text) ?? shortenedValue(candidates, declared, text, catalogue.get(tool)?.description ?? '', knownWords(catalogue));
 }
 
 /**
@@ -107,15 +107,48 @@ function otherOfTwo(candidates: string[], text: string): string | undefined {
  * "exponential", "hist" of "histogram"): five letters or more (four of a name of eight or
  * more), and the start of no other value's name.
  */
-function shortenedValue(candidates: string[], declared: Record<string, string[]> | undefined, text: string, description: string): string | undefined {
+const KNOWN = new WeakMap<Catalogue, Set<string>>();
+/** A word's slip of a one-word value among the names given, or null: by word and names. */
+const SLIPS = new Map<string, string | null>();
+
+/** Every word of every tool's description and declared words, written as they are ("overlay" is a word, no slip of "overlap"). */
+function knownWords(catalogue: Catalogue): Set<string> {
+  let known = KNOWN.get(catalogue);
+  if (!known) {
+    known = new Set([...catalogue.entries()].flatMap(([name, info]) => tokenize([info.description ?? '', ...(selfOf(name, catalogue)?.words ?? []), ...(selfOf(name, catalogue)?.examples ?? [])].join(' ')).map((t) => t.word)));
+    KNOWN.set(catalogue, known);
+  }
+  return known;
+}
+
+function shortenedValue(candidates: string[], declared: Record<string, string[]> | undefined, text: string, description: string, known: Set<string> = new Set()): string | undefined {
   // a word the tool's own description uses stands for itself ("noise" is no start of "noise2void")
-  const own = new Set(tokenize(description).map((t) => t.word));
+  // (by stem: "frame" stands for itself where the description says "frames")
+  const own = new Set(tokenize(description).flatMap((t) => [t.word, t.stem]));
   const names = candidates.flatMap((value) => namesOf(value, declared).filter((n) => !/\s/.test(n)).map((n) => ({ value, name: n.toLowerCase() })));
-  for (const t of tokenize(withoutRejected(text))) {
-    if (t.word.length < 4 || own.has(t.word)) continue;
+  // a whole word of a hyphenated name is no shortening of it: "frame" is one word of "frame-to-frame", which needs them all
+  const wholePart = (word: string, name: string) => name.includes('-') && name.split('-').includes(word);
+  const said = tokenize(withoutRejected(text));
+  for (const t of said) {
+    if (t.word.length < 4 || own.has(t.word) || own.has(t.stem)) continue;
     // (four letters only of a long name: "hist" of "histogram"; "over" is no "overlap")
-    const hits = new Set(names.filter((n) => n.name.length > t.word.length && n.name.startsWith(t.word) && (t.word.length >= 5 || n.name.length >= 8)).map((n) => n.value));
+    const hits = new Set(names.filter((n) => n.name.length > t.word.length && n.name.startsWith(t.word) && !wholePart(t.word, n.name) && (t.word.length >= 5 || n.name.length >= 8)).map((n) => n.value));
     if (hits.size === 1) return [...hits][0];
+  }
+  // "tirangle", "otsus methd": a one-word name of six letters or more misspelt by one edit (two above eight letters), no word of
+  // the tool's own description, and a slip of no other value's name
+  for (const t of said) {
+    if (t.part || t.word.length < 6 || own.has(t.word) || own.has(t.stem) || known.has(t.word)) continue;
+    // (the same word against the same names gives the same answer: kept, as the planner asks often)
+    const key = `${t.word}|${names.map((n) => n.name).join(',')}`;
+    let hit = SLIPS.get(key);
+    if (hit === undefined) {
+      const hits = new Set(names.filter((n) => n.name.length >= 6 && !/[^a-z]/.test(n.name) && n.name !== t.word && editDistance(t.word, n.name, allowedEdits(n.name)) <= allowedEdits(n.name)).map((n) => n.value));
+      hit = hits.size === 1 ? [...hits][0] : null;
+      if (SLIPS.size > 20000) SLIPS.clear();
+      SLIPS.set(key, hit);
+    }
+    if (hit) return hit;
   }
   return undefined;
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import type { ToolSelfDescription } from '../../../tools/types.ts';
 import { acceptedInputs, adaptArgs, type Catalogue, type PropertyInfo, type InputType, isTruth, makerOf, producesOf, requiredInputs, selfOf } from './catalogue.ts';
-import { type Clause, asksForAStep, isAdviceQuestion, isContext, isFrameScopeOnly, splitClauses, orderSteps, withoutContext, withoutFrameScope, withoutListMarkers } from './clauses.ts';
+import { type Clause, asksForAStep, isAdviceQuestion, isContext, isFrameScopeOnly, splitClauses, orderSteps, withoutContext, withoutFrameScope, withoutListMarkers, withoutReferenceAsides, withoutSampleLabels } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { nameWords, statedNumbers, statedNumbersScored, statedValues, valuesByName } from './arguments.ts';
 import { notDoneNote, unappliedWords, unmatchedAction } from './unapplied.ts';
@@ -23,7 +23,9 @@ import { answerFromTable, askingAt, isNotQuantityWord, plainQuestion, asksAMeasu
 import { buildArgs, requestPixelSizeUm, sessionPixelSizeUm } from './builders.ts';
 import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths, withoutExcludedScope } from './extract.ts';
 import { sessionFrameCount } from './builders.ts';
-import { areasInPixels, findQuantities, numberWordsAsDigits, statedCalibration, withShorthandNames } from './quantities.ts';
+import { formatNumber } from '../../../tools/requestWords.ts';
+import { statedFrameIntervalS } from './askedUnits.ts';
+import { areasInPixels, findQuantities, numberWordsAsDigits, statedCalibration, timesInFrames, withShorthandNames } from './quantities.ts';
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
 import { frameCounts, matchingMovie, multiFrame, needsFrames } from './frames.ts';
@@ -110,6 +112,9 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     // a negated clause names what not to run; elsewhere "instead of Otsu" names no step
     const ranked = index.match(withoutFrameScope(clause.negated ? clause.text : withoutRejected(clause.text)));
     let best = bestMatch(ranked, clause.text, catalogue) ?? (POINTS_BACK.test(clause.text) ? described : undefined);
+    // "the stage drifted overnight; fix it in the movie": a step named by the problem a sentence before described, whatever
+    // words many tools use ("movie") the clause also has
+    if (best && described && !best.named && POINTS_BACK.test(clause.text) && best.matched.every((m) => m.split(' ').every((stem) => index.spread(stem) >= GENERIC_SPREAD))) best = described;
     // "both the min and the max projection": a value said before "and" shares the noun said after it; of tools that
     // read the words equally, the one the next clause names
     const following = clauses[i + 1];
@@ -136,7 +141,11 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     if (clause.heading && !/\d/.test(clause.text) && next && next.sentence === clause.sentence && calibrates(text, next, original, catalogue)) return;
     if (calibrator && !clause.negated && (!best || (!best.named && best.tool !== calibrator))) best = { tool: calibrator, score: best?.score ?? 1, at: 0, matched: best?.matched ?? [] };
     // "flip the movie horizontally": a verb no tool knows, and only words many tools use ("movie") matched: no step of theirs
-    if (best && !best.named && !clause.negated && unmatchedAction(clause.text, index, true) && best.matched.every((m) => m.split(' ').every((stem) => index.spread(stem) >= GENERIC_SPREAD))) best = undefined;
+    // ("turn the movie upside down": a verb some tool knows elsewhere, "turn on the light", but not among the words matched here)
+    const action = best && !best.named && !clause.negated ? unmatchedAction(clause.text, index) : undefined;
+    const actionToken = action ? tokenize(action)[0] : undefined;
+    const actionStem = actionToken ? meaning(actionToken.stem) : undefined;
+    if (best && action && actionStem && (unmatchedAction(clause.text, index, true) || (index.spread(actionStem!) <= 2 && !best.matched.some((m) => m.split(' ').includes(actionStem!)) && !ranked.slice(0, 3).some((m) => declaresWord(m.tool, actionStem!, catalogue)))) && best.matched.every((m) => m.split(' ').every((stem) => index.spread(stem) >= GENERIC_SPREAD))) best = undefined;
     // "segment and track the nuclei, excluding those cut off at the image border", "..., and don't split nuclei that touch":
     // a clause that says the whole name of a yes/no argument of a step asked earlier in the sentence, and names no step
     // of its own, sets that step's switch (read as a heading's words are), whatever other tool its words also touch
@@ -264,6 +273,9 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
       const described = argumentMeanings(previous.tool, catalogue, true);
       if (!ownVerb && (/\d|_{3,}/.test(clause.text) || findPaths(original.slice(clause.start, clause.end)).length > 0) && best.matched.every((m) => m.split(' ').every((w) => described.has(w)))) return;
     }
+    // "mean and std projections": a value said before "and" shares the telling noun said after it, so it is no weak step
+    const prior = picked.at(-1);
+    if (prior?.weak && prior.tool === best.tool && ['and', 'or', ','].includes(clause.joiner) && clauses[prior.clause].sentence === clause.sentence && namesAnotherValue(best.tool, clauses[prior.clause].text, clause.text, catalogue)) delete prior.weak;
     // (a step named only by words many tools use, "a picture of all the frames stacked", is weak: it gives way to a telling one said beside it)
     picked.push({ clause: i, tool: best.tool, ...(!best.named && !ownVerb && !orderedByName && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD && (!best.nameWord || inToolNames(m, catalogue) >= 2)) ? { weak: true } : {}) });
     // "the mean speed of each track as a csv": a file format the step has no choice of, but a tool that writes files offers, is that step after it
@@ -279,6 +291,12 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     .filter((p) => !excluded.includes(p.tool))
     .map((p) => ({ tool: p.tool, start: p.at ?? clauses[p.clause].start, end: clauses[p.clause].end, order: order.indexOf(p.clause) + (p.at !== undefined ? 0.5 : 0) }));
   return { mentions, excluded: [...new Set(excluded)], excludedSpans, ...(scopes.length ? { scopes } : {}), ...(headings.length ? { headings } : {}), ...(notDone.length ? { notDone: notDone.map(({ at: _at, ...n }) => n) } : {}) };
+}
+
+/** The tool's name or its own words hold the meaning ("set" of set_calibration, "describe" of movie_info's words). */
+function declaresWord(tool: string, stem: string, catalogue: Catalogue): boolean {
+  const self = selfOf(tool, catalogue);
+  return tokenize([tool.replace(/_/g, ' '), ...(self?.words ?? []), ...(self?.examples ?? []), catalogue.get(tool)?.description ?? ''].join(' ')).some((t) => meaning(t.stem) === stem);
 }
 
 /**
@@ -360,7 +378,7 @@ const POINTS_BACK = /\b(?:fix|sort|deal\s+with|correct|handle|take\s+care\s+of|g
  */
 function calibrates(text: string, clause: Clause, request: string, catalogue: Catalogue): string | undefined {
   // (the quantities read in the whole text: "pixel size: 0.65 um" says what the number after the colon is)
-  if (!/\d/.test(clause.text) || !findQuantities(text).some((q) => q.per !== undefined && q.start >= clause.start && q.start < clause.end)) return undefined;
+  if (!/\d|\b(?:one|a|an)\s+(?:frame|image|time ?point|picture|snap)/i.test(clause.text) || !findQuantities(text).some((q) => q.per !== undefined && q.start >= clause.start && q.start < clause.end)) return undefined;
   const tool = [...catalogue.keys()].find((t) => selfOf(t, catalogue)?.appliesToLaterSteps === true);
   return tool && !microscopeOnlyWords(request) ? tool : undefined;
 }
@@ -373,7 +391,9 @@ function bestMatch(ranked: Match[], clause: string, catalogue: Catalogue): Match
   const top = ranked[0];
   if (!top || !ranked[1] || ranked[1].score < 0.8 * top.score || !/\d/.test(clause)) return top;
   const stated = (m: Match) => Object.keys(statedNumbers(m.tool, clause, catalogue)).length;
-  return ranked.filter((m) => m.score >= 0.8 * top.score).sort((a, b) => stated(b) - stated(a) || b.score - a.score)[0];
+  // ("track with a max displacement of 6 microns per frame": the tool named whose own reading takes the number, over one whose words only describe it)
+  const reads = (m: Match) => (m.named ? readsANumber(m.tool, clause, catalogue) : 0);
+  return ranked.filter((m) => m.score >= 0.8 * top.score).sort((a, b) => stated(b) - stated(a) || reads(b) - reads(a) || b.score - a.score)[0];
 }
 
 /**
@@ -398,11 +418,11 @@ function fileFormatOfAnother(clause: string, tool: string, catalogue: Catalogue)
   for (const [name, info] of catalogue) {
     if (name === tool || !info.properties.format) continue;
     // ("as a csv", "to TrackMate XML", "in CTC format"; "like in Fiji", "as in the paper" compare, they write nothing)
-    const m = /(?<!\b(?:like|as|just|same)\s)\b(?:(?:as|into|to)\s+(?:an?\s+|the\s+)?(?:(?:supplementary|separate|new|plain|standard|proper|\d+-bit)\s+)?([\p{L}\d-]+)(?:\s+(?:file|files|table|format|sheet|spreadsheet|folder|stack|movie))?|in\s+(?:an?\s+|the\s+)?([\p{L}\d-]+)\s+(?:file|files|format))\s*(?=$|[.,;!?)]|\s+(?:and|please|pls|for|by|so|too|if)\b)/iu.exec(clause);
+    const m = /(?<!\b(?:like|as|just|same)\s)\b(?:(?:as|into|to)\s+(?:an?\s+|the\s+)?(?:(?:supplementary|separate|new|plain|standard|proper|\d+-bit)\s+)?([\p{L}\d-]+)(?:\s+(?:file|files|table|format|sheet|spreadsheet|folder|stack|movie))?|in\s+(?:an?\s+|the\s+)?([\p{L}\d-]+)\s+(?:file|files|format)|in\s+(?:an?|one)\s+([\p{L}\d-]+))\s*(?=$|[.,;!?)]|\s+(?:and|please|pls|for|by|so|too|if)\b)/iu.exec(clause);
     if (!m) continue;
     const value = findEnumValue(name, 'format', m[0], catalogue);
     // (a format's own name, "csv", "tiff", not a word many tools use: "into a single image" writes nothing)
-    const said = tokenize(m[1] ?? m[2] ?? '')[0];
+    const said = tokenize(m[1] ?? m[2] ?? m[3] ?? '')[0];
     if (!said || indexFor(catalogue).spread(meaning(said.stem)) >= GENERIC_SPREAD) continue;
     if (value && !hasValue(tool, value) && !findEnumValue(tool, 'format', m[0], catalogue)) return { tool: name, at: m.index };
   }
@@ -514,8 +534,18 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // (a question is answered in the units it asks: "how many are bigger than 100 µm²?" compares µm²)
   // "segment, r=8px, minArea=50": lab shorthand for a setting, as its words ("radius 8px, min area 50")
   // "thirty seconds apart", "channel three", "zero point five microns": numbers said in words, as digits
-  const request = numberWordsAsDigits(withShorthandNames(conversation.request, argumentNamesOf(catalogue)));
-  const areas = isQuestion(request) ? { text: request, notes: [] } : areasInPixels(request, requestPixelSizeUm(conversation, catalogue));
+  // "(Reviewer 1, point 4)", "(see Fig. 2)": a reference to a document, whose numbers are no settings
+  const named = numberWordsAsDigits(withShorthandNames(withoutReferenceAsides(conversation.request), argumentNamesOf(catalogue)));
+  // "for experiment 12 (day 3), track the nuclei", "segment the nuclei in well A3, replicate 2": labels of which data, when
+  // without them the request asks for analysis steps only (a well to image is the microscope's)
+  const unlabelled = acquisitionRunning(conversation) ? named : withoutSampleLabels(named);
+  // (and the request with them asked for an analysis step already: "move to well C4" moves the stage)
+  const analysisOnly = (t: string) => { const m = understand(t, catalogue).mentions; return m.length > 0 && m.every((x) => !runsMicroscope(x.tool, catalogue)); };
+  const request = unlabelled !== named && understand(named, catalogue).mentions.some((m) => !runsMicroscope(m.tool, catalogue)) && analysisOnly(unlabelled) ? unlabelled : named;
+  const sized = isQuestion(request) ? { text: request, notes: [] } : areasInPixels(request, requestPixelSizeUm(conversation, catalogue));
+  // "one frame per minute; track the nuclei during the first 20 minutes": a stretch said in times is the frames it covers
+  const timed = isQuestion(request) ? { text: sized.text, notes: [] } : timesInFrames(sized.text, statedFrameIntervalS(request) ?? conversation.artifactsAtStart.filter((a) => a.type === 'movie').at(-1)?.frameIntervalS);
+  const areas = { text: timed.text, notes: [...sized.notes, ...timed.notes] };
   const said = slashedSteps(areas.text.replace(/\s+/g, ' ').trim(), catalogue);
   // "The stage keeps creeping. Clean that up.": motion told in a sentence of its own is the drift the command is about, never a stage move
   const text = said && !acquisitionRunning(conversation) ? microscopeLanguage().withStageMotionNamed(said) : said;
@@ -746,6 +776,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   for (const step of steps) switchesFromWords(step, catalogue);
   const pixelSizeUm = requestPixelSizeUm(conversation, catalogue);
   for (const step of steps) statedArguments(step, catalogue, pixelSizeUm);
+  for (const step of steps) notes.push(...lengthsInPixels(step, pixelSizeUm, notes));
   // "leave the divisions alone": a switch the words turned off is said, never off in silence
   for (const step of steps) notes.push(...switchedOff(step, catalogue));
   // "project everything except the first 5 frames": the frames left, when the movie's length is known
@@ -874,7 +905,7 @@ function switchesFromWords(step: PlannedStep, catalogue: Catalogue): void {
     // ("gap closing switched off", "with splitting disabled": the negation after the words)
     const last = tokens[Math.max(...name.map((w) => said.indexOf(w)))];
     const after = step.clause.slice(last.end, last.end + 24);
-    const negated = /\b(?:no|not|don't|dont|never|without)\s+(?:\w+\s+)?$/i.test(before) || /^\s+(?:(?:is|are|be|being)\s+)?(?:(?:switched|turned|set|toggled|left)\s+off|off|disabled|deactivated)\b/i.test(after);
+    const negated = /\b(?:no|not|don't|dont|never|without|skip(?:ping)?|omit(?:ting)?|leave\s+(?:out|off)|leaving\s+(?:out|off)|disable|turn\s+off|switch\s+off|no\s+need\s+for|forget(?:\s+about)?)\s+(?:\w+\s+)?$/i.test(before) || /^\s+(?:(?:is|are|be|being)\s+)?(?:(?:switched|turned|set|toggled|left)\s+off|off|disabled|deactivated)\b/i.test(after);
     // ("every nucleus apart from those at the edges", "all but the ones on the border": the things left out, a few words after the cue)
     const leftOut = excluding && /\b(?:apart\s+from|other\s+than|but\s+not|all\s+but|except(?:\s+for)?|excluding|minus)\s+(?:[\w'-]+\s+){0,5}$/i.test(step.clause.slice(0, first.start));
     if (excluding && !negated && !leftOut) continue;
@@ -957,6 +988,28 @@ function statedArguments(step: PlannedStep, catalogue: Catalogue, pixelSizeUm?: 
     step.args[arg] = value;
   }
   for (const [arg, value] of Object.entries(statedValues(step.tool, step.clause, catalogue, (stem) => index.spread(stem) <= 2))) if (!given.has(arg)) step.args[arg] = value;
+}
+
+/**
+ * "a gaussian with sigma 0.5 µm": a length in pixels (an argument named ...Px) that the tool's reading took as written,
+ * said in µm, is counted in pixels at the pixel size known, and said so; with none known it stays as written, and said so.
+ */
+function lengthsInPixels(step: PlannedStep, pixelSizeUm: number | undefined, said: string[] = []): string[] {
+  const lengths = findQuantities(step.clause).filter((q) => q.unit === 'um' && q.per === undefined);
+  const notes: string[] = [];
+  for (const [arg, value] of Object.entries(step.args)) {
+    if (!/Px$/.test(arg) || typeof value !== 'number' || !lengths.some((q) => q.value === value)) continue;
+    // (the tool's own reading said it already: "the maximum linking distance of 6 µm was used as 6 px")
+    if (said.some((n) => n.includes(`${formatNumber(value)} µm`))) continue;
+    if (pixelSizeUm === undefined || !(pixelSizeUm > 0)) {
+      notes.push(`The movie does not record its pixel size, so ${formatNumber(value)} µm was used as ${formatNumber(value)} px (\`${step.tool}\` ${arg}).`);
+      continue;
+    }
+    const px = Math.round((value / pixelSizeUm) * 1000) / 1000;
+    step.args[arg] = px;
+    notes.push(`${formatNumber(value)} µm is ${formatNumber(px)} px at ${formatNumber(pixelSizeUm)} µm/px (\`${step.tool}\` ${arg}).`);
+  }
+  return notes;
 }
 
 /** A tool whose schema names the tool of an earlier step to act on (undo, rerun_step). */

@@ -288,6 +288,43 @@ export function areasInPixels(text: string, pixelSizeUm: number | undefined): { 
   return { text: out, notes };
 }
 
+const TIME_S: Record<string, number> = { s: 1, sec: 1, secs: 1, second: 1, seconds: 1, min: 60, mins: 60, minute: 60, minutes: 60, h: 3600, hr: 3600, hrs: 3600, hour: 3600, hours: 3600 };
+const TIME_UNIT = String.raw`(s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)`;
+/** "the first 20 minutes", "the first hour": a stretch from the start of the movie said as a time. */
+const FIRST_TIME = new RegExp(String.raw`\b(?:the\s+)?first\s+(?:(\d+(?:\.\d+)?)\s*${TIME_UNIT}|(hour|minute))\b`, 'gi');
+/** "between minute 10 and minute 30", "from 10 to 30 min", "from t = 10 min to t = 30 min": a stretch of the movie said in times. */
+const TIME_RANGE = new RegExp(String.raw`\b(?:from|between)\s+(?:(minute|min|hour|h)\s+|t\s*=\s*)?(\d+(?:\.\d+)?)\s*${TIME_UNIT}?\s*(?:to|and|until|till|-|–)\s*(?:(?:minute|min|hour|h)\s+|t\s*=\s*)?(\d+(?:\.\d+)?)\s*${TIME_UNIT}?(?![\w])`, 'gi');
+
+/**
+ * "track the nuclei during the first 20 minutes" with one frame per minute: times of the movie said as a stretch are the
+ * frames they cover (frame k is taken at (k - 1) x the frame interval), written as frames for every reader after, and said.
+ * Without a known frame interval the words stay (and are named as not applied).
+ */
+export function timesInFrames(text: string, frameIntervalS: number | undefined): { text: string; notes: string[] } {
+  if (frameIntervalS === undefined || !(frameIntervalS > 0)) return { text, notes: [] };
+  const notes: string[] = [];
+  const every = `${numberText(frameIntervalS >= 60 ? frameIntervalS / 60 : frameIntervalS)} ${frameIntervalS >= 60 ? 'min' : 's'} per frame`;
+  let out = text.replace(FIRST_TIME, (m, v: string | undefined, unit: string | undefined, one: string | undefined) => {
+    const seconds = one ? TIME_S[one.toLowerCase()] : Number(v) * TIME_S[(unit ?? '').toLowerCase()];
+    if (!(seconds > 0)) return m;
+    const count = Math.max(1, Math.ceil(seconds / frameIntervalS - 1e-9));
+    notes.push(`${m.replace(/^the\s+/i, '')} is frames 1-${count} at ${every}.`);
+    return `the first ${count} frames`;
+  });
+  out = out.replace(TIME_RANGE, (m, before: string | undefined, a: string, unitA: string | undefined, b: string, unitB: string | undefined) => {
+    const said = (unitB ?? unitA ?? (before ? (/^h/i.test(before) ? 'h' : 'min') : undefined))?.toLowerCase();
+    if (!said || !(said in TIME_S)) return m;
+    const [from, to] = [Number(a) * TIME_S[(unitA ?? said).toLowerCase()], Number(b) * TIME_S[said]];
+    if (!(to >= from)) return m;
+    const first = Math.ceil(from / frameIntervalS - 1e-9) + 1;
+    const last = Math.floor(to / frameIntervalS + 1e-9) + 1;
+    if (last < first) return m;
+    notes.push(`${m.replace(/^(?:from|between)\s+/i, '')} is frames ${first}-${last} at ${every}.`);
+    return `frames ${first} to ${last}`;
+  });
+  return { text: out, notes };
+}
+
 const UNIT_WORDS: Record<string, number> = { zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
 const TEENS: Record<string, number> = { ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19 };
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };

@@ -56,7 +56,11 @@ const NOT_AN_ACTION = /^(?:please|pls|plz|thanks?|thank|cheers|ok|okay|hi|hello|
  * undefined when the clause is no such action.
  */
 export function unmatchedAction(clause: string, index: ToolIndex, unknownVerb = false): string | undefined {
-  const m = /^(?:\s*(?:and|then|and then|also|please|pls|now|next|first|finally|after that|,)\b\s*)*([a-z][a-z'-]+)\s+(?:(?:to|by|into|onto|down\s+to|out)\s+)?(?:it|them|this|that|these|those|the|my|our|all|each|every|everything)\b/i.exec(clause.trim());
+  // ("rotate by 45 degrees": an amount after "by" is what it acts with)
+  const m = /^(?:\s*(?:and|then|and then|also|please|pls|now|next|first|finally|after that|,)\b\s*)*([a-z][a-z'-]+)\s+(?:(?:(?:to|by|into|onto|down\s+to|out)\s+)?(?:it|them|this|that|these|those|the|my|our|all|each|every|everything)\b|by\s+\d)/i.exec(clause.trim());
+  // "make a 3D rendering", "create an animation": a thing to make that no tool's words know is an action no tool does
+  const made = /^(?:\s*(?:and|then|and then|also|please|pls|now|next|first|finally|after that|,)\b\s*)*((?:make|create|generate|produce|build|render|do)\s+(?:an?|some)\s+([\w-]+(?:\s+[\w-]+)?))\s*$/i.exec(clause.trim());
+  if (made && tokenize(made[2]).length > 0 && tokenize(made[2]).every((t) => !index.recognizes(t, [...stopWords()]))) return made[1].toLowerCase();
   if (!m || NOT_AN_ACTION.test(m[1])) return undefined;
   // (unknownVerb: the verb itself is in no tool's words, nor a slip of one of them)
   const token = tokenize(m[1])[0];
