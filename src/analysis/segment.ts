@@ -138,5 +138,6 @@ function pickSegmentOptions(o: SegmentMovieOptions): SegmentOptions {
     edgeSigmaPx: o.edgeSigmaPx,
     growToNoiseSd: o.growToNoiseSd,
     convexFill: o.convexFill,
+    flattenBackground: o.flattenBackground,
   };
 }

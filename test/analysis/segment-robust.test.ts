@@ -6,6 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { matchLabels } from '../../src/analysis/matching.ts';
 import { chooseSegmentParameters, describeChosen, unevenBackground } from '../../src/analysis/seg-auto.ts';
 import { segmentPlane } from '../../src/analysis/seg-plane.ts';
+import { segmentMovie } from '../../src/analysis/segment.ts';
+import { movieFromPlanes } from '../../src/image/movie.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { annotatedFrames, ctcDataset, datasetPresent, readFrame, scoreSegmentation } from '../../models/training/real-data.ts';
 
 /** Disks of radius r on a jittered grid, background 100, contrast 70-200, Gaussian noise SD 10 (seeded). */
@@ -68,6 +73,19 @@ describe('uneven backgrounds and polarity', () => {
     console.log(`disks on a gradient: F1 ${flat.toFixed(3)} flattened, ${unflattened.toFixed(3)} before (radius ${before.chosen.objectRadiusPx} px, ${before.chosen.method})`);
     expect(flat).toBeGreaterThan(0.95);
     expect(unflattened).toBeLessThan(0.8);
+  });
+
+  it('flattens in segmentMovie too (the path of the segment tool), not only in segmentPlane', async () => {
+    const { options } = chooseSegmentParameters([{ plane: withGradient, width: SIZE, height: SIZE }], { method: 'auto' });
+    const dir = mkdtempSync(join(tmpdir(), 'seg-robust-'));
+    try {
+      const movie = movieFromPlanes({ t: 1, z: 1, c: 1, y: SIZE, x: SIZE }, 'float32', () => withGradient);
+      const result = await segmentMovie(movie, { ...options, channel: 0, outputPath: join(dir, 'labels.tif'), threads: 1 });
+      const direct = segmentPlane(withGradient, SIZE, SIZE, options);
+      expect(result.objectsPerFrame[0]).toBe(direct.count);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('smooths a noisy movie more, in proportion to its noise, and says why', () => {
