@@ -6,7 +6,7 @@ import type { Conversation, PastResult } from './conversation.ts';
 import { findArtifactIds, findChannel, findPaths } from './extract.ts';
 import { findQuantities } from './quantities.ts';
 import type { Plan } from './types.ts';
-import { answerFromTable, namesQuantity, plainQuestion, readQuestion, withoutUnits, type QuestionScope } from './tableAnswers.ts';
+import { answerFromTable, countsThings, DISTINCT_THINGS, namesQuantity, plainQuestion, readQuestion, withoutUnits, type QuestionScope } from './tableAnswers.ts';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { indexFor } from './toolIndex.ts';
 import { sessionPixelSizeUm } from './builders.ts';
@@ -87,7 +87,10 @@ export function answerFromValues(question: string, conversation: Conversation, r
   // ("which frame has the most cells?" asks where a value per frame is at its extreme, not when events happened)
   const asksWhen = /^\s*(?:and\s+|so\s+)?(?:when|at what (?:time|frame|point)|in which frame|which frame)\b/i.test(question) && scope.extreme === undefined;
   const index = indexFor(catalogue);
-  const asked = new Set(index.meanings(tokenize(question)));
+  // ("how does the count change?", "the count at the start vs the end": a count that names nothing counts the objects)
+  const countsUnnamed = countsThings(question) && !/\b(?:cells?|nucle(?:us|i)|objects?|tracks?|trajector(?:y|ies)|blobs?|labels?|divisions?|spots?)\b/i.test(question);
+  // ("how many distinct nuclei?": each counted once over the movie, the tracks)
+  const asked = new Set(index.meanings(tokenize(countsUnnamed ? `${question} objects` : countsThings(question) && DISTINCT_THINGS.test(question) ? `${question.replace(DISTINCT_THINGS, ' ')} tracks` : question)));
   const weight = (stem: string) => 1 / Math.max(1, index.spread(stem));
   let best: { result: PastResult; keys: string[]; score: number } | undefined;
   let bestIsSeries = false;
@@ -250,7 +253,10 @@ function seriesText(name: string, series: number[], scope: QuestionScope, unit: 
   const list = n > 12 ? [...shown.slice(0, 6), '...', ...shown.slice(-5)] : shown;
   const trend = n < 2 ? '' : series[n - 1] > series[0] ? `; up from ${of(0)} to ${of(n - 1)}` : series[n - 1] < series[0] ? `; down from ${of(0)} to ${of(n - 1)}` : '; unchanged';
   const title = led ? 'by frame' : /per frame|each frame/i.test(name) ? capitalize(name) : `${capitalize(name)} per frame`;
-  return `${title}${unit ? ` (${unit.trim()})` : ''}: ${list.join(', ')}${trend} (from ${source})`;
+  // ("how many per frame on average, and the standard deviation?": the spread over the frames too)
+  const m = avg(series);
+  const spread = (scope.reduce === 'sd' || scope.stats?.includes('sd')) && n > 1 ? `; mean ${formatValue(Math.round(m * 1000) / 1000)}${unit}, standard deviation ${formatValue(Math.round(Math.sqrt(series.reduce((a, v) => a + (v - m) ** 2, 0) / (n - 1)) * 1000) / 1000)}${unit} over ${n} frames` : '';
+  return `${title}${unit ? ` (${unit.trim()})` : ''}: ${list.join(', ')}${trend}${spread} (from ${source})`;
 }
 
 /**

@@ -11,20 +11,20 @@ import { nameWords, statedNumbers, statedNumbersScored, statedValues, valuesByNa
 import { notDoneNote, unappliedWords, unmatchedAction } from './unapplied.ts';
 import { maskRejected, unappliedConstraints, unappliedNote, withWords } from './constraints.ts';
 import { isOutOfScope, namesASubject } from './outOfScope.ts';
-import { askedMeanings, asksAValue, changesImagesReply, makesImages, measuredInstead, notMeasuredReply, reporterFor, resultHits, statesObjectSize, unmeasuredQuantity } from './propertyQuestions.ts';
+import { askedMeanings, asksAValue, changesImagesReply, makesImages, measuredInstead, notMeasuredReply, onlyReports, reporterFor, resultHits, statesObjectSize, unmeasuredQuantity } from './propertyQuestions.ts';
 import { explainStep } from './explanations.ts';
-import { recordingQuestion } from './recordingQuestions.ts';
+import { aboutTheAnalysis, recordingQuestion } from './recordingQuestions.ts';
 import type { Match } from './matcher.ts';
 import { indexFor } from './toolIndex.ts';
 import { meaning, normalizeWord, stopWords, tokenize } from './words.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
-import { answerFromTable, askingAt, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, isAskedForm, measuringWords, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
+import { answerFromTable, askingAt, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, isAskedForm, measuringWords, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
 import { buildArgs, requestPixelSizeUm, sessionPixelSizeUm } from './builders.ts';
 import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths, withoutExcludedScope } from './extract.ts';
 import { sessionFrameCount } from './builders.ts';
 import { formatNumber } from '../../../tools/requestWords.ts';
-import { statedFrameIntervalS } from './askedUnits.ts';
+import { statedFrameIntervalS, withoutToldCalibration } from './askedUnits.ts';
 import { areasInPixels, findQuantities, numberWordsAsDigits, statedCalibration, timesInFrames, withShorthandNames } from './quantities.ts';
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
@@ -565,6 +565,9 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // "how long is the movie?", "is there more than one channel?": the recording's own properties, from its header
   const recording = recordingPlan(text, conversation, catalogue);
   if (recording) return recording;
+  // about things analysed ("which frame contains the fewest cells?", "describe the distribution of areas"): never the file's reporter, whatever of its words ("contain", "describe") it uses
+  const analysed = aboutTheAnalysis(text, catalogue);
+  if (analysed) mentions = mentions.filter((m) => !onlyReports(m.tool, catalogue));
   // a question about the data at a scope that the session's tables answer: answered from them, whatever
   // tool words it has ("how many trajectories last under 4 min?"), its context first ("I expect ... - are there more cells at the end?")
   const askedOfData = questionClause(text);
@@ -590,7 +593,11 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   const runReporter = playing('status', catalogue);
   if (runReporter && questionAboutTheRun(text) && mentions.some((m) => runsMicroscope(m.tool, catalogue) && (['stop', 'start', 'change'] as const).some((role) => plays(m.tool, role, catalogue)))) mentions = [{ tool: runReporter, start: 0, end: text.length, order: 0 }];
   // "do any cells stop moving?": a question about the data, with no acquisition running, never stops, starts or changes one
-  if (asksAboutTheData(text) && !acquisitionRunning(conversation)) mentions = mentions.filter((m) => !(runsMicroscope(m.tool, catalogue) && (['stop', 'start', 'change'] as const).some((role) => plays(m.tool, role, catalogue))));
+  // (and a question about things analysed, "which time point holds the most nuclei?", "how fast are they going in um/h", asks no microscope command, nor its report for a measured quantity)
+  const notTheMicroscopes = (tool: string) => !acquisitionRunning(conversation) && runsMicroscope(tool, catalogue) && (analysed && isQuestion(text) && !microscopeOnlyWords(text)
+    ? !(['status', 'list'] as const).some((role) => plays(tool, role, catalogue)) || asksAMeasuredQuantity(text)
+    : asksAboutTheData(text) && (['stop', 'start', 'change'] as const).some((role) => plays(tool, role, catalogue)));
+  mentions = mentions.filter((m) => !notTheMicroscopes(m.tool));
   // a rule for the microscope absorbs the actions it names ("when a cell divides, image every 10 s")
   const rule = mentions.find((m) => plays(m.tool, 'rule', catalogue));
   if (rule) mentions = [{ ...rule, start: 0 }];
@@ -644,7 +651,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     const maker = makerOf('table', catalogue);
     const feeding = new Set([maker, ...(selfOf(maker ?? '', catalogue)?.consumes ?? []).map((t) => makerOf(t as InputType, catalogue))]);
     // the tools the question names apart from its scope ("the first frame" is no baseline to normalise to)
-    const named = understand(withoutScope(text), catalogue).mentions;
+    const named = understand(withoutScope(text), catalogue).mentions.filter((m) => !(analysed && onlyReports(m.tool, catalogue)) && !notTheMicroscopes(m.tool));
     const asked = named.every((m) => feeding.has(m.tool) || runsMicroscope(m.tool, catalogue)) ? dataQuestionPlan(text, conversation, catalogue, named.some((m) => runsMicroscope(m.tool, catalogue)) || (named.length === 0 && mentions.some((m) => runsMicroscope(m.tool, catalogue)) && readsAsMicroscope(text, conversation)) || commandWhileImaging(text, conversation)) : undefined;
     if (asked) return asked;
     const reported = reportedQuantityPlan(text, mentions.map((m) => m.tool), conversation, catalogue);
@@ -747,6 +754,14 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // "segment and measure the area, pixel size 0.65 µm": what every later step reads (the calibration) goes first, wherever it was said
   const first = orderedSteps.filter((st) => selfOf(st.tool, catalogue)?.appliesToLaterSteps === true);
   steps.splice(0, steps.length, ...first, ...orderedSteps.filter((st) => !first.includes(st)));
+  // "track the nuclei, one frame every 5 min": a calibration told inside another step's words sets it (the number reader's
+  // time per frame or length per pixel), first; the other steps' words no longer hold it (it was named as not applied)
+  const toldCalibration = isQuestion(text) || microscopeOnlyWords(text) ? {} : statedCalibration(text);
+  const calibrator = [...catalogue.keys()].find((t) => selfOf(t, catalogue)?.appliesToLaterSteps === true);
+  if (calibrator && Object.keys(toldCalibration).length > 0 && steps.length > 0 && !steps.some((st) => st.tool === calibrator) && !steps.some((st) => runsMicroscope(st.tool, catalogue)) && Object.keys(toldCalibration).every((k) => k in (catalogue.get(calibrator)?.properties ?? {}))) {
+    for (const st of steps) st.clause = withoutToldCalibration(st.clause);
+    steps.unshift({ tool: calibrator, args: { ...toldCalibration }, clause: text });
+  }
   // "denoise channels 1 and 3", "measure intensity in channels 1 and 2": a step that takes one channel, once per channel named
   // ("both channels" too, unless the tool's default is every channel already)
   for (let k = 0; k < steps.length; k++) {
@@ -767,7 +782,12 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   if (asked && tableMaker && asksAMeasuredQuantity(asked) && !steps.some((st) => producesOf(st.tool, catalogue).includes('table')) && steps.some((st) => (selfOf(tableMaker, catalogue)?.consumes ?? []).some((t) => producesOf(st.tool, catalogue).includes(t)))) {
     // the words from the asking on ("give me the median area") are the measuring step's, not the steps' before it
     for (const step of steps) if (step.clause.includes(asked)) step.clause = step.clause.replace(asked, ' ').replace(/[\s,;:]+(?:and|then|,)?\s*$/i, '');
-    steps.push({ tool: tableMaker, args: buildArgs(tableMaker, { clause: asked, text: asked, conversation, catalogue, previous: steps.at(-1), single: true }), clause: asked });
+    // (its words with the quantity its adjectives stand for: "the fastest one" is a speed)
+    const measuring = measuringWords(asked);
+    steps.push({ tool: tableMaker, args: buildArgs(tableMaker, { clause: measuring, text: measuring, conversation, catalogue, previous: steps.at(-1), single: true }), clause: asked });
+  } else if (asked && tableMaker && asksAMeasuredQuantity(asked) && steps.some((st) => st.tool === tableMaker)) {
+    // ("measure the circularity of each nucleus and tell me the roundest": the asking is the answer's, no words of the measuring step)
+    for (const step of steps) if (step.clause.includes(asked) && step.clause.trim() !== asked.trim()) step.clause = step.clause.replace(asked, ' ').replace(/[\s,;:]+(?:and|then|,)?\s*$/i, '');
   }
   const ask = steps.find((s) => typeof s.args.$ask === 'string');
   if (ask) return { steps: [], reply: String(ask.args.$ask) };
@@ -1484,13 +1504,15 @@ function dataQuestionPlan(text: string, conversation: Conversation, catalogue: C
   const own = [words, catalogue.get(maker ?? '')?.description ?? self?.summary ?? '', ...Object.values(catalogue.get(maker ?? '')?.properties ?? {}).map((p) => p.description ?? '')].join(' ');
   const scoped = asksTheData(text);
   // "how many cells (per frame)?": a count of the things themselves, which the table's maker counts too
-  const counts = countsThings(text);
+  // ("how many cells move?", "how many stay for the whole movie?": tracks counted by what each did, from a table of whole tracks)
+  const tracksCounted = countsMovingCells(text) || countsWholeTracks(text);
+  const counts = countsThings(text) || tracksCounted;
   const measured = !!maker && ((asksAMeasuredQuantity(text) && (namesQuantity(text, words) || ((asksHowMuch(text) || scoped) && namesQuantity(text, own)))) || counts);
   if (!scoped && !measured) return undefined;
   if (answerFromTable(text, conversation)) return { steps: [], question: text };
   if (aboutTheMicroscope) return undefined;
   // a value an earlier step reported, when it is the quantity asked (its name says so)
-  const value = scoped && !counts ? undefined : answerFromValues(withoutUnits(text), conversation, [...conversation.earlier], catalogue);
+  const value = (scoped && !counts) || tracksCounted ? undefined : answerFromValues(withoutUnits(text), conversation, [...conversation.earlier], catalogue);
   if (value && (!measured || counts || namesQuantity(text, value.split(' (from ')[0]))) return { steps: [], question: text };
   if (!measured) return questionPlan(text, conversation, catalogue, !asksAMeasuredQuantity(text));
   const clause = measuringWords(text, own);
@@ -1527,7 +1549,7 @@ function questionsTheData(text: string, conversation: Conversation): boolean {
  * changes data (project, set_calibration), unless that one's own results name it as well.
  */
 function reportedQuantityPlan(text: string, named: string[], conversation: Conversation, catalogue: Catalogue): Plan | undefined {
-  if (!isQuestion(text) || !isAskedForm(text) || acquisitionRunning(conversation)) return undefined;
+  if (!isQuestion(text) || !isAskedForm(text) || acquisitionRunning(conversation) || aboutTheAnalysis(text, catalogue)) return undefined;
   // a microscope tool that reports the quantity itself keeps it ("how many positions are there?")
   const asked = askedMeanings(text, catalogue);
   if (named.some((tool) => runsMicroscope(tool, catalogue) && resultHits(tool, asked, catalogue) > 0)) return undefined;

@@ -108,14 +108,10 @@ export function onlyReports(tool: string, catalogue: Catalogue): boolean {
  * tool's results, or undefined (a named tool reports it as well: "how far did it drift?"
  * stays with correct_drift).
  */
-/** Cells, nuclei or objects doing something over time: a question about them is about the analysis. */
-const CELLS_DOING = /\b(?:cells?|nucle(?:us|i)|objects?)\b[^?.!]{0,30}\b(?:divid\w*|split\w*|mov(?:e|es|ed|ing)|migrat\w*|die[sd]?|dying|grow\w*|shr[iau]nk\w*|fus(?:e|es|ed|ing)|appear\w*|disappear\w*|travel\w*)\b/i;
-
 export function reporterFor(text: string, named: string[], catalogue: Catalogue): string | undefined {
   // "how much longer?", "how long until it's done?": progress of something under way, not a property a reporter reads
   if (named.some((tool) => onlyReports(tool, catalogue)) || asksProgress(text)) return undefined;
-  // what cells do ("how many cells divide during the movie?") is the analysis's, never a property of the file
-  if (CELLS_DOING.test(text)) return undefined;
+  // (what cells do, "how many cells divide during the movie?", is the analysis's: the caller asks recordingQuestions.aboutTheAnalysis, the one reader of that)
   const asked = askedMeanings(text, catalogue);
   const namedBest = Math.max(0, ...named.map((tool) => resultHits(tool, asked, catalogue)));
   let best: { tool: string; hits: number } | undefined;

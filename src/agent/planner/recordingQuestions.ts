@@ -34,6 +34,38 @@ const RECORDING = /^(?:movie|movies|film|video|file|files|stack|stacks|image|ima
  */
 const ANALYSED = /^(?:cells?|nucle(?:us|i|ar)|objects?|tracks?|trajector(?:y|ies)|tracklets?|divisions?|divid\w*|mitos[ie]s|mitotic|spots?|blobs?|labels?|masks?|lineages?|particles?|organelles?|mitochondria|vesicles?|intensit(?:y|ies)|brightness|bright(?:er|est)?|dim(?:mer|mest)?|fluorescence|signal|speeds?|velocit(?:y|ies)|fast(?:er|est)?|slow(?:er|est|ly)?|quick(?:er|est|ly)?|area|areas|perimeters?|circularity|roundness|displacements?|distances?|drift\w*|moved?|moving|travel\w*|migrat\w*|bleach\w*|grow\w*|segment\w*|tracked|tracking|measure\w*|thresholds?|counts?|compare|comparison|versus|vs)$/;
 
+/** A word that names a thing analysed or a measured quantity, outside the words a property's phrase took. */
+function namesAnalysed(words: string[], covered: Set<number> = new Set()): boolean {
+  return words.some((w, i) => !covered.has(i) && ANALYSED.test(w));
+}
+
+/**
+ * The one reader of "is this about the analysis, not the file?": a question (or a request)
+ * that names a thing analysed or a measured quantity ("which frame contains the fewest
+ * cells?", "describe the distribution of nuclear areas", "how many cells divide?") outside
+ * the phrases by which the reporting tools name their properties ("the frame count", "the
+ * intensity range"). The tool that only reports the file never answers it, whatever words
+ * of its own ("contain", "describe") the question uses.
+ */
+export function aboutTheAnalysis(text: string, catalogue: Catalogue = new Map()): boolean {
+  // (a file's name, "describe cells.tif", names no thing analysed)
+  const words = wordsOf(withoutToldValues(text.replace(/[^\s"'`]+\.(?:ome\.)?[a-z][a-z0-9]{1,4}\b/gi, ' ')));
+  if (!namesAnalysed(words)) return false;
+  // (a property's own phrase, "the intensity range of the first frame", keeps its words)
+  const covered = new Set<number>();
+  for (const tool of toolNames(catalogue)) {
+    if (!onlyReports(tool, catalogue)) continue;
+    for (const value of Object.values(selfOf(tool, catalogue)?.results ?? {})) {
+      for (const phrase of value.words ?? []) {
+        const parts = phrase.toLowerCase().replace(/µm/g, 'um').match(/[\p{L}\d]+/gu) ?? [];
+        const at = phraseAt(words, parts);
+        if (at >= 0) for (let k = 0; k < parts.length; k++) covered.add(at + k);
+      }
+    }
+  }
+  return namesAnalysed(words, covered);
+}
+
 /** The words of a text as written (lower case, hyphens and slashes split), for phrase matching. */
 function wordsOf(text: string): string[] {
   return plainQuestion(text).toLowerCase().replace(/µm/g, 'um').match(/[\p{L}\d]+/gu) ?? [];
@@ -107,7 +139,7 @@ export function recordingQuestion(text: string, catalogue: Catalogue = new Map()
     const freeForm = (key: string) => (results[key].words ?? []).includes('metadata');
     if (scored.every((s) => freeForm(s.key) && namesTheMicroscope(results[s.key].words ?? [], words, catalogue)) && !PAST_RECORDING.test(plainQuestion(text))) return undefined;
     // a thing analysed or a measured quantity among the other words: the question is about the analysis
-    if (words.some((w, i) => !covered.has(i) && ANALYSED.test(w))) return undefined;
+    if (namesAnalysed(words, covered)) return undefined;
     scored.sort((a, b) => b.score - a.score || a.at - b.at);
     const top = scored[0].score;
     // "how many frames and channels?": each property the question joins; else the best only

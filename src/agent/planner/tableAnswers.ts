@@ -71,19 +71,24 @@ export interface QuestionScope {
 }
 
 const LARGEST = /\b(?:longest|largest|biggest|most|highest|fastest|quickest|speediest|furthest|farthest|maximum|max|brightest|greatest|busiest|longer|larger|bigger|further|farther|straightest|roundest|straighter|rounder)\b/i;
-const SMALLEST = /\b(?:shortest|smallest|least|lowest|slowest|minimum|min|dimmest|darkest|fewest|faintest|quietest|tiniest)\b/i;
+const SMALLEST = /\b(?:shortest|smallest|least|lowest|slowest|minimum|min|dimmest|darkest|fewest|faintest|quietest|tiniest|emptiest)\b/i;
 /** Words about where, when or how much, not what is measured (removed before the quantity is read). */
 const NOT_QUANTITY_WORDS =
   'frames? tracks? cells? nucle(?:us|i) objects? labels? which many count number mean average typical median standard deviation sd spread range vary variation ' +
   'distribution total sum how what is are was were did do does in at on of for each every per over time changed? changes first last half halves second end start ' +
   'beginning middle than more less value values there overall whole movie give tell me show quote unit compare compared between get got become became ' +
   'longest largest biggest most highest fastest furthest farthest maximum max brightest greatest shortest smallest least lowest slowest minimum min dimmest ' +
-  'fewest faintest longer larger bigger further farther higher lower faster slower smaller shorter brighter dimmer quickest speediest speedier busiest darkest quietest who whos ' +
+  'fewest faintest longer larger bigger further farther higher lower faster slower smaller shorter brighter dimmer quickest speediest speedier busiest darkest quietest emptiest crowded populated who whos ' +
   'going goes go up down increas\\w* decreas\\w* drop\\w* declin\\w* rise rises rising fall\\w* versus vs channels? whole film video recording ' +
   'you they them their its one ones much by from to and or any all some both with between lot overall please pls ' +
   'nuclear percent\\w* proportion fraction share ratio onwards? after before since until till later hours? minutes? mins? seconds? secs? h s µm um px pixels? microns? ' +
   'list individual above below under exceeding least most have has had during throughout course quartiles? interquartile iqr p\\d+ \\d+(?:st|nd|rd|th) ' +
-  'trajector(?:y|ies) shr[iau]nk\\w* grow\\w* grew grown swell\\w* swollen becom\\w* getting stay\\w* remain\\w* same stable steady constant last lasts lasted span spans';
+  'trajector(?:y|ies) shr[iau]nk\\w* grow\\w* grew grown swell\\w* swollen becom\\w* getting stay\\w* remain\\w* same stable steady constant last lasts lasted span spans ' +
+  // a frame that has, holds or shows the things ("which frame contains the fewest cells?"): where they are, not what is measured
+  'contain\\w* hold\\w* includ\\w* see seen visible present found observ\\w* images? pictures? ' +
+  // the recording and its course named in other words ("during the experiment", "from start to finish", "of the time series")
+  'experiments? timelapse lapse series serie sequence stack imaging session finish\\w* ended ends ending ' +
+  'actual\\w* really truly indeed even just distinct different unique individual separate when where greater smaller exceed\\w* followed proliferat\\w* multipl(?:y|ies|ying|ied)';
 const NOT_QUANTITY = new RegExp(`\\b(?:${NOT_QUANTITY_WORDS.split(' ').join('|')})\\b`, 'gi');
 const NOT_QUANTITY_WORD = new RegExp(`^(?:${NOT_QUANTITY_WORDS.split(' ').join('|')})$`, 'i');
 
@@ -111,15 +116,19 @@ export function withoutUnits(text: string): string {
  * The quantity an adjective of size, speed, brightness or distance stands for ("bigger" →
  * area, "the slowest" → speed); "longest" is a distance when the cells travel, else a duration.
  */
-export function quantityOfAdjectives(text: string): string {
+export function quantityOfAdjectives(whole: string): string {
+  // "the largest number of nuclei", "the highest count": the extreme of a count, no size of the things
+  const text = whole.replace(/\b\w+(?=\s+(?:number|count|amount|quantity)\b)/gi, ' ');
   const words: string[] = [];
   if (/\b(?:big|bigger|biggest|large|larger|largest|small|smaller|smallest|tiny|tiniest|grow\w*|grew|grown|shr[iau]nk\w*|swell\w*|swollen)\b/i.test(text)) words.push('area');
   if (/\b(?:fast|faster|fastest|slow|slower|slowest|slowly|quick|quicker|quickest|quickly|rapidly|speedy|speedier|speediest)\b/i.test(text)) words.push('speed');
-  if (/\b(?:bright|brighter|brightest|dim|dimmer|dimmest|faint|fainter|faintest)\b/i.test(text)) words.push('intensity');
+  if (/\b(?:bright|brighter|brightest|dim|dimmer|dimmest|faint|fainter|faintest|dark|darker|darkest)\b/i.test(text)) words.push('intensity');
   if (/\b(?:far|further|furthest|farther|farthest)\b/i.test(text)) words.push('distance');
   if (/\b(?:round|rounder|roundest|roundness|circular|elongated|oval|irregular)\b/i.test(text)) words.push('circularity');
   if (/\b(?:straighter|straightest)\b/i.test(text)) words.push('straightness');
-  if (/\b(?:long|longer|longest|short|shorter|shortest)\b/i.test(text)) words.push(/\b(?:travel\w*|mov\w*|migrat\w*|distance|path|go|went)\b/i.test(text) ? 'distance' : 'duration');
+  // "for how many frames is track 1 followed?": how long it lasts, in frames
+  if (/\bhow many (?:frames|time ?points)\b[^?.]*\b(?:track|trajectory)\b|\b(?:track|trajectory)\s*#?\d+\b[^?.]*\bhow many (?:frames|time ?points)\b/i.test(text)) words.push('duration');
+  else if (/\b(?:long|longer|longest|short|shorter|shortest)\b/i.test(text)) words.push(/\b(?:travel\w*|mov\w*|migrat\w*|distance|path|go|went)\b/i.test(text) ? 'distance' : 'duration');
   else if (words.length === 0 && /\b(?:travel\w*|moved?|moving|migrat\w*|wander\w*)\b/i.test(text)) words.push('distance');
   return words.join(' ');
 }
@@ -136,6 +145,8 @@ export function plainQuestion(question: string): string {
     .replace(/\b(?:wat|wht|wut)\b/gi, 'what')
     .replace(/\b(?:whats|wats|what['’]s)\b/gi, 'what is')
     .replace(/\b(how|what|why|where|who|when)['’]d\b/gi, '$1 did')
+    // "i.e.", "e.g.": what follows says it again, no word of its own
+    .replace(/(?<![\p{L}\d])(?:i\.\s?e\.?|e\.\s?g\.?)(?=[\s,:])/giu, ' ')
     // "how much cells are there": a count of things, as "how many" (non-native English)
     .replace(/\bhow much\s+(?=(?:\w+\s+)?(?:cells|nuclei|objects|tracks|trajectories|blobs|divisions|frames|pixels|channels|slices|planes|timepoints|time points)\b)/gi, 'how many ')
     // "more slow", "more big": the comparative as one word (non-native English)
@@ -197,7 +208,7 @@ const EARLY = /\b(?:first|start|starting|beginning|begin|initial|initially|onset
 const LATE = /\b(?:last|end|ending|final|finally)\b/i;
 
 /** A change asked about ("going down", "increasing", "drop", "over the movie"): one value per frame answers it. */
-const TREND = /\b(?:over time|through time|get(?:s|ting)\s+(?:more\s+|less\s+)?(?:\w+er|brighter|dimmer|bigger|smaller|faster|slower|fewer)|with time|(?<!\b(?:longest|shortest|longer|shorter|long|short)\s)in (?:the )?time(?![- ]?points?)|as time (?:goes|passes)(?: on| by)?|(?:as|while) the (?:movie|film|video|recording|experiment|time ?course|time-?lapse) (?:goes on|goes|progresses|proceeds|runs|continues)|(?:from )?frame to frame|grow(?:s|ing)?|shr[iau]nk(?:s|ing)?|during the (?:movie|film|video|recording|experiment|time ?course|time-?lapse)|becom(?:e|es|ing)|over the (?:movie|film|video|recording|time ?course|time-?lapse)|change[sd]?|changing|evolve[sd]?|evolving|trend|frame by frame|going (?:up|down)|go(?:es)? (?:up|down)|increas\w*|decreas\w*|drop\w*|declin\w*|ris(?:e|es|ing)|fall\w*|fad(?:e|es|ed|ing)|decay\w*)\b/i;
+const TREND = /\b(?:over time|through time|get(?:s|ting)\s+(?:more\s+|less\s+)?(?:\w+er|brighter|dimmer|bigger|smaller|faster|slower|fewer)|with time|(?<!\b(?:longest|shortest|longer|shorter|long|short)\s)in (?:the )?time(?![- ]?points?)|as time (?:goes|passes)(?: on| by)?|(?:as|while) the (?:movie|film|video|recording|experiment|time ?course|time-?lapse) (?:goes on|goes|progresses|proceeds|runs|continues)|(?:from )?frame to frame|grow(?:s|ing)?|proliferat\w*|multipl(?:y|ies|ying)|shr[iau]nk(?:s|ing)?|during the (?:movie|film|video|recording|experiment|time ?course|time-?lapse)|becom(?:e|es|ing)|over the (?:movie|film|video|recording|time ?course|time-?lapse)|change[sd]?|changing|evolve[sd]?|evolving|trend|frame by frame|going (?:up|down)|go(?:es)? (?:up|down)|increas\w*|decreas\w*|drop\w*|declin\w*|ris(?:e|es|ing)|fall\w*|fad(?:e|es|ed|ing)|decay\w*)\b/i;
 /** Speeding up or slowing down: a change of speed over time. */
 const SPEED_CHANGE = /\b(?:speed(?:s|ing)?|sped) up\b|\bslow(?:s|ing|ed)? down\b|\baccelerat\w*|\bdecelerat\w*/i;
 
@@ -354,35 +365,38 @@ function readScope(question: string): QuestionScope {
   const bothEnds = EARLY.test(text) && LATE.test(text) && !frames && !/\b(?:first|last)\s+\d+\b/i.test(text);
   const compare = compareFrames
     ? 'frames'
-    : /\bfirst half\b|\bsecond half\b|\bhalves\b/i.test(text)
+    // ("faster early or late in the movie?", "earlier vs later": the two halves of it)
+    : /\bfirst half\b|\bsecond half\b|\bhalves\b|\b(?:early|earlier)\b[^?.]*\b(?:late|later)\b|\b(?:late|later)\b[^?.]*\b(?:early|earlier)\b/i.test(text)
     ? 'halves'
     : bothEnds || /\b(?:at the end|end of the movie|at the start|at the beginning|start of the movie|later|earlier)\b.*\b(?:than|vs|versus|compared)\b|\b(?:than|vs|versus|compared to)\b.*\b(?:start|beginning|end)\b/i.test(text)
       // "faster at the end?", "bigger towards the end": a comparative with one end means against the other
       || (/\b(?:faster|slower|quicker|bigger|larger|smaller|brighter|dimmer|fainter|higher|lower|longer|shorter|more|less|fewer|greater|further|farther)\b/i.test(text) && /\b(?:at|towards?|near|by) the (?:end|start|beginning)\b|\blater on\b/i.test(text) && !/\bthan\s+\d/i.test(text))
       ? 'ends'
       : undefined;
-  const perFrame = !compare && (/\b(?:in|for|at|per)\s+(?:each|every)\s+(?:frame|time ?point|timepoint)\b|\bper\s+(?:frame|time ?point|timepoint)\b/i.test(text) || TREND.test(text) || SPEED_CHANGE.test(text));
+  // ("the number of distinct nuclei over the movie": each one followed over it, counted once, no value per frame)
+  const perFrame = !compare && (/\b(?:in|for|at|per)\s+(?:each|every)\s+(?:frame|time ?point|timepoint)\b|\bper\s+(?:frame|time ?point|timepoint)\b/i.test(text) || ((TREND.test(text) || SPEED_CHANGE.test(text)) && !DISTINCT_THINGS.test(text)));
   const channels = channelsOf(text);
   let reduce: Reduce = 'mean';
   const percentiles = percentilesOf(text);
   if (percentiles) reduce = 'percentile';
   else if (/\b(?:percent(?:age)?|per cent|fraction|proportion|share|ratio of)\b|%/i.test(text) && !/\b(?:intensity|signal|drop|loss|change)\b/i.test(text)) reduce = 'fraction';
-  else if (/\bhow many\b|\bnumber of\b|\bcount\b/i.test(text) && !/\baverage\b|\bmean\b/i.test(text)) reduce = 'count';
+  // ("for how many frames is track 1 followed?", "how many minutes does cell 3 last?": a unit of one track's value, no count)
+  else if (/\bhow many\b|\bnumber of\b|\bcount\b/i.test(text) && !/\baverage\b|\bmean\b/i.test(text) && !(track && /\bhow many\s+(?:frames|time ?points|timepoints|minutes|mins|hours|seconds|pixels|microns|µm|um)\b/i.test(text))) reduce = 'count';
   else if (/\bmedian\b/i.test(text)) reduce = 'median';
   else if (/\bstandard deviation\b|\bs\.?d\.?\b|\bspread\b|\bvariab\w*|\bvariation\b|\bvary\b/i.test(text)) reduce = 'sd';
-  else if (/\brange\b|\bdistribution\b/i.test(text) || (!compare && /\bfrom .* to\b/i.test(text))) reduce = 'range';
+  else if (/\brange\b|\bdistribut\w*/i.test(text) || (!compare && /\bfrom .* to\b/i.test(text))) reduce = 'range';
   else if (/\btotal\b|\bsum\b|\bin all\b/i.test(text) && !/\bdistance\b/i.test(text)) reduce = 'sum';
   else if (!compare && LARGEST.test(text)) reduce = 'max';
   else if (!compare && SMALLEST.test(text)) reduce = 'min';
   const which = /\b(?:which|what|whose)\s+(?:(?:\w+\s+)?(?:cells?|tracks?|nucle(?:us|i)|objects?|blobs?|trajector(?:y|ies))|one|of (?:the|them|these))\b|\bwho\b/i.test(text) || ((reduce === 'max' || reduce === 'min') && /\b(?:cell|track|nucleus|object|one)\b/i.test(text) && !/\bhow\b/i.test(text));
   const quantityWords = quantityOf(text);
   // "are there more cells at the end?", "cells in frame 3?": no quantity but the things themselves, a count
-  if (reduce === 'mean' && quantityWords.size === 0 && !channels.length && /\b(?:cells?|nucle(?:us|i)|objects?|tracks?|blobs?)\b/i.test(text) && /\b(?:are there|is there|were there|more|fewer|less)\b/i.test(text) && !/\b(?:mean|average|typical)\b/i.test(text)) reduce = 'count';
+  if (reduce === 'mean' && quantityWords.size === 0 && !channels.length && /\b(?:cells?|nucle(?:us|i)|objects?|tracks?|blobs?)\b/i.test(text) && /\b(?:are there|is there|were there|more|fewer|less|proliferat\w*|multipl(?:y|ies|ying|ied))\b/i.test(text) && !/\b(?:mean|average|typical)\b/i.test(text)) reduce = 'count';
   // channels hold intensities: "compare ch1 and ch2" asks for them
   const quantity = quantityWords.size === 0 && channels.length ? wordKeys('intensity') : quantityWords;
   const named: [RegExp, Reduce][] = [[/\b(?:mean|average|avg)\b/i, 'mean'], [/\bmedian\b/i, 'median'], [/\b(?:min|minimum|smallest|lowest)\b/i, 'min'], [/\b(?:max|maximum|largest|highest)\b/i, 'max'], [/\b(?:sd|std|standard deviation|spread)\b/i, 'sd'], [/\b(?:total|sum)\b/i, 'sum']];
   const stats = named.filter(([re]) => re.test(text)).map(([, r]) => r);
-  const whichFrame = /\b(?:which|what)\s+(?:frame|time ?point|timepoint|point in time)s?\b|\bwhen\b.*\b(?:peak\w*|maxim\w*|minim\w*|most|least|highest|lowest|largest|smallest|fewest)\b/i.test(text)
+  const whichFrame = /\b(?:which|what)\s+(?:frame|time ?point|timepoint|point in time|image|picture)s?\b|\bwhen\b.*\b(?:peak\w*|maxim\w*|minim\w*|most|least|highest|lowest|largest|smallest|fewest)\b/i.test(text)
     // "the brightest frame", "the busiest timepoint": an extreme of the frames themselves
     || new RegExp(`(?:${LARGEST.source}|${SMALLEST.source})\\s+(?:frame|time ?point|timepoint|moment)s?\\b`, 'i').test(text)
     // "the frame with the fewest cells", "timepoint where the count peaks"
@@ -391,7 +405,8 @@ function readScope(question: string): QuestionScope {
     || new RegExp(`\\b(?:which|what)\\s+(?:time|moment)\\b[^?.]{0,60}(?:${LARGEST.source}|${SMALLEST.source}|\\bpeak\\w*)`, 'i').test(text);
   if (whichFrame && /\bpeak\w*/i.test(text) && reduce === 'mean') reduce = 'max';
   // "which frame has the most cells?": no quantity but the things themselves, so their count per frame
-  if (whichFrame && (reduce === 'max' || reduce === 'min') && quantityWords.size === 0 && !channels.length && /\b(?:cells?|nucle(?:us|i)|objects?|blobs?)\b/i.test(text) && /\b(?:most|fewest|least|more|fewer|less)\b/i.test(text)) reduce = 'count';
+  // ("the busiest frame", "the emptiest timepoint": crowded with things, so their count too)
+  if (whichFrame && (reduce === 'max' || reduce === 'min') && quantityWords.size === 0 && !channels.length && ((/\b(?:cells?|nucle(?:us|i)|objects?|blobs?)\b/i.test(text) && /\b(?:most|fewest|least|more|fewer|less)\b/i.test(text)) || /\b(?:busiest|busier|emptiest|emptier|(?:most|least) (?:crowded|populated|dense))\b/i.test(text))) reduce = 'count';
   // "at what frame is the number of nuclei lowest": a count, at its lowest
   // ("in what frame there is the less nuclei": "less" and "fewer" ask for the low end of a count too)
   const extreme = !whichFrame ? undefined : reduce === 'min' || (reduce !== 'max' && (SMALLEST.test(text) || (/\b(?:less|fewer)\b/i.test(text) && !LARGEST.test(text)))) ? ('min' as const) : reduce === 'max' || LARGEST.test(text) || /\bpeak\w*/i.test(text) ? ('max' as const) : undefined;
@@ -464,6 +479,8 @@ export function isAskedForm(question: string): boolean {
     // a question asked indirectly: "I'd like to know ...", "could you tell me ...", "please give me ..."
     .replace(/^(?:(?:hi|hey|hello|ok(?:ay)?|so|and|also|now)[,!\s]+)*(?:please\s+)?(?:(?:i(?:'d| would) like|i want(?:ed)?|i need|we(?:'d| would) like|i(?:'m| am) curious|i wonder(?:ed)?|do you know|any idea|let me know|can you|could you|would you|can u|could u|pls|please)\s+)?(?:to\s+)?(?:know|find out|check|tell me|give me|work out|figure out|let me know|list(?:\s+me)?(?=\s+(?:the\s+)?(?:mean|average|median|\w+\s+(?:of|for|per)\s+(?:each|every|all))))?\s*(?:please\s+)?(?:,\s*)?/i, (prefix) => (/\b(?:know|find out|check|tell me|give me|work out|figure out|curious|wonder|list)\b/i.test(prefix) ? 'what is ' : prefix))
     .replace(/^what is (?=(?:how|what|which|who|whose|when|where|whether|if|is|are|was|were|do|does|did)\b)/i, '')
+    // "describe the distribution of areas", "summarise the spread": the statistics asked for
+    .replace(/^(?:(?:please|pls|can you|could you)\s+)?(?:describe|summari[sz]e|characteri[sz]e)\s+(?=(?:the\s+|their\s+)?(?:distribution|spread|range|variation|variability|statistics|stats)\b)/i, 'what is ')
     .replace(/^(?:in|for|at|during|on|over|across)\s+(?:the\s+)?(?:frames?|time ?points?|tracks?|cells?|nucle(?:us|i)|channels?|first|last|whole)\b[^,?]{0,40}?(?:,\s*|\s+(?=(?:which|what|who|whose|how|where|when)\b))/i, '');
   // "count the nuclei larger than 150 px²": a count of the rows a threshold keeps is asked, not a step
   if (/^(?:and\s+|so\s+|now\s+|then\s+)?count\b/i.test(text) && /\b(?:cells?|nucle(?:us|i)|objects?|tracks?|trajector(?:y|ies)|ones)\b/i.test(text) && conditionOf(question) !== undefined && !/\b(?:then|and then|after that|afterwards)\b/i.test(text)) return true;
@@ -503,7 +520,8 @@ export function askingAt(text: string): number {
   return text.search(ASKING);
 }
 /** "give me the median area", "tell me the mean speed": a statistic asked for by name. */
-const TELL_ME_A_STATISTIC = new RegExp(String.raw`${TELL_ME}\s+(?:the\s+|a\s+)?(?:mean|average|median|typical|sd|std|standard deviation|spread|range|total|sum|number|count|max(?:imum)?|min(?:imum)?|percentiles?|distribution)\b`, 'i');
+/** ("... and tell me the roundest", "give me the fastest one": an extreme asked for by name, as the question reader knows them) */
+const TELL_ME_A_STATISTIC = new RegExp(String.raw`${TELL_ME}\s+(?:the\s+|a\s+)?(?:mean|average|median|typical|sd|std|standard deviation|spread|range|total|sum|number|count|max(?:imum)?|min(?:imum)?|percentiles?|distribution)\b|${TELL_ME}\s+(?:the\s+)?(?:${LARGEST.source}|${SMALLEST.source})`, 'i');
 
 /**
  * A request that asks to be told something besides the steps it names ("count them in every
@@ -534,12 +552,13 @@ const STEP_VERB = /^(?:and\s+|so\s+|now\s+)?(?:track|segment|measure|count|follo
 const THING_AT_A_SCOPE = /^(?:and\s+|so\s+|now\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}(?:per|in each|in every|at each|for each|for every|of each|over|across|through)\s+(?:the\s+)?(?:frames?|time ?points?|timepoints?|time|tracks?|cells?|nuclei|the movie)[\s.!]*$/i;
 
 /** Words a question without a question word starts with: an aggregate, an extreme or a measured quantity. */
-const AGGREGATE_FIRST = /^(?:and\s+|so\s+|ok(?:ay)?,?\s+|now\s+|also\s+)?(?:the\s+)?(?:mean|average|median|typical|sd|std|standard deviation|spread|range|total|sum|number of|max(?:imum)?|min(?:imum)?|(?:\d{1,2}\s*(?:st|nd|rd|th)?\s*-?\s*)?percentiles?|p\d{1,2}|quartiles?|inter-?\s?quartile|iqr)\b/i;
+const AGGREGATE_FIRST = /^(?:and\s+|so\s+|ok(?:ay)?,?\s+|now\s+|also\s+)?(?:the\s+)?(?:mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number of|percent(?:age)?|fraction|proportion|share|max(?:imum)?|min(?:imum)?|(?:\d{1,2}\s*(?:st|nd|rd|th)?\s*-?\s*)?percentiles?|p\d{1,2}|quartiles?|inter-?\s?quartile|iqr)\b/i;
 const NOUN_QUESTION = new RegExp(
   `^(?:and\\s+|so\\s+|ok(?:ay)?,?\\s+|now\\s+|also\\s+)?(?:the\\s+|their\\s+|its\\s+)?(?:${[
-    'mean|average|median|typical|sd|std|standard deviation|spread|range|total|sum|number|count|max(?:imum)?|min(?:imum)?',
+    'mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number|count|percent(?:age)?|fraction|proportion|share|max(?:imum)?|min(?:imum)?',
     '(?:\\d{1,2}\\s*(?:st|nd|rd|th)?\\s*-?\\s*)?percentile|p\\d{1,2}|quartile|inter-?\\s?quartile|iqr',
-    'largest|smallest|biggest|longest|shortest|fastest|slowest|brightest|dimmest|highest|lowest|furthest|farthest',
+    // the extremes, as the question reader knows them ("busiest frame?", "roundest one?")
+    `${LARGEST.source.replace(/^\\b\(\?:|\)\\b$/g, '')}|${SMALLEST.source.replace(/^\\b\(\?:|\)\\b$/g, '')}`,
     'area|size|speed|velocity|intensity|fluorescence|signal|distance|displacement|duration|lifetime|msd|diffusion|straightness|circularity|perimeter',
     'cell|nucle(?:us|i)|track|object',
   ].join('|')})s?\\b`,
@@ -575,7 +594,9 @@ export function measuringWords(question: string, vocabulary = ''): string {
   const motion = [...scope.quantity].some((w) => [...wordKeys('speed displacement distance')].includes(w));
   // "how many trajectories are there?": a count of tracks is a row per track, so the tracks are measured
   const tracksCounted = scope.reduce === 'count' && /\b(?:tracks?|trajector(?:y|ies)|tracklets?|lineages?)\b/i.test(plainQuestion(question)) && !overFrames;
-  return `${text} ${adjectives} ${own.join(' ')}${overFrames && motion ? ' steps between frames' : ''}${tracksCounted ? ' whole tracks' : ''}`.replace(/\s+/g, ' ').trim();
+  // "how many cells move?", "how many stay for the whole movie?": each track's displacement, start and stop
+  const tracksKept = countsMovingCells(question) || countsWholeTracks(question);
+  return `${text} ${adjectives} ${own.join(' ')}${overFrames && motion && !tracksKept ? ' steps between frames' : ''}${tracksCounted || tracksKept ? ' whole tracks' : ''}`.replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -593,7 +614,7 @@ export function withoutScope(question: string): string {
     .replace(/\b(?:in|for|of|on)?\s*(?:the\s+)?channels?\s*\d+(?:\s*(?:and|&|,|vs\.?|versus|to|with)\s*(?:channel\s*)?\d+)?\b/gi, ' ')
     .replace(/\b(?:at|from|in|by|towards?|near|between)?\s*(?:the\s+)?(?:very\s+)?(?:start|beginning|end|onset)\b(?:\s+of\s+the\s+(?:movie|film|video|recording|experiment))?/gi, ' ')
     .replace(/\b(?:between|from)?\s*(?:the\s+)?(?:first|initial)\s+(?:and|to|vs\.?|versus)\s+(?:the\s+)?(?:last|final)\s+(?:frames?|time ?points?)\b/gi, ' ')
-    .replace(/\b(?:at|in|on)?\s*(?:which|what)\s+(?:frame|time ?point|timepoint|point in time)s?\b/gi, ' ')
+    .replace(/\b(?:at|in|on)?\s*(?:which|what)\s+(?:frame|time ?point|timepoint|point in time|image|picture)s?\b/gi, ' ')
     .replace(/\bpeak(?:s|ed|ing)?\b/gi, ' ')
     // "at the start vs at the end": the comparison is the answer's, not a plot of one thing against another
     .replace(/\b(?:vs\.?|versus|compared (?:to|with)|than)(?=\s|$)/gi, ' ')
@@ -601,11 +622,15 @@ export function withoutScope(question: string): string {
     .replace(/\b(?:in|for|at|per)\s+(?:each|every)\s+(?:frame|time ?point|timepoint)\b|\bper\s+(?:frame|time ?point|timepoint)\b|\bover (?:the )?(?:whole )?(?:movie|film|video|recording)\b/gi, ' ')
     // "in the first half of the film", "during the whole recording": the part of the recording asked about, never a step's word
     .replace(/\b(?:in|during|for|over)?\s*(?:the\s+)?(?:first|second|last|latter|former)\s+half\b(?:\s+of\s+(?:the|this|my)\s+(?:movie|film|video|recording|experiment|time ?course|time-?lapse))?/gi, ' ')
-    .replace(/\b(?:of|in|during|through|throughout|across|over)\s+(?:the|this|my)\s+(?:whole\s+|entire\s+)?(?:movie|film|video|recording|experiment|time ?course|time-?lapse)\b/gi, ' ')
+    .replace(/\b(?:of|in|during|through|throughout|across|over)\s+(?:the|this|my)\s+(?:whole\s+|entire\s+)?(?:movie|film|video|recording|experiment|time ?course|time-?lapse|time[- ]?series?|sequence|imaging)\b/gi, ' ')
+    // "from start to finish": the whole course
+    .replace(/\b(?:from\s+)?(?:the\s+)?(?:start|beginning)\s+(?:to|till|until)\s+(?:the\s+)?(?:finish|end)\b/gi, ' ')
     .replace(/\b(?:the\s+)?(?:mean(?!\s+squared?)|average|median|typical|standard deviation|sd|spread|range)\b/gi, ' ')
     // "speed per hour", "µm an hour": the unit of the answer, never an interval to image at
     .replace(/\b(?:per|an?)\s+(?:h|hr|hrs|hours?|mins?|minutes?|s|secs?|seconds?)\b/gi, ' ')
     .replace(SPEED_CHANGE, ' speed ')
+    // "the busiest frame", "the darkest timepoint": the frames are where the extreme is looked for, no step's frame-to-frame
+    .replace(new RegExp(`(${LARGEST.source}|${SMALLEST.source})\\s+(?:frame|time ?point|timepoint|moment)s?\\b`, 'gi'), '$1')
     // "the brightest", "furthest": the quantity they stand for ("brightest" is no maximum projection)
     .replace(new RegExp(`${LARGEST.source}|${SMALLEST.source}`, 'gi'), (word) => ` ${/^(?:long|short)/i.test(word) ? '' : quantityOfAdjectives(word)} `)
     .replace(/(?<![\p{L}\d])(?:µm|um|μm|px|pixels?|microns?|micrometers?|micrometres?)(?:\s*(?:\/|per)\s*(?:min(?:ute)?|s|sec(?:ond)?|h(?:our)?|frame)|²|\^2)(?![\p{L}\d])/giu, ' ')
@@ -674,7 +699,8 @@ export function countsAtAScope(question: string): boolean {
 export function asksAMeasuredQuantity(question: string): boolean {
   const scope = readQuestion(question);
   // ("how many nuclei are bigger than 40 µm²?": a count of the rows a measured quantity keeps)
-  return scope.quantity.size > 0 && (scope.reduce !== 'count' || (scope.condition !== undefined && !scope.condition.relative && scope.condition.unit !== '' && scope.condition.unit !== 'frames'));
+  // ("how many nuclei have an eccentricity above 0.5?": a quantity without a unit, named by a word of its own)
+  return scope.quantity.size > 0 && (scope.reduce !== 'count' || (scope.condition !== undefined && !scope.condition.relative && scope.condition.unit !== 'frames' && (scope.condition.unit !== '' || [...scope.quantity].some((w) => w.length >= 5))));
 }
 
 /** Other words for a column than its name says (TrackMate's splits are divisions). */
@@ -826,6 +852,11 @@ function inToldInterval(unit: string | undefined, intervalS: number | undefined)
 
 /** A speed per minute (or s, h) as the speed per frame asked for, at the frame interval the table shows; unchanged when it shows none. */
 function inAskedFrame(v: number, unit: string | undefined, question: string, table: Table): { v: number; unit: string | undefined } {
+  // a duration asked in frames ("the median track length in frames"): in intervals between frames, as the table shows them
+  if (unit && /^(?:s|min|h)$/.test(unit) && table.columns.includes('TRACK_DURATION') && /\b(?:in|as|how many)\s+(?:frames?|time ?points?|timepoints?)\b/i.test(question)) {
+    const interval = frameIntervalOfTable(table);
+    return interval ? { v: v / interval, unit: 'frames' } : { v, unit };
+  }
   if (!unit || !/\/(?:s|min|h)$/.test(unit) || !asksPerFrame(question)) return { v, unit };
   const interval = frameIntervalOfTable(table);
   if (interval === undefined) return { v, unit };
@@ -950,6 +981,9 @@ export function answerFromTable(asked: string, conversation: Conversation): stri
     const spots = (best ? [best] : []).concat(candidates).find((c) => c.table.columns.includes('NUMBER_SPOTS'));
     if (spots) best = { ...spots, column: 'NUMBER_SPOTS' };
   }
+  // "how many cells move?", "how many stay in view for the whole film?": tracks that moved, or span the movie, counted
+  const moving = movingCellsAnswer(question, tables, results, conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.pixelSizeUm === 'number' && a.pixelSizeUm > 0).at(-1)?.pixelSizeUm ?? undefined) ?? wholeTracksAnswer(question, tables);
+  if (moving) return moving;
   // "how many cells divided?": the cells (mother branches) that divided, and the events and lineages when they differ
   const dividing = dividingCellsAnswer(question, tables, results);
   if (dividing) return dividing;
@@ -1109,6 +1143,82 @@ function dividingCellsAnswer(question: string, tables: { artifact: KnownArtifact
   const eventsSaid = `${rows.length} division event${rows.length === 1 ? '' : 's'}`;
   if (n === 0) return `0 cells divided: no division events were found${total ? ` in ${total} tracks` : ''} (from ${events.artifact.id})`;
   return `${n} ${n === 1 ? 'cell' : 'cells'} divided (${n === rows.length ? eventsSaid : `in ${eventsSaid}`}${list}${inTracks}${when}; from ${events.artifact.id})`;
+}
+
+/** Cells counted once each over the movie ("how many distinct nuclei"): tracks, not objects per frame. */
+export const DISTINCT_THINGS = /\b(?:distinct|different|unique|individual|separate)\s+(?:cells?|nucle(?:us|i)|objects?)\b/i;
+
+/** Cells moving, or staying put. */
+const MOVES = /\b(?:mov(?:e|es|ed|ing)|migrat\w*|travel\w*|motile|mobile|wander\w*)\b/i;
+const STAYS = /\b(?:stationary|static|immobile|non-?motile|motionless|still|stay(?:s|ed)?\s+put|(?:do|does|did)(?:n't|\s+not)\s+move)\b/i;
+/** Tracks present from the first to the last frame. */
+const WHOLE_MOVIE = /\b(?:whole|entire|full|complete)\s+(?:movie|film|video|recording|time-?lapse|experiment|time ?course|duration|length|sequence|time)\b|\b(?:from\s+)?(?:the\s+)?(?:first|start|beginning)\s+(?:frame\s+)?(?:to|till|until)\s+(?:the\s+)?(?:last|end|finish)\b|\bthroughout\b|\b(?:in\s+)?(?:every|all(?:\s+the)?)\s+frames\b/i;
+const STAYS_IN_VIEW = /\b(?:stay\w*|span\w*|last\w*|persist\w*|remain\w*|surviv\w*|tracked|followed|present|visible|seen|cover\w*|there)\b/i;
+
+/** A count, share or yes/no over the cells (not a quantity: "how far", "how fast"). */
+function countsCellsThat(question: string): boolean {
+  const q = plainQuestion(question);
+  const scope = readQuestion(question);
+  if (scope.condition || scope.track !== undefined || /\bhow\s+(?:far|fast|much|quickly|long)\b|\b(?:speeds?|distances?|displacements?|velocit\w*)\b/i.test(q)) return false;
+  const counted = /\b(?:how many|number of|count|fraction|percent\w*|proportion|share)\b/i.test(q) || /^(?:(?:so|and|ok(?:ay)?)[,\s]+)?(?:(?:are|is|were|was|do|does|did)\s+(?:there\s+)?(?:any|all|some|most|none)|any)\b/i.test(q.trim());
+  return counted && /\b(?:cells?|nucle(?:us|i)|objects?|tracks?|trajector(?:y|ies)|ones|them|they)\b/i.test(q);
+}
+
+/** "how many cells move?", "are any of the nuclei stationary?", "what fraction of the cells migrate?": tracks that moved, counted. */
+export function countsMovingCells(question: string): boolean {
+  const q = plainQuestion(question);
+  return (MOVES.test(q) || STAYS.test(q)) && !DIVIDES.test(q) && countsCellsThat(question);
+}
+
+/** "how many nuclei stay in view for the whole film?", "do all tracks span the entire movie?": tracks from the first to the last frame, counted. */
+export function countsWholeTracks(question: string): boolean {
+  const q = plainQuestion(question);
+  // ("does the number of nuclei stay the same throughout?" asks about the count over time, not about tracks)
+  if (/\b(?:same|constant|stable|steady|unchanged|flat)\b/i.test(q) || /\b(?:number|count)\b(?:\s+of\s+[\w\s]{0,20}?)?\s+(?:stay|remain)/i.test(q)) return false;
+  return WHOLE_MOVIE.test(q) && STAYS_IN_VIEW.test(q) && !MOVES.test(q) && countsCellsThat(question);
+}
+
+/** "Yes: ", "No: " before a count that answers a yes/no question ("are any ...?", "do all ...?"). */
+function verdict(question: string, some: number, all: number, asksAll: boolean): string {
+  if (!/^(?:(?:so|and|ok(?:ay)?)[,\s]+)?(?:are|is|were|was|do|does|did|any)\b/i.test(plainQuestion(question).trim())) return '';
+  return (asksAll ? some === all : some > 0) ? 'Yes: ' : 'No: ';
+}
+
+/**
+ * Tracks that moved (net displacement from first to last position over 2 px, above a
+ * centroid's jitter), or that stayed put, from a table of whole tracks: "4 of 5 tracks moved
+ * ...". A distance said in the question is a condition instead ("more than 5 µm").
+ */
+function movingCellsAnswer(question: string, tables: { artifact: KnownArtifact; table: Table }[], results: PastResult[], pixelSizeUm: number | undefined): string | undefined {
+  if (!countsMovingCells(question)) return undefined;
+  const found = [...tables].reverse().find(({ table }) => table.columns.includes('TRACK_DISPLACEMENT'));
+  if (!found) return undefined;
+  const { lengthUnit } = unitsOf(found.artifact, results);
+  const microns = lengthUnit === 'µm';
+  const threshold = microns ? 2 * (pixelSizeUm ?? 0.5) : 2;
+  const values = numeric(found.table.rows, 'TRACK_DISPLACEMENT');
+  if (values.length === 0) return undefined;
+  const moved = values.filter((v) => v > threshold).length;
+  const still = values.length - moved;
+  const asksStill = STAYS.test(plainQuestion(question));
+  const rule = `net displacement from first to last position over ${format(threshold)} ${microns ? 'µm' : 'px'}${microns ? ' (2 px)' : ''}`;
+  const counted = asksStill ? `${still} of ${values.length} tracks stayed put (${rule.replace('over', 'at most')}); ${moved} moved further` : `${moved} of ${values.length} tracks moved (${rule}); ${still} stayed within it`;
+  const share = /\b(?:fraction|percent\w*|proportion|share)\b/i.test(question) ? ` (${format(Math.round(((asksStill ? still : moved) / values.length) * 1000) / 10)}%)` : '';
+  return `${verdict(question, asksStill ? still : moved, values.length, /\ball\b/i.test(question))}${counted}${share} (from ${found.artifact.id}; say a distance, e.g. "more than 5 µm", to count with another threshold)`;
+}
+
+/** Tracks present from the first frame of the table to its last: "3 of 5 tracks span the whole movie (frames 1-6)". */
+function wholeTracksAnswer(question: string, tables: { artifact: KnownArtifact; table: Table }[]): string | undefined {
+  if (!countsWholeTracks(question)) return undefined;
+  const found = [...tables].reverse().find(({ table }) => table.columns.includes('TRACK_START') && table.columns.includes('TRACK_STOP'));
+  if (!found) return undefined;
+  const rows = found.table.rows.filter((r) => typeof r.TRACK_START === 'number' && typeof r.TRACK_STOP === 'number');
+  if (rows.length === 0) return undefined;
+  const start = Math.min(...rows.map((r) => r.TRACK_START as number));
+  const stop = Math.max(...rows.map((r) => r.TRACK_STOP as number));
+  const whole = rows.filter((r) => r.TRACK_START === start && r.TRACK_STOP === stop).length;
+  const share = /\b(?:fraction|percent\w*|proportion|share)\b/i.test(question) ? ` (${format(Math.round((whole / rows.length) * 1000) / 10)}%)` : '';
+  return `${verdict(question, whole, rows.length, /\ball\b/i.test(question))}${whole} of ${rows.length} tracks span the whole movie, from its first to its last frame${share}; the others start later or end earlier (from ${found.artifact.id})`;
 }
 
 /** The question counts something other than cells, objects or tracks (its quantity words name it). */
@@ -1375,7 +1485,8 @@ function oneFrame(scope: QuestionScope): boolean {
 
 /** "how many cells in frame 5 / in each frame / at the end vs the start", "how many tracks": counted rows or ids. */
 function countAnswer(question: string, scope: QuestionScope, candidates: Candidate[], tables: { artifact: KnownArtifact; table: Table }[]): string | undefined {
-  const aboutTracks = /\btracks?\b|\btrajector/i.test(question) && !/\bframe\b/i.test(question);
+  // ("how many distinct / different / individual cells": each followed over time, a track)
+  const aboutTracks = (/\btracks?\b|\btrajector/i.test(question) || DISTINCT_THINGS.test(question)) && !/\bframe\b/i.test(question);
   const pool = candidates.length ? candidates : tables.map((t) => ({ ...t, score: 0 }));
   const chosen = aboutTracks ? pool.find((c) => idColumnOf(c.table, true)?.match(/track/i)) : pool.find((c) => c.table.columns.includes('t') && c.table.columns.includes('label'));
   if (!chosen) return undefined;
