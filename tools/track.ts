@@ -587,7 +587,7 @@ function uncalibrated(units: { length: string; time: string }): string {
 
 /** " (34.7 µm² at 0.5 µm/px)" for an area in px² when the pixel size is known; " (no calibration known)" otherwise. */
 function areaInUm(areaPx: number, pixelSizeUm: number | undefined): string {
-  return pixelSizeUm ? ` (${round(areaPx * pixelSizeUm ** 2, 4)} µm² at ${pixelSizeUm} µm/px)` : ' (no calibration known)';
+  return pixelSizeUm ? ` (${round(areaPx * pixelSizeUm ** 2, 4)} µm² at ${+pixelSizeUm.toPrecision(4)} µm/px)` : ' (no calibration known)';
 }
 
 // ---------------------------------------------------------------- export

@@ -45,6 +45,14 @@ describe('export and measure summaries', () => {
     expect(areaUm2).toBeCloseTo(areaPx * 0.25, 1);
   });
 
+  it('quotes a long pixel size from a file at four significant digits', async () => {
+    const l = sim.labels;
+    const odd = join(dir, 'odd-calibration-labels.tif');
+    await writeMovie(odd, new MemoryMovie(l.shape, 'uint16', l.planes, { channelNames: ['labels'], pixelSizeUm: 0.41513292348643577 }, 'odd'));
+    const objects = await call('measure', { kind: 'objects', labels: odd });
+    expect(objects.summary).toMatch(/µm² at 0\.4151 µm\/px\)/);
+  });
+
   it('names px², frames and the missing calibration in the summaries', async () => {
     const l = sim.labels;
     await writeMovie(labelsPath, new MemoryMovie(l.shape, 'uint16', l.planes, { channelNames: ['labels'] }, 'uncalibrated labels'));
