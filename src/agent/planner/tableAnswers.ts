@@ -1249,7 +1249,7 @@ function scopedRows(table: Table, scope: QuestionScope): { rows: Row[]; where: s
   if (scope.frame !== undefined) {
     const frames = framesOf(rows);
     const t = scope.frame === 'last' ? frames.at(-1) : scope.frame === 'first' ? frames[0] : scope.frame - 1;
-    if (t === undefined || !frames.includes(t)) return `There is no frame ${typeof scope.frame === 'number' ? scope.frame : scope.frame} in the table (frames 1 to ${(frames.at(-1) ?? -1) + 1}).`;
+    if (t === undefined || !frames.includes(t)) return `There is no frame ${typeof scope.frame === 'number' ? scope.frame : scope.frame} in the table (frames 1 to ${(frames.at(-1) ?? -1) + 1})`;
     rows = rows.filter((r) => r.t === t);
     parts.push(`in frame ${t + 1}`);
   }

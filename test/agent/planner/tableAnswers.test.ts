@@ -70,6 +70,8 @@ describe('answers from tables', () => {
 
   it('answers at one frame, one track, and the last frame', () => {
     expect(ask('what is the average nucleus area in frame 2?')).toMatch(/^Mean area_um2 in frame 2 = 12\.5 µm² .*over 2 objects/);
+    // a frame past the table's end is named once, with one full stop (it read '(frames 1 to 3)..')
+    expect(ask('how many cells in frame 12?')).toMatch(/^There is no frame 12 in the table \(frames 1 to 3\)$/);
     expect(ask('what is the area of cell 1?')).toMatch(/area_um2 for track 1 = 20 µm².* over 3 frames/);
     expect(ask('how many nuclei are in the last frame?')).toMatch(/^3 objects in frame 3/);
     expect(ask('what is the area in frame 9?')).toMatch(/no frame 9/);
