@@ -24,6 +24,7 @@ import type { PlaneData } from '../../src/image/movie.ts';
 import { openMovie } from '../../src/image/index.ts';
 import { simulate } from '../../src/sim/index.ts';
 import { annotatedFrames, ctcDataset, resamplePlane } from './real-data.ts';
+import { mulberry32 } from '../../src/random.ts';
 
 const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 
@@ -118,17 +119,6 @@ function cancerSource(count: number): RobustSource | undefined {
   };
 }
 
-/** A deterministic generator (mulberry32) so every run adds the same noise. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function gaussian(r: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
@@ -227,7 +217,7 @@ export async function variantFrame(source: RobustSource, variant: Variant, t: nu
   const scaled = scale === 1 ? { plane: cropped, width: win.w, height: win.h } : resamplePlane(cropped, win.w, win.h, scale, false);
   let plane = scaled.plane as Float32Array;
   const own = levels(plane);
-  const r = rng(1000 + t);
+  const r = mulberry32(1000 + t);
   for (const step of variant.steps ?? []) plane = step(plane, scaled.width, scaled.height, r, ref ?? own);
   let truth: PlaneData = new Uint32Array(0);
   let markers: PlaneData = truth;

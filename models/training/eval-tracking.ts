@@ -67,9 +67,35 @@ function linkFirstFrames(dir: string, prefix: string, frames: number, into: stri
   return into;
 }
 
-async function toolsByName(): Promise<Map<string, ToolSpec>> {
+/** The segment and track tools by name, as the scoring scripts call them. */
+export async function toolsByName(): Promise<Map<string, ToolSpec>> {
   const modules = await Promise.all([import('../../tools/segment.ts'), import('../../tools/track.ts')]);
   return new Map(modules.flatMap((m) => m.tools).map((t) => [t.name, t]));
+}
+
+/**
+ * Runs a shipped pipeline (default pipelines/nuclei-tracking.yaml) on one movie as `cellpilot run`
+ * does: the track step's values, the other steps' summaries, the labels and the CTC folder (none
+ * for a pipeline that neither tracks nor exports).
+ */
+export async function runPipelineForScoring(moviePath: string, outDir: string, pipelineFile?: string): Promise<{ track: Record<string, unknown>; notes: string[]; labelsPath?: string; ctcDir?: string }> {
+  const { runPipelineOnMovies } = await import('../../src/agent/batch.ts');
+  const { loadPipeline } = await import('../../src/agent/pipeline.ts');
+  const { ALL_TOOLS } = await import('../../src/agent/allTools.ts');
+  const pipeline = loadPipeline(pipelineFile ?? fileURLToPath(new URL('../../pipelines/nuclei-tracking.yaml', import.meta.url)));
+  const [result] = await runPipelineOnMovies(pipeline, [moviePath], ALL_TOOLS, { outDir, jobs: 1, inputs: {} });
+  if (result.status !== 'ok') throw new Error(`pipeline failed: ${result.error}`);
+  let track: Record<string, unknown> = {};
+  const notes: string[] = [];
+  for (const s of result.steps) {
+    if (s.tool === 'track') track = pick(s.values ?? {});
+    else notes.push(`${s.id}: ${s.summary}`);
+  }
+  const labelsPath = result.steps.find((s) => s.tool === 'segment')?.artifacts[0]?.path;
+  const exported = result.steps.find((s) => s.tool === 'export');
+  // a pipeline with no tracking (denoise-segment) is scored on its segmentation alone (DET; TRA not defined)
+  const ctcDir = exported || result.steps.some((s) => s.tool === 'track') ? String(exported?.values?.path ?? findCtcFolder(outDir)) : undefined;
+  return { track, notes, labelsPath, ctcDir };
 }
 
 /** Runs one set once: segmentation (or truth), the track tool's defaults, CTC export, the CTC measures. */
@@ -95,20 +121,9 @@ export async function evaluateTracking(name: DatasetName, labels: LabelSource, f
     let labelsPath: string | undefined;
     let track: Record<string, unknown> = {};
     if (labels === 'pipeline') {
-      const { runPipelineOnMovies } = await import('../../src/agent/batch.ts');
-      const { loadPipeline } = await import('../../src/agent/pipeline.ts');
-      const { ALL_TOOLS } = await import('../../src/agent/allTools.ts');
-      const pipeline = loadPipeline(pipelineFile ?? fileURLToPath(new URL('../../pipelines/nuclei-tracking.yaml', import.meta.url)));
-      const [result] = await runPipelineOnMovies(pipeline, [movie], ALL_TOOLS, { outDir: join(dir, 'out'), jobs: 1, inputs: {} });
-      if (result.status !== 'ok') throw new Error(`pipeline failed: ${result.error}`);
-      for (const s of result.steps) {
-        if (s.tool === 'track') track = pick(s.values ?? {});
-        else notes.push(`${s.id}: ${s.summary}`);
-      }
-      labelsPath = result.steps.find((s) => s.tool === 'segment')?.artifacts[0]?.path;
-      const exported = result.steps.find((s) => s.tool === 'export');
-      // a pipeline with no tracking (denoise-segment) is scored on its segmentation alone (DET; TRA not defined)
-      if (exported || result.steps.some((s) => s.tool === 'track')) ctcDir = String(exported?.values?.path ?? findCtcFolder(join(dir, 'out')));
+      const run = await runPipelineForScoring(movie, join(dir, 'out'), pipelineFile);
+      ({ track, labelsPath, ctcDir } = run);
+      notes.push(...run.notes);
     } else {
       const tools = await toolsByName();
       const ctx = createToolContext({ sessionDir: join(dir, 'session') });
@@ -232,13 +247,15 @@ export function upsampledSequence(sequence: CtcSequence, k: number, width: numbe
   return { ...sequence, frame: async (t) => (await sequence.frame(t)).map((p) => upsamplePlane(Uint32Array.from(p), width, p.length / width, k)) };
 }
 
-function pick(values: Record<string, unknown>): Record<string, unknown> {
+/** The track tool's values worth printing beside a score. */
+export function pick(values: Record<string, unknown>): Record<string, unknown> {
   const keys = ['tracks', 'branches', 'divisions', 'divisionsProposed', 'maxLinkingDistancePx', 'objectDiameterPx', 'stepPx', 'gapClosingMaxDistancePx', 'splittingMaxDistancePx', 'meanBranchConfidence', 'lowConfidenceBranches', 'driftStepsNotApplied', 'objectsSplit', 'fragmentsMerged', 'sistersJoinedInAnaphase'];
   return Object.fromEntries(keys.filter((k) => values[k] !== undefined).map((k) => [k, values[k]]));
 }
 
 /** The folder holding res_track.txt under `dir`. */
-function findCtcFolder(dir: string): string {
+export function findCtcFolder(dir: string): string {
+  mkdirSync(dir, { recursive: true });
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.name === 'res_track.txt') return entry.parentPath;
   throw new Error(`no CTC export (res_track.txt) under ${dir}`);
 }

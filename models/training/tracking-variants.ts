@@ -8,18 +8,18 @@
 // its daughters to nobody). labels=truth tracks the truth masks (the tracker alone); steps runs the segment and track tools
 // with defaults; pipeline runs pipelines/nuclei-tracking.yaml (or FILE). Prints one JSON line: TRA, DET, divisions P/R,
 // and what the track step chose.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createToolContext } from '../../src/agent/artifacts.ts';
-import type { ToolSpec } from '../../tools/types.ts';
 import { listCtcFrames, readMaskFrame, parseCtcTrackFile, type CtcTrackRow } from '../../src/analysis/ctc.ts';
 import { openMovie, writeMovie } from '../../src/image/index.ts';
 import { movieFromPlanes, type PlaneData } from '../../src/image/movie.ts';
 import { evaluateCtc, sequenceFromFolder, type CtcScores, type CtcSequence } from '../../src/analysis/metrics.ts';
 import { readFileSync } from 'node:fs';
 import { ctcDataset, datasetPresent, resamplePlane, type DatasetName } from './real-data.ts';
+import { pick, runPipelineForScoring, toolsByName } from './eval-tracking.ts';
 
 export interface Variant {
   /** Nearest-neighbour labels, linear intensities; 1 = as stored. */
@@ -69,10 +69,6 @@ export function rowsFromPresence(present: Set<number>[], original: CtcTrackRow[]
   return rows.sort((a, b) => a.id - b.id);
 }
 
-async function toolsByName(): Promise<Map<string, ToolSpec>> {
-  const modules = await Promise.all([import('../../tools/segment.ts'), import('../../tools/track.ts')]);
-  return new Map(modules.flatMap((m) => m.tools).map((t) => [t.name, t]));
-}
 
 function transform(plane: ArrayLike<number>, width: number, height: number, v: Variant, labels: boolean): { plane: PlaneData; width: number; height: number } {
   const k = v.scale ?? 1;
@@ -122,18 +118,11 @@ export async function evaluateVariant(name: DatasetName, labels: 'truth' | 'step
     let track: Record<string, unknown> = {};
     const notes: string[] = [];
     if (labels === 'pipeline') {
-      const { runPipelineOnMovies } = await import('../../src/agent/batch.ts');
-      const { loadPipeline } = await import('../../src/agent/pipeline.ts');
-      const { ALL_TOOLS } = await import('../../src/agent/allTools.ts');
-      const pipeline = loadPipeline(pipelineFile ?? fileURLToPath(new URL('../../pipelines/nuclei-tracking.yaml', import.meta.url)));
-      const [result] = await runPipelineOnMovies(pipeline, [moviePath], ALL_TOOLS, { outDir: join(dir, 'out'), jobs: 1, inputs: {} });
-      if (result.status !== 'ok') throw new Error(`pipeline failed: ${result.error}`);
-      for (const s of result.steps) {
-        if (s.tool === 'track') track = pick(s.values ?? {});
-        notes.push(`${s.id}: ${s.summary}`);
-      }
-      const exported = result.steps.find((s) => s.tool === 'export');
-      ctcDir = String(exported?.values?.path ?? findCtcFolder(join(dir, 'out')));
+      const run = await runPipelineForScoring(moviePath, join(dir, 'out'), pipelineFile);
+      track = run.track;
+      notes.push(...run.notes);
+      if (!run.ctcDir) throw new Error(`the pipeline neither tracks nor exports: nothing to score`);
+      ctcDir = run.ctcDir;
     } else {
       const tools = await toolsByName();
       const ctx = createToolContext({ sessionDir: join(dir, 'session') });
@@ -193,16 +182,6 @@ async function diagnoseDivisions(labelsPath: string, moviePath: string, rows: Ct
   await movie.close();
 }
 
-function pick(values: Record<string, unknown>): Record<string, unknown> {
-  const keys = ['tracks', 'branches', 'divisions', 'divisionsProposed', 'maxLinkingDistancePx', 'objectDiameterPx', 'stepPx', 'gapClosingMaxDistancePx', 'splittingMaxDistancePx', 'meanBranchConfidence', 'driftStepsNotApplied', 'objectsSplit', 'fragmentsMerged', 'sistersJoinedInAnaphase'];
-  return Object.fromEntries(keys.filter((k) => values[k] !== undefined).map((k) => [k, values[k]]));
-}
-
-function findCtcFolder(dir: string): string {
-  mkdirSync(dir, { recursive: true });
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.name === 'res_track.txt') return entry.parentPath;
-  throw new Error(`no CTC export (res_track.txt) under ${dir}`);
-}
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const set = (process.argv[2] ?? 'simplus02') as DatasetName;
