@@ -634,14 +634,15 @@ const exportTool = defineTool({
     if (!format) throw new InputError('export needs something to write: `tracks`, `labels`, `movie` or `table`');
     const args = { ...given, format };
     if (args.format === 'tiff') {
-      const ref = args.movie ?? args.labels;
-      if (!ref) throw new InputError('format "tiff" needs `movie` or `labels`');
+      // tracks name the labels they were made on: those are the masks a user wants as TIFF
+      const ref = args.movie ?? args.labels ?? (args.tracks ? (await openTracks(ctx, args.tracks)).tracks.labelsPath : undefined);
+      if (!ref) throw new InputError(args.tracks ? `format "tiff" needs \`movie\` or \`labels\`: ${args.tracks} does not name the labels it was made on` : 'format "tiff" needs `movie` or `labels`');
       const movie = await ctx.openMovie(ref);
       try {
         const out = ctx.outputPath(`${stemOf(movie.source.path)}.tif`, args.output);
         const { writeMovie } = await import('../src/image/index.ts');
         await writeMovie(out, movie, { onProgress: (d, t) => ctx.progress(d, t, 'planes') });
-        const artifact = ctx.addArtifact(args.labels && !args.movie ? 'labels' : 'movie', out, `TIFF export of ${basename(movie.source.path)}`);
+        const artifact = ctx.addArtifact(!args.movie ? 'labels' : 'movie', out, `TIFF export of ${basename(movie.source.path)}`);
         return { summary: `Wrote ${basename(out)} (${movie.shape.t} frames) as ${artifact.id}.`, artifacts: [artifact], values: { path: out, frames: movie.shape.t, format: 'tiff', did: `write ${ref} as TIFF ${basename(out)}` } };
       } finally {
         await movie.close();

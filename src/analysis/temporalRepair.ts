@@ -13,7 +13,7 @@
 //   division evidence (divisions.ts) still decide those.
 // The passes run frame by frame, so a split made at t serves as markers for t+1: sisters merged for
 // several frames after a division are cut apart in each of them.
-import type { Movie } from '../image/movie.ts';
+import type { Movie, PlaneData } from '../image/movie.ts';
 import { MemoryMovie } from '../image/movie.ts';
 import { distanceTransform } from './distance.ts';
 import { lowerMedian as median, lowerQuantile as quantile } from './order-statistics.ts';
@@ -470,7 +470,15 @@ export interface LabelMovieRepair {
   anaphaseNote?: string;
 }
 
-/** Reads a 2-D label movie (channel `channel`), repairs it over time and returns it in memory (uint32). */
+/** Repaired label planes as uint16 when every label fits (Fiji opens them as 16-bit masks), else uint32. */
+function narrowestLabelPlanes(planes: ArrayLike<number>[]): { dtype: 'uint16' | 'uint32'; planes: PlaneData[] } {
+  let max = 0;
+  for (const p of planes) for (let k = 0; k < p.length; k++) if (p[k] > max) max = p[k];
+  if (max > 65535) return { dtype: 'uint32', planes: planes.map((p) => (p instanceof Uint32Array ? p : Uint32Array.from(p))) };
+  return { dtype: 'uint16', planes: planes.map((p) => Uint16Array.from(p)) };
+}
+
+/** Reads a 2-D label movie (channel `channel`), repairs it over time and returns it in memory (uint16, or uint32 past 65535 labels). */
 export async function repairLabelMovie(labels: Movie, options: TemporalRepairOptions & { channel?: number; signal?: AbortSignal } = {}): Promise<LabelMovieRepair> {
   const { shape } = labels;
   if (shape.z > 1) return { labels, split: 0, merged: 0, events: [], skipped: 'temporal repair works on 2-D movies; this one has z slices' };
@@ -483,7 +491,8 @@ export async function repairLabelMovie(labels: Movie, options: TemporalRepairOpt
   const result = repairLabelsOverTime(planes, shape.x, shape.y, options);
   const noSplits = result.noSplits ? { noSplits: result.noSplits } : {};
   if (!result.events.length) return { labels, split: 0, merged: 0, events: [], ...noSplits };
-  const movie = new MemoryMovie({ t: shape.t, z: 1, c: 1, y: shape.y, x: shape.x }, 'uint32', result.planes, { ...labels.meta, channelNames: [labels.meta.channelNames[channel] ?? 'labels'] }, `${labels.source.path} (repaired over time)`);
+  const narrow = narrowestLabelPlanes(result.planes);
+  const movie = new MemoryMovie({ t: shape.t, z: 1, c: 1, y: shape.y, x: shape.x }, narrow.dtype, narrow.planes, { ...labels.meta, channelNames: [labels.meta.channelNames[channel] ?? 'labels'] }, `${labels.source.path} (repaired over time)`);
   return { labels: movie, split: result.split, merged: result.merged, events: result.events, ...noSplits };
 }
 
@@ -511,7 +520,8 @@ export async function mergeLabelPairs(labels: Movie, repair: LabelMovieRepair | 
     for (let k = 0; k < plane.length; k++) if (plane[k] === m.b) (plane[k] = m.a), (changed = true);
     if (changed) events.push({ t: m.t, kind: 'merge', label: m.a, others: [m.b], evidence });
   }
-  const movie = new MemoryMovie({ t: shape.t, z: 1, c: 1, y: shape.y, x: shape.x }, 'uint32', planes, { ...labels.meta, channelNames: [labels.meta.channelNames[ch] ?? 'labels'] }, `${labels.source.path} (repaired over time)`);
+  const narrow = narrowestLabelPlanes(planes);
+  const movie = new MemoryMovie({ t: shape.t, z: 1, c: 1, y: shape.y, x: shape.x }, narrow.dtype, narrow.planes, { ...labels.meta, channelNames: [labels.meta.channelNames[ch] ?? 'labels'] }, `${labels.source.path} (repaired over time)`);
   const all = [...(repair?.events ?? []), ...events];
   return { ...(repair ?? {}), labels: movie, split: all.filter((e) => e.kind === 'split').length, merged: all.filter((e) => e.kind === 'merge').length, events: all };
 }

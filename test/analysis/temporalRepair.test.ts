@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { repairLabelsOverTime, solidity } from '../../src/analysis/temporalRepair.ts';
+import { MemoryMovie } from '../../src/image/movie.ts';
+import { repairLabelMovie, repairLabelsOverTime, solidity } from '../../src/analysis/temporalRepair.ts';
 
 const W = 80;
 const H = 60;
@@ -130,5 +131,19 @@ describe('repairLabelsOverTime', () => {
 
   it('names a wrong option value', () => {
     expect(() => repairLabelsOverTime([apart()], W, H, { minOverlapFraction: 2 })).toThrow(/minOverlapFraction.*2/);
+  });
+});
+
+describe('repairLabelMovie', () => {
+  it('keeps repaired labels as uint16 when every label fits, so Fiji opens them as 16-bit masks', async () => {
+    const apart = () => disks([[28, 30, 8, 1], [45, 30, 8, 2]]);
+    const merged = () => disks([[28, 30, 8, 7], [45, 30, 8, 7]]);
+    const planes = [apart(), apart(), merged(), merged(), apart(), apart()].map((p) => Uint16Array.from(p));
+    const movie = new MemoryMovie({ t: planes.length, z: 1, c: 1, y: H, x: W }, 'uint16', planes);
+    const repair = await repairLabelMovie(movie);
+    expect(repair.split).toBe(2);
+    // it was always uint32 (18 labels exported as a 32-bit image)
+    expect(repair.labels.dtype).toBe('uint16');
+    expect(labelsOf(Uint32Array.from(await repair.labels.plane(2, 0, 0))).size).toBe(2);
   });
 });

@@ -32,6 +32,16 @@ describe('export and measure summaries', () => {
     expect(String(out.values.did)).not.toMatch(/track/);
   });
 
+  it('writes the labels tracks were made on as TIFF when only the tracks are named', async () => {
+    const labels = join(dir, 'tracked-labels.tif');
+    await writeMovie(labels, sim.labels);
+    const tracked = await call('track', { labels });
+    const out = await call('export', { tracks: tracked.artifacts[0].id, format: 'tiff', output: join(dir, 'masks.tif') });
+    // it failed: 'format "tiff" needs `movie` or `labels`'
+    expect(out.values).toMatchObject({ format: 'tiff', frames: 6 });
+    expect(out.artifacts[0].type).toBe('labels');
+  });
+
   it('refuses an export with nothing to write, naming the inputs', async () => {
     await expect(call('export', {})).rejects.toThrow(/`tracks`, `labels`, `movie` or `table`/);
   });
