@@ -47,6 +47,17 @@ const schema = z.object({
 
 type Args = z.infer<typeof schema>;
 
+/**
+ * "Found 6 objects per frame on average (5 to 7) in 10 frames". A z-stack's slices are segmented one
+ * by one, so its counts are of 2-D objects per slice: a nucleus seen in 5 slices is 5 of them.
+ */
+function foundSentence(counts: ReturnType<typeof summarise>, frames: number, slices: number): string {
+  const inFrames = `in ${frames} frame${frames === 1 ? '' : 's'}`;
+  if (slices <= 1) return `Found ${counts.mean} objects per frame on average (${counts.min} to ${counts.max}) ${inFrames}`;
+  const perSlice = +(counts.mean / slices).toFixed(2);
+  return `Found ${perSlice} 2-D objects per z slice on average ${inFrames} x ${slices} slices (each slice is segmented on its own, so an object seen in several slices is counted in each: not a count of 3-D objects)`;
+}
+
 function summarise(objectsPerFrame: number[]) {
   const total = objectsPerFrame.reduce((a, b) => a + b, 0);
   const mean = objectsPerFrame.length ? total / objectsPerFrame.length : 0;
@@ -233,7 +244,7 @@ const segment = defineTool({
       const darkNote = byModel && chosen.objects === 'dark' ? ' The objects looked dark on a bright background, but the model expects fluorescent nuclei: check the result, or use method "auto".' : '';
       return {
         summary:
-          `Found ${counts.mean} objects per frame on average (${counts.min} to ${counts.max}) in ${nFrames} frame${nFrames === 1 ? '' : 's'} of channel ${channelName(movie, channel)} by ${how}` +
+          foundSentence(counts, nFrames, movie.shape.z) + ` of channel ${channelName(movie, channel)} by ${how}` +
           `${methodReason ? ` (${methodReason})` : ''}; labels saved as ${ref.id}. Parameters: ${describeChosen(chosen, byModel)}.${scale}${darkNote}` +
           (unused.length ? ` Not applied: ${unused.join(', ')} (the model does its own filtering and splitting).` : ''),
         artifacts: [ref],

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createToolContext } from '../../src/agent/artifacts.ts';
 import { matchLabelMovies } from '../../src/analysis/matching.ts';
-import { writeMovie } from '../../src/image/index.ts';
+import { MemoryMovie, writeMovie } from '../../src/image/index.ts';
 import { simulate } from '../../src/sim/index.ts';
 import { tools } from '../../tools/segment.ts';
 
@@ -24,6 +24,16 @@ describe('segment tool', () => {
 
   it('every argument is described', () => {
     for (const t of tools) for (const [key, field] of Object.entries(t.schema.shape)) expect((field as { description?: string }).description, `${t.name}.${key}`).toBeTruthy();
+  });
+
+  it('counts a z-stack per slice and says so, never one nucleus in 3 slices as 3 objects per frame', async () => {
+    // 2 frames x 3 slices of 64², one bright disk (r 9) in each plane
+    const planes = Array.from({ length: 6 }, () => Float32Array.from({ length: 64 * 64 }, (_, i) => (((i % 64) - 32) ** 2 + (Math.floor(i / 64) - 32) ** 2 <= 81 ? 1000 : 100) + ((i * 7919) % 13)));
+    const stack = join(dir, 'stack.tif');
+    await writeMovie(stack, new MemoryMovie({ t: 2, z: 3, c: 1, y: 64, x: 64 }, 'float32', planes));
+    const out = await call({ movie: stack }, ctx);
+    expect(out.summary).toMatch(/^Found 1 2-D objects per z slice on average in 2 frames x 3 slices \(each slice is segmented on its own/);
+    expect(out.summary).not.toMatch(/3 objects per frame/);
   });
 
   it('segments a channel by name over a frame range and registers a labels artifact', async () => {
