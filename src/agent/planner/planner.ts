@@ -758,7 +758,9 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // time per frame or length per pixel), first; the other steps' words no longer hold it (it was named as not applied)
   const toldCalibration = isQuestion(text) || microscopeOnlyWords(text) ? {} : statedCalibration(text);
   const calibrator = [...catalogue.keys()].find((t) => selfOf(t, catalogue)?.appliesToLaterSteps === true);
-  if (calibrator && Object.keys(toldCalibration).length > 0 && steps.length > 0 && !steps.some((st) => st.tool === calibrator) && !steps.some((st) => runsMicroscope(st.tool, catalogue)) && Object.keys(toldCalibration).every((k) => k in (catalogue.get(calibrator)?.properties ?? {}))) {
+  // a step whose own schema takes that value keeps it ("simulate a movie with a pixel size of 2.5 µm")
+  const takenByAStep = steps.some((st) => Object.keys(toldCalibration).some((k) => k in (catalogue.get(st.tool)?.properties ?? {})));
+  if (calibrator && Object.keys(toldCalibration).length > 0 && steps.length > 0 && !takenByAStep && !steps.some((st) => st.tool === calibrator) && !steps.some((st) => runsMicroscope(st.tool, catalogue)) && Object.keys(toldCalibration).every((k) => k in (catalogue.get(calibrator)?.properties ?? {}))) {
     for (const st of steps) st.clause = withoutToldCalibration(st.clause);
     steps.unshift({ tool: calibrator, args: { ...toldCalibration }, clause: text });
   }
