@@ -58,6 +58,14 @@ function foundSentence(counts: ReturnType<typeof summarise>, frames: number, sli
   return `Found ${perSlice} 2-D objects per z slice on average ${inFrames} x ${slices} slices (each slice is segmented on its own, so an object seen in several slices is counted in each: not a count of 3-D objects)`;
 }
 
+/** The one value every pixel of every plane holds, or undefined when the planes show anything. */
+function uniformValue(planes: ArrayLike<number>[]): number | undefined {
+  const first = planes[0]?.[0];
+  if (first === undefined) return undefined;
+  for (const p of planes) for (let k = 0; k < p.length; k++) if (p[k] !== first) return undefined;
+  return first;
+}
+
 function summarise(objectsPerFrame: number[]) {
   const total = objectsPerFrame.reduce((a, b) => a + b, 0);
   const mean = objectsPerFrame.length ? total / objectsPerFrame.length : 0;
@@ -205,8 +213,10 @@ const segment = defineTool({
         throw new InputError('the nucleus model segments bright (fluorescent) objects: for dark objects use method "auto" or a threshold method');
       }
       let chosenParameters;
+      const samples = await sampleMoviePlanes(movie, channel, frames);
+      const blankNote = uniformValue(samples.map((s) => s.plane));
       try {
-        chosenParameters = chooseSegmentParameters(await sampleMoviePlanes(movie, channel, frames), {
+        chosenParameters = chooseSegmentParameters(samples, {
           method: resolved.method === 'model' ? undefined : resolved.method,
           objects: args.objects,
           objectRadiusPx: args.objectRadiusPx,
@@ -246,6 +256,7 @@ const segment = defineTool({
         summary:
           foundSentence(counts, nFrames, movie.shape.z) + ` of channel ${channelName(movie, channel)} by ${how}` +
           `${methodReason ? ` (${methodReason})` : ''}; labels saved as ${ref.id}. Parameters: ${describeChosen(chosen, byModel)}.${scale}${darkNote}` +
+          (blankNote !== undefined ? ` The sampled frames are blank (every pixel ${blankNote}): there was nothing to measure, so the sizes above are defaults, not measurements; check the channel and the file.` : '') +
           (unused.length ? ` Not applied: ${unused.join(', ')} (the model does its own filtering and splitting).` : ''),
         artifacts: [ref],
         values: {

@@ -36,6 +36,13 @@ describe('segment tool', () => {
     expect(out.summary).not.toMatch(/3 objects per frame/);
   });
 
+  it('says a blank movie is blank instead of quoting an assumed object size as if measured', async () => {
+    const blank = join(dir, 'blank.tif');
+    await writeMovie(blank, new MemoryMovie({ t: 2, z: 1, c: 1, y: 48, x: 48 }, 'uint16', [new Uint16Array(48 * 48), new Uint16Array(48 * 48)]));
+    const out = await call({ movie: blank }, ctx);
+    expect(out.summary).toMatch(/The sampled frames are blank \(every pixel 0\)/);
+  });
+
   it('segments a channel by name over a frame range and registers a labels artifact', async () => {
     await writeMovie(moviePath, sim.movie);
     const progress: number[] = [];
