@@ -129,18 +129,20 @@ export function filterLabels(
   labels: Uint32Array,
   width: number,
   height: number,
-  options: { minAreaPx?: number; maxAreaPx?: number; excludeBorder?: boolean } = {},
+  options: { minAreaPx?: number; maxAreaPx?: number; excludeBorder?: boolean; borderMinAreaPx?: number } = {},
 ): { labels: Uint32Array; count: number } {
   let maxLabel = 0;
   for (let i = 0; i < labels.length; i++) if (labels[i] > maxLabel) maxLabel = labels[i];
   const areas = labelAreas(labels, maxLabel);
-  const border = options.excludeBorder ? labelsTouchingBorder(labels, width, height) : new Set<number>();
+  const touching = options.excludeBorder || options.borderMinAreaPx !== undefined ? labelsTouchingBorder(labels, width, height) : new Set<number>();
+  const border = options.excludeBorder ? touching : new Set<number>();
+  const minArea = (l: number) => (options.borderMinAreaPx !== undefined && touching.has(l) ? options.borderMinAreaPx : (options.minAreaPx ?? 0));
   const newLabel = new Uint32Array(maxLabel + 1);
   let count = 0;
   for (let l = 1; l <= maxLabel; l++) {
     const area = areas[l];
     if (area === 0 || border.has(l)) continue;
-    if (area < (options.minAreaPx ?? 0) || area > (options.maxAreaPx ?? Infinity)) continue;
+    if (area < minArea(l) || area > (options.maxAreaPx ?? Infinity)) continue;
     newLabel[l] = ++count;
   }
   for (let i = 0; i < labels.length; i++) labels[i] = newLabel[labels[i]];

@@ -30,6 +30,11 @@ export interface SegmentOptions {
   minAreaPx?: number;
   /** Objects larger than this (pixels) are dropped. Default no limit. */
   maxAreaPx?: number;
+  /**
+   * The minimum area for objects touching the plane's edge, which the edge may cut to any size
+   * (a nucleus entering the field); default minAreaPx.
+   */
+  borderMinAreaPx?: number;
   /** Split touching objects by a distance-transform watershed (default true). */
   splitTouching?: boolean;
   /**
@@ -374,7 +379,7 @@ export function segmentPlane(plane: PlaneData, width: number, height: number, op
   let labels = components.labels;
   if (o.splitTouching && components.count > 0) {
     // Specks below the minimum area are dropped first so that they cannot take seeds.
-    const kept = filterLabels(labels, width, height, { minAreaPx: o.minAreaPx });
+    const kept = filterLabels(labels, width, height, { minAreaPx: o.minAreaPx, borderMinAreaPx: o.borderMinAreaPx });
     for (let i = 0; i < foreground.length; i++) foreground[i] = kept.labels[i] ? 1 : 0;
     const landscape = seedLandscape(smoothed, foreground, width, height, o.splitBy, o.seedSigmaPx);
     labels = splitTouchingObjects(kept.labels, foreground, landscape, width, height, o.minSeedDistancePx);
@@ -391,7 +396,7 @@ export function segmentPlane(plane: PlaneData, width: number, height: number, op
     if (o.fillHoles) fillLabelHoles(labels, width, height);
   }
   if (o.convexFill) fillConvexHulls(labels, width, height);
-  const filtered = filterLabels(labels, width, height, { minAreaPx: o.minAreaPx, maxAreaPx: o.maxAreaPx, excludeBorder: o.excludeBorder });
+  const filtered = filterLabels(labels, width, height, { minAreaPx: o.minAreaPx, maxAreaPx: o.maxAreaPx, excludeBorder: o.excludeBorder, borderMinAreaPx: o.borderMinAreaPx });
   return { labels: filtered.labels, count: filtered.count, thresholdValue };
 }
 

@@ -127,6 +127,7 @@ function pickSegmentOptions(o: SegmentMovieOptions): SegmentOptions {
     fillHoles: o.fillHoles,
     minAreaPx: o.minAreaPx,
     maxAreaPx: o.maxAreaPx,
+    borderMinAreaPx: o.borderMinAreaPx,
     splitTouching: o.splitTouching,
     splitBy: o.splitBy,
     minSeedDistancePx: o.minSeedDistancePx,

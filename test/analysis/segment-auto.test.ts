@@ -142,3 +142,29 @@ describe('parameters derived from the object size', () => {
     expect(auto.chosen.methodReason).toMatch(/chosen from the movie/);
   });
 });
+
+describe('nuclei cut by the field edge', () => {
+  // 12 disks of r 10 inside a 160² plane, and one whose centre lies 7 px outside the left edge: a cap of
+  // about 30 px of its 314 shows (a nucleus entering the field)
+  const size = 160;
+  const plane = new Float32Array(size * size).map((_, i) => 100 + ((i * 7919) % 17));
+  const disk = (cx: number, cy: number) => {
+    for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) if ((x - cx) ** 2 + (y - cy) ** 2 <= 100) plane[y * size + x] = 1000 + ((x * 31 + y * 17) % 23);
+  };
+  for (let k = 0; k < 12; k++) disk(30 + (k % 4) * 35, 30 + Math.floor(k / 4) * 45);
+  disk(-7, 140);
+
+  it('keeps a nucleus entering the field, whose visible part is under the derived minimum area', () => {
+    const result = segmentPlaneAuto(plane, size, size, {});
+    // the derived minimum area is 0.2 of a whole nucleus (~63 px): the cap was dropped with it
+    const atEdge = new Set<number>();
+    for (let y = 0; y < size; y++) if (result.labels[y * size] > 0) atEdge.add(result.labels[y * size]);
+    expect(result.count).toBe(13);
+    expect(atEdge.size).toBe(1);
+  });
+
+  it('applies a minimum area the user gives to every object, at the edge too', () => {
+    const result = segmentPlaneAuto(plane, size, size, { minAreaPx: 150 });
+    expect(result.count).toBe(12);
+  });
+});
