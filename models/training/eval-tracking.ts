@@ -67,10 +67,15 @@ function linkFirstFrames(dir: string, prefix: string, frames: number, into: stri
   return into;
 }
 
-/** The segment and track tools by name, as the scoring scripts call them. */
-export async function toolsByName(): Promise<Map<string, ToolSpec>> {
+/** Calls the segment and track tools (and export) by name in one session, as the scoring scripts do. */
+export async function toolCaller(sessionDir: string): Promise<(tool: string, args: Record<string, unknown>) => Promise<{ summary: string; values: Record<string, unknown>; artifacts: { id: string; path: string }[] }>> {
   const modules = await Promise.all([import('../../tools/segment.ts'), import('../../tools/track.ts')]);
-  return new Map(modules.flatMap((m) => m.tools).map((t) => [t.name, t]));
+  const tools = new Map<string, ToolSpec>(modules.flatMap((m) => m.tools).map((t) => [t.name, t]));
+  const ctx = createToolContext({ sessionDir });
+  return async (tool, args) => {
+    const spec = tools.get(tool)!;
+    return spec.run(spec.schema.parse(args) as never, ctx) as Promise<{ summary: string; values: Record<string, unknown>; artifacts: { id: string; path: string }[] }>;
+  };
 }
 
 /**
@@ -125,12 +130,7 @@ export async function evaluateTracking(name: DatasetName, labels: LabelSource, f
       ({ track, labelsPath, ctcDir } = run);
       notes.push(...run.notes);
     } else {
-      const tools = await toolsByName();
-      const ctx = createToolContext({ sessionDir: join(dir, 'session') });
-      const call = async (tool: string, args: Record<string, unknown>) => {
-        const spec = tools.get(tool)!;
-        return spec.run(spec.schema.parse(args) as never, ctx) as Promise<{ summary: string; values: Record<string, unknown>; artifacts: { id: string; path: string }[] }>;
-      };
+      const call = await toolCaller(join(dir, 'session'));
       let labelMovie: string;
       if (labels === 'truth') {
         // every frame has a SEG mask in SIM+; MSC-02 has TRA markers in every frame
@@ -191,12 +191,7 @@ export async function evaluateSimulatedDivisions(seed: number, options: { frames
     const { writeMovie } = await import('../../src/image/index.ts');
     const moviePath = join(dir, 'movie.tif');
     await writeMovie(moviePath, sim.movie);
-    const tools = await toolsByName();
-    const ctx = createToolContext({ sessionDir: join(dir, 'session') });
-    const call = async (tool: string, args: Record<string, unknown>) => {
-      const spec = tools.get(tool)!;
-      return spec.run(spec.schema.parse(args) as never, ctx) as Promise<{ summary: string; values: Record<string, unknown>; artifacts: { id: string; path: string }[] }>;
-    };
+    const call = await toolCaller(join(dir, 'session'));
     const segmented = await call('segment', { movie: moviePath });
     const truth = sequenceFromMovie(sim.labels, sim.lineage);
     const out = [];

@@ -12,14 +12,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createToolContext } from '../../src/agent/artifacts.ts';
 import { listCtcFrames, readMaskFrame, parseCtcTrackFile, type CtcTrackRow } from '../../src/analysis/ctc.ts';
 import { openMovie, writeMovie } from '../../src/image/index.ts';
 import { movieFromPlanes, type PlaneData } from '../../src/image/movie.ts';
 import { evaluateCtc, sequenceFromFolder, type CtcScores, type CtcSequence } from '../../src/analysis/metrics.ts';
 import { readFileSync } from 'node:fs';
 import { ctcDataset, datasetPresent, resamplePlane, type DatasetName } from './real-data.ts';
-import { pick, runPipelineForScoring, toolsByName } from './eval-tracking.ts';
+import { pick, runPipelineForScoring, toolCaller } from './eval-tracking.ts';
 
 export interface Variant {
   /** Nearest-neighbour labels, linear intensities; 1 = as stored. */
@@ -124,22 +123,20 @@ export async function evaluateVariant(name: DatasetName, labels: 'truth' | 'step
       if (!run.ctcDir) throw new Error(`the pipeline neither tracks nor exports: nothing to score`);
       ctcDir = run.ctcDir;
     } else {
-      const tools = await toolsByName();
-      const ctx = createToolContext({ sessionDir: join(dir, 'session') });
-      const call = async (tool: string, args: Record<string, unknown>) => {
-        const spec = tools.get(tool)!;
-        return spec.run(spec.schema.parse(args) as never, ctx) as Promise<{ summary: string; values: Record<string, unknown>; artifacts: { id: string; path: string }[] }>;
-      };
+      const call = await toolCaller(join(dir, 'session'));
       let labelMovie: string;
+      let labelPath: string;
       if (labels === 'truth') {
         labelMovie = join(dir, 'truth.tif');
         await writeMovie(labelMovie, movieFromPlanes(shape, 'uint16', (t) => truth[t]));
+        labelPath = labelMovie;
       } else {
         const segmented = await call('segment', { movie: moviePath });
         notes.push(`segment: ${segmented.summary}`);
         labelMovie = segmented.artifacts[0].id;
+        labelPath = segmented.artifacts[0].path;
       }
-      if (process.env.DIAG) await diagnoseDivisions(labelMovie.endsWith('.tif') ? labelMovie : ctx.resolve(labelMovie, ['labels']), moviePath, rows, truth, width);
+      if (process.env.DIAG) await diagnoseDivisions(labelPath, moviePath, rows, truth, width);
       const tracked = await call('track', { labels: labelMovie, movie: moviePath });
       track = pick(tracked.values);
       notes.push(`track: ${tracked.summary}`);
