@@ -6,9 +6,10 @@ import { basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { InputError, WorkError } from '../src/errors.ts';
-import type { Movie } from '../src/image/movie.ts';
+import type { Movie, PlaneData } from '../src/image/movie.ts';
 import { chooseSegmentParameters, describeChosen, resolveSegmentMethod, sampleMoviePlanes, type ChosenParameters } from '../src/analysis/seg-auto.ts';
 import type { SegmentOptions } from '../src/analysis/seg-plane.ts';
+import { constantValue } from '../src/analysis/threshold.ts';
 import { channelArg, channelIndex, frameRange, frameRangeArg, movieArg, outputArg } from './common.ts';
 import { defineTool, type RequestClause, type ToolContext, type ToolSpec } from './types.ts';
 import { formatNumber, micrometres, pixelsFromMicrometres } from './requestWords.ts';
@@ -59,11 +60,9 @@ function foundSentence(counts: ReturnType<typeof summarise>, frames: number, sli
 }
 
 /** The one value every pixel of every plane holds, or undefined when the planes show anything. */
-function uniformValue(planes: ArrayLike<number>[]): number | undefined {
-  const first = planes[0]?.[0];
-  if (first === undefined) return undefined;
-  for (const p of planes) for (let k = 0; k < p.length; k++) if (p[k] !== first) return undefined;
-  return first;
+function uniformValue(planes: PlaneData[]): number | undefined {
+  const values = planes.map(constantValue);
+  return values.length > 0 && values.every((v) => v !== undefined && v === values[0]) ? values[0] : undefined;
 }
 
 function summarise(objectsPerFrame: number[]) {

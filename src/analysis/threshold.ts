@@ -68,7 +68,7 @@ function checkPlane(plane: PlaneData, name: string): void {
 }
 
 /** The single value of a constant plane, or undefined. */
-function constantValue(plane: PlaneData): number | undefined {
+export function constantValue(plane: PlaneData): number | undefined {
   const first = plane[0];
   for (let i = 1; i < plane.length; i++) if (plane[i] !== first) return undefined;
   return first;
