@@ -28,7 +28,7 @@ describe('snakefile', () => {
   mkdirSync(join(dir, 'a'));
   mkdirSync(join(dir, 'b'));
   mkdirSync(join(dir, 'series'));
-  for (const f of ['a/cells.tif', 'b/cells.tif', 'series/t000.tif', 'series/t001.tif', '.x.tif']) writeFileSync(join(dir, f), '');
+  for (const f of ['a/cells.tif', 'b/cells.tif', 'series/t000.tif', 'series/t001.tif', '.x.tif', 'day 1 é.tif', 'two ch.tif']) writeFileSync(join(dir, f), '');
 
   it('refuses two movies that would share an output folder instead of running one of them', () => {
     expect(() => snakefile(pipeline, { pipelinePath: 'p.yaml', movies: [join(dir, 'a/cells.tif'), join(dir, 'b/cells.tif')] })).toThrow(/share the output folder "cells": .*a\/cells\.tif and .*b\/cells\.tif/);
@@ -43,6 +43,15 @@ describe('snakefile', () => {
     const dotted = dryRun(text, [`movies=${join(dir, '.x.tif')}`, 'out=res']);
     expect(dotted.status, dotted.stderr.slice(-600)).toBe(0);
     expect(dotted.commands.join('\n')).toContain(`> res/logs/${movieStem('.x.tif')}.log`);
+  });
+
+  it.skipIf(!hasSnakemake)('movies from the config with spaces in their names, quoted as in a shell, are one job each (they were split into missing files)', () => {
+    const text = snakefile(pipeline, { pipelinePath: 'p.yaml', command: 'cellpilot' });
+    const r = dryRun(text, [`movies='${join(dir, 'day 1 é.tif')}' "${join(dir, 'two ch.tif')}" ${join(dir, 'a/cells.tif')}`]);
+    expect(r.status, r.stderr.slice(-600)).toBe(0);
+    expect(r.commands).toHaveLength(3);
+    expect(r.commands.join('\n')).toContain(`'${join(dir, 'day 1 é.tif')}' --out`);
+    expect(r.commands.join('\n')).toContain(`'${join(dir, 'two ch.tif')}' --out`);
   });
 
   it.skipIf(!hasSnakemake)('a frame pattern is handed to run as written, its folder checked as the input (in both forms)', () => {
