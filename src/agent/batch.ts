@@ -204,14 +204,52 @@ function removeStaleTemporaries(artifacts: string): void {
   for (const name of readdirSync(artifacts)) if (WRITER_TEMPORARY.test(name)) rmSync(join(artifacts, name), { force: true });
 }
 
-/** A tidy summary: one row per movie with its status and every numeric value as STEP.KEY. */
-export function summaryCsv(results: MovieRunResult[]): string {
+/**
+ * A tidy summary: one row per movie with its status and every numeric value as STEP.KEY, the
+ * unit in the header ("measure.meanSpeed (µm/min)") when every movie's value has the same one;
+ * when they differ (one movie calibrated, another not) a column "STEP.KEY unit" beside it says
+ * each row's. The unit is the tool's declared one, in the lengths and times the step reported
+ * it used (`lengthUnit`, `timeUnit`, `speedUnit`); keys named in px or frames stay so.
+ */
+export function summaryCsv(results: MovieRunResult[], tools: ToolSpec[] = []): string {
+  const units = new Map<string, Set<string>>();
   const rows = results.map((r) => {
     const row: Record<string, string> = { movie: r.movie, status: r.status, error: r.error ?? '' };
-    for (const step of r.steps) for (const [k, v] of Object.entries(step.values)) if (typeof v === 'number') row[`${step.id}.${k}`] = String(v);
+    for (const step of r.steps) {
+      const tool = tools.find((t) => t.name === step.tool);
+      for (const [k, v] of Object.entries(step.values)) {
+        if (typeof v !== 'number') continue;
+        const column = `${step.id}.${k}`;
+        row[column] = String(v);
+        const unit = valueUnit(tool, k, step.values);
+        if (unit === undefined) continue;
+        row[`${column} unit`] = unit;
+        if (!units.has(column)) units.set(column, new Set());
+        units.get(column)!.add(unit);
+      }
+    }
     return row;
   });
-  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((c) => !(c.endsWith(' unit') && (units.get(c.slice(0, -5))?.size ?? 0) <= 1));
+  const header = columns.map((c) => {
+    const one = units.get(c);
+    return one?.size === 1 && [...one][0] !== '' ? `${c} (${[...one][0]})` : c;
+  });
   const cell = (v: string | undefined) => (v === undefined ? '' : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
+  return [header.map(cell).join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
+}
+
+/** The unit of one result value as the step reported it: undefined when the tool does not declare one. */
+export function valueUnit(tool: ToolSpec | undefined, key: string, values: Record<string, unknown>): string | undefined {
+  const declared = tool?.results?.[key]?.unit;
+  if (declared === undefined || declared === '') return declared;
+  // a key that names its unit (objectRadiusPx, maxLagFrames) is in that unit whatever the calibration
+  if (/(Px|Px2|Frames|Spots)$/.test(key)) return declared;
+  const length = typeof values.lengthUnit === 'string' ? values.lengthUnit : undefined;
+  const time = typeof values.timeUnit === 'string' ? values.timeUnit : undefined;
+  if (typeof values.speedUnit === 'string' && /^px\/frames?$/.test(declared)) return values.speedUnit;
+  let unit = declared;
+  if (length) unit = unit.replace(/\bpx\b/g, length);
+  if (time && time !== 'frame') unit = unit.replace(/\bframes?\b/g, time);
+  return unit;
 }

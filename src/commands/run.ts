@@ -76,7 +76,7 @@ export async function run(argv: string[]): Promise<number> {
     signal: controller.signal,
     onProgress: (line) => process.stderr.write(`${line}\n`),
   }).finally(() => process.off('SIGINT', onSigint));
-  if (movies.length > 1) writeFileAtomic(join(resolve(values.out), 'summary.csv'), summaryCsv(results));
+  if (movies.length > 1) writeFileAtomic(join(resolve(values.out), 'summary.csv'), summaryCsv(results, ALL_TOOLS));
   const interrupted = controller.signal.aborted;
   const failed = results.filter((r) => r.status === 'failed');
   if (values.json) {
