@@ -99,8 +99,21 @@ export async function writeKymograph(movie: Movie, result: { planes: Float32Arra
   const writer = await createMovieWriter(outputPath, {
     shape: { t: 1, z: 1, c: result.planes.length, y: result.height, x: result.width },
     dtype: 'float32',
-    meta: { channelNames: movie.meta.channelNames, pixelSizeUm: movie.meta.pixelSizeUm, extra: { rows: 'frames', columns: 'px along the line' } },
+    meta: { channelNames: movie.meta.channelNames, pixelSizeUm: movie.meta.pixelSizeUm, ...kymographRows(movie.meta.frameIntervalS), extra: { rows: 'frames', columns: 'px along the line' } },
   });
   for (const plane of result.planes) await writer.writePlane(plane);
   await writer.close();
+}
+
+/**
+ * The height of a kymograph's row in time, as Fiji's KymographBuilder calibrates it: the frame
+ * interval in a readable unit ("min"), or one "frame" when the movie has none. Without it the
+ * writer gave rows the lateral pixel size, so Fiji showed the time axis in µm.
+ */
+export function kymographRows(frameIntervalS: number | undefined): { pixelSizeYUm: number; yUnit: string } {
+  if (!(frameIntervalS !== undefined && frameIntervalS > 0)) return { pixelSizeYUm: 1, yUnit: 'frame' };
+  if (frameIntervalS < 1) return { pixelSizeYUm: frameIntervalS * 1000, yUnit: 'ms' };
+  if (frameIntervalS < 60) return { pixelSizeYUm: frameIntervalS, yUnit: 'sec' };
+  if (frameIntervalS < 7200) return { pixelSizeYUm: frameIntervalS / 60, yUnit: 'min' };
+  return { pixelSizeYUm: frameIntervalS / 3600, yUnit: 'hour' };
 }

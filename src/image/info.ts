@@ -11,6 +11,8 @@ export interface MovieInfo {
   dtype: string;
   pixelSizeUm: number | null;
   pixelSizeYUm: number | null;
+  /** The y axis's unit when it is not a length (a kymograph's rows: "min"); pixelSizeYUm is then in it. */
+  yUnit?: string;
   zStepUm: number | null;
   frameIntervalS: number | null;
   channelNames: string[];
@@ -32,6 +34,7 @@ export function movieInfo(movie: Movie): MovieInfo {
     dtype: movie.dtype,
     pixelSizeUm: meta.pixelSizeUm ?? null,
     pixelSizeYUm: meta.pixelSizeYUm ?? null,
+    ...(meta.yUnit ? { yUnit: meta.yUnit } : {}),
     zStepUm: meta.zStepUm ?? null,
     frameIntervalS: meta.frameIntervalS ?? null,
     channelNames: [...meta.channelNames],
@@ -59,7 +62,7 @@ export function formatMovieInfo(info: MovieInfo): string {
     ['format', `${FORMAT_NAMES[info.format] ?? info.format}${info.bigTiff ? ', BigTIFF' : ''}`],
     ['shape', `${formatShape(info.shape)}  (${info.planes} planes)`],
     ['dtype', info.dtype],
-    ['pixel size', info.pixelSizeUm ? `${num(info.pixelSizeUm)} µm${info.pixelSizeYUm ? ` x ${num(info.pixelSizeYUm)} µm (y)` : ''}` : unknown],
+    ['pixel size', info.pixelSizeUm ? `${num(info.pixelSizeUm)} µm${info.pixelSizeYUm ? ` x ${num(info.pixelSizeYUm)} ${info.yUnit ?? 'µm'} (y)` : ''}` : unknown],
     ['z step', info.zStepUm ? `${num(info.zStepUm)} µm` : info.shape.z > 1 ? unknown : '-'],
     ['frame interval', info.frameIntervalS ? `${num(info.frameIntervalS)} s` : info.shape.t > 1 ? unknown : '-'],
     ['channels', info.channelNames.join(', ')],

@@ -28,6 +28,11 @@ export interface MovieMeta {
   /** Lateral pixel size in micrometres (x and y assumed equal unless pixelSizeYUm is set). */
   pixelSizeUm?: number;
   pixelSizeYUm?: number;
+  /**
+   * The unit of the y axis when it is not a length (a kymograph's rows are time: "sec", "min",
+   * "frame"); pixelSizeYUm then holds the height of a row in that unit. ImageJ's `yunit`.
+   */
+  yUnit?: string;
   /** Distance between z planes in micrometres. */
   zStepUm?: number;
   /** Time between frames in seconds. */

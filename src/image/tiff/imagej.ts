@@ -111,6 +111,8 @@ export function formatImageJDescription(shape: Shape, meta: MovieMeta, images = 
   }
   lines.push('mode=grayscale');
   if (meta.pixelSizeUm || meta.zStepUm) lines.push('unit=micron');
+  // rows that are not a length (a kymograph's time): Fiji shows the height in this unit, not µm
+  if (meta.yUnit && meta.pixelSizeUm) lines.push(`yunit=${meta.yUnit.replace(/[\r\n=]/g, ' ')}`);
   if (meta.zStepUm) lines.push(`spacing=${meta.zStepUm}`);
   if (meta.frameIntervalS) lines.push(`finterval=${meta.frameIntervalS}`);
   if (meta.channelNames.length) lines.push(`channel_names=${JSON.stringify(meta.channelNames.map((n) => n.replace(/[\r\n]/g, ' ')))}`);

@@ -133,7 +133,7 @@ function imagejShape(ij: ImageJDescription): { t: number; z: number; c: number }
 }
 
 async function imagejMeta(file: TiffFile, ifd0: Ifd, ij: ImageJDescription, c: number): Promise<MovieMeta> {
-  const meta: MovieMeta = { channelNames: defaultChannelNames(c), ...(await resolutionMeta(file, ifd0, ij.unit)) };
+  const meta: MovieMeta = { channelNames: defaultChannelNames(c), ...(await resolutionMeta(file, ifd0, ij.unit, ij.keys.yunit)) };
   const um = umPerUnit(ij.unit);
   if (ij.spacing && um) meta.zStepUm = ij.spacing * um;
   const s = secondsPerTimeUnit(ij.tunit);
@@ -157,7 +157,7 @@ async function imagejMeta(file: TiffFile, ifd0: Ifd, ij: ImageJDescription, c: n
 }
 
 /** Pixel size from XResolution/YResolution (pixels per unit). */
-async function resolutionMeta(file: TiffFile, ifd0: Ifd, imagejUnit: string | undefined): Promise<Partial<MovieMeta>> {
+async function resolutionMeta(file: TiffFile, ifd0: Ifd, imagejUnit: string | undefined, yunit?: string): Promise<Partial<MovieMeta>> {
   const xres = await file.number(ifd0, Tag.XResolution);
   const yres = await file.number(ifd0, Tag.YResolution);
   const resUnit = (await file.number(ifd0, Tag.ResolutionUnit)) ?? 2;
@@ -165,6 +165,11 @@ async function resolutionMeta(file: TiffFile, ifd0: Ifd, imagejUnit: string | un
   const um = imagejUnit !== undefined ? umPerUnit(imagejUnit) : resUnit === 3 ? 1e4 : undefined;
   if (!um || !xres || !(xres > 0) || !Number.isFinite(xres)) return {};
   const out: Partial<MovieMeta> = { pixelSizeUm: um / xres };
+  // ImageJ's yunit (a kymograph's rows in time): a row height in that unit, not in µm
+  if (yunit !== undefined && yunit !== imagejUnit && umPerUnit(yunit) === undefined) {
+    if (yres && yres > 0) Object.assign(out, { pixelSizeYUm: 1 / yres, yUnit: yunit });
+    return out;
+  }
   if (yres && yres > 0 && Math.abs(yres - xres) > 1e-9 * xres) out.pixelSizeYUm = um / yres;
   return out;
 }
