@@ -50,7 +50,12 @@ export function toolHelp(name: string, tools: ToolSpec[] = ALL_TOOLS): string {
 interface JsonProp {
   type?: string;
   enum?: unknown[];
+  const?: unknown;
   anyOf?: JsonProp[];
+  oneOf?: JsonProp[];
+  minItems?: number;
+  properties?: Record<string, JsonProp>;
+  required?: string[];
   items?: JsonProp;
   default?: unknown;
   description?: string;
@@ -66,8 +71,24 @@ function typeOf(p: JsonProp): string {
 /** The required arguments with a placeholder each, for the usage line. */
 function exampleArgs(props: Record<string, JsonProp>, required: Set<string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of required) out[key] = props[key]?.enum?.[0] ?? (props[key]?.type === 'string' ? '...' : props[key]?.type === 'boolean' ? true : 0);
+  for (const key of required) out[key] = exampleValue(props[key]);
   return out;
+}
+
+/** A value of the argument's form (a list of [x, y] points is two points, not 0); numbers differ so a line has a length. */
+function exampleValue(p: JsonProp | undefined, seed = 0): unknown {
+  if (p?.const !== undefined) return p.const;
+  if (p?.enum) return p.enum[0];
+  const first = p?.anyOf?.[0] ?? p?.oneOf?.[0];
+  if (first) return exampleValue(first, seed);
+  if (p?.type === 'string') return '...';
+  if (p?.type === 'boolean') return true;
+  if (p?.type === 'array') return Array.from({ length: Math.max(1, p.minItems ?? 2) }, (_, i) => exampleValue(p.items, 2 * seed + i));
+  if (p?.type === 'object') {
+    const required = new Set(p.required ?? []);
+    return Object.fromEntries(Object.entries(p.properties ?? {}).filter(([k]) => required.has(k)).map(([k, v]) => [k, exampleValue(v)]));
+  }
+  return 10 * (seed + 1);
 }
 
 function editDistance(a: string, b: string): number {

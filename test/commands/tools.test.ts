@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_TOOLS } from '../../src/agent/allTools.ts';
+import { validateArgs } from '../../src/agent/validation.ts';
+import { toolHelp } from '../../src/commands/tools.ts';
 import { runCli } from './run-cli.ts';
 
 describe('cellpilot tools', () => {
@@ -31,4 +33,16 @@ describe('cellpilot tools', () => {
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('no tool "trak" (did you mean track?)');
   });
+
+  it('every tool\'s usage line holds arguments of the right form (kymograph showed "points":0, adjust_acquisition "changes":0)', () => {
+    for (const tool of ALL_TOOLS) {
+      const usage = /--args '(.*)' \[--json\]/.exec(toolHelp(tool.name))?.[1];
+      expect(usage, tool.name).toBeDefined();
+      // the placeholder "..." stands for a file or an artifact id
+      const args = JSON.parse(usage!.replace(/"\.\.\."/g, '"movie-1"'));
+      const checked = validateArgs(tool, args);
+      expect(checked.ok, `${tool.name}: ${usage} -> ${checked.ok ? '' : checked.error}`).toBe(true);
+    }
+  });
 });
+
