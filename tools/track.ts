@@ -116,7 +116,7 @@ const track = defineTool({
   produces: ['tracks'],
   makes: ['tracks'],
   needsFrames: true,
-  results: { tracks: { about: 'tracks (trees of branches)', unit: '', example: 37 }, branches: { about: 'branches', unit: '' }, spots: { about: 'spots', unit: '' }, divisions: { about: 'divisions', unit: '', example: 5 }, meanBranchLengthSpots: { about: 'mean branch length', unit: 'spots', example: 31.2 }, branchesAtLeast10Frames: { about: 'branches of 10 frames or more', unit: '' }, frames: { about: 'frames', unit: 'frames' }, divisionsProposed: { about: 'divisions the tracker proposed before the evidence check', unit: '' }, maxLinkingDistancePx: { about: 'linking distance used', unit: 'px' }, objectDiameterPx: { about: 'median object diameter', unit: 'px' }, stepPx: { about: 'large frame-to-frame step of the objects (90th percentile)', unit: 'px' }, gapClosingMaxDistancePx: { about: 'gap-closing distance used', unit: 'px' }, splittingMaxDistancePx: { about: 'mother-to-daughter distance used', unit: 'px' }, driftStepsNotApplied: { about: 'drift-table steps not borne out by the objects', unit: '' }, objectsSplit: { about: 'objects split by the repair over time (two objects seen as one)', unit: '' }, fragmentsMerged: { about: 'fragments merged by the repair over time', unit: '' }, sistersJoinedInAnaphase: { about: 'daughter pairs still joined in anaphase, taken for the mother', unit: '' }, meanBranchConfidence: { about: 'mean branch confidence (0-1)', unit: '' }, lowConfidenceBranches: { about: 'branches with confidence below 0.5', unit: '' } },
+  results: { tracks: { about: 'tracks (trees of branches)', unit: '', example: 37 }, branches: { about: 'branches', unit: '' }, spots: { about: 'spots', unit: '' }, divisions: { about: 'divisions', unit: '', example: 5 }, meanBranchLengthSpots: { about: 'mean branch length', unit: 'spots', example: 31.2 }, branchesAtLeast10Frames: { about: 'branches of 10 frames or more', unit: '' }, frames: { about: 'frames', unit: 'frames' }, divisionsProposed: { about: 'divisions the tracker proposed before the evidence check', unit: '' }, maxLinkingDistancePx: { about: 'linking distance used', unit: 'px' }, objectDiameterPx: { about: 'median object diameter', unit: 'px' }, stepPx: { about: 'large frame-to-frame step of the objects (90th percentile)', unit: 'px' }, gapClosingMaxDistancePx: { about: 'gap-closing distance used', unit: 'px' }, splittingMaxDistancePx: { about: 'mother-to-daughter distance used', unit: 'px' }, driftStepsNotApplied: { about: 'drift-table steps not borne out by the objects', unit: '' }, objectsSplit: { about: 'objects split by the repair over time (two objects seen as one)', unit: '' }, fragmentsMerged: { about: 'fragments merged by the repair over time', unit: '' }, sistersJoinedInAnaphase: { about: 'daughter pairs still joined in anaphase, taken for the mother', unit: '' }, piecesJoined: { about: 'touching pieces of one object (a split refused as no division) made one object again', unit: '' }, meanBranchConfidence: { about: 'mean branch confidence (0-1)', unit: '' }, lowConfidenceBranches: { about: 'branches with confidence below 0.5', unit: '' } },
   valueWords: { method: { overlap: ['overlap', 'iou', 'mask overlap'], lap: ['lap', 'trackmate'] } },
   description:
     'Links the objects of a label movie over time into tracks, with divisions as lineage. Default: TrackMate\'s LAP tracker (frame-to-frame linking, gap closing, splitting; linking, gap and division distances chosen from the objects\' size and motion in the movie, gaps up to 2 frames; divisions kept only with evidence). Or method "overlap" (mask overlap). Returns a tracks artifact (export it with export, measure it with measure) and counts of tracks, spots and divisions.',
@@ -127,7 +127,7 @@ const track = defineTool({
     const labels = await ctx.openMovie(args.labels);
     const intensity = args.movie ? await ctx.openMovie(args.movie) : undefined;
     try {
-      const { trackLabelsWithEvidence } = await import('../src/analysis/track.ts');
+      const { trackLabelsWithEvidence, PIECES_EVIDENCE } = await import('../src/analysis/track.ts');
       const { saveTracksJson } = await import('../src/analysis/trackio.ts');
       const { trackIdOfBranch } = await import('../src/analysis/track.ts');
       const penalties = args.featurePenalties ?? {};
@@ -205,6 +205,7 @@ const track = defineTool({
       const confidenceNote = ` Mean branch confidence ${round(meanConfidence, 2)}${lowConfidence ? `; ${lowConfidence} branch(es) below 0.5 (long jumps, size changes or gaps)` : ''}${leastNote}.${singleFrame && tracks.frames > 2 ? ` ${singleFrame} track(s) last a single frame (likely pieces of objects the segmentation cut off for one frame, or objects seen once).` : ''}`;
       const ref = ctx.addArtifact('tracks', path, `tracks of ${basename(labels.source.path)} (${args.method})`);
       const sistersJoined = repair ? repair.events.filter((e) => e.evidence === 'sisters joined in anaphase').length : 0;
+      const piecesJoined = repair ? repair.events.filter((e) => e.evidence === PIECES_EVIDENCE).length : 0;
       const pairSplits = repair ? repair.events.filter((e) => e.kind === 'split' && e.evidence === 'pair shape').length : 0;
       const splitFrames = repair ? new Set(repair.events.filter((e) => e.kind === 'split').map((e) => e.t)).size : 0;
       const repairNote = !repair
@@ -212,12 +213,13 @@ const track = defineTool({
         : repair.skipped
           ? ` The segmentation was not repaired over time (${repair.skipped}).`
           : repairedRef
-            ? ` Segmentation repaired with time before linking: ${repair.split} object(s) split in ${splitFrames} frame(s) (two objects of the neighbouring frame lay on each, and it had a waist, both sides showed them apart, or it was shaped as the two end to end${pairSplits ? `: ${pairSplits} by that shape` : ''}) and ${repair.merged - sistersJoined} fragment(s) merged into the object both neighbouring frames showed whole; the tracks are on the repaired labels, ${repairedRef.id}.`
+            ? ` Segmentation repaired with time before linking: ${repair.split} object(s) split in ${splitFrames} frame(s) (two objects of the neighbouring frame lay on each, and it had a waist, both sides showed them apart, or it was shaped as the two end to end${pairSplits ? `: ${pairSplits} by that shape` : ''}) and ${repair.merged - sistersJoined - piecesJoined} fragment(s) merged into the object both neighbouring frames showed whole; the tracks are on the repaired labels, ${repairedRef.id}.`
             : ' The segmentation agreed with itself over time (nothing to split or merge).';
       const noSplitNote = repair?.noSplits ? ` No object was split over time: ${repair.noSplits}.` : repair?.pairShapeNote && pairSplits ? ` Objects were split by their shape because ${repair.pairShapeNote}.` : '';
       const anaphaseNote = repair?.anaphaseNote ? ` ${repair.anaphaseNote[0].toUpperCase()}${repair.anaphaseNote.slice(1)}.` : '';
+      const piecesNote = repair?.piecesNote ? ` ${repair.piecesNote[0].toUpperCase()}${repair.piecesNote.slice(1)}.` : '';
       return {
-        summary: `Tracked ${tracks.spots.length} objects in ${tracks.frames} frames into ${trees} track${trees === 1 ? '' : 's'} (${tracks.branches.length} branches, ${divisions} division${divisions === 1 ? '' : 's'}) with ${how}; saved as ${ref.id}.${repairNote}${noSplitNote}${anaphaseNote}${driftNote}${divisionNote}${confidenceNote}`,
+        summary: `Tracked ${tracks.spots.length} objects in ${tracks.frames} frames into ${trees} track${trees === 1 ? '' : 's'} (${tracks.branches.length} branches, ${divisions} division${divisions === 1 ? '' : 's'}) with ${how}; saved as ${ref.id}.${repairNote}${noSplitNote}${anaphaseNote}${piecesNote}${driftNote}${divisionNote}${confidenceNote}`,
         artifacts: repairedRef ? [ref, repairedRef] : [ref],
         values: {
           tracks: trees,
@@ -232,7 +234,7 @@ const track = defineTool({
           ...(args.method === 'lap' ? { maxLinkingDistancePx: linkingPx } : {}),
           ...(scale ? { objectDiameterPx: scale.diameterPx, stepPx: scale.stepPx, gapClosingMaxDistancePx: args.gapClosingMaxDistancePx ?? scale.gapClosingMaxDistancePx, splittingMaxDistancePx: args.splittingMaxDistancePx ?? scale.splittingMaxDistancePx } : {}),
           ...(check ? { driftStepsNotApplied: check.rejectedFrames.length } : {}),
-          ...(repair && !repair.skipped ? { objectsSplit: repair.split, fragmentsMerged: repair.merged - sistersJoined, sistersJoinedInAnaphase: sistersJoined } : {}),
+          ...(repair && !repair.skipped ? { objectsSplit: repair.split, fragmentsMerged: repair.merged - sistersJoined - piecesJoined, sistersJoinedInAnaphase: sistersJoined, piecesJoined } : {}),
           meanBranchConfidence: round(meanConfidence, 3),
           lowConfidenceBranches: lowConfidence,
           leastConfidentTracks: leastConfident.map((c) => ({ track: c.trackId, confidence: c.confidence, weakestBranch: c.weakestBranch })),

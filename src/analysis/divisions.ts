@@ -92,6 +92,8 @@ export interface DivisionEvidence {
    * frames, where both last that long; NaN otherwise. Two pieces of one nucleus keep their distance: they move as one.
    */
   largestSeparationPx: number;
+  /** Refused as pieces of one object (the parts kept together, or came together again): the tracker makes them one object again. */
+  piecesOfOneObject?: boolean;
   /** Whether the division is kept, and why not otherwise. */
   accepted: boolean;
   reason: string;
@@ -345,7 +347,7 @@ export function divisionEvidence(spots: EvidenceSpot[], links: { source: number;
     const sizeScore = areaRatios.every(Number.isFinite) ? Math.max(0, 1 - Math.abs(mean(areaRatios) - 0.63) / 0.4) : 0.5;
     const persistence = Math.min(1, daughterFrames / Math.max(1, Math.min(minFrames * 2, remaining + 1)));
     const confidence = reason ? 0 : Math.max(0.1, Math.min(1, 0.5 * persistence + 0.5 * sizeScore));
-    out.push({ mother: motherId, daughters: kids, daughterFrames, areaRatios, intensityRatio, vanishedNeighbour, remergedAt, motherAreaJump: jump.ratio, motherAreaJumpT: jump.t, grewAtOnce, motherAreaOverTypical, accepted: !reason, reason, confidence, mitoticBrightening, separationGrowthPx, largestSeparationPx });
+    out.push({ mother: motherId, daughters: kids, daughterFrames, areaRatios, intensityRatio, vanishedNeighbour, remergedAt, motherAreaJump: jump.ratio, motherAreaJumpT: jump.t, grewAtOnce, motherAreaOverTypical, accepted: !reason, reason, confidence, mitoticBrightening, separationGrowthPx, largestSeparationPx, ...(reason && (remergedAt >= 0 || reason.startsWith('the two parts keep together')) ? { piecesOfOneObject: true } : {}) });
   }
   if (options.brighteningFromMovie ?? true) requireMoviesOwnBrightening(out);
   return out;

@@ -54,6 +54,11 @@ export interface TemporalRepairOptions {
    * dated when they part (track.ts). Default true; false keeps the segmentation's early cut.
    */
   joinSistersInAnaphase?: boolean;
+  /**
+   * A split the division check refused as pieces of one object (the parts kept together, or came together again) is made
+   * one object again in the frames where the touching parts are about the mother's size together (track.ts). Default true.
+   */
+  joinPieces?: boolean;
 }
 
 export interface RepairEvent {
@@ -468,6 +473,8 @@ export interface LabelMovieRepair {
   pairShapeNote?: string;
   /** What the joined-sisters rule merged (joinSistersInAnaphase), when it did. */
   anaphaseNote?: string;
+  /** What the pieces rule merged (joinPieces), when it did. */
+  piecesNote?: string;
 }
 
 /** Repaired label planes as uint16 when every label fits (Fiji opens them as 16-bit masks), else uint32. */

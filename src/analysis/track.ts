@@ -489,12 +489,15 @@ export async function trackLabelsWithEvidence(labels: Movie, options: TrackLabel
     // found were 2 frames early by the ground truth, which draws the stretched mother as one object until they part).
     // Only where the movie shows it: enough clear mitoses, and they do not brighten (a short movie or one with few
     // divisions, as our simulator's small movies, is left as the segmentation made it).
-    if (repairOptions.joinSistersInAnaphase === false || brightening.clear < MIN_CLEAR_MITOSES) return first;
-    const merges = await joinedSisters(first, labels, options.channel ?? 0);
-    if (!merges.length) return first;
-    const joined = await mergeLabelPairs(labels, first.repair, merges, 'sisters joined in anaphase', options.channel ?? 0);
+    const pieces = repairOptions.joinPieces === false ? [] : await piecesOfOneObject(first, labels, options.channel ?? 0);
+    const merges = repairOptions.joinSistersInAnaphase === false || brightening.clear < MIN_CLEAR_MITOSES ? [] : await joinedSisters(first, labels, options.channel ?? 0);
+    if (!merges.length && !pieces.length) return first;
+    let joined = first.repair;
+    if (merges.length) joined = await mergeLabelPairs(labels, joined, merges, 'sisters joined in anaphase', options.channel ?? 0);
+    if (pieces.length) joined = await mergeLabelPairs(labels, joined, pieces, PIECES_EVIDENCE, options.channel ?? 0);
     const second = await track(joined);
-    if (second.repair) second.repair.anaphaseNote = `${merges.length} pair(s) of objects in ${new Set(merges.map((m) => m.t)).size} frame(s) were daughters still joined to their sister (a nucleus parting in anaphase; this movie's mitoses do not round up and brighten): each pair was taken for the mother, so the division is dated when they part`;
+    if (second.repair && merges.length) second.repair.anaphaseNote = `${merges.length} pair(s) of objects in ${new Set(merges.map((m) => m.t)).size} frame(s) were daughters still joined to their sister (a nucleus parting in anaphase; this movie's mitoses do not round up and brighten): each pair was taken for the mother, so the division is dated when they part`;
+    if (second.repair && pieces.length) second.repair.piecesNote = piecesNote(pieces);
     return second;
   }
   const withShape = await repairOf({});
@@ -502,6 +505,60 @@ export async function trackLabelsWithEvidence(labels: Movie, options: TrackLabel
   const second = await track(withShape);
   if (second.repair) second.repair.pairShapeNote = `the movie's clear mitoses brighten ${brightening.medianBrightening.toFixed(2)}x (${brightening.clear} of them), so they round up and an elongated object between a mother and two daughters apart is the daughters`;
   return second;
+}
+
+/** Evidence name of the merges made by piecesOfOneObject (RepairEvent.evidence). */
+export const PIECES_EVIDENCE = 'pieces of one object';
+
+function piecesNote(pieces: LabelMerge[]): string {
+  return `${pieces.length} pair(s) of touching objects in ${new Set(pieces.map((m) => m.t)).size} frame(s) were pieces of one object (a split the division check refused: the parts kept together, or came together again): each pair was made one object`;
+}
+
+/** Union of two pieces over the mother's area, within which they are taken for one object cut in two. */
+const PIECES_AREA_OF_MOTHER: [number, number] = [0.6, 1.5];
+
+/**
+ * Pieces of one object: a split the division check refused because its two parts keep together as one object does,
+ * or come together again (DivisionEvidence.reason; a nucleus the segmentation cut in two), leaves a nucleus as two
+ * objects, neither of which is the nucleus (each half fails the >50% match of the Cell Tracking Challenge measures:
+ * a miss and two false objects per frame). The two parts are made one object again in every frame from the cut on
+ * while both are there, touch (a shared border of at least JOINED_BORDER_OF_DIAMETER of a typical diameter) and
+ * together are about the mother's size.
+ */
+async function piecesOfOneObject(result: TrackingResult, labels: Movie, channel: number): Promise<LabelMerge[]> {
+  const refused = result.divisionEvidence.filter((e) => !e.accepted && e.piecesOfOneObject);
+  if (!refused.length) return [];
+  const source = result.repair?.labels ?? labels;
+  const ch = source === labels ? Math.min(channel, labels.shape.c - 1) : 0;
+  const spots = new Map(result.tracks.spots.map((s) => [s.id, s]));
+  const areas = result.tracks.spots.map((s) => s.features?.area_px).filter((a): a is number => a !== undefined && a > 0);
+  if (!areas.length) return [];
+  const diameter = result.scale?.diameterPx ?? 2 * Math.sqrt(quantile(areas, 0.5) / Math.PI);
+  const minBorder = Math.max(3, JOINED_BORDER_OF_DIAMETER * diameter);
+  const branchOf = new Map<number, number[]>();
+  for (const b of result.tracks.branches) for (const id of b.spotIds) branchOf.set(id, b.spotIds);
+  const merges: LabelMerge[] = [];
+  const taken = new Set<string>();
+  for (const e of refused) {
+    const motherArea = spots.get(e.mother)?.features?.area_px;
+    if (!motherArea) continue;
+    const [ca, cb] = e.daughters.map((d) => {
+      const chain = branchOf.get(d) ?? [d];
+      return new Map(chain.slice(Math.max(0, chain.indexOf(d))).map((id) => [spots.get(id)!.t, spots.get(id)!]));
+    });
+    const start = Math.max(...e.daughters.map((d) => spots.get(d)!.t));
+    for (let t = start; ; t++) {
+      const [a, b] = [ca.get(t), cb.get(t)];
+      if (!a || !b || a.label === undefined || b.label === undefined) break;
+      const union = (a.features?.area_px ?? 0) + (b.features?.area_px ?? 0);
+      if (union < PIECES_AREA_OF_MOTHER[0] * motherArea || union > PIECES_AREA_OF_MOTHER[1] * motherArea) break;
+      if (taken.has(`${t}:${a.label}`) || taken.has(`${t}:${b.label}`)) break;
+      if (sharedBorderPx(await source.plane(t, 0, ch), source.shape.x, a.label, b.label) < minBorder) break;
+      taken.add(`${t}:${a.label}`).add(`${t}:${b.label}`);
+      merges.push({ t, a: a.label, b: b.label });
+    }
+  }
+  return merges;
 }
 
 /** Shared border, as a fraction of the movie's median object diameter, from which two daughters are still joined. */

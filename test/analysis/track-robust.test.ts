@@ -45,17 +45,31 @@ describe('divisions stay rare where cells do not divide', () => {
     const intensity = await planesOf(sim.movie);
     for (const k of [1, 3]) {
       const shape = { t: frames, z: 1, c: 1, x: w * k, y: h * k };
-      const [big, bigImages] = [enlarged(pieces, w, h, k), enlarged(intensity, w, h, k)];
+      const [big, bigImages, bigTruth] = [enlarged(pieces, w, h, k), enlarged(intensity, w, h, k), enlarged(truth, w, h, k)];
       const labels = movieFromPlanes(shape, 'uint16', (t) => big[t]);
       const movie = movieFromPlanes(shape, 'uint16', (t) => bigImages[t]);
-      const r = await track(labels, movie);
-      const proposed = r.divisionEvidence.length;
-      const kept = r.divisionEvidence.filter((e) => e.accepted);
-      console.log(`x${k}: ${kept.length} of ${proposed} proposed divisions kept; ${r.divisionEvidence.map((e) => e.reason).find(Boolean)}`);
-      // the tracker does propose the cuts as divisions (the test can tell), and none is kept
+      // with the halves left apart (joinPieces false), the tracker does propose the cuts as divisions (the test can
+      // tell), and none is kept
+      const apart = await trackLabelsWithEvidence(labels, { intensity: movie, distancesFromMovie: true, temporalRepair: { joinPieces: false }, divisionCheck: {}, lap: { allowSplitting: true } });
+      const proposed = apart.divisionEvidence.length;
+      const kept = apart.divisionEvidence.filter((e) => e.accepted);
+      console.log(`x${k}: ${kept.length} of ${proposed} proposed divisions kept; ${apart.divisionEvidence.map((e) => e.reason).find(Boolean)}`);
       expect(proposed).toBeGreaterThanOrEqual(4);
       expect(kept).toHaveLength(0);
-      expect(r.divisionEvidence.filter((e) => /keep together as one object/.test(e.reason)).length).toBeGreaterThanOrEqual(4);
+      expect(apart.divisionEvidence.filter((e) => /keep together as one object/.test(e.reason)).length).toBeGreaterThanOrEqual(4);
+      // by default the halves are made one nucleus again (each half alone is no match for the nucleus: a miss and two
+      // false objects in every frame it stays cut): DET on the repaired labels as with the uncut nuclei, no division
+      const r = await track(labels, movie);
+      expect(r.divisionEvidence.filter((e) => e.accepted)).toHaveLength(0);
+      const reference = sequenceFromMovie(movieFromPlanes(shape, 'uint16', (t) => bigTruth[t]), sim.lineage);
+      const joined = await evaluateCtc(reference, sequenceFromTracks(r.tracks, r.repair!.labels));
+      const left = await evaluateCtc(reference, sequenceFromTracks(apart.tracks, apart.repair?.labels ?? labels));
+      const piecesJoined = r.repair!.events.filter((e) => e.evidence === 'pieces of one object').length;
+      console.log(`x${k}: pieces joined ${piecesJoined}; DET ${left.DET.toFixed(3)} -> ${joined.DET.toFixed(3)}, TRA ${left.TRA.toFixed(3)} -> ${joined.TRA.toFixed(3)}`);
+      expect(piecesJoined).toBeGreaterThanOrEqual(4 * 11);
+      expect(joined.DET).toBeGreaterThan(0.97);
+      expect(joined.TRA).toBeGreaterThan(left.TRA + 0.05);
+      expect(r.repair!.piecesNote).toMatch(/pieces of one object/);
     }
   }, 60_000);
 });
