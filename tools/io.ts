@@ -92,8 +92,11 @@ const loadMovie = defineTool({
     try {
       const info = describeMovie(movie);
       const ref = ctx.addArtifact(args.kind, path, args.description ?? `${args.kind === 'labels' ? 'labels' : 'movie'} ${basename(path)}`);
+      // the same content as a movie of this session whose file is gone: that movie, moved here
+      const movedFrom = ctx.listArtifacts().find((r) => r.id === ref.id && r.path === ref.path)?.movedFrom;
+      const moved = movedFrom ? ` (the same movie as ${ref.id}, ${movedFrom}, which is no longer there: steps on ${ref.id} now read it from here)` : '';
       return {
-        summary: `Loaded ${basename(path)} as ${ref.id}: ${calibrationText(info)}.`,
+        summary: `Loaded ${basename(path)} as ${ref.id}${moved}: ${calibrationText(info)}.`,
         artifacts: [ref],
         values: { ...info, path, metadata: quotedMetadata(movie) },
       };

@@ -23,6 +23,8 @@ export interface ArtifactRecord extends ArtifactRef {
   createdAt: string;
   /** The movie it derives from (the raw file at the root of its chain), so artifacts of different movies are never mixed. */
   source?: { id: string; path: string; hash?: string; hashAlgorithm?: string; /** sessions written before xxh128 */ sha256?: string };
+  /** Where the file was before the person moved it (the same content loaded from its new place). */
+  movedFrom?: string;
 }
 
 export interface ToolResult {

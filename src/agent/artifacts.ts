@@ -58,6 +58,19 @@ function sameSource(a: Source, b: Source): boolean {
 
 const INDEX = 'artifacts.jsonl';
 
+/** Movies a session read (not made) that are no longer where they were: a resumed session says so. */
+export function missingInputs(records: ArtifactRecord[]): ArtifactRecord[] {
+  return records.filter((r) => (r.type === 'movie' || r.type === 'labels') && r.source?.id === r.id && r.producedBy !== 'simulate_movie' && !movieInputExists(r.path));
+}
+
+/** One line for a resumed session whose movies were moved; '' when every one is in place. */
+export function missingInputsLine(records: ArtifactRecord[]): string {
+  const gone = missingInputs(records);
+  if (!gone.length) return '';
+  const list = gone.map((r) => `${r.id} (${r.path})`).join(', ');
+  return `${gone.length === 1 ? 'This movie is' : 'These movies are'} no longer where the session read ${gone.length === 1 ? 'it' : 'them'}: ${list}. Steps on ${gone.length === 1 ? 'it' : 'them'} cannot run again until you load ${gone.length === 1 ? 'it' : 'each'} from where it is now ("load /new/place/${basename(gone[0].path)}"): the same content takes the same id.`;
+}
+
 export class ArtifactStore {
   private readonly records: ArtifactRecord[] = [];
   /** Input files the session has read; outputs may never overwrite them. */
@@ -77,7 +90,14 @@ export class ArtifactStore {
     mkdirSync(join(sessionDir, 'artifacts'), { recursive: true });
     const index = join(sessionDir, INDEX);
     if (existsSync(index)) {
-      for (const line of readFileSync(index, 'utf8').split('\n')) if (line.trim()) this.records.push(JSON.parse(line));
+      for (const line of readFileSync(index, 'utf8').split('\n')) {
+        if (!line.trim()) continue;
+        const record = JSON.parse(line) as ArtifactRecord;
+        // a later line with an id already read is that artifact moved (see `add`)
+        const at = this.records.findIndex((r) => r.id === record.id);
+        if (at >= 0) this.records[at] = record;
+        else this.records.push(record);
+      }
     }
   }
 
@@ -102,10 +122,33 @@ export class ArtifactStore {
     const absolute = resolve(path);
     const record: ArtifactRecord = { id, type, path: absolute, description, producedBy, createdAt: new Date().toISOString() };
     record.source = this.sourceForOutput(id, type, absolute, producedBy);
+    const moved = this.movedInput(record);
+    if (moved) {
+      // the person moved a movie the session read: its id now names the new place, so steps on it run again
+      const relocated: ArtifactRecord = { ...moved, path: absolute, source: moved.source && { ...moved.source, path: absolute }, movedFrom: moved.path, createdAt: record.createdAt };
+      this.records[this.records.indexOf(moved)] = relocated;
+      if (this.outputSource === record.source) this.outputSource = relocated.source;
+      appendFileSync(join(this.sessionDir, INDEX), JSON.stringify(redact(relocated)) + '\n');
+      return { id: relocated.id, type, path: relocated.path };
+    }
     this.records.push(record);
     // descriptions can come from the model, which can echo a key: redacted like every session file
     appendFileSync(join(this.sessionDir, INDEX), JSON.stringify(redact(record)) + '\n');
     return { id: record.id, type, path: record.path };
+  }
+
+  /**
+   * A movie the session loaded whose file is gone, with the same content as `record` (a raw
+   * movie just loaded from another path): the person moved or renamed it.
+   */
+  private movedInput(record: ArtifactRecord): ArtifactRecord | undefined {
+    const source = record.source;
+    if ((record.type !== 'movie' && record.type !== 'labels') || record.producedBy === undefined || !source?.hash) return undefined;
+    // a raw movie: its own source, or that of the same file loaded before under another id
+    if (source.id !== record.id && !this.records.some((r) => r.id === source.id && r.path === record.path && r.source?.id === r.id)) return undefined;
+    // its own hash, or (named before any tool read it) the hash its outputs took when a tool read it
+    const sameContent = (r: ArtifactRecord) => this.records.some((d) => d.source?.id === r.id && d.source.path === r.path && !!(d.source.hash || d.source.sha256) && sameSource(d.source, source));
+    return this.records.find((r) => r.type === record.type && r.source?.id === r.id && r.path !== record.path && !movieInputExists(r.path) && sameContent(r));
   }
 
   /** Starts a new tool call: forget the sources of the previous one. */

@@ -84,6 +84,15 @@ export interface InputFacts {
  * folder holding TIFF images, not a FIFO, device or socket. Bounded time: one stat, and for a
  * folder one non-recursive listing. Throws InputError with one line.
  */
+/**
+ * One line for an input that is not there. A session's artifact id ("movie-1") names the file
+ * it stood for and what to do: the file was moved, renamed or deleted since it was loaded.
+ */
+export function missingInput(ref: string, path: string): string {
+  if (ref === path || !/^[a-z]+-\d+$/.test(ref)) return `${ref}: no such file`;
+  return `${ref} was ${path}, which is no longer there (moved, renamed or deleted since it was loaded): put it back, or load it from where it is now (e.g. "load /new/place/${basename(path)}") and ask again`;
+}
+
 export function inspectInput(ref: string, path: string, expected?: ArtifactType[]): InputFacts {
   if (/\{t(:\d+)?\}|\*/.test(basename(path))) {
     // a frame pattern ("t{t:3}.tif"): its folder is what exists
@@ -95,7 +104,7 @@ export function inspectInput(ref: string, path: string, expected?: ArtifactType[
   try {
     stat = statSync(real);
   } catch {
-    throw new InputError(`${ref}: no such file`);
+    throw new InputError(missingInput(ref, path));
   }
   const special = specialKind(stat);
   const wanted = expected?.some((t) => t === 'movie' || t === 'labels') ? 'a TIFF movie or a folder of TIFF frames' : 'a regular file';

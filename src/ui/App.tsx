@@ -3,6 +3,7 @@
 // paint; a request typed meanwhile waits for it.
 import React, { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { Box, Static, Text, useApp, useInput, useStdout } from 'ink';
+import { missingInputsLine } from '../agent/artifacts.ts';
 import type { AgentEvent } from '../agent/events.ts';
 import type { ChatBackend } from './backend.ts';
 import { Header, type HeaderInfo } from './components/Header.tsx';
@@ -41,7 +42,8 @@ function introText(movies: string[]): string {
 }
 
 function resumedText(b: ChatBackend): string {
-  return `Resumed session ${b.sessionId} (${b.provenance().length} steps, ${b.artifacts().length} artifacts): ask on from here; /log lists the steps, /artifacts the files.`;
+  const moved = missingInputsLine(b.artifacts());
+  return `Resumed session ${b.sessionId} (${b.provenance().length} steps, ${b.artifacts().length} artifacts): ask on from here; /log lists the steps, /artifacts the files.${moved ? `\n${moved}` : ''}`;
 }
 
 function useColumns(): number {
