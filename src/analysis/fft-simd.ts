@@ -146,6 +146,51 @@ export class RealFft2d {
 
   /** The half spectrum of `plane` into `out` (2 * height * halfWidth floats); returns sum |F|^2 over the full spectrum. */
   forward(plane: ArrayLike<number>, out: Float32Array): number {
+    const { simd, height: ny, width: nx, halfWidth: hc, columns } = this;
+    this.transformForward(plane);
+    const heap = simd.heap();
+    const nyquist = nx / 2;
+    let energy = 0;
+    for (let k0 = 0; k0 < hc; k0 += TILE) {
+      const k1 = Math.min(hc, k0 + TILE);
+      for (let y = 0; y < ny; y++) {
+        for (let k = k0; k < k1; k++) {
+          const from = columns + 2 * (k * ny + y);
+          const re = heap[from];
+          const im = heap[from + 1];
+          out[2 * (y * hc + k)] = re;
+          out[2 * (y * hc + k) + 1] = im;
+          // columns other than DC and Nyquist stand for themselves and their mirrored twin
+          energy += (k === 0 || k === nyquist ? 1 : 2) * (re * re + im * im);
+        }
+      }
+    }
+    return energy;
+  }
+
+  /**
+   * As forward, with the half spectrum in column order, as the column transforms leave it: value (y, k) at
+   * out[2 * (k * height + y)], the same bits, with no transpose back (cross-power spectra are taken value by
+   * value, so they keep that order and inverseColumnsUnscaled takes them as they are). Returns sum |F|^2 over the
+   * full spectrum (summed column by column: the same up to the rounding of the sum's order).
+   */
+  forwardColumns(plane: ArrayLike<number>, out: Float32Array): number {
+    const { simd, height: ny, width: nx, halfWidth: hc, columns } = this;
+    this.transformForward(plane);
+    const heap = simd.heap();
+    out.set(heap.subarray(columns, columns + 2 * hc * ny));
+    const nyquist = nx / 2;
+    let energy = 0;
+    for (let k = 0; k < hc; k++) {
+      let sum = 0;
+      for (let i = 2 * k * ny, end = i + 2 * ny; i < end; i += 2) sum += out[i] * out[i] + out[i + 1] * out[i + 1];
+      energy += (k === 0 || k === nyquist ? 1 : 2) * sum;
+    }
+    return energy;
+  }
+
+  /** The plane through the row transforms, then the columns: the half spectrum in column order at `columns`. */
+  private transformForward(plane: ArrayLike<number>): void {
     const { simd, height: ny, width: nx, halfWidth: hc, rows, columns, work } = this;
     const heap = simd.heap();
     const pairs = simd.pairs();
@@ -170,22 +215,6 @@ export class RealFft2d {
       }
     }
     for (let k = 0; k < hc; k++) simd.ordered(this.columnSetup, columns + 2 * k * ny, work, FORWARD);
-    let energy = 0;
-    for (let k0 = 0; k0 < hc; k0 += TILE) {
-      const k1 = Math.min(hc, k0 + TILE);
-      for (let y = 0; y < ny; y++) {
-        for (let k = k0; k < k1; k++) {
-          const from = columns + 2 * (k * ny + y);
-          const re = heap[from];
-          const im = heap[from + 1];
-          out[2 * (y * hc + k)] = re;
-          out[2 * (y * hc + k) + 1] = im;
-          // columns other than DC and Nyquist stand for themselves and their mirrored twin
-          energy += (k === 0 || k === nyquist ? 1 : 2) * (re * re + im * im);
-        }
-      }
-    }
-    return energy;
   }
 
   /**
@@ -193,7 +222,7 @@ export class RealFft2d {
    * module's memory, valid until the next transform of this plan.
    */
   inverseUnscaled(half: Float32Array): Float32Array {
-    const { simd, height: ny, width: nx, halfWidth: hc, rows, columns, work } = this;
+    const { simd, height: ny, halfWidth: hc, columns } = this;
     const heap = simd.heap();
     const pairs = simd.pairs();
     // complex values moved as 8-byte words where `half` is aligned for it (a fresh or whole-buffer array)
@@ -212,6 +241,20 @@ export class RealFft2d {
         }
       }
     }
+    return this.transformBackward();
+  }
+
+  /** As inverseUnscaled, on a half spectrum in column order (forwardColumns' layout): no transpose before the columns. */
+  inverseColumnsUnscaled(half: Float32Array): Float32Array {
+    this.simd.heap().set(half, this.columns);
+    return this.transformBackward();
+  }
+
+  /** The half spectrum in column order at `columns` back through the column transforms, then the rows. */
+  private transformBackward(): Float32Array {
+    const { simd, height: ny, width: nx, halfWidth: hc, rows, columns, work } = this;
+    const heap = simd.heap();
+    const pairs = simd.pairs();
     for (let k = 0; k < hc; k++) simd.ordered(this.columnSetup, columns + 2 * k * ny, work, BACKWARD);
     // The DC and Nyquist columns of a real plane's rows are real (their imaginary parts dropped, as irfft)
     const nyquist = nx / 2;

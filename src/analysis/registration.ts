@@ -6,6 +6,7 @@
 import { InputError } from '../errors.ts';
 import { fftFrequencies, halfWidth, irfft2d, rfft2d } from './fft.ts';
 import { realFft2d, simdFft, zoomDft } from './fft-simd.ts';
+import { correlationKernel } from './registrationKernel.ts';
 
 /** A 2-D image, row-major: data[y * width + x]. */
 export interface Plane {
@@ -76,6 +77,12 @@ export interface Spectrum {
   values: Float64Array | Float32Array;
   /** sum |F|^2 over the full spectrum, the amplitude used by the error metric. */
   energy: number;
+  /**
+   * The half spectrum in column order (singlePrecisionSpectrum: value (y, k) at values[2 * (k * height + y)], as
+   * the SIMD column transforms leave it, so neither they nor the inverse transpose it). Spectra registered together
+   * must share the order.
+   */
+  columnMajor?: boolean;
 }
 
 /** The half spectrum of a plane; `into` (ny x (floor(nx/2)+1) complex) is filled instead of a new array when given. */
@@ -105,8 +112,8 @@ export function singlePrecisionSpectrum(plane: Plane, into?: Float32Array): Spec
   const plan = realFft2d(ny, nx);
   if (!plan) return spectrumOf(plane);
   const values = into ?? new Float32Array(2 * ny * plan.halfWidth);
-  const energy = plan.forward(plane.data, values);
-  return { height: ny, width: nx, values, energy };
+  const energy = plan.forwardColumns(plane.data, values);
+  return { height: ny, width: nx, values, energy, columnMajor: true };
 }
 
 /** Translation between two planes by phase correlation with sub-pixel refinement. */
@@ -145,6 +152,7 @@ export function startShiftFromSpectra(reference: Spectrum, moving: Spectrum, opt
   if (!(Number.isInteger(upsampleFactor) && upsampleFactor >= 1)) {
     throw new InputError(`upsampleFactor must be an integer >= 1, got ${upsampleFactor}`);
   }
+  if (!reference.columnMajor !== !moving.columnMajor) throw new Error('spectra in different orders (rows and columns) cannot be registered together');
   if (reference.values instanceof Float32Array && moving.values instanceof Float32Array) {
     return startShiftSingle(reference, reference.values, moving, moving.values, upsampleFactor, options);
   }
@@ -197,11 +205,18 @@ function startShiftSingle(reference: Spectrum, referenceValues: Float32Array, mo
   // the cross-power spectrum is kept until the refinement: one buffer per pending registration
   const free = freeProducts(referenceValues.length);
   let product: Float32Array | undefined = free.pop() ?? new Float32Array(referenceValues.length);
-  crossPowerSpectrumSingle(referenceValues, movingValues, options.normalization ?? 'phase', product);
-  if (options.removeMean) product[0] = product[1] = 0;
   const n = ny * nx;
-  const correlation = plan.inverseUnscaled(product); // n times the correlation
-  const [peakY, peakX] = argmaxAbsSingle(correlation, ny, nx, options.maxShiftPx);
+  // the WebAssembly kernels (registrationKernel.ts): the same values as the loops below, bit for bit
+  const kernel = correlationKernel(product.length, n);
+  const phase = (options.normalization ?? 'phase') === 'phase';
+  if (kernel) product.set(kernel.crossPower(referenceValues, movingValues, phase, 100 * EPS64));
+  else crossPowerSpectrumSingle(referenceValues, movingValues, options.normalization ?? 'phase', product);
+  if (options.removeMean) product[0] = product[1] = 0;
+  const columnMajor = reference.columnMajor === true;
+  const correlation = columnMajor ? plan.inverseColumnsUnscaled(product) : plan.inverseUnscaled(product); // n times the correlation
+  const bounded = options.maxShiftPx !== undefined && options.maxShiftPx > 0;
+  const peakIndex = kernel && !bounded ? kernel.argmaxAbs(correlation) : -1;
+  const [peakY, peakX] = peakIndex >= 0 ? [Math.floor(peakIndex / nx), peakIndex % nx] : argmaxAbsSingle(correlation, ny, nx, options.maxShiftPx);
   const peakValue = correlation[peakY * nx + peakX];
   const peakHeight = Math.abs(peakValue) / n;
   let result: ShiftEstimate | undefined;
@@ -219,7 +234,7 @@ function startShiftSingle(reference: Spectrum, referenceValues: Float32Array, mo
       peak = [peakValue / n, 0];
     } else {
       const kept = product;
-      ({ peak, shiftY, shiftX } = subPixelPeak((regionSize) => zoomUpsampledCorrelation(kept, ny, nx, regionSize, upsampleFactor, shiftY, shiftX), upsampleFactor, shiftY, shiftX));
+      ({ peak, shiftY, shiftX } = subPixelPeak((regionSize) => zoomUpsampledCorrelation(kept, ny, nx, regionSize, upsampleFactor, shiftY, shiftX, columnMajor), upsampleFactor, shiftY, shiftX));
     }
     release();
     const amplitudes = upsampleFactor === 1 ? (reference.energy / n) * (moving.energy / n) : reference.energy * moving.energy;
@@ -249,7 +264,7 @@ function freeProducts(length: number): Float32Array[] {
  * axis by a chirp-z transform instead of a matrix product: about a fifth of the work at upsample 20 on 512 px.
  * The same folding of the mirrored half: S_y[u] = A_y[u] + conj(B_-y[u]).
  */
-function zoomUpsampledCorrelation(half: Float32Array, ny: number, nx: number, regionSize: number, upsampleFactor: number, centreY: number, centreX: number): Float64Array {
+function zoomUpsampledCorrelation(half: Float32Array, ny: number, nx: number, regionSize: number, upsampleFactor: number, centreY: number, centreX: number, columnMajor = false): Float64Array {
   const simd = simdFft()!;
   const hc = halfWidth(nx);
   const nyquist = nx / 2;
@@ -258,7 +273,26 @@ function zoomUpsampledCorrelation(half: Float32Array, ny: number, nx: number, re
   // x: the columns below Nyquist (frequencies k / nx) by the zoom transform, Nyquist (frequency -1/2, as fftfreq) directly
   const offsetX = dftShift - centreX * upsampleFactor;
   const rowSums = scratch('zoom-rows', 2 * ny * R);
-  zoomDft(simd, nx * upsampleFactor, nyquist, R).run(ny, offsetX, 0, (y, heap, at) => heap.set(half.subarray(2 * y * hc, 2 * y * hc + 2 * nyquist), at), rowSums);
+  // value (y, k) of the half spectrum (by rows, or by columns: singlePrecisionSpectrum's order)
+  const at = columnMajor ? (y: number, k: number) => 2 * (k * ny + y) : (y: number, k: number) => 2 * (y * hc + k);
+  const zoomX = zoomDft(simd, nx * upsampleFactor, nyquist, R);
+  // by columns, a row's values are gathered straight into the transform's input (as 8-byte words where aligned: the same bits)
+  const halfPairs = columnMajor && half.byteOffset % 8 === 0 ? new Float64Array(half.buffer, half.byteOffset, half.length >> 1) : undefined;
+  const load = halfPairs
+    ? (y: number, _heap: Float32Array, to: number) => {
+        const pairs = simd.pairs();
+        const base = to >> 1;
+        for (let k = 0; k < nyquist; k++) pairs[base + k] = halfPairs[k * ny + y];
+      }
+    : columnMajor
+      ? (y: number, heap: Float32Array, to: number) => {
+          for (let k = 0; k < nyquist; k++) {
+            heap[to + 2 * k] = half[2 * (k * ny + y)];
+            heap[to + 2 * k + 1] = half[2 * (k * ny + y) + 1];
+          }
+        }
+      : (y: number, heap: Float32Array, to: number) => heap.set(half.subarray(2 * y * hc, 2 * y * hc + 2 * nyquist), to);
+  zoomX.run(ny, offsetX, 0, load, rowSums);
   const nyquistRe = new Float64Array(R);
   const nyquistIm = new Float64Array(R);
   for (let u = 0; u < R; u++) {
@@ -270,10 +304,12 @@ function zoomUpsampledCorrelation(half: Float32Array, ny: number, nx: number, re
   const aSums = scratch('zoom-a', 2 * ny * R);
   const bSums = scratch('zoom-b', 2 * ny * R);
   for (let y = 0; y < ny; y++) {
-    const dcRe = half[2 * y * hc];
-    const dcIm = half[2 * y * hc + 1];
-    const nqRe = half[2 * (y * hc + nyquist)];
-    const nqIm = half[2 * (y * hc + nyquist) + 1];
+    const dc = at(y, 0);
+    const nq = at(y, nyquist);
+    const dcRe = half[dc];
+    const dcIm = half[dc + 1];
+    const nqRe = half[nq];
+    const nqIm = half[nq + 1];
     for (let u = 0; u < R; u++) {
       const i = 2 * (y * R + u);
       aSums[i] = rowSums[i] + nqRe * nyquistRe[u] - nqIm * nyquistIm[u];
@@ -319,7 +355,7 @@ function scratch(name: string, length: number): Float64Array {
 const asDouble = (values: Float64Array | Float32Array) => (values instanceof Float64Array ? values : Float64Array.from(values));
 
 /** crossPowerSpectrum on single-precision spectra (a function of its own, so each stays monomorphic: twice as fast). */
-function crossPowerSpectrumSingle(reference: Float32Array, moving: Float32Array, normalization: 'phase' | 'none', out: Float32Array): void {
+export function crossPowerSpectrumSingle(reference: Float32Array, moving: Float32Array, normalization: 'phase' | 'none', out: Float32Array): void {
   const floor = 100 * EPS64;
   const phase = normalization === 'phase';
   for (let i = 0; i < out.length; i += 2) {
@@ -340,7 +376,7 @@ function crossPowerSpectrumSingle(reference: Float32Array, moving: Float32Array,
 }
 
 /** argmaxAbs on a single-precision plane. */
-function argmaxAbsSingle(values: Float32Array, ny: number, nx: number, maxShiftPx?: number): [number, number] {
+export function argmaxAbsSingle(values: Float32Array, ny: number, nx: number, maxShiftPx?: number): [number, number] {
   let best = -1;
   let bestIndex = 0;
   const bounded = maxShiftPx !== undefined && maxShiftPx > 0;
