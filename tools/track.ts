@@ -1,7 +1,7 @@
 // Tracking tools: track (TrackMate LAP or label overlap), measure (objects, links,
 // tracks, MSD), detect_divisions, evaluate (Cell Tracking Challenge DET/SEG/TRA and
 // division F1) and export (tracks to CTC / CSV / TrackMate XML; movies to TIFF; tables to CSV).
-import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { z } from 'zod';
 import { InputError, WorkError } from '../src/errors.ts';
@@ -692,9 +692,14 @@ const exportTool = defineTool({
     const labels = await ctx.openMovie(labelsRef);
     try {
       const out = ctx.outputPath(`${stem}-ctc`, args.output);
+      const created = !existsSync(out);
       mkdirSync(out, { recursive: true });
       const { writeCtcResult } = await import('../src/analysis/ctc.ts');
-      const { files } = await inputChecked(() => writeCtcResult(tracks, labels, out, { signal: ctx.signal, onProgress: (d, t) => ctx.progress(d, t, 'frames') }));
+      // a failure (a full disk) leaves no half CTC folder behind: the one this call made goes
+      const { files } = await inputChecked(() => writeCtcResult(tracks, labels, out, { signal: ctx.signal, onProgress: (d, t) => ctx.progress(d, t, 'frames') })).catch((err) => {
+        if (created) rmSync(out, { recursive: true, force: true });
+        throw err;
+      });
       const artifact = ctx.addArtifact('tracks', out, `tracks of ${args.tracks} as a CTC folder`);
       return { summary: `Wrote a Cell Tracking Challenge folder ${basename(out)} (res_track.txt and ${files - 1} masks) as ${artifact.id}.`, artifacts: [artifact], values: { path: out, files, branches: tracks.branches.length, format: 'ctc', did: `write ${args.tracks} as a CTC folder ${basename(out)}`, trackFile: join(out, 'res_track.txt') } };
     } finally {

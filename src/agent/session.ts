@@ -4,7 +4,7 @@
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { ArtifactRef, ToolContext } from '../../tools/types.ts';
-import { InputError } from '../errors.ts';
+import { InputError, oneLine, systemErrorReason } from '../errors.ts';
 import { isPattern, movieInputExists } from '../image/moviePath.ts';
 import type { Calibration } from '../image/calibration.ts';
 import { HISTORY_KEY } from '../../tools/history.ts';
@@ -95,7 +95,12 @@ export class Session {
     const id = options.id ?? newSessionId();
     if (!/^[A-Za-z0-9_.-]+$/.test(id) || /^\.+$/.test(id)) throw new InputError(`session id "${id}" may only use letters, digits, "-", "_" and "."`);
     const dir = join(root, id);
-    mkdirSync(dir, { recursive: true });
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (err) {
+      // the session's folder is where cellpilot keeps its work: say how to put it elsewhere
+      throw new InputError(`cannot create the session folder ${dir} (${systemErrorReason(err) ?? oneLine(err)}): run cellpilot from a folder you can write to, or set CELLPILOT_SESSIONS to one`);
+    }
     const meta: SessionMeta = { id, createdAt: new Date().toISOString(), cwd: process.cwd(), model: options.model };
     if (!existsSync(join(dir, META))) writeFileAtomic(join(dir, META), JSON.stringify(redact(meta), null, 2) + '\n');
     return new Session(id, dir, readMeta(dir) ?? meta);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Movie, PlaneData } from '../image/movie.ts';
 import type { Spot, Tracks } from './tracks.ts';
 import { parseFrameNumbers } from '../image/seriesLayout.ts';
+import { writeTextAtomic } from './table.ts';
 
 export interface CtcTrackRow {
   /** Track label, >= 1 (the pixel value in the masks). */
@@ -234,7 +235,6 @@ export async function writeCtcResult(tracks: Tracks, labels: Movie, dir: string,
     options.onProgress?.(t + 1, shape.t);
   }
   const file = join(dir, 'res_track.txt');
-  writeFileSync(`${file}.partial`, formatCtcTrackFile(rows));
-  renameSync(`${file}.partial`, file);
+  writeTextAtomic(file, formatCtcTrackFile(rows));
   return { files: shape.t + 1 };
 }

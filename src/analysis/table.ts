@@ -22,13 +22,23 @@ export function tableToCsv(table: Table): string {
 
 /** Writes atomically (temporary file then rename), so a failure leaves no half-written CSV. */
 export function writeTableCsv(path: string, table: Table): void {
+  writeTextAtomic(path, tableToCsv(table));
+}
+
+/**
+ * Writes a text file atomically: a temporary `PATH.partial`, then a rename. On a failure (a full
+ * disk, a read-only or vanished folder) the temporary file is removed and the error names the
+ * file it was for (a write's ENOSPC carries no path), so the user reads which file was not written.
+ */
+export function writeTextAtomic(path: string, text: string): void {
   const tmp = `${path}.partial`;
   try {
-    writeFileSync(tmp, tableToCsv(table));
+    writeFileSync(tmp, text);
     renameSync(tmp, path);
   } catch (err) {
-    // a full disk or a vanished folder: no half-written .partial is left beside the results
     rmSync(tmp, { force: true });
+    if (err && typeof err === 'object' && (err as { path?: unknown }).path === undefined) Object.assign(err, { path });
+    else if (err && typeof err === 'object' && (err as { path?: unknown }).path === tmp) Object.assign(err, { path });
     throw err;
   }
 }

@@ -2,16 +2,14 @@
 // dispatch to the CTC (ctc.ts) and TrackMate XML (trackmateXml.ts) formats by path.
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import type { Branch, Spot, Tracks } from './tracks.ts';
-import { parseCsv, tableToCsv, type Table } from './table.ts';
+import { parseCsv, tableToCsv, writeTextAtomic, type Table } from './table.ts';
 import { trackIdOfBranch } from './track.ts';
 
 const JSON_FORMAT = 'cellpilot-tracks';
 
 /** Writes tracks as JSON (atomically: temporary file, then rename). */
 export function saveTracksJson(path: string, tracks: Tracks): void {
-  const tmp = `${path}.partial`;
-  writeFileSync(tmp, JSON.stringify({ format: JSON_FORMAT, version: 1, ...tracks }));
-  renameSync(tmp, path);
+  writeTextAtomic(path, JSON.stringify({ format: JSON_FORMAT, version: 1, ...tracks }));
 }
 
 export function loadTracksJson(path: string): Tracks {
@@ -91,9 +89,7 @@ export function tracksToTable(tracks: Tracks): Table {
 }
 
 export function writeTracksCsv(path: string, tracks: Tracks): void {
-  const tmp = `${path}.partial`;
-  writeFileSync(tmp, tableToCsv(tracksToTable(tracks)));
-  renameSync(tmp, path);
+  writeTextAtomic(path, tableToCsv(tracksToTable(tracks)));
 }
 
 const RESERVED = new Set(['track_id', 'branch_id', 'parent', 'spot_id', 't', 'x', 'y', 'z', 'label', 't_s', 'x_um', 'y_um', 'branch_confidence']);

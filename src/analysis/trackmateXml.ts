@@ -11,6 +11,7 @@ import { trackEdges, trackIdOfBranch, tracksFromLinks } from './track.ts';
 import { trackFeatures, TRACK_FEATURES } from './trackFeatures.ts';
 import { LAP_DEFAULTS, type LapSettings } from './lap.ts';
 import { displayUnits, type TimeUnit } from '../image/calibration.ts';
+import { writeTextAtomic } from './table.ts';
 
 /** TrackMate's names of time units, and seconds per unit for reading them back. */
 const TRACKMATE_TIME_UNIT: Record<TimeUnit, string> = { ms: 'ms', s: 'sec', min: 'min', h: 'h' };
@@ -325,7 +326,5 @@ export function writeTrackMateXml(path: string, tracks: Tracks, options: TrackMa
   out.push('  </Settings>');
   out.push('  <GUIState state="ConfigureViews" />');
   out.push('</TrackMate>');
-  const tmp = `${path}.partial`;
-  writeFileSync(tmp, out.join('\n') + '\n');
-  renameSync(tmp, path);
+  writeTextAtomic(path, out.join('\n') + '\n');
 }

@@ -7,7 +7,7 @@ import { ALL_TOOLS } from '../agent/allTools.ts';
 import { outputFolders, runPipelineOnMovies, summaryCsv, type MovieRunResult } from '../agent/batch.ts';
 import { writeFileAtomic } from '../agent/locks.ts';
 import { checkRunValues, loadPipeline } from '../agent/pipeline.ts';
-import { InputError } from '../errors.ts';
+import { InputError, oneLine, systemErrorReason } from '../errors.ts';
 
 const USAGE = 'usage: cellpilot run <pipeline.yaml> <movies...> --out <dir> [--jobs N] [--set NAME=VALUE] [--pixel-size-um UM] [--interval-s S] [--z-step-um UM] [--json]';
 
@@ -64,7 +64,11 @@ export async function run(argv: string[]): Promise<number> {
   // a name or value the pipeline cannot take is refused before any movie starts
   checkRunValues(pipeline, inputs, ALL_TOOLS);
   outputFolders(movies); // refuses two movies with one output folder before --out is made
-  mkdirSync(resolve(values.out), { recursive: true });
+  try {
+    mkdirSync(resolve(values.out), { recursive: true });
+  } catch (err) {
+    throw new InputError(`cannot create --out ${resolve(values.out)} (${systemErrorReason(err) ?? oneLine(err)}): choose a folder you can write to`);
+  }
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
