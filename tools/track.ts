@@ -681,7 +681,7 @@ const exportTool = defineTool({
       const artifact = ctx.addArtifact('tracks', out, `tracks of ${args.tracks} as TrackMate XML`);
       const { displayUnits } = await import('../src/image/calibration.ts');
       const units = displayUnits({ pixelSizeUm: tracks.pixelSizeUm, frameIntervalS: tracks.frameIntervalS, timeUnit: ctx.calibration?.().timeUnit });
-      const calibrated = tracks.pixelSizeUm && tracks.frameIntervalS ? `calibrated: ${tracks.pixelSizeUm} µm per pixel, ${+units.timePerFrame.toPrecision(6)} ${units.time} per frame` : `in ${units.length} and ${units.time}s (no calibration: set one with set_calibration)`;
+      const calibrated = tracks.pixelSizeUm && tracks.frameIntervalS ? `calibrated: ${+tracks.pixelSizeUm.toPrecision(4)} µm per pixel, ${+units.timePerFrame.toPrecision(6)} ${units.time} per frame` : `in ${units.length} and ${units.time}s (no calibration: set one with set_calibration)`;
       return {
         summary: `Wrote TrackMate XML ${basename(out)} (${tracks.spots.length} spots, ${calibrated}; open it in Fiji with Plugins > Tracking > Load a TrackMate file) as ${artifact.id}.`,
         artifacts: [artifact],

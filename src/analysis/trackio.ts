@@ -123,8 +123,21 @@ export function tracksFromTable(table: Table, name = 'table'): Tracks {
   const byId = new Map(spots.map((s) => [s.id, s]));
   for (const b of branches.values()) b.spotIds.sort((p, q) => byId.get(p)!.t - byId.get(q)!.t);
   const tracks: Tracks = { spots, branches: [...branches.values()].sort((a, b) => a.id - b.id), frames: Math.max(0, ...spots.map((s) => s.t + 1)) };
+  // the calibration the CSV was written with (its x_um and t_s columns): a TrackMate XML or a speed made from it stays in µm and s
+  const pixelSizeUm = columnRatio(table, 'x_um', 'x');
+  const frameIntervalS = columnRatio(table, 't_s', 't');
+  if (pixelSizeUm) tracks.pixelSizeUm = pixelSizeUm;
+  if (frameIntervalS) tracks.frameIntervalS = frameIntervalS;
   checkTracks(tracks, name);
   return tracks;
+}
+
+/** The median of column `scaled` over column `raw` (where raw is not near 0), to 6 significant digits; undefined without both. */
+function columnRatio(table: Table, scaled: string, raw: string): number | undefined {
+  if (!table.columns.includes(scaled)) return undefined;
+  const ratios = table.rows.filter((r) => typeof r[scaled] === 'number' && typeof r[raw] === 'number' && Math.abs(r[raw] as number) >= 1).map((r) => (r[scaled] as number) / (r[raw] as number)).sort((a, b) => a - b);
+  const median = ratios[Math.floor(ratios.length / 2)];
+  return median !== undefined && median > 0 && Number.isFinite(median) ? Number(median.toPrecision(6)) : undefined;
 }
 
 export function readTracksCsv(path: string): Tracks {
