@@ -4,6 +4,8 @@
 // The module loads asynchronously, once per thread: async entry points await `loadSimdFft()`
 // and the synchronous transforms use it when it is there (fft.ts falls back to fft.js).
 
+import { pairMoves, type PairMoves } from './fftKernels.ts';
+
 /** Imported by a variable name: the package ships no types, and bundlers leave it to load from node_modules. */
 const PACKAGE = '@echogarden/pffft-wasm/simd';
 
@@ -24,7 +26,11 @@ const COMPLEX = 1;
 /** The loaded module: transforms by pointer into its heap (`heap()`, re-read after every allocation). */
 export class SimdFft {
   private readonly setups = new Map<string, number>();
-  constructor(private readonly module: PffftModule) {}
+  constructor(
+    private readonly module: PffftModule,
+    /** The module's WebAssembly.Memory, where it could be taken (kernels of our own instantiate on it). */
+    readonly memory?: object,
+  ) {}
 
   /** A float view of the module's memory (a new one after the memory grew). */
   heap(): Float32Array {
@@ -92,7 +98,27 @@ export function loadSimdFft(): Promise<SimdFft | undefined> {
   loading ??= (async () => {
     try {
       const factory = (await import(PACKAGE)).default as (options: object) => Promise<PffftModule>;
-      loaded = new SimdFft(await factory({}));
+      // PFFFT's WebAssembly memory, for kernels of our own that work in it (fftKernels.ts): the glue keeps it to
+      // itself, so it is taken from the instance as the glue instantiates it
+      const api = (globalThis as unknown as { WebAssembly: { instantiate: (...args: unknown[]) => Promise<unknown>; Memory: new (d: { initial: number }) => object } }).WebAssembly;
+      const instantiate = api.instantiate;
+      const memories: object[] = [];
+      api.instantiate = function (this: unknown, ...args: unknown[]) {
+        return instantiate.apply(this, args).then((result) => {
+          const instance = (result as { instance?: { exports: Record<string, unknown> } }).instance ?? (result as { exports: Record<string, unknown> });
+          for (const value of Object.values(instance.exports ?? {})) if (value instanceof api.Memory) memories.push(value);
+          return result;
+        });
+      };
+      let module: PffftModule;
+      try {
+        module = await factory({});
+      } finally {
+        api.instantiate = instantiate;
+      }
+      // the memory whose buffer is the module's heap (none when the glue instantiated it otherwise)
+      const memory = memories.find((m) => (m as { buffer: ArrayBuffer }).buffer === module.HEAPF32.buffer);
+      loaded = new SimdFft(module, memory);
       return loaded;
     } catch {
       return undefined;
@@ -142,7 +168,11 @@ export class RealFft2d {
     this.rows = simd.allocate(height * width);
     this.columns = simd.allocate(2 * this.halfWidth * height);
     this.work = simd.allocate(2 * Math.max(width, height));
+    this.moves = pairMoves(simd.memory, height, width);
   }
+
+  /** The moves between the passes in WebAssembly (fftKernels.ts), where PFFFT's memory is reachable; else the loops here. */
+  private readonly moves: PairMoves | undefined;
 
   /** The half spectrum of `plane` into `out` (2 * height * halfWidth floats); returns sum |F|^2 over the full spectrum. */
   forward(plane: ArrayLike<number>, out: Float32Array): number {
@@ -208,12 +238,14 @@ export class RealFft2d {
         heap[columns + 2 * (nyquist * ny + y)] = heap[row + 1];
         heap[columns + 2 * (nyquist * ny + y) + 1] = 0;
       }
+      if (this.moves) continue;
       // a complex value moved as one 8-byte word (its bits unchanged: finite floats never read as a NaN)
       for (let k = 1; k < nyquist; k++) {
         const to = (columns >> 1) + k * ny;
         for (let y = y0; y < y1; y++) pairs[to + y] = pairs[((rows + y * nx) >> 1) + k];
       }
     }
+    this.moves?.unpack(rows, columns);
     for (let k = 0; k < hc; k++) simd.ordered(this.columnSetup, columns + 2 * k * ny, work, FORWARD);
   }
 
@@ -264,11 +296,13 @@ export class RealFft2d {
         heap[rows + y * nx] = heap[columns + 2 * y];
         heap[rows + y * nx + 1] = heap[columns + 2 * (nyquist * ny + y)];
       }
+      if (this.moves) continue;
       for (let k = 1; k < nyquist; k++) {
         const from = (columns >> 1) + k * ny;
         for (let y = y0; y < y1; y++) pairs[((rows + y * nx) >> 1) + k] = pairs[from + y];
       }
     }
+    this.moves?.pack(columns, rows);
     for (let y = 0; y < ny; y++) simd.ordered(this.rowSetup, rows + y * nx, work, BACKWARD);
     return heap.subarray(rows, rows + ny * nx);
   }

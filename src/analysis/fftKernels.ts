@@ -1,0 +1,79 @@
+// The 2-D real transform's moves between PFFFT's row and column passes (fft-simd.ts RealFft2d) in WebAssembly,
+// in PFFFT's own memory: complex values moved as 8-byte words (their bits unchanged), 16 rows at a time with the
+// plane's size built into the instructions (one small module per size and thread). The same moves as the
+// JavaScript loops they replace, which stay for sizes it does not take and where PFFFT's memory is not reachable.
+import { leb, moduleBytes, sleb, wasm, type WasmFunction } from '../image/wasmModule.ts';
+
+const I32 = 0x7f;
+const get = (i: number) => [0x20, ...leb(i)];
+const set = (i: number) => [0x21, ...leb(i)];
+const i32 = (v: number) => [0x41, ...sleb(v)];
+const I32_ADD = 0x6a;
+const I32_GE_U = 0x4f;
+const load8 = (offset: number) => [0x29, 0x00, ...leb(offset)]; // i64.load
+const store8 = (offset: number) => [0x37, 0x00, ...leb(offset)]; // i64.store
+/** A loop `while (get(p) < get(end)) { body }`. */
+const loop = (p: number, end: number, body: number[]) => [0x02, 0x40, 0x03, 0x40, ...get(p), ...get(end), I32_GE_U, 0x0d, 0x01, ...body, 0x0c, 0x00, 0x0b, 0x0b];
+const addTo = (local: number, bytes: number) => [...get(local), ...i32(bytes), I32_ADD, ...set(local)];
+
+/** Rows per tile (the plane's height must be a multiple). */
+export const TILE_ROWS = 16;
+
+/**
+ * unpack(rows, columns) / pack(columns, rows), byte addresses: for every tile of 16 rows y and column k in 1..nx/2-1,
+ * the complex value at rows + 4 (y nx) + 8 k moves to columns + 8 (k ny + y) (unpack), or back (pack).
+ */
+function mover(name: 'unpack' | 'pack', ny: number, nx: number): WasmFunction {
+  const [from, to, rowBase, colBase, rowsEnd, r, c, rEnd] = [0, 1, 2, 3, 4, 5, 6, 7];
+  const nyquist = nx / 2;
+  const rowsAt = name === 'unpack' ? from : to;
+  const columnsAt = name === 'unpack' ? to : from;
+  const moves: number[] = [];
+  for (let j = 0; j < TILE_ROWS; j++) {
+    moves.push(...(name === 'unpack' ? [...get(c), ...get(r), ...load8(4 * nx * j), ...store8(8 * j)] : [...get(r), ...get(c), ...load8(8 * j), ...store8(4 * nx * j)]));
+  }
+  return {
+    name,
+    params: [I32, I32],
+    locals: [I32, I32, I32, I32, I32, I32],
+    code: [
+      ...get(rowsAt), ...set(rowBase), ...get(columnsAt), ...set(colBase),
+      ...get(rowsAt), ...i32(4 * nx * ny), I32_ADD, ...set(rowsEnd),
+      ...loop(rowBase, rowsEnd, [
+        ...get(rowBase), ...i32(8), I32_ADD, ...set(r),
+        ...get(rowBase), ...i32(8 * nyquist), I32_ADD, ...set(rEnd),
+        ...get(colBase), ...i32(8 * ny), I32_ADD, ...set(c),
+        ...loop(r, rEnd, [...moves, ...addTo(r, 8), ...addTo(c, 8 * ny)]),
+        ...addTo(rowBase, 4 * nx * TILE_ROWS), ...addTo(colBase, 8 * TILE_ROWS),
+      ]),
+    ],
+  };
+}
+
+export interface PairMoves {
+  /** Row transforms' output (floats at `rows`) to the transposed half spectrum's columns 1..nx/2-1 (at `columns`); float offsets. */
+  unpack(rows: number, columns: number): void;
+  /** The reverse. */
+  pack(columns: number, rows: number): void;
+}
+
+const movers = new Map<string, PairMoves | null>();
+
+/** The moves for ny x nx planes in PFFFT's memory `memory` (a WebAssembly.Memory), or undefined where they cannot run. */
+export function pairMoves(memory: object | undefined, ny: number, nx: number): PairMoves | undefined {
+  if (!memory || ny % TILE_ROWS !== 0 || nx % 2 !== 0 || process.env.CELLPILOT_NO_DRIFT_KERNEL === '1') return undefined;
+  const key = `${ny}x${nx}`;
+  let m = movers.get(key);
+  if (m === undefined) {
+    try {
+      const exports = new wasm.Instance(new wasm.Module(moduleBytes([mover('unpack', ny, nx), mover('pack', ny, nx)])), { env: { mem: memory } }).exports;
+      const unpack = exports.unpack as (from: number, to: number) => void;
+      const pack = exports.pack as (from: number, to: number) => void;
+      m = { unpack: (rows, columns) => unpack(4 * rows, 4 * columns), pack: (columns, rows) => pack(4 * columns, 4 * rows) };
+    } catch {
+      m = null;
+    }
+    movers.set(key, m);
+  }
+  return m ?? undefined;
+}
