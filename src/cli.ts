@@ -17,12 +17,12 @@ export const COMMANDS: Record<string, Command> = {
     load: () => import('./commands/chat.ts'),
   },
   ask: {
-    usage: 'cellpilot ask "<request>" [--movie F] [--model M] [--json]',
+    usage: 'cellpilot ask "<request>" [--movie F] [--model M] [--json] [--session ID] [--yes]',
     summary: 'answer one request without the UI',
     load: () => import('./commands/ask.ts'),
   },
   tool: {
-    usage: "cellpilot tool <name> --args '<json>' [--json]",
+    usage: "cellpilot tool <name> --args '<json>' [--json] [--session ID]",
     summary: 'call one tool directly',
     load: () => import('./commands/tool.ts'),
   },

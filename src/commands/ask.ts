@@ -10,6 +10,15 @@ import { nothingRanReason } from './askOutcome.ts';
 
 const USAGE = 'usage: cellpilot ask "<request>" [--movie F] [--model M] [--json] [--session ID] [--yes]';
 
+export const help = `options:
+  --movie FILE      a movie to work on (TIFF, OME-TIFF, a folder of frames or a pattern like "t{t:3}.tif"); repeat for several
+  --session ID      ask on in a session: its movies, results and calibration (each ask prints its session id)
+  --json            print one JSON document (answer, tool calls, artifacts, session) on stdout
+  --yes             confirm risky microscope actions (stopping a run, a large raise of light); without it they are not done
+  --model M         offline (the built-in planner, default) or openai:<name>
+  --max-steps N     at most N tool calls for this request
+`;
+
 export async function run(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -82,6 +91,11 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${result.answer}\n`);
   }
   if (nothing && !json) process.stderr.write(`cellpilot: ${nothing}\n`);
+  // the session holds what ran: a follow-up question reads it (the id is in --json's "session")
+  if (!json && !values.session && result.toolCalls.length) {
+    const { cellpilotCommandLine } = await import('../agent/commandHint.ts');
+    process.stderr.write(`session ${agent.session.id}; a follow-up reads its results: ${cellpilotCommandLine(['ask', '--session', agent.session.id])} "how many tracks are there?"\n`);
+  }
   return ok ? 0 : 1;
 }
 

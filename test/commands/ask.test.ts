@@ -36,4 +36,20 @@ describe('cellpilot ask', () => {
     const advice = await runCli(['ask', 'which denoiser should I use?'], { cwd, env, timeoutMs: 90_000 });
     expect(advice.code).toBe(0);
   }, 240_000);
+
+  it('says its session and how to ask a follow-up in it (stderr), and --help lists --session', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'cellpilot-ask-hint-'));
+    await simulateToFiles({ frames: 3, width: 48, height: 48, cells: 3, seed: 2, divisionRate: 0 }, join(cwd, 'cells.tif'), join(cwd, 'truth'));
+    const env = { ...process.env, OPENAI_API_KEY: '', OPENAI_BASE_URL: '', CELLPILOT_MODEL: '', CELLPILOT_SESSIONS: join(cwd, 'sessions') };
+    const r = await runCli(['ask', 'segment the nuclei', '--movie', 'cells.tif'], { cwd, env });
+    expect(r.code, r.stderr).toBe(0);
+    const id = /^session (\S+); a follow-up reads its results: .* ask --session \S+ "how many tracks are there\?"$/m.exec(r.stderr)?.[1];
+    expect(id, r.stderr).toBeDefined();
+    const follow = await runCli(['ask', 'how many objects per frame?', '--session', id!], { cwd, env });
+    expect(follow.code, follow.stderr).toBe(0);
+    expect(follow.stderr).not.toMatch(/^session /m);
+    const help = await runCli(['ask', '--help']);
+    expect(help.stdout).toMatch(/--session ID {6}ask on in a session/);
+  });
 });
+
