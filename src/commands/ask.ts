@@ -92,7 +92,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (nothing && !json) process.stderr.write(`cellpilot: ${nothing}\n`);
   // the session holds what ran: a follow-up question reads it (the id is in --json's "session")
-  if (!json && !values.session && result.toolCalls.length) {
+  if (!json && !values.session && result.toolCalls.some((c) => c.status === 'ok')) {
     const { cellpilotCommandLine } = await import('../agent/commandHint.ts');
     process.stderr.write(`session ${agent.session.id}; a follow-up reads its results: ${cellpilotCommandLine(['ask', '--session', agent.session.id])} "how many tracks are there?"\n`);
   }
