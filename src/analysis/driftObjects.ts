@@ -251,10 +251,14 @@ function labelComponents(mask: Uint8Array, height: number, width: number): { lab
  * union-find); runs whose region never touches the border are holes, filled with the object on their left. The same
  * scan gives the objects' pixels their final labels and areas (labelComponents' compact); returns the objects' row runs.
  */
+/** fillHoles' background runs, kept between frames of a thread (no garbage per frame). */
+let holeRuns = { x0: new Int32Array(4096), x1: new Int32Array(4096), parent: new Int32Array(4096), border: new Uint8Array(4096) };
+
 function fillHoles(labels: Int32Array, height: number, width: number, areas: Float64Array, compact: Int32Array): Runs {
-  let runs = { x0: new Int32Array(4096), x1: new Int32Array(4096), parent: new Int32Array(4096), border: new Uint8Array(4096) };
+  // kept between frames (grown as needed): every entry below n is written before it is read
+  let runs = holeRuns;
   // the background runs of row y are runs rowRuns[y] .. rowRuns[y + 1] - 1
-  const rowRuns = new Int32Array(height + 1);
+  const rowRuns = scratch('rowRuns', height + 1, Int32Array);
   let n = 0;
   let previousStart = 0;
   for (let y = 0; y < height; y++) {
@@ -271,7 +275,7 @@ function fillHoles(labels: Int32Array, height: number, width: number, areas: Flo
       }
       const start = x;
       while (x < width && labels[base + x] === 0) x++;
-      if (n === runs.x0.length) runs = growRuns(runs);
+      if (n === runs.x0.length) holeRuns = runs = growRuns(runs);
       runs.x0[n] = start;
       runs.x1[n] = x;
       runs.parent[n] = n;
@@ -538,12 +542,15 @@ function groupMoves(before: FrameObjects, after: FrameObjects, guessDx: number, 
   const parent = Int32Array.from({ length: nb + na }, (_, i) => i);
   const radius = (area: number) => Math.sqrt(area / Math.PI);
   for (let i = 0; i < nb; i++) {
-    const [bx, by, rb] = [before.centroids[2 * i] + guessDx, before.centroids[2 * i + 1] + guessDy, radius(before.areasPx[i])];
+    const bx = before.centroids[2 * i] + guessDx;
+    const by = before.centroids[2 * i + 1] + guessDy;
+    const rb = radius(before.areasPx[i]);
     for (let j = 0; j < na; j++) {
       const reach = Math.max(rb, radius(after.areasPx[j]));
       const d2 = (after.centroids[2 * j] - bx) ** 2 + (after.centroids[2 * j + 1] - by) ** 2;
       if (d2 < reach * reach) {
-        const [a, b] = [root(parent, i), root(parent, nb + j)];
+        const a = root(parent, i);
+        const b = root(parent, nb + j);
         if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
       }
     }

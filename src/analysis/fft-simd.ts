@@ -4,7 +4,7 @@
 // The module loads asynchronously, once per thread: async entry points await `loadSimdFft()`
 // and the synchronous transforms use it when it is there (fft.ts falls back to fft.js).
 
-import { pairMoves, type PairMoves } from './fftKernels.ts';
+import { gatherKernel, pairMoves, type PairMoves } from './fftKernels.ts';
 
 /** Imported by a variable name: the package ships no types, and bundlers leave it to load from node_modules. */
 const PACKAGE = '@echogarden/pffft-wasm/simd';
@@ -353,6 +353,8 @@ export class ZoomDft {
   private readonly work: number;
   private readonly table: { cos: Float64Array; sin: Float64Array };
   private readonly pre: Float64Array;
+  /** The chirp `pre` as float64 pairs in PFFFT's memory (float offset), for runGathered's kernel. */
+  private readonly preAt: number;
   private readonly post: Float64Array;
 
   constructor(
@@ -372,6 +374,7 @@ export class ZoomDft {
     this.buffer = simd.allocate(2 * size);
     this.product = simd.allocate(2 * size);
     this.work = simd.allocate(2 * size);
+    this.preAt = simd.allocate(4 * length);
     this.pre = new Float64Array(2 * length);
     this.post = new Float64Array(2 * outputs);
     // d[s] = exp(-i pi s^2 / period) for s in (-length, outputs), wrapped around
@@ -397,6 +400,40 @@ export class ZoomDft {
    * the outputs go to out[2 * (row * outputs + v)] (re) and the next entry (im).
    */
   run(rows: number, offset: number, start: number, load: (row: number, heap: Float32Array, at: number) => void, out: Float64Array): void {
+    const { length, pre, buffer } = this;
+    this.runRows(rows, offset, start, (r, heap) => {
+      load(r, heap, buffer);
+      for (let m = 0; m < length; m++) {
+        const i = buffer + 2 * m;
+        const gr = heap[i];
+        const gi = heap[i + 1];
+        heap[i] = gr * pre[2 * m] - gi * pre[2 * m + 1];
+        heap[i + 1] = gr * pre[2 * m + 1] + gi * pre[2 * m];
+      }
+    }, out);
+  }
+
+  /**
+   * As run, with the rows' inputs read from PFFFT's memory itself: row r's value m is the complex float pair at float
+   * offset sourceAt + r * rowStep + m * valueStep (e.g. the rows of a half spectrum kept in column order). Gathered and
+   * multiplied by the chirp in WebAssembly (fftKernels.ts, the same roundings) where it can run.
+   */
+  runGathered(rows: number, offset: number, start: number, sourceAt: number, rowStep: number, valueStep: number, out: Float64Array): void {
+    const gather = gatherKernel(this.simd.memory);
+    if (!gather) {
+      const pairs = () => this.simd.pairs();
+      return this.run(rows, offset, start, (r, _heap, at) => {
+        const p = pairs();
+        const from = (sourceAt + r * rowStep) >> 1;
+        const step = valueStep >> 1;
+        for (let m = 0, to = at >> 1; m < this.length; m++) p[to + m] = p[from + m * step];
+      }, out);
+    }
+    const { length, buffer } = this;
+    this.runRows(rows, offset, start, (r) => gather(4 * (sourceAt + r * rowStep), 4 * valueStep, 4 * buffer, 4 * this.preAt, length), out, true);
+  }
+
+  private runRows(rows: number, offset: number, start: number, prepareRow: (row: number, heap: Float32Array) => void, out: Float64Array, preInHeap = false): void {
     const { simd, size, length, outputs, pre, post, buffer, product } = this;
     const { cos, sin } = this.table;
     for (let m = 0; m < length; m++) {
@@ -410,16 +447,10 @@ export class ZoomDft {
       post[2 * v + 1] = sin[q];
     }
     const heap = simd.heap();
+    if (preInHeap) new Float64Array(heap.buffer, 4 * this.preAt, 2 * length).set(pre);
     const scale = 1 / size;
     for (let r = 0; r < rows; r++) {
-      load(r, heap, buffer);
-      for (let m = 0; m < length; m++) {
-        const i = buffer + 2 * m;
-        const gr = heap[i];
-        const gi = heap[i + 1];
-        heap[i] = gr * pre[2 * m] - gi * pre[2 * m + 1];
-        heap[i + 1] = gr * pre[2 * m + 1] + gi * pre[2 * m];
-      }
+      prepareRow(r, heap);
       heap.fill(0, buffer + 2 * length, buffer + 2 * size);
       simd.unordered(this.setup, buffer, this.work, FORWARD);
       heap.fill(0, product, product + 2 * size);

@@ -10,6 +10,9 @@ const set = (i: number) => [0x21, ...leb(i)];
 const i32 = (v: number) => [0x41, ...sleb(v)];
 const I32_ADD = 0x6a;
 const I32_GE_U = 0x4f;
+const I32_SHL = 0x74;
+const F64_LOAD = (offset: number) => [0x2b, 0x00, ...leb(offset)];
+const simd = (op: number, ...rest: number[]) => [0xfd, ...leb(op), ...rest];
 const load8 = (offset: number) => [0x29, 0x00, ...leb(offset)]; // i64.load
 const store8 = (offset: number) => [0x37, 0x00, ...leb(offset)]; // i64.store
 /** A loop `while (get(p) < get(end)) { body }`. */
@@ -76,4 +79,55 @@ export function pairMoves(memory: object | undefined, ny: number, nx: number): P
     movers.set(key, m);
   }
   return m ?? undefined;
+}
+
+/**
+ * gather_pre(src, step, dst, pre, count), byte addresses: for m < count, the complex float pair g at src + m step times
+ * the float64 pair p at pre + 16 m, (g_re p_re - g_im p_im, g_re p_im + g_im p_re) in float64 lanes rounded to float32,
+ * at dst + 8 m: ZoomDft's multiplication by its chirp with the JavaScript loop's roundings (fft-simd.ts).
+ */
+function gatherPre(): WasmFunction {
+  const [src, step, dst, pre, count, end, g] = [0, 1, 2, 3, 4, 5, 6];
+  const V128 = 0x7b;
+  const bytes = (from: number) => [from, from + 1, from + 2, from + 3, from + 4, from + 5, from + 6, from + 7];
+  const swap = simd(0x0d, ...bytes(8), ...bytes(0));
+  const negateLow = [...simd(0x0c, 0, 0, 0, 0, 0, 0, 0, 0x80, 0, 0, 0, 0, 0, 0, 0, 0), ...simd(0x51)];
+  const [SPLAT, MUL, ADD, PROMOTE, DEMOTE] = [0x14, 0xf2, 0xf0, 0x5f, 0x5e];
+  return {
+    name: 'gather_pre',
+    params: [I32, I32, I32, I32, I32],
+    locals: [I32, V128],
+    code: [
+      ...get(dst), ...get(count), ...i32(3), I32_SHL, I32_ADD, ...set(end),
+      ...loop(dst, end, [
+        ...get(src), ...simd(0x5d, 0x00, 0x00), ...simd(PROMOTE), ...set(g),
+        ...get(dst),
+        // (gr pr, gi pr) + negateLow((gi pi, gr pi))
+        ...get(g), ...get(pre), ...F64_LOAD(0), ...simd(SPLAT), ...simd(MUL),
+        ...get(g), ...get(g), ...swap, ...get(pre), ...F64_LOAD(8), ...simd(SPLAT), ...simd(MUL),
+        ...negateLow, ...simd(ADD), ...simd(DEMOTE),
+        ...simd(0x5b, 0x00, 0x00, 0x00),
+        ...get(src), ...get(step), I32_ADD, ...set(src),
+        ...addTo(dst, 8), ...addTo(pre, 16),
+      ]),
+    ],
+  };
+}
+
+type GatherPre = (src: number, step: number, dst: number, pre: number, count: number) => void;
+const gathers = new WeakMap<object, GatherPre | null>();
+
+/** gather_pre instantiated on PFFFT's memory `memory`, or undefined where it cannot run. */
+export function gatherKernel(memory: object | undefined): GatherPre | undefined {
+  if (!memory || process.env.CELLPILOT_NO_DRIFT_KERNEL === '1') return undefined;
+  let k = gathers.get(memory);
+  if (k === undefined) {
+    try {
+      k = new wasm.Instance(new wasm.Module(moduleBytes([gatherPre()])), { env: { mem: memory } }).exports.gather_pre as GatherPre;
+    } catch {
+      k = null;
+    }
+    gathers.set(memory, k);
+  }
+  return k ?? undefined;
 }

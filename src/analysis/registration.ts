@@ -251,6 +251,14 @@ function startShiftSingle(reference: Spectrum, referenceValues: Float32Array, mo
   return { peakHeight, finish, discard: release };
 }
 
+/** Where (float offset in PFFFT's memory) a half spectrum of `floats` floats is copied for the zoom transform; one place per length and thread. */
+function heapCopyAt(simd: NonNullable<ReturnType<typeof simdFft>>, floats: number): number {
+  let at = heapCopies.get(floats);
+  if (at === undefined) heapCopies.set(floats, (at = simd.allocate(floats)));
+  return at;
+}
+const heapCopies = new Map<number, number>();
+
 /** Cross-power buffers of this thread no pending registration holds, by length. */
 const productPool = new Map<number, Float32Array[]>();
 function freeProducts(length: number): Float32Array[] {
@@ -276,23 +284,13 @@ function zoomUpsampledCorrelation(half: Float32Array, ny: number, nx: number, re
   // value (y, k) of the half spectrum (by rows, or by columns: singlePrecisionSpectrum's order)
   const at = columnMajor ? (y: number, k: number) => 2 * (k * ny + y) : (y: number, k: number) => 2 * (y * hc + k);
   const zoomX = zoomDft(simd, nx * upsampleFactor, nyquist, R);
-  // by columns, a row's values are gathered straight into the transform's input (as 8-byte words where aligned: the same bits)
-  const halfPairs = columnMajor && half.byteOffset % 8 === 0 ? new Float64Array(half.buffer, half.byteOffset, half.length >> 1) : undefined;
-  const load = halfPairs
-    ? (y: number, _heap: Float32Array, to: number) => {
-        const pairs = simd.pairs();
-        const base = to >> 1;
-        for (let k = 0; k < nyquist; k++) pairs[base + k] = halfPairs[k * ny + y];
-      }
-    : columnMajor
-      ? (y: number, heap: Float32Array, to: number) => {
-          for (let k = 0; k < nyquist; k++) {
-            heap[to + 2 * k] = half[2 * (k * ny + y)];
-            heap[to + 2 * k + 1] = half[2 * (k * ny + y) + 1];
-          }
-        }
-      : (y: number, heap: Float32Array, to: number) => heap.set(half.subarray(2 * y * hc, 2 * y * hc + 2 * nyquist), to);
-  zoomX.run(ny, offsetX, 0, load, rowSums);
+  if (columnMajor) {
+    // by columns: copied into PFFFT's memory, where the zoom gathers each row's values itself (row y's value k at
+    // 2 (k ny + y)); the copy's place is taken before the heap is read (taking it may grow the memory)
+    const copyAt = heapCopyAt(simd, half.length);
+    simd.heap().set(half, copyAt);
+    zoomX.runGathered(ny, offsetX, 0, copyAt, 2, 2 * ny, rowSums);
+  } else zoomX.run(ny, offsetX, 0, (y, heap, to) => heap.set(half.subarray(2 * y * hc, 2 * y * hc + 2 * nyquist), to), rowSums);
   const nyquistRe = new Float64Array(R);
   const nyquistIm = new Float64Array(R);
   for (let u = 0; u < R; u++) {
