@@ -12,6 +12,7 @@ import { appendFileSync, closeSync, existsSync, lstatSync, opendirSync, openSync
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ArtifactType, ToolContext } from '../../tools/types.ts';
 import { InputError } from '../errors.ts';
+import { isPattern } from '../image/moviePath.ts';
 
 export const MANIFEST_FILE = 'manifest.jsonl';
 
@@ -94,7 +95,7 @@ export function missingInput(ref: string, path: string): string {
 }
 
 export function inspectInput(ref: string, path: string, expected?: ArtifactType[]): InputFacts {
-  if (/\{t(:\d+)?\}|\*/.test(basename(path))) {
+  if (isPattern(path)) {
     // a frame pattern ("t{t:3}.tif"): its folder is what exists
     const folder = inspectFolderPath(ref, dirname(path));
     return { real: join(folder, basename(path)), kind: 'pattern', size: 0, ino: 0, mtimeMs: 0 };

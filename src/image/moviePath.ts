@@ -4,21 +4,21 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 
 export function isPattern(p: string): boolean {
-  return /\{t(:\d+)?\}|\*/.test(basename(p));
+  return /\{t(:\d+)?\}|[*?]/.test(basename(p));
 }
 
-/** "t{t:3}.tif" -> /^t(\d{3})\.tif$/; "{t}" is any number of digits; "*" is any text. */
+/** "t{t:3}.tif" -> /^t(\d{3})\.tif$/; "{t}" is any number of digits; "*" is any text; "?" one character, as in the shell ("t00?.tif"). */
 export function patternRegex(pattern: string): RegExp {
   let src = '';
   let rest = pattern;
   while (rest.length) {
-    const m = /\{t(?::(\d+))?\}|\*/.exec(rest);
+    const m = /\{t(?::(\d+))?\}|[*?]/.exec(rest);
     if (!m) {
       src += escape(rest);
       break;
     }
     src += escape(rest.slice(0, m.index));
-    src += m[0] === '*' ? '.*?' : m[1] ? `(\\d{${Number(m[1])}})` : '(\\d+)';
+    src += m[0] === '*' ? '.*?' : m[0] === '?' ? '.' : m[1] ? `(\\d{${Number(m[1])}})` : '(\\d+)';
     rest = rest.slice(m.index + m[0].length);
   }
   return new RegExp(`^${src}$`);
