@@ -94,7 +94,7 @@ export async function run(argv: string[]): Promise<number> {
   // the session holds what ran: a follow-up question reads it (the id is in --json's "session")
   if (!json && !values.session && result.toolCalls.some((c) => c.status === 'ok')) {
     const { cellpilotCommandLine } = await import('../agent/commandHint.ts');
-    process.stderr.write(`session ${agent.session.id}; a follow-up reads its results: ${cellpilotCommandLine(['ask', '--session', agent.session.id])} "how many tracks are there?"\n`);
+    process.stderr.write(`session ${agent.session.id}; a follow-up reads its results: ${cellpilotCommandLine(['ask', '--session', agent.session.id])} "your next request or question"\n`);
   }
   return ok ? 0 : 1;
 }

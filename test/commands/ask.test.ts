@@ -43,7 +43,7 @@ describe('cellpilot ask', () => {
     const env = { ...process.env, OPENAI_API_KEY: '', OPENAI_BASE_URL: '', CELLPILOT_MODEL: '', CELLPILOT_SESSIONS: join(cwd, 'sessions') };
     const r = await runCli(['ask', 'segment the nuclei', '--movie', 'cells.tif'], { cwd, env });
     expect(r.code, r.stderr).toBe(0);
-    const id = /^session (\S+); a follow-up reads its results: .* ask --session \S+ "how many tracks are there\?"$/m.exec(r.stderr)?.[1];
+    const id = /^session (\S+); a follow-up reads its results: .* ask --session \S+ "your next request or question"$/m.exec(r.stderr)?.[1];
     expect(id, r.stderr).toBeDefined();
     const follow = await runCli(['ask', 'how many objects per frame?', '--session', id!], { cwd, env });
     expect(follow.code, follow.stderr).toBe(0);
