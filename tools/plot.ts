@@ -290,6 +290,12 @@ async function chart(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolResu
   };
 }
 
+/** A kymograph file's rows in time, as its ImageJ yunit and row height say (src/analysis/kymograph.ts writes them); undefined for other images. */
+function rowsInTime(meta: { yUnit?: string; pixelSizeYUm?: number }): { timePerFrame: number; time: string } | undefined {
+  const unit = { ms: 'ms', sec: 's', s: 's', min: 'min', hour: 'h', h: 'h', frame: 'frame' }[meta.yUnit ?? ''];
+  return unit && meta.pixelSizeYUm && meta.pixelSizeYUm > 0 ? { timePerFrame: meta.pixelSizeYUm, time: unit } : undefined;
+}
+
 async function picture(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolResult> {
   const [images, { encodePng }, specs] = await Promise.all([import('../src/plot/images.ts'), import('../src/plot/png.ts'), import('../src/plot/specs.ts')]);
   const { channelIndex } = await import('./common.ts');
@@ -367,11 +373,12 @@ async function picture(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolRe
   let xTitle;
   let yTitle;
   if (kind === 'kymograph') {
-    // rows are time points: the frame interval of the movie the kymograph was cut from
-    const time = displayUnits({ frameIntervalS: meta.frameIntervalS ?? calibration.frameIntervalS, timeUnit: calibration.timeUnit });
+    // rows are time points: the frame interval of the movie the kymograph was cut from, or the row height its file carries (yunit)
+    const rows = rowsInTime(meta);
+    const time = rows ?? displayUnits({ frameIntervalS: meta.frameIntervalS ?? calibration.frameIntervalS, timeUnit: calibration.timeUnit });
     yScale = { lengthPerPx: time.timePerFrame, lengthUnit: time.time };
     xTitle = `distance along the line (${length.length})`;
-    yTitle = `time (${time.time})`;
+    yTitle = `time (${time.time === 'frame' ? 'frames' : time.time})`;
     values.timeUnit = time.time;
   }
   const spec = specs.imageSpec({

@@ -141,7 +141,8 @@ export function applyCalibration(meta: MovieMeta, calibration: Calibration | und
   const out: MovieMeta = { ...meta, channelNames: names.length === channels ? names : meta.channelNames };
   if (calibration.pixelSizeUm) {
     out.pixelSizeUm = calibration.pixelSizeUm;
-    out.pixelSizeYUm = undefined;
+    // a kymograph's rows are time (yUnit): their height is no length the told pixel size replaces
+    if (!meta.yUnit) out.pixelSizeYUm = undefined;
   }
   if (calibration.zStepUm) out.zStepUm = calibration.zStepUm;
   if (calibration.frameIntervalS) out.frameIntervalS = calibration.frameIntervalS;

@@ -7,6 +7,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { kymograph, kymographRows, writeKymograph } from '../../src/analysis/kymograph.ts';
 import { movieFromPlanes } from '../../src/image/movie.ts';
 import { openMovie } from '../../src/image/reader.ts';
+import { ALL_TOOLS } from '../../src/agent/allTools.ts';
+import { runStep } from '../../src/agent/executor.ts';
+import { Session } from '../../src/agent/session.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cellpilot-kymo-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -43,4 +46,15 @@ describe('kymograph file calibration', () => {
     expect(kymographRows(300)).toEqual({ pixelSizeYUm: 5, yUnit: 'min' });
     expect(kymographRows(7200)).toEqual({ pixelSizeYUm: 2, yUnit: 'hour' });
   });
+
+  it('plotted later, the kymograph file keeps its time axis in minutes (the plot said "frame"), also under a told pixel size', async () => {
+    const { path } = await written({ pixelSizeUm: 0.33, frameIntervalS: 90 }, 'k3.tif');
+    const session = Session.create({ root: dir, id: 'plot' });
+    const told = await runStep(session, ALL_TOOLS, 'set_calibration', { pixelSizeUm: 0.5 });
+    expect(told.status, told.error).toBe('ok');
+    const plot = await runStep(session, ALL_TOOLS, 'plot', { kind: 'kymograph', movie: path });
+    expect(plot.status, plot.error).toBe('ok');
+    expect(plot.values.timeUnit).toBe('min');
+  });
 });
+
