@@ -61,6 +61,8 @@ export interface ChosenParameters {
   noiseReason: string;
   /** The movie's pixel size, µm, when the file states it: the radius is then said in µm too. */
   pixelSizeUm?: number;
+  /** Why the radius was measured after heavier smoothing than usual (object-size.ts beyondNoiseGrain); absent otherwise. */
+  sizeReason?: string;
 }
 
 /**
@@ -392,6 +394,7 @@ export function chooseSegmentParameters(rawSamples: SamplePlane[], options: Auto
     backgroundReason: background.reason,
     noiseReason: noiseFactor > 1 && options.sigmaPx === undefined ? `smoothing ${noiseFactor.toFixed(2)}x the usual sixth of the radius: the movie is noisy (signal-to-noise ${snr.toFixed(1)} per pixel, under ${NOISY_SNR})` : '',
     ...(options.pixelSizeUm && options.pixelSizeUm > 0 ? { pixelSizeUm: options.pixelSizeUm } : {}),
+    ...(radiusSource === 'estimated' && !blob && scales.some((s) => s.note) ? { sizeReason: `on ${scales.filter((s) => s.note).length} of ${scales.length} sample frames ${scales.find((s) => s.note)!.note}` } : {}),
   };
   const { objects: _o, objectRadiusPx: _r, pixelSizeUm: _p, shape: _s, ...rest } = options;
   return {
@@ -409,7 +412,7 @@ export function segmentPlaneAuto(plane: PlaneData, width: number, height: number
 /** One line for a tool summary: what was chosen, and from what (the model route uses only the size and area limits). */
 export function describeChosen(chosen: ChosenParameters, forModel = false): string {
   const from = (s: ParameterSource) => (s === 'estimated' ? 'estimated' : s === 'given' ? 'given' : 'assumed');
-  const radius = `object radius ${chosen.objectRadiusPx} px (${from(chosen.sources.objectRadiusPx)}${chosen.sources.objectRadiusPx === 'estimated' ? ` from ${chosen.evidence.objects} objects in ${chosen.evidence.planes} sample frame${chosen.evidence.planes === 1 ? '' : 's'}` : ''})`;
+  const radius = `object radius ${chosen.objectRadiusPx} px (${from(chosen.sources.objectRadiusPx)}${chosen.sources.objectRadiusPx === 'estimated' ? ` from ${chosen.evidence.objects} objects in ${chosen.evidence.planes} sample frame${chosen.evidence.planes === 1 ? '' : 's'}` : ''}${chosen.sizeReason ? `; ${chosen.sizeReason}` : ''})`;
   const polarity = `${chosen.objects} objects (${chosen.sources.objects === 'given' ? 'given' : 'detected'})`;
   const maxArea = Number.isFinite(chosen.maxAreaPx) ? `${chosen.maxAreaPx}` : 'none';
   const areas = `areas ${chosen.minAreaPx}-${maxArea} px`;
