@@ -11,7 +11,7 @@ import type { ArtifactRecord, ArtifactRef, ArtifactType, ToolSpec } from '../../
 import { InputError, WorkError } from '../errors.ts';
 import { inspectInput } from './filePolicy.ts';
 import type { ProvenanceRecord } from './provenance.ts';
-import { formatIssues } from './validation.ts';
+import { closest, formatIssues } from './validation.ts';
 
 // The YAML library is loaded when a pipeline is read or written, not by every command that
 // loads the tool catalogue (about 15 ms of start-up for `cellpilot tool`).
@@ -118,6 +118,8 @@ export function loadPipeline(path: string): Pipeline {
   } catch {
     throw new InputError(`${path}: cannot read the pipeline file`);
   }
+  // a movie named where the pipeline goes (the two swapped): say so, not "not valid YAML: Unexpected flow-map-end token"
+  if (/^(II\*\0|MM\0\*|II\+\0|MM\0\+)/.test(text.slice(0, 4))) throw new InputError(`${path} is a TIFF image, not a pipeline: the pipeline's .yaml file comes first (cellpilot run PIPELINE.yaml MOVIE... --out DIR)`);
   return parsePipeline(text, basename(path));
 }
 
@@ -402,7 +404,11 @@ function runValues(pipeline: Pipeline, given: Record<string, string>): { inputs:
   for (const [name, value] of Object.entries(given)) {
     if (name in pipeline.inputs) inputs[name] = value;
     else if (name in declared) params[name] = parameterValue(name, value, declared[name].value);
-    else throw new InputError(`pipeline "${pipeline.name}" has no input or parameter "${name}"; it has ${[...Object.keys(pipeline.inputs), ...Object.keys(declared)].join(', ')}`);
+    else {
+      const names = [...Object.keys(pipeline.inputs), ...Object.keys(declared)];
+      const near = closest(name, names);
+      throw new InputError(`pipeline "${pipeline.name}" has no input or parameter "${name}"${near ? ` (did you mean "${near}"?)` : ''}; it has ${names.join(', ')}`);
+    }
   }
   for (const name of Object.keys(pipeline.inputs)) {
     if (inputs[name] === undefined) throw new InputError(`pipeline "${pipeline.name}" needs the input "${name}" (${pipeline.inputs[name].type})`);
