@@ -3,6 +3,7 @@
 import { basename, dirname, extname, join } from 'node:path';
 import { z } from 'zod';
 import type { Movie } from '../src/image/movie.ts';
+import { imagesNote } from '../src/image/moviePath.ts';
 import { defineTool, type RequestClause, type ToolSpec } from './types.ts';
 import { movieArg, outputArg } from './common.ts';
 
@@ -36,8 +37,11 @@ function describeMovie(movie: Movie) {
     compression: source.compression ?? null,
     byteOrder: source.byteOrder ?? null,
     bigTiff: source.bigTiff ?? false,
+    // an OME-TIFF of several images (positions, series): only the first is read
+    ...(Number(meta.extra?.omeImages) > 1 ? { imagesInFile: Number(meta.extra?.omeImages) } : {}),
   };
 }
+
 
 function calibrationText(info: ReturnType<typeof describeMovie>): string {
   const parts = [
@@ -53,7 +57,8 @@ function calibrationText(info: ReturnType<typeof describeMovie>): string {
     ...(info.frames > 1 ? [info.frameIntervalS !== null ? `${+info.frameIntervalS.toPrecision(4)} s between frames` : 'frame interval unknown'] : []),
     ...(info.durationS !== null ? [`${durationText(info.durationS)} from first to last frame`] : []),
   ];
-  return `${parts.join(', ')}; ${calibration.join(', ')}`;
+  const note = imagesNote(info.imagesInFile);
+  return `${parts.join(', ')}; ${calibration.join(', ')}${note ? `. Note: ${note}` : ''}`;
 }
 
 /** A duration in the largest unit that keeps it readable: 90 s, 12.5 min, 3.2 h. */

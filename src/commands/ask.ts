@@ -107,5 +107,8 @@ async function readable(movie: string): Promise<void> {
   const path = userPath(movie);
   inspectInput(movie, path, ['movie']);
   const opened = await openMovie(path);
+  const { imagesNote } = await import('../image/moviePath.ts');
+  const note = imagesNote(opened.meta.extra?.omeImages);
+  if (note) process.stderr.write(`note: ${movie}: ${note}\n`);
   await opened.close();
 }

@@ -6,6 +6,7 @@ import { inspectInput } from '../agent/filePolicy.ts';
 import { InputError } from '../errors.ts';
 import { openMovie } from '../image/index.ts';
 import { formatMovieInfo, movieInfo } from '../image/info.ts';
+import { imagesNote } from '../image/moviePath.ts';
 
 export async function run(argv: string[]): Promise<number> {
   let parsed;
@@ -29,7 +30,9 @@ export async function run(argv: string[]): Promise<number> {
       await movie.plane(t - 1, z - 1, c - 1);
     }
     const info = movieInfo(movie);
-    process.stdout.write(parsed.values.json ? JSON.stringify(info) + '\n' : formatMovieInfo(info) + '\n' + calibrationHint(info));
+    const images = Number(movie.meta.extra?.omeImages) > 1 ? Number(movie.meta.extra?.omeImages) : undefined;
+    const note = images ? `note            ${imagesNote(images)}\n` : '';
+    process.stdout.write(parsed.values.json ? JSON.stringify(images ? { ...info, imagesInFile: images } : info) + '\n' : formatMovieInfo(info) + '\n' + calibrationHint(info) + note);
     return 0;
   } finally {
     await movie.close();

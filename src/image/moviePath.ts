@@ -42,3 +42,9 @@ export function movieInputExists(pathOrPattern: string): boolean {
     return false;
   }
 }
+
+/** The one line an OME-TIFF of several images (series: positions, wells) needs: which one is read ('' for one image). */
+export function imagesNote(images: unknown): string {
+  const n = Number(images);
+  return n > 1 ? `the file holds ${n} images (series, e.g. positions); only the first is read: export each position as its own file (e.g. Fiji Bio-Formats, "open all series", then save each) to analyse the others` : '';
+}
