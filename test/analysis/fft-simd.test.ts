@@ -121,6 +121,31 @@ describe('RealFft2d', () => {
   });
 });
 
+describe("kernels in PFFFT's memory", () => {
+  it("reach it, so the moves between the passes and the zoom's gather run in WebAssembly (the tests above and registration.test.ts compare them with the loops)", async () => {
+    if (!simd) return void console.log('WebAssembly SIMD missing: skipped');
+    const { gatherKernel, pairMoves } = await import('../../src/analysis/fftKernels.ts');
+    expect(simd.memory).toBeDefined();
+    if (process.env.CELLPILOT_NO_DRIFT_KERNEL !== '1') {
+      expect(pairMoves(simd.memory, 64, 64)).toBeDefined();
+      expect(gatherKernel(simd.memory)).toBeDefined();
+    }
+    // the zoom from gathered rows: the same bits as from rows loaded by a callback
+    const [length, outputs, rows] = [40, 9, 3];
+    const input = randomPlane(2 * length * rows, 11).map((v) => v / 1000);
+    const byColumns = new Float32Array(input.length);
+    for (let r = 0; r < rows; r++) for (let m = 0; m < length; m++) byColumns.set(input.subarray(2 * (r * length + m), 2 * (r * length + m) + 2), 2 * (m * rows + r));
+    const plan = zoomDft(simd, 40 * 5, length, outputs);
+    const at = simd.allocate(byColumns.length);
+    simd.heap().set(byColumns, at);
+    const gathered = new Float64Array(2 * rows * outputs);
+    plan.runGathered(rows, 3, -7, at, 2, 2 * rows, gathered);
+    const loaded = new Float64Array(2 * rows * outputs);
+    plan.run(rows, 3, -7, (r, heap, to) => heap.set(input.subarray(2 * r * length, 2 * (r + 1) * length), to), loaded);
+    expect(Buffer.from(gathered.buffer).equals(Buffer.from(loaded.buffer))).toBe(true);
+  });
+});
+
 describe('ZoomDft', () => {
   it.each([
     [256, 30, 512 * 20, -7, 0],
