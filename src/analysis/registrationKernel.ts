@@ -148,15 +148,18 @@ type MaxAbs = (p: number, count: number) => number;
 type FirstGroup = (p: number, count: number, value: number) => number;
 
 let kernelModule: object | null | undefined;
-let current: CorrelationKernel | null | undefined;
+/** This thread's kernels by size (a 3-D movie registers its XY and XZ planes in turn). */
+const kernels = new Map<string, CorrelationKernel>();
 
 /**
  * The kernels with a memory for spectra of `spectrumFloats` floats and planes of `planeFloats` floats (this thread's, one
- * size at a time); undefined where WebAssembly SIMD is missing or CELLPILOT_NO_DRIFT_KERNEL=1.
+ * per size); undefined where WebAssembly SIMD is missing or CELLPILOT_NO_DRIFT_KERNEL=1.
  */
 export function correlationKernel(spectrumFloats: number, planeFloats: number): CorrelationKernel | undefined {
-  if (current === null || process.env.CELLPILOT_NO_DRIFT_KERNEL === '1') return undefined;
-  if (current && current.spectrumFloats === spectrumFloats && current.planeFloats === planeFloats) return current;
+  if (kernelModule === null || process.env.CELLPILOT_NO_DRIFT_KERNEL === '1') return undefined;
+  const key = `${spectrumFloats}:${planeFloats}`;
+  const known = kernels.get(key);
+  if (known) return known;
   if (kernelModule === undefined) {
     try {
       kernelModule = new wasm.Module(moduleBytes([crossPower(), maxAbs(), firstGroup()]));
@@ -165,8 +168,9 @@ export function correlationKernel(spectrumFloats: number, planeFloats: number): 
     }
   }
   if (!kernelModule || spectrumFloats % 4 !== 0 || planeFloats % 4 !== 0) return undefined;
-  current = new CorrelationKernel(kernelModule, spectrumFloats, planeFloats);
-  return current;
+  const kernel = new CorrelationKernel(kernelModule, spectrumFloats, planeFloats);
+  kernels.set(key, kernel);
+  return kernel;
 }
 
 export class CorrelationKernel {
