@@ -148,7 +148,8 @@ export async function runPipelineOnMovies(pipeline: Pipeline, movies: string[], 
       options.onProgress?.(`${label}: done in ${(result.durationMs / 1000).toFixed(1)} s`);
       return result;
     } catch (err) {
-      return fail(oneLine(err), (err as { results?: PipelineStepResult[] }).results ?? []);
+      const steps = (err as { results?: PipelineStepResult[] }).results ?? [];
+      return fail(`${oneLine(err)}${settingsHint(pipeline, steps.find((s) => s.status !== 'ok' && s.status !== 'cancelled')?.id, options.inputs)}`, steps);
     } finally {
       lock?.release();
     }
@@ -158,6 +159,23 @@ export async function runPipelineOnMovies(pipeline: Pipeline, movies: string[], 
     results[index] ??= { movie: resolve(path), dir: join(resolve(options.outDir), stems[index]), status: 'interrupted', error: 'not started', steps: [], durationMs: 0 };
   }
   return results;
+}
+
+/**
+ * The settings of a failed step that `--set` changes, with the values this run used ("; its
+ * settings: --set segment_channel=2"): a pipeline made on another movie may name a channel or a
+ * frame range this movie lacks. '' when the step has none.
+ */
+function settingsHint(pipeline: Pipeline, stepId: string | undefined, given: Record<string, string> | undefined): string {
+  const step = pipeline.steps.find((s) => s.id === stepId);
+  if (!step) return '';
+  const names = [...new Set([...JSON.stringify(step.args).matchAll(/\$\{params\.([A-Za-z0-9_]+)\}/g)].map((m) => m[1]))];
+  if (!names.length) return '';
+  const value = (name: string) => {
+    const v = given?.[name] ?? pipeline.parameters?.[name]?.value;
+    return typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
+  };
+  return `; change this step's settings with ${names.map((n) => `--set ${n}=...`).join(' ')} (this run: ${names.map((n) => `${n}=${value(n)}`).join(', ')})`;
 }
 
 /**
