@@ -5,7 +5,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ToolSpec } from '../../tools/types.ts';
 import { InputError, oneLine, WorkError } from '../errors.ts';
-import { movieInputExists } from '../image/moviePath.ts';
+import { imagesNote, movieInputExists } from '../image/moviePath.ts';
 import { runStep } from './executor.ts';
 import { inspectInput, isInside, realPathOf, removeCreated } from './filePolicy.ts';
 import { lockFolder, writeFileAtomic } from './locks.ts';
@@ -108,6 +108,14 @@ export async function runPipelineOnMovies(pipeline: Pipeline, movies: string[], 
       prepareDir(dir);
       const session = Session.create({ root: outDir, id: stems[index] });
       const input = session.addInput('movie', movie);
+      // an OME-TIFF of several positions: only the first is analysed, and the run says so
+      if (/\.ome\.tiff?$/i.test(movie)) {
+        const { openMovie } = await import('../image/reader.ts');
+        const opened = await openMovie(movie);
+        const note = imagesNote(opened.meta.extra?.omeImages);
+        await opened.close();
+        if (note) options.onProgress?.(`${label}: note: ${note}`);
+      }
       const total = pipeline.steps.length;
       let current = 0;
       const told = Object.fromEntries(Object.entries(options.calibration ?? {}).filter(([, v]) => v !== undefined));
