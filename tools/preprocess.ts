@@ -26,6 +26,18 @@ export function describeIntensityChange(lossPercent: number): string {
   return lossPercent > 0 ? `fell by ${lossPercent}%` : `rose by ${round(-lossPercent, 1)}%`;
 }
 
+/**
+ * The bleach tool's sentence. Where no channel's mean fell there was nothing to correct, and the
+ * written movie is only the frames rescaled to the first frame's mean: said so, not "Corrected".
+ */
+export function bleachSummary(method: string, channels: number, lossPercent: number[], deviationPercent: number[]): string {
+  const change = `mean intensity ${lossPercent.map(describeIntensityChange).join(', ')} from the first to the last frame`;
+  const after = `frame means stay within ${deviationPercent.join(', ')}% of the first`;
+  if (lossPercent.every((p) => p <= 0))
+    return `No bleaching found in ${channels} channel(s): ${change}. The movie written is the frames rescaled by ${method} (after it ${after}); keep using the original movie unless you want its frame means equalised.`;
+  return `Corrected bleaching (${method}) in ${channels} channel(s): ${change}; after correction ${after}.`;
+}
+
 /** What the checks of the drift estimate found, in a sentence or two (frames 1-based). */
 export function describeDriftChecks(result: DriftEstimate): string {
   const { objectCheck, unsureFrames, common } = result;
@@ -252,7 +264,7 @@ const correctBleach = defineTool({
       const deviationPercent = result.meansAfter.map((m) => round(100 * Math.max(...m.map((v) => Math.abs(v / m[0] - 1))), 2));
       const fitText = result.fits ? ` Fitted decay rates: ${result.fits.map((f) => `${round(f.b, 4)}/frame (R² ${round(f.rSquared, 3)})`).join(', ')}.` : '';
       return {
-        summary: `Corrected bleaching (${args.method}) in ${movie.shape.c} channel(s): mean intensity ${lossPercent.map(describeIntensityChange).join(', ')} from the first to the last frame${lossPercent.every((p) => p <= 0) ? ' (no bleaching to correct)' : ''}; after correction frame means stay within ${deviationPercent.join(', ')}% of the first.${fitText}`,
+        summary: bleachSummary(args.method, movie.shape.c, lossPercent, deviationPercent) + fitText,
         artifacts: [ref],
         values: {
           method: args.method,

@@ -6,7 +6,7 @@ import { createToolContext } from '../../src/agent/artifacts.ts';
 import { readTableCsv } from '../../src/analysis/table.ts';
 import { writeMovie } from '../../src/image/index.ts';
 import { simulate } from '../../src/sim/index.ts';
-import { describeIntensityChange, tools } from '../../tools/preprocess.ts';
+import { bleachSummary, describeIntensityChange, tools } from '../../tools/preprocess.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cellpilot-preprocess-tool-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -94,6 +94,14 @@ describe('preprocess tools', () => {
     expect(describeIntensityChange(12.5)).toBe('fell by 12.5%');
     expect(describeIntensityChange(-0.7)).toBe('rose by 0.7%');
     expect(describeIntensityChange(0)).toBe('stayed the same');
+  });
+
+  it('correct_bleach does not say "Corrected" where no channel faded (it wrote "Corrected ... (no bleaching to correct)")', () => {
+    const none = bleachSummary('simple_ratio', 1, [-0.7], [0.4]);
+    expect(none).toMatch(/^No bleaching found in 1 channel\(s\): mean intensity rose by 0.7%/);
+    expect(none).toMatch(/keep using the original movie/);
+    expect(none).not.toMatch(/Corrected/);
+    expect(bleachSummary('exponential', 2, [12.5, -1], [0.5, 0.2])).toMatch(/^Corrected bleaching \(exponential\) in 2 channel\(s\): mean intensity fell by 12.5%, rose by 1%/);
   });
 
   it('align_channels writes an offsets table', async () => {
