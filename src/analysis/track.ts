@@ -437,7 +437,8 @@ export async function trackLabelsWithEvidence(labels: Movie, options: TrackLabel
   const repairOptions: TemporalRepairOptions = typeof options.temporalRepair === 'object' ? options.temporalRepair : {};
   const track = async (repair: LabelMovieRepair | undefined): Promise<TrackingResult> => {
     const source = repair?.labels ?? labels;
-    const spots = await measureSpots(source, { ...options, onProgress: (d, t) => options.onProgress?.(d, 2 * t) });
+    // Progress counts frames (a user reads 'track 6/12 frames'); the last frame is counted once linking is done.
+    const spots = await measureSpots(source, { ...options, onProgress: (d, t) => options.onProgress?.(Math.min(d, t - 1), t) });
     let driftCheck: DriftCheck | undefined;
     if (options.driftPx) {
       if (options.driftPx.length < shape.t) throw new RangeError(`the drift table has ${options.driftPx.length} frames but the label movie has ${shape.t}: pass the drift table of this movie`);
@@ -466,7 +467,7 @@ export async function trackLabelsWithEvidence(labels: Movie, options: TrackLabel
         [links, evidence] = [checked.links, checked.evidence];
       } else links = lapLinks;
     }
-    options.onProgress?.(shape.t * 2, shape.t * 2);
+    options.onProgress?.(shape.t, shape.t);
     const tracks = tracksFromLinks(spots, links, shape.t, calibration);
     branchConfidence(tracks, evidence);
     return { tracks, divisionEvidence: evidence ?? [], ...(scale ? { scale } : {}), ...(driftCheck ? { driftCheck } : {}), ...(repair ? { repair } : {}) };

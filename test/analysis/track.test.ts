@@ -144,3 +144,18 @@ describe('per-track confidence', () => {
     expect(tracksToTable(bare).columns).not.toContain('branch_confidence');
   });
 });
+
+describe('trackLabels progress', () => {
+  it('counts frames, ending at frames/frames once linked (a 12-frame movie printed "track 6/24 frames")', async () => {
+    const sim = simulate({ frames: 5, width: 48, height: 48, cells: 3, seed: 2, divisionRate: 0 });
+    const seen: [number, number][] = [];
+    await trackLabels(sim.labels, { onProgress: (done, total) => seen.push([done, total]) });
+    expect(seen.length).toBeGreaterThan(1);
+    for (const [done, total] of seen) {
+      expect(total).toBe(5);
+      expect(done).toBeLessThanOrEqual(5);
+    }
+    expect(seen.at(-1)).toEqual([5, 5]);
+    expect(seen.slice(0, -1).every(([done]) => done < 5)).toBe(true);
+  });
+});
