@@ -6,7 +6,7 @@ import type { Conversation, PastResult } from './conversation.ts';
 import { findArtifactIds, findChannel, findPaths } from './extract.ts';
 import { findQuantities } from './quantities.ts';
 import type { Plan } from './types.ts';
-import { answerFromTable, countsThings, DISTINCT_THINGS, namesQuantity, plainQuestion, readQuestion, withoutUnits, type QuestionScope } from './tableAnswers.ts';
+import { answerFromTable, askedPart, countsThings, DISTINCT_THINGS, namesQuantity, plainQuestion, readQuestion, withoutUnits, type QuestionScope } from './tableAnswers.ts';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { indexFor } from './toolIndex.ts';
 import { sessionPixelSizeUm } from './builders.ts';
@@ -119,6 +119,8 @@ export function answerFromValues(question: string, conversation: Conversation, r
         if (score > 0 && EXTREME.test(question) && /max|min|largest|smallest/i.test(`${k} ${declared[k]?.about ?? ''}`)) score += 0.5;
         if (score > 0 && AVERAGE.test(question) && /mean|median|average/i.test(`${k} ${declared[k]?.about ?? ''}`)) score += 0.5;
         if (score > 0 && k in declared) score += 0.25;
+        // a value whose own name the question says ("how many cell divisions?" → divisions) before one whose description only mentions it ("pieces ... no division")
+        if (score > 0 && index.meanings(tokenize(humanKey(k))).some((w) => asked.has(w))) score += 0.3;
         // a step run for this very question answers it before an older one
         if (score > 0 && conversation.current.includes(result)) score += 0.5;
         return { k, score };
@@ -180,7 +182,8 @@ export function timeAsFrame(question: string, conversation: Conversation): { que
 
 /** "at what time is the count highest?", "when ... in minutes": the time of the frame an answer names first, when the frame interval is known. */
 function withTimeOfFrame(answer: string, question: string, conversation: Conversation): string {
-  if (!/\bwhen\b|\b(?:what|which)\s+(?:time|moment)\b(?![\s-]*points?\b)|\bhow (?:long|late|early)\b/i.test(question)) return answer;
+  // ("at which minute ...", "what hour": a time asked in its unit)
+  if (!/\bwhen\b|\b(?:what|which)\s+(?:time|moment|minute|hour|second)\b(?![\s-]*points?\b)|\bhow (?:long|late|early)\b/i.test(question)) return answer;
   const m = /^Frame (\d+)\b/.exec(answer);
   const intervalS = m ? movieIntervalS(conversation) : undefined;
   if (!m || !intervalS) return answer;
@@ -197,7 +200,7 @@ export function movieIntervalS(conversation: Conversation): number | undefined {
 
 /** The time unit a question asks for ("in minutes", "how many hours"), or undefined. */
 export function askedTimeUnit(question: string): 's' | 'min' | 'h' | undefined {
-  const m = /\b(?:in|as|how many|into)\s+(secs?|seconds?|s|mins?|minutes?|h|hrs?|hours?)\b/i.exec(question);
+  const m = /\b(?:in|as|how many|into|(?:which|what)(?:\s+exact)?)\s+(secs?|seconds?|s|mins?|minutes?|h|hrs?|hours?)\b/i.exec(question);
   if (!m) return undefined;
   return /^s/i.test(m[1]) ? 's' : /^m/i.test(m[1]) ? 'min' : 'h';
 }
@@ -307,10 +310,12 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
       if (recording) return `${recording}.`;
     }
     // ("how many at 4 minutes?": the frame nearest that time, when the frame interval is known; units are left out below)
-    const timed = timeAsFrame(plan.question, conversation);
-    const found = answerFromTable(plan.question, conversation) ?? answerFromValues(withoutUnits(timed.question), conversation, all);
-    const answer = found ? withTimeOfFrame(`${found}${timed.note}`, plan.question, conversation) : undefined;
-    if (answer) return `${isYesNoQuestion(plan.question) ? withVerdict(plan.question, answer) : answer}.`;
+    // "segment the nuclei and tell me which frame has the fewest": the question after the steps is answered from their results
+    const question = (conversation.current.length > 0 ? askedPart(plan.question)?.text : undefined) ?? plan.question;
+    const timed = timeAsFrame(question, conversation);
+    const found = answerFromTable(question, conversation) ?? (question !== plan.question ? answerFromTable(plan.question, conversation) : undefined) ?? answerFromValues(withoutUnits(timed.question), conversation, all);
+    const answer = found ? withTimeOfFrame(`${found}${timed.note}`, question, conversation) : undefined;
+    if (answer) return `${isYesNoQuestion(question) ? withVerdict(question, answer) : answer}.`;
     if (ran.length === 0) return `I could not find that in the results so far. ${notUnderstood(plan.question, new Map())}`;
     // a question a step answered without a value to quote ("what's in this file?"): its summary is the answer
     return ran.at(-1)!.summary;

@@ -1,18 +1,16 @@
 // Units a request asks for ("mean speed in um per minute") that the answer could not use: the
 // session knows no pixel size or no frame interval, so the numbers stay in px or frames. The
 // answer says so, why, and what to say to set them, before the number (never a plain "Done").
-// A pixel size said inside the question ("in µm², the pixels are 0.65 µm") is read here too.
-import { findQuantities, seconds } from './quantities.ts';
-
-const UM_PER: Record<string, number> = { um: 1, nm: 0.001, mm: 1000 };
+// A pixel size or frame interval said inside the question ("in µm², the pixels are 0.65 µm") is
+// read by the one reader of a told calibration, quantities.statedCalibration, as in a request.
+import { findQuantities, seconds, statedCalibration, TOLD_INTERVAL, TOLD_PIXEL_SIZE } from './quantities.ts';
 
 /**
  * A pixel size said in the question itself ("the pixels are 0.65 µm", "0.4 µm/px", "with 1.2
  * micron pixels", "650 nm pixels"), in µm; undefined when it says none.
  */
 export function statedPixelSizeUm(text: string): number | undefined {
-  const q = findQuantities(text).find((x) => x.per === 'px' && x.kind === 'length' && x.unit in UM_PER && x.value > 0);
-  return q ? q.value * UM_PER[q.unit] : undefined;
+  return statedCalibration(text).pixelSizeUm;
 }
 
 /** Speeds asked per frame ("in pixels per frame", "px/frame"): the time unit of the answer is the frame. */
@@ -44,54 +42,22 @@ export function unitsNotUsedNote(request: string, answer: string): string | unde
   return `The units you asked for could not be used: ${missing} known for this movie, so ${kept}; say ${say} (your values) and ask again.`;
 }
 
-const NUM = String.raw`\d+(?:[.,]\d+)?`;
-const LEN = String.raw`(?:µm|μm|um|microns?|micromet(?:er|re)s?|nm)`;
-const TIME = String.raw`(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)`;
-const S_PER: Record<string, number> = { s: 1, sec: 1, secs: 1, second: 1, seconds: 1, min: 60, mins: 60, minute: 60, minutes: 60, h: 3600, hr: 3600, hrs: 3600, hour: 3600, hours: 3600 };
-/** A time between frames told in the question: "frames are 2 min apart", "the interval is 5 min", "imaged every 3 min", "2 min frames", "a 10 minute interval". */
-const INTERVAL_TOLD = new RegExp(
-  [
-    String.raw`\b(?:frames?|time ?points?|images?)\s+(?:are|were)\s+(?:taken\s+|acquired\s+|recorded\s+)?(${NUM})\s*(${TIME})\s+apart\b`,
-    String.raw`\b(?:frame\s+|time\s+|imaging\s+)?interval\s+(?:is|was|=|:|of)?\s*(${NUM})\s*(${TIME})\b`,
-    String.raw`\b(?:imaged|acquired|recorded|taken|filmed)\s+(?:once\s+)?every\s+(${NUM})\s*(${TIME})\b`,
-    String.raw`\b(${NUM})[- ]?(${TIME})[- ](?:frames|interval|intervals|time ?steps?)\b`,
-    String.raw`\b(${NUM})\s*(${TIME})\s*(?:\/|per)\s*frame\b`,
-  ].join('|'),
-  'i',
-);
-
 /** Times per frame the number reader finds (its forms are stated once, in quantities.ts), in seconds. */
 function timesPerFrame(text: string): { seconds: number; start: number; end: number }[] {
   return findQuantities(text).filter((q) => q.per === 'frame' && q.kind === 'time').map((q) => ({ seconds: seconds(q), start: q.start, end: q.end }));
 }
 
-/** The time between frames told in the question, in seconds; undefined when it tells none. */
+/** The time between frames told in the question, in seconds; undefined when it tells none (the one reader: quantities.statedCalibration). */
 export function statedFrameIntervalS(text: string): number | undefined {
-  const m = INTERVAL_TOLD.exec(text);
-  // the number reader's times per frame too ("one frame every 5 min", "5 min between frames", "0.5 Hz")
-  if (!m) return timesPerFrame(text)[0]?.seconds;
-  const i = m.slice(1).findIndex((g) => g !== undefined);
-  const value = Number(m[i + 1].replace(',', '.'));
-  const unit = m[i + 2].toLowerCase();
-  return value > 0 && unit in S_PER ? value * S_PER[unit] : undefined;
+  return statedCalibration(text).frameIntervalS;
 }
-
-/** A pixel size told in the question ("the pixels are 0.65 µm", "pixel size 0.65 µm", "0.4 µm/px", "with 1.2 micron pixels"). */
-const PIXEL_TOLD = new RegExp(
-  [
-    String.raw`\b(?:the\s+)?(?:pixel\s+size|pixels?)\s+(?:is|are|=|:|of)?\s*(?:about\s+|around\s+|~\s*)?${NUM}\s*${LEN}(?!\s*(?:\/|per)\s*(?:${TIME})\b)`,
-    String.raw`\b(?:at\s+|with\s+)?${NUM}\s*${LEN}\s*(?:\/|per|a)\s*(?:px|pixels?)\b`,
-    String.raw`\b(?:with\s+)?${NUM}[- ]?${LEN}\s+pixels?\b`,
-  ].join('|'),
-  'gi',
-);
 
 /**
  * The question without the calibration it tells ("what's the mean area in µm²? pixel size 0.65 µm"
  * → "what's the mean area in µm²?"): the answer applies it, no step is asked by it.
  */
 export function withoutToldCalibration(text: string): string {
-  let out = text.replace(PIXEL_TOLD, ' ').replace(new RegExp(INTERVAL_TOLD.source, 'gi'), ' ');
+  let out = text.replace(TOLD_PIXEL_SIZE, ' ').replace(TOLD_INTERVAL, ' ');
   // (a time per frame the number reader finds: "one frame every 5 min" leaves no 5 behind for another setting)
   for (const { start, end } of timesPerFrame(out).reverse()) out = `${out.slice(0, start)} ${out.slice(end)}`;
   if (out === text) return text;

@@ -35,6 +35,8 @@ const ASKS_CHOICE = new RegExp(
     String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\s+(?:was|were)\s+(?:the|your|its)\s+(?:\w+\s+)?(?:threshold|method|model|algorithm|sigma|radius|reference|cut-?off|seed|smoothing|tracker|linking distance)\w*(?:\s+(?:values?|level|settings?))?(?:\s+(?:exactly|again|then|used|you used))?\s*\??\s*$`,
     String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\b[^?.]{0,40}?\b${CHOICE}\b[^?.]{0,20}?\b(?:was|were|got|has been|have been|is being)\s+(?:\w+\s+)?(?:used|chosen|picked|applied|selected|set|run|taken)\b`,
     String.raw`\bhow\s+(?:was|were|is|are|did)\s+(?:the|that|this|its|their|your|it)\s+(?:\w+\s+){0,3}(?:chosen|picked|set|determined|selected|decided|computed|estimated|found|calculated|fixed)\b`,
+    // "how did you compute the speed?", "how do you measure the area?": how a step got its values
+    String.raw`\bhow\s+(?:did|do|does|have)\s+(?:you|it|they)\s+(?:\w+\s+)?(?:compute|computed|calculate|calculated|measure|measured|estimate|estimated|get|got|determine|determined|define|defined|derive|derived|obtain|obtained|count|counted|work out|worked out|quantif\w+)\b`,
     String.raw`\bwhere\s+did\s+(?:the|that|this)\s+(?:\w+\s+){0,3}come from\b`,
     // "how come you went with ...", "what made you choose ...", "tell me why you chose ...", "on what basis did you ..."
     String.raw`\bhow come\b`,

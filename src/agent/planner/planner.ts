@@ -19,7 +19,7 @@ import { indexFor } from './toolIndex.ts';
 import { meaning, normalizeWord, stopWords, tokenize } from './words.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
-import { answerFromTable, askingAt, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, isAskedForm, measuringWords, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
+import { answerFromTable, askedPart, askingAt, countAsQuestion, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, isAskedForm, measuringWords, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
 import { buildArgs, requestPixelSizeUm, sessionPixelSizeUm } from './builders.ts';
 import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths, withoutExcludedScope } from './extract.ts';
 import { sessionFrameCount } from './builders.ts';
@@ -550,9 +550,23 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // "The stage keeps creeping. Clean that up.": motion told in a sentence of its own is the drift the command is about, never a stage move
   const text = said && !acquisitionRunning(conversation) ? microscopeLanguage().withStageMotionNamed(said) : said;
   if (!text) return { steps: [], reply: 'Ask me to do something with a movie, e.g. "correct the drift, then segment and track the nuclei".' };
+  // "with 1.2 µm pixels, what is the mean cell area in µm²?", "how fast do they move in µm/min? frames are 5 min apart": a
+  // calibration told with a question about the analysis is set first, as in a request (the one reader, statedCalibration),
+  // and the question is planned without it; answered from the tables at hand, the answer applies it (brief s18/Q)
+  const told = isQuestion(text) && !acquisitionRunning(conversation) && !microscopeOnlyWords(text) ? statedCalibration(text) : {};
+  const bare = Object.keys(told).length ? withoutToldCalibration(text) : text;
+  const setter = [...catalogue.keys()].find((t) => selfOf(t, catalogue)?.appliesToLaterSteps === true);
+  if (bare !== text && bare.length > 0 && setter && Object.keys(told).every((k) => k in (catalogue.get(setter)?.properties ?? {})) && isAskedForm(bare) && aboutTheAnalysis(bare, catalogue)) {
+    const inner = planRequest({ ...conversation, request: bare }, catalogue);
+    if (inner.reply || inner.steps.length === 0 || inner.steps.some((st) => st.tool === setter || runsMicroscope(st.tool, catalogue))) return { ...inner, ...(inner.question ? { question: text } : {}) };
+    return { ...inner, steps: [{ tool: setter, args: { ...told }, clause: text }, ...inner.steps], question: text };
+  }
   // ("GFP is bleaching fast. Take it down to 2%." while imaging is a command, no question about bleach correction)
   const why = !isQuestion(text) && commandWhileImaging(text, conversation) ? undefined : explainChoice(text, conversation, catalogue);
   if (why) return { steps: [], reply: why };
+  // "quantify how many cells divide", "count the cell divisions": the question it asks, planned and answered as that question (brief s18/Q)
+  const counted = countAsQuestion(text);
+  if (counted && counted !== conversation.request) return planRequest({ ...conversation, request: counted }, catalogue);
   const understood = understand(text, catalogue);
   let mentions = understood.mentions;
   // a yes to a proposed rule confirms it (before anything else reads "yes, activate it")
@@ -595,7 +609,8 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // "do any cells stop moving?": a question about the data, with no acquisition running, never stops, starts or changes one
   // (and a question about things analysed, "which time point holds the most nuclei?", "how fast are they going in um/h", asks no microscope command, nor its report for a measured quantity)
   const notTheMicroscopes = (tool: string) => !acquisitionRunning(conversation) && runsMicroscope(tool, catalogue) && (analysed && isQuestion(text) && !microscopeOnlyWords(text)
-    ? !(['status', 'list'] as const).some((role) => plays(tool, role, catalogue)) || asksAMeasuredQuantity(text)
+    // (nor for a count of things analysed: "how many cells divide during the experiment?")
+    ? !(['status', 'list'] as const).some((role) => plays(tool, role, catalogue)) || asksAMeasuredQuantity(text) || countsThings(text) || countsDividingCells(text)
     : asksAboutTheData(text) && (['stop', 'start', 'change'] as const).some((role) => plays(tool, role, catalogue)));
   mentions = mentions.filter((m) => !notTheMicroscopes(m.tool));
   // a rule for the microscope absorbs the actions it names ("when a cell divides, image every 10 s")
@@ -640,6 +655,19 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
 
   // (a request that also asks to be told something, "count them per frame and tell me which has the most", is answered from the data too)
   const question = (isQuestion(text) || asksForAnAnswer(text)) && !help ? text : undefined;
+  // "which timepoint is the most crowded?": words about the data at hand ("crowded", "dividing") ask for no new movie made from nothing (brief s18/Q)
+  const aboutTheData = !!question && conversation.artifactsAtStart.some((a) => a.type === 'movie') && asksTheData(askedPart(text)?.text ?? questionClause(text));
+  const simulates = (tool: string) => aboutTheData && !runsMicroscope(tool, catalogue) && (selfOf(tool, catalogue)?.consumes ?? []).length === 0 && producesOf(tool, catalogue).includes('movie');
+  mentions = mentions.filter((m) => !simulates(m.tool));
+  // "find the nuclei and say which timepoint is the most crowded": the words of a question asked after the steps name no step
+  // of their own ("crowded" is no simulation, "first vs last" no plot) beyond those the question alone would run (brief s18/Q)
+  // (planned as at the start of the turn, so that the plan stays the same while its steps run)
+  const askedAfter = question ? askedPart(text) : undefined;
+  if (askedAfter && asksTheData(askedAfter.text) && mentions.some((m) => m.end <= askedAfter.start)) {
+    const alone = new Set(planRequest({ ...conversation, request: askedAfter.text, current: [] }, catalogue).steps.map((s) => s.tool));
+    // (a mention reaching into the asked words is theirs: "then give me the number in the first vs the last frame" is no plot)
+    mentions = mentions.filter((m) => m.end <= askedAfter.start || alone.has(m.tool));
+  }
   // a question about the data at a scope (a frame, a cell, an extreme, a comparison): the tables answer it, or the steps that make one run first
   if (!help) {
     // a quantity no tool measures ("what's the solidity of the nuclei?"): said, nothing run
@@ -651,7 +679,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     const maker = makerOf('table', catalogue);
     const feeding = new Set([maker, ...(selfOf(maker ?? '', catalogue)?.consumes ?? []).map((t) => makerOf(t as InputType, catalogue))]);
     // the tools the question names apart from its scope ("the first frame" is no baseline to normalise to)
-    const named = understand(withoutScope(text), catalogue).mentions.filter((m) => !(analysed && onlyReports(m.tool, catalogue)) && !notTheMicroscopes(m.tool));
+    const named = understand(withoutScope(text), catalogue).mentions.filter((m) => !(analysed && onlyReports(m.tool, catalogue)) && !notTheMicroscopes(m.tool) && !simulates(m.tool));
     const asked = named.every((m) => feeding.has(m.tool) || runsMicroscope(m.tool, catalogue)) ? dataQuestionPlan(text, conversation, catalogue, named.some((m) => runsMicroscope(m.tool, catalogue)) || (named.length === 0 && mentions.some((m) => runsMicroscope(m.tool, catalogue)) && readsAsMicroscope(text, conversation)) || commandWhileImaging(text, conversation)) : undefined;
     if (asked) return asked;
     const reported = reportedQuantityPlan(text, mentions.map((m) => m.tool), conversation, catalogue);
@@ -756,7 +784,8 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   steps.splice(0, steps.length, ...first, ...orderedSteps.filter((st) => !first.includes(st)));
   // "track the nuclei, one frame every 5 min": a calibration told inside another step's words sets it (the number reader's
   // time per frame or length per pixel), first; the other steps' words no longer hold it (it was named as not applied)
-  const toldCalibration = isQuestion(text) || microscopeOnlyWords(text) ? {} : statedCalibration(text);
+  // (while an acquisition runs, "interval: 10 min" is its setting, never the recording's calibration)
+  const toldCalibration = isQuestion(text) || microscopeOnlyWords(text) || acquisitionRunning(conversation) ? {} : statedCalibration(text);
   const calibrator = [...catalogue.keys()].find((t) => selfOf(t, catalogue)?.appliesToLaterSteps === true);
   // a step whose own schema takes that value keeps it ("simulate a movie with a pixel size of 2.5 µm")
   const takenByAStep = steps.some((st) => Object.keys(toldCalibration).some((k) => k in (catalogue.get(st.tool)?.properties ?? {})));
@@ -791,6 +820,10 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     // ("measure the circularity of each nucleus and tell me the roundest": the asking is the answer's, no words of the measuring step)
     for (const step of steps) if (step.clause.includes(asked) && step.clause.trim() !== asked.trim()) step.clause = step.clause.replace(asked, ' ').replace(/[\s,;:]+(?:and|then|,)?\s*$/i, '');
   }
+  // "outline the nuclei and tell me which timepoint has the least nuclei": the question after the steps, its asking words
+  // too, is the answer's, no words of the steps before it ("Not applied: tell, least nuclei") (brief s18/Q)
+  const askingWords = askedAfter && asksTheData(askedAfter.text) ? text.slice(askedAfter.from).trim() : undefined;
+  if (askingWords) for (const step of steps) if (step.clause.includes(askingWords) && step.clause.trim() !== askingWords) step.clause = step.clause.replace(askingWords, ' ').replace(/[\s,;:]+(?:and|then|,)?\s*$/i, '').trim();
   const ask = steps.find((s) => typeof s.args.$ask === 'string');
   if (ask) return { steps: [], reply: String(ask.args.$ask) };
   const notes = [...takeNotes(steps), ...notDone, ...areas.notes];
@@ -1445,6 +1478,8 @@ function producersNamed(text: string, catalogue: Catalogue): string[] | undefine
   const index = indexFor(catalogue);
   for (const m of text.matchAll(/\b(?:the|that|this|those|these|my|our|on|use)\s+((?:[\w-]+\s+){0,2}[\w-]+)/gi)) {
     if (/\b(?:original|raw|input|unprocessed|uncorrected|recorded)\b/i.test(m[1])) return ['(input)'];
+    // ("the most crowded", "the least blurred": a superlative describes what is in the data, no movie made (brief s18/Q))
+    if (/^(?:most|least|more|less)\b/i.test(m[1])) continue;
     // a participle ("denoised", "drift-corrected") or a word only a few tools use ("mip", "synthetic")
     // (all of a hyphenated word: "drift-corrected" is drift and corrected)
     const telling = tokenize(m[1]).filter((t) => /(?:[^e]ed|ied|\bmip|kymograph|projection|synthetic|demo)$/i.test(m[1].slice(t.start, t.end)));
@@ -1476,11 +1511,15 @@ function aboutTheSession(text: string): boolean {
  */
 function toolForQuestion(text: string, catalogue: Catalogue): string | undefined {
   const asked = askedMeanings(text, catalogue);
+  // (things analysed, counted or measured: "which channel has the nuclear stain?" is still the file's)
+  const analysed = aboutTheAnalysis(text, catalogue) && (countsThings(text) || countsDividingCells(text) || asksAMeasuredQuantity(text));
   const byWords = new Map(indexFor(catalogue).match(text).map((m) => [m.tool, m.score]));
   let best: { tool: string; score: number } | undefined;
   for (const name of catalogue.size ? catalogue.keys() : ALL_TOOLS.map((t) => t.name)) {
     const self = selfOf(name, catalogue);
     if (!self?.results || (self.consumes ?? []).length === 0) continue;
+    // (a question about things analysed, "how many cells divide during the experiment?", is never the file's reporter's)
+    if (analysed && onlyReports(name, catalogue)) continue;
     // a telling word of a result, or two that most tools use ("objects per frame"); one such word alone ("cells") is no match
     const hits = resultHits(name, asked, catalogue);
     if (hits < 0.5) continue;

@@ -167,13 +167,56 @@ export function micrometres(q: Quantity): number | undefined {
   return undefined;
 }
 
-/** The calibration a text states in its units ("px 0.65 um", "650 nm pixels", "2 min/frame", "0.5 Hz"), or nothing. */
+const TOLD_NUM = String.raw`(\d+(?:[.,]\d+)?)`;
+const TOLD_LEN = String.raw`(µm|μm|um|microns?|micromet(?:er|re)s?|nm)`;
+const TOLD_TIME = String.raw`(s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)`;
+/**
+ * A calibration told in a sentence's own words rather than as a unit per px or per frame ("the
+ * pixels are 0.65 µm", "with 1.2 micron pixels", "frames are 2 min apart", "the interval is 5 min",
+ * "imaged every 3 min", "a 10 minute interval"). Each form captures a number and its unit.
+ */
+export const TOLD_PIXEL_SIZE = new RegExp(
+  [
+    String.raw`\b(?:the\s+)?(?:pixel\s+size|pixels?)\s+(?:is|are|=|:|of)?\s*(?:about\s+|around\s+|~\s*)?${TOLD_NUM}\s*${TOLD_LEN}(?!\s*(?:\/|per)\s*${TOLD_TIME}\b)`,
+    String.raw`\b(?:at\s+|with\s+)?${TOLD_NUM}\s*${TOLD_LEN}\s*(?:\/|per|a)\s*(?:px|pixels?)\b`,
+    String.raw`\b(?:with\s+)?${TOLD_NUM}[- ]?${TOLD_LEN}\s+pixels?\b`,
+  ].join('|'),
+  'gi',
+);
+export const TOLD_INTERVAL = new RegExp(
+  [
+    String.raw`\b(?:frames?|time ?points?|images?)\s+(?:are|were)\s+(?:taken\s+|acquired\s+|recorded\s+)?${TOLD_NUM}\s*${TOLD_TIME}\s+apart\b`,
+    String.raw`\b(?:frame\s+|time\s+|imaging\s+)?interval\s+(?:is|was|=|:|of)?\s*${TOLD_NUM}\s*${TOLD_TIME}\b`,
+    String.raw`\b(?:imaged|acquired|recorded|taken|filmed)\s+(?:once\s+)?every\s+${TOLD_NUM}\s*${TOLD_TIME}\b`,
+    String.raw`\b${TOLD_NUM}[- ]?${TOLD_TIME}[- ](?:frames|interval|intervals|time ?steps?)\b`,
+    String.raw`\b${TOLD_NUM}\s*${TOLD_TIME}\s*(?:\/|per)\s*frame\b`,
+  ].join('|'),
+  'gi',
+);
+const TOLD_S_PER: Record<string, number> = { s: 1, sec: 1, secs: 1, second: 1, seconds: 1, min: 60, mins: 60, minute: 60, minutes: 60, h: 3600, hr: 3600, hrs: 3600, hour: 3600, hours: 3600 };
+/** The first number and unit a told form captured. */
+function toldValue(form: RegExp, text: string): [number, string] | undefined {
+  form.lastIndex = 0;
+  const m = form.exec(text);
+  form.lastIndex = 0;
+  const i = m ? m.slice(1).findIndex((g) => g !== undefined) : -1;
+  return m && i >= 0 ? [Number(m[i + 1].replace(',', '.')), m[i + 2].toLowerCase()] : undefined;
+}
+
+/**
+ * The calibration a text states ("px 0.65 um", "650 nm pixels", "2 min/frame", "0.5 Hz", "the
+ * pixels are 0.65 µm", "frames are 2 min apart"), or nothing: the one reader of a told calibration,
+ * for requests and questions alike (askedUnits' statedPixelSizeUm / statedFrameIntervalS read it).
+ */
 export function statedCalibration(text: string): { pixelSizeUm?: number; frameIntervalS?: number } {
   const qs = findQuantities(text);
   const pixel = qs.find((q) => q.per === 'px');
   const frame = qs.find((q) => q.per === 'frame' && q.kind === 'time');
-  const pixelSizeUm = pixel ? micrometres(pixel) : undefined;
-  return { ...(pixelSizeUm !== undefined && pixelSizeUm > 0 ? { pixelSizeUm } : {}), ...(frame ? { frameIntervalS: seconds(frame) } : {}) };
+  const toldPixel = pixel ? undefined : toldValue(TOLD_PIXEL_SIZE, text);
+  const toldInterval = frame ? undefined : toldValue(TOLD_INTERVAL, text);
+  const pixelSizeUm = pixel ? micrometres(pixel) : toldPixel ? toldPixel[0] * (toldPixel[1] === 'nm' ? 0.001 : 1) : undefined;
+  const frameIntervalS = frame ? seconds(frame) : toldInterval && toldInterval[1] in TOLD_S_PER ? toldInterval[0] * TOLD_S_PER[toldInterval[1]] : undefined;
+  return { ...(pixelSizeUm !== undefined && pixelSizeUm > 0 ? { pixelSizeUm } : {}), ...(frameIntervalS !== undefined && frameIntervalS > 0 ? { frameIntervalS } : {}) };
 }
 
 const FRAME_WORD = String.raw`(?:frames?|time ?points?|timepoints?|t)`;

@@ -7,7 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readTableCsv, type Table } from '../../analysis/table.ts';
 import { naturalTimeUnit } from '../../image/calibration.ts';
 import type { Conversation, KnownArtifact, PastResult } from './conversation.ts';
-import { findFrameRange, findQuantities } from './quantities.ts';
+import { findFrameRange, findQuantities, parseNumber } from './quantities.ts';
 import { allowedEdits, editDistance, isStopWord, meaning, tokenize } from './words.ts';
 import { isTruth } from './catalogue.ts';
 import { asksPerFrame, statedFrameIntervalS, statedPixelSizeUm, withoutToldCalibration } from './askedUnits.ts';
@@ -45,6 +45,8 @@ export interface QuestionScope {
   subset?: Subset;
   /** One value per track or cell listed ("the speed of each track"). */
   perTrack?: boolean;
+  /** The rows ranked by the quantity, this many first ("the top 3 fastest cells", "the 5 biggest nuclei"; Infinity: "rank the cells by speed"). */
+  top?: number;
   /** The mean over all, with each track's or cell's own value listed after it ("average speed per track"). */
   listsEach?: boolean;
   /** Percentiles asked ("the 90th percentile", "quartiles", "the IQR"), 0-100, with reduce 'percentile'. */
@@ -88,7 +90,11 @@ const NOT_QUANTITY_WORDS =
   'contain\\w* hold\\w* includ\\w* see seen visible present found observ\\w* images? pictures? ' +
   // the recording and its course named in other words ("during the experiment", "from start to finish", "of the time series")
   'experiments? timelapse lapse series serie sequence stack imaging session finish\\w* ended ends ending ' +
-  'actual\\w* really truly indeed even just distinct different unique individual separate when where greater smaller exceed\\w* followed proliferat\\w* multipl(?:y|ies|ying|ied)';
+  'actual\\w* really truly indeed even just distinct different unique individual separate when where greater smaller exceed\\w* followed proliferat\\w* multipl(?:y|ies|ying|ied) ' +
+  // how a value changes or varies ("how does the count evolve?", "how variable are ...", "in terms of"), and a distance covered: no quantity of their own
+  'evolv\\w* trends? variab\\w* terms? cover(?:s|ed|ing)? ' +
+  // a ranking asked ("the top three", "rank them by"): no quantity of its own
+  'top rank\\w* sort\\w* order(?:ed)? two three four five six seven eight nine ten';
 const NOT_QUANTITY = new RegExp(`\\b(?:${NOT_QUANTITY_WORDS.split(' ').join('|')})\\b`, 'gi');
 const NOT_QUANTITY_WORD = new RegExp(`^(?:${NOT_QUANTITY_WORDS.split(' ').join('|')})$`, 'i');
 
@@ -99,7 +105,8 @@ export function isNotQuantityWord(word: string): boolean {
 
 /** A word as the matcher compares it, plurals made singular first ("speeds" and "speed" are one word). */
 function wordKeys(text: string): Set<string> {
-  return new Set(tokenize(text.replace(/\b(\w{3,}[^s])s\b/gi, '$1')).map((t) => meaning(t.stem)));
+  // ("intensities" is "intensity": -ies plurals too)
+  return new Set(tokenize(text.replace(/\b(\w{4,})ies\b/gi, '$1y').replace(/\b(\w{3,}[^s])s\b/gi, '$1')).map((t) => meaning(t.stem)));
 }
 
 /** Removes units ("µm/min", "px²") so that "min" in a unit does not read as "minimum". */
@@ -120,7 +127,9 @@ export function quantityOfAdjectives(whole: string): string {
   // "the largest number of nuclei", "the highest count": the extreme of a count, no size of the things
   const text = whole.replace(/\b\w+(?=\s+(?:number|count|amount|quantity)\b)/gi, ' ');
   const words: string[] = [];
-  if (/\b(?:big|bigger|biggest|large|larger|largest|small|smaller|smallest|tiny|tiniest|grow\w*|grew|grown|shr[iau]nk\w*|swell\w*|swollen)\b/i.test(text)) words.push('area');
+  // ("does the number of cells grow?", "is the population growing?": the count grows, no size)
+  const countGrows = /\b(?:number|count|how many|population|cells? numbers?)\b/i.test(whole) && !/\b(?:big|bigger|biggest|large|larger|largest|small|smaller|smallest|tiny|tiniest|area|size)\b/i.test(text);
+  if (/\b(?:big|bigger|biggest|large|larger|largest|small|smaller|smallest|tiny|tiniest)\b/i.test(text) || (!countGrows && /\b(?:grow\w*|grew|grown|shr[iau]nk\w*|swell\w*|swollen)\b/i.test(text))) words.push('area');
   if (/\b(?:fast|faster|fastest|slow|slower|slowest|slowly|quick|quicker|quickest|quickly|rapidly|speedy|speedier|speediest)\b/i.test(text)) words.push('speed');
   if (/\b(?:bright|brighter|brightest|dim|dimmer|dimmest|faint|fainter|faintest|dark|darker|darkest)\b/i.test(text)) words.push('intensity');
   if (/\b(?:far|further|furthest|farther|farthest)\b/i.test(text)) words.push('distance');
@@ -129,7 +138,7 @@ export function quantityOfAdjectives(whole: string): string {
   // "for how many frames is track 1 followed?": how long it lasts, in frames
   if (/\bhow many (?:frames|time ?points)\b[^?.]*\b(?:track|trajectory)\b|\b(?:track|trajectory)\s*#?\d+\b[^?.]*\bhow many (?:frames|time ?points)\b/i.test(text)) words.push('duration');
   else if (/\b(?:long|longer|longest|short|shorter|shortest)\b/i.test(text)) words.push(/\b(?:travel\w*|mov\w*|migrat\w*|distance|path|go|went)\b/i.test(text) ? 'distance' : 'duration');
-  else if (words.length === 0 && /\b(?:travel\w*|moved?|moving|migrat\w*|wander\w*)\b/i.test(text)) words.push('distance');
+  else if (words.length === 0 && /\b(?:travel\w*|moved?|moving|migrat\w*|wander\w*|cover(?:s|ed|ing)?\s+(?:the\s+)?(?:\w+\s+)?distance)\b/i.test(text)) words.push('distance');
   return words.join(' ');
 }
 
@@ -160,6 +169,8 @@ export function plainQuestion(question: string): string {
     .replace(/\bno\.\s*of\b|\b#\s*of\b/gi, 'number of')
     // "the cell density" in one field of view: the number of cells in it
     .replace(/\b(?:the\s+)?(?:cell|nuclear|nucleus|nuclei)\s+densit(?:y|ies)\b|\b(?:the\s+)?densit(?:y|ies)\s+of\s+(?:the\s+)?(?:cells|nuclei)\b/gi, 'the number of cells')
+    // "is the cell population growing?", "the population size": the number of cells too
+    .replace(/\b(?:the\s+)?(?:cell\s+|nuclear\s+|nuclei\s+)?population(?:\s+size)?\b(?!\s+(?:of|with)\b)/gi, 'the number of cells')
     // "n per timepoint", "n in frame 3": n is the lab's word for a count
     .replace(/(?<![\p{L}\d'’])n(?=\s+(?:per|in|at|over|for|by)\s)/giu, 'count')
     .replace(/\b(?:ch|chan|chnl|chl|c)\s*(\d)\b/gi, 'channel $1')
@@ -225,6 +236,10 @@ function channelsOf(text: string): number[] {
 /** Two frames compared with "than": "bigger in frame 6 than (in) frame 1". */
 const THAN_FRAMES = /\b(?:frame|time ?point|timepoint|t)\s*#?(\d+)\b[^?.]{0,40}?\bthan\s+(?:(?:in|at|on|the)\s+)*(?:(?:frame|time ?point|timepoint|t)\s*#?)(\d+)\b/i;
 const TWO_FRAMES = /\b(?:frame|time ?point|timepoint|t)\s*#?(\d+)\b[^?.]{0,40}?\b(?:and|vs\.?|versus|compared (?:to|with)|against|with|to)\s+(?:(?:in|at|the)\s+)?(?:(?:frame|time ?point|timepoint|t)\s*#?)?(\d+)\b(?!\s*(?:-|–|to)\s*\d)/i;
+
+/** Two frames named in one plural ("frames 2 and 5", "timepoints 1 & 4", "frames 3 vs 6"). */
+// ("between frames 3 and 8" is the frames between them)
+const PLURAL_TWO_FRAMES = /(?<!\b(?:between|from)\s+(?:the\s+)?)\b(?:frames|time ?points|timepoints)\s*#?(\d+)\s*(?:and|&|vs\.?|versus)\s*#?(\d+)\b(?!\s*(?:-|–|to)\s*\d)/i;
 
 /** Frames open at one end: "from frame 5 onwards", "after frame 5", "before frame 5", "up to frame 5" (Infinity: to the end). */
 function openFrameRange(text: string): { first: number; last: number } | undefined {
@@ -354,10 +369,11 @@ function readScope(question: string): QuestionScope {
   const twoTracks = new RegExp(String.raw`\b${THING}[^?.]{0,40}?\b(than|vs\.?|versus|compared? (?:to|with)|against|and)\s+(?:(?:that of|the one of|for|in|of|the)\s+)*(?:(?:track|cell|nucleus|object|label)\s*(?:number\s*|no\.?\s*|#\s*)?)?(\d+)\b`, 'i').exec(text);
   const compareTracks: [number, number] | undefined = twoTracks && (/^than$/i.test(twoTracks[2]) ? true : /\b(?:vs\.?|versus|compared?|against|differ\w*|difference)\b/i.test(text)) ? (/^than$/i.test(twoTracks[2]) ? [Number(twoTracks[3]), Number(twoTracks[1])] : [Number(twoTracks[1]), Number(twoTracks[3])]) : undefined;
   // "compare the mean intensity in frame 1 and frame 4", "mean area frame 2 versus frame 5": two frames, not the frames between
-  const twoFrames = TWO_FRAMES.exec(text);
+  // ("frames 2 and 5": two frames, never the frames between them)
+  const twoFrames = TWO_FRAMES.exec(text) ?? PLURAL_TWO_FRAMES.exec(text);
   // "bigger in frame 6 than in frame 1": the frame after "than" is the baseline, the change is towards the other
   const thanFrames = THAN_FRAMES.exec(text);
-  const compareFrames: [number, number] | undefined = thanFrames ? [Number(thanFrames[2]), Number(thanFrames[1])] : twoFrames && (/\b(?:vs\.?|versus|compared?|against|differ\w*|difference)\b/i.test(text) || /\bframe\s*\d+\s+(?:and|to)\s+frame\s*\d+/i.test(text) && /\bcompar|\bchange/i.test(text)) ? [Number(twoFrames[1]), Number(twoFrames[2])] : undefined;
+  const compareFrames: [number, number] | undefined = thanFrames ? [Number(thanFrames[2]), Number(thanFrames[1])] : twoFrames && (PLURAL_TWO_FRAMES.test(text) || /\b(?:vs\.?|versus|compared?|against|differ\w*|difference)\b/i.test(text) || /\bframe\s*\d+\s+(?:and|to)\s+frame\s*\d+/i.test(text) && /\bcompar|\bchange/i.test(text)) ? [Number(twoFrames[1]), Number(twoFrames[2])] : undefined;
   const range = compareFrames ? undefined : findFrameRange(text) ?? openFrameRange(text);
   const frames = range && range.first !== range.last ? range : undefined;
   const condition = conditionOf(question);
@@ -381,13 +397,20 @@ function readScope(question: string): QuestionScope {
   if (percentiles) reduce = 'percentile';
   else if (/\b(?:percent(?:age)?|per cent|fraction|proportion|share|ratio of)\b|%/i.test(text) && !/\b(?:intensity|signal|drop|loss|change)\b/i.test(text)) reduce = 'fraction';
   // ("for how many frames is track 1 followed?", "how many minutes does cell 3 last?": a unit of one track's value, no count)
-  else if (/\bhow many\b|\bnumber of\b|\bcount\b/i.test(text) && !/\baverage\b|\bmean\b/i.test(text) && !(track && /\bhow many\s+(?:frames|time ?points|timepoints|minutes|mins|hours|seconds|pixels|microns|µm|um)\b/i.test(text))) reduce = 'count';
+  // ("the number in the first vs the last frame": a number of things said without them)
+  else if (/\bhow many\b|\bnumber of\b|\bcount\b|^(?:the|their)\s+numbers?\b(?!\s*(?:of\b|\d|#))|\b(?:cell|nucle(?:us|i|ar)|object)\s+numbers?\b(?!\s*\d)/i.test(text) && !/\baverage\b|\bmean\b/i.test(text) && !(track && /\bhow many\s+(?:frames|time ?points|timepoints|minutes|mins|hours|seconds|pixels|microns|µm|um)\b/i.test(text))) reduce = 'count';
   else if (/\bmedian\b/i.test(text)) reduce = 'median';
   else if (/\bstandard deviation\b|\bs\.?d\.?\b|\bspread\b|\bvariab\w*|\bvariation\b|\bvary\b/i.test(text)) reduce = 'sd';
   else if (/\brange\b|\bdistribut\w*/i.test(text) || (!compare && /\bfrom .* to\b/i.test(text))) reduce = 'range';
   else if (/\btotal\b|\bsum\b|\bin all\b/i.test(text) && !/\bdistance\b/i.test(text)) reduce = 'sum';
   else if (!compare && LARGEST.test(text)) reduce = 'max';
   else if (!compare && SMALLEST.test(text)) reduce = 'min';
+  // "the top 3 fastest cells", "the 5 biggest nuclei", "rank the tracks by speed": the rows in order of the quantity, the first few
+  const topWords = /\b(?:top|first|the)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(?:most|least)\s+)?([\p{L}-]+)/iu.exec(text);
+  const topN = topWords && (LARGEST.test(topWords[2]) || SMALLEST.test(topWords[2]) || /^top$/i.test(topWords[0].split(/\s+/)[0])) ? parseNumber(topWords[1]) : undefined;
+  const ranks = /\b(?:rank|ranked|ranking|sort|sorted|order(?:ed)?)\b[^?.]*\bby\b/i.test(text);
+  const top = topN !== undefined && topN >= 1 ? topN : ranks ? Infinity : undefined;
+  if (top !== undefined && reduce !== 'max' && reduce !== 'min') reduce = SMALLEST.test(text) || /\b(?:ascending|increasing order|smallest first|lowest first|slowest first)\b/i.test(text) ? 'min' : 'max';
   const which = /\b(?:which|what|whose)\s+(?:(?:\w+\s+)?(?:cells?|tracks?|nucle(?:us|i)|objects?|blobs?|trajector(?:y|ies))|one|of (?:the|them|these))\b|\bwho\b/i.test(text) || ((reduce === 'max' || reduce === 'min') && /\b(?:cell|track|nucleus|object|one)\b/i.test(text) && !/\bhow\b/i.test(text));
   const quantityWords = quantityOf(text);
   // "are there more cells at the end?", "cells in frame 3?": no quantity but the things themselves, a count
@@ -396,17 +419,17 @@ function readScope(question: string): QuestionScope {
   const quantity = quantityWords.size === 0 && channels.length ? wordKeys('intensity') : quantityWords;
   const named: [RegExp, Reduce][] = [[/\b(?:mean|average|avg)\b/i, 'mean'], [/\bmedian\b/i, 'median'], [/\b(?:min|minimum|smallest|lowest)\b/i, 'min'], [/\b(?:max|maximum|largest|highest)\b/i, 'max'], [/\b(?:sd|std|standard deviation|spread)\b/i, 'sd'], [/\b(?:total|sum)\b/i, 'sum']];
   const stats = named.filter(([re]) => re.test(text)).map(([, r]) => r);
-  const whichFrame = /\b(?:which|what)\s+(?:frame|time ?point|timepoint|point in time|image|picture)s?\b|\bwhen\b.*\b(?:peak\w*|maxim\w*|minim\w*|most|least|highest|lowest|largest|smallest|fewest)\b/i.test(text)
+  const whichFrame = /\b(?:which|what)\s+(?:of\s+the\s+)?(?:frame|time ?point|timepoint|point in time|image|picture)s?\b|\bwhen\b.*\b(?:peak\w*|maxim\w*|minim\w*|most|least|highest|lowest|largest|smallest|fewest)\b/i.test(text)
     // "the brightest frame", "the busiest timepoint": an extreme of the frames themselves
     || new RegExp(`(?:${LARGEST.source}|${SMALLEST.source})\\s+(?:frame|time ?point|timepoint|moment)s?\\b`, 'i').test(text)
     // "the frame with the fewest cells", "timepoint where the count peaks"
     || new RegExp(`\\b(?:frame|time ?point|timepoint)s?\\s+(?:with|that has|that had|having|where|when|in which)\\b[^?.]{0,40}(?:${LARGEST.source}|${SMALLEST.source}|\\bpeak\\w*)`, 'i').test(text)
     // "at what time (in minutes) is the count highest?": the frame of the extreme, said as a time
-    || new RegExp(`\\b(?:which|what)\\s+(?:time|moment)\\b[^?.]{0,60}(?:${LARGEST.source}|${SMALLEST.source}|\\bpeak\\w*)`, 'i').test(text);
+    || new RegExp(`\\b(?:which|what)\\s+(?:time|moment|minute|hour|second|day)\\b[^?.]{0,60}(?:${LARGEST.source}|${SMALLEST.source}|\\bpeak\\w*)`, 'i').test(text);
   if (whichFrame && /\bpeak\w*/i.test(text) && reduce === 'mean') reduce = 'max';
-  // "which frame has the most cells?": no quantity but the things themselves, so their count per frame
+  // "which frame has the most cells?", "in which frame are there the fewest?": no quantity, the things themselves (named or not), so their count per frame
   // ("the busiest frame", "the emptiest timepoint": crowded with things, so their count too)
-  if (whichFrame && (reduce === 'max' || reduce === 'min') && quantityWords.size === 0 && !channels.length && ((/\b(?:cells?|nucle(?:us|i)|objects?|blobs?)\b/i.test(text) && /\b(?:most|fewest|least|more|fewer|less)\b/i.test(text)) || /\b(?:busiest|busier|emptiest|emptier|(?:most|least) (?:crowded|populated|dense))\b/i.test(text))) reduce = 'count';
+  if (whichFrame && (reduce === 'max' || reduce === 'min') && quantityWords.size === 0 && !channels.length && (/\b(?:most|fewest|least|more|fewer|less)\b/i.test(text) || /\b(?:busiest|busier|emptiest|emptier|(?:most|least) (?:crowded|populated|dense))\b/i.test(text))) reduce = 'count';
   // "at what frame is the number of nuclei lowest": a count, at its lowest
   // ("in what frame there is the less nuclei": "less" and "fewer" ask for the low end of a count too)
   const extreme = !whichFrame ? undefined : reduce === 'min' || (reduce !== 'max' && (SMALLEST.test(text) || (/\b(?:less|fewer)\b/i.test(text) && !LARGEST.test(text)))) ? ('min' as const) : reduce === 'max' || LARGEST.test(text) || /\bpeak\w*/i.test(text) ? ('max' as const) : undefined;
@@ -424,6 +447,7 @@ function readScope(question: string): QuestionScope {
     ...(condition ? { condition } : {}),
     ...(subset ? { subset } : {}),
     ...(perTrack ? { perTrack } : {}),
+    ...(top !== undefined ? { top } : {}),
     ...(listsEach ? { listsEach } : {}),
     ...(whichFrame ? { whichFrame } : {}),
     ...(stats.length >= 2 && !compare && !percentiles ? { stats } : {}),
@@ -434,7 +458,7 @@ function readScope(question: string): QuestionScope {
     ...(compareFrames ? { compareFrames } : {}),
     ...(compareTracks ? { compareTracks } : {}),
     ...(extreme ? { extreme } : {}),
-    which,
+    which: which || top !== undefined,
     quantity,
   };
 }
@@ -517,7 +541,44 @@ const ASKING = new RegExp(String.raw`${TELL_ME}|\bwhat(?:'s|\s+is|\s+are|\s+was)
  * median area", "... . What is the median area?"), or -1.
  */
 export function askingAt(text: string): number {
-  return text.search(ASKING);
+  const at = text.search(ASKING);
+  const part = askedPart(text);
+  return part && (at < 0 || part.start < at) ? part.start : at;
+}
+
+/**
+ * Words after a request's steps that ask to be told ("..., and tell me", "then let me know",
+ * "and report", "and say"), or a question word opening a clause of its own after them
+ * ("segment the nuclei, then which frame has the most?"). The asking words themselves are no
+ * part of the question.
+ */
+const ASKED_AFTER_STEPS = new RegExp(
+  String.raw`(?:[,;:]\s*|\s+(?:and|then|&|\+)\s+|[.!]\s+)(?:(?:and|then|also|now|finally|after that)\s+)*(?:(?:please|pls|kindly|(?:could|can|would|will) (?:you|u))\s+)?` +
+    String.raw`(?:(?:(?:tell|give|show|send|let)\s+(?:me|us)(?:\s+know)?|report(?:\s+(?:back|to me))?|say|find out|work out|figure out|calculate|compute)\b[\s,:]*(?:(?:please|pls)\s+)?` +
+    String.raw`|(?=(?:which|what|when|how|where|whether|in which|at which|at what|is|are|does|do|did)\b[^.!;]*\?\s*$))`,
+  'i',
+);
+
+/**
+ * The question a request asks after the steps it names ("segment the nuclei and tell me which
+ * frame has the fewest" → "which frame has the fewest", "track them, then give me their mean
+ * speed in µm/h" → "their mean speed in µm/h"), with where it starts; undefined when the request
+ * asks nothing after steps (a question on its own starts at 0 and is no such part).
+ */
+export function askedPart(text: string): { text: string; start: number; from: number } | undefined {
+  const m = ASKED_AFTER_STEPS.exec(text);
+  if (!m || m.index === 0) return undefined;
+  // ("how many at the start and how many at the end?": one question in two parts, no steps before it;
+  // "for track 3, what's the mean area?", "between frames 3 and 8, which ...": a scope said first, no step)
+  const before = text.slice(0, m.index);
+  if (isAskedForm(before) || /^\s*(?:in|for|at|during|on|over|across|between|from|within|of|after|before|until)\b[^,;:]*$/i.test(before)) return undefined;
+  const rest = text.slice(m.index + m[0].length).trim();
+  // (a question word with no asking verb before it asks about the data, not "..., is possible?")
+  if (!/\b(?:tell|give|show|send|let|report|say|find out|work out|figure out|calculate|compute)\b/i.test(m[0]) && !asksTheData(rest)) return undefined;
+  // something asked: a question word, a quantity or statistic, an extreme or a count (not "and tell me when it is done")
+  if (rest.length < 3 || !NOUN_QUESTION.test(rest.replace(/^(?:in|at|for|on)\s+(?=which|what)/i, '').replace(/^(?:which|what|when|how|where|whether|if|in which|at which|at what|is|are|does|do|did)\b.*$/i, 'number')) || /^(?:when|once|after|if)\b[^?]*\b(?:done|finished|ready|over|complete)\b/i.test(rest)) return undefined;
+  // (from: where the asking words start, "and tell me ...", for the steps' words to end before)
+  return { text: rest, start: m.index + m[0].length, from: m.index };
 }
 /** "give me the median area", "tell me the mean speed": a statistic asked for by name. */
 /** ("... and tell me the roundest", "give me the fastest one": an extreme asked for by name, as the question reader knows them) */
@@ -538,7 +599,28 @@ export function asksForAnAnswer(text: string): boolean {
     // "count the nuclei in frame 1", "count them in the first and last frame": a count at a scope is the answer
     || /\bcount\b[^.]*\b(?:in|at|for|of)\s+(?:the\s+)?(?:(?:very\s+)?(?:first|last|final|initial|start|end)\b|(?:frame|time ?point|timepoint)s?\s*#?\d+)/i.test(plain)
     // "count the nuclei larger than 150 px²": the count of the rows a threshold keeps is the answer
-    || (/\bcount\b/i.test(plain) && conditionOf(text) !== undefined);
+    || (/\bcount\b/i.test(plain) && conditionOf(text) !== undefined)
+    // "find the nuclei and say which timepoint is the most crowded", "segment them and report the mean area": asked after the steps
+    || askedPart(text) !== undefined
+    // "rank the cells by speed", "sort the nuclei by area": the rows in order are the answer (not a table to write)
+    || (/\b(?:rank|sort|order)\w*\b[^.]*\bby\b/i.test(plain) && !/\b(?:export|save|write|csv|xlsx?|file)\b/i.test(plain));
+}
+
+/**
+ * A request to count or quantify something, worded as a step ("quantify how many cells divide",
+ * "determine the number of dividing cells", "count the cell divisions"), as the question it asks
+ * ("how many cells divide?"), so that it is planned and answered as that question; undefined
+ * for anything else, and for a request with more steps after it ("count the divisions, then export").
+ */
+export function countAsQuestion(text: string): string | undefined {
+  const t = text.trim().replace(/[.!?\s]+$/, '');
+  if (/[,;:]|\b(?:then|and|after|before|but|plus|also)\b/i.test(t)) return undefined;
+  const lead = String.raw`^(?:(?:please|pls|kindly|(?:can|could|would|will) (?:you|u))\s+)*`;
+  const told = new RegExp(String.raw`${lead}(?:quantify|determine|estimate|compute|calculate|find out|work out|figure out|assess|measure|count|tally|check|get)\s+(how many\b.+|(?:the\s+)?(?:total\s+)?(?:number|fraction|proportion|percentage|share)\s+of\b.+)$`, 'i').exec(t);
+  if (told) return /^how many\b/i.test(told[1]) ? `${told[1]}?` : `what is ${told[1]}?`;
+  // "count the cell divisions", "tally all mitoses": events counted are asked for (the things themselves are a step's count)
+  const events = new RegExp(String.raw`${lead}(?:count|tally|quantify|enumerate)\s+(?:the\s+|all\s+(?:the\s+)?)?((?:cell\s+|nuclear\s+)?(?:divisions?|mitos[ie]s|mitotic events|splits|splitting events|cell splits)\b.*)$`, 'i').exec(t);
+  return events ? `how many ${events[1]}?` : undefined;
 }
 
 /** A question for a quantity in a unit ("area in µm² pls", "the speed in um/min?"). */
@@ -549,10 +631,10 @@ export function asksInUnits(text: string): boolean {
 /** A request that opens with a verb of doing ("track cells over time" is a step, "cells per frame" a question). */
 const STEP_VERB = /^(?:and\s+|so\s+|now\s+)?(?:track|segment|measure|count|follow|plot|show|find|detect|link|quantify|compute|calculate|get|make|draw|export|save)\b/i;
 /** A request that is only a thing (or its count) at a scope: "cells per frame", "nucleus count over time", "speed for each track". */
-const THING_AT_A_SCOPE = /^(?:and\s+|so\s+|now\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}(?:per|in each|in every|at each|for each|for every|of each|over|across|through)\s+(?:the\s+)?(?:frames?|time ?points?|timepoints?|time|tracks?|cells?|nuclei|the movie)[\s.!]*$/i;
+const THING_AT_A_SCOPE = /^(?:and\s+|so\s+|now\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}(?:per|in each|in every|at each|for each|for every|of each|of every|for all|of all|over|across|through)\s+(?:the\s+)?(?:frames?|time ?points?|timepoints?|time|tracks?|cells?|nuclei|the movie)[\s.!,]*$/i;
 
 /** Words a question without a question word starts with: an aggregate, an extreme or a measured quantity. */
-const AGGREGATE_FIRST = /^(?:and\s+|so\s+|ok(?:ay)?,?\s+|now\s+|also\s+)?(?:the\s+)?(?:mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number of|percent(?:age)?|fraction|proportion|share|max(?:imum)?|min(?:imum)?|(?:\d{1,2}\s*(?:st|nd|rd|th)?\s*-?\s*)?percentiles?|p\d{1,2}|quartiles?|inter-?\s?quartile|iqr)\b/i;
+const AGGREGATE_FIRST = /^(?:and\s+|so\s+|ok(?:ay)?,?\s+|now\s+|also\s+)?(?:the\s+)?(?:top\s+\d|(?:\d{1,2}|two|three|four|five|ten)\s+(?:most\s+|least\s+)?[a-z]+est\b|mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number of|percent(?:age)?|fraction|proportion|share|max(?:imum)?|min(?:imum)?|(?:\d{1,2}\s*(?:st|nd|rd|th)?\s*-?\s*)?percentiles?|p\d{1,2}|quartiles?|inter-?\s?quartile|iqr)\b/i;
 const NOUN_QUESTION = new RegExp(
   `^(?:and\\s+|so\\s+|ok(?:ay)?,?\\s+|now\\s+|also\\s+)?(?:the\\s+|their\\s+|its\\s+)?(?:${[
     'mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number|count|percent(?:age)?|fraction|proportion|share|max(?:imum)?|min(?:imum)?',
@@ -561,6 +643,8 @@ const NOUN_QUESTION = new RegExp(
     `${LARGEST.source.replace(/^\\b\(\?:|\)\\b$/g, '')}|${SMALLEST.source.replace(/^\\b\(\?:|\)\\b$/g, '')}`,
     'area|size|speed|velocity|intensity|fluorescence|signal|distance|displacement|duration|lifetime|msd|diffusion|straightness|circularity|perimeter',
     'cell|nucle(?:us|i)|track|object',
+    // "top 3 fastest cells", "5 biggest nuclei": a ranking asked
+    'top\\s+\\d+|(?:\\d{1,2}|two|three|four|five|ten)\\s+(?:most\\s+|least\\s+)?[a-z]+est',
   ].join('|')})s?\\b`,
   'i',
 );
@@ -574,7 +658,7 @@ export function asksTheData(question: string): boolean {
   if (!isAskedForm(question)) return false;
   const scope = readQuestion(question);
   if (scope.quantity.size === 0 && scope.reduce !== 'count' && !scope.whichFrame) return false;
-  return scope.which || scope.compare !== undefined || scope.frame !== undefined || scope.frames !== undefined || scope.track !== undefined || scope.channels !== undefined || scope.perFrame || scope.whichFrame === true || scope.atTimeS !== undefined || scope.condition !== undefined || scope.listsEach === true || ['median', 'sd', 'range', 'fraction', 'percentile'].includes(scope.reduce);
+  return scope.which || scope.compare !== undefined || scope.frame !== undefined || scope.frames !== undefined || scope.track !== undefined || scope.channels !== undefined || scope.perFrame || scope.whichFrame === true || scope.atTimeS !== undefined || scope.condition !== undefined || scope.listsEach === true || scope.perTrack === true || scope.top !== undefined || ['median', 'sd', 'range', 'fraction', 'percentile'].includes(scope.reduce);
 }
 
 /**
@@ -632,6 +716,8 @@ export function withoutScope(question: string): string {
     // "the busiest frame", "the darkest timepoint": the frames are where the extreme is looked for, no step's frame-to-frame
     .replace(new RegExp(`(${LARGEST.source}|${SMALLEST.source})\\s+(?:frame|time ?point|timepoint|moment)s?\\b`, 'gi'), '$1')
     // "the brightest", "furthest": the quantity they stand for ("brightest" is no maximum projection)
+    // ("the most crowded", "least populated": how many things a frame holds, as the question reader counts them; no step's words)
+    .replace(/\b(?:most|least|more|less)\s+(?:crowded|populated|dense)\b/gi, ' ')
     .replace(new RegExp(`${LARGEST.source}|${SMALLEST.source}`, 'gi'), (word) => ` ${/^(?:long|short)/i.test(word) ? '' : quantityOfAdjectives(word)} `)
     .replace(/(?<![\p{L}\d])(?:µm|um|μm|px|pixels?|microns?|micrometers?|micrometres?)(?:\s*(?:\/|per)\s*(?:min(?:ute)?|s|sec(?:ond)?|h(?:our)?|frame)|²|\^2)(?![\p{L}\d])/giu, ' ')
     .replace(/\b(?:in|at|on|of|for|during)?\s*(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?\s*\d+\b/gi, ' ')
@@ -663,6 +749,12 @@ export function asksHowMuch(question: string): boolean {
  * ("... (nucleus area)", "... (how many cells)"); any other request unchanged.
  */
 export function completedFollowUp(question: string, earlierRequests: string[]): string {
+  // "in µm per hour?", "and in minutes?": the question before, in the unit now asked
+  const unitOnly = /^(?:(?:and|ok(?:ay)?|so|now|but|also)\s*,?\s*)?(?:(?:what about|how about|same)\s+)?((?:in|as|per)\s+(?:square\s+)?(?:µm|um|μm|microns?|micromet\w+|px|pixels?|nm|secs?|seconds?|s|mins?|minutes?|h|hrs?|hours?)\b[^?]{0,30}?)\s*(?:instead|please|pls)?\s*\??\s*$/i.exec(question.trim());
+  if (unitOnly) {
+    const before = [...earlierRequests].reverse().slice(0, 3).find((e) => isAskedForm(e) && (readQuestion(e).quantity.size > 0 || readQuestion(e).reduce !== 'mean'));
+    if (before) return `${before.trim().replace(/[?.!\s]+$/, '').replace(/\s+(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|microns?|micromet\w+|px|pixels?|nm|secs?|seconds?|s|mins?|minutes?|h|hrs?|hours?|frames?)\b.*$/i, '')} ${unitOnly[1]}?`;
+  }
   const words = question.trim().split(/\s+/);
   if (words.length > 8 || !isAskedForm(question) && !/\?\s*$/.test(question)) return question;
   if (!/^(?:and|also|ok(?:ay)?|so|now|what about|how about|same for|then)\b|^(?:the\s+)?(?:mean|average|median|sd|spread|range|total|max|min)\b\W*$/i.test(plainQuestion(question))) return question;
@@ -1352,6 +1444,7 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   if (scope.compareTracks && idColumn) return tracksCompared(column, values, idColumn, scope.compareTracks, unit, source);
   if (scope.perTrack && idColumn && !scope.perFrame) return perTrackAnswer(column, values, idColumn, unit, source, table.columns.includes('t'));
   if (scope.perFrame && scope.frame === undefined) return seriesAnswer(column, rows, rawUnit, artifact.id, (group) => mean(numeric(group, column)), `${where ? `${column} ${where}` : `mean ${column}`}`);
+  if (scope.top !== undefined && (scope.reduce === 'max' || scope.reduce === 'min')) return rankedAnswer(column, values, idColumn, scope, unit, source, of);
   if ((scope.reduce === 'max' || scope.reduce === 'min') && (scope.which || values.length > 1)) {
     const pick = values.reduce((a, b) => ((scope.reduce === 'max' ? b.v > a.v : b.v < a.v) ? b : a));
     const who = idColumn ? `${/track|branch/i.test(idColumn) ? 'Track' : 'Object'} ${pick.row[idColumn]}` : 'One row';
@@ -1393,6 +1486,21 @@ function tracksCompared(column: string, values: { row: Row; v: number }[], idCol
   const change = va === 0 ? '' : ` (${vb >= va ? '+' : ''}${format(Math.round(((vb - va) / va) * 1000) / 10)}%)`;
   const over = (n: number) => (n > 1 ? ` (mean of ${n} frames)` : '');
   return `${column}: ${withUnit(va, unit)} for ${noun} ${base}${over(a.length)} vs ${withUnit(vb, unit)} for ${noun} ${other}${over(b.length)}${change}: ${vb > va ? `higher for ${noun} ${other}` : vb < va ? `higher for ${noun} ${base}` : 'the same'} (${source})`;
+}
+
+/**
+ * The rows in order of the quantity, the first few ("the top 3 fastest cells" → "The 3 tracks with
+ * the largest TRACK_MEAN_SPEED: track 4: 0.61 µm/min, track 2: 0.55 µm/min, track 7: 0.52 µm/min, of 9 tracks").
+ */
+function rankedAnswer(column: string, values: { row: Row; v: number }[], idColumn: string | undefined, scope: QuestionScope, unit: string | undefined, source: string, of: string): string {
+  const sorted = [...values].sort((a, b) => (scope.reduce === 'min' ? a.v - b.v : b.v - a.v));
+  const n = Math.min(sorted.length, scope.top ?? sorted.length, 15);
+  const noun = idColumn && /track|branch/i.test(idColumn) ? 'track' : 'object';
+  const name = (x: { row: Row }) => (idColumn ? `${noun} ${x.row[idColumn]}${noun === 'object' && typeof x.row.t === 'number' ? ` (frame ${Number(x.row.t) + 1})` : ''}` : 'a row');
+  const list = sorted.slice(0, n).map((x) => `${name(x)}: ${withUnit(x.v, unit)}`);
+  const more = Number.isFinite(scope.top ?? Infinity) || sorted.length <= n ? '' : `, ... (${sorted.length - n} more)`;
+  const head = Number.isFinite(scope.top ?? Infinity) ? `The ${n} ${n === 1 ? noun : `${noun}s`} with the ${scope.reduce === 'min' ? 'smallest' : 'largest'} ${column}` : `${column}, ${scope.reduce === 'min' ? 'smallest' : 'largest'} first`;
+  return `${head}: ${list.join(', ')}${more}, of ${values.length} ${of} (${source})`;
 }
 
 /** One value per track or cell ("the speed of each track"): a short list, means over frames for per-object tables. */
