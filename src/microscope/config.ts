@@ -62,10 +62,10 @@ export const DEMO_LIGHT_SOURCES: LightSource[] = [
 ];
 
 export const DEMO_CHANNELS: ChannelPreset[] = [
-  { name: 'DAPI', lightSource: '405nm', emissionNm: 461, fluorophores: ['dapi', 'hoechst', 'bfp'], aliases: ['dapi', 'hoechst', 'bfp', 'blue', '405', '405nm', 'uv', 'nuclear stain', 'alexa fluor 405', 'af405'] },
-  { name: 'FITC', lightSource: '488nm', emissionNm: 520, fluorophores: ['gfp', 'fitc'], aliases: ['fitc', 'gfp', 'egfp', 'yfp', 'green', '488', '488nm', 'alexa 488', 'alexa488', 'alexa fluor 488', 'af488', 'mneongreen', 'venus', 'citrine'] },
-  { name: 'Rhodamine', lightSource: '561nm', emissionNm: 580, fluorophores: ['mcherry', 'rfp', 'tritc'], aliases: ['rhodamine', 'tritc', 'mcherry', 'rfp', 'tdtomato', 'red', '561', '561nm', '555', '568', 'alexa 568', 'alexa fluor 568', 'af568', 'alexa 555', 'alexa fluor 555', 'af555', 'alexa 594', 'alexa fluor 594', 'af594', '594', 'cy3', 'texas red', 'txred', 'mscarlet', 'dsred', 'mkate', 'mkate2', 'mruby'] },
-  { name: 'Cy5', lightSource: '640nm', emissionNm: 670, fluorophores: ['cy5', 'irfp'], aliases: ['cy5', 'far red', 'far-red', 'farred', '640', '640nm', '647', '633', 'alexa 647', 'irfp', 'alexa fluor 647', 'af647', 'sir-dna', 'sir dna', 'sirdna', 'draq5', 'atto 647', 'mirfp'] },
+  { name: 'DAPI', lightSource: '405nm', emissionNm: 461, fluorophores: ['dapi', 'hoechst', 'bfp'], aliases: ['dapi', 'hoechst', 'bfp', 'blue', '405', '405nm', 'uv', 'nuclear stain', 'nuclear dye', 'nuclear channel', 'nuclei channel', 'alexa fluor 405', 'af405', 'tagbfp', 'ebfp'] },
+  { name: 'FITC', lightSource: '488nm', emissionNm: 520, fluorophores: ['gfp', 'fitc'], aliases: ['fitc', 'gfp', 'egfp', 'yfp', 'green', '488', '488nm', 'alexa 488', 'alexa488', 'alexa fluor 488', 'af488', 'mneongreen', 'venus', 'citrine', 'mvenus', 'mcitrine', 'sfgfp', 'mclover', 'clover', 'mwasabi', 'zsgreen', 'gcamp', 'calcein'] },
+  { name: 'Rhodamine', lightSource: '561nm', emissionNm: 580, fluorophores: ['mcherry', 'rfp', 'tritc'], aliases: ['rhodamine', 'tritc', 'mcherry', 'rfp', 'tdtomato', 'red', '561', '561nm', '555', '568', 'alexa 568', 'alexa fluor 568', 'af568', 'alexa 555', 'alexa fluor 555', 'af555', 'alexa 594', 'alexa fluor 594', 'af594', '594', 'cy3', 'texas red', 'txred', 'mscarlet', 'dsred', 'mkate', 'mkate2', 'mruby', 'tagrfp', 'mapple', 'alexa 546', 'af546', '546'] },
+  { name: 'Cy5', lightSource: '640nm', emissionNm: 670, fluorophores: ['cy5', 'irfp'], aliases: ['cy5', 'far red', 'far-red', 'farred', '640', '640nm', '647', '633', 'alexa 647', 'irfp', 'alexa fluor 647', 'af647', 'sir-dna', 'sir dna', 'sirdna', 'draq5', 'atto 647', 'mirfp', 'sir-tubulin', 'sir tubulin', 'sir-actin', 'sir actin', 'spy650', 'alexa 633', 'af633', 'mcardinal'] },
   { name: 'Brightfield', lightSource: 'Transmitted', emissionNm: 0, fluorophores: [], transmitted: true, aliases: ['brightfield', 'bright field', 'bright-field', 'bf', 'transmitted', 'phase', 'phase contrast', 'dic', 'trans'] },
 ];
 
@@ -95,6 +95,8 @@ export function findChannel(config: MicroscopeConfig, name: string): ChannelPres
   return (
     config.channels.find((c) => c.name.toLowerCase() === want) ??
     config.channels.find((c) => c.aliases.includes(want)) ??
+    // (an alias that ends in one of the words normalise drops: "nuclear channel")
+    config.channels.find((c) => c.aliases.includes(name.trim().toLowerCase().replace(/\s+/g, ' '))) ??
     config.channels.find((c) => c.lightSource.toLowerCase() === want)
   );
 }

@@ -20,7 +20,7 @@ export class AmbiguousCommand extends InputError {}
 /** Clauses that begin by asking for an analysis of images ("project the 10 µm stack", "measure GFP every 5 frames") are not commands to the microscope. */
 const ANALYSIS_REQUEST = /^(?:please\s+|now\s+|then\s+|can you\s+|could you\s+)*(?:segment|track|measure|plot|project|denoise|correct|export|save|open|load|detect|count|quantify|analy[sz]e|compute|calculate|register|align|deconvolve|filter|smooth|crop|subtract|normali[sz]e|threshold|label|classify|graph|chart)\b/;
 
-const STOP_VERB = String.raw`(?:(?:don'?t|do not|no longer|never|rather not|prefer not to|(?:would|'d) prefer not to)\s+(?:image|acquire|record|take|use|need|want)|no need for|no point(?: in)?|(?:(?:that'?s|we have|we've had|we've got|we have got|had|got)\s+|^)enough(?:\s+of)?|stop|end|halt|abort|cancel|kill|terminate|quit|cease|switch off|turn off|shut off|shut down|shut|cut|disable|deactivate|drop|remove|exclude|skip|no more|get rid of|lose|leave out|take out|take away|without|ditch|scrap|nix|axe|bin off|forget(?: about)?)`;
+const STOP_VERB = String.raw`(?:(?:don'?t|do not|no longer|never|rather not|prefer not to|(?:would|'d) prefer not to|let'?s not|(?:we|you) (?:can|could|should|must|need) not|(?:we|you) (?:can'?t|shouldn'?t|mustn'?t))\s+(?:image|acquire|record|take|use|need|want|bother with)|no need for|no point(?: in)?|(?:(?:that'?s|we have|we've had|we've got|we have got|had|got)\s+|^)enough(?:\s+of)?|stop|end|halt|abort|cancel|kill|terminate|quit|cease|switch off|turn off|shut off|shut down|shut|cut|disable|deactivate|drop|remove|exclude|skip|no more|get rid of|lose|leave out|take out|take away|without|ditch|scrap|nix|axe|bin off|forget(?: about)?)`;
 const CURRENT_TIMEPOINT = String.raw`(?:this|the current|the present|the ongoing)\s+(?:time ?point|frame|round|cycle|loop|pass)`;
 const FINISH_THEN_STOP = new RegExp(
   String.raw`\b(?:let|allow)\s+${CURRENT_TIMEPOINT}\s+(?:to\s+)?(?:finish|complete|end)\b.*\bstop\b` +
@@ -50,6 +50,8 @@ export function quantitiesNotCarried(clause: string, changes: unknown[]): string
     if (d.index < replaced) continue;
     // "hold on a sec", "give me a minute": a figure of speech, not a time
     if (/^(?:a|one)\s/.test(t.slice(d.index)) && /\b(?:hold on|hang on|wait|give (?:me|us)|just|in)\s+$/.test(t.slice(0, d.index))) continue;
+    // "3 frames an hour", "twice a minute", "one image per 30 s": the span a count of time points is counted in (a rate)
+    if (/(?:\b(?:frames?|images?|time ?points?|timepoints?|pictures?|shots?|snaps?|acquisitions?|times|twice|thrice|once)\s+(?:a|an|per|each|every|in)?\s*|\bper\s+|\/\s*)$/.test(t.slice(0, d.index)) && !has(d.seconds) && carried.length) continue;
     if (!has(d.seconds) && !has(d.seconds * 1000)) missing.push(t.slice(d.index, d.index + d.length));
   }
   for (const m of t.matchAll(/(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)(?:\s*(?:co2|co₂|o2|oxygen|humidity))?/g)) if (!has(Number(m[1])) || /co2|co₂|o2|oxygen|humidity/.test(m[0])) missing.push(m[0]);
@@ -85,7 +87,7 @@ const SPLIT = /\s*(?:;|\.\s|[?!]\s+(?=\S)|,?\s+and then\s+|,?\s+then\s+|,\s*and\
 function perChannel(clause: string, config: MicroscopeConfig): string[] {
   const mentions = findChannels(clause, config);
   if (new Set(mentions.map((m) => m.preset)).size < 2 || mentions.length !== new Set(mentions.map((m) => m.preset)).size) return [clause];
-  const value = /\d+(?:\.\d+)?\s*(?:%|percent|per cent|ms|msec|milliseconds?|x\b|times\b)/i;
+  const value = /\d+(?:\.\d+)?\s*(?:%|percent|per cent|ms|msec|milliseconds?|x\b|times\b)|\b(?:to|at)\s+\d+(?:\.\d+)?\b/i;
   const parts = mentions.map((m, i) => clause.slice(m.index, i + 1 < mentions.length ? mentions[i + 1].index : clause.length));
   const own = parts.map((p, i) => value.test(p.slice(mentions[i].text.length)));
   if (!own.every(Boolean)) return [clause];
@@ -124,6 +126,12 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
       // read as a whole below
     }
   }
+  // "20 more time points, then stop": the end that many intervals from now
+  if (thenStop && thenStop.index > 0 && /^\W*(?:(?:please|just|only|take|image|acquire|do|run|go for|another|ok(?:ay)?)[,\s]+)*\d+\s+more\s+(?:time[\s-]?points?|timepoints?|frames?|cycles?|rounds?|loops?)\s*$/i.test(whole.slice(0, thenStop.index))) {
+    const n = Number(/(\d+)\s+more\b/i.exec(whole)![1]);
+    if (!now.intervalS) throw new AmbiguousCommand(`I do not know the interval of this run, so I cannot tell when ${n} more time points end: say when to end ("end in 2 h"); nothing was changed`);
+    return [{ kind: 'endIn', inS: Math.round(n * now.intervalS * 1e6) / 1e6 }];
+  }
   if (!whole) throw new InputError(`"${text.trim()}" says what not to do: nothing was changed; say what to change instead`);
   // "let this time point finish and then stop": one command across the clauses
   if (FINISH_THEN_STOP.test(whole.toLowerCase()) && findChannels(whole, config).length === 0) return [{ kind: 'finish' }];
@@ -137,14 +145,28 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
   let lastChannel: string | undefined;
   // the sentences of a message of several, for telling a sentence of context from a command
   const sentences = sentencesOf(whole).length > 1 ? new Set(sentencesOf(whole).map((s) => s.replace(/[.!?]+$/, '').trim().toLowerCase())) : new Set<string>();
-  for (const clause of clauses) {
+  // ("I think position 2 is dead, let's not image it anymore": "it" is the one position an observation before names)
+  let lastPosition: string | undefined;
+  for (const said of clauses) {
+    const clause = lastPosition && /\b(?:it|that one|this one)\b(?!['’]s)/i.test(said) && !findChannels(said, config).length && !/\b(?:positions?|pos|fields?)\s*#?\s*\d/i.test(said) ? said.replace(/\b(?:it|that one|this one)\b(?!['’]s)/i, lastPosition) : said;
     if (ANALYSIS_REQUEST.test(clause.trim().toLowerCase())) throw new MixedRequest(`"${clause.trim()}" asks for an analysis, not a change to the acquisition`);
-    const changes = parseClause(clause, config, now);
+    let changes: Adjustment[] | undefined;
+    try {
+      changes = parseClause(clause, config, now);
+    } catch (err) {
+      // "maybe go a bit faster? like every 3 min?": an amount left vague in one clause and given in another is that one
+      // (only when the next clause gives it as an example: "like ...", "say ...", "maybe ...", "e.g. ...")
+      const next = clauses[clauses.indexOf(said) + 1] ?? '';
+      if (!(err instanceof AmbiguousCommand) || !VAGUE_AMOUNT.test(clause.toLowerCase()) || /\d/.test(clause) || !/^\s*(?:like|say|maybe|perhaps|e\.?g\.?|i\.?e\.?|something like|such as|so|around|about|roughly)\b[^]*\d/i.test(next)) throw err;
+      continue;
+    }
     // "GFP looks dim; increase its exposure": an observation beside the command is context, and its one channel is what "its" names
     const observed = !changes ? observationOf(clause) : undefined;
     if (observed) {
       const named = uniquePresets(findChannels(observed.subject, config));
       if (named.length === 1) lastChannel = named[0];
+      const position = /\b(?:position|pos|field)\s*#?\s*(\d+)\b/i.exec(observed.subject);
+      if (position && !named.length) lastPosition = `position ${position[1]}`;
       continue;
     }
     if (!changes && !/^(?:please|thanks?(?: you)?|ok(?:ay)?|now|then|and|also|too|right away|asap)[.!?]*$/i.test(clause.trim()) && !isRemark(clause, config) && !isContextSentence(clause, sentences, config)) unread.push(clause.trim());
@@ -199,6 +221,8 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
  */
 function isRemark(clause: string, config: MicroscopeConfig): boolean {
   const t = clause.trim().toLowerCase();
+  // "let's keep everything the same", "leave the rest as it is": what stays is no change
+  if (!/\d/.test(t) && findChannels(t, config).length === 0 && /^(?:(?:let'?s|please|we can|just|but)\s+)*(?:keep|leave)\s+(?:everything|all|the rest|the others?)(?:\s+else)?\s+(?:the same|as (?:it is|is|they are|before)|unchanged|alone)\s*[.!]*$/.test(t)) return true;
   return !/\d/.test(t) && findChannels(t, config).length === 0 && !REMARK_BREAKERS.test(t);
 }
 
@@ -283,21 +307,37 @@ const STOP_WORD_AT = new RegExp(String.raw`(?:^|\b)${STOP_VERB}\b`);
 function readOnlyChannels({ t: said, channels }: ClauseWords): Adjustment[] | undefined {
   // "from now on just DAPI": the time the change starts from comes first
   const t = said.replace(/^(?:(?:ok(?:ay)?|right|so)[,\s]+)?(?:from now on|from here on|from now|from here|now|going forward|henceforth|for the rest of the run)[,:]?\s+/, '');
-  if (channels.length && /^(?:please\s+)?(?:(?:image|acquire|keep|use|take)\s+)?(?:only|just)\b|\b(?:image|acquire|keep|use)\s+(?:only|just)\b|\bonly\s+(?:image|acquire|keep|use)\b/.test(t) && !/\bevery\b/.test(t)) {
+  if (channels.length && (/^(?:please\s+)?(?:(?:image|acquire|keep|use|take)\s+)?(?:only|just)\b|\b(?:image|acquire|keep|use)\s+(?:only|just)\b|\bonly\s+(?:image|acquire|keep|use)\b/.test(t) || RESTRICT.test(t)) && !/\bevery\b/.test(t)) {
     return [{ kind: 'onlyChannels', channels }];
   }
   return undefined;
 }
 
+/** "restrict imaging to position 3", "limit it to GFP and DAPI", "narrow it down to positions 1 and 2": these and no others. */
+const RESTRICT = /\b(?:restrict|limit|confine|narrow(?:\s+(?:it|this|things|imaging|the (?:run|acquisition|imaging))\s+down|\s+down)?)\w*\b(?:\s+(?:imaging|acquisition|the (?:run|acquisition|imaging|time[\s-]?lapse)|it|this|things|ourselves))?\s+to\b/;
+
 /** Questions about the run: time, light, status. */
-function readQuestion({ t, channels, stopVerb }: ClauseWords): Adjustment[] | undefined {
+function readQuestion({ t, channels, stopVerb, now }: ClauseWords): Adjustment[] | undefined {
+  // "That's too much light - go down to 2% on all lasers": a verb of change with its value is a command, whatever is said of the light
+  if (!/\?\s*$/.test(t) && /\b(?:set|change|make|lower|raise|reduce|increase|decrease|go (?:down|up)|bring|turn|drop|cut|put)\b/.test(t) && /\d+(?:\.\d+)?\s*(?:%|percent|ms|msec)/.test(t)) return undefined;
   // "GFP is photobleaching badly, turn it off": a command on a channel, whatever it says about the light
   if (stopVerb && channels.length && !/\?\s*$/.test(t) && !STATE_QUESTION.test(t)) return undefined;
   if (/how (much|long) (longer|more time|time is left|is left|remaining)|time (left|remaining)|remaining time|when will it (end|finish|be done)|^(?:so\s+|and\s+)?(?:(?:at|by)\s+)?(?:when|what time)\b.*\b(?:end|ends|finish|finishes|finished|done|over|stop|stops|complete)\b|how long (?:until|till|til|before)|\beta\b|how many .*left|how long (?:has it|have we|has the (?:acquisition|run|imaging)) been (?:running|going|imaging|acquiring|paused|on hold|stopped|waiting)/.test(t)) return [{ kind: 'status', about: 'time' }];
   if (/how much (light|dose|exposure|laser|illumination)|^how much\b.*\b(?:had|received|got|gotten|seen|absorbed)\b|\b(?:cumulative|total|accumulated|integrated) (?:light|illumination|dose|light exposure|energy|fluence)\b|\bj\s*\/\s*cm|\bfluence\b|\b(?:am i|are we|is it) (?:fry|cook|toast|damag|kill|hurt|burn)\w*\b|(light|photo|laser)?\s*dose (so far|used|report)|\bdose\b.*\?|light so far|photobleach|phototox|\bhow (?:bleached|photo-?bleached|damaged|fried|cooked|toasted)\b|light budget|too much light|light damage|^(what|show|report|tell)\b.*\b(light )?dose\b|^(?:is|are|has|have)\b.*\bbleach\w*|^(?:total |cumulative )?(?:light )?(?:dose|light exposure|illumination)(?: (?:per|by) (?:channel|position|field))?\??$|\b(?:budget|dose) (?:is )?(?:left|remaining|remains)\b|\b(?:left|remaining) (?:of the )?(?:light |dose )?budget\b/.test(t)) return [{ kind: 'status', about: 'dose' }];
   if (/^(status|what('s| is) (it|the acquisition) doing|how is (it|the acquisition) going|progress)\??$/.test(t) || /\bstatus\b/.test(t) || STATUS_QUESTION.test(t) || STATE_QUESTION.test(t)) return [{ kind: 'status', about: 'all' }];
+  // any question form about a setting or a channel that gives no value and asks for no change ("how much power is the 561 at",
+  // "are we still doing DAPI every frame?", "what exposure does mCherry have?"): the run's report answers it
+  // (only of a run this conversation started: "which channel has the nuclei?" about a movie is the data's)
+  if ((now.intervalS !== undefined || now.positions !== undefined) && SETTING_QUESTION.test(t) && (channels.length || SETTING_NOUN.test(t)) && !/\d+(?:\.\d+)?\s*(?:%|percent|ms|msec|s\b|secs?|seconds?|min|mins|minutes?|h\b|hrs?|hours?|µm|um|x\b|times)/.test(t) && !CHANGE_VERB.test(t)) return [{ kind: 'status', about: /\b(?:dose|light so far|bleach\w*)\b/.test(t) ? 'dose' : 'all' }];
   return undefined;
 }
+
+/** A question form: a question word, or a verb that asks ("is", "are we", "does it"), not a request worded as a question. */
+const SETTING_QUESTION = /^(?:(?:so|and|ok(?:ay)?|hmm+|quick question|just checking|btw|remind me)[,:\s]+)*(?:how (?:much|many|long|often|fast|bright|high|low|big|thick)|what|which|(?:is|are|was|were)\s+(?!(?:it|there)\s+(?:possible|ok|okay|feasible|a way)\b)|(?:do|does|did|have|has)\s+(?!you\s+(?:mind|want|think)\b)(?:we|it|i|you|they|\w+\s+(?:still|already|ever|now))\b|(?:do|does|did|have|has)\b(?=.*\?\s*$))/;
+/** The settings and parts of a run one asks about. */
+const SETTING_NOUN = /\b(?:power|exposure|interval|frame rate|rate|channels?|lasers?|positions?|fields?|z[\s-]?stacks?|z[\s-]?steps?|slices|planes|objective|grid|tiles?|every (?:frame|time ?point|other))\b/;
+/** A verb that asks for a change (a question with one is a request or a hypothesis, read elsewhere). */
+const CHANGE_VERB = /\b(?:change|make|drop|remove|add|lower|raise|reduce|increase|decrease|switch|turn|stop|pause|resume|halve|double|triple|skip|extend|shorten|speed|slow|bump|cut|boost|go to|move|refocus|autofocus|zoom|if)\b/;
 
 /** A stop word on a part of the plan changes that part: the z-stack, the grid, a position, a channel by number, a count, an end time. */
 function readPartStopped({ t, channels, channel, now }: ClauseWords): Adjustment[] | undefined {
@@ -311,7 +351,7 @@ function readPartStopped({ t, channels, channel, now }: ClauseWords): Adjustment
   const position = positionNamed(t, now);
   // "only image the second position from now", "just positions 1 and 3": every other position is dropped
   const kept = several.length > 1 ? several : position ? [position] : [];
-  if (kept.length && !channel && /\b(?:only|just)\b/.test(t) && !STOP_WORD_AT.test(t) && !/\b(?:every|each|interval)\b/.test(t)) {
+  if (kept.length && !channel && (/\b(?:only|just)\b/.test(t) || RESTRICT.test(t)) && !STOP_WORD_AT.test(t) && !/\b(?:every|each|interval)\b/.test(t)) {
     if (!kept.every((p) => /^\d+$/.test(p))) throw new AmbiguousCommand(`which positions are those in the list? Say them by number ("only position 2"); nothing was changed`);
     if (now.positions === undefined) throw new AmbiguousCommand('I do not know how many positions this run has, so I cannot drop the others: name the ones to drop ("drop positions 1 and 3"); nothing was changed');
     const numbers = kept.map(Number);
@@ -471,6 +511,21 @@ function readSpan({ t, channel, now }: ClauseWords): Adjustment[] | undefined {
     const inS = leadingSpan(t.slice(only.index + only[0].length));
     if (inS !== undefined && inS > 0) return [{ kind: 'endIn', inS }];
   }
+  // "run until 24 h", "keep going till the 36 h mark": the run's whole length, counted from its start
+  const untilSpan = /\b(?:run|go|continue|keep (?:going|imaging|running)|image|carry on|extend(?: it)?)\b.*\b(?:until|till|til|up to|to)\s+(?:the\s+)?/.exec(t);
+  if (untilSpan && !/\b(?:more|another|extra|from now|longer)\b/.test(t)) {
+    const rest = t.slice(untilSpan.index + untilSpan[0].length);
+    const span = durationsIn(rest)[0];
+    if (span && span.index === 0 && /^\s*(?:mark|point|total|in total|from the start|since the start|overall)?\s*[.!]*$/.test(rest.slice(span.length))) return [{ kind: 'duration', durationS: span.seconds }];
+  }
+  // "end after 100 more frames", "20 more time points, then stop", "only 10 more frames": the end that many intervals from now
+  const more = new RegExp(String.raw`\b(\d+)\s+more\s+(?:time[\s-]?points?|timepoints?|frames?|cycles?|rounds?|loops?)\b`).exec(t);
+  if (more && /\b(?:stop|end|finish|quit|only|just|then (?:stop|end)|and (?:stop|end)|wrap)\b/.test(t)) {
+    if (!now.intervalS) throw new AmbiguousCommand(`I do not know the interval of this run, so I cannot tell when ${more[1]} more time points end: say when to end ("end in 2 h"); nothing was changed`);
+    const change: Adjustment = { kind: 'endIn', inS: Math.round(Number(more[1]) * now.intervalS * 1e6) / 1e6 };
+    RECKONED.add(change);
+    return [change];
+  }
   // "run until 100 frames", "keep going till time point 200"
   const until = /\b(?:until|till|til|up to)\s+(?:(?:time ?point|frame)\s*#?\s*)?(\d+)\s*(time ?points|frames|timepoints|loops|cycles)?\b/.exec(t);
   if (until && (until[2] || /\b(?:time ?point|frame)\s*#?\s*\d/.test(until[0]))) return [{ kind: 'loops', loops: Number(until[1]) }];
@@ -488,7 +543,13 @@ function fmtSpan(s: number): string {
 }
 
 /** Pause (for a while), resume, autofocus. */
-function readRunControl({ t }: ClauseWords): Adjustment[] | undefined {
+function readRunControl({ t, channels, config }: ClauseWords): Adjustment[] | undefined {
+  // "pause the DAPI channel for now", "suspend the 488": a channel paused is a channel dropped (brought back by "add DAPI"),
+  // never the whole acquisition paused
+  if (channels.length && /\b(?:pause|suspend|hold off(?: on)?|put on hold)\b/.test(t)) {
+    const dropped = channelsStopped(t.replace(/\b(?:pause|suspend|hold off(?: on)?|put on hold)\b/g, 'stop'), config);
+    if (dropped.length) return dropped.map((c) => ({ kind: 'dropChannel' as const, channel: c }));
+  }
   if (/^(please\s+|ok(?:ay)?,?\s+|just\s+)?(pause|hold on|hold it|hold for|hold off|wait|suspend|interrupt|freeze)\b|\b(?:do|make|have|take|put in)\s+(?:(?:a|an)\s+)?(?:short\s+|quick\s+|brief\s+|\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s?\s+)?pause\b|\b(?:put|keep|place)\s+(?:it|the acquisition|the run|imaging|everything|the time[\s-]?lapse)\s+on hold\b|\b(pause|hold|suspend|interrupt|freeze)\s+(the\s+|all\s+)?(acquisition|imaging|run|it|everything|time[\s-]?lapse|recording|experiment)\b|\btake an? (?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s? )?break\b|\bgive\s+(?:the\s+)?(?:cells|sample|them|it|everything)\s+an?\s+(?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr)s? )?(?:rest|break|breather)\b|\blet\s+(?:the\s+)?(?:cells|sample|them)\s+(?:rest|recover)\b/.test(t)) {
     // "pause for 5 min", "pause 5 min", "wait 10 minutes", "take a 15 minute break"
     const breakSpan = /\b(?:break|rest|breather|recover)\b/.test(t) ? durationsIn(t) : [];
@@ -565,7 +626,8 @@ function readTiming({ t, channel, now }: ClauseWords): Adjustment[] | undefined 
   const time = parseTiming(t);
   // "image position 2 every minute, leave the others as they are": the interval at that position only (the others keep theirs)
   const position = time?.kind === 'interval' && !channel ? positionNamed(t, now) : undefined;
-  if (time?.kind === 'interval' && position && (OTHERS_AS_THEY_ARE.test(t) || /\b(?:only|just)\s+(?:at|for|on|in)\b|\b(?:at|for|on|in)\s+(?:position|pos|field|site)\s*\S+\s+only\b/.test(t))) {
+  // ("image position 1 every 2 min": a position named with an interval is where it applies, never dropped)
+  if (time?.kind === 'interval' && position && !/\b(?:all|every|each|both) (?:the )?(?:positions|fields|sites)\b|\beverywhere\b/.test(t)) {
     // (a number is the position's place in the list, as for dropping one: the microscope resolves it)
     if (/^\d+$/.test(position) && now.positions !== undefined && Number(position) > now.positions) throw new AmbiguousCommand(`this run has ${now.positions} position${now.positions === 1 ? '' : 's'}: there is no position ${position}; nothing was changed`);
     return [{ ...time, onlyAt: position }];
@@ -601,6 +663,9 @@ function readLight({ t, channel: named, channels }: ClauseWords): Adjustment[] |
   if ((/\b(power|laser|light|intensity|illumination|exposure|lamp|led|dose)\b/.test(t) || (channel !== undefined && /\b(?:turn|dial|bring)\b.*\b(?:down|up)\b|\b(?:a notch|a tad|a touch|a smidge|a bit|a little|slightly)\b.*\b(?:down|up|brighter|dimmer|weaker|stronger|lower|higher|less|more)\b|\b(?:down|up|brighter|dimmer|weaker|stronger|lower|higher|less|more)\b.*\b(?:a notch|a tad|a touch|a smidge|a bit|a little|slightly)\b|\b(?:make|get|keep)\b.*\b(?:dimmer|brighter|weaker|stronger)\b|\b(?:crank|bump|boost|pump)\b|\b(?:lower|reduce|decrease|dim|raise|increase)\s+(?:it|that|them|this|its)\b/.test(t))) && /\b(less|more|lower|higher|reduce|increase|decrease|raise|dim|weaker|stronger|brighter|dimmer|turn down|turn up|minimi[sz]e|minimum|as little|least|lowest|all the way down|down|up|short|shorter|long|longer|bump|crank|boost|juice|pump)\b/.test(t) && !hasFigure(t)) {
     throw new AmbiguousCommand(`how much ${/\b(more|higher|increase|raise|stronger|brighter|turn up|bump|crank|boost|juice|pump)\b/.test(t) ? 'more' : 'less'} light? Say e.g. "halve the 488 power", "488 to 5%" or "exposure 50 ms"`);
   }
+  // "GFP to 50", "mCherry at 30": a channel given a number with no unit and no setting named: which setting is asked, never guessed
+  const unitless = channel !== undefined && channels.length <= 1 ? /^(?:please\s+)?(?:(?:set|put|change|turn|bring|make|lower|raise|reduce|increase)\s+)?(?:the\s+)?[\w-]+(?:\s+(?:channel|one))?\s*(?:to|at|=|:|->|→)\s*(\d+(?:\.\d+)?)\s*(?:please|pls)?\s*[.!]*$/.exec(t) : null;
+  if (unitless) throw new AmbiguousCommand(`${unitless[1]} what for ${channel}? Say "${channel} power ${unitless[1]}%" or "${channel} exposure ${unitless[1]} ms"; nothing was changed`);
   return undefined;
 }
 
@@ -619,6 +684,9 @@ function exposureDelta(t: string): number | undefined {
     const up = /\b(?:increase|raise|lengthen|extend|longer|more|up|bump|boost)\b/.test(t);
     if (down !== up) return down ? -Number(by[1]) : Number(by[1]);
   }
+  // "bump GFP exposure up 15 ms", "DAPI exposure down 5 ms": a direction word beside the amount
+  const dir = new RegExp(String.raw`\b(up|down)\s+(?:by\s+)?(?:another\s+)?${MS}`).exec(t);
+  if (dir && !/\bto\s+\d/.test(t)) return dir[1] === 'down' ? -Number(dir[2]) : Number(dir[2]);
   const signed = new RegExp(String.raw`(?:^|\s)([+-])\s*${MS}`).exec(t);
   if (signed && !/\bto\b/.test(t)) return signed[1] === '-' ? -Number(signed[2]) : Number(signed[2]);
   return undefined;
@@ -713,7 +781,8 @@ function positionsNumbered(t: string): string[] {
   if (range && Number(range[3]) > Number(range[2]) && Number(range[3]) - Number(range[2]) < 100) {
     return Array.from({ length: Number(range[3]) - Number(range[2]) + 1 }, (_, i) => (range[1] === 'pos' ? `Pos${Number(range[2]) + i}` : String(Number(range[2]) + i)));
   }
-  const m = /\b(positions|fields|sites|pos)\s*((?:\d+\s*(?:,|and|&|\+)\s*)+\d+)\b/.exec(t);
+  // ("drop position 2 and 3": the singular before a list is the same list)
+  const m = /\b(positions|fields|sites|pos|position|field|site)\s*((?:\d+\s*(?:,|and|&|\+)\s*)+\d+)\b(?!\s*(?:%|ms|s\b|sec|min|h\b|µm|um))/.exec(t);
   // "pos 1" is a position's name (Pos1), "position 1" its number, as for one position
   return m ? m[2].split(/\s*(?:,|and|&|\+)\s*/).filter(Boolean).map((n) => (m[1] === 'pos' ? `Pos${n}` : n)) : [];
 }
@@ -723,7 +792,10 @@ function channelNumbered(t: string): string | undefined {
   const numbered = /\b(?:channel|ch)\s*#?\s*(\d)\b(?!\s*(?:%|ms|s\b|µm|um|min|x\b))/.exec(t);
   if (numbered) return numbered[1];
   const ordinal = /\b(first|second|third|fourth|fifth) channel\b/.exec(t);
-  return ordinal ? String(ORDINALS[ordinal[1]]) : undefined;
+  if (ordinal) return String(ORDINALS[ordinal[1]]);
+  // "the 2nd channel", "3rd channel"
+  const numeral = /\b([1-9])(?:st|nd|rd|th) channel\b/.exec(t);
+  return numeral ? numeral[1] : undefined;
 }
 
 /** Words that take the tiling away ("stop tiling", "no grid"). */
@@ -775,7 +847,9 @@ function intervalInEarlierUnit(t: string): number | undefined {
   return said && count > 0 ? Math.round((said.seconds / count) * Number(bare[1]) * 1e6) / 1e6 : undefined;
 }
 
-function parseTiming(t: string): Adjustment | undefined {
+function parseTiming(said: string): Adjustment | undefined {
+  // "hourly", "half-hourly", "daily": an interval said as an adverb
+  const t = said.replace(/\bhalf[\s-]?hourly\b/g, 'every 30 min').replace(/\bhourly\b/g, 'every hour').replace(/\bdaily\b/g, 'every day');
   const inEarlierUnit = intervalInEarlierUnit(t);
   if (inEarlierUnit !== undefined) return { kind: 'interval', intervalS: inEarlierUnit };
   const extendWords = /\b(extend|another|more|longer|additional|add|extra)\b/.test(t);
@@ -800,6 +874,12 @@ function parseTiming(t: string): Adjustment | undefined {
   // "frame rate: 1 per min", "rate of 2 a minute"
   const rate = new RegExp(String.raw`\b(?:frame )?rate\b\W*(?:of\s+|to\s+)?${COUNT_WORD}\s*(?:per|a|an|each|every|\/)\s*(second|sec|minute|min|hour|hr|day)\b`).exec(t);
   if (rate) return { kind: 'interval', intervalS: Math.round((unitSeconds(rate[2]) / toNumber(rate[1])) * 1e6) / 1e6 };
+  // "twice an hour", "3 times a minute", "four times per hour": that many time points in the span
+  const times = new RegExp(String.raw`\b(?:(twice|thrice)|${COUNT_WORD}\s*times)\s+(?:a|an|per|each|every)\s+(?:(\d+(?:\.\d+)?)\s*)?(seconds?|secs?|minutes?|mins?|min|hours?|hrs?|hr|h|days?)\b`).exec(t);
+  if (times && /\b(?:image|imaging|acquire|take|shoot|record|capture|frames?|time ?points?|go|switch|change|set|interval|rate|only|just)\b|^\s*(?:twice|thrice|\d+\s*times)\b/.test(t)) {
+    const n = times[1] === 'twice' ? 2 : times[1] === 'thrice' ? 3 : toNumber(times[2]);
+    if (n > 0) return { kind: 'interval', intervalS: Math.round(((unitSeconds(times[4]) * (times[3] ? Number(times[3]) : 1)) / n) * 1e6) / 1e6 };
+  }
   const fps = /\b(\d+(?:\.\d+)?)\s*fps\b/.exec(t);
   if (fps) return { kind: 'interval', intervalS: Math.round((1 / Number(fps[1])) * 1e6) / 1e6 };
   // a multiplier said of the interval or of the rate: "half the interval", "triple the gap between frames" (the interval times
@@ -828,6 +908,8 @@ function parseTiming(t: string): Adjustment | undefined {
   if (new RegExp(String.raw`\b(half as often|half as frequently|twice as slow|half the (speed|${rateWord})|halve the ${rateWord}|double the interval)\b`).test(t)) return { kind: 'intervalFactor', factor: 2 };
   // "three times faster", "speed up 3x", "slow down by a factor of 2"; without a number: twice as fast or slow
   const aboutLight = /\b(power|exposure|laser|intensity|lamp|led|brightness)\b/.test(t);
+  // "make the cells divide faster", "get them to grow quicker": the cells' own pace, which no setting of the microscope changes
+  if (/\b(?:divid\w*|divide|grow\w*|migrat\w*|mov(?:e|ing)|proliferat\w*|die|dying|differentiat\w*|heal\w*|spread\w*|crawl\w*|swim\w*|beat\w*|develop\w*)\s+(?:(?:a\s+)?(?:bit|lot|little|much|way)\s+)?(?:faster|slower|quicker|more quickly|more slowly)\b/.test(t)) throw new AmbiguousCommand(`That asks the cells to change, which no setting of the microscope does: I can change how they are imaged (interval, light, channels, z, positions); nothing was changed`);
   const faster = /\b(faster|quicker|more often|more frequently|speed (?:it )?up|increase the (?:frame )?rate)\b/.test(t);
   const slower = /\b(slower|less often|less frequently|slow (?:it )?down|decrease the (?:frame )?rate|reduce the (?:frame )?rate)\b/.test(t);
   if ((faster || slower) && !aboutLight && !(faster && slower)) {
@@ -851,6 +933,17 @@ function parseTiming(t: string): Adjustment | undefined {
   const frames = /\b(\d+)\s*(?:time[\s-]?points|frames)\s*(?:in total|total)\b|\b(?:total of|only|just)\s*(\d+)\s*(?:time[\s-]?points|frames)\b/.exec(t);
   if (frames) return { kind: 'loops', loops: Number(frames[1] ?? frames[2]) };
   return undefined;
+}
+
+/**
+ * "use 0.08 seconds for the GFP", "mCherry: half a second": a span under 10 s said of a channel, with no
+ * word of timing, is its exposure (ms); undefined otherwise.
+ */
+function exposureSeconds(t: string, channel: string | undefined): number | undefined {
+  if (!channel || /\b(?:every|interval|each|per|frame rate|for (?:another|more|the next)|pause|wait|hold|extend|longer|more|run|until|till|in)\b/.test(t)) return undefined;
+  const spans = durationsIn(t);
+  if (spans.length !== 1 || spans[0].seconds <= 0 || spans[0].seconds >= 10) return undefined;
+  return Math.round(spans[0].seconds * 1000 * 1e6) / 1e6;
 }
 
 /** "reduce the 488 power by 90%" is a factor of 0.1; "drop the 488 to 5%" is 5 %; ms are exposure. */
@@ -901,12 +994,25 @@ function parseLight(said: string, channel: string | undefined): Adjustment[] {
   if (times && /\b(?:power|exposure|intensity|laser)\b/.test(t) && Number(times[1]) > 0) return [relative(Number(times[1]))];
   const out: Adjustment[] = [];
   // ("EGFP laser power at 8", "561 power = 12": light power is only ever set in %, so a bare number said of it is a percentage)
-  const bare = /\b(?:power|laser power|intensity)(?:\s+(?:on|of|for|in)\s+(?:the\s+)?[\w-]+(?:\s+(?:channel|laser|line))?\s*(?=to|at|=|:))?\s*(?:to|at|of|=|:|->)?\s*(\d+(?:\.\d+)?)(?!\s*(?:%|percent|per cent|ms|msec|s\b|secs?|min|h\b|hrs?|x\b|times|fold|µm|um|nm|mw|µw|uw|w\b|\.\d|\d))/.exec(t);
-  const pct = percent(t) ?? (bare && Number(bare[1]) <= 100 && !findChannels(t.slice(bare.index)).some((m) => m.index === bare[0].length - bare[1].length) ? Number(bare[1]) : undefined);
+  const bare = /\b(?:power|laser power|laser|intensity)(?:\s+(?:on|of|for|in)\s+(?:the\s+)?[\w-]+(?:\s+(?:channel|laser|line))?\s*(?=to|at|=|:))?\s*(?:to|at|of|=|:|->)?\s*(\d+(?:\.\d+)?)(?!\s*(?:%|percent|per cent|ms|msec|s\b|secs?|min|h\b|hrs?|x\b|times|fold|µm|um|nm|mw|µw|uw|w\b|\.\d|\d))/.exec(t);
+  // ("lower the 488 to 2", "put the 561 laser at 8": a laser line or a laser given a bare number is its power, in %)
+  const laserTo = !bare && channel && !/\bexpos|\bexp\b/.test(t) && /(?:^|\s)(?:the\s+)?(?:\d{3}(?:\s*nm)?|[\w-]+\s+(?:laser|line))\b/.test(t) && /\b(?:lower|raise|reduce|increase|decrease|set|put|turn|bring|drop|go|change|dial)\b/.test(t) ? /\b(?:to|at)\s+(\d+(?:\.\d+)?)\s*(?:please|pls|instead)?\s*[.!]*$/.exec(t) : null;
+  // ("power gfp 7", "laser mcherry 12": the setting, the channel and the number)
+  const trailing = !bare && channel && /^(?:please\s+)?(?:power|laser(?: power)?|intensity)\s+(?:on\s+|for\s+)?(?:the\s+)?[\w-]+(?:\s+(?:channel|laser|line))?\s+(?:to\s+|at\s+)?(\d+(?:\.\d+)?)\s*[.!]*$/.exec(t);
+  const pct = percent(t) ?? (trailing && Number(trailing[1]) <= 100 ? Number(trailing[1]) : undefined) ?? (laserTo && Number(laserTo[1]) <= 100 ? Number(laserTo[1]) : undefined) ?? (bare && Number(bare[1]) <= 100 && !findChannels(t.slice(bare.index)).some((m) => m.index === bare[0].length - bare[1].length) ? Number(bare[1]) : undefined);
   // ("GFP: 30 ms, 4%": a percentage said of a channel is its light power)
   if (pct !== undefined && (/\b(power|laser|led|light|intensity|lamp|drop|lower|reduce|raise|increase|set|turn|to|at)\b/.test(t) || channel !== undefined)) out.push({ kind: 'power', powerPercent: pct, ...ch });
-  const exp = exposureMs(t);
+  // ("GFP exposure down a notch, say 60", "exposure for DAPI: 40": an exposure said as a bare number is in ms, as cameras count it)
+  // ("exp gfp 60": the setting, the channel and the number, as in a lab notebook)
+  const bareExposure = /\b(?:expos\w*|exp)\b(?:(?!\bevery\b|\binterval\b|\bby\b|\bx\b|\btimes\b|\bpositions?\b|\bchannel\s*\d).)*?(?:\b(?:to|at|of|say|be|is|make it)\b|=|:|->|→|\s)\s*(\d+(?:\.\d+)?)\s*(?:instead|please|pls|then)?\s*[.!]*$/.exec(t);
+  const exp = exposureMs(t) ?? exposureSeconds(t, channel) ?? (bareExposure && pct === undefined ? Number(bareExposure[1]) : undefined);
   if (exp !== undefined && (/\bexpos/.test(t) || channel || /\b(set|change|increase|decrease|lower|raise|reduce|to)\b/.test(t))) out.push({ kind: 'exposure', exposureMs: exp, ...ch });
+  // ("give DAPI twice as long", "GFP half as long": a channel's time under the light is its exposure)
+  const as = out.length === 0 && channel && !/\b(?:interval|every|frame rate|run|experiment|acquisition|imaging|time[\s-]?lapse)\b/.test(t) ? /\b(twice|half|three times|\d+(?:\.\d+)?\s*(?:x|times)) as (long|short)\b/.exec(t) : null;
+  if (as) {
+    const n = as[1] === 'twice' ? 2 : as[1] === 'half' ? 0.5 : as[1] === 'three times' ? 3 : Number(/\d+(?:\.\d+)?/.exec(as[1])![0]);
+    out.push({ kind: 'exposureFactor', factor: as[2] === 'long' ? n : 1 / n, ...ch });
+  }
   return out;
 }
 

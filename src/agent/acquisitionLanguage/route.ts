@@ -9,7 +9,7 @@ import { AmbiguousCommand, MixedRequest, parseAdjustment, withoutHedges, without
 import { parseAcquisitionRequest, timeSpans } from './requests.ts';
 import { parseRule } from './rules.ts';
 import { runStateOf } from './runState.ts';
-import { commandOfSentences, sentencesOf, withoutCourtesy } from './sentences.ts';
+import { commandOfSentences, sentencesOf, withNumberedObjects, withoutCourtesy } from './sentences.ts';
 import { durationsIn, exposureMs, findChannels, normaliseText, percent, uniquePresets } from './words.ts';
 
 /** The name of the tool that declares it carries out `command` (tools/types.ts, `carriesOut`). */
@@ -49,7 +49,7 @@ export interface EarlierStep {
 export function routeMicroscopeRequest(text: string, options: { acquisitionRunning?: boolean; config?: MicroscopeConfig; earlier?: EarlierStep[] } = {}): MicroscopeRoute | undefined {
   const config = options.config ?? DEMO_CONFIG;
   // "The 488 is too strong. Halve it.": the command, with what its pronoun points back at
-  text = commandOfSentences(afterCorrection(text), config);
+  text = commandOfSentences(withNumberedObjects(afterCorrection(text)), config);
   // "if it's not too much trouble, could you ...", "is it possible to ...", "would you mind dropping ...": the request itself
   text = sentencesOf(text).map(withoutCourtesy).join(' ') || text;
   // "should the count exceed 300, end the experiment", "in case the cells die, stop": a condition said another way is a condition (never a stop now)
@@ -71,7 +71,7 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
     const both = startThenRule(text, config);
     if (both) return both;
   }
-  if ((/^(?:when(?:ever)?|if|as soon as|each time|every time|once|after)\b.+[,:]|\bwhenever\b|^(?:add|set up|create|make) (?:a )?rule\b/.test(t) || /(?:^|.\s)(?:when(?:ever)?|if|as soon as|each time|every time|once)\s/.test(t)) && CONDITION.test(t) && !QUESTION.test(t)) {
+  if ((((/^(?:when(?:ever)?|if|as soon as|each time|every time|once|after)\b.+[,:]|\bwhenever\b|^(?:add|set up|create|make) (?:a )?rule\b/.test(t) || /(?:^|.\s)(?:when(?:ever)?|if|as soon as|each time|every time|once)\s/.test(t)) && CONDITION.test(t)) || (options.acquisitionRunning && (AFTER_SPAN.test(t) || new RegExp(AFTER_EVENTS).test(t)))) && !QUESTION.test(t)) {
     try {
       const { id: _id, ...rule } = parseRule(text.replace(/^\s*(?:add|set up|create|make) (?:a )?rule:?\s*/i, ''), config);
       return { tool: toolCarrying('proposeRule'), args: { rule, confirm: false } };
@@ -79,7 +79,7 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
       // a command on a condition that cannot be watched ("stop GFP once it is bleached"): asked, never done at once without its condition;
       // an analysis for later ("when it's done, track the cells") is the planner's
       if (ANALYSIS_WORD.test(t)) return undefined;
-      if (CONDITION.test(t)) return { ask: capitalise((err as Error).message) };
+      if (CONDITION.test(t) || AFTER_SPAN.test(t)) return { ask: capitalise((err as Error).message), command: true };
     }
   }
   const hasChannel = findChannels(t, config).length > 0;
@@ -406,9 +406,17 @@ const ANALYSIS_START = /^(?:please\s+|can you\s+|could you\s+)*(?:segment|track|
 
 /** A condition on a command ("once it is bleached"), not a time point or a courtesy ("once this time point is done", "if you can"). */
 const NOT_A_CONDITION = String.raw`(?:this|the current|the present|the last|possible|you can|needed|necessary|required|ok|okay|that'?s ok|will|is|does|do|did|was|are|can|should|would)\b`;
+/**
+ * "after 10 divisions ...", "after 50 cells have divided, ...", "after the first mitosis": a condition on
+ * events said with "after" (a span, "after 2 hours, ...", is read with the rules too and named there;
+ * "after this time point", "after that" are no condition).
+ */
+const AFTER_EVENTS = String.raw`^after\s+(?:the\s+first\s+|\d+\s+(?:more\s+)?|a\s+|one\s+)?(?:cells?\s+(?:ha(?:s|ve)\s+)?)?(?:divi\w+|mitos[ie]s|mitotic|splits?|cell divisions?)\b`;
+/** "after 2 hours, image every 10 min": a change said for later, at a span from now, that is no end of the run. */
+const AFTER_SPAN = /^after\s+(?:another\s+|a further\s+)?(?:\d+(?:\.\d+)?|an?|one|half an?)\s*(?:s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?|days?)(?:\s*,\s*|\s+)(?!(?:then\s+|please\s+|just\s+)*(?:stop|end|finish|quit|abort|halt|resume|unpause|continue|carry on|go on|wrap|keep)\b)[a-z]/;
 /** A question ("when will it finish?", "if I stop now, is the file complete?"), not a rule. */
 const QUESTION = /\?\s*$|^(?:when|if)\s+(?:will|is|does|do|did|was|are|can|should|would)\b/;
-const CONDITION = new RegExp(String.raw`\b(?:when(?:ever)?|if|as soon as|each time|every time)\s+(?!${NOT_A_CONDITION}|points?\b)\w|\bonce\s+(?!${NOT_A_CONDITION}|(?:every|a|an|per|each|more|again|daily|hourly)\b)\w`);
+const CONDITION = new RegExp(String.raw`\b(?:when(?:ever)?|if|as soon as|each time|every time)\s+(?!${NOT_A_CONDITION}|points?\b)\w|\bonce\s+(?!${NOT_A_CONDITION}|(?:every|a|an|per|each|more(?!\s+than)|again|daily|hourly)\b)\w|${AFTER_EVENTS}`);
 
 /** A word that asks for an analysis anywhere in the words. */
 const ANALYSIS_WORD = /\b(?:segment\w*|track(?:ing)?|measure|plot|project|denoise|export|quantify|analy[sz]e|kymograph|detect)\b/;

@@ -32,6 +32,8 @@ export function parseRule(text: string, config: MicroscopeConfig = DEMO_CONFIG):
   // "image every 15 s when a cell divides, for 3 minutes": what follows the condition's comma belongs to the action
   const tail = leadingCondition ? undefined : /^(.*?)\s*,\s*((?:for|then|and then|until)\b.*)$/.exec(conditionText);
   if (tail) [conditionText, actionText] = [tail[1], `${actionText} ${tail[2]}`];
+  // every figure of the condition is read by the trigger or named: a rule never drops "50" from "when 50 cells have divided"
+  notWatchable(conditionText, config);
   const trigger = parseTrigger(conditionText, config);
   if (!trigger) {
     throw new InputError(`I could not tell what should trigger the rule in "${conditionText}": I understand a cell dividing, the number of cells, the mean intensity, the focus, or a model's score going above or below a value`);
@@ -50,6 +52,33 @@ export function parseRule(text: string, config: MicroscopeConfig = DEMO_CONFIG):
     minFramesPerMode: minFrames ? Number(minFrames[1]) : 3,
   };
   return rule;
+}
+
+/**
+ * A condition that no trigger can watch as said: a span of time ("after 2 hours", "for 10 minutes")
+ * or a count of events ("when 50 cells have divided", "after 10 divisions"). A trigger watches each
+ * new frame (a division in it, or a level: the number of cells, the intensity, the focus going above
+ * or below a value), so such words are named and nothing is set up, never dropped.
+ */
+function notWatchable(conditionText: string, config: MicroscopeConfig): void {
+  const c = conditionText.trim();
+  const span = durationsIn(c)[0];
+  if (span) {
+    const said = c.slice(span.index, span.index + span.length);
+    throw new InputError(`a rule cannot wait for a span of time ("${said}"): it fires on what each new frame shows (a cell dividing, the number of cells, the intensity or the focus above or below a value); nothing was set up. For a change later, say it when it is due, or "end it in ${said}" to stop then`);
+  }
+  // figures that are no part of a channel's name ("the 488 signal"): the trigger's threshold, or a count it cannot keep
+  const channelSpans = findChannels(c, config).map((m) => [m.index, m.index + m.text.length]);
+  const figures = [...c.matchAll(/(?<![\w.])\d+(?:\.\d+)?(?![\w.])/g)].filter((m) => !channelSpans.some(([a, b]) => m.index! >= a && m.index! < b));
+  const trigger = parseTrigger(c, config);
+  if (trigger?.kind === 'division' && figures.length) {
+    throw new InputError(`a rule fires at each cell division it sees; it cannot count them up to ${figures[0][0]}: nothing was set up. Say "when a cell divides, ..." to act on the first one, or use the number of cells ("when there are more than ${figures[0][0]} cells, ...")`);
+  }
+  if (trigger && trigger.kind !== 'division') {
+    const read = [trigger.threshold, trigger.release].filter((v): v is number => v !== undefined);
+    const unread = figures.filter((m) => !read.some((v) => Math.abs(v - Number(m[0])) < 1e-9 || Math.abs(v - (Number(m[0]) - 0.5)) < 1e-9));
+    if (unread.length) throw new InputError(`I read the trigger as ${trigger.kind === 'cellCount' ? 'the number of cells' : trigger.kind === 'meanIntensity' ? 'the mean intensity' : trigger.kind === 'focusScore' ? 'the focus score' : 'the model score'} ${trigger.comparison} ${trigger.threshold}, but not "${unread.map((m) => m[0]).join('", "')}": nothing was set up; say the condition with one value, e.g. "when there are more than 100 cells, ..."`);
+  }
 }
 
 function comparisonOf(text: string): { comparison: 'above' | 'below'; threshold: number; release?: number } | undefined {

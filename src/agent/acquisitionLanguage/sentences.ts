@@ -68,6 +68,16 @@ const PRONOUN = /\b(?:its|it|that|them|this|those|that one|this one)\b(?!['’]s
  * subject ("Position 3 has no cells. Get rid of it." → "Get rid of Position 3."). A message of
  * one sentence, or of observations only, is returned as it is.
  */
+/**
+ * "Position 3 is out of focus and position 4 has a bubble. Drop 4.": a bare number after a verb that drops is one
+ * of the things of one kind the message numbers (positions, or channels); the words as they are otherwise.
+ */
+export function withNumberedObjects(text: string): string {
+  const kinds = [...new Set([...text.toLowerCase().matchAll(/\b(position|pos|field|channel|ch)s?\s*#?\s*\d/g)].map((m) => (/^(?:pos|position|field)$/.test(m[1]) ? 'position' : 'channel')))];
+  if (kinds.length !== 1) return text;
+  return text.replace(/(^|[.!?;,]\s*|\b(?:and|then)\s+)((?:please\s+)?(?:drop|remove|skip|stop(?:\s+imaging)?|lose|exclude|ditch|forget(?:\s+about)?|get rid of|leave out))\s+(?:#\s*)?(?=\d+(?:\s*(?:,|and|&)\s*\d+)*\s*(?:please\s*)?(?:\band\b|[.!?,;]|$))/gi, `$1$2 ${kinds[0]} `);
+}
+
 export function commandOfSentences(text: string, config: MicroscopeConfig = DEMO_CONFIG): string {
   const sentences = sentencesOf(text).map(withoutLeadIn);
   if (sentences.length < 2) return sentences[0] ?? text;
@@ -88,7 +98,9 @@ export function commandOfSentences(text: string, config: MicroscopeConfig = DEMO
     // ("I think we're overexposing the GFP. Can we try 50 ms?": a value of light with no channel and no pronoun is for the one channel told)
     const toldChannels = new Set(told.flatMap((o) => findChannels(o, config).map((m) => m.preset)));
     const bareValue = !names && !PRONOUN.test(s) && !PLAN_PART.test(s) && /\d\s*(?:ms|msec|%|percent|x)\b|\b(?:halve|double|triple)\b/i.test(s) && !/\b(?:every|interval|min(?:ute)?s?|h(?:ours?)?|sec(?:ond)?s?)\b/i.test(s);
-    kept.push(referent && !names && PRONOUN.test(s) ? s.replace(PRONOUN, referent) : bareValue && toldChannels.size === 1 ? `${s.replace(/[.!?]+$/, '')} for the ${findChannels(told.join(' '), config)[0].text}` : s);
+    // ("The GFP is getting bleached. Please reduce the laser power by half.": the light of the one channel told, unless all are said)
+    const lightOfTold = !names && /\b(?:power|laser|exposure|intensity)\b/i.test(s) && !/\b(?:all|every|each|both|lasers|channels|exposures|powers|everything|interval|positions?|z[\s-]?stacks?|stacks?|slices|planes|grid)\b/i.test(s) && /\d\s*(?:ms|msec|%|percent|x)\b|\b(?:halve|double|triple|half|third|quarter)\b/i.test(s);
+    kept.push(referent && !names && PRONOUN.test(s) ? s.replace(PRONOUN, referent) : (bareValue || lightOfTold) && toldChannels.size === 1 ? `${s.replace(/[.!?]+$/, '')} for the ${findChannels(told.join(' '), config)[0].text}` : s);
   });
   // "I'll be back in half an hour. Pause until then.": "then" is the one span from now an observation told
   const spans = sentences.filter((_, i) => observed[i]).flatMap((s) => {

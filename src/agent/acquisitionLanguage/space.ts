@@ -85,8 +85,9 @@ export function parsePositionList(text: string): StagePosition[] {
   const named = new RegExp(String.raw`\bx\s*[=:]?\s*${NUM}\s*(?:µm|um)?\s*,?\s*(?:and\s+)?y\s*[=:]?\s*${NUM}(?:\s*(?:µm|um)?\s*,?\s*z\s*[=:]?\s*${NUM})?`, 'gi');
   while ((m = named.exec(text))) out.push({ xUm: Number(m[1]), yUm: Number(m[2]), ...(m[3] !== undefined ? { zUm: Number(m[3]) } : {}) });
   // "a position at 1500, -300": a pair without brackets, when a position is what the words are about
-  const bare = new RegExp(String.raw`\b(?:at|to)\s+${NUM}\s*(?:µm|um)?\s*,\s*${NUM}\s*(?:µm|um)?(?![\d.]|\s*(?:%|ms|s\b|sec|min|h\b))`, 'i').exec(text);
-  if (!out.length && bare && /\b(?:positions?|fields?|sites?|locations?|spots?)\b/i.test(text)) out.push({ xUm: Number(bare[1]), yUm: Number(bare[2]) });
+  // ("a spot at 100, 200 µm with z 50", "at 1500, -300, z = 20": its focus said after the pair)
+  const bare = new RegExp(String.raw`\b(?:at|to)\s+${NUM}\s*(?:µm|um)?\s*,\s*${NUM}\s*(?:µm|um)?(?![\d.]|\s*(?:%|ms|s\b|sec|min|h\b))(?:\s*(?:,|and|with|at)?\s*(?:a\s+)?(?:z|focus|height)\s*(?:=|:|of|at)?\s*${NUM})?`, 'i').exec(text);
+  if (!out.length && bare && /\b(?:positions?|fields?|sites?|locations?|spots?|points?)\b/i.test(text)) out.push({ xUm: Number(bare[1]), yUm: Number(bare[2]), ...(bare[3] !== undefined ? { zUm: Number(bare[3]) } : {}) });
   return out.map((p, i) => ({ name: `Pos${i}`, ...p }));
 }
 

@@ -217,7 +217,8 @@ function correctWord(word: string, known: Set<string>): string {
   if (best && tied.length > 1 && bestDistance > 0) {
     // ("intervall": interval and intervals tie; the one of the word's own length, or the singular)
     const stem = (v: string) => v.replace(/s$/, '');
-    if (tied.every((v) => stem(v) === stem(tied[0]))) return tied.find((v) => v.length === w.length) ?? tied.reduce((a, b) => (a.length <= b.length ? a : b));
+    // (a last letter typed twice is a slip of the word without it: "intervall" is "interval", "channell" "channel")
+    if (tied.every((v) => stem(v) === stem(tied[0]))) return tied.find((v) => w === v + v.at(-1)) ?? tied.find((v) => v.length === w.length) ?? tied.reduce((a, b) => (a.length <= b.length ? a : b));
     const sameLetters = tied.filter((v) => sortedLetters(v) === sortedLetters(w));
     return sameLetters.length === 1 ? sameLetters[0] : word;
   }

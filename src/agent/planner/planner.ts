@@ -1220,7 +1220,7 @@ function takeNotes(steps: PlannedStep[]): string[] {
 
 const AFFIRMATIVE = /^(?:yes|yep|yeah|ok|okay|sure|confirm\w*|do it|go ahead|activate it|sounds (?:good|right)|correct|please do|that's right|right|looks (?:good|right|fine|ok)|perfect|great|agreed|all good|let'?s do (?:it|that)|(?:please )?activate(?: (?:it|that|the rule))?$)\b/i;
 const SAME_FOR = /\bsame (?:thing )?(?:for|with|on|in|using)\b/i;
-const REPEAT = /\b(?:try (?:it |that )?again|redo|re-?run (?:it|that)|repeat (?:it|that|the last step)|same (?:thing )?(?:again|but)|do (?:it|that) again|once more|again with|again on|again for)\b/i;
+const REPEAT = /\b(?:try (?:it |that )?again|redo|re-?run (?:it|that)|repeat (?:it|that|the last step)|same (?:thing )?(?:again|but)|do (?:it|that) again|once more(?!\s+than\b)|again with|again on|again for)\b/i;
 
 /** "try again with a sigma of 3": the last step again, with the new values. */
 function repeatPlan(text: string, conversation: Conversation, catalogue: Catalogue): Plan | undefined {

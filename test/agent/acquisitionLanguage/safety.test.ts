@@ -20,7 +20,8 @@ import { smallConfig } from '../../microscope/fixtures.ts';
 const VERBS = ['stop', 'stop imaging', 'stop acquiring', 'switch off', 'turn off', 'shut off', 'drop', 'remove', 'halt', 'end', 'kill', 'disable', 'cut', 'no more', 'get rid of', 'abort', 'cancel', 'exclude', 'skip', 'no need for', "that's enough", 'stop imagng', 'swich off', 'ditch', 'scrap', 'nix', "we've got enough of", 'forget about', 'lose', 'take out', 'take away', 'stop collecting', 'quit imaging', 'stpo'];
 const TEMPLATES = ['{verb} the {ch}', '{verb} {ch}', 'please {verb} the {ch} channel', '{verb} the {ch} laser now', 'can you {verb} {ch}?', '{verb} the {ch} but keep going', '{verb} the {ch}, keep imaging the rest'];
 const SPLIT_TEMPLATES = ['turn the {ch} off', 'switch {ch} off please', 'shut the {ch} laser off', '{ch} off', '{ch} out', 'the {ch} channel off now', "that's the {ch} done, stop it", 'stop the {ch} after this time point', 'stop {ch} after 10 frames'];
-const CHANNEL_WORDS = [...new Set(DEMO_CONFIG.channels.flatMap((c) => [c.name, ...c.aliases]))];
+// (names that differ only by a space or a hyphen, "far red" / "far-red" / "farred", are one name to the reader: swept once)
+const CHANNEL_WORDS = [...new Map(DEMO_CONFIG.channels.flatMap((c) => [c.name, ...c.aliases]).map((n) => [n.toLowerCase().replace(/[\s-]+/g, ''), n] as const)).values()];
 
 function requests(): string[] {
   const out: string[] = [];
