@@ -117,7 +117,7 @@ const track = defineTool({
   makes: ['tracks'],
   needsFrames: true,
   results: { tracks: { about: 'tracks (trees of branches)', unit: '', example: 37 }, branches: { about: 'branches', unit: '' }, spots: { about: 'spots', unit: '' }, divisions: { about: 'divisions', unit: '', example: 5 }, meanBranchLengthSpots: { about: 'mean branch length', unit: 'spots', example: 31.2 }, branchesAtLeast10Frames: { about: 'branches of 10 frames or more', unit: '' }, frames: { about: 'frames', unit: 'frames' }, divisionsProposed: { about: 'divisions the tracker proposed before the evidence check', unit: '' }, maxLinkingDistancePx: { about: 'linking distance used', unit: 'px' }, objectDiameterPx: { about: 'median object diameter', unit: 'px' }, stepPx: { about: 'large frame-to-frame step of the objects (90th percentile)', unit: 'px' }, gapClosingMaxDistancePx: { about: 'gap-closing distance used', unit: 'px' }, splittingMaxDistancePx: { about: 'mother-to-daughter distance used', unit: 'px' }, driftStepsNotApplied: { about: 'drift-table steps not borne out by the objects', unit: '' }, objectsSplit: { about: 'objects split by the repair over time (two objects seen as one)', unit: '' }, fragmentsMerged: { about: 'fragments merged by the repair over time', unit: '' }, sistersJoinedInAnaphase: { about: 'daughter pairs still joined in anaphase, taken for the mother', unit: '' }, piecesJoined: { about: 'touching pieces of one object (a split refused as no division) made one object again', unit: '' }, meanBranchConfidence: { about: 'mean branch confidence (0-1)', unit: '' }, lowConfidenceBranches: { about: 'branches with confidence below 0.5', unit: '' } },
-  valueWords: { method: { overlap: ['overlap', 'iou', 'mask overlap'], lap: ['lap', 'trackmate'] } },
+  valueWords: { method: { overlap: ['overlap', 'iou', 'mask overlap'], lap: ['lap', 'trackmate', 'linear assignment', 'linear assignment problem'] } },
   description:
     'Links the objects of a label movie over time into tracks, with divisions as lineage. Default: TrackMate\'s LAP tracker (frame-to-frame linking, gap closing, splitting; linking, gap and division distances chosen from the objects\' size and motion in the movie, gaps up to 2 frames; divisions kept only with evidence). Or method "overlap" (mask overlap). Returns a tracks artifact (export it with export, measure it with measure) and counts of tracks, spots and divisions.',
   schema: trackSchema,
@@ -626,7 +626,7 @@ const exportTool = defineTool({
   consumes: ['tracks', 'labels', 'movie', 'table'],
   produces: ['table'],
   results: { spots: { about: 'spots written', unit: '' }, branches: { about: 'branches written', unit: '' }, frames: { about: 'frames written', unit: 'frames' } },
-  valueWords: { format: { ctc: ['ctc', 'cell tracking challenge'], trackmate: ['trackmate', 'xml'], csv: ['csv', 'spreadsheet', 'excel', 'table'], tiff: ['tiff', 'tif', 'fiji', 'hyperstack', 'image', 'images'] } },
+  valueWords: { format: { ctc: ['ctc', 'cell tracking challenge'], trackmate: ['trackmate', 'xml'], csv: ['csv', 'spreadsheet', 'excel', 'excel sheet', 'sheet', 'table'], tiff: ['tiff', 'tif', 'fiji', 'hyperstack', 'image', 'images'] } },
   description:
     'Writes results in other tools\' formats: tracks as a Cell Tracking Challenge folder ("ctc"), a tidy CSV ("csv") or TrackMate XML for Fiji ("trackmate"); a movie or label movie as TIFF ("tiff"); a table as CSV. Returns the written file or folder as an artifact.',
   schema: exportSchema,

@@ -91,6 +91,8 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
     if (used.has(q.value)) continue; // the tool's own reading took it already
     // "frame 5", "time point 12": a position in the movie, never an amount of frames
     if (/\b(?:frames?|time ?points?|timepoints?)\s*#?\s*$/i.test(q.before)) continue;
+    // "plate 3", "well 4", "movie 7", "passage 12", "ID 2024": a number that labels which data is no setting
+    if (q.unit === '' && /\b(?:plates?|dish(?:es)?|experiments?|expts?|replicates?|reps?|samples?|embryos?|movies?|videos?|files?|stacks?|fields?|fovs?|slides?|coverslips?|days?|mice|mouse|animals?|patients?|donors?|figures?|figs?\.?|panels?|conditions?|batch(?:es)?|passages?|ids?|no\.?|#)\s*#?\s*$/i.test(q.before)) continue;
     // "the first 10 frames": which frames, for a tool that takes a frame range
     const which = /\b(?:first|last|initial|final)\s*$/i.test(q.before) && (q.unit === 'frame' || /^\s*(?:frames?|time ?points?|timepoints?)\b/i.test(q.after));
     if (which && 'frames' in props) continue;
@@ -110,6 +112,8 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
     let best: { name: string; score: number; value: number } | undefined;
     for (const [name, p] of candidates) {
       if (counted && !nameWords(name).includes(meaning(normalizeWord(counted)))) continue;
+      // ("movie 3 (2 channels)": a count of the things a 1-based position names is no position)
+      if (counted && /\b1-based\b/i.test(p.description ?? '')) continue;
       if (name in out) continue;
       // (a length in µm becomes pixels only for a length: never an area, never the pixel size itself)
       const raw = inUnit(q, unitOfArgument(name, p), /area/i.test(name) || q.per ? undefined : pixelSizeUm);

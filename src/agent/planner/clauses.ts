@@ -17,8 +17,8 @@ export interface Clause {
   heading?: boolean;
 }
 
-const NEGATION = /^(?:,?\s*)(?:but\s+|and\s+|then\s+|so\s+)?(?:please\s+)?(?:(?:do\s+not|don't|dont|never|no\s+need\s+(?:to|for)|(?:there(?:'s|\s+is)\s+)?no\s+need\s+(?:to|for)|(?:i|we)\s+(?:do\s+not|don't|dont|won't)\s+(?:want|need|care\s+about)|not|without|skip(?:ping)?|except(?:\s+for)?|leave\s+(?:out|off)|omit(?:ting)?|no|minus|forget(?:\s+about)?|hold\s+off\s+on|leave\s+(?=(?:[\w-]+\s+){1,4}alone\b))\b)/i;
-const FIRST = /^(?:,?\s*)(?:but\s+|and\s+)?(?:first(?:\s+of\s+all)?|(?:before|prior\s+to)\s+(?:that|this|anything(?:\s+else)?|doing\s+(?:that|this|so)|(?:you|we|i)\s+(?:do|run|start)\s+(?:that|this|it|anything(?:\s+else)?)))\b/i;
+const NEGATION = /^(?:,?\s*)(?:but\s+|and\s+|then\s+|so\s+)?(?:please\s+)?(?:(?:w\/o|do\s+not|don't|dont|never|no\s+need\s+(?:to|for)|(?:there(?:'s|\s+is)\s+)?no\s+need\s+(?:to|for)|(?:i|we)\s+(?:do\s+not|don't|dont|won't)\s+(?:want|need|care\s+about)|not|without|skip(?:ping)?|except(?:\s+for)?|leave\s+(?:out|off)|omit(?:ting)?|no|minus|forget(?:\s+about)?|hold\s+off\s+on|leave\s+(?=(?:[\w-]+\s+){1,4}alone\b))\b)/i;
+const FIRST = /^(?:,?\s*)(?:but\s+|and\s+)?(?:first(?:\s+of\s+all)?|(?:before|prior\s+to)\s+(?:(?:all|any|either|both|each)\s+(?:of\s+)?(?:that|this|these|those|them|it)|that|this|these|those|them|anything(?:\s+else)?|everything(?:\s+else)?|all\s+(?:else|the\s+rest)|the\s+rest|doing\s+(?:that|this|so|anything(?:\s+else)?)|(?:you|we|i)\s+(?:do|run|start)\s+(?:that|this|it|anything(?:\s+else)?)))\b/i;
 const BEFORE = /^(?:,?\s*)(?:before|ahead\s+of|prior\s+to)\b/i;
 // ("..., after which the intensities were measured": what follows comes after, like "after that")
 // ("and after do the tracking": "after" before a command is "afterwards")
@@ -53,8 +53,14 @@ const REFERENCE_ASIDE = /\(\s*(?:see\s+|cf\.?\s+|as\s+in\s+)?(?:reviewers?|refer
 
 /** The text with its asides that refer to a document blanked, same length ("quantify the divisions (Reviewer 1, point 4)"). */
 export function withoutReferenceAsides(text: string): string {
-  return text.replace(REFERENCE_ASIDE, (m) => ' '.repeat(m.length));
+  return text.replace(REFERENCE_ASIDE, (m) => ' '.repeat(m.length)).replace(REFERENCE_HEAD, (m) => ' '.repeat(m.length));
 }
+
+/**
+ * The same reference opening a request as its heading, without brackets: "Reviewer 2, point 3: ...", "Referee #1, comment 4 -",
+ * "Comment 5: ...", "Reviewer 3 :" (its bracketed point blanked above).
+ */
+const REFERENCE_HEAD = /^\s*(?:reviewers?|referees?|editor|comments?|points?|remarks?|issues?|questions?|major\s+(?:comment|point|issue)s?|minor\s+(?:comment|point|issue)s?|r)\s*#?\s*\d+[a-z]?(?:\s*[,.]?\s*(?:(?:point|comment|remark|issue|question|item)s?\s*#?\s*)?\d+[a-z]?)?\s*(?::|\s[-–—]\s)/i;
 
 /**
  * Which data a request is about, named by a label and its number: "experiment 12", "day 3", "well A3", "replicate 2",
@@ -92,6 +98,8 @@ export function splitClauses(text: string): Clause[] {
     if (/^\s*>(?!>)/.test(text.slice(at)) && FIJI_MENU_PATH.test(text.slice(0, at))) continue;
     // "x, y" coordinates and "1,000"
     if (m[0] === ',' && /\d\s*$/.test(text.slice(0, at)) && /^,\s*-?\d/.test(text.slice(at))) continue;
+    // "max. linking distance 10 px", "Dr. Klein", "e.g. Otsu", "approx. 10 px": the full stop of an abbreviation ends no sentence
+    if (m[0] === '.' && (/\b(?:dr|prof|mr|mrs|ms|fig|figs|no|nr|vs|e\.g|i\.e|cf|approx|ca|incl|excl|resp|ref|eq|et\s+al)$/i.test(text.slice(0, at)) || (/\b(?:max|min|avg|std|sec|temp|conc|expt|exp|pos|ch|diam|dist|int)$/i.test(text.slice(0, at)) && /^\.\s+[a-z\d]/.test(text.slice(at))))) continue;
     // "Before that, correct the bleaching": the order words belong to the clause after the comma
     // ("but before you do that, register the frames", "prior to that, ...")
     if (m[0] === ',' && /(?:^|[.;!?]\s*|\b(?:and|but)\s+)(?:(?:before|prior\s+to)\s+(?:that|this|doing\s+(?:that|this|so)|anything(?:\s+else)?|(?:you|we|i)\s+(?:do|run|start)\s+(?:that|this|it|anything(?:\s+else)?))|first(?:\s+of\s+all)?|after\s+that|afterwards|then|next|finally|also)\s*$/i.test(text.slice(0, at))) continue;
@@ -180,8 +188,19 @@ const CHECK_PURPOSE = /^(?:(?:and|but|so|just|mainly)\s+)?(?:for|as)\s+(?:(?:a|a
 /** What someone else doubts or asks about ("the reviewer wonders whether this depends on the threshold"): why the step is asked, no step itself. */
 const REPORTED_DOUBT = /^(?:(?:and|but|so|now|ok(?:ay)?)[,\s]+)?(?:the\s+|my\s+|our\s+|one\s+)?(?:reviewers?|referees?|editor|pi|boss|supervisor|advisor|adviser|collaborators?|colleagues?)(?:\s*#?\d)?\s+(?:wonders|wondered|asks?\s+(?:whether|if)|asked\s+(?:whether|if)|questions?\s+(?:whether|if)|doubts?|suspects?|thinks|worries|is\s+(?:worried|concerned|not\s+sure)|notes?|noted|points?\s+out|pointed\s+out|comments?\s+that)\b/i;
 
+/**
+ * A methods paragraph's passive ("The nuclei were segmented with Otsu", "The movie was first bleach-corrected"): an analysis
+ * step said in the past, to be done, not a fact about the data (unless it was done already: "the nuclei were segmented last week").
+ */
+const METHODS_PASSIVE = /^(?:(?:and|then)\s+)?(?:the|all|each|every)\s+(?:[\w-]+\s+){0,2}?(?:was|were)\s+(?:(?:first|then|subsequently|next|finally|also|initially|additionally|further|afterwards)\s+)?(?:[\w]+-)?(?:segmented|tracked|corrected|denoised|smoothed|filtered|projected|registered|aligned|measured|quantified|normali[sz]ed|thresholded|exported|plotted|linked|interpolated|upsampled|super-resolved|deconvolved|labell?ed|max(?:imum)?-projected|binari[sz]ed|clustered|classified)\b/i;
+
+/** What comes with the message ("attached is movie 3", "here are the files", "please find attached ..."): no step. */
+const ATTACHED = /^(?:(?:and|so|also)\s+)?(?:(?:attached|enclosed|here)\s+(?:is|are)|(?:please\s+)?find\s+(?:attached|enclosed)|i(?:'ve|\s+have)\s+attached|(?:i'm|i\s+am)\s+(?:attaching|sending|sharing))\b/i;
+
 export function isContext(text: string): boolean {
   const t = text.trim();
+  if (ATTACHED.test(t) && !/\b(?:could|can|would|please)\s+you\b/i.test(t)) return true;
+  if (METHODS_PASSIVE.test(t) && !/\b(?:already|previously|earlier|yesterday|last\s+(?:week|time|month)|before)\b/i.test(t)) return false;
   if (APOLOGY.test(t) || PURPOSE.test(t) || DUE.test(t) || CHECK_PURPOSE.test(t) || REPORTED_DOUBT.test(t) || (CHANNEL_FACT.test(t) && !/\b(?:segment|track|use|denoise|measure|correct|register|analy[sz]e|project|export|plot)\w*\b/i.test(t))) return true;
   // a number on its own (not one inside a name such as H2B-GFP, nor one that makes a word: "a 2-channel time-lapse";
   // nor, in what a person did, how long or how many: "yesterday I imaged some MDCK cells for 12 h", "we filmed 3 positions")

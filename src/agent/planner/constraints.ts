@@ -10,6 +10,7 @@ import { findEnumValue } from './enums.ts';
 import { nameWords } from './arguments.ts';
 import type { ToolIndex } from './matcher.ts';
 import { findQuantities, parseNumber } from './quantities.ts';
+import { withoutHedges } from './unapplied.ts';
 import { isStopWord, meaning, type Token, tokenize } from './words.ts';
 
 export type ConstraintKind = 'method' | 'format' | 'scope' | 'number';
@@ -56,6 +57,12 @@ const ORDINARY = new Set(
     'parameters value values option options care caution high higher low lower more less much many few little same similar first last initial ' +
     'final early late later earlier next previous current whole ones one thing things stuff way help me them it everything anything something ' +
     'data result results output outputs version versions copy copies variant ' +
+    // what any method is called ("a linear assignment approach", "a thresholding procedure"), never a method by name
+    'approach approaches technique techniques strategy procedure algorithm algorithms method methods routine ' +
+    // which data ("for the 2025-11-30 dataset", "the second replicate"), never how to run it
+    'dataset datasets replicate replicates acquisition acquisitions experiment experiments ' +
+    'overnight daytime nightly weekly daily ' +
+    'plate plates well wells dish dishes slide slides coverslip coverslips passage passages sample samples embryo embryos id ids ' +
     // when the person wants it, never how to run it ("by friday", "tomorrow")
     'today tonight tomorrow yesterday asap soon morning afternoon evening weekend week monday tuesday wednesday thursday friday saturday sunday deadline ' +
     // who asks for it and for what occasion ("for the rebuttal", "my PI", "the reviewer"), never how to run it
@@ -274,7 +281,7 @@ function scopes(words: RawWord[], reader: Reader): Unapplied[] {
     // "could you just make a kymograph", "just segment them": a hedge before the verb, no scope
     // "on top of each other": a reciprocal, no scope
     if (cue.lower === 'each' && /^(?:other|another)$/i.test(words[c + 1]?.lower ?? '')) return;
-    if (cue.lower === 'just' && (c === 0 || /^(?:you|u|to|please|pls|i|we|can|could|would|will|and|then|so|maybe)$/i.test(words[c - 1].lower))) return;
+    if (cue.lower === 'just' && (c === 0 || /^(?:you|u|to|please|pls|plz|pleas|i|we|can|could|would|will|and|then|so|maybe|ok|okay|hi|hey|now)$/i.test(words[c - 1].lower))) return;
     // "µm per minute", "per frame": a unit, not a scope
     if (cue.lower === 'per' && /^(?:min(?:ute)?s?|s|sec(?:ond)?s?|h(?:ou)?rs?|hours?|frames?|time ?points?|µm|um|microns?|pixels?|px)$/i.test(words[c + 1]?.lower ?? '')) return;
     let i = c + 1;
@@ -295,6 +302,9 @@ function scopes(words: RawWord[], reader: Reader): Unapplied[] {
     // "only link objects closer than 10 px": a comparison whose number the step took (maxLinkingDistancePx: 10) is applied
     const compared = /^(?:than|below|above|under|over)$/.test(words[i]?.lower ?? '') ? parseFloat(words[i + 1]?.lower ?? '') : NaN;
     if (Number.isFinite(compared) && Object.values(reader.step.args).includes(compared)) return;
+    // ("excluding debris under 20 px": the comparison inside the phrase, its number taken by the step: minAreaPx 20)
+    const carried = numbersIn(reader.step.args);
+    if (phrase.some((w, k) => k > 0 && /^(?:than|below|above|under|over|<|>)$/.test(phrase[k - 1].lower) && /^\d/.test(w.lower) && carried.some((n) => Math.abs(n - parseFloat(w.lower)) < 1e-9))) return;
     // "excluding those cut off at the border": the scope is the name of a switch the step sets (excludeBorder: true), applied
     const said = [cue, ...phrase].flatMap((w) => tokenize(w.word)).map((t) => meaning(t.stem));
     if (Object.entries(reader.step.args).some(([arg, v]) => typeof v === 'boolean' && nameWords(arg).length >= 2 && nameWords(arg).every((w) => said.includes(w)))) return;
@@ -329,6 +339,30 @@ function relativeFilters(words: RawWord[], reader: Reader): Unapplied[] {
     const said = [verb, ...phrase].flatMap((w) => tokenize(w.word)).map((t) => meaning(t.stem));
     if (Object.entries(reader.step.args).some(([arg, val]) => typeof val === 'boolean' && nameWords(arg).length >= 2 && nameWords(arg).some((w) => said.includes(w)))) return;
     out.push({ text: '', kind: 'scope', start: verb.start, end: phrase.at(-1)!.end });
+  });
+  return out;
+}
+
+/**
+ * "exclude mitotic cells", "drop the rounded nuclei", "ignore dim spots": things found left out by a kind said before
+ * their noun, which the step applies only as a switch it sets ("exclude border cells" → excludeBorder) or a value it carries.
+ */
+function kindsLeftOut(words: RawWord[], reader: Reader): Unapplied[] {
+  const out: Unapplied[] = [];
+  words.forEach((verb, v) => {
+    if (!FILTER_VERBS.test(verb.lower) || /^(?:keep|keeping|retain)$/i.test(verb.lower)) return;
+    let i = v + 1;
+    while (i < words.length && /^(?:the|any|all|those|these|out|of)$/i.test(words[i].lower)) i++;
+    const kind: RawWord[] = [];
+    for (; i < words.length && kind.length < 3 && !OBJECT_NOUNS.test(words[i].lower); i++) {
+      if (BOUNDARY.test(words[i].lower) || words[i].start - (kind.at(-1) ?? verb).end > 2) return;
+      kind.push(words[i]);
+    }
+    if (kind.length === 0 || !OBJECT_NOUNS.test(words[i]?.lower ?? '') || !kind.every((w) => reader.content(w))) return;
+    if (kind.every((w) => reader.applies(w) || reader.carriesValue(w))) return;
+    const said = [verb, ...kind].flatMap((w) => tokenize(w.word)).map((t) => meaning(t.stem));
+    if (Object.entries(reader.step.args).some(([arg, val]) => typeof val === 'boolean' && nameWords(arg).length >= 2 && nameWords(arg).some((w) => said.includes(w) && w !== said[0]))) return;
+    out.push({ text: '', kind: 'scope', start: verb.start, end: words[i].end });
   });
   return out;
 }
@@ -429,10 +463,11 @@ function valuesNotSet(step: StepWords, catalogue: Catalogue, text: string): Unap
  * (a unit converted); `masked` is the clause with names and paths blanked out.
  */
 export function unappliedConstraints(step: StepWords, catalogue: Catalogue, index: ToolIndex, notes: string[] = [], masked = step.clause): Unapplied[] {
-  const text = maskRejected(masked);
+  // ("count nuclei in frames 3-6 only, nothing else": an aside of how it is asked restricts nothing)
+  const text = maskRejected(withoutHedges(masked));
   const words = rawWords(text);
   const reader = new Reader(step, index, catalogue);
-  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader), ...relativeFilters(words, reader), ...numbers(step, text, notes, catalogue), ...valuesNotSet(step, catalogue, text), ...strides(step, text, catalogue)]
+  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader), ...relativeFilters(words, reader), ...kindsLeftOut(words, reader), ...numbers(step, text, notes, catalogue), ...valuesNotSet(step, catalogue, text), ...strides(step, text, catalogue)]
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Unapplied[] = [];
   for (const item of found) {

@@ -14,7 +14,7 @@ function enumValues(p: PropertyInfo | undefined): string[] {
 /** Words after "instead of", "rather than", "not", "except", "without": values the person does not want. */
 export function withoutRejected(text: string): string {
   // ("not as csv", "don't use otsu": the value after the word that introduces it)
-  return text.replace(/\b(?:instead\s+of|rather\s+than|not|don'?t|never|except|but\s+not|without)\s+(?:(?:use|using|as|in|with|to|into|via|by)\s+)?(?:the\s+|an?\s+|any\s+)?[\w-]+/gi, (m) => m.replace(/[^\s]/g, '_'));
+  return text.replace(/(?:\bw\/o|\b(?:instead\s+of|rather\s+than|not|don'?t|never|except|but\s+not|without))\s+(?:(?:use|using|as|in|with|to|into|via|by)\s+)?(?:the\s+|an?\s+|any\s+)?[\w-]+/gi, (m) => m.replace(/[^\s]/g, '_'));
 }
 
 function stems(text: string): string[] {

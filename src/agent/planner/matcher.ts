@@ -4,7 +4,8 @@
 // candidate only when one of its own words (or value words) is in the clause; examples
 // and the summary only rank the candidates.
 import type { ToolSelfDescription } from '../../../tools/types.ts';
-import { allowedEdits, editDistance, meaning, normalizeWord, type Token, tokenize } from './words.ts';
+import { allowedEdits, editDistance, meaning, normalizeWord, soundsLike, type Token, tokenize } from './words.ts';
+import { isEverydayWord } from './english.ts';
 
 export interface DescribedTool {
   name: string;
@@ -209,7 +210,8 @@ export class ToolIndex {
   /** True when the word is a known word or a slip of one ("cels", "segmentaion", "teh"). */
   recognizes(token: Token, extra: Iterable<string> = []): boolean {
     if (this.knows(this.correct(meaning(token.stem), token.word))) return true;
-    if (token.word.length < 3) return false;
+    // (an everyday word written correctly is itself: "spend" is no slip of "speed")
+    if (token.word.length < 3 || isEverydayWord(token.word)) return false;
     for (const w of [...this.writtenWords.keys(), ...this.vocabulary, ...extra]) {
       // a slip keeps the first letter ("cels", "teh"); "round" is not "ground"
       if (w[0] === token.word[0] && Math.abs(w.length - token.word.length) <= 1 && editDistance(token.word, w, 1) <= 1) return true;
@@ -229,8 +231,16 @@ export class ToolIndex {
     return tokens.map((t) => this.correct(meaning(t.stem), t.word));
   }
 
+  private readonly soundCache = new Map<string, string>();
+
+  private sounds(word: string): string {
+    let heard = this.soundCache.get(word);
+    if (heard === undefined) this.soundCache.set(word, (heard = soundsLike(word)));
+    return heard;
+  }
+
   private correct(stem: string, word: string): string {
-    if (this.idf.has(stem) || this.vocabulary.includes(stem)) return stem;
+    if (this.idf.has(stem) || this.vocabulary.includes(stem) || isEverydayWord(word)) return stem;
     const cached = this.fuzzyCache.get(stem);
     if (cached !== undefined || this.fuzzyCache.has(stem)) return cached ?? stem;
     const edits = allowedEdits(word);
@@ -254,6 +264,17 @@ export class ToolIndex {
         const max = Math.min(edits, bestDistance - 1);
         const d = editDistance(word, w, max);
         if (d <= max && d < bestDistance) [best, bestDistance] = [m, d];
+      }
+    }
+    // a word spelt as it sounds ("kymograf", "trakmate", "segmentasion"): the same sounds as a word the tools write
+    if (best === undefined && edits > 0) {
+      const heard = soundsLike(word);
+      for (const [w, m] of this.writtenWords) {
+        if (w[0] !== word[0] || Math.abs(w.length - word.length) > 3) continue;
+        if (editDistance(heard, this.sounds(w), Math.max(0, edits - 1)) <= Math.max(0, edits - 1)) {
+          best = m;
+          break;
+        }
       }
     }
     // a four-letter word is a slip of a tool's name only by a dropped letter ("trak" for "track")

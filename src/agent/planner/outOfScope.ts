@@ -9,6 +9,7 @@ import { findQuantities } from './quantities.ts';
 import { splitClauses } from './clauses.ts';
 import { allowedEdits, editDistance, isStopWord, meaning, normalizeWord, stopWords, type Token, tokenize } from './words.ts';
 import { ALL_TOOLS } from '../allTools.ts';
+import { isEverydayWord } from './english.ts';
 import { isNotQuantityWord, quantityOfAdjectives } from './tableAnswers.ts';
 
 /** Things under the microscope or in a movie: a request about one is in scope whatever else it says. */
@@ -81,6 +82,7 @@ function writtenWords(index: ToolIndex): Map<string, string> {
  */
 function closeToWritten(token: Token, corrected: string, index: ToolIndex): boolean {
   const word = token.word;
+  if (isEverydayWord(word)) return false;
   const key = `${word} ${corrected}`;
   const cached = closeCache.get(key);
   if (cached !== undefined) return cached;
@@ -288,4 +290,12 @@ function foreignObject<R extends { token: Token; reading: Reading }>(clause: R[]
     return next;
   }
   return undefined;
+}
+
+/** How each word of a request reads (for tests and diagnostics): subject, known, unknown or neutral. */
+export function readingsOf(masked: string, index: ToolIndex, catalogue: Catalogue): [string, Reading][] {
+  const words = toolWords(index, catalogue);
+  return tokenize(masked.replace(/_+/g, ' '))
+    .filter((token) => !(NEUTRAL.has(token.word) || token.part || token.word.length < 2 || /\d/.test(token.word)))
+    .map((token) => [token.word, reading(token, index, words, BEFORE_A_VERB.test(masked.slice(0, token.start)))]);
 }

@@ -102,7 +102,8 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
   clauses.forEach((clause, i) => {
     // "Hi! I have a time-lapse of HeLa cells": what the data is, not a step
     // ("The nuclei are already segmented and tracked.": a participle joined to a sentence of context tells more of it)
-    const opener = clauses.find((c) => c.sentence === clause.sentence);
+    // (the clause it is joined to: "Hi, the movie ... needs to be segmented in channel 3 and tracked" joins "tracked" to a step, not to the greeting)
+    const opener = i > 0 && clauses[i - 1].sentence === clause.sentence ? clauses[i - 1] : clauses.find((c) => c.sentence === clause.sentence);
     if (isContext(clause.text) || (opener !== clause && opener && isContext(opener.text) && ['and', ','].includes(clause.joiner) && /^(?:(?:and|,)\s+)?(?:already\s+|also\s+|both\s+)?(?:[\w-]+ed|done|made)\s*[.!]*$/i.test(clause.text))) {
       described = bestMatch(index.match(clause.text), clause.text, catalogue) ?? described;
       return;
@@ -115,6 +116,13 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     // "the stage drifted overnight; fix it in the movie": a step named by the problem a sentence before described, whatever
     // words many tools use ("movie") the clause also has
     if (best && described && !best.named && POINTS_BACK.test(clause.text) && best.matched.every((m) => m.split(' ').every((stem) => index.spread(stem) >= GENERIC_SPREAD))) best = described;
+    // "masks -> TIFF": of tools that read the words equally (opening a TIFF, writing one), the one that takes what the step before makes
+    const lastPick = picked.at(-1);
+    if (best && lastPick && !clause.negated && ranked[1] && ranked[1].score >= 0.99 * ranked[0].score) {
+      const made = producesOf(lastPick.tool, catalogue);
+      const takes = (m: Match) => (selfOf(m.tool, catalogue)?.consumes ?? []).some((t) => t !== 'movie' && made.includes(t));
+      if (!takes(best)) best = ranked.filter((m) => m.score >= 0.99 * ranked[0].score).find(takes) ?? best;
+    }
     // "both the min and the max projection": a value said before "and" shares the noun said after it; of tools that
     // read the words equally, the one the next clause names
     const following = clauses[i + 1];
@@ -135,11 +143,19 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     if (best?.byArgument && !best.named && !best.nameWord && !/\d/.test(clause.text) && tokenize(clause.text).length <= 2 && clauses.some((c) => c.sentence > clause.sentence) && !clauses.some((c) => c !== clause && c.sentence === clause.sentence)) return;
     // "px 0.65 um", "650 nm pixels", "2 min/frame", "30 fps": numbers whose units say they calibrate the movie (a length per
     // pixel, a time per frame) are the calibration's, whatever the words around them, unless the clause names its own step
+    // "Nuclei were tracked ... of 15 µm (pixel size 0.5 µm)": a step named in the clause, with a calibration said beside it, is
+    // that step (the calibration is set first from the whole request's words)
+    const namedStep = ranked.find((m) => m.named && !clause.negated && selfOf(m.tool, catalogue)?.appliesToLaterSteps !== true);
+    if (best && namedStep && !best.named && selfOf(best.tool, catalogue)?.appliesToLaterSteps === true && namedStep.score >= 0.5 * best.score) best = namedStep;
     const calibrator = calibrates(text, clause, original, catalogue);
     // ("pixel size: 0.65 um": the words before the colon head the value after it)
     const next = clauses[i + 1];
     if (clause.heading && !/\d/.test(clause.text) && next && next.sentence === clause.sentence && calibrates(text, next, original, catalogue)) return;
     if (calibrator && !clause.negated && (!best || (!best.named && best.tool !== calibrator))) best = { tool: calibrator, score: best?.score ?? 1, at: 0, matched: best?.matched ?? [] };
+    // "ignore nuclei smaller than 30 µm²", "drop objects touching the border": things found left out, with no step named before,
+    // ask for the step that finds them (with its rule), not for a measurement of their size
+    const finder = makerOf('labels', catalogue);
+    if (best && finder && !best.named && !clause.negated && picked.length === 0 && LEFT_OUT_OBJECTS.test(clause.text)) best = { tool: finder, score: best.score, at: 0, matched: best.matched };
     // "flip the movie horizontally": a verb no tool knows, and only words many tools use ("movie") matched: no step of theirs
     // ("turn the movie upside down": a verb some tool knows elsewhere, "turn on the light", but not among the words matched here)
     const action = best && !best.named && !clause.negated ? unmatchedAction(clause.text, index) : undefined;
@@ -164,6 +180,9 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
       // "invert it and ...": an action no tool does is named as not done, never dropped
       const verb = clause.negated ? undefined : unmatchedAction(clause.text, index);
       if (verb) notDone.push({ verb, clause: original.slice(clause.start, clause.end).replace(/^\s*(?:and|then|,)\s+/i, '').trim(), at: i });
+      // "BaSiC shading correction, then segment", "then do a deconvolution": an operation named as a noun that no tool's words match
+      const operation = verb || clause.negated || clause.heading || isQuestion(clause.text) ? undefined : NAMED_OPERATION.exec(original.slice(clause.start, clause.end));
+      if (operation) notDone.push({ verb: `do ${operation[1]}`, clause: operation[1], at: i });
       return;
     }
     // "invert it and write it to inverted.tif": "it" is the result of the action no tool did, so the step would write something else
@@ -185,18 +204,38 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     if (best.byArgument && picked.length > 0 && ranked.some((m) => m.tool === picked.at(-1)!.tool)) return;
     // "segmentation w/ triangle, no watershed": a negated word of the step just asked for says how it runs, it does not take it back
     if (clause.negated && !best.named && picked.at(-1)?.tool === best.tool && clauses[picked.at(-1)!.clause].sentence === clause.sentence) return;
+    // "export everything: CSV, TrackMate and CTC": a short item of a list after a step, a value of that step other than the one
+    // it took already, is that step again (whatever tool's name the value shares a word with)
+    if (picked.length > 0 && !clause.negated && ['', ',', 'and', 'or'].includes(clause.joiner) && clauses[picked.at(-1)!.clause].sentence === clause.sentence
+      && tokenize(clause.text).filter((t) => !t.part).length > 0 && tokenize(clause.text).filter((t) => !t.part).every((t) => valuesOfTool(picked.at(-1)!.tool, catalogue).has(t.word))
+      && namesAnotherValue(picked.at(-1)!.tool, original.slice(clauses[picked.at(-1)!.clause].start, clause.start), clause.text, catalogue)
+      // (not a value said with its argument's name, "measure objects, kind links": that sets the step's argument)
+      && Object.keys(valuesByName(picked.at(-1)!.tool, clause.text, catalogue)).length === 0) {
+      picked.push({ clause: i, tool: picked.at(-1)!.tool });
+      return;
+    }
     // "full pipeline: drift, bleach, segment": a heading over the steps listed after its colon names none itself
     // (a heading that names a step and lists its settings after the colon: the settings are that step's, "Registration: phase correlation, bicubic interpolation")
     const heading = [...picked].reverse().find((p) => clauses[p.clause].heading && clauses[p.clause].sentence === clause.sentence);
     if (heading && !clause.heading && !clause.negated && !best.named && !(best.nameWord && best.tool !== heading.tool) && describesArguments(heading.tool, clause.text, catalogue)) return;
-    if (clause.heading && !clause.negated && headsSteps(clauses, i, best.tool, index, catalogue)) {
+    // ("make this a reusable pipeline: drift correction then segmentation": a heading that is an imperative on the whole asks for its step too)
+    const imperative = /^(?:please\s+|pls\s+|now\s+)?(?:make|turn|save|store|keep|build|create|put|wrap|package)\s+(?:this|it|that|these|them|everything|all(?:\s+of\s+it)?)\b/i.test(clause.text);
+    // ("segment with li, track, then export everything: CSV, TrackMate": steps said with their own verbs before the last
+    // clause of a heading are steps, not the heading; "do the usual pipeline except tracking:" heads them as one)
+    const firstWord = /^(?:\s*(?:and|then|also|please|pls|now|next|first|,)\b\s*)*([\p{L}-]+)/iu.exec(clause.text)?.[1];
+    const stepBeforeHeading = clauses[i + 1]?.heading && clauses[i + 1].sentence === clause.sentence && !!firstWord && index.match(firstWord)[0]?.tool === best.tool;
+    if (clause.heading && !clause.negated && !imperative && !stepBeforeHeading && headsSteps(clauses, i, best.tool, index, catalogue)) {
       headings.push({ start: clause.start, end: clause.end, tool: best.tool });
       return;
     }
     // "segment the nuclei but don't split the touching ones": words of the step before's own arguments say how it runs, they exclude no other step
     const before = picked.at(-1);
-    if (clause.negated && before && !best.named && clauses[before.clause].sentence === clause.sentence) {
-      const args = argumentMeanings(before.tool, catalogue);
+    const sameSentence = !!before && clauses[before.clause].sentence === clause.sentence;
+    if (clause.negated && before && !best.named && clause.sentence - clauses[before.clause].sentence <= 1) {
+      // (or of a step made to feed it: "track the nuclei; skip anything that touches the edge" is the segmentation's border rule,
+      // a sentence later too)
+      const feeders = (selfOf(before.tool, catalogue)?.consumes ?? []).filter((t): t is InputType => ['labels', 'tracks', 'table'].includes(t)).map((t) => makerOf(t, catalogue)).filter((t): t is string => !!t && !picked.some((p) => p.tool === t));
+      const args = new Set([...(sameSentence ? argumentMeanings(before.tool, catalogue) : []), ...feeders.flatMap((t) => [...argumentMeanings(t, catalogue)])]);
       if (index.meanings(tokenize(clause.text)).some((w) => args.has(w) && !INPUT_MEANINGS.has(w))) return;
     }
     if (clause.negated) {
@@ -235,7 +274,8 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     // "segment the nuclei, they're about 10 µm across", "..., seeds at least 6 px apart": a number the step before reads, said in words
     // that are only another tool's argument or value words (not its name, nor its own verb), says how the step before runs
     // (in the sentence after too, when the clause is a statement with no verb of its own: "denoise it; the sigma should be 2 px")
-    const statement = /^(?:and\s+)?(?:the|its|their|a|an)\s/i.test(clause.text) && !unmatchedAction(clause.text, index);
+    // (or a setting in shorthand, a few words and their number: "min size 25 px", "max gap: 2 frames")
+    const statement = (/^(?:and\s+)?(?:the|its|their|a|an)\s/i.test(clause.text) || /^(?:and\s+)?[\p{L}-]+(?:\s+[\p{L}-]+){0,2}\s*[:=]?\s*\d[\d.,]*\s*[\p{L}µ²]*\s*[.!]?$/u.test(clause.text)) && !unmatchedAction(clause.text, index);
     // (a statement has no verb: a word of another tool's name in it is a noun, "the drift should be 2 px" of a simulation)
     if (previous && previous.tool !== best.tool && !best.named && (!best.nameWord || statement) && !ownVerb && /\d/.test(clause.text) && (clauses[previous.clause].sentence === clause.sentence || (statement && clauses[previous.clause].sentence === clause.sentence - 1))
       && readsANumber(previous.tool, clause.text, catalogue) >= Math.max(0.5, readsANumber(best.tool, clause.text, catalogue))) return;
@@ -319,6 +359,21 @@ function opensWithOwnWord(clause: string, tool: string, catalogue: Catalogue): b
 const ENUM_VALUES = new WeakMap<Catalogue, Set<string>>();
 
 /** Every allowed value of every tool's arguments, lower case ("trackmate", "otsu"). */
+/** The allowed values of a tool's own arguments, lower case ("csv", "trackmate" of export). */
+const TOOL_VALUES = new WeakMap<Catalogue, Map<string, Set<string>>>();
+
+function valuesOfTool(tool: string, catalogue: Catalogue): Set<string> {
+  let byTool = TOOL_VALUES.get(catalogue);
+  if (!byTool) TOOL_VALUES.set(catalogue, (byTool = new Map()));
+  let values = byTool.get(tool);
+  if (!values) byTool.set(tool, (values = valuesOfToolOnce(tool, catalogue)));
+  return values;
+}
+
+function valuesOfToolOnce(tool: string, catalogue: Catalogue): Set<string> {
+  return new Set(Object.values(catalogue.get(tool)?.properties ?? {}).flatMap((p) => [...(p.enum ?? []), ...(p.anyOf ?? []).flatMap((a) => a.enum ?? [])].map((v) => String(v).toLowerCase())));
+}
+
 function enumValuesOf(catalogue: Catalogue): Set<string> {
   let values = ENUM_VALUES.get(catalogue);
   if (!values) {
@@ -362,7 +417,13 @@ const INPUT_MEANINGS = new Set(tokenize('movie labels tracks table output').map(
 const GENERIC_SPREAD = 7;
 
 /** A clause that keeps or drops some of what the step before found ("keep only those with ...", "but only the ones that ..."). */
-const FILTERS_EARLIER = /^(?:and\s+|but\s+|then\s+)?(?:only\s+(?:for|of|in|on|with)\s+(?:the\s+)?[\w-]+\s+(?:that|which|with|whose|where|lasting|longer|shorter|bigger|smaller|larger|above|below|over|under|of\s+at\s+least)\b|(?:keep|retain|leave)\s+only|only\s+(?:keep|retain|the\s+ones|those|ones)|(?:keep|retain|exclude|drop|remove|discard|ignore)\s+(?:just\s+|only\s+)?(?:those|the\s+ones|ones|any)\s+(?:that|which|with|whose|where|above|below|bigger|smaller|larger|longer|shorter))\b/i;
+const FILTERS_EARLIER = /^(?:and\s+|but\s+|then\s+)?(?:only\s+(?:for|of|in|on|with)\s+(?:the\s+)?[\w-]+\s+(?:that|which|with|whose|where|lasting|longer|shorter|bigger|smaller|larger|above|below|over|under|of\s+at\s+least)\b|(?:keep|retain|leave)\s+only|only\s+(?:keep|retain|the\s+ones|those|ones)|(?:keep|retain|exclude|drop|remove|discard|ignore)\s+(?:just\s+|only\s+)?(?:those|the\s+ones|ones|any)\s+(?:that|which|with|whose|where|above|below|bigger|smaller|larger|longer|shorter)|(?:exclude|drop|remove|discard|ignore|skip|omit|reject)\s+(?:all\s+|any\s+|the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:cells|nuclei|objects|ones|spots|blobs|particles)\s*$)\b/i;
+
+/** Things found left out, as a request of its own ("ignore nuclei smaller than 30 µm²", "discard the objects on the border"). */
+const LEFT_OUT_OBJECTS = /^(?:(?:and|then|please|pls|also)\s+)*(?:ignore|exclude|drop|discard|remove|skip|omit|reject|filter\s+out|leave\s+out|throw\s+(?:away|out)|get\s+rid\s+of)\s+(?:all\s+|any\s+|the\s+)?(?:[\w-]+\s+)?(?:cells|nuclei|objects|blobs|spots|particles|debris)\b/i;
+
+/** An operation named by its noun, with no verb or a light one ("shading correction", "then do a deconvolution", "background subtraction"). */
+const NAMED_OPERATION = /^(?:\s*(?:and|then|and then|also|please|pls|now|next|first|finally|after that|,)\b\s*)*(?:(?:do|run|apply|perform|add)\s+(?:an?\s+|the\s+|some\s+)?)?((?:[\p{L}\d-]+\s+){0,3}[\p{L}-]{3,}(?:tion|sion|ment|al|sis))\s*[.!]?\s*$/iu;
 
 /** A sentence that states the aim ("I'd like to track the cells", "the goal is to measure ..."), not yet the steps. */
 // ("we're comparing migration between conditions": what the person is doing, in the progressive, is the aim too)
@@ -470,7 +531,7 @@ export function maskNames(text: string): string {
     // (four words or more in quotes, not after "called"/"named"/"as", are words reported: 'the reviewer asks "please provide the tracks as CSV"')
     .replace(/(^|[\s(])(["'`])[^"'`]*\2(?=$|[\s.,;:!?)])/g, (m, lead: string, _q: string, at: number, all: string) => (m.slice(lead.length + 1, -1).trim().split(/\s+/).length >= 4 && !/\b(?:called|named|name\s+it|as|titled|label(?:l?ed)?)\s*$/i.test(all.slice(0, at + lead.length)) ? m : lead + blank(m.slice(lead.length))))
     .replace(/\b((?:called|named|name it)\s+)([\w-]+)/gi, (_m, lead: string, name: string) => lead + blank(name))
-    .replace(/\b((?:pipeline|workflow|recipe|protocol|steps|this|that|it|everything)\s+as\s+)(?!(?:a|an|the)\b)([\w-]+)/gi, (_m, lead: string, name: string) => lead + blank(name))
+    .replace(/\b((?:pipeline|workflow|recipe|protocol|steps|this|that|it|everything)\s+as\s+)(?!(?:a|an|the|pipeline|workflow|recipe|protocol|macro|yaml)\b)([\w-]+)/gi, (_m, lead: string, name: string) => lead + blank(name))
     .replace(/\b((?:run|apply|use|reuse|execute)\s+(?:the\s+|my\s+|our\s+)?(?:saved\s+)?)([\w-]+)(?=\s+(?:pipeline|workflow|recipe)\b)/gi, (_m, lead: string, name: string) => lead + blank(name))
     .replace(/\b((?:pipeline|workflow|recipe)\s+)([a-z0-9][\w-]*)(?=\s+(?:on|to|for)\b|\s*$)/gi, (_m, lead: string, name: string) => (/^(on|to|for|the|it)$/i.test(name) ? lead + name : lead + blank(name)))
     .replace(/(?:~|\.{1,2})?\/?(?:[\w.@+-]+\/)+[\w.@+{}:-]*|[\w@+-]+(?:\.[\w-]+)*\.(?:ome\.tiff?|tiff?|czi|nd2|lif|png|csv|json|xml|ya?ml)\b/gi, (m, at: number, all: string) => (!/\.\w+$|\/$|^[~./]/.test(m) && (m.match(/\//g)?.length ?? 0) < 2 ? m /* "dF/F0" is not a path */ : /\b(?:to|into|as|under)\s+$/i.test(all.slice(Math.max(0, at - 8), at)) ? blank(m) /* an output */ : asNoun(m)))
@@ -535,7 +596,8 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // "segment, r=8px, minArea=50": lab shorthand for a setting, as its words ("radius 8px, min area 50")
   // "thirty seconds apart", "channel three", "zero point five microns": numbers said in words, as digits
   // "(Reviewer 1, point 4)", "(see Fig. 2)": a reference to a document, whose numbers are no settings
-  const named = numberWordsAsDigits(withShorthandNames(withoutReferenceAsides(conversation.request), argumentNamesOf(catalogue)));
+  // "track w/o divisions", "segment w/ otsu": the abbreviations as their words
+  const named = numberWordsAsDigits(withShorthandNames(withoutReferenceAsides(withAbbreviationsWritten(conversation.request)), argumentNamesOf(catalogue)));
   // "for experiment 12 (day 3), track the nuclei", "segment the nuclei in well A3, replicate 2": labels of which data, when
   // without them the request asks for analysis steps only (a well to image is the microscope's)
   const unlabelled = acquisitionRunning(conversation) ? named : withoutSampleLabels(named);
@@ -781,17 +843,23 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   const orderedSteps = order.map((i) => steps[i]);
   // "segment and measure the area, pixel size 0.65 µm": what every later step reads (the calibration) goes first, wherever it was said
   const first = orderedSteps.filter((st) => selfOf(st.tool, catalogue)?.appliesToLaterSteps === true);
-  steps.splice(0, steps.length, ...first, ...orderedSteps.filter((st) => !first.includes(st)));
+  // "make this a reusable pipeline: drift correction then segmentation": a step that keeps the session's steps (it reads
+  // no result, it makes a pipeline of them) comes after the steps asked with it, wherever it was said
+  const keepsSteps = (st: PlannedStep) => producesOf(st.tool, catalogue)[0] === 'pipeline' && (selfOf(st.tool, catalogue)?.consumes ?? []).length === 0 && orderedSteps.some((o) => o !== st && producesOf(o.tool, catalogue)[0] !== 'pipeline');
+  const last = orderedSteps.filter(keepsSteps);
+  steps.splice(0, steps.length, ...first, ...orderedSteps.filter((st) => !first.includes(st) && !last.includes(st)), ...last);
   // "track the nuclei, one frame every 5 min": a calibration told inside another step's words sets it (the number reader's
   // time per frame or length per pixel), first; the other steps' words no longer hold it (it was named as not applied)
   // (while an acquisition runs, "interval: 10 min" is its setting, never the recording's calibration)
   const toldCalibration = isQuestion(text) || microscopeOnlyWords(text) || acquisitionRunning(conversation) ? {} : statedCalibration(text);
+  const toldSteps = new WeakSet<PlannedStep>();
   const calibrator = [...catalogue.keys()].find((t) => selfOf(t, catalogue)?.appliesToLaterSteps === true);
   // a step whose own schema takes that value keeps it ("simulate a movie with a pixel size of 2.5 µm")
   const takenByAStep = steps.some((st) => Object.keys(toldCalibration).some((k) => k in (catalogue.get(st.tool)?.properties ?? {})));
   if (calibrator && Object.keys(toldCalibration).length > 0 && steps.length > 0 && !takenByAStep && !steps.some((st) => st.tool === calibrator) && !steps.some((st) => runsMicroscope(st.tool, catalogue)) && Object.keys(toldCalibration).every((k) => k in (catalogue.get(calibrator)?.properties ?? {}))) {
     for (const st of steps) st.clause = withoutToldCalibration(st.clause);
     steps.unshift({ tool: calibrator, args: { ...toldCalibration }, clause: text });
+    toldSteps.add(steps[0]);
   }
   // "denoise channels 1 and 3", "measure intensity in channels 1 and 2": a step that takes one channel, once per channel named
   // ("both channels" too, unless the tool's default is every channel already)
@@ -838,7 +906,8 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   for (const step of steps) notes.push(...framesLeft(step, conversation, catalogue));
   for (const step of steps) aboutEarlierStep(step, text, conversation, catalogue);
   // after every argument is read: what is left of the words is named, never dropped
-  for (const step of steps) notes.push(...notApplied(step, catalogue, notes));
+  // (a calibration read from the whole request's numbers holds those alone: the other words are the other steps')
+  for (const step of steps) if (!toldSteps.has(step)) notes.push(...notApplied(step, catalogue, notes));
   if (understood.excluded.length) notes.push(`Not run, as you asked: ${understood.excluded.join(', ')}.`);
   // "track the nuclei, ignoring those touching the edge": a step said after the one that needs its result, when nothing
   // made that result yet, runs first (one segmentation with its border rule, then the tracking; not a second one after)
@@ -852,7 +921,43 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   }
   const withInputs = addInputs(steps, conversation, catalogue, understood.excluded);
   if ('reply' in withInputs) return { steps: [], reply: withInputs.reply };
+  forAddedSteps(withInputs.steps.filter((st) => !steps.includes(st)), notes, text, conversation, catalogue);
   return { steps: withInputs.steps, question, ...(notes.length ? { notes } : {}) };
+}
+
+/**
+ * "track the nuclei but ignore anything smaller than 30 px": a condition the step asked for could not apply, said in
+ * the words of a step added to make its input (the segmentation the tracking needs), is that step's: applied there and
+ * no longer named as not applied. Only the words of a note go to the added step, so nothing the asked step took is read twice.
+ */
+function forAddedSteps(added: PlannedStep[], notes: string[], text: string, conversation: Conversation, catalogue: Catalogue): void {
+  for (const step of added) {
+    for (let k = 0; k < notes.length; k++) {
+      const phrase = /^Not applied: "([^"]+)"/.exec(notes[k])?.[1];
+      if (!phrase || !step.clause.includes(phrase)) continue;
+      const props = catalogue.get(step.tool)?.properties ?? {};
+      const found = Object.entries(argsFor(step.tool, phrase, text, conversation, catalogue))
+        .filter(([key, v]) => key in props && !INPUT_ARGS.has(key) && step.args[key] === undefined && !(v && typeof v === 'object' && '$ref' in v));
+      // ("follow the cells but leave out the ones at the border": the added step's switch said by the words is applied there)
+      const applied = Object.entries(step.args).filter(([key, v]) => typeof v === 'boolean' && key in props).map(([key]) => switchName(key));
+      const words = tokenize(phrase).map((t) => meaning(t.stem)).filter((w) => w !== EXCLUDE_MEANING);
+      if (found.length === 0 && words.length > 0 && applied.some((name) => words.every((w) => name.includes(w)))) {
+        notes.splice(k--, 1);
+        continue;
+      }
+      if (found.length === 0) continue;
+      for (const [key, v] of found) step.args[key] = v;
+      notes.splice(k--, 1);
+    }
+  }
+}
+
+/** Arguments that name inputs, files or scopes of the whole request, never a condition said for one step. */
+const INPUT_ARGS = new Set(['movie', 'labels', 'tracks', 'table', 'output', 'frames', 'channel']);
+
+/** "w/o" and "w/" written out ("without", "with"): lab shorthand that reads as a slash between steps otherwise. */
+function withAbbreviationsWritten(text: string): string {
+  return text.replace(/\bw\/o\b/gi, 'without').replace(/\bw\/(?=\s)/gi, 'with');
 }
 
 /** A unit on one side of a slash ("µm/min", "px/frame", "dF/F0"): a rate or a ratio, never steps. */
@@ -875,6 +980,8 @@ export function slashedSteps(text: string, catalogue: Catalogue): string {
     if (/\b(?:to|into|in|under|at|from|folder|directory|dir)\s+[\p{L}-]+\s*$/iu.test(text.slice(0, firstSlash))) return run;
     const parts = run.split('/');
     const words = parts.map((p) => p.trim().split(/\s+/));
+    // "segment w/ otsu", "track w/o gap closing": "w/" is "with", "w/o" "without", never a step
+    if (words.some((w, k) => k < words.length - 1 && /^w$/i.test(w.at(-1)!))) return run;
     // the words that touch a slash: a unit there makes a rate, not steps
     if (words.some((w, k) => (k > 0 && UNIT_WORD.test(w[0])) || (k < words.length - 1 && UNIT_WORD.test(w.at(-1)!)))) return run;
     // the first part is its last words (the run may start mid-clause: "please do dc/seg"), the last its first words
@@ -960,7 +1067,7 @@ function switchesFromWords(step: PlannedStep, catalogue: Catalogue): void {
     // ("gap closing switched off", "with splitting disabled": the negation after the words)
     const last = tokens[Math.max(...name.map((w) => said.indexOf(w)))];
     const after = step.clause.slice(last.end, last.end + 24);
-    const negated = /\b(?:no|not|don't|dont|never|without|skip(?:ping)?|omit(?:ting)?|leave\s+(?:out|off)|leaving\s+(?:out|off)|disable|turn\s+off|switch\s+off|no\s+need\s+for|forget(?:\s+about)?)\s+(?:\w+\s+)?$/i.test(before) || /^\s+(?:(?:is|are|be|being)\s+)?(?:(?:switched|turned|set|toggled|left)\s+off|off|disabled|deactivated)\b/i.test(after);
+    const negated = /(?:\bw\/o|\b(?:no|not|don't|dont|never|without|skip(?:ping)?|omit(?:ting)?|leave\s+(?:out|off)|leaving\s+(?:out|off)|disable|turn\s+off|switch\s+off|no\s+need\s+for|forget(?:\s+about)?))\s+(?:\w+\s+)?$/i.test(before) || /^\s+(?:(?:is|are|be|being)\s+)?(?:(?:switched|turned|set|toggled|left)\s+off|off|disabled|deactivated)\b/i.test(after);
     // ("every nucleus apart from those at the edges", "all but the ones on the border": the things left out, a few words after the cue)
     const leftOut = excluding && /\b(?:apart\s+from|other\s+than|but\s+not|all\s+but|except(?:\s+for)?|excluding|minus)\s+(?:[\w'-]+\s+){0,5}$/i.test(step.clause.slice(0, first.start));
     if (excluding && !negated && !leftOut) continue;
@@ -1123,12 +1230,16 @@ function notApplied(step: PlannedStep, catalogue: Catalogue, notes: string[]): s
   const instead = new Set(Object.keys(selfOf(step.tool, catalogue)?.insteadOf ?? {}).map((w) => w.toLowerCase()));
   // frames the step took ("the second half of the movie" → frames 21-40) are applied, whatever words said them
   const takesFrames = 'frames' in (catalogue.get(step.tool)?.properties ?? {});
-  const named = maskNames(step.clause);
+  // ("the movie from Tuesday (20x, 3 channels, 100 frames)": what the data is, in brackets after its noun, is no condition)
+  const named = maskNames(step.clause).replace(DATA_DESCRIBED, (m, lead: string, aside: string) => lead + ' '.repeat(aside.length));
   // "the first half of the movie" with no frame count known: its frames cannot be worked out
   const fraction = takesFrames && step.args.frames === undefined ? FRACTION_SCOPE.exec(named) : null;
   // "frames 20 onwards", "from frame 5 to the end" with no frame count known: its last frame cannot be worked out either
   const openRange = takesFrames && step.args.frames === undefined && !fraction ? OPEN_RANGE.exec(named) : null;
   const unknownLength = openRange ? [`Not applied: "${openRange[0].trim()}" — I do not know how many frames the movie has, so \`${step.tool}\` ran on all of them; say the frames instead (e.g. "frames ${openRange[1] ?? openRange[2]}-${Number(openRange[1] ?? openRange[2]) + 20}").`] : fraction ? [`Not applied: "${fraction[0].trim()}" — I do not know how many frames the movie has, so \`${step.tool}\` ran on all of them; say the frames instead (e.g. "frames 1-20").`] : [];
+  // "the nuclear area for frames 1, 10 and 20": a list of single frames, which no range takes; said, never run on all in silence
+  const frameList = takesFrames && step.args.frames === undefined ? FRAME_LIST.exec(named) : null;
+  if (frameList) unknownLength.push(`Not applied: "${frameList[0].trim()}" — \`${step.tool}\` takes one range of frames, not a list, so it ran on all of them; ask for a range (e.g. "frames ${frameList[1]}-${frameList[2]}") or one frame at a time.`);
   // "whichever channel is brightest": a channel chosen by how it looks, which no argument takes; the channel used is said
   const takesChannel = 'channel' in (catalogue.get(step.tool)?.properties ?? {});
   const byLook = takesChannel && step.args.channel === undefined ? CHANNEL_BY_LOOK.exec(named) : null;
@@ -1160,6 +1271,12 @@ function severalChannels(clause: string, allByDefault: boolean): number[] {
   if (!allByDefault && /\b(?:both|the\s+two)\s+channels\b/i.test(clause)) return [1, 2];
   return [];
 }
+
+/** A description of the data in brackets after its noun ("the movie from Tuesday (20x, 3 channels, 100 frames)"). */
+const DATA_DESCRIBED = /(\b(?:movies?|stacks?|data(?:set)?|images?|recordings?|time-?lapses?|files?|videos?|acquisitions?)\b[^()]{0,30})(\([^()]*\))/gi;
+
+/** Single frames listed ("frames 1, 10 and 20", "time points 3, 6, 9"): the first and the last number. */
+const FRAME_LIST = /\b(?:frames?|time ?points?|timepoints?)\s+#?(\d+)(?:\s*,\s*\d+)*(?:\s*,?\s*(?:and|&)\s*|\s*,\s*)(\d+)\b(?!\s*(?:-|–|to|through)\s*\d)/i;
 
 /** A range of frames open at its end: "from frame 20 onwards", "frames 20 onwards", "frame 5 to the end", "starting at frame 3". */
 const OPEN_RANGE = /\b(?:(?:from|starting\s+(?:at|from|with)|since|after)\s+(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?(\d+)(?:\s*(?:on(?:wards?)?\b|to\s+the\s+(?:end|last(?:\s+frame)?)|till\s+the\s+end|until\s+the\s+end))?|(?:frames?|time ?points?|timepoints?)\s*#?(\d+)\s*(?:onwards?|on\b|and\s+(?:after|later|beyond)|\+|to\s+the\s+end))/i;
@@ -1364,6 +1481,19 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
     // "..., and the measurements as csv": the one input the step's words name, made first when missing
     const namedTypes = acceptedInputs(step.tool, info).filter((t) => t !== 'movie' && namesInput(withoutRejected(step.clause), t));
     if (!preferred && namedTypes.length === 1 && /^(?:and\s+|,\s*)?(?:also\s+)?(?:the|my|our|all)\s/i.test(step.clause.trim()) && out.at(-1)?.tool === step.tool) preferred = namedTypes;
+    // "measure speeds, then export them to speeds.csv": "them" is what the step just before made, when the step takes it
+    if (!preferred && out.length && out.at(-1)!.tool !== step.tool && /^\W*(?:(?:and|then|also|please|pls|now|finally)\s+)*[a-z][\w-]*\s+(?:it|them|those|these)\b/i.test(step.clause.trim())) {
+      const last = madeFor(out.at(-1)!.tool, catalogue).filter((t) => t !== 'movie' && acceptedInputs(step.tool, info).includes(t as InputType));
+      if (last.length) preferred = [last[0] as InputType];
+    }
+    // "masks -> TIFF": an arrow from the step before hands its result on
+    // (over the input the step's own reading guessed, when its words name none: "TIFF" alone is no movie)
+    if (out.length && out.at(-1)!.tool !== step.tool && /(?:-+>|→|=>)\s*$/.test(out.at(-1)!.clause) && !acceptedInputs(step.tool, info).some((t) => namesInput(withoutRejected(step.clause), t))) {
+      const handed = madeFor(out.at(-1)!.tool, catalogue).filter((t) => t !== 'movie' && acceptedInputs(step.tool, info).includes(t as InputType));
+      if (handed.length) preferred = [handed[0] as InputType];
+    }
+    // "get me the nuclear areas as a csv": with nothing made yet that the step takes, the one input its words name is made for it
+    if (!preferred && namedTypes.length === 1 && out.length === 0 && acceptedInputs(step.tool, info).every((t) => t === 'movie' || !available.has(t))) preferred = namedTypes;
     const saysHow = Object.keys(step.args).some((k) => !k.startsWith('$'));
     const made = out.length && out.at(-1)!.tool !== step.tool ? madeFor(out.at(-1)!.tool, catalogue).filter((t) => (t !== 'movie' || !saysHow) && acceptedInputs(step.tool, info).includes(t as InputType)) : [];
     if (!preferred && made.length && requiredInputs(step.tool, info).every((t) => !available.has(t) && !(info?.required ?? []).includes(t))) preferred = [made[0] as InputType];
@@ -1398,6 +1528,9 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
         if (excluded.includes(maker)) return `To ${verbFor(step.tool)} I need ${type}, which only ${maker} makes, and you asked me not to run ${maker}; I ran nothing.`;
         // (a step added to make an input writes no file the words name: "save the tracks to results/tracks.csv" is the export's)
         const { output: _named, ...makerArgs } = buildArgs(maker, { clause: step.clause, text: step.clause, conversation, catalogue });
+        // "track the nuclei but skip the ones touching the border": a switch of the added step said whole in the words is that step's
+        // (the constraint is meant for the step that makes the input, which the words did not name)
+        switchesFromWords({ tool: maker, args: makerArgs, clause: step.clause }, catalogue);
         // ("Tracking: no splitting": a yes/no the step itself took from the words is not the added step's too, whose switch shares a word of its name)
         const taken = Object.entries(step.args).filter(([, v]) => typeof v === 'boolean').flatMap(([k]) => switchName(k));
         for (const [k, v] of Object.entries(makerArgs)) if (typeof v === 'boolean' && switchName(k).some((w) => taken.includes(w))) delete makerArgs[k];

@@ -17,10 +17,15 @@ const CONDITION = /\b(?:with|using|via|by|as|in|into|to|only|except|excluding|wi
 const PURPOSE = /\bfor((?:\s+(?!(?:with|using|via|by|as|in|into|to|only|except|excluding|without|but|that|which|where|whose|keep|from|on|if|unless|and|then)\b)[a-z][a-z'’-]*){1,4})(?=\s*(?:[,.;:!?]|$))/g;
 
 /** Hedges and asides around a request ("nothing fancy", "if possible", "no rush"): how it is asked, no condition on a step. */
-const HEDGE = /\b(?:nothing\s+(?:fancy|special|complicated|more)|no\s+(?:rush|hurry|pressure|worries)|if\s+(?:possible|you\s+can|you\s+could|that'?s\s+(?:ok|okay|possible|fine))|when(?:ever)?\s+you\s+(?:can|have\s+(?:a\s+)?(?:time|moment|minute|chance)|get\s+a\s+chance)|as\s+(?:usual|always)|for\s+now|just\s+in\s+case|(?:at\s+least\s+)?roughly\s+speaking)\b/gi;
+const HEDGE = /\b(?:as\s+(?:discussed|agreed|mentioned|requested|promised|planned|before)|to\s+whom\s+it\s+may\s+concern|nothing\s+(?:fancy|special|complicated|more|else)|(?:and\s+)?that(?:'?s|\s+is)\s+(?:all|it)\b|no\s+more\s+than\s+that|no\s+(?:rush|hurry|pressure|worries)|if\s+(?:possible|you\s+can|you\s+could|that'?s\s+(?:ok|okay|possible|fine))|when(?:ever)?\s+you\s+(?:can|have\s+(?:a\s+)?(?:time|moment|minute|chance)|get\s+a\s+chance)|as\s+(?:usual|always)|for\s+now|just\s+in\s+case|(?:at\s+least\s+)?roughly\s+speaking)\b/gi;
+
+/** The text with its hedges and asides blanked ("..., nothing else", "if possible"): positions kept. */
+export function withoutHedges(text: string): string {
+  return text.replace(HEDGE, (m) => m.replace(/[^\s]/g, ' '));
+}
 
 export function withoutPurpose(text: string): string {
-  return text.replace(HEDGE, (m) => m.replace(/[^\s]/g, ' ')).replace(PURPOSE, (m, words: string) => m.slice(0, m.length - words.length) + words.replace(/[^\s]/g, ' '));
+  return withoutHedges(text).replace(PURPOSE, (m, words: string) => m.slice(0, m.length - words.length) + words.replace(/[^\s]/g, ' '));
 }
 
 /** Unknown words after a condition word in the step's words (names, paths and numbers left out), in order. */
@@ -47,7 +52,7 @@ export function unappliedWords(clause: string, index: ToolIndex, masked: string 
 }
 
 /** Words that open a clause without asking for an action ("please", "thanks", "ok", a question word). */
-const NOT_AN_ACTION = /^(?:please|pls|plz|thanks?|thank|cheers|ok|okay|hi|hello|hey|yes|no|so|well|also|just|maybe|perhaps|what|how|which|why|when|where|who|is|are|was|were|do|does|did|can|could|would|will|should|may|might|i|we|you|it|they|this|that|there|the|a|an|my|our|let|lets|let's|make|get|give|show|tell|need|want|like|try|see|use|keep|leave|do)$/i;
+const NOT_AN_ACTION = /^(?:for|from|with|in|on|at|of|to|by|about|as|during|regarding|re|name|call|title|that's|thats|that’s|please|pls|plz|thanks?|thank|cheers|ok|okay|hi|hello|hey|yes|no|so|well|also|just|maybe|perhaps|what|how|which|why|when|where|who|is|are|was|were|do|does|did|can|could|would|will|should|may|might|i|we|you|it|they|this|that|there|the|a|an|my|our|let|lets|let's|make|get|give|show|tell|need|want|like|try|see|use|keep|leave|do)$/i;
 
 /**
  * The action a clause asks for when no tool's words match it: "invert it", "flip the movie
@@ -71,5 +76,7 @@ export function unmatchedAction(clause: string, index: ToolIndex, unknownVerb = 
 /** One line for an action no tool does, and for the step left out because it would have used its result. */
 export function notDoneNote(n: { verb: string; clause: string; dropped?: string }): string {
   const after = n.dropped ? `; ${n.dropped} was not run either, as it would have used that result` : '';
+  // (an operation named as a noun: "I have no tool for shading correction")
+  if (n.verb === `do ${n.clause}`) return `I have no tool for ${n.clause}: nothing was done for it${after}.`;
   return `I have no tool to ${n.verb} ("${n.clause}"): nothing was done for it${after}.`;
 }

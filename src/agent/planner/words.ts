@@ -213,6 +213,22 @@ export function editDistance(a: string, b: string, max: number): number {
   return rows[a.length][b.length];
 }
 
+/**
+ * A word as it sounds, for slips that spell the sound: "ph" and "f", "ck", "k" and "c" before a
+ * hard vowel, "sion"/"tion", "z"/"s", doubled letters once ("kymograf" = "kymograph", "trakmate" = "trackmate").
+ */
+export function soundsLike(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/ph/g, 'f')
+    .replace(/ck|q/g, 'k')
+    .replace(/c(?=[aou]|$)/g, 'k')
+    .replace(/[st]ion/g, 'sion')
+    .replace(/z/g, 's')
+    .replace(/y/g, 'i')
+    .replace(/(.)\1+/g, '$1');
+}
+
 /** How many edits a misspelling of this word may have: none for short words, 1 above 4 letters, 2 above 8. */
 export function allowedEdits(word: string): number {
   return word.length > 8 ? 2 : word.length > 4 ? 1 : 0;
