@@ -5,19 +5,13 @@
 // rounded to float32 as the JavaScript stores it, the column pass rounded to float32 (fround)
 // before the comparison. So the mask is the same bit for bit (test/analysis/driftObjects.test.ts
 // checks it against the JavaScript loop); about a quarter of its time.
-import { leb, moduleBytes, PAGE_BYTES, sleb, wasm, type WasmFunction } from '../image/wasmModule.ts';
+import { f64, get, i32, leb, loop, moduleBytes, PAGE_BYTES, set, simd, wasm, type WasmFunction } from '../image/wasmModule.ts';
 
 const I32 = 0x7f;
 const F64 = 0x7c;
 const V128 = 0x7b;
 
-const get = (i: number) => [0x20, ...leb(i)];
-const set = (i: number) => [0x21, ...leb(i)];
-const i32 = (v: number) => [0x41, ...sleb(v)];
-const f64 = (v: number) => [0x44, ...new Uint8Array(Float64Array.of(v).buffer)];
-const simd = (op: number, ...rest: number[]) => [0xfd, ...leb(op), ...rest];
 const I32_ADD = 0x6a;
-const I32_GE_U = 0x4f;
 const I32_SHL = 0x74;
 const F64X2_SPLAT = 0x14;
 const I64X2_SPLAT = 0x12;
@@ -33,7 +27,6 @@ const load2 = (offset: number) => simd(0x5d, 0x00, ...leb(offset));
 const store64Lane0 = simd(0x5b, 0x00, 0x00, 0x00);
 const store8Lane = (offset: number, lane: number) => simd(0x58, 0x00, ...leb(offset), lane);
 /** A loop `while (get(p) < get(end)) { body }`. */
-const loop = (p: number, end: number, body: number[]) => [0x02, 0x40, 0x03, 0x40, ...get(p), ...get(end), I32_GE_U, 0x0d, 0x01, ...body, 0x0c, 0x00, 0x0b, 0x0b];
 const addTo = (local: number, bytes: number) => [...get(local), ...i32(bytes), I32_ADD, ...set(local)];
 
 /**

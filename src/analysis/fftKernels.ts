@@ -2,21 +2,15 @@
 // in PFFFT's own memory: complex values moved as 8-byte words (their bits unchanged), 16 rows at a time with the
 // plane's size built into the instructions (one small module per size and thread). The same moves as the
 // JavaScript loops they replace, which stay for sizes it does not take and where PFFFT's memory is not reachable.
-import { leb, moduleBytes, sleb, wasm, type WasmFunction } from '../image/wasmModule.ts';
+import { get, i32, leb, loop, moduleBytes, set, simd, wasm, type WasmFunction } from '../image/wasmModule.ts';
 
 const I32 = 0x7f;
-const get = (i: number) => [0x20, ...leb(i)];
-const set = (i: number) => [0x21, ...leb(i)];
-const i32 = (v: number) => [0x41, ...sleb(v)];
 const I32_ADD = 0x6a;
-const I32_GE_U = 0x4f;
 const I32_SHL = 0x74;
 const F64_LOAD = (offset: number) => [0x2b, 0x00, ...leb(offset)];
-const simd = (op: number, ...rest: number[]) => [0xfd, ...leb(op), ...rest];
 const load8 = (offset: number) => [0x29, 0x00, ...leb(offset)]; // i64.load
 const store8 = (offset: number) => [0x37, 0x00, ...leb(offset)]; // i64.store
 /** A loop `while (get(p) < get(end)) { body }`. */
-const loop = (p: number, end: number, body: number[]) => [0x02, 0x40, 0x03, 0x40, ...get(p), ...get(end), I32_GE_U, 0x0d, 0x01, ...body, 0x0c, 0x00, 0x0b, 0x0b];
 const addTo = (local: number, bytes: number) => [...get(local), ...i32(bytes), I32_ADD, ...set(local)];
 
 /** Rows per tile (the plane's height must be a multiple). */

@@ -6,19 +6,13 @@
 //   the spectrum is the same bit for bit (test/analysis/registrationKernel.test.ts checks it against the loop).
 // - the peak: the largest |value| four floats at a time (f32x4, NaN never taken, as `magnitude > best`), then the
 //   first four-float group that holds it: the first index in row-major order, as the loop finds it.
-import { leb, moduleBytes, PAGE_BYTES, wasm, type WasmFunction } from '../image/wasmModule.ts';
+import { f32, f64, get, i32, leb, loop, moduleBytes, PAGE_BYTES, set, simd, wasm, type WasmFunction } from '../image/wasmModule.ts';
 
 const I32 = 0x7f;
 const F32 = 0x7d;
 const F64 = 0x7c;
 const V128 = 0x7b;
 
-const get = (i: number) => [0x20, ...leb(i)];
-const set = (i: number) => [0x21, ...leb(i)];
-const i32 = (v: number) => [0x41, ...leb(v)]; // small non-negative constants only
-const f64 = (v: number) => [0x44, ...new Uint8Array(Float64Array.of(v).buffer)];
-const f32 = (v: number) => [0x43, ...new Uint8Array(Float32Array.of(v).buffer)];
-const simd = (op: number, ...rest: number[]) => [0xfd, ...leb(op), ...rest];
 const I32_ADD = 0x6a;
 const I32_SUB = 0x6b;
 const I32_GE_U = 0x4f;
@@ -46,7 +40,6 @@ const load2 = simd(0x5d, 0x00, 0x00); // v128.load64_zero: two floats
 const load4 = simd(0x00, 0x00, 0x00); // v128.load: four floats
 const store4 = simd(0x0b, 0x00, 0x00); // v128.store
 /** A loop `while (get(p) < get(end)) { body }`. */
-const loop = (p: number, end: number, body: number[]) => [0x02, 0x40, 0x03, 0x40, ...get(p), ...get(end), I32_GE_U, 0x0d, 0x01, ...body, 0x0c, 0x00, 0x0b, 0x0b];
 const addTo = (local: number, bytes: number) => [...get(local), ...i32(bytes), I32_ADD, ...set(local)];
 
 /**

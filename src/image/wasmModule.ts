@@ -25,6 +25,16 @@ export function sleb(value: number): number[] {
   }
 }
 
+/** Instruction encoders the kernels share: local.get/set, constants, a SIMD opcode, a counted loop. */
+export const get = (local: number) => [0x20, ...leb(local)];
+export const set = (local: number) => [0x21, ...leb(local)];
+export const i32 = (value: number) => [0x41, ...sleb(value)];
+export const f64 = (value: number) => [0x44, ...new Uint8Array(Float64Array.of(value).buffer)];
+export const f32 = (value: number) => [0x43, ...new Uint8Array(Float32Array.of(value).buffer)];
+export const simd = (op: number, ...rest: number[]) => [0xfd, ...leb(op), ...rest];
+/** `while (p < end) body`: the body advances `p` itself. */
+export const loop = (p: number, end: number, body: number[]) => [0x02, 0x40, 0x03, 0x40, ...get(p), ...get(end), 0x4f /* i32.ge_u */, 0x0d, 0x01, ...body, 0x0c, 0x00, 0x0b, 0x0b];
+
 const section = (id: number, body: number[]) => [id, ...leb(body.length), ...body];
 const vec = (items: number[][]) => [...leb(items.length), ...items.flat()];
 const name = (text: string) => [...leb(text.length), ...[...text].map((ch) => ch.charCodeAt(0))];
