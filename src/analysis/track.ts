@@ -535,6 +535,24 @@ function boxOf(plane: ArrayLike<number>, width: number, labels: number[]): Box {
 const PIECES_AREA_OF_MOTHER: [number, number] = [0.6, 1.5];
 
 /**
+ * What merging labels after tracking reads: the label movie the tracks were made on (the repaired one where repair ran),
+ * its channel, the spots by id, each spot's branch, and the shared border (px) from which two objects count as joined.
+ * Undefined where no object has an area.
+ */
+function mergeContext(result: TrackingResult, labels: Movie, channel: number) {
+  const source = result.repair?.labels ?? labels;
+  const ch = source === labels ? Math.min(channel, labels.shape.c - 1) : 0;
+  const spots = new Map(result.tracks.spots.map((s) => [s.id, s]));
+  const areas = result.tracks.spots.map((s) => s.features?.area_px).filter((a): a is number => a !== undefined && a > 0);
+  if (!areas.length) return undefined;
+  const diameter = result.scale?.diameterPx ?? 2 * Math.sqrt(quantile(areas, 0.5) / Math.PI);
+  const minBorder = Math.max(3, JOINED_BORDER_OF_DIAMETER * diameter);
+  const branchOf = new Map<number, number[]>();
+  for (const b of result.tracks.branches) for (const id of b.spotIds) branchOf.set(id, b.spotIds);
+  return { source, ch, spots, minBorder, branchOf };
+}
+
+/**
  * Pieces of one object: a split the division check refused because its two parts keep together as one object does,
  * or come together again (DivisionEvidence.reason; a nucleus the segmentation cut in two), leaves a nucleus as two
  * objects, neither of which is the nucleus (each half fails the >50% match of the Cell Tracking Challenge measures:
@@ -548,15 +566,9 @@ const PIECES_AREA_OF_MOTHER: [number, number] = [0.6, 1.5];
 async function piecesOfOneObject(result: TrackingResult, labels: Movie, channel: number): Promise<LabelMerge[]> {
   const refused = result.divisionEvidence.filter((e) => !e.accepted && e.piecesOfOneObject);
   if (!refused.length) return [];
-  const source = result.repair?.labels ?? labels;
-  const ch = source === labels ? Math.min(channel, labels.shape.c - 1) : 0;
-  const spots = new Map(result.tracks.spots.map((s) => [s.id, s]));
-  const areas = result.tracks.spots.map((s) => s.features?.area_px).filter((a): a is number => a !== undefined && a > 0);
-  if (!areas.length) return [];
-  const diameter = result.scale?.diameterPx ?? 2 * Math.sqrt(quantile(areas, 0.5) / Math.PI);
-  const minBorder = Math.max(3, JOINED_BORDER_OF_DIAMETER * diameter);
-  const branchOf = new Map<number, number[]>();
-  for (const b of result.tracks.branches) for (const id of b.spotIds) branchOf.set(id, b.spotIds);
+  const context = mergeContext(result, labels, channel);
+  if (!context) return [];
+  const { source, ch, spots, minBorder, branchOf } = context;
   const merges: LabelMerge[] = [];
   const taken = new Set<string>();
   for (const e of refused) {
@@ -598,15 +610,9 @@ const JOINED_BORDER_OF_DIAMETER = 0.3;
  * in the cut's frame alone is daughters that touch at birth, as on sequence 01 and in our simulator.)
  */
 async function joinedSisters(result: TrackingResult, labels: Movie, channel: number): Promise<LabelMerge[]> {
-  const source = result.repair?.labels ?? labels;
-  const ch = source === labels ? Math.min(channel, labels.shape.c - 1) : 0;
-  const spots = new Map(result.tracks.spots.map((s) => [s.id, s]));
-  const areas = result.tracks.spots.map((s) => s.features?.area_px).filter((a): a is number => a !== undefined && a > 0);
-  if (!areas.length) return [];
-  const diameter = result.scale?.diameterPx ?? 2 * Math.sqrt(quantile(areas, 0.5) / Math.PI);
-  const minBorder = Math.max(3, JOINED_BORDER_OF_DIAMETER * diameter);
-  const branchOf = new Map<number, number[]>();
-  for (const b of result.tracks.branches) for (const id of b.spotIds) branchOf.set(id, b.spotIds);
+  const context = mergeContext(result, labels, channel);
+  if (!context) return [];
+  const { source, ch, spots, minBorder, branchOf } = context;
   const merges: LabelMerge[] = [];
   for (const e of result.divisionEvidence) {
     if (!e.accepted) continue;
