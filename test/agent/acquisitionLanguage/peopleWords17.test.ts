@@ -5,27 +5,10 @@
 // going but ...", an observation before a comma, a channel wished away, spans told in an earlier
 // sentence, and several questions at once. Every case is read through the router as the planner calls it.
 import { describe, expect, it } from 'vitest';
-import { routeMicroscopeRequest } from '../../../src/agent/acquisitionLanguage/index.ts';
+import { threeChannels, withExposures, fourPositions, withStack, route, changes, asked } from './runningAcquisition.ts';
 import type { EarlierStep } from '../../../src/agent/acquisitionLanguage/route.ts';
 import { asClauses } from '../../../src/agent/acquisitionLanguage/words.ts';
 
-const start = (plan: Record<string, unknown>): EarlierStep[] => [{ tool: 'start_acquisition', args: { plan } }];
-const threeChannels = start({ channels: [{ config: 'FITC' }, { config: 'DAPI' }, { config: 'Rhodamine' }], timePlan: { intervalS: 300, durationS: 43200 } });
-const withExposures = start({ channels: [{ config: 'DAPI', exposureMs: 30 }, { config: 'FITC', exposureMs: 80 }], timePlan: { intervalS: 300, durationS: 36000 } });
-const fourPositions = start({ channels: [{ config: 'FITC' }, { config: 'Cy5' }], timePlan: { intervalS: 600, durationS: 28800 }, stagePositions: [0, 1, 2, 3].map((i) => ({ name: `Pos${i}`, xUm: i * 3000, yUm: 0 })) });
-const withStack = start({ channels: [{ config: 'FITC' }, { config: 'Rhodamine' }], timePlan: { intervalS: 300, durationS: 21600 }, zPlan: { rangeUm: 5, stepUm: 0.5 } });
-
-const route = (text: string, earlier: EarlierStep[] = threeChannels) => routeMicroscopeRequest(text, { acquisitionRunning: true, earlier });
-const changes = (text: string, earlier: EarlierStep[] = threeChannels) => {
-  const r = route(text, earlier);
-  expect(r?.tool, `${text} → ${JSON.stringify(r)}`).toBe('adjust_acquisition');
-  return (r as unknown as { args: { changes: unknown[] } }).args.changes;
-};
-const asked = (text: string, earlier: EarlierStep[] = threeChannels) => {
-  const r = route(text, earlier);
-  expect(r?.tool, `${text} → ${JSON.stringify(r)}`).toBeUndefined();
-  return (r as { ask: string }).ask;
-};
 
 describe('settings written as a list or as key=value', () => {
   it('reads each line or setting as a clause of its own', () => {

@@ -8,27 +8,9 @@
 // after a drop verb is one of the things the message numbers; "restrict to"; "N more time points";
 // "until 24 h"; the interval at a named position; an added position's z.
 import { describe, expect, it } from 'vitest';
-import { routeMicroscopeRequest } from '../../../src/agent/acquisitionLanguage/index.ts';
-import type { EarlierStep } from '../../../src/agent/acquisitionLanguage/route.ts';
+import { withExposures, fourPositions, route, changes, asked, toolOf } from './runningAcquisition.ts';
 import { normaliseText } from '../../../src/agent/acquisitionLanguage/words.ts';
 
-const start = (plan: Record<string, unknown>): EarlierStep[] => [{ tool: 'start_acquisition', args: { plan } }];
-const threeChannels = start({ channels: [{ config: 'FITC' }, { config: 'DAPI' }, { config: 'Rhodamine' }], timePlan: { intervalS: 300, durationS: 43200 } });
-const withExposures = start({ channels: [{ config: 'DAPI', exposureMs: 30 }, { config: 'FITC', exposureMs: 80 }], timePlan: { intervalS: 300, durationS: 36000 } });
-const fourPositions = start({ channels: [{ config: 'FITC' }, { config: 'Cy5' }], timePlan: { intervalS: 600, durationS: 28800 }, stagePositions: [0, 1, 2, 3].map((i) => ({ name: `Pos${i}`, xUm: i * 3000, yUm: 0 })) });
-
-const route = (text: string, earlier: EarlierStep[] = threeChannels) => routeMicroscopeRequest(text, { acquisitionRunning: true, earlier });
-const changes = (text: string, earlier: EarlierStep[] = threeChannels) => {
-  const r = route(text, earlier);
-  expect(r?.tool, `${text} → ${JSON.stringify(r)}`).toBe('adjust_acquisition');
-  return (r as unknown as { args: { changes: unknown[] } }).args.changes;
-};
-const asked = (text: string, earlier: EarlierStep[] = threeChannels) => {
-  const r = route(text, earlier);
-  expect(r?.tool, `${text} → ${JSON.stringify(r)}`).toBeUndefined();
-  return (r as { ask: string }).ask;
-};
-const toolOf = (text: string, earlier: EarlierStep[] = threeChannels) => route(text, earlier)?.tool;
 
 describe('a rule whose condition has a figure no trigger reads', () => {
   it('names a count of divisions and sets nothing up (never a rule on the first division)', () => {
