@@ -83,12 +83,13 @@ const DIVISION_WORDS = /\bdivi\w*|\bsplit\w*|\blineage|\bmitos[ie]s\b|\bdaughter
 
 /**
  * The largest move (in µm converted with the movie's pixel size, or used as pixels with a
- * note when it has none), gaps, and divisions: looked for when the request speaks of them,
+ * note when it has none; a "search radius", never an object's radius: "nuclei are about 8 px in
+ * radius" is their size, and set the linking distance to 8), gaps, and divisions: looked for when the request speaks of them,
  * not when it says not to ("but don't bother with divisions").
  */
 function readTrackRequest(c: RequestClause): Record<string, unknown> {
   const args: Record<string, unknown> = { channel: undefined };
-  const distance = c.read.quantity(['length', 'count'], /distance|displacement|move|moves|jump|search radius|radius|up to|within|link(?:ing)?/);
+  const distance = c.read.quantity(['length', 'count'], /distance|displacement|move|moves|jump|search radius|up to|within|link(?:ing)?/);
   const distanceUm = distance ? micrometres(distance) : undefined;
   if (distance && distanceUm === undefined) args.maxLinkingDistancePx = distance.value;
   if (distanceUm !== undefined) {

@@ -933,23 +933,44 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
 function forAddedSteps(added: PlannedStep[], notes: string[], text: string, conversation: Conversation, catalogue: Catalogue): void {
   for (const step of added) {
     for (let k = 0; k < notes.length; k++) {
-      const phrase = /^Not applied: "([^"]+)"/.exec(notes[k])?.[1];
-      if (!phrase || !step.clause.includes(phrase)) continue;
-      const props = catalogue.get(step.tool)?.properties ?? {};
-      const found = Object.entries(argsFor(step.tool, phrase, text, conversation, catalogue))
-        .filter(([key, v]) => key in props && !INPUT_ARGS.has(key) && step.args[key] === undefined && !(v && typeof v === 'object' && '$ref' in v));
-      // ("follow the cells but leave out the ones at the border": the added step's switch said by the words is applied there)
-      const applied = Object.entries(step.args).filter(([key, v]) => typeof v === 'boolean' && key in props).map(([key]) => switchName(key));
-      const words = tokenize(phrase).map((t) => meaning(t.stem)).filter((w) => w !== EXCLUDE_MEANING);
-      if (found.length === 0 && words.length > 0 && applied.some((name) => words.every((w) => name.includes(w)))) {
-        notes.splice(k--, 1);
-        continue;
-      }
-      if (found.length === 0) continue;
-      for (const [key, v] of found) step.args[key] = v;
-      notes.splice(k--, 1);
+      if (!/^Not applied: "/.test(notes[k])) continue;
+      // one note may hold several sentences ('Not applied: "radius" — ... Not applied: "8 px" — ...'): each is judged on its own
+      const sentences = notes[k].split(/ (?=Not applied: ")/);
+      const kept = sentences.filter((sentence) => !takenByAddedStep(step, sentence, text, conversation, catalogue));
+      if (kept.length === sentences.length) continue;
+      if (kept.length) notes[k] = kept.join(' ');
+      else notes.splice(k--, 1);
     }
   }
+}
+
+/**
+ * Whether the added step applies what one "Not applied" sentence names (and applies it now where it is new): every phrase
+ * quoted before its dash gives the step an argument it lacks, one it already has with that value ("nuclei are about 8 px
+ * in radius" after "track": the segmentation's objectRadiusPx 8), or names an argument the step carries ("radius").
+ */
+function takenByAddedStep(step: PlannedStep, sentence: string, text: string, conversation: Conversation, catalogue: Catalogue): boolean {
+  const phrases = [...(sentence.split(' — ')[0] ?? '').matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+  if (!phrases.length || !phrases.every((phrase) => step.clause.includes(phrase))) return false;
+  const props = catalogue.get(step.tool)?.properties ?? {};
+  const carried = Object.entries(step.args).filter(([key, v]) => v !== undefined && key in props && !INPUT_ARGS.has(key));
+  // ("follow the cells but leave out the ones at the border": the added step's switch said by the words is applied there)
+  const carriedNames = carried.map(([key, v]) => (typeof v === 'boolean' ? switchName(key) : nameWords(key)));
+  const fresh: [string, unknown][] = [];
+  for (const phrase of phrases) {
+    const found = Object.entries(argsFor(step.tool, phrase, text, conversation, catalogue)).filter(([key, v]) => key in props && !INPUT_ARGS.has(key) && !(v && typeof v === 'object' && '$ref' in v));
+    const news = found.filter(([key]) => step.args[key] === undefined);
+    const same = found.filter(([key, v]) => step.args[key] !== undefined && JSON.stringify(step.args[key]) === JSON.stringify(v));
+    const words = tokenize(phrase).map((t) => meaning(t.stem)).filter((w) => w !== EXCLUDE_MEANING);
+    const named = words.length > 0 && carriedNames.some((name) => words.every((w) => name.includes(w)));
+    // ("8 px" of "about 8 px in radius": a number the step already carries, read there from the same words)
+    const numbers = (phrase.match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
+    const carriesNumbers = numbers.length > 0 && numbers.every((n) => carried.some(([, v]) => typeof v === 'number' && Math.abs(v - n) < 1e-9));
+    if (news.length) fresh.push(...news);
+    else if (!same.length && !named && !carriesNumbers) return false;
+  }
+  for (const [key, v] of fresh) step.args[key] = v;
+  return true;
 }
 
 /** Arguments that name inputs, files or scopes of the whole request, never a condition said for one step. */

@@ -29,6 +29,14 @@ describe('a constraint for the step added to make an input', () => {
     expect(said('track the nuclei but ignore anything smaller than 30 px')).not.toMatch(/Not applied/);
   });
 
+  it('reads an object\'s radius as the added segmentation\'s size, never as the linking distance, and names nothing (stop 18 integration)', () => {
+    const request = 'track the nuclei; nuclei are about 8 px in radius';
+    expect(argsOf(request, 'segment').objectRadiusPx).toBe(8);
+    expect(argsOf(request, 'track').maxLinkingDistancePx).toBeUndefined();
+    expect(said(request)).not.toMatch(/Not applied/);
+    expect(argsOf('track the labels with a search radius of 6.5 px', 'track').maxLinkingDistancePx).toBe(6.5);
+  });
+
   it('keeps a switch the asked step took from the words to that step alone', () => {
     expect(argsOf('track the nuclei, don\'t split them', 'track').allowSplitting).toBe(false);
     expect(argsOf('track the nuclei, don\'t split them', 'segment').splitTouching).toBeUndefined();
