@@ -16,6 +16,11 @@ export interface PropertyInfo {
   default?: unknown;
 }
 
+/** The values an argument allows, as text: its enum, or the enums of its alternatives ("max", "mean" of project's method). */
+export function allowedValues(p: PropertyInfo): string[] {
+  return [...(p.enum ?? []), ...(p.anyOf ?? []).flatMap((a) => a.enum ?? [])].map(String);
+}
+
 export interface ToolInfo {
   name: string;
   description: string;

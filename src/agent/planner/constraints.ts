@@ -5,7 +5,7 @@
 // named in the answer in one line, with what the tool offers and what ran instead:
 // nothing the person asked for is dropped silently. What a tool applies is read from its
 // own declaration (description, words, examples, argument names, allowed values).
-import { adaptArgs, type Catalogue, type PropertyInfo, selfOf } from './catalogue.ts';
+import { adaptArgs, allowedValues, type Catalogue, type PropertyInfo, selfOf } from './catalogue.ts';
 import { findEnumValue } from './enums.ts';
 import { nameWords } from './arguments.ts';
 import type { ToolIndex } from './matcher.ts';
@@ -112,7 +112,7 @@ function declaredMeanings(tool: string, catalogue: Catalogue): Set<string> {
     ...Object.entries(props).flatMap(([name, p]) => [
       name.replace(/(Px|Um|S|Ms|Percent|Frames)$/, '').replace(/([a-z])([A-Z])/g, '$1 $2'),
       p.description ?? '',
-      ...[...(p.enum ?? []), ...(p.anyOf ?? []).flatMap((a) => a.enum ?? [])].map((v) => String(v).replace(/_/g, ' ')),
+      ...allowedValues(p).map((v) => v.replace(/_/g, ' ')),
     ]),
   ];
   return new Set(tokenize(texts.join(' ')).map((t) => meaning(t.stem)));
@@ -535,10 +535,6 @@ function choiceArgument(kind: ConstraintKind, props: Record<string, PropertyInfo
   const enums = Object.keys(props).filter((k) => [...(props[k].enum ?? []), ...(props[k].anyOf ?? []).flatMap((a) => a.enum ?? [])].length > 1);
   const preferred = kind === 'format' ? ['format', 'kind', 'method'] : ['method', 'kind', 'format', 'analysis'];
   return preferred.find((k) => enums.includes(k)) ?? enums[0];
-}
-
-function allowedValues(p: PropertyInfo): string[] {
-  return [...(p.enum ?? []), ...(p.anyOf ?? []).flatMap((a) => a.enum ?? [])].map(String);
 }
 
 const INPUTS = new Set(['movie', 'labels', 'tracks', 'table', 'output', 'result', 'pipeline']);

@@ -3,7 +3,7 @@
 // in no tool's description and none names a thing under the microscope. A method named
 // after "with"/"using" ("denoise using BM3D", "the Hungarian algorithm") is a name to
 // report as not applied, never a reason to refuse the request.
-import { type Catalogue, selfOf } from './catalogue.ts';
+import { allowedValues, type Catalogue, selfOf } from './catalogue.ts';
 import type { ToolIndex } from './matcher.ts';
 import { findQuantities } from './quantities.ts';
 import { splitClauses } from './clauses.ts';
@@ -48,7 +48,7 @@ function toolWords(index: ToolIndex, catalogue: Catalogue): Set<string> {
   for (const [name, info] of catalogue) {
     const self = selfOf(name, catalogue) ?? {};
     texts.push(name.replace(/_/g, ' '), ...(self.words ?? []), ...Object.values(self.valueWords ?? {}).flatMap((v) => Object.values(v).flat()));
-    for (const p of Object.values(info.properties)) texts.push(...[...(p.enum ?? []), ...(p.anyOf ?? []).flatMap((a) => a.enum ?? [])].map(String));
+    for (const p of Object.values(info.properties)) texts.push(...allowedValues(p));
   }
   words = new Set(tokenize(texts.join(' ')).map((t) => meaning(t.stem)));
   toolWordSets.set(index, words);

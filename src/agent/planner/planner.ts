@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import type { ToolSelfDescription } from '../../../tools/types.ts';
-import { acceptedInputs, adaptArgs, type Catalogue, type PropertyInfo, type InputType, isTruth, makerOf, producesOf, requiredInputs, selfOf } from './catalogue.ts';
+import { acceptedInputs, adaptArgs, allowedValues, type Catalogue, type PropertyInfo, type InputType, isTruth, makerOf, producesOf, requiredInputs, selfOf } from './catalogue.ts';
 import { type Clause, asksForAStep, isAdviceQuestion, isContext, isFrameScopeOnly, splitClauses, orderSteps, withoutContext, withoutFrameScope, withoutListMarkers, withoutReferenceAsides, withoutSampleLabels } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { nameWords, statedNumbers, statedNumbersScored, statedValues, valuesByName } from './arguments.ts';
@@ -356,9 +356,6 @@ function opensWithOwnWord(clause: string, tool: string, catalogue: Catalogue): b
   return own.has(meaning(first.stem));
 }
 
-const ENUM_VALUES = new WeakMap<Catalogue, Set<string>>();
-
-/** Every allowed value of every tool's arguments, lower case ("trackmate", "otsu"). */
 /** The allowed values of a tool's own arguments, lower case ("csv", "trackmate" of export). */
 const TOOL_VALUES = new WeakMap<Catalogue, Map<string, Set<string>>>();
 
@@ -371,15 +368,15 @@ function valuesOfTool(tool: string, catalogue: Catalogue): Set<string> {
 }
 
 function valuesOfToolOnce(tool: string, catalogue: Catalogue): Set<string> {
-  return new Set(Object.values(catalogue.get(tool)?.properties ?? {}).flatMap((p) => [...(p.enum ?? []), ...(p.anyOf ?? []).flatMap((a) => a.enum ?? [])].map((v) => String(v).toLowerCase())));
+  return new Set(Object.values(catalogue.get(tool)?.properties ?? {}).flatMap((p) => allowedValues(p).map((v) => v.toLowerCase())));
 }
 
+const ENUM_VALUES = new WeakMap<Catalogue, Set<string>>();
+
+/** Every allowed value of every tool's arguments, lower case ("trackmate", "otsu"): the union of each tool's own. */
 function enumValuesOf(catalogue: Catalogue): Set<string> {
   let values = ENUM_VALUES.get(catalogue);
-  if (!values) {
-    values = new Set([...catalogue.values()].flatMap((info) => Object.values(info.properties).flatMap((p) => [...(p.enum ?? []), ...(p.anyOf ?? []).flatMap((a) => a.enum ?? [])].map((v) => String(v).toLowerCase()))));
-    ENUM_VALUES.set(catalogue, values);
-  }
+  if (!values) ENUM_VALUES.set(catalogue, (values = new Set([...catalogue.keys()].flatMap((tool) => [...valuesOfTool(tool, catalogue)]))));
   return values;
 }
 
