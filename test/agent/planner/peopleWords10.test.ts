@@ -8,14 +8,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { indexFor } from '../../../src/agent/planner/toolIndex.ts';
 import { isOutOfScope } from '../../../src/agent/planner/outOfScope.ts';
 import { soundsLike, tokenize } from '../../../src/agent/planner/words.ts';
-import { catalogue, loadAcquisitionWords, plan } from './planOffline.ts';
+import { argsOf, catalogue, loadAcquisitionWords, movieAndLabels, plan, said, toolsOf } from './planOffline.ts';
 
 beforeAll(loadAcquisitionWords);
-type Artifacts = Parameters<typeof plan>[1];
-const tools = (request: string, artifacts?: Artifacts) => plan(request, artifacts).steps.map((s) => s.tool);
-const argsOf = (request: string, tool: string, artifacts?: Artifacts) => plan(request, artifacts).steps.find((s) => s.tool === tool)?.args ?? {};
-const said = (request: string, artifacts?: Artifacts) => { const p = plan(request, artifacts); return [...(p.notes ?? []), p.reply ?? ''].join(' '); };
-const labels = [{ id: 'movie-1', type: 'movie' as const }, { id: 'labels-1', type: 'labels' as const, producedBy: 'segment' }];
+const tools = toolsOf;
+const labels = movieAndLabels;
 
 describe('a constraint for the step added to make an input', () => {
   it('gives a border rule said after "but skip" to the segmentation a tracking needs', () => {

@@ -8,14 +8,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findEnumValue } from '../../../src/agent/planner/enums.ts';
 import { timesInFrames } from '../../../src/agent/planner/quantities.ts';
-import { catalogue, loadAcquisitionWords, plan } from './planOffline.ts';
+import { argsOf, catalogue, loadAcquisitionWords, movieAndLabels, plan, said, toolsOf } from './planOffline.ts';
 
 beforeAll(loadAcquisitionWords);
-type Artifacts = Parameters<typeof plan>[1];
-const tools = (request: string, artifacts?: Artifacts) => plan(request, artifacts).steps.map((s) => s.tool);
-const argsOf = (request: string, tool: string, artifacts?: Artifacts) => plan(request, artifacts).steps.find((s) => s.tool === tool)?.args ?? {};
-const said = (request: string, artifacts?: Artifacts) => { const p = plan(request, artifacts); return [...(p.notes ?? []), p.reply ?? ''].join(' '); };
-const labels = [{ id: 'movie-1', type: 'movie' as const }, { id: 'labels-1', type: 'labels' as const, producedBy: 'segment' }];
+const tools = toolsOf;
+const labels = movieAndLabels;
 const calibrated = [{ id: 'movie-1', type: 'movie' as const, pixelSizeUm: 0.5 }];
 
 describe('context about the stage or the microscope, then an analysis', () => {

@@ -16,3 +16,15 @@ export async function loadAcquisitionWords(): Promise<void> {
 
 export const plan = (request: string, artifactsAtStart: KnownArtifact[] = [movie]) =>
   planRequest({ request, artifactsAtStart, earlier: [], current: [], earlierRequests: [] }, catalogue);
+
+/** The tools a request plans, in order. */
+export const toolsOf = (request: string, artifacts?: KnownArtifact[]) => plan(request, artifacts).steps.map((s) => s.tool);
+/** The arguments of the request's first step of `tool` ({} when none). */
+export const argsOf = (request: string, tool: string, artifacts?: KnownArtifact[]) => plan(request, artifacts).steps.find((s) => s.tool === tool)?.args ?? {};
+/** Everything the answer says before running: its notes and its reply. */
+export const said = (request: string, artifacts?: KnownArtifact[]) => {
+  const p = plan(request, artifacts);
+  return [...(p.notes ?? []), p.reply ?? ''].join(' ');
+};
+/** A movie open and its labels made by segment. */
+export const movieAndLabels: KnownArtifact[] = [{ id: 'movie-1', type: 'movie' }, { id: 'labels-1', type: 'labels', producedBy: 'segment' }];
