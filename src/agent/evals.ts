@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { ToolSpec } from '../../tools/types.ts';
 import { InputError } from '../errors.ts';
 import type { StepOutcome } from './executor.ts';
+import { FixtureMovies } from './fixtureMovies.ts';
 import { Agent } from './loop.ts';
 import { createChatModel, type ModelChoice } from './models.ts';
 import { Session } from './session.ts';
@@ -343,16 +344,15 @@ function planOnlyExecutor(session: Session, tools: ToolSpec[]) {
   };
 }
 
-async function prepareFixture(session: Session, evalCase: EvalCase, suite: EvalSuite, execute: boolean): Promise<void> {
+async function prepareFixture(session: Session, evalCase: EvalCase, suite: EvalSuite, execute: boolean, fixtures: FixtureMovies): Promise<void> {
   const f = evalCase.fixture;
   if (execute) {
     if (f?.file) {
       session.addInput('movie', resolve(suite.path, '..', f.file));
       return;
     }
-    const { simulateToFiles } = await import('../sim/index.ts');
     const moviePath = join(session.dir, 'fixture.tif');
-    await simulateToFiles({ frames: 8, width: 80, height: 80, cells: 6, seed: 1, ...(f?.simulate ?? {}) }, moviePath, join(session.dir, 'fixture_GT'));
+    await fixtures.write({ frames: 8, width: 80, height: 80, cells: 6, seed: 1, ...(f?.simulate ?? {}) }, moviePath, join(session.dir, 'fixture_GT'));
     session.addInput('movie', moviePath);
     return;
   }
@@ -380,6 +380,8 @@ interface RunOptions {
   model?: string;
   chat?: ModelChoice;
   tools: ToolSpec[];
+  /** The simulated movies of executed cases, shared by the cases of a run (runSuites makes one). */
+  fixtures?: FixtureMovies;
 }
 
 export async function runCase(evalCase: EvalCase, suite: EvalSuite, options: RunOptions): Promise<CaseResult> {
@@ -399,7 +401,12 @@ export async function runCase(evalCase: EvalCase, suite: EvalSuite, options: Run
       return result;
     }
     const session = Session.create({ root, id: 'eval' });
-    await prepareFixture(session, evalCase, suite, execute);
+    const fixtures = options.fixtures ?? new FixtureMovies();
+    try {
+      await prepareFixture(session, evalCase, suite, execute, fixtures);
+    } finally {
+      if (!options.fixtures) fixtures.dispose();
+    }
     const { name, model } = options.chat ?? (await createChatModel(options.model));
     const agent = new Agent({ session, tools: options.tools, model, modelName: name, execute: execute ? undefined : planOnlyExecutor(session, options.tools) });
     for (const [i, turn] of evalCase.turns.entries()) {
@@ -434,9 +441,20 @@ function rate(cases: CaseResult[]) {
   return { passed, total: cases.length, passRate: cases.length ? passed / cases.length : 0 };
 }
 
-export async function runSuites(suites: EvalSuite[], options: RunOptions & { onCase?: (r: CaseResult) => void; filter?: (c: EvalCase, s: EvalSuite) => boolean }): Promise<EvalReport> {
-  // one model for the whole run: making one costs more than planning a turn
-  options = { ...options, chat: options.chat ?? (await createChatModel(options.model)) };
+/** A run of suites: what a case reports as it ends, and which cases run. */
+type SuitesOptions = RunOptions & { onCase?: (r: CaseResult) => void; filter?: (c: EvalCase, s: EvalSuite) => boolean };
+
+export async function runSuites(suites: EvalSuite[], options: SuitesOptions): Promise<EvalReport> {
+  // one model for the whole run: making one costs more than planning a turn; each distinct simulated movie made once
+  const fixtures = options.fixtures ?? new FixtureMovies();
+  try {
+    return await runEach(suites, { ...options, chat: options.chat ?? (await createChatModel(options.model)), fixtures });
+  } finally {
+    if (!options.fixtures) fixtures.dispose();
+  }
+}
+
+async function runEach(suites: EvalSuite[], options: SuitesOptions): Promise<EvalReport> {
   const cases: CaseResult[] = [];
   const scores: SuiteScore[] = [];
   for (const suite of suites) {

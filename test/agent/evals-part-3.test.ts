@@ -1,0 +1,4 @@
+// Part 3 of the evaluation suites; the parts and the gate they share are in evalParts.ts.
+import { describeEvalPart } from './evalParts.ts';
+
+describeEvalPart(3);
