@@ -34,7 +34,8 @@ export function estimatedCost(yamlText: string): number {
   // a case starts "- id:" or, written as flow YAML or JSON, '- {"id":'
   const cases = yamlText.match(/^\s*-\s*\{?\s*"?id"?:/gm)?.length ?? 0;
   const executed = /^execute:\s*true/m.test(yamlText) ? cases : (yamlText.match(/\bexecute"?:\s*true/g)?.length ?? 0);
-  return cases + (EXECUTED_CASE_COST - 1) * executed;
+  // every file costs something (loading it, at least), so files of unknown cost are still dealt around
+  return Math.max(1, cases + (EXECUTED_CASE_COST - 1) * executed);
 }
 
 /** The files dealt to `parts` parts: the costliest file first, each to the part with the least cost so far. */

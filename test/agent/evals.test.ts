@@ -42,6 +42,7 @@ describe('evaluation suites (offline planner)', () => {
     expect(estimatedCost(planOnly)).toBe(2);
     expect(estimatedCost(oneExecuted)).toBeGreaterThan(estimatedCost(planOnly));
     expect(estimatedCost(allExecuted)).toBe(2 * (estimatedCost(oneExecuted) - 1));
+    expect(estimatedCost('suite: e\n'), 'a file whose cases are not found still costs something').toBe(1);
     // cases written as flow YAML or JSON count the same
     expect(estimatedCost('suite: d\ncases:\n  - {"id": "one", "execute": true, "turns": ["x"]}\n  - { id: two, turns: [y] }\n')).toBe(estimatedCost(oneExecuted));
     const files = [{ path: 'a', cost: 5 }, { path: 'b', cost: 4 }, { path: 'c', cost: 3 }, { path: 'd', cost: 2 }, { path: 'e', cost: 2 }];
