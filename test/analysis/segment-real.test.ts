@@ -123,11 +123,19 @@ describe.skipIf(!datasetPresent(simplus01))('segmentation of Fluo-N2DH-SIM+ 01 (
 });
 
 describe.skipIf(!datasetPresent(msc))('whole-cell segmentation of MSC-02 with default arguments', () => {
+  // both tests score the same segmentation of the same frames: it is made once, by whichever runs first
+  let segmented: Promise<{ frames: number[]; options: SegmentOptions; ours: Awaited<ReturnType<typeof scoreSegmentation>> }> | undefined;
+  const segmentMsc = () =>
+    (segmented ??= (async () => {
+      const frames = annotatedFrames(msc, 16); // 3 of the 33 annotated frames
+      const { options } = await sequenceParameters(msc, { ...auto, shape: 'irregular' }); // as the tool does for target "cells"
+      const ours = await scoreSegmentation(msc, frames, (plane, w, h) => segmentPlane(plane, w, h, options).labels);
+      return { frames, options, ours };
+    })());
+
   it('finds the large, dim, elongated cells that simulator-sized defaults shatter', async () => {
-    const frames = annotatedFrames(msc, 16); // 3 of the 33 annotated frames
-    const { options } = await sequenceParameters(msc, { ...auto, shape: 'irregular' }); // as the tool does for target "cells"
+    const { frames, options, ours } = await segmentMsc();
     expect(options.method, 'Otsu misses the dim cells here').toBe('triangle');
-    const ours = await scoreSegmentation(msc, frames, (plane, w, h) => segmentPlane(plane, w, h, options).labels);
     console.log(`MSC-02 frames ${frames.join(', ')}: defaults DET ${ours.DET.toFixed(3)} SEG ${ours.SEG.toFixed(3)}`);
     // Measured 0.843 / 0.570 (0.786 / 0.495 with nuclei's seeds, splitting at every shallow waist).
     expect(ours.DET).toBeGreaterThanOrEqual(0.8);
@@ -135,7 +143,7 @@ describe.skipIf(!datasetPresent(msc))('whole-cell segmentation of MSC-02 with de
   }, 120_000);
 
   it.skipIf(!skimagePresent())('beats the scikit-image Otsu + watershed baseline on the same frames', async () => {
-    const frames = annotatedFrames(msc, 16);
+    const { frames, ours } = await segmentMsc();
     const out = join(mkdtempSync(join(tmpdir(), 'skimage-peer-')), 'labels');
     const script = fileURLToPath(new URL('../../models/training/skimage_baseline.py', import.meta.url));
     execFileSync('/usr/bin/python3', [script, out, ...frames.map((t) => join(msc.images, `t${String(t).padStart(3, '0')}.tif`))]);
@@ -145,8 +153,6 @@ describe.skipIf(!datasetPresent(msc))('whole-cell segmentation of MSC-02 with de
       await m.close();
       return labels;
     });
-    const { options } = await sequenceParameters(msc, { ...auto, shape: 'irregular' });
-    const ours = await scoreSegmentation(msc, frames, (plane, w, h) => segmentPlane(plane, w, h, options).labels);
     console.log(`MSC-02: ours SEG ${ours.SEG.toFixed(3)} DET ${ours.DET.toFixed(3)}; scikit-image Otsu + watershed SEG ${peer.SEG.toFixed(3)} DET ${peer.DET.toFixed(3)}`);
     expect(ours.SEG).toBeGreaterThan(peer.SEG);
     expect(ours.DET).toBeGreaterThan(peer.DET);
