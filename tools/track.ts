@@ -6,7 +6,7 @@ import { basename, extname, join } from 'node:path';
 import { z } from 'zod';
 import { InputError, WorkError } from '../src/errors.ts';
 import type { Movie } from '../src/image/movie.ts';
-import { movieInputExists } from '../src/image/moviePath.ts';
+import { isPattern, movieInputExists, movieStem } from '../src/image/moviePath.ts';
 import type { Tracks } from '../src/analysis/tracks.ts';
 import { channelArg, channelIndex, frameRange, frameRangeArg, labelsArg, movieArg, outputArg, tableArg, tracksArg } from './common.ts';
 import { defineTool, type RequestClause, type ArtifactRef, type ToolContext, type ToolSpec } from './types.ts';
@@ -45,7 +45,8 @@ function commonReasons(reasons: string[]): string {
   }
   return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, n]) => `${n}: ${k}`).join('; ');
 }
-const stemOf = (path: string) => basename(path, extname(path)).replace(/\.tracks$/, '') || 'movie';
+// a label movie given as a frame pattern ("lab00?.tif") is named as run names its folder
+const stemOf = (path: string) => (isPattern(path) ? movieStem(path) : basename(path, extname(path)).replace(/\.tracks$/, '') || 'movie');
 
 // ---------------------------------------------------------------- track
 
@@ -642,7 +643,7 @@ const exportTool = defineTool({
       if (!ref) throw new InputError(args.tracks ? `format "tiff" needs \`movie\` or \`labels\`: ${args.tracks} does not name the labels it was made on` : 'format "tiff" needs `movie` or `labels`');
       const movie = await ctx.openMovie(ref);
       try {
-        const out = ctx.outputPath(`${stemOf(movie.source.path)}.tif`, args.output);
+        const out = ctx.outputPath(`${movieStem(movie.source.path)}.tif`, args.output);
         const { writeMovie } = await import('../src/image/index.ts');
         await writeMovie(out, movie, { onProgress: (d, t) => ctx.progress(d, t, 'planes') });
         const artifact = ctx.addArtifact(!args.movie ? 'labels' : 'movie', out, `TIFF export of ${basename(movie.source.path)}`);
