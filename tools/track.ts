@@ -325,8 +325,11 @@ const measure = defineTool({
       };
       const ref = ctx.addArtifact('table', out, `track features of ${args.tracks}`);
       const meanSpeed = meanOf('TRACK_MEAN_SPEED');
+      // a track of one spot has no step, so no speed: the mean is over the others, and says so
+      const single = table.rows.filter((r) => r.NUMBER_SPOTS === 1).length;
+      const speedOver = single ? ` over ${table.rows.length - single} track${table.rows.length - single === 1 ? '' : 's'} (${single} last${single === 1 ? 's' : ''} a single frame: no speed)` : '';
       return {
-        summary: `Measured ${table.rows.length} tracks: mean speed ${round(meanSpeed, 3)} ${units.length}/${units.time}, mean duration ${round(meanOf('TRACK_DURATION'), 3)} ${units.time === 'frame' ? 'frames' : units.time}${uncalibrated(units)}, mean confinement ratio ${round(meanOf('CONFINEMENT_RATIO'), 3)}. Table saved as ${ref.id}.`,
+        summary: `Measured ${table.rows.length} tracks: mean speed ${round(meanSpeed, 3)} ${units.length}/${units.time}${speedOver}, mean duration ${round(meanOf('TRACK_DURATION'), 3)} ${units.time === 'frame' ? 'frames' : units.time}${uncalibrated(units)}, mean confinement ratio ${round(meanOf('CONFINEMENT_RATIO'), 3)}. Table saved as ${ref.id}.`,
         artifacts: [ref],
         values: {
           tracks: table.rows.length,

@@ -152,6 +152,9 @@ describe('track tools', () => {
     const r = await call('track', { labels: path });
     expect(r.values.singleFrameTracks).toBe(1);
     expect(r.summary).toContain('1 track(s) last a single frame');
+    // its mean speed is over the one track with steps, and says so (it said "Measured 2 tracks: mean speed ...")
+    const measured = await call('measure', { kind: 'tracks', tracks: r.artifacts[0].id });
+    expect(measured.summary).toMatch(/^Measured 2 tracks: mean speed 1 px\/frame over 1 track \(1 lasts a single frame: no speed\)/);
   });
 
   it('answers bad input with one-line errors', async () => {
