@@ -63,7 +63,9 @@ export function movieStem(path: string): string {
   if (isPattern(path)) {
     const fixed = name
       .replace(/\.(ome\.)?tiff?$/i, '')
-      .replace(/\d+(?=\?|\{t)|(?<=\?|\{t(?::\d+)?\})\d+/g, '')
+      // (two plain steps: the Snakefile's copy of this in Python has no variable-width look-behind)
+      .replace(/\d+(?=\?|\{t)/g, '')
+      .replace(/(\?|\{t(?::\d+)?\})\d+/g, '$1')
       .replace(FRAME_PLACEHOLDER, '_')
       .replace(/[_.-]*_[_.-]*/g, '_')
       .replace(/^[_.-]+|[_.-]+$/g, '');
