@@ -365,17 +365,50 @@ const measure = defineTool({
  * Adds track_id (TrackMate track: the lineage tree) and branch_id (CTC track) to per-object
  * rows, matched on (frame, label); objects the tracker left out get empty cells.
  */
-async function addTrackColumns(table: import('../src/analysis/table.ts').Table, tracks: Tracks): Promise<void> {
+async function addTrackColumns(table: import('../src/analysis/table.ts').Table, tracks: Tracks): Promise<string> {
   const { trackIdOfBranch } = await import('../src/analysis/track.ts');
   const treeOf = trackIdOfBranch(tracks);
-  const branchAt = new Map(tracks.spots.filter((s) => s.label !== undefined).map((s) => [`${s.t}:${s.label}`, s.branchId]));
-  if (branchAt.size === 0) throw new InputError('these tracks carry no label values, so they cannot be matched to objects: track the label movie with track');
+  let branchAt = new Map(tracks.spots.filter((s) => s.label !== undefined).map((s) => [`${s.t}:${s.label}`, s.branchId]));
+  let note = '';
+  if (branchAt.size === 0) {
+    branchAt = branchesByPosition(table, tracks);
+    if (branchAt.size === 0) throw new InputError('these tracks carry no label values and none of their spots lies on an object of this label movie, so they cannot be matched to objects: pass the tracks the track step made on these labels');
+    note = ` The tracks carry no label values (a TrackMate XML keeps none): ${branchAt.size} of ${table.rows.length} objects were matched to a spot of their frame by position (the spot within the object's radius of its centroid).`;
+  }
   for (const row of table.rows) {
     const branch = branchAt.get(`${row.t}:${row.label}`);
     row.track_id = branch === undefined ? null : (treeOf.get(branch) ?? branch);
     row.branch_id = branch ?? null;
   }
   table.columns.splice(table.columns.indexOf('label') + 1, 0, 'track_id', 'branch_id');
+  return note;
+}
+
+/**
+ * Each object's branch for tracks without label values (read from a TrackMate XML): the nearest
+ * spot of its frame within the object's equivalent radius of its centroid, each spot given once.
+ */
+function branchesByPosition(table: import('../src/analysis/table.ts').Table, tracks: Tracks): Map<string, number> {
+  const spotsAt = new Map<number, Tracks['spots']>();
+  for (const s of tracks.spots) spotsAt.set(s.t, [...(spotsAt.get(s.t) ?? []), s]);
+  const pairs: { key: string; spot: number; branch: number; distancePx: number }[] = [];
+  for (const row of table.rows) {
+    const [x, y, area] = [row.centroid_x_px, row.centroid_y_px, row.area_px];
+    if (typeof x !== 'number' || typeof y !== 'number' || typeof area !== 'number') continue;
+    const radiusPx = Math.sqrt(area / Math.PI) + 1;
+    for (const s of spotsAt.get(Number(row.t)) ?? []) {
+      const distancePx = Math.hypot(s.x - x, s.y - y);
+      if (distancePx <= radiusPx) pairs.push({ key: `${row.t}:${row.label}`, spot: s.id, branch: s.branchId, distancePx });
+    }
+  }
+  const out = new Map<string, number>();
+  const used = new Set<number>();
+  for (const p of pairs.sort((a, b) => a.distancePx - b.distancePx)) {
+    if (out.has(p.key) || used.has(p.spot)) continue;
+    out.set(p.key, p.branch);
+    used.add(p.spot);
+  }
+  return out;
 }
 
 async function measureObjectsTool(args: z.infer<typeof measureSchema>, ctx: ToolContext, writeTableCsv: (path: string, table: import('../src/analysis/table.ts').Table) => void) {
@@ -409,14 +442,14 @@ async function measureObjectsTool(args: z.infer<typeof measureSchema>, ctx: Tool
     const table = (await inputChecked(() =>
       mod.measureObjects!(labels, intensity, { frames: [first, last], channels, signal: ctx.signal, onProgress: (d: number, t: number) => ctx.progress(d, t, 'planes') }),
     )) as import('../src/analysis/table.ts').Table;
-    if (tracked) await addTrackColumns(table, tracked.tracks);
+    const matchNote = tracked ? await addTrackColumns(table, tracked.tracks) : '';
     const out = ctx.outputPath(`${stemOf(labels.source.path)}-objects.csv`, args.output);
     writeTableCsv(out, table);
     const areas = table.rows.map((r) => r.area_px).filter((v): v is number => typeof v === 'number');
     const meanArea = areas.reduce((a, b) => a + b, 0) / Math.max(1, areas.length);
     const ref = ctx.addArtifact('table', out, `object measurements of ${basename(labels.source.path)}`);
     return {
-      summary: `Measured ${table.rows.length} objects in ${last - first + 1} frames; mean area ${round(meanArea, 4)} px²${areaInUm(meanArea, labels.meta.pixelSizeUm ?? ctx.calibration?.().pixelSizeUm)}.${labelsNote} Table saved as ${ref.id}.`,
+      summary: `Measured ${table.rows.length} objects in ${last - first + 1} frames; mean area ${round(meanArea, 4)} px²${areaInUm(meanArea, labels.meta.pixelSizeUm ?? ctx.calibration?.().pixelSizeUm)}.${labelsNote}${matchNote} Table saved as ${ref.id}.`,
       artifacts: [ref],
       values: { objects: table.rows.length, meanAreaPx: round(meanArea), columns: table.columns, labels: labels.source.path, path: out },
     };

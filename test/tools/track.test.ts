@@ -90,6 +90,13 @@ describe('track tools', () => {
     expect(readFileSync(csv.artifacts[0].path, 'utf8').split('\n')[0]).toMatch(/^track_id,branch_id,parent,spot_id,t,x,y,label/);
     const xml = await call('export', { format: 'trackmate', tracks: tracksId });
     expect(readFileSync(xml.artifacts[0].path, 'utf8')).toContain('<AllTracks>');
+    // the TrackMate XML keeps no label values: its spots are matched to the objects by position, to the same branches
+    // (measuring with it failed: "these tracks carry no label values")
+    const byPosition = await call('measure', { kind: 'objects', labels: labelsPath, tracks: xml.artifacts[0].id });
+    expect(byPosition.summary).toMatch(new RegExp(`${tv.spots} of ${tv.spots} objects were matched to a spot of their frame by position`));
+    const positioned = readTableCsv(byPosition.artifacts[0].path).rows;
+    const branchOf = new Map(rows.map((r) => [`${r.t}:${r.label}`, r.branch_id]));
+    expect(positioned.filter((r) => branchOf.get(`${r.t}:${r.label}`) === r.branch_id).length).toBe(tv.spots);
     const tiff = await call('export', { format: 'tiff', labels: labelsPath });
     expect(tiff.artifacts[0].type).toBe('labels');
 
