@@ -71,7 +71,7 @@ export function formatMovieInfo(info: MovieInfo): string {
   const rows: [string, string][] = [
     ['file', info.path],
     ['format', `${FORMAT_NAMES[info.format] ?? info.format}${info.bigTiff ? ', BigTIFF' : ''}`],
-    ['shape', `${formatShape(info.shape)}  (${info.planes} planes)`],
+    ['shape', `${formatShape(info.shape)}  (${info.planes} plane${info.planes === 1 ? '' : 's'})`],
     ['dtype', info.dtype],
     ['pixel size', info.pixelSizeUm ? `${num(info.pixelSizeUm)} µm${info.pixelSizeYUm ? ` x ${num(info.pixelSizeYUm)} ${info.yUnit ?? 'µm'} (y)` : ''}` : info.printDpi ? `${unknown} (${printResolutionNote(info.printDpi)})` : unknown],
     ['z step', info.zStepUm ? `${num(info.zStepUm)} µm` : info.shape.z > 1 ? unknown : '-'],

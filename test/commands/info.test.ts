@@ -102,6 +102,7 @@ describe('cellpilot info', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/pixel size\s+unknown \(300 dpi is a print resolution, not a pixel size\)/);
     expect(r.stdout).toMatch(/no pixel size \(300 dpi is a print resolution, not a pixel size\): lengths will be in px\. Give yours with `cellpilot run \.\.\. --pixel-size-um 0\.65`, or say "the pixel size is 0\.65 µm"/);
+    expect(r.stdout).toMatch(/shape\s+T=1 Z=1 C=1 Y=3 X=4 {2}\(1 plane\)/);
     const json = JSON.parse(cellpilot(['info', printed, '--json']).stdout);
     expect(json).toMatchObject({ pixelSizeUm: null, printDpi: 300 });
     // the same tags per centimetre are a pixel size (10 000 µm / 300)
