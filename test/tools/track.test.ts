@@ -87,7 +87,7 @@ describe('track tools', () => {
     expect(existsSync(join(ctc.artifacts[0].path, 'res_track.txt'))).toBe(true);
     expect(existsSync(join(ctc.artifacts[0].path, 'mask019.tif'))).toBe(true);
     const csv = await call('export', { format: 'csv', tracks: tracksId });
-    expect(readFileSync(csv.artifacts[0].path, 'utf8').split('\n')[0]).toMatch(/^track_id,branch_id,parent,spot_id,t,x,y,label/);
+    expect(readFileSync(csv.artifacts[0].path, 'utf8').split('\n')[0]).toMatch(/^track_id,branch_id,parent,spot_id,t \(frame\),x \(px\),y \(px\),label/);
     const xml = await call('export', { format: 'trackmate', tracks: tracksId });
     expect(readFileSync(xml.artifacts[0].path, 'utf8')).toContain('<AllTracks>');
     // the TrackMate XML keeps no label values: its spots are matched to the objects by position, to the same branches
