@@ -3,6 +3,7 @@
 import { basename, dirname, extname, join } from 'node:path';
 import { z } from 'zod';
 import type { Movie } from '../src/image/movie.ts';
+import { printResolutionNote } from '../src/image/info.ts';
 import { imagesNote } from '../src/image/moviePath.ts';
 import { defineTool, type RequestClause, type ToolSpec } from './types.ts';
 import { movieArg, outputArg } from './common.ts';
@@ -28,6 +29,7 @@ function describeMovie(movie: Movie) {
     heightPx: shape.y,
     dtype: movie.dtype,
     pixelSizeUm: meta.pixelSizeUm ?? null,
+    ...(meta.printDpi && !meta.pixelSizeUm ? { printDpi: meta.printDpi } : {}),
     zStepUm: meta.zStepUm ?? null,
     frameIntervalS: meta.frameIntervalS ?? null,
     // first to last frame; unknown without a frame interval
@@ -52,7 +54,7 @@ function calibrationText(info: ReturnType<typeof describeMovie>): string {
     info.dtype,
   ];
   const calibration = [
-    info.pixelSizeUm !== null ? `${+info.pixelSizeUm.toPrecision(4)} µm/px` : 'pixel size unknown',
+    info.pixelSizeUm !== null ? `${+info.pixelSizeUm.toPrecision(4)} µm/px` : `pixel size unknown${info.printDpi ? ` (${printResolutionNote(info.printDpi)})` : ''}`,
     ...(info.zSlices > 1 ? [info.zStepUm !== null ? `z step ${+info.zStepUm.toPrecision(4)} µm` : 'z step unknown'] : []),
     ...(info.frames > 1 ? [info.frameIntervalS !== null ? `${+info.frameIntervalS.toPrecision(4)} s between frames` : 'frame interval unknown'] : []),
     ...(info.durationS !== null ? [`${durationText(info.durationS)} from first to last frame`] : []),

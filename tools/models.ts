@@ -1,6 +1,7 @@
 // Tools over the ONNX models: denoise (Noise2Void, Gaussian, non-local means),
 // list_models, train_n2v. Heavy modules (onnxruntime, the analysis code) load inside run().
-import { basename, extname, join } from 'node:path';
+import { basename, join } from 'node:path';
+import { movieStem } from '../src/image/moviePath.ts';
 import { z } from 'zod';
 import { channelArg, channelIndex, frameRange, frameRangeArg, movieArg, outputArg } from './common.ts';
 import { defineTool, type RequestClause, type ToolSpec } from './types.ts';
@@ -47,7 +48,7 @@ const denoise = defineTool({
     try {
       const channel = channelIndex(movie, args.channel);
       const frames = frameRange(movie, args.frames);
-      const stem = basename(movie.source.path, extname(movie.source.path)).replace(/\.ome$/, '');
+      const stem = movieStem(movie.source.path);
       const outputPath = ctx.outputPath(`${stem}-denoised-${args.method}.tif`, args.output);
       const result = await denoiseMovie(movie, {
         method: args.method,
@@ -142,7 +143,7 @@ const trainN2V = defineTool({
     try {
       const channel = channelIndex(movie, args.channel);
       const frames = frameRange(movie, args.frames);
-      const stem = basename(movie.source.path, extname(movie.source.path)).replace(/\.ome$/, '').replace(/[^A-Za-z0-9_-]+/g, '_');
+      const stem = movieStem(movie.source.path).replace(/[^A-Za-z0-9_-]+/g, '_');
       const folderName = args.name ?? `n2v-${stem}`;
       const outDir = args.output ? ctx.outputPath(folderName, args.output) : join(trainedModelsDir(), folderName);
       const result = await train(movie, { channel, frames, outDir, epochs: args.epochs, onProgress: (d, t) => ctx.progress(d, t, 'training steps'), signal: ctx.signal });

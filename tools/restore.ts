@@ -1,7 +1,7 @@
 // Image restoration tools over our trained models: predict_label (artificial labelling,
 // nuclei from brightfield), super_resolve (2x spatial), interpolate_frames (2x temporal).
 // Heavy modules (onnxruntime, the analysis code) load inside run().
-import { basename, extname } from 'node:path';
+import { movieStem } from '../src/image/moviePath.ts';
 import { z } from 'zod';
 import type { Movie } from '../src/image/movie.ts';
 import { channelArg, channelIndex, frameRange, frameRangeArg, movieArg, outputArg } from './common.ts';
@@ -11,7 +11,7 @@ const modelArg = (task: string, fallback: string) =>
   z.string().min(1).optional().describe(`${task} model: a folder name in models/ (default "${fallback}") or a model folder path`);
 
 function stemOf(movie: Movie): string {
-  return basename(movie.source.path, extname(movie.source.path)).replace(/\.ome$/, '');
+  return movieStem(movie.source.path);
 }
 
 function channelName(movie: Movie, channel: number): string {

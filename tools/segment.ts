@@ -2,7 +2,8 @@
 // (smoothing, Otsu / Li / triangle / manual threshold, fill holes, distance-transform
 // watershed to split touching objects, size filters) or by the project's ONNX model.
 import { existsSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { basename } from 'node:path';
+import { movieStem } from '../src/image/moviePath.ts';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { InputError, WorkError } from '../src/errors.ts';
@@ -205,7 +206,7 @@ const segment = defineTool({
     try {
       const channel = channelIndex(movie, args.channel);
       const frames = frameRange(movie, args.frames);
-      const stem = basename(movie.source.path, extname(movie.source.path)) || 'movie';
+      const stem = movieStem(movie.source.path);
       const outputPath = ctx.outputPath(`${stem}-labels.tif`, args.output);
       const resolved = resolveSegmentMethod(args.method);
       if (resolved.method === 'model' && args.objects === 'dark') {

@@ -6,7 +6,7 @@ import { basename, extname, join } from 'node:path';
 import { z } from 'zod';
 import { InputError, WorkError } from '../src/errors.ts';
 import type { Movie } from '../src/image/movie.ts';
-import { movieInputExists } from '../src/image/moviePath.ts';
+import { isPattern, movieInputExists, movieStem } from '../src/image/moviePath.ts';
 import type { Tracks } from '../src/analysis/tracks.ts';
 import { channelArg, channelIndex, frameRange, frameRangeArg, labelsArg, movieArg, outputArg, tableArg, tracksArg } from './common.ts';
 import { defineTool, type RequestClause, type ArtifactRef, type ToolContext, type ToolSpec } from './types.ts';
@@ -45,7 +45,8 @@ function commonReasons(reasons: string[]): string {
   }
   return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, n]) => `${n}: ${k}`).join('; ');
 }
-const stemOf = (path: string) => basename(path, extname(path)).replace(/\.tracks$/, '') || 'movie';
+// a label movie given as a frame pattern ("lab00?.tif") is named as run names its folder
+const stemOf = (path: string) => (isPattern(path) ? movieStem(path) : basename(path, extname(path)).replace(/\.tracks$/, '') || 'movie');
 
 // ---------------------------------------------------------------- track
 
@@ -324,8 +325,11 @@ const measure = defineTool({
       };
       const ref = ctx.addArtifact('table', out, `track features of ${args.tracks}`);
       const meanSpeed = meanOf('TRACK_MEAN_SPEED');
+      // a track of one spot has no step, so no speed: the mean is over the others, and says so
+      const single = table.rows.filter((r) => r.NUMBER_SPOTS === 1).length;
+      const speedOver = single ? ` over ${table.rows.length - single} track${table.rows.length - single === 1 ? '' : 's'} (${single} last${single === 1 ? 's' : ''} a single frame: no speed)` : '';
       return {
-        summary: `Measured ${table.rows.length} tracks: mean speed ${round(meanSpeed, 3)} ${units.length}/${units.time}, mean duration ${round(meanOf('TRACK_DURATION'), 3)} ${units.time === 'frame' ? 'frames' : units.time}${uncalibrated(units)}, mean confinement ratio ${round(meanOf('CONFINEMENT_RATIO'), 3)}. Table saved as ${ref.id}.`,
+        summary: `Measured ${table.rows.length} tracks: mean speed ${round(meanSpeed, 3)} ${units.length}/${units.time}${speedOver}, mean duration ${round(meanOf('TRACK_DURATION'), 3)} ${units.time === 'frame' ? 'frames' : units.time}${uncalibrated(units)}, mean confinement ratio ${round(meanOf('CONFINEMENT_RATIO'), 3)}. Table saved as ${ref.id}.`,
         artifacts: [ref],
         values: {
           tracks: table.rows.length,
@@ -361,17 +365,50 @@ const measure = defineTool({
  * Adds track_id (TrackMate track: the lineage tree) and branch_id (CTC track) to per-object
  * rows, matched on (frame, label); objects the tracker left out get empty cells.
  */
-async function addTrackColumns(table: import('../src/analysis/table.ts').Table, tracks: Tracks): Promise<void> {
+async function addTrackColumns(table: import('../src/analysis/table.ts').Table, tracks: Tracks): Promise<string> {
   const { trackIdOfBranch } = await import('../src/analysis/track.ts');
   const treeOf = trackIdOfBranch(tracks);
-  const branchAt = new Map(tracks.spots.filter((s) => s.label !== undefined).map((s) => [`${s.t}:${s.label}`, s.branchId]));
-  if (branchAt.size === 0) throw new InputError('these tracks carry no label values, so they cannot be matched to objects: track the label movie with track');
+  let branchAt = new Map(tracks.spots.filter((s) => s.label !== undefined).map((s) => [`${s.t}:${s.label}`, s.branchId]));
+  let note = '';
+  if (branchAt.size === 0) {
+    branchAt = branchesByPosition(table, tracks);
+    if (branchAt.size === 0) throw new InputError('these tracks carry no label values and none of their spots lies on an object of this label movie, so they cannot be matched to objects: pass the tracks the track step made on these labels');
+    note = ` The tracks carry no label values (a TrackMate XML keeps none): ${branchAt.size} of ${table.rows.length} objects were matched to a spot of their frame by position (the spot within the object's radius of its centroid).`;
+  }
   for (const row of table.rows) {
     const branch = branchAt.get(`${row.t}:${row.label}`);
     row.track_id = branch === undefined ? null : (treeOf.get(branch) ?? branch);
     row.branch_id = branch ?? null;
   }
   table.columns.splice(table.columns.indexOf('label') + 1, 0, 'track_id', 'branch_id');
+  return note;
+}
+
+/**
+ * Each object's branch for tracks without label values (read from a TrackMate XML): the nearest
+ * spot of its frame within the object's equivalent radius of its centroid, each spot given once.
+ */
+function branchesByPosition(table: import('../src/analysis/table.ts').Table, tracks: Tracks): Map<string, number> {
+  const spotsAt = new Map<number, Tracks['spots']>();
+  for (const s of tracks.spots) spotsAt.set(s.t, [...(spotsAt.get(s.t) ?? []), s]);
+  const pairs: { key: string; spot: number; branch: number; distancePx: number }[] = [];
+  for (const row of table.rows) {
+    const [x, y, area] = [row.centroid_x_px, row.centroid_y_px, row.area_px];
+    if (typeof x !== 'number' || typeof y !== 'number' || typeof area !== 'number') continue;
+    const radiusPx = Math.sqrt(area / Math.PI) + 1;
+    for (const s of spotsAt.get(Number(row.t)) ?? []) {
+      const distancePx = Math.hypot(s.x - x, s.y - y);
+      if (distancePx <= radiusPx) pairs.push({ key: `${row.t}:${row.label}`, spot: s.id, branch: s.branchId, distancePx });
+    }
+  }
+  const out = new Map<string, number>();
+  const used = new Set<number>();
+  for (const p of pairs.sort((a, b) => a.distancePx - b.distancePx)) {
+    if (out.has(p.key) || used.has(p.spot)) continue;
+    out.set(p.key, p.branch);
+    used.add(p.spot);
+  }
+  return out;
 }
 
 async function measureObjectsTool(args: z.infer<typeof measureSchema>, ctx: ToolContext, writeTableCsv: (path: string, table: import('../src/analysis/table.ts').Table) => void) {
@@ -405,14 +442,14 @@ async function measureObjectsTool(args: z.infer<typeof measureSchema>, ctx: Tool
     const table = (await inputChecked(() =>
       mod.measureObjects!(labels, intensity, { frames: [first, last], channels, signal: ctx.signal, onProgress: (d: number, t: number) => ctx.progress(d, t, 'planes') }),
     )) as import('../src/analysis/table.ts').Table;
-    if (tracked) await addTrackColumns(table, tracked.tracks);
+    const matchNote = tracked ? await addTrackColumns(table, tracked.tracks) : '';
     const out = ctx.outputPath(`${stemOf(labels.source.path)}-objects.csv`, args.output);
     writeTableCsv(out, table);
     const areas = table.rows.map((r) => r.area_px).filter((v): v is number => typeof v === 'number');
     const meanArea = areas.reduce((a, b) => a + b, 0) / Math.max(1, areas.length);
     const ref = ctx.addArtifact('table', out, `object measurements of ${basename(labels.source.path)}`);
     return {
-      summary: `Measured ${table.rows.length} objects in ${last - first + 1} frames; mean area ${round(meanArea, 4)} px²${areaInUm(meanArea, labels.meta.pixelSizeUm ?? ctx.calibration?.().pixelSizeUm)}.${labelsNote} Table saved as ${ref.id}.`,
+      summary: `Measured ${table.rows.length} objects in ${last - first + 1} frames; mean area ${round(meanArea, 4)} px²${areaInUm(meanArea, labels.meta.pixelSizeUm ?? ctx.calibration?.().pixelSizeUm)}.${labelsNote}${matchNote} Table saved as ${ref.id}.`,
       artifacts: [ref],
       values: { objects: table.rows.length, meanAreaPx: round(meanArea), columns: table.columns, labels: labels.source.path, path: out },
     };
@@ -642,7 +679,7 @@ const exportTool = defineTool({
       if (!ref) throw new InputError(args.tracks ? `format "tiff" needs \`movie\` or \`labels\`: ${args.tracks} does not name the labels it was made on` : 'format "tiff" needs `movie` or `labels`');
       const movie = await ctx.openMovie(ref);
       try {
-        const out = ctx.outputPath(`${stemOf(movie.source.path)}.tif`, args.output);
+        const out = ctx.outputPath(`${movieStem(movie.source.path)}.tif`, args.output);
         const { writeMovie } = await import('../src/image/index.ts');
         await writeMovie(out, movie, { onProgress: (d, t) => ctx.progress(d, t, 'planes') });
         const artifact = ctx.addArtifact(!args.movie ? 'labels' : 'movie', out, `TIFF export of ${basename(movie.source.path)}`);

@@ -2,10 +2,10 @@
 // movie under the output folder, a results.json beside it, a progress line per step,
 // and one failing movie reported without stopping the others.
 import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { ToolSpec } from '../../tools/types.ts';
 import { InputError, oneLine, WorkError } from '../errors.ts';
-import { imagesNote, movieInputExists } from '../image/moviePath.ts';
+import { imagesNote, movieInputExists, movieStem } from '../image/moviePath.ts';
 import { runStep } from './executor.ts';
 import { inspectInput, isInside, realPathOf, removeCreated } from './filePolicy.ts';
 import { lockFolder, writeFileAtomic } from './locks.ts';
@@ -24,24 +24,7 @@ export interface MovieRunResult {
   durationMs: number;
 }
 
-/** A frame pattern's placeholders: "{t}", "{t:3}", "*", "?". */
-const FRAME_PLACEHOLDER = /\{t(?::\d+)?\}|[*?]+/g;
-
-/**
- * The output folder name for a movie: its file name without extension(s); for a frame pattern,
- * its folder's name and the pattern's fixed part ("ser/*xy2*.tif" → "ser_xy2", not "_xy2_").
- */
-export function movieStem(path: string): string {
-  let name = basename(path);
-  if (/\{t(?::\d+)?\}|[*?]/.test(name)) {
-    const fixed = name.replace(/\.(ome\.)?tiff?$/i, '').replace(FRAME_PLACEHOLDER, '_').replace(/[_.-]*_[_.-]*/g, '_').replace(/^[_.-]+|[_.-]+$/g, '');
-    const folder = basename(dirname(resolve(path)));
-    name = fixed ? `${folder}_${fixed}` : folder;
-  }
-  const stem = name.replace(/\.(ome\.)?(tiff?|czi|nd2|lif)$/i, '').replace(/[^A-Za-z0-9_.-]+/g, '_');
-  // "..." names a movie "..tif" whose folder would be the parent of --out: no leading dots
-  return stem.replace(/^\.+/, (dots) => '_'.repeat(dots.length)) || 'movie';
-}
+export { movieStem };
 
 /** Each movie's output folder name; an InputError naming both movies when two would share one (the second would overwrite the first). */
 export function outputFolders(movies: string[]): string[] {

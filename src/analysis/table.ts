@@ -6,6 +6,20 @@ export type Cell = number | string | null;
 export interface Table {
   columns: string[];
   rows: Record<string, Cell>[];
+  /**
+   * The unit of a column whose name does not say it ("TRACK_MEAN_SPEED": "µm/min"); the CSV
+   * header then reads "TRACK_MEAN_SPEED (µm/min)", as run's summary.csv does, and reads back
+   * as the bare name with its unit.
+   */
+  units?: Record<string, string>;
+}
+
+/** A header cell with its unit in parentheses at the end: "TRACK_DURATION (min)". */
+const HEADER_WITH_UNIT = /^(\S.*?) \(([^()]+)\)$/;
+
+function headerCell(table: Table, column: string): string {
+  const unit = table.units?.[column];
+  return formatCell(unit ? `${column} (${unit})` : column);
 }
 
 function formatCell(v: Cell | undefined): string {
@@ -15,7 +29,7 @@ function formatCell(v: Cell | undefined): string {
 }
 
 export function tableToCsv(table: Table): string {
-  const lines = [table.columns.join(',')];
+  const lines = [table.columns.map((c) => headerCell(table, c)).join(',')];
   for (const row of table.rows) lines.push(table.columns.map((c) => formatCell(row[c])).join(','));
   return lines.join('\n') + '\n';
 }
@@ -65,7 +79,14 @@ function splitCsvLine(line: string): string[] {
 export function parseCsv(text: string): Table {
   const lines = text.split(/\r?\n/).filter((l) => l.length > 0);
   if (lines.length === 0) return { columns: [], rows: [] };
-  const columns = splitCsvLine(lines[0]);
+  const header = splitCsvLine(lines[0]);
+  const units: Record<string, string> = {};
+  const bare = header.map((h) => HEADER_WITH_UNIT.exec(h)?.[1] ?? h);
+  // a unit is split off only where the bare name stays one column's ("area (px)" and "area (µm)" keep theirs)
+  const columns = header.map((h, i) => (bare.filter((b) => b === bare[i]).length === 1 && !header.includes(bare[i]) ? bare[i] : h));
+  columns.forEach((c, i) => {
+    if (c !== header[i]) units[c] = HEADER_WITH_UNIT.exec(header[i])![2];
+  });
   const rows = lines.slice(1).map((line) => {
     const cells = splitCsvLine(line);
     const row: Record<string, Cell> = {};
@@ -75,7 +96,7 @@ export function parseCsv(text: string): Table {
     });
     return row;
   });
-  return { columns, rows };
+  return Object.keys(units).length ? { columns, rows, units } : { columns, rows };
 }
 
 export function readTableCsv(path: string): Table {

@@ -234,12 +234,43 @@ export function trackFeatures(tracks: Tracks, options: UnitOptions = {}): { rows
   return { rows, units: unitsOf(tracks, options) };
 }
 
+/**
+ * The unit of each track feature that has one, as the CSV header states it ("TRACK_MEAN_SPEED
+ * (px/frame)"); counts, ratios and ids have none. z is in planes until a pixel size is known
+ * (then µm: the z step, or the pixel size where no z step is known).
+ */
+export function trackFeatureUnits(units: Units): Partial<Record<(typeof TRACK_FEATURES)[number], string>> {
+  const time = units.time === 'frame' ? 'frames' : units.time;
+  const speed = `${units.length}/${units.time}`;
+  const length = units.length;
+  return {
+    LONGEST_GAP: 'frames',
+    TRACK_DURATION: time,
+    TRACK_START: time,
+    TRACK_STOP: time,
+    TRACK_DISPLACEMENT: length,
+    TRACK_X_LOCATION: length,
+    TRACK_Y_LOCATION: length,
+    TRACK_Z_LOCATION: length === 'px' ? 'planes' : length,
+    TRACK_MEAN_SPEED: speed,
+    TRACK_MAX_SPEED: speed,
+    TRACK_MIN_SPEED: speed,
+    TRACK_MEDIAN_SPEED: speed,
+    TRACK_STD_SPEED: speed,
+    TOTAL_DISTANCE_TRAVELED: length,
+    MAX_DISTANCE_TRAVELED: length,
+    MEAN_STRAIGHT_LINE_SPEED: speed,
+    MEAN_DIRECTIONAL_CHANGE_RATE: `rad/${units.time}`,
+  };
+}
+
 export function trackTable(tracks: Tracks, options: UnitOptions = {}): { table: Table; units: Units } {
   const { rows, units } = trackFeatures(tracks, options);
+  const columnUnits = trackFeatureUnits(units) as Record<string, string>;
   // the tracker's confidence per track (track.ts trackConfidences), when its branches carry one
   const confidence = new Map(trackConfidences(tracks).map((c) => [c.trackId, c.confidence]));
-  if (confidence.size === 0) return { table: { columns: [...TRACK_FEATURES], rows: rows.map((r) => ({ ...r })) }, units };
-  return { table: { columns: [...TRACK_FEATURES, 'TRACK_CONFIDENCE'], rows: rows.map((r) => ({ ...r, TRACK_CONFIDENCE: confidence.get(r.TRACK_ID) ?? null })) }, units };
+  if (confidence.size === 0) return { table: { columns: [...TRACK_FEATURES], rows: rows.map((r) => ({ ...r })), units: columnUnits }, units };
+  return { table: { columns: [...TRACK_FEATURES, 'TRACK_CONFIDENCE'], rows: rows.map((r) => ({ ...r, TRACK_CONFIDENCE: confidence.get(r.TRACK_ID) ?? null })), units: columnUnits }, units };
 }
 
 function mean(values: number[]): number {

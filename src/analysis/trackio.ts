@@ -52,7 +52,7 @@ export function spotFeatureNames(tracks: Tracks): string[] {
 /**
  * One row per spot: track_id (TrackMate track = lineage tree), branch_id (CTC track),
  * parent (mother branch, 0 for none), spot_id, t (frame, 0-based), x, y, z (px; z in
- * slices), label, then t_s / x_um / y_um when calibrated, then spot features.
+ * planes; the header says so: "x (px)"), label, then t_s / x_um / y_um when calibrated, then spot features.
  */
 export function tracksToTable(tracks: Tracks): Table {
   const trackOf = trackIdOfBranch(tracks);
@@ -85,7 +85,8 @@ export function tracksToTable(tracks: Tracks): Table {
     for (const f of features) if (!(f in row)) row[f] = s.features?.[f] ?? null;
     return row;
   });
-  return { columns, rows };
+  // the header says the unit of a position or frame whose name does not ("x (px)", "t (frame)")
+  return { columns, rows, units: { t: 'frame', x: 'px', y: 'px', ...(hasZ ? { z: 'planes' } : {}) } };
 }
 
 export function writeTracksCsv(path: string, tracks: Tracks): void {

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { inspectInput } from '../agent/filePolicy.ts';
 import { InputError } from '../errors.ts';
 import { openMovie } from '../image/index.ts';
-import { formatMovieInfo, movieInfo } from '../image/info.ts';
+import { formatMovieInfo, movieInfo, printResolutionNote } from '../image/info.ts';
 import { imagesNote } from '../image/moviePath.ts';
 
 export async function run(argv: string[]): Promise<number> {
@@ -43,13 +43,14 @@ export async function run(argv: string[]): Promise<number> {
  * What to do when the file carries no pixel size or frame interval: results would be in px and
  * frames, and a biologist needs to know how to give the calibration (an empty string otherwise).
  */
-export function calibrationHint(info: { pixelSizeUm: number | null; frameIntervalS: number | null; shape: { t: number }; format?: string }): string {
+export function calibrationHint(info: { pixelSizeUm: number | null; frameIntervalS: number | null; shape: { t: number }; format?: string; printDpi?: number }): string {
   const missing = [info.pixelSizeUm ? '' : 'pixel size', info.frameIntervalS || info.shape.t < 2 ? '' : 'frame interval'].filter(Boolean);
   if (!missing.length) return '';
   const flags = [info.pixelSizeUm ? '' : '--pixel-size-um 0.65', info.frameIntervalS || info.shape.t < 2 ? '' : '--interval-s 300'].filter(Boolean).join(' ');
   const words = [info.pixelSizeUm ? '' : 'the pixel size is 0.65 µm', info.frameIntervalS || info.shape.t < 2 ? '' : 'frames are 5 min apart'].filter(Boolean).join(' and ');
+  const dpi = info.pixelSizeUm ? '' : printResolutionNote(info.printDpi);
   return (
-    `note            the ${info.format === 'series' ? 'files carry' : 'file carries'} no ${missing.join(' or ')}: ${[missing.includes('pixel size') ? 'lengths' : '', missing.includes('frame interval') ? 'times' : ''].filter(Boolean).join(' and ')} will be in ${[missing.includes('pixel size') ? 'px' : '', missing.includes('frame interval') ? 'frames' : ''].filter(Boolean).join(' and ')}. ` +
+    `note            the ${info.format === 'series' ? 'files carry' : 'file carries'} no ${missing.join(' or ')}${dpi ? ` (${dpi})` : ''}: ${[missing.includes('pixel size') ? 'lengths' : '', missing.includes('frame interval') ? 'times' : ''].filter(Boolean).join(' and ')} will be in ${[missing.includes('pixel size') ? 'px' : '', missing.includes('frame interval') ? 'frames' : ''].filter(Boolean).join(' and ')}. ` +
     `Give yours with \`cellpilot run ... ${flags}\`, or say "${words}" in \`cellpilot ask\` or the chat\n`
   );
 }

@@ -1,6 +1,6 @@
 // `cellpilot run PIPELINE.yaml INPUTS... --out DIR [--jobs N] [--set NAME=VALUE] [--json]`:
 // a saved pipeline, headless, over movies; a progress line per step on stderr.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ALL_TOOLS } from '../agent/allTools.ts';
@@ -13,6 +13,7 @@ const USAGE = 'usage: cellpilot run <pipeline.yaml> <movies...> --out <dir> [--j
 
 export const help = `options:
   --out DIR         where the results go: a folder per movie (artifacts, provenance, results.json); summary.csv for several movies
+                    (kept up to date when a later run adds or reruns movies in the same DIR)
   --jobs N          movies run at the same time (1)
   --set NAME=VALUE  change one of the pipeline's parameters (e.g. --set segment_method=li) or give another input
   --pixel-size-um UM, --interval-s S, --z-step-um UM
@@ -80,7 +81,10 @@ export async function run(argv: string[]): Promise<number> {
     signal: controller.signal,
     onProgress: (line) => process.stderr.write(`${line}\n`),
   }).finally(() => process.off('SIGINT', onSigint));
-  if (movies.length > 1) writeFileAtomic(join(resolve(values.out), 'summary.csv'), summaryCsv(results, ALL_TOOLS));
+  const summaryPath = join(resolve(values.out), 'summary.csv');
+  // a summary.csv already there (an earlier run into this --out) is brought up to date: a movie run again
+  // would otherwise keep its old row beside its new folder
+  if (movies.length > 1 || existsSync(summaryPath)) writeFileAtomic(summaryPath, summaryCsv(withEarlierResults(results, resolve(values.out), pipeline.name), ALL_TOOLS));
   const interrupted = controller.signal.aborted;
   const failed = results.filter((r) => r.status === 'failed');
   if (values.json) {
@@ -94,6 +98,26 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (failed.length) process.stderr.write(`cellpilot: ${failed.length} of ${results.length} movies failed: ${failed.map((f) => `${f.movie} (${f.error})`).join('; ')}\n`);
   return failed.length ? 1 : 0;
+}
+
+/**
+ * This run's results and, after them, those of the other movie folders in --out that an earlier run of
+ * the same pipeline left there (their results.json), so that summary.csv lists every movie once.
+ */
+export function withEarlierResults(results: MovieRunResult[], outDir: string, pipelineName: string): MovieRunResult[] {
+  const ours = new Set(results.map((r) => resolve(r.dir)));
+  const earlier: MovieRunResult[] = [];
+  for (const entry of readdirSync(outDir, { withFileTypes: true })) {
+    const dir = join(outDir, entry.name);
+    if (!entry.isDirectory() || ours.has(dir)) continue;
+    try {
+      const saved = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as MovieRunResult & { pipeline?: string };
+      if (saved.pipeline === pipelineName && Array.isArray(saved.steps)) earlier.push(saved);
+    } catch {
+      // no results.json (not a movie folder of a run) or one being written: not listed
+    }
+  }
+  return [...results, ...earlier.sort((a, b) => a.dir.localeCompare(b.dir))];
 }
 
 /** A positive number given to an option, or undefined when the option was not given. */

@@ -21,6 +21,8 @@ export interface MovieInfo {
   bigTiff: boolean;
   /** Size of the pixel data uncompressed, in bytes. */
   pixelBytes: number;
+  /** A print resolution (dots per inch) the file carries instead of a pixel size. */
+  printDpi?: number;
 }
 
 export function movieInfo(movie: Movie): MovieInfo {
@@ -42,7 +44,16 @@ export function movieInfo(movie: Movie): MovieInfo {
     byteOrder: source.byteOrder ?? null,
     bigTiff: source.bigTiff ?? false,
     pixelBytes: planeCount(shape) * shape.y * shape.x * BYTES_PER_SAMPLE[movie.dtype],
+    ...(meta.printDpi && !meta.pixelSizeUm ? { printDpi: meta.printDpi } : {}),
   };
+}
+
+/**
+ * Why a file with resolution tags has no pixel size: "300 dpi is a print resolution, not a
+ * pixel size" (an image editor's setting for paper; it says nothing about the sample).
+ */
+export function printResolutionNote(printDpi: number | undefined): string {
+  return printDpi ? `${+printDpi.toPrecision(4)} dpi is a print resolution, not a pixel size` : '';
 }
 
 const FORMAT_NAMES: Record<string, string> = {
@@ -60,9 +71,9 @@ export function formatMovieInfo(info: MovieInfo): string {
   const rows: [string, string][] = [
     ['file', info.path],
     ['format', `${FORMAT_NAMES[info.format] ?? info.format}${info.bigTiff ? ', BigTIFF' : ''}`],
-    ['shape', `${formatShape(info.shape)}  (${info.planes} planes)`],
+    ['shape', `${formatShape(info.shape)}  (${info.planes} plane${info.planes === 1 ? '' : 's'})`],
     ['dtype', info.dtype],
-    ['pixel size', info.pixelSizeUm ? `${num(info.pixelSizeUm)} µm${info.pixelSizeYUm ? ` x ${num(info.pixelSizeYUm)} ${info.yUnit ?? 'µm'} (y)` : ''}` : unknown],
+    ['pixel size', info.pixelSizeUm ? `${num(info.pixelSizeUm)} µm${info.pixelSizeYUm ? ` x ${num(info.pixelSizeYUm)} ${info.yUnit ?? 'µm'} (y)` : ''}` : info.printDpi ? `${unknown} (${printResolutionNote(info.printDpi)})` : unknown],
     ['z step', info.zStepUm ? `${num(info.zStepUm)} µm` : info.shape.z > 1 ? unknown : '-'],
     ['frame interval', info.frameIntervalS ? `${num(info.frameIntervalS)} s` : info.shape.t > 1 ? unknown : '-'],
     ['channels', info.channelNames.join(', ')],

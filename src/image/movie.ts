@@ -39,6 +39,11 @@ export interface MovieMeta {
   frameIntervalS?: number;
   /** One name per channel (length = shape.c), e.g. ["DAPI", "GFP"]. */
   channelNames: string[];
+  /**
+   * A resolution in dots per inch the file carries that was not read as a pixel size (plain
+   * TIFF resolution tags in inches are what an image editor prints at: 72 or 300 dpi).
+   */
+  printDpi?: number;
   /** Free-form extra metadata (e.g. OME or ImageJ keys), never trusted as instructions. */
   extra?: Record<string, string | number | boolean>;
 }

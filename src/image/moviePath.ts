@@ -1,7 +1,7 @@
 // What a movie path may be: a file, a folder of frames, or a frame pattern ("t{t:3}.tif",
 // "*xy1*.tif"). Kept free of the TIFF reader so commands can check a path before loading it.
 import { existsSync, readdirSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 
 export function isPattern(p: string): boolean {
   return /\{t(:\d+)?\}|[*?]/.test(basename(p));
@@ -47,4 +47,32 @@ export function movieInputExists(pathOrPattern: string): boolean {
 export function imagesNote(images: unknown): string {
   const n = Number(images);
   return n > 1 ? `the file holds ${n} images (series, e.g. positions); only the first is read: export each position as its own file (e.g. Fiji Bio-Formats, "open all series", then save each) to analyse the others` : '';
+}
+
+/** A frame pattern's placeholders: "{t}", "{t:3}", "*", "?". */
+const FRAME_PLACEHOLDER = /\{t(?::\d+)?\}|[*?]+/g;
+
+/**
+ * The name a movie's results go by (run's output folder, a session's "NAME-labels.tif"): its file
+ * name without extension(s); for a frame pattern, its folder's name and the pattern's fixed part
+ * ("ser/*xy2*.tif" -> "ser_xy2", not "_xy2_"), without the digits of the frame number beside a
+ * "?" or "{t}" ("sim01/t00?.tif" -> "sim01_t", not "t00_").
+ */
+export function movieStem(path: string): string {
+  let name = basename(path);
+  if (isPattern(path)) {
+    const fixed = name
+      .replace(/\.(ome\.)?tiff?$/i, '')
+      // (two plain steps: the Snakefile's copy of this in Python has no variable-width look-behind)
+      .replace(/\d+(?=\?|\{t)/g, '')
+      .replace(/(\?|\{t(?::\d+)?\})\d+/g, '$1')
+      .replace(FRAME_PLACEHOLDER, '_')
+      .replace(/[_.-]*_[_.-]*/g, '_')
+      .replace(/^[_.-]+|[_.-]+$/g, '');
+    const folder = basename(dirname(resolve(path)));
+    name = fixed ? `${folder}_${fixed}` : folder;
+  }
+  const stem = name.replace(/\.(ome\.)?(tiff?|czi|nd2|lif)$/i, '').replace(/[^A-Za-z0-9_.-]+/g, '_');
+  // "..." names a movie "..tif" whose folder would be the parent of --out: no leading dots
+  return stem.replace(/^\.+/, (dots) => '_'.repeat(dots.length)) || 'movie';
 }

@@ -145,6 +145,9 @@ describe('results of a frame pattern go to a folder named after it', () => {
     ['/data/pos1/*.tif', 'pos1'],
     ['/data/exp/exp_t{t:3}xy1c1.ome.tif', 'exp_exp_t_xy1c1'],
     ['/data/a/cells.tif', 'cells'],
+    // the frame number's digits beside "?" or "{t}" are no part of the name (it was "t00_" in a session)
+    ['/data/sim01/t00?.tif', 'sim01_t'],
+    ['/data/sim01/img_0??_c1.tif', 'sim01_img_c1'],
   ];
   it('"*xy2*.tif" in ser/ → "ser_xy2" (it was "_xy2_", the same for every folder)', async () => {
     const { movieStem } = await import('../../src/agent/batch.ts');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tracksFromLinks } from '../../src/analysis/track.ts';
-import { trackFeatures, linkTable } from '../../src/analysis/trackFeatures.ts';
+import { trackFeatures, trackTable, linkTable } from '../../src/analysis/trackFeatures.ts';
+import { parseCsv, tableToCsv } from '../../src/analysis/table.ts';
 import { meanSquaredDisplacement } from '../../src/analysis/msd.ts';
 import { divisionsFromTracks, divisionsFromLabels } from '../../src/analysis/divisions.ts';
 import { MemoryMovie } from '../../src/image/movie.ts';
@@ -57,6 +58,36 @@ describe('trackFeatures (TrackMate track analyzers)', () => {
     expect(raw.table.columns).toEqual(expect.arrayContaining(['displacement_px', 'speed_px_per_frame']));
     expect(raw.table.columns.some((c) => c.startsWith('time_'))).toBe(false);
     expect(raw.table.rows[0].speed_px_per_frame).toBe(5);
+  });
+
+  it('the CSV header says the unit of every measured column: µm and min at 0.5 µm, 5 min per frame; px and frames without', () => {
+    const spots = [
+      { id: 1, t: 0, x: 0, y: 0 },
+      { id: 2, t: 1, x: 3, y: 4 },
+    ];
+    const header = (calibration: { pixelSizeUm?: number; frameIntervalS?: number }) =>
+      tableToCsv(trackTable(tracksFromLinks(spots, [{ source: 1, target: 2 }], 2, calibration)).table).split('\n')[0].split(',');
+    const calibrated = header({ pixelSizeUm: 0.5, frameIntervalS: 300 });
+    for (const column of ['TRACK_DURATION (min)', 'TRACK_START (min)', 'TRACK_DISPLACEMENT (µm)', 'TRACK_X_LOCATION (µm)', 'TRACK_Z_LOCATION (µm)', 'TRACK_MEAN_SPEED (µm/min)', 'TOTAL_DISTANCE_TRAVELED (µm)', 'MEAN_STRAIGHT_LINE_SPEED (µm/min)', 'MEAN_DIRECTIONAL_CHANGE_RATE (rad/min)', 'LONGEST_GAP (frames)'])
+      expect(calibrated).toContain(column);
+    const raw = header({});
+    for (const column of ['TRACK_DURATION (frames)', 'TRACK_DISPLACEMENT (px)', 'TRACK_Z_LOCATION (planes)', 'TRACK_MEAN_SPEED (px/frame)', 'TRACK_STD_SPEED (px/frame)', 'MAX_DISTANCE_TRAVELED (px)', 'MEAN_DIRECTIONAL_CHANGE_RATE (rad/frame)'])
+      expect(raw).toContain(column);
+    // counts, ratios and ids carry no unit
+    for (const column of ['TRACK_ID', 'NUMBER_SPOTS', 'NUMBER_SPLITS', 'CONFINEMENT_RATIO', 'LINEARITY_OF_FORWARD_PROGRESSION']) expect(raw).toContain(column);
+    // every numeric column with a dimension has one: only counts, ratios and ids are bare
+    expect(raw.filter((c) => !c.includes(' (')).sort()).toEqual(['CONFINEMENT_RATIO', 'LINEARITY_OF_FORWARD_PROGRESSION', 'NUMBER_COMPLEX', 'NUMBER_GAPS', 'NUMBER_MERGES', 'NUMBER_SPLITS', 'NUMBER_SPOTS', 'TRACK_ID']);
+  });
+
+  it('a CSV read back keeps the bare column names and their units', () => {
+    const table = parseCsv('TRACK_ID,TRACK_MEAN_SPEED (µm/min),area (px),area (µm)\n1,0.5,3,4\n');
+    // "area" twice: those headers stay whole
+    expect(table.columns).toEqual(['TRACK_ID', 'TRACK_MEAN_SPEED', 'area (px)', 'area (µm)']);
+    const speeds = parseCsv('TRACK_ID,TRACK_MEAN_SPEED (µm/min)\n1,0.5\n');
+    expect(speeds.columns).toEqual(['TRACK_ID', 'TRACK_MEAN_SPEED']);
+    expect(speeds.units).toEqual({ TRACK_MEAN_SPEED: 'µm/min' });
+    expect(speeds.rows[0].TRACK_MEAN_SPEED).toBe(0.5);
+    expect(tableToCsv(speeds)).toBe('TRACK_ID,TRACK_MEAN_SPEED (µm/min)\n1,0.5\n');
   });
 
   it('counts splits in a lineage tree as one track', () => {

@@ -4,13 +4,43 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFile } from 'node:fs/promises';
 import { movieFromPlanes, writeMovie } from '../../src/image/index.ts';
+import { encodeIfd, FieldType, type Field } from '../../src/image/tiff/ifdEncoder.ts';
+import { Tag } from '../../src/image/tiff/tiffFile.ts';
 import { DATA_DIR, HAVE_DATA } from '../image/helpers.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/cellpilot.js', import.meta.url));
 function cellpilot(args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A one-plane 8-bit TIFF as an image editor writes it: resolution tags of `dpi` dots per `unit` (2 inch, 3 cm). */
+function printTiff(dpi: number, unit: number): Buffer {
+  const [w, h] = [4, 3];
+  const ifdOffset = 8 + w * h;
+  const fields: Field[] = [
+    { tag: Tag.ImageWidth, type: FieldType.LONG, value: [w] },
+    { tag: Tag.ImageLength, type: FieldType.LONG, value: [h] },
+    { tag: Tag.BitsPerSample, type: FieldType.SHORT, value: [8] },
+    { tag: Tag.Compression, type: FieldType.SHORT, value: [1] },
+    { tag: Tag.Photometric, type: FieldType.SHORT, value: [1] },
+    { tag: Tag.StripOffsets, type: FieldType.LONG, value: [8] },
+    { tag: Tag.SamplesPerPixel, type: FieldType.SHORT, value: [1] },
+    { tag: Tag.RowsPerStrip, type: FieldType.LONG, value: [h] },
+    { tag: Tag.StripByteCounts, type: FieldType.LONG, value: [w * h] },
+    { tag: Tag.XResolution, type: FieldType.RATIONAL, value: [dpi, 1] },
+    { tag: Tag.YResolution, type: FieldType.RATIONAL, value: [dpi, 1] },
+    { tag: Tag.ResolutionUnit, type: FieldType.SHORT, value: [unit] },
+  ];
+  const ifd = encodeIfd(fields, ifdOffset, false).bytes;
+  const out = Buffer.alloc(ifdOffset + ifd.length);
+  out.write('II', 0, 'latin1');
+  out.writeUInt16LE(42, 2);
+  out.writeUInt32LE(ifdOffset, 4);
+  out.set(ifd, ifdOffset);
+  return out;
 }
 
 describe('cellpilot info', () => {
@@ -63,6 +93,24 @@ describe('cellpilot info', () => {
     expect(r.stdout).toMatch(/z step\s+1 µm/);
     expect(r.stdout).toMatch(/frame interval\s+10 s/);
     expect(r.stdout).toMatch(/byte order\s+big-endian/);
+  });
+
+  it('says that a 300 dpi resolution is a print setting, not a pixel size, and how to give one', async () => {
+    const printed = join(dir, 'print.tif');
+    await writeFile(printed, printTiff(300, 2));
+    const r = cellpilot(['info', printed]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/pixel size\s+unknown \(300 dpi is a print resolution, not a pixel size\)/);
+    expect(r.stdout).toMatch(/no pixel size \(300 dpi is a print resolution, not a pixel size\): lengths will be in px\. Give yours with `cellpilot run \.\.\. --pixel-size-um 0\.65`, or say "the pixel size is 0\.65 µm"/);
+    expect(r.stdout).toMatch(/shape\s+T=1 Z=1 C=1 Y=3 X=4 {2}\(1 plane\)/);
+    const json = JSON.parse(cellpilot(['info', printed, '--json']).stdout);
+    expect(json).toMatchObject({ pixelSizeUm: null, printDpi: 300 });
+    // the same tags per centimetre are a pixel size (10 000 µm / 300)
+    const perCm = join(dir, 'per-cm.tif');
+    await writeFile(perCm, printTiff(300, 3));
+    const cm = cellpilot(['info', perCm]);
+    expect(cm.stdout).toMatch(/pixel size\s+33\.3333 µm/);
+    expect(cm.stdout).not.toMatch(/dpi/);
   });
 
   it('exits 2 with one line for a missing file or no argument', () => {

@@ -53,6 +53,19 @@ describe('cellpilot run', () => {
     expect(existsSync(join(dir, 'out', 'b', 'provenance.jsonl'))).toBe(true);
   });
 
+  it('a later run of one movie into the same --out brings summary.csv up to date (it kept the old row of the movie run again)', async () => {
+    const before = readFileSync(join(dir, 'out', 'summary.csv'), 'utf8');
+    const r = await runCli(['run', join(dir, 'pipelines', 'drift-seg.yaml'), join(dir, 'b.tif'), '--out', join(dir, 'out'), '--set', 'segment_method=li'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const rows = readFileSync(join(dir, 'out', 'summary.csv'), 'utf8').trim().split('\n').slice(1);
+    expect(rows.map((row) => row.split(',')[0].split('/').pop())).toEqual(['b.tif', 'a.tif']);
+    // a's row is the one of the earlier run; b's is this run's (Li, not the Otsu of before)
+    const oldRows = before.trim().split('\n').slice(1);
+    expect(rows[1]).toBe(oldRows.find((row) => row.split(',')[0].endsWith('/a.tif')));
+    const results = JSON.parse(readFileSync(join(dir, 'out', 'b', 'results.json'), 'utf8'));
+    expect(rows[0]).toContain(`,${results.steps[1].values.objects},`);
+  });
+
   it('exports a Snakefile with a rule per movie that Snakemake runs', async () => {
     const exported = await runCli(['export', 'snakemake', join(dir, 'pipelines', 'drift-seg.yaml'), join(dir, 'a.tif'), '--out', join(dir, 'smk')], { cwd: dir });
     expect(exported.code).toBe(0);

@@ -87,9 +87,16 @@ describe('track tools', () => {
     expect(existsSync(join(ctc.artifacts[0].path, 'res_track.txt'))).toBe(true);
     expect(existsSync(join(ctc.artifacts[0].path, 'mask019.tif'))).toBe(true);
     const csv = await call('export', { format: 'csv', tracks: tracksId });
-    expect(readFileSync(csv.artifacts[0].path, 'utf8').split('\n')[0]).toMatch(/^track_id,branch_id,parent,spot_id,t,x,y,label/);
+    expect(readFileSync(csv.artifacts[0].path, 'utf8').split('\n')[0]).toMatch(/^track_id,branch_id,parent,spot_id,t \(frame\),x \(px\),y \(px\),label/);
     const xml = await call('export', { format: 'trackmate', tracks: tracksId });
     expect(readFileSync(xml.artifacts[0].path, 'utf8')).toContain('<AllTracks>');
+    // the TrackMate XML keeps no label values: its spots are matched to the objects by position, to the same branches
+    // (measuring with it failed: "these tracks carry no label values")
+    const byPosition = await call('measure', { kind: 'objects', labels: labelsPath, tracks: xml.artifacts[0].id });
+    expect(byPosition.summary).toMatch(new RegExp(`${tv.spots} of ${tv.spots} objects were matched to a spot of their frame by position`));
+    const positioned = readTableCsv(byPosition.artifacts[0].path).rows;
+    const branchOf = new Map(rows.map((r) => [`${r.t}:${r.label}`, r.branch_id]));
+    expect(positioned.filter((r) => branchOf.get(`${r.t}:${r.label}`) === r.branch_id).length).toBe(tv.spots);
     const tiff = await call('export', { format: 'tiff', labels: labelsPath });
     expect(tiff.artifacts[0].type).toBe('labels');
 
@@ -152,6 +159,9 @@ describe('track tools', () => {
     const r = await call('track', { labels: path });
     expect(r.values.singleFrameTracks).toBe(1);
     expect(r.summary).toContain('1 track(s) last a single frame');
+    // its mean speed is over the one track with steps, and says so (it said "Measured 2 tracks: mean speed ...")
+    const measured = await call('measure', { kind: 'tracks', tracks: r.artifacts[0].id });
+    expect(measured.summary).toMatch(/^Measured 2 tracks: mean speed 1 px\/frame over 1 track \(1 lasts a single frame: no speed\)/);
   });
 
   it('answers bad input with one-line errors', async () => {

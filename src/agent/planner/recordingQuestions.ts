@@ -263,7 +263,9 @@ function propertyText(key: string, v: Record<string, unknown>, question: string)
     }
     case 'pixelSizeUm': {
       const px = num('pixelSizeUm');
-      return px === undefined ? `${unknown('pixel size')}; lengths stay in px (no calibration known)` : `${round(px)} µm per pixel (${round(px * 1000)} nm)`;
+      // a print resolution the file carries instead (movie_info's printDpi) is named: "300 dpi" is no pixel size
+      const dpi = num('printDpi') ? `; its ${round(num('printDpi')!)} dpi is a print resolution, not a pixel size` : '';
+      return px === undefined ? `${unknown('pixel size')}${dpi}; lengths stay in px (no calibration known)` : `${round(px)} µm per pixel (${round(px * 1000)} nm)`;
     }
     case 'dtype': {
       const bits = /(\d+)/.exec(String(v.dtype))?.[1];

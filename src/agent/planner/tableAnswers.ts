@@ -1394,7 +1394,8 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   const { table, artifact } = best;
   const column = best.column!;
   // a speed in the time unit asked for ("µm per hour")
-  const rawUnit = unitOfColumn(column, units.lengthUnit, units.timeUnit);
+  // (else the unit its CSV header states: a copy exported from the session names no step's units)
+  const rawUnit = unitOfColumn(column, units.lengthUnit, units.timeUnit) ?? table.units?.[column];
   // a time between frames told in the question ("frames are 2 min apart"): per frame and frames become per minute and minutes
   const told = inToldInterval(rawUnit, statedFrameIntervalS(question));
   const inTime = inAskedTime(told.v, told.unit, question);
@@ -1433,10 +1434,11 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   const values = rows.map((r) => ({ row: r, v: r[column] })).filter((x): x is { row: Row; v: number } => typeof x.v === 'number' && Number.isFinite(x.v)).map((x) => ({ row: x.row, v: x.v * factor }));
   if (values.length === 0) return `There are no ${column} values ${where || 'in the table'} (${artifact.id}).`;
   const of = scope.track !== undefined && table.columns.includes('t') ? 'frames' : idColumn === 'TRACK_ID' ? 'tracks' : table.columns.includes('t') ? 'objects' : 'rows';
+  const left = leftOut(rows, values.length, column, of);
   if (scope.stats && !scope.which) {
     const numbers = values.map((x) => x.v);
     const parts = scope.stats.map((r) => `${statistic(numbers, r).name.toLowerCase()} ${withUnit(statistic(numbers, r).value, unit)}`);
-    return `${column}${where ? ` ${where}` : ''}: ${parts.join(', ')} over ${numbers.length} ${of} (${source})`;
+    return `${column}${where ? ` ${where}` : ''}: ${parts.join(', ')} over ${numbers.length} ${of}${left} (${source})`;
   }
   if ((scope.channels?.length ?? 0) >= 2 && /_c\d+$/i.test(column)) return channelsAnswer(table, column, rows, scope.channels!, unit, source);
   if (sumOfCounts) return `${format(values.reduce((a, b) => a + b.v, 0))} ${/SPLIT/i.test(column) ? 'divisions' : column} (sum of ${column} over ${values.length} ${of}; ${source})`;
@@ -1466,7 +1468,19 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   const { name, value } = statistic(numbers, scope.reduce === 'count' ? 'mean' : scope.reduce);
   const spread = scope.reduce === 'mean' && numbers.length > 1 ? ` ± ${format(sd(numbers))} SD` : '';
   const each = scope.listsEach && idColumn && numbers.length > 1 ? `; ${perTrackAnswer(column, values, idColumn, unit, source, table.columns.includes('t')).replace(/ \(from [^)]*\)$/, '')}` : '';
-  return `${name} ${column}${where ? ` ${where}` : ''} = ${withUnit(value, unit)}${spread} over ${numbers.length} ${of}${each} (${source})`;
+  return `${name} ${column}${where ? ` ${where}` : ''} = ${withUnit(value, unit)}${spread} over ${numbers.length} ${of}${left}${each} (${source})`;
+}
+
+/**
+ * The rows a statistic left out for want of a value, said after "over 18 tracks": "; 2 of the
+ * 20 tracks are left out: they last a single frame, so they have no TRACK_MEAN_SPEED" ('' when none).
+ */
+function leftOut(rows: Row[], kept: number, column: string, of: string): string {
+  const missing = rows.length - kept;
+  if (missing <= 0) return '';
+  const lost = rows.filter((r) => !(typeof r[column] === 'number' && Number.isFinite(r[column])));
+  const why = lost.every((r) => r.NUMBER_SPOTS === 1) ? `${missing === 1 ? 'it lasts' : 'they last'} a single frame, so ${missing === 1 ? 'it has' : 'they have'} no ${column}` : `no ${column} value`;
+  return `; ${missing} of the ${rows.length} ${of} ${missing === 1 ? 'is' : 'are'} left out: ${why}`;
 }
 
 /** A comparison of the rows a clause keeps with the others: "faster than the others", "than the rest", "vs the non-dividing ones", "compared to those that don't". */

@@ -163,7 +163,9 @@ async function resolutionMeta(file: TiffFile, ifd0: Ifd, imagejUnit: string | un
   const resUnit = (await file.number(ifd0, Tag.ResolutionUnit)) ?? 2;
   // ImageJ's unit wins; otherwise only centimetres are trusted (inch values are usually print DPI).
   const um = imagejUnit !== undefined ? umPerUnit(imagejUnit) : resUnit === 3 ? 1e4 : undefined;
-  if (!um || !xres || !(xres > 0) || !Number.isFinite(xres)) return {};
+  if (!xres || !(xres > 0) || !Number.isFinite(xres)) return {};
+  // kept so that `info` can say why a file with 300 dpi has no pixel size
+  if (!um) return imagejUnit === undefined && resUnit === 2 ? { printDpi: xres } : {};
   const out: Partial<MovieMeta> = { pixelSizeUm: um / xres };
   // ImageJ's yunit (a kymograph's rows in time): a row height in that unit, not in µm
   if (yunit !== undefined && yunit !== imagejUnit && umPerUnit(yunit) === undefined) {
