@@ -1,0 +1,77 @@
+// Nucleus outlines redrawn by the shape model (seg-shape.ts, models/nuclei-shape): the crops and the
+// paste-back are aligned (a clean disk keeps its outline), the segment tool's "auto" weighs the model
+// by its own evidence (on Fluo-N2DH-SIM+ 02 the classical outlines won: models/README.md), and the
+// default outlines on a SIM+ 02 crop do not fall below the figure measured. Skips the SIM+ part where
+// ../shared/data is absent.
+import { describe, expect, it } from 'vitest';
+import { refineShapes, shapeModelByEvidence } from '../../src/analysis/seg-shape.ts';
+import { segmentPlane } from '../../src/analysis/seg-plane.ts';
+import { loadModel } from '../../src/onnx/index.ts';
+import { annotatedFrames, ctcDataset, datasetPresent, scoreSegmentation, sequenceParameters } from '../../models/training/real-data.ts';
+
+const MODEL = 'nuclei-shape';
+
+describe('nucleus shape model', () => {
+  it('keeps the outline of clean, round nuclei where they are (crops and paste-back aligned)', async () => {
+    const W = 96;
+    const plane = new Float32Array(W * W);
+    const labels = new Uint32Array(W * W);
+    let seed = 7;
+    const noise = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648 - 0.5) * 8;
+    const disks = [
+      { cx: 30, cy: 32, r: 14, label: 1 },
+      { cx: 66, cy: 60, r: 18, label: 2 },
+    ];
+    for (let y = 0; y < W; y++)
+      for (let x = 0; x < W; x++) {
+        plane[y * W + x] = 100 + noise();
+        for (const d of disks)
+          if (Math.hypot(x - d.cx, y - d.cy) <= d.r) {
+            plane[y * W + x] += 80;
+            labels[y * W + x] = d.label;
+          }
+      }
+    const refined = await refineShapes(plane, labels, W, W, await loadModel(MODEL, { threads: 1 }));
+    for (const d of disks) {
+      let both = 0;
+      let either = 0;
+      for (let i = 0; i < W * W; i++) {
+        const a = labels[i] === d.label;
+        const b = refined[i] === d.label;
+        if (a && b) both++;
+        if (a || b) either++;
+      }
+      expect(both / either).toBeGreaterThan(0.85);
+    }
+  });
+
+  it('is weighed under "auto" by its own measurement on data we did not make, and the reason says which won', async () => {
+    const choice = await shapeModelByEvidence();
+    expect(choice.key).toBe(MODEL);
+    expect(choice.reason).toMatch(/measured better: SEG [\d.]+ with nuclei-shape's outlines against [\d.]+ for the classical ones \(DET [\d.]+ against [\d.]+\) on Fluo-N2DH-SIM\+ 02/);
+  });
+});
+
+const simplus02 = ctcDataset('simplus02', 1, { x: 260, y: 440, width: 280, height: 280 });
+if (!datasetPresent(simplus02)) console.log(`skipping the SIM+ 02 shape check: ${simplus02.images} not found`);
+
+// The default outlines on this crop, frames 95 and 149, when the model was shipped (3 December 2026): classical (chosen by
+// the evidence) DET 0.290 / SEG 0.232; the shape model's outlines would give 0.363 / 0.270 here, although on 15 whole frames
+// they lose DET (0.903 against 0.938; models/README.md): the choice rests on the whole frames, not on this crop.
+const DEFAULT_SEG_FLOOR = 0.2;
+const DEFAULT_DET_FLOOR = 0.26;
+
+describe.skipIf(!datasetPresent(simplus02))('default nucleus outlines on Fluo-N2DH-SIM+ 02 (never trained on)', () => {
+  it('score no lower than when the choice was measured (a crop, 2 frames)', async () => {
+    const { options } = await sequenceParameters(simplus02, { method: 'auto' });
+    const frames = annotatedFrames(simplus02, 1).filter((t) => t === 95 || t === 149);
+    const { useModel, key } = await shapeModelByEvidence();
+    const model = useModel ? await loadModel(key!, { threads: 1 }) : undefined;
+    const scores = await scoreSegmentation(simplus02, frames, async (plane, w, h) => {
+      const labels = segmentPlane(plane, w, h, options).labels;
+      return model ? refineShapes(plane, labels, w, h, model) : labels;
+    });
+    expect(scores.SEG).toBeGreaterThanOrEqual(DEFAULT_SEG_FLOOR);
+    expect(scores.DET).toBeGreaterThanOrEqual(DEFAULT_DET_FLOOR);
+  });
+});
