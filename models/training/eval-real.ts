@@ -10,8 +10,8 @@
 // {"method":"skimage"} the scikit-image Otsu + watershed peer (skimage_baseline.py).
 // {"extent":"FOLDER","extentLevel":0.5,"extentAdd":true,"extentKeep":0.3} bounds the default's objects by a nuclear-extent
 // model's foreground (src/analysis/seg-extent.ts, models/training/nuclei_fg.py; measured and not kept, models/README.md).
-// {"shape":"FOLDER"} redraws the default's nucleus outlines with a shape model (src/analysis/seg-shape.ts,
-// models/training/nuclei_shape.py); {"shape":false} keeps the classical ones where the tool would redraw them.
+// {"outlines":"FOLDER"} redraws the default's nucleus outlines with a shape model (src/analysis/seg-shape.ts,
+// models/training/nuclei_shape.py); {"outlines":false} keeps the classical ones where the tool would redraw them.
 // Without a method: the segment tool's default (method "auto").
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -116,15 +116,15 @@ async function defaultShapeModel(): Promise<string | undefined> {
   return choice.useModel ? choice.key : undefined;
 }
 
-/** The segment options without the extent and shape models' (eval-only) keys. */
+/** The segment options without the extent and outline models' (eval-only) keys. */
 function withoutExtent(o: Record<string, unknown>): Record<string, unknown> {
-  const { extent: _e, extentLevel: _l, extentKeep: _k, extentAdd: _a, extentNoDistance: _d, shape: _s, ...rest } = o;
+  const { extent: _e, extentLevel: _l, extentKeep: _k, extentAdd: _a, extentNoDistance: _d, outlines: _s, ...rest } = o;
   return rest;
 }
 
 const started = Date.now();
 const chosen: unknown[] = [];
-const shapeKey = options.method === 'skimage' || options.method === 'model' || name === 'msc02' || options.shape === false ? undefined : typeof options.shape === 'string' ? options.shape : await defaultShapeModel();
+const shapeKey = options.method === 'skimage' || options.method === 'model' || name === 'msc02' || options.outlines === false ? undefined : typeof options.outlines === 'string' ? options.outlines : await defaultShapeModel();
 const shapeModel = shapeKey ? await loadModel(shapeKey, { threads: 1 }) : undefined;
 if (shapeKey) console.error(`outlines redrawn by ${shapeKey}`);
 // offset=K: every Nth annotated frame from the Kth (SIM+ 01 frames 5, 15, ... are the shape model's validation frames)
@@ -143,7 +143,7 @@ try {
     chosen.push(movieLevel!.chosen);
     let classical: ArrayLike<number> = segmentPlane(plane, w, h, movieLevel!.options).labels;
     // As the segment tool does: nucleus outlines redrawn by a shape model where its evidence says so
-    // ({"shape":"FOLDER"} forces one, {"shape":false} the classical outlines).
+    // ({"outlines":"FOLDER"} forces one, {"outlines":false} the classical outlines).
     if (shapeModel) classical = await refineShapes(plane, classical, w, h, shapeModel);
     if (!options.extent) return classical;
     // {"extent":"FOLDER"}: the classical objects bounded by a nuclear-extent model's foreground (seg-extent.ts).

@@ -216,9 +216,9 @@ export async function shapeModelByEvidence(): Promise<{ useModel: boolean; key?:
   const e = ((withEvidence.spec!.config.cellpilot ?? {}) as ShapeConfig).evidence!;
   const ours = e.model[e.measure];
   const theirs = e.classical[e.measure];
-  const figures = `${e.measure} ${ours.toFixed(3)} with ${withEvidence.key}'s outlines against ${theirs.toFixed(3)} for the classical ones (DET ${e.model.DET.toFixed(3)} against ${e.classical.DET.toFixed(3)}) on ${e.data}`;
+  const figures = `${e.measure} ${ours.toFixed(3)} against ${theirs.toFixed(3)}, DET ${e.model.DET.toFixed(3)} against ${e.classical.DET.toFixed(3)} on ${e.data}`;
   // Better outlines must not cost detections (an object shrunk off its nucleus is a miss).
   return ours > theirs && e.model.DET >= e.classical.DET
-    ? { useModel: true, key: withEvidence.key, reason: `nucleus outlines redrawn by the shape model, which measured better: ${figures}` }
-    : { useModel: false, key: withEvidence.key, reason: `classical outlines kept, which measured better: ${figures}` };
+    ? { useModel: true, key: withEvidence.key, reason: `nucleus outlines redrawn by ${withEvidence.key}, whose outlines measured better than the classical ones (${figures})` }
+    : { useModel: false, key: withEvidence.key, reason: `classical outlines kept: ${withEvidence.key}'s outlines did not measure better in both ${e.measure} and DET (${figures})` };
 }
