@@ -7,6 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { refineShapes, shapeModelByEvidence } from '../../src/analysis/seg-shape.ts';
 import { segmentPlane } from '../../src/analysis/seg-plane.ts';
 import { loadModel } from '../../src/onnx/index.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { segmentMovie } from '../../src/analysis/segment.ts';
+import { openMovie } from '../../src/image/index.ts';
+import { matchLabels } from '../../src/analysis/matching.ts';
+import { simulate } from '../../src/sim/index.ts';
 import { annotatedFrames, ctcDataset, datasetPresent, scoreSegmentation, sequenceParameters } from '../../models/training/real-data.ts';
 
 const MODEL = 'nuclei-shape';
@@ -42,6 +49,30 @@ describe('nucleus shape model', () => {
         if (a || b) either++;
       }
       expect(both / either).toBeGreaterThan(0.85);
+    }
+  });
+
+  it('redraws the outlines of every plane segmentMovie writes when given the model (the tool\'s path)', async () => {
+    const sim = simulate({ frames: 2, width: 128, height: 128, cells: 10, crowding: 0.3, seed: 4 });
+    const dir = mkdtempSync(join(tmpdir(), 'seg-shape-'));
+    try {
+      const outputPath = join(dir, 'labels.tif');
+      const result = await segmentMovie(sim.movie, { outputPath, threads: 1, sigmaPx: 1.5, minSeedDistancePx: 6, shapeModel: MODEL });
+      const labels = await openMovie(outputPath);
+      const redrawn = (await labels.plane(1, 0, 0)).slice();
+      await labels.close();
+      const m = matchLabels(redrawn, await sim.labels.plane(1, 0, 0), 128, 128, 0.5);
+      // the same run without the model differs: the outlines were redrawn, not passed through
+      await segmentMovie(sim.movie, { outputPath: join(dir, 'classical.tif'), threads: 1, sigmaPx: 1.5, minSeedDistancePx: 6 });
+      const classical = await openMovie(join(dir, 'classical.tif'));
+      const plain = await classical.plane(1, 0, 0);
+      expect(plain.some((v, i) => v !== redrawn[i])).toBe(true);
+      await classical.close();
+      expect(result.objectsPerFrame).toHaveLength(2);
+      expect((2 * m.tp) / (2 * m.tp + m.fp + m.fn)).toBeGreaterThan(0.85);
+      expect(m.meanMatchedIoU).toBeGreaterThan(0.75);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
