@@ -95,7 +95,7 @@ async function segmentByModel(movie: Movie, channel: number, frames: [number, nu
   return { ...result, thresholds: [] as number[] };
 }
 
-async function segmentClassical(movie: Movie, channel: number, frames: [number, number], outputPath: string, args: Args, options: SegmentOptions, ctx: ToolContext) {
+async function segmentClassical(movie: Movie, channel: number, frames: [number, number], outputPath: string, args: Args, options: SegmentOptions & { shapeModel?: string }, ctx: ToolContext) {
   if (options.method === 'manual' && args.threshold === undefined) {
     throw new InputError('method "manual" needs `threshold`, an intensity in the movie\'s grey levels (or use method "otsu")');
   }
@@ -130,6 +130,12 @@ async function modelByEvidenceFor(target: Args['target'], asked: boolean): Promi
   if (!asked) return choice;
   if (!choice.key) throw new InputError('no whole-cell segmentation model is installed: use method "auto" for the classical pipeline, or target "nuclei"');
   return { useModel: true, key: choice.key, reason: `asked for; ${choice.reason}` };
+}
+
+/** The nucleus shape model (src/analysis/seg-shape.ts), chosen by its own evidence. */
+async function shapeModelFor(): Promise<{ useModel: boolean; key?: string; reason: string }> {
+  const { shapeModelByEvidence } = await import('../src/analysis/seg-shape.ts');
+  return shapeModelByEvidence();
 }
 
 /** Arguments the model route does not use, named so the answer can say so. */
@@ -239,14 +245,19 @@ const segment = defineTool({
       const cellModel = evidenceAsked && existsSync(fileURLToPath(new URL('../src/analysis/segmentModel.ts', import.meta.url))) ? await modelByEvidenceFor(args.target, resolved.method === 'model') : undefined;
       if (cellModel?.useModel && args.method === 'auto' && chosen.objects === 'dark') Object.assign(cellModel, { useModel: false, reason: `${cellModel.reason}, but the objects are dark and the model sees fluorescence` });
       const byModel = resolved.method === 'model' || cellModel?.useModel === true;
-      const result = byModel ? await segmentByModel(movie, channel, frames, outputPath, args, chosen, ctx, cellModel?.key) : await segmentClassical(movie, channel, frames, outputPath, args, options, ctx);
+      // Under "auto", bright round nuclei get their outlines redrawn by a shape model where its own measurement beat the classical outlines.
+      const shapeChoice = !byModel && args.method === 'auto' && args.target !== 'cells' && chosen.objects === 'bright' ? await shapeModelFor() : undefined;
+      const shapeModel = shapeChoice?.useModel ? shapeChoice.key : undefined;
+      const result = byModel ? await segmentByModel(movie, channel, frames, outputPath, args, chosen, ctx, cellModel?.key) : await segmentClassical(movie, channel, frames, outputPath, args, { ...options, shapeModel }, ctx);
       const counts = summarise(result.objectsPerFrame);
       // the model that ran, by its folder and weights (never a method that did not run)
       const ran = byModel ? (result as { model?: { key: string; folder: string; sha256: string } }).model : undefined;
       // For "auto" the threshold method is chosen from the movie (chosen.method, chosen.methodReason).
       const ranMethod = byModel ? 'model' : chosen.method;
-      const methodReason = byModel && cellModel ? cellModel.reason : [cellModel?.reason, chosen.methodReason || resolved.reason].filter(Boolean).join('; ');
-      const how = byModel ? `the ${ran?.key ?? 'nuclei'} model (our U-Net${ran ? `, weights sha256 ${ran.sha256.slice(0, 12)}…` : ''})` : `${ranMethod} threshold${args.splitTouching ? ' and watershed splitting' : ''}`;
+      const methodReason = byModel && cellModel ? cellModel.reason : [cellModel?.reason, chosen.methodReason || resolved.reason, shapeChoice?.key ? shapeChoice.reason : undefined].filter(Boolean).join('; ');
+      const how = byModel
+        ? `the ${ran?.key ?? 'nuclei'} model (our U-Net${ran ? `, weights sha256 ${ran.sha256.slice(0, 12)}…` : ''})`
+        : `${ranMethod} threshold${args.splitTouching ? ' and watershed splitting' : ''}${shapeModel ? `, outlines by the ${shapeModel} model` : ''}`;
       const ref = ctx.addArtifact('labels', result.path, `${channelName(movie, channel)} objects of ${basename(movie.source.path)} (${how})`);
       const nFrames = result.objectsPerFrame.length;
       const unused = byModel ? notForModel(args) : [];
@@ -267,6 +278,7 @@ const segment = defineTool({
           frames: nFrames,
           method: ranMethod,
           ...(ran ? { model: ran.key, modelFolder: ran.folder, modelSha256: ran.sha256 } : {}),
+          ...(shapeModel ? { outlineModel: shapeModel } : {}),
           methodReason: methodReason || 'asked for',
           objectRadiusPx: chosen.objectRadiusPx,
           objectPolarity: chosen.objects,

@@ -23,6 +23,8 @@ export interface SegmentMovieOptions extends SegmentOptions {
   threads?: number;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
+  /** A nucleus shape model (seg-shape.ts) that redraws every object's outline after the classical pipeline. */
+  shapeModel?: string;
 }
 
 export interface SegmentMovieResult {
@@ -74,6 +76,7 @@ export async function segmentMovie(movie: Movie, options: SegmentMovieOptions): 
   const objectsPerFrame = new Array<number>(frames).fill(0);
   const thresholds = new Array<number>(frames).fill(Number.NaN);
   let done = 0;
+  const shape = options.shapeModel ? await shapeRefiner(options.shapeModel) : undefined;
   try {
     for (let start = 0; start < total; start += BATCH_PLANES) {
       if (options.signal?.aborted) throw new WorkError('segmentation cancelled');
@@ -90,6 +93,8 @@ export async function segmentMovie(movie: Movie, options: SegmentMovieOptions): 
         const frame = Math.floor(k / depth);
         objectsPerFrame[frame] += results[i].count;
         if (k % depth === 0) thresholds[frame] = results[i].thresholdValue;
+        // (the worker may have taken the input plane's buffer: read it again)
+        if (shape) results[i].labels = await shape(await movie.plane(first + frame, k % depth, channel), results[i].labels, width, height);
         await writer.writePlane(toLabelPlane(results[i], dtype));
       }
       done += results.length;
@@ -100,6 +105,13 @@ export async function segmentMovie(movie: Movie, options: SegmentMovieOptions): 
   }
   await writer.close();
   return { path: options.outputPath, objectsPerFrame, thresholds };
+}
+
+/** Redraws a plane's object outlines with the shape model `key` (loaded once). */
+async function shapeRefiner(key: string): Promise<(plane: PlaneData, labels: Uint32Array, width: number, height: number) => Promise<Uint32Array>> {
+  const [{ refineShapes }, { loadModel }] = await Promise.all([import('./seg-shape.ts'), import('../onnx/index.ts')]);
+  const model = await loadModel(key);
+  return (plane, labels, width, height) => refineShapes(plane, labels, width, height, model);
 }
 
 type PlaneInput = { plane: PlaneData; width: number; height: number; options: SegmentOptions };
