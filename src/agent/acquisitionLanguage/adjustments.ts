@@ -745,6 +745,8 @@ function readExposureAdded({ t, channels, now }: ClauseWords): Adjustment[] | un
  * ("channels first, then z"). A z-stack of one position is named: a plan here has one z plan for all.
  */
 function readChannelPlanes({ t, clause, config, now }: ClauseWords): Adjustment[] | undefined {
+  // (most commands name none of these: read no further)
+  if (!/\b(?:offset|shift|z|stacks?|planes?|slices?|sections?|order|first|channels|colou?rs|wavelengths|lasers|filters)\b/.test(t)) return undefined;
   // (a question about them changes nothing: "is brightfield on a single plane?")
   // ("do the whole stack in each channel" is a request, not a question)
   if (/\?\s*$/.test(t) || /^(?:(?:so|and|ok(?:ay)?)[,\s]+)?(?:what|which|how|why|when|where|is|are|was|were|does|did)\b/.test(t)) return undefined;
