@@ -30,6 +30,9 @@ export const adjustmentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('dropChannel'), channel: channel.describe('The channel to stop imaging; the acquisition goes on with the others') }),
   z.object({ kind: z.literal('onlyChannels'), channels: z.array(channel).min(1).max(20).describe('The channels to image from now on; every other channel is dropped, and one not yet imaged is added') }),
   z.object({ kind: z.literal('acquireEvery'), channel, every: z.number().int().min(1).describe('Image this channel every Nth time point') }),
+  z.object({ kind: z.literal('channelZOffset'), channel, zOffsetUm: z.number().min(-1000).max(1000).describe('Focus offset of this channel from the plan\'s focus, µm (useq z_offset; 0 = none)') }),
+  z.object({ kind: z.literal('channelStack'), channel, doStack: z.boolean().describe('true: acquire the whole z-stack in this channel; false: only the middle plane (useq do_stack)') }),
+  z.object({ kind: z.literal('axisOrder'), axisOrder: z.enum(['tpgcz', 'tpgzc']).describe('Loop order (useq axis_order): "tpgcz" = the whole z-stack of one channel, then the next channel; "tpgzc" = every channel at one plane, then the next plane') }),
   z.object({ kind: z.literal('zPlan'), zPlan: z.union([zPlanSchema, zPlanesSchema]).nullable().describe('Z-stack, µm ({rangeUm, stepUm}, {planes, stepUm}, ...); null = a single plane') }),
   z.object({ kind: z.literal('positions'), positions: z.array(positionSchema).min(1).max(1000).describe('The stage positions to image from the next time point') }),
   z.object({ kind: z.literal('addPosition'), xUm: z.number().describe('Stage x, µm'), yUm: z.number().describe('Stage y, µm'), zUm: z.number().optional().describe('Focus z, µm (default: the current focus)') }),
@@ -92,6 +95,12 @@ export function describeAdjustment(adj: Adjustment): string {
       return `image only ${adj.channels.join(' and ')}`;
     case 'acquireEvery':
       return `image ${adj.channel} every ${adj.every === 1 ? '' : ordinal(adj.every) + ' '}time point`;
+    case 'channelZOffset':
+      return `focus the ${adj.channel} channel ${adj.zOffsetUm} µm from the plan's focus (z offset)`;
+    case 'channelStack':
+      return adj.doStack ? `acquire the whole z-stack in ${adj.channel}` : `image ${adj.channel} at the middle plane only (no z-stack)`;
+    case 'axisOrder':
+      return adj.axisOrder === 'tpgzc' ? 'every channel at each plane, then the next plane (axis order tpgzc)' : 'the whole z-stack of each channel, then the next channel (axis order tpgcz)';
     case 'zPlan':
       return adj.zPlan ? `acquire a z-stack (${describeZPlan(toZPlan(adj.zPlan))})` : 'acquire a single plane (no z-stack)';
     case 'positions':

@@ -33,9 +33,9 @@ export interface PlanEdit {
   objective?: string;
 }
 
-export type PlanAdjustment = Extract<Adjustment, { kind: 'exposure' | 'exposureFactor' | 'power' | 'powerFactor' | 'addChannel' | 'dropChannel' | 'onlyChannels' | 'acquireEvery' | 'zPlan' | 'positions' | 'addPosition' | 'dropPosition' | 'grid' | 'moveStage' | 'zoom' | 'objective' }>;
+export type PlanAdjustment = Extract<Adjustment, { kind: 'exposure' | 'exposureFactor' | 'power' | 'powerFactor' | 'addChannel' | 'dropChannel' | 'onlyChannels' | 'acquireEvery' | 'channelZOffset' | 'channelStack' | 'axisOrder' | 'zPlan' | 'positions' | 'addPosition' | 'dropPosition' | 'grid' | 'moveStage' | 'zoom' | 'objective' }>;
 
-const PLAN_KINDS = new Set<string>(['exposure', 'exposureFactor', 'power', 'powerFactor', 'addChannel', 'dropChannel', 'onlyChannels', 'acquireEvery', 'zPlan', 'positions', 'addPosition', 'dropPosition', 'grid', 'moveStage', 'zoom', 'objective']);
+const PLAN_KINDS = new Set<string>(['exposure', 'exposureFactor', 'power', 'powerFactor', 'addChannel', 'dropChannel', 'onlyChannels', 'acquireEvery', 'channelZOffset', 'channelStack', 'axisOrder', 'zPlan', 'positions', 'addPosition', 'dropPosition', 'grid', 'moveStage', 'zoom', 'objective']);
 
 export function changesPlan(adj: Adjustment): adj is PlanAdjustment {
   return PLAN_KINDS.has(adj.kind);
@@ -106,6 +106,23 @@ export function applyAdjustment(plan: Sequence, adj: PlanAdjustment, env: PlanEn
     case 'acquireEvery': {
       for (const spec of channelsFor(next, adj.channel, env)) spec.acquireEvery = adj.every;
       return done(`${channelPreset(next, adj.channel, env).name} every ${ordinal(adj.every)} time point from the next one`);
+    }
+    case 'channelZOffset': {
+      const spec = channelsFor(next, adj.channel, env)[0];
+      // the offset plane must stay within the stage's z range at every position
+      for (const p of positionsOf(next, env.stage)) checkStage(env.limits, { zUm: (p.zUm ?? env.stage.zUm) + adj.zOffsetUm });
+      spec.zOffsetUm = adj.zOffsetUm;
+      return done(`${spec.config} focused ${adj.zOffsetUm} µm from the plan's focus from the next image`);
+    }
+    case 'channelStack': {
+      const spec = channelsFor(next, adj.channel, env)[0];
+      spec.doStack = adj.doStack;
+      const stack = next.zPlan ? '' : ' (the plan has no z-stack now: this holds when one is added)';
+      return done(`${spec.config} ${adj.doStack ? 'with the whole z-stack' : 'at the middle plane only'} from the next time point${stack}`);
+    }
+    case 'axisOrder': {
+      next.axisOrder = adj.axisOrder;
+      return done(`${adj.axisOrder === 'tpgzc' ? 'every channel at each plane, then the next plane' : 'the whole z-stack of each channel, then the next channel'} from the next time point`);
     }
     case 'zPlan': {
       if (!adj.zPlan) {

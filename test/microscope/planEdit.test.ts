@@ -67,3 +67,18 @@ describe('applyAdjustment (a pure function of the plan)', () => {
     expect(() => applyAdjustment(plan(), { kind: 'positions', positions: [{ xUm: 1e6, yUm: 0 }] }, env)).toThrow(/outside the travel limit/);
   });
 });
+
+describe('where each channel sits in z (zOffsetUm, doStack, axisOrder)', () => {
+  const stacked = () => parseSequence({ channels: [{ config: 'FITC' }, { config: 'Brightfield' }], timePlan: { intervalS: 60, loops: 10 }, zPlan: { rangeUm: 4, stepUm: 1 } });
+  it('sets one channel\'s focus offset and middle-plane-only, leaving the other channel as it was', () => {
+    const offset = applyAdjustment(stacked(), { kind: 'channelZOffset', channel: 'GFP', zOffsetUm: 1.5 }, env).plan;
+    expect(offset.channels.map((c) => c.zOffsetUm)).toEqual([1.5, 0]);
+    const single = applyAdjustment(stacked(), { kind: 'channelStack', channel: 'Brightfield', doStack: false }, env).plan;
+    expect(single.channels.map((c) => c.doStack)).toEqual([true, false]);
+    expect(single.zPlan).toEqual({ rangeUm: 4, stepUm: 1 });
+  });
+  it('sets the loop order, and refuses an offset beyond the stage\'s z range', () => {
+    expect(applyAdjustment(stacked(), { kind: 'axisOrder', axisOrder: 'tpgzc' }, env).plan.axisOrder).toBe('tpgzc');
+    expect(() => applyAdjustment(stacked(), { kind: 'channelZOffset', channel: 'GFP', zOffsetUm: -6000 }, env)).toThrow(/outside the travel limit/);
+  });
+});

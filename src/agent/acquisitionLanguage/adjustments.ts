@@ -6,6 +6,7 @@
 import { InputError } from '../../errors.ts';
 import { describeAdjustment, type Adjustment } from '../../microscope/adjustment.ts';
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
+import { axisOrderSaid, channelStackSaid, orderInOneClause, POSITION_STACK, zOffsetsSaid } from './channelPlanes.ts';
 import { dropsZStack, parseGrid, parsePositionList, parseZPlan, positionCount, spreadPositions } from './space.ts';
 import type { RunState } from './runState.ts';
 import { observationOf, sentencesOf } from './sentences.ts';
@@ -139,7 +140,8 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
   // ("Then resume automatically.", "And add Cy5.": a word that joins the clause to the one before is no part of it)
   // ("488 to 7%, interval 15 min": a timing with its value after a comma is a clause of its own)
   // (only after a value of its own: "image faster, every 30 s" is one change said twice)
-  const clauses = whole.split(SPLIT).flatMap((c) => c.split(/(?<=\b(?:off|out))\s*,\s*|(?<=\d[^,]*)\s*,\s*(?=(?:and\s+)?(?:the\s+)?(?:interval|every|time[\s-]?step|frame rate)\b[^,]*\d)/i)).flatMap((c) => perChannel(c, config)).map((c) => c.replace(CONNECTIVE, '')).filter((c) => c.trim().length > 0);
+  // ("channels first, then z": one order said in two parts, not two commands)
+  const clauses = orderInOneClause(whole).split(SPLIT).flatMap((c) => c.split(/(?<=\b(?:off|out))\s*,\s*|(?<=\d[^,]*)\s*,\s*(?=(?:and\s+)?(?:the\s+)?(?:interval|every|time[\s-]?step|frame rate)\b[^,]*\d)/i)).flatMap((c) => perChannel(c, config)).map((c) => c.replace(CONNECTIVE, '')).filter((c) => c.trim().length > 0);
   const out: Adjustment[] = [];
   const unread: string[] = [];
   let lastChannel: string | undefined;
@@ -204,6 +206,7 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
       `I could not turn "${text.trim()}" into a change: I understand intervals ("every 10 s"), exposure ("GFP 50 ms"), power ("488 to 5%", "reduce the 488 by 90%"), channels ("add mCherry every 3rd frame", "switch off the 488"), z-stacks ("11 planes, 0.5 µm apart"), positions, "zoom into cell 12", pause, resume, stop, "stop after this time point", extend, and "how much longer?"`,
     );
   }
+  settingsOfChannelsNotImaged(out, whole, now);
   // one interval at a time: "every 2 min for the next hour, then every 10 min" is a plan of phases, not two changes now
   if (out.filter((a) => a.kind === 'interval' || a.kind === 'intervalFactor').length > 1) {
     throw new AmbiguousCommand(`I can change the interval once from the next time point, not to ${out.filter((a) => a.kind === 'interval' || a.kind === 'intervalFactor').map(describeAdjustment).join(' and then ')}: say one interval now, and the next one when it is due`);
@@ -213,6 +216,28 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
     throw new AmbiguousCommand(`I understood ${out.map(describeAdjustment).join('; ')}, but not "${unread.join('", "')}": say that part another way (or leave it out); nothing was changed`);
   }
   return out;
+}
+
+/** Words that ask for a channel to be there ("we also need Cy5, 300 ms", "I want far red at 200 ms too"). */
+const WANTED = /\b(?:also|too|as well|add|include|need|want|bring in)\b/;
+
+/**
+ * An exposure or a power set for a channel the run does not image: with words that want it there
+ * ("we also need Cy5, 300 ms, 20% power"), that channel added with those settings. In place, on `out`.
+ */
+function settingsOfChannelsNotImaged(out: Adjustment[], words: string, now: RunState): void {
+  if (!now.channels) return;
+  const imaged = new Set(now.channels);
+  const setting = (a: Adjustment): a is Extract<Adjustment, { kind: 'exposure' | 'power' }> => (a.kind === 'exposure' || a.kind === 'power') && a.channel !== undefined && !/^\d{1,2}$/.test(a.channel) && !imaged.has(a.channel);
+  const missing = [...new Set(out.filter(setting).map((a) => a.channel!))].filter((c) => !out.some((a) => a.kind === 'addChannel' && a.channel === c));
+  for (const channel of missing) {
+    // (without them the change goes as said: the microscope refuses it, naming the channels it images)
+    if (!WANTED.test(words.toLowerCase())) continue;
+    const settings = out.filter((a) => setting(a) && a.channel === channel) as Extract<Adjustment, { kind: 'exposure' | 'power' }>[];
+    const added: Adjustment = { kind: 'addChannel', channel, ...Object.assign({}, ...settings.map((a) => (a.kind === 'exposure' ? { exposureMs: a.exposureMs } : { powerPercent: a.powerPercent }))) };
+    const at = out.indexOf(settings[0]);
+    out.splice(0, out.length, ...out.slice(0, at).filter((a) => !settings.includes(a as never)), added, ...out.slice(at).filter((a) => !settings.includes(a as never)));
+  }
 }
 
 /**
@@ -714,7 +739,58 @@ function readExposureAdded({ t, channels, now }: ClauseWords): Adjustment[] | un
   return [change];
 }
 
-const READERS: Reader[] = [readOnlyChannels, readQuestion, readSkipTimepoints, readEaseOff, readSpan, readPartStopped, readStopWords, readRunControl, readZoomOrMove, readWhere, readExposureAdded, readChannels, readTiming, readLight];
+/**
+ * Where each channel sits in z: a channel's focus offset ("Cy5 needs a z offset of 2 µm"), a channel
+ * at the middle plane only ("no z-stack for brightfield"), the loop order of channels and planes
+ * ("channels first, then z"). A z-stack of one position is named: a plan here has one z plan for all.
+ */
+function readChannelPlanes({ t, clause, config, now }: ClauseWords): Adjustment[] | undefined {
+  // (most commands name none of these: read no further)
+  if (!/\b(?:offset|shift|z|stacks?|planes?|slices?|sections?|order|first|channels|colou?rs|wavelengths|lasers|filters)\b/.test(t)) return undefined;
+  // (a question about them changes nothing: "is brightfield on a single plane?")
+  // ("do the whole stack in each channel" is a request, not a question)
+  if (/\?\s*$/.test(t) || /^(?:(?:so|and|ok(?:ay)?)[,\s]+)?(?:what|which|how|why|when|where|is|are|was|were|does|did)\b/.test(t)) return undefined;
+  const offsets = zOffsetsSaid(t, config);
+  if (offsets.length) {
+    const unnamed = offsets.find((o) => o.channel === undefined);
+    if (unnamed) throw new AmbiguousCommand(`a z offset of ${unnamed.zOffsetUm} µm for which channel? It moves one channel's focus from the others' (say e.g. "Cy5 z offset ${unnamed.zOffsetUm} µm"); to move the focus of every channel, say "move the focus up ${Math.abs(unnamed.zOffsetUm)} µm"; nothing was changed`);
+    return offsets.map((o) => ({ kind: 'channelZOffset', channel: o.channel!, zOffsetUm: o.zOffsetUm }));
+  }
+  const perPosition = POSITION_STACK.exec(t);
+  if (perPosition) throw new AmbiguousCommand(`"${clause.trim()}": a z-stack here is one plan for every position (or one channel at the middle plane only, e.g. "no z-stack for brightfield"); it cannot differ at ${perPosition[1].replace(/^the\s+/, '')}. Drop that position, or the z-stack for all, and say which; nothing was changed`);
+  const stack = channelStackSaid(t, config);
+  // (every channel of the run at one plane is no z-stack at all)
+  if (stack && !stack.doStack && now.channels?.length && now.channels.every((c) => stack.channels.includes(c))) return [{ kind: 'zPlan', zPlan: null }];
+  if (stack) return stack.channels.map((channel) => ({ kind: 'channelStack', channel, doStack: stack.doStack }));
+  const order = axisOrderSaid(t);
+  if (order) {
+    // (without a z-stack the order of channels and planes changes nothing: said, not silently kept)
+    if (now.zPlan === null) throw new AmbiguousCommand(`this run has no z-stack, so the order of channels and planes changes nothing; add a z-stack first (e.g. "11 planes, 0.5 µm apart"); nothing was changed`);
+    return [{ kind: 'axisOrder', axisOrder: order }];
+  }
+  return undefined;
+}
+
+/**
+ * One channel in place of another: "swap Cy5 for mCherry", "replace GFP with Cy5", "switch from DAPI to
+ * far red", "use mCherry instead of Cy5" → the one out dropped, the one in added (the run goes on).
+ */
+function readSwap({ t, config }: ClauseWords): Adjustment[] | undefined {
+  const mentions = findChannels(t, config);
+  if (mentions.length !== 2 || mentions[0].preset === mentions[1].preset) return undefined;
+  const [first, second] = mentions;
+  const between = t.slice(first.index + first.text.length, second.index);
+  const before = t.slice(0, first.index);
+  let out: string | undefined;
+  if (/\b(?:swap|replace|exchange|substitute|trade)\w*\s+(?:the\s+)?$/.test(before) && /^\s*(?:channel\s+|laser\s+)?(?:for|with|by|to)\s+(?:the\s+)?$/.test(between)) out = first.preset;
+  else if (/\b(?:switch|change|go|move)\w*\s+(?:over\s+)?from\s+(?:the\s+)?$/.test(before) && /^\s*(?:channel\s+|laser\s+)?(?:to|for)\s+(?:the\s+)?$/.test(between)) out = first.preset;
+  else if (/^\s*(?:channel\s+|laser\s+)?instead\s+of\s+(?:the\s+)?$/.test(between) && /\b(?:use|image|take|do|acquire|want|need)\w*\s+(?:the\s+)?$/.test(before)) out = second.preset;
+  if (!out) return undefined;
+  const added = out === first.preset ? second.preset : first.preset;
+  return [{ kind: 'dropChannel', channel: out }, { kind: 'addChannel', channel: added }];
+}
+
+const READERS: Reader[] = [readChannelPlanes, readSwap, readOnlyChannels, readQuestion, readSkipTimepoints, readEaseOff, readSpan, readPartStopped, readStopWords, readRunControl, readZoomOrMove, readWhere, readExposureAdded, readChannels, readTiming, readLight];
 
 /**
  * Channels that are the object of a stop-like verb: "stop imaging the 488", "switch off GFP",

@@ -5,6 +5,7 @@ import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import { describeZPlan } from '../../microscope/adjustment.ts';
 import type { SequenceInput } from '../../microscope/sequence.ts';
 import { CAMERA_SETTING, cameraSettingName, quantitiesNotCarried, withoutHedges } from './adjustments.ts';
+import { axisOrderSaid, channelStackSaid, POSITION_STACK, withoutZOffsets, zOffsetsSaid } from './channelPlanes.ts';
 import { parseGrid, parsePositionList, parseZPlan, positionCount, spreadPositions } from './space.ts';
 import { durationsIn, EXPOSURE_OF, unitSeconds, findChannels, fmtS, normaliseText, toNumber, uniquePresets } from './words.ts';
 
@@ -27,7 +28,17 @@ export function parseAcquisitionRequest(text: string, config: MicroscopeConfig =
   }
   const timePlan = phasedTimePlan(t) ?? singleTimePlan(t);
   const settings = channelSettings(t, config);
-  const zPlan = parseZPlan(t);
+  // where each channel sits in z: its focus offset, the middle plane only, the loop order (their distances are no z-stack)
+  const offsets = zOffsetsSaid(t, config);
+  const unnamed = offsets.find((o) => o.channel === undefined || !presets.includes(o.channel));
+  if (unnamed) throw new InputError(`a z offset of ${unnamed.zOffsetUm} µm for which channel? ${unnamed.channel ? `${unnamed.channel} is not in the plan; ` : ''}say e.g. "${presets[presets.length - 1]} with a ${unnamed.zOffsetUm} µm z offset"; nothing was started`);
+  const perPosition = POSITION_STACK.exec(t);
+  if (perPosition) throw new InputError(`a z-stack here is one plan for every position (or one channel at the middle plane only, e.g. "brightfield single plane"): it cannot differ at ${perPosition[1].replace(/^the\s+/, '')}; say the plan without that part; nothing was started`);
+  const stack = channelStackSaid(t, config, { planned: true });
+  const axisOrder = axisOrderSaid(t);
+  const zPlan = parseZPlan(withoutZOffsets(t, offsets));
+  for (const o of offsets) settings.set(o.channel!, { ...settings.get(o.channel!), zOffsetUm: o.zOffsetUm });
+  for (const c of stack?.channels ?? []) if (presets.includes(c)) settings.set(c, { ...settings.get(c), doStack: stack!.doStack });
   const grid = parseGrid(t);
   const listed = parsePositionList(t);
   const count = listed.length ? undefined : positionCount(t);
@@ -40,6 +51,7 @@ export function parseAcquisitionRequest(text: string, config: MicroscopeConfig =
     ...(zPlan ? { zPlan } : {}),
     ...(stagePositions ? { stagePositions } : {}),
     ...(grid ? { gridPlan: grid } : {}),
+    ...(axisOrder ? { axisOrder } : {}),
   };
   const same = (key: 'exposureMs' | 'powerPercent') => new Set(presets.map((p) => settings.get(p)?.[key])).size === 1;
   const shared = (key: 'exposureMs' | 'powerPercent') => (same(key) ? settings.get(presets[0])?.[key] : undefined);
@@ -54,6 +66,9 @@ export function parseAcquisitionRequest(text: string, config: MicroscopeConfig =
     spread ? `at ${count} positions ${spread.spacingUm} µm apart (x = ${spread.positions.map((p) => p.xUm).join(', ')} µm, y = 0; no two fields overlap; give coordinates to choose them)` : '',
     grid ? `tiling each position ${grid.rows} x ${grid.columns}${grid.overlapPercent ? ` with ${grid.overlapPercent} % overlap` : ''}` : '',
     objective ? `with the ${objective[1]}X objective` : '',
+    ...offsets.map((o) => `${o.channel} focused ${o.zOffsetUm} µm from the others (z offset)`),
+    stack ? `${stack.channels.join(' and ')} ${stack.doStack ? 'with the whole z-stack' : 'at the middle plane only'}${zPlan ? '' : ' (the plan has no z-stack)'}` : '',
+    axisOrder ? (axisOrder === 'tpgzc' ? 'every channel at each plane, then the next plane' : 'the whole z-stack of each channel, then the next channel') : '',
   ].filter(Boolean);
   // never a silent partial: a number with its unit that the plan does not carry is asked about
   const missing = quantitiesNotCarried(t, [sequence]);
@@ -157,7 +172,7 @@ function phasedTimePlan(t: string): SequenceInput['timePlan'] {
   return { phases: phases as NonNullable<SequenceInput['timePlan']>[] } as SequenceInput['timePlan'];
 }
 
-type Settings = { exposureMs?: number; powerPercent?: number };
+type Settings = { exposureMs?: number; powerPercent?: number; zOffsetUm?: number; doStack?: boolean };
 
 /**
  * Exposure and power per channel. A value right before a channel ("5% 488", "100 ms for
@@ -170,7 +185,7 @@ function channelSettings(t: string, config: MicroscopeConfig): Map<string, Setti
   const out = new Map<string, Settings>(uniquePresets(mentions).map((p) => [p, {}]));
   // percentages of something else (tile overlap, the incubator's gases) are no light power
   const text = t.replace(/\d+(?:\.\d+)?\s*(?:%|percent)\s*(?:overlap|co2|co₂|o2|oxygen|humidity|rh\b|confluen\w*)/gi, (m) => ' '.repeat(m.length));
-  const values: { key: keyof Settings; value: number; start: number; end: number }[] = [];
+  const values: { key: 'exposureMs' | 'powerPercent'; value: number; start: number; end: number }[] = [];
   for (const m of text.matchAll(/(\d+(?:\.\d+)?)\s*(ms|msec|milliseconds?)\b/gi)) values.push({ key: 'exposureMs', value: Number(m[1]), start: m.index!, end: m.index! + m[0].length });
   for (const m of text.matchAll(new RegExp(String.raw`\bexposures?\s*(?:time\s*)?${EXPOSURE_OF}(?:of|to|at|=|:)?\s*(\d+(?:\.\d+)?)\s*(s|sec|seconds?)\b`, 'gi'))) values.push({ key: 'exposureMs', value: Number(m[1]) * 1000, start: m.index!, end: m.index! + m[0].length });
   for (const m of text.matchAll(/(\d+(?:\.\d+)?)\s*(%|percent|per cent)/gi)) values.push({ key: 'powerPercent', value: Number(m[1]), start: m.index!, end: m.index! + m[0].length });
@@ -183,7 +198,9 @@ function channelSettings(t: string, config: MicroscopeConfig): Map<string, Setti
     const adjacent = before.length && right.test(text.slice(before[before.length - 1].index + before[before.length - 1].text.length, v.start)) ? before[before.length - 1] : undefined;
     const sameKind = values.filter((w) => w.key === v.key).length;
     let target: string[];
-    if (after && !(adjacent && /^\s*(?:at|,|:|=|\()/.test(text.slice(adjacent.index + adjacent.text.length, v.start)))) target = [after.preset];
+    // ("Hoechst 20 ms, GFP 40 ms": a value with its channel just before it and a comma after belongs to that channel)
+    const closedByComma = adjacent && after && /^[^\w]*[,;]/.test(text.slice(v.end, after.index));
+    if (after && !closedByComma && !(adjacent && /^\s*(?:at|,|:|=|\()/.test(text.slice(adjacent.index + adjacent.text.length, v.start)))) target = [after.preset];
     else if (sameKind === 1 && (!last || v.start > last.index)) target = [...out.keys()];
     else if (before.length) target = [before[before.length - 1].preset];
     else target = [...out.keys()];

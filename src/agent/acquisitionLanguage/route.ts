@@ -399,7 +399,8 @@ const LEAD_WORDS = /^(?:(?:so|and|but|ok(?:ay)?|hmm+|right|well|quick question|j
  * word, or "is/are/did/should I ..."; not a request worded as a question ("can you ...", "could we
  * ...", "how about ...", "shall we ...").
  */
-const ASKS_ONLY = /^(?:what(?!\s+about\b)|which|how(?!\s+about\b)|when|where|why|who|whose|(?:is|are|was|were|isn'?t|aren'?t|wasn'?t|weren'?t)\b|(?:do|does|did|don'?t|doesn'?t|didn'?t|have|has|had|haven'?t|hasn'?t)\s+(?:you|we|i|it|they|the|this|that|these|those|my|our)\b|(?:should|could|can|may|might|must)\s+i\b|should\s+we\b|would\s+(?:it|that|this|there)\b|will\s+(?:it|that|this|there|the)\b|am\s+i\b)/;
+// ("do the whole stack in each channel" is a request; "do the cells look ok?" asks)
+const ASKS_ONLY = /^(?:what(?!\s+about\b)|which|how(?!\s+about\b)|when|where|why|who|whose|(?:is|are|was|were|isn'?t|aren'?t|wasn'?t|weren'?t)\b|(?:does|did|don'?t|doesn'?t|didn'?t|have|has|had|haven'?t|hasn'?t)\s+(?:you|we|i|it|they|the|this|that|these|those|my|our)\b|do\s+(?:you|we|i|it|they)\b|do\s+(?:the|this|that|these|those|my|our)\b(?=.*\?\s*$)|(?:should|could|can|may|might|must)\s+i\b|should\s+we\b|would\s+(?:it|that|this|there)\b|will\s+(?:it|that|this|there|the)\b|am\s+i\b)/;
 
 /** Words that begin a request for analysis ("measure GFP every 5 frames for 10 frames" is not an acquisition). */
 const ANALYSIS_START = /^(?:please\s+|can you\s+|could you\s+)*(?:segment|track|measure|plot|project|denoise|correct|export|save|detect|count|quantify|analy[sz]e|compute|calculate|register|align|filter|smooth|crop|subtract|normali[sz]e|threshold|classify|graph|chart|show)\b/;

@@ -27,6 +27,8 @@ export interface RunState {
   /** The values each channel's exposure and power have had, first to current, where said. */
   exposureHistory?: Record<string, number[]>;
   powerHistory?: Record<string, number[]>;
+  /** The channels imaged now, by preset name, where the plan and the changes since tell them. */
+  channels?: string[];
 }
 
 /** A channel setting (exposure or power) set, scaled or said at the start: its current value and its history updated. */
@@ -56,6 +58,7 @@ export function runStateOf(earlier: StepSeen[], starts: (s: StepSeen) => boolean
   const state: RunState = { positions: Array.isArray(plan?.stagePositions) && plan.stagePositions.length ? plan.stagePositions.length : 1, zPlan: plan?.zPlan ?? null };
   for (const c of (Array.isArray((plan as { channels?: unknown })?.channels) ? (plan as { channels: { config?: unknown; exposureMs?: unknown; powerPercent?: unknown }[] }).channels : [])) {
     if (typeof c.config !== 'string') continue;
+    (state.channels ??= []).push(c.config);
     if (typeof c.exposureMs === 'number') setSetting(state, 'exposure', c.config, () => c.exposureMs as number);
     if (typeof c.powerPercent === 'number') setSetting(state, 'power', c.config, () => c.powerPercent as number);
   }
@@ -78,7 +81,10 @@ export function runStateOf(earlier: StepSeen[], starts: (s: StepSeen) => boolean
       else if (c.kind === 'exposureFactor') setSetting(state, 'exposure', c.channel, (b) => (b === undefined ? undefined : b * c.factor));
       else if (c.kind === 'power') setSetting(state, 'power', c.channel, () => c.powerPercent);
       else if (c.kind === 'powerFactor') setSetting(state, 'power', c.channel, (b) => (b === undefined ? undefined : b * c.factor));
-      else if (c.kind === 'addChannel') {
+      else if (c.kind === 'dropChannel' && state.channels) state.channels = state.channels.filter((ch) => ch !== c.channel);
+      else if (c.kind === 'onlyChannels' && state.channels) state.channels = [...c.channels];
+      if (c.kind === 'addChannel') {
+        if (state.channels && !state.channels.includes(c.channel)) state.channels.push(c.channel);
         if (c.exposureMs !== undefined) setSetting(state, 'exposure', c.channel, () => c.exposureMs);
         if (c.powerPercent !== undefined) setSetting(state, 'power', c.channel, () => c.powerPercent);
       }

@@ -21,10 +21,14 @@ function distance(m: RegExpExecArray | null, valueGroup = 1, unitGroup = 2): num
 export function parseZPlan(text: string, current?: ZPlan | null): ZPlan | undefined {
   const t = text.toLowerCase();
   const stepOnly = !!current && new RegExp(String.raw`\d\s*${UNIT}\s*(?:z[\s-]?)?(?:steps?|spacing|apart|increments?)\b|\b(?:steps?|spacing|step size|increments?)\s*(?:of|to|=|:)?\s*\d+(?:\.\d+)?\s*${UNIT}`, 'i').test(t);
-  if (!stepOnly && !/\b(?:spacing|steps?|step size)\s+(?:in|along|for)\s+z\b|z[\s-]?stacks?|z[\s-]?series|\bz\s*[:=]?\s*(?:from|between|over|of)\b|z[\s-]?planes?|\bplanes\b|slices|z[\s-]?range|stack of|\bsections\b|z[\s-]?steps?|\bstack\b|above and below|below and above|either side of (?:the )?focus|around (?:the )?focus/.test(t)) return undefined;
+  if (!stepOnly && !/\b(?:spacing|steps?|step size)\s+(?:in|along|for)\s+z\b|z[\s-]?stacks?|z[\s-]?series|\bz\s*[:=]?\s*(?:from|between|over|of)\b|z[\s-]?planes?|\bplanes\b|slices|z[\s-]?range|stack of|\bsections\b|z[\s-]?steps?|\bstack\b|above and below|below and above|either side of (?:the )?focus|around (?:the )?focus|(?:±|\+\/-|\+-)\s*\d|\d\s*(?:µm|um|microns?)?\s+(?:above|below)\b.{0,30}?\b\d+(?:\.\d+)?\s*(?:µm|um|microns?)?\s*(?:above|below)\b/.test(t)) return undefined;
   // "from -5 to +5 µm", "5 µm above and below (focus)": a stack around the focus
   const fromTo = new RegExp(String.raw`\b(?:from|between)\s*([-+−]?\d+(?:\.\d+)?)\s*${UNIT}?\s*(?:to|-|–|and)\s*([-+]?\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t);
-  const around = new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:above and below|below and above|either side of|on (?:each|either) side of|±|up and down)`, 'i').exec(t);
+  const around = new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:above and below|below and above|either side of|on (?:each|either) side of|±|up and down)`, 'i').exec(t) ??
+    // "±3 µm", "+/- 2 um": the sign before the distance
+    new RegExp(String.raw`(?:±|\+\/-|\+-)\s*(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t);
+  // "3 µm above and 2 below (the focus)": a stack around the focus that is not even
+  const uneven = new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}?\s+(above|below)\b.{0,30}?\b(\d+(?:\.\d+)?)\s*${UNIT}?\s*(above|below)\b`, 'i').exec(t);
   const stepUm =
     distance(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:z[\s-]?)?(?:steps?|spacing|apart|intervals?|increments?|between)`, 'i').exec(t)) ??
     distance(new RegExp(String.raw`(?:steps?|spacing|intervals?|increments?|every)\s*(?:of|size|sizes? of)?\s*(?:(?:to|=|:|at|of)\s*)?(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t)) ??
@@ -36,7 +40,9 @@ export function parseZPlan(text: string, current?: ZPlan | null): ZPlan | undefi
     distance(new RegExp(String.raw`\b(?:thinner|finer|thicker|coarser|smaller|bigger|larger|closer|denser|wider|tighter)\s+(?:z[\s-]?)?(?:slices|planes|sections|steps?|spacing|stacks?)\b[^\d]{0,30}?(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t)) ??
     // "21 slices, 0.25 um", "11 planes / 0.5 µm": a count of planes and the one distance after it is their step
     distance(new RegExp(String.raw`\d\s*(?:z[\s-]?)?(?:planes|slices|sections)\s*[,;/]\s*(?:at\s+|each\s+)?(\d+(?:\.\d+)?)\s*${UNIT}(?!\s*(?:-?\s*(?:thick|deep|tall|range|total|z[\s-]?stack|stack)|\s+(?:above|below|either|around)))`, 'i').exec(t)) ??
-    distance(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:z[\s-]?)?(?:planes|slices|sections)\b`, 'i').exec(t));
+    distance(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:z[\s-]?)?(?:planes|slices|sections)\b`, 'i').exec(t)) ??
+    // "0.5 step": a step said before its word, in µm (singular: "5 steps" counts them)
+    distance(/(?<![\d.])(\d*\.\d+|\d+)\s+(?:z[\s-]?)?step\b(?!\s*(?:%|ms|s\b|sec|min))/i.exec(t));
   let rangeUm =
     distance(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:-?\s*(?:thick|deep|tall|range|z[\s-]?stack|stack))`, 'i').exec(t)) ??
     distance(new RegExp(String.raw`(?:range|stack|series|thickness|depth)\s*(?:of)?\s*(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t)) ??
@@ -54,6 +60,11 @@ export function parseZPlan(text: string, current?: ZPlan | null): ZPlan | undefi
     const step = stepUm ?? (planes !== undefined && planes > 1 ? round6((hi - lo) / (planes - 1)) : 1);
     // (+ 0: a bound at the focus is 0 µm, never -0)
     return lo <= 0 && hi >= 0 ? { belowUm: round6(-lo) + 0, aboveUm: round6(hi) + 0, stepUm: step } : { rangeUm: round6(hi - lo), stepUm: step };
+  }
+  if (uneven && uneven[3].toLowerCase() !== uneven[6].toLowerCase()) {
+    const [first, second] = [Number(uneven[1]) * unitMicrometres(uneven[2] ?? uneven[5] ?? 'µm'), Number(uneven[4]) * unitMicrometres(uneven[5] ?? uneven[2] ?? 'µm')];
+    const [aboveUm, belowUm] = uneven[3].toLowerCase() === 'above' ? [first, second] : [second, first];
+    return { aboveUm, belowUm, stepUm: stepUm ?? (planes !== undefined && planes > 1 ? round6((aboveUm + belowUm) / (planes - 1)) : 1) };
   }
   if (around) {
     const half = Number(around[1]) * unitMicrometres(around[2] ?? 'µm');

@@ -356,6 +356,8 @@ export function labShorthand(text: string): string {
     .replace(/\s*@\s*(?=[-+]?\d)/g, ' at ')
     // "10 min rather than 5": instead of the old value
     .replace(/\brather than\s+(?=(?:the\s+)?(?:current\s+)?\d)/gi, 'instead of ')
+    // "1/50 s", "1/200 sec": a fraction of a second, as a camera's shutter speed is said, in ms
+    .replace(/(?<![\w./])(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)\s*(?:s|secs?|seconds?)\b/gi, (m, over: string, under: string) => (Number(under) > 0 ? `${Math.round((Number(over) / Number(under)) * 1e6) / 1e3} ms` : m))
     // "10 pct": per cent
     .replace(/(\d)\s*pct\b/gi, '$1%')
     // "1h30", "2 h 15": hours and the minutes after them

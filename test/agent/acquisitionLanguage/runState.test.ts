@@ -20,16 +20,16 @@ const isStart = (s: StepSeen) => s.tool === 'start_acquisition';
 const isChange = (s: StepSeen) => s.tool === 'adjust_acquisition';
 
 describe('runStateOf', () => {
-  it('replays the plan and the changes since: interval, positions, z plan', () => {
+  it('replays the plan and the changes since: interval, positions, z plan, channels', () => {
     const state = runStateOf(
       [
         started(FOUR_POSITIONS),
-        { tool: 'adjust_acquisition', args: { changes: [{ kind: 'intervalFactor', factor: 0.5 }, { kind: 'dropPosition', position: '2' }, { kind: 'zPlan', zPlan: { planes: 5, stepUm: 2 } }] } },
+        { tool: 'adjust_acquisition', args: { changes: [{ kind: 'intervalFactor', factor: 0.5 }, { kind: 'dropPosition', position: '2' }, { kind: 'zPlan', zPlan: { planes: 5, stepUm: 2 } }, { kind: 'dropChannel', channel: 'Cy5' }, { kind: 'addChannel', channel: 'DAPI' }] } },
       ],
       isStart,
       isChange,
     );
-    expect(state).toEqual({ intervalS: 300, positions: 3, zPlan: { rangeUm: 8, stepUm: 2 }, durationS: 28800 });
+    expect(state).toEqual({ intervalS: 300, positions: 3, zPlan: { rangeUm: 8, stepUm: 2 }, durationS: 28800, channels: ['FITC', 'DAPI'] });
   });
   it('tells nothing without a start in the conversation', () => {
     expect(runStateOf([], isStart, isChange)).toEqual({});

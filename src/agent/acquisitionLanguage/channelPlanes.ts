@@ -1,0 +1,150 @@
+// Where each channel sits in z, in people's words: a channel's focus offset ("Cy5 needs a z
+// offset of 2 µm", "+1 µm z offset for Cy5": useq's z_offset), a channel imaged at the middle
+// plane only ("no z-stack for brightfield", "mCherry only at the centre plane": do_stack
+// false), and the loop order of channels and planes ("channels first, then z", "the whole
+// stack in each channel before switching": axis_order tpgzc / tpgcz). Read the same way for
+// a plan to start and for a change to a running one.
+import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
+import { DISTANCE_UNIT, findChannels, unitMicrometres } from './words.ts';
+
+const UNIT = DISTANCE_UNIT.slice(3, -1);
+/** A signed distance: "+1 µm", "-2 um", "minus 1.5 microns", "1 µm". */
+const SIGNED_DISTANCE = String.raw`([+\-−]|minus\s+|plus\s+)?\s*(\d+(?:\.\d+)?)\s*(${UNIT})`;
+const OFFSET_WORDS = String.raw`(?:z[\s-]?offset|focus[\s-]?offset|offset\s+in\s+(?:z|focus)|(?:z|focus)\s+shift)`;
+/** "z offset of 2 µm", "z-offset: +1 µm", "a 2 µm focus offset", "offset the mCherry focus by -1.5 µm". */
+const OFFSET_SAID = [
+  new RegExp(String.raw`\b${OFFSET_WORDS}\s*(?:of|to|by|=|:|at)?\s*${SIGNED_DISTANCE}`, 'gi'),
+  new RegExp(String.raw`(?<![\w.])${SIGNED_DISTANCE}\s+(?:z[\s-]?|focus\s+)?(?:offset|shift)\b(?:\s+in\s+(?:z|focus))?`, 'gi'),
+  new RegExp(String.raw`\b(?:offset|shift)\s+(?:the\s+)?(?:([\w-]+(?:\s+[\w-]+)?)\s+)?(?:focus|focal plane|z)\s+(?:by|of)\s+${SIGNED_DISTANCE}`, 'gi'),
+];
+
+export interface ZOffsetSaid {
+  /** The channel preset it is said of, when one is named in the same part of the sentence. */
+  channel?: string;
+  zOffsetUm: number;
+  /** Where the words are in the text, so that no other reader takes their distance for a z-stack. */
+  index: number;
+  length: number;
+}
+
+/** The parts of a sentence a setting of one channel stays within ("GFP 50 ms, Cy5 with a +1 µm z offset"). */
+function segmentAround(t: string, index: number, length: number): { start: number; end: number } {
+  const before = Math.max(t.lastIndexOf(',', index), t.lastIndexOf(';', index), t.lastIndexOf('. ', index));
+  const ends = [',', ';', '. '].map((c) => t.indexOf(c, index + length)).filter((i) => i >= 0);
+  return { start: before + 1, end: ends.length ? Math.min(...ends) : t.length };
+}
+
+/** The one channel named in the part of the sentence around a phrase: the nearest before it, else the first after it. */
+function channelAround(t: string, index: number, length: number, config: MicroscopeConfig): string | undefined {
+  const { start, end } = segmentAround(t, index, length);
+  const mentions = findChannels(t.slice(start, end), config).map((m) => ({ ...m, index: m.index + start }));
+  const before = mentions.filter((m) => m.index < index);
+  return before.length ? before[before.length - 1].preset : mentions.find((m) => m.index >= index)?.preset;
+}
+
+/** Focus offsets of channels in the words, each with the channel it is said of (undefined when none is named). */
+export function zOffsetsSaid(text: string, config: MicroscopeConfig = DEMO_CONFIG): ZOffsetSaid[] {
+  const out: ZOffsetSaid[] = [];
+  for (const re of OFFSET_SAID) {
+    for (const m of text.matchAll(re)) {
+      if (out.some((o) => m.index! < o.index + o.length && o.index < m.index! + m[0].length)) continue;
+      const [sign, value, unit] = m.slice(-3);
+      const negative = !!sign && /^[-−]|minus/i.test(sign.trim());
+      // (+ 0: an offset of zero is 0 µm, never -0)
+      const zOffsetUm = Math.round((negative ? -1 : 1) * Number(value) * unitMicrometres(unit) * 1e6) / 1e6 + 0;
+      out.push({ channel: channelAround(text, m.index!, m[0].length, config), zOffsetUm, index: m.index!, length: m[0].length });
+    }
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+/** The words with the focus offsets said blanked out (the other readers never see their distances). */
+export function withoutZOffsets(text: string, offsets: ZOffsetSaid[]): string {
+  let out = text;
+  for (const o of offsets) out = out.slice(0, o.index) + ' '.repeat(o.length) + out.slice(o.index + o.length);
+  return out;
+}
+
+/** "no z-stack", "the middle plane only", "a single plane only", "doesn't need the stack": one plane, not the stack ("GFP, single plane" may mean the whole run). */
+const ONE_PLANE = /\b(?:no|without|skip(?:ping)?|(?:does|do)(?:n'?t| not) need|no need for|not in|not through)\s+(?:the\s+|a\s+|any\s+)?(?:z[\s-]?stacks?|stacks?|z\b|z[\s-]?planes?|z[\s-]?slices?)/i;
+/** "brightfield single plane only", "mCherry just at the middle plane": read in a plan to start, where no z-stack runs yet to keep or drop. */
+const MIDDLE_PLANE_ONLY = /\b(?:only|just)\s+(?:at\s+|in\s+|on\s+)?(?:the\s+)?(?:middle|centre|center|central)\s+(?:z[\s-]?)?(?:plane|slice|section)\b|\b(?:single|one|1)\s+(?:z[\s-]?)?(?:plane|slice|section)\s+only\b/i;
+/** "the whole stack for brightfield again", "mCherry with the full z-stack": the stack in that channel. */
+const WHOLE_STACK = /\b(?:whole|full|entire|complete)\s+(?:z[\s-]?)?stack\b|\b(?:z[\s-]?stack|stack)\s+(?:in|for)\s+(?:it|that|this)\s+(?:channel\s+)?(?:too|as well|again)\b/i;
+
+/** Words between a channel and the plane words after it that tie them ("brightfield doesn't need", "mCherry only at the"). */
+const TIED_BEFORE = /^\s*(?:(?:channel|laser|only|just|at|on|in|with|the|a|should|be|is|can|could|go|to|needs?|(?:does|do)(?:n'?t| not)|will|[:-])\s*)*$/i;
+/** Words between the plane words and a channel after them ("no z-stack for the bright field channel"). */
+const TIED_AFTER = /^\s*(?:for|in|on|of|with)\s+(?:the\s+)?(?:(?:[\w-]+|,|and)\s+)?$/i;
+
+export interface ChannelStackSaid {
+  channels: string[];
+  doStack: boolean;
+}
+
+/**
+ * The channels said to be imaged at the middle plane only ("no z-stack for the brightfield channel"),
+ * or with the whole stack again; undefined when no channel is named beside those words (a z-stack
+ * dropped for every channel is the z plan, read elsewhere).
+ */
+export function channelStackSaid(text: string, config: MicroscopeConfig = DEMO_CONFIG, { planned = false } = {}): ChannelStackSaid | undefined {
+  for (const [re, doStack] of [[ONE_PLANE, false], ...(planned ? [[MIDDLE_PLANE_ONLY, false]] : []), [WHOLE_STACK, true]] as [RegExp, boolean][]) {
+    const m = re.exec(text);
+    if (!m) continue;
+    // (a stack of so many planes or µm is a z plan, not a channel's share of one: "GFP with a 10 µm stack")
+    const { start, end } = segmentAround(text, m.index, m[0].length);
+    const part = text.slice(start, end);
+    if (new RegExp(String.raw`\d\s*(?:${UNIT}|planes|slices)`, 'i').test(part)) continue;
+    // (only a channel the words tie to the plane: "no z-stack for brightfield", "mCherry only at the centre plane";
+    // "GFP only, single plane" keeps GFP and drops the stack for all)
+    const phraseAt = m.index - start;
+    const tied = findChannels(part, config).filter((c) => (c.index < phraseAt ? TIED_BEFORE.test(part.slice(c.index + c.text.length, phraseAt)) : TIED_AFTER.test(part.slice(phraseAt + m[0].length, c.index))));
+    const channels = [...new Set(tied.map((c) => c.preset))];
+    if (channels.length) return { channels, doStack };
+  }
+  return undefined;
+}
+
+/** "no z-stack at position 2", "skip the stack in field 3": a z plan of one position, which a plan here cannot hold. */
+export const POSITION_STACK = /\b(?:no|without|skip(?:ping)?|only|just|add|(?:does|do)(?:n'?t| not) need)\s+(?:the\s+|a\s+)?(?:z[\s-]?stacks?|stacks?)\s+(?:at|for|in|on)\s+((?:the\s+)?(?:position|pos|field|site|well|spot)s?\s*#?\s*\d+(?:\s*(?:,|and|&)\s*\d+)*)/i;
+
+type AxisOrder = 'tpgcz' | 'tpgzc';
+const CHANNEL = String.raw`(?:channels?|colou?rs?|wavelengths?|lasers?|filters?|fluorophores?|dyes?)`;
+const PLANE = String.raw`(?:z[\s-]?(?:planes?|slices?|sections?|steps?|positions?|levels?)|planes?|slices?|sections?|focal planes?|depths?|z)`;
+const STACK = String.raw`(?:(?:whole|full|entire|complete)\s+)?(?:z[\s-]?)?stacks?`;
+/** Each form of words, and the loop order it says (the inner loop is what is done "first", "at each" of the other). */
+const ORDER_SAID: [RegExp, AxisOrder][] = [
+  // "channels first, then z", "z first, then the channels", "do the stack first"
+  [new RegExp(String.raw`\b${CHANNEL}\s+first\b`, 'i'), 'tpgzc'],
+  [new RegExp(String.raw`\b(?:${STACK}|${PLANE})\s+first\b`, 'i'), 'tpgcz'],
+  // "all channels at each z plane", "every colour per slice"
+  [new RegExp(String.raw`\b(?:all|every|each|both)\s+(?:the\s+|of\s+the\s+)?${CHANNEL}\b.{0,25}?\b(?:at|on|per|for|in)\s+(?:each|every|one|a|the same)\s+${PLANE}\b`, 'i'), 'tpgzc'],
+  // "switch channels at every slice" / "switch channels after each stack"
+  [new RegExp(String.raw`\b(?:switch|change|alternate|cycle|swap)\w*\s+(?:the\s+|between\s+(?:the\s+)?)?${CHANNEL}\b.{0,20}?\b(?:at|on|after|for|per|with)\s+(?:each|every)\s+${PLANE}\b`, 'i'), 'tpgzc'],
+  [new RegExp(String.raw`\b(?:switch|change|alternate|cycle|swap)\w*\s+(?:the\s+|between\s+(?:the\s+)?)?${CHANNEL}\b.{0,20}?\b(?:at|on|after|for|per|with)\s+(?:each|every|the)\s+${STACK}\b`, 'i'), 'tpgcz'],
+  // "the whole z stack in each channel before switching", "z-stack per channel"
+  [new RegExp(String.raw`\b${STACK}\b.{0,20}?\b(?:in|for|of|per|with)\s+(?:each|every|one|a)?\s*${CHANNEL}\b`, 'i'), 'tpgcz'],
+];
+
+/** "channels first, then z" in one clause ("channels first before z"): a reader that splits at "then" would take "z" for a command of its own. */
+export function orderInOneClause(text: string): string {
+  return text.replace(new RegExp(String.raw`\b(${CHANNEL}|${STACK}|${PLANE})\s+first\s*,?\s*(?:and\s+)?then\s+(?:the\s+|all\s+(?:the\s+)?)?(?=(?:${CHANNEL}|${STACK}|${PLANE})\b)`, 'gi'), '$1 first before ');
+}
+
+/**
+ * The loop order of channels and planes said in the words, or undefined. Besides the forms
+ * above, an order listed outermost first after "order" ("order: time, position, slice,
+ * channel", Micro-Manager's menu) and useq's own names ("tpgzc", "TPZC") are read.
+ */
+export function axisOrderSaid(text: string): AxisOrder | undefined {
+  const code = /\b(?:t?p?g?)(cz|zc)\b/i.exec(text);
+  if (code && /\b(?:order|axis|loop)\b/i.test(text) && /\bt/i.test(code[0])) return code[1].toLowerCase() === 'zc' ? 'tpgzc' : 'tpgcz';
+  for (const [re, order] of ORDER_SAID) if (re.test(text)) return order;
+  const listed = /\border\b\s*(?:is|of|:|=)?\s*(.*)$/i.exec(text);
+  if (listed) {
+    const channelAt = listed[1].search(new RegExp(String.raw`\b${CHANNEL}\b`, 'i'));
+    const planeAt = listed[1].search(new RegExp(String.raw`\b(?:${PLANE}|${STACK})\b`, 'i'));
+    if (channelAt >= 0 && planeAt >= 0) return planeAt < channelAt ? 'tpgzc' : 'tpgcz';
+  }
+  return undefined;
+}
