@@ -137,6 +137,19 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
       if (bound && q.unit === 'frame' && !own.some((w) => said.has(w) && w !== FRAME_MEANING && w !== meaning(normalizeWord(bound)))) continue;
       if (!best || score > best.score) best = { name, score, value };
     }
+    // "tracking: LAP, 12 px", "denoise: gaussian, 2 px": a length or time standing alone in a list of settings, with no word
+    // of its own, is the first argument of the tool in its unit (the schema lists a tool's main one first; the others
+    // default to it): applied, never dropped
+    const alone = q.unit !== '' && q.unit !== 'frame' && nearBefore.length === 0 && /^\s*(?:[,;.)]|$)/.test(q.after) && /(?:^|[,:;(]|\b(?:and|with|at|of)\b)\s*$/i.test(before);
+    if (!best && alone) {
+      for (const [name, p] of candidates) {
+        if (name in out || /area/i.test(name)) continue;
+        const value = inUnit(q, unitOfArgument(name, p), q.per ? undefined : pixelSizeUm);
+        if (value === undefined || !withinBounds(value, p)) continue;
+        best = { name, score: 0, value: isInteger(p) && q.unit !== 'px' ? Math.round(value) : value };
+        break;
+      }
+    }
     if (best) out[best.name] = { value: best.value, score: best.score };
   }
   return out;

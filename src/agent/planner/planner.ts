@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import type { ToolSelfDescription } from '../../../tools/types.ts';
 import { acceptedInputs, adaptArgs, allowedValues, type Catalogue, type PropertyInfo, type InputType, isTruth, makerOf, producesOf, requiredInputs, selfOf } from './catalogue.ts';
-import { type Clause, asksForAStep, isAdviceQuestion, isContext, isFrameScopeOnly, splitClauses, orderSteps, withoutContext, withoutFrameScope, withoutListMarkers, withoutReferenceAsides, withoutSampleLabels } from './clauses.ts';
+import { type Clause, asksForAStep, isAdviceQuestion, isContext, isFrameScopeOnly, leftOutSpans, splitClauses, orderSteps, withoutContext, withoutFrameScope, withoutListMarkers, withoutReferenceAsides, withoutSampleLabels } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { nameWords, statedNumbers, statedNumbersScored, statedValues, valuesByName } from './arguments.ts';
 import { notDoneNote, unappliedWords, unmatchedAction } from './unapplied.ts';
@@ -28,6 +28,7 @@ import { statedFrameIntervalS, withoutToldCalibration } from './askedUnits.ts';
 import { areasInPixels, findQuantities, numberWordsAsDigits, statedCalibration, timesInFrames, withShorthandNames } from './quantities.ts';
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
+import { avoidTurnedDown } from './rejectedValues.ts';
 import { frameCounts, matchingMovie, multiFrame, needsFrames } from './frames.ts';
 
 export type { Action, Plan, PlannedStep, Ref } from './types.ts';
@@ -113,6 +114,21 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     // a negated clause names what not to run; elsewhere "instead of Otsu" names no step
     const ranked = index.match(withoutFrameScope(clause.negated ? clause.text : withoutRejected(clause.text)));
     let best = bestMatch(ranked, clause.text, catalogue) ?? (POINTS_BACK.test(clause.text) ? described : undefined);
+    // "track, ignore divisions", "so turn off splitting", "ignore mitoses when tracking": a step whose words are all what a
+    // verb leaves out or switches off is not run (excluded); the clause's other words may still name one ("... when tracking")
+    // (not things found left out, "ignore nuclei smaller than 30 px": a filter on the objects, read below)
+    if (best && !clause.negated && !best.named) {
+      const leftOut = leftOutSpans(clause.text).filter((s) => s.text && !OBJECT_WORDS.test(s.text));
+      const saidOf = new Set(leftOut.flatMap((s) => tokenize(s.text).map((t) => meaning(t.stem))));
+      if (leftOut.length && best.matched.every((m) => m.split(' ').every((w) => saidOf.has(w)))) {
+        excluded.push(best.tool);
+        excludedSpans.push(...leftOut.map((s) => ({ start: clause.start + s.start, end: clause.start + s.end })));
+        const rest = leftOut.reduce((t, s) => t.slice(0, s.start) + ' '.repeat(s.end - s.start) + t.slice(s.end), clause.text);
+        const other = bestMatch(index.match(withoutFrameScope(withoutRejected(rest))), rest, catalogue);
+        if (!other || other.tool === best.tool || (!other.named && !other.nameWord && other.matched.every((m) => m.split(' ').every((w) => index.spread(w) >= GENERIC_SPREAD)))) return;
+        best = other;
+      }
+    }
     // "the stage drifted overnight; fix it in the movie": a step named by the problem a sentence before described, whatever
     // words many tools use ("movie") the clause also has
     if (best && described && !best.named && POINTS_BACK.test(clause.text) && best.matched.every((m) => m.split(' ').every((stem) => index.spread(stem) >= GENERIC_SPREAD))) best = described;
@@ -203,7 +219,9 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     // "segment; the nuclei are roughly 8 px in radius": words of an argument the step before also takes
     if (best.byArgument && picked.length > 0 && ranked.some((m) => m.tool === picked.at(-1)!.tool)) return;
     // "segmentation w/ triangle, no watershed": a negated word of the step just asked for says how it runs, it does not take it back
-    if (clause.negated && !best.named && picked.at(-1)?.tool === best.tool && clauses[picked.at(-1)!.clause].sentence === clause.sentence) return;
+    // ("denoise the movie; no gaussian please": a value of its choices turned down a sentence later too, read by avoidTurnedDown)
+    if (clause.negated && !best.named && picked.at(-1)?.tool === best.tool && (clauses[picked.at(-1)!.clause].sentence === clause.sentence
+      || (clause.sentence - clauses[picked.at(-1)!.clause].sentence === 1 && Object.keys(catalogue.get(best.tool)?.properties ?? {}).some((arg) => findEnumValue(best!.tool, arg, clause.text.replace(/^.*?\b(?:not|don'?t|never|without|no|w\/o)\s+(?:(?:use|using|with|as)\s+)?/i, ''), catalogue))))) return;
     // "export everything: CSV, TrackMate and CTC": a short item of a list after a step, a value of that step other than the one
     // it took already, is that step again (whatever tool's name the value shares a word with)
     if (picked.length > 0 && !clause.negated && ['', ',', 'and', 'or'].includes(clause.joiner) && clauses[picked.at(-1)!.clause].sentence === clause.sentence
@@ -415,6 +433,9 @@ const GENERIC_SPREAD = 7;
 
 /** A clause that keeps or drops some of what the step before found ("keep only those with ...", "but only the ones that ..."). */
 const FILTERS_EARLIER = /^(?:and\s+|but\s+|then\s+)?(?:only\s+(?:for|of|in|on|with)\s+(?:the\s+)?[\w-]+\s+(?:that|which|with|whose|where|lasting|longer|shorter|bigger|smaller|larger|above|below|over|under|of\s+at\s+least)\b|(?:keep|retain|leave)\s+only|only\s+(?:keep|retain|the\s+ones|those|ones)|(?:keep|retain|exclude|drop|remove|discard|ignore)\s+(?:just\s+|only\s+)?(?:those|the\s+ones|ones|any)\s+(?:that|which|with|whose|where|above|below|bigger|smaller|larger|longer|shorter)|(?:exclude|drop|remove|discard|ignore|skip|omit|reject)\s+(?:all\s+|any\s+|the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:cells|nuclei|objects|ones|spots|blobs|particles)\s*$)\b/i;
+
+/** Words for the things a step finds ("cells", "nuclei", "anything"): leaving them out filters objects, it excludes no step. */
+const OBJECT_WORDS = /\b(?:cells?|nuclei|nucleus|objects?|ones|blobs?|spots?|particles?|debris|anything|everything|those|any|frames?|time\s?points?|timepoints?|channels?|tracks?\s+(?:shorter|longer|that|which|with|under|below|of))\b/i;
 
 /** Things found left out, as a request of its own ("ignore nuclei smaller than 30 µm²", "discard the objects on the border"). */
 const LEFT_OUT_OBJECTS = /^(?:(?:and|then|please|pls|also)\s+)*(?:ignore|exclude|drop|discard|remove|skip|omit|reject|filter\s+out|leave\s+out|throw\s+(?:away|out)|get\s+rid\s+of)\s+(?:all\s+|any\s+|the\s+)?(?:[\w-]+\s+)?(?:cells|nuclei|objects|blobs|spots|particles|debris)\b/i;
@@ -894,6 +915,9 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   const notes = [...takeNotes(steps), ...notDone, ...areas.notes];
   for (const step of steps) notes.push(...methodsNotHere(step, catalogue));
   for (const step of steps) switchesFromWords(step, catalogue);
+  // "denoise the movie; no gaussian please", "segment the nuclei, no otsu": a value turned down never runs (the whole
+  // request's words, when it has one step of that tool)
+  for (const step of steps) notes.push(...avoidTurnedDown(step, steps.filter((st) => st.tool === step.tool).length === 1 ? text : step.clause, catalogue));
   const pixelSizeUm = requestPixelSizeUm(conversation, catalogue);
   for (const step of steps) statedArguments(step, catalogue, pixelSizeUm);
   for (const step of steps) notes.push(...lengthsInPixels(step, pixelSizeUm, notes));

@@ -1,0 +1,95 @@
+// Requests in the shapes of brief R, stop 19 (issue 11): what a verb leaves out or switches off ("ignore dividing cells",
+// "ignore divisions", "turn off splitting") is never looked for, and no step is added for it; someone's own thing in
+// everyday words with a word from elsewhere is out of scope ("plot my running times for the marathon"); a value of a
+// choice turned down never runs ("no gaussian please"); a length alone in a list of settings is the tool's main length
+// ("tracking: LAP, 12 px"); thanks for the help ask for no help.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { leftOutSpans } from '../../../src/agent/planner/clauses.ts';
+import { statedNumbers } from '../../../src/agent/planner/arguments.ts';
+import { argsOf, catalogue, loadAcquisitionWords, movieAndLabels, plan, said, toolsOf } from './planOffline.ts';
+
+beforeAll(loadAcquisitionWords);
+const labels = movieAndLabels;
+
+describe('what a verb leaves out or switches off', () => {
+  it('reads the few words after the verb, up to a word that ends them', () => {
+    expect(leftOutSpans('ignore cells that divide and track the rest').map((s) => s.text)).toEqual(['cells that divide']);
+    expect(leftOutSpans('ignore mitoses when tracking').map((s) => s.text)).toEqual(['mitoses']);
+    expect(leftOutSpans('so turn off splitting').map((s) => s.text)).toEqual(['splitting']);
+  });
+
+  it('turns splitting off for "ignore dividing cells", never on', () => {
+    expect(argsOf('track the nuclei, ignore dividing cells', 'track').allowSplitting).toBe(false);
+    expect(argsOf('track the cells and ignore dividing cells', 'track', labels).allowSplitting).toBe(false);
+    expect(argsOf('ignore cells that divide and track the rest', 'track', labels).allowSplitting).toBe(false);
+    expect(said('track the cells and ignore dividing cells', labels)).toMatch(/Turned off.*allowSplitting/);
+  });
+
+  it('adds no division detection for "ignore divisions" and says it is not run', () => {
+    expect(toolsOf('track, ignore divisions', labels)).toEqual(['track']);
+    expect(argsOf('track, ignore divisions', 'track', labels).allowSplitting).toBe(false);
+    expect(toolsOf('ignore mitoses when tracking', labels)).toEqual(['track']);
+    expect(toolsOf('track the nuclei; divisions are rare, so turn off splitting', labels)).toEqual(['track']);
+    expect(argsOf('track the nuclei; divisions are rare, so turn off splitting', 'track', labels).allowSplitting).toBe(false);
+  });
+
+  it('still reads things found left out as a filter, and divisions asked for as on', () => {
+    expect(argsOf('ignore nuclei smaller than 30 px', 'segment').minAreaPx).toBe(30);
+    expect(argsOf('count the nuclei, but ignore any that are cut off by the image edge', 'segment').excludeBorder).toBe(true);
+    expect(argsOf('track the nuclei with divisions', 'track', labels).allowSplitting).toBe(true);
+  });
+});
+
+describe('someone\'s own thing from elsewhere', () => {
+  it('runs nothing for "plot my running times for the marathon"', () => {
+    expect(toolsOf('plot my running times for the marathon')).toEqual([]);
+    expect(plan('plot my running times for the marathon').reply).toMatch(/outside what I do/);
+    expect(toolsOf('measure the speed of my car on the motorway')).toEqual([]);
+  });
+
+  it('still runs what is asked of one\'s own data or cells', () => {
+    expect(toolsOf('plot my tracks for the paper', [...labels, { id: 'tracks-1', type: 'tracks', producedBy: 'track' }])).toContain('plot');
+    expect(toolsOf('measure the speed of my cells on the coverslip')).toContain('measure');
+  });
+});
+
+describe('a value turned down', () => {
+  it('denoises with a method other than the one turned down, and says which', () => {
+    expect(toolsOf('denoise the movie; no gaussian please')).toEqual(['denoise']);
+    expect(argsOf('denoise the movie; no gaussian please', 'denoise').method).not.toBe('gaussian');
+    expect(said('denoise the movie; no gaussian please')).toMatch(/Not gaussian, as you asked/);
+    expect(argsOf('denoise but not with n2v', 'denoise').method).not.toBe('n2v');
+  });
+
+  it('never runs a default that stands for the value turned down (segment\'s auto is Otsu)', () => {
+    expect(argsOf('segment the nuclei, no otsu', 'segment').method).not.toMatch(/^(?:otsu|auto)$/);
+    expect(argsOf('segment the nuclei; don\'t use otsu', 'segment').method).not.toMatch(/^(?:otsu|auto)$/);
+    expect(argsOf('segment with li instead of otsu', 'segment').method).toBe('li');
+  });
+});
+
+describe('a length alone in a list of settings', () => {
+  it('is the linking distance of "tracking: LAP, 12 px"', () => {
+    expect(argsOf('tracking: LAP, 12 px', 'track', labels).maxLinkingDistancePx).toBe(12);
+    expect(said('tracking: LAP, 12 px', labels)).not.toMatch(/Not applied/);
+  });
+
+  it('is the first argument in its unit, never an area, and only with no words of its own', () => {
+    expect(statedNumbers('segment', 'segment: li, 8 px', catalogue)).toEqual({ objectRadiusPx: 8 });
+    expect(statedNumbers('denoise', 'denoise: gaussian, 2 px', catalogue)).toEqual({ sigmaPx: 2 });
+    expect(statedNumbers('track', 'track, max gap 3 frames', catalogue)).toEqual({ maxFrameGap: 3 });
+  });
+});
+
+describe('thanks', () => {
+  it('ask for no help', () => {
+    expect(toolsOf('segment the nuclei. Thanks for the help')).toEqual(['segment']);
+    expect(toolsOf('Could you track the nuclei? Thank you so much for your help.')).toEqual(['segment', 'track']);
+    expect(toolsOf('Segment the nuclei. Much appreciated!')).toEqual(['segment']);
+  });
+
+  it('leave a request for help a request', () => {
+    expect(toolsOf('help')).toEqual(['help']);
+    expect(toolsOf('I\'d appreciate help choosing a segmentation method')).toEqual(['help']);
+  });
+});
