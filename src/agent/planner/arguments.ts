@@ -93,6 +93,8 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
     if (/\b(?:frames?|time ?points?|timepoints?)\s*#?\s*$/i.test(q.before)) continue;
     // "plate 3", "well 4", "movie 7", "passage 12", "ID 2024": a number that labels which data is no setting
     if (q.unit === '' && /\b(?:plates?|dish(?:es)?|experiments?|expts?|replicates?|reps?|samples?|embryos?|movies?|videos?|files?|stacks?|fields?|fovs?|slides?|coverslips?|days?|mice|mouse|animals?|patients?|donors?|figures?|figs?\.?|panels?|conditions?|batch(?:es)?|passages?|ids?|no\.?|#)\s*#?\s*$/i.test(q.before)) continue;
+    // "the Dec-2 movie", "day-3": a number joined after a word by a hyphen, or after a month, names which data, no setting
+    if (/[\p{L}]-$/u.test(q.before) || /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s*$/i.test(q.before)) continue;
     // "the first 10 frames": which frames, for a tool that takes a frame range
     const which = /\b(?:first|last|initial|final)\s*$/i.test(q.before) && (q.unit === 'frame' || /^\s*(?:frames?|time ?points?|timepoints?)\b/i.test(q.after));
     if (which && 'frames' in props) continue;

@@ -18,6 +18,14 @@ export interface Clause {
 }
 
 const NEGATION = /^(?:,?\s*)(?:but\s+|and\s+|then\s+|so\s+)?(?:please\s+)?(?:(?:w\/o|do\s+not|don't|dont|never|no\s+need\s+(?:to|for)|(?:there(?:'s|\s+is)\s+)?no\s+need\s+(?:to|for)|(?:i|we)\s+(?:do\s+not|don't|dont|won't)\s+(?:want|need|care\s+about)|not|without|skip(?:ping)?|except(?:\s+for)?|leave\s+(?:out|off)|omit(?:ting)?|no|minus|forget(?:\s+about)?|hold\s+off\s+on|leave\s+(?=(?:[\w-]+\s+){1,4}alone\b))\b)/i;
+/** Words that open a clause to say where it comes in the order ("start by registering", "begin with", "end with a max projection"). */
+const ORDER_OPENER = /^((?:(?:and|then|but|so)\s+)?(?:(?:start|begin|kick)(?:\s+off)?|(?:end|finish|wrap)(?:\s+(?:off|up))?)\s+(?:by|with))\b/i;
+
+/** The clause with its opening words of order blanked, same length ("start by registering the frames": no acquisition to start). */
+export function withoutOrderOpener(text: string): string {
+  return text.replace(ORDER_OPENER, (m) => ' '.repeat(m.length));
+}
+
 /** A verb that leaves things out or switches a thing off ("ignore", "disregard", "turn off"), before what it leaves out. */
 const LEAVES_OUT = /\b(?:ignor(?:e|ing)|disregard(?:ing)?|exclud(?:e|ing)|omit(?:ting)?|leav(?:e|ing)\s+out|forget\s+about|(?:turn|switch)(?:ing)?\s+off|disabl(?:e|ing))\s+/gi;
 /** The words that end what such a verb is said of ("ignore mitoses when tracking": the tracking is not left out). */
@@ -42,7 +50,7 @@ export function leftOutSpans(text: string): { text: string; start: number; end: 
   });
 }
 
-const FIRST = /^(?:,?\s*)(?:but\s+|and\s+)?(?:first(?:\s+of\s+all)?|(?:before|prior\s+to)\s+(?:(?:all|any|either|both|each)\s+(?:of\s+)?(?:that|this|these|those|them|it)|that|this|these|those|them|anything(?:\s+else)?|everything(?:\s+else)?|all\s+(?:else|the\s+rest)|the\s+rest|doing\s+(?:that|this|so|anything(?:\s+else)?)|(?:you|we|i)\s+(?:do|run|start)\s+(?:that|this|it|anything(?:\s+else)?)))\b/i;
+const FIRST = /^(?:,?\s*)(?:but\s+|and\s+)?(?:first(?:\s+of\s+all)?|(?:start|begin|kick)(?:\s+off)?\s+(?:by|with)|(?:before|prior\s+to)\s+(?:(?:all|any|either|both|each)\s+(?:of\s+)?(?:that|this|these|those|them|it)|that|this|these|those|them|anything(?:\s+else)?|everything(?:\s+else)?|all\s+(?:else|the\s+rest)|the\s+rest|doing\s+(?:that|this|so|anything(?:\s+else)?)|(?:you|we|i)\s+(?:do|run|start)\s+(?:that|this|it|anything(?:\s+else)?)))\b/i;
 const BEFORE = /^(?:,?\s*)(?:before|ahead\s+of|prior\s+to)\b/i;
 // ("..., after which the intensities were measured": what follows comes after, like "after that")
 // ("and after do the tracking": "after" before a command is "afterwards")

@@ -117,6 +117,8 @@ export function rangeAsDigits(text: string): string {
   };
   return text
     .replace(/\b(t|frames?|time ?points?|timepoints?)\s*=\s*(\d+)\s*(?:\.{2,3}|…)\s*(\d+)/gi, (_m, t: string, a: string, b: string) => `${t} ${a} to ${b}`)
+    // ("between t=5 and t=30", "t5-t30", "from t = 5 to t = 30": each end said with its time index)
+    .replace(/\bt\s*=?\s*(\d+)\s*(?:-|–|to|through|until|till|and)\s*t\s*=?\s*(\d+)\b/gi, (_m, a: string, b: string) => `frames ${a} to ${b}`)
     .replace(/\b(frames?|time ?points?|timepoints?)\s+([a-z]+)\s+(to|through|until|till)\s+([a-z]+)\b/gi, (m, f: string, a: string, to: string, b: string) => {
       const [x, y] = [word(a), word(b)];
       return /^\d+$/.test(x) && /^\d+$/.test(y) ? `${f} ${x} ${to} ${y}` : m;

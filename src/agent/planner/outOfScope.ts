@@ -266,7 +266,7 @@ function ownThingFromElsewhere(read: { token: Token; reading: Reading }[], maske
       phrase.push(r);
     }
     if (phrase.length === 0) continue;
-    const everyday = phrase.every((r) => !HELD.test(r.token.word) && !made.has(meaning(r.token.stem)) && r.reading !== 'subject' && (r.reading === 'unknown' || isEverydayWord(r.token.word) || isEverydayWord(r.token.word.replace(/s$/, ''))));
+    const everyday = phrase.every((r) => !HELD.test(r.token.word) && !made.has(meaning(r.token.stem)) && r.reading !== 'subject' && (r.reading === 'unknown' || (r.reading === 'neutral' && !isStopWord(r.token.word)) || isEverydayWord(r.token.word) || isEverydayWord(r.token.word.replace(/s$/, ''))));
     const elsewhere = read.some((r) => r.reading === 'unknown');
     if (everyday && elsewhere) return true;
   }

@@ -93,3 +93,66 @@ describe('thanks', () => {
     expect(toolsOf('I\'d appreciate help choosing a segmentation method')).toEqual(['help']);
   });
 });
+
+describe('methods paragraphs and words of order', () => {
+  it('asks no microscope step in a sentence of the past passive, and gives the calibration step every value told', () => {
+    const request = 'Time-lapse movies (5 min interval, 0.32 µm/px) were denoised with non-local means prior to segmentation.';
+    expect(toolsOf(request)).toEqual(['set_calibration', 'denoise', 'segment']);
+    expect(argsOf(request, 'set_calibration')).toMatchObject({ frameIntervalS: 300, pixelSizeUm: 0.32 });
+    expect(toolsOf('Cells were tracked over 48 h (n = 4 independent experiments) and divisions were scored.')).toEqual(['segment', 'track']);
+  });
+
+  it('reads "start by" and "end with" as order, never as an acquisition to start or stop', () => {
+    expect(toolsOf('start by registering the frames, next denoise them, and end with a max projection')).toEqual(['correct_drift', 'denoise', 'project']);
+    expect(toolsOf('track them, but start by correcting the drift')).toEqual(['correct_drift', 'segment', 'track']);
+  });
+});
+
+describe('a turned-down value or argument in a clause of its own', () => {
+  it('leaves the step asked with another value', () => {
+    expect(argsOf('Please don\'t use the U-Net, just threshold the nuclei with triangle', 'segment').method).toBe('triangle');
+    expect(argsOf('segment with li; skip the watershed', 'segment')).toMatchObject({ method: 'li', splitTouching: false });
+  });
+
+  it('still excludes a step named by its own words', () => {
+    expect(toolsOf('segment and measure, no tracking')).toEqual(['segment', 'measure']);
+    expect(toolsOf('please track them but disregard any divisions', labels)).toEqual(['track']);
+  });
+});
+
+describe('settings people write around a step', () => {
+  it('gives the tracker a search radius said after its name, never a simulated nucleus radius', () => {
+    expect(toolsOf('LAP tracker, search radius 9 px, gap 2', labels)).toEqual(['track']);
+    expect(argsOf('LAP tracker, search radius 9 px, gap 2', 'track', labels)).toMatchObject({ maxLinkingDistancePx: 9, maxFrameGap: 2 });
+  });
+
+  it('reads a least size said with the verb that leaves the small ones out, for a segmentation added for the measuring', () => {
+    expect(argsOf('measure the nuclei but leave out the tiny ones under 15 px', 'segment')).toMatchObject({ minAreaPx: 15 });
+  });
+
+  it('reads frames said by their time index', () => {
+    expect(argsOf('track only between t=5 and t=30', 'segment').frames).toEqual({ first: 5, last: 30 });
+    expect(argsOf('segment t5-t30', 'segment').frames).toEqual({ first: 5, last: 30 });
+  });
+
+  it('reads "ch2" as channel 2 and no date label as a setting', () => {
+    expect(argsOf('segment ch2', 'segment').channel).toBe(2);
+    expect(argsOf('denoise ch 3 with gaussian', 'denoise').channel).toBe(3);
+    expect(argsOf('the drift in the Dec-2 movie is horrible, correct it', 'correct_drift').maxDriftPx).toBeUndefined();
+  });
+
+  it('makes the measurements a request names for its export, not the masks made just before', () => {
+    const request = 'Could you correct the drift, segment the nuclei with Li and send me the areas as a csv?';
+    expect(toolsOf(request)).toEqual(['correct_drift', 'segment', 'measure', 'export']);
+  });
+
+  it('summarises in British spelling, and names a method whose name opens with a word of ours', () => {
+    const table = [...labels, { id: 'table-1', type: 'table' as const, producedBy: 'measure' }];
+    expect(argsOf('I\'d like to summarise each cell\'s time series and then cluster them', 'analyze_timeseries', table).analysis).toBe('summary');
+    expect(said('segment with Mask R-CNN')).toMatch(/Mask R-CNN/);
+  });
+
+  it('reads a plural in -ies as its singular', () => {
+    expect(toolsOf('plot my GFP intensities for the grant', [...labels, { id: 'table-1', type: 'table', producedBy: 'measure' }])).toContain('plot');
+  });
+});
