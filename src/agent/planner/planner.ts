@@ -16,7 +16,7 @@ import { explainStep } from './explanations.ts';
 import { aboutTheAnalysis, recordingQuestion } from './recordingQuestions.ts';
 import type { Match } from './matcher.ts';
 import { indexFor } from './toolIndex.ts';
-import { meaning, normalizeWord, stopWords, tokenize } from './words.ts';
+import { isStopWord, meaning, normalizeWord, stopWords, tokenize } from './words.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
 import { answerFromTable, askedPart, askingAt, countAsQuestion, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, isAskedForm, measuringWords, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
@@ -458,6 +458,23 @@ function lacksRequired(tool: string, request: string, catalogue: Catalogue): boo
   const info = catalogue.get(tool);
   if (!info || findPaths(request).length > 0 || /\/\w|\w\//.test(request)) return false;
   return info.required.some((arg) => !INPUT_ARGS.has(arg) && !['result', 'tracks', 'labels', 'movie', 'table'].includes(arg) && info.properties[arg]?.type === 'string' && info.properties[arg]?.default === undefined);
+}
+
+/**
+ * Turns off each yes/no setting of the step, on by default and not set by the words, whose description names the thing
+ * in two words or fewer ("Detect divisions") and shares a telling word with what a clause turned down or left out
+ * ("disregard mitotic events": mitosis is division).
+ */
+function offByExclusion(step: PlannedStep, spans: { start: number; end: number }[], text: string, catalogue: Catalogue): void {
+  const said = new Set(spans.flatMap((s) => tokenize(text.slice(s.start, s.end)).map((t) => meaning(t.stem))).filter((w) => w !== EXCLUDE_MEANING && !INPUT_MEANINGS.has(w)));
+  if (said.size === 0) return;
+  for (const [arg, p] of Object.entries(catalogue.get(step.tool)?.properties ?? {})) {
+    if (!isSwitch(p) || p.default !== true || step.args[arg] !== undefined) continue;
+    const head = (p.description ?? '').replace(/^[\p{L}\d ]{1,20}:\s+/u, '').split(/[(.;:,]/)[0];
+    const words = tokenize(head).filter((t) => !isStopWord(t.word)).map((t) => meaning(t.stem));
+    if (words.length === 0 || words.length > 2 || !words.some((w) => said.has(w))) continue;
+    step.args[arg] = false;
+  }
 }
 
 /** A sentence in the past passive, as a methods paragraph writes ("Nuclei were segmented ...", "divisions were scored"). */
@@ -956,6 +973,10 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   const notes = [...takeNotes(steps), ...notDone, ...areas.notes];
   for (const step of steps) notes.push(...methodsNotHere(step, catalogue));
   for (const step of steps) switchesFromWords(step, catalogue);
+  // "link the nuclei over time, and please disregard mitotic events": a yes/no setting, on by default, that is what a clause
+  // turned down or left out ("Detect divisions") is off
+  // (said with the other switches turned off, below)
+  for (const step of steps) offByExclusion(step, understood.excludedSpans ?? [], text, catalogue);
   // "denoise the movie; no gaussian please", "segment the nuclei, no otsu": a value turned down never runs (the whole
   // request's words, when it has one step of that tool)
   for (const step of steps) notes.push(...avoidTurnedDown(step, steps.filter((st) => st.tool === step.tool).length === 1 ? text : step.clause, catalogue));

@@ -156,3 +156,16 @@ describe('settings people write around a step', () => {
     expect(toolsOf('plot my GFP intensities for the grant', [...labels, { id: 'table-1', type: 'table', producedBy: 'measure' }])).toContain('plot');
   });
 });
+
+describe('things left out that are a setting of the step', () => {
+  it('turns divisions off for "disregard mitotic events" (a setting that is that thing, on by default)', () => {
+    expect(argsOf('link the nuclei over time, and please disregard mitotic events', 'track', labels).allowSplitting).toBe(false);
+    expect(argsOf('track the nuclei with divisions, no gap closing', 'track', labels)).toMatchObject({ allowSplitting: true, allowGapClosing: false });
+  });
+
+  it('never reads the frames left out after "all frames" as the frames to use', () => {
+    expect(argsOf('project all frames except 1-5', 'project').frames).toBeUndefined();
+    expect(said('project all frames except 1-5')).toMatch(/Not applied: "except 1-5"/);
+    expect(argsOf('project frames 1-5', 'project').frames).toEqual({ first: 1, last: 5 });
+  });
+});
