@@ -9,21 +9,29 @@ import type { PlannedStep } from './types.ts';
 /** A word that turns down what follows, and the value named after it ("no gaussian", "not with n2v", "anything but otsu"). */
 const TURNED_DOWN = /\b(?:no|not|without|w\/o|don'?t\s+use|do\s+not\s+use|never|avoid(?:ing)?|anything\s+but|other\s+than|instead\s+of|rather\s+than)\s+((?:(?:use|using|with|as|in|via|by|the|a|an|any)\s+){0,2}[\w-]+)/gi;
 
-/** The values of `arg` of `tool` the text turns down. */
-function turnedDown(tool: string, arg: string, text: string, catalogue: Catalogue): string[] {
-  return [...text.matchAll(TURNED_DOWN)].map((m) => findEnumValue(tool, arg, m[1], catalogue)).filter((v): v is string => !!v);
+/**
+ * The values of `arg` of `tool` the text turns down, said in the step's own words or in words no other step has
+ * ("segment the cells not the nuclei, and measure their area": the nuclei turned down are the segmentation's target, no kind of measuring).
+ */
+function turnedDown(tool: string, arg: string, text: string, own: string, others: PlannedStep[], catalogue: Catalogue): string[] {
+  // (another step's words turn down a value of that step's when its tool has it: "segment and track but do not use otsu" is the segmentation's)
+  const theirs = (said: string, value: string) => others.some((o) => o.clause.includes(said) && Object.keys(catalogue.get(o.tool)?.properties ?? {}).some((a) => findEnumValue(o.tool, a, value, catalogue)));
+  return [...text.matchAll(TURNED_DOWN)]
+    .filter((m) => own.includes(m[0]) || !theirs(m[0], m[1]))
+    .map((m) => findEnumValue(tool, arg, m[1], catalogue))
+    .filter((v): v is string => !!v);
 }
 
 /**
  * Sets another value for each choice of the step whose value would be one the request turned down, and says so.
- * `text` is what the step's request says about it (its sentence and the one after).
+ * `text` is what the request says about it; `others` its other steps.
  */
-export function avoidTurnedDown(step: PlannedStep, text: string, catalogue: Catalogue): string[] {
+export function avoidTurnedDown(step: PlannedStep, text: string, others: PlannedStep[], catalogue: Catalogue): string[] {
   const notes: string[] = [];
   for (const [arg, p] of Object.entries(catalogue.get(step.tool)?.properties ?? {})) {
     const values = allowedValues(p).filter((v): v is string => typeof v === 'string');
     if (values.length < 2) continue;
-    const down = [...new Set(turnedDown(step.tool, arg, text, catalogue))];
+    const down = [...new Set(turnedDown(step.tool, arg, text, step.clause, others, catalogue))];
     if (down.length === 0) continue;
     const current = (step.args[arg] ?? p.default) as string | undefined;
     if (current === undefined) continue;

@@ -169,3 +169,10 @@ describe('things left out that are a setting of the step', () => {
     expect(argsOf('project frames 1-5', 'project').frames).toEqual({ first: 1, last: 5 });
   });
 });
+
+describe('a value turned down in another step\'s words', () => {
+  it('is that step\'s when its tool has the value, and no other step\'s', () => {
+    expect(argsOf('segment the cells not the nuclei, and measure their area', 'measure').kind ?? 'objects').toBe('objects');
+    expect(argsOf('segment and track but do not use otsu', 'segment').method).toBe('li');
+  });
+});
