@@ -339,7 +339,8 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
       }
       // "simulate a movie with drift and noise": words of the previous step's arguments, not a new step
       const args = argumentMeanings(previous.tool, catalogue);
-      if (own.length > 0 && best.matched.every((m) => m.split(' ').every((w) => args.has(w))) && args.has(own[0])) return;
+      // (not a clause with a verb of its own in a methods paragraph: "... and divisions were scored" is a step)
+      if (own.length > 0 && best.matched.every((m) => m.split(' ').every((w) => args.has(w))) && args.has(own[0]) && !pastPassive(clause.text)) return;
       // "..., excluding cells cut by the image border": more words of the previous step's arguments than of the tool matched
       const overlap = new Set(own.filter((w) => args.has(w)));
       if (overlap.size >= 2 && overlap.size > best.matched.length) return;
@@ -761,7 +762,10 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     mentions = mentions.flatMap((m, i) => {
       if (!actsOnEarlierSteps(m.tool, catalogue)) return [m];
       const index = indexFor(catalogue);
-      const named = index.match(clauseOf(text, mentions, i)).find((r) => !actsOnEarlierSteps(r.tool, catalogue) && (r.named || r.nameWord || r.matched.some((w) => w.split(' ').every((stem) => index.spread(stem) < GENERIC_SPREAD))) && !mentions.some((o) => o.tool === r.tool));
+      const namedIn = (words: string) => index.match(words).find((r) => !actsOnEarlierSteps(r.tool, catalogue) && (r.named || r.nameWord || r.matched.some((w) => w.split(' ').every((stem) => index.spread(stem) < GENERIC_SPREAD))) && !mentions.some((o) => o.tool === r.tool));
+      // (the step its own clause names first: "run the tracking again ..., with a bigger search radius" is the tracking, whatever the rest names)
+      const own = namedIn(text.slice(m.start, m.end));
+      const named = own?.named || own?.nameWord ? own : namedIn(clauseOf(text, mentions, i));
       return named ? [{ ...m, tool: named.tool }] : [];
     });
   }
