@@ -99,7 +99,7 @@ describe('methods paragraphs and words of order', () => {
     const request = 'Time-lapse movies (5 min interval, 0.32 µm/px) were denoised with non-local means prior to segmentation.';
     expect(toolsOf(request)).toEqual(['set_calibration', 'denoise', 'segment']);
     expect(argsOf(request, 'set_calibration')).toMatchObject({ frameIntervalS: 300, pixelSizeUm: 0.32 });
-    expect(toolsOf('Cells were tracked over 48 h (n = 4 independent experiments) and divisions were scored.')).toEqual(['segment', 'track']);
+    expect(toolsOf('Cells were tracked over 48 h (n = 4 independent experiments) and divisions were scored.')).toEqual(['segment', 'track', 'detect_divisions']);
   });
 
   it('reads "start by" and "end with" as order, never as an acquisition to start or stop', () => {
