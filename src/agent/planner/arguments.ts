@@ -93,6 +93,8 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
     if (/\b(?:frames?|time ?points?|timepoints?)\s*#?\s*$/i.test(q.before)) continue;
     // "plate 3", "well 4", "movie 7", "passage 12", "ID 2024": a number that labels which data is no setting
     if (q.unit === '' && /\b(?:plates?|dish(?:es)?|experiments?|expts?|replicates?|reps?|samples?|embryos?|movies?|videos?|files?|stacks?|fields?|fovs?|slides?|coverslips?|days?|mice|mouse|animals?|patients?|donors?|figures?|figs?\.?|panels?|conditions?|batch(?:es)?|passages?|ids?|no\.?|#)\s*#?\s*$/i.test(q.before)) continue;
+    // "the Dec-2 movie", "day-3": a number joined after a word by a hyphen, or after a month, names which data, no setting
+    if (/[\p{L}]-$/u.test(q.before) || /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s*$/i.test(q.before)) continue;
     // "the first 10 frames": which frames, for a tool that takes a frame range
     const which = /\b(?:first|last|initial|final)\s*$/i.test(q.before) && (q.unit === 'frame' || /^\s*(?:frames?|time ?points?|timepoints?)\b/i.test(q.after));
     if (which && 'frames' in props) continue;
@@ -136,6 +138,19 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
       // a bound in frames on something else ("tracks shorter than 5 frames") is no gap or lag: an own word other than the unit and the bound must be said
       if (bound && q.unit === 'frame' && !own.some((w) => said.has(w) && w !== FRAME_MEANING && w !== meaning(normalizeWord(bound)))) continue;
       if (!best || score > best.score) best = { name, score, value };
+    }
+    // "tracking: LAP, 12 px", "denoise: gaussian, 2 px": a length or time standing alone in a list of settings, with no word
+    // of its own, is the first argument of the tool in its unit (the schema lists a tool's main one first; the others
+    // default to it): applied, never dropped
+    const alone = q.unit !== '' && q.unit !== 'frame' && nearBefore.length === 0 && /^\s*(?:[,;.)]|$)/.test(q.after) && /(?:^|[,:;(]|\b(?:and|with|at|of)\b)\s*$/i.test(before);
+    if (!best && alone) {
+      for (const [name, p] of candidates) {
+        if (name in out || /area/i.test(name)) continue;
+        const value = inUnit(q, unitOfArgument(name, p), q.per ? undefined : pixelSizeUm);
+        if (value === undefined || !withinBounds(value, p)) continue;
+        best = { name, score: 0, value: isInteger(p) && q.unit !== 'px' ? Math.round(value) : value };
+        break;
+      }
     }
     if (best) out[best.name] = { value: best.value, score: best.score };
   }

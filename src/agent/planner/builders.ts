@@ -11,7 +11,7 @@ import { findQuantities, type QuantityKind, statedCalibration } from './quantiti
 import type { PlannedStep } from './types.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
 import { findEnumValue } from './enums.ts';
-import { splitClauses } from './clauses.ts';
+import { leftOutSpans, splitClauses } from './clauses.ts';
 import { meaning, tokenize } from './words.ts';
 
 export interface BuildContext {
@@ -87,7 +87,9 @@ function readers(ctx: BuildContext): RequestReaders {
     artifactIds: (text = clause) => findArtifactIds(text),
     // ("segment and track, and don't split nuclei that touch": a negation that names another tool's switch whole, segment's
     // splitTouching, and none of this tool's, is about that tool: the tracker's divisions stay on)
-    saysNot: (words) => splitClauses(ctx.text).some((c) => c.negated && words.test(c.text) && !namesOnlyOthersSwitch(c.text, tool, catalogue)),
+    // ("ignore dividing cells", "ignore cells that divide", "so turn off splitting": the words a few after a verb that leaves
+    // out or switches off, in a clause not negated as a whole, are said not to be looked for too)
+    saysNot: (words) => splitClauses(ctx.text).some((c) => (c.negated ? words.test(c.text) : leftOutSpans(c.text).some((w) => words.test(w.text))) && !namesOnlyOthersSwitch(c.text, tool, catalogue)),
     acquisition: (words, running) => {
       const routed = microscopeLanguage().routeMicroscopeRequest(words, { acquisitionRunning: running });
       const said = clause.trim();

@@ -18,7 +18,39 @@ export interface Clause {
 }
 
 const NEGATION = /^(?:,?\s*)(?:but\s+|and\s+|then\s+|so\s+)?(?:please\s+)?(?:(?:w\/o|do\s+not|don't|dont|never|no\s+need\s+(?:to|for)|(?:there(?:'s|\s+is)\s+)?no\s+need\s+(?:to|for)|(?:i|we)\s+(?:do\s+not|don't|dont|won't)\s+(?:want|need|care\s+about)|not|without|skip(?:ping)?|except(?:\s+for)?|leave\s+(?:out|off)|omit(?:ting)?|no|minus|forget(?:\s+about)?|hold\s+off\s+on|leave\s+(?=(?:[\w-]+\s+){1,4}alone\b))\b)/i;
-const FIRST = /^(?:,?\s*)(?:but\s+|and\s+)?(?:first(?:\s+of\s+all)?|(?:before|prior\s+to)\s+(?:(?:all|any|either|both|each)\s+(?:of\s+)?(?:that|this|these|those|them|it)|that|this|these|those|them|anything(?:\s+else)?|everything(?:\s+else)?|all\s+(?:else|the\s+rest)|the\s+rest|doing\s+(?:that|this|so|anything(?:\s+else)?)|(?:you|we|i)\s+(?:do|run|start)\s+(?:that|this|it|anything(?:\s+else)?)))\b/i;
+/** Words that open a clause to say where it comes in the order ("start by registering", "begin with", "end with a max projection"). */
+const ORDER_OPENER = /^((?:(?:and|then|but|so)\s+)?(?:(?:start|begin|kick)(?:\s+off)?|(?:end|finish|wrap)(?:\s+(?:off|up))?)\s+(?:by|with))\b/i;
+
+/** The clause with its opening words of order blanked, same length ("start by registering the frames": no acquisition to start). */
+export function withoutOrderOpener(text: string): string {
+  return text.replace(ORDER_OPENER, (m) => ' '.repeat(m.length));
+}
+
+/** A verb that leaves things out or switches a thing off ("ignore", "disregard", "turn off"), before what it leaves out. */
+const LEAVES_OUT = /\b(?:ignor(?:e|ing)|disregard(?:ing)?|exclud(?:e|ing)|omit(?:ting)?|leav(?:e|ing)\s+out|forget\s+about|(?:turn|switch)(?:ing)?\s+off|disabl(?:e|ing))\s+/gi;
+/** The words that end what such a verb is said of ("ignore mitoses when tracking": the tracking is not left out). */
+const LEFT_OUT_ENDS = /^(?:when|while|during|in|on|for|and|but|or|then|so|because|as|if|before|after|to|from|with|by)$/i;
+
+/**
+ * What each verb that leaves out or switches off is said of, up to four words and their place in the text
+ * ("ignore cells that divide" → "cells that divide"; "ignore mitoses when tracking" → "mitoses").
+ */
+export function leftOutSpans(text: string): { text: string; start: number; end: number }[] {
+  return [...text.matchAll(LEAVES_OUT)].map((m) => {
+    const from = m.index + m[0].length;
+    let end = from;
+    let count = 0;
+    for (const w of text.slice(from).matchAll(/[\p{L}\d'-]+/gu)) {
+      if (count === 4 || LEFT_OUT_ENDS.test(w[0]) || /[.,;:!?]/.test(text.slice(end, from + w.index))) break;
+      count++;
+      end = from + w.index + w[0].length;
+    }
+    const said = text.slice(from, end);
+    return { text: said, start: from, end: from + said.length };
+  });
+}
+
+const FIRST = /^(?:,?\s*)(?:but\s+|and\s+)?(?:first(?:\s+of\s+all)?|(?:start|begin|kick)(?:\s+off)?\s+(?:by|with)|(?:before|prior\s+to)\s+(?:(?:all|any|either|both|each)\s+(?:of\s+)?(?:that|this|these|those|them|it)|that|this|these|those|them|anything(?:\s+else)?|everything(?:\s+else)?|all\s+(?:else|the\s+rest)|the\s+rest|doing\s+(?:that|this|so|anything(?:\s+else)?)|(?:you|we|i)\s+(?:do|run|start)\s+(?:that|this|it|anything(?:\s+else)?)))\b/i;
 const BEFORE = /^(?:,?\s*)(?:before|ahead\s+of|prior\s+to)\b/i;
 // ("..., after which the intensities were measured": what follows comes after, like "after that")
 // ("and after do the tracking": "after" before a command is "afterwards")
@@ -197,8 +229,12 @@ const METHODS_PASSIVE = /^(?:(?:and|then)\s+)?(?:the|all|each|every)\s+(?:[\w-]+
 /** What comes with the message ("attached is movie 3", "here are the files", "please find attached ..."): no step. */
 const ATTACHED = /^(?:(?:and|so|also)\s+)?(?:(?:attached|enclosed|here)\s+(?:is|are)|(?:please\s+)?find\s+(?:attached|enclosed)|i(?:'ve|\s+have)\s+attached|(?:i'm|i\s+am)\s+(?:attaching|sending|sharing))\b/i;
 
+/** Thanks and appreciation, with what they are for ("Thanks for the help", "Thank you so much for your help", "Much appreciated"): no step. */
+const THANKS = /^(?:(?:and|ok(?:ay)?|so|again|also)[,\s]+)?(?:many\s+|big\s+|a\s+lot\s+of\s+)?(?:thanks?|thank\s+you|thx|ty|cheers|much\s+appreciated|(?:this\s+is\s+|that's\s+|it's\s+)?(?:much|greatly|really)\s+appreciated|(?:i|we)(?:'d|\s+would)?\s+(?:really\s+|greatly\s+)?appreciate\s+(?:it|that|this)|(?:i'm|i\s+am|we're|we\s+are)\s+(?:very\s+|so\s+)?grateful)\b(?:\s+(?:so\s+much|a\s+lot|a\s+million|very\s+much|again|heaps|loads|in\s+advance))*(?:\s+(?:for|with)\s+(?:(?:all\s+)?(?:the|your|this|that|all)\s+)?(?:kind\s+|great\s+|quick\s+)?(?:help|assistance|support|work|effort|time|patience|everything|that|this|it)(?:\s+(?:so\s+far|in\s+advance|again|with\s+this|on\s+this))?)?[\s!.,:)-]*$/i;
+
 export function isContext(text: string): boolean {
   const t = text.trim();
+  if (THANKS.test(t)) return true;
   if (ATTACHED.test(t) && !/\b(?:could|can|would|please)\s+you\b/i.test(t)) return true;
   if (METHODS_PASSIVE.test(t) && !/\b(?:already|previously|earlier|yesterday|last\s+(?:week|time|month)|before)\b/i.test(t)) return false;
   if (APOLOGY.test(t) || PURPOSE.test(t) || DUE.test(t) || CHECK_PURPOSE.test(t) || REPORTED_DOUBT.test(t) || (CHANNEL_FACT.test(t) && !/\b(?:segment|track|use|denoise|measure|correct|register|analy[sz]e|project|export|plot)\w*\b/i.test(t))) return true;

@@ -241,7 +241,9 @@ function namedAfterCue(words: RawWord[], reader: Reader, text: string): Unapplie
       phrase.push(w);
       if (METHOD_HEADS.test(w.lower) || FORMAT_HEADS.test(w.lower)) break;
     }
-    if (phrase.length === 0 || reader.applies(phrase[0])) return;
+    // ("with Mask R-CNN": a word the tool knows opening a name the tool does not, is that name)
+    const nameAfter = phrase.length >= 2 && phrase.slice(1).some((w) => !reader.applies(w) && reader.nameLike(w, false) && !METHOD_HEADS.test(w.lower) && !FORMAT_HEADS.test(w.lower));
+    if (phrase.length === 0 || (reader.applies(phrase[0]) && !nameAfter)) return;
     // "in the zebrafish embryo" is a place: "in"/"from" name a method or format only with its noun ("in Imaris format")
     if (/^(?:in|from)$/i.test(cue.lower) && !phrase.some((w) => METHOD_HEADS.test(w.lower) || FORMAT_HEADS.test(w.lower))) return;
     // a name, or two words the tool does not know ("mean shift")

@@ -43,7 +43,9 @@ export function excludedScopes(text: string): string[] {
 const EXCLUDED_SCOPE = (() => {
   const scope = String.raw`(?:(?:the\s+)?(?:first|second|third|fourth|fifth|last)\s+(?:channel|frame)s?|(?:channel|chan|ch|c)\s*#?\s*\d+|(?:frames?|time ?points?)\s*\d+(?:\s*(?:to|-|–|through|until|and)\s*\d+)?|(?:the\s+)?(?:first|last)\s+\d+\s+(?:frames?|time ?points?)|(?:the\s+)?[\w-]+\s+channel)`;
   // (and the verbs of leaving out: "exclude the first 5 frames", "throw away the last frame"; "drop channel 2" is the microscope's)
-  return new RegExp(String.raw`\b(?:not|except(?:\s+for)?|excluding|without|other\s+than|apart\s+from|skip(?:ping)?|leave\s+out|leaving\s+out|ignor(?:e|ing)|exclud(?:e|ing)|disregard(?:ing)?|omit(?:ting)?|discard(?:ing)?|throw(?:ing)?\s+(?:away|out))\s+(?:the\s+)?${scope}`, 'gi');
+  // ("all frames except 1-5": the numbers left out after "all frames" are frames, the frame word said once before them)
+  const bareAfterAll = String.raw`(?<=\b(?:all|every)\s+(?:the\s+)?(?:frames?|time ?points?|timepoints?)\s+)(?:except(?:\s+for)?|but|apart\s+from|other\s+than|excluding)\s+\d+(?:\s*(?:to|-|–|through|until|and)\s*\d+)?\b`;
+  return new RegExp(String.raw`\b(?:not|except(?:\s+for)?|excluding|without|other\s+than|apart\s+from|skip(?:ping)?|leave\s+out|leaving\s+out|ignor(?:e|ing)|exclud(?:e|ing)|disregard(?:ing)?|omit(?:ting)?|discard(?:ing)?|throw(?:ing)?\s+(?:away|out))\s+(?:the\s+)?${scope}|${bareAfterAll}`, 'gi');
 })();
 
 /** A 1-based channel number or a channel name, as written (not one ruled out: "except channel 2"). */
@@ -117,6 +119,8 @@ export function rangeAsDigits(text: string): string {
   };
   return text
     .replace(/\b(t|frames?|time ?points?|timepoints?)\s*=\s*(\d+)\s*(?:\.{2,3}|…)\s*(\d+)/gi, (_m, t: string, a: string, b: string) => `${t} ${a} to ${b}`)
+    // ("between t=5 and t=30", "t5-t30", "from t = 5 to t = 30": each end said with its time index)
+    .replace(/\bt\s*=?\s*(\d+)\s*(?:-|–|to|through|until|till|and)\s*t\s*=?\s*(\d+)\b/gi, (_m, a: string, b: string) => `frames ${a} to ${b}`)
     .replace(/\b(frames?|time ?points?|timepoints?)\s+([a-z]+)\s+(to|through|until|till)\s+([a-z]+)\b/gi, (m, f: string, a: string, to: string, b: string) => {
       const [x, y] = [word(a), word(b)];
       return /^\d+$/.test(x) && /^\d+$/.test(y) ? `${f} ${x} ${to} ${y}` : m;

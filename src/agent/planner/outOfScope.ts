@@ -13,10 +13,12 @@ import { isEverydayWord } from './english.ts';
 import { isNotQuantityWord, quantityOfAdjectives } from './tableAnswers.ts';
 
 /** Things under the microscope or in a movie: a request about one is in scope whatever else it says. */
+/** What is measured on cells, but also on things from elsewhere ("the speed of my car"): a subject, though no thing imaged. */
+const MEASURED = new Set(['migration', 'motility', 'trajectory', 'speed', 'area', 'intensity', 'morphology', 'growth'].map((w) => meaning(normalizeWord(w))));
 const SUBJECTS = new Set(
   ['cell', 'nucleus', 'movie', 'image', 'frame', 'channel', 'pixel', 'microscope', 'fluorescence', 'mask', 'drift', 'division', 'embryo', 'tissue', 'organoid', 'bacteria', 'yeast', 'mitochondria', 'protein', 'sample', 'objective', 'laser',
     // what is measured on cells
-    'migration', 'motility', 'trajectory', 'speed', 'area', 'intensity', 'morphology', 'growth',
+    ...MEASURED,
     // parts of the field of view, and an image made of a movie's line ("a kymograph along the middle row")
     'quadrant', 'roi', 'fov', 'kymograph']
     .map((w) => meaning(normalizeWord(w))),
@@ -227,6 +229,9 @@ export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalo
       if (object && /^\s+(?:no\.?\s*|number\s+|#\s*)?(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9-]{4,}\b/.test(masked.slice(object.token.end))) return true;
     }
   }
+  // "plot my running times for the marathon", "measure the speed of my car on the motorway": someone's own thing, in everyday
+  // words and none a thing imaged or a result of ours, with a word from elsewhere said too
+  if (read.every((r) => r.reading !== 'subject' || MEASURED.has(meaning(r.token.stem))) && ownThingFromElsewhere(read, masked, catalogue)) return true;
   // the thing asked for is from elsewhere, and what is under the microscope only its topic ("write a poem about cells")
   if (topicOnly(read, masked)) return true;
   // not one word of ours, and a thing from elsewhere ("can you do my taxes", "play some music");
@@ -236,6 +241,36 @@ export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalo
   if (known === 0 && read.some(aThing)) return true;
   // more words from elsewhere than words of ours (a word about cells counts three)
   return unknown >= 2 && unknown > known;
+}
+
+/** Words for what a session holds or makes, whoever's they are ("my data", "our results", "my stack"). */
+const HELD = /^(?:data|dataset|datasets|results?|measurements?|files?|stacks?|images?|pictures?|movies?|videos?|recordings?|experiments?|samples?|time-?lapses?|acquisitions?|analysis|analyses|pipelines?|plots?|figures?|outputs?|tables?|numbers|values|series|traces?|tracks?|trajectories|lineages?|masks?|labels?|slides?|plates?|wells?|dishes|dish|cultures?|lines?|clones?|mice|mouse|fish|worms?|flies|larvae|embryos?)$/i;
+const POSSESSIVE = /\b(?:my|our|your|his|her|their)\s+/gi;
+/** Words that end a noun phrase ("my car on the motorway": "car"). */
+const PHRASE_END = /^(?:on|in|at|for|from|with|by|of|to|into|over|during|and|or|but|then|so|as|since|this|last|next|every|each|per)$/i;
+
+/**
+ * Someone's own thing named in everyday words ("my running times", "my car"), none of them a word for what a session
+ * holds or makes (data, results, tracks ...) nor a subject imaged, with a word from elsewhere in the request too
+ * ("marathon", "motorway"): the request is about their life, not their movies.
+ */
+function ownThingFromElsewhere(read: { token: Token; reading: Reading }[], masked: string, catalogue: Catalogue): boolean {
+  const made = new Set([...catalogue.keys()].flatMap((t) => [...(selfOf(t, catalogue)?.consumes ?? []), ...(selfOf(t, catalogue)?.produces ?? [])]).map((type) => meaning(normalizeWord(type))));
+  for (const m of masked.matchAll(POSSESSIVE)) {
+    const from = (m.index ?? 0) + m[0].length;
+    const phrase: { token: Token; reading: Reading }[] = [];
+    for (const w of masked.slice(from).matchAll(/[\p{L}'-]+/gu)) {
+      if (phrase.length === 3 || PHRASE_END.test(w[0]) || /[.,;:!?]/.test(masked.slice(from, from + (w.index ?? 0)))) break;
+      const r = read.find((x) => x.token.start === from + (w.index ?? 0));
+      if (!r) break;
+      phrase.push(r);
+    }
+    if (phrase.length === 0) continue;
+    const everyday = phrase.every((r) => !HELD.test(r.token.word) && !made.has(meaning(r.token.stem)) && r.reading !== 'subject' && (r.reading === 'unknown' || (r.reading === 'neutral' && !isStopWord(r.token.word)) || isEverydayWord(r.token.word) || isEverydayWord(r.token.word.replace(/s$/, ''))));
+    const elsewhere = read.some((r) => r.reading === 'unknown');
+    if (everyday && elsewhere) return true;
+  }
+  return false;
 }
 
 /** Words that make what follows the topic of the thing before them. */

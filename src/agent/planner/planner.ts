@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import type { ToolSelfDescription } from '../../../tools/types.ts';
 import { acceptedInputs, adaptArgs, allowedValues, type Catalogue, type PropertyInfo, type InputType, isTruth, makerOf, producesOf, requiredInputs, selfOf } from './catalogue.ts';
-import { type Clause, asksForAStep, isAdviceQuestion, isContext, isFrameScopeOnly, splitClauses, orderSteps, withoutContext, withoutFrameScope, withoutListMarkers, withoutReferenceAsides, withoutSampleLabels } from './clauses.ts';
+import { type Clause, asksForAStep, isAdviceQuestion, isContext, isFrameScopeOnly, leftOutSpans, splitClauses, withoutOrderOpener, orderSteps, withoutContext, withoutFrameScope, withoutListMarkers, withoutReferenceAsides, withoutSampleLabels } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { nameWords, statedNumbers, statedNumbersScored, statedValues, valuesByName } from './arguments.ts';
 import { notDoneNote, unappliedWords, unmatchedAction } from './unapplied.ts';
@@ -16,7 +16,7 @@ import { explainStep } from './explanations.ts';
 import { aboutTheAnalysis, recordingQuestion } from './recordingQuestions.ts';
 import type { Match } from './matcher.ts';
 import { indexFor } from './toolIndex.ts';
-import { meaning, normalizeWord, stopWords, tokenize } from './words.ts';
+import { isStopWord, meaning, normalizeWord, stopWords, tokenize } from './words.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
 import { answerFromTable, askedPart, askingAt, countAsQuestion, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, isAskedForm, measuringWords, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
@@ -28,6 +28,7 @@ import { statedFrameIntervalS, withoutToldCalibration } from './askedUnits.ts';
 import { areasInPixels, findQuantities, numberWordsAsDigits, statedCalibration, timesInFrames, withShorthandNames } from './quantities.ts';
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
+import { avoidTurnedDown } from './rejectedValues.ts';
 import { frameCounts, matchingMovie, multiFrame, needsFrames } from './frames.ts';
 
 export type { Action, Plan, PlannedStep, Ref } from './types.ts';
@@ -111,8 +112,33 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     // "the nuclei are about 10 px across, how many in frame 2?": how big the objects are is a setting of the step that finds them, no step
     if (!clause.negated && statesObjectSize(clause.text)) return;
     // a negated clause names what not to run; elsewhere "instead of Otsu" names no step
-    const ranked = index.match(withoutFrameScope(clause.negated ? clause.text : withoutRejected(clause.text)));
+    // ("start by registering the frames", "end with a max projection": words of order, no acquisition to start or stop)
+    // ("Cells were tracked over 48 h (n = 4 independent experiments)": a sentence of a methods paragraph tells what was done
+    // to data already recorded, so it asks for no microscope step)
+    const told = pastPassive(original.slice(clauses.find((c) => c.sentence === clause.sentence)!.start, clauses.findLast((c) => c.sentence === clause.sentence)!.end));
+    const ranked = index.match(withoutFrameScope(withoutOrderOpener(clause.negated ? clause.text : withoutRejected(clause.text)))).filter((m) => !told || !runsMicroscope(m.tool, catalogue));
     let best = bestMatch(ranked, clause.text, catalogue) ?? (POINTS_BACK.test(clause.text) ? described : undefined);
+    // "track, ignore divisions", "so turn off splitting", "ignore mitoses when tracking": a step whose words are all what a
+    // verb leaves out or switches off is not run (excluded); the clause's other words may still name one ("... when tracking")
+    // (not things found left out, "ignore nuclei smaller than 30 px": a filter on the objects, read below)
+    if (best && !clause.negated && !best.named) {
+      const leftOut = leftOutSpans(clause.text).filter((s) => s.text && !OBJECT_WORDS.test(s.text));
+      const saidOf = new Set(leftOut.flatMap((s) => tokenize(s.text).map((t) => meaning(t.stem))));
+      if (leftOut.length && best.matched.every((m) => m.split(' ').every((w) => saidOf.has(w)))) {
+        excluded.push(best.tool);
+        excludedSpans.push(...leftOut.map((s) => ({ start: clause.start + s.start, end: clause.start + s.end })));
+        const rest = leftOut.reduce((t, s) => t.slice(0, s.start) + ' '.repeat(s.end - s.start) + t.slice(s.end), clause.text);
+        const other = bestMatch(index.match(withoutFrameScope(withoutRejected(rest))), rest, catalogue);
+        if (!other || other.tool === best.tool || (!other.named && !other.nameWord && other.matched.every((m) => m.split(' ').every((w) => index.spread(w) >= GENERIC_SPREAD)))) return;
+        best = other;
+      }
+    }
+    // "... and divisions were scored": a tool that needs a thing the words do not give (evaluate's ground-truth folder, no
+    // path said) gives way to a close one the words name by its own name word ("divisions")
+    if (best && !best.named && lacksRequired(best.tool, original, catalogue)) {
+      const named = ranked.find((m) => m !== best && (m.named || m.nameWord) && m.score >= 0.8 * best!.score && !lacksRequired(m.tool, original, catalogue));
+      if (named) best = named;
+    }
     // "the stage drifted overnight; fix it in the movie": a step named by the problem a sentence before described, whatever
     // words many tools use ("movie") the clause also has
     if (best && described && !best.named && POINTS_BACK.test(clause.text) && best.matched.every((m) => m.split(' ').every((stem) => index.spread(stem) >= GENERIC_SPREAD))) best = described;
@@ -203,7 +229,9 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     // "segment; the nuclei are roughly 8 px in radius": words of an argument the step before also takes
     if (best.byArgument && picked.length > 0 && ranked.some((m) => m.tool === picked.at(-1)!.tool)) return;
     // "segmentation w/ triangle, no watershed": a negated word of the step just asked for says how it runs, it does not take it back
-    if (clause.negated && !best.named && picked.at(-1)?.tool === best.tool && clauses[picked.at(-1)!.clause].sentence === clause.sentence) return;
+    // ("denoise the movie; no gaussian please": a value of its choices turned down a sentence later too, read by avoidTurnedDown)
+    if (clause.negated && !best.named && picked.at(-1)?.tool === best.tool && (clauses[picked.at(-1)!.clause].sentence === clause.sentence
+      || (clause.sentence - clauses[picked.at(-1)!.clause].sentence === 1 && Object.keys(catalogue.get(best.tool)?.properties ?? {}).some((arg) => findEnumValue(best!.tool, arg, clause.text.replace(/^.*?\b(?:not|don'?t|never|without|no|w\/o)\s+(?:(?:use|using|with|as)\s+)?/i, ''), catalogue))))) return;
     // "export everything: CSV, TrackMate and CTC": a short item of a list after a step, a value of that step other than the one
     // it took already, is that step again (whatever tool's name the value shares a word with)
     if (picked.length > 0 && !clause.negated && ['', ',', 'and', 'or'].includes(clause.joiner) && clauses[picked.at(-1)!.clause].sentence === clause.sentence
@@ -238,6 +266,11 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
       const args = new Set([...(sameSentence ? argumentMeanings(before.tool, catalogue) : []), ...feeders.flatMap((t) => [...argumentMeanings(t, catalogue)])]);
       if (index.meanings(tokenize(clause.text)).some((w) => args.has(w) && !INPUT_MEANINGS.has(w))) return;
     }
+    // "segment with li; skip the watershed": words of the step before's own arguments, turned down a sentence later, say how it runs
+    if (clause.negated && before && (best.byArgument || (!best.named && !best.nameWord)) && best.tool === before.tool && clause.sentence - clauses[before.clause].sentence <= 1) return;
+    // "Please don't use the U-Net, just threshold the nuclei with triangle": a negated clause that names only a value of a
+    // tool's choices (not the tool) turns that value down (avoidTurnedDown), it excludes no step
+    if (clause.negated && !best.named && !best.nameWord && Object.keys(catalogue.get(best.tool)?.properties ?? {}).some((arg) => findEnumValue(best!.tool, arg, clause.text.replace(/^.*?\b(?:not|don'?t|never|without|no|w\/o)\s+(?:(?:use|using|with|as)\s+)?/i, ''), catalogue))) return;
     if (clause.negated) {
       excluded.push(best.tool);
       excludedSpans.push({ start: clause.start, end: clause.end });
@@ -278,7 +311,8 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     const statement = (/^(?:and\s+)?(?:the|its|their|a|an)\s/i.test(clause.text) || /^(?:and\s+)?[\p{L}-]+(?:\s+[\p{L}-]+){0,2}\s*[:=]?\s*\d[\d.,]*\s*[\p{L}µ²]*\s*[.!]?$/u.test(clause.text)) && !unmatchedAction(clause.text, index);
     // (a statement has no verb: a word of another tool's name in it is a noun, "the drift should be 2 px" of a simulation)
     if (previous && previous.tool !== best.tool && !best.named && (!best.nameWord || statement) && !ownVerb && /\d/.test(clause.text) && (clauses[previous.clause].sentence === clause.sentence || (statement && clauses[previous.clause].sentence === clause.sentence - 1))
-      && readsANumber(previous.tool, clause.text, catalogue) >= Math.max(0.5, readsANumber(best.tool, clause.text, catalogue))) return;
+      // (the step before's own reading takes it with the words it declares for it: "LAP tracker, search radius 9 px" is no simulated nucleus radius)
+      && (readsANumber(previous.tool, clause.text, catalogue) >= Math.max(0.5, readsANumber(best.tool, clause.text, catalogue)) || (best.byArgument && ownReadingTakesANumber(previous.tool, clause.text, catalogue)))) return;
     // "embed the features, linkage average": an argument of the step before named with its value, not a step
     if (previous && previous.tool !== best.tool && !ownVerb && clauses[previous.clause].sentence === clause.sentence && [',', 'with', ''].includes(clause.joiner)
       && Object.keys(valuesByName(previous.tool, clause.text, catalogue)).length > 0 && Object.keys(valuesByName(best.tool, clause.text, catalogue)).length === 0) return;
@@ -305,7 +339,8 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
       }
       // "simulate a movie with drift and noise": words of the previous step's arguments, not a new step
       const args = argumentMeanings(previous.tool, catalogue);
-      if (own.length > 0 && best.matched.every((m) => m.split(' ').every((w) => args.has(w))) && args.has(own[0])) return;
+      // (not a clause with a verb of its own in a methods paragraph: "... and divisions were scored" is a step)
+      if (own.length > 0 && best.matched.every((m) => m.split(' ').every((w) => args.has(w))) && args.has(own[0]) && !pastPassive(clause.text)) return;
       // "..., excluding cells cut by the image border": more words of the previous step's arguments than of the tool matched
       const overlap = new Set(own.filter((w) => args.has(w)));
       if (overlap.size >= 2 && overlap.size > best.matched.length) return;
@@ -416,6 +451,38 @@ const GENERIC_SPREAD = 7;
 /** A clause that keeps or drops some of what the step before found ("keep only those with ...", "but only the ones that ..."). */
 const FILTERS_EARLIER = /^(?:and\s+|but\s+|then\s+)?(?:only\s+(?:for|of|in|on|with)\s+(?:the\s+)?[\w-]+\s+(?:that|which|with|whose|where|lasting|longer|shorter|bigger|smaller|larger|above|below|over|under|of\s+at\s+least)\b|(?:keep|retain|leave)\s+only|only\s+(?:keep|retain|the\s+ones|those|ones)|(?:keep|retain|exclude|drop|remove|discard|ignore)\s+(?:just\s+|only\s+)?(?:those|the\s+ones|ones|any)\s+(?:that|which|with|whose|where|above|below|bigger|smaller|larger|longer|shorter)|(?:exclude|drop|remove|discard|ignore|skip|omit|reject)\s+(?:all\s+|any\s+|the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:cells|nuclei|objects|ones|spots|blobs|particles)\s*$)\b/i;
 
+/** Words for the things a step finds ("cells", "nuclei", "anything"): leaving them out filters objects, it excludes no step. */
+const OBJECT_WORDS = /\b(?:cells?|nuclei|nucleus|objects?|ones|blobs?|spots?|particles?|debris|anything|everything|(?:those|any)\s+(?:that|which|who|with|where|whose|smaller|bigger|larger|under|over|below|above|touching|at|on|near|cut|in)|frames?|time\s?points?|timepoints?|channels?|tracks?\s+(?:shorter|longer|that|which|with|under|below|of))\b/i;
+
+/** The tool needs an argument that is no input made by another step and has no default, and the request names no path for it. */
+function lacksRequired(tool: string, request: string, catalogue: Catalogue): boolean {
+  const info = catalogue.get(tool);
+  if (!info || findPaths(request).length > 0 || /\/\w|\w\//.test(request)) return false;
+  return info.required.some((arg) => !INPUT_ARGS.has(arg) && !['result', 'tracks', 'labels', 'movie', 'table'].includes(arg) && info.properties[arg]?.type === 'string' && info.properties[arg]?.default === undefined);
+}
+
+/**
+ * Turns off each yes/no setting of the step, on by default and not set by the words, whose description names the thing
+ * in two words or fewer ("Detect divisions") and shares a telling word with what a clause turned down or left out
+ * ("disregard mitotic events": mitosis is division).
+ */
+function offByExclusion(step: PlannedStep, spans: { start: number; end: number }[], text: string, catalogue: Catalogue): void {
+  const said = new Set(spans.flatMap((s) => tokenize(text.slice(s.start, s.end)).map((t) => meaning(t.stem))).filter((w) => w !== EXCLUDE_MEANING && !INPUT_MEANINGS.has(w)));
+  if (said.size === 0) return;
+  for (const [arg, p] of Object.entries(catalogue.get(step.tool)?.properties ?? {})) {
+    if (!isSwitch(p) || p.default !== true || step.args[arg] !== undefined) continue;
+    const head = (p.description ?? '').replace(/^[\p{L}\d ]{1,20}:\s+/u, '').split(/[(.;:,]/)[0];
+    const words = tokenize(head).filter((t) => !isStopWord(t.word)).map((t) => meaning(t.stem));
+    if (words.length === 0 || words.length > 2 || !words.some((w) => said.has(w))) continue;
+    step.args[arg] = false;
+  }
+}
+
+/** A sentence in the past passive, as a methods paragraph writes ("Nuclei were segmented ...", "divisions were scored"). */
+function pastPassive(sentence: string): boolean {
+  return /\b(?:was|were)\s+(?:(?:then|first|subsequently|next|finally|also|initially|additionally|further|afterwards|automatically|manually)\s+)?[\p{L}-]+(?:ed|en)\b/iu.test(sentence);
+}
+
 /** Things found left out, as a request of its own ("ignore nuclei smaller than 30 µm²", "discard the objects on the border"). */
 const LEFT_OUT_OBJECTS = /^(?:(?:and|then|please|pls|also)\s+)*(?:ignore|exclude|drop|discard|remove|skip|omit|reject|filter\s+out|leave\s+out|throw\s+(?:away|out)|get\s+rid\s+of)\s+(?:all\s+|any\s+|the\s+)?(?:[\w-]+\s+)?(?:cells|nuclei|objects|blobs|spots|particles|debris)\b/i;
 
@@ -461,9 +528,14 @@ function bestMatch(ranked: Match[], clause: string, catalogue: Catalogue): Match
 function readsANumber(tool: string, clause: string, catalogue: Catalogue): number {
   const scored = Object.values(statedNumbersScored(tool, clause, catalogue));
   if (scored.length > 0) return Math.max(0.5, ...scored.map((s) => s.score));
+  return ownReadingTakesANumber(tool, clause, catalogue) ? 1 : 0;
+}
+
+/** The tool's own reading (its `fromRequest`) takes a number from the words ("search radius 9 px" of the tracker). */
+function ownReadingTakesANumber(tool: string, clause: string, catalogue: Catalogue): boolean {
   const none: Conversation = { request: clause, artifactsAtStart: [], earlier: [], current: [], earlierRequests: [] };
   const args = buildArgs(tool, { clause, text: clause, conversation: none, catalogue, single: true });
-  return Object.entries(args).some(([k, v]) => k !== 'channel' && !k.startsWith('$') && typeof v === 'number') || typeof args.$note === 'string' ? 1 : 0;
+  return Object.entries(args).some(([k, v]) => k !== 'channel' && !k.startsWith('$') && typeof v === 'number') || typeof args.$note === 'string';
 }
 
 /**
@@ -690,7 +762,10 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     mentions = mentions.flatMap((m, i) => {
       if (!actsOnEarlierSteps(m.tool, catalogue)) return [m];
       const index = indexFor(catalogue);
-      const named = index.match(clauseOf(text, mentions, i)).find((r) => !actsOnEarlierSteps(r.tool, catalogue) && (r.named || r.nameWord || r.matched.some((w) => w.split(' ').every((stem) => index.spread(stem) < GENERIC_SPREAD))) && !mentions.some((o) => o.tool === r.tool));
+      const namedIn = (words: string) => index.match(words).find((r) => !actsOnEarlierSteps(r.tool, catalogue) && (r.named || r.nameWord || r.matched.some((w) => w.split(' ').every((stem) => index.spread(stem) < GENERIC_SPREAD))) && !mentions.some((o) => o.tool === r.tool));
+      // (the step its own clause names first: "run the tracking again ..., with a bigger search radius" is the tracking, whatever the rest names)
+      const own = namedIn(text.slice(m.start, m.end));
+      const named = own?.named || own?.nameWord ? own : namedIn(clauseOf(text, mentions, i));
       return named ? [{ ...m, tool: named.tool }] : [];
     });
   }
@@ -858,6 +933,14 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     steps.unshift({ tool: calibrator, args: { ...toldCalibration }, clause: text });
     toldSteps.add(steps[0]);
   }
+  // "Time-lapse movies (5 min interval, 0.32 µm/px) were denoised ...": a calibration step asked for by some of the told
+  // values takes the others said elsewhere in the request too; the other steps' words no longer hold them
+  const calibrating = calibrator && !steps.some((st) => toldSteps.has(st)) ? steps.find((st) => st.tool === calibrator) : undefined;
+  const missing = Object.entries(toldCalibration).filter(([k]) => calibrating && calibrating.args[k] === undefined && k in (catalogue.get(calibrator!)?.properties ?? {}));
+  if (calibrating && missing.length && !steps.some((st) => st !== calibrating && missing.some(([k]) => k in (catalogue.get(st.tool)?.properties ?? {})))) {
+    for (const [k, v] of missing) calibrating.args[k] = v;
+    for (const st of steps) if (st !== calibrating) st.clause = withoutToldCalibration(st.clause);
+  }
   // "denoise channels 1 and 3", "measure intensity in channels 1 and 2": a step that takes one channel, once per channel named
   // ("both channels" too, unless the tool's default is every channel already)
   for (let k = 0; k < steps.length; k++) {
@@ -894,6 +977,13 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   const notes = [...takeNotes(steps), ...notDone, ...areas.notes];
   for (const step of steps) notes.push(...methodsNotHere(step, catalogue));
   for (const step of steps) switchesFromWords(step, catalogue);
+  // "link the nuclei over time, and please disregard mitotic events": a yes/no setting, on by default, that is what a clause
+  // turned down or left out ("Detect divisions") is off
+  // (said with the other switches turned off, below)
+  for (const step of steps) offByExclusion(step, understood.excludedSpans ?? [], text, catalogue);
+  // "denoise the movie; no gaussian please", "segment the nuclei, no otsu": a value turned down never runs (the whole
+  // request's words, when it has one step of that tool)
+  for (const step of steps) notes.push(...avoidTurnedDown(step, steps.filter((st) => st.tool === step.tool).length === 1 ? text : step.clause, steps.filter((st) => st !== step), catalogue));
   const pixelSizeUm = requestPixelSizeUm(conversation, catalogue);
   for (const step of steps) statedArguments(step, catalogue, pixelSizeUm);
   for (const step of steps) notes.push(...lengthsInPixels(step, pixelSizeUm, notes));
@@ -955,7 +1045,12 @@ function takenByAddedStep(step: PlannedStep, sentence: string, text: string, con
   const carriedNames = carried.map(([key, v]) => (typeof v === 'boolean' ? switchName(key) : nameWords(key)));
   const fresh: [string, unknown][] = [];
   for (const phrase of phrases) {
-    const found = Object.entries(argsFor(step.tool, phrase, text, conversation, catalogue)).filter(([key, v]) => key in props && !INPUT_ARGS.has(key) && !(v && typeof v === 'object' && '$ref' in v));
+    // (read with the words before it in its clause: "leave out the tiny ones under 15 px" is a least area, "under 15 px" alone a most)
+    const at = text.indexOf(phrase);
+    const lead = at > 0 ? (text.slice(Math.max(0, at - 60), at).split(/[.;,:!?]|\b(?:but|and|then)\b/i).at(-1) ?? '') : '';
+    const inPhrase = new Set((phrase.match(/\d+(?:\.\d+)?/g) ?? []).map(Number));
+    const withLead = lead.trim() ? Object.entries(argsFor(step.tool, lead + phrase, text, conversation, catalogue)).filter(([, v]) => typeof v !== 'number' || inPhrase.has(v)) : [];
+    const found = (withLead.length ? withLead : Object.entries(argsFor(step.tool, phrase, text, conversation, catalogue))).filter(([key, v]) => key in props && !INPUT_ARGS.has(key) && !(v && typeof v === 'object' && '$ref' in v));
     const news = found.filter(([key]) => step.args[key] === undefined);
     const same = found.filter(([key, v]) => step.args[key] !== undefined && JSON.stringify(step.args[key]) === JSON.stringify(v));
     const words = tokenize(phrase).map((t) => meaning(t.stem)).filter((w) => w !== EXCLUDE_MEANING);
@@ -1514,6 +1609,9 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
     if (!preferred && namedTypes.length === 1 && out.length === 0 && acceptedInputs(step.tool, info).every((t) => t === 'movie' || !available.has(t))) preferred = namedTypes;
     const saysHow = Object.keys(step.args).some((k) => !k.startsWith('$'));
     const made = out.length && out.at(-1)!.tool !== step.tool ? madeFor(out.at(-1)!.tool, catalogue).filter((t) => (t !== 'movie' || !saysHow) && acceptedInputs(step.tool, info).includes(t as InputType)) : [];
+    // ("(2) segment the nuclei with Li and (3) send me the areas as a csv": the one input the words name, other than what the step
+    // before made, is made for it: the areas are a table of measurements, not the masks; a drift table made on the way is none)
+    if (!preferred && namedTypes.length === 1 && made.length && !made.includes(namedTypes[0]) && !(namedTypes[0] === 'table' ? measured : available.has(namedTypes[0]))) preferred = namedTypes;
     if (!preferred && made.length && requiredInputs(step.tool, info).every((t) => !available.has(t) && !(info?.required ?? []).includes(t))) preferred = [made[0] as InputType];
     // "measure the speed and save it as csv": a step whose words name none of its inputs takes what the step just before made
     if (!preferred && made.length && made[0] !== 'movie' && !acceptedInputs(step.tool, info).some((t) => namesInput(step.clause, t))) preferred = [made[0] as InputType];

@@ -74,6 +74,8 @@ export function withShorthandNames(text: string, argumentNames: ReadonlySet<stri
     .replace(/(?<![\p{L}\d_.])(?:r|rad)\s*[=:]\s*(?=[\d.])/giu, 'radius ')
     .replace(/(?<![\p{L}\d_.])(?:d|diam)\s*[=:]\s*(?=[\d.])/giu, 'diameter ')
     .replace(/(?<![\p{L}\d_.])(?:s|sig|σ)\s*[=:]\s*(?=[\d.])/giu, 'sigma ')
+    // "ch1 is the reference", "ch. 2": a channel by its lab shorthand
+    .replace(/(?<![\p{L}\d_.])ch\.?\s?(?=\d\b)/giu, 'channel ')
     .replace(/(?<![\p{L}\d_])(\p{Ll}+(?:\p{Lu}\p{Ll}+)+)\s*[=:]\s*(?=[\d.])/gu, (m, name: string) => (argumentNames.has(name) ? m : `${name.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').toLowerCase()} `));
 }
 

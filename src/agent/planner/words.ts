@@ -63,6 +63,8 @@ function stemOnce(word: string): string {
     // "story", "memory", "history": a noun in -ory is no adjective in -y of a verb ("noisy" of "noise"), so "story" is not "store"
     if (suffix === 'y' && /ory$/.test(w)) break;
     w = w.slice(0, -suffix.length) + (suffix === 'ies' || suffix === 'ied' ? 'y' : '');
+    // ("intensities", "velocities": the plural's "y" goes as the singular's does, so both are one word)
+    if ((suffix === 'ies' || suffix === 'ied') && !/ory$/.test(w) && w.length - 1 >= minimumStem('y')) w = w.slice(0, -1);
     break;
   }
   // "correlate", "interpolated" as "correlation", "interpolation" (whose "-ation" went above)
@@ -96,6 +98,8 @@ const GROUPS: string[][] = [
   // lab speech for the instrument ("the scope was acting up")
   ['microscope', 'scope'],
   ['plot', 'graph', 'chart', 'figure'],
+  // British and American spellings the stemmer leaves apart ("summarise each cell's time series" is its summary)
+  ['summary', 'summarise', 'summarize', 'summarised', 'summarized', 'summarising', 'summarizing', 'summaries'],
   ['split', 'separate', 'separated', 'separating'],
   ['touch', 'touching', 'cut', 'clip', 'clipped', 'truncate', 'truncated'],
   ['count', 'number', 'many'],
