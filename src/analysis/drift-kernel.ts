@@ -4,7 +4,7 @@
 // freed of their background and windowed (Hann) first; bright objects are found on the way
 // for the object-based check (driftObjects.ts). Runs in worker threads through
 // src/parallel/pool.ts (inputs and outputs are structured-clonable).
-import { estimateShiftFromSpectra, singlePrecisionSpectrum, startShiftFromSpectra, type PendingShift, type ShiftEstimate, type Spectrum } from './registration.ts';
+import { estimateShiftFromSpectra, kernelSpectrumBuffer, singlePrecisionSpectrum, startShiftFromSpectra, type PendingShift, type ShiftEstimate, type Spectrum } from './registration.ts';
 import { loadSimdFft, realFft2d } from './fft-simd.ts';
 import { BackgroundKernel } from './driftMaskKernel.ts';
 import { findObjects, type FrameObjects } from './driftObjects.ts';
@@ -274,19 +274,38 @@ interface Prepared {
 
 /**
  * Buffers of prepared frames, reused: a run holds at most a few frames at once (the key, the latest good
- * frame, the current one), so a 512x512 movie costs a few MB however long it is.
+ * frame, the current one), so a 512x512 movie costs a few MB however long it is. One pool per thread and
+ * size, shared by the runs registered one after the other (a fresh 1 MB buffer costs its page faults and zeroing).
  */
 class PreparedPool {
   private readonly free: Prepared[] = [];
-  constructor(private readonly height: number, private readonly width: number) {}
+  private constructor(private readonly height: number, private readonly width: number, private readonly size: { height: number; width: number }) {}
+  private static readonly pools = new Map<string, PreparedPool>();
+  /** This thread's pool for planes of height x width transformed at `size`. */
+  static of(height: number, width: number, size: { height: number; width: number }): PreparedPool {
+    const key = `${height}x${width}:${size.height}x${size.width}`;
+    let pool = PreparedPool.pools.get(key);
+    if (!pool) PreparedPool.pools.set(key, (pool = new PreparedPool(height, width, size)));
+    return pool;
+  }
   take(): { plane: Float32Array; values?: Float32Array } {
     const p = this.free.pop();
-    return p ? { plane: p.plane, values: p.spectrum.values instanceof Float32Array ? p.spectrum.values : undefined } : { plane: new Float32Array(this.height * this.width) };
+    if (p) return { plane: p.plane, values: p.spectrum.values instanceof Float32Array ? p.spectrum.values : undefined };
+    // a new frame's spectrum where the registration kernels read it in place
+    return { plane: new Float32Array(this.height * this.width), values: kernelSpectrumBuffer(this.size.height, this.size.width) };
   }
   /** Returns the frames no longer referenced by `kept`. */
   release(frames: Prepared[], kept: Prepared[]): void {
     for (const f of frames) if (!kept.includes(f) && !this.free.includes(f)) this.free.push(f);
   }
+}
+
+/** This thread's plane for the background-free frame (used within one synchronous prepare), by length. */
+const flatPlanes = new Map<number, Float32Array>();
+function flatPlane(length: number): Float32Array {
+  let plane = flatPlanes.get(length);
+  if (!plane) flatPlanes.set(length, (plane = new Float32Array(length)));
+  return plane;
 }
 
 /**
@@ -383,8 +402,8 @@ export class RunLinker {
     this.size = options.prepare ? transformSize(height, width) : { height, width };
     this.padded = this.size.height !== height || this.size.width !== width ? new Float32Array(this.size.height * this.size.width) : undefined;
     this.sqrtN = Math.sqrt(this.size.height * this.size.width);
-    this.pool = new PreparedPool(height, width);
-    this.flat = new Float32Array(height * width);
+    this.pool = PreparedPool.of(height, width, this.size);
+    this.flat = flatPlane(height * width);
   }
 
   /** Planes added so far. */
@@ -471,6 +490,13 @@ export class RunLinker {
     });
     this.pool.release(before, [this.keyFrame!, this.lastGood!.frame]);
   }
+
+  /** Hands the frames still held back to the thread's pool: call once the run's last plane is added (links stay). */
+  close(): void {
+    const held = [this.keyFrame, this.lastGood?.frame].filter((f): f is Prepared & { source: Float32Array } => f !== undefined);
+    this.pool.release(held, []);
+    this.keyFrame = this.lastGood = undefined;
+  }
 }
 
 export async function estimateShiftsTask(task: ShiftTask): Promise<ShiftTaskResult> {
@@ -487,6 +513,7 @@ export async function estimateShiftsTask(task: ShiftTask): Promise<ShiftTaskResu
     if (i > 0 && task.yieldEveryPlane) await new Promise((resolve) => setImmediate(resolve));
     linker.add(task.planes[i], task.indices[i], i >= objectsFrom ? objects : undefined);
   }
+  linker.close();
   return { run: task.run, links: linker.links, objects };
 }
 
@@ -524,6 +551,7 @@ export function streamShiftsTask(piece: StreamPiece): Promise<{ run: number; lin
     for (let k = 0; k < piece.planes.length; k++) linker.add(piece.planes[k], piece.indices[k]);
     if (!piece.end) return { run: piece.run };
     streamed.delete(piece.run);
+    linker.close();
     return { run: piece.run, links: linker.links };
   });
   streamQueue = answer.catch(() => {});

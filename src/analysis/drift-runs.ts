@@ -22,6 +22,8 @@ export interface ImageSource {
   /** z slices (height of the XZ images). */
   depth: number;
   read(index: number): Promise<BlockImages | undefined>;
+  /** Hands back images read and no longer used: a later read may fill their buffers again. */
+  release?(images: BlockImages): void;
 }
 
 export interface LinkRunOptions {
@@ -138,8 +140,17 @@ export async function linksOf(source: ImageSource, mode: LinkMode, fixed: FixedR
     options.onProgress?.(++done, runs, 'estimating drift');
   };
   const claim = async (): Promise<Run | undefined> => (claimed < runs ? makeRun(claimed++) : undefined);
+  // On one thread a run's images are done with once it is registered, but for the last few (the next run's lead-in)
+  const releaseRun = (task: ShiftTask) => {
+    if (threads > 1 || !source.release) return;
+    const kept = new Set([...recent.values()].map((images) => images?.xy));
+    for (const xy of task.planes) if (!kept.has(xy) && xy !== fixed?.images.xy) source.release({ xy });
+  };
   const mainLane = async () => {
-    for (let r = await claim(); r; r = await claim()) finished(r.run, await estimateShiftsTask({ ...r.task, yieldEveryPlane: threads > 1 }));
+    for (let r = await claim(); r; r = await claim()) {
+      finished(r.run, await estimateShiftsTask({ ...r.task, yieldEveryPlane: threads > 1 }));
+      releaseRun(r.task);
+    }
   };
   const workerLanes = async () => {
     if (threads < 2) return;
@@ -197,6 +208,11 @@ async function splitLinks(source: ImageSource, mode: LinkMode, length: number, r
   // the last non-empty image, prepared: the next run's lead-in
   let lead: { index: number; prepared: Float32Array } | undefined;
   const flat = new Float32Array(height * width);
+  // prepared planes a posted piece was copied from (postMessage copies them at once), for the frames after; not the lead-in
+  const spare: Float32Array[] = [];
+  const recycle = (piece: StreamPiece) => {
+    for (const plane of piece.planes) if (plane !== lead?.prepared && !spare.includes(plane)) spare.push(plane);
+  };
   let onAbort = () => {};
   const cancelled = new Promise<never>((_, reject) => (onAbort = () => reject(new WorkError('cancelled'))));
   cancelled.catch(() => {});
@@ -224,16 +240,20 @@ async function splitLinks(source: ImageSource, mode: LinkMode, length: number, r
           continue;
         }
         // the background-free plane for the objects, and windowed (in the same pass) for the registration
-        const prepared = new Float32Array(height * width);
+        const prepared = spare.pop() ?? new Float32Array(height * width);
         objects[i] = findObjects(withoutBackground(images.xy, height, width, flat, prepared), height, width);
+        source.release?.(images);
         lead = { index: i, prepared };
         piece.indices.push(i), piece.planes.push(prepared);
         if (piece.planes.length >= PIECE && i < end - 1) {
           await send(piece);
+          recycle(piece);
           piece = { run, indices: [], planes: [] };
         }
       }
-      const links = (await send({ ...piece, end: true })).answer.then((answer) => {
+      const last = await send({ ...piece, end: true });
+      recycle(piece);
+      const links = last.answer.then((answer) => {
         options.onProgress?.(++done, runs, 'estimating drift');
         return answer.links ?? [];
       });

@@ -20,7 +20,7 @@
 //
 // Drift convention (as the simulator's drift.csv): a point at (x, y, z) in the reference
 // appears at (x + dx, y + dy, z + dz) in frame t, so correcting shifts frame t by -drift.
-import type { Movie, Shape } from '../image/movie.ts';
+import { allocatePlane, type Movie, type PlaneData, type Shape } from '../image/movie.ts';
 import { createMovieWriter } from '../image/writer.ts';
 import { InputError, WorkError } from '../errors.ts';
 import type { Table } from './table.ts';
@@ -200,10 +200,13 @@ async function projectionsOfFrame(movie: Movie, t: number, channel: number, with
 
 const nanError = (t: number, z: number) => new InputError(`frame ${t + 1} (z ${z + 1}) has NaN values: replace them (e.g. with 0) before drift correction`);
 
-/** A single 2-D frame as float32 in one pass (the common case: no projection, no averaging). */
-async function planeOfFrame(movie: Movie, t: number, channel: number): Promise<Float32Array> {
-  const plane = await movie.plane(t, 0, channel);
-  const out = new Float32Array(plane.length);
+/**
+ * A single 2-D frame as float32 in one pass (the common case: no projection, no averaging), into `out` when given;
+ * the file's values are read into `raw` (a plane of the movie's type that the caller owns) where the reader takes it.
+ */
+async function planeOfFrame(movie: Movie, t: number, channel: number, out?: Float32Array, raw?: PlaneData): Promise<Float32Array> {
+  const plane = await movie.plane(t, 0, channel, raw);
+  out = out?.length === plane.length ? out : new Float32Array(plane.length);
   // integer planes have no NaN: converted natively (as the loop below would, value for value)
   if (!(plane instanceof Float32Array || plane instanceof Float64Array) && ArrayBuffer.isView(plane)) {
     out.set(plane);
@@ -222,6 +225,13 @@ function blockSource(movie: Movie, channel: number, framesPerBlock: number, with
   const { t: frames, z: depth, y: height, x: width } = movie.shape;
   const range = (block: number) => [block * framesPerBlock, Math.min(frames, (block + 1) * framesPerBlock)];
   let readUpTo = 0;
+  // Single frames are read into buffers handed back by release() (a fresh 1 MB plane per frame costs its page
+  // faults and zeroing), the file's values through one plane of the movie's type
+  const free: Float32Array[] = [];
+  let raw: PlaneData | undefined;
+  const release = (images: BlockImages) => {
+    if (framesPerBlock === 1 && depth === 1 && !withXz && images.xy.length === height * width && !free.includes(images.xy)) free.push(images.xy);
+  };
   return {
     count: Math.ceil(frames / framesPerBlock),
     height,
@@ -234,7 +244,8 @@ function blockSource(movie: Movie, channel: number, framesPerBlock: number, with
       let images: BlockImages;
       if (end - start === 1 && depth === 1 && !withXz) {
         throwIfAborted(options.signal);
-        images = { xy: await planeOfFrame(movie, start, channel) };
+        raw ??= allocatePlane(movie.dtype, height * width);
+        images = { xy: await planeOfFrame(movie, start, channel, free.pop(), raw) };
       } else {
         let xySum: Float64Array | undefined;
         let xzSum: Float64Array | undefined;
@@ -247,8 +258,11 @@ function blockSource(movie: Movie, channel: number, framesPerBlock: number, with
         images = { xy: scaleToFloat32(xySum!, 1 / (end - start)), xz: xzSum && scaleToFloat32(xzSum, 1 / (end - start)) };
       }
       if (end > readUpTo) options.onProgress?.((readUpTo = end), frames, 'reading frames');
-      return isFlat(images.xy) ? undefined : images;
+      if (!isFlat(images.xy)) return images;
+      release(images);
+      return undefined;
     },
+    release,
   };
 }
 

@@ -52,8 +52,13 @@ export function findObjects(plane: Float32Array, height: number, width: number):
   const radiusPx = Math.sqrt(median(sizes) / Math.PI);
   // the later passes visit only the objects' pixels (a tenth of a typical plane), row by row as before
   const depth = chamferDistance(labels, height, width, runs);
-  const seeds = nucleusCentres(depth, labels, height, width, MIN_DEPTH * radiusPx, SEPARATION * radiusPx, runs);
-  const parts = weightedParts(plane, labels, depth, count, areas, seeds, level, width, runs);
+  let parts: number[][];
+  try {
+    const seeds = nucleusCentres(depth, labels, height, width, MIN_DEPTH * radiusPx, SEPARATION * radiusPx, runs);
+    parts = weightedParts(plane, labels, depth, count, areas, seeds, level, width, runs);
+  } finally {
+    clearChamfer(runs, height * width);
+  }
   const kept = parts.filter((p) => p[2] > 0 && p[3] >= MIN_OBJECT_PX).sort((p, q) => q[3] - p[3]).slice(0, MAX_OBJECTS);
   return {
     centroids: Float32Array.from(kept.flatMap((p) => [p[0] / p[2], p[1] / p[2]])),
@@ -328,7 +333,8 @@ function growRuns<T extends { x0: Int32Array; x1: Int32Array; parent: Int32Array
 
 /** Distance (px, chamfer 3-4 approximation of the Euclidean one) of every object pixel to the background. */
 function chamferDistance(labels: Int32Array, height: number, width: number, runs: Runs): Float32Array {
-  const c = scratch('chamfer', height * width, Int32Array).fill(0); // in thirds of a pixel; 0 on the background
+  // c and d are 0 everywhere when called (new, or cleared on the objects' pixels by clearChamfer): only those are written
+  const c = scratch('chamfer', height * width, Int32Array); // in thirds of a pixel; 0 on the background
   const far = 3 * (height + width);
   for (let r = 0; r < runs.count; r++) {
     const y = runs.row[r];
@@ -343,7 +349,7 @@ function chamferDistance(labels: Int32Array, height: number, width: number, runs
       c[i] = v;
     }
   }
-  const d = scratch('depth', height * width, Float32Array).fill(0);
+  const d = scratch('depth', height * width, Float32Array);
   for (let r = runs.count - 1; r >= 0; r--) {
     const y = runs.row[r];
     for (let i = runs.end[r] - 1, start = runs.start[r], x = i - y * width; i >= start; x--, i--) {
@@ -359,6 +365,13 @@ function chamferDistance(labels: Int32Array, height: number, width: number, runs
     }
   }
   return d;
+}
+
+/** chamferDistance's planes back to 0 on the pixels it wrote (`runs`, as it was given them): 0 everywhere for its next call. */
+function clearChamfer(runs: Runs, length: number): void {
+  const c = scratch('chamfer', length, Int32Array);
+  const d = scratch('depth', length, Float32Array);
+  for (let r = 0; r < runs.count; r++) c.fill(0, runs.start[r], runs.end[r]), d.fill(0, runs.start[r], runs.end[r]);
 }
 
 /** Row runs of object pixels (labels not 0), in raster order: pixel indices [start, end) on row `row`. */

@@ -116,6 +116,15 @@ export function singlePrecisionSpectrum(plane: Plane, into?: Float32Array): Spec
   return { height: ny, width: nx, values, energy, columnMajor: true };
 }
 
+/**
+ * A buffer for singlePrecisionSpectrum's `into` of ny x nx planes that the registration kernels read in place
+ * (registrationKernel.ts spectrumBuffer; for a caller that keeps its spectra's buffers), else undefined.
+ */
+export function kernelSpectrumBuffer(ny: number, nx: number): Float32Array | undefined {
+  const plan = realFft2d(ny, nx);
+  return plan ? correlationKernel(2 * ny * plan.halfWidth, ny * nx)?.spectrumBuffer() : undefined;
+}
+
 /** Translation between two planes by phase correlation with sub-pixel refinement. */
 export function estimateShift(reference: Plane, moving: Plane, options: ShiftOptions = {}): ShiftEstimate {
   if (reference.height !== moving.height || reference.width !== moving.width) {
@@ -204,13 +213,15 @@ function startShiftSingle(reference: Spectrum, referenceValues: Float32Array, mo
   const plan = realFft2d(ny, nx)!;
   // the cross-power spectrum is kept until the refinement: one buffer per pending registration
   const free = freeProducts(referenceValues.length);
-  let product: Float32Array | undefined = free.pop() ?? new Float32Array(referenceValues.length);
   const n = ny * nx;
   // the WebAssembly kernels (registrationKernel.ts): the same values as the loops below, bit for bit
-  const kernel = correlationKernel(product.length, n);
+  const kernel = correlationKernel(referenceValues.length, n);
+  let product: Float32Array | undefined = free.pop() ?? kernel?.spectrumBuffer() ?? new Float32Array(referenceValues.length);
   const phase = (options.normalization ?? 'phase') === 'phase';
-  if (kernel) product.set(kernel.crossPower(referenceValues, movingValues, phase, 100 * EPS64));
-  else crossPowerSpectrumSingle(referenceValues, movingValues, options.normalization ?? 'phase', product);
+  if (kernel) {
+    const crossPower = kernel.crossPower(referenceValues, movingValues, phase, 100 * EPS64, product);
+    if (crossPower !== product) product.set(crossPower);
+  } else crossPowerSpectrumSingle(referenceValues, movingValues, options.normalization ?? 'phase', product);
   if (options.removeMean) product[0] = product[1] = 0;
   const columnMajor = reference.columnMajor === true;
   const correlation = columnMajor ? plan.inverseColumnsUnscaled(product) : plan.inverseUnscaled(product); // n times the correlation

@@ -166,13 +166,22 @@ export function correlationKernel(spectrumFloats: number, planeFloats: number): 
   return kernel;
 }
 
+/**
+ * Spectrum-sized buffers each kernel's memory holds besides its work areas, handed out by spectrumBuffer: a
+ * registration's spectra and cross-power products kept there are read and written in place (about 3 MB of copies
+ * per 512² pair otherwise). The memory is made once at its full size and never grows (growing it would detach them).
+ */
+const SPECTRUM_BUFFERS = 12;
+
 export class CorrelationKernel {
   /** Work areas in the kernels' memory: the two spectra, the product, the plane searched. */
   readonly reference: Float32Array;
   readonly moving: Float32Array;
   readonly product: Float32Array;
   readonly plane: Float32Array;
-  private readonly at: { reference: number; moving: number; product: number; plane: number };
+  private readonly at: { reference: number; moving: number; product: number; plane: number; buffers: number };
+  private readonly memoryBuffer: ArrayBuffer;
+  private buffersHandedOut = 0;
   private readonly cross: CrossPower;
   private readonly max: MaxAbs;
   private readonly first: FirstGroup;
@@ -180,24 +189,47 @@ export class CorrelationKernel {
   constructor(module: object, readonly spectrumFloats: number, readonly planeFloats: number) {
     const region = (floats: number) => Math.ceil((4 * floats) / 16) * 16;
     const s = region(spectrumFloats);
-    this.at = { reference: 0, moving: s, product: 2 * s, plane: 3 * s };
-    const memory = new wasm.Memory({ initial: Math.ceil((3 * s + region(planeFloats)) / PAGE_BYTES) });
+    const p = region(planeFloats);
+    this.at = { reference: 0, moving: s, product: 2 * s, plane: 3 * s, buffers: 3 * s + p };
+    const memory = new wasm.Memory({ initial: Math.ceil((3 * s + p + SPECTRUM_BUFFERS * s) / PAGE_BYTES) });
     const exports = new wasm.Instance(module, { env: { mem: memory } }).exports;
     this.cross = exports.cross_power as CrossPower;
     this.max = exports.max_abs as MaxAbs;
     this.first = exports.first_group as FirstGroup;
+    this.memoryBuffer = memory.buffer as ArrayBuffer;
     this.reference = new Float32Array(memory.buffer, this.at.reference, spectrumFloats);
     this.moving = new Float32Array(memory.buffer, this.at.moving, spectrumFloats);
     this.product = new Float32Array(memory.buffer, this.at.product, spectrumFloats);
     this.plane = new Float32Array(memory.buffer, this.at.plane, planeFloats);
   }
 
-  /** reference * conj(moving), whitened when `phase` (below `floor` the magnitude is taken as floor): into this.product. */
-  crossPower(reference: Float32Array, moving: Float32Array, phase: boolean, floor: number): Float32Array {
-    this.reference.set(reference);
-    this.moving.set(moving);
-    this.cross(this.at.reference, this.at.moving, this.at.product, this.spectrumFloats >> 1, phase ? 1 : 0, floor);
-    return this.product;
+  /**
+   * A spectrum-sized buffer in the kernels' memory, the caller's from now on (to keep and reuse: it is never handed
+   * out again), which crossPower reads or writes in place; undefined once all SPECTRUM_BUFFERS are handed out.
+   */
+  spectrumBuffer(): Float32Array | undefined {
+    if (this.buffersHandedOut === SPECTRUM_BUFFERS) return undefined;
+    const at = this.at.buffers + this.buffersHandedOut++ * Math.ceil((4 * this.spectrumFloats) / 16) * 16;
+    return new Float32Array(this.memoryBuffer, at, this.spectrumFloats);
+  }
+
+  /** Byte address of `values` where it lies in the kernels' memory (a spectrumBuffer), else -1. */
+  private addressOf(values: Float32Array): number {
+    return values.buffer === this.memoryBuffer && values.length === this.spectrumFloats ? values.byteOffset : -1;
+  }
+
+  /**
+   * reference * conj(moving), whitened when `phase` (below `floor` the magnitude is taken as floor): into `out` where it
+   * is a spectrumBuffer (returned), else into this.product. Spectra in spectrumBuffers are read where they lie.
+   */
+  crossPower(reference: Float32Array, moving: Float32Array, phase: boolean, floor: number, out?: Float32Array): Float32Array {
+    let a = this.addressOf(reference);
+    if (a < 0) this.reference.set(reference), (a = this.at.reference);
+    let b = this.addressOf(moving);
+    if (b < 0) this.moving.set(moving), (b = this.at.moving);
+    const into = out ? this.addressOf(out) : -1;
+    this.cross(a, b, into >= 0 ? into : this.at.product, this.spectrumFloats >> 1, phase ? 1 : 0, floor);
+    return into >= 0 ? out! : this.product;
   }
 
   /** The index of the first largest |value| of `values` (planeFloats of them; NaN never taken; 0 when every value is NaN). */

@@ -34,6 +34,30 @@ describe('correlationKernel', () => {
     }
   });
 
+  it('reads spectra and writes the product in its own buffers in place, with the same bits as through copies', () => {
+    const floats = 2 * 40 * 17;
+    const kernel = correlationKernel(floats, 40 * 32);
+    if (!kernel) return void console.log('WebAssembly SIMD missing: skipped');
+    const [a, b, out] = [kernel.spectrumBuffer()!, kernel.spectrumBuffer()!, kernel.spectrumBuffer()!];
+    a.set(randomValues(floats, 5));
+    b.set(randomValues(floats, 6));
+    const expected = new Float32Array(floats);
+    crossPowerSpectrumSingle(a, b, 'phase', expected);
+    const floor = 100 * 2.220446049250313e-16;
+    // in place: the product lands in `out`, the work areas untouched
+    expect(kernel.crossPower(a, b, true, floor, out)).toBe(out);
+    expect(same(out, expected)).toBe(true);
+    // a plain array for either spectrum or the product goes through the work areas: the same bits
+    expect(same(kernel.crossPower(a.slice(), b, true, floor, new Float32Array(floats)), expected)).toBe(true);
+    expect(same(kernel.crossPower(a, b.slice(), true, floor), expected)).toBe(true);
+    // the buffers are distinct and run out (then undefined: callers fall back to their own arrays)
+    const handedOut = [a, b, out];
+    for (let buffer = kernel.spectrumBuffer(); buffer; buffer = kernel.spectrumBuffer()) handedOut.push(buffer);
+    expect(handedOut.length).toBeGreaterThan(3);
+    expect(new Set(handedOut.map((buffer) => buffer.byteOffset)).size).toBe(handedOut.length);
+    expect(handedOut.every((buffer) => buffer.length === floats)).toBe(true);
+  });
+
   it('finds the correlation peak where the loop does: the first largest |value|', () => {
     const [ny, nx] = [48, 64];
     const kernel = correlationKernel(2 * 48 * 33, ny * nx);
