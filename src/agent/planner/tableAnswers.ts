@@ -196,7 +196,8 @@ const READER_WORDS = (
   'nuclei nucleus cells tracks track trajectories trajectory frame frames timepoint divisions divided dividing ' +
   'travelled traveled moved migrated straightness circularity perimeter diffusion between compare divide shrinking growing standard first last final ' +
   // the words a question is built of ("how mnay", "teh most", "hwo much"): a slip of one hides the question itself
-  'many much there where the how'
+  // (no word that other words are a slip of: "three" is "there" with two letters swapped)
+  'many much the how'
 ).split(' ');
 const READER_SET = new Set(READER_WORDS);
 
@@ -1037,15 +1038,16 @@ function suits(table: Table, scope: QuestionScope): boolean {
   return true;
 }
 
-/** The answer from the session's tables (below), each column of a channel named as that channel ("mean_intensity_c2 (channel 2)"): people ask by channel, not by column. */
+/**
+ * The answer from the session's tables (below); a column of a channel after the first that the
+ * answer quotes without naming its channel is named ("mean_intensity_c2 is channel 2"): people ask
+ * by channel, not by column.
+ */
 export function answerFromTable(asked: string, conversation: Conversation): string | undefined {
   const answer = tableAnswer(asked, conversation);
-  const seen = new Set<string>();
-  return answer?.replace(/\b([a-z]+(?:_[a-z]+)*_c(\d+))\b(?! \(channel)/g, (column: string, _name: string, channel: string) => {
-    if (seen.has(column)) return column;
-    seen.add(column);
-    return `${column} (channel ${channel})`;
-  });
+  if (!answer) return answer;
+  const unnamed = [...new Set([...answer.matchAll(/\b[a-z]+(?:_[a-z]+)*_c(\d+)\b/g)].filter((m) => Number(m[1]) >= 2 && !new RegExp(`\\bchannel ${m[1]}\\b`, 'i').test(answer)).map((m) => `${m[0]} is channel ${m[1]}`))];
+  return unnamed.length ? `${answer} (${unnamed.join(', ')})` : answer;
 }
 
 /**
