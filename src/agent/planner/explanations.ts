@@ -178,7 +178,10 @@ function stepAskedAbout(question: string, earlier: PastResult[], index: ToolInde
   const named = new Set(index.match(question).map((m) => m.tool));
   const asked = new Set(index.meanings(tokenize(question)));
   const mentions = (r: PastResult) => Object.keys({ ...r.values, ...r.args }).some((k) => index.meanings(tokenize(k.replace(/([a-z])([A-Z])/g, '$1 $2'))).some((w) => asked.has(w) && w !== meaning('use')));
-  return done.find((r) => named.has(r.tool)) ?? done.find(mentions) ?? done[0];
+  // "why did you pick 13.1 px?": the step whose record holds that number (a value it chose, or its own account)
+  const numbers = (question.match(/(?<![\w.])\d+(?:\.\d+)?(?![\w.]*\d)/g) ?? []).filter((n) => n.includes('.') || Number(n) > 3);
+  const quotes = (r: PastResult) => numbers.some((n) => new RegExp(`(?<![\\d.])${n.replace('.', '\\.')}(?![\\d])`).test(`${r.summary} ${JSON.stringify(r.values)}`));
+  return done.find((r) => named.has(r.tool)) ?? (numbers.length ? done.find(quotes) : undefined) ?? done.find(mentions) ?? done[0];
 }
 
 /**

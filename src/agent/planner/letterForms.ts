@@ -8,7 +8,7 @@ const SALUTATION = /^\s*(?:dear\s+(?:[\p{L}.'-]+\s+){0,2}[\p{L}.'-]+|(?:hi|hello
 /** "Hope you're well!", "I hope this finds you well.", "hope all is well": a wish, never a well of a plate. */
 const WELL_WISHING = /(?:^|(?<=[.!?,]\s*))\s*(?:i\s+)?hope\s+(?:you(?:'re|’re|\s+are)|all\s+is|this\s+(?:email\s+|message\s+)?finds\s+you|everything\s+is)\s+(?:doing\s+|keeping\s+)?(?:well|good|fine|ok(?:ay)?)\b[^.!?]*[.!?]*/giu;
 /** "Thanks a lot, Maria", "Many thanks, Tom", "Best wishes, Anna", "Cheers, Raj" at the end. */
-const SIGN_OFF = /(?<=^|[.!?]\s*)\s*(?:(?:many\s+|thanks?\s+)?thanks(?:\s+(?:a\s+lot|so\s+much|very\s+much|in\s+advance|again))?|thank\s+you(?:\s+(?:so\s+much|very\s+much|in\s+advance))?|cheers|best(?:\s+wishes|\s+regards)?|kind(?:est)?\s+regards|regards|all\s+the\s+best|warm(?:est)?\s+regards|yours)\s*[,!.]?\s*(?:[\p{L}'-]+(?:\s+[\p{L}'-]+)?)?\s*[.!]?\s*$/iu;
+const SIGN_OFF = /(?<=^|[.!?]\s*)\s*(?:(?:many\s+|thanks?\s+)?thanks(?:\s+(?:a\s+lot|so\s+much|very\s+much|in\s+advance|again))?|thank\s+you(?:\s+(?:so\s+much|very\s+much|in\s+advance))?|cheers|best(?:\s+wishes|\s+regards)?|kind(?:est)?\s+regards|regards|all\s+the\s+best|warm(?:est)?\s+regards|yours)\s*[,!.]?\s*(?:[\p{L}.'-]+(?:\s+[\p{L}.'-]+)?)?\s*[.!]?\s*$/iu;
 
 /** The request without the salutation, well-wishing and sign-off of a letter around it (unchanged when it has none, or is nothing else). */
 export function withoutLetterForms(request: string): string {

@@ -587,10 +587,21 @@ export function isQuestion(text: string): boolean {
   return /\?\s*$/.test(t) || QUESTION_START.test(t);
 }
 
-/** Steps planned for two parts of a question, each once: the same tool with the same settings is one step (its inputs found when it runs). */
+/**
+ * Steps planned for two parts of a question, each once: a step of the same tool whose settings
+ * agree with one before (none set to another value, the same kind) is that step, with the
+ * settings of both ("how much do they move, and how many divide?": one tracking, with splitting).
+ */
 function sameStepsOnce(steps: PlannedStep[]): PlannedStep[] {
-  const key = (step: PlannedStep) => `${step.tool} ${JSON.stringify(step.args, (k, v) => (v && typeof v === 'object' && '$ref' in v ? v.$ref : v))}`;
-  return steps.filter((step, i) => steps.findIndex((other) => key(other) === key(step)) === i);
+  const settings = (step: PlannedStep) => Object.entries(step.args).filter(([, v]) => !(v && typeof v === 'object' && '$ref' in v));
+  const agree = (a: PlannedStep, b: PlannedStep) => a.tool === b.tool && a.args.kind === b.args.kind && settings(b).every(([k, v]) => !(k in a.args) || JSON.stringify(a.args[k]) === JSON.stringify(v));
+  const out: PlannedStep[] = [];
+  for (const step of steps) {
+    const same = out.findIndex((o) => agree(o, step));
+    if (same < 0) out.push(step);
+    else out[same] = { ...out[same], args: { ...out[same].args, ...Object.fromEntries(settings(step)) } };
+  }
+  return out;
 }
 
 /** Builds the plan for the current request. */

@@ -410,7 +410,9 @@ function readScope(question: string): QuestionScope {
   else if (!compare && SMALLEST.test(text)) reduce = 'min';
   // "the top 3 fastest cells", "the 5 biggest nuclei", "rank the tracks by speed": the rows in order of the quantity, the first few
   const topWords = /\b(?:top|first|the)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(?:most|least)\s+)?([\p{L}-]+)/iu.exec(text);
-  const topN = topWords && (LARGEST.test(topWords[2]) || SMALLEST.test(topWords[2]) || /^top$/i.test(topWords[0].split(/\s+/)[0])) ? parseNumber(topWords[1]) : undefined;
+  // ("fastest 2 tracks", "the biggest three nuclei": the number said after the extreme)
+  const afterWords = /\b([\p{L}]+est)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:tracks|cells|nuclei|objects|ones|trajectories)\b/iu.exec(text);
+  const topN = topWords && (LARGEST.test(topWords[2]) || SMALLEST.test(topWords[2]) || /^top$/i.test(topWords[0].split(/\s+/)[0])) ? parseNumber(topWords[1]) : afterWords && (LARGEST.test(afterWords[1]) || SMALLEST.test(afterWords[1])) ? parseNumber(afterWords[2]) : undefined;
   const ranks = /\b(?:rank|ranked|ranking|sort|sorted|order(?:ed)?)\b[^?.]*\bby\b/i.test(text);
   const top = topN !== undefined && topN >= 1 ? topN : ranks ? Infinity : undefined;
   if (top !== undefined && reduce !== 'max' && reduce !== 'min') reduce = SMALLEST.test(text) || /\b(?:ascending|increasing order|smallest first|lowest first|slowest first)\b/i.test(text) ? 'min' : 'max';
@@ -637,7 +639,7 @@ const STEP_VERB = /^(?:and\s+|so\s+|now\s+)?(?:track|segment|measure|count|follo
 const THING_AT_A_SCOPE = /^(?:and\s+|so\s+|now\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}(?:per|in each|in every|at each|for each|for every|of each|of every|for all|of all|over|across|through)\s+(?:the\s+)?(?:frames?|time ?points?|timepoints?|time|tracks?|cells?|nucle(?:us|i)|objects?|the movie)(?:\s+(?:in|at|of|for)\s+(?:the\s+)?(?:(?:frame|time ?point|timepoint)\s*#?\d+|(?:first|last|final)\s+(?:frame|time ?point|timepoint))|\s+(?:over|through|across)\s+(?:the\s+)?(?:time|movie|frames|time-?lapse))?[\s.!,]*$/i;
 
 /** Words a question without a question word starts with: an aggregate, an extreme or a measured quantity. */
-const AGGREGATE_FIRST = /^(?:and\s+|so\s+|ok(?:ay)?,?\s+|now\s+|also\s+)?(?:the\s+)?(?:top\s+\d|(?:\d{1,2}|two|three|four|five|ten)\s+(?:most\s+|least\s+)?[a-z]+est\b|mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number of|percent(?:age)?|fraction|proportion|share|max(?:imum)?|min(?:imum)?|(?:\d{1,2}\s*(?:st|nd|rd|th)?\s*-?\s*)?percentiles?|p\d{1,2}|quartiles?|inter-?\s?quartile|iqr)\b/i;
+const AGGREGATE_FIRST = /^(?:and\s+|so\s+|ok(?:ay)?,?\s+|now\s+|also\s+)?(?:the\s+)?(?:top\s+\d|(?:\d{1,2}|two|three|four|five|ten)\s+(?:most\s+|least\s+)?[a-z]+est\b|[a-z]+est\s+(?:\d{1,2}|two|three|four|five|ten)\s+(?:tracks|cells|nuclei|objects|ones|trajectories)\b|mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number of|percent(?:age)?|fraction|proportion|share|max(?:imum)?|min(?:imum)?|(?:\d{1,2}\s*(?:st|nd|rd|th)?\s*-?\s*)?percentiles?|p\d{1,2}|quartiles?|inter-?\s?quartile|iqr)\b/i;
 const NOUN_QUESTION = new RegExp(
   `^(?:and\\s+|so\\s+|ok(?:ay)?,?\\s+|now\\s+|also\\s+)?(?:the\\s+|their\\s+|its\\s+)?(?:${[
     'mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number|count|percent(?:age)?|fraction|proportion|share|max(?:imum)?|min(?:imum)?',
@@ -1682,7 +1684,7 @@ export function questionPartsOf(text: string): string[] | undefined {
   const things = /\b(?:the\s+|my\s+)?(?:cells?|nucle(?:us|i)|tracks?|objects?|trajector(?:y|ies))\b/i.exec(first)?.[0];
   const second = things ? said.replace(/\b(?:they|them)\b/i, things).replace(/\btheir\b/i, 'the') : said;
   const parts = [first, second];
-  if (!parts.every((p) => isAskedForm(p) && (asksTheData(p) || asksAMeasuredQuantity(p) || asksHowMuch(p)))) return undefined;
+  if (!parts.every((p) => isAskedForm(p) && (asksTheData(p) || asksAMeasuredQuantity(p) || asksHowMuch(p) || readQuestion(p).reduce === 'count'))) return undefined;
   // (a part with no quantity is a count of the things: "what's the mean area and how many nuclei are there?")
   const quantities = parts.map((p) => [...readQuestion(p).quantity].sort().join(' '));
   const each = parts.every((p, i) => quantities[i] !== '' || readQuestion(p).reduce === 'count');
