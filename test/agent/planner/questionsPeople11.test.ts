@@ -16,7 +16,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeTableCsv } from '../../../src/analysis/table.ts';
 import type { Conversation, KnownArtifact, PastResult } from '../../../src/agent/planner/conversation.ts';
+import { explainStep } from '../../../src/agent/planner/explanations.ts';
 import { withoutLetterForms } from '../../../src/agent/planner/letterForms.ts';
+import { indexFor } from '../../../src/agent/planner/toolIndex.ts';
 import { nextAction } from '../../../src/agent/planner/planner.ts';
 import { answerFromTable, asksTheData, completedFollowUp, isAskedForm, plainQuestion, questionPartsOf, readQuestion, tableWithFeature } from '../../../src/agent/planner/tableAnswers.ts';
 import { catalogue, loadAcquisitionWords, plan, toolsOf } from './planOffline.ts';
@@ -156,6 +158,7 @@ describe('a question in two parts', () => {
   it('is split where a second question about another quantity starts, its pronoun the things of the first', () => {
     expect(questionPartsOf('how fast do the nuclei move on average and how big are they?')).toEqual(['how fast do the nuclei move on average', 'how big are the nuclei?']);
     expect(questionPartsOf('what is the mean speed and the mean area?')).toEqual(['what is the mean speed', 'the mean area?']);
+    expect(questionPartsOf('how much do the cells move, and how many divide?')).toEqual(['how much do the cells move', 'how many divide?']);
     expect(questionPartsOf('my PI wants two numbers: how fast the nuclei move and how big they are. Could you work those out?')).toEqual(['how fast the nuclei move', 'how big the nuclei are.']);
     for (const one of ['how many at the start and how many at the end?', 'which frame has the most nuclei, and how many?', 'segment the nuclei and what is the mean area']) expect(questionPartsOf(one), one).toBeUndefined();
   });
@@ -164,6 +167,11 @@ describe('a question in two parts', () => {
     const steps = plan('how fast do the nuclei move on average and how big are they?').steps;
     expect(steps.map((s) => s.tool)).toEqual(['segment', 'track', 'measure', 'measure']);
     expect(steps.filter((s) => s.tool === 'measure').map((s) => s.args.kind)).toEqual(['tracks', 'objects']);
+    // (a tool both parts need, with settings that agree, runs once with the settings of both)
+    const divide = plan('how much do the cells move, and how many divide?').steps;
+    expect(divide.filter((s) => s.tool === 'track')).toHaveLength(1);
+    expect(divide.find((s) => s.tool === 'track')?.args.allowSplitting).toBe(true);
+    expect(divide.map((s) => s.tool)).toEqual(expect.arrayContaining(['measure', 'detect_divisions']));
     const conversation: Conversation = { request: 'what is the mean speed and the mean area?', artifactsAtStart: [{ id: 'movie-1', type: 'movie' }, objectsTable, tracksTable], earlier: [measured(objectsTable, 'objects'), measured(tracksTable, 'tracks')], current: [], earlierRequests: [] };
     const action = nextAction(conversation, catalogue);
     expect(action.kind).toBe('answer');
@@ -175,5 +183,25 @@ describe('a column of a channel', () => {
   it('is named as that channel', () => {
     const conversation: Conversation = { request: '', artifactsAtStart: [{ id: 'movie-1', type: 'movie' }, objectsTable], earlier: [measured(objectsTable, 'objects')], current: [], earlierRequests: [] };
     expect(answerFromTable("what's the mean intensity in channel 2?", conversation)).toMatch(/mean_intensity_c2 is channel 2/);
+  });
+});
+
+describe('a ranking with its number after the extreme', () => {
+  it('reads how many', () => {
+    expect(readQuestion('fastest 2 tracks pls')).toMatchObject({ top: 2, reduce: 'max', which: true });
+    expect(readQuestion('the biggest three nuclei in frame 2?')).toMatchObject({ top: 3, reduce: 'max', frame: 2 });
+    expect(isAskedForm('fastest 2 tracks pls')).toBe(true);
+  });
+});
+
+describe('a number quoted in a "why"', () => {
+  it('picks the step whose record holds it, not the newest', () => {
+    const earlier: PastResult[] = [
+      { tool: 'segment', args: {}, ok: true, summary: 'Found 6 objects per frame', values: { threshold: 5397.75 }, artifacts: [{ id: 'labels-1', type: 'labels' }] },
+      { tool: 'track', args: {}, ok: true, summary: 'Tracked 48 objects (max 13.1 px per frame)', values: { maxLinkingDistancePx: 13.1, method: 'lap' }, artifacts: [{ id: 'tracks-1', type: 'tracks' }] },
+      { tool: 'plot', args: { kind: 'timeseries' }, ok: true, summary: 'Plotted speed', values: { widthPx: 1220 }, artifacts: [{ id: 'plot-1', type: 'plot' }] },
+    ];
+    expect(explainStep('why did you pick 13.1 px?', earlier, indexFor(catalogue))).toMatch(/record of track/);
+    expect(explainStep('why was it 5397.75?', earlier, indexFor(catalogue))).toMatch(/record of segment/);
   });
 });
