@@ -205,3 +205,19 @@ describe('a number quoted in a "why"', () => {
     expect(explainStep('why was it 5397.75?', earlier, indexFor(catalogue))).toMatch(/record of segment/);
   });
 });
+
+describe('doubt about a result, and a method named', () => {
+  const earlier: PastResult[] = [{ tool: 'segment', args: {}, ok: true, summary: 'Found 6 objects per frame by otsu threshold', values: { objects: 48, objectsPerFrameMean: 6, method: 'otsu' }, artifacts: [{ id: 'labels-1', type: 'labels' }] }];
+  it('is explained from the record, nothing run', () => {
+    for (const q of ['are you sure about the number of nuclei?', 'could the count be wrong?', 'why 6 nuclei and not 7?', 'what threshold value did you end up with?']) {
+      expect(explainStep(q, earlier, indexFor(catalogue)), q).toMatch(/record of segment/);
+    }
+  });
+
+  it('says Yes or No first: a method that did not run never stands as if it had', () => {
+    expect(explainStep('did you use stardist?', earlier, indexFor(catalogue))).toMatch(/^No: stardist did not run; segment used otsu\./);
+    expect(explainStep('was cellpose used?', earlier, indexFor(catalogue))).toMatch(/^No: cellpose did not run/);
+    expect(explainStep('did you use otsu?', earlier, indexFor(catalogue))).toMatch(/^Yes: otsu/);
+    expect(explainStep('did you use a deep learning model?', earlier, indexFor(catalogue))).toMatch(/^I did not re-run/);
+  });
+});
