@@ -514,7 +514,8 @@ export function isAskedForm(question: string): boolean {
   // "count the nuclei larger than 150 px²": a count of the rows a threshold keeps is asked, not a step
   if (/^(?:and\s+|so\s+|now\s+|then\s+)?count\b/i.test(text) && /\b(?:cells?|nucle(?:us|i)|objects?|tracks?|trajector(?:y|ies)|ones)\b/i.test(text) && conditionOf(question) !== undefined && !/\b(?:then|and then|after that|afterwards)\b/i.test(text)) return true;
   // "area in µm² pls", "speed in um/min?": a quantity in the unit wanted is a question
-  if (NOUN_QUESTION.test(text) && /^(?:the\s+)?(?:(?:mean|average|median|typical|total)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|px|pixels?|microns?|micromet\w+|nm|s|secs?|seconds?|min|mins|minutes?|h|hours?)\S*(?:\s*(?:\/|per)\s*\S+)?[\s.!?]*$/iu.test(text)) return true;
+  // ("speed of track 2 in µm/h", "area of the nuclei in px²": of what, then the unit)
+  if (NOUN_QUESTION.test(text) && /^(?:the\s+)?(?:(?:mean|average|median|typical|total)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?(?:\s+(?:of|for)\s+(?:the\s+|each\s+|every\s+|all\s+)?(?:(?:track|cell|nucleus|object)\s*#?\d+|cells|nuclei|tracks|objects))?\s+(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|px|pixels?|microns?|micromet\w+|nm|s|secs?|seconds?|min|mins|minutes?|h|hours?)\S*(?:\s*(?:\/|per)\s*\S+)?[\s.!?]*$/iu.test(text)) return true;
   // ("when a cell divides, image every 30 s" is a condition and its action, no question)
   if (/^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+|but\s+)?(?:how|by how much|(?:in|at|on|for|during|from|by) (?:which|what)|what|which|who|whose|when(?![^?]*(?:[,:;]|\bthen\b)\s*\S[^?]*$)|where|is|are|was|were|has|have|give me|tell me|show me|can you tell|any idea|compare)\b/i.test(text)) return true;
   // "do they speed up?", "did any cells divide": a question; "do the thing with 15 px" is not
@@ -534,7 +535,10 @@ export function questionClause(text: string): string {
   if (!/\?\s*$/.test(text)) return text;
   const pieces = text.split(/(?<=[.!;])\s+|\s+[-–—]\s+/).map((p) => p.trim()).filter(Boolean);
   const last = pieces.at(-1);
-  return pieces.length > 1 && last && isAskedForm(last) ? last : text;
+  if (!(pieces.length > 1 && last && isAskedForm(last))) return text;
+  // ("the pixel size is 0.65 µm - what's the mean area in um2 then?": a calibration told before the question goes with it)
+  const told = pieces.slice(0, -1).filter((p) => statedPixelSizeUm(p) !== undefined || statedFrameIntervalS(p) !== undefined);
+  return told.length ? `${last} ${told.join(' ')}` : last;
 }
 
 /** Words that ask to be told ("give me", "tell us"), shared by the readers of an answer asked for. */

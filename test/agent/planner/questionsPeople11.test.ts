@@ -133,6 +133,10 @@ describe('a value of each thing', () => {
     expect(isAskedForm('circularity of each nucleus in frame 3')).toBe(true);
     expect(isAskedForm('intensity of each cell over time')).toBe(true);
     expect(isAskedForm('list the areas of the nuclei in frame 1')).toBe(true);
+    // (of what, then the unit)
+    expect(isAskedForm('speed of track 2 in µm/h')).toBe(true);
+    expect(isAskedForm('area of the nuclei in px²')).toBe(true);
+    expect(isAskedForm('segment the nuclei in channel 2')).toBe(false);
     expect(asksTheData('list the areas of the nuclei in frame 1')).toBe(true);
     expect(toolsOf('intensity of each cell over time')).not.toContain('project');
   });
