@@ -6,7 +6,7 @@ import type { Conversation, PastResult } from './conversation.ts';
 import { findArtifactIds, findChannel, findPaths } from './extract.ts';
 import { findQuantities } from './quantities.ts';
 import type { Plan } from './types.ts';
-import { answerFromTable, askedPart, countsThings, DISTINCT_THINGS, namesQuantity, plainQuestion, readQuestion, withoutUnits, type QuestionScope } from './tableAnswers.ts';
+import { answerFromTable, askedPart, countsThings, questionPartsOf, DISTINCT_THINGS, namesQuantity, plainQuestion, readQuestion, withoutUnits, type QuestionScope } from './tableAnswers.ts';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { indexFor } from './toolIndex.ts';
 import { sessionPixelSizeUm } from './builders.ts';
@@ -312,6 +312,9 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
     // ("how many at 4 minutes?": the frame nearest that time, when the frame interval is known; units are left out below)
     // "segment the nuclei and tell me which frame has the fewest": the question after the steps is answered from their results
     const question = (conversation.current.length > 0 ? askedPart(plan.question)?.text : undefined) ?? plan.question;
+    // "how fast do they move and how big are they?": each part answered on its own
+    const parts = questionPartsOf(question)?.map((part) => answerFromTable(part, conversation) ?? answerFromValues(withoutUnits(part), conversation, all));
+    if (parts?.every((a) => a !== undefined)) return parts.map((a) => `${a}.`).join('\n');
     const timed = timeAsFrame(question, conversation);
     const found = answerFromTable(question, conversation) ?? (question !== plan.question ? answerFromTable(plan.question, conversation) : undefined) ?? answerFromValues(withoutUnits(timed.question), conversation, all);
     const answer = found ? withTimeOfFrame(`${found}${timed.note}`, question, conversation) : undefined;
@@ -320,7 +323,17 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
     // a question a step answered without a value to quote ("what's in this file?"): its summary is the answer
     return ran.at(-1)!.summary;
   }
-  return briefAnswer(ran);
+  return withCountAsked(briefAnswer(ran), conversation);
+}
+
+/** A request that asks for a count among its steps ("segment the cells in channel 2 and count them", "count the nuclei"). */
+const COUNT_ASKED = /\b(?:count|counts|counting|enumerate|tally)\b(?!\s+(?:as|towards?|on)\b)|\bhow many\b|\bnumber of\b/i;
+
+/** The count a request asked for, after what ran: the steps' summary alone ("Done: find nuclei → labels-1") does not say it. */
+function withCountAsked(brief: string, conversation: Conversation): string {
+  if (!COUNT_ASKED.test(conversation.request) || conversation.current.length === 0) return brief;
+  const counted = answerFromValues('how many objects per frame?', conversation, conversation.current.filter((r) => r.ok));
+  return counted && !brief.includes(counted) ? `${brief} ${counted}.` : brief;
 }
 
 /** A value per frame of a step run on frames offset+1 onwards: the frame asked, or each frame by its own number. */

@@ -17,6 +17,10 @@ const ASKS_WHY = new RegExp(
     String.raw`\b(?:what|which)\s+(?:parameters?|settings?|values?|options?|arguments?|threshold|method|model|algorithm|sigma|distance|reference|radius)\s+(?:did|do|were|was|have)\s+(?:you|it|they|we)\s+(?:\w+ly\s+)?(?:use|used|pick|choose|chose|apply|applied|run|set)\b`,
     String.raw`\bwhat\s+(?:was|were)\s+the\s+(?:parameters?|settings?|threshold|model|method)\s+(?:you|it)\s+used\b`,
     String.raw`\bhow\s+(?:confident|sure|reliable|certain)\b`,
+    // "are you sure about the count?", "could the count be wrong?", "why 6 nuclei and not 7?": doubt about a result, from its record
+    String.raw`\b(?:are|were)\s+you\s+(?:really\s+|quite\s+|absolutely\s+)?(?:sure|confident|certain)\b`,
+    String.raw`\b(?:could|can|might|may|is|are)\s+(?:the|that|this|these|those|your|its|my)\s+(?:\w+\s+){0,3}(?:be\s+)?(?:wrong|off|incorrect|inaccurate|mistaken|an?\s+(?:artefact|artifact|error|mistake))\b`,
+    String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?why\s+(?:only\s+|just\s+|exactly\s+)?(?:\d+|so\s+(?:many|few))\b`,
     // "can I trust these masks?", "how accurate are the tracks?": how good a step's result is, from its record
     String.raw`\b(?:can|could|should)\s+(?:i|we)\s+(?:really\s+|actually\s+)?(?:trust|rely on|believe)\b`,
     String.raw`\bhow\s+(?:good|accurate|trustworthy|robust|solid|precise)\s+(?:is|are|was|were)\s+(?:the|these|those|that|this|your|its|my)\b`,
@@ -30,7 +34,7 @@ const CHOICE = String.raw`(?:threshold\w*|smoothing|spacing|frames?|methods?|mod
 /** "what threshold did u use", "which reference did you align to", "what segmentation method was used", "how was the threshold chosen". */
 const ASKS_CHOICE = new RegExp(
   [
-    String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\b[^?.]{0,40}?\b${CHOICE}\b[^?.]{0,30}?\b(?:did|do|have|had)\s+(?:you|it|they|we|the\s+\w+)\s+(?:\w+\s+)?(?:use|used|pick|picked|choose|chose|apply|applied|set|select|selected|align|aligned|register|segment|track|link|denoise|fit|run|take|go|base|normali[sz]e|correct|allow|employ|assume|give|gave)\w*\b`,
+    String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\b[^?.]{0,40}?\b${CHOICE}\b[^?.]{0,30}?\b(?:did|do|have|had)\s+(?:you|it|they|we|the\s+\w+)\s+(?:\w+\s+)?(?:use|used|pick|picked|choose|chose|apply|applied|set|select|selected|align|aligned|register|segment|track|link|denoise|fit|run|take|go|base|normali[sz]e|correct|allow|employ|assume|give|gave|end(?:ed)?\s+up|settle|arrive|land)\w*\b`,
     // "what was the threshold value exactly?": a choice a step made, asked in the past
     String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\s+(?:was|were)\s+(?:the|your|its)\s+(?:\w+\s+)?(?:threshold|method|model|algorithm|sigma|radius|reference|cut-?off|seed|smoothing|tracker|linking distance)\w*(?:\s+(?:values?|level|settings?))?(?:\s+(?:exactly|again|then|used|you used))?\s*\??\s*$`,
     String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\b[^?.]{0,40}?\b${CHOICE}\b[^?.]{0,20}?\b(?:was|were|got|has been|have been|is being)\s+(?:\w+\s+)?(?:used|chosen|picked|applied|selected|set|run|taken)\b`,
@@ -60,10 +64,12 @@ const ASKS_USED = new RegExp(
     String.raw`^\s*(?:and\s+|so\s+|ok(?:ay)?,?\s+)?(?:the\s+|your\s+|which\s+|what\s+)?(?:\w+\s+)?${CHOICE}\s+(?:(?:you|it|they)\s+)?(?:used|chosen|applied|picked|set|selected)\b`,
     // "which setting you was using?", "what threshold it used": the verb without did/was (non-native, chat)
     String.raw`^\s*(?:and\s+|so\s+|ok(?:ay)?,?\s+)?(?:what|which)\b[^?.]{0,40}?\b${CHOICE}\b[^?.]{0,20}?\b(?:you|it|they)\s+(?:was\s+|were\s+|are\s+|is\s+|have\s+|had\s+)?(?:using|used|use|applying|applied|choosing|chose|picking|picked)\b`,
+    // "was cellpose used?", "was Otsu applied?": a method named, asked in the passive
+    String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:was|were)\s+(?:a\s+|an\s+|the\s+)?[\p{L}][\p{L}\d+-]*\s+(?:really\s+|actually\s+)?(?:used|applied|run)\b`,
     // "why you find so many?", "why it split this one": why, with the step's own verb
     String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?why\s+(?:you|it|they)\s+(?:\w+\s+)?(?:find|found|detect\w*|get|got|make|made|split\w*|merge\w*|miss\w*|link\w*|lose|lost|drop\w*|call\w*)\b`,
   ].join('|'),
-  'i',
+  'iu',
 );
 
 /**
@@ -178,7 +184,10 @@ function stepAskedAbout(question: string, earlier: PastResult[], index: ToolInde
   const named = new Set(index.match(question).map((m) => m.tool));
   const asked = new Set(index.meanings(tokenize(question)));
   const mentions = (r: PastResult) => Object.keys({ ...r.values, ...r.args }).some((k) => index.meanings(tokenize(k.replace(/([a-z])([A-Z])/g, '$1 $2'))).some((w) => asked.has(w) && w !== meaning('use')));
-  return done.find((r) => named.has(r.tool)) ?? done.find(mentions) ?? done[0];
+  // "why did you pick 13.1 px?": the step whose record holds that number (a value it chose, or its own account)
+  const numbers = (question.match(/(?<![\w.])\d+(?:\.\d+)?(?![\w.]*\d)/g) ?? []).filter((n) => n.includes('.') || Number(n) > 3);
+  const quotes = (r: PastResult) => numbers.some((n) => new RegExp(`(?<![\\d.])${n.replace('.', '\\.')}(?![\\d])`).test(`${r.summary} ${JSON.stringify(r.values)}`));
+  return done.find((r) => named.has(r.tool)) ?? (numbers.length ? done.find(quotes) : undefined) ?? done.find(mentions) ?? done[0];
 }
 
 /**
@@ -216,7 +225,27 @@ export function explainStep(question: string, earlier: PastResult[], index: Tool
     .filter(([k, p]) => !INPUTS.has(k) && step.args[k] === undefined && step.values[k] === undefined && p.default !== undefined && p.description && (k === 'method' || relevance(k) > 0))
     .slice(0, 2);
   for (const [k, p] of defaults) parts.push(`${k} was left at its default ${JSON.stringify(p.default)} (${p.description!.split(/(?<=\.)\s/)[0].replace(/\.$/, '')})`);
-  return `I did not re-run anything. From the record of ${step.tool}: ${parts.join('; ')}. Its own account: ${step.summary.replace(/\s+$/, '')} Ask me to run it again with other values if you want to compare.`;
+  return `${usedVerdict(question, step)}I did not re-run anything. From the record of ${step.tool}: ${parts.join('; ')}. Its own account: ${step.summary.replace(/\s+$/, '')} Ask me to run it again with other values if you want to compare.`;
+}
+
+/** Words of a "did you use X?" that name no method ("a model", "deep learning", "the default"). */
+const GENERIC_CHOICE = /^(?:a|an|the|any|some|my|your|deep|machine|learning|model|models|network|method|methods|default|defaults|threshold|thresholding|smoothing|filter|gpu|ai|it|that|this|them)$/i;
+
+/**
+ * "did you use StarDist?", "was Otsu used?": Yes or No first, by whether the method named is in
+ * the step's record (its arguments, values and own account); nothing when no method is named.
+ * A method that did not run is never let stand as if it had (issue 11 item 7).
+ */
+function usedVerdict(question: string, step: PastResult): string {
+  const m = /^\s*(?:and\s+|so\s+|but\s+)?(?:did|have|had)\s+(?:you|it|they)\s+(?:really\s+|actually\s+)?(?:use|used|apply|applied|run|ran)\s+(?:a\s+|an\s+|the\s+)?([\p{L}][\p{L}\d+-]*)\b/iu.exec(question)
+    ?? /^\s*(?:and\s+|so\s+|but\s+)?(?:was|were)\s+(?:a\s+|an\s+|the\s+)?([\p{L}][\p{L}\d+-]*)\s+(?:used|applied|run)\b/iu.exec(question);
+  if (!m || GENERIC_CHOICE.test(m[1])) return '';
+  const name = m[1].toLowerCase().replace(/[^\p{L}\d]/gu, '');
+  const record = `${JSON.stringify(step.args)} ${JSON.stringify(step.values)} ${step.summary}`.toLowerCase().replace(/[^\p{L}\d\s]/gu, '');
+  const method = typeof step.values.method === 'string' ? step.values.method : typeof step.args.method === 'string' ? step.args.method : undefined;
+  const used = method && typeof step.values.model === 'string' ? `${method} (${step.values.model})` : method;
+  if (record.includes(name)) return `Yes: ${m[1]} is in the record of ${step.tool}. `;
+  return `No: ${m[1]} did not run${used ? `; ${step.tool} used ${used}` : ''}. `;
 }
 
 // ---- questions about a tool itself ("how long does segmentation take?", "how fast is

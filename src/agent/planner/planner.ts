@@ -10,6 +10,7 @@ import { findEnumValue, withoutRejected } from './enums.ts';
 import { nameWords, statedNumbers, statedNumbersScored, statedValues, valuesByName } from './arguments.ts';
 import { notDoneNote, unappliedWords, unmatchedAction } from './unapplied.ts';
 import { maskRejected, unappliedConstraints, unappliedNote, withWords } from './constraints.ts';
+import { withoutLetterForms } from './letterForms.ts';
 import { isOutOfScope, namesASubject } from './outOfScope.ts';
 import { askedMeanings, asksAValue, changesImagesReply, makesImages, measuredInstead, notMeasuredReply, onlyReports, reporterFor, resultHits, statesObjectSize, unmeasuredQuantity } from './propertyQuestions.ts';
 import { explainStep } from './explanations.ts';
@@ -19,7 +20,7 @@ import { indexFor } from './toolIndex.ts';
 import { isStopWord, meaning, normalizeWord, stopWords, tokenize } from './words.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
-import { answerFromTable, askedPart, askingAt, countAsQuestion, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, isAskedForm, measuringWords, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
+import { answerFromTable, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, isAskedForm, measuringWords, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
 import { buildArgs, requestPixelSizeUm, sessionPixelSizeUm } from './builders.ts';
 import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths, withoutExcludedScope } from './extract.ts';
 import { sessionFrameCount } from './builders.ts';
@@ -658,6 +659,23 @@ export function isQuestion(text: string): boolean {
   return /\?\s*$/.test(t) || QUESTION_START.test(t);
 }
 
+/**
+ * Steps planned for two parts of a question, each once: a step of the same tool whose settings
+ * agree with one before (none set to another value, the same kind) is that step, with the
+ * settings of both ("how much do they move, and how many divide?": one tracking, with splitting).
+ */
+function sameStepsOnce(steps: PlannedStep[]): PlannedStep[] {
+  const settings = (step: PlannedStep) => Object.entries(step.args).filter(([, v]) => !(v && typeof v === 'object' && '$ref' in v));
+  const agree = (a: PlannedStep, b: PlannedStep) => a.tool === b.tool && a.args.kind === b.args.kind && settings(b).every(([k, v]) => !(k in a.args) || JSON.stringify(a.args[k]) === JSON.stringify(v));
+  const out: PlannedStep[] = [];
+  for (const step of steps) {
+    const same = out.findIndex((o) => agree(o, step));
+    if (same < 0) out.push(step);
+    else out[same] = { ...out[same], args: { ...out[same].args, ...Object.fromEntries(settings(step)) } };
+  }
+  return out;
+}
+
 /** Builds the plan for the current request. */
 export function planRequest(conversation: Conversation, catalogue: Catalogue): Plan {
   // "drop anything smaller than 10 µm²": an area in µm² is counted in px² at the pixel size known, and said so
@@ -666,7 +684,8 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // "thirty seconds apart", "channel three", "zero point five microns": numbers said in words, as digits
   // "(Reviewer 1, point 4)", "(see Fig. 2)": a reference to a document, whose numbers are no settings
   // "track w/o divisions", "segment w/ otsu": the abbreviations as their words
-  const named = numberWordsAsDigits(withShorthandNames(withoutReferenceAsides(withAbbreviationsWritten(conversation.request)), argumentNamesOf(catalogue)));
+  // ("Dear cellpilot, ... Many thanks, Tom": the forms of a letter around the request are no part of it)
+  const named = numberWordsAsDigits(withShorthandNames(withoutReferenceAsides(withAbbreviationsWritten(withoutLetterForms(conversation.request))), argumentNamesOf(catalogue)));
   // "for experiment 12 (day 3), track the nuclei", "segment the nuclei in well A3, replicate 2": labels of which data, when
   // without them the request asks for analysis steps only (a well to image is the microscope's)
   const unlabelled = acquisitionRunning(conversation) ? named : withoutSampleLabels(named);
@@ -713,6 +732,13 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // about things analysed ("which frame contains the fewest cells?", "describe the distribution of areas"): never the file's reporter, whatever of its words ("contain", "describe") it uses
   const analysed = aboutTheAnalysis(text, catalogue);
   if (analysed) mentions = mentions.filter((m) => !onlyReports(m.tool, catalogue));
+  // "how fast do they move and how big are they?": each part planned as a question of its own (as at the start of the
+  // turn, so that the plan stays the same while its steps run), their steps once each; the answer answers each (brief s19/Q)
+  const parts = !acquisitionRunning(conversation) ? questionPartsOf(text) : undefined;
+  if (parts) {
+    const plans = parts.map((part) => planRequest({ ...conversation, request: part, current: [] }, catalogue));
+    if (plans.every((p) => !p.reply)) return { steps: sameStepsOnce(plans.flatMap((p) => p.steps)), question: text, ...(plans.some((p) => p.notes?.length) ? { notes: [...new Set(plans.flatMap((p) => p.notes ?? []))] } : {}) };
+  }
   // a question about the data at a scope that the session's tables answer: answered from them, whatever
   // tool words it has ("how many trajectories last under 4 min?"), its context first ("I expect ... - are there more cells at the end?")
   const askedOfData = questionClause(text);
@@ -1964,6 +1990,12 @@ function resolveRefs(args: Record<string, unknown>, conversation: Conversation, 
       continue;
     }
     out[key] = found.id;
+  }
+  // a feature drawn or read from a table is one of its columns: another table that has it, else the step's other inputs (brief s19/Q)
+  if (typeof args.feature === 'string' && typeof out.table === 'string') {
+    const table = tableWithFeature(args.feature, out.table, all);
+    if (table) out.table = table;
+    else if (table === null && typeof out.tracks === 'string') delete out.table;
   }
   // never pair a label movie with a movie of another length (a projection's labels with the time-lapse)
   if (typeof out.movie === 'string' && typeof out.labels === 'string' && /^movie-\d+$/.test(out.movie)) {

@@ -194,13 +194,16 @@ const READER_WORDS = (
   'faster slower bigger larger smaller longer shorter further brighter dimmer higher lower ' +
   'speed speeds velocity intensity brightness fluorescence signal displacement distance duration lifetime area size number ' +
   'nuclei nucleus cells tracks track trajectories trajectory frame frames timepoint divisions divided dividing ' +
-  'travelled traveled moved migrated straightness circularity perimeter diffusion between compare divide shrinking growing standard first last final'
+  'travelled traveled moved migrated straightness circularity perimeter diffusion between compare divide shrinking growing standard first last final ' +
+  // the words a question is built of ("how mnay", "teh most", "hwo much"): a slip of one hides the question itself
+  // (no word that other words are a slip of: "three" is "there" with two letters swapped)
+  'many much the how'
 ).split(' ');
 const READER_SET = new Set(READER_WORDS);
 
-/** Words of five letters or more within a slip of a word the reader knows (same first letter), written as that word. */
+/** Words within a slip of a word the reader knows, written as that word: two letters swapped (three letters or more), or one edit with the same first letter (five or more). */
 function withoutSlips(text: string): string {
-  return text.replace(/\p{L}{4,}/gu, (word) => {
+  return text.replace(/\p{L}{3,}/gu, (word) => {
     const lower = word.toLowerCase();
     if (READER_SET.has(lower) || isStopWord(lower)) return word;
     // two letters swapped ("lsat", "frist", "avergae"): the commonest slip, even in short words
@@ -407,7 +410,9 @@ function readScope(question: string): QuestionScope {
   else if (!compare && SMALLEST.test(text)) reduce = 'min';
   // "the top 3 fastest cells", "the 5 biggest nuclei", "rank the tracks by speed": the rows in order of the quantity, the first few
   const topWords = /\b(?:top|first|the)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(?:most|least)\s+)?([\p{L}-]+)/iu.exec(text);
-  const topN = topWords && (LARGEST.test(topWords[2]) || SMALLEST.test(topWords[2]) || /^top$/i.test(topWords[0].split(/\s+/)[0])) ? parseNumber(topWords[1]) : undefined;
+  // ("fastest 2 tracks", "the biggest three nuclei": the number said after the extreme)
+  const afterWords = /\b([\p{L}]+est)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:tracks|cells|nuclei|objects|ones|trajectories)\b/iu.exec(text);
+  const topN = topWords && (LARGEST.test(topWords[2]) || SMALLEST.test(topWords[2]) || /^top$/i.test(topWords[0].split(/\s+/)[0])) ? parseNumber(topWords[1]) : afterWords && (LARGEST.test(afterWords[1]) || SMALLEST.test(afterWords[1])) ? parseNumber(afterWords[2]) : undefined;
   const ranks = /\b(?:rank|ranked|ranking|sort|sorted|order(?:ed)?)\b[^?.]*\bby\b/i.test(text);
   const top = topN !== undefined && topN >= 1 ? topN : ranks ? Infinity : undefined;
   if (top !== undefined && reduce !== 'max' && reduce !== 'min') reduce = SMALLEST.test(text) || /\b(?:ascending|increasing order|smallest first|lowest first|slowest first)\b/i.test(text) ? 'min' : 'max';
@@ -415,8 +420,8 @@ function readScope(question: string): QuestionScope {
   const quantityWords = quantityOf(text);
   // "are there more cells at the end?", "cells in frame 3?": no quantity but the things themselves, a count
   if (reduce === 'mean' && quantityWords.size === 0 && !channels.length && /\b(?:cells?|nucle(?:us|i)|objects?|tracks?|blobs?)\b/i.test(text) && /\b(?:are there|is there|were there|more|fewer|less|proliferat\w*|multipl(?:y|ies|ying|ied))\b/i.test(text) && !/\b(?:mean|average|typical)\b/i.test(text)) reduce = 'count';
-  // channels hold intensities: "compare ch1 and ch2" asks for them
-  const quantity = quantityWords.size === 0 && channels.length ? wordKeys('intensity') : quantityWords;
+  // channels hold intensities: "compare ch1 and ch2" asks for them ("how many cells in channel 2?" counts the things seen in it)
+  const quantity = quantityWords.size === 0 && channels.length && reduce !== 'count' ? wordKeys('intensity') : quantityWords;
   const named: [RegExp, Reduce][] = [[/\b(?:mean|average|avg)\b/i, 'mean'], [/\bmedian\b/i, 'median'], [/\b(?:min|minimum|smallest|lowest)\b/i, 'min'], [/\b(?:max|maximum|largest|highest)\b/i, 'max'], [/\b(?:sd|std|standard deviation|spread)\b/i, 'sd'], [/\b(?:total|sum)\b/i, 'sum']];
   const stats = named.filter(([re]) => re.test(text)).map(([, r]) => r);
   const whichFrame = /\b(?:which|what)\s+(?:of\s+the\s+)?(?:frame|time ?point|timepoint|point in time|image|picture)s?\b|\bwhen\b.*\b(?:peak\w*|maxim\w*|minim\w*|most|least|highest|lowest|largest|smallest|fewest)\b/i.test(text)
@@ -434,7 +439,7 @@ function readScope(question: string): QuestionScope {
   // ("in what frame there is the less nuclei": "less" and "fewer" ask for the low end of a count too)
   const extreme = !whichFrame ? undefined : reduce === 'min' || (reduce !== 'max' && (SMALLEST.test(text) || (/\b(?:less|fewer)\b/i.test(text) && !LARGEST.test(text)))) ? ('min' as const) : reduce === 'max' || LARGEST.test(text) || /\bpeak\w*/i.test(text) ? ('max' as const) : undefined;
   // ("the total distance each cell moved": the total is the quantity's own name, each cell's value is asked)
-  const perTrack = reduce === 'mean' && !/\b(?:mean|average|typical|overall|total|sum|all together)\b/i.test(text.replace(/\btotal\s+(?:distance|path|displacement)\b/gi, 'distance')) && /\b(?:each|every|individual)\s+(?:tracks?|cells?|nucle(?:us|i)|objects?|trajector(?:y|ies))\b|\bper[- ](?:track|cell)\b|\blist\b/i.test(text);
+  const perTrack = reduce === 'mean' && !/\b(?:mean|average|typical|overall|total|sum|all together)\b/i.test(text.replace(/\btotal\s+(?:distance|path|displacement)\b/gi, 'distance')) && /\b(?:each|every|individual)\s+(?:tracks?|cells?|nucle(?:us|i)|objects?|trajector(?:y|ies))\b|\bper[- ](?:track|cell)\b|\blist\b|\bof\s+all\s+(?:the\s+|my\s+)?(?:tracks|cells|nuclei|objects|trajectories)\b/i.test(text);
   // "average speed per track": the mean over all, and each track's own value after it (both readings answered)
   const listsEach = !perTrack && reduce === 'mean' && /\bper[- ](?:track|cell|trajectory)\b|\b(?:of|for)\s+(?:each|every)\s+(?:track|cell|trajectory)\b/i.test(text) && !/\b(?:overall|in total|all together|across (?:all|the) (?:tracks|cells))\b/i.test(text);
   const frame = compare || frames ? undefined : frameNumber ? Number(frameNumber[1]) : lastFrame ? ('last' as const) : firstFrame ? ('first' as const) : undefined;
@@ -501,7 +506,7 @@ export function isAskedForm(question: string): boolean {
   // a scope said first ("in frames 5-10, what's the mean speed?", "for track 3, ...")
   const text = plainQuestion(question)
     // a question asked indirectly: "I'd like to know ...", "could you tell me ...", "please give me ..."
-    .replace(/^(?:(?:hi|hey|hello|ok(?:ay)?|so|and|also|now)[,!\s]+)*(?:please\s+)?(?:(?:i(?:'d| would) like|i want(?:ed)?|i need|we(?:'d| would) like|i(?:'m| am) curious|i wonder(?:ed)?|do you know|any idea|let me know|can you|could you|would you|can u|could u|pls|please)\s+)?(?:to\s+)?(?:know|find out|check|tell me|give me|work out|figure out|let me know|list(?:\s+me)?(?=\s+(?:the\s+)?(?:mean|average|median|\w+\s+(?:of|for|per)\s+(?:each|every|all))))?\s*(?:please\s+)?(?:,\s*)?/i, (prefix) => (/\b(?:know|find out|check|tell me|give me|work out|figure out|curious|wonder|list)\b/i.test(prefix) ? 'what is ' : prefix))
+    .replace(/^(?:(?:hi|hey|hello|ok(?:ay)?|so|and|also|now)[,!\s]+)*(?:please\s+)?(?:(?:i(?:'d| would) like|i want(?:ed)?|i need|we(?:'d| would) like|i(?:'m| am) curious|i wonder(?:ed)?|do you know|any idea|let me know|can you|could you|would you|can u|could u|pls|please)\s+)?(?:to\s+)?(?:know|find out|check|tell me|give me|work out|figure out|let me know|list(?:\s+me)?(?=\s+(?:the\s+|all\s+(?:the\s+)?)?(?:mean|average|median|(?:areas?|sizes?|speeds?|velocit(?:y|ies)|intensit(?:y|ies)|brightness|durations?|lifetimes?|displacements?|distances?|circularit(?:y|ies)|perimeters?|lengths?)\b|\w+\s+(?:of|for|per)\s+(?:each|every|all))))?\s*(?:please\s+)?(?:,\s*)?/i, (prefix) => (/\b(?:know|find out|check|tell me|give me|work out|figure out|curious|wonder|list)\b/i.test(prefix) ? 'what is ' : prefix))
     .replace(/^what is (?=(?:how|what|which|who|whose|when|where|whether|if|is|are|was|were|do|does|did)\b)/i, '')
     // "describe the distribution of areas", "summarise the spread": the statistics asked for
     .replace(/^(?:(?:please|pls|can you|could you)\s+)?(?:describe|summari[sz]e|characteri[sz]e)\s+(?=(?:the\s+|their\s+)?(?:distribution|spread|range|variation|variability|statistics|stats)\b)/i, 'what is ')
@@ -509,7 +514,8 @@ export function isAskedForm(question: string): boolean {
   // "count the nuclei larger than 150 px²": a count of the rows a threshold keeps is asked, not a step
   if (/^(?:and\s+|so\s+|now\s+|then\s+)?count\b/i.test(text) && /\b(?:cells?|nucle(?:us|i)|objects?|tracks?|trajector(?:y|ies)|ones)\b/i.test(text) && conditionOf(question) !== undefined && !/\b(?:then|and then|after that|afterwards)\b/i.test(text)) return true;
   // "area in µm² pls", "speed in um/min?": a quantity in the unit wanted is a question
-  if (NOUN_QUESTION.test(text) && /^(?:the\s+)?(?:(?:mean|average|median|typical|total)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|px|pixels?|microns?|micromet\w+|nm|s|secs?|seconds?|min|mins|minutes?|h|hours?)\S*(?:\s*(?:\/|per)\s*\S+)?[\s.!?]*$/iu.test(text)) return true;
+  // ("speed of track 2 in µm/h", "area of the nuclei in px²": of what, then the unit)
+  if (NOUN_QUESTION.test(text) && /^(?:the\s+)?(?:(?:mean|average|median|typical|total)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?(?:\s+(?:of|for)\s+(?:the\s+|each\s+|every\s+|all\s+)?(?:(?:track|cell|nucleus|object)\s*#?\d+|cells|nuclei|tracks|objects))?\s+(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|px|pixels?|microns?|micromet\w+|nm|s|secs?|seconds?|min|mins|minutes?|h|hours?)\S*(?:\s*(?:\/|per)\s*\S+)?[\s.!?]*$/iu.test(text)) return true;
   // ("when a cell divides, image every 30 s" is a condition and its action, no question)
   if (/^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+|but\s+)?(?:how|by how much|(?:in|at|on|for|during|from|by) (?:which|what)|what|which|who|whose|when(?![^?]*(?:[,:;]|\bthen\b)\s*\S[^?]*$)|where|is|are|was|were|has|have|give me|tell me|show me|can you tell|any idea|compare)\b/i.test(text)) return true;
   // "do they speed up?", "did any cells divide": a question; "do the thing with 15 px" is not
@@ -529,7 +535,10 @@ export function questionClause(text: string): string {
   if (!/\?\s*$/.test(text)) return text;
   const pieces = text.split(/(?<=[.!;])\s+|\s+[-–—]\s+/).map((p) => p.trim()).filter(Boolean);
   const last = pieces.at(-1);
-  return pieces.length > 1 && last && isAskedForm(last) ? last : text;
+  if (!(pieces.length > 1 && last && isAskedForm(last))) return text;
+  // ("the pixel size is 0.65 µm - what's the mean area in um2 then?": a calibration told before the question goes with it)
+  const told = pieces.slice(0, -1).filter((p) => statedPixelSizeUm(p) !== undefined || statedFrameIntervalS(p) !== undefined);
+  return told.length ? `${last} ${told.join(' ')}` : last;
 }
 
 /** Words that ask to be told ("give me", "tell us"), shared by the readers of an answer asked for. */
@@ -631,10 +640,10 @@ export function asksInUnits(text: string): boolean {
 /** A request that opens with a verb of doing ("track cells over time" is a step, "cells per frame" a question). */
 const STEP_VERB = /^(?:and\s+|so\s+|now\s+)?(?:track|segment|measure|count|follow|plot|show|find|detect|link|quantify|compute|calculate|get|make|draw|export|save)\b/i;
 /** A request that is only a thing (or its count) at a scope: "cells per frame", "nucleus count over time", "speed for each track". */
-const THING_AT_A_SCOPE = /^(?:and\s+|so\s+|now\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}(?:per|in each|in every|at each|for each|for every|of each|of every|for all|of all|over|across|through)\s+(?:the\s+)?(?:frames?|time ?points?|timepoints?|time|tracks?|cells?|nuclei|the movie)[\s.!,]*$/i;
+const THING_AT_A_SCOPE = /^(?:and\s+|so\s+|now\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}(?:per|in each|in every|at each|for each|for every|of each|of every|for all|of all|over|across|through)\s+(?:the\s+)?(?:frames?|time ?points?|timepoints?|time|tracks?|cells?|nucle(?:us|i)|objects?|the movie)(?:\s+(?:in|at|of|for)\s+(?:the\s+)?(?:(?:frame|time ?point|timepoint)\s*#?\d+|(?:first|last|final)\s+(?:frame|time ?point|timepoint))|\s+(?:over|through|across)\s+(?:the\s+)?(?:time|movie|frames|time-?lapse))?[\s.!,]*$/i;
 
 /** Words a question without a question word starts with: an aggregate, an extreme or a measured quantity. */
-const AGGREGATE_FIRST = /^(?:and\s+|so\s+|ok(?:ay)?,?\s+|now\s+|also\s+)?(?:the\s+)?(?:top\s+\d|(?:\d{1,2}|two|three|four|five|ten)\s+(?:most\s+|least\s+)?[a-z]+est\b|mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number of|percent(?:age)?|fraction|proportion|share|max(?:imum)?|min(?:imum)?|(?:\d{1,2}\s*(?:st|nd|rd|th)?\s*-?\s*)?percentiles?|p\d{1,2}|quartiles?|inter-?\s?quartile|iqr)\b/i;
+const AGGREGATE_FIRST = /^(?:and\s+|so\s+|ok(?:ay)?,?\s+|now\s+|also\s+)?(?:the\s+)?(?:top\s+\d|(?:\d{1,2}|two|three|four|five|ten)\s+(?:most\s+|least\s+)?[a-z]+est\b|[a-z]+est\s+(?:\d{1,2}|two|three|four|five|ten)\s+(?:tracks|cells|nuclei|objects|ones|trajectories)\b|mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number of|percent(?:age)?|fraction|proportion|share|max(?:imum)?|min(?:imum)?|(?:\d{1,2}\s*(?:st|nd|rd|th)?\s*-?\s*)?percentiles?|p\d{1,2}|quartiles?|inter-?\s?quartile|iqr)\b/i;
 const NOUN_QUESTION = new RegExp(
   `^(?:and\\s+|so\\s+|ok(?:ay)?,?\\s+|now\\s+|also\\s+)?(?:the\\s+|their\\s+|its\\s+)?(?:${[
     'mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number|count|percent(?:age)?|fraction|proportion|share|max(?:imum)?|min(?:imum)?',
@@ -680,7 +689,9 @@ export function measuringWords(question: string, vocabulary = ''): string {
   const tracksCounted = scope.reduce === 'count' && /\b(?:tracks?|trajector(?:y|ies)|tracklets?|lineages?)\b/i.test(plainQuestion(question)) && !overFrames;
   // "how many cells move?", "how many stay for the whole movie?": each track's displacement, start and stop
   const tracksKept = countsMovingCells(question) || countsWholeTracks(question);
-  return `${text} ${adjectives} ${own.join(' ')}${overFrames && motion && !tracksKept ? ' steps between frames' : ''}${tracksCounted || tracksKept ? ' whole tracks' : ''}`.replace(/\s+/g, ' ').trim();
+  // "how many cells in channel 2?": the things are found in that channel (a quantity in a channel is measured in every channel, the answer picks it)
+  const where = scope.reduce === 'count' && scope.channels?.length === 1 ? ` in channel ${scope.channels[0]}` : '';
+  return `${text} ${adjectives} ${own.join(' ')}${overFrames && motion && !tracksKept ? ' steps between frames' : ''}${tracksCounted || tracksKept ? ' whole tracks' : ''}${where}`.replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -755,9 +766,14 @@ export function completedFollowUp(question: string, earlierRequests: string[]): 
     const before = [...earlierRequests].reverse().slice(0, 3).find((e) => isAskedForm(e) && (readQuestion(e).quantity.size > 0 || readQuestion(e).reduce !== 'mean'));
     if (before) return `${before.trim().replace(/[?.!\s]+$/, '').replace(/\s+(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|microns?|micromet\w+|px|pixels?|nm|secs?|seconds?|s|mins?|minutes?|h|hrs?|hours?|frames?)\b.*$/i, '')} ${unitOnly[1]}?`;
   }
+  // "same for the area", "now the same with track 2": after a question, that question again about what is named now
+  const sameFor = /^(?:(?:and|ok(?:ay)?|so|now)\s*,?\s*)*(?:(?:do|give me|tell me)\s+)?(?:the\s+)?same\s+(?:thing\s+)?(?:for|with)\s+([^?]{1,60}?)\s*(?:please|pls)?\s*[?.!]*$/i.exec(question.trim());
+  if (sameFor && [...earlierRequests].reverse().slice(0, 1).some((e) => isAskedForm(e))) return completedFollowUp(`what about ${sameFor[1]}?`, earlierRequests);
   const words = question.trim().split(/\s+/);
   if (words.length > 8 || !isAskedForm(question) && !/\?\s*$/.test(question)) return question;
-  if (!/^(?:and|also|ok(?:ay)?|so|now|what about|how about|same for|then)\b|^(?:the\s+)?(?:mean|average|median|sd|spread|range|total|max|min)\b\W*$/i.test(plainQuestion(question))) return question;
+  // ("per frame?", "in frame 4?", "at the end?": only a scope, the question before at it)
+  const scopeOnly = /^(?:per|in|at|for|over|on|by)\s+(?:each\s+|every\s+|the\s+)?(?:(?:very\s+)?(?:first|last|final)\s+)?(?:frames?|time ?points?|timepoints?|tracks?|cells?|channels?|start|end|beginning)\b[^?]{0,20}\?\s*$/i.test(question.trim());
+  if (!scopeOnly && !/^(?:and|also|ok(?:ay)?|so|now|what about|how about|same for|then)\b|^(?:the\s+)?(?:mean|average|median|sd|spread|range|total|max|min)\b\W*$/i.test(plainQuestion(question))) return question;
   const rest = question.trim().replace(/^(?:and|also|ok(?:ay)?|so|now|then)\b[,\s]*(?:what about|how about|same for)?\s*|^(?:what about|how about|same for)\s*/i, '');
   const own = readQuestion(question);
   if (own.quantity.size > 0 || (own.reduce === 'count' && /\bhow many\b|\bnumber of\b|\bcount\b/i.test(question))) return question;
@@ -1029,11 +1045,23 @@ function suits(table: Table, scope: QuestionScope): boolean {
 }
 
 /**
+ * The answer from the session's tables (below); a column of a channel after the first that the
+ * answer quotes without naming its channel is named ("mean_intensity_c2 is channel 2"): people ask
+ * by channel, not by column.
+ */
+export function answerFromTable(asked: string, conversation: Conversation): string | undefined {
+  const answer = tableAnswer(asked, conversation);
+  if (!answer) return answer;
+  const unnamed = [...new Set([...answer.matchAll(/\b[a-z]+(?:_[a-z]+)*_c(\d+)\b/g)].filter((m) => Number(m[1]) >= 2 && !new RegExp(`\\bchannel ${m[1]}\\b`, 'i').test(answer)).map((m) => `${m[0]} is channel ${m[1]}`))];
+  return unnamed.length ? `${answer} (${unnamed.join(', ')})` : answer;
+}
+
+/**
  * Answers a question from the newest table artifact that has a column for it, or undefined
  * (no table on disk, or none fits the question and its scope: the planner then makes one).
  * "which cell travelled the longest distance?" → "Track 7 travelled the longest: 123.4 µm ...".
  */
-export function answerFromTable(asked: string, conversation: Conversation): string | undefined {
+function tableAnswer(asked: string, conversation: Conversation): string | undefined {
   const question = withChannelNumbers(asked, conversation);
   const read = readQuestion(question);
   // ("the last 3 frames" of an 8-frame movie are frames 6-8, whatever the last row of a table of steps between frames)
@@ -1373,7 +1401,10 @@ function scopedRows(table: Table, scope: QuestionScope): { rows: Row[]; where: s
     const id = idColumnOf(table, true)!;
     rows = rows.filter((r) => r[id] === scope.track);
     const noun = /track|branch/i.test(id) ? 'track' : 'object';
-    if (rows.length === 0) return `There is no ${noun} ${scope.track}${parts.length ? ` ${parts.join(' ')}` : ''} in the table (${id} ${[...new Set(table.rows.map((r) => r[id]))].slice(0, 8).join(', ')}, ...).`;
+    if (rows.length === 0) {
+      const ids = [...new Set(table.rows.map((r) => r[id]))];
+      return `There is no ${noun} ${scope.track}${parts.length ? ` ${parts.join(' ')}` : ''} in the table: it has ${ids.length} ${noun}${ids.length === 1 ? '' : 's'} (${id} ${ids.slice(0, 8).join(', ')}${ids.length > 8 ? ', ...' : ''})`;
+    }
     parts.push(`for ${noun} ${scope.track}`);
   }
   return { rows, where: parts.join(' ') };
@@ -1524,7 +1555,9 @@ function perTrackAnswer(column: string, values: { row: Row; v: number }[], idCol
   const noun = /track|branch/i.test(idColumn) ? 'track' : 'object';
   const list = [...byId.entries()].sort((a, b) => Number(a[0]) - Number(b[0])).map(([id, vs]) => `${noun} ${id}: ${unit ? withUnit(mean(vs), unit).replace(' (no calibration known)', '') : format(mean(vs))}`);
   const shown = list.length > 15 ? [...list.slice(0, 15), `... (${list.length - 15} more)`] : list;
-  return `${column}${perFrame ? ' (mean over frames)' : ''} per ${noun}${unit ? ` (${withUnit(1, unit).replace(/^1 /, '')})` : ''}: ${shown.join(', ')} (${source})`;
+  // (a mean over frames only where some id has rows in several: one frame asked has one value each)
+  const overFrames = perFrame && [...byId.values()].some((vs) => vs.length > 1);
+  return `${column}${overFrames ? ' (mean over frames)' : ''} per ${noun}${unit ? ` (${withUnit(1, unit).replace(/^1 /, '')})` : ''}: ${shown.join(', ')} (${source})`;
 }
 
 /** "which frame has the most cells?", "when does the intensity peak?": a value per frame (objects counted, or the mean of the column) and the frame with its extreme. */
@@ -1627,4 +1660,51 @@ function countAnswer(question: string, scope: QuestionScope, candidates: Candida
     return `${n} objects over ${frames} frames (${format(n / Math.max(1, frames))} per frame on average${cells})${scoped.where ? ` ${scoped.where}` : ''} (from ${artifact.id})`;
   }
   return `${n} ${aboutTracks ? 'tracks' : 'objects'}${scoped.where ? ` ${scoped.where}` : ''} (from ${artifact.id})`;
+}
+
+/**
+ * The table a step that draws or reads one feature should take ("plot their speed over time"
+ * after measuring objects and then tracking: the objects' table has no speed): the chosen one
+ * when a column of it names the feature, else the newest table on disk that has one; null
+ * when no table read has it (the step takes its other inputs, the tracks); undefined when the
+ * chosen table cannot be read (a stand-in), so the choice stays.
+ */
+export function tableWithFeature(feature: string, chosen: string, artifacts: KnownArtifact[]): string | null | undefined {
+  const scope: QuestionScope = { ...readQuestion(`the ${feature}`), quantity: wordKeys(feature.replace(/_/g, ' ')) };
+  const readable = [...artifacts]
+    .filter((a) => a.type === 'table' && a.path && /\.csv$/i.test(a.path) && !isTruth(a) && existsSync(a.path))
+    .reverse()
+    .flatMap((artifact) => { try { return [{ artifact, table: readCached(artifact.path!) }]; } catch { return []; } });
+  const chosenTable = readable.find((t) => t.artifact.id === chosen);
+  if (!chosenTable) return undefined;
+  const names = (t: { table: Table }) => t.table.columns.includes(feature) || bestColumn(t.table, scope, false) !== undefined;
+  if (names(chosenTable)) return chosen;
+  return readable.find(names)?.artifact.id ?? null;
+}
+
+/** Where a question's second part starts: "..., and how big are they?", "... and what is ...", "... and the mean area". */
+const SECOND_PART = /\s*,?\s+and\s+(?=(?:how|what|which|where|when|whether|is|are|do|does|did)\b|(?:the|their|its)\s+(?:mean|average|median|typical|total|number|max(?:imum)?|min(?:imum)?)\b)/i;
+
+/**
+ * A question in two parts about two quantities ("how fast do they move on average and how big
+ * are they?", "what is the mean speed and the mean area?", "my PI wants two numbers: how fast
+ * ... and how big they are."): each part as a question of its own, to plan and answer apart;
+ * undefined for one question, or two parts about one quantity ("how many at the start and how
+ * many at the end?" is one comparison).
+ */
+export function questionPartsOf(text: string): string[] | undefined {
+  const m = SECOND_PART.exec(text);
+  if (!m) return undefined;
+  // (the sentence, or the part after a colon, that the first part is in; the second up to its own sentence's end)
+  const first = text.slice(0, m.index).split(/(?<=[.!?;:])\s+/).at(-1)!.trim();
+  const said = text.slice(m.index + m[0].length).split(/(?<=[.!?;])\s+/)[0].trim();
+  // ("... and how big are they?": the things the first part named)
+  const things = /\b(?:the\s+|my\s+)?(?:cells?|nucle(?:us|i)|tracks?|objects?|trajector(?:y|ies))\b/i.exec(first)?.[0];
+  const second = things ? said.replace(/\b(?:they|them)\b/i, things).replace(/\btheir\b/i, 'the') : said;
+  const parts = [first, second];
+  if (!parts.every((p) => isAskedForm(p) && (asksTheData(p) || asksAMeasuredQuantity(p) || asksHowMuch(p) || readQuestion(p).reduce === 'count'))) return undefined;
+  // (a part with no quantity is a count of the things: "what's the mean area and how many nuclei are there?")
+  const quantities = parts.map((p) => [...readQuestion(p).quantity].sort().join(' '));
+  const each = parts.every((p, i) => quantities[i] !== '' || readQuestion(p).reduce === 'count');
+  return quantities[0] !== quantities[1] && each ? parts : undefined;
 }

@@ -1,0 +1,17 @@
+// The forms of a letter around a request or question ("Dear cellpilot,", "Hi Sam,", "hope you're
+// well!", "Many thanks, Tom", "Best wishes, Anna"): no part of what is asked. Without them an
+// email reads as its request; with them a name reads as an unknown word ("Dear cellpilot, which
+// cell is fastest?" was out of scope) and "well" as a plate's well (a stage move).
+
+/** "Dear cellpilot,", "Dear Dr Smith,", "Hi Sam,", "Hello team:" at the start (a greeting's own clause is read as context already). */
+const SALUTATION = /^\s*(?:dear\s+(?:[\p{L}.'-]+\s+){0,2}[\p{L}.'-]+|(?:hi|hello|hey|good\s+(?:morning|afternoon|evening))\s+[\p{L}'-]+)\s*[,:!]\s*/iu;
+/** "Hope you're well!", "I hope this finds you well.", "hope all is well": a wish, never a well of a plate. */
+const WELL_WISHING = /(?:^|(?<=[.!?,]\s*))\s*(?:i\s+)?hope\s+(?:you(?:'re|’re|\s+are)|all\s+is|this\s+(?:email\s+|message\s+)?finds\s+you|everything\s+is)\s+(?:doing\s+|keeping\s+)?(?:well|good|fine|ok(?:ay)?)\b[^.!?]*[.!?]*/giu;
+/** "Thanks a lot, Maria", "Many thanks, Tom", "Best wishes, Anna", "Cheers, Raj" at the end. */
+const SIGN_OFF = /(?<=^|[.!?]\s*)\s*(?:(?:many\s+|thanks?\s+)?thanks(?:\s+(?:a\s+lot|so\s+much|very\s+much|in\s+advance|again))?|thank\s+you(?:\s+(?:so\s+much|very\s+much|in\s+advance))?|cheers|best(?:\s+wishes|\s+regards)?|kind(?:est)?\s+regards|regards|all\s+the\s+best|warm(?:est)?\s+regards|yours)\s*[,!.]?\s*(?:[\p{L}.'-]+(?:\s+[\p{L}.'-]+)?)?\s*[.!]?\s*$/iu;
+
+/** The request without the salutation, well-wishing and sign-off of a letter around it (unchanged when it has none, or is nothing else). */
+export function withoutLetterForms(request: string): string {
+  const bare = request.replace(SALUTATION, '').replace(WELL_WISHING, ' ').replace(SIGN_OFF, '').replace(/\s+/g, ' ').trim();
+  return bare.length > 0 ? bare : request;
+}
