@@ -6,7 +6,6 @@
 //   node bin/run-ts.js models/training/eval-extent.ts FOLDER pixels simplus01|simplus02 [every=N]
 //     (foreground pixel IoU against the SEG masks: the classical objects, the model's p(nucleus) > 0.3 / 0.5 / 0.7,
 //     their union and intersection; at the radius the segment tool estimates)
-import { existsSync } from 'node:fs';
 import { matchLabels } from '../../src/analysis/matching.ts';
 import { chooseSegmentParameters, sampleMoviePlanes } from '../../src/analysis/seg-auto.ts';
 import { boundByExtent, extentOfPlane, type ExtentOptions } from '../../src/analysis/seg-extent.ts';
@@ -15,7 +14,7 @@ import { join } from 'node:path';
 import { openMovie } from '../../src/image/index.ts';
 import { annotatedFrames, ctcDataset, readFrame, sequenceParameters, type DatasetName } from './real-data.ts';
 import type { Movie } from '../../src/image/movie.ts';
-import { simulate, type SimulationOptions } from '../../src/sim/index.ts';
+import { scoreScenes } from './seg-scenes.ts';
 
 const folder = process.argv[2];
 const extra: ExtentOptions & { noDistance?: boolean } = JSON.parse(process.argv.find((a) => a.startsWith('{')) ?? '{}');
@@ -81,28 +80,4 @@ async function score(name: string, movie: Movie, truth: Movie, frames: number[])
   console.log(`${name} (r ${chosen.objectRadiusPx} px): classical ${line(sums.classical)}; extent ${line(sums.extent)}; model ${(modelMs / frames.length).toFixed(0)} ms/frame`);
 }
 
-if (only !== 'sim') {
-  const DIR = '../shared/data/biaNotebooks-timelapse/';
-  if (existsSync(DIR + 'cancer_cell_migration_crop.tif')) {
-    const movie = await openMovie(DIR + 'cancer_cell_migration_crop.tif');
-    const reference = await openMovie(DIR + 'cancer_cell_migration_voronoi_otsu_labeling_crop.tif');
-    await score('cancer_cell_migration_crop vs voronoi-otsu, 48 frames', movie, reference, Array.from({ length: movie.shape.t }, (_, k) => k));
-  } else console.log(`skipping the cancer movie: ${DIR} not found`);
-}
-if (only !== 'cancer') {
-  const SIZE = 256;
-  const movies: { name: string; options: Partial<SimulationOptions>; frames: number[] }[] = [
-    ...([[9401, 0.9, 8], [9402, 0.6, 20], [9403, 1.0, 8], [9404, 0.9, 3]] as const).map(([seed, crowding, snr]) => ({
-      name: `sim seed ${seed} (crowding ${crowding}, snr ${snr}, r 8)`,
-      options: { frames: 3, cells: 90, snr, seed, crowding, nucleusRadiusPx: 8 },
-      frames: [0, 1, 2],
-    })),
-    { name: 'sim seed 9405 (r 14)', options: { frames: 3, cells: 30, snr: 8, seed: 9405, crowding: 0.6, nucleusRadiusPx: 14 }, frames: [0, 1, 2] },
-    { name: 'sim seed 4', options: { frames: 3, cells: 30, seed: 4, crowding: 0.5 }, frames: [0, 1, 2] },
-    { name: 'sim seed 11 (every 3rd of 100 frames)', options: { frames: 100, cells: 50, seed: 11 }, frames: Array.from({ length: 34 }, (_, k) => 3 * k) },
-  ];
-  for (const { name, options, frames } of movies) {
-    const sim = simulate({ width: SIZE, height: SIZE, ...options } as SimulationOptions);
-    await score(name, sim.movie, sim.labels, frames);
-  }
-}
+await scoreScenes(score, { cancer: only !== 'sim', simulated: only !== 'cancer' });

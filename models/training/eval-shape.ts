@@ -5,15 +5,13 @@
 // from the movie as the segment tool chooses them, and the model's milliseconds per frame.
 //   node bin/run-ts.js models/training/eval-shape.ts FOLDER [cancer|sim]
 //   node bin/run-ts.js models/training/eval-shape.ts FOLDER speed   (CPU and wall ms for 512² windows of SIM+ 01 and 02)
-import { existsSync } from 'node:fs';
 import { matchLabels } from '../../src/analysis/matching.ts';
 import { chooseSegmentParameters, sampleMoviePlanes } from '../../src/analysis/seg-auto.ts';
 import { segmentPlane } from '../../src/analysis/seg-plane.ts';
 import { refineShapes } from '../../src/analysis/seg-shape.ts';
-import { openMovie } from '../../src/image/index.ts';
 import type { Movie } from '../../src/image/movie.ts';
 import { loadModel } from '../../src/onnx/index.ts';
-import { simulate, type SimulationOptions } from '../../src/sim/index.ts';
+import { scoreScenes } from './seg-scenes.ts';
 import { ctcDataset, datasetPresent, readFrame, sequenceParameters } from './real-data.ts';
 
 const folder = process.argv[2];
@@ -62,29 +60,4 @@ async function score(name: string, movie: Movie, truth: Movie, frames: number[])
   console.log(`${name} (r ${chosen.objectRadiusPx} px, ${chosen.objects}): classical ${line(sums.classical)}; shape ${line(sums.shape)}; model ${(modelMs / frames.length).toFixed(0)} ms/frame`);
 }
 
-if (only !== 'sim') {
-  const DIR = '../shared/data/biaNotebooks-timelapse/';
-  if (existsSync(DIR + 'cancer_cell_migration_crop.tif')) {
-    const movie = await openMovie(DIR + 'cancer_cell_migration_crop.tif');
-    const reference = await openMovie(DIR + 'cancer_cell_migration_voronoi_otsu_labeling_crop.tif');
-    await score('cancer_cell_migration_crop vs voronoi-otsu, 48 frames', movie, reference, Array.from({ length: movie.shape.t }, (_, k) => k));
-  } else console.log(`skipping the cancer movie: ${DIR} not found`);
-}
-if (only !== 'cancer') {
-  // The movies of eval-sim-seg.ts.
-  const SIZE = 256;
-  const movies: { name: string; options: Partial<SimulationOptions>; frames: number[] }[] = [
-    ...([[9401, 0.9, 8], [9402, 0.6, 20], [9403, 1.0, 8], [9404, 0.9, 3]] as const).map(([seed, crowding, snr]) => ({
-      name: `sim seed ${seed} (crowding ${crowding}, snr ${snr}, r 8)`,
-      options: { frames: 3, cells: 90, snr, seed, crowding, nucleusRadiusPx: 8 },
-      frames: [0, 1, 2],
-    })),
-    { name: 'sim seed 9405 (r 14)', options: { frames: 3, cells: 30, snr: 8, seed: 9405, crowding: 0.6, nucleusRadiusPx: 14 }, frames: [0, 1, 2] },
-    { name: 'sim seed 4', options: { frames: 3, cells: 30, seed: 4, crowding: 0.5 }, frames: [0, 1, 2] },
-    { name: 'sim seed 11 (every 3rd of 100 frames)', options: { frames: 100, cells: 50, seed: 11 }, frames: Array.from({ length: 34 }, (_, k) => 3 * k) },
-  ];
-  for (const { name, options, frames } of movies) {
-    const sim = simulate({ width: SIZE, height: SIZE, ...options } as SimulationOptions);
-    await score(name, sim.movie, sim.labels, frames);
-  }
-}
+await scoreScenes(score, { cancer: only !== 'sim', simulated: only !== 'cancer' });

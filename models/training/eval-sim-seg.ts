@@ -10,23 +10,12 @@
 import { matchLabels } from '../../src/analysis/matching.ts';
 import { chooseSegmentParameters, sampleMoviePlanes } from '../../src/analysis/seg-auto.ts';
 import { segmentPlane, SEGMENT_DEFAULTS, type SegmentOptions } from '../../src/analysis/seg-plane.ts';
-import { simulate, type SimulationOptions } from '../../src/sim/index.ts';
+import { SCENE_SIZE_PX as SIZE, SIMULATED_SCENES, simulateScene } from './seg-scenes.ts';
 
 const given = JSON.parse(process.argv.find((a) => a.startsWith('{')) ?? '{}');
-const SIZE = 256;
-const movies: { name: string; options: Partial<SimulationOptions>; frames: number[] }[] = [
-  ...([[9401, 0.9, 8], [9402, 0.6, 20], [9403, 1.0, 8], [9404, 0.9, 3]] as const).map(([seed, crowding, snr]) => ({
-    name: `seed ${seed} (crowding ${crowding}, snr ${snr}, r 8, 90 cells)`,
-    options: { frames: 3, cells: 90, snr, seed, crowding, nucleusRadiusPx: 8 },
-    frames: [0, 1, 2],
-  })),
-  { name: 'seed 9405 (crowding 0.6, snr 8, r 14, 30 cells)', options: { frames: 3, cells: 30, snr: 8, seed: 9405, crowding: 0.6, nucleusRadiusPx: 14 }, frames: [0, 1, 2] },
-  { name: 'seed 4 (crowding 0.5, 30 cells; segment.test.ts)', options: { frames: 3, cells: 30, seed: 4, crowding: 0.5 }, frames: [0, 1, 2] },
-  { name: 'seed 11 (50 cells, 100 frames; the division movie)', options: { frames: 100, cells: 50, seed: 11 }, frames: Array.from({ length: 34 }, (_, k) => 3 * k) },
-];
-
-for (const { name, options, frames } of movies) {
-  const sim = simulate({ width: SIZE, height: SIZE, ...options } as SimulationOptions);
+for (const scene of SIMULATED_SCENES) {
+  const { name, frames } = scene;
+  const sim = simulateScene(scene);
   // As the segment tool does: parameters from the first, middle and last frames.
   const { options: derived, chosen } = chooseSegmentParameters(await sampleMoviePlanes(sim.movie, 0, [0, sim.movie.shape.t - 1]), { method: 'auto', ...given });
   const score = async (segmentOptions: SegmentOptions) => {
