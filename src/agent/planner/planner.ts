@@ -1281,6 +1281,8 @@ function statedArguments(step: PlannedStep, catalogue: Catalogue, pixelSizeUm?: 
     if (given.has(arg) && !inferred) continue;
     const taken = Object.entries(adapted).find(([, v]) => v === value);
     if (taken) {
+      // a number tied to no word of its own ("a demo movie, 128 px": standing alone in a list) leaves the tool's own reading be
+      if (score === 0) continue;
       const theirs = statedNumbersScored(step.tool, step.clause, { get: () => ({ ...info, properties: { [taken[0]]: info.properties[taken[0]] } }) } as unknown as Catalogue)[taken[0]];
       // only by a whole name word more: the tool's own reading wins a close call
       if (theirs && theirs.score + 2 > score) continue;

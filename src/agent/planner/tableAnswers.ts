@@ -754,6 +754,11 @@ export function asksHowMuch(question: string): boolean {
   return ofTheObjects || quantityOfAdjectives(question) !== '' || /\bhow\s+(?:straight|directed|persistent|fast|far|long|big|large|small|bright|much|quickly|round)\b|\b(?:average|mean|median|typical)\b/i.test(question);
 }
 
+/** Said as a question: a question mark or a question word first ("max projection of frames 1-10" reads as asked, but was a step). */
+function saidAsQuestion(request: string): boolean {
+  return /\?\s*$/.test(request) || /^(?:what|which|who|whose|how|when|where|why|is|are|was|were|do|does|did|can|could)\b/i.test(plainQuestion(request).trim());
+}
+
 /**
  * A short follow-up question that names no quantity ("and the median?", "and at the last
  * time point?", "what about track 2?") completed with the quantity of the question before it
@@ -768,7 +773,7 @@ export function completedFollowUp(question: string, earlierRequests: string[]): 
   }
   // "same for the area", "now the same with track 2": after a question, that question again about what is named now
   const sameFor = /^(?:(?:and|ok(?:ay)?|so|now)\s*,?\s*)*(?:(?:do|give me|tell me)\s+)?(?:the\s+)?same\s+(?:thing\s+)?(?:for|with)\s+([^?]{1,60}?)\s*(?:please|pls)?\s*[?.!]*$/i.exec(question.trim());
-  if (sameFor && [...earlierRequests].reverse().slice(0, 1).some((e) => isAskedForm(e))) return completedFollowUp(`what about ${sameFor[1]}?`, earlierRequests);
+  if (sameFor && [...earlierRequests].reverse().slice(0, 1).some((e) => isAskedForm(e) && saidAsQuestion(e))) return completedFollowUp(`what about ${sameFor[1]}?`, earlierRequests);
   const words = question.trim().split(/\s+/);
   if (words.length > 8 || !isAskedForm(question) && !/\?\s*$/.test(question)) return question;
   // ("per frame?", "in frame 4?", "at the end?": only a scope, the question before at it)

@@ -74,6 +74,12 @@ describe('a length alone in a list of settings', () => {
     expect(said('tracking: LAP, 12 px', labels)).not.toMatch(/Not applied/);
   });
 
+  it("leaves a tool's own reading of the number be ('a demo movie, 128 px' is its size, not its drift)", () => {
+    const args = argsOf('make a demo movie, 128 px, 20 frames', 'simulate_movie', []);
+    expect(args).toMatchObject({ width: 128, height: 128, frames: 20 });
+    expect(args.driftPx).toBeUndefined();
+  });
+
   it('is the first argument in its unit, never an area, and only with no words of its own', () => {
     expect(statedNumbers('segment', 'segment: li, 8 px', catalogue)).toEqual({ objectRadiusPx: 8 });
     expect(statedNumbers('denoise', 'denoise: gaussian, 2 px', catalogue)).toEqual({ sigmaPx: 2 });

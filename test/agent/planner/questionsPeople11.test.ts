@@ -155,6 +155,8 @@ describe('a follow-up', () => {
     expect(completedFollowUp('same for the area', ['what is the mean intensity?'])).toBe('what about the area?');
     // (after a step, "the same for channel 2" repeats the step)
     expect(completedFollowUp('now the same for channel 2', ['segment the nuclei'])).toBe('now the same for channel 2');
+    // (a step whose words read like a quantity is no question: "the same with mean" after a max projection repeats the projection)
+    expect(completedFollowUp('and the same with mean', ['max projection of frames 1-10'])).toBe('and the same with mean');
   });
 });
 
