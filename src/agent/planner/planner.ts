@@ -1737,11 +1737,31 @@ function referenceFor(type: InputType, clause: string, conversation: Conversatio
     const paths = findPaths(clause).filter((p) => (type === 'table' ? /\.csv$/i : /\.(xml|json)$/i).test(p));
     if (paths.length && paths[0] !== findOutput(clause)) return paths[0];
   }
+  if (type === 'table') {
+    const maker = tableMakerNamed(clause, conversation, tool, catalogue);
+    if (maker) return { $ref: 'table', mode: 'producer', producers: [maker] };
+  }
   if (type === 'movie') {
     const producers = producersNamed(clause, catalogue);
     // ("have the average projection": the step's own product, not its input, while the session has none of it yet)
     const made = (p: string) => [...conversation.artifactsAtStart, ...conversation.earlier.flatMap((r) => r.artifacts)].some((a) => a.producedBy === p);
     if (producers && !(producers.every((p) => p === tool) && !made(tool))) return { $ref: 'movie', mode: 'producer', producers };
+  }
+  return undefined;
+}
+
+/**
+ * The step whose table the words name by that step's own words ("export the drift table as csv" → correct_drift),
+ * where that step has made a table in this session: that table, not a measurement made for the purpose.
+ */
+function tableMakerNamed(text: string, conversation: Conversation, tool: string, catalogue: Catalogue): string | undefined {
+  const made = new Set([...conversation.artifactsAtStart, ...conversation.earlier.flatMap((r) => r.artifacts)].filter((a) => a.type === 'table').map((a) => a.producedBy));
+  if (made.size === 0) return undefined;
+  const index = indexFor(catalogue);
+  for (const m of text.matchAll(/\b((?:[\w-]+\s+){0,1}[\w-]+)\s+(?:table|csv|values|offsets|numbers)\b/gi)) {
+    // (by a word few tools use: "the drift table" is correct_drift's, "the final table" names no maker)
+    const found = index.match(m[1]).filter((t) => t.tool !== tool && made.has(t.tool) && t.matched.some((w) => w.split(' ').every((stem) => index.spread(stem) < GENERIC_SPREAD)));
+    if (found.length) return found[0].tool;
   }
   return undefined;
 }

@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { leftOutSpans } from '../../../src/agent/planner/clauses.ts';
 import { statedNumbers } from '../../../src/agent/planner/arguments.ts';
+import type { KnownArtifact } from '../../../src/agent/planner/conversation.ts';
 import { argsOf, catalogue, loadAcquisitionWords, movieAndLabels, plan, said, toolsOf } from './planOffline.ts';
 
 beforeAll(loadAcquisitionWords);
@@ -180,5 +181,23 @@ describe('a value turned down in another step\'s words', () => {
   it('is that step\'s when its tool has the value, and no other step\'s', () => {
     expect(argsOf('segment the cells not the nuclei, and measure their area', 'measure').kind ?? 'objects').toBe('objects');
     expect(argsOf('segment and track but do not use otsu', 'segment').method).toBe('li');
+  });
+});
+
+describe('a table named by the step that made it', () => {
+  const drifted: KnownArtifact[] = [
+    { id: 'movie-1', type: 'movie' },
+    { id: 'movie-2', type: 'movie', producedBy: 'correct_drift' },
+    { id: 'table-1', type: 'table', producedBy: 'correct_drift' },
+  ];
+
+  it("exports that table ('export the drift table as csv' measured nothing new)", () => {
+    const p = plan('export the drift table as csv', drifted);
+    expect(p.steps.map((s) => s.tool)).toEqual(['export']);
+    expect(p.steps[0].args.table).toMatchObject({ mode: 'producer', producers: ['correct_drift'] });
+  });
+
+  it('still measures for a table of measurements no step has made', () => {
+    expect(toolsOf('export the measurements as csv', drifted)).toEqual(['segment', 'measure', 'export']);
   });
 });
