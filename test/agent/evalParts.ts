@@ -16,8 +16,8 @@ export const EVALS = fileURLToPath(new URL('../../evals', import.meta.url));
 export const EVAL_PARTS = 6;
 
 /** The pass rates the suite requires (issue 11: 95% tuned, 90% on every held-out file). */
-// Issue 11 asks for >= 90% on every held-out file; the planner reaches 163/182 (89.6%) held-out
-// (questions 82.9%, microscope 88.6%, analysis 90.6%, constraints 91.7%, heldout 94.7%). Until it
+// Issue 11 asks for >= 90% on every held-out file; the planner reaches 164/182 (90.1%) held-out
+// (questions 85.7%, microscope 88.6%, analysis 90.6%, constraints 91.7%, heldout 94.7%). Until it
 // gets there these are regression floors just under today's scores, not the goal.
 export const GATE = { tuned: 0.95, heldoutEachFile: 0.8, heldoutOverall: 0.88, heldoutMinCases: 100 };
 
@@ -56,7 +56,10 @@ export function filesOfPart(part: number, root = EVALS): string[] {
   return dealFiles(files, EVAL_PARTS)[part - 1];
 }
 
-/** What a part leaves for the gate: its files' scores and its tuned failures (held-out cases are never printed). */
+/**
+ * What a part leaves for the gate: its files' scores and its tuned failures. Held-out cases and those of a tuning
+ * file's -check companion (drawn from the same writing to measure whether fixes carry over) are never printed.
+ */
 interface PartScores {
   suites: EvalReport['suites'];
   failures: string[];
@@ -65,8 +68,8 @@ interface PartScores {
 type Score = { passed: number; total: number; passRate: number };
 const pct = (r: Score) => `${r.passed}/${r.total} (${(100 * r.passRate).toFixed(1)}%)`;
 
-function partScores(report: EvalReport): PartScores {
-  const heldoutFiles = new Set(report.suites.filter((s) => s.heldout).map((s) => s.suite));
+export function partScores(report: EvalReport): PartScores {
+  const heldoutFiles = new Set(report.suites.filter((s) => s.heldout || s.suite.endsWith('-check')).map((s) => s.suite));
   const failures = report.cases.filter((c) => !c.pass && !heldoutFiles.has(c.suite)).map((c) => `  ${c.suite}/${c.id}: ${c.differences.join('; ')}`);
   return { suites: report.suites, failures };
 }

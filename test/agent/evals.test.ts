@@ -10,7 +10,7 @@ import { ALL_TOOLS } from '../../src/agent/allTools.ts';
 import { checkTurn, checkValue, loadSuites, standInValues } from '../../src/agent/evals.ts';
 import type { StepOutcome } from '../../src/agent/executor.ts';
 import { defineTool, type ToolSpec } from '../../tools/types.ts';
-import { dealFiles, EVAL_PARTS, EVALS, estimatedCost, filesOfPart, GATE, suiteFiles } from './evalParts.ts';
+import { dealFiles, EVAL_PARTS, EVALS, estimatedCost, filesOfPart, GATE, partScores, suiteFiles } from './evalParts.ts';
 
 describe('evaluation suites (offline planner)', () => {
   const suites = loadSuites(EVALS);
@@ -48,6 +48,13 @@ describe('evaluation suites (offline planner)', () => {
     const files = [{ path: 'a', cost: 5 }, { path: 'b', cost: 4 }, { path: 'c', cost: 3 }, { path: 'd', cost: 2 }, { path: 'e', cost: 2 }];
     expect(dealFiles(files, 2)).toEqual([['a', 'd', 'e'], ['b', 'c']]);
     expect(dealFiles(files, 2).flat().sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  it('prints the failures of tuned files only: never those of held-out files or of -check companions', () => {
+    const suite = (name: string, heldout = false) => ({ suite: name, path: `${name}.yaml`, heldout, passed: 0, total: 1, passRate: 0 });
+    const failed = (name: string) => ({ suite: name, id: 'x', pass: false, differences: ['wrong'] });
+    const report = { suites: [suite('tuning-a'), suite('tuning-a-check'), suite('people', true)], cases: [failed('tuning-a'), failed('tuning-a-check'), failed('people')] };
+    expect(partScores(report as unknown as Parameters<typeof partScores>[0]).failures).toEqual(['  tuning-a/x: wrong']);
   });
 });
 
