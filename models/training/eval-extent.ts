@@ -6,15 +6,12 @@
 //   node bin/run-ts.js models/training/eval-extent.ts FOLDER pixels simplus01|simplus02 [every=N]
 //     (foreground pixel IoU against the SEG masks: the classical objects, the model's p(nucleus) > 0.3 / 0.5 / 0.7,
 //     their union and intersection; at the radius the segment tool estimates)
-import { matchLabels } from '../../src/analysis/matching.ts';
-import { chooseSegmentParameters, sampleMoviePlanes } from '../../src/analysis/seg-auto.ts';
 import { boundByExtent, extentOfPlane, type ExtentOptions } from '../../src/analysis/seg-extent.ts';
 import { segmentPlane } from '../../src/analysis/seg-plane.ts';
 import { join } from 'node:path';
 import { openMovie } from '../../src/image/index.ts';
 import { annotatedFrames, ctcDataset, readFrame, sequenceParameters, type DatasetName } from './real-data.ts';
-import type { Movie } from '../../src/image/movie.ts';
-import { scoreScenes } from './seg-scenes.ts';
+import { compareWithClassical, scoreScenes } from './seg-scenes.ts';
 
 const folder = process.argv[2];
 const extra: ExtentOptions & { noDistance?: boolean } = JSON.parse(process.argv.find((a) => a.startsWith('{')) ?? '{}');
@@ -57,27 +54,9 @@ if (only === 'pixels') {
   process.exit(0);
 }
 
-async function score(name: string, movie: Movie, truth: Movie, frames: number[]): Promise<void> {
-  const { x, y } = movie.shape;
-  const { options, chosen } = chooseSegmentParameters(await sampleMoviePlanes(movie, 0, [0, movie.shape.t - 1]), { method: 'auto' });
-  const sums = { classical: [0, 0, 0, 0], extent: [0, 0, 0, 0] };
-  let modelMs = 0;
-  for (const t of frames) {
-    const plane = await movie.plane(t, 0, 0);
-    const reference = await truth.plane(t, 0, 0);
-    const classical = segmentPlane(plane, x, y, options).labels;
-    const started = Date.now();
-    const e = await extentOfPlane(plane, x, y, chosen.objectRadiusPx, folder);
-    modelMs += Date.now() - started;
-    const bounded = boundByExtent(classical, e.foreground, extra.noDistance ? undefined : e.distance, x, y, { minAreaPx: options.minAreaPx, maxAreaPx: options.maxAreaPx, ...extra }).labels;
-    for (const [key, labels] of [['classical', classical], ['extent', bounded]] as const) {
-      const m = matchLabels(labels, reference, x, y, 0.5);
-      const s = sums[key];
-      (s[0] += m.tp), (s[1] += m.fp), (s[2] += m.fn), (s[3] += m.meanMatchedIoU * m.tp);
-    }
-  }
-  const line = (s: number[]) => `F1 ${((2 * s[0]) / (2 * s[0] + s[1] + s[2])).toFixed(3)} (FP ${s[1]}, FN ${s[2]}) IoU ${(s[3] / s[0]).toFixed(3)}`;
-  console.log(`${name} (r ${chosen.objectRadiusPx} px): classical ${line(sums.classical)}; extent ${line(sums.extent)}; model ${(modelMs / frames.length).toFixed(0)} ms/frame`);
-}
+const score = compareWithClassical('extent', async (plane, classical, x, y, { options, chosen }) => {
+  const e = await extentOfPlane(plane, x, y, chosen.objectRadiusPx, folder);
+  return boundByExtent(classical, e.foreground, extra.noDistance ? undefined : e.distance, x, y, { minAreaPx: options.minAreaPx, maxAreaPx: options.maxAreaPx, ...extra }).labels;
+});
 
 await scoreScenes(score, { cancer: only !== 'sim', simulated: only !== 'cancer' });

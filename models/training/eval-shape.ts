@@ -5,13 +5,10 @@
 // from the movie as the segment tool chooses them, and the model's milliseconds per frame.
 //   node bin/run-ts.js models/training/eval-shape.ts FOLDER [cancer|sim]
 //   node bin/run-ts.js models/training/eval-shape.ts FOLDER speed   (CPU and wall ms for 512² windows of SIM+ 01 and 02)
-import { matchLabels } from '../../src/analysis/matching.ts';
-import { chooseSegmentParameters, sampleMoviePlanes } from '../../src/analysis/seg-auto.ts';
 import { segmentPlane } from '../../src/analysis/seg-plane.ts';
 import { refineShapes } from '../../src/analysis/seg-shape.ts';
-import type { Movie } from '../../src/image/movie.ts';
 import { loadModel } from '../../src/onnx/index.ts';
-import { scoreScenes } from './seg-scenes.ts';
+import { compareWithClassical, scoreScenes } from './seg-scenes.ts';
 import { ctcDataset, datasetPresent, readFrame, sequenceParameters } from './real-data.ts';
 
 const folder = process.argv[2];
@@ -38,26 +35,6 @@ if (only === 'speed') {
   process.exit(0);
 }
 
-async function score(name: string, movie: Movie, truth: Movie, frames: number[]): Promise<void> {
-  const { x, y } = movie.shape;
-  const { options, chosen } = chooseSegmentParameters(await sampleMoviePlanes(movie, 0, [0, movie.shape.t - 1]), { method: 'auto' });
-  const sums = { classical: [0, 0, 0, 0], shape: [0, 0, 0, 0] };
-  let modelMs = 0;
-  for (const t of frames) {
-    const plane = await movie.plane(t, 0, 0);
-    const reference = await truth.plane(t, 0, 0);
-    const classical = segmentPlane(plane, x, y, options).labels;
-    const started = Date.now();
-    const refined = await refineShapes(plane, classical, x, y, model);
-    modelMs += Date.now() - started;
-    for (const [key, labels] of [['classical', classical], ['shape', refined]] as const) {
-      const m = matchLabels(labels, reference, x, y, 0.5);
-      const s = sums[key];
-      (s[0] += m.tp), (s[1] += m.fp), (s[2] += m.fn), (s[3] += m.meanMatchedIoU * m.tp);
-    }
-  }
-  const line = (s: number[]) => `F1 ${((2 * s[0]) / (2 * s[0] + s[1] + s[2])).toFixed(3)} (FP ${s[1]}, FN ${s[2]}) IoU ${(s[3] / s[0]).toFixed(3)}`;
-  console.log(`${name} (r ${chosen.objectRadiusPx} px, ${chosen.objects}): classical ${line(sums.classical)}; shape ${line(sums.shape)}; model ${(modelMs / frames.length).toFixed(0)} ms/frame`);
-}
+const score = compareWithClassical('shape', (plane, classical, x, y) => refineShapes(plane, classical, x, y, model));
 
 await scoreScenes(score, { cancer: only !== 'sim', simulated: only !== 'cancer' });

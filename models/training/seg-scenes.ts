@@ -4,6 +4,9 @@
 // (seed 11), all 256 x 256 px; and the real cancer_cell_migration_crop movie against its
 // voronoi-otsu labels (algorithmic reference labels, 48 frames).
 import { existsSync } from 'node:fs';
+import { matchLabels } from '../../src/analysis/matching.ts';
+import { chooseSegmentParameters, sampleMoviePlanes } from '../../src/analysis/seg-auto.ts';
+import { segmentPlane } from '../../src/analysis/seg-plane.ts';
 import { openMovie } from '../../src/image/index.ts';
 import type { Movie } from '../../src/image/movie.ts';
 import { simulate } from '../../src/sim/index.ts';
@@ -47,4 +50,40 @@ export async function scoreScenes(score: Score, which: { cancer: boolean; simula
       await score(scene.name, sim.movie, sim.labels, scene.frames);
     }
   }
+}
+
+/** What the classical pipeline chose for a scene, handed to the outlines being compared with it. */
+export type ClassicalChoice = Awaited<ReturnType<typeof chooseSegmentParameters>>;
+type Labels = ReturnType<typeof segmentPlane>['labels'];
+type Plane = Awaited<ReturnType<Movie['plane']>>;
+/** Other outlines for one frame, from the frame and its classical labels. */
+export type OutlinesFrom = (plane: Plane, classical: Labels, width: number, height: number, choice: ClassicalChoice) => Promise<Labels>;
+
+/**
+ * Scores the classical segmentation (parameters from the movie, as the segment tool chooses them) and the outlines
+ * `other` draws from it against the reference labels: matched F1 at IoU 0.5, FP, FN and the mean IoU of matched
+ * objects over the frames, and the milliseconds `other` takes per frame. Prints one line.
+ */
+export function compareWithClassical(otherName: string, other: OutlinesFrom) {
+  return async (name: string, movie: Movie, truth: Movie, frames: number[]): Promise<void> => {
+    const { x, y } = movie.shape;
+    const choice = chooseSegmentParameters(await sampleMoviePlanes(movie, 0, [0, movie.shape.t - 1]), { method: 'auto' });
+    const sums = { classical: [0, 0, 0, 0], other: [0, 0, 0, 0] };
+    let otherMs = 0;
+    for (const t of frames) {
+      const plane = await movie.plane(t, 0, 0);
+      const reference = await truth.plane(t, 0, 0);
+      const classical = segmentPlane(plane, x, y, choice.options).labels;
+      const started = Date.now();
+      const drawn = await other(plane, classical, x, y, choice);
+      otherMs += Date.now() - started;
+      for (const [key, labels] of [['classical', classical], ['other', drawn]] as const) {
+        const m = matchLabels(labels, reference, x, y, 0.5);
+        const s = sums[key];
+        (s[0] += m.tp), (s[1] += m.fp), (s[2] += m.fn), (s[3] += m.meanMatchedIoU * m.tp);
+      }
+    }
+    const line = (s: number[]) => `F1 ${((2 * s[0]) / (2 * s[0] + s[1] + s[2])).toFixed(3)} (FP ${s[1]}, FN ${s[2]}) IoU ${(s[3] / s[0]).toFixed(3)}`;
+    console.log(`${name} (r ${choice.chosen.objectRadiusPx} px): classical ${line(sums.classical)}; ${otherName} ${line(sums.other)}; model ${(otherMs / frames.length).toFixed(0)} ms/frame`);
+  };
 }
