@@ -390,7 +390,11 @@ async function addTrackColumns(table: import('../src/analysis/table.ts').Table, 
  */
 function branchesByPosition(table: import('../src/analysis/table.ts').Table, tracks: Tracks): Map<string, number> {
   const spotsAt = new Map<number, Tracks['spots']>();
-  for (const s of tracks.spots) spotsAt.set(s.t, [...(spotsAt.get(s.t) ?? []), s]);
+  for (const s of tracks.spots) {
+    const inFrame = spotsAt.get(s.t);
+    if (inFrame) inFrame.push(s);
+    else spotsAt.set(s.t, [s]);
+  }
   const pairs: { key: string; spot: number; branch: number; distancePx: number }[] = [];
   for (const row of table.rows) {
     const [x, y, area] = [row.centroid_x_px, row.centroid_y_px, row.area_px];

@@ -24,7 +24,6 @@ export interface MovieRunResult {
   durationMs: number;
 }
 
-export { movieStem };
 
 /** Each movie's output folder name; an InputError naming both movies when two would share one (the second would overwrite the first). */
 export function outputFolders(movies: string[]): string[] {

@@ -4,7 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
-import { movieStem } from './batch.ts';
+import { movieStem } from '../image/moviePath.ts';
 import type { Pipeline } from './pipeline.ts';
 
 const q = (s: string) => JSON.stringify(s);

@@ -150,7 +150,7 @@ describe('results of a frame pattern go to a folder named after it', () => {
     ['/data/sim01/img_0??_c1.tif', 'sim01_img_c1'],
   ];
   it('"*xy2*.tif" in ser/ → "ser_xy2" (it was "_xy2_", the same for every folder)', async () => {
-    const { movieStem } = await import('../../src/agent/batch.ts');
+    const { movieStem } = await import('../../src/image/moviePath.ts');
     for (const [path, stem] of cases) expect(movieStem(path), path).toBe(stem);
   });
 

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { movieStem } from '../../src/agent/batch.ts';
+import { movieStem } from '../../src/image/moviePath.ts';
 import type { Pipeline } from '../../src/agent/pipeline.ts';
 import { snakefile } from '../../src/agent/snakemake.ts';
 

@@ -1744,10 +1744,15 @@ function referenceFor(type: InputType, clause: string, conversation: Conversatio
   if (type === 'movie') {
     const producers = producersNamed(clause, catalogue);
     // ("have the average projection": the step's own product, not its input, while the session has none of it yet)
-    const made = (p: string) => [...conversation.artifactsAtStart, ...conversation.earlier.flatMap((r) => r.artifacts)].some((a) => a.producedBy === p);
+    const made = (p: string) => sessionArtifacts(conversation).some((a) => a.producedBy === p);
     if (producers && !(producers.every((p) => p === tool) && !made(tool))) return { $ref: 'movie', mode: 'producer', producers };
   }
   return undefined;
+}
+
+/** Every artifact the session holds: those at the start of this turn and those earlier turns made. */
+function sessionArtifacts(conversation: Conversation): KnownArtifact[] {
+  return [...conversation.artifactsAtStart, ...conversation.earlier.flatMap((r) => r.artifacts)];
 }
 
 /**
@@ -1755,7 +1760,7 @@ function referenceFor(type: InputType, clause: string, conversation: Conversatio
  * where that step has made a table in this session: that table, not a measurement made for the purpose.
  */
 function tableMakerNamed(text: string, conversation: Conversation, tool: string, catalogue: Catalogue): string | undefined {
-  const made = new Set([...conversation.artifactsAtStart, ...conversation.earlier.flatMap((r) => r.artifacts)].filter((a) => a.type === 'table').map((a) => a.producedBy));
+  const made = new Set(sessionArtifacts(conversation).filter((a) => a.type === 'table').map((a) => a.producedBy));
   if (made.size === 0) return undefined;
   const index = indexFor(catalogue);
   for (const m of text.matchAll(/\b((?:[\w-]+\s+){0,1}[\w-]+)\s+(?:table|csv|values|offsets|numbers)\b/gi)) {
