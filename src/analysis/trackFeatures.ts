@@ -234,34 +234,39 @@ export function trackFeatures(tracks: Tracks, options: UnitOptions = {}): { rows
   return { rows, units: unitsOf(tracks, options) };
 }
 
+/** What a track feature measures, as TrackMate declares it (its XML's `dimension`): a speed, a length, a place, a time, a turning rate or none. */
+export type TrackFeatureDimension = 'VELOCITY' | 'LENGTH' | 'POSITION' | 'TIME' | 'ANGLE_RATE' | 'NONE';
+
+export function trackFeatureDimension(feature: string): TrackFeatureDimension {
+  if (/SPEED/.test(feature)) return 'VELOCITY';
+  if (/LOCATION/.test(feature)) return 'POSITION';
+  if (/DISTANCE|DISPLACEMENT/.test(feature)) return 'LENGTH';
+  if (/DURATION|START|STOP/.test(feature)) return 'TIME';
+  return /RATE/.test(feature) ? 'ANGLE_RATE' : 'NONE';
+}
+
 /**
  * The unit of each track feature that has one, as the CSV header states it ("TRACK_MEAN_SPEED
- * (px/frame)"); counts, ratios and ids have none. z is in planes until a pixel size is known
- * (then µm: the z step, or the pixel size where no z step is known).
+ * (px/frame)"), from its dimension; counts, ratios and ids have none, and the longest gap is in
+ * frames. z is in planes until a pixel size is known (then µm: the z step, or the pixel size where
+ * no z step is known).
  */
 export function trackFeatureUnits(units: Units): Partial<Record<(typeof TRACK_FEATURES)[number], string>> {
   const time = units.time === 'frame' ? 'frames' : units.time;
-  const speed = `${units.length}/${units.time}`;
-  const length = units.length;
-  return {
-    LONGEST_GAP: 'frames',
-    TRACK_DURATION: time,
-    TRACK_START: time,
-    TRACK_STOP: time,
-    TRACK_DISPLACEMENT: length,
-    TRACK_X_LOCATION: length,
-    TRACK_Y_LOCATION: length,
-    TRACK_Z_LOCATION: length === 'px' ? 'planes' : length,
-    TRACK_MEAN_SPEED: speed,
-    TRACK_MAX_SPEED: speed,
-    TRACK_MIN_SPEED: speed,
-    TRACK_MEDIAN_SPEED: speed,
-    TRACK_STD_SPEED: speed,
-    TOTAL_DISTANCE_TRAVELED: length,
-    MAX_DISTANCE_TRAVELED: length,
-    MEAN_STRAIGHT_LINE_SPEED: speed,
-    MEAN_DIRECTIONAL_CHANGE_RATE: `rad/${units.time}`,
+  const unitOf: Record<TrackFeatureDimension, (feature: string) => string | undefined> = {
+    VELOCITY: () => `${units.length}/${units.time}`,
+    LENGTH: () => units.length,
+    POSITION: (f) => (f === 'TRACK_Z_LOCATION' && units.length === 'px' ? 'planes' : units.length),
+    TIME: () => time,
+    ANGLE_RATE: () => `rad/${units.time}`,
+    NONE: (f) => (f === 'LONGEST_GAP' ? 'frames' : undefined),
   };
+  const out: Partial<Record<(typeof TRACK_FEATURES)[number], string>> = {};
+  for (const f of TRACK_FEATURES) {
+    const unit = unitOf[trackFeatureDimension(f)](f);
+    if (unit !== undefined) out[f] = unit;
+  }
+  return out;
 }
 
 export function trackTable(tracks: Tracks, options: UnitOptions = {}): { table: Table; units: Units } {

@@ -8,7 +8,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Spot, Tracks } from './tracks.ts';
 import { trackEdges, trackIdOfBranch, tracksFromLinks } from './track.ts';
-import { trackFeatures, TRACK_FEATURES } from './trackFeatures.ts';
+import { trackFeatureDimension, trackFeatures, TRACK_FEATURES } from './trackFeatures.ts';
 import { LAP_DEFAULTS, type LapSettings } from './lap.ts';
 import { displayUnits, type TimeUnit } from '../image/calibration.ts';
 import { writeTextAtomic } from './table.ts';
@@ -238,7 +238,7 @@ export function writeTrackMateXml(path: string, tracks: Tracks, options: TrackMa
   out.push('      </EdgeFeatures>');
   out.push('      <TrackFeatures>');
   for (const f of TRACK_FEATURES) {
-    const dimension = /SPEED/.test(f) ? 'VELOCITY' : /DISTANCE|DISPLACEMENT|LOCATION/.test(f) ? (/LOCATION/.test(f) ? 'POSITION' : 'LENGTH') : /DURATION|START|STOP/.test(f) ? 'TIME' : /RATE/.test(f) ? 'ANGLE_RATE' : 'NONE';
+    const dimension = trackFeatureDimension(f);
     const isint = /^(TRACK_ID|NUMBER_|LONGEST_GAP)/.test(f) ? 'true' : 'false';
     out.push(`        <Feature ${attrs({ feature: f, name: featureName(f), shortname: featureName(f), dimension, isint })} />`);
   }
