@@ -129,9 +129,7 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
   }
   // "20 more time points, then stop": the end that many intervals from now
   if (thenStop && thenStop.index > 0 && /^\W*(?:(?:please|just|only|take|image|acquire|do|run|go for|another|ok(?:ay)?)[,\s]+)*\d+\s+more\s+(?:time[\s-]?points?|timepoints?|frames?|cycles?|rounds?|loops?)\s*$/i.test(whole.slice(0, thenStop.index))) {
-    const n = Number(/(\d+)\s+more\b/i.exec(whole)![1]);
-    if (!now.intervalS) throw new AmbiguousCommand(`I do not know the interval of this run, so I cannot tell when ${n} more time points end: say when to end ("end in 2 h"); nothing was changed`);
-    return [{ kind: 'endIn', inS: Math.round(n * now.intervalS * 1e6) / 1e6 }];
+    return [endAfterMoreTimePoints(Number(/(\d+)\s+more\b/i.exec(whole)![1]), now)];
   }
   if (!whole) throw new InputError(`"${text.trim()}" says what not to do: nothing was changed; say what to change instead`);
   // "let this time point finish and then stop": one command across the clauses
@@ -513,6 +511,12 @@ const GOING_ON = new WeakSet<Adjustment>();
 /** Changes reckoned from the words and the running plan ("3 h shorter" of a 12 h run is 9 h): their numbers are not the words' own. */
 const RECKONED = new WeakSet<Adjustment>();
 
+/** The end `count` more time points from now ("20 more time points, then stop"), at the run's interval; asked when that is not known. */
+function endAfterMoreTimePoints(count: number, now: RunState): Adjustment {
+  if (!now.intervalS) throw new AmbiguousCommand(`I do not know the interval of this run, so I cannot tell when ${count} more time points end: say when to end ("end in 2 h"); nothing was changed`);
+  return { kind: 'endIn', inS: Math.round(count * now.intervalS * 1e6) / 1e6 };
+}
+
 /**
  * How long the run goes on, said against what is planned: "cut the run short by 3 hours", "shorten it by
  * 2 h" (the planned duration less that; asked when the plan is not known), "I only need 2 more hours"
@@ -546,8 +550,7 @@ function readSpan({ t, channel, now }: ClauseWords): Adjustment[] | undefined {
   // "end after 100 more frames", "20 more time points, then stop", "only 10 more frames": the end that many intervals from now
   const more = new RegExp(String.raw`\b(\d+)\s+more\s+(?:time[\s-]?points?|timepoints?|frames?|cycles?|rounds?|loops?)\b`).exec(t);
   if (more && /\b(?:stop|end|finish|quit|only|just|then (?:stop|end)|and (?:stop|end)|wrap)\b/.test(t)) {
-    if (!now.intervalS) throw new AmbiguousCommand(`I do not know the interval of this run, so I cannot tell when ${more[1]} more time points end: say when to end ("end in 2 h"); nothing was changed`);
-    const change: Adjustment = { kind: 'endIn', inS: Math.round(Number(more[1]) * now.intervalS * 1e6) / 1e6 };
+    const change = endAfterMoreTimePoints(Number(more[1]), now);
     RECKONED.add(change);
     return [change];
   }
