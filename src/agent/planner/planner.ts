@@ -232,7 +232,7 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     // "segmentation w/ triangle, no watershed": a negated word of the step just asked for says how it runs, it does not take it back
     // ("denoise the movie; no gaussian please": a value of its choices turned down a sentence later too, read by avoidTurnedDown)
     if (clause.negated && !best.named && picked.at(-1)?.tool === best.tool && (clauses[picked.at(-1)!.clause].sentence === clause.sentence
-      || (clause.sentence - clauses[picked.at(-1)!.clause].sentence === 1 && Object.keys(catalogue.get(best.tool)?.properties ?? {}).some((arg) => findEnumValue(best!.tool, arg, clause.text.replace(/^.*?\b(?:not|don'?t|never|without|no|w\/o)\s+(?:(?:use|using|with|as)\s+)?/i, ''), catalogue))))) return;
+      || (clause.sentence - clauses[picked.at(-1)!.clause].sentence === 1 && namesAValueOf(best.tool, clause.text, catalogue)))) return;
     // "export everything: CSV, TrackMate and CTC": a short item of a list after a step, a value of that step other than the one
     // it took already, is that step again (whatever tool's name the value shares a word with)
     if (picked.length > 0 && !clause.negated && ['', ',', 'and', 'or'].includes(clause.joiner) && clauses[picked.at(-1)!.clause].sentence === clause.sentence
@@ -271,7 +271,7 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     if (clause.negated && before && (best.byArgument || (!best.named && !best.nameWord)) && best.tool === before.tool && clause.sentence - clauses[before.clause].sentence <= 1) return;
     // "Please don't use the U-Net, just threshold the nuclei with triangle": a negated clause that names only a value of a
     // tool's choices (not the tool) turns that value down (avoidTurnedDown), it excludes no step
-    if (clause.negated && !best.named && !best.nameWord && Object.keys(catalogue.get(best.tool)?.properties ?? {}).some((arg) => findEnumValue(best!.tool, arg, clause.text.replace(/^.*?\b(?:not|don'?t|never|without|no|w\/o)\s+(?:(?:use|using|with|as)\s+)?/i, ''), catalogue))) return;
+    if (clause.negated && !best.named && !best.nameWord && namesAValueOf(best.tool, clause.text, catalogue)) return;
     if (clause.negated) {
       excluded.push(best.tool);
       excludedSpans.push({ start: clause.start, end: clause.end });
@@ -390,6 +390,12 @@ function opensWithOwnWord(clause: string, tool: string, catalogue: Catalogue): b
   if (!/^(?:it|them|this|that|these|those|the|my|our|all|everything|out)$/i.test(object) && enumValuesOf(catalogue).has(m![1].toLowerCase())) return false;
   const own = new Set(tokenize((selfOf(tool, catalogue)?.words ?? []).filter((w) => !w.includes(' ')).join(' ')).map((t) => meaning(t.stem)));
   return own.has(meaning(first.stem));
+}
+
+/** A negated clause names a value of one of the tool's choices after its negation ("no gaussian please", "don't use the U-Net"). */
+function namesAValueOf(tool: string, negated: string, catalogue: Catalogue): boolean {
+  const after = negated.replace(/^.*?\b(?:not|don'?t|never|without|no|w\/o)\s+(?:(?:use|using|with|as)\s+)?/i, '');
+  return Object.keys(catalogue.get(tool)?.properties ?? {}).some((arg) => findEnumValue(tool, arg, after, catalogue));
 }
 
 /** The allowed values of a tool's own arguments, lower case ("csv", "trackmate" of export). */
