@@ -269,13 +269,29 @@ export function trackFeatureUnits(units: Units): Partial<Record<(typeof TRACK_FE
   return out;
 }
 
+/** The track feature holding the tracker's confidence in a track (track.ts trackConfidences). */
+export const TRACK_CONFIDENCE = 'TRACK_CONFIDENCE';
+
+/**
+ * The scale of a confidence, stated where a unit would be ("TRACK_CONFIDENCE (0-1)" in a CSV header): it has no
+ * physical unit, 1 is a track the tracker has no doubt about.
+ */
+export const CONFIDENCE_SCALE = '0-1';
+
+/** The tracker's confidence in each track by TRACK_ID; empty where the branches carry none (tracks made elsewhere). */
+export function trackConfidenceById(tracks: Tracks): Map<number, number> {
+  return new Map(trackConfidences(tracks).map((c) => [c.trackId, c.confidence]));
+}
+
 export function trackTable(tracks: Tracks, options: UnitOptions = {}): { table: Table; units: Units } {
   const { rows, units } = trackFeatures(tracks, options);
   const columnUnits = trackFeatureUnits(units) as Record<string, string>;
-  // the tracker's confidence per track (track.ts trackConfidences), when its branches carry one
-  const confidence = new Map(trackConfidences(tracks).map((c) => [c.trackId, c.confidence]));
+  const confidence = trackConfidenceById(tracks);
   if (confidence.size === 0) return { table: { columns: [...TRACK_FEATURES], rows: rows.map((r) => ({ ...r })), units: columnUnits }, units };
-  return { table: { columns: [...TRACK_FEATURES, 'TRACK_CONFIDENCE'], rows: rows.map((r) => ({ ...r, TRACK_CONFIDENCE: confidence.get(r.TRACK_ID) ?? null })), units: columnUnits }, units };
+  return {
+    table: { columns: [...TRACK_FEATURES, TRACK_CONFIDENCE], rows: rows.map((r) => ({ ...r, [TRACK_CONFIDENCE]: confidence.get(r.TRACK_ID) ?? null })), units: { ...columnUnits, [TRACK_CONFIDENCE]: CONFIDENCE_SCALE } },
+    units,
+  };
 }
 
 function mean(values: number[]): number {

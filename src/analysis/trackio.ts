@@ -4,6 +4,7 @@ import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'n
 import type { Branch, Spot, Tracks } from './tracks.ts';
 import { parseCsv, tableToCsv, writeTextAtomic, type Table } from './table.ts';
 import { trackIdOfBranch } from './track.ts';
+import { CONFIDENCE_SCALE } from './trackFeatures.ts';
 
 const JSON_FORMAT = 'cellpilot-tracks';
 
@@ -86,7 +87,7 @@ export function tracksToTable(tracks: Tracks): Table {
     return row;
   });
   // the header says the unit of a position or frame whose name does not ("x (px)", "t (frame)")
-  return { columns, rows, units: { t: 'frame', x: 'px', y: 'px', ...(hasZ ? { z: 'planes' } : {}) } };
+  return { columns, rows, units: { t: 'frame', x: 'px', y: 'px', ...(hasZ ? { z: 'planes' } : {}), ...(confidenceOf.size ? { branch_confidence: CONFIDENCE_SCALE } : {}) } };
 }
 
 export function writeTracksCsv(path: string, tracks: Tracks): void {

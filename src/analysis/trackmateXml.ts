@@ -8,7 +8,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Spot, Tracks } from './tracks.ts';
 import { trackEdges, trackIdOfBranch, tracksFromLinks } from './track.ts';
-import { trackFeatureDimension, trackFeatures, TRACK_FEATURES } from './trackFeatures.ts';
+import { trackConfidenceById, trackFeatureDimension, trackFeatures, TRACK_CONFIDENCE, TRACK_FEATURES } from './trackFeatures.ts';
 import { LAP_DEFAULTS, type LapSettings } from './lap.ts';
 import { displayUnits, type TimeUnit } from '../image/calibration.ts';
 import { writeTextAtomic } from './table.ts';
@@ -196,6 +196,8 @@ export function writeTrackMateXml(path: string, tracks: Tracks, options: TrackMa
   // TrackMate's tracks are the connected components with at least one edge; lone spots stay in AllSpots.
   const features = trackFeatures(tracks, { timeUnit: options.timeUnit }).rows.filter((r) => r.NUMBER_SPOTS > 1);
   const trackIds = features.map((r) => r.TRACK_ID);
+  // the tracker's confidence in each track (0-1), declared as a feature without dimension, when the tracks carry one
+  const confidence = trackConfidenceById(tracks);
   const edgesByTrack = new Map<number, ReturnType<typeof trackEdges>>();
   for (const e of trackEdges(tracks)) {
     const id = trackOf.get(e.target.branchId)!;
@@ -242,6 +244,7 @@ export function writeTrackMateXml(path: string, tracks: Tracks, options: TrackMa
     const isint = /^(TRACK_ID|NUMBER_|LONGEST_GAP)/.test(f) ? 'true' : 'false';
     out.push(`        <Feature ${attrs({ feature: f, name: featureName(f), shortname: featureName(f), dimension, isint })} />`);
   }
+  if (confidence.size) out.push(`        <Feature ${attrs({ feature: TRACK_CONFIDENCE, name: 'Track confidence', shortname: 'Confidence', dimension: 'NONE', isint: 'false' })} />`);
   out.push('      </TrackFeatures>');
   out.push('    </FeatureDeclarations>');
   out.push(`    <AllSpots ${attrs({ nspots: tracks.spots.length })}>`);
@@ -272,6 +275,8 @@ export function writeTrackMateXml(path: string, tracks: Tracks, options: TrackMa
   features.forEach((row, index) => {
     const values: Record<string, string | number> = { name: `Track_${row.TRACK_ID}` };
     for (const f of TRACK_FEATURES) values[f] = row[f];
+    const c = confidence.get(row.TRACK_ID);
+    if (c !== undefined) values[TRACK_CONFIDENCE] = c;
     values.TRACK_INDEX = index;
     const head = attrs(values).replace(/(TRACK_ID|TRACK_INDEX|NUMBER_\w+|LONGEST_GAP)="(\d+)\.0"/g, '$1="$2"');
     out.push(`      <Track ${head}>`);

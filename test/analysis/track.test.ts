@@ -138,10 +138,34 @@ describe('per-track confidence', () => {
     const tidy = tracksToTable(tracks);
     expect(tidy.rows.find((r) => r.spot_id === 7)!.branch_confidence).toBe(0.2);
     expect(tracksFromTable(tidy).branches.map((b) => b.confidence)).toEqual([1, 0.8, 0.2, 0.4]);
+    // the CSV headers state the scale (a confidence has no unit), and the tidy CSV reads back with it
+    const { parseCsv, tableToCsv } = await import('../../src/analysis/table.ts');
+    expect(tableToCsv(table).split('\n')[0]).toContain('TRACK_CONFIDENCE (0-1)');
+    expect(tableToCsv(tidy).split('\n')[0]).toContain('branch_confidence (0-1)');
+    expect(tracksFromTable(parseCsv(tableToCsv(tidy))).branches.map((b) => b.confidence)).toEqual([1, 0.8, 0.2, 0.4]);
     // tracks without confidences (made elsewhere) get no such column
     const bare = { ...tracks, branches: tracks.branches.map(({ confidence: _, ...b }) => b) };
     expect(trackTable(bare).table.columns).not.toContain('TRACK_CONFIDENCE');
     expect(tracksToTable(bare).columns).not.toContain('branch_confidence');
+  });
+
+  it('goes into the TrackMate XML as a declared track feature without dimension, one value per track', async () => {
+    const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { writeTrackMateXml } = await import('../../src/analysis/trackmateXml.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'confidence-xml-'));
+    try {
+      writeTrackMateXml(join(dir, 'tracks.xml'), tracks, { width: 64, height: 64 });
+      const xml = readFileSync(join(dir, 'tracks.xml'), 'utf8');
+      expect(xml).toMatch(/<Feature feature="TRACK_CONFIDENCE"[^>]*dimension="NONE"[^>]*isint="false"/);
+      expect([...xml.matchAll(/<Track name="Track_(\d+)"[^>]*TRACK_CONFIDENCE="([\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])])).toEqual([[1, 0.75], [4, 0.4]]);
+      const bare = { ...tracks, branches: tracks.branches.map(({ confidence: _, ...b }) => b) };
+      writeTrackMateXml(join(dir, 'bare.xml'), bare, { width: 64, height: 64 });
+      expect(readFileSync(join(dir, 'bare.xml'), 'utf8')).not.toContain('TRACK_CONFIDENCE');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
