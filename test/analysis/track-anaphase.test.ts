@@ -9,10 +9,15 @@ import { divisionsFromTracks } from '../../src/analysis/divisions.ts';
 // apart). Where the movie's mitoses do not brighten, the halves still joined are taken for the mother: the divisions are
 // dated at PART. Where the halves touch only in the frame of the cut, or the mitoses brighten (they round up: a joined pair
 // is then sisters pressed together), nothing is merged.
-const [W, H, FRAMES, CUT, PART] = [256, 128, 16, 5, 7];
+// With pressedFrames, every other mother is not cut in anaphase: its daughters are one object without a waist (two disks
+// end to end, the gap between them filled) for that many frames from PART, then move apart (sisters the segmentation
+// keeps as one after their birth).
+const [W, FRAMES, CUT, PART] = [256, 16, 5, 7];
 
-function movie(options: { joinedFrames: number; brightening: number }) {
-  const centres = Array.from({ length: 8 }, (_, k) => [32 + 64 * (k % 4), 32 + 64 * Math.floor(k / 4)]);
+function movie(options: { joinedFrames: number; brightening: number; pressedFrames?: number; mothers?: number }) {
+  const mothers = options.mothers ?? 8;
+  const H = 64 * Math.ceil(mothers / 4);
+  const centres = Array.from({ length: mothers }, (_, k) => [32 + 64 * (k % 4), 32 + 64 * Math.floor(k / 4)]);
   const labels: Uint16Array[] = [];
   const image: Float32Array[] = [];
   for (let t = 0; t < FRAMES; t++) {
@@ -22,7 +27,14 @@ function movie(options: { joinedFrames: number; brightening: number }) {
       const paint = (inside: (x: number, y: number) => boolean, label: number, value: number) => {
         for (let y = cy - 24; y <= cy + 24; y++) for (let x = cx - 30; x <= cx + 30; x++) if (inside(x - cx, y - cy)) (plane[y * W + x] = label), (light[y * W + x] = value);
       };
-      if (t < CUT) paint((x, y) => x * x + y * y <= 81, 3 * k + 1, t >= CUT - 2 ? 100 * options.brightening : 100);
+      const pressed = k % 2 === 1 ? (options.pressedFrames ?? 0) : 0;
+      if (t < (pressed ? PART : CUT)) paint((x, y) => x * x + y * y <= 81, 3 * k + 1, t >= CUT - 2 ? 100 * options.brightening : 100);
+      else if (pressed && t < PART + pressed) paint((x, y) => Math.abs(y) <= 7 && (Math.abs(x) <= 7 || (Math.abs(x) - 7) ** 2 + y * y <= 49), 3 * k + 2, 100);
+      else if (pressed) {
+        const apart = 9 + 2 * (t - PART - pressed);
+        paint((x, y) => (x + apart) ** 2 + y * y <= 49, 3 * k + 2, 100);
+        paint((x, y) => (x - apart) ** 2 + y * y <= 49, 3 * k + 3, 100);
+      }
       else if (t < CUT + options.joinedFrames) {
         // the stretched mother cut at its waist: two halves of an ellipse sharing a border of its minor axis
         const ellipse = (x: number, y: number) => (x * x) / 196 + (y * y) / 64 <= 1;
@@ -53,6 +65,21 @@ describe('sisters still joined in anaphase', () => {
     expect(joined.repair!.anaphaseNote).toMatch(/16 pair/);
     // one object per mother in the joined frames, so each track is one mother and two daughters
     expect(joined.tracks.branches).toHaveLength(24);
+  });
+
+  it('cuts sisters kept as one waistless object after their birth back along their shape, all but the two frames taken for anaphase', async () => {
+    // 12 mothers: the 6 cut in anaphase are the movie's clear mitoses (no brightening: they stretch); the other 6 stay
+    // round until PART, then their daughters are one object for 4 frames
+    const m = movie({ joinedFrames: PART - CUT, brightening: 1, pressedFrames: 4, mothers: 12 });
+    const r = await trackLabelsWithEvidence(m.labels, { intensity: m.intensity, distancesFromMovie: true, temporalRepair: true });
+    const byMother = divisionsFromTracks(r.tracks).sort((a, b) => a.t - b.t).map((d) => d.t);
+    // without the shape rule the pressed sisters divide when they part (PART + 4); cut back along their shape, the join
+    // takes their first two frames for a mother in anaphase (as it must where a stretched mother is cut at its waist),
+    // and what was cut beyond stays two objects
+    expect(byMother).toEqual([...Array(6).fill(PART), ...Array(6).fill(PART + 2)]);
+    expect(r.repair!.events.filter((e) => e.evidence === 'pair shape')).toHaveLength(24);
+    expect(r.repair!.pairShapeNote).toMatch(/pressed together/);
+    expect(r.tracks.branches).toHaveLength(36);
   });
 
   it('leaves daughters that touch only in the frame of the cut, and a movie whose mitoses brighten, as they are', async () => {
