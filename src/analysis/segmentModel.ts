@@ -32,6 +32,8 @@ export interface ModelEvidence {
   classical: { DET: number; SEG: number; method?: string };
   /** The best threshold chosen by name, for information. */
   classicalBestNamed?: { DET: number; SEG: number; method?: string };
+  /** How the model's outlines were sized when measured, where that is a choice (seg-shape.ts ShapeArea). */
+  area?: string;
   measured?: string;
 }
 
