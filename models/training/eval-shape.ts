@@ -27,10 +27,10 @@ if (only === 'speed') {
     const labels = segmentPlane(plane, 512, 512, options).labels;
     let objects = 0;
     for (const l of labels) objects = Math.max(objects, l);
-    await refineShapes(plane, labels, 512, 512, model);
+    await refineShapes(plane, labels, 512, 512, model, area);
     const cpu = process.cpuUsage();
     const started = Date.now();
-    for (let k = 0; k < 5; k++) await refineShapes(plane, labels, 512, 512, model);
+    for (let k = 0; k < 5; k++) await refineShapes(plane, labels, 512, 512, model, area);
     const used = process.cpuUsage(cpu);
     console.log(`${name} frame 40, 512² window, ${objects} objects: ${((used.user + used.system) / 5000).toFixed(0)} ms CPU, ${((Date.now() - started) / 5).toFixed(0)} ms wall per frame (1 thread)`);
   }

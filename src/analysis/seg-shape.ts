@@ -193,12 +193,13 @@ function objectWindow(p: Float32Array, g: ObjectGeometry, width: number, height:
   return { x0, x1, y0, y1, q };
 }
 
-/** The level at which `q` holds `targetArea` pixels (the targetArea-th largest value), within [MIN_LEVEL, 1]. */
+/** The level at which `q` holds `targetArea` pixels (the next value below the targetArea largest), within [MIN_LEVEL, 1]. */
 function levelForArea(q: Float64Array, targetArea: number): number {
   if (targetArea < 1 || !q.length) return 0.5;
-  const sorted = q.slice().sort();
-  const k = Math.max(0, sorted.length - Math.round(targetArea));
-  return Math.max(MIN_LEVEL, k > 0 ? sorted[k - 1] : MIN_LEVEL);
+  // Only values above the floor can set the level (most of a window is background, near 0): they alone are sorted.
+  const candidates = q.filter((v) => v > MIN_LEVEL).sort();
+  const k = candidates.length - Math.round(targetArea);
+  return k > 0 ? candidates[k - 1] : MIN_LEVEL;
 }
 
 /** One object's p(nucleus) pasted into the frame where it is above the object's level and above every other object's claim. */
