@@ -51,13 +51,12 @@ type Args = z.infer<typeof schema>;
 
 /**
  * "Found 6 objects per frame on average (5 to 7) in 10 frames". A z-stack's slices are segmented one
- * by one, so its counts are of 2-D objects per slice: a nucleus seen in 5 slices is 5 of them.
+ * by one and their objects joined through z (src/analysis/seg-zlink.ts), so its counts are of 3-D objects.
  */
 function foundSentence(counts: ReturnType<typeof summarise>, frames: number, slices: number): string {
   const inFrames = `in ${frames} frame${frames === 1 ? '' : 's'}`;
   if (slices <= 1) return `Found ${counts.mean} objects per frame on average (${counts.min} to ${counts.max}) ${inFrames}`;
-  const perSlice = +(counts.mean / slices).toFixed(2);
-  return `Found ${perSlice} 2-D objects per z slice on average ${inFrames} x ${slices} slices (each slice is segmented on its own, so an object seen in several slices is counted in each: not a count of 3-D objects)`;
+  return `Found ${counts.mean} 3-D objects per frame on average (${counts.min} to ${counts.max}) ${inFrames} x ${slices} z slices (each slice segmented on its own, its objects joined with those they overlap in the next slice)`;
 }
 
 /** The one value every pixel of every plane holds, or undefined when the planes show anything. */

@@ -11,7 +11,8 @@
 // {"extent":"FOLDER","extentLevel":0.5,"extentAdd":true,"extentKeep":0.3} bounds the default's objects by a nuclear-extent
 // model's foreground (src/analysis/seg-extent.ts, models/training/nuclei_fg.py; measured and not kept, models/README.md).
 // {"outlines":"FOLDER"} redraws the default's nucleus outlines with a shape model (src/analysis/seg-shape.ts,
-// models/training/nuclei_shape.py); {"outlines":false} keeps the classical ones where the tool would redraw them.
+// models/training/nuclei_shape.py); {"outlines":false} keeps the classical ones where the tool would redraw them;
+// {"outlineArea":"classical"|"atLeastClassical"} sizes each redrawn object by the classical one's area (seg-shape.ts ShapeArea).
 // Without a method: the segment tool's default (method "auto").
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -118,7 +119,7 @@ async function defaultShapeModel(): Promise<string | undefined> {
 
 /** The segment options without the extent and outline models' (eval-only) keys. */
 function withoutExtent(o: Record<string, unknown>): Record<string, unknown> {
-  const { extent: _e, extentLevel: _l, extentKeep: _k, extentAdd: _a, extentNoDistance: _d, outlines: _s, ...rest } = o;
+  const { extent: _e, extentLevel: _l, extentKeep: _k, extentAdd: _a, extentNoDistance: _d, outlines: _s, outlineArea: _oa, ...rest } = o;
   return rest;
 }
 
@@ -144,7 +145,7 @@ try {
     let classical: ArrayLike<number> = segmentPlane(plane, w, h, movieLevel!.options).labels;
     // As the segment tool does: nucleus outlines redrawn by a shape model where its evidence says so
     // ({"outlines":"FOLDER"} forces one, {"outlines":false} the classical outlines).
-    if (shapeModel) classical = await refineShapes(plane, classical, w, h, shapeModel);
+    if (shapeModel) classical = await refineShapes(plane, classical, w, h, shapeModel, options.outlineArea);
     if (!options.extent) return classical;
     // {"extent":"FOLDER"}: the classical objects bounded by a nuclear-extent model's foreground (seg-extent.ts).
     const { boundByExtent, extentOfPlane } = await import('../../src/analysis/seg-extent.ts');

@@ -17,6 +17,8 @@ const CROP = 64;
 interface ShapeConfig {
   task?: string;
   canonical_radius_px?: number;
+  /** How the model's outlines are sized (ShapeArea), as its evidence was measured; "model" when absent. */
+  area?: ShapeArea;
   evidence?: ModelEvidence;
 }
 
@@ -26,6 +28,8 @@ interface ObjectGeometry {
   cx: number;
   /** Crop pixels per frame pixel. */
   scale: number;
+  /** The classical object's area, pixels. */
+  area: number;
 }
 
 /** Each object's centroid and the scale that brings its equivalent radius to `canonicalRadiusPx`. */
@@ -44,7 +48,7 @@ function objectGeometry(labels: ArrayLike<number>, width: number, height: number
   for (let l = 1; l <= maxLabel; l++) {
     if (!area[l]) continue;
     const radius = Math.sqrt(area[l] / Math.PI);
-    out.push({ label: l, cy: sy[l] / area[l], cx: sx[l] / area[l], scale: Math.min(4, Math.max(0.25, canonicalRadiusPx / Math.max(radius, 1))) });
+    out.push({ label: l, cy: sy[l] / area[l], cx: sx[l] / area[l], area: area[l], scale: Math.min(4, Math.max(0.25, canonicalRadiusPx / Math.max(radius, 1))) });
   }
   return out;
 }
@@ -134,15 +138,28 @@ function objectCrop(plane: ArrayLike<number>, labels: ArrayLike<number>, width: 
 const BATCH_OBJECTS = 32;
 
 /**
- * The classical labels with each object's outline redrawn by the shape model. Pixels go to the
- * object whose p(nucleus) is highest there (above 0.5); an object the model all but drops (under a
- * fifth of its classical area left) keeps its classical pixels where no other object took them.
- * Label numbers are kept.
+ * How large each redrawn object is: "model" (its p(nucleus) above 0.5, as trained), "classical"
+ * (the model's outline at the level that gives the classical object's area: the learned shape, the
+ * classical extent), or "atLeastClassical" (the model's 0.5 outline, lowered to the classical area
+ * where the model draws the object smaller).
  */
-export async function refineShapes(plane: ArrayLike<number>, labels: ArrayLike<number>, width: number, height: number, model: LoadedModel): Promise<Uint32Array> {
+export type ShapeArea = 'model' | 'classical' | 'atLeastClassical';
+
+/** The lowest level an object's outline may be lowered to (below it the model says background). */
+const MIN_LEVEL = 0.05;
+
+/**
+ * The classical labels with each object's outline redrawn by the shape model. Pixels go to the
+ * object whose p(nucleus) is highest there (above its level: 0.5, or as `areaRule`, else the model's
+ * own config.cellpilot.area, sets it); an object
+ * the model all but drops (under a fifth of its classical area left) keeps its classical pixels
+ * where no other object took them. Label numbers are kept.
+ */
+export async function refineShapes(plane: ArrayLike<number>, labels: ArrayLike<number>, width: number, height: number, model: LoadedModel, areaRule?: ShapeArea): Promise<Uint32Array> {
   const { ort } = await import('../onnx/model.ts');
   const { Tensor } = await ort();
   const config = (model.spec.config.cellpilot ?? {}) as ShapeConfig;
+  const area = areaRule ?? config.area ?? 'model';
   const objects = objectGeometry(labels, width, height, config.canonical_radius_px ?? 12);
   const best = new Float32Array(width * height);
   const out = new Uint32Array(width * height);
@@ -153,26 +170,53 @@ export async function refineShapes(plane: ArrayLike<number>, labels: ArrayLike<n
     chunk.forEach((g, b) => objectCrop(plane, labels, width, height, g, input, b * 4 * n));
     const result = await model.session.run({ [model.inputNames[0]]: new Tensor('float32', input, [chunk.length, 4, CROP, CROP]) });
     const p = result[model.outputNames[0]].data as Float32Array;
-    chunk.forEach((g, b) => pasteObject(p.subarray(b * n, (b + 1) * n), g, width, height, best, out));
+    chunk.forEach((g, b) => pasteObject(p.subarray(b * n, (b + 1) * n), g, width, height, best, out, area));
   }
   keepDropped(labels, out);
   return out;
 }
 
-/** One object's crop of p(nucleus) mapped back onto the frame (bilinear, 0 outside the crop). */
-function pasteObject(p: Float32Array, g: ObjectGeometry, width: number, height: number, best: Float32Array, out: Uint32Array): void {
+/** One object's frame window and its p(nucleus) there, mapped back from the crop (bilinear, 0 outside the crop). */
+function objectWindow(p: Float32Array, g: ObjectGeometry, width: number, height: number): { x0: number; x1: number; y0: number; y1: number; q: Float64Array } {
   const half = CROP / 2 / g.scale;
   const y0 = Math.max(0, Math.trunc(g.cy - half));
   const y1 = Math.min(height, Math.ceil(g.cy + half) + 1);
   const x0 = Math.max(0, Math.trunc(g.cx - half));
   const x1 = Math.min(width, Math.ceil(g.cx + half) + 1);
+  const q = new Float64Array(Math.max(0, (y1 - y0) * (x1 - x0)));
   for (let y = y0; y < y1; y++)
     for (let x = x0; x < x1; x++) {
       const u = (y - g.cy) * g.scale + CROP / 2 - 0.5;
       const v = (x - g.cx) * g.scale + CROP / 2 - 0.5;
-      const q = sampleCrop(p, u, v);
+      q[(y - y0) * (x1 - x0) + (x - x0)] = sampleCrop(p, u, v);
+    }
+  return { x0, x1, y0, y1, q };
+}
+
+/** The level at which `q` holds `targetArea` pixels (the next value below the targetArea largest), within [MIN_LEVEL, 1]. */
+function levelForArea(q: Float64Array, targetArea: number): number {
+  if (targetArea < 1 || !q.length) return 0.5;
+  // Only values above the floor can set the level (most of a window is background, near 0): they alone are sorted.
+  const candidates = q.filter((v) => v > MIN_LEVEL).sort();
+  const k = candidates.length - Math.round(targetArea);
+  return k > 0 ? candidates[k - 1] : MIN_LEVEL;
+}
+
+/** One object's p(nucleus) pasted into the frame where it is above the object's level and above every other object's claim. */
+function pasteObject(p: Float32Array, g: ObjectGeometry, width: number, height: number, best: Float32Array, out: Uint32Array, area: ShapeArea): void {
+  const w = objectWindow(p, g, width, height);
+  let level = 0.5;
+  if (area !== 'model') {
+    let above = 0;
+    for (let k = 0; k < w.q.length; k++) if (w.q[k] > 0.5) above++;
+    if (area === 'classical' || above < g.area) level = levelForArea(w.q, g.area);
+  }
+  const ww = w.x1 - w.x0;
+  for (let y = w.y0; y < w.y1; y++)
+    for (let x = w.x0; x < w.x1; x++) {
+      const q = w.q[(y - w.y0) * ww + (x - w.x0)];
       const i = y * width + x;
-      if (q > 0.5 && q > best[i]) (best[i] = q), (out[i] = g.label);
+      if (q > level && q > best[i]) (best[i] = q), (out[i] = g.label);
     }
 }
 

@@ -1,12 +1,14 @@
 // Classical segmentation of a movie: every plane of one channel (all z, the chosen frames)
 // goes through segmentPlane (seg-plane.ts) on worker threads, and the label planes are
 // streamed to an ImageJ hyperstack, uint16 (or uint32 when a plane holds more than 65535
-// objects). Labels are numbered 1..n within each plane (not linked over time).
+// objects). Labels are numbered 1..n within each plane, or within each frame of a z-stack,
+// whose slices' objects are joined into 3-D objects (seg-zlink.ts); not linked over time.
 import { WorkError } from '../errors.ts';
 import { createMovieWriter, type MovieWriter } from '../image/index.ts';
 import type { Movie, PlaneData } from '../image/movie.ts';
 import { mapInWorkers } from '../parallel/pool.ts';
 import { checkSegmentOptions, SEGMENT_DEFAULTS, segmentPlane, type PlaneSegmentation, type SegmentOptions } from './seg-plane.ts';
+import { linkSlices } from './seg-zlink.ts';
 
 export { SEGMENT_DEFAULTS, segmentPlane, type SegmentMethod, type SegmentOptions, type SplitBy, type PlaneSegmentation } from './seg-plane.ts';
 
@@ -29,7 +31,7 @@ export interface SegmentMovieOptions extends SegmentOptions {
 
 export interface SegmentMovieResult {
   path: string;
-  /** Objects per frame (summed over z planes). */
+  /** Objects per frame (3-D objects in a z-stack: a nucleus seen in several slices counts once). */
   objectsPerFrame: number[];
   /** Threshold applied per frame (first z plane), in smoothed intensity units. */
   thresholds: number[];
@@ -52,7 +54,7 @@ function checkMovieOptions(movie: Movie, options: SegmentMovieOptions): [number,
   return [channel, first, last];
 }
 
-function toLabelPlane(result: PlaneSegmentation, dtype: 'uint16' | 'uint32'): PlaneData {
+function toLabelPlane(result: Pick<PlaneSegmentation, 'labels' | 'count'>, dtype: 'uint16' | 'uint32'): PlaneData {
   if (dtype === 'uint32') return result.labels;
   if (result.count > 65535) throw new WorkError(`a plane has ${result.count} objects, more than uint16 labels hold: segment again with dtype uint32`);
   return Uint16Array.from(result.labels);
@@ -77,6 +79,7 @@ export async function segmentMovie(movie: Movie, options: SegmentMovieOptions): 
   const thresholds = new Array<number>(frames).fill(Number.NaN);
   let done = 0;
   const shape = options.shapeModel ? await shapeRefiner(options.shapeModel) : undefined;
+  const stack: Uint32Array[] = [];
   try {
     for (let start = 0; start < total; start += BATCH_PLANES) {
       if (options.signal?.aborted) throw new WorkError('segmentation cancelled');
@@ -91,11 +94,20 @@ export async function segmentMovie(movie: Movie, options: SegmentMovieOptions): 
       for (let i = 0; i < results.length; i++) {
         const k = indices[i];
         const frame = Math.floor(k / depth);
-        objectsPerFrame[frame] += results[i].count;
         if (k % depth === 0) thresholds[frame] = results[i].thresholdValue;
         // (the worker may have taken the input plane's buffer: read it again)
         if (shape) results[i].labels = await shape(await movie.plane(first + frame, k % depth, channel), results[i].labels, width, height);
-        await writer.writePlane(toLabelPlane(results[i], dtype));
+        if (depth === 1) {
+          objectsPerFrame[frame] = results[i].count;
+          await writer.writePlane(toLabelPlane(results[i], dtype));
+          continue;
+        }
+        // A z-stack's slices are joined into 3-D objects once the frame's last slice is in.
+        stack.push(results[i].labels);
+        if (stack.length < depth) continue;
+        const linked = linkSlices(stack.splice(0));
+        objectsPerFrame[frame] = linked.count;
+        for (const labels of linked.labels) await writer.writePlane(toLabelPlane({ labels, count: linked.count }, dtype));
       }
       done += results.length;
     }

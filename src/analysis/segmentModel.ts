@@ -11,6 +11,7 @@ import type { Movie } from '../image/movie.ts';
 import { InputError } from '../errors.ts';
 import { gaussianDenoise } from './gaussian.ts';
 import { filterLabels, labelAreas, labelComponents } from './morphology.ts';
+import { linkSlices } from './seg-zlink.ts';
 import { thresholdTriangle } from './threshold.ts';
 import { watershed } from './watershed.ts';
 
@@ -32,6 +33,8 @@ export interface ModelEvidence {
   classical: { DET: number; SEG: number; method?: string };
   /** The best threshold chosen by name, for information. */
   classicalBestNamed?: { DET: number; SEG: number; method?: string };
+  /** How the model's outlines were sized when measured, where that is a choice (seg-shape.ts ShapeArea). */
+  area?: string;
   measured?: string;
 }
 
@@ -228,6 +231,7 @@ export async function segmentWithModel(movie: Movie, options: SegmentWithModelOp
   const areaAtMovieScale = (px: number | undefined) => (px === undefined ? undefined : Math.max(1, Math.round(px / (inputScale * inputScale))));
   const { x: width, y: height, z: slices } = movie.shape;
   const objectsPerFrame = new Array<number>(last - first + 1).fill(0);
+  const stack: Uint32Array[] = [];
   let writer: MovieWriter | undefined;
   try {
     writer = await createMovieWriter(options.outputPath, {
@@ -250,8 +254,17 @@ export async function segmentWithModel(movie: Movie, options: SegmentWithModelOp
           ? filterLabels(instances.labels, width, height, { maxAreaPx: options.maxAreaPx, excludeBorder: options.excludeBorder })
           : instances;
       if (count > 65535) throw new InputError(`a plane has ${count} objects, more than a uint16 label image holds`);
-      objectsPerFrame[t - first] += count;
-      await out.writePlane(Uint16Array.from(labels));
+      if (slices === 1) {
+        objectsPerFrame[t - first] = count;
+        await out.writePlane(Uint16Array.from(labels));
+        return;
+      }
+      // A z-stack's slices (which come in order) are joined into 3-D objects once the frame's last one is in (seg-zlink.ts).
+      stack.push(Uint32Array.from(labels));
+      if (stack.length < slices) return;
+      const linked = linkSlices(stack.splice(0));
+      objectsPerFrame[t - first] = linked.count;
+      for (const plane of linked.labels) await out.writePlane(Uint16Array.from(plane));
     });
   } catch (err) {
     await writer?.abort();

@@ -48,11 +48,30 @@ export interface ModelListing {
   problem?: string;
 }
 
+/**
+ * Each folder's spec as last read, with the rdf file's modification time and size: the segment
+ * tool lists the models twice per call (the model and the outline evidence), and parsing every
+ * rdf.yaml each time cost about as much as choosing the parameters on a small movie. A file
+ * changed on disk is read again.
+ */
+const specCache = new Map<string, { stamp: string; spec: ModelSpec }>();
+
+function readModelSpecOnce(folder: string): ModelSpec {
+  const rdf = findRdf(folder);
+  const stats = rdf ? statSync(rdf) : undefined;
+  const stamp = stats ? `${rdf}:${stats.mtimeMs}:${stats.size}` : '';
+  const cached = specCache.get(folder);
+  if (cached && stamp && cached.stamp === stamp) return cached.spec;
+  const spec = readModelSpec(folder);
+  if (stamp) specCache.set(folder, { stamp, spec });
+  return spec;
+}
+
 /** Lists models; broken folders are listed with their problem rather than hidden. */
 export function listModels(roots = modelRoots()): ModelListing[] {
   return modelFolders(roots).map((folder) => {
     try {
-      const spec = readModelSpec(folder);
+      const spec = readModelSpecOnce(folder);
       return { key: spec.key, folder, spec };
     } catch (err) {
       return { key: folder.split('/').pop() ?? folder, folder, problem: (err as Error).message };

@@ -52,6 +52,31 @@ describe('nucleus shape model', () => {
     }
   });
 
+  it('sizes a redrawn object no smaller than the classical one under "atLeastClassical" (dim rims the model leaves out)', async () => {
+    // a bright core (r 9) in a dim rim (r 15, 3 noise SD above the background): the classical object is the whole r 15 disk
+    const W = 80;
+    const plane = new Float32Array(W * W);
+    const labels = new Uint32Array(W * W);
+    let seed = 11;
+    const noise = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648 - 0.5) * 8;
+    for (let y = 0; y < W; y++)
+      for (let x = 0; x < W; x++) {
+        const d = Math.hypot(x - 40, y - 40);
+        plane[y * W + x] = 100 + noise() + (d <= 9 ? 120 : d <= 15 ? 7 : 0);
+        if (d <= 15) labels[y * W + x] = 1;
+      }
+    const model = await loadModel(MODEL, { threads: 1 });
+    const count = (a: ArrayLike<number>) => Array.from(a).filter((v) => v === 1).length;
+    const classicalArea = count(labels);
+    const asDrawn = count(await refineShapes(plane, labels, W, W, model, 'model'));
+    const floored = await refineShapes(plane, labels, W, W, model, 'atLeastClassical');
+    // the model alone draws it smaller; the floor brings it back to the classical area, centred where it was
+    expect(asDrawn).toBeLessThan(0.9 * classicalArea);
+    expect(count(floored)).toBeGreaterThanOrEqual(0.97 * classicalArea);
+    expect(floored[40 * W + 40]).toBe(1);
+    expect(floored[40 * W + 52]).toBe(1);
+  });
+
   it('redraws the outlines of every plane segmentMovie writes when given the model (the tool\'s path)', async () => {
     const sim = simulate({ frames: 2, width: 128, height: 128, cells: 10, crowding: 0.3, seed: 4 });
     const dir = mkdtempSync(join(tmpdir(), 'seg-shape-'));

@@ -278,3 +278,33 @@ describe('the whole-cell model sized by its own measure', () => {
     }
   }, 180_000);
 });
+
+describe('segmentWithModel on a z-stack', () => {
+  it('numbers a nucleus seen in every slice once per frame (3-D objects), as the classical route does', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { segmentWithModel } = await import('../../src/analysis/segmentModel.ts');
+    const { MemoryMovie } = await import('../../src/image/index.ts');
+    const { openMovie } = await import('../../src/image/index.ts');
+    // 2 frames x 3 slices of 64², two bright disks (r 8) in every slice: 2 objects per frame, not 6
+    const W = 64;
+    const disk = (cx: number, cy: number, i: number) => ((i % W) - cx) ** 2 + (Math.floor(i / W) - cy) ** 2 <= 64;
+    const planes = Array.from({ length: 6 }, () => Float32Array.from({ length: W * W }, (_, i) => (disk(18, 20, i) || disk(44, 42, i) ? 1000 : 100) + ((i * 7919) % 13)));
+    const dir = mkdtempSync(join(tmpdir(), 'cellpilot-segmodel-z-'));
+    try {
+      const result = await segmentWithModel(new MemoryMovie({ t: 2, z: 3, c: 1, y: W, x: W }, 'float32', planes), { channel: 0, outputPath: join(dir, 'labels.tif'), objectRadiusPx: 8 });
+      expect(result.objectsPerFrame).toEqual([2, 2]);
+      const labels = await openMovie(result.path);
+      for (const [x, y] of [[18, 20], [44, 42]]) {
+        const ids = new Set<number>();
+        for (let z = 0; z < 3; z++) ids.add((await labels.plane(1, z, 0))[y * W + x]);
+        expect(ids.size).toBe(1);
+        expect([...ids][0]).toBeGreaterThan(0);
+      }
+      await labels.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -26,14 +26,17 @@ describe('segment tool', () => {
     for (const t of tools) for (const [key, field] of Object.entries(t.schema.shape)) expect((field as { description?: string }).description, `${t.name}.${key}`).toBeTruthy();
   });
 
-  it('counts a z-stack per slice and says so, never one nucleus in 3 slices as 3 objects per frame', async () => {
+  it('counts a z-stack in 3-D objects, never one nucleus in 3 slices as 3 objects per frame, and numbers it once through z', async () => {
     // 2 frames x 3 slices of 64², one bright disk (r 9) in each plane
     const planes = Array.from({ length: 6 }, () => Float32Array.from({ length: 64 * 64 }, (_, i) => (((i % 64) - 32) ** 2 + (Math.floor(i / 64) - 32) ** 2 <= 81 ? 1000 : 100) + ((i * 7919) % 13)));
     const stack = join(dir, 'stack.tif');
     await writeMovie(stack, new MemoryMovie({ t: 2, z: 3, c: 1, y: 64, x: 64 }, 'float32', planes));
     const out = await call({ movie: stack }, ctx);
-    expect(out.summary).toMatch(/^Found 1 2-D objects per z slice on average in 2 frames x 3 slices \(each slice is segmented on its own/);
-    expect(out.summary).not.toMatch(/3 objects per frame/);
+    expect(out.summary).toMatch(/^Found 1 3-D objects per frame on average \(1 to 1\) in 2 frames x 3 z slices/);
+    expect((out.values as { objectsPerFrame: number[] }).objectsPerFrame).toEqual([1, 1]);
+    const labels = await ctx.openMovie(out.artifacts[0].id);
+    for (let z = 0; z < 3; z++) expect(new Set(Array.from(await labels.plane(1, z, 0)))).toEqual(new Set([0, 1]));
+    await labels.close();
   });
 
   it('says a blank movie is blank instead of quoting an assumed object size as if measured', async () => {
