@@ -182,18 +182,27 @@ function lapjv(w: DenseWork): { rowToCol: Int32Array; colToRow: Int32Array } {
       const usubmin = w.outF64[1];
       const j2 = w.outI32[0];
       let i0 = y[j1];
-      if (umin < usubmin) v[j1] -= usubmin - umin;
-      else if (i0 >= 0) {
+      // A tie (umin === usubmin) is rare, so its steps are written without operations of their own:
+      // an operation first met in optimised code lacks type feedback and deoptimised lapjv in every
+      // fresh process (two ties, two recompilations, ~30 ms of compiling per process at load 15).
+      const strict = umin < usubmin;
+      const i0Second = y[j2]; // j2 >= 1 for n >= 2
+      const takeSecond = !strict && i0 >= 0;
+      if (strict) v[j1] -= usubmin - umin;
+      if (takeSecond) {
         j1 = j2;
-        i0 = y[j2];
+        i0 = i0Second;
       }
       if (x[i] >= 0 && y[x[i]] === i) y[x[i]] = -1;
       x[i] = j1;
       y[j1] = i;
       if (i0 >= 0) {
         x[i0] = -1;
-        if (umin < usubmin) free[--k2] = i0;
-        else free[numFree++] = i0;
+        // strict: the displaced row is scanned next (free[--k2]); a tie: it waits for the next round (free[numFree++])
+        const back = strict ? 1 : 0;
+        k2 -= back;
+        free[back === 1 ? k2 : numFree] = i0;
+        numFree += 1 - back;
       }
     }
   }
