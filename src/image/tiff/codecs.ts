@@ -3,7 +3,7 @@
 // can never allocate more than the plane it claims to be (geotiff's decoders grow a JS
 // array without limit, which aborted Node on a damaged LZW file).
 import { inflateSync } from 'node:zlib';
-import { LZW_AFTER_CLEAR, lzwKernel } from './lzwKernel.ts';
+import { LZW_AFTER_CLEAR, LZW_SLACK_BYTES, lzwKernel } from './lzwKernel.ts';
 
 /** Thrown for a stream that cannot be decoded; the caller names the file and the strip. */
 export class CodecError extends Error {}
@@ -13,21 +13,38 @@ const LZW_MAX_CODES = 4096;
 /**
  * TIFF LZW (MSB-first codes of 9-12 bits, "early change" as libtiff writes it). Writes at
  * most `out.length` bytes; returns how many were written. Decoded in WebAssembly
- * (lzwKernel.ts): the strip is copied into the decoder's memory, decoded there and the
- * output copied out (copies run at memory speed; the decoding is what costs).
+ * (lzwKernel.ts): a strip that lies in lzwReadBuffer()'s room is decoded where it lies,
+ * any other is copied into the decoder's memory first; the output is copied out.
  */
 export function decodeLzw(input: Uint8Array, out: Uint8Array): number {
   const k = lzwKernel();
-  k.reserve(input.length, out.length);
-  const outputAt = k.outputAt(input.length);
-  k.bytes.set(input, k.inputAt);
-  const written = k.decode(k.inputAt, input.length, outputAt, out.length);
+  let inputAt = input.byteOffset;
+  if (input.buffer !== k.bytes.buffer || inputAt < k.inputAt || inputAt + input.length > k.inputAt + k.inputBytes) {
+    k.reserve(input.length, out.length);
+    k.bytes.set(input, k.inputAt);
+    inputAt = k.inputAt;
+  } else if (k.outputAt + out.length + LZW_SLACK_BYTES > k.bytes.length) {
+    throw new RangeError(`lzwReadBuffer made room for outputs of fewer than ${out.length} bytes`);
+  }
+  const written = k.decode(inputAt, input.length, k.outputAt, out.length);
   if (written < 0) {
     const { code, tableSize } = k.errorCode();
     throw new CodecError(written === LZW_AFTER_CLEAR ? `LZW code ${code} right after a clear code` : `LZW code ${code} is not in the table (${tableSize} entries)`);
   }
-  out.set(k.bytes.subarray(outputAt, outputAt + written));
+  out.set(k.bytes.subarray(k.outputAt, k.outputAt + written));
   return written;
+}
+
+/**
+ * A buffer in the LZW decoder's memory to read `inputBytes` of compressed strips into, each then
+ * decoded by decodeLzw where it lies (no copy, and no buffer of the reader's own per file), into
+ * outputs of at most `outputBytes`. Valid until the next call here or a decodeLzw of a strip from
+ * elsewhere: read into it and decode its strips with no await between.
+ */
+export function lzwReadBuffer(inputBytes: number, outputBytes: number): Uint8Array {
+  const k = lzwKernel();
+  k.reserve(inputBytes, outputBytes);
+  return k.bytes.subarray(k.inputAt, k.inputAt + inputBytes);
 }
 
 /** PackBits (Apple run-length): writes at most `out.length` bytes; returns how many. */

@@ -139,10 +139,15 @@ export const LZW_MODULE_BASE64 =
 export interface LzwKernel {
   /** The decoder's memory as bytes (a new view after it grows). */
   bytes: Uint8Array;
-  /** Where the input goes; the output follows it at `outputAt(inputBytes)`. */
+  /** Where compressed input lies: `inputBytes` of room from here (see reserve). */
   inputAt: number;
-  outputAt(inputBytes: number): number;
-  /** Room for `inputBytes` of input and `outputBytes` of output (and slack); refreshes `bytes`. */
+  inputBytes: number;
+  /** Where the output is written: after the input room (and the 2 bytes past it the code reader reads). */
+  outputAt: number;
+  /**
+   * Room for `inputBytes` of input at `inputAt` and `outputBytes` of output (and slack) after it;
+   * refreshes `bytes`. Bytes put in the input room before are kept only when it does not shrink or move.
+   */
   reserve(inputBytes: number, outputBytes: number): void;
   decode(input: number, inputBytes: number, output: number, capacity: number): number;
   /** After an error result: the offending code and the table size. */
@@ -168,10 +173,12 @@ export function lzwKernel(): LzwKernel {
   const k: LzwKernel = {
     bytes: new Uint8Array(memory.buffer),
     inputAt: INPUT_AT,
-    // (the code reader reads up to 2 bytes past the input)
-    outputAt: (inputBytes) => INPUT_AT + Math.ceil((inputBytes + 2) / 8) * 8,
+    inputBytes: 0,
+    outputAt: INPUT_AT + 8,
     reserve(inputBytes, outputBytes) {
-      const need = k.outputAt(inputBytes) + outputBytes + LZW_SLACK_BYTES;
+      k.inputBytes = inputBytes;
+      k.outputAt = INPUT_AT + Math.ceil((inputBytes + 2) / 8) * 8;
+      const need = k.outputAt + outputBytes + LZW_SLACK_BYTES;
       if (need > memory.buffer.byteLength) memory.grow(Math.ceil((need - memory.buffer.byteLength) / PAGE_BYTES));
       if (k.bytes.buffer !== memory.buffer) k.bytes = new Uint8Array(memory.buffer);
     },

@@ -1,7 +1,7 @@
 // The WebAssembly LZW decoder against the JavaScript one it replaced: the same bytes, the same
 // count and the same refusals on valid, cut, short-buffered and damaged streams.
 import { describe, expect, it } from 'vitest';
-import { CodecError, decodeLzw } from '../../../src/image/tiff/codecs.ts';
+import { CodecError, decodeLzw, lzwReadBuffer } from '../../../src/image/tiff/codecs.ts';
 import { LZW_MODULE_BASE64, lzwModuleBytes } from '../../../src/image/tiff/lzwKernel.ts';
 import { mulberry32 } from '../../../src/random.ts';
 import { encodeLzw, ReferenceCodecError, referenceDecodeLzw } from '../lzw-reference.ts';
@@ -71,5 +71,23 @@ describe('lzw kernel', () => {
     const out = new Uint8Array(data.length);
     expect(decodeLzw(encodeLzw(data), out)).toBe(data.length);
     expect(Buffer.from(out).equals(Buffer.from(data))).toBe(true);
+  });
+
+  it('decodes strips read into its own memory where they lie, as from anywhere else', () => {
+    const strips = [frameLike(5000, 21), frameLike(7000, 22), new Uint8Array(3000).fill(4)];
+    const encoded = strips.map(encodeLzw);
+    const total = encoded.reduce((sum, e) => sum + e.length, 0);
+    const room = lzwReadBuffer(total, 7000);
+    let at = 0;
+    for (const e of encoded) (room.set(e, at), (at += e.length));
+    at = 0;
+    encoded.forEach((e, i) => {
+      const out = new Uint8Array(strips[i].length);
+      expect(decodeLzw(room.subarray(at, at + e.length), out)).toBe(strips[i].length);
+      expect(Buffer.from(out).equals(Buffer.from(strips[i]))).toBe(true);
+      at += e.length;
+    });
+    // an output larger than the room made for it is refused, not written past the memory
+    expect(() => decodeLzw(room.subarray(0, encoded[0].length), new Uint8Array(1 << 24))).toThrow(RangeError);
   });
 });
