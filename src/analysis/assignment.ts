@@ -75,6 +75,11 @@ class DenseWork {
   /** Scalars the kernels return besides their result. */
   readonly outF64: Float64Array;
   readonly outI32: Int32Array;
+  /** JavaScript-side scratch of one solve, reused like the rest (a fresh typed array is an off-heap allocation). */
+  readonly matches: Int32Array;
+  readonly free: Int32Array;
+  readonly u: Float64Array;
+  readonly visited: Int32Array;
 
   private static last: DenseWork | undefined;
 
@@ -106,6 +111,10 @@ class DenseWork {
     this.rowOfMin = new Int32Array(buffer, at.rowOfMin, n);
     this.outF64 = new Float64Array(buffer, at.out, 2);
     this.outI32 = new Int32Array(buffer, at.out + 16, 1);
+    this.matches = new Int32Array(n);
+    this.free = new Int32Array(n);
+    this.u = new Float64Array(n);
+    this.visited = new Int32Array(n);
   }
 
   /** Each column's minimum into v and its first row into rowOfMin; returns the sum of all costs. */
@@ -143,7 +152,7 @@ function lapjv(w: DenseWork): { rowToCol: Int32Array; colToRow: Int32Array } {
   const { n, v, rowOfMin, k, at } = w;
   const x = new Int32Array(n).fill(-1); // column of each row
   const y = w.rowOfCol.fill(-1); // row of each column
-  const matches = new Int32Array(n);
+  const matches = w.matches.fill(0);
 
   // Column reduction: each column's minimum (v, the column dual variables) is its price; assign greedily.
   for (let j = n - 1; j >= 0; j--) {
@@ -156,7 +165,7 @@ function lapjv(w: DenseWork): { rowToCol: Int32Array; colToRow: Int32Array } {
   }
 
   // Reduction transfer from rows assigned once.
-  const free = new Int32Array(n);
+  const free = w.free;
   let numFree = 0;
   for (let i = 0; i < n; i++) {
     if (matches[i] === 0) free[numFree++] = i;
@@ -221,9 +230,9 @@ function lapjv(w: DenseWork): { rowToCol: Int32Array; colToRow: Int32Array } {
 function augmentFreeRows(w: DenseWork, colOfRow: Int32Array, free: Int32Array): void {
   const { n, v, pathCost, pred, settled, rowOfCol, cost, k, at } = w;
   // Row duals: assigned rows are tight on their column (JV keeps c - v >= 0 everywhere).
-  const u = new Float64Array(n);
+  const u = w.u.fill(0);
   for (let i = 0; i < n; i++) if (colOfRow[i] >= 0) u[i] = cost[i * n + colOfRow[i]] - v[colOfRow[i]];
-  const visited = new Int32Array(n);
+  const visited = w.visited;
   for (let f = 0; f < free.length; f++) {
     const start = free[f];
     settled.fill(0);
