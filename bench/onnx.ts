@@ -5,8 +5,12 @@
 //    beforehand and untimed: the overhead a user pays for the core. With 2 or more threads
 //    our core runs a movie's frames on one-thread sessions in worker threads side by side
 //    (src/onnx/session-task.ts); the bare side is one session with every thread.
+// 1b. the same on one thread both sides (CELLPILOT_THREADS=1: our core on one one-thread session
+//    in the main thread, the bare side one one-thread session): the core's own overhead (reading,
+//    normalising, copies, post-processing) with the same sessions on both sides; row 1's wall
+//    ratio also measures two one-thread sessions against one two-thread session.
 // 2. every model's time per 512x512 frame through the core, wall and CPU.
-//   node bin/run-ts.js bench/onnx.ts          (BENCH_ONNX_FRAMES, default 30; BENCH_ONNX_TORCH=1 adds PyTorch)
+//   node bin/run-ts.js bench/onnx.ts [--only core,core1,models]   (BENCH_ONNX_FRAMES, default 30; BENCH_ONNX_TORCH=1 adds PyTorch)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +22,7 @@ import { defaultThreads } from '../src/parallel/pool.ts';
 import { listModels, loadModel, mapModelOverMovie, mirroredFrame, tensorFromPlanes, writeNpy, type LoadedModel } from '../src/onnx/index.ts';
 import { SESSION_WORKERS_FROM_PLANES } from '../src/onnx/movie.ts';
 import { applyProcessing } from '../src/onnx/processing.ts';
-import { alternate, cpuSeconds, loadNote, PYTHON, rerunWanted, RUN_TS, summaryRow, type Side } from './_harness.ts';
+import { alternate, cpuSeconds, loadNote, PYTHON, rerunWanted, RUN_TS, summaryRow, wanted, type Side } from './_harness.ts';
 
 const FRAMES = Number(process.env.BENCH_ONNX_FRAMES ?? 30);
 const MODEL_FRAMES = 6;
@@ -106,8 +110,8 @@ async function sizedScale(model: LoadedModel, movie: MemoryMovie): Promise<numbe
   return modelInputScale(declared, await foregroundRadiusOfMovie(movie, 0));
 }
 
-function side(label: string, kind: string, model: string, frames: number): Side {
-  return { label, command: process.execPath, args: [RUN_TS, SELF, '--child', kind, model, String(frames)] };
+function side(label: string, kind: string, model: string, frames: number, env?: Record<string, string>): Side {
+  return { label, command: process.execPath, args: [RUN_TS, SELF, '--child', kind, model, String(frames)], env };
 }
 
 function pytorchPeer(model: LoadedModel, movie: MemoryMovie): number | string {
@@ -147,26 +151,42 @@ function perFrame(one: Side): [number, number, number, { wallMs: number; cpuMs: 
 export async function run(): Promise<void> {
   const threads = defaultThreads();
   console.log(`ONNX core: ${CORE_MODEL} on ${FRAMES} whole ${SIZE}x${SIZE} frames, ${threads} threads, fresh process per run, ${ROUNDS} alternating rounds, then a rerun (${loadNote()})`);
-  const coreSides = [side('ours', 'ours', CORE_MODEL, FRAMES), side('bare', 'bare', CORE_MODEL, FRAMES)];
-  const core = alternate(coreSides, ROUNDS, false);
-  const [ours, bare] = core.workS as number[];
-  const [oursCpu, bareCpu] = core.workCpuS as number[];
-  console.log(row(['', 'wall s', 'CPU s', 'ours/peer wall', 'ours/peer CPU']));
-  console.log(row(['our core (read, normalise, run, post-process)', ours.toFixed(2), oursCpu.toFixed(2), '', '']));
-  console.log(row(['peer: bare session.run, same frames', bare.toFixed(2), bareCpu.toFixed(2), (ours / bare).toFixed(3), (oursCpu / bareCpu).toFixed(3)]));
-  // the rerun check: the same comparison again from fresh processes (BENCH_RERUN=0 skips it)
-  const again = rerunWanted() ? alternate(coreSides, ROUNDS, false) : undefined;
-  const [oursAgain, bareAgain] = (again?.workS ?? []) as number[];
-  const [oursCpuAgain, bareCpuAgain] = (again?.workCpuS ?? []) as number[];
-  if (again) console.log(row(['rerun from fresh processes: ours / bare', `${oursAgain.toFixed(2)} / ${bareAgain.toFixed(2)}`, `${oursCpuAgain.toFixed(2)} / ${bareCpuAgain.toFixed(2)}`, (oursAgain / bareAgain).toFixed(3), (oursCpuAgain / bareCpuAgain).toFixed(3)]));
-  if (process.env.BENCH_ONNX_TORCH) {
-    const torch = pytorchPeer(await loadModel(CORE_MODEL), await makeMovie(FRAMES));
-    console.log(typeof torch === 'number' ? row(['peer: PyTorch CPU, same network and frames', torch.toFixed(2), '', (ours / torch).toFixed(3)]) : row(['peer: PyTorch CPU', torch]));
+  if (wanted('core')) {
+    const coreSides = [side('ours', 'ours', CORE_MODEL, FRAMES), side('bare', 'bare', CORE_MODEL, FRAMES)];
+    const core = alternate(coreSides, ROUNDS, false);
+    const [ours, bare] = core.workS as number[];
+    const [oursCpu, bareCpu] = core.workCpuS as number[];
+    console.log(row(['', 'wall s', 'CPU s', 'ours/peer wall', 'ours/peer CPU']));
+    console.log(row(['our core (read, normalise, run, post-process)', ours.toFixed(2), oursCpu.toFixed(2), '', '']));
+    console.log(row(['peer: bare session.run, same frames', bare.toFixed(2), bareCpu.toFixed(2), (ours / bare).toFixed(3), (oursCpu / bareCpu).toFixed(3)]));
+    // the rerun check: the same comparison again from fresh processes (BENCH_RERUN=0 skips it)
+    const again = rerunWanted() ? alternate(coreSides, ROUNDS, false) : undefined;
+    const [oursAgain, bareAgain] = (again?.workS ?? []) as number[];
+    const [oursCpuAgain, bareCpuAgain] = (again?.workCpuS ?? []) as number[];
+    if (again) console.log(row(['rerun from fresh processes: ours / bare', `${oursAgain.toFixed(2)} / ${bareAgain.toFixed(2)}`, `${oursCpuAgain.toFixed(2)} / ${bareCpuAgain.toFixed(2)}`, (oursAgain / bareAgain).toFixed(3), (oursCpuAgain / bareCpuAgain).toFixed(3)]));
+    if (process.env.BENCH_ONNX_TORCH) {
+      const torch = pytorchPeer(await loadModel(CORE_MODEL), await makeMovie(FRAMES));
+      console.log(typeof torch === 'number' ? row(['peer: PyTorch CPU, same network and frames', torch.toFixed(2), '', (ours / torch).toFixed(3)]) : row(['peer: PyTorch CPU', torch]));
+    }
+    // Two rows: wall (what a user waits for on an idle machine) and CPU (what stays comparable when other jobs share the cores).
+    const rerunOf = (r: number) => (again ? { rerun: r, rerunLoad: again.load } : {});
+    summaryRow({ work: `ONNX core vs bare session.run (${CORE_MODEL}, ${FRAMES} frames), wall`, metric: 'wall, work, fresh processes', ours: `${ours.toFixed(2)} s (CPU ${oursCpu.toFixed(2)} s)`, peer: `session.run ${bare.toFixed(2)} s (CPU ${bareCpu.toFixed(2)} s)`, ratio: bare / ours, ...rerunOf(bareAgain / oursAgain), goal: '>= 0.87 (within 1.15x)', load: core.load });
+    summaryRow({ work: `ONNX core vs bare session.run (${CORE_MODEL}, ${FRAMES} frames), CPU`, metric: 'CPU, work, fresh processes', ours: `${oursCpu.toFixed(2)} s CPU`, peer: `session.run ${bareCpu.toFixed(2)} s CPU`, ratio: bareCpu / oursCpu, ...rerunOf(bareCpuAgain / oursCpuAgain), goal: '>= 0.87 (within 1.15x)', load: core.load });
   }
-  // Two rows: wall (what a user waits for on an idle machine) and CPU (what stays comparable when other jobs share the cores).
-  const rerunOf = (r: number) => (again ? { rerun: r, rerunLoad: again.load } : {});
-  summaryRow({ work: `ONNX core vs bare session.run (${CORE_MODEL}, ${FRAMES} frames), wall`, metric: 'wall, work, fresh processes', ours: `${ours.toFixed(2)} s (CPU ${oursCpu.toFixed(2)} s)`, peer: `session.run ${bare.toFixed(2)} s (CPU ${bareCpu.toFixed(2)} s)`, ratio: bare / ours, ...rerunOf(bareAgain / oursAgain), goal: '>= 0.87 (within 1.15x)', load: core.load });
-  summaryRow({ work: `ONNX core vs bare session.run (${CORE_MODEL}, ${FRAMES} frames), CPU`, metric: 'CPU, work, fresh processes', ours: `${oursCpu.toFixed(2)} s CPU`, peer: `session.run ${bareCpu.toFixed(2)} s CPU`, ratio: bareCpu / oursCpu, ...rerunOf(bareCpuAgain / oursCpuAgain), goal: '>= 0.87 (within 1.15x)', load: core.load });
+  if (wanted('core1')) {
+    // one thread on both sides: the same one-thread session, so the difference is the core's own work
+    const one = { CELLPILOT_THREADS: '1' };
+    const sides = [side('ours, 1 thread', 'ours', CORE_MODEL, FRAMES, one), side('bare, 1 thread', 'bare', CORE_MODEL, FRAMES, one)];
+    const first = alternate(sides, ROUNDS, false);
+    const again = rerunWanted() ? alternate(sides, ROUNDS, false) : undefined;
+    const cpuOf = (c: ReturnType<typeof alternate>) => c.workCpuS as number[];
+    const wallOf = (c: ReturnType<typeof alternate>) => c.workS as number[];
+    const [o, b] = cpuOf(first);
+    console.log(row(['one thread both sides: ours / bare', `${wallOf(first)[0].toFixed(2)} / ${wallOf(first)[1].toFixed(2)}`, `${o.toFixed(2)} / ${b.toFixed(2)}`, (wallOf(first)[0] / wallOf(first)[1]).toFixed(3), (o / b).toFixed(3)]));
+    if (again) console.log(row(['rerun, one thread: ours / bare', `${wallOf(again)[0].toFixed(2)} / ${wallOf(again)[1].toFixed(2)}`, `${cpuOf(again)[0].toFixed(2)} / ${cpuOf(again)[1].toFixed(2)}`, (wallOf(again)[0] / wallOf(again)[1]).toFixed(3), (cpuOf(again)[0] / cpuOf(again)[1]).toFixed(3)]));
+    summaryRow({ work: `ONNX core vs bare session.run (${CORE_MODEL}, ${FRAMES} frames), one thread both sides, CPU`, metric: 'CPU, work, fresh processes', ours: `${o.toFixed(2)} s CPU (wall ${wallOf(first)[0].toFixed(2)} s)`, peer: `session.run ${b.toFixed(2)} s CPU (wall ${wallOf(first)[1].toFixed(2)} s)`, ratio: b / o, ...(again ? { rerun: cpuOf(again)[1] / cpuOf(again)[0], rerunLoad: again.load } : {}), goal: '>= 0.87 (within 1.15x)', load: first.load });
+  }
+  if (!wanted('models')) return;
 
   console.log(`\nPer-model time for one ${SIZE}x${SIZE} frame through the core (median of ${ROUNDS} fresh processes, ${MODEL_FRAMES} frames each, then a rerun; goal < 100 ms wall on 2 idle cores)`);
   console.log(row(['model', 'wall ms', 'CPU ms', 'load', 'rerun wall / CPU ms']));

@@ -284,8 +284,13 @@ export function knownContentHash(path: string, sessionDir?: string): ContentHash
 // reads only what the tool did not (nothing, after a whole-movie pass). The state is tied
 // to the file's size, inode and mtime, so a file changed meanwhile is hashed afresh.
 
-/** Gaps up to this size between the hashed prefix and a read are read to keep the hash going. */
-const GAP_FILL_BYTES = 1 << 20;
+/**
+ * Gaps up to this size between the hashed prefix and a read are read to keep the hash going.
+ * Small: a frame whose image directory follows its pixels (Cell Tracking Challenge folders)
+ * is opened at that directory, and a 1 MiB limit read all its pixels ahead only to hash them,
+ * then again to decode them (26 of 51 MB read per projection of Fluo-N2DH-SIM+ 01).
+ */
+const GAP_FILL_BYTES = 1 << 16;
 
 interface Tap {
   real: string;

@@ -75,6 +75,11 @@ class DenseWork {
   /** Scalars the kernels return besides their result. */
   readonly outF64: Float64Array;
   readonly outI32: Int32Array;
+  /** JavaScript-side scratch of one solve, reused like the rest (a fresh typed array is an off-heap allocation). */
+  readonly matches: Int32Array;
+  readonly free: Int32Array;
+  readonly u: Float64Array;
+  readonly visited: Int32Array;
 
   private static last: DenseWork | undefined;
 
@@ -106,6 +111,10 @@ class DenseWork {
     this.rowOfMin = new Int32Array(buffer, at.rowOfMin, n);
     this.outF64 = new Float64Array(buffer, at.out, 2);
     this.outI32 = new Int32Array(buffer, at.out + 16, 1);
+    this.matches = new Int32Array(n);
+    this.free = new Int32Array(n);
+    this.u = new Float64Array(n);
+    this.visited = new Int32Array(n);
   }
 
   /** Each column's minimum into v and its first row into rowOfMin; returns the sum of all costs. */
@@ -143,7 +152,7 @@ function lapjv(w: DenseWork): { rowToCol: Int32Array; colToRow: Int32Array } {
   const { n, v, rowOfMin, k, at } = w;
   const x = new Int32Array(n).fill(-1); // column of each row
   const y = w.rowOfCol.fill(-1); // row of each column
-  const matches = new Int32Array(n);
+  const matches = w.matches.fill(0);
 
   // Column reduction: each column's minimum (v, the column dual variables) is its price; assign greedily.
   for (let j = n - 1; j >= 0; j--) {
@@ -156,7 +165,7 @@ function lapjv(w: DenseWork): { rowToCol: Int32Array; colToRow: Int32Array } {
   }
 
   // Reduction transfer from rows assigned once.
-  const free = new Int32Array(n);
+  const free = w.free;
   let numFree = 0;
   for (let i = 0; i < n; i++) {
     if (matches[i] === 0) free[numFree++] = i;
@@ -182,18 +191,27 @@ function lapjv(w: DenseWork): { rowToCol: Int32Array; colToRow: Int32Array } {
       const usubmin = w.outF64[1];
       const j2 = w.outI32[0];
       let i0 = y[j1];
-      if (umin < usubmin) v[j1] -= usubmin - umin;
-      else if (i0 >= 0) {
+      // A tie (umin === usubmin) is rare, so its steps are written without operations of their own:
+      // an operation first met in optimised code lacks type feedback and deoptimised lapjv in every
+      // fresh process (two ties, two recompilations, ~30 ms of compiling per process at load 15).
+      const strict = umin < usubmin;
+      const i0Second = y[j2]; // j2 >= 1 for n >= 2
+      const takeSecond = !strict && i0 >= 0;
+      if (strict) v[j1] -= usubmin - umin;
+      if (takeSecond) {
         j1 = j2;
-        i0 = y[j2];
+        i0 = i0Second;
       }
       if (x[i] >= 0 && y[x[i]] === i) y[x[i]] = -1;
       x[i] = j1;
       y[j1] = i;
       if (i0 >= 0) {
         x[i0] = -1;
-        if (umin < usubmin) free[--k2] = i0;
-        else free[numFree++] = i0;
+        // strict: the displaced row is scanned next (free[--k2]); a tie: it waits for the next round (free[numFree++])
+        const back = strict ? 1 : 0;
+        k2 -= back;
+        free[back === 1 ? k2 : numFree] = i0;
+        numFree += 1 - back;
       }
     }
   }
@@ -212,9 +230,9 @@ function lapjv(w: DenseWork): { rowToCol: Int32Array; colToRow: Int32Array } {
 function augmentFreeRows(w: DenseWork, colOfRow: Int32Array, free: Int32Array): void {
   const { n, v, pathCost, pred, settled, rowOfCol, cost, k, at } = w;
   // Row duals: assigned rows are tight on their column (JV keeps c - v >= 0 everywhere).
-  const u = new Float64Array(n);
+  const u = w.u.fill(0);
   for (let i = 0; i < n; i++) if (colOfRow[i] >= 0) u[i] = cost[i * n + colOfRow[i]] - v[colOfRow[i]];
-  const visited = new Int32Array(n);
+  const visited = w.visited;
   for (let f = 0; f < free.length; f++) {
     const start = free[f];
     settled.fill(0);

@@ -2,7 +2,7 @@
 // by later steps and later processes (hashes.jsonl), the algorithm is recorded, and special
 // files and folders cost no read of their content.
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { xxhash128 } from 'hash-wasm';
@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { contentHash, forgetHashesInMemory, hashingReads, hashOf, loadHasher } from '../../src/agent/provenance.ts';
 import { openMovie, writeMovie } from '../../src/image/index.ts';
 import { simulate } from '../../src/sim/index.ts';
+import { DATA_DIR } from '../image/helpers.ts';
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'cellpilot-prov-'));
@@ -72,6 +73,18 @@ describe('content hashes for provenance', () => {
     expect(contentHash(file, dir)).toEqual({ algorithm: 'xxh128', digest: expected, bytes: size });
     // only what the reader skipped (IFDs at the end, at most) is read for the hash
     expect(hashingReads.bytes - before).toBeLessThan(size / 4);
+  });
+
+  const ctcFrames = join(DATA_DIR, 'ctc-Fluo-N2DH-SIMplus', '01');
+  it.skipIf(!existsSync(ctcFrames))('reads a frame whose image directory follows its pixels once: the pixels are not read ahead only to hash them', async () => {
+    await loadHasher();
+    forgetHashesInMemory();
+    const before = hashingReads.bytes;
+    const movie = await openMovie(ctcFrames); // a folder of LZW frames, each IFD after the strips (as CTC writes them)
+    for (let t = 0; t < 2; t++) await movie.plane(t, 0, 0);
+    await movie.close();
+    const first = join(ctcFrames, 't000.tif');
+    expect(hashingReads.bytes - before).toBeLessThan(statSync(first).size / 4);
   });
 
   it('gives the right digest when only part of a movie was read, out of order, or it changed after the read', async () => {

@@ -12,51 +12,7 @@ import { encodeIfd, FieldType, type Field } from '../../src/image/tiff/ifdEncode
 import { Tag } from '../../src/image/tiff/tiffFile.ts';
 import { mulberry32 } from '../../src/random.ts';
 import { DATA_DIR, havePython, runPython } from './helpers.ts';
-
-/** TIFF LZW encoder as libtiff writes it: 9-12 bit codes, width grows when the table reaches 2^bits, Clear at 4094. */
-function encodeLzw(data: Uint8Array): Uint8Array {
-  const out: number[] = [];
-  let bitBuf = 0;
-  let bitCount = 0;
-  let bits = 9;
-  const put = (code: number) => {
-    bitBuf = (bitBuf << bits) | code;
-    bitCount += bits;
-    while (bitCount >= 8) {
-      out.push((bitBuf >>> (bitCount - 8)) & 0xff);
-      bitCount -= 8;
-    }
-    bitBuf &= (1 << bitCount) - 1;
-  };
-  let table = new Map<number, number>();
-  let next = 258;
-  put(256);
-  let w = -1;
-  for (const b of data) {
-    if (w < 0) {
-      w = b;
-      continue;
-    }
-    const known = table.get(w * 256 + b);
-    if (known !== undefined) {
-      w = known;
-      continue;
-    }
-    put(w);
-    table.set(w * 256 + b, next++);
-    if (next === 4094) {
-      put(256);
-      table = new Map();
-      next = 258;
-      bits = 9;
-    } else if (next >= 1 << bits) bits++;
-    w = b;
-  }
-  if (w >= 0) put(w);
-  put(257);
-  if (bitCount > 0) out.push((bitBuf << (8 - bitCount)) & 0xff);
-  return Uint8Array.from(out);
-}
+import { encodeLzw } from './lzw-reference.ts';
 
 function samples(kind: 'random' | 'runs' | 'constant', n: number, seed = 1): Uint8Array {
   const random = mulberry32(seed);

@@ -3,106 +3,48 @@
 // can never allocate more than the plane it claims to be (geotiff's decoders grow a JS
 // array without limit, which aborted Node on a damaged LZW file).
 import { inflateSync } from 'node:zlib';
+import { LZW_AFTER_CLEAR, LZW_SLACK_BYTES, lzwKernel } from './lzwKernel.ts';
 
 /** Thrown for a stream that cannot be decoded; the caller names the file and the strip. */
 export class CodecError extends Error {}
 
-const LZW_CLEAR = 256;
-const LZW_EOI = 257;
-const LZW_FIRST = 258;
 const LZW_MAX_CODES = 4096;
-
-// Every LZW table entry is a string the decoder has already written: the string of the
-// previous code followed by the first byte of the current one, which sit side by side in
-// the output. So an entry is just (where in the output, how long), and decoding a code is a
-// copy from earlier output (libtiff's approach): no prefix chains to walk, no tables to
-// allocate per strip (they live here, reused; entries below 258 are never read).
-const lzwStart = new Int32Array(LZW_MAX_CODES);
-const lzwLength = new Int32Array(LZW_MAX_CODES);
 
 /**
  * TIFF LZW (MSB-first codes of 9-12 bits, "early change" as libtiff writes it). Writes at
- * most `out.length` bytes; returns how many were written.
+ * most `out.length` bytes; returns how many were written. Decoded in WebAssembly
+ * (lzwKernel.ts): a strip that lies in lzwReadBuffer()'s room is decoded where it lies,
+ * any other is copied into the decoder's memory first; the output is copied out.
  */
 export function decodeLzw(input: Uint8Array, out: Uint8Array): number {
-  const starts = lzwStart;
-  const lengths = lzwLength;
-  const cap = out.length;
-  const n = input.length;
-  let nextCode = LZW_FIRST;
-  let codeBits = 9;
-  let codeMask = 511;
-  let bitBuf = 0;
-  let bitCount = 0;
-  let inPos = 0;
-  let outPos = 0;
-  // the previous code's string: where it was written and its length (-1: none since a clear)
-  let oldStart = 0;
-  let oldLength = -1;
-  while (outPos < cap) {
-    if (bitCount < codeBits) {
-      // two bytes at a time (at most 27 bits are ever pending)
-      if (inPos + 1 < n) {
-        bitBuf = ((bitBuf << 16) | (input[inPos] << 8) | input[inPos + 1]) >>> 0;
-        inPos += 2;
-        bitCount += 16;
-      } else {
-        while (bitCount < codeBits) {
-          if (inPos >= n) return outPos; // no EOI: keep what was decoded
-          bitBuf = ((bitBuf << 8) | input[inPos++]) >>> 0;
-          bitCount += 8;
-        }
-      }
-    }
-    bitCount -= codeBits;
-    const code = (bitBuf >>> bitCount) & codeMask;
-    if (code === LZW_EOI) break;
-    if (code === LZW_CLEAR) {
-      nextCode = LZW_FIRST;
-      codeBits = 9;
-      codeMask = 511;
-      oldLength = -1;
-      continue;
-    }
-    const here = outPos;
-    if (code < 256) {
-      out[outPos++] = code;
-    } else if (oldLength < 0) {
-      throw new CodecError(`LZW code ${code} right after a clear code`);
-    } else if (code < nextCode) {
-      outPos = copyEarlier(out, starts[code], lengths[code], outPos);
-    } else if (code === nextCode) {
-      // The KwKwK case: the previous string followed by its own first byte.
-      outPos = copyEarlier(out, oldStart, oldLength, outPos);
-      if (outPos < cap) out[outPos] = out[oldStart];
-      outPos++;
-    } else {
-      throw new CodecError(`LZW code ${code} is not in the table (${nextCode} entries)`);
-    }
-    if (oldLength >= 0 && nextCode < LZW_MAX_CODES) {
-      starts[nextCode] = oldStart;
-      lengths[nextCode] = oldLength + 1;
-      nextCode++;
-      if (nextCode + 1 >= 1 << codeBits && codeBits < 12) {
-        codeBits++;
-        codeMask = (1 << codeBits) - 1;
-      }
-    }
-    oldStart = here;
-    oldLength = outPos - here;
+  const k = lzwKernel();
+  let inputAt = input.byteOffset;
+  if (input.buffer !== k.bytes.buffer || inputAt < k.inputAt || inputAt + input.length > k.inputAt + k.inputBytes) {
+    k.reserve(input.length, out.length);
+    k.bytes.set(input, k.inputAt);
+    inputAt = k.inputAt;
+  } else if (k.outputAt + out.length + LZW_SLACK_BYTES > k.bytes.length) {
+    throw new RangeError(`lzwReadBuffer made room for outputs of fewer than ${out.length} bytes`);
   }
-  return Math.min(outPos, cap);
+  const written = k.decode(inputAt, input.length, k.outputAt, out.length);
+  if (written < 0) {
+    const { code, tableSize } = k.errorCode();
+    throw new CodecError(written === LZW_AFTER_CLEAR ? `LZW code ${code} right after a clear code` : `LZW code ${code} is not in the table (${tableSize} entries)`);
+  }
+  out.set(k.bytes.subarray(k.outputAt, k.outputAt + written));
+  return written;
 }
 
-/** Copies `length` bytes written earlier at `from` to `to` (clipped to the buffer); returns the position after them. */
-function copyEarlier(out: Uint8Array, from: number, length: number, to: number): number {
-  if (to + length <= out.length) {
-    if (length > 24) out.copyWithin(to, from, from + length);
-    else for (let i = 0; i < length; i++) out[to + i] = out[from + i];
-  } else {
-    for (let i = 0; to + i < out.length; i++) out[to + i] = out[from + i];
-  }
-  return to + length;
+/**
+ * A buffer in the LZW decoder's memory to read `inputBytes` of compressed strips into, each then
+ * decoded by decodeLzw where it lies (no copy, and no buffer of the reader's own per file), into
+ * outputs of at most `outputBytes`. Valid until the next call here or a decodeLzw of a strip from
+ * elsewhere: read into it and decode its strips with no await between.
+ */
+export function lzwReadBuffer(inputBytes: number, outputBytes: number): Uint8Array {
+  const k = lzwKernel();
+  k.reserve(inputBytes, outputBytes);
+  return k.bytes.subarray(k.inputAt, k.inputAt + inputBytes);
 }
 
 /** PackBits (Apple run-length): writes at most `out.length` bytes; returns how many. */

@@ -3,7 +3,7 @@
 // decoders in codecs.ts); horizontal and floating-point predictors; both byte orders.
 import { InputError } from '../../errors.ts';
 import { BYTES_PER_SAMPLE, dtypeOf, type DType, type PlaneData } from '../movie.ts';
-import { decodeBlock, MAX_EXPANSION, maxCompressedBytes } from './codecs.ts';
+import { decodeBlock, lzwReadBuffer, MAX_EXPANSION, maxCompressedBytes } from './codecs.ts';
 import { planeBudgetBytes, TINY_PLANE_BYTES } from './limits.ts';
 import { Tag, type Ifd, type TiffFile } from './tiffFile.ts';
 
@@ -226,7 +226,11 @@ export async function readPlane(file: TiffFile, layout: PlaneLayout, what: strin
       runEnd++;
     }
     file.checkRange(layout.offsets[run], runBytes, blockName(run));
-    const raw = await file.readAt(layout.offsets[run], runBytes, blockName(run), file.scratch('raw', runBytes));
+    // LZW strips are read into the decoder's memory and decoded there, with no await until the run is done
+    const raw =
+      layout.compression === 5
+        ? file.readAtSync(layout.offsets[run], runBytes, blockName(run), lzwReadBuffer(runBytes, fullBlockBytes))
+        : await file.readAt(layout.offsets[run], runBytes, blockName(run), file.scratch('raw', runBytes));
     let at = 0;
     for (let i = run; i < runEnd; i++) {
       const input = raw.subarray(at, at + readBytes(i));

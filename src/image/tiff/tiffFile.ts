@@ -176,6 +176,11 @@ export class TiffFile {
 
   /** Reads exactly `length` bytes at `offset` into `target` (or a new buffer). */
   async readAt(offset: number, length: number, what: string, target?: Uint8Array): Promise<Uint8Array> {
+    return this.readAtSync(offset, length, what, target);
+  }
+
+  /** readAt without a promise: for a caller that must use the bytes before any other task runs (a shared decoder's buffer). */
+  readAtSync(offset: number, length: number, what: string, target?: Uint8Array): Uint8Array {
     this.checkRange(offset, length, what);
     if (this.fd === undefined) throw new InputError(`${this.path}: the file was closed`);
     const buf = target ? target.subarray(0, length) : new Uint8Array(length);
