@@ -6,7 +6,7 @@
 import { InputError } from '../../errors.ts';
 import { describeAdjustment, type Adjustment } from '../../microscope/adjustment.ts';
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
-import { axisOrderSaid, channelStackSaid, orderInOneClause, POSITION_STACK, zOffsetsSaid } from './channelPlanes.ts';
+import { axisOrderSaid, channelStackSaid, offsetToPlaneUm, orderInOneClause, POSITION_STACK, zOffsetsSaid } from './channelPlanes.ts';
 import { dropsZStack, parseGrid, parsePositionList, parseZPlan, positionCount, spreadPositions } from './space.ts';
 import type { RunState } from './runState.ts';
 import { observationOf, sentencesOf } from './sentences.ts';
@@ -763,7 +763,14 @@ function readChannelPlanes({ t, clause, config, now }: ClauseWords): Adjustment[
   if (perPosition) throw new AmbiguousCommand(`"${clause.trim()}": a z-stack here is one plan for every position (or one channel at the middle plane only, e.g. "no z-stack for brightfield"); it cannot differ at ${perPosition[1].replace(/^the\s+/, '')}. Drop that position, or the z-stack for all, and say which; nothing was changed`);
   const stack = channelStackSaid(t, config);
   // (every channel of the run at one plane is no z-stack at all)
-  if (stack && !stack.doStack && now.channels?.length && now.channels.every((c) => stack.channels.includes(c))) return [{ kind: 'zPlan', zPlan: null }];
+  if (stack && !stack.doStack && !stack.plane && now.zPlan !== null && now.channels?.length && now.channels.every((c) => stack.channels.includes(c))) return [{ kind: 'zPlan', zPlan: null }];
+  if (stack && !stack.doStack && now.zPlan === null) throw new AmbiguousCommand(`this run has no z-stack: ${stack.channels.join(' and ')} ${stack.channels.length > 1 ? 'are' : 'is'} already imaged at one plane; nothing was changed`);
+  if (stack?.plane) {
+    // (the top or bottom plane: the middle plane moved there by the channel's focus offset, which needs the stack's planes)
+    if (!now.zPlan) throw new AmbiguousCommand(`I do not know this run's z-stack, so not where its ${stack.plane} plane is: say the offset from the middle plane instead (e.g. "${stack.channels[0]} z offset 2 µm, middle plane only"); nothing was changed`);
+    const zOffsetUm = offsetToPlaneUm(now.zPlan, stack.plane);
+    return stack.channels.flatMap((channel) => [{ kind: 'channelStack', channel, doStack: false }, { kind: 'channelZOffset', channel, zOffsetUm }] as Adjustment[]);
+  }
   if (stack) return stack.channels.map((channel) => ({ kind: 'channelStack', channel, doStack: stack.doStack }));
   const order = axisOrderSaid(t);
   if (order) {

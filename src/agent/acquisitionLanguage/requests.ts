@@ -5,7 +5,7 @@ import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import { describeZPlan } from '../../microscope/adjustment.ts';
 import type { SequenceInput } from '../../microscope/sequence.ts';
 import { CAMERA_SETTING, cameraSettingName, quantitiesNotCarried, withoutHedges } from './adjustments.ts';
-import { axisOrderSaid, channelStackSaid, POSITION_STACK, withoutZOffsets, zOffsetsSaid } from './channelPlanes.ts';
+import { axisOrderSaid, channelStackSaid, offsetToPlaneUm, POSITION_STACK, withoutZOffsets, zOffsetsSaid } from './channelPlanes.ts';
 import { parseGrid, parsePositionList, parseZPlan, positionCount, spreadPositions } from './space.ts';
 import { durationsIn, EXPOSURE_OF, unitSeconds, findChannels, fmtS, normaliseText, toNumber, uniquePresets } from './words.ts';
 
@@ -34,11 +34,14 @@ export function parseAcquisitionRequest(text: string, config: MicroscopeConfig =
   if (unnamed) throw new InputError(`a z offset of ${unnamed.zOffsetUm} µm for which channel? ${unnamed.channel ? `${unnamed.channel} is not in the plan; ` : ''}say e.g. "${presets[presets.length - 1]} with a ${unnamed.zOffsetUm} µm z offset"; nothing was started`);
   const perPosition = POSITION_STACK.exec(t);
   if (perPosition) throw new InputError(`a z-stack here is one plan for every position (or one channel at the middle plane only, e.g. "brightfield single plane"): it cannot differ at ${perPosition[1].replace(/^the\s+/, '')}; say the plan without that part; nothing was started`);
-  const stack = channelStackSaid(t, config, { planned: true });
+  const stack = channelStackSaid(t, config);
   const axisOrder = axisOrderSaid(t);
   const zPlan = parseZPlan(withoutZOffsets(t, offsets));
   for (const o of offsets) settings.set(o.channel!, { ...settings.get(o.channel!), zOffsetUm: o.zOffsetUm });
-  for (const c of stack?.channels ?? []) if (presets.includes(c)) settings.set(c, { ...settings.get(c), doStack: stack!.doStack });
+  // (a channel at the top or bottom plane only: the middle plane, moved there by its focus offset)
+  const planeOffsetUm = stack?.plane && zPlan ? offsetToPlaneUm(zPlan, stack.plane) : undefined;
+  if (stack?.plane && !zPlan) throw new InputError(`${stack.channels.join(' and ')} at the ${stack.plane} plane of which z-stack? The plan has none: say it (e.g. "a 10 µm z-stack in 1 µm steps"); nothing was started`);
+  for (const c of stack?.channels ?? []) if (presets.includes(c)) settings.set(c, { ...settings.get(c), doStack: stack!.doStack, ...(planeOffsetUm !== undefined ? { zOffsetUm: planeOffsetUm } : {}) });
   const grid = parseGrid(t);
   const listed = parsePositionList(t);
   const count = listed.length ? undefined : positionCount(t);
@@ -67,7 +70,7 @@ export function parseAcquisitionRequest(text: string, config: MicroscopeConfig =
     grid ? `tiling each position ${grid.rows} x ${grid.columns}${grid.overlapPercent ? ` with ${grid.overlapPercent} % overlap` : ''}` : '',
     objective ? `with the ${objective[1]}X objective` : '',
     ...offsets.map((o) => `${o.channel} focused ${o.zOffsetUm} µm from the others (z offset)`),
-    stack ? `${stack.channels.join(' and ')} ${stack.doStack ? 'with the whole z-stack' : 'at the middle plane only'}${zPlan ? '' : ' (the plan has no z-stack)'}` : '',
+    stack ? `${stack.channels.join(' and ')} ${stack.doStack ? 'with the whole z-stack' : `at the ${stack.plane ?? 'middle'} plane only${planeOffsetUm ? ` (${planeOffsetUm} µm from the middle)` : ''}`}${zPlan ? '' : ' (the plan has no z-stack)'}` : '',
     axisOrder ? (axisOrder === 'tpgzc' ? 'every channel at each plane, then the next plane' : 'the whole z-stack of each channel, then the next channel') : '',
   ].filter(Boolean);
   // never a silent partial: a number with its unit that the plan does not carry is asked about
