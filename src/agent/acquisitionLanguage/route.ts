@@ -8,6 +8,7 @@ import type { MicroscopeCommand } from '../../../tools/types.ts';
 import { AmbiguousCommand, MixedRequest, parseAdjustment, withoutHedges, withoutNegatedStops } from './adjustments.ts';
 import { parseAcquisitionRequest, timeSpans } from './requests.ts';
 import { parseRule } from './rules.ts';
+import { rulesMeant } from './ruleReference.ts';
 import { runStateOf } from './runState.ts';
 import { commandOfSentences, sentencesOf, withNumberedObjects, withoutCourtesy } from './sentences.ts';
 import { durationsIn, exposureMs, findChannels, normaliseText, percent, uniquePresets } from './words.ts';
@@ -35,11 +36,37 @@ export type MicroscopeRoute =
   /** `command`: the words were heard as a command to the microscope that lacks something (an amount, a value), or names a setting no tool sets. */
   | { tool?: undefined; ask: string; start?: true; command?: true };
 
+/** Words that take a rule away; stopping and ending count only when the words say "rule". */
+const REMOVES_RULE = /\b(?:remove|delete|cancel|drop|disable|deactivate|turn off|switch off|turn (?:it|that|this|that one|this one|them) off|switch (?:it|that|this|that one|this one|them) off|get rid of|forget|scrap|undo|ditch|bin|lose)\b/;
+/** Words that point at something said before: "it", "that one", "the last one". */
+const POINTS_AT = /\b(?:it|that|this|them|(?:that|this|the (?:last|latest|newest|first|second|third|previous|other)) one)\b/;
+
+/**
+ * A rule removed: by its id ("cancel rule-1"), by words that say "rule" ("turn off that rule", "delete
+ * the division rule", "remove all rules"), or by words pointing back right after a rule was added
+ * or listed ("remove the last one", "switch it off"); several rules removed one after the other.
+ */
+function ruleRemoved(t: string, earlier: EarlierStep[]): MicroscopeRoute | undefined {
+  if (/^(?:when(?:ever)?|if|once|as soon as|each time|every time)\b/.test(t)) return undefined;
+  const saysRule = /\brules?\b/.test(t) && (REMOVES_RULE.test(t) || /\b(?:stop|kill|end|abort)\b/.test(t));
+  const last = earlier.at(-1);
+  const afterRule = !!last && (carries(last.tool, 'proposeRule') || carries(last.tool, 'listRules')) && REMOVES_RULE.test(t) && POINTS_AT.test(t);
+  if (!saysRule && !afterRule) return undefined;
+  const id = /\brule[- ]?#?(\d+)\b/.exec(t);
+  if (id) return { tool: toolCarrying('removeRule'), args: { ruleId: `rule-${id[1]}` } };
+  const meant = rulesMeant(t, earlier);
+  if ('ask' in meant) return { ask: meant.ask, command: true };
+  const [first, ...more] = meant.ruleIds.map((ruleId) => ({ tool: toolCarrying('removeRule'), args: { ruleId } }));
+  return { ...first, ...(more.length ? { then: more } : {}) };
+}
+
 /** The typed arguments of one microscope tool for `text`, or undefined when it is not about the microscope. */
 /** A microscope step that ran earlier in the conversation: its tool and arguments. */
 export interface EarlierStep {
   tool: string;
   args: Record<string, unknown>;
+  /** The values it reported, where known (a rule's id). */
+  values?: Record<string, unknown>;
 }
 
 /**
@@ -55,6 +82,8 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
   // "should the count exceed 300, end the experiment", "in case the cells die, stop": a condition said another way is a condition (never a stop now)
   text = text.replace(/^\s*(?:should|in case|in the event that|provided that|supposing)\s+(?=(?:the|there|it|they|any|a|an|more|fewer|less|cells?|nuclei|focus|intensity|signal|count)\b[^,]*,)/i, 'if ');
   const t = withoutHedges(normaliseText(text).toLowerCase());
+  const removed = ruleRemoved(t, options.earlier ?? []);
+  if (removed) return removed;
   const back = options.acquisitionRunning && options.earlier ? pointsBack(t, options.earlier, config) : undefined;
   if (back) return back;
   // a well of a plate ("go to well B3", "image wells A1 to A6"): the configuration places no plate, so where it is is asked, never guessed
@@ -110,11 +139,6 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
   // a rule proposed earlier, activated by its id ("activate rule-1"): a person still approves it
   const activate = /\b(?:activate|enable|confirm|turn on|switch on|apply|start)\b.*\brule[- ]?#?(\d+)\b/.exec(t);
   if (activate) return { tool: toolCarrying('activateRule'), args: { ruleId: `rule-${activate[1]}`, confirm: true } };
-  // a rule removed ("cancel rule-1"; "delete that rule" is left to the planner, which knows the rules proposed)
-  if (/\brules?\b/.test(t) && /\b(remove|delete|cancel|drop|disable|deactivate|stop|kill|turn off|switch off|get rid of|forget|scrap|undo)\b/.test(t)) {
-    const id = /\brule[- ]?#?(\d+)\b/.exec(t);
-    return id ? { tool: toolCarrying('removeRule'), args: { ruleId: `rule-${id[1]}` } } : undefined;
-  }
   // "tell me the interval", "show me the channel settings", "can you check whether the 561 is on": while imaging,
   // a request to be told a setting of the run is a question about it (its report answers it)
   if (options.acquisitionRunning && TELL_ME.test(t) && RUN_SETTING.test(t)) return { tool: toolCarrying(/\b(?:dose|light so far)\b/.test(t) ? 'dose' : 'status'), args: {} };
