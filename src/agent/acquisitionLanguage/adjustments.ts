@@ -78,7 +78,7 @@ export function withoutNegatedStops(t: string): string {
 const STATUS_QUESTION = /\bhow many (?:cells|nuclei|objects)\b.*\b(?:latest|last|current|newest|live|most recent)\s+(?:image|frame|snap|picture|time ?point)\b|\b(?:is it|are we|is the (?:acquisition|run|imaging|time[\s-]?lapse)) (?:done|finished|over|complete|still going)\b|^(?:which|what|how many)\s+(?:channels?|positions?|objective|objectives|lasers?|exposures?|settings|z[\s-]?planes?|planes|(?:z[\s-]?)?slices|sections|fields?|interval|frame rate|power|laser power)\b.*\b(?:on|at|are we|is it|imaging|using|used|running|active|set|in use|being imaged|are there|do we have|have we got|taking|doing|acquiring|getting|collecting|per (?:stack|time ?point))\b|\bhow many (?:images|frames|time ?points|pictures)\b.*\b(?:so far|taken|done|acquired|have we|did we|have you|did you)\b|\bwhat (?:time ?point|frame) (?:are we|is it)\b|\bwhich (?:time ?point|frame) (?:are we|is it)\b|\bwhen(?:'s| is) the next (?:time ?point|frame|image)\b|^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?what(?:'s| is)\s+(?:running|happening|going on)\b|\bwhat are you (?:doing|imaging|acquiring)\b|\bwhat(?:'s| is) the (?:microscope|scope|acquisition) (?:doing|up to)\b|^(?:is|are) (?:it|the acquisition|the microscope|the run|the time[\s-]?lapse|anything|we) (?:still |now |already )?(?:running|imaging|acquiring|going|on|paused|stopped|on hold|waiting|finished|done)\b|\b(?:current|present) (?:interval|settings?|exposures?|power|frame rate|positions?|objective|plan|channels?)\b|^what(?:'s| is| are) the (?:(?:current|present|actual|set)\s+)?(?:[\w-]+ )?(?:interval|exposures?|exposure time|power|laser power|frame rate|settings|channels|positions|objective|z-?stack|z[\s-]?step|step size|z[\s-]?range|z[\s-]?planes|plan)\b|\bwhere(?:'s| is) the stage\b|\bhow (?:far|long) (?:along|in|through|into it) (?:are we|is it)\b|\bhow far (?:are we|is it) (?:along|in|through)\b/;
 /** A yes/no question about the state of a part of the run ("is the 561 still on?", "are both lasers active?", "is DAPI still being imaged"): it changes nothing. */
 const STATE_QUESTION = /^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?(?:is|are)\s+(?:the\s+|my\s+|our\s+|both\s+|all\s+)?(?:[\w-]+\s+){0,3}?(?:still\s+|currently\s+|now\s+|already\s+)?(?:on|off|switched (?:on|off)|turned (?:on|off)|active|enabled|disabled|included|in (?:the|this) (?:plan|acquisition|run|time[\s-]?lapse)|being (?:imaged|acquired|recorded|used))(?:\s+or\s+(?:on|off|not))?\s*[?!.]*$/;
-const SPLIT = /\s*(?:;|\.\s|[?!]\s+(?=\S)|,?\s+and then\s+|,?\s+then\s+|,\s*and\s+|\s+(?:and|but)\s+(?=(?:every|interval|set|add|drop|remove|stop|pause|resume|zoom|switch|change|speed|slow|image|take|use|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|run|finish|skip|halve|double|make|go|tell|show|report|give|segment|track|measure|plot|project|denoise|correct|export|save|detect|count|quantify|analy[sz]e)\b))\s*/i;
+const SPLIT = /\s*(?:;|\.\s|[?!]\s+(?=\S)|,?\s+and then\s+|,?\s+then\s+|,\s*and\s+|\s+(?:and|but)\s+(?=(?:every|interval|set|add|drop|remove|stop|pause|resume|zoom|switch|change|speed|slow|image|take|use|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|run|finish|skip|halve|double|triple|quadruple|make|go|tell|show|report|give|stretch|lengthen|shorten|bump|boost|crank|dial|bring|put|cut|trim|widen|narrow|tighten|shift|disable|enable|delete|cancel|hold|freeze|unpause|continue|swap|replace|segment|track|measure|plot|project|denoise|correct|export|save|detect|count|quantify|analy[sz]e)\b))\s*/i;
 
 /**
  * "the GFP at 2% and the mCherry at 4%", "DAPI 20 ms, mCherry 80 ms": channels each with a value of
@@ -439,6 +439,10 @@ function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords):
     const wholeParts = parts.length > 1 && parts.every((p) => isRemark(p, config) || /\benough\b/.test(p) || bareStop(p)) && parts.some(bareStop);
     const whole = bareStop(last) || wholeParts || ACQUISITION_WORD.test(t);
     const vague = /\b(it|that|this|them|the (laser|lasers|light|lights|lamp|led|channel|illumination|excitation|fluorescence|colou?r))\b/.test(t);
+    // "halt imaging for half an hour", "stop for 20 min while I add the drug": a stop for a span is a pause that long (a stop is never for a while)
+    const forS = durationAfter(t, /\bfor\b/);
+    if (whole && forS !== undefined && !/\b(channel|laser|light|lamp|led)\b/.test(t)) return [{ kind: 'pause', forS }];
+    if (whole && /\bfor (?:a (?:bit|while|moment|sec(?:ond)?|little while|short while)|a few (?:minutes|mins))\b/.test(t) && !/\b(channel|laser|light|lamp|led)\b/.test(t)) return [{ kind: 'pause' }];
     if (whole && !/\b(channel|laser|light|lamp|led)\b/.test(t)) return [{ kind: 'stop' }];
     if (vague || whole || /\b(channel|laser|light|lamp|led)\b/.test(t)) {
       throw new AmbiguousCommand(`do you mean to stop the whole acquisition, or to stop imaging one channel? Say "stop the acquisition" (I will ask you to confirm) or name the channel, e.g. "switch off the 488" or "drop DAPI"`);
@@ -958,8 +962,9 @@ function parseTiming(said: string): Adjustment | undefined {
   const perUnit = new RegExp(String.raw`\b${COUNT_WORD}\s*(?:frames?|images?|time ?points?|timepoints?|pictures?|acquisitions?|shots?|snaps?)\s*(?:per|a|an|each|every|\/|in)\s*(\d+(?:\.\d+)?\s*)?(seconds?|secs?|s|minutes?|mins?|min|hours?|hrs?|hr|h|days?)\b`).exec(t);
   if (perUnit) return { kind: 'interval', intervalS: Math.round(((unitSeconds(perUnit[3]) * (perUnit[2] ? Number(perUnit[2]) : 1)) / toNumber(perUnit[1])) * 1e6) / 1e6 };
   // "frame rate: 1 per min", "rate of 2 a minute"
-  const rate = new RegExp(String.raw`\b(?:frame )?rate\b\W*(?:of\s+|to\s+)?${COUNT_WORD}\s*(?:per|a|an|each|every|\/)\s*(second|sec|minute|min|hour|hr|day)\b`).exec(t);
-  if (rate) return { kind: 'interval', intervalS: Math.round((unitSeconds(rate[2]) / toNumber(rate[1])) * 1e6) / 1e6 };
+  // ("frame rate 1 per 10 min": a count in so many units)
+  const rate = new RegExp(String.raw`\b(?:frame )?rate\b\W*(?:of\s+|to\s+)?${COUNT_WORD}\s*(?:per|a|an|each|every|\/)\s*(\d+(?:\.\d+)?\s*)?(seconds?|secs?|minutes?|mins?|min|hours?|hrs?|hr|h|days?)\b`).exec(t);
+  if (rate) return { kind: 'interval', intervalS: Math.round(((unitSeconds(rate[3]) * (rate[2] ? Number(rate[2]) : 1)) / toNumber(rate[1])) * 1e6) / 1e6 };
   // "twice an hour", "3 times a minute", "four times per hour": that many time points in the span
   const times = new RegExp(String.raw`\b(?:(twice|thrice)|${COUNT_WORD}\s*times)\s+(?:a|an|per|each|every)\s+(?:(\d+(?:\.\d+)?)\s*)?(seconds?|secs?|minutes?|mins?|min|hours?|hrs?|hr|h|days?)\b`).exec(t);
   if (times && /\b(?:image|imaging|acquire|take|shoot|record|capture|frames?|time ?points?|go|switch|change|set|interval|rate|only|just)\b|^\s*(?:twice|thrice|\d+\s*times)\b/.test(t)) {
@@ -996,8 +1001,9 @@ function parseTiming(said: string): Adjustment | undefined {
   const aboutLight = /\b(power|exposure|laser|intensity|lamp|led|brightness)\b/.test(t);
   // "make the cells divide faster", "get them to grow quicker": the cells' own pace, which no setting of the microscope changes
   if (/\b(?:divid\w*|divide|grow\w*|migrat\w*|mov(?:e|ing)|proliferat\w*|die|dying|differentiat\w*|heal\w*|spread\w*|crawl\w*|swim\w*|beat\w*|develop\w*)\s+(?:(?:a\s+)?(?:bit|lot|little|much|way)\s+)?(?:faster|slower|quicker|more quickly|more slowly)\b/.test(t)) throw new AmbiguousCommand(`That asks the cells to change, which no setting of the microscope does: I can change how they are imaged (interval, light, channels, z, positions); nothing was changed`);
-  const faster = /\b(faster|quicker|more often|more frequently|speed (?:it )?up|increase the (?:frame )?rate)\b/.test(t);
-  const slower = /\b(slower|less often|less frequently|slow (?:it )?down|decrease the (?:frame )?rate|reduce the (?:frame )?rate)\b/.test(t);
+  // ("3 times as often", "4x as frequently": that many time points where there was one)
+  const faster = /\b(faster|quicker|more often|more frequently|speed (?:it )?up|increase the (?:frame )?rate)\b|(?:\btimes|\dx|\bx)\s+as\s+(?:often|frequently|fast|quickly)\b/.test(t);
+  const slower = /\b(slower|less often|less frequently|slow (?:it )?down|decrease the (?:frame )?rate|reduce the (?:frame )?rate)\b|(?:\btimes|\dx|\bx)\s+as\s+(?:slow(?:ly)?|rarely|seldom)\b/.test(t);
   if ((faster || slower) && !aboutLight && !(faster && slower)) {
     // "slightly more often", "a bit slower": how much is asked, never guessed
     if (VAGUE_AMOUNT.test(t) && !/\d/.test(t)) throw new AmbiguousCommand(`how much ${faster ? 'more' : 'less'} often? Say the interval, e.g. "every 2 min", or a factor, e.g. "twice as often"; nothing was changed`);

@@ -121,7 +121,7 @@ export function timeSpans(t: string): { intervalS?: number; durationS?: number }
   const interval = spans.find(isInterval);
   const duration = spans.find((d) => d !== interval && isDuration(d));
   let intervalS = interval?.seconds ?? rateIntervalS(t) ?? (/\b(continuously|as fast as possible|streaming)\b/i.test(t) ? 0 : undefined);
-  let durationS = duration?.seconds ?? (/\bovernight\b/i.test(t) ? 12 * 3600 : undefined);
+  let durationS = duration?.seconds;
   const rest = spans.filter((d) => d !== interval && d !== duration);
   // "GFP, 5 min, 24 h": two spans with no word for either role: the shorter is the interval
   if (intervalS === undefined && durationS === undefined && rest.length === 2 && rest[0].seconds !== rest[1].seconds) {
@@ -130,6 +130,8 @@ export function timeSpans(t: string): { intervalS?: number; durationS?: number }
   }
   if (rest.length === 1 && intervalS !== undefined && durationS === undefined) durationS = rest[0].seconds;
   else if (rest.length === 1 && durationS !== undefined && intervalS === undefined && rest[0].seconds < durationS) intervalS = rest[0].seconds;
+  // "overnight" is 12 h unless a span says how long ("an overnight MDA: every 20 min, 14 hours")
+  durationS ??= /\bovernight\b/i.test(t) ? 12 * 3600 : undefined;
   return { intervalS, durationS };
 }
 

@@ -1,0 +1,42 @@
+// People's wording of commands to a running acquisition (stop 20), read in general forms: a stop
+// of the whole run for a span is a pause that long ("halt imaging for half an hour"); a rate said
+// as a count in so many units ("frame rate 1 per 10 min"); "N times as often"; two commands
+// joined by "and" with a verb of their own ("... and stretch the interval to 10 min"); rules by
+// their other names ("automatic triggers"); "overnight" with the span that says how long.
+import { describe, expect, it } from 'vitest';
+import { timeSpans } from '../../../src/agent/acquisitionLanguage/requests.ts';
+import { changes, route, toolOf } from './runningAcquisition.ts';
+
+describe('a stop of the whole run said for a while', () => {
+  it('pauses for the span said, never stops', () => {
+    expect(route('can you halt imaging for half an hour while I add nocodazole?')).toEqual({ tool: 'pause_acquisition', args: { forS: 1800 } });
+    expect(route('halt imaging for 30 min')).toEqual({ tool: 'pause_acquisition', args: { forS: 1800 } });
+    expect(toolOf('stop imaging for a bit')).toBe('pause_acquisition');
+  });
+  it('still stops when no span is said, and ends at a span said with "after"', () => {
+    expect(toolOf('stop the acquisition')).toBe('stop_acquisition');
+    expect(changes('stop after 2 h')).toEqual([{ kind: 'endIn', inS: 7200 }]);
+  });
+});
+
+describe('timing in people\'s forms', () => {
+  it('reads a rate as a count in so many units, and "N times as often"', () => {
+    expect(changes('frame rate 1 per 10 min')).toEqual([{ kind: 'interval', intervalS: 600 }]);
+    expect(changes('image 3 times as often')).toEqual([{ kind: 'intervalFactor', factor: 0.333333 }]);
+    expect(changes('image 2x as slowly')).toEqual([{ kind: 'intervalFactor', factor: 2 }]);
+  });
+  it('reads two commands joined by "and" when the second has a verb of its own', () => {
+    expect(changes('lower the mCherry laser to 4% and stretch the interval to 10 min')).toEqual([{ kind: 'power', powerPercent: 4, channel: 'Rhodamine' }, { kind: 'interval', intervalS: 600 }]);
+  });
+  it('takes "overnight" as 12 h only when no span says how long', () => {
+    expect(timeSpans('an overnight mda: gfp/cy5, every 20 min, 14 hours')).toEqual({ intervalS: 1200, durationS: 50400 });
+    expect(timeSpans('image gfp every 10 min overnight')).toEqual({ intervalS: 600, durationS: 43200 });
+  });
+});
+
+describe('rules by their other names', () => {
+  it('lists the rules asked about as triggers or automations', () => {
+    expect(toolOf('which automatic triggers are set?')).toBe('list_rules');
+    expect(toolOf('any automations running?')).toBe('list_rules');
+  });
+});
