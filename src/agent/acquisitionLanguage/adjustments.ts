@@ -753,7 +753,7 @@ function readExposureAdded({ t, channels, now }: ClauseWords): Adjustment[] | un
  */
 function readChannelPlanes({ t, clause, config, now }: ClauseWords): Adjustment[] | undefined {
   // (most commands name none of these: read no further)
-  if (!/\b(?:offset|shift|z|stacks?|planes?|slices?|sections?|order|first|channels|colou?rs|wavelengths|lasers|filters)\b/.test(t)) return undefined;
+  if (!/\b(?:offset|shift|z|stacks?|planes?|slices?|sections?|order|first|channels|colou?rs|wavelengths|lasers|filters|focus|focal)\b|\d\s*(?:µm|um|microns?)\s+(?:higher|above|lower|below|deeper|off|out)\b/.test(t)) return undefined;
   // (a question about them changes nothing: "is brightfield on a single plane?")
   // ("do the whole stack in each channel" is a request, not a question)
   if (/\?\s*$/.test(t) || /^(?:(?:so|and|ok(?:ay)?)[,\s]+)?(?:what|which|how|why|when|where|is|are|was|were|does|did)\b/.test(t)) return undefined;
@@ -761,6 +761,8 @@ function readChannelPlanes({ t, clause, config, now }: ClauseWords): Adjustment[
   if (offsets.length) {
     const unnamed = offsets.find((o) => o.channel === undefined);
     if (unnamed) throw new AmbiguousCommand(`a z offset of ${unnamed.zOffsetUm} µm for which channel? It moves one channel's focus from the others' (say e.g. "Cy5 z offset ${unnamed.zOffsetUm} µm"); to move the focus of every channel, say "move the focus up ${Math.abs(unnamed.zOffsetUm)} µm"; nothing was changed`);
+    const unsigned = offsets.find((o) => o.unsigned);
+    if (unsigned) throw new AmbiguousCommand(`is the ${unsigned.channel} focus ${unsigned.zOffsetUm} µm above or below the others'? Say e.g. "${unsigned.channel} z offset +${unsigned.zOffsetUm} µm" (above) or "-${unsigned.zOffsetUm} µm" (below); nothing was changed`);
     return offsets.map((o) => ({ kind: 'channelZOffset', channel: o.channel!, zOffsetUm: o.zOffsetUm }));
   }
   const perPosition = POSITION_STACK.exec(t);

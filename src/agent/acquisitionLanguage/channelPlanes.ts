@@ -19,10 +19,18 @@ const OFFSET_SAID = [
   new RegExp(String.raw`\b(?:offset|shift)\s+(?:the\s+)?(?:([\w-]+(?:\s+[\w-]+)?)\s+)?(?:focus|focal plane|z)\s+(?:by|of)\s+${SIGNED_DISTANCE}`, 'gi'),
 ];
 
+/**
+ * A channel's focus said to lie a distance from the others': "the GFP focus is 1 µm higher than DAPI's",
+ * "mCherry sits 0.5 µm below", "the Cy5 plane is 2 µm off" (off: which way is not said).
+ */
+const FOCUS_APART = new RegExp(String.raw`\b(?:focus|focal plane|plane|sits|lies|is|are)\b[^,.;]{0,20}?(\d+(?:\.\d+)?)\s*(${UNIT})\s+(higher|above|up|lower|below|deeper|down|off|out|away)\b`, 'gi');
+
 export interface ZOffsetSaid {
   /** The channel preset it is said of, when one is named in the same part of the sentence. */
   channel?: string;
   zOffsetUm: number;
+  /** True when the words do not say which way ("1 µm off"): asked, never guessed. */
+  unsigned?: true;
   /** Where the words are in the text, so that no other reader takes their distance for a z-stack. */
   index: number;
   length: number;
@@ -55,6 +63,16 @@ export function zOffsetsSaid(text: string, config: MicroscopeConfig = DEMO_CONFI
       const zOffsetUm = Math.round((negative ? -1 : 1) * Number(value) * unitMicrometres(unit) * 1e6) / 1e6 + 0;
       out.push({ channel: channelAround(text, m.index!, m[0].length, config), zOffsetUm, index: m.index!, length: m[0].length });
     }
+  }
+  for (const m of text.matchAll(FOCUS_APART)) {
+    if (out.some((o) => m.index! < o.index + o.length && o.index < m.index! + m[0].length)) continue;
+    const channel = channelAround(text, m.index!, m[0].length, config);
+    // (a distance with no channel to hold it is a move of the focus or a z-stack, read elsewhere)
+    if (!channel) continue;
+    const [, value, unit, way] = m;
+    const sign = /^(?:lower|below|deeper|down)$/i.test(way) ? -1 : 1;
+    const zOffsetUm = Math.round(sign * Number(value) * unitMicrometres(unit) * 1e6) / 1e6 + 0;
+    out.push({ channel, zOffsetUm, index: m.index!, length: m[0].length, ...(/^(?:off|out|away)$/i.test(way) ? { unsigned: true as const } : {}) });
   }
   return out.sort((a, b) => a.index - b.index);
 }

@@ -32,6 +32,8 @@ export function parseAcquisitionRequest(text: string, config: MicroscopeConfig =
   const offsets = zOffsetsSaid(t, config);
   const unnamed = offsets.find((o) => o.channel === undefined || !presets.includes(o.channel));
   if (unnamed) throw new InputError(`a z offset of ${unnamed.zOffsetUm} µm for which channel? ${unnamed.channel ? `${unnamed.channel} is not in the plan; ` : ''}say e.g. "${presets[presets.length - 1]} with a ${unnamed.zOffsetUm} µm z offset"; nothing was started`);
+  const unsigned = offsets.find((o) => o.unsigned);
+  if (unsigned) throw new InputError(`is the ${unsigned.channel} focus ${unsigned.zOffsetUm} µm above or below the others'? Say e.g. "${unsigned.channel} with a +${unsigned.zOffsetUm} µm z offset" (above) or "-${unsigned.zOffsetUm} µm" (below); nothing was started`);
   const perPosition = POSITION_STACK.exec(t);
   if (perPosition) throw new InputError(`a z-stack here is one plan for every position (or one channel at the middle plane only, e.g. "brightfield single plane"): it cannot differ at ${perPosition[1].replace(/^the\s+/, '')}; say the plan without that part; nothing was started`);
   const stack = channelStackSaid(t, config);

@@ -17,6 +17,13 @@ describe('a channel\'s focus offset (zOffsetUm)', () => {
     expect(changes('z offset -1 um for the mCherry', withStack)).toEqual([{ kind: 'channelZOffset', channel: 'Rhodamine', zOffsetUm: -1 }]);
     expect(zOffsetsSaid('gfp 50 ms, cy5 with a +1 µm z offset').map(({ channel, zOffsetUm }) => ({ channel, zOffsetUm }))).toEqual([{ channel: 'Cy5', zOffsetUm: 1 }]);
   });
+  it('reads a channel\'s focus said to lie higher or lower than the others\', and asks which way for "off" (stop 20)', () => {
+    expect(changes('the mCherry focus is 0.5 µm lower than GFP', withStack)).toEqual([{ kind: 'channelZOffset', channel: 'Rhodamine', zOffsetUm: -0.5 }]);
+    expect(changes('mCherry sits 2 µm higher', withStack)).toEqual([{ kind: 'channelZOffset', channel: 'Rhodamine', zOffsetUm: 2 }]);
+    expect(asked('the GFP focus is 1 µm off from DAPI, set a z offset')).toMatch(/1 µm above or below.*nothing was changed/);
+    // (a distance with no channel is a move of the focus)
+    expect(changes('move the focus up 2 µm')).toEqual([{ kind: 'moveStage', relative: true, zUm: 2 }]);
+  });
   it('asks which channel when none is named (never an offset of every channel, never a z-stack)', () => {
     expect(asked('z offset 2 µm', withStack)).toMatch(/for which channel.*nothing was changed/);
   });
