@@ -85,16 +85,18 @@ export function withoutZOffsets(text: string, offsets: ZOffsetSaid[]): string {
 }
 
 /** "no z-stack", "the middle plane only", "a single plane only", "doesn't need the stack": one plane, not the stack ("GFP, single plane" may mean the whole run). */
-const ONE_PLANE = /\b(?:no|without|skip(?:ping)?|(?:does|do)(?:n'?t| not) need|no need for|not in|not through)\s+(?:the\s+|a\s+|any\s+)?(?:z[\s-]?stacks?|stacks?|z\b|z[\s-]?planes?|z[\s-]?slices?)/i;
+const ONE_PLANE = /\b(?:no|without|skip(?:ping)?|(?:does|do)(?:n'?t| not) need|no need for|not in|not through|drop|lose|remove|ditch|disable|turn off|switch off|stop)\s+(?:the\s+|a\s+|any\s+)?(?:z[\s-]?stacks?|stacks?|z\b|z[\s-]?planes?|z[\s-]?slices?)/i;
 /** The plane words: which plane of the stack each names. */
 const PLANE_NAMED = String.raw`(middle|centre|center|central|mid|top|upper|uppermost|upmost|highest|bottom|lowest|lower|bottommost)`;
-const PLANE_WORD = String.raw`(?:z[\s-]?)?(?:plane|slice|section|level)`;
+const PLANE_WORD = String.raw`(?:(?:z[\s-]?)?(?:plane|slice|section|level)|of\s+the\s+(?:z[\s-]?)?stack)`;
+/** "only image", "just take", "only use": a verb of imaging between "only" and the plane. */
+const IMAGING_VERB = String.raw`(?:(?:image|take|acquire|do|use|keep|shoot|grab|record)\s+)?`;
 /**
  * One plane of the stack for a channel: "mCherry only at the centre plane", "just in the middle slice",
  * "only the top slice for brightfield", "brightfield at the bottom plane only", "single plane only"
  * (the middle one). Group 1 or 2 is the plane's word (none: the middle).
  */
-const NAMED_PLANE_ONLY = new RegExp(String.raw`\b(?:only|just)\s+(?:at\s+|in\s+|on\s+)?(?:the\s+)?${PLANE_NAMED}\s+${PLANE_WORD}\b|\b${PLANE_NAMED}\s+${PLANE_WORD}\s+only\b|\b(?:single|one|1)\s+${PLANE_WORD}\s+only\b`, 'i');
+const NAMED_PLANE_ONLY = new RegExp(String.raw`\b(?:only|just)\s+${IMAGING_VERB}(?:at\s+|in\s+|on\s+)?(?:the\s+)?${PLANE_NAMED}\s+${PLANE_WORD}|\b${PLANE_NAMED}\s+${PLANE_WORD}\s+only\b|\b(?:single|one|1)\s+${PLANE_WORD}\s+only\b|\b(?:only|just)\s+${IMAGING_VERB}(?:at\s+|in\s+|on\s+)?(?:a\s+single|one|1|a)\s+(?:z[\s-]?)?(?:plane|slice|section)\b`, 'i');
 
 /** Which plane a plane word names. */
 function planeOf(word: string | undefined): PlaneNamed {

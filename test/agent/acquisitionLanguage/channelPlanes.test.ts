@@ -47,6 +47,13 @@ describe('a channel at the middle plane only (doStack)', () => {
     expect(changes('brightfield at the bottom plane only', stackOf3)).toEqual([{ kind: 'channelStack', channel: 'Brightfield', doStack: false }, { kind: 'channelZOffset', channel: 'Brightfield', zOffsetUm: -5 }]);
     expect(offsetToPlaneUm({ aboveUm: 3, belowUm: 1, stepUm: 1 }, 'top')).toBe(2);
   });
+  it('reads the plane with a verb of imaging, "of the stack", "one slice", and a stack dropped for one channel, never the other channels dropped', () => {
+    expect(changes('only image the top plane for brightfield', stackOf3)).toEqual([{ kind: 'channelStack', channel: 'Brightfield', doStack: false }, { kind: 'channelZOffset', channel: 'Brightfield', zOffsetUm: 5 }]);
+    expect(changes('image mCherry only in the middle of the stack', stackOf3)).toEqual([{ kind: 'channelStack', channel: 'Rhodamine', doStack: false }]);
+    expect(changes('use just one slice for mCherry', stackOf3)).toEqual([{ kind: 'channelStack', channel: 'Rhodamine', doStack: false }]);
+    expect(changes('lose the z for brightfield', stackOf3)).toEqual([{ kind: 'channelStack', channel: 'Brightfield', doStack: false }]);
+    expect(changes('drop the z-stack', stackOf3)).toEqual([{ kind: 'zPlan', zPlan: null }]);
+  });
   it('names a plane asked for in a run without a z-stack, changing nothing', () => {
     expect(asked('mCherry only at the centre plane')).toMatch(/no z-stack.*already imaged at one plane.*nothing was changed/);
   });
