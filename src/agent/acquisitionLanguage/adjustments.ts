@@ -1090,7 +1090,7 @@ function parseLight(said: string, channel: string | undefined): Adjustment[] {
   // ("EGFP laser power at 8", "561 power = 12": light power is only ever set in %, so a bare number said of it is a percentage)
   const bare = /\b(?:power|laser power|laser|intensity)(?:\s+(?:on|of|for|in)\s+(?:the\s+)?[\w-]+(?:\s+(?:channel|laser|line))?\s*(?=to|at|=|:))?\s*(?:to|at|of|=|:|->)?\s*(\d+(?:\.\d+)?)(?!\s*(?:%|percent|per cent|ms|msec|s\b|secs?|min|h\b|hrs?|x\b|times|fold|µm|um|nm|mw|µw|uw|w\b|\.\d|\d))/.exec(t);
   // ("lower the 488 to 2", "put the 561 laser at 8": a laser line or a laser given a bare number is its power, in %)
-  const laserTo = !bare && channel && !/\bexpos|\bexp\b/.test(t) && /(?:^|\s)(?:the\s+)?(?:\d{3}(?:\s*nm)?|[\w-]+\s+(?:laser|line))\b/.test(t) && /\b(?:lower|raise|reduce|increase|decrease|set|put|turn|bring|drop|go|change|dial)\b/.test(t) ? /\b(?:to|at)\s+(\d+(?:\.\d+)?)\s*(?:please|pls|instead)?\s*[.!]*$/.exec(t) : null;
+  const laserTo = !bare && channel && !/\bexpos|\bexp\b/.test(t) && /(?:^|\s)(?:the\s+)?(?:\d{3}(?:\s*nm)?|[\w-]+\s+(?:laser|line))\b/.test(t) && /\b(?:lower|raise|reduce|increase|decrease|set|put|turn|bring|drop|go|change|dial|bump|crank|boost|knock)\b/.test(t) ? /\b(?:to|at)\s+(\d+(?:\.\d+)?)\s*(?:please|pls|instead)?\s*[.!]*$/.exec(t) : null;
   // ("power gfp 7", "laser mcherry 12": the setting, the channel and the number)
   const trailing = !bare && channel && /^(?:please\s+)?(?:power|laser(?: power)?|intensity)\s+(?:on\s+|for\s+)?(?:the\s+)?[\w-]+(?:\s+(?:channel|laser|line))?\s+(?:to\s+|at\s+)?(\d+(?:\.\d+)?)\s*[.!]*$/.exec(t);
   const pct = percent(t) ?? (trailing && Number(trailing[1]) <= 100 ? Number(trailing[1]) : undefined) ?? (laserTo && Number(laserTo[1]) <= 100 ? Number(laserTo[1]) : undefined) ?? (bare && Number(bare[1]) <= 100 && !findChannels(t.slice(bare.index)).some((m) => m.index === bare[0].length - bare[1].length) ? Number(bare[1]) : undefined);
@@ -1099,7 +1099,9 @@ function parseLight(said: string, channel: string | undefined): Adjustment[] {
   // ("GFP exposure down a notch, say 60", "exposure for DAPI: 40": an exposure said as a bare number is in ms, as cameras count it)
   // ("exp gfp 60": the setting, the channel and the number, as in a lab notebook)
   const bareExposure = /\b(?:expos\w*|exp)\b(?:(?!\bevery\b|\binterval\b|\bby\b|\bx\b|\btimes\b|\bpositions?\b|\bchannel\s*\d).)*?(?:\b(?:to|at|of|say|be|is|make it)\b|=|:|->|→|\s)\s*(\d+(?:\.\d+)?)\s*(?:instead|please|pls|then)?\s*[.!]*$/.exec(t);
-  const exp = exposureMs(t) ?? exposureSeconds(t, channel) ?? (bareExposure && pct === undefined ? Number(bareExposure[1]) : undefined);
+  // ("set the 488 exposure to 50 and power to 5%": a bare number of the exposure followed by the power's own value)
+  const exposureThenPower = /\b(?:expos\w*|exp)\b\s*(?:time\s*)?(?:to|at|of|=|:)?\s*(\d+(?:\.\d+)?)\s*(?:,|and|,\s*and)\s+(?:the\s+|its\s+)?(?:\S+\s+)?(?:power|laser|intensity)\b/.exec(t);
+  const exp = exposureMs(t) ?? exposureSeconds(t, channel) ?? (bareExposure && pct === undefined ? Number(bareExposure[1]) : exposureThenPower ? Number(exposureThenPower[1]) : undefined);
   if (exp !== undefined && (/\bexpos/.test(t) || channel || /\b(set|change|increase|decrease|lower|raise|reduce|to)\b/.test(t))) out.push({ kind: 'exposure', exposureMs: exp, ...ch });
   // ("give DAPI twice as long", "GFP half as long": a channel's time under the light is its exposure)
   const as = out.length === 0 && channel && !/\b(?:interval|every|frame rate|run|experiment|acquisition|imaging|time[\s-]?lapse)\b/.test(t) ? /\b(twice|half|three times|\d+(?:\.\d+)?\s*(?:x|times)) as (long|short)\b/.exec(t) : null;

@@ -437,7 +437,7 @@ const NOT_A_CONDITION = String.raw`(?:this|the current|the present|the last|poss
  * events said with "after" (a span, "after 2 hours, ...", is read with the rules too and named there;
  * "after this time point", "after that" are no condition).
  */
-const AFTER_EVENTS = String.raw`^after\s+(?:the\s+first\s+|\d+\s+(?:more\s+)?|a\s+|one\s+)?(?:cells?\s+(?:ha(?:s|ve)\s+)?)?(?:divi\w+|mitos[ie]s|mitotic|splits?|cell divisions?)\b`;
+const AFTER_EVENTS = String.raw`^(?:after|on|upon|following|at)\s+(?:each\s+|every\s+|any\s+|the\s+first\s+|the\s+|\d+\s+(?:more\s+)?|a\s+|one\s+)?(?:cells?\s+(?:ha(?:s|ve)\s+)?)?(?:divi\w+|mitos[ie]s|mitotic|splits?|cell divisions?)\b`;
 /** "after 2 hours, image every 10 min": a change said for later, at a span from now, that is no end of the run. */
 const AFTER_SPAN = /^after\s+(?:another\s+|a further\s+)?(?:\d+(?:\.\d+)?|an?|one|half an?)\s*(?:s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?|days?)(?:\s*,\s*|\s+)(?!(?:then\s+|please\s+|just\s+)*(?:stop|end|finish|quit|abort|halt|resume|unpause|continue|carry on|go on|wrap|keep)\b)[a-z]/;
 /** A question ("when will it finish?", "if I stop now, is the file complete?"), not a rule. */

@@ -5,7 +5,7 @@
 // their other names ("automatic triggers"); "overnight" with the span that says how long.
 import { describe, expect, it } from 'vitest';
 import { timeSpans } from '../../../src/agent/acquisitionLanguage/requests.ts';
-import { changes, route, toolOf } from './runningAcquisition.ts';
+import { changes, fourPositions, route, toolOf } from './runningAcquisition.ts';
 
 describe('a stop of the whole run said for a while', () => {
   it('pauses for the span said, never stops', () => {
@@ -40,3 +40,25 @@ describe('rules by their other names', () => {
     expect(toolOf('any automations running?')).toBe('list_rules');
   });
 });
+
+describe('a rule whose event is said as a noun after "on" or "upon"', () => {
+  it('is a rule (never the action done now with its condition dropped)', () => {
+    const r = route('on division zoom in with the 40x') as { tool: string; args: { rule: { trigger: unknown; action: unknown } } };
+    expect(r.tool).toBe('add_rule');
+    expect(r.args.rule.trigger).toEqual({ kind: 'division' });
+    expect(r.args.rule.action).toEqual({ kind: 'zoom', objective: '40X' });
+    expect(toolOf('upon mitosis, image every 30 s for 10 min')).toBe('add_rule');
+    expect(toolOf('at the division, stop')).toBe('add_rule');
+  });
+  it('leaves other words after "on" to the other readers', () => {
+    expect(changes('on position 2, stop', fourPositions)).toEqual([{ kind: 'dropPosition', position: '2' }]);
+  });
+});
+
+describe('an exposure said as a bare number before the power', () => {
+  it('reads both, never drops the exposure', () => {
+    expect(changes('set the 488 exposure to 50 and power to 5%')).toEqual([{ kind: 'power', powerPercent: 5, channel: 'FITC' }, { kind: 'exposure', exposureMs: 50, channel: 'FITC' }]);
+    expect(changes('bump 488 to 10')).toEqual([{ kind: 'power', powerPercent: 10, channel: 'FITC' }]);
+  });
+});
+
