@@ -7,7 +7,7 @@ import type { SequenceInput } from '../../microscope/sequence.ts';
 import { CAMERA_SETTING, cameraSettingName, quantitiesNotCarried, withoutHedges } from './adjustments.ts';
 import { axisOrderSaid, channelStackSaid, offsetToPlaneUm, POSITION_STACK, withoutZOffsets, zOffsetsSaid } from './channelPlanes.ts';
 import { parseGrid, parsePositionList, parseZPlan, positionCount, spreadPositions } from './space.ts';
-import { durationsIn, EXPOSURE_OF, unitSeconds, findChannels, fmtS, normaliseText, toNumber, uniquePresets } from './words.ts';
+import { durationsIn, everyNth, EXPOSURE_OF, unitSeconds, findChannels, fmtS, normaliseText, toNumber, uniquePresets } from './words.ts';
 
 export interface ParsedRequest {
   sequence: SequenceInput;
@@ -44,6 +44,12 @@ export function parseAcquisitionRequest(text: string, config: MicroscopeConfig =
   const planeOffsetUm = stack?.plane && zPlan ? offsetToPlaneUm(zPlan, stack.plane) : undefined;
   if (stack?.plane && !zPlan) throw new InputError(`${stack.channels.join(' and ')} at the ${stack.plane} plane of which z-stack? The plan has none: say it (e.g. "a 10 µm z-stack in 1 µm steps"); nothing was started`);
   for (const c of stack?.channels ?? []) if (presets.includes(c)) settings.set(c, { ...settings.get(c), doStack: stack!.doStack, ...(planeOffsetUm !== undefined ? { zOffsetUm: planeOffsetUm } : {}) });
+  // "brightfield only every 6th frame": a channel imaged every Nth time point, said in its own part of the sentence
+  // (a plan of one channel: that one)
+  const everyNthSaid = t.split(/[,;]|\.\s/).map((part) => ({ part, nth: everyNth(part), named: presets.length === 1 ? presets : uniquePresets(findChannels(part, config)).filter((p) => presets.includes(p)) })).filter((p) => p.nth !== undefined && p.nth > 1);
+  const unplaced = everyNthSaid.find((p) => p.named.length !== 1);
+  if (unplaced) throw new InputError(`"${unplaced.part.trim()}": once every ${unplaced.nth} time points for which channel? Say it of one channel, e.g. "${presets[presets.length - 1]} only every ${unplaced.nth} frames"; nothing was started`);
+  for (const p of everyNthSaid) settings.set(p.named[0], { ...settings.get(p.named[0]), acquireEvery: p.nth });
   const grid = parseGrid(t);
   const listed = parsePositionList(t);
   const count = listed.length ? undefined : positionCount(t);
@@ -72,6 +78,7 @@ export function parseAcquisitionRequest(text: string, config: MicroscopeConfig =
     grid ? `tiling each position ${grid.rows} x ${grid.columns}${grid.overlapPercent ? ` with ${grid.overlapPercent} % overlap` : ''}` : '',
     objective ? `with the ${objective[1]}X objective` : '',
     ...offsets.map((o) => `${o.channel} focused ${o.zOffsetUm} µm from the others (z offset)`),
+    ...everyNthSaid.map((p) => `with ${p.named[0]} only every ${p.nth} time points`),
     stack ? `${stack.channels.join(' and ')} ${stack.doStack ? 'with the whole z-stack' : `at the ${stack.plane ?? 'middle'} plane only${planeOffsetUm ? ` (${planeOffsetUm} µm from the middle)` : ''}`}${zPlan ? '' : ' (the plan has no z-stack)'}` : '',
     axisOrder ? (axisOrder === 'tpgzc' ? 'every channel at each plane, then the next plane' : 'the whole z-stack of each channel, then the next channel') : '',
   ].filter(Boolean);
@@ -179,7 +186,7 @@ function phasedTimePlan(t: string): SequenceInput['timePlan'] {
   return { phases: phases as NonNullable<SequenceInput['timePlan']>[] } as SequenceInput['timePlan'];
 }
 
-type Settings = { exposureMs?: number; powerPercent?: number; zOffsetUm?: number; doStack?: boolean };
+type Settings = { exposureMs?: number; powerPercent?: number; zOffsetUm?: number; doStack?: boolean; acquireEvery?: number };
 
 /**
  * Exposure and power per channel. A value right before a channel ("5% 488", "100 ms for
@@ -196,17 +203,20 @@ function channelSettings(t: string, config: MicroscopeConfig): Map<string, Setti
   for (const m of text.matchAll(/(\d+(?:\.\d+)?)\s*(ms|msec|milliseconds?)\b/gi)) values.push({ key: 'exposureMs', value: Number(m[1]), start: m.index!, end: m.index! + m[0].length });
   for (const m of text.matchAll(new RegExp(String.raw`\bexposures?\s*(?:time\s*)?${EXPOSURE_OF}(?:of|to|at|=|:)?\s*(\d+(?:\.\d+)?)\s*(s|sec|seconds?)\b`, 'gi'))) values.push({ key: 'exposureMs', value: Number(m[1]) * 1000, start: m.index!, end: m.index! + m[0].length });
   for (const m of text.matchAll(/(\d+(?:\.\d+)?)\s*(%|percent|per cent)/gi)) values.push({ key: 'powerPercent', value: Number(m[1]), start: m.index!, end: m.index! + m[0].length });
+  // (a channel's other value between it and this one ties them no less: "GFP 100 ms 10%, mCherry 200 ms 20%")
+  let plain = text;
+  for (const v of values) plain = plain.slice(0, v.start) + ' '.repeat(v.end - v.start) + plain.slice(v.end);
   const filler = String.raw`(?:\s|,|:|=|\(|\)|\b(?:at|with|on|for|of|in|to|the|its|laser|power|exposure|exposure time|intensity|light|channel|and)\b)*`;
   const right = new RegExp(String.raw`^${filler}$`, 'i');
   const last = mentions.length ? mentions[mentions.length - 1] : undefined;
   for (const v of values) {
     const before = mentions.filter((m) => m.index + m.text.length <= v.start);
-    const after = mentions.find((m) => m.index >= v.end && right.test(text.slice(v.end, m.index)) && !/\band\b/.test(text.slice(v.end, m.index)));
-    const adjacent = before.length && right.test(text.slice(before[before.length - 1].index + before[before.length - 1].text.length, v.start)) ? before[before.length - 1] : undefined;
+    const after = mentions.find((m) => m.index >= v.end && right.test(plain.slice(v.end, m.index)) && !/\band\b/.test(text.slice(v.end, m.index)));
+    const adjacent = before.length && right.test(plain.slice(before[before.length - 1].index + before[before.length - 1].text.length, v.start)) ? before[before.length - 1] : undefined;
     const sameKind = values.filter((w) => w.key === v.key).length;
     let target: string[];
     // ("Hoechst 20 ms, GFP 40 ms": a value with its channel just before it and a comma after belongs to that channel)
-    const closedByComma = adjacent && after && /^[^\w]*[,;]/.test(text.slice(v.end, after.index));
+    const closedByComma = adjacent && after && /^[^\w]*[,;]/.test(plain.slice(v.end, after.index));
     if (after && !closedByComma && !(adjacent && /^\s*(?:at|,|:|=|\()/.test(text.slice(adjacent.index + adjacent.text.length, v.start)))) target = [after.preset];
     else if (sameKind === 1 && (!last || v.start > last.index)) target = [...out.keys()];
     else if (before.length) target = [before[before.length - 1].preset];

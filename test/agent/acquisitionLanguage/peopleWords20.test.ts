@@ -4,7 +4,7 @@
 // joined by "and" with a verb of their own ("... and stretch the interval to 10 min"); rules by
 // their other names ("automatic triggers"); "overnight" with the span that says how long.
 import { describe, expect, it } from 'vitest';
-import { timeSpans } from '../../../src/agent/acquisitionLanguage/requests.ts';
+import { parseAcquisitionRequest, timeSpans } from '../../../src/agent/acquisitionLanguage/requests.ts';
 import { changes, fourPositions, route, toolOf } from './runningAcquisition.ts';
 
 describe('a stop of the whole run said for a while', () => {
@@ -59,6 +59,19 @@ describe('an exposure said as a bare number before the power', () => {
   it('reads both, never drops the exposure', () => {
     expect(changes('set the 488 exposure to 50 and power to 5%')).toEqual([{ kind: 'power', powerPercent: 5, channel: 'FITC' }, { kind: 'exposure', exposureMs: 50, channel: 'FITC' }]);
     expect(changes('bump 488 to 10')).toEqual([{ kind: 'power', powerPercent: 10, channel: 'FITC' }]);
+  });
+});
+
+describe('a plan to start in people\'s forms', () => {
+  it('gives each channel its own exposure and power said together ("GFP 100ms 10%, mCherry 200ms 20%")', () => {
+    const plan = parseAcquisitionRequest('timelapse: GFP 100ms 10%, mCherry 200ms 20%, every 5 min, 6 hours').sequence;
+    expect(plan.channels).toEqual([{ config: 'FITC', exposureMs: 100, powerPercent: 10 }, { config: 'Rhodamine', exposureMs: 200, powerPercent: 20 }]);
+  });
+  it('carries a channel imaged every Nth time point, or asks which channel (never drops it)', () => {
+    const plan = parseAcquisitionRequest('image GFP every 10 min for 12 h, brightfield only every 6th frame');
+    expect(plan.sequence.channels).toEqual([{ config: 'FITC' }, { config: 'Brightfield', acquireEvery: 6 }]);
+    expect(plan.understood).toMatch(/Brightfield only every 6 time points/);
+    expect(() => parseAcquisitionRequest('image GFP and DAPI every 10 min for 2 h, every other frame')).toThrow(/for which channel.*nothing was started/);
   });
 });
 
