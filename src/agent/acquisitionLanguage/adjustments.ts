@@ -428,6 +428,8 @@ function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords):
   }
   // "we're done", "that's it, call it a day": the end of the run (a person confirms it)
   if (!channels.length && /\bcall it (?:a day|a night|quits|here|there)\b|\b(?:we can|let'?s|we'?ll|i'?ll)\s+(?:finish|stop|end|wrap up|leave it)\s+(?:here|there|now|for (?:today|now|the day|tonight))\b|^(?:ok(?:ay)?,?\s+|right,?\s+|alright,?\s+)?that'?s (?:it|all|enough)(?: for (?:today|now|tonight))?,?\s*(?:thanks|thank you|cheers)?[.!]*$|^(?:ok(?:ay)?,?\s+|right,?\s+)?(?:we'?re|we are|i'?m|i am) (?:all )?done(?: here| now| with (?:it|this|that|the)(?: (?:acquisition|imaging|experiment|run|time[\s-]?lapse))?)?(?: for (?:today|now))?[.!]*$|\bcall it a day\b|^(?:ok(?:ay)?,?\s+|right,?\s+)?that'?s (?:it|all)(?: for (?:today|now))?(?:,? (?:stop|we'?re done))?[.!]*$/.test(t)) return [{ kind: 'stop' }];
+  // "cut the light in half", "drop the laser power by 30%": an amount of light, never a stop (the light readers take it)
+  if (stopVerb && !channels.length && /\b(?:light|lasers?|power|intensity|illumination|exposure|excitation)\b/.test(t) && (/\b(?:in half|by half|halve|by \d|to \d|by (?:a|one) (?:third|quarter|fifth|tenth))/.test(t) || /\d\s*(?:%|percent|x\b|ms\b)/.test(t))) return undefined;
   // a question about stopping or the end ("at what time does the run end", "what happens if I stop now?") asks, never stops
   if (stopVerb && !channels.length && ASKED.test(t)) return [{ kind: 'status', about: 'all' }];
   if (stopVerb && !channels.length) {

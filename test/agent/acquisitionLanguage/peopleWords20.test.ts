@@ -13,6 +13,11 @@ describe('a stop of the whole run said for a while', () => {
     expect(route('halt imaging for 30 min')).toEqual({ tool: 'pause_acquisition', args: { forS: 1800 } });
     expect(toolOf('stop imaging for a bit')).toBe('pause_acquisition');
   });
+  it('reads a stop verb with an amount of light as the light changed, never a stop', () => {
+    expect(changes('the cells look stressed, cut the light in half')).toEqual([{ kind: 'powerFactor', factor: 0.5 }]);
+    expect(changes('cut the power by 30%')).toEqual([{ kind: 'powerFactor', factor: 0.7 }]);
+    expect(toolOf('cut the light')).toBeUndefined();
+  });
   it('still stops when no span is said, and ends at a span said with "after"', () => {
     expect(toolOf('stop the acquisition')).toBe('stop_acquisition');
     expect(changes('stop after 2 h')).toEqual([{ kind: 'endIn', inS: 7200 }]);
