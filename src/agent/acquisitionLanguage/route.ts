@@ -82,6 +82,8 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
   // "should the count exceed 300, end the experiment", "in case the cells die, stop": a condition said another way is a condition (never a stop now)
   text = text.replace(/^\s*(?:should|in case|in the event that|provided that|supposing)\s+(?=(?:the|there|it|they|any|a|an|more|fewer|less|cells?|nuclei|focus|intensity|signal|count)\b[^,]*,)/i, 'if ');
   const t = withoutHedges(normaliseText(text).toLowerCase());
+  // "forget it", "never mind", "scratch that": a request taken back, nothing to do (never a stop)
+  if (/^(?:(?:ok(?:ay)?|oh|ah|actually|no|sorry|hmm+)[,\s]+)*(?:forget (?:it|that|about it)|never ?mind|nevermind|scratch that|ignore (?:that|it|me)|cancel that request)(?:[,\s]+(?:sorry|thanks|please))?\s*[.!]*$/.test(t)) return { ask: 'OK, I changed nothing.' };
   const removed = ruleRemoved(t, options.earlier ?? []);
   if (removed) return removed;
   const back = options.acquisitionRunning && options.earlier ? pointsBack(t, options.earlier, config) : undefined;

@@ -80,3 +80,11 @@ describe('a plan to start in people\'s forms', () => {
   });
 });
 
+describe('a request taken back', () => {
+  it('changes nothing and says so (never asks whether to stop)', () => {
+    expect(route('forget it')).toEqual({ ask: 'OK, I changed nothing.' });
+    expect(route('oh, never mind')).toEqual({ ask: 'OK, I changed nothing.' });
+    expect(changes('forget the DAPI')).toEqual([{ kind: 'dropChannel', channel: 'DAPI' }]);
+  });
+});
+
