@@ -194,6 +194,26 @@ type Settings = { exposureMs?: number; powerPercent?: number; zOffsetUm?: number
  * value of a kind said once after all the channels ("GFP and DAPI at 50 ms") is every
  * channel's; any other value belongs to the channel named before it.
  */
+type Mentioned = { index: number; preset: string };
+const partStart = (text: string, at: number) => Math.max(text.lastIndexOf(',', at), text.lastIndexOf(';', at)) + 1;
+const channelsIn = (mentions: Mentioned[], start: number, end: number) => [...new Set(mentions.filter((m) => m.index >= start && m.index < end).map((m) => m.preset))];
+
+/** The channels named in the part of the sentence (between commas or semicolons) that holds a value. */
+function ownPart(text: string, v: { start: number; end: number }, mentions: Mentioned[]): string[] {
+  const ends = [',', ';'].map((c) => text.indexOf(c, v.end)).filter((i) => i >= 0);
+  return channelsIn(mentions, partStart(text, v.start), ends.length ? Math.min(...ends) : text.length);
+}
+
+/** The part of the sentence just before the value's own is nothing but channels ("image GFP, mCherry at 100 ms"). */
+function listOfChannelsBefore(text: string, v: { start: number }, mentions: (Mentioned & { text: string })[]): boolean {
+  const start = partStart(text, v.start);
+  if (start === 0) return false;
+  const from = partStart(text, start - 2);
+  let part = text.slice(from, start - 1);
+  for (const m of mentions.filter((m) => m.index >= from && m.index < start - 1)) part = part.slice(0, m.index - from) + ' '.repeat(m.text.length) + part.slice(m.index - from + m.text.length);
+  return part !== text.slice(from, start - 1) && /^(?:\s|[+&/]|\b(?:image|imaging|acquire|record|and|the|channels?|of|in|with)\b)*$/i.test(part);
+}
+
 function channelSettings(t: string, config: MicroscopeConfig): Map<string, Settings> {
   const mentions = findChannels(t, config);
   const out = new Map<string, Settings>(uniquePresets(mentions).map((p) => [p, {}]));
@@ -218,6 +238,9 @@ function channelSettings(t: string, config: MicroscopeConfig): Map<string, Setti
     // ("Hoechst 20 ms, GFP 40 ms": a value with its channel just before it and a comma after belongs to that channel)
     const closedByComma = adjacent && after && /^[^\w]*[,;]/.test(plain.slice(v.end, after.index));
     if (after && !closedByComma && !(adjacent && /^\s*(?:at|,|:|=|\()/.test(text.slice(adjacent.index + adjacent.text.length, v.start)))) target = [after.preset];
+    // ("GFP + brightfield, every 5 min, 10 h, brightfield at 20 ms": a value in a part of its own with the one channel it follows is that channel's)
+    // (not a list of channels the value ends: "image GFP, mCherry at 100 ms" may be both)
+    else if (adjacent && ownPart(text, v, mentions).length === 1 && mentions.some((m) => m.preset !== adjacent.preset) && !listOfChannelsBefore(text, v, mentions)) target = [adjacent.preset];
     else if (sameKind === 1 && (!last || v.start > last.index)) target = [...out.keys()];
     else if (before.length) target = [before[before.length - 1].preset];
     else target = [...out.keys()];

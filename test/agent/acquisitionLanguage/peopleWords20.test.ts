@@ -72,6 +72,14 @@ describe('a plan to start in people\'s forms', () => {
     const plan = parseAcquisitionRequest('timelapse: GFP 100ms 10%, mCherry 200ms 20%, every 5 min, 6 hours').sequence;
     expect(plan.channels).toEqual([{ config: 'FITC', exposureMs: 100, powerPercent: 10 }, { config: 'Rhodamine', exposureMs: 200, powerPercent: 20 }]);
   });
+  it('gives a value said in a part of its own after one channel to that channel; a list of channels before it shares it', () => {
+    expect(parseAcquisitionRequest('GFP + brightfield, 1 frame every 5 min, 10 hours, brightfield at 20 ms').sequence.channels).toEqual([{ config: 'FITC' }, { config: 'Brightfield', exposureMs: 20 }]);
+    expect(parseAcquisitionRequest('image GFP and mCherry every 5 min for 2 h, mCherry 100 ms').sequence.channels).toEqual([{ config: 'FITC' }, { config: 'Rhodamine', exposureMs: 100 }]);
+    expect(parseAcquisitionRequest('image GFP, mCherry at 100 ms, every 5 min for 2 h').sequence.channels).toEqual([{ config: 'FITC', exposureMs: 100 }, { config: 'Rhodamine', exposureMs: 100 }]);
+  });
+  it('reads a count of planes and a distance after it as their step ("21 planes 0.5 µm")', () => {
+    expect(parseAcquisitionRequest('image GFP, interval 2 minutes, duration 3 hours, z-stack 21 planes 0.5 µm').sequence.zPlan).toEqual({ rangeUm: 10, stepUm: 0.5 });
+  });
   it('carries a channel imaged every Nth time point, or asks which channel (never drops it)', () => {
     const plan = parseAcquisitionRequest('image GFP every 10 min for 12 h, brightfield only every 6th frame');
     expect(plan.sequence.channels).toEqual([{ config: 'FITC' }, { config: 'Brightfield', acquireEvery: 6 }]);
