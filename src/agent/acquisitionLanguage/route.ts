@@ -36,6 +36,9 @@ export type MicroscopeRoute =
   /** `command`: the words were heard as a command to the microscope that lacks something (an amount, a value), or names a setting no tool sets. */
   | { tool?: undefined; ask: string; start?: true; command?: true };
 
+/** What a rule can watch, by its nouns: divisions, the number of cells, the intensity, the focus, a model's score. */
+const TRIGGER_NOUN = /\b(?:divi\w+|mitos[ie]s|mitotic|cells?|count|number|nuclei|intensity|signal|brightness|focus|score)\b/i;
+
 /** Words that take a rule away; stopping and ending count only when the words say "rule". */
 const REMOVES_RULE = /\b(?:remove|delete|cancel|drop|disable|deactivate|turn off|switch off|turn (?:it|that|this|that one|this one|them) off|switch (?:it|that|this|that one|this one|them) off|get rid of|forget|scrap|undo|ditch|bin|lose)\b/;
 /** Words that point at something said before: "it", "that one", "the last one". */
@@ -79,6 +82,8 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
   text = commandOfSentences(withNumberedObjects(afterCorrection(text)), config);
   // "if it's not too much trouble, could you ...", "is it possible to ...", "would you mind dropping ...": the request itself
   text = sentencesOf(text).map(withoutCourtesy).join(' ') || text;
+  // "trigger: division -> interval 20 s", "count > 100 → stop": a condition and its action written with an arrow are a rule (never the action now)
+  text = text.replace(/^\s*(?:(?:rule|trigger|condition|if|when)\s*:?\s*)?(.+?)\s*(?:->|→|=>|⇒)\s*(.+)$/i, (whole, left: string, right: string) => (TRIGGER_NOUN.test(left) ? `when ${left}, ${right}` : whole));
   // "should the count exceed 300, end the experiment", "in case the cells die, stop": a condition said another way is a condition (never a stop now)
   text = text.replace(/^\s*(?:should|in case|in the event that|provided that|supposing)\s+(?=(?:the|there|it|they|any|a|an|more|fewer|less|cells?|nuclei|focus|intensity|signal|count)\b[^,]*,)/i, 'if ');
   const t = withoutHedges(normaliseText(text).toLowerCase());

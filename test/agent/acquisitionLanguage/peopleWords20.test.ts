@@ -55,6 +55,11 @@ describe('a rule whose event is said as a noun after "on" or "upon"', () => {
     expect(toolOf('upon mitosis, image every 30 s for 10 min')).toBe('add_rule');
     expect(toolOf('at the division, stop')).toBe('add_rule');
   });
+  it('reads a condition and its action written with an arrow as a rule, never the action now', () => {
+    expect(toolOf('trigger: division -> interval 20 s for 10 frames')).toBe('add_rule');
+    expect((route('count > 100 → stop') as { args: { rule: { trigger: unknown } } }).args.rule.trigger).toEqual({ kind: 'cellCount', comparison: 'above', threshold: 100 });
+    expect(changes('GFP -> 5%')).toEqual([{ kind: 'power', powerPercent: 5, channel: 'FITC' }]);
+  });
   it('leaves other words after "on" to the other readers', () => {
     expect(changes('on position 2, stop', fourPositions)).toEqual([{ kind: 'dropPosition', position: '2' }]);
   });
