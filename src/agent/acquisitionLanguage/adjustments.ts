@@ -65,6 +65,17 @@ export function quantitiesNotCarried(clause: string, changes: unknown[]): string
 }
 
 /** "pause for like 20 min", "about 5%", "roughly every 3 min": the hedge before a number is no part of it. */
+/**
+ * "(1) drop DAPI, (2) set GFP to 30 ms", "1) ... 2) ...": the marks of a numbered list are no numbers of
+ * the commands; "for the remaining time", "for the rest of the run": every change holds from now anyway.
+ */
+function withoutListMarks(t: string): string {
+  return t
+    .replace(/(^|[\s,;:])\(\d{1,2}\)\s+(?=[a-z])/gi, '$1')
+    .replace(/(^|\n)\s*\d{1,2}[.)]\s+(?=[a-z])/gi, '$1')
+    .replace(/^\s*(?:for|during|over)\s+(?:the\s+)?(?:remaining time|remainder(?:\s+of\s+the\s+(?:run|experiment|acquisition|time[\s-]?lapse))?|rest of the (?:run|experiment|acquisition|time[\s-]?lapse|time|imaging))\s*,?\s*/i, '');
+}
+
 export function withoutHedges(t: string): string {
   return t.replace(/\b(?:like|about|around|roughly|approximately|approx\.?|circa|ca\.?|something like|more or less|~)\s*(?=\d)/gi, '').replace(/~\s*(?=\d)/g, '');
 }
@@ -78,7 +89,10 @@ export function withoutNegatedStops(t: string): string {
 const STATUS_QUESTION = /\bhow many (?:cells|nuclei|objects)\b.*\b(?:latest|last|current|newest|live|most recent)\s+(?:image|frame|snap|picture|time ?point)\b|\b(?:is it|are we|is the (?:acquisition|run|imaging|time[\s-]?lapse)) (?:done|finished|over|complete|still going)\b|^(?:which|what|how many)\s+(?:channels?|positions?|objective|objectives|lasers?|exposures?|settings|z[\s-]?planes?|planes|(?:z[\s-]?)?slices|sections|fields?|interval|frame rate|power|laser power)\b.*\b(?:on|at|are we|is it|imaging|using|used|running|active|set|in use|being imaged|are there|do we have|have we got|taking|doing|acquiring|getting|collecting|per (?:stack|time ?point))\b|\bhow many (?:images|frames|time ?points|pictures)\b.*\b(?:so far|taken|done|acquired|have we|did we|have you|did you)\b|\bwhat (?:time ?point|frame) (?:are we|is it)\b|\bwhich (?:time ?point|frame) (?:are we|is it)\b|\bwhen(?:'s| is) the next (?:time ?point|frame|image)\b|^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?what(?:'s| is)\s+(?:running|happening|going on)\b|\bwhat are you (?:doing|imaging|acquiring)\b|\bwhat(?:'s| is) the (?:microscope|scope|acquisition) (?:doing|up to)\b|^(?:is|are) (?:it|the acquisition|the microscope|the run|the time[\s-]?lapse|anything|we) (?:still |now |already )?(?:running|imaging|acquiring|going|on|paused|stopped|on hold|waiting|finished|done)\b|\b(?:current|present) (?:interval|settings?|exposures?|power|frame rate|positions?|objective|plan|channels?)\b|^what(?:'s| is| are) the (?:(?:current|present|actual|set)\s+)?(?:[\w-]+ )?(?:interval|exposures?|exposure time|power|laser power|frame rate|settings|channels|positions|objective|z-?stack|z[\s-]?step|step size|z[\s-]?range|z[\s-]?planes|plan)\b|\bwhere(?:'s| is) the stage\b|\bhow (?:far|long) (?:along|in|through|into it) (?:are we|is it)\b|\bhow far (?:are we|is it) (?:along|in|through)\b/;
 /** A yes/no question about the state of a part of the run ("is the 561 still on?", "are both lasers active?", "is DAPI still being imaged"): it changes nothing. */
 const STATE_QUESTION = /^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?(?:is|are)\s+(?:the\s+|my\s+|our\s+|both\s+|all\s+)?(?:[\w-]+\s+){0,3}?(?:still\s+|currently\s+|now\s+|already\s+)?(?:on|off|switched (?:on|off)|turned (?:on|off)|active|enabled|disabled|included|in (?:the|this) (?:plan|acquisition|run|time[\s-]?lapse)|being (?:imaged|acquired|recorded|used))(?:\s+or\s+(?:on|off|not))?\s*[?!.]*$/;
-const SPLIT = /\s*(?:;|\.\s|[?!]\s+(?=\S)|,?\s+and then\s+|,?\s+then\s+|,\s*and\s+|\s+(?:and|but)\s+(?=(?:every|interval|set|add|drop|remove|stop|pause|resume|zoom|switch|change|speed|slow|image|take|use|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|run|finish|skip|halve|double|triple|quadruple|make|go|tell|show|report|give|stretch|lengthen|shorten|bump|boost|crank|dial|bring|put|cut|trim|widen|narrow|tighten|shift|disable|enable|delete|cancel|hold|freeze|unpause|continue|swap|replace|segment|track|measure|plot|project|denoise|correct|export|save|detect|count|quantify|analy[sz]e)\b))\s*/i;
+// ("drop DAPI, set GFP to 30 ms": a comma before a verb that only commands starts a clause of its own;
+// "reduce the 488 to 5%, and, if possible, extend ...": "and" set off by commas;
+// "2 min intervals and 40 ms exposure for GFP": "and" before a value and the setting it is of)
+const SPLIT = /\s*(?:;|\.\s|[?!]\s+(?=\S)|,?\s+and then\s+|,?\s+then\s+|,\s*and\s*,\s*|,\s*and\s+|,\s*(?=(?:set|add|drop|remove|pause|resume|zoom|switch|change|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|skip|halve|double|triple|swap|replace|bump|boost|shorten|lengthen|stretch)\s(?!(?:it|its|them|that|this|those)\b))|\s+and\s+(?=\d+(?:\.\d+)?\s*(?:ms|msec|%|percent|s|sec|min|mins|minutes?|h|hours?)\s+(?:of\s+)?(?:exposure|power|laser|intensity|intervals?)\b)|\s+(?:and|but)\s+(?=(?:every|interval|set|add|drop|remove|stop|pause|resume|zoom|switch|change|speed|slow|image|take|use|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|run|finish|skip|halve|double|triple|quadruple|make|go|tell|show|report|give|stretch|lengthen|shorten|bump|boost|crank|dial|bring|put|cut|trim|widen|narrow|tighten|shift|disable|enable|delete|cancel|hold|freeze|unpause|continue|swap|replace|segment|track|measure|plot|project|denoise|correct|export|save|detect|count|quantify|analy[sz]e)\b))\s*/i;
 
 /**
  * "the GFP at 2% and the mCherry at 4%", "DAPI 20 ms, mCherry 80 ms": channels each with a value of
@@ -115,7 +129,7 @@ export function countsAsDigits(t: string): string {
  * changes, in order. InputError (AmbiguousCommand for a question to ask) when nothing matches.
  */
 export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CONFIG, now: RunState = {}): Adjustment[] {
-  const whole = withoutHedges(withoutNegatedStops(countsAsDigits(normaliseText(text))));
+  const whole = withoutHedges(withoutNegatedStops(countsAsDigits(withoutListMarks(normaliseText(text)))));
   // "image for another 90 minutes, then stop", "keep going 2 more hours and end it": the run ends that
   // span from now (an end time), never a stop now nor a run longer than planned
   const thenStop = THEN_STOP.exec(whole);

@@ -101,3 +101,15 @@ describe('a request taken back', () => {
   });
 });
 
+describe('several commands in one message', () => {
+  it('splits at a comma before a verb that only commands, and never gives one channel\'s value to another', () => {
+    expect(changes('drop DAPI, set GFP to 30 ms')).toEqual([{ kind: 'dropChannel', channel: 'DAPI' }, { kind: 'exposure', exposureMs: 30, channel: 'FITC' }]);
+    expect(changes('lower the 488, set it to 2%')).toEqual([{ kind: 'power', powerPercent: 2, channel: 'FITC' }]);
+  });
+  it('reads a numbered list, "and" set off by commas, and "and" before a value of a setting', () => {
+    expect(changes('Dear team, please (1) drop DAPI, (2) set GFP to 30 ms and (3) image every 10 min. Cheers')).toEqual([{ kind: 'dropChannel', channel: 'DAPI' }, { kind: 'exposure', exposureMs: 30, channel: 'FITC' }, { kind: 'interval', intervalS: 600 }]);
+    expect(changes('reduce the 488 nm laser from 10% to 5%, and, if possible, also extend the time-lapse by 3 h')).toEqual([{ kind: 'power', powerPercent: 5, channel: 'FITC' }, { kind: 'extend', extraS: 10800 }]);
+    expect(changes('For the remaining time please use 2 min intervals and 40 ms exposure for GFP.')).toEqual([{ kind: 'interval', intervalS: 120 }, { kind: 'exposure', exposureMs: 40, channel: 'FITC' }]);
+  });
+});
+
