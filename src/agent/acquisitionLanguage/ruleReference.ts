@@ -54,7 +54,7 @@ export function rulesSeen(earlier: RuleStepSeen[]): { rules: RuleSeen[]; salient
       const id = reported ?? (typeof step.args.ruleId === 'string' ? step.args.ruleId : given ? `rule-${count + 1}` : undefined);
       if (!id) continue;
       count = Math.max(count, Number(/^rule-(\d+)$/.exec(id)?.[1] ?? count));
-      const description = typeof values.description === 'string' ? values.description : given ? describeRule({ id, revert: true, minFramesPerMode: 3, ...given } as Rule) : id;
+      const description = typeof values.description === 'string' ? values.description : given ? describeRule(Object.assign({ revert: true, minFramesPerMode: 3 }, given, { id }) as Rule) : id;
       if (!rules.some((r) => r.id === id)) rules.push({ id, description });
       words.set(id, new Set([...(words.get(id) ?? []), ...wordsOf(description), ...(given ? TRIGGER_WORDS[given.trigger.kind] : [])]));
       salient = id;

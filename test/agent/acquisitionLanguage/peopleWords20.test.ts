@@ -57,7 +57,7 @@ describe('a rule whose event is said as a noun after "on" or "upon"', () => {
   });
   it('reads a condition and its action written with an arrow as a rule, never the action now', () => {
     expect(toolOf('trigger: division -> interval 20 s for 10 frames')).toBe('add_rule');
-    expect((route('count > 100 → stop') as { args: { rule: { trigger: unknown } } }).args.rule.trigger).toEqual({ kind: 'cellCount', comparison: 'above', threshold: 100 });
+    expect((route('count > 100 → stop') as unknown as { args: { rule: { trigger: unknown } } }).args.rule.trigger).toEqual({ kind: 'cellCount', comparison: 'above', threshold: 100 });
     expect(changes('GFP -> 5%')).toEqual([{ kind: 'power', powerPercent: 5, channel: 'FITC' }]);
   });
   it('leaves other words after "on" to the other readers', () => {
