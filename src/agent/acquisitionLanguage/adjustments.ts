@@ -89,10 +89,8 @@ export function withoutNegatedStops(t: string): string {
 const STATUS_QUESTION = /\bhow many (?:cells|nuclei|objects)\b.*\b(?:latest|last|current|newest|live|most recent)\s+(?:image|frame|snap|picture|time ?point)\b|\b(?:is it|are we|is the (?:acquisition|run|imaging|time[\s-]?lapse)) (?:done|finished|over|complete|still going)\b|^(?:which|what|how many)\s+(?:channels?|positions?|objective|objectives|lasers?|exposures?|settings|z[\s-]?planes?|planes|(?:z[\s-]?)?slices|sections|fields?|interval|frame rate|power|laser power)\b.*\b(?:on|at|are we|is it|imaging|using|used|running|active|set|in use|being imaged|are there|do we have|have we got|taking|doing|acquiring|getting|collecting|per (?:stack|time ?point))\b|\bhow many (?:images|frames|time ?points|pictures)\b.*\b(?:so far|taken|done|acquired|have we|did we|have you|did you)\b|\bwhat (?:time ?point|frame) (?:are we|is it)\b|\bwhich (?:time ?point|frame) (?:are we|is it)\b|\bwhen(?:'s| is) the next (?:time ?point|frame|image)\b|^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?what(?:'s| is)\s+(?:running|happening|going on)\b|\bwhat are you (?:doing|imaging|acquiring)\b|\bwhat(?:'s| is) the (?:microscope|scope|acquisition) (?:doing|up to)\b|^(?:is|are) (?:it|the acquisition|the microscope|the run|the time[\s-]?lapse|anything|we) (?:still |now |already )?(?:running|imaging|acquiring|going|on|paused|stopped|on hold|waiting|finished|done)\b|\b(?:current|present) (?:interval|settings?|exposures?|power|frame rate|positions?|objective|plan|channels?)\b|^what(?:'s| is| are) the (?:(?:current|present|actual|set)\s+)?(?:[\w-]+ )?(?:interval|exposures?|exposure time|power|laser power|frame rate|settings|channels|positions|objective|z-?stack|z[\s-]?step|step size|z[\s-]?range|z[\s-]?planes|plan)\b|\bwhere(?:'s| is) the stage\b|\bhow (?:far|long) (?:along|in|through|into it) (?:are we|is it)\b|\bhow far (?:are we|is it) (?:along|in|through)\b/;
 /** A yes/no question about the state of a part of the run ("is the 561 still on?", "are both lasers active?", "is DAPI still being imaged"): it changes nothing. */
 const STATE_QUESTION = /^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?(?:is|are)\s+(?:the\s+|my\s+|our\s+|both\s+|all\s+)?(?:[\w-]+\s+){0,3}?(?:still\s+|currently\s+|now\s+|already\s+)?(?:on|off|switched (?:on|off)|turned (?:on|off)|active|enabled|disabled|included|in (?:the|this) (?:plan|acquisition|run|time[\s-]?lapse)|being (?:imaged|acquired|recorded|used))(?:\s+or\s+(?:on|off|not))?\s*[?!.]*$/;
-// ("drop DAPI, set GFP to 30 ms": a comma before a verb that only commands starts a clause of its own;
-// "reduce the 488 to 5%, and, if possible, extend ...": "and" set off by commas;
-// "2 min intervals and 40 ms exposure for GFP": "and" before a value and the setting it is of)
-const SPLIT = /\s*(?:;|\.\s|[?!]\s+(?=\S)|,?\s+and then\s+|,?\s+then\s+|,\s*and\s*,\s*|,\s*and\s+|,\s*(?=(?:set|add|drop|remove|pause|resume|zoom|switch|change|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|skip|halve|double|triple|swap|replace|bump|boost|shorten|lengthen|stretch)\s(?!(?:it|its|them|that|this|those)\b))|\s+and\s+(?=\d+(?:\.\d+)?\s*(?:ms|msec|%|percent|s|sec|min|mins|minutes?|h|hours?)\s+(?:of\s+)?(?:exposure|power|laser|intensity|intervals?)\b)|\s+(?:and|but)\s+(?=(?:every|interval|set|add|drop|remove|stop|pause|resume|zoom|switch|change|speed|slow|image|take|use|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|run|finish|skip|halve|double|triple|quadruple|make|go|tell|show|report|give|stretch|lengthen|shorten|bump|boost|crank|dial|bring|put|cut|trim|widen|narrow|tighten|shift|disable|enable|delete|cancel|hold|freeze|unpause|continue|swap|replace|segment|track|measure|plot|project|denoise|correct|export|save|detect|count|quantify|analy[sz]e)\b))\s*/i;
+// ("reduce the 488 to 5%, and, if possible, extend ...": "and" set off by commas)
+const SPLIT = /\s*(?:;|\.\s|[?!]\s+(?=\S)|,?\s+and then\s+|,?\s+then\s+|,\s*and\s*,\s*|,\s*and\s+|\s+(?:and|but)\s+(?=(?:every|interval|set|add|drop|remove|stop|pause|resume|zoom|switch|change|speed|slow|image|take|use|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|run|finish|skip|halve|double|triple|quadruple|make|go|tell|show|report|give|stretch|lengthen|shorten|bump|boost|crank|dial|bring|put|cut|trim|widen|narrow|tighten|shift|disable|enable|delete|cancel|hold|freeze|unpause|continue|swap|replace|segment|track|measure|plot|project|denoise|correct|export|save|detect|count|quantify|analy[sz]e)\b))\s*/i;
 
 /**
  * "the GFP at 2% and the mCherry at 4%", "DAPI 20 ms, mCherry 80 ms": channels each with a value of
@@ -114,6 +112,24 @@ function perChannel(clause: string, config: MicroscopeConfig): string[] {
 const THEN_STOP = /(?:\s*[,;.]\s*|\s+)(?:and\s+)?(?:then\s+)?(?:stop|end|finish|quit)(?:\s+(?:it|there|everything|imaging|the (?:run|acquisition|experiment|imaging|time[\s-]?lapse)))?\s*[.!]*$/i;
 
 /** A word that joins a clause to the one before ("Then resume", "And add Cy5", "Also, drop DAPI"): no part of the clause. */
+/**
+ * Where a clause may hold two commands: a comma before a verb that only commands ("drop DAPI, set GFP to
+ * 30 ms"), "and" before a value and the setting it is of ("2 min intervals and 40 ms exposure for GFP").
+ */
+const SECOND_COMMAND = /,\s*(?=(?:set|add|drop|remove|pause|resume|zoom|switch|change|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|skip|halve|double|triple|swap|replace|bump|boost|shorten|lengthen|stretch)\s(?!(?:it|its|them|that|this|those)\b))|\s+and\s+(?=\d+(?:\.\d+)?\s*(?:ms|msec|%|percent|s|sec|min|mins|minutes?|h|hours?)\s+(?:of\s+)?(?:exposure|power|laser|intensity|intervals?)\b)/i;
+
+/**
+ * The clause split where it holds two commands, only when the second names its own channel or the first
+ * names none: "set GFP to 50 ms and 5% power" is GFP's power, one clause as said.
+ */
+function splitSecondCommand(clause: string, config: MicroscopeConfig): string[] {
+  const m = SECOND_COMMAND.exec(clause);
+  if (!m) return [clause];
+  const [first, rest] = [clause.slice(0, m.index), clause.slice(m.index + m[0].length)];
+  if (findChannels(first, config).length && !findChannels(rest, config).length) return [clause];
+  return [first, ...splitSecondCommand(rest, config)];
+}
+
 const CONNECTIVE = /^\s*(?:(?:and|then|after that|afterwards|finally)\b[,\s]*)+(?=\S)/i;
 
 const COUNT_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, twenty: 20, hundred: 100 };
@@ -153,7 +169,7 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
   // ("488 to 7%, interval 15 min": a timing with its value after a comma is a clause of its own)
   // (only after a value of its own: "image faster, every 30 s" is one change said twice)
   // ("channels first, then z": one order said in two parts, not two commands)
-  const clauses = orderInOneClause(whole).split(SPLIT).flatMap((c) => c.split(/(?<=\b(?:off|out))\s*,\s*|(?<=\d[^,]*)\s*,\s*(?=(?:and\s+)?(?:the\s+)?(?:interval|every|time[\s-]?step|frame rate)\b[^,]*\d)/i)).flatMap((c) => perChannel(c, config)).map((c) => c.replace(CONNECTIVE, '')).filter((c) => c.trim().length > 0);
+  const clauses = orderInOneClause(whole).split(SPLIT).flatMap((c) => c.split(/(?<=\b(?:off|out))\s*,\s*|(?<=\d[^,]*)\s*,\s*(?=(?:and\s+)?(?:the\s+)?(?:interval|every|time[\s-]?step|frame rate)\b[^,]*\d)/i)).flatMap((c) => splitSecondCommand(c, config)).flatMap((c) => perChannel(c, config)).map((c) => c.replace(CONNECTIVE, '')).filter((c) => c.trim().length > 0);
   const out: Adjustment[] = [];
   const unread: string[] = [];
   let lastChannel: string | undefined;
