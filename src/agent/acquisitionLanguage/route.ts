@@ -3,8 +3,7 @@
 import type { Adjustment } from '../../microscope/adjustment.ts';
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import { parseSequence } from '../../microscope/sequence.ts';
-import { TOOLS } from '../../../tools/index.ts';
-import type { MicroscopeCommand } from '../../../tools/types.ts';
+import { carries, toolCarrying } from './toolCommands.ts';
 import { AmbiguousCommand, MixedRequest, parseAdjustment, withoutHedges, withoutNegatedStops } from './adjustments.ts';
 import { parseAcquisitionRequest, timeSpans } from './requests.ts';
 import { parseRule } from './rules.ts';
@@ -13,17 +12,7 @@ import { runStateOf } from './runState.ts';
 import { commandOfSentences, sentencesOf, withNumberedObjects, withoutCourtesy } from './sentences.ts';
 import { durationsIn, exposureMs, findChannels, normaliseText, percent, uniquePresets } from './words.ts';
 
-/** The name of the tool that declares it carries out `command` (tools/types.ts, `carriesOut`). */
-export function toolCarrying(command: MicroscopeCommand): string {
-  const tool = TOOLS.find((t) => t.carriesOut?.includes(command));
-  if (!tool) throw new Error(`internal: no tool declares that it carries out the microscope command "${command}"`);
-  return tool.name;
-}
-
-/** True when the tool named declares it carries out `command`. */
-function carries(toolName: string, command: MicroscopeCommand): boolean {
-  return TOOLS.some((t) => t.name === toolName && t.carriesOut?.includes(command));
-}
+export { toolCarrying };
 
 export type MicroscopeRoute =
   /**

@@ -4,8 +4,7 @@
 // conversation proposed or activated and did not remove; when the words could mean several and
 // none stands out (after a list of them), the rules are listed and asked about.
 import { describeRule, type Rule } from '../../microscope/ruleSpec.ts';
-import { TOOLS } from '../../../tools/index.ts';
-import type { MicroscopeCommand } from '../../../tools/types.ts';
+import { carries } from './toolCommands.ts';
 
 /** A step that ran earlier: its tool, arguments, and the values it reported where known. */
 export interface RuleStepSeen {
@@ -30,8 +29,6 @@ const TRIGGER_WORDS: Record<Rule['trigger']['kind'], string[]> = {
 
 /** Words that say nothing about which rule is meant. */
 const GENERIC = new Set(['rule', 'the', 'that', 'this', 'it', 'one', 'a', 'an', 'please', 'pls', 'remove', 'delete', 'cancel', 'drop', 'disable', 'deactivate', 'stop', 'kill', 'turn', 'switch', 'off', 'get', 'rid', 'of', 'forget', 'scrap', 'undo', 'we', 'i', 'you', 'can', 'could', 'just', 'now', 'again', 'for', 'and', 'my', 'our', 'your', 'new', 'old', 'don', 't', 'need', 'want', 'anymore', 'no', 'longer', 'with', 'when', 'if', 'then', 'in', 'on', 'at', 'to', 'is', 'are', 'be', 'goes', 'above', 'below', 'least', 'time', 'point', 'between', 'change', 'changes']);
-
-const carries = (tool: string, command: MicroscopeCommand) => TOOLS.some((t) => t.name === tool && t.carriesOut?.includes(command));
 
 const wordsOf = (text: string) => (text.toLowerCase().match(/[a-z]+/g) ?? []).map((w) => w.replace(/(?<=[a-z]{3})s$/, ''));
 
