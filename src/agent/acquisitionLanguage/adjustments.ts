@@ -584,9 +584,10 @@ function readSpan({ t, channel, now }: ClauseWords): Adjustment[] | undefined {
     if (span && span.index === 0 && /^\s*(?:mark|point|total|in total|from the start|since the start|overall)?\s*[.!]*$/.test(rest.slice(span.length))) return [{ kind: 'duration', durationS: span.seconds }];
   }
   // "end after 100 more frames", "20 more time points, then stop", "only 10 more frames": the end that many intervals from now
-  const more = new RegExp(String.raw`\b(\d+)\s+more\s+(?:time[\s-]?points?|timepoints?|frames?|cycles?|rounds?|loops?)\b`).exec(t);
-  if (more && /\b(?:stop|end|finish|quit|only|just|then (?:stop|end)|and (?:stop|end)|wrap)\b/.test(t)) {
-    const change = endAfterMoreTimePoints(Number(more[1]), now);
+  // ("run for another 30 frames", "keep going another 20 time points": as many more, the end that many intervals from now)
+  const more = new RegExp(String.raw`\b(\d+)\s+more\s+(?:time[\s-]?points?|timepoints?|frames?|cycles?|rounds?|loops?)\b|\banother\s+(\d+)\s+(?:time[\s-]?points?|timepoints?|frames?|cycles?|rounds?|loops?)\b`).exec(t);
+  if (more && (/\b(?:stop|end|finish|quit|only|just|then (?:stop|end)|and (?:stop|end)|wrap)\b/.test(t) || (more[2] !== undefined && /\b(?:run|keep|continue|go on|carry on|image|imaging|acquire|record|take|do|go for)\b/.test(t)))) {
+    const change = endAfterMoreTimePoints(Number(more[1] ?? more[2]), now);
     RECKONED.add(change);
     return [change];
   }

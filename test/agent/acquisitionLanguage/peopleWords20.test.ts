@@ -33,6 +33,10 @@ describe('timing in people\'s forms', () => {
   it('reads two commands joined by "and" when the second has a verb of its own', () => {
     expect(changes('lower the mCherry laser to 4% and stretch the interval to 10 min')).toEqual([{ kind: 'power', powerPercent: 4, channel: 'Rhodamine' }, { kind: 'interval', intervalS: 600 }]);
   });
+  it('reads "another N frames" said with a verb of going on as the end that many intervals from now', () => {
+    expect(changes('run for another 30 frames')).toEqual([{ kind: 'endIn', inS: 9000 }]);
+    expect(changes('keep going another 20 time points')).toEqual([{ kind: 'endIn', inS: 6000 }]);
+  });
   it('takes "overnight" as 12 h only when no span says how long', () => {
     expect(timeSpans('an overnight mda: gfp/cy5, every 20 min, 14 hours')).toEqual({ intervalS: 1200, durationS: 50400 });
     expect(timeSpans('image gfp every 10 min overnight')).toEqual({ intervalS: 600, durationS: 43200 });
