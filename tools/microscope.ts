@@ -538,12 +538,12 @@ const listRules = defineTool({
   },
 });
 
-/** The rule named ("rule-2"), else the one an earlier step made, else a question. */
+/** The rule named ("rule-2"), else the one the words point at as the acquisition language reads them ("that rule", "the division rule"), else a question. */
 function readRemoveRuleRequest(c: RequestClause): Record<string, unknown> {
   const id = /\brule[- ]?#?(\d+)\b/i.exec(c.text);
   if (id) return { ruleId: `rule-${id[1]}` };
-  const known = [...c.earlier].reverse().find((r) => typeof r.values.ruleId === 'string');
-  return known ? { ruleId: known.values.ruleId } : { $ask: 'Which rule? Say its id, e.g. "remove rule-1" (list them with "show the rules").' };
+  const read = c.read.acquisition(c.text, acquisitionStarted(c));
+  return typeof read.ruleId === 'string' || '$ask' in read ? read : { $ask: 'Which rule? Say its id, e.g. "remove rule-1" (list them with "show the rules").' };
 }
 
 const removeRule = defineTool({

@@ -6,7 +6,7 @@
 import { InputError } from '../../errors.ts';
 import { describeAdjustment, type Adjustment } from '../../microscope/adjustment.ts';
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
-import { axisOrderSaid, channelStackSaid, orderInOneClause, POSITION_STACK, zOffsetsSaid } from './channelPlanes.ts';
+import { axisOrderSaid, channelStackSaid, offsetToPlaneUm, orderInOneClause, POSITION_STACK, zOffsetsSaid } from './channelPlanes.ts';
 import { dropsZStack, parseGrid, parsePositionList, parseZPlan, positionCount, spreadPositions } from './space.ts';
 import type { RunState } from './runState.ts';
 import { observationOf, sentencesOf } from './sentences.ts';
@@ -65,6 +65,17 @@ export function quantitiesNotCarried(clause: string, changes: unknown[]): string
 }
 
 /** "pause for like 20 min", "about 5%", "roughly every 3 min": the hedge before a number is no part of it. */
+/**
+ * "(1) drop DAPI, (2) set GFP to 30 ms", "1) ... 2) ...": the marks of a numbered list are no numbers of
+ * the commands; "for the remaining time", "for the rest of the run": every change holds from now anyway.
+ */
+function withoutListMarks(t: string): string {
+  return t
+    .replace(/(^|[\s,;:])\(\d{1,2}\)\s+(?=[a-z])/gi, '$1')
+    .replace(/(^|\n)\s*\d{1,2}[.)]\s+(?=[a-z])/gi, '$1')
+    .replace(/^\s*(?:for|during|over)\s+(?:the\s+)?(?:remaining time|remainder(?:\s+of\s+the\s+(?:run|experiment|acquisition|time[\s-]?lapse))?|rest of the (?:run|experiment|acquisition|time[\s-]?lapse|time|imaging))\s*,?\s*/i, '');
+}
+
 export function withoutHedges(t: string): string {
   return t.replace(/\b(?:like|about|around|roughly|approximately|approx\.?|circa|ca\.?|something like|more or less|~)\s*(?=\d)/gi, '').replace(/~\s*(?=\d)/g, '');
 }
@@ -78,7 +89,8 @@ export function withoutNegatedStops(t: string): string {
 const STATUS_QUESTION = /\bhow many (?:cells|nuclei|objects)\b.*\b(?:latest|last|current|newest|live|most recent)\s+(?:image|frame|snap|picture|time ?point)\b|\b(?:is it|are we|is the (?:acquisition|run|imaging|time[\s-]?lapse)) (?:done|finished|over|complete|still going)\b|^(?:which|what|how many)\s+(?:channels?|positions?|objective|objectives|lasers?|exposures?|settings|z[\s-]?planes?|planes|(?:z[\s-]?)?slices|sections|fields?|interval|frame rate|power|laser power)\b.*\b(?:on|at|are we|is it|imaging|using|used|running|active|set|in use|being imaged|are there|do we have|have we got|taking|doing|acquiring|getting|collecting|per (?:stack|time ?point))\b|\bhow many (?:images|frames|time ?points|pictures)\b.*\b(?:so far|taken|done|acquired|have we|did we|have you|did you)\b|\bwhat (?:time ?point|frame) (?:are we|is it)\b|\bwhich (?:time ?point|frame) (?:are we|is it)\b|\bwhen(?:'s| is) the next (?:time ?point|frame|image)\b|^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?what(?:'s| is)\s+(?:running|happening|going on)\b|\bwhat are you (?:doing|imaging|acquiring)\b|\bwhat(?:'s| is) the (?:microscope|scope|acquisition) (?:doing|up to)\b|^(?:is|are) (?:it|the acquisition|the microscope|the run|the time[\s-]?lapse|anything|we) (?:still |now |already )?(?:running|imaging|acquiring|going|on|paused|stopped|on hold|waiting|finished|done)\b|\b(?:current|present) (?:interval|settings?|exposures?|power|frame rate|positions?|objective|plan|channels?)\b|^what(?:'s| is| are) the (?:(?:current|present|actual|set)\s+)?(?:[\w-]+ )?(?:interval|exposures?|exposure time|power|laser power|frame rate|settings|channels|positions|objective|z-?stack|z[\s-]?step|step size|z[\s-]?range|z[\s-]?planes|plan)\b|\bwhere(?:'s| is) the stage\b|\bhow (?:far|long) (?:along|in|through|into it) (?:are we|is it)\b|\bhow far (?:are we|is it) (?:along|in|through)\b/;
 /** A yes/no question about the state of a part of the run ("is the 561 still on?", "are both lasers active?", "is DAPI still being imaged"): it changes nothing. */
 const STATE_QUESTION = /^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?(?:is|are)\s+(?:the\s+|my\s+|our\s+|both\s+|all\s+)?(?:[\w-]+\s+){0,3}?(?:still\s+|currently\s+|now\s+|already\s+)?(?:on|off|switched (?:on|off)|turned (?:on|off)|active|enabled|disabled|included|in (?:the|this) (?:plan|acquisition|run|time[\s-]?lapse)|being (?:imaged|acquired|recorded|used))(?:\s+or\s+(?:on|off|not))?\s*[?!.]*$/;
-const SPLIT = /\s*(?:;|\.\s|[?!]\s+(?=\S)|,?\s+and then\s+|,?\s+then\s+|,\s*and\s+|\s+(?:and|but)\s+(?=(?:every|interval|set|add|drop|remove|stop|pause|resume|zoom|switch|change|speed|slow|image|take|use|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|run|finish|skip|halve|double|make|go|tell|show|report|give|segment|track|measure|plot|project|denoise|correct|export|save|detect|count|quantify|analy[sz]e)\b))\s*/i;
+// ("reduce the 488 to 5%, and, if possible, extend ...": "and" set off by commas)
+const SPLIT = /\s*(?:;|\.\s|[?!]\s+(?=\S)|,?\s+and then\s+|,?\s+then\s+|,\s*and\s*,\s*|,\s*and\s+|\s+(?:and|but)\s+(?=(?:every|interval|set|add|drop|remove|stop|pause|resume|zoom|switch|change|speed|slow|image|take|use|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|run|finish|skip|halve|double|triple|quadruple|make|go|tell|show|report|give|stretch|lengthen|shorten|bump|boost|crank|dial|bring|put|cut|trim|widen|narrow|tighten|shift|disable|enable|delete|cancel|hold|freeze|unpause|continue|swap|replace|segment|track|measure|plot|project|denoise|correct|export|save|detect|count|quantify|analy[sz]e)\b))\s*/i;
 
 /**
  * "the GFP at 2% and the mCherry at 4%", "DAPI 20 ms, mCherry 80 ms": channels each with a value of
@@ -100,6 +112,24 @@ function perChannel(clause: string, config: MicroscopeConfig): string[] {
 const THEN_STOP = /(?:\s*[,;.]\s*|\s+)(?:and\s+)?(?:then\s+)?(?:stop|end|finish|quit)(?:\s+(?:it|there|everything|imaging|the (?:run|acquisition|experiment|imaging|time[\s-]?lapse)))?\s*[.!]*$/i;
 
 /** A word that joins a clause to the one before ("Then resume", "And add Cy5", "Also, drop DAPI"): no part of the clause. */
+/**
+ * Where a clause may hold two commands: a comma before a verb that only commands ("drop DAPI, set GFP to
+ * 30 ms"), "and" before a value and the setting it is of ("2 min intervals and 40 ms exposure for GFP").
+ */
+const SECOND_COMMAND = /,\s*(?=(?:set|add|drop|remove|pause|resume|zoom|switch|change|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|skip|halve|double|triple|swap|replace|bump|boost|shorten|lengthen|stretch)\s(?!(?:it|its|them|that|this|those)\b))|\s+and\s+(?=\d+(?:\.\d+)?\s*(?:ms|msec|%|percent|s|sec|min|mins|minutes?|h|hours?)\s+(?:of\s+)?(?:exposure|power|laser|intensity|intervals?)\b)/i;
+
+/**
+ * The clause split where it holds two commands, only when the second names its own channel or the first
+ * names none: "set GFP to 50 ms and 5% power" is GFP's power, one clause as said.
+ */
+function splitSecondCommand(clause: string, config: MicroscopeConfig): string[] {
+  const m = SECOND_COMMAND.exec(clause);
+  if (!m) return [clause];
+  const [first, rest] = [clause.slice(0, m.index), clause.slice(m.index + m[0].length)];
+  if (findChannels(first, config).length && !findChannels(rest, config).length) return [clause];
+  return [first, ...splitSecondCommand(rest, config)];
+}
+
 const CONNECTIVE = /^\s*(?:(?:and|then|after that|afterwards|finally)\b[,\s]*)+(?=\S)/i;
 
 const COUNT_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, twenty: 20, hundred: 100 };
@@ -115,7 +145,7 @@ export function countsAsDigits(t: string): string {
  * changes, in order. InputError (AmbiguousCommand for a question to ask) when nothing matches.
  */
 export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CONFIG, now: RunState = {}): Adjustment[] {
-  const whole = withoutHedges(withoutNegatedStops(countsAsDigits(normaliseText(text))));
+  const whole = withoutHedges(withoutNegatedStops(countsAsDigits(withoutListMarks(normaliseText(text)))));
   // "image for another 90 minutes, then stop", "keep going 2 more hours and end it": the run ends that
   // span from now (an end time), never a stop now nor a run longer than planned
   const thenStop = THEN_STOP.exec(whole);
@@ -139,7 +169,7 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
   // ("488 to 7%, interval 15 min": a timing with its value after a comma is a clause of its own)
   // (only after a value of its own: "image faster, every 30 s" is one change said twice)
   // ("channels first, then z": one order said in two parts, not two commands)
-  const clauses = orderInOneClause(whole).split(SPLIT).flatMap((c) => c.split(/(?<=\b(?:off|out))\s*,\s*|(?<=\d[^,]*)\s*,\s*(?=(?:and\s+)?(?:the\s+)?(?:interval|every|time[\s-]?step|frame rate)\b[^,]*\d)/i)).flatMap((c) => perChannel(c, config)).map((c) => c.replace(CONNECTIVE, '')).filter((c) => c.trim().length > 0);
+  const clauses = orderInOneClause(whole).split(SPLIT).flatMap((c) => c.split(/(?<=\b(?:off|out))\s*,\s*|(?<=\d[^,]*)\s*,\s*(?=(?:and\s+)?(?:the\s+)?(?:interval|every|time[\s-]?step|frame rate)\b[^,]*\d)/i)).flatMap((c) => splitSecondCommand(c, config)).flatMap((c) => perChannel(c, config)).map((c) => c.replace(CONNECTIVE, '')).filter((c) => c.trim().length > 0);
   const out: Adjustment[] = [];
   const unread: string[] = [];
   let lastChannel: string | undefined;
@@ -428,6 +458,8 @@ function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords):
   }
   // "we're done", "that's it, call it a day": the end of the run (a person confirms it)
   if (!channels.length && /\bcall it (?:a day|a night|quits|here|there)\b|\b(?:we can|let'?s|we'?ll|i'?ll)\s+(?:finish|stop|end|wrap up|leave it)\s+(?:here|there|now|for (?:today|now|the day|tonight))\b|^(?:ok(?:ay)?,?\s+|right,?\s+|alright,?\s+)?that'?s (?:it|all|enough)(?: for (?:today|now|tonight))?,?\s*(?:thanks|thank you|cheers)?[.!]*$|^(?:ok(?:ay)?,?\s+|right,?\s+)?(?:we'?re|we are|i'?m|i am) (?:all )?done(?: here| now| with (?:it|this|that|the)(?: (?:acquisition|imaging|experiment|run|time[\s-]?lapse))?)?(?: for (?:today|now))?[.!]*$|\bcall it a day\b|^(?:ok(?:ay)?,?\s+|right,?\s+)?that'?s (?:it|all)(?: for (?:today|now))?(?:,? (?:stop|we'?re done))?[.!]*$/.test(t)) return [{ kind: 'stop' }];
+  // "cut the light in half", "drop the laser power by 30%": an amount of light, never a stop (the light readers take it)
+  if (stopVerb && !channels.length && /\b(?:light|lasers?|power|intensity|illumination|exposure|excitation)\b/.test(t) && (/\b(?:in half|by half|halve|by \d|to \d|by (?:a|one) (?:third|quarter|fifth|tenth))/.test(t) || /\d\s*(?:%|percent|x\b|ms\b)/.test(t))) return undefined;
   // a question about stopping or the end ("at what time does the run end", "what happens if I stop now?") asks, never stops
   if (stopVerb && !channels.length && ASKED.test(t)) return [{ kind: 'status', about: 'all' }];
   if (stopVerb && !channels.length) {
@@ -439,6 +471,10 @@ function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords):
     const wholeParts = parts.length > 1 && parts.every((p) => isRemark(p, config) || /\benough\b/.test(p) || bareStop(p)) && parts.some(bareStop);
     const whole = bareStop(last) || wholeParts || ACQUISITION_WORD.test(t);
     const vague = /\b(it|that|this|them|the (laser|lasers|light|lights|lamp|led|channel|illumination|excitation|fluorescence|colou?r))\b/.test(t);
+    // "halt imaging for half an hour", "stop for 20 min while I add the drug": a stop for a span is a pause that long (a stop is never for a while)
+    const forS = durationAfter(t, /\bfor\b/);
+    if (whole && forS !== undefined && !/\b(channel|laser|light|lamp|led)\b/.test(t)) return [{ kind: 'pause', forS }];
+    if (whole && /\bfor (?:a (?:bit|while|moment|sec(?:ond)?|little while|short while)|a few (?:minutes|mins))\b/.test(t) && !/\b(channel|laser|light|lamp|led)\b/.test(t)) return [{ kind: 'pause' }];
     if (whole && !/\b(channel|laser|light|lamp|led)\b/.test(t)) return [{ kind: 'stop' }];
     if (vague || whole || /\b(channel|laser|light|lamp|led)\b/.test(t)) {
       throw new AmbiguousCommand(`do you mean to stop the whole acquisition, or to stop imaging one channel? Say "stop the acquisition" (I will ask you to confirm) or name the channel, e.g. "switch off the 488" or "drop DAPI"`);
@@ -548,9 +584,10 @@ function readSpan({ t, channel, now }: ClauseWords): Adjustment[] | undefined {
     if (span && span.index === 0 && /^\s*(?:mark|point|total|in total|from the start|since the start|overall)?\s*[.!]*$/.test(rest.slice(span.length))) return [{ kind: 'duration', durationS: span.seconds }];
   }
   // "end after 100 more frames", "20 more time points, then stop", "only 10 more frames": the end that many intervals from now
-  const more = new RegExp(String.raw`\b(\d+)\s+more\s+(?:time[\s-]?points?|timepoints?|frames?|cycles?|rounds?|loops?)\b`).exec(t);
-  if (more && /\b(?:stop|end|finish|quit|only|just|then (?:stop|end)|and (?:stop|end)|wrap)\b/.test(t)) {
-    const change = endAfterMoreTimePoints(Number(more[1]), now);
+  // ("run for another 30 frames", "keep going another 20 time points": as many more, the end that many intervals from now)
+  const more = new RegExp(String.raw`\b(\d+)\s+more\s+(?:time[\s-]?points?|timepoints?|frames?|cycles?|rounds?|loops?)\b|\banother\s+(\d+)\s+(?:time[\s-]?points?|timepoints?|frames?|cycles?|rounds?|loops?)\b`).exec(t);
+  if (more && (/\b(?:stop|end|finish|quit|only|just|then (?:stop|end)|and (?:stop|end)|wrap)\b/.test(t) || (more[2] !== undefined && /\b(?:run|keep|continue|go on|carry on|image|imaging|acquire|record|take|do|go for)\b/.test(t)))) {
+    const change = endAfterMoreTimePoints(Number(more[1] ?? more[2]), now);
     RECKONED.add(change);
     return [change];
   }
@@ -749,7 +786,7 @@ function readExposureAdded({ t, channels, now }: ClauseWords): Adjustment[] | un
  */
 function readChannelPlanes({ t, clause, config, now }: ClauseWords): Adjustment[] | undefined {
   // (most commands name none of these: read no further)
-  if (!/\b(?:offset|shift|z|stacks?|planes?|slices?|sections?|order|first|channels|colou?rs|wavelengths|lasers|filters)\b/.test(t)) return undefined;
+  if (!/\b(?:offset|shift|z|stacks?|planes?|slices?|sections?|order|first|channels|colou?rs|wavelengths|lasers|filters|focus|focal)\b|\d\s*(?:µm|um|microns?)\s+(?:higher|above|lower|below|deeper|off|out)\b/.test(t)) return undefined;
   // (a question about them changes nothing: "is brightfield on a single plane?")
   // ("do the whole stack in each channel" is a request, not a question)
   if (/\?\s*$/.test(t) || /^(?:(?:so|and|ok(?:ay)?)[,\s]+)?(?:what|which|how|why|when|where|is|are|was|were|does|did)\b/.test(t)) return undefined;
@@ -757,13 +794,22 @@ function readChannelPlanes({ t, clause, config, now }: ClauseWords): Adjustment[
   if (offsets.length) {
     const unnamed = offsets.find((o) => o.channel === undefined);
     if (unnamed) throw new AmbiguousCommand(`a z offset of ${unnamed.zOffsetUm} µm for which channel? It moves one channel's focus from the others' (say e.g. "Cy5 z offset ${unnamed.zOffsetUm} µm"); to move the focus of every channel, say "move the focus up ${Math.abs(unnamed.zOffsetUm)} µm"; nothing was changed`);
+    const unsigned = offsets.find((o) => o.unsigned);
+    if (unsigned) throw new AmbiguousCommand(`is the ${unsigned.channel} focus ${unsigned.zOffsetUm} µm above or below the others'? Say e.g. "${unsigned.channel} z offset +${unsigned.zOffsetUm} µm" (above) or "-${unsigned.zOffsetUm} µm" (below); nothing was changed`);
     return offsets.map((o) => ({ kind: 'channelZOffset', channel: o.channel!, zOffsetUm: o.zOffsetUm }));
   }
   const perPosition = POSITION_STACK.exec(t);
   if (perPosition) throw new AmbiguousCommand(`"${clause.trim()}": a z-stack here is one plan for every position (or one channel at the middle plane only, e.g. "no z-stack for brightfield"); it cannot differ at ${perPosition[1].replace(/^the\s+/, '')}. Drop that position, or the z-stack for all, and say which; nothing was changed`);
   const stack = channelStackSaid(t, config);
   // (every channel of the run at one plane is no z-stack at all)
-  if (stack && !stack.doStack && now.channels?.length && now.channels.every((c) => stack.channels.includes(c))) return [{ kind: 'zPlan', zPlan: null }];
+  if (stack && !stack.doStack && !stack.plane && now.zPlan !== null && now.channels?.length && now.channels.every((c) => stack.channels.includes(c))) return [{ kind: 'zPlan', zPlan: null }];
+  if (stack && !stack.doStack && now.zPlan === null) throw new AmbiguousCommand(`this run has no z-stack: ${stack.channels.join(' and ')} ${stack.channels.length > 1 ? 'are' : 'is'} already imaged at one plane; nothing was changed`);
+  if (stack?.plane) {
+    // (the top or bottom plane: the middle plane moved there by the channel's focus offset, which needs the stack's planes)
+    if (!now.zPlan) throw new AmbiguousCommand(`I do not know this run's z-stack, so not where its ${stack.plane} plane is: say the offset from the middle plane instead (e.g. "${stack.channels[0]} z offset 2 µm, middle plane only"); nothing was changed`);
+    const zOffsetUm = offsetToPlaneUm(now.zPlan, stack.plane);
+    return stack.channels.flatMap((channel) => [{ kind: 'channelStack', channel, doStack: false }, { kind: 'channelZOffset', channel, zOffsetUm }] as Adjustment[]);
+  }
   if (stack) return stack.channels.map((channel) => ({ kind: 'channelStack', channel, doStack: stack.doStack }));
   const order = axisOrderSaid(t);
   if (order) {
@@ -951,8 +997,9 @@ function parseTiming(said: string): Adjustment | undefined {
   const perUnit = new RegExp(String.raw`\b${COUNT_WORD}\s*(?:frames?|images?|time ?points?|timepoints?|pictures?|acquisitions?|shots?|snaps?)\s*(?:per|a|an|each|every|\/|in)\s*(\d+(?:\.\d+)?\s*)?(seconds?|secs?|s|minutes?|mins?|min|hours?|hrs?|hr|h|days?)\b`).exec(t);
   if (perUnit) return { kind: 'interval', intervalS: Math.round(((unitSeconds(perUnit[3]) * (perUnit[2] ? Number(perUnit[2]) : 1)) / toNumber(perUnit[1])) * 1e6) / 1e6 };
   // "frame rate: 1 per min", "rate of 2 a minute"
-  const rate = new RegExp(String.raw`\b(?:frame )?rate\b\W*(?:of\s+|to\s+)?${COUNT_WORD}\s*(?:per|a|an|each|every|\/)\s*(second|sec|minute|min|hour|hr|day)\b`).exec(t);
-  if (rate) return { kind: 'interval', intervalS: Math.round((unitSeconds(rate[2]) / toNumber(rate[1])) * 1e6) / 1e6 };
+  // ("frame rate 1 per 10 min": a count in so many units)
+  const rate = new RegExp(String.raw`\b(?:frame )?rate\b\W*(?:of\s+|to\s+)?${COUNT_WORD}\s*(?:per|a|an|each|every|\/)\s*(\d+(?:\.\d+)?\s*)?(seconds?|secs?|minutes?|mins?|min|hours?|hrs?|hr|h|days?)\b`).exec(t);
+  if (rate) return { kind: 'interval', intervalS: Math.round(((unitSeconds(rate[3]) * (rate[2] ? Number(rate[2]) : 1)) / toNumber(rate[1])) * 1e6) / 1e6 };
   // "twice an hour", "3 times a minute", "four times per hour": that many time points in the span
   const times = new RegExp(String.raw`\b(?:(twice|thrice)|${COUNT_WORD}\s*times)\s+(?:a|an|per|each|every)\s+(?:(\d+(?:\.\d+)?)\s*)?(seconds?|secs?|minutes?|mins?|min|hours?|hrs?|hr|h|days?)\b`).exec(t);
   if (times && /\b(?:image|imaging|acquire|take|shoot|record|capture|frames?|time ?points?|go|switch|change|set|interval|rate|only|just)\b|^\s*(?:twice|thrice|\d+\s*times)\b/.test(t)) {
@@ -989,8 +1036,9 @@ function parseTiming(said: string): Adjustment | undefined {
   const aboutLight = /\b(power|exposure|laser|intensity|lamp|led|brightness)\b/.test(t);
   // "make the cells divide faster", "get them to grow quicker": the cells' own pace, which no setting of the microscope changes
   if (/\b(?:divid\w*|divide|grow\w*|migrat\w*|mov(?:e|ing)|proliferat\w*|die|dying|differentiat\w*|heal\w*|spread\w*|crawl\w*|swim\w*|beat\w*|develop\w*)\s+(?:(?:a\s+)?(?:bit|lot|little|much|way)\s+)?(?:faster|slower|quicker|more quickly|more slowly)\b/.test(t)) throw new AmbiguousCommand(`That asks the cells to change, which no setting of the microscope does: I can change how they are imaged (interval, light, channels, z, positions); nothing was changed`);
-  const faster = /\b(faster|quicker|more often|more frequently|speed (?:it )?up|increase the (?:frame )?rate)\b/.test(t);
-  const slower = /\b(slower|less often|less frequently|slow (?:it )?down|decrease the (?:frame )?rate|reduce the (?:frame )?rate)\b/.test(t);
+  // ("3 times as often", "4x as frequently": that many time points where there was one)
+  const faster = /\b(faster|quicker|more often|more frequently|speed (?:it )?up|increase the (?:frame )?rate)\b|(?:\btimes|\dx|\bx)\s+as\s+(?:often|frequently|fast|quickly)\b/.test(t);
+  const slower = /\b(slower|less often|less frequently|slow (?:it )?down|decrease the (?:frame )?rate|reduce the (?:frame )?rate)\b|(?:\btimes|\dx|\bx)\s+as\s+(?:slow(?:ly)?|rarely|seldom)\b/.test(t);
   if ((faster || slower) && !aboutLight && !(faster && slower)) {
     // "slightly more often", "a bit slower": how much is asked, never guessed
     if (VAGUE_AMOUNT.test(t) && !/\d/.test(t)) throw new AmbiguousCommand(`how much ${faster ? 'more' : 'less'} often? Say the interval, e.g. "every 2 min", or a factor, e.g. "twice as often"; nothing was changed`);
@@ -1075,7 +1123,7 @@ function parseLight(said: string, channel: string | undefined): Adjustment[] {
   // ("EGFP laser power at 8", "561 power = 12": light power is only ever set in %, so a bare number said of it is a percentage)
   const bare = /\b(?:power|laser power|laser|intensity)(?:\s+(?:on|of|for|in)\s+(?:the\s+)?[\w-]+(?:\s+(?:channel|laser|line))?\s*(?=to|at|=|:))?\s*(?:to|at|of|=|:|->)?\s*(\d+(?:\.\d+)?)(?!\s*(?:%|percent|per cent|ms|msec|s\b|secs?|min|h\b|hrs?|x\b|times|fold|µm|um|nm|mw|µw|uw|w\b|\.\d|\d))/.exec(t);
   // ("lower the 488 to 2", "put the 561 laser at 8": a laser line or a laser given a bare number is its power, in %)
-  const laserTo = !bare && channel && !/\bexpos|\bexp\b/.test(t) && /(?:^|\s)(?:the\s+)?(?:\d{3}(?:\s*nm)?|[\w-]+\s+(?:laser|line))\b/.test(t) && /\b(?:lower|raise|reduce|increase|decrease|set|put|turn|bring|drop|go|change|dial)\b/.test(t) ? /\b(?:to|at)\s+(\d+(?:\.\d+)?)\s*(?:please|pls|instead)?\s*[.!]*$/.exec(t) : null;
+  const laserTo = !bare && channel && !/\bexpos|\bexp\b/.test(t) && /(?:^|\s)(?:the\s+)?(?:\d{3}(?:\s*nm)?|[\w-]+\s+(?:laser|line))\b/.test(t) && /\b(?:lower|raise|reduce|increase|decrease|set|put|turn|bring|drop|go|change|dial|bump|crank|boost|knock)\b/.test(t) ? /\b(?:to|at)\s+(\d+(?:\.\d+)?)\s*(?:please|pls|instead)?\s*[.!]*$/.exec(t) : null;
   // ("power gfp 7", "laser mcherry 12": the setting, the channel and the number)
   const trailing = !bare && channel && /^(?:please\s+)?(?:power|laser(?: power)?|intensity)\s+(?:on\s+|for\s+)?(?:the\s+)?[\w-]+(?:\s+(?:channel|laser|line))?\s+(?:to\s+|at\s+)?(\d+(?:\.\d+)?)\s*[.!]*$/.exec(t);
   const pct = percent(t) ?? (trailing && Number(trailing[1]) <= 100 ? Number(trailing[1]) : undefined) ?? (laserTo && Number(laserTo[1]) <= 100 ? Number(laserTo[1]) : undefined) ?? (bare && Number(bare[1]) <= 100 && !findChannels(t.slice(bare.index)).some((m) => m.index === bare[0].length - bare[1].length) ? Number(bare[1]) : undefined);
@@ -1084,7 +1132,9 @@ function parseLight(said: string, channel: string | undefined): Adjustment[] {
   // ("GFP exposure down a notch, say 60", "exposure for DAPI: 40": an exposure said as a bare number is in ms, as cameras count it)
   // ("exp gfp 60": the setting, the channel and the number, as in a lab notebook)
   const bareExposure = /\b(?:expos\w*|exp)\b(?:(?!\bevery\b|\binterval\b|\bby\b|\bx\b|\btimes\b|\bpositions?\b|\bchannel\s*\d).)*?(?:\b(?:to|at|of|say|be|is|make it)\b|=|:|->|→|\s)\s*(\d+(?:\.\d+)?)\s*(?:instead|please|pls|then)?\s*[.!]*$/.exec(t);
-  const exp = exposureMs(t) ?? exposureSeconds(t, channel) ?? (bareExposure && pct === undefined ? Number(bareExposure[1]) : undefined);
+  // ("set the 488 exposure to 50 and power to 5%": a bare number of the exposure followed by the power's own value)
+  const exposureThenPower = /\b(?:expos\w*|exp)\b\s*(?:time\s*)?(?:to|at|of|=|:)?\s*(\d+(?:\.\d+)?)\s*(?:,|and|,\s*and)\s+(?:the\s+|its\s+)?(?:\S+\s+)?(?:power|laser|intensity)\b/.exec(t);
+  const exp = exposureMs(t) ?? exposureSeconds(t, channel) ?? (bareExposure && pct === undefined ? Number(bareExposure[1]) : exposureThenPower ? Number(exposureThenPower[1]) : undefined);
   if (exp !== undefined && (/\bexpos/.test(t) || channel || /\b(set|change|increase|decrease|lower|raise|reduce|to)\b/.test(t))) out.push({ kind: 'exposure', exposureMs: exp, ...ch });
   // ("give DAPI twice as long", "GFP half as long": a channel's time under the light is its exposure)
   const as = out.length === 0 && channel && !/\b(?:interval|every|frame rate|run|experiment|acquisition|imaging|time[\s-]?lapse)\b/.test(t) ? /\b(twice|half|three times|\d+(?:\.\d+)?\s*(?:x|times)) as (long|short)\b/.exec(t) : null;

@@ -5,6 +5,7 @@
 // stack in each channel before switching": axis_order tpgzc / tpgcz). Read the same way for
 // a plan to start and for a change to a running one.
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
+import { zPositionsUm, type ZPlan } from '../../microscope/sequence.ts';
 import { DISTANCE_UNIT, findChannels, unitMicrometres } from './words.ts';
 
 const UNIT = DISTANCE_UNIT.slice(3, -1);
@@ -18,10 +19,18 @@ const OFFSET_SAID = [
   new RegExp(String.raw`\b(?:offset|shift)\s+(?:the\s+)?(?:([\w-]+(?:\s+[\w-]+)?)\s+)?(?:focus|focal plane|z)\s+(?:by|of)\s+${SIGNED_DISTANCE}`, 'gi'),
 ];
 
+/**
+ * A channel's focus said to lie a distance from the others': "the GFP focus is 1 µm higher than DAPI's",
+ * "mCherry sits 0.5 µm below", "the Cy5 plane is 2 µm off" (off: which way is not said).
+ */
+const FOCUS_APART = new RegExp(String.raw`\b(?:focus|focal plane|plane|sits|lies|is|are)\b[^,.;]{0,20}?(\d+(?:\.\d+)?)\s*(${UNIT})\s+(higher|above|up|lower|below|deeper|down|off|out|away)\b`, 'gi');
+
 export interface ZOffsetSaid {
   /** The channel preset it is said of, when one is named in the same part of the sentence. */
   channel?: string;
   zOffsetUm: number;
+  /** True when the words do not say which way ("1 µm off"): asked, never guessed. */
+  unsigned?: true;
   /** Where the words are in the text, so that no other reader takes their distance for a z-stack. */
   index: number;
   length: number;
@@ -55,6 +64,16 @@ export function zOffsetsSaid(text: string, config: MicroscopeConfig = DEMO_CONFI
       out.push({ channel: channelAround(text, m.index!, m[0].length, config), zOffsetUm, index: m.index!, length: m[0].length });
     }
   }
+  for (const m of text.matchAll(FOCUS_APART)) {
+    if (out.some((o) => m.index! < o.index + o.length && o.index < m.index! + m[0].length)) continue;
+    const channel = channelAround(text, m.index!, m[0].length, config);
+    // (a distance with no channel to hold it is a move of the focus or a z-stack, read elsewhere)
+    if (!channel) continue;
+    const [, value, unit, way] = m;
+    const sign = /^(?:lower|below|deeper|down)$/i.test(way) ? -1 : 1;
+    const zOffsetUm = Math.round(sign * Number(value) * unitMicrometres(unit) * 1e6) / 1e6 + 0;
+    out.push({ channel, zOffsetUm, index: m.index!, length: m[0].length, ...(/^(?:off|out|away)$/i.test(way) ? { unsigned: true as const } : {}) });
+  }
   return out.sort((a, b) => a.index - b.index);
 }
 
@@ -66,9 +85,27 @@ export function withoutZOffsets(text: string, offsets: ZOffsetSaid[]): string {
 }
 
 /** "no z-stack", "the middle plane only", "a single plane only", "doesn't need the stack": one plane, not the stack ("GFP, single plane" may mean the whole run). */
-const ONE_PLANE = /\b(?:no|without|skip(?:ping)?|(?:does|do)(?:n'?t| not) need|no need for|not in|not through)\s+(?:the\s+|a\s+|any\s+)?(?:z[\s-]?stacks?|stacks?|z\b|z[\s-]?planes?|z[\s-]?slices?)/i;
-/** "brightfield single plane only", "mCherry just at the middle plane": read in a plan to start, where no z-stack runs yet to keep or drop. */
-const MIDDLE_PLANE_ONLY = /\b(?:only|just)\s+(?:at\s+|in\s+|on\s+)?(?:the\s+)?(?:middle|centre|center|central)\s+(?:z[\s-]?)?(?:plane|slice|section)\b|\b(?:single|one|1)\s+(?:z[\s-]?)?(?:plane|slice|section)\s+only\b/i;
+const ONE_PLANE = /\b(?:no|without|skip(?:ping)?|(?:does|do)(?:n'?t| not) need|no need for|not in|not through|drop|lose|remove|ditch|disable|turn off|switch off|stop)\s+(?:the\s+|a\s+|any\s+)?(?:z[\s-]?stacks?|stacks?|z\b|z[\s-]?planes?|z[\s-]?slices?)/i;
+/** The plane words: which plane of the stack each names. */
+const PLANE_NAMED = String.raw`(middle|centre|center|central|mid|top|upper|uppermost|upmost|highest|bottom|lowest|lower|bottommost)`;
+const PLANE_WORD = String.raw`(?:(?:z[\s-]?)?(?:plane|slice|section|level)|of\s+the\s+(?:z[\s-]?)?stack)`;
+/** "only image", "just take", "only use": a verb of imaging between "only" and the plane. */
+const IMAGING_VERB = String.raw`(?:(?:image|take|acquire|do|use|keep|shoot|grab|record)\s+)?`;
+/**
+ * One plane of the stack for a channel: "mCherry only at the centre plane", "just in the middle slice",
+ * "only the top slice for brightfield", "brightfield at the bottom plane only", "single plane only"
+ * (the middle one). Group 1 or 2 is the plane's word (none: the middle).
+ */
+const NAMED_PLANE_ONLY = new RegExp(String.raw`\b(?:only|just)\s+${IMAGING_VERB}(?:at\s+|in\s+|on\s+)?(?:the\s+)?${PLANE_NAMED}\s+${PLANE_WORD}|\b${PLANE_NAMED}\s+${PLANE_WORD}\s+only\b|\b(?:single|one|1)\s+${PLANE_WORD}\s+only\b|\b(?:only|just)\s+${IMAGING_VERB}(?:at\s+|in\s+|on\s+)?(?:a\s+single|one|1|a)\s+(?:z[\s-]?)?(?:plane|slice|section)\b`, 'i');
+
+/** Which plane a plane word names. */
+function planeOf(word: string | undefined): PlaneNamed {
+  if (!word) return 'middle';
+  if (/^(?:top|upper|uppermost|upmost|highest)$/i.test(word)) return 'top';
+  if (/^(?:bottom|lowest|lower|bottommost)$/i.test(word)) return 'bottom';
+  return 'middle';
+}
+
 /** "the whole stack for brightfield again", "mCherry with the full z-stack": the stack in that channel. */
 const WHOLE_STACK = /\b(?:whole|full|entire|complete)\s+(?:z[\s-]?)?stack\b|\b(?:z[\s-]?stack|stack)\s+(?:in|for)\s+(?:it|that|this)\s+(?:channel\s+)?(?:too|as well|again)\b/i;
 
@@ -77,18 +114,24 @@ const TIED_BEFORE = /^\s*(?:(?:channel|laser|only|just|at|on|in|with|the|a|shoul
 /** Words between the plane words and a channel after them ("no z-stack for the bright field channel"). */
 const TIED_AFTER = /^\s*(?:for|in|on|of|with)\s+(?:the\s+)?(?:(?:[\w-]+|,|and)\s+)?$/i;
 
+/** A plane of the z-stack named in words. */
+export type PlaneNamed = 'middle' | 'top' | 'bottom';
+
 export interface ChannelStackSaid {
   channels: string[];
   doStack: boolean;
+  /** The one plane they are imaged at when not the whole stack ("the top slice"; default the middle). */
+  plane?: PlaneNamed;
 }
 
 /**
  * The channels said to be imaged at the middle plane only ("no z-stack for the brightfield channel"),
+ * at one plane named ("mCherry only at the centre plane", "the top slice only for brightfield"),
  * or with the whole stack again; undefined when no channel is named beside those words (a z-stack
  * dropped for every channel is the z plan, read elsewhere).
  */
-export function channelStackSaid(text: string, config: MicroscopeConfig = DEMO_CONFIG, { planned = false } = {}): ChannelStackSaid | undefined {
-  for (const [re, doStack] of [[ONE_PLANE, false], ...(planned ? [[MIDDLE_PLANE_ONLY, false]] : []), [WHOLE_STACK, true]] as [RegExp, boolean][]) {
+export function channelStackSaid(text: string, config: MicroscopeConfig = DEMO_CONFIG): ChannelStackSaid | undefined {
+  for (const [re, doStack] of [[ONE_PLANE, false], [NAMED_PLANE_ONLY, false], [WHOLE_STACK, true]] as [RegExp, boolean][]) {
     const m = re.exec(text);
     if (!m) continue;
     // (a stack of so many planes or µm is a z plan, not a channel's share of one: "GFP with a 10 µm stack")
@@ -100,9 +143,22 @@ export function channelStackSaid(text: string, config: MicroscopeConfig = DEMO_C
     const phraseAt = m.index - start;
     const tied = findChannels(part, config).filter((c) => (c.index < phraseAt ? TIED_BEFORE.test(part.slice(c.index + c.text.length, phraseAt)) : TIED_AFTER.test(part.slice(phraseAt + m[0].length, c.index))));
     const channels = [...new Set(tied.map((c) => c.preset))];
-    if (channels.length) return { channels, doStack };
+    if (!channels.length) continue;
+    const plane = re === NAMED_PLANE_ONLY ? planeOf(m[1] ?? m[2]) : undefined;
+    return { channels, doStack, ...(plane && plane !== 'middle' ? { plane } : {}) };
   }
   return undefined;
+}
+
+/**
+ * The focus offset that puts a channel imaged at one plane (useq do_stack false: the stack's middle
+ * plane) at the plane named instead: the top (highest z) or bottom plane of `zPlan`, µm from its middle.
+ */
+export function offsetToPlaneUm(zPlan: ZPlan, plane: PlaneNamed): number {
+  const { positionsUm } = zPositionsUm(zPlan);
+  const middle = positionsUm[Math.floor(positionsUm.length / 2)];
+  const at = plane === 'top' ? Math.max(...positionsUm) : plane === 'bottom' ? Math.min(...positionsUm) : middle;
+  return Math.round((at - middle) * 1e6) / 1e6 + 0;
 }
 
 /** "no z-stack at position 2", "skip the stack in field 3": a z plan of one position, which a plan here cannot hold. */

@@ -5,9 +5,9 @@ import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import { describeZPlan } from '../../microscope/adjustment.ts';
 import type { SequenceInput } from '../../microscope/sequence.ts';
 import { CAMERA_SETTING, cameraSettingName, quantitiesNotCarried, withoutHedges } from './adjustments.ts';
-import { axisOrderSaid, channelStackSaid, POSITION_STACK, withoutZOffsets, zOffsetsSaid } from './channelPlanes.ts';
+import { axisOrderSaid, channelStackSaid, offsetToPlaneUm, POSITION_STACK, withoutZOffsets, zOffsetsSaid } from './channelPlanes.ts';
 import { parseGrid, parsePositionList, parseZPlan, positionCount, spreadPositions } from './space.ts';
-import { durationsIn, EXPOSURE_OF, unitSeconds, findChannels, fmtS, normaliseText, toNumber, uniquePresets } from './words.ts';
+import { durationsIn, everyNth, EXPOSURE_OF, unitSeconds, findChannels, fmtS, normaliseText, toNumber, uniquePresets } from './words.ts';
 
 export interface ParsedRequest {
   sequence: SequenceInput;
@@ -32,13 +32,24 @@ export function parseAcquisitionRequest(text: string, config: MicroscopeConfig =
   const offsets = zOffsetsSaid(t, config);
   const unnamed = offsets.find((o) => o.channel === undefined || !presets.includes(o.channel));
   if (unnamed) throw new InputError(`a z offset of ${unnamed.zOffsetUm} µm for which channel? ${unnamed.channel ? `${unnamed.channel} is not in the plan; ` : ''}say e.g. "${presets[presets.length - 1]} with a ${unnamed.zOffsetUm} µm z offset"; nothing was started`);
+  const unsigned = offsets.find((o) => o.unsigned);
+  if (unsigned) throw new InputError(`is the ${unsigned.channel} focus ${unsigned.zOffsetUm} µm above or below the others'? Say e.g. "${unsigned.channel} with a +${unsigned.zOffsetUm} µm z offset" (above) or "-${unsigned.zOffsetUm} µm" (below); nothing was started`);
   const perPosition = POSITION_STACK.exec(t);
   if (perPosition) throw new InputError(`a z-stack here is one plan for every position (or one channel at the middle plane only, e.g. "brightfield single plane"): it cannot differ at ${perPosition[1].replace(/^the\s+/, '')}; say the plan without that part; nothing was started`);
-  const stack = channelStackSaid(t, config, { planned: true });
+  const stack = channelStackSaid(t, config);
   const axisOrder = axisOrderSaid(t);
   const zPlan = parseZPlan(withoutZOffsets(t, offsets));
   for (const o of offsets) settings.set(o.channel!, { ...settings.get(o.channel!), zOffsetUm: o.zOffsetUm });
-  for (const c of stack?.channels ?? []) if (presets.includes(c)) settings.set(c, { ...settings.get(c), doStack: stack!.doStack });
+  // (a channel at the top or bottom plane only: the middle plane, moved there by its focus offset)
+  const planeOffsetUm = stack?.plane && zPlan ? offsetToPlaneUm(zPlan, stack.plane) : undefined;
+  if (stack?.plane && !zPlan) throw new InputError(`${stack.channels.join(' and ')} at the ${stack.plane} plane of which z-stack? The plan has none: say it (e.g. "a 10 µm z-stack in 1 µm steps"); nothing was started`);
+  for (const c of stack?.channels ?? []) if (presets.includes(c)) settings.set(c, { ...settings.get(c), doStack: stack!.doStack, ...(planeOffsetUm !== undefined ? { zOffsetUm: planeOffsetUm } : {}) });
+  // "brightfield only every 6th frame": a channel imaged every Nth time point, said in its own part of the sentence
+  // (a plan of one channel: that one)
+  const everyNthSaid = t.split(/[,;]|\.\s/).map((part) => ({ part, nth: everyNth(part), named: presets.length === 1 ? presets : uniquePresets(findChannels(part, config)).filter((p) => presets.includes(p)) })).filter((p) => p.nth !== undefined && p.nth > 1);
+  const unplaced = everyNthSaid.find((p) => p.named.length !== 1);
+  if (unplaced) throw new InputError(`"${unplaced.part.trim()}": once every ${unplaced.nth} time points for which channel? Say it of one channel, e.g. "${presets[presets.length - 1]} only every ${unplaced.nth} frames"; nothing was started`);
+  for (const p of everyNthSaid) settings.set(p.named[0], { ...settings.get(p.named[0]), acquireEvery: p.nth });
   const grid = parseGrid(t);
   const listed = parsePositionList(t);
   const count = listed.length ? undefined : positionCount(t);
@@ -67,7 +78,8 @@ export function parseAcquisitionRequest(text: string, config: MicroscopeConfig =
     grid ? `tiling each position ${grid.rows} x ${grid.columns}${grid.overlapPercent ? ` with ${grid.overlapPercent} % overlap` : ''}` : '',
     objective ? `with the ${objective[1]}X objective` : '',
     ...offsets.map((o) => `${o.channel} focused ${o.zOffsetUm} µm from the others (z offset)`),
-    stack ? `${stack.channels.join(' and ')} ${stack.doStack ? 'with the whole z-stack' : 'at the middle plane only'}${zPlan ? '' : ' (the plan has no z-stack)'}` : '',
+    ...everyNthSaid.map((p) => `with ${p.named[0]} only every ${p.nth} time points`),
+    stack ? `${stack.channels.join(' and ')} ${stack.doStack ? 'with the whole z-stack' : `at the ${stack.plane ?? 'middle'} plane only${planeOffsetUm ? ` (${planeOffsetUm} µm from the middle)` : ''}`}${zPlan ? '' : ' (the plan has no z-stack)'}` : '',
     axisOrder ? (axisOrder === 'tpgzc' ? 'every channel at each plane, then the next plane' : 'the whole z-stack of each channel, then the next channel') : '',
   ].filter(Boolean);
   // never a silent partial: a number with its unit that the plan does not carry is asked about
@@ -118,7 +130,7 @@ export function timeSpans(t: string): { intervalS?: number; durationS?: number }
   const interval = spans.find(isInterval);
   const duration = spans.find((d) => d !== interval && isDuration(d));
   let intervalS = interval?.seconds ?? rateIntervalS(t) ?? (/\b(continuously|as fast as possible|streaming)\b/i.test(t) ? 0 : undefined);
-  let durationS = duration?.seconds ?? (/\bovernight\b/i.test(t) ? 12 * 3600 : undefined);
+  let durationS = duration?.seconds;
   const rest = spans.filter((d) => d !== interval && d !== duration);
   // "GFP, 5 min, 24 h": two spans with no word for either role: the shorter is the interval
   if (intervalS === undefined && durationS === undefined && rest.length === 2 && rest[0].seconds !== rest[1].seconds) {
@@ -127,6 +139,8 @@ export function timeSpans(t: string): { intervalS?: number; durationS?: number }
   }
   if (rest.length === 1 && intervalS !== undefined && durationS === undefined) durationS = rest[0].seconds;
   else if (rest.length === 1 && durationS !== undefined && intervalS === undefined && rest[0].seconds < durationS) intervalS = rest[0].seconds;
+  // "overnight" is 12 h unless a span says how long ("an overnight MDA: every 20 min, 14 hours")
+  durationS ??= /\bovernight\b/i.test(t) ? 12 * 3600 : undefined;
   return { intervalS, durationS };
 }
 
@@ -172,7 +186,7 @@ function phasedTimePlan(t: string): SequenceInput['timePlan'] {
   return { phases: phases as NonNullable<SequenceInput['timePlan']>[] } as SequenceInput['timePlan'];
 }
 
-type Settings = { exposureMs?: number; powerPercent?: number; zOffsetUm?: number; doStack?: boolean };
+type Settings = { exposureMs?: number; powerPercent?: number; zOffsetUm?: number; doStack?: boolean; acquireEvery?: number };
 
 /**
  * Exposure and power per channel. A value right before a channel ("5% 488", "100 ms for
@@ -180,6 +194,26 @@ type Settings = { exposureMs?: number; powerPercent?: number; zOffsetUm?: number
  * value of a kind said once after all the channels ("GFP and DAPI at 50 ms") is every
  * channel's; any other value belongs to the channel named before it.
  */
+type Mentioned = { index: number; preset: string };
+const partStart = (text: string, at: number) => Math.max(text.lastIndexOf(',', at), text.lastIndexOf(';', at)) + 1;
+const channelsIn = (mentions: Mentioned[], start: number, end: number) => [...new Set(mentions.filter((m) => m.index >= start && m.index < end).map((m) => m.preset))];
+
+/** The channels named in the part of the sentence (between commas or semicolons) that holds a value. */
+function ownPart(text: string, v: { start: number; end: number }, mentions: Mentioned[]): string[] {
+  const ends = [',', ';'].map((c) => text.indexOf(c, v.end)).filter((i) => i >= 0);
+  return channelsIn(mentions, partStart(text, v.start), ends.length ? Math.min(...ends) : text.length);
+}
+
+/** The part of the sentence just before the value's own is nothing but channels ("image GFP, mCherry at 100 ms"). */
+function listOfChannelsBefore(text: string, v: { start: number }, mentions: (Mentioned & { text: string })[]): boolean {
+  const start = partStart(text, v.start);
+  if (start === 0) return false;
+  const from = partStart(text, start - 2);
+  let part = text.slice(from, start - 1);
+  for (const m of mentions.filter((m) => m.index >= from && m.index < start - 1)) part = part.slice(0, m.index - from) + ' '.repeat(m.text.length) + part.slice(m.index - from + m.text.length);
+  return part !== text.slice(from, start - 1) && /^(?:\s|[+&/]|\b(?:image|imaging|acquire|record|and|the|channels?|of|in|with)\b)*$/i.test(part);
+}
+
 function channelSettings(t: string, config: MicroscopeConfig): Map<string, Settings> {
   const mentions = findChannels(t, config);
   const out = new Map<string, Settings>(uniquePresets(mentions).map((p) => [p, {}]));
@@ -189,18 +223,24 @@ function channelSettings(t: string, config: MicroscopeConfig): Map<string, Setti
   for (const m of text.matchAll(/(\d+(?:\.\d+)?)\s*(ms|msec|milliseconds?)\b/gi)) values.push({ key: 'exposureMs', value: Number(m[1]), start: m.index!, end: m.index! + m[0].length });
   for (const m of text.matchAll(new RegExp(String.raw`\bexposures?\s*(?:time\s*)?${EXPOSURE_OF}(?:of|to|at|=|:)?\s*(\d+(?:\.\d+)?)\s*(s|sec|seconds?)\b`, 'gi'))) values.push({ key: 'exposureMs', value: Number(m[1]) * 1000, start: m.index!, end: m.index! + m[0].length });
   for (const m of text.matchAll(/(\d+(?:\.\d+)?)\s*(%|percent|per cent)/gi)) values.push({ key: 'powerPercent', value: Number(m[1]), start: m.index!, end: m.index! + m[0].length });
+  // (a channel's other value between it and this one ties them no less: "GFP 100 ms 10%, mCherry 200 ms 20%")
+  let plain = text;
+  for (const v of values) plain = plain.slice(0, v.start) + ' '.repeat(v.end - v.start) + plain.slice(v.end);
   const filler = String.raw`(?:\s|,|:|=|\(|\)|\b(?:at|with|on|for|of|in|to|the|its|laser|power|exposure|exposure time|intensity|light|channel|and)\b)*`;
   const right = new RegExp(String.raw`^${filler}$`, 'i');
   const last = mentions.length ? mentions[mentions.length - 1] : undefined;
   for (const v of values) {
     const before = mentions.filter((m) => m.index + m.text.length <= v.start);
-    const after = mentions.find((m) => m.index >= v.end && right.test(text.slice(v.end, m.index)) && !/\band\b/.test(text.slice(v.end, m.index)));
-    const adjacent = before.length && right.test(text.slice(before[before.length - 1].index + before[before.length - 1].text.length, v.start)) ? before[before.length - 1] : undefined;
+    const after = mentions.find((m) => m.index >= v.end && right.test(plain.slice(v.end, m.index)) && !/\band\b/.test(text.slice(v.end, m.index)));
+    const adjacent = before.length && right.test(plain.slice(before[before.length - 1].index + before[before.length - 1].text.length, v.start)) ? before[before.length - 1] : undefined;
     const sameKind = values.filter((w) => w.key === v.key).length;
     let target: string[];
     // ("Hoechst 20 ms, GFP 40 ms": a value with its channel just before it and a comma after belongs to that channel)
-    const closedByComma = adjacent && after && /^[^\w]*[,;]/.test(text.slice(v.end, after.index));
+    const closedByComma = adjacent && after && /^[^\w]*[,;]/.test(plain.slice(v.end, after.index));
     if (after && !closedByComma && !(adjacent && /^\s*(?:at|,|:|=|\()/.test(text.slice(adjacent.index + adjacent.text.length, v.start)))) target = [after.preset];
+    // ("GFP + brightfield, every 5 min, 10 h, brightfield at 20 ms": a value in a part of its own with the one channel it follows is that channel's)
+    // (not a list of channels the value ends: "image GFP, mCherry at 100 ms" may be both)
+    else if (adjacent && ownPart(text, v, mentions).length === 1 && mentions.some((m) => m.preset !== adjacent.preset) && !listOfChannelsBefore(text, v, mentions)) target = [adjacent.preset];
     else if (sameKind === 1 && (!last || v.start > last.index)) target = [...out.keys()];
     else if (before.length) target = [before[before.length - 1].preset];
     else target = [...out.keys()];

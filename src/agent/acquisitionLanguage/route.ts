@@ -3,26 +3,16 @@
 import type { Adjustment } from '../../microscope/adjustment.ts';
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import { parseSequence } from '../../microscope/sequence.ts';
-import { TOOLS } from '../../../tools/index.ts';
-import type { MicroscopeCommand } from '../../../tools/types.ts';
+import { carries, toolCarrying } from './toolCommands.ts';
 import { AmbiguousCommand, MixedRequest, parseAdjustment, withoutHedges, withoutNegatedStops } from './adjustments.ts';
 import { parseAcquisitionRequest, timeSpans } from './requests.ts';
 import { parseRule } from './rules.ts';
+import { rulesMeant } from './ruleReference.ts';
 import { runStateOf } from './runState.ts';
 import { commandOfSentences, sentencesOf, withNumberedObjects, withoutCourtesy } from './sentences.ts';
 import { durationsIn, exposureMs, findChannels, normaliseText, percent, uniquePresets } from './words.ts';
 
-/** The name of the tool that declares it carries out `command` (tools/types.ts, `carriesOut`). */
-export function toolCarrying(command: MicroscopeCommand): string {
-  const tool = TOOLS.find((t) => t.carriesOut?.includes(command));
-  if (!tool) throw new Error(`internal: no tool declares that it carries out the microscope command "${command}"`);
-  return tool.name;
-}
-
-/** True when the tool named declares it carries out `command`. */
-function carries(toolName: string, command: MicroscopeCommand): boolean {
-  return TOOLS.some((t) => t.name === toolName && t.carriesOut?.includes(command));
-}
+export { toolCarrying };
 
 export type MicroscopeRoute =
   /**
@@ -35,11 +25,40 @@ export type MicroscopeRoute =
   /** `command`: the words were heard as a command to the microscope that lacks something (an amount, a value), or names a setting no tool sets. */
   | { tool?: undefined; ask: string; start?: true; command?: true };
 
+/** What a rule can watch, by its nouns: divisions, the number of cells, the intensity, the focus, a model's score. */
+const TRIGGER_NOUN = /\b(?:divi\w+|mitos[ie]s|mitotic|cells?|count|number|nuclei|intensity|signal|brightness|focus|score)\b/i;
+
+/** Words that take a rule away; stopping and ending count only when the words say "rule". */
+const REMOVES_RULE = /\b(?:remove|delete|cancel|drop|disable|deactivate|turn off|switch off|turn (?:it|that|this|that one|this one|them) off|switch (?:it|that|this|that one|this one|them) off|get rid of|forget|scrap|undo|ditch|bin|lose)\b/;
+/** Words that point at something said before: "it", "that one", "the last one". */
+const POINTS_AT = /\b(?:it|that|this|them|(?:that|this|the (?:last|latest|newest|first|second|third|previous|other)) one)\b/;
+
+/**
+ * A rule removed: by its id ("cancel rule-1"), by words that say "rule" ("turn off that rule", "delete
+ * the division rule", "remove all rules"), or by words pointing back right after a rule was added
+ * or listed ("remove the last one", "switch it off"); several rules removed one after the other.
+ */
+function ruleRemoved(t: string, earlier: EarlierStep[]): MicroscopeRoute | undefined {
+  if (/^(?:when(?:ever)?|if|once|as soon as|each time|every time)\b/.test(t)) return undefined;
+  const saysRule = /\brules?\b/.test(t) && (REMOVES_RULE.test(t) || /\b(?:stop|kill|end|abort)\b/.test(t));
+  const last = earlier.at(-1);
+  const afterRule = !!last && (carries(last.tool, 'proposeRule') || carries(last.tool, 'listRules')) && REMOVES_RULE.test(t) && POINTS_AT.test(t);
+  if (!saysRule && !afterRule) return undefined;
+  const id = /\brule[- ]?#?(\d+)\b/.exec(t);
+  if (id) return { tool: toolCarrying('removeRule'), args: { ruleId: `rule-${id[1]}` } };
+  const meant = rulesMeant(t, earlier);
+  if ('ask' in meant) return { ask: meant.ask, command: true };
+  const [first, ...more] = meant.ruleIds.map((ruleId) => ({ tool: toolCarrying('removeRule'), args: { ruleId } }));
+  return { ...first, ...(more.length ? { then: more } : {}) };
+}
+
 /** The typed arguments of one microscope tool for `text`, or undefined when it is not about the microscope. */
 /** A microscope step that ran earlier in the conversation: its tool and arguments. */
 export interface EarlierStep {
   tool: string;
   args: Record<string, unknown>;
+  /** The values it reported, where known (a rule's id). */
+  values?: Record<string, unknown>;
 }
 
 /**
@@ -52,9 +71,15 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
   text = commandOfSentences(withNumberedObjects(afterCorrection(text)), config);
   // "if it's not too much trouble, could you ...", "is it possible to ...", "would you mind dropping ...": the request itself
   text = sentencesOf(text).map(withoutCourtesy).join(' ') || text;
+  // "trigger: division -> interval 20 s", "count > 100 → stop": a condition and its action written with an arrow are a rule (never the action now)
+  text = text.replace(/^\s*(?:(?:rule|trigger|condition|if|when)\s*:?\s*)?(.+?)\s*(?:->|→|=>|⇒)\s*(.+)$/i, (whole, left: string, right: string) => (TRIGGER_NOUN.test(left) ? `when ${left}, ${right}` : whole));
   // "should the count exceed 300, end the experiment", "in case the cells die, stop": a condition said another way is a condition (never a stop now)
   text = text.replace(/^\s*(?:should|in case|in the event that|provided that|supposing)\s+(?=(?:the|there|it|they|any|a|an|more|fewer|less|cells?|nuclei|focus|intensity|signal|count)\b[^,]*,)/i, 'if ');
   const t = withoutHedges(normaliseText(text).toLowerCase());
+  // "forget it", "never mind", "scratch that": a request taken back, nothing to do (never a stop)
+  if (/^(?:(?:ok(?:ay)?|oh|ah|actually|no|sorry|hmm+)[,\s]+)*(?:forget (?:it|that|about it)|never ?mind|nevermind|scratch that|ignore (?:that|it|me)|cancel that request)(?:[,\s]+(?:sorry|thanks|please))?\s*[.!]*$/.test(t)) return { ask: 'OK, I changed nothing.' };
+  const removed = ruleRemoved(t, options.earlier ?? []);
+  if (removed) return removed;
   const back = options.acquisitionRunning && options.earlier ? pointsBack(t, options.earlier, config) : undefined;
   if (back) return back;
   // a well of a plate ("go to well B3", "image wells A1 to A6"): the configuration places no plate, so where it is is asked, never guessed
@@ -63,7 +88,8 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
   const well = wellNamed(t);
   if (well) return { ask: `I do not know where well ${well} is: the microscope's configuration has no plate layout, so I changed nothing. Give the stage positions in µm instead, e.g. "at (1000, 2000) and (5500, 2000)".` };
   // the rules: which there are, what they do
-  if (/\brules?\b/.test(t) && /\b(which|what|list|show|any|active|do|does|did|has|have|are there|tell me|fired?|triggered|kicked in)\b/.test(t) && !/\b(remove|delete|cancel|drop|disable|stop|add|create|make|set up)\b/.test(t) && !/^(?:when(?:ever)?|if)\b/.test(t)) return { tool: toolCarrying('listRules'), args: {}, sure: true };
+  // (a rule by its other names: "which automatic triggers are set?", "any automations running?")
+  if ((/\brules?\b/.test(t) || /\b(?:triggers|automations?|(?:automatic|smart|self-driving|event-driven)\s+(?:triggers?|actions?|conditions?))\b/.test(t)) && /\b(which|what|list|show|any|active|do|does|did|has|have|are there|tell me|fired?|triggered|kicked in)\b/.test(t) && !/\b(remove|delete|cancel|drop|disable|stop|add|create|make|set up)\b/.test(t) && !/^(?:when(?:ever)?|if)\b/.test(t)) return { tool: toolCarrying('listRules'), args: {}, sure: true };
   // a rule: the condition first ("when a cell divides, ..."), or after the action ("stop when there are more than 100 cells");
   // parseRule refuses words whose condition is nothing it can measure ("stop once this time point is done")
   // nothing running, a whole plan and a rule in one message ("image 488 every 5 min for 12 h and stop if more than 300 cells"): the start, then the rule to confirm
@@ -110,11 +136,6 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
   // a rule proposed earlier, activated by its id ("activate rule-1"): a person still approves it
   const activate = /\b(?:activate|enable|confirm|turn on|switch on|apply|start)\b.*\brule[- ]?#?(\d+)\b/.exec(t);
   if (activate) return { tool: toolCarrying('activateRule'), args: { ruleId: `rule-${activate[1]}`, confirm: true } };
-  // a rule removed ("cancel rule-1"; "delete that rule" is left to the planner, which knows the rules proposed)
-  if (/\brules?\b/.test(t) && /\b(remove|delete|cancel|drop|disable|deactivate|stop|kill|turn off|switch off|get rid of|forget|scrap|undo)\b/.test(t)) {
-    const id = /\brule[- ]?#?(\d+)\b/.exec(t);
-    return id ? { tool: toolCarrying('removeRule'), args: { ruleId: `rule-${id[1]}` } } : undefined;
-  }
   // "tell me the interval", "show me the channel settings", "can you check whether the 561 is on": while imaging,
   // a request to be told a setting of the run is a question about it (its report answers it)
   if (options.acquisitionRunning && TELL_ME.test(t) && RUN_SETTING.test(t)) return { tool: toolCarrying(/\b(?:dose|light so far)\b/.test(t) ? 'dose' : 'status'), args: {} };
@@ -412,7 +433,7 @@ const NOT_A_CONDITION = String.raw`(?:this|the current|the present|the last|poss
  * events said with "after" (a span, "after 2 hours, ...", is read with the rules too and named there;
  * "after this time point", "after that" are no condition).
  */
-const AFTER_EVENTS = String.raw`^after\s+(?:the\s+first\s+|\d+\s+(?:more\s+)?|a\s+|one\s+)?(?:cells?\s+(?:ha(?:s|ve)\s+)?)?(?:divi\w+|mitos[ie]s|mitotic|splits?|cell divisions?)\b`;
+const AFTER_EVENTS = String.raw`^(?:after|on|upon|following|at)\s+(?:each\s+|every\s+|any\s+|the\s+first\s+|the\s+|\d+\s+(?:more\s+)?|a\s+|one\s+)?(?:cells?\s+(?:ha(?:s|ve)\s+)?)?(?:divi\w+|mitos[ie]s|mitotic|splits?|cell divisions?)\b`;
 /** "after 2 hours, image every 10 min": a change said for later, at a span from now, that is no end of the run. */
 const AFTER_SPAN = /^after\s+(?:another\s+|a further\s+)?(?:\d+(?:\.\d+)?|an?|one|half an?)\s*(?:s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?|days?)(?:\s*,\s*|\s+)(?!(?:then\s+|please\s+|just\s+)*(?:stop|end|finish|quit|abort|halt|resume|unpause|continue|carry on|go on|wrap|keep)\b)[a-z]/;
 /** A question ("when will it finish?", "if I stop now, is the file complete?"), not a rule. */

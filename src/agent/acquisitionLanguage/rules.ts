@@ -14,7 +14,8 @@ let ruleCounter = 0;
  */
 export function parseRule(text: string, config: MicroscopeConfig = DEMO_CONFIG): Rule {
   const t = normaliseText(text).toLowerCase();
-  const lead = String.raw`^(?:when(?:ever)?|if|once|as soon as|each time|every time|after)\s+`;
+  // ("on division, zoom in", "upon mitosis image every 30 s": an event said as a noun after "on" is a condition too)
+  const lead = String.raw`^(?:when(?:ever)?|if|once|as soon as|each time|every time|after|on|upon|following|at)\s+`;
   // ("if the cells start dividing, ...": "start" before an -ing word is part of the condition)
   const actionVerb = String.raw`(?:image|take|add|also|stop|end|abort|zoom|switch|refocus|autofocus|speed|slow|go|acquire|start(?!\s+(?:to\s+)?[a-z]+ing\b|\s+to\s+(?:divide|die|round|move|bleach|drift|fade))|change|set|include|turn)\b`;
   const split =
@@ -26,7 +27,7 @@ export function parseRule(text: string, config: MicroscopeConfig = DEMO_CONFIG):
     throw new InputError(`I could not read "${text.trim()}" as a rule: say "when <something happens>, <do something>", e.g. "when a cell divides, image every 10 s for 5 minutes, then go back to every 2 minutes"`);
   }
   // "image every 10 s when a cell divides": the clauses come the other way round.
-  const leadingCondition = /^(?:when(?:ever)?|if|once|as soon as|each time|every time|after)\b/.test(t);
+  const leadingCondition = /^(?:when(?:ever)?|if|once|as soon as|each time|every time|after|on|upon|following|at)\b/.test(t);
   let conditionText = leadingCondition ? split[1] : split[2];
   let actionText = leadingCondition ? split[2] : split[1];
   // "image every 15 s when a cell divides, for 3 minutes": what follows the condition's comma belongs to the action

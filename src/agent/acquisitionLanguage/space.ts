@@ -38,8 +38,8 @@ export function parseZPlan(text: string, current?: ZPlan | null): ZPlan | undefi
     distance(new RegExp(String.raw`(?:planes|slices|sections)\s+(?:at|of|with|every|spaced(?:\s+by)?|separated\s+by)\s+(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t)) ??
     // "thinner slices, 0.2 um", "finer steps: 0.3 µm": a finer or coarser spacing is the step
     distance(new RegExp(String.raw`\b(?:thinner|finer|thicker|coarser|smaller|bigger|larger|closer|denser|wider|tighter)\s+(?:z[\s-]?)?(?:slices|planes|sections|steps?|spacing|stacks?)\b[^\d]{0,30}?(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t)) ??
-    // "21 slices, 0.25 um", "11 planes / 0.5 µm": a count of planes and the one distance after it is their step
-    distance(new RegExp(String.raw`\d\s*(?:z[\s-]?)?(?:planes|slices|sections)\s*[,;/]\s*(?:at\s+|each\s+)?(\d+(?:\.\d+)?)\s*${UNIT}(?!\s*(?:-?\s*(?:thick|deep|tall|range|total|z[\s-]?stack|stack)|\s+(?:above|below|either|around)))`, 'i').exec(t)) ??
+    // "21 slices, 0.25 um", "11 planes / 0.5 µm", "21 planes 0.5 µm": a count of planes and the one distance after it is their step
+    distance(new RegExp(String.raw`\d\s*(?:z[\s-]?)?(?:planes|slices|sections)\s*(?:[,;/]\s*|\s)(?:at\s+|each\s+)?(\d+(?:\.\d+)?)\s*${UNIT}(?!\s*(?:-?\s*(?:thick|deep|tall|range|total|z[\s-]?stack|stack)|\s+(?:above|below|either|around)))`, 'i').exec(t)) ??
     distance(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:z[\s-]?)?(?:planes|slices|sections)\b`, 'i').exec(t)) ??
     // "0.5 step": a step said before its word, in µm (singular: "5 steps" counts them)
     distance(/(?<![\d.])(\d*\.\d+|\d+)\s+(?:z[\s-]?)?step\b(?!\s*(?:%|ms|s\b|sec|min))/i.exec(t));

@@ -91,7 +91,8 @@ function readers(ctx: BuildContext): RequestReaders {
     // out or switches off, in a clause not negated as a whole, are said not to be looked for too)
     saysNot: (words) => splitClauses(ctx.text).some((c) => (c.negated ? words.test(c.text) : leftOutSpans(c.text).some((w) => words.test(w.text))) && !namesOnlyOthersSwitch(c.text, tool, catalogue)),
     acquisition: (words, running) => {
-      const routed = microscopeLanguage().routeMicroscopeRequest(words, { acquisitionRunning: running });
+      // (with the steps before, whose words point back: "turn off that rule")
+      const routed = microscopeLanguage().routeMicroscopeRequest(words, { acquisitionRunning: running, earlier: conversation.earlier.filter((r) => r.ok).map(({ tool, args, values }) => ({ tool, args, values })) });
       const said = clause.trim();
       if (!routed) return { $ask: `I could not read "${said}" as a microscope command.` };
       if (routed.tool === undefined) return { $ask: routed.ask };

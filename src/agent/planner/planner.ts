@@ -861,7 +861,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // (only when no tool words matched: our own matches are more specific)
   // the microscope engineer's router knows the acquisition language best: it decides when the
   // request is about the microscope (a rule, a channel or timing, or a microscope tool the matcher saw too)
-  const heard = help ? undefined : microscopeLanguage().routeMicroscopeRequest(microscopeWords(text, conversation), { acquisitionRunning: acquisitionRunning(conversation), earlier: conversation.earlier.filter((r) => r.ok).map((r) => ({ tool: r.tool, args: r.args })) });
+  const heard = help ? undefined : microscopeLanguage().routeMicroscopeRequest(microscopeWords(text, conversation), { acquisitionRunning: acquisitionRunning(conversation), earlier: conversation.earlier.filter((r) => r.ok).map((r) => ({ tool: r.tool, args: r.args, values: r.values })) });
   // words about the recording at hand still pause, resume, stop or extend a run ("right, keep going with the time-lapse"),
   // never make new images nor ask what to image
   const routed = onTheRecording && (heard?.tool === undefined || makesImagesFromNothing(heard.tool, catalogue)) ? undefined : heard;

@@ -359,10 +359,10 @@ describe('a stop said not to be done, and rules by id', () => {
     expect(parseAdjustment("don't stop, just pause")).toEqual([{ kind: 'pause' }]);
     expect(routeMicroscopeRequest('do not stop the acquisition', { acquisitionRunning: true })?.tool).not.toBe('stop_acquisition');
   });
-  it('a rule named by id is removed (never the acquisition); "that rule" is left to the planner, which knows the rules', () => {
+  it('a rule named by id is removed (never the acquisition); "that rule" with no rule set up removes nothing and says so (ruleReference.test.ts reads the others)', () => {
     expect(routeMicroscopeRequest('cancel rule-1', { acquisitionRunning: true })).toEqual({ tool: 'remove_rule', args: { ruleId: 'rule-1' } });
     expect(routeMicroscopeRequest('stop rule 2', { acquisitionRunning: true })).toEqual({ tool: 'remove_rule', args: { ruleId: 'rule-2' } });
-    expect(routeMicroscopeRequest('turn off the division rule', { acquisitionRunning: true })).toBeUndefined();
+    expect(routeMicroscopeRequest('turn off the division rule', { acquisitionRunning: true })).toMatchObject({ ask: expect.stringMatching(/no rule.*removed nothing/) });
   });
 });
 
