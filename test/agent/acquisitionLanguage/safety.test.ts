@@ -113,7 +113,7 @@ describe('through the agent: a running acquisition, the offline planner and the 
     expect(microscope.running).toBe(true);
     microscope.acquisition!.stop('test over');
     await microscope.acquisition!.done;
-  }, 60_000);
+  }, 180_000);
 
   it('a raise of the light said in people\'s words asks a person first; a cut does not', async () => {
     const asked: ApprovalRequest[] = [];
@@ -140,7 +140,7 @@ describe('through the agent: a running acquisition, the offline planner and the 
     expect(microscope.running).toBe(true);
     microscope.acquisition!.stop('test over');
     await microscope.acquisition!.done;
-  }, 60_000);
+  }, 180_000);
 
   it('the model\'s own confirm: true does not activate a rule; a person\'s yes does', async () => {
     let yes = false;
@@ -161,7 +161,7 @@ describe('through the agent: a running acquisition, the offline planner and the 
     const accepted = await agent.ask('yes');
     expect(accepted.toolCalls[0]).toMatchObject({ tool: 'add_rule', status: 'ok' });
     expect(microscope.rules).toHaveLength(1);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('a relative change is relative, a question is no command', () => {
