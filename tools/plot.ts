@@ -167,7 +167,7 @@ async function trackPoints(tracks: Tracks, colorBy: string | undefined, calibrat
   let valueOf: ((spotId: number) => number | null) | undefined;
   let colorTitle: string | undefined;
   if (colorBy && colorBy !== 'track') {
-    const { axisTitle } = await import('../src/plot/specs.ts');
+    const { axisTitle, columnTitle } = await import('../src/plot/specs.ts');
     if (LINK_FEATURE.test(colorBy)) {
       const { linkTable } = await import('../src/analysis/trackFeatures.ts');
       const { table } = linkTable(tracks, { timeUnit: calibration.timeUnit });
@@ -175,7 +175,7 @@ async function trackPoints(tracks: Tracks, colorBy: string | undefined, calibrat
       const byTarget = new Map(table.rows.map((r) => [r.target_spot as number, r[column] as number]));
       const bySource = new Map(table.rows.map((r) => [r.source_spot as number, r[column] as number]));
       valueOf = (id) => byTarget.get(id) ?? bySource.get(id) ?? null;
-      colorTitle = axisTitle(column);
+      colorTitle = columnTitle(table, column);
     } else {
       const names = [...new Set(tracks.spots.flatMap((s) => Object.keys(s.features ?? {})))];
       const column = pickFeature(names.length ? names : ['(none)'], () => true, colorBy, 'colorBy');
@@ -256,7 +256,7 @@ async function chart(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolResu
       const feature = pickFeature(table.columns, numeric, args.feature);
       spec = specs.histogramSpec(table, { feature });
       values = { ...values, feature, n: table.rows.filter((r) => typeof r[feature] === 'number').length };
-      what = `the distribution of ${specs.axisTitle(feature)} over ${values.n} rows`;
+      what = `the distribution of ${specs.columnTitle(table, feature)} over ${values.n} rows`;
     } else if (kind === 'scatter') {
       const embedding = (i: number) => table.columns.find((c) => new RegExp(`^(umap|pc|pca|tsne|embedding)[_ ]?${i}$`, 'i').test(c));
       const y = pickFeature(table.columns, numeric, args.feature ?? embedding(2));
@@ -265,7 +265,7 @@ async function chart(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolResu
       const colorColumn = args.colorBy ? pickFeature(table.columns, () => true, args.colorBy, 'colorBy') : table.columns.includes('cluster') ? 'cluster' : undefined;
       spec = specs.scatterSpec(table, { x, y, colorColumn });
       values = { ...values, x, y, colorBy: colorColumn, n: table.rows.length };
-      what = `${specs.axisTitle(y)} against ${specs.axisTitle(x)}${colorColumn ? ` coloured by ${colorColumn}` : ''}`;
+      what = `${specs.columnTitle(table, y)} against ${specs.columnTitle(table, x)}${colorColumn ? ` coloured by ${colorColumn}` : ''}`;
     } else {
       const feature = pickFeature(table.columns, numeric, args.feature);
       if (!tracks && args.tracks && table.columns.includes('label') && !table.columns.includes('branch_id')) await joinTracks(table, await openTracks(ctx, args.tracks));
@@ -276,9 +276,9 @@ async function chart(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolResu
       const count = (c?: string) => (c ? new Set(table.rows.filter((r) => typeof r[feature] === 'number').map((r) => r[c]).filter((v) => v !== null)).size : 0);
       const tracksShown = count(trackColumn);
       const linesShown = count(lineColumn);
-      values = { ...values, feature, time: timeColumn, tracks: tracksShown, lines: linesShown, yTitle: specs.axisTitle(feature), xTitle: specs.axisTitle(timeColumn) };
+      values = { ...values, feature, time: timeColumn, tracks: tracksShown, lines: linesShown, yTitle: specs.columnTitle(table, feature), xTitle: specs.columnTitle(table, timeColumn) };
       const summarised = linesShown > specs.MAX_LEGEND_TRACKS || args.summary === 'mean' || !lineColumn;
-      what = `${specs.axisTitle(feature)} against ${specs.axisTitle(timeColumn)}${lineColumn ? ` for ${tracksShown} tracks (${linesShown} lines, one per branch)` : ''}${summarised ? ', with the mean and its 95% confidence band' : ''}${note}`;
+      what = `${specs.columnTitle(table, feature)} against ${specs.columnTitle(table, timeColumn)}${lineColumn ? ` for ${tracksShown} tracks (${linesShown} lines, one per branch)` : ''}${summarised ? ', with the mean and its 95% confidence band' : ''}${note}`;
     }
   }
   const files = await saveFigure(ctx, spec, `plot-${kind}.png`, args.output);

@@ -80,6 +80,26 @@ describe('plot tool', () => {
     await expect(call({ kind: 'timeseries', table: perTrack, feature: 'TRACK_MEAN_SPEED' }, ctx)).rejects.toThrow(/needs a time column/);
   }, 30000);
 
+  it('a track feature plotted from the track-features CSV has its unit on the axis, as the CSV header says it (µm/min calibrated, px/frame not)', async () => {
+    await setup;
+    const { trackTable } = await import('../../src/analysis/trackFeatures.ts');
+    for (const [calibration, speedUnit, lengthUnit] of [
+      [{ pixelSizeUm: 0.5, frameIntervalS: 60 }, 'µm/min', 'µm'],
+      [{}, 'px/frame', 'px'],
+    ] as const) {
+      const features = join(dir, `track-features-${lengthUnit}.csv`);
+      writeTableCsv(features, trackTable({ ...tracks, ...calibration }).table);
+      const hist = await call({ kind: 'histogram', table: features, feature: 'TRACK_MEAN_SPEED' }, ctx);
+      const histSpec = JSON.parse(readFileSync(hist.values.spec as string, 'utf8'));
+      expect(histSpec.encoding.x.title).toBe(`TRACK MEAN SPEED (${speedUnit})`);
+      expect(hist.summary).toContain(`TRACK MEAN SPEED (${speedUnit})`);
+      const scatter = await call({ kind: 'scatter', table: features, feature: 'TRACK_DISPLACEMENT', xFeature: 'TRACK_MEAN_SPEED' }, ctx);
+      const scatterSpec = JSON.parse(readFileSync(scatter.values.spec as string, 'utf8'));
+      expect(scatterSpec.encoding.x.title).toBe(`TRACK MEAN SPEED (${speedUnit})`);
+      expect(scatterSpec.encoding.y.title).toBe(`TRACK DISPLACEMENT (${lengthUnit})`);
+    }
+  }, 30000);
+
   it('histogram, scatter and track paths', async () => {
     await setup;
     const hist = await call({ kind: 'histogram', table: tablePath, feature: 'area_px' }, ctx);
