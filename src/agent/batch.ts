@@ -84,7 +84,11 @@ export async function runPipelineOnMovies(pipeline: Pipeline, movies: string[], 
     if (!movieInputExists(movie)) return fail(`${movies[index]}: no such file`);
     try {
       inspectInput(movies[index], movie, ['movie']);
-      if (!isInside(realPathOf(dir), realPathOf(outDir)) || realPathOf(dir) === realPathOf(outDir)) throw new InputError(`${movies[index]}: its output folder ${dir} is not inside --out ${outDir}`);
+      if (!isInside(realPathOf(dir), realPathOf(outDir)) || realPathOf(dir) === realPathOf(outDir)) {
+        // only a symbolic link can take the movie's folder out of --out: it is never written through
+        const through = realPathOf(dir) === resolve(dir) ? '' : ` (a symbolic link to ${realPathOf(dir)}, which is never written through: remove the link or choose another --out)`;
+        throw new InputError(`${movies[index]}: its output folder ${dir} is not inside --out ${outDir}${through}`);
+      }
       // one writer per movie folder: a second `cellpilot run` on the same --out waits or refuses
       lock = await lockFolder(dir, `the output folder ${dir}`);
       prepareDir(dir);
