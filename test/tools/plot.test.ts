@@ -100,6 +100,20 @@ describe('plot tool', () => {
     }
   }, 30000);
 
+  it('an MSD table (no time column) is drawn against its lag time, per track, its pooled "all" rows left out and named', async () => {
+    await setup;
+    const { meanSquaredDisplacement } = await import('../../src/analysis/msd.ts');
+    const msdPath = join(dir, 'msd.csv');
+    writeTableCsv(msdPath, meanSquaredDisplacement({ ...tracks, pixelSizeUm: 0.5, frameIntervalS: 30 }, { maxLag: 3 }).table);
+    const result = await call({ table: msdPath }, ctx);
+    expect(result.values).toMatchObject({ kind: 'timeseries', feature: 'msd', time: 'tau', tracks: 2, yTitle: 'msd (µm²)', xTitle: 'tau (s)' });
+    expect(result.summary).toContain('msd (µm²) against tau (s) for 2 tracks');
+    expect(result.summary).toContain('the rows of branch_id "all" (not a track) are left out');
+    const spec = JSON.parse(readFileSync(result.values.spec as string, 'utf8'));
+    expect(spec.title).toMatch(/^msd \(µm²\) against tau \(s\)/);
+    expect(spec.layer[0].data.values).toHaveLength(6);
+  }, 30000);
+
   it('histogram, scatter and track paths', async () => {
     await setup;
     const hist = await call({ kind: 'histogram', table: tablePath, feature: 'area_px' }, ctx);
