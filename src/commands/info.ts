@@ -32,7 +32,11 @@ export async function run(argv: string[]): Promise<number> {
     const info = movieInfo(movie);
     const images = Number(movie.meta.extra?.omeImages) > 1 ? Number(movie.meta.extra?.omeImages) : undefined;
     const note = images ? `note            ${imagesNote(images)}\n` : '';
-    process.stdout.write(parsed.values.json ? JSON.stringify(images ? { ...info, imagesInFile: images } : info) + '\n' : formatMovieInfo(info) + '\n' + calibrationHint(info) + note);
+    // --check says that it read every plane (a failure throws before this, with one line naming it)
+    const planes = t * z * c;
+    const checked = parsed.values.check ? `check           all ${planes} plane${planes === 1 ? '' : 's'} read without error\n` : '';
+    const document = { ...info, ...(images ? { imagesInFile: images } : {}), ...(parsed.values.check ? { planesChecked: planes } : {}) };
+    process.stdout.write(parsed.values.json ? JSON.stringify(document) + '\n' : formatMovieInfo(info) + '\n' + checked + calibrationHint(info) + note);
     return 0;
   } finally {
     await movie.close();

@@ -113,6 +113,14 @@ describe('cellpilot info', () => {
     expect(cm.stdout).not.toMatch(/dpi/);
   });
 
+  it('--check reads every plane and says so (it printed the same lines as without it)', () => {
+    const r = cellpilot(['info', path, '--check']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^check\s+all 30 planes read without error$/m);
+    expect(cellpilot(['info', path]).stdout).not.toMatch(/^check/m);
+    expect(JSON.parse(cellpilot(['info', path, '--check', '--json']).stdout).planesChecked).toBe(30);
+  });
+
   it('exits 2 with one line for a missing file or no argument', () => {
     for (const args of [['info', join(dir, 'nope.tif')], ['info']]) {
       const r = cellpilot(args);
