@@ -155,6 +155,18 @@ async function tracksTable(tracks: Tracks, feature: string | undefined, calibrat
   return { columns: ['track_id', 'branch_id', 't', ...(timeColumn ? [timeColumn] : []), `x_${units.lengthKey}`, `y_${units.lengthKey}`, ...featureNames], rows };
 }
 
+/**
+ * The tracks a time series drawn from (or joined to) `tracks` leaves out, named: "20 tracks" made and
+ * "18 tracks" drawn must not pass unexplained (a track of one spot has no step, so no speed).
+ */
+function notDrawn(tracks: Tracks, tracksShown: number, linesShown: number, feature: string, title: string): string {
+  const total = tracks.branches.filter((b) => !b.parent).length;
+  if (tracksShown >= total) return '';
+  const branches = linesShown < tracks.branches.length ? ` (${tracks.branches.length - linesShown} of ${tracks.branches.length} branches)` : '';
+  const why = LINK_FEATURE.test(feature) ? ': a track of one spot makes no step' : '';
+  return `; ${total - tracksShown} of the ${total} tracks${branches} have no ${title} value and are not drawn${why}`;
+}
+
 /** Adds track_id (lineage) and branch_id to per-object rows through (frame, label). */
 async function joinTracks(table: Table, tracks: Tracks): Promise<void> {
   const { trackIdOfBranch } = await import('../src/analysis/track.ts');
@@ -279,7 +291,10 @@ async function chart(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolResu
       what = `${specs.columnTitle(table, y)} against ${specs.columnTitle(table, x)}${colorColumn ? ` coloured by ${colorColumn}` : ''}`;
     } else {
       const feature = pickFeature(table.columns, numeric, args.feature, 'feature', (c) => inTimeUnit(table, c));
-      if (!tracks && args.tracks && table.columns.includes('label') && !table.columns.includes('branch_id')) await joinTracks(table, await openTracks(ctx, args.tracks));
+      if (!tracks && args.tracks && table.columns.includes('label') && !table.columns.includes('branch_id')) {
+        tracks = await openTracks(ctx, args.tracks);
+        await joinTracks(table, tracks);
+      }
       const timeColumn = timeAxis(table, { ...calibration, frameIntervalS: calibration.frameIntervalS ?? tracks?.frameIntervalS }, numeric);
       const trackColumn = TRACK_COLUMNS.find((c) => table.columns.includes(c));
       const lineColumn = LINE_COLUMNS.find((c) => table.columns.includes(c));
@@ -295,6 +310,7 @@ async function chart(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolResu
       const count = (c?: string) => (c ? new Set(table.rows.filter((r) => typeof r[feature] === 'number').map((r) => r[c]).filter((v) => v !== null)).size : 0);
       const tracksShown = count(trackColumn);
       const linesShown = count(lineColumn);
+      if (tracks && trackColumn) note += notDrawn(tracks, tracksShown, linesShown, feature, specs.columnTitle(table, feature));
       values = { ...values, feature, time: timeColumn, tracks: tracksShown, lines: linesShown, yTitle: specs.columnTitle(table, feature), xTitle: specs.columnTitle(table, timeColumn) };
       const summarised = linesShown > specs.MAX_LEGEND_TRACKS || args.summary === 'mean' || !lineColumn;
       what = `${specs.columnTitle(table, feature)} against ${specs.columnTitle(table, timeColumn)}${lineColumn ? ` for ${tracksShown} tracks (${linesShown} lines, one per branch)` : ''}${summarised ? ', with the mean and its 95% confidence band' : ''}${note}`;

@@ -114,6 +114,22 @@ describe('plot tool', () => {
     expect(spec.layer[0].data.values).toHaveLength(6);
   }, 30000);
 
+  it('a time series from the tracks names the tracks it could not draw (a one-spot track has no speed): it said "2 tracks" of 3 unexplained', async () => {
+    await setup;
+    const withLoner: Tracks = {
+      ...tracks,
+      spots: [...tracks.spots, { id: 100, t: 2, x: 40, y: 28, label: 3, branchId: 3 }],
+      branches: [...tracks.branches, { id: 3, start: 2, end: 2, parent: 0, spotIds: [100] }],
+    };
+    const path = join(dir, 'with-loner.tracks.json');
+    saveTracksJson(path, withLoner);
+    const result = await call({ kind: 'timeseries', tracks: path, feature: 'speed' }, ctx);
+    expect(result.values).toMatchObject({ tracks: 2 });
+    expect(result.summary).toMatch(/; 1 of the 3 tracks \(1 of 3 branches\) have no speed \(px\/frame\) value and are not drawn: a track of one spot makes no step/);
+    // all drawn: nothing named
+    expect((await call({ kind: 'timeseries', tracks: tracksPath, feature: 'speed' }, ctx)).summary).not.toMatch(/not drawn/);
+  }, 30000);
+
   it('histogram, scatter and track paths', async () => {
     await setup;
     const hist = await call({ kind: 'histogram', table: tablePath, feature: 'area_px' }, ctx);
