@@ -43,18 +43,26 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
+/** "a", "a and b", "a, b and c". */
+function listed(words: string[], last: string): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} ${last} ${words.at(-1)}`;
+}
+
 /**
- * What to do when the file carries no pixel size or frame interval: results would be in px and
- * frames, and a biologist needs to know how to give the calibration (an empty string otherwise).
+ * What to do when the file carries no pixel size, frame interval or (for a z-stack) z step: results
+ * would be in px, frames and planes, and a biologist needs to know how to give the calibration (an
+ * empty string otherwise).
  */
-export function calibrationHint(info: { pixelSizeUm: number | null; frameIntervalS: number | null; shape: { t: number }; format?: string; printDpi?: number }): string {
-  const missing = [info.pixelSizeUm ? '' : 'pixel size', info.frameIntervalS || info.shape.t < 2 ? '' : 'frame interval'].filter(Boolean);
+export function calibrationHint(info: { pixelSizeUm: number | null; frameIntervalS: number | null; zStepUm?: number | null; shape: { t: number; z?: number }; format?: string; printDpi?: number }): string {
+  const missing = [
+    { absent: !info.pixelSizeUm, name: 'pixel size', what: 'lengths', unit: 'px', flag: '--pixel-size-um 0.65', words: 'the pixel size is 0.65 µm' },
+    { absent: !info.frameIntervalS && info.shape.t >= 2, name: 'frame interval', what: 'times', unit: 'frames', flag: '--interval-s 300', words: 'frames are 5 min apart' },
+    { absent: !info.zStepUm && (info.shape.z ?? 1) >= 2, name: 'z step', what: 'z positions', unit: 'planes', flag: '--z-step-um 1', words: 'the z step is 1 µm' },
+  ].filter((m) => m.absent);
   if (!missing.length) return '';
-  const flags = [info.pixelSizeUm ? '' : '--pixel-size-um 0.65', info.frameIntervalS || info.shape.t < 2 ? '' : '--interval-s 300'].filter(Boolean).join(' ');
-  const words = [info.pixelSizeUm ? '' : 'the pixel size is 0.65 µm', info.frameIntervalS || info.shape.t < 2 ? '' : 'frames are 5 min apart'].filter(Boolean).join(' and ');
   const dpi = info.pixelSizeUm ? '' : printResolutionNote(info.printDpi);
   return (
-    `note            the ${info.format === 'series' ? 'files carry' : 'file carries'} no ${missing.join(' or ')}${dpi ? ` (${dpi})` : ''}: ${[missing.includes('pixel size') ? 'lengths' : '', missing.includes('frame interval') ? 'times' : ''].filter(Boolean).join(' and ')} will be in ${[missing.includes('pixel size') ? 'px' : '', missing.includes('frame interval') ? 'frames' : ''].filter(Boolean).join(' and ')}. ` +
-    `Give yours with \`cellpilot run ... ${flags}\`, or say "${words}" in \`cellpilot ask\` or the chat\n`
+    `note            the ${info.format === 'series' ? 'files carry' : 'file carries'} no ${listed(missing.map((m) => m.name), 'or')}${dpi ? ` (${dpi})` : ''}: ${listed(missing.map((m) => m.what), 'and')} will be in ${listed(missing.map((m) => m.unit), 'and')}. ` +
+    `Give yours with \`cellpilot run ... ${missing.map((m) => m.flag).join(' ')}\`, or say "${listed(missing.map((m) => m.words), 'and')}" in \`cellpilot ask\` or the chat\n`
   );
 }

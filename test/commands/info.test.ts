@@ -113,6 +113,17 @@ describe('cellpilot info', () => {
     expect(cm.stdout).not.toMatch(/dpi/);
   });
 
+  it('a z-stack without a z step: the note names the z step with the rest and how to give it (it named only pixel size and frame interval)', async () => {
+    const { calibrationHint } = await import('../../src/commands/info.ts');
+    const note = calibrationHint({ pixelSizeUm: null, frameIntervalS: null, zStepUm: null, shape: { t: 5, z: 3 } });
+    expect(note).toContain('the file carries no pixel size, frame interval or z step: lengths, times and z positions will be in px, frames and planes.');
+    expect(note).toContain('`cellpilot run ... --pixel-size-um 0.65 --interval-s 300 --z-step-um 1`, or say "the pixel size is 0.65 µm, frames are 5 min apart and the z step is 1 µm"');
+    // one plane: no z step needed; a z step known: none asked
+    expect(calibrationHint({ pixelSizeUm: 0.1, frameIntervalS: 60, zStepUm: null, shape: { t: 5, z: 1 } })).toBe('');
+    expect(calibrationHint({ pixelSizeUm: 0.1, frameIntervalS: 60, zStepUm: 0.5, shape: { t: 5, z: 3 } })).toBe('');
+    expect(calibrationHint({ pixelSizeUm: 0.1, frameIntervalS: 60, zStepUm: null, shape: { t: 5, z: 3 } })).toMatch(/no z step: z positions will be in planes\. Give yours with `cellpilot run \.\.\. --z-step-um 1`, or say "the z step is 1 µm"/);
+  });
+
   it('--check reads every plane and says so (it printed the same lines as without it)', () => {
     const r = cellpilot(['info', path, '--check']);
     expect(r.code).toBe(0);
