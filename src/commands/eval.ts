@@ -46,11 +46,13 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(JSON.stringify(report) + '\n');
   } else {
     const pct = (r: { passed: number; total: number; passRate: number }) => `${r.passed}/${r.total} (${(100 * r.passRate).toFixed(1)}%)`;
+    // no case of that kind ran: no rate to give (0/0 read as 0.0%)
+    const ran = (r: { passed: number; total: number; passRate: number }) => (r.total ? pct(r) : 'none run');
     if (unlisted) process.stdout.write(`\n${unlisted} case${unlisted === 1 ? '' : 's'} of held-out and -check files not listed: they are measured, never read; their totals are below\n`);
     process.stdout.write('\nper file:\n');
     for (const s of report.suites) process.stdout.write(`  ${relative(process.cwd(), s.path).padEnd(44)} ${pct(s).padStart(16)}${s.heldout ? '  held-out' : ''}\n`);
     process.stdout.write(
-      `\nmodel ${model}: passed ${pct(report)}; tuned ${pct(report.tuned)}; held-out ${report.heldout.total ? pct(report.heldout) : 'none run'}\n` +
+      `\nmodel ${model}: passed ${pct(report)}; tuned ${ran(report.tuned)}; held-out ${ran(report.heldout)}\n` +
         `planner latency per turn: mean ${report.meanTurnMs.toFixed(1)} ms, p95 ${report.p95TurnMs.toFixed(1)} ms\n`,
     );
   }

@@ -51,5 +51,10 @@ describe('cellpilot eval', () => {
     expect(r.stdout).not.toMatch(/seg-tuning-x-check/);
     expect(r.stdout).toMatch(/^ {2}tuning-x-check\.yaml +1\/1 \(100\.0%\)$/m);
     expect(r.stdout).toMatch(/held-out none run$/m);
+    // held-out alone: no tuned rate
+    mkdirSync(join(dir, 'heldout'));
+    writeFileSync(join(dir, 'heldout', 'h.yaml'), suite('h').replace('suite: h', 'suite: h\nheldout: true'));
+    const heldout = await runCli(['eval', join(dir, 'heldout'), '--model', 'offline'], { cwd: dir });
+    expect(heldout.stdout).toMatch(/passed 1\/1 \(100\.0%\); tuned none run; held-out 1\/1 \(100\.0%\)$/m);
   });
 });
