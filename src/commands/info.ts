@@ -23,20 +23,28 @@ export async function run(argv: string[]): Promise<number> {
   const movie = await openMovie(path);
   try {
     const { t, z, c } = movie.shape;
+    // the planes read: every one with --check, else the first and the last; a value that never varies is named
+    const values = new Set<number>();
+    const look = async (ti: number, zi: number, ci: number) => {
+      const plane = await movie.plane(ti, zi, ci);
+      if (values.size > 1) return;
+      for (let i = 0; i < plane.length && values.size < 2; i++) values.add(plane[i]);
+    };
     if (parsed.values.check) {
-      for (let ti = 0; ti < t; ti++) for (let zi = 0; zi < z; zi++) for (let ci = 0; ci < c; ci++) await movie.plane(ti, zi, ci);
+      for (let ti = 0; ti < t; ti++) for (let zi = 0; zi < z; zi++) for (let ci = 0; ci < c; ci++) await look(ti, zi, ci);
     } else {
-      await movie.plane(0, 0, 0);
-      await movie.plane(t - 1, z - 1, c - 1);
+      await look(0, 0, 0);
+      await look(t - 1, z - 1, c - 1);
     }
+    const blank = values.size === 1 ? `note            ${parsed.values.check ? 'every plane' : 'the first and the last plane'} hold${parsed.values.check ? 's' : ''} one value (every pixel ${[...values][0]}): nothing to analyse there; is this the right file or channel?\n` : '';
     const info = movieInfo(movie);
     const images = Number(movie.meta.extra?.omeImages) > 1 ? Number(movie.meta.extra?.omeImages) : undefined;
     const note = images ? `note            ${imagesNote(images)}\n` : '';
     // --check says that it read every plane (a failure throws before this, with one line naming it)
     const planes = t * z * c;
     const checked = parsed.values.check ? `check           all ${planes} plane${planes === 1 ? '' : 's'} read without error\n` : '';
-    const document = { ...info, ...(images ? { imagesInFile: images } : {}), ...(parsed.values.check ? { planesChecked: planes } : {}) };
-    process.stdout.write(parsed.values.json ? JSON.stringify(document) + '\n' : formatMovieInfo(info) + '\n' + checked + calibrationHint(info) + note);
+    const document = { ...info, ...(images ? { imagesInFile: images } : {}), ...(parsed.values.check ? { planesChecked: planes } : {}), ...(values.size === 1 ? { uniformValue: [...values][0] } : {}) };
+    process.stdout.write(parsed.values.json ? JSON.stringify(document) + '\n' : formatMovieInfo(info) + '\n' + checked + blank + calibrationHint(info) + note);
     return 0;
   } finally {
     await movie.close();

@@ -124,6 +124,18 @@ describe('cellpilot info', () => {
     expect(calibrationHint({ pixelSizeUm: 0.1, frameIntervalS: 60, zStepUm: null, shape: { t: 5, z: 3 } })).toMatch(/no z step: z positions will be in planes\. Give yours with `cellpilot run \.\.\. --z-step-um 1`, or say "the z step is 1 µm"/);
   });
 
+  it('names a movie whose planes hold one value (an all-zero OME sample said nothing)', async () => {
+    const blankPath = join(dir, 'blank.tif');
+    await writeMovie(blankPath, movieFromPlanes({ t: 3, z: 1, c: 1, y: 4, x: 5 }, 'uint16', () => new Uint16Array(20), { pixelSizeUm: 0.2, frameIntervalS: 60 }));
+    expect(cellpilot(['info', blankPath]).stdout).toMatch(/^note\s+the first and the last plane hold one value \(every pixel 0\): nothing to analyse there; is this the right file or channel\?$/m);
+    expect(cellpilot(['info', blankPath, '--check']).stdout).toMatch(/^note\s+every plane holds one value \(every pixel 0\)/m);
+    expect(JSON.parse(cellpilot(['info', blankPath, '--json']).stdout).uniformValue).toBe(0);
+    // the movie of the other tests (also zeros) in one plane only varies: no note
+    const varied = join(dir, 'varied.tif');
+    await writeMovie(varied, movieFromPlanes({ t: 2, z: 1, c: 1, y: 4, x: 5 }, 'uint16', (t) => Uint16Array.from({ length: 20 }, (_, i) => (t === 1 ? i : 0)), { pixelSizeUm: 0.2, frameIntervalS: 60 }));
+    expect(cellpilot(['info', varied]).stdout).not.toMatch(/one value/);
+  });
+
   it('--check reads every plane and says so (it printed the same lines as without it)', () => {
     const r = cellpilot(['info', path, '--check']);
     expect(r.code).toBe(0);
