@@ -52,6 +52,10 @@ const PREFERRED_FEATURES = ['area_um2', 'area_px', 'mean_intensity_c1'];
 const NOT_FEATURES = new Set(['label', 't', 'frame', 'track_id', 'branch_id', 'parent', 'id', 'spot_id', 'source_spot', 'target_spot', 'cluster', 'frames', 'TRACK_ID']);
 const TIME_COLUMN = /^(t|frame|time_(ms|s|min|h))$/;
 const SECONDS: Record<string, number> = { ms: 0.001, s: 1, min: 60, h: 3600 };
+/** Units a table may declare for a column along time (an MSD table's "tau (s)", "lag (frames)"). */
+const TIME_UNITS = new Set(['ms', 's', 'min', 'h', 'frame', 'frames']);
+/** A column the table declares in a unit of time, other than the time columns named as such. */
+const inTimeUnit = (table: Table, column: string) => TIME_UNITS.has(table.units?.[column] ?? '');
 /** Features a time series reads from the tracks' links rather than their spots. */
 const LINK_FEATURE = /^(speed|velocity|displacement|step|directional)/i;
 
@@ -69,7 +73,7 @@ function need<T>(value: T | undefined, what: string, kind: Kind): T {
 }
 
 /** The column to plot: the one asked for (checked; "area" finds area_um2 before area_px), else a sensible measurement column. */
-function pickFeature(columns: string[], numeric: (c: string) => boolean, asked: string | undefined, role = 'feature'): string {
+function pickFeature(columns: string[], numeric: (c: string) => boolean, asked: string | undefined, role = 'feature', alongTime: (c: string) => boolean = () => false): string {
   if (asked) {
     if (columns.includes(asked)) return asked;
     const want = asked.toLowerCase().replace(/\s+/g, '_');
@@ -78,7 +82,7 @@ function pickFeature(columns: string[], numeric: (c: string) => boolean, asked: 
     if (found) return found;
     throw new InputError(`${role} "${asked}" is not a column of the table; columns: ${columns.join(', ')}`);
   }
-  const found = PREFERRED_FEATURES.find((c) => columns.includes(c)) ?? columns.find((c) => !NOT_FEATURES.has(c) && !TIME_COLUMN.test(c) && numeric(c));
+  const found = PREFERRED_FEATURES.find((c) => columns.includes(c)) ?? columns.find((c) => !NOT_FEATURES.has(c) && !TIME_COLUMN.test(c) && !alongTime(c) && numeric(c));
   if (!found) throw new InputError(`the table has no numeric column to plot; columns: ${columns.join(', ')}`);
   return found;
 }
@@ -118,9 +122,16 @@ function timeAxis(table: Table, calibration: Calibration, numeric: (c: string) =
       return wanted;
     }
   }
-  const found = existing.find((c) => c.startsWith('time_')) ?? existing.find((c) => c === 't') ?? existing[0];
+  // no time column: one the table declares in a unit of time (an MSD's lag time tau), the unit it is in before frames
+  const found = existing.find((c) => c.startsWith('time_')) ?? existing.find((c) => c === 't') ?? existing[0] ?? lagAxis(table, numeric);
   if (!found) throw new InputError(`a time series needs a time column (t, frame or time_s); the table has ${table.columns.join(', ')}`);
   return found;
+}
+
+/** A numeric column the table declares in a unit of time, a time before a frame count ("tau (s)" before "lag (frames)"). */
+function lagAxis(table: Table, numeric: (c: string) => boolean): string | undefined {
+  const timed = table.columns.filter((c) => inTimeUnit(table, c) && numeric(c));
+  return timed.find((c) => !/^frames?$/.test(table.units![c])) ?? timed[0];
 }
 
 /** One row per spot (or per link for speeds): what a time series of tracks alone plots. */
@@ -142,6 +153,18 @@ async function tracksTable(tracks: Tracks, feature: string | undefined, calibrat
     ...Object.fromEntries(featureNames.map((f) => [f, s.features?.[f] ?? null])),
   }));
   return { columns: ['track_id', 'branch_id', 't', ...(timeColumn ? [timeColumn] : []), `x_${units.lengthKey}`, `y_${units.lengthKey}`, ...featureNames], rows };
+}
+
+/**
+ * The tracks a time series drawn from (or joined to) `tracks` leaves out, named: "20 tracks" made and
+ * "18 tracks" drawn must not pass unexplained (a track of one spot has no step, so no speed).
+ */
+function notDrawn(tracks: Tracks, tracksShown: number, linesShown: number, feature: string, title: string): string {
+  const total = tracks.branches.filter((b) => !b.parent).length;
+  if (tracksShown >= total) return '';
+  const branches = linesShown < tracks.branches.length ? ` (${tracks.branches.length - linesShown} of ${tracks.branches.length} branches)` : '';
+  const why = LINK_FEATURE.test(feature) ? ': a track of one spot makes no step' : '';
+  return `; ${total - tracksShown} of the ${total} tracks${branches} have no ${title} value and are not drawn${why}`;
 }
 
 /** Adds track_id (lineage) and branch_id to per-object rows through (frame, label). */
@@ -167,7 +190,7 @@ async function trackPoints(tracks: Tracks, colorBy: string | undefined, calibrat
   let valueOf: ((spotId: number) => number | null) | undefined;
   let colorTitle: string | undefined;
   if (colorBy && colorBy !== 'track') {
-    const { axisTitle } = await import('../src/plot/specs.ts');
+    const { axisTitle, columnTitle } = await import('../src/plot/specs.ts');
     if (LINK_FEATURE.test(colorBy)) {
       const { linkTable } = await import('../src/analysis/trackFeatures.ts');
       const { table } = linkTable(tracks, { timeUnit: calibration.timeUnit });
@@ -175,7 +198,7 @@ async function trackPoints(tracks: Tracks, colorBy: string | undefined, calibrat
       const byTarget = new Map(table.rows.map((r) => [r.target_spot as number, r[column] as number]));
       const bySource = new Map(table.rows.map((r) => [r.source_spot as number, r[column] as number]));
       valueOf = (id) => byTarget.get(id) ?? bySource.get(id) ?? null;
-      colorTitle = axisTitle(column);
+      colorTitle = columnTitle(table, column);
     } else {
       const names = [...new Set(tracks.spots.flatMap((s) => Object.keys(s.features ?? {})))];
       const column = pickFeature(names.length ? names : ['(none)'], () => true, colorBy, 'colorBy');
@@ -256,7 +279,7 @@ async function chart(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolResu
       const feature = pickFeature(table.columns, numeric, args.feature);
       spec = specs.histogramSpec(table, { feature });
       values = { ...values, feature, n: table.rows.filter((r) => typeof r[feature] === 'number').length };
-      what = `the distribution of ${specs.axisTitle(feature)} over ${values.n} rows`;
+      what = `the distribution of ${specs.columnTitle(table, feature)} over ${values.n} rows`;
     } else if (kind === 'scatter') {
       const embedding = (i: number) => table.columns.find((c) => new RegExp(`^(umap|pc|pca|tsne|embedding)[_ ]?${i}$`, 'i').test(c));
       const y = pickFeature(table.columns, numeric, args.feature ?? embedding(2));
@@ -265,20 +288,32 @@ async function chart(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolResu
       const colorColumn = args.colorBy ? pickFeature(table.columns, () => true, args.colorBy, 'colorBy') : table.columns.includes('cluster') ? 'cluster' : undefined;
       spec = specs.scatterSpec(table, { x, y, colorColumn });
       values = { ...values, x, y, colorBy: colorColumn, n: table.rows.length };
-      what = `${specs.axisTitle(y)} against ${specs.axisTitle(x)}${colorColumn ? ` coloured by ${colorColumn}` : ''}`;
+      what = `${specs.columnTitle(table, y)} against ${specs.columnTitle(table, x)}${colorColumn ? ` coloured by ${colorColumn}` : ''}`;
     } else {
-      const feature = pickFeature(table.columns, numeric, args.feature);
-      if (!tracks && args.tracks && table.columns.includes('label') && !table.columns.includes('branch_id')) await joinTracks(table, await openTracks(ctx, args.tracks));
+      const feature = pickFeature(table.columns, numeric, args.feature, 'feature', (c) => inTimeUnit(table, c));
+      if (!tracks && args.tracks && table.columns.includes('label') && !table.columns.includes('branch_id')) {
+        tracks = await openTracks(ctx, args.tracks);
+        await joinTracks(table, tracks);
+      }
       const timeColumn = timeAxis(table, { ...calibration, frameIntervalS: calibration.frameIntervalS ?? tracks?.frameIntervalS }, numeric);
       const trackColumn = TRACK_COLUMNS.find((c) => table.columns.includes(c));
       const lineColumn = LINE_COLUMNS.find((c) => table.columns.includes(c));
-      spec = specs.timeSeriesSpec(table, { feature, timeColumn, trackColumn, lineColumn, summary: args.summary });
+      // rows of a line named by a word, not an id (an MSD table's pooled "all"), are no track: left out and named
+      const pooled = lineColumn ? [...new Set(table.rows.map((r) => r[lineColumn]).filter((v): v is string => typeof v === 'string'))] : [];
+      if (pooled.length) {
+        table.rows = table.rows.filter((r) => typeof r[lineColumn!] !== 'string');
+        note += `; the rows of ${pooled.map((p) => `${lineColumn} "${p}"`).join(', ')} (not a track) are left out`;
+      }
+      // against a lag (no time column), not "over time"
+      const title = TIME_COLUMN.test(timeColumn) ? undefined : `${specs.columnTitle(table, feature)} against ${specs.columnTitle(table, timeColumn)}`;
+      spec = specs.timeSeriesSpec(table, { feature, timeColumn, trackColumn, lineColumn, summary: args.summary, title });
       const count = (c?: string) => (c ? new Set(table.rows.filter((r) => typeof r[feature] === 'number').map((r) => r[c]).filter((v) => v !== null)).size : 0);
       const tracksShown = count(trackColumn);
       const linesShown = count(lineColumn);
-      values = { ...values, feature, time: timeColumn, tracks: tracksShown, lines: linesShown, yTitle: specs.axisTitle(feature), xTitle: specs.axisTitle(timeColumn) };
+      if (tracks && trackColumn) note += notDrawn(tracks, tracksShown, linesShown, feature, specs.columnTitle(table, feature));
+      values = { ...values, feature, time: timeColumn, tracks: tracksShown, lines: linesShown, yTitle: specs.columnTitle(table, feature), xTitle: specs.columnTitle(table, timeColumn) };
       const summarised = linesShown > specs.MAX_LEGEND_TRACKS || args.summary === 'mean' || !lineColumn;
-      what = `${specs.axisTitle(feature)} against ${specs.axisTitle(timeColumn)}${lineColumn ? ` for ${tracksShown} tracks (${linesShown} lines, one per branch)` : ''}${summarised ? ', with the mean and its 95% confidence band' : ''}${note}`;
+      what = `${specs.columnTitle(table, feature)} against ${specs.columnTitle(table, timeColumn)}${lineColumn ? ` for ${tracksShown} tracks (${linesShown} lines, one per branch)` : ''}${summarised ? ', with the mean and its 95% confidence band' : ''}${note}`;
     }
   }
   const files = await saveFigure(ctx, spec, `plot-${kind}.png`, args.output);

@@ -84,7 +84,11 @@ export async function runPipelineOnMovies(pipeline: Pipeline, movies: string[], 
     if (!movieInputExists(movie)) return fail(`${movies[index]}: no such file`);
     try {
       inspectInput(movies[index], movie, ['movie']);
-      if (!isInside(realPathOf(dir), realPathOf(outDir)) || realPathOf(dir) === realPathOf(outDir)) throw new InputError(`${movies[index]}: its output folder ${dir} is not inside --out ${outDir}`);
+      if (!isInside(realPathOf(dir), realPathOf(outDir)) || realPathOf(dir) === realPathOf(outDir)) {
+        // only a symbolic link can take the movie's folder out of --out: it is never written through
+        const through = realPathOf(dir) === resolve(dir) ? '' : ` (a symbolic link to ${realPathOf(dir)}, which is never written through: remove the link or choose another --out)`;
+        throw new InputError(`${movies[index]}: its output folder ${dir} is not inside --out ${outDir}${through}`);
+      }
       // one writer per movie folder: a second `cellpilot run` on the same --out waits or refuses
       lock = await lockFolder(dir, `the output folder ${dir}`);
       prepareDir(dir);
@@ -247,12 +251,26 @@ export function summaryCsv(results: MovieRunResult[], tools: ToolSpec[] = []): s
   return [header.map(cell).join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
 }
 
-/** The unit of one result value as the step reported it: undefined when the tool does not declare one. */
+/** Units a result key can end with (objectRadiusPx, cellMotionPxPerFrame, fieldLostPercent), for a value its tool does not declare. */
+const KEY_UNITS: [RegExp, string][] = [
+  [/PxPerFrame$/, 'px/frame'],
+  [/Px2$/, 'px²'],
+  [/Px$/, 'px'],
+  [/Um2$/, 'µm²'],
+  [/Um$/, 'µm'],
+  [/Percent$/, '%'],
+];
+
+/**
+ * The unit of one result value as the step reported it: the tool's declared one, else the one
+ * its key names at its end; undefined when neither says one (counts, ratios).
+ */
 export function valueUnit(tool: ToolSpec | undefined, key: string, values: Record<string, unknown>): string | undefined {
   const declared = tool?.results?.[key]?.unit;
-  if (declared === undefined || declared === '') return declared;
-  // a key that names its unit (objectRadiusPx, maxLagFrames) is in that unit whatever the calibration
-  if (/(Px|Px2|Frames|Spots)$/.test(key)) return declared;
+  if (declared === undefined) return KEY_UNITS.find(([suffix]) => suffix.test(key))?.[1];
+  if (declared === '') return declared;
+  // a key that names its unit (objectRadiusPx, maxLagFrames, cellMotionPxPerFrame) is in that unit whatever the calibration
+  if (/(Px|Px2|Frames|Spots|PerFrame)$/.test(key)) return declared;
   const length = typeof values.lengthUnit === 'string' ? values.lengthUnit : undefined;
   const time = typeof values.timeUnit === 'string' ? values.timeUnit : undefined;
   if (typeof values.speedUnit === 'string' && /^px\/frames?$/.test(declared)) return values.speedUnit;

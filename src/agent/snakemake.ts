@@ -13,6 +13,15 @@ const ruleName = (s: string) => `run_${s.replace(/[^A-Za-z0-9_]/g, '_')}`;
 const isPattern = (path: string) => /[{}*?[\]]/.test(path);
 const checkedInput = (path: string) => (isPattern(path) ? dirname(path) : path);
 const SHELL = '    shell: "{params.cellpilot} run {params.pipeline:q} {params.movie:q} --out {params.out:q}{params.args} > {log:q} 2>&1"';
+/** summary.csv of every movie, once all have run (one job per movie writes none of its own: each sees only itself). */
+const summaryRule = (inputs: string) => [
+  'rule summary:',
+  `    input: ${inputs}`,
+  '    output: OUT + "/summary.csv"',
+  '    params: pipeline=PIPELINE, out=OUT, cellpilot=CELLPILOT',
+  '    shell: "{params.cellpilot} run {params.pipeline:q} --out {params.out:q} --summary-only"',
+  '',
+];
 
 export interface SnakefileOptions {
   pipelinePath: string;
@@ -60,7 +69,9 @@ export function snakefile(pipeline: Pipeline, options: SnakefileOptions): string
       if (other) throw new InputError(`two movies would share the output folder "${m.stem}": ${other.path} and ${m.path}; rename one of them or export them separately`);
     }
     const unique = movies.filter((m, i) => movies.findIndex((o) => o.stem === m.stem) === i);
-    lines.push('rule all:', '    input:', ...unique.map((m) => `        OUT + "/" + ${q(m.stem)} + "/results.json",`), '');
+    const results = unique.map((m) => `OUT + "/" + ${q(m.stem)} + "/results.json"`);
+    lines.push('rule all:', '    input:', ...results.map((r) => `        ${r},`), '        OUT + "/summary.csv",', '');
+    lines.push(...summaryRule(results.join(', ')));
     for (const m of unique) {
       lines.push(
         `rule ${ruleName(m.stem)}:`,
@@ -105,8 +116,9 @@ export function snakefile(pipeline: Pipeline, options: SnakefileOptions): string
       '    STEMS[s] = p',
       '',
       'rule all:',
-      '    input: expand(OUT + "/{stem}/results.json", stem=list(STEMS))',
+      '    input: expand(OUT + "/{stem}/results.json", stem=list(STEMS)), OUT + "/summary.csv"',
       '',
+      ...summaryRule('expand(OUT + "/{stem}/results.json", stem=list(STEMS))'),
       'rule run_pipeline:',
       '    input: lambda wildcards: checked(STEMS[wildcards.stem])',
       '    output: OUT + "/{stem}/results.json"',

@@ -458,5 +458,6 @@ export function divisionTable(events: DivisionEvent[], calibration: { pixelSizeU
     if (calibration.pixelSizeUm) (row.x_um = e.x * calibration.pixelSizeUm), (row.y_um = e.y * calibration.pixelSizeUm);
     return row;
   });
-  return { columns, rows };
+  // the header says the unit of a frame or position whose name does not, as the tracks CSV does ("x (px)")
+  return { columns, rows, units: { t: 'frame', x: 'px', y: 'px' } };
 }

@@ -1,7 +1,8 @@
 // Per-object features of a label movie: one table row per object per frame (and z plane),
 // with shape (regionprops.ts) and, given an intensity movie, intensity statistics per
 // channel. Column names carry their units: area_px, area_um2, perimeter_px, centroid_x_px,
-// mean_intensity_c1 (channel 1-based, as in Fiji). t is the 0-based frame index as in Tracks.
+// mean_intensity_c1 (channel 1-based, as in Fiji). t is the 0-based frame index as in Tracks
+// (the CSV header says "t (frame)", and "z (planes)" for a z-stack).
 import type { Movie, PlaneData } from '../image/movie.ts';
 import { groupPixels, intensityStats, regionShapes } from './regionprops.ts';
 import type { Cell, Table } from './table.ts';
@@ -103,5 +104,6 @@ export async function measureObjects(labels: Movie, intensity?: Movie, options: 
       options.onProgress?.(++done, total);
     }
   }
-  return { columns, rows };
+  // the header says the unit of the frame and plane indices, whose names do not ("t (frame)", "z (planes)"), as the tracks CSV does
+  return { columns, rows, units: { t: 'frame', ...(depth > 1 ? { z: 'planes' } : {}) } };
 }

@@ -27,7 +27,7 @@ export interface MsdFit {
 }
 
 export interface MsdResult {
-  /** Rows: branch_id ('all' for the ensemble), lag (frames), tau, msd, pairs. */
+  /** Rows: branch_id ('all' for the ensemble), lag (frames), tau, msd, pairs; the units of lag, tau and msd in `table.units`. */
   table: Table;
   ensemble: MsdFit | null;
   /** Fit per branch with enough lags. */
@@ -82,11 +82,14 @@ export function meanSquaredDisplacement(tracks: Tracks, options: MsdOptions = {}
     ensemble[lag] = pooledSum[lag] / pooledCount[lag];
     rows.push({ branch_id: 'all', lag, tau: lag * dt, msd: ensemble[lag], pairs: pooledCount[lag] });
   }
+  const units = unitsOf(tracks, { timeUnit: 's' });
+  // the header says each quantity's unit: "lag (frames)", "tau (s)", "msd (µm²)" (px² and frames uncalibrated)
+  const tableUnits = { lag: 'frames', tau: units.time === 'frame' ? 'frames' : units.time, msd: `${units.length}²` };
   return {
-    table: { columns: ['branch_id', 'lag', 'tau', 'msd', 'pairs'], rows },
+    table: { columns: ['branch_id', 'lag', 'tau', 'msd', 'pairs'], rows, units: tableUnits },
     ensemble: fitMsd(ensemble, fitLags, dt, dimensions),
     perBranch,
-    units: unitsOf(tracks, { timeUnit: 's' }),
+    units,
     dimensions,
   };
 }

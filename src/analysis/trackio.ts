@@ -87,7 +87,9 @@ export function tracksToTable(tracks: Tracks): Table {
     return row;
   });
   // the header says the unit of a position or frame whose name does not ("x (px)", "t (frame)")
-  return { columns, rows, units: { t: 'frame', x: 'px', y: 'px', ...(hasZ ? { z: 'planes' } : {}), ...(confidenceOf.size ? { branch_confidence: CONFIDENCE_SCALE } : {}) } };
+  // and of a spot feature in the units of the file it came from ("RADIUS (µm)" from a TrackMate XML)
+  const featureUnits = Object.fromEntries(Object.entries(tracks.spotFeatureUnits ?? {}).filter(([f]) => features.includes(f) && !RESERVED.has(f)));
+  return { columns, rows, units: { ...featureUnits, t: 'frame', x: 'px', y: 'px', ...(hasZ ? { z: 'planes' } : {}), ...(confidenceOf.size ? { branch_confidence: CONFIDENCE_SCALE } : {}) } };
 }
 
 export function writeTracksCsv(path: string, tracks: Tracks): void {
@@ -130,6 +132,9 @@ export function tracksFromTable(table: Table, name = 'table'): Tracks {
   const frameIntervalS = columnRatio(table, 't_s', 't');
   if (pixelSizeUm) tracks.pixelSizeUm = pixelSizeUm;
   if (frameIntervalS) tracks.frameIntervalS = frameIntervalS;
+  // a spot feature's unit its header said ("RADIUS (µm)") stays with it
+  const featureUnits = Object.fromEntries(Object.entries(table.units ?? {}).filter(([c]) => !RESERVED.has(c)));
+  if (Object.keys(featureUnits).length) tracks.spotFeatureUnits = featureUnits;
   checkTracks(tracks, name);
   return tracks;
 }

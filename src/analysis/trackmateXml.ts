@@ -56,13 +56,39 @@ function num(v: unknown): number | null {
 
 const POSITION_ATTRIBUTES = new Set(['ID', 'name', 'POSITION_X', 'POSITION_Y', 'POSITION_Z', 'POSITION_T', 'FRAME', 'VISIBILITY']);
 
+/** How a TrackMate unit name reads in our headers ("micron" -> "µm", "sec" -> "s"). */
+function unitLabel(unit: string): string {
+  if (/^(micron|microns|µm|um)$/i.test(unit)) return 'µm';
+  if (/^pixels?$/i.test(unit)) return 'px';
+  const seconds = SECONDS_PER_TRACKMATE_UNIT.find(([re]) => re.test(unit))?.[1];
+  return seconds === undefined ? unit : ({ 0.001: 'ms', 1: 's', 60: 'min', 3600: 'h' } as Record<number, string>)[seconds];
+}
+
+/**
+ * The unit of each spot feature the file declares a length, position or time (RADIUS, ESTIMATED_DIAMETER:
+ * the file's spatial unit), for the features the spots carry: they keep the file's units (positions are
+ * converted to px), so a table of them must say which.
+ */
+function spotFeatureUnits(model: XmlNode, spatialUnits: string, timeUnits: string, present: Set<string>): Record<string, string> {
+  const declared = asArray(((((model.FeatureDeclarations ?? {}) as XmlNode).SpotFeatures ?? {}) as XmlNode).Feature as XmlNode[]);
+  const units: Record<string, string> = {};
+  for (const f of declared) {
+    const name = String(f.feature ?? '');
+    if (!present.has(name)) continue;
+    const dimension = String(f.dimension ?? '');
+    if (dimension === 'LENGTH' || dimension === 'POSITION') units[name] = unitLabel(spatialUnits);
+    else if (dimension === 'TIME') units[name] = unitLabel(timeUnits);
+  }
+  return units;
+}
+
 /**
  * Reads a TrackMate XML file into Tracks (positions converted to pixels with the
  * ImageData pixel width) plus a summary of what the file holds.
  */
 export async function readTrackMateXml(path: string): Promise<{ tracks: Tracks; info: TrackMateXmlInfo }> {
   const { XMLParser } = await import('fast-xml-parser');
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseAttributeValue: false, isArray: (name) => ['SpotsInFrame', 'Spot', 'Track', 'Edge', 'TrackID'].includes(name) });
+  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseAttributeValue: false, isArray: (name) => ['SpotsInFrame', 'Spot', 'Track', 'Edge', 'TrackID', 'Feature'].includes(name) });
   let doc: XmlNode;
   try {
     doc = parser.parse(readFileSync(path, 'utf8')) as XmlNode;
@@ -122,6 +148,8 @@ export async function readTrackMateXml(path: string): Promise<{ tracks: Tracks; 
   const secondsPerUnit = SECONDS_PER_TRACKMATE_UNIT.find(([re]) => re.test(timeUnits.trim()))?.[1];
   const frameIntervalS = timeInterval && secondsPerUnit ? timeInterval * secondsPerUnit : undefined;
   const tracks = tracksFromLinks(spots, links, frames, { pixelSizeUm, frameIntervalS, zStepUm: pixelSizeUm ? (voxelDepth ?? undefined) : undefined });
+  const featureUnits = spotFeatureUnits(model, spatialUnits, timeUnits, new Set(spots.flatMap((s) => Object.keys(s.features ?? {}))));
+  if (Object.keys(featureUnits).length) tracks.spotFeatureUnits = featureUnits;
   const filtered = asArray(((model.FilteredTracks ?? {}) as XmlNode).TrackID as XmlNode[]);
   const detector = (settings.DetectorSettings as XmlNode | undefined)?.DETECTOR_NAME;
   const tracker = (settings.TrackerSettings as XmlNode | undefined)?.TRACKER_NAME;

@@ -48,6 +48,8 @@ export interface Tracks {
   zStepUm?: number;
   /** Label movie the spots were measured on (spot.label refers to it), for CTC export. */
   labelsPath?: string;
+  /** Unit of a spot feature whose name does not say it, as the file it came from declares it (a TrackMate XML's RADIUS: "µm"). */
+  spotFeatureUnits?: Record<string, string>;
 }
 
 /**

@@ -22,12 +22,15 @@ export async function run(argv: string[]): Promise<number> {
   const suites = positionals.flatMap((p) => loadSuites(p));
   const model = defaultModelName(values.model);
   const json = values.json === true;
+  let unlisted = 0;
   const report = await runSuites(suites, {
     model,
     tools: ALL_TOOLS,
     filter: values.case ? (c) => c.id === values.case : undefined,
     onCase: (r) => {
       if (json) return;
+      // held-out cases and those of a -check companion are measured, never read (as the eval gate prints them): totals only
+      if (r.heldout || r.suite.endsWith('-check')) return void unlisted++;
       if (r.skipped) {
         process.stdout.write(`SKIP  ${r.suite}/${r.id}: ${r.skipped}\n`);
         return;
@@ -43,10 +46,13 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(JSON.stringify(report) + '\n');
   } else {
     const pct = (r: { passed: number; total: number; passRate: number }) => `${r.passed}/${r.total} (${(100 * r.passRate).toFixed(1)}%)`;
+    // no case of that kind ran: no rate to give (0/0 read as 0.0%)
+    const ran = (r: { passed: number; total: number; passRate: number }) => (r.total ? pct(r) : 'none run');
+    if (unlisted) process.stdout.write(`\n${unlisted} case${unlisted === 1 ? '' : 's'} of held-out and -check files not listed: they are measured, never read; their totals are below\n`);
     process.stdout.write('\nper file:\n');
     for (const s of report.suites) process.stdout.write(`  ${relative(process.cwd(), s.path).padEnd(44)} ${pct(s).padStart(16)}${s.heldout ? '  held-out' : ''}\n`);
     process.stdout.write(
-      `\nmodel ${model}: passed ${pct(report)}; tuned ${pct(report.tuned)}; held-out ${pct(report.heldout)}\n` +
+      `\nmodel ${model}: passed ${pct(report)}; tuned ${ran(report.tuned)}; held-out ${ran(report.heldout)}\n` +
         `planner latency per turn: mean ${report.meanTurnMs.toFixed(1)} ms, p95 ${report.p95TurnMs.toFixed(1)} ms\n`,
     );
   }

@@ -23,34 +23,54 @@ export async function run(argv: string[]): Promise<number> {
   const movie = await openMovie(path);
   try {
     const { t, z, c } = movie.shape;
+    // the planes read: every one with --check, else the first and the last; a value that never varies is named
+    const values = new Set<number>();
+    const look = async (ti: number, zi: number, ci: number) => {
+      const plane = await movie.plane(ti, zi, ci);
+      if (values.size > 1) return;
+      for (let i = 0; i < plane.length && values.size < 2; i++) values.add(plane[i]);
+    };
     if (parsed.values.check) {
-      for (let ti = 0; ti < t; ti++) for (let zi = 0; zi < z; zi++) for (let ci = 0; ci < c; ci++) await movie.plane(ti, zi, ci);
+      for (let ti = 0; ti < t; ti++) for (let zi = 0; zi < z; zi++) for (let ci = 0; ci < c; ci++) await look(ti, zi, ci);
     } else {
-      await movie.plane(0, 0, 0);
-      await movie.plane(t - 1, z - 1, c - 1);
+      await look(0, 0, 0);
+      await look(t - 1, z - 1, c - 1);
     }
+    const blank = values.size === 1 ? `note            ${parsed.values.check ? 'every plane' : 'the first and the last plane'} hold${parsed.values.check ? 's' : ''} one value (every pixel ${[...values][0]}): nothing to analyse there; is this the right file or channel?\n` : '';
     const info = movieInfo(movie);
     const images = Number(movie.meta.extra?.omeImages) > 1 ? Number(movie.meta.extra?.omeImages) : undefined;
     const note = images ? `note            ${imagesNote(images)}\n` : '';
-    process.stdout.write(parsed.values.json ? JSON.stringify(images ? { ...info, imagesInFile: images } : info) + '\n' : formatMovieInfo(info) + '\n' + calibrationHint(info) + note);
+    // --check says that it read every plane (a failure throws before this, with one line naming it)
+    const planes = t * z * c;
+    const checked = parsed.values.check ? `check           all ${planes} plane${planes === 1 ? '' : 's'} read without error\n` : '';
+    const document = { ...info, ...(images ? { imagesInFile: images } : {}), ...(parsed.values.check ? { planesChecked: planes } : {}), ...(values.size === 1 ? { uniformValue: [...values][0] } : {}) };
+    process.stdout.write(parsed.values.json ? JSON.stringify(document) + '\n' : formatMovieInfo(info) + '\n' + checked + blank + calibrationHint(info) + note);
     return 0;
   } finally {
     await movie.close();
   }
 }
 
+/** "a", "a and b", "a, b and c". */
+function listed(words: string[], last: string): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} ${last} ${words.at(-1)}`;
+}
+
 /**
- * What to do when the file carries no pixel size or frame interval: results would be in px and
- * frames, and a biologist needs to know how to give the calibration (an empty string otherwise).
+ * What to do when the file carries no pixel size, frame interval or (for a z-stack) z step: results
+ * would be in px, frames and planes, and a biologist needs to know how to give the calibration (an
+ * empty string otherwise).
  */
-export function calibrationHint(info: { pixelSizeUm: number | null; frameIntervalS: number | null; shape: { t: number }; format?: string; printDpi?: number }): string {
-  const missing = [info.pixelSizeUm ? '' : 'pixel size', info.frameIntervalS || info.shape.t < 2 ? '' : 'frame interval'].filter(Boolean);
+export function calibrationHint(info: { pixelSizeUm: number | null; frameIntervalS: number | null; zStepUm?: number | null; shape: { t: number; z?: number }; format?: string; printDpi?: number }): string {
+  const missing = [
+    { absent: !info.pixelSizeUm, name: 'pixel size', what: 'lengths', unit: 'px', flag: '--pixel-size-um 0.65', words: 'the pixel size is 0.65 µm' },
+    { absent: !info.frameIntervalS && info.shape.t >= 2, name: 'frame interval', what: 'times', unit: 'frames', flag: '--interval-s 300', words: 'frames are 5 min apart' },
+    { absent: !info.zStepUm && (info.shape.z ?? 1) >= 2, name: 'z step', what: 'z positions', unit: 'planes', flag: '--z-step-um 1', words: 'the z step is 1 µm' },
+  ].filter((m) => m.absent);
   if (!missing.length) return '';
-  const flags = [info.pixelSizeUm ? '' : '--pixel-size-um 0.65', info.frameIntervalS || info.shape.t < 2 ? '' : '--interval-s 300'].filter(Boolean).join(' ');
-  const words = [info.pixelSizeUm ? '' : 'the pixel size is 0.65 µm', info.frameIntervalS || info.shape.t < 2 ? '' : 'frames are 5 min apart'].filter(Boolean).join(' and ');
   const dpi = info.pixelSizeUm ? '' : printResolutionNote(info.printDpi);
   return (
-    `note            the ${info.format === 'series' ? 'files carry' : 'file carries'} no ${missing.join(' or ')}${dpi ? ` (${dpi})` : ''}: ${[missing.includes('pixel size') ? 'lengths' : '', missing.includes('frame interval') ? 'times' : ''].filter(Boolean).join(' and ')} will be in ${[missing.includes('pixel size') ? 'px' : '', missing.includes('frame interval') ? 'frames' : ''].filter(Boolean).join(' and ')}. ` +
-    `Give yours with \`cellpilot run ... ${flags}\`, or say "${words}" in \`cellpilot ask\` or the chat\n`
+    `note            the ${info.format === 'series' ? 'files carry' : 'file carries'} no ${listed(missing.map((m) => m.name), 'or')}${dpi ? ` (${dpi})` : ''}: ${listed(missing.map((m) => m.what), 'and')} will be in ${listed(missing.map((m) => m.unit), 'and')}. ` +
+    `Give yours with \`cellpilot run ... ${missing.map((m) => m.flag).join(' ')}\`, or say "${listed(missing.map((m) => m.words), 'and')}" in \`cellpilot ask\` or the chat\n`
   );
 }

@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../agent/locks.ts';
 import { checkRunValues, loadPipeline } from '../agent/pipeline.ts';
 import { InputError, oneLine, systemErrorReason } from '../errors.ts';
 
-const USAGE = 'usage: cellpilot run <pipeline.yaml> <movies...> --out <dir> [--jobs N] [--set NAME=VALUE] [--pixel-size-um UM] [--interval-s S] [--z-step-um UM] [--json]';
+const USAGE = 'usage: cellpilot run <pipeline.yaml> <movies...> --out <dir> [--jobs N] [--set NAME=VALUE] [--pixel-size-um UM] [--interval-s S] [--z-step-um UM] [--json], or cellpilot run <pipeline.yaml> --out <dir> --summary-only';
 
 export const help = `options:
   --out DIR         where the results go: a folder per movie (artifacts, provenance, results.json); summary.csv for several movies
@@ -20,6 +20,8 @@ export const help = `options:
                     the movies' calibration, over what their file headers say (without it, a movie whose header has
                     none is measured in px and frames, and results say so)
   --json            print one JSON document on stdout
+  --summary-only    run nothing: write DIR/summary.csv from the movie folders earlier runs of the pipeline left in DIR
+                    (one job per movie, as the Snakefile of \`cellpilot export snakemake\` runs them, then this)
 Ctrl-C stops the run: the step under way ends without output, no further movie starts; exit 130`;
 
 /** Exit status of a run stopped by Ctrl-C (128 + SIGINT, as shells report it). */
@@ -38,6 +40,7 @@ export async function run(argv: string[]): Promise<number> {
         'pixel-size-um': { type: 'string' },
         'interval-s': { type: 'string' },
         'z-step-um': { type: 'string' },
+        'summary-only': { type: 'boolean' },
       },
       allowPositionals: true,
     });
@@ -46,6 +49,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const { values, positionals } = parsed;
   const [pipelinePath, ...movies] = positionals;
+  if (values['summary-only']) return writeSummaryOnly(pipelinePath, movies, values.out);
   if (!pipelinePath || movies.length === 0) throw new InputError(`name a pipeline and at least one movie; ${USAGE}`);
   if (!values.out) throw new InputError(`say where the results go with --out DIR; ${USAGE}`);
   const jobs = values.jobs === undefined ? 1 : Number(values.jobs);
@@ -98,6 +102,21 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (failed.length) process.stderr.write(`cellpilot: ${failed.length} of ${results.length} movies failed: ${failed.map((f) => `${f.movie} (${f.error})`).join('; ')}\n`);
   return failed.length ? 1 : 0;
+}
+
+/** `--summary-only`: summary.csv of the movie folders in --out that runs of the pipeline left there; runs no movie. */
+function writeSummaryOnly(pipelinePath: string | undefined, movies: string[], out: string | undefined): number {
+  if (!pipelinePath || !out) throw new InputError(`--summary-only needs the pipeline and --out DIR: cellpilot run <pipeline.yaml> --out <dir> --summary-only`);
+  if (movies.length) throw new InputError(`--summary-only runs no movie, but ${movies.length} ${movies.length === 1 ? 'was' : 'were'} named (${movies.join(', ')}): drop them, or drop --summary-only to run them`);
+  const pipeline = loadPipeline(pipelinePath);
+  const outDir = resolve(out);
+  if (!existsSync(outDir)) throw new InputError(`--out ${outDir} does not exist: run the pipeline on the movies first`);
+  const results = withEarlierResults([], outDir, pipeline.name);
+  if (results.length === 0) throw new InputError(`${outDir} holds no movie folder of pipeline "${pipeline.name}" (no results.json): run the pipeline on the movies first`);
+  const summaryPath = join(outDir, 'summary.csv');
+  writeFileAtomic(summaryPath, summaryCsv(results, ALL_TOOLS));
+  process.stdout.write(`${pipeline.name}: summary of ${results.length} movie${results.length === 1 ? '' : 's'} in ${summaryPath}\n`);
+  return 0;
 }
 
 /**

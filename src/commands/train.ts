@@ -1,9 +1,11 @@
 // `cellpilot train n2v <movie> [--out DIR] [--epochs N] [--channel C] [--json]`: trains a
 // Noise2Void denoiser on the user's own movie (Python 3 + PyTorch) and writes a
 // bioimage.io model folder, by default models/n2v-<movie name>, usable by `denoise`.
-import { basename, extname, join } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { cellpilotCommand, shellWord } from '../agent/commandHint.ts';
 import { InputError } from '../errors.ts';
+import { resolveModelFolder } from '../onnx/registry.ts';
 
 const USAGE = 'usage: cellpilot train n2v <movie> [--out DIR] [--epochs N] [--channel C] [--json]';
 
@@ -52,10 +54,25 @@ export async function run(argv: string[]): Promise<number> {
     });
     const summary = { ok: true, model: result.spec.key, folder: result.folder, steps: result.steps, planes: result.planes, finalLoss: result.finalLoss, seconds: result.seconds };
     process.stdout.write(
-      json ? JSON.stringify(summary, null, 2) + '\n' : `trained ${result.spec.key} in ${Math.round(result.seconds)} s (${result.steps} steps on ${result.planes} planes); folder ${result.folder}\nuse it with: cellpilot tool denoise --args '{"movie": "${moviePath}", "model": "${result.spec.key}"}'\n`,
+      json ? JSON.stringify(summary, null, 2) + '\n' : `trained ${result.spec.key} in ${Math.round(result.seconds)} s (${result.steps} steps on ${result.planes} planes); folder ${result.folder}\nuse it with: ${denoiseCommand(moviePath, result.spec.key, result.folder)}\n`,
     );
     return 0;
   } finally {
     await movie.close();
   }
+}
+
+/**
+ * The command that denoises with a model just trained: by its name where the model folders hold it
+ * (models/, CELLPILOT_MODELS), else by its folder (a folder given with --out elsewhere is found by
+ * no name), quoted for the shell.
+ */
+export function denoiseCommand(moviePath: string, modelName: string, folder: string): string {
+  let model = resolve(folder);
+  try {
+    if (resolveModelFolder(modelName) === model) model = modelName;
+  } catch {
+    // no model of that name: the folder it is in
+  }
+  return `${cellpilotCommand()} tool denoise --args ${shellWord(JSON.stringify({ movie: moviePath, model }))}`;
 }

@@ -34,7 +34,7 @@ export async function seriesEntries(pathOrPattern: string): Promise<{ path: stri
     const m = regex.exec(name);
     if (m) matches.push({ name, t: m[1] !== undefined ? Number(m[1]) : 0 });
   }
-  if (matches.length === 0) throw new InputError(`no file matches ${pathOrPattern}`);
+  if (matches.length === 0) throw new InputError(`no file matches ${pathOrPattern}${whatIsThere(dir, await listDir(dir))}`);
   matches.sort((a, b) => a.t - b.t || naturalCompare(a.name, b.name));
   for (let i = 1; i < matches.length; i++) {
     if (matches[i].t === matches[i - 1].t && /\{t/.test(pathOrPattern)) {
@@ -43,6 +43,20 @@ export async function seriesEntries(pathOrPattern: string): Promise<{ path: stri
   }
   const numbered = /\{t/.test(pathOrPattern);
   return matches.map((m, i) => ({ path: join(dir, m.name), t: numbered ? m.t : i }));
+}
+
+/**
+ * What a pattern that matched nothing could have been: the TIFFs its folder does hold, and a pattern for
+ * them (the last number of the first name as {t:N}): "t{t:2}.tif" for files named t000.tif is t{t:3}.tif.
+ */
+function whatIsThere(dir: string, names: string[]): string {
+  const tiffs = names.filter((n) => TIFF_NAME.test(n) && !n.startsWith('.')).sort(naturalCompare);
+  if (tiffs.length === 0) return ` (${dir} holds no .tif/.tiff files)`;
+  const examples = tiffs.slice(0, 2).join(', ');
+  const last = /(\d+)(?=\D*$)/.exec(tiffs[0]);
+  const pattern = last ? `${tiffs[0].slice(0, last.index)}{t:${last[1].length}}${tiffs[0].slice(last.index + last[1].length)}` : undefined;
+  const matchesAll = pattern !== undefined && tiffs.every((n) => patternRegex(pattern).test(n));
+  return ` (${dir} holds ${tiffs.length} TIFF file${tiffs.length === 1 ? '' : 's'}, e.g. ${examples}${matchesAll ? `: the pattern for them is "${join(dir, pattern)}"` : ''})`;
 }
 
 async function listDir(dir: string): Promise<string[]> {

@@ -29,14 +29,22 @@ const UNIT_SUFFIX = new RegExp(`^(.*?)_(${UNIT_KEY})(?:_per_(${UNIT_KEY}))?$`);
 /**
  * Readable axis title from a column name whose suffix is its unit: "area_px" -> "area (px)",
  * "speed_um_per_min" -> "speed (µm/min)", "time_min" -> "time (min)", "t" -> "time (frame)".
+ * A column whose name does not say its unit takes the one its table declares (the CSV header's:
+ * "TRACK_MEAN_SPEED", "µm/min" -> "TRACK MEAN SPEED (µm/min)").
  */
-export function axisTitle(column: string): string {
+export function axisTitle(column: string, unit?: string): string {
   if (column === 't') return 'time (frame)';
   if (column === 'frame') return 'frame';
+  if (unit) return `${column.replace(/_/g, ' ')} (${unit})`;
   const m = UNIT_SUFFIX.exec(column);
   if (!m || !m[1]) return column.replace(/_/g, ' ');
-  const unit = m[3] ? `${UNIT_NAMES[m[2]]}/${UNIT_NAMES[m[3]]}` : UNIT_NAMES[m[2]];
-  return `${m[1].replace(/_/g, ' ')} (${unit})`;
+  const suffixUnit = m[3] ? `${UNIT_NAMES[m[2]]}/${UNIT_NAMES[m[3]]}` : UNIT_NAMES[m[2]];
+  return `${m[1].replace(/_/g, ' ')} (${suffixUnit})`;
+}
+
+/** The axis title of one of a table's columns, with the unit the table declares for it. */
+export function columnTitle(table: Table, column: string): string {
+  return axisTitle(column, table.units?.[column]);
 }
 
 function rows(table: Table, columns: string[]): Record<string, Cell>[] {
@@ -106,21 +114,21 @@ export function timeSeriesSpec(table: Table, options: TimeSeriesOptions): Spec {
   const values = rows(table, keys);
   const lines = lineColumn ? new Set(values.map((v) => v[lineColumn])).size : 0;
   const lineages = trackColumn ? new Set(values.map((v) => v[trackColumn])).size : 0;
-  const x = { field: timeColumn, type: 'quantitative', title: axisTitle(timeColumn) };
-  const y = { field: feature, type: 'quantitative', title: axisTitle(feature), scale: { zero: false } };
+  const x = { field: timeColumn, type: 'quantitative', title: columnTitle(table, timeColumn) };
+  const y = { field: feature, type: 'quantitative', title: columnTitle(table, feature), scale: { zero: false } };
   const counted = !lineColumn ? '' : lineages && lineages !== lines ? ` (${lineages} tracks, ${lines} branches)` : ` (${lines} tracks)`;
-  const title = options.title ?? `${axisTitle(feature)} over time${counted}`;
+  const title = options.title ?? `${columnTitle(table, feature)} over time${counted}`;
   const band = meanWithConfidence(values, timeColumn, feature).map((b) => ({ [timeColumn]: b.time, mean: b.mean, low: b.low, high: b.high, n: b.n }));
   const summaryLayers = (colour: string) => [
     {
       data: { values: band },
       mark: { type: 'area', opacity: 0.25, color: colour },
-      encoding: { x, y: { field: 'low', type: 'quantitative', title: axisTitle(feature), scale: { zero: false } }, y2: { field: 'high' } },
+      encoding: { x, y: { field: 'low', type: 'quantitative', title: columnTitle(table, feature), scale: { zero: false } }, y2: { field: 'high' } },
     },
     {
       data: { values: band },
       mark: { type: 'line', strokeWidth: 2.5, color: colour },
-      encoding: { x, y: { field: 'mean', type: 'quantitative', title: axisTitle(feature), scale: { zero: false } } },
+      encoding: { x, y: { field: 'mean', type: 'quantitative', title: columnTitle(table, feature), scale: { zero: false } } },
     },
   ];
   const mode = options.summary ?? 'auto';
@@ -147,11 +155,11 @@ export function timeSeriesSpec(table: Table, options: TimeSeriesOptions): Spec {
 export function histogramSpec(table: Table, options: { feature: string; maxBins?: number; title?: string } & PlotSize): Spec {
   const values = rows(table, [options.feature]);
   return {
-    ...base(options.title ?? `distribution of ${axisTitle(options.feature)} (n = ${values.length})`, options),
+    ...base(options.title ?? `distribution of ${columnTitle(table, options.feature)} (n = ${values.length})`, options),
     data: { values },
     mark: { type: 'bar', color: '#4c78a8', binSpacing: 1 },
     encoding: {
-      x: { field: options.feature, type: 'quantitative', bin: { maxbins: options.maxBins ?? 30 }, title: axisTitle(options.feature) },
+      x: { field: options.feature, type: 'quantitative', bin: { maxbins: options.maxBins ?? 30 }, title: columnTitle(table, options.feature) },
       y: { aggregate: 'count', type: 'quantitative', title: 'count' },
     },
   };
@@ -305,13 +313,13 @@ export function scatterSpec(table: Table, options: { x: string; y: string; color
   const columns = [options.x, options.y, ...(options.colorColumn ? [options.colorColumn] : [])];
   const values = rows(table, columns);
   return {
-    ...base(options.title ?? `${axisTitle(options.y)} vs ${axisTitle(options.x)} (n = ${values.length})`, options),
+    ...base(options.title ?? `${columnTitle(table, options.y)} vs ${columnTitle(table, options.x)} (n = ${values.length})`, options),
     data: { values },
     mark: { type: 'circle', size: 22, opacity: 0.75 },
     encoding: {
-      x: { field: options.x, type: 'quantitative', title: axisTitle(options.x), scale: { zero: false } },
-      y: { field: options.y, type: 'quantitative', title: axisTitle(options.y), scale: { zero: false } },
-      ...(options.colorColumn ? { color: { field: options.colorColumn, type: 'nominal', title: axisTitle(options.colorColumn), scale: { scheme: 'tableau10' } } } : {}),
+      x: { field: options.x, type: 'quantitative', title: columnTitle(table, options.x), scale: { zero: false } },
+      y: { field: options.y, type: 'quantitative', title: columnTitle(table, options.y), scale: { zero: false } },
+      ...(options.colorColumn ? { color: { field: options.colorColumn, type: 'nominal', title: columnTitle(table, options.colorColumn), scale: { scheme: 'tableau10' } } } : {}),
     },
   };
 }

@@ -129,6 +129,21 @@ describe('file policy: inputs stay read-only, outputs stay where they belong', (
     untouched(other, 'other raw pixels');
   });
 
+  it('a movie folder in --out that is a symbolic link elsewhere is never written through, and the error says it is a link', async () => {
+    const { root, raw } = project();
+    const elsewhere = join(root, 'elsewhere');
+    mkdirSync(elsewhere);
+    writeFileSync(join(elsewhere, 'drift.csv'), 'precious');
+    mkdirSync(join(root, 'out'));
+    symlinkSync(elsewhere, join(root, 'out', 'raw'));
+    const pipeline = parsePipeline('name: p\ninputs: { movie: { type: movie } }\nsteps:\n  - { id: d, tool: correct_drift, args: { movie: "${inputs.movie}" } }\n');
+    const [result] = await runPipelineOnMovies(pipeline, [raw], fakeTools, { outDir: join(root, 'out') });
+    expect(result.status).toBe('failed');
+    expect(result.error).toMatch(/is not inside --out .*\(a symbolic link to .*elsewhere, which is never written through: remove the link or choose another --out\)/);
+    untouched(join(elsewhere, 'drift.csv'), 'precious');
+    expect(readdirSync(elsewhere)).toEqual(['drift.csv']);
+  });
+
   it('a rerun removes only what the earlier run created in the movie folder', async () => {
     const { root } = project();
     const pipeline = parsePipeline('name: p\ninputs: { movie: { type: movie } }\nsteps:\n  - { id: d, tool: correct_drift, args: { movie: "${inputs.movie}" } }\n');

@@ -47,4 +47,23 @@ describe('summary.csv units', () => {
     expect(header).toContain('measure.meanSpeed (µm/min)');
     expect(header.some((c) => c.endsWith(' unit'))).toBe(false);
   });
+
+  it('a value its tool does not declare says the unit its key names (segment.objectRadiusPx (px)); a speed in px per frame stays so on a calibrated movie', () => {
+    const movie: MovieRunResult = {
+      movie: 'a.tif',
+      dir: '/out/a',
+      status: 'ok',
+      durationMs: 1,
+      steps: [
+        { id: 'segment', tool: 'segment', status: 'ok', summary: '', artifacts: [], values: { objects: 12, objectRadiusPx: 7.82 }, durationMs: 1 },
+        { id: 'correct_drift', tool: 'correct_drift', status: 'ok', summary: '', artifacts: [], values: { largestStepPx: 2.2, cellMotionPxPerFrame: 0.58, lengthUnit: 'µm', timeUnit: 'min' }, durationMs: 1 },
+      ],
+    };
+    const [header] = parse(summaryCsv([movie], ALL_TOOLS));
+    expect(header).toContain('segment.objectRadiusPx (px)');
+    expect(header).toContain('correct_drift.largestStepPx (px)');
+    expect(header).toContain('correct_drift.cellMotionPxPerFrame (px/frame)');
+    // a count still carries none
+    expect(header).toContain('segment.objects');
+  });
 });

@@ -16,12 +16,14 @@ const hasSnakemake = spawnSync('sh', ['-c', 'command -v snakemake']).status === 
 if (!hasSnakemake) console.warn('snakemake is not installed: skipping the Snakemake dry runs');
 
 /** The shell commands of a Snakemake dry run (-n -p), one per job. */
-function dryRun(text: string, config: string[] = []): { status: number | null; commands: string[]; stderr: string } {
+function dryRun(text: string, config: string[] = []): { status: number | null; commands: string[]; summary: string[]; stderr: string } {
   const file = join(dir, `Snakefile-${Math.random().toString(36).slice(2)}`);
   writeFileSync(file, text);
   const r = spawnSync('snakemake', ['-n', '-p', '--cores', '1', '-s', file, ...(config.length ? ['--config', ...config] : [])], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
   const out = r.stdout + r.stderr;
-  return { status: r.status, commands: out.split('\n').filter((l) => / run .*--out /.test(l)), stderr: out };
+  const runs = out.split('\n').filter((l) => / run .*--out /.test(l));
+  // the movies' jobs, and the one that writes summary.csv of them all
+  return { status: r.status, commands: runs.filter((l) => !l.includes('--summary-only')), summary: runs.filter((l) => l.includes('--summary-only')), stderr: out };
 }
 
 describe('snakefile', () => {
@@ -50,6 +52,9 @@ describe('snakefile', () => {
     const r = dryRun(text, [`movies='${join(dir, 'day 1 é.tif')}' "${join(dir, 'two ch.tif')}" ${join(dir, 'a/cells.tif')}`]);
     expect(r.status, r.stderr.slice(-600)).toBe(0);
     expect(r.commands).toHaveLength(3);
+    // then one job writes summary.csv of the three (each movie's job alone writes none)
+    expect(r.summary).toHaveLength(1);
+    expect(r.summary[0]).toMatch(/ run \S*\/p\.yaml --out results --summary-only$/);
     expect(r.commands.join('\n')).toContain(`'${join(dir, 'day 1 é.tif')}' --out`);
     expect(r.commands.join('\n')).toContain(`'${join(dir, 'two ch.tif')}' --out`);
   });

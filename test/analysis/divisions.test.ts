@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { divisionEvidence, requireMoviesOwnBrightening, type DivisionEvidence, type EvidenceSpot } from '../../src/analysis/divisions.ts';
+import { divisionEvidence, divisionTable, requireMoviesOwnBrightening, type DivisionEvidence, type EvidenceSpot } from '../../src/analysis/divisions.ts';
 import { confirmDivisions, estimateTrackingScale, trackLabels } from '../../src/analysis/track.ts';
 import { LAP_DEFAULTS, type SpotLink } from '../../src/analysis/lap.ts';
 import { evaluateCtc, sequenceFromMovie, sequenceFromTracks } from '../../src/analysis/metrics.ts';
 import { segmentMovie } from '../../src/analysis/segment.ts';
 import { openMovie } from '../../src/image/index.ts';
+import { tableToCsv } from '../../src/analysis/table.ts';
 import { simulate } from '../../src/sim/index.ts';
 
 /** A mother (t 0..3, area 400, brightening at t 3) and two objects from t 4 to 4 + daughterFrames - 1. */
@@ -248,4 +249,11 @@ describe('divisions on a simulated movie, classical segmentation + LAP', () => {
     expect(d.precision).toBeGreaterThanOrEqual(0.9);
     expect(r.track.objectsSplit).toBeGreaterThan(0);
   }, 300_000);
+});
+
+describe('division table', () => {
+  it('says the unit of the frame and the position in its header, beside the calibrated columns', () => {
+    const table = divisionTable([{ t: 4, x: 10, y: 20, mother: 1, daughters: [2, 3], trackId: 1 }], { pixelSizeUm: 0.5, frameIntervalS: 60 });
+    expect(tableToCsv(table).split('\n')[0]).toBe('t (frame),x (px),y (px),mother,daughter_1,daughter_2,track_id,t_s,x_um,y_um');
+  });
 });

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { intensityColumn, measureObjects } from '../../src/analysis/features.ts';
 import { movieFromPlanes } from '../../src/image/movie.ts';
+import { parseCsv, tableToCsv } from '../../src/analysis/table.ts';
 
 const W = 50;
 const H = 40;
@@ -70,5 +71,15 @@ describe('measureObjects', () => {
     await expect(measureObjects(labels, small)).rejects.toThrow(/don't line up/);
     const empty = movieFromPlanes({ t: 1, z: 1, c: 1, y: 4, x: 4 }, 'uint16', () => new Uint16Array(16));
     expect((await measureObjects(empty)).rows).toEqual([]);
+  });
+
+  it('the CSV header says the unit of the frame and plane indices ("t (frame)", "z (planes)"), which read back as t and z', async () => {
+    const stack = movieFromPlanes({ t: 2, z: 2, c: 1, y: H, x: W }, 'int32', () => objects());
+    const table = await measureObjects(stack);
+    const header = tableToCsv(table).split('\n')[0];
+    expect(header.startsWith('label,t (frame),z (planes),area_px,')).toBe(true);
+    expect(parseCsv(tableToCsv(table)).columns.slice(0, 3)).toEqual(['label', 't', 'z']);
+    const flat = await measureObjects(movieFromPlanes({ t: 1, z: 1, c: 1, y: H, x: W }, 'int32', () => objects()));
+    expect(tableToCsv(flat).split('\n')[0].startsWith('label,t (frame),area_px,')).toBe(true);
   });
 });

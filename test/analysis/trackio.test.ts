@@ -9,6 +9,7 @@ import { readTrackMateXml, writeTrackMateXml } from '../../src/analysis/trackmat
 import { readCtcTracks, writeCtcResult, parseCtcTrackFile } from '../../src/analysis/ctc.ts';
 import { evaluateCtc, evaluateCtcFolders, sequenceFromMovie, sequenceFromTracks } from '../../src/analysis/metrics.ts';
 import type { Tracks } from '../../src/analysis/tracks.ts';
+import { tableToCsv } from '../../src/analysis/table.ts';
 
 const DATA = resolve(import.meta.dirname, '../../../shared/data');
 const EXAMPLE = join(DATA, 'sktracker-ometiff', 'trackmate_example.xml');
@@ -87,6 +88,20 @@ describe('TrackMate XML', () => {
     expect(first.features?.QUALITY).toBeCloseTo(13.6348876953125, 9);
     expect(Math.min(...tracks.spots.map((s) => s.t))).toBe(516);
     expect(Math.max(...tracks.spots.map((s) => s.t))).toBe(530);
+  });
+
+  it('a spot feature read from the XML keeps the unit the file declares for it: the tracks CSV says "RADIUS (µm)" beside "x (px)", also read back', async () => {
+    const { tracks } = await smallTracks();
+    const dir = tmp();
+    writeTrackMateXml(join(dir, 'tracks.xml'), tracks, { width: 96, height: 96 });
+    const { tracks: back } = await readTrackMateXml(join(dir, 'tracks.xml'));
+    expect(back.spotFeatureUnits).toEqual({ RADIUS: 'µm' });
+    const header = tableToCsv(tracksToTable(back)).split('\n')[0].split(',');
+    expect(header).toContain('RADIUS (µm)');
+    expect(header).toContain('QUALITY');
+    expect(header).toContain('x (px)');
+    writeTracksCsv(join(dir, 'tracks.csv'), back);
+    expect((await loadTracks(join(dir, 'tracks.csv'))).spotFeatureUnits).toEqual({ RADIUS: 'µm' });
   });
 
   it('exports tracks that TrackMate-style reading returns unchanged (spots, edges, lineage, calibration)', async () => {

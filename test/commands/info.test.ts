@@ -113,6 +113,37 @@ describe('cellpilot info', () => {
     expect(cm.stdout).not.toMatch(/dpi/);
   });
 
+  it('a z-stack without a z step: the note names the z step with the rest and how to give it (it named only pixel size and frame interval)', async () => {
+    const { calibrationHint } = await import('../../src/commands/info.ts');
+    const note = calibrationHint({ pixelSizeUm: null, frameIntervalS: null, zStepUm: null, shape: { t: 5, z: 3 } });
+    expect(note).toContain('the file carries no pixel size, frame interval or z step: lengths, times and z positions will be in px, frames and planes.');
+    expect(note).toContain('`cellpilot run ... --pixel-size-um 0.65 --interval-s 300 --z-step-um 1`, or say "the pixel size is 0.65 µm, frames are 5 min apart and the z step is 1 µm"');
+    // one plane: no z step needed; a z step known: none asked
+    expect(calibrationHint({ pixelSizeUm: 0.1, frameIntervalS: 60, zStepUm: null, shape: { t: 5, z: 1 } })).toBe('');
+    expect(calibrationHint({ pixelSizeUm: 0.1, frameIntervalS: 60, zStepUm: 0.5, shape: { t: 5, z: 3 } })).toBe('');
+    expect(calibrationHint({ pixelSizeUm: 0.1, frameIntervalS: 60, zStepUm: null, shape: { t: 5, z: 3 } })).toMatch(/no z step: z positions will be in planes\. Give yours with `cellpilot run \.\.\. --z-step-um 1`, or say "the z step is 1 µm"/);
+  });
+
+  it('names a movie whose planes hold one value (an all-zero OME sample said nothing)', async () => {
+    const blankPath = join(dir, 'blank.tif');
+    await writeMovie(blankPath, movieFromPlanes({ t: 3, z: 1, c: 1, y: 4, x: 5 }, 'uint16', () => new Uint16Array(20), { pixelSizeUm: 0.2, frameIntervalS: 60 }));
+    expect(cellpilot(['info', blankPath]).stdout).toMatch(/^note\s+the first and the last plane hold one value \(every pixel 0\): nothing to analyse there; is this the right file or channel\?$/m);
+    expect(cellpilot(['info', blankPath, '--check']).stdout).toMatch(/^note\s+every plane holds one value \(every pixel 0\)/m);
+    expect(JSON.parse(cellpilot(['info', blankPath, '--json']).stdout).uniformValue).toBe(0);
+    // the movie of the other tests (also zeros) in one plane only varies: no note
+    const varied = join(dir, 'varied.tif');
+    await writeMovie(varied, movieFromPlanes({ t: 2, z: 1, c: 1, y: 4, x: 5 }, 'uint16', (t) => Uint16Array.from({ length: 20 }, (_, i) => (t === 1 ? i : 0)), { pixelSizeUm: 0.2, frameIntervalS: 60 }));
+    expect(cellpilot(['info', varied]).stdout).not.toMatch(/one value/);
+  });
+
+  it('--check reads every plane and says so (it printed the same lines as without it)', () => {
+    const r = cellpilot(['info', path, '--check']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^check\s+all 30 planes read without error$/m);
+    expect(cellpilot(['info', path]).stdout).not.toMatch(/^check/m);
+    expect(JSON.parse(cellpilot(['info', path, '--check', '--json']).stdout).planesChecked).toBe(30);
+  });
+
   it('exits 2 with one line for a missing file or no argument', () => {
     for (const args of [['info', join(dir, 'nope.tif')], ['info']]) {
       const r = cellpilot(args);

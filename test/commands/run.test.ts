@@ -66,6 +66,26 @@ describe('cellpilot run', () => {
     expect(rows[0]).toContain(`,${results.steps[1].values.objects},`);
   });
 
+  it('--summary-only writes summary.csv from the movie folders in --out and runs nothing; it refuses movies named with it', async () => {
+    const { rmSync } = await import('node:fs');
+    const before = readFileSync(join(dir, 'out', 'summary.csv'), 'utf8');
+    rmSync(join(dir, 'out', 'summary.csv'));
+    const r = await runCli(['run', join(dir, 'pipelines', 'drift-seg.yaml'), '--out', join(dir, 'out'), '--summary-only'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('drift-seg: summary of 2 movies in');
+    // the same header and rows (in folder order: a, then b)
+    const lines = (text: string) => text.trim().split('\n');
+    const after = lines(readFileSync(join(dir, 'out', 'summary.csv'), 'utf8'));
+    expect(after[0]).toBe(lines(before)[0]);
+    expect(after.slice(1)).toEqual(lines(before).slice(1).sort());
+    const withMovie = await runCli(['run', join(dir, 'pipelines', 'drift-seg.yaml'), join(dir, 'a.tif'), '--out', join(dir, 'out'), '--summary-only'], { cwd: dir });
+    expect(withMovie.code).toBe(2);
+    expect(withMovie.stderr).toMatch(/--summary-only runs no movie, but 1 was named/);
+    const empty = await runCli(['run', join(dir, 'pipelines', 'drift-seg.yaml'), '--out', join(dir, 'a_GT'), '--summary-only'], { cwd: dir });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/holds no movie folder of pipeline "drift-seg"/);
+  });
+
   it('exports a Snakefile with a rule per movie that Snakemake runs', async () => {
     const exported = await runCli(['export', 'snakemake', join(dir, 'pipelines', 'drift-seg.yaml'), join(dir, 'a.tif'), '--out', join(dir, 'smk')], { cwd: dir });
     expect(exported.code).toBe(0);
@@ -81,5 +101,7 @@ describe('cellpilot run', () => {
     const smk = spawnSync('snakemake', ['--cores', '2', '-s', join(dir, 'Snakefile')], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
     expect(smk.status, smk.stderr.slice(-800)).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'smk', 'a', 'results.json'), 'utf8')).status).toBe('ok');
+    // once every movie has run, one summary.csv of them all (each job alone writes none)
+    expect(readFileSync(join(dir, 'smk', 'summary.csv'), 'utf8')).toMatch(/^movie,status,error,correct_drift\.maxDriftPx[^\n]*\n[^\n]*\/a\.tif,ok,/);
   }, 120_000);
 });

@@ -29,6 +29,19 @@ describe('file-per-frame series', () => {
     await m.close();
   });
 
+  it('a pattern that matches nothing names what the folder holds and the pattern for it (t{t:2} for t000.tif: t{t:3})', async () => {
+    const ctc = join(dir, 'CTC');
+    await mkdir(ctc);
+    for (const t of [0, 1, 2]) await writeMovie(join(ctc, `t${String(t).padStart(3, '0')}.tif`), frame(t));
+    await expect(openMovie(join(ctc, 't{t:2}.tif'))).rejects.toThrow(`no file matches ${join(ctc, 't{t:2}.tif')} (${ctc} holds 3 TIFF files, e.g. t000.tif, t001.tif: the pattern for them is "${join(ctc, 't{t:3}.tif')}")`);
+    const m = await openMovie(join(ctc, 't{t:3}.tif'));
+    expect(m.shape.t).toBe(3);
+    await m.close();
+    const empty = join(dir, 'EMPTY');
+    await mkdir(empty);
+    await expect(openMovie(join(empty, 't{t}.tif'))).rejects.toThrow(`(${empty} holds no .tif/.tiff files)`);
+  });
+
   it('reads a folder of z-stacks in natural order (t2 before t10) with z from each file', async () => {
     const folder = join(dir, 'stacks');
     await mkdir(folder);

@@ -28,6 +28,10 @@ describe('plot specs and rendering', () => {
     expect(axisTitle('speed_px_per_frame')).toBe('speed (px/frame)');
     expect(axisTitle('t')).toBe('time (frame)');
     expect(axisTitle('circularity')).toBe('circularity');
+    // a column whose name does not say its unit takes its table's (the CSV header's)
+    expect(axisTitle('TRACK_MEAN_SPEED', 'px/frame')).toBe('TRACK MEAN SPEED (px/frame)');
+    const perTrack: Table = { columns: ['TRACK_DURATION'], rows: [{ TRACK_DURATION: 3 }], units: { TRACK_DURATION: 'min' } };
+    expect((histogramSpec(perTrack, { feature: 'TRACK_DURATION' }).encoding as { x: { title: string } }).x.title).toBe('TRACK DURATION (min)');
   });
 
   it('time series: one line per track with a legend when lines are few', async () => {

@@ -80,6 +80,56 @@ describe('plot tool', () => {
     await expect(call({ kind: 'timeseries', table: perTrack, feature: 'TRACK_MEAN_SPEED' }, ctx)).rejects.toThrow(/needs a time column/);
   }, 30000);
 
+  it('a track feature plotted from the track-features CSV has its unit on the axis, as the CSV header says it (µm/min calibrated, px/frame not)', async () => {
+    await setup;
+    const { trackTable } = await import('../../src/analysis/trackFeatures.ts');
+    for (const [calibration, speedUnit, lengthUnit] of [
+      [{ pixelSizeUm: 0.5, frameIntervalS: 60 }, 'µm/min', 'µm'],
+      [{}, 'px/frame', 'px'],
+    ] as const) {
+      const features = join(dir, `track-features-${lengthUnit}.csv`);
+      writeTableCsv(features, trackTable({ ...tracks, ...calibration }).table);
+      const hist = await call({ kind: 'histogram', table: features, feature: 'TRACK_MEAN_SPEED' }, ctx);
+      const histSpec = JSON.parse(readFileSync(hist.values.spec as string, 'utf8'));
+      expect(histSpec.encoding.x.title).toBe(`TRACK MEAN SPEED (${speedUnit})`);
+      expect(hist.summary).toContain(`TRACK MEAN SPEED (${speedUnit})`);
+      const scatter = await call({ kind: 'scatter', table: features, feature: 'TRACK_DISPLACEMENT', xFeature: 'TRACK_MEAN_SPEED' }, ctx);
+      const scatterSpec = JSON.parse(readFileSync(scatter.values.spec as string, 'utf8'));
+      expect(scatterSpec.encoding.x.title).toBe(`TRACK MEAN SPEED (${speedUnit})`);
+      expect(scatterSpec.encoding.y.title).toBe(`TRACK DISPLACEMENT (${lengthUnit})`);
+    }
+  }, 30000);
+
+  it('an MSD table (no time column) is drawn against its lag time, per track, its pooled "all" rows left out and named', async () => {
+    await setup;
+    const { meanSquaredDisplacement } = await import('../../src/analysis/msd.ts');
+    const msdPath = join(dir, 'msd.csv');
+    writeTableCsv(msdPath, meanSquaredDisplacement({ ...tracks, pixelSizeUm: 0.5, frameIntervalS: 30 }, { maxLag: 3 }).table);
+    const result = await call({ table: msdPath }, ctx);
+    expect(result.values).toMatchObject({ kind: 'timeseries', feature: 'msd', time: 'tau', tracks: 2, yTitle: 'msd (µm²)', xTitle: 'tau (s)' });
+    expect(result.summary).toContain('msd (µm²) against tau (s) for 2 tracks');
+    expect(result.summary).toContain('the rows of branch_id "all" (not a track) are left out');
+    const spec = JSON.parse(readFileSync(result.values.spec as string, 'utf8'));
+    expect(spec.title).toMatch(/^msd \(µm²\) against tau \(s\)/);
+    expect(spec.layer[0].data.values).toHaveLength(6);
+  }, 30000);
+
+  it('a time series from the tracks names the tracks it could not draw (a one-spot track has no speed): it said "2 tracks" of 3 unexplained', async () => {
+    await setup;
+    const withLoner: Tracks = {
+      ...tracks,
+      spots: [...tracks.spots, { id: 100, t: 2, x: 40, y: 28, label: 3, branchId: 3 }],
+      branches: [...tracks.branches, { id: 3, start: 2, end: 2, parent: 0, spotIds: [100] }],
+    };
+    const path = join(dir, 'with-loner.tracks.json');
+    saveTracksJson(path, withLoner);
+    const result = await call({ kind: 'timeseries', tracks: path, feature: 'speed' }, ctx);
+    expect(result.values).toMatchObject({ tracks: 2 });
+    expect(result.summary).toMatch(/; 1 of the 3 tracks \(1 of 3 branches\) have no speed \(px\/frame\) value and are not drawn: a track of one spot makes no step/);
+    // all drawn: nothing named
+    expect((await call({ kind: 'timeseries', tracks: tracksPath, feature: 'speed' }, ctx)).summary).not.toMatch(/not drawn/);
+  }, 30000);
+
   it('histogram, scatter and track paths', async () => {
     await setup;
     const hist = await call({ kind: 'histogram', table: tablePath, feature: 'area_px' }, ctx);
