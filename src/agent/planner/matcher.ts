@@ -87,6 +87,9 @@ function vocabularyOf(t: DescribedTool): Set<string> {
   return new Set(tokenize(texts.join(' ')).map((k) => meaning(k.stem)));
 }
 
+/** A word in the texts of this many tools or more says little about which one is asked for, or what a request is about ("file", "movie", "frame", "how"); compare with `spread`. */
+export const GENERIC_SPREAD = 7;
+
 /** The index of the tools' self-descriptions, built once per catalogue. */
 export class ToolIndex {
   private readonly docs: ToolDoc[];

@@ -4,7 +4,7 @@
 // after "with"/"using" ("denoise using BM3D", "the Hungarian algorithm") is a name to
 // report as not applied, never a reason to refuse the request.
 import { allowedValues, type Catalogue, selfOf } from './catalogue.ts';
-import type { ToolIndex } from './matcher.ts';
+import { GENERIC_SPREAD, type ToolIndex } from './matcher.ts';
 import { findQuantities } from './quantities.ts';
 import { splitClauses } from './clauses.ts';
 import { allowedEdits, editDistance, isStopWord, meaning, normalizeWord, stopWords, type Token, tokenize } from './words.ts';
@@ -136,9 +136,6 @@ function isProperNoun(token: Token, masked: string): boolean {
   const written = masked.slice(token.start, token.end);
   return /^\p{Lu}\p{Ll}+$/u.test(written) && /[\p{L}\d,]\s+$/u.test(masked.slice(0, token.start));
 }
-
-/** Tools using a word, from which on it tells little about what a request is about ("how", "frame"). */
-const GENERIC_SPREAD = 7;
 
 /**
  * The request read by its words as written: spelling tolerance needs microscopy context, so

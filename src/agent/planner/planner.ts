@@ -15,7 +15,7 @@ import { isOutOfScope, namesASubject } from './outOfScope.ts';
 import { askedMeanings, asksAValue, changesImagesReply, makesImages, measuredInstead, notMeasuredReply, onlyReports, reporterFor, resultHits, statesObjectSize, unmeasuredQuantity } from './propertyQuestions.ts';
 import { explainStep } from './explanations.ts';
 import { aboutTheAnalysis, recordingQuestion } from './recordingQuestions.ts';
-import type { Match } from './matcher.ts';
+import { GENERIC_SPREAD, type Match } from './matcher.ts';
 import { indexFor } from './toolIndex.ts';
 import { isStopWord, meaning, normalizeWord, stopWords, tokenize } from './words.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
@@ -451,9 +451,6 @@ function describesArguments(tool: string, text: string, catalogue: Catalogue): b
 
 /** The words of artifact inputs ("tracks", "labels"): an argument named after one says which input, not how a step runs. */
 const INPUT_MEANINGS = new Set(tokenize('movie labels tracks table output').map((t) => meaning(t.stem)));
-
-/** A word in the texts of this many tools or more says little about which one is asked for ("file", "image", "movie"). */
-const GENERIC_SPREAD = 7;
 
 /** A clause that keeps or drops some of what the step before found ("keep only those with ...", "but only the ones that ..."). */
 const FILTERS_EARLIER = /^(?:and\s+|but\s+|then\s+)?(?:only\s+(?:for|of|in|on|with)\s+(?:the\s+)?[\w-]+\s+(?:that|which|with|whose|where|lasting|longer|shorter|bigger|smaller|larger|above|below|over|under|of\s+at\s+least)\b|(?:keep|retain|leave)\s+only|only\s+(?:keep|retain|the\s+ones|those|ones)|(?:keep|retain|exclude|drop|remove|discard|ignore)\s+(?:just\s+|only\s+)?(?:those|the\s+ones|ones|any)\s+(?:that|which|with|whose|where|above|below|bigger|smaller|larger|longer|shorter)|(?:exclude|drop|remove|discard|ignore|skip|omit|reject)\s+(?:all\s+|any\s+|the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:cells|nuclei|objects|ones|spots|blobs|particles)\s*$)\b/i;
