@@ -3,7 +3,7 @@
 // tool's own `fromRequest` (tools/types.ts), which reads what only that tool knows.
 // Nothing here knows a tool by name: a tool with a new reading needs no edit here.
 import type { RequestClause, RequestReaders } from '../../../tools/types.ts';
-import { type Catalogue, catalogueFromTools, isTruth, selfOf } from './catalogue.ts';
+import { type Catalogue, catalogueFromTools, isTruth, producesOf, selfOf } from './catalogue.ts';
 import { ALL_TOOLS } from '../allTools.ts';
 import type { Conversation } from './conversation.ts';
 import { findArtifactIds, findChannel, findChannels, findFrames, findOutput, findPaths, quantityWithRole } from './extract.ts';
@@ -134,7 +134,7 @@ export function requestClause(ctx: Omit<BuildContext, 'tool'> & { tool?: string 
       ...now.map(({ id, type, producedBy, path }) => ({ id, type, producedBy, path, now: true, ...(isTruth({ type, producedBy }, ctx.catalogue) ? { truth: true } : {}) })),
     ],
     earlier: ctx.conversation.earlier.map(({ tool, ok, values }) => ({ tool, ok, values })),
-    ...(ctx.previous ? { previousTool: ctx.previous.tool } : {}),
+    ...(ctx.previous ? { previousTool: ctx.previous.tool, previousMakes: producesOf(ctx.previous.tool, ctx.catalogue).filter((t) => !(selfOf(ctx.previous!.tool, ctx.catalogue)?.truth ?? []).includes(t)) } : {}),
     read: readers({ ...ctx, tool: ctx.tool ?? '' }),
   };
 }
