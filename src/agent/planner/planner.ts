@@ -278,6 +278,11 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
       return;
     }
     const previous = picked.at(-1);
+    // "simulate a movie with drift and noise": a noun after "and" that goes on a "with" list of the step before, in words
+    // of that step's own description or arguments, is what that step's result has (its setting), no step of its own
+    if (previous && previous.tool !== best.tool && !best.named && !clause.negated && ['and', ','].includes(clause.joiner) && clauses[previous.clause].sentence === clause.sentence
+      && /\b(?:with|containing|including|having)\b/i.test(original.slice(clauses[previous.clause].start, clauses[previous.clause].end)) && tokenize(clause.text).length <= 3 && !unmatchedAction(clause.text, index)
+      && !/^(?:and\s+|,\s*)?(?:then\s+)?[\p{L}-]+\s+(?:the|it|them|this|that|my|our|a|an)\b/iu.test(clause.text) && describesArguments(previous.tool, clause.text, catalogue)) return;
     // "correct the drift but keep the original file": only words many tools use ("file") are too little to add a step; named as not applied with the step before
     // ("..., then save it as tiff": a clause that opens with a verb the tool declares as its own is that step, however many tools write files)
     const ownVerb = opensWithOwnWord(clause.text, best.tool, catalogue);
