@@ -206,6 +206,8 @@ const NARRATIVE = /^(?:[\w,]+\s+){0,4}?(?:i|we)\s+(?:imaged|recorded|acquired|fi
 const APOLOGY = /^(?:(?:and|but|ok(?:ay)?|so|hi|hello|hey)[,!]?\s+)?(?:sorry|apologies|apologi[sz]e|forgive me|excuse me|pardon)\b(?:[\s,]+(?:if|for|to|that|in advance|again|about)\b.*)?[\s!,.]*$/i;
 
 /** Which channel holds what ("H2B-mCherry is in channel 2", "channel 1 is the nuclear marker"): a fact about the data. */
+/** A channel's part in a step ("ch1 is the reference"), not what it shows: a setting, never context. */
+const CHANNEL_ROLE = /\b(?:reference|ref|template|anchor)\b/i;
 const CHANNEL_FACT = /^(?:(?:and|but|so)\s+)?(?:(?:the|my|our)\s+)?(?:[\w-]+\s+){0,2}?(?:is|are|was|were)\s+(?:in|on)\s+(?:the\s+)?(?:channel|ch|c)\s*\d+\s*$|^(?:(?:and|but|so)\s+)?(?:the\s+)?(?:channel|ch|c)\s*\d+\s+(?:is|has|shows|contains|was|holds)\b(?:\s+(?:the|a|an|my|our))?\s+(?:[\w-]+\s*){1,4}$/i;
 
 /** Whom the result is for, as a clause of its own ("for my paper figure, ...", "this is for our lab meeting"): a purpose, no step. */
@@ -237,7 +239,7 @@ export function isContext(text: string): boolean {
   if (THANKS.test(t)) return true;
   if (ATTACHED.test(t) && !/\b(?:could|can|would|please)\s+you\b/i.test(t)) return true;
   if (METHODS_PASSIVE.test(t) && !/\b(?:already|previously|earlier|yesterday|last\s+(?:week|time|month)|before)\b/i.test(t)) return false;
-  if (APOLOGY.test(t) || PURPOSE.test(t) || DUE.test(t) || CHECK_PURPOSE.test(t) || REPORTED_DOUBT.test(t) || (CHANNEL_FACT.test(t) && !/\b(?:segment|track|use|denoise|measure|correct|register|analy[sz]e|project|export|plot)\w*\b/i.test(t))) return true;
+  if (APOLOGY.test(t) || PURPOSE.test(t) || DUE.test(t) || CHECK_PURPOSE.test(t) || REPORTED_DOUBT.test(t) || (CHANNEL_FACT.test(t) && !/\b(?:segment|track|use|denoise|measure|correct|register|analy[sz]e|project|export|plot)\w*\b/i.test(t) && !CHANNEL_ROLE.test(t))) return true;
   // a number on its own (not one inside a name such as H2B-GFP, nor one that makes a word: "a 2-channel time-lapse";
   // nor, in what a person did, how long or how many: "yesterday I imaged some MDCK cells for 12 h", "we filmed 3 positions")
   const told = NARRATIVE.test(t) ? text.replace(/\b(?:for|over)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|min|mins|minutes?|days?|weeks?)\b|\b\d+\s+(?:cells|positions|wells|dishes|plates|conditions|replicates|movies|fields|embryos)\b|\b\d+(?:\.\d+)?\s*(?:x|×|nm)(?![\w])|\bNA\s*\d+(?:\.\d+)?/gi, ' ') : text;
