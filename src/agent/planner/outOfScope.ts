@@ -219,6 +219,8 @@ export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalo
     for (const [i, end] of clauseVerbs(masked, read)) {
       const object = foreignObject(read.slice(i, end), index, words, masked);
       if (object && read.some((r) => r !== object && r.reading === 'unknown')) return true;
+      // (or held in a thing from elsewhere: "count the votes in the spreadsheet", "segment this customer list into age groups")
+      if (object && heldElsewhere(read.slice(read.indexOf(object) + 1, end), masked, catalogue)) return true;
       // one thing, someone's own, that is nothing under the microscope ("track my package", "measure my flat");
       // things imaged come in numbers ("track my worms")
       if (object && /\b(?:my|our|your)\s+(?:[\w-]+ing\s+)?$/i.test(masked.slice(Math.max(0, object.token.start - 20), object.token.start)) && !/[^s]s$/i.test(object.token.word)) return true;
@@ -268,6 +270,21 @@ function ownThingFromElsewhere(read: { token: Token; reading: Reading }[], maske
     if (everyday && elsewhere) return true;
   }
   return false;
+}
+
+/** Words that say where a thing is kept or what it is made into ("in the spreadsheet", "into age groups"). */
+const HELD_IN = /\b(?:in|into|inside|within|from)\s+(?:(?:the|this|that|these|those|a|an|my|our|your|some)\s+)?$/i;
+
+/**
+ * A thing acted on is kept in, or made into, a word from elsewhere or a file we only write ("in the spreadsheet", "in this
+ * Excel file", "into age groups"): not a word of what is imaged or how ("in the movie", "in the cytoplasm", "into tracks").
+ */
+function heldElsewhere(after: { token: Token; reading: Reading }[], masked: string, catalogue: Catalogue): boolean {
+  const place = after.find((r) => HELD_IN.test(masked.slice(Math.max(0, r.token.start - 24), r.token.start)));
+  if (!place || place.reading === 'subject' || HELD.test(place.token.word) || isStopWord(place.token.word)) return false;
+  // (the words a tool declares for a file format it writes, "spreadsheet" and "excel" of a CSV: a file, never anything imaged)
+  const valueWords = new Set([...catalogue.keys()].flatMap((t) => Object.values(selfOf(t, catalogue)?.valueWords?.format ?? {}).flat()).map((w) => w.toLowerCase()));
+  return place.reading === 'unknown' || place.reading === 'neutral' || valueWords.has(place.token.word);
 }
 
 /** Words that make what follows the topic of the thing before them. */
