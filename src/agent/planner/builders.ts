@@ -134,7 +134,7 @@ export function requestClause(ctx: Omit<BuildContext, 'tool'> & { tool?: string 
       ...now.map(({ id, type, producedBy, path }) => ({ id, type, producedBy, path, now: true, ...(isTruth({ type, producedBy }, ctx.catalogue) ? { truth: true } : {}) })),
     ],
     earlier: ctx.conversation.earlier.map(({ tool, ok, values }) => ({ tool, ok, values })),
-    ...(ctx.previous ? { previousTool: ctx.previous.tool, previousMakes: producesOf(ctx.previous.tool, ctx.catalogue).filter((t) => !(selfOf(ctx.previous!.tool, ctx.catalogue)?.truth ?? []).includes(t)) } : {}),
+    ...(ctx.previous ? { previousTool: ctx.previous.tool, previousMakes: producesOf(ctx.previous.tool, ctx.catalogue).filter((t) => !((selfOf(ctx.previous!.tool, ctx.catalogue)?.truth ?? []) as string[]).includes(t)) } : {}),
     read: readers({ ...ctx, tool: ctx.tool ?? '' }),
   };
 }

@@ -859,6 +859,8 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     const repeated = repeatPlan(text, conversation, catalogue);
     if (repeated) return repeated;
   }
+  const changed = settingAlonePlan(text, mentions, conversation, catalogue);
+  if (changed) return changed;
   // the microscope engineer's router knows the acquisition language best
   // (only when no tool words matched: our own matches are more specific)
   // the microscope engineer's router knows the acquisition language best: it decides when the
@@ -1246,6 +1248,28 @@ function aboutEarlierStep(step: PlannedStep, text: string, conversation: Convers
   if (Object.keys(changes).length === 0) return;
   step.args.tool = target;
   step.args.changes = adaptArgs(changes, catalogue.get(target));
+}
+
+/**
+ * "bigger search radius, say 20 px", "a bit stronger, sigma 3": a setting with its number said alone after steps ran, naming
+ * no step of its own (no tool's name, no tool's own verb at its start, no question), runs the latest earlier step that reads
+ * it again with it (the tool that reruns steps), rather than a new step its words match loosely.
+ */
+function settingAlonePlan(text: string, mentions: Mention[], conversation: Conversation, catalogue: Catalogue): Plan | undefined {
+  if (!/\d/.test(text) || isQuestion(text) || mentions.some((m) => actsOnEarlierSteps(m.tool, catalogue) || opensWithOwnWord(text.slice(m.start, m.end), m.tool, catalogue))) return undefined;
+  const rerun = [...catalogue.keys()].find((t) => actsOnEarlierSteps(t, catalogue) && 'changes' in (catalogue.get(t)?.properties ?? {}));
+  const index = indexFor(catalogue);
+  if (!rerun || index.match(text).some((m) => m.named || m.nameWord)) return undefined;
+  const ran = [...new Set([...conversation.earlier].reverse().filter((r) => r.ok && (selfOf(r.tool, catalogue)?.consumes ?? []).length > 0).map((r) => r.tool))];
+  const inputs = new Set(['movie', 'labels', 'tracks', 'table', 'output']);
+  for (const target of ran) {
+    const changesIn = (words: string) => Object.fromEntries(Object.entries(argsFor(target, words, text, conversation, catalogue)).filter(([k, v]) => !k.startsWith('$') && !inputs.has(k) && !(v && typeof v === 'object' && '$ref' in v) && !unnamedChoice(target, k, words, catalogue)));
+    let changes = changesIn(text);
+    // ("a bigger radius, 9 px": a value set off by a comma or "say" is the value of the words before it)
+    if (Object.keys(changes).length === 0 && /[\p{L}]\s*(?:[,:–—-]\s*(?:say\s+|maybe\s+|about\s+|like\s+)?|\s+say\s+)\d/u.test(text)) changes = changesIn(text.replace(/([\p{L}])\s*(?:[,:–—-]\s*(?:say\s+|maybe\s+|about\s+|like\s+)?|\s+say\s+)(?=\d)/gu, '$1 of '));
+    if (Object.keys(changes).length > 0) return { steps: [{ tool: rerun, args: { tool: target, changes: adaptArgs(changes, catalogue.get(target)) }, clause: text }] };
+  }
+  return undefined;
 }
 
 /** A tool's arguments from the words of one clause, as a step of its own would get them. */
