@@ -39,6 +39,14 @@ const REQUESTERS = new Set(
 /** Words of analysing images in general ("a Sholl analysis", "quantify"): ours, though no one tool is named by them. */
 const ANALYSING = new Set(['analysis', 'analyse', 'analyze', 'analysing', 'analyzing', 'quantification', 'quantitative', 'processing', 'pipeline', 'workflow'].map((w) => meaning(normalizeWord(w))));
 const NAMING = /\b(?:with|using|via|by|as|into|to)\s+(?:the\s+|a\s+|an\s+)?$/i;
+/** A method named in a few words after "with"/"using" ("with a random forest classifier like Weka"): every word of it is a name asked for. */
+const NAMED_PHRASE = /\b(?:with|using|via)\s+(?:(?:the|a|an|some|my|our)\s+)?(?:(?!(?:and|then|but|or|on|in|for|to|of)\b)[\p{L}\d'’-]+\s+){0,4}$/iu;
+
+/** The word is part of what a naming word names: right after it, or in the few words of its phrase. */
+function named(token: Token, masked: string): boolean {
+  const before = masked.slice(Math.max(0, token.start - 60), token.start);
+  return NAMING.test(before.slice(-16)) || NAMED_PHRASE.test(before);
+}
 
 const toolWordSets = new WeakMap<ToolIndex, Set<string>>();
 
@@ -146,7 +154,7 @@ function outOfScopeAsWritten(read: { token: Token; reading: Reading }[], index: 
   let known = 0;
   let unknown = 0;
   for (const { token, reading: r } of read) {
-    if (r === 'neutral' || NAMING.test(masked.slice(Math.max(0, token.start - 16), token.start))) continue;
+    if (r === 'neutral' || named(token, masked)) continue;
     if (isSlip(token, r, index) || (r === 'unknown' && isProperNoun(token, masked))) {
       if (isProperNoun(token, masked)) unknown += 1;
       continue;
@@ -211,7 +219,7 @@ export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalo
     if (r.reading === 'subject') known += 3;
     else if (r.reading === 'known') known += weightOf(r.token, words);
     // a name after "with"/"using" is a method asked for, reported as not applied
-    else if (r.reading === 'unknown' && !NAMING.test(masked.slice(Math.max(0, r.token.start - 16), r.token.start))) unknown += 1;
+    else if (r.reading === 'unknown' && !named(r.token, masked)) unknown += 1;
   }
   // nothing under the microscope is named, and a tool's verb acts on a thing from elsewhere ("track the parcel", "segment my customers")
   // (with one more word from elsewhere: "do an MSD analysis" is ours, "track the parcel I ordered" is not)
