@@ -203,7 +203,7 @@ class Reader {
 export function maskRejected(text: string): string {
   const blank = (m: string) => m.replace(/[^\s]/g, ' ');
   return text
-    .replace(/\b(?:instead\s+of|rather\s+than|not\s+with|but\s+not)\s+(?:the\s+|an?\s+)?[\w-]+(?:\s+(?:method|filter|threshold|model|algorithm))?/gi, blank)
+    .replace(/\b(?:instead\s+of|rather\s+than|not\s+with|but\s+not|avoid(?:ing)?|anything\s+(?:but|except)|other\s+than)\s+(?:the\s+|an?\s+)?[\w-]+(?:\s+(?:method|filter|threshold|model|algorithm))?/gi, blank)
     .replace(/\b(?:do\s+not|don'?t|never|no\s+need\s+to|skip(?:ping)?)\b[^,.;]*/gi, blank);
 }
 

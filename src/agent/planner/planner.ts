@@ -1019,9 +1019,10 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   for (const step of steps) offByExclusion(step, understood.excludedSpans ?? [], text, catalogue);
   // "denoise the movie; no gaussian please", "segment the nuclei, no otsu": a value turned down never runs (the whole
   // request's words, when it has one step of that tool)
-  for (const step of steps) notes.push(...avoidTurnedDown(step, steps.filter((st) => st.tool === step.tool).length === 1 ? text : step.clause, steps.filter((st) => st !== step), catalogue));
   const pixelSizeUm = requestPixelSizeUm(conversation, catalogue);
   for (const step of steps) statedArguments(step, catalogue, pixelSizeUm);
+  // (after the values said by name are read: "avoid bicubic interpolation" names the value it turns down)
+  for (const step of steps) notes.push(...avoidTurnedDown(step, steps.filter((st) => st.tool === step.tool).length === 1 ? text : step.clause, steps.filter((st) => st !== step), catalogue));
   for (const step of steps) notes.push(...lengthsInPixels(step, pixelSizeUm, notes));
   // "leave the divisions alone": a switch the words turned off is said, never off in silence
   for (const step of steps) notes.push(...switchedOff(step, catalogue));
