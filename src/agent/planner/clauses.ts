@@ -95,11 +95,11 @@ export function withoutReferenceAsides(text: string): string {
 const REFERENCE_HEAD = /^\s*(?:reviewers?|referees?|editor|comments?|points?|remarks?|issues?|questions?|major\s+(?:comment|point|issue)s?|minor\s+(?:comment|point|issue)s?|r)\s*#?\s*\d+[a-z]?(?:\s*[,.]?\s*(?:(?:point|comment|remark|issue|question|item)s?\s*#?\s*)?\d+[a-z]?)?\s*(?::|\s[-–—]\s)/i;
 
 /**
- * Which data a request is about, named by a label and its number: "experiment 12", "day 3", "well A3", "replicate 2",
+ * Which data a request is about, named by a label and its number or date: "experiment 12", "experiment 2024-03-07", "day 3", "well A3", "replicate 2",
  * "embryo #2", "sample 17". Said before a comma, a colon, a bracket or the end ("for experiment 12 (day 3), track ..."),
  * never a setting of a step.
  */
-const SAMPLE_LABEL = /(?<=^|[\s(,;:])(?:(?:for|from|of|in|on)\s+)?(?:the\s+)?(?:experiments?|expt?\.?|days?|wells?|replicates?|reps?|samples?|embryos?|plates?|dish(?:es)?|runs?|batch(?:es)?|animals?|mice|mouse|fish|larva[e]?|patients?|donors?|slides?|coverslips?)(?:\s*#\s*|\s*no\.\s*|\s+no\s+|\s+number\s+|\s+)[A-Z]?\d+[a-z]?(?=\s*(?:[,;:)(]|\.(?:\s|$)|$))/gi;
+const SAMPLE_LABEL = /(?<=^|[\s(,;:])(?:(?:for|from|of|in|on)\s+)?(?:the\s+)?(?:experiments?|expt?\.?|days?|wells?|replicates?|reps?|samples?|embryos?|plates?|dish(?:es)?|runs?|batch(?:es)?|animals?|mice|mouse|fish|larva[e]?|patients?|donors?|slides?|coverslips?)(?:\s*#\s*|\s*no\.\s*|\s+no\s+|\s+number\s+|\s+)[A-Z]?\d+(?:[-/]\d+)*[a-z]?(?=\s*(?:[,;:)(]|\.(?:\s|$)|$))/gi;
 
 /** The text with its labels of which data it is about blanked, same length ("Experiment 3, day 2, well B4: segment ..."). */
 export function withoutSampleLabels(text: string): string {

@@ -1201,10 +1201,16 @@ function earlierSwitch(clause: Clause, earlier: { tool: string; sentence: number
 function switchesFromWords(step: PlannedStep, catalogue: Catalogue): void {
   const props = catalogue.get(step.tool)?.properties ?? {};
   const tokens = tokenize(step.clause);
-  const said = tokens.map((t) => meaning(t.stem));
   for (const [arg, p] of Object.entries(props)) {
+    const said = tokens.map((t) => meaning(t.stem));
     if (step.args[arg] !== undefined || !(p.type === 'boolean' || p.anyOf?.some((a) => a.type === 'boolean'))) continue;
-    const whole = tokenize(arg.replace(/([a-z])([A-Z])/g, '$1 $2')).map((t) => meaning(t.stem));
+    const nameTokens = tokenize(arg.replace(/([a-z])([A-Z])/g, '$1 $2'));
+    const whole = nameTokens.map((t) => meaning(t.stem));
+    // (lab shorthand of a word of the name, its first letters: "excl border" is excludeBorder)
+    for (const [k, t] of tokens.entries()) {
+      const full = nameTokens.find((n) => t.word.length >= 3 && n.word.length > t.word.length + 1 && n.word.startsWith(t.word));
+      if (full && !said.includes(meaning(full.stem))) said[k] = meaning(full.stem);
+    }
     // "no gap closing" names allowGapClosing by its object: the leading verb of a longer name may go unsaid
     // "no border objects" names excludeBorder by its object after a negation: leaving things out, said the other way round
     const excluding = whole.length === 2 && whole[0] === EXCLUDE_MEANING && !said.includes(whole[0]);
