@@ -290,6 +290,9 @@ export function asksForAStep(text: string): boolean {
   return !TOLD_NOUN.test(object);
 }
 
+/** A clause that asks for its step after every other ("lastly export as csv; first segment and measure"). */
+const RUNS_LAST = /^(?:(?:and|but|please|then|,)\s+)*(?:lastly|last(?:\s+of\s+all)?|at\s+the\s+(?:very\s+)?end|in\s+the\s+end|to\s+finish(?:\s+off)?)\b/i;
+
 /** True when the clause asks for its step to run before the clause(s) written ahead of it. */
 export function runsFirst(clause: Clause): boolean {
   // "..., so maybe smooth first", "denoise it first": "first" closing the clause says the same
@@ -332,6 +335,9 @@ export function orderSteps(clauses: Clause[], stepClauses: number[]): number[] {
       }
     }
   }
+  // ("lastly ..." written before the others: after all of them, in the order written)
+  const last = order.filter((c) => RUNS_LAST.test(clauses[c].text));
+  if (last.length && last.length < order.length) order.splice(0, order.length, ...order.filter((c) => !last.includes(c)), ...last);
   for (let k = 0; k + 1 < order.length; k++) {
     if (isBeforeClause(clauses[order[k]]) && (k === 0 || clauses[order[k - 1]].sentence !== clauses[order[k]].sentence)) {
       [order[k], order[k + 1]] = [order[k + 1], order[k]];
