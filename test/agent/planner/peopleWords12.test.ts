@@ -90,3 +90,45 @@ describe('a setting said alone after a step ran', () => {
     expect(after('segment frames 1-10', segmentedAndTracked).steps.map((s) => s.tool)).toEqual(['segment']);
   });
 });
+
+describe('a value turned down, however said', () => {
+  it('aligns with bilinear for "avoid bicubic", and names no constraint as dropped', () => {
+    expect(argsOf('please avoid bicubic interpolation when you align the channels', 'align_channels').interpolation).toBe('bilinear');
+    expect(said('please avoid bicubic interpolation when you align the channels')).not.toMatch(/Not applied/);
+  });
+
+  it('reads "anything but the model" as one clause, with no model listing', () => {
+    expect(toolsOf('segment with anything but the model')).toEqual(['segment']);
+    expect(argsOf('segment with anything but the model', 'segment').method).not.toBe('model');
+  });
+});
+
+describe('a method named in a few words', () => {
+  it('runs the step and names the method ("with a random forest classifier like Weka")', () => {
+    expect(toolsOf('segment with a random forest classifier like Weka')).toEqual(['segment']);
+    expect(said('segment with a random forest classifier like Weka')).toMatch(/Weka/);
+    expect(toolsOf('track my parcel with DHL')).toEqual([]);
+  });
+});
+
+describe('shorthand, slips and labels', () => {
+  it('sets a switch named by lab shorthand of its words ("excl border")', () => {
+    expect(argsOf('seg li, min 30px, excl border', 'segment')).toMatchObject({ method: 'li', minAreaPx: 30, excludeBorder: true });
+  });
+
+  it('reads a four-letter tool name with two letters swapped', () => {
+    expect(toolsOf('plto the trajectories', tracked)).toEqual(['plot']);
+  });
+
+  it('reads a dated experiment label as which data, not a setting or a stage position', () => {
+    expect(toolsOf('Experiment 2024-03-07, plate 3, well B4: segment and track the nuclei')).toEqual(['segment', 'track']);
+  });
+
+  it('runs a step said "lastly" after every other', () => {
+    expect(toolsOf('lastly export as csv; first segment and measure')).toEqual(['segment', 'measure', 'export']);
+  });
+
+  it('runs nothing for a question about something from elsewhere', () => {
+    expect(toolsOf("what's a good recipe for banana bread?")).toEqual([]);
+  });
+});
