@@ -9,7 +9,7 @@ import { adaptArgs, allowedValues, type Catalogue, type PropertyInfo, selfOf } f
 import { findEnumValue } from './enums.ts';
 import { nameWords } from './arguments.ts';
 import type { ToolIndex } from './matcher.ts';
-import { findQuantities, parseNumber } from './quantities.ts';
+import { findQuantities, parseNumber, withAppositiveValues } from './quantities.ts';
 import { withoutHedges } from './unapplied.ts';
 import { isStopWord, meaning, type Token, tokenize } from './words.ts';
 
@@ -170,7 +170,7 @@ class Reader {
 
   /** A phrase that names the argument a number was given to ("a search radius of 10 µm" → the linking distance). */
   namesAppliedNumber(text: string, end: number): boolean {
-    const m = /^\s*(?:of|=|:|at|to|is)?\s*(\d+(?:\.\d+)?)/.exec(text.slice(end));
+    const m = /^\s*(?:of|=|:|at|to|is)?\s*(\d+(?:\.\d+)?)/.exec(withAppositiveValues(text.slice(end)));
     return !!m && numbersIn(this.step.args).some((n) => Math.abs(n - Number(m[1])) < 1e-9);
   }
 

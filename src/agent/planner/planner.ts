@@ -26,7 +26,7 @@ import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFram
 import { sessionFrameCount } from './builders.ts';
 import { formatNumber } from '../../../tools/requestWords.ts';
 import { statedFrameIntervalS, withoutToldCalibration } from './askedUnits.ts';
-import { areasInPixels, findQuantities, numberWordsAsDigits, statedCalibration, timesInFrames, withShorthandNames } from './quantities.ts';
+import { areasInPixels, findQuantities, numberWordsAsDigits, statedCalibration, timesInFrames, withAppositiveValues, withShorthandNames } from './quantities.ts';
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
 import { avoidTurnedDown } from './rejectedValues.ts';
@@ -1313,7 +1313,7 @@ function statedArguments(step: PlannedStep, catalogue: Catalogue, pixelSizeUm?: 
   if (range) step.args.frames = range;
   // a number the tool's own reading gave to another argument goes where more of an argument's name words stand by it
   // ("a gap closing max distance of 5 px" is gapClosingMaxDistancePx, not the linking distance)
-  for (const [arg, { value, score }] of Object.entries(statedNumbersScored(step.tool, step.clause, catalogue, new Set(), pixelSizeUm))) {
+  for (const [arg, { value, score }] of Object.entries(statedNumbersScored(step.tool, withAppositiveValues(step.clause), catalogue, new Set(), pixelSizeUm))) {
     // ("detrend degree 5": a number said by every word of its argument's name beats a value the tool's reading inferred without one)
     const inferred = given.has(arg) && typeof adapted[arg] === 'number' && adapted[arg] !== value && score >= 2 * nameWords(arg).length
       && !new RegExp(`(?<![\\d.])${String(adapted[arg]).replace('.', '\\.')}(?![\\d])`).test(step.clause);

@@ -132,3 +132,11 @@ describe('shorthand, slips and labels', () => {
     expect(toolsOf("what's a good recipe for banana bread?")).toEqual([]);
   });
 });
+
+describe('a value set off by a hedge', () => {
+  it('is the value of the words before it ("a bigger search radius, say 20 px")', () => {
+    expect(argsOf('track with a bigger search radius, say 20 px', 'track', movieAndLabels).maxLinkingDistancePx).toBe(20);
+    expect(said('track with a bigger search radius, say 20 px', movieAndLabels)).not.toMatch(/Not applied/);
+    expect(argsOf('segment the nuclei, about 40 of them', 'segment').objectRadiusPx).toBeUndefined();
+  });
+});
