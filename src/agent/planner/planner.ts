@@ -1263,7 +1263,8 @@ function aboutEarlierStep(step: PlannedStep, text: string, conversation: Convers
  * it again with it (the tool that reruns steps), rather than a new step its words match loosely.
  */
 function settingAlonePlan(text: string, mentions: Mention[], conversation: Conversation, catalogue: Catalogue): Plan | undefined {
-  if (!/\d/.test(text) || isQuestion(text) || mentions.some((m) => actsOnEarlierSteps(m.tool, catalogue) || opensWithOwnWord(text.slice(m.start, m.end), m.tool, catalogue))) return undefined;
+  // (a repeat, "do it again with sigma 1", is the repeat's: the step itself again)
+  if (!/\d/.test(text) || isQuestion(text) || REPEAT.test(text) || SAME_FOR.test(text) || mentions.some((m) => actsOnEarlierSteps(m.tool, catalogue) || opensWithOwnWord(text.slice(m.start, m.end), m.tool, catalogue))) return undefined;
   const rerun = [...catalogue.keys()].find((t) => actsOnEarlierSteps(t, catalogue) && 'changes' in (catalogue.get(t)?.properties ?? {}));
   const index = indexFor(catalogue);
   if (!rerun || index.match(text).some((m) => m.named || m.nameWord)) return undefined;
@@ -1330,6 +1331,30 @@ function statedArguments(step: PlannedStep, catalogue: Catalogue, pixelSizeUm?: 
     step.args[arg] = value;
   }
   for (const [arg, value] of Object.entries(statedValues(step.tool, step.clause, catalogue, (stem) => index.spread(stem) <= 2))) if (!given.has(arg)) step.args[arg] = value;
+  numbersAfterValues(step, info.properties);
+}
+
+/**
+ * "kmeans 4", "gaussian blur 1.5": a number right after a value of one of the tool's choices (and a noun of its), with no
+ * word of its own, is the one number argument whose description names that value or its choice in its first words ("Number of clusters" of
+ * cluster, "Gaussian sigma" of gaussian); the value is set too. Never where two arguments fit, or the number is taken.
+ */
+function numbersAfterValues(step: PlannedStep, props: Record<string, PropertyInfo>): void {
+  const numeric = (p: PropertyInfo) => [p.type, ...(p.anyOf ?? []).map((a) => a.type)].flat().some((t) => t === 'number' || t === 'integer');
+  const taken = new Set(Object.values(step.args).filter((v) => typeof v === 'number'));
+  for (const [choice, p] of Object.entries(props)) {
+    for (const value of allowedValues(p).filter((v) => v.length > 2)) {
+      const said = new RegExp(`\\b${value.replace(/[_-]/g, '[\\s_-]?')}(?:\\s+[\\p{L}]+)?\\s*[:=]?\\s*(\\d+(?:\\.\\d+)?)\\b(?!\\s*(?:-|–|to)\\s*\\d)`, 'iu').exec(step.clause);
+      if (!said || taken.has(Number(said[1]))) continue;
+      // (named in the first few words of its description: what the number is about, "Number of clusters", "Gaussian sigma")
+      const names = (text: string, word: string) => new RegExp(`\\b${word.replace(/[_-]/g, '[\\s_-]?')}`, 'i').test(text.split(/\s+/).slice(0, 3).join(' '));
+      const fits = Object.entries(props).filter(([arg, q]) => arg !== choice && numeric(q) && step.args[arg] === undefined && (names(q.description ?? '', value) || names(q.description ?? '', choice)));
+      if (fits.length !== 1) continue;
+      step.args[fits[0][0]] = Number(said[1]);
+      step.args[choice] ??= value;
+      taken.add(Number(said[1]));
+    }
+  }
 }
 
 /**

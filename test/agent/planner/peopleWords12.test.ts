@@ -140,3 +140,15 @@ describe('a value set off by a hedge', () => {
     expect(argsOf('segment the nuclei, about 40 of them', 'segment').objectRadiusPx).toBeUndefined();
   });
 });
+
+describe('a number right after a value of a choice', () => {
+  const table: KnownArtifact[] = [...movieAndLabels, { id: 'table-1', type: 'table', producedBy: 'measure' }];
+  it('is the one number that value is about ("kmeans 4", "gaussian blur 1.5")', () => {
+    expect(argsOf('umap, 20 neighbours, kmeans 4', 'embed', table)).toMatchObject({ method: 'umap', nNeighbors: 20, cluster: 'kmeans', k: 4 });
+    expect(argsOf('gaussian blur 1.5', 'denoise')).toMatchObject({ method: 'gaussian', sigmaPx: 1.5 });
+  });
+
+  it('goes nowhere when no argument is about that value ("nlmeans 7")', () => {
+    expect(argsOf('nlmeans 7', 'denoise').sigmaPx).toBeUndefined();
+  });
+});
