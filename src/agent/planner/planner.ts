@@ -1346,7 +1346,10 @@ function numbersAfterValues(step: PlannedStep, props: Record<string, PropertyInf
   for (const [choice, p] of Object.entries(props)) {
     for (const value of allowedValues(p).filter((v) => v.length > 2)) {
       const said = new RegExp(`\\b${value.replace(/[_-]/g, '[\\s_-]?')}(?:\\s+[\\p{L}]+)?\\s*[:=]?\\s*(\\d+(?:\\.\\d+)?)\\b(?!\\s*(?:-|–|to)\\s*\\d)`, 'iu').exec(step.clause);
-      if (!said || taken.has(Number(said[1]))) continue;
+      // (a comparison between them, "intensity above 300", is a condition on measured values, no setting)
+      if (!said) continue;
+      const between = said[0].slice(value.length).trim().split(/\s+/)[0] ?? '';
+      if (taken.has(Number(said[1])) || isStopWord(between.toLowerCase()) || /^(?:above|below|over|under|than|less|more|greater|smaller|larger|bigger|higher|lower|at|of|from|to|by|in|on|with|and|or|is|are|of|>|<|=)$/i.test(between)) continue;
       // (named in the first few words of its description: what the number is about, "Number of clusters", "Gaussian sigma")
       const names = (text: string, word: string) => new RegExp(`\\b${word.replace(/[_-]/g, '[\\s_-]?')}`, 'i').test(text.split(/\s+/).slice(0, 3).join(' '));
       const fits = Object.entries(props).filter(([arg, q]) => arg !== choice && numeric(q) && step.args[arg] === undefined && (names(q.description ?? '', value) || names(q.description ?? '', choice)));

@@ -148,7 +148,8 @@ describe('a number right after a value of a choice', () => {
     expect(argsOf('gaussian blur 1.5', 'denoise')).toMatchObject({ method: 'gaussian', sigmaPx: 1.5 });
   });
 
-  it('goes nowhere when no argument is about that value ("nlmeans 7")', () => {
+  it('goes nowhere when no argument is about that value ("nlmeans 7"), or across a comparison ("intensity above 300")', () => {
     expect(argsOf('nlmeans 7', 'denoise').sigmaPx).toBeUndefined();
+    expect(argsOf('segment nuclei and keep only those with mean intensity above 300', 'segment').threshold).toBeUndefined();
   });
 });
