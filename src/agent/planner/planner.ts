@@ -1265,7 +1265,8 @@ function aboutEarlierStep(step: PlannedStep, text: string, conversation: Convers
 function settingAlonePlan(text: string, mentions: Mention[], conversation: Conversation, catalogue: Catalogue): Plan | undefined {
   // (a repeat, "do it again with sigma 1", is the repeat's: the step itself again)
   // (nor words of the microscope: "every 2 min now" changes the acquisition)
-  if (!/\d/.test(text) || isQuestion(text) || REPEAT.test(text) || SAME_FOR.test(text) || MICROSCOPE_CUE.test(text) || mentions.some((m) => runsMicroscope(m.tool, catalogue)) || mentions.some((m) => actsOnEarlierSteps(m.tool, catalogue) || opensWithOwnWord(text.slice(m.start, m.end), m.tool, catalogue))) return undefined;
+  // (a number said as one, not a digit of a name: "a protocol named n2v-otsu")
+  if (findQuantities(text).length === 0 || isQuestion(text) || REPEAT.test(text) || SAME_FOR.test(text) || MICROSCOPE_CUE.test(text) || mentions.some((m) => runsMicroscope(m.tool, catalogue)) || mentions.some((m) => actsOnEarlierSteps(m.tool, catalogue) || opensWithOwnWord(text.slice(m.start, m.end), m.tool, catalogue))) return undefined;
   const rerun = [...catalogue.keys()].find((t) => actsOnEarlierSteps(t, catalogue) && 'changes' in (catalogue.get(t)?.properties ?? {}));
   const index = indexFor(catalogue);
   if (!rerun || index.match(text).some((m) => m.named || m.nameWord)) return undefined;

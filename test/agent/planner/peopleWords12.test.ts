@@ -153,3 +153,11 @@ describe('a number right after a value of a choice', () => {
     expect(argsOf('segment nuclei and keep only those with mean intensity above 300', 'segment').threshold).toBeUndefined();
   });
 });
+
+describe('a setting said alone, and what is not one', () => {
+  it('leaves a name with a digit in it to its own step ("keep this as a protocol named n2v-otsu")', () => {
+    const earlier: PastResult[] = [{ tool: 'denoise', args: { movie: 'movie-1', method: 'n2v' }, ok: true, summary: '', values: {}, artifacts: [{ id: 'movie-2', type: 'movie', producedBy: 'denoise' }] }];
+    const steps = planRequest({ request: 'keep this as a protocol named n2v-otsu', artifactsAtStart: [movie], earlier, current: [], earlierRequests: [] }, catalogue).steps;
+    expect(steps.map((s) => s.tool)).not.toContain('rerun_step');
+  });
+});
