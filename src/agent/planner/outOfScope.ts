@@ -202,6 +202,8 @@ function adviceFromElsewhere(read: { token: Token; reading: Reading }[], index: 
 export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalogue): boolean {
   // a time, a length or a percentage ("every 30 min", "5 µm", "to 20%") is about imaging
   if (findQuantities(masked).some((q) => q.kind !== 'count')) return false;
+  // so is a count in a unit only the tools' settings are described in ("threshold at 300 grey levels")
+  if (findQuantities(masked).some((q) => countsInSettingUnits(q.after, catalogue))) return false;
   const words = toolWords(index, catalogue);
   let known = 0;
   let unknown = 0;
@@ -278,6 +280,24 @@ function ownThingFromElsewhere(read: { token: Token; reading: Reading }[], maske
     if (everyday && elsewhere) return true;
   }
   return false;
+}
+
+const settingWordSets = new WeakMap<Catalogue, Set<string>>();
+
+/** Meanings of the words of the tools' settings' descriptions ("grey levels" of a threshold). */
+function settingWords(catalogue: Catalogue): Set<string> {
+  let words = settingWordSets.get(catalogue);
+  if (!words) {
+    words = new Set(tokenize([...catalogue.values()].flatMap((info) => Object.values(info.properties).map((p) => p.description ?? '')).join(' ')).map((t) => meaning(t.stem)));
+    settingWordSets.set(catalogue, words);
+  }
+  return words;
+}
+
+/** The words after a number (up to two, no small words) are all words of a setting's description, one of them at least four letters. */
+function countsInSettingUnits(after: string, catalogue: Catalogue): boolean {
+  const unit = tokenize(after.split(/[,.;:!?]/)[0]).filter((t) => !t.part && !isStopWord(t.word)).slice(0, 2);
+  return unit.length === 2 && unit.every((t) => settingWords(catalogue).has(meaning(t.stem))) && unit.some((t) => t.word.length >= 4);
 }
 
 /** Words that say where a thing is kept or what it is made into ("in the spreadsheet", "into age groups"). */

@@ -53,6 +53,11 @@ describe('things from elsewhere kept in a spreadsheet or made into groups', () =
     expect(toolsOf('segment this customer list into age groups')).toEqual([]);
   });
 
+  it('leave a count in a unit of our settings ours ("at 300 grey levels"), and a count of things from elsewhere not', () => {
+    expect(argsOf('threshold manually at 300 grey levels', 'segment')).toMatchObject({ method: 'manual', threshold: 300 });
+    expect(toolsOf('plot my 5 marathon times')).toEqual([]);
+  });
+
   it('leave things in a cell ours', () => {
     expect(toolsOf('count the organelles in the cytoplasm')).toContain('segment');
     expect(toolsOf('count the beads in the stack')).toContain('segment');
