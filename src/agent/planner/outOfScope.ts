@@ -26,7 +26,7 @@ const SUBJECTS = new Set(
 
 /** Words that name how or with what, not a subject ("using", "algorithm"), and fillers of speech ("hmm"). */
 const NEUTRAL = new Set(
-  'using use via algorithm method filter approach technique model format file software plugin tool what whats which who why where good best hmm hm uh um oh ah well yeah yes yep okay ok cool great actually maybe perhaps kindly quickly everything anything something both again whole hello hiya cheers bye goodbye morning afternoon evening thanks thank nope nah sorry wait stop perfect nevermind never mind awesome nice lovely brilliant fine sure alright'.split(' '),
+  'using use via algorithm method filter approach technique model format file software plugin tool hmm hm uh um oh ah well yeah yes yep okay ok cool great actually maybe perhaps kindly quickly everything anything something both again whole hello hiya cheers bye goodbye morning afternoon evening thanks thank nope nah sorry wait stop perfect nevermind never mind awesome nice lovely brilliant fine sure alright'.split(' '),
 );
 /**
  * Who asks for the result, and their asking ("my PI needs the tracks ...", "the reviewer wants ..."): around a request
@@ -217,8 +217,11 @@ export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalo
   const ours = read.filter((r) => !REQUESTERS.has(r.token.word)).reduce((sum, r) => sum + (r.reading === 'subject' ? 3 : r.reading === 'known' ? weightOf(r.token, words) : 0), 0);
   if (ours >= 2) read.splice(0, read.length, ...read.filter((r) => !REQUESTERS.has(r.token.word)));
   if (outOfScopeAsWritten(read, index, masked, words) || adviceFromElsewhere(read, index, words, masked)) return true;
+  // (question words and "good" are read as ours, but tell nothing against words from elsewhere: "what's a good recipe for banana bread?")
+  let asking = 0;
   for (const r of read) {
     if (r.reading === 'subject') known += 3;
+    else if (r.reading === 'known' && QUESTION_WORDS.has(r.token.word)) asking += weightOf(r.token, words);
     else if (r.reading === 'known') known += weightOf(r.token, words);
     // a name after "with"/"using" is a method asked for, reported as not applied
     else if (r.reading === 'unknown' && !named(r.token, masked)) unknown += 1;
@@ -247,7 +250,7 @@ export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalo
   // an action we lack on what is at hand ("flip it", "invert", "rotate 90 degrees") is named as not done instead
   // (a word the question reader knows, "the slowest one?", "and the SD?", asks of the data at hand)
   const aThing = (r: { token: Token; reading: Reading }) => r.reading === 'unknown' && !isNotQuantityWord(r.token.word) && !quantityOfAdjectives(r.token.word) && /\b(?:a|an|the|some|my|your|our|his|her|their|this|that|these|those)\s+(?:[\w-]+\s+)?$/i.test(masked.slice(Math.max(0, r.token.start - 24), r.token.start));
-  if (known === 0 && read.some(aThing)) return true;
+  if (known + asking === 0 && read.some(aThing)) return true;
   // more words from elsewhere than words of ours (a word about cells counts three)
   return unknown >= 2 && unknown > known;
 }
@@ -299,6 +302,9 @@ function countsInSettingUnits(after: string, catalogue: Catalogue): boolean {
   const unit = tokenize(after.split(/[,.;:!?]/)[0]).filter((t) => !t.part && !isStopWord(t.word)).slice(0, 2);
   return unit.length === 2 && unit.every((t) => settingWords(catalogue).has(meaning(t.stem))) && unit.some((t) => t.word.length >= 4);
 }
+
+/** Question words and words of how good, which say nothing of what a request is about. */
+const QUESTION_WORDS = new Set('what whats which who why where good best'.split(' '));
 
 /** Words that say where a thing is kept or what it is made into ("in the spreadsheet", "into age groups"). */
 const HELD_IN = /\b(?:in|into|inside|within|from)\s+(?:(?:the|this|that|these|those|a|an|my|our|your|some)\s+)?$/i;
