@@ -189,7 +189,10 @@ function imageSidePx(clause: string): number | undefined {
   return undefined;
 }
 
-/** A simulation from its words: nuclei, frames (a count, not a range), image size, drift, divisions, seed. */
+/** Drift, bleaching and noise at values that show in a movie, for a simulation asked to have them with no number said. */
+const SHOWN = { driftPx: 10, bleachRate: 0.02, snr: 5 };
+
+/** A simulation from its words: nuclei, frames (a count, not a range), image size, drift, bleaching, noise, divisions, seed. */
 function readSimulationRequest(c: RequestClause): Record<string, unknown> {
   const qs = c.quantities;
   const args: Record<string, unknown> = {};
@@ -206,6 +209,11 @@ function readSimulationRequest(c: RequestClause): Record<string, unknown> {
   const drift = c.read.quantity(['length', 'count'], /drift/);
   if (drift) args.driftPx = drift.value;
   else if (/\bno drift\b|\bwithout drift\b/i.test(c.text)) args.driftPx = 0;
+  // "with drift and noise", "a noisy, bleaching movie": what the movie has, said without a number, at a value that shows it
+  // (the defaults have none of it: no drift, no bleaching, SNR 20)
+  else if (/\bdrift(?:s|ing)?\b/i.test(c.text) && !c.read.saysNot(/\bdrift/i)) args.driftPx = SHOWN.driftPx;
+  if (/\bbleach(?:es|ed|ing)?\b|\bfading\b/i.test(c.text) && !c.read.saysNot(/\bbleach|\bfading/i) && !c.quantities.some((q) => /bleach\w*(?:\s+rate)?\s*(?:of|=|:)?\s*$/i.test(q.before) || /^\s*%?\s*(?:per\s+frame\s+)?bleach/i.test(q.after))) args.bleachRate = SHOWN.bleachRate;
+  if (/\bnois(?:e|y)\b/i.test(c.text) && !c.read.saysNot(/\bnois/i) && !c.quantities.some((q) => /(?:snr|nois\w*)\s*(?:of|=|:)?\s*$/i.test(q.before) || /^\s*(?:snr|nois)/i.test(q.after))) args.snr = SHOWN.snr;
   const seed = /\bseed\s*(\d+)/i.exec(c.text);
   if (seed) args.seed = Number(seed[1]);
   return args;

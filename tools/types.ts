@@ -107,6 +107,8 @@ export interface RequestClause {
   earlier: { tool: string; ok: boolean; values: Record<string, unknown> }[];
   /** The tool of the step just before this one in the same request, if any. */
   previousTool?: string;
+  /** The artifact types that step makes, main result first (not yet in `artifacts`: the step has not run). */
+  previousMakes?: string[];
   /** Readers the agent lends (they hold its vocabulary: channel names, the thesaurus, the acquisition language). */
   read: RequestReaders;
 }

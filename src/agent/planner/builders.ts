@@ -3,11 +3,11 @@
 // tool's own `fromRequest` (tools/types.ts), which reads what only that tool knows.
 // Nothing here knows a tool by name: a tool with a new reading needs no edit here.
 import type { RequestClause, RequestReaders } from '../../../tools/types.ts';
-import { type Catalogue, catalogueFromTools, isTruth, selfOf } from './catalogue.ts';
+import { type Catalogue, catalogueFromTools, isTruth, producesOf, selfOf } from './catalogue.ts';
 import { ALL_TOOLS } from '../allTools.ts';
 import type { Conversation } from './conversation.ts';
 import { findArtifactIds, findChannel, findChannels, findFrames, findOutput, findPaths, quantityWithRole } from './extract.ts';
-import { findQuantities, type QuantityKind, statedCalibration } from './quantities.ts';
+import { findQuantities, type QuantityKind, statedCalibration, withAppositiveValues } from './quantities.ts';
 import type { PlannedStep } from './types.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
 import { findEnumValue } from './enums.ts';
@@ -80,7 +80,7 @@ function readers(ctx: BuildContext): RequestReaders {
   const { clause, tool, catalogue, conversation } = ctx;
   return {
     value: (arg, text = clause) => findEnumValue(tool, arg, text, catalogue),
-    quantity: (kinds, role) => quantityWithRole(findQuantities(clause), kinds as QuantityKind[], role),
+    quantity: (kinds, role) => quantityWithRole(findQuantities(withAppositiveValues(clause)), kinds as QuantityKind[], role),
     channel: (text = clause) => findChannel(text),
     channels: (text = clause) => findChannels(text),
     output: (text = clause) => findOutput(text),
@@ -126,7 +126,7 @@ export function requestClause(ctx: Omit<BuildContext, 'tool'> & { tool?: string 
   return {
     text: ctx.clause,
     request: ctx.text,
-    quantities: findQuantities(ctx.clause).map(({ value, unit, kind, before, after, per }) => ({ value, unit, kind, before, after, ...(per ? { per } : {}) })),
+    quantities: findQuantities(withAppositiveValues(ctx.clause)).map(({ value, unit, kind, before, after, per }) => ({ value, unit, kind, before, after, ...(per ? { per } : {}) })),
     paths: findPaths(ctx.clause),
     ...(pixelSizeUm !== undefined ? { pixelSizeUm } : {}),
     ...(sized ? { movieSizePx: { width: sized.width!, height: sized.height! } } : {}),
@@ -135,7 +135,7 @@ export function requestClause(ctx: Omit<BuildContext, 'tool'> & { tool?: string 
       ...now.map(({ id, type, producedBy, path }) => ({ id, type, producedBy, path, now: true, ...(isTruth({ type, producedBy }, ctx.catalogue) ? { truth: true } : {}) })),
     ],
     earlier: ctx.conversation.earlier.map(({ tool, ok, values }) => ({ tool, ok, values })),
-    ...(ctx.previous ? { previousTool: ctx.previous.tool } : {}),
+    ...(ctx.previous ? { previousTool: ctx.previous.tool, previousMakes: producesOf(ctx.previous.tool, ctx.catalogue).filter((t) => !((selfOf(ctx.previous!.tool, ctx.catalogue)?.truth ?? []) as string[]).includes(t)) } : {}),
     read: readers({ ...ctx, tool: ctx.tool ?? '' }),
   };
 }

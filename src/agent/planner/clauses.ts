@@ -95,11 +95,11 @@ export function withoutReferenceAsides(text: string): string {
 const REFERENCE_HEAD = /^\s*(?:reviewers?|referees?|editor|comments?|points?|remarks?|issues?|questions?|major\s+(?:comment|point|issue)s?|minor\s+(?:comment|point|issue)s?|r)\s*#?\s*\d+[a-z]?(?:\s*[,.]?\s*(?:(?:point|comment|remark|issue|question|item)s?\s*#?\s*)?\d+[a-z]?)?\s*(?::|\s[-–—]\s)/i;
 
 /**
- * Which data a request is about, named by a label and its number: "experiment 12", "day 3", "well A3", "replicate 2",
+ * Which data a request is about, named by a label and its number or date: "experiment 12", "experiment 2024-03-07", "day 3", "well A3", "replicate 2",
  * "embryo #2", "sample 17". Said before a comma, a colon, a bracket or the end ("for experiment 12 (day 3), track ..."),
  * never a setting of a step.
  */
-const SAMPLE_LABEL = /(?<=^|[\s(,;:])(?:(?:for|from|of|in|on)\s+)?(?:the\s+)?(?:experiments?|expt?\.?|days?|wells?|replicates?|reps?|samples?|embryos?|plates?|dish(?:es)?|runs?|batch(?:es)?|animals?|mice|mouse|fish|larva[e]?|patients?|donors?|slides?|coverslips?)(?:\s*#\s*|\s*no\.\s*|\s+no\s+|\s+number\s+|\s+)[A-Z]?\d+[a-z]?(?=\s*(?:[,;:)(]|\.(?:\s|$)|$))/gi;
+const SAMPLE_LABEL = /(?<=^|[\s(,;:])(?:(?:for|from|of|in|on)\s+)?(?:the\s+)?(?:experiments?|expt?\.?|days?|wells?|replicates?|reps?|samples?|embryos?|plates?|dish(?:es)?|runs?|batch(?:es)?|animals?|mice|mouse|fish|larva[e]?|patients?|donors?|slides?|coverslips?)(?:\s*#\s*|\s*no\.\s*|\s+no\s+|\s+number\s+|\s+)[A-Z]?\d+(?:[-/]\d+)*[a-z]?(?=\s*(?:[,;:)(]|\.(?:\s|$)|$))/gi;
 
 /** The text with its labels of which data it is about blanked, same length ("Experiment 3, day 2, well B4: segment ..."). */
 export function withoutSampleLabels(text: string): string {
@@ -128,6 +128,8 @@ export function splitClauses(text: string): Clause[] {
     if (/^\s+and\b/i.test(text.slice(at)) && /\b(?:between|correlat\w*|compar\w*)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}[\w-]+\s*$/i.test(text.slice(0, at)) && !/[,;.]/.test(text.slice(0, at).split(/\b(?:between|correlat\w*|compar\w*)\b/i).at(-1) ?? '')) continue;
     // "Image > Stacks > Z Project": a path in Fiji's menus (from one of its menu bar's menus), one step, not arrows
     if (/^\s*>(?!>)/.test(text.slice(at)) && FIJI_MENU_PATH.test(text.slice(0, at))) continue;
+    // "anything but the model", "any method but otsu": the exception of what comes before, not a clause of its own
+    if (/^\s+but\b/i.test(text.slice(at)) && /\b(?:anything|any\s+(?:method|one))\s*$/i.test(text.slice(0, at))) continue;
     // "x, y" coordinates and "1,000"
     if (m[0] === ',' && /\d\s*$/.test(text.slice(0, at)) && /^,\s*-?\d/.test(text.slice(at))) continue;
     // "max. linking distance 10 px", "Dr. Klein", "e.g. Otsu", "approx. 10 px": the full stop of an abbreviation ends no sentence
@@ -206,6 +208,8 @@ const NARRATIVE = /^(?:[\w,]+\s+){0,4}?(?:i|we)\s+(?:imaged|recorded|acquired|fi
 const APOLOGY = /^(?:(?:and|but|ok(?:ay)?|so|hi|hello|hey)[,!]?\s+)?(?:sorry|apologies|apologi[sz]e|forgive me|excuse me|pardon)\b(?:[\s,]+(?:if|for|to|that|in advance|again|about)\b.*)?[\s!,.]*$/i;
 
 /** Which channel holds what ("H2B-mCherry is in channel 2", "channel 1 is the nuclear marker"): a fact about the data. */
+/** A channel's part in a step ("ch1 is the reference"), not what it shows: a setting, never context. */
+const CHANNEL_ROLE = /\b(?:reference|ref|template|anchor)\b/i;
 const CHANNEL_FACT = /^(?:(?:and|but|so)\s+)?(?:(?:the|my|our)\s+)?(?:[\w-]+\s+){0,2}?(?:is|are|was|were)\s+(?:in|on)\s+(?:the\s+)?(?:channel|ch|c)\s*\d+\s*$|^(?:(?:and|but|so)\s+)?(?:the\s+)?(?:channel|ch|c)\s*\d+\s+(?:is|has|shows|contains|was|holds)\b(?:\s+(?:the|a|an|my|our))?\s+(?:[\w-]+\s*){1,4}$/i;
 
 /** Whom the result is for, as a clause of its own ("for my paper figure, ...", "this is for our lab meeting"): a purpose, no step. */
@@ -237,7 +241,7 @@ export function isContext(text: string): boolean {
   if (THANKS.test(t)) return true;
   if (ATTACHED.test(t) && !/\b(?:could|can|would|please)\s+you\b/i.test(t)) return true;
   if (METHODS_PASSIVE.test(t) && !/\b(?:already|previously|earlier|yesterday|last\s+(?:week|time|month)|before)\b/i.test(t)) return false;
-  if (APOLOGY.test(t) || PURPOSE.test(t) || DUE.test(t) || CHECK_PURPOSE.test(t) || REPORTED_DOUBT.test(t) || (CHANNEL_FACT.test(t) && !/\b(?:segment|track|use|denoise|measure|correct|register|analy[sz]e|project|export|plot)\w*\b/i.test(t))) return true;
+  if (APOLOGY.test(t) || PURPOSE.test(t) || DUE.test(t) || CHECK_PURPOSE.test(t) || REPORTED_DOUBT.test(t) || (CHANNEL_FACT.test(t) && !/\b(?:segment|track|use|denoise|measure|correct|register|analy[sz]e|project|export|plot)\w*\b/i.test(t) && !CHANNEL_ROLE.test(t))) return true;
   // a number on its own (not one inside a name such as H2B-GFP, nor one that makes a word: "a 2-channel time-lapse";
   // nor, in what a person did, how long or how many: "yesterday I imaged some MDCK cells for 12 h", "we filmed 3 positions")
   const told = NARRATIVE.test(t) ? text.replace(/\b(?:for|over)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|min|mins|minutes?|days?|weeks?)\b|\b\d+\s+(?:cells|positions|wells|dishes|plates|conditions|replicates|movies|fields|embryos)\b|\b\d+(?:\.\d+)?\s*(?:x|×|nm)(?![\w])|\bNA\s*\d+(?:\.\d+)?/gi, ' ') : text;
@@ -286,6 +290,9 @@ export function asksForAStep(text: string): boolean {
   return !TOLD_NOUN.test(object);
 }
 
+/** A clause that asks for its step after every other ("lastly export as csv; first segment and measure"). */
+const RUNS_LAST = /^(?:(?:and|but|please|then|,)\s+)*(?:lastly|last(?:\s+of\s+all)?|at\s+the\s+(?:very\s+)?end|in\s+the\s+end|to\s+finish(?:\s+off)?)\b/i;
+
 /** True when the clause asks for its step to run before the clause(s) written ahead of it. */
 export function runsFirst(clause: Clause): boolean {
   // "..., so maybe smooth first", "denoise it first": "first" closing the clause says the same
@@ -328,6 +335,9 @@ export function orderSteps(clauses: Clause[], stepClauses: number[]): number[] {
       }
     }
   }
+  // ("lastly ..." written before the others: after all of them, in the order written)
+  const last = order.filter((c) => RUNS_LAST.test(clauses[c].text));
+  if (last.length && last.length < order.length) order.splice(0, order.length, ...order.filter((c) => !last.includes(c)), ...last);
   for (let k = 0; k + 1 < order.length; k++) {
     if (isBeforeClause(clauses[order[k]]) && (k === 0 || clauses[order[k - 1]].sentence !== clauses[order[k]].sentence)) {
       [order[k], order[k + 1]] = [order[k + 1], order[k]];

@@ -9,7 +9,7 @@ import { adaptArgs, allowedValues, type Catalogue, type PropertyInfo, selfOf } f
 import { findEnumValue } from './enums.ts';
 import { nameWords } from './arguments.ts';
 import type { ToolIndex } from './matcher.ts';
-import { findQuantities, parseNumber } from './quantities.ts';
+import { findQuantities, parseNumber, withAppositiveValues } from './quantities.ts';
 import { withoutHedges } from './unapplied.ts';
 import { isStopWord, meaning, type Token, tokenize } from './words.ts';
 
@@ -147,6 +147,18 @@ class Reader {
     return known(0) || (tokens.length > 1 && tokens.slice(1).every((_, i) => known(i + 1)));
   }
 
+  /** The tool's arguments (no inputs) whose name or description uses the word ("smaller" of minAreaPx: "small"). */
+  argumentsDescribing(word: RawWord): string[] {
+    const tokens = tokenize(word.word);
+    if (tokens.length === 0) return [];
+    const said = this.index.meanings(tokens).map((ms, i) => [...ms, meaning(tokens[i].stem)]);
+    const props: Record<string, PropertyInfo> = this.catalogue.get(this.step.tool)?.properties ?? {};
+    return Object.entries(props).filter(([name]) => !INPUTS.has(name)).filter(([name, p]) => {
+      const described = new Set(tokenize(`${name.replace(/([a-z])([A-Z])/g, '$1 $2')} ${p.description ?? ''}`).map((t) => meaning(t.stem)));
+      return said.every((ms) => ms.some((m) => described.has(m)));
+    }).map(([name]) => name);
+  }
+
   /** A word that could name a method: not a function word, a number, or a word that only says how good. */
   content(word: RawWord): boolean {
     // "CARE" is a method, "with care" is not
@@ -158,7 +170,7 @@ class Reader {
 
   /** A phrase that names the argument a number was given to ("a search radius of 10 µm" → the linking distance). */
   namesAppliedNumber(text: string, end: number): boolean {
-    const m = /^\s*(?:of|=|:|at|to|is)?\s*(\d+(?:\.\d+)?)/.exec(text.slice(end));
+    const m = /^\s*(?:of|=|:|at|to|is)?\s*(\d+(?:\.\d+)?)/.exec(withAppositiveValues(text.slice(end)));
     return !!m && numbersIn(this.step.args).some((n) => Math.abs(n - Number(m[1])) < 1e-9);
   }
 
@@ -191,7 +203,7 @@ class Reader {
 export function maskRejected(text: string): string {
   const blank = (m: string) => m.replace(/[^\s]/g, ' ');
   return text
-    .replace(/\b(?:instead\s+of|rather\s+than|not\s+with|but\s+not)\s+(?:the\s+|an?\s+)?[\w-]+(?:\s+(?:method|filter|threshold|model|algorithm))?/gi, blank)
+    .replace(/\b(?:instead\s+of|rather\s+than|not\s+with|but\s+not|avoid(?:ing)?|anything\s+(?:but|except)|other\s+than)\s+(?:the\s+|an?\s+)?[\w-]+(?:\s+(?:method|filter|threshold|model|algorithm))?/gi, blank)
     .replace(/\b(?:do\s+not|don'?t|never|no\s+need\s+to|skip(?:ping)?)\b[^,.;]*/gi, blank);
 }
 
@@ -357,11 +369,16 @@ function kindsLeftOut(words: RawWord[], reader: Reader): Unapplied[] {
     while (i < words.length && /^(?:the|any|all|those|these|out|of)$/i.test(words[i].lower)) i++;
     const kind: RawWord[] = [];
     for (; i < words.length && kind.length < 3 && !OBJECT_NOUNS.test(words[i].lower); i++) {
-      if (BOUNDARY.test(words[i].lower) || words[i].start - (kind.at(-1) ?? verb).end > 2) return;
+      // (the gap is to the word before, an article skipped or not: "drop the short tracks")
+      if (BOUNDARY.test(words[i].lower) || words[i].start - words[i - 1].end > 2) return;
       kind.push(words[i]);
     }
     if (kind.length === 0 || !OBJECT_NOUNS.test(words[i]?.lower ?? '') || !kind.every((w) => reader.content(w))) return;
-    if (kind.every((w) => reader.applies(w) || reader.carriesValue(w))) return;
+    // (a kind filters only through an argument the step was given: "drop the small nuclei" with minAreaPx set; with it unset,
+    // the answer names the argument that would, "drop the short tracks" names none)
+    if (kind.every((w) => reader.carriesValue(w))) return;
+    const args = kind.flatMap((w) => reader.argumentsDescribing(w));
+    if (args.some((a) => reader.step.args[a] !== undefined)) return;
     const said = [verb, ...kind].flatMap((w) => tokenize(w.word)).map((t) => meaning(t.stem));
     if (Object.entries(reader.step.args).some(([arg, val]) => typeof val === 'boolean' && nameWords(arg).length >= 2 && nameWords(arg).some((w) => said.includes(w) && w !== said[0]))) return;
     out.push({ text: '', kind: 'scope', start: verb.start, end: words[i].end });

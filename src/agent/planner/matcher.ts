@@ -87,6 +87,9 @@ function vocabularyOf(t: DescribedTool): Set<string> {
   return new Set(tokenize(texts.join(' ')).map((k) => meaning(k.stem)));
 }
 
+/** A word in the texts of this many tools or more says little about which one is asked for, or what a request is about ("file", "movie", "frame", "how"); compare with `spread`. */
+export const GENERIC_SPREAD = 7;
+
 /** The index of the tools' self-descriptions, built once per catalogue. */
 export class ToolIndex {
   private readonly docs: ToolDoc[];
@@ -280,6 +283,8 @@ export class ToolIndex {
     // a four-letter word is a slip of a tool's name only by a dropped letter ("trak" for "track")
     if (edits === 0 && word.length === 4) {
       for (const [w, m] of this.nameWords) if (w.length === 5 && w.startsWith(word.slice(0, 2)) && editDistance(word, w, 1) === 1) best = m;
+      // or by two letters swapped, its letters all there ("plto" for "plot")
+      for (const [w, m] of this.nameWords) if (w.length === 4 && w[0] === word[0] && [...w].sort().join('') === [...word].sort().join('') && editDistance(word, w, 1) === 1) best = m;
     }
     // lab shorthand: "seg" of "segment", "trk" of "track" (written without its vowels), when it stands for one word only
     if (best === undefined && word.length >= 3 && word.length <= 4 && !this.knows(stem)) best = this.expand(word);

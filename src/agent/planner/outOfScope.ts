@@ -4,7 +4,7 @@
 // after "with"/"using" ("denoise using BM3D", "the Hungarian algorithm") is a name to
 // report as not applied, never a reason to refuse the request.
 import { allowedValues, type Catalogue, selfOf } from './catalogue.ts';
-import type { ToolIndex } from './matcher.ts';
+import { GENERIC_SPREAD, type ToolIndex } from './matcher.ts';
 import { findQuantities } from './quantities.ts';
 import { splitClauses } from './clauses.ts';
 import { allowedEdits, editDistance, isStopWord, meaning, normalizeWord, stopWords, type Token, tokenize } from './words.ts';
@@ -39,6 +39,14 @@ const REQUESTERS = new Set(
 /** Words of analysing images in general ("a Sholl analysis", "quantify"): ours, though no one tool is named by them. */
 const ANALYSING = new Set(['analysis', 'analyse', 'analyze', 'analysing', 'analyzing', 'quantification', 'quantitative', 'processing', 'pipeline', 'workflow'].map((w) => meaning(normalizeWord(w))));
 const NAMING = /\b(?:with|using|via|by|as|into|to)\s+(?:the\s+|a\s+|an\s+)?$/i;
+/** A method named in a few words after "with"/"using" ("with a random forest classifier like Weka"): every word of it is a name asked for. */
+const NAMED_PHRASE = /\b(?:with|using|via)\s+(?:(?:the|a|an|some|my|our)\s+)?(?:(?!(?:and|then|but|or|on|in|for|to|of)\b)[\p{L}\d'’-]+\s+){0,4}$/iu;
+
+/** The word is part of what a naming word names: right after it, or in the few words of its phrase. */
+function named(token: Token, masked: string): boolean {
+  const before = masked.slice(Math.max(0, token.start - 60), token.start);
+  return NAMING.test(before.slice(-16)) || NAMED_PHRASE.test(before);
+}
 
 const toolWordSets = new WeakMap<ToolIndex, Set<string>>();
 
@@ -137,9 +145,6 @@ function isProperNoun(token: Token, masked: string): boolean {
   return /^\p{Lu}\p{Ll}+$/u.test(written) && /[\p{L}\d,]\s+$/u.test(masked.slice(0, token.start));
 }
 
-/** Tools using a word, from which on it tells little about what a request is about ("how", "frame"). */
-const GENERIC_SPREAD = 7;
-
 /**
  * The request read by its words as written: spelling tolerance needs microscopy context, so
  * slips count for nothing here and a proper noun is a word from elsewhere. True when words
@@ -149,7 +154,7 @@ function outOfScopeAsWritten(read: { token: Token; reading: Reading }[], index: 
   let known = 0;
   let unknown = 0;
   for (const { token, reading: r } of read) {
-    if (r === 'neutral' || NAMING.test(masked.slice(Math.max(0, token.start - 16), token.start))) continue;
+    if (r === 'neutral' || named(token, masked)) continue;
     if (isSlip(token, r, index) || (r === 'unknown' && isProperNoun(token, masked))) {
       if (isProperNoun(token, masked)) unknown += 1;
       continue;
@@ -197,6 +202,8 @@ function adviceFromElsewhere(read: { token: Token; reading: Reading }[], index: 
 export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalogue): boolean {
   // a time, a length or a percentage ("every 30 min", "5 µm", "to 20%") is about imaging
   if (findQuantities(masked).some((q) => q.kind !== 'count')) return false;
+  // so is a count in a unit only the tools' settings are described in ("threshold at 300 grey levels")
+  if (findQuantities(masked).some((q) => countsInSettingUnits(q.after, catalogue))) return false;
   const words = toolWords(index, catalogue);
   let known = 0;
   let unknown = 0;
@@ -210,11 +217,14 @@ export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalo
   const ours = read.filter((r) => !REQUESTERS.has(r.token.word)).reduce((sum, r) => sum + (r.reading === 'subject' ? 3 : r.reading === 'known' ? weightOf(r.token, words) : 0), 0);
   if (ours >= 2) read.splice(0, read.length, ...read.filter((r) => !REQUESTERS.has(r.token.word)));
   if (outOfScopeAsWritten(read, index, masked, words) || adviceFromElsewhere(read, index, words, masked)) return true;
+  // (question words and "good" are read as ours, but tell nothing against words from elsewhere: "what's a good recipe for banana bread?")
+  let asking = 0;
   for (const r of read) {
     if (r.reading === 'subject') known += 3;
+    else if (r.reading === 'known' && QUESTION_WORDS.has(r.token.word)) asking += weightOf(r.token, words);
     else if (r.reading === 'known') known += weightOf(r.token, words);
     // a name after "with"/"using" is a method asked for, reported as not applied
-    else if (r.reading === 'unknown' && !NAMING.test(masked.slice(Math.max(0, r.token.start - 16), r.token.start))) unknown += 1;
+    else if (r.reading === 'unknown' && !named(r.token, masked)) unknown += 1;
   }
   // nothing under the microscope is named, and a tool's verb acts on a thing from elsewhere ("track the parcel", "segment my customers")
   // (with one more word from elsewhere: "do an MSD analysis" is ours, "track the parcel I ordered" is not)
@@ -222,6 +232,8 @@ export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalo
     for (const [i, end] of clauseVerbs(masked, read)) {
       const object = foreignObject(read.slice(i, end), index, words, masked);
       if (object && read.some((r) => r !== object && r.reading === 'unknown')) return true;
+      // (or held in a thing from elsewhere: "count the votes in the spreadsheet", "segment this customer list into age groups")
+      if (object && heldElsewhere(read.slice(read.indexOf(object) + 1, end), masked, catalogue)) return true;
       // one thing, someone's own, that is nothing under the microscope ("track my package", "measure my flat");
       // things imaged come in numbers ("track my worms")
       if (object && /\b(?:my|our|your)\s+(?:[\w-]+ing\s+)?$/i.test(masked.slice(Math.max(0, object.token.start - 20), object.token.start)) && !/[^s]s$/i.test(object.token.word)) return true;
@@ -238,7 +250,7 @@ export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalo
   // an action we lack on what is at hand ("flip it", "invert", "rotate 90 degrees") is named as not done instead
   // (a word the question reader knows, "the slowest one?", "and the SD?", asks of the data at hand)
   const aThing = (r: { token: Token; reading: Reading }) => r.reading === 'unknown' && !isNotQuantityWord(r.token.word) && !quantityOfAdjectives(r.token.word) && /\b(?:a|an|the|some|my|your|our|his|her|their|this|that|these|those)\s+(?:[\w-]+\s+)?$/i.test(masked.slice(Math.max(0, r.token.start - 24), r.token.start));
-  if (known === 0 && read.some(aThing)) return true;
+  if (known + asking === 0 && read.some(aThing)) return true;
   // more words from elsewhere than words of ours (a word about cells counts three)
   return unknown >= 2 && unknown > known;
 }
@@ -271,6 +283,42 @@ function ownThingFromElsewhere(read: { token: Token; reading: Reading }[], maske
     if (everyday && elsewhere) return true;
   }
   return false;
+}
+
+const settingWordSets = new WeakMap<Catalogue, Set<string>>();
+
+/** Meanings of the words of the tools' settings' descriptions ("grey levels" of a threshold). */
+function settingWords(catalogue: Catalogue): Set<string> {
+  let words = settingWordSets.get(catalogue);
+  if (!words) {
+    words = new Set(tokenize([...catalogue.values()].flatMap((info) => Object.values(info.properties).map((p) => p.description ?? '')).join(' ')).map((t) => meaning(t.stem)));
+    settingWordSets.set(catalogue, words);
+  }
+  return words;
+}
+
+/** The words after a number (up to two, no small words) are all words of a setting's description, one of them at least four letters. */
+function countsInSettingUnits(after: string, catalogue: Catalogue): boolean {
+  const unit = tokenize(after.split(/[,.;:!?]/)[0]).filter((t) => !t.part && !isStopWord(t.word)).slice(0, 2);
+  return unit.length === 2 && unit.every((t) => settingWords(catalogue).has(meaning(t.stem))) && unit.some((t) => t.word.length >= 4);
+}
+
+/** Question words and words of how good, which say nothing of what a request is about. */
+const QUESTION_WORDS = new Set('what whats which who why where good best'.split(' '));
+
+/** Words that say where a thing is kept or what it is made into ("in the spreadsheet", "into age groups"). */
+const HELD_IN = /\b(?:in|into|inside|within|from)\s+(?:(?:the|this|that|these|those|a|an|my|our|your|some)\s+)?$/i;
+
+/**
+ * A thing acted on is kept in, or made into, a word from elsewhere or a file we only write ("in the spreadsheet", "in this
+ * Excel file", "into age groups"): not a word of what is imaged or how ("in the movie", "in the cytoplasm", "into tracks").
+ */
+function heldElsewhere(after: { token: Token; reading: Reading }[], masked: string, catalogue: Catalogue): boolean {
+  const place = after.find((r) => HELD_IN.test(masked.slice(Math.max(0, r.token.start - 24), r.token.start)));
+  if (!place || place.reading === 'subject' || HELD.test(place.token.word) || isStopWord(place.token.word)) return false;
+  // (the words a tool declares for a file format it writes, "spreadsheet" and "excel" of a CSV: a file, never anything imaged)
+  const valueWords = new Set([...catalogue.keys()].flatMap((t) => Object.values(selfOf(t, catalogue)?.valueWords?.format ?? {}).flat()).map((w) => w.toLowerCase()));
+  return place.reading === 'unknown' || place.reading === 'neutral' || valueWords.has(place.token.word);
 }
 
 /** Words that make what follows the topic of the thing before them. */

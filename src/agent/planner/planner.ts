@@ -15,7 +15,7 @@ import { isOutOfScope, namesASubject } from './outOfScope.ts';
 import { askedMeanings, asksAValue, changesImagesReply, makesImages, measuredInstead, notMeasuredReply, onlyReports, reporterFor, resultHits, statesObjectSize, unmeasuredQuantity } from './propertyQuestions.ts';
 import { explainStep } from './explanations.ts';
 import { aboutTheAnalysis, recordingQuestion } from './recordingQuestions.ts';
-import type { Match } from './matcher.ts';
+import { GENERIC_SPREAD, type Match } from './matcher.ts';
 import { indexFor } from './toolIndex.ts';
 import { isStopWord, meaning, normalizeWord, stopWords, tokenize } from './words.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
@@ -26,7 +26,7 @@ import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFram
 import { sessionFrameCount } from './builders.ts';
 import { formatNumber } from '../../../tools/requestWords.ts';
 import { statedFrameIntervalS, withoutToldCalibration } from './askedUnits.ts';
-import { areasInPixels, findQuantities, numberWordsAsDigits, statedCalibration, timesInFrames, withShorthandNames } from './quantities.ts';
+import { areasInPixels, findQuantities, numberWordsAsDigits, statedCalibration, timesInFrames, withAppositiveValues, withShorthandNames } from './quantities.ts';
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
 import { avoidTurnedDown } from './rejectedValues.ts';
@@ -278,6 +278,11 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
       return;
     }
     const previous = picked.at(-1);
+    // "simulate a movie with drift and noise": a noun after "and" that goes on a "with" list of the step before, in words
+    // of that step's own description or arguments, is what that step's result has (its setting), no step of its own
+    if (previous && previous.tool !== best.tool && !best.named && !clause.negated && ['and', ','].includes(clause.joiner) && clauses[previous.clause].sentence === clause.sentence
+      && /\b(?:with|containing|including|having)\b/i.test(original.slice(clauses[previous.clause].start, clauses[previous.clause].end)) && tokenize(clause.text).length <= 3 && !unmatchedAction(clause.text, index)
+      && !/^(?:and\s+|,\s*)?(?:then\s+)?[\p{L}-]+\s+(?:the|it|them|this|that|my|our|a|an)\b/iu.test(clause.text) && describesArguments(previous.tool, clause.text, catalogue)) return;
     // "correct the drift but keep the original file": only words many tools use ("file") are too little to add a step; named as not applied with the step before
     // ("..., then save it as tiff": a clause that opens with a verb the tool declares as its own is that step, however many tools write files)
     const ownVerb = opensWithOwnWord(clause.text, best.tool, catalogue);
@@ -451,9 +456,6 @@ function describesArguments(tool: string, text: string, catalogue: Catalogue): b
 
 /** The words of artifact inputs ("tracks", "labels"): an argument named after one says which input, not how a step runs. */
 const INPUT_MEANINGS = new Set(tokenize('movie labels tracks table output').map((t) => meaning(t.stem)));
-
-/** A word in the texts of this many tools or more says little about which one is asked for ("file", "image", "movie"). */
-const GENERIC_SPREAD = 7;
 
 /** A clause that keeps or drops some of what the step before found ("keep only those with ...", "but only the ones that ..."). */
 const FILTERS_EARLIER = /^(?:and\s+|but\s+|then\s+)?(?:only\s+(?:for|of|in|on|with)\s+(?:the\s+)?[\w-]+\s+(?:that|which|with|whose|where|lasting|longer|shorter|bigger|smaller|larger|above|below|over|under|of\s+at\s+least)\b|(?:keep|retain|leave)\s+only|only\s+(?:keep|retain|the\s+ones|those|ones)|(?:keep|retain|exclude|drop|remove|discard|ignore)\s+(?:just\s+|only\s+)?(?:those|the\s+ones|ones|any)\s+(?:that|which|with|whose|where|above|below|bigger|smaller|larger|longer|shorter)|(?:exclude|drop|remove|discard|ignore|skip|omit|reject)\s+(?:all\s+|any\s+|the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:cells|nuclei|objects|ones|spots|blobs|particles)\s*$)\b/i;
@@ -857,6 +859,8 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     const repeated = repeatPlan(text, conversation, catalogue);
     if (repeated) return repeated;
   }
+  const changed = settingAlonePlan(text, mentions, conversation, catalogue);
+  if (changed) return changed;
   // the microscope engineer's router knows the acquisition language best
   // (only when no tool words matched: our own matches are more specific)
   // the microscope engineer's router knows the acquisition language best: it decides when the
@@ -1015,9 +1019,10 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   for (const step of steps) offByExclusion(step, understood.excludedSpans ?? [], text, catalogue);
   // "denoise the movie; no gaussian please", "segment the nuclei, no otsu": a value turned down never runs (the whole
   // request's words, when it has one step of that tool)
-  for (const step of steps) notes.push(...avoidTurnedDown(step, steps.filter((st) => st.tool === step.tool).length === 1 ? text : step.clause, steps.filter((st) => st !== step), catalogue));
   const pixelSizeUm = requestPixelSizeUm(conversation, catalogue);
   for (const step of steps) statedArguments(step, catalogue, pixelSizeUm);
+  // (after the values said by name are read: "avoid bicubic interpolation" names the value it turns down)
+  for (const step of steps) notes.push(...avoidTurnedDown(step, steps.filter((st) => st.tool === step.tool).length === 1 ? text : step.clause, steps.filter((st) => st !== step), catalogue));
   for (const step of steps) notes.push(...lengthsInPixels(step, pixelSizeUm, notes));
   // "leave the divisions alone": a switch the words turned off is said, never off in silence
   for (const step of steps) notes.push(...switchedOff(step, catalogue));
@@ -1196,10 +1201,16 @@ function earlierSwitch(clause: Clause, earlier: { tool: string; sentence: number
 function switchesFromWords(step: PlannedStep, catalogue: Catalogue): void {
   const props = catalogue.get(step.tool)?.properties ?? {};
   const tokens = tokenize(step.clause);
-  const said = tokens.map((t) => meaning(t.stem));
   for (const [arg, p] of Object.entries(props)) {
+    const said = tokens.map((t) => meaning(t.stem));
     if (step.args[arg] !== undefined || !(p.type === 'boolean' || p.anyOf?.some((a) => a.type === 'boolean'))) continue;
-    const whole = tokenize(arg.replace(/([a-z])([A-Z])/g, '$1 $2')).map((t) => meaning(t.stem));
+    const nameTokens = tokenize(arg.replace(/([a-z])([A-Z])/g, '$1 $2'));
+    const whole = nameTokens.map((t) => meaning(t.stem));
+    // (lab shorthand of a word of the name, its first letters: "excl border" is excludeBorder)
+    for (const [k, t] of tokens.entries()) {
+      const full = nameTokens.find((n) => t.word.length >= 3 && n.word.length > t.word.length + 1 && n.word.startsWith(t.word));
+      if (full && !said.includes(meaning(full.stem))) said[k] = meaning(full.stem);
+    }
     // "no gap closing" names allowGapClosing by its object: the leading verb of a longer name may go unsaid
     // "no border objects" names excludeBorder by its object after a negation: leaving things out, said the other way round
     const excluding = whole.length === 2 && whole[0] === EXCLUDE_MEANING && !said.includes(whole[0]);
@@ -1246,6 +1257,31 @@ function aboutEarlierStep(step: PlannedStep, text: string, conversation: Convers
   step.args.changes = adaptArgs(changes, catalogue.get(target));
 }
 
+/**
+ * "bigger search radius, say 20 px", "a bit stronger, sigma 3": a setting with its number said alone after steps ran, naming
+ * no step of its own (no tool's name, no tool's own verb at its start, no question), runs the latest earlier step that reads
+ * it again with it (the tool that reruns steps), rather than a new step its words match loosely.
+ */
+function settingAlonePlan(text: string, mentions: Mention[], conversation: Conversation, catalogue: Catalogue): Plan | undefined {
+  // (a repeat, "do it again with sigma 1", is the repeat's: the step itself again)
+  // (nor words of the microscope: "every 2 min now" changes the acquisition)
+  // (a number said as one, not a digit of a name: "a protocol named n2v-otsu")
+  if (findQuantities(text).length === 0 || isQuestion(text) || REPEAT.test(text) || SAME_FOR.test(text) || MICROSCOPE_CUE.test(text) || mentions.some((m) => runsMicroscope(m.tool, catalogue)) || mentions.some((m) => actsOnEarlierSteps(m.tool, catalogue) || opensWithOwnWord(text.slice(m.start, m.end), m.tool, catalogue))) return undefined;
+  const rerun = [...catalogue.keys()].find((t) => actsOnEarlierSteps(t, catalogue) && 'changes' in (catalogue.get(t)?.properties ?? {}));
+  const index = indexFor(catalogue);
+  if (!rerun || index.match(text).some((m) => m.named || m.nameWord)) return undefined;
+  const ran = [...new Set([...conversation.earlier].reverse().filter((r) => r.ok && (selfOf(r.tool, catalogue)?.consumes ?? []).length > 0).map((r) => r.tool))];
+  const inputs = new Set(['movie', 'labels', 'tracks', 'table', 'output']);
+  for (const target of ran) {
+    const changesIn = (words: string) => Object.fromEntries(Object.entries(argsFor(target, words, text, conversation, catalogue)).filter(([k, v]) => !k.startsWith('$') && !inputs.has(k) && !(v && typeof v === 'object' && '$ref' in v) && !unnamedChoice(target, k, words, catalogue)));
+    let changes = changesIn(text);
+    // ("a bigger radius, 9 px": a value set off by a comma or "say" is the value of the words before it)
+    if (Object.keys(changes).length === 0 && /[\p{L}]\s*(?:[,:–—-]\s*(?:say\s+|maybe\s+|about\s+|like\s+)?|\s+say\s+)\d/u.test(text)) changes = changesIn(text.replace(/([\p{L}])\s*(?:[,:–—-]\s*(?:say\s+|maybe\s+|about\s+|like\s+)?|\s+say\s+)(?=\d)/gu, '$1 of '));
+    if (Object.keys(changes).length > 0) return { steps: [{ tool: rerun, args: { tool: target, changes: adaptArgs(changes, catalogue.get(target)) }, clause: text }] };
+  }
+  return undefined;
+}
+
 /** A tool's arguments from the words of one clause, as a step of its own would get them. */
 function argsFor(tool: string, clause: string, text: string, conversation: Conversation, catalogue: Catalogue): Record<string, unknown> {
   const step: PlannedStep = { tool, args: buildArgs(tool, { clause, text: clause, conversation, catalogue, single: true }), clause };
@@ -1280,7 +1316,7 @@ function statedArguments(step: PlannedStep, catalogue: Catalogue, pixelSizeUm?: 
   if (range) step.args.frames = range;
   // a number the tool's own reading gave to another argument goes where more of an argument's name words stand by it
   // ("a gap closing max distance of 5 px" is gapClosingMaxDistancePx, not the linking distance)
-  for (const [arg, { value, score }] of Object.entries(statedNumbersScored(step.tool, step.clause, catalogue, new Set(), pixelSizeUm))) {
+  for (const [arg, { value, score }] of Object.entries(statedNumbersScored(step.tool, withAppositiveValues(step.clause), catalogue, new Set(), pixelSizeUm))) {
     // ("detrend degree 5": a number said by every word of its argument's name beats a value the tool's reading inferred without one)
     const inferred = given.has(arg) && typeof adapted[arg] === 'number' && adapted[arg] !== value && score >= 2 * nameWords(arg).length
       && !new RegExp(`(?<![\\d.])${String(adapted[arg]).replace('.', '\\.')}(?![\\d])`).test(step.clause);
@@ -1297,6 +1333,33 @@ function statedArguments(step: PlannedStep, catalogue: Catalogue, pixelSizeUm?: 
     step.args[arg] = value;
   }
   for (const [arg, value] of Object.entries(statedValues(step.tool, step.clause, catalogue, (stem) => index.spread(stem) <= 2))) if (!given.has(arg)) step.args[arg] = value;
+  numbersAfterValues(step, info.properties);
+}
+
+/**
+ * "kmeans 4", "gaussian blur 1.5": a number right after a value of one of the tool's choices (and a noun of its), with no
+ * word of its own, is the one number argument whose description names that value or its choice in its first words ("Number of clusters" of
+ * cluster, "Gaussian sigma" of gaussian); the value is set too. Never where two arguments fit, or the number is taken.
+ */
+function numbersAfterValues(step: PlannedStep, props: Record<string, PropertyInfo>): void {
+  const numeric = (p: PropertyInfo) => [p.type, ...(p.anyOf ?? []).map((a) => a.type)].flat().some((t) => t === 'number' || t === 'integer');
+  const taken = new Set(Object.values(step.args).filter((v) => typeof v === 'number'));
+  for (const [choice, p] of Object.entries(props)) {
+    for (const value of allowedValues(p).filter((v) => v.length > 2)) {
+      const said = new RegExp(`\\b${value.replace(/[_-]/g, '[\\s_-]?')}(?:\\s+[\\p{L}]+)?\\s*[:=]?\\s*(\\d+(?:\\.\\d+)?)\\b(?!\\s*(?:-|–|to)\\s*\\d)`, 'iu').exec(step.clause);
+      // (a comparison between them, "intensity above 300", is a condition on measured values, no setting)
+      if (!said) continue;
+      const between = said[0].slice(value.length).trim().split(/\s+/)[0] ?? '';
+      if (taken.has(Number(said[1])) || isStopWord(between.toLowerCase()) || /^(?:above|below|over|under|than|less|more|greater|smaller|larger|bigger|higher|lower|at|of|from|to|by|in|on|with|and|or|is|are|of|>|<|=)$/i.test(between)) continue;
+      // (named in the first few words of its description: what the number is about, "Number of clusters", "Gaussian sigma")
+      const names = (text: string, word: string) => new RegExp(`\\b${word.replace(/[_-]/g, '[\\s_-]?')}`, 'i').test(text.split(/\s+/).slice(0, 3).join(' '));
+      const fits = Object.entries(props).filter(([arg, q]) => arg !== choice && numeric(q) && step.args[arg] === undefined && (names(q.description ?? '', value) || names(q.description ?? '', choice)));
+      if (fits.length !== 1) continue;
+      step.args[fits[0][0]] = Number(said[1]);
+      step.args[choice] ??= value;
+      taken.add(Number(said[1]));
+    }
+  }
 }
 
 /**

@@ -6,6 +6,7 @@
 import { type Catalogue, makerOf, selfOf } from './catalogue.ts';
 import { isNotQuantityWord, plainQuestion } from './tableAnswers.ts';
 import { indexFor } from './toolIndex.ts';
+import { GENERIC_SPREAD } from './matcher.ts';
 import { allowedEdits, editDistance, meaning, tokenize } from './words.ts';
 
 /** A length with its unit ("10 px", "~8 µm", "6 pixel"): a value the person states. */
@@ -72,8 +73,6 @@ export function asksProgress(text: string): boolean {
   return PROGRESS.test(plainQuestion(text));
 }
 
-/** Tools using a meaning from which it says little about which quantity is asked ("movie", "frame", "size"). */
-const GENERIC_SPREAD = 7;
 /** A question must share at least one telling word with a result to be about it. */
 const MIN_HITS = 1;
 

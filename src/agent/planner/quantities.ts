@@ -79,6 +79,14 @@ export function withShorthandNames(text: string, argumentNames: ReadonlySet<stri
     .replace(/(?<![\p{L}\d_])(\p{Ll}+(?:\p{Lu}\p{Ll}+)+)\s*[=:]\s*(?=[\d.])/gu, (m, name: string) => (argumentNames.has(name) ? m : `${name.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').toLowerCase()} `));
 }
 
+/** A value set off by a hedge after the words it is the value of: "a bigger search radius, say 20 px", "a longer gap, e.g. 4 frames". */
+const APPOSITIVE_VALUE = /(^|\p{L})\s*[,(–—-]\s*(?:say|e\.g\.?|eg|for\s+example|for\s+instance|maybe|perhaps|something\s+like)\s+(?=\d)/giu;
+
+/** The text with each value set off by a hedge joined to the words before it by "of" ("search radius of 20 px"), for the readers of numbers by their words. */
+export function withAppositiveValues(text: string): string {
+  return text.replace(APPOSITIVE_VALUE, (_m, lead: string) => `${lead} of `);
+}
+
 /** The value of a number as written ("0,65", "5e-3", "2½", "a dozen", "one and a half", "1,000"), or undefined. */
 export function parseNumber(text: string): number | undefined {
   const compound = /^(.+?)\s+and\s+an?\s+([a-z]+)$/i.exec(text.trim());

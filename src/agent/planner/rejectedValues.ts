@@ -7,7 +7,7 @@ import { findEnumValue } from './enums.ts';
 import type { PlannedStep } from './types.ts';
 
 /** A word that turns down what follows, and the value named after it ("no gaussian", "not with n2v", "anything but otsu"). */
-const TURNED_DOWN = /\b(?:no|not|without|w\/o|don'?t\s+use|do\s+not\s+use|never|avoid(?:ing)?|anything\s+but|other\s+than|instead\s+of|rather\s+than)\s+((?:(?:use|using|with|as|in|via|by|the|a|an|any)\s+){0,2}[\w-]+)/gi;
+const TURNED_DOWN = /\b(?:no|not|without|w\/o|don'?t\s+use|do\s+not\s+use|never|avoid(?:ing)?|anything\s+(?:but|except)|except(?:\s+for)?|other\s+than|instead\s+of|rather\s+than)\s+((?:(?:use|using|with|as|in|via|by|the|a|an|any)\s+){0,2}[\w-]+)/gi;
 
 /**
  * The values of `arg` of `tool` the text turns down, said in the step's own words or in words no other step has
