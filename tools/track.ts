@@ -265,6 +265,7 @@ const measureSchema = z.object({
   tracks: tracksArg.optional().describe('Tracks, for kinds "links", "tracks" and "msd"; with kind "objects", tracks made from the same labels add track_id and branch_id columns, so values can be followed per cell over time'),
   maxLagFrames: z.number().int().min(1).max(100_000).optional().describe('Kind "msd": largest lag, frames, at most 100000; default a quarter of the longest track'),
   fitLags: z.number().int().min(2).max(1000).default(4).describe('Kind "msd": number of first lags used to fit MSD = 2·d·D·τ + offset, at most 1000 (default 4)'),
+  volumes: z.boolean().optional().describe('Kind "objects": volumes were asked for. A z-stack\'s 3-D objects always get their volumes (a second table); on a single z slice the answer says in one line that no volume was measured'),
   output: outputArg.describe('Where to write the table (.csv); default a new file in the session folder'),
 });
 
@@ -274,7 +275,8 @@ function readMeasureRequest(c: RequestClause): Record<string, unknown> {
   if (!kind && /\bmsd\b|\bmean[- ]square(?:d)? displacement\b|\bdiffusion\b/i.test(c.text)) kind = 'msd';
   else if (!kind && /\bspeeds?\b|\bvelocit\w*|\bdisplacement\b|\bper track\b|\btrack (?:features|statistics|lengths?)\b|\bstraightness\b|\bmigration\b/i.test(c.text)) kind = 'tracks';
   else if (!kind && /\blinks?\b|\bsteps? between frames\b/i.test(c.text)) kind = 'links';
-  return { frames: undefined, kind, $needs: kind && kind !== 'objects' ? ['tracks'] : ['labels'] };
+  const volumes = /\bvolumes?\b|µm(?:³|\^?3)|\bcubic micro/i.test(c.text) ? { volumes: true } : {};
+  return { frames: undefined, kind, ...volumes, $needs: kind && kind !== 'objects' ? ['tracks'] : ['labels'] };
 }
 
 const measure = defineTool({
@@ -454,8 +456,9 @@ async function measureObjectsTool(args: z.infer<typeof measureSchema>, ctx: Tool
     const ref = ctx.addArtifact('table', out, `object measurements of ${basename(labels.source.path)}`);
     const perSlice = labels.shape.z > 1 ? ` (areas per z slice; the objects' volumes follow)` : '';
     const volumes = labels.shape.z > 1 ? await volumeTable(labels, [first, last], ctx, writeTableCsv) : undefined;
+    const noVolume = args.volumes && !volumes ? ' Volumes not measured: the labels are a single z slice (2-D), so there are areas only; a volume needs a z-stack.' : '';
     return {
-      summary: `Measured ${table.rows.length} objects in ${last - first + 1} frames; mean area ${round(meanArea, 4)} px²${areaInUm(meanArea, labels.meta.pixelSizeUm ?? ctx.calibration?.().pixelSizeUm)}${perSlice}.${labelsNote}${matchNote} Table saved as ${ref.id}.${volumes ? ` ${volumes.summary}` : ''}`,
+      summary: `Measured ${table.rows.length} objects in ${last - first + 1} frames; mean area ${round(meanArea, 4)} px²${areaInUm(meanArea, labels.meta.pixelSizeUm ?? ctx.calibration?.().pixelSizeUm)}${perSlice}.${labelsNote}${matchNote} Table saved as ${ref.id}.${volumes ? ` ${volumes.summary}` : noVolume}`,
       artifacts: volumes ? [ref, volumes.ref] : [ref],
       values: { objects: table.rows.length, meanAreaPx: round(meanArea), columns: table.columns, labels: labels.source.path, path: out, ...volumes?.values },
     };

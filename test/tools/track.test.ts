@@ -72,6 +72,14 @@ describe('track tools', () => {
     expect(readFileSync(measured.artifacts[1].path, 'utf8').split('\n')[0]).toBe('label,t (frame),z_slices,volume_voxels,volume_um3');
   });
 
+  it('reads a request for volumes (in words or µm³) as volumes asked for, and nothing else as one', async () => {
+    const { clauseForTool } = await import('../../src/agent/planner/builders.ts');
+    const measure = tools.find((t) => t.name === 'measure')!;
+    for (const text of ['measure the volume of each nucleus over time', 'nuclear volumes in µm³ per frame', 'size in cubic microns'])
+      expect(measure.fromRequest!(clauseForTool('measure', text)).volumes, text).toBe(true);
+    expect(measure.fromRequest!(clauseForTool('measure', 'measure the area of the nuclei')).volumes).toBeUndefined();
+  });
+
   it('tracks a label movie, measures, finds divisions, exports and evaluates', async () => {
     await writeMovie(labelsPath, sim.labels);
     await writeSimulation(sim, moviePath, truth);
@@ -90,7 +98,9 @@ describe('track tools', () => {
     const msd = await call('measure', { kind: 'msd', tracks: tracksId });
     expect((msd.values as { diffusionUnit: string }).diffusionUnit).toBe('µm²/s');
     const objects = await call('measure', { kind: 'objects', labels: labelsPath, movie: moviePath });
-    expect(objects.summary).not.toMatch(/volume/i); // a 2-D movie has no volumes to name
+    expect(objects.summary).not.toMatch(/volume/i); // a 2-D movie has no volumes to name, unless asked for
+    const askedVolumes = await call('measure', { kind: 'objects', labels: labelsPath, volumes: true });
+    expect(askedVolumes.summary).toMatch(/ Volumes not measured: the labels are a single z slice \(2-D\), so there are areas only; a volume needs a z-stack\.$/);
     expect((objects.values as { objects: number }).objects).toBe(tv.spots);
     const perTrack = await call('measure', { kind: 'objects', labels: labelsPath, movie: moviePath, tracks: tracksId });
     const rows = readTableCsv(perTrack.artifacts[0].path).rows;
