@@ -16,7 +16,7 @@ function readDenoiseRequest(c: RequestClause): Record<string, unknown> {
  * scores high on it by taking out edges and fine structure as well. This says what was taken out.
  */
 function removedSentence(removed: { residualRms: number; neighbourCorrelation: number }): string {
-  return `That figure measures smoothing, not fidelity: a blur scores high by removing signal too. What was taken out (input - output, ${removed.residualRms.toPrecision(3)} rms) is about ${Math.round(100 * removed.neighbourCorrelation)}% structure (edges, fine detail), by how its neighbouring pixels correlate (${removed.neighbourCorrelation.toFixed(2)}; independent pixel noise alone gives 0).`;
+  return `That figure measures smoothing, not fidelity: a blur scores high by removing signal too. What was taken out (input - output, ${+removed.residualRms.toPrecision(3)} rms) is about ${Math.round(100 * removed.neighbourCorrelation)}% structure (edges, fine detail), by how its neighbouring pixels correlate (${removed.neighbourCorrelation.toFixed(2)}; independent pixel noise alone gives 0).`;
 }
 
 const denoise = defineTool({
