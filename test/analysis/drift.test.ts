@@ -357,10 +357,10 @@ describe('estimateDrift on 1 and 2 threads', () => {
     const framesRead = new Set<number>();
     const read = sim.movie.plane.bind(sim.movie);
     // a SIGINT handler runs as a macrotask: the abort comes from one, queued when the 3rd frame is read
-    sim.movie.plane = async (t, z, c, out) => {
+    sim.movie.plane = async (t: number, z: number, c: number) => {
       framesRead.add(t);
       if (framesRead.size === 3) setImmediate(() => controller.abort());
-      return read(t, z, c, out);
+      return read(t, z, c);
     };
     const dir = mkdtempSync(join(tmpdir(), 'drift-cancel-'));
     try {
