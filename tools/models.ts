@@ -32,7 +32,7 @@ const denoise = defineTool({
   consumes: ['movie'],
   framesOut: 'same',
   produces: ['movie'],
-  results: { planes: { about: 'planes denoised', unit: '' }, noiseSigmaBefore: { about: 'noise before', unit: 'grey levels' }, noiseSigmaAfter: { about: 'noise after', unit: 'grey levels' }, noiseReductionDb: { about: 'noise reduction', unit: 'dB' }, removedRms: { about: 'signal taken out (input - output), rms', unit: 'grey levels' }, removedNeighbourCorrelation: { about: 'neighbour correlation of what was taken out (0 = pixel noise only, near 1 = structure)', unit: '' } },
+  results: { planes: { about: 'planes denoised', unit: '' }, noiseSigmaBefore: { about: 'noise before', unit: 'grey levels' }, noiseSigmaAfter: { about: 'noise after', unit: 'grey levels' }, noiseReductionDb: { about: 'noise reduction', unit: 'dB' }, removedRms: { about: 'intensity removed', unit: 'grey levels' }, removedNeighbourCorrelation: { about: 'structure share of the intensity removed', unit: '' } },
   valueWords: { method: { n2v: ['n2v', 'noise2void', 'noise to void', 'self-supervised', 'deep learning'], gaussian: ['gaussian', 'blur', 'gaussian blur'], nlmeans: ['non-local means', 'non local means', 'nonlocal means', 'nl-means', 'nlmeans', 'nlm'] } },
   description:
     'Removes camera noise from one channel of a movie. method "n2v" (default) runs a Noise2Void network (self-supervised deep learning, best on low-signal fluorescence); "gaussian" blurs with a Gaussian of sigmaPx; "nlmeans" is non-local means (skimage). Returns a new float32 movie with the denoised channel and the noise level before and after.',
