@@ -11,6 +11,14 @@ function readDenoiseRequest(c: RequestClause): Record<string, unknown> {
   return { method: c.read.value('method'), sigmaPx: c.read.quantity(['count', 'length'], /sigma|radius|kernel|size/)?.value };
 }
 
+/**
+ * The noise figure (finest-scale wavelet noise, before and after) measures smoothness, not fidelity: a blur
+ * scores high on it by taking out edges and fine structure as well. This says what was taken out.
+ */
+function removedSentence(removed: { residualRms: number; neighbourCorrelation: number }): string {
+  return `That figure measures smoothing, not fidelity: a blur scores high by removing signal too. What was taken out (input - output, ${+removed.residualRms.toPrecision(3)} rms) is about ${Math.round(100 * removed.neighbourCorrelation)}% structure (edges, fine detail), by how its neighbouring pixels correlate (${removed.neighbourCorrelation.toFixed(2)}; independent pixel noise alone gives 0).`;
+}
+
 const denoise = defineTool({
   name: 'denoise',
   summary: 'Removes camera noise from a movie with Noise2Void (self-supervised deep learning), a Gaussian blur or non-local means.',
@@ -24,7 +32,7 @@ const denoise = defineTool({
   consumes: ['movie'],
   framesOut: 'same',
   produces: ['movie'],
-  results: { planes: { about: 'planes denoised', unit: '' }, noiseSigmaBefore: { about: 'noise before', unit: 'grey levels' }, noiseSigmaAfter: { about: 'noise after', unit: 'grey levels' }, noiseReductionDb: { about: 'noise reduction', unit: 'dB' } },
+  results: { planes: { about: 'planes denoised', unit: '' }, noiseSigmaBefore: { about: 'noise before', unit: 'grey levels' }, noiseSigmaAfter: { about: 'noise after', unit: 'grey levels' }, noiseReductionDb: { about: 'noise reduction', unit: 'dB' }, removedRms: { about: 'intensity removed', unit: 'grey levels' }, removedNeighbourCorrelation: { about: 'structure share of the intensity removed', unit: '' } },
   valueWords: { method: { n2v: ['n2v', 'noise2void', 'noise to void', 'self-supervised', 'deep learning'], gaussian: ['gaussian', 'blur', 'gaussian blur'], nlmeans: ['non-local means', 'non local means', 'nonlocal means', 'nl-means', 'nlmeans', 'nlm'] } },
   description:
     'Removes camera noise from one channel of a movie. method "n2v" (default) runs a Noise2Void network (self-supervised deep learning, best on low-signal fluorescence); "gaussian" blurs with a Gaussian of sigmaPx; "nlmeans" is non-local means (skimage). Returns a new float32 movie with the denoised channel and the noise level before and after.',
@@ -66,7 +74,7 @@ const denoise = defineTool({
       const artifact = ctx.addArtifact('movie', result.path, `${movie.meta.channelNames[channel] ?? 'channel'} denoised with ${how}`);
       const reductionDb = 20 * Math.log10(result.noiseSigmaBefore / Math.max(result.noiseSigmaAfter, 1e-12));
       return {
-        summary: `Denoised ${result.planes} plane(s) of ${movie.meta.channelNames[channel] ?? `channel ${channel + 1}`} with ${how}: estimated noise fell from ${result.noiseSigmaBefore.toFixed(1)} to ${result.noiseSigmaAfter.toFixed(1)} (${reductionDb.toFixed(1)} dB).`,
+        summary: `Denoised ${result.planes} plane(s) of ${movie.meta.channelNames[channel] ?? `channel ${channel + 1}`} with ${how}: estimated noise fell from ${result.noiseSigmaBefore.toFixed(1)} to ${result.noiseSigmaAfter.toFixed(1)} (${reductionDb.toFixed(1)} dB). ${removedSentence(result.removed)}`,
         artifacts: [artifact],
         values: {
           method: args.method,
@@ -75,6 +83,8 @@ const denoise = defineTool({
           noiseSigmaBefore: result.noiseSigmaBefore,
           noiseSigmaAfter: result.noiseSigmaAfter,
           noiseReductionDb: reductionDb,
+          removedRms: result.removed.residualRms,
+          removedNeighbourCorrelation: result.removed.neighbourCorrelation,
         },
       };
     } finally {

@@ -265,6 +265,7 @@ const measureSchema = z.object({
   tracks: tracksArg.optional().describe('Tracks, for kinds "links", "tracks" and "msd"; with kind "objects", tracks made from the same labels add track_id and branch_id columns, so values can be followed per cell over time'),
   maxLagFrames: z.number().int().min(1).max(100_000).optional().describe('Kind "msd": largest lag, frames, at most 100000; default a quarter of the longest track'),
   fitLags: z.number().int().min(2).max(1000).default(4).describe('Kind "msd": number of first lags used to fit MSD = 2·d·D·τ + offset, at most 1000 (default 4)'),
+  volumes: z.boolean().optional().describe('Kind "objects": volumes were asked for. A z-stack\'s 3-D objects always get their volumes (a second table); on a single z slice the answer says in one line that no volume was measured'),
   output: outputArg.describe('Where to write the table (.csv); default a new file in the session folder'),
 });
 
@@ -274,7 +275,8 @@ function readMeasureRequest(c: RequestClause): Record<string, unknown> {
   if (!kind && /\bmsd\b|\bmean[- ]square(?:d)? displacement\b|\bdiffusion\b/i.test(c.text)) kind = 'msd';
   else if (!kind && /\bspeeds?\b|\bvelocit\w*|\bdisplacement\b|\bper track\b|\btrack (?:features|statistics|lengths?)\b|\bstraightness\b|\bmigration\b/i.test(c.text)) kind = 'tracks';
   else if (!kind && /\blinks?\b|\bsteps? between frames\b/i.test(c.text)) kind = 'links';
-  return { frames: undefined, kind, $needs: kind && kind !== 'objects' ? ['tracks'] : ['labels'] };
+  const volumes = /\bvolumes?\b|µm(?:³|\^?3)|\bcubic micro/i.test(c.text) ? { volumes: true } : {};
+  return { frames: undefined, kind, ...volumes, $needs: kind && kind !== 'objects' ? ['tracks'] : ['labels'] };
 }
 
 const measure = defineTool({
@@ -287,7 +289,7 @@ const measure = defineTool({
   makes: ['table'],
   // intensities from the movie as recorded (never a denoised or projected one), a track id per object
   alsoUses: () => ({ movie: 'recording', tracks: 'latest' }),
-  results: { objects: { about: 'objects measured', unit: '', example: 1200 }, meanAreaPx: { about: 'mean object area', unit: 'px²', example: 152.3 }, links: { about: 'links measured', unit: '' }, meanSpeed: { about: 'mean speed', unit: 'px/frame', example: 1.8 }, tracks: { about: 'tracks measured', unit: '' }, meanDuration: { about: 'mean track duration', unit: 'frames' }, meanDisplacement: { about: 'mean track displacement', unit: 'px' }, meanConfinementRatio: { about: 'mean confinement ratio', unit: '' }, splits: { about: 'splits', unit: '' }, diffusionCoefficient: { about: 'diffusion coefficient', unit: 'px²/frame' }, alpha: { about: 'MSD exponent', unit: '' } },
+  results: { objects: { about: 'objects measured', unit: '', example: 1200 }, meanAreaPx: { about: 'mean object area', unit: 'px²', example: 152.3 }, volumes: { about: '3-D objects measured (a z-stack)', unit: '' }, meanVolumeVoxels: { about: 'mean 3-D object volume', unit: 'voxels' }, meanVolumeUm3: { about: 'mean 3-D object volume', unit: 'µm³' }, links: { about: 'links measured', unit: '' }, meanSpeed: { about: 'mean speed', unit: 'px/frame', example: 1.8 }, tracks: { about: 'tracks measured', unit: '' }, meanDuration: { about: 'mean track duration', unit: 'frames' }, meanDisplacement: { about: 'mean track displacement', unit: 'px' }, meanConfinementRatio: { about: 'mean confinement ratio', unit: '' }, splits: { about: 'splits', unit: '' }, diffusionCoefficient: { about: 'diffusion coefficient', unit: 'px²/frame' }, alpha: { about: 'MSD exponent', unit: '' } },
   valueWords: { kind: { msd: ['msd', 'mean squared displacement', 'mean square displacement', 'diffusion'], tracks: ['speed', 'speeds', 'velocity', 'displacement', 'per track', 'track features', 'track statistics', 'straightness', 'migration', 'motility', 'movement', 'how far', 'moved', 'distance moved', 'distance travelled', 'distance traveled'], links: ['links', 'instantaneous', 'steps between frames', 'every step', 'each step', 'per step', 'single step', 'per link', 'each link', 'frame-to-frame'] } },
   description:
     'Measures objects (kind "objects", from a label movie and optionally an intensity movie), track steps ("links": speed, displacement), whole tracks ("tracks": TrackMate\'s track analyzers) or mean squared displacement ("msd", with diffusion coefficient). Writes a CSV table artifact; values give counts and the key means. Units are µm and s when the movie is calibrated, else pixels and frames.',
@@ -452,15 +454,42 @@ async function measureObjectsTool(args: z.infer<typeof measureSchema>, ctx: Tool
     const areas = table.rows.map((r) => r.area_px).filter((v): v is number => typeof v === 'number');
     const meanArea = areas.reduce((a, b) => a + b, 0) / Math.max(1, areas.length);
     const ref = ctx.addArtifact('table', out, `object measurements of ${basename(labels.source.path)}`);
+    const perSlice = labels.shape.z > 1 ? ` (areas per z slice; the objects' volumes follow)` : '';
+    const volumes = labels.shape.z > 1 ? await volumeTable(labels, [first, last], ctx, writeTableCsv) : undefined;
+    const noVolume = args.volumes && !volumes ? ' Volumes not measured: the labels are a single z slice (2-D), so there are areas only; a volume needs a z-stack.' : '';
     return {
-      summary: `Measured ${table.rows.length} objects in ${last - first + 1} frames; mean area ${round(meanArea, 4)} px²${areaInUm(meanArea, labels.meta.pixelSizeUm ?? ctx.calibration?.().pixelSizeUm)}.${labelsNote}${matchNote} Table saved as ${ref.id}.`,
-      artifacts: [ref],
-      values: { objects: table.rows.length, meanAreaPx: round(meanArea), columns: table.columns, labels: labels.source.path, path: out },
+      summary: `Measured ${table.rows.length} objects in ${last - first + 1} frames; mean area ${round(meanArea, 4)} px²${areaInUm(meanArea, labels.meta.pixelSizeUm ?? ctx.calibration?.().pixelSizeUm)}${perSlice}.${labelsNote}${matchNote} Table saved as ${ref.id}.${volumes ? ` ${volumes.summary}` : noVolume}`,
+      artifacts: volumes ? [ref, volumes.ref] : [ref],
+      values: { objects: table.rows.length, meanAreaPx: round(meanArea), columns: table.columns, labels: labels.source.path, path: out, ...volumes?.values },
     };
   } finally {
     await labels.close();
     await intensity?.close();
   }
+}
+
+/**
+ * The volume of each 3-D object of a z-stack label movie per frame (segment links an object's slices into one
+ * label), as a second table: voxels, and µm³ when the pixel size and the z step are known.
+ */
+async function volumeTable(labels: Movie, frames: [number, number], ctx: ToolContext, writeTableCsv: (path: string, table: import('../src/analysis/table.ts').Table) => void) {
+  const { measureVolumes } = await import('../src/analysis/features.ts');
+  const calibration = ctx.calibration?.();
+  const table = await measureVolumes(labels, { frames, signal: ctx.signal, pixelSizeUm: calibration?.pixelSizeUm, zStepUm: calibration?.zStepUm });
+  const out = ctx.outputPath(`${stemOf(labels.source.path)}-volumes.csv`);
+  writeTableCsv(out, table);
+  const ref = ctx.addArtifact('table', out, `object volumes of ${basename(labels.source.path)}`);
+  const mean = (column: string) => table.rows.reduce((a, r) => a + (r[column] as number), 0) / Math.max(1, table.rows.length);
+  const inUm3 = table.columns.includes('volume_um3');
+  const zStepUm = labels.meta.zStepUm ?? calibration?.zStepUm;
+  const volume = inUm3
+    ? `mean volume ${round(mean('volume_um3'), 4)} µm³ (${round(mean('volume_voxels'), 4)} voxels of ${round(labels.meta.pixelSizeUm ?? calibration!.pixelSizeUm!, 4)} x ${round(labels.meta.pixelSizeYUm ?? labels.meta.pixelSizeUm ?? calibration!.pixelSizeUm!, 4)} x ${round(zStepUm!, 4)} µm)`
+    : `mean volume ${round(mean('volume_voxels'), 4)} voxels (in voxels only: ${zStepUm ? 'no pixel size' : 'no z step'} known; give the calibration for µm³)`;
+  return {
+    ref,
+    summary: `Volumes (each object's voxels over the z slices it spans, one label through z): ${table.rows.length} objects in ${frames[1] - frames[0] + 1} frames, ${volume}; table saved as ${ref.id}.`,
+    values: { volumes: table.rows.length, meanVolumeVoxels: round(mean('volume_voxels')), ...(inUm3 ? { meanVolumeUm3: round(mean('volume_um3')) } : {}), volumesPath: out },
+  };
 }
 
 // ---------------------------------------------------------------- detect_divisions

@@ -42,6 +42,49 @@ export interface DenoiseResult {
   /** Mean estimated noise sigma before and after (wavelet MAD), in the movie's units. */
   noiseSigmaBefore: number;
   noiseSigmaAfter: number;
+  /** What the filter took out (input - output), see removedSignal. */
+  removed: RemovedSignal;
+}
+
+/**
+ * What a denoiser took out of a plane, the residual input - output: its rms (movie units), and the
+ * correlation of neighbouring residual pixels (lag 1, x and y pooled). Camera noise is independent
+ * from pixel to pixel, so a residual of noise alone correlates near 0; edges and fine structure the
+ * filter removed too are smooth over neighbouring pixels and raise it towards 1. The noise sigma after
+ * (finest-scale wavelet) cannot tell these apart: a blur scores high on it by removing signal too.
+ */
+export interface RemovedSignal {
+  residualRms: number;
+  /** Lag-1 correlation of the residual, clamped to 0..1: 0 = pixel noise only, near 1 = mostly structure. */
+  neighbourCorrelation: number;
+}
+
+/** Sums over one plane's residual for removedSignal: its energy and neighbour products (mean removed). */
+export function residualSums(input: PlaneData, output: ArrayLike<number>, width: number, height: number): { squares: number; pixels: number; neighbourProducts: number; pairs: number } {
+  const n = width * height;
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += input[i] - output[i];
+  mean /= n;
+  let squares = 0;
+  let neighbourProducts = 0;
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      const r = input[i] - output[i] - mean;
+      squares += r * r;
+      if (x + 1 < width) neighbourProducts += r * (input[i + 1] - output[i + 1] - mean);
+      if (y + 1 < height) neighbourProducts += r * (input[i + width] - output[i + width] - mean);
+    }
+  return { squares, pixels: n, neighbourProducts, pairs: (width - 1) * height + width * (height - 1) };
+}
+
+/** The removed signal of a movie from its planes' residualSums, pooled. */
+export function removedSignal(sums: ReturnType<typeof residualSums>[]): RemovedSignal {
+  let squares = 0, pixels = 0, products = 0, pairs = 0;
+  for (const s of sums) (squares += s.squares), (pixels += s.pixels), (products += s.neighbourProducts), (pairs += s.pairs);
+  const variance = pixels ? squares / pixels : 0;
+  const correlation = variance > 0 && pairs ? products / pairs / variance : 0;
+  return { residualRms: Math.sqrt(variance), neighbourCorrelation: Math.min(1, Math.max(0, correlation)) };
 }
 
 /** Denoises one plane with a classical filter. */
@@ -82,9 +125,11 @@ export async function denoiseMovie(movie: Movie, options: DenoiseOptions): Promi
   let before = 0;
   let after = 0;
   let done = 0;
+  const residuals: ReturnType<typeof residualSums>[] = [];
   const write = async (input: PlaneData, output: Float32Array) => {
     before += estimateNoiseSigma(input, width, height);
     after += estimateNoiseSigma(output, width, height);
+    residuals.push(residualSums(input, output, width, height));
     await writer.writePlane(output);
     options.onProgress?.(++done, total);
   };
@@ -123,5 +168,5 @@ export async function denoiseMovie(movie: Movie, options: DenoiseOptions): Promi
     throw err;
   }
   await writer.close();
-  return { path: options.outputPath, planes: total, method: options.method, model, noiseSigmaBefore: before / total, noiseSigmaAfter: after / total };
+  return { path: options.outputPath, planes: total, method: options.method, model, noiseSigmaBefore: before / total, noiseSigmaAfter: after / total, removed: removedSignal(residuals) };
 }

@@ -39,6 +39,8 @@ export interface ShiftTask {
   run?: number;
   /** Let other work of the thread run between planes (on the main thread, beside workers). */
   yieldEveryPlane?: boolean;
+  /** Main thread only (a function does not reach a worker): true once the estimate is cancelled; checked per plane. */
+  cancelled?: () => boolean;
 }
 
 /** The shift of one plane relative to an earlier one, as drift (sample displacement), px. */
@@ -511,6 +513,7 @@ export async function estimateShiftsTask(task: ShiftTask): Promise<ShiftTaskResu
   const linker = new RunLinker(task, dzOf);
   for (let i = 0; i < task.planes.length; i++) {
     if (i > 0 && task.yieldEveryPlane) await new Promise((resolve) => setImmediate(resolve));
+    if (task.cancelled?.()) break; // the caller throws; the links so far are no result
     linker.add(task.planes[i], task.indices[i], i >= objectsFrom ? objects : undefined);
   }
   linker.close();

@@ -148,7 +148,10 @@ export async function linksOf(source: ImageSource, mode: LinkMode, fixed: FixedR
   };
   const mainLane = async () => {
     for (let r = await claim(); r; r = await claim()) {
-      finished(r.run, await estimateShiftsTask({ ...r.task, yieldEveryPlane: threads > 1 }));
+      // the main thread registers a whole run at once: it yields per plane (so a Ctrl-C can abort the signal, and
+      // the other threads get their pieces) and stops at the next plane once cancelled
+      finished(r.run, await estimateShiftsTask({ ...r.task, yieldEveryPlane: threads > 1 || options.signal !== undefined, cancelled: () => options.signal?.aborted === true }));
+      if (options.signal?.aborted) throw new WorkError('cancelled');
       releaseRun(r.task);
     }
   };
@@ -234,6 +237,8 @@ async function splitLinks(source: ImageSource, mode: LinkMode, length: number, r
       const end = Math.min(count, (run + 1) * length);
       for (let i = run * length; i < end; i++) {
         if (options.signal?.aborted) throw new WorkError('cancelled');
+        // a macrotask per frame: frames read from a file come back without one, and a Ctrl-C needs one to abort the signal
+        if (options.signal) await new Promise((resolve) => setImmediate(resolve));
         const images = await source.read(i);
         if (!images) {
           empty.add(i);

@@ -107,3 +107,49 @@ export async function measureObjects(labels: Movie, intensity?: Movie, options: 
   // the header says the unit of the frame and plane indices, whose names do not ("t (frame)", "z (planes)"), as the tracks CSV does
   return { columns, rows, units: { t: 'frame', ...(depth > 1 ? { z: 'planes' } : {}) } };
 }
+
+export interface VolumeOptions extends Pick<MeasureOptions, 'frames' | 'signal'> {
+  /** Calibration to use where the label movie carries none (e.g. the session's); the movie's own wins. */
+  pixelSizeUm?: number;
+  zStepUm?: number;
+}
+
+/**
+ * The volume of every 3-D object of a z-stack label movie, per frame: segment gives an object one label
+ * through its z slices (seg-zlink.ts), so its volume is its voxel count x pixel area x z step. Columns:
+ * label, t, z_slices (how many it lies in), volume_voxels, and volume_um3 when both the pixel size and the
+ * z step are known (otherwise none: a volume in µm³ from a guessed z step would look measured).
+ */
+export async function measureVolumes(labels: Movie, options: VolumeOptions = {}): Promise<Table> {
+  const { first, last } = checkInputs(labels, undefined, options);
+  const { z: depth } = labels.shape;
+  if (depth < 2) throw new RangeError(`volumes need a z-stack, but the label movie has ${depth} z slice: measure areas instead`);
+  const pixelSizeUm = labels.meta.pixelSizeUm ?? options.pixelSizeUm;
+  const pixelSizeYUm = labels.meta.pixelSizeYUm ?? pixelSizeUm;
+  const zStepUm = labels.meta.zStepUm ?? options.zStepUm;
+  const voxelUm3 = pixelSizeUm && pixelSizeYUm && zStepUm ? pixelSizeUm * pixelSizeYUm * zStepUm : undefined;
+  const { frameIntervalS } = labels.meta;
+  const columns = ['label', 't', ...(frameIntervalS ? ['time_s'] : []), 'z_slices', 'volume_voxels', ...(voxelUm3 ? ['volume_um3'] : [])];
+  const rows: Record<string, Cell>[] = [];
+  for (let t = first; t <= last; t++) {
+    const voxels = new Map<number, number>();
+    const planes = new Map<number, number>();
+    for (let z = 0; z < depth; z++) {
+      if (options.signal?.aborted) throw new Error('measurement cancelled');
+      const { ids, start } = groupPixels(await labels.plane(t, z, 0));
+      for (const l of ids) {
+        voxels.set(l, (voxels.get(l) ?? 0) + start[l + 1] - start[l]);
+        planes.set(l, (planes.get(l) ?? 0) + 1);
+      }
+    }
+    for (const l of [...voxels.keys()].sort((a, b) => a - b)) {
+      const row: Record<string, Cell> = { label: l, t };
+      if (frameIntervalS) row.time_s = t * frameIntervalS;
+      row.z_slices = planes.get(l)!;
+      row.volume_voxels = voxels.get(l)!;
+      if (voxelUm3) row.volume_um3 = voxels.get(l)! * voxelUm3;
+      rows.push(row);
+    }
+  }
+  return { columns, rows, units: { t: 'frame' } };
+}

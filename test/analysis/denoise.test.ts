@@ -2,8 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { denoiseMovie } from '../../src/analysis/denoise.ts';
-import { bestGaussianSigma, psnr } from '../../src/analysis/gaussian.ts';
+import { denoiseMovie, removedSignal, residualSums } from '../../src/analysis/denoise.ts';
+import { bestGaussianSigma, gaussianDenoise, psnr } from '../../src/analysis/gaussian.ts';
 import { estimateNoiseSigma, nlMeansDenoise } from '../../src/analysis/nlmeans.ts';
 import { openMovie } from '../../src/image/index.ts';
 import type { PlaneData } from '../../src/image/movie.ts';
@@ -39,5 +39,38 @@ describe('denoise accuracy on held-out simulated nuclei (low signal)', () => {
     console.log(`PSNR dB: noisy ${noisyDb.toFixed(2)}, Gaussian best (sigma ${gaussian.sigmaPx}) ${gaussian.psnrDb.toFixed(2)}, NLM best ${nlmDb.toFixed(2)}, N2V ${n2vDb.toFixed(2)}`);
     expect(n2vDb).toBeGreaterThanOrEqual(Math.max(gaussian.psnrDb, nlmDb) + 1);
     expect(n2vDb).toBeGreaterThanOrEqual(noisyDb + 8);
+  });
+});
+
+describe('removedSignal: what a denoiser took out, noise or structure', () => {
+  const [w, h] = [48, 40];
+  const noise = (seed: number) => {
+    // independent pixel noise of sigma ~1 (sum of 12 uniforms - 6)
+    let state = seed;
+    const next = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+    return Float32Array.from({ length: w * h }, () => Array.from({ length: 12 }, next).reduce((a, b) => a + b, 0) - 6);
+  };
+  // discs of 6 px radius on a dark background: edges a blur smooths away
+  const discs = Float32Array.from({ length: w * h }, (_, i) => ((i % w) % 16 - 8) ** 2 + (Math.floor(i / w) % 16 - 8) ** 2 < 36 ? 100 : 10);
+
+  it('taking out exactly the pixel noise leaves a residual of that noise: rms ~1, neighbour correlation ~0', () => {
+    const n = noise(7);
+    const noisy = discs.map((v, i) => v + n[i]);
+    const removed = removedSignal([residualSums(noisy, discs, w, h)]);
+    expect(removed.residualRms).toBeGreaterThan(0.8);
+    expect(removed.residualRms).toBeLessThan(1.2);
+    expect(removed.neighbourCorrelation).toBeLessThan(0.1);
+  });
+
+  it('a sigma 2 blur of the same movie takes out edges as well: its residual correlates between neighbours', () => {
+    const n = noise(7);
+    const noisy = discs.map((v, i) => v + n[i]);
+    const removed = removedSignal([residualSums(noisy, gaussianDenoise(noisy, w, h, 2), w, h)]);
+    expect(removed.residualRms).toBeGreaterThan(5);
+    expect(removed.neighbourCorrelation).toBeGreaterThan(0.5);
+  });
+
+  it('pools planes, and an unchanged plane took out nothing', () => {
+    expect(removedSignal([residualSums(discs, discs, w, h), residualSums(discs, discs, w, h)])).toEqual({ residualRms: 0, neighbourCorrelation: 0 });
   });
 });

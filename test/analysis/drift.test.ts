@@ -351,6 +351,26 @@ describe('estimateDrift on 1 and 2 threads', () => {
     expect(together2).toEqual(await estimateDrift(b.movie, { reference: 'previous', threads: 1 }));
   });
 
+  it.each([1, 2])('a Ctrl-C during correction on %i thread(s) stops it within a few frames (frames read from a file give no macrotask)', async (threads) => {
+    const sim = simulate({ width: 64, height: 64, frames: 40, cells: 6, driftPx: 6, divisionRate: 0.02, seed: 4 });
+    const controller = new AbortController();
+    const framesRead = new Set<number>();
+    const read = sim.movie.plane.bind(sim.movie);
+    // a SIGINT handler runs as a macrotask: the abort comes from one, queued when the 3rd frame is read
+    sim.movie.plane = async (t: number, z: number, c: number) => {
+      framesRead.add(t);
+      if (framesRead.size === 3) setImmediate(() => controller.abort());
+      return read(t, z, c);
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'drift-cancel-'));
+    try {
+      await expect(correctDrift(sim.movie, join(dir, 'out.tif'), { threads, signal: controller.signal })).rejects.toThrow('cancelled');
+      expect(framesRead.size).toBeLessThanOrEqual(5);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('on 2 threads, a cancelled estimate rejects as cancelled, and the next one runs on a fresh worker', async () => {
     const sim = simulate({ width: 64, height: 64, frames: 40, cells: 6, driftPx: 6, divisionRate: 0.02, seed: 4 });
     const controller = new AbortController();

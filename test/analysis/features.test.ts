@@ -5,7 +5,7 @@
 //   u=(xx-35)*cos(.5)+(yy-25)*sin(.5); v=-(xx-35)*sin(.5)+(yy-25)*cos(.5); lab[(u/9)**2+(v/4)**2<=1]=3
 //   inten=(xx*3+yy*7)%23+0.5*xx; regionprops(lab, intensity_image=inten)
 import { describe, expect, it } from 'vitest';
-import { intensityColumn, measureObjects } from '../../src/analysis/features.ts';
+import { intensityColumn, measureObjects, measureVolumes } from '../../src/analysis/features.ts';
 import { movieFromPlanes } from '../../src/image/movie.ts';
 import { parseCsv, tableToCsv } from '../../src/analysis/table.ts';
 
@@ -81,5 +81,40 @@ describe('measureObjects', () => {
     expect(parseCsv(tableToCsv(table)).columns.slice(0, 3)).toEqual(['label', 't', 'z']);
     const flat = await measureObjects(movieFromPlanes({ t: 1, z: 1, c: 1, y: H, x: W }, 'int32', () => objects()));
     expect(tableToCsv(flat).split('\n')[0].startsWith('label,t (frame),area_px,')).toBe(true);
+  });
+});
+
+describe('measureVolumes', () => {
+  // 3 z slices of 6x5: object 1 a 2x2 square in slices 0-2 (12 voxels), object 2 one pixel in slice 1 (1 voxel);
+  // in frame 1 object 1 lies in slices 0-1 only (8 voxels)
+  const plane = (t: number, z: number) => {
+    const p = new Int32Array(30);
+    if (t === 0 || z < 2) for (const i of [0, 1, 6, 7]) p[i] = 1;
+    if (z === 1) p[29] = 2;
+    return p;
+  };
+  const shape = { t: 2, z: 3, c: 1, y: 5, x: 6 };
+
+  it('counts each object\'s voxels over the z slices it spans, in µm³ when pixel size and z step are known', async () => {
+    const labels = movieFromPlanes(shape, 'int32', (t, z) => plane(t, z), { pixelSizeUm: 0.5, zStepUm: 2 });
+    const table = await measureVolumes(labels);
+    expect(table.columns).toEqual(['label', 't', 'z_slices', 'volume_voxels', 'volume_um3']);
+    expect(table.rows).toEqual([
+      { label: 1, t: 0, z_slices: 3, volume_voxels: 12, volume_um3: 6 },
+      { label: 2, t: 0, z_slices: 1, volume_voxels: 1, volume_um3: 0.5 },
+      { label: 1, t: 1, z_slices: 2, volume_voxels: 8, volume_um3: 4 },
+      { label: 2, t: 1, z_slices: 1, volume_voxels: 1, volume_um3: 0.5 },
+    ]);
+  });
+
+  it('gives voxels only without a z step (no µm³ from a guess), takes the session\'s calibration, and refuses a single slice', async () => {
+    const uncalibrated = movieFromPlanes(shape, 'int32', (t, z) => plane(t, z), { pixelSizeUm: 0.5 });
+    const voxelsOnly = await measureVolumes(uncalibrated, { frames: [1, 1] });
+    expect(voxelsOnly.columns).not.toContain('volume_um3');
+    expect(voxelsOnly.rows.map((r) => r.volume_voxels)).toEqual([8, 1]);
+    const fromSession = await measureVolumes(uncalibrated, { frames: [1, 1], zStepUm: 1 });
+    expect(fromSession.rows.map((r) => r.volume_um3)).toEqual([2, 0.25]);
+    const flat = movieFromPlanes({ ...shape, z: 1 }, 'int32', (t) => plane(t, 0));
+    await expect(measureVolumes(flat)).rejects.toThrow(/volumes need a z-stack, but the label movie has 1 z slice/);
   });
 });

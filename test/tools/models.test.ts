@@ -56,6 +56,11 @@ describe('models tools', () => {
     expect(result.values.planes).toBe(2);
     expect(progress).toEqual([1, 2]);
     expect(result.values.noiseSigmaAfter as number).toBeLessThan((result.values.noiseSigmaBefore as number) / 2);
+    // the noise figure is named for what it is, beside what was taken out (a blur's score is no fidelity)
+    expect(result.summary).toMatch(/measures smoothing, not fidelity/);
+    expect(result.summary).toMatch(/What was taken out \(input - output, [\d.]+ rms\) is about \d+% structure/);
+    expect(result.values.removedNeighbourCorrelation as number).toBeGreaterThanOrEqual(0);
+    expect(result.values.removedNeighbourCorrelation as number).toBeLessThanOrEqual(1);
     const out = await openMovie(result.artifacts[0].path);
     expect(out.shape).toMatchObject({ t: 2, c: 1, y: 64, x: 64 });
     const clean = await sim.clean.plane(1, 0, 0);

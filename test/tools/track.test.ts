@@ -53,6 +53,33 @@ describe('track tools', () => {
     }
   });
 
+  it('measures a z-stack label movie\'s 3-D objects: areas per slice and each object\'s volume, with the units in the header', async () => {
+    const { movieFromPlanes } = await import('../../src/image/movie.ts');
+    // object 1: a 2x2 square in 3 slices (12 voxels); object 2: one pixel in slice 2
+    const stack = movieFromPlanes({ t: 1, z: 3, c: 1, y: 5, x: 6 }, 'uint16', (_t, z) => {
+      const p = new Uint16Array(30);
+      for (const i of [0, 1, 6, 7]) p[i] = 1;
+      if (z === 1) p[29] = 2;
+      return p;
+    }, { pixelSizeUm: 0.5, zStepUm: 2 });
+    const path = join(dir, 'stack-labels.tif');
+    await writeMovie(path, stack);
+    const measured = await call('measure', { kind: 'objects', labels: path });
+    expect(measured.summary).toMatch(/areas per z slice/);
+    expect(measured.summary).toMatch(/Volumes \(each object's voxels over the z slices it spans, one label through z\): 2 objects in 1 frames, mean volume 3\.25 µm³ \(6\.5 voxels of 0\.5 x 0\.5 x 2 µm\)/);
+    expect(measured.artifacts).toHaveLength(2);
+    expect(measured.values).toMatchObject({ volumes: 2, meanVolumeVoxels: 6.5, meanVolumeUm3: 3.25 });
+    expect(readFileSync(measured.artifacts[1].path, 'utf8').split('\n')[0]).toBe('label,t (frame),z_slices,volume_voxels,volume_um3');
+  });
+
+  it('reads a request for volumes (in words or µm³) as volumes asked for, and nothing else as one', async () => {
+    const { clauseForTool } = await import('../../src/agent/planner/builders.ts');
+    const measure = tools.find((t) => t.name === 'measure')!;
+    for (const text of ['measure the volume of each nucleus over time', 'nuclear volumes in µm³ per frame', 'size in cubic microns'])
+      expect(measure.fromRequest!(clauseForTool('measure', text)).volumes, text).toBe(true);
+    expect(measure.fromRequest!(clauseForTool('measure', 'measure the area of the nuclei')).volumes).toBeUndefined();
+  });
+
   it('tracks a label movie, measures, finds divisions, exports and evaluates', async () => {
     await writeMovie(labelsPath, sim.labels);
     await writeSimulation(sim, moviePath, truth);
@@ -71,6 +98,9 @@ describe('track tools', () => {
     const msd = await call('measure', { kind: 'msd', tracks: tracksId });
     expect((msd.values as { diffusionUnit: string }).diffusionUnit).toBe('µm²/s');
     const objects = await call('measure', { kind: 'objects', labels: labelsPath, movie: moviePath });
+    expect(objects.summary).not.toMatch(/volume/i); // a 2-D movie has no volumes to name, unless asked for
+    const askedVolumes = await call('measure', { kind: 'objects', labels: labelsPath, volumes: true });
+    expect(askedVolumes.summary).toMatch(/ Volumes not measured: the labels are a single z slice \(2-D\), so there are areas only; a volume needs a z-stack\.$/);
     expect((objects.values as { objects: number }).objects).toBe(tv.spots);
     const perTrack = await call('measure', { kind: 'objects', labels: labelsPath, movie: moviePath, tracks: tracksId });
     const rows = readTableCsv(perTrack.artifacts[0].path).rows;
