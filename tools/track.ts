@@ -8,7 +8,7 @@ import { InputError, WorkError } from '../src/errors.ts';
 import type { Movie } from '../src/image/movie.ts';
 import { isPattern, movieInputExists, movieStem } from '../src/image/moviePath.ts';
 import type { Tracks } from '../src/analysis/tracks.ts';
-import { channelArg, channelIndex, frameRange, frameRangeArg, labelsArg, movieArg, outputArg, tableArg, tracksArg } from './common.ts';
+import { channelArg, channelIndex, frameRange, frameRangeArg, frameRangeInSource, labelsArg, movieArg, outputArg, tableArg, tracksArg } from './common.ts';
 import { defineTool, type RequestClause, type ArtifactRef, type ToolContext, type ToolSpec } from './types.ts';
 import { formatNumber, micrometres, pixelsFromMicrometres } from './requestWords.ts';
 
@@ -441,7 +441,7 @@ async function measureObjectsTool(args: z.infer<typeof measureSchema>, ctx: Tool
   const labels = await ctx.openMovie(labelsRef);
   const intensity: Movie | undefined = args.movie ? await ctx.openMovie(args.movie) : undefined;
   try {
-    const [first, last] = frameRange(labels, args.frames);
+    const [first, last] = frameRangeInSource(labels, args.frames);
     const channels = intensity && args.channel !== undefined ? [channelIndex(intensity, args.channel)] : undefined;
     const table = (await inputChecked(() =>
       mod.measureObjects!(labels, intensity, { frames: [first, last], channels, signal: ctx.signal, onProgress: (d: number, t: number) => ctx.progress(d, t, 'planes') }),

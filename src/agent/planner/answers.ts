@@ -280,11 +280,17 @@ export function briefAnswer(results: PastResult[]): string {
 
 /** The final answer once every planned step has a result. */
 export function composeAnswer(plan: Plan, conversation: Conversation): string {
-  const answer = mainAnswer(plan, conversation);
+  const answer = plan.question ? withFiguresDrawn(mainAnswer(plan, conversation), conversation) : mainAnswer(plan, conversation);
   // "mean speed in um per minute" without a frame interval: why the units differ, then the number asked (last)
   const units = unitsNotUsedNote(conversation.request, answer);
   const withUnits = units ? `${units}\n${answer}` : answer;
   return plan.notes?.length ? `${withUnits} ${plan.notes.join(' ')}` : withUnits;
+}
+
+/** A figure drawn for a question ("plot their count per frame"): the answer quotes the data and names the figure too, never only one of them. */
+function withFiguresDrawn(answer: string, conversation: Conversation): string {
+  const drawn = conversation.current.filter((r) => r.ok && r.artifacts.some((a) => a.type === 'plot') && !r.artifacts.some((a) => answer.includes(a.id)));
+  return drawn.length ? `${answer}\n${drawn.map((r) => `${r.summary} (${r.artifacts.map((a) => a.id).join(', ')})`).join('\n')}` : answer;
 }
 
 function mainAnswer(plan: Plan, conversation: Conversation): string {

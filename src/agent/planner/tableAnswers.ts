@@ -593,6 +593,9 @@ export function askedPart(text: string): { text: string; start: number; from: nu
 /** ("... and tell me the roundest", "give me the fastest one": an extreme asked for by name, as the question reader knows them) */
 const TELL_ME_A_STATISTIC = new RegExp(String.raw`${TELL_ME}\s+(?:the\s+|a\s+)?(?:mean|average|median|typical|sd|std|standard deviation|spread|range|total|sum|number|count|max(?:imum)?|min(?:imum)?|percentiles?|distribution)\b|${TELL_ME}\s+(?:the\s+)?(?:${LARGEST.source}|${SMALLEST.source})`, 'i');
 
+/** A verb of finding out with the question it asks as its object ("measure how big they are", "work out which track is longest"). */
+const EMBEDDED_QUESTION = /\b(?:quantify|determine|measure|find out|work out|figure out|assess|calculate|compute|estimate|establish)\s+(?:how\s+(?!to\b|it\b|you\b)[a-z]+|which|what|whether)\b/i;
+
 /**
  * A request that asks to be told something besides the steps it names ("count them in every
  * frame and tell me which frame has the most", "count per frame", "segment and say how many"):
@@ -603,6 +606,8 @@ export function asksForAnAnswer(text: string): boolean {
   return /\b(?:tell|say|show|give|let)\s+(?:me|us)\b[^.]*?\b(?:which|what|how many|how much|when|where|whether|if)\b/i.test(plain)
     || /\bcount\b[^.]*\b(?:per|in each|in every|at each|for each|for every|each|every)\s+(?:frame|time ?point|timepoint)s?\b/i.test(plain)
     || /\bhow many\b/i.test(plain)
+    // "quantify how bright each nucleus is in frame 7", "find out which cell moves furthest": a question asked inside the step
+    || EMBEDDED_QUESTION.test(plain)
     // "segment them and give me the median area", "tell me the mean speed": a statistic asked for by name
     || TELL_ME_A_STATISTIC.test(plain)
     // "count the nuclei in frame 1", "count them in the first and last frame": a count at a scope is the answer
