@@ -293,7 +293,7 @@ async function chart(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolResu
       const timeColumn = timeAxis(table, { ...calibration, frameIntervalS: calibration.frameIntervalS ?? tracks?.frameIntervalS }, numeric);
       const trackColumn = TRACK_COLUMNS.find((c) => table.columns.includes(c));
       const lineColumn = LINE_COLUMNS.find((c) => table.columns.includes(c));
-      spec = specs.timeSeriesSpec(table, { feature, timeColumn, trackColumn, lineColumn, summary: args.summary });
+      spec = specs.timeSeriesSpec(table, { feature, timeColumn, trackColumn, lineColumn, summary: args.summary, ...(feature === COUNT_FEATURE ? { title: 'objects per frame' } : {}) });
       const count = (c?: string) => (c ? new Set(table.rows.filter((r) => typeof r[feature] === 'number').map((r) => r[c]).filter((v) => v !== null)).size : 0);
       const tracksShown = count(trackColumn);
       const linesShown = count(lineColumn);

@@ -10,6 +10,7 @@ import { writeTableCsv } from '../../src/analysis/table.ts';
 import type { Tracks } from '../../src/analysis/tracks.ts';
 import { decodePng } from '../../src/plot/png.ts';
 import { tools } from '../../tools/plot.ts';
+import { clauseForTool } from '../../src/agent/planner/builders.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cellpilot-plot-tool-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -78,6 +79,18 @@ describe('plot tool', () => {
     expect(result.summary).toContain('has one row per track and no time column, so the series is drawn from the steps of');
     // without tracks the error names the missing time column
     await expect(call({ kind: 'timeseries', table: perTrack, feature: 'TRACK_MEAN_SPEED' }, ctx)).rejects.toThrow(/needs a time column/);
+  }, 30000);
+
+  it('"their count per frame" is the number of objects in each frame, drawn as a line over time', async () => {
+    await setup;
+    expect(tools[0].fromRequest!(clauseForTool('plot', 'plot their count per frame'))).toMatchObject({ kind: 'timeseries', feature: 'count' });
+    const result = await call({ kind: 'timeseries', table: tablePath, feature: 'count' }, ctx);
+    expect(result.values).toMatchObject({ kind: 'timeseries', feature: 'count', time: 't' });
+    const spec = JSON.parse(readFileSync(result.values.spec as string, 'utf8'));
+    expect(spec.title.text ?? spec.title).toMatch(/^objects per frame/);
+    const line = spec.layer.find((l: { mark: { type: string } }) => l.mark.type === 'line').data.values as { t: number; mean: number }[];
+    expect(line.map((v) => [v.t, v.mean])).toEqual(Array.from({ length: T }, (_, t) => [t, 2]));
+    expect(result.summary).not.toMatch(/confidence band/);
   }, 30000);
 
   it('histogram, scatter and track paths', async () => {
