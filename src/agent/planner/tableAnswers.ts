@@ -142,6 +142,16 @@ export function quantityOfAdjectives(whole: string): string {
   return words.join(' ');
 }
 
+/** An extreme said of a count ("the peak cell count", "maximum number of nuclei"). */
+const COUNT_EXTREME = /\b(?:peak|max(?:imum)?|highest|largest|greatest|biggest|lowest|min(?:imum)?|smallest)\s+(?:(?:cell|nuclear|nucleus|nuclei|object)\s+)?(?:count|number)\b/i;
+
+/** Ordinals from "second" on: "first" and "last" name the ends of the movie, read as such. */
+const ORDINAL_WORDS = ['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const FRAME_NOUN = String.raw`(frame|time ?point|timepoint)`;
+const ORDINAL_FRAME = new RegExp(String.raw`\b(?:the\s+)?(?:(\d{1,5})(?:st|nd|rd|th)|(${ORDINAL_WORDS.join('|')}))\s+${FRAME_NOUN}\b(?!s)`, 'gi');
+const FRAME_NUMBER_WORD = new RegExp(String.raw`\b${FRAME_NOUN}\s+(${NUMBER_WORDS.join('|')})\b`, 'gi');
+
 /**
  * A question with the shorthand and slips of chat written out ("hw many r there", "whats
  * the avg", "ch2", "pls"), so that the readers below see the words themselves.
@@ -174,6 +184,9 @@ export function plainQuestion(question: string): string {
     // "n per timepoint", "n in frame 3": n is the lab's word for a count
     .replace(/(?<![\p{L}\d'’])n(?=\s+(?:per|in|at|over|for|by)\s)/giu, 'count')
     .replace(/\b(?:ch|chan|chnl|chl|c)\s*(\d)\b/gi, 'channel $1')
+    // "the 2nd frame", "the third timepoint", "frame two": the frame by its number ("first" and "last" stay the ends of the movie)
+    .replace(ORDINAL_FRAME, (_, digits: string | undefined, word: string | undefined, noun: string) => `${noun} ${digits ?? ORDINAL_WORDS.indexOf(word!.toLowerCase()) + 2}`)
+    .replace(FRAME_NUMBER_WORD, (_, noun: string, word: string) => `${noun} ${NUMBER_WORDS.indexOf(word.toLowerCase()) + 1}`)
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -192,7 +205,7 @@ const READER_WORDS = (
   'which what average median maximum minimum deviation spread range total percentage percentile percentiles quartile quartiles fraction ' +
   'fastest slowest biggest largest smallest longest shortest furthest farthest brightest dimmest highest lowest straightest roundest tiniest ' +
   'faster slower bigger larger smaller longer shorter further brighter dimmer higher lower ' +
-  'speed speeds velocity intensity brightness fluorescence signal displacement distance duration lifetime area size number ' +
+  'speed speeds velocity intensity brightness fluorescence signal displacement distance duration lifetime area size number length ' +
   'nuclei nucleus cells tracks track trajectories trajectory frame frames timepoint divisions divided dividing ' +
   'travelled traveled moved migrated straightness circularity perimeter diffusion between compare divide shrinking growing standard first last final ' +
   // the words a question is built of ("how mnay", "teh most", "hwo much"): a slip of one hides the question itself
@@ -238,7 +251,7 @@ function channelsOf(text: string): number[] {
 /** Two frames named apart ("frame 1 and frame 4", "frame 2 versus frame 5", "frame 3 vs 1"). */
 /** Two frames compared with "than": "bigger in frame 6 than (in) frame 1". */
 const THAN_FRAMES = /\b(?:frame|time ?point|timepoint|t)\s*#?(\d+)\b[^?.]{0,40}?\bthan\s+(?:(?:in|at|on|the)\s+)*(?:(?:frame|time ?point|timepoint|t)\s*#?)(\d+)\b/i;
-const TWO_FRAMES = /\b(?:frame|time ?point|timepoint|t)\s*#?(\d+)\b[^?.]{0,40}?\b(?:and|vs\.?|versus|compared (?:to|with)|against|with|to)\s+(?:(?:in|at|the)\s+)?(?:(?:frame|time ?point|timepoint|t)\s*#?)?(\d+)\b(?!\s*(?:-|–|to)\s*\d)/i;
+const TWO_FRAMES = /\b(?:frame|time ?point|timepoint|t)\s*#?(\d+)\b[^?.]{0,40}?\b(?:and|or|vs\.?|versus|compared (?:to|with)|against|with|to)\s+(?:(?:in|at|the)\s+)?(?:(?:frame|time ?point|timepoint|t)\s*#?)?(\d+)\b(?!\s*(?:-|–|to)\s*\d)/i;
 
 /** Two frames named in one plural ("frames 2 and 5", "timepoints 1 & 4", "frames 3 vs 6"). */
 // ("between frames 3 and 8" is the frames between them)
@@ -376,7 +389,9 @@ function readScope(question: string): QuestionScope {
   const twoFrames = TWO_FRAMES.exec(text) ?? PLURAL_TWO_FRAMES.exec(text);
   // "bigger in frame 6 than in frame 1": the frame after "than" is the baseline, the change is towards the other
   const thanFrames = THAN_FRAMES.exec(text);
-  const compareFrames: [number, number] | undefined = thanFrames ? [Number(thanFrames[2]), Number(thanFrames[1])] : twoFrames && (PLURAL_TWO_FRAMES.test(text) || /\b(?:vs\.?|versus|compared?|against|differ\w*|difference)\b/i.test(text) || /\bframe\s*\d+\s+(?:and|to)\s+frame\s*\d+/i.test(text) && /\bcompar|\bchange/i.test(text)) ? [Number(twoFrames[1]), Number(twoFrames[2])] : undefined;
+  const compareFrames: [number, number] | undefined = thanFrames ? [Number(thanFrames[2]), Number(thanFrames[1])] : twoFrames && (PLURAL_TWO_FRAMES.test(text) || /\b(?:vs\.?|versus|compared?|against|differ\w*|difference)\b/i.test(text) || /\bframe\s*\d+\s+(?:and|to)\s+frame\s*\d+/i.test(text) && /\bcompar|\bchange/i.test(text)
+    // "bigger in frame 1 or frame 4?": a choice between two frames
+    || /\b(?:frame|time ?point|timepoint)\s*#?\d+\s+or\s+(?:(?:in|at)\s+)?(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?\d+/i.test(text)) ? [Number(twoFrames[1]), Number(twoFrames[2])] : undefined;
   const range = compareFrames ? undefined : findFrameRange(text) ?? openFrameRange(text);
   const frames = range && range.first !== range.last ? range : undefined;
   const condition = conditionOf(question);
@@ -401,7 +416,7 @@ function readScope(question: string): QuestionScope {
   else if (/\b(?:percent(?:age)?|per cent|fraction|proportion|share|ratio of)\b|%/i.test(text) && !/\b(?:intensity|signal|drop|loss|change)\b/i.test(text)) reduce = 'fraction';
   // ("for how many frames is track 1 followed?", "how many minutes does cell 3 last?": a unit of one track's value, no count)
   // ("the number in the first vs the last frame": a number of things said without them)
-  else if (/\bhow many\b|\bnumber of\b|\bcount\b|^(?:the|their)\s+numbers?\b(?!\s*(?:of\b|\d|#))|\b(?:cell|nucle(?:us|i|ar)|object)\s+numbers?\b(?!\s*\d)/i.test(text) && !/\baverage\b|\bmean\b/i.test(text) && !(track && /\bhow many\s+(?:frames|time ?points|timepoints|minutes|mins|hours|seconds|pixels|microns|µm|um)\b/i.test(text))) reduce = 'count';
+  else if (/\bhow many\b|\bnumber of\b|\bcounts?\b|^(?:the|their)\s+numbers?\b(?!\s*(?:of\b|\d|#))|\b(?:cell|nucle(?:us|i|ar)|object)\s+numbers?\b(?!\s*\d)/i.test(text) && !/\baverage\b|\bmean\b/i.test(text) && !(track && /\bhow many\s+(?:frames|time ?points|timepoints|minutes|mins|hours|seconds|pixels|microns|µm|um)\b/i.test(text))) reduce = 'count';
   else if (/\bmedian\b/i.test(text)) reduce = 'median';
   else if (/\bstandard deviation\b|\bs\.?d\.?\b|\bspread\b|\bvariab\w*|\bvariation\b|\bvary\b/i.test(text)) reduce = 'sd';
   else if (/\brange\b|\bdistribut\w*/i.test(text) || (!compare && /\bfrom .* to\b/i.test(text))) reduce = 'range';
@@ -430,7 +445,9 @@ function readScope(question: string): QuestionScope {
     // "the frame with the fewest cells", "timepoint where the count peaks"
     || new RegExp(`\\b(?:frame|time ?point|timepoint)s?\\s+(?:with|that has|that had|having|where|when|in which)\\b[^?.]{0,40}(?:${LARGEST.source}|${SMALLEST.source}|\\bpeak\\w*)`, 'i').test(text)
     // "at what time (in minutes) is the count highest?": the frame of the extreme, said as a time
-    || new RegExp(`\\b(?:which|what)\\s+(?:time|moment|minute|hour|second|day)\\b[^?.]{0,60}(?:${LARGEST.source}|${SMALLEST.source}|\\bpeak\\w*)`, 'i').test(text);
+    || new RegExp(`\\b(?:which|what)\\s+(?:time|moment|minute|hour|second|day)\\b[^?.]{0,60}(?:${LARGEST.source}|${SMALLEST.source}|\\bpeak\\w*)`, 'i').test(text)
+    // "the peak cell count", "the lowest number of nuclei": an extreme of a count is that of the frames' counts, so its frame
+    || (reduce === 'count' && COUNT_EXTREME.test(text));
   if (whichFrame && /\bpeak\w*/i.test(text) && reduce === 'mean') reduce = 'max';
   // "which frame has the most cells?", "in which frame are there the fewest?": no quantity, the things themselves (named or not), so their count per frame
   // ("the busiest frame", "the emptiest timepoint": crowded with things, so their count too)
@@ -441,7 +458,7 @@ function readScope(question: string): QuestionScope {
   // ("the total distance each cell moved": the total is the quantity's own name, each cell's value is asked)
   const perTrack = reduce === 'mean' && !/\b(?:mean|average|typical|overall|total|sum|all together)\b/i.test(text.replace(/\btotal\s+(?:distance|path|displacement)\b/gi, 'distance')) && /\b(?:each|every|individual)\s+(?:tracks?|cells?|nucle(?:us|i)|objects?|trajector(?:y|ies))\b|\bper[- ](?:track|cell)\b|\blist\b|\bof\s+all\s+(?:the\s+|my\s+)?(?:tracks|cells|nuclei|objects|trajectories)\b/i.test(text);
   // "average speed per track": the mean over all, and each track's own value after it (both readings answered)
-  const listsEach = !perTrack && reduce === 'mean' && /\bper[- ](?:track|cell|trajectory)\b|\b(?:of|for)\s+(?:each|every)\s+(?:track|cell|trajectory)\b/i.test(text) && !/\b(?:overall|in total|all together|across (?:all|the) (?:tracks|cells))\b/i.test(text);
+  const listsEach = !perTrack && reduce === 'mean' && /\bper[- ](?:track|cell|trajectory)\b|\b(?:of|for)\s+(?:each|every)\s+(?:track|cell|trajectory)\b|\b(?:each|every)\s+(?:track|cell|trajectory)['’]s\b/i.test(text) && !/\b(?:overall|in total|all together|across (?:all|the) (?:tracks|cells))\b/i.test(text);
   const frame = compare || frames ? undefined : frameNumber ? Number(frameNumber[1]) : lastFrame ? ('last' as const) : firstFrame ? ('first' as const) : undefined;
   return {
     ...(frame !== undefined ? { frame } : {}),
@@ -506,11 +523,11 @@ export function isAskedForm(question: string): boolean {
   // a scope said first ("in frames 5-10, what's the mean speed?", "for track 3, ...")
   const text = plainQuestion(question)
     // a question asked indirectly: "I'd like to know ...", "could you tell me ...", "please give me ..."
-    .replace(/^(?:(?:hi|hey|hello|ok(?:ay)?|so|and|also|now)[,!\s]+)*(?:please\s+)?(?:(?:i(?:'d| would) like|i want(?:ed)?|i need|we(?:'d| would) like|i(?:'m| am) curious|i wonder(?:ed)?|do you know|any idea|let me know|can you|could you|would you|can u|could u|pls|please)\s+)?(?:to\s+)?(?:know|find out|check|tell me|give me|work out|figure out|let me know|list(?:\s+me)?(?=\s+(?:the\s+|all\s+(?:the\s+)?)?(?:mean|average|median|(?:areas?|sizes?|speeds?|velocit(?:y|ies)|intensit(?:y|ies)|brightness|durations?|lifetimes?|displacements?|distances?|circularit(?:y|ies)|perimeters?|lengths?)\b|\w+\s+(?:of|for|per)\s+(?:each|every|all))))?\s*(?:please\s+)?(?:,\s*)?/i, (prefix) => (/\b(?:know|find out|check|tell me|give me|work out|figure out|curious|wonder|list)\b/i.test(prefix) ? 'what is ' : prefix))
+    .replace(/^(?:(?:hi|hey|hello|ok(?:ay)?|so|and|also|now)[,!\s]+)*(?:please\s+)?(?:(?:i(?:'d| would) like|i want(?:ed)?|i need|we(?:'d| would) like|i(?:'m| am) curious|i wonder(?:ed)?|do you know|any idea|let me know|can you|could you|would you|can u|could u|pls|please)\s+)?(?:to\s+)?(?:know|find out|check|tell me|give me|work out|figure out|let me know|list(?:\s+me)?(?=\s+(?:the\s+|all\s+(?:the\s+)?)?(?:[a-z-]+\s+)?(?:mean|average|median|(?:areas?|sizes?|speeds?|velocit(?:y|ies)|intensit(?:y|ies)|brightness|durations?|lifetimes?|displacements?|distances?|circularit(?:y|ies)|perimeters?|lengths?)\b|\w+\s+(?:of|for|per)\s+(?:each|every|all))))?\s*(?:please\s+)?(?:,\s*)?/i, (prefix) => (/\b(?:know|find out|check|tell me|give me|work out|figure out|curious|wonder|list)\b/i.test(prefix) ? 'what is ' : prefix))
     .replace(/^what is (?=(?:how|what|which|who|whose|when|where|whether|if|is|are|was|were|do|does|did)\b)/i, '')
     // "describe the distribution of areas", "summarise the spread": the statistics asked for
     .replace(/^(?:(?:please|pls|can you|could you)\s+)?(?:describe|summari[sz]e|characteri[sz]e)\s+(?=(?:the\s+|their\s+)?(?:distribution|spread|range|variation|variability|statistics|stats)\b)/i, 'what is ')
-    .replace(/^(?:in|for|at|during|on|over|across)\s+(?:the\s+)?(?:frames?|time ?points?|tracks?|cells?|nucle(?:us|i)|channels?|first|last|whole)\b[^,?]{0,40}?(?:,\s*|\s+(?=(?:which|what|who|whose|how|where|when)\b))/i, '');
+    .replace(/^(?:in|for|at|during|on|over|across|after)\s+(?:the\s+)?(?:frames?|time ?points?|tracks?|cells?|nucle(?:us|i)|channels?|first|last|whole|\d+(?:[.,]\d+)?\s*(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?))\b[^,?]{0,40}?(?:,\s*|\s+(?=(?:which|what|who|whose|how|where|when)\b))/i, '');
   // "count the nuclei larger than 150 px²": a count of the rows a threshold keeps is asked, not a step
   if (/^(?:and\s+|so\s+|now\s+|then\s+)?count\b/i.test(text) && /\b(?:cells?|nucle(?:us|i)|objects?|tracks?|trajector(?:y|ies)|ones)\b/i.test(text) && conditionOf(question) !== undefined && !/\b(?:then|and then|after that|afterwards)\b/i.test(text)) return true;
   // "area in µm² pls", "speed in um/min?": a quantity in the unit wanted is a question
@@ -648,7 +665,7 @@ const STEP_VERB = /^(?:and\s+|so\s+|now\s+)?(?:track|segment|measure|count|follo
 const THING_AT_A_SCOPE = /^(?:and\s+|so\s+|now\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}(?:per|in each|in every|at each|for each|for every|of each|of every|for all|of all|over|across|through)\s+(?:the\s+)?(?:frames?|time ?points?|timepoints?|time|tracks?|cells?|nucle(?:us|i)|objects?|the movie)(?:\s+(?:in|at|of|for)\s+(?:the\s+)?(?:(?:frame|time ?point|timepoint)\s*#?\d+|(?:first|last|final)\s+(?:frame|time ?point|timepoint))|\s+(?:over|through|across)\s+(?:the\s+)?(?:time|movie|frames|time-?lapse))?[\s.!,]*$/i;
 
 /** Words a question without a question word starts with: an aggregate, an extreme or a measured quantity. */
-const AGGREGATE_FIRST = /^(?:and\s+|so\s+|ok(?:ay)?,?\s+|now\s+|also\s+)?(?:the\s+)?(?:top\s+\d|(?:\d{1,2}|two|three|four|five|ten)\s+(?:most\s+|least\s+)?[a-z]+est\b|[a-z]+est\s+(?:\d{1,2}|two|three|four|five|ten)\s+(?:tracks|cells|nuclei|objects|ones|trajectories)\b|mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number of|percent(?:age)?|fraction|proportion|share|max(?:imum)?|min(?:imum)?|(?:\d{1,2}\s*(?:st|nd|rd|th)?\s*-?\s*)?percentiles?|p\d{1,2}|quartiles?|inter-?\s?quartile|iqr)\b/i;
+const AGGREGATE_FIRST = /^(?:and\s+|so\s+|ok(?:ay)?,?\s+|now\s+|also\s+)?(?:the\s+)?(?:top\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b|(?:\d{1,2}|two|three|four|five|ten)\s+(?:most\s+|least\s+)?[a-z]+est\b|[a-z]+est\s+(?:\d{1,2}|two|three|four|five|ten)\s+(?:tracks|cells|nuclei|objects|ones|trajectories)\b|mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number of|percent(?:age)?|fraction|proportion|share|max(?:imum)?|min(?:imum)?|(?:\d{1,2}\s*(?:st|nd|rd|th)?\s*-?\s*)?percentiles?|p\d{1,2}|quartiles?|inter-?\s?quartile|iqr)\b/i;
 const NOUN_QUESTION = new RegExp(
   `^(?:and\\s+|so\\s+|ok(?:ay)?,?\\s+|now\\s+|also\\s+)?(?:the\\s+|their\\s+|its\\s+)?(?:${[
     'mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number|count|percent(?:age)?|fraction|proportion|share|max(?:imum)?|min(?:imum)?',
@@ -658,7 +675,7 @@ const NOUN_QUESTION = new RegExp(
     'area|size|speed|velocity|intensity|fluorescence|signal|distance|displacement|duration|lifetime|msd|diffusion|straightness|circularity|perimeter',
     'cell|nucle(?:us|i)|track|object',
     // "top 3 fastest cells", "5 biggest nuclei": a ranking asked
-    'top\\s+\\d+|(?:\\d{1,2}|two|three|four|five|ten)\\s+(?:most\\s+|least\\s+)?[a-z]+est',
+    'top\\s+(?:\\d+|two|three|four|five|six|seven|eight|nine|ten)|(?:\\d{1,2}|two|three|four|five|ten)\\s+(?:most\\s+|least\\s+)?[a-z]+est',
   ].join('|')})s?\\b`,
   'i',
 );
@@ -777,8 +794,16 @@ export function completedFollowUp(question: string, earlierRequests: string[]): 
     if (before) return `${before.trim().replace(/[?.!\s]+$/, '').replace(/\s+(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|microns?|micromet\w+|px|pixels?|nm|secs?|seconds?|s|mins?|minutes?|h|hrs?|hours?|frames?)\b.*$/i, '')} ${unitOnly[1]}?`;
   }
   // "same for the area", "now the same with track 2": after a question, that question again about what is named now
-  const sameFor = /^(?:(?:and|ok(?:ay)?|so|now)\s*,?\s*)*(?:(?:do|give me|tell me)\s+)?(?:the\s+)?same\s+(?:thing\s+)?(?:for|with)\s+([^?]{1,60}?)\s*(?:please|pls)?\s*[?.!]*$/i.exec(question.trim());
-  if (sameFor && [...earlierRequests].reverse().slice(0, 1).some((e) => isAskedForm(e) && saidAsQuestion(e))) return completedFollowUp(`what about ${sameFor[1]}?`, earlierRequests);
+  // ("now for the area", "and for the speed?": the same, said shorter)
+  const sameFor = /^(?:(?:and|ok(?:ay)?|so|now)\s*,?\s*)*(?:(?:do|give me|tell me)\s+)?(?:the\s+)?same\s+(?:thing\s+)?(?:for|with)\s+([^?]{1,60}?)\s*(?:please|pls)?\s*[?.!]*$/i.exec(question.trim())
+    ?? /^(?:(?:and|ok(?:ay)?|so|now)\s*,?\s*)+for\s+([^?]{1,60}?)\s*(?:please|pls)?\s*[?.!]*$/i.exec(question.trim());
+  const before = earlierRequests.at(-1);
+  if (sameFor && before !== undefined && isAskedForm(before)) {
+    // ("mean intensity per frame" asks the data without a question mark: the same about another quantity)
+    const same = asksTheData(before) || saidAsQuestion(before) ? sameQuestionAbout(before, sameFor[1]) : undefined;
+    if (same) return same;
+    if (saidAsQuestion(before)) return completedFollowUp(`what about ${sameFor[1]}?`, earlierRequests);
+  }
   const words = question.trim().split(/\s+/);
   if (words.length > 8 || !isAskedForm(question) && !/\?\s*$/.test(question)) return question;
   // ("per frame?", "in frame 4?", "at the end?": only a scope, the question before at it)
@@ -799,6 +824,20 @@ export function completedFollowUp(question: string, earlierRequests: string[]): 
     if (before.reduce === 'count') return `how many ${/\btracks?\b/i.test(earlier) ? 'tracks' : 'cells'} ${rest}`;
   }
   return question;
+}
+
+/**
+ * The question before about another quantity, at its scope and with its statistic ("mean intensity per frame", then
+ * "same for the area" → "mean area per frame"); undefined when either names no quantity.
+ */
+function sameQuestionAbout(earlier: string, named: string): string | undefined {
+  const before = readQuestion(earlier);
+  if (before.quantity.size === 0 || readQuestion(named).quantity.size === 0) return undefined;
+  const written = tokenize(withoutScope(earlier)).filter((t) => before.quantity.has(meaning(t.stem.replace(/s$/, ''))) || before.quantity.has(meaning(t.stem))).map((t) => t.word);
+  if (written.length === 0) return undefined;
+  const words = [...new Set(written)].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const replaced = earlier.replace(new RegExp(`\\b(?:${words})\\b(?:\\s+(?:${words})\\b)*`, 'i'), named.replace(/^(?:the|their|its)\s+/i, ''));
+  return replaced === earlier ? undefined : replaced;
 }
 
 /** A count of the things themselves ("how many cells?", "how many nuclei per frame", "is the cell count increasing?"), not of divisions or gaps. */
