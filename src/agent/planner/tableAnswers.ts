@@ -184,6 +184,9 @@ export function plainQuestion(question: string): string {
     // "n per timepoint", "n in frame 3": n is the lab's word for a count
     .replace(/(?<![\p{L}\d'’])n(?=\s+(?:per|in|at|over|for|by)\s)/giu, 'count')
     .replace(/\b(?:ch|chan|chnl|chl|c)\s*(\d)\b/gi, 'channel $1')
+    // "the 2nd half", "1st half": the halves by their words
+    .replace(/\b1st\s+half\b/gi, 'first half')
+    .replace(/\b2nd\s+half\b/gi, 'second half')
     // "the 2nd frame", "the third timepoint", "frame two": the frame by its number ("first" and "last" stay the ends of the movie)
     .replace(ORDINAL_FRAME, (_, digits: string | undefined, word: string | undefined, noun: string) => `${noun} ${digits ?? ORDINAL_WORDS.indexOf(word!.toLowerCase()) + 2}`)
     .replace(FRAME_NUMBER_WORD, (_, noun: string, word: string) => `${noun} ${NUMBER_WORDS.indexOf(word.toLowerCase()) + 1}`)
@@ -264,7 +267,8 @@ function openFrameRange(text: string): { first: number; last: number } | undefin
   if (back) return { first: 1 - Number(back[1]), last: Infinity };
   let m: RegExpExecArray | null = /\b(?:from|since|starting (?:at|from))\s+(?:frame|time ?point|t)\s*=?\s*(\d+)\s*(?:on(?:wards?)?|to the end|until the end)?/i.exec(text);
   if (m) return { first: Number(m[1]), last: Infinity };
-  m = /\b(?:frame|time ?point)\s*(\d+)\s+(?:on(?:wards?)?|and later|and after)\b/i.exec(text);
+  // ("at timepoint 2 on average": "on" opens other words, no range)
+  m = /\b(?:frame|time ?point)\s*(\d+)\s+(?:on(?:wards?)?|and later|and after)\b(?!\s+(?:average|avg|a\b|the\b|each\b|every\b|its\b|their\b))/i.exec(text);
   if (m) return { first: Number(m[1]), last: Infinity };
   m = /\bafter\s+(?:frame|time ?point)\s*(\d+)/i.exec(text);
   if (m) return { first: Number(m[1]) + 1, last: Infinity };
@@ -540,6 +544,8 @@ export function isAskedForm(question: string): boolean {
   // a question without a question word: "mean area in frames 2-4?", "speed of track 2?", "slowest one?"
   // "cells per frame pls", "nucleus count over time": the whole request a thing at a scope, with no verb to run
   // "area of the nuclei in the first vs last frame, in um^2": a thing compared between parts of the movie, no verb
+  // "each cell's speed", "every track's displacement": a value of each thing
+  if (EACH_ONES_VALUE.test(text.trim())) return true;
   return NOUN_QUESTION.test(text) && (/\?\s*$/.test(text) || AGGREGATE_FIRST.test(text) || (THING_AT_A_SCOPE.test(text.trim()) && !STEP_VERB.test(text)) || (!STEP_VERB.test(text) && /\b(?:vs\.?|versus|compared (?:to|with))\s/i.test(text) && readScope(question).compare !== undefined));
 }
 
@@ -663,6 +669,9 @@ export function asksInUnits(text: string): boolean {
 const STEP_VERB = /^(?:and\s+|so\s+|now\s+)?(?:track|segment|measure|count|follow|plot|show|find|detect|link|quantify|compute|calculate|get|make|draw|export|save)\b/i;
 /** A request that is only a thing (or its count) at a scope: "cells per frame", "nucleus count over time", "speed for each track". */
 const THING_AT_A_SCOPE = /^(?:and\s+|so\s+|now\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}(?:per|in each|in every|at each|for each|for every|of each|of every|for all|of all|over|across|through)\s+(?:the\s+)?(?:frames?|time ?points?|timepoints?|time|tracks?|cells?|nucle(?:us|i)|objects?|the movie)(?:\s+(?:in|at|of|for)\s+(?:the\s+)?(?:(?:frame|time ?point|timepoint)\s*#?\d+|(?:first|last|final)\s+(?:frame|time ?point|timepoint))|\s+(?:over|through|across)\s+(?:the\s+)?(?:time|movie|frames|time-?lapse))?[\s.!,]*$/i;
+
+/** A request that is only each thing's value ("each cell's speed", "every track's mean displacement in µm"). */
+const EACH_ONES_VALUE = /^(?:and\s+|so\s+|now\s+)?(?:each|every)\s+(?:tracks?|cells?|nucle(?:us|i)|objects?|trajector(?:y|ies))['’]s?\s+(?:[\p{L}²/-]+\s*){1,4}[\s.!?]*$/iu;
 
 /** Words a question without a question word starts with: an aggregate, an extreme or a measured quantity. */
 const AGGREGATE_FIRST = /^(?:and\s+|so\s+|ok(?:ay)?,?\s+|now\s+|also\s+)?(?:the\s+)?(?:top\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b|(?:\d{1,2}|two|three|four|five|ten)\s+(?:most\s+|least\s+)?[a-z]+est\b|[a-z]+est\s+(?:\d{1,2}|two|three|four|five|ten)\s+(?:tracks|cells|nuclei|objects|ones|trajectories)\b|mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number of|percent(?:age)?|fraction|proportion|share|max(?:imum)?|min(?:imum)?|(?:\d{1,2}\s*(?:st|nd|rd|th)?\s*-?\s*)?percentiles?|p\d{1,2}|quartiles?|inter-?\s?quartile|iqr)\b/i;
@@ -966,6 +975,11 @@ function inAskedTime(v: number, unit: string | undefined, question: string): { v
 
 /** The value in the length unit the question asks for: µm → px ("in pixels") or px → µm ("in microns"), given the pixel size. */
 function inAskedLength(v: number, unit: string | undefined, question: string, pixelSizeUm: number | undefined, pixelSizeTold = false): { v: number; unit: string | undefined } {
+  // "in nm per second": micrometres as nanometres (1000 nm each; an area 10⁶ nm²)
+  if (unit && /\bnm\b|\bnanomet(?:er|re)s?\b/i.test(question)) {
+    const inUm = /^px/.test(unit) && pixelSizeUm && !/frame/.test(unit) ? inAskedLength(v, unit, 'in µm', pixelSizeUm) : { v, unit };
+    if (inUm.unit && /^µm/.test(inUm.unit)) return { v: inUm.v * (/²/.test(inUm.unit) ? 1e6 : 1000), unit: inUm.unit.replace('µm', 'nm') };
+  }
   if (!unit || !pixelSizeUm) return { v, unit };
   const wantsPx = /\b(?:in|as)\s+(?:square\s+)?(?:pixels?|px)\b|\bpx\s*(?:²|\^?2)?\s*\??\s*$/i.test(question);
   const wantsUm = (pixelSizeTold && !wantsPx) || /\b(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|microns?|micromet\w+)\b/i.test(question);
@@ -1085,6 +1099,31 @@ function tablesOf(conversation: Conversation): { artifact: KnownArtifact; table:
   return out;
 }
 
+/** A size said as a length across ("the mean nuclear diameter", "radius of cell 3"). */
+const SIZE_ACROSS = /\b(?:diameters?|diam|radius|radii|width|how wide)\b/i;
+
+/**
+ * Tables of objects with their equivalent diameter and radius (those of the circle of the same area, as
+ * regionprops' equivalent_diameter) when the question asks a size across: a table holds areas, not lengths.
+ */
+function withSizesAsked(tables: { artifact: KnownArtifact; table: Table }[], question: string): { artifact: KnownArtifact; table: Table }[] {
+  if (!SIZE_ACROSS.test(question)) return tables;
+  return tables.map(({ artifact, table }) => {
+    const areas = ['area_um2', 'area_px'].filter((c) => table.columns.includes(c));
+    if (areas.length === 0) return { artifact, table };
+    const derived = areas.flatMap((c) => {
+      const unit = c.slice('area_'.length, -1);
+      return [{ name: `equivalent_diameter_${unit}`, from: c, scale: 2 }, { name: `equivalent_radius_${unit}`, from: c, scale: 1 }];
+    });
+    const rows = table.rows.map((row) => {
+      const out = { ...row };
+      for (const d of derived) out[d.name] = typeof row[d.from] === 'number' ? d.scale * Math.sqrt((row[d.from] as number) / Math.PI) : null;
+      return out;
+    });
+    return { artifact, table: { ...table, columns: [...table.columns, ...derived.map((d) => d.name)], rows } };
+  });
+}
+
 /** How well a table suits the scope: a frame needs `t`, a track needs its id. */
 function suits(table: Table, scope: QuestionScope): boolean {
   const hasFrames = table.columns.includes('t');
@@ -1116,7 +1155,7 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   // ("the last 3 frames" of an 8-frame movie are frames 6-8, whatever the last row of a table of steps between frames)
   const movieFrames = conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.frames === 'number' && a.frames > 0).at(-1)?.frames ?? undefined;
   const scope: QuestionScope = read.frames && read.frames.first < 1 && movieFrames ? { ...read, movieFrames } : read;
-  const tables = tablesOf(conversation);
+  const tables = withSizesAsked(tablesOf(conversation), question);
   if (tables.length === 0) return undefined;
   const results = [...conversation.earlier, ...conversation.current];
   // a table whose making step is no longer in the conversation (a long session's early turns): the units measure used, from the movie's header
