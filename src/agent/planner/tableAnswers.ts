@@ -432,7 +432,8 @@ function readScope(question: string): QuestionScope {
   // ("fastest 2 tracks", "the biggest three nuclei": the number said after the extreme)
   const afterWords = /\b([\p{L}]+est)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:tracks|cells|nuclei|objects|ones|trajectories)\b/iu.exec(text);
   const topN = topWords && (LARGEST.test(topWords[2]) || SMALLEST.test(topWords[2]) || /^top$/i.test(topWords[0].split(/\s+/)[0])) ? parseNumber(topWords[1]) : afterWords && (LARGEST.test(afterWords[1]) || SMALLEST.test(afterWords[1])) ? parseNumber(afterWords[2]) : undefined;
-  const ranks = /\b(?:rank|ranked|ranking|sort|sorted|order(?:ed)?)\b[^?.]*\bby\b/i.test(text);
+  // ("list the tracks by duration, longest first": a list in the order of a quantity is a ranking too)
+  const ranks = /\b(?:rank|ranked|ranking|sort|sorted|order(?:ed)?|list|listed)\b[^?.]*\bby\s+(?!(?:frame|time ?point|timepoint|track|cell|nucleus|object|channel)s?\b)/i.test(text);
   const top = topN !== undefined && topN >= 1 ? topN : ranks ? Infinity : undefined;
   if (top !== undefined && reduce !== 'max' && reduce !== 'min') reduce = SMALLEST.test(text) || /\b(?:ascending|increasing order|smallest first|lowest first|slowest first)\b/i.test(text) ? 'min' : 'max';
   const which = /\b(?:which|what|whose)\s+(?:(?:\w+\s+)?(?:cells?|tracks?|nucle(?:us|i)|objects?|blobs?|trajector(?:y|ies))|one|of (?:the|them|these))\b|\bwho\b/i.test(text) || ((reduce === 'max' || reduce === 'min') && /\b(?:cell|track|nucleus|object|one)\b/i.test(text) && !/\bhow\b/i.test(text));
@@ -546,6 +547,8 @@ export function isAskedForm(question: string): boolean {
   // "area of the nuclei in the first vs last frame, in um^2": a thing compared between parts of the movie, no verb
   // "each cell's speed", "every track's displacement": a value of each thing
   if (EACH_ONES_VALUE.test(text.trim())) return true;
+  // "list the tracks by duration", "rank the nuclei by area": the things in the order of a quantity, told
+  if (/^(?:and\s+|so\s+|now\s+|also\s+)?(?:list|rank|sort|order)\s+(?:the\s+|all\s+(?:the\s+)?|my\s+)?(?:tracks|cells|nuclei|objects|trajectories|frames)\s+by\s+/i.test(text) && !/\b(?:export|save|write|csv|xlsx?|file)\b/i.test(text)) return true;
   return NOUN_QUESTION.test(text) && (/\?\s*$/.test(text) || AGGREGATE_FIRST.test(text) || (THING_AT_A_SCOPE.test(text.trim()) && !STEP_VERB.test(text)) || (!STEP_VERB.test(text) && /\b(?:vs\.?|versus|compared (?:to|with))\s/i.test(text) && readScope(question).compare !== undefined));
 }
 
@@ -640,7 +643,7 @@ export function asksForAnAnswer(text: string): boolean {
     // "find the nuclei and say which timepoint is the most crowded", "segment them and report the mean area": asked after the steps
     || askedPart(text) !== undefined
     // "rank the cells by speed", "sort the nuclei by area": the rows in order are the answer (not a table to write)
-    || (/\b(?:rank|sort|order)\w*\b[^.]*\bby\b/i.test(plain) && !/\b(?:export|save|write|csv|xlsx?|file)\b/i.test(plain));
+    || (/\b(?:rank|sort|order|list)\w*\b[^.]*\bby\b/i.test(plain) && !/\b(?:export|save|write|csv|xlsx?|file)\b/i.test(plain));
 }
 
 /**
@@ -796,8 +799,13 @@ function saidAsQuestion(request: string): boolean {
  * ("... (nucleus area)", "... (how many cells)"); any other request unchanged.
  */
 export function completedFollowUp(question: string, earlierRequests: string[]): string {
-  // "in µm per hour?", "and in minutes?": the question before, in the unit now asked
-  const unitOnly = /^(?:(?:and|ok(?:ay)?|so|now|but|also)\s*,?\s*)?(?:(?:what about|how about|same)\s+)?((?:in|as|per)\s+(?:square\s+)?(?:µm|um|μm|microns?|micromet\w+|px|pixels?|nm|secs?|seconds?|s|mins?|minutes?|h|hrs?|hours?)\b[^?]{0,30}?)\s*(?:instead|please|pls)?\s*\??\s*$/i.exec(question.trim());
+  // "what unit is that in?", "which units?": the question before, whose answer says its unit
+  if (/^(?:(?:and|ok(?:ay)?|so|but)\s*,?\s*)?(?:(?:what|which)\s+units?|units?)(?:\s+(?:is|are|was|were)\s+(?:that|this|it|these|those|they)(?:\s+in)?)?\s*\??\s*$/i.test(question.trim())) {
+    const before = [...earlierRequests].reverse().slice(0, 3).find((e) => isAskedForm(e) && readQuestion(e).quantity.size > 0);
+    if (before) return before;
+  }
+  // "in µm per hour?", "and in minutes?", "is that in microns?": the question before, in the unit now asked
+  const unitOnly = /^(?:(?:and|ok(?:ay)?|so|now|but|also)\s*,?\s*)?(?:(?:what about|how about|same|(?:is|was|are|were)\s+(?:that|this|it|these|those|they))\s+)?((?:in|as|per)\s+(?:square\s+)?(?:µm|um|μm|microns?|micromet\w+|px|pixels?|nm|secs?|seconds?|s|mins?|minutes?|h|hrs?|hours?)\b[^?]{0,30}?)\s*(?:instead|please|pls)?\s*\??\s*$/i.exec(question.trim());
   if (unitOnly) {
     const before = [...earlierRequests].reverse().slice(0, 3).find((e) => isAskedForm(e) && (readQuestion(e).quantity.size > 0 || readQuestion(e).reduce !== 'mean'));
     if (before) return `${before.trim().replace(/[?.!\s]+$/, '').replace(/\s+(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|microns?|micromet\w+|px|pixels?|nm|secs?|seconds?|s|mins?|minutes?|h|hrs?|hours?|frames?)\b.*$/i, '')} ${unitOnly[1]}?`;

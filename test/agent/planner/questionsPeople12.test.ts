@@ -111,6 +111,20 @@ describe('a follow-up naming another quantity', () => {
   });
 });
 
+describe('a unit asked of the answer before', () => {
+  it('asks the question before again, in that unit or to see it', () => {
+    const before = ['segment the nuclei and measure them', 'what is the average area of the nuclei?'];
+    expect(completedFollowUp('is that in microns?', before)).toBe('what is the average area of the nuclei in microns?');
+    expect(completedFollowUp('what unit is that in?', before)).toBe('what is the average area of the nuclei?');
+    expect(completedFollowUp('which units?', ['what is the mean speed?'])).toBe('what is the mean speed?');
+  });
+  it('"list the tracks by duration" ranks them by it', () => {
+    expect(isAskedForm('list the tracks by duration, longest first')).toBe(true);
+    expect(readQuestion('list the tracks by duration, longest first')).toMatchObject({ reduce: 'max', which: true });
+    expect(answerFromTable('list the tracks by speed', asked('', [measured(tracksTable)]))).toMatch(/track 2: 0\.5 µm\/min, track 1: 0\.25 µm\/min/);
+  });
+});
+
 describe('lengths asked in other units', () => {
   it('gives µm as nm, and a diameter or radius from the objects\' areas', () => {
     const tracks = asked('', [measured(tracksTable)]);
