@@ -149,7 +149,8 @@ const COUNT_EXTREME = /\b(?:peak|max(?:imum)?|highest|largest|greatest|biggest|l
 const ORDINAL_WORDS = ['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
 const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 const FRAME_NOUN = String.raw`(frame|time ?point|timepoint)`;
-const ORDINAL_FRAME = new RegExp(String.raw`\b(?:the\s+)?(?:(\d{1,5})(?:st|nd|rd|th)|(${ORDINAL_WORDS.join('|')}))\s+${FRAME_NOUN}\b(?!s)`, 'gi');
+// ("the 2nd track", "the third cell": a thing by its number too; "track two cells" stays a step)
+const ORDINAL_FRAME = new RegExp(String.raw`\b(?:the\s+)?(?:(\d{1,5})(?:st|nd|rd|th)|(${ORDINAL_WORDS.join('|')}))\s+(frame|time ?point|timepoint|track|cell|nucleus|object)\b(?!s)`, 'gi');
 const FRAME_NUMBER_WORD = new RegExp(String.raw`\b${FRAME_NOUN}\s+(${NUMBER_WORDS.join('|')})\b`, 'gi');
 
 /**

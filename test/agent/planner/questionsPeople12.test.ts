@@ -73,6 +73,8 @@ describe('frames said in words', () => {
     expect(plainQuestion('the average fluorescence at time point two?')).toMatch(/time point 2\?$/);
     expect(plainQuestion('the third timepoint vs the 5th frame')).toBe('timepoint 3 vs frame 5');
     expect(plainQuestion('the first frame and the last frame')).toBe('the first frame and the last frame');
+    expect(plainQuestion('speed of the 2nd track')).toBe('speed of track 2');
+    expect(plainQuestion('track two cells')).toBe('track two cells');
     expect(readQuestion('do cells move faster in the 2nd half?').compare).toBe('halves');
   });
   it('a time said first is a scope of the question after it', () => {
