@@ -15,6 +15,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { writeTableCsv } from '../../../src/analysis/table.ts';
 import { composeAnswer } from '../../../src/agent/planner/answers.ts';
 import type { Conversation, KnownArtifact, PastResult } from '../../../src/agent/planner/conversation.ts';
+import { recordingQuestion } from '../../../src/agent/planner/recordingQuestions.ts';
+import { catalogue } from './planOffline.ts';
 import { answerFromTable, asksForAnAnswer, completedFollowUp, isAskedForm, plainQuestion, readQuestion } from '../../../src/agent/planner/tableAnswers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'people-12-'));
@@ -135,5 +137,13 @@ describe('lengths asked in other units', () => {
     // areas 40 and 60 µm²: diameters 2√(A/π) = 7.136 and 8.740 µm
     expect(answerFromTable('what is the average diameter of the nuclei?', objects)).toMatch(/7\.9\d* µm/);
     expect(answerFromTable('radius of the biggest nucleus?', objects)).toMatch(/4\.37\d* µm/);
+  });
+});
+
+describe('a property said of "they"', () => {
+  it('is one of the things analysed, not of the file', () => {
+    expect(recordingQuestion('how big are they in um^2?', catalogue)).toBeUndefined();
+    expect(recordingQuestion('how fast do these move?', catalogue)).toBeUndefined();
+    expect(recordingQuestion('how big is the movie?', catalogue)).toBeDefined();
   });
 });
