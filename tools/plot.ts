@@ -427,7 +427,9 @@ async function picture(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolRe
 /** The kind of plot, the feature (and the one against it: "area vs intensity"), the frame shown, and so what it reads. */
 function readPlotRequest(c: RequestClause): Record<string, unknown> {
   const args: Record<string, unknown> = { channel: undefined };
-  const kind = c.read.value('kind');
+  // ("graph the intensity across frames": a quantity along the frames is a time series; read here, once plot is
+  // the step, since "across frames" alone names no plot: "link the nuclei across frames")
+  const kind = c.read.value('kind') ?? (/\b(?:across|over|along)\s+(?:the\s+|all\s+(?:the\s+)?)?frames\b|\bframe\s+by\s+frame\b/i.test(c.text) ? 'timeseries' : undefined);
   if (kind) args.kind = kind;
   const feature = findFeature(c.text);
   if (feature && feature !== 'count') args.feature = featureColumn(feature, c.read.channel());
@@ -452,7 +454,7 @@ const plot = defineTool({
   consumes: ['table', 'tracks', 'movie', 'labels'],
   produces: ['plot'],
   results: { widthPx: { about: 'figure width', unit: 'px' }, heightPx: { about: 'figure height', unit: 'px' } },
-  valueWords: { kind: { projection: ['tracks on projection', 'projection with tracks', 'trajectories on projection', 'paths on projection', 'tracks on top', 'tracks overlaid', 'trajectories overlaid', 'tracks drawn over', 'drawn over the movie', 'paths drawn over', 'tracks superimposed', 'tracks over projection', 'tracks on mip', 'tracks over mip'], histogram: ['histogram', 'distribution'], scatter: ['scatter', 'versus', 'vs', 'against'], tracks: ['tracks', 'trajectories', 'paths'], frame: ['outlines', 'overlay', 'contours'], timeseries: ['over time', 'through time', 'time series', 'curves', 'traces', 'across frames', 'across time', 'over the frames', 'frame by frame'] } },
+  valueWords: { kind: { projection: ['tracks on projection', 'projection with tracks', 'trajectories on projection', 'paths on projection', 'tracks on top', 'tracks overlaid', 'trajectories overlaid', 'tracks drawn over', 'drawn over the movie', 'paths drawn over', 'tracks superimposed', 'tracks over projection', 'tracks on mip', 'tracks over mip'], histogram: ['histogram', 'distribution'], scatter: ['scatter', 'versus', 'vs', 'against'], tracks: ['tracks', 'trajectories', 'paths'], frame: ['outlines', 'overlay', 'contours'], timeseries: ['over time', 'through time', 'time series', 'curves', 'traces'] } },
   description:
     'Draws a figure and saves it as PNG with units on every axis: from a table or tracks, a feature against time, one line per track branch with the mean and 95% confidence band when lines are many ("timeseries"; "X over time" means this), a feature distribution ("histogram") or one feature against another such as UMAP/PCA coloured by cluster ("scatter"); from tracks, their paths ("tracks"); from a movie, a max projection with track paths coloured by track or by a feature ("projection"), one frame with label outlines ("frame") or a kymograph, with axes and a scale bar. Every figure also saves its SVG and Vega-Lite spec. Returns a plot artifact.',
   schema,

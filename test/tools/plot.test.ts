@@ -84,6 +84,8 @@ describe('plot tool', () => {
   it('"their count per frame" is the number of objects in each frame, drawn as a line over time', async () => {
     await setup;
     expect(tools[0].fromRequest!(clauseForTool('plot', 'plot their count per frame'))).toMatchObject({ kind: 'timeseries', feature: 'count' });
+    // (a quantity across the frames is a time series too, once plot is the step)
+    expect(tools[0].fromRequest!(clauseForTool('plot', 'can you graph the intensity across frames?'))).toMatchObject({ kind: 'timeseries' });
     const result = await call({ kind: 'timeseries', table: tablePath, feature: 'count' }, ctx);
     expect(result.values).toMatchObject({ kind: 'timeseries', feature: 'count', time: 't' });
     const spec = JSON.parse(readFileSync(result.values.spec as string, 'utf8'));
