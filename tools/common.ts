@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Movie } from '../src/image/movie.ts';
 import { InputError } from '../src/errors.ts';
+import { sourceFirstFrame } from '../src/image/frameOrigin.ts';
 
 export const movieArg = z
   .string()
@@ -61,4 +62,19 @@ export function frameRange(movie: Movie, range: { first: number; last: number } 
     throw new InputError(`frames ${range.first} to ${range.last} are outside the movie's 1 to ${movie.shape.t}: give frames within 1 to ${movie.shape.t}${fits}`);
   }
   return [range.first - 1, range.last - 1];
+}
+
+/**
+ * frameRange of a movie made from part of a longer one (a label movie segmented from frames 7-9; see
+ * image/frameOrigin.ts), the range given in the longer movie's frame numbers, as the user said them.
+ */
+export function frameRangeInSource(movie: Movie, range: { first: number; last: number } | undefined): [number, number] {
+  const offset = sourceFirstFrame(movie.meta);
+  if (!range || offset === 0) return frameRange(movie, range);
+  const [from, to] = [offset + 1, offset + movie.shape.t];
+  if (range.first > range.last) return frameRange(movie, range);
+  if (range.first < from || range.last > to) {
+    throw new InputError(`frames ${range.first} to ${range.last} are outside frames ${from} to ${to}, the frames this movie was made from: give frames within ${from} to ${to}, or make it from the frames wanted`);
+  }
+  return [range.first - from, range.last - from];
 }

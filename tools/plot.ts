@@ -9,7 +9,7 @@ import { defineTool, type RequestClause, type ToolContext, type ToolResult } fro
 import { featureColumn, findFeature } from './requestWords.ts';
 import { InputError } from '../src/errors.ts';
 import { channelColours, displayUnits, type Calibration, type DisplayUnits } from '../src/image/calibration.ts';
-import type { Table } from '../src/analysis/table.ts';
+import type { Cell, Table } from '../src/analysis/table.ts';
 import type { Tracks } from '../src/analysis/tracks.ts';
 import type { TrackPoint } from '../src/plot/specs.ts';
 
@@ -29,7 +29,7 @@ const schema = z.object({
     .describe('Tracks: an artifact id (e.g. "tracks-1") or a tracks file; drawn as paths (kind "tracks"), over a projection or frame, joined to a table to give one line per track, or alone for a time series of speed, displacement or a spot feature'),
   movie: movieArg.optional().describe('Movie to picture (projection, frame, kymograph): an artifact id or a file path'),
   labels: labelsArg.optional().describe('Label movie whose outlines are drawn on a frame: an artifact id or a path'),
-  feature: z.string().min(1).optional().describe('What to plot (y of a time series or scatter, x of a histogram), a column such as "area", "speed", "mean_intensity_c1"; default: area, else the first measurement column'),
+  feature: z.string().min(1).optional().describe('What to plot (y of a time series or scatter, x of a histogram), a column such as "area", "speed", "mean_intensity_c1", or "count" (a time series of the objects in each frame); default: area, else the first measurement column'),
   xFeature: z.string().min(1).optional().describe('Scatter only: the column on the x axis; default: the first embedding column (umap_1, pc1) or the area'),
   colorBy: z
     .string()
@@ -58,6 +58,26 @@ const TIME_UNITS = new Set(['ms', 's', 'min', 'h', 'frame', 'frames']);
 const inTimeUnit = (table: Table, column: string) => TIME_UNITS.has(table.units?.[column] ?? '');
 /** Features a time series reads from the tracks' links rather than their spots. */
 const LINK_FEATURE = /^(speed|velocity|displacement|step|directional)/i;
+
+/** The feature "count": how many rows (objects) each frame has, counted from a table of one row per object and frame. */
+const COUNT_FEATURE = 'count';
+
+/** One row per frame with its number of rows (objects), and the frame's time where the table has one. */
+function countPerFrame(table: Table, name: string): Table {
+  const frameColumn = ['t', 'frame'].find((c) => table.columns.includes(c));
+  if (!frameColumn) throw new InputError(`${name} has no frame column (t or frame) to count objects per frame; columns: ${table.columns.join(', ')}`);
+  const timeColumns = table.columns.filter((c) => c !== frameColumn && TIME_COLUMN.test(c));
+  const perFrame = new Map<number, Record<string, Cell>>();
+  for (const row of table.rows) {
+    const frame = row[frameColumn];
+    if (typeof frame !== 'number') continue;
+    const seen = perFrame.get(frame);
+    if (seen) seen[COUNT_FEATURE] = (seen[COUNT_FEATURE] as number) + 1;
+    else perFrame.set(frame, { [frameColumn]: frame, ...Object.fromEntries(timeColumns.map((c) => [c, row[c]])), [COUNT_FEATURE]: 1 });
+  }
+  const rows = [...perFrame.values()].sort((a, b) => (a[frameColumn] as number) - (b[frameColumn] as number));
+  return { columns: [frameColumn, ...timeColumns, COUNT_FEATURE], rows };
+}
 
 function chooseKind(args: Args): Kind {
   if (args.kind) return args.kind;
@@ -274,6 +294,7 @@ async function chart(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolResu
       note = ` (${args.table} has one row per track and no time column, so the series is drawn from the steps of ${args.tracks})`;
     }
     if (table.rows.length === 0) throw new InputError(`the table ${args.table ?? args.tracks} has no rows to plot`);
+    if (kind === 'timeseries' && args.feature === COUNT_FEATURE && !table.columns.includes(COUNT_FEATURE)) table = countPerFrame(table, args.table ?? args.tracks ?? 'the table');
     const numeric = (c: string) => table.rows.some((r) => typeof r[c] === 'number');
     if (kind === 'histogram') {
       const feature = pickFeature(table.columns, numeric, args.feature);
@@ -305,14 +326,15 @@ async function chart(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolResu
         note += `; the rows of ${pooled.map((p) => `${lineColumn} "${p}"`).join(', ')} (not a track) are left out`;
       }
       // against a lag (no time column), not "over time"
-      const title = TIME_COLUMN.test(timeColumn) ? undefined : `${specs.columnTitle(table, feature)} against ${specs.columnTitle(table, timeColumn)}`;
+      const title = feature === COUNT_FEATURE ? 'objects per frame' : TIME_COLUMN.test(timeColumn) ? undefined : `${specs.columnTitle(table, feature)} against ${specs.columnTitle(table, timeColumn)}`;
       spec = specs.timeSeriesSpec(table, { feature, timeColumn, trackColumn, lineColumn, summary: args.summary, title });
       const count = (c?: string) => (c ? new Set(table.rows.filter((r) => typeof r[feature] === 'number').map((r) => r[c]).filter((v) => v !== null)).size : 0);
       const tracksShown = count(trackColumn);
       const linesShown = count(lineColumn);
       if (tracks && trackColumn) note += notDrawn(tracks, tracksShown, linesShown, feature, specs.columnTitle(table, feature));
       values = { ...values, feature, time: timeColumn, tracks: tracksShown, lines: linesShown, yTitle: specs.columnTitle(table, feature), xTitle: specs.columnTitle(table, timeColumn) };
-      const summarised = linesShown > specs.MAX_LEGEND_TRACKS || args.summary === 'mean' || !lineColumn;
+      // (a count has one value per frame: nothing to average)
+      const summarised = feature !== COUNT_FEATURE && (linesShown > specs.MAX_LEGEND_TRACKS || args.summary === 'mean' || !lineColumn);
       what = `${specs.columnTitle(table, feature)} against ${specs.columnTitle(table, timeColumn)}${lineColumn ? ` for ${tracksShown} tracks (${linesShown} lines, one per branch)` : ''}${summarised ? ', with the mean and its 95% confidence band' : ''}${note}`;
     }
   }
@@ -440,10 +462,14 @@ async function picture(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolRe
 /** The kind of plot, the feature (and the one against it: "area vs intensity"), the frame shown, and so what it reads. */
 function readPlotRequest(c: RequestClause): Record<string, unknown> {
   const args: Record<string, unknown> = { channel: undefined };
-  const kind = c.read.value('kind');
+  // ("graph the intensity across frames": a quantity along the frames is a time series; read here, once plot is
+  // the step, since "across frames" alone names no plot: "link the nuclei across frames")
+  const kind = c.read.value('kind') ?? (/\b(?:across|over|along)\s+(?:the\s+|all\s+(?:the\s+)?)?frames\b|\bframe\s+by\s+frame\b/i.test(c.text) ? 'timeseries' : undefined);
   if (kind) args.kind = kind;
   const feature = findFeature(c.text);
   if (feature && feature !== 'count') args.feature = featureColumn(feature, c.read.channel());
+  // "plot their count per frame": the number of objects in each frame, a line over time
+  else if (feature === 'count') Object.assign(args, { feature: COUNT_FEATURE, kind: kind ?? 'timeseries' });
   const vs = /\b(\w+)\s+(?:versus|vs\.?|against)\s+(\w+)/i.exec(c.text);
   if (vs && findFeature(vs[1]) && findFeature(vs[2])) Object.assign(args, { kind: 'scatter', feature: featureColumn(vs[1], undefined), xFeature: featureColumn(vs[2], undefined) });
   const frame = /\b(?:frame|time ?point|t\s*=)\s*(\d+)\b/i.exec(c.text);

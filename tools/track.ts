@@ -8,7 +8,7 @@ import { InputError, WorkError } from '../src/errors.ts';
 import type { Movie } from '../src/image/movie.ts';
 import { isPattern, movieInputExists, movieStem } from '../src/image/moviePath.ts';
 import type { Tracks } from '../src/analysis/tracks.ts';
-import { channelArg, channelIndex, frameRange, frameRangeArg, labelsArg, movieArg, outputArg, tableArg, tracksArg } from './common.ts';
+import { channelArg, channelIndex, frameRange, frameRangeArg, frameRangeInSource, labelsArg, movieArg, outputArg, tableArg, tracksArg } from './common.ts';
 import { defineTool, type RequestClause, type ArtifactRef, type ToolContext, type ToolSpec } from './types.ts';
 import { formatNumber, micrometres, pixelsFromMicrometres } from './requestWords.ts';
 
@@ -290,7 +290,7 @@ const measure = defineTool({
   // intensities from the movie as recorded (never a denoised or projected one), a track id per object
   alsoUses: () => ({ movie: 'recording', tracks: 'latest' }),
   results: { objects: { about: 'objects measured', unit: '', example: 1200 }, meanAreaPx: { about: 'mean object area', unit: 'px²', example: 152.3 }, volumes: { about: '3-D objects measured (a z-stack)', unit: '' }, meanVolumeVoxels: { about: 'mean 3-D object volume', unit: 'voxels' }, meanVolumeUm3: { about: 'mean 3-D object volume', unit: 'µm³' }, links: { about: 'links measured', unit: '' }, meanSpeed: { about: 'mean speed', unit: 'px/frame', example: 1.8 }, tracks: { about: 'tracks measured', unit: '' }, meanDuration: { about: 'mean track duration', unit: 'frames' }, meanDisplacement: { about: 'mean track displacement', unit: 'px' }, meanConfinementRatio: { about: 'mean confinement ratio', unit: '' }, splits: { about: 'splits', unit: '' }, diffusionCoefficient: { about: 'diffusion coefficient', unit: 'px²/frame' }, alpha: { about: 'MSD exponent', unit: '' } },
-  valueWords: { kind: { msd: ['msd', 'mean squared displacement', 'mean square displacement', 'diffusion'], tracks: ['speed', 'speeds', 'velocity', 'displacement', 'per track', 'track features', 'track statistics', 'straightness', 'migration', 'motility', 'movement', 'how far', 'moved', 'distance moved', 'distance travelled', 'distance traveled'], links: ['links', 'instantaneous', 'steps between frames', 'every step', 'each step', 'per step', 'single step', 'per link', 'each link', 'frame-to-frame'] } },
+  valueWords: { kind: { msd: ['msd', 'mean squared displacement', 'mean square displacement', 'diffusion'], tracks: ['speed', 'speeds', 'velocity', 'displacement', 'per track', 'track features', 'track statistics', 'straightness', 'migration', 'motility', 'movement', 'how far', 'moved', 'distance moved', 'distance travelled', 'distance traveled', 'directionality', 'directness', 'persistence', 'confinement'], links: ['links', 'instantaneous', 'steps between frames', 'every step', 'each step', 'per step', 'single step', 'per link', 'each link', 'frame-to-frame'] } },
   description:
     'Measures objects (kind "objects", from a label movie and optionally an intensity movie), track steps ("links": speed, displacement), whole tracks ("tracks": TrackMate\'s track analyzers) or mean squared displacement ("msd", with diffusion coefficient). Writes a CSV table artifact; values give counts and the key means. Units are µm and s when the movie is calibrated, else pixels and frames.',
   schema: measureSchema,
@@ -443,7 +443,7 @@ async function measureObjectsTool(args: z.infer<typeof measureSchema>, ctx: Tool
   const labels = await ctx.openMovie(labelsRef);
   const intensity: Movie | undefined = args.movie ? await ctx.openMovie(args.movie) : undefined;
   try {
-    const [first, last] = frameRange(labels, args.frames);
+    const [first, last] = frameRangeInSource(labels, args.frames);
     const channels = intensity && args.channel !== undefined ? [channelIndex(intensity, args.channel)] : undefined;
     const table = (await inputChecked(() =>
       mod.measureObjects!(labels, intensity, { frames: [first, last], channels, signal: ctx.signal, onProgress: (d: number, t: number) => ctx.progress(d, t, 'planes') }),

@@ -1,8 +1,10 @@
 // Per-object features of a label movie: one table row per object per frame (and z plane),
 // with shape (regionprops.ts) and, given an intensity movie, intensity statistics per
 // channel. Column names carry their units: area_px, area_um2, perimeter_px, centroid_x_px,
-// mean_intensity_c1 (channel 1-based, as in Fiji). t is the 0-based frame index as in Tracks
+// mean_intensity_c1 (channel 1-based, as in Fiji). t is the 0-based frame index as in Tracks,
+// in the movie the labels were made from when they were cut from part of it (image/frameOrigin.ts)
 // (the CSV header says "t (frame)", and "z (planes)" for a z-stack).
+import { sourceFirstFrame } from '../image/frameOrigin.ts';
 import type { Movie, PlaneData } from '../image/movie.ts';
 import { groupPixels, intensityStats, regionShapes } from './regionprops.ts';
 import type { Cell, Table } from './table.ts';
@@ -31,7 +33,9 @@ function checkInputs(labels: Movie, intensity: Movie | undefined, options: Measu
   if (!intensity) return { first, last, channels: [] };
   const { shape: a } = labels;
   const { shape: b } = intensity;
-  if (a.x !== b.x || a.y !== b.y || a.z !== b.z || b.t < a.t) {
+  // the intensity frames the label frames were made from (both may be cut from the same longer movie)
+  const shift = sourceFirstFrame(labels.meta) - sourceFirstFrame(intensity.meta);
+  if (a.x !== b.x || a.y !== b.y || a.z !== b.z || shift < 0 || b.t < a.t + shift) {
     throw new RangeError(`labels (${a.x}x${a.y}, ${a.z} z, ${a.t} frames) and intensity movie (${b.x}x${b.y}, ${b.z} z, ${b.t} frames) don't line up`);
   }
   const channels = options.channels ?? Array.from({ length: b.c }, (_, c) => c);
@@ -58,6 +62,9 @@ export async function measureObjects(labels: Movie, intensity?: Movie, options: 
   const { x: width, y: height, z: depth } = labels.shape;
   const { pixelSizeUm, frameIntervalS } = labels.meta;
   const columns = tableColumns(labels, channels);
+  // frame numbers of the movie the labels were made from, and the intensity frame of each
+  const labelsFirst = sourceFirstFrame(labels.meta);
+  const intensityShift = intensity ? labelsFirst - sourceFirstFrame(intensity.meta) : 0;
   const rows: Record<string, Cell>[] = [];
   const total = (last - first + 1) * depth;
   let done = 0;
@@ -68,10 +75,10 @@ export async function measureObjects(labels: Movie, intensity?: Movie, options: 
       const shapes = regionShapes(plane, width, height);
       const groups = channels.length ? groupPixels(plane) : undefined;
       const intensityPlanes: PlaneData[] = [];
-      for (const c of channels) intensityPlanes.push(await intensity!.plane(t, z, c));
+      for (const c of channels) intensityPlanes.push(await intensity!.plane(t + intensityShift, z, c));
       for (const s of shapes) {
-        const row: Record<string, Cell> = { label: s.label, t };
-        if (frameIntervalS) row.time_s = t * frameIntervalS;
+        const row: Record<string, Cell> = { label: s.label, t: t + labelsFirst };
+        if (frameIntervalS) row.time_s = (t + labelsFirst) * frameIntervalS;
         if (depth > 1) row.z = z;
         row.area_px = s.areaPx;
         row.perimeter_px = s.perimeterPx;

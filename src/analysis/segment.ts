@@ -5,6 +5,7 @@
 // whose slices' objects are joined into 3-D objects (seg-zlink.ts); not linked over time.
 import { WorkError } from '../errors.ts';
 import { createMovieWriter, type MovieWriter } from '../image/index.ts';
+import { sourceFrameExtra } from '../image/frameOrigin.ts';
 import type { Movie, PlaneData } from '../image/movie.ts';
 import { mapInWorkers } from '../parallel/pool.ts';
 import { checkSegmentOptions, SEGMENT_DEFAULTS, segmentPlane, type PlaneSegmentation, type SegmentOptions } from './seg-plane.ts';
@@ -73,7 +74,7 @@ export async function segmentMovie(movie: Movie, options: SegmentMovieOptions): 
   const writer: MovieWriter = await createMovieWriter(options.outputPath, {
     shape: { t: frames, z: depth, c: 1, y: height, x: width },
     dtype,
-    meta: { ...movie.meta, channelNames: ['labels'], extra: movie.meta.extra?.frameNumbers !== undefined ? { frameNumbers: movie.meta.extra.frameNumbers } : undefined },
+    meta: { ...movie.meta, channelNames: ['labels'], extra: { ...(movie.meta.extra?.frameNumbers !== undefined ? { frameNumbers: movie.meta.extra.frameNumbers } : {}), ...sourceFrameExtra(movie.meta, first) } },
   });
   const objectsPerFrame = new Array<number>(frames).fill(0);
   const thresholds = new Array<number>(frames).fill(Number.NaN);

@@ -7,6 +7,7 @@
 // The "U-Net + boundary class + watershed" recipe of
 // Caicedo et al. 2019 (doi:10.1002/cyto.a.23863); model: models/nuclei-unet.
 import { createMovieWriter, type MovieWriter } from '../image/index.ts';
+import { sourceFrameExtra } from '../image/frameOrigin.ts';
 import type { Movie } from '../image/movie.ts';
 import { InputError } from '../errors.ts';
 import { gaussianDenoise } from './gaussian.ts';
@@ -237,7 +238,7 @@ export async function segmentWithModel(movie: Movie, options: SegmentWithModelOp
     writer = await createMovieWriter(options.outputPath, {
       shape: { t: last - first + 1, z: slices, c: 1, y: height, x: width },
       dtype: 'uint16',
-      meta: { ...movie.meta, channelNames: ['labels'], extra: { model: model.spec.key, ...(movie.meta.extra?.frameNumbers !== undefined ? { frameNumbers: movie.meta.extra.frameNumbers } : {}) } },
+      meta: { ...movie.meta, channelNames: ['labels'], extra: { model: model.spec.key, ...(movie.meta.extra?.frameNumbers !== undefined ? { frameNumbers: movie.meta.extra.frameNumbers } : {}), ...sourceFrameExtra(movie.meta, first) } },
     });
     const out = writer;
     const mapOptions = { channels: [options.channel], frames: [first, last] as [number, number], signal: options.signal, onProgress: options.onProgress, inputScale };

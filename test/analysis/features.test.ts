@@ -6,6 +6,7 @@
 //   inten=(xx*3+yy*7)%23+0.5*xx; regionprops(lab, intensity_image=inten)
 import { describe, expect, it } from 'vitest';
 import { intensityColumn, measureObjects, measureVolumes } from '../../src/analysis/features.ts';
+import { sourceFrameExtra } from '../../src/image/frameOrigin.ts';
 import { movieFromPlanes } from '../../src/image/movie.ts';
 import { parseCsv, tableToCsv } from '../../src/analysis/table.ts';
 
@@ -60,6 +61,19 @@ describe('measureObjects', () => {
       expect(row.sum_intensity_c1 as number).toBeCloseTo(mean * area, 3);
     }
     expect(table.columns).toContain('mean_intensity_c1');
+  });
+
+  it('labels made from later frames of a movie are paired with those frames and report their numbers', async () => {
+    // (segmenting frames 2-2 of a 3-frame movie gives a 1-frame label movie whose frame is frame index 1 of the movie)
+    const labels = movieFromPlanes({ t: 1, z: 1, c: 1, y: H, x: W }, 'int32', () => objects(), { frameIntervalS: 30, extra: sourceFrameExtra({}, 1) });
+    const movie = movieFromPlanes({ t: 3, z: 1, c: 1, y: H, x: W }, 'float32', (t) => (t === 1 ? intensity : new Float32Array(W * H)));
+    const table = await measureObjects(labels, movie);
+    expect(table.rows.map((r) => r.t)).toEqual([1, 1, 1]);
+    expect(table.rows[0].time_s).toBe(30);
+    expect(table.rows.find((r) => r.label === 1)!.mean_intensity_c1 as number).toBeCloseTo(SKIMAGE[0][9], 5);
+    // a movie too short for the frames the labels came from does not line up
+    const short = movieFromPlanes({ t: 1, z: 1, c: 1, y: H, x: W }, 'float32', () => intensity);
+    await expect(measureObjects(labels, short)).rejects.toThrow(/don't line up/);
   });
 
   it('measures shape only without an intensity movie and rejects mismatched movies', async () => {

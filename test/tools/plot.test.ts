@@ -10,6 +10,7 @@ import { writeTableCsv } from '../../src/analysis/table.ts';
 import type { Tracks } from '../../src/analysis/tracks.ts';
 import { decodePng } from '../../src/plot/png.ts';
 import { tools } from '../../tools/plot.ts';
+import { clauseForTool } from '../../src/agent/planner/builders.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cellpilot-plot-tool-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -128,6 +129,20 @@ describe('plot tool', () => {
     expect(result.summary).toMatch(/; 1 of the 3 tracks \(1 of 3 branches\) have no speed \(px\/frame\) value and are not drawn: a track of one spot makes no step/);
     // all drawn: nothing named
     expect((await call({ kind: 'timeseries', tracks: tracksPath, feature: 'speed' }, ctx)).summary).not.toMatch(/not drawn/);
+  }, 30000);
+
+  it('"their count per frame" is the number of objects in each frame, drawn as a line over time', async () => {
+    await setup;
+    expect(tools[0].fromRequest!(clauseForTool('plot', 'plot their count per frame'))).toMatchObject({ kind: 'timeseries', feature: 'count' });
+    // (a quantity across the frames is a time series too, once plot is the step)
+    expect(tools[0].fromRequest!(clauseForTool('plot', 'can you graph the intensity across frames?'))).toMatchObject({ kind: 'timeseries' });
+    const result = await call({ kind: 'timeseries', table: tablePath, feature: 'count' }, ctx);
+    expect(result.values).toMatchObject({ kind: 'timeseries', feature: 'count', time: 't' });
+    const spec = JSON.parse(readFileSync(result.values.spec as string, 'utf8'));
+    expect(spec.title.text ?? spec.title).toMatch(/^objects per frame/);
+    const line = spec.layer.find((l: { mark: { type: string } }) => l.mark.type === 'line').data.values as { t: number; mean: number }[];
+    expect(line.map((v) => [v.t, v.mean])).toEqual(Array.from({ length: T }, (_, t) => [t, 2]));
+    expect(result.summary).not.toMatch(/confidence band/);
   }, 30000);
 
   it('histogram, scatter and track paths', async () => {

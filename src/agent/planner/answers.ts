@@ -280,11 +280,23 @@ export function briefAnswer(results: PastResult[]): string {
 
 /** The final answer once every planned step has a result. */
 export function composeAnswer(plan: Plan, conversation: Conversation): string {
-  const answer = mainAnswer(plan, conversation);
+  const answer = plan.question ? withEndResults(mainAnswer(plan, conversation), conversation) : mainAnswer(plan, conversation);
   // "mean speed in um per minute" without a frame interval: why the units differ, then the number asked (last)
   const units = unitsNotUsedNote(conversation.request, answer);
   const withUnits = units ? `${units}\n${answer}` : answer;
   return plan.notes?.length ? `${withUnits} ${plan.notes.join(' ')}` : withUnits;
+}
+
+/** Kinds of artifact no tool takes in (a figure, a saved pipeline): end results, never a step's input. */
+const END_RESULTS = (() => {
+  const consumed = new Set<string>(ALL_TOOLS.flatMap((t) => t.consumes ?? []));
+  return new Set<string>(ALL_TOOLS.flatMap((t) => t.produces ?? []).filter((type) => !consumed.has(type)));
+})();
+
+/** An end result made for a question (the figure of "plot their count per frame"): the answer quotes the data and names it too, never only one of them. */
+function withEndResults(answer: string, conversation: Conversation): string {
+  const drawn = conversation.current.filter((r) => r.ok && r.artifacts.some((a) => END_RESULTS.has(a.type)) && !r.artifacts.some((a) => answer.includes(a.id)));
+  return drawn.length ? `${answer}\n${drawn.map((r) => `${r.summary} (${r.artifacts.map((a) => a.id).join(', ')})`).join('\n')}` : answer;
 }
 
 function mainAnswer(plan: Plan, conversation: Conversation): string {

@@ -916,7 +916,8 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     return { steps: [], reply: notUnderstood(text, catalogue) };
   }
   // "how much did it drift?", "what was the TRA score?": answer from earlier results when they have it
-  if (question && isQuestion(text) && !help && mentions.every((m) => !runsMicroscope(m.tool, catalogue))) {
+  // ("can you graph the intensity across frames?" asks for the figure, not for the numbers it shows)
+  if (question && isQuestion(text) && !help && !asksForAStep(text) && mentions.every((m) => !runsMicroscope(m.tool, catalogue))) {
     if (aboutTheSession(text) || answerFromTable(text, conversation) || answerFromValues(text, conversation, [...conversation.earlier], catalogue)) return { steps: [], question: text };
   }
 

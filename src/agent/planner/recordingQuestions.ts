@@ -104,6 +104,8 @@ export function recordingQuestion(text: string, catalogue: Catalogue = new Map()
   if (/\b(?:in|at|during|over|for)\s+(?:the\s+)?(?:(?:first|last|final)\s+\d+\s+(?:frames?|time ?points?)|(?:frame|time ?point|timepoint)\s*#?\d+)\b/i.test(text)) return undefined;
   // "which frame has the fewest nuclei?", "the brightest timepoint": an extreme over the frames is about their content
   if (readQuestion(text).whichFrame) return undefined;
+  // "how big are they in um^2?", "how fast do these move?": a property of the things analysed, said by a pronoun (a file is "it")
+  if (/\bhow\s+(?!many\b|much\b)[a-z]+\s+(?:are|were|do|did|is)\s+(?:they|these|those|them|each)\b/i.test(plainQuestion(text))) return undefined;
   // "what's the mean speed? the pixels are 0.65 µm": a value the person tells is no property asked
   const words = wordsOf(withoutToldValues(text));
   if (words.length === 0 || words.length > 24) return undefined;

@@ -142,6 +142,17 @@ export function quantityOfAdjectives(whole: string): string {
   return words.join(' ');
 }
 
+/** An extreme said of a count ("the peak cell count", "maximum number of nuclei"). */
+const COUNT_EXTREME = /\b(?:peak|max(?:imum)?|highest|largest|greatest|biggest|lowest|min(?:imum)?|smallest)\s+(?:(?:cell|nuclear|nucleus|nuclei|object)\s+)?(?:count|number)\b/i;
+
+/** Ordinals from "second" on: "first" and "last" name the ends of the movie, read as such. */
+const ORDINAL_WORDS = ['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const FRAME_NOUN = String.raw`(frame|time ?point|timepoint)`;
+// ("the 2nd track", "the third cell": a thing by its number too; "track two cells" stays a step)
+const ORDINAL_FRAME = new RegExp(String.raw`\b(?:the\s+)?(?:(\d{1,5})(?:st|nd|rd|th)|(${ORDINAL_WORDS.join('|')}))\s+(frame|time ?point|timepoint|track|cell|nucleus|object)\b(?!s)`, 'gi');
+const FRAME_NUMBER_WORD = new RegExp(String.raw`\b${FRAME_NOUN}\s+(${NUMBER_WORDS.join('|')})\b`, 'gi');
+
 /**
  * A question with the shorthand and slips of chat written out ("hw many r there", "whats
  * the avg", "ch2", "pls"), so that the readers below see the words themselves.
@@ -174,6 +185,12 @@ export function plainQuestion(question: string): string {
     // "n per timepoint", "n in frame 3": n is the lab's word for a count
     .replace(/(?<![\p{L}\d'’])n(?=\s+(?:per|in|at|over|for|by)\s)/giu, 'count')
     .replace(/\b(?:ch|chan|chnl|chl|c)\s*(\d)\b/gi, 'channel $1')
+    // "the 2nd half", "1st half": the halves by their words
+    .replace(/\b1st\s+half\b/gi, 'first half')
+    .replace(/\b2nd\s+half\b/gi, 'second half')
+    // "the 2nd frame", "the third timepoint", "frame two": the frame by its number ("first" and "last" stay the ends of the movie)
+    .replace(ORDINAL_FRAME, (_, digits: string | undefined, word: string | undefined, noun: string) => `${noun} ${digits ?? ORDINAL_WORDS.indexOf(word!.toLowerCase()) + 2}`)
+    .replace(FRAME_NUMBER_WORD, (_, noun: string, word: string) => `${noun} ${NUMBER_WORDS.indexOf(word.toLowerCase()) + 1}`)
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -192,7 +209,7 @@ const READER_WORDS = (
   'which what average median maximum minimum deviation spread range total percentage percentile percentiles quartile quartiles fraction ' +
   'fastest slowest biggest largest smallest longest shortest furthest farthest brightest dimmest highest lowest straightest roundest tiniest ' +
   'faster slower bigger larger smaller longer shorter further brighter dimmer higher lower ' +
-  'speed speeds velocity intensity brightness fluorescence signal displacement distance duration lifetime area size number ' +
+  'speed speeds velocity intensity brightness fluorescence signal displacement distance duration lifetime area size number length ' +
   'nuclei nucleus cells tracks track trajectories trajectory frame frames timepoint divisions divided dividing ' +
   'travelled traveled moved migrated straightness circularity perimeter diffusion between compare divide shrinking growing standard first last final ' +
   // the words a question is built of ("how mnay", "teh most", "hwo much"): a slip of one hides the question itself
@@ -238,7 +255,7 @@ function channelsOf(text: string): number[] {
 /** Two frames named apart ("frame 1 and frame 4", "frame 2 versus frame 5", "frame 3 vs 1"). */
 /** Two frames compared with "than": "bigger in frame 6 than (in) frame 1". */
 const THAN_FRAMES = /\b(?:frame|time ?point|timepoint|t)\s*#?(\d+)\b[^?.]{0,40}?\bthan\s+(?:(?:in|at|on|the)\s+)*(?:(?:frame|time ?point|timepoint|t)\s*#?)(\d+)\b/i;
-const TWO_FRAMES = /\b(?:frame|time ?point|timepoint|t)\s*#?(\d+)\b[^?.]{0,40}?\b(?:and|vs\.?|versus|compared (?:to|with)|against|with|to)\s+(?:(?:in|at|the)\s+)?(?:(?:frame|time ?point|timepoint|t)\s*#?)?(\d+)\b(?!\s*(?:-|–|to)\s*\d)/i;
+const TWO_FRAMES = /\b(?:frame|time ?point|timepoint|t)\s*#?(\d+)\b[^?.]{0,40}?\b(?:and|or|vs\.?|versus|compared (?:to|with)|against|with|to)\s+(?:(?:in|at|the)\s+)?(?:(?:frame|time ?point|timepoint|t)\s*#?)?(\d+)\b(?!\s*(?:-|–|to)\s*\d)/i;
 
 /** Two frames named in one plural ("frames 2 and 5", "timepoints 1 & 4", "frames 3 vs 6"). */
 // ("between frames 3 and 8" is the frames between them)
@@ -251,7 +268,8 @@ function openFrameRange(text: string): { first: number; last: number } | undefin
   if (back) return { first: 1 - Number(back[1]), last: Infinity };
   let m: RegExpExecArray | null = /\b(?:from|since|starting (?:at|from))\s+(?:frame|time ?point|t)\s*=?\s*(\d+)\s*(?:on(?:wards?)?|to the end|until the end)?/i.exec(text);
   if (m) return { first: Number(m[1]), last: Infinity };
-  m = /\b(?:frame|time ?point)\s*(\d+)\s+(?:on(?:wards?)?|and later|and after)\b/i.exec(text);
+  // ("at timepoint 2 on average": "on" opens other words, no range)
+  m = /\b(?:frame|time ?point)\s*(\d+)\s+(?:on(?:wards?)?|and later|and after)\b(?!\s+(?:average|avg|a\b|the\b|each\b|every\b|its\b|their\b))/i.exec(text);
   if (m) return { first: Number(m[1]), last: Infinity };
   m = /\bafter\s+(?:frame|time ?point)\s*(\d+)/i.exec(text);
   if (m) return { first: Number(m[1]) + 1, last: Infinity };
@@ -376,7 +394,9 @@ function readScope(question: string): QuestionScope {
   const twoFrames = TWO_FRAMES.exec(text) ?? PLURAL_TWO_FRAMES.exec(text);
   // "bigger in frame 6 than in frame 1": the frame after "than" is the baseline, the change is towards the other
   const thanFrames = THAN_FRAMES.exec(text);
-  const compareFrames: [number, number] | undefined = thanFrames ? [Number(thanFrames[2]), Number(thanFrames[1])] : twoFrames && (PLURAL_TWO_FRAMES.test(text) || /\b(?:vs\.?|versus|compared?|against|differ\w*|difference)\b/i.test(text) || /\bframe\s*\d+\s+(?:and|to)\s+frame\s*\d+/i.test(text) && /\bcompar|\bchange/i.test(text)) ? [Number(twoFrames[1]), Number(twoFrames[2])] : undefined;
+  const compareFrames: [number, number] | undefined = thanFrames ? [Number(thanFrames[2]), Number(thanFrames[1])] : twoFrames && (PLURAL_TWO_FRAMES.test(text) || /\b(?:vs\.?|versus|compared?|against|differ\w*|difference)\b/i.test(text) || /\bframe\s*\d+\s+(?:and|to)\s+frame\s*\d+/i.test(text) && /\bcompar|\bchange/i.test(text)
+    // "bigger in frame 1 or frame 4?": a choice between two frames
+    || /\b(?:frame|time ?point|timepoint)\s*#?\d+\s+or\s+(?:(?:in|at)\s+)?(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?\d+/i.test(text)) ? [Number(twoFrames[1]), Number(twoFrames[2])] : undefined;
   const range = compareFrames ? undefined : findFrameRange(text) ?? openFrameRange(text);
   const frames = range && range.first !== range.last ? range : undefined;
   const condition = conditionOf(question);
@@ -401,7 +421,7 @@ function readScope(question: string): QuestionScope {
   else if (/\b(?:percent(?:age)?|per cent|fraction|proportion|share|ratio of)\b|%/i.test(text) && !/\b(?:intensity|signal|drop|loss|change)\b/i.test(text)) reduce = 'fraction';
   // ("for how many frames is track 1 followed?", "how many minutes does cell 3 last?": a unit of one track's value, no count)
   // ("the number in the first vs the last frame": a number of things said without them)
-  else if (/\bhow many\b|\bnumber of\b|\bcount\b|^(?:the|their)\s+numbers?\b(?!\s*(?:of\b|\d|#))|\b(?:cell|nucle(?:us|i|ar)|object)\s+numbers?\b(?!\s*\d)/i.test(text) && !/\baverage\b|\bmean\b/i.test(text) && !(track && /\bhow many\s+(?:frames|time ?points|timepoints|minutes|mins|hours|seconds|pixels|microns|µm|um)\b/i.test(text))) reduce = 'count';
+  else if (/\bhow many\b|\bnumber of\b|\bcounts?\b|^(?:the|their)\s+numbers?\b(?!\s*(?:of\b|\d|#))|\b(?:cell|nucle(?:us|i|ar)|object)\s+numbers?\b(?!\s*\d)/i.test(text) && !/\baverage\b|\bmean\b/i.test(text) && !(track && /\bhow many\s+(?:frames|time ?points|timepoints|minutes|mins|hours|seconds|pixels|microns|µm|um)\b/i.test(text))) reduce = 'count';
   else if (/\bmedian\b/i.test(text)) reduce = 'median';
   else if (/\bstandard deviation\b|\bs\.?d\.?\b|\bspread\b|\bvariab\w*|\bvariation\b|\bvary\b/i.test(text)) reduce = 'sd';
   else if (/\brange\b|\bdistribut\w*/i.test(text) || (!compare && /\bfrom .* to\b/i.test(text))) reduce = 'range';
@@ -413,7 +433,8 @@ function readScope(question: string): QuestionScope {
   // ("fastest 2 tracks", "the biggest three nuclei": the number said after the extreme)
   const afterWords = /\b([\p{L}]+est)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:tracks|cells|nuclei|objects|ones|trajectories)\b/iu.exec(text);
   const topN = topWords && (LARGEST.test(topWords[2]) || SMALLEST.test(topWords[2]) || /^top$/i.test(topWords[0].split(/\s+/)[0])) ? parseNumber(topWords[1]) : afterWords && (LARGEST.test(afterWords[1]) || SMALLEST.test(afterWords[1])) ? parseNumber(afterWords[2]) : undefined;
-  const ranks = /\b(?:rank|ranked|ranking|sort|sorted|order(?:ed)?)\b[^?.]*\bby\b/i.test(text);
+  // ("list the tracks by duration, longest first": a list in the order of a quantity is a ranking too)
+  const ranks = /\b(?:rank|ranked|ranking|sort|sorted|order(?:ed)?|list|listed)\b[^?.]*\bby\s+(?!(?:frame|time ?point|timepoint|track|cell|nucleus|object|channel)s?\b)/i.test(text);
   const top = topN !== undefined && topN >= 1 ? topN : ranks ? Infinity : undefined;
   if (top !== undefined && reduce !== 'max' && reduce !== 'min') reduce = SMALLEST.test(text) || /\b(?:ascending|increasing order|smallest first|lowest first|slowest first)\b/i.test(text) ? 'min' : 'max';
   const which = /\b(?:which|what|whose)\s+(?:(?:\w+\s+)?(?:cells?|tracks?|nucle(?:us|i)|objects?|blobs?|trajector(?:y|ies))|one|of (?:the|them|these))\b|\bwho\b/i.test(text) || ((reduce === 'max' || reduce === 'min') && /\b(?:cell|track|nucleus|object|one)\b/i.test(text) && !/\bhow\b/i.test(text));
@@ -430,7 +451,9 @@ function readScope(question: string): QuestionScope {
     // "the frame with the fewest cells", "timepoint where the count peaks"
     || new RegExp(`\\b(?:frame|time ?point|timepoint)s?\\s+(?:with|that has|that had|having|where|when|in which)\\b[^?.]{0,40}(?:${LARGEST.source}|${SMALLEST.source}|\\bpeak\\w*)`, 'i').test(text)
     // "at what time (in minutes) is the count highest?": the frame of the extreme, said as a time
-    || new RegExp(`\\b(?:which|what)\\s+(?:time|moment|minute|hour|second|day)\\b[^?.]{0,60}(?:${LARGEST.source}|${SMALLEST.source}|\\bpeak\\w*)`, 'i').test(text);
+    || new RegExp(`\\b(?:which|what)\\s+(?:time|moment|minute|hour|second|day)\\b[^?.]{0,60}(?:${LARGEST.source}|${SMALLEST.source}|\\bpeak\\w*)`, 'i').test(text)
+    // "the peak cell count", "the lowest number of nuclei": an extreme of a count is that of the frames' counts, so its frame
+    || (reduce === 'count' && COUNT_EXTREME.test(text));
   if (whichFrame && /\bpeak\w*/i.test(text) && reduce === 'mean') reduce = 'max';
   // "which frame has the most cells?", "in which frame are there the fewest?": no quantity, the things themselves (named or not), so their count per frame
   // ("the busiest frame", "the emptiest timepoint": crowded with things, so their count too)
@@ -441,7 +464,7 @@ function readScope(question: string): QuestionScope {
   // ("the total distance each cell moved": the total is the quantity's own name, each cell's value is asked)
   const perTrack = reduce === 'mean' && !/\b(?:mean|average|typical|overall|total|sum|all together)\b/i.test(text.replace(/\btotal\s+(?:distance|path|displacement)\b/gi, 'distance')) && /\b(?:each|every|individual)\s+(?:tracks?|cells?|nucle(?:us|i)|objects?|trajector(?:y|ies))\b|\bper[- ](?:track|cell)\b|\blist\b|\bof\s+all\s+(?:the\s+|my\s+)?(?:tracks|cells|nuclei|objects|trajectories)\b/i.test(text);
   // "average speed per track": the mean over all, and each track's own value after it (both readings answered)
-  const listsEach = !perTrack && reduce === 'mean' && /\bper[- ](?:track|cell|trajectory)\b|\b(?:of|for)\s+(?:each|every)\s+(?:track|cell|trajectory)\b/i.test(text) && !/\b(?:overall|in total|all together|across (?:all|the) (?:tracks|cells))\b/i.test(text);
+  const listsEach = !perTrack && reduce === 'mean' && /\bper[- ](?:track|cell|trajectory)\b|\b(?:of|for)\s+(?:each|every)\s+(?:track|cell|trajectory)\b|\b(?:each|every)\s+(?:track|cell|trajectory)['’]s\b/i.test(text) && !/\b(?:overall|in total|all together|across (?:all|the) (?:tracks|cells))\b/i.test(text);
   const frame = compare || frames ? undefined : frameNumber ? Number(frameNumber[1]) : lastFrame ? ('last' as const) : firstFrame ? ('first' as const) : undefined;
   return {
     ...(frame !== undefined ? { frame } : {}),
@@ -506,11 +529,11 @@ export function isAskedForm(question: string): boolean {
   // a scope said first ("in frames 5-10, what's the mean speed?", "for track 3, ...")
   const text = plainQuestion(question)
     // a question asked indirectly: "I'd like to know ...", "could you tell me ...", "please give me ..."
-    .replace(/^(?:(?:hi|hey|hello|ok(?:ay)?|so|and|also|now)[,!\s]+)*(?:please\s+)?(?:(?:i(?:'d| would) like|i want(?:ed)?|i need|we(?:'d| would) like|i(?:'m| am) curious|i wonder(?:ed)?|do you know|any idea|let me know|can you|could you|would you|can u|could u|pls|please)\s+)?(?:to\s+)?(?:know|find out|check|tell me|give me|work out|figure out|let me know|list(?:\s+me)?(?=\s+(?:the\s+|all\s+(?:the\s+)?)?(?:mean|average|median|(?:areas?|sizes?|speeds?|velocit(?:y|ies)|intensit(?:y|ies)|brightness|durations?|lifetimes?|displacements?|distances?|circularit(?:y|ies)|perimeters?|lengths?)\b|\w+\s+(?:of|for|per)\s+(?:each|every|all))))?\s*(?:please\s+)?(?:,\s*)?/i, (prefix) => (/\b(?:know|find out|check|tell me|give me|work out|figure out|curious|wonder|list)\b/i.test(prefix) ? 'what is ' : prefix))
+    .replace(/^(?:(?:hi|hey|hello|ok(?:ay)?|so|and|also|now)[,!\s]+)*(?:please\s+)?(?:(?:i(?:'d| would) like|i want(?:ed)?|i need|we(?:'d| would) like|i(?:'m| am) curious|i wonder(?:ed)?|do you know|any idea|let me know|can you|could you|would you|can u|could u|pls|please)\s+)?(?:to\s+)?(?:know|find out|check|tell me|give me|work out|figure out|let me know|list(?:\s+me)?(?=\s+(?:the\s+|all\s+(?:the\s+)?)?(?:[a-z-]+\s+)?(?:mean|average|median|(?:areas?|sizes?|speeds?|velocit(?:y|ies)|intensit(?:y|ies)|brightness|durations?|lifetimes?|displacements?|distances?|circularit(?:y|ies)|perimeters?|lengths?)\b|\w+\s+(?:of|for|per)\s+(?:each|every|all))))?\s*(?:please\s+)?(?:,\s*)?/i, (prefix) => (/\b(?:know|find out|check|tell me|give me|work out|figure out|curious|wonder|list)\b/i.test(prefix) ? 'what is ' : prefix))
     .replace(/^what is (?=(?:how|what|which|who|whose|when|where|whether|if|is|are|was|were|do|does|did)\b)/i, '')
     // "describe the distribution of areas", "summarise the spread": the statistics asked for
     .replace(/^(?:(?:please|pls|can you|could you)\s+)?(?:describe|summari[sz]e|characteri[sz]e)\s+(?=(?:the\s+|their\s+)?(?:distribution|spread|range|variation|variability|statistics|stats)\b)/i, 'what is ')
-    .replace(/^(?:in|for|at|during|on|over|across)\s+(?:the\s+)?(?:frames?|time ?points?|tracks?|cells?|nucle(?:us|i)|channels?|first|last|whole)\b[^,?]{0,40}?(?:,\s*|\s+(?=(?:which|what|who|whose|how|where|when)\b))/i, '');
+    .replace(/^(?:in|for|at|during|on|over|across|after)\s+(?:the\s+)?(?:frames?|time ?points?|tracks?|cells?|nucle(?:us|i)|channels?|first|last|whole|\d+(?:[.,]\d+)?\s*(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?))\b[^,?]{0,40}?(?:,\s*|\s+(?=(?:which|what|who|whose|how|where|when)\b))/i, '');
   // "count the nuclei larger than 150 px²": a count of the rows a threshold keeps is asked, not a step
   if (/^(?:and\s+|so\s+|now\s+|then\s+)?count\b/i.test(text) && /\b(?:cells?|nucle(?:us|i)|objects?|tracks?|trajector(?:y|ies)|ones)\b/i.test(text) && conditionOf(question) !== undefined && !/\b(?:then|and then|after that|afterwards)\b/i.test(text)) return true;
   // "area in µm² pls", "speed in um/min?": a quantity in the unit wanted is a question
@@ -523,6 +546,10 @@ export function isAskedForm(question: string): boolean {
   // a question without a question word: "mean area in frames 2-4?", "speed of track 2?", "slowest one?"
   // "cells per frame pls", "nucleus count over time": the whole request a thing at a scope, with no verb to run
   // "area of the nuclei in the first vs last frame, in um^2": a thing compared between parts of the movie, no verb
+  // "each cell's speed", "every track's displacement": a value of each thing
+  if (EACH_ONES_VALUE.test(text.trim())) return true;
+  // "list the tracks by duration", "rank the nuclei by area": the things in the order of a quantity, told
+  if (/^(?:and\s+|so\s+|now\s+|also\s+)?(?:list|rank|sort|order)\s+(?:the\s+|all\s+(?:the\s+)?|my\s+)?(?:tracks|cells|nuclei|objects|trajectories|frames)\s+by\s+/i.test(text) && !/\b(?:export|save|write|csv|xlsx?|file)\b/i.test(text)) return true;
   return NOUN_QUESTION.test(text) && (/\?\s*$/.test(text) || AGGREGATE_FIRST.test(text) || (THING_AT_A_SCOPE.test(text.trim()) && !STEP_VERB.test(text)) || (!STEP_VERB.test(text) && /\b(?:vs\.?|versus|compared (?:to|with))\s/i.test(text) && readScope(question).compare !== undefined));
 }
 
@@ -593,6 +620,9 @@ export function askedPart(text: string): { text: string; start: number; from: nu
 /** ("... and tell me the roundest", "give me the fastest one": an extreme asked for by name, as the question reader knows them) */
 const TELL_ME_A_STATISTIC = new RegExp(String.raw`${TELL_ME}\s+(?:the\s+|a\s+)?(?:mean|average|median|typical|sd|std|standard deviation|spread|range|total|sum|number|count|max(?:imum)?|min(?:imum)?|percentiles?|distribution)\b|${TELL_ME}\s+(?:the\s+)?(?:${LARGEST.source}|${SMALLEST.source})`, 'i');
 
+/** A verb of finding out with the question it asks as its object ("measure how big they are", "work out which track is longest"). */
+const EMBEDDED_QUESTION = /\b(?:quantify|determine|measure|find out|work out|figure out|assess|calculate|compute|estimate|establish)\s+(?:how\s+(?!to\b|it\b|you\b)[a-z]+|which|what|whether)\b/i;
+
 /**
  * A request that asks to be told something besides the steps it names ("count them in every
  * frame and tell me which frame has the most", "count per frame", "segment and say how many"):
@@ -603,6 +633,8 @@ export function asksForAnAnswer(text: string): boolean {
   return /\b(?:tell|say|show|give|let)\s+(?:me|us)\b[^.]*?\b(?:which|what|how many|how much|when|where|whether|if)\b/i.test(plain)
     || /\bcount\b[^.]*\b(?:per|in each|in every|at each|for each|for every|each|every)\s+(?:frame|time ?point|timepoint)s?\b/i.test(plain)
     || /\bhow many\b/i.test(plain)
+    // "quantify how bright each nucleus is in frame 7", "find out which cell moves furthest": a question asked inside the step
+    || EMBEDDED_QUESTION.test(plain)
     // "segment them and give me the median area", "tell me the mean speed": a statistic asked for by name
     || TELL_ME_A_STATISTIC.test(plain)
     // "count the nuclei in frame 1", "count them in the first and last frame": a count at a scope is the answer
@@ -612,7 +644,7 @@ export function asksForAnAnswer(text: string): boolean {
     // "find the nuclei and say which timepoint is the most crowded", "segment them and report the mean area": asked after the steps
     || askedPart(text) !== undefined
     // "rank the cells by speed", "sort the nuclei by area": the rows in order are the answer (not a table to write)
-    || (/\b(?:rank|sort|order)\w*\b[^.]*\bby\b/i.test(plain) && !/\b(?:export|save|write|csv|xlsx?|file)\b/i.test(plain));
+    || (/\b(?:rank|sort|order|list)\w*\b[^.]*\bby\b/i.test(plain) && !/\b(?:export|save|write|csv|xlsx?|file)\b/i.test(plain));
 }
 
 /**
@@ -642,8 +674,11 @@ const STEP_VERB = /^(?:and\s+|so\s+|now\s+)?(?:track|segment|measure|count|follo
 /** A request that is only a thing (or its count) at a scope: "cells per frame", "nucleus count over time", "speed for each track". */
 const THING_AT_A_SCOPE = /^(?:and\s+|so\s+|now\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}(?:per|in each|in every|at each|for each|for every|of each|of every|for all|of all|over|across|through)\s+(?:the\s+)?(?:frames?|time ?points?|timepoints?|time|tracks?|cells?|nucle(?:us|i)|objects?|the movie)(?:\s+(?:in|at|of|for)\s+(?:the\s+)?(?:(?:frame|time ?point|timepoint)\s*#?\d+|(?:first|last|final)\s+(?:frame|time ?point|timepoint))|\s+(?:over|through|across)\s+(?:the\s+)?(?:time|movie|frames|time-?lapse))?[\s.!,]*$/i;
 
+/** A request that is only each thing's value ("each cell's speed", "every track's mean displacement in µm"). */
+const EACH_ONES_VALUE = /^(?:and\s+|so\s+|now\s+)?(?:each|every)\s+(?:tracks?|cells?|nucle(?:us|i)|objects?|trajector(?:y|ies))['’]s?\s+(?:[\p{L}²/-]+\s*){1,4}[\s.!?]*$/iu;
+
 /** Words a question without a question word starts with: an aggregate, an extreme or a measured quantity. */
-const AGGREGATE_FIRST = /^(?:and\s+|so\s+|ok(?:ay)?,?\s+|now\s+|also\s+)?(?:the\s+)?(?:top\s+\d|(?:\d{1,2}|two|three|four|five|ten)\s+(?:most\s+|least\s+)?[a-z]+est\b|[a-z]+est\s+(?:\d{1,2}|two|three|four|five|ten)\s+(?:tracks|cells|nuclei|objects|ones|trajectories)\b|mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number of|percent(?:age)?|fraction|proportion|share|max(?:imum)?|min(?:imum)?|(?:\d{1,2}\s*(?:st|nd|rd|th)?\s*-?\s*)?percentiles?|p\d{1,2}|quartiles?|inter-?\s?quartile|iqr)\b/i;
+const AGGREGATE_FIRST = /^(?:and\s+|so\s+|ok(?:ay)?,?\s+|now\s+|also\s+)?(?:the\s+)?(?:top\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b|(?:\d{1,2}|two|three|four|five|ten)\s+(?:most\s+|least\s+)?[a-z]+est\b|[a-z]+est\s+(?:\d{1,2}|two|three|four|five|ten)\s+(?:tracks|cells|nuclei|objects|ones|trajectories)\b|mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number of|percent(?:age)?|fraction|proportion|share|max(?:imum)?|min(?:imum)?|(?:\d{1,2}\s*(?:st|nd|rd|th)?\s*-?\s*)?percentiles?|p\d{1,2}|quartiles?|inter-?\s?quartile|iqr)\b/i;
 const NOUN_QUESTION = new RegExp(
   `^(?:and\\s+|so\\s+|ok(?:ay)?,?\\s+|now\\s+|also\\s+)?(?:the\\s+|their\\s+|its\\s+)?(?:${[
     'mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number|count|percent(?:age)?|fraction|proportion|share|max(?:imum)?|min(?:imum)?',
@@ -653,7 +688,7 @@ const NOUN_QUESTION = new RegExp(
     'area|size|speed|velocity|intensity|fluorescence|signal|distance|displacement|duration|lifetime|msd|diffusion|straightness|circularity|perimeter',
     'cell|nucle(?:us|i)|track|object',
     // "top 3 fastest cells", "5 biggest nuclei": a ranking asked
-    'top\\s+\\d+|(?:\\d{1,2}|two|three|four|five|ten)\\s+(?:most\\s+|least\\s+)?[a-z]+est',
+    'top\\s+(?:\\d+|two|three|four|five|six|seven|eight|nine|ten)|(?:\\d{1,2}|two|three|four|five|ten)\\s+(?:most\\s+|least\\s+)?[a-z]+est',
   ].join('|')})s?\\b`,
   'i',
 );
@@ -765,15 +800,28 @@ function saidAsQuestion(request: string): boolean {
  * ("... (nucleus area)", "... (how many cells)"); any other request unchanged.
  */
 export function completedFollowUp(question: string, earlierRequests: string[]): string {
-  // "in µm per hour?", "and in minutes?": the question before, in the unit now asked
-  const unitOnly = /^(?:(?:and|ok(?:ay)?|so|now|but|also)\s*,?\s*)?(?:(?:what about|how about|same)\s+)?((?:in|as|per)\s+(?:square\s+)?(?:µm|um|μm|microns?|micromet\w+|px|pixels?|nm|secs?|seconds?|s|mins?|minutes?|h|hrs?|hours?)\b[^?]{0,30}?)\s*(?:instead|please|pls)?\s*\??\s*$/i.exec(question.trim());
+  // "what unit is that in?", "which units?": the question before, whose answer says its unit
+  if (/^(?:(?:and|ok(?:ay)?|so|but)\s*,?\s*)?(?:(?:what|which)\s+units?|units?)(?:\s+(?:is|are|was|were)\s+(?:that|this|it|these|those|they)(?:\s+in)?)?\s*\??\s*$/i.test(question.trim())) {
+    const before = [...earlierRequests].reverse().slice(0, 3).find((e) => isAskedForm(e) && readQuestion(e).quantity.size > 0);
+    if (before) return before;
+  }
+  // "in µm per hour?", "and in minutes?", "is that in microns?": the question before, in the unit now asked
+  const unitOnly = /^(?:(?:and|ok(?:ay)?|so|now|but|also)\s*,?\s*)?(?:(?:what about|how about|same|(?:is|was|are|were)\s+(?:that|this|it|these|those|they))\s+)?((?:in|as|per)\s+(?:square\s+)?(?:µm|um|μm|microns?|micromet\w+|px|pixels?|nm|secs?|seconds?|s|mins?|minutes?|h|hrs?|hours?)\b[^?]{0,30}?)\s*(?:instead|please|pls)?\s*\??\s*$/i.exec(question.trim());
   if (unitOnly) {
     const before = [...earlierRequests].reverse().slice(0, 3).find((e) => isAskedForm(e) && (readQuestion(e).quantity.size > 0 || readQuestion(e).reduce !== 'mean'));
     if (before) return `${before.trim().replace(/[?.!\s]+$/, '').replace(/\s+(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|microns?|micromet\w+|px|pixels?|nm|secs?|seconds?|s|mins?|minutes?|h|hrs?|hours?|frames?)\b.*$/i, '')} ${unitOnly[1]}?`;
   }
   // "same for the area", "now the same with track 2": after a question, that question again about what is named now
-  const sameFor = /^(?:(?:and|ok(?:ay)?|so|now)\s*,?\s*)*(?:(?:do|give me|tell me)\s+)?(?:the\s+)?same\s+(?:thing\s+)?(?:for|with)\s+([^?]{1,60}?)\s*(?:please|pls)?\s*[?.!]*$/i.exec(question.trim());
-  if (sameFor && [...earlierRequests].reverse().slice(0, 1).some((e) => isAskedForm(e) && saidAsQuestion(e))) return completedFollowUp(`what about ${sameFor[1]}?`, earlierRequests);
+  // ("now for the area", "and for the speed?": the same, said shorter)
+  const sameFor = /^(?:(?:and|ok(?:ay)?|so|now)\s*,?\s*)*(?:(?:do|give me|tell me)\s+)?(?:the\s+)?same\s+(?:thing\s+)?(?:for|with)\s+([^?]{1,60}?)\s*(?:please|pls)?\s*[?.!]*$/i.exec(question.trim())
+    ?? /^(?:(?:and|ok(?:ay)?|so|now)\s*,?\s*)+for\s+([^?]{1,60}?)\s*(?:please|pls)?\s*[?.!]*$/i.exec(question.trim());
+  const before = earlierRequests.at(-1);
+  if (sameFor && before !== undefined && isAskedForm(before)) {
+    // ("mean intensity per frame" asks the data without a question mark: the same about another quantity)
+    const same = asksTheData(before) || saidAsQuestion(before) ? sameQuestionAbout(before, sameFor[1]) : undefined;
+    if (same) return same;
+    if (saidAsQuestion(before)) return completedFollowUp(`what about ${sameFor[1]}?`, earlierRequests);
+  }
   const words = question.trim().split(/\s+/);
   if (words.length > 8 || !isAskedForm(question) && !/\?\s*$/.test(question)) return question;
   // ("per frame?", "in frame 4?", "at the end?": only a scope, the question before at it)
@@ -794,6 +842,20 @@ export function completedFollowUp(question: string, earlierRequests: string[]): 
     if (before.reduce === 'count') return `how many ${/\btracks?\b/i.test(earlier) ? 'tracks' : 'cells'} ${rest}`;
   }
   return question;
+}
+
+/**
+ * The question before about another quantity, at its scope and with its statistic ("mean intensity per frame", then
+ * "same for the area" → "mean area per frame"); undefined when either names no quantity.
+ */
+function sameQuestionAbout(earlier: string, named: string): string | undefined {
+  const before = readQuestion(earlier);
+  if (before.quantity.size === 0 || readQuestion(named).quantity.size === 0) return undefined;
+  const written = tokenize(withoutScope(earlier)).filter((t) => before.quantity.has(meaning(t.stem.replace(/s$/, ''))) || before.quantity.has(meaning(t.stem))).map((t) => t.word);
+  if (written.length === 0) return undefined;
+  const words = [...new Set(written)].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const replaced = earlier.replace(new RegExp(`\\b(?:${words})\\b(?:\\s+(?:${words})\\b)*`, 'i'), named.replace(/^(?:the|their|its)\s+/i, ''));
+  return replaced === earlier ? undefined : replaced;
 }
 
 /** A count of the things themselves ("how many cells?", "how many nuclei per frame", "is the cell count increasing?"), not of divisions or gaps. */
@@ -922,6 +984,11 @@ function inAskedTime(v: number, unit: string | undefined, question: string): { v
 
 /** The value in the length unit the question asks for: µm → px ("in pixels") or px → µm ("in microns"), given the pixel size. */
 function inAskedLength(v: number, unit: string | undefined, question: string, pixelSizeUm: number | undefined, pixelSizeTold = false): { v: number; unit: string | undefined } {
+  // "in nm per second": micrometres as nanometres (1000 nm each; an area 10⁶ nm²)
+  if (unit && /\bnm\b|\bnanomet(?:er|re)s?\b/i.test(question)) {
+    const inUm = /^px/.test(unit) && pixelSizeUm && !/frame/.test(unit) ? inAskedLength(v, unit, 'in µm', pixelSizeUm) : { v, unit };
+    if (inUm.unit && /^µm/.test(inUm.unit)) return { v: inUm.v * (/²/.test(inUm.unit) ? 1e6 : 1000), unit: inUm.unit.replace('µm', 'nm') };
+  }
   if (!unit || !pixelSizeUm) return { v, unit };
   const wantsPx = /\b(?:in|as)\s+(?:square\s+)?(?:pixels?|px)\b|\bpx\s*(?:²|\^?2)?\s*\??\s*$/i.test(question);
   const wantsUm = (pixelSizeTold && !wantsPx) || /\b(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|microns?|micromet\w+)\b/i.test(question);
@@ -1041,6 +1108,31 @@ function tablesOf(conversation: Conversation): { artifact: KnownArtifact; table:
   return out;
 }
 
+/** A size said as a length across ("the mean nuclear diameter", "radius of cell 3"). */
+const SIZE_ACROSS = /\b(?:diameters?|diam|radius|radii|width|how wide)\b/i;
+
+/**
+ * Tables of objects with their equivalent diameter and radius (those of the circle of the same area, as
+ * regionprops' equivalent_diameter) when the question asks a size across: a table holds areas, not lengths.
+ */
+function withSizesAsked(tables: { artifact: KnownArtifact; table: Table }[], question: string): { artifact: KnownArtifact; table: Table }[] {
+  if (!SIZE_ACROSS.test(question)) return tables;
+  return tables.map(({ artifact, table }) => {
+    const areas = ['area_um2', 'area_px'].filter((c) => table.columns.includes(c));
+    if (areas.length === 0) return { artifact, table };
+    const derived = areas.flatMap((c) => {
+      const unit = c.slice('area_'.length, -1);
+      return [{ name: `equivalent_diameter_${unit}`, from: c, scale: 2 }, { name: `equivalent_radius_${unit}`, from: c, scale: 1 }];
+    });
+    const rows = table.rows.map((row) => {
+      const out = { ...row };
+      for (const d of derived) out[d.name] = typeof row[d.from] === 'number' ? d.scale * Math.sqrt((row[d.from] as number) / Math.PI) : null;
+      return out;
+    });
+    return { artifact, table: { ...table, columns: [...table.columns, ...derived.map((d) => d.name)], rows } };
+  });
+}
+
 /** How well a table suits the scope: a frame needs `t`, a track needs its id. */
 function suits(table: Table, scope: QuestionScope): boolean {
   const hasFrames = table.columns.includes('t');
@@ -1072,7 +1164,7 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   // ("the last 3 frames" of an 8-frame movie are frames 6-8, whatever the last row of a table of steps between frames)
   const movieFrames = conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.frames === 'number' && a.frames > 0).at(-1)?.frames ?? undefined;
   const scope: QuestionScope = read.frames && read.frames.first < 1 && movieFrames ? { ...read, movieFrames } : read;
-  const tables = tablesOf(conversation);
+  const tables = withSizesAsked(tablesOf(conversation), question);
   if (tables.length === 0) return undefined;
   const results = [...conversation.earlier, ...conversation.current];
   // a table whose making step is no longer in the conversation (a long session's early turns): the units measure used, from the movie's header

@@ -152,7 +152,7 @@ describe('a value of each thing', () => {
 describe('a follow-up', () => {
   it('that is only a scope asks the question before at it; "same for X" asks it of X', () => {
     expect(completedFollowUp('per frame?', ['how many nuclei are there?'])).toMatch(/^how many \w+ per frame\?$/);
-    expect(completedFollowUp('same for the area', ['what is the mean intensity?'])).toBe('what about the area?');
+    expect(completedFollowUp('same for the area', ['what is the mean intensity?'])).toBe('what is the mean area?');
     // (after a step, "the same for channel 2" repeats the step)
     expect(completedFollowUp('now the same for channel 2', ['segment the nuclei'])).toBe('now the same for channel 2');
     // (a step whose words read like a quantity is no question: "the same with mean" after a max projection repeats the projection)
