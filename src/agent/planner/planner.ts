@@ -349,7 +349,8 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
       if (own.length > 0 && best.matched.every((m) => m.split(' ').every((w) => args.has(w))) && args.has(own[0]) && !pastPassive(clause.text)) return;
       // "..., excluding cells cut by the image border": more words of the previous step's arguments than of the tool matched
       const overlap = new Set(own.filter((w) => args.has(w)));
-      if (overlap.size >= 2 && overlap.size > best.matched.length) return;
+      // (not a clause opening with the new step's own verb, on its object or on a question: "and quantify how bright each nucleus is in frame 7")
+      if (overlap.size >= 2 && overlap.size > best.matched.length && !ownVerb && !opensWithOwnWord(clause.text, best.tool, catalogue, true)) return;
       // a number or a file for the previous step, in words its arguments' descriptions use
       const described = argumentMeanings(previous.tool, catalogue, true);
       if (!ownVerb && (/\d|_{3,}/.test(clause.text) || findPaths(original.slice(clause.start, clause.end)).length > 0) && best.matched.every((m) => m.split(' ').every((w) => described.has(w)))) return;
@@ -380,14 +381,18 @@ function declaresWord(tool: string, stem: string, catalogue: Catalogue): boolean
   return tokenize([tool.replace(/_/g, ' '), ...(self?.words ?? []), ...(self?.examples ?? []), catalogue.get(tool)?.description ?? ''].join(' ')).some((t) => meaning(t.stem) === stem);
 }
 
+const OPENING_JOINERS = String.raw`^(?:\s*(?:and|then|also|please|pls|now|next|finally|after that|afterwards|,)\b\s*)*`;
+const OPENING_VERB = new RegExp(OPENING_JOINERS + String.raw`([a-z][a-z'-]*)\s+(?:it|them|this|that|these|those|the|my|our|all|everything|out|[a-z]{3,}s)\b`, 'i');
+const OPENING_VERB_ON_A_QUESTION = new RegExp(OPENING_JOINERS + String.raw`([a-z][a-z'-]*)\s+(?:how|which|what|whether)\b`, 'i');
+
 /**
  * The clause opens, after joiners ("and", "then", "please"), with a verb the tool declares as
  * its own (`words`) acting on something: "then save it as tiff" opens with the export's verb.
  */
-function opensWithOwnWord(clause: string, tool: string, catalogue: Catalogue): boolean {
+function opensWithOwnWord(clause: string, tool: string, catalogue: Catalogue, onAQuestion = false): boolean {
   // a verb acting on something: the word is followed by a pronoun or an article ("save it", "write the result")
-  // (or a bare plural: "then save masks to masks.tif")
-  const m = /^(?:\s*(?:and|then|also|please|pls|now|next|finally|after that|afterwards|,)\b\s*)*([a-z][a-z'-]*)\s+(?:it|them|this|that|these|those|the|my|our|all|everything|out|[a-z]{3,}s)\b/i.exec(clause);
+  // (or a bare plural: "then save masks to masks.tif"); or, asked for, on a question ("quantify how bright ...")
+  const m = (onAQuestion ? OPENING_VERB_ON_A_QUESTION : OPENING_VERB).exec(clause);
   const first = m ? tokenize(m[1]).find((t) => !t.part) : undefined;
   if (!first) return false;
   // (before a bare plural, a value of some tool's is no verb: "and trackmate formats")
