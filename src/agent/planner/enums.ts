@@ -68,7 +68,8 @@ export function findEnumValue(tool: string, arg: string, text: string, catalogue
   // values the thesaurus makes one meaning ("nuclei", "cells" of segment's target) are told apart only as written:
   // "outline every nucleus" is no "outline cells"
   const confusable = new Set(candidates.map((v) => stems(v.replace(/_/g, ' ')).join(' '))).size < candidates.length;
-  let best: { value: string; literal: boolean; length: number; at: number } | undefined;
+  const saysAs = /\bas\s/i.test(text);
+  let best: { value: string; asForm: boolean; literal: boolean; length: number; at: number } | undefined;
   for (const value of candidates) {
     for (const name of namesOf(value, declared)) {
       const phrase = stems(name);
@@ -81,8 +82,10 @@ export function findEnumValue(tool: string, arg: string, text: string, catalogue
       const literal = indexOfPhrase(written, tokenize(name).map((t) => t.stem)) >= 0;
       // a negated name said ("no deep learning") outweighs the same words without it
       const length = phrase.length + (NEGATED_NAME.test(name) ? 1 : 0);
-      const better = !best || (literal !== best.literal ? literal : length > best.length || (length === best.length && at < best.at));
-      if (better) best = { value, literal, length, at };
+      // the form asked for beats a value said as a thing ("plot the mean speed of each track as a histogram": histogram, not tracks)
+      const asForm = saysAs && new RegExp(String.raw`\bas\s+(?:an?\s+)?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s_]+/g, String.raw`[\s_-]+`)}\b`, 'i').test(text);
+      const better = !best || (asForm !== best.asForm ? asForm : literal !== best.literal ? literal : length > best.length || (length === best.length && at < best.at));
+      if (better) best = { value, asForm, literal, length, at };
     }
   }
   return best?.value ?? otherOfTwo(candidates, text) ?? shortenedValue(candidates, declared, text, catalogue.get(tool)?.description ?? '', knownWords(catalogue));

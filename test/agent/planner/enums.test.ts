@@ -49,3 +49,12 @@ describe('four letters of a long value (brief R, stop 14)', () => {
     expect(findEnumValue('track', 'method', 'link them over the frames', catalogue)).toBeUndefined();
   });
 });
+
+describe('the form asked for', () => {
+  it('prefers the form asked for after "as" over a value said as a thing ("each track ... as a histogram")', () => {
+    expect(findEnumValue('plot', 'kind', 'plot the mean speed of each track as a histogram', catalogue)).toBe('histogram');
+    expect(findEnumValue('plot', 'kind', 'plot the tracks as a scatter of speed against area', catalogue)).toBe('scatter');
+    // without "as", the first value said stays
+    expect(findEnumValue('plot', 'kind', 'plot the tracks', catalogue)).toBe('tracks');
+  });
+});
