@@ -11,7 +11,7 @@ const FEATURES: { value: string; re: RegExp }[] = [
   { value: 'perimeter', re: /\bperimeter\b/i },
   { value: 'eccentricity', re: /\beccentricity\b|\belongation\b/i },
   { value: 'track_length', re: /\btrack lengths?\b|\btrack durations?\b/i },
-  { value: 'count', re: /\bcell counts?\b|\bnumber of (?:cells|nuclei)\b|\bcounts?\b/i },
+  { value: 'count', re: /\bhow many\b|\bcell counts?\b|\bnumber of (?:cells|nuclei)\b|\bcounts?\b/i },
 ];
 
 /** The measured feature the words name ("cell size" → area, "how fast" → speed), or undefined. */

@@ -21,7 +21,7 @@ import { isStopWord, meaning, normalizeWord, stopWords, tokenize } from './words
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
 import { answerFromTable, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, isAskedForm, measuringWords, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
-import { buildArgs, requestPixelSizeUm, sessionPixelSizeUm } from './builders.ts';
+import { buildArgs, clauseForTool, requestPixelSizeUm, sessionPixelSizeUm } from './builders.ts';
 import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths, withoutExcludedScope } from './extract.ts';
 import { sessionFrameCount } from './builders.ts';
 import { formatNumber } from '../../../tools/requestWords.ts';
@@ -1432,6 +1432,12 @@ function valuesFromEarlierWords(tool: string, args: Record<string, unknown>, bef
     if (args[arg] !== undefined || !(arg in (catalogue.get(tool)?.properties ?? {}))) continue;
     const value = findEnumValue(tool, arg, earlier, catalogue);
     if (value !== undefined) out[arg] = value;
+  }
+  // the thing the earlier words name, as the tool's own reader reads it ("how many nuclei per frame, and plot it": the count);
+  // names only, never a number said for the earlier step
+  const own = selfOf(tool, catalogue)?.fromRequest?.(clauseForTool(tool, earlier, {}, catalogue)) ?? {};
+  for (const [arg, value] of Object.entries(own)) {
+    if (typeof value === 'string' && !(arg in out) && args[arg] === undefined && arg in (catalogue.get(tool)?.properties ?? {})) out[arg] = value;
   }
   return out;
 }
