@@ -674,8 +674,10 @@ const exportSchema = z.object({
   output: outputArg.describe('Where to write (a folder for "ctc", a file otherwise); default a new name in the session folder'),
 });
 
-/** Words that name what to write ("the masks", "the tracks") or its file format ("as tiff", "to xml"). */
-const NAMES_WHAT_OR_FORMAT = /\btiff?\b|\bimages?\b|\bmovie\b|\bstack\b|\bhyperstack\b|\bmasks?\b|\blabels?\b|\bsegmentation\b|\btracks?\b|\btrajector|\blineages?\b|\btable\b|\bmeasurements?\b|\bfeatures\b|\bcsv\b|\bxml\b|\bctc\b|\bexcel\b|\bspreadsheet\b|\.(?:csv|xml|tiff?)\b/i;
+/** Words that name what to write ("the masks", "the tracks", "as tiff", "to tracks.xml"). */
+const NAMES_WHAT = /\btiff?\b|\bimages?\b|\bmovie\b|\bstack\b|\bhyperstack\b|\bmasks?\b|\blabels?\b|\bsegmentation\b|\btracks?\b|\btrajector|\blineages?\b|\btable\b|\bmeasurements?\b|\bfeatures\b|\.(?:csv|xml|tiff?)\b/i;
+/** Words that name a file format of a table or tracks ("to xml", "for excel"). */
+const NAMES_FORMAT = /\bcsv\b|\bxml\b|\bctc\b|\bexcel\b|\bspreadsheet\b/i;
 /** The format a program such as Fiji opens each kind of result in: tracks as TrackMate XML, images as TIFF, tables as CSV. */
 const FORMAT_OF_KIND: Record<string, string> = { tracks: 'trackmate', labels: 'tiff', movie: 'tiff', table: 'csv' };
 
@@ -684,7 +686,7 @@ const FORMAT_OF_KIND: Record<string, string> = { tracks: 'trackmate', labels: 't
  * nor a format, so the latest result is written in the format the program opens for its kind.
  */
 function latestResultForProgram(c: RequestClause): Record<string, unknown> | undefined {
-  if (NAMES_WHAT_OR_FORMAT.test(c.text) || !/\bfiji\b|\bimagej\b/i.test(c.text)) return undefined;
+  if (NAMES_WHAT.test(c.text) || NAMES_FORMAT.test(c.text) || !/\bfiji\b|\bimagej\b/i.test(c.text)) return undefined;
   // (the step before in this request has not run yet: what it makes is the latest result)
   const kind = c.previousMakes?.find((t) => FORMAT_OF_KIND[t]) ?? c.artifacts.filter((a) => !a.truth && a.producedBy !== 'export' && FORMAT_OF_KIND[a.type]).at(-1)?.type;
   return kind ? { format: FORMAT_OF_KIND[kind], $needs: [kind] } : undefined;
@@ -695,7 +697,7 @@ function readExportRequest(c: RequestClause): Record<string, unknown> {
   const forProgram = latestResultForProgram(c);
   if (forProgram) return forProgram;
   // "save it", "write the result out": no format and nothing named, so what the step before made, in its own format
-  if (!c.read.value('format') && !/\btiff?\b|\bimages?\b|\bmovie\b|\bstack\b|\bhyperstack\b|\bfiji\b|\bmasks?\b|\blabels?\b|\bsegmentation\b|\btracks?\b|\btrajector|\blineages?\b|\btable\b|\bmeasurements?\b|\bfeatures\b|\.(?:csv|xml|tiff?)\b/i.test(c.text)) return {};
+  if (!c.read.value('format') && !NAMES_WHAT.test(c.text) && !/\bfiji\b/i.test(c.text)) return {};
   let format = c.read.value('format') ?? (/\btiff?\b|\bimages?\b|\bmovie\b|\bhyperstack\b|\bfiji\b|\bmasks?\b|\blabel (?:images?|movies?)\b/i.test(c.text) ? 'tiff' : 'csv');
   // "open the tracks in Fiji": Fiji reads tracks as TrackMate XML; a TIFF is for masks and movies
   if (format === 'tiff' && /\btracks?\b|\btrajector/i.test(c.text) && !/\btiff?\b|\bmasks?\b|\blabels?\b|\bimages?\b|\bmovie\b|\bhyperstack\b/i.test(c.text)) format = 'trackmate';
