@@ -325,17 +325,19 @@ async function chart(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolResu
         table.rows = table.rows.filter((r) => typeof r[lineColumn!] !== 'string');
         note += `; the rows of ${pooled.map((p) => `${lineColumn} "${p}"`).join(', ')} (not a track) are left out`;
       }
+      const yTitle = specs.columnTitle(table, feature);
+      const xTitle = specs.columnTitle(table, timeColumn);
       // against a lag (no time column), not "over time"
-      const title = feature === COUNT_FEATURE ? 'objects per frame' : TIME_COLUMN.test(timeColumn) ? undefined : `${specs.columnTitle(table, feature)} against ${specs.columnTitle(table, timeColumn)}`;
+      const title = feature === COUNT_FEATURE ? 'objects per frame' : TIME_COLUMN.test(timeColumn) ? undefined : `${yTitle} against ${xTitle}`;
       spec = specs.timeSeriesSpec(table, { feature, timeColumn, trackColumn, lineColumn, summary: args.summary, title });
       const count = (c?: string) => (c ? new Set(table.rows.filter((r) => typeof r[feature] === 'number').map((r) => r[c]).filter((v) => v !== null)).size : 0);
       const tracksShown = count(trackColumn);
       const linesShown = count(lineColumn);
-      if (tracks && trackColumn) note += notDrawn(tracks, tracksShown, linesShown, feature, specs.columnTitle(table, feature));
-      values = { ...values, feature, time: timeColumn, tracks: tracksShown, lines: linesShown, yTitle: specs.columnTitle(table, feature), xTitle: specs.columnTitle(table, timeColumn) };
+      if (tracks && trackColumn) note += notDrawn(tracks, tracksShown, linesShown, feature, yTitle);
+      values = { ...values, feature, time: timeColumn, tracks: tracksShown, lines: linesShown, yTitle, xTitle };
       // (a count has one value per frame: nothing to average)
       const summarised = feature !== COUNT_FEATURE && (linesShown > specs.MAX_LEGEND_TRACKS || args.summary === 'mean' || !lineColumn);
-      what = `${specs.columnTitle(table, feature)} against ${specs.columnTitle(table, timeColumn)}${lineColumn ? ` for ${tracksShown} tracks (${linesShown} lines, one per branch)` : ''}${summarised ? ', with the mean and its 95% confidence band' : ''}${note}`;
+      what = `${yTitle} against ${xTitle}${lineColumn ? ` for ${tracksShown} tracks (${linesShown} lines, one per branch)` : ''}${summarised ? ', with the mean and its 95% confidence band' : ''}${note}`;
     }
   }
   const files = await saveFigure(ctx, spec, `plot-${kind}.png`, args.output);
@@ -467,9 +469,9 @@ function readPlotRequest(c: RequestClause): Record<string, unknown> {
   const kind = c.read.value('kind') ?? (/\b(?:across|over|along)\s+(?:the\s+|all\s+(?:the\s+)?)?frames\b|\bframe\s+by\s+frame\b/i.test(c.text) ? 'timeseries' : undefined);
   if (kind) args.kind = kind;
   const feature = findFeature(c.text);
-  if (feature && feature !== 'count') args.feature = featureColumn(feature, c.read.channel());
   // "plot their count per frame": the number of objects in each frame, a line over time
-  else if (feature === 'count') Object.assign(args, { feature: COUNT_FEATURE, kind: kind ?? 'timeseries' });
+  if (feature === COUNT_FEATURE) Object.assign(args, { feature: COUNT_FEATURE, kind: kind ?? 'timeseries' });
+  else if (feature) args.feature = featureColumn(feature, c.read.channel());
   const vs = /\b(\w+)\s+(?:versus|vs\.?|against)\s+(\w+)/i.exec(c.text);
   if (vs && findFeature(vs[1]) && findFeature(vs[2])) Object.assign(args, { kind: 'scatter', feature: featureColumn(vs[1], undefined), xFeature: featureColumn(vs[2], undefined) });
   const frame = /\b(?:frame|time ?point|t\s*=)\s*(\d+)\b/i.exec(c.text);

@@ -12,9 +12,9 @@ import { ALL_TOOLS } from '../allTools.ts';
 import { isEverydayWord } from './english.ts';
 import { isNotQuantityWord, quantityOfAdjectives } from './tableAnswers.ts';
 
-/** Things under the microscope or in a movie: a request about one is in scope whatever else it says. */
 /** What is measured on cells, but also on things from elsewhere ("the speed of my car"): a subject, though no thing imaged. */
 const MEASURED = new Set(['migration', 'motility', 'trajectory', 'speed', 'area', 'intensity', 'morphology', 'growth'].map((w) => meaning(normalizeWord(w))));
+/** Things under the microscope or in a movie: a request about one is in scope whatever else it says. */
 const SUBJECTS = new Set(
   ['cell', 'nucleus', 'movie', 'image', 'frame', 'channel', 'pixel', 'microscope', 'fluorescence', 'mask', 'drift', 'division', 'embryo', 'tissue', 'organoid', 'bacteria', 'yeast', 'mitochondria', 'protein', 'sample', 'objective', 'laser',
     // what is measured on cells

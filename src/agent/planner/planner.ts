@@ -1207,8 +1207,10 @@ function earlierSwitch(clause: Clause, earlier: { tool: string; sentence: number
 function switchesFromWords(step: PlannedStep, catalogue: Catalogue): void {
   const props = catalogue.get(step.tool)?.properties ?? {};
   const tokens = tokenize(step.clause);
+  const meanings = tokens.map((t) => meaning(t.stem));
   for (const [arg, p] of Object.entries(props)) {
-    const said = tokens.map((t) => meaning(t.stem));
+    // (a copy per argument: a shorthand below is read as a word of this argument's name only)
+    const said = [...meanings];
     if (step.args[arg] !== undefined || !(p.type === 'boolean' || p.anyOf?.some((a) => a.type === 'boolean'))) continue;
     const nameTokens = tokenize(arg.replace(/([a-z])([A-Z])/g, '$1 $2'));
     const whole = nameTokens.map((t) => meaning(t.stem));
@@ -1348,6 +1350,8 @@ function statedArguments(step: PlannedStep, catalogue: Catalogue, pixelSizeUm?: 
  * cluster, "Gaussian sigma" of gaussian); the value is set too. Never where two arguments fit, or the number is taken.
  */
 function numbersAfterValues(step: PlannedStep, props: Record<string, PropertyInfo>): void {
+  // (named in the first few words of its description: what the number is about, "Number of clusters", "Gaussian sigma")
+  const names = (text: string, word: string) => new RegExp(`\\b${word.replace(/[_-]/g, '[\\s_-]?')}`, 'i').test(text.split(/\s+/).slice(0, 3).join(' '));
   const numeric = (p: PropertyInfo) => [p.type, ...(p.anyOf ?? []).map((a) => a.type)].flat().some((t) => t === 'number' || t === 'integer');
   const taken = new Set(Object.values(step.args).filter((v) => typeof v === 'number'));
   for (const [choice, p] of Object.entries(props)) {
@@ -1356,9 +1360,7 @@ function numbersAfterValues(step: PlannedStep, props: Record<string, PropertyInf
       // (a comparison between them, "intensity above 300", is a condition on measured values, no setting)
       if (!said) continue;
       const between = said[0].slice(value.length).trim().split(/\s+/)[0] ?? '';
-      if (taken.has(Number(said[1])) || isStopWord(between.toLowerCase()) || /^(?:above|below|over|under|than|less|more|greater|smaller|larger|bigger|higher|lower|at|of|from|to|by|in|on|with|and|or|is|are|of|>|<|=)$/i.test(between)) continue;
-      // (named in the first few words of its description: what the number is about, "Number of clusters", "Gaussian sigma")
-      const names = (text: string, word: string) => new RegExp(`\\b${word.replace(/[_-]/g, '[\\s_-]?')}`, 'i').test(text.split(/\s+/).slice(0, 3).join(' '));
+      if (taken.has(Number(said[1])) || isStopWord(between.toLowerCase()) || /^(?:above|below|over|under|than|less|more|greater|smaller|larger|bigger|higher|lower|at|of|from|to|by|in|on|with|and|or|is|are|>|<|=)$/i.test(between)) continue;
       const fits = Object.entries(props).filter(([arg, q]) => arg !== choice && numeric(q) && step.args[arg] === undefined && (names(q.description ?? '', value) || names(q.description ?? '', choice)));
       if (fits.length !== 1) continue;
       step.args[fits[0][0]] = Number(said[1]);
