@@ -4,6 +4,7 @@
 // nucleus. Everything that reads a label movie (track's spots, measure) takes one label
 // number in one frame as one object, so the slices' objects are joined here, slice by
 // slice through z, by how much of each lies on an object of the slice before.
+import { overlapCounts, type OverlapTable } from './overlapTracker.ts';
 
 /**
  * A 2-D object continues a 3-D object of the slice before when their overlap covers at
@@ -19,31 +20,10 @@ export interface LinkedStack {
   count: number;
 }
 
-/** Pixels of each 2-D object and of each pair (object of this slice, 3-D object of the slice before). */
-function overlapCounts(current: ArrayLike<number>, previous: Uint32Array | undefined): { area: Map<number, number>; previousArea: Map<number, number>; pairs: Map<string, number> } {
-  const area = new Map<number, number>();
-  const previousArea = new Map<number, number>();
-  const pairs = new Map<string, number>();
-  for (let i = 0; i < current.length; i++) {
-    const c = current[i];
-    const p = previous ? previous[i] : 0;
-    if (c > 0) area.set(c, (area.get(c) ?? 0) + 1);
-    if (p > 0) previousArea.set(p, (previousArea.get(p) ?? 0) + 1);
-    if (c > 0 && p > 0) {
-      const key = `${c},${p}`;
-      pairs.set(key, (pairs.get(key) ?? 0) + 1);
-    }
-  }
-  return { area, previousArea, pairs };
-}
-
-/** Overlapping pairs, largest overlap first (ties in label order, so the result does not depend on map order). */
-function sortedPairs(pairs: Map<string, number>): { c: number; p: number; overlap: number }[] {
-  return [...pairs.entries()]
-    .map(([key, overlap]) => {
-      const [c, p] = key.split(',').map(Number);
-      return { c, p, overlap };
-    })
+/** Overlapping pairs (object of this slice, 3-D object of a slice before), largest overlap first (ties in label order, so the result does not depend on map order). */
+function sortedPairs(intersections: OverlapTable['intersections']): { c: number; p: number; overlap: number }[] {
+  return [...intersections.entries()]
+    .flatMap(([c, row]) => [...row.entries()].map(([p, overlap]) => ({ c, p, overlap })))
     .sort((a, b) => b.overlap - a.overlap || a.c - b.c || a.p - b.p);
 }
 
@@ -63,8 +43,9 @@ export function linkSlices(slices: ArrayLike<number>[]): LinkedStack {
   let count = 0;
   for (const slice of slices) {
     const previous = labels.at(-1);
-    const { area, previousArea, pairs } = overlapCounts(slice, previous);
-    const candidates = sortedPairs(pairs);
+    // (the first slice overlaps nothing: its objects' areas only)
+    const { areaA: area, areaB: previousArea, intersections } = overlapCounts([slice], [previous ?? new Uint32Array(slice.length)]);
+    const candidates = sortedPairs(intersections);
     const assigned = new Map<number, number>();
     const continued = new Set<number>();
     for (const { c, p, overlap } of candidates) {
@@ -76,10 +57,10 @@ export function linkSlices(slices: ArrayLike<number>[]): LinkedStack {
     // An object missing from the slice before (or merged there into its neighbour) resumes where it was two slices back.
     const twoBack = labels.at(-2);
     if (twoBack && assigned.size < area.size) {
-      const before = overlapCounts(slice, twoBack);
-      for (const { c, p, overlap } of sortedPairs(before.pairs)) {
+      const before = overlapCounts([slice], [twoBack]);
+      for (const { c, p, overlap } of sortedPairs(before.intersections)) {
         if (assigned.has(c) || continued.has(p) || previousArea.has(p)) continue;
-        if (overlap < CONTINUES_OVERLAP * Math.min(area.get(c)!, before.previousArea.get(p)!)) continue;
+        if (overlap < CONTINUES_OVERLAP * Math.min(area.get(c)!, before.areaB.get(p)!)) continue;
         assigned.set(c, p);
         continued.add(p);
       }
