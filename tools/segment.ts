@@ -238,6 +238,10 @@ const segment = defineTool({
         throw err;
       }
       const { options, chosen } = chosenParameters;
+      // Brightfield or phase contrast: a threshold of the wrong side outlines texture or halos, so ask rather than count specks as cells.
+      if (chosen.polarityDoubt) {
+        throw new InputError(`the segmentation would not be meaningful: ${chosen.polarityDoubt}. Say which the cells are: objects "dark" (e.g. phase contrast, dark cells in bright halos) or objects "bright"; brightfield cells that are neither darker nor brighter than their surroundings need a stain or another channel`);
+      }
       // Under "auto" a model runs where its own measurement beat the classical pipeline (never on dark objects: the models
       // see fluorescence); with target "cells" a model asked for is the whole-cell one.
       const evidenceAsked = args.method === 'auto' || (args.target === 'cells' && resolved.method === 'model');

@@ -103,6 +103,44 @@ export function detectPolarity(smoothed: Float32Array): ObjectPolarity {
   return darkTail > DARK_TAIL_RATIO * brightTail ? 'dark' : 'bright';
 }
 
+/**
+ * How far each side of the background mode reaches, in pixel-noise SD: `darkSd` from the mode down to the
+ * 0.5th percentile of the lightly smoothed plane, `brightSd` up to the 99.5th. Fluorescence has one long
+ * side (its background is the dark end: 0.6-2.5 SD below the mode on SIM+, MSC-02, the cancer movie, CZT
+ * peaks, pc12, membranes; 10-120 SD above). Brightfield and phase contrast have two (bright walls or halos
+ * and dark cells: TC_BF_cells 12 SD below and 19 above): which side holds the cells cannot be read from
+ * the intensities, so a threshold there outlines specks of texture, not cells.
+ */
+export function contrastSides(plane: PlaneData, width: number, smoothed: Float32Array): { darkSd: number; brightSd: number; twoSided: boolean } {
+  const [p005, p995] = quantiles(smoothed, [0.005, 0.995]);
+  const mode = backgroundMode(smoothed);
+  const noise = pixelNoiseSd(plane, width);
+  const inNoise = (d: number) => (d <= 0 ? 0 : noise > 0 ? d / noise : Number.POSITIVE_INFINITY);
+  const darkSd = inNoise(mode - p005);
+  const brightSd = inNoise(p995 - mode);
+  const shorter = Math.min(mode - p005, p995 - mode);
+  const longer = Math.max(mode - p005, p995 - mode);
+  return { darkSd, brightSd, twoSided: Math.min(darkSd, brightSd) >= TWO_SIDED_MIN_SD && shorter >= TWO_SIDED_MIN_RATIO * longer };
+}
+
+/** Both sides of the background must reach this many noise SD (fluorescence: at most 2.5 below it; TC_BF_cells 12). */
+const TWO_SIDED_MIN_SD = 6;
+/** ...and the shorter side at least this share of the longer (fluorescence 0.00-0.15, SIM+ 02's dimmest frame 0.29 but 0.8 SD; TC_BF_cells 0.66). */
+const TWO_SIDED_MIN_RATIO = 0.33;
+
+/** The per-pixel noise SD of a raw plane: the robust spread of neighbouring-pixel differences (objects' edges are rare among them), from a strided sample. */
+export function pixelNoiseSd(plane: PlaneData, width: number): number {
+  const step = Math.max(1, Math.floor(plane.length / 65536));
+  const diffs: number[] = [];
+  for (let i = 0; i < plane.length; i += step) {
+    const v = plane[i];
+    if (Number.isFinite(v) && (i % width) + 1 < width && Number.isFinite(plane[i + 1])) diffs.push(Math.abs(plane[i + 1] - v));
+  }
+  if (!diffs.length) return Number.NaN;
+  diffs.sort((a, b) => a - b);
+  return (1.4826 * diffs[diffs.length >> 1]) / Math.SQRT2;
+}
+
 /** The plane with dark objects turned bright (max - v), so one pipeline serves both. */
 export function brightObjects(values: Float32Array): Float32Array {
   let max = -Infinity;

@@ -6,7 +6,7 @@ import type { Movie, PlaneData } from '../image/movie.ts';
 import { estimateBlobScale, estimateObjectScale, MAX_SAMPLE_RADIUS_RATIO, objectScaleDoubt, type ObjectPolarity } from './object-size.ts';
 import { gaussianBlur, toFloat32 } from './filters.ts';
 import { fillHoles, labelComponents } from './morphology.ts';
-import { brightObjects, detectPolarity } from './object-size.ts';
+import { brightObjects, contrastSides, detectPolarity, pixelNoiseSd } from './object-size.ts';
 import { backgroundSurface, backgroundUnevenness } from './seg-background.ts';
 import { threshold, type ThresholdMethod } from './threshold.ts';
 import { brightPlane, segmentPlane, SEGMENT_DEFAULTS, type PlaneSegmentation, type SegmentOptions } from './seg-plane.ts';
@@ -63,6 +63,11 @@ export interface ChosenParameters {
   pixelSizeUm?: number;
   /** Why the radius was measured after heavier smoothing than usual (object-size.ts beyondNoiseGrain); absent otherwise. */
   sizeReason?: string;
+  /**
+   * Why bright or dark objects cannot be told from the movie (structures on both sides of the background, as in
+   * brightfield or phase contrast; object-size.ts contrastSides); absent where the polarity was given or is clear.
+   */
+  polarityDoubt?: string;
 }
 
 /**
@@ -302,20 +307,28 @@ const MAX_NOISE_SMOOTHING = 2;
 /** The per-pixel signal-to-noise ratio of a plane with its objects bright (see NOISY_SNR). */
 export function pixelSnr(plane: PlaneData, width: number, objects: ObjectPolarity): number {
   const step = Math.max(1, Math.floor(plane.length / 65536));
-  const diffs: number[] = [];
   const values: number[] = [];
   for (let i = 0; i < plane.length; i += step) {
     const v = plane[i];
-    if (!Number.isFinite(v)) continue;
-    values.push(objects === 'dark' ? -v : v);
-    if ((i % width) + 1 < width && Number.isFinite(plane[i + 1])) diffs.push(Math.abs(plane[i + 1] - v));
+    if (Number.isFinite(v)) values.push(objects === 'dark' ? -v : v);
   }
-  if (!values.length || !diffs.length) return Number.NaN;
+  const noise = pixelNoiseSd(plane, width);
+  if (!values.length || !(noise >= 0)) return Number.NaN;
   values.sort((a, b) => a - b);
-  diffs.sort((a, b) => a - b);
-  const noise = (1.4826 * diffs[diffs.length >> 1]) / Math.SQRT2;
   const contrast = values[Math.round(0.995 * (values.length - 1))] - values[values.length >> 1];
   return noise > 0 ? contrast / noise : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * Where most sample planes have structures well clear of the background on both sides (object-size.ts
+ * contrastSides: brightfield, phase contrast), the sentence that says so; undefined where objects are one-sided.
+ */
+export function twoSidedDoubt(samples: SamplePlane[]): string | undefined {
+  const sides = samples.map((s) => contrastSides(s.plane, s.width, gaussianBlur(finite(s.plane), s.width, s.height, 1)));
+  const twoSided = sides.filter((s) => s.twoSided);
+  if (!twoSided.length || twoSided.length * 2 <= sides.length) return undefined;
+  const range = (xs: number[]) => (Math.min(...xs) === Math.max(...xs) ? `${+Math.min(...xs).toFixed(1)}` : `${+Math.min(...xs).toFixed(1)}-${+Math.max(...xs).toFixed(1)}`);
+  return `on ${twoSided.length} of ${sides.length} sample frames the intensities reach ${range(twoSided.map((s) => s.darkSd))} noise SD below the background and ${range(twoSided.map((s) => s.brightSd))} above it: structures on both sides, as in brightfield or phase contrast, not bright objects on a dark background (fluorescence), so whether the cells are the dark or the bright parts cannot be told from the movie`;
 }
 
 /** Chooses every parameter the user left unset from the sample planes (a few frames of the movie). */
@@ -328,6 +341,7 @@ export function chooseSegmentParameters(rawSamples: SamplePlane[], options: Auto
   const scales = options.objectRadiusPx !== undefined && givenPolarity ? [] : samples.map((s) => estimateObjectScale(s.plane, s.width, s.height, givenPolarity));
   const polarityVotes = scales.filter((s) => s.polarity === 'dark').length;
   const objects: ObjectPolarity = givenPolarity ?? (polarityVotes * 2 > scales.length ? 'dark' : 'bright');
+  const polarityDoubt = givenPolarity ? undefined : twoSidedDoubt(samples);
   let measured = median(scales.map((s) => s.radiusPx));
   const blob = options.objectRadiusPx === undefined ? blobScaleWhereThresholdSeesCores(samples, scales.map((s) => s.radiusPx), objects) : undefined;
   if (blob) measured = blob.radiusPx;
@@ -394,6 +408,7 @@ export function chooseSegmentParameters(rawSamples: SamplePlane[], options: Auto
     backgroundReason: background.reason,
     noiseReason: noiseFactor > 1 && options.sigmaPx === undefined ? `smoothing ${noiseFactor.toFixed(2)}x the usual sixth of the radius: the movie is noisy (signal-to-noise ${snr.toFixed(1)} per pixel, under ${NOISY_SNR})` : '',
     ...(options.pixelSizeUm && options.pixelSizeUm > 0 ? { pixelSizeUm: options.pixelSizeUm } : {}),
+    ...(polarityDoubt ? { polarityDoubt } : {}),
     ...(radiusSource === 'estimated' && !blob && scales.some((s) => s.note) ? { sizeReason: `on ${scales.filter((s) => s.note).length} of ${scales.length} sample frames ${scales.find((s) => s.note)!.note}` } : {}),
   };
   const { objects: _o, objectRadiusPx: _r, pixelSizeUm: _p, shape: _s, ...rest } = options;
