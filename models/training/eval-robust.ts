@@ -165,6 +165,30 @@ const poisson: Intensity = (p, _w, _h, r, ref) => {
 const noise: Intensity = (p, _w, _h, r, ref) => p.map((v) => v + 0.15 * ref.contrast * gaussian(r));
 const blur: Intensity = (p, w, h) => gaussianBlur(p, w, h, 2);
 const invert: Intensity = (p, _w, _h, _r, ref) => p.map((v) => ref.max + ref.min - v);
+/**
+ * Large textured nuclei as in GOWT1-like movies (issue 12 item 2), applied after a 3x upscale: each object's contrast above
+ * the background is multiplied by dark nucleoli (Gaussian spots of σ 8 px, 0.6-0.9 deep, about 4 per 10,000 px, so 3-5 in a
+ * SIM+ 01 nucleus at 3x), uneven brightness (a smooth field of 0.5-1.5 with periods of 90-170 px, about a nucleus across)
+ * and chromatin grain (σ 2 px, 15 %). The background stays as it was, so the truth masks are unchanged.
+ */
+const nucleoli: Intensity = (p, w, h, r, ref) => {
+  const spots = new Float32Array(w * h);
+  const sigma = 8;
+  for (let k = Math.round(w * h * 4e-4); k > 0; k--) spots[Math.floor(r() * h) * w + Math.floor(r() * w)] += (0.6 + 0.3 * r()) * 2 * Math.PI * sigma * sigma;
+  const dark = gaussianBlur(spots, w, h, sigma);
+  const grain = gaussianBlur(Float32Array.from({ length: w * h }, () => gaussian(r)), w, h, 2);
+  let grainSd = 0;
+  for (const v of grain) grainSd += v * v;
+  grainSd = Math.sqrt(grainSd / grain.length) || 1;
+  const waves = Array.from({ length: 3 }, () => ({ kx: (2 * Math.PI) / (90 + 80 * r()), ky: (2 * Math.PI) / (90 + 80 * r()), px: 2 * Math.PI * r(), py: 2 * Math.PI * r() }));
+  return p.map((v, i) => {
+    const x = i % w;
+    const y = (i / w) | 0;
+    const uneven = 1 + (0.5 / 3) * waves.reduce((a, wv) => a + Math.sin(wv.kx * x + wv.px) + Math.sin(wv.ky * y + wv.py), 0) / 2;
+    const texture = Math.max(0.05, uneven * (1 - Math.min(0.85, dark[i])) * (1 + (0.15 * grain[i]) / grainSd));
+    return ref.bg + (v - ref.bg) * texture;
+  });
+};
 
 interface Variant {
   name: string;
@@ -191,6 +215,8 @@ export const VARIANTS: Variant[] = [
   { name: 'inverted+noise+offset', steps: [invert, offset, noise] },
   { name: '0.5x+gamma 2+blur', scale: 0.5, steps: [gamma(2), blur] },
   { name: '3x+8-bit+poisson', scale: 3, steps: [poisson, u8] },
+  { name: 'textured 3x', scale: 3, steps: [nucleoli] },
+  { name: 'textured 3x+poisson', scale: 3, steps: [nucleoli, poisson] },
 ];
 
 const MAX_SIDE = 1000;

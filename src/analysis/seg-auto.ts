@@ -112,6 +112,14 @@ function median(values: number[]): number {
 /** Seeds of round objects (not seen through the blob scale) lie at least this many radii apart. */
 const ROUND_SEED_SPACING = 0.7;
 
+/**
+ * The most any derived smoothing reaches, pixels (the noise rule included): heavier smoothing joins neighbours and
+ * widens outlines, and objects large enough to ask for more already average the noise over hundreds of pixels. The
+ * noise rule was measured at r / 6 <= 6.4 px; past this cap it cost large textured, noisy nuclei (SIM+ 01 at 3x with
+ * nucleoli and Poisson noise, eval-robust.ts 'textured 3x+poisson': σ 15.4 px DET / SEG 0.900 / 0.499, σ 8 0.963 / 0.726).
+ */
+const MAX_SMOOTHING_PX = 8;
+
 /** Size-dependent parameters for objects of radius r pixels. */
 export function parametersForRadius(radiusPx: number, shape: ObjectShape = 'round', textured = false): { sigmaPx: number; edgeSigmaPx: number | undefined; minAreaPx: number; maxAreaPx: number; minSeedDistancePx: number; seedSigmaPx: number; minSeedDepthPx: number } {
   const area = Math.PI * radiusPx * radiusPx;
@@ -119,7 +127,7 @@ export function parametersForRadius(radiusPx: number, shape: ObjectShape = 'roun
     // Smoothing by a sixth of the radius keeps edges yet suppresses texture and noise. A quarter found more of the
     // very dim nuclei of Fluo-N2DH-SIM+ 02 (DET 0.73 against 0.60) but lost on the tuning data: SIM+ 01 SEG 0.79
     // against 0.83, and crowded nuclei of our simulator (F1 0.77-0.93 against 0.88-0.99 over 4 movies).
-    sigmaPx: +Math.min(8, Math.max(1, radiusPx / 6)).toFixed(2),
+    sigmaPx: +Math.min(MAX_SMOOTHING_PX, Math.max(1, radiusPx / 6)).toFixed(2),
     // Edges of objects that stand clear of the noise are placed on the plane smoothed by a tenth of the radius
     // (seg-plane.ts FinerEdges), not on the plane that found them: the r / 6 smoothing blurs them outwards.
     // Measured on foreign data (every 15th frame): SIM+ 01 SEG 0.813 -> 0.830, SIM+ 02 DET 0.651 -> 0.668 and
@@ -357,7 +365,9 @@ export function chooseSegmentParameters(rawSamples: SamplePlane[], options: Auto
   // it erases (MSC-02 with gamma 0.5, SNR 4.4: SEG 0.731 -> 0.610).
   const snr = options.shape === 'irregular' ? Number.POSITIVE_INFINITY : median(samples.map((s) => pixelSnr(s.plane, s.width, objects)));
   const noiseFactor = snr > 0 ? Math.min(MAX_NOISE_SMOOTHING, Math.max(1, NOISY_SNR / snr)) : 1;
-  if (noiseFactor > 1) derived.sigmaPx = +(derived.sigmaPx * noiseFactor).toFixed(2);
+  const usualSigmaPx = derived.sigmaPx;
+  if (noiseFactor > 1) derived.sigmaPx = +Math.min(MAX_SMOOTHING_PX, usualSigmaPx * noiseFactor).toFixed(2);
+  const appliedNoiseFactor = derived.sigmaPx / usualSigmaPx;
   const pick = <K extends Exclude<keyof typeof derived, 'edgeSigmaPx'>>(key: K): [number, ParameterSource] =>
     options[key] !== undefined ? [options[key] as number, 'given'] : [derived[key], radiusSource === 'given' ? 'given' : radiusSource];
   const [sigmaPx, sigmaSource] = pick('sigmaPx');
@@ -406,7 +416,7 @@ export function chooseSegmentParameters(rawSamples: SamplePlane[], options: Auto
     convexFill: options.convexFill ?? (!!blob && options.shape !== 'irregular'),
     flattenBackground: background.flatten,
     backgroundReason: background.reason,
-    noiseReason: noiseFactor > 1 && options.sigmaPx === undefined ? `smoothing ${noiseFactor.toFixed(2)}x the usual sixth of the radius: the movie is noisy (signal-to-noise ${snr.toFixed(1)} per pixel, under ${NOISY_SNR})` : '',
+    noiseReason: appliedNoiseFactor > 1 && options.sigmaPx === undefined ? `smoothing ${appliedNoiseFactor.toFixed(2)}x the usual sixth of the radius${appliedNoiseFactor < noiseFactor ? ` (${MAX_SMOOTHING_PX} px at most)` : ''}: the movie is noisy (signal-to-noise ${snr.toFixed(1)} per pixel, under ${NOISY_SNR})` : '',
     ...(options.pixelSizeUm && options.pixelSizeUm > 0 ? { pixelSizeUm: options.pixelSizeUm } : {}),
     ...(polarityDoubt ? { polarityDoubt } : {}),
     ...(radiusSource === 'estimated' && !blob && scales.some((s) => s.note) ? { sizeReason: `on ${scales.filter((s) => s.note).length} of ${scales.length} sample frames ${scales.find((s) => s.note)!.note}` } : {}),
