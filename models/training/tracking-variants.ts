@@ -147,7 +147,9 @@ function compareDrift(tablePath: string | undefined, added: { dx: number; dy: nu
   const size = (a: { dx: number; dy: number }[]) => Math.max(...a.map((r) => Math.hypot(r.dx, r.dy)));
   const step = (a: { dx: number; dy: number }[]) => Math.max(0, ...a.slice(1).map((r, t) => Math.hypot(r.dx - a[t].dx, r.dy - a[t].dy)));
   const r2 = (x: number) => +x.toFixed(2);
-  return { addedMaxPx: r2(size(added)), estimatedMaxPx: r2(size(est)), commonMotionMaxPx: r2(size(common)), rmsVsAddedPx: r2(rms(added)), rmsVsCommonMotionPx: r2(rms(common)), largestEstimatedStepPx: r2(step(est)), largestAddedStepPx: r2(step(added)) };
+  // every 10th frame: estimated / added / common motion (dx, dy)
+  const samples = est.flatMap((e, t) => (t % 10 === 0 && added[t] && common[t] ? [`t${t}: ${r2(e.dx)},${r2(e.dy)} / ${added[t].dx},${added[t].dy} / ${r2(common[t].dx)},${r2(common[t].dy)}`] : []));
+  return { samples, addedMaxPx: r2(size(added)), estimatedMaxPx: r2(size(est)), commonMotionMaxPx: r2(size(common)), rmsVsAddedPx: r2(rms(added)), rmsVsCommonMotionPx: r2(rms(common)), largestEstimatedStepPx: r2(step(est)), largestAddedStepPx: r2(step(added)) };
 }
 
 export async function evaluateVariant(name: DatasetName, labels: 'truth' | 'steps' | 'pipeline', v: Variant, pipelineFile?: string) {
@@ -232,6 +234,8 @@ export async function evaluateVariant(name: DatasetName, labels: 'truth' | 'step
       const exported = await call('export', { format: 'ctc', tracks: tracked.artifacts[0].id });
       ctcDir = exported.artifacts[0].path;
     }
+    // DRIFT_TABLE=FILE: a drift table kept from a pipeline run on the same variant, compared with the truth's motion
+    if (process.env.DRIFT_TABLE) drift = compareDrift(process.env.DRIFT_TABLE, added, commonMotion(truth, width));
     const scores: CtcScores = await evaluateCtc(reference, sequenceFromFolder(ctcDir));
     const used = process.cpuUsage(cpu);
     return { data: name, labels, variant: v, pipeline: pipelineFile, frames: keep.length, size: `${width}x${height}`, TRA: scores.TRA, DET: scores.DET, labelsDET, divisions: scores.divisions, counts: scores.counts, track, notes, drift, cpuSeconds: (used.user + used.system) / 1e6 };
