@@ -83,7 +83,7 @@ export async function toolCaller(sessionDir: string): Promise<(tool: string, arg
  * does: the track step's values, the other steps' summaries, the labels and the CTC folder (none
  * for a pipeline that neither tracks nor exports).
  */
-export async function runPipelineForScoring(moviePath: string, outDir: string, pipelineFile?: string): Promise<{ track: Record<string, unknown>; notes: string[]; labelsPath?: string; ctcDir?: string }> {
+export async function runPipelineForScoring(moviePath: string, outDir: string, pipelineFile?: string): Promise<{ track: Record<string, unknown>; notes: string[]; labelsPath?: string; ctcDir?: string; driftTablePath?: string }> {
   const { runPipelineOnMovies } = await import('../../src/agent/batch.ts');
   const { loadPipeline } = await import('../../src/agent/pipeline.ts');
   const { ALL_TOOLS } = await import('../../src/agent/allTools.ts');
@@ -100,7 +100,8 @@ export async function runPipelineForScoring(moviePath: string, outDir: string, p
   const exported = result.steps.find((s) => s.tool === 'export');
   // a pipeline with no tracking (denoise-segment) is scored on its segmentation alone (DET; TRA not defined)
   const ctcDir = exported || result.steps.some((s) => s.tool === 'track') ? String(exported?.values?.path ?? findCtcFolder(outDir)) : undefined;
-  return { track, notes, labelsPath, ctcDir };
+  const driftTablePath = result.steps.find((s) => s.tool === 'correct_drift')?.artifacts.find((a) => a.path.endsWith('.csv'))?.path;
+  return { track, notes, labelsPath, ctcDir, driftTablePath };
 }
 
 /** Runs one set once: segmentation (or truth), the track tool's defaults, CTC export, the CTC measures. */

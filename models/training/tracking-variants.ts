@@ -3,6 +3,9 @@
 // frame: larger steps), or with frames dropped or doubled (an acquisition that skipped or repeated a frame).
 //   node bin/run-ts.js models/training/tracking-variants.ts SET [labels=truth|steps|pipeline] [scale=K] [crop=PX]
 //        [every=N] [drop=T,T] [dup=T,T] [frames=N] [pipeline=FILE]
+//        [drift=PX] [shading=F]   (KEEP=1 keeps the run's folder; SEGMENTATION=FILE tracks a kept segment result)
+// drift=PX adds a smooth stage drift of PX in all over the movie (movie and truth alike; the pipeline's drift table is
+// compared with it); shading=F dims the field linearly by F from one corner to the other (illumination, fixed to the camera).
 // SET: simplus01 | simplus02. The ground truth goes through the same changes (masks cropped and scaled by nearest
 // neighbour; lineage rows rebuilt from the frames kept: a track's first and last kept frame; a parent that is gone passes
 // its daughters to nobody). labels=truth tracks the truth masks (the tracker alone); steps runs the segment and track tools
@@ -33,6 +36,22 @@ export interface Variant {
   dup?: number[];
   /** The first n stored frames only. */
   frames?: number;
+  /**
+   * Stage drift added (px, after scaling): the field moves by this much in all from the first kept frame to the last,
+   * smoothly (a ramp at 37 degrees with a 2 px wobble), in whole pixels so movie and truth move alike; the crop window
+   * keeps inside the scaled frame.
+   */
+  driftPx?: number;
+  /** Uneven illumination fixed to the camera: brightness falls linearly by this fraction (0-1) corner to corner. */
+  shading?: number;
+}
+
+/** The stage drift added to kept frame i of n (the sample's displacement in px, whole pixels; 0 at the first). */
+export function addedDrift(i: number, n: number, driftPx: number): { dx: number; dy: number } {
+  if (!driftPx || n < 2) return { dx: 0, dy: 0 };
+  const s = i / (n - 1);
+  const wobble = 2 * Math.sin(2 * Math.PI * 3 * s);
+  return { dx: Math.round(driftPx * Math.cos(0.65) * s + wobble), dy: Math.round(driftPx * Math.sin(0.65) * s - wobble / 2) };
 }
 
 /** The stored frames the variant's movie is made of, in order. */
@@ -69,18 +88,68 @@ export function rowsFromPresence(present: Set<number>[], original: CtcTrackRow[]
 }
 
 
-function transform(plane: ArrayLike<number>, width: number, height: number, v: Variant, labels: boolean): { plane: PlaneData; width: number; height: number } {
+function transform(plane: ArrayLike<number>, width: number, height: number, v: Variant, labels: boolean, drift = { dx: 0, dy: 0 }): { plane: PlaneData; width: number; height: number } {
   const k = v.scale ?? 1;
   const r = k === 1 ? { plane: labels ? Uint32Array.from(plane) : Float32Array.from(plane), width, height } : resamplePlane(plane, width, height, k, labels);
   const size = v.crop ?? 0;
-  if (!size || (size >= r.width && size >= r.height)) return r;
-  const w = Math.min(size, r.width);
-  const h = Math.min(size, r.height);
-  const x0 = Math.floor((r.width - w) / 2);
-  const y0 = Math.floor((r.height - h) / 2);
+  // the window must stay inside the frame wherever the drift takes it
+  const margin = 2 * Math.ceil((v.driftPx ?? 0) + 3);
+  if ((!size || (size >= r.width && size >= r.height)) && !v.driftPx && !v.shading) return r;
+  const w = Math.min(size || r.width, r.width - (v.driftPx ? margin : 0));
+  const h = Math.min(size || r.height, r.height - (v.driftPx ? margin : 0));
+  // the sample moving by (dx, dy) is the window moving by (-dx, -dy)
+  const x0 = Math.floor((r.width - w) / 2) - drift.dx;
+  const y0 = Math.floor((r.height - h) / 2) - drift.dy;
   const out = labels ? new Uint32Array(w * h) : new Float32Array(w * h);
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) out[y * w + x] = r.plane[(y0 + y) * r.width + x0 + x];
+  const fall = labels ? 0 : (v.shading ?? 0);
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const value = r.plane[(y0 + y) * r.width + x0 + x];
+      out[y * w + x] = fall ? value * (1 - (fall * (x / w + y / h)) / 2) : value;
+    }
   return { plane: out, width: w, height: h };
+}
+
+/** Median displacement of the truth's objects between consecutive frames, accumulated (the field's common motion, px). */
+function commonMotion(truth: Uint16Array[], width: number): { dx: number; dy: number }[] {
+  const centroids = truth.map((p) => {
+    const sum = new Map<number, [number, number, number]>();
+    p.forEach((id, k) => {
+      if (!id) return;
+      const s = sum.get(id) ?? [0, 0, 0];
+      s[0] += k % width;
+      s[1] += Math.floor(k / width);
+      s[2]++;
+      sum.set(id, s);
+    });
+    return new Map([...sum].map(([id, [x, y, n]]) => [id, [x / n, y / n]]));
+  });
+  const median = (a: number[]) => (a.length ? a.sort((p, q) => p - q)[Math.floor(a.length / 2)] : 0);
+  const out = [{ dx: 0, dy: 0 }];
+  for (let t = 1; t < truth.length; t++) {
+    const dxs: number[] = [];
+    const dys: number[] = [];
+    for (const [id, [x, y]] of centroids[t]) {
+      const before = centroids[t - 1].get(id);
+      if (before) dxs.push(x - before[0]), dys.push(y - before[1]);
+    }
+    out.push({ dx: out[t - 1].dx + median(dxs), dy: out[t - 1].dy + median(dys) });
+  }
+  return out;
+}
+
+/** The drift table a pipeline's correct_drift step wrote (t, dx_px, dy_px), against the drift added and the truth's common motion. */
+function compareDrift(tablePath: string | undefined, added: { dx: number; dy: number }[], common: { dx: number; dy: number }[]) {
+  if (!tablePath) return undefined;
+  const lines = readFileSync(tablePath, 'utf8').trim().split(/\r?\n/).slice(1);
+  const est = lines.map((l) => l.split(',').map(Number)).map(([, dx, dy]) => ({ dx, dy }));
+  const rms = (ref: { dx: number; dy: number }[]) => Math.sqrt(ref.reduce((s, r, t) => s + (est[t] ? (est[t].dx - r.dx) ** 2 + (est[t].dy - r.dy) ** 2 : 0), 0) / ref.length);
+  const size = (a: { dx: number; dy: number }[]) => Math.max(...a.map((r) => Math.hypot(r.dx, r.dy)));
+  const step = (a: { dx: number; dy: number }[]) => Math.max(0, ...a.slice(1).map((r, t) => Math.hypot(r.dx - a[t].dx, r.dy - a[t].dy)));
+  const r2 = (x: number) => +x.toFixed(2);
+  // every 10th frame: estimated / added / common motion (dx, dy)
+  const samples = est.flatMap((e, t) => (t % 10 === 0 && added[t] && common[t] ? [`t${t}: ${r2(e.dx)},${r2(e.dy)} / ${added[t].dx},${added[t].dy} / ${r2(common[t].dx)},${r2(common[t].dy)}`] : []));
+  return { samples, addedMaxPx: r2(size(added)), estimatedMaxPx: r2(size(est)), commonMotionMaxPx: r2(size(common)), rmsVsAddedPx: r2(rms(added)), rmsVsCommonMotionPx: r2(rms(common)), largestEstimatedStepPx: r2(step(est)), largestAddedStepPx: r2(step(added)) };
 }
 
 export async function evaluateVariant(name: DatasetName, labels: 'truth' | 'steps' | 'pipeline', v: Variant, pipelineFile?: string) {
@@ -97,14 +166,15 @@ export async function evaluateVariant(name: DatasetName, labels: 'truth' | 'step
     const truth: Uint16Array[] = [];
     let width = 0;
     let height = 0;
-    for (const t of keep) {
+    const added = keep.map((_, i) => addedDrift(i, keep.length, v.driftPx ?? 0));
+    for (const [i, t] of keep.entries()) {
       const movie = await openMovie(images.get(t)!);
       const raw = (await movie.plane(0, 0, 0)).slice();
-      const r = transform(raw, movie.shape.x, movie.shape.y, v, false);
+      const r = transform(raw, movie.shape.x, movie.shape.y, v, false, added[i]);
       await movie.close();
       frames.push(Uint16Array.from(r.plane, (p) => Math.max(0, Math.min(65535, Math.round(p)))));
       const m = await readMaskFrame(masks.get(t)!);
-      truth.push(Uint16Array.from(transform(m.planes[0], m.width, m.height, v, true).plane));
+      truth.push(Uint16Array.from(transform(m.planes[0], m.width, m.height, v, true, added[i]).plane));
       [width, height] = [r.width, r.height];
     }
     const shape = { t: keep.length, z: 1, c: 1, y: height, x: width };
@@ -116,11 +186,21 @@ export async function evaluateVariant(name: DatasetName, labels: 'truth' | 'step
     let ctcDir: string;
     let track: Record<string, unknown> = {};
     const notes: string[] = [];
+    let drift: ReturnType<typeof compareDrift>;
+    let labelsDET: number | undefined;
     if (labels === 'pipeline') {
       const run = await runPipelineForScoring(moviePath, join(dir, 'out'), pipelineFile);
       track = run.track;
       notes.push(...run.notes);
-      if (!run.ctcDir) throw new Error(`the pipeline neither tracks nor exports: nothing to score`);
+      drift = compareDrift(run.driftTablePath, added, commonMotion(truth, width));
+      if (run.labelsPath) {
+        const { sequenceFromMovie } = await import('../../src/analysis/metrics.ts');
+        const opened = await openMovie(run.labelsPath);
+        labelsDET = (await evaluateCtc({ ...reference, rows: [] }, sequenceFromMovie(opened, []))).DET;
+        await opened.close();
+      }
+      // a pipeline with no tracking (denoise-segment) is scored on its segmentation alone
+      if (!run.ctcDir) return { data: name, labels, variant: v, pipeline: pipelineFile, frames: keep.length, size: `${width}x${height}`, TRA: NaN, DET: labelsDET ?? NaN, labelsDET, notes, drift };
       ctcDir = run.ctcDir;
     } else {
       const call = await toolCaller(join(dir, 'session'));
@@ -130,6 +210,11 @@ export async function evaluateVariant(name: DatasetName, labels: 'truth' | 'step
         labelMovie = join(dir, 'truth.tif');
         await writeMovie(labelMovie, movieFromPlanes(shape, 'uint16', (t) => truth[t]));
         labelPath = labelMovie;
+      } else if (process.env.SEGMENTATION) {
+        // SEGMENTATION=FILE: a segment step's label movie kept (KEEP=1) from an earlier run of the same variant
+        labelMovie = process.env.SEGMENTATION;
+        labelPath = labelMovie;
+        notes.push(`segment: ${labelMovie} (kept)`);
       } else {
         const segmented = await call('segment', { movie: moviePath });
         notes.push(`segment: ${segmented.summary}`);
@@ -137,15 +222,23 @@ export async function evaluateVariant(name: DatasetName, labels: 'truth' | 'step
         labelPath = segmented.artifacts[0].path;
       }
       if (process.env.DIAG) await diagnoseDivisions(labelPath, moviePath, rows, truth, width);
+      if (labels === 'steps') {
+        const { sequenceFromMovie } = await import('../../src/analysis/metrics.ts');
+        const opened = await openMovie(labelPath);
+        labelsDET = (await evaluateCtc({ ...reference, rows: [] }, sequenceFromMovie(opened, []))).DET;
+        await opened.close();
+      }
       const tracked = await call('track', { labels: labelMovie, movie: moviePath });
       track = pick(tracked.values);
       notes.push(`track: ${tracked.summary}`);
       const exported = await call('export', { format: 'ctc', tracks: tracked.artifacts[0].id });
       ctcDir = exported.artifacts[0].path;
     }
+    // DRIFT_TABLE=FILE: a drift table kept from a pipeline run on the same variant, compared with the truth's motion
+    if (process.env.DRIFT_TABLE) drift = compareDrift(process.env.DRIFT_TABLE, added, commonMotion(truth, width));
     const scores: CtcScores = await evaluateCtc(reference, sequenceFromFolder(ctcDir));
     const used = process.cpuUsage(cpu);
-    return { data: name, labels, variant: v, frames: keep.length, size: `${width}x${height}`, TRA: scores.TRA, DET: scores.DET, divisions: scores.divisions, counts: scores.counts, track, notes, cpuSeconds: (used.user + used.system) / 1e6 };
+    return { data: name, labels, variant: v, pipeline: pipelineFile, frames: keep.length, size: `${width}x${height}`, TRA: scores.TRA, DET: scores.DET, labelsDET, divisions: scores.divisions, counts: scores.counts, track, notes, drift, cpuSeconds: (used.user + used.system) / 1e6 };
   } finally {
     if (process.env.KEEP) console.error(`kept ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
@@ -185,7 +278,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const option = (key: string) => process.argv.find((a) => a.startsWith(`${key}=`))?.slice(key.length + 1);
   const list = (key: string) => option(key)?.split(',').map(Number);
   const scale = Number(option('scale') ?? 1);
-  const v: Variant = { scale, crop: Number(option('crop') ?? (scale > 1 ? 1000 : 0)), every: Number(option('every') ?? 1), drop: list('drop'), dup: list('dup'), frames: option('frames') ? Number(option('frames')) : undefined };
+  const v: Variant = { scale, crop: Number(option('crop') ?? (scale > 1 ? 1000 : 0)), every: Number(option('every') ?? 1), drop: list('drop'), dup: list('dup'), frames: option('frames') ? Number(option('frames')) : undefined, driftPx: Number(option('drift') ?? 0), shading: Number(option('shading') ?? 0) };
   const labels = (option('labels') ?? 'truth') as 'truth' | 'steps' | 'pipeline';
   const r = await evaluateVariant(set, labels, v, option('pipeline'));
   if (!r) {
@@ -193,7 +286,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.exit(0);
   }
   if (process.env.VERBOSE) for (const line of r.notes) console.error(line);
-  const d = r.divisions;
-  const name = [set, scale > 1 ? `x${scale} ${r.size}` : '', v.every && v.every > 1 ? `every ${v.every}` : '', v.drop ? `drop ${v.drop}` : '', v.dup ? `dup ${v.dup}` : '', labels].filter(Boolean).join(' ');
-  console.log(JSON.stringify({ ...r, notes: undefined, summary: `${name}: TRA ${r.TRA.toFixed(3)} DET ${r.DET.toFixed(3)} divisions P ${d.precision.toFixed(2)} R ${d.recall.toFixed(2)} (${d.result} found, ${d.reference} true)` }));
+  const d = 'divisions' in r ? r.divisions : undefined;
+  const name = [set, scale > 1 ? `x${scale} ${r.size}` : '', v.every && v.every > 1 ? `every ${v.every}` : '', v.driftPx ? `drift ${v.driftPx} px` : '', v.shading ? `shading ${v.shading}` : '', option('pipeline') ?? '', v.drop ? `drop ${v.drop}` : '', v.dup ? `dup ${v.dup}` : '', labels].filter(Boolean).join(' ');
+  console.log(JSON.stringify({ ...r, notes: undefined, summary: `${name}: TRA ${r.TRA.toFixed(3)} DET ${r.DET.toFixed(3)}${d ? ` divisions P ${d.precision.toFixed(2)} R ${d.recall.toFixed(2)} (${d.result} found, ${d.reference} true)` : ''}` }));
 }

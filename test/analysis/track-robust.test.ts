@@ -3,7 +3,7 @@ import { simulate } from '../../src/sim/index.ts';
 import { movieFromPlanes, type Movie } from '../../src/image/movie.ts';
 import { trackLabelsWithEvidence } from '../../src/analysis/track.ts';
 import { evaluateCtc, sequenceFromMovie, sequenceFromTracks, type CtcSequence } from '../../src/analysis/metrics.ts';
-import { rowsFromPresence } from '../../models/training/tracking-variants.ts';
+import { addedDrift, rowsFromPresence } from '../../models/training/tracking-variants.ts';
 
 async function planesOf(movie: Movie): Promise<Uint16Array[]> {
   const out: Uint16Array[] = [];
@@ -114,5 +114,16 @@ describe('tracking at another frame rate, with frames dropped or doubled', () =>
       { id: 3, start: 2, end: 2, parent: 1 },
       { id: 4, start: 2, end: 2, parent: 1 },
     ]);
+  });
+
+  it('adds a stage drift that starts at 0, reaches the size asked by the last frame and moves in small steps', () => {
+    const n = 33;
+    const path = Array.from({ length: n }, (_, i) => addedDrift(i, n, 15));
+    expect(path[0]).toEqual({ dx: 0, dy: 0 });
+    expect(Math.hypot(path[n - 1].dx, path[n - 1].dy)).toBeGreaterThan(13);
+    expect(Math.hypot(path[n - 1].dx, path[n - 1].dy)).toBeLessThan(17);
+    for (let i = 1; i < n; i++) expect(Math.hypot(path[i].dx - path[i - 1].dx, path[i].dy - path[i - 1].dy)).toBeLessThanOrEqual(3);
+    expect(path.every((d) => Number.isInteger(d.dx) && Number.isInteger(d.dy))).toBe(true);
+    expect(addedDrift(5, n, 0)).toEqual({ dx: 0, dy: 0 });
   });
 });
