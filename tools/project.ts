@@ -35,7 +35,7 @@ const project = defineTool({
       .describe('Projection type, as Fiji\'s Z Project ("max" default, "mean", "min", "sum", "std" sample standard deviation), or "temporal_color" for a time-coded RGB image'),
     axis: z.enum(['time', 'z']).default('time').describe('Axis to collapse: "time" (default; one image per z and channel) or "z" (one image per frame and channel); temporal_color always collapses time'),
     frames: frameRangeArg.optional().describe('Frames to include, 1-based inclusive (for axis "time" and temporal_color); default all'),
-    channel: channelArg.optional().describe('temporal_color only: channel to colour-code (1-based or name); default 1'),
+    channel: channelArg.optional().describe('Channel to project alone (1-based or name); default every channel (temporal_color: channel 1)'),
     lut: z.enum(['fire', 'spectrum']).default('fire').describe('temporal_color only: colour table from early to late, "fire" (Fiji\'s default) or "spectrum"'),
     output: outputArg.describe('Where to write the projection (.tif); default a new file in the session folder'),
   }),
@@ -59,13 +59,15 @@ const project = defineTool({
       }
       const range: [number, number] = args.axis === 'time' ? frames : [0, movie.shape.z - 1];
       const path = ctx.outputPath(`${args.method}-projection.tif`, args.output);
-      const { shape } = await projectMovie(movie, path, { method: args.method, axis: args.axis, range, onProgress: progress, signal: ctx.signal });
-      const ref = ctx.addArtifact('movie', path, `${args.method} projection over ${args.axis}`);
+      const channel = args.channel === undefined ? undefined : channelIndex(movie, args.channel);
+      const { shape } = await projectMovie(movie, path, { method: args.method, axis: args.axis, range, channel, onProgress: progress, signal: ctx.signal });
+      const ofChannel = channel === undefined ? '' : ` of channel ${channel + 1} (${movie.meta.channelNames[channel] ?? `C${channel + 1}`})`;
+      const ref = ctx.addArtifact('movie', path, `${args.method} projection${ofChannel} over ${args.axis}`);
       const over = args.axis === 'time' ? `frames ${range[0] + 1} to ${range[1] + 1}` : `${movie.shape.z} z slices`;
       return {
-        summary: `Made the ${args.method} intensity projection over ${over}.`,
+        summary: `Made the ${args.method} intensity projection${ofChannel} over ${over}.`,
         artifacts: [ref],
-        values: { method: args.method, axis: args.axis, projected: range[1] - range[0] + 1, shape },
+        values: { method: args.method, axis: args.axis, projected: range[1] - range[0] + 1, shape, ...(channel === undefined ? {} : { channel: channel + 1 }) },
       };
     } finally {
       await movie.close();

@@ -16,6 +16,8 @@ export interface ProjectOptions {
   axis?: ProjectionAxis;
   /** 0-based inclusive range along the projected axis. Default: all. */
   range?: [number, number];
+  /** 0-based channel to project alone; default every channel. */
+  channel?: number;
   onProgress?: (done: number, total: number, label?: string) => void;
   signal?: AbortSignal;
 }
@@ -115,17 +117,20 @@ export async function projectMovie(movie: Movie, outputPath: string, options: Pr
   if (!['max', 'mean', 'min', 'sum', 'std'].includes(method)) throw new InputError(`method must be max, mean, min, sum or std, got ${method}`);
   const { shape } = movie;
   const [first, last] = checkRange(axis === 'time' ? shape.t : shape.z, options.range, axis === 'time' ? 'frame' : 'slice');
-  const outShape: Shape = axis === 'time' ? { ...shape, t: 1 } : { ...shape, z: 1 };
+  const channels = options.channel === undefined ? Array.from({ length: shape.c }, (_, c) => c) : [options.channel];
+  if (!channels.every((c) => Number.isInteger(c) && c >= 0 && c < shape.c)) throw new InputError(`channel ${options.channel! + 1} does not exist: the movie has ${shape.c} channel(s)`);
+  const outShape: Shape = { ...(axis === 'time' ? { ...shape, t: 1 } : { ...shape, z: 1 }), c: channels.length };
+  const meta = { ...movie.meta, channelNames: channels.map((c) => movie.meta.channelNames[c] ?? `C${c + 1}`) };
   // max and min keep the data type; averages, sums and deviations are 32-bit float, as in ImageJ
   const dtype = method === 'max' || method === 'min' ? movie.dtype : 'float32';
-  const writer = await createMovieWriter(outputPath, { shape: outShape, dtype, meta: movie.meta });
+  const writer = await createMovieWriter(outputPath, { shape: outShape, dtype, meta });
   const size = shape.y * shape.x;
   // Planes stream through reused buffers (readers that can fill them do; see Movie.plane).
   let buffer: PlaneData | undefined;
   try {
     const outerCount = axis === 'time' ? shape.z : shape.t;
     for (let outer = 0; outer < outerCount; outer++) {
-      for (let c = 0; c < shape.c; c++) {
+      for (const c of channels) {
         const projector = new PlaneProjector(method, size, movie.dtype);
         for (let k = first; k <= last; k++) {
           if (options.signal?.aborted) throw new WorkError('cancelled');

@@ -91,8 +91,9 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${result.answer}\n`);
   }
   if (nothing && !json) process.stderr.write(`cellpilot: ${nothing}\n`);
-  // the session holds what ran: a follow-up question reads it (the id is in --json's "session")
-  if (!json && !values.session && result.toolCalls.some((c) => c.status === 'ok')) {
+  // the session holds what ran: a follow-up question reads it (the id is in --json's "session"); a step that
+  // failed asking for something (objects dark or bright) is answered by a follow-up too
+  if (!json && !values.session && result.toolCalls.length > 0) {
     const { cellpilotCommandLine } = await import('../agent/commandHint.ts');
     process.stderr.write(`session ${agent.session.id}; a follow-up reads its results: ${cellpilotCommandLine(['ask', '--session', agent.session.id])} "your next request or question"\n`);
   }

@@ -48,6 +48,11 @@ describe('cellpilot ask', () => {
     const follow = await runCli(['ask', 'how many objects per frame?', '--session', id!], { cwd, env });
     expect(follow.code, follow.stderr).toBe(0);
     expect(follow.stderr).not.toMatch(/^session /m);
+    // a step that failed still leaves a session to answer in ("channel 3" of a one-channel movie)
+    const failed = await runCli(['ask', 'make a max projection of channel 3', '--movie', 'cells.tif'], { cwd, env });
+    expect(failed.code).toBe(1);
+    expect(failed.stdout + failed.stderr).toMatch(/channel 3 does not exist/);
+    expect(failed.stderr).toMatch(/^session \S+; a follow-up reads its results/m);
     const help = await runCli(['ask', '--help']);
     expect(help.stdout).toMatch(/--session ID {6}ask on in a session/);
   });

@@ -41,6 +41,20 @@ describe('project tools', () => {
     expect(colour.values).toMatchObject({ frames: 8, lut: 'fire' });
   });
 
+  it('a channel named is projected alone (was ignored unless temporal_color); a channel the movie lacks is refused', async () => {
+    // channel 1 at 5 everywhere, channel 2 at 200 + t
+    const two = movieFromPlanes({ t: 3, z: 1, c: 2, y: 4, x: 4 }, 'uint16', (t, _z, c) => new Uint16Array(16).fill(c === 0 ? 5 : 200 + t));
+    const twoPath = join(dir, 'two.tif');
+    await writeMovie(twoPath, two);
+    const result = await call('project', { movie: twoPath, method: 'max', channel: 2 }, ctx);
+    expect(result.summary).toMatch(/of channel 2/);
+    const projected = await ctx.openMovie(result.artifacts[0].id);
+    expect(projected.shape.c).toBe(1);
+    expect((await projected.plane(0, 0, 0))[0]).toBe(202);
+    await projected.close();
+    await expect(call('project', { movie: twoPath, method: 'max', channel: 3 }, ctx)).rejects.toThrow(/channel 3 does not exist/);
+  });
+
   it('kymograph of the moving spot has slope 2 px per frame; a line outside the image is refused', async () => {
     const result = await call('kymograph', { movie: path, points: [[0, 10], [39, 10]], widthPx: 3 }, ctx);
     expect(result.values).toMatchObject({ lengthPx: 40, frames: 8 });
