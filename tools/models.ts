@@ -49,6 +49,14 @@ const denoise = defineTool({
     h: z.number().positive().optional().describe("Non-local means cut-off in the movie's intensity units (default 0.8 x the estimated noise sigma, skimage's advice)"),
     output: outputArg,
   }),
+  inapplicable: {
+    augment: (a) => (a.method === 'n2v' ? undefined : `test-time augmentation applies only to method n2v, not ${a.method}`),
+    model: (a) => (a.method === 'n2v' ? undefined : `a model applies only to method n2v, not ${a.method}`),
+    sigmaPx: (a) => (a.method === 'gaussian' ? undefined : `sigmaPx applies only to method gaussian, not ${a.method}`),
+    patchSizePx: (a) => (a.method === 'nlmeans' ? undefined : `applies only to method nlmeans, not ${a.method}`),
+    patchDistancePx: (a) => (a.method === 'nlmeans' ? undefined : `applies only to method nlmeans, not ${a.method}`),
+    h: (a) => (a.method === 'nlmeans' ? undefined : `applies only to method nlmeans, not ${a.method}`),
+  },
   fromRequest: readDenoiseRequest,
   async run(args, ctx) {
     const { denoiseMovie } = await import('../src/analysis/denoise.ts');

@@ -247,6 +247,9 @@ const correctBleach = defineTool({
     backgroundIntensity: z.number().min(0).default(0).describe('simple_ratio only: background intensity in grey levels subtracted before taking the ratio (Fiji default 0)'),
     output: outputArg.describe('Where to write the corrected movie (.tif); default a new file in the session folder'),
   }),
+  inapplicable: {
+    backgroundIntensity: (a) => (a.method === 'simple_ratio' ? undefined : `a background applies only to method simple_ratio, not ${a.method}`),
+  },
   fromRequest: readBleachRequest,
   async run(args, ctx) {
     const { correctBleach } = await import('../src/analysis/bleach.ts');

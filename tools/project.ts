@@ -39,6 +39,10 @@ const project = defineTool({
     lut: z.enum(['fire', 'spectrum']).default('fire').describe('temporal_color only: colour table from early to late, "fire" (Fiji\'s default) or "spectrum"'),
     output: outputArg.describe('Where to write the projection (.tif); default a new file in the session folder'),
   }),
+  inapplicable: {
+    lut: (a) => (a.method === 'temporal_color' ? undefined : 'a colour table applies only to method temporal_color'),
+    axis: (a) => (a.method === 'temporal_color' && a.axis === 'z' ? 'temporal_color always collapses time' : undefined),
+  },
   fromRequest: readProjectionRequest,
   async run(args, ctx) {
     const { projectMovie, temporalColorCode } = await import('../src/analysis/project.ts');

@@ -209,6 +209,12 @@ export interface ToolSelfDescription {
   keepsRecording?: boolean;
   /** The artifact types this tool is the usual maker of, when a later step needs one that does not exist yet. */
   makes?: ArtifactType[];
+  /**
+   * Arguments that apply only with certain others (a LUT only to a colour-coded projection): for each,
+   * why it does not apply to the call's arguments, or undefined when it does. A value given where it
+   * does not apply is named in the step's summary (src/agent/inapplicable.ts), never dropped silently.
+   */
+  inapplicable?: Record<string, (args: Record<string, unknown>) => string | undefined>;
   /** Methods people ask for by name that this tool does not have: what runs instead, and the line the answer says. */
   insteadOf?: Record<string, { args: Record<string, unknown>; say: string }>;
   /**

@@ -12,6 +12,7 @@ import { contentHash, type InputRecord, loadHasher, sha256File, softwareVersions
 import type { Session } from './session.ts';
 import { closest, validateArgs } from './validation.ts';
 import { gate, type Approver } from './approval.ts';
+import { inapplicableArguments, notAppliedLine } from './inapplicable.ts';
 
 export interface StepOutcome {
   stepId: string;
@@ -128,7 +129,9 @@ export async function runStep(session: Session, tools: ToolSpec[], name: string,
   try {
     const result: ToolResult = await tool.run(validated.args as never, ctx);
     if (options.signal?.aborted) return finish(failure('cancelled', `${name} was cancelled`, 'work'), inputs());
-    return finish({ status: 'ok', summary: oneLine(result.summary), artifacts: result.artifacts, values: result.values ?? {} }, inputs());
+    const notApplied = inapplicableArguments(tool, args, validated.args as Record<string, unknown>);
+    const values = notApplied.length ? { ...result.values, notApplied } : (result.values ?? {});
+    return finish({ status: 'ok', summary: oneLine(result.summary) + notAppliedLine(notApplied), artifacts: result.artifacts, values }, inputs());
   } catch (err) {
     if (options.signal?.aborted) return finish(failure('cancelled', `${name} was cancelled`, 'work'), inputs());
     const kind = err instanceof InputError || (err as { exitCode?: number })?.exitCode === 2 ? 'input' : 'work';

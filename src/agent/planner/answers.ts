@@ -12,6 +12,7 @@ import { indexFor } from './toolIndex.ts';
 import { sessionPixelSizeUm } from './builders.ts';
 import { tokenize } from './words.ts';
 import { isYesNoQuestion, recordingAnswer } from './recordingQuestions.ts';
+import { notAppliedLine } from '../inapplicable.ts';
 
 
 function formatValue(v: unknown): string {
@@ -275,7 +276,9 @@ export function briefAnswer(results: PastResult[]): string {
   if (ok.length === 1 && findTool(ok[0].tool)?.answersWithSummary) return `${ok[0].summary} (${ok[0].artifacts.map((a) => a.id).join(', ')})`;
   // a step that says what it did in its own words (values.did: "write movie-2 to aligned.tif") is named by them, not by its tool's verb
   const steps = ok.map((r) => `${typeof r.values?.did === 'string' ? r.values.did : verbFor(r.tool)}${r.artifacts.length ? ` → ${r.artifacts.map((a) => a.id).join(', ')}` : ''}`);
-  return `Done: ${steps.join('; ')}.`;
+  // arguments a step was given that do not apply to it (ToolSpec.inapplicable), named once more in the answer
+  const notApplied = ok.flatMap((r) => (Array.isArray(r.values?.notApplied) ? (r.values.notApplied as string[]) : []));
+  return `Done: ${steps.join('; ')}.${notAppliedLine(notApplied)}`;
 }
 
 /** The final answer once every planned step has a result. */
