@@ -50,6 +50,9 @@ const stemOf = (path: string) => (isPattern(path) ? movieStem(path) : basename(p
 
 // ---------------------------------------------------------------- track
 
+const onlyLap = (a: Record<string, unknown>) => (a.method === 'overlap' ? 'a LAP setting; the overlap tracker ran' : undefined);
+const onlyOverlap = (a: Record<string, unknown>) => (a.method === 'overlap' ? undefined : 'an overlap-tracker setting; the LAP tracker ran');
+
 const trackSchema = z.object({
   labels: labelsArg.describe('The label movie to track (e.g. the output of segment): an artifact id such as "labels-1" or a label TIFF path'),
   movie: movieArg.optional().describe('Optional intensity movie (same size) for the spots\' mean intensity (and intensity penalties); an artifact id or path'),
@@ -123,6 +126,21 @@ const track = defineTool({
   description:
     'Links the objects of a label movie over time into tracks, with divisions as lineage. Default: TrackMate\'s LAP tracker (frame-to-frame linking, gap closing, splitting; linking, gap and division distances chosen from the objects\' size and motion in the movie, gaps up to 2 frames; divisions kept only with evidence). Or method "overlap" (mask overlap). Returns a tracks artifact (export it with export, measure it with measure) and counts of tracks, spots and divisions.',
   schema: trackSchema,
+  inapplicable: {
+    maxLinkingDistancePx: onlyLap,
+    allowGapClosing: onlyLap,
+    gapClosingMaxDistancePx: onlyLap,
+    maxFrameGap: onlyLap,
+    splittingMaxDistancePx: onlyLap,
+    checkDivisions: onlyLap,
+    allowMerging: onlyLap,
+    mergingMaxDistancePx: onlyLap,
+    alternativeCostFactor: onlyLap,
+    cutoffPercentile: onlyLap,
+    featurePenalties: onlyLap,
+    minIoU: onlyOverlap,
+    divisionMinOverlap: onlyOverlap,
+  },
   fromRequest: readTrackRequest,
   async run(args, ctx) {
     const labelsPath = ctx.resolve(args.labels, ['labels', 'movie']);
@@ -269,6 +287,9 @@ const measureSchema = z.object({
   output: outputArg.describe('Where to write the table (.csv); default a new file in the session folder'),
 });
 
+/** Why a setting of one kind of measurement does not apply to another, or undefined when it does. */
+const onlyKind = (kind: string) => (a: Record<string, unknown>) => ((a.kind ?? 'objects') === kind ? undefined : `applies only to kind "${kind}", not "${a.kind}"`);
+
 /** What to measure (objects, tracks, links, MSD) and so what it reads: labels, or tracks. */
 function readMeasureRequest(c: RequestClause): Record<string, unknown> {
   let kind = c.read.value('kind');
@@ -294,6 +315,12 @@ const measure = defineTool({
   description:
     'Measures objects (kind "objects", from a label movie and optionally an intensity movie), track steps ("links": speed, displacement), whole tracks ("tracks": TrackMate\'s track analyzers) or mean squared displacement ("msd", with diffusion coefficient). Writes a CSV table artifact; values give counts and the key means. Units are µm and s when the movie is calibrated, else pixels and frames.',
   schema: measureSchema,
+  inapplicable: {
+    channel: onlyKind('objects'),
+    frames: onlyKind('objects'),
+    maxLagFrames: onlyKind('msd'),
+    fitLags: onlyKind('msd'),
+  },
   fromRequest: readMeasureRequest,
   async run(args, ctx) {
     const { writeTableCsv } = await import('../src/analysis/table.ts');
