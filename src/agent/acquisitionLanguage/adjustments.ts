@@ -108,6 +108,17 @@ function perChannel(clause: string, config: MicroscopeConfig): string[] {
   return parts.map((p, i) => (i === 0 ? lead : lead.replace(/^\s*(?:and|also)\s+/i, '')) + p.replace(/(?:\s*(?:,|;|\band\b|&|\bplus\b)\s*(?:the\s+)?)+$/i, '').trim()).map((p) => p.trim());
 }
 
+/**
+ * "wrap up at the 8 h mark", "end it at 10 hours", "stop at hour 6": an end said at a time into the run
+ * (counted from its start, as its duration is) is its total duration, never a stop now.
+ */
+function endAtElapsed(t: string): string {
+  const end = String.raw`\b(?:stop|end|finish|wrap(?:\s+(?:it|things|everything))?\s+up|conclude|terminate|call it a day)\b(?:\s+(?:it|everything|imaging|the (?:run|acquisition|experiment|imaging|time[\s-]?lapse|mda)))?`;
+  return t
+    .replace(new RegExp(String.raw`${end}\s+at\s+hour\s+(\d+(?:\.\d+)?)\b`, 'i'), 'total duration $1 h')
+    .replace(new RegExp(String.raw`${end}\s+(?:at|on)\s+(?:the\s+)?(\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|min|mins|minutes?|d|days?))(?:\s+(?:mark|point|in|into the run|after the start|after start|from the start))?(?=\s*[.!]*$|\s*[,;])`, 'i'), 'total duration $1');
+}
+
 /** A stop said after a span, to end the run there ("..., then stop", "... and then end it", "... and stop"). */
 const THEN_STOP = /(?:\s*[,;.]\s*|\s+)(?:and\s+)?(?:then\s+)?(?:stop|end|finish|quit)(?:\s+(?:it|there|everything|imaging|the (?:run|acquisition|experiment|imaging|time[\s-]?lapse)))?\s*[.!]*$/i;
 
@@ -116,7 +127,10 @@ const THEN_STOP = /(?:\s*[,;.]\s*|\s+)(?:and\s+)?(?:then\s+)?(?:stop|end|finish|
  * Where a clause may hold two commands: a comma before a verb that only commands ("drop DAPI, set GFP to
  * 30 ms"), "and" before a value and the setting it is of ("2 min intervals and 40 ms exposure for GFP").
  */
-const SECOND_COMMAND = /,\s*(?=(?:set|add|drop|remove|pause|resume|zoom|switch|change|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|skip|halve|double|triple|swap|replace|bump|boost|shorten|lengthen|stretch)\s(?!(?:it|its|them|that|this|those)\b))|\s+and\s+(?=\d+(?:\.\d+)?\s*(?:ms|msec|%|percent|s|sec|min|mins|minutes?|h|hours?)\s+(?:of\s+)?(?:exposure|power|laser|intensity|intervals?)\b)/i;
+const SECOND_COMMAND = /,\s*(?=(?:set|add|drop|remove|pause|resume|zoom|switch|change|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|skip|halve|double|triple|swap|replace|bump|boost|shorten|lengthen|stretch)\s(?!(?:it|its|them|that|this|those)\b))|\s+and\s+(?=\d+(?:\.\d+)?\s*(?:ms|msec|%|percent|s|sec|min|mins|minutes?|h|hours?)\s+(?:of\s+)?(?:exposure|power|laser|intensity|intervals?)\b)|\s+and\s+(?=(?:half|double|twice|triple|quarter|a (?:half|third|quarter) of)\s+(?:the|its)\s+(?:exposure|power|intensity|laser)\b)/i;
+
+/** "half the exposure", "double its power": a share of a setting; group 1 the word before the setting. */
+const SHARE_OF_SETTING = /^(?:half|double|twice|triple|quarter|a (?:half|third|quarter) of)\s+(the|its)\s+(?:exposure|power|intensity|laser)\b/i;
 
 /**
  * The clause split where it holds two commands, only when the second names its own channel or the first
@@ -126,8 +140,90 @@ function splitSecondCommand(clause: string, config: MicroscopeConfig): string[] 
   const m = SECOND_COMMAND.exec(clause);
   if (!m) return [clause];
   const [first, rest] = [clause.slice(0, m.index), clause.slice(m.index + m[0].length)];
+  // "DAPI to 1% and half the exposure": a share of a setting said after "and" is that setting of the one channel named before
+  const share = SHARE_OF_SETTING.exec(rest);
+  const named = uniquePresets(findChannels(first, config));
+  if (share && named.length === 1 && !findChannels(rest, config).length) {
+    const said = findChannels(first, config)[0].text;
+    return [first, ...splitSecondCommand(rest.replace(share[1], `the ${said}`), config)];
+  }
   if (findChannels(first, config).length && !findChannels(rest, config).length) return [clause];
   return [first, ...splitSecondCommand(rest, config)];
+}
+
+/** The changes a clause reads to alone, or undefined when it reads to none (or asks back). */
+function readsAlone(clause: string, config: MicroscopeConfig, now: RunState): Adjustment[] | undefined {
+  try {
+    const changes = parseClause(clause, config, now);
+    return changes?.length ? changes : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The clause cut at one "and" (or comma) into two commands that each read alone and carry all their own
+ * numbers; undefined when no cut does.
+ */
+function readAsTwo(clause: string, config: MicroscopeConfig, now: RunState): Adjustment[] | undefined {
+  for (const joint of clause.matchAll(/\s*,?\s+and\s+|\s*,\s*/g)) {
+    const halves = [clause.slice(0, joint.index), clause.slice(joint.index! + joint[0].length)];
+    const read = halves.map((h) => readsAlone(h, config, now));
+    if (read.every((r, i) => r && !r.some((c) => c.kind === 'status') && quantitiesNotCarried(halves[i], r).length === 0)) return read.flat() as Adjustment[];
+  }
+  return undefined;
+}
+
+/** A change that takes a part out of the plan: a channel, a position, the z-stack, the grid. */
+const isDrop = (a: Adjustment) => a.kind === 'dropChannel' || a.kind === 'dropPosition' || (a.kind === 'zPlan' && a.zPlan === null) || (a.kind === 'grid' && a.grid === null);
+
+/**
+ * "drop DAPI, set exposure to 30 ms", "lose mCherry, GFP to 8%": a part taken out, then a comma, then
+ * a command of its own is two commands, each read alone (the second never takes the dropped channel
+ * for its own: what it sets without a channel goes to the channels that remain).
+ */
+function splitAfterDrop(clause: string, config: MicroscopeConfig, now: RunState): string[] {
+  for (const comma of clause.matchAll(/\s*,\s*/g)) {
+    const [head, tail] = [clause.slice(0, comma.index), clause.slice(comma.index! + comma[0].length)];
+    if (!tail.trim() || !STOP_WORD_AT.test(head.toLowerCase()) && !OFF_AT_END.test(head.toLowerCase())) continue;
+    // ("drop DAPI, GFP and mCherry": more names after the comma are more of what is dropped)
+    if (namesOnlyChannels(tail, config)) continue;
+    const dropped = readsAlone(head, config, now);
+    if (!dropped?.every(isDrop) || !readsAlone(tail, config, now)) continue;
+    return [head, ...splitAfterDrop(tail, config, now)];
+  }
+  return [clause];
+}
+
+/** Words that are channel names only, with articles and joining words ("GFP and mCherry", "the far red channel"). */
+function namesOnlyChannels(text: string, config: MicroscopeConfig): boolean {
+  const mentions = findChannels(text, config);
+  if (!mentions.length) return false;
+  let rest = text;
+  for (const m of [...mentions].reverse()) rest = rest.slice(0, m.index) + ' ' + rest.slice(m.index + m.text.length);
+  return /^(?:\s|,|&|\b(?:and|the|a|channels?|lasers?|lines?|too|also|as well)\b|[.!])*$/i.test(rest);
+}
+
+/** The parts of a plan a stop word can take out, said without a verb of their own after "and". */
+const PART_OBJECT = /^(?:also\s+)?(?:the\s+)?(?:(?:stage\s+|xy\s+)?(?:positions?|pos|fields?|sites?)\s*#?\s*\d+(?:\s*(?:,|and|&)\s*\d+)*|(?:first|second|third|fourth|fifth|last)\s+(?:position|field|site)|z[\s-]?stacks?|(?:z[\s-]?)?stack|grid|tiling|tiles)\s*[.!]*$/i;
+
+/**
+ * "stop Cy5 and position 3", "drop position 2 and the z-stack": one stop word over parts of different
+ * kinds (a channel, a position, the z-stack, the grid) takes out each of them, each read with the verb.
+ */
+function stopVerbOverObjects(clause: string, config: MicroscopeConfig): string[] {
+  const verb = new RegExp(String.raw`^\s*(?:(?:please|pls|now|also|and|then|can you|could you)\s+)*(${STOP_VERB})\b`, 'i').exec(clause);
+  if (!verb) return [clause];
+  const joints = [...clause.matchAll(/\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)/g)];
+  for (const joint of joints) {
+    const [head, tail] = [clause.slice(0, joint.index), clause.slice(joint.index! + joint[0].length)];
+    // (each side a different kind of part: a channel beside a position, the z-stack or the grid)
+    const headIsChannel = findChannels(head, config).length > 0 && !PART_OBJECT.test(head.slice(verb[0].length).trim());
+    const tailIsChannel = namesOnlyChannels(tail, config);
+    if (headIsChannel && PART_OBJECT.test(tail.trim())) return [head, `${verb[1]} ${tail}`];
+    if (!headIsChannel && PART_OBJECT.test(head.slice(verb[0].length).trim()) && tailIsChannel) return [head, `${verb[1]} ${tail}`];
+  }
+  return [clause];
 }
 
 const CONNECTIVE = /^\s*(?:(?:and|then|after that|afterwards|finally)\b[,\s]*)+(?=\S)/i;
@@ -145,7 +241,7 @@ export function countsAsDigits(t: string): string {
  * changes, in order. InputError (AmbiguousCommand for a question to ask) when nothing matches.
  */
 export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CONFIG, now: RunState = {}): Adjustment[] {
-  const whole = withoutHedges(withoutNegatedStops(countsAsDigits(withoutListMarks(normaliseText(text)))));
+  const whole = endAtElapsed(withoutHedges(withoutNegatedStops(countsAsDigits(withoutListMarks(normaliseText(text))))));
   // "image for another 90 minutes, then stop", "keep going 2 more hours and end it": the run ends that
   // span from now (an end time), never a stop now nor a run longer than planned
   const thenStop = THEN_STOP.exec(whole);
@@ -169,7 +265,7 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
   // ("488 to 7%, interval 15 min": a timing with its value after a comma is a clause of its own)
   // (only after a value of its own: "image faster, every 30 s" is one change said twice)
   // ("channels first, then z": one order said in two parts, not two commands)
-  const clauses = orderInOneClause(whole).split(SPLIT).flatMap((c) => c.split(/(?<=\b(?:off|out))\s*,\s*|(?<=\d[^,]*)\s*,\s*(?=(?:and\s+)?(?:the\s+)?(?:interval|every|time[\s-]?step|frame rate)\b[^,]*\d)/i)).flatMap((c) => splitSecondCommand(c, config)).flatMap((c) => perChannel(c, config)).map((c) => c.replace(CONNECTIVE, '')).filter((c) => c.trim().length > 0);
+  const clauses = orderInOneClause(whole).split(SPLIT).flatMap((c) => c.split(/(?<=\b(?:off|out))\s*,\s*|(?<=\d[^,]*)\s*,\s*(?=(?:and\s+)?(?:the\s+)?(?:interval|every|time[\s-]?step|frame rate)\b[^,]*\d)/i)).flatMap((c) => splitSecondCommand(c, config)).flatMap((c) => splitAfterDrop(c, config, now)).flatMap((c) => stopVerbOverObjects(c, config)).flatMap((c) => perChannel(c, config)).map((c) => c.replace(CONNECTIVE, '')).filter((c) => c.trim().length > 0);
   const out: Adjustment[] = [];
   const unread: string[] = [];
   let lastChannel: string | undefined;
@@ -183,6 +279,9 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
     let changes: Adjustment[] | undefined;
     try {
       changes = parseClause(clause, config, now);
+      // "561 nm exposure should be 50 ms and images taken every 10 min": a clause read with a number left over is
+      // two commands joined by "and", each read alone, when that carries every number
+      if (changes?.length && !changes.every((c) => c.kind === 'status' || RECKONED.has(c)) && quantitiesNotCarried(clause, changes).length) changes = readAsTwo(clause, config, now) ?? changes;
     } catch (err) {
       // "maybe go a bit faster? like every 3 min?": an amount left vague in one clause and given in another is that one
       // (only when the next clause gives it as an example: "like ...", "say ...", "maybe ...", "e.g. ...")
@@ -205,7 +304,9 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
     for (const a of changes ?? []) {
       if (a.kind === 'resume' && /^(?:(?:ok(?:ay)?|so|just|please)[,\s]+)*(?:keep (?:going|imaging|running|it (?:going|running))|carry on|go on|continue)\b/i.test(clause.trim())) GOING_ON.add(a);
       // "... GFP exposure to 150 ms and lower its power to 8%": "its" is the channel just named.
-      if ((a.kind === 'power' || a.kind === 'exposure' || a.kind === 'powerFactor' || a.kind === 'exposureFactor') && a.channel === undefined && lastChannel && /\b(its|it|that channel|the same channel)\b/i.test(clause)) a.channel = lastChannel;
+      // ("GFP 50 ms and double the power": a share of a setting right after a setting of one channel is that channel's)
+      const light = a.kind === 'power' || a.kind === 'exposure' || a.kind === 'powerFactor' || a.kind === 'exposureFactor';
+      if (light && a.channel === undefined && lastChannel && (/\b(its|it|that channel|the same channel)\b/i.test(clause) || (SHARE_OF_SETTING.test(clause.trim()) && out.at(-1) !== undefined && !isDrop(out.at(-1)!) && (out.at(-1) as { channel?: string }).channel === lastChannel))) a.channel = lastChannel;
       if ('channel' in a && typeof a.channel === 'string') lastChannel = a.channel;
       out.push(a);
     }

@@ -245,7 +245,10 @@ function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig)
   // "put it back", "raise it to 10%" right after a change of one channel: "it" is that channel (never for words that stop something)
   const named = [...new Set(lastChanges.flatMap((c) => ('channel' in c && typeof c.channel === 'string' ? [c.channel] : c.kind === 'onlyChannels' ? c.channels : [])))];
   if (named.length === 1 && !findChannels(t, config).length && !STOP_WORD.test(t) && /\b(?:it|that one|this one)\b(?!['’]s)/.test(t)) {
-    const resolved = routeMicroscopeRequest(t.replace(/\b(?:it|that one|this one)\b(?!['’]s)/, named[0]), { acquisitionRunning: true, config });
+    // ("lower it to 60" after "mCherry exposure 100 ms": "it" is the setting just changed too, so a bare number is in its unit)
+    const settings = new Set(lastChanges.map((c) => (c.kind === 'exposure' || c.kind === 'exposureFactor' ? 'exposure' : c.kind === 'power' || c.kind === 'powerFactor' ? 'power' : 'other')));
+    const setting = settings.size === 1 && !settings.has('other') && !/\b(?:expos\w*|power|laser|intensity)\b/.test(t) ? ` ${[...settings][0]}` : '';
+    const resolved = routeMicroscopeRequest(t.replace(/\b(?:it|that one|this one)\b(?!['’]s)/, `the ${named[0]}${setting}`), { acquisitionRunning: true, config });
     if (resolved?.tool !== undefined) return resolved;
   }
   const again = sameForChannels(t, previous, config);

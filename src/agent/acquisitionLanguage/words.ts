@@ -358,6 +358,10 @@ export function labShorthand(text: string): string {
     .replace(/\brather than\s+(?=(?:the\s+)?(?:current\s+)?\d)/gi, 'instead of ')
     // "1/50 s", "1/200 sec": a fraction of a second, as a camera's shutter speed is said, in ms
     .replace(/(?<![\w./])(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)\s*(?:s|secs?|seconds?)\b/gi, (m, over: string, under: string) => (Number(under) > 0 ? `${Math.round((Number(over) / Number(under)) * 1e6) / 1e3} ms` : m))
+    // "a 7-slice stack", "5-position grid": a count joined to what it counts is that many of them
+    .replace(/\b(\d+)-(plane|slice|section|position|field|site|tile)s?\b/gi, '$1 $2s')
+    // "for a further 6 h": another
+    .replace(/\b(?:a\s+)?further\s+(?=\d|an?\s+(?:hour|minute|day)|another\b)/gi, 'another ')
     // "10 pct": per cent
     .replace(/(\d)\s*pct\b/gi, '$1%')
     // "1h30", "2 h 15": hours and the minutes after them
