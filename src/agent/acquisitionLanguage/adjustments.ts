@@ -6,6 +6,7 @@
 import { InputError } from '../../errors.ts';
 import { describeAdjustment, type Adjustment } from '../../microscope/adjustment.ts';
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
+import { zPositionsUm } from '../../microscope/sequence.ts';
 import { axisOrderSaid, channelStackSaid, offsetToPlaneUm, orderInOneClause, POSITION_STACK, zOffsetsSaid } from './channelPlanes.ts';
 import { dropsZStack, parseGrid, parsePositionList, parseZPlan, positionCount, spreadPositions } from './space.ts';
 import type { RunState } from './runState.ts';
@@ -174,6 +175,12 @@ function readAsTwo(clause: string, config: MicroscopeConfig, now: RunState): Adj
   return undefined;
 }
 
+/** The changes that hold at every position alike (the interval too, unless it names the one it is for). */
+const PLAN_WIDE = new Set<string>(['interval', 'intervalFactor', 'exposure', 'exposureFactor', 'power', 'powerFactor', 'addChannel', 'dropChannel', 'onlyChannels', 'acquireEvery', 'channelZOffset', 'channelStack', 'axisOrder', 'zPlan', 'grid']);
+
+/** A change said for one position: "at position 2", "for field 3", "in pos 1". */
+const POSITION_SCOPE = /\b(?:at|in|on|for|from)\s+(?:the\s+)?((?:stage\s+)?(?:position|pos|field|site)\s*#?\s*\d+|(?:first|second|third|fourth|fifth|last)\s+(?:position|field|site))\b/;
+
 /** A change that takes a part out of the plan: a channel, a position, the z-stack, the grid. */
 const isDrop = (a: Adjustment) => a.kind === 'dropChannel' || a.kind === 'dropPosition' || (a.kind === 'zPlan' && a.zPlan === null) || (a.kind === 'grid' && a.grid === null);
 
@@ -183,13 +190,16 @@ const isDrop = (a: Adjustment) => a.kind === 'dropChannel' || a.kind === 'dropPo
  * for its own: what it sets without a channel goes to the channels that remain).
  */
 function splitAfterDrop(clause: string, config: MicroscopeConfig, now: RunState): string[] {
+  const mayDrop = (part: string) => STOP_WORD_AT.test(part.toLowerCase()) || OFF_AT_END.test(part.toLowerCase()) || /(?:^|\s)no\s/i.test(part);
   for (const comma of clause.matchAll(/\s*,\s*/g)) {
     const [head, tail] = [clause.slice(0, comma.index), clause.slice(comma.index! + comma[0].length)];
-    if (!tail.trim() || !STOP_WORD_AT.test(head.toLowerCase()) && !OFF_AT_END.test(head.toLowerCase())) continue;
-    // ("drop DAPI, GFP and mCherry": more names after the comma are more of what is dropped)
-    if (namesOnlyChannels(tail, config)) continue;
-    const dropped = readsAlone(head, config, now);
-    if (!dropped?.every(isDrop) || !readsAlone(tail, config, now)) continue;
+    if (!head.trim() || !tail.trim() || (!mayDrop(head) && !mayDrop(tail))) continue;
+    // ("drop DAPI, GFP and mCherry": more names after the comma are more of what is dropped;
+    // "enough of the Hoechst, stop acquiring it": a pronoun after the comma points back at the same part)
+    if (namesOnlyChannels(tail, config) || (/\b(?:it|them|that|this|those|these)\b/i.test(tail) && !findChannels(tail, config).length)) continue;
+    const [first, second] = [readsAlone(head, config, now), readsAlone(tail, config, now)];
+    // (either side the drop: "GFP exposure 50 ms, DAPI off" is the exposure of GFP, and DAPI dropped)
+    if (!first || !second || (!first.every(isDrop) && !second.every(isDrop)) || quantitiesNotCarried(head, first).length) continue;
     return [head, ...splitAfterDrop(tail, config, now)];
   }
   return [clause];
@@ -204,6 +214,9 @@ function namesOnlyChannels(text: string, config: MicroscopeConfig): boolean {
   return /^(?:\s|,|&|\b(?:and|the|a|channels?|lasers?|lines?|too|also|as well)\b|[.!])*$/i.test(rest);
 }
 
+/** A stop word that begins a clause (group 1), after courtesy words. */
+const LEADING_STOP_VERB = new RegExp(String.raw`^\s*(?:(?:please|pls|now|also|and|then|can you|could you)\s+)*(${STOP_VERB})\b`, 'i');
+
 /** The parts of a plan a stop word can take out, said without a verb of their own after "and". */
 const PART_OBJECT = /^(?:also\s+)?(?:the\s+)?(?:(?:stage\s+|xy\s+)?(?:positions?|pos|fields?|sites?)\s*#?\s*\d+(?:\s*(?:,|and|&)\s*\d+)*|(?:first|second|third|fourth|fifth|last)\s+(?:position|field|site)|z[\s-]?stacks?|(?:z[\s-]?)?stack|grid|tiling|tiles)\s*[.!]*$/i;
 
@@ -212,7 +225,7 @@ const PART_OBJECT = /^(?:also\s+)?(?:the\s+)?(?:(?:stage\s+|xy\s+)?(?:positions?
  * kinds (a channel, a position, the z-stack, the grid) takes out each of them, each read with the verb.
  */
 function stopVerbOverObjects(clause: string, config: MicroscopeConfig): string[] {
-  const verb = new RegExp(String.raw`^\s*(?:(?:please|pls|now|also|and|then|can you|could you)\s+)*(${STOP_VERB})\b`, 'i').exec(clause);
+  const verb = LEADING_STOP_VERB.exec(clause);
   if (!verb) return [clause];
   const joints = [...clause.matchAll(/\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)/g)];
   for (const joint of joints) {
@@ -299,6 +312,11 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
       continue;
     }
     if (!changes && !/^(?:please|thanks?(?: you)?|ok(?:ay)?|now|then|and|also|too|right away|asap)[.!?]*$/i.test(clause.trim()) && !isRemark(clause, config) && !isContextSentence(clause, sentences, config)) unread.push(clause.trim());
+    // ("GFP to 5% at position 2": a setting said for one position, which only the interval can be; asked, never applied everywhere)
+    const scope = changes?.length ? POSITION_SCOPE.exec(clause.toLowerCase()) : null;
+    if (scope && changes!.every((c) => PLAN_WIDE.has(c.kind) && !(c.kind === 'interval' && c.onlyAt !== undefined))) {
+      throw new AmbiguousCommand(`I can ${changes!.map(describeAdjustment).join('; ')} at every position, not at ${scope[1]} only (only the interval can differ between positions): say "at every position", or drop ${scope[1]}; nothing was changed`);
+    }
     // a number with its unit that no change carries was not understood ("image GFP every 5 min for 2 h" is more than an interval)
     if (changes && !changes.every((c) => c.kind === 'status' || RECKONED.has(c))) unread.push(...quantitiesNotCarried(clause, changes));
     for (const a of changes ?? []) {
@@ -430,7 +448,7 @@ function parseClause(clause: string, config: MicroscopeConfig, now: RunState = {
   const channels = uniquePresets(findChannels(t, config));
   // "488 off", "GFP out": a channel and off/out at the end is a stop word too
   const offAtEnd = channels.length > 0 && offAtTheEnd(t, config);
-  const stopVerb = STOP_WORD_AT.test(t) || /\b(switch|turn|shut|cut|shut|knock|take)\b.*\boff\b/.test(t) || (channels.length > 0 && /\b(?:take|leave|keep)\b.*\bout\b/.test(t)) || offAtEnd || (channels.length > 0 && /\b(?:wants?|needs?|likes?|get|have)\s+(?:(?:the|a|my|our)\s+)*\S+(?:\s+\S+)?\s+(?:gone|removed|dropped|away)\b/.test(t));
+  const stopVerb = STOP_WORD_AT.test(t) || (channels.length > 0 && /^(?:(?:ok(?:ay)?|so|and|then|also|right)[,\s]+)*no\s/.test(t)) || /\b(switch|turn|shut|cut|shut|knock|take)\b.*\boff\b/.test(t) || (channels.length > 0 && /\b(?:take|leave|keep)\b.*\bout\b/.test(t)) || offAtEnd || (channels.length > 0 && /\b(?:wants?|needs?|likes?|get|have)\s+(?:(?:the|a|my|our)\s+)*\S+(?:\s+\S+)?\s+(?:gone|removed|dropped|away)\b/.test(t));
   const words: ClauseWords = { clause, t, config, channels, channel: channels[0], stopVerb, now };
   // the order keeps commands safe: questions first, then stop words on a part of the plan, then stop words on a channel or the run
   for (const read of READERS) {
@@ -476,8 +494,11 @@ function readQuestion({ t, channels, stopVerb, now }: ClauseWords): Adjustment[]
   if (!/\?\s*$/.test(t) && /\b(?:set|change|make|lower|raise|reduce|increase|decrease|go (?:down|up)|bring|turn|drop|cut|put)\b/.test(t) && /\d+(?:\.\d+)?\s*(?:%|percent|ms|msec)/.test(t)) return undefined;
   // "GFP is photobleaching badly, turn it off": a command on a channel, whatever it says about the light
   if (stopVerb && channels.length && !/\?\s*$/.test(t) && !STATE_QUESTION.test(t)) return undefined;
-  if (/how (much|long) (longer|more time|time is left|is left|remaining)|time (left|remaining)|remaining time|when will it (end|finish|be done)|^(?:so\s+|and\s+)?(?:(?:at|by)\s+)?(?:when|what time)\b.*\b(?:end|ends|finish|finishes|finished|done|over|stop|stops|complete)\b|how long (?:until|till|til|before)|\beta\b|how many .*left|how long (?:has it|have we|has the (?:acquisition|run|imaging)) been (?:running|going|imaging|acquiring|paused|on hold|stopped|waiting)/.test(t)) return [{ kind: 'status', about: 'time' }];
+  if (/how (much|long) (longer|more time|time is left|is left|remaining)|time (left|remaining|remains|to go)|remaining time|how long (?:to go|remains)\b|when will it (end|finish|be done)|^(?:so\s+|and\s+)?(?:(?:at|by)\s+)?(?:when|what time)\b.*\b(?:end|ends|finish|finishes|finished|done|over|stop|stops|complete)\b|how long (?:until|till|til|before)|\beta\b|how many .*left|how long (?:has it|have we|has the (?:acquisition|run|imaging)) been (?:running|going|imaging|acquiring|paused|on hold|stopped|waiting)/.test(t)) return [{ kind: 'status', about: 'time' }];
   if (/how much (light|dose|exposure|laser|illumination)|^how much\b.*\b(?:had|received|got|gotten|seen|absorbed)\b|\b(?:cumulative|total|accumulated|integrated) (?:light|illumination|dose|light exposure|energy|fluence)\b|\bj\s*\/\s*cm|\bfluence\b|\b(?:am i|are we|is it) (?:fry|cook|toast|damag|kill|hurt|burn)\w*\b|(light|photo|laser)?\s*dose (so far|used|report)|\bdose\b.*\?|light so far|photobleach|phototox|\bhow (?:bleached|photo-?bleached|damaged|fried|cooked|toasted)\b|light budget|too much light|light damage|^(what|show|report|tell)\b.*\b(light )?dose\b|^(?:is|are|has|have)\b.*\bbleach\w*|^(?:total |cumulative )?(?:light )?(?:dose|light exposure|illumination)(?: (?:per|by) (?:channel|position|field))?\??$|\b(?:budget|dose) (?:is )?(?:left|remaining|remains)\b|\b(?:left|remaining) (?:of the )?(?:light |dose )?budget\b/.test(t)) return [{ kind: 'status', about: 'dose' }];
+  // ("any problems so far?", "what have we acquired so far": a question about the run up to now)
+  // (never a question about the cells or what they do: "how many divisions so far?" is the data's)
+  if (/^(?:(?:so|and|ok(?:ay)?)[,\s]+)?(?:any\s+(?:problems?|issues?|errors?|trouble|hiccups?|warnings?)|what\s+(?:have|did)\s+(?:we|you)\s+(?:acquired?|imaged?|taken|took|got(?:ten)?|recorded?|collected?)|(?:has|have|did)\s+(?:it|the (?:run|acquisition|imaging|scope|microscope))\s+(?:had|run into|hit|thrown))\b.*\bso far\b/.test(t) && !CHANGE_VERB.test(t)) return [{ kind: 'status', about: 'all' }];
   if (/^(status|what('s| is) (it|the acquisition) doing|how is (it|the acquisition) going|progress)\??$/.test(t) || /\bstatus\b/.test(t) || STATUS_QUESTION.test(t) || STATE_QUESTION.test(t)) return [{ kind: 'status', about: 'all' }];
   // any question form about a setting or a channel that gives no value and asks for no change ("how much power is the 561 at",
   // "are we still doing DAPI every frame?", "what exposure does mCherry have?"): the run's report answers it
@@ -550,6 +571,9 @@ function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords):
   const aboutLight = /\b(power|exposure|intensity|brightness|ms|milliseconds?|half|halve)\b|\b(?:by|to) \d|\b(?:by|to)\s+(?:a|one)\s+(?:third|quarter|fifth|tenth|hundredth)\b/.test(t);
   if (stopVerb && channels.length && percent(t) === undefined && !aboutLight && !/\b(every|each)\b.*\b(time ?point|frame)s?\b|\bevery (other|\d+(st|nd|rd|th))\b/.test(t)) {
     const dropped = channelsStopped(t, config);
+    // ("cancel Cy5 at position 2": a channel dropped at one position only is no change a plan holds; asked, never dropped everywhere)
+    const at = POSITION_SCOPE.exec(t);
+    if (dropped.length && at) throw new AmbiguousCommand(`I can drop ${dropped.join(' and ')} at every position, or drop ${at[1]} with all its channels, but not ${dropped.join(' and ')} at ${at[1]} only: say which; nothing was changed`);
     if (dropped.length) return dropped.map((c) => ({ kind: 'dropChannel' as const, channel: c }));
     // "that's the GFP done, stop it": a stop verb whose object is a pronoun standing for the one channel named
     // ("Hoechst is toxic, stop imaging it", "mCherry is bleached, stop wasting light on it")
@@ -789,6 +813,14 @@ function readChannels({ t, channels, channel, config }: ClauseWords): Adjustment
 }
 
 function readTiming({ t, channel, now }: ClauseWords): Adjustment[] | undefined {
+  const by = intervalChangedBy(t);
+  if (by !== undefined) {
+    if (now.intervalS === undefined) throw new AmbiguousCommand(`I do not know the interval now, so I cannot change it by ${fmtSpan(Math.abs(by))}: say the new interval, e.g. "every 10 min"; nothing was changed`);
+    if (now.intervalS + by < 0) throw new AmbiguousCommand(`the interval is ${fmtSpan(now.intervalS)}: it cannot be ${fmtSpan(-by)} shorter; say the new interval; nothing was changed`);
+    const change: Adjustment = { kind: 'interval', intervalS: now.intervalS + by };
+    RECKONED.add(change);
+    return [change];
+  }
   const time = parseTiming(t);
   // "image position 2 every minute, leave the others as they are": the interval at that position only (the others keep theirs)
   const position = time?.kind === 'interval' && !channel ? positionNamed(t, now) : undefined;
@@ -815,8 +847,51 @@ function readTiming({ t, channel, now }: ClauseWords): Adjustment[] | undefined 
   return time ? [time] : undefined;
 }
 
+/** A part of the z-stack a share is said of: its step, its range, its number of planes. */
+const Z_PART = /\b(?:z[\s-]?)?(?:step(?:\s*size)?|spacing)\b|\b(?:number of |no\.? of |# of )?(?:z[\s-]?)?(?:slices|planes|sections)\b|\b(?:z[\s-]?)?(?:range|stack(?:\s+(?:size|height|depth|range))?)\b/;
+
+/**
+ * "half the z step", "double the number of slices", "triple the z range": the running z-stack with that
+ * part scaled (a step halved keeps the range, a count doubled keeps the range); asked when there is no
+ * z-stack; undefined when the words scale no part of the z-stack or name light.
+ */
+function zPlanScaled(t: string, now: RunState): Adjustment[] | undefined {
+  const share = /\b(half|halve|double|twice|triple|three times)\b/.exec(t);
+  const part = Z_PART.exec(t);
+  if (!share || !part || /\b(?:power|laser|light|intensity|exposure|interval|expos\w*)\b/.test(t) || hasFigure(t)) return undefined;
+  const factor = /^(?:half|halve)$/.test(share[1]) ? 0.5 : /^(?:double|twice)$/.test(share[1]) ? 2 : 3;
+  const z = now.zPlan ? zPositionsUm(now.zPlan).positionsUm : undefined;
+  if (!z || z.length < 2) throw new AmbiguousCommand(`this run has no z-stack whose ${part[0]} I could change: say the stack, e.g. "11 planes, 0.5 µm apart"; nothing was changed`);
+  const rangeUm = Math.round((Math.max(...z) - Math.min(...z)) * 1e6) / 1e6;
+  const stepUm = Math.round((rangeUm / (z.length - 1)) * 1e6) / 1e6;
+  const round = (v: number) => Math.round(v * 1e6) / 1e6;
+  // (the step scaled keeps the range; the count scaled keeps the range with a step to match; the range scaled keeps the step)
+  if (/step|spacing/.test(part[0])) return [{ kind: 'zPlan', zPlan: { rangeUm, stepUm: round(stepUm * factor) } }];
+  if (/slices|planes|sections/.test(part[0])) {
+    const planes = Math.max(2, Math.round((z.length - 1) * factor) + 1);
+    return [{ kind: 'zPlan', zPlan: { rangeUm, stepUm: round(rangeUm / (planes - 1)) } }];
+  }
+  return [{ kind: 'zPlan', zPlan: { rangeUm: round(rangeUm * factor), stepUm } }];
+}
+
 /** Power and exposure, absolute or relative; full power; a change of light without an amount is asked about. */
-function readLight({ t, channel: named, channels }: ClauseWords): Adjustment[] | undefined {
+function readLight({ t, channel: named, channels, now }: ClauseWords): Adjustment[] | undefined {
+  // "half the z step", "double the number of slices": a share of the z-stack, never of the light
+  const zScaled = zPlanScaled(t, now);
+  if (zScaled) return zScaled;
+  // "double the number of positions", "double everything": a share of what is no light is asked, never read as the light
+  const share = /\b(?:half|halve|double|twice|triple|quadruple|three times|(?:\d+(?:\.\d+)?)\s*(?:x|times))\b/.exec(t);
+  const other = share && !named && !/\b(?:power|laser|lasers|light|lights|intensity|illumination|brightness|brighter|dimmer|stronger|weaker|lamp|led|exposures?|expos\w*|dose)\b/.test(t) ? /\b(?:positions?|fields?|sites?|channels?|colou?rs?|grid|tiles?|tiling|everything|all of it|time ?points?|frames?|cells?|duration|run|experiment|acquisition)\b/.exec(t) : null;
+  // ("run twice as long", "double the duration": the planned length scaled)
+  if (other && /^(?:duration|run|experiment|acquisition)$/.test(other[0]) && now.durationS !== undefined && !/\b(?:half|halve)\b/.test(share![0])) {
+    const factor = /double|twice/.test(share![0]) ? 2 : /triple|three/.test(share![0]) ? 3 : /quadruple/.test(share![0]) ? 4 : Number(/\d+(?:\.\d+)?/.exec(share![0])?.[0]);
+    if (factor > 1) {
+      const change: Adjustment = { kind: 'duration', durationS: Math.round(now.durationS * factor) };
+      RECKONED.add(change);
+      return [change];
+    }
+  }
+  if (other) throw new AmbiguousCommand(`I cannot apply "${share![0]}" to the ${other[0]}: I can change the interval ("halve the interval"), a channel's light ("double the GFP power", "halve the exposure"), the z-stack ("double the number of slices"), or the run's length ("run 2 h longer"); nothing was changed`);
   // a channel by its number in the plan ("exposure of channel 2 to 40 ms"): that one, never all of them
   const channel = named ?? channelNumbered(t);
   const light = parseLight(t, channel);
@@ -963,10 +1038,18 @@ function channelsStopped(t: string, config: MicroscopeConfig): string[] {
     // "I only want the DAPI gone", "I'd like the 561 off", "get the far red out": the channel wished away
     const wishedAway = /\b(?:wants?|needs?|likes?|get|have)\s+(?:(?:the|a|my|our)\s+)*$/.test(before) && /^(?:\s+(?:channel|laser|light|line|colou?r|signal))*\s+(?:gone|off|out|removed|dropped|switched off|turned off|away)\b/.test(after);
     if (wishedAway) out.add(m.preset);
-    if (verbFirst || offAfter) out.add(m.preset);
+    // "no DAPI from now on", "no more red please": the channel after "no" and nothing but when or a courtesy after it
+    // ("mCherry: stop", "DAPI - off": a channel as a label, and a stop word for its value)
+    const labelled = /^(?:(?:the|a|my|our)\s+)*$/.test(before) && /^(?:\s+(?:channel|laser|line))?\s*[:=\-–]/.test(after) && STOP_AS_VALUE.test(after);
+    if (labelled) out.add(m.preset);
+    const noneOf = /^(?:(?:ok(?:ay)?|so|and|then|also|right)[,\s]+)*no\s+(?:(?:more|further|the)\s+)*$/.test(before) && /^(?:\s+(?:channel|laser|light|line|imaging|images?))*(?:\s*,?\s*(?:from now(?: on)?|from here(?: on)?|anymore|any more|for now|please|pls|needed|thanks|going forward|for the rest of the (?:run|experiment|acquisition)))*\s*[.!]*$/.test(after);
+    if (verbFirst || offAfter || noneOf) out.add(m.preset);
   }
   return [...out];
 }
+
+/** A stop word as a channel's value after its label ("mCherry: stop", "DAPI - off"). */
+const STOP_AS_VALUE = new RegExp(String.raw`^(?:\s+(?:channel|laser|line))?\s*[:=\-–]\s*(?:${STOP_VERB}|off|out|none)(?:\s+(?:it|please|pls|now|for now|from now(?: on)?))*\s*[.!]*$`);
 
 /** Off or out at the end of the words ("488 off", "GFP out please"). */
 const OFF_AT_END = /^(?:.*?)(?:\s+(?:channel|laser|light|line|colou?r))*\s*\b(?:off|out)\b(?:\s+(?:please|now|for now|from now on|thanks))*\s*[.!]*$/;
@@ -1073,12 +1156,34 @@ function intervalInEarlierUnit(t: string): number | undefined {
   return said && count > 0 ? Math.round((said.seconds / count) * Number(bare[1]) * 1e6) / 1e6 : undefined;
 }
 
+/**
+ * "increase the interval by 5 min", "add 2 min to the interval", "make the interval 30 s shorter": the
+ * interval changed by a span, s (negative: shorter); undefined when the words say no such change.
+ */
+function intervalChangedBy(t: string): number | undefined {
+  if (!INTERVAL_NOUN.test(t) || /\bevery\b|\b(?:to|at)\s+\d/.test(t)) return undefined;
+  const spans = durationsIn(t).filter((d) => !/ms|milli/.test(t.slice(d.index, d.index + d.length)));
+  if (spans.length !== 1) return undefined;
+  const [span] = spans;
+  const before = t.slice(0, span.index);
+  const after = t.slice(span.index + span.length);
+  const longer = /\b(?:increase|lengthen|extend|raise|stretch|add|longer|more)\b/;
+  const shorter = /\b(?:decrease|reduce|shorten|cut|lower|take|knock|trim|shave|subtract|shorter|less)\b/;
+  // ("by 5 min", "add 2 min to", "2 min longer", "take 1 min off")
+  const said = /\bby\s*$/.test(before) || /^\s*(?:to|onto|on to|off|from)\s+(?:the\s+)?(?:interval|time[\s-]?step|gap)\b/.test(after) || /^\s*(?:longer|shorter|more|less)\b/.test(after);
+  if (!said) return undefined;
+  if (shorter.test(t)) return -span.seconds;
+  if (longer.test(t)) return span.seconds;
+  return undefined;
+}
+
 function parseTiming(said: string): Adjustment | undefined {
   // "hourly", "half-hourly", "daily": an interval said as an adverb
   const t = said.replace(/\bhalf[\s-]?hourly\b/g, 'every 30 min').replace(/\bhourly\b/g, 'every hour').replace(/\bdaily\b/g, 'every day');
   const inEarlierUnit = intervalInEarlierUnit(t);
   if (inEarlierUnit !== undefined) return { kind: 'interval', intervalS: inEarlierUnit };
-  const extendWords = /\b(extend|another|more|longer|additional|add|extra)\b/.test(t);
+  // ("lengthen the experiment by 4 h", "prolong the run by 2 hours": the run made longer)
+  const extendWords = /\b(extend|another|more|longer|additional|add|extra)\b/.test(t) || (/\b(?:lengthen|prolong)\b/.test(t) && !/\b(?:expos\w*|interval|power|stack)\b/.test(t));
   // ("1.5 h more please", "2 extra hours": the span first, then the word that makes it more)
   const first = durationsIn(t)[0];
   const spanFirst = first && first.index === 0 && (/^\s*(?:more|extra|longer|additional)\b/.test(t.slice(first.length)) || /\b(?:more|extra|additional|further)\b/.test(t.slice(0, first.length))) ? first.seconds : undefined;
@@ -1232,11 +1337,12 @@ function parseLight(said: string, channel: string | undefined): Adjustment[] {
   if (pct !== undefined && (/\b(power|laser|led|light|intensity|lamp|drop|lower|reduce|raise|increase|set|turn|to|at)\b/.test(t) || channel !== undefined)) out.push({ kind: 'power', powerPercent: pct, ...ch });
   // ("GFP exposure down a notch, say 60", "exposure for DAPI: 40": an exposure said as a bare number is in ms, as cameras count it)
   // ("exp gfp 60": the setting, the channel and the number, as in a lab notebook)
-  const bareExposure = /\b(?:expos\w*|exp)\b(?:(?!\bevery\b|\binterval\b|\bby\b|\bx\b|\btimes\b|\bpositions?\b|\bchannel\s*\d).)*?(?:\b(?:to|at|of|say|be|is|make it)\b|=|:|->|→|\s)\s*(\d+(?:\.\d+)?)\s*(?:instead|please|pls|then)?\s*[.!]*$/.exec(t);
+  const bareExposure = /\b(?:expos\w*|exp)\b(?:(?!\bevery\b|\binterval\b|\bby\b|\bx\b|\btimes\b|\bpositions?\b|\bchannel\s*\d).)*?(?:\b(?:to|at|of|say|be|is|make it)\b|=|:|->|→|\s)\s*(\d+(?:\.\d+)?)(?:\s+(?:for|on|in|of)\s+(?:the\s+)?[a-z][\w-]*(?:\s+(?:channel|laser|line))?)?\s*(?:instead|please|pls|then)?\s*[.!]*$/.exec(t);
   // ("set the 488 exposure to 50 and power to 5%": a bare number of the exposure followed by the power's own value)
   const exposureThenPower = /\b(?:expos\w*|exp)\b\s*(?:time\s*)?(?:to|at|of|=|:)?\s*(\d+(?:\.\d+)?)\s*(?:,|and|,\s*and)\s+(?:the\s+|its\s+)?(?:\S+\s+)?(?:power|laser|intensity)\b/.exec(t);
   const exp = exposureMs(t) ?? exposureSeconds(t, channel) ?? (bareExposure && pct === undefined ? Number(bareExposure[1]) : exposureThenPower ? Number(exposureThenPower[1]) : undefined);
-  if (exp !== undefined && (/\bexpos/.test(t) || channel || /\b(set|change|increase|decrease|lower|raise|reduce|to)\b/.test(t))) out.push({ kind: 'exposure', exposureMs: exp, ...ch });
+  // ("all channels 50 ms": ms said of every channel is their exposure)
+  if (exp !== undefined && (/\bexpos/.test(t) || channel || /\b(set|change|increase|decrease|lower|raise|reduce|to)\b/.test(t) || /\b(?:all|every|each|both)\s+(?:the\s+|of\s+the\s+)?(?:channels?|colou?rs?)\b/.test(t))) out.push({ kind: 'exposure', exposureMs: exp, ...ch });
   // ("give DAPI twice as long", "GFP half as long": a channel's time under the light is its exposure)
   const as = out.length === 0 && channel && !/\b(?:interval|every|frame rate|run|experiment|acquisition|imaging|time[\s-]?lapse)\b/.test(t) ? /\b(twice|half|three times|\d+(?:\.\d+)?\s*(?:x|times)) as (long|short)\b/.exec(t) : null;
   if (as) {

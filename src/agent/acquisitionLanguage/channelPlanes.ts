@@ -85,7 +85,7 @@ export function withoutZOffsets(text: string, offsets: ZOffsetSaid[]): string {
 }
 
 /** "no z-stack", "the middle plane only", "a single plane only", "doesn't need the stack": one plane, not the stack ("GFP, single plane" may mean the whole run). */
-const ONE_PLANE = /\b(?:no|without|skip(?:ping)?|(?:does|do)(?:n'?t| not) need|no need for|not in|not through|drop|lose|remove|ditch|disable|turn off|switch off|stop)\s+(?:the\s+|a\s+|any\s+)?(?:z[\s-]?stacks?|stacks?|z\b|z[\s-]?planes?|z[\s-]?slices?)/i;
+const ONE_PLANE = /\b(?:no|without|skip(?:ping)?|(?:does|do)(?:n'?t| not) need|no need for|not in|not through|drop|lose|remove|ditch|disable|turn off|switch off|stop)\s+(?:the\s+|a\s+|any\s+)?(?:z[\s-]?stacks?|stacks?|z\b|z[\s-]?planes?|z[\s-]?slices?)|\b(?:take|leave)\s+(?:the\s+)?(?:z[\s-]?)?stacks?\s+out\b/i;
 /** The plane words: which plane of the stack each names. */
 const PLANE_NAMED = String.raw`(middle|centre|center|central|mid|top|upper|uppermost|upmost|highest|bottom|lowest|lower|bottommost)`;
 const PLANE_WORD = String.raw`(?:(?:z[\s-]?)?(?:plane|slice|section|level)|of\s+the\s+(?:z[\s-]?)?stack)`;
@@ -98,7 +98,7 @@ const IMAGING_VERB = String.raw`(?:(?:image|take|acquire|do|use|keep|shoot|grab|
  */
 // (a plane named after "at"/"in"/"on" is one plane whatever stands before it, "only acquire the GFP at the mid
 // plane"; a single plane placed in the stack, "bf: single slice in the middle", likewise)
-const NAMED_PLANE_ONLY = new RegExp(String.raw`\b(?:only|just)\s+${IMAGING_VERB}(?:at\s+|in\s+|on\s+)?(?:the\s+)?${PLANE_NAMED}\s+${PLANE_WORD}|\b${PLANE_NAMED}\s+${PLANE_WORD}\s+only\b|\b(?:single|one|1)\s+${PLANE_WORD}\s+only\b|\b(?:only|just)\s+${IMAGING_VERB}(?:at\s+|in\s+|on\s+)?(?:a\s+single|one|1|a)\s+(?:z[\s-]?)?(?:plane|slice|section)\b|\b(?:at|in|on)\s+(?:the\s+)?${PLANE_NAMED}\s+${PLANE_WORD}|\b(?:a\s+)?(?:single|one|1)\s+(?:z[\s-]?)?(?:plane|slice|section)\s+(?:in|at|from)\s+the\s+${PLANE_NAMED}\b`, 'i');
+const NAMED_PLANE_ONLY = new RegExp(String.raw`\b(?:only|just)\s+${IMAGING_VERB}(?:at\s+|in\s+|on\s+)?(?:the\s+)?${PLANE_NAMED}\s+${PLANE_WORD}|\b${PLANE_NAMED}\s+${PLANE_WORD}\s+only\b|\b(?:single|one|1)\s+${PLANE_WORD}\s+only\b|\b(?:only|just)\s+${IMAGING_VERB}(?:at\s+|in\s+|on\s+)?(?:a\s+single|one|1|a)\s+(?:z[\s-]?)?(?:plane|slice|section)\b|\b(?:at|in|on)\s+(?:the\s+)?${PLANE_NAMED}\s+${PLANE_WORD}|\b(?:a\s+)?(?:single|one|1)\s+(?:z[\s-]?)?(?:plane|slice|section)\s+(?:in|at|from)\s+the\s+${PLANE_NAMED}\b|(?:^|[:,]\s*|\b(?:the|use)\s+)${PLANE_NAMED}\s+(?:z[\s-]?)?(?:plane|slice|section)\b`, 'i');
 
 /** Which plane a plane word names. */
 function planeOf(word: string | undefined): PlaneNamed {

@@ -6,8 +6,9 @@
 // with a number left over read as two commands; wishes and salutations around the command.
 import { describe, expect, it } from 'vitest';
 import { parseAcquisitionRequest } from '../../../src/agent/acquisitionLanguage/requests.ts';
+import { routeMicroscopeRequest } from '../../../src/agent/acquisitionLanguage/index.ts';
 import type { EarlierStep } from '../../../src/agent/acquisitionLanguage/route.ts';
-import { changes, fourPositions, start, threeChannels, toolOf } from './runningAcquisition.ts';
+import { asked, changes, fourPositions, route, start, threeChannels, toolOf } from './runningAcquisition.ts';
 
 const stackOf3 = start({ channels: [{ config: 'FITC' }, { config: 'Rhodamine' }, { config: 'Brightfield' }], timePlan: { intervalS: 300, durationS: 43200 }, zPlan: { rangeUm: 10, stepUm: 1 } });
 const after = (...steps: Record<string, unknown>[][]): EarlierStep[] => [...threeChannels, ...steps.map((c) => ({ tool: 'adjust_acquisition', args: { changes: c } }))];
@@ -18,9 +19,20 @@ describe('a part taken out, then a comma, then a command of its own', () => {
     expect(changes('lose mCherry, GFP to 8%')).toEqual([{ kind: 'dropChannel', channel: 'Rhodamine' }, { kind: 'power', powerPercent: 8, channel: 'FITC' }]);
     expect(changes('remove the Hoechst, exposure 40 ms for the rest')).toEqual([{ kind: 'dropChannel', channel: 'DAPI' }, { kind: 'exposure', exposureMs: 40 }]);
   });
+  it('reads the drop after the comma too, and "no <channel>" as a drop', () => {
+    expect(changes('GFP exposure 50 ms, DAPI off')).toEqual([{ kind: 'exposure', exposureMs: 50, channel: 'FITC' }, { kind: 'dropChannel', channel: 'DAPI' }]);
+    expect(changes('no DAPI from now, GFP 20 ms')).toEqual([{ kind: 'dropChannel', channel: 'DAPI' }, { kind: 'exposure', exposureMs: 20, channel: 'FITC' }]);
+    expect(changes('no DAPI anymore')).toEqual([{ kind: 'dropChannel', channel: 'DAPI' }]);
+  });
   it('drops a channel and a position said after one stop word, never the whole run', () => {
     expect(changes('stop Cy5 and position 3', fourPositions)).toEqual([{ kind: 'dropChannel', channel: 'Cy5' }, { kind: 'dropPosition', position: '3' }]);
     expect(changes('drop position 2 and Cy5', fourPositions)).toEqual([{ kind: 'dropPosition', position: '2' }, { kind: 'dropChannel', channel: 'Cy5' }]);
+  });
+  it('asks when a channel or its setting is said for one position only (never applied at every position)', () => {
+    expect(asked('cancel Cy5 at position 2', fourPositions)).toMatch(/not Cy5 at position 2 only.*nothing was changed/);
+    expect(asked('GFP to 5% at position 2', fourPositions)).toMatch(/not at position 2 only.*nothing was changed/);
+    // (the interval can differ between positions)
+    expect(changes('every 5 min at position 4 only, others unchanged', fourPositions)).toEqual([{ kind: 'interval', intervalS: 300, onlyAt: '4' }]);
   });
 });
 
@@ -40,6 +52,16 @@ describe('"it" right after a change of one setting of one channel', () => {
   });
 });
 
+describe('the run\'s timing changed by a span', () => {
+  it('adds the span to the interval said, or to the run', () => {
+    expect(changes('increase the interval by 5 min')).toEqual([{ kind: 'interval', intervalS: 600 }]);
+    expect(changes('add 5 min to the interval')).toEqual([{ kind: 'interval', intervalS: 600 }]);
+    expect(changes('make the interval 30 s shorter')).toEqual([{ kind: 'interval', intervalS: 270 }]);
+    expect(changes('lengthen the experiment by 4h')).toEqual([{ kind: 'extend', extraS: 14400 }]);
+    expect(changes('all channels 50 ms')).toEqual([{ kind: 'exposure', exposureMs: 50 }]);
+  });
+});
+
 describe('an end said at a time into the run', () => {
   it('is the run\'s total duration, never a stop now', () => {
     expect(changes('wrap up at the 8 h mark')).toEqual([{ kind: 'duration', durationS: 28800 }]);
@@ -53,6 +75,10 @@ describe('planes and loop order in other words', () => {
   it('reads a plane named after "at"/"in", and a single slice placed in the stack, as one plane of that channel', () => {
     expect(changes('only acquire the GFP at the mid plane', stackOf3)).toEqual([{ kind: 'channelStack', channel: 'FITC', doStack: false }]);
     expect(changes('bf: single slice in the middle', stackOf3)).toEqual([{ kind: 'channelStack', channel: 'Brightfield', doStack: false }]);
+    expect(changes('centre slice for mCherry please', stackOf3)).toEqual([{ kind: 'channelStack', channel: 'Rhodamine', doStack: false }]);
+    // (the stack taken out for one channel is that channel's, never the stack of all)
+    expect(changes('take the stack out for mCherry', stackOf3)).toEqual([{ kind: 'channelStack', channel: 'Rhodamine', doStack: false }]);
+    expect(changes('take the stack out', stackOf3)).toEqual([{ kind: 'zPlan', zPlan: null }]);
   });
   it('reads what is done whole "before switching" as the inner loop', () => {
     expect(changes('acquire all the slices for GFP before switching channel', stackOf3)).toEqual([{ kind: 'axisOrder', axisOrder: 'tpgcz' }]);
@@ -73,5 +99,62 @@ describe('the words around a command in an email', () => {
   it('reads the command after a salutation and a wish ("we\'d like the acquisition to ...", "a further")', () => {
     expect(changes("Dear facility, we'd like the acquisition to continue for a further 6 h. Thank you")).toEqual([{ kind: 'extend', extraS: 21600 }]);
     expect(changes('Dear Anna, please drop DAPI. Best, Tom')).toEqual([{ kind: 'dropChannel', channel: 'DAPI' }]);
+  });
+});
+
+describe('rules said other ways', () => {
+  const oneRule: EarlierStep[] = [...threeChannels, { tool: 'add_rule', args: { rule: { trigger: { kind: 'division' }, action: { kind: 'setInterval', intervalS: 60 } } }, values: { ruleId: 'rule-1' } }];
+  const twoRules: EarlierStep[] = [...oneRule, { tool: 'add_rule', args: { rule: { trigger: { kind: 'cellCount', comparison: 'above', threshold: 100 }, action: { kind: 'setInterval', intervalS: 1200 } } }, values: { ruleId: 'rule-2' } }];
+  it('reads an event as a noun after "in case of" and "once a" as a condition, never the action now', () => {
+    expect(toolOf('in case of division, add mCherry for 5 frames')).toBe('add_rule');
+    expect(toolOf('once a mitosis happens, image every 30 sec for 10 min')).toBe('add_rule');
+    expect(changes('image once a minute')).toEqual([{ kind: 'interval', intervalS: 60 }]);
+  });
+  it('removes "the one about divisions", and asks before changing a rule (never the run\'s own setting)', () => {
+    expect(route('turn off the one about divisions', twoRules)).toEqual({ tool: 'remove_rule', args: { ruleId: 'rule-1' } });
+    expect(asked('actually change that rule to every 2 min', oneRule)).toMatch(/cannot change a rule in place.*remove rule-1/);
+  });
+  it('starts a plan and proposes its rule said after "then"', () => {
+    const r = routeMicroscopeRequest('image GFP every 5 min for 12 h at 3 positions then stop if there are more than 500 cells', {}) as { tool: string; then?: { tool: string }[] };
+    expect(r.tool).toBe('start_acquisition');
+    expect(r.then?.map((s) => s.tool)).toEqual(['add_rule']);
+  });
+});
+
+describe('channels and questions in other words', () => {
+  it('names a dye no channel images, and never leaves it out of the plan', () => {
+    const r = routeMicroscopeRequest('time lapse of CFP and YFP every 2 min, 1 h', {}) as { ask?: string };
+    expect(r.ask).toMatch(/^CFP is imaged by no channel.*nothing was started/);
+    expect(asked('add mTurquoise')).toMatch(/mTurquoise is imaged by no channel.*nothing was changed/);
+    expect((routeMicroscopeRequest('image H2B-GFP every 5 min for 2 h', {}) as { tool?: string }).tool).toBe('start_acquisition');
+  });
+  it('reads a channel as a label with a stop word for its value, and an exposure number before the channel', () => {
+    expect(changes('mCherry: stop')).toEqual([{ kind: 'dropChannel', channel: 'Rhodamine' }]);
+    expect(changes('exposure to 35 for GFP')).toEqual([{ kind: 'exposure', exposureMs: 35, channel: 'FITC' }]);
+  });
+  it('answers the time that remains and problems so far from the run\'s report', () => {
+    expect(toolOf('how much time remains')).toBe('microscope_status');
+    expect(toolOf('any problems so far?')).toBe('microscope_status');
+    // (a question about the cells is the data's)
+    expect(toolOf('how many divisions so far?')).toBeUndefined();
+  });
+});
+
+describe('a share said of something other than light', () => {
+  it('scales the z-stack\'s step, planes or range (never the light)', () => {
+    expect(changes('half the z step', stackOf3)).toEqual([{ kind: 'zPlan', zPlan: { rangeUm: 10, stepUm: 0.5 } }]);
+    expect(changes('double the number of slices', stackOf3)).toEqual([{ kind: 'zPlan', zPlan: { rangeUm: 10, stepUm: 0.5 } }]);
+    expect(changes('halve the z range', stackOf3)).toEqual([{ kind: 'zPlan', zPlan: { rangeUm: 5, stepUm: 1 } }]);
+    expect(asked('half the z step')).toMatch(/no z-stack.*nothing was changed/);
+  });
+  it('scales the run\'s length, and asks about positions, channels or everything (never a doubling of the light)', () => {
+    expect(changes('run twice as long')).toEqual([{ kind: 'duration', durationS: 86400 }]);
+    expect(asked('double the number of positions', fourPositions)).toMatch(/cannot apply "double" to the positions/);
+    expect(asked('double everything')).toMatch(/cannot apply "double" to the everything|cannot apply "double"/);
+    expect(changes('double the power')).toEqual([{ kind: 'powerFactor', factor: 2 }]);
+  });
+  it('reads milliseconds by their other spellings', () => {
+    expect(changes('GFP exp 50msecs')).toEqual([{ kind: 'exposure', exposureMs: 50, channel: 'FITC' }]);
+    expect(changes('DAPI 20 millis')).toEqual([{ kind: 'exposure', exposureMs: 20, channel: 'DAPI' }]);
   });
 });
