@@ -298,8 +298,14 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
     } catch (err) {
       // "maybe go a bit faster? like every 3 min?": an amount left vague in one clause and given in another is that one
       // (only when the next clause gives it as an example: "like ...", "say ...", "maybe ...", "e.g. ...")
-      const next = clauses[clauses.indexOf(said) + 1] ?? '';
-      if (!(err instanceof AmbiguousCommand) || !VAGUE_AMOUNT.test(clause.toLowerCase()) || /\d/.test(clause) || !/^\s*(?:like|say|maybe|perhaps|e\.?g\.?|i\.?e\.?|something like|such as|so|around|about|roughly)\b[^]*\d/i.test(next)) throw err;
+      const at = clauses.indexOf(said);
+      const next = clauses[at + 1] ?? '';
+      // ("lower the blue laser a bit? Like 1%?": the hedge is gone before this reads it, so a bare value is that example too)
+      const bareValue = /^\s*\d+(?:\.\d+)?\s*(?:%|percent|ms|msec|s|sec|min|mins|minutes?)?\s*[?.!]*$/i.test(next);
+      if (!(err instanceof AmbiguousCommand) || !VAGUE_AMOUNT.test(clause.toLowerCase()) || /\d/.test(clause) || (!bareValue && !/^\s*(?:like|say|maybe|perhaps|e\.?g\.?|i\.?e\.?|something like|such as|so|around|about|roughly)\b[^]*\d/i.test(next))) throw err;
+      // (the value alone is said of the channel the vague clause names)
+      const named = findChannels(clause, config);
+      if (bareValue && named.length === 1) clauses[at + 1] = `${named[0].text} ${next.trim()}`;
       continue;
     }
     // "GFP looks dim; increase its exposure": an observation beside the command is context, and its one channel is what "its" names
@@ -757,7 +763,7 @@ function readRunControl({ t, channels, config }: ClauseWords): Adjustment[] | un
   if (resumeAfter !== undefined && resumeAfter > 0) return [{ kind: 'pause', forS: resumeAfter }];
   // "resume automatically", "resume by itself": what a pause of a set length does anyway
   if (/^(?:then\s+)?(?:resume|continue|carry on|start again)\s+(?:automatically|by itself|on its own|afterwards|after that)\s*[.!]*$/.test(t)) return [{ kind: 'resume' }];
-  if (/^(please\s+|ok(?:ay)?,?\s+|right,?\s+)?(resume|continue|unpause|un-pause|carry on|go on|keep going|restart the (?:acquisition|imaging)|start again|go back to (?:imaging|acquiring|the acquisition|the time[\s-]?lapse)|back to (?:imaging|acquiring|it)|pick (?:it )?(?:up|back up) again|start imaging again)\b(?!.*\bfor\b)/.test(t)) return [{ kind: 'resume' }];
+  if (/^(please\s+|ok(?:ay)?,?\s+|right,?\s+)?(?:(?:we|you)\s+(?:can|may|could)\s+(?:now\s+)?)?(resume|continue|unpause|un-pause|carry on|go on|keep going|restart the (?:acquisition|imaging|time[\s-]?lapse|run|recording|experiment|mda)|start again|(?:stop|end|cancel|break|lift|finish)\s+the\s+pause|unfreeze|go back to (?:imaging|acquiring|the acquisition|the time[\s-]?lapse)|back to (?:imaging|acquiring|it)|pick (?:it )?(?:up|back up) again|start imaging again)\b(?!.*\bfor\b)/.test(t)) return [{ kind: 'resume' }];
   if (/\b(autofocus|auto-focus|refocus|re-focus|find focus|focus again)\b|\b(?:fix|correct|sort out|redo|re-?do|adjust)\s+(?:the\s+)?focus\b|\bfocus\b.*\b(?:drift\w*|is off|went off|lost|gone)\b.*\b(?:fix|correct|sort)\b/.test(t)) {
     // a periodic autofocus is no one-time command: asked, never done once with "every N" dropped
     if (/\b(?:every|each|always|throughout|continuous(?:ly)?|constantly|all the time|from now on|(?:for|during) the (?:whole|entire|rest of the) (?:run|time|acquisition|experiment|time[\s-]?lapse)|keep\b.*\bon|lock(?:ed)?|engaged?)\b/.test(t)) throw new AmbiguousCommand('I can autofocus once before the next time point ("autofocus"), or whenever the focus drops (the rule "whenever it goes out of focus, autofocus"), but not on a fixed schedule: which do you want?');
@@ -847,6 +853,17 @@ function readTiming({ t, channel, now }: ClauseWords): Adjustment[] | undefined 
   return time ? [time] : undefined;
 }
 
+/** The channels said to stay as they are ("561 unchanged", "leave DAPI as it is", "keep mCherry the same"). */
+function channelsKept(t: string): string[] {
+  const kept: string[] = [];
+  for (const m of findChannels(t)) {
+    const after = t.slice(m.index + m.text.length);
+    const before = t.slice(0, m.index);
+    if (/^(?:\s+(?:channel|laser|line))?\s*(?::\s*)?(?:is\s+|stays?\s+|remains?\s+|can stay\s+)?(?:unchanged|untouched|as (?:it is|is|before)|the same|alone|stays?|fine)\b/.test(after) || /\b(?:keep|leave|don'?t (?:touch|change))\s+(?:the\s+)?$/.test(before)) kept.push(m.preset);
+  }
+  return kept;
+}
+
 /** A part of the z-stack a share is said of: its step, its range, its number of planes. */
 const Z_PART = /\b(?:z[\s-]?)?(?:step(?:\s*size)?|spacing)\b|\b(?:number of |no\.? of |# of )?(?:z[\s-]?)?(?:slices|planes|sections)\b|\b(?:z[\s-]?)?(?:range|stack(?:\s+(?:size|height|depth|range))?)\b/;
 
@@ -880,8 +897,10 @@ function readLight({ t, channel: named, channels, now }: ClauseWords): Adjustmen
   const zScaled = zPlanScaled(t, now);
   if (zScaled) return zScaled;
   // "double the number of positions", "double everything": a share of what is no light is asked, never read as the light
-  const share = /\b(?:half|halve|double|twice|triple|quadruple|three times|(?:\d+(?:\.\d+)?)\s*(?:x|times))\b/.exec(t);
-  const other = share && !named && !/\b(?:power|laser|lasers|light|lights|intensity|illumination|brightness|brighter|dimmer|stronger|weaker|lamp|led|exposures?|expos\w*|dose)\b/.test(t) ? /\b(?:positions?|fields?|sites?|channels?|colou?rs?|grid|tiles?|tiling|everything|all of it|time ?points?|frames?|cells?|duration|run|experiment|acquisition)\b/.exec(t) : null;
+  // (a share in words, or a figure times "as long"/"as many": "128 x 96" is a size, no share)
+  const share = /\b(?:half|halve|double|twice|triple|quadruple|three times)\b|\b\d+(?:\.\d+)?\s*(?:x|times)\s+(?=as\s+(?:long|many|much)\b)/.exec(t);
+  // (only of a run this conversation started: "simulate twice as many cells" is no command to a microscope)
+  const other = share && !named && (now.intervalS !== undefined || now.positions !== undefined) && !/\b(?:power|laser|lasers|light|lights|intensity|illumination|brightness|brighter|dimmer|stronger|weaker|lamp|led|exposures?|expos\w*|dose)\b/.test(t) ? /\b(?:positions?|fields?|sites?|channels?|colou?rs?|grid|tiles?|tiling|everything|all of it|time ?points?|frames?|cells?|duration|run|experiment|acquisition)\b/.exec(t) : null;
   // ("run twice as long", "double the duration": the planned length scaled)
   if (other && /^(?:duration|run|experiment|acquisition)$/.test(other[0]) && now.durationS !== undefined && !/\b(?:half|halve)\b/.test(share![0])) {
     const factor = /double|twice/.test(share![0]) ? 2 : /triple|three/.test(share![0]) ? 3 : /quadruple/.test(share![0]) ? 4 : Number(/\d+(?:\.\d+)?/.exec(share![0])?.[0]);
@@ -891,12 +910,15 @@ function readLight({ t, channel: named, channels, now }: ClauseWords): Adjustmen
       return [change];
     }
   }
-  if (other) throw new AmbiguousCommand(`I cannot apply "${share![0]}" to the ${other[0]}: I can change the interval ("halve the interval"), a channel's light ("double the GFP power", "halve the exposure"), the z-stack ("double the number of slices"), or the run's length ("run 2 h longer"); nothing was changed`);
+  if (other) throw new AmbiguousCommand(`I cannot apply "${share![0].trim()}" to the ${other[0]}: I can change the interval ("halve the interval"), a channel's light ("double the GFP power", "halve the exposure"), the z-stack ("double the number of slices"), or the run's length ("run 2 h longer"); nothing was changed`);
   // a channel by its number in the plan ("exposure of channel 2 to 40 ms"): that one, never all of them
   const channel = named ?? channelNumbered(t);
   const light = parseLight(t, channel);
   // "set the 488 and 561 to 5%", "halve GFP and mCherry": one value for each channel named
-  if (light.length && channels.length > 1) return channels.flatMap((c) => light.map((l) => ({ ...l, channel: c }) as Adjustment));
+  // ("exposure for 488 reduced to 40 ms, 561 unchanged": a channel said to stay as it is is no part of the change)
+  const changed = channels.filter((c) => !channelsKept(t).includes(c));
+  if (light.length && changed.length === 1 && channels.length > 1) return light.map((l) => ({ ...l, channel: changed[0] }) as Adjustment);
+  if (light.length && channels.length > 1) return changed.flatMap((c) => light.map((l) => ({ ...l, channel: c }) as Adjustment));
   if (light.length) return light;
   // "max power on the 640", "full laser on DAPI": 100 % (a raise of more than 2x is confirmed by a person)
   if (/\b(?:max(?:imum)?|full)\s+(?:power|laser|intensity|light)\b|\b(?:power|laser|intensity)\s+(?:to\s+)?(?:the\s+)?max(?:imum)?\b|\bmax(?:imi[sz]e)?\s+(?:out\s+)?(?:the\s+)?(?:\S+\s+)?(?:power|laser|intensity|light)\b|\bmax\s+(?:it\s+)?out\b/.test(t) && !hasFigure(t)) return [{ kind: 'power', powerPercent: 100, ...(channel ? { channel } : {}) }];

@@ -241,7 +241,7 @@ function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig)
   // "undo that" right after a change of channels: the channels as they were
   const last = earlier.at(-1);
   const lastChanges = last && carries(last.tool, 'change') && Array.isArray(last.args.changes) ? (last.args.changes as Adjustment[]) : [];
-  if (/^(?:(?:ok(?:ay)?|no|sorry|oops|actually|hmm+)[,\s]+)*(?:please\s+)?(?:(?:undo|revert|reverse|take back|cancel)\b(?:\s+(?:that|it|this|the last (?:change|one|command)))?|(?:put|set|change|turn|switch)\s+(?:it|that|this)\s+back(?:\s+(?:again|to (?:what|how) it was|to before|as it was))?)\s*(?:please)?[.!]*$/.test(t)) {
+  if (/^(?:(?:ok(?:ay)?|no|sorry|oops|actually|hmm+)[,\s]+)*(?:please\s+)?(?:(?:undo|revert|reverse|take back|cancel)\b(?:\s+(?:that|it|this|the last (?:change|one|command)))?|(?:put|set|change|turn|switch)\s+(?:it|that|this)\s+back(?:\s+(?:again|to (?:what|how) it was|to before|as it was))?|(?:(?:go|get|switch|change|set|put)\s+)?(?:(?:it|that|things|everything)\s+)?back\s+(?:to\s+)?(?:how|what|the way)\s+(?:it|they|things)\s+(?:was|were)(?:\s+before)?|(?:go|switch|change)\s+back(?:\s+to\s+(?:before|the old settings?))?)\s*(?:please)?[.!]*$/.test(t)) {
     // (a setting changed is set back to the value it had just before, as the conversation tells it)
     const state = runStateOf(earlier.slice(0, -1), (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change'));
     const intervals = intervalHistory(earlier.slice(0, -1));
@@ -264,6 +264,8 @@ function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig)
     const resolved = routeMicroscopeRequest(t.replace(/\b(?:it|that one|this one)\b(?!['’]s)/, `the ${named[0]}${setting}`), { acquisitionRunning: true, config });
     if (resolved?.tool !== undefined) return resolved;
   }
+  // "same again", "do it again", "once more": a change by a factor made again (a value set again changes nothing)
+  if (/^(?:(?:ok(?:ay)?|yes|yeah|hmm+)[,\s]+)*(?:(?:the\s+)?same again|(?:do|try)\s+(?:it|that|this)\s+again|again|once more|one more time|repeat (?:it|that|this)|and again)(?:\s*,?\s*please)?\s*[.!]*$/.test(t) && lastChanges.length && lastChanges.every((c) => c.kind === 'exposureFactor' || c.kind === 'powerFactor' || c.kind === 'intervalFactor')) return { tool: toolCarrying('change'), args: { changes: lastChanges } };
   const again = sameForChannels(t, previous, config);
   if (again) return { tool: toolCarrying('change'), args: { changes: again } };
   const corrected = correctedValue(t, earlier);
@@ -359,7 +361,8 @@ function sameForChannels(t: string, previous: Adjustment[], config: MicroscopeCo
 export function afterCorrection(text: string): string {
   const m = /^(.*\S)\s*(?:\.{2,}|,|;|-{1,2}|—)?\s*\b(?:no wait|wait,? no|no,? sorry|sorry,? i mean|i mean|i meant|scratch that|correction|make that|(?<!(?:'d|would|i|we)\s)rather(?!\s+(?:not|than)\b)|no,? make it|no,? let'?s (?:do|say|go with)|actually,? no)\b\s*[,:]?\s*(\S.*)$/i.exec(text);
   // "sorry, I meant 1%": nothing before the correction but an apology is no words to drop
-  if (!m || /^(?:sorry|oops|no|ok(?:ay)?|wait|ah|oh|hmm|actually)[\s,.!]*$/i.test(m[1])) return apologyCorrection(text) ?? text;
+  // ("no wait, make that 2%": several such words are no words either)
+  if (!m || /^(?:(?:sorry|oops|no|ok(?:ay)?|wait|ah|oh|hmm|actually)[\s,.!]*)+$/i.test(m[1])) return apologyCorrection(text) ?? text;
   // ("... 5%... sorry, I meant": the apology and the dots before it are not part of the words corrected)
   const before = m[1].replace(/(?:[\s.,;:!—-]|\b(?:no|sorry|wait|oops)\b)+$/i, '');
   return replacedIn(before, m[2]) ?? m[2];

@@ -390,6 +390,8 @@ export function labShorthand(text: string): string {
     .replace(/\b(\d+)-(plane|slice|section|position|field|site|tile)s?\b/gi, '$1 $2s')
     // "for a further 6 h": another
     .replace(/\b(?:a\s+)?further\s+(?=\d|an?\s+(?:hour|minute|day)|another\b)/gi, 'another ')
+    // "pls", "plz": please
+    .replace(/\b(?:pls|plz|plse|pleeease|pleaseee)\b/gi, 'please')
     // "50 millisec", "50msecs", "20 millis", "30 mili seconds": milliseconds by their other spellings
     .replace(/(\d)\s*(?:msecs|millisecs?|milli-?secs?|millis|mill?i[\s-]?seconds?|mil+isecond?s?)\b/gi, '$1 ms')
     // "10 pct": per cent

@@ -158,3 +158,24 @@ describe('a share said of something other than light', () => {
     expect(changes('DAPI 20 millis')).toEqual([{ kind: 'exposure', exposureMs: 20, channel: 'DAPI' }]);
   });
 });
+
+describe('going on, going back and saying it again', () => {
+  it('resumes for "we can carry on now", "restart the time-lapse", "stop the pause", and pauses with "pls"', () => {
+    expect(toolOf('we can carry on now')).toBe('resume_acquisition');
+    expect(toolOf('restart the time-lapse')).toBe('resume_acquisition');
+    expect(toolOf('stop the pause')).toBe('resume_acquisition');
+    expect(route('pls pause 20min, changing media')).toEqual({ tool: 'pause_acquisition', args: { forS: 1200 } });
+  });
+  it('keeps a channel said to stay unchanged out of the change', () => {
+    expect(changes('Per our discussion: exposure for 488 reduced to 40 ms, 561 unchanged, interval 8 min.')).toEqual([{ kind: 'exposure', exposureMs: 40, channel: 'FITC' }, { kind: 'interval', intervalS: 480 }]);
+  });
+  it('takes a bare value after a vague amount as that amount, for the channel named', () => {
+    expect(changes('Could you possibly lower the blue laser a bit? Like 1%?')).toEqual([{ kind: 'power', powerPercent: 1, channel: 'DAPI' }]);
+  });
+  it('reads "no wait, make that 2%", "same again" and "go back to how it was" after a change', () => {
+    expect(changes('no wait, make that 2%', after([{ kind: 'power', powerPercent: 5, channel: 'FITC' }]))).toEqual([{ kind: 'power', powerPercent: 2, channel: 'FITC' }]);
+    expect(changes('same again', after([{ kind: 'exposureFactor', factor: 0.5, channel: 'FITC' }]))).toEqual([{ kind: 'exposureFactor', factor: 0.5, channel: 'FITC' }]);
+    expect(changes('hmm, go back to how it was', after([{ kind: 'interval', intervalS: 600 }]))).toEqual([{ kind: 'interval', intervalS: 300 }]);
+    expect(changes('go back to every 5 min')).toEqual([{ kind: 'interval', intervalS: 300 }]);
+  });
+});
