@@ -179,3 +179,15 @@ describe('going on, going back and saying it again', () => {
     expect(changes('go back to every 5 min')).toEqual([{ kind: 'interval', intervalS: 300 }]);
   });
 });
+
+describe('lists and questions', () => {
+  it('drops every channel of a list after one stop word', () => {
+    expect(changes('drop DAPI, GFP and mCherry')).toEqual([{ kind: 'dropChannel', channel: 'DAPI' }, { kind: 'dropChannel', channel: 'FITC' }, { kind: 'dropChannel', channel: 'Rhodamine' }]);
+  });
+  it('answers frames to go, bleaching so far and the current z step, and sets "the current interval" when given a value', () => {
+    expect(toolOf('how many frames to go')).toBe('microscope_status');
+    expect(toolOf('how much have we bleached so far?')).toBe('dose_report');
+    expect(toolOf('current z step?', stackOf3)).toBe('microscope_status');
+    expect(changes('set the current interval to 10 min')).toEqual([{ kind: 'interval', intervalS: 600 }]);
+  });
+});
