@@ -178,6 +178,9 @@ function readAsTwo(clause: string, config: MicroscopeConfig, now: RunState): Adj
 /** The changes that hold at every position alike (the interval too, unless it names the one it is for). */
 const PLAN_WIDE = new Set<string>(['interval', 'intervalFactor', 'exposure', 'exposureFactor', 'power', 'powerFactor', 'addChannel', 'dropChannel', 'onlyChannels', 'acquireEvery', 'channelZOffset', 'channelStack', 'axisOrder', 'zPlan', 'grid']);
 
+/** A change of the interval by a factor said of one position ("image position 3 more often"): that position. */
+const FACTOR_AT = new WeakMap<Adjustment, string>();
+
 /** A change said for one position: "at position 2", "for field 3", "in pos 1". */
 const POSITION_SCOPE = /\b(?:at|in|on|for|from)\s+(?:the\s+)?((?:stage\s+)?(?:position|pos|field|site)\s*#?\s*\d+|(?:first|second|third|fourth|fifth|last)\s+(?:position|field|site))\b/;
 
@@ -360,6 +363,25 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
     );
   }
   settingsOfChannelsNotImaged(out, whole, now);
+  // "image position 3 more often, every 2 min": a direction and the interval that says how much are one change
+  const timings = out.filter((a) => a.kind === 'interval' || a.kind === 'intervalFactor');
+  const [interval, factor] = [timings.find((a) => a.kind === 'interval'), timings.find((a) => a.kind === 'intervalFactor')];
+  if (timings.length === 2 && interval?.kind === 'interval' && factor?.kind === 'intervalFactor' && (now.intervalS === undefined || Math.sign(interval.intervalS - now.intervalS) === Math.sign(factor.factor - 1))) {
+    out.splice(out.indexOf(factor), 1);
+    const position = FACTOR_AT.get(factor);
+    if (position && interval.onlyAt === undefined) out[out.indexOf(interval)] = { ...interval, onlyAt: position };
+  }
+  // ("image pos 2 twice as often": the factor of the run's interval, at that position only)
+  const scoped = out.find((a) => FACTOR_AT.has(a));
+  if (scoped?.kind === 'intervalFactor' && now.intervalS !== undefined) {
+    const change: Adjustment = { kind: 'interval', intervalS: Math.round(now.intervalS * scoped.factor * 1e6) / 1e6, onlyAt: FACTOR_AT.get(scoped)! };
+    RECKONED.add(change);
+    out[out.indexOf(scoped)] = change;
+  } else if (scoped) {
+    const p = FACTOR_AT.get(scoped)!;
+    const named = /^\d+$/.test(p) ? `position ${p}` : p;
+    throw new AmbiguousCommand(`how often at ${named}? Say its interval, e.g. "${named} every 2 min" (the other positions keep theirs); nothing was changed`);
+  }
   // one interval at a time: "every 2 min for the next hour, then every 10 min" is a plan of phases, not two changes now
   if (out.filter((a) => a.kind === 'interval' || a.kind === 'intervalFactor').length > 1) {
     throw new AmbiguousCommand(`I can change the interval once from the next time point, not to ${out.filter((a) => a.kind === 'interval' || a.kind === 'intervalFactor').map(describeAdjustment).join(' and then ')}: say one interval now, and the next one when it is due`);
@@ -837,6 +859,13 @@ function readTiming({ t, channel, now }: ClauseWords): Adjustment[] | undefined 
     if (/^\d+$/.test(position) && now.positions !== undefined && Number(position) > now.positions) throw new AmbiguousCommand(`this run has ${now.positions} position${now.positions === 1 ? '' : 's'}: there is no position ${position}; nothing was changed`);
     return [{ ...time, onlyAt: position }];
   }
+  // ("image position 3 more often": how often at that position is asked, never a change of every position)
+  // (kept for the interval another clause gives: "image position 3 more often, every 2 min"; asked at the end otherwise)
+  const at = time?.kind === 'intervalFactor' && !channel ? positionNamed(t, now) : undefined;
+  if (at && time && !/\b(?:all|every|each|both) (?:the )?(?:positions|fields|sites)\b|\beverywhere\b/.test(t)) {
+    FACTOR_AT.set(time, at);
+    return [time];
+  }
   // "DAPI just once an hour, the rest as is", "only image mCherry every 30 min": that channel every Nth time point of the run's interval
   if (time?.kind === 'interval' && channel && (OTHERS_AS_THEY_ARE.test(t) || /\b(?:just|only)\s+(?:once|every)\b/.test(t))) {
     const every = now.intervalS ? time.intervalS / now.intervalS : NaN;
@@ -1138,7 +1167,8 @@ function channelNumbered(t: string): string | undefined {
 
 /** Words that take the tiling away ("stop tiling", "no grid"). */
 function dropsGrid(t: string): boolean {
-  return (/\b(no|remove|drop|without|stop|skip|turn off|switch off|disable|end|cancel|get rid of|lose|ditch|scrap)\b.*\b(grid|tiles?|tiling|mosaic|montage)\b/.test(t) || /\b(?:switch|turn|shut)\b.*\b(?:grid|tiling|mosaic|montage)\b.*\boff\b/.test(t)) && !/\d\s*(?:x|×|by)\s*\d/.test(t);
+  // ("make it a single tile again": one tile is no grid)
+  return (/\b(no|remove|drop|without|stop|skip|turn off|switch off|disable|end|cancel|get rid of|lose|ditch|scrap)\b.*\b(grid|tiles?|tiling|mosaic|montage)\b/.test(t) || /\b(?:switch|turn|shut)\b.*\b(?:grid|tiling|mosaic|montage)\b.*\boff\b/.test(t) || /\b(?:a\s+)?(?:single|one|1)\s+tile\b/.test(t)) && !/\d\s*(?:x|×|by)\s*\d/.test(t);
 }
 
 /** An amount said without a number ("a bit", "slightly", "a notch"): asked, never guessed. */

@@ -191,3 +191,14 @@ describe('lists and questions', () => {
     expect(changes('set the current interval to 10 min')).toEqual([{ kind: 'interval', intervalS: 600 }]);
   });
 });
+
+describe('how often at one position, and one tile', () => {
+  it('sets the interval at the one position a direction is said of (never every position), asked without an amount to go by', () => {
+    expect(changes('image position 3 more often, every 2 min', fourPositions)).toEqual([{ kind: 'interval', intervalS: 120, onlyAt: '3' }]);
+    expect(changes('image pos 2 twice as often', fourPositions)).toEqual([{ kind: 'interval', intervalS: 300, onlyAt: 'Pos2' }]);
+    expect(changes('image faster, every 30 s')).toEqual([{ kind: 'interval', intervalS: 30 }]);
+  });
+  it('reads one tile as no grid', () => {
+    expect(changes('make it a single tile again', fourPositions)).toEqual([{ kind: 'grid', grid: null }]);
+  });
+});
