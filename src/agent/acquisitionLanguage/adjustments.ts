@@ -6,6 +6,7 @@
 import { InputError } from '../../errors.ts';
 import { describeAdjustment, type Adjustment } from '../../microscope/adjustment.ts';
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
+import { zPositionsUm } from '../../microscope/sequence.ts';
 import { axisOrderSaid, channelStackSaid, offsetToPlaneUm, orderInOneClause, POSITION_STACK, zOffsetsSaid } from './channelPlanes.ts';
 import { dropsZStack, parseGrid, parsePositionList, parseZPlan, positionCount, spreadPositions } from './space.ts';
 import type { RunState } from './runState.ts';
@@ -86,7 +87,7 @@ export function withoutNegatedStops(t: string): string {
 }
 
 /** A question about the run: its progress, what it is doing, its current settings. */
-const STATUS_QUESTION = /\bhow many (?:cells|nuclei|objects)\b.*\b(?:latest|last|current|newest|live|most recent)\s+(?:image|frame|snap|picture|time ?point)\b|\b(?:is it|are we|is the (?:acquisition|run|imaging|time[\s-]?lapse)) (?:done|finished|over|complete|still going)\b|^(?:which|what|how many)\s+(?:channels?|positions?|objective|objectives|lasers?|exposures?|settings|z[\s-]?planes?|planes|(?:z[\s-]?)?slices|sections|fields?|interval|frame rate|power|laser power)\b.*\b(?:on|at|are we|is it|imaging|using|used|running|active|set|in use|being imaged|are there|do we have|have we got|taking|doing|acquiring|getting|collecting|per (?:stack|time ?point))\b|\bhow many (?:images|frames|time ?points|pictures)\b.*\b(?:so far|taken|done|acquired|have we|did we|have you|did you)\b|\bwhat (?:time ?point|frame) (?:are we|is it)\b|\bwhich (?:time ?point|frame) (?:are we|is it)\b|\bwhen(?:'s| is) the next (?:time ?point|frame|image)\b|^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?what(?:'s| is)\s+(?:running|happening|going on)\b|\bwhat are you (?:doing|imaging|acquiring)\b|\bwhat(?:'s| is) the (?:microscope|scope|acquisition) (?:doing|up to)\b|^(?:is|are) (?:it|the acquisition|the microscope|the run|the time[\s-]?lapse|anything|we) (?:still |now |already )?(?:running|imaging|acquiring|going|on|paused|stopped|on hold|waiting|finished|done)\b|\b(?:current|present) (?:interval|settings?|exposures?|power|frame rate|positions?|objective|plan|channels?)\b|^what(?:'s| is| are) the (?:(?:current|present|actual|set)\s+)?(?:[\w-]+ )?(?:interval|exposures?|exposure time|power|laser power|frame rate|settings|channels|positions|objective|z-?stack|z[\s-]?step|step size|z[\s-]?range|z[\s-]?planes|plan)\b|\bwhere(?:'s| is) the stage\b|\bhow (?:far|long) (?:along|in|through|into it) (?:are we|is it)\b|\bhow far (?:are we|is it) (?:along|in|through)\b/;
+const STATUS_QUESTION = /\bhow many (?:cells|nuclei|objects)\b.*\b(?:latest|last|current|newest|live|most recent)\s+(?:image|frame|snap|picture|time ?point)\b|\b(?:is it|are we|is the (?:acquisition|run|imaging|time[\s-]?lapse)) (?:done|finished|over|complete|still going)\b|^(?:which|what|how many)\s+(?:channels?|positions?|objective|objectives|lasers?|exposures?|settings|z[\s-]?planes?|planes|(?:z[\s-]?)?slices|sections|fields?|interval|frame rate|power|laser power)\b.*\b(?:on|at|are we|is it|imaging|using|used|running|active|set|in use|being imaged|are there|do we have|have we got|taking|doing|acquiring|getting|collecting|per (?:stack|time ?point))\b|\bhow many (?:images|frames|time ?points|pictures)\b.*\b(?:so far|taken|done|acquired|have we|did we|have you|did you)\b|\bwhat (?:time ?point|frame) (?:are we|is it)\b|\bwhich (?:time ?point|frame) (?:are we|is it)\b|\bwhen(?:'s| is) the next (?:time ?point|frame|image)\b|^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?what(?:'s| is)\s+(?:running|happening|going on)\b|\bwhat are you (?:doing|imaging|acquiring)\b|\bwhat(?:'s| is) the (?:microscope|scope|acquisition) (?:doing|up to)\b|^(?:is|are) (?:it|the acquisition|the microscope|the run|the time[\s-]?lapse|anything|we) (?:still |now |already )?(?:running|imaging|acquiring|going|on|paused|stopped|on hold|waiting|finished|done)\b|\b(?:current|present) (?:interval|settings?|exposures?|power|frame rate|positions?|objective|plan|channels?|z[\s-]?steps?|step size|z[\s-]?stack|stack|z[\s-]?range|grid|tiling)\b|^what(?:'s| is| are) the (?:(?:current|present|actual|set)\s+)?(?:[\w-]+ )?(?:interval|exposures?|exposure time|power|laser power|frame rate|settings|channels|positions|objective|z-?stack|z[\s-]?step|step size|z[\s-]?range|z[\s-]?planes|plan)\b|\bwhere(?:'s| is) the stage\b|\bhow (?:far|long) (?:along|in|through|into it) (?:are we|is it)\b|\bhow far (?:are we|is it) (?:along|in|through)\b/;
 /** A yes/no question about the state of a part of the run ("is the 561 still on?", "are both lasers active?", "is DAPI still being imaged"): it changes nothing. */
 const STATE_QUESTION = /^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?(?:is|are)\s+(?:the\s+|my\s+|our\s+|both\s+|all\s+)?(?:[\w-]+\s+){0,3}?(?:still\s+|currently\s+|now\s+|already\s+)?(?:on|off|switched (?:on|off)|turned (?:on|off)|active|enabled|disabled|included|in (?:the|this) (?:plan|acquisition|run|time[\s-]?lapse)|being (?:imaged|acquired|recorded|used))(?:\s+or\s+(?:on|off|not))?\s*[?!.]*$/;
 // ("reduce the 488 to 5%, and, if possible, extend ...": "and" set off by commas)
@@ -108,6 +109,17 @@ function perChannel(clause: string, config: MicroscopeConfig): string[] {
   return parts.map((p, i) => (i === 0 ? lead : lead.replace(/^\s*(?:and|also)\s+/i, '')) + p.replace(/(?:\s*(?:,|;|\band\b|&|\bplus\b)\s*(?:the\s+)?)+$/i, '').trim()).map((p) => p.trim());
 }
 
+/**
+ * "wrap up at the 8 h mark", "end it at 10 hours", "stop at hour 6": an end said at a time into the run
+ * (counted from its start, as its duration is) is its total duration, never a stop now.
+ */
+function endAtElapsed(t: string): string {
+  const end = String.raw`\b(?:stop|end|finish|wrap(?:\s+(?:it|things|everything))?\s+up|conclude|terminate|call it a day)\b(?:\s+(?:it|everything|imaging|the (?:run|acquisition|experiment|imaging|time[\s-]?lapse|mda)))?`;
+  return t
+    .replace(new RegExp(String.raw`${end}\s+at\s+hour\s+(\d+(?:\.\d+)?)\b`, 'i'), 'total duration $1 h')
+    .replace(new RegExp(String.raw`${end}\s+(?:at|on)\s+(?:the\s+)?(\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|min|mins|minutes?|d|days?))(?:\s+(?:mark|point|in|into the run|after the start|after start|from the start))?(?=\s*[.!]*$|\s*[,;])`, 'i'), 'total duration $1');
+}
+
 /** A stop said after a span, to end the run there ("..., then stop", "... and then end it", "... and stop"). */
 const THEN_STOP = /(?:\s*[,;.]\s*|\s+)(?:and\s+)?(?:then\s+)?(?:stop|end|finish|quit)(?:\s+(?:it|there|everything|imaging|the (?:run|acquisition|experiment|imaging|time[\s-]?lapse)))?\s*[.!]*$/i;
 
@@ -116,7 +128,10 @@ const THEN_STOP = /(?:\s*[,;.]\s*|\s+)(?:and\s+)?(?:then\s+)?(?:stop|end|finish|
  * Where a clause may hold two commands: a comma before a verb that only commands ("drop DAPI, set GFP to
  * 30 ms"), "and" before a value and the setting it is of ("2 min intervals and 40 ms exposure for GFP").
  */
-const SECOND_COMMAND = /,\s*(?=(?:set|add|drop|remove|pause|resume|zoom|switch|change|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|skip|halve|double|triple|swap|replace|bump|boost|shorten|lengthen|stretch)\s(?!(?:it|its|them|that|this|those)\b))|\s+and\s+(?=\d+(?:\.\d+)?\s*(?:ms|msec|%|percent|s|sec|min|mins|minutes?|h|hours?)\s+(?:of\s+)?(?:exposure|power|laser|intensity|intervals?)\b)/i;
+const SECOND_COMMAND = /,\s*(?=(?:set|add|drop|remove|pause|resume|zoom|switch|change|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|skip|halve|double|triple|swap|replace|bump|boost|shorten|lengthen|stretch)\s(?!(?:it|its|them|that|this|those)\b))|\s+and\s+(?=\d+(?:\.\d+)?\s*(?:ms|msec|%|percent|s|sec|min|mins|minutes?|h|hours?)\s+(?:of\s+)?(?:exposure|power|laser|intensity|intervals?)\b)|\s+and\s+(?=(?:half|double|twice|triple|quarter|a (?:half|third|quarter) of)\s+(?:the|its)\s+(?:exposure|power|intensity|laser)\b)/i;
+
+/** "half the exposure", "double its power": a share of a setting; group 1 the word before the setting. */
+const SHARE_OF_SETTING = /^(?:half|double|twice|triple|quarter|a (?:half|third|quarter) of)\s+(the|its)\s+(?:exposure|power|intensity|laser)\b/i;
 
 /**
  * The clause split where it holds two commands, only when the second names its own channel or the first
@@ -126,8 +141,105 @@ function splitSecondCommand(clause: string, config: MicroscopeConfig): string[] 
   const m = SECOND_COMMAND.exec(clause);
   if (!m) return [clause];
   const [first, rest] = [clause.slice(0, m.index), clause.slice(m.index + m[0].length)];
+  // "DAPI to 1% and half the exposure": a share of a setting said after "and" is that setting of the one channel named before
+  const share = SHARE_OF_SETTING.exec(rest);
+  const named = uniquePresets(findChannels(first, config));
+  if (share && named.length === 1 && !findChannels(rest, config).length) {
+    const said = findChannels(first, config)[0].text;
+    return [first, ...splitSecondCommand(rest.replace(share[1], `the ${said}`), config)];
+  }
   if (findChannels(first, config).length && !findChannels(rest, config).length) return [clause];
   return [first, ...splitSecondCommand(rest, config)];
+}
+
+/** The changes a clause reads to alone, or undefined when it reads to none (or asks back). */
+function readsAlone(clause: string, config: MicroscopeConfig, now: RunState): Adjustment[] | undefined {
+  try {
+    const changes = parseClause(clause, config, now);
+    return changes?.length ? changes : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The clause cut at one "and" (or comma) into two commands that each read alone and carry all their own
+ * numbers; undefined when no cut does.
+ */
+function readAsTwo(clause: string, config: MicroscopeConfig, now: RunState): Adjustment[] | undefined {
+  for (const joint of clause.matchAll(/\s*,?\s+and\s+|\s*,\s*/g)) {
+    const halves = [clause.slice(0, joint.index), clause.slice(joint.index! + joint[0].length)];
+    const read = halves.map((h) => readsAlone(h, config, now));
+    if (read.every((r, i) => r && !r.some((c) => c.kind === 'status') && quantitiesNotCarried(halves[i], r).length === 0)) return read.flat() as Adjustment[];
+  }
+  return undefined;
+}
+
+/** The changes that hold at every position alike (the interval too, unless it names the one it is for). */
+const PLAN_WIDE = new Set<string>(['interval', 'intervalFactor', 'exposure', 'exposureFactor', 'power', 'powerFactor', 'addChannel', 'dropChannel', 'onlyChannels', 'acquireEvery', 'channelZOffset', 'channelStack', 'axisOrder', 'zPlan', 'grid']);
+
+/** A change of the interval by a factor said of one position ("image position 3 more often"): that position. */
+const FACTOR_AT = new WeakMap<Adjustment, string>();
+
+/** A change said for one position: "at position 2", "for field 3", "in pos 1". */
+const POSITION_SCOPE = /\b(?:at|in|on|for|from)\s+(?:the\s+)?((?:stage\s+)?(?:position|pos|field|site)\s*#?\s*\d+|(?:first|second|third|fourth|fifth|last)\s+(?:position|field|site))\b/;
+
+/** A change that takes a part out of the plan: a channel, a position, the z-stack, the grid. */
+const isDrop = (a: Adjustment) => a.kind === 'dropChannel' || a.kind === 'dropPosition' || (a.kind === 'zPlan' && a.zPlan === null) || (a.kind === 'grid' && a.grid === null);
+
+/**
+ * "drop DAPI, set exposure to 30 ms", "lose mCherry, GFP to 8%": a part taken out, then a comma, then
+ * a command of its own is two commands, each read alone (the second never takes the dropped channel
+ * for its own: what it sets without a channel goes to the channels that remain).
+ */
+function splitAfterDrop(clause: string, config: MicroscopeConfig, now: RunState): string[] {
+  const mayDrop = (part: string) => STOP_WORD_AT.test(part.toLowerCase()) || OFF_AT_END.test(part.toLowerCase()) || /(?:^|\s)no\s/i.test(part);
+  for (const comma of clause.matchAll(/\s*,\s*/g)) {
+    const [head, tail] = [clause.slice(0, comma.index), clause.slice(comma.index! + comma[0].length)];
+    if (!head.trim() || !tail.trim() || (!mayDrop(head) && !mayDrop(tail))) continue;
+    // ("drop DAPI, GFP and mCherry": more names after the comma are more of what is dropped;
+    // "enough of the Hoechst, stop acquiring it": a pronoun after the comma points back at the same part)
+    if (namesOnlyChannels(tail, config) || (/\b(?:it|them|that|this|those|these)\b/i.test(tail) && !findChannels(tail, config).length)) continue;
+    const [first, second] = [readsAlone(head, config, now), readsAlone(tail, config, now)];
+    // (either side the drop: "GFP exposure 50 ms, DAPI off" is the exposure of GFP, and DAPI dropped)
+    if (!first || !second || (!first.every(isDrop) && !second.every(isDrop)) || quantitiesNotCarried(head, first).length) continue;
+    return [head, ...splitAfterDrop(tail, config, now)];
+  }
+  return [clause];
+}
+
+/** Words that are channel names only, with articles and joining words ("GFP and mCherry", "the far red channel"). */
+function namesOnlyChannels(text: string, config: MicroscopeConfig): boolean {
+  const mentions = findChannels(text, config);
+  if (!mentions.length) return false;
+  let rest = text;
+  for (const m of [...mentions].reverse()) rest = rest.slice(0, m.index) + ' ' + rest.slice(m.index + m.text.length);
+  return /^(?:\s|,|&|\b(?:and|the|a|channels?|lasers?|lines?|too|also|as well)\b|[.!])*$/i.test(rest);
+}
+
+/** A stop word that begins a clause (group 1), after courtesy words. */
+const LEADING_STOP_VERB = new RegExp(String.raw`^\s*(?:(?:please|pls|now|also|and|then|can you|could you)\s+)*(${STOP_VERB})\b`, 'i');
+
+/** The parts of a plan a stop word can take out, said without a verb of their own after "and". */
+const PART_OBJECT = /^(?:also\s+)?(?:the\s+)?(?:(?:stage\s+|xy\s+)?(?:positions?|pos|fields?|sites?)\s*#?\s*\d+(?:\s*(?:,|and|&)\s*\d+)*|(?:first|second|third|fourth|fifth|last)\s+(?:position|field|site)|z[\s-]?stacks?|(?:z[\s-]?)?stack|grid|tiling|tiles)\s*[.!]*$/i;
+
+/**
+ * "stop Cy5 and position 3", "drop position 2 and the z-stack": one stop word over parts of different
+ * kinds (a channel, a position, the z-stack, the grid) takes out each of them, each read with the verb.
+ */
+function stopVerbOverObjects(clause: string, config: MicroscopeConfig): string[] {
+  const verb = LEADING_STOP_VERB.exec(clause);
+  if (!verb) return [clause];
+  const joints = [...clause.matchAll(/\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)/g)];
+  for (const joint of joints) {
+    const [head, tail] = [clause.slice(0, joint.index), clause.slice(joint.index! + joint[0].length)];
+    // (each side a different kind of part: a channel beside a position, the z-stack or the grid)
+    const headIsChannel = findChannels(head, config).length > 0 && !PART_OBJECT.test(head.slice(verb[0].length).trim());
+    const tailIsChannel = namesOnlyChannels(tail, config);
+    if (headIsChannel && PART_OBJECT.test(tail.trim())) return [head, `${verb[1]} ${tail}`];
+    if (!headIsChannel && PART_OBJECT.test(head.slice(verb[0].length).trim()) && tailIsChannel) return [head, `${verb[1]} ${tail}`];
+  }
+  return [clause];
 }
 
 const CONNECTIVE = /^\s*(?:(?:and|then|after that|afterwards|finally)\b[,\s]*)+(?=\S)/i;
@@ -145,7 +257,7 @@ export function countsAsDigits(t: string): string {
  * changes, in order. InputError (AmbiguousCommand for a question to ask) when nothing matches.
  */
 export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CONFIG, now: RunState = {}): Adjustment[] {
-  const whole = withoutHedges(withoutNegatedStops(countsAsDigits(withoutListMarks(normaliseText(text)))));
+  const whole = endAtElapsed(withoutHedges(withoutNegatedStops(countsAsDigits(withoutListMarks(normaliseText(text))))));
   // "image for another 90 minutes, then stop", "keep going 2 more hours and end it": the run ends that
   // span from now (an end time), never a stop now nor a run longer than planned
   const thenStop = THEN_STOP.exec(whole);
@@ -169,7 +281,7 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
   // ("488 to 7%, interval 15 min": a timing with its value after a comma is a clause of its own)
   // (only after a value of its own: "image faster, every 30 s" is one change said twice)
   // ("channels first, then z": one order said in two parts, not two commands)
-  const clauses = orderInOneClause(whole).split(SPLIT).flatMap((c) => c.split(/(?<=\b(?:off|out))\s*,\s*|(?<=\d[^,]*)\s*,\s*(?=(?:and\s+)?(?:the\s+)?(?:interval|every|time[\s-]?step|frame rate)\b[^,]*\d)/i)).flatMap((c) => splitSecondCommand(c, config)).flatMap((c) => perChannel(c, config)).map((c) => c.replace(CONNECTIVE, '')).filter((c) => c.trim().length > 0);
+  const clauses = orderInOneClause(whole).split(SPLIT).flatMap((c) => c.split(/(?<=\b(?:off|out))\s*,\s*|(?<=\d[^,]*)\s*,\s*(?=(?:and\s+)?(?:the\s+)?(?:interval|every|time[\s-]?step|frame rate)\b[^,]*\d)/i)).flatMap((c) => splitSecondCommand(c, config)).flatMap((c) => splitAfterDrop(c, config, now)).flatMap((c) => stopVerbOverObjects(c, config)).flatMap((c) => perChannel(c, config)).map((c) => c.replace(CONNECTIVE, '')).filter((c) => c.trim().length > 0);
   const out: Adjustment[] = [];
   const unread: string[] = [];
   let lastChannel: string | undefined;
@@ -183,11 +295,20 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
     let changes: Adjustment[] | undefined;
     try {
       changes = parseClause(clause, config, now);
+      // "561 nm exposure should be 50 ms and images taken every 10 min": a clause read with a number left over is
+      // two commands joined by "and", each read alone, when that carries every number
+      if (changes?.length && !changes.every((c) => c.kind === 'status' || RECKONED.has(c)) && quantitiesNotCarried(clause, changes).length) changes = readAsTwo(clause, config, now) ?? changes;
     } catch (err) {
       // "maybe go a bit faster? like every 3 min?": an amount left vague in one clause and given in another is that one
       // (only when the next clause gives it as an example: "like ...", "say ...", "maybe ...", "e.g. ...")
-      const next = clauses[clauses.indexOf(said) + 1] ?? '';
-      if (!(err instanceof AmbiguousCommand) || !VAGUE_AMOUNT.test(clause.toLowerCase()) || /\d/.test(clause) || !/^\s*(?:like|say|maybe|perhaps|e\.?g\.?|i\.?e\.?|something like|such as|so|around|about|roughly)\b[^]*\d/i.test(next)) throw err;
+      const at = clauses.indexOf(said);
+      const next = clauses[at + 1] ?? '';
+      // ("lower the blue laser a bit? Like 1%?": the hedge is gone before this reads it, so a bare value is that example too)
+      const bareValue = /^\s*\d+(?:\.\d+)?\s*(?:%|percent|ms|msec|s|sec|min|mins|minutes?)?\s*[?.!]*$/i.test(next);
+      if (!(err instanceof AmbiguousCommand) || !VAGUE_AMOUNT.test(clause.toLowerCase()) || /\d/.test(clause) || (!bareValue && !/^\s*(?:like|say|maybe|perhaps|e\.?g\.?|i\.?e\.?|something like|such as|so|around|about|roughly)\b[^]*\d/i.test(next))) throw err;
+      // (the value alone is said of the channel the vague clause names)
+      const named = findChannels(clause, config);
+      if (bareValue && named.length === 1) clauses[at + 1] = `${named[0].text} ${next.trim()}`;
       continue;
     }
     // "GFP looks dim; increase its exposure": an observation beside the command is context, and its one channel is what "its" names
@@ -200,12 +321,19 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
       continue;
     }
     if (!changes && !/^(?:please|thanks?(?: you)?|ok(?:ay)?|now|then|and|also|too|right away|asap)[.!?]*$/i.test(clause.trim()) && !isRemark(clause, config) && !isContextSentence(clause, sentences, config)) unread.push(clause.trim());
+    // ("GFP to 5% at position 2": a setting said for one position, which only the interval can be; asked, never applied everywhere)
+    const scope = changes?.length ? POSITION_SCOPE.exec(clause.toLowerCase()) : null;
+    if (scope && changes!.every((c) => PLAN_WIDE.has(c.kind) && !(c.kind === 'interval' && c.onlyAt !== undefined))) {
+      throw new AmbiguousCommand(`I can ${changes!.map(describeAdjustment).join('; ')} at every position, not at ${scope[1]} only (only the interval can differ between positions): say "at every position", or drop ${scope[1]}; nothing was changed`);
+    }
     // a number with its unit that no change carries was not understood ("image GFP every 5 min for 2 h" is more than an interval)
     if (changes && !changes.every((c) => c.kind === 'status' || RECKONED.has(c))) unread.push(...quantitiesNotCarried(clause, changes));
     for (const a of changes ?? []) {
       if (a.kind === 'resume' && /^(?:(?:ok(?:ay)?|so|just|please)[,\s]+)*(?:keep (?:going|imaging|running|it (?:going|running))|carry on|go on|continue)\b/i.test(clause.trim())) GOING_ON.add(a);
       // "... GFP exposure to 150 ms and lower its power to 8%": "its" is the channel just named.
-      if ((a.kind === 'power' || a.kind === 'exposure' || a.kind === 'powerFactor' || a.kind === 'exposureFactor') && a.channel === undefined && lastChannel && /\b(its|it|that channel|the same channel)\b/i.test(clause)) a.channel = lastChannel;
+      // ("GFP 50 ms and double the power": a share of a setting right after a setting of one channel is that channel's)
+      const light = a.kind === 'power' || a.kind === 'exposure' || a.kind === 'powerFactor' || a.kind === 'exposureFactor';
+      if (light && a.channel === undefined && lastChannel && (/\b(its|it|that channel|the same channel)\b/i.test(clause) || (SHARE_OF_SETTING.test(clause.trim()) && out.at(-1) !== undefined && !isDrop(out.at(-1)!) && (out.at(-1) as { channel?: string }).channel === lastChannel))) a.channel = lastChannel;
       if ('channel' in a && typeof a.channel === 'string') lastChannel = a.channel;
       out.push(a);
     }
@@ -235,6 +363,25 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
     );
   }
   settingsOfChannelsNotImaged(out, whole, now);
+  // "image position 3 more often, every 2 min": a direction and the interval that says how much are one change
+  const timings = out.filter((a) => a.kind === 'interval' || a.kind === 'intervalFactor');
+  const [interval, factor] = [timings.find((a) => a.kind === 'interval'), timings.find((a) => a.kind === 'intervalFactor')];
+  if (timings.length === 2 && interval?.kind === 'interval' && factor?.kind === 'intervalFactor' && (now.intervalS === undefined || Math.sign(interval.intervalS - now.intervalS) === Math.sign(factor.factor - 1))) {
+    out.splice(out.indexOf(factor), 1);
+    const position = FACTOR_AT.get(factor);
+    if (position && interval.onlyAt === undefined) out[out.indexOf(interval)] = { ...interval, onlyAt: position };
+  }
+  // ("image pos 2 twice as often": the factor of the run's interval, at that position only)
+  const scoped = out.find((a) => FACTOR_AT.has(a));
+  if (scoped?.kind === 'intervalFactor' && now.intervalS !== undefined) {
+    const change: Adjustment = { kind: 'interval', intervalS: Math.round(now.intervalS * scoped.factor * 1e6) / 1e6, onlyAt: FACTOR_AT.get(scoped)! };
+    RECKONED.add(change);
+    out[out.indexOf(scoped)] = change;
+  } else if (scoped) {
+    const p = FACTOR_AT.get(scoped)!;
+    const named = /^\d+$/.test(p) ? `position ${p}` : p;
+    throw new AmbiguousCommand(`how often at ${named}? Say its interval, e.g. "${named} every 2 min" (the other positions keep theirs); nothing was changed`);
+  }
   // one interval at a time: "every 2 min for the next hour, then every 10 min" is a plan of phases, not two changes now
   if (out.filter((a) => a.kind === 'interval' || a.kind === 'intervalFactor').length > 1) {
     throw new AmbiguousCommand(`I can change the interval once from the next time point, not to ${out.filter((a) => a.kind === 'interval' || a.kind === 'intervalFactor').map(describeAdjustment).join(' and then ')}: say one interval now, and the next one when it is due`);
@@ -329,7 +476,7 @@ function parseClause(clause: string, config: MicroscopeConfig, now: RunState = {
   const channels = uniquePresets(findChannels(t, config));
   // "488 off", "GFP out": a channel and off/out at the end is a stop word too
   const offAtEnd = channels.length > 0 && offAtTheEnd(t, config);
-  const stopVerb = STOP_WORD_AT.test(t) || /\b(switch|turn|shut|cut|shut|knock|take)\b.*\boff\b/.test(t) || (channels.length > 0 && /\b(?:take|leave|keep)\b.*\bout\b/.test(t)) || offAtEnd || (channels.length > 0 && /\b(?:wants?|needs?|likes?|get|have)\s+(?:(?:the|a|my|our)\s+)*\S+(?:\s+\S+)?\s+(?:gone|removed|dropped|away)\b/.test(t));
+  const stopVerb = STOP_WORD_AT.test(t) || (channels.length > 0 && /^(?:(?:ok(?:ay)?|so|and|then|also|right)[,\s]+)*no\s/.test(t)) || /\b(switch|turn|shut|cut|shut|knock|take)\b.*\boff\b/.test(t) || (channels.length > 0 && /\b(?:take|leave|keep)\b.*\bout\b/.test(t)) || offAtEnd || (channels.length > 0 && /\b(?:wants?|needs?|likes?|get|have)\s+(?:(?:the|a|my|our)\s+)*\S+(?:\s+\S+)?\s+(?:gone|removed|dropped|away)\b/.test(t));
   const words: ClauseWords = { clause, t, config, channels, channel: channels[0], stopVerb, now };
   // the order keeps commands safe: questions first, then stop words on a part of the plan, then stop words on a channel or the run
   for (const read of READERS) {
@@ -372,11 +519,15 @@ const RESTRICT = /\b(?:restrict|limit|confine|narrow(?:\s+(?:it|this|things|imag
 /** Questions about the run: time, light, status. */
 function readQuestion({ t, channels, stopVerb, now }: ClauseWords): Adjustment[] | undefined {
   // "That's too much light - go down to 2% on all lasers": a verb of change with its value is a command, whatever is said of the light
-  if (!/\?\s*$/.test(t) && /\b(?:set|change|make|lower|raise|reduce|increase|decrease|go (?:down|up)|bring|turn|drop|cut|put)\b/.test(t) && /\d+(?:\.\d+)?\s*(?:%|percent|ms|msec)/.test(t)) return undefined;
+  // ("set the current interval to 10 min": a time or a distance with the verb too)
+  if (!/\?\s*$/.test(t) && /\b(?:set|change|make|lower|raise|reduce|increase|decrease|go (?:down|up)|bring|turn|drop|cut|put)\b/.test(t) && /\d+(?:\.\d+)?\s*(?:%|percent|ms|msec|s\b|secs?|seconds?|min|mins|minutes?|h\b|hrs?|hours?|µm|um|microns?)/.test(t)) return undefined;
   // "GFP is photobleaching badly, turn it off": a command on a channel, whatever it says about the light
   if (stopVerb && channels.length && !/\?\s*$/.test(t) && !STATE_QUESTION.test(t)) return undefined;
-  if (/how (much|long) (longer|more time|time is left|is left|remaining)|time (left|remaining)|remaining time|when will it (end|finish|be done)|^(?:so\s+|and\s+)?(?:(?:at|by)\s+)?(?:when|what time)\b.*\b(?:end|ends|finish|finishes|finished|done|over|stop|stops|complete)\b|how long (?:until|till|til|before)|\beta\b|how many .*left|how long (?:has it|have we|has the (?:acquisition|run|imaging)) been (?:running|going|imaging|acquiring|paused|on hold|stopped|waiting)/.test(t)) return [{ kind: 'status', about: 'time' }];
-  if (/how much (light|dose|exposure|laser|illumination)|^how much\b.*\b(?:had|received|got|gotten|seen|absorbed)\b|\b(?:cumulative|total|accumulated|integrated) (?:light|illumination|dose|light exposure|energy|fluence)\b|\bj\s*\/\s*cm|\bfluence\b|\b(?:am i|are we|is it) (?:fry|cook|toast|damag|kill|hurt|burn)\w*\b|(light|photo|laser)?\s*dose (so far|used|report)|\bdose\b.*\?|light so far|photobleach|phototox|\bhow (?:bleached|photo-?bleached|damaged|fried|cooked|toasted)\b|light budget|too much light|light damage|^(what|show|report|tell)\b.*\b(light )?dose\b|^(?:is|are|has|have)\b.*\bbleach\w*|^(?:total |cumulative )?(?:light )?(?:dose|light exposure|illumination)(?: (?:per|by) (?:channel|position|field))?\??$|\b(?:budget|dose) (?:is )?(?:left|remaining|remains)\b|\b(?:left|remaining) (?:of the )?(?:light |dose )?budget\b/.test(t)) return [{ kind: 'status', about: 'dose' }];
+  if (/how (much|long) (longer|more time|time is left|is left|remaining)|time (left|remaining|remains|to go)|remaining time|how long (?:to go|remains)\b|when will it (end|finish|be done)|^(?:so\s+|and\s+)?(?:(?:at|by)\s+)?(?:when|what time)\b.*\b(?:end|ends|finish|finishes|finished|done|over|stop|stops|complete)\b|how long (?:until|till|til|before)|\beta\b|how many .*(?:left|to go|remaining|remain)\b|how long (?:has it|have we|has the (?:acquisition|run|imaging)) been (?:running|going|imaging|acquiring|paused|on hold|stopped|waiting)/.test(t)) return [{ kind: 'status', about: 'time' }];
+  if (/how much (light|dose|exposure|laser|illumination)|^how much\b.*\b(?:had|received|got|gotten|seen|absorbed)\b|\b(?:cumulative|total|accumulated|integrated) (?:light|illumination|dose|light exposure|energy|fluence)\b|\bj\s*\/\s*cm|\bfluence\b|\b(?:am i|are we|is it) (?:fry|cook|toast|damag|kill|hurt|burn)\w*\b|(light|photo|laser)?\s*dose (so far|used|report)|\bdose\b.*\?|light so far|photobleach|phototox|\bhow (?:bleached|photo-?bleached|damaged|fried|cooked|toasted)\b|\bhow much\b.*\b(?:bleach\w*|photobleach\w*)\b|light budget|too much light|light damage|^(what|show|report|tell)\b.*\b(light )?dose\b|^(?:is|are|has|have)\b.*\bbleach\w*|^(?:total |cumulative )?(?:light )?(?:dose|light exposure|illumination)(?: (?:per|by) (?:channel|position|field))?\??$|\b(?:budget|dose) (?:is )?(?:left|remaining|remains)\b|\b(?:left|remaining) (?:of the )?(?:light |dose )?budget\b/.test(t)) return [{ kind: 'status', about: 'dose' }];
+  // ("any problems so far?", "what have we acquired so far": a question about the run up to now)
+  // (never a question about the cells or what they do: "how many divisions so far?" is the data's)
+  if (/^(?:(?:so|and|ok(?:ay)?)[,\s]+)?(?:any\s+(?:problems?|issues?|errors?|trouble|hiccups?|warnings?)|what\s+(?:have|did)\s+(?:we|you)\s+(?:acquired?|imaged?|taken|took|got(?:ten)?|recorded?|collected?)|(?:has|have|did)\s+(?:it|the (?:run|acquisition|imaging|scope|microscope))\s+(?:had|run into|hit|thrown))\b.*\bso far\b/.test(t) && !CHANGE_VERB.test(t)) return [{ kind: 'status', about: 'all' }];
   if (/^(status|what('s| is) (it|the acquisition) doing|how is (it|the acquisition) going|progress)\??$/.test(t) || /\bstatus\b/.test(t) || STATUS_QUESTION.test(t) || STATE_QUESTION.test(t)) return [{ kind: 'status', about: 'all' }];
   // any question form about a setting or a channel that gives no value and asks for no change ("how much power is the 561 at",
   // "are we still doing DAPI every frame?", "what exposure does mCherry have?"): the run's report answers it
@@ -449,6 +600,9 @@ function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords):
   const aboutLight = /\b(power|exposure|intensity|brightness|ms|milliseconds?|half|halve)\b|\b(?:by|to) \d|\b(?:by|to)\s+(?:a|one)\s+(?:third|quarter|fifth|tenth|hundredth)\b/.test(t);
   if (stopVerb && channels.length && percent(t) === undefined && !aboutLight && !/\b(every|each)\b.*\b(time ?point|frame)s?\b|\bevery (other|\d+(st|nd|rd|th))\b/.test(t)) {
     const dropped = channelsStopped(t, config);
+    // ("cancel Cy5 at position 2": a channel dropped at one position only is no change a plan holds; asked, never dropped everywhere)
+    const at = POSITION_SCOPE.exec(t);
+    if (dropped.length && at) throw new AmbiguousCommand(`I can drop ${dropped.join(' and ')} at every position, or drop ${at[1]} with all its channels, but not ${dropped.join(' and ')} at ${at[1]} only: say which; nothing was changed`);
     if (dropped.length) return dropped.map((c) => ({ kind: 'dropChannel' as const, channel: c }));
     // "that's the GFP done, stop it": a stop verb whose object is a pronoun standing for the one channel named
     // ("Hoechst is toxic, stop imaging it", "mCherry is bleached, stop wasting light on it")
@@ -632,7 +786,7 @@ function readRunControl({ t, channels, config }: ClauseWords): Adjustment[] | un
   if (resumeAfter !== undefined && resumeAfter > 0) return [{ kind: 'pause', forS: resumeAfter }];
   // "resume automatically", "resume by itself": what a pause of a set length does anyway
   if (/^(?:then\s+)?(?:resume|continue|carry on|start again)\s+(?:automatically|by itself|on its own|afterwards|after that)\s*[.!]*$/.test(t)) return [{ kind: 'resume' }];
-  if (/^(please\s+|ok(?:ay)?,?\s+|right,?\s+)?(resume|continue|unpause|un-pause|carry on|go on|keep going|restart the (?:acquisition|imaging)|start again|go back to (?:imaging|acquiring|the acquisition|the time[\s-]?lapse)|back to (?:imaging|acquiring|it)|pick (?:it )?(?:up|back up) again|start imaging again)\b(?!.*\bfor\b)/.test(t)) return [{ kind: 'resume' }];
+  if (/^(please\s+|ok(?:ay)?,?\s+|right,?\s+)?(?:(?:we|you)\s+(?:can|may|could)\s+(?:now\s+)?)?(resume|continue|unpause|un-pause|carry on|go on|keep going|restart the (?:acquisition|imaging|time[\s-]?lapse|run|recording|experiment|mda)|start again|(?:stop|end|cancel|break|lift|finish)\s+the\s+pause|unfreeze|go back to (?:imaging|acquiring|the acquisition|the time[\s-]?lapse)|back to (?:imaging|acquiring|it)|pick (?:it )?(?:up|back up) again|start imaging again)\b(?!.*\bfor\b)/.test(t)) return [{ kind: 'resume' }];
   if (/\b(autofocus|auto-focus|refocus|re-focus|find focus|focus again)\b|\b(?:fix|correct|sort out|redo|re-?do|adjust)\s+(?:the\s+)?focus\b|\bfocus\b.*\b(?:drift\w*|is off|went off|lost|gone)\b.*\b(?:fix|correct|sort)\b/.test(t)) {
     // a periodic autofocus is no one-time command: asked, never done once with "every N" dropped
     if (/\b(?:every|each|always|throughout|continuous(?:ly)?|constantly|all the time|from now on|(?:for|during) the (?:whole|entire|rest of the) (?:run|time|acquisition|experiment|time[\s-]?lapse)|keep\b.*\bon|lock(?:ed)?|engaged?)\b/.test(t)) throw new AmbiguousCommand('I can autofocus once before the next time point ("autofocus"), or whenever the focus drops (the rule "whenever it goes out of focus, autofocus"), but not on a fixed schedule: which do you want?');
@@ -688,6 +842,14 @@ function readChannels({ t, channels, channel, config }: ClauseWords): Adjustment
 }
 
 function readTiming({ t, channel, now }: ClauseWords): Adjustment[] | undefined {
+  const by = intervalChangedBy(t);
+  if (by !== undefined) {
+    if (now.intervalS === undefined) throw new AmbiguousCommand(`I do not know the interval now, so I cannot change it by ${fmtSpan(Math.abs(by))}: say the new interval, e.g. "every 10 min"; nothing was changed`);
+    if (now.intervalS + by < 0) throw new AmbiguousCommand(`the interval is ${fmtSpan(now.intervalS)}: it cannot be ${fmtSpan(-by)} shorter; say the new interval; nothing was changed`);
+    const change: Adjustment = { kind: 'interval', intervalS: now.intervalS + by };
+    RECKONED.add(change);
+    return [change];
+  }
   const time = parseTiming(t);
   // "image position 2 every minute, leave the others as they are": the interval at that position only (the others keep theirs)
   const position = time?.kind === 'interval' && !channel ? positionNamed(t, now) : undefined;
@@ -696,6 +858,13 @@ function readTiming({ t, channel, now }: ClauseWords): Adjustment[] | undefined 
     // (a number is the position's place in the list, as for dropping one: the microscope resolves it)
     if (/^\d+$/.test(position) && now.positions !== undefined && Number(position) > now.positions) throw new AmbiguousCommand(`this run has ${now.positions} position${now.positions === 1 ? '' : 's'}: there is no position ${position}; nothing was changed`);
     return [{ ...time, onlyAt: position }];
+  }
+  // ("image position 3 more often": how often at that position is asked, never a change of every position)
+  // (kept for the interval another clause gives: "image position 3 more often, every 2 min"; asked at the end otherwise)
+  const at = time?.kind === 'intervalFactor' && !channel ? positionNamed(t, now) : undefined;
+  if (at && time && !/\b(?:all|every|each|both) (?:the )?(?:positions|fields|sites)\b|\beverywhere\b/.test(t)) {
+    FACTOR_AT.set(time, at);
+    return [time];
   }
   // "DAPI just once an hour, the rest as is", "only image mCherry every 30 min": that channel every Nth time point of the run's interval
   if (time?.kind === 'interval' && channel && (OTHERS_AS_THEY_ARE.test(t) || /\b(?:just|only)\s+(?:once|every)\b/.test(t))) {
@@ -714,13 +883,72 @@ function readTiming({ t, channel, now }: ClauseWords): Adjustment[] | undefined 
   return time ? [time] : undefined;
 }
 
+/** The channels said to stay as they are ("561 unchanged", "leave DAPI as it is", "keep mCherry the same"). */
+function channelsKept(t: string): string[] {
+  const kept: string[] = [];
+  for (const m of findChannels(t)) {
+    const after = t.slice(m.index + m.text.length);
+    const before = t.slice(0, m.index);
+    if (/^(?:\s+(?:channel|laser|line))?\s*(?::\s*)?(?:is\s+|stays?\s+|remains?\s+|can stay\s+)?(?:unchanged|untouched|as (?:it is|is|before)|the same|alone|stays?|fine)\b/.test(after) || /\b(?:keep|leave|don'?t (?:touch|change))\s+(?:the\s+)?$/.test(before)) kept.push(m.preset);
+  }
+  return kept;
+}
+
+/** A part of the z-stack a share is said of: its step, its range, its number of planes. */
+const Z_PART = /\b(?:z[\s-]?)?(?:step(?:\s*size)?|spacing)\b|\b(?:number of |no\.? of |# of )?(?:z[\s-]?)?(?:slices|planes|sections)\b|\b(?:z[\s-]?)?(?:range|stack(?:\s+(?:size|height|depth|range))?)\b/;
+
+/**
+ * "half the z step", "double the number of slices", "triple the z range": the running z-stack with that
+ * part scaled (a step halved keeps the range, a count doubled keeps the range); asked when there is no
+ * z-stack; undefined when the words scale no part of the z-stack or name light.
+ */
+function zPlanScaled(t: string, now: RunState): Adjustment[] | undefined {
+  const share = /\b(half|halve|double|twice|triple|three times)\b/.exec(t);
+  const part = Z_PART.exec(t);
+  if (!share || !part || /\b(?:power|laser|light|intensity|exposure|interval|expos\w*)\b/.test(t) || hasFigure(t)) return undefined;
+  const factor = /^(?:half|halve)$/.test(share[1]) ? 0.5 : /^(?:double|twice)$/.test(share[1]) ? 2 : 3;
+  const z = now.zPlan ? zPositionsUm(now.zPlan).positionsUm : undefined;
+  if (!z || z.length < 2) throw new AmbiguousCommand(`this run has no z-stack whose ${part[0]} I could change: say the stack, e.g. "11 planes, 0.5 µm apart"; nothing was changed`);
+  const rangeUm = Math.round((Math.max(...z) - Math.min(...z)) * 1e6) / 1e6;
+  const stepUm = Math.round((rangeUm / (z.length - 1)) * 1e6) / 1e6;
+  const round = (v: number) => Math.round(v * 1e6) / 1e6;
+  // (the step scaled keeps the range; the count scaled keeps the range with a step to match; the range scaled keeps the step)
+  if (/step|spacing/.test(part[0])) return [{ kind: 'zPlan', zPlan: { rangeUm, stepUm: round(stepUm * factor) } }];
+  if (/slices|planes|sections/.test(part[0])) {
+    const planes = Math.max(2, Math.round((z.length - 1) * factor) + 1);
+    return [{ kind: 'zPlan', zPlan: { rangeUm, stepUm: round(rangeUm / (planes - 1)) } }];
+  }
+  return [{ kind: 'zPlan', zPlan: { rangeUm: round(rangeUm * factor), stepUm } }];
+}
+
 /** Power and exposure, absolute or relative; full power; a change of light without an amount is asked about. */
-function readLight({ t, channel: named, channels }: ClauseWords): Adjustment[] | undefined {
+function readLight({ t, channel: named, channels, now }: ClauseWords): Adjustment[] | undefined {
+  // "half the z step", "double the number of slices": a share of the z-stack, never of the light
+  const zScaled = zPlanScaled(t, now);
+  if (zScaled) return zScaled;
+  // "double the number of positions", "double everything": a share of what is no light is asked, never read as the light
+  // (a share in words, or a figure times "as long"/"as many": "128 x 96" is a size, no share)
+  const share = /\b(?:half|halve|double|twice|triple|quadruple|three times)\b|\b\d+(?:\.\d+)?\s*(?:x|times)\s+(?=as\s+(?:long|many|much)\b)/.exec(t);
+  // (only of a run this conversation started: "simulate twice as many cells" is no command to a microscope)
+  const other = share && !named && (now.intervalS !== undefined || now.positions !== undefined) && !/\b(?:power|laser|lasers|light|lights|intensity|illumination|brightness|brighter|dimmer|stronger|weaker|lamp|led|exposures?|expos\w*|dose)\b/.test(t) ? /\b(?:positions?|fields?|sites?|channels?|colou?rs?|grid|tiles?|tiling|everything|all of it|time ?points?|frames?|cells?|duration|run|experiment|acquisition)\b/.exec(t) : null;
+  // ("run twice as long", "double the duration": the planned length scaled)
+  if (other && /^(?:duration|run|experiment|acquisition)$/.test(other[0]) && now.durationS !== undefined && !/\b(?:half|halve)\b/.test(share![0])) {
+    const factor = /double|twice/.test(share![0]) ? 2 : /triple|three/.test(share![0]) ? 3 : /quadruple/.test(share![0]) ? 4 : Number(/\d+(?:\.\d+)?/.exec(share![0])?.[0]);
+    if (factor > 1) {
+      const change: Adjustment = { kind: 'duration', durationS: Math.round(now.durationS * factor) };
+      RECKONED.add(change);
+      return [change];
+    }
+  }
+  if (other) throw new AmbiguousCommand(`I cannot apply "${share![0].trim()}" to the ${other[0]}: I can change the interval ("halve the interval"), a channel's light ("double the GFP power", "halve the exposure"), the z-stack ("double the number of slices"), or the run's length ("run 2 h longer"); nothing was changed`);
   // a channel by its number in the plan ("exposure of channel 2 to 40 ms"): that one, never all of them
   const channel = named ?? channelNumbered(t);
   const light = parseLight(t, channel);
   // "set the 488 and 561 to 5%", "halve GFP and mCherry": one value for each channel named
-  if (light.length && channels.length > 1) return channels.flatMap((c) => light.map((l) => ({ ...l, channel: c }) as Adjustment));
+  // ("exposure for 488 reduced to 40 ms, 561 unchanged": a channel said to stay as it is is no part of the change)
+  const changed = channels.filter((c) => !channelsKept(t).includes(c));
+  if (light.length && changed.length === 1 && channels.length > 1) return light.map((l) => ({ ...l, channel: changed[0] }) as Adjustment);
+  if (light.length && channels.length > 1) return changed.flatMap((c) => light.map((l) => ({ ...l, channel: c }) as Adjustment));
   if (light.length) return light;
   // "max power on the 640", "full laser on DAPI": 100 % (a raise of more than 2x is confirmed by a person)
   if (/\b(?:max(?:imum)?|full)\s+(?:power|laser|intensity|light)\b|\b(?:power|laser|intensity)\s+(?:to\s+)?(?:the\s+)?max(?:imum)?\b|\bmax(?:imi[sz]e)?\s+(?:out\s+)?(?:the\s+)?(?:\S+\s+)?(?:power|laser|intensity|light)\b|\bmax\s+(?:it\s+)?out\b/.test(t) && !hasFigure(t)) return [{ kind: 'power', powerPercent: 100, ...(channel ? { channel } : {}) }];
@@ -862,10 +1090,24 @@ function channelsStopped(t: string, config: MicroscopeConfig): string[] {
     // "I only want the DAPI gone", "I'd like the 561 off", "get the far red out": the channel wished away
     const wishedAway = /\b(?:wants?|needs?|likes?|get|have)\s+(?:(?:the|a|my|our)\s+)*$/.test(before) && /^(?:\s+(?:channel|laser|light|line|colou?r|signal))*\s+(?:gone|off|out|removed|dropped|switched off|turned off|away)\b/.test(after);
     if (wishedAway) out.add(m.preset);
-    if (verbFirst || offAfter) out.add(m.preset);
+    // "no DAPI from now on", "no more red please": the channel after "no" and nothing but when or a courtesy after it
+    // ("mCherry: stop", "DAPI - off": a channel as a label, and a stop word for its value)
+    const labelled = /^(?:(?:the|a|my|our)\s+)*$/.test(before) && /^(?:\s+(?:channel|laser|line))?\s*[:=\-–]/.test(after) && STOP_AS_VALUE.test(after);
+    if (labelled) out.add(m.preset);
+    const noneOf = /^(?:(?:ok(?:ay)?|so|and|then|also|right)[,\s]+)*no\s+(?:(?:more|further|the)\s+)*$/.test(before) && /^(?:\s+(?:channel|laser|light|line|imaging|images?))*(?:\s*,?\s*(?:from now(?: on)?|from here(?: on)?|anymore|any more|for now|please|pls|needed|thanks|going forward|for the rest of the (?:run|experiment|acquisition)))*\s*[.!]*$/.test(after);
+    if (verbFirst || offAfter || noneOf) out.add(m.preset);
   }
+  // ("drop DAPI, GFP and mCherry": every name of a list after a stopped channel, joined by commas and "and", is stopped too)
+  const mentions = findChannels(t, config);
+  mentions.forEach((m, i) => {
+    const prev = mentions[i - 1];
+    if (prev && out.has(prev.preset) && /^(?:\s*(?:,|&|\band\b|\bthe\b|\bchannels?\b|\blasers?\b)\s*)+$/.test(t.slice(prev.index + prev.text.length, m.index))) out.add(m.preset);
+  });
   return [...out];
 }
+
+/** A stop word as a channel's value after its label ("mCherry: stop", "DAPI - off"). */
+const STOP_AS_VALUE = new RegExp(String.raw`^(?:\s+(?:channel|laser|line))?\s*[:=\-–]\s*(?:${STOP_VERB}|off|out|none)(?:\s+(?:it|please|pls|now|for now|from now(?: on)?))*\s*[.!]*$`);
 
 /** Off or out at the end of the words ("488 off", "GFP out please"). */
 const OFF_AT_END = /^(?:.*?)(?:\s+(?:channel|laser|light|line|colou?r))*\s*\b(?:off|out)\b(?:\s+(?:please|now|for now|from now on|thanks))*\s*[.!]*$/;
@@ -925,7 +1167,8 @@ function channelNumbered(t: string): string | undefined {
 
 /** Words that take the tiling away ("stop tiling", "no grid"). */
 function dropsGrid(t: string): boolean {
-  return (/\b(no|remove|drop|without|stop|skip|turn off|switch off|disable|end|cancel|get rid of|lose|ditch|scrap)\b.*\b(grid|tiles?|tiling|mosaic|montage)\b/.test(t) || /\b(?:switch|turn|shut)\b.*\b(?:grid|tiling|mosaic|montage)\b.*\boff\b/.test(t)) && !/\d\s*(?:x|×|by)\s*\d/.test(t);
+  // ("make it a single tile again": one tile is no grid)
+  return (/\b(no|remove|drop|without|stop|skip|turn off|switch off|disable|end|cancel|get rid of|lose|ditch|scrap)\b.*\b(grid|tiles?|tiling|mosaic|montage)\b/.test(t) || /\b(?:switch|turn|shut)\b.*\b(?:grid|tiling|mosaic|montage)\b.*\boff\b/.test(t) || /\b(?:a\s+)?(?:single|one|1)\s+tile\b/.test(t)) && !/\d\s*(?:x|×|by)\s*\d/.test(t);
 }
 
 /** An amount said without a number ("a bit", "slightly", "a notch"): asked, never guessed. */
@@ -972,12 +1215,34 @@ function intervalInEarlierUnit(t: string): number | undefined {
   return said && count > 0 ? Math.round((said.seconds / count) * Number(bare[1]) * 1e6) / 1e6 : undefined;
 }
 
+/**
+ * "increase the interval by 5 min", "add 2 min to the interval", "make the interval 30 s shorter": the
+ * interval changed by a span, s (negative: shorter); undefined when the words say no such change.
+ */
+function intervalChangedBy(t: string): number | undefined {
+  if (!INTERVAL_NOUN.test(t) || /\bevery\b|\b(?:to|at)\s+\d/.test(t)) return undefined;
+  const spans = durationsIn(t).filter((d) => !/ms|milli/.test(t.slice(d.index, d.index + d.length)));
+  if (spans.length !== 1) return undefined;
+  const [span] = spans;
+  const before = t.slice(0, span.index);
+  const after = t.slice(span.index + span.length);
+  const longer = /\b(?:increase|lengthen|extend|raise|stretch|add|longer|more)\b/;
+  const shorter = /\b(?:decrease|reduce|shorten|cut|lower|take|knock|trim|shave|subtract|shorter|less)\b/;
+  // ("by 5 min", "add 2 min to", "2 min longer", "take 1 min off")
+  const said = /\bby\s*$/.test(before) || /^\s*(?:to|onto|on to|off|from)\s+(?:the\s+)?(?:interval|time[\s-]?step|gap)\b/.test(after) || /^\s*(?:longer|shorter|more|less)\b/.test(after);
+  if (!said) return undefined;
+  if (shorter.test(t)) return -span.seconds;
+  if (longer.test(t)) return span.seconds;
+  return undefined;
+}
+
 function parseTiming(said: string): Adjustment | undefined {
   // "hourly", "half-hourly", "daily": an interval said as an adverb
   const t = said.replace(/\bhalf[\s-]?hourly\b/g, 'every 30 min').replace(/\bhourly\b/g, 'every hour').replace(/\bdaily\b/g, 'every day');
   const inEarlierUnit = intervalInEarlierUnit(t);
   if (inEarlierUnit !== undefined) return { kind: 'interval', intervalS: inEarlierUnit };
-  const extendWords = /\b(extend|another|more|longer|additional|add|extra)\b/.test(t);
+  // ("lengthen the experiment by 4 h", "prolong the run by 2 hours": the run made longer)
+  const extendWords = /\b(extend|another|more|longer|additional|add|extra)\b/.test(t) || (/\b(?:lengthen|prolong)\b/.test(t) && !/\b(?:expos\w*|interval|power|stack)\b/.test(t));
   // ("1.5 h more please", "2 extra hours": the span first, then the word that makes it more)
   const first = durationsIn(t)[0];
   const spanFirst = first && first.index === 0 && (/^\s*(?:more|extra|longer|additional)\b/.test(t.slice(first.length)) || /\b(?:more|extra|additional|further)\b/.test(t.slice(0, first.length))) ? first.seconds : undefined;
@@ -1131,11 +1396,12 @@ function parseLight(said: string, channel: string | undefined): Adjustment[] {
   if (pct !== undefined && (/\b(power|laser|led|light|intensity|lamp|drop|lower|reduce|raise|increase|set|turn|to|at)\b/.test(t) || channel !== undefined)) out.push({ kind: 'power', powerPercent: pct, ...ch });
   // ("GFP exposure down a notch, say 60", "exposure for DAPI: 40": an exposure said as a bare number is in ms, as cameras count it)
   // ("exp gfp 60": the setting, the channel and the number, as in a lab notebook)
-  const bareExposure = /\b(?:expos\w*|exp)\b(?:(?!\bevery\b|\binterval\b|\bby\b|\bx\b|\btimes\b|\bpositions?\b|\bchannel\s*\d).)*?(?:\b(?:to|at|of|say|be|is|make it)\b|=|:|->|→|\s)\s*(\d+(?:\.\d+)?)\s*(?:instead|please|pls|then)?\s*[.!]*$/.exec(t);
+  const bareExposure = /\b(?:expos\w*|exp)\b(?:(?!\bevery\b|\binterval\b|\bby\b|\bx\b|\btimes\b|\bpositions?\b|\bchannel\s*\d).)*?(?:\b(?:to|at|of|say|be|is|make it)\b|=|:|->|→|\s)\s*(\d+(?:\.\d+)?)(?:\s+(?:for|on|in|of)\s+(?:the\s+)?[a-z][\w-]*(?:\s+(?:channel|laser|line))?)?\s*(?:instead|please|pls|then)?\s*[.!]*$/.exec(t);
   // ("set the 488 exposure to 50 and power to 5%": a bare number of the exposure followed by the power's own value)
   const exposureThenPower = /\b(?:expos\w*|exp)\b\s*(?:time\s*)?(?:to|at|of|=|:)?\s*(\d+(?:\.\d+)?)\s*(?:,|and|,\s*and)\s+(?:the\s+|its\s+)?(?:\S+\s+)?(?:power|laser|intensity)\b/.exec(t);
   const exp = exposureMs(t) ?? exposureSeconds(t, channel) ?? (bareExposure && pct === undefined ? Number(bareExposure[1]) : exposureThenPower ? Number(exposureThenPower[1]) : undefined);
-  if (exp !== undefined && (/\bexpos/.test(t) || channel || /\b(set|change|increase|decrease|lower|raise|reduce|to)\b/.test(t))) out.push({ kind: 'exposure', exposureMs: exp, ...ch });
+  // ("all channels 50 ms": ms said of every channel is their exposure)
+  if (exp !== undefined && (/\bexpos/.test(t) || channel || /\b(set|change|increase|decrease|lower|raise|reduce|to)\b/.test(t) || /\b(?:all|every|each|both)\s+(?:the\s+|of\s+the\s+)?(?:channels?|colou?rs?)\b/.test(t))) out.push({ kind: 'exposure', exposureMs: exp, ...ch });
   // ("give DAPI twice as long", "GFP half as long": a channel's time under the light is its exposure)
   const as = out.length === 0 && channel && !/\b(?:interval|every|frame rate|run|experiment|acquisition|imaging|time[\s-]?lapse)\b/.test(t) ? /\b(twice|half|three times|\d+(?:\.\d+)?\s*(?:x|times)) as (long|short)\b/.exec(t) : null;
   if (as) {

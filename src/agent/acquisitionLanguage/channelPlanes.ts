@@ -85,7 +85,7 @@ export function withoutZOffsets(text: string, offsets: ZOffsetSaid[]): string {
 }
 
 /** "no z-stack", "the middle plane only", "a single plane only", "doesn't need the stack": one plane, not the stack ("GFP, single plane" may mean the whole run). */
-const ONE_PLANE = /\b(?:no|without|skip(?:ping)?|(?:does|do)(?:n'?t| not) need|no need for|not in|not through|drop|lose|remove|ditch|disable|turn off|switch off|stop)\s+(?:the\s+|a\s+|any\s+)?(?:z[\s-]?stacks?|stacks?|z\b|z[\s-]?planes?|z[\s-]?slices?)/i;
+const ONE_PLANE = /\b(?:no|without|skip(?:ping)?|(?:does|do)(?:n'?t| not) need|no need for|not in|not through|drop|lose|remove|ditch|disable|turn off|switch off|stop)\s+(?:the\s+|a\s+|any\s+)?(?:z[\s-]?stacks?|stacks?|z\b|z[\s-]?planes?|z[\s-]?slices?)|\b(?:take|leave)\s+(?:the\s+)?(?:z[\s-]?)?stacks?\s+out\b/i;
 /** The plane words: which plane of the stack each names. */
 const PLANE_NAMED = String.raw`(middle|centre|center|central|mid|top|upper|uppermost|upmost|highest|bottom|lowest|lower|bottommost)`;
 const PLANE_WORD = String.raw`(?:(?:z[\s-]?)?(?:plane|slice|section|level)|of\s+the\s+(?:z[\s-]?)?stack)`;
@@ -96,7 +96,9 @@ const IMAGING_VERB = String.raw`(?:(?:image|take|acquire|do|use|keep|shoot|grab|
  * "only the top slice for brightfield", "brightfield at the bottom plane only", "single plane only"
  * (the middle one). Group 1 or 2 is the plane's word (none: the middle).
  */
-const NAMED_PLANE_ONLY = new RegExp(String.raw`\b(?:only|just)\s+${IMAGING_VERB}(?:at\s+|in\s+|on\s+)?(?:the\s+)?${PLANE_NAMED}\s+${PLANE_WORD}|\b${PLANE_NAMED}\s+${PLANE_WORD}\s+only\b|\b(?:single|one|1)\s+${PLANE_WORD}\s+only\b|\b(?:only|just)\s+${IMAGING_VERB}(?:at\s+|in\s+|on\s+)?(?:a\s+single|one|1|a)\s+(?:z[\s-]?)?(?:plane|slice|section)\b`, 'i');
+// (a plane named after "at"/"in"/"on" is one plane whatever stands before it, "only acquire the GFP at the mid
+// plane"; a single plane placed in the stack, "bf: single slice in the middle", likewise)
+const NAMED_PLANE_ONLY = new RegExp(String.raw`\b(?:only|just)\s+${IMAGING_VERB}(?:at\s+|in\s+|on\s+)?(?:the\s+)?${PLANE_NAMED}\s+${PLANE_WORD}|\b${PLANE_NAMED}\s+${PLANE_WORD}\s+only\b|\b(?:single|one|1)\s+${PLANE_WORD}\s+only\b|\b(?:only|just)\s+${IMAGING_VERB}(?:at\s+|in\s+|on\s+)?(?:a\s+single|one|1|a)\s+(?:z[\s-]?)?(?:plane|slice|section)\b|\b(?:at|in|on)\s+(?:the\s+)?${PLANE_NAMED}\s+${PLANE_WORD}|\b(?:a\s+)?(?:single|one|1)\s+(?:z[\s-]?)?(?:plane|slice|section)\s+(?:in|at|from)\s+the\s+${PLANE_NAMED}\b|(?:^|[:,]\s*|\b(?:the|use)\s+)${PLANE_NAMED}\s+(?:z[\s-]?)?(?:plane|slice|section)\b`, 'i');
 
 /** Which plane a plane word names. */
 function planeOf(word: string | undefined): PlaneNamed {
@@ -144,7 +146,7 @@ export function channelStackSaid(text: string, config: MicroscopeConfig = DEMO_C
     const tied = findChannels(part, config).filter((c) => (c.index < phraseAt ? TIED_BEFORE.test(part.slice(c.index + c.text.length, phraseAt)) : TIED_AFTER.test(part.slice(phraseAt + m[0].length, c.index))));
     const channels = [...new Set(tied.map((c) => c.preset))];
     if (!channels.length) continue;
-    const plane = re === NAMED_PLANE_ONLY ? planeOf(m[1] ?? m[2]) : undefined;
+    const plane = re === NAMED_PLANE_ONLY ? planeOf(m.slice(1).find(Boolean)) : undefined;
     return { channels, doStack, ...(plane && plane !== 'middle' ? { plane } : {}) };
   }
   return undefined;
@@ -178,6 +180,10 @@ const ORDER_SAID: [RegExp, AxisOrder][] = [
   // "switch channels at every slice" / "switch channels after each stack"
   [new RegExp(String.raw`\b(?:switch|change|alternate|cycle|swap)\w*\s+(?:the\s+|between\s+(?:the\s+)?)?${CHANNEL}\b.{0,20}?\b(?:at|on|after|for|per|with)\s+(?:each|every)\s+${PLANE}\b`, 'i'), 'tpgzc'],
   [new RegExp(String.raw`\b(?:switch|change|alternate|cycle|swap)\w*\s+(?:the\s+|between\s+(?:the\s+)?)?${CHANNEL}\b.{0,20}?\b(?:at|on|after|for|per|with)\s+(?:each|every|the)\s+${STACK}\b`, 'i'), 'tpgcz'],
+  // "all the slices for GFP before switching channel", "every channel before moving to the next plane": what is done
+  // whole before the other changes is the inner loop
+  [new RegExp(String.raw`\b(?:all|every|each|whole|full|entire)\s+(?:of\s+)?(?:the\s+)?(?:${STACK}|${PLANE})\b.{0,30}?\bbefore\s+(?:switching|changing|moving|going|swapping)\s+(?:on\s+)?(?:to\s+)?(?:the\s+|a\s+)?(?:next\s+|another\s+|other\s+)?${CHANNEL}`, 'i'), 'tpgcz'],
+  [new RegExp(String.raw`\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?${CHANNEL}\b.{0,30}?\bbefore\s+(?:switching|changing|moving|going|stepping)\s+(?:on\s+)?(?:to\s+)?(?:the\s+|a\s+)?(?:next\s+|another\s+|other\s+)?${PLANE}`, 'i'), 'tpgzc'],
   // "the whole z stack in each channel before switching", "z-stack per channel"
   [new RegExp(String.raw`\b${STACK}\b.{0,20}?\b(?:in|for|of|per|with)\s+(?:each|every|one|a)?\s*${CHANNEL}\b`, 'i'), 'tpgcz'],
 ];

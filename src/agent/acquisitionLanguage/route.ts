@@ -10,7 +10,7 @@ import { parseRule } from './rules.ts';
 import { rulesMeant } from './ruleReference.ts';
 import { runStateOf } from './runState.ts';
 import { commandOfSentences, sentencesOf, withNumberedObjects, withoutCourtesy } from './sentences.ts';
-import { durationsIn, exposureMs, findChannels, normaliseText, percent, uniquePresets } from './words.ts';
+import { durationsIn, exposureMs, findChannels, normaliseText, percent, uniquePresets, unknownFluorophores } from './words.ts';
 
 export { toolCarrying };
 
@@ -31,7 +31,7 @@ const TRIGGER_NOUN = /\b(?:divi\w+|mitos[ie]s|mitotic|cells?|count|number|nuclei
 /** Words that take a rule away; stopping and ending count only when the words say "rule". */
 const REMOVES_RULE = /\b(?:remove|delete|cancel|drop|disable|deactivate|turn off|switch off|turn (?:it|that|this|that one|this one|them) off|switch (?:it|that|this|that one|this one|them) off|get rid of|forget|scrap|undo|ditch|bin|lose)\b/;
 /** Words that point at something said before: "it", "that one", "the last one". */
-const POINTS_AT = /\b(?:it|that|this|them|(?:that|this|the (?:last|latest|newest|first|second|third|previous|other)) one)\b/;
+const POINTS_AT = /\b(?:it|that|this|them|(?:that|this|the (?:last|latest|newest|first|second|third|previous|other)) one|the one (?:about|for|with|on|that|which|where|watching))\b/;
 
 /**
  * A rule removed: by its id ("cancel rule-1"), by words that say "rule" ("turn off that rule", "delete
@@ -74,12 +74,20 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
   // "trigger: division -> interval 20 s", "count > 100 → stop": a condition and its action written with an arrow are a rule (never the action now)
   text = text.replace(/^\s*(?:(?:rule|trigger|condition|if|when)\s*:?\s*)?(.+?)\s*(?:->|→|=>|⇒)\s*(.+)$/i, (whole, left: string, right: string) => (TRIGGER_NOUN.test(left) ? `when ${left}, ${right}` : whole));
   // "should the count exceed 300, end the experiment", "in case the cells die, stop": a condition said another way is a condition (never a stop now)
+  // ("in case of division, add mCherry", "in the event of a mitosis, ...": an event said as a noun, as "upon division")
+  text = text.replace(/^\s*(?:in (?:the )?case of|in the event of)\s+(?=(?:a\s+|any\s+|each\s+|every\s+)?(?:cell\s+)?(?:divi\w+|mitos[ie]s|mitotic)\b)/i, 'upon ');
   text = text.replace(/^\s*(?:should|in case|in the event that|provided that|supposing)\s+(?=(?:the|there|it|they|any|a|an|more|fewer|less|cells?|nuclei|focus|intensity|signal|count)\b[^,]*,)/i, 'if ');
   const t = withoutHedges(normaliseText(text).toLowerCase());
   // "forget it", "never mind", "scratch that": a request taken back, nothing to do (never a stop)
   if (/^(?:(?:ok(?:ay)?|oh|ah|actually|no|sorry|hmm+)[,\s]+)*(?:forget (?:it|that|about it)|never ?mind|nevermind|scratch that|ignore (?:that|it|me)|cancel that request)(?:[,\s]+(?:sorry|thanks|please))?\s*[.!]*$/.test(t)) return { ask: 'OK, I changed nothing.' };
   const removed = ruleRemoved(t, options.earlier ?? []);
   if (removed) return removed;
+  // "change that rule to every 2 min": a rule is not edited in place (and never read as a change to the run itself)
+  if (/\b(?:that|this|the|my|last|first|second|division|count|intensity|focus)\s+(?:\w+\s+)?rule\b/.test(t) && /\b(?:change|edit|modify|update|make|set|adjust|alter|tweak|switch)\b/.test(t) && !/\?\s*$/.test(t)) {
+    const meant = rulesMeant(t, options.earlier ?? []);
+    const id = 'ruleIds' in meant && meant.ruleIds.length === 1 ? meant.ruleIds[0] : 'the rule';
+    return { ask: `I cannot change a rule in place, and nothing in the running acquisition was changed: remove it ("remove ${id === 'the rule' ? 'rule-1' : id}") and say the rule as it should be (e.g. "if a cell divides, image every 2 min").`, command: true };
+  }
   const back = options.acquisitionRunning && options.earlier ? pointsBack(t, options.earlier, config) : undefined;
   if (back) return back;
   // a well of a plate ("go to well B3", "image wells A1 to A6"): the configuration places no plate, so where it is is asked, never guessed
@@ -109,6 +117,11 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
     }
   }
   const hasChannel = findChannels(t, config).length > 0;
+  // "image CFP and YFP ...", "add mTurquoise": a dye no channel images is named, never left out of the plan
+  const unknown = unknownFluorophores(text, config);
+  if (unknown.length && !ANALYSIS_START.test(t) && !ANALYSIS_WORD.test(t) && (options.acquisitionRunning ? !QUESTION.test(t) && /\b(?:add|image|imaging|acquire|use|switch|swap|replace|include|take|record|set|start)\b/.test(t) : IMAGING_VERB.test(t) || (timeSpans(t).intervalS !== undefined && /\b(?:image|imaging|acquire|record|start|run|film|capture|time[\s-]?lapse|mda)\b/.test(t)))) {
+    return { ask: `${unknown.join(' and ')} ${unknown.length > 1 ? 'are' : 'is'} imaged by no channel of this microscope (it has ${config.channels.map((c) => c.name).join(', ')}; GFP/488 = FITC, mCherry/561 = Rhodamine, far red/640 = Cy5): say which of these to use; nothing was ${options.acquisitionRunning ? 'changed' : 'started'}.`, command: true };
+  }
   const spans = timeSpans(t);
   const timeLapse = /\bevery\b|\bintervals?\b|\btime[\s-]?(?:lapse|series)\b|\btime ?points\b|\bframes\b|\bcycles\b|\bcontinuous(?:ly)?\b|\bas fast as possible\b|\bstream(?:ing)?\b/.test(t) && (/\bfor\b|\bover\b|\bovernight\b|\d+\s*(?:time ?points|frames|cycles)/.test(t) || (spans.intervalS !== undefined && spans.durationS !== undefined));
   // nothing running, channels and a whole time plan (interval and duration or count): an acquisition to start, whatever the verb ("follow GFP for 48 h, one frame every 15 min")
@@ -200,7 +213,7 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
  * can be watched); undefined when no cut gives both.
  */
 function startThenRule(text: string, config: MicroscopeConfig): MicroscopeRoute | undefined {
-  for (const cut of text.matchAll(/\s*(?:;|\.\s+|,\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?)/g)) {
+  for (const cut of text.matchAll(/\s*(?:;|\.\s+|,\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?|\s+then\s+)/g)) {
     const head = text.slice(0, cut.index);
     const tail = text.slice(cut.index! + cut[0].length);
     const h = normaliseText(head).toLowerCase();
@@ -228,7 +241,7 @@ function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig)
   // "undo that" right after a change of channels: the channels as they were
   const last = earlier.at(-1);
   const lastChanges = last && carries(last.tool, 'change') && Array.isArray(last.args.changes) ? (last.args.changes as Adjustment[]) : [];
-  if (/^(?:(?:ok(?:ay)?|no|sorry|oops|actually|hmm+)[,\s]+)*(?:please\s+)?(?:(?:undo|revert|reverse|take back|cancel)\b(?:\s+(?:that|it|this|the last (?:change|one|command)))?|(?:put|set|change|turn|switch)\s+(?:it|that|this)\s+back(?:\s+(?:again|to (?:what|how) it was|to before|as it was))?)\s*(?:please)?[.!]*$/.test(t)) {
+  if (/^(?:(?:ok(?:ay)?|no|sorry|oops|actually|hmm+)[,\s]+)*(?:please\s+)?(?:(?:undo|revert|reverse|take back|cancel)\b(?:\s+(?:that|it|this|the last (?:change|one|command)))?|(?:put|set|change|turn|switch)\s+(?:it|that|this)\s+back(?:\s+(?:again|to (?:what|how) it was|to before|as it was))?|(?:(?:go|get|switch|change|set|put)\s+)?(?:(?:it|that|things|everything)\s+)?back\s+(?:to\s+)?(?:how|what|the way)\s+(?:it|they|things)\s+(?:was|were)(?:\s+before)?|(?:go|switch|change)\s+back(?:\s+to\s+(?:before|the old settings?))?)\s*(?:please)?[.!]*$/.test(t)) {
     // (a setting changed is set back to the value it had just before, as the conversation tells it)
     const state = runStateOf(earlier.slice(0, -1), (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change'));
     const intervals = intervalHistory(earlier.slice(0, -1));
@@ -245,9 +258,14 @@ function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig)
   // "put it back", "raise it to 10%" right after a change of one channel: "it" is that channel (never for words that stop something)
   const named = [...new Set(lastChanges.flatMap((c) => ('channel' in c && typeof c.channel === 'string' ? [c.channel] : c.kind === 'onlyChannels' ? c.channels : [])))];
   if (named.length === 1 && !findChannels(t, config).length && !STOP_WORD.test(t) && /\b(?:it|that one|this one)\b(?!['’]s)/.test(t)) {
-    const resolved = routeMicroscopeRequest(t.replace(/\b(?:it|that one|this one)\b(?!['’]s)/, named[0]), { acquisitionRunning: true, config });
+    // ("lower it to 60" after "mCherry exposure 100 ms": "it" is the setting just changed too, so a bare number is in its unit)
+    const settings = new Set(lastChanges.map((c) => (c.kind === 'exposure' || c.kind === 'exposureFactor' ? 'exposure' : c.kind === 'power' || c.kind === 'powerFactor' ? 'power' : 'other')));
+    const setting = settings.size === 1 && !settings.has('other') && !/\b(?:expos\w*|power|laser|intensity)\b/.test(t) ? ` ${[...settings][0]}` : '';
+    const resolved = routeMicroscopeRequest(t.replace(/\b(?:it|that one|this one)\b(?!['’]s)/, `the ${named[0]}${setting}`), { acquisitionRunning: true, config });
     if (resolved?.tool !== undefined) return resolved;
   }
+  // "same again", "do it again", "once more": a change by a factor made again (a value set again changes nothing)
+  if (/^(?:(?:ok(?:ay)?|yes|yeah|hmm+)[,\s]+)*(?:(?:the\s+)?same again|(?:do|try)\s+(?:it|that|this)\s+again|again|once more|one more time|repeat (?:it|that|this)|and again)(?:\s*,?\s*please)?\s*[.!]*$/.test(t) && lastChanges.length && lastChanges.every((c) => c.kind === 'exposureFactor' || c.kind === 'powerFactor' || c.kind === 'intervalFactor')) return { tool: toolCarrying('change'), args: { changes: lastChanges } };
   const again = sameForChannels(t, previous, config);
   if (again) return { tool: toolCarrying('change'), args: { changes: again } };
   const corrected = correctedValue(t, earlier);
@@ -343,7 +361,8 @@ function sameForChannels(t: string, previous: Adjustment[], config: MicroscopeCo
 export function afterCorrection(text: string): string {
   const m = /^(.*\S)\s*(?:\.{2,}|,|;|-{1,2}|—)?\s*\b(?:no wait|wait,? no|no,? sorry|sorry,? i mean|i mean|i meant|scratch that|correction|make that|(?<!(?:'d|would|i|we)\s)rather(?!\s+(?:not|than)\b)|no,? make it|no,? let'?s (?:do|say|go with)|actually,? no)\b\s*[,:]?\s*(\S.*)$/i.exec(text);
   // "sorry, I meant 1%": nothing before the correction but an apology is no words to drop
-  if (!m || /^(?:sorry|oops|no|ok(?:ay)?|wait|ah|oh|hmm|actually)[\s,.!]*$/i.test(m[1])) return apologyCorrection(text) ?? text;
+  // ("no wait, make that 2%": several such words are no words either)
+  if (!m || /^(?:(?:sorry|oops|no|ok(?:ay)?|wait|ah|oh|hmm|actually)[\s,.!]*)+$/i.test(m[1])) return apologyCorrection(text) ?? text;
   // ("... 5%... sorry, I meant": the apology and the dots before it are not part of the words corrected)
   const before = m[1].replace(/(?:[\s.,;:!—-]|\b(?:no|sorry|wait|oops)\b)+$/i, '');
   return replacedIn(before, m[2]) ?? m[2];
@@ -438,7 +457,7 @@ const AFTER_EVENTS = String.raw`^(?:after|on|upon|following|at)\s+(?:each\s+|eve
 const AFTER_SPAN = /^after\s+(?:another\s+|a further\s+)?(?:\d+(?:\.\d+)?|an?|one|half an?)\s*(?:s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?|days?)(?:\s*,\s*|\s+)(?!(?:then\s+|please\s+|just\s+)*(?:stop|end|finish|quit|abort|halt|resume|unpause|continue|carry on|go on|wrap|keep)\b)[a-z]/;
 /** A question ("when will it finish?", "if I stop now, is the file complete?"), not a rule. */
 const QUESTION = /\?\s*$|^(?:when|if)\s+(?:will|is|does|do|did|was|are|can|should|would)\b/;
-const CONDITION = new RegExp(String.raw`\b(?:when(?:ever)?|if|as soon as|each time|every time)\s+(?!${NOT_A_CONDITION}|points?\b)\w|\bonce\s+(?!${NOT_A_CONDITION}|(?:every|a|an|per|each|more(?!\s+than)|again|daily|hourly)\b)\w|${AFTER_EVENTS}`);
+const CONDITION = new RegExp(String.raw`\b(?:when(?:ever)?|if|as soon as|each time|every time)\s+(?!${NOT_A_CONDITION}|points?\b)\w|\bonce\s+(?!${NOT_A_CONDITION}|(?:every|(?:a|an)(?!\s+(?:cell|mitos[ie]s|mitotic|divi\w+|nucleus|new cell)\b)|per|each|more(?!\s+than)|again|daily|hourly)\b)\w|${AFTER_EVENTS}`);
 
 /** A word that asks for an analysis anywhere in the words. */
 const ANALYSIS_WORD = /\b(?:segment\w*|track(?:ing)?|measure|plot|project|denoise|export|quantify|analy[sz]e|kymograph|detect)\b/;

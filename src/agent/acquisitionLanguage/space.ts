@@ -35,7 +35,8 @@ export function parseZPlan(text: string, current?: ZPlan | null): ZPlan | undefi
     // "step 0.5", "spacing: 1" in words about z: µm
     distance(new RegExp(String.raw`\b(?:z[\s-]?)?(?:step(?:\s*size)?|spacing)\s*(?:of|=|:)?\s*(\d+(?:\.\d+)?)\b(?!\s*(?:%|ms|s\b|sec|min|h\b|x\b|time|frame))`, 'i').exec(t)) ??
     // "20 slices at 0.5 µm", "11 planes spaced by 1 µm", "0.5 µm slices"
-    distance(new RegExp(String.raw`(?:planes|slices|sections)\s+(?:at|of|with|every|spaced(?:\s+by)?|separated\s+by)\s+(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t)) ??
+    // ("a 7 slices stack at 2 µm": the stack's word between the count and its spacing)
+    distance(new RegExp(String.raw`(?:planes|slices|sections)(?:\s+(?:z[\s-]?)?stacks?)?\s+(?:at|of|with|every|spaced(?:\s+by)?|separated\s+by)\s+(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t)) ??
     // "thinner slices, 0.2 um", "finer steps: 0.3 µm": a finer or coarser spacing is the step
     distance(new RegExp(String.raw`\b(?:thinner|finer|thicker|coarser|smaller|bigger|larger|closer|denser|wider|tighter)\s+(?:z[\s-]?)?(?:slices|planes|sections|steps?|spacing|stacks?)\b[^\d]{0,30}?(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t)) ??
     // "21 slices, 0.25 um", "11 planes / 0.5 µm", "21 planes 0.5 µm": a count of planes and the one distance after it is their step

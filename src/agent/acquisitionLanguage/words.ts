@@ -144,8 +144,12 @@ export interface ChannelMention {
   text: string;
 }
 
-/** Channel presets named in the text, in order of appearance ("GFP", "the 488 laser", "mCherry"). */
-export function findChannels(text: string, config: MicroscopeConfig = DEMO_CONFIG): ChannelMention[] {
+/** The pattern of every channel name of a configuration, built once per configuration (it is read at every clause). */
+const CHANNEL_PATTERNS = new WeakMap<MicroscopeConfig, RegExp>();
+
+function channelNamesPattern(config: MicroscopeConfig): RegExp {
+  const cached = CHANNEL_PATTERNS.get(config);
+  if (cached) return cached;
   const names = new Set<string>();
   for (const c of config.channels) {
     names.add(c.name.toLowerCase());
@@ -156,12 +160,36 @@ export function findChannels(text: string, config: MicroscopeConfig = DEMO_CONFI
   // a wavelength followed by a unit or a count word is a number ("488 frames", "561 µm"); a name is a name ("brightfield frame")
   // (only a bare wavelength: "Cy5 time-lapse" names Cy5)
   const re = new RegExp(String.raw`(?<![\w.])(${terms.join('|')})(?![\w%])(?!(?<=(?<![a-z])\d+)\s*(?:%|percent|ms|s\b|sec|µm|um|min|x\b|planes?|positions?|frames?|time))`, 'gi');
+  CHANNEL_PATTERNS.set(config, re);
+  return re;
+}
+
+/** Channel presets named in the text, in order of appearance ("GFP", "the 488 laser", "mCherry"). */
+export function findChannels(text: string, config: MicroscopeConfig = DEMO_CONFIG): ChannelMention[] {
+  const re = channelNamesPattern(config);
+  re.lastIndex = 0;
   const out: ChannelMention[] = [];
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const preset = findChannel(config, m[1].replace(/[\s-]+/g, ' '));
     if (!preset) continue;
     out.push({ preset: preset.name, index: m.index, text: m[1] });
+  }
+  return out;
+}
+
+/**
+ * Names that look like a fluorophore or a dye ("CFP", "mTurquoise", "Alexa 750", "JF549", "mOrange")
+ * but that no channel of the configuration images, as written.
+ */
+export function unknownFluorophores(text: string, config: MicroscopeConfig = DEMO_CONFIG): string[] {
+  const looks = /(?<![\w-])(?:(?:m|e|td|sf|ta?g|s|super|h2b-?|lifeact-?)?(?:[a-z]+-)?(?:cfp|gfp|yfp|rfp|bfp|ofp|ifp)|m(?:turquoise2?|cerulean3?|teal|orange2?|plum|neptune2?|tfp1|emerald|koff|kusabira|ko2?|maroon|strawberry|banana|honeydew|tangerine|raspberry|grape|lemon|cyan|midoriishi)|(?:alexa(?:\s*fluor)?|af|atto|cf|dylight|jf|janelia fluor)[\s-]?\d{3}|cy[23]\.5|cy7)(?![\w-])/gi;
+  const out: string[] = [];
+  for (const m of text.matchAll(looks)) {
+    const name = m[0];
+    // (a name the configuration knows, or one with a known name inside it: "H2B-GFP", "EGFP")
+    if (findChannel(config, name) || findChannels(name, config).length) continue;
+    if (!out.some((o) => o.toLowerCase() === name.toLowerCase())) out.push(name);
   }
   return out;
 }
@@ -358,6 +386,14 @@ export function labShorthand(text: string): string {
     .replace(/\brather than\s+(?=(?:the\s+)?(?:current\s+)?\d)/gi, 'instead of ')
     // "1/50 s", "1/200 sec": a fraction of a second, as a camera's shutter speed is said, in ms
     .replace(/(?<![\w./])(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)\s*(?:s|secs?|seconds?)\b/gi, (m, over: string, under: string) => (Number(under) > 0 ? `${Math.round((Number(over) / Number(under)) * 1e6) / 1e3} ms` : m))
+    // "a 7-slice stack", "5-position grid": a count joined to what it counts is that many of them
+    .replace(/\b(\d+)-(plane|slice|section|position|field|site|tile)s?\b/gi, '$1 $2s')
+    // "for a further 6 h": another
+    .replace(/\b(?:a\s+)?further\s+(?=\d|an?\s+(?:hour|minute|day)|another\b)/gi, 'another ')
+    // "pls", "plz": please
+    .replace(/\b(?:pls|plz|plse|pleeease|pleaseee)\b/gi, 'please')
+    // "50 millisec", "50msecs", "20 millis", "30 mili seconds": milliseconds by their other spellings
+    .replace(/(\d)\s*(?:msecs|millisecs?|milli-?secs?|millis|mill?i[\s-]?seconds?|mil+isecond?s?)\b/gi, '$1 ms')
     // "10 pct": per cent
     .replace(/(\d)\s*pct\b/gi, '$1%')
     // "1h30", "2 h 15": hours and the minutes after them
