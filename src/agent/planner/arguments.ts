@@ -134,7 +134,8 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
       const byHead = q.unit === '' && !!lead && head.includes(lead) && !Object.entries(props).some(([other, op]) => other !== name && meanings((op.description ?? '').split(/[,;(.:]/)[0]).includes(lead));
       if (own.every((w) => !said.has(w)) && (q.unit === '' || score === 0) && !byHead) continue;
       // "skip the first 3 frames" is no gap; "the first 5 frames as baseline" is the baseline: which frames, for an argument whose own word is said
-      if (which && !own.some((w) => said.has(w) && w !== FRAME_MEANING)) continue;
+      // ("normalise to the first three frames": for a tool without a frame range, the argument whose description counts frames from the first)
+      if (which && !own.some((w) => said.has(w) && w !== FRAME_MEANING) && !(own.includes(FRAME_MEANING) && described.includes(FIRST_MEANING))) continue;
       // a bound in frames on something else ("tracks shorter than 5 frames") is no gap or lag: an own word other than the unit and the bound must be said
       if (bound && q.unit === 'frame' && !own.some((w) => said.has(w) && w !== FRAME_MEANING && w !== meaning(normalizeWord(bound)))) continue;
       if (!best || score > best.score) best = { name, score, value };
@@ -158,6 +159,7 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
 }
 
 const FRAME_MEANING = meaning(normalizeWord('frame'));
+const FIRST_MEANING = meaning(normalizeWord('first'));
 
 const GREATER = /\b(?:bigger|larger|greater|more|over|above|longer|exceeding|at\s+least)\s*(?:than\s*)?$|>=?\s*$/i;
 const LESS = /\b(?:smaller|less|fewer|under|below|shorter|tinier|at\s+most)\s*(?:than\s*)?$|<=?\s*$/i;

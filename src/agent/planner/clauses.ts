@@ -377,3 +377,16 @@ export function isFrameScopeOnly(text: string): boolean {
   if (left === text) return false;
   return left.split(/[^\p{L}\d'-]+/u).filter(Boolean).every((w) => AROUND_SCOPE.test(w) || /^(?:the|a|of|to)$/i.test(w));
 }
+
+/** Kinds of imaging ("phase contrast", "brightfield", "DIC", "fluorescence"), as written. */
+const IMAGING_KIND = String.raw`(?:phase[\s-]*contrast|bright[\s-]*field|dic|nomarski|transmitted[\s-]+light|wide[\s-]*field|confocal|(?:epi)?fluorescen(?:ce|t)|label[\s-]*free)`;
+
+/**
+ * The clause with the kind of imaging blanked where it describes the data ("segment the cells in
+ * this phase contrast movie", "..., brightfield"): how the movie was taken, no step. Said as what a
+ * step starts from or turns into ("predict the nuclei from the brightfield", "brightfield to
+ * fluorescence") it stays: that is artificial labelling's own phrase.
+ */
+export function withoutImagingKind(text: string): string {
+  return text.replace(new RegExp(String.raw`(?<!\b(?:from|of)\s+(?:the\s+|this\s+|my\s+|our\s+)?)\b${IMAGING_KIND}\b(?!\s+(?:to|into)\b)`, 'gi'), (m) => ' '.repeat(m.length));
+}

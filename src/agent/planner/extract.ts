@@ -18,8 +18,9 @@ function channelNameAt(name: string, text: string): number {
     const at = m.index ?? 0;
     if (!WORD_LIKE.has(name.toLowerCase())) return at;
     const before = text.slice(Math.max(0, at - 24), at);
-    const after = text.slice(at + m[0].length);
-    if (/^[\s-]*(?:channels?|contrast|images?|signal)\b/i.test(after) || /\bchannels?\s*$/i.test(before)) return at;
+    // ("phase contrast" is the name with its kind of imaging: "this phase contrast movie" is how the movie was taken, no channel)
+    const after = text.slice(at + m[0].length).replace(/^[\s-]*contrast\b/i, '');
+    if (/^[\s-]*(?:channels?|images?|signal)\b/i.test(after) || /\bchannels?\s*$/i.test(before)) return at;
     // "from the brightfield", "on the phase": the name ends the phrase
     if (/\b(?:from|on|in|of)\s+(?:the\s+)?$/i.test(before) && /^\s*(?:$|[.,;:!?)]|and\b|then\b)/i.test(after)) return at;
   }

@@ -109,6 +109,8 @@ export class ToolIndex {
   private readonly argumentStems = new Set<string>();
   /** The one-word values the tools declare, as written ("histogram", "exponential"). */
   private readonly valueWritten = new Set<string>();
+  /** The tools' phrases of two words as written ("cross correlation", "hierarchical clustering"), for shorthand joined into one word ("xcorr", "hclust"). */
+  private readonly twoWordPhrases: [string, string, string][] = [];
   /** Initials of the tools' phrases of two or three words ("dc" of drift correction), to the phrase's rarest meaning; undefined when two tools share them. */
   private readonly initials = new Map<string, string | undefined>();
 
@@ -181,6 +183,16 @@ export class ToolIndex {
       for (const phrase of t.self?.words ?? []) initialsOf(phrase, byWords, t.name);
     }
     for (const [key, owner] of [...byWords, ...byName]) this.initials.set(key, owner?.split(':')[1]);
+    // two-word phrases as written, with the meaning of their last word (the head: "correlation" of "cross correlation")
+    for (const t of tools) {
+      const values = [...Object.values(t.self?.valueWords ?? {}).flatMap((v) => Object.values(v).flat()), ...Object.values(t.enums ?? {}).flat()];
+      for (const phrase of [...(t.self?.words ?? []), ...values]) {
+        const parts = phrase.toLowerCase().split(/[\s_-]+/).filter(Boolean);
+        if (parts.length !== 2 || parts.some((w) => !/^[a-z]{3,}$/.test(w))) continue;
+        const head = tokenize(parts[1])[0];
+        if (head && !this.twoWordPhrases.some(([a, b]) => a === parts[0] && b === parts[1])) this.twoWordPhrases.push([parts[0], parts[1], meaning(head.stem)]);
+      }
+    }
     // the words as written in the descriptions too ("segment" before the thesaurus made it "mask"), for misspellings
     for (const t of tools) {
       const texts = [...(t.self?.words ?? []), ...(t.self?.examples ?? []), t.name.replace(/_/g, ' ')];
@@ -288,6 +300,8 @@ export class ToolIndex {
     }
     // lab shorthand: "seg" of "segment", "trk" of "track" (written without its vowels), when it stands for one word only
     if (best === undefined && word.length >= 3 && word.length <= 4 && !this.knows(stem)) best = this.expand(word);
+    // two words' starts joined into one ("xcorr": cross correlation, "hclust": hierarchical clustering; "x" is written for "cross")
+    if (best === undefined && word.length >= 4 && word.length <= 9 && !this.knows(stem)) best = this.joinedShorthand(word);
     // lab initials ("dc", "bc"): two or three letters without a vowel, no unit, standing for one tool's phrase only
     if (best === undefined && /^[b-df-hj-np-tv-xz]{2,3}$/.test(word) && !UNIT_LETTERS.test(word) && !this.knows(stem)) best = this.initials.get(word);
     this.fuzzyCache.set(stem, best);
@@ -309,6 +323,23 @@ export class ToolIndex {
     // (a word of an argument's value, three letters longer or more: "mode" is no shortened "model", "work" no "workflow")
     if (!this.nameWords.has(families[0])) return word.length === 4 && !skeleton && families[0].length >= word.length + 3 && this.valueWritten.has(families[0]) ? meaning(normalizeWord(families[0])) : undefined;
     return this.nameWords.get(families[0]);
+  }
+
+  /**
+   * The meaning of the one two-word phrase whose words' starts, joined, are the word ("xcorr" of
+   * cross correlation); each start at least one letter of the first word and three of the second.
+   * Two phrases fitting ("tcol": two meanings) make it none.
+   */
+  private joinedShorthand(word: string): string | undefined {
+    const found = new Set<string>();
+    for (let cut = 1; cut <= word.length - 3; cut++) {
+      const [first, second] = [word.slice(0, cut), word.slice(cut)];
+      for (const [a, b, head] of this.twoWordPhrases) {
+        const firstFits = a.startsWith(first) || (first === 'x' && /^(?:cross|trans)$/.test(a));
+        if (firstFits && b.startsWith(second) && b.length > second.length - 1) found.add(head);
+      }
+    }
+    return found.size === 1 ? [...found][0] : undefined;
   }
 
   /** Tools whose own words are in the text, best first. */

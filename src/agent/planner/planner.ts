@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import type { ToolSelfDescription } from '../../../tools/types.ts';
 import { acceptedInputs, adaptArgs, allowedValues, type Catalogue, type PropertyInfo, type InputType, isTruth, makerOf, producesOf, requiredInputs, selfOf } from './catalogue.ts';
-import { type Clause, asksForAStep, isAdviceQuestion, isContext, isFrameScopeOnly, leftOutSpans, splitClauses, withoutOrderOpener, orderSteps, withoutContext, withoutFrameScope, withoutListMarkers, withoutReferenceAsides, withoutSampleLabels } from './clauses.ts';
+import { type Clause, asksForAStep, isAdviceQuestion, isContext, isFrameScopeOnly, leftOutSpans, withoutImagingKind, splitClauses, withoutOrderOpener, orderSteps, withoutContext, withoutFrameScope, withoutListMarkers, withoutReferenceAsides, withoutSampleLabels } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { nameWords, statedNumbers, statedNumbersScored, statedValues, valuesByName } from './arguments.ts';
 import { notDoneNote, unappliedWords, unmatchedAction } from './unapplied.ts';
@@ -17,7 +17,7 @@ import { explainStep } from './explanations.ts';
 import { aboutTheAnalysis, recordingQuestion } from './recordingQuestions.ts';
 import { GENERIC_SPREAD, type Match } from './matcher.ts';
 import { indexFor } from './toolIndex.ts';
-import { isStopWord, meaning, normalizeWord, stopWords, tokenize } from './words.ts';
+import { isStopWord, meaning, normalizeWord, stopWords, type Token, tokenize } from './words.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
 import { answerFromTable, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, isAskedForm, measuringWords, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
@@ -117,7 +117,7 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     // ("Cells were tracked over 48 h (n = 4 independent experiments)": a sentence of a methods paragraph tells what was done
     // to data already recorded, so it asks for no microscope step)
     const told = pastPassive(original.slice(clauses.find((c) => c.sentence === clause.sentence)!.start, clauses.findLast((c) => c.sentence === clause.sentence)!.end));
-    const ranked = index.match(withoutFrameScope(withoutOrderOpener(clause.negated ? clause.text : withoutRejected(clause.text)))).filter((m) => !told || !runsMicroscope(m.tool, catalogue));
+    const ranked = index.match(withoutImagingKind(withoutFrameScope(withoutOrderOpener(clause.negated ? clause.text : withoutRejected(clause.text))))).filter((m) => !told || !runsMicroscope(m.tool, catalogue));
     let best = bestMatch(ranked, clause.text, catalogue) ?? (POINTS_BACK.test(clause.text) ? described : undefined);
     // "track, ignore divisions", "so turn off splitting", "ignore mitoses when tracking": a step whose words are all what a
     // verb leaves out or switches off is not run (excluded); the clause's other words may still name one ("... when tracking")
@@ -1211,7 +1211,10 @@ function switchesFromWords(step: PlannedStep, catalogue: Catalogue): void {
   for (const [arg, p] of Object.entries(props)) {
     // (a copy per argument: a shorthand below is read as a word of this argument's name only)
     const said = [...meanings];
-    if (step.args[arg] !== undefined || !(p.type === 'boolean' || p.anyOf?.some((a) => a.type === 'boolean'))) continue;
+    if (!(p.type === 'boolean' || p.anyOf?.some((a) => a.type === 'boolean'))) continue;
+    // (a leaving-out switch a reader set from its words is read again here only to see it turned down: "don't exclude the border ones")
+    if (step.args[arg] !== undefined && step.args[arg] !== true) continue;
+    const setBefore = step.args[arg] === true;
     const nameTokens = tokenize(arg.replace(/([a-z])([A-Z])/g, '$1 $2'));
     const whole = nameTokens.map((t) => meaning(t.stem));
     // (lab shorthand of a word of the name, its first letters: "excl border" is excludeBorder)
@@ -1224,6 +1227,7 @@ function switchesFromWords(step: PlannedStep, catalogue: Catalogue): void {
     const excluding = whole.length === 2 && whole[0] === EXCLUDE_MEANING && !said.includes(whole[0]);
     const name = whole.every((w) => said.includes(w)) || (whole.length < 3 && !excluding) ? whole : whole.slice(1);
     if (name.length === 0 || !name.every((w) => said.includes(w))) continue;
+    if (setBefore && !excluding && whole[0] !== EXCLUDE_MEANING) continue;
     // (the object left alone must tell: "over time" is no "repair over time", whatever tool reads it)
     if (name.length < whole.length && name.every((w) => indexFor(catalogue).spread(w) >= GENERIC_SPREAD)) continue;
     const first = tokens[Math.min(...name.map((w) => said.indexOf(w)))];
@@ -1234,8 +1238,46 @@ function switchesFromWords(step: PlannedStep, catalogue: Catalogue): void {
     const negated = /(?:\bw\/o|\b(?:no|not|don't|dont|never|without|skip(?:ping)?|omit(?:ting)?|leave\s+(?:out|off)|leaving\s+(?:out|off)|disable|turn\s+off|switch\s+off|no\s+need\s+for|forget(?:\s+about)?))\s+(?:\w+\s+)?$/i.test(before) || /^\s+(?:(?:is|are|be|being)\s+)?(?:(?:switched|turned|set|toggled|left)\s+off|off|disabled|deactivated)\b/i.test(after);
     // ("every nucleus apart from those at the edges", "all but the ones on the border": the things left out, a few words after the cue)
     const leftOut = excluding && /\b(?:apart\s+from|other\s+than|but\s+not|all\s+but|except(?:\s+for)?|excluding|minus)\s+(?:[\w'-]+\s+){0,5}$/i.test(step.clause.slice(0, first.start));
-    if (excluding && !negated && !leftOut) continue;
+    // ("don't drop the border ones", "keep the nuclei at the edge": leaving out turned down, or keeping, is the switch off)
+    if (whole[0] === EXCLUDE_MEANING && keptNotLeftOut(step.clause, tokens, said, first)) {
+      step.args[arg] = false;
+      continue;
+    }
+    if (setBefore || (excluding && !negated && !leftOut)) continue;
     step.args[arg] = excluding ? true : !negated;
+  }
+  keptFilters(step, catalogue);
+}
+
+/** Words that keep what a filter would leave out ("keep", "retain", "include"). */
+const KEEPING = /^(?:keep|keeping|kept|retain|retaining|include|including|preserve|preserving)$/i;
+/** A negation just before a word ("don't", "do not", "never", "without", "no need to"). */
+const NEGATION_BEFORE = /(?:\b(?:not|don't|dont|do\s+not|never|without|no\s+need\s+to)\s+(?:\w+\s+)?)$/i;
+
+/**
+ * The words ask to keep the things a leaving-out switch names: its verb of leaving out turned down
+ * ("don't drop the border objects") or a verb of keeping before them ("keep the nuclei at the edge").
+ */
+function keptNotLeftOut(clause: string, tokens: Token[], said: string[], first: Token): boolean {
+  const verb = said.findIndex((m, k) => m === EXCLUDE_MEANING && tokens[k].start <= first.start);
+  if (verb >= 0) return NEGATION_BEFORE.test(clause.slice(Math.max(0, tokens[verb].start - 24), tokens[verb].start));
+  // ("keep only those away from the border": keeping some only is leaving the others out)
+  return tokens.some((t) => t.start < first.start && KEEPING.test(t.word) && !NEGATION_BEFORE.test(clause.slice(Math.max(0, t.start - 24), t.start)) && !/\b(?:only|just|solely|away|not|no|none|apart)\b/i.test(clause.slice(t.end, first.start)));
+}
+
+/**
+ * A size filter turned down ("don't drop small objects", "keep even the tiny ones"): the tool's
+ * lower bound on size (the numeric argument named "min" + a word of size) is 0, nothing left out.
+ * An upper bound has no value that means none, and is left to the tool.
+ */
+function keptFilters(step: PlannedStep, catalogue: Catalogue): void {
+  const m = /\b(?:(?:not|don'?t|do\s+not|never|without|no\s+need\s+to)\s+(?:\w+\s+)?(?:drop|remov|exclud|discard|filter|throw|toss|reject|ignor|omit|los|get\s+rid)\w*|keep(?:ing)?|retain(?:ing)?|includ(?:e|ing))\s+(?:\w+\s+){0,3}?(small|smaller|tiny|little|mini)\w*\b/i.exec(step.clause);
+  if (!m) return;
+  const size = meaning(normalizeWord('size'));
+  for (const [arg, p] of Object.entries(catalogue.get(step.tool)?.properties ?? {})) {
+    if (step.args[arg] !== undefined || (p.type !== 'number' && p.type !== 'integer')) continue;
+    const name = switchName(arg);
+    if (/^min/.test(arg) && name.includes(size)) step.args[arg] = 0;
   }
 }
 
@@ -1425,8 +1467,8 @@ const POINTS_AT_RESULT = /^\W*(?:(?:and|then|also|please|pls|now|finally)\s+)*[a
  * The allowed values a step's own declared value words name in the words of the step before
  * ("over time" names plot's timeseries), for arguments its own words left unset.
  */
-function valuesFromEarlierWords(tool: string, args: Record<string, unknown>, before: PlannedStep, catalogue: Catalogue): Record<string, string> {
-  const out: Record<string, string> = {};
+function valuesFromEarlierWords(tool: string, args: Record<string, unknown>, before: PlannedStep, catalogue: Catalogue): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
   // (the earlier step's own name is what it did, not what its result is like: "track the cells and plot them" says no kind of plot)
   const named = new Set(tokenize(before.tool.replace(/_/g, ' ')).map((t) => meaning(t.stem)));
   const earlier = tokenize(before.clause).filter((t) => named.has(meaning(t.stem))).reduce((c, t) => c.slice(0, t.start) + ' '.repeat(t.end - t.start) + c.slice(t.end), before.clause);
@@ -1434,6 +1476,16 @@ function valuesFromEarlierWords(tool: string, args: Record<string, unknown>, bef
     if (args[arg] !== undefined || !(arg in (catalogue.get(tool)?.properties ?? {}))) continue;
     const value = findEnumValue(tool, arg, earlier, catalogue);
     if (value !== undefined) out[arg] = value;
+  }
+  // (but an image the earlier step made is the thing shown: "make a kymograph ... and plot it" plots the kymograph, a value named by that step's name)
+  if (madeFor(before.tool, catalogue)[0] === 'movie') {
+    for (const [arg, p] of Object.entries(catalogue.get(tool)?.properties ?? {})) {
+      if (args[arg] !== undefined || arg in out || allowedValues(p).length < 2) continue;
+      const value = allowedValues(p).find((v) => v.toLowerCase() === before.tool.toLowerCase());
+      if (value !== undefined) out[arg] = value;
+    }
+    // ("it" is that image: the step reads the movie that step made, not a table measured on it nor the recording)
+    if (Object.keys(out).length && acceptedInputs(tool, catalogue.get(tool)).includes('movie')) Object.assign(out, { movie: { $ref: 'movie', mode: 'producer', producers: [before.tool] } satisfies Ref, $needs: ['movie'] });
   }
   // the thing the earlier words name, as the tool's own reader reads it ("how many nuclei per frame, and plot it": the count);
   // names only, never a number said for the earlier step
@@ -1741,7 +1793,7 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
     for (const type of requiredInputs(step.tool, info, preferred)) {
       if (step.args[type] !== undefined) continue;
       // ("the average projection rather than the max one": what is rejected names no input)
-      const named = referenceFor(type, withoutRejected(step.clause), conversation, step.tool, catalogue);
+      const named = referenceFor(type, withoutRejected(step.clause), conversation, step.tool, catalogue, out.map((s) => s.tool));
       if (named) {
         step.args[type] = named;
         continue;
@@ -1807,7 +1859,7 @@ function recordingMakers(catalogue: Catalogue): string[] {
 }
 
 /** An input the clause names: an artifact id, a file path, or a description ("the denoised one"). */
-function referenceFor(type: InputType, clause: string, conversation: Conversation, tool: string, catalogue: Catalogue): Ref | string | undefined {
+function referenceFor(type: InputType, clause: string, conversation: Conversation, tool: string, catalogue: Catalogue, plannedTools: string[] = []): Ref | string | undefined {
   const ids = findArtifactIds(clause).filter((id) => id.startsWith(`${type}-`));
   if (ids.length) return { $ref: type, mode: 'id', id: ids[0] };
   if (type === 'movie' && !plays(tool, 'open', catalogue)) {
@@ -1821,7 +1873,7 @@ function referenceFor(type: InputType, clause: string, conversation: Conversatio
     if (paths.length && paths[0] !== findOutput(clause)) return paths[0];
   }
   if (type === 'table') {
-    const maker = tableMakerNamed(clause, conversation, tool, catalogue);
+    const maker = tableMakerNamed(clause, conversation, tool, catalogue, plannedTools);
     if (maker) return { $ref: 'table', mode: 'producer', producers: [maker] };
   }
   if (type === 'movie') {
@@ -1840,10 +1892,14 @@ function sessionArtifacts(conversation: Conversation): KnownArtifact[] {
 
 /**
  * The step whose table the words name by that step's own words ("export the drift table as csv" → correct_drift),
- * where that step has made a table in this session: that table, not a measurement made for the purpose.
+ * where that step has made a table in this session or makes one earlier in this plan ("correct the drift and export the
+ * drift table"): that table, not a measurement made for the purpose.
  */
-function tableMakerNamed(text: string, conversation: Conversation, tool: string, catalogue: Catalogue): string | undefined {
-  const made = new Set(sessionArtifacts(conversation).filter((a) => a.type === 'table').map((a) => a.producedBy));
+function tableMakerNamed(text: string, conversation: Conversation, tool: string, catalogue: Catalogue, plannedTools: string[] = []): string | undefined {
+  const made = new Set<string | undefined>([
+    ...sessionArtifacts(conversation).filter((a) => a.type === 'table').map((a) => a.producedBy),
+    ...plannedTools.filter((t) => madeFor(t, catalogue).includes('table')),
+  ]);
   if (made.size === 0) return undefined;
   const index = indexFor(catalogue);
   for (const m of text.matchAll(/\b((?:[\w-]+\s+){0,1}[\w-]+)\s+(?:table|csv|values|offsets|numbers)\b/gi)) {
@@ -2055,6 +2111,11 @@ function makesAView(tool: string | undefined): boolean {
   return out !== undefined && out !== 'same';
 }
 
+/** A tool whose results are copies of its inputs written for the user (an export), by its declaration. */
+function writesCopies(tool: string | undefined): boolean {
+  return tool !== undefined && selfOf(tool)?.writesCopies === true;
+}
+
 /** An input the tool only also reads when there is one (its `alsoUses`): without it the step still runs. */
 function alsoUsed(tool: string, type: string, args: Record<string, unknown>): boolean {
   return !!selfOf(tool)?.alsoUses?.(args)?.[type as InputType];
@@ -2088,7 +2149,9 @@ function resolveRefs(args: Record<string, unknown>, conversation: Conversation, 
       // chain: this request's newest suitable output (of its first `before` steps, when said), then the session's
       const currentArtifacts = ref.before === undefined ? allCurrent : conversation.current.slice(0, ref.before).flatMap((r) => r.artifacts);
       const suitable = (list: KnownArtifact[]) => [...list].reverse().filter((a) => a.type === ref.$ref && !isTruth(a));
-      const results = ref.multiFrame ? (list: KnownArtifact[]) => multiFrame(suitable(list), counts) : suitable;
+      // (an export's file is an output for the user, never the next step's input: "export the tracks for TrackMate, then evaluate them" reads the tracks)
+      const made = (list: KnownArtifact[]) => suitable(list).filter((a) => !writesCopies(a.producedBy));
+      const results = ref.multiFrame ? (list: KnownArtifact[]) => multiFrame(made(list), counts) : made;
       found = results(currentArtifacts)[0]
         ?? results(conversation.artifactsAtStart).find((a) => !(ref.$ref === 'movie' && makesAView(a.producedBy)))
         ?? results(all)[0]
