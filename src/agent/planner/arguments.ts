@@ -87,7 +87,8 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
   // a channel or frames ruled out ("except channel 2") is no value to use
   for (const q of findQuantities(withoutExcludedScope(clause))) {
     // coordinates and ranges ("(5, 6)", "5 to 9"); "snr 5, drift 2 px" is a list
-    if (q.kind === 'count' && /^\s*,\s*-?\d|^\s*\)|^\s*(?:to|-)\s*\(?\d/.test(q.after)) continue;
+    // ("t-SNE (perplexity 50)": a number closing a bracket is a coordinate only after another one, "(5, 6)")
+    if (q.kind === 'count' && (/^\s*,\s*-?\d|^\s*(?:to|-)\s*\(?\d/.test(q.after) || (/^\s*\)/.test(q.after) && /[(,]\s*-?\d+(?:\.\d+)?\s*[,;]\s*$/.test(q.before)))) continue;
     if (used.has(q.value)) continue; // the tool's own reading took it already
     // "frame 5", "time point 12": a position in the movie, never an amount of frames
     if (/\b(?:frames?|time ?points?|timepoints?)\s*#?\s*$/i.test(q.before)) continue;
@@ -107,7 +108,7 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
     // "keep the ones bigger than 50 px" is a lower bound, "throw away anything larger than 400 px" an upper one
     const said = new Set(near);
     // (the words before the number as far as the argument's words are read: "throw away anything smaller than 10 px" keeps its verb)
-    const bound = boundOf(before.split(/[,;.]/).at(-1) ?? '', q.after);
+    const bound = boundOf(before.split(/[,;.]/).at(-1) ?? '', withoutExcludedScope(clause).slice(q.end));
     if (bound) near.add(meaning(normalizeWord(bound)));
     // "using 8 threads", "3 replicates": a bare number counting a thing of its own (a plural noun after it) is no setting its argument does not name there
     const counted = q.unit === '' ? /^\s*([a-z]{3,}s)\b/i.exec(q.after)?.[1] : undefined;
@@ -175,12 +176,16 @@ function boundOf(before: string, after = ''): 'min' | 'max' | undefined {
   const greater = GREATER.test(before);
   if (!greater && !LESS.test(before)) return undefined;
   // ("if some are tiny (under 20 px) throw them out": the exclusion said after the number, of the things compared)
-  const excludedAfter = EXCLUDED_AFTER.test(after.split(/[.;]/)[0]);
+  // ("Objects smaller than 50 px or touching the border were excluded": the passive of a methods sentence, further on within its clause)
+  const excludedAfter = EXCLUDED_AFTER.test(after.split(/[.;]/)[0]) || EXCLUDED_PASSIVE.test(after.split(/[.;,]/)[0]);
   return greater !== (EXCLUDING.test(before) || excludedAfter) ? 'min' : 'max';
 }
 
 /** An exclusion said after the comparison, of the things it compared ("... under 20 px, throw them out", "... drop those"). */
 const EXCLUDED_AFTER = /^[^.;]{0,30}?\b(?:(?:were|was|are|is|be|been|get|got)\s+(?:then\s+|all\s+)?(?:dropped|removed|discarded|excluded|ignored|deleted|rejected|filtered\s+out|thrown\s+(?:away|out))|throw\w*\s+(?:them|those|these|it)\s+(?:away|out)|(?:drop|remove|discard|exclude|ignore|delete|reject|toss|bin)\s+(?:them|those|these)|get\s+rid\s+of\s+(?:them|those|these))\b/i;
+
+/** The passive of leaving out, at the end of the comparison's own clause ("... or touching the border were excluded"). */
+const EXCLUDED_PASSIVE = /^[^.;,]{0,60}?\b(?:were|was|are|is|been)\s+(?:then\s+|all\s+|also\s+)?(?:dropped|removed|discarded|excluded|ignored|deleted|rejected|filtered\s+out|thrown\s+(?:away|out))\b/i;
 
 /** True when a word of the argument's name stands within three words of the value ("bicubic interpolation", "first as the reference"). */
 function nearName(arg: string, value: string, clause: string): boolean {

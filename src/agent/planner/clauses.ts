@@ -390,3 +390,11 @@ const IMAGING_KIND = String.raw`(?:phase[\s-]*contrast|bright[\s-]*field|dic|nom
 export function withoutImagingKind(text: string): string {
   return text.replace(new RegExp(String.raw`(?<!\b(?:from|of)\s+(?:the\s+|this\s+|my\s+|our\s+)?)\b${IMAGING_KIND}\b(?!\s+(?:to|into)\b)`, 'gi'), (m) => ' '.repeat(m.length));
 }
+
+/**
+ * The clause with a channel said as where a step runs blanked ("on channel 2", "in the second
+ * channel"): which channel, not which step ("estimate the drift on channel 2" is no channel alignment).
+ */
+export function withoutChannelScope(text: string): string {
+  return text.replace(/\b(?:on|in|of|for|from|using|with)\s+(?:the\s+)?(?:(?:channel|chan|ch)\s*#?\s*\d+|(?:first|second|third|fourth|fifth|last)\s+channel)\b/gi, (m) => ' '.repeat(m.length));
+}

@@ -34,7 +34,7 @@ export interface StepWords {
 }
 
 /** Nouns that a method, an algorithm, a piece of software or a file format is named before ("a bilateral filter", "an Imaris file"). */
-const METHOD_HEADS = /^(?:methods?|algorithms?|filters?|filtering|projections?|thresholds?|thresholding|models?|networks?|fits?|fitting|approach|technique|plugins?|software|package|programs?|transforms?|kernels?|subtraction|deconvolution|estimators?|classifiers?|trackers?|detectors?|segmenters?|denoisers?|interpolation|smoothing|blur|scheme|metric|mode|regression|tests?)$/i;
+const METHOD_HEADS = /^(?:methods?|algorithms?|filters?|filtering|projections?|thresholds?|thresholding|models?|networks?|fits?|fitting|approach|technique|plugins?|software|package|programs?|transforms?|kernels?|subtraction|deconvolution|estimators?|classifiers?|trackers?|detectors?|segmenters?|denoisers?|interpolation|smoothing|blur|scheme|metric|mode|regression|tests?|clustering|embedding|segmentation|tracking|registration|correction|normali[sz]ation)$/i;
 /** Verbs that open a request without naming a method ("run filter", "compute projection"). */
 const VERBS = /^(?:make|do|run|compute|create|generate|give|show|get|apply|use|perform|calculate|draw|plot|try|add|produce|build|render|save|export|write|fit|throw|toss|bin|keep|put)$/i;
 const FORMAT_HEADS = /^(?:formats?|files?|extension)$/i;

@@ -109,6 +109,8 @@ export class ToolIndex {
   private readonly argumentStems = new Set<string>();
   /** The one-word values the tools declare, as written ("histogram", "exponential"). */
   private readonly valueWritten = new Set<string>();
+  /** Allowed values of four letters as written ("umap", "tsne"), to their meanings: a slip of one only swaps two letters. */
+  private readonly shortValues = new Map<string, string>();
   /** The tools' phrases of two words as written ("cross correlation", "hierarchical clustering"), for shorthand joined into one word ("xcorr", "hclust"). */
   private readonly twoWordPhrases: [string, string, string][] = [];
   /** Initials of the tools' phrases of two or three words ("dc" of drift correction), to the phrase's rarest meaning; undefined when two tools share them. */
@@ -163,6 +165,7 @@ export class ToolIndex {
     for (const d of this.docs) for (const p of d.phrases) if (p.anchor && !p.argument) for (const stem of p.stems) this.anchors.add(stem);
     for (const t of tools) for (const token of tokenize(t.name.replace(/_/g, ' '))) this.nameWords.set(token.word, meaning(token.stem));
     for (const t of tools) for (const v of [...Object.values(t.self?.valueWords ?? {}).flatMap((values) => Object.values(values).flat()), ...Object.values(t.enums ?? {}).flat()]) if (/^[a-z]{5,}$/i.test(v)) this.valueWritten.add(v.toLowerCase());
+    for (const t of tools) for (const v of Object.values(t.enums ?? {}).flat()) if (/^[a-z]{4}$/i.test(v)) this.shortValues.set(v.toLowerCase(), meaning(normalizeWord(v)));
     // lab initials: "DC" for drift correction, "BC" for bleach correction (a tool's name is a verb and its object; people say the noun first)
     // (initials of a tool's name win over those of its words: "dc" is drift correction before "dividing cells")
     const byName = new Map<string, string | undefined>();
@@ -295,8 +298,8 @@ export class ToolIndex {
     // a four-letter word is a slip of a tool's name only by a dropped letter ("trak" for "track")
     if (edits === 0 && word.length === 4) {
       for (const [w, m] of this.nameWords) if (w.length === 5 && w.startsWith(word.slice(0, 2)) && editDistance(word, w, 1) === 1) best = m;
-      // or by two letters swapped, its letters all there ("plto" for "plot")
-      for (const [w, m] of this.nameWords) if (w.length === 4 && w[0] === word[0] && [...w].sort().join('') === [...word].sort().join('') && editDistance(word, w, 1) === 1) best = m;
+      // or by two letters swapped, its letters all there ("plto" for "plot", "umpa" for the value "umap")
+      for (const [w, m] of [...this.nameWords, ...this.shortValues]) if (w.length === 4 && w[0] === word[0] && [...w].sort().join('') === [...word].sort().join('') && editDistance(word, w, 1) === 1) best = m;
     }
     // lab shorthand: "seg" of "segment", "trk" of "track" (written without its vowels), when it stands for one word only
     if (best === undefined && word.length >= 3 && word.length <= 4 && !this.knows(stem)) best = this.expand(word);

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import type { ToolSelfDescription } from '../../../tools/types.ts';
 import { acceptedInputs, adaptArgs, allowedValues, type Catalogue, type PropertyInfo, type InputType, isTruth, makerOf, producesOf, requiredInputs, selfOf } from './catalogue.ts';
-import { type Clause, asksForAStep, isAdviceQuestion, isContext, isFrameScopeOnly, leftOutSpans, withoutImagingKind, splitClauses, withoutOrderOpener, orderSteps, withoutContext, withoutFrameScope, withoutListMarkers, withoutReferenceAsides, withoutSampleLabels } from './clauses.ts';
+import { type Clause, asksForAStep, isAdviceQuestion, isContext, isFrameScopeOnly, leftOutSpans, withoutImagingKind, withoutChannelScope, splitClauses, withoutOrderOpener, orderSteps, withoutContext, withoutFrameScope, withoutListMarkers, withoutReferenceAsides, withoutSampleLabels } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { nameWords, statedNumbers, statedNumbersScored, statedValues, valuesByName } from './arguments.ts';
 import { notDoneNote, unappliedWords, unmatchedAction } from './unapplied.ts';
@@ -117,7 +117,7 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     // ("Cells were tracked over 48 h (n = 4 independent experiments)": a sentence of a methods paragraph tells what was done
     // to data already recorded, so it asks for no microscope step)
     const told = pastPassive(original.slice(clauses.find((c) => c.sentence === clause.sentence)!.start, clauses.findLast((c) => c.sentence === clause.sentence)!.end));
-    const ranked = index.match(withoutImagingKind(withoutFrameScope(withoutOrderOpener(clause.negated ? clause.text : withoutRejected(clause.text))))).filter((m) => !told || !runsMicroscope(m.tool, catalogue));
+    const ranked = index.match(withoutChannelScope(withoutImagingKind(withoutFrameScope(withoutOrderOpener(clause.negated ? clause.text : withoutRejected(clause.text)))))).filter((m) => !told || !runsMicroscope(m.tool, catalogue));
     let best = bestMatch(ranked, clause.text, catalogue) ?? (POINTS_BACK.test(clause.text) ? described : undefined);
     // "track, ignore divisions", "so turn off splitting", "ignore mitoses when tracking": a step whose words are all what a
     // verb leaves out or switches off is not run (excluded); the clause's other words may still name one ("... when tracking")
@@ -1271,7 +1271,7 @@ function keptNotLeftOut(clause: string, tokens: Token[], said: string[], first: 
  * An upper bound has no value that means none, and is left to the tool.
  */
 function keptFilters(step: PlannedStep, catalogue: Catalogue): void {
-  const m = /\b(?:(?:not|don'?t|do\s+not|never|without|no\s+need\s+to)\s+(?:\w+\s+)?(?:drop|remov|exclud|discard|filter|throw|toss|reject|ignor|omit|los|get\s+rid)\w*|keep(?:ing)?|retain(?:ing)?|includ(?:e|ing))\s+(?:\w+\s+){0,3}?(small|smaller|tiny|little|mini)\w*\b/i.exec(step.clause);
+  const m = /\b(?:(?:not|don'?t|do\s+not|never|without|no\s+need\s+to)\s+(?:\w+\s+)?(?:drop|remov|exclud|discard|filter|throw|toss|reject|ignor|omit|los|get\s+rid)\w*|keep(?:ing)?|retain(?:ing)?|includ(?:e|ing))\s+(?:\w+\s+){0,3}?(small|tiny|little|mini\w*)\b(?!\s+than)/i.exec(step.clause);
   if (!m) return;
   const size = meaning(normalizeWord('size'));
   for (const [arg, p] of Object.entries(catalogue.get(step.tool)?.properties ?? {})) {
