@@ -84,6 +84,10 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
   const candidates = Object.entries(props).filter(([name, p]) => !NOT_STATED.has(name) && isNumeric(p));
   if (candidates.length === 0) return {};
   const out: Record<string, { value: number; score: number }> = {};
+  // the meanings of the tool's allowed values ("lap", "gaussian") and of its arguments' names and descriptions
+  const valueMeanings = new Set(Object.values(props).flatMap((p) => [...(p.enum ?? []), ...(p.anyOf ?? []).flatMap((a) => a.enum ?? [])]).filter((v): v is string => typeof v === 'string').flatMap((v) => meanings(v.replace(/_/g, ' '))));
+  const argumentMeanings = new Set(Object.entries(props).filter(([name]) => !NOT_STATED.has(name)).flatMap(([name, p]) => [...nameWords(name), ...meanings((p.description ?? '').split(/[;(.]/)[0])]));
+  for (const v of valueMeanings) argumentMeanings.delete(v);
   // a channel or frames ruled out ("except channel 2") is no value to use
   for (const q of findQuantities(withoutExcludedScope(clause))) {
     // coordinates and ranges ("(5, 6)", "5 to 9"); "snr 5, drift 2 px" is a list
@@ -104,7 +108,8 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
     // (up to 60 characters before: "the splitting max distance should be 2.5 px" names its argument in more than the role's ~32)
     const before = withoutExcludedScope(clause).slice(Math.max(0, q.start - 60), q.start);
     const nearBefore = meanings(before.split(edge).at(-1) ?? '');
-    const near = new Set([...nearBefore, ...meanings(q.after.split(edge)[0] ?? '')]);
+    // (words after the number from a negation on are another setting's: "15px no gaps" is no gap distance)
+    const near = new Set([...nearBefore, ...meanings(q.after.split(edge)[0].split(/\b(?:no|not|without|w\/o)\b/i)[0] ?? '')]);
     // "keep the ones bigger than 50 px" is a lower bound, "throw away anything larger than 400 px" an upper one
     const said = new Set(near);
     // (the words before the number as far as the argument's words are read: "throw away anything smaller than 10 px" keeps its verb)
@@ -144,7 +149,9 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
     // "tracking: LAP, 12 px", "denoise: gaussian, 2 px": a length or time standing alone in a list of settings, with no word
     // of its own, is the first argument of the tool in its unit (the schema lists a tool's main one first; the others
     // default to it): applied, never dropped
-    const alone = q.unit !== '' && q.unit !== 'frame' && nearBefore.length === 0 && /^\s*(?:[,;.)]|$)/.test(q.after) && /(?:^|[,:;(]|\b(?:and|with|at|of)\b)\s*$/i.test(before);
+    // ("trk lap 15px": after only a method the tool offers, and words that name none of its arguments, it stands alone too)
+    const afterValue = nearBefore.some((w) => valueMeanings.has(w)) && nearBefore.every((w) => valueMeanings.has(w) || !argumentMeanings.has(w)) && /^\s*(?:[,;.)]|$|\b(?:no|and|then|with)\b)/i.test(q.after);
+    const alone = q.unit !== '' && q.unit !== 'frame' && ((nearBefore.length === 0 && /^\s*(?:[,;.)]|$)/.test(q.after) && /(?:^|[,:;(]|\b(?:and|with|at|of)\b)\s*$/i.test(before)) || afterValue);
     if (!best && alone) {
       for (const [name, p] of candidates) {
         if (name in out || /area/i.test(name)) continue;

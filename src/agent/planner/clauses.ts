@@ -201,6 +201,9 @@ const ADVICE = /^(?:so\s+|and\s+|but\s+|hi,?\s+|quick question:?\s+)?(?:(?:is|is
  */
 const CONTEXT = /^(?:(?:and|but|ok(?:ay)?|so|well|right|hi|hello|hey)(?:\s+(?:there|all|everyone|team))?[,!]?\s+(?:so\s+)?)?(?:(?:yesterday|today|last\s+(?:night|week|month|year)|this\s+(?:morning|week|afternoon)|earlier(?:\s+today)?|recently|overnight|over\s+the\s+weekend)[,]?\s+)?(?:(?:hi|hello|hey|dear \w+|thanks|thank you|cheers|many thanks|best|regards|ok(?:ay)?|alright|right|well|so|um+|hmm+)(?:\s+(?:there|all|everyone|team|a lot|so much))?\b[\s!,.]*$|(?:i|we)(?:'ve|'m| have| got| imaged| recorded| acquired| took| filmed| am| are| work)\b|(?:i|we)(?:'ve|\s+have)?\s+(?:already|previously|earlier)\s+(?:\w+ed|made|done|did|ran|got|run)\b|(?:this|these|it|they|(?:the|my|our)\s+(?:[\w-]+\s+){0,2}?(?:movie|movies|data|cells?|nuclei|images?|sample|stage|drift|signal|stack|video|recording|time-?lapse|frames?|noise|background|scope|microscope|camera|laser|incubator|system))(?: is|'s| are| was| were| shows?| contains?| has| have| drifted| moved| fades?| faded| bleached| bleaches| looks?| seems?| gets?| got| (?:kept\s+|a\s+bit\s+|slowly\s+|slightly\s+)?[a-z]+ed))\b/i;
 
+/** How the data was taken, opened by its participle ("imaged on the 60x objective", "acquired with a 40x lens"). */
+const TAKEN = /^(?:(?:and|all|both)\s+)?(?:imaged|recorded|acquired|filmed|taken|shot|captured|collected)\s+(?:on|with|at|in|using|under|by|through|from)\b/i;
+
 /** What a person did to get the data, in the past tense ("yesterday I imaged some MDCK cells for 12 h"). */
 const NARRATIVE = /^(?:[\w,]+\s+){0,4}?(?:i|we)\s+(?:imaged|recorded|acquired|filmed|took|grew|treated|transfected|stained|plated|seeded|ran|did|made|had|followed|watched)\b/i;
 
@@ -244,6 +247,8 @@ export function isContext(text: string): boolean {
   if (APOLOGY.test(t) || PURPOSE.test(t) || DUE.test(t) || CHECK_PURPOSE.test(t) || REPORTED_DOUBT.test(t) || (CHANNEL_FACT.test(t) && !/\b(?:segment|track|use|denoise|measure|correct|register|analy[sz]e|project|export|plot)\w*\b/i.test(t) && !CHANNEL_ROLE.test(t))) return true;
   // a number on its own (not one inside a name such as H2B-GFP, nor one that makes a word: "a 2-channel time-lapse";
   // nor, in what a person did, how long or how many: "yesterday I imaged some MDCK cells for 12 h", "we filmed 3 positions")
+  // ("imaged on the 60x objective, segment the nuclei": how the data was taken, said by its participle, no step)
+  if (TAKEN.test(t) && !/(?:^|[\s(~])\d/.test(t.replace(/\b\d+(?:\.\d+)?\s*(?:x|×|nm)(?![\w])|\bNA\s*\d+(?:\.\d+)?/gi, ' '))) return true;
   const told = NARRATIVE.test(t) ? text.replace(/\b(?:for|over)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|min|mins|minutes?|days?|weeks?)\b|\b\d+\s+(?:cells|positions|wells|dishes|plates|conditions|replicates|movies|fields|embryos)\b|\b\d+(?:\.\d+)?\s*(?:x|×|nm)(?![\w])|\bNA\s*\d+(?:\.\d+)?/gi, ' ') : text;
   return CONTEXT.test(t) && !/(?:^|[\s(~])\d/.test(told.replace(/\b\d+-[\p{L}]+/gu, ''));
 }

@@ -189,6 +189,9 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     const actionToken = action ? tokenize(action)[0] : undefined;
     const actionStem = actionToken ? meaning(actionToken.stem) : undefined;
     if (best && action && actionStem && (unmatchedAction(clause.text, index, true) || (index.spread(actionStem!) <= 2 && !best.matched.some((m) => m.split(' ').includes(actionStem!)) && !ranked.slice(0, 3).some((m) => declaresWord(m.tool, actionStem!, catalogue)))) && best.matched.every((m) => m.split(' ').every((stem) => index.spread(stem) >= GENERIC_SPREAD))) best = undefined;
+    // "subtract the background, then segment": an action on a thing only an argument of a tool names (correct_bleach's
+    // background), asked first and with no value, is an operation of its own that no tool does, named as not done
+    if (best?.byArgument && !best.named && !best.nameWord && action && picked.length === 0 && !clause.negated && !/\d/.test(clause.text) && !best.matched.some((m) => m.split(' ').includes(actionStem ?? '')) && !ownWords(best.tool, catalogue).has(actionStem ?? '')) best = undefined;
     // "segment and track the nuclei, excluding those cut off at the image border", "..., and don't split nuclei that touch":
     // a clause that says the whole name of a yes/no argument of a step asked earlier in the sentence, and names no step
     // of its own, sets that step's switch (read as a heading's words are), whatever other tool its words also touch
@@ -376,6 +379,12 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
 }
 
 /** The tool's name or its own words hold the meaning ("set" of set_calibration, "describe" of movie_info's words). */
+/** The meanings of a tool's name, words and examples (not its description, which tells how it works). */
+function ownWords(tool: string, catalogue: Catalogue): Set<string> {
+  const self = selfOf(tool, catalogue);
+  return new Set(tokenize([tool.replace(/_/g, ' '), ...(self?.words ?? []), ...(self?.examples ?? [])].join(' ')).map((t) => meaning(t.stem)));
+}
+
 function declaresWord(tool: string, stem: string, catalogue: Catalogue): boolean {
   const self = selfOf(tool, catalogue);
   return tokenize([tool.replace(/_/g, ' '), ...(self?.words ?? []), ...(self?.examples ?? []), catalogue.get(tool)?.description ?? ''].join(' ')).some((t) => meaning(t.stem) === stem);
