@@ -393,7 +393,11 @@ const IMAGING_KIND = String.raw`(?:phase[\s-]*contrast|bright[\s-]*field|dic|nom
  * fluorescence") it stays: that is artificial labelling's own phrase.
  */
 export function withoutImagingKind(text: string): string {
-  return text.replace(new RegExp(String.raw`(?<!\b(?:from|of)\s+(?:the\s+|this\s+|my\s+|our\s+)?)\b${IMAGING_KIND}\b(?!\s+(?:to|into)\b)`, 'gi'), (m) => ' '.repeat(m.length));
+  const blank = (m: string) => ' '.repeat(m.length);
+  // a clause of the kind alone ("..., phase contrast"), not the only data there is ("only brightfield": labelling asks for it)
+  if (new RegExp(String.raw`^\W*(?:(?:in|on|with|under|using|by)\s+)?${IMAGING_KIND}(?:\s+(?:imaging|microscopy|illumination|images?|movies?|data))?\W*$`, 'i').test(text)) return blank(text);
+  // the kind said of the data ("this phase contrast movie", "the brightfield images"), not what a step starts from ("from the brightfield")
+  return text.replace(new RegExp(String.raw`(?<!\b(?:from|of)\s+(?:the\s+|this\s+|my\s+|our\s+)?)\b${IMAGING_KIND}(?=[\s-]+(?:movies?|videos?|images?|data|stacks?|time[\s-]?lapses?|recordings?|films?|acquisitions?|sequences?)\b)`, 'gi'), blank);
 }
 
 /**
@@ -401,5 +405,5 @@ export function withoutImagingKind(text: string): string {
  * channel"): which channel, not which step ("estimate the drift on channel 2" is no channel alignment).
  */
 export function withoutChannelScope(text: string): string {
-  return text.replace(/\b(?:on|in|of|for|from|using|with)\s+(?:the\s+)?(?:(?:channel|chan|ch)\s*#?\s*\d+|(?:first|second|third|fourth|fifth|last)\s+channel)\b/gi, (m) => ' '.repeat(m.length));
+  return text.replace(/\b(?:on|in|of|for|from)\s+(?:the\s+)?(?:(?:channel|chan|ch)\s*#?\s*\d+|(?:first|second|third|fourth|fifth|last)\s+channel)\b/gi, (m) => ' '.repeat(m.length));
 }

@@ -1247,9 +1247,11 @@ function switchesFromWords(step: PlannedStep, catalogue: Catalogue): void {
     const negated = /(?:\bw\/o|\b(?:no|not|don't|dont|never|without|skip(?:ping)?|omit(?:ting)?|leave\s+(?:out|off)|leaving\s+(?:out|off)|disable|turn\s+off|switch\s+off|no\s+need\s+for|forget(?:\s+about)?))\s+(?:\w+\s+)?$/i.test(before) || /^\s+(?:(?:is|are|be|being)\s+)?(?:(?:switched|turned|set|toggled|left)\s+off|off|disabled|deactivated)\b/i.test(after);
     // ("every nucleus apart from those at the edges", "all but the ones on the border": the things left out, a few words after the cue)
     const leftOut = excluding && /\b(?:apart\s+from|other\s+than|but\s+not|all\s+but|except(?:\s+for)?|excluding|minus)\s+(?:[\w'-]+\s+){0,5}$/i.test(step.clause.slice(0, first.start));
-    // ("don't drop the border ones", "keep the nuclei at the edge": leaving out turned down, or keeping, is the switch off)
+    // ("don't drop the border ones", "keep the nuclei at the edge": leaving out turned down, or keeping, is the switch off:
+    // left to the tool where it has no default (its description's default keeps them), else false)
     if (whole[0] === EXCLUDE_MEANING && keptNotLeftOut(step.clause, tokens, said, first)) {
-      step.args[arg] = false;
+      if (p.default === undefined) delete step.args[arg];
+      else step.args[arg] = false;
       continue;
     }
     if (setBefore || (excluding && !negated && !leftOut)) continue;
