@@ -1544,10 +1544,26 @@ function notApplied(step: PlannedStep, catalogue: Catalogue, notes: string[]): s
   // (words of the region or the frames named above are not named again)
   const phrases = [region?.[0], openRange?.[0], fraction?.[0]].filter((p): p is string => !!p).map((p) => p.trim().toLowerCase());
   const inRegion = (t: string) => phrases.some((p) => p.includes(t.toLowerCase()) || t.toLowerCase().includes(p));
-  const note = unappliedNote(step, items.filter((i) => !told.includes(i.text.toLowerCase()) && !inRegion(i.text)), catalogue);
+  // ("..., just the mean": a constraint that is an allowed value of one unset choice of the tool sets it, never named as missing)
+  const kept = items.filter((i) => !told.includes(i.text.toLowerCase()) && !inRegion(i.text) && !setsAChoice(step, i.text, catalogue));
+  const note = unappliedNote(step, kept, catalogue);
   // "denoise, but not the first channel": no tool leaves a channel or frames out; said, never run on them silently
   const excluded = excludedScopes(step.clause).map((phrase) => `Not applied: "${phrase}" — \`${step.tool}\` cannot leave a channel or frames out; name the channel or frames to use instead.`);
   return [...(note ? [note] : []), ...excluded, ...unknownLength];
+}
+
+/**
+ * Sets the one unset choice of the step one of whose allowed values the words are, with only words of
+ * scope or filler beside it ("just the mean" → summary: mean); true when it did.
+ */
+function setsAChoice(step: PlannedStep, words: string, catalogue: Catalogue): boolean {
+  const said = words.toLowerCase().replace(/\b(?:just|only|the|a|an|simply|please)\b/g, ' ').trim().replace(/[\s-]+/g, '_');
+  if (!said) return false;
+  const props = catalogue.get(step.tool)?.properties ?? {};
+  const choices = Object.entries(props).filter(([arg, p]) => step.args[arg] === undefined && allowedValues(p).some((v) => String(v).toLowerCase() === said));
+  if (choices.length !== 1) return false;
+  step.args[choices[0][0]] = allowedValues(choices[0][1]).find((v) => String(v).toLowerCase() === said);
+  return true;
 }
 
 /** A channel picked by how it looks ("the brightest channel", "whichever channel is clearest", "the channel with the most signal"). */

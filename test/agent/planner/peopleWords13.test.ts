@@ -92,3 +92,28 @@ describe('"the first N frames" for a tool without a frame range', () => {
     expect(argsOf('denoise the first 10 frames', 'denoise').frames).toEqual({ first: 1, last: 10 });
   });
 });
+
+describe('a constraint that is an allowed value', () => {
+  it('sets the one unset choice it names ("just the mean" → summary: mean), named as missing nowhere', () => {
+    const request = 'plot speed over time but not the individual tracks, just the mean';
+    const artifacts: KnownArtifact[] = [...movieAndLabels, { id: 'tracks-1', type: 'tracks', producedBy: 'track' }];
+    expect(argsOf(request, 'plot', artifacts).summary).toBe('mean');
+    expect(said(request, artifacts)).not.toMatch(/not applied/i);
+  });
+});
+
+describe('frames left out after "all frames"', () => {
+  it('names "apart from the first 5" and "but the last 10" as not applied, never as an action', () => {
+    expect(said('segment every frame apart from the first 5')).toMatch(/Not applied: "apart from the first 5"/);
+    expect(said('project all frames but the last 10')).not.toMatch(/no tool to but/);
+    expect(said('project all frames but the last 10')).toMatch(/Not applied: "but the last 10"/);
+  });
+});
+
+describe('an operation only an argument of a tool names', () => {
+  it('is named as not done, not run as that tool', () => {
+    expect(toolsOf('subtract the background, then segment')).toEqual(['segment']);
+    expect(said('subtract the background, then segment')).toMatch(/no tool to subtract/);
+    expect(argsOf('bleach correction, subtract a background of 100 first', 'correct_bleach').backgroundIntensity).toBe(100);
+  });
+});
