@@ -130,6 +130,8 @@ export function splitClauses(text: string): Clause[] {
     if (/^\s*>(?!>)/.test(text.slice(at)) && FIJI_MENU_PATH.test(text.slice(0, at))) continue;
     // "anything but the model", "any method but otsu": the exception of what comes before, not a clause of its own
     if (/^\s+but\b/i.test(text.slice(at)) && /\b(?:anything|any\s+(?:method|one))\s*$/i.test(text.slice(0, at))) continue;
+    // "..., not as csv but as trackmate": the value put in place of the one turned down, one phrase with it
+    if (/^\s+but\b/i.test(text.slice(at)) && /(?:^|[,;:]\s*)not\s+(?:[\w-]+\s+){0,2}[\w-]+\s*$/i.test(text.slice(0, at))) continue;
     // "x, y" coordinates and "1,000"
     if (m[0] === ',' && /\d\s*$/.test(text.slice(0, at)) && /^,\s*-?\d/.test(text.slice(at))) continue;
     // "max. linking distance 10 px", "Dr. Klein", "e.g. Otsu", "approx. 10 px": the full stop of an abbreviation ends no sentence

@@ -117,3 +117,11 @@ describe('an operation only an argument of a tool names', () => {
     expect(argsOf('bleach correction, subtract a background of 100 first', 'correct_bleach').backgroundIntensity).toBe(100);
   });
 });
+
+describe('"not X but Y"', () => {
+  it('is one phrase: the value in place of the one turned down, one step', () => {
+    const artifacts: KnownArtifact[] = [...movieAndLabels, { id: 'tracks-1', type: 'tracks', producedBy: 'track' }];
+    expect(toolsOf('export the tracks, not as csv but as trackmate', artifacts)).toEqual(['export']);
+    expect(argsOf('export the tracks, not as csv but as trackmate', 'export', artifacts).format).toBe('trackmate');
+  });
+});
