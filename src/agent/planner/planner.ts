@@ -1176,6 +1176,9 @@ function outOfScope(text: string, catalogue: Catalogue): boolean {
   return isOutOfScope(maskNames(asked), indexFor(catalogue), catalogue);
 }
 
+/** The meaning of "write" (save, store) in the thesaurus. */
+const WRITE_MEANING = meaning(normalizeWord('write'));
+
 /** The meaning of "exclude" (drop, remove, ignore, without ...) in the thesaurus. */
 const EXCLUDE_MEANING = meaning(normalizeWord('exclude'));
 
@@ -1234,6 +1237,14 @@ function switchesFromWords(step: PlannedStep, catalogue: Catalogue): void {
     // "no gap closing" names allowGapClosing by its object: the leading verb of a longer name may go unsaid
     // "no border objects" names excludeBorder by its object after a negation: leaving things out, said the other way round
     const excluding = whole.length === 2 && whole[0] === EXCLUDE_MEANING && !said.includes(whole[0]);
+    // "no corrected movie please", "no new movie": a switch that writes a result (writeMovie) is turned down by "no" before that result
+    if (step.args[arg] === undefined && whole.length === 2 && whole[0] === WRITE_MEANING && !said.includes(whole[0])) {
+      const at = said.indexOf(whole[1]);
+      if (at >= 0 && /\b(?:no|without|w\/o)\s+(?:[\w-]+\s+)?$/i.test(step.clause.slice(Math.max(0, tokens[at].start - 24), tokens[at].start))) {
+        step.args[arg] = false;
+        continue;
+      }
+    }
     const name = whole.every((w) => said.includes(w)) || (whole.length < 3 && !excluding) ? whole : whole.slice(1);
     if (name.length === 0 || !name.every((w) => said.includes(w))) continue;
     if (setBefore && !excluding && whole[0] !== EXCLUDE_MEANING) continue;

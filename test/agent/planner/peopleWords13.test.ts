@@ -125,3 +125,10 @@ describe('"not X but Y"', () => {
     expect(argsOf('export the tracks, not as csv but as trackmate', 'export', artifacts).format).toBe('trackmate');
   });
 });
+
+describe('a switch that writes a result, turned down by "no" before it', () => {
+  it('"no corrected movie" → writeMovie false; saying the movie is wanted keeps it', () => {
+    expect(argsOf('just estimate the drift, no corrected movie please', 'correct_drift').writeMovie).toBe(false);
+    expect(argsOf('correct the drift', 'correct_drift').writeMovie).toBeUndefined();
+  });
+});
