@@ -207,6 +207,8 @@ export interface ToolSelfDescription {
   appliesToLaterSteps?: boolean;
   /** Its movie is the recording itself, opened, simulated, or only moved or corrected (drift, bleaching, channel offsets): what is measured on it is the recording's. */
   keepsRecording?: boolean;
+  /** Its results are its inputs written again in another format or place (an export): files for the user, never a later step's input. */
+  writesCopies?: boolean;
   /** The artifact types this tool is the usual maker of, when a later step needs one that does not exist yet. */
   makes?: ArtifactType[];
   /**

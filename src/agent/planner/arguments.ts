@@ -84,10 +84,15 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
   const candidates = Object.entries(props).filter(([name, p]) => !NOT_STATED.has(name) && isNumeric(p));
   if (candidates.length === 0) return {};
   const out: Record<string, { value: number; score: number }> = {};
+  // the meanings of the tool's allowed values ("lap", "gaussian") and of its arguments' names and descriptions
+  const valueMeanings = new Set(Object.values(props).flatMap((p) => [...(p.enum ?? []), ...(p.anyOf ?? []).flatMap((a) => a.enum ?? [])]).filter((v): v is string => typeof v === 'string').flatMap((v) => meanings(v.replace(/_/g, ' '))));
+  const argumentMeanings = new Set(Object.entries(props).filter(([name]) => !NOT_STATED.has(name)).flatMap(([name, p]) => [...nameWords(name), ...meanings((p.description ?? '').split(/[;(.]/)[0])]));
+  for (const v of valueMeanings) argumentMeanings.delete(v);
   // a channel or frames ruled out ("except channel 2") is no value to use
   for (const q of findQuantities(withoutExcludedScope(clause))) {
     // coordinates and ranges ("(5, 6)", "5 to 9"); "snr 5, drift 2 px" is a list
-    if (q.kind === 'count' && /^\s*,\s*-?\d|^\s*\)|^\s*(?:to|-)\s*\(?\d/.test(q.after)) continue;
+    // ("t-SNE (perplexity 50)": a number closing a bracket is a coordinate only after another one, "(5, 6)")
+    if (q.kind === 'count' && (/^\s*,\s*-?\d|^\s*(?:to|-)\s*\(?\d/.test(q.after) || (/^\s*\)/.test(q.after) && /[(,]\s*-?\d+(?:\.\d+)?\s*[,;]\s*$/.test(q.before)))) continue;
     if (used.has(q.value)) continue; // the tool's own reading took it already
     // "frame 5", "time point 12": a position in the movie, never an amount of frames
     if (/\b(?:frames?|time ?points?|timepoints?)\s*#?\s*$/i.test(q.before)) continue;
@@ -103,11 +108,12 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
     // (up to 60 characters before: "the splitting max distance should be 2.5 px" names its argument in more than the role's ~32)
     const before = withoutExcludedScope(clause).slice(Math.max(0, q.start - 60), q.start);
     const nearBefore = meanings(before.split(edge).at(-1) ?? '');
-    const near = new Set([...nearBefore, ...meanings(q.after.split(edge)[0] ?? '')]);
+    // (words after the number from a negation on are another setting's: "15px no gaps" is no gap distance)
+    const near = new Set([...nearBefore, ...meanings(q.after.split(edge)[0].split(/\b(?:no|not|without|w\/o)\b/i)[0] ?? '')]);
     // "keep the ones bigger than 50 px" is a lower bound, "throw away anything larger than 400 px" an upper one
     const said = new Set(near);
     // (the words before the number as far as the argument's words are read: "throw away anything smaller than 10 px" keeps its verb)
-    const bound = boundOf(before.split(/[,;.]/).at(-1) ?? '', q.after);
+    const bound = boundOf(before.split(/[,;.]/).at(-1) ?? '', withoutExcludedScope(clause).slice(q.end));
     if (bound) near.add(meaning(normalizeWord(bound)));
     // "using 8 threads", "3 replicates": a bare number counting a thing of its own (a plural noun after it) is no setting its argument does not name there
     const counted = q.unit === '' ? /^\s*([a-z]{3,}s)\b/i.exec(q.after)?.[1] : undefined;
@@ -134,7 +140,8 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
       const byHead = q.unit === '' && !!lead && head.includes(lead) && !Object.entries(props).some(([other, op]) => other !== name && meanings((op.description ?? '').split(/[,;(.:]/)[0]).includes(lead));
       if (own.every((w) => !said.has(w)) && (q.unit === '' || score === 0) && !byHead) continue;
       // "skip the first 3 frames" is no gap; "the first 5 frames as baseline" is the baseline: which frames, for an argument whose own word is said
-      if (which && !own.some((w) => said.has(w) && w !== FRAME_MEANING)) continue;
+      // ("normalise to the first three frames": for a tool without a frame range, the argument whose description counts frames from the first)
+      if (which && !own.some((w) => said.has(w) && w !== FRAME_MEANING) && !(own.includes(FRAME_MEANING) && described.includes(FIRST_MEANING))) continue;
       // a bound in frames on something else ("tracks shorter than 5 frames") is no gap or lag: an own word other than the unit and the bound must be said
       if (bound && q.unit === 'frame' && !own.some((w) => said.has(w) && w !== FRAME_MEANING && w !== meaning(normalizeWord(bound)))) continue;
       if (!best || score > best.score) best = { name, score, value };
@@ -142,7 +149,9 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
     // "tracking: LAP, 12 px", "denoise: gaussian, 2 px": a length or time standing alone in a list of settings, with no word
     // of its own, is the first argument of the tool in its unit (the schema lists a tool's main one first; the others
     // default to it): applied, never dropped
-    const alone = q.unit !== '' && q.unit !== 'frame' && nearBefore.length === 0 && /^\s*(?:[,;.)]|$)/.test(q.after) && /(?:^|[,:;(]|\b(?:and|with|at|of)\b)\s*$/i.test(before);
+    // ("trk lap 15px": after only a method the tool offers, and words that name none of its arguments, it stands alone too)
+    const afterValue = nearBefore.some((w) => valueMeanings.has(w)) && nearBefore.every((w) => valueMeanings.has(w) || !argumentMeanings.has(w)) && /^\s*(?:[,;.)]|$|\b(?:no|and|then|with)\b)/i.test(q.after);
+    const alone = q.unit !== '' && q.unit !== 'frame' && ((nearBefore.length === 0 && /^\s*(?:[,;.)]|$)/.test(q.after) && /(?:^|[,:;(]|\b(?:and|with|at|of)\b)\s*$/i.test(before)) || afterValue);
     if (!best && alone) {
       for (const [name, p] of candidates) {
         if (name in out || /area/i.test(name)) continue;
@@ -158,6 +167,7 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
 }
 
 const FRAME_MEANING = meaning(normalizeWord('frame'));
+const FIRST_MEANING = meaning(normalizeWord('first'));
 
 const GREATER = /\b(?:bigger|larger|greater|more|over|above|longer|exceeding|at\s+least)\s*(?:than\s*)?$|>=?\s*$/i;
 const LESS = /\b(?:smaller|less|fewer|under|below|shorter|tinier|at\s+most)\s*(?:than\s*)?$|<=?\s*$/i;
@@ -173,12 +183,16 @@ function boundOf(before: string, after = ''): 'min' | 'max' | undefined {
   const greater = GREATER.test(before);
   if (!greater && !LESS.test(before)) return undefined;
   // ("if some are tiny (under 20 px) throw them out": the exclusion said after the number, of the things compared)
-  const excludedAfter = EXCLUDED_AFTER.test(after.split(/[.;]/)[0]);
+  // ("Objects smaller than 50 px or touching the border were excluded": the passive of a methods sentence, further on within its clause)
+  const excludedAfter = EXCLUDED_AFTER.test(after.split(/[.;]/)[0]) || EXCLUDED_PASSIVE.test(after.split(/[.;,]/)[0]);
   return greater !== (EXCLUDING.test(before) || excludedAfter) ? 'min' : 'max';
 }
 
 /** An exclusion said after the comparison, of the things it compared ("... under 20 px, throw them out", "... drop those"). */
 const EXCLUDED_AFTER = /^[^.;]{0,30}?\b(?:(?:were|was|are|is|be|been|get|got)\s+(?:then\s+|all\s+)?(?:dropped|removed|discarded|excluded|ignored|deleted|rejected|filtered\s+out|thrown\s+(?:away|out))|throw\w*\s+(?:them|those|these|it)\s+(?:away|out)|(?:drop|remove|discard|exclude|ignore|delete|reject|toss|bin)\s+(?:them|those|these)|get\s+rid\s+of\s+(?:them|those|these))\b/i;
+
+/** The passive of leaving out, at the end of the comparison's own clause ("... or touching the border were excluded"). */
+const EXCLUDED_PASSIVE = /^[^.;,]{0,60}?\b(?:were|was|are|is|been)\s+(?:then\s+|all\s+|also\s+)?(?:dropped|removed|discarded|excluded|ignored|deleted|rejected|filtered\s+out|thrown\s+(?:away|out))\b/i;
 
 /** True when a word of the argument's name stands within three words of the value ("bicubic interpolation", "first as the reference"). */
 function nearName(arg: string, value: string, clause: string): boolean {

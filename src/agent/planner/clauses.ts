@@ -130,6 +130,8 @@ export function splitClauses(text: string): Clause[] {
     if (/^\s*>(?!>)/.test(text.slice(at)) && FIJI_MENU_PATH.test(text.slice(0, at))) continue;
     // "anything but the model", "any method but otsu": the exception of what comes before, not a clause of its own
     if (/^\s+but\b/i.test(text.slice(at)) && /\b(?:anything|any\s+(?:method|one))\s*$/i.test(text.slice(0, at))) continue;
+    // "..., not as csv but as trackmate": the value put in place of the one turned down, one phrase with it
+    if (/^\s+but\b/i.test(text.slice(at)) && /(?:^|[,;:]\s*)not\s+(?:[\w-]+\s+){0,2}[\w-]+\s*$/i.test(text.slice(0, at))) continue;
     // "x, y" coordinates and "1,000"
     if (m[0] === ',' && /\d\s*$/.test(text.slice(0, at)) && /^,\s*-?\d/.test(text.slice(at))) continue;
     // "max. linking distance 10 px", "Dr. Klein", "e.g. Otsu", "approx. 10 px": the full stop of an abbreviation ends no sentence
@@ -201,6 +203,9 @@ const ADVICE = /^(?:so\s+|and\s+|but\s+|hi,?\s+|quick question:?\s+)?(?:(?:is|is
  */
 const CONTEXT = /^(?:(?:and|but|ok(?:ay)?|so|well|right|hi|hello|hey)(?:\s+(?:there|all|everyone|team))?[,!]?\s+(?:so\s+)?)?(?:(?:yesterday|today|last\s+(?:night|week|month|year)|this\s+(?:morning|week|afternoon)|earlier(?:\s+today)?|recently|overnight|over\s+the\s+weekend)[,]?\s+)?(?:(?:hi|hello|hey|dear \w+|thanks|thank you|cheers|many thanks|best|regards|ok(?:ay)?|alright|right|well|so|um+|hmm+)(?:\s+(?:there|all|everyone|team|a lot|so much))?\b[\s!,.]*$|(?:i|we)(?:'ve|'m| have| got| imaged| recorded| acquired| took| filmed| am| are| work)\b|(?:i|we)(?:'ve|\s+have)?\s+(?:already|previously|earlier)\s+(?:\w+ed|made|done|did|ran|got|run)\b|(?:this|these|it|they|(?:the|my|our)\s+(?:[\w-]+\s+){0,2}?(?:movie|movies|data|cells?|nuclei|images?|sample|stage|drift|signal|stack|video|recording|time-?lapse|frames?|noise|background|scope|microscope|camera|laser|incubator|system))(?: is|'s| are| was| were| shows?| contains?| has| have| drifted| moved| fades?| faded| bleached| bleaches| looks?| seems?| gets?| got| (?:kept\s+|a\s+bit\s+|slowly\s+|slightly\s+)?[a-z]+ed))\b/i;
 
+/** How the data was taken, opened by its participle ("imaged on the 60x objective", "acquired with a 40x lens"). */
+const TAKEN = /^(?:(?:and|all|both)\s+)?(?:imaged|recorded|acquired|filmed|taken|shot|captured|collected)\s+(?:on|with|at|in|using|under|by|through|from)\b/i;
+
 /** What a person did to get the data, in the past tense ("yesterday I imaged some MDCK cells for 12 h"). */
 const NARRATIVE = /^(?:[\w,]+\s+){0,4}?(?:i|we)\s+(?:imaged|recorded|acquired|filmed|took|grew|treated|transfected|stained|plated|seeded|ran|did|made|had|followed|watched)\b/i;
 
@@ -244,6 +249,8 @@ export function isContext(text: string): boolean {
   if (APOLOGY.test(t) || PURPOSE.test(t) || DUE.test(t) || CHECK_PURPOSE.test(t) || REPORTED_DOUBT.test(t) || (CHANNEL_FACT.test(t) && !/\b(?:segment|track|use|denoise|measure|correct|register|analy[sz]e|project|export|plot)\w*\b/i.test(t) && !CHANNEL_ROLE.test(t))) return true;
   // a number on its own (not one inside a name such as H2B-GFP, nor one that makes a word: "a 2-channel time-lapse";
   // nor, in what a person did, how long or how many: "yesterday I imaged some MDCK cells for 12 h", "we filmed 3 positions")
+  // ("imaged on the 60x objective, segment the nuclei": how the data was taken, said by its participle, no step)
+  if (TAKEN.test(t) && !/(?:^|[\s(~])\d/.test(t.replace(/\b\d+(?:\.\d+)?\s*(?:x|×|nm)(?![\w])|\bNA\s*\d+(?:\.\d+)?/gi, ' '))) return true;
   const told = NARRATIVE.test(t) ? text.replace(/\b(?:for|over)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|min|mins|minutes?|days?|weeks?)\b|\b\d+\s+(?:cells|positions|wells|dishes|plates|conditions|replicates|movies|fields|embryos)\b|\b\d+(?:\.\d+)?\s*(?:x|×|nm)(?![\w])|\bNA\s*\d+(?:\.\d+)?/gi, ' ') : text;
   return CONTEXT.test(t) && !/(?:^|[\s(~])\d/.test(told.replace(/\b\d+-[\p{L}]+/gu, ''));
 }
@@ -376,4 +383,29 @@ export function isFrameScopeOnly(text: string): boolean {
   const left = withoutFrameScope(text);
   if (left === text) return false;
   return left.split(/[^\p{L}\d'-]+/u).filter(Boolean).every((w) => AROUND_SCOPE.test(w) || /^(?:the|a|of|to)$/i.test(w));
+}
+
+/** Kinds of imaging ("phase contrast", "brightfield", "DIC", "fluorescence"), as written. */
+const IMAGING_KIND = String.raw`(?:phase[\s-]*contrast|bright[\s-]*field|dic|nomarski|transmitted[\s-]+light|wide[\s-]*field|confocal|(?:epi)?fluorescen(?:ce|t)|label[\s-]*free)`;
+
+/**
+ * The clause with the kind of imaging blanked where it describes the data ("segment the cells in
+ * this phase contrast movie", "..., brightfield"): how the movie was taken, no step. Said as what a
+ * step starts from or turns into ("predict the nuclei from the brightfield", "brightfield to
+ * fluorescence") it stays: that is artificial labelling's own phrase.
+ */
+export function withoutImagingKind(text: string): string {
+  const blank = (m: string) => ' '.repeat(m.length);
+  // a clause of the kind alone ("..., phase contrast"), not the only data there is ("only brightfield": labelling asks for it)
+  if (new RegExp(String.raw`^\W*(?:(?:in|on|with|under|using|by)\s+)?${IMAGING_KIND}(?:\s+(?:imaging|microscopy|illumination|images?|movies?|data))?\W*$`, 'i').test(text)) return blank(text);
+  // the kind said of the data ("this phase contrast movie", "the brightfield images"), not what a step starts from ("from the brightfield")
+  return text.replace(new RegExp(String.raw`(?<!\b(?:from|of)\s+(?:the\s+|this\s+|my\s+|our\s+)?)\b${IMAGING_KIND}(?=[\s-]+(?:movies?|videos?|images?|data|stacks?|time[\s-]?lapses?|recordings?|films?|acquisitions?|sequences?)\b)`, 'gi'), blank);
+}
+
+/**
+ * The clause with a channel said as where a step runs blanked ("on channel 2", "in the second
+ * channel"): which channel, not which step ("estimate the drift on channel 2" is no channel alignment).
+ */
+export function withoutChannelScope(text: string): string {
+  return text.replace(/\b(?:on|in|of|for|from)\s+(?:the\s+)?(?:(?:channel|chan|ch)\s*#?\s*\d+|(?:first|second|third|fourth|fifth|last)\s+channel)\b/gi, (m) => ' '.repeat(m.length));
 }

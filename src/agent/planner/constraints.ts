@@ -34,7 +34,7 @@ export interface StepWords {
 }
 
 /** Nouns that a method, an algorithm, a piece of software or a file format is named before ("a bilateral filter", "an Imaris file"). */
-const METHOD_HEADS = /^(?:methods?|algorithms?|filters?|filtering|projections?|thresholds?|thresholding|models?|networks?|fits?|fitting|approach|technique|plugins?|software|package|programs?|transforms?|kernels?|subtraction|deconvolution|estimators?|classifiers?|trackers?|detectors?|segmenters?|denoisers?|interpolation|smoothing|blur|scheme|metric|mode|regression|tests?)$/i;
+const METHOD_HEADS = /^(?:methods?|algorithms?|filters?|filtering|projections?|thresholds?|thresholding|models?|networks?|fits?|fitting|approach|technique|plugins?|software|package|programs?|transforms?|kernels?|subtraction|deconvolution|estimators?|classifiers?|trackers?|detectors?|segmenters?|denoisers?|interpolation|smoothing|blur|scheme|metric|mode|regression|tests?|clustering|embedding|segmentation|tracking|registration|correction|normali[sz]ation)$/i;
 /** Verbs that open a request without naming a method ("run filter", "compute projection"). */
 const VERBS = /^(?:make|do|run|compute|create|generate|give|show|get|apply|use|perform|calculate|draw|plot|try|add|produce|build|render|save|export|write|fit|throw|toss|bin|keep|put)$/i;
 const FORMAT_HEADS = /^(?:formats?|files?|extension)$/i;
@@ -270,6 +270,16 @@ function namedAfterCue(words: RawWord[], reader: Reader, text: string): Unapplie
 }
 
 /**
+ * The word is a verb that opens a clause: a particle ("work out", "find out"), a question word
+ * ("check how", "see whether") or an article or pronoun ("find the", "tell me") follows it,
+ * where a noun in a list ("the perimeter and solidity of") is followed by none of them.
+ */
+function opensClause(words: RawWord[], i: number): boolean {
+  const next = words[i + 1]?.lower ?? '';
+  return /^(?:out|up|how|what|which|whether|if|where|when|why|who|the|a|an|each|every|all|their|its|his|her|them|it|me|us|those|these|this|that)$/.test(next);
+}
+
+/**
  * "measure the perimeter and solidity": a word no tool knows, joined by "and"/"or"/"," to
  * a word the tool applies, asks for one thing more of the same kind.
  */
@@ -282,6 +292,8 @@ function coordinated(words: RawWord[], reader: Reader, text: string): Unapplied[
     if (!joined && !listed) continue;
     if (!reader.content(word) || !reader.content(before) || !reader.applies(before) || reader.applies(word)) continue;
     if (!tokenize(word.word).every((t) => !recognized(reader.index, t))) continue;
+    // ("segment the nuclei and work out how big each one is": a verb opening a clause of its own, no second thing of the same kind)
+    if (opensClause(words, i)) continue;
     out.push({ text: '', kind: 'method', start: word.start, end: word.end });
   }
   return out;

@@ -138,6 +138,13 @@ function shortenedValue(candidates: string[], declared: Record<string, string[]>
     const hits = new Set(names.filter((n) => n.name.length > t.word.length && n.name.startsWith(t.word) && !wholePart(t.word, n.name) && (t.word.length >= 5 || n.name.length >= 8)).map((n) => n.value));
     if (hits.size === 1) return [...hits][0];
   }
+  // "umpa", "tnse": a short one-word name with two neighbouring letters swapped, its letters all there and its first kept
+  for (const t of said) {
+    if (t.part || t.word.length < 4 || t.word.length > 5 || own.has(t.word) || own.has(t.stem) || known.has(t.word)) continue;
+    const letters = [...t.word].sort().join('');
+    const hits = new Set(names.filter((n) => n.name.length === t.word.length && n.name[0] === t.word[0] && n.name !== t.word && [...n.name].sort().join('') === letters && editDistance(t.word, n.name, 1) === 1).map((n) => n.value));
+    if (hits.size === 1) return [...hits][0];
+  }
   // "tirangle", "otsus methd": a one-word name of six letters or more misspelt by one edit (two above eight letters), no word of
   // the tool's own description, and a slip of no other value's name
   for (const t of said) {

@@ -18,8 +18,9 @@ function channelNameAt(name: string, text: string): number {
     const at = m.index ?? 0;
     if (!WORD_LIKE.has(name.toLowerCase())) return at;
     const before = text.slice(Math.max(0, at - 24), at);
-    const after = text.slice(at + m[0].length);
-    if (/^[\s-]*(?:channels?|contrast|images?|signal)\b/i.test(after) || /\bchannels?\s*$/i.test(before)) return at;
+    // ("phase contrast" is the name with its kind of imaging: "this phase contrast movie" is how the movie was taken, no channel)
+    const after = text.slice(at + m[0].length).replace(/^[\s-]*contrast\b/i, '');
+    if (/^[\s-]*(?:channels?|images?|signal)\b/i.test(after) || /\bchannels?\s*$/i.test(before)) return at;
     // "from the brightfield", "on the phase": the name ends the phrase
     if (/\b(?:from|on|in|of)\s+(?:the\s+)?$/i.test(before) && /^\s*(?:$|[.,;:!?)]|and\b|then\b)/i.test(after)) return at;
   }
@@ -44,7 +45,7 @@ const EXCLUDED_SCOPE = (() => {
   const scope = String.raw`(?:(?:the\s+)?(?:first|second|third|fourth|fifth|last)\s+(?:channel|frame)s?|(?:channel|chan|ch|c)\s*#?\s*\d+|(?:frames?|time ?points?)\s*\d+(?:\s*(?:to|-|–|through|until|and)\s*\d+)?|(?:the\s+)?(?:first|last)\s+\d+\s+(?:frames?|time ?points?)|(?:the\s+)?[\w-]+\s+channel)`;
   // (and the verbs of leaving out: "exclude the first 5 frames", "throw away the last frame"; "drop channel 2" is the microscope's)
   // ("all frames except 1-5": the numbers left out after "all frames" are frames, the frame word said once before them)
-  const bareAfterAll = String.raw`(?<=\b(?:all|every)\s+(?:the\s+)?(?:frames?|time ?points?|timepoints?)\s+)(?:except(?:\s+for)?|but|apart\s+from|other\s+than|excluding)\s+\d+(?:\s*(?:to|-|–|through|until|and)\s*\d+)?\b`;
+  const bareAfterAll = String.raw`(?<=\b(?:all|every)\s+(?:the\s+)?(?:frames?|time ?points?|timepoints?)\s+)(?:except(?:\s+for)?|but|apart\s+from|other\s+than|excluding)\s+(?:(?:the\s+)?(?:first|last)\s+)?\d+(?:\s*(?:to|-|–|through|until|and)\s*\d+)?\b`;
   return new RegExp(String.raw`\b(?:not|except(?:\s+for)?|excluding|without|other\s+than|apart\s+from|skip(?:ping)?|leave\s+out|leaving\s+out|ignor(?:e|ing)|exclud(?:e|ing)|disregard(?:ing)?|omit(?:ting)?|discard(?:ing)?|throw(?:ing)?\s+(?:away|out))\s+(?:the\s+)?${scope}|${bareAfterAll}`, 'gi');
 })();
 

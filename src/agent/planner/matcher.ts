@@ -109,6 +109,10 @@ export class ToolIndex {
   private readonly argumentStems = new Set<string>();
   /** The one-word values the tools declare, as written ("histogram", "exponential"). */
   private readonly valueWritten = new Set<string>();
+  /** Allowed values of four letters as written ("umap", "tsne"), to their meanings: a slip of one only swaps two letters. */
+  private readonly shortValues = new Map<string, string>();
+  /** The tools' phrases of two words as written ("cross correlation", "hierarchical clustering"), for shorthand joined into one word ("xcorr", "hclust"). */
+  private readonly twoWordPhrases: [string, string, string][] = [];
   /** Initials of the tools' phrases of two or three words ("dc" of drift correction), to the phrase's rarest meaning; undefined when two tools share them. */
   private readonly initials = new Map<string, string | undefined>();
 
@@ -161,6 +165,7 @@ export class ToolIndex {
     for (const d of this.docs) for (const p of d.phrases) if (p.anchor && !p.argument) for (const stem of p.stems) this.anchors.add(stem);
     for (const t of tools) for (const token of tokenize(t.name.replace(/_/g, ' '))) this.nameWords.set(token.word, meaning(token.stem));
     for (const t of tools) for (const v of [...Object.values(t.self?.valueWords ?? {}).flatMap((values) => Object.values(values).flat()), ...Object.values(t.enums ?? {}).flat()]) if (/^[a-z]{5,}$/i.test(v)) this.valueWritten.add(v.toLowerCase());
+    for (const t of tools) for (const v of Object.values(t.enums ?? {}).flat()) if (/^[a-z]{4}$/i.test(v)) this.shortValues.set(v.toLowerCase(), meaning(normalizeWord(v)));
     // lab initials: "DC" for drift correction, "BC" for bleach correction (a tool's name is a verb and its object; people say the noun first)
     // (initials of a tool's name win over those of its words: "dc" is drift correction before "dividing cells")
     const byName = new Map<string, string | undefined>();
@@ -181,6 +186,16 @@ export class ToolIndex {
       for (const phrase of t.self?.words ?? []) initialsOf(phrase, byWords, t.name);
     }
     for (const [key, owner] of [...byWords, ...byName]) this.initials.set(key, owner?.split(':')[1]);
+    // two-word phrases as written, with the meaning of their last word (the head: "correlation" of "cross correlation")
+    for (const t of tools) {
+      const values = [...Object.values(t.self?.valueWords ?? {}).flatMap((v) => Object.values(v).flat()), ...Object.values(t.enums ?? {}).flat()];
+      for (const phrase of [...(t.self?.words ?? []), ...values]) {
+        const parts = phrase.toLowerCase().split(/[\s_-]+/).filter(Boolean);
+        if (parts.length !== 2 || parts.some((w) => !/^[a-z]{3,}$/.test(w))) continue;
+        const head = tokenize(parts[1])[0];
+        if (head && !this.twoWordPhrases.some(([a, b]) => a === parts[0] && b === parts[1])) this.twoWordPhrases.push([parts[0], parts[1], meaning(head.stem)]);
+      }
+    }
     // the words as written in the descriptions too ("segment" before the thesaurus made it "mask"), for misspellings
     for (const t of tools) {
       const texts = [...(t.self?.words ?? []), ...(t.self?.examples ?? []), t.name.replace(/_/g, ' ')];
@@ -283,11 +298,13 @@ export class ToolIndex {
     // a four-letter word is a slip of a tool's name only by a dropped letter ("trak" for "track")
     if (edits === 0 && word.length === 4) {
       for (const [w, m] of this.nameWords) if (w.length === 5 && w.startsWith(word.slice(0, 2)) && editDistance(word, w, 1) === 1) best = m;
-      // or by two letters swapped, its letters all there ("plto" for "plot")
-      for (const [w, m] of this.nameWords) if (w.length === 4 && w[0] === word[0] && [...w].sort().join('') === [...word].sort().join('') && editDistance(word, w, 1) === 1) best = m;
+      // or by two letters swapped, its letters all there ("plto" for "plot", "umpa" for the value "umap")
+      for (const [w, m] of [...this.nameWords, ...this.shortValues]) if (w.length === 4 && w[0] === word[0] && [...w].sort().join('') === [...word].sort().join('') && editDistance(word, w, 1) === 1) best = m;
     }
     // lab shorthand: "seg" of "segment", "trk" of "track" (written without its vowels), when it stands for one word only
     if (best === undefined && word.length >= 3 && word.length <= 4 && !this.knows(stem)) best = this.expand(word);
+    // two words' starts joined into one ("xcorr": cross correlation, "hclust": hierarchical clustering; "x" is written for "cross")
+    if (best === undefined && word.length >= 4 && word.length <= 9 && !this.knows(stem)) best = this.joinedShorthand(word);
     // lab initials ("dc", "bc"): two or three letters without a vowel, no unit, standing for one tool's phrase only
     if (best === undefined && /^[b-df-hj-np-tv-xz]{2,3}$/.test(word) && !UNIT_LETTERS.test(word) && !this.knows(stem)) best = this.initials.get(word);
     this.fuzzyCache.set(stem, best);
@@ -309,6 +326,23 @@ export class ToolIndex {
     // (a word of an argument's value, three letters longer or more: "mode" is no shortened "model", "work" no "workflow")
     if (!this.nameWords.has(families[0])) return word.length === 4 && !skeleton && families[0].length >= word.length + 3 && this.valueWritten.has(families[0]) ? meaning(normalizeWord(families[0])) : undefined;
     return this.nameWords.get(families[0]);
+  }
+
+  /**
+   * The meaning of the one two-word phrase whose words' starts, joined, are the word ("xcorr" of
+   * cross correlation); each start at least one letter of the first word and three of the second.
+   * Two phrases fitting ("tcol": two meanings) make it none.
+   */
+  private joinedShorthand(word: string): string | undefined {
+    const found = new Set<string>();
+    for (let cut = 1; cut <= word.length - 3; cut++) {
+      const [first, second] = [word.slice(0, cut), word.slice(cut)];
+      for (const [a, b, head] of this.twoWordPhrases) {
+        const firstFits = a.startsWith(first) || (first === 'x' && /^(?:cross|trans)$/.test(a));
+        if (firstFits && b.startsWith(second) && b.length > second.length - 1) found.add(head);
+      }
+    }
+    return found.size === 1 ? [...found][0] : undefined;
   }
 
   /** Tools whose own words are in the text, best first. */

@@ -118,9 +118,13 @@ export function namesASubject(text: string, index: ToolIndex): boolean {
 /** How a word reads; a `slip` is a word read as a tool's word or a subject only by its spelling ("Illumina", "stock", "share"). */
 type Reading = 'subject' | 'known' | 'unknown' | 'neutral';
 
+/** Things heard, never imaged: a movie word after one of them ("this podcast recording", "the audio track") is sound, not a movie. */
+const HEARD = /\b(?:podcasts?|audio|sound|songs?|music|voice|speech|radio|voicemail|phone\s+call|interview|lecture|concert)\s+$/i;
+
 /** How a word reads: a thing under the microscope, a word of the tools, a word from elsewhere, or neither. */
-function reading(token: Token, index: ToolIndex, words: Set<string>, asVerb = false): Reading {
+function reading(token: Token, index: ToolIndex, words: Set<string>, asVerb = false, before = ''): Reading {
   const own = meaning(token.stem);
+  if (HEARD.test(before) && SUBJECTS.has(own)) return 'unknown';
   const corrected = index.meanings([token])[0];
   // (a tool's name as the verb is the step, not the thing: "segment" means masks, but "segment my customers" names no cells)
   if (!(TOOL_NAME_WORDS.has(token.word) && asVerb) && (SUBJECTS.has(own) || (SUBJECTS.has(corrected) && index.recognizes(token) && closeToWritten(token, corrected, index)))) return 'subject';
@@ -211,7 +215,7 @@ export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalo
   for (const token of tokenize(masked.replace(/_+/g, ' '))) {
     // numbers with letters ("3x3", "20x", "488nm") are quantities, not words from elsewhere
     if (NEUTRAL.has(token.word) || token.part || token.word.length < 2 || /\d/.test(token.word)) continue;
-    read.push({ token, reading: reading(token, index, words, BEFORE_A_VERB.test(masked.slice(0, token.start))) });
+    read.push({ token, reading: reading(token, index, words, BEFORE_A_VERB.test(masked.slice(0, token.start)), masked.slice(Math.max(0, token.start - 24), token.start)) });
   }
   // (two words of ours at least: "write an email to my boss" has only the verb)
   const ours = read.filter((r) => !REQUESTERS.has(r.token.word)).reduce((sum, r) => sum + (r.reading === 'subject' ? 3 : r.reading === 'known' ? weightOf(r.token, words) : 0), 0);

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import type { ToolSelfDescription } from '../../../tools/types.ts';
 import { acceptedInputs, adaptArgs, allowedValues, type Catalogue, type PropertyInfo, type InputType, isTruth, makerOf, producesOf, requiredInputs, selfOf } from './catalogue.ts';
-import { type Clause, asksForAStep, isAdviceQuestion, isContext, isFrameScopeOnly, leftOutSpans, splitClauses, withoutOrderOpener, orderSteps, withoutContext, withoutFrameScope, withoutListMarkers, withoutReferenceAsides, withoutSampleLabels } from './clauses.ts';
+import { type Clause, asksForAStep, isAdviceQuestion, isContext, isFrameScopeOnly, leftOutSpans, withoutImagingKind, withoutChannelScope, splitClauses, withoutOrderOpener, orderSteps, withoutContext, withoutFrameScope, withoutListMarkers, withoutReferenceAsides, withoutSampleLabels } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { nameWords, statedNumbers, statedNumbersScored, statedValues, valuesByName } from './arguments.ts';
 import { notDoneNote, unappliedWords, unmatchedAction } from './unapplied.ts';
@@ -17,7 +17,7 @@ import { explainStep } from './explanations.ts';
 import { aboutTheAnalysis, recordingQuestion } from './recordingQuestions.ts';
 import { GENERIC_SPREAD, type Match } from './matcher.ts';
 import { indexFor } from './toolIndex.ts';
-import { isStopWord, meaning, normalizeWord, stopWords, tokenize } from './words.ts';
+import { isStopWord, meaning, normalizeWord, stopWords, type Token, tokenize } from './words.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
 import { answerFromTable, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, isAskedForm, measuringWords, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
@@ -117,7 +117,7 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     // ("Cells were tracked over 48 h (n = 4 independent experiments)": a sentence of a methods paragraph tells what was done
     // to data already recorded, so it asks for no microscope step)
     const told = pastPassive(original.slice(clauses.find((c) => c.sentence === clause.sentence)!.start, clauses.findLast((c) => c.sentence === clause.sentence)!.end));
-    const ranked = index.match(withoutFrameScope(withoutOrderOpener(clause.negated ? clause.text : withoutRejected(clause.text)))).filter((m) => !told || !runsMicroscope(m.tool, catalogue));
+    const ranked = index.match(withoutChannelScope(withoutImagingKind(withoutFrameScope(withoutOrderOpener(clause.negated ? clause.text : withoutRejected(clause.text)))))).filter((m) => !told || !runsMicroscope(m.tool, catalogue));
     let best = bestMatch(ranked, clause.text, catalogue) ?? (POINTS_BACK.test(clause.text) ? described : undefined);
     // "track, ignore divisions", "so turn off splitting", "ignore mitoses when tracking": a step whose words are all what a
     // verb leaves out or switches off is not run (excluded); the clause's other words may still name one ("... when tracking")
@@ -189,6 +189,9 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     const actionToken = action ? tokenize(action)[0] : undefined;
     const actionStem = actionToken ? meaning(actionToken.stem) : undefined;
     if (best && action && actionStem && (unmatchedAction(clause.text, index, true) || (index.spread(actionStem!) <= 2 && !best.matched.some((m) => m.split(' ').includes(actionStem!)) && !ranked.slice(0, 3).some((m) => declaresWord(m.tool, actionStem!, catalogue)))) && best.matched.every((m) => m.split(' ').every((stem) => index.spread(stem) >= GENERIC_SPREAD))) best = undefined;
+    // "subtract the background, then segment": an action on a thing only an argument of a tool names (correct_bleach's
+    // background), asked first and with no value, is an operation of its own that no tool does, named as not done
+    if (best?.byArgument && !best.named && !best.nameWord && action && picked.length === 0 && !clause.negated && !/\d/.test(clause.text) && !best.matched.some((m) => m.split(' ').includes(actionStem ?? '')) && !ownWords(best.tool, catalogue).has(actionStem ?? '')) best = undefined;
     // "segment and track the nuclei, excluding those cut off at the image border", "..., and don't split nuclei that touch":
     // a clause that says the whole name of a yes/no argument of a step asked earlier in the sentence, and names no step
     // of its own, sets that step's switch (read as a heading's words are), whatever other tool its words also touch
@@ -376,6 +379,12 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
 }
 
 /** The tool's name or its own words hold the meaning ("set" of set_calibration, "describe" of movie_info's words). */
+/** The meanings of a tool's name, words and examples (not its description, which tells how it works). */
+function ownWords(tool: string, catalogue: Catalogue): Set<string> {
+  const self = selfOf(tool, catalogue);
+  return new Set(tokenize([tool.replace(/_/g, ' '), ...(self?.words ?? []), ...(self?.examples ?? [])].join(' ')).map((t) => meaning(t.stem)));
+}
+
 function declaresWord(tool: string, stem: string, catalogue: Catalogue): boolean {
   const self = selfOf(tool, catalogue);
   return tokenize([tool.replace(/_/g, ' '), ...(self?.words ?? []), ...(self?.examples ?? []), catalogue.get(tool)?.description ?? ''].join(' ')).some((t) => meaning(t.stem) === stem);
@@ -1167,6 +1176,9 @@ function outOfScope(text: string, catalogue: Catalogue): boolean {
   return isOutOfScope(maskNames(asked), indexFor(catalogue), catalogue);
 }
 
+/** The meaning of "write" (save, store) in the thesaurus. */
+const WRITE_MEANING = meaning(normalizeWord('write'));
+
 /** The meaning of "exclude" (drop, remove, ignore, without ...) in the thesaurus. */
 const EXCLUDE_MEANING = meaning(normalizeWord('exclude'));
 
@@ -1211,7 +1223,10 @@ function switchesFromWords(step: PlannedStep, catalogue: Catalogue): void {
   for (const [arg, p] of Object.entries(props)) {
     // (a copy per argument: a shorthand below is read as a word of this argument's name only)
     const said = [...meanings];
-    if (step.args[arg] !== undefined || !(p.type === 'boolean' || p.anyOf?.some((a) => a.type === 'boolean'))) continue;
+    if (!(p.type === 'boolean' || p.anyOf?.some((a) => a.type === 'boolean'))) continue;
+    // (a leaving-out switch a reader set from its words is read again here only to see it turned down: "don't exclude the border ones")
+    if (step.args[arg] !== undefined && step.args[arg] !== true) continue;
+    const setBefore = step.args[arg] === true;
     const nameTokens = tokenize(arg.replace(/([a-z])([A-Z])/g, '$1 $2'));
     const whole = nameTokens.map((t) => meaning(t.stem));
     // (lab shorthand of a word of the name, its first letters: "excl border" is excludeBorder)
@@ -1222,8 +1237,17 @@ function switchesFromWords(step: PlannedStep, catalogue: Catalogue): void {
     // "no gap closing" names allowGapClosing by its object: the leading verb of a longer name may go unsaid
     // "no border objects" names excludeBorder by its object after a negation: leaving things out, said the other way round
     const excluding = whole.length === 2 && whole[0] === EXCLUDE_MEANING && !said.includes(whole[0]);
+    // "no corrected movie please", "no new movie": a switch that writes a result (writeMovie) is turned down by "no" before that result
+    if (step.args[arg] === undefined && whole.length === 2 && whole[0] === WRITE_MEANING && !said.includes(whole[0])) {
+      const at = said.indexOf(whole[1]);
+      if (at >= 0 && /\b(?:no|without|w\/o)\s+(?:[\w-]+\s+)?$/i.test(step.clause.slice(Math.max(0, tokens[at].start - 24), tokens[at].start))) {
+        step.args[arg] = false;
+        continue;
+      }
+    }
     const name = whole.every((w) => said.includes(w)) || (whole.length < 3 && !excluding) ? whole : whole.slice(1);
     if (name.length === 0 || !name.every((w) => said.includes(w))) continue;
+    if (setBefore && !excluding && whole[0] !== EXCLUDE_MEANING) continue;
     // (the object left alone must tell: "over time" is no "repair over time", whatever tool reads it)
     if (name.length < whole.length && name.every((w) => indexFor(catalogue).spread(w) >= GENERIC_SPREAD)) continue;
     const first = tokens[Math.min(...name.map((w) => said.indexOf(w)))];
@@ -1234,8 +1258,48 @@ function switchesFromWords(step: PlannedStep, catalogue: Catalogue): void {
     const negated = /(?:\bw\/o|\b(?:no|not|don't|dont|never|without|skip(?:ping)?|omit(?:ting)?|leave\s+(?:out|off)|leaving\s+(?:out|off)|disable|turn\s+off|switch\s+off|no\s+need\s+for|forget(?:\s+about)?))\s+(?:\w+\s+)?$/i.test(before) || /^\s+(?:(?:is|are|be|being)\s+)?(?:(?:switched|turned|set|toggled|left)\s+off|off|disabled|deactivated)\b/i.test(after);
     // ("every nucleus apart from those at the edges", "all but the ones on the border": the things left out, a few words after the cue)
     const leftOut = excluding && /\b(?:apart\s+from|other\s+than|but\s+not|all\s+but|except(?:\s+for)?|excluding|minus)\s+(?:[\w'-]+\s+){0,5}$/i.test(step.clause.slice(0, first.start));
-    if (excluding && !negated && !leftOut) continue;
+    // ("don't drop the border ones", "keep the nuclei at the edge": leaving out turned down, or keeping, is the switch off:
+    // left to the tool where it has no default (its description's default keeps them), else false)
+    if (whole[0] === EXCLUDE_MEANING && keptNotLeftOut(step.clause, tokens, said, first)) {
+      if (p.default === undefined) delete step.args[arg];
+      else step.args[arg] = false;
+      continue;
+    }
+    if (setBefore || (excluding && !negated && !leftOut)) continue;
     step.args[arg] = excluding ? true : !negated;
+  }
+  keptFilters(step, catalogue);
+}
+
+/** Words that keep what a filter would leave out ("keep", "retain", "include"). */
+const KEEPING = /^(?:keep|keeping|kept|retain|retaining|include|including|preserve|preserving)$/i;
+/** A negation just before a word ("don't", "do not", "never", "without", "no need to"). */
+const NEGATION_BEFORE = /(?:\b(?:not|don't|dont|do\s+not|never|without|no\s+need\s+to)\s+(?:\w+\s+)?)$/i;
+
+/**
+ * The words ask to keep the things a leaving-out switch names: its verb of leaving out turned down
+ * ("don't drop the border objects") or a verb of keeping before them ("keep the nuclei at the edge").
+ */
+function keptNotLeftOut(clause: string, tokens: Token[], said: string[], first: Token): boolean {
+  const verb = said.findIndex((m, k) => m === EXCLUDE_MEANING && tokens[k].start <= first.start);
+  if (verb >= 0) return NEGATION_BEFORE.test(clause.slice(Math.max(0, tokens[verb].start - 24), tokens[verb].start));
+  // ("keep only those away from the border": keeping some only is leaving the others out)
+  return tokens.some((t) => t.start < first.start && KEEPING.test(t.word) && !NEGATION_BEFORE.test(clause.slice(Math.max(0, t.start - 24), t.start)) && !/\b(?:only|just|solely|away|not|no|none|apart)\b/i.test(clause.slice(t.end, first.start)));
+}
+
+/**
+ * A size filter turned down ("don't drop small objects", "keep even the tiny ones"): the tool's
+ * lower bound on size (the numeric argument named "min" + a word of size) is 0, nothing left out.
+ * An upper bound has no value that means none, and is left to the tool.
+ */
+function keptFilters(step: PlannedStep, catalogue: Catalogue): void {
+  const m = /\b(?:(?:not|don'?t|do\s+not|never|without|no\s+need\s+to)\s+(?:\w+\s+)?(?:drop|remov|exclud|discard|filter|throw|toss|reject|ignor|omit|los|get\s+rid)\w*|keep(?:ing)?|retain(?:ing)?|includ(?:e|ing))\s+(?:\w+\s+){0,3}?(small|tiny|little|mini\w*)\b(?!\s+than)/i.exec(step.clause);
+  if (!m) return;
+  const size = meaning(normalizeWord('size'));
+  for (const [arg, p] of Object.entries(catalogue.get(step.tool)?.properties ?? {})) {
+    if (step.args[arg] !== undefined || (p.type !== 'number' && p.type !== 'integer')) continue;
+    const name = switchName(arg);
+    if (/^min/.test(arg) && name.includes(size)) step.args[arg] = 0;
   }
 }
 
@@ -1425,8 +1489,8 @@ const POINTS_AT_RESULT = /^\W*(?:(?:and|then|also|please|pls|now|finally)\s+)*[a
  * The allowed values a step's own declared value words name in the words of the step before
  * ("over time" names plot's timeseries), for arguments its own words left unset.
  */
-function valuesFromEarlierWords(tool: string, args: Record<string, unknown>, before: PlannedStep, catalogue: Catalogue): Record<string, string> {
-  const out: Record<string, string> = {};
+function valuesFromEarlierWords(tool: string, args: Record<string, unknown>, before: PlannedStep, catalogue: Catalogue): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
   // (the earlier step's own name is what it did, not what its result is like: "track the cells and plot them" says no kind of plot)
   const named = new Set(tokenize(before.tool.replace(/_/g, ' ')).map((t) => meaning(t.stem)));
   const earlier = tokenize(before.clause).filter((t) => named.has(meaning(t.stem))).reduce((c, t) => c.slice(0, t.start) + ' '.repeat(t.end - t.start) + c.slice(t.end), before.clause);
@@ -1434,6 +1498,16 @@ function valuesFromEarlierWords(tool: string, args: Record<string, unknown>, bef
     if (args[arg] !== undefined || !(arg in (catalogue.get(tool)?.properties ?? {}))) continue;
     const value = findEnumValue(tool, arg, earlier, catalogue);
     if (value !== undefined) out[arg] = value;
+  }
+  // (but an image the earlier step made is the thing shown: "make a kymograph ... and plot it" plots the kymograph, a value named by that step's name)
+  if (madeFor(before.tool, catalogue)[0] === 'movie') {
+    for (const [arg, p] of Object.entries(catalogue.get(tool)?.properties ?? {})) {
+      if (args[arg] !== undefined || arg in out || allowedValues(p).length < 2) continue;
+      const value = allowedValues(p).find((v) => v.toLowerCase() === before.tool.toLowerCase());
+      if (value !== undefined) out[arg] = value;
+    }
+    // ("it" is that image: the step reads the movie that step made, not a table measured on it nor the recording)
+    if (Object.keys(out).length && acceptedInputs(tool, catalogue.get(tool)).includes('movie')) Object.assign(out, { movie: { $ref: 'movie', mode: 'producer', producers: [before.tool] } satisfies Ref, $needs: ['movie'] });
   }
   // the thing the earlier words name, as the tool's own reader reads it ("how many nuclei per frame, and plot it": the count);
   // names only, never a number said for the earlier step
@@ -1481,10 +1555,26 @@ function notApplied(step: PlannedStep, catalogue: Catalogue, notes: string[]): s
   // (words of the region or the frames named above are not named again)
   const phrases = [region?.[0], openRange?.[0], fraction?.[0]].filter((p): p is string => !!p).map((p) => p.trim().toLowerCase());
   const inRegion = (t: string) => phrases.some((p) => p.includes(t.toLowerCase()) || t.toLowerCase().includes(p));
-  const note = unappliedNote(step, items.filter((i) => !told.includes(i.text.toLowerCase()) && !inRegion(i.text)), catalogue);
+  // ("..., just the mean": a constraint that is an allowed value of one unset choice of the tool sets it, never named as missing)
+  const kept = items.filter((i) => !told.includes(i.text.toLowerCase()) && !inRegion(i.text) && !setsAChoice(step, i.text, catalogue));
+  const note = unappliedNote(step, kept, catalogue);
   // "denoise, but not the first channel": no tool leaves a channel or frames out; said, never run on them silently
   const excluded = excludedScopes(step.clause).map((phrase) => `Not applied: "${phrase}" — \`${step.tool}\` cannot leave a channel or frames out; name the channel or frames to use instead.`);
   return [...(note ? [note] : []), ...excluded, ...unknownLength];
+}
+
+/**
+ * Sets the one unset choice of the step one of whose allowed values the words are, with only words of
+ * scope or filler beside it ("just the mean" → summary: mean); true when it did.
+ */
+function setsAChoice(step: PlannedStep, words: string, catalogue: Catalogue): boolean {
+  const said = words.toLowerCase().replace(/\b(?:just|only|the|a|an|simply|please)\b/g, ' ').trim().replace(/[\s-]+/g, '_');
+  if (!said) return false;
+  const props = catalogue.get(step.tool)?.properties ?? {};
+  const choices = Object.entries(props).filter(([arg, p]) => step.args[arg] === undefined && allowedValues(p).some((v) => String(v).toLowerCase() === said));
+  if (choices.length !== 1) return false;
+  step.args[choices[0][0]] = allowedValues(choices[0][1]).find((v) => String(v).toLowerCase() === said);
+  return true;
 }
 
 /** A channel picked by how it looks ("the brightest channel", "whichever channel is clearest", "the channel with the most signal"). */
@@ -1741,7 +1831,7 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
     for (const type of requiredInputs(step.tool, info, preferred)) {
       if (step.args[type] !== undefined) continue;
       // ("the average projection rather than the max one": what is rejected names no input)
-      const named = referenceFor(type, withoutRejected(step.clause), conversation, step.tool, catalogue);
+      const named = referenceFor(type, withoutRejected(step.clause), conversation, step.tool, catalogue, out.map((s) => s.tool));
       if (named) {
         step.args[type] = named;
         continue;
@@ -1807,7 +1897,7 @@ function recordingMakers(catalogue: Catalogue): string[] {
 }
 
 /** An input the clause names: an artifact id, a file path, or a description ("the denoised one"). */
-function referenceFor(type: InputType, clause: string, conversation: Conversation, tool: string, catalogue: Catalogue): Ref | string | undefined {
+function referenceFor(type: InputType, clause: string, conversation: Conversation, tool: string, catalogue: Catalogue, plannedTools: string[] = []): Ref | string | undefined {
   const ids = findArtifactIds(clause).filter((id) => id.startsWith(`${type}-`));
   if (ids.length) return { $ref: type, mode: 'id', id: ids[0] };
   if (type === 'movie' && !plays(tool, 'open', catalogue)) {
@@ -1821,7 +1911,7 @@ function referenceFor(type: InputType, clause: string, conversation: Conversatio
     if (paths.length && paths[0] !== findOutput(clause)) return paths[0];
   }
   if (type === 'table') {
-    const maker = tableMakerNamed(clause, conversation, tool, catalogue);
+    const maker = tableMakerNamed(clause, conversation, tool, catalogue, plannedTools);
     if (maker) return { $ref: 'table', mode: 'producer', producers: [maker] };
   }
   if (type === 'movie') {
@@ -1840,10 +1930,14 @@ function sessionArtifacts(conversation: Conversation): KnownArtifact[] {
 
 /**
  * The step whose table the words name by that step's own words ("export the drift table as csv" → correct_drift),
- * where that step has made a table in this session: that table, not a measurement made for the purpose.
+ * where that step has made a table in this session or makes one earlier in this plan ("correct the drift and export the
+ * drift table"): that table, not a measurement made for the purpose.
  */
-function tableMakerNamed(text: string, conversation: Conversation, tool: string, catalogue: Catalogue): string | undefined {
-  const made = new Set(sessionArtifacts(conversation).filter((a) => a.type === 'table').map((a) => a.producedBy));
+function tableMakerNamed(text: string, conversation: Conversation, tool: string, catalogue: Catalogue, plannedTools: string[] = []): string | undefined {
+  const made = new Set<string | undefined>([
+    ...sessionArtifacts(conversation).filter((a) => a.type === 'table').map((a) => a.producedBy),
+    ...plannedTools.filter((t) => madeFor(t, catalogue).includes('table')),
+  ]);
   if (made.size === 0) return undefined;
   const index = indexFor(catalogue);
   for (const m of text.matchAll(/\b((?:[\w-]+\s+){0,1}[\w-]+)\s+(?:table|csv|values|offsets|numbers)\b/gi)) {
@@ -2055,6 +2149,11 @@ function makesAView(tool: string | undefined): boolean {
   return out !== undefined && out !== 'same';
 }
 
+/** A tool whose results are copies of its inputs written for the user (an export), by its declaration. */
+function writesCopies(tool: string | undefined): boolean {
+  return tool !== undefined && selfOf(tool)?.writesCopies === true;
+}
+
 /** An input the tool only also reads when there is one (its `alsoUses`): without it the step still runs. */
 function alsoUsed(tool: string, type: string, args: Record<string, unknown>): boolean {
   return !!selfOf(tool)?.alsoUses?.(args)?.[type as InputType];
@@ -2088,7 +2187,9 @@ function resolveRefs(args: Record<string, unknown>, conversation: Conversation, 
       // chain: this request's newest suitable output (of its first `before` steps, when said), then the session's
       const currentArtifacts = ref.before === undefined ? allCurrent : conversation.current.slice(0, ref.before).flatMap((r) => r.artifacts);
       const suitable = (list: KnownArtifact[]) => [...list].reverse().filter((a) => a.type === ref.$ref && !isTruth(a));
-      const results = ref.multiFrame ? (list: KnownArtifact[]) => multiFrame(suitable(list), counts) : suitable;
+      // (an export's file is an output for the user, never the next step's input: "export the tracks for TrackMate, then evaluate them" reads the tracks)
+      const made = (list: KnownArtifact[]) => suitable(list).filter((a) => !writesCopies(a.producedBy));
+      const results = ref.multiFrame ? (list: KnownArtifact[]) => multiFrame(made(list), counts) : made;
       found = results(currentArtifacts)[0]
         ?? results(conversation.artifactsAtStart).find((a) => !(ref.$ref === 'movie' && makesAView(a.producedBy)))
         ?? results(all)[0]

@@ -5,6 +5,8 @@
 import { allowedValues, type Catalogue } from './catalogue.ts';
 import { findEnumValue } from './enums.ts';
 import type { PlannedStep } from './types.ts';
+import { nameWords } from './arguments.ts';
+import { meaning, tokenize } from './words.ts';
 
 /** A word that turns down what follows, and the value named after it ("no gaussian", "not with n2v", "anything but otsu"). */
 const TURNED_DOWN = /\b(?:no|not|without|w\/o|don'?t\s+use|do\s+not\s+use|never|avoid(?:ing)?|anything\s+(?:but|except)|except(?:\s+for)?|other\s+than|instead\s+of|rather\s+than)\s+((?:(?:use|using|with|as|in|via|by|the|a|an|any)\s+){0,2}[\w-]+)/gi;
@@ -22,6 +24,15 @@ function turnedDown(tool: string, arg: string, text: string, own: string, others
     .filter((v): v is string => !!v);
 }
 
+/** A word that turns down the argument by its own name ("no smoothing" of smooth, "without normalisation" of normalize). */
+function namesTheChoice(arg: string, clause: string): boolean {
+  const own = nameWords(arg);
+  return [...clause.matchAll(TURNED_DOWN)].some((m) => {
+    const said = tokenize(m[1]).map((t) => meaning(t.stem));
+    return said.length > 0 && said.every((w) => own.includes(w));
+  });
+}
+
 /**
  * Sets another value for each choice of the step whose value would be one the request turned down, and says so.
  * `text` is what the request says about it; `others` its other steps.
@@ -29,6 +40,12 @@ function turnedDown(tool: string, arg: string, text: string, own: string, others
 export function avoidTurnedDown(step: PlannedStep, text: string, others: PlannedStep[], catalogue: Catalogue): string[] {
   const notes: string[] = [];
   for (const [arg, p] of Object.entries(catalogue.get(step.tool)?.properties ?? {})) {
+    // ("detrend the traces, no smoothing": the setting itself turned down, by its own name; with no default, none is made)
+    // (a value that is itself the setting off, "without drift" → driftPx 0, stays)
+    if (p.default === undefined && step.args[arg] !== undefined && (typeof step.args[arg] === 'string' || (typeof step.args[arg] === 'number' && step.args[arg] !== 0)) && namesTheChoice(arg, step.clause)) {
+      delete step.args[arg];
+      continue;
+    }
     const values = allowedValues(p).filter((v): v is string => typeof v === 'string');
     if (values.length < 2) continue;
     const down = [...new Set(turnedDown(step.tool, arg, text, step.clause, others, catalogue))];
