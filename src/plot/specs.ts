@@ -160,7 +160,8 @@ export function histogramSpec(table: Table, options: { feature: string; maxBins?
     mark: { type: 'bar', color: '#4c78a8', binSpacing: 1 },
     encoding: {
       x: { field: options.feature, type: 'quantitative', bin: { maxbins: options.maxBins ?? 30 }, title: columnTitle(table, options.feature) },
-      y: { aggregate: 'count', type: 'quantitative', title: 'count' },
+      // a count is a whole number: no ticks at 0.5 objects when every bar is 1 or 2 high
+      y: { aggregate: 'count', type: 'quantitative', title: 'count', axis: { tickMinStep: 1, format: 'd' } },
     },
   };
 }

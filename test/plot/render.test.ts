@@ -121,6 +121,14 @@ describe('plot specs and rendering', () => {
     view.finalize();
   }, 30000);
 
+  it('a histogram of a few rows counts in whole numbers on its axis (no 0.5 tick)', async () => {
+    const few: Table = { columns: ['area_px'], rows: [100, 130, 170, 171, 190].map((a) => ({ area_px: a })) };
+    const plot = await renderVegaLite(histogramSpec(few, { feature: 'area_px' }));
+    const labels = [...plot.svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(labels).toContain('1');
+    expect(labels.filter((l) => /^\d*\.\d+$/.test(l))).toEqual([]);
+  }, 30000);
+
   it('renders text legibly: a title puts glyph pixels in the top band', async () => {
     const withTitle = await renderVegaLite(scatterSpec(table, { x: 'umap_1', y: 'umap_2', colorColumn: 'cluster', title: 'UMAP of track features' }));
     const without = await renderVegaLite({ ...scatterSpec(table, { x: 'umap_1', y: 'umap_2', colorColumn: 'cluster' }), title: undefined });
