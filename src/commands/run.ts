@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ALL_TOOLS } from '../agent/allTools.ts';
+import { cellpilotCommandLine } from '../agent/commandHint.ts';
 import { outputFolders, runPipelineOnMovies, summaryCsv, type MovieRunResult } from '../agent/batch.ts';
 import { writeFileAtomic } from '../agent/locks.ts';
 import { checkRunValues, loadPipeline } from '../agent/pipeline.ts';
@@ -88,13 +89,20 @@ export async function run(argv: string[]): Promise<number> {
   const summaryPath = join(resolve(values.out), 'summary.csv');
   // a summary.csv already there (an earlier run into this --out) is brought up to date: a movie run again
   // would otherwise keep its old row beside its new folder
-  if (movies.length > 1 || existsSync(summaryPath)) writeFileAtomic(summaryPath, summaryCsv(withEarlierResults(results, resolve(values.out), pipeline.name), ALL_TOOLS));
+  const inOut = withEarlierResults(results, resolve(values.out), pipeline.name);
+  const summaryWritten = movies.length > 1 || existsSync(summaryPath);
+  if (summaryWritten) writeFileAtomic(summaryPath, summaryCsv(inOut, ALL_TOOLS));
+  // one movie run into a folder earlier runs left other movies in writes no summary.csv (Snakemake's jobs run so,
+  // each alone, and its summary rule writes it once all are done): say how to get the summary of them all
+  const summaryHint = !summaryWritten && inOut.length > 1
+    ? `; summary.csv of the ${inOut.length} movies there: ${cellpilotCommandLine(['run', pipelinePath, '--out', values.out, '--summary-only'])}`
+    : '';
   const interrupted = controller.signal.aborted;
   const failed = results.filter((r) => r.status === 'failed');
   if (values.json) {
     process.stdout.write(JSON.stringify({ pipeline: pipeline.name, out: resolve(values.out), interrupted, results: results.map((r) => ({ movie: r.movie, dir: r.dir, status: r.status, error: r.error, steps: r.steps.map((s) => ({ id: s.id, tool: s.tool, status: s.status, summary: s.summary, values: s.values })) })) }) + '\n');
   } else if (!interrupted) {
-    process.stdout.write(`${pipeline.name}: ${results.length - failed.length}/${results.length} movies done; results in ${resolve(values.out)}\n`);
+    process.stdout.write(`${pipeline.name}: ${results.length - failed.length}/${results.length} movies done; results in ${resolve(values.out)}${summaryHint}\n`);
   }
   if (interrupted) {
     process.stderr.write(`cellpilot: ${interruptedLine(results, resolve(values.out))}\n`);

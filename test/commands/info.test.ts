@@ -33,7 +33,7 @@ function printTiff(dpi: number, unit: number, description?: string): Buffer {
     { tag: Tag.XResolution, type: FieldType.RATIONAL, value: [dpi, 1] },
     { tag: Tag.YResolution, type: FieldType.RATIONAL, value: [dpi, 1] },
     { tag: Tag.ResolutionUnit, type: FieldType.SHORT, value: [unit] },
-    ...(description ? [{ tag: Tag.ImageDescription, type: FieldType.ASCII, value: new TextEncoder().encode(`${description}\0`) }] : []),
+    ...(description ? [{ tag: Tag.ImageDescription, type: FieldType.ASCII, value: Buffer.from(`${description}\0`, 'latin1') }] : []),
   ];
   const ifd = encodeIfd(fields, ifdOffset, false).bytes;
   const out = Buffer.alloc(ifdOffset + ifd.length);
