@@ -48,8 +48,9 @@ type Args = z.infer<typeof schema>;
 
 const TRACK_COLUMNS = ['track_id', 'TRACK_ID', 'track', 'lineage_id', 'branch_id'];
 const LINE_COLUMNS = ['branch_id', 'track_id', 'TRACK_ID', 'track', 'lineage_id'];
-const PREFERRED_FEATURES = ['area_um2', 'area_px', 'mean_intensity_c1'];
-const NOT_FEATURES = new Set(['label', 't', 'frame', 'track_id', 'branch_id', 'parent', 'id', 'spot_id', 'source_spot', 'target_spot', 'cluster', 'frames', 'TRACK_ID']);
+const PREFERRED_FEATURES = ['area_um2', 'area_px', 'volume_um3', 'volume_voxels', 'mean_intensity_c1'];
+// indices and counts of planes are no measurement to plot unasked (a volume table's z_slices came before its volumes)
+const NOT_FEATURES = new Set(['label', 't', 'frame', 'z', 'z_slices', 'track_id', 'branch_id', 'parent', 'id', 'spot_id', 'source_spot', 'target_spot', 'cluster', 'frames', 'TRACK_ID']);
 const TIME_COLUMN = /^(t|frame|time_(ms|s|min|h))$/;
 const SECONDS: Record<string, number> = { ms: 0.001, s: 1, min: 60, h: 3600 };
 /** Units a table may declare for a column along time (an MSD table's "tau (s)", "lag (frames)"). */
