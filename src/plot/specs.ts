@@ -118,7 +118,10 @@ export function timeSeriesSpec(table: Table, options: TimeSeriesOptions): Spec {
   const y = { field: feature, type: 'quantitative', title: columnTitle(table, feature), scale: { zero: false } };
   const counted = !lineColumn ? '' : lineages && lineages !== lines ? ` (${lineages} tracks, ${lines} branches)` : ` (${lines} tracks)`;
   const title = options.title ?? `${columnTitle(table, feature)} over time${counted}`;
-  const band = meanWithConfidence(values, timeColumn, feature).map((b) => ({ [timeColumn]: b.time, mean: b.mean, low: b.low, high: b.high, n: b.n }));
+  // a quantity never negative in the data (an area, a volume, a count, a speed) has no negative mean: the t-interval
+  // of a few wide-spread values reaches below 0 (4 volumes of 7-250 µm³: -60), so its band stops at 0
+  const floor = values.every((v) => !(Number(v[feature]) < 0)) ? 0 : -Infinity;
+  const band = meanWithConfidence(values, timeColumn, feature).map((b) => ({ [timeColumn]: b.time, mean: b.mean, low: Math.max(floor, b.low), high: b.high, n: b.n }));
   const summaryLayers = (colour: string) => [
     {
       data: { values: band },

@@ -86,6 +86,17 @@ describe('plot specs and rendering', () => {
     expect(bands[1].high - bands[1].mean).toBeCloseTo(12.706 * Math.SQRT2 / Math.SQRT2, 3);
   });
 
+  it('the band of a quantity never negative in the data stops at 0; one with negative values keeps its t-interval', () => {
+    const band = (ys: number[]) => {
+      const t: Table = { columns: ['t', 'v'], rows: ys.map((v) => ({ t: 0, v })) };
+      const spec = timeSeriesSpec(t, { feature: 'v', timeColumn: 't' }) as { layer: { data: { values: { low: number; high: number }[] } }[] };
+      return spec.layer[0].data.values[0];
+    };
+    // 4 volumes of 7-250: mean 125, t-interval from about -60
+    expect(band([7, 150, 250, 93]).low).toBe(0);
+    expect(band([-7, 150, 250, 93]).low).toBeLessThan(-40);
+  });
+
   it('pictures have axes in µm and a scale bar of a round length', async () => {
     expect(scaleBarLength(83.2)).toBe(10);
     expect(scaleBarLength(48)).toBe(5);
