@@ -108,6 +108,11 @@ function pickFeature(columns: string[], numeric: (c: string) => boolean, asked: 
   return found;
 }
 
+/** Says that the feature drawn was the default, none having been named (a request's "it" the plot step could not read drew area silently). */
+function unasked(args: Args, title: string): string {
+  return args.feature === undefined ? ` (no feature was named, so ${title}, the default; name another with feature, e.g. "circularity")` : '';
+}
+
 /** Tracks with the session's calibration laid over theirs (set values win). */
 async function openTracks(ctx: ToolContext, ref: string): Promise<Tracks> {
   const { loadTracks } = await import('../src/analysis/trackio.ts');
@@ -301,7 +306,7 @@ async function chart(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolResu
       const feature = pickFeature(table.columns, numeric, args.feature);
       spec = specs.histogramSpec(table, { feature });
       values = { ...values, feature, n: table.rows.filter((r) => typeof r[feature] === 'number').length };
-      what = `the distribution of ${specs.columnTitle(table, feature)} over ${values.n} rows`;
+      what = `the distribution of ${specs.columnTitle(table, feature)} over ${values.n} rows${unasked(args, specs.columnTitle(table, feature))}`;
     } else if (kind === 'scatter') {
       const embedding = (i: number) => table.columns.find((c) => new RegExp(`^(umap|pc|pca|tsne|embedding)[_ ]?${i}$`, 'i').test(c));
       const y = pickFeature(table.columns, numeric, args.feature ?? embedding(2));
@@ -338,7 +343,7 @@ async function chart(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolResu
       values = { ...values, feature, time: timeColumn, tracks: tracksShown, lines: linesShown, yTitle, xTitle };
       // (a count has one value per frame: nothing to average)
       const summarised = feature !== COUNT_FEATURE && (linesShown > specs.MAX_LEGEND_TRACKS || args.summary === 'mean' || !lineColumn);
-      what = `${yTitle} against ${xTitle}${lineColumn ? ` for ${tracksShown} tracks (${linesShown} lines, one per branch)` : ''}${summarised ? ', with the mean and its 95% confidence band' : ''}${note}`;
+      what = `${yTitle} against ${xTitle}${lineColumn ? ` for ${tracksShown} tracks (${linesShown} lines, one per branch)` : ''}${summarised ? ', with the mean and its 95% confidence band' : ''}${note}${unasked(args, yTitle)}`;
     }
   }
   const files = await saveFigure(ctx, spec, `plot-${kind}.png`, args.output);

@@ -27,7 +27,7 @@ const UNIT_KEY = Object.keys(UNIT_NAMES).sort((a, b) => b.length - a.length).joi
 const UNIT_SUFFIX = new RegExp(`^(.*?)_(${UNIT_KEY})(?:_per_(${UNIT_KEY}))?$`);
 
 /**
- * Readable axis title from a column name whose suffix is its unit: "area_px" -> "area (px)",
+ * Readable axis title from a column name whose suffix is its unit: "area_px" -> "area (px²)",
  * "speed_um_per_min" -> "speed (µm/min)", "time_min" -> "time (min)", "t" -> "time (frame)".
  * A column whose name does not say its unit takes the one its table declares (the CSV header's:
  * "TRACK_MEAN_SPEED", "µm/min" -> "TRACK MEAN SPEED (µm/min)").
@@ -38,7 +38,9 @@ export function axisTitle(column: string, unit?: string): string {
   if (unit) return `${column.replace(/_/g, ' ')} (${unit})`;
   const m = UNIT_SUFFIX.exec(column);
   if (!m || !m[1]) return column.replace(/_/g, ' ');
-  const suffixUnit = m[3] ? `${UNIT_NAMES[m[2]]}/${UNIT_NAMES[m[3]]}` : UNIT_NAMES[m[2]];
+  // an area counted in pixels is in px², as measure's summary says it (area_px held "area (px)")
+  const unitOf = (key: string) => (key === 'px' && /(^|_)area$/i.test(m[1]) ? 'px²' : UNIT_NAMES[key]);
+  const suffixUnit = m[3] ? `${unitOf(m[2])}/${UNIT_NAMES[m[3]]}` : unitOf(m[2]);
   return `${m[1].replace(/_/g, ' ')} (${suffixUnit})`;
 }
 
@@ -116,7 +118,8 @@ export function timeSeriesSpec(table: Table, options: TimeSeriesOptions): Spec {
   const lineages = trackColumn ? new Set(values.map((v) => v[trackColumn])).size : 0;
   const x = { field: timeColumn, type: 'quantitative', title: columnTitle(table, timeColumn) };
   const y = { field: feature, type: 'quantitative', title: columnTitle(table, feature), scale: { zero: false } };
-  const counted = !lineColumn ? '' : lineages && lineages !== lines ? ` (${lineages} tracks, ${lines} branches)` : ` (${lines} tracks)`;
+  const tracksWord = (n: number) => `${n} track${n === 1 ? '' : 's'}`;
+  const counted = !lineColumn ? '' : lineages && lineages !== lines ? ` (${tracksWord(lineages)}, ${lines} branches)` : ` (${tracksWord(lines)})`;
   const title = options.title ?? `${columnTitle(table, feature)} over time${counted}`;
   // a quantity never negative in the data (an area, a volume, a count, a speed) has no negative mean: the t-interval
   // of a few wide-spread values reaches below 0 (4 volumes of 7-250 µm³: -60), so its band stops at 0

@@ -28,6 +28,9 @@ describe('plot specs and rendering', () => {
     expect(axisTitle('speed_px_per_frame')).toBe('speed (px/frame)');
     expect(axisTitle('t')).toBe('time (frame)');
     expect(axisTitle('circularity')).toBe('circularity');
+    // an area counted in pixels is in px² (it read "area (px)"); a perimeter in px stays px
+    expect(axisTitle('area_px')).toBe('area (px²)');
+    expect(axisTitle('perimeter_px')).toBe('perimeter (px)');
     // a column whose name does not say its unit takes its table's (the CSV header's)
     expect(axisTitle('TRACK_MEAN_SPEED', 'px/frame')).toBe('TRACK MEAN SPEED (px/frame)');
     const perTrack: Table = { columns: ['TRACK_DURATION'], rows: [{ TRACK_DURATION: 3 }], units: { TRACK_DURATION: 'min' } };
@@ -40,7 +43,7 @@ describe('plot specs and rendering', () => {
     expect(layers).toHaveLength(1);
     expect(layers[0].data.values).toHaveLength(60);
     expect(layers[0].encoding.color).toBeDefined();
-    expect(spec.title).toBe('area (px) over time (3 tracks)');
+    expect(spec.title).toBe('area (px²) over time (3 tracks)');
     const plot = await renderVegaLite(spec);
     expect(plot.svg).toContain('<svg');
     // 3 tracks = 3 line marks
@@ -56,7 +59,7 @@ describe('plot specs and rendering', () => {
     const rowsOf = (branch: number, t0: number, t1: number, slope: number) => Array.from({ length: t1 - t0 + 1 }, (_, i) => ({ t: t0 + i, track_id: 1, branch_id: branch, area_px: 100 + slope * i }));
     const lineage: Table = { columns: ['t', 'track_id', 'branch_id', 'area_px'], rows: [...rowsOf(1, 0, 4, 5), ...rowsOf(2, 5, 9, 3), ...rowsOf(3, 5, 9, -3)] };
     const spec = timeSeriesSpec(lineage, { feature: 'area_px', timeColumn: 't', trackColumn: 'track_id', lineColumn: 'branch_id' });
-    expect(spec.title).toBe('area (px) over time (1 tracks, 3 branches)');
+    expect(spec.title).toBe('area (px²) over time (1 track, 3 branches)');
     const plot = await renderVegaLite(spec);
     expect((plot.svg.match(/mark-line role-mark/g) ?? []).length).toBe(3);
   }, 30000);

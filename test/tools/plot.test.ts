@@ -225,6 +225,14 @@ describe('plot tool', () => {
     }
   }, 30000);
 
+  it('says when the feature drawn is the default, none named (a histogram "of it" drew area silently)', async () => {
+    await setup;
+    const chosen = await call({ kind: 'histogram', table: tablePath }, ctx);
+    expect(chosen.summary).toMatch(/^Plotted the distribution of area \(px²\) over \d+ rows \(no feature was named, so area \(px²\), the default; name another with feature, e.g\. "circularity"\); PNG /);
+    expect((await call({ kind: 'histogram', table: tablePath, feature: 'area' }, ctx)).summary).not.toMatch(/no feature was named/);
+    expect((await call({ kind: 'timeseries', table: tablePath }, ctx)).summary).toMatch(/\(no feature was named, so area \(px²\), the default;/);
+  }, 30000);
+
   it('names the columns when the feature is not in the table', async () => {
     await setup;
     await expect(call({ kind: 'histogram', table: tablePath, feature: 'volume' }, ctx)).rejects.toThrow(/feature "volume" is not a column of the table; columns: label, t, area_px, mean_intensity_c1/);
