@@ -184,9 +184,12 @@ async function analyze(
   }
   const summary = asInput(() => ts.summariseCells(table, { ...columns, features: args.features }));
   const ref = save(summary, 'cell-summary', 'per-cell summary variables (CellPhe-style)');
+  // the cells seen in too few frames are left out of the summary: said, not dropped silently
+  const tooShort = ts.splitSeries(table, columns).length - summary.rows.length;
+  const leftOut = tooShort > 0 ? `; ${tooShort} cell${tooShort === 1 ? '' : 's'} seen in fewer than ${ts.MIN_SUMMARY_FRAMES} frames left out (too few values to summarise)` : '';
   ctx.progress(1, 1);
   return {
-    summary: `Summarised ${summary.rows.length} cells into ${summary.columns.length - 2} variables each (CellPhe-style); saved as ${ref.id}, ready for embed.`,
+    summary: `Summarised ${summary.rows.length} cells into ${summary.columns.length - 2} variables each (CellPhe-style)${leftOut}; saved as ${ref.id}, ready for embed.`,
     artifacts: [ref],
     values: { cells: summary.rows.length, variables: summary.columns.length - 2, path: ref.path },
   };
