@@ -98,6 +98,11 @@ describe('analyze_timeseries and embed tools', () => {
     expect((await call('analyze_timeseries', { table: path, analysis: 'summary', features: ['area_px'] }, ctx)).summary).not.toMatch(/left out/);
   });
 
+  it('an embedding of a table of one row per object and frame says it embedded rows, not cells', async () => {
+    const result = await call('embed', { table: path, method: 'pca', k: 2, features: ['mean_intensity_c1', 'area_px'] }, ctx);
+    expect(result.summary).toMatch(/^Embedded 1440 rows \(an object in one frame each; summarise per cell first with analyze_timeseries "summary" to embed cells\) from 2 features by PCA .*; clusters of \d+, \d+ rows\.$/);
+  });
+
   it('warns that per-frame labels name cells only after tracking', async () => {
     const labelled = join(dir, 'labels.csv');
     const table = cellTable();
