@@ -8,6 +8,7 @@ import { cellpilotCommandLine } from '../agent/commandHint.ts';
 import { outputFolders, runPipelineOnMovies, summaryCsv, type MovieRunResult } from '../agent/batch.ts';
 import { writeFileAtomic } from '../agent/locks.ts';
 import { checkRunValues, loadPipeline } from '../agent/pipeline.ts';
+import { nanometresDoubt } from '../image/calibration.ts';
 import { InputError, oneLine, systemErrorReason } from '../errors.ts';
 
 const USAGE = 'usage: cellpilot run <pipeline.yaml> <movies...> --out <dir> [--jobs N] [--set NAME=VALUE] [--pixel-size-um UM] [--interval-s S] [--z-step-um UM] [--json], or cellpilot run <pipeline.yaml> --out <dir> --summary-only';
@@ -66,6 +67,10 @@ export async function run(argv: string[]): Promise<number> {
     frameIntervalS: positive(values['interval-s'], '--interval-s', 'seconds between frames, e.g. --interval-s 300 for frames 5 min apart'),
     zStepUm: positive(values['z-step-um'], '--z-step-um', 'micrometres between z planes, e.g. --z-step-um 2'),
   };
+  for (const [value, option] of [[calibration.pixelSizeUm, '--pixel-size-um'], [calibration.zStepUm, '--z-step-um']] as const) {
+    const doubt = nanometresDoubt(value, option);
+    if (doubt) process.stderr.write(`cellpilot: note: ${doubt}\n`);
+  }
   const pipeline = loadPipeline(pipelinePath);
   // a name or value the pipeline cannot take is refused before any movie starts
   checkRunValues(pipeline, inputs, ALL_TOOLS);
