@@ -375,7 +375,7 @@ async function addTrackColumns(table: import('../src/analysis/table.ts').Table, 
   if (branchAt.size === 0) {
     branchAt = branchesByPosition(table, tracks);
     if (branchAt.size === 0) throw new InputError('these tracks carry no label values and none of their spots lies on an object of this label movie, so they cannot be matched to objects: pass the tracks the track step made on these labels');
-    note = ` The tracks carry no label values (a TrackMate XML keeps none): ${branchAt.size} of ${table.rows.length} objects were matched to a spot of their frame by position (the spot within the object's radius of its centroid).`;
+    note = ` The tracks carry no label values (a TrackMate XML from Fiji keeps none): ${branchAt.size} of ${table.rows.length} objects were matched to a spot of their frame by position (the spot within the object's radius of its centroid).`;
   }
   for (const row of table.rows) {
     const branch = branchAt.get(`${row.t}:${row.label}`);

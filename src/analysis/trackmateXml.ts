@@ -303,7 +303,7 @@ export function writeTrackMateXml(path: string, tracks: Tracks, options: TrackMa
       };
       for (const k of extraFeatures) if (s.features?.[k] !== undefined) values[k] = s.features[k];
       if (withLabels && s.label !== undefined) values[LABEL_FEATURE] = s.label;
-      out.push(`        <Spot ${attrs(values).replace(/ID="(\d+)\.0"/, 'ID="$1"').replace(/FRAME="(\d+)\.0"/, 'FRAME="$1"').replace(/VISIBILITY="1\.0"/, 'VISIBILITY="1"')} />`);
+      out.push(`        <Spot ${attrs(values).replace(/ID="(\d+)\.0"/, 'ID="$1"').replace(/FRAME="(\d+)\.0"/, 'FRAME="$1"').replace(/VISIBILITY="1\.0"/, 'VISIBILITY="1"').replace(/LABEL="(\d+)\.0"/, 'LABEL="$1"')} />`);
     }
     out.push('      </SpotsInFrame>');
   }
