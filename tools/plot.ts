@@ -48,8 +48,9 @@ type Args = z.infer<typeof schema>;
 
 const TRACK_COLUMNS = ['track_id', 'TRACK_ID', 'track', 'lineage_id', 'branch_id'];
 const LINE_COLUMNS = ['branch_id', 'track_id', 'TRACK_ID', 'track', 'lineage_id'];
-const PREFERRED_FEATURES = ['area_um2', 'area_px', 'mean_intensity_c1'];
-const NOT_FEATURES = new Set(['label', 't', 'frame', 'track_id', 'branch_id', 'parent', 'id', 'spot_id', 'source_spot', 'target_spot', 'cluster', 'frames', 'TRACK_ID']);
+const PREFERRED_FEATURES = ['area_um2', 'area_px', 'volume_um3', 'volume_voxels', 'mean_intensity_c1'];
+// indices and counts of planes are no measurement to plot unasked (a volume table's z_slices came before its volumes)
+const NOT_FEATURES = new Set(['label', 't', 'frame', 'z', 'z_slices', 'track_id', 'branch_id', 'parent', 'id', 'spot_id', 'source_spot', 'target_spot', 'cluster', 'frames', 'TRACK_ID']);
 const TIME_COLUMN = /^(t|frame|time_(ms|s|min|h))$/;
 const SECONDS: Record<string, number> = { ms: 0.001, s: 1, min: 60, h: 3600 };
 /** Units a table may declare for a column along time (an MSD table's "tau (s)", "lag (frames)"). */
@@ -105,6 +106,11 @@ function pickFeature(columns: string[], numeric: (c: string) => boolean, asked: 
   const found = PREFERRED_FEATURES.find((c) => columns.includes(c)) ?? columns.find((c) => !NOT_FEATURES.has(c) && !TIME_COLUMN.test(c) && !alongTime(c) && numeric(c));
   if (!found) throw new InputError(`the table has no numeric column to plot; columns: ${columns.join(', ')}`);
   return found;
+}
+
+/** Says that the feature drawn was the default, none having been named (a request's "it" the plot step could not read drew area silently). */
+function unasked(args: Args, title: string): string {
+  return args.feature === undefined ? ` (no feature was named, so ${title}, the default; name another with feature, e.g. "circularity")` : '';
 }
 
 /** Tracks with the session's calibration laid over theirs (set values win). */
@@ -300,7 +306,7 @@ async function chart(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolResu
       const feature = pickFeature(table.columns, numeric, args.feature);
       spec = specs.histogramSpec(table, { feature });
       values = { ...values, feature, n: table.rows.filter((r) => typeof r[feature] === 'number').length };
-      what = `the distribution of ${specs.columnTitle(table, feature)} over ${values.n} rows`;
+      what = `the distribution of ${specs.columnTitle(table, feature)} over ${values.n} rows${unasked(args, specs.columnTitle(table, feature))}`;
     } else if (kind === 'scatter') {
       const embedding = (i: number) => table.columns.find((c) => new RegExp(`^(umap|pc|pca|tsne|embedding)[_ ]?${i}$`, 'i').test(c));
       const y = pickFeature(table.columns, numeric, args.feature ?? embedding(2));
@@ -337,7 +343,7 @@ async function chart(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolResu
       values = { ...values, feature, time: timeColumn, tracks: tracksShown, lines: linesShown, yTitle, xTitle };
       // (a count has one value per frame: nothing to average)
       const summarised = feature !== COUNT_FEATURE && (linesShown > specs.MAX_LEGEND_TRACKS || args.summary === 'mean' || !lineColumn);
-      what = `${yTitle} against ${xTitle}${lineColumn ? ` for ${tracksShown} tracks (${linesShown} lines, one per branch)` : ''}${summarised ? ', with the mean and its 95% confidence band' : ''}${note}`;
+      what = `${yTitle} against ${xTitle}${lineColumn ? ` for ${tracksShown} tracks (${linesShown} lines, one per branch)` : ''}${summarised ? ', with the mean and its 95% confidence band' : ''}${note}${unasked(args, yTitle)}`;
     }
   }
   const files = await saveFigure(ctx, spec, `plot-${kind}.png`, args.output);

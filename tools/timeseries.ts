@@ -184,9 +184,12 @@ async function analyze(
   }
   const summary = asInput(() => ts.summariseCells(table, { ...columns, features: args.features }));
   const ref = save(summary, 'cell-summary', 'per-cell summary variables (CellPhe-style)');
+  // the cells seen in too few frames are left out of the summary: said, not dropped silently
+  const tooShort = ts.splitSeries(table, columns).length - summary.rows.length;
+  const leftOut = tooShort > 0 ? `; ${tooShort} cell${tooShort === 1 ? '' : 's'} seen in fewer than ${ts.MIN_SUMMARY_FRAMES} frames left out (too few values to summarise)` : '';
   ctx.progress(1, 1);
   return {
-    summary: `Summarised ${summary.rows.length} cells into ${summary.columns.length - 2} variables each (CellPhe-style); saved as ${ref.id}, ready for embed.`,
+    summary: `Summarised ${summary.rows.length} cells into ${summary.columns.length - 2} variables each (CellPhe-style)${leftOut}; saved as ${ref.id}, ready for embed.`,
     artifacts: [ref],
     values: { cells: summary.rows.length, variables: summary.columns.length - 2, path: ref.path },
   };
@@ -256,10 +259,15 @@ const embed = defineTool({
     const ref = ctx.addArtifact('table', out, `${args.method.toUpperCase()} embedding of cells${args.cluster !== 'none' ? ` with ${args.k} ${args.cluster} clusters` : ''}`);
     ctx.progress(1, 1);
     const cells = result.table.rows.length;
+    // a table of one row per object per frame (measure's) embeds observations, not cells: 647 rows are 20 tracks' frames
+    const { TIME_COLUMNS } = await import('../src/analysis/timeseries.ts');
+    const perFrame = table.columns.some((c) => TIME_COLUMNS.includes(c));
+    const what = perFrame ? 'rows (an object in one frame each; summarise per cell first with analyze_timeseries "summary" to embed cells)' : 'cells';
+    const unit = perFrame ? 'rows' : 'cells';
     const variance = result.explainedVarianceRatio ? ` (the two axes explain ${(100 * (result.explainedVarianceRatio[0] + (result.explainedVarianceRatio[1] ?? 0))).toFixed(0)}% of the variance)` : '';
-    const clusters = result.clusterSizes.length ? `; clusters of ${result.clusterSizes.join(', ')} cells` : '';
+    const clusters = result.clusterSizes.length ? `; clusters of ${result.clusterSizes.join(', ')} ${unit}` : '';
     return {
-      summary: `Embedded ${cells} cells from ${result.features.length} features by ${args.method.toUpperCase()}${variance}${clusters}${result.dropped ? `; ${result.dropped} cells with missing values left out` : ''}.`,
+      summary: `Embedded ${cells} ${what} from ${result.features.length} features by ${args.method.toUpperCase()}${variance}${clusters}${result.dropped ? `; ${result.dropped} ${unit} with missing values left out` : ''}.`,
       artifacts: [ref],
       values: {
         cells,

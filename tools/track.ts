@@ -402,7 +402,7 @@ async function addTrackColumns(table: import('../src/analysis/table.ts').Table, 
   if (branchAt.size === 0) {
     branchAt = branchesByPosition(table, tracks);
     if (branchAt.size === 0) throw new InputError('these tracks carry no label values and none of their spots lies on an object of this label movie, so they cannot be matched to objects: pass the tracks the track step made on these labels');
-    note = ` The tracks carry no label values (a TrackMate XML keeps none): ${branchAt.size} of ${table.rows.length} objects were matched to a spot of their frame by position (the spot within the object's radius of its centroid).`;
+    note = ` The tracks carry no label values (a TrackMate XML from Fiji keeps none): ${branchAt.size} of ${table.rows.length} objects were matched to a spot of their frame by position (the spot within the object's radius of its centroid).`;
   }
   for (const row of table.rows) {
     const branch = branchAt.get(`${row.t}:${row.label}`);
@@ -460,21 +460,27 @@ async function measureObjectsTool(args: z.infer<typeof measureSchema>, ctx: Tool
     labelsRef = labelsOfTracks;
   }
   if (!labelsRef) throw new InputError('measure kind "objects" needs `labels` (e.g. "labels-1"); run segment first');
-  let mod: { measureObjects?: Function };
+  let mod: { measureObjectsAndVolumes?: Function };
   try {
     mod = await import('../src/analysis/features.ts');
   } catch {
     throw new WorkError('object measurement is not available in this build (src/analysis/features.ts is missing)');
   }
-  if (typeof mod.measureObjects !== 'function') throw new WorkError('object measurement is not available in this build (measureObjects is missing)');
+  if (typeof mod.measureObjectsAndVolumes !== 'function') throw new WorkError('object measurement is not available in this build (measureObjectsAndVolumes is missing)');
   const labels = await ctx.openMovie(labelsRef);
   const intensity: Movie | undefined = args.movie ? await ctx.openMovie(args.movie) : undefined;
   try {
     const [first, last] = frameRangeInSource(labels, args.frames);
     const channels = intensity && args.channel !== undefined ? [channelIndex(intensity, args.channel)] : undefined;
-    const table = (await inputChecked(() =>
-      mod.measureObjects!(labels, intensity, { frames: [first, last], channels, signal: ctx.signal, onProgress: (d: number, t: number) => ctx.progress(d, t, 'planes') }),
-    )) as import('../src/analysis/table.ts').Table;
+    const calibration = ctx.calibration?.();
+    // on a z-stack, the areas per slice and the 3-D objects' volumes come from one pass over the label planes
+    const measured = (await inputChecked(() =>
+      mod.measureObjectsAndVolumes!(labels, intensity, {
+        frames: [first, last], channels, signal: ctx.signal, onProgress: (d: number, t: number) => ctx.progress(d, t, 'planes'),
+        pixelSizeUm: calibration?.pixelSizeUm, zStepUm: calibration?.zStepUm,
+      }),
+    )) as import('../src/analysis/features.ts').ObjectsAndVolumes;
+    const table = measured.objects;
     const matchNote = tracked ? await addTrackColumns(table, tracked.tracks) : '';
     const out = ctx.outputPath(`${stemOf(labels.source.path)}-objects.csv`, args.output);
     writeTableCsv(out, table);
@@ -482,10 +488,10 @@ async function measureObjectsTool(args: z.infer<typeof measureSchema>, ctx: Tool
     const meanArea = areas.reduce((a, b) => a + b, 0) / Math.max(1, areas.length);
     const ref = ctx.addArtifact('table', out, `object measurements of ${basename(labels.source.path)}`);
     const perSlice = labels.shape.z > 1 ? ` (areas per z slice; the objects' volumes follow)` : '';
-    const volumes = labels.shape.z > 1 ? await volumeTable(labels, [first, last], ctx, writeTableCsv) : undefined;
+    const volumes = measured.volumes ? volumeTable(labels, measured.volumes, [first, last], ctx, writeTableCsv) : undefined;
     const noVolume = args.volumes && !volumes ? ' Volumes not measured: the labels are a single z slice (2-D), so there are areas only; a volume needs a z-stack.' : '';
     return {
-      summary: `Measured ${table.rows.length} objects in ${last - first + 1} frames; mean area ${round(meanArea, 4)} px²${areaInUm(meanArea, labels.meta.pixelSizeUm ?? ctx.calibration?.().pixelSizeUm)}${perSlice}.${labelsNote}${matchNote} Table saved as ${ref.id}.${volumes ? ` ${volumes.summary}` : noVolume}`,
+      summary: `Measured ${table.rows.length} objects in ${last - first + 1} frames; mean area ${round(meanArea, 4)} px²${areaInUm(meanArea, labels.meta.pixelSizeUm ?? calibration?.pixelSizeUm)}${perSlice}.${labelsNote}${matchNote} Table saved as ${ref.id}.${volumes ? ` ${volumes.summary}` : noVolume}`,
       artifacts: volumes ? [ref, volumes.ref] : [ref],
       values: { objects: table.rows.length, meanAreaPx: round(meanArea), columns: table.columns, labels: labels.source.path, path: out, ...volumes?.values },
     };
@@ -496,26 +502,22 @@ async function measureObjectsTool(args: z.infer<typeof measureSchema>, ctx: Tool
 }
 
 /**
- * The volume of each 3-D object of a z-stack label movie per frame (segment links an object's slices into one
- * label), as a second table: voxels, and µm³ when the pixel size and the z step are known.
+ * Writes the volumes of a z-stack label movie's 3-D objects (features.ts measureVolumes; segment links an
+ * object's slices into one label) as a second table and says them: voxels, and µm³ when the voxel size is known.
  */
-async function volumeTable(labels: Movie, frames: [number, number], ctx: ToolContext, writeTableCsv: (path: string, table: import('../src/analysis/table.ts').Table) => void) {
-  const { measureVolumes } = await import('../src/analysis/features.ts');
-  const calibration = ctx.calibration?.();
-  const table = await measureVolumes(labels, { frames, signal: ctx.signal, pixelSizeUm: calibration?.pixelSizeUm, zStepUm: calibration?.zStepUm });
+function volumeTable(labels: Movie, volumes: import('../src/analysis/features.ts').Volumes, frames: [number, number], ctx: ToolContext, writeTableCsv: (path: string, table: import('../src/analysis/table.ts').Table) => void) {
+  const { table, voxelSizeUm } = volumes;
   const out = ctx.outputPath(`${stemOf(labels.source.path)}-volumes.csv`);
   writeTableCsv(out, table);
   const ref = ctx.addArtifact('table', out, `object volumes of ${basename(labels.source.path)}`);
   const mean = (column: string) => table.rows.reduce((a, r) => a + (r[column] as number), 0) / Math.max(1, table.rows.length);
-  const inUm3 = table.columns.includes('volume_um3');
-  const zStepUm = labels.meta.zStepUm ?? calibration?.zStepUm;
-  const volume = inUm3
-    ? `mean volume ${round(mean('volume_um3'), 4)} µm³ (${round(mean('volume_voxels'), 4)} voxels of ${round(labels.meta.pixelSizeUm ?? calibration!.pixelSizeUm!, 4)} x ${round(labels.meta.pixelSizeYUm ?? labels.meta.pixelSizeUm ?? calibration!.pixelSizeUm!, 4)} x ${round(zStepUm!, 4)} µm)`
-    : `mean volume ${round(mean('volume_voxels'), 4)} voxels (in voxels only: ${zStepUm ? 'no pixel size' : 'no z step'} known; give the calibration for µm³)`;
+  const volume = voxelSizeUm
+    ? `mean volume ${round(mean('volume_um3'), 4)} µm³ (${round(mean('volume_voxels'), 4)} voxels of ${round(voxelSizeUm.x, 4)} x ${round(voxelSizeUm.y, 4)} x ${round(voxelSizeUm.z, 4)} µm)`
+    : `mean volume ${round(mean('volume_voxels'), 4)} voxels (in voxels only: no ${volumes.missing.join(' and no ')} known; give the calibration for µm³)`;
   return {
     ref,
     summary: `Volumes (each object's voxels over the z slices it spans, one label through z): ${table.rows.length} objects in ${frames[1] - frames[0] + 1} frames, ${volume}; table saved as ${ref.id}.`,
-    values: { volumes: table.rows.length, meanVolumeVoxels: round(mean('volume_voxels')), ...(inUm3 ? { meanVolumeUm3: round(mean('volume_um3')) } : {}), volumesPath: out },
+    values: { volumes: table.rows.length, meanVolumeVoxels: round(mean('volume_voxels')), ...(voxelSizeUm ? { meanVolumeUm3: round(mean('volume_um3')) } : {}), volumesPath: out },
   };
 }
 

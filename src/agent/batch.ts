@@ -1,7 +1,7 @@
 // Headless pipeline runs over many movies (`cellpilot run`): one session folder per
 // movie under the output folder, a results.json beside it, a progress line per step,
 // and one failing movie reported without stopping the others.
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { ToolSpec } from '../../tools/types.ts';
 import { InputError, oneLine, WorkError } from '../errors.ts';
@@ -89,9 +89,15 @@ export async function runPipelineOnMovies(pipeline: Pipeline, movies: string[], 
         const through = realPathOf(dir) === resolve(dir) ? '' : ` (a symbolic link to ${realPathOf(dir)}, which is never written through: remove the link or choose another --out)`;
         throw new InputError(`${movies[index]}: its output folder ${dir} is not inside --out ${outDir}${through}`);
       }
+      // the folder of another movie with the same name is never replaced (checked before the lock: a refusal writes nothing)
+      const earlier = earlierRun(dir);
+      if (earlier?.movie && resolve(earlier.movie) !== movie) {
+        throw new InputError(`${dir} holds the results of ${earlier.movie} from an earlier run (another movie, whose name gives the same folder): choose another --out, or move those results first`);
+      }
       // one writer per movie folder: a second `cellpilot run` on the same --out waits or refuses
       lock = await lockFolder(dir, `the output folder ${dir}`);
       prepareDir(dir);
+      if (earlier) options.onProgress?.(`${label}: replacing the results of an earlier run${earlier.pipeline && earlier.pipeline !== pipeline.name ? ` of pipeline "${earlier.pipeline}"` : ''} in ${dir}`);
       const session = Session.create({ root: outDir, id: stems[index] });
       const input = session.addInput('movie', movie);
       // an OME-TIFF of several positions: only the first is analysed, and the run says so
@@ -186,6 +192,16 @@ function stepProgress(prefix: string, say: ((line: string) => void) | undefined)
     quarter = reached;
     say(`${prefix} ${done}/${total}${label ? ` ${label}` : ''}`);
   };
+}
+
+/** The movie and pipeline of the results an earlier `cellpilot run` left in `dir` (its results.json); undefined when none. */
+function earlierRun(dir: string): { movie?: string; pipeline?: string } | undefined {
+  try {
+    const saved = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as { movie?: unknown; pipeline?: unknown };
+    return { movie: typeof saved.movie === 'string' ? saved.movie : undefined, pipeline: typeof saved.pipeline === 'string' ? saved.pipeline : undefined };
+  } catch {
+    return undefined;
+  }
 }
 
 /** Files of a session folder that the session itself writes (besides its artifacts). */

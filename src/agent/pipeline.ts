@@ -407,7 +407,11 @@ function runValues(pipeline: Pipeline, given: Record<string, string>): { inputs:
     else {
       const names = [...Object.keys(pipeline.inputs), ...Object.keys(declared)];
       const near = closest(name, names);
-      throw new InputError(`pipeline "${pipeline.name}" has no input or parameter "${name}"${near ? ` (did you mean "${near}"?)` : ''}; it has ${names.join(', ')}`);
+      // a pipeline without parameters (its steps choose their settings from each movie) has nothing --set can change
+      const has = Object.keys(declared).length
+        ? `it has ${names.join(', ')}`
+        : `it has no parameters, only its input${names.length > 1 ? 's' : ''} ${names.join(', ')}: its steps choose their settings from each movie. To fix a setting, add it under \`parameters:\` in the pipeline's YAML and name it in the step's args as \${params.NAME}, or save a pipeline from the chat, which names every setting`;
+      throw new InputError(`pipeline "${pipeline.name}" has no input or parameter "${name}"${near ? ` (did you mean "${near}"?)` : ''}; ${has}`);
     }
   }
   for (const name of Object.keys(pipeline.inputs)) {

@@ -3,10 +3,11 @@
 // channel. Column names carry their units: area_px, area_um2, perimeter_px, centroid_x_px,
 // mean_intensity_c1 (channel 1-based, as in Fiji). t is the 0-based frame index as in Tracks,
 // in the movie the labels were made from when they were cut from part of it (image/frameOrigin.ts)
-// (the CSV header says "t (frame)", and "z (planes)" for a z-stack).
+// (the CSV header says "t (frame)", and "z (planes)" for a z-stack). circularity is 4πA/P² from
+// area_px and perimeter_px, clamped at 1 (small objects on a pixel grid exceed it; regionprops.ts says why).
 import { sourceFirstFrame } from '../image/frameOrigin.ts';
 import type { Movie, PlaneData } from '../image/movie.ts';
-import { groupPixels, intensityStats, regionShapes } from './regionprops.ts';
+import { groupPixels, intensityStats, regionShapes, type PixelGroups } from './regionprops.ts';
 import type { Cell, Table } from './table.ts';
 
 export interface MeasureOptions {
@@ -53,66 +54,95 @@ function tableColumns(labels: Movie, channels: number[]): string[] {
   return columns;
 }
 
+/** Calls `visit` with each label plane of frames first..last (0-based) and its pixels grouped by label, checking for cancellation. */
+async function eachLabelPlane(
+  labels: Movie,
+  [first, last]: [number, number],
+  signal: AbortSignal | undefined,
+  visit: (t: number, z: number, plane: PlaneData, groups: PixelGroups) => Promise<void> | void,
+): Promise<void> {
+  for (let t = first; t <= last; t++)
+    for (let z = 0; z < labels.shape.z; z++) {
+      if (signal?.aborted) throw new Error('measurement cancelled');
+      const plane = await labels.plane(t, z, 0);
+      await visit(t, z, plane, groupPixels(plane));
+    }
+}
+
+/** The rows of measureObjects for one label plane: shape, and intensity statistics of each channel's plane in `intensityPlanes`. */
+function objectRows(labels: Movie, t: number, z: number, plane: PlaneData, groups: PixelGroups, channels: number[], intensityPlanes: PlaneData[]): Record<string, Cell>[] {
+  const { x: width, y: height, z: depth } = labels.shape;
+  const { pixelSizeUm, frameIntervalS } = labels.meta;
+  const frame = t + sourceFirstFrame(labels.meta);
+  return regionShapes(plane, width, height, groups).map((s) => {
+    const row: Record<string, Cell> = { label: s.label, t: frame };
+    if (frameIntervalS) row.time_s = frame * frameIntervalS;
+    if (depth > 1) row.z = z;
+    row.area_px = s.areaPx;
+    row.perimeter_px = s.perimeterPx;
+    if (pixelSizeUm) {
+      const pixelSizeYUm = labels.meta.pixelSizeYUm ?? pixelSizeUm;
+      row.area_um2 = s.areaPx * pixelSizeUm * pixelSizeYUm;
+      // With anisotropic pixels the perimeter is scaled by the geometric mean (an approximation).
+      row.perimeter_um = s.perimeterPx * Math.sqrt(pixelSizeUm * pixelSizeYUm);
+      row.centroid_x_um = s.centroidX * pixelSizeUm;
+      row.centroid_y_um = s.centroidY * pixelSizeYUm;
+    }
+    Object.assign(row, {
+      circularity: s.circularity,
+      centroid_x_px: s.centroidX,
+      centroid_y_px: s.centroidY,
+      major_axis_px: s.majorAxisPx,
+      minor_axis_px: s.minorAxisPx,
+      orientation_rad: s.orientationRad,
+      eccentricity: s.eccentricity,
+    });
+    const pixels = groups.order.subarray(groups.start[s.label], groups.start[s.label + 1]);
+    channels.forEach((c, k) => {
+      const stats = intensityStats(intensityPlanes[k], pixels);
+      for (const name of INTENSITY_STATS) row[intensityColumn(name, c)] = stats[name];
+    });
+    return row;
+  });
+}
+
 /**
  * Measures every object of a label movie (labels read from channel 0). With an intensity
  * movie of the same size, adds per-channel intensity statistics of each object's pixels.
  */
 export async function measureObjects(labels: Movie, intensity?: Movie, options: MeasureOptions = {}): Promise<Table> {
+  return (await measureObjectsAndVolumes(labels, intensity, { ...options, volumes: false })).objects;
+}
+
+export interface ObjectsAndVolumes {
+  objects: Table;
+  /** The 3-D objects' volumes (measureVolumes), for a z-stack label movie when asked for. */
+  volumes?: Volumes;
+}
+
+/**
+ * measureObjects and, on a z-stack label movie, measureVolumes in one pass over the label planes
+ * (each plane read and grouped once). `volumes: false` leaves the volumes out.
+ */
+export async function measureObjectsAndVolumes(labels: Movie, intensity: Movie | undefined, options: MeasureOptions & VolumeOptions & { volumes?: boolean } = {}): Promise<ObjectsAndVolumes> {
   const { first, last, channels } = checkInputs(labels, intensity, options);
-  const { x: width, y: height, z: depth } = labels.shape;
-  const { pixelSizeUm, frameIntervalS } = labels.meta;
   const columns = tableColumns(labels, channels);
-  // frame numbers of the movie the labels were made from, and the intensity frame of each
-  const labelsFirst = sourceFirstFrame(labels.meta);
-  const intensityShift = intensity ? labelsFirst - sourceFirstFrame(intensity.meta) : 0;
+  // the intensity frame each label frame was made from (both may be cut from the same longer movie)
+  const intensityShift = intensity ? sourceFirstFrame(labels.meta) - sourceFirstFrame(intensity.meta) : 0;
+  const counter = options.volumes !== false && labels.shape.z > 1 ? new VolumeCounter(labels, options) : undefined;
   const rows: Record<string, Cell>[] = [];
-  const total = (last - first + 1) * depth;
+  const total = (last - first + 1) * labels.shape.z;
   let done = 0;
-  for (let t = first; t <= last; t++) {
-    for (let z = 0; z < depth; z++) {
-      if (options.signal?.aborted) throw new Error('measurement cancelled');
-      const plane = await labels.plane(t, z, 0);
-      const shapes = regionShapes(plane, width, height);
-      const groups = channels.length ? groupPixels(plane) : undefined;
-      const intensityPlanes: PlaneData[] = [];
-      for (const c of channels) intensityPlanes.push(await intensity!.plane(t + intensityShift, z, c));
-      for (const s of shapes) {
-        const row: Record<string, Cell> = { label: s.label, t: t + labelsFirst };
-        if (frameIntervalS) row.time_s = (t + labelsFirst) * frameIntervalS;
-        if (depth > 1) row.z = z;
-        row.area_px = s.areaPx;
-        row.perimeter_px = s.perimeterPx;
-        if (pixelSizeUm) {
-          const pixelSizeYUm = labels.meta.pixelSizeYUm ?? pixelSizeUm;
-          row.area_um2 = s.areaPx * pixelSizeUm * pixelSizeYUm;
-          // With anisotropic pixels the perimeter is scaled by the geometric mean (an approximation).
-          row.perimeter_um = s.perimeterPx * Math.sqrt(pixelSizeUm * pixelSizeYUm);
-          row.centroid_x_um = s.centroidX * pixelSizeUm;
-          row.centroid_y_um = s.centroidY * pixelSizeYUm;
-        }
-        Object.assign(row, {
-          circularity: s.circularity,
-          centroid_x_px: s.centroidX,
-          centroid_y_px: s.centroidY,
-          major_axis_px: s.majorAxisPx,
-          minor_axis_px: s.minorAxisPx,
-          orientation_rad: s.orientationRad,
-          eccentricity: s.eccentricity,
-        });
-        if (groups) {
-          const pixels = groups.order.subarray(groups.start[s.label], groups.start[s.label + 1]);
-          channels.forEach((c, k) => {
-            const stats = intensityStats(intensityPlanes[k], pixels);
-            for (const name of INTENSITY_STATS) row[intensityColumn(name, c)] = stats[name];
-          });
-        }
-        rows.push(row);
-      }
-      options.onProgress?.(++done, total);
-    }
-  }
+  await eachLabelPlane(labels, [first, last], options.signal, async (t, z, plane, groups) => {
+    const intensityPlanes: PlaneData[] = [];
+    for (const c of channels) intensityPlanes.push(await intensity!.plane(t + intensityShift, z, c));
+    rows.push(...objectRows(labels, t, z, plane, groups, channels, intensityPlanes));
+    counter?.add(t, groups);
+    options.onProgress?.(++done, total);
+  });
   // the header says the unit of the frame and plane indices, whose names do not ("t (frame)", "z (planes)"), as the tracks CSV does
-  return { columns, rows, units: { t: 'frame', ...(depth > 1 ? { z: 'planes' } : {}) } };
+  const objects: Table = { columns, rows, units: { t: 'frame', ...(labels.shape.z > 1 ? { z: 'planes' } : {}) } };
+  return counter ? { objects, volumes: counter.result() } : { objects };
 }
 
 export interface VolumeOptions extends Pick<MeasureOptions, 'frames' | 'signal'> {
@@ -121,42 +151,79 @@ export interface VolumeOptions extends Pick<MeasureOptions, 'frames' | 'signal'>
   zStepUm?: number;
 }
 
+export interface Volumes {
+  table: Table;
+  /** The voxel's size, x by y by z, when the pixel size and the z step are both known (then the table has volume_um3). */
+  voxelSizeUm?: { x: number; y: number; z: number };
+  /** What a volume in µm³ lacks when voxelSizeUm is absent: "pixel size", "z step" or both. */
+  missing: string[];
+}
+
+/** Counts each 3-D object's voxels and z slices per frame, plane by plane; `result` is measureVolumes' table. */
+class VolumeCounter {
+  private readonly rows: Record<string, Cell>[] = [];
+  private frame = -1;
+  private voxels = new Map<number, number>();
+  private slices = new Map<number, number>();
+  private readonly voxelSizeUm?: { x: number; y: number; z: number };
+  private readonly missing: string[];
+
+  constructor(private readonly labels: Movie, calibration: Pick<VolumeOptions, 'pixelSizeUm' | 'zStepUm'>) {
+    const pixelSizeUm = labels.meta.pixelSizeUm ?? calibration.pixelSizeUm;
+    const zStepUm = labels.meta.zStepUm ?? calibration.zStepUm;
+    this.missing = [...(pixelSizeUm ? [] : ['pixel size']), ...(zStepUm ? [] : ['z step'])];
+    if (pixelSizeUm && zStepUm) this.voxelSizeUm = { x: pixelSizeUm, y: labels.meta.pixelSizeYUm ?? pixelSizeUm, z: zStepUm };
+  }
+
+  /** Adds one z plane of 0-based label frame t (planes of a frame in a row, frames in order). */
+  add(t: number, groups: PixelGroups): void {
+    if (t !== this.frame) this.endFrame();
+    this.frame = t;
+    for (const l of groups.ids) {
+      this.voxels.set(l, (this.voxels.get(l) ?? 0) + groups.start[l + 1] - groups.start[l]);
+      this.slices.set(l, (this.slices.get(l) ?? 0) + 1);
+    }
+  }
+
+  private endFrame(): void {
+    if (this.frame < 0) return;
+    // the frame's number in the movie the labels were made from, as measureObjects gives it
+    const frame = this.frame + sourceFirstFrame(this.labels.meta);
+    const { frameIntervalS } = this.labels.meta;
+    const v = this.voxelSizeUm;
+    for (const l of [...this.voxels.keys()].sort((a, b) => a - b)) {
+      const row: Record<string, Cell> = { label: l, t: frame };
+      if (frameIntervalS) row.time_s = frame * frameIntervalS;
+      row.z_slices = this.slices.get(l)!;
+      row.volume_voxels = this.voxels.get(l)!;
+      if (v) row.volume_um3 = this.voxels.get(l)! * v.x * v.y * v.z;
+      this.rows.push(row);
+    }
+    this.voxels = new Map();
+    this.slices = new Map();
+  }
+
+  result(): Volumes {
+    this.endFrame();
+    this.frame = -1;
+    const columns = ['label', 't', ...(this.labels.meta.frameIntervalS ? ['time_s'] : []), 'z_slices', 'volume_voxels', ...(this.voxelSizeUm ? ['volume_um3'] : [])];
+    const table: Table = { columns, rows: this.rows, units: { t: 'frame' } };
+    return this.voxelSizeUm ? { table, voxelSizeUm: this.voxelSizeUm, missing: [] } : { table, missing: this.missing };
+  }
+}
+
 /**
  * The volume of every 3-D object of a z-stack label movie, per frame: segment gives an object one label
  * through its z slices (seg-zlink.ts), so its volume is its voxel count x pixel area x z step. Columns:
- * label, t, z_slices (how many it lies in), volume_voxels, and volume_um3 when both the pixel size and the
- * z step are known (otherwise none: a volume in µm³ from a guessed z step would look measured).
+ * label, t (the frame in the movie the labels were made from, as measureObjects numbers it), z_slices
+ * (how many it lies in), volume_voxels, and volume_um3 when both the pixel size and the z step are known
+ * (otherwise none: a volume in µm³ from a guessed z step would look measured).
  */
-export async function measureVolumes(labels: Movie, options: VolumeOptions = {}): Promise<Table> {
+export async function measureVolumes(labels: Movie, options: VolumeOptions = {}): Promise<Volumes> {
   const { first, last } = checkInputs(labels, undefined, options);
   const { z: depth } = labels.shape;
   if (depth < 2) throw new RangeError(`volumes need a z-stack, but the label movie has ${depth} z slice: measure areas instead`);
-  const pixelSizeUm = labels.meta.pixelSizeUm ?? options.pixelSizeUm;
-  const pixelSizeYUm = labels.meta.pixelSizeYUm ?? pixelSizeUm;
-  const zStepUm = labels.meta.zStepUm ?? options.zStepUm;
-  const voxelUm3 = pixelSizeUm && pixelSizeYUm && zStepUm ? pixelSizeUm * pixelSizeYUm * zStepUm : undefined;
-  const { frameIntervalS } = labels.meta;
-  const columns = ['label', 't', ...(frameIntervalS ? ['time_s'] : []), 'z_slices', 'volume_voxels', ...(voxelUm3 ? ['volume_um3'] : [])];
-  const rows: Record<string, Cell>[] = [];
-  for (let t = first; t <= last; t++) {
-    const voxels = new Map<number, number>();
-    const planes = new Map<number, number>();
-    for (let z = 0; z < depth; z++) {
-      if (options.signal?.aborted) throw new Error('measurement cancelled');
-      const { ids, start } = groupPixels(await labels.plane(t, z, 0));
-      for (const l of ids) {
-        voxels.set(l, (voxels.get(l) ?? 0) + start[l + 1] - start[l]);
-        planes.set(l, (planes.get(l) ?? 0) + 1);
-      }
-    }
-    for (const l of [...voxels.keys()].sort((a, b) => a - b)) {
-      const row: Record<string, Cell> = { label: l, t };
-      if (frameIntervalS) row.time_s = t * frameIntervalS;
-      row.z_slices = planes.get(l)!;
-      row.volume_voxels = voxels.get(l)!;
-      if (voxelUm3) row.volume_um3 = voxels.get(l)! * voxelUm3;
-      rows.push(row);
-    }
-  }
-  return { columns, rows, units: { t: 'frame' } };
+  const counter = new VolumeCounter(labels, options);
+  await eachLabelPlane(labels, [first, last], options.signal, (t, _z, _plane, groups) => counter.add(t, groups));
+  return counter.result();
 }

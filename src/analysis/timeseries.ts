@@ -533,6 +533,9 @@ export function featureColumns(table: Table, exclude: string[] = []): string[] {
   );
 }
 
+/** The fewest frames a cell needs for summariseCells (its skew, kurtosis and elevation variables need a few values). */
+export const MIN_SUMMARY_FRAMES = 4;
+
 /**
  * One row per cell with CellPhe-style variables of each feature column
  * (`<feature>_mean`, `_sd`, `_skew`, `_kurtosis`, `_asc`, `_des`, `_max`, `_l1_asc` ... `_l3_max`),
@@ -542,7 +545,7 @@ export function summariseCells(table: Table, options: SeriesColumns & { features
   const features = options.features ?? featureColumns(table);
   features.forEach((f) => requireColumn(table, f));
   if (features.length === 0) throw new RangeError('the table has no numeric feature columns to summarise');
-  const minFrames = options.minFrames ?? 4;
+  const minFrames = options.minFrames ?? MIN_SUMMARY_FRAMES;
   const position = POSITION_COLUMNS.find(([x, y]) => table.columns.includes(x) && table.columns.includes(y));
   const rows: Record<string, Cell>[] = [];
   let columns: string[] = [];

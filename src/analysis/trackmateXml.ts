@@ -13,6 +13,9 @@ import { LAP_DEFAULTS, type LapSettings } from './lap.ts';
 import { displayUnits, type TimeUnit } from '../image/calibration.ts';
 import { writeTextAtomic } from './table.ts';
 
+/** Spot feature holding the object's label in the label movie the tracks were made on (read back as spot.label). */
+const LABEL_FEATURE = 'LABEL';
+
 /** TrackMate's names of time units, and seconds per unit for reading them back. */
 const TRACKMATE_TIME_UNIT: Record<TimeUnit, string> = { ms: 'ms', s: 'sec', min: 'min', h: 'h' };
 const SECONDS_PER_TRACKMATE_UNIT: [RegExp, number][] = [
@@ -123,7 +126,10 @@ export async function readTrackMateXml(path: string): Promise<{ tracks: Tracks; 
         const n = num(v);
         if (!POSITION_ATTRIBUTES.has(k) && n !== null) features[k] = n;
       }
-      const spot: Omit<Spot, 'branchId'> = { id, t: Math.round(t), x: x / scale, y: y / scale, features };
+      // the object's label in the label movie, as writeTrackMateXml keeps it (a spot feature LABEL)
+      const label = features[LABEL_FEATURE];
+      delete features[LABEL_FEATURE];
+      const spot: Omit<Spot, 'branchId'> = { id, t: Math.round(t), x: x / scale, y: y / scale, features, ...(Number.isInteger(label) ? { label } : {}) };
       const z = num(s.POSITION_Z);
       if (z !== null && z !== 0) spot.z = z / zScale;
       spots.push(spot);
@@ -219,7 +225,8 @@ export function writeTrackMateXml(path: string, tracks: Tracks, options: TrackMa
   const timeScale = units.timePerFrame;
   const spatialUnits = tracks.pixelSizeUm ? 'micron' : 'pixel';
   const timeUnits = tracks.frameIntervalS ? TRACKMATE_TIME_UNIT[units.time as TimeUnit] : 'frame';
-  const extraFeatures = [...new Set(tracks.spots.flatMap((s) => Object.keys(s.features ?? {})))].filter((k) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(k) && !POSITION_ATTRIBUTES.has(k) && k !== 'RADIUS' && k !== 'QUALITY').sort();
+  const extraFeatures = [...new Set(tracks.spots.flatMap((s) => Object.keys(s.features ?? {})))].filter((k) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(k) && !POSITION_ATTRIBUTES.has(k) && k !== 'RADIUS' && k !== 'QUALITY' && k !== LABEL_FEATURE).sort();
+  const withLabels = tracks.spots.some((s) => s.label !== undefined);
   const trackOf = trackIdOfBranch(tracks);
   // TrackMate's tracks are the connected components with at least one edge; lone spots stay in AllSpots.
   const features = trackFeatures(tracks, { timeUnit: options.timeUnit }).rows.filter((r) => r.NUMBER_SPOTS > 1);
@@ -255,8 +262,9 @@ export function writeTrackMateXml(path: string, tracks: Tracks, options: TrackMa
     ['RADIUS', 'Radius', 'LENGTH'],
     ['VISIBILITY', 'Visibility', 'NONE'],
     ...extraFeatures.map((k): [string, string, string] => [k, featureName(k), /intensity/i.test(k) ? 'INTENSITY' : 'NONE']),
+    ...(withLabels ? [[LABEL_FEATURE, 'Label', 'NONE'] as [string, string, string]] : []),
   ];
-  for (const [feature, name, dimension] of spotDecl) out.push(`        <Feature ${attrs({ feature, name, shortname: name, dimension, isint: feature === 'FRAME' || feature === 'VISIBILITY' ? 'true' : 'false' })} />`);
+  for (const [feature, name, dimension] of spotDecl) out.push(`        <Feature ${attrs({ feature, name, shortname: name, dimension, isint: feature === 'FRAME' || feature === 'VISIBILITY' || feature === LABEL_FEATURE ? 'true' : 'false' })} />`);
   out.push('      </SpotFeatures>');
   out.push('      <EdgeFeatures>');
   for (const [feature, name, dimension, isint] of [
@@ -294,7 +302,8 @@ export function writeTrackMateXml(path: string, tracks: Tracks, options: TrackMa
         VISIBILITY: 1,
       };
       for (const k of extraFeatures) if (s.features?.[k] !== undefined) values[k] = s.features[k];
-      out.push(`        <Spot ${attrs(values).replace(/ID="(\d+)\.0"/, 'ID="$1"').replace(/FRAME="(\d+)\.0"/, 'FRAME="$1"').replace(/VISIBILITY="1\.0"/, 'VISIBILITY="1"')} />`);
+      if (withLabels && s.label !== undefined) values[LABEL_FEATURE] = s.label;
+      out.push(`        <Spot ${attrs(values).replace(/ID="(\d+)\.0"/, 'ID="$1"').replace(/FRAME="(\d+)\.0"/, 'FRAME="$1"').replace(/VISIBILITY="1\.0"/, 'VISIBILITY="1"').replace(/LABEL="(\d+)\.0"/, 'LABEL="$1"')} />`);
     }
     out.push('      </SpotsInFrame>');
   }

@@ -14,6 +14,7 @@ export async function run(argv: string[]): Promise<number> {
     throw new InputError(`${(err as Error).message}; ${USAGE}`);
   }
   const [format, pipelinePath, ...movies] = parsed.positionals;
+  if (format === undefined) throw new InputError(`name what to export: "snakemake" (a Snakefile for a pipeline); ${USAGE}`);
   if (format !== 'snakemake') throw new InputError(`unknown export format "${format ?? ''}": only "snakemake" is supported; ${USAGE}`);
   if (!pipelinePath) throw new InputError(`name the pipeline YAML; ${USAGE}`);
   const pipeline = loadPipeline(pipelinePath);

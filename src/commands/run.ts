@@ -4,9 +4,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ALL_TOOLS } from '../agent/allTools.ts';
+import { cellpilotCommandLine } from '../agent/commandHint.ts';
 import { outputFolders, runPipelineOnMovies, summaryCsv, type MovieRunResult } from '../agent/batch.ts';
 import { writeFileAtomic } from '../agent/locks.ts';
 import { checkRunValues, loadPipeline } from '../agent/pipeline.ts';
+import { nanometresDoubt } from '../image/calibration.ts';
 import { InputError, oneLine, systemErrorReason } from '../errors.ts';
 
 const USAGE = 'usage: cellpilot run <pipeline.yaml> <movies...> --out <dir> [--jobs N] [--set NAME=VALUE] [--pixel-size-um UM] [--interval-s S] [--z-step-um UM] [--json], or cellpilot run <pipeline.yaml> --out <dir> --summary-only';
@@ -65,6 +67,10 @@ export async function run(argv: string[]): Promise<number> {
     frameIntervalS: positive(values['interval-s'], '--interval-s', 'seconds between frames, e.g. --interval-s 300 for frames 5 min apart'),
     zStepUm: positive(values['z-step-um'], '--z-step-um', 'micrometres between z planes, e.g. --z-step-um 2'),
   };
+  for (const [value, option] of [[calibration.pixelSizeUm, '--pixel-size-um'], [calibration.zStepUm, '--z-step-um']] as const) {
+    const doubt = nanometresDoubt(value, option);
+    if (doubt) process.stderr.write(`cellpilot: note: ${doubt}\n`);
+  }
   const pipeline = loadPipeline(pipelinePath);
   // a name or value the pipeline cannot take is refused before any movie starts
   checkRunValues(pipeline, inputs, ALL_TOOLS);
@@ -88,13 +94,20 @@ export async function run(argv: string[]): Promise<number> {
   const summaryPath = join(resolve(values.out), 'summary.csv');
   // a summary.csv already there (an earlier run into this --out) is brought up to date: a movie run again
   // would otherwise keep its old row beside its new folder
-  if (movies.length > 1 || existsSync(summaryPath)) writeFileAtomic(summaryPath, summaryCsv(withEarlierResults(results, resolve(values.out), pipeline.name), ALL_TOOLS));
+  const inOut = withEarlierResults(results, resolve(values.out), pipeline.name);
+  const summaryWritten = movies.length > 1 || existsSync(summaryPath);
+  if (summaryWritten) writeFileAtomic(summaryPath, summaryCsv(inOut, ALL_TOOLS));
+  // one movie run into a folder earlier runs left other movies in writes no summary.csv (Snakemake's jobs run so,
+  // each alone, and its summary rule writes it once all are done): say how to get the summary of them all
+  const summaryHint = !summaryWritten && inOut.length > 1
+    ? `; summary.csv of the ${inOut.length} movies there: ${cellpilotCommandLine(['run', pipelinePath, '--out', values.out, '--summary-only'])}`
+    : '';
   const interrupted = controller.signal.aborted;
   const failed = results.filter((r) => r.status === 'failed');
   if (values.json) {
     process.stdout.write(JSON.stringify({ pipeline: pipeline.name, out: resolve(values.out), interrupted, results: results.map((r) => ({ movie: r.movie, dir: r.dir, status: r.status, error: r.error, steps: r.steps.map((s) => ({ id: s.id, tool: s.tool, status: s.status, summary: s.summary, values: s.values })) })) }) + '\n');
   } else if (!interrupted) {
-    process.stdout.write(`${pipeline.name}: ${results.length - failed.length}/${results.length} movies done; results in ${resolve(values.out)}\n`);
+    process.stdout.write(`${pipeline.name}: ${results.length - failed.length}/${results.length} movies done; results in ${resolve(values.out)}${summaryHint}\n`);
   }
   if (interrupted) {
     process.stderr.write(`cellpilot: ${interruptedLine(results, resolve(values.out))}\n`);

@@ -27,7 +27,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     for (const s of sessions) {
       const last = s.lastRequest ? `  "${s.lastRequest.slice(0, 60)}"` : '';
-      process.stdout.write(`${s.id}  ${s.createdAt.slice(0, 16).replace('T', ' ')}  ${s.steps} steps, ${s.artifacts} artifacts${last}\n`);
+      process.stdout.write(`${s.id}  ${s.createdAt.slice(0, 16).replace('T', ' ')}  ${s.steps} step${s.steps === 1 ? '' : 's'}, ${s.artifacts} artifact${s.artifacts === 1 ? '' : 's'}${last}\n`);
     }
     return 0;
   }

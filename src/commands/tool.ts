@@ -1,5 +1,7 @@
 // `cellpilot tool NAME --args JSON [--json] [--session ID]`: one tool call, validated
 // and recorded exactly as when the agent makes it.
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runStep } from '../agent/executor.ts';
 import { lockSession } from '../agent/locks.ts';
@@ -57,7 +59,11 @@ export async function run(argv: string[]): Promise<number> {
     lock?.release();
   });
 
-  if (outcome.status !== 'ok') return fail(outcome.errorKind === 'input' ? 2 : 1, outcome.error ?? outcome.summary);
+  if (outcome.status !== 'ok') {
+    // a call refused before anything ran leaves no session of its own behind (each mistyped --args made one)
+    if (outcome.status === 'invalid' && values.session === undefined) removeUnusedSession(session.dir);
+    return fail(outcome.errorKind === 'input' ? 2 : 1, outcome.error ?? outcome.summary);
+  }
   const artifacts = outcome.artifacts.map((a) => ({ id: a.id, type: a.type, path: a.path }));
   if (json) {
     process.stdout.write(JSON.stringify({ ok: true, summary: outcome.summary, artifacts, values: outcome.values, session: session.id }) + '\n');
@@ -70,4 +76,12 @@ export async function run(argv: string[]): Promise<number> {
   lines.push(`session ${session.id} (continue with --session ${session.id})`);
   process.stdout.write(lines.join('\n') + '\n');
   return 0;
+}
+
+/** Removes a session folder this command created that holds nothing but the record of a refused call. */
+function removeUnusedSession(dir: string): void {
+  const artifacts = join(dir, 'artifacts');
+  const empty = !existsSync(artifacts) || readdirSync(artifacts).length === 0;
+  const own = readdirSync(dir).every((name) => ['session.json', 'provenance.jsonl', 'artifacts', 'transcript.jsonl', 'manifest.jsonl', 'hashes.jsonl', 'artifacts.jsonl'].includes(name));
+  if (empty && own) rmSync(dir, { recursive: true, force: true });
 }

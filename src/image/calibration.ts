@@ -192,3 +192,12 @@ export function mergeCalibration(previous: Calibration, given: Calibration, unle
   if (!next.unlessHeader) delete next.unlessHeader;
   return next;
 }
+
+/** Sample pixels and z steps of light microscopes lie far below this; a larger value is most likely nanometres. */
+const LARGEST_LIKELY_UM = 100;
+
+/** A note when a length given in µm is so large it was most likely meant in nanometres (650 for 0.65 µm); undefined otherwise. */
+export function nanometresDoubt(valueUm: number | undefined, option: string): string | undefined {
+  if (valueUm === undefined || valueUm < LARGEST_LIKELY_UM) return undefined;
+  return `${option} ${valueUm} is ${valueUm} µm, larger than a microscope's sample pixel or z step; if you meant nanometres, that is ${option} ${+(valueUm / 1000).toPrecision(6)} (the run goes on with ${valueUm} µm)`;
+}

@@ -27,7 +27,7 @@ const UNIT_KEY = Object.keys(UNIT_NAMES).sort((a, b) => b.length - a.length).joi
 const UNIT_SUFFIX = new RegExp(`^(.*?)_(${UNIT_KEY})(?:_per_(${UNIT_KEY}))?$`);
 
 /**
- * Readable axis title from a column name whose suffix is its unit: "area_px" -> "area (px)",
+ * Readable axis title from a column name whose suffix is its unit: "area_px" -> "area (px²)",
  * "speed_um_per_min" -> "speed (µm/min)", "time_min" -> "time (min)", "t" -> "time (frame)".
  * A column whose name does not say its unit takes the one its table declares (the CSV header's:
  * "TRACK_MEAN_SPEED", "µm/min" -> "TRACK MEAN SPEED (µm/min)").
@@ -38,7 +38,9 @@ export function axisTitle(column: string, unit?: string): string {
   if (unit) return `${column.replace(/_/g, ' ')} (${unit})`;
   const m = UNIT_SUFFIX.exec(column);
   if (!m || !m[1]) return column.replace(/_/g, ' ');
-  const suffixUnit = m[3] ? `${UNIT_NAMES[m[2]]}/${UNIT_NAMES[m[3]]}` : UNIT_NAMES[m[2]];
+  // an area counted in pixels is in px², as measure's summary says it (area_px held "area (px)")
+  const unitOf = (key: string) => (key === 'px' && /(^|_)area$/i.test(m[1]) ? 'px²' : UNIT_NAMES[key]);
+  const suffixUnit = m[3] ? `${unitOf(m[2])}/${UNIT_NAMES[m[3]]}` : unitOf(m[2]);
   return `${m[1].replace(/_/g, ' ')} (${suffixUnit})`;
 }
 
@@ -116,9 +118,13 @@ export function timeSeriesSpec(table: Table, options: TimeSeriesOptions): Spec {
   const lineages = trackColumn ? new Set(values.map((v) => v[trackColumn])).size : 0;
   const x = { field: timeColumn, type: 'quantitative', title: columnTitle(table, timeColumn) };
   const y = { field: feature, type: 'quantitative', title: columnTitle(table, feature), scale: { zero: false } };
-  const counted = !lineColumn ? '' : lineages && lineages !== lines ? ` (${lineages} tracks, ${lines} branches)` : ` (${lines} tracks)`;
+  const tracksWord = (n: number) => `${n} track${n === 1 ? '' : 's'}`;
+  const counted = !lineColumn ? '' : lineages && lineages !== lines ? ` (${tracksWord(lineages)}, ${lines} branches)` : ` (${tracksWord(lines)})`;
   const title = options.title ?? `${columnTitle(table, feature)} over time${counted}`;
-  const band = meanWithConfidence(values, timeColumn, feature).map((b) => ({ [timeColumn]: b.time, mean: b.mean, low: b.low, high: b.high, n: b.n }));
+  // a quantity never negative in the data (an area, a volume, a count, a speed) has no negative mean: the t-interval
+  // of a few wide-spread values reaches below 0 (4 volumes of 7-250 µm³: -60), so its band stops at 0
+  const floor = values.every((v) => !(Number(v[feature]) < 0)) ? 0 : -Infinity;
+  const band = meanWithConfidence(values, timeColumn, feature).map((b) => ({ [timeColumn]: b.time, mean: b.mean, low: Math.max(floor, b.low), high: b.high, n: b.n }));
   const summaryLayers = (colour: string) => [
     {
       data: { values: band },
@@ -160,7 +166,8 @@ export function histogramSpec(table: Table, options: { feature: string; maxBins?
     mark: { type: 'bar', color: '#4c78a8', binSpacing: 1 },
     encoding: {
       x: { field: options.feature, type: 'quantitative', bin: { maxbins: options.maxBins ?? 30 }, title: columnTitle(table, options.feature) },
-      y: { aggregate: 'count', type: 'quantitative', title: 'count' },
+      // a count is a whole number: no ticks at 0.5 objects when every bar is 1 or 2 high
+      y: { aggregate: 'count', type: 'quantitative', title: 'count', axis: { tickMinStep: 1, format: 'd' } },
     },
   };
 }

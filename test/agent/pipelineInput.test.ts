@@ -26,4 +26,11 @@ describe('pipeline inputs', () => {
     );
     expect(() => checkRunValues(pipeline, { segment_methd: 'li' }, ALL_TOOLS)).toThrow(/has no input or parameter "segment_methd" \(did you mean "segment_method"\?\)/);
   });
+
+  it('a --set on a pipeline without parameters says it has none and how to add one (was "it has movie")', () => {
+    const pipeline = parsePipeline(['name: p', 'version: 1', 'inputs:', '  movie:', '    type: movie', 'steps:', '  - id: segment', '    tool: segment', '    args:', '      movie: ${inputs.movie}', ''].join('\n'), 'p.yaml');
+    expect(() => checkRunValues(pipeline, { segment_method: 'li' }, ALL_TOOLS)).toThrow(
+      'pipeline "p" has no input or parameter "segment_method"; it has no parameters, only its input movie: its steps choose their settings from each movie. To fix a setting, add it under `parameters:` in the pipeline\'s YAML and name it in the step\'s args as ${params.NAME}, or save a pipeline from the chat, which names every setting',
+    );
+  });
 });

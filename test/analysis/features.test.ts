@@ -5,7 +5,7 @@
 //   u=(xx-35)*cos(.5)+(yy-25)*sin(.5); v=-(xx-35)*sin(.5)+(yy-25)*cos(.5); lab[(u/9)**2+(v/4)**2<=1]=3
 //   inten=(xx*3+yy*7)%23+0.5*xx; regionprops(lab, intensity_image=inten)
 import { describe, expect, it } from 'vitest';
-import { intensityColumn, measureObjects, measureVolumes } from '../../src/analysis/features.ts';
+import { intensityColumn, measureObjects, measureObjectsAndVolumes, measureVolumes } from '../../src/analysis/features.ts';
 import { sourceFrameExtra } from '../../src/image/frameOrigin.ts';
 import { movieFromPlanes } from '../../src/image/movie.ts';
 import { parseCsv, tableToCsv } from '../../src/analysis/table.ts';
@@ -111,7 +111,9 @@ describe('measureVolumes', () => {
 
   it('counts each object\'s voxels over the z slices it spans, in µm³ when pixel size and z step are known', async () => {
     const labels = movieFromPlanes(shape, 'int32', (t, z) => plane(t, z), { pixelSizeUm: 0.5, zStepUm: 2 });
-    const table = await measureVolumes(labels);
+    const { table, voxelSizeUm, missing } = await measureVolumes(labels);
+    expect(voxelSizeUm).toEqual({ x: 0.5, y: 0.5, z: 2 });
+    expect(missing).toEqual([]);
     expect(table.columns).toEqual(['label', 't', 'z_slices', 'volume_voxels', 'volume_um3']);
     expect(table.rows).toEqual([
       { label: 1, t: 0, z_slices: 3, volume_voxels: 12, volume_um3: 6 },
@@ -124,11 +126,35 @@ describe('measureVolumes', () => {
   it('gives voxels only without a z step (no µm³ from a guess), takes the session\'s calibration, and refuses a single slice', async () => {
     const uncalibrated = movieFromPlanes(shape, 'int32', (t, z) => plane(t, z), { pixelSizeUm: 0.5 });
     const voxelsOnly = await measureVolumes(uncalibrated, { frames: [1, 1] });
-    expect(voxelsOnly.columns).not.toContain('volume_um3');
-    expect(voxelsOnly.rows.map((r) => r.volume_voxels)).toEqual([8, 1]);
+    expect(voxelsOnly.table.columns).not.toContain('volume_um3');
+    expect(voxelsOnly.missing).toEqual(['z step']);
+    expect(voxelsOnly.table.rows.map((r) => r.volume_voxels)).toEqual([8, 1]);
     const fromSession = await measureVolumes(uncalibrated, { frames: [1, 1], zStepUm: 1 });
-    expect(fromSession.rows.map((r) => r.volume_um3)).toEqual([2, 0.25]);
+    expect(fromSession.table.rows.map((r) => r.volume_um3)).toEqual([2, 0.25]);
+    expect((await measureVolumes(movieFromPlanes(shape, 'int32', (t, z) => plane(t, z)))).missing).toEqual(['pixel size', 'z step']);
     const flat = movieFromPlanes({ ...shape, z: 1 }, 'int32', (t) => plane(t, 0));
     await expect(measureVolumes(flat)).rejects.toThrow(/volumes need a z-stack, but the label movie has 1 z slice/);
   });
+
+  it('numbers the frames of labels cut from a longer movie as that movie\'s frames, as measureObjects does', async () => {
+    // labels segmented from frames 6-7 (0-based 5-6) of a longer movie, 10 s apart
+    const cut = movieFromPlanes(shape, 'int32', (t, z) => plane(t, z), { frameIntervalS: 10, extra: sourceFrameExtra({}, 5) });
+    const { table } = await measureVolumes(cut);
+    expect(table.rows.map((r) => [r.t, r.time_s])).toEqual([[5, 50], [5, 50], [6, 60], [6, 60]]);
+    const objects = await measureObjects(cut);
+    expect([...new Set(objects.rows.map((r) => r.t))]).toEqual([5, 6]);
+  });
+
+  it('measures areas and volumes in one pass over the label planes, each plane read once', async () => {
+    const labels = movieFromPlanes(shape, 'int32', (t, z) => plane(t, z), { pixelSizeUm: 0.5, zStepUm: 2 });
+    const reads: string[] = [];
+    const read = labels.plane.bind(labels);
+    labels.plane = (t, z, c) => (reads.push(`${t}:${z}:${c}`), read(t, z, c));
+    const { objects, volumes } = await measureObjectsAndVolumes(labels, undefined);
+    expect(reads).toEqual(['0:0:0', '0:1:0', '0:2:0', '1:0:0', '1:1:0', '1:2:0']);
+    expect(objects.rows).toHaveLength(7);
+    expect(volumes!.table.rows).toEqual((await measureVolumes(labels)).table.rows);
+    expect((await measureObjectsAndVolumes(labels, undefined, { volumes: false })).volumes).toBeUndefined();
+  });
 });
+

@@ -116,5 +116,12 @@ describe('TrackMate XML', () => {
     expect(back.pixelSizeUm).toBe(0.5);
     expect(back.frameIntervalS).toBe(60);
     expect(summary(back)).toEqual(summary(tracks));
+    // each spot keeps its object's label (the tracks CSV of the XML read back had an empty label column)
+    expect(text).toContain('feature="LABEL" name="Label" shortname="Label" dimension="NONE" isint="true"');
+    expect(text).toMatch(/ LABEL="\d+" /);
+    const labels = (t: Tracks) => t.spots.map((s) => `${s.t}:${s.label}`).sort();
+    expect(tracks.spots.every((s) => Number.isInteger(s.label))).toBe(true);
+    expect(labels(back)).toEqual(labels(tracks));
+    expect(back.spots.some((s) => 'LABEL' in (s.features ?? {}))).toBe(false);
   });
 });

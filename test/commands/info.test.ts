@@ -16,8 +16,8 @@ function cellpilot(args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** A one-plane 8-bit TIFF as an image editor writes it: resolution tags of `dpi` dots per `unit` (2 inch, 3 cm). */
-function printTiff(dpi: number, unit: number): Buffer {
+/** A one-plane 8-bit TIFF as an image editor writes it: resolution tags of `dpi` dots per `unit` (2 inch, 3 cm); ImageJ's description when given. */
+function printTiff(dpi: number, unit: number, description?: string): Buffer {
   const [w, h] = [4, 3];
   const ifdOffset = 8 + w * h;
   const fields: Field[] = [
@@ -33,6 +33,7 @@ function printTiff(dpi: number, unit: number): Buffer {
     { tag: Tag.XResolution, type: FieldType.RATIONAL, value: [dpi, 1] },
     { tag: Tag.YResolution, type: FieldType.RATIONAL, value: [dpi, 1] },
     { tag: Tag.ResolutionUnit, type: FieldType.SHORT, value: [unit] },
+    ...(description ? [{ tag: Tag.ImageDescription, type: FieldType.ASCII, value: Buffer.from(`${description}\0`, 'latin1') }] : []),
   ];
   const ifd = encodeIfd(fields, ifdOffset, false).bytes;
   const out = Buffer.alloc(ifdOffset + ifd.length);
@@ -111,6 +112,16 @@ describe('cellpilot info', () => {
     const cm = cellpilot(['info', perCm]);
     expect(cm.stdout).toMatch(/pixel size\s+33\.3333 µm/);
     expect(cm.stdout).not.toMatch(/dpi/);
+  });
+
+  it('an ImageJ calibration in inches (a file\'s print DPI ImageJ took as its unit) is a print resolution too, not 84.7 µm pixels', async () => {
+    const inches = join(dir, 'imagej-inch.tif');
+    await writeFile(inches, printTiff(300, 1, 'ImageJ=1.53t\nimages=1\nunit=inch\nspacing=0.5\n'));
+    const r = cellpilot(['info', inches, '--json']);
+    expect(JSON.parse(r.stdout)).toMatchObject({ pixelSizeUm: null, zStepUm: null, printDpi: 300 });
+    const microns = join(dir, 'imagej-micron.tif');
+    await writeFile(microns, printTiff(4, 1, 'ImageJ=1.53t\nimages=1\nunit=micron\n'));
+    expect(JSON.parse(cellpilot(['info', microns, '--json']).stdout)).toMatchObject({ pixelSizeUm: 0.25 });
   });
 
   it('a z-stack without a z step: the note names the z step with the rest and how to give it (it named only pixel size and frame interval)', async () => {

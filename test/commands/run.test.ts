@@ -66,6 +66,18 @@ describe('cellpilot run', () => {
     expect(rows[0]).toContain(`,${results.steps[1].values.objects},`);
   });
 
+  it('one movie run into a fresh --out writes no summary.csv; a second one there says how to summarise both', async () => {
+    const out = join(dir, 'one-by-one');
+    const first = await runCli(['run', join(dir, 'pipelines', 'drift-seg.yaml'), join(dir, 'a.tif'), '--out', out], { cwd: dir });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).not.toMatch(/summary/);
+    const second = await runCli(['run', join(dir, 'pipelines', 'drift-seg.yaml'), join(dir, 'b.tif'), '--out', out], { cwd: dir });
+    expect(second.code, second.stderr).toBe(0);
+    expect(existsSync(join(out, 'summary.csv'))).toBe(false);
+    expect(second.stdout).toContain(`; summary.csv of the 2 movies there: `);
+    expect(second.stdout).toMatch(/ run \S*drift-seg\.yaml --out \S*one-by-one --summary-only\n$/);
+  });
+
   it('--summary-only writes summary.csv from the movie folders in --out and runs nothing; it refuses movies named with it', async () => {
     const { rmSync } = await import('node:fs');
     const before = readFileSync(join(dir, 'out', 'summary.csv'), 'utf8');

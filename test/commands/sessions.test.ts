@@ -16,6 +16,7 @@ describe('cellpilot sessions', () => {
     await runStep(session, ALL_TOOLS, 'help', { question: 'which bleach correction should I use before measuring intensities?' });
     const list = await runCli(['sessions', 'list', '--json'], { env });
     expect(JSON.parse(list.stdout).sessions).toEqual([expect.objectContaining({ id: 'demo', steps: 1, lastRequest: 'which bleach correction should I use before measuring intensities?' })]);
+    expect((await runCli(['sessions', 'list'], { env })).stdout).toMatch(/^demo  \S+ \S+  1 step, 0 artifacts  "which bleach/);
     const show = await runCli(['sessions', 'show', 'demo'], { env });
     expect(show.code).toBe(0);
     expect(show.stdout).toMatch(/s1\s+help\s+ok/);

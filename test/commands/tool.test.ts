@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,5 +30,10 @@ describe('cellpilot tool', () => {
     const unknown = await runCli(['tool', 'segmnt', '--args', '{}'], { cwd });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown tool "segmnt" (did you mean "segment"?)');
+    // refused calls leave no session behind (each had made one, listed by cellpilot sessions)
+    expect(existsSync(join(cwd, 'sessions')) ? readdirSync(join(cwd, 'sessions')) : []).toEqual([]);
+    // a named session keeps the record of its refused call
+    await runCli(['tool', 'segment', '--args', '{"movie":5}', '--session', 'mine'], { cwd });
+    expect(readFileSync(join(cwd, 'sessions', 'mine', 'provenance.jsonl'), 'utf8')).toContain('"status":"invalid"');
   });
 });

@@ -28,6 +28,9 @@ describe('plot specs and rendering', () => {
     expect(axisTitle('speed_px_per_frame')).toBe('speed (px/frame)');
     expect(axisTitle('t')).toBe('time (frame)');
     expect(axisTitle('circularity')).toBe('circularity');
+    // an area counted in pixels is in px² (it read "area (px)"); a perimeter in px stays px
+    expect(axisTitle('area_px')).toBe('area (px²)');
+    expect(axisTitle('perimeter_px')).toBe('perimeter (px)');
     // a column whose name does not say its unit takes its table's (the CSV header's)
     expect(axisTitle('TRACK_MEAN_SPEED', 'px/frame')).toBe('TRACK MEAN SPEED (px/frame)');
     const perTrack: Table = { columns: ['TRACK_DURATION'], rows: [{ TRACK_DURATION: 3 }], units: { TRACK_DURATION: 'min' } };
@@ -40,7 +43,7 @@ describe('plot specs and rendering', () => {
     expect(layers).toHaveLength(1);
     expect(layers[0].data.values).toHaveLength(60);
     expect(layers[0].encoding.color).toBeDefined();
-    expect(spec.title).toBe('area (px) over time (3 tracks)');
+    expect(spec.title).toBe('area (px²) over time (3 tracks)');
     const plot = await renderVegaLite(spec);
     expect(plot.svg).toContain('<svg');
     // 3 tracks = 3 line marks
@@ -56,7 +59,7 @@ describe('plot specs and rendering', () => {
     const rowsOf = (branch: number, t0: number, t1: number, slope: number) => Array.from({ length: t1 - t0 + 1 }, (_, i) => ({ t: t0 + i, track_id: 1, branch_id: branch, area_px: 100 + slope * i }));
     const lineage: Table = { columns: ['t', 'track_id', 'branch_id', 'area_px'], rows: [...rowsOf(1, 0, 4, 5), ...rowsOf(2, 5, 9, 3), ...rowsOf(3, 5, 9, -3)] };
     const spec = timeSeriesSpec(lineage, { feature: 'area_px', timeColumn: 't', trackColumn: 'track_id', lineColumn: 'branch_id' });
-    expect(spec.title).toBe('area (px) over time (1 tracks, 3 branches)');
+    expect(spec.title).toBe('area (px²) over time (1 track, 3 branches)');
     const plot = await renderVegaLite(spec);
     expect((plot.svg.match(/mark-line role-mark/g) ?? []).length).toBe(3);
   }, 30000);
@@ -84,6 +87,17 @@ describe('plot specs and rendering', () => {
     expect(bands[0]).toEqual({ time: 0, mean: 2, low: 2, high: 2, n: 1 });
     expect(bands[1].mean).toBe(2);
     expect(bands[1].high - bands[1].mean).toBeCloseTo(12.706 * Math.SQRT2 / Math.SQRT2, 3);
+  });
+
+  it('the band of a quantity never negative in the data stops at 0; one with negative values keeps its t-interval', () => {
+    const band = (ys: number[]) => {
+      const t: Table = { columns: ['t', 'v'], rows: ys.map((v) => ({ t: 0, v })) };
+      const spec = timeSeriesSpec(t, { feature: 'v', timeColumn: 't' }) as { layer: { data: { values: { low: number; high: number }[] } }[] };
+      return spec.layer[0].data.values[0];
+    };
+    // 4 volumes of 7-250: mean 125, t-interval from about -60
+    expect(band([7, 150, 250, 93]).low).toBe(0);
+    expect(band([-7, 150, 250, 93]).low).toBeLessThan(-40);
   });
 
   it('pictures have axes in µm and a scale bar of a round length', async () => {
@@ -119,6 +133,14 @@ describe('plot specs and rendering', () => {
       expect(b.__count).toBe(expected);
     }
     view.finalize();
+  }, 30000);
+
+  it('a histogram of a few rows counts in whole numbers on its axis (no 0.5 tick)', async () => {
+    const few: Table = { columns: ['area_px'], rows: [100, 130, 170, 171, 190].map((a) => ({ area_px: a })) };
+    const plot = await renderVegaLite(histogramSpec(few, { feature: 'area_px' }));
+    const labels = [...plot.svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(labels).toContain('1');
+    expect(labels.filter((l) => /^\d*\.\d+$/.test(l))).toEqual([]);
   }, 30000);
 
   it('renders text legibly: a title puts glyph pixels in the top band', async () => {

@@ -213,6 +213,26 @@ describe('plot tool', () => {
     expect(projection.values.tracksDrawn).toBe(2);
   }, 30000);
 
+  it('"plot the volume over time" on a volume table draws the volume, not the z slices column before it', async () => {
+    await setup;
+    expect(tools[0].fromRequest!(clauseForTool('plot', 'plot the volume over time'))).toMatchObject({ feature: 'volume' });
+    expect(tools[0].fromRequest!(clauseForTool('plot', 'histogram of the nuclear volumes in µm³'))).toMatchObject({ kind: 'histogram', feature: 'volume' });
+    const volumes = join(dir, 'volumes.csv');
+    writeFileSync(volumes, 'label,t (frame),z_slices,volume_voxels,volume_um3\n1,0,3,12,6\n2,0,1,1,0.5\n1,1,2,8,4\n2,1,1,1,0.5\n');
+    for (const feature of ['volume', undefined]) {
+      const result = await call({ kind: 'timeseries', table: volumes, ...(feature ? { feature } : {}) }, ctx);
+      expect(result.values, String(feature)).toMatchObject({ feature: 'volume_um3' });
+    }
+  }, 30000);
+
+  it('says when the feature drawn is the default, none named (a histogram "of it" drew area silently)', async () => {
+    await setup;
+    const chosen = await call({ kind: 'histogram', table: tablePath }, ctx);
+    expect(chosen.summary).toMatch(/^Plotted the distribution of area \(px²\) over \d+ rows \(no feature was named, so area \(px²\), the default; name another with feature, e.g\. "circularity"\); PNG /);
+    expect((await call({ kind: 'histogram', table: tablePath, feature: 'area' }, ctx)).summary).not.toMatch(/no feature was named/);
+    expect((await call({ kind: 'timeseries', table: tablePath }, ctx)).summary).toMatch(/\(no feature was named, so area \(px²\), the default;/);
+  }, 30000);
+
   it('names the columns when the feature is not in the table', async () => {
     await setup;
     await expect(call({ kind: 'histogram', table: tablePath, feature: 'volume' }, ctx)).rejects.toThrow(/feature "volume" is not a column of the table; columns: label, t, area_px, mean_intensity_c1/);

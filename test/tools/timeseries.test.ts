@@ -87,6 +87,22 @@ describe('analyze_timeseries and embed tools', () => {
     }
   });
 
+  it('the summary names the cells seen in too few frames to summarise (they were left out silently)', async () => {
+    const short = join(dir, 'short.csv');
+    const table = cellTable();
+    // cells 25 and 26 are seen in 2 frames only
+    const extra = [25, 26].flatMap((id) => [0, 1].map((t) => ({ ...table.rows[t], track_id: id, t })));
+    writeTableCsv(short, { columns: table.columns, rows: [...table.rows, ...extra] });
+    const result = await call('analyze_timeseries', { table: short, analysis: 'summary', features: ['area_px'] }, ctx);
+    expect(result.summary).toMatch(/^Summarised 24 cells into \d+ variables each \(CellPhe-style\); 2 cells seen in fewer than 4 frames left out \(too few values to summarise\); saved as /);
+    expect((await call('analyze_timeseries', { table: path, analysis: 'summary', features: ['area_px'] }, ctx)).summary).not.toMatch(/left out/);
+  });
+
+  it('an embedding of a table of one row per object and frame says it embedded rows, not cells', async () => {
+    const result = await call('embed', { table: path, method: 'pca', k: 2, features: ['mean_intensity_c1', 'area_px'] }, ctx);
+    expect(result.summary).toMatch(/^Embedded 1440 rows \(an object in one frame each; summarise per cell first with analyze_timeseries "summary" to embed cells\) from 2 features by PCA .*; clusters of \d+, \d+ rows\.$/);
+  });
+
   it('warns that per-frame labels name cells only after tracking', async () => {
     const labelled = join(dir, 'labels.csv');
     const table = cellTable();

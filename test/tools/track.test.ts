@@ -120,9 +120,15 @@ describe('track tools', () => {
     expect(readFileSync(csv.artifacts[0].path, 'utf8').split('\n')[0]).toMatch(/^track_id,branch_id,parent,spot_id,t \(frame\),x \(px\),y \(px\),label/);
     const xml = await call('export', { format: 'trackmate', tracks: tracksId });
     expect(readFileSync(xml.artifacts[0].path, 'utf8')).toContain('<AllTracks>');
-    // the TrackMate XML keeps no label values: its spots are matched to the objects by position, to the same branches
+    // our TrackMate XML keeps each spot's label: measured with it, the objects join their branches by label
+    const byLabel = await call('measure', { kind: 'objects', labels: labelsPath, tracks: xml.artifacts[0].id });
+    expect(byLabel.summary).not.toMatch(/carry no label values/);
+    expect(readTableCsv(byLabel.artifacts[0].path).rows.filter((r) => typeof r.branch_id === 'number').length).toBe(tv.spots);
+    // one from Fiji keeps no label values: its spots are matched to the objects by position, to the same branches
     // (measuring with it failed: "these tracks carry no label values")
-    const byPosition = await call('measure', { kind: 'objects', labels: labelsPath, tracks: xml.artifacts[0].id });
+    const fijiXml = join(dir, 'from-fiji.xml');
+    writeFileSync(fijiXml, readFileSync(xml.artifacts[0].path, 'utf8').replace(/ LABEL="[^"]*"/g, ''));
+    const byPosition = await call('measure', { kind: 'objects', labels: labelsPath, tracks: fijiXml });
     expect(byPosition.summary).toMatch(new RegExp(`${tv.spots} of ${tv.spots} objects were matched to a spot of their frame by position`));
     const positioned = readTableCsv(byPosition.artifacts[0].path).rows;
     const branchOf = new Map(rows.map((r) => [`${r.t}:${r.label}`, r.branch_id]));

@@ -134,7 +134,7 @@ function imagejShape(ij: ImageJDescription): { t: number; z: number; c: number }
 
 async function imagejMeta(file: TiffFile, ifd0: Ifd, ij: ImageJDescription, c: number): Promise<MovieMeta> {
   const meta: MovieMeta = { channelNames: defaultChannelNames(c), ...(await resolutionMeta(file, ifd0, ij.unit, ij.keys.yunit)) };
-  const um = umPerUnit(ij.unit);
+  const um = isPrintUnit(ij.unit) ? undefined : umPerUnit(ij.unit);
   if (ij.spacing && um) meta.zStepUm = ij.spacing * um;
   const s = secondsPerTimeUnit(ij.tunit);
   if (ij.finterval && s) meta.frameIntervalS = ij.finterval * s;
@@ -156,16 +156,26 @@ async function imagejMeta(file: TiffFile, ifd0: Ifd, ij: ImageJDescription, c: n
   return meta;
 }
 
+/**
+ * An ImageJ unit of inches is the print resolution of the TIFF ImageJ opened (it takes a file's dots per
+ * inch as its calibration): 300 dpi would read as 84.7 µm pixels, no microscope's. Read as print DPI, as
+ * a plain TIFF's resolution in inches is.
+ */
+function isPrintUnit(unit: string | undefined): boolean {
+  return unit !== undefined && /^(inch|inches|in)$/i.test(unit.trim());
+}
+
 /** Pixel size from XResolution/YResolution (pixels per unit). */
 async function resolutionMeta(file: TiffFile, ifd0: Ifd, imagejUnit: string | undefined, yunit?: string): Promise<Partial<MovieMeta>> {
   const xres = await file.number(ifd0, Tag.XResolution);
   const yres = await file.number(ifd0, Tag.YResolution);
   const resUnit = (await file.number(ifd0, Tag.ResolutionUnit)) ?? 2;
   // ImageJ's unit wins; otherwise only centimetres are trusted (inch values are usually print DPI).
-  const um = imagejUnit !== undefined ? umPerUnit(imagejUnit) : resUnit === 3 ? 1e4 : undefined;
+  const inInches = imagejUnit !== undefined ? isPrintUnit(imagejUnit) : resUnit === 2;
+  const um = inInches ? undefined : imagejUnit !== undefined ? umPerUnit(imagejUnit) : resUnit === 3 ? 1e4 : undefined;
   if (!xres || !(xres > 0) || !Number.isFinite(xres)) return {};
   // kept so that `info` can say why a file with 300 dpi has no pixel size
-  if (!um) return imagejUnit === undefined && resUnit === 2 ? { printDpi: xres } : {};
+  if (!um) return inInches ? { printDpi: xres } : {};
   const out: Partial<MovieMeta> = { pixelSizeUm: um / xres };
   // ImageJ's yunit (a kymograph's rows in time): a row height in that unit, not in µm
   if (yunit !== undefined && yunit !== imagejUnit && umPerUnit(yunit) === undefined) {
