@@ -94,9 +94,10 @@ export interface DriftEstimate {
    * The test for common motion (hasCommonMotion): the largest drift the checked steps add up to (measuredPx),
    * whether it was applied (false: the steps show no motion beyond their uncertainty, and every row is 0), and
    * that uncertainty accumulated over the movie (uncertaintyPx, per axis). Where the cells move on their own
-   * and the stage did not move, the steps' mean wanders by chance: that wander is not applied.
+   * and the stage did not move, the steps' mean wanders by chance: that wander is not applied. Nor is a table
+   * guessed at more than half of its steps (tooUnsure; unsureSteps: steps of confidence 0).
    */
-  common: { measuredPx: number; applied: boolean; uncertaintyPx: number };
+  common: { measuredPx: number; applied: boolean; uncertaintyPx: number; unsureSteps?: number; tooUnsure?: boolean };
 }
 
 /** Image registration and the objects' median displacement agree within this many px (or 3 standard errors). */
@@ -312,7 +313,7 @@ async function alignedMeanImages(source: ImageSource, indices: number[], positio
   return { xy: scaleToFloat32(xy, 1 / indices.length), xz: xz && scaleToFloat32(xz, 1 / indices.length) };
 }
 
-interface Position {
+export interface Position {
   dxPx: number;
   dyPx: number;
   dzPx: number;
@@ -385,7 +386,7 @@ function imageTrust(steps: { dx: number; dy: number }[], byObjects: (ObjectShift
   return { typical, implausiblePx, checked: checked.length, disagreed, unreliable: checked.length >= 3 && disagreed > UNRELIABLE_SHARE * checked.length };
 }
 
-interface CheckedSteps {
+export interface CheckedSteps {
   positions: Position[];
   confidence: number[];
   sources: StepSource[];
@@ -399,7 +400,7 @@ interface CheckedSteps {
  * displacement of matched objects, and the steps no object could check against the movie's typical
  * step: a disagreeing step takes the objects' value, an implausible weak one the typical step.
  */
-function checkSteps(positions: Position[], links: Link[], objects: FrameObjects[]): CheckedSteps {
+export function checkSteps(positions: Position[], links: Link[], objects: FrameObjects[]): CheckedSteps {
   const count = positions.length;
   const peakOf = new Map(links.map((l) => [l.index, l.peakSd]));
   const steps = positions.map((p, i) => (i === 0 ? { dx: 0, dy: 0 } : { dx: p.dxPx - positions[i - 1].dxPx, dy: p.dyPx - positions[i - 1].dyPx }));
@@ -492,7 +493,10 @@ function checkSteps(positions: Position[], links: Link[], objects: FrameObjects[
   // the median of a chi-square with 1 degree of freedom is 0.4549 of its mean
   const objectVariance = scatter.length >= 6 ? median(scatter) / 0.4549 : 0;
   for (let i = 1; i < count; i++) if (sources[i] === 'objects') variances[i] = Math.max(variances[i], objectVariance);
-  const moved = hasCommonMotion(chosen, variances);
+  // A table guessed at most of its steps is no correction: nothing is applied, and the answer says why
+  const unsureSteps = confidence.slice(1).filter((c) => c === 0).length;
+  const tooUnsure = count > 3 && unsureSteps > UNRELIABLE_SHARE * (count - 1);
+  const moved = !tooUnsure && hasCommonMotion(chosen, variances);
   const applied = moved ? chosen : chosen.map(() => ({ dx: 0, dy: 0 }));
   const [agreedX, agreedY] = [applied.map((c) => c.dx), applied.map((c) => c.dy)];
   const out: Position[] = [positions[0]];
@@ -513,7 +517,7 @@ function checkSteps(positions: Position[], links: Link[], objects: FrameObjects[
       uncertaintyPx: Math.sqrt(precise.reduce((sum, o) => sum + o.standardErrorPx ** 2, 0)),
       objectsLed: objectsFirst,
     },
-    common: { measuredPx, applied: moved, uncertaintyPx: Math.sqrt(variances.reduce((a, v) => a + v, 0)) },
+    common: { measuredPx, applied: moved, uncertaintyPx: Math.sqrt(variances.reduce((a, v) => a + v, 0)), unsureSteps, tooUnsure },
   };
 }
 
