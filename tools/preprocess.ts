@@ -42,6 +42,9 @@ export function bleachSummary(method: string, channels: number, lossPercent: num
 export function describeDriftChecks(result: DriftEstimate): string {
   const { objectCheck, unsureFrames, common } = result;
   const parts: string[] = [];
+  if (common.tooUnsure) {
+    return `Not corrected: the drift could not be pinned down at ${common.unsureSteps} of ${result.confidence.length - 1} frame-to-frame steps (image registration and the objects found disagree, or too few objects pair up), so no shift was applied rather than a guessed one (the steps would have added up to ${round(common.measuredPx, 1)} px). Check the movie by eye; the track step links the cells without a drift table.`;
+  }
   if (!common.applied) {
     return `No common motion found: the frame-to-frame steps add up to at most ${round(common.measuredPx, 1)} px, within their own uncertainty (±${round(common.uncertaintyPx, 1)} px over the movie), as when cells move on their own and the stage stays put; no shift was applied.`;
   }

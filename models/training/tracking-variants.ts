@@ -88,7 +88,7 @@ export function rowsFromPresence(present: Set<number>[], original: CtcTrackRow[]
 }
 
 
-function transform(plane: ArrayLike<number>, width: number, height: number, v: Variant, labels: boolean, drift = { dx: 0, dy: 0 }): { plane: PlaneData; width: number; height: number } {
+export function transform(plane: ArrayLike<number>, width: number, height: number, v: Variant, labels: boolean, drift = { dx: 0, dy: 0 }): { plane: PlaneData; width: number; height: number } {
   const k = v.scale ?? 1;
   const r = k === 1 ? { plane: labels ? Uint32Array.from(plane) : Float32Array.from(plane), width, height } : resamplePlane(plane, width, height, k, labels);
   const size = v.crop ?? 0;
@@ -111,7 +111,7 @@ function transform(plane: ArrayLike<number>, width: number, height: number, v: V
 }
 
 /** Median displacement of the truth's objects between consecutive frames, accumulated (the field's common motion, px). */
-function commonMotion(truth: Uint16Array[], width: number): { dx: number; dy: number }[] {
+export function commonMotion(truth: Uint16Array[], width: number): { dx: number; dy: number }[] {
   const centroids = truth.map((p) => {
     const sum = new Map<number, [number, number, number]>();
     p.forEach((id, k) => {

@@ -94,9 +94,10 @@ export interface DriftEstimate {
    * The test for common motion (hasCommonMotion): the largest drift the checked steps add up to (measuredPx),
    * whether it was applied (false: the steps show no motion beyond their uncertainty, and every row is 0), and
    * that uncertainty accumulated over the movie (uncertaintyPx, per axis). Where the cells move on their own
-   * and the stage did not move, the steps' mean wanders by chance: that wander is not applied.
+   * and the stage did not move, the steps' mean wanders by chance: that wander is not applied. Nor is a table
+   * guessed at more than half of its steps (tooUnsure; unsureSteps: steps of confidence 0).
    */
-  common: { measuredPx: number; applied: boolean; uncertaintyPx: number };
+  common: { measuredPx: number; applied: boolean; uncertaintyPx: number; unsureSteps?: number; tooUnsure?: boolean };
 }
 
 /** Image registration and the objects' median displacement agree within this many px (or 3 standard errors). */
@@ -312,7 +313,7 @@ async function alignedMeanImages(source: ImageSource, indices: number[], positio
   return { xy: scaleToFloat32(xy, 1 / indices.length), xz: xz && scaleToFloat32(xz, 1 / indices.length) };
 }
 
-interface Position {
+export interface Position {
   dxPx: number;
   dyPx: number;
   dzPx: number;
@@ -365,7 +366,27 @@ function imageIsPulled(steps: { dx: number; dy: number }[], byObjects: (ObjectSh
   return gap > PULLED * uncertainty || gapSum > PULLED * uncertaintySum;
 }
 
-interface CheckedSteps {
+/** Image registration is not trusted on the steps nothing checked once it disagreed with the objects at more than this share of those they checked. */
+const UNRELIABLE_SHARE = 0.5;
+
+/**
+ * How far image registration can be trusted where no object checks it, from how it fared where objects did
+ * (any objects found, however loosely they pin the step down), and the typical step and the largest plausible
+ * departure from it. Both come from the objects' median displacements when at least 3 steps have them: image
+ * steps that are noise (large, smooth nuclei whose own motion pulls the correlation, a weak peak) would make
+ * any step look typical.
+ */
+function imageTrust(steps: { dx: number; dy: number }[], byObjects: (ObjectShift | undefined)[]): { typical: { dx: number; dy: number }; implausiblePx: number; checked: number; disagreed: number; unreliable: boolean } {
+  const checked = byObjects.flatMap((o, i) => (i > 0 && o ? [{ o, step: steps[i] }] : []));
+  const disagreed = checked.filter(({ o, step }) => Math.hypot(step.dx - o.medianDxPx, step.dy - o.medianDyPx) > Math.max(AGREEMENT_PX, 3 * o.standardErrorPx)).length;
+  const reference = checked.length >= 3 ? checked.map(({ o }) => ({ dx: o.medianDxPx, dy: o.medianDyPx })) : steps.slice(1);
+  const typical = { dx: median(reference.map((s) => s.dx)), dy: median(reference.map((s) => s.dy)) };
+  const deviations = reference.map((s) => Math.hypot(s.dx - typical.dx, s.dy - typical.dy));
+  const implausiblePx = Math.max(2, 6 * (median(deviations) / 1.1774));
+  return { typical, implausiblePx, checked: checked.length, disagreed, unreliable: checked.length >= 3 && disagreed > UNRELIABLE_SHARE * checked.length };
+}
+
+export interface CheckedSteps {
   positions: Position[];
   confidence: number[];
   sources: StepSource[];
@@ -379,20 +400,20 @@ interface CheckedSteps {
  * displacement of matched objects, and the steps no object could check against the movie's typical
  * step: a disagreeing step takes the objects' value, an implausible weak one the typical step.
  */
-function checkSteps(positions: Position[], links: Link[], objects: FrameObjects[]): CheckedSteps {
+export function checkSteps(positions: Position[], links: Link[], objects: FrameObjects[]): CheckedSteps {
   const count = positions.length;
   const peakOf = new Map(links.map((l) => [l.index, l.peakSd]));
   const steps = positions.map((p, i) => (i === 0 ? { dx: 0, dy: 0 } : { dx: p.dxPx - positions[i - 1].dxPx, dy: p.dyPx - positions[i - 1].dyPx }));
-  const typical = { dx: median(steps.slice(1).map((s) => s.dx)), dy: median(steps.slice(1).map((s) => s.dy)) };
-  const deviations = steps.slice(1).map((s) => Math.hypot(s.dx - typical.dx, s.dy - typical.dy));
-  const implausiblePx = Math.max(2, 6 * (median(deviations) / 1.1774));
+  const imageTypical = { dx: median(steps.slice(1).map((s) => s.dx)), dy: median(steps.slice(1).map((s) => s.dy)) };
   const confidence = [1];
   const sources: StepSource[] = ['image'];
   const reasons = [''];
   const chosen = [{ dx: 0, dy: 0 }];
   const all: (ObjectShift | undefined)[] = positions.map((_, i) =>
-    i === 0 || !objects[i - 1] || !objects[i] ? undefined : objectShift(objects[i - 1], objects[i], [[steps[i].dx, steps[i].dy], [0, 0], [typical.dx, typical.dy]]),
+    i === 0 || !objects[i - 1] || !objects[i] ? undefined : objectShift(objects[i - 1], objects[i], [[steps[i].dx, steps[i].dy], [0, 0], [imageTypical.dx, imageTypical.dy]]),
   );
+  const trust = imageTrust(steps, all);
+  const { typical, implausiblePx } = trust;
   // Few objects moving every which way (or paired wrongly) cannot pin the common motion down: they only veto
   const byObjects = all.map((o) => (o && o.standardErrorPx <= PRECISE_OBJECTS_PX ? o : undefined));
   // Per step and axis, the variance (px²) of the step chosen: what the test for common motion weighs it by
@@ -432,7 +453,16 @@ function checkSteps(positions: Position[], links: Link[], objects: FrameObjects[
     }
     const peakConfidence = Math.min(1, peakSd / (2 * SIGNIFICANT_PEAK_SD));
     const loose = all[i];
-    if (loose && Math.hypot(step.dx - loose.medianDxPx, step.dy - loose.medianDyPx) > Math.max(AGREEMENT_PX, 3 * loose.standardErrorPx)) {
+    if (!loose && trust.unreliable) {
+      // Where image registration got most of the checked steps wrong, an unchecked step of it is no better
+      chosen.push(typical);
+      sources.push('interpolated');
+      reasons.push(
+        `image registration disagreed with the objects at ${trust.disagreed} of the ${trust.checked} steps they could check, and nothing checked this one (${fmt(step.dx)}, ${fmt(step.dy)} px); the objects' typical step (${fmt(typical.dx)}, ${fmt(typical.dy)} px) was used`,
+      );
+      confidence.push(0);
+      variances.push(Math.max(1, (implausiblePx / 3) ** 2));
+    } else if (loose && Math.hypot(step.dx - loose.medianDxPx, step.dy - loose.medianDyPx) > Math.max(AGREEMENT_PX, 3 * loose.standardErrorPx)) {
       // The objects found move too much on their own to pin the step down, but enough to rule this one out
       chosen.push({ dx: loose.medianDxPx, dy: loose.medianDyPx });
       sources.push('objects');
@@ -463,7 +493,10 @@ function checkSteps(positions: Position[], links: Link[], objects: FrameObjects[
   // the median of a chi-square with 1 degree of freedom is 0.4549 of its mean
   const objectVariance = scatter.length >= 6 ? median(scatter) / 0.4549 : 0;
   for (let i = 1; i < count; i++) if (sources[i] === 'objects') variances[i] = Math.max(variances[i], objectVariance);
-  const moved = hasCommonMotion(chosen, variances);
+  // A table guessed at most of its steps is no correction: nothing is applied, and the answer says why
+  const unsureSteps = confidence.slice(1).filter((c) => c === 0).length;
+  const tooUnsure = count > 3 && unsureSteps > UNRELIABLE_SHARE * (count - 1);
+  const moved = !tooUnsure && hasCommonMotion(chosen, variances);
   const applied = moved ? chosen : chosen.map(() => ({ dx: 0, dy: 0 }));
   const [agreedX, agreedY] = [applied.map((c) => c.dx), applied.map((c) => c.dy)];
   const out: Position[] = [positions[0]];
@@ -484,7 +517,7 @@ function checkSteps(positions: Position[], links: Link[], objects: FrameObjects[
       uncertaintyPx: Math.sqrt(precise.reduce((sum, o) => sum + o.standardErrorPx ** 2, 0)),
       objectsLed: objectsFirst,
     },
-    common: { measuredPx, applied: moved, uncertaintyPx: Math.sqrt(variances.reduce((a, v) => a + v, 0)) },
+    common: { measuredPx, applied: moved, uncertaintyPx: Math.sqrt(variances.reduce((a, v) => a + v, 0)), unsureSteps, tooUnsure },
   };
 }
 

@@ -6,7 +6,7 @@ import { createToolContext } from '../../src/agent/artifacts.ts';
 import { readTableCsv } from '../../src/analysis/table.ts';
 import { writeMovie } from '../../src/image/index.ts';
 import { simulate } from '../../src/sim/index.ts';
-import { bleachSummary, describeIntensityChange, tools } from '../../tools/preprocess.ts';
+import { bleachSummary, describeDriftChecks, describeIntensityChange, tools } from '../../tools/preprocess.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cellpilot-preprocess-tool-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -111,5 +111,21 @@ describe('preprocess tools', () => {
     const result = await call('align_channels', { movie: path }, ctx);
     expect(result.artifacts.map((a) => a.type)).toEqual(['movie', 'table']);
     expect(readFileSync(result.artifacts[1].path, 'utf8').split('\n')[0]).toBe('channel,name,dx_px,dy_px');
+  });
+});
+
+describe('describeDriftChecks', () => {
+  it('says in one sentence that a table guessed at most of its steps was not applied, with the count', () => {
+    const text = describeDriftChecks({
+      rows: [],
+      emptyFrames: [],
+      maxDriftPx: 0,
+      confidence: new Array(50).fill(0),
+      unsureFrames: [],
+      objectCheck: { steps: 5, agreed: 0, cellMotionPxPerFrame: 5, uncertaintyPx: 1.5, objectsLed: true },
+      common: { measuredPx: 54, applied: false, uncertaintyPx: 30, unsureSteps: 39, tooUnsure: true },
+    });
+    expect(text).toMatch(/^Not corrected: the drift could not be pinned down at 39 of 49 frame-to-frame steps/);
+    expect(text).toMatch(/no shift was applied/);
   });
 });

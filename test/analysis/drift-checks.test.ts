@@ -1,0 +1,70 @@
+// The checks of drift.ts's steps (checkSteps) on hand-made registrations and objects: where image registration is
+// noise (large, textured nuclei: a weak correlation peak anywhere in the frame) and the objects pair only loosely,
+// no wild step may reach the table.
+import { describe, expect, it } from 'vitest';
+import { checkSteps, type Position } from '../../src/analysis/drift.ts';
+import type { Link } from '../../src/analysis/drift-kernel.ts';
+import type { FrameObjects } from '../../src/analysis/driftObjects.ts';
+import { mulberry32 } from '../../src/random.ts';
+
+const FRAMES = 13;
+/** The stage's step per frame, px. */
+const STEP = { dx: 1, dy: 0.5 };
+
+/** Six large nuclei (radius 30 px) that follow the stage and move on their own by ownPx (SD per axis) per frame; frames in `sparse` keep only two of them. */
+function nuclei(ownPx: number, sparse: number[]): FrameObjects[] {
+  const random = mulberry32(11);
+  const gauss = () => Math.sqrt(-2 * Math.log(random() + 1e-12)) * Math.cos(2 * Math.PI * random());
+  const own = Array.from({ length: 6 }, (_, k) => [100 + 150 * (k % 3), 120 + 200 * Math.floor(k / 3)]);
+  return Array.from({ length: FRAMES }, (_, t) => {
+    if (t > 0) for (const p of own) (p[0] += ownPx * gauss()), (p[1] += ownPx * gauss());
+    const kept = sparse.includes(t) ? own.slice(0, 2) : own;
+    const area = Math.PI * 30 ** 2;
+    return {
+      centroids: Float32Array.from(kept.flatMap(([x, y]) => [x + STEP.dx * t, y + STEP.dy * t])),
+      areasPx: Float32Array.from(kept.map(() => area)),
+      masses: Float32Array.from(kept.map(() => area * 100)),
+    };
+  });
+}
+
+/** Registered positions whose steps are the given ones, with weak correlation peaks (10 SD: not clear of noise on a large frame). */
+function registration(steps: { dx: number; dy: number }[]): { positions: Position[]; links: Link[] } {
+  const positions: Position[] = [{ dxPx: 0, dyPx: 0, dzPx: 0 }];
+  for (let t = 1; t < FRAMES; t++) positions.push({ dxPx: positions[t - 1].dxPx + steps[t].dx, dyPx: positions[t - 1].dyPx + steps[t].dy, dzPx: 0 });
+  const links = positions.slice(1).map((p, k) => ({ index: k + 1, key: k, dxPx: steps[k + 1].dx, dyPx: steps[k + 1].dy, peakSd: 10, resembles: true }));
+  return { positions, links };
+}
+
+const largestStep = (positions: Position[]) => Math.max(...positions.slice(1).map((p, k) => Math.hypot(p.dxPx - positions[k].dxPx, p.dyPx - positions[k].dyPx)));
+
+describe('checkSteps where image registration is noise', () => {
+  // hundreds of px this way and that, as phase correlation gives on noise
+  const random = mulberry32(5);
+  const wild = Array.from({ length: FRAMES }, (_, t) => (t === 0 ? { dx: 0, dy: 0 } : { dx: (random() - 0.5) * 800, dy: (random() - 0.5) * 800 }));
+  const sparse = [4, 5, 9];
+
+  it('applies no wild step, says the table was guessed at most steps, and uses the objects\' typical step where nothing checked the image', () => {
+    const { positions, links } = registration(wild);
+    const checked = checkSteps(positions, links, nuclei(3, sparse));
+    expect(largestStep(checked.positions)).toBeLessThan(10);
+    expect(checked.common.tooUnsure).toBe(true);
+    expect(checked.common.applied).toBe(false);
+    // steps 4-5 and 9-10 had fewer than 3 objects on one side: image registration alone, which was wrong wherever checked
+    for (const t of [4, 5, 9, 10]) {
+      expect(checked.sources[t]).toBe('interpolated');
+      expect(checked.reasons[t]).toMatch(/disagreed with the objects at \d+ of the \d+ steps they could check/);
+    }
+  });
+
+  it('still follows image registration where the objects confirm it, and an unchecked step of it then', () => {
+    const steps = Array.from({ length: FRAMES }, (_, t) => (t === 0 ? { dx: 0, dy: 0 } : STEP));
+    const { positions, links } = registration(steps);
+    const checked = checkSteps(positions, links, nuclei(0.3, sparse));
+    expect(checked.common.tooUnsure).toBe(false);
+    expect(checked.common.applied).toBe(true);
+    const last = checked.positions[FRAMES - 1];
+    expect(Math.hypot(last.dxPx - STEP.dx * (FRAMES - 1), last.dyPx - STEP.dy * (FRAMES - 1))).toBeLessThan(0.5);
+    expect(checked.sources[4]).toBe('image');
+  });
+});
