@@ -344,7 +344,7 @@ const subtractBackground = defineTool({
         onProgress: (done, total, label) => ctx.progress(done, total, label),
       });
       const method = `rolling ball, radius ${result.radiusPx} px${args.lightBackground ? ', light background' : ''}`;
-      const ref = ctx.addArtifact('movie', moviePath, args.createBackground ? `rolling-ball background (${method})` : `background-subtracted movie (${method}); its intensities are background-subtracted`);
+      const ref = ctx.addArtifact('movie', moviePath, args.createBackground ? `rolling-ball background (${method})` : `background-subtracted movie (${method})`);
       const levels = result.meanBackground.map((v) => round(v, 1)).join(', ');
       const change = result.meanBefore.map((b, c) => `${round(b, 1)} -> ${round(result.meanAfter[c], 1)}`).join(', ');
       const summary = args.createBackground
