@@ -271,14 +271,15 @@ export async function subtractBackground(movie: Movie, outputPath: string, optio
   const sums = { background: new Array(shape.c).fill(0), before: new Array(shape.c).fill(0), after: new Array(shape.c).fill(0) };
   const writer = await createMovieWriter(outputPath, { shape, dtype, meta: movie.meta });
   try {
-    // batches of a few planes per thread: outputs are written in order, so only a batch is held
+    // batches of a few planes per thread: outputs are written in order, so only a batch is held; a cancel is
+    // seen between batches (the signal is not handed to each batch's call: every call would add a listener to it)
     const batch = threads * 2;
     for (let start = 0; start < total; start += batch) {
       if (options.signal?.aborted) throw new WorkError('cancelled');
       const indices = order.slice(start, start + batch);
       const inputs: BackgroundTaskInput[] = [];
       for (const { t, z, c } of indices) inputs.push({ plane: await movie.plane(t, z, c), width, height, dtype, options: planeOptions });
-      const outputs = threads === 1 || inputs.length === 1 ? await Promise.all(inputs.map(backgroundPlaneTask)) : await mapInWorkers<BackgroundTaskInput, Awaited<ReturnType<typeof backgroundPlaneTask>>>(TASK, 'backgroundPlaneTask', inputs, { threads, signal: options.signal });
+      const outputs = threads === 1 || inputs.length === 1 ? await Promise.all(inputs.map(backgroundPlaneTask)) : await mapInWorkers<BackgroundTaskInput, Awaited<ReturnType<typeof backgroundPlaneTask>>>(TASK, 'backgroundPlaneTask', inputs, { threads });
       for (let k = 0; k < outputs.length; k++) {
         const c = indices[k].c;
         sums.background[c] += outputs[k].backgroundMean;
