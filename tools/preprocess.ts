@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { channelArg, channelIndex, frameRange, frameRangeArg, movieArg, outputArg } from './common.ts';
 import { defineTool, type RequestClause, type ToolSpec } from './types.ts';
 import type { DriftEstimate } from '../src/analysis/drift.ts';
+import { formatNumber, micrometres, pixelsFromMicrometres } from './requestWords.ts';
 
 const interpolationArg = z
   .enum(['bilinear', 'bicubic'])
@@ -285,4 +286,85 @@ const correctBleach = defineTool({
   },
 });
 
-export const tools: ToolSpec[] = [correctDrift, alignChannels, correctBleach] as unknown as ToolSpec[];
+/** Objects dark on a bright field: "light background", "dark cells on a bright background", "brightfield", "darker than the background". */
+const LIGHT_BACKGROUND = /\b(?:light|bright|white|pale)[\s-]+background\b|\bdark(?:er)?\s+(?:\w+\s+)?(?:on|against)\s+(?:a|the)\s+(?:light|bright|white|pale)\b|\bdarker\s+than\s+(?:the\s+)?background\b|\bbright[\s-]?field\b|\btransmitted[\s-]light\b/i;
+/** The background itself asked for, not the movie with it removed: Fiji's "create background". */
+const BACKGROUND_ITSELF = /\bcreate\s+(?:the\s+)?background\b|\bbackground\s+(?:image|itself|only|alone|estimate)\b|\b(?:show|save|write|export|give|keep)\s+(?:me\s+)?(?:just\s+|only\s+)?the\s+(?:[\w-]+\s+)?background\b(?!\s+(?:subtract|remov|correct))|\bno\s+subtraction\b|\bwithout\s+subtracting\s+it\b/i;
+/** Words the ball's radius is said with: "rolling ball 30", "radius 25 px", "r=20", "a 12 px ball". */
+const RADIUS_WORDS = /\bball\b|\bradius\b|\br\s*=?\s*$|\brolling\b|\bparaboloid\b|\btop[\s-]?hat\b/i;
+
+/** The ball radius (in px; µm converted with the pixel size, or named as not applied), light background and create background. */
+function readBackgroundRequest(c: RequestClause): Record<string, unknown> {
+  const args: Record<string, unknown> = {};
+  if (LIGHT_BACKGROUND.test(c.text) || LIGHT_BACKGROUND.test(c.request)) args.lightBackground = true;
+  if (BACKGROUND_ITSELF.test(c.text)) args.createBackground = true;
+  const radius = c.read.quantity(['length', 'count'], RADIUS_WORDS) ?? c.quantities.find((q) => (q.kind === 'length' || q.kind === 'count') && (RADIUS_WORDS.test(q.before) || /^\s*(?:-?\s*(?:px|pixels?)\s+)?(?:ball|radius)\b/i.test(q.after)));
+  if (!radius) return args;
+  const radiusUm = micrometres(radius);
+  if (radiusUm === undefined) return { ...args, radiusPx: radius.value };
+  const radiusPx = pixelsFromMicrometres(radiusUm, c.pixelSizeUm);
+  if (radiusPx === undefined) return { ...args, $note: `The movie does not record its pixel size, so the ball radius of ${formatNumber(radiusUm)} µm was not applied (the radius was chosen from the objects' size instead); set the pixel size (e.g. "the pixel size is 0.65 µm") and run it again.` };
+  return { ...args, radiusPx, $note: `The ball radius of ${formatNumber(radiusUm)} µm is ${formatNumber(radiusPx)} px at ${formatNumber(c.pixelSizeUm!)} µm/px.` };
+}
+
+const subtractBackground = defineTool({
+  name: 'subtract_background',
+  summary: 'Removes the uneven background (glow, haze, illumination gradients) under the objects with a rolling ball, as Fiji\'s Process > Subtract Background; writes the movie with the background subtracted, or the background itself.',
+  words: ['subtract background', 'background subtraction', 'remove background', 'remove the background', 'background removal', 'background correction', 'correct the background', 'background subtract', 'background-subtract', 'background-subtracted', 'rolling ball', 'rolling-ball', 'ball radius', 'uneven background', 'background is uneven', 'uneven illumination', 'illumination is uneven', 'flatten the background', 'background haze', 'haze', 'background fluorescence', 'autofluorescence background', 'background glow', 'top-hat', 'top hat', 'create background', 'bg subtraction', 'bkg'],
+  examples: ['subtract the background', 'remove the background and then segment', 'rolling ball 30', 'background subtraction with a 25 pixel radius', 'subtract the background, the cells are dark on a light background', 'create the background with a 50 px ball'],
+  consumes: ['movie'],
+  framesOut: 'same',
+  produces: ['movie'],
+  // a correction of the recording, as bleach correction: segment and measure read the subtracted movie
+  keepsRecording: true,
+  results: {
+    radiusPx: { about: 'rolling ball radius', unit: 'px', example: 25, words: ['radius', 'ball', 'ball size'] },
+    meanBackground: { about: 'mean background level removed, per channel', unit: 'grey levels', words: ['background level', 'how much background'] },
+    meanBefore: { about: 'mean intensity before, per channel', unit: 'grey levels' },
+    meanAfter: { about: 'mean intensity after, per channel', unit: 'grey levels' },
+  },
+  insteadOf: {
+    paraboloid: { args: {}, say: 'The sliding paraboloid is not implemented here, so I rolled a ball of the same radius instead (Fiji\'s default; the two differ mainly on steep slopes and around thin bright structures).' },
+  },
+  description:
+    'Subtracts a smooth, uneven background from every plane with the rolling-ball algorithm (Sternberg 1983), as Fiji\'s Process > Subtract Background: a ball of the given radius (px) rolled under the intensity surface; what it cannot reach (objects smaller than the ball) is kept, the rest is background. Each channel, slice and frame on its own; the movie keeps its data type (uint16 stays uint16, clipped at 0, never wrapping). Balls over 10 px run on a shrunk plane as in Fiji. Light background: for dark objects on a bright field. Create background: writes the background instead. Not a flat-field correction (dividing by an image of the illumination) nor a constant offset.',
+  schema: z.object({
+    movie: movieArg,
+    radiusPx: z.number().positive().max(500).optional().describe('Rolling ball radius in pixels, larger than the largest object that is not background (Fiji\'s default 50); default 3x the objects\' radius measured on the first frame, or 50 px when no objects are found'),
+    lightBackground: z.boolean().default(false).describe('Objects dark on a light background (brightfield, Fiji\'s "light background"); default false'),
+    createBackground: z.boolean().default(false).describe('Write the background itself instead of the subtracted movie (Fiji\'s "create background"); default false'),
+    output: outputArg.describe('Where to write the result (.tif); default a new file in the session folder'),
+  }),
+  fromRequest: readBackgroundRequest,
+  async run(args, ctx) {
+    const { subtractBackground: subtract } = await import('../src/analysis/background.ts');
+    const movie = await ctx.openMovie(args.movie);
+    try {
+      const what = args.createBackground ? 'background' : 'background-subtracted';
+      const moviePath = ctx.outputPath(`${what}.tif`, args.output);
+      const result = await subtract(movie, moviePath, {
+        radiusPx: args.radiusPx,
+        lightBackground: args.lightBackground,
+        createBackground: args.createBackground,
+        signal: ctx.signal,
+        onProgress: (done, total, label) => ctx.progress(done, total, label),
+      });
+      const method = `rolling ball, radius ${result.radiusPx} px${args.lightBackground ? ', light background' : ''}`;
+      const ref = ctx.addArtifact('movie', moviePath, args.createBackground ? `rolling-ball background (${method})` : `background-subtracted movie (${method})`);
+      const levels = result.meanBackground.map((v) => round(v, 1)).join(', ');
+      const change = result.meanBefore.map((b, c) => `${round(b, 1)} -> ${round(result.meanAfter[c], 1)}`).join(', ');
+      const summary = args.createBackground
+        ? `Wrote the rolling-ball background (${result.radiusPx} px) of ${result.planes} plane(s): mean background ${levels} grey levels per channel; nothing was subtracted. The ${result.radiusReason}.`
+        : `Subtracted the background with a rolling ball (Sternberg 1983, as Fiji's Subtract Background) from ${result.planes} plane(s), each channel on its own${args.lightBackground ? ' (light background: objects dark on bright)' : ''}: mean background ${levels} grey levels; mean intensity ${change} per channel. The ${result.radiusReason}. Intensities measured on this movie are background-subtracted.`;
+      return {
+        summary,
+        artifacts: [ref],
+        values: { method: 'rolling_ball', radiusPx: result.radiusPx, radiusChosen: result.radiusReason, lightBackground: args.lightBackground, createBackground: args.createBackground, meanBackground: result.meanBackground.map((v) => round(v, 2)), meanBefore: result.meanBefore.map((v) => round(v, 2)), meanAfter: result.meanAfter.map((v) => round(v, 2)) },
+      };
+    } finally {
+      await movie.close();
+    }
+  },
+});
+
+export const tools: ToolSpec[] = [correctDrift, alignChannels, correctBleach, subtractBackground] as unknown as ToolSpec[];

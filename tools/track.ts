@@ -444,6 +444,12 @@ function branchesByPosition(table: import('../src/analysis/table.ts').Table, tra
   return out;
 }
 
+/** The movie the intensities were read from, when a step made it (corrected, background-subtracted): its id and what its maker called it. */
+function intensitySourceNote(ctx: ToolContext, path: string): string {
+  const made = ctx.listArtifacts().find((r) => r.type === 'movie' && r.path === path && r.producedBy !== undefined && r.producedBy !== 'simulate_movie');
+  return made ? ` Intensities were measured on ${made.id}: ${made.description}.` : '';
+}
+
 async function measureObjectsTool(args: z.infer<typeof measureSchema>, ctx: ToolContext, writeTableCsv: (path: string, table: import('../src/analysis/table.ts').Table) => void) {
   // with tracks, the objects are measured on the label movie the tracks were made on: the track step's repair over
   // time splits and merges objects and numbers them anew, so the segmentation it started from would give other
@@ -491,7 +497,7 @@ async function measureObjectsTool(args: z.infer<typeof measureSchema>, ctx: Tool
     const volumes = measured.volumes ? volumeTable(labels, measured.volumes, [first, last], ctx, writeTableCsv) : undefined;
     const noVolume = args.volumes && !volumes ? ' Volumes not measured: the labels are a single z slice (2-D), so there are areas only; a volume needs a z-stack.' : '';
     return {
-      summary: `Measured ${table.rows.length} objects in ${last - first + 1} frames; mean area ${round(meanArea, 4)} px²${areaInUm(meanArea, labels.meta.pixelSizeUm ?? calibration?.pixelSizeUm)}${perSlice}.${labelsNote}${matchNote} Table saved as ${ref.id}.${volumes ? ` ${volumes.summary}` : noVolume}`,
+      summary: `Measured ${table.rows.length} objects in ${last - first + 1} frames; mean area ${round(meanArea, 4)} px²${areaInUm(meanArea, labels.meta.pixelSizeUm ?? calibration?.pixelSizeUm)}${perSlice}.${labelsNote}${matchNote}${intensity ? intensitySourceNote(ctx, intensity.source.path) : ''} Table saved as ${ref.id}.${volumes ? ` ${volumes.summary}` : noVolume}`,
       artifacts: volumes ? [ref, volumes.ref] : [ref],
       values: { objects: table.rows.length, meanAreaPx: round(meanArea), columns: table.columns, labels: labels.source.path, path: out, ...volumes?.values },
     };

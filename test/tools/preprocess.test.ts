@@ -22,7 +22,7 @@ describe('preprocess tools', () => {
   const moviePath = join(dir, 'sim.tif');
 
   it('every argument is described', () => {
-    expect(tools.map((t) => t.name)).toEqual(['correct_drift', 'align_channels', 'correct_bleach']);
+    expect(tools.map((t) => t.name)).toEqual(['correct_drift', 'align_channels', 'correct_bleach', 'subtract_background']);
     for (const t of tools) for (const [key, field] of Object.entries(t.schema.shape)) expect((field as { description?: string }).description, `${t.name}.${key}`).toBeTruthy();
   });
 
