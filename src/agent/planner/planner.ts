@@ -748,6 +748,9 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     const args = { ...(typeof proposal.values.ruleId === 'string' ? { ruleId: proposal.values.ruleId } : {}), ...(proposal.args.rule ? { rule: proposal.args.rule } : {}), confirm: true };
     return { steps: [{ tool: proposal.tool, args, clause: text }] };
   }
+  // "they are dark" after segment stopped to ask: the step asked again with the setting, before its words match other tools
+  const answered = answerToFailedStep(text, conversation, catalogue);
+  if (answered) return answered;
   // "how long is the movie?", "is there more than one channel?": the recording's own properties, from its header
   const recording = recordingPlan(text, conversation, catalogue);
   if (recording) return recording;
@@ -1327,6 +1330,29 @@ function aboutEarlierStep(step: PlannedStep, text: string, conversation: Convers
   if (Object.keys(changes).length === 0) return;
   step.args.tool = target;
   step.args.changes = adaptArgs(changes, catalogue.get(target));
+}
+
+/**
+ * "they are dark" right after segment stopped to ask whether the objects are dark or bright: a reply that names no tool
+ * and states settings of the step that just failed runs that step again with them (its earlier arguments kept), rather
+ * than a new step its words match loosely ("darker" read as bleaching).
+ */
+function answerToFailedStep(text: string, conversation: Conversation, catalogue: Catalogue): Plan | undefined {
+  const failed = conversation.earlier.at(-1);
+  if (!failed || failed.ok || isQuestion(text) || !catalogue.get(failed.tool)) return undefined;
+  if (indexFor(catalogue).match(text).some((m) => m.named || m.nameWord)) return undefined;
+  const inputs = new Set(['movie', 'labels', 'tracks', 'table', 'output']);
+  // one of the values the step's question offered, quoted in its error ('objects "dark" or objects "bright"'), said by its word ("darker")
+  const offered = new Set([...(failed.error ?? '').matchAll(/"([^"]+)"/g)].map((m) => m[1]));
+  const chosen = Object.entries(catalogue.get(failed.tool)!.properties).flatMap(([name, p]) =>
+    allowedValues(p).filter((v) => offered.has(v) && new RegExp(`\\b${v.replace(/\W/g, '')}(?:er)?\\b`, 'i').test(text)).map((v) => [name, v] as const),
+  );
+  if (chosen.length === 1) return { steps: [{ tool: failed.tool, args: { ...failed.args, ...adaptArgs({ [chosen[0][0]]: chosen[0][1] }, catalogue.get(failed.tool)) }, clause: text }] };
+  const changes = Object.fromEntries(
+    Object.entries(argsFor(failed.tool, text, text, conversation, catalogue)).filter(([k, v]) => !k.startsWith('$') && !inputs.has(k) && !(v && typeof v === 'object' && '$ref' in v) && failed.args[k] !== v),
+  );
+  if (Object.keys(changes).length === 0) return undefined;
+  return { steps: [{ tool: failed.tool, args: { ...failed.args, ...adaptArgs(changes, catalogue.get(failed.tool)) }, clause: text }] };
 }
 
 /**
