@@ -14,7 +14,7 @@ import { withoutLetterForms } from './letterForms.ts';
 import { isOutOfScope, namesASubject } from './outOfScope.ts';
 import { askedMeanings, asksAValue, changesImagesReply, makesImages, measuredInstead, notMeasuredReply, onlyReports, reporterFor, resultHits, statesObjectSize, unmeasuredQuantity } from './propertyQuestions.ts';
 import { explainStep } from './explanations.ts';
-import { aboutTheAnalysis, recordingQuestion } from './recordingQuestions.ts';
+import { aboutTheAnalysis, namesOneAnalysedThing, recordingQuestion } from './recordingQuestions.ts';
 import { GENERIC_SPREAD, type Match } from './matcher.ts';
 import { indexFor } from './toolIndex.ts';
 import { isStopWord, meaning, normalizeWord, stopWords, tokenize } from './words.ts';
@@ -778,10 +778,11 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   if (runReporter && questionAboutTheRun(text) && mentions.some((m) => runsMicroscope(m.tool, catalogue) && (['stop', 'start', 'change'] as const).some((role) => plays(m.tool, role, catalogue)))) mentions = [{ tool: runReporter, start: 0, end: text.length, order: 0 }];
   // "do any cells stop moving?": a question about the data, with no acquisition running, never stops, starts or changes one
   // (and a question about things analysed, "which time point holds the most nuclei?", "how fast are they going in um/h", asks no microscope command, nor its report for a measured quantity)
-  const notTheMicroscopes = (tool: string) => !acquisitionRunning(conversation) && runsMicroscope(tool, catalogue) && (analysed && isQuestion(text) && !microscopeOnlyWords(text)
+  // (nor a question about one thing found, "when does track 2 start?": no run's start, whatever its verb)
+  const notTheMicroscopes = (tool: string) => !acquisitionRunning(conversation) && runsMicroscope(tool, catalogue) && ((isQuestion(text) && namesOneAnalysedThing(text)) || (analysed && isQuestion(text) && !microscopeOnlyWords(text)
     // (nor for a count of things analysed: "how many cells divide during the experiment?")
     ? !(['status', 'list'] as const).some((role) => plays(tool, role, catalogue)) || asksAMeasuredQuantity(text) || countsThings(text) || countsDividingCells(text)
-    : asksAboutTheData(text) && (['stop', 'start', 'change'] as const).some((role) => plays(tool, role, catalogue)));
+    : asksAboutTheData(text) && (['stop', 'start', 'change'] as const).some((role) => plays(tool, role, catalogue))));
   mentions = mentions.filter((m) => !notTheMicroscopes(m.tool));
   // a rule for the microscope absorbs the actions it names ("when a cell divides, image every 10 s")
   const rule = mentions.find((m) => plays(m.tool, 'rule', catalogue));

@@ -39,6 +39,18 @@ function namesAnalysed(words: string[], covered: Set<number> = new Set()): boole
   return words.some((w, i) => !covered.has(i) && ANALYSED.test(w));
 }
 
+/** One thing analysed named by its number or ordinal ("track 2", "cell #3", "nucleus no. 4", "the 2nd track"). */
+const ONE_ANALYSED = /\b(?:tracks?|trajector(?:y|ies)|tracklets?|lineages?|cells?|nucle(?:us|i)|objects?|labels?|spots?|particles?)\s*(?:#|no\.?|number)?\s*\d+\b(?!\s*(?:%|(?:µm|um|px|s|sec|min|h|frames?)\b))|\b\d+(?:st|nd|rd|th)\s+(?:track|trajectory|cell|nucleus|object)\b/i;
+
+/**
+ * A question about one thing found in the movie ("when does track 2 start?", "where does cell 3
+ * end up?"): about the results, answered from them whatever verb it uses ("start", "end", "stop"
+ * are no command to the microscope, nor a question about its run).
+ */
+export function namesOneAnalysedThing(text: string): boolean {
+  return ONE_ANALYSED.test(plainQuestion(text));
+}
+
 /**
  * The one reader of "is this about the analysis, not the file?": a question (or a request)
  * that names a thing analysed or a measured quantity ("which frame contains the fewest

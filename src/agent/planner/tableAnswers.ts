@@ -11,6 +11,7 @@ import { findFrameRange, findQuantities, parseNumber } from './quantities.ts';
 import { allowedEdits, editDistance, isStopWord, meaning, tokenize } from './words.ts';
 import { isTruth } from './catalogue.ts';
 import { asksPerFrame, statedFrameIntervalS, statedPixelSizeUm, withoutToldCalibration } from './askedUnits.ts';
+import { trackEventOf, trackSpanAnswer, type TrackEvent } from './trackSpans.ts';
 
 type Reduce = 'mean' | 'median' | 'sd' | 'range' | 'max' | 'min' | 'count' | 'sum' | 'fraction' | 'percentile';
 type Row = Table['rows'][number];
@@ -55,6 +56,8 @@ export interface QuestionScope {
   stats?: Reduce[];
   /** Asks which frame ("which frame has the most cells?", "when does the intensity peak?"): the frame with the extreme. */
   whichFrame?: boolean;
+  /** One track's start or end asked ("when does track 2 start?"): the frames of its first and last spots. */
+  trackEvent?: TrackEvent;
   reduce: Reduce;
   /** One value per frame ("in each frame", "over time", "how does ... change"). */
   perFrame: boolean;
@@ -466,6 +469,7 @@ function readScope(question: string): QuestionScope {
   // "average speed per track": the mean over all, and each track's own value after it (both readings answered)
   const listsEach = !perTrack && reduce === 'mean' && /\bper[- ](?:track|cell|trajectory)\b|\b(?:of|for)\s+(?:each|every)\s+(?:track|cell|trajectory)\b|\b(?:each|every)\s+(?:track|cell|trajectory)['’]s\b/i.test(text) && !/\b(?:overall|in total|all together|across (?:all|the) (?:tracks|cells))\b/i.test(text);
   const frame = compare || frames ? undefined : frameNumber ? Number(frameNumber[1]) : lastFrame ? ('last' as const) : firstFrame ? ('first' as const) : undefined;
+  const trackEvent = track && !compareTracks ? trackEventOf(text, Number(track[1])) : undefined;
   return {
     ...(frame !== undefined ? { frame } : {}),
     ...(frames ? { frames } : {}),
@@ -477,7 +481,8 @@ function readScope(question: string): QuestionScope {
     ...(perTrack ? { perTrack } : {}),
     ...(top !== undefined ? { top } : {}),
     ...(listsEach ? { listsEach } : {}),
-    ...(whichFrame ? { whichFrame } : {}),
+    ...(whichFrame && !trackEvent ? { whichFrame } : {}),
+    ...(trackEvent ? { trackEvent } : {}),
     ...(stats.length >= 2 && !compare && !percentiles ? { stats } : {}),
     ...(percentiles ? { percentiles } : {}),
     reduce,
@@ -487,7 +492,8 @@ function readScope(question: string): QuestionScope {
     ...(compareTracks ? { compareTracks } : {}),
     ...(extreme ? { extreme } : {}),
     which: which || top !== undefined,
-    quantity,
+    // (a track's start and end are times of its span, which a table of tracks holds beside its duration)
+    quantity: trackEvent ? new Set([...quantity, ...wordKeys('duration')]) : quantity,
   };
 }
 
@@ -671,8 +677,8 @@ export function asksInUnits(text: string): boolean {
 
 /** A request that opens with a verb of doing ("track cells over time" is a step, "cells per frame" a question). */
 const STEP_VERB = /^(?:and\s+|so\s+|now\s+)?(?:track|segment|measure|count|follow|plot|show|find|detect|link|quantify|compute|calculate|get|make|draw|export|save)\b/i;
-/** A request that is only a thing (or its count) at a scope: "cells per frame", "nucleus count over time", "speed for each track". */
-const THING_AT_A_SCOPE = /^(?:and\s+|so\s+|now\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}(?:per|in each|in every|at each|for each|for every|of each|of every|for all|of all|over|across|through)\s+(?:the\s+)?(?:frames?|time ?points?|timepoints?|time|tracks?|cells?|nucle(?:us|i)|objects?|the movie)(?:\s+(?:in|at|of|for)\s+(?:the\s+)?(?:(?:frame|time ?point|timepoint)\s*#?\d+|(?:first|last|final)\s+(?:frame|time ?point|timepoint))|\s+(?:over|through|across)\s+(?:the\s+)?(?:time|movie|frames|time-?lapse))?[\s.!,]*$/i;
+/** A request that is only a thing (or its count) at a scope: "cells per frame", "nucleus count over time", "speed for each track", "nuclear intensity in channel 2 over time". */
+const THING_AT_A_SCOPE = /^(?:and\s+|so\s+|now\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}(?:(?:in|of|for|on)\s+(?:the\s+)?(?:(?:channel|chan|ch)\s*#?\d+|[\w-]+\s+channel)\s+)?(?:per|in each|in every|at each|for each|for every|of each|of every|for all|of all|over|across|through)\s+(?:the\s+)?(?:frames?|time ?points?|timepoints?|time|tracks?|cells?|nucle(?:us|i)|objects?|the movie)(?:\s+(?:in|at|of|for)\s+(?:the\s+)?(?:(?:frame|time ?point|timepoint)\s*#?\d+|(?:first|last|final)\s+(?:frame|time ?point|timepoint))|\s+(?:over|through|across)\s+(?:the\s+)?(?:time|movie|frames|time-?lapse))?[\s.!,]*$/i;
 
 /** A request that is only each thing's value ("each cell's speed", "every track's mean displacement in µm"). */
 const EACH_ONES_VALUE = /^(?:and\s+|so\s+|now\s+)?(?:each|every)\s+(?:tracks?|cells?|nucle(?:us|i)|objects?|trajector(?:y|ies))['’]s?\s+(?:[\p{L}²/-]+\s*){1,4}[\s.!?]*$/iu;
@@ -680,7 +686,7 @@ const EACH_ONES_VALUE = /^(?:and\s+|so\s+|now\s+)?(?:each|every)\s+(?:tracks?|ce
 /** Words a question without a question word starts with: an aggregate, an extreme or a measured quantity. */
 const AGGREGATE_FIRST = /^(?:and\s+|so\s+|ok(?:ay)?,?\s+|now\s+|also\s+)?(?:the\s+)?(?:top\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b|(?:\d{1,2}|two|three|four|five|ten)\s+(?:most\s+|least\s+)?[a-z]+est\b|[a-z]+est\s+(?:\d{1,2}|two|three|four|five|ten)\s+(?:tracks|cells|nuclei|objects|ones|trajectories)\b|mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number of|percent(?:age)?|fraction|proportion|share|max(?:imum)?|min(?:imum)?|(?:\d{1,2}\s*(?:st|nd|rd|th)?\s*-?\s*)?percentiles?|p\d{1,2}|quartiles?|inter-?\s?quartile|iqr)\b/i;
 const NOUN_QUESTION = new RegExp(
-  `^(?:and\\s+|so\\s+|ok(?:ay)?,?\\s+|now\\s+|also\\s+)?(?:the\\s+|their\\s+|its\\s+)?(?:${[
+  `^(?:and\\s+|so\\s+|ok(?:ay)?,?\\s+|now\\s+|also\\s+)?(?:the\\s+|their\\s+|its\\s+)?(?:(?:nuclear|cellular|cytoplasmic|membrane)\\s+)?(?:${[
     'mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number|count|percent(?:age)?|fraction|proportion|share|max(?:imum)?|min(?:imum)?',
     '(?:\\d{1,2}\\s*(?:st|nd|rd|th)?\\s*-?\\s*)?percentile|p\\d{1,2}|quartile|inter-?\\s?quartile|iqr',
     // the extremes, as the question reader knows them ("busiest frame?", "roundest one?")
@@ -701,6 +707,7 @@ const NOUN_QUESTION = new RegExp(
 export function asksTheData(question: string): boolean {
   if (!isAskedForm(question)) return false;
   const scope = readQuestion(question);
+  if (scope.trackEvent) return true;
   if (scope.quantity.size === 0 && scope.reduce !== 'count' && !scope.whichFrame) return false;
   return scope.which || scope.compare !== undefined || scope.frame !== undefined || scope.frames !== undefined || scope.track !== undefined || scope.channels !== undefined || scope.perFrame || scope.whichFrame === true || scope.atTimeS !== undefined || scope.condition !== undefined || scope.listsEach === true || scope.perTrack === true || scope.top !== undefined || ['median', 'sd', 'range', 'fraction', 'percentile'].includes(scope.reduce);
 }
@@ -723,7 +730,8 @@ export function measuringWords(question: string, vocabulary = ''): string {
   // "how many trajectories are there?": a count of tracks is a row per track, so the tracks are measured
   const tracksCounted = scope.reduce === 'count' && /\b(?:tracks?|trajector(?:y|ies)|tracklets?|lineages?)\b/i.test(plainQuestion(question)) && !overFrames;
   // "how many cells move?", "how many stay for the whole movie?": each track's displacement, start and stop
-  const tracksKept = countsMovingCells(question) || countsWholeTracks(question);
+  // ("when does track 2 start?": each track's start and stop, rows of whole tracks)
+  const tracksKept = countsMovingCells(question) || countsWholeTracks(question) || scope.trackEvent !== undefined;
   // "how many cells in channel 2?": the things are found in that channel (a quantity in a channel is measured in every channel, the answer picks it)
   const where = scope.reduce === 'count' && scope.channels?.length === 1 ? ` in channel ${scope.channels[0]}` : '';
   return `${text} ${adjectives} ${own.join(' ')}${overFrames && motion && !tracksKept ? ' steps between frames' : ''}${tracksCounted || tracksKept ? ' whole tracks' : ''}${where}`.replace(/\s+/g, ' ').trim();
@@ -875,6 +883,8 @@ export function asksAMeasuredQuantity(question: string): boolean {
   const scope = readQuestion(question);
   // ("how many nuclei are bigger than 40 µm²?": a count of the rows a measured quantity keeps)
   // ("how many nuclei have an eccentricity above 0.5?": a quantity without a unit, named by a word of its own)
+  // ("when does track 2 start?": the time of its first spot, which a table of tracks holds)
+  if (scope.trackEvent) return true;
   return scope.quantity.size > 0 && (scope.reduce !== 'count' || (scope.condition !== undefined && !scope.condition.relative && scope.condition.unit !== 'frames' && (scope.condition.unit !== '' || [...scope.quantity].some((w) => w.length >= 5))));
 }
 
@@ -1197,6 +1207,15 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   if (scope.condition?.unit === 'frames' && (!best || /^(?:s|min|h)$/.test(unitOfColumn(best.column!, unitsFor(best.artifact).lengthUnit, unitsFor(best.artifact).timeUnit) ?? ''))) {
     const spots = (best ? [best] : []).concat(candidates).find((c) => c.table.columns.includes('NUMBER_SPOTS'));
     if (spots) best = { ...spots, column: 'NUMBER_SPOTS' };
+  }
+  // "when does track 2 start?": the frames of its first and last spots
+  if (scope.trackEvent && scope.track !== undefined) {
+    const spans = tables.map(({ artifact, table }) => {
+      const timeUnit = unitsFor(artifact).timeUnit;
+      return { table, timeUnit, intervalInTimeUnit: frameIntervalOfTable(table) };
+    });
+    const span = trackSpanAnswer(scope.track, scope.trackEvent, spans);
+    if (span) return span;
   }
   // "how many cells move?", "how many stay in view for the whole film?": tracks that moved, or span the movie, counted
   const moving = movingCellsAnswer(question, tables, results, conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.pixelSizeUm === 'number' && a.pixelSizeUm > 0).at(-1)?.pixelSizeUm ?? undefined) ?? wholeTracksAnswer(question, tables);
