@@ -91,6 +91,8 @@ const NOT_QUANTITY_WORDS =
   'trajector(?:y|ies) shr[iau]nk\\w* grow\\w* grew grown swell\\w* swollen becom\\w* getting stay\\w* remain\\w* same stable steady constant last lasts lasted span spans ' +
   // a frame that has, holds or shows the things ("which frame contains the fewest cells?"): where they are, not what is measured
   'contain\\w* hold\\w* includ\\w* see seen visible present found observ\\w* images? pictures? ' +
+  // how they were found ("how many did you find?", "how many were detected?"), the variable of time ("at t = 2 min"), a signal's colour: no quantity
+  'find finds finding detect(?:s|ed|ing)? identif(?:y|ied|ies) spot(?:ted)? segment(?:ed)? t colou?rs? ' +
   // the recording and its course named in other words ("during the experiment", "from start to finish", "of the time series")
   'experiments? timelapse lapse series serie sequence stack imaging session finish\\w* ended ends ending ' +
   'actual\\w* really truly indeed even just distinct different unique individual separate when where greater smaller exceed\\w* followed proliferat\\w* multipl(?:y|ies|ying|ied) ' +
@@ -290,7 +292,8 @@ function timeOf(question: string): number | undefined {
   for (const q of findQuantities(question)) {
     if (q.kind !== 'time' || q.unit === 'ms') continue;
     if (/\b(?:per|\/)\s*$/i.test(q.before) || /^\s*(?:interval|intervals|apart)/i.test(q.after)) continue;
-    if (/\b(?:after|at|by|around|about|within)\s*(?:the\s+)?$/i.test(q.before) || /^\s*(?:in|into the movie|into the (?:film|video|recording))\b/i.test(q.after)) return q.value * TIME_UNIT_S[q.unit];
+    // ("at t = 2 min", "t=90 s": a time in the movie written as its variable)
+    if (/\b(?:after|at|by|around|about|within)\s*(?:the\s+)?$|\bt\s*=\s*$/i.test(q.before) || /^\s*(?:in|into the movie|into the (?:film|video|recording))\b/i.test(q.after)) return q.value * TIME_UNIT_S[q.unit];
   }
   return undefined;
 }
@@ -422,9 +425,9 @@ function readScope(question: string): QuestionScope {
   const percentiles = percentilesOf(text);
   if (percentiles) reduce = 'percentile';
   else if (/\b(?:percent(?:age)?|per cent|fraction|proportion|share|ratio of)\b|%/i.test(text) && !/\b(?:intensity|signal|drop|loss|change)\b/i.test(text)) reduce = 'fraction';
-  // ("for how many frames is track 1 followed?", "how many minutes does cell 3 last?": a unit of one track's value, no count)
+  // ("for how many frames is track 1 followed?", "how many minutes does cell 3 last?", "how many frames long is each track?": a unit of a track's value, no count)
   // ("the number in the first vs the last frame": a number of things said without them)
-  else if (/\bhow many\b|\bnumber of\b|\bcounts?\b|^(?:the|their)\s+numbers?\b(?!\s*(?:of\b|\d|#))|\b(?:cell|nucle(?:us|i|ar)|object)\s+numbers?\b(?!\s*\d)/i.test(text) && !/\baverage\b|\bmean\b/i.test(text) && !(track && /\bhow many\s+(?:frames|time ?points|timepoints|minutes|mins|hours|seconds|pixels|microns|µm|um)\b/i.test(text))) reduce = 'count';
+  else if (/\bhow many\b|\bnumber of\b|\bcounts?\b|^(?:the|their)\s+numbers?\b(?!\s*(?:of\b|\d|#))|\b(?:cell|nucle(?:us|i|ar)|object)\s+numbers?\b(?!\s*\d)/i.test(text) && !/\baverage\b|\bmean\b/i.test(text) && !((track || /\b(?:each|every|per)\s+(?:track|cell|nucleus|object|trajectory)\b/i.test(text)) && /\bhow many\s+(?:frames|time ?points|timepoints|minutes|mins|hours|seconds|pixels|microns|µm|um)\b/i.test(text))) reduce = 'count';
   else if (/\bmedian\b/i.test(text)) reduce = 'median';
   else if (/\bstandard deviation\b|\bs\.?d\.?\b|\bspread\b|\bvariab\w*|\bvariation\b|\bvary\b/i.test(text)) reduce = 'sd';
   else if (/\brange\b|\bdistribut\w*/i.test(text) || (!compare && /\bfrom .* to\b/i.test(text))) reduce = 'range';
@@ -435,7 +438,10 @@ function readScope(question: string): QuestionScope {
   const topWords = /\b(?:top|first|the)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(?:most|least)\s+)?([\p{L}-]+)/iu.exec(text);
   // ("fastest 2 tracks", "the biggest three nuclei": the number said after the extreme)
   const afterWords = /\b([\p{L}]+est)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:tracks|cells|nuclei|objects|ones|trajectories)\b/iu.exec(text);
-  const topN = topWords && (LARGEST.test(topWords[2]) || SMALLEST.test(topWords[2]) || /^top$/i.test(topWords[0].split(/\s+/)[0])) ? parseNumber(topWords[1]) : afterWords && (LARGEST.test(afterWords[1]) || SMALLEST.test(afterWords[1])) ? parseNumber(afterWords[2]) : undefined;
+  // ("2 slowest tracks", "which 3 tracks went furthest?": the number first, at the start or after which)
+  const leadWords = /(?:^\s*|\b(?:which|what)\s+)(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(?:most|least)\s+)?([\p{L}-]+)/iu.exec(text);
+  const leadN = leadWords && (LARGEST.test(leadWords[2]) || SMALLEST.test(leadWords[2]) || (/^(?:tracks|cells|nuclei|objects|ones|trajectories)$/i.test(leadWords[2]) && (LARGEST.test(text) || SMALLEST.test(text)))) ? parseNumber(leadWords[1]) : undefined;
+  const topN = topWords && (LARGEST.test(topWords[2]) || SMALLEST.test(topWords[2]) || /^top$/i.test(topWords[0].split(/\s+/)[0])) ? parseNumber(topWords[1]) : afterWords && (LARGEST.test(afterWords[1]) || SMALLEST.test(afterWords[1])) ? parseNumber(afterWords[2]) : leadN;
   // ("list the tracks by duration, longest first": a list in the order of a quantity is a ranking too)
   const ranks = /\b(?:rank|ranked|ranking|sort|sorted|order(?:ed)?|list|listed)\b[^?.]*\bby\s+(?!(?:frame|time ?point|timepoint|track|cell|nucleus|object|channel)s?\b)/i.test(text);
   const top = topN !== undefined && topN >= 1 ? topN : ranks ? Infinity : undefined;
@@ -544,7 +550,7 @@ export function isAskedForm(question: string): boolean {
   if (/^(?:and\s+|so\s+|now\s+|then\s+)?count\b/i.test(text) && /\b(?:cells?|nucle(?:us|i)|objects?|tracks?|trajector(?:y|ies)|ones)\b/i.test(text) && conditionOf(question) !== undefined && !/\b(?:then|and then|after that|afterwards)\b/i.test(text)) return true;
   // "area in µm² pls", "speed in um/min?": a quantity in the unit wanted is a question
   // ("speed of track 2 in µm/h", "area of the nuclei in px²": of what, then the unit)
-  if (NOUN_QUESTION.test(text) && /^(?:the\s+)?(?:(?:mean|average|median|typical|total)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?(?:\s+(?:of|for)\s+(?:the\s+|each\s+|every\s+|all\s+)?(?:(?:track|cell|nucleus|object)\s*#?\d+|cells|nuclei|tracks|objects))?\s+(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|px|pixels?|microns?|micromet\w+|nm|s|secs?|seconds?|min|mins|minutes?|h|hours?)\S*(?:\s*(?:\/|per)\s*\S+)?[\s.!?]*$/iu.test(text)) return true;
+  if (NOUN_QUESTION.test(text) && /^(?:the\s+)?(?:(?:mean|average|median|typical|total)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?(?:\s+(?:of|for)\s+(?:the\s+|each\s+|every\s+|all\s+)?(?:(?:track|cell|nucleus|object)\s*#?\d+|cells|nuclei|tracks|objects))?\s+(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|px|pixels?|microns?|micromet\w+|nm|s|secs?|seconds?|min|mins|minutes?|h|hours?)\S*(?:\s*(?:\/|per)\s*\S+)?(?:[\s,]+(?:please|pls|plz|thanks|thx))?[\s.!?]*$/iu.test(text)) return true;
   // ("when a cell divides, image every 30 s" is a condition and its action, no question)
   if (/^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+|but\s+)?(?:how|by how much|(?:in|at|on|for|during|from|by) (?:which|what)|what|which|who|whose|when(?![^?]*(?:[,:;]|\bthen\b)\s*\S[^?]*$)|where|is|are|was|were|has|have|give me|tell me|show me|can you tell|any idea|compare)\b/i.test(text)) return true;
   // "do they speed up?", "did any cells divide": a question; "do the thing with 15 px" is not
@@ -556,7 +562,7 @@ export function isAskedForm(question: string): boolean {
   if (EACH_ONES_VALUE.test(text.trim())) return true;
   // "list the tracks by duration", "rank the nuclei by area": the things in the order of a quantity, told
   if (/^(?:and\s+|so\s+|now\s+|also\s+)?(?:list|rank|sort|order)\s+(?:the\s+|all\s+(?:the\s+)?|my\s+)?(?:tracks|cells|nuclei|objects|trajectories|frames)\s+by\s+/i.test(text) && !/\b(?:export|save|write|csv|xlsx?|file)\b/i.test(text)) return true;
-  return NOUN_QUESTION.test(text) && (/\?\s*$/.test(text) || AGGREGATE_FIRST.test(text) || (THING_AT_A_SCOPE.test(text.trim()) && !STEP_VERB.test(text)) || (!STEP_VERB.test(text) && /\b(?:vs\.?|versus|compared (?:to|with))\s/i.test(text) && readScope(question).compare !== undefined));
+  return NOUN_QUESTION.test(text) && (/\?\s*$/.test(text) || AGGREGATE_FIRST.test(text) || QUANTITY_ALONE.test(text.trim()) || ((THING_AT_A_SCOPE.test(text.trim()) || THING_AT_A_POINT.test(text.trim())) && !STEP_VERB.test(text)) || (!STEP_VERB.test(text) && /\b(?:vs\.?|versus|compared (?:to|with))\s/i.test(text) && readScope(question).compare !== undefined));
 }
 
 /**
@@ -679,6 +685,12 @@ export function asksInUnits(text: string): boolean {
 const STEP_VERB = /^(?:and\s+|so\s+|now\s+)?(?:track|segment|measure|count|follow|plot|show|find|detect|link|quantify|compute|calculate|get|make|draw|export|save)\b/i;
 /** A request that is only a thing (or its count) at a scope: "cells per frame", "nucleus count over time", "speed for each track", "nuclear intensity in channel 2 over time". */
 const THING_AT_A_SCOPE = /^(?:and\s+|so\s+|now\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}(?:(?:in|of|for|on)\s+(?:the\s+)?(?:(?:channel|chan|ch)\s*#?\d+|[\w-]+\s+channel)\s+)?(?:per|in each|in every|at each|for each|for every|of each|of every|for all|of all|over|across|through)\s+(?:the\s+)?(?:frames?|time ?points?|timepoints?|time|tracks?|cells?|nucle(?:us|i)|objects?|the movie)(?:\s+(?:in|at|of|for)\s+(?:the\s+)?(?:(?:frame|time ?point|timepoint)\s*#?\d+|(?:first|last|final)\s+(?:frame|time ?point|timepoint))|\s+(?:over|through|across)\s+(?:the\s+)?(?:time|movie|frames|time-?lapse))?[\s.!,]*$/i;
+
+/** A request that is only a thing (or its count) at one point of the movie: "cell count at t = 2 min", "nuclear area in frame 3 pls". */
+const THING_AT_A_POINT = /^(?:and\s+|so\s+|now\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}(?:in|at|on|for|during)\s+(?:the\s+)?(?:(?:frame|time ?point|timepoint)\s*#?\d+|t\s*=?\s*\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|min|mins|minutes?|h|hours?)?|\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|min|mins|minutes?|h|hours?)|(?:first|last|final)\s+(?:frame|time ?point|timepoint))(?:[\s.!,]+(?:please|pls|plz|thanks|thx))?[\s.!]*$/i;
+
+/** A measured quantity named alone, perhaps with a statistic and a word of politeness: "areas pls", "mean speed please", "nuclear sizes?". */
+const QUANTITY_ALONE = /^(?:and\s+|so\s+|now\s+)?(?:the\s+|their\s+)?(?:(?:nuclear|cell|nucleus|track|object|mean|average|avg|median|total|max(?:imum)?|min(?:imum)?)\s+){0,2}(?:areas?|sizes?|speeds?|velocit(?:y|ies)|intensit(?:y|ies)|brightness|fluorescence|distances?|displacements?|durations?|lifetimes?|circularit(?:y|ies)|perimeters?|straightness|msd)(?:[\s,]+(?:please|pls|plz|thanks|thx|again))?[\s.!]*$/i;
 
 /** A request that is only each thing's value ("each cell's speed", "every track's mean displacement in µm"). */
 const EACH_ONES_VALUE = /^(?:and\s+|so\s+|now\s+)?(?:each|every)\s+(?:tracks?|cells?|nucle(?:us|i)|objects?|trajector(?:y|ies))['’]s?\s+(?:[\p{L}²/-]+\s*){1,4}[\s.!?]*$/iu;
