@@ -175,7 +175,8 @@ export function timeAsFrame(question: string, conversation: Conversation): { que
   const intervalS = atTimeS !== undefined ? movieIntervalS(conversation) : undefined;
   if (atTimeS === undefined || !intervalS) return { question, note: '' };
   const frame = Math.round(atTimeS / intervalS) + 1;
-  const phrase = /\b(?:after|at|by|around|about|within)\s*(?:the\s+)?\d+(?:[.,]\d+)?\s*(?:secs?|seconds?|s|mins?|minutes?|h|hrs?|hours?)\b(?:\s+(?:in|into)(?:\s+the)?\s+(?:movie|film|video|recording))?/i;
+  // ("at t = 2 min": the time written as its variable)
+  const phrase = /\b(?:after|at|by|around|about|within)\s*(?:the\s+)?(?:t\s*=\s*)?\d+(?:[.,]\d+)?\s*(?:secs?|seconds?|s|mins?|minutes?|h|hrs?|hours?)\b(?:\s+(?:in|into)(?:\s+the)?\s+(?:movie|film|video|recording))?/i;
   if (!phrase.test(question)) return { question, note: '' };
   return { question: question.replace(phrase, `in frame ${frame}`), note: ` (frame ${frame} is ${timeText(atTimeS, askedTimeUnit(question) ?? (atTimeS >= 120 ? 'min' : 's'))} into the movie, at ${timeText(intervalS)} per frame)` };
 }

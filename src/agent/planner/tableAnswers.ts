@@ -136,7 +136,7 @@ export function quantityOfAdjectives(whole: string): string {
   const countGrows = /\b(?:number|count|how many|population|cells? numbers?)\b/i.test(whole) && !/\b(?:big|bigger|biggest|large|larger|largest|small|smaller|smallest|tiny|tiniest|area|size)\b/i.test(text);
   if (/\b(?:big|bigger|biggest|large|larger|largest|small|smaller|smallest|tiny|tiniest)\b/i.test(text) || (!countGrows && /\b(?:grow\w*|grew|grown|shr[iau]nk\w*|swell\w*|swollen)\b/i.test(text))) words.push('area');
   if (/\b(?:fast|faster|fastest|slow|slower|slowest|slowly|quick|quicker|quickest|quickly|rapidly|speedy|speedier|speediest)\b/i.test(text)) words.push('speed');
-  if (/\b(?:bright|brighter|brightest|dim|dimmer|dimmest|faint|fainter|faintest|dark|darker|darkest)\b/i.test(text)) words.push('intensity');
+  if (/\b(?:bright|brighter|brightest|dim|dimmer|dimmest|faint|fainter|faintest|dark|darker|darkest|intense|glow\w*)\b/i.test(text)) words.push('intensity');
   if (/\b(?:far|further|furthest|farther|farthest)\b/i.test(text)) words.push('distance');
   if (/\b(?:round|rounder|roundest|roundness|circular|elongated|oval|irregular)\b/i.test(text)) words.push('circularity');
   if (/\b(?:straighter|straightest)\b/i.test(text)) words.push('straightness');
@@ -471,7 +471,8 @@ function readScope(question: string): QuestionScope {
   // ("in what frame there is the less nuclei": "less" and "fewer" ask for the low end of a count too)
   const extreme = !whichFrame ? undefined : reduce === 'min' || (reduce !== 'max' && (SMALLEST.test(text) || (/\b(?:less|fewer)\b/i.test(text) && !LARGEST.test(text)))) ? ('min' as const) : reduce === 'max' || LARGEST.test(text) || /\bpeak\w*/i.test(text) ? ('max' as const) : undefined;
   // ("the total distance each cell moved": the total is the quantity's own name, each cell's value is asked)
-  const perTrack = reduce === 'mean' && !/\b(?:mean|average|typical|overall|total|sum|all together)\b/i.test(text.replace(/\btotal\s+(?:distance|path|displacement)\b/gi, 'distance')) && /\b(?:each|every|individual)\s+(?:tracks?|cells?|nucle(?:us|i)|objects?|trajector(?:y|ies))\b|\bper[- ](?:track|cell)\b|\blist\b|\bof\s+all\s+(?:the\s+|my\s+)?(?:tracks|cells|nuclei|objects|trajectories)\b/i.test(text);
+  // ("the track durations", "track speeds in µm/min": a value of each track said in the plural, as written, no statistic)
+  const perTrack = (reduce === 'mean' && /\b(?:track|trajectory)\s+(?:durations|speeds|velocities|lengths|displacements|distances|lifetimes)\b/i.test(question) && !/\b(?:mean|average|avg|typical|overall|total|sum)\b/i.test(text)) || reduce === 'mean' && !/\b(?:mean|average|typical|overall|total|sum|all together)\b/i.test(text.replace(/\btotal\s+(?:distance|path|displacement)\b/gi, 'distance')) && /\b(?:each|every|individual)\s+(?:tracks?|cells?|nucle(?:us|i)|objects?|trajector(?:y|ies))\b|\bper[- ](?:track|cell)\b|\blist\b|\bof\s+all\s+(?:the\s+|my\s+)?(?:tracks|cells|nuclei|objects|trajectories)\b/i.test(text);
   // "average speed per track": the mean over all, and each track's own value after it (both readings answered)
   const listsEach = !perTrack && reduce === 'mean' && /\bper[- ](?:track|cell|trajectory)\b|\b(?:of|for)\s+(?:each|every)\s+(?:track|cell|trajectory)\b|\b(?:each|every)\s+(?:track|cell|trajectory)['’]s\b/i.test(text) && !/\b(?:overall|in total|all together|across (?:all|the) (?:tracks|cells))\b/i.test(text);
   const frame = compare || frames ? undefined : frameNumber ? Number(frameNumber[1]) : lastFrame ? ('last' as const) : firstFrame ? ('first' as const) : undefined;
@@ -849,6 +850,8 @@ export function completedFollowUp(question: string, earlierRequests: string[]): 
   if (!scopeOnly && !/^(?:and|also|ok(?:ay)?|so|now|what about|how about|same for|then)\b|^(?:the\s+)?(?:mean|average|median|sd|spread|range|total|max|min)\b\W*$/i.test(plainQuestion(question))) return question;
   const rest = question.trim().replace(/^(?:and|also|ok(?:ay)?|so|now|then)\b[,\s]*(?:what about|how about|same for)?\s*|^(?:what about|how about|same for)\s*/i, '');
   const own = readQuestion(question);
+  // "and the mean intensity?" after "count per frame": another quantity, at the scope of the question before
+  if (own.quantity.size > 0 && /^(?:and|also|what about|how about)\b/i.test(question.trim())) return atScopeBefore(question, own, earlierRequests.at(-1));
   if (own.quantity.size > 0 || (own.reduce === 'count' && /\bhow many\b|\bnumber of\b|\bcount\b/i.test(question))) return question;
   for (const earlier of [...earlierRequests].reverse().slice(0, 3)) {
     const before = readQuestion(earlier);
@@ -862,6 +865,16 @@ export function completedFollowUp(question: string, earlierRequests: string[]): 
     if (before.reduce === 'count') return `how many ${/\btracks?\b/i.test(earlier) ? 'tracks' : 'cells'} ${rest}`;
   }
   return question;
+}
+
+/** Where in the movie a question asks ("per frame", "in frame 3", "over time", "for frames 2-4", "in the last frame", "of track 2", "for each track"). */
+const SCOPE_PHRASE = /\b(?:(?:in|for|at|per)\s+(?:each|every)\s+(?:frame|time ?point|timepoint|track|cell|nucleus)|per\s+(?:frame|time ?point|timepoint|track|cell)|over time|across (?:the )?frames|(?:in|at|for|of)\s+(?:the\s+)?(?:frames?|time ?points?|timepoints?|tracks?|cells?|nucle(?:us|i))\s*#?\d+(?:\s*(?:-|–|to|and|through)\s*\d+)?|(?:in|at)\s+the\s+(?:very\s+)?(?:first|last|final)\s+(?:frame|time ?point|timepoint))\b/i;
+
+/** A follow-up naming a quantity but no scope, asked at the scope the question before named; as it is when either has none of its own to give. */
+function atScopeBefore(question: string, own: QuestionScope, before: string | undefined): string {
+  const ownScope = own.frame !== undefined || own.frames !== undefined || own.perFrame || own.track !== undefined || own.compare !== undefined || own.whichFrame || own.perTrack || own.listsEach || own.atTimeS !== undefined;
+  const phrase = before && !ownScope ? SCOPE_PHRASE.exec(before)?.[0] : undefined;
+  return phrase ? `${question.trim().replace(/[?.!\s]+$/, '')} ${phrase}?` : question;
 }
 
 /**
