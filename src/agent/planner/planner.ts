@@ -1114,7 +1114,8 @@ const INPUT_ARGS = new Set(['movie', 'labels', 'tracks', 'table', 'output', 'fra
 
 /** "w/o" and "w/" written out ("without", "with"): lab shorthand that reads as a slash between steps otherwise. */
 function withAbbreviationsWritten(text: string): string {
-  return text.replace(/\bw\/o\b/gi, 'without').replace(/\bw\/(?=\s)/gi, 'with');
+  // ("can u plot ...", "thank u": chat's "u" after a verb that asks is "you", never a unit)
+  return text.replace(/\bw\/o\b/gi, 'without').replace(/\bw\/(?=\s)/gi, 'with').replace(/\b(can|could|would|will|do|did|have|thank|thx)\s+u\b(?!\s*m\b)/gi, '$1 you');
 }
 
 /** A unit on one side of a slash ("µm/min", "px/frame", "dF/F0"): a rate or a ratio, never steps. */
