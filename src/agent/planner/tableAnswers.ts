@@ -687,8 +687,8 @@ const STEP_VERB = /^(?:and\s+|so\s+|now\s+)?(?:track|segment|measure|count|follo
 /** A request that is only a thing (or its count) at a scope: "cells per frame", "nucleus count over time", "speed for each track", "nuclear intensity in channel 2 over time". */
 const THING_AT_A_SCOPE = /^(?:and\s+|so\s+|now\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}(?:(?:in|of|for|on)\s+(?:the\s+)?(?:(?:channel|chan|ch)\s*#?\d+|[\w-]+\s+channel)\s+)?(?:per|in each|in every|at each|for each|for every|of each|of every|for all|of all|over|across|through)\s+(?:the\s+)?(?:frames?|time ?points?|timepoints?|time|tracks?|cells?|nucle(?:us|i)|objects?|the movie)(?:\s+(?:in|at|of|for)\s+(?:the\s+)?(?:(?:frame|time ?point|timepoint)\s*#?\d+|(?:first|last|final)\s+(?:frame|time ?point|timepoint))|\s+(?:over|through|across)\s+(?:the\s+)?(?:time|movie|frames|time-?lapse))?[\s.!,]*$/i;
 
-/** A request that is only a thing (or its count) at one point of the movie: "cell count at t = 2 min", "nuclear area in frame 3 pls". */
-const THING_AT_A_POINT = /^(?:and\s+|so\s+|now\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}(?:in|at|on|for|during)\s+(?:the\s+)?(?:(?:frame|time ?point|timepoint)\s*#?\d+|t\s*=?\s*\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|min|mins|minutes?|h|hours?)?|\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|min|mins|minutes?|h|hours?)|(?:first|last|final)\s+(?:frame|time ?point|timepoint))(?:[\s.!,]+(?:please|pls|plz|thanks|thx))?[\s.!]*$/i;
+/** A request that is only a thing (or its count) at one point of the movie or of one thing: "cell count at t = 2 min", "nuclear area in frame 3 pls", "radius of cell 2". */
+const THING_AT_A_POINT = /^(?:and\s+|so\s+|now\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}(?:(?:of|for)\s+(?:track|cell|nucleus|object|trajectory)\s*#?\d+(?:\s+(?:in|at)\s+(?:the\s+)?(?:(?:frame|time ?point|timepoint)\s*#?\d+|(?:first|last|final)\s+(?:frame|time ?point|timepoint)))?|(?:in|at|on|for|during)\s+(?:the\s+)?(?:(?:frame|time ?point|timepoint)\s*#?\d+|t\s*=?\s*\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|min|mins|minutes?|h|hours?)?|\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|min|mins|minutes?|h|hours?)|(?:first|last|final)\s+(?:frame|time ?point|timepoint)))(?:[\s.!,]+(?:please|pls|plz|thanks|thx))?[\s.!]*$/i;
 
 /** A measured quantity named alone, perhaps with a statistic and a word of politeness: "areas pls", "mean speed please", "nuclear sizes?". */
 const QUANTITY_ALONE = /^(?:and\s+|so\s+|now\s+)?(?:the\s+|their\s+)?(?:(?:nuclear|cell|nucleus|track|object|mean|average|avg|median|total|max(?:imum)?|min(?:imum)?)\s+){0,2}(?:areas?|sizes?|speeds?|velocit(?:y|ies)|intensit(?:y|ies)|brightness|fluorescence|distances?|displacements?|durations?|lifetimes?|circularit(?:y|ies)|perimeters?|straightness|msd)(?:[\s,]+(?:please|pls|plz|thanks|thx|again))?[\s.!]*$/i;
@@ -705,6 +705,8 @@ const NOUN_QUESTION = new RegExp(
     // the extremes, as the question reader knows them ("busiest frame?", "roundest one?")
     `${LARGEST.source.replace(/^\\b\(\?:|\)\\b$/g, '')}|${SMALLEST.source.replace(/^\\b\(\?:|\)\\b$/g, '')}`,
     'area|size|speed|velocity|intensity|fluorescence|signal|distance|displacement|duration|lifetime|msd|diffusion|straightness|circularity|perimeter',
+    // the other shape and signal measures a table of objects holds ("eccentricity of each nucleus in frame 3")
+    'eccentricit(?:y|ie)|elongation|aspect ratio|diameter|radius|radii|volume|roundness|brightness|orientation|solidity',
     'cell|nucle(?:us|i)|track|object',
     // "top 3 fastest cells", "5 biggest nuclei": a ranking asked
     'top\\s+(?:\\d+|two|three|four|five|six|seven|eight|nine|ten)|(?:\\d{1,2}|two|three|four|five|ten)\\s+(?:most\\s+|least\\s+)?[a-z]+est',
