@@ -11,7 +11,7 @@ import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { indexFor } from './toolIndex.ts';
 import { sessionPixelSizeUm } from './builders.ts';
 import { tokenize } from './words.ts';
-import { isYesNoQuestion, recordingAnswer } from './recordingQuestions.ts';
+import { answerFromHeader, isYesNoQuestion, recordingAnswer } from './recordingQuestions.ts';
 
 
 function formatValue(v: unknown): string {
@@ -322,6 +322,8 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
       const recording = recordingAnswer(plan.question, result);
       if (recording) return `${recording}.`;
     }
+    const header = conversation.current.length === 0 ? answerFromHeader(plan.question, conversation.artifactsAtStart) : undefined;
+    if (header) return `${header}.`;
     // ("how many at 4 minutes?": the frame nearest that time, when the frame interval is known; units are left out below)
     // "segment the nuclei and tell me which frame has the fewest": the question after the steps is answered from their results
     const question = (conversation.current.length > 0 ? askedPart(plan.question)?.text : undefined) ?? plan.question;

@@ -14,7 +14,7 @@ import { withoutLetterForms } from './letterForms.ts';
 import { isOutOfScope, namesASubject } from './outOfScope.ts';
 import { askedMeanings, asksAValue, changesImagesReply, makesImages, measuredInstead, notMeasuredReply, onlyReports, reporterFor, resultHits, statesObjectSize, unmeasuredQuantity } from './propertyQuestions.ts';
 import { explainStep } from './explanations.ts';
-import { aboutTheAnalysis, namesOneAnalysedThing, recordingQuestion } from './recordingQuestions.ts';
+import { aboutTheAnalysis, answerFromHeader, namesOneAnalysedThing, recordingQuestion } from './recordingQuestions.ts';
 import { GENERIC_SPREAD, type Match } from './matcher.ts';
 import { indexFor } from './toolIndex.ts';
 import { isStopWord, meaning, normalizeWord, stopWords, tokenize } from './words.ts';
@@ -2009,6 +2009,8 @@ function recordingPlan(text: string, conversation: Conversation, catalogue: Cata
   if (NOW.test(text) && readsAsMicroscope(text, conversation)) return undefined;
   const asked = recordingQuestion(text, catalogue);
   if (!asked) return undefined;
+  // (the header facts the session read when the movie was opened answer it without reading the file again)
+  if (findPaths(text).length === 0 && answerFromHeader(text, conversation.artifactsAtStart, catalogue)) return { steps: [], question: text };
   // the movie at hand, whatever participle the words use ("this was filmed" names no step's movie)
   const args = buildArgs(asked.tool, { clause: text, text, conversation, catalogue });
   if (args.movie === undefined && findPaths(text).length === 0) args.movie = { $ref: 'movie', mode: 'chain' } satisfies Ref;

@@ -6,7 +6,7 @@
 // A question about cells, tracks or a measured quantity is not about the recording, and
 // while an acquisition runs "how many frames?" is about its progress (the caller's to tell).
 import { type Catalogue, selfOf } from './catalogue.ts';
-import type { PastResult } from './conversation.ts';
+import type { KnownArtifact, PastResult } from './conversation.ts';
 import { asksProgress, onlyReports } from './propertyQuestions.ts';
 import { findChannels } from './extract.ts';
 import { isAdviceQuestion } from './clauses.ts';
@@ -408,4 +408,34 @@ export function recordingAnswer(question: string, result: PastResult, catalogue:
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The header facts the session knows of a movie already (read when it was opened), keyed as the reporting tool's results. */
+function headerFacts(movie: KnownArtifact): Record<string, unknown> {
+  const facts: Record<string, unknown> = {};
+  if (typeof movie.frames === 'number') facts.frames = movie.frames;
+  if (typeof movie.zSlices === 'number') facts.zSlices = movie.zSlices;
+  // (null: the header was read and records no pixel size)
+  if (movie.pixelSizeUm !== undefined) facts.pixelSizeUm = movie.pixelSizeUm;
+  if (typeof movie.frameIntervalS === 'number') facts.frameIntervalS = movie.frameIntervalS;
+  if (typeof movie.width === 'number') facts.widthPx = movie.width;
+  if (typeof movie.height === 'number') facts.heightPx = movie.height;
+  if (movie.channelNames?.length) Object.assign(facts, { channelNames: movie.channelNames, channels: movie.channelNames.length });
+  return facts;
+}
+
+/**
+ * "what's the pixel size?", "time between frames?" once the movie is open: answered from the header
+ * facts the session already holds, without reading the file again; undefined when the question asks
+ * a property the session does not hold (the reporting tool then reads it).
+ */
+export function answerFromHeader(question: string, movies: KnownArtifact[], catalogue: Catalogue = new Map()): string | undefined {
+  const movie = movies.filter((a) => a.type === 'movie').at(-1);
+  const asked = movie ? recordingQuestion(question, catalogue) : undefined;
+  if (!movie || !asked || asked.loose || asked.keys.length === 0) return undefined;
+  const facts = headerFacts(movie);
+  // (width and height are one answer; the channels and their names too)
+  const needed = asked.keys.filter((k) => !(k === 'heightPx' && asked.keys.includes('widthPx')) && !(k === 'channelNames' && asked.keys.includes('channels')));
+  if (!needed.every((k) => k in facts)) return undefined;
+  return recordingAnswer(question, { tool: asked.tool, args: {}, ok: true, summary: '', values: facts, artifacts: [] }, catalogue);
 }

@@ -14,7 +14,7 @@ import { writeTableCsv } from '../../../src/analysis/table.ts';
 import type { Conversation, KnownArtifact, PastResult } from '../../../src/agent/planner/conversation.ts';
 import { explainStep } from '../../../src/agent/planner/explanations.ts';
 import { indexFor, planRequest } from '../../../src/agent/planner/planner.ts';
-import { namesOneAnalysedThing } from '../../../src/agent/planner/recordingQuestions.ts';
+import { answerFromHeader, namesOneAnalysedThing } from '../../../src/agent/planner/recordingQuestions.ts';
 import { answerFromTable, completedFollowUp, isAskedForm, readQuestion } from '../../../src/agent/planner/tableAnswers.ts';
 import { catalogue, loadAcquisitionWords, plan } from './planOffline.ts';
 
@@ -117,5 +117,18 @@ describe('a follow-up naming another quantity', () => {
     expect(completedFollowUp('and the intensity?', ['mean area in frame 3?'])).toBe('and the intensity in frame 3?');
     expect(completedFollowUp('and the intensity?', ['mean area?'])).toBe('and the intensity?');
     expect(completedFollowUp('and the intensity in frame 2?', ['mean area per frame'])).toBe('and the intensity in frame 2?');
+  });
+});
+
+describe('a property of the recording once the movie is open', () => {
+  it('is answered from the header facts the session holds, without reading the file again', () => {
+    const c = asked("what's the time between frames?", tracked, [labels, tracks]);
+    expect(toolsFor(c)).toEqual([]);
+    expect(toolsFor(asked('is the movie calibrated?', tracked, [labels, tracks]))).toEqual([]);
+    expect(answerFromHeader('is the movie calibrated?', [movie])).toMatch(/^Yes: 0\.5 µm per pixel/);
+    expect(answerFromHeader("what's the pixel size?", [{ id: 'movie-1', type: 'movie', pixelSizeUm: null }])).toMatch(/unknown/);
+    // a property the session does not hold is read from the file
+    expect(answerFromHeader('what bit depth is it?', [movie])).toBeUndefined();
+    expect(toolsFor(asked('what bit depth is it?', tracked, [labels, tracks]))).toEqual(['movie_info']);
   });
 });
