@@ -138,7 +138,8 @@ export function sessionTiming(done: PastResult[]): string {
 }
 
 /** A question about a choice already made ("why did you ...", "what threshold was used"). */
-const PAST_CHOICE = /\b(?:did|was|were|had|have)\s+(?:you|it|they|the\s+\w+)\b|\b(?:chose|chosen|picked|used|went with|decided|selected|ran)\b/i;
+// ("how confident are you about the tracking?", "how reliable is the segmentation?": how sure a result is, which only a step run makes)
+const PAST_CHOICE = /\b(?:did|was|were|had|have)\s+(?:you|it|they|the\s+\w+)\b|\b(?:chose|chosen|picked|used|went with|decided|selected|ran)\b|\bhow (?:sure|confident|certain|reliable|trustworthy|accurate)\b/i;
 
 /** The reply to a question about a choice when no step that chooses has run in this session. */
 function nothingRanReply(question: string, earlier: PastResult[], index: ToolIndex): string {
