@@ -132,3 +132,18 @@ describe('a property of the recording once the movie is open', () => {
     expect(toolsFor(asked('what bit depth is it?', tracked, [labels, tracks]))).toEqual(['movie_info']);
   });
 });
+
+describe('frames ranked', () => {
+  it('by their count or a value, the highest first unless the lowest is asked', () => {
+    const objectsPath = join(dir, 'objects.csv');
+    writeTableCsv(objectsPath, {
+      columns: ['label', 't', 'area_um2', 'mean_intensity_c1'],
+      rows: [{ label: 1, t: 0, area_um2: 10, mean_intensity_c1: 900 }, { label: 1, t: 1, area_um2: 11, mean_intensity_c1: 1000 }, { label: 2, t: 1, area_um2: 12, mean_intensity_c1: 1000 }, { label: 1, t: 2, area_um2: 9, mean_intensity_c1: 800 }],
+    });
+    const objects: KnownArtifact = { id: 'table-2', type: 'table', producedBy: 'measure', path: objectsPath };
+    const c = asked('order the frames by cell count', [ran('segment', labels), ran('measure', objects, { lengthUnit: 'µm', timeUnit: 'min' })], [labels, objects]);
+    expect(answerFromTable('order the frames by cell count', c)).toMatch(/^Frames by objects, highest first: frame 2: 2, frame 1: 1, frame 3: 1/);
+    expect(answerFromTable('rank the timepoints by mean intensity', c)).toMatch(/highest first: frame 2: 1000 grey levels, frame 1: 900 grey levels, frame 3: 800/);
+    expect(answerFromTable('the 2 dimmest frames', c)).toMatch(/lowest first: frame 3: 800 grey levels, frame 1: 900 grey levels \(/);
+  });
+});
