@@ -390,7 +390,8 @@ function readScope(question: string): QuestionScope {
   // "at the end" alone is the last frame, "at the start" the first (with a comparison they are both ends)
   const lastFrame = /\b(?:the\s+)?(?:last|final)\s+(?:frame|time ?point|timepoint)\b/i.test(text) || /\b(?:at|by) the (?:very )?end\b/i.test(text);
   const firstFrame = /\b(?:the\s+)?(?:first|initial)\s+(?:frame|time ?point|timepoint)\b(?!s)/i.test(text) || /\bat the (?:very )?(?:start|beginning)\b/i.test(text);
-  const track = /\b(?:track|cell|nucleus|object|label)\s*(?:number\s*|no\.?\s*|#\s*)?(\d+)\b/i.exec(text);
+  // ("trajectory 3", "lineage 2": a track by another name)
+  const track = /\b(?:track|trajectory|tracklet|lineage|cell|nucleus|object|label)\s*(?:number\s*|no\.?\s*|#\s*)?(\d+)\b/i.exec(text);
   // "is nucleus 2 bigger than nucleus 3?", "track 3 vs track 7": two of them, the one after "than" (or the second) the baseline
   const THING = String.raw`(?:track|cell|nucleus|object|label)\s*(?:number\s*|no\.?\s*|#\s*)?(\d+)\b`;
   const twoTracks = new RegExp(String.raw`\b${THING}[^?.]{0,40}?\b(than|vs\.?|versus|compared? (?:to|with)|against|and)\s+(?:(?:that of|the one of|for|in|of|the)\s+)*(?:(?:track|cell|nucleus|object|label)\s*(?:number\s*|no\.?\s*|#\s*)?)?(\d+)\b`, 'i').exec(text);
@@ -567,6 +568,7 @@ export function isAskedForm(question: string): boolean {
   if (EACH_ONES_VALUE.test(text.trim())) return true;
   // "list the tracks by duration", "rank the nuclei by area": the things in the order of a quantity, told
   if (/^(?:and\s+|so\s+|now\s+|also\s+)?(?:list|rank|sort|order)\s+(?:the\s+|all\s+(?:the\s+)?|my\s+)?(?:tracks|cells|nuclei|objects|trajectories|frames|time ?points?|timepoints?)\s+by\s+/i.test(text) && !/\b(?:export|save|write|csv|xlsx?|file)\b/i.test(text)) return true;
+  if (ONES_VALUE_OR_EXTREME.test(text.trim())) return true;
   return NOUN_QUESTION.test(text) && (/\?\s*$/.test(text) || AGGREGATE_FIRST.test(text) || QUANTITY_ALONE.test(text.trim()) || ((THING_AT_A_SCOPE.test(text.trim()) || THING_AT_A_POINT.test(text.trim())) && !STEP_VERB.test(text)) || (!STEP_VERB.test(text) && /\b(?:vs\.?|versus|compared (?:to|with))\s/i.test(text) && readScope(question).compare !== undefined));
 }
 
@@ -694,6 +696,9 @@ const THING_AT_A_SCOPE = /^(?:and\s+|so\s+|now\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}
 
 /** A request that is only a thing (or its count) at one point of the movie or of one thing: "cell count at t = 2 min", "nuclear area in frame 3 pls", "radius of cell 2". */
 const THING_AT_A_POINT = /^(?:and\s+|so\s+|now\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}(?:(?:of|for)\s+(?:track|cell|nucleus|object|trajectory)\s*#?\d+(?:\s+(?:in|at)\s+(?:the\s+)?(?:(?:frame|time ?point|timepoint)\s*#?\d+|(?:first|last|final)\s+(?:frame|time ?point|timepoint)))?|(?:in|at|on|for|during)\s+(?:the\s+)?(?:(?:frame|time ?point|timepoint)\s*#?\d+|t\s*=?\s*\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|min|mins|minutes?|h|hours?)?|\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|min|mins|minutes?|h|hours?)|(?:first|last|final)\s+(?:frame|time ?point|timepoint)))(?:[\s.!,]+(?:please|pls|plz|thanks|thx))?[\s.!]*$/i;
+
+/** One thing's value said with its possessive, or an extreme of the things named alone: "track 1's displacement", "fastest track pls", "the biggest nucleus". */
+const ONES_VALUE_OR_EXTREME = new RegExp(String.raw`^(?:and\s+|so\s+|now\s+)?(?:the\s+)?(?:(?:track|trajectory|cell|nucleus|object)\s*#?\d+['’]s\s+(?:[\p{L}²/-]+\s*){1,4}|(?:${LARGEST.source}|${SMALLEST.source})\s+(?:one|tracks?|trajector(?:y|ies)|cells?|nucle(?:us|i)|objects?|frames?|time ?points?|timepoints?))(?:[\s,]+(?:please|pls|plz|thanks|thx))?[\s.!]*$`, 'iu');
 
 /** A measured quantity named alone, perhaps with a statistic and a word of politeness: "areas pls", "mean speed please", "nuclear sizes?". */
 const QUANTITY_ALONE = /^(?:and\s+|so\s+|now\s+)?(?:the\s+|their\s+)?(?:(?:nuclear|cell|nucleus|track|object|mean|average|avg|median|total|max(?:imum)?|min(?:imum)?)\s+){0,2}(?:areas?|sizes?|speeds?|velocit(?:y|ies)|intensit(?:y|ies)|brightness|fluorescence|distances?|displacements?|durations?|lifetimes?|circularit(?:y|ies)|perimeters?|straightness|msd)(?:[\s,]+(?:please|pls|plz|thanks|thx|again))?[\s.!]*$/i;

@@ -147,3 +147,11 @@ describe('frames ranked', () => {
     expect(answerFromTable('the 2 dimmest frames', c)).toMatch(/lowest first: frame 3: 800 grey levels, frame 1: 900 grey levels \(/);
   });
 });
+
+describe('a track by another name, one thing\'s value and an extreme said alone', () => {
+  it('are questions about the data', () => {
+    expect(readQuestion('speed of trajectory 3?').track).toBe(3);
+    for (const q of ["track 1's displacement", 'fastest track pls', 'the biggest nucleus', 'slowest one']) expect(isAskedForm(q), q).toBe(true);
+    for (const q of ['track the fastest cells', 'segment the biggest nuclei']) expect(isAskedForm(q), q).toBe(false);
+  });
+});
