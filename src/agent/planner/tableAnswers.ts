@@ -545,7 +545,7 @@ export function isAskedForm(question: string): boolean {
   // a scope said first ("in frames 5-10, what's the mean speed?", "for track 3, ...")
   const text = plainQuestion(question)
     // a value wished for by its statistic: "we'd like the mean speed", "I need the number of tracks"
-    .replace(/^(?:(?:dear|hi|hey|hello)\b[^,]{0,30},\s*)?(?:i|we)(?:'d|\s+would)?\s+(?:like|want|need)\s+(?=(?:the|a|an)\s+(?:mean|average|median|typical|number|count|total|max(?:imum)?|min(?:imum)?|[\p{L}-]+est)\b)/iu, 'what is ')
+    .replace(/^(?:(?:dear|hi|hey|hello)\b[^,]{0,30},\s*)?(?:i|we)(?:'d|\s+would)?\s+(?:like|want|need)\s+(?=(?:the|a|an)\s+(?:mean|average|median|typical|number|count|total|(?:max(?:imum)?|min(?:imum)?)(?!\s+(?:intensity\s+)?proj)|[\p{L}-]+est)\b)/iu, 'what is ')
     // a question asked indirectly: "I'd like to know ...", "could you tell me ...", "please give me ..."
     .replace(/^(?:(?:hi|hey|hello|ok(?:ay)?|so|and|also|now)[,!\s]+)*(?:please\s+)?(?:(?:i(?:'d| would) like|i want(?:ed)?|i need|we(?:'d| would) like|i(?:'m| am) curious|i wonder(?:ed)?|do you know|any idea|let me know|can you|could you|would you|can u|could u|pls|please)\s+)?(?:to\s+)?(?:know|find out|check|tell me|give me|work out|figure out|let me know|list(?:\s+me)?(?=\s+(?:the\s+|all\s+(?:the\s+)?)?(?:[a-z-]+\s+)?(?:mean|average|median|(?:areas?|sizes?|speeds?|velocit(?:y|ies)|intensit(?:y|ies)|brightness|durations?|lifetimes?|displacements?|distances?|circularit(?:y|ies)|perimeters?|lengths?)\b|\w+\s+(?:of|for|per)\s+(?:each|every|all))))?\s*(?:please\s+)?(?:,\s*)?/i, (prefix) => (/\b(?:know|find out|check|tell me|give me|work out|figure out|curious|wonder|list)\b/i.test(prefix) ? 'what is ' : prefix))
     .replace(/^what is (?=(?:how|what|which|who|whose|when|where|whether|if|is|are|was|were|do|does|did)\b)/i, '')
@@ -588,8 +588,9 @@ export function questionClause(text: string): string {
 }
 
 /** Words that ask to be told ("give me", "tell us"), shared by the readers of an answer asked for. */
-// ("we'd like the mean speed", "I need the number of tracks": a value wished for is asked for too)
-const TELL_ME = String.raw`\b(?:tell|give|show|report|send|get)\s+(?:me|us)\b|\b(?:i|we)(?:'d|\s+would)?\s+(?:like|want|need)(?:\s+to\s+(?:have|get|see|know))?(?=\s+(?:the|a|an)\s)`;
+const TELL_ME = String.raw`\b(?:tell|give|show|report|send|get)\s+(?:me|us)\b`;
+// ("we'd like the mean speed", "I need the number of tracks": a statistic wished for is asked for too)
+const WISH = String.raw`\b(?:i|we)(?:'d|\s+would)?\s+(?:like|want|need)(?:\s+to\s+(?:have|get|see|know))?`;
 
 const ASKING = new RegExp(String.raw`${TELL_ME}|\bwhat(?:'s|\s+is|\s+are|\s+was)\b|\bhow\s+(?:big|large|fast|many|much|long|far)\b`, 'i');
 /**
@@ -638,7 +639,7 @@ export function askedPart(text: string): { text: string; start: number; from: nu
 }
 /** "give me the median area", "tell me the mean speed": a statistic asked for by name. */
 /** ("... and tell me the roundest", "give me the fastest one": an extreme asked for by name, as the question reader knows them) */
-const TELL_ME_A_STATISTIC = new RegExp(String.raw`${TELL_ME}\s+(?:the\s+|a\s+)?(?:mean|average|median|typical|sd|std|standard deviation|spread|range|total|sum|number|count|max(?:imum)?|min(?:imum)?|percentiles?|distribution)\b|${TELL_ME}\s+(?:the\s+)?(?:${LARGEST.source}|${SMALLEST.source})`, 'i');
+const TELL_ME_A_STATISTIC = new RegExp(String.raw`(?:${TELL_ME}|${WISH})\s+(?:the\s+|a\s+)?(?:mean|average|median|typical|sd|std|standard deviation|spread|range|total|sum|number|count|(?:max(?:imum)?|min(?:imum)?)(?!\s+(?:intensity\s+)?proj)|percentiles?|distribution)\b|${TELL_ME}\s+(?:the\s+)?(?:${LARGEST.source}|${SMALLEST.source})`, 'i');
 
 /** A verb of finding out with the question it asks as its object ("measure how big they are", "work out which track is longest"). */
 const EMBEDDED_QUESTION = /\b(?:quantify|determine|measure|find out|work out|figure out|assess|calculate|compute|estimate|establish)\s+(?:how\s+(?!to\b|it\b|you\b)[a-z]+|which|what|whether)\b/i;
