@@ -238,7 +238,19 @@ export function explainStep(question: string, earlier: PastResult[], index: Tool
     .filter(([k, p]) => !INPUTS.has(k) && step.args[k] === undefined && step.values[k] === undefined && p.default !== undefined && p.description && (k === 'method' || relevance(k) > 0))
     .slice(0, 2);
   for (const [k, p] of defaults) parts.push(`${k} was left at its default ${JSON.stringify(p.default)} (${p.description!.split(/(?<=\.)\s/)[0].replace(/\.$/, '')})`);
-  return `${usedVerdict(question, step)}I did not re-run anything. From the record of ${step.tool}: ${parts.join('; ')}. Its own account: ${step.summary.replace(/\s+$/, '')} Ask me to run it again with other values if you want to compare.`;
+  return `${usedVerdict(question, step)}I did not re-run anything. From the record of ${step.tool}: ${parts.join('; ')}. Its own account: ${step.summary.replace(/\s+$/, '')}${howComputed(question, step.tool)} Ask me to run it again with other values if you want to compare.`;
+}
+
+/** "how is the speed calculated?", "how were the areas measured?": how a quantity is obtained, not which value was chosen. */
+const HOW_COMPUTED = /\bhow\s+(?:is|are|was|were|do|does|did)\s+(?:you\s+)?(?:the\s+|these\s+|those\s+|its\s+|their\s+)?(?:[\p{L}-]+\s+){0,3}(?:calculated|calculate|computed|compute|derived|derive|worked out|work out|measured|measure|defined|define|estimated|estimate|determined|determine|obtained|get|got)\b/iu;
+
+/** The sentences of the tool's own declaration that name the quantity asked how it is computed ("track steps (links: speed, displacement)"). */
+function howComputed(question: string, tool: string): string {
+  if (!HOW_COMPUTED.test(question)) return '';
+  const asked = new Set(tokenize(question).filter((t) => t.word.length >= 4).map((t) => meaning(t.stem)));
+  const self = findTool(tool);
+  const sentences = `${self?.description ?? ''}`.split(/(?<=\.)\s+/).filter((sentence) => tokenize(sentence).some((t) => asked.has(meaning(t.stem))));
+  return sentences.length ? ` How \`${tool}\` computes it, from its declaration: ${sentences.slice(0, 2).join(' ')}` : '';
 }
 
 /** Words of a "did you use X?" that name no method ("a model", "deep learning", "the default"). */

@@ -155,3 +155,13 @@ describe('a track by another name, one thing\'s value and an extreme said alone'
     for (const q of ['track the fastest cells', 'segment the biggest nuclei']) expect(isAskedForm(q), q).toBe(false);
   });
 });
+
+describe('how a quantity is computed', () => {
+  it('is told from the declaration of the step that measured it, beside its record', () => {
+    const measured: PastResult = { tool: 'measure', args: { kind: 'tracks' }, ok: true, summary: 'Measured 5 tracks.', values: { meanSpeed: 0.5, speedUnit: 'µm/min', tracks: 5 }, artifacts: [] };
+    const text = explainStep('how is the speed calculated?', [measured], indexFor(catalogue), (t) => catalogue.get(t)?.properties ?? {})!;
+    expect(text).toContain('meanSpeed = 0.5 µm/min');
+    expect(text).toMatch(/How `measure` computes it, from its declaration: .*speed/);
+    expect(explainStep('why did you pick that speed?', [measured], indexFor(catalogue))).not.toMatch(/computes it/);
+  });
+});
