@@ -322,7 +322,7 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
       const recording = recordingAnswer(plan.question, result);
       if (recording) return `${recording}.`;
     }
-    const header = conversation.current.length === 0 ? answerFromHeader(plan.question, conversation.artifactsAtStart) : undefined;
+    const header = conversation.current.length === 0 && conversation.earlier.some((r) => r.ok) ? answerFromHeader(plan.question, conversation.artifactsAtStart) : undefined;
     if (header) return `${header}.`;
     // ("how many at 4 minutes?": the frame nearest that time, when the frame interval is known; units are left out below)
     // "segment the nuclei and tell me which frame has the fewest": the question after the steps is answered from their results

@@ -2009,8 +2009,9 @@ function recordingPlan(text: string, conversation: Conversation, catalogue: Cata
   if (NOW.test(text) && readsAsMicroscope(text, conversation)) return undefined;
   const asked = recordingQuestion(text, catalogue);
   if (!asked) return undefined;
-  // (the header facts the session read when the movie was opened answer it without reading the file again)
-  if (findPaths(text).length === 0 && answerFromHeader(text, conversation.artifactsAtStart, catalogue)) return { steps: [], question: text };
+  // (once steps have worked on the movie, the header facts they used answer it without reading the file again; a first
+  // question in a fresh session reads the header with the reporting tool, whose call the answer cites)
+  if (findPaths(text).length === 0 && conversation.earlier.some((r) => r.ok) && answerFromHeader(text, conversation.artifactsAtStart, catalogue)) return { steps: [], question: text };
   // the movie at hand, whatever participle the words use ("this was filmed" names no step's movie)
   const args = buildArgs(asked.tool, { clause: text, text, conversation, catalogue });
   if (args.movie === undefined && findPaths(text).length === 0) args.movie = { $ref: 'movie', mode: 'chain' } satisfies Ref;
