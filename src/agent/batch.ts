@@ -12,6 +12,7 @@ import { lockFolder, writeFileAtomic } from './locks.ts';
 import { executePipeline, type Pipeline, type PipelineStepResult } from './pipeline.ts';
 import { redact } from './secrets.ts';
 import { Session } from './session.ts';
+import { valueUnit } from './valueUnits.ts';
 
 export interface MovieRunResult {
   movie: string;
@@ -267,31 +268,4 @@ export function summaryCsv(results: MovieRunResult[], tools: ToolSpec[] = []): s
   return [header.map(cell).join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
 }
 
-/** Units a result key can end with (objectRadiusPx, cellMotionPxPerFrame, fieldLostPercent), for a value its tool does not declare. */
-const KEY_UNITS: [RegExp, string][] = [
-  [/PxPerFrame$/, 'px/frame'],
-  [/Px2$/, 'px²'],
-  [/Px$/, 'px'],
-  [/Um2$/, 'µm²'],
-  [/Um$/, 'µm'],
-  [/Percent$/, '%'],
-];
-
-/**
- * The unit of one result value as the step reported it: the tool's declared one, else the one
- * its key names at its end; undefined when neither says one (counts, ratios).
- */
-export function valueUnit(tool: ToolSpec | undefined, key: string, values: Record<string, unknown>): string | undefined {
-  const declared = tool?.results?.[key]?.unit;
-  if (declared === undefined) return KEY_UNITS.find(([suffix]) => suffix.test(key))?.[1];
-  if (declared === '') return declared;
-  // a key that names its unit (objectRadiusPx, maxLagFrames, cellMotionPxPerFrame) is in that unit whatever the calibration
-  if (/(Px|Px2|Frames|Spots|PerFrame)$/.test(key)) return declared;
-  const length = typeof values.lengthUnit === 'string' ? values.lengthUnit : undefined;
-  const time = typeof values.timeUnit === 'string' ? values.timeUnit : undefined;
-  if (typeof values.speedUnit === 'string' && /^px\/frames?$/.test(declared)) return values.speedUnit;
-  let unit = declared;
-  if (length) unit = unit.replace(/\bpx\b/g, length);
-  if (time && time !== 'frame') unit = unit.replace(/\bframes?\b/g, time);
-  return unit;
-}
+export { valueUnit };

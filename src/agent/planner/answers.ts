@@ -11,7 +11,7 @@ import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { indexFor } from './toolIndex.ts';
 import { sessionPixelSizeUm } from './builders.ts';
 import { tokenize } from './words.ts';
-import { isYesNoQuestion, recordingAnswer } from './recordingQuestions.ts';
+import { answerFromHeader, isYesNoQuestion, recordingAnswer } from './recordingQuestions.ts';
 import { notAppliedLine } from '../inapplicable.ts';
 
 
@@ -176,7 +176,8 @@ export function timeAsFrame(question: string, conversation: Conversation): { que
   const intervalS = atTimeS !== undefined ? movieIntervalS(conversation) : undefined;
   if (atTimeS === undefined || !intervalS) return { question, note: '' };
   const frame = Math.round(atTimeS / intervalS) + 1;
-  const phrase = /\b(?:after|at|by|around|about|within)\s*(?:the\s+)?\d+(?:[.,]\d+)?\s*(?:secs?|seconds?|s|mins?|minutes?|h|hrs?|hours?)\b(?:\s+(?:in|into)(?:\s+the)?\s+(?:movie|film|video|recording))?/i;
+  // ("at t = 2 min": the time written as its variable)
+  const phrase = /\b(?:after|at|by|around|about|within)\s*(?:the\s+)?(?:t\s*=\s*)?\d+(?:[.,]\d+)?\s*(?:secs?|seconds?|s|mins?|minutes?|h|hrs?|hours?)\b(?:\s+(?:in|into)(?:\s+the)?\s+(?:movie|film|video|recording))?/i;
   if (!phrase.test(question)) return { question, note: '' };
   return { question: question.replace(phrase, `in frame ${frame}`), note: ` (frame ${frame} is ${timeText(atTimeS, askedTimeUnit(question) ?? (atTimeS >= 120 ? 'min' : 's'))} into the movie, at ${timeText(intervalS)} per frame)` };
 }
@@ -324,6 +325,8 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
       const recording = recordingAnswer(plan.question, result);
       if (recording) return `${recording}.`;
     }
+    const header = conversation.current.length === 0 && conversation.earlier.some((r) => r.ok) ? answerFromHeader(plan.question, conversation.artifactsAtStart) : undefined;
+    if (header) return `${header}.`;
     // ("how many at 4 minutes?": the frame nearest that time, when the frame interval is known; units are left out below)
     // "segment the nuclei and tell me which frame has the fewest": the question after the steps is answered from their results
     const question = (conversation.current.length > 0 ? askedPart(plan.question)?.text : undefined) ?? plan.question;

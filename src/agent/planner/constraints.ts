@@ -483,9 +483,21 @@ function valuesNotSet(step: StepWords, catalogue: Catalogue, text: string): Unap
     if (Object.entries(args).some(([other, v]) => other !== arg && v === named)) continue;
     const written = new RegExp(`\\b${named.replace(/_/g, '[ _-]?')}\\b`, 'i').exec(text);
     const at = written?.index ?? text.length;
+    // the statistic of a quantity another argument took ("the mean speed" as the feature: the speed's own name, TRACK_MEAN_SPEED)
+    if (written && namesQuantityAfter(args, arg, text.slice(at + written[0].length))) continue;
     out.push({ text: written?.[0] ?? named, kind: 'method', start: at, end: at + (written?.[0].length ?? 0), arg });
   }
   return out;
+}
+
+/** Two written words of one meaning (their stems, through the thesaurus). */
+const sameMeaning = (a: string, b: string) => { const [x, y] = [tokenize(a)[0], tokenize(b)[0]]; return !!x && !!y && meaning(x.stem) === meaning(y.stem); };
+
+/** The next word after a value names the text of another argument the step was given ("mean" before "speed" with feature: speed). */
+function namesQuantityAfter(args: Record<string, unknown>, arg: string, after: string): boolean {
+  const next = /^\s+([\p{L}]+)/u.exec(after)?.[1].toLowerCase();
+  if (!next) return false;
+  return Object.entries(args).some(([other, v]) => other !== arg && !INPUTS.has(other) && typeof v === 'string' && v.toLowerCase().split(/[\s_-]+/).some((w) => w.length > 2 && sameMeaning(w, next)));
 }
 
 /**

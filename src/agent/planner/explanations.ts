@@ -3,6 +3,7 @@
 // step asked about (the arguments it was given, the values it reported it chose, the model
 // folder and sha256, its own account of why), without running anything again.
 import { ALL_TOOLS, findTool } from '../allTools.ts';
+import { valueUnit } from '../valueUnits.ts';
 import { type PropertyInfo, selfOf } from './catalogue.ts';
 import type { PastResult } from './conversation.ts';
 import type { ToolIndex } from './matcher.ts';
@@ -137,7 +138,8 @@ export function sessionTiming(done: PastResult[]): string {
 }
 
 /** A question about a choice already made ("why did you ...", "what threshold was used"). */
-const PAST_CHOICE = /\b(?:did|was|were|had|have)\s+(?:you|it|they|the\s+\w+)\b|\b(?:chose|chosen|picked|used|went with|decided|selected|ran)\b/i;
+// ("how confident are you about the tracking?", "how reliable is the segmentation?": how sure a result is, which only a step run makes)
+const PAST_CHOICE = /\b(?:did|was|were|had|have)\s+(?:you|it|they|the\s+\w+)\b|\b(?:chose|chosen|picked|used|went with|decided|selected|ran)\b|\bhow (?:sure|confident|certain|reliable|trustworthy|accurate)\b/i;
 
 /** The reply to a question about a choice when no step that chooses has run in this session. */
 function nothingRanReply(question: string, earlier: PastResult[], index: ToolIndex): string {
@@ -157,6 +159,12 @@ const INPUTS = new Set(['movie', 'labels', 'tracks', 'table', 'output', 'result'
 /** Values that say why a step ran the way it did, in any tool's words. */
 const TELLING = /method|reason|threshold|model|sha256|folder|reference|sigma|radius|distance|confidence|uncertain|chosen|auto|estimated|seed|percentile|overlap|gap/i;
 
+/** "Radius of the objects (px).", "in µm": a unit a schema's description gives in brackets or after "in". */
+function unitOfSchema(schema: PropertyInfo | undefined): string | undefined {
+  const m = /\((px|pixels|µm|um|µm²|px²|s|seconds|min|minutes|ms|frames|%)\)/i.exec(schema?.description ?? '');
+  return m ? m[1].replace(/^um$/i, 'µm').replace(/^pixels$/i, 'px').replace(/^seconds$/i, 's').replace(/^minutes$/i, 'min') : undefined;
+}
+
 function formatValue(v: unknown): string {
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
   if (Array.isArray(v)) {
@@ -168,8 +176,13 @@ function formatValue(v: unknown): string {
   return String(v);
 }
 
-function withUnit(tool: string, key: string, v: unknown): string {
-  const unit = findTool(tool)?.results?.[key]?.unit;
+/**
+ * A value with its unit: the one the tool declares for the result (in the calibrated unit the step
+ * reported), else the one the name of the value or argument ends with (objectRadiusPx → px,
+ * frameIntervalS → s), else the unit its schema's description states in brackets.
+ */
+function withUnit(tool: string, key: string, v: unknown, values: Record<string, unknown> = {}, schema?: PropertyInfo): string {
+  const unit = valueUnit(findTool(tool), key, values) || unitOfSchema(schema);
   const numbers = Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : [];
   if (Array.isArray(v) && numbers.length === v.length && v.length > 3) return `${formatValue(Math.min(...numbers))} to ${formatValue(Math.max(...numbers))}${unit ? ` ${unit}` : ''} over ${v.length} frames`;
   return `${formatValue(v)}${unit && typeof (Array.isArray(v) ? v[0] : v) === 'number' ? ` ${unit}` : ''}`;
@@ -217,15 +230,27 @@ export function explainStep(question: string, earlier: PastResult[], index: Tool
     .sort(([a], [b]) => relevance(b) - relevance(a))
     .slice(0, 8);
   const parts: string[] = [];
-  parts.push(given.length ? `you (or the plan) set ${given.map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(', ')}` : 'no arguments were given, so it used its defaults and what it measured on the movie');
-  if (chosen.length) parts.push(`it recorded ${chosen.map(([k, v]) => `${k} = ${withUnit(step.tool, k, v)}`).join('; ')}`);
+  parts.push(given.length ? `you (or the plan) set ${given.map(([k, v]) => `${k} = ${typeof v === 'number' ? withUnit(step.tool, k, v, step.values, schemaOf(step.tool)[k]) : JSON.stringify(v)}`).join(', ')}` : 'no arguments were given, so it used its defaults and what it measured on the movie');
+  if (chosen.length) parts.push(`it recorded ${chosen.map(([k, v]) => `${k} = ${withUnit(step.tool, k, v, step.values, schemaOf(step.tool)[k])}`).join('; ')}`);
   // what the schema says of the choices it was not given and did not report (the method left at its default)
   const props = schemaOf(step.tool);
   const defaults = Object.entries(props)
     .filter(([k, p]) => !INPUTS.has(k) && step.args[k] === undefined && step.values[k] === undefined && p.default !== undefined && p.description && (k === 'method' || relevance(k) > 0))
     .slice(0, 2);
   for (const [k, p] of defaults) parts.push(`${k} was left at its default ${JSON.stringify(p.default)} (${p.description!.split(/(?<=\.)\s/)[0].replace(/\.$/, '')})`);
-  return `${usedVerdict(question, step)}I did not re-run anything. From the record of ${step.tool}: ${parts.join('; ')}. Its own account: ${step.summary.replace(/\s+$/, '')} Ask me to run it again with other values if you want to compare.`;
+  return `${usedVerdict(question, step)}I did not re-run anything. From the record of ${step.tool}: ${parts.join('; ')}. Its own account: ${step.summary.replace(/\s+$/, '')}${howComputed(question, step.tool)} Ask me to run it again with other values if you want to compare.`;
+}
+
+/** "how is the speed calculated?", "how were the areas measured?": how a quantity is obtained, not which value was chosen. */
+const HOW_COMPUTED = /\bhow\s+(?:is|are|was|were|do|does|did)\s+(?:you\s+)?(?:the\s+|these\s+|those\s+|its\s+|their\s+)?(?:[\p{L}-]+\s+){0,3}(?:calculated|calculate|computed|compute|derived|derive|worked out|work out|measured|measure|defined|define|estimated|estimate|determined|determine|obtained|get|got)\b/iu;
+
+/** The sentences of the tool's own declaration that name the quantity asked how it is computed ("track steps (links: speed, displacement)"). */
+function howComputed(question: string, tool: string): string {
+  if (!HOW_COMPUTED.test(question)) return '';
+  const asked = new Set(tokenize(question).filter((t) => t.word.length >= 4).map((t) => meaning(t.stem)));
+  const self = findTool(tool);
+  const sentences = `${self?.description ?? ''}`.split(/(?<=\.)\s+/).filter((sentence) => tokenize(sentence).some((t) => asked.has(meaning(t.stem))));
+  return sentences.length ? ` How \`${tool}\` computes it, from its declaration: ${sentences.slice(0, 2).join(' ')}` : '';
 }
 
 /** Words of a "did you use X?" that name no method ("a model", "deep learning", "the default"). */

@@ -14,7 +14,7 @@ import { withoutLetterForms } from './letterForms.ts';
 import { isOutOfScope, namesASubject } from './outOfScope.ts';
 import { askedMeanings, asksAValue, changesImagesReply, makesImages, measuredInstead, notMeasuredReply, onlyReports, reporterFor, resultHits, statesObjectSize, unmeasuredQuantity } from './propertyQuestions.ts';
 import { explainStep } from './explanations.ts';
-import { aboutTheAnalysis, recordingQuestion } from './recordingQuestions.ts';
+import { aboutTheAnalysis, answerFromHeader, namesOneAnalysedThing, recordingQuestion } from './recordingQuestions.ts';
 import { GENERIC_SPREAD, type Match } from './matcher.ts';
 import { indexFor } from './toolIndex.ts';
 import { isStopWord, meaning, normalizeWord, stopWords, type Token, tokenize } from './words.ts';
@@ -790,10 +790,11 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   if (runReporter && questionAboutTheRun(text) && mentions.some((m) => runsMicroscope(m.tool, catalogue) && (['stop', 'start', 'change'] as const).some((role) => plays(m.tool, role, catalogue)))) mentions = [{ tool: runReporter, start: 0, end: text.length, order: 0 }];
   // "do any cells stop moving?": a question about the data, with no acquisition running, never stops, starts or changes one
   // (and a question about things analysed, "which time point holds the most nuclei?", "how fast are they going in um/h", asks no microscope command, nor its report for a measured quantity)
-  const notTheMicroscopes = (tool: string) => !acquisitionRunning(conversation) && runsMicroscope(tool, catalogue) && (analysed && isQuestion(text) && !microscopeOnlyWords(text)
+  // (nor a question about one thing found, "when does track 2 start?": no run's start, whatever its verb)
+  const notTheMicroscopes = (tool: string) => !acquisitionRunning(conversation) && runsMicroscope(tool, catalogue) && ((isQuestion(text) && namesOneAnalysedThing(text)) || (analysed && isQuestion(text) && !microscopeOnlyWords(text)
     // (nor for a count of things analysed: "how many cells divide during the experiment?")
     ? !(['status', 'list'] as const).some((role) => plays(tool, role, catalogue)) || asksAMeasuredQuantity(text) || countsThings(text) || countsDividingCells(text)
-    : asksAboutTheData(text) && (['stop', 'start', 'change'] as const).some((role) => plays(tool, role, catalogue)));
+    : asksAboutTheData(text) && (['stop', 'start', 'change'] as const).some((role) => plays(tool, role, catalogue))));
   mentions = mentions.filter((m) => !notTheMicroscopes(m.tool));
   // a rule for the microscope absorbs the actions it names ("when a cell divides, image every 10 s")
   const rule = mentions.find((m) => plays(m.tool, 'rule', catalogue));
@@ -1125,7 +1126,8 @@ const INPUT_ARGS = new Set(['movie', 'labels', 'tracks', 'table', 'output', 'fra
 
 /** "w/o" and "w/" written out ("without", "with"): lab shorthand that reads as a slash between steps otherwise. */
 function withAbbreviationsWritten(text: string): string {
-  return text.replace(/\bw\/o\b/gi, 'without').replace(/\bw\/(?=\s)/gi, 'with');
+  // ("can u plot ...", "thank u": chat's "u" after a verb that asks is "you", never a unit)
+  return text.replace(/\bw\/o\b/gi, 'without').replace(/\bw\/(?=\s)/gi, 'with').replace(/\b(can|could|would|will|do|did|have|thank|thx)\s+u\b(?!\s*m\b)/gi, '$1 you');
 }
 
 /** A unit on one side of a slash ("µm/min", "px/frame", "dF/F0"): a rate or a ratio, never steps. */
@@ -2127,6 +2129,9 @@ function recordingPlan(text: string, conversation: Conversation, catalogue: Cata
   if (NOW.test(text) && readsAsMicroscope(text, conversation)) return undefined;
   const asked = recordingQuestion(text, catalogue);
   if (!asked) return undefined;
+  // (once steps have worked on the movie, the header facts they used answer it without reading the file again; a first
+  // question in a fresh session reads the header with the reporting tool, whose call the answer cites)
+  if (findPaths(text).length === 0 && conversation.earlier.some((r) => r.ok) && answerFromHeader(text, conversation.artifactsAtStart, catalogue)) return { steps: [], question: text };
   // the movie at hand, whatever participle the words use ("this was filmed" names no step's movie)
   const args = buildArgs(asked.tool, { clause: text, text, conversation, catalogue });
   if (args.movie === undefined && findPaths(text).length === 0) args.movie = { $ref: 'movie', mode: 'chain' } satisfies Ref;

@@ -6,7 +6,7 @@
 // A question about cells, tracks or a measured quantity is not about the recording, and
 // while an acquisition runs "how many frames?" is about its progress (the caller's to tell).
 import { type Catalogue, selfOf } from './catalogue.ts';
-import type { PastResult } from './conversation.ts';
+import type { KnownArtifact, PastResult } from './conversation.ts';
 import { asksProgress, onlyReports } from './propertyQuestions.ts';
 import { findChannels } from './extract.ts';
 import { isAdviceQuestion } from './clauses.ts';
@@ -37,6 +37,18 @@ const ANALYSED = /^(?:cells?|nucle(?:us|i|ar)|objects?|tracks?|trajector(?:y|ies
 /** A word that names a thing analysed or a measured quantity, outside the words a property's phrase took. */
 function namesAnalysed(words: string[], covered: Set<number> = new Set()): boolean {
   return words.some((w, i) => !covered.has(i) && ANALYSED.test(w));
+}
+
+/** One thing analysed named by its number or ordinal ("track 2", "cell #3", "nucleus no. 4", "the 2nd track"). */
+const ONE_ANALYSED = /\b(?:tracks?|trajector(?:y|ies)|tracklets?|lineages?|cells?|nucle(?:us|i)|objects?|labels?|spots?|particles?)\s*(?:#|no\.?|number)?\s*\d+\b(?!\s*(?:%|(?:µm|um|px|s|sec|min|h|frames?)\b))|\b\d+(?:st|nd|rd|th)\s+(?:track|trajectory|cell|nucleus|object)\b/i;
+
+/**
+ * A question about one thing found in the movie ("when does track 2 start?", "where does cell 3
+ * end up?"): about the results, answered from them whatever verb it uses ("start", "end", "stop"
+ * are no command to the microscope, nor a question about its run).
+ */
+export function namesOneAnalysedThing(text: string): boolean {
+  return ONE_ANALYSED.test(plainQuestion(text));
 }
 
 /**
@@ -396,4 +408,34 @@ export function recordingAnswer(question: string, result: PastResult, catalogue:
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The header facts the session knows of a movie already (read when it was opened), keyed as the reporting tool's results. */
+function headerFacts(movie: KnownArtifact): Record<string, unknown> {
+  const facts: Record<string, unknown> = {};
+  if (typeof movie.frames === 'number') facts.frames = movie.frames;
+  if (typeof movie.zSlices === 'number') facts.zSlices = movie.zSlices;
+  // (null: the header was read and records no pixel size)
+  if (movie.pixelSizeUm !== undefined) facts.pixelSizeUm = movie.pixelSizeUm;
+  if (typeof movie.frameIntervalS === 'number') facts.frameIntervalS = movie.frameIntervalS;
+  if (typeof movie.width === 'number') facts.widthPx = movie.width;
+  if (typeof movie.height === 'number') facts.heightPx = movie.height;
+  if (movie.channelNames?.length) Object.assign(facts, { channelNames: movie.channelNames, channels: movie.channelNames.length });
+  return facts;
+}
+
+/**
+ * "what's the pixel size?", "time between frames?" once the movie is open: answered from the header
+ * facts the session already holds, without reading the file again; undefined when the question asks
+ * a property the session does not hold (the reporting tool then reads it).
+ */
+export function answerFromHeader(question: string, movies: KnownArtifact[], catalogue: Catalogue = new Map()): string | undefined {
+  const movie = movies.filter((a) => a.type === 'movie').at(-1);
+  const asked = movie ? recordingQuestion(question, catalogue) : undefined;
+  if (!movie || !asked || asked.loose || asked.keys.length === 0) return undefined;
+  const facts = headerFacts(movie);
+  // (width and height are one answer; the channels and their names too)
+  const needed = asked.keys.filter((k) => !(k === 'heightPx' && asked.keys.includes('widthPx')) && !(k === 'channelNames' && asked.keys.includes('channels')));
+  if (!needed.every((k) => k in facts)) return undefined;
+  return recordingAnswer(question, { tool: asked.tool, args: {}, ok: true, summary: '', values: facts, artifacts: [] }, catalogue);
 }

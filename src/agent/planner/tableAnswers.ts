@@ -11,6 +11,7 @@ import { findFrameRange, findQuantities, parseNumber } from './quantities.ts';
 import { allowedEdits, editDistance, isStopWord, meaning, tokenize } from './words.ts';
 import { isTruth } from './catalogue.ts';
 import { asksPerFrame, statedFrameIntervalS, statedPixelSizeUm, withoutToldCalibration } from './askedUnits.ts';
+import { trackEventOf, trackSpanAnswer, type TrackEvent } from './trackSpans.ts';
 
 type Reduce = 'mean' | 'median' | 'sd' | 'range' | 'max' | 'min' | 'count' | 'sum' | 'fraction' | 'percentile';
 type Row = Table['rows'][number];
@@ -55,6 +56,8 @@ export interface QuestionScope {
   stats?: Reduce[];
   /** Asks which frame ("which frame has the most cells?", "when does the intensity peak?"): the frame with the extreme. */
   whichFrame?: boolean;
+  /** One track's start or end asked ("when does track 2 start?"): the frames of its first and last spots. */
+  trackEvent?: TrackEvent;
   reduce: Reduce;
   /** One value per frame ("in each frame", "over time", "how does ... change"). */
   perFrame: boolean;
@@ -88,6 +91,8 @@ const NOT_QUANTITY_WORDS =
   'trajector(?:y|ies) shr[iau]nk\\w* grow\\w* grew grown swell\\w* swollen becom\\w* getting stay\\w* remain\\w* same stable steady constant last lasts lasted span spans ' +
   // a frame that has, holds or shows the things ("which frame contains the fewest cells?"): where they are, not what is measured
   'contain\\w* hold\\w* includ\\w* see seen visible present found observ\\w* images? pictures? ' +
+  // how they were found ("how many did you find?", "how many were detected?"), the variable of time ("at t = 2 min"), a signal's colour: no quantity
+  'find finds finding detect(?:s|ed|ing)? identif(?:y|ied|ies) spot(?:ted)? segment(?:ed)? t colou?rs? ' +
   // the recording and its course named in other words ("during the experiment", "from start to finish", "of the time series")
   'experiments? timelapse lapse series serie sequence stack imaging session finish\\w* ended ends ending ' +
   'actual\\w* really truly indeed even just distinct different unique individual separate when where greater smaller exceed\\w* followed proliferat\\w* multipl(?:y|ies|ying|ied) ' +
@@ -131,7 +136,7 @@ export function quantityOfAdjectives(whole: string): string {
   const countGrows = /\b(?:number|count|how many|population|cells? numbers?)\b/i.test(whole) && !/\b(?:big|bigger|biggest|large|larger|largest|small|smaller|smallest|tiny|tiniest|area|size)\b/i.test(text);
   if (/\b(?:big|bigger|biggest|large|larger|largest|small|smaller|smallest|tiny|tiniest)\b/i.test(text) || (!countGrows && /\b(?:grow\w*|grew|grown|shr[iau]nk\w*|swell\w*|swollen)\b/i.test(text))) words.push('area');
   if (/\b(?:fast|faster|fastest|slow|slower|slowest|slowly|quick|quicker|quickest|quickly|rapidly|speedy|speedier|speediest)\b/i.test(text)) words.push('speed');
-  if (/\b(?:bright|brighter|brightest|dim|dimmer|dimmest|faint|fainter|faintest|dark|darker|darkest)\b/i.test(text)) words.push('intensity');
+  if (/\b(?:bright|brighter|brightest|dim|dimmer|dimmest|faint|fainter|faintest|dark|darker|darkest|intense|glow\w*)\b/i.test(text)) words.push('intensity');
   if (/\b(?:far|further|furthest|farther|farthest)\b/i.test(text)) words.push('distance');
   if (/\b(?:round|rounder|roundest|roundness|circular|elongated|oval|irregular)\b/i.test(text)) words.push('circularity');
   if (/\b(?:straighter|straightest)\b/i.test(text)) words.push('straightness');
@@ -287,7 +292,8 @@ function timeOf(question: string): number | undefined {
   for (const q of findQuantities(question)) {
     if (q.kind !== 'time' || q.unit === 'ms') continue;
     if (/\b(?:per|\/)\s*$/i.test(q.before) || /^\s*(?:interval|intervals|apart)/i.test(q.after)) continue;
-    if (/\b(?:after|at|by|around|about|within)\s*(?:the\s+)?$/i.test(q.before) || /^\s*(?:in|into the movie|into the (?:film|video|recording))\b/i.test(q.after)) return q.value * TIME_UNIT_S[q.unit];
+    // ("at t = 2 min", "t=90 s": a time in the movie written as its variable)
+    if (/\b(?:after|at|by|around|about|within)\s*(?:the\s+)?$|\bt\s*=\s*$/i.test(q.before) || /^\s*(?:in|into the movie|into the (?:film|video|recording))\b/i.test(q.after)) return q.value * TIME_UNIT_S[q.unit];
   }
   return undefined;
 }
@@ -384,7 +390,8 @@ function readScope(question: string): QuestionScope {
   // "at the end" alone is the last frame, "at the start" the first (with a comparison they are both ends)
   const lastFrame = /\b(?:the\s+)?(?:last|final)\s+(?:frame|time ?point|timepoint)\b/i.test(text) || /\b(?:at|by) the (?:very )?end\b/i.test(text);
   const firstFrame = /\b(?:the\s+)?(?:first|initial)\s+(?:frame|time ?point|timepoint)\b(?!s)/i.test(text) || /\bat the (?:very )?(?:start|beginning)\b/i.test(text);
-  const track = /\b(?:track|cell|nucleus|object|label)\s*(?:number\s*|no\.?\s*|#\s*)?(\d+)\b/i.exec(text);
+  // ("trajectory 3", "lineage 2": a track by another name)
+  const track = /\b(?:track|trajectory|tracklet|lineage|cell|nucleus|object|label)\s*(?:number\s*|no\.?\s*|#\s*)?(\d+)\b/i.exec(text);
   // "is nucleus 2 bigger than nucleus 3?", "track 3 vs track 7": two of them, the one after "than" (or the second) the baseline
   const THING = String.raw`(?:track|cell|nucleus|object|label)\s*(?:number\s*|no\.?\s*|#\s*)?(\d+)\b`;
   const twoTracks = new RegExp(String.raw`\b${THING}[^?.]{0,40}?\b(than|vs\.?|versus|compared? (?:to|with)|against|and)\s+(?:(?:that of|the one of|for|in|of|the)\s+)*(?:(?:track|cell|nucleus|object|label)\s*(?:number\s*|no\.?\s*|#\s*)?)?(\d+)\b`, 'i').exec(text);
@@ -419,9 +426,9 @@ function readScope(question: string): QuestionScope {
   const percentiles = percentilesOf(text);
   if (percentiles) reduce = 'percentile';
   else if (/\b(?:percent(?:age)?|per cent|fraction|proportion|share|ratio of)\b|%/i.test(text) && !/\b(?:intensity|signal|drop|loss|change)\b/i.test(text)) reduce = 'fraction';
-  // ("for how many frames is track 1 followed?", "how many minutes does cell 3 last?": a unit of one track's value, no count)
+  // ("for how many frames is track 1 followed?", "how many minutes does cell 3 last?", "how many frames long is each track?": a unit of a track's value, no count)
   // ("the number in the first vs the last frame": a number of things said without them)
-  else if (/\bhow many\b|\bnumber of\b|\bcounts?\b|^(?:the|their)\s+numbers?\b(?!\s*(?:of\b|\d|#))|\b(?:cell|nucle(?:us|i|ar)|object)\s+numbers?\b(?!\s*\d)/i.test(text) && !/\baverage\b|\bmean\b/i.test(text) && !(track && /\bhow many\s+(?:frames|time ?points|timepoints|minutes|mins|hours|seconds|pixels|microns|µm|um)\b/i.test(text))) reduce = 'count';
+  else if (/\bhow many\b|\bnumber of\b|\bcounts?\b|^(?:the|their)\s+numbers?\b(?!\s*(?:of\b|\d|#))|\b(?:cell|nucle(?:us|i|ar)|object)\s+numbers?\b(?!\s*\d)/i.test(text) && !/\baverage\b|\bmean\b/i.test(text) && !((track || /\b(?:each|every|per)\s+(?:track|cell|nucleus|object|trajectory)\b/i.test(text)) && /\bhow many\s+(?:frames|time ?points|timepoints|minutes|mins|hours|seconds|pixels|microns|µm|um)\b/i.test(text))) reduce = 'count';
   else if (/\bmedian\b/i.test(text)) reduce = 'median';
   else if (/\bstandard deviation\b|\bs\.?d\.?\b|\bspread\b|\bvariab\w*|\bvariation\b|\bvary\b/i.test(text)) reduce = 'sd';
   else if (/\brange\b|\bdistribut\w*/i.test(text) || (!compare && /\bfrom .* to\b/i.test(text))) reduce = 'range';
@@ -432,11 +439,16 @@ function readScope(question: string): QuestionScope {
   const topWords = /\b(?:top|first|the)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(?:most|least)\s+)?([\p{L}-]+)/iu.exec(text);
   // ("fastest 2 tracks", "the biggest three nuclei": the number said after the extreme)
   const afterWords = /\b([\p{L}]+est)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:tracks|cells|nuclei|objects|ones|trajectories)\b/iu.exec(text);
-  const topN = topWords && (LARGEST.test(topWords[2]) || SMALLEST.test(topWords[2]) || /^top$/i.test(topWords[0].split(/\s+/)[0])) ? parseNumber(topWords[1]) : afterWords && (LARGEST.test(afterWords[1]) || SMALLEST.test(afterWords[1])) ? parseNumber(afterWords[2]) : undefined;
+  // ("2 slowest tracks", "which 3 tracks went furthest?": the number first, at the start or after which)
+  const leadWords = /(?:^\s*|\b(?:which|what)\s+)(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(?:most|least)\s+)?([\p{L}-]+)/iu.exec(text);
+  const leadN = leadWords && (LARGEST.test(leadWords[2]) || SMALLEST.test(leadWords[2]) || (/^(?:tracks|cells|nuclei|objects|ones|trajectories)$/i.test(leadWords[2]) && (LARGEST.test(text) || SMALLEST.test(text)))) ? parseNumber(leadWords[1]) : undefined;
+  const topN = topWords && (LARGEST.test(topWords[2]) || SMALLEST.test(topWords[2]) || /^top$/i.test(topWords[0].split(/\s+/)[0])) ? parseNumber(topWords[1]) : afterWords && (LARGEST.test(afterWords[1]) || SMALLEST.test(afterWords[1])) ? parseNumber(afterWords[2]) : leadN;
   // ("list the tracks by duration, longest first": a list in the order of a quantity is a ranking too)
   const ranks = /\b(?:rank|ranked|ranking|sort|sorted|order(?:ed)?|list|listed)\b[^?.]*\bby\s+(?!(?:frame|time ?point|timepoint|track|cell|nucleus|object|channel)s?\b)/i.test(text);
-  const top = topN !== undefined && topN >= 1 ? topN : ranks ? Infinity : undefined;
-  if (top !== undefined && reduce !== 'max' && reduce !== 'min') reduce = SMALLEST.test(text) || /\b(?:ascending|increasing order|smallest first|lowest first|slowest first)\b/i.test(text) ? 'min' : 'max';
+  // ("order the frames by cell count", "rank the timepoints by mean intensity": the frames themselves ranked, by their count or value)
+  const ranksFrames = /\b(?:rank|ranked|sort|sorted|order(?:ed)?|list|listed)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:frames?|time ?points?|timepoints?)\s+by\b/i.test(text);
+  const top = topN !== undefined && topN >= 1 ? topN : ranks || ranksFrames ? Infinity : undefined;
+  if (top !== undefined && reduce !== 'max' && reduce !== 'min' && !(ranksFrames && reduce === 'count')) reduce = SMALLEST.test(text) || /\b(?:ascending|increasing order|smallest first|lowest first|slowest first)\b/i.test(text) ? 'min' : 'max';
   const which = /\b(?:which|what|whose)\s+(?:(?:\w+\s+)?(?:cells?|tracks?|nucle(?:us|i)|objects?|blobs?|trajector(?:y|ies))|one|of (?:the|them|these))\b|\bwho\b/i.test(text) || ((reduce === 'max' || reduce === 'min') && /\b(?:cell|track|nucleus|object|one)\b/i.test(text) && !/\bhow\b/i.test(text));
   const quantityWords = quantityOf(text);
   // "are there more cells at the end?", "cells in frame 3?": no quantity but the things themselves, a count
@@ -445,7 +457,7 @@ function readScope(question: string): QuestionScope {
   const quantity = quantityWords.size === 0 && channels.length && reduce !== 'count' ? wordKeys('intensity') : quantityWords;
   const named: [RegExp, Reduce][] = [[/\b(?:mean|average|avg)\b/i, 'mean'], [/\bmedian\b/i, 'median'], [/\b(?:min|minimum|smallest|lowest)\b/i, 'min'], [/\b(?:max|maximum|largest|highest)\b/i, 'max'], [/\b(?:sd|std|standard deviation|spread)\b/i, 'sd'], [/\b(?:total|sum)\b/i, 'sum']];
   const stats = named.filter(([re]) => re.test(text)).map(([, r]) => r);
-  const whichFrame = /\b(?:which|what)\s+(?:of\s+the\s+)?(?:frame|time ?point|timepoint|point in time|image|picture)s?\b|\bwhen\b.*\b(?:peak\w*|maxim\w*|minim\w*|most|least|highest|lowest|largest|smallest|fewest)\b/i.test(text)
+  const whichFrame = ranksFrames || /\b(?:which|what)\s+(?:of\s+the\s+)?(?:frame|time ?point|timepoint|point in time|image|picture)s?\b|\bwhen\b.*\b(?:peak\w*|maxim\w*|minim\w*|most|least|highest|lowest|largest|smallest|fewest)\b/i.test(text)
     // "the brightest frame", "the busiest timepoint": an extreme of the frames themselves
     || new RegExp(`(?:${LARGEST.source}|${SMALLEST.source})\\s+(?:frame|time ?point|timepoint|moment)s?\\b`, 'i').test(text)
     // "the frame with the fewest cells", "timepoint where the count peaks"
@@ -462,10 +474,12 @@ function readScope(question: string): QuestionScope {
   // ("in what frame there is the less nuclei": "less" and "fewer" ask for the low end of a count too)
   const extreme = !whichFrame ? undefined : reduce === 'min' || (reduce !== 'max' && (SMALLEST.test(text) || (/\b(?:less|fewer)\b/i.test(text) && !LARGEST.test(text)))) ? ('min' as const) : reduce === 'max' || LARGEST.test(text) || /\bpeak\w*/i.test(text) ? ('max' as const) : undefined;
   // ("the total distance each cell moved": the total is the quantity's own name, each cell's value is asked)
-  const perTrack = reduce === 'mean' && !/\b(?:mean|average|typical|overall|total|sum|all together)\b/i.test(text.replace(/\btotal\s+(?:distance|path|displacement)\b/gi, 'distance')) && /\b(?:each|every|individual)\s+(?:tracks?|cells?|nucle(?:us|i)|objects?|trajector(?:y|ies))\b|\bper[- ](?:track|cell)\b|\blist\b|\bof\s+all\s+(?:the\s+|my\s+)?(?:tracks|cells|nuclei|objects|trajectories)\b/i.test(text);
+  // ("the track durations", "track speeds in µm/min": a value of each track said in the plural, as written, no statistic)
+  const perTrack = (reduce === 'mean' && /\b(?:track|trajectory)\s+(?:durations|speeds|velocities|lengths|displacements|distances|lifetimes)\b/i.test(question) && !/\b(?:mean|average|avg|typical|overall|total|sum)\b/i.test(text)) || reduce === 'mean' && !/\b(?:mean|average|typical|overall|total|sum|all together)\b/i.test(text.replace(/\btotal\s+(?:distance|path|displacement)\b/gi, 'distance')) && /\b(?:each|every|individual)\s+(?:tracks?|cells?|nucle(?:us|i)|objects?|trajector(?:y|ies))\b|\bper[- ](?:track|cell)\b|\blist\b|\bof\s+all\s+(?:the\s+|my\s+)?(?:tracks|cells|nuclei|objects|trajectories)\b/i.test(text);
   // "average speed per track": the mean over all, and each track's own value after it (both readings answered)
   const listsEach = !perTrack && reduce === 'mean' && /\bper[- ](?:track|cell|trajectory)\b|\b(?:of|for)\s+(?:each|every)\s+(?:track|cell|trajectory)\b|\b(?:each|every)\s+(?:track|cell|trajectory)['’]s\b/i.test(text) && !/\b(?:overall|in total|all together|across (?:all|the) (?:tracks|cells))\b/i.test(text);
   const frame = compare || frames ? undefined : frameNumber ? Number(frameNumber[1]) : lastFrame ? ('last' as const) : firstFrame ? ('first' as const) : undefined;
+  const trackEvent = track && !compareTracks ? trackEventOf(text, Number(track[1])) : undefined;
   return {
     ...(frame !== undefined ? { frame } : {}),
     ...(frames ? { frames } : {}),
@@ -477,7 +491,8 @@ function readScope(question: string): QuestionScope {
     ...(perTrack ? { perTrack } : {}),
     ...(top !== undefined ? { top } : {}),
     ...(listsEach ? { listsEach } : {}),
-    ...(whichFrame ? { whichFrame } : {}),
+    ...(whichFrame && !trackEvent ? { whichFrame } : {}),
+    ...(trackEvent ? { trackEvent } : {}),
     ...(stats.length >= 2 && !compare && !percentiles ? { stats } : {}),
     ...(percentiles ? { percentiles } : {}),
     reduce,
@@ -487,7 +502,8 @@ function readScope(question: string): QuestionScope {
     ...(compareTracks ? { compareTracks } : {}),
     ...(extreme ? { extreme } : {}),
     which: which || top !== undefined,
-    quantity,
+    // (a track's start and end are times of its span, which a table of tracks holds beside its duration)
+    quantity: trackEvent ? new Set([...quantity, ...wordKeys('duration')]) : quantity,
   };
 }
 
@@ -528,6 +544,8 @@ function ordinal(p: number): string {
 export function isAskedForm(question: string): boolean {
   // a scope said first ("in frames 5-10, what's the mean speed?", "for track 3, ...")
   const text = plainQuestion(question)
+    // a value wished for by its statistic: "we'd like the mean speed", "I need the number of tracks"
+    .replace(/^(?:(?:dear|hi|hey|hello)\b[^,]{0,30},\s*)?(?:i|we)(?:'d|\s+would)?\s+(?:like|want|need)\s+(?=(?:the|a|an)\s+(?:mean|average|median|typical|number|count|total|(?:max(?:imum)?|min(?:imum)?)(?!\s+(?:intensity\s+)?proj)|[\p{L}-]+est)\b)/iu, 'what is ')
     // a question asked indirectly: "I'd like to know ...", "could you tell me ...", "please give me ..."
     .replace(/^(?:(?:hi|hey|hello|ok(?:ay)?|so|and|also|now)[,!\s]+)*(?:please\s+)?(?:(?:i(?:'d| would) like|i want(?:ed)?|i need|we(?:'d| would) like|i(?:'m| am) curious|i wonder(?:ed)?|do you know|any idea|let me know|can you|could you|would you|can u|could u|pls|please)\s+)?(?:to\s+)?(?:know|find out|check|tell me|give me|work out|figure out|let me know|list(?:\s+me)?(?=\s+(?:the\s+|all\s+(?:the\s+)?)?(?:[a-z-]+\s+)?(?:mean|average|median|(?:areas?|sizes?|speeds?|velocit(?:y|ies)|intensit(?:y|ies)|brightness|durations?|lifetimes?|displacements?|distances?|circularit(?:y|ies)|perimeters?|lengths?)\b|\w+\s+(?:of|for|per)\s+(?:each|every|all))))?\s*(?:please\s+)?(?:,\s*)?/i, (prefix) => (/\b(?:know|find out|check|tell me|give me|work out|figure out|curious|wonder|list)\b/i.test(prefix) ? 'what is ' : prefix))
     .replace(/^what is (?=(?:how|what|which|who|whose|when|where|whether|if|is|are|was|were|do|does|did)\b)/i, '')
@@ -538,7 +556,7 @@ export function isAskedForm(question: string): boolean {
   if (/^(?:and\s+|so\s+|now\s+|then\s+)?count\b/i.test(text) && /\b(?:cells?|nucle(?:us|i)|objects?|tracks?|trajector(?:y|ies)|ones)\b/i.test(text) && conditionOf(question) !== undefined && !/\b(?:then|and then|after that|afterwards)\b/i.test(text)) return true;
   // "area in µm² pls", "speed in um/min?": a quantity in the unit wanted is a question
   // ("speed of track 2 in µm/h", "area of the nuclei in px²": of what, then the unit)
-  if (NOUN_QUESTION.test(text) && /^(?:the\s+)?(?:(?:mean|average|median|typical|total)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?(?:\s+(?:of|for)\s+(?:the\s+|each\s+|every\s+|all\s+)?(?:(?:track|cell|nucleus|object)\s*#?\d+|cells|nuclei|tracks|objects))?\s+(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|px|pixels?|microns?|micromet\w+|nm|s|secs?|seconds?|min|mins|minutes?|h|hours?)\S*(?:\s*(?:\/|per)\s*\S+)?[\s.!?]*$/iu.test(text)) return true;
+  if (NOUN_QUESTION.test(text) && /^(?:the\s+)?(?:(?:mean|average|median|typical|total)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?(?:\s+(?:of|for)\s+(?:the\s+|each\s+|every\s+|all\s+)?(?:(?:track|cell|nucleus|object)\s*#?\d+|cells|nuclei|tracks|objects))?\s+(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|px|pixels?|microns?|micromet\w+|nm|s|secs?|seconds?|min|mins|minutes?|h|hours?)\S*(?:\s*(?:\/|per)\s*\S+)?(?:[\s,]+(?:please|pls|plz|thanks|thx))?[\s.!?]*$/iu.test(text)) return true;
   // ("when a cell divides, image every 30 s" is a condition and its action, no question)
   if (/^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+|but\s+)?(?:how|by how much|(?:in|at|on|for|during|from|by) (?:which|what)|what|which|who|whose|when(?![^?]*(?:[,:;]|\bthen\b)\s*\S[^?]*$)|where|is|are|was|were|has|have|give me|tell me|show me|can you tell|any idea|compare)\b/i.test(text)) return true;
   // "do they speed up?", "did any cells divide": a question; "do the thing with 15 px" is not
@@ -549,8 +567,9 @@ export function isAskedForm(question: string): boolean {
   // "each cell's speed", "every track's displacement": a value of each thing
   if (EACH_ONES_VALUE.test(text.trim())) return true;
   // "list the tracks by duration", "rank the nuclei by area": the things in the order of a quantity, told
-  if (/^(?:and\s+|so\s+|now\s+|also\s+)?(?:list|rank|sort|order)\s+(?:the\s+|all\s+(?:the\s+)?|my\s+)?(?:tracks|cells|nuclei|objects|trajectories|frames)\s+by\s+/i.test(text) && !/\b(?:export|save|write|csv|xlsx?|file)\b/i.test(text)) return true;
-  return NOUN_QUESTION.test(text) && (/\?\s*$/.test(text) || AGGREGATE_FIRST.test(text) || (THING_AT_A_SCOPE.test(text.trim()) && !STEP_VERB.test(text)) || (!STEP_VERB.test(text) && /\b(?:vs\.?|versus|compared (?:to|with))\s/i.test(text) && readScope(question).compare !== undefined));
+  if (/^(?:and\s+|so\s+|now\s+|also\s+)?(?:list|rank|sort|order)\s+(?:the\s+|all\s+(?:the\s+)?|my\s+)?(?:tracks|cells|nuclei|objects|trajectories|frames|time ?points?|timepoints?)\s+by\s+/i.test(text) && !/\b(?:export|save|write|csv|xlsx?|file)\b/i.test(text)) return true;
+  if (ONES_VALUE_OR_EXTREME.test(text.trim())) return true;
+  return NOUN_QUESTION.test(text) && (/\?\s*$/.test(text) || AGGREGATE_FIRST.test(text) || QUANTITY_ALONE.test(text.trim()) || ((THING_AT_A_SCOPE.test(text.trim()) || THING_AT_A_POINT.test(text.trim())) && !STEP_VERB.test(text)) || (!STEP_VERB.test(text) && /\b(?:vs\.?|versus|compared (?:to|with))\s/i.test(text) && readScope(question).compare !== undefined));
 }
 
 /**
@@ -570,6 +589,8 @@ export function questionClause(text: string): string {
 
 /** Words that ask to be told ("give me", "tell us"), shared by the readers of an answer asked for. */
 const TELL_ME = String.raw`\b(?:tell|give|show|report|send|get)\s+(?:me|us)\b`;
+// ("we'd like the mean speed", "I need the number of tracks": a statistic wished for is asked for too)
+const WISH = String.raw`\b(?:i|we)(?:'d|\s+would)?\s+(?:like|want|need)(?:\s+to\s+(?:have|get|see|know))?`;
 
 const ASKING = new RegExp(String.raw`${TELL_ME}|\bwhat(?:'s|\s+is|\s+are|\s+was)\b|\bhow\s+(?:big|large|fast|many|much|long|far)\b`, 'i');
 /**
@@ -618,7 +639,7 @@ export function askedPart(text: string): { text: string; start: number; from: nu
 }
 /** "give me the median area", "tell me the mean speed": a statistic asked for by name. */
 /** ("... and tell me the roundest", "give me the fastest one": an extreme asked for by name, as the question reader knows them) */
-const TELL_ME_A_STATISTIC = new RegExp(String.raw`${TELL_ME}\s+(?:the\s+|a\s+)?(?:mean|average|median|typical|sd|std|standard deviation|spread|range|total|sum|number|count|max(?:imum)?|min(?:imum)?|percentiles?|distribution)\b|${TELL_ME}\s+(?:the\s+)?(?:${LARGEST.source}|${SMALLEST.source})`, 'i');
+const TELL_ME_A_STATISTIC = new RegExp(String.raw`(?:${TELL_ME}|${WISH})\s+(?:the\s+|a\s+)?(?:mean|average|median|typical|sd|std|standard deviation|spread|range|total|sum|number|count|(?:max(?:imum)?|min(?:imum)?)(?!\s+(?:intensity\s+)?proj)|percentiles?|distribution)\b|${TELL_ME}\s+(?:the\s+)?(?:${LARGEST.source}|${SMALLEST.source})`, 'i');
 
 /** A verb of finding out with the question it asks as its object ("measure how big they are", "work out which track is longest"). */
 const EMBEDDED_QUESTION = /\b(?:quantify|determine|measure|find out|work out|figure out|assess|calculate|compute|estimate|establish)\s+(?:how\s+(?!to\b|it\b|you\b)[a-z]+|which|what|whether)\b/i;
@@ -671,8 +692,17 @@ export function asksInUnits(text: string): boolean {
 
 /** A request that opens with a verb of doing ("track cells over time" is a step, "cells per frame" a question). */
 const STEP_VERB = /^(?:and\s+|so\s+|now\s+)?(?:track|segment|measure|count|follow|plot|show|find|detect|link|quantify|compute|calculate|get|make|draw|export|save)\b/i;
-/** A request that is only a thing (or its count) at a scope: "cells per frame", "nucleus count over time", "speed for each track". */
-const THING_AT_A_SCOPE = /^(?:and\s+|so\s+|now\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}(?:per|in each|in every|at each|for each|for every|of each|of every|for all|of all|over|across|through)\s+(?:the\s+)?(?:frames?|time ?points?|timepoints?|time|tracks?|cells?|nucle(?:us|i)|objects?|the movie)(?:\s+(?:in|at|of|for)\s+(?:the\s+)?(?:(?:frame|time ?point|timepoint)\s*#?\d+|(?:first|last|final)\s+(?:frame|time ?point|timepoint))|\s+(?:over|through|across)\s+(?:the\s+)?(?:time|movie|frames|time-?lapse))?[\s.!,]*$/i;
+/** A request that is only a thing (or its count) at a scope: "cells per frame", "nucleus count over time", "speed for each track", "nuclear intensity in channel 2 over time". */
+const THING_AT_A_SCOPE = /^(?:and\s+|so\s+|now\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}(?:(?:in|of|for|on)\s+(?:the\s+)?(?:(?:channel|chan|ch)\s*#?\d+|[\w-]+\s+channel)\s+)?(?:per|in each|in every|at each|for each|for every|of each|of every|for all|of all|over|across|through)\s+(?:the\s+)?(?:frames?|time ?points?|timepoints?|time|tracks?|cells?|nucle(?:us|i)|objects?|the movie)(?:\s+(?:in|at|of|for)\s+(?:the\s+)?(?:(?:frame|time ?point|timepoint)\s*#?\d+|(?:first|last|final)\s+(?:frame|time ?point|timepoint))|\s+(?:over|through|across)\s+(?:the\s+)?(?:time|movie|frames|time-?lapse))?[\s.!,]*$/i;
+
+/** A request that is only a thing (or its count) at one point of the movie or of one thing: "cell count at t = 2 min", "nuclear area in frame 3 pls", "radius of cell 2". */
+const THING_AT_A_POINT = /^(?:and\s+|so\s+|now\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}(?:(?:of|for)\s+(?:track|cell|nucleus|object|trajectory)\s*#?\d+(?:\s+(?:in|at)\s+(?:the\s+)?(?:(?:frame|time ?point|timepoint)\s*#?\d+|(?:first|last|final)\s+(?:frame|time ?point|timepoint)))?|(?:in|at|on|for|during)\s+(?:the\s+)?(?:(?:frame|time ?point|timepoint)\s*#?\d+|t\s*=?\s*\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|min|mins|minutes?|h|hours?)?|\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|min|mins|minutes?|h|hours?)|(?:first|last|final)\s+(?:frame|time ?point|timepoint)))(?:[\s.!,]+(?:please|pls|plz|thanks|thx))?[\s.!]*$/i;
+
+/** One thing's value said with its possessive, or an extreme of the things named alone: "track 1's displacement", "fastest track pls", "the biggest nucleus". */
+const ONES_VALUE_OR_EXTREME = new RegExp(String.raw`^(?:and\s+|so\s+|now\s+)?(?:the\s+)?(?:(?:track|trajectory|cell|nucleus|object)\s*#?\d+['’]s\s+(?:[\p{L}²/-]+\s*){1,4}|(?:${LARGEST.source}|${SMALLEST.source})\s+(?:one|tracks?|trajector(?:y|ies)|cells?|nucle(?:us|i)|objects?|frames?|time ?points?|timepoints?))(?:[\s,]+(?:please|pls|plz|thanks|thx))?[\s.!]*$`, 'iu');
+
+/** A measured quantity named alone, perhaps with a statistic and a word of politeness: "areas pls", "mean speed please", "nuclear sizes?". */
+const QUANTITY_ALONE = /^(?:and\s+|so\s+|now\s+)?(?:the\s+|their\s+)?(?:(?:nuclear|cell|nucleus|track|object|mean|average|avg|median|total|max(?:imum)?|min(?:imum)?)\s+){0,2}(?:areas?|sizes?|speeds?|velocit(?:y|ies)|intensit(?:y|ies)|brightness|fluorescence|distances?|displacements?|durations?|lifetimes?|circularit(?:y|ies)|perimeters?|straightness|msd)(?:[\s,]+(?:please|pls|plz|thanks|thx|again))?[\s.!]*$/i;
 
 /** A request that is only each thing's value ("each cell's speed", "every track's mean displacement in µm"). */
 const EACH_ONES_VALUE = /^(?:and\s+|so\s+|now\s+)?(?:each|every)\s+(?:tracks?|cells?|nucle(?:us|i)|objects?|trajector(?:y|ies))['’]s?\s+(?:[\p{L}²/-]+\s*){1,4}[\s.!?]*$/iu;
@@ -680,12 +710,14 @@ const EACH_ONES_VALUE = /^(?:and\s+|so\s+|now\s+)?(?:each|every)\s+(?:tracks?|ce
 /** Words a question without a question word starts with: an aggregate, an extreme or a measured quantity. */
 const AGGREGATE_FIRST = /^(?:and\s+|so\s+|ok(?:ay)?,?\s+|now\s+|also\s+)?(?:the\s+)?(?:top\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b|(?:\d{1,2}|two|three|four|five|ten)\s+(?:most\s+|least\s+)?[a-z]+est\b|[a-z]+est\s+(?:\d{1,2}|two|three|four|five|ten)\s+(?:tracks|cells|nuclei|objects|ones|trajectories)\b|mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number of|percent(?:age)?|fraction|proportion|share|max(?:imum)?|min(?:imum)?|(?:\d{1,2}\s*(?:st|nd|rd|th)?\s*-?\s*)?percentiles?|p\d{1,2}|quartiles?|inter-?\s?quartile|iqr)\b/i;
 const NOUN_QUESTION = new RegExp(
-  `^(?:and\\s+|so\\s+|ok(?:ay)?,?\\s+|now\\s+|also\\s+)?(?:the\\s+|their\\s+|its\\s+)?(?:${[
+  `^(?:and\\s+|so\\s+|ok(?:ay)?,?\\s+|now\\s+|also\\s+)?(?:the\\s+|their\\s+|its\\s+)?(?:(?:nuclear|cellular|cytoplasmic|membrane)\\s+)?(?:${[
     'mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number|count|percent(?:age)?|fraction|proportion|share|max(?:imum)?|min(?:imum)?',
     '(?:\\d{1,2}\\s*(?:st|nd|rd|th)?\\s*-?\\s*)?percentile|p\\d{1,2}|quartile|inter-?\\s?quartile|iqr',
     // the extremes, as the question reader knows them ("busiest frame?", "roundest one?")
     `${LARGEST.source.replace(/^\\b\(\?:|\)\\b$/g, '')}|${SMALLEST.source.replace(/^\\b\(\?:|\)\\b$/g, '')}`,
     'area|size|speed|velocity|intensity|fluorescence|signal|distance|displacement|duration|lifetime|msd|diffusion|straightness|circularity|perimeter',
+    // the other shape and signal measures a table of objects holds ("eccentricity of each nucleus in frame 3")
+    'eccentricit(?:y|ie)|elongation|aspect ratio|diameter|radius|radii|volume|roundness|brightness|orientation|solidity',
     'cell|nucle(?:us|i)|track|object',
     // "top 3 fastest cells", "5 biggest nuclei": a ranking asked
     'top\\s+(?:\\d+|two|three|four|five|six|seven|eight|nine|ten)|(?:\\d{1,2}|two|three|four|five|ten)\\s+(?:most\\s+|least\\s+)?[a-z]+est',
@@ -701,6 +733,7 @@ const NOUN_QUESTION = new RegExp(
 export function asksTheData(question: string): boolean {
   if (!isAskedForm(question)) return false;
   const scope = readQuestion(question);
+  if (scope.trackEvent) return true;
   if (scope.quantity.size === 0 && scope.reduce !== 'count' && !scope.whichFrame) return false;
   return scope.which || scope.compare !== undefined || scope.frame !== undefined || scope.frames !== undefined || scope.track !== undefined || scope.channels !== undefined || scope.perFrame || scope.whichFrame === true || scope.atTimeS !== undefined || scope.condition !== undefined || scope.listsEach === true || scope.perTrack === true || scope.top !== undefined || ['median', 'sd', 'range', 'fraction', 'percentile'].includes(scope.reduce);
 }
@@ -723,7 +756,8 @@ export function measuringWords(question: string, vocabulary = ''): string {
   // "how many trajectories are there?": a count of tracks is a row per track, so the tracks are measured
   const tracksCounted = scope.reduce === 'count' && /\b(?:tracks?|trajector(?:y|ies)|tracklets?|lineages?)\b/i.test(plainQuestion(question)) && !overFrames;
   // "how many cells move?", "how many stay for the whole movie?": each track's displacement, start and stop
-  const tracksKept = countsMovingCells(question) || countsWholeTracks(question);
+  // ("when does track 2 start?": each track's start and stop, rows of whole tracks)
+  const tracksKept = countsMovingCells(question) || countsWholeTracks(question) || scope.trackEvent !== undefined;
   // "how many cells in channel 2?": the things are found in that channel (a quantity in a channel is measured in every channel, the answer picks it)
   const where = scope.reduce === 'count' && scope.channels?.length === 1 ? ` in channel ${scope.channels[0]}` : '';
   return `${text} ${adjectives} ${own.join(' ')}${overFrames && motion && !tracksKept ? ' steps between frames' : ''}${tracksCounted || tracksKept ? ' whole tracks' : ''}${where}`.replace(/\s+/g, ' ').trim();
@@ -829,6 +863,8 @@ export function completedFollowUp(question: string, earlierRequests: string[]): 
   if (!scopeOnly && !/^(?:and|also|ok(?:ay)?|so|now|what about|how about|same for|then)\b|^(?:the\s+)?(?:mean|average|median|sd|spread|range|total|max|min)\b\W*$/i.test(plainQuestion(question))) return question;
   const rest = question.trim().replace(/^(?:and|also|ok(?:ay)?|so|now|then)\b[,\s]*(?:what about|how about|same for)?\s*|^(?:what about|how about|same for)\s*/i, '');
   const own = readQuestion(question);
+  // "and the mean intensity?" after "count per frame": another quantity, at the scope of the question before
+  if (own.quantity.size > 0 && /^(?:and|also|what about|how about)\b/i.test(question.trim())) return atScopeBefore(question, own, earlierRequests.at(-1));
   if (own.quantity.size > 0 || (own.reduce === 'count' && /\bhow many\b|\bnumber of\b|\bcount\b/i.test(question))) return question;
   for (const earlier of [...earlierRequests].reverse().slice(0, 3)) {
     const before = readQuestion(earlier);
@@ -842,6 +878,16 @@ export function completedFollowUp(question: string, earlierRequests: string[]): 
     if (before.reduce === 'count') return `how many ${/\btracks?\b/i.test(earlier) ? 'tracks' : 'cells'} ${rest}`;
   }
   return question;
+}
+
+/** Where in the movie a question asks ("per frame", "in frame 3", "over time", "for frames 2-4", "in the last frame", "of track 2", "for each track"). */
+const SCOPE_PHRASE = /\b(?:(?:in|for|at|per)\s+(?:each|every)\s+(?:frame|time ?point|timepoint|track|cell|nucleus)|per\s+(?:frame|time ?point|timepoint|track|cell)|over time|across (?:the )?frames|(?:in|at|for|of)\s+(?:the\s+)?(?:frames?|time ?points?|timepoints?|tracks?|cells?|nucle(?:us|i))\s*#?\d+(?:\s*(?:-|–|to|and|through)\s*\d+)?|(?:in|at)\s+the\s+(?:very\s+)?(?:first|last|final)\s+(?:frame|time ?point|timepoint))\b/i;
+
+/** A follow-up naming a quantity but no scope, asked at the scope the question before named; as it is when either has none of its own to give. */
+function atScopeBefore(question: string, own: QuestionScope, before: string | undefined): string {
+  const ownScope = own.frame !== undefined || own.frames !== undefined || own.perFrame || own.track !== undefined || own.compare !== undefined || own.whichFrame || own.perTrack || own.listsEach || own.atTimeS !== undefined;
+  const phrase = before && !ownScope ? SCOPE_PHRASE.exec(before)?.[0] : undefined;
+  return phrase ? `${question.trim().replace(/[?.!\s]+$/, '')} ${phrase}?` : question;
 }
 
 /**
@@ -875,6 +921,8 @@ export function asksAMeasuredQuantity(question: string): boolean {
   const scope = readQuestion(question);
   // ("how many nuclei are bigger than 40 µm²?": a count of the rows a measured quantity keeps)
   // ("how many nuclei have an eccentricity above 0.5?": a quantity without a unit, named by a word of its own)
+  // ("when does track 2 start?": the time of its first spot, which a table of tracks holds)
+  if (scope.trackEvent) return true;
   return scope.quantity.size > 0 && (scope.reduce !== 'count' || (scope.condition !== undefined && !scope.condition.relative && scope.condition.unit !== 'frames' && (scope.condition.unit !== '' || [...scope.quantity].some((w) => w.length >= 5))));
 }
 
@@ -1197,6 +1245,15 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   if (scope.condition?.unit === 'frames' && (!best || /^(?:s|min|h)$/.test(unitOfColumn(best.column!, unitsFor(best.artifact).lengthUnit, unitsFor(best.artifact).timeUnit) ?? ''))) {
     const spots = (best ? [best] : []).concat(candidates).find((c) => c.table.columns.includes('NUMBER_SPOTS'));
     if (spots) best = { ...spots, column: 'NUMBER_SPOTS' };
+  }
+  // "when does track 2 start?": the frames of its first and last spots
+  if (scope.trackEvent && scope.track !== undefined) {
+    const spans = tables.map(({ artifact, table }) => {
+      const timeUnit = unitsFor(artifact).timeUnit;
+      return { table, timeUnit, intervalInTimeUnit: frameIntervalOfTable(table) };
+    });
+    const span = trackSpanAnswer(scope.track, scope.trackEvent, spans);
+    if (span) return span;
   }
   // "how many cells move?", "how many stay in view for the whole film?": tracks that moved, or span the movie, counted
   const moving = movingCellsAnswer(question, tables, results, conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.pixelSizeUm === 'number' && a.pixelSizeUm > 0).at(-1)?.pixelSizeUm ?? undefined) ?? wholeTracksAnswer(question, tables);
@@ -1676,6 +1733,12 @@ function frameExtremeAnswer(scope: QuestionScope, chosen: Candidate | undefined,
   const unit = column ? unitOfColumn(column, units.lengthUnit, units.timeUnit) : undefined;
   const what = column ? `${lowest ? 'lowest' : 'highest'} ${per} ${column}` : `${lowest ? 'fewest' : 'most'} objects`;
   const range = `${format(Math.min(...perFrame.map((p) => p.v)))} to ${format(Math.max(...perFrame.map((p) => p.v)))}`;
+  // the frames ranked, the first few when a number was asked ("the 3 busiest frames")
+  if (scope.top !== undefined) {
+    const ranked = [...perFrame].sort((a, b) => (lowest ? a.v - b.v : b.v - a.v)).slice(0, Number.isFinite(scope.top) ? scope.top : perFrame.length);
+    const shown = ranked.slice(0, 12).map((p) => `frame ${p.t + 1}: ${column ? withUnit(p.v, unit) : format(p.v)}`).join(', ');
+    return `Frames by ${what.replace(/^(?:highest|lowest|most|fewest) /, '')}, ${lowest ? 'lowest' : 'highest'} first: ${shown}${ranked.length > 12 ? ', ...' : ''} (of ${frames.length} frames; from ${artifact.id})`;
+  }
   return `Frame ${pick.t + 1} has the ${what}: ${column ? withUnit(pick.v, unit) : format(pick.v)} (per frame ${range} over ${frames.length} frames; from ${artifact.id})`;
 }
 
