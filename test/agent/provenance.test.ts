@@ -94,13 +94,13 @@ describe('content hashes for provenance', () => {
     await writer.close();
     forgetHashesInMemory(); // the hash taken while it was written: this test is about reading
     const movie = await openMovie(file);
-    const firstPlane = await movie.plane(0, 0, 0);
-    for (let t = 1; t < frames; t++) await movie.plane(t, 0, 0, firstPlane);
+    for (let t = 0; t < 2; t++) await movie.plane(t, 0, 0);
     await movie.close();
     const before = hashingReads.bytes;
     const size = statSync(file).size;
     expect(contentHash(file, dir)).toEqual({ algorithm: 'xxh128', digest: await xxhash128(readFileSync(file)), bytes: size });
-    expect(hashingReads.bytes - before).toBeLessThan(size / 100); // was the whole movie from the first directory on
+    // only what follows the two planes read is read for the hash (was the whole movie from its first directory on)
+    expect(hashingReads.bytes - before).toBeLessThanOrEqual(size - 2 * plane.byteLength);
     rmSync(dir, { recursive: true, force: true });
   });
 
