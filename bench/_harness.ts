@@ -183,6 +183,25 @@ export function alternate(sides: Side[], rounds: number, warmup = true): Compari
   };
 }
 
+/**
+ * The ratio of two sides from the runs made back to back: sides[peer] / sides[ours] of the
+ * chosen figure in each round, then the median over the rounds. On a shared machine the load
+ * moves between rounds (other jobs start and stop), and a 2-thread wall time moves with it;
+ * the two runs of a round see nearly the same load, so their ratio carries less of that drift
+ * than the ratio of the two sides' medians. Put the two sides next to each other in
+ * alternate()'s list so that they run back to back in both orders.
+ */
+export function pairedRatio(c: Comparison, ours: number, peer: number, figure: (x: Sample) => number | undefined): { ratio: number; low: number; high: number } {
+  const ratios = c.samples[ours].map((o, r) => figure(c.samples[peer][r])! / figure(o)!);
+  return { ratio: median(ratios), low: Math.min(...ratios), high: Math.max(...ratios) };
+}
+
+/** Every run of a side, for the log: "wall / CPU @ load" per round, so a reader sees which side moved. */
+export function samplesNote(c: Comparison, side: number, label: string, work = false): string {
+  const runs = c.samples[side].map((x) => `${s(work ? x.workS : x.wallS)} / ${s(work ? x.workCpuS : x.cpuS)} @ ${x.load.toFixed(1)}`);
+  return `${label} runs (${work ? 'work' : 'whole command'} wall / CPU @ load): ${runs.join(', ')}`;
+}
+
 export function median(values: number[]): number {
   const v = [...values].sort((a, b) => a - b);
   const m = v.length >> 1;

@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { estimateDrift } from '../src/analysis/drift.ts';
 import { writeMovie } from '../src/image/index.ts';
 import { simulate } from '../src/sim/index.ts';
-import { alternate, commandSide, loadNote, PYTHON, pythonPeer, rerunNote, rerunWanted, s, summaryRow, type Comparison } from './_harness.ts';
+import { alternate, commandSide, loadNote, pairedRatio, PYTHON, pythonPeer, rerunNote, rerunWanted, s, samplesNote, summaryRow, type Comparison } from './_harness.ts';
 
 const FRAMES = Number(process.env.BENCH_DRIFT_FRAMES ?? 100);
 const SIZE = 512;
@@ -50,16 +50,17 @@ export async function run(): Promise<void> {
     // 2.25 s on one thread, and less wall time on one thread), which made the peer's CPU figure look worse
     // than what one thread of it costs.
     const peer1 = { ...peer, label: 'skimage 1 thread', env: { OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' } };
-    const sides = [ours(2), ours(1), peer, peer1];
+    // each row's two sides next to each other: they run back to back, in both orders (pairedRatio)
+    const sides = [ours(2), peer, ours(1), peer1];
     const c = alternate(sides, ROUNDS, false); // the movie was just written: already in the page cache
     const rms = (rows: { dxPx: number; dyPx: number }[]) => Math.sqrt(rows.reduce((sum, r, t) => sum + (r.dxPx - sim.drift[t].dxPx) ** 2 + (r.dyPx - sim.drift[t].dyPx) ** 2, 0) / FRAMES);
     // our accuracy from the same estimate in this process (untimed); scikit-image reports the shift that registers a frame
     const ourRms = rms((await estimateDrift(sim.movie)).rows).toFixed(3);
-    const peerRms = rms((c.samples[2][0].report.shifts as [number, number][]).map(([sy, sx]) => ({ dxPx: -sx, dyPx: -sy }))).toFixed(3);
+    const peerRms = rms((c.samples[1][0].report.shifts as [number, number][]).map(([sy, sx]) => ({ dxPx: -sx, dyPx: -sy }))).toFixed(3);
     console.log('| implementation | whole command wall | whole command CPU | RMS error vs truth (px) |');
     console.log('|---|---|---|---|');
-    const names = ['cellpilot tool correct_drift, 2 threads', 'cellpilot tool correct_drift, 1 thread', 'scikit-image phase_cross_correlation (float32), NumPy/OpenBLAS default threads', 'the same, one thread (OPENBLAS_NUM_THREADS=1)'];
-    names.forEach((name, i) => console.log(`| ${name} | ${s(c.wallS[i])} | ${s(c.cpuS[i])} | ${i < 2 ? ourRms : peerRms} |`));
+    const names = ['cellpilot tool correct_drift, 2 threads', 'scikit-image phase_cross_correlation (float32), NumPy/OpenBLAS default threads', 'cellpilot tool correct_drift, 1 thread', 'the same, one thread (OPENBLAS_NUM_THREADS=1)'];
+    names.forEach((name, i) => console.log(`| ${name} | ${s(c.wallS[i])} | ${s(c.cpuS[i])} | ${i % 2 === 0 ? ourRms : peerRms} |`));
     // the rerun check: the same comparison again from fresh processes (BENCH_RERUN=0 skips it)
     const again = rerunWanted() ? alternate(sides, ROUNDS, false) : undefined;
     report(c, again);
@@ -68,20 +69,30 @@ export async function run(): Promise<void> {
   }
 }
 
-/** Ratios of whole-command wall times (what the user waits for) and CPU times (robust to load), with the rerun's. */
+/**
+ * Ratios of whole-command wall times (what the user waits for) and CPU times (robust to load), with the
+ * rerun's: each the median over rounds of the ratio of the two runs made back to back (pairedRatio).
+ * Sides: 0 ours on 2 threads, 1 the peer as it runs by default, 2 ours on 1 thread, 3 the peer on one thread.
+ */
 function report(c: Comparison, again?: Comparison): void {
-  // 2 threads against the peer as it runs by default, 1 thread against the peer on one thread
-  const ratios = (x: Comparison) => ({ two: x.wallS[2] / x.wallS[0], one: x.wallS[3] / x.wallS[1], twoCpu: x.cpuS[2] / x.cpuS[0], oneCpu: x.cpuS[3] / x.cpuS[1] });
+  const wall = (x: { wallS: number }) => x.wallS;
+  const cpu = (x: { cpuS: number }) => x.cpuS;
+  const ratios = (x: Comparison) => ({ two: pairedRatio(x, 0, 1, wall), one: pairedRatio(x, 2, 3, wall), twoCpu: pairedRatio(x, 0, 1, cpu), oneCpu: pairedRatio(x, 2, 3, cpu) });
+  const spread = (r: { low: number; high: number }) => `rounds ${r.low.toFixed(2)}-${r.high.toFixed(2)}`;
+  const line = (x: Comparison, r: ReturnType<typeof ratios>) =>
+    `${r.two.ratio.toFixed(2)} on 2 threads (${spread(r.two)}; CPU ${r.twoCpu.ratio.toFixed(2)}), ${r.one.ratio.toFixed(2)} on 1 thread (CPU ${r.oneCpu.ratio.toFixed(2)}, ${spread(r.oneCpu)}); load average ${x.load.toFixed(1)}`;
   const first = ratios(c);
   const rerun = again && ratios(again);
-  console.log(`ratio skimage / cellpilot (whole commands): ${first.two.toFixed(2)} on 2 threads (CPU ${first.twoCpu.toFixed(2)}), ${first.one.toFixed(2)} on 1 thread (CPU ${first.oneCpu.toFixed(2)}); load average ${c.load.toFixed(1)}`);
+  const names = ['cellpilot 2 threads', 'scikit-image default threads', 'cellpilot 1 thread', 'scikit-image one thread'];
+  for (const x of again ? [c, again] : [c]) names.forEach((name, i) => console.log(samplesNote(x, i, name)));
+  console.log(`ratio skimage / cellpilot (whole commands, median of the rounds' back-to-back ratios): ${line(c, first)}`);
   if (again && rerun) {
-    console.log(`rerun from fresh processes: ${rerun.two.toFixed(2)} on 2 threads (CPU ${rerun.twoCpu.toFixed(2)}), ${rerun.one.toFixed(2)} on 1 thread (CPU ${rerun.oneCpu.toFixed(2)}); load average ${again.load.toFixed(1)}`);
-    console.log(`rerun against the first run: 2 threads wall ${rerunNote(first.two, rerun.two)}, 1 thread CPU ${rerunNote(first.oneCpu, rerun.oneCpu)}`);
+    console.log(`rerun from fresh processes: ${line(again, rerun)}`);
+    console.log(`rerun against the first run: 2 threads wall ${rerunNote(first.two.ratio, rerun.two.ratio)}, 1 thread CPU ${rerunNote(first.oneCpu.ratio, rerun.oneCpu.ratio)}`);
   }
-  const rerunOf = (key: 'two' | 'oneCpu') => (rerun ? { rerun: rerun[key], rerunLoad: again!.load } : {});
-  summaryRow({ work: `drift ${FRAMES} x 512², 2 threads`, metric: 'wall, whole command', ours: `${s(c.wallS[0])} (${s(c.cpuS[0])} CPU)`, peer: `scikit-image ${s(c.wallS[2])}`, ratio: first.two, ...rerunOf('two'), goal: '>= 1.2', load: c.load });
-  summaryRow({ work: `drift ${FRAMES} x 512², 1 thread (the peer on one thread too)`, metric: 'CPU, whole command', ours: `${s(c.cpuS[1])} CPU (${s(c.wallS[1])})`, peer: `scikit-image ${s(c.cpuS[3])} CPU (${s(c.wallS[3])})`, ratio: first.oneCpu, ...rerunOf('oneCpu'), goal: '>= 1.0', load: c.load });
+  const rerunOf = (key: 'two' | 'oneCpu') => (rerun ? { rerun: rerun[key].ratio, rerunLoad: again!.load } : {});
+  summaryRow({ work: `drift ${FRAMES} x 512², 2 threads`, metric: 'wall, whole command, back-to-back pairs', ours: `${s(c.wallS[0])} (${s(c.cpuS[0])} CPU)`, peer: `scikit-image ${s(c.wallS[1])} (${s(c.cpuS[1])} CPU)`, ratio: first.two.ratio, ...rerunOf('two'), goal: '>= 1.2', load: c.load });
+  summaryRow({ work: `drift ${FRAMES} x 512², 1 thread (the peer on one thread too)`, metric: 'CPU, whole command, back-to-back pairs', ours: `${s(c.cpuS[2])} CPU (${s(c.wallS[2])})`, peer: `scikit-image ${s(c.cpuS[3])} CPU (${s(c.wallS[3])})`, ratio: first.oneCpu.ratio, ...rerunOf('oneCpu'), goal: '>= 1.0', load: c.load });
 }
 
 if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url) await run();

@@ -13,9 +13,12 @@
 //     ../shared/data; skipped when absent) against tifffile reading file by file.
 // info: `cellpilot info` against tifffile opening the file and reading its first and last page.
 // big: (opt-in: CELLPILOT_BENCH_BIG=1 or --big) read-invert-write of a > 4 GiB BigTIFF and
-//     its max projection by the whole command, with peak resident memory (goal: bounded, < 500 MB).
+//     its max projection by the whole command (first command and repeat), and that of a ~3.8 GB
+//     multi-page LZW TIFF, every run from the disk (the file dropped from the page cache first),
+//     alternating with NumPy / Pillow page loops, with peak resident memory (goal: bounded, < 500 MB).
 // Run: npm run bench -- image [--only project,export,project-first,export-first] [--big]
 import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,7 +26,7 @@ import { pathToFileURL } from 'node:url';
 import { createMovieWriter, openMovie, writeMovie, type PlaneData } from '../src/image/index.ts';
 import { formatBytes } from '../src/image/info.ts';
 import { simulate } from '../src/sim/index.ts';
-import { alternate, childArgs, commandSide, cpuSeconds, loadNote, PYTHON, pythonPeer, rerunNote, rerunWanted, ROOT, RUN_TS, s, summaryRow, wanted, type Comparison, type Side } from './_harness.ts';
+import { alternate, childArgs, commandSide, cpuSeconds, loadNote, pairedRatio, PYTHON, pythonPeer, rerunNote, rerunWanted, ROOT, RUN_TS, runOnce, s, samplesNote, summaryRow, wanted, type Comparison, type Side } from './_harness.ts';
 
 const FRAMES = Number(process.env.BENCH_IMAGE_FRAMES ?? 300);
 const SIZE = 512;
@@ -207,20 +210,116 @@ async function benchBig(dir: string): Promise<void> {
     const peakMiB = peakRss / 2 ** 20;
     summaryRow({ work: `read-invert-write of a ${formatBytes(inSize)} BigTIFF, peak resident memory`, metric: 'memory, library calls', ours: `${peakMiB.toFixed(0)} MiB (${seconds.toFixed(1)} s)`, peer: 'goal 500 MB', ratio: 500e6 / 2 ** 20 / peakMiB, goal: '>= 1.0 (bounded, < 500 MB)', load: loadavg()[0] });
     await rm(output, { force: true });
-    // the whole command on the same file, one timed run each after a warm-up round (the
-    // file in the page cache for both where memory allows): memory stays that of a few planes
-    const env = { CELLPILOT_SESSIONS: join(dir, 'sessions'), CELLPILOT_CACHE_DIR: join(dir, 'hash-cache') };
-    const removeOutputs = () => [output, join(dir, 'big-peer.tif')].forEach((f) => rmSync(f, { force: true }));
-    const big = alternate([commandSide('cellpilot tool project', ['tool', 'project', '--args', JSON.stringify({ movie: input, method: 'max', output })], { env, before: removeOutputs }), { label: 'NumPy page loop', command: PYTHON, args: ['-c', PEER, 'max', input, join(dir, 'big-peer.tif')], before: removeOutputs }], 1);
-    const [ours, peer] = big.samples.map((side) => side[0]);
-    console.log(`max projection of it, whole commands (repeat: its hash known from the warm-up run): cellpilot ${s(ours.wallS)} wall, ${s(ours.cpuS)} CPU, peak ${ours.peakMiB.toFixed(0)} MiB; NumPy page loop ${s(peer.wallS)} wall, ${s(peer.cpuS)} CPU, peak ${peer.peakMiB.toFixed(0)} MiB; ratio (CPU) ${(peer.cpuS / ours.cpuS).toFixed(2)} (load ${big.load.toFixed(1)})`);
-    summaryRow({ work: `max projection of the ${formatBytes(inSize)} BigTIFF, \`cellpilot tool project\`, peak resident memory`, metric: 'memory, whole command, 1 run', ours: `${ours.peakMiB.toFixed(0)} MiB (${s(ours.cpuS)} CPU)`, peer: `NumPy page loop ${peer.peakMiB.toFixed(0)} MiB (${s(peer.cpuS)} CPU)`, ratio: 500e6 / 2 ** 20 / ours.peakMiB, goal: '>= 1.0 (bounded, < 500 MB)', load: big.load });
+    await bigProjections(dir, input, output);
   } finally {
     clearInterval(sampler);
     await rm(input, { force: true });
     await rm(output, { force: true });
     await rm(join(dir, 'big-peer.tif'), { force: true });
+    await rm(join(dir, 'big-lzw.tif'), { force: true });
   }
+}
+
+/** Drops a file from the page cache (written back first), so the next read comes from the disk. */
+function evictFromPageCache(path: string): void {
+  const code = 'import os, sys\nfd = os.open(sys.argv[1], os.O_RDONLY)\nos.fsync(fd)\nos.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)';
+  const r = spawnSync(PYTHON, ['-c', code, path], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`cannot drop ${path} from the page cache: ${r.stderr.trim().split('\n').pop()}`);
+}
+
+// A multi-page LZW TIFF of 2048² uint16 frames (Pillow's LZW encoder, 4 frames of a smooth scene with
+// noise), assembled to `frames` pages by copying their strips: 1200 pages are ~3.8 GB on disk, 9.4 GiB of pixels.
+const LZW_MOVIE = String.raw`
+import io, struct, sys
+import numpy as np
+from PIL import Image, TiffImagePlugin
+import tifffile
+n, dst = int(sys.argv[1]), sys.argv[2]
+size = 2048
+yy, xx = np.mgrid[0:size, 0:size]
+base = (200 + 800 * (np.sin(xx / 37.0) * np.cos(yy / 53.0) > 0.6)).astype(np.uint16)
+rng = np.random.default_rng(1)
+pages = []
+for t in range(4):
+    buf = io.BytesIO()
+    Image.fromarray(base + rng.integers(0, 16, size=(size, size), dtype=np.uint16) + t).save(buf, format='TIFF', compression='tiff_lzw')
+    with tifffile.TiffFile(io.BytesIO(buf.getvalue())) as tf:
+        p = tf.pages[0]
+        pages.append([buf.getvalue()[o:o + c] for o, c in zip(p.dataoffsets, p.databytecounts)])
+with open(dst, 'wb') as out:
+    out.write(b'II*\0' + struct.pack('<I', 0))
+    link = 4
+    for i in range(n):
+        strips = pages[i % len(pages)]
+        offsets = []
+        for s in strips:
+            offsets.append(out.tell()); out.write(s)
+        if out.tell() % 2: out.write(b'\0')
+        k = len(strips)
+        at = out.tell(); out.write(struct.pack('<%dI' % k, *offsets))
+        counts = out.tell(); out.write(struct.pack('<%dI' % k, *[len(s) for s in strips]))
+        ifd = out.tell()
+        tags = [(256, 3, 1, size), (257, 3, 1, size), (258, 3, 1, 16), (259, 3, 1, 5), (262, 3, 1, 1), (273, 4, k, at), (277, 3, 1, 1), (278, 3, 1, size // k), (279, 4, k, counts), (284, 3, 1, 1)]
+        out.write(struct.pack('<H', len(tags)))
+        for code, typ, count, val in tags:
+            out.write(struct.pack('<HHI', code, typ, count) + (struct.pack('<HH', val, 0) if typ == 3 else struct.pack('<I', val)))
+        following = out.tell(); out.write(struct.pack('<I', 0))
+        out.seek(link); out.write(struct.pack('<I', ifd)); out.seek(0, 2)
+        link = following
+`;
+
+// The Python user's page loop over a multi-page LZW file (tifffile needs imagecodecs for LZW, which Debian lacks).
+const PIL_MAX = String.raw`
+import sys, json, numpy as np, tifffile
+from PIL import Image, ImageSequence
+out = None
+with Image.open(sys.argv[1]) as im:
+    for page in ImageSequence.Iterator(im):
+        a = np.asarray(page)
+        if out is None: out = a.copy()
+        else: np.maximum(out, a, out=out)
+tifffile.imwrite(sys.argv[2], out, imagej=True)
+`;
+
+/**
+ * Max projections of movies larger than this machine's fair share of memory, whole commands, every run
+ * reading from the disk (the file dropped from the page cache before it, as a movie that does not fit
+ * in memory is read), ours and the peer's alternately: the plain uint16 BigTIFF as a first command (its
+ * hash taken while it is read) and as a repeat, and a ~3.8 GB multi-page LZW file (9.4 GiB of pixels).
+ */
+async function bigProjections(dir: string, input: string, output: string): Promise<void> {
+  const rounds = Number(process.env.BENCH_BIG_ROUNDS ?? 2);
+  const peerOut = join(dir, 'big-peer.tif');
+  const removeOutputs = () => [output, peerOut].forEach((f) => rmSync(f, { force: true }));
+  const cold = (path: string) => () => (removeOutputs(), evictFromPageCache(path));
+  const env = { CELLPILOT_SESSIONS: join(dir, 'sessions'), CELLPILOT_CACHE_DIR: join(dir, 'hash-cache') };
+  const firstCache = join(dir, 'hash-cache-first');
+  const project = (label: string, movie: string, first: boolean): Side =>
+    commandSide(label, ['tool', 'project', '--args', JSON.stringify({ movie, method: 'max', output })], {
+      env: first ? { ...env, CELLPILOT_CACHE_DIR: firstCache } : env,
+      before: () => (first && rmSync(firstCache, { recursive: true, force: true }), cold(movie)()),
+    });
+  const numpy: Side = { label: 'NumPy page loop', command: PYTHON, args: ['-c', PEER, 'max', input, peerOut], before: cold(input) };
+  const row = (label: string, c: Comparison, peerName: string) => {
+    const [ours, peer] = [0, 1].map((i) => `${s(c.wallS[i])} wall, ${s(c.cpuS[i])} CPU, peak ${c.peakMiB[i].toFixed(0)} MiB`);
+    const wall = pairedRatio(c, 0, 1, (x) => x.wallS);
+    const cpu = pairedRatio(c, 0, 1, (x) => x.cpuS);
+    console.log(`${label}: cellpilot ${ours}; ${peerName} ${peer}; ratio (CPU) ${cpu.ratio.toFixed(2)}, wall ${wall.ratio.toFixed(2)} (rounds ${wall.low.toFixed(2)}-${wall.high.toFixed(2)}); load ${c.load.toFixed(1)}`);
+    [0, 1].forEach((i) => console.log(`  ${samplesNote(c, i, i ? peerName : 'cellpilot')}`));
+    summaryRow({ work: `${label}, peak resident memory`, metric: `memory, whole command, cold page cache, ${c.samples[0].length} runs`, ours: `${c.peakMiB[0].toFixed(0)} MiB (${s(c.wallS[0])} wall, ${s(c.cpuS[0])} CPU)`, peer: `${peerName} ${c.peakMiB[1].toFixed(0)} MiB (${s(c.wallS[1])} wall, ${s(c.cpuS[1])} CPU; wall ratio ${wall.ratio.toFixed(2)}, CPU ${cpu.ratio.toFixed(2)})`, ratio: 500e6 / 2 ** 20 / c.peakMiB[0], goal: '>= 1.0 (bounded, < 500 MB)', load: c.load });
+  };
+  const size = formatBytes((await stat(input)).size);
+  // the first command's warm-up run also fills the repeat rows' hash cache
+  runOnce(project('warm-up', input, false));
+  row(`max projection of the ${size} BigTIFF, first command (hashes it while reading)`, alternate([project('cellpilot tool project', input, true), numpy], rounds, false), 'NumPy page loop');
+  row(`max projection of the ${size} BigTIFF, repeat (its hash known)`, alternate([project('cellpilot tool project', input, false), numpy], rounds, false), 'NumPy page loop');
+  if (pythonPeer(['PIL'])) return void console.log('(the multi-page LZW row needs Pillow: apt-get install -y python3-pil)');
+  const lzw = join(dir, 'big-lzw.tif');
+  const made = spawnSync(PYTHON, ['-c', LZW_MOVIE, String(Number(process.env.BENCH_BIG_LZW_FRAMES ?? 1200)), lzw], { encoding: 'utf8' });
+  if (made.status !== 0) throw new Error(`the LZW movie could not be written: ${made.stderr.trim().split('\n').pop()}`);
+  const pil: Side = { label: 'Pillow page loop', command: PYTHON, args: ['-c', PIL_MAX, lzw, peerOut], before: cold(lzw) };
+  row(`max projection of a ${formatBytes((await stat(lzw)).size)} multi-page LZW TIFF (1200 x 2048² uint16), first command`, alternate([project('cellpilot tool project', lzw, true), pil], 1, false), 'Pillow page loop');
+  await rm(lzw, { force: true });
 }
 
 export async function run(): Promise<void> {

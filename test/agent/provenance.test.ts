@@ -2,13 +2,13 @@
 // by later steps and later processes (hashes.jsonl), the algorithm is recorded, and special
 // files and folders cost no read of their content.
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { xxhash128 } from 'hash-wasm';
 import { describe, expect, it } from 'vitest';
-import { contentHash, forgetHashesInMemory, hashingReads, hashOf, loadHasher } from '../../src/agent/provenance.ts';
-import { openMovie, writeMovie } from '../../src/image/index.ts';
+import { contentHash, fillsGap, forgetHashesInMemory, hashingReads, hashOf, loadHasher } from '../../src/agent/provenance.ts';
+import { createMovieWriter, openMovie, writeMovie } from '../../src/image/index.ts';
 import { simulate } from '../../src/sim/index.ts';
 import { DATA_DIR } from '../image/helpers.ts';
 
@@ -73,6 +73,35 @@ describe('content hashes for provenance', () => {
     expect(contentHash(file, dir)).toEqual({ algorithm: 'xxh128', digest: expected, bytes: size });
     // only what the reader skipped (IFDs at the end, at most) is read for the hash
     expect(hashingReads.bytes - before).toBeLessThan(size / 4);
+  });
+
+  it('fills a gap of skipped image directories ahead of large planes, never one larger than a quarter of the read', () => {
+    expect(fillsGap(122_000, 8 << 20)).toBe(true); // 520 IFDs ahead of 8 MiB planes (a 4 GiB BigTIFF)
+    expect(fillsGap(1 << 16, 100)).toBe(true); // small gaps always
+    expect(fillsGap(500_000, 200)).toBe(false); // a frame opened at its IFD after the pixels
+    expect(fillsGap(8 << 20, 8 << 20)).toBe(false); // a plane skipped: read out of order
+  });
+
+  it('hashes a movie whose image directories (over 64 KiB) precede its planes with no second pass', async () => {
+    await loadHasher();
+    const dir = tempDir();
+    const file = join(dir, 'many.tif');
+    const frames = 300; // BigTIFF: 300 directories of 234 bytes, ~70 KB before the first 295 KB plane
+    const plane = new Uint16Array(384 * 384).map((_, i) => i);
+    // an ImageJ hyperstack: the reader finds the planes from its description and skips the directories
+    const writer = await createMovieWriter(file, { shape: { t: frames, z: 1, c: 1, y: 384, x: 384 }, dtype: 'uint16', meta: { channelNames: ['C1'] }, bigTiff: true });
+    for (let t = 0; t < frames; t++) await writer.writePlane(plane);
+    await writer.close();
+    forgetHashesInMemory(); // the hash taken while it was written: this test is about reading
+    const movie = await openMovie(file);
+    for (let t = 0; t < 2; t++) await movie.plane(t, 0, 0);
+    await movie.close();
+    const before = hashingReads.bytes;
+    const size = statSync(file).size;
+    expect(contentHash(file, dir)).toEqual({ algorithm: 'xxh128', digest: await xxhash128(readFileSync(file)), bytes: size });
+    // only what follows the two planes read is read for the hash (was the whole movie from its first directory on)
+    expect(hashingReads.bytes - before).toBeLessThanOrEqual(size - 2 * plane.byteLength);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   const ctcFrames = join(DATA_DIR, 'ctc-Fluo-N2DH-SIMplus', '01');
