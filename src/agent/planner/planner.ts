@@ -29,7 +29,7 @@ import { statedFrameIntervalS, withoutToldCalibration } from './askedUnits.ts';
 import { areasInPixels, findQuantities, numberWordsAsDigits, statedCalibration, timesInFrames, withAppositiveValues, withShorthandNames } from './quantities.ts';
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
-import { avoidTurnedDown } from './rejectedValues.ts';
+import { avoidTurnedDown, turnsDown } from './rejectedValues.ts';
 import { frameCounts, matchingMovie, multiFrame, needsFrames } from './frames.ts';
 
 export type { Action, Plan, PlannedStep, Ref } from './types.ts';
@@ -1599,6 +1599,8 @@ function setsAChoice(step: PlannedStep, words: string, catalogue: Catalogue): bo
   const said = words.toLowerCase().replace(/\b(?:just|only|the|a|an|simply|please)\b/g, ' ').trim().replace(/[\s-]+/g, '_');
   if (!said) return false;
   const props = catalogue.get(step.tool)?.properties ?? {};
+  // ("but not with a gaussian": a value turned down sets nothing; avoidTurnedDown picks another and says so)
+  if (turnsDown(step.clause, said.replace(/_/g, ' '))) return Object.values(props).some((p) => allowedValues(p).some((v) => String(v).toLowerCase() === said));
   const choices = Object.entries(props).filter(([arg, p]) => step.args[arg] === undefined && allowedValues(p).some((v) => String(v).toLowerCase() === said));
   if (choices.length !== 1) return false;
   step.args[choices[0][0]] = allowedValues(choices[0][1]).find((v) => String(v).toLowerCase() === said);

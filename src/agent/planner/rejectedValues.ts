@@ -24,6 +24,12 @@ function turnedDown(tool: string, arg: string, text: string, own: string, others
     .filter((v): v is string => !!v);
 }
 
+/** Whether the clause turns the words down ("not with a gaussian" turns down "gaussian"). */
+export function turnsDown(clause: string, words: string): boolean {
+  const said = words.trim().toLowerCase();
+  return said.length > 0 && [...clause.matchAll(TURNED_DOWN)].some((m) => m[0].toLowerCase().includes(said));
+}
+
 /** A word that turns down the argument by its own name ("no smoothing" of smooth, "without normalisation" of normalize). */
 function namesTheChoice(arg: string, clause: string): boolean {
   const own = nameWords(arg);
