@@ -322,6 +322,11 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     if (previous && previous.tool !== best.tool && !best.named && (!best.nameWord || statement) && !ownVerb && /\d/.test(clause.text) && (clauses[previous.clause].sentence === clause.sentence || (statement && clauses[previous.clause].sentence === clause.sentence - 1))
       // (the step before's own reading takes it with the words it declares for it: "LAP tracker, search radius 9 px" is no simulated nucleus radius)
       && (readsANumber(previous.tool, clause.text, catalogue) >= Math.max(0.5, readsANumber(best.tool, clause.text, catalogue)) || (best.byArgument && ownReadingTakesANumber(previous.tool, clause.text, catalogue)))) return;
+    // "bleach correction, subtract a background of 100 first": a number the tool matched cannot read at all, which the step
+    // before reads by the words it declares for it (backgroundIntensity: name and value), in the same sentence after a comma,
+    // is the step before's, even where the words name the other tool
+    if (previous && previous.tool !== best.tool && /\d/.test(clause.text) && clauses[previous.clause].sentence === clause.sentence && [',', 'with', ''].includes(clause.joiner)
+      && readsANumber(best.tool, clause.text, catalogue) === 0 && Object.values(statedNumbersScored(previous.tool, clause.text, catalogue)).some((s) => s.score >= 2)) return;
     // "embed the features, linkage average": an argument of the step before named with its value, not a step
     if (previous && previous.tool !== best.tool && !ownVerb && clauses[previous.clause].sentence === clause.sentence && [',', 'with', ''].includes(clause.joiner)
       && Object.keys(valuesByName(previous.tool, clause.text, catalogue)).length > 0 && Object.keys(valuesByName(best.tool, clause.text, catalogue)).length === 0) return;

@@ -114,6 +114,10 @@ describe('an operation only an argument of a tool names', () => {
   it('is named as not done, not run as that tool', () => {
     // (background subtraction has its own tool since stop 21: an operation that only an argument names is rarer now)
     expect(toolsOf('subtract the background, then segment')).toEqual(['subtract_background', 'segment']);
+    // (a background level the bleach correction reads by its words is its argument, not a rolling ball: the ball reads no number there)
+    expect(toolsOf('bleach correction, subtract a background of 100 first')).toEqual(['correct_bleach']);
+    expect(argsOf('bleach correction, subtract a background of 100 first', 'correct_bleach').backgroundIntensity).toBe(100);
+    expect(argsOf('correct the bleaching, subtract the background with a rolling ball of 20 px', 'subtract_background').radiusPx).toBe(20);
   });
 });
 
