@@ -238,10 +238,11 @@ const segment = defineTool({
         throw err;
       }
       const { options, chosen } = chosenParameters;
-      // Brightfield or phase contrast: a threshold of the wrong side outlines texture or halos, so ask rather than count specks as cells.
-      if (chosen.polarityDoubt) {
-        throw new InputError(`the segmentation would not be meaningful: ${chosen.polarityDoubt}. Say which the cells are: objects "dark" (e.g. phase contrast, dark cells in bright halos) or objects "bright"; brightfield cells that are neither darker nor brighter than their surroundings need a stain or another channel`);
-      }
+      // Brightfield or phase contrast: a threshold of the wrong side outlines texture or halos, so the result leads with the doubt
+      // and asks which side the cells are. (Not a refusal: a max projection or a small crop of fluorescence can look two-sided too.)
+      const polarityNote = chosen.polarityDoubt
+        ? `Unsure which parts are the cells: ${chosen.polarityDoubt}. I segmented the ${chosen.objects} parts; the objects below may be texture or halos. Say which the cells are: objects "dark" (e.g. phase contrast, dark cells in bright halos) or objects "bright"; brightfield cells that are neither darker nor brighter than their surroundings need a stain or another channel. `
+        : '';
       // Under "auto" a model runs where its own measurement beat the classical pipeline (never on dark objects: the models
       // see fluorescence); with target "cells" a model asked for is the whole-cell one.
       const evidenceAsked = args.method === 'auto' || (args.target === 'cells' && resolved.method === 'model');
@@ -268,7 +269,7 @@ const segment = defineTool({
       const darkNote = byModel && chosen.objects === 'dark' ? ' The objects looked dark on a bright background, but the model expects fluorescent nuclei: check the result, or use method "auto".' : '';
       return {
         summary:
-          foundSentence(counts, nFrames, movie.shape.z) + ` of channel ${channelName(movie, channel)} by ${how}` +
+          polarityNote + foundSentence(counts, nFrames, movie.shape.z) + ` of channel ${channelName(movie, channel)} by ${how}` +
           `${methodReason ? ` (${methodReason})` : ''}; labels saved as ${ref.id}. Parameters: ${describeChosen(chosen, byModel)}.${scale}${darkNote}` +
           (blankNote !== undefined ? ` The sampled frames are blank (every pixel ${blankNote}): there was nothing to measure, so the sizes above are defaults, not measurements; check the channel and the file.` : '') +
           (unused.length ? ` Not applied: ${unused.join(', ')} (the model does its own filtering and splitting).` : ''),

@@ -1345,12 +1345,14 @@ function aboutEarlierStep(step: PlannedStep, text: string, conversation: Convers
  * than a new step its words match loosely ("darker" read as bleaching).
  */
 function answerToFailedStep(text: string, conversation: Conversation, catalogue: Catalogue): Plan | undefined {
+  // (or a step that ran but asked in its summary: 'Say which the cells are: objects "dark" ... or objects "bright"')
   const failed = conversation.earlier.at(-1);
-  if (!failed || failed.ok || isQuestion(text) || !catalogue.get(failed.tool)) return undefined;
+  const asked = failed && (failed.ok ? /\bSay which\b[^.]*"[^"]+"/.test(failed.summary) : true);
+  if (!failed || !asked || isQuestion(text) || !catalogue.get(failed.tool)) return undefined;
   if (indexFor(catalogue).match(text).some((m) => m.named || m.nameWord)) return undefined;
   const inputs = new Set(['movie', 'labels', 'tracks', 'table', 'output']);
   // one of the values the step's question offered, quoted in its error ('objects "dark" or objects "bright"'), said by its word ("darker")
-  const offered = new Set([...(failed.error ?? '').matchAll(/"([^"]+)"/g)].map((m) => m[1]));
+  const offered = new Set([...((failed.ok ? failed.summary : failed.error) ?? '').matchAll(/"([^"]+)"/g)].map((m) => m[1]));
   const chosen = Object.entries(catalogue.get(failed.tool)!.properties).flatMap(([name, p]) =>
     allowedValues(p).filter((v) => offered.has(v) && new RegExp(`\\b${v.replace(/\W/g, '')}(?:er)?\\b`, 'i').test(text)).map((v) => [name, v] as const),
   );

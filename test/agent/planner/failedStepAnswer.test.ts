@@ -28,11 +28,17 @@ describe('a reply to a failed step', () => {
     expect(p.steps[0].args).toMatchObject({ movie: 'movie-1', method: 'otsu', objects: /bright/.test(request) ? 'bright' : 'dark' });
   });
 
+  it('a step that ran but asked in its summary is answered the same way', () => {
+    const asked: PastResult = { ...failedSegment, ok: true, error: undefined, summary: 'Unsure which parts are the cells: ... Say which the cells are: objects "dark" (e.g. phase contrast) or objects "bright"; ... Found 3 objects', artifacts: [{ id: 'labels-1', type: 'labels' }] };
+    expect(reply('they are dark', [asked]).steps[0]).toMatchObject({ tool: 'segment', args: { objects: 'dark', method: 'otsu' } });
+    expect(reply('they are dark', [{ ...asked, summary: 'Found 3 objects per frame' }]).steps.some((s) => s.args.method === 'otsu')).toBe(false);
+  });
+
   it('a request naming a tool, a question, or words without a setting are not a reply', () => {
     // (the failed step's own arguments, method "otsu", are what a reply carries over)
     const rerunOfFailed = (request: string, earlier?: PastResult[]) => reply(request, earlier).steps.some((s) => s.tool === 'segment' && s.args.method === 'otsu');
     expect(rerunOfFailed('track them instead')).toBe(false);
     expect(rerunOfFailed('are they dark?')).toBe(false);
-    expect(rerunOfFailed('they are dark', [{ ...failedSegment, ok: true }])).toBe(false);
+    expect(rerunOfFailed('they are dark', [{ ...failedSegment, ok: true, summary: 'Found 3 objects per frame' }])).toBe(false);
   });
 });
