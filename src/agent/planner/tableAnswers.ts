@@ -561,7 +561,7 @@ export function isAskedForm(question: string): boolean {
   if (/^(?:and\s+|so\s+|now\s+|then\s+)?count\b/i.test(text) && /\b(?:cells?|nucle(?:us|i)|objects?|tracks?|trajector(?:y|ies)|ones)\b/i.test(text) && conditionOf(question) !== undefined && !/\b(?:then|and then|after that|afterwards)\b/i.test(text)) return true;
   // "area in µm² pls", "speed in um/min?": a quantity in the unit wanted is a question
   // ("speed of track 2 in µm/h", "area of the nuclei in px²": of what, then the unit)
-  if (NOUN_QUESTION.test(text) && /^(?:the\s+)?(?:(?:mean|average|median|typical|total)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?(?:\s+(?:of|for)\s+(?:the\s+|each\s+|every\s+|all\s+)?(?:(?:track|cell|nucleus|object)\s*#?\d+|cells|nuclei|tracks|objects))?\s+(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|px|pixels?|microns?|micromet\w+|nm|s|secs?|seconds?|min|mins|minutes?|h|hours?)\S*(?:\s*(?:\/|per)\s*\S+)?(?:[\s,]+(?:please|pls|plz|thanks|thx))?[\s.!?]*$/iu.test(text)) return true;
+  if (NOUN_QUESTION.test(text) && /^(?:the\s+)?(?:(?:mean|average|median|typical|total)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?(?:\s+(?:of|for)\s+(?:the\s+|each\s+|every\s+|all\s+)?(?:(?:track|cell|nucleus|object)\s*#?\d+|cells|nuclei|tracks|objects|(?<=(?:each|every)\s+)(?:track|cell|nucleus|object)))?\s+(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|px|pixels?|microns?|micromet\w+|nm|s|secs?|seconds?|min|mins|minutes?|h|hours?)\S*(?:\s*(?:\/|per)\s*\S+)?(?:[\s,]+(?:please|pls|plz|thanks|thx))?[\s.!?]*$/iu.test(text)) return true;
   // ("when a cell divides, image every 30 s" is a condition and its action, no question)
   if (/^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+|but\s+)?(?:how|by how much|(?:in|at|on|for|during|from|by) (?:which|what)|what|which|who|whose|when(?![^?]*(?:[,:;]|\bthen\b)\s*\S[^?]*$)|where|is|are|was|were|has|have|give me|tell me|show me|can you tell|any idea|compare)\b/i.test(text)) return true;
   // "do they speed up?", "did any cells divide": a question; "do the thing with 15 px" is not
@@ -722,7 +722,7 @@ const NOUN_QUESTION = new RegExp(
     '(?:\\d{1,2}\\s*(?:st|nd|rd|th)?\\s*-?\\s*)?percentile|p\\d{1,2}|quartile|inter-?\\s?quartile|iqr',
     // the extremes, as the question reader knows them ("busiest frame?", "roundest one?")
     `${LARGEST.source.replace(/^\\b\(\?:|\)\\b$/g, '')}|${SMALLEST.source.replace(/^\\b\(\?:|\)\\b$/g, '')}`,
-    'area|size|speed|velocity|intensity|fluorescence|signal|distance|displacement|duration|lifetime|msd|diffusion|straightness|circularity|perimeter',
+    'area|size|speed|velocity|intensity|fluorescence|signal|distance|displacement|duration|lifetime|msd|diffusion|straightness|circularity|perimeter|path length',
     // the other shape and signal measures a table of objects holds ("eccentricity of each nucleus in frame 3")
     'eccentricit(?:y|ie)|elongation|aspect ratio|diameter|radius|radii|volume|roundness|brightness|orientation|solidity',
     'cell|nucle(?:us|i)|track|object',

@@ -112,6 +112,8 @@ describe('net displacement between two frames', () => {
     expect(ask('how far did each cell move from its starting point?')).toMatch(/^TRACK_DISPLACEMENT per track .*track 1: 0 px, track 2: 5 px/);
     expect(ask('how far did each cell travel in total?')).toMatch(/^TOTAL_DISTANCE_TRAVELED per track .*track 1: 20 px/);
     expect(ask('how far did track 2 get from where it started?')).toMatch(/TRACK_DISPLACEMENT for track 2 = 5 px/);
+    expect(asksTheData('path length of every track in microns')).toBe(true);
+    expect(ask('path length of every track in microns', 0.5)).toMatch(/^TOTAL_DISTANCE_TRAVELED per track/);
   });
 
   it('answers a displacement between two frames per track, in µm when calibrated, never the mean step', () => {
