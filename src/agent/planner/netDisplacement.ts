@@ -43,6 +43,8 @@ export interface DisplacementsBetween {
   notInBoth: number;
   /** Tracks with more than one spot in one of the frames (divided by then): no one position. */
   divided: number;
+  /** Frames in the movie, when a frame asked was past its end (or before its start) and was moved inside it. */
+  clampedToFrames?: number;
 }
 
 /**
@@ -62,7 +64,7 @@ export function displacementsBetween(tracks: Tracks, firstFrame: number, lastFra
     if (spot.t === first - 1) entry.first.push(spot);
     if (spot.t === last - 1) entry.last.push(spot);
   }
-  const out: DisplacementsBetween = { firstFrame: first, lastFrame: last, displacements: [], notInBoth: 0, divided: 0 };
+  const out: DisplacementsBetween = { firstFrame: first, lastFrame: last, displacements: [], notInBoth: 0, divided: 0, ...(first !== firstFrame || last !== lastFrame ? { clampedToFrames: tracks.frames } : {}) };
   for (const [track, { first: a, last: b }] of [...at].sort((p, q) => p[0] - q[0])) {
     if (a.length === 0 || b.length === 0) out.notInBoth += 1;
     else if (a.length > 1 || b.length > 1) out.divided += 1;
@@ -84,7 +86,7 @@ export function displacementsAnswer(found: DisplacementsBetween, pixelSizeUm: nu
   const unit = pixelSizeUm ? 'µm' : 'px';
   const scale = pixelSizeUm ?? 1;
   const said = (px: number) => `${format(px * scale)} ${unit}`;
-  const span = `from frame ${found.firstFrame} to frame ${found.lastFrame}`;
+  const span = `from frame ${found.firstFrame} to frame ${found.lastFrame}${found.clampedToFrames ? ` (the movie has ${found.clampedToFrames} frames)` : ''}`;
   const left = [
     ...(found.notInBoth ? [`${found.notInBoth} track${found.notInBoth === 1 ? '' : 's'} not seen in both frames`] : []),
     ...(found.divided ? [`${found.divided} track${found.divided === 1 ? '' : 's'} divided by then (no single position)`] : []),

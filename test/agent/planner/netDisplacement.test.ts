@@ -120,6 +120,7 @@ describe('net displacement between two frames', () => {
     expect(ask('give me the displacement of every cell between frame 1 and frame 3')).toMatch(/^Net displacement from frame 1 to frame 3 per track \(.*px \(no calibration known.*track 1: 10 px; mean 10 px over 1 track; left out: 1 track not seen in both frames, 1 track divided/);
     expect(ask('how far did cell 1 move between frame 2 and 5', 0.5)).toMatch(/^Track 1 moved 2\.5 µm from frame 2 to frame 5 \(net displacement/);
     expect(ask('how far did cell 2 move between frame 1 and 4')).toMatch(/^No track is seen in both frame 1 and frame 4.*1 track not seen in both frames/);
+    expect(ask('displacement of each cell between frame 2 and frame 40')).toMatch(/^Net displacement from frame 2 to frame 5 \(the movie has 5 frames\) per track/);
     expect(ask('net displacement from t=0 to the end')).toMatch(/^Net displacement from frame 1 to frame 5 per track .*track 1: 0 px/);
     expect(asksTheData('net displacement from t=0 to the end')).toBe(true);
     // a speed over the same frames stays the mean of the steps
