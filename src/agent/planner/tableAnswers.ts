@@ -12,6 +12,8 @@ import { allowedEdits, editDistance, isStopWord, meaning, tokenize } from './wor
 import { isTruth } from './catalogue.ts';
 import { asksPerFrame, statedFrameIntervalS, statedPixelSizeUm, withoutToldCalibration } from './askedUnits.ts';
 import { trackEventOf, trackSpanAnswer, type TrackEvent } from './trackSpans.ts';
+import { asksDisplacementBetweenFrames, displacementsAnswer, displacementsBetween, distanceKindOf, type DistanceKind } from './netDisplacement.ts';
+import { loadTracksJson } from '../../analysis/trackio.ts';
 
 type Reduce = 'mean' | 'median' | 'sd' | 'range' | 'max' | 'min' | 'count' | 'sum' | 'fraction' | 'percentile';
 type Row = Table['rows'][number];
@@ -151,6 +153,8 @@ export function quantityOfAdjectives(whole: string): string {
 const COUNT_EXTREME = /\b(?:peak|max(?:imum)?|highest|largest|greatest|biggest|lowest|min(?:imum)?|smallest)\s+(?:(?:cell|nuclear|nucleus|nuclei|object)\s+)?(?:count|number)\b/i;
 
 /** Ordinals from "second" on: "first" and "last" name the ends of the movie, read as such. */
+/** "how far did each cell travel in total": "in total" says the path, not a sum. */
+const HOW_FAR_IN_TOTAL = /\bhow far\b[^?]*\bin total\b/i;
 const ORDINAL_WORDS = ['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
 const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 const FRAME_NOUN = String.raw`(frame|time ?point|timepoint)`;
@@ -432,7 +436,8 @@ function readScope(question: string): QuestionScope {
   else if (/\bmedian\b/i.test(text)) reduce = 'median';
   else if (/\bstandard deviation\b|\bs\.?d\.?\b|\bspread\b|\bvariab\w*|\bvariation\b|\bvary\b/i.test(text)) reduce = 'sd';
   else if (/\brange\b|\bdistribut\w*/i.test(text) || (!compare && /\bfrom .* to\b/i.test(text))) reduce = 'range';
-  else if (/\btotal\b|\bsum\b|\bin all\b/i.test(text) && !/\bdistance\b/i.test(text)) reduce = 'sum';
+  // ("how far did each cell go in total?": the path length of each, not a sum over them)
+  else if (/\btotal\b|\bsum\b|\bin all\b/i.test(text) && !/\bdistance\b/i.test(text) && !HOW_FAR_IN_TOTAL.test(text)) reduce = 'sum';
   else if (!compare && LARGEST.test(text)) reduce = 'max';
   else if (!compare && SMALLEST.test(text)) reduce = 'min';
   // "the top 3 fastest cells", "the 5 biggest nuclei", "rank the tracks by speed": the rows in order of the quantity, the first few
@@ -475,7 +480,7 @@ function readScope(question: string): QuestionScope {
   const extreme = !whichFrame ? undefined : reduce === 'min' || (reduce !== 'max' && (SMALLEST.test(text) || (/\b(?:less|fewer)\b/i.test(text) && !LARGEST.test(text)))) ? ('min' as const) : reduce === 'max' || LARGEST.test(text) || /\bpeak\w*/i.test(text) ? ('max' as const) : undefined;
   // ("the total distance each cell moved": the total is the quantity's own name, each cell's value is asked)
   // ("the track durations", "track speeds in µm/min": a value of each track said in the plural, as written, no statistic)
-  const perTrack = (reduce === 'mean' && /\b(?:track|trajectory)\s+(?:durations|speeds|velocities|lengths|displacements|distances|lifetimes)\b/i.test(question) && !/\b(?:mean|average|avg|typical|overall|total|sum)\b/i.test(text)) || reduce === 'mean' && !/\b(?:mean|average|typical|overall|total|sum|all together)\b/i.test(text.replace(/\btotal\s+(?:distance|path|displacement)\b/gi, 'distance')) && /\b(?:each|every|individual)\s+(?:tracks?|cells?|nucle(?:us|i)|objects?|trajector(?:y|ies))\b|\bper[- ](?:track|cell)\b|\blist\b|\bof\s+all\s+(?:the\s+|my\s+)?(?:tracks|cells|nuclei|objects|trajectories)\b/i.test(text);
+  const perTrack = (reduce === 'mean' && /\b(?:track|trajectory)\s+(?:durations|speeds|velocities|lengths|displacements|distances|lifetimes)\b/i.test(question) && !/\b(?:mean|average|avg|typical|overall|total|sum)\b/i.test(text)) || reduce === 'mean' && !/\b(?:mean|average|typical|overall|total|sum|all together)\b/i.test(text.replace(/\btotal\s+(?:distance|path|displacement)\b/gi, 'distance').replace(HOW_FAR_IN_TOTAL.test(text) ? /\bin total\b/gi : /$^/, '')) && /\b(?:each|every|individual)\s+(?:tracks?|cells?|nucle(?:us|i)|objects?|trajector(?:y|ies))\b|\bper[- ](?:track|cell)\b|\blist\b|\bof\s+all\s+(?:the\s+|my\s+)?(?:tracks|cells|nuclei|objects|trajectories)\b/i.test(text);
   // "average speed per track": the mean over all, and each track's own value after it (both readings answered)
   const listsEach = !perTrack && reduce === 'mean' && /\bper[- ](?:track|cell|trajectory)\b|\b(?:of|for)\s+(?:each|every)\s+(?:track|cell|trajectory)\b|\b(?:each|every)\s+(?:track|cell|trajectory)['’]s\b/i.test(text) && !/\b(?:overall|in total|all together|across (?:all|the) (?:tracks|cells))\b/i.test(text);
   const frame = compare || frames ? undefined : frameNumber ? Number(frameNumber[1]) : lastFrame ? ('last' as const) : firstFrame ? ('first' as const) : undefined;
@@ -556,7 +561,7 @@ export function isAskedForm(question: string): boolean {
   if (/^(?:and\s+|so\s+|now\s+|then\s+)?count\b/i.test(text) && /\b(?:cells?|nucle(?:us|i)|objects?|tracks?|trajector(?:y|ies)|ones)\b/i.test(text) && conditionOf(question) !== undefined && !/\b(?:then|and then|after that|afterwards)\b/i.test(text)) return true;
   // "area in µm² pls", "speed in um/min?": a quantity in the unit wanted is a question
   // ("speed of track 2 in µm/h", "area of the nuclei in px²": of what, then the unit)
-  if (NOUN_QUESTION.test(text) && /^(?:the\s+)?(?:(?:mean|average|median|typical|total)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?(?:\s+(?:of|for)\s+(?:the\s+|each\s+|every\s+|all\s+)?(?:(?:track|cell|nucleus|object)\s*#?\d+|cells|nuclei|tracks|objects))?\s+(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|px|pixels?|microns?|micromet\w+|nm|s|secs?|seconds?|min|mins|minutes?|h|hours?)\S*(?:\s*(?:\/|per)\s*\S+)?(?:[\s,]+(?:please|pls|plz|thanks|thx))?[\s.!?]*$/iu.test(text)) return true;
+  if (NOUN_QUESTION.test(text) && /^(?:the\s+)?(?:(?:mean|average|median|typical|total)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?(?:\s+(?:of|for)\s+(?:the\s+|each\s+|every\s+|all\s+)?(?:(?:track|cell|nucleus|object)\s*#?\d+|cells|nuclei|tracks|objects|(?<=(?:each|every)\s+)(?:track|cell|nucleus|object)))?\s+(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|px|pixels?|microns?|micromet\w+|nm|s|secs?|seconds?|min|mins|minutes?|h|hours?)\S*(?:\s*(?:\/|per)\s*\S+)?(?:[\s,]+(?:please|pls|plz|thanks|thx))?[\s.!?]*$/iu.test(text)) return true;
   // ("when a cell divides, image every 30 s" is a condition and its action, no question)
   if (/^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+|but\s+)?(?:how|by how much|(?:in|at|on|for|during|from|by) (?:which|what)|what|which|who|whose|when(?![^?]*(?:[,:;]|\bthen\b)\s*\S[^?]*$)|where|is|are|was|were|has|have|give me|tell me|show me|can you tell|any idea|compare)\b/i.test(text)) return true;
   // "do they speed up?", "did any cells divide": a question; "do the thing with 15 px" is not
@@ -569,6 +574,8 @@ export function isAskedForm(question: string): boolean {
   // "list the tracks by duration", "rank the nuclei by area": the things in the order of a quantity, told
   if (/^(?:and\s+|so\s+|now\s+|also\s+)?(?:list|rank|sort|order)\s+(?:the\s+|all\s+(?:the\s+)?|my\s+)?(?:tracks|cells|nuclei|objects|trajectories|frames|time ?points?|timepoints?)\s+by\s+/i.test(text) && !/\b(?:export|save|write|csv|xlsx?|file)\b/i.test(text)) return true;
   if (ONES_VALUE_OR_EXTREME.test(text.trim())) return true;
+  // "net displacement from t=0 to the end", "displacement between frame 1 and frame 20": a quantity over a span, no verb
+  if (NOUN_QUESTION.test(text) && !STEP_VERB.test(text) && (WHOLE_SPAN.test(text) || FRAME_SPAN_LAST.test(text))) return true;
   return NOUN_QUESTION.test(text) && (/\?\s*$/.test(text) || AGGREGATE_FIRST.test(text) || QUANTITY_ALONE.test(text.trim()) || ((THING_AT_A_SCOPE.test(text.trim()) || THING_AT_A_POINT.test(text.trim())) && !STEP_VERB.test(text)) || (!STEP_VERB.test(text) && /\b(?:vs\.?|versus|compared (?:to|with))\s/i.test(text) && readScope(question).compare !== undefined));
 }
 
@@ -710,12 +717,12 @@ const EACH_ONES_VALUE = /^(?:and\s+|so\s+|now\s+)?(?:each|every)\s+(?:tracks?|ce
 /** Words a question without a question word starts with: an aggregate, an extreme or a measured quantity. */
 const AGGREGATE_FIRST = /^(?:and\s+|so\s+|ok(?:ay)?,?\s+|now\s+|also\s+)?(?:the\s+)?(?:top\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b|(?:\d{1,2}|two|three|four|five|ten)\s+(?:most\s+|least\s+)?[a-z]+est\b|[a-z]+est\s+(?:\d{1,2}|two|three|four|five|ten)\s+(?:tracks|cells|nuclei|objects|ones|trajectories)\b|mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number of|percent(?:age)?|fraction|proportion|share|max(?:imum)?|min(?:imum)?|(?:\d{1,2}\s*(?:st|nd|rd|th)?\s*-?\s*)?percentiles?|p\d{1,2}|quartiles?|inter-?\s?quartile|iqr)\b/i;
 const NOUN_QUESTION = new RegExp(
-  `^(?:and\\s+|so\\s+|ok(?:ay)?,?\\s+|now\\s+|also\\s+)?(?:the\\s+|their\\s+|its\\s+)?(?:(?:nuclear|cellular|cytoplasmic|membrane)\\s+)?(?:${[
+  `^(?:and\\s+|so\\s+|ok(?:ay)?,?\\s+|now\\s+|also\\s+)?(?:the\\s+|their\\s+|its\\s+)?(?:(?:nuclear|cellular|cytoplasmic|membrane|net|straight[- ]line|end[- ]to[- ]end)\\s+)?(?:${[
     'mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number|count|percent(?:age)?|fraction|proportion|share|max(?:imum)?|min(?:imum)?',
     '(?:\\d{1,2}\\s*(?:st|nd|rd|th)?\\s*-?\\s*)?percentile|p\\d{1,2}|quartile|inter-?\\s?quartile|iqr',
     // the extremes, as the question reader knows them ("busiest frame?", "roundest one?")
     `${LARGEST.source.replace(/^\\b\(\?:|\)\\b$/g, '')}|${SMALLEST.source.replace(/^\\b\(\?:|\)\\b$/g, '')}`,
-    'area|size|speed|velocity|intensity|fluorescence|signal|distance|displacement|duration|lifetime|msd|diffusion|straightness|circularity|perimeter',
+    'area|size|speed|velocity|intensity|fluorescence|signal|distance|displacement|duration|lifetime|msd|diffusion|straightness|circularity|perimeter|path length',
     // the other shape and signal measures a table of objects holds ("eccentricity of each nucleus in frame 3")
     'eccentricit(?:y|ie)|elongation|aspect ratio|diameter|radius|radii|volume|roundness|brightness|orientation|solidity',
     'cell|nucle(?:us|i)|track|object',
@@ -957,7 +964,7 @@ function numeric(rows: Row[], column: string): number[] {
 }
 
 /** The column of a table that the question's quantity names best (calibrated first when it has values), or undefined. */
-function bestColumn(table: Table, scope: QuestionScope, wantsMicrons: boolean, written: string[] = []): { name: string; score: number } | undefined {
+function bestColumn(table: Table, scope: QuestionScope, wantsMicrons: boolean, written: string[] = [], distanceKind?: DistanceKind): { name: string; score: number } | undefined {
   let best: { name: string; score: number } | undefined;
   for (const name of table.columns) {
     if (ID_COLUMNS.includes(name) || SKIP_COLUMNS.test(name)) continue;
@@ -980,6 +987,8 @@ function bestColumn(table: Table, scope: QuestionScope, wantsMicrons: boolean, w
     // a number of spots stands in for a duration; the duration itself (with its unit) answers first
     if (/^NUMBER_/i.test(name)) score -= 0.1;
     if (/TOTAL_DISTANCE/i.test(name)) score += 0.2;
+    // "from its starting point", "net", "as the crow flies": the start-to-end displacement; "in total", "path length": the path
+    if (distanceKind && /DISPLACEMENT|DISTANCE/i.test(name)) score += (distanceKind === 'net') === /^TRACK_DISPLACEMENT/i.test(name) ? 1 : -1;
     if (/^mean_intensity/i.test(name)) score += 0.1;
     if (!best || score > best.score) best = { name, score };
   }
@@ -1212,6 +1221,9 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   // ("the last 3 frames" of an 8-frame movie are frames 6-8, whatever the last row of a table of steps between frames)
   const movieFrames = conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.frames === 'number' && a.frames > 0).at(-1)?.frames ?? undefined;
   const scope: QuestionScope = read.frames && read.frames.first < 1 && movieFrames ? { ...read, movieFrames } : read;
+  // "the displacement of every cell between frame 1 and frame 20": each track's positions in the two frames
+  const between = displacementBetweenFramesAnswer(question, scope, conversation);
+  if (between) return between;
   const tables = withSizesAsked(tablesOf(conversation), question);
   if (tables.length === 0) return undefined;
   const results = [...conversation.earlier, ...conversation.current];
@@ -1225,7 +1237,7 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   // the unit of a condition chooses the column too ("bigger than 400 px²" is the pixel column)
   const wantsMicrons = /µm|μm|\bum\b|micron/i.test(question) && !/px|pixel/i.test(scope.condition?.unit ?? '');
   const candidates: Candidate[] = tables.filter(({ table }) => suits(table, scope)).map(({ artifact, table }, i) => {
-    const column = bestColumn(table, scope, wantsMicrons, (plainQuestion(question).toLowerCase().match(/\p{L}{5,}/gu) ?? []).map((w) => w.replace(/s$/, '')));
+    const column = bestColumn(table, scope, wantsMicrons, (plainQuestion(question).toLowerCase().match(/\p{L}{5,}/gu) ?? []).map((w) => w.replace(/s$/, '')), distanceKindOf(question));
     // "which cell ... the fastest": a table with one row per track answers it before one with a row per step
     const perTrack = scope.which && !scope.frame && !scope.frames && !scope.perFrame && !scope.compare && !table.columns.includes('t') ? 0.2 : 0;
     return { artifact, table, column: column?.name, score: (column?.score ?? 0) + (column ? perTrack : 0) - 0.01 * i };
@@ -1300,6 +1312,39 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
     ...(interval !== undefined && !/frame/.test(valued.match(/\d\s*(?:µm|px)\/\w+/)?.[0] ?? 'frame') ? [`${format(interval / 60)} min between frames, as you gave`] : []),
   ];
   return told.length ? `${answer}; at ${told.join(' and ')} (say "${[...(stated !== undefined ? [`the pixel size is ${format(stated)} µm`] : []), ...(interval !== undefined ? [`the frame interval is ${format(interval / 60)} min`] : [])].join(' and ')}" to keep it for later steps)` : answer;
+}
+
+/** "between frame 1 and frame 20", "from frame 5 to 30" closing the request. */
+const FRAME_SPAN_LAST = /\b(?:between|from)\s+(?:the\s+)?(?:frames?|time ?points?|timepoints?|t)\s*=?\s*#?\d+\s*(?:and|to|till|until|-|–)\s*(?:(?:frame|time ?point|timepoint|t)\s*=?\s*)?#?\d+[\s.!?]*$/i;
+
+/** "from t=0 to the end", "from the first frame to the last": the whole movie, start to end. */
+const WHOLE_SPAN = /\b(?:t\s*=\s*0|(?:the\s+)?(?:very\s+)?(?:start|beginning|first\s+(?:frame|time ?point|timepoint)))\b[^?.]{0,30}?\b(?:to|till|until|through)\s+(?:the\s+)?(?:very\s+)?(?:end|finish|last(?:\s+(?:frame|time ?point|timepoint))?|final\s+(?:frame|time ?point|timepoint))\b/i;
+
+/**
+ * Each track's net displacement between two frames asked ("the displacement of every cell
+ * between frame 1 and frame 20", "how far did cell 3 move between frame 5 and 30", "net
+ * displacement from t=0 to the end"), from the newest tracks file; undefined when the question
+ * asks no such thing or no tracks file is at hand.
+ */
+function displacementBetweenFramesAnswer(question: string, scope: QuestionScope, conversation: Conversation): string | undefined {
+  if (!asksDisplacementBetweenFrames(question) || scope.condition || scope.which || scope.top !== undefined) return undefined;
+  const whole = WHOLE_SPAN.test(question);
+  const span = scope.frames && scope.frames.first >= 1 && typeof scope.frames.last === 'number' && scope.frames.last > scope.frames.first ? scope.frames : undefined;
+  if (!span && !whole) return undefined;
+  const artifact = [...conversation.artifactsAtStart, ...conversation.current.flatMap((r) => r.artifacts)]
+    .filter((a) => a.type === 'tracks' && a.path && /\.json$/i.test(a.path) && existsSync(a.path)).at(-1);
+  if (!artifact) return undefined;
+  let tracks;
+  try {
+    tracks = loadTracksJson(artifact.path!);
+  } catch {
+    return undefined;
+  }
+  const movie = conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.pixelSizeUm === 'number' && a.pixelSizeUm > 0).at(-1);
+  const pixelSizeUm = statedPixelSizeUm(question) ?? (tracks.pixelSizeUm && tracks.pixelSizeUm > 0 ? tracks.pixelSizeUm : undefined) ?? movie?.pixelSizeUm ?? undefined;
+  const found = displacementsBetween(tracks, span?.first ?? 1, span?.last ?? tracks.frames, scope.track);
+  if (scope.track !== undefined && found.displacements.length === 0 && found.notInBoth + found.divided === 0) return `There is no track ${scope.track} in ${artifact.id}`;
+  return displacementsAnswer(found, pixelSizeUm, artifact.id);
 }
 
 /**

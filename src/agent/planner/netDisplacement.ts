@@ -1,0 +1,105 @@
+// Which distance a "how far" question asks, and the net displacement of each track between
+// two frames. A start-to-end distance ("from its starting point", "net", "as the crow flies",
+// "straight-line", "end-to-end") is the displacement (TRACK_DISPLACEMENT); a distance "in
+// total", "covered" or along the "path" is the path length (TOTAL_DISTANCE_TRAVELED). A
+// displacement "between frame 1 and frame 20" is, per track, the distance between its
+// position in frame 1 and in frame 20, never the mean step over those frames.
+import { trackIdOfBranch, type Tracks } from '../../analysis/tracks.ts';
+
+export type DistanceKind = 'net' | 'path';
+
+const NET = /\b(?:net|as the crow flies|straight[- ]line|end[- ]to[- ]end|start[- ]to[- ](?:end|finish)|beeline|overall displacements?|from (?:its|their|his|her|the|my) (?:own |original |initial |first )?(?:start(?:ing)?(?: (?:point|position|place|location|spot))?|origin(?:al (?:position|location|place|spot))?|initial (?:position|location|point|place)|beginning|first (?:position|location|point|frame))|from where (?:it|they|each (?:one|cell|track|nucleus)|the (?:cells?|tracks?|nucle(?:us|i)))\s+(?:started|began|start|begin|first (?:was|were|appeared)|(?:was|were) at (?:first|the start)))\b/i;
+const PATH = /\b(?:in total|total (?:distance|path|length)|path lengths?|(?:along|over) (?:its|their|the) (?:path|trajectory|route)|distances? (?:covered|travell?ed|traveled|run|walked)|(?:covered|travell?ed|traveled) (?:in total|altogether|overall)|cumulative (?:distance|path|length)|all (?:the )?way (?:along|round|around))\b/i;
+
+/** The distance a question asks: 'net' (start to end), 'path' (length travelled), or undefined when it says neither. */
+export function distanceKindOf(text: string): DistanceKind | undefined {
+  const net = NET.exec(text);
+  const path = PATH.exec(text);
+  if (net && path) return net.index < path.index ? 'net' : 'path';
+  return net ? 'net' : path ? 'path' : undefined;
+}
+
+/** A distance asked between two positions ("how far", "displacement", "moved", "distance"), not a speed or a per-step value. */
+const DISTANCE_ASKED = /\b(?:how far|displacements?|distances?|mov(?:e|ed|es)|travell?ed|traveled|migrated|got|went|shifted)\b/i;
+const PER_STEP = /\b(?:per|each|every|a)\s+(?:frame|step|time ?point|timepoint|interval)\b|\bsteps?\b|\bspeeds?\b|\bvelocit(?:y|ies)\b|\bhow fast\b|\bmsd\b|\bmean squared\b/i;
+
+/** True when a question over a range of frames asks each track's start-to-end distance over it ("displacement of every cell between frame 1 and frame 20"). */
+export function asksDisplacementBetweenFrames(text: string): boolean {
+  return DISTANCE_ASKED.test(text) && !PER_STEP.test(text) && distanceKindOf(text) !== 'path';
+}
+
+export interface TrackDisplacement {
+  track: number;
+  /** Distance between the track's positions in the two frames, pixels. */
+  displacementPx: number;
+}
+
+export interface DisplacementsBetween {
+  /** 1-based frames, as asked (clamped to the movie). */
+  firstFrame: number;
+  lastFrame: number;
+  displacements: TrackDisplacement[];
+  /** Tracks seen in only one of the two frames, or in neither. */
+  notInBoth: number;
+  /** Tracks with more than one spot in one of the frames (divided by then): no one position. */
+  divided: number;
+  /** Frames in the movie, when a frame asked was past its end (or before its start) and was moved inside it. */
+  clampedToFrames?: number;
+}
+
+/**
+ * Per TrackMate track (branches joined by lineage), the distance between its one spot in
+ * `firstFrame` and its one spot in `lastFrame` (1-based). Tracks seen in only one of the
+ * frames are counted as left out, and so are those with two spots in a frame (divided).
+ */
+export function displacementsBetween(tracks: Tracks, firstFrame: number, lastFrame: number, only?: number): DisplacementsBetween {
+  const first = Math.max(1, Math.min(firstFrame, tracks.frames));
+  const last = Math.max(1, Math.min(lastFrame, tracks.frames));
+  const trackOf = trackIdOfBranch(tracks);
+  const at = new Map<number, { first: { x: number; y: number; z?: number }[]; last: { x: number; y: number; z?: number }[] }>();
+  for (const id of new Set(trackOf.values())) if (only === undefined || id === only) at.set(id, { first: [], last: [] });
+  for (const spot of tracks.spots) {
+    const entry = at.get(trackOf.get(spot.branchId) ?? -1);
+    if (!entry) continue;
+    if (spot.t === first - 1) entry.first.push(spot);
+    if (spot.t === last - 1) entry.last.push(spot);
+  }
+  const out: DisplacementsBetween = { firstFrame: first, lastFrame: last, displacements: [], notInBoth: 0, divided: 0, ...(first !== firstFrame || last !== lastFrame ? { clampedToFrames: tracks.frames } : {}) };
+  for (const [track, { first: a, last: b }] of [...at].sort((p, q) => p[0] - q[0])) {
+    if (a.length === 0 || b.length === 0) out.notInBoth += 1;
+    else if (a.length > 1 || b.length > 1) out.divided += 1;
+    else out.displacements.push({ track, displacementPx: Math.hypot(b[0].x - a[0].x, b[0].y - a[0].y, (b[0].z ?? 0) - (a[0].z ?? 0)) });
+  }
+  return out;
+}
+
+function format(v: number): string {
+  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
+}
+
+/**
+ * "Net displacement from frame 1 to frame 20 (distance between each track's position in the two
+ * frames): track 1: 12.3 µm, ...; mean 10.2 µm over 12 tracks; 8 tracks not seen in both frames left out."
+ * In µm with a pixel size, else in px said as uncalibrated.
+ */
+export function displacementsAnswer(found: DisplacementsBetween, pixelSizeUm: number | undefined, source: string, shown = 15): string {
+  const unit = pixelSizeUm ? 'µm' : 'px';
+  const scale = pixelSizeUm ?? 1;
+  const said = (px: number) => `${format(px * scale)} ${unit}`;
+  const span = `from frame ${found.firstFrame} to frame ${found.lastFrame}${found.clampedToFrames ? ` (the movie has ${found.clampedToFrames} frames)` : ''}`;
+  const left = [
+    ...(found.notInBoth ? [`${found.notInBoth} track${found.notInBoth === 1 ? '' : 's'} not seen in both frames`] : []),
+    ...(found.divided ? [`${found.divided} track${found.divided === 1 ? '' : 's'} divided by then (no single position)`] : []),
+  ];
+  const leftOut = left.length ? `; left out: ${left.join(', ')}` : '';
+  const calibration = pixelSizeUm ? '' : ' (no calibration known: no pixel size; set_calibration sets it)';
+  const values = found.displacements;
+  if (values.length === 0) return `No track is seen in both frame ${found.firstFrame} and frame ${found.lastFrame}, so no net displacement ${span} can be given${leftOut} (from ${source})`;
+  if (values.length === 1 && left.length === 0 && found.displacements.length === 1) {
+    return `Track ${values[0].track} moved ${said(values[0].displacementPx)} ${span} (net displacement: the straight-line distance between its positions in the two frames${calibration}; from ${source})`;
+  }
+  const listed = values.slice(0, shown).map((d) => `track ${d.track}: ${said(d.displacementPx)}`).join(', ');
+  const more = values.length > shown ? `, ... (${values.length - shown} more)` : '';
+  const meanPx = values.reduce((s, d) => s + d.displacementPx, 0) / values.length;
+  return `Net displacement ${span} per track (the straight-line distance between its positions in the two frames, ${unit}${calibration}): ${listed}${more}; mean ${said(meanPx)} over ${values.length} track${values.length === 1 ? '' : 's'}${leftOut} (from ${source})`;
+}
