@@ -318,7 +318,7 @@ const subtractBackground = defineTool({
   // a correction of the recording, as bleach correction: segment and measure read the subtracted movie
   keepsRecording: true,
   results: {
-    radiusPx: { about: 'rolling ball radius', unit: 'px', example: 25, words: ['radius', 'ball', 'ball size'] },
+    radiusPx: { about: 'rolling ball radius', unit: 'px', example: 25, words: ['ball radius', 'ball size'] },
     meanBackground: { about: 'mean background level removed, per channel', unit: 'grey levels', words: ['background level', 'how much background'] },
     meanBefore: { about: 'mean intensity before, per channel', unit: 'grey levels' },
     meanAfter: { about: 'mean intensity after, per channel', unit: 'grey levels' },
