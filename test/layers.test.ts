@@ -138,7 +138,8 @@ describe('layers', () => {
 
   // type-only imports are erased before the program runs, so two modules may name each other's types
   it('has no import cycle between modules (imports that remain at run time)', () => {
-    const graph = new Map([...imports].map(([file, { runtime }]) => [file, runtime.filter((m) => imports.has(m))]));
+    // (a module that names itself as its worker module, src/analysis/background.ts, runs its own tasks: no cycle)
+    const graph = new Map([...imports].map(([file, { runtime }]) => [file, runtime.filter((m) => imports.has(m) && m !== file)]));
     const cycles = findCycles(graph).map((c) => c.map(rel).join(' -> '));
     expect(cycles).toEqual([]);
   });
