@@ -32,6 +32,11 @@ export const frameRangeArg = z
   })
   .describe('A range of frames, 1-based and inclusive as in Fiji');
 
+/** The name of a 0-based channel as the movie's header gives it, else "C1", "C2", ... as Fiji shows them. */
+export function channelName(movie: Movie, channel: number): string {
+  return movie.meta.channelNames[channel] ?? `C${channel + 1}`;
+}
+
 /** Turns a channel argument (1-based number or name) into a 0-based index, or a one-line InputError. */
 export function channelIndex(movie: Movie, channel: number | string | undefined): number {
   if (channel === undefined) return 0;

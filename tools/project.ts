@@ -1,7 +1,7 @@
 // Projection tools: intensity projections over time or z, Fiji's temporal colour code,
 // and kymographs along a line. Thin wrappers over src/analysis/project.ts and kymograph.ts.
 import { z } from 'zod';
-import { channelArg, channelIndex, frameRange, frameRangeArg, movieArg, outputArg } from './common.ts';
+import { channelArg, channelIndex, channelName, frameRange, frameRangeArg, movieArg, outputArg } from './common.ts';
 import { defineTool, type RequestClause, type ToolSpec } from './types.ts';
 
 /** The projection method (max unless named) and axis: over time ("colour-coded", "through time") or z ("the z-stack"). */
@@ -65,7 +65,7 @@ const project = defineTool({
       const path = ctx.outputPath(`${args.method}-projection.tif`, args.output);
       const channel = args.channel === undefined ? undefined : channelIndex(movie, args.channel);
       const { shape } = await projectMovie(movie, path, { method: args.method, axis: args.axis, range, channel, onProgress: progress, signal: ctx.signal });
-      const ofChannel = channel === undefined ? '' : ` of channel ${channel + 1} (${movie.meta.channelNames[channel] ?? `C${channel + 1}`})`;
+      const ofChannel = channel === undefined ? '' : ` of channel ${channel + 1} (${channelName(movie, channel)})`;
       const ref = ctx.addArtifact('movie', path, `${args.method} projection${ofChannel} over ${args.axis}`);
       const over = args.axis === 'time' ? `frames ${range[0] + 1} to ${range[1] + 1}` : `${movie.shape.z} z slices`;
       return {

@@ -11,7 +11,7 @@ import type { Movie, PlaneData } from '../src/image/movie.ts';
 import { chooseSegmentParameters, describeChosen, resolveSegmentMethod, sampleMoviePlanes, type ChosenParameters } from '../src/analysis/seg-auto.ts';
 import type { SegmentOptions } from '../src/analysis/seg-plane.ts';
 import { constantValue } from '../src/analysis/threshold.ts';
-import { channelArg, channelIndex, frameRange, frameRangeArg, movieArg, outputArg } from './common.ts';
+import { channelArg, channelIndex, channelName, frameRange, frameRangeArg, movieArg, outputArg } from './common.ts';
 import { defineTool, type RequestClause, type ToolContext, type ToolSpec } from './types.ts';
 import { formatNumber, micrometres, pixelsFromMicrometres } from './requestWords.ts';
 
@@ -299,9 +299,5 @@ const segment = defineTool({
     }
   },
 });
-
-function channelName(movie: Movie, channel: number): string {
-  return movie.meta.channelNames[channel] ?? `C${channel + 1}`;
-}
 
 export const tools: ToolSpec[] = [segment] as unknown as ToolSpec[];

@@ -5,6 +5,7 @@
 // displacement "between frame 1 and frame 20" is, per track, the distance between its
 // position in frame 1 and in frame 20, never the mean step over those frames.
 import { trackIdOfBranch, type Tracks } from '../../analysis/tracks.ts';
+import { valueText } from './quantities.ts';
 
 export type DistanceKind = 'net' | 'path';
 
@@ -73,10 +74,6 @@ export function displacementsBetween(tracks: Tracks, firstFrame: number, lastFra
   return out;
 }
 
-function format(v: number): string {
-  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
-}
-
 /**
  * "Net displacement from frame 1 to frame 20 (distance between each track's position in the two
  * frames): track 1: 12.3 µm, ...; mean 10.2 µm over 12 tracks; 8 tracks not seen in both frames left out."
@@ -85,7 +82,7 @@ function format(v: number): string {
 export function displacementsAnswer(found: DisplacementsBetween, pixelSizeUm: number | undefined, source: string, shown = 15): string {
   const unit = pixelSizeUm ? 'µm' : 'px';
   const scale = pixelSizeUm ?? 1;
-  const said = (px: number) => `${format(px * scale)} ${unit}`;
+  const said = (px: number) => `${valueText(px * scale)} ${unit}`;
   const span = `from frame ${found.firstFrame} to frame ${found.lastFrame}${found.clampedToFrames ? ` (the movie has ${found.clampedToFrames} frames)` : ''}`;
   const left = [
     ...(found.notInBoth ? [`${found.notInBoth} track${found.notInBoth === 1 ? '' : 's'} not seen in both frames`] : []),
@@ -95,7 +92,7 @@ export function displacementsAnswer(found: DisplacementsBetween, pixelSizeUm: nu
   const calibration = pixelSizeUm ? '' : ' (no calibration known: no pixel size; set_calibration sets it)';
   const values = found.displacements;
   if (values.length === 0) return `No track is seen in both frame ${found.firstFrame} and frame ${found.lastFrame}, so no net displacement ${span} can be given${leftOut} (from ${source})`;
-  if (values.length === 1 && left.length === 0 && found.displacements.length === 1) {
+  if (values.length === 1 && left.length === 0) {
     return `Track ${values[0].track} moved ${said(values[0].displacementPx)} ${span} (net displacement: the straight-line distance between its positions in the two frames${calibration}; from ${source})`;
   }
   const listed = values.slice(0, shown).map((d) => `track ${d.track}: ${said(d.displacementPx)}`).join(', ');

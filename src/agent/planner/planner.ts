@@ -1329,8 +1329,7 @@ function aboutEarlierStep(step: PlannedStep, text: string, conversation: Convers
   if (named) step.args.tool = named;
   const target = named ?? ran[0];
   if (!('changes' in props) || !target || id) return;
-  const inputs = new Set(['movie', 'labels', 'tracks', 'table', 'output']);
-  const changesIn = (words: string) => Object.fromEntries(Object.entries(argsFor(target, words, text, conversation, catalogue)).filter(([k, v]) => !k.startsWith('$') && !inputs.has(k) && !(v && typeof v === 'object' && '$ref' in v) && !unnamedChoice(target, k, words, catalogue)));
+  const changesIn = (words: string) => settingsSaid(target, words, text, conversation, catalogue);
   let changes = changesIn(step.clause);
   // "redo that with a bigger radius, 9 px": a value set off by a comma is the value of the words before it
   if (Object.keys(changes).length === 0 && /[\p{L}]\s*[,:–—-]\s+\d/u.test(step.clause)) changes = changesIn(step.clause.replace(/([\p{L}])\s*[,:–—-]\s+(?=\d)/gu, '$1 of '));
@@ -1350,18 +1349,15 @@ function answerToFailedStep(text: string, conversation: Conversation, catalogue:
   const asked = failed && (failed.ok ? /\bSay which\b[^.]*"[^"]+"/.test(failed.summary) : true);
   if (!failed || !asked || isQuestion(text) || !catalogue.get(failed.tool)) return undefined;
   if (indexFor(catalogue).match(text).some((m) => m.named || m.nameWord)) return undefined;
-  const inputs = new Set(['movie', 'labels', 'tracks', 'table', 'output']);
+  const again = (changes: Record<string, unknown>): Plan => ({ steps: [{ tool: failed.tool, args: { ...failed.args, ...adaptArgs(changes, catalogue.get(failed.tool)) }, clause: text }] });
   // one of the values the step's question offered, quoted in its error ('objects "dark" or objects "bright"'), said by its word ("darker")
   const offered = new Set([...((failed.ok ? failed.summary : failed.error) ?? '').matchAll(/"([^"]+)"/g)].map((m) => m[1]));
   const chosen = Object.entries(catalogue.get(failed.tool)!.properties).flatMap(([name, p]) =>
     allowedValues(p).filter((v) => offered.has(v) && new RegExp(`\\b${v.replace(/\W/g, '')}(?:er)?\\b`, 'i').test(text)).map((v) => [name, v] as const),
   );
-  if (chosen.length === 1) return { steps: [{ tool: failed.tool, args: { ...failed.args, ...adaptArgs({ [chosen[0][0]]: chosen[0][1] }, catalogue.get(failed.tool)) }, clause: text }] };
-  const changes = Object.fromEntries(
-    Object.entries(argsFor(failed.tool, text, text, conversation, catalogue)).filter(([k, v]) => !k.startsWith('$') && !inputs.has(k) && !(v && typeof v === 'object' && '$ref' in v) && failed.args[k] !== v),
-  );
-  if (Object.keys(changes).length === 0) return undefined;
-  return { steps: [{ tool: failed.tool, args: { ...failed.args, ...adaptArgs(changes, catalogue.get(failed.tool)) }, clause: text }] };
+  if (chosen.length === 1) return again({ [chosen[0][0]]: chosen[0][1] });
+  const changes = Object.fromEntries(Object.entries(settingsSaid(failed.tool, text, text, conversation, catalogue, false)).filter(([k, v]) => failed.args[k] !== v));
+  return Object.keys(changes).length > 0 ? again(changes) : undefined;
 }
 
 /**
@@ -1378,15 +1374,27 @@ function settingAlonePlan(text: string, mentions: Mention[], conversation: Conve
   const index = indexFor(catalogue);
   if (!rerun || index.match(text).some((m) => m.named || m.nameWord)) return undefined;
   const ran = [...new Set([...conversation.earlier].reverse().filter((r) => r.ok && (selfOf(r.tool, catalogue)?.consumes ?? []).length > 0).map((r) => r.tool))];
-  const inputs = new Set(['movie', 'labels', 'tracks', 'table', 'output']);
   for (const target of ran) {
-    const changesIn = (words: string) => Object.fromEntries(Object.entries(argsFor(target, words, text, conversation, catalogue)).filter(([k, v]) => !k.startsWith('$') && !inputs.has(k) && !(v && typeof v === 'object' && '$ref' in v) && !unnamedChoice(target, k, words, catalogue)));
+    const changesIn = (words: string) => settingsSaid(target, words, text, conversation, catalogue);
     let changes = changesIn(text);
     // ("a bigger radius, 9 px": a value set off by a comma or "say" is the value of the words before it)
     if (Object.keys(changes).length === 0 && /[\p{L}]\s*(?:[,:–—-]\s*(?:say\s+|maybe\s+|about\s+|like\s+)?|\s+say\s+)\d/u.test(text)) changes = changesIn(text.replace(/([\p{L}])\s*(?:[,:–—-]\s*(?:say\s+|maybe\s+|about\s+|like\s+)?|\s+say\s+)(?=\d)/gu, '$1 of '));
     if (Object.keys(changes).length > 0) return { steps: [{ tool: rerun, args: { tool: target, changes: adaptArgs(changes, catalogue.get(target)) }, clause: text }] };
   }
   return undefined;
+}
+
+/** Arguments that name inputs and outputs, never a setting to change. */
+const NOT_SETTINGS = new Set(['movie', 'labels', 'tracks', 'table', 'output']);
+
+/**
+ * The settings of `tool` the words state, read as that tool's own arguments: no inputs, outputs, references or notes;
+ * with `namedOnly` (the default) a choice only where the words name its value.
+ */
+function settingsSaid(tool: string, words: string, text: string, conversation: Conversation, catalogue: Catalogue, namedOnly = true): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(argsFor(tool, words, text, conversation, catalogue)).filter(([k, v]) => !k.startsWith('$') && !NOT_SETTINGS.has(k) && !(v && typeof v === 'object' && '$ref' in v) && !(namedOnly && unnamedChoice(tool, k, words, catalogue))),
+  );
 }
 
 /** A tool's arguments from the words of one clause, as a step of its own would get them. */

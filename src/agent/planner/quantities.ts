@@ -110,6 +110,11 @@ export function parseNumber(text: string): number | undefined {
   return Number.isFinite(n) ? n + fraction : undefined;
 }
 
+/** A value as an answer says it: a whole number in full, any other to 4 significant digits ("23.59", "12345"). */
+export function valueText(v: number): string {
+  return Number.isInteger(v) ? String(v) : numberText(v);
+}
+
 /** Decimal text of a number, with no float noise ("0.0333", "150", "0.65"). */
 export function numberText(n: number): string {
   return String(Number(n.toPrecision(4)));

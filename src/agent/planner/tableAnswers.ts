@@ -7,7 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readTableCsv, type Table } from '../../analysis/table.ts';
 import { naturalTimeUnit } from '../../image/calibration.ts';
 import type { Conversation, KnownArtifact, PastResult } from './conversation.ts';
-import { findFrameRange, findQuantities, parseNumber } from './quantities.ts';
+import { findFrameRange, findQuantities, parseNumber, valueText } from './quantities.ts';
 import { allowedEdits, editDistance, isStopWord, meaning, tokenize } from './words.ts';
 import { isTruth } from './catalogue.ts';
 import { asksPerFrame, statedFrameIntervalS, statedPixelSizeUm, withoutToldCalibration } from './askedUnits.ts';
@@ -540,7 +540,7 @@ export function percentile(values: number[], p: number): number {
 
 function ordinal(p: number): string {
   const n = Math.round(p);
-  if (n !== p) return `${format(p)}th`;
+  if (n !== p) return `${valueText(p)}th`;
   const tens = n % 100;
   return `${n}${tens >= 11 && tens <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th'}`;
 }
@@ -995,9 +995,6 @@ function bestColumn(table: Table, scope: QuestionScope, wantsMicrons: boolean, w
   return best;
 }
 
-function format(v: number): string {
-  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
-}
 
 /** Units the step that made the table reported (lengthUnit, timeUnit), when it did. */
 function unitsOf(table: KnownArtifact, results: PastResult[]): { lengthUnit?: string; timeUnit?: string } {
@@ -1103,11 +1100,11 @@ function inAskedFrame(v: number, unit: string | undefined, question: string, tab
 }
 
 function withUnit(v: number, unit: string | undefined): string {
-  if (!unit) return format(v);
+  if (!unit) return valueText(v);
   const uncalibrated = /px|frame/.test(unit) && !/µm|\/(?:min|s|h)\b/.test(unit);
   // "47 frames", "1 frame": a count of frames reads as one
   const written = unit === 'frame' && v !== 1 ? 'frames' : unit;
-  return `${format(v)} ${written}${uncalibrated ? ' (no calibration known)' : ''}`;
+  return `${valueText(v)} ${written}${uncalibrated ? ' (no calibration known)' : ''}`;
 }
 
 function mean(values: number[]): number {
@@ -1308,10 +1305,10 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   const answer = pixelSizeUm !== undefined ? valued.replace(/ \(no calibration known\)/g, '') : valued;
   const interval = statedFrameIntervalS(question);
   const told = [
-    ...(stated !== undefined && /\d\s*µm/.test(answer) ? [`${format(stated)} µm/px, the pixel size you gave`] : []),
-    ...(interval !== undefined && !/frame/.test(valued.match(/\d\s*(?:µm|px)\/\w+/)?.[0] ?? 'frame') ? [`${format(interval / 60)} min between frames, as you gave`] : []),
+    ...(stated !== undefined && /\d\s*µm/.test(answer) ? [`${valueText(stated)} µm/px, the pixel size you gave`] : []),
+    ...(interval !== undefined && !/frame/.test(valued.match(/\d\s*(?:µm|px)\/\w+/)?.[0] ?? 'frame') ? [`${valueText(interval / 60)} min between frames, as you gave`] : []),
   ];
-  return told.length ? `${answer}; at ${told.join(' and ')} (say "${[...(stated !== undefined ? [`the pixel size is ${format(stated)} µm`] : []), ...(interval !== undefined ? [`the frame interval is ${format(interval / 60)} min`] : [])].join(' and ')}" to keep it for later steps)` : answer;
+  return told.length ? `${answer}; at ${told.join(' and ')} (say "${[...(stated !== undefined ? [`the pixel size is ${valueText(stated)} µm`] : []), ...(interval !== undefined ? [`the frame interval is ${valueText(interval / 60)} min`] : [])].join(' and ')}" to keep it for later steps)` : answer;
 }
 
 /** "between frame 1 and frame 20", "from frame 5 to 30" closing the request. */
@@ -1394,10 +1391,10 @@ function conditionAnswer(best: Candidate, scope: QuestionScope, units: { lengthU
   const values = numeric(scoped.rows, column);
   const meeting = values.filter(test).length;
   const of = table.columns.includes('t') ? 'objects' : idColumnOf(table, true) === 'TRACK_ID' ? 'tracks' : 'rows';
-  const share = values.length ? ` (${format(Math.round((meeting / values.length) * 1000) / 10)}%)` : '';
+  const share = values.length ? ` (${valueText(Math.round((meeting / values.length) * 1000) / 10)}%)` : '';
   // (NUMBER_SPOTS: the frames a track is seen in, the unit of a condition in frames)
   const shownUnit = columnUnit ?? (/^NUMBER_SPOTS$/i.test(column) && condition.unit === 'frames' ? 'frames' : undefined);
-  const shown = `${column} ${condition.op} ${condition.relative ? `the ${condition.relative}, ` : ''}${format(limit)}${shownUnit ? ` ${shownUnit}` : ''}`;
+  const shown = `${column} ${condition.op} ${condition.relative ? `the ${condition.relative}, ` : ''}${valueText(limit)}${shownUnit ? ` ${shownUnit}` : ''}`;
   // "which cells ...": name them
   const id = idColumnOf(table, true);
   const ids = scope.which && id ? scoped.rows.filter((r) => typeof r[column] === 'number' && test(r[column] as number)).map((r) => `${r[id]}${table.columns.includes('t') && typeof r.t === 'number' ? ` (frame ${Number(r.t) + 1})` : ''}`) : [];
@@ -1420,7 +1417,7 @@ function eventShareAnswer(scope: QuestionScope, tables: { artifact: KnownArtifac
   const rows = events.table.rows;
   const idColumn = rows.some((r) => typeof r.track_id === 'number') ? 'track_id' : 'mother';
   const dividing = Math.min(total, new Set(rows.map((r) => r[idColumn]).filter((v) => v !== null && v !== undefined)).size);
-  const share = format(Math.round((dividing / total) * 1000) / 10);
+  const share = valueText(Math.round((dividing / total) * 1000) / 10);
   return `${dividing} of ${total} tracks (${share}%) have a division (${rows.length} division${rows.length === 1 ? '' : 's'} in ${events.artifact.id}; ${total} tracks from ${tracked.tool})`;
 }
 
@@ -1520,9 +1517,9 @@ function movingCellsAnswer(question: string, tables: { artifact: KnownArtifact; 
   const moved = values.filter((v) => v > threshold).length;
   const still = values.length - moved;
   const asksStill = STAYS.test(plainQuestion(question));
-  const rule = `net displacement from first to last position over ${format(threshold)} ${microns ? 'µm' : 'px'}${microns ? ' (2 px)' : ''}`;
+  const rule = `net displacement from first to last position over ${valueText(threshold)} ${microns ? 'µm' : 'px'}${microns ? ' (2 px)' : ''}`;
   const counted = asksStill ? `${still} of ${values.length} tracks stayed put (${rule.replace('over', 'at most')}); ${moved} moved further` : `${moved} of ${values.length} tracks moved (${rule}); ${still} stayed within it`;
-  const share = /\b(?:fraction|percent\w*|proportion|share)\b/i.test(question) ? ` (${format(Math.round(((asksStill ? still : moved) / values.length) * 1000) / 10)}%)` : '';
+  const share = /\b(?:fraction|percent\w*|proportion|share)\b/i.test(question) ? ` (${valueText(Math.round(((asksStill ? still : moved) / values.length) * 1000) / 10)}%)` : '';
   return `${verdict(question, asksStill ? still : moved, values.length, /\ball\b/i.test(question))}${counted}${share} (from ${found.artifact.id}; say a distance, e.g. "more than 5 µm", to count with another threshold)`;
 }
 
@@ -1536,7 +1533,7 @@ function wholeTracksAnswer(question: string, tables: { artifact: KnownArtifact; 
   const start = Math.min(...rows.map((r) => r.TRACK_START as number));
   const stop = Math.max(...rows.map((r) => r.TRACK_STOP as number));
   const whole = rows.filter((r) => r.TRACK_START === start && r.TRACK_STOP === stop).length;
-  const share = /\b(?:fraction|percent\w*|proportion|share)\b/i.test(question) ? ` (${format(Math.round((whole / rows.length) * 1000) / 10)}%)` : '';
+  const share = /\b(?:fraction|percent\w*|proportion|share)\b/i.test(question) ? ` (${valueText(Math.round((whole / rows.length) * 1000) / 10)}%)` : '';
   return `${verdict(question, whole, rows.length, /\ball\b/i.test(question))}${whole} of ${rows.length} tracks span the whole movie, from its first to its last frame${share}; the others start later or end earlier (from ${found.artifact.id})`;
 }
 
@@ -1575,13 +1572,13 @@ function scopedRows(table: Table, scope: QuestionScope): { rows: Row[]; where: s
   if (scope.atTimeS !== undefined) {
     // the frame nearest to the time asked, from the table's own time column
     const timeColumn = table.columns.find((c) => /^time_(?:s|min|h)$/.test(c));
-    if (!timeColumn) return `The table has no time column (no frame interval known), so I cannot tell which frame is at ${format(scope.atTimeS / 60)} min: ask for a frame number instead (${table.columns.includes('t') ? `frames 1 to ${(framesOf(rows).at(-1) ?? -1) + 1}` : 'no frames in this table'}).`;
+    if (!timeColumn) return `The table has no time column (no frame interval known), so I cannot tell which frame is at ${valueText(scope.atTimeS / 60)} min: ask for a frame number instead (${table.columns.includes('t') ? `frames 1 to ${(framesOf(rows).at(-1) ?? -1) + 1}` : 'no frames in this table'}).`;
     const perS = TIME_UNIT_S[timeColumn.slice(5)];
     const times = new Map(rows.filter((r) => typeof r.t === 'number' && typeof r[timeColumn] === 'number').map((r) => [r.t as number, (r[timeColumn] as number) * perS]));
     const nearest = [...times.entries()].sort((a, b) => Math.abs(a[1] - scope.atTimeS!) - Math.abs(b[1] - scope.atTimeS!))[0];
     if (!nearest) return `There are no timed rows in the table (${timeColumn}).`;
     rows = rows.filter((r) => r.t === nearest[0]);
-    parts.push(`in frame ${nearest[0] + 1} (at ${format(nearest[1] / 60)} min)`);
+    parts.push(`in frame ${nearest[0] + 1} (at ${valueText(nearest[1] / 60)} min)`);
   }
   if (scope.frames) {
     const frames = framesOf(rows);
@@ -1651,7 +1648,7 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
       const [base, kept] = [valuesOf(rest.rows), valuesOf(scoped.rows)];
       if (base.length && kept.length) {
         const [b, k] = [mean(base), mean(kept)];
-        const change = b !== 0 ? ` (${k >= b ? '+' : ''}${format(Math.round(((k - b) / Math.abs(b)) * 1000) / 10)}%)` : '';
+        const change = b !== 0 ? ` (${k >= b ? '+' : ''}${valueText(Math.round(((k - b) / Math.abs(b)) * 1000) / 10)}%)` : '';
         const noun = idColumnOf(table, true) === 'TRACK_ID' ? 'tracks' : 'rows';
         const op = (negated: boolean) => (negated ? '= 0' : '> 0');
         return `Mean ${column}: ${withUnit(b, unit)} for the ${base.length} ${noun} with ${eventColumn} ${op(!scope.subset.negated)} vs ${withUnit(k, unit)} for the ${kept.length} with ${eventColumn} ${op(scope.subset.negated)} ("${scope.subset.phrase.trim()}")${change}: ${k > b ? 'higher' : k < b ? 'lower' : 'the same'} for "${scope.subset.phrase.trim()}" (from ${artifact.id}; means, no statistical test)`;
@@ -1671,7 +1668,7 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
     return `${column}${where ? ` ${where}` : ''}: ${parts.join(', ')} over ${numbers.length} ${of}${left} (${source})`;
   }
   if ((scope.channels?.length ?? 0) >= 2 && /_c\d+$/i.test(column)) return channelsAnswer(table, column, rows, scope.channels!, unit, source);
-  if (sumOfCounts) return `${format(values.reduce((a, b) => a + b.v, 0))} ${/SPLIT/i.test(column) ? 'divisions' : column} (sum of ${column} over ${values.length} ${of}; ${source})`;
+  if (sumOfCounts) return `${valueText(values.reduce((a, b) => a + b.v, 0))} ${/SPLIT/i.test(column) ? 'divisions' : column} (sum of ${column} over ${values.length} ${of}; ${source})`;
   if (scope.compare) return compareAnswer(table, column, rows, scope, rawUnit, artifact.id);
   if (scope.compareTracks && idColumn) return tracksCompared(column, values, idColumn, scope.compareTracks, unit, source);
   if (scope.perTrack && idColumn && !scope.perFrame) return perTrackAnswer(column, values, idColumn, unit, source, table.columns.includes('t'));
@@ -1696,7 +1693,7 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   }
   if (scope.track !== undefined && numbers.length === 1) return `${column} ${where} = ${withUnit(numbers[0], unit)} (${source})`;
   const { name, value } = statistic(numbers, scope.reduce === 'count' ? 'mean' : scope.reduce);
-  const spread = scope.reduce === 'mean' && numbers.length > 1 ? ` ± ${format(sd(numbers))} SD` : '';
+  const spread = scope.reduce === 'mean' && numbers.length > 1 ? ` ± ${valueText(sd(numbers))} SD` : '';
   const each = scope.listsEach && idColumn && numbers.length > 1 ? `; ${perTrackAnswer(column, values, idColumn, unit, source, table.columns.includes('t')).replace(/ \(from [^)]*\)$/, '')}` : '';
   return `${name} ${column}${where ? ` ${where}` : ''} = ${withUnit(value, unit)}${spread} over ${numbers.length} ${of}${left}${each} (${source})`;
 }
@@ -1727,7 +1724,7 @@ function tracksCompared(column: string, values: { row: Row; v: number }[], idCol
   const missing = [base, other].filter((id, i) => [a, b][i].length === 0);
   if (missing.length) return `There is no ${noun} ${missing.join(' or ')} with ${column} in the table (${source.replace(/^from /, '')})`;
   const [va, vb] = [mean(a), mean(b)];
-  const change = va === 0 ? '' : ` (${vb >= va ? '+' : ''}${format(Math.round(((vb - va) / va) * 1000) / 10)}%)`;
+  const change = va === 0 ? '' : ` (${vb >= va ? '+' : ''}${valueText(Math.round(((vb - va) / va) * 1000) / 10)}%)`;
   const over = (n: number) => (n > 1 ? ` (mean of ${n} frames)` : '');
   return `${column}: ${withUnit(va, unit)} for ${noun} ${base}${over(a.length)} vs ${withUnit(vb, unit)} for ${noun} ${other}${over(b.length)}${change}: ${vb > va ? `higher for ${noun} ${other}` : vb < va ? `higher for ${noun} ${base}` : 'the same'} (${source})`;
 }
@@ -1752,7 +1749,7 @@ function perTrackAnswer(column: string, values: { row: Row; v: number }[], idCol
   const byId = new Map<unknown, number[]>();
   for (const { row, v } of values) if (row[idColumn] !== null && row[idColumn] !== undefined) byId.set(row[idColumn], [...(byId.get(row[idColumn]) ?? []), v]);
   const noun = /track|branch/i.test(idColumn) ? 'track' : 'object';
-  const list = [...byId.entries()].sort((a, b) => Number(a[0]) - Number(b[0])).map(([id, vs]) => `${noun} ${id}: ${unit ? withUnit(mean(vs), unit).replace(' (no calibration known)', '') : format(mean(vs))}`);
+  const list = [...byId.entries()].sort((a, b) => Number(a[0]) - Number(b[0])).map(([id, vs]) => `${noun} ${id}: ${unit ? withUnit(mean(vs), unit).replace(' (no calibration known)', '') : valueText(mean(vs))}`);
   const shown = list.length > 15 ? [...list.slice(0, 15), `... (${list.length - 15} more)`] : list;
   // (a mean over frames only where some id has rows in several: one frame asked has one value each)
   const overFrames = perFrame && [...byId.values()].some((vs) => vs.length > 1);
@@ -1777,14 +1774,14 @@ function frameExtremeAnswer(scope: QuestionScope, chosen: Candidate | undefined,
   const pick = perFrame.reduce((a, b) => ((lowest ? b.v < a.v : b.v > a.v) ? b : a));
   const unit = column ? unitOfColumn(column, units.lengthUnit, units.timeUnit) : undefined;
   const what = column ? `${lowest ? 'lowest' : 'highest'} ${per} ${column}` : `${lowest ? 'fewest' : 'most'} objects`;
-  const range = `${format(Math.min(...perFrame.map((p) => p.v)))} to ${format(Math.max(...perFrame.map((p) => p.v)))}`;
+  const range = `${valueText(Math.min(...perFrame.map((p) => p.v)))} to ${valueText(Math.max(...perFrame.map((p) => p.v)))}`;
   // the frames ranked, the first few when a number was asked ("the 3 busiest frames")
   if (scope.top !== undefined) {
     const ranked = [...perFrame].sort((a, b) => (lowest ? a.v - b.v : b.v - a.v)).slice(0, Number.isFinite(scope.top) ? scope.top : perFrame.length);
-    const shown = ranked.slice(0, 12).map((p) => `frame ${p.t + 1}: ${column ? withUnit(p.v, unit) : format(p.v)}`).join(', ');
+    const shown = ranked.slice(0, 12).map((p) => `frame ${p.t + 1}: ${column ? withUnit(p.v, unit) : valueText(p.v)}`).join(', ');
     return `Frames by ${what.replace(/^(?:highest|lowest|most|fewest) /, '')}, ${lowest ? 'lowest' : 'highest'} first: ${shown}${ranked.length > 12 ? ', ...' : ''} (of ${frames.length} frames; from ${artifact.id})`;
   }
-  return `Frame ${pick.t + 1} has the ${what}: ${column ? withUnit(pick.v, unit) : format(pick.v)} (per frame ${range} over ${frames.length} frames; from ${artifact.id})`;
+  return `Frame ${pick.t + 1} has the ${what}: ${column ? withUnit(pick.v, unit) : valueText(pick.v)} (per frame ${range} over ${frames.length} frames; from ${artifact.id})`;
 }
 
 /** The same measurement in two or more channels side by side ("compare ch1 and ch2"): means over the same objects, and their ratio. */
@@ -1793,7 +1790,7 @@ function channelsAnswer(table: Table, column: string, rows: Row[], channels: num
   const missing = channels.filter((c) => !present.some((p) => p.c === c));
   const means = present.map((p) => ({ ...p, v: mean(numeric(rows, p.name)), n: numeric(rows, p.name).length }));
   const parts = means.map((m) => `channel ${m.c} ${m.name} = ${withUnit(m.v, unit)}`);
-  const ratio = means.length === 2 && means[0].v !== 0 ? `; channel ${means[1].c} / channel ${means[0].c} = ${format(means[1].v / means[0].v)}` : '';
+  const ratio = means.length === 2 && means[0].v !== 0 ? `; channel ${means[1].c} / channel ${means[0].c} = ${valueText(means[1].v / means[0].v)}` : '';
   const absent = missing.length ? `; the table has no channel ${missing.join(', ')} (measure with that channel's movie to add it)` : '';
   return `Mean per object: ${parts.join(' vs ')}${ratio} over ${means[0]?.n ?? 0} objects${absent} (${source})`;
 }
@@ -1803,11 +1800,11 @@ function seriesAnswer(column: string, rows: Row[], unit: string | undefined, id:
   const frames = framesOf(rows);
   const perFrame = frames.map((t) => ({ t, v: reduceFrame(rows.filter((r) => r.t === t)) }));
   const shown = perFrame.length > 12 ? [...perFrame.slice(0, 6), undefined, ...perFrame.slice(-5)] : perFrame;
-  const list = shown.map((p) => (p ? `frame ${p.t + 1}: ${format(p.v)}` : '...')).join(', ');
+  const list = shown.map((p) => (p ? `frame ${p.t + 1}: ${valueText(p.v)}` : '...')).join(', ');
   const first = perFrame[0];
   const last = perFrame.at(-1)!;
   const trend = last.v > first.v ? 'up' : last.v < first.v ? 'down' : 'unchanged';
-  return `${what} per frame${unit ? ` (${unit}${/px|frame/.test(unit) && !/µm/.test(unit) ? ', no calibration known' : ''})` : ''}: ${list}; ${trend} from ${format(first.v)} in frame ${first.t + 1} to ${format(last.v)} in frame ${last.t + 1} (from ${id}${column ? '' : ''})`;
+  return `${what} per frame${unit ? ` (${unit}${/px|frame/.test(unit) && !/µm/.test(unit) ? ', no calibration known' : ''})` : ''}: ${list}; ${trend} from ${valueText(first.v)} in frame ${first.t + 1} to ${valueText(last.v)} in frame ${last.t + 1} (from ${id}${column ? '' : ''})`;
 }
 
 /** Two parts of the movie compared: the frames split in halves, or the first and last frame. */
@@ -1832,7 +1829,7 @@ function compareAnswer(table: Table, column: string | undefined, rows: Row[], sc
   const late = value(part(lateFrames), lateFrames);
   const label = (ts: number[]) => (ts.length === 1 ? `frame ${ts[0] + 1}` : `frames ${ts[0] + 1}-${ts.at(-1)! + 1 + steps}`);
   const what = column ? `mean ${column}` : 'objects per frame';
-  const change = early === 0 ? '' : ` (${late >= early ? '+' : ''}${format(Math.round(((late - early) / early) * 1000) / 10)}%)`;
+  const change = early === 0 ? '' : ` (${late >= early ? '+' : ''}${valueText(Math.round(((late - early) / early) * 1000) / 10)}%)`;
   const [a, b] = [label(earlyFrames), label(lateFrames)];
   const verdict = scope.compare === 'frames' ? (late > early ? `higher in ${b}` : late < early ? `higher in ${a}` : 'the same') : late > early ? 'higher later' : late < early ? 'higher earlier' : 'the same';
   return `${what}: ${withUnit(early, unit)} in ${label(earlyFrames)} vs ${withUnit(late, unit)} in ${label(lateFrames)}${change}: ${verdict} (from ${id}; means, no statistical test)`;
@@ -1862,7 +1859,7 @@ function countAnswer(question: string, scope: QuestionScope, candidates: Candida
   if (!aboutTracks && !oneFrame(scope) && table.columns.includes('t')) {
     const frames = framesOf(scoped.rows).length;
     const cells = idColumnOf(table, true) === 'track_id' ? `, ${new Set(scoped.rows.map((r) => r.track_id)).size} tracked cells` : '';
-    return `${n} objects over ${frames} frames (${format(n / Math.max(1, frames))} per frame on average${cells})${scoped.where ? ` ${scoped.where}` : ''} (from ${artifact.id})`;
+    return `${n} objects over ${frames} frames (${valueText(n / Math.max(1, frames))} per frame on average${cells})${scoped.where ? ` ${scoped.where}` : ''} (from ${artifact.id})`;
   }
   return `${n} ${aboutTracks ? 'tracks' : 'objects'}${scoped.where ? ` ${scoped.where}` : ''} (from ${artifact.id})`;
 }
