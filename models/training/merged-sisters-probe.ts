@@ -43,6 +43,7 @@ const spots = new Map(result.tracks.spots.map((s) => [s.id, s]));
 const branchOf = new Map<number, number[]>();
 const seen: { truth: number; area: number; elongation: number; solidity: number }[] = [];
 const sums: { merged: boolean; sum: number }[] = [];
+const backs: { merged: number; back: number; apart: number[] }[] = [];
 for (const b of result.tracks.branches) for (const id of b.spotIds) branchOf.set(id, b.spotIds);
 for (const e of result.divisionEvidence.filter((d) => d.accepted)) {
   const m = spots.get(e.mother)!;
@@ -67,6 +68,13 @@ for (const e of result.divisionEvidence.filter((d) => d.accepted)) {
     seen.push({ truth: matched, area: sh.n / S, elongation: sh.elongation, solidity: solidity(plane, W, s.label!, sh.box) });
     rows.push(`${s.t - m.t}:${matched}/${(sh.n / S).toFixed(2)}/${sh.elongation.toFixed(2)}/${solidity(plane, W, s.label!, sh.box).toFixed(2)}`);
   }
+  // the daughters' centroid distance in their first 3 frames, and the frame at which it would have been 0 going back at
+  // the rate of their first step apart (frames before the parting)
+  const chains = e.daughters.map((d) => { const c = branchOf.get(d)!; return c.slice(c.indexOf(d), c.indexOf(d) + 3).map((id) => spots.get(id)!); });
+  const apart = [0, 1, 2].filter((k) => chains[0][k] && chains[1][k] && chains[0][k].t === chains[1][k].t).map((k) => Math.hypot(chains[0][k].x - chains[1][k].x, chains[0][k].y - chains[1][k].y));
+  const birthBack = apart.length >= 2 && apart[1] > apart[0] ? apart[0] / (apart[1] - apart[0]) : NaN;
+  const mergedFrames = rows.filter((r) => r.split(':')[1].startsWith('2/')).length;
+  backs.push({ merged: mergedFrames, back: birthBack, apart });
   sums.push({ merged: rows.some((r) => r.split(':')[1].startsWith('2/')), sum: e.areaRatios[0] + e.areaRatios[1] });
   console.log(`div t${d1.t} areas ${e.areaRatios.map((r) => r.toFixed(2))} | ${rows.join(' ')}`);
 }
@@ -81,4 +89,5 @@ for (const key of ['area', 'elongation', 'solidity'] as const) {
   console.log(`${key}: merged ${range(two.map((r) => r[key]))}; one nucleus ${range(one.map((r) => r[key]))}, ${one.filter((r) => r[key] >= lowest).length} of ${one.length} at or above the merged frames' lowest`);
 }
 console.log(`daughters' areas over the mother's, summed: merged ${range(sums.filter((s) => s.merged).map((s) => s.sum))}; one nucleus ${range(sums.filter((s) => !s.merged).map((s) => s.sum))}`);
+for (const b of backs.sort((p, q) => p.back - q.back)) console.log(`merged frames ${b.merged}: daughters apart ${b.apart.map((a) => a.toFixed(1)).join(', ')} px, at 0 ${b.back.toFixed(1)} frames before the parting`);
 await Promise.all([labels.close(), movie.close()]);
