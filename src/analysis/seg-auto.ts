@@ -423,7 +423,7 @@ export function chooseSegmentParameters(rawSamples: SamplePlane[], options: Auto
   };
   const { objects: _o, objectRadiusPx: _r, pixelSizeUm: _p, shape: _s, ...rest } = options;
   return {
-    options: { ...rest, method, objects, sigmaPx, minAreaPx, ...(minAreaSource === 'given' || options.shape === 'irregular' ? {} : { borderMinAreaPx: Math.round(BORDER_MIN_AREA_FRACTION * minAreaPx) }), maxAreaPx: chosen.maxAreaPx, minSeedDistancePx, minSeedDepthPx, seedSigmaPx, edgeFraction, edgeSigmaPx, growToNoiseSd: chosen.growToNoiseSd, convexFill: chosen.convexFill, flattenBackground: chosen.flattenBackground },
+    options: { ...rest, method, objects, sigmaPx, minAreaPx, ...(options.minAreaPx !== undefined || options.shape === 'irregular' ? {} : { borderMinAreaPx: Math.round(BORDER_MIN_AREA_FRACTION * minAreaPx) }), maxAreaPx: chosen.maxAreaPx, minSeedDistancePx, minSeedDepthPx, seedSigmaPx, edgeFraction, edgeSigmaPx, growToNoiseSd: chosen.growToNoiseSd, convexFill: chosen.convexFill, flattenBackground: chosen.flattenBackground },
     chosen,
   };
 }
