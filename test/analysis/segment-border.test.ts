@@ -35,7 +35,7 @@ describe('nuclei cut by the image edge', () => {
     const whole = [...best].filter(([t]) => !scene.cut.has(t)).map(([, c]) => c);
     expect(cut.length).toBe(6);
     expect(whole.length).toBe(9);
-    // every nucleus, cut or whole, covered over half by one object (measured 0.84-0.99 cut, 0.85-0.98 whole)
+    // every nucleus, cut or whole, covered over half by one object (measured 0.73-0.89 cut, 0.78-0.81 whole)
     for (const c of [...cut, ...whole]) expect(c).toBeGreaterThan(0.6);
   });
 
