@@ -2,7 +2,7 @@
 // a cut nucleus is judged by the evidence of its visible part, not against whole nuclei; a region
 // above the hysteresis level the size of a nucleus is an object even where no threshold pixel lies in it.
 import { describe, expect, it } from 'vitest';
-import { chooseSegmentParameters } from '../../src/analysis/seg-auto.ts';
+import { chooseSegmentParameters, describeChosen } from '../../src/analysis/seg-auto.ts';
 import { growToNoise, segmentPlane, unseededRegionPx } from '../../src/analysis/seg-plane.ts';
 import { gaussianBlur } from '../../src/analysis/filters.ts';
 import { mulberry32 } from '../../src/random.ts';
@@ -91,8 +91,11 @@ describe('hysteresis regions with no threshold pixel', () => {
     expect(foreground[small]).toBe(0);
   });
 
-  it('asks for more than a smoothed-noise excursion, and at least the minimum object area', () => {
+  it('asks for more than a smoothed-noise excursion, and at least the minimum object area, and the tool says so', () => {
     expect(unseededRegionPx(2, 20)).toBeCloseTo(8 * Math.PI * 4, 6);
     expect(unseededRegionPx(2, 500)).toBe(500);
+    const scene = borderScene(7, 12, 3);
+    const { chosen } = chooseSegmentParameters([{ plane: scene.plane, width: scene.width, height: scene.height }], { objectRadiusPx: 12, growToNoiseSd: 3, sigmaPx: 2, minAreaPx: 20 });
+    expect(describeChosen(chosen)).toContain('objects grown down to 3 noise SD above the background (a region there of 101 px or more is an object without a pixel over the threshold)');
   });
 });
