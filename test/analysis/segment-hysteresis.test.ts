@@ -42,10 +42,18 @@ describe('hysteresis: objects grown down to the noise', () => {
     expect(matched.meanMatchedIoU).toBeGreaterThan(0.85);
   });
 
-  it('leaves the background alone: nothing grows where no object passed the threshold', () => {
-    const { plane } = texturedNucleus(11);
+  it('leaves the background alone: noise grows into no object where nothing passed the threshold', () => {
+    const { plane, truth } = texturedNucleus(11);
+    // the nucleus replaced by background noise drawn from the plane's own corner
+    for (let i = 0; i < plane.length; i++) if (truth[i]) plane[i] = plane[(i % SIZE) % 30 + SIZE * (Math.floor(i / SIZE) % 30)];
     const empty = segmentPlane(plane, SIZE, SIZE, { method: 'manual', threshold: 1e6, growToNoiseSd: 3 });
     expect(empty.count).toBe(0);
+  });
+
+  it('finds a nucleus with no pixel above the threshold where its region above the noise is nucleus-sized (segment-border.test.ts)', () => {
+    const { plane } = texturedNucleus(11);
+    const found = segmentPlane(plane, SIZE, SIZE, { method: 'manual', threshold: 1e6, growToNoiseSd: 3, minAreaPx: 200 });
+    expect(found.count).toBe(1);
   });
 
   it('names a wrong growToNoiseSd', () => {
