@@ -69,7 +69,7 @@ export async function run(): Promise<void> {
     names.forEach((name, i) => console.log(`| ${name} | ${s(c.wallS[i])} | ${s(c.cpuS[i])} | ${i % 2 === 0 ? ourRms : peerRms} |`));
     // the rerun check: the same comparison again from fresh processes (BENCH_RERUN=0 skips it)
     const again = rerunWanted() ? measure() : undefined;
-    report(c, again);
+    report(c, again, together);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -80,7 +80,7 @@ export async function run(): Promise<void> {
  * rerun's: each the median over rounds of the ratio of the two runs made back to back (pairedRatio).
  * Sides: 0 ours on 2 threads, 1 the peer as it runs by default, 2 ours on 1 thread, 3 the peer on one thread.
  */
-function report(c: Comparison, again?: Comparison): void {
+function report(c: Comparison, again: Comparison | undefined, together: boolean): void {
   const wall = (x: { wallS: number }) => x.wallS;
   const cpu = (x: { cpuS: number }) => x.cpuS;
   const ratios = (x: Comparison) => ({ two: pairedRatio(x, 0, 1, wall), one: pairedRatio(x, 2, 3, wall), twoCpu: pairedRatio(x, 0, 1, cpu), oneCpu: pairedRatio(x, 2, 3, cpu) });
@@ -97,7 +97,7 @@ function report(c: Comparison, again?: Comparison): void {
     console.log(`rerun against the first run: 2 threads wall ${rerunNote(first.two.ratio, rerun.two.ratio)}, 1 thread CPU ${rerunNote(first.oneCpu.ratio, rerun.oneCpu.ratio)}`);
   }
   const rerunOf = (key: 'two' | 'oneCpu') => (rerun ? { rerun: rerun[key].ratio, rerunLoad: again!.load } : {});
-  summaryRow({ work: `drift ${FRAMES} x 512², 2 threads`, metric: 'wall, whole command, back-to-back pairs', ours: `${s(c.wallS[0])} (${s(c.cpuS[0])} CPU)`, peer: `scikit-image ${s(c.wallS[1])} (${s(c.cpuS[1])} CPU)`, ratio: first.two.ratio, ...rerunOf('two'), goal: '>= 1.2', load: c.load });
+  summaryRow({ work: `drift ${FRAMES} x 512², 2 threads`, metric: `wall, whole command, ${together ? 'sides started together' : 'back-to-back pairs'}`, ours: `${s(c.wallS[0])} (${s(c.cpuS[0])} CPU)`, peer: `scikit-image ${s(c.wallS[1])} (${s(c.cpuS[1])} CPU)`, ratio: first.two.ratio, ...rerunOf('two'), goal: '>= 1.2', load: c.load });
   summaryRow({ work: `drift ${FRAMES} x 512², 1 thread (the peer on one thread too)`, metric: 'CPU, whole command, back-to-back pairs', ours: `${s(c.cpuS[2])} CPU (${s(c.wallS[2])})`, peer: `scikit-image ${s(c.cpuS[3])} CPU (${s(c.wallS[3])})`, ratio: first.oneCpu.ratio, ...rerunOf('oneCpu'), goal: '>= 1.0', load: c.load });
 }
 

@@ -123,7 +123,7 @@ export async function run(): Promise<void> {
     for (const x of again ? [c, again] : [c]) names.forEach((name, i) => console.log(samplesNote(x, i, name, true)));
     if (again) console.log(`rerun from fresh processes: ${note(again, rerun!)}; against the first run: ${rerunNote(two, twoAgain)}, ${rerunNote(one, oneAgain)}`);
     const rerunOf = (r: number | undefined) => (again ? { rerun: r, rerunLoad: again.load } : {});
-    summaryRow({ work: `segmentation ${FRAMES} x 512², 2 threads`, metric: 'wall, work in the process, back-to-back pairs', ours: s(c.workS[0]), peer: `scikit-image ${s(c.workS[1])}`, ratio: two, ...rerunOf(twoAgain), goal: '>= 1.2', load: c.load });
+    summaryRow({ work: `segmentation ${FRAMES} x 512², 2 threads`, metric: `wall, work in the process, ${together ? 'sides started together' : 'back-to-back pairs'}`, ours: `${s(c.workS[0])} (whole process ${s(c.cpuS[0])} CPU)`, peer: `scikit-image ${s(c.workS[1])} (${s(c.workCpuS[1])} CPU)`, ratio: two, ...rerunOf(twoAgain), goal: '>= 1.2', load: c.load });
     summaryRow({ work: `segmentation ${FRAMES} x 512², 1 thread`, metric: 'CPU, work in the process, back-to-back pairs', ours: s(c.workCpuS[2]), peer: `scikit-image ${s(c.workCpuS[onePeer])}`, ratio: one, ...rerunOf(oneAgain), goal: '>= 1.0', load: c.load });
 
     const ourCounts = c.samples[0][0].report.counts as number[];
