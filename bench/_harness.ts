@@ -4,7 +4,9 @@
 // machine's load average beside it, so load from other work hits both sides alike and
 // nothing one benchmark leaves in memory colours the next.
 import { spawnSync } from 'node:child_process';
-import { availableParallelism, loadavg } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleDisabled, freshBundle } from '../src/bundle/manifest.mjs';
 
@@ -171,6 +173,11 @@ export function alternate(sides: Side[], rounds: number, warmup = true): Compari
     const order = r % 2 === 0 ? sides.map((_, i) => i) : sides.map((_, i) => sides.length - 1 - i);
     for (const i of order) samples[i].push(runOnce(sides[i]));
   }
+  return comparisonOf(samples);
+}
+
+/** Medians per side and the mean load of a set of runs (samples[side][round]). */
+export function comparisonOf(samples: Sample[][]): Comparison {
   const all = samples.flat();
   return {
     samples,
@@ -181,6 +188,83 @@ export function alternate(sides: Side[], rounds: number, warmup = true): Compari
     peakMiB: samples.map((s) => median(s.map((x) => x.peakMiB))),
     load: all.reduce((a, s) => a + s.load, 0) / all.length,
   };
+}
+
+/**
+ * Whether the 2-thread rows run their two sides together (runTogether): BENCH_TOGETHER=1 or 0
+ * says; otherwise when the machine is oversubscribed (1-minute load at least twice the cores).
+ */
+export function togetherWanted(): boolean {
+  if (process.env.BENCH_TOGETHER === '1') return true;
+  if (process.env.BENCH_TOGETHER === '0') return false;
+  return loadavg()[0] >= 2 * availableParallelism();
+}
+
+/**
+ * Runs `rounds` rounds of every side started at the same moment (runTogether), after an untimed
+ * run of each `cellpilot` side on a new command bundle. On a machine that other jobs load
+ * beyond its cores, runs made one after the other meet different loads (at load 17-21, the same
+ * 2-thread drift command took 7.6 to 15.2 s for 1.97-2.11 s of CPU, the peer 10.7 to 38.9 s for
+ * 2.9-3.8 s: wall times moved 2x within minutes, and back-to-back ratios by 45% between runs);
+ * started together, both sides share the cores with the same other jobs for the same seconds,
+ * each thread getting the scheduler's equal share. Not for an idle machine, where the sides
+ * would take the cores from each other (togetherWanted).
+ */
+export function alternateTogether(sides: Side[], rounds: number): Comparison {
+  for (const side of sides) {
+    if (!side.bundled) continue;
+    freshCommandBundle();
+    const dir = freshBundle()?.dir;
+    if (dir && lastBundleDir.get(side) !== dir) {
+      runTimed(side, 900);
+      lastBundleDir.set(side, dir);
+    }
+  }
+  const samples: Sample[][] = sides.map(() => []);
+  for (let r = 0; r < rounds; r++) runTogether(sides).forEach((x, i) => samples[i].push(x));
+  return comparisonOf(samples);
+}
+
+// Starts every command at once and reports each one's wall time (start to exit) and its own
+// rusage (os.wait4: CPU and peak memory of that child alone).
+const TOGETHER_WRAPPER = `
+import json, os, subprocess, sys, time
+cmds = json.load(sys.stdin)
+procs = {}
+for i, c in enumerate(cmds):
+    p = subprocess.Popen(c['args'], env=c['env'], cwd=c['cwd'], stdout=open(c['out'], 'w'), stderr=open(c['err'], 'w'))
+    procs[p.pid] = (i, time.perf_counter())
+res = [None] * len(cmds)
+while procs:
+    pid, status, ru = os.wait4(-1, 0)
+    if pid not in procs: continue
+    i, start = procs.pop(pid)
+    res[i] = {'wallS': time.perf_counter() - start, 'cpuS': ru.ru_utime + ru.ru_stime, 'maxrss': ru.ru_maxrss, 'code': os.waitstatus_to_exitcode(status)}
+print(json.dumps(res))
+`;
+
+/** Runs the sides at the same moment, each in a fresh process; one Sample per side (throws when one fails). */
+export function runTogether(sides: Side[], timeoutS = 900): Sample[] {
+  for (const side of sides) side.before?.();
+  const dir = mkdtempSync(join(tmpdir(), 'bench-together-'));
+  try {
+    const files = sides.map((_, i) => ({ out: join(dir, `${i}.out`), err: join(dir, `${i}.err`) }));
+    const cmds = sides.map((side, i) => ({ args: [side.command, ...side.args], env: childEnv(side.env), cwd: ROOT, ...files[i] }));
+    const load = loadavg()[0];
+    const r = spawnSync(PYTHON, ['-c', TOGETHER_WRAPPER], { input: JSON.stringify(cmds), encoding: 'utf8', timeout: timeoutS * 1000, cwd: ROOT });
+    if (r.error || r.status !== 0) throw new Error(`running ${sides.map((x) => x.label).join(' and ')} together failed: ${(r.error?.message ?? r.stderr).trim().split('\n').pop()}`);
+    const results = JSON.parse(r.stdout) as Array<{ wallS: number; cpuS: number; maxrss: number; code: number }>;
+    return sides.map((side, i) => {
+      const stdout = readFileSync(files[i].out, 'utf8');
+      if (results[i].code !== 0) throw new Error(`${side.label} failed: ${readFileSync(files[i].err, 'utf8').trim().split('\n').pop() ?? `exit ${results[i].code}`}`);
+      const line = stdout.trim().split('\n').reverse().find((l) => l.startsWith('{'));
+      const report = line ? (JSON.parse(line) as Record<string, unknown>) : {};
+      const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+      return { wallS: results[i].wallS, cpuS: results[i].cpuS, workS: num(report.seconds), workCpuS: num(report.cpuSeconds), report, load, peakMiB: results[i].maxrss / 1024 };
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**

@@ -10,7 +10,8 @@
 //    normalising, copies, post-processing) with the same sessions on both sides; row 1's wall
 //    ratio also measures two one-thread sessions against one two-thread session.
 // 2. every model's time per 512x512 frame through the core, wall and CPU.
-//   node bin/run-ts.js bench/onnx.ts [--only core,core1,models]   (BENCH_ONNX_FRAMES, default 30; BENCH_ONNX_TORCH=1 adds PyTorch)
+//   node bin/run-ts.js bench/onnx.ts [--only core,core1,models]   (BENCH_ONNX_FRAMES, default 30; BENCH_ONNX_TORCH=1 adds PyTorch;
+//   BENCH_ONNX_MODELS=nuclei-shape,... only those models' rows)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -190,8 +191,10 @@ export async function run(): Promise<void> {
 
   console.log(`\nPer-model time for one ${SIZE}x${SIZE} frame through the core (median of ${ROUNDS} fresh processes, ${MODEL_FRAMES} frames each, then a rerun; goal < 100 ms wall on 2 idle cores)`);
   console.log(row(['model', 'wall ms', 'CPU ms', 'load', 'rerun wall / CPU ms']));
+  // BENCH_ONNX_MODELS=a,b measures only those models (a rerun of one row)
+  const only = (process.env.BENCH_ONNX_MODELS ?? '').split(',').filter(Boolean);
   for (const listing of listModels()) {
-    if (!listing.spec) continue;
+    if (!listing.spec || (only.length && !only.includes(listing.key))) continue;
     const [wallMs, cpuMs, load, rerun] = perFrame(side(listing.key, 'ours', listing.key, MODEL_FRAMES));
     console.log(row([listing.key, wallMs.toFixed(1), cpuMs.toFixed(1), load.toFixed(1), rerun ? `rerun ${rerun.wallMs.toFixed(1)} / ${rerun.cpuMs.toFixed(1)}, load ${rerun.load.toFixed(1)}` : '']));
     summaryRow({ work: `model ${listing.key}, one 512² frame`, metric: IDLE_METRIC, ours: `${(cpuMs / threads).toFixed(1)} ms (CPU ${cpuMs.toFixed(1)} ms, wall ${wallMs.toFixed(1)} ms)`, peer: 'goal 100 ms', ratio: (100 * threads) / cpuMs, ...(rerun ? { rerun: (100 * threads) / rerun.cpuMs, rerunLoad: rerun.load } : {}), goal: '>= 1.0 (under 100 ms)', load });

@@ -5,6 +5,7 @@
 // Reads are synchronous (behind async methods): one plane is one pread of at most a few
 // MiB, and a thread-pool round trip per read cost 2-4x in throughput on a loaded machine.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { DIRECT_MIN_READ_BYTES, DirectReader, wantsDirectIo } from './directRead.ts';
 import { InputError } from '../../errors.ts';
 
 export const Tag = {
@@ -73,6 +74,8 @@ export class TiffFile {
   /** Reusable byte buffers by purpose (raw strips, a tile, a row): one pool per open file. */
   private readonly scratchBuffers = new Map<string, Uint8Array>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** Large reads of a file bigger than the page cache keeps bypass it (directRead.ts). */
+  private readonly direct: DirectReader | undefined;
 
   private constructor(
     readonly path: string,
@@ -83,6 +86,7 @@ export class TiffFile {
     readonly firstIfdOffset: number,
   ) {
     this.fd = fd;
+    this.direct = wantsDirectIo(size) ? new DirectReader(path, size) : undefined;
   }
 
   /** Opens a file and checks its TIFF header; InputError names the file and the problem. */
@@ -137,6 +141,7 @@ export class TiffFile {
     const fd = this.fd;
     this.fd = undefined;
     this.scratchBuffers.clear();
+    this.direct?.close();
     try {
       closeSync(fd);
     } catch {
@@ -184,6 +189,10 @@ export class TiffFile {
     this.checkRange(offset, length, what);
     if (this.fd === undefined) throw new InputError(`${this.path}: the file was closed`);
     const buf = target ? target.subarray(0, length) : new Uint8Array(length);
+    if (length >= DIRECT_MIN_READ_BYTES && this.direct?.read(buf, offset)) {
+      readObserver?.(this.path, offset, buf);
+      return buf;
+    }
     let done = 0;
     while (done < length) {
       let bytesRead: number;
