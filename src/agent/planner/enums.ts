@@ -83,8 +83,9 @@ export function findEnumValue(tool: string, arg: string, text: string, catalogue
       // a value written as itself beats one reached through the thesaurus ("cell migration": tracks by "migration", not objects by "cell")
       const literal = indexOfPhrase(written, tokenize(name).map((t) => t.stem)) >= 0;
       // a negated name said ("no deep learning") outweighs the same words without it
-      // (its words as written count, small ones too: "per step" says more than "speeds")
-      const length = Math.max(phrase.length, name.trim().split(/\s+/).length) + (NEGATED_NAME.test(name) ? 1 : 0);
+      // (a name said word for word counts its small words too: "per step" says more than "speeds"; "the tracked cells" is no "per track")
+      const wordForWord = new RegExp(String.raw`\b${name.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, String.raw`\s+`)}\b`, 'i').test(text);
+      const length = (wordForWord ? Math.max(phrase.length, name.trim().split(/\s+/).length) : phrase.length) + (NEGATED_NAME.test(name) ? 1 : 0);
       // the form asked for beats a value said as a thing ("plot the mean speed of each track as a histogram": histogram, not tracks)
       const asForm = saysAs && new RegExp(String.raw`\bas\s+(?:an?\s+)?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s_]+/g, String.raw`[\s_-]+`)}\b`, 'i').test(text);
       const better = !best || (asForm !== best.asForm ? asForm : literal !== best.literal ? literal : length > best.length || (length === best.length && at < best.at));

@@ -54,6 +54,8 @@ export interface Understanding {
   excludedSpans?: { start: number; end: number }[];
   /** Switches that write a result, turned off by a clause that turns the result down ("correct the drift, no new movie": correct_drift's writeMovie). */
   resultsOff?: { tool: string; arg: string }[];
+  /** What a step makes, turned down where it cannot be left out ("segment the nuclei, no label image"): named as not applied. */
+  resultsKept?: { tool: string; text: string }[];
   /** Headings over listed steps ("my boss wants the tracks as CSV: segment, track, export"): their words are the arguments of the listed step of their tool, no other's. */
   headings?: { start: number; end: number; tool: string }[];
   /** Clauses that say only where the steps run ("only the first half of the movie:"): their frames apply to the steps that take frames. */
@@ -100,6 +102,7 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
   const excluded: string[] = [];
   const excludedSpans: { start: number; end: number }[] = [];
   const resultsOff: { tool: string; arg: string }[] = [];
+  const resultsKept: { tool: string; text: string }[] = [];
   const notDone: { verb: string; clause: string; at: number; dropped?: string }[] = [];
   const scopes: { start: number; end: number }[] = [];
   const headings: { start: number; end: number; tool: string }[] = [];
@@ -291,6 +294,14 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
         return;
       }
     }
+    // "segment the nuclei, no label image": the step just asked, turned down in the same sentence by what it makes, still runs
+    // (it cannot leave out what it is for); the words are named as not applied, never a silent exclusion of the step
+    if (clause.negated && before && sameSentence && best.tool === before.tool && !clause.heading) {
+      const arg = resultSwitch(before.tool, index.meanings(tokenize(clause.text)), catalogue);
+      if (arg) resultsOff.push({ tool: before.tool, arg });
+      else resultsKept.push({ tool: before.tool, text: clause.text });
+      return;
+    }
     // "segment with li; skip the watershed": words of the step before's own arguments, turned down a sentence later, say how it runs
     if (clause.negated && before && (best.byArgument || (!best.named && !best.nameWord)) && best.tool === before.tool && clause.sentence - clauses[before.clause].sentence <= 1) return;
     // "Please don't use the U-Net, just threshold the nuclei with triangle": a negated clause that names only a value of a
@@ -401,7 +412,7 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
   const mentions = picked
     .filter((p) => !excluded.includes(p.tool))
     .map((p) => ({ tool: p.tool, start: p.at ?? clauses[p.clause].start, end: clauses[p.clause].end, order: order.indexOf(p.clause) + (p.at !== undefined ? 0.5 : 0) }));
-  return { mentions, excluded: [...new Set(excluded)], excludedSpans, ...(resultsOff.length ? { resultsOff } : {}), ...(scopes.length ? { scopes } : {}), ...(headings.length ? { headings } : {}), ...(notDone.length ? { notDone: notDone.map(({ at: _at, ...n }) => n) } : {}) };
+  return { mentions, excluded: [...new Set(excluded)], excludedSpans, ...(resultsOff.length ? { resultsOff } : {}), ...(resultsKept.length ? { resultsKept } : {}), ...(scopes.length ? { scopes } : {}), ...(headings.length ? { headings } : {}), ...(notDone.length ? { notDone: notDone.map(({ at: _at, ...n }) => n) } : {}) };
 }
 
 /** The tool's name or its own words hold the meaning ("set" of set_calibration, "describe" of movie_info's words). */
@@ -563,12 +574,11 @@ function calibrates(text: string, clause: Clause, request: string, catalogue: Ca
  */
 function bestMatch(ranked: Match[], clause: string, catalogue: Catalogue): Match | undefined {
   const top = ranked[0];
-  if (!top || !ranked[1] || ranked[1].score < 0.8 * top.score) return top;
+  if (!top || !ranked[1] || ranked[1].score < 0.8 * top.score || !/\d/.test(clause)) return top;
   const near = ranked.filter((m) => m.score >= 0.8 * top.score);
-  // ("the MSD up to lag 15": "lag" names an argument of the MSD's tool too, so it tells nothing against it; "MSD" is its own)
-  // (a tool named by its name keeps it: "draw a kymograph" is no plot of kind kymograph)
+  // ("the MSD up to lag 15": "lag", said with the number, names an argument of the MSD's tool too, so it tells nothing
+  // against it; "MSD" is its own) (a tool named by its name keeps it: "draw a kymograph" is no plot of kind kymograph)
   const hasOwnWord = (m: Match) => (m.named || m.nameWord || m.matched.some((w) => !near.some((o) => o !== m && w.split(' ').every((x) => argumentMeanings(o.tool, catalogue).has(x)))) ? 1 : 0);
-  if (!/\d/.test(clause)) return near.sort((a, b) => hasOwnWord(b) - hasOwnWord(a))[0];
   const stated = (m: Match) => Object.keys(statedNumbers(m.tool, clause, catalogue)).length;
   // ("track with a max displacement of 6 microns per frame": the tool named whose own reading takes the number, over one whose words only describe it)
   const reads = (m: Match) => (m.named ? readsANumber(m.tool, clause, catalogue) : 0);
@@ -1092,6 +1102,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // (a calibration read from the whole request's numbers holds those alone: the other words are the other steps')
   for (const step of steps) if (!toldSteps.has(step)) notes.push(...notApplied(step, catalogue, notes));
   if (understood.excluded.length) notes.push(`Not run, as you asked: ${understood.excluded.join(', ')}.`);
+  for (const kept of understood.resultsKept ?? []) notes.push(`Not applied: "${kept.text}" — \`${kept.tool}\` always writes what it makes (no option leaves it out); it ran as asked.`);
   // "track the nuclei, ignoring those touching the edge": a step said after the one that needs its result, when nothing
   // made that result yet, runs first (one segmentation with its border rule, then the tracking; not a second one after)
   for (let j = 1; j < steps.length; j++) {

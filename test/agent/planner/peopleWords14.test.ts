@@ -54,6 +54,11 @@ describe('a result turned down', () => {
     expect(notes).not.toMatch(/load_movie/);
     expect(notes).toMatch(/`correct_drift` writeMovie: false/);
   });
+
+  it('keeps the step just asked when what it always makes is turned down, and names the words', () => {
+    expect(toolsOf('segment the nuclei, no label image')).toEqual(['segment']);
+    expect(said('segment the nuclei, no label image')).toMatch(/Not applied: "no label image"/);
+  });
 });
 
 describe('bullets', () => {
