@@ -384,7 +384,7 @@ function foreignObject<R extends { token: Token; reading: Reading }>(clause: R[]
     const ours = (r: R) => r.reading === 'subject' || index.knows(meaning(r.token.stem)) || index.abbreviates(r.token.word);
     // (its first word from elsewhere, "the stock market data", or its head, "the Apple stock price")
     if (!ours(next)) return next;
-    return ours(head) ? undefined : head;
+    return ours(head) || head.reading !== 'unknown' ? undefined : head;
   }
   return undefined;
 }
