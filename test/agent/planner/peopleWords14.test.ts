@@ -79,6 +79,13 @@ describe('words of a step\'s own arguments and values', () => {
     expect(argsOf('calcualte the MSD up to lag 15', 'measure', withTracks)).toMatchObject({ kind: 'msd', maxLagFrames: 15 });
   });
 
+  it('reads a length said as the most per frame as the linking distance ("max 5 µm per frame"), a gap in frames not', () => {
+    expect(argsOf('track them (max 5 µm per frame)', 'track', movieAndLabels).maxLinkingDistancePx).toBe(5);
+    const gap = argsOf('track, max gap 2 frames', 'track', movieAndLabels);
+    expect(gap.maxFrameGap).toBe(2);
+    expect(gap.maxLinkingDistancePx).toBeUndefined();
+  });
+
   it('prefers a value named in more words ("speeds per step": links)', () => {
     expect(argsOf('speeds per step', 'measure', withTracks).kind).toBe('links');
   });
