@@ -93,7 +93,8 @@ const DIVISION_WORDS = /\bdivi\w*|\bsplit\w*|\blineage|\bmitos[ie]s\b|\bdaughter
  */
 function readTrackRequest(c: RequestClause): Record<string, unknown> {
   const args: Record<string, unknown> = { channel: undefined };
-  const distance = c.read.quantity(['length', 'count'], /distance|displacement|move|moves|jump|search radius|up to|within|link(?:ing)?/);
+  // (or a length said as the most per frame: "max 5 µm per frame", a step's bound)
+  const distance = c.read.quantity(['length', 'count'], /distance|displacement|move|moves|jump|search radius|up to|within|link(?:ing)?/) ?? c.read.quantity(['length'], /\bmax(?:imum)?\b|\bper\s+(?:frame|time ?point|step)\b/);
   const distanceUm = distance ? micrometres(distance) : undefined;
   if (distance && distanceUm === undefined) args.maxLinkingDistancePx = distance.value;
   if (distanceUm !== undefined) {
@@ -303,7 +304,7 @@ function readMeasureRequest(c: RequestClause): Record<string, unknown> {
 const measure = defineTool({
   name: 'measure',
   summary: 'Measures objects (area, intensity, shape per object and frame), links or tracks (speed, displacement, duration) or the mean squared displacement, as a table.',
-  words: ['measure', 'measurement', 'measurements', 'quantify', 'features', 'area', 'size', 'intensity', 'shape', 'morphology', 'speed', 'velocity', 'displacement', 'msd', 'mean squared displacement', 'diffusion', 'feature table', 'statistics', 'circularity'],
+  words: ['measure', 'measurement', 'measurements', 'quantify', 'features', 'area', 'size', 'intensity', 'shape', 'morphology', 'speed', 'velocity', 'displacement', 'msd', 'mean squared displacement', 'diffusion', 'feature table', 'statistics', 'circularity', 'perimeter', 'centroid'],
   examples: ['measure the nuclei', 'quantify area and intensity', 'compute the track speeds', 'mean squared displacement of the tracks', 'extract the features'],
   consumes: ['labels', 'movie', 'tracks'],
   produces: ['table'],

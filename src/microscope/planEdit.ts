@@ -187,7 +187,8 @@ export function applyAdjustment(plan: Sequence, adj: PlanAdjustment, env: PlanEn
 
 function zoom(next: Sequence, adj: Extract<Adjustment, { kind: 'zoom' }>, env: PlanEnv, notes: string[]): PlanEdit {
   next.stagePositions = positionsOf(next, env.stage).map((p) => ({ ...p }));
-  const position = next.stagePositions.find((p) => p.name === adj.position) ?? next.stagePositions[0];
+  // (a position by its name or its number, as dropPosition takes it; none named: the first)
+  const position = adj.position === undefined ? next.stagePositions[0] : next.stagePositions[positionIndex(next.stagePositions.map((p) => p.name!), adj.position)];
   const snapshot = env.latestImage?.(position.name!);
   let xPx = adj.xPx;
   let yPx = adj.yPx;

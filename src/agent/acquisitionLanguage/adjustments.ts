@@ -1413,7 +1413,9 @@ function parseLight(said: string, channel: string | undefined): Adjustment[] {
 
 function parseZoom(t: string): Adjustment | undefined {
   const objective = /\b(10|20|40)\s*x\b/.exec(t);
-  const obj = objective ? { objective: `${objective[1]}X` } : {};
+  // ("zoom into cell 3 at position 2": the cell is numbered in that position's latest image)
+  const position = positionNamed(t);
+  const obj = { ...(objective ? { objective: `${objective[1]}X` } : {}), ...(position ? { position } : {}) };
   const cell =
     /\bzoom(?:\s+(?:in|into|on|onto|to))*\s+(?:on\s+|to\s+)?(?:the\s+)?(?:cell|nucleus|object)\s*(?:#|number|no\.?|nr\.?)?\s*(\d+)/.exec(t) ??
     /\b(?:cell|nucleus)\s*#?\s*(\d+)\b.*\b(?:zoom|(?:higher|more|greater) magnification|magnif\w*|closer look)/.exec(t) ??

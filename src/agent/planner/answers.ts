@@ -4,7 +4,7 @@ import { unitsNotUsedNote } from './askedUnits.ts';
 import { type Catalogue, selfOf } from './catalogue.ts';
 import type { Conversation, PastResult } from './conversation.ts';
 import { findArtifactIds, findChannel, findPaths } from './extract.ts';
-import { findQuantities } from './quantities.ts';
+import { findQuantities, valueText as numberValueText } from './quantities.ts';
 import type { Plan } from './types.ts';
 import { answerFromTable, askedPart, countsThings, questionPartsOf, DISTINCT_THINGS, namesQuantity, plainQuestion, readQuestion, withoutUnits, type QuestionScope } from './tableAnswers.ts';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
@@ -16,7 +16,7 @@ import { notAppliedLine } from '../inapplicable.ts';
 
 
 function formatValue(v: unknown): string {
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
+  if (typeof v === 'number') return numberValueText(v);
   if (Array.isArray(v)) return v.slice(0, 6).map(formatValue).join(', ') + (v.length > 6 ? ', ...' : '');
   if (v && typeof v === 'object') return JSON.stringify(v).slice(0, 120);
   return String(v);

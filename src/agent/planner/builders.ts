@@ -13,6 +13,7 @@ import { microscopeLanguage } from './microscopeLanguage.ts';
 import { findEnumValue } from './enums.ts';
 import { leftOutSpans, splitClauses } from './clauses.ts';
 import { meaning, tokenize } from './words.ts';
+import { frameCounts, multiFrame, needsFrames } from './frames.ts';
 
 export interface BuildContext {
   clause: string;
@@ -121,7 +122,10 @@ function namesOnlyOthersSwitch(text: string, tool: string, catalogue: Catalogue)
 /** The words of a step as a tool's own `fromRequest` reads them. */
 export function requestClause(ctx: Omit<BuildContext, 'tool'> & { tool?: string }): RequestClause {
   const pixelSizeUm = requestPixelSizeUm(ctx.conversation, ctx.catalogue);
-  const sized = ctx.conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.width === 'number' && typeof a.height === 'number').at(-1);
+  // the size of the movie the step is drawn on: for a step that needs a time-lapse ("kymograph through the middle"), the
+  // latest movie of several frames, never a projection made since
+  const movies = ctx.conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.width === 'number' && typeof a.height === 'number');
+  const sized = (ctx.tool && needsFrames(ctx.tool, ctx.catalogue) ? multiFrame(movies, frameCounts(ctx.conversation)).at(-1) : undefined) ?? movies.at(-1);
   const now = ctx.conversation.current.flatMap((r) => r.artifacts);
   return {
     text: ctx.clause,

@@ -14,6 +14,8 @@ export interface PropertyInfo {
   items?: PropertyInfo;
   description?: string;
   default?: unknown;
+  /** A string's pattern (a regular expression), as the schema gives it. */
+  pattern?: string;
 }
 
 /** The values an argument allows, as text: its enum, or the enums of its alternatives ("max", "mean" of project's method). */

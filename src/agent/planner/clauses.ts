@@ -57,10 +57,10 @@ const BEFORE = /^(?:,?\s*)(?:before|ahead\s+of|prior\s+to)\b/i;
 const AFTER = /^(?:,?\s*)(?:but\s+)?(?:only\s+)?after\b(?!\s+(?:that|which|this|do|please|pls|run|make|perform|apply|then)\b|\s*,)/i;
 
 /**
- * Where a new clause starts: sentence ends, commas, "and", "then", "but", "before",
+ * Where a new clause starts: sentence ends, commas, bullets ("* ", "• "; the request's lines are joined by then), "and", "then", "but", "before",
  * "after", "without" ... Numbers joined by "and" ("frames 10 and 20") stay together.
  */
-const SPLIT = /[.;!?](?=\s|$)|,|:(?=\s)|\s[-–—](?=\s)|\s(?=[+&]\s)|(?<=[a-z])(?=[+&][a-z])|\s*(?=(?:-+>|→|=>|>(?=\s)|\|(?=\s)))|\s(?=as\s+well\s+as\b)|\s(?=(?:and\s+then|and\s+also|and\s+finally|and|then|after\s+that|afterwards|followed\s+by|but|before|ahead\s+of|prior\s+to|after|without|except|minus|finally|also|plus|next(?!\s+(?:week|month|year|day|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|meeting)\b)|so(?!\s+(?:that|far|much|many|long|I\b|we\b))(?=\s+\w))\b)/gi;
+const SPLIT = /[.;!?](?=\s|$)|,|\s(?=[*•·]\s)|:(?=\s)|\s[-–—](?=\s)|\s(?=[+&]\s)|(?<=[a-z])(?=[+&][a-z])|\s*(?=(?:-+>|→|=>|>(?=\s)|\|(?=\s)))|\s(?=as\s+well\s+as\b)|\s(?=(?:and\s+then|and\s+also|and\s+finally|and|then|after\s+that|afterwards|followed\s+by|but|before|ahead\s+of|prior\s+to|after|without|except|minus|finally|also|plus|next(?!\s+(?:week|month|year|day|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|meeting)\b)|so(?!\s+(?:that|far|much|many|long|I\b|we\b))(?=\s+\w))\b)/gi;
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10 };
 /** The marks of a list's items: how to find each (its number in group 1), its value, and how to strip it from the item. */
@@ -118,6 +118,18 @@ export function withoutListMarkers(text: string): string {
 /** The start of a path in Fiji's menus: a menu of its menu bar, as written there, then "> item" steps. */
 const FIJI_MENU_PATH = /(?:^|[\s,;:.(])(?:File|Edit|Image|Process|Analy[sz]e|Plugins|Window)(?:\s*>\s*[\p{L}\d][\p{L}\d' -]*?)*\s*$/u;
 
+/** Words people shorten with a full stop ("max. linking distance", "approx. 10 px", "fig. 2"). */
+const ABBREVIATED = /\b(?:fig|figs|no|nr|approx|ca|incl|excl|resp|ref|eq|max|min|avg|std|sec|temp|conc|expt|exp|pos|ch|diam|dist|int|hier|seg|trk|proj|corr|thresh|dia|lin|avg)$/i;
+
+/**
+ * The text with the full stops of abbreviations blanked (same length) where the sentence goes on after them, a lowercase
+ * word or a number next ("max dist. 10 px", "approx. 5 frames"): a sentence ends at a full stop before a capital or at
+ * the end, so nothing reads the abbreviation's stop as one.
+ */
+export function withAbbreviationStopsBlanked(text: string): string {
+  return text.replace(/(?<=\p{L})\.(?=[^\S\n]+[\p{Ll}\d])/gu, (stop, at: number) => (ABBREVIATED.test(text.slice(0, at)) ? ' ' : stop));
+}
+
 export function splitClauses(text: string): Clause[] {
   const cuts: { at: number; sentenceEnd: boolean }[] = [];
   for (const m of text.matchAll(SPLIT)) {
@@ -135,7 +147,8 @@ export function splitClauses(text: string): Clause[] {
     // "x, y" coordinates and "1,000"
     if (m[0] === ',' && /\d\s*$/.test(text.slice(0, at)) && /^,\s*-?\d/.test(text.slice(at))) continue;
     // "max. linking distance 10 px", "Dr. Klein", "e.g. Otsu", "approx. 10 px": the full stop of an abbreviation ends no sentence
-    if (m[0] === '.' && (/\b(?:dr|prof|mr|mrs|ms|fig|figs|no|nr|vs|e\.g|i\.e|cf|approx|ca|incl|excl|resp|ref|eq|et\s+al)$/i.test(text.slice(0, at)) || (/\b(?:max|min|avg|std|sec|temp|conc|expt|exp|pos|ch|diam|dist|int)$/i.test(text.slice(0, at)) && /^\.\s+[a-z\d]/.test(text.slice(at))))) continue;
+    // (a title or "e.g." always leads on; another abbreviation's stop is a sentence's end before a capital or at the end)
+    if (m[0] === '.' && (/\b(?:dr|prof|mr|mrs|ms|vs|e\.g|i\.e|cf|et\s+al)$/i.test(text.slice(0, at)) || (ABBREVIATED.test(text.slice(0, at)) && /^\.\s+[a-z\d]/.test(text.slice(at))))) continue;
     // "Before that, correct the bleaching": the order words belong to the clause after the comma
     // ("but before you do that, register the frames", "prior to that, ...")
     if (m[0] === ',' && /(?:^|[.;!?]\s*|\b(?:and|but)\s+)(?:(?:before|prior\s+to)\s+(?:that|this|doing\s+(?:that|this|so)|anything(?:\s+else)?|(?:you|we|i)\s+(?:do|run|start)\s+(?:that|this|it|anything(?:\s+else)?))|first(?:\s+of\s+all)?|after\s+that|afterwards|then|next|finally|also)\s*$/i.test(text.slice(0, at))) continue;
@@ -172,7 +185,7 @@ export function splitClauses(text: string): Clause[] {
     const arrow = /^[\s,]*(?:-+>|→|=>|>(?=\s)|\|)/.test(raw);
     // "a max projection as well as a std projection": joins like "and"
     const asWell = /^\s*as\s+well\s+as\b/i.test(raw);
-    const trimmed = raw.replace(/^[\s,]*(?:-+>|→|=>|>(?=\s)|\||[-–—](?=\s))/, '').replace(/^\s*as\s+well\s+as\s+/i, '').replace(/^[\s,.;:!?+&]+/, '').replace(list ? list.f.strip : /^$/, '').replace(/^[\s:]+/, '');
+    const trimmed = raw.replace(/^[\s,]*(?:-+>|→|=>|>(?=\s)|\||[-–—](?=\s))/, '').replace(/^\s*as\s+well\s+as\s+/i, '').replace(/^[\s,.;:!?+&]+/, '').replace(/^[*•·]\s+/, '').replace(list ? list.f.strip : /^$/, '').replace(/^[\s:]+/, '');
     const offset = start + (raw.length - trimmed.length);
     if (/\w/.test(trimmed)) {
       const joiner = arrow ? 'then' : plus || asWell ? 'and' : /^(and\s+then|and|then|after\s+that|but|before|after|without|with|also|plus|next|finally|followed\s+by)\b/i.exec(trimmed)?.[1]?.toLowerCase() ?? (text.slice(Math.max(0, start - 1), start + 1).includes(',') ? ',' : '');

@@ -4,6 +4,7 @@
 import type { ToolSelfDescription } from '../../../tools/types.ts';
 import { type Catalogue, type PropertyInfo, selfOf } from './catalogue.ts';
 import { allowedEdits, editDistance, meaning, tokenize } from './words.ts';
+import { indexFor } from './toolIndex.ts';
 
 function enumValues(p: PropertyInfo | undefined): string[] {
   if (!p) return [];
@@ -63,7 +64,8 @@ export function findEnumValue(tool: string, arg: string, text: string, catalogue
   const declared = self?.valueWords?.[arg];
   const values = enumValues(catalogue.get(tool)?.properties[arg]);
   const candidates = values.length ? values : Object.keys(declared ?? {});
-  const words = stems(withoutRejected(text));
+  // (read as the matcher reads them: "prev frame" is "previous frame", a shorthand or a slip of the tools' words)
+  const words = indexFor(catalogue).meanings(tokenize(withoutRejected(text)));
   const written = tokenize(withoutRejected(text)).map((t) => t.stem);
   // values the thesaurus makes one meaning ("nuclei", "cells" of segment's target) are told apart only as written:
   // "outline every nucleus" is no "outline cells"
@@ -81,7 +83,9 @@ export function findEnumValue(tool: string, arg: string, text: string, catalogue
       // a value written as itself beats one reached through the thesaurus ("cell migration": tracks by "migration", not objects by "cell")
       const literal = indexOfPhrase(written, tokenize(name).map((t) => t.stem)) >= 0;
       // a negated name said ("no deep learning") outweighs the same words without it
-      const length = phrase.length + (NEGATED_NAME.test(name) ? 1 : 0);
+      // (a name said word for word counts its small words too: "per step" says more than "speeds"; "the tracked cells" is no "per track")
+      const wordForWord = new RegExp(String.raw`\b${name.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, String.raw`\s+`)}\b`, 'i').test(text);
+      const length = (wordForWord ? Math.max(phrase.length, name.trim().split(/\s+/).length) : phrase.length) + (NEGATED_NAME.test(name) ? 1 : 0);
       // the form asked for beats a value said as a thing ("plot the mean speed of each track as a histogram": histogram, not tracks)
       const asForm = saysAs && new RegExp(String.raw`\bas\s+(?:an?\s+)?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s_]+/g, String.raw`[\s_-]+`)}\b`, 'i').test(text);
       const better = !best || (asForm !== best.asForm ? asForm : literal !== best.literal ? literal : length > best.length || (length === best.length && at < best.at));

@@ -9,6 +9,7 @@ import type { PastResult } from './conversation.ts';
 import type { ToolIndex } from './matcher.ts';
 import { plainQuestion } from './tableAnswers.ts';
 import { meaning, tokenize } from './words.ts';
+import { valueText } from './quantities.ts';
 
 /** A question about how an earlier step chose what it did. */
 const ASKS_WHY = new RegExp(
@@ -166,7 +167,7 @@ function unitOfSchema(schema: PropertyInfo | undefined): string | undefined {
 }
 
 function formatValue(v: unknown): string {
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
+  if (typeof v === 'number') return valueText(v);
   if (Array.isArray(v)) {
     const numbers = v.filter((x): x is number => typeof x === 'number');
     if (numbers.length === v.length && v.length > 3) return `${formatValue(Math.min(...numbers))} to ${formatValue(Math.max(...numbers))} over ${v.length} frames`;

@@ -26,7 +26,7 @@ const SUBJECTS = new Set(
 
 /** Words that name how or with what, not a subject ("using", "algorithm"), and fillers of speech ("hmm"). */
 const NEUTRAL = new Set(
-  'using use via algorithm method filter approach technique model format file software plugin tool hmm hm uh um oh ah well yeah yes yep okay ok cool great actually maybe perhaps kindly quickly everything anything something both again whole hello hiya cheers bye goodbye morning afternoon evening thanks thank nope nah sorry wait stop perfect nevermind never mind awesome nice lovely brilliant fine sure alright'.split(' '),
+  'cellpilot using use via algorithm method filter approach technique model format file software plugin tool hmm hm uh um oh ah well yeah yes yep okay ok cool great actually maybe perhaps kindly quickly everything anything something both again whole hello hiya cheers bye goodbye morning afternoon evening thanks thank nope nah sorry wait stop perfect nevermind never mind awesome nice lovely brilliant fine sure alright'.split(' '),
 );
 /**
  * Who asks for the result, and their asking ("my PI needs the tracks ...", "the reviewer wants ..."): around a request
@@ -365,6 +365,8 @@ function clauseVerbs(masked: string, read: { token: Token }[]): [number, number]
 function foreignObject<R extends { token: Token; reading: Reading }>(clause: R[], index: ToolIndex, words: Set<string>, masked: string): R | undefined {
   const verb = clause[0].token;
   if (!words.has(meaning(verb.stem)) || !index.knows(meaning(verb.stem))) return undefined;
+  // ("Tracking was performed in ...": a step named as the subject of a passive, a methods paragraph's, acts on nothing)
+  if (/^\s+(?:was|were|is|are|(?:has|have|had)\s+been)\s/i.test(masked.slice(verb.end))) return undefined;
   for (const next of clause.slice(1)) {
     // "track these using a Kalman filter": a method named, not the thing acted on
     if (NAMING.test(masked.slice(Math.max(0, next.token.start - 16), next.token.start))) return undefined;
@@ -373,10 +375,29 @@ function foreignObject<R extends { token: Token; reading: Reading }>(clause: R[]
     // ("track my running pace": a word in -ing before a word from elsewhere qualifies it)
     const after = clause[clause.indexOf(next) + 1];
     if (next.token.word.endsWith('ing') && after && after.reading === 'unknown' && /^\s+$/.test(masked.slice(next.token.end, after.token.start))) continue;
-    if (next.reading === 'subject' || index.knows(meaning(next.token.stem)) || index.abbreviates(next.token.word)) return undefined;
-    return next;
+    // the object is its noun phrase's head, the last word before a phrase end ("the Apple stock price", "next year's lab budget")
+    const phrase = nounPhrase(clause, clause.indexOf(next), masked);
+    const head = phrase.at(-1)!;
+    // a phrase owned by a word from elsewhere ("next year's budget", "London's temperature") is a thing from elsewhere, whatever its head
+    const owner = phrase.find((r) => r !== head && r.reading === 'unknown' && /^['’]s\b/.test(masked.slice(r.token.end - 2, r.token.end + 1)));
+    if (owner && head.reading !== 'subject' && !HELD.test(head.token.word)) return head;
+    const ours = (r: R) => r.reading === 'subject' || index.knows(meaning(r.token.stem)) || index.abbreviates(r.token.word);
+    // (its first word from elsewhere, "the stock market data", or its head, "the Apple stock price")
+    if (!ours(next)) return next;
+    return ours(head) || head.reading !== 'unknown' ? undefined : head;
   }
   return undefined;
+}
+
+/** The words of the noun phrase that starts at `first` (at most four, up to a phrase end or a mark), in the clause's reading. */
+function nounPhrase<R extends { token: Token }>(clause: R[], first: number, masked: string): R[] {
+  const phrase = [clause[first]];
+  for (const r of clause.slice(first + 1)) {
+    const between = masked.slice(phrase.at(-1)!.token.end, r.token.start);
+    if (phrase.length === 4 || !/^\s+$/.test(between) || PHRASE_END.test(r.token.word)) break;
+    phrase.push(r);
+  }
+  return phrase;
 }
 
 /** How each word of a request reads (for tests and diagnostics): subject, known, unknown or neutral. */

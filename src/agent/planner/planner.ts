@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import type { ToolSelfDescription } from '../../../tools/types.ts';
 import { acceptedInputs, adaptArgs, allowedValues, type Catalogue, type PropertyInfo, type InputType, isTruth, makerOf, producesOf, requiredInputs, selfOf } from './catalogue.ts';
-import { type Clause, asksForAStep, isAdviceQuestion, isContext, isFrameScopeOnly, leftOutSpans, withoutImagingKind, withoutChannelScope, splitClauses, withoutOrderOpener, orderSteps, withoutContext, withoutFrameScope, withoutListMarkers, withoutReferenceAsides, withoutSampleLabels } from './clauses.ts';
+import { type Clause, asksForAStep, isAdviceQuestion, isContext, isFrameScopeOnly, leftOutSpans, withoutImagingKind, withoutChannelScope, splitClauses, withoutOrderOpener, orderSteps, withoutContext, withoutFrameScope, withoutListMarkers, withoutReferenceAsides, withoutSampleLabels, withAbbreviationStopsBlanked } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { nameWords, statedNumbers, statedNumbersScored, statedValues, valuesByName } from './arguments.ts';
 import { notDoneNote, unappliedWords, unmatchedAction } from './unapplied.ts';
@@ -15,9 +15,10 @@ import { isOutOfScope, namesASubject } from './outOfScope.ts';
 import { askedMeanings, asksAValue, changesImagesReply, makesImages, measuredInstead, notMeasuredReply, onlyReports, reporterFor, resultHits, statesObjectSize, unmeasuredQuantity } from './propertyQuestions.ts';
 import { explainStep } from './explanations.ts';
 import { aboutTheAnalysis, answerFromHeader, namesOneAnalysedThing, recordingQuestion } from './recordingQuestions.ts';
-import { GENERIC_SPREAD, type Match } from './matcher.ts';
+import { GENERIC_SPREAD, type Match, type ToolIndex } from './matcher.ts';
 import { indexFor } from './toolIndex.ts';
 import { isStopWord, meaning, normalizeWord, stopWords, type Token, tokenize } from './words.ts';
+import { isEverydayWord } from './english.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
 import { answerFromTable, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, isAskedForm, measuringWords, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
@@ -51,6 +52,10 @@ export interface Understanding {
   excluded: string[];
   /** Where the clauses that say so are: no step reads its arguments from them. */
   excludedSpans?: { start: number; end: number }[];
+  /** Switches that write a result, turned off by a clause that turns the result down ("correct the drift, no new movie": correct_drift's writeMovie). */
+  resultsOff?: { tool: string; arg: string }[];
+  /** What a step makes, turned down where it cannot be left out ("segment the nuclei, no label image"): named as not applied. */
+  resultsKept?: { tool: string; text: string }[];
   /** Headings over listed steps ("my boss wants the tracks as CSV: segment, track, export"): their words are the arguments of the listed step of their tool, no other's. */
   headings?: { start: number; end: number; tool: string }[];
   /** Clauses that say only where the steps run ("only the first half of the movie:"): their frames apply to the steps that take frames. */
@@ -96,6 +101,8 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
   const picked: { clause: number; tool: string; at?: number; weak?: boolean }[] = [];
   const excluded: string[] = [];
   const excludedSpans: { start: number; end: number }[] = [];
+  const resultsOff: { tool: string; arg: string }[] = [];
+  const resultsKept: { tool: string; text: string }[] = [];
   const notDone: { verb: string; clause: string; at: number; dropped?: string }[] = [];
   const scopes: { start: number; end: number }[] = [];
   const headings: { start: number; end: number; tool: string }[] = [];
@@ -117,8 +124,16 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     // ("Cells were tracked over 48 h (n = 4 independent experiments)": a sentence of a methods paragraph tells what was done
     // to data already recorded, so it asks for no microscope step)
     const told = pastPassive(original.slice(clauses.find((c) => c.sentence === clause.sentence)!.start, clauses.findLast((c) => c.sentence === clause.sentence)!.end));
-    const ranked = index.match(withoutChannelScope(withoutImagingKind(withoutFrameScope(withoutOrderOpener(clause.negated ? clause.text : withoutRejected(clause.text)))))).filter((m) => !told || !runsMicroscope(m.tool, catalogue));
+    const ranked = index.match(withoutChannelScope(withoutImagingKind(withoutFrameScope(withoutOrderOpener(clause.negated ? clause.text : withoutRejected(withoutShorthandAtSentenceEnd(clause, text, index))))))).filter((m) => !told || !runsMicroscope(m.tool, catalogue));
     let best = bestMatch(ranked, clause.text, catalogue) ?? (POINTS_BACK.test(clause.text) ? described : undefined);
+    // "give me the tracks in format of trackmate": a clause whose words before a file format another tool writes only name
+    // a result ("the tracks"), with no verb of its tool, asks for that file, not for the result made again
+    const fileAsked = best && !best.named && !clause.negated ? fileFormatOfAnother(clause.text, best.tool, catalogue) : undefined;
+    if (best && fileAsked && !opensWithOwnWord(clause.text, best.tool, catalogue)) {
+      const before = new Set(index.meanings(tokenize(clause.text.slice(0, fileAsked.at))));
+      const said = best.matched.flatMap((m) => m.split(' ')).filter((w) => before.has(w));
+      if (said.every((w) => INPUT_MEANINGS.has(w))) best = ranked.find((m) => m.tool === fileAsked.tool) ?? best;
+    }
     // "track, ignore divisions", "so turn off splitting", "ignore mitoses when tracking": a step whose words are all what a
     // verb leaves out or switches off is not run (excluded); the clause's other words may still name one ("... when tracking")
     // (not things found left out, "ignore nuclei smaller than 30 px": a filter on the objects, read below)
@@ -270,6 +285,23 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
       const args = new Set([...(sameSentence ? argumentMeanings(before.tool, catalogue) : []), ...feeders.flatMap((t) => [...argumentMeanings(t, catalogue)])]);
       if (index.meanings(tokenize(clause.text)).some((w) => args.has(w) && !INPUT_MEANINGS.has(w))) return;
     }
+    // "correct the drift, no new movie": a negated clause whose only tool words name a kind of result (movie, labels, table)
+    // turns off the step before's switch that writes that result (writeMovie); it excludes no tool that opens or makes one
+    if (clause.negated && before && !best.named && best.matched.every((m) => m.split(' ').every((w) => INPUT_MEANINGS.has(w)))) {
+      const arg = resultSwitch(before.tool, best.matched, catalogue);
+      if (arg) {
+        resultsOff.push({ tool: before.tool, arg });
+        return;
+      }
+    }
+    // "segment the nuclei, no label image": the step just asked, turned down in the same sentence by what it makes, still runs
+    // (it cannot leave out what it is for); the words are named as not applied, never a silent exclusion of the step
+    if (clause.negated && before && sameSentence && best.tool === before.tool && !clause.heading) {
+      const arg = resultSwitch(before.tool, index.meanings(tokenize(clause.text)), catalogue);
+      if (arg) resultsOff.push({ tool: before.tool, arg });
+      else resultsKept.push({ tool: before.tool, text: clause.text });
+      return;
+    }
     // "segment with li; skip the watershed": words of the step before's own arguments, turned down a sentence later, say how it runs
     if (clause.negated && before && (best.byArgument || (!best.named && !best.nameWord)) && best.tool === before.tool && clause.sentence - clauses[before.clause].sentence <= 1) return;
     // "Please don't use the U-Net, just threshold the nuclei with triangle": a negated clause that names only a value of a
@@ -380,7 +412,7 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
   const mentions = picked
     .filter((p) => !excluded.includes(p.tool))
     .map((p) => ({ tool: p.tool, start: p.at ?? clauses[p.clause].start, end: clauses[p.clause].end, order: order.indexOf(p.clause) + (p.at !== undefined ? 0.5 : 0) }));
-  return { mentions, excluded: [...new Set(excluded)], excludedSpans, ...(scopes.length ? { scopes } : {}), ...(headings.length ? { headings } : {}), ...(notDone.length ? { notDone: notDone.map(({ at: _at, ...n }) => n) } : {}) };
+  return { mentions, excluded: [...new Set(excluded)], excludedSpans, ...(resultsOff.length ? { resultsOff } : {}), ...(resultsKept.length ? { resultsKept } : {}), ...(scopes.length ? { scopes } : {}), ...(headings.length ? { headings } : {}), ...(notDone.length ? { notDone: notDone.map(({ at: _at, ...n }) => n) } : {}) };
 }
 
 /** The tool's name or its own words hold the meaning ("set" of set_calibration, "describe" of movie_info's words). */
@@ -543,10 +575,14 @@ function calibrates(text: string, clause: Clause, request: string, catalogue: Ca
 function bestMatch(ranked: Match[], clause: string, catalogue: Catalogue): Match | undefined {
   const top = ranked[0];
   if (!top || !ranked[1] || ranked[1].score < 0.8 * top.score || !/\d/.test(clause)) return top;
+  const near = ranked.filter((m) => m.score >= 0.8 * top.score);
+  // ("the MSD up to lag 15": "lag", said with the number, names an argument of the MSD's tool too, so it tells nothing
+  // against it; "MSD" is its own) (a tool named by its name keeps it: "draw a kymograph" is no plot of kind kymograph)
+  const hasOwnWord = (m: Match) => (m.named || m.nameWord || m.matched.some((w) => !near.some((o) => o !== m && w.split(' ').every((x) => argumentMeanings(o.tool, catalogue).has(x)))) ? 1 : 0);
   const stated = (m: Match) => Object.keys(statedNumbers(m.tool, clause, catalogue)).length;
   // ("track with a max displacement of 6 microns per frame": the tool named whose own reading takes the number, over one whose words only describe it)
   const reads = (m: Match) => (m.named ? readsANumber(m.tool, clause, catalogue) : 0);
-  return ranked.filter((m) => m.score >= 0.8 * top.score).sort((a, b) => stated(b) - stated(a) || reads(b) - reads(a) || b.score - a.score)[0];
+  return near.sort((a, b) => stated(b) - stated(a) || reads(b) - reads(a) || hasOwnWord(b) - hasOwnWord(a) || b.score - a.score)[0];
 }
 
 /**
@@ -575,12 +611,12 @@ function fileFormatOfAnother(clause: string, tool: string, catalogue: Catalogue)
   const hasValue = (name: string, value: string) => Object.values(catalogue.get(name)?.properties ?? {}).some((p) => [...(p.enum ?? []), ...(p.anyOf ?? []).flatMap((a) => a.enum ?? [])].includes(value));
   for (const [name, info] of catalogue) {
     if (name === tool || !info.properties.format) continue;
-    // ("as a csv", "to TrackMate XML", "in CTC format"; "like in Fiji", "as in the paper" compare, they write nothing)
-    const m = /(?<!\b(?:like|as|just|same)\s)\b(?:(?:as|into|to)\s+(?:an?\s+|the\s+)?(?:(?:supplementary|separate|new|plain|standard|proper|\d+-bit)\s+)?([\p{L}\d-]+)(?:\s+(?:file|files|table|format|sheet|spreadsheet|folder|stack|movie))?|in\s+(?:an?\s+|the\s+)?([\p{L}\d-]+)\s+(?:file|files|format)|in\s+(?:an?|one)\s+([\p{L}\d-]+))\s*(?=$|[.,;!?)]|\s+(?:and|please|pls|for|by|so|too|if)\b)/iu.exec(clause);
+    // ("as a csv", "to TrackMate XML", "in CTC format", "in format of trackmate"; "like in Fiji", "as in the paper" compare, they write nothing)
+    const m = /(?<!\b(?:like|as|just|same)\s)\b(?:(?:as|into|to)\s+(?:an?\s+|the\s+)?(?:(?:supplementary|separate|new|plain|standard|proper|\d+-bit)\s+)?([\p{L}\d-]+)(?:\s+(?:file|files|table|format|sheet|spreadsheet|folder|stack|movie))?|in\s+(?:an?\s+|the\s+)?([\p{L}\d-]+)\s+(?:file|files|format)|in\s+(?:an?|one)\s+([\p{L}\d-]+)|in\s+(?:the\s+)?format\s+(?:of\s+)?([\p{L}\d-]+))\s*(?=$|[.,;!?)]|\s+(?:and|please|pls|for|by|so|too|if)\b)/iu.exec(clause);
     if (!m) continue;
     const value = findEnumValue(name, 'format', m[0], catalogue);
     // (a format's own name, "csv", "tiff", not a word many tools use: "into a single image" writes nothing)
-    const said = tokenize(m[1] ?? m[2] ?? m[3] ?? '')[0];
+    const said = tokenize(m[1] ?? m[2] ?? m[3] ?? m[4] ?? '')[0];
     if (!said || indexFor(catalogue).spread(meaning(said.stem)) >= GENERIC_SPREAD) continue;
     if (value && !hasValue(tool, value) && !findEnumValue(tool, 'format', m[0], catalogue)) return { tool: name, at: m.index };
   }
@@ -627,7 +663,11 @@ export function maskNames(text: string): string {
     // a quoted name; an apostrophe inside a word ("I'd", "Li's") is no quote
     // (four words or more in quotes, not after "called"/"named"/"as", are words reported: 'the reviewer asks "please provide the tracks as CSV"')
     .replace(/(^|[\s(])(["'`])[^"'`]*\2(?=$|[\s.,;:!?)])/g, (m, lead: string, _q: string, at: number, all: string) => (m.slice(lead.length + 1, -1).trim().split(/\s+/).length >= 4 && !/\b(?:called|named|name\s+it|as|titled|label(?:l?ed)?)\s*$/i.test(all.slice(0, at + lead.length)) ? m : lead + blank(m.slice(lead.length))))
-    .replace(/\b((?:called|named|name it)\s+)([\w-]+)/gi, (_m, lead: string, name: string) => lead + blank(name))
+    // ("tracking was performed in cellpilot": this program's own name asks for nothing)
+    .replace(/\bcellpilot\b/gi, blank)
+    // ("and call it n2v-hela": the naming words too, which ask for nothing)
+    .replace(/\bcall\s+(?:it|them|the\s+(?:model|result|output))(?:\s+as)?\s+[\w-]+/gi, blank)
+    .replace(/\b((?:called|named|name\s+(?:it|them|the\s+(?:model|result|output))(?:\s+as)?)\s+)([\w-]+)/gi, (_m, lead: string, name: string) => lead + blank(name))
     .replace(/\b((?:pipeline|workflow|recipe|protocol|steps|this|that|it|everything)\s+as\s+)(?!(?:a|an|the|pipeline|workflow|recipe|protocol|macro|yaml)\b)([\w-]+)/gi, (_m, lead: string, name: string) => lead + blank(name))
     .replace(/\b((?:run|apply|use|reuse|execute)\s+(?:the\s+|my\s+|our\s+)?(?:saved\s+)?)([\w-]+)(?=\s+(?:pipeline|workflow|recipe)\b)/gi, (_m, lead: string, name: string) => lead + blank(name))
     .replace(/\b((?:pipeline|workflow|recipe)\s+)([a-z0-9][\w-]*)(?=\s+(?:on|to|for)\b|\s*$)/gi, (_m, lead: string, name: string) => (/^(on|to|for|the|it)$/i.test(name) ? lead + name : lead + blank(name)))
@@ -712,7 +752,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // "(Reviewer 1, point 4)", "(see Fig. 2)": a reference to a document, whose numbers are no settings
   // "track w/o divisions", "segment w/ otsu": the abbreviations as their words
   // ("Dear cellpilot, ... Many thanks, Tom": the forms of a letter around the request are no part of it)
-  const named = numberWordsAsDigits(withShorthandNames(withoutReferenceAsides(withAbbreviationsWritten(withoutLetterForms(conversation.request))), argumentNamesOf(catalogue)));
+  const named = numberWordsAsDigits(withShorthandNames(withoutReferenceAsides(withAbbreviationStopsBlanked(withAgainVerbsPlain(withAbbreviationsWritten(withoutLetterForms(conversation.request)), catalogue))), argumentNamesOf(catalogue)));
   // "for experiment 12 (day 3), track the nuclei", "segment the nuclei in well A3, replicate 2": labels of which data, when
   // without them the request asks for analysis steps only (a well to image is the microscope's)
   const unlabelled = acquisitionRunning(conversation) ? named : withoutSampleLabels(named);
@@ -1041,10 +1081,15 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // turned down or left out ("Detect divisions") is off
   // (said with the other switches turned off, below)
   for (const step of steps) offByExclusion(step, understood.excludedSpans ?? [], text, catalogue);
+  for (const off of understood.resultsOff ?? []) {
+    const step = steps.find((s) => s.tool === off.tool && s.args[off.arg] === undefined);
+    if (step) step.args[off.arg] = false;
+  }
   // "denoise the movie; no gaussian please", "segment the nuclei, no otsu": a value turned down never runs (the whole
   // request's words, when it has one step of that tool)
   const pixelSizeUm = requestPixelSizeUm(conversation, catalogue);
   for (const step of steps) statedArguments(step, catalogue, pixelSizeUm);
+  for (const step of steps) givenName(step, conversation.request, catalogue);
   // (after the values said by name are read: "avoid bicubic interpolation" names the value it turns down)
   for (const step of steps) notes.push(...avoidTurnedDown(step, steps.filter((st) => st.tool === step.tool).length === 1 ? text : step.clause, steps.filter((st) => st !== step), catalogue));
   for (const step of steps) notes.push(...lengthsInPixels(step, pixelSizeUm, notes));
@@ -1057,6 +1102,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // (a calibration read from the whole request's numbers holds those alone: the other words are the other steps')
   for (const step of steps) if (!toldSteps.has(step)) notes.push(...notApplied(step, catalogue, notes));
   if (understood.excluded.length) notes.push(`Not run, as you asked: ${understood.excluded.join(', ')}.`);
+  for (const kept of understood.resultsKept ?? []) notes.push(`Not applied: "${kept.text}" — \`${kept.tool}\` always writes what it makes (no option leaves it out); it ran as asked.`);
   // "track the nuclei, ignoring those touching the edge": a step said after the one that needs its result, when nothing
   // made that result yet, runs first (one segmentation with its border rule, then the tracking; not a second one after)
   for (let j = 1; j < steps.length; j++) {
@@ -1130,6 +1176,21 @@ function takenByAddedStep(step: PlannedStep, sentence: string, text: string, con
 const INPUT_ARGS = new Set(['movie', 'labels', 'tracks', 'table', 'output', 'frames', 'channel']);
 
 /** "w/o" and "w/" written out ("without", "with"): lab shorthand that reads as a slash between steps otherwise. */
+/**
+ * "realign the frames", "re-segment", "retrack them": a verb said again ("re" before a word of the tools) is that verb, when
+ * the whole word is none of the tools' words nor an everyday word ("remove", "register", "resolve" stay as they are).
+ * Same length, so positions hold.
+ */
+function withAgainVerbsPlain(text: string, catalogue: Catalogue): string {
+  const index = indexFor(catalogue);
+  return text.replace(/\b(re-?)(\p{L}{4,})\b/giu, (word: string, prefix: string, verb: string) => {
+    const [whole] = tokenize(word.replace('-', ''));
+    const [rest] = tokenize(verb);
+    if (!whole || !rest || isEverydayWord(whole.word) || index.knows(meaning(whole.stem)) || index.recognizes(whole) || !index.knows(meaning(rest.stem))) return word;
+    return ' '.repeat(prefix.length) + verb;
+  });
+}
+
 function withAbbreviationsWritten(text: string): string {
   // ("can u plot ...", "thank u": chat's "u" after a verb that asks is "you", never a unit)
   return text.replace(/\bw\/o\b/gi, 'without').replace(/\bw\/(?=\s)/gi, 'with').replace(/\b(can|could|would|will|do|did|have|thank|thx)\s+u\b(?!\s*m\b)/gi, '$1 you');
@@ -1195,6 +1256,42 @@ const EXCLUDE_MEANING = meaning(normalizeWord('exclude'));
 /** The meanings of the words of a yes/no argument's name ("excludeBorder" → exclude, edge). */
 function switchName(arg: string): string[] {
   return tokenize(arg.replace(/([a-z])([A-Z])/g, '$1 $2')).map((t) => meaning(t.stem));
+}
+
+/**
+ * The clause with its last word blanked when that word ends a sentence (a full stop, then a capital or the end) and is read
+ * only as the start of another tool's word: a shorthand's full stop is followed by the rest of its phrase ("hier. clustering"),
+ * so "..., gaps also allowed hier." ends with a word ("here"), not hierarchical clustering. Said with another tool's words
+ * only: "then seg." alone is still the segmentation.
+ */
+function withoutShorthandAtSentenceEnd(clause: Clause, text: string, index: ToolIndex): string {
+  const last = /([\p{L}]+)\s*$/u.exec(clause.text);
+  if (!last || !/^\.(?:\s+\p{Lu}|\s*$)/u.test(text.slice(clause.end))) return clause.text;
+  const token = tokenize(last[1])[0];
+  // (read as a longer word it starts: "hier" as hierarchical, not a slip such as "thresholdd")
+  const read = token ? index.meanings([token])[0] : '';
+  if (!token || index.knows(meaning(token.stem)) || read === meaning(token.stem) || !read.startsWith(token.word)) return clause.text;
+  const blanked = clause.text.slice(0, last.index) + ' '.repeat(last[1].length) + clause.text.slice(last.index + last[1].length);
+  const [alone] = index.match(last[1]);
+  const [other] = index.match(blanked);
+  return alone && other && other.tool !== alone.tool ? blanked : clause.text;
+}
+
+/**
+ * "train a Noise2Void model ... and call it n2v-hela": the name said for what the step makes, as its `name` argument when
+ * the tool takes one (a string of the pattern its schema gives). The name is blanked for the matcher (maskNames).
+ */
+function givenName(step: PlannedStep, request: string, catalogue: Catalogue): void {
+  const p = catalogue.get(step.tool)?.properties.name;
+  if (!p || p.type !== 'string' || step.args.name !== undefined) return;
+  const said = /\b(?:called|named|(?:name|call)\s+(?:it|them|the\s+(?:model|result|output))(?:\s+as)?)\s+["'`]?([A-Za-z0-9][\w-]*)/i.exec(request)?.[1];
+  if (said && (!p.pattern || new RegExp(p.pattern).test(said))) step.args.name = said;
+}
+
+/** The tool's yes/no argument, on by default, named after writing one of the results said (`writeMovie` of "movie"). */
+function resultSwitch(tool: string, said: string[], catalogue: Catalogue): string | undefined {
+  const results = new Set(said.flatMap((m) => m.split(' ')));
+  return Object.entries(catalogue.get(tool)?.properties ?? {}).find(([arg, p]) => isSwitch(p) && p.default === true && switchName(arg).some((w) => results.has(w)))?.[0];
 }
 
 function isSwitch(p: PropertyInfo): boolean {
@@ -1679,7 +1776,8 @@ export function switchedOff(step: PlannedStep, catalogue: Catalogue): string[] {
     // "without gap closing" names the switch itself: plain enough
     .filter(([k]) => !nameWords(k).filter((w) => !nameWords('allow').includes(w)).every((w) => said.has(w)))
     .map(([k]) => {
-      const what = (props[k].description ?? k).replace(/^[\p{L}\d ]{1,20}:\s+/u, '').split(/(?<=\))\.|\.\s/)[0].replace(/\.$/, '').trim();
+      // (its first sentence, without "(default true)" and what false does after a semicolon)
+      const what = (props[k].description ?? k).replace(/^[\p{L}\d ]{1,20}:\s+/u, '').replace(/\s*\(default[^)]*\)/i, '').split(/(?<=\))\.|\.\s|;\s/)[0].replace(/\.$/, '').trim();
       return `Turned off, as you asked: ${what.charAt(0).toLowerCase()}${what.slice(1)} (\`${step.tool}\` ${k}: false).`;
     });
 }

@@ -14,6 +14,7 @@ import { asksWhy } from './explanations.ts';
 import { plainQuestion, readQuestion } from './tableAnswers.ts';
 import { allowedEdits, editDistance, normalizeWord } from './words.ts';
 import { ALL_TOOLS } from '../allTools.ts';
+import { numberText } from './quantities.ts';
 
 export interface RecordingQuestion {
   /** The tool that reports the recording's properties. */
@@ -216,15 +217,12 @@ function number(text: string | undefined): number | undefined {
   return /^\d+$/.test(text) ? Number(text) : words[text.toLowerCase()];
 }
 
-function round(v: number): string {
-  return String(Number(v.toPrecision(4)));
-}
 
 /** A time in the unit people read it in: 45 s, 12 min, 3.5 h (seconds beside it when converted). */
 function timeText(seconds: number, asked?: string): string {
   const unit = asked ?? (seconds < 120 ? 's' : seconds < 7200 ? 'min' : 'h');
   const inUnit = unit === 'h' ? seconds / 3600 : unit === 'min' ? seconds / 60 : seconds;
-  return unit === 's' ? `${round(seconds)} s` : `${round(inUnit)} ${unit} (${round(seconds)} s)`;
+  return unit === 's' ? `${numberText(seconds)} s` : `${numberText(inUnit)} ${unit} (${numberText(seconds)} s)`;
 }
 
 /** The time unit a question asks its answer in ("in minutes", "how many hours"). */
@@ -268,18 +266,18 @@ function propertyText(key: string, v: Record<string, unknown>, question: string)
       return `${plural(z, 'z slice')} (${z > 1 ? '3D: a z-stack per time point' : '2D: no z-stack'})`;
     }
     case 'zStepUm':
-      return Number(v.zSlices) <= 1 ? 'no z step: 1 z slice (2D)' : num('zStepUm') === undefined ? unknown('z step') : `${round(num('zStepUm')!)} µm between z slices`;
+      return Number(v.zSlices) <= 1 ? 'no z step: 1 z slice (2D)' : num('zStepUm') === undefined ? unknown('z step') : `${numberText(num('zStepUm')!)} µm between z slices`;
     case 'widthPx':
     case 'heightPx': {
       const px = num('pixelSizeUm');
       const [w, h] = [Number(v.widthPx), Number(v.heightPx)];
-      return `${w} x ${h} px${px ? ` (${round(w * px)} x ${round(h * px)} µm at ${round(px)} µm/px)` : ' (no calibration known)'}`;
+      return `${w} x ${h} px${px ? ` (${numberText(w * px)} x ${numberText(h * px)} µm at ${numberText(px)} µm/px)` : ' (no calibration known)'}`;
     }
     case 'pixelSizeUm': {
       const px = num('pixelSizeUm');
       // a print resolution the file carries instead (movie_info's printDpi) is named: "300 dpi" is no pixel size
-      const dpi = num('printDpi') ? `; its ${round(num('printDpi')!)} dpi is a print resolution, not a pixel size` : '';
-      return px === undefined ? `${unknown('pixel size')}${dpi}; lengths stay in px (no calibration known)` : `${round(px)} µm per pixel (${round(px * 1000)} nm)`;
+      const dpi = num('printDpi') ? `; its ${numberText(num('printDpi')!)} dpi is a print resolution, not a pixel size` : '';
+      return px === undefined ? `${unknown('pixel size')}${dpi}; lengths stay in px (no calibration known)` : `${numberText(px)} µm per pixel (${numberText(px * 1000)} nm)`;
     }
     case 'dtype': {
       const bits = /(\d+)/.exec(String(v.dtype))?.[1];
@@ -291,7 +289,7 @@ function propertyText(key: string, v: Record<string, unknown>, question: string)
       return `${String(v.format)}${v.compression && v.compression !== 'none' ? `, ${String(v.compression)}` : ', uncompressed'}`;
     case 'shape': {
       const px = num('pixelSizeUm');
-      return `${plural(frames, 'frame')} x ${plural(Number(v.zSlices), 'z slice')} x ${plural(Number(v.channels), 'channel')} x ${Number(v.heightPx)} x ${Number(v.widthPx)} px (T, Z, C, Y, X; ${Number(v.widthPx)} px wide${px ? `, ${round(px)} µm/px` : ', no calibration known'})`;
+      return `${plural(frames, 'frame')} x ${plural(Number(v.zSlices), 'z slice')} x ${plural(Number(v.channels), 'channel')} x ${Number(v.heightPx)} x ${Number(v.widthPx)} px (T, Z, C, Y, X; ${Number(v.widthPx)} px wide${px ? `, ${numberText(px)} µm/px` : ', no calibration known'})`;
     }
     case 'metadata': {
       const entries = Object.entries((v.metadata ?? {}) as Record<string, unknown>);

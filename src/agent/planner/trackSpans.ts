@@ -3,6 +3,7 @@
 // last spots, from a table of whole tracks (TrackMate's TRACK_START / TRACK_STOP, which are
 // times in the table's time unit, or frame indices from 0 when the movie has no frame interval).
 import type { Table } from '../../analysis/table.ts';
+import { numberText } from './quantities.ts';
 
 export type TrackEvent = 'start' | 'stop';
 
@@ -34,7 +35,7 @@ export function trackSpanAnswer(track: number, event: TrackEvent, tables: { tabl
     const frameOf = (v: number) => (inFrames ? Math.round(v) + 1 : intervalInTimeUnit ? Math.round(v / intervalInTimeUnit) + 1 : undefined);
     const at = (v: number) => {
       const frame = frameOf(v);
-      const time = inFrames ? '' : `${Number(v.toPrecision(4))} ${timeUnit} into the movie`;
+      const time = inFrames ? '' : `${numberText(v)} ${timeUnit} into the movie`;
       return frame === undefined ? `at ${time}` : `in frame ${frame}${time ? ` (${time})` : ''}`;
     };
     const first = at(row.TRACK_START);
