@@ -2,7 +2,7 @@
 // dispatch to the CTC (ctc.ts) and TrackMate XML (trackmateXml.ts) formats by path.
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import type { Branch, Spot, Tracks } from './tracks.ts';
-import { parseCsv, tableToCsv, writeTextAtomic, type Table } from './table.ts';
+import { FRAME_INDEX_UNIT, parseCsv, tableToCsv, writeTextAtomic, type Table } from './table.ts';
 import { trackIdOfBranch } from './track.ts';
 import { CONFIDENCE_SCALE } from './trackFeatures.ts';
 import { featuresFromFile, fileFeatureName, isThreeD } from './spotSize.ts';
@@ -89,10 +89,10 @@ export function tracksToTable(tracks: Tracks): Table {
     for (const f of features) if (!(named(f) in row)) row[named(f)] = s.features?.[f] ?? null;
     return row;
   });
-  // the header says the unit of a position or frame whose name does not ("x (px)", "t (frame)")
+  // the header says the unit of a position or frame whose name does not ("x (px)", "t (frame index from 0)")
   // and of a spot feature in the units of the file it came from ("RADIUS (µm)" from a TrackMate XML)
   const featureUnits = Object.fromEntries(Object.entries(tracks.spotFeatureUnits ?? {}).filter(([f]) => features.includes(f) && !RESERVED.has(f)).map(([f, unit]) => [named(f), unit]));
-  return { columns, rows, units: { ...featureUnits, t: 'frame', x: 'px', y: 'px', ...(hasZ ? { z: 'planes' } : {}), ...(confidenceOf.size ? { branch_confidence: CONFIDENCE_SCALE } : {}) } };
+  return { columns, rows, units: { ...featureUnits, t: FRAME_INDEX_UNIT, x: 'px', y: 'px', ...(hasZ ? { z: 'planes' } : {}), ...(confidenceOf.size ? { branch_confidence: CONFIDENCE_SCALE } : {}) } };
 }
 
 export function writeTracksCsv(path: string, tracks: Tracks): void {

@@ -33,6 +33,8 @@ describe('a spot size in files', () => {
     const header = tableToCsvOfTracks(tracks).split('\n')[0].split(',');
     expect(header).toContain('volume_voxels');
     expect(header).not.toContain('area_px');
+    // its frames count from 0 (frame 1 of the answers is t = 0), as the header says
+    expect(header).toContain('t (frame index from 0)');
     writeTracksCsv(join(dir, 'tracks.csv'), tracks);
     const back = await loadTracks(join(dir, 'tracks.csv'));
     expect(back.spots.map((s) => s.features)).toEqual([{ area_px: 584 }, { area_px: 590 }]);
