@@ -80,6 +80,11 @@ function countPerFrame(table: Table, name: string): Table {
   return { columns: [frameColumn, ...timeColumns, COUNT_FEATURE], rows };
 }
 
+/** The column of an embedding's i-th axis (umap_1, pca_2, tSNE 1), if the table has one. */
+function embeddingColumn(columns: string[], i: number): string | undefined {
+  return columns.find((c) => new RegExp(`^(umap|pc|pca|tsne|embedding)[_ ]?${i}$`, 'i').test(c));
+}
+
 function chooseKind(args: Args): Kind {
   if (args.kind) return args.kind;
   if (args.table) return args.xFeature ? 'scatter' : 'timeseries';
@@ -293,6 +298,11 @@ async function chart(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolResu
       tracks = await openTracks(ctx, args.tracks);
       table = await tracksTable(tracks, args.feature, calibration);
     } else throw new InputError(`kind "${kind}" needs a table (e.g. "table-2")${kind === 'timeseries' ? ' or tracks' : ''}`);
+    // an embedding's table (pca_1, pca_2; no time) drawn without a kind asked is its scatter, not a time series it cannot be
+    if (!args.kind && kind === 'timeseries' && embeddingColumn(table.columns, 1) && embeddingColumn(table.columns, 2) && !table.columns.some((c) => TIME_COLUMN.test(c))) {
+      kind = 'scatter';
+      values = { ...values, kind };
+    }
     if (args.table && kind === 'timeseries' && args.tracks && !table.columns.some((c) => TIME_COLUMN.test(c))) {
       // one row per track (no time): "speed over time" means the tracks' steps against time
       tracks = await openTracks(ctx, args.tracks);
@@ -308,7 +318,7 @@ async function chart(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolResu
       values = { ...values, feature, n: table.rows.filter((r) => typeof r[feature] === 'number').length };
       what = `the distribution of ${specs.columnTitle(table, feature)} over ${values.n} rows${unasked(args, specs.columnTitle(table, feature))}`;
     } else if (kind === 'scatter') {
-      const embedding = (i: number) => table.columns.find((c) => new RegExp(`^(umap|pc|pca|tsne|embedding)[_ ]?${i}$`, 'i').test(c));
+      const embedding = (i: number) => embeddingColumn(table.columns, i);
       const y = pickFeature(table.columns, numeric, args.feature ?? embedding(2));
       const areaColumn = ['area_um2', 'area_px'].find((c) => table.columns.includes(c));
       const x = pickFeature(table.columns, numeric, args.xFeature ?? embedding(1) ?? (y === areaColumn ? undefined : areaColumn), 'xFeature');

@@ -262,8 +262,14 @@ const embed = defineTool({
     // a table of one row per object per frame (measure's) embeds observations, not cells: 647 rows are 20 tracks' frames
     const { TIME_COLUMNS } = await import('../src/analysis/timeseries.ts');
     const perFrame = table.columns.some((c) => TIME_COLUMNS.includes(c));
-    const what = perFrame ? 'rows (an object in one frame each; summarise per cell first with analyze_timeseries "summary" to embed cells)' : 'cells';
-    const unit = perFrame ? 'rows' : 'cells';
+    // so does a table with several rows per cell and no frame (an MSD table's lags): 227 rows were 22 branches
+    const repeated = perFrame ? undefined : repeatedCells(table);
+    const what = perFrame
+      ? 'rows (an object in one frame each; summarise per cell first with analyze_timeseries "summary" to embed cells)'
+      : repeated
+        ? `rows, not cells (${repeated.cells} ${repeated.column} values with several rows each; embed a table of one row per cell, such as the track features of measure "tracks")`
+        : 'cells';
+    const unit = perFrame || repeated ? 'rows' : 'cells';
     const variance = result.explainedVarianceRatio ? ` (the two axes explain ${(100 * (result.explainedVarianceRatio[0] + (result.explainedVarianceRatio[1] ?? 0))).toFixed(0)}% of the variance)` : '';
     const clusters = result.clusterSizes.length ? `; clusters of ${result.clusterSizes.join(', ')} ${unit}` : '';
     return {
@@ -280,6 +286,17 @@ const embed = defineTool({
     };
   },
 });
+
+/** Columns that name the cell (track or branch) of a row, the most specific first. */
+const CELL_ID_COLUMNS = ['branch_id', 'track_id', 'TRACK_ID', 'cell_id', 'CellID', 'cell', 'track'];
+
+/** The cells of a table whose rows repeat them (no cell-naming column unique to a row), or undefined when each row is one cell. */
+function repeatedCells(table: { columns: string[]; rows: Record<string, unknown>[] }): { column: string; cells: number } | undefined {
+  const ids = CELL_ID_COLUMNS.filter((c) => table.columns.includes(c));
+  const distinct = (c: string) => new Set(table.rows.map((r) => r[c])).size;
+  if (ids.length === 0 || ids.some((c) => distinct(c) === table.rows.length)) return undefined;
+  return { column: ids[0], cells: distinct(ids[0]) };
+}
 
 export const tools: ToolSpec[] = [analyzeTimeseries, embed] as unknown as ToolSpec[];
 

@@ -8,10 +8,10 @@
 // session did not create. Every path the
 // session is given to write is recorded first in manifest.jsonl, so that cleaning up
 // (`cellpilot run` over an earlier run) deletes only what the session created.
-import { appendFileSync, closeSync, existsSync, lstatSync, opendirSync, openSync, readFileSync, readSync, realpathSync, rmdirSync, rmSync, statSync, type Stats } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, lstatSync, mkdirSync, opendirSync, openSync, readFileSync, readSync, realpathSync, rmdirSync, rmSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ArtifactType, ToolContext } from '../../tools/types.ts';
-import { InputError } from '../errors.ts';
+import { InputError, oneLine } from '../errors.ts';
 import { isPattern } from '../image/moviePath.ts';
 
 export const MANIFEST_FILE = 'manifest.jsonl';
@@ -340,6 +340,19 @@ export function dropPolicy(sessionDir: string): void {
  * The tool context a tool gets: reads go through inspectInput (special files and
  * non-movie folders refused, inputs remembered), outputs through checkOutput.
  */
+/**
+ * Creates the folder an output the person named goes in ("save the tracks as results/day2/tracks.csv"),
+ * as a save dialog would: without it the write failed with Node's "ENOENT ... tracks.csv.partial".
+ */
+function createFolderOf(real: string): void {
+  try {
+    mkdirSync(dirname(real), { recursive: true });
+  } catch (err) {
+    // (one line that names the folder and why: "cannot create the folder /data/x: permission denied; ...")
+    throw new InputError(oneLine(err));
+  }
+}
+
 export function guardContext<C extends ToolContext>(inner: C, policy: FilePolicy, typed: ReadonlySet<string>): C {
   // outputs granted to this call: files named after one of them beside it (a plot's .svg) are its side files
   const granted: string[] = [];
@@ -359,6 +372,7 @@ export function guardContext<C extends ToolContext>(inner: C, policy: FilePolicy
     outputPath: (suggestedName: string, output?: string) => {
       if (output) {
         const real = policy.checkOutput(output, typed, granted);
+        createFolderOf(real);
         policy.grant(real);
         granted.push(real);
         return real;

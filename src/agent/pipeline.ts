@@ -239,7 +239,22 @@ export function neededSteps(provenance: ProvenanceRecord[], tools: readonly Step
     targets = [last, ...analysis.filter((r) => r !== last && isEndResult(r) && fromFinalObjects(r))];
   }
   const needed = ancestors(targets);
-  return steps.filter((r) => needed.has(r) || appliesToLaterSteps(r, tools)).map((r) => r.step);
+  return steps.filter((r, i) => needed.has(r) || (appliesToLaterSteps(r, tools) && !supersededLater(r, steps.slice(i + 1)))).map((r) => r.step);
+}
+
+/** How a setting step applies its values, not a value it sets (the calibration's "keep the header's values"). */
+const HOW_TO_APPLY = new Set(['keepHeader']);
+
+/**
+ * Whether every value a step sets (a pixel size, an interval) is set again by a later step of the
+ * same tool on the same movie: nothing of it reaches the results, and a pipeline that kept it would
+ * name a parameter that changes nothing ("/calibrate 0.65 um 5 min", then "/calibrate 650 nm" saved
+ * two pixel sizes; --set on the first was silently overridden by the second).
+ */
+function supersededLater(r: ProvenanceRecord, later: ProvenanceRecord[]): boolean {
+  const values = Object.keys(r.args).filter((k) => !HOW_TO_APPLY.has(k) && !r.inputs.some((i) => i.arg === k) && r.args[k] !== undefined);
+  const again = later.filter((l) => l.tool === r.tool && l.args.movie === r.args.movie);
+  return values.length > 0 && values.every((k) => again.some((l) => l.args[k] !== undefined));
 }
 
 /**

@@ -459,7 +459,8 @@ export interface EmbedTableOptions {
   nNeighbors?: number;
 }
 
-const IDENTIFIERS = ['id', 'track_id', 'track', 'branch_id', 'cell_id', 'CellID', 'cell', 'label', 'frames', 't', 'frame', 'cluster'];
+// (TrackMate's TRACK_ID too: embedding the track features used each track's number as a feature)
+const IDENTIFIERS = ['id', 'track_id', 'TRACK_ID', 'track', 'branch_id', 'parent', 'spot_id', 'cell_id', 'CellID', 'cell', 'label', 'frames', 't', 'frame', 'cluster'];
 
 export async function embedTable(table: Table, options: EmbedTableOptions) {
   const features = options.features ?? table.columns.filter((c) => !IDENTIFIERS.includes(c) && table.rows.some((r) => typeof r[c] === 'number'));

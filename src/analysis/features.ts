@@ -3,12 +3,12 @@
 // channel. Column names carry their units: area_px, area_um2, perimeter_px, centroid_x_px,
 // mean_intensity_c1 (channel 1-based, as in Fiji). t is the 0-based frame index as in Tracks,
 // in the movie the labels were made from when they were cut from part of it (image/frameOrigin.ts)
-// (the CSV header says "t (frame)", and "z (planes)" for a z-stack). circularity is 4πA/P² from
+// (the CSV header says "t (frame index from 0)": frame 1 of the answers is t = 0; and "z (planes)" for a z-stack). circularity is 4πA/P² from
 // area_px and perimeter_px, clamped at 1 (small objects on a pixel grid exceed it; regionprops.ts says why).
 import { sourceFirstFrame } from '../image/frameOrigin.ts';
 import type { Movie, PlaneData } from '../image/movie.ts';
 import { groupPixels, intensityStats, regionShapes, type PixelGroups } from './regionprops.ts';
-import type { Cell, Table } from './table.ts';
+import { FRAME_INDEX_UNIT, type Cell, type Table } from './table.ts';
 
 export interface MeasureOptions {
   /** 0-based inclusive frame range; default all. */
@@ -140,8 +140,8 @@ export async function measureObjectsAndVolumes(labels: Movie, intensity: Movie |
     counter?.add(t, groups);
     options.onProgress?.(++done, total);
   });
-  // the header says the unit of the frame and plane indices, whose names do not ("t (frame)", "z (planes)"), as the tracks CSV does
-  const objects: Table = { columns, rows, units: { t: 'frame', ...(labels.shape.z > 1 ? { z: 'planes' } : {}) } };
+  // the header says the unit of the frame and plane indices, whose names do not ("t (frame index from 0)", "z (planes)"), as the tracks CSV does
+  const objects: Table = { columns, rows, units: { t: FRAME_INDEX_UNIT, ...(labels.shape.z > 1 ? { z: 'planes' } : {}) } };
   return counter ? { objects, volumes: counter.result() } : { objects };
 }
 
@@ -207,7 +207,7 @@ class VolumeCounter {
     this.endFrame();
     this.frame = -1;
     const columns = ['label', 't', ...(this.labels.meta.frameIntervalS ? ['time_s'] : []), 'z_slices', 'volume_voxels', ...(this.voxelSizeUm ? ['volume_um3'] : [])];
-    const table: Table = { columns, rows: this.rows, units: { t: 'frame' } };
+    const table: Table = { columns, rows: this.rows, units: { t: FRAME_INDEX_UNIT } };
     return this.voxelSizeUm ? { table, voxelSizeUm: this.voxelSizeUm, missing: [] } : { table, missing: this.missing };
   }
 }

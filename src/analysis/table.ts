@@ -14,6 +14,13 @@ export interface Table {
   units?: Record<string, string>;
 }
 
+/**
+ * The unit of a frame index column t, counted from 0 (as TrackMate's FRAME and the Cell Tracking
+ * Challenge count): answers and tool arguments count frames from 1 as Fiji does ("frame 10" is
+ * t = 9), so the header says where t starts: "t (frame index from 0)" (no comma: a header cell stays unquoted).
+ */
+export const FRAME_INDEX_UNIT = 'frame index from 0';
+
 /** A header cell with its unit in parentheses at the end: "TRACK_DURATION (min)". */
 const HEADER_WITH_UNIT = /^(\S.*?) \(([^()]+)\)$/;
 

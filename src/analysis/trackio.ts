@@ -2,9 +2,10 @@
 // dispatch to the CTC (ctc.ts) and TrackMate XML (trackmateXml.ts) formats by path.
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import type { Branch, Spot, Tracks } from './tracks.ts';
-import { parseCsv, tableToCsv, writeTextAtomic, type Table } from './table.ts';
+import { FRAME_INDEX_UNIT, parseCsv, tableToCsv, writeTextAtomic, type Table } from './table.ts';
 import { trackIdOfBranch } from './track.ts';
 import { CONFIDENCE_SCALE } from './trackFeatures.ts';
+import { featuresFromFile, fileFeatureName, isThreeD } from './spotSize.ts';
 
 const JSON_FORMAT = 'cellpilot-tracks';
 
@@ -59,14 +60,16 @@ export function tracksToTable(tracks: Tracks): Table {
   const trackOf = trackIdOfBranch(tracks);
   const parentOf = new Map(tracks.branches.map((b) => [b.id, b.parent]));
   const features = spotFeatureNames(tracks);
-  const hasZ = tracks.spots.some((s) => s.z !== undefined);
+  const hasZ = isThreeD(tracks.spots);
+  // a 3-D spot's pixel count is its voxels: the column says so (volume_voxels, not area_px)
+  const named = (f: string) => fileFeatureName(f, hasZ);
   const columns = ['track_id', 'branch_id', 'parent', 'spot_id', 't', 'x', 'y', ...(hasZ ? ['z'] : []), 'label'];
   if (tracks.frameIntervalS) columns.push('t_s');
   if (tracks.pixelSizeUm) columns.push('x_um', 'y_um');
   // the tracker's confidence in each branch (0-1), when it gave one
   const confidenceOf = new Map(tracks.branches.filter((b) => b.confidence !== undefined).map((b) => [b.id, b.confidence!]));
   if (confidenceOf.size) columns.push('branch_confidence');
-  columns.push(...features.filter((f) => !columns.includes(f)));
+  columns.push(...features.map(named).filter((f) => !columns.includes(f)));
   const spots = [...tracks.spots].sort((a, b) => (trackOf.get(a.branchId) ?? 0) - (trackOf.get(b.branchId) ?? 0) || a.branchId - b.branchId || a.t - b.t);
   const rows = spots.map((s) => {
     const row: Table['rows'][number] = {
@@ -83,13 +86,13 @@ export function tracksToTable(tracks: Tracks): Table {
     if (tracks.frameIntervalS) row.t_s = s.t * tracks.frameIntervalS;
     if (tracks.pixelSizeUm) (row.x_um = s.x * tracks.pixelSizeUm), (row.y_um = s.y * tracks.pixelSizeUm);
     if (confidenceOf.size) row.branch_confidence = confidenceOf.get(s.branchId) ?? null;
-    for (const f of features) if (!(f in row)) row[f] = s.features?.[f] ?? null;
+    for (const f of features) if (!(named(f) in row)) row[named(f)] = s.features?.[f] ?? null;
     return row;
   });
-  // the header says the unit of a position or frame whose name does not ("x (px)", "t (frame)")
+  // the header says the unit of a position or frame whose name does not ("x (px)", "t (frame index from 0)")
   // and of a spot feature in the units of the file it came from ("RADIUS (µm)" from a TrackMate XML)
-  const featureUnits = Object.fromEntries(Object.entries(tracks.spotFeatureUnits ?? {}).filter(([f]) => features.includes(f) && !RESERVED.has(f)));
-  return { columns, rows, units: { ...featureUnits, t: 'frame', x: 'px', y: 'px', ...(hasZ ? { z: 'planes' } : {}), ...(confidenceOf.size ? { branch_confidence: CONFIDENCE_SCALE } : {}) } };
+  const featureUnits = Object.fromEntries(Object.entries(tracks.spotFeatureUnits ?? {}).filter(([f]) => features.includes(f) && !RESERVED.has(f)).map(([f, unit]) => [named(f), unit]));
+  return { columns, rows, units: { ...featureUnits, t: FRAME_INDEX_UNIT, x: 'px', y: 'px', ...(hasZ ? { z: 'planes' } : {}), ...(confidenceOf.size ? { branch_confidence: CONFIDENCE_SCALE } : {}) } };
 }
 
 export function writeTracksCsv(path: string, tracks: Tracks): void {
@@ -103,6 +106,7 @@ export function tracksFromTable(table: Table, name = 'table'): Tracks {
   for (const c of ['branch_id', 't', 'x', 'y']) if (!table.columns.includes(c)) throw new RangeError(`${name} has no "${c}" column: a tracks CSV needs branch_id, t, x, y`);
   const spots: Spot[] = [];
   const branches = new Map<number, Branch>();
+  const threeD = table.rows.some((row) => typeof row.z === 'number');
   table.rows.forEach((row, k) => {
     const num = (c: string) => {
       const v = row[c];
@@ -115,7 +119,8 @@ export function tracksFromTable(table: Table, name = 'table'): Tracks {
     if (typeof row.label === 'number') spot.label = row.label;
     const features: Record<string, number> = {};
     for (const c of table.columns) if (!RESERVED.has(c) && typeof row[c] === 'number') features[c] = row[c] as number;
-    if (Object.keys(features).length) spot.features = features;
+    // (a 3-D spot's volume_voxels is the tracker's pixel count, area_px, as it was before writing)
+    if (Object.keys(features).length) spot.features = featuresFromFile(features, threeD);
     spots.push(spot);
     let b = branches.get(branchId);
     if (!b) branches.set(branchId, (b = { id: branchId, start: spot.t, end: spot.t, parent: typeof row.parent === 'number' ? row.parent : 0, spotIds: [] }));

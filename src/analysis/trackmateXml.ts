@@ -12,6 +12,7 @@ import { trackConfidenceById, trackFeatureDimension, trackFeatures, TRACK_CONFID
 import { LAP_DEFAULTS, type LapSettings } from './lap.ts';
 import { displayUnits, type TimeUnit } from '../image/calibration.ts';
 import { writeTextAtomic } from './table.ts';
+import { featuresFromFile, fileFeatureName, isThreeD, spotRadius } from './spotSize.ts';
 
 /** Spot feature holding the object's label in the label movie the tracks were made on (read back as spot.label). */
 const LABEL_FEATURE = 'LABEL';
@@ -135,6 +136,9 @@ export async function readTrackMateXml(path: string): Promise<{ tracks: Tracks; 
       spots.push(spot);
     }
   }
+  // a 3-D spot's volume_voxels, as writeTrackMateXml names it, is the tracker's pixel count (area_px) again
+  const threeD = isThreeD(spots);
+  for (const spot of spots) spot.features = featuresFromFile(spot.features ?? {}, threeD);
   const allTracks = (model.AllTracks ?? {}) as XmlNode;
   const trackNodes = asArray(allTracks.Track as XmlNode[]);
   const links: { source: number; target: number }[] = [];
@@ -206,7 +210,7 @@ export interface TrackMateWriteOptions {
   height: number;
   slices?: number;
   imageFile?: string;
-  /** Spot radius written as RADIUS (physical units). Default: from area_px when present, else 5 px. */
+  /** Spot radius written as RADIUS (physical units). Default: the disc of the spot's area (the sphere of its volume in 3-D tracks), else 5 px. */
   radius?: number;
   /** Time unit of POSITION_T, the time features and timeinterval; default: from the frame interval (min for 5-min frames). */
   timeUnit?: TimeUnit;
@@ -226,6 +230,8 @@ export function writeTrackMateXml(path: string, tracks: Tracks, options: TrackMa
   const spatialUnits = tracks.pixelSizeUm ? 'micron' : 'pixel';
   const timeUnits = tracks.frameIntervalS ? TRACKMATE_TIME_UNIT[units.time as TimeUnit] : 'frame';
   const extraFeatures = [...new Set(tracks.spots.flatMap((s) => Object.keys(s.features ?? {})))].filter((k) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(k) && !POSITION_ATTRIBUTES.has(k) && k !== 'RADIUS' && k !== 'QUALITY' && k !== LABEL_FEATURE).sort();
+  // a 3-D spot's pixel count is its voxels: the feature says so (volume_voxels) and RADIUS is the sphere's of that volume
+  const threeD = isThreeD(tracks.spots);
   const withLabels = tracks.spots.some((s) => s.label !== undefined);
   const trackOf = trackIdOfBranch(tracks);
   // TrackMate's tracks are the connected components with at least one edge; lone spots stay in AllSpots.
@@ -240,11 +246,7 @@ export function writeTrackMateXml(path: string, tracks: Tracks, options: TrackMa
     list.push(e);
     edgesByTrack.set(id, list);
   }
-  const radiusOf = (s: Spot): number => {
-    if (options.radius) return options.radius;
-    const area = s.features?.area_px;
-    return (area ? Math.sqrt(area / Math.PI) : 5) * lengthScale;
-  };
+  const radiusOf = (s: Spot): number => options.radius ?? spotRadius(s, threeD, lengthScale, zScale, 5);
   const out: string[] = [];
   out.push('<?xml version="1.0" encoding="UTF-8"?>');
   out.push('<TrackMate version="7.11.1">');
@@ -261,7 +263,7 @@ export function writeTrackMateXml(path: string, tracks: Tracks, options: TrackMa
     ['FRAME', 'Frame', 'NONE'],
     ['RADIUS', 'Radius', 'LENGTH'],
     ['VISIBILITY', 'Visibility', 'NONE'],
-    ...extraFeatures.map((k): [string, string, string] => [k, featureName(k), /intensity/i.test(k) ? 'INTENSITY' : 'NONE']),
+    ...extraFeatures.map((k): [string, string, string] => [fileFeatureName(k, threeD), featureName(fileFeatureName(k, threeD)), /intensity/i.test(k) ? 'INTENSITY' : 'NONE']),
     ...(withLabels ? [[LABEL_FEATURE, 'Label', 'NONE'] as [string, string, string]] : []),
   ];
   for (const [feature, name, dimension] of spotDecl) out.push(`        <Feature ${attrs({ feature, name, shortname: name, dimension, isint: feature === 'FRAME' || feature === 'VISIBILITY' || feature === LABEL_FEATURE ? 'true' : 'false' })} />`);
@@ -301,7 +303,7 @@ export function writeTrackMateXml(path: string, tracks: Tracks, options: TrackMa
         RADIUS: s.features?.RADIUS ?? radiusOf(s),
         VISIBILITY: 1,
       };
-      for (const k of extraFeatures) if (s.features?.[k] !== undefined) values[k] = s.features[k];
+      for (const k of extraFeatures) if (s.features?.[k] !== undefined) values[fileFeatureName(k, threeD)] = s.features[k];
       if (withLabels && s.label !== undefined) values[LABEL_FEATURE] = s.label;
       out.push(`        <Spot ${attrs(values).replace(/ID="(\d+)\.0"/, 'ID="$1"').replace(/FRAME="(\d+)\.0"/, 'FRAME="$1"').replace(/VISIBILITY="1\.0"/, 'VISIBILITY="1"').replace(/LABEL="(\d+)\.0"/, 'LABEL="$1"')} />`);
     }

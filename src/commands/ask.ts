@@ -7,6 +7,7 @@ import { lockSession } from '../agent/locks.ts';
 import { sessionsRoot } from '../agent/session.ts';
 import { InputError } from '../errors.ts';
 import { nothingRanReason } from './askOutcome.ts';
+import { savedFiles } from '../ui/preview.ts';
 
 const USAGE = 'usage: cellpilot ask "<request>" [--movie F] [--model M] [--json] [--session ID] [--yes]';
 
@@ -48,7 +49,11 @@ export async function run(argv: string[]): Promise<number> {
         streamed = e.final ? streamed : '';
       }
       if (e.type === 'step_start') process.stderr.write(`▸ ${e.tool} ${JSON.stringify(e.args)}\n`);
-      if (e.type === 'step_end') process.stderr.write(`  ${e.status === 'ok' ? '✓' : '✗'} ${e.summary} (${(e.durationMs / 1000).toFixed(1)} s)\n`);
+      if (e.type === 'step_end') {
+        process.stderr.write(`  ${e.status === 'ok' ? '✓' : '✗'} ${e.summary} (${(e.durationMs / 1000).toFixed(1)} s)\n`);
+        // an export's summary names its file; where it is, is said here
+        for (const path of savedFiles(e)) process.stderr.write(`    saved: ${path}\n`);
+      }
     });
   }
   const maxSteps = values['max-steps'] === undefined ? undefined : Number(values['max-steps']);

@@ -20,7 +20,7 @@ export const help = `options:
   --set NAME=VALUE  change one of the pipeline's parameters (e.g. --set segment_method=li) or give another input
   --pixel-size-um UM, --interval-s S, --z-step-um UM
                     the movies' calibration, over what their file headers say (without it, a movie whose header has
-                    none is measured in px and frames, and results say so)
+                    none is measured in px and frames, and results say so); a unit may follow: 650nm, 5min
   --json            print one JSON document on stdout
   --summary-only    run nothing: write DIR/summary.csv from the movie folders earlier runs of the pipeline left in DIR
                     (one job per movie, as the Snakefile of \`cellpilot export snakemake\` runs them, then this)
@@ -63,9 +63,9 @@ export async function run(argv: string[]): Promise<number> {
     inputs[m[1]] = m[2];
   }
   const calibration = {
-    pixelSizeUm: positive(values['pixel-size-um'], '--pixel-size-um', 'micrometres per pixel, e.g. --pixel-size-um 0.65'),
-    frameIntervalS: positive(values['interval-s'], '--interval-s', 'seconds between frames, e.g. --interval-s 300 for frames 5 min apart'),
-    zStepUm: positive(values['z-step-um'], '--z-step-um', 'micrometres between z planes, e.g. --z-step-um 2'),
+    pixelSizeUm: positive(values['pixel-size-um'], '--pixel-size-um', 'micrometres per pixel, e.g. --pixel-size-um 0.65', LENGTH_IN_UM),
+    frameIntervalS: positive(values['interval-s'], '--interval-s', 'seconds between frames, e.g. --interval-s 300 for frames 5 min apart', TIME_IN_S),
+    zStepUm: positive(values['z-step-um'], '--z-step-um', 'micrometres between z planes, e.g. --z-step-um 2', LENGTH_IN_UM),
   };
   for (const [value, option] of [[calibration.pixelSizeUm, '--pixel-size-um'], [calibration.zStepUm, '--z-step-um']] as const) {
     const doubt = nanometresDoubt(value, option);
@@ -152,10 +152,22 @@ export function withEarlierResults(results: MovieRunResult[], outDir: string, pi
   return [...results, ...earlier.sort((a, b) => a.dir.localeCompare(b.dir))];
 }
 
-/** A positive number given to an option, or undefined when the option was not given. */
-function positive(text: string | undefined, option: string, what: string): number | undefined {
+/** Units a length option may carry, in micrometres ("650nm" is 0.65 µm). */
+const LENGTH_IN_UM: Record<string, number> = { nm: 0.001, um: 1, 'µm': 1, 'μm': 1, micron: 1, microns: 1, mm: 1000 };
+/** Units a time option may carry, in seconds ("5min" is 300 s). */
+const TIME_IN_S: Record<string, number> = { ms: 0.001, s: 1, sec: 1, secs: 1, second: 1, seconds: 1, min: 60, mins: 60, minute: 60, minutes: 60, h: 3600, hr: 3600, hrs: 3600, hour: 3600, hours: 3600 };
+
+/**
+ * A positive number given to an option, in the option's own unit (µm, s), or undefined when the
+ * option was not given; a unit written after it is converted ("--interval-s 5min" is 300 s).
+ */
+export function positive(text: string | undefined, option: string, what: string, units: Record<string, number>): number | undefined {
   if (text === undefined) return undefined;
-  const value = Number(text.trim().replace(/\s*(µm|um|s)$/i, ''));
+  const m = /^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)\s*([^\d\s].*?)?\s*$/i.exec(text);
+  const unit = m?.[2]?.toLowerCase();
+  if (m && unit !== undefined && units[unit] === undefined) throw new InputError(`${option}: unknown unit "${m[2]}" in "${text}" (${what}); write a number, or one with ${Object.keys(units).filter((u, i, all) => all.findIndex((v) => units[v] === units[u]) === i).join(', ')}`);
+  // (to 12 digits: 650 nm is 0.65 µm, not 0.6500000000000001)
+  const value = m ? Number((Number(m[1]) * (unit === undefined ? 1 : units[unit])).toPrecision(12)) : NaN;
   if (!Number.isFinite(value) || value <= 0) throw new InputError(`${option} needs a positive number (${what}), got "${text}"`);
   return value;
 }

@@ -4,6 +4,8 @@ import { BYTES_PER_SAMPLE, formatShape, planeCount, type Movie, type Shape } fro
 export interface MovieInfo {
   path: string;
   format: string;
+  /** A file series: the number of files (absent for one file). */
+  files?: number;
   shape: Shape;
   /** Axis order of `shape` and of plane indices. */
   axes: 'TZCYX';
@@ -30,6 +32,7 @@ export function movieInfo(movie: Movie): MovieInfo {
   return {
     path: source.path,
     format: source.format,
+    ...(source.files !== undefined ? { files: source.files } : {}),
     shape: { ...shape },
     axes: 'TZCYX',
     planes: planeCount(shape),
@@ -60,9 +63,16 @@ const FORMAT_NAMES: Record<string, string> = {
   tiff: 'TIFF',
   imagej: 'ImageJ hyperstack TIFF',
   'ome-tiff': 'OME-TIFF',
-  series: 'file series (one TIFF per time point)',
+  series: 'file series',
   memory: 'in memory',
 };
+
+/** A series' files: " (20 TIFF files, one per plane)" where z or channels are in the names, "one per time point" where each holds a frame. */
+function seriesFiles(info: MovieInfo): string {
+  if (info.files === undefined) return '';
+  const each = info.files === info.planes && info.planes > info.shape.t ? 'one per plane' : info.files === info.shape.t ? 'one per time point' : `${info.planes} planes`;
+  return ` (${info.files} TIFF file${info.files === 1 ? '' : 's'}, ${each})`;
+}
 
 /** Human-readable lines, one fact per line. */
 export function formatMovieInfo(info: MovieInfo): string {
@@ -70,7 +80,7 @@ export function formatMovieInfo(info: MovieInfo): string {
   const num = (v: number) => Number(v.toPrecision(6)).toString();
   const rows: [string, string][] = [
     ['file', info.path],
-    ['format', `${FORMAT_NAMES[info.format] ?? info.format}${info.bigTiff ? ', BigTIFF' : ''}`],
+    ['format', `${FORMAT_NAMES[info.format] ?? info.format}${seriesFiles(info)}${info.bigTiff ? ', BigTIFF' : ''}`],
     ['shape', `${formatShape(info.shape)}  (${info.planes} plane${info.planes === 1 ? '' : 's'})`],
     ['dtype', info.dtype],
     ['pixel size', info.pixelSizeUm ? `${num(info.pixelSizeUm)} µm${info.pixelSizeYUm ? ` x ${num(info.pixelSizeYUm)} ${info.yUnit ?? 'µm'} (y)` : ''}` : info.printDpi ? `${unknown} (${printResolutionNote(info.printDpi)})` : unknown],

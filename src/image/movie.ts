@@ -55,6 +55,8 @@ export interface MovieSource {
   compression?: string;
   byteOrder?: 'little' | 'big';
   bigTiff?: boolean;
+  /** A file series: how many files hold its planes (one per time point, or one per plane when z or channels are in the names). */
+  files?: number;
 }
 
 export interface Movie {

@@ -100,7 +100,7 @@ export async function openSeries(pathOrPattern: string): Promise<Movie> {
   // The time index in each file name (e.g. CTC man_seg005.tif, or a folder t005.tif ...): gaps or an offset matter.
   const numbers = (/\{t/.test(basename(pathOrPattern)) ? undefined : timeNumbersOf(files)) ?? entries.map((e) => e.t);
   if (numbers.some((n, i) => n !== i)) meta.extra = { ...meta.extra, frameNumbers: formatFrameNumbers(numbers) };
-  const source: MovieSource = { ...first.source, path: pathOrPattern, format: 'series' };
+  const source: MovieSource = { ...first.source, path: pathOrPattern, format: 'series', files: files.length };
   await first.close();
   for (const f of files.slice(1)) {
     const m = await openTiffMovie(f);
@@ -144,7 +144,7 @@ async function openNamedSeries(pathOrPattern: string, layout: SeriesLayout): Pro
   const first = await openTiffMovie(files[0]);
   const ref = { y: first.shape.y, x: first.shape.x, dtype: first.dtype };
   const meta: MovieMeta = { ...first.meta, channelNames: channels.map((c) => `C${c}`) };
-  const source: MovieSource = { ...first.source, path: pathOrPattern, format: 'series' };
+  const source: MovieSource = { ...first.source, path: pathOrPattern, format: 'series', files: files.length };
   await first.close();
   for (const f of files) {
     const m = await openTiffMovie(f);

@@ -2,7 +2,7 @@
 // a feature's distribution, track paths in the image plane, and an embedding
 // (PCA / UMAP) scatter coloured by cluster. Data are inlined, so the saved spec
 // reproduces the figure on its own (open it in the Vega editor).
-import type { Cell, Table } from '../analysis/table.ts';
+import { FRAME_INDEX_UNIT, type Cell, type Table } from '../analysis/table.ts';
 
 type Spec = Record<string, unknown>;
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -28,12 +28,13 @@ const UNIT_SUFFIX = new RegExp(`^(.*?)_(${UNIT_KEY})(?:_per_(${UNIT_KEY}))?$`);
 
 /**
  * Readable axis title from a column name whose suffix is its unit: "area_px" -> "area (px²)",
- * "speed_um_per_min" -> "speed (µm/min)", "time_min" -> "time (min)", "t" -> "time (frame)".
+ * "speed_um_per_min" -> "speed (µm/min)", "time_min" -> "time (min)", "t" -> "time (frame index from 0)"
+ * (as the tables' header says it: answers count frames from 1, so frame 10 is at 9).
  * A column whose name does not say its unit takes the one its table declares (the CSV header's:
  * "TRACK_MEAN_SPEED", "µm/min" -> "TRACK MEAN SPEED (µm/min)").
  */
 export function axisTitle(column: string, unit?: string): string {
-  if (column === 't') return 'time (frame)';
+  if (column === 't') return `time (${FRAME_INDEX_UNIT})`;
   if (column === 'frame') return 'frame';
   if (unit) return `${column.replace(/_/g, ' ')} (${unit})`;
   const m = UNIT_SUFFIX.exec(column);

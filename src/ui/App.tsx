@@ -21,7 +21,7 @@ export interface ChatAppProps {
   model: string;
   movies: string[];
   /** Previews for a finished step (tables, plots); default none. */
-  previews?: (event: Extract<AgentEvent, { type: 'step_end' }>, columns: number) => { table?: TablePreview; image?: ImagePreview };
+  previews?: (event: Extract<AgentEvent, { type: 'step_end' }>, columns: number) => { table?: TablePreview; image?: ImagePreview; files?: string[] };
   /** Earlier requests for the ↑ history. */
   history?: string[];
   /** Called with each submitted line (to persist the history). */
@@ -119,7 +119,7 @@ export function ChatApp(props: ChatAppProps): React.ReactElement {
       dispatch({ type: 'agent', event });
       if (event.type === 'step_end' && props.previews) {
         const extra = props.previews(event, columnsRef.current);
-        if (extra.table || extra.image) dispatch({ type: 'attach', stepId: event.stepId, ...extra });
+        if (extra.table || extra.image || extra.files?.length) dispatch({ type: 'attach', stepId: event.stepId, ...extra });
       }
     });
   }, [backend, props.previews]);

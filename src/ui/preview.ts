@@ -40,12 +40,21 @@ export function imagePreview(path: string, columns: number, protocol: ImageProto
   return { path, lines: halfBlockLines(decodePng(png), columns) };
 }
 
-/** Previews for a finished step: its first table and its first PNG plot; unreadable files are skipped. */
-export function stepPreviews(event: StepEndEvent, columns: number, protocol?: ImageProtocol): { table?: TablePreview; image?: ImagePreview } {
+/**
+ * Files a finished step wrote for the user, with their full path: those of a tool whose results are
+ * copies in another format or place (an export), which its summary names only by file name.
+ */
+export function savedFiles(event: StepEndEvent): string[] {
+  if (event.status !== 'ok' || !findTool(event.tool)?.writesCopies) return [];
+  return [...new Set(event.artifacts.map((a) => a.path))];
+}
+
+/** Previews for a finished step: its first table, its first PNG plot and the files it wrote for the user; unreadable files are skipped. */
+export function stepPreviews(event: StepEndEvent, columns: number, protocol?: ImageProtocol): { table?: TablePreview; image?: ImagePreview; files?: string[] } {
   if (event.status !== 'ok') return {};
   // the tables a tool declares as ground truth (the simulator's drift, lineage) are no measurements worth a preview
   const truth = findTool(event.tool)?.truth ?? [];
-  const out: { table?: TablePreview; image?: ImagePreview } = {};
+  const out: { table?: TablePreview; image?: ImagePreview; files?: string[] } = {};
   const table = event.artifacts.find((a) => a.type === 'table' && !truth.includes(a.type) && a.path.endsWith('.csv'));
   const png = event.artifacts.find((a) => /\.png$/i.test(a.path));
   try {
@@ -58,5 +67,8 @@ export function stepPreviews(event: StepEndEvent, columns: number, protocol?: Im
   } catch {
     /* likewise */
   }
+  // (a preview already shows its file's path)
+  const files = savedFiles(event).filter((path) => path !== out.table?.path && path !== out.image?.path);
+  if (files.length) out.files = files;
   return out;
 }

@@ -35,6 +35,8 @@ export interface ToolCardState {
   values: Record<string, unknown>;
   table?: TablePreview;
   image?: ImagePreview;
+  /** Files the step wrote for the user (an export's CSV, XML or CTC folder), shown with their full path. */
+  files?: string[];
 }
 
 export type TranscriptItem =
@@ -77,7 +79,7 @@ export type ChatAction =
   | { type: 'agent'; event: AgentEvent | AssistantDeltaEvent }
   | { type: 'user'; text: string }
   | { type: 'notice'; tone: 'info' | 'error' | 'help'; text: string }
-  | { type: 'attach'; stepId: string; table?: TablePreview; image?: ImagePreview }
+  | { type: 'attach'; stepId: string; table?: TablePreview; image?: ImagePreview; files?: string[] }
   | { type: 'header'; info: HeaderInfo; intro?: string }
   /** Items of a resumed session's earlier turns, printed once below the header. */
   | { type: 'history'; items: TranscriptItem[] }
@@ -180,7 +182,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return state.busy || state.starting ? { ...state, live: [...state.live, item] } : { ...state, committed: [...state.committed, item] };
     }
     case 'attach': {
-      const change = (c: ToolCardState): ToolCardState => ({ ...c, ...(action.table ? { table: action.table } : {}), ...(action.image ? { image: action.image } : {}) });
+      const change = (c: ToolCardState): ToolCardState => ({ ...c, ...(action.table ? { table: action.table } : {}), ...(action.image ? { image: action.image } : {}), ...(action.files?.length ? { files: action.files } : {}) });
       return { ...state, live: updateCard(state.live, action.stepId, change), committed: updateCard(state.committed, action.stepId, change) };
     }
     case 'clear':

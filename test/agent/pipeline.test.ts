@@ -124,6 +124,23 @@ describe('lean pipelines: neededSteps', () => {
     expect(() => neededSteps(provenance, ALL_TOOLS, ['plot-9'])).toThrow(/plot-9 is not a result/);
   });
 
+  it('leaves out a calibration step whose every value a later one sets again (its parameter would change nothing: --set on it was overridden)', async () => {
+    const { neededSteps } = await import('../../src/agent/pipeline.ts');
+    const { ALL_TOOLS } = await import('../../src/agent/allTools.ts');
+    const told = [
+      step(1, 'set_calibration', { pixelSizeUm: 0.65, frameIntervalS: 300, timeUnit: 'min', movie: 'movie-1' }, []),
+      step(2, 'set_calibration', { pixelSizeUm: 0.5, movie: 'movie-1', keepHeader: true }, []),
+      step(3, 'set_calibration', { frameIntervalS: 60, timeUnit: 's', movie: 'movie-1' }, []),
+      step(4, 'set_calibration', { zStepUm: 2, movie: 'movie-1' }, []),
+      step(5, 'set_calibration', { pixelSizeUm: 0.3, movie: 'movie-9' }, []),
+      step(6, 'segment', { movie: 'movie-1', method: 'li' }, ['labels-1']),
+    ];
+    // s1's pixel size is set again by s2, its interval and unit by s3; s4 sets what no later step does; s5 is another movie's
+    expect(neededSteps(told, ALL_TOOLS)).toEqual(['s2', 's3', 's4', 's5', 's6']);
+    // a later step that sets only part of it keeps it
+    expect(neededSteps([told[0], told[1], told[5]], ALL_TOOLS)).toEqual(['s1', 's2', 's6']);
+  });
+
   it("a step whose tool opens a file (role 'open') becomes the pipeline's input, whatever its name", () => {
     const opened = [
       { ...(step(1, 'read_file_in', { movie: '/data/a.tif', kind: 'movie' }, ['movie-1']) as object), inputs: [{ arg: 'movie', ref: '/data/a.tif', path: '/data/a.tif' }] },

@@ -87,14 +87,16 @@ describe('measureObjects', () => {
     expect((await measureObjects(empty)).rows).toEqual([]);
   });
 
-  it('the CSV header says the unit of the frame and plane indices ("t (frame)", "z (planes)"), which read back as t and z', async () => {
+  it('the CSV header says the unit of the frame and plane indices ("t (frame index from 0)", "z (planes)"), which read back as t and z', async () => {
     const stack = movieFromPlanes({ t: 2, z: 2, c: 1, y: H, x: W }, 'int32', () => objects());
     const table = await measureObjects(stack);
     const header = tableToCsv(table).split('\n')[0];
-    expect(header.startsWith('label,t (frame),z (planes),area_px,')).toBe(true);
+    expect(header.startsWith('label,t (frame index from 0),z (planes),area_px,')).toBe(true);
     expect(parseCsv(tableToCsv(table)).columns.slice(0, 3)).toEqual(['label', 't', 'z']);
     const flat = await measureObjects(movieFromPlanes({ t: 1, z: 1, c: 1, y: H, x: W }, 'int32', () => objects()));
-    expect(tableToCsv(flat).split('\n')[0].startsWith('label,t (frame),area_px,')).toBe(true);
+    expect(tableToCsv(flat).split('\n')[0].startsWith('label,t (frame index from 0),area_px,')).toBe(true);
+    // the first frame is t = 0 there, which answers call frame 1: the header says where t starts
+    expect(flat.rows.every((r) => r.t === 0)).toBe(true);
   });
 });
 

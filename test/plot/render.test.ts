@@ -26,7 +26,7 @@ describe('plot specs and rendering', () => {
     expect(axisTitle('time_min')).toBe('time (min)');
     expect(axisTitle('speed_um_per_min')).toBe('speed (µm/min)');
     expect(axisTitle('speed_px_per_frame')).toBe('speed (px/frame)');
-    expect(axisTitle('t')).toBe('time (frame)');
+    expect(axisTitle('t')).toBe('time (frame index from 0)');
     expect(axisTitle('circularity')).toBe('circularity');
     // an area counted in pixels is in px² (it read "area (px)"); a perimeter in px stays px
     expect(axisTitle('area_px')).toBe('area (px²)');
@@ -48,7 +48,7 @@ describe('plot specs and rendering', () => {
     expect(plot.svg).toContain('<svg');
     // 3 tracks = 3 line marks
     expect((plot.svg.match(/mark-line role-mark/g) ?? []).length).toBe(3);
-    expect(plot.svg).toContain('time (frame)');
+    expect(plot.svg).toContain('time (frame index from 0)');
     const png = decodePng(plot.png);
     expect(png.width).toBe(plot.widthPx);
     expect(png.width).toBeGreaterThan(900); // 480 px plot + axes, at 2x

@@ -115,6 +115,16 @@ describe('plot tool', () => {
     expect(spec.layer[0].data.values).toHaveLength(6);
   }, 30000);
 
+  it('an embedding\'s table (pca_1, pca_2, cluster; no time column) plotted with no kind asked is its scatter (it failed: "a time series needs a time column")', async () => {
+    await setup;
+    const embedded = join(dir, 'embedding.csv');
+    writeTableCsv(embedded, { columns: ['branch_id', 'pca_1', 'pca_2', 'cluster'], rows: [1, 2, 3, 4].map((b) => ({ branch_id: b, pca_1: b, pca_2: -b, cluster: b % 2 })) });
+    const result = await call({ table: embedded }, ctx);
+    expect(result.values).toMatchObject({ kind: 'scatter', x: 'pca_1', y: 'pca_2', colorBy: 'cluster', n: 4 });
+    // a table with a time column stays a time series when no kind is asked
+    expect((await call({ table: tablePath, feature: 'area_px' }, ctx)).values.kind).toBe('timeseries');
+  }, 30000);
+
   it('a time series from the tracks names the tracks it could not draw (a one-spot track has no speed): it said "2 tracks" of 3 unexplained', async () => {
     await setup;
     const withLoner: Tracks = {

@@ -103,6 +103,17 @@ describe('analyze_timeseries and embed tools', () => {
     expect(result.summary).toMatch(/^Embedded 1440 rows \(an object in one frame each; summarise per cell first with analyze_timeseries "summary" to embed cells\) from 2 features by PCA .*; clusters of \d+, \d+ rows\.$/);
   });
 
+  it('an embedding of a table with several rows per cell and no frame (an MSD table\'s lags) says it embedded rows, not cells; one row per track is cells', async () => {
+    const msd = join(dir, 'msd.csv');
+    writeTableCsv(msd, { columns: ['branch_id', 'lag', 'msd'], rows: [1, 2, 3].flatMap((b) => [1, 2, 3, 4].map((lag) => ({ branch_id: b, lag, msd: b * lag + 0.1 * lag * lag }))) });
+    const rows = await call('embed', { table: msd, method: 'pca', k: 2 }, ctx);
+    expect(rows.summary).toMatch(/^Embedded 12 rows, not cells \(3 branch_id values with several rows each; embed a table of one row per cell/);
+    expect(rows.summary).toMatch(/clusters of \d+, \d+ rows\.$/);
+    const perTrack = join(dir, 'per-track.csv');
+    writeTableCsv(perTrack, { columns: ['TRACK_ID', 'speed', 'area'], rows: [1, 2, 3, 4, 5, 6].map((id) => ({ TRACK_ID: id, speed: id % 3, area: 100 + id })) });
+    expect((await call('embed', { table: perTrack, method: 'pca', k: 2 }, ctx)).summary).toMatch(/^Embedded 6 cells from 2 features/);
+  });
+
   it('warns that per-frame labels name cells only after tracking', async () => {
     const labelled = join(dir, 'labels.csv');
     const table = cellTable();

@@ -69,7 +69,7 @@ describe('track tools', () => {
     expect(measured.summary).toMatch(/Volumes \(each object's voxels over the z slices it spans, one label through z\): 2 objects in 1 frames, mean volume 3\.25 µm³ \(6\.5 voxels of 0\.5 x 0\.5 x 2 µm\)/);
     expect(measured.artifacts).toHaveLength(2);
     expect(measured.values).toMatchObject({ volumes: 2, meanVolumeVoxels: 6.5, meanVolumeUm3: 3.25 });
-    expect(readFileSync(measured.artifacts[1].path, 'utf8').split('\n')[0]).toBe('label,t (frame),z_slices,volume_voxels,volume_um3');
+    expect(readFileSync(measured.artifacts[1].path, 'utf8').split('\n')[0]).toBe('label,t (frame index from 0),z_slices,volume_voxels,volume_um3');
   });
 
   it('reads a request for volumes (in words or µm³) as volumes asked for, and nothing else as one', async () => {
@@ -117,7 +117,7 @@ describe('track tools', () => {
     expect(existsSync(join(ctc.artifacts[0].path, 'res_track.txt'))).toBe(true);
     expect(existsSync(join(ctc.artifacts[0].path, 'mask019.tif'))).toBe(true);
     const csv = await call('export', { format: 'csv', tracks: tracksId });
-    expect(readFileSync(csv.artifacts[0].path, 'utf8').split('\n')[0]).toMatch(/^track_id,branch_id,parent,spot_id,t \(frame\),x \(px\),y \(px\),label/);
+    expect(readFileSync(csv.artifacts[0].path, 'utf8').split('\n')[0]).toMatch(/^track_id,branch_id,parent,spot_id,t \(frame index from 0\),x \(px\),y \(px\),label/);
     const xml = await call('export', { format: 'trackmate', tracks: tracksId });
     expect(readFileSync(xml.artifacts[0].path, 'utf8')).toContain('<AllTracks>');
     // our TrackMate XML keeps each spot's label: measured with it, the objects join their branches by label

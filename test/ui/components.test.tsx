@@ -31,6 +31,12 @@ describe('tool card', () => {
     expect(failed).toContain('cells.tif: no such file');
   });
 
+  it('shows where an export wrote its files', () => {
+    const card: ToolCardState = { ...running, tool: 'export', status: 'ok', durationMs: 100, summary: 'Wrote TrackMate XML cells-labels.xml as tracks-2.', files: ['/data/sessions/s1/artifacts/cells-labels.xml'] };
+    const frame = render(<ToolCard card={card} width={100} />).lastFrame()!;
+    expect(frame).toContain('saved: /data/sessions/s1/artifacts/cells-labels.xml');
+  });
+
   it('keeps a narrow card on one line per row', () => {
     const frame = render(<ToolCard card={running} width={40} />).lastFrame()!;
     for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(40);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ALL_TOOLS } from '../../src/agent/allTools.ts';
 import { encodePng } from '../../src/plot/png.ts';
-import { stepPreviews, tablePreview } from '../../src/ui/preview.ts';
+import { savedFiles, stepPreviews, tablePreview } from '../../src/ui/preview.ts';
 import { detectImageProtocol, halfBlockLines, inlineImageSequence } from '../../src/ui/terminalImage.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cellpilot-preview-'));
@@ -69,5 +69,22 @@ describe('step previews', () => {
     const out = stepPreviews(event, 80, 'text');
     expect(out.image?.lines.length).toBeGreaterThan(0);
     expect(stepPreviews({ ...event, artifacts: [{ id: 'table-1', type: 'table', path: join(dir, 'missing.csv') }] }, 80, 'text')).toEqual({});
+  });
+
+  it('names where an export wrote its files (its summary gives only the file name), not the files of other steps', () => {
+    const exporter = ALL_TOOLS.find((t) => t.writesCopies)!;
+    const other = ALL_TOOLS.find((t) => !t.writesCopies && t.produces?.includes('tracks'))!;
+    const xml = join(dir, 'cells-labels.xml');
+    const event = { type: 'step_end' as const, turnId: 't1', stepId: 's1', tool: exporter.name, status: 'ok' as const, durationMs: 1, summary: 'Wrote TrackMate XML cells-labels.xml', artifacts: [{ id: 'tracks-2', type: 'tracks' as const, path: xml }], values: {} };
+    expect(savedFiles(event)).toEqual([xml]);
+    expect(stepPreviews(event, 80, 'text')).toEqual({ files: [xml] });
+    expect(savedFiles({ ...event, tool: other.name })).toEqual([]);
+    expect(savedFiles({ ...event, status: 'error' })).toEqual([]);
+    // a table the export wrote is previewed with its path: not named twice
+    const csv = join(dir, 'export.csv');
+    writeFileSync(csv, 'a,b\n1,2\n');
+    const table = stepPreviews({ ...event, artifacts: [{ id: 'table-2', type: 'table', path: csv }] }, 80, 'text');
+    expect(table.table?.path).toBe(csv);
+    expect(table.files).toBeUndefined();
   });
 });

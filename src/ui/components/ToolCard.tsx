@@ -1,5 +1,5 @@
 // One tool call: name and key arguments, a spinner and a progress bar while it runs,
-// then the duration, the one-line summary, and a table or image preview.
+// then the duration, the one-line summary, a table or image preview, and where an export wrote its files.
 import React, { useEffect, useState } from 'react';
 import { Box, Text } from 'ink';
 import type { ToolCardState } from '../state.ts';
@@ -58,6 +58,11 @@ export function ToolCard({ card, width }: { card: ToolCardState; width: number }
       ) : null}
       {card.table ? <TableView table={card.table} width={width - 2} /> : null}
       {card.image ? <ImageView image={card.image} /> : null}
+      {(card.files ?? []).map((path) => (
+        <Box key={path} paddingLeft={2}>
+          <Text dimColor wrap="truncate-middle">{`saved: ${path}`}</Text>
+        </Box>
+      ))}
     </Box>
   );
 }
