@@ -68,9 +68,10 @@ let inputScale = 1;
 
 try {
   // As the segment tool does for target "cells": parameters from the movie's first, middle and last
-  // frames, for irregular objects (the `shape` option, where seg-auto.ts has it).
-  const asCells = { objects: 'auto' as const, shape: 'irregular' };
-  const { options, chosen } = await sequenceParameters(data, asCells);
+  // frames, for irregular objects, the threshold chosen from the movie (method "auto", the tool's default;
+  // before 3 December this left the method unset, which is Otsu, and reported it as the default).
+  const asCells = { objects: 'auto' as const, shape: 'irregular' as const };
+  const { options, chosen } = await sequenceParameters(data, { ...asCells, method: 'auto' });
   const round = (s: { DET: number; SEG: number }) => ({ DET: +s.DET.toFixed(3), SEG: +s.SEG.toFixed(3) });
   // The classical side of the evidence is what the tool runs by default (method "auto"); each
   // threshold by name is measured too and the best of them kept beside it, for the README.

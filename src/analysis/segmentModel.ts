@@ -37,6 +37,13 @@ export interface ModelEvidence {
   /** How the model's outlines were sized when measured, where that is a choice (seg-shape.ts ShapeArea). */
   area?: string;
   measured?: string;
+  /**
+   * The same comparison on data unlike the model's training frames (transformed copies of held-out frames:
+   * other scales, bit depths, noise, blur, backgrounds; models/training/cells-robust.ts), the mean over them.
+   * Where present it decides: a model trained on one movie is judged by what it does on movies it has not
+   * seen, and its own movie's held-out frames are only reported beside it.
+   */
+  unlikeTraining?: { data: string; model: { DET: number; SEG: number }; classical: { DET: number; SEG: number } };
 }
 
 export interface TargetModel {
@@ -65,9 +72,11 @@ export async function modelByEvidence(target: SegmentTarget): Promise<{ useModel
   if (!best) return { useModel: false, reason: `no ${target} segmentation model is installed, so the classical pipeline ran` };
   const e = best.evidence;
   if (!e) return { useModel: false, key: best.key, reason: `${best.key} carries no measurement against the classical pipeline, so the classical pipeline ran` };
-  const ours = e.model[e.measure];
-  const theirs = e.classical[e.measure];
-  const figures = `${e.measure} ${ours.toFixed(2)} for ${best.key} against ${theirs.toFixed(2)} for the classical pipeline on ${e.data}`;
+  const basis = e.unlikeTraining ?? e;
+  const ours = basis.model[e.measure];
+  const theirs = basis.classical[e.measure];
+  const ownFrames = e.unlikeTraining ? `; on ${e.data}: ${e.model[e.measure].toFixed(2)} against ${e.classical[e.measure].toFixed(2)}` : '';
+  const figures = `${e.measure} ${ours.toFixed(2)} for ${best.key} against ${theirs.toFixed(2)} for the classical pipeline on ${basis.data}${ownFrames}`;
   return ours > theirs ? { useModel: true, key: best.key, reason: `the model measured better on ${target}: ${figures}` } : { useModel: false, key: best.key, reason: `the classical pipeline measured better on ${target}: ${figures}` };
 }
 

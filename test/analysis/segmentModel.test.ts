@@ -176,13 +176,13 @@ describe('the model at the object scale of the movie', () => {
 
 describe('choosing a model by its own evidence', () => {
   /** A copy of the tiny test model declared as a whole-cell segmenter with the given measurement. */
-  async function fakeCellModel(root: string, name: string, modelSeg: number, classicalSeg: number): Promise<void> {
+  async function fakeCellModel(root: string, name: string, modelSeg: number, classicalSeg: number, unlikeTraining?: object): Promise<void> {
     const { cpSync, readFileSync, writeFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { fileURLToPath } = await import('node:url');
     const folder = join(root, name);
     cpSync(fileURLToPath(new URL('../onnx/fixtures/tiny-unet', import.meta.url)), folder, { recursive: true });
-    const evidence = { data: 'test frames', measure: 'SEG', model: { DET: 0.9, SEG: modelSeg }, classical: { DET: 0.9, SEG: classicalSeg } };
+    const evidence = { data: 'test frames', measure: 'SEG', model: { DET: 0.9, SEG: modelSeg }, classical: { DET: 0.9, SEG: classicalSeg }, ...(unlikeTraining ? { unlikeTraining } : {}) };
     const rdf = readFileSync(join(folder, 'rdf.yaml'), 'utf8').replace(/^config:\n/m, `config:\n  cellpilot: ${JSON.stringify({ task: 'segment-cells', evidence })}\n`);
     writeFileSync(join(folder, 'rdf.yaml'), rdf);
   }
@@ -208,6 +208,12 @@ describe('choosing a model by its own evidence', () => {
       const declined = await modelByEvidence('cells');
       expect(declined).toMatchObject({ useModel: false, key: 'cells-worse' });
       expect(declined.reason).toMatch(/classical pipeline measured better/);
+      // better on its own movie's frames, worse on data unlike them: the latter decides, and both are named
+      process.env.CELLPILOT_MODELS = worse;
+      await fakeCellModel(worse, 'cells-own-movie', 0.993, 0.42, { data: 'variants', model: { DET: 0.7, SEG: 0.4 }, classical: { DET: 0.8, SEG: 0.55 } });
+      const unlike = await modelByEvidence('cells');
+      expect(unlike).toMatchObject({ useModel: false, key: 'cells-own-movie' });
+      expect(unlike.reason).toMatch(/classical pipeline measured better on cells: SEG 0\.40 for cells-own-movie against 0\.55 for the classical pipeline on variants; on test frames: 0\.99 against 0\.42/);
       // nuclei models are not whole-cell models
       expect((await modelsForTarget('nuclei')).some((m) => m.key.startsWith('cells-'))).toBe(false);
     } finally {
