@@ -281,7 +281,8 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
   // ("488 to 7%, interval 15 min": a timing with its value after a comma is a clause of its own)
   // (only after a value of its own: "image faster, every 30 s" is one change said twice)
   // ("channels first, then z": one order said in two parts, not two commands)
-  const clauses = orderInOneClause(whole).split(SPLIT).flatMap((c) => c.split(/(?<=\b(?:off|out))\s*,\s*|(?<=\d[^,]*)\s*,\s*(?=(?:and\s+)?(?:the\s+)?(?:interval|every|time[\s-]?step|frame rate)\b[^,]*\d)/i)).flatMap((c) => splitSecondCommand(c, config)).flatMap((c) => splitAfterDrop(c, config, now)).flatMap((c) => stopVerbOverObjects(c, config)).flatMap((c) => perChannel(c, config)).map((c) => c.replace(CONNECTIVE, '')).filter((c) => c.trim().length > 0);
+  // ("mCherry off and brightfield on": two parts each switched, joined by "and", are two commands)
+  const clauses = orderInOneClause(whole).split(SPLIT).flatMap((c) => c.split(/(?<=\b(?:off|out))\s*,\s*|(?<=\b(?:off|out|on))\s*,?\s+and\s+(?=(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:on|off|out)\b)|(?<=\d[^,]*)\s*,\s*(?=(?:and\s+)?(?:the\s+)?(?:interval|every|time[\s-]?step|frame rate)\b[^,]*\d)/i)).flatMap((c) => splitSecondCommand(c, config)).flatMap((c) => splitAfterDrop(c, config, now)).flatMap((c) => stopVerbOverObjects(c, config)).flatMap((c) => perChannel(c, config)).map((c) => c.replace(CONNECTIVE, '')).filter((c) => c.trim().length > 0);
   const out: Adjustment[] = [];
   const unread: string[] = [];
   let lastChannel: string | undefined;
@@ -551,7 +552,8 @@ function readPartStopped({ t, channels, channel, now }: ClauseWords): Adjustment
   if (dropsGrid(t)) return [{ kind: 'grid', grid: null }];
   // one position: "stop imaging position 2", "drop Pos1", "skip the third field"; "add a position at (500, 500)"
   const several = positionsNumbered(t);
-  if (several.length > 1 && STOP_WORD_AT.test(t) && !channel) return several.map((p) => ({ kind: 'dropPosition' as const, position: p }));
+  // ("take positions 3 and 4 out", "positions 1, 2 off": the verb's particle at the end, as for one position)
+  if (several.length > 1 && (STOP_WORD_AT.test(t) || OFF_AT_END.test(t)) && !channel) return several.map((p) => ({ kind: 'dropPosition' as const, position: p }));
   const position = positionNamed(t, now);
   // "only image the second position from now", "just positions 1 and 3": every other position is dropped
   const kept = several.length > 1 ? several : position ? [position] : [];
@@ -567,7 +569,8 @@ function readPartStopped({ t, channels, channel, now }: ClauseWords): Adjustment
   // ("pos 2 out", "position 3 off please": the position and off/out at the end)
   if (position && (STOP_WORD_AT.test(t) || OFF_AT_END.test(t)) && !channel) return [{ kind: 'dropPosition', position }];
   // "add a position at (500, 500)", "also image (500, 500) and (900, 0)": added to the positions, not instead of them
-  if (/\b(?:add|include|also|another|extra|additional|as well|too)\b/.test(t) && !/\b(?:instead|only|just)\b/.test(t)) {
+  // ("new position x = 1200, y = 800": one new position is one more, never the list replaced by it)
+  if (/\b(?:add|include|also|another|extra|additional|as well|too)\b|\bnew\s+(?:(?:stage|xy)\s+)?(?:position|point|field|site|location)\b(?!s)/.test(t) && !/\b(?:instead|only|just)\b/.test(t)) {
     // "add the current stage position": where the stage is now is the microscope's to say, never guessed here
     // (while a run moves the stage between its positions, where it is now is one of them, whichever is being imaged)
     if (/\b(?:current|present|this)\s+(?:stage\s+)?(?:position|location|field|spot)\b|\bposition\s+(?:here|where (?:we|the stage|it) (?:are|is))\b|\bwhere the stage is\b|\b(?:here|this one)\b/.test(t) && !parsePositionList(t).length) {
@@ -1110,7 +1113,7 @@ function channelsStopped(t: string, config: MicroscopeConfig): string[] {
 const STOP_AS_VALUE = new RegExp(String.raw`^(?:\s+(?:channel|laser|line))?\s*[:=\-–]\s*(?:${STOP_VERB}|off|out|none)(?:\s+(?:it|please|pls|now|for now|from now(?: on)?))*\s*[.!]*$`);
 
 /** Off or out at the end of the words ("488 off", "GFP out please"). */
-const OFF_AT_END = /^(?:.*?)(?:\s+(?:channel|laser|light|line|colou?r))*\s*\b(?:off|out)\b(?:\s+(?:please|now|for now|from now on|thanks))*\s*[.!]*$/;
+const OFF_AT_END = /^(?:.*?)(?:\s+(?:channel|laser|light|line|colou?r))*\s*\b(?:off|out)\b(?:\s+(?:please|now|for now|from now on|from now|from here on|anymore|any more|thanks))*\s*[.!]*$/;
 
 /** Off or out at the end, or before a remark only ("mCherry out, everything else is fine"). */
 function offAtTheEnd(t: string, config: MicroscopeConfig): boolean {

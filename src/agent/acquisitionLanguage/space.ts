@@ -90,7 +90,9 @@ export function dropsZStack(text: string): boolean {
 /** Stage positions written as coordinates: "(0, 0), (500, 0) and (1000, 200)" or "x=0 y=0; x=500 y=0". */
 export function parsePositionList(text: string): StagePosition[] {
   const out: StagePosition[] = [];
-  const tuple = new RegExp(String.raw`\(\s*${NUM}\s*,\s*${NUM}(?:\s*,\s*${NUM})?\s*\)`, 'g');
+  // ("(2000 µm, 350 µm)": each coordinate may carry its unit)
+  const um = String.raw`\s*(?:µm|um|microns?)?`;
+  const tuple = new RegExp(String.raw`\(\s*${NUM}${um}\s*,\s*${NUM}${um}(?:\s*,\s*${NUM}${um})?\s*\)`, 'g');
   let m: RegExpExecArray | null;
   while ((m = tuple.exec(text))) out.push({ xUm: Number(m[1]), yUm: Number(m[2]), ...(m[3] !== undefined ? { zUm: Number(m[3]) } : {}) });
   if (out.length) return out.map((p, i) => ({ name: `Pos${i}`, ...p }));
