@@ -30,6 +30,9 @@ const TRIGGER_NOUN = /\b(?:divi\w+|mitos[ie]s|mitotic|cells?|count|number|nuclei
 
 /** Words that take a rule away; stopping and ending count only when the words say "rule". */
 const REMOVES_RULE = /\b(?:remove|delete|cancel|drop|disable|deactivate|turn off|switch off|turn (?:it|that|this|that one|this one|them) off|switch (?:it|that|this|that one|this one|them) off|get rid of|forget|scrap|undo|ditch|bin|lose)\b/;
+/** A proposal declined, said alone: "no", "nope, don't activate it", "no thanks", "don't turn it on". */
+const DECLINES = /^(?:no|nope|nah|no thanks|no thank you|not now|(?:(?:no|nope|nah|actually|hmm+)[,.!\s]+)*(?:(?:please\s+)?(?:don'?t|do not|never mind,?\s*(?:don'?t)?)\s+(?:activate|enable|add|use|confirm|apply|turn on|switch on|start|do)\s*(?:it|that|this|the rule|that rule|this rule|that one)?|leave it|forget (?:it|that)|scrap (?:it|that)))(?:[,\s]+(?:please|thanks|thank you))?\s*[.!]*$/;
+
 /** Words that point at something said before: "it", "that one", "the last one". */
 const POINTS_AT = /\b(?:it|that|this|them|(?:that|this|the (?:last|latest|newest|first|second|third|previous|other)) one|the one (?:about|for|with|on|that|which|where|watching))\b/;
 
@@ -42,6 +45,13 @@ function ruleRemoved(t: string, earlier: EarlierStep[]): MicroscopeRoute | undef
   if (/^(?:when(?:ever)?|if|once|as soon as|each time|every time)\b/.test(t)) return undefined;
   const saysRule = /\brules?\b/.test(t) && (REMOVES_RULE.test(t) || /\b(?:stop|kill|end|abort)\b/.test(t));
   const last = earlier.at(-1);
+  // "no, don't activate it", "nope", "no thanks" right after a rule was proposed: it stays inactive, said so (nothing runs)
+  const proposed = last && carries(last.tool, 'proposeRule') && last.args.confirm !== true && last.values?.confirmed !== true;
+  if (proposed && DECLINES.test(t)) {
+    const meant = rulesMeant('it', earlier);
+    const id = 'ruleIds' in meant ? meant.ruleIds[0] : 'the rule';
+    return { ask: `OK: ${id} was not activated, and nothing was changed (say "remove ${id === 'the rule' ? 'rule-1' : id}" to take it off the list).` };
+  }
   const afterRule = !!last && (carries(last.tool, 'proposeRule') || carries(last.tool, 'listRules')) && REMOVES_RULE.test(t) && POINTS_AT.test(t);
   // "delete the division one", "scrap the cell count one": a rule of this conversation by what it watches or does
   const byKind = REMOVES_RULE.test(t) && namesRuleByKind(t, earlier);
@@ -79,6 +89,8 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
   // ("in case of division, add mCherry", "in the event of a mitosis, ...": an event said as a noun, as "upon division")
   text = text.replace(/^\s*(?:in (?:the )?case of|in the event of)\s+(?=(?:a\s+|any\s+|each\s+|every\s+)?(?:cell\s+)?(?:divi\w+|mitos[ie]s|mitotic)\b)/i, 'upon ');
   text = text.replace(/^\s*(?:should|in case|in the event that|provided that|supposing)\s+(?=(?:the|there|it|they|any|a|an|more|fewer|less|cells?|nuclei|focus|intensity|signal|count)\b[^,]*,)/i, 'if ');
+  // "zoom to 40x on any dividing cell", "refocus for every mitotic cell": the event said as the action's object is its condition
+  text = text.replace(/^\s*(.+?)\s+(?:on|for|at|onto|into|in)\s+(?:any|every|each|a|the next)\s+(?:(?:dividing|mitotic)\s+cells?|cells?\s+(?:that|which)\s+(?:divides?|is dividing|enters? mitosis)|mitos[ie]s|divisions?)\s*[.!]*$/i, (whole, action: string) => (/^(?:when(?:ever)?|if|once|as soon as)\b|^(?:please\s+)?(?:segment|track|measure|count|quantify|analy[sz]e|plot|detect|export|save|show|find|label)\b/i.test(action) ? whole : `whenever a cell divides, ${action}`));
   const t = withoutHedges(normaliseText(text).toLowerCase());
   // "forget it", "never mind", "scratch that": a request taken back, nothing to do (never a stop)
   if (/^(?:(?:ok(?:ay)?|oh|ah|actually|no|sorry|hmm+)[,\s]+)*(?:forget (?:it|that|about it)|never ?mind|nevermind|scratch that|ignore (?:that|it|me)|cancel that request)(?:[,\s]+(?:sorry|thanks|please))?\s*[.!]*$/.test(t)) return { ask: 'OK, I changed nothing.' };
@@ -301,7 +313,7 @@ function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig)
  */
 function correctedValue(t: string, earlier: EarlierStep[]): Adjustment | undefined {
   // ("a bit more, say 70", "try 40", "more like 2%", "let's go with 60", "hmm, 70 then": another value offered for the one just set)
-  if (!/\b(?:make (?:that|it)|i meant|i mean|actually|instead|rather|correction|say|try|more like|go with|let'?s do|then)\b|^(?:no|sorry|oops)\b|\ba (?:bit|little|touch|tad) (?:more|less|higher|lower|longer|shorter|brighter|dimmer)\b/.test(t)) return undefined;
+  if (!/\b(?:make (?:that|it)|i meant|i mean|actually|instead|rather|correction|say|try|more like|go with|let'?s do|then|back to)\b|^(?:no|sorry|oops)\b|\ba (?:bit|little|touch|tad) (?:more|less|higher|lower|longer|shorter|brighter|dimmer)\b/.test(t)) return undefined;
   const last = earlier.at(-1);
   const changes = last && carries(last.tool, 'change') && Array.isArray(last.args.changes) ? (last.args.changes as Adjustment[]) : [];
   if (changes.length !== 1) return undefined;

@@ -102,6 +102,10 @@ export function parsePositionList(text: string): StagePosition[] {
   // ("a spot at 100, 200 µm with z 50", "at 1500, -300, z = 20": its focus said after the pair)
   const bare = new RegExp(String.raw`\b(?:at|to)\s+${NUM}\s*(?:µm|um)?\s*,\s*${NUM}\s*(?:µm|um)?(?![\d.]|\s*(?:%|ms|s\b|sec|min|h\b))(?:\s*(?:,|and|with|at)?\s*(?:a\s+)?(?:z|focus|height)\s*(?:=|:|of|at)?\s*${NUM})?`, 'i').exec(text);
   if (!out.length && bare && /\b(?:positions?|fields?|sites?|locations?|spots?|points?)\b/i.test(text)) out.push({ xUm: Number(bare[1]), yUm: Number(bare[2]), ...(bare[3] !== undefined ? { zUm: Number(bare[3]) } : {}) });
+  // "add xy position 500, -200": the pair right after the word for a position, when it reads as coordinates
+  // (a unit, a sign, a decimal or a value past 9: "positions 3, 4" are two positions by number)
+  const afterNoun = new RegExp(String.raw`\b(?:xy\s+)?(?:position|point|location|site|spot|coordinates?)\s*[:=]?\s*${NUM}(\s*(?:µm|um))?\s*,\s*${NUM}(\s*(?:µm|um))?(?![\d.]|\s*(?:%|ms|s\b|sec|min|h\b))`, 'i').exec(text);
+  if (!out.length && afterNoun && (afterNoun[2] || afterNoun[4] || [afterNoun[1], afterNoun[3]].some((v) => /[-.]/.test(v) || Math.abs(Number(v)) > 9))) out.push({ xUm: Number(afterNoun[1]), yUm: Number(afterNoun[3]) });
   return out.map((p, i) => ({ name: `Pos${i}`, ...p }));
 }
 

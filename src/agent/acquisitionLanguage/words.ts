@@ -351,6 +351,13 @@ export function spokenNumbers(text: string): string {
     .replace(WORDS_BEFORE_UNIT, (m, n: string, gap: string) => (Number.isFinite(wordNumber(n)) && !/^one$/i.test(n) ? `${wordNumber(n)}${gap.includes('-') ? ' ' : gap || ' '}` : m));
 }
 
+/** A share of a setting as it is now: group 1 the share, group 2 a percentage's number. */
+const SHARE_FACTOR: Record<string, number> = { half: 0.5, 'a half': 0.5, 'a third': 1 / 3, 'one third': 1 / 3, 'a quarter': 0.25, 'a tenth': 0.1, twice: 2, double: 2, triple: 3, 'three times': 3, 'two times': 2 };
+const SHARE_OF_CURRENT = new RegExp(
+  String.raw`\b(${Object.keys(SHARE_FACTOR).join('|')}|(\d+(?:\.\d+)?)\s*(?:%|percent|per cent))\s+(?:of\s+)?(?:what\s+(?:it|they)\s+(?:is|are|was|were)(?:\s+(?:now|set to|at))?|(?:the|its|their)\s+(?:current|present|existing|actual)(?:\s+(?:value|one|setting|level|power|exposure|intensity))?|the\s+(?:value|level|setting)\s+(?:now|it is now|it has now))(?![\w])`,
+  'gi',
+);
+
 /** An amount taken off a setting: group 1 the amount (a share, a percentage or a value with its unit), group 2 the setting. */
 const TAKEN_OFF = new RegExp(
   String.raw`\b(?:take|took|taking|knock|knocked|shave|shaved|trim|chop|lop|cut)\s+((?:a|one)[\s-](?:half|third|quarter|fifth|tenth)|half|\d+(?:\.\d+)?\s*(?:%|percent|per cent|ms|msec|s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?|µm|um|microns?))\s+off\s+(?:of\s+)?([^,;.!?]+?)(?=\s*(?:[,;.!?]|\s(?:and|but|then)\s|$))`,
@@ -410,6 +417,14 @@ export function labShorthand(text: string): string {
     // "take a third off the exposure", "knock 20% off the GFP power", "shave 10 ms off it": an amount taken off a
     // setting is that setting reduced by it (never the amount as the new value)
     .replace(TAKEN_OFF, (_m, amount: string, setting: string) => `reduce ${setting.trim()} by ${amount}`)
+    // "time-point spacing 7 min", "the time between frames", "delay between time points": the interval, in its one word
+    // (a spacing in z, "z spacing 2 µm", is not one)
+    .replace(/\b(?:time[\s-]?point|timepoint|frame|temporal)\s+(?:spacing|separation|gap|delay)\b|\b(?:spacing|separation|gap|delay|time|pause|wait)\s+between\s+(?:(?:consecutive|successive|two|each|the)\s+)*(?:time[\s-]?points|timepoints|frames|images|acquisitions|rounds|loops)\b/gi, 'interval')
+    // "time points 100", "number of time points: 150", "# frames = 80": a count of time points said after its noun
+    .replace(/\b(?:(?:the\s+)?(?:total\s+)?(?:number|no\.?|count|#)\s*(?:of\s+)?(?:time[\s-]?points?|timepoints?|frames?|loops?)|(?:time[\s-]?points|timepoints|loops))\s*(?:[:=]|\bto\b|\bis\b)?\s*(\d+)\b(?!\s*(?:-|to\b|and\b|%|s\b|sec|min|h\b|ms))/gi, '$1 time points in total')
+    // "half of what it is now", "50% of the current value", "twice the current one": a share of the setting as it is, a factor
+    // (never the share as the new value: "GFP power 50% of the current value" is half the power, not 50 %)
+    .replace(SHARE_OF_CURRENT, (_m, share: string, pct: string | undefined) => `${pct !== undefined ? Number(pct) / 100 : SHARE_FACTOR[share.toLowerCase().replace(/\s+/g, ' ')]}x of the current`)
     // "10 pct": per cent
     .replace(/(\d)\s*pct\b/gi, '$1%')
     // "1h30", "2 h 15": hours and the minutes after them

@@ -7,7 +7,8 @@
 // a rule by what it watches ("the division one"); another value offered for the one just set.
 import { describe, expect, it } from 'vitest';
 import type { EarlierStep } from '../../../src/agent/acquisitionLanguage/route.ts';
-import { asked, changes, fourPositions, route, threeChannels, toolOf, withExposures } from './runningAcquisition.ts';
+import { routeMicroscopeRequest } from '../../../src/agent/acquisitionLanguage/index.ts';
+import { asked, changes, fourPositions, route, start, threeChannels, toolOf, withExposures } from './runningAcquisition.ts';
 
 const after = (...steps: Record<string, unknown>[][]): EarlierStep[] => [...threeChannels, ...steps.map((c) => ({ tool: 'adjust_acquisition', args: { changes: c } }))];
 const twoRules: EarlierStep[] = [
@@ -99,5 +100,121 @@ describe('another value offered for the one just set', () => {
     expect(changes('a bit more, say 70', after([{ kind: 'exposure', exposureMs: 50, channel: 'FITC' }]))).toEqual([{ kind: 'exposure', exposureMs: 70, channel: 'FITC' }]);
     expect(changes('try 40', after([{ kind: 'exposure', exposureMs: 100, channel: 'Rhodamine' }]))).toEqual([{ kind: 'exposure', exposureMs: 40, channel: 'Rhodamine' }]);
     expect(changes('hmm, 2% then', after([{ kind: 'power', powerPercent: 5, channel: 'DAPI' }]))).toEqual([{ kind: 'power', powerPercent: 2, channel: 'DAPI' }]);
+  });
+});
+
+describe('a count of time points said after its noun', () => {
+  it('is the run\'s total number of time points', () => {
+    expect(changes('time points 120')).toEqual([{ kind: 'loops', loops: 120 }]);
+    expect(changes('number of timepoints = 80')).toEqual([{ kind: 'loops', loops: 80 }]);
+    expect(changes('total number of frames: 300')).toEqual([{ kind: 'loops', loops: 300 }]);
+  });
+  it('reads a plan written as settings', () => {
+    const r = routeMicroscopeRequest('MDA: channels Cy5 (40 ms), DAPI (10 ms); time points 50, interval 1 min');
+    expect(r).toMatchObject({ tool: 'start_acquisition', args: { plan: { channels: [{ config: 'Cy5', exposureMs: 40 }, { config: 'DAPI', exposureMs: 10 }], timePlan: { intervalS: 60, loops: 50 } } } });
+  });
+});
+
+describe('the interval by its other names', () => {
+  it('reads the spacing, delay or time between time points as the interval (never a spacing in z)', () => {
+    expect(changes('time-point spacing 4 min')).toEqual([{ kind: 'interval', intervalS: 240 }]);
+    expect(changes('set the delay between frames to 90 s')).toEqual([{ kind: 'interval', intervalS: 90 }]);
+    expect(changes('time between consecutive time points: 20 min')).toEqual([{ kind: 'interval', intervalS: 1200 }]);
+  });
+});
+
+describe('a position added by a pair after its noun', () => {
+  it('reads the pair as coordinates when they look like ones', () => {
+    expect(changes('add xy position 750, -120', fourPositions)).toEqual([{ kind: 'addPosition', xUm: 750, yUm: -120 }]);
+    expect(changes('add a point 2500, 40', fourPositions)).toEqual([{ kind: 'addPosition', xUm: 2500, yUm: 40 }]);
+    expect(changes('also image location 12.5, 300', fourPositions)).toEqual([{ kind: 'addPosition', xUm: 12.5, yUm: 300 }]);
+  });
+});
+
+describe('one channel\'s focus moved', () => {
+  const stack = start({ channels: [{ config: 'FITC' }, { config: 'Rhodamine' }, { config: 'Brightfield' }], timePlan: { intervalS: 300, durationS: 43200 }, zPlan: { rangeUm: 10, stepUm: 1 } });
+  it('is that channel\'s z offset, never the stage moved for every channel', () => {
+    expect(changes('shift the GFP focus up by 0.5 µm', stack)).toEqual([{ kind: 'channelZOffset', channel: 'FITC', zOffsetUm: 0.5 }]);
+    expect(changes('move the focus for mCherry down 2 µm', stack)).toEqual([{ kind: 'channelZOffset', channel: 'Rhodamine', zOffsetUm: -2 }]);
+    expect(changes('lower the brightfield plane by 1.5 µm', stack)).toEqual([{ kind: 'channelZOffset', channel: 'Brightfield', zOffsetUm: -1.5 }]);
+  });
+  it('moves the focus when no channel is named', () => {
+    expect(changes('shift the focus up by 1 µm', stack)).toEqual([{ kind: 'moveStage', relative: true, zUm: 1 }]);
+  });
+});
+
+describe('the run going again, said alone', () => {
+  it('resumes', () => {
+    expect(toolOf('restart acquiring')).toBe('resume_acquisition');
+    expect(toolOf('ok, get it going again')).toBe('resume_acquisition');
+    expect(toolOf('turn the acquisition back on please')).toBe('resume_acquisition');
+  });
+});
+
+describe('"go back to" a value right after a change', () => {
+  it('is the value just set, corrected', () => {
+    expect(changes('too strong, go back to 3', after([{ kind: 'power', powerPercent: 8, channel: 'Rhodamine' }]))).toEqual([{ kind: 'power', powerPercent: 3, channel: 'Rhodamine' }]);
+    expect(changes('hmm, back to 40 ms', after([{ kind: 'exposure', exposureMs: 90, channel: 'DAPI' }]))).toEqual([{ kind: 'exposure', exposureMs: 40, channel: 'DAPI' }]);
+    expect(changes('too fast, go back to 4 min', after([{ kind: 'interval', intervalS: 60 }]))).toEqual([{ kind: 'interval', intervalS: 240 }]);
+  });
+});
+
+describe('the run\'s report asked for', () => {
+  it('is the status, never an analysis', () => {
+    for (const text of ['send me a short recap of the acquisition', 'progress report please', 'where are we with the run?', 'where will the files end up?']) expect(toolOf(text), text).toBe('microscope_status');
+  });
+});
+
+describe('the end of the run said other ways', () => {
+  it('finishes or stops the whole run (a person confirms), never a channel', () => {
+    expect(route('finish this experiment now')).toEqual({ tool: 'stop_acquisition', args: { finishTimepoint: true } });
+    expect(route('finish the time-lapse please')).toEqual({ tool: 'stop_acquisition', args: { finishTimepoint: true } });
+    expect(route('ok, pull the plug')).toEqual({ tool: 'stop_acquisition', args: {} });
+  });
+});
+
+describe('a share up or down, and a share of the setting as it is', () => {
+  it('reads "down by a third", "up by a half"', () => {
+    expect(changes('Cy5 laser down by a third', fourPositions)).toEqual([{ kind: 'powerFactor', factor: 0.666667, channel: 'Cy5' }]);
+    expect(changes('DAPI exposure up by a half')).toEqual([{ kind: 'exposureFactor', factor: 1.5, channel: 'DAPI' }]);
+    expect(changes('every laser down by a quarter')).toEqual([{ kind: 'powerFactor', factor: 0.75 }]);
+  });
+  it('is a factor of the setting, never the share as its new value (30% of the current power is not 30 %)', () => {
+    expect(changes('mCherry laser 30% of the current power')).toEqual([{ kind: 'powerFactor', factor: 0.3, channel: 'Rhodamine' }]);
+    expect(changes('GFP exposure to twice what it is now')).toEqual([{ kind: 'exposureFactor', factor: 2, channel: 'FITC' }]);
+    expect(changes('reduce the 405 to half its current value')).toEqual([{ kind: 'powerFactor', factor: 0.5, channel: 'DAPI' }]);
+  });
+});
+
+describe('commands numbered inside one line', () => {
+  it('are each read', () => {
+    expect(changes('two changes: 1) DAPI off 2) interval 8 min')).toEqual([{ kind: 'dropChannel', channel: 'DAPI' }, { kind: 'interval', intervalS: 480 }]);
+    expect(changes('please 1) GFP to 4% 2) extend by 2 h')).toEqual([{ kind: 'power', powerPercent: 4, channel: 'FITC' }, { kind: 'extend', extraS: 7200 }]);
+  });
+  it('leaves coordinates in brackets alone', () => {
+    expect(changes('image at (0, 0), (800, 0) and (1600, 0) from now on')[0]).toMatchObject({ kind: 'positions' });
+  });
+});
+
+describe('the last channel', () => {
+  it('is the plan\'s last one', () => {
+    expect(changes('drop the last channel')).toEqual([{ kind: 'dropChannel', channel: '3' }]);
+    expect(changes('switch off the final channel', fourPositions)).toEqual([{ kind: 'dropChannel', channel: '2' }]);
+    expect(changes('last channel exposure 60 ms')).toEqual([{ kind: 'exposure', exposureMs: 60, channel: '3' }]);
+  });
+});
+
+describe('a proposed rule declined', () => {
+  const proposed: EarlierStep[] = [...threeChannels, { tool: 'add_rule', args: { rule: { trigger: { kind: 'division' }, action: { kind: 'setInterval', intervalS: 60 } }, confirm: false }, values: { ruleId: 'rule-1', confirmed: false } }];
+  it('stays inactive, said so, and nothing runs', () => {
+    for (const text of ['no, don\'t activate it', 'nope', 'please do not enable that rule']) expect(asked(text, proposed), text).toMatch(/rule-1 was not activated/);
+  });
+});
+
+describe('an event said as the object of an action', () => {
+  it('is a rule watching for it', () => {
+    expect(route('switch to 40x on any dividing cell')).toMatchObject({ tool: 'add_rule', args: { rule: { trigger: { kind: 'division' }, action: { kind: 'zoom' } } } });
+    expect(route('add Cy5 for every mitosis')).toMatchObject({ tool: 'add_rule', args: { rule: { trigger: { kind: 'division' }, action: { kind: 'addChannel', channel: 'Cy5' } } } });
+    expect(route('image every 15 s at each division')).toMatchObject({ tool: 'add_rule', args: { rule: { trigger: { kind: 'division' }, action: { kind: 'setInterval', intervalS: 15 } } } });
   });
 });
