@@ -75,7 +75,7 @@ function withoutListMarks(t: string): string {
   const inline = /(?:^|[\s,;:])\d{1,2}\)\s+(?=[a-z])/gi;
   // (a list counts from 1, and no bracket opens it: "(0, 0), (800, 0) and ..." are coordinates)
   const marks = t.match(inline) ?? [];
-  if (marks.length >= 2 && /^\D*1\)/.test(marks[0]) && !t.includes('(')) t = t.replace(inline, '; ').replace(/^\s*;\s*/, '');
+  if (marks.length >= 2 && /^\D*1\)/.test(marks[0] ?? '') && !t.includes('(')) t = t.replace(inline, '; ').replace(/^\s*;\s*/, '');
   return t
     .replace(/(^|[\s,;:])\(\d{1,2}\)\s+(?=[a-z])/gi, '$1')
     .replace(/(^|\n)\s*\d{1,2}[.)]\s+(?=[a-z])/gi, '$1')
