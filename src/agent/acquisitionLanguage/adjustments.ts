@@ -50,6 +50,8 @@ export function quantitiesNotCarried(clause: string, changes: unknown[]): string
   const replaced = intervalInEarlierUnit(t) === undefined ? -1 : t.search(MAKE_IT_NUMBER);
   for (const d of durationsIn(t)) {
     if (d.index < replaced) continue;
+    // ("90 s instead of 5 min": the old value a new one replaces is no value to set)
+    if (/\b(?:instead of|rather than)\s+(?:the\s+)?(?:current\s+|old\s+)?$/.test(t.slice(0, d.index))) continue;
     // "hold on a sec", "give me a minute": a figure of speech, not a time
     if (/^(?:a|one)\s/.test(t.slice(d.index)) && /\b(?:hold on|hang on|wait|give (?:me|us)|just|in)\s+$/.test(t.slice(0, d.index))) continue;
     // "3 frames an hour", "twice a minute", "one image per 30 s": the span a count of time points is counted in (a rate)
@@ -534,6 +536,8 @@ function readQuestion({ t, channels, stopVerb, now }: ClauseWords): Adjustment[]
   // ("any problems so far?", "what have we acquired so far": a question about the run up to now)
   // (never a question about the cells or what they do: "how many divisions so far?" is the data's)
   if (/^(?:(?:so|and|ok(?:ay)?)[,\s]+)?(?:any\s+(?:problems?|issues?|errors?|trouble|hiccups?|warnings?)|what\s+(?:have|did)\s+(?:we|you)\s+(?:acquired?|imaged?|taken|took|got(?:ten)?|recorded?|collected?)|(?:has|have|did)\s+(?:it|the (?:run|acquisition|imaging|scope|microscope))\s+(?:had|run into|hit|thrown))\b.*\bso far\b/.test(t) && !CHANGE_VERB.test(t)) return [{ kind: 'status', about: 'all' }];
+  // ("what did you change so far?", "which changes have we made?": the run's report, with the changes made)
+  if (/^(?:(?:so|and|ok(?:ay)?|remind me)[,:\s]+)*(?:what|which (?:changes|settings))\s+(?:did|have)\s+(?:you|we|i)\s+(?:(?:already|just)\s+)?(?:change|changed|adjust|adjusted|modif\w+|alter\w*|made|make|tweak\w*)\b/.test(t) && !channels.length) return [{ kind: 'status', about: 'all' }];
   // ("give me a quick summary of the run", "quick update?", "a recap of the acquisition please": the run's report)
   if (/^(?:(?:please|can you|could you|would you)\s+)?(?:(?:give|send|show|tell)\s+(?:me|us)\s+)?(?:a\s+|an\s+|the\s+)?(?:quick\s+|short\s+|brief\s+|progress\s+)?(?:summary|overview|recap|update|status report|rundown|progress report)\b(?:\s+(?:of|on|about)\s+(?:the\s+|this\s+)?(?:run|acquisition|imaging|time[\s-]?lapse|experiment|mda|progress|microscope|scope))?(?:\s*,?\s*please)?\s*[?.!]*$/.test(t)) return [{ kind: 'status', about: 'all' }];
   if (/^(status|what('s| is) (it|the acquisition) doing|how is (it|the acquisition) going|progress)\??$/.test(t) || /\bstatus\b/.test(t) || STATUS_QUESTION.test(t) || STATE_QUESTION.test(t)) return [{ kind: 'status', about: 'all' }];
@@ -771,6 +775,13 @@ function fmtSpan(s: number): string {
   return describeAdjustment({ kind: 'extend', extraS: s }).replace(/^run (.*) longer$/, '$1');
 }
 
+/** "10 min instead of 5", "20 s instead of 1 min": the new span and the old one (in the new one's unit when it has none), s. */
+function spanInsteadOf(t: string): { newS: number; oldS: number } | undefined {
+  const m = /^(?:(?:ok(?:ay)?|let'?s (?:do|go with|try)|please|maybe|actually|rather|make it|go (?:for|with))[,\s]+)*(\d+(?:\.\d+)?)\s*(s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)\s+instead of\s+(?:the\s+)?(?:current\s+)?(\d+(?:\.\d+)?)\s*(s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)?\s*(?:please)?[.!]*$/.exec(t);
+  if (!m) return undefined;
+  return { newS: Number(m[1]) * unitSeconds(m[2]), oldS: Number(m[3]) * unitSeconds(m[4] ?? m[2]) };
+}
+
 /** Pause (for a while), resume, autofocus. */
 function readRunControl({ t, channels, config }: ClauseWords): Adjustment[] | undefined {
   // "pause the DAPI channel for now", "suspend the 488": a channel paused is a channel dropped (brought back by "add DAPI"),
@@ -798,7 +809,7 @@ function readRunControl({ t, channels, config }: ClauseWords): Adjustment[] | un
   if (/^(?:then\s+)?(?:resume|continue|carry on|start again)\s+(?:automatically|by itself|on its own|afterwards|after that)\s*[.!]*$/.test(t)) return [{ kind: 'resume' }];
   if (/^(please\s+|ok(?:ay)?,?\s+|right,?\s+)?(?:(?:we|you)\s+(?:can|may|could)\s+(?:now\s+)?)?(resume|continue|unpause|un-pause|carry on|go on|keep going|restart the (?:acquisition|imaging|time[\s-]?lapse|run|recording|experiment|mda)|start again|(?:stop|end|cancel|break|lift|finish)\s+the\s+pause|unfreeze|go back to (?:imaging|acquiring|the acquisition|the time[\s-]?lapse)|back to (?:imaging|acquiring|it)|pick (?:it )?(?:up|back up) again|start imaging again)\b(?!.*\bfor\b)/.test(t)) return [{ kind: 'resume' }];
   // ("restart imaging", "go again", "set it going again", "switch imaging back on": the run going again, said alone)
-  if (/^(?:please\s+|ok(?:ay)?,?\s+|right,?\s+|(?:all\s+)?done,?\s+|ready,?\s+)*(?:restart(?:\s+(?:imaging|acquiring|acquisition|recording|it))?|(?:go|run|start|get going)(?:\s+it)?\s+again|(?:set|get)\s+(?:it|things|imaging)\s+(?:going|running)\s+again|let\s+it\s+(?:run|go)\s+again|(?:switch|turn|put)\s+(?:it|imaging|the (?:acquisition|run|time[\s-]?lapse))\s+back\s+on)(?:\s+(?:now|please))*\s*[.!]*$/.test(t)) return [{ kind: 'resume' }];
+  if (/^(?:please\s+|ok(?:ay)?,?\s+|right,?\s+|(?:all\s+)?done,?\s+|ready,?\s+)*(?:restart(?:\s+(?:imaging|acquiring|acquisition|recording|it))?|(?:go|run|start|get going)(?:\s+it)?\s+again|(?:set|get)\s+(?:it|things|imaging)\s+(?:going|running)\s+again|let\s+it\s+(?:run|go)\s+again|(?:switch|turn|put)\s+(?:it|imaging|the (?:acquisition|run|time[\s-]?lapse))\s+back\s+on|(?:imaging|acquisition|the (?:acquisition|run|imaging|time[\s-]?lapse))\s+back\s+on)(?:\s+(?:now|please))*\s*[.!]*$/.test(t)) return [{ kind: 'resume' }];
   if (/\b(autofocus|auto-focus|refocus|re-focus|find focus|focus again)\b|\b(?:fix|correct|sort out|redo|re-?do|adjust)\s+(?:the\s+)?focus\b|\bfocus\b.*\b(?:drift\w*|is off|went off|lost|gone)\b.*\b(?:fix|correct|sort)\b/.test(t)) {
     // a periodic autofocus is no one-time command: asked, never done once with "every N" dropped
     if (/\b(?:every|each|always|throughout|continuous(?:ly)?|constantly|all the time|from now on|(?:for|during) the (?:whole|entire|rest of the) (?:run|time|acquisition|experiment|time[\s-]?lapse)|keep\b.*\bon|lock(?:ed)?|engaged?)\b/.test(t)) throw new AmbiguousCommand('I can autofocus once before the next time point ("autofocus"), or whenever the focus drops (the rule "whenever it goes out of focus, autofocus"), but not on a fixed schedule: which do you want?');
@@ -854,6 +865,10 @@ function readChannels({ t, channels, channel, config }: ClauseWords): Adjustment
 }
 
 function readTiming({ t, channel, now }: ClauseWords): Adjustment[] | undefined {
+  // "10 min instead of 5", "3 h rather than 12": a span said instead of the run's current interval or length is the new one
+  const replaced = !channel ? spanInsteadOf(t) : undefined;
+  if (replaced && replaced.oldS === now.intervalS) return [{ kind: 'interval', intervalS: replaced.newS }];
+  if (replaced && replaced.oldS === now.durationS) return [{ kind: 'duration', durationS: replaced.newS }];
   const by = intervalChangedBy(t);
   if (by !== undefined) {
     if (now.intervalS === undefined) throw new AmbiguousCommand(`I do not know the interval now, so I cannot change it by ${fmtSpan(Math.abs(by))}: say the new interval, e.g. "every 10 min"; nothing was changed`);

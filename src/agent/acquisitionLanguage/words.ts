@@ -425,6 +425,8 @@ export function labShorthand(text: string): string {
     // "half of what it is now", "50% of the current value", "twice the current one": a share of the setting as it is, a factor
     // (never the share as the new value: "GFP power 50% of the current value" is half the power, not 50 %)
     .replace(SHARE_OF_CURRENT, (_m, share: string, pct: string | undefined) => `${pct !== undefined ? Number(pct) / 100 : SHARE_FACTOR[share.toLowerCase().replace(/\s+/g, ' ')]}x of the current`)
+    // "for the next 5 min", "over the following 2 hours": for that span
+    .replace(/\b(?:for|over|during)\s+the\s+(?:next|coming|following)\s+(?=\d)/gi, 'for ')
     // "10 pct": per cent
     .replace(/(\d)\s*pct\b/gi, '$1%')
     // "1h30", "2 h 15": hours and the minutes after them

@@ -218,3 +218,34 @@ describe('an event said as the object of an action', () => {
     expect(route('image every 15 s at each division')).toMatchObject({ tool: 'add_rule', args: { rule: { trigger: { kind: 'division' }, action: { kind: 'setInterval', intervalS: 15 } } } });
   });
 });
+
+describe('a span said instead of the run\'s current one', () => {
+  it('is the new interval or length, by the value it replaces', () => {
+    expect(changes('10 min instead of 5')).toEqual([{ kind: 'interval', intervalS: 600 }]);
+    expect(changes('let\'s do 90 s instead of 5 min')).toEqual([{ kind: 'interval', intervalS: 90 }]);
+    expect(changes('20 h rather than 12')).toEqual([{ kind: 'duration', durationS: 72000 }]);
+  });
+});
+
+describe('more ways of saying the run goes on, the changes made, a rule\'s hold', () => {
+  it('resumes on "imaging back on"', () => {
+    expect(toolOf('ok, imaging back on')).toBe('resume_acquisition');
+    expect(toolOf('acquisition back on please')).toBe('resume_acquisition');
+  });
+  it('reports the run when asked what was changed', () => {
+    expect(toolOf('what did you change so far?')).toBe('microscope_status');
+    expect(toolOf('remind me, what have we adjusted?')).toBe('microscope_status');
+  });
+  it('holds a rule\'s action "for the next" span', () => {
+    expect(route('when a cell divides, image every 20 s for the next 3 min')).toMatchObject({ tool: 'add_rule', args: { rule: { holdS: 180 } } });
+    expect(route('if the count goes above 50, image every 1 min over the following 2 hours')).toMatchObject({ tool: 'add_rule', args: { rule: { holdS: 7200 } } });
+  });
+});
+
+describe('an event said after the action', () => {
+  it('is the rule\'s condition, never dropped for a change now', () => {
+    expect(route('add DAPI after a division')).toMatchObject({ tool: 'add_rule', args: { rule: { trigger: { kind: 'division' }, action: { kind: 'addChannel', channel: 'DAPI' } } } });
+    expect(route('speed up to every 30 s only after the first mitosis')).toMatchObject({ tool: 'add_rule', args: { rule: { trigger: { kind: 'division' }, action: { kind: 'setInterval', intervalS: 30 } } } });
+    expect(route('refocus following each division')).toMatchObject({ tool: 'add_rule', args: { rule: { trigger: { kind: 'division' }, action: { kind: 'autofocus' } } } });
+  });
+});
