@@ -249,3 +249,11 @@ describe('an event said after the action', () => {
     expect(route('refocus following each division')).toMatchObject({ tool: 'add_rule', args: { rule: { trigger: { kind: 'division' }, action: { kind: 'autofocus' } } } });
   });
 });
+
+describe('a channel or position unticked, as in Micro-Manager\'s lists', () => {
+  it('is dropped, never the run stopped', () => {
+    expect(changes('uncheck Cy5 in the channel list', fourPositions)).toEqual([{ kind: 'dropChannel', channel: 'Cy5' }]);
+    expect(changes('untick the 561')).toEqual([{ kind: 'dropChannel', channel: 'Rhodamine' }]);
+    expect(changes('deselect position 2', fourPositions)).toEqual([{ kind: 'dropPosition', position: '2' }]);
+  });
+});
