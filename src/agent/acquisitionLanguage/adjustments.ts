@@ -22,7 +22,7 @@ export class AmbiguousCommand extends InputError {}
 /** Clauses that begin by asking for an analysis of images ("project the 10 µm stack", "measure GFP every 5 frames") are not commands to the microscope. */
 const ANALYSIS_REQUEST = /^(?:please\s+|now\s+|then\s+|can you\s+|could you\s+)*(?:segment|track|measure|plot|project|denoise|correct|export|save|open|load|detect|count|quantify|analy[sz]e|compute|calculate|register|align|deconvolve|filter|smooth|crop|subtract|normali[sz]e|threshold|label|classify|graph|chart)\b/;
 
-const STOP_VERB = String.raw`(?:(?:don'?t|do not|no longer|never|rather not|prefer not to|(?:would|'d) prefer not to|let'?s not|(?:we|you) (?:can|could|should|must|need) not|(?:we|you) (?:can'?t|shouldn'?t|mustn'?t))\s+(?:image|acquire|record|take|use|need|want|bother with)|no need for|no point(?: in)?|(?:(?:that'?s|we have|we've had|we've got|we have got|had|got)\s+|^)enough(?:\s+of)?|stop|end|halt|abort|cancel|kill|terminate|quit|cease|switch off|turn off|shut off|shut down|shut|cut|disable|deactivate|drop|remove|exclude|skip|no more|get rid of|lose|leave out|take out|take away|without|ditch|scrap|nix|axe|bin off|forget(?: about)?)`;
+const STOP_VERB = String.raw`(?:(?:don'?t|do not|no longer|never|rather not|prefer not to|(?:would|'d) prefer not to|let'?s not|(?:we|you) (?:can|could|should|must|need) not|(?:we|you) (?:can'?t|shouldn'?t|mustn'?t))\s+(?:image|acquire|record|take|use|need|want|bother with)|no need for|no point(?: in)?|(?:(?:that'?s|we have|we've had|we've got|we have got|had|got)\s+|^)enough(?:\s+of)?|stop|end|halt|abort|cancel|kill|terminate|quit|cease|uncheck|untick|deselect|unselect|un-?tick|switch off|turn off|shut off|shut down|shut|cut|disable|deactivate|drop|remove|exclude|skip|no more|get rid of|lose|leave out|take out|take away|without|ditch|scrap|nix|axe|bin off|forget(?: about)?)`;
 const CURRENT_TIMEPOINT = String.raw`(?:this|the current|the present|the ongoing)\s+(?:time ?point|frame|round|cycle|loop|pass)`;
 const FINISH_THEN_STOP = new RegExp(
   String.raw`\b(?:let|allow)\s+${CURRENT_TIMEPOINT}\s+(?:to\s+)?(?:finish|complete|end)\b.*\bstop\b` +
@@ -50,6 +50,8 @@ export function quantitiesNotCarried(clause: string, changes: unknown[]): string
   const replaced = intervalInEarlierUnit(t) === undefined ? -1 : t.search(MAKE_IT_NUMBER);
   for (const d of durationsIn(t)) {
     if (d.index < replaced) continue;
+    // ("90 s instead of 5 min": the old value a new one replaces is no value to set)
+    if (/\b(?:instead of|rather than)\s+(?:the\s+)?(?:current\s+|old\s+)?$/.test(t.slice(0, d.index))) continue;
     // "hold on a sec", "give me a minute": a figure of speech, not a time
     if (/^(?:a|one)\s/.test(t.slice(d.index)) && /\b(?:hold on|hang on|wait|give (?:me|us)|just|in)\s+$/.test(t.slice(0, d.index))) continue;
     // "3 frames an hour", "twice a minute", "one image per 30 s": the span a count of time points is counted in (a rate)
@@ -71,6 +73,11 @@ export function quantitiesNotCarried(clause: string, changes: unknown[]): string
  * the commands; "for the remaining time", "for the rest of the run": every change holds from now anyway.
  */
 function withoutListMarks(t: string): string {
+  // ("Two things: 1) mCherry exposure to 70 ms 2) extend by 3 h": marks inside a line part its commands)
+  const inline = /(?:^|[\s,;:])\d{1,2}\)\s+(?=[a-z])/gi;
+  // (a list counts from 1, and no bracket opens it: "(0, 0), (800, 0) and ..." are coordinates)
+  const marks = t.match(inline) ?? [];
+  if (marks.length >= 2 && /^\D*1\)/.test(marks[0] ?? '') && !t.includes('(')) t = t.replace(inline, '; ').replace(/^\s*;\s*/, '');
   return t
     .replace(/(^|[\s,;:])\(\d{1,2}\)\s+(?=[a-z])/gi, '$1')
     .replace(/(^|\n)\s*\d{1,2}[.)]\s+(?=[a-z])/gi, '$1')
@@ -87,7 +94,7 @@ export function withoutNegatedStops(t: string): string {
 }
 
 /** A question about the run: its progress, what it is doing, its current settings. */
-const STATUS_QUESTION = /\bhow many (?:cells|nuclei|objects)\b.*\b(?:latest|last|current|newest|live|most recent)\s+(?:image|frame|snap|picture|time ?point)\b|\b(?:is it|are we|is the (?:acquisition|run|imaging|time[\s-]?lapse)) (?:done|finished|over|complete|still going)\b|^(?:which|what|how many)\s+(?:channels?|positions?|objective|objectives|lasers?|exposures?|settings|z[\s-]?planes?|planes|(?:z[\s-]?)?slices|sections|fields?|interval|frame rate|power|laser power)\b.*\b(?:on|at|are we|is it|imaging|using|used|running|active|set|in use|being imaged|are there|do we have|have we got|taking|doing|acquiring|getting|collecting|per (?:stack|time ?point))\b|\bhow many (?:images|frames|time ?points|pictures)\b.*\b(?:so far|taken|done|acquired|have we|did we|have you|did you)\b|\bwhat (?:time ?point|frame) (?:are we|is it)\b|\bwhich (?:time ?point|frame) (?:are we|is it)\b|\bwhen(?:'s| is) the next (?:time ?point|frame|image)\b|^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?what(?:'s| is)\s+(?:running|happening|going on)\b|\bwhat are you (?:doing|imaging|acquiring)\b|\bwhat(?:'s| is) the (?:microscope|scope|acquisition) (?:doing|up to)\b|^(?:is|are) (?:it|the acquisition|the microscope|the run|the time[\s-]?lapse|anything|we) (?:still |now |already )?(?:running|imaging|acquiring|going|on|paused|stopped|on hold|waiting|finished|done)\b|\b(?:current|present) (?:interval|settings?|exposures?|power|frame rate|positions?|objective|plan|channels?|z[\s-]?steps?|step size|z[\s-]?stack|stack|z[\s-]?range|grid|tiling)\b|^what(?:'s| is| are) the (?:(?:current|present|actual|set)\s+)?(?:[\w-]+ )?(?:interval|exposures?|exposure time|power|laser power|frame rate|settings|channels|positions|objective|z-?stack|z[\s-]?step|step size|z[\s-]?range|z[\s-]?planes|plan)\b|\bwhere(?:'s| is) the stage\b|\bhow (?:far|long) (?:along|in|through|into it) (?:are we|is it)\b|\bhow far (?:are we|is it) (?:along|in|through)\b/;
+const STATUS_QUESTION = /\bhow many (?:cells|nuclei|objects)\b.*\b(?:latest|last|current|newest|live|most recent)\s+(?:image|frame|snap|picture|time ?point)\b|\b(?:is it|are we|is the (?:acquisition|run|imaging|time[\s-]?lapse)) (?:done|finished|over|complete|still going)\b|^(?:which|what|how many)\s+(?:channels?|positions?|objective|objectives|lasers?|exposures?|settings|z[\s-]?planes?|planes|(?:z[\s-]?)?slices|sections|fields?|interval|frame rate|power|laser power)\b.*\b(?:on|at|are we|is it|imaging|using|used|running|active|set|in use|being imaged|are there|do we have|have we got|taking|doing|acquiring|getting|collecting|per (?:stack|time ?point))\b|\bhow many (?:images|frames|time ?points|pictures)\b.*\b(?:so far|taken|done|acquired|have we|did we|have you|did you)\b|\bwhat (?:time ?point|frame) (?:are we|is it)\b|\bwhich (?:time ?point|frame) (?:are we|is it)\b|\bwhen(?:'s| is) the next (?:time ?point|frame|image)\b|^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?what(?:'s| is)\s+(?:running|happening|going on)\b|\bwhat are you (?:doing|imaging|acquiring)\b|\bwhat(?:'s| is) the (?:microscope|scope|acquisition) (?:doing|up to)\b|^(?:is|are) (?:it|the acquisition|the microscope|the run|the time[\s-]?lapse|anything|we) (?:still |now |already )?(?:running|imaging|acquiring|going|on|paused|stopped|on hold|waiting|finished|done)\b|\b(?:current|present) (?:interval|settings?|exposures?|power|frame rate|positions?|objective|plan|channels?|z[\s-]?steps?|step size|z[\s-]?stack|stack|z[\s-]?range|grid|tiling)\b|^what(?:'s| is| are) the (?:(?:current|present|actual|set)\s+)?(?:[\w-]+ )?(?:interval|exposures?|exposure time|power|laser power|frame rate|settings|channels|positions|objective|z-?stack|z[\s-]?step|step size|z[\s-]?range|z[\s-]?planes|plan)\b|\bwhere(?:'s| is) the stage\b|\bhow (?:far|long) (?:along|in|through|into it) (?:are we|is it)\b|\bhow far (?:are we|is it) (?:along|in|through)\b|\bwhere (?:are we|is it|is the (?:run|acquisition)) (?:in|along|at|with)\b|\bwhere (?:are|is|do|will|does) (?:the |my |our |these )?(?:images?|files?|frames?|data|movies?|stacks?|tiffs?|output)\b.*\b(?:saved|sav(?:e|ing)|go(?:ing)?|written|writ(?:e|ing)|stored|stor(?:e|ing)|end(?:ing)? up|put)\b/;
 /** A yes/no question about the state of a part of the run ("is the 561 still on?", "are both lasers active?", "is DAPI still being imaged"): it changes nothing. */
 const STATE_QUESTION = /^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?(?:is|are)\s+(?:the\s+|my\s+|our\s+|both\s+|all\s+)?(?:[\w-]+\s+){0,3}?(?:still\s+|currently\s+|now\s+|already\s+)?(?:on|off|switched (?:on|off)|turned (?:on|off)|active|enabled|disabled|included|in (?:the|this) (?:plan|acquisition|run|time[\s-]?lapse)|being (?:imaged|acquired|recorded|used))(?:\s+or\s+(?:on|off|not))?\s*[?!.]*$/;
 // ("reduce the 488 to 5%, and, if possible, extend ...": "and" set off by commas)
@@ -281,7 +288,8 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
   // ("488 to 7%, interval 15 min": a timing with its value after a comma is a clause of its own)
   // (only after a value of its own: "image faster, every 30 s" is one change said twice)
   // ("channels first, then z": one order said in two parts, not two commands)
-  const clauses = orderInOneClause(whole).split(SPLIT).flatMap((c) => c.split(/(?<=\b(?:off|out))\s*,\s*|(?<=\d[^,]*)\s*,\s*(?=(?:and\s+)?(?:the\s+)?(?:interval|every|time[\s-]?step|frame rate)\b[^,]*\d)/i)).flatMap((c) => splitSecondCommand(c, config)).flatMap((c) => splitAfterDrop(c, config, now)).flatMap((c) => stopVerbOverObjects(c, config)).flatMap((c) => perChannel(c, config)).map((c) => c.replace(CONNECTIVE, '')).filter((c) => c.trim().length > 0);
+  // ("mCherry off and brightfield on": two parts each switched, joined by "and", are two commands)
+  const clauses = orderInOneClause(whole).split(SPLIT).flatMap((c) => c.split(/(?<=\b(?:off|out))\s*,\s*|(?<=\b(?:off|out|on))\s*,?\s+and\s+(?=(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:on|off|out)\b)|(?<=\d[^,]*)\s*,\s*(?=(?:and\s+)?(?:the\s+)?(?:interval|every|time[\s-]?step|frame rate)\b[^,]*\d)/i)).flatMap((c) => splitSecondCommand(c, config)).flatMap((c) => splitAfterDrop(c, config, now)).flatMap((c) => stopVerbOverObjects(c, config)).flatMap((c) => perChannel(c, config)).map((c) => c.replace(CONNECTIVE, '')).filter((c) => c.trim().length > 0);
   const out: Adjustment[] = [];
   const unread: string[] = [];
   let lastChannel: string | undefined;
@@ -528,6 +536,10 @@ function readQuestion({ t, channels, stopVerb, now }: ClauseWords): Adjustment[]
   // ("any problems so far?", "what have we acquired so far": a question about the run up to now)
   // (never a question about the cells or what they do: "how many divisions so far?" is the data's)
   if (/^(?:(?:so|and|ok(?:ay)?)[,\s]+)?(?:any\s+(?:problems?|issues?|errors?|trouble|hiccups?|warnings?)|what\s+(?:have|did)\s+(?:we|you)\s+(?:acquired?|imaged?|taken|took|got(?:ten)?|recorded?|collected?)|(?:has|have|did)\s+(?:it|the (?:run|acquisition|imaging|scope|microscope))\s+(?:had|run into|hit|thrown))\b.*\bso far\b/.test(t) && !CHANGE_VERB.test(t)) return [{ kind: 'status', about: 'all' }];
+  // ("what did you change so far?", "which changes have we made?": the run's report, with the changes made)
+  if (/^(?:(?:so|and|ok(?:ay)?|remind me)[,:\s]+)*(?:what|which (?:changes|settings))\s+(?:did|have)\s+(?:you|we|i)\s+(?:(?:already|just)\s+)?(?:change|changed|adjust|adjusted|modif\w+|alter\w*|made|make|tweak\w*)\b/.test(t) && !channels.length) return [{ kind: 'status', about: 'all' }];
+  // ("give me a quick summary of the run", "quick update?", "a recap of the acquisition please": the run's report)
+  if (/^(?:(?:please|can you|could you|would you)\s+)?(?:(?:give|send|show|tell)\s+(?:me|us)\s+)?(?:a\s+|an\s+|the\s+)?(?:quick\s+|short\s+|brief\s+|progress\s+)?(?:summary|overview|recap|update|status report|rundown|progress report)\b(?:\s+(?:of|on|about)\s+(?:the\s+|this\s+)?(?:run|acquisition|imaging|time[\s-]?lapse|experiment|mda|progress|microscope|scope))?(?:\s*,?\s*please)?\s*[?.!]*$/.test(t)) return [{ kind: 'status', about: 'all' }];
   if (/^(status|what('s| is) (it|the acquisition) doing|how is (it|the acquisition) going|progress)\??$/.test(t) || /\bstatus\b/.test(t) || STATUS_QUESTION.test(t) || STATE_QUESTION.test(t)) return [{ kind: 'status', about: 'all' }];
   // any question form about a setting or a channel that gives no value and asks for no change ("how much power is the 561 at",
   // "are we still doing DAPI every frame?", "what exposure does mCherry have?"): the run's report answers it
@@ -551,7 +563,8 @@ function readPartStopped({ t, channels, channel, now }: ClauseWords): Adjustment
   if (dropsGrid(t)) return [{ kind: 'grid', grid: null }];
   // one position: "stop imaging position 2", "drop Pos1", "skip the third field"; "add a position at (500, 500)"
   const several = positionsNumbered(t);
-  if (several.length > 1 && STOP_WORD_AT.test(t) && !channel) return several.map((p) => ({ kind: 'dropPosition' as const, position: p }));
+  // ("take positions 3 and 4 out", "positions 1, 2 off": the verb's particle at the end, as for one position)
+  if (several.length > 1 && (STOP_WORD_AT.test(t) || OFF_AT_END.test(t)) && !channel) return several.map((p) => ({ kind: 'dropPosition' as const, position: p }));
   const position = positionNamed(t, now);
   // "only image the second position from now", "just positions 1 and 3": every other position is dropped
   const kept = several.length > 1 ? several : position ? [position] : [];
@@ -567,7 +580,8 @@ function readPartStopped({ t, channels, channel, now }: ClauseWords): Adjustment
   // ("pos 2 out", "position 3 off please": the position and off/out at the end)
   if (position && (STOP_WORD_AT.test(t) || OFF_AT_END.test(t)) && !channel) return [{ kind: 'dropPosition', position }];
   // "add a position at (500, 500)", "also image (500, 500) and (900, 0)": added to the positions, not instead of them
-  if (/\b(?:add|include|also|another|extra|additional|as well|too)\b/.test(t) && !/\b(?:instead|only|just)\b/.test(t)) {
+  // ("new position x = 1200, y = 800": one new position is one more, never the list replaced by it)
+  if (/\b(?:add|include|also|another|extra|additional|as well|too)\b|\bnew\s+(?:(?:stage|xy)\s+)?(?:position|point|field|site|location)\b(?!s)/.test(t) && !/\b(?:instead|only|just)\b/.test(t)) {
     // "add the current stage position": where the stage is now is the microscope's to say, never guessed here
     // (while a run moves the stage between its positions, where it is now is one of them, whichever is being imaged)
     if (/\b(?:current|present|this)\s+(?:stage\s+)?(?:position|location|field|spot)\b|\bposition\s+(?:here|where (?:we|the stage|it) (?:are|is))\b|\bwhere the stage is\b|\b(?:here|this one)\b/.test(t) && !parsePositionList(t).length) {
@@ -581,7 +595,7 @@ function readPartStopped({ t, channels, channel, now }: ClauseWords): Adjustment
   // "everything except GFP", "all channels but DAPI and mCherry": only those from now on
   if (channels.length && /\b(?:everything|all(?: the)?(?: other)?(?: channels| colou?rs| lasers)?|every channel|the rest)\s+(?:except|but|apart from|other than|save)\b/.test(t)) return [{ kind: 'onlyChannels', channels }];
   // a channel by its number in the plan: "drop channel 2", "turn off ch3", "stop the second channel"
-  const numbered = channelNumbered(t);
+  const numbered = channelNumbered(t, now);
   if (numbered && !channel && (STOP_WORD_AT.test(t) || /\b(switch|turn|shut)\b.*\boff\b|\boff\s*$/.test(t)) && !ACQUISITION_WORD.test(t.replace(/\b(?:imaging|acquiring|recording)\b/, ''))) return [{ kind: 'dropChannel', channel: numbered }];
   // "stop after 100 time points": the number of time points, not a stop now
   const lastAt = /\b(?:stop|end|finish|quit)\b.*?\b(?:after|at)\s+(?:time ?point|frame)?\s*#?(\d+)\s*(?:time ?points|frames|timepoints|loops|rounds)?\b(?!\s*(?:more|s\b|sec|min|h\b|hours?|days?))/.exec(t);
@@ -596,7 +610,7 @@ function readPartStopped({ t, channels, channel, now }: ClauseWords): Adjustment
 
 /** Stop-like words: a channel named → drop it; the acquisition named (or nothing) → stop; after this time point → finish; anything else → ask. */
 function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords): Adjustment[] | undefined {
-  if (/\b(after|at the end of|once|when) (this|the current|the present) (time ?point|frame|round|cycle|loop)\b|\bfinish (the|this) (current )?(time ?point|frame|round)\b|\bwrap (it )?up\b|\blast time ?point\b|\bfinish (up|off)?\s*(the acquisition|imaging|it)?$/.test(t) && !channel) return [{ kind: 'finish' }];
+  if (/\b(after|at the end of|once|when) (this|the current|the present) (time ?point|frame|round|cycle|loop)\b|\bfinish (the|this) (current )?(time ?point|frame|round)\b|\bwrap (it )?up\b|\blast time ?point\b|\bfinish (up|off)?\s*(the (?:acquisition|experiment|run|time[\s-]?lapse|imaging|mda)|this (?:acquisition|experiment|run)|imaging|it)?(?:\s+(?:now|here|please|today))*[.!]*$/.test(t) && !channel) return [{ kind: 'finish' }];
   const aboutLight = /\b(power|exposure|intensity|brightness|ms|milliseconds?|half|halve)\b|\b(?:by|to) \d|\b(?:by|to)\s+(?:a|one)\s+(?:third|quarter|fifth|tenth|hundredth)\b/.test(t);
   if (stopVerb && channels.length && percent(t) === undefined && !aboutLight && !/\b(every|each)\b.*\b(time ?point|frame)s?\b|\bevery (other|\d+(st|nd|rd|th))\b/.test(t)) {
     const dropped = channelsStopped(t, config);
@@ -611,7 +625,7 @@ function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords):
     return [];
   }
   // "we're done", "that's it, call it a day": the end of the run (a person confirms it)
-  if (!channels.length && /\bcall it (?:a day|a night|quits|here|there)\b|\b(?:we can|let'?s|we'?ll|i'?ll)\s+(?:finish|stop|end|wrap up|leave it)\s+(?:here|there|now|for (?:today|now|the day|tonight))\b|^(?:ok(?:ay)?,?\s+|right,?\s+|alright,?\s+)?that'?s (?:it|all|enough)(?: for (?:today|now|tonight))?,?\s*(?:thanks|thank you|cheers)?[.!]*$|^(?:ok(?:ay)?,?\s+|right,?\s+)?(?:we'?re|we are|i'?m|i am) (?:all )?done(?: here| now| with (?:it|this|that|the)(?: (?:acquisition|imaging|experiment|run|time[\s-]?lapse))?)?(?: for (?:today|now))?[.!]*$|\bcall it a day\b|^(?:ok(?:ay)?,?\s+|right,?\s+)?that'?s (?:it|all)(?: for (?:today|now))?(?:,? (?:stop|we'?re done))?[.!]*$/.test(t)) return [{ kind: 'stop' }];
+  if (!channels.length && /\bcall it (?:a day|a night|quits|here|there)\b|\bpull the plug\b(?:\s+on\s+(?:it|this|the (?:run|acquisition|experiment|imaging|time[\s-]?lapse)|this (?:run|acquisition|experiment)))?\s*(?:now|please)?[.!]*$|\b(?:we can|let'?s|we'?ll|i'?ll)\s+(?:finish|stop|end|wrap up|leave it)\s+(?:here|there|now|for (?:today|now|the day|tonight))\b|^(?:ok(?:ay)?,?\s+|right,?\s+|alright,?\s+)?that'?s (?:it|all|enough)(?: for (?:today|now|tonight))?,?\s*(?:thanks|thank you|cheers)?[.!]*$|^(?:ok(?:ay)?,?\s+|right,?\s+)?(?:we'?re|we are|i'?m|i am) (?:all )?done(?: here| now| with (?:it|this|that|the)(?: (?:acquisition|imaging|experiment|run|time[\s-]?lapse))?)?(?: for (?:today|now))?[.!]*$|\bcall it a day\b|^(?:ok(?:ay)?,?\s+|right,?\s+)?that'?s (?:it|all)(?: for (?:today|now))?(?:,? (?:stop|we'?re done))?[.!]*$/.test(t)) return [{ kind: 'stop' }];
   // "cut the light in half", "drop the laser power by 30%": an amount of light, never a stop (the light readers take it)
   if (stopVerb && !channels.length && /\b(?:light|lasers?|power|intensity|illumination|exposure|excitation)\b/.test(t) && (/\b(?:in half|by half|halve|by \d|to \d|by (?:a|one) (?:third|quarter|fifth|tenth))/.test(t) || /\d\s*(?:%|percent|x\b|ms\b)/.test(t))) return undefined;
   // a question about stopping or the end ("at what time does the run end", "what happens if I stop now?") asks, never stops
@@ -761,6 +775,13 @@ function fmtSpan(s: number): string {
   return describeAdjustment({ kind: 'extend', extraS: s }).replace(/^run (.*) longer$/, '$1');
 }
 
+/** "10 min instead of 5", "20 s instead of 1 min": the new span and the old one (in the new one's unit when it has none), s. */
+function spanInsteadOf(t: string): { newS: number; oldS: number } | undefined {
+  const m = /^(?:(?:ok(?:ay)?|let'?s (?:do|go with|try)|please|maybe|actually|rather|make it|go (?:for|with))[,\s]+)*(\d+(?:\.\d+)?)\s*(s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)\s+instead of\s+(?:the\s+)?(?:current\s+)?(\d+(?:\.\d+)?)\s*(s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)?\s*(?:please)?[.!]*$/.exec(t);
+  if (!m) return undefined;
+  return { newS: Number(m[1]) * unitSeconds(m[2]), oldS: Number(m[3]) * unitSeconds(m[4] ?? m[2]) };
+}
+
 /** Pause (for a while), resume, autofocus. */
 function readRunControl({ t, channels, config }: ClauseWords): Adjustment[] | undefined {
   // "pause the DAPI channel for now", "suspend the 488": a channel paused is a channel dropped (brought back by "add DAPI"),
@@ -787,6 +808,8 @@ function readRunControl({ t, channels, config }: ClauseWords): Adjustment[] | un
   // "resume automatically", "resume by itself": what a pause of a set length does anyway
   if (/^(?:then\s+)?(?:resume|continue|carry on|start again)\s+(?:automatically|by itself|on its own|afterwards|after that)\s*[.!]*$/.test(t)) return [{ kind: 'resume' }];
   if (/^(please\s+|ok(?:ay)?,?\s+|right,?\s+)?(?:(?:we|you)\s+(?:can|may|could)\s+(?:now\s+)?)?(resume|continue|unpause|un-pause|carry on|go on|keep going|restart the (?:acquisition|imaging|time[\s-]?lapse|run|recording|experiment|mda)|start again|(?:stop|end|cancel|break|lift|finish)\s+the\s+pause|unfreeze|go back to (?:imaging|acquiring|the acquisition|the time[\s-]?lapse)|back to (?:imaging|acquiring|it)|pick (?:it )?(?:up|back up) again|start imaging again)\b(?!.*\bfor\b)/.test(t)) return [{ kind: 'resume' }];
+  // ("restart imaging", "go again", "set it going again", "switch imaging back on": the run going again, said alone)
+  if (/^(?:please\s+|ok(?:ay)?,?\s+|right,?\s+|(?:all\s+)?done,?\s+|ready,?\s+)*(?:restart(?:\s+(?:imaging|acquiring|acquisition|recording|it))?|(?:go|run|start|get going)(?:\s+it)?\s+again|(?:set|get)\s+(?:it|things|imaging)\s+(?:going|running)\s+again|let\s+it\s+(?:run|go)\s+again|(?:switch|turn|put)\s+(?:it|imaging|the (?:acquisition|run|time[\s-]?lapse))\s+back\s+on|(?:imaging|acquisition|the (?:acquisition|run|imaging|time[\s-]?lapse))\s+back\s+on)(?:\s+(?:now|please))*\s*[.!]*$/.test(t)) return [{ kind: 'resume' }];
   if (/\b(autofocus|auto-focus|refocus|re-focus|find focus|focus again)\b|\b(?:fix|correct|sort out|redo|re-?do|adjust)\s+(?:the\s+)?focus\b|\bfocus\b.*\b(?:drift\w*|is off|went off|lost|gone)\b.*\b(?:fix|correct|sort)\b/.test(t)) {
     // a periodic autofocus is no one-time command: asked, never done once with "every N" dropped
     if (/\b(?:every|each|always|throughout|continuous(?:ly)?|constantly|all the time|from now on|(?:for|during) the (?:whole|entire|rest of the) (?:run|time|acquisition|experiment|time[\s-]?lapse)|keep\b.*\bon|lock(?:ed)?|engaged?)\b/.test(t)) throw new AmbiguousCommand('I can autofocus once before the next time point ("autofocus"), or whenever the focus drops (the rule "whenever it goes out of focus, autofocus"), but not on a fixed schedule: which do you want?');
@@ -842,6 +865,10 @@ function readChannels({ t, channels, channel, config }: ClauseWords): Adjustment
 }
 
 function readTiming({ t, channel, now }: ClauseWords): Adjustment[] | undefined {
+  // "10 min instead of 5", "3 h rather than 12": a span said instead of the run's current interval or length is the new one
+  const replaced = !channel ? spanInsteadOf(t) : undefined;
+  if (replaced && replaced.oldS === now.intervalS) return [{ kind: 'interval', intervalS: replaced.newS }];
+  if (replaced && replaced.oldS === now.durationS) return [{ kind: 'duration', durationS: replaced.newS }];
   const by = intervalChangedBy(t);
   if (by !== undefined) {
     if (now.intervalS === undefined) throw new AmbiguousCommand(`I do not know the interval now, so I cannot change it by ${fmtSpan(Math.abs(by))}: say the new interval, e.g. "every 10 min"; nothing was changed`);
@@ -942,7 +969,7 @@ function readLight({ t, channel: named, channels, now }: ClauseWords): Adjustmen
   }
   if (other) throw new AmbiguousCommand(`I cannot apply "${share![0].trim()}" to the ${other[0]}: I can change the interval ("halve the interval"), a channel's light ("double the GFP power", "halve the exposure"), the z-stack ("double the number of slices"), or the run's length ("run 2 h longer"); nothing was changed`);
   // a channel by its number in the plan ("exposure of channel 2 to 40 ms"): that one, never all of them
-  const channel = named ?? channelNumbered(t);
+  const channel = named ?? channelNumbered(t, now);
   const light = parseLight(t, channel);
   // "set the 488 and 561 to 5%", "halve GFP and mCherry": one value for each channel named
   // ("exposure for 488 reduced to 40 ms, 561 unchanged": a channel said to stay as it is is no part of the change)
@@ -1110,7 +1137,7 @@ function channelsStopped(t: string, config: MicroscopeConfig): string[] {
 const STOP_AS_VALUE = new RegExp(String.raw`^(?:\s+(?:channel|laser|line))?\s*[:=\-–]\s*(?:${STOP_VERB}|off|out|none)(?:\s+(?:it|please|pls|now|for now|from now(?: on)?))*\s*[.!]*$`);
 
 /** Off or out at the end of the words ("488 off", "GFP out please"). */
-const OFF_AT_END = /^(?:.*?)(?:\s+(?:channel|laser|light|line|colou?r))*\s*\b(?:off|out)\b(?:\s+(?:please|now|for now|from now on|thanks))*\s*[.!]*$/;
+const OFF_AT_END = /^(?:.*?)(?:\s+(?:channel|laser|light|line|colou?r))*\s*\b(?:off|out)\b(?:\s+(?:please|now|for now|from now on|from now|from here on|anymore|any more|thanks))*\s*[.!]*$/;
 
 /** Off or out at the end, or before a remark only ("mCherry out, everything else is fine"). */
 function offAtTheEnd(t: string, config: MicroscopeConfig): boolean {
@@ -1154,8 +1181,10 @@ function positionsNumbered(t: string): string[] {
   return m ? m[2].split(/\s*(?:,|and|&|\+)\s*/).filter(Boolean).map((n) => (m[1] === 'pos' ? `Pos${n}` : n)) : [];
 }
 
-/** A channel numbered as in the plan: "channel 2", "ch3", "the second channel" → "2". */
-function channelNumbered(t: string): string | undefined {
+/** A channel numbered as in the plan: "channel 2", "ch3", "the second channel", "the last channel" → "2". */
+function channelNumbered(t: string, now: RunState = {}): string | undefined {
+  // "the last channel": the plan's last, where the conversation tells the channels
+  if (/\b(?:the\s+)?(?:last|final)\s+channel\b/.test(t) && now.channels?.length) return String(now.channels.length);
   const numbered = /\b(?:channel|ch)\s*#?\s*(\d)\b(?!\s*(?:%|ms|s\b|µm|um|min|x\b))/.exec(t);
   if (numbered) return numbered[1];
   const ordinal = /\b(first|second|third|fourth|fifth) channel\b/.exec(t);
@@ -1347,8 +1376,8 @@ function parseLight(said: string, channel: string | undefined): Adjustment[] {
   const isExposure = /\bexpos/.test(t) && !/\b(power|laser|intensity|lamp|led)\b/.test(t);
   // "turn the 561 down by 10 percent": the verb and its particle apart
   // "488 down 10%", "up the GFP exposure 1.5x", "dapi exposure -20%": a direction word or sign beside the amount
-  const down = /\b(reduce|lower|decrease|drop|cut|dim|shorten|turn down|bring down|knock off|take off|shave off|trim|back off|ease off|tone down|dial back|less|weaker|dimmer|fewer)\b|\b(?:turn|bring|dial|take)\b.*\bdown\b|\bdown\s+(?:by\s+)?\d|(?:^|\s)[-−]\s*\d+(?:\.\d+)?\s*(?:%|percent)/.test(t);
-  const up = /\b(increase|raise|boost|turn up|bring up|brighten|bump|crank|lengthen|more|stronger|brighter)\b|\b(?:turn|bring|dial)\b.*\bup\b|^(?:please\s+)?up\s+(?:the|its|all)\b|\bup\s+(?:by\s+)?\d|(?:^|\s)\+\s*\d+(?:\.\d+)?\s*(?:%|percent)|^\d+(?:\.\d+)?\s*x\s+(?:the|its|all)\b/.test(t);
+  const down = /\b(reduce|lower|decrease|drop|cut|dim|shorten|turn down|bring down|knock off|take off|shave off|trim|back off|ease off|tone down|dial back|less|weaker|dimmer|fewer)\b|\b(?:turn|bring|dial|take)\b.*\bdown\b|\bdown\s+(?:by\s+)?\d|\bdown\s+by\b|(?:^|\s)[-−]\s*\d+(?:\.\d+)?\s*(?:%|percent)/.test(t);
+  const up = /\b(increase|raise|boost|turn up|bring up|brighten|bump|crank|lengthen|more|stronger|brighter)\b|\b(?:turn|bring|dial)\b.*\bup\b|^(?:please\s+)?up\s+(?:the|its|all)\b|\bup\s+(?:by\s+)?\d|\bup\s+by\b|(?:^|\s)\+\s*\d+(?:\.\d+)?\s*(?:%|percent)|^\d+(?:\.\d+)?\s*x\s+(?:the|its|all)\b/.test(t);
   const byPct = /\b(?:by|down|up|off)\s+(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)|(?:^|\s)[-−+]\s*(\d+(?:\.\d+)?)\s*(?:%|percent)/.exec(t);
   // ("GFP power ×0.5", "mCherry exposure x2": the multiplier before its number, as in a spreadsheet)
   const times = /\b(\d+(?:\.\d+)?)\s*(?:x|times)\b(?!\s*(?:objective|\d))/.exec(t) ?? /(?:\b|\s)[x×]\s*(\d+(?:\.\d+)?)\s*$/.exec(t);
@@ -1359,6 +1388,9 @@ function parseLight(said: string, channel: string | undefined): Adjustment[] {
   };
   // "50% longer", "20 percent dimmer": a share of the setting more or less
   const comparative = /(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)\s+(longer|shorter|more|less|higher|lower|brighter|dimmer|stronger|weaker)\b/.exec(t);
+  // ("half of what it is now" → "0.5x of the current": a share of the setting as it is, whatever verb lowers or raises it)
+  const ofCurrent = /(\d+(?:\.\d+)?)x of the current\b/.exec(t);
+  if (ofCurrent && Number(ofCurrent[1]) > 0) return [relative(Number(ofCurrent[1]))];
   if (comparative && !/\b(?:interval|duration|frame rate|cadence)\b/.test(t)) {
     const pct = Number(comparative[1]);
     const more = /^(?:longer|more|higher|brighter|stronger)$/.test(comparative[2]);

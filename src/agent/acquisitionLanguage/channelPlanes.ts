@@ -25,6 +25,15 @@ const OFFSET_SAID = [
  */
 const FOCUS_APART = new RegExp(String.raw`\b(?:focus|focal plane|plane|sits|lies|is|are)\b[^,.;]{0,20}?(\d+(?:\.\d+)?)\s*(${UNIT})\s+(higher|above|up|lower|below|deeper|down|off|out|away)\b`, 'gi');
 
+/**
+ * A channel's focus moved, the way before the distance: "shift the mCherry focus down by 1 µm", "move the
+ * focus for brightfield up 3 µm", "raise the GFP plane by 0.5 µm" (with no channel named, a move of the focus).
+ */
+const FOCUS_MOVED = new RegExp(String.raw`\b(?:focus|focal plane|plane)\b(?:\s+(?:for|of|in|on)\s+(?:the\s+)?[\w-]+(?:\s+(?:channel|image|images))?)?\s+(up|down|higher|lower|deeper|upwards?|downwards?)\s+(?:by\s+)?(\d+(?:\.\d+)?)\s*(${UNIT})`, 'gi');
+
+/** "raise the GFP plane by 0.5 µm", "lower the Cy5 focus 1 µm": the way said by the verb. */
+const FOCUS_RAISED = new RegExp(String.raw`\b(raise|lift|lower|drop)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:focus|focal plane|plane)\s+(?:by\s+)?(\d+(?:\.\d+)?)\s*(${UNIT})`, 'gi');
+
 export interface ZOffsetSaid {
   /** The channel preset it is said of, when one is named in the same part of the sentence. */
   channel?: string;
@@ -73,6 +82,14 @@ export function zOffsetsSaid(text: string, config: MicroscopeConfig = DEMO_CONFI
     const sign = /^(?:lower|below|deeper|down)$/i.test(way) ? -1 : 1;
     const zOffsetUm = Math.round(sign * Number(value) * unitMicrometres(unit) * 1e6) / 1e6 + 0;
     out.push({ channel, zOffsetUm, index: m.index!, length: m[0].length, ...(/^(?:off|out|away)$/i.test(way) ? { unsigned: true as const } : {}) });
+  }
+  for (const m of [...text.matchAll(FOCUS_MOVED), ...text.matchAll(FOCUS_RAISED)]) {
+    if (out.some((o) => m.index! < o.index + o.length && o.index < m.index! + m[0].length)) continue;
+    const channel = channelAround(text, m.index!, m[0].length, config);
+    if (!channel) continue;
+    const [, way, value, unit] = m;
+    const sign = /^(?:lower|deeper|down|drop)/i.test(way) ? -1 : 1;
+    out.push({ channel, zOffsetUm: Math.round(sign * Number(value) * unitMicrometres(unit) * 1e6) / 1e6 + 0, index: m.index!, length: m[0].length });
   }
   return out.sort((a, b) => a.index - b.index);
 }

@@ -7,7 +7,7 @@ import { carries, toolCarrying } from './toolCommands.ts';
 import { AmbiguousCommand, MixedRequest, parseAdjustment, withoutHedges, withoutNegatedStops } from './adjustments.ts';
 import { parseAcquisitionRequest, timeSpans } from './requests.ts';
 import { parseRule } from './rules.ts';
-import { rulesMeant } from './ruleReference.ts';
+import { namesRuleByKind, rulesMeant } from './ruleReference.ts';
 import { runStateOf } from './runState.ts';
 import { commandOfSentences, sentencesOf, withNumberedObjects, withoutCourtesy } from './sentences.ts';
 import { durationsIn, exposureMs, findChannels, normaliseText, percent, uniquePresets, unknownFluorophores } from './words.ts';
@@ -30,6 +30,9 @@ const TRIGGER_NOUN = /\b(?:divi\w+|mitos[ie]s|mitotic|cells?|count|number|nuclei
 
 /** Words that take a rule away; stopping and ending count only when the words say "rule". */
 const REMOVES_RULE = /\b(?:remove|delete|cancel|drop|disable|deactivate|turn off|switch off|turn (?:it|that|this|that one|this one|them) off|switch (?:it|that|this|that one|this one|them) off|get rid of|forget|scrap|undo|ditch|bin|lose)\b/;
+/** A proposal declined, said alone: "no", "nope, don't activate it", "no thanks", "don't turn it on". */
+const DECLINES = /^(?:no|nope|nah|no thanks|no thank you|not now|(?:(?:no|nope|nah|actually|hmm+)[,.!\s]+)*(?:(?:please\s+)?(?:don'?t|do not|never mind,?\s*(?:don'?t)?)\s+(?:activate|enable|add|use|confirm|apply|turn on|switch on|start|do)\s*(?:it|that|this|the rule|that rule|this rule|that one)?|leave it|forget (?:it|that)|scrap (?:it|that)))(?:[,\s]+(?:please|thanks|thank you))?\s*[.!]*$/;
+
 /** Words that point at something said before: "it", "that one", "the last one". */
 const POINTS_AT = /\b(?:it|that|this|them|(?:that|this|the (?:last|latest|newest|first|second|third|previous|other)) one|the one (?:about|for|with|on|that|which|where|watching))\b/;
 
@@ -42,8 +45,17 @@ function ruleRemoved(t: string, earlier: EarlierStep[]): MicroscopeRoute | undef
   if (/^(?:when(?:ever)?|if|once|as soon as|each time|every time)\b/.test(t)) return undefined;
   const saysRule = /\brules?\b/.test(t) && (REMOVES_RULE.test(t) || /\b(?:stop|kill|end|abort)\b/.test(t));
   const last = earlier.at(-1);
+  // "no, don't activate it", "nope", "no thanks" right after a rule was proposed: it stays inactive, said so (nothing runs)
+  const proposed = last && carries(last.tool, 'proposeRule') && last.args.confirm !== true && last.values?.confirmed !== true;
+  if (proposed && DECLINES.test(t)) {
+    const meant = rulesMeant('it', earlier);
+    const id = 'ruleIds' in meant ? meant.ruleIds[0] : 'the rule';
+    return { ask: `OK: ${id} was not activated, and nothing was changed (say "remove ${id === 'the rule' ? 'rule-1' : id}" to take it off the list).` };
+  }
   const afterRule = !!last && (carries(last.tool, 'proposeRule') || carries(last.tool, 'listRules')) && REMOVES_RULE.test(t) && POINTS_AT.test(t);
-  if (!saysRule && !afterRule) return undefined;
+  // "delete the division one", "scrap the cell count one": a rule of this conversation by what it watches or does
+  const byKind = REMOVES_RULE.test(t) && namesRuleByKind(t, earlier);
+  if (!saysRule && !afterRule && !byKind) return undefined;
   const id = /\brule[- ]?#?(\d+)\b/.exec(t);
   if (id) return { tool: toolCarrying('removeRule'), args: { ruleId: `rule-${id[1]}` } };
   const meant = rulesMeant(t, earlier);
@@ -77,6 +89,9 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
   // ("in case of division, add mCherry", "in the event of a mitosis, ...": an event said as a noun, as "upon division")
   text = text.replace(/^\s*(?:in (?:the )?case of|in the event of)\s+(?=(?:a\s+|any\s+|each\s+|every\s+)?(?:cell\s+)?(?:divi\w+|mitos[ie]s|mitotic)\b)/i, 'upon ');
   text = text.replace(/^\s*(?:should|in case|in the event that|provided that|supposing)\s+(?=(?:the|there|it|they|any|a|an|more|fewer|less|cells?|nuclei|focus|intensity|signal|count)\b[^,]*,)/i, 'if ');
+  // "zoom to 40x on any dividing cell", "refocus for every mitotic cell": the event said as the action's object is its condition
+  // ("add mCherry after a division", "image faster only after the first mitosis": the event after the action is its condition, never dropped)
+  text = text.replace(/^\s*(.+?)\s+(?:(?:only|just)\s+)?(?:on|for|at|onto|into|in|after|upon|following)\s+(?:any|every|each|a|an|the next|the first|the)\s+(?:(?:dividing|mitotic)\s+cells?|cells?\s+(?:that|which)\s+(?:divides?|is dividing|enters? mitosis)|mitos[ie]s|divisions?)\s*[.!]*$/i, (whole, action: string) => (/^(?:when(?:ever)?|if|once|as soon as)\b|^(?:please\s+)?(?:segment|track|measure|count|quantify|analy[sz]e|plot|detect|export|save|show|find|label)\b/i.test(action) ? whole : `whenever a cell divides, ${action}`));
   const t = withoutHedges(normaliseText(text).toLowerCase());
   // "forget it", "never mind", "scratch that": a request taken back, nothing to do (never a stop)
   if (/^(?:(?:ok(?:ay)?|oh|ah|actually|no|sorry|hmm+)[,\s]+)*(?:forget (?:it|that|about it)|never ?mind|nevermind|scratch that|ignore (?:that|it|me)|cancel that request)(?:[,\s]+(?:sorry|thanks|please))?\s*[.!]*$/.test(t)) return { ask: 'OK, I changed nothing.' };
@@ -97,7 +112,9 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
   if (well) return { ask: `I do not know where well ${well} is: the microscope's configuration has no plate layout, so I changed nothing. Give the stage positions in µm instead, e.g. "at (1000, 2000) and (5500, 2000)".` };
   // the rules: which there are, what they do
   // (a rule by its other names: "which automatic triggers are set?", "any automations running?")
-  if ((/\brules?\b/.test(t) || /\b(?:triggers|automations?|(?:automatic|smart|self-driving|event-driven)\s+(?:triggers?|actions?|conditions?))\b/.test(t)) && /\b(which|what|list|show|any|active|do|does|did|has|have|are there|tell me|fired?|triggered|kicked in)\b/.test(t) && !/\b(remove|delete|cancel|drop|disable|stop|add|create|make|set up)\b/.test(t) && !/^(?:when(?:ever)?|if)\b/.test(t)) return { tool: toolCarrying('listRules'), args: {}, sure: true };
+  // ("show me the triggers you've set up": a verb of making said of the rules made already asks about them)
+  const aboutRules = t.replace(/\b(?:you|we|i|they)(?:'ve|'d| have| had)?\s+(?:just\s+|already\s+)?(?:set up|set|added|created|made|put in|defined|configured)\b|\b(?:already|currently)\s+(?:set up|added|created|made|defined)\b/g, '');
+  if ((/\brules?\b/.test(t) || /\b(?:triggers|automations?|(?:automatic|smart|self-driving|event-driven)\s+(?:triggers?|actions?|conditions?))\b/.test(t)) && /\b(which|what|list|show|any|active|do|does|did|has|have|are there|tell me|fired?|triggered|kicked in)\b/.test(t) && !/\b(remove|delete|cancel|drop|disable|stop|add|create|make|set up)\b/.test(aboutRules) && !/^(?:when(?:ever)?|if)\b/.test(t)) return { tool: toolCarrying('listRules'), args: {}, sure: true };
   // a rule: the condition first ("when a cell divides, ..."), or after the action ("stop when there are more than 100 cells");
   // parseRule refuses words whose condition is nothing it can measure ("stop once this time point is done")
   // nothing running, a whole plan and a rule in one message ("image 488 every 5 min for 12 h and stop if more than 300 cells"): the start, then the rule to confirm
@@ -291,12 +308,13 @@ function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig)
 }
 
 /**
- * "actually make that 3 min", "sorry, I meant 1%": the change just made, with the value
+ * "actually make that 3 min", "sorry, I meant 1%", "a bit more, say 70": the change just made, with the value
  * corrected. Only when the step just before was that one change and the words give one value
  * of its unit (a percentage for a power, ms for an exposure, a time span for a timing).
  */
 function correctedValue(t: string, earlier: EarlierStep[]): Adjustment | undefined {
-  if (!/\b(?:make (?:that|it)|i meant|i mean|actually|instead|rather|correction)\b|^(?:no|sorry|oops)\b/.test(t)) return undefined;
+  // ("a bit more, say 70", "try 40", "more like 2%", "let's go with 60", "hmm, 70 then": another value offered for the one just set)
+  if (!/\b(?:make (?:that|it)|i meant|i mean|actually|instead|rather|correction|say|try|more like|go with|let'?s do|then|back to)\b|^(?:no|sorry|oops)\b|\ba (?:bit|little|touch|tad) (?:more|less|higher|lower|longer|shorter|brighter|dimmer)\b/.test(t)) return undefined;
   const last = earlier.at(-1);
   const changes = last && carries(last.tool, 'change') && Array.isArray(last.args.changes) ? (last.args.changes as Adjustment[]) : [];
   if (changes.length !== 1) return undefined;

@@ -53,7 +53,8 @@ export function rulesSeen(earlier: RuleStepSeen[]): { rules: RuleSeen[]; salient
       count = Math.max(count, Number(/^rule-(\d+)$/.exec(id)?.[1] ?? count));
       const description = typeof values.description === 'string' ? values.description : given ? describeRule(Object.assign({ revert: true, minFramesPerMode: 3 }, given, { id }) as Rule) : id;
       if (!rules.some((r) => r.id === id)) rules.push({ id, description });
-      words.set(id, new Set([...(words.get(id) ?? []), ...wordsOf(description), ...(given ? TRIGGER_WORDS[given.trigger.kind] : [])]));
+      // (its trigger's words as the words said are read: "mitosis" and "mitoses" alike)
+      words.set(id, new Set([...(words.get(id) ?? []), ...wordsOf(description), ...(given ? TRIGGER_WORDS[given.trigger.kind].flatMap(wordsOf) : [])]));
       salient = id;
     } else if (carries(step.tool, 'removeRule')) {
       const id = typeof step.args.ruleId === 'string' ? step.args.ruleId : undefined;
@@ -67,6 +68,18 @@ export function rulesSeen(earlier: RuleStepSeen[]): { rules: RuleSeen[]; salient
     }
   }
   return { rules, salient: rules.some((r) => r.id === salient) ? salient : undefined, words };
+}
+
+/**
+ * "the division one", "the cell count one", "the one about focus": words that name one of the rules this
+ * conversation set up by what it watches or does (a word of that rule's description or trigger).
+ */
+export function namesRuleByKind(t: string, earlier: RuleStepSeen[]): boolean {
+  const m = /\bthe\s+((?:[\w-]+\s+){1,3})one\b|\bthe one (?:about|for|with|on|watching)\s+((?:[\w-]+\s*){1,3})/.exec(t);
+  if (!m) return false;
+  const named = wordsOf(m[1] ?? m[2]).filter((w) => !GENERIC.has(w));
+  const { words } = rulesSeen(earlier);
+  return named.length > 0 && [...words.values()].some((ws) => named.some((w) => ws.has(w)));
 }
 
 /** The rules listed for a question back: "rule-1 (When a cell divides, ...)". */

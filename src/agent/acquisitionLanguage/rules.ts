@@ -139,7 +139,8 @@ function parseRuleAction(text: string, config: MicroscopeConfig): { action: Rule
   }
   if (/\b(stop|end|abort|halt)\b/.test(main)) return { action: { kind: 'stop' }, revert: false };
   if (/\b(autofocus|auto-focus|refocus|re-focus|focus)\b/.test(main)) return { action: { kind: 'autofocus' }, revert: false };
-  if (/\bzoom\b/.test(main)) {
+  // ("switch to 40x", "go to the 40x objective", "change to a higher magnification": a higher objective on where it fired is a zoom)
+  if (/\bzoom\b|\b(?:switch|go|change|move|jump)\s+(?:up\s+)?(?:to|into)\s+(?:the\s+|a\s+)?(?:(?:10|20|40|60|63|100)\s*x\b|higher (?:mag\w*|objective)|(?:high|higher)[\s-]mag\w*)/.test(main)) {
     const objective = /\b(10|20|40)\s*x\b/.exec(main);
     return { action: { kind: 'zoom', ...(objective ? { objective: `${objective[1]}X` } : {}) }, revert: false };
   }

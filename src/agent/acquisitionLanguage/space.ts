@@ -90,7 +90,9 @@ export function dropsZStack(text: string): boolean {
 /** Stage positions written as coordinates: "(0, 0), (500, 0) and (1000, 200)" or "x=0 y=0; x=500 y=0". */
 export function parsePositionList(text: string): StagePosition[] {
   const out: StagePosition[] = [];
-  const tuple = new RegExp(String.raw`\(\s*${NUM}\s*,\s*${NUM}(?:\s*,\s*${NUM})?\s*\)`, 'g');
+  // ("(2000 µm, 350 µm)": each coordinate may carry its unit)
+  const um = String.raw`\s*(?:µm|um|microns?)?`;
+  const tuple = new RegExp(String.raw`\(\s*${NUM}${um}\s*,\s*${NUM}${um}(?:\s*,\s*${NUM}${um})?\s*\)`, 'g');
   let m: RegExpExecArray | null;
   while ((m = tuple.exec(text))) out.push({ xUm: Number(m[1]), yUm: Number(m[2]), ...(m[3] !== undefined ? { zUm: Number(m[3]) } : {}) });
   if (out.length) return out.map((p, i) => ({ name: `Pos${i}`, ...p }));
@@ -100,6 +102,10 @@ export function parsePositionList(text: string): StagePosition[] {
   // ("a spot at 100, 200 µm with z 50", "at 1500, -300, z = 20": its focus said after the pair)
   const bare = new RegExp(String.raw`\b(?:at|to)\s+${NUM}\s*(?:µm|um)?\s*,\s*${NUM}\s*(?:µm|um)?(?![\d.]|\s*(?:%|ms|s\b|sec|min|h\b))(?:\s*(?:,|and|with|at)?\s*(?:a\s+)?(?:z|focus|height)\s*(?:=|:|of|at)?\s*${NUM})?`, 'i').exec(text);
   if (!out.length && bare && /\b(?:positions?|fields?|sites?|locations?|spots?|points?)\b/i.test(text)) out.push({ xUm: Number(bare[1]), yUm: Number(bare[2]), ...(bare[3] !== undefined ? { zUm: Number(bare[3]) } : {}) });
+  // "add xy position 500, -200": the pair right after the word for a position, when it reads as coordinates
+  // (a unit, a sign, a decimal or a value past 9: "positions 3, 4" are two positions by number)
+  const afterNoun = new RegExp(String.raw`\b(?:xy\s+)?(?:position|point|location|site|spot|coordinates?)\s*[:=]?\s*${NUM}(\s*(?:µm|um))?\s*,\s*${NUM}(\s*(?:µm|um))?(?![\d.]|\s*(?:%|ms|s\b|sec|min|h\b))`, 'i').exec(text);
+  if (!out.length && afterNoun && (afterNoun[2] || afterNoun[4] || [afterNoun[1], afterNoun[3]].some((v) => /[-.]/.test(v) || Math.abs(Number(v)) > 9))) out.push({ xUm: Number(afterNoun[1]), yUm: Number(afterNoun[3]) });
   return out.map((p, i) => ({ name: `Pos${i}`, ...p }));
 }
 

@@ -316,10 +316,11 @@ const SMALL_WORDS: Record<string, number> = { ...UNIT_WORDS, ten: 10, eleven: 11
 const SMALL_WORD = `(?:${Object.keys(SMALL_WORDS).join('|')})`;
 /** A number said in words of up to two: "forty-five", "seventy five", "twelve" (not "a", which is also an article). */
 const WORD_NUMBER = String.raw`(?:(?:${Object.keys(TENS_WORDS).join('|')})[\s-](?:${Object.keys(UNIT_WORDS).join('|')})|${SMALL_WORD})`;
-const FRACTION_OF: Record<string, number> = { half: 0.5, quarter: 0.25, quarters: 0.25, third: 1 / 3, thirds: 1 / 3 };
+const FRACTION_OF: Record<string, number> = { half: 0.5, quarter: 0.25, quarters: 0.25, third: 1 / 3, thirds: 1 / 3, fifth: 0.2, fifths: 0.2, sixth: 1 / 6, sixths: 1 / 6, eighth: 0.125, eighths: 0.125, tenth: 0.1, tenths: 0.1, twentieth: 0.05, twentieths: 0.05, hundredth: 0.01, hundredths: 0.01, thousandth: 0.001, thousandths: 0.001 };
 /** The units a number said in words is turned into digits before (times, exposures, percentages, distances). */
 const SPOKEN_UNIT = String.raw`(?:ms|msecs?|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|%|percent|per cent|µm|um|microns?|micrometers?|micrometres?)`;
-const FRACTION_OF_UNIT = new RegExp(String.raw`\b(?:(a|one|two|three)[\s-]+)?(half|quarters?|thirds?)\s+(?:of\s+)?(?:a|an)\s+(second|sec|minute|min|hour|day)\b`, 'gi');
+// ("a tenth of a second", "two fifths of a second", "a hundredth of a second": any part of a unit, as a camera's exposure is said)
+const FRACTION_OF_UNIT = new RegExp(String.raw`\b(?:(a|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?(half|${Object.keys(FRACTION_OF).filter((k) => k !== 'half').join('|')})\s+(?:of\s+)?(?:a|an)\s+(millisecond|second|sec|minute|min|hour|day)\b`, 'gi');
 const AND_A_FRACTION_BEFORE = new RegExp(String.raw`\b(\d+(?:\.\d+)?|${WORD_NUMBER}|an?)\s+and\s+(?:a|one)\s+(half|quarter)\s+(${SPOKEN_UNIT})(?![\w])`, 'gi');
 const AND_A_FRACTION_AFTER = new RegExp(String.raw`\b(\d+(?:\.\d+)?|${WORD_NUMBER}|an?)\s+(${SPOKEN_UNIT})\s+and\s+a\s+(half|quarter)\b`, 'gi');
 const WORDS_BEFORE_UNIT = new RegExp(String.raw`\b(${WORD_NUMBER})(\s*-?\s*)(?=(?:more\s+|extra\s+|additional\s+|further\s+)?${SPOKEN_UNIT}(?![\w]))`, 'gi');
@@ -349,6 +350,19 @@ export function spokenNumbers(text: string): string {
     // ("one second", "one minute" stay words: "wait one second" is a figure of speech too)
     .replace(WORDS_BEFORE_UNIT, (m, n: string, gap: string) => (Number.isFinite(wordNumber(n)) && !/^one$/i.test(n) ? `${wordNumber(n)}${gap.includes('-') ? ' ' : gap || ' '}` : m));
 }
+
+/** A share of a setting as it is now: group 1 the share, group 2 a percentage's number. */
+const SHARE_FACTOR: Record<string, number> = { half: 0.5, 'a half': 0.5, 'a third': 1 / 3, 'one third': 1 / 3, 'a quarter': 0.25, 'a tenth': 0.1, twice: 2, double: 2, triple: 3, 'three times': 3, 'two times': 2 };
+const SHARE_OF_CURRENT = new RegExp(
+  String.raw`\b(${Object.keys(SHARE_FACTOR).join('|')}|(\d+(?:\.\d+)?)\s*(?:%|percent|per cent))\s+(?:of\s+)?(?:what\s+(?:it|they)\s+(?:is|are|was|were)(?:\s+(?:now|set to|at))?|(?:the|its|their)\s+(?:current|present|existing|actual)(?:\s+(?:value|one|setting|level|power|exposure|intensity))?|the\s+(?:value|level|setting)\s+(?:now|it is now|it has now))(?![\w])`,
+  'gi',
+);
+
+/** An amount taken off a setting: group 1 the amount (a share, a percentage or a value with its unit), group 2 the setting. */
+const TAKEN_OFF = new RegExp(
+  String.raw`\b(?:take|took|taking|knock|knocked|shave|shaved|trim|chop|lop|cut)\s+((?:a|one)[\s-](?:half|third|quarter|fifth|tenth)|half|\d+(?:\.\d+)?\s*(?:%|percent|per cent|ms|msec|s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?|µm|um|microns?))\s+off\s+(?:of\s+)?([^,;.!?]+?)(?=\s*(?:[,;.!?]|\s(?:and|but|then)\s|$))`,
+  'gi',
+);
 
 /** Lab shorthand in plain words: "q10min" and "dt = 2 min" are every 10 / 2 min, "x 24h" is for 24 h, 5' is 5 min and 30'' 30 s. */
 export function labShorthand(text: string): string {
@@ -394,6 +408,25 @@ export function labShorthand(text: string): string {
     .replace(/\b(?:pls|plz|plse|pleeease|pleaseee)\b/gi, 'please')
     // "50 millisec", "50msecs", "20 millis", "30 mili seconds": milliseconds by their other spellings
     .replace(/(\d)\s*(?:msecs|millisecs?|milli-?secs?|millis|mill?i[\s-]?seconds?|mil+isecond?s?)\b/gi, '$1 ms')
+    // "500 µs", "800 us", "250 microseconds": a short exposure in µs, in ms
+    .replace(/(?<![\w.])(\d+(?:\.\d+)?)\s*(?:[µμu]s|[µμu]secs?|micro-?sec(?:ond)?s?)\b/gi, (_m, v: string) => `${Math.round(Number(v)) / 1000} ms`)
+    // "00:02:00", "0:00:30", and "1:30 min", "2:30 h" (a clock reading with its unit): a span in h:min:s as
+    // Micro-Manager writes one ("at 14:30" alone stays a time of day)
+    .replace(/(?<![\w.:])(\d{1,2}):([0-5]\d):([0-5]\d)(?![\w:])/g, (_m, h: string, min: string, sec: string) => `${Number(h) * 3600 + Number(min) * 60 + Number(sec)} s`)
+    .replace(/(?<![\w.:])(\d{1,3}):([0-5]\d)\s*(min|mins|minutes?|h|hrs?|hours?)\b/gi, (_m, a: string, b: string, unit: string) => (/^m/i.test(unit) ? `${Number(a) * 60 + Number(b)} s` : `${Number(a) * 60 + Number(b)} min`))
+    // "take a third off the exposure", "knock 20% off the GFP power", "shave 10 ms off it": an amount taken off a
+    // setting is that setting reduced by it (never the amount as the new value)
+    .replace(TAKEN_OFF, (_m, amount: string, setting: string) => `reduce ${setting.trim()} by ${amount}`)
+    // "time-point spacing 7 min", "the time between frames", "delay between time points": the interval, in its one word
+    // (a spacing in z, "z spacing 2 µm", is not one)
+    .replace(/\b(?:time[\s-]?point|timepoint|frame|temporal)\s+(?:spacing|separation|gap|delay)\b|\b(?:spacing|separation|gap|delay|time|pause|wait)\s+between\s+(?:(?:consecutive|successive|two|each|the)\s+)*(?:time[\s-]?points|timepoints|frames|images|acquisitions|rounds|loops)\b/gi, 'interval')
+    // "time points 100", "number of time points: 150", "# frames = 80": a count of time points said after its noun
+    .replace(/\b(?:(?:the\s+)?(?:total\s+)?(?:number|no\.?|count|#)\s*(?:of\s+)?(?:time[\s-]?points?|timepoints?|frames?|loops?)|(?:time[\s-]?points|timepoints|loops))\s*(?:[:=]|\bto\b|\bis\b)?\s*(\d+)\b(?!\s*(?:-|to\b|and\b|%|s\b|sec|min|h\b|ms))/gi, '$1 time points in total')
+    // "half of what it is now", "50% of the current value", "twice the current one": a share of the setting as it is, a factor
+    // (never the share as the new value: "GFP power 50% of the current value" is half the power, not 50 %)
+    .replace(SHARE_OF_CURRENT, (_m, share: string, pct: string | undefined) => `${pct !== undefined ? Number(pct) / 100 : SHARE_FACTOR[share.toLowerCase().replace(/\s+/g, ' ')]}x of the current`)
+    // "for the next 5 min", "over the following 2 hours": for that span
+    .replace(/\b(?:for|over|during)\s+the\s+(?:next|coming|following)\s+(?=\d)/gi, 'for ')
     // "10 pct": per cent
     .replace(/(\d)\s*pct\b/gi, '$1%')
     // "1h30", "2 h 15": hours and the minutes after them
