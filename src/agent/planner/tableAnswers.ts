@@ -12,8 +12,10 @@ import { allowedEdits, editDistance, isStopWord, meaning, tokenize } from './wor
 import { isTruth } from './catalogue.ts';
 import { asksPerFrame, statedFrameIntervalS, statedPixelSizeUm, withoutToldCalibration } from './askedUnits.ts';
 import { trackEventOf, trackSpanAnswer, type TrackEvent } from './trackSpans.ts';
-import { asksDisplacementBetweenFrames, displacementsAnswer, displacementsBetween, distanceKindOf, type DistanceKind } from './netDisplacement.ts';
+import { asksDisplacementBetweenFrames, asksNetDisplacement, netDisplacementsAnswer, netDisplacementsOfTracks, asksPathLengthBetweenFrames, displacementsAnswer, displacementsBetween, distanceKindOf, pathLengthsAnswer, pathLengthsBetween, type DistanceKind } from './netDisplacement.ts';
 import { loadTracksJson } from '../../analysis/trackio.ts';
+import type { Tracks } from '../../analysis/tracks.ts';
+import { counted } from '../../../tools/counted.ts';
 
 type Reduce = 'mean' | 'median' | 'sd' | 'range' | 'max' | 'min' | 'count' | 'sum' | 'fraction' | 'percentile';
 type Row = Table['rows'][number];
@@ -1222,6 +1224,9 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   const between = displacementBetweenFramesAnswer(question, scope, conversation);
   if (between) return between;
   const tables = withSizesAsked(tablesOf(conversation), question);
+  // "net displacement" with no table of whole tracks (a links table has one row per step): from the tracks, never the mean step
+  const net = netDisplacementFromTracks(question, scope, conversation, tables);
+  if (net) return net;
   if (tables.length === 0) return undefined;
   const results = [...conversation.earlier, ...conversation.current];
   // a table whose making step is no longer in the conversation (a long session's early turns): the units measure used, from the movie's header
@@ -1324,24 +1329,56 @@ const WHOLE_SPAN = /\b(?:t\s*=\s*0|(?:the\s+)?(?:very\s+)?(?:start|beginning|fir
  * asks no such thing or no tracks file is at hand.
  */
 function displacementBetweenFramesAnswer(question: string, scope: QuestionScope, conversation: Conversation): string | undefined {
-  if (!asksDisplacementBetweenFrames(question) || scope.condition || scope.which || scope.top !== undefined) return undefined;
+  const path = asksPathLengthBetweenFrames(question);
+  if (!(path || asksDisplacementBetweenFrames(question)) || scope.condition || scope.which || scope.top !== undefined) return undefined;
   const whole = WHOLE_SPAN.test(question);
   const span = scope.frames && scope.frames.first >= 1 && typeof scope.frames.last === 'number' && scope.frames.last > scope.frames.first ? scope.frames : undefined;
   if (!span && !whole) return undefined;
-  const artifact = [...conversation.artifactsAtStart, ...conversation.current.flatMap((r) => r.artifacts)]
-    .filter((a) => a.type === 'tracks' && a.path && /\.json$/i.test(a.path) && existsSync(a.path)).at(-1);
-  if (!artifact) return undefined;
-  let tracks;
-  try {
-    tracks = loadTracksJson(artifact.path!);
-  } catch {
-    return undefined;
-  }
+  const newest = newestTracks(conversation);
+  if (!newest) return undefined;
+  const { artifact, tracks } = newest;
   const movie = conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.pixelSizeUm === 'number' && a.pixelSizeUm > 0).at(-1);
   const pixelSizeUm = statedPixelSizeUm(question) ?? (tracks.pixelSizeUm && tracks.pixelSizeUm > 0 ? tracks.pixelSizeUm : undefined) ?? movie?.pixelSizeUm ?? undefined;
+  // "total distance travelled from frame 5 to 15", "path length between frames 1 and 20": the steps inside those frames summed
+  if (path) {
+    const lengths = pathLengthsBetween(tracks, span?.first ?? 1, span?.last ?? tracks.frames, scope.track);
+    if (scope.track !== undefined && lengths.lengths.length === 0 && lengths.noStep === 0) return `There is no track ${scope.track} in ${artifact.id}`;
+    return pathLengthsAnswer(lengths, pixelSizeUm, artifact.id);
+  }
   const found = displacementsBetween(tracks, span?.first ?? 1, span?.last ?? tracks.frames, scope.track);
   if (scope.track !== undefined && found.displacements.length === 0 && found.notInBoth + found.divided === 0) return `There is no track ${scope.track} in ${artifact.id}`;
   return displacementsAnswer(found, pixelSizeUm, artifact.id);
+}
+
+/** The newest tracks file of the conversation, read; undefined when there is none or it cannot be read. */
+function newestTracks(conversation: Conversation): { artifact: KnownArtifact; tracks: Tracks } | undefined {
+  const artifact = [...conversation.artifactsAtStart, ...conversation.current.flatMap((r) => r.artifacts)]
+    .filter((a) => a.type === 'tracks' && a.path && /\.json$/i.test(a.path) && existsSync(a.path)).at(-1);
+  if (!artifact) return undefined;
+  try {
+    return { artifact, tracks: loadTracksJson(artifact.path!) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Each track's net displacement (first to last position) from the tracks file, when the
+ * question asks it and no table at hand has it per track (TRACK_DISPLACEMENT): a table of
+ * steps would otherwise answer with the mean step.
+ */
+function netDisplacementFromTracks(question: string, scope: QuestionScope, conversation: Conversation, tables: { artifact: KnownArtifact; table: Table }[]): string | undefined {
+  if (!asksNetDisplacement(question) || scope.frames || scope.frame || scope.condition || scope.which || scope.top !== undefined) return undefined;
+  if (tables.some(({ table }) => table.columns.includes('TRACK_DISPLACEMENT'))) return undefined;
+  const found = newestTracks(conversation);
+  if (!found) return undefined;
+  const movie = conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.pixelSizeUm === 'number' && a.pixelSizeUm > 0).at(-1);
+  const pixelSizeUm = statedPixelSizeUm(question) ?? (found.tracks.pixelSizeUm && found.tracks.pixelSizeUm > 0 ? found.tracks.pixelSizeUm : undefined) ?? movie?.pixelSizeUm ?? undefined;
+  const steps = tables.find(({ table }) => table.columns.includes('t') && table.columns.some((c) => /^displacement/.test(c)));
+  const why = steps ? `; ${steps.artifact.id} has one row per step, whose mean is a step, not a net displacement` : '';
+  const net = netDisplacementsOfTracks(found.tracks, scope.track);
+  if (scope.track !== undefined && net.displacements.length + net.divided + net.oneSpot === 0) return `There is no track ${scope.track} in ${found.artifact.id}`;
+  return netDisplacementsAnswer(net, pixelSizeUm, found.artifact.id, why);
 }
 
 /**
@@ -1418,7 +1455,7 @@ function eventShareAnswer(scope: QuestionScope, tables: { artifact: KnownArtifac
   const idColumn = rows.some((r) => typeof r.track_id === 'number') ? 'track_id' : 'mother';
   const dividing = Math.min(total, new Set(rows.map((r) => r[idColumn]).filter((v) => v !== null && v !== undefined)).size);
   const share = valueText(Math.round((dividing / total) * 1000) / 10);
-  return `${dividing} of ${total} tracks (${share}%) have a division (${rows.length} division${rows.length === 1 ? '' : 's'} in ${events.artifact.id}; ${total} tracks from ${tracked.tool})`;
+  return `${dividing} of ${total} tracks (${share}%) have a division (${counted(rows.length, 'division')} in ${events.artifact.id}; ${counted(total, 'track')} from ${tracked.tool})`;
 }
 
 /** Words of a division: "divide", "split in two", "undergo mitosis", "mitotic". */
@@ -1456,7 +1493,7 @@ function dividingCellsAnswer(question: string, tables: { artifact: KnownArtifact
   const when = frames.length ? `; first in frame ${Math.min(...frames) + 1}` : '';
   const list = n ? `; mother branch${n === 1 ? '' : 'es'} ${mothers.slice(0, 12).join(', ')}${n > 12 ? ', ...' : ''}` : '';
   const inTracks = lineages.size && total ? `; in ${lineages.size} of ${total} tracks (lineages)` : total ? `; of ${total} tracks` : '';
-  const eventsSaid = `${rows.length} division event${rows.length === 1 ? '' : 's'}`;
+  const eventsSaid = counted(rows.length, 'division event');
   if (n === 0) return `0 cells divided: no division events were found${total ? ` in ${total} tracks` : ''} (from ${events.artifact.id})`;
   return `${n} ${n === 1 ? 'cell' : 'cells'} divided (${n === rows.length ? eventsSaid : `in ${eventsSaid}`}${list}${inTracks}${when}; from ${events.artifact.id})`;
 }
@@ -1781,7 +1818,7 @@ function frameExtremeAnswer(scope: QuestionScope, chosen: Candidate | undefined,
     const shown = ranked.slice(0, 12).map((p) => `frame ${p.t + 1}: ${column ? withUnit(p.v, unit) : valueText(p.v)}`).join(', ');
     return `Frames by ${what.replace(/^(?:highest|lowest|most|fewest) /, '')}, ${lowest ? 'lowest' : 'highest'} first: ${shown}${ranked.length > 12 ? ', ...' : ''} (of ${frames.length} frames; from ${artifact.id})`;
   }
-  return `Frame ${pick.t + 1} has the ${what}: ${column ? withUnit(pick.v, unit) : valueText(pick.v)} (per frame ${range} over ${frames.length} frames; from ${artifact.id})`;
+  return `Frame ${pick.t + 1} has the ${what}: ${column ? withUnit(pick.v, unit) : valueText(pick.v)} (per frame ${range} over ${counted(frames.length, 'frame')}; from ${artifact.id})`;
 }
 
 /** The same measurement in two or more channels side by side ("compare ch1 and ch2"): means over the same objects, and their ratio. */
@@ -1792,7 +1829,7 @@ function channelsAnswer(table: Table, column: string, rows: Row[], channels: num
   const parts = means.map((m) => `channel ${m.c} ${m.name} = ${withUnit(m.v, unit)}`);
   const ratio = means.length === 2 && means[0].v !== 0 ? `; channel ${means[1].c} / channel ${means[0].c} = ${valueText(means[1].v / means[0].v)}` : '';
   const absent = missing.length ? `; the table has no channel ${missing.join(', ')} (measure with that channel's movie to add it)` : '';
-  return `Mean per object: ${parts.join(' vs ')}${ratio} over ${means[0]?.n ?? 0} objects${absent} (${source})`;
+  return `Mean per object: ${parts.join(' vs ')}${ratio} over ${counted(means[0]?.n ?? 0, 'object')}${absent} (${source})`;
 }
 
 /** One value per frame, as a short list and its first and last. */
@@ -1859,7 +1896,7 @@ function countAnswer(question: string, scope: QuestionScope, candidates: Candida
   if (!aboutTracks && !oneFrame(scope) && table.columns.includes('t')) {
     const frames = framesOf(scoped.rows).length;
     const cells = idColumnOf(table, true) === 'track_id' ? `, ${new Set(scoped.rows.map((r) => r.track_id)).size} tracked cells` : '';
-    return `${n} objects over ${frames} frames (${valueText(n / Math.max(1, frames))} per frame on average${cells})${scoped.where ? ` ${scoped.where}` : ''} (from ${artifact.id})`;
+    return `${counted(n, 'object')} over ${counted(frames, 'frame')} (${valueText(n / Math.max(1, frames))} per frame on average${cells})${scoped.where ? ` ${scoped.where}` : ''} (from ${artifact.id})`;
   }
   return `${n} ${aboutTracks ? 'tracks' : 'objects'}${scoped.where ? ` ${scoped.where}` : ''} (from ${artifact.id})`;
 }
