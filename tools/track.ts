@@ -374,7 +374,7 @@ const measure = defineTool({
         },
       };
     }
-    const { meanSquaredDisplacement } = await import('../src/analysis/msd.ts');
+    const { describeMsdFit, meanSquaredDisplacement } = await import('../src/analysis/msd.ts');
     const result = await inputChecked(async () => meanSquaredDisplacement(tracks, { maxLag: args.maxLagFrames, fitLags: args.fitLags }));
     const out = ctx.outputPath(`${stem}-msd.csv`, args.output);
     writeTableCsv(out, result.table);
@@ -383,7 +383,7 @@ const measure = defineTool({
     const unit = `${result.units.length}²/${result.units.time}`;
     return {
       summary: result.ensemble
-        ? `Ensemble MSD over ${counted(result.perBranch.size, 'branch', 'branches')}: diffusion coefficient ${round(D, 3)} ${unit}, exponent α ${round(result.ensemble.alpha, 3)} (1 = random walk). Table saved as ${ref.id}.`
+        ? `Ensemble MSD over ${counted(result.perBranch.size, 'branch', 'branches')}: ${describeMsdFit(result.ensemble, result.dimensions, unit)}. Table saved as ${ref.id}.`
         : `Too few steps for an MSD fit; the MSD table is saved as ${ref.id}.`,
       artifacts: [ref],
       values: { diffusionCoefficient: round(D), diffusionUnit: unit, alpha: round(result.ensemble?.alpha ?? NaN), branchesFitted: result.perBranch.size, dimensions: result.dimensions, path: out },

@@ -1228,6 +1228,8 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   const net = netDisplacementFromTracks(question, scope, conversation, tables);
   if (net) return net;
   if (tables.length === 0) return undefined;
+  // the mean squared displacement is a curve over lags of its own (measure kind msd, whose values answer it), never a mean of displacements
+  if (MSD_ASKED.test(question)) return undefined;
   const results = [...conversation.earlier, ...conversation.current];
   // a table whose making step is no longer in the conversation (a long session's early turns): the units measure used, from the movie's header
   const movie = conversation.artifactsAtStart.filter((a) => a.type === 'movie').at(-1);
@@ -1349,6 +1351,9 @@ function displacementBetweenFramesAnswer(question: string, scope: QuestionScope,
   if (scope.track !== undefined && found.displacements.length === 0 && found.notInBoth + found.divided === 0) return `There is no track ${scope.track} in ${artifact.id}`;
   return displacementsAnswer(found, pixelSizeUm, artifact.id);
 }
+
+/** A question about the mean squared displacement (a curve over lags, measure kind msd). */
+export const MSD_ASKED = /\bmsds?\b|\bmean[- ]squared?[- ]displacements?\b/i;
 
 /** The newest tracks file of the conversation, read; undefined when there is none or it cannot be read. */
 function newestTracks(conversation: Conversation): { artifact: KnownArtifact; tracks: Tracks } | undefined {

@@ -161,6 +161,8 @@ describe('net displacement when the only table has one row per step', () => {
     expect(answer).toMatch(/^Net displacement per track \(the straight-line distance from its first to its last position, µm\): track 1: 0 µm, track 2: 2\.5 µm; mean 1\.25 µm over 2 tracks; left out: 1 track that divided/);
     expect(answer).toMatch(/table-2 has one row per step/);
     expect(answerFromTable('net displacement of track 2', linksOnly())).toMatch(/^Track 2 moved 2\.5 µm from its first to its last position/);
+    // the mean squared displacement is no mean of the steps (an MSD step answers it)
+    expect(answerFromTable('what is the mean squared displacement?', linksOnly())).toBeUndefined();
     // a table of whole tracks answers it itself
     expect(ask('what is the net displacement of each cell?')).toMatch(/^TRACK_DISPLACEMENT per track/);
   });
