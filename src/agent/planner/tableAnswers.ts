@@ -10,10 +10,11 @@ import type { Conversation, KnownArtifact, PastResult } from './conversation.ts'
 import { findFrameRange, findQuantities, parseNumber, valueText } from './quantities.ts';
 import { allowedEdits, editDistance, isStopWord, meaning, tokenize } from './words.ts';
 import { isTruth } from './catalogue.ts';
-import { asksPerFrame, statedFrameIntervalS, statedPixelSizeUm, withoutToldCalibration } from './askedUnits.ts';
+import { askedDimension, asksPerFrame, statedFrameIntervalS, statedPixelSizeUm, withoutToldCalibration, type AskedDimension } from './askedUnits.ts';
 import { trackEventOf, trackSpanAnswer, type TrackEvent } from './trackSpans.ts';
 import { asksDisplacementBetweenFrames, asksNetDisplacement, netDisplacementsAnswer, netDisplacementsOfTracks, asksPathLengthBetweenFrames, displacementsAnswer, displacementsBetween, distanceKindOf, pathLengthsAnswer, pathLengthsBetween, type DistanceKind } from './netDisplacement.ts';
 import { loadTracksJson } from '../../analysis/trackio.ts';
+import { trackTable } from '../../analysis/trackFeatures.ts';
 import type { Tracks } from '../../analysis/tracks.ts';
 import { counted } from '../../../tools/counted.ts';
 
@@ -443,19 +444,25 @@ function readScope(question: string): QuestionScope {
   else if (!compare && LARGEST.test(text)) reduce = 'max';
   else if (!compare && SMALLEST.test(text)) reduce = 'min';
   // "the top 3 fastest cells", "the 5 biggest nuclei", "rank the tracks by speed": the rows in order of the quantity, the first few
-  const topWords = /\b(?:top|first|the)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(?:most|least)\s+)?([\p{L}-]+)/iu.exec(text);
+  const topWords = /\b(?:top|bottom|first|the)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(?:most|least)\s+)?([\p{L}-]+)/iu.exec(text);
+  // ("the bottom three tracks by speed": the lowest few)
+  const bottom = /^bottom$/i.test(topWords?.[0].split(/\s+/)[0] ?? '');
   // ("fastest 2 tracks", "the biggest three nuclei": the number said after the extreme)
   const afterWords = /\b([\p{L}]+est)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:tracks|cells|nuclei|objects|ones|trajectories)\b/iu.exec(text);
   // ("2 slowest tracks", "which 3 tracks went furthest?": the number first, at the start or after which)
   const leadWords = /(?:^\s*|\b(?:which|what)\s+)(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(?:most|least)\s+)?([\p{L}-]+)/iu.exec(text);
   const leadN = leadWords && (LARGEST.test(leadWords[2]) || SMALLEST.test(leadWords[2]) || (/^(?:tracks|cells|nuclei|objects|ones|trajectories)$/i.test(leadWords[2]) && (LARGEST.test(text) || SMALLEST.test(text)))) ? parseNumber(leadWords[1]) : undefined;
-  const topN = topWords && (LARGEST.test(topWords[2]) || SMALLEST.test(topWords[2]) || /^top$/i.test(topWords[0].split(/\s+/)[0])) ? parseNumber(topWords[1]) : afterWords && (LARGEST.test(afterWords[1]) || SMALLEST.test(afterWords[1])) ? parseNumber(afterWords[2]) : leadN;
+  const topN = topWords && (LARGEST.test(topWords[2]) || SMALLEST.test(topWords[2]) || /^(?:top|bottom)$/i.test(topWords[0].split(/\s+/)[0])) ? parseNumber(topWords[1]) : afterWords && (LARGEST.test(afterWords[1]) || SMALLEST.test(afterWords[1])) ? parseNumber(afterWords[2]) : leadN;
   // ("list the tracks by duration, longest first": a list in the order of a quantity is a ranking too)
-  const ranks = /\b(?:rank|ranked|ranking|sort|sorted|order(?:ed)?|list|listed)\b[^?.]*\bby\s+(?!(?:frame|time ?point|timepoint|track|cell|nucleus|object|channel)s?\b)/i.test(text);
+  // ("from longest to shortest", "smallest to biggest": an order said by its two ends, the first end first)
+  const span = /\b(?:from\s+)?(?:the\s+)?([\p{L}]+est)\s+(?:to|->|→)\s+(?:the\s+)?([\p{L}]+est)\b/iu.exec(text);
+  const spanOrder = span && ((LARGEST.test(span[1]) && SMALLEST.test(span[2])) || (SMALLEST.test(span[1]) && LARGEST.test(span[2]))) ? (SMALLEST.test(span[1]) ? 'min' : 'max') : undefined;
+  const ranks = !!spanOrder || /\b(?:rank|ranked|ranking|sort|sorted|order(?:ed)?|list|listed)\b[^?.]*\bby\s+(?!(?:frame|time ?point|timepoint|track|cell|nucleus|object|channel)s?\b)/i.test(text);
   // ("order the frames by cell count", "rank the timepoints by mean intensity": the frames themselves ranked, by their count or value)
   const ranksFrames = /\b(?:rank|ranked|sort|sorted|order(?:ed)?|list|listed)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:frames?|time ?points?|timepoints?)\s+by\b/i.test(text);
   const top = topN !== undefined && topN >= 1 ? topN : ranks || ranksFrames ? Infinity : undefined;
-  if (top !== undefined && reduce !== 'max' && reduce !== 'min' && !(ranksFrames && reduce === 'count')) reduce = SMALLEST.test(text) || /\b(?:ascending|increasing order|smallest first|lowest first|slowest first)\b/i.test(text) ? 'min' : 'max';
+  if (spanOrder) reduce = spanOrder;
+  else if (top !== undefined && reduce !== 'max' && reduce !== 'min' && !(ranksFrames && reduce === 'count')) reduce = bottom || SMALLEST.test(text) || /\b(?:ascending|increasing order|smallest first|lowest first|slowest first)\b/i.test(text) ? 'min' : 'max';
   const which = /\b(?:which|what|whose)\s+(?:(?:\w+\s+)?(?:cells?|tracks?|nucle(?:us|i)|objects?|blobs?|trajector(?:y|ies))|one|of (?:the|them|these))\b|\bwho\b/i.test(text) || ((reduce === 'max' || reduce === 'min') && /\b(?:cell|track|nucleus|object|one)\b/i.test(text) && !/\bhow\b/i.test(text));
   const quantityWords = quantityOf(text);
   // "are there more cells at the end?", "cells in frame 3?": no quantity but the things themselves, a count
@@ -563,7 +570,7 @@ export function isAskedForm(question: string): boolean {
   if (/^(?:and\s+|so\s+|now\s+|then\s+)?count\b/i.test(text) && /\b(?:cells?|nucle(?:us|i)|objects?|tracks?|trajector(?:y|ies)|ones)\b/i.test(text) && conditionOf(question) !== undefined && !/\b(?:then|and then|after that|afterwards)\b/i.test(text)) return true;
   // "area in µm² pls", "speed in um/min?": a quantity in the unit wanted is a question
   // ("speed of track 2 in µm/h", "area of the nuclei in px²": of what, then the unit)
-  if (NOUN_QUESTION.test(text) && /^(?:the\s+)?(?:(?:mean|average|median|typical|total)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?(?:\s+(?:of|for)\s+(?:the\s+|each\s+|every\s+|all\s+)?(?:(?:track|cell|nucleus|object)\s*#?\d+|cells|nuclei|tracks|objects|(?<=(?:each|every)\s+)(?:track|cell|nucleus|object)))?\s+(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|px|pixels?|microns?|micromet\w+|nm|s|secs?|seconds?|min|mins|minutes?|h|hours?)\S*(?:\s*(?:\/|per)\s*\S+)?(?:[\s,]+(?:please|pls|plz|thanks|thx))?[\s.!?]*$/iu.test(text)) return true;
+  if (NOUN_QUESTION.test(text) && /^(?:the\s+)?(?:(?:mean|average|median|typical|total)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?(?:\s+(?:of|for)\s+(?:the\s+|each\s+|every\s+|all\s+)?(?:(?:track|cell|nucleus|object)\s*#?\d+|cells|nuclei|tracks|objects|(?<=(?:each|every)\s+)(?:track|cell|nucleus|object)))?\s+(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|px|pixels?|microns?|micromet\w+|nm|s|secs?|seconds?|min|mins|minutes?|h|hours?|frames|time ?points|timepoints)\S*(?:\s*(?:\/|per)\s*\S+)?(?:[\s,]+(?:please|pls|plz|thanks|thx))?[\s.!?]*$/iu.test(text)) return true;
   // ("when a cell divides, image every 30 s" is a condition and its action, no question)
   if (/^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+|but\s+)?(?:how|by how much|(?:in|at|on|for|during|from|by) (?:which|what)|what|which|who|whose|when(?![^?]*(?:[,:;]|\bthen\b)\s*\S[^?]*$)|where|is|are|was|were|has|have|give me|tell me|show me|can you tell|any idea|compare)\b/i.test(text)) return true;
   // "do they speed up?", "did any cells divide": a question; "do the thing with 15 px" is not
@@ -574,7 +581,7 @@ export function isAskedForm(question: string): boolean {
   // "each cell's speed", "every track's displacement": a value of each thing
   if (EACH_ONES_VALUE.test(text.trim())) return true;
   // "list the tracks by duration", "rank the nuclei by area": the things in the order of a quantity, told
-  if (/^(?:and\s+|so\s+|now\s+|also\s+)?(?:list|rank|sort|order)\s+(?:the\s+|all\s+(?:the\s+)?|my\s+)?(?:tracks|cells|nuclei|objects|trajectories|frames|time ?points?|timepoints?)\s+by\s+/i.test(text) && !/\b(?:export|save|write|csv|xlsx?|file)\b/i.test(text)) return true;
+  if (/^(?:and\s+|so\s+|now\s+|also\s+)?(?:list|rank|sort|order)\s+(?:the\s+|all\s+(?:the\s+)?|my\s+)?(?:tracks|cells|nuclei|objects|trajectories|frames|time ?points?|timepoints?)\s+(?:by\s+|(?=from\s+(?:the\s+)?[\p{L}]+est\s+to\b))/iu.test(text) && !/\b(?:export|save|write|csv|xlsx?|file)\b/i.test(text)) return true;
   if (ONES_VALUE_OR_EXTREME.test(text.trim())) return true;
   // "net displacement from t=0 to the end", "displacement between frame 1 and frame 20": a quantity over a span, no verb
   if (NOUN_QUESTION.test(text) && !STEP_VERB.test(text) && (WHOLE_SPAN.test(text) || FRAME_SPAN_LAST.test(text))) return true;
@@ -717,19 +724,19 @@ const QUANTITY_ALONE = /^(?:and\s+|so\s+|now\s+)?(?:the\s+|their\s+)?(?:(?:nucle
 const EACH_ONES_VALUE = /^(?:and\s+|so\s+|now\s+)?(?:each|every)\s+(?:tracks?|cells?|nucle(?:us|i)|objects?|trajector(?:y|ies))['’]s?\s+(?:[\p{L}²/-]+\s*){1,4}[\s.!?]*$/iu;
 
 /** Words a question without a question word starts with: an aggregate, an extreme or a measured quantity. */
-const AGGREGATE_FIRST = /^(?:and\s+|so\s+|ok(?:ay)?,?\s+|now\s+|also\s+)?(?:the\s+)?(?:top\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b|(?:\d{1,2}|two|three|four|five|ten)\s+(?:most\s+|least\s+)?[a-z]+est\b|[a-z]+est\s+(?:\d{1,2}|two|three|four|five|ten)\s+(?:tracks|cells|nuclei|objects|ones|trajectories)\b|mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number of|percent(?:age)?|fraction|proportion|share|max(?:imum)?|min(?:imum)?|(?:\d{1,2}\s*(?:st|nd|rd|th)?\s*-?\s*)?percentiles?|p\d{1,2}|quartiles?|inter-?\s?quartile|iqr)\b/i;
+const AGGREGATE_FIRST = /^(?:and\s+|so\s+|ok(?:ay)?,?\s+|now\s+|also\s+)?(?:the\s+)?(?:(?:top|bottom)\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b|(?:\d{1,2}|two|three|four|five|ten)\s+(?:most\s+|least\s+)?[a-z]+est\b|[a-z]+est\s+(?:\d{1,2}|two|three|four|five|ten)\s+(?:tracks|cells|nuclei|objects|ones|trajectories)\b|mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number of|percent(?:age)?|fraction|proportion|share|max(?:imum)?|min(?:imum)?|(?:\d{1,2}\s*(?:st|nd|rd|th)?\s*-?\s*)?percentiles?|p\d{1,2}|quartiles?|inter-?\s?quartile|iqr)\b/i;
 const NOUN_QUESTION = new RegExp(
   `^(?:and\\s+|so\\s+|ok(?:ay)?,?\\s+|now\\s+|also\\s+)?(?:the\\s+|their\\s+|its\\s+)?(?:(?:nuclear|cellular|cytoplasmic|membrane|net|straight[- ]line|end[- ]to[- ]end)\\s+)?(?:${[
     'mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number|count|percent(?:age)?|fraction|proportion|share|max(?:imum)?|min(?:imum)?',
     '(?:\\d{1,2}\\s*(?:st|nd|rd|th)?\\s*-?\\s*)?percentile|p\\d{1,2}|quartile|inter-?\\s?quartile|iqr',
     // the extremes, as the question reader knows them ("busiest frame?", "roundest one?")
     `${LARGEST.source.replace(/^\\b\(\?:|\)\\b$/g, '')}|${SMALLEST.source.replace(/^\\b\(\?:|\)\\b$/g, '')}`,
-    'area|size|speed|velocity|intensity|fluorescence|signal|distance|displacement|duration|lifetime|msd|diffusion|straightness|circularity|perimeter|path length',
+    'area|size|speed|velocity|intensity|fluorescence|signal|distance|displacement|duration|lifetime|msd|diffusion|straightness|circularity|perimeter|path length|length',
     // the other shape and signal measures a table of objects holds ("eccentricity of each nucleus in frame 3")
     'eccentricit(?:y|ie)|elongation|aspect ratio|diameter|radius|radii|volume|roundness|brightness|orientation|solidity',
     'cell|nucle(?:us|i)|track|object',
     // "top 3 fastest cells", "5 biggest nuclei": a ranking asked
-    'top\\s+(?:\\d+|two|three|four|five|six|seven|eight|nine|ten)|(?:\\d{1,2}|two|three|four|five|ten)\\s+(?:most\\s+|least\\s+)?[a-z]+est',
+    '(?:top|bottom)\\s+(?:\\d+|two|three|four|five|six|seven|eight|nine|ten)|(?:\\d{1,2}|two|three|four|five|ten)\\s+(?:most\\s+|least\\s+)?[a-z]+est',
   ].join('|')})s?\\b`,
   'i',
 );
@@ -939,7 +946,7 @@ export function asksAMeasuredQuantity(question: string): boolean {
 const COLUMN_WORDS: [RegExp, string][] = [
   [/SPLIT/i, 'division divide'],
   [/DURATION|NUMBER_SPOTS/i, 'duration long lifetime'],
-  [/TOTAL_DISTANCE/i, 'distance travel path'],
+  [/TOTAL_DISTANCE/i, 'distance travel path length'],
   [/DISPLACEMENT/i, 'displacement distance net'],
   [/CONFINEMENT|LINEARITY|STRAIGHT/i, 'straight straightness directed'],
   [/intensity/i, 'intensity bright'],
@@ -966,7 +973,16 @@ function numeric(rows: Row[], column: string): number[] {
 }
 
 /** The column of a table that the question's quantity names best (calibrated first when it has values), or undefined. */
-function bestColumn(table: Table, scope: QuestionScope, wantsMicrons: boolean, written: string[] = [], distanceKind?: DistanceKind): { name: string; score: number } | undefined {
+/** The dimension of a column from its name (TRACK_MEAN_SPEED a speed, TRACK_DURATION a time, area_um2 an area), or undefined. */
+function columnDimension(name: string): AskedDimension | undefined {
+  if (/speed|velocity/i.test(name)) return 'speed';
+  if (/area/i.test(name)) return 'area';
+  if (/DURATION|^TRACK_START|^TRACK_STOP|^time_/i.test(name)) return 'time';
+  if (/DISTANCE|DISPLACEMENT|perimeter|diameter|radius|LENGTH/i.test(name)) return 'length';
+  return undefined;
+}
+
+function bestColumn(table: Table, scope: QuestionScope, wantsMicrons: boolean, written: string[] = [], distanceKind?: DistanceKind, asked?: AskedDimension): { name: string; score: number } | undefined {
   let best: { name: string; score: number } | undefined;
   for (const name of table.columns) {
     if (ID_COLUMNS.includes(name) || SKIP_COLUMNS.test(name)) continue;
@@ -992,6 +1008,9 @@ function bestColumn(table: Table, scope: QuestionScope, wantsMicrons: boolean, w
     // "from its starting point", "net", "as the crow flies": the start-to-end displacement; "in total", "path length": the path
     if (distanceKind && /DISPLACEMENT|DISTANCE/i.test(name)) score += (distanceKind === 'net') === /^TRACK_DISPLACEMENT/i.test(name) ? 1 : -1;
     if (/^mean_intensity/i.test(name)) score += 0.1;
+    // the unit asked says which of two columns a word means ("track length in microns": the distance, not the duration)
+    const dimension = columnDimension(name);
+    if (asked && dimension) score += asked === dimension ? 0.3 : -1;
     if (!best || score > best.score) best = { name, score };
   }
   return best;
@@ -1148,8 +1167,42 @@ function readCached(path: string): Table {
   return table;
 }
 
-/** Tables of the session on disk, newest first (ground truth of a simulation left out). */
+/** The units of a table made here from the tracks (no step reported them). */
+const derivedUnits = new WeakMap<KnownArtifact, { lengthUnit: string; timeUnit: string }>();
+const derivedTables = new Map<string, { stamp: string; artifact: KnownArtifact; table: Table }>();
+
+/**
+ * TrackMate's track features (duration, start, stop, displacement, path length, speeds)
+ * computed from the newest tracks file, as measure kind tracks would, for a question about
+ * whole tracks when no table of them is at hand: "which track is the longest?", "when does
+ * track 4 stop?" after tracking alone are answered from the tracks, not by running a step.
+ */
+function trackFeaturesOfTracks(conversation: Conversation): { artifact: KnownArtifact; table: Table } | undefined {
+  const newest = newestTracks(conversation);
+  if (!newest) return undefined;
+  const { mtimeMs, size } = statSync(newest.artifact.path!);
+  const stamp = `${newest.artifact.path}:${mtimeMs}:${size}`;
+  const known = derivedTables.get(newest.artifact.id);
+  if (known?.stamp === stamp) return known;
+  const timeUnit = newest.tracks.frameIntervalS ? naturalTimeUnit(newest.tracks.frameIntervalS) : undefined;
+  const { table, units } = trackTable(newest.tracks, { timeUnit });
+  const artifact: KnownArtifact = { id: newest.artifact.id, type: 'table', producedBy: 'track', path: newest.artifact.path };
+  derivedUnits.set(artifact, { lengthUnit: units.length, timeUnit: units.time });
+  const entry = { stamp, artifact, table };
+  if (derivedTables.size > 8) derivedTables.clear();
+  derivedTables.set(newest.artifact.id, entry);
+  return entry;
+}
+
+/** Tables of the session on disk, newest first (ground truth of a simulation left out); the tracks' own features last when no table has them. */
 function tablesOf(conversation: Conversation): { artifact: KnownArtifact; table: Table }[] {
+  const out = csvTablesOf(conversation);
+  if (out.some(({ table }) => table.columns.includes('TRACK_DURATION'))) return out;
+  const derived = trackFeaturesOfTracks(conversation);
+  return derived ? [...out, derived] : out;
+}
+
+function csvTablesOf(conversation: Conversation): { artifact: KnownArtifact; table: Table }[] {
   const out: { artifact: KnownArtifact; table: Table }[] = [];
   const artifacts = [...conversation.artifactsAtStart, ...conversation.current.flatMap((r) => r.artifacts)]
     .filter((a) => a.type === 'table' && a.path && /\.csv$/i.test(a.path) && !isTruth(a) && existsSync(a.path))
@@ -1234,6 +1287,8 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   // a table whose making step is no longer in the conversation (a long session's early turns): the units measure used, from the movie's header
   const movie = conversation.artifactsAtStart.filter((a) => a.type === 'movie').at(-1);
   const unitsFor = (artifact: KnownArtifact) => {
+    const derived = derivedUnits.get(artifact);
+    if (derived) return derived;
     const told = unitsOf(artifact, results);
     if (told.lengthUnit || told.timeUnit || artifact.producedBy !== 'measure' || results.some((r) => r.artifacts.some((x) => x.id === artifact.id)) || !movie) return told;
     return { lengthUnit: movie.pixelSizeUm ? 'µm' : 'px', timeUnit: movie.frameIntervalS ? naturalTimeUnit(movie.frameIntervalS) : 'frame' };
@@ -1241,7 +1296,7 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   // the unit of a condition chooses the column too ("bigger than 400 px²" is the pixel column)
   const wantsMicrons = /µm|μm|\bum\b|micron/i.test(question) && !/px|pixel/i.test(scope.condition?.unit ?? '');
   const candidates: Candidate[] = tables.filter(({ table }) => suits(table, scope)).map(({ artifact, table }, i) => {
-    const column = bestColumn(table, scope, wantsMicrons, (plainQuestion(question).toLowerCase().match(/\p{L}{5,}/gu) ?? []).map((w) => w.replace(/s$/, '')), distanceKindOf(question));
+    const column = bestColumn(table, scope, wantsMicrons, (plainQuestion(question).toLowerCase().match(/\p{L}{5,}/gu) ?? []).map((w) => w.replace(/s$/, '')), distanceKindOf(question), askedDimension(question));
     // "which cell ... the fastest": a table with one row per track answers it before one with a row per step
     const perTrack = scope.which && !scope.frame && !scope.frames && !scope.perFrame && !scope.compare && !table.columns.includes('t') ? 0.2 : 0;
     return { artifact, table, column: column?.name, score: (column?.score ?? 0) + (column ? perTrack : 0) - 0.01 * i };
@@ -1374,7 +1429,7 @@ function newestTracks(conversation: Conversation): { artifact: KnownArtifact; tr
  */
 function netDisplacementFromTracks(question: string, scope: QuestionScope, conversation: Conversation, tables: { artifact: KnownArtifact; table: Table }[]): string | undefined {
   if (!asksNetDisplacement(question) || scope.frames || scope.frame || scope.condition || scope.which || scope.top !== undefined) return undefined;
-  if (tables.some(({ table }) => table.columns.includes('TRACK_DISPLACEMENT'))) return undefined;
+  if (tables.some(({ artifact, table }) => table.columns.includes('TRACK_DISPLACEMENT') && !derivedUnits.has(artifact))) return undefined;
   const found = newestTracks(conversation);
   if (!found) return undefined;
   const movie = conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.pixelSizeUm === 'number' && a.pixelSizeUm > 0).at(-1);
