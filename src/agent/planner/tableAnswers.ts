@@ -583,6 +583,8 @@ export function isAskedForm(question: string): boolean {
   // "list the tracks by duration", "rank the nuclei by area": the things in the order of a quantity, told
   if (/^(?:and\s+|so\s+|now\s+|also\s+)?(?:list|rank|sort|order)\s+(?:the\s+|all\s+(?:the\s+)?|my\s+)?(?:tracks|cells|nuclei|objects|trajectories|frames|time ?points?|timepoints?)\s+(?:by\s+|(?=from\s+(?:the\s+)?[\p{L}]+est\s+to\b))/iu.test(text) && !/\b(?:export|save|write|csv|xlsx?|file)\b/i.test(text)) return true;
   if (ONES_VALUE_OR_EXTREME.test(text.trim())) return true;
+  // "highest intensity of a nucleus in frame 2", "biggest nucleus area plz": a quantity at its extreme, named first, with no step to run
+  if (NOUN_QUESTION.test(text) && EXTREME_FIRST.test(text) && !STEP_WORD.test(text)) return true;
   // "net displacement from t=0 to the end", "displacement between frame 1 and frame 20": a quantity over a span, no verb
   if (NOUN_QUESTION.test(text) && !STEP_VERB.test(text) && (WHOLE_SPAN.test(text) || FRAME_SPAN_LAST.test(text))) return true;
   return NOUN_QUESTION.test(text) && (/\?\s*$/.test(text) || AGGREGATE_FIRST.test(text) || QUANTITY_ALONE.test(text.trim()) || ((THING_AT_A_SCOPE.test(text.trim()) || THING_AT_A_POINT.test(text.trim())) && !STEP_VERB.test(text)) || (!STEP_VERB.test(text) && /\b(?:vs\.?|versus|compared (?:to|with))\s/i.test(text) && readScope(question).compare !== undefined));
@@ -724,10 +726,12 @@ const QUANTITY_ALONE = /^(?:and\s+|so\s+|now\s+)?(?:the\s+|their\s+)?(?:(?:nucle
 const EACH_ONES_VALUE = /^(?:and\s+|so\s+|now\s+)?(?:each|every)\s+(?:tracks?|cells?|nucle(?:us|i)|objects?|trajector(?:y|ies))['’]s?\s+(?:[\p{L}²/-]+\s*){1,4}[\s.!?]*$/iu;
 
 /** Words a question without a question word starts with: an aggregate, an extreme or a measured quantity. */
-const AGGREGATE_FIRST = /^(?:and\s+|so\s+|ok(?:ay)?,?\s+|now\s+|also\s+)?(?:the\s+)?(?:(?:top|bottom)\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b|(?:\d{1,2}|two|three|four|five|ten)\s+(?:most\s+|least\s+)?[a-z]+est\b|[a-z]+est\s+(?:\d{1,2}|two|three|four|five|ten)\s+(?:tracks|cells|nuclei|objects|ones|trajectories)\b|mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number of|percent(?:age)?|fraction|proportion|share|max(?:imum)?|min(?:imum)?|(?:\d{1,2}\s*(?:st|nd|rd|th)?\s*-?\s*)?percentiles?|p\d{1,2}|quartiles?|inter-?\s?quartile|iqr)\b/i;
+const AGGREGATE_FIRST = /^(?:and\s+|so\s+|ok(?:ay)?,?\s+|now\s+|also\s+)?(?:the\s+)?(?:(?:top|bottom)\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b|(?:\d{1,2}|two|three|four|five|ten)\s+(?:most\s+|least\s+)?[a-z]+est\b|[a-z]+est\s+(?:\d{1,2}|two|three|four|five|ten)\s+(?:tracks|cells|nuclei|objects|ones|trajectories)\b|mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number of|percent(?:age)?|fraction|proportion|share|ratio|difference|max(?:imum)?|min(?:imum)?|(?:\d{1,2}\s*(?:st|nd|rd|th)?\s*-?\s*)?percentiles?|p\d{1,2}|quartiles?|inter-?\s?quartile|iqr)\b/i;
+const EXTREME_FIRST = new RegExp(String.raw`^(?:and\s+|so\s+|now\s+|also\s+)?(?:the\s+)?(?:${LARGEST.source}|${SMALLEST.source})`, 'i');
+const STEP_WORD = /\b(?:segment\w*|track(?:ing|ed)?\s+(?:the|them|my|all)|measure|plot|graph|draw|export|save|detect|correct|run|denoise|project)\b/i;
 const NOUN_QUESTION = new RegExp(
-  `^(?:and\\s+|so\\s+|ok(?:ay)?,?\\s+|now\\s+|also\\s+)?(?:the\\s+|their\\s+|its\\s+)?(?:(?:nuclear|cellular|cytoplasmic|membrane|net|straight[- ]line|end[- ]to[- ]end)\\s+)?(?:${[
-    'mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number|count|percent(?:age)?|fraction|proportion|share|max(?:imum)?|min(?:imum)?',
+  `^(?:and\\s+|so\\s+|ok(?:ay)?,?\\s+|now\\s+|also\\s+)?(?:the\\s+|their\\s+|its\\s+)?(?:(?:nuclear|cellular|cytoplasmic|membrane|net|straight[- ]line|end[- ]to[- ]end|colou?r)\\s+)?(?:${[
+    'mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number|count|percent(?:age)?|fraction|proportion|share|ratio|difference|max(?:imum)?|min(?:imum)?',
     '(?:\\d{1,2}\\s*(?:st|nd|rd|th)?\\s*-?\\s*)?percentile|p\\d{1,2}|quartile|inter-?\\s?quartile|iqr',
     // the extremes, as the question reader knows them ("busiest frame?", "roundest one?")
     `${LARGEST.source.replace(/^\\b\(\?:|\)\\b$/g, '')}|${SMALLEST.source.replace(/^\\b\(\?:|\)\\b$/g, '')}`,

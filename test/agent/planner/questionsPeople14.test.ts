@@ -73,3 +73,10 @@ describe('rankings said from the bottom or by their two ends', () => {
     expect(ask('list the tracks from shortest to longest')).toMatch(/smallest first: track 3: 3 min/);
   });
 });
+
+describe('a quantity named at its extreme, or as a ratio, with no step to run', () => {
+  it('is a question about the data', () => {
+    for (const q of ['highest intensity of a nucleus in frame 2', 'biggest nucleus area plz', 'colour intensity in the first frame', 'ratio of the mean intensity in the last frame to the first frame']) expect(asksTheData(q), q).toBe(true);
+    for (const q of ['segment the biggest nuclei', 'largest objects only, then track them']) expect(asksTheData(q), q).toBe(false);
+  });
+});
