@@ -1189,7 +1189,10 @@ function trackFeaturesOfTracks(conversation: Conversation): { artifact: KnownArt
   const known = derivedTables.get(newest.artifact.id);
   if (known?.stamp === stamp) return known;
   const timeUnit = newest.tracks.frameIntervalS ? naturalTimeUnit(newest.tracks.frameIntervalS) : undefined;
-  const { table, units } = trackTable(newest.tracks, { timeUnit });
+  const { table: all, units } = trackTable(newest.tracks, { timeUnit });
+  // (events - divisions, gaps, merges - are the track step's own values to answer, with their frames: not counted here)
+  const events = /^(?:NUMBER_(?:SPLITS|MERGES|GAPS|COMPLEX)|LONGEST_GAP)$/;
+  const table: Table = { ...all, columns: all.columns.filter((c) => !events.test(c)) };
   const artifact: KnownArtifact = { id: newest.artifact.id, type: 'table', producedBy: 'track', path: newest.artifact.path };
   derivedUnits.set(artifact, { lengthUnit: units.length, timeUnit: units.time });
   const entry = { stamp, artifact, table };

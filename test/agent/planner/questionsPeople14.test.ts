@@ -46,6 +46,10 @@ describe('whole tracks after tracking alone', () => {
     expect(ask('what is the mean speed of track 2?')).toMatch(/1 µm\/min/);
     expect(ask('length of track 3 in frames')).toMatch(/track 3 = 3 frames/);
   });
+  it('leaves division events to the tracking step\'s own values (their frames), never a count of splits per track', () => {
+    expect(ask('did any cells divide?')).toBeUndefined();
+    expect(ask('when does the first division happen?')).toBeUndefined();
+  });
   it('runs no step for them', () => {
     for (const q of ['which track is the longest?', 'list tracks from longest to shortest', 'length of track 3 in frames']) expect(planRequest(afterTracking(q), catalogue).steps.map((s) => s.tool), q).toEqual([]);
   });
