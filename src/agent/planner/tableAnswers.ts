@@ -14,7 +14,6 @@ import { askedDimension, asksPerFrame, statedFrameIntervalS, statedPixelSizeUm, 
 import { trackEventOf, trackSpanAnswer, type TrackEvent } from './trackSpans.ts';
 import { asksDisplacementBetweenFrames, asksNetDisplacement, netDisplacementsAnswer, netDisplacementsOfTracks, asksPathLengthBetweenFrames, displacementsAnswer, displacementsBetween, distanceKindOf, pathLengthsAnswer, pathLengthsBetween, type DistanceKind } from './netDisplacement.ts';
 import { loadTracksJson } from '../../analysis/trackio.ts';
-import { trackTable } from '../../analysis/trackFeatures.ts';
 import type { Tracks } from '../../analysis/tracks.ts';
 import { counted } from '../../../tools/counted.ts';
 
@@ -1171,45 +1170,8 @@ function readCached(path: string): Table {
   return table;
 }
 
-/** The units of a table made here from the tracks (no step reported them). */
-const derivedUnits = new WeakMap<KnownArtifact, { lengthUnit: string; timeUnit: string }>();
-const derivedTables = new Map<string, { stamp: string; artifact: KnownArtifact; table: Table }>();
-
-/**
- * TrackMate's track features (duration, start, stop, displacement, path length, speeds)
- * computed from the newest tracks file, as measure kind tracks would, for a question about
- * whole tracks when no table of them is at hand: "which track is the longest?", "when does
- * track 4 stop?" after tracking alone are answered from the tracks, not by running a step.
- */
-function trackFeaturesOfTracks(conversation: Conversation): { artifact: KnownArtifact; table: Table } | undefined {
-  const newest = newestTracks(conversation);
-  if (!newest) return undefined;
-  const { mtimeMs, size } = statSync(newest.artifact.path!);
-  const stamp = `${newest.artifact.path}:${mtimeMs}:${size}`;
-  const known = derivedTables.get(newest.artifact.id);
-  if (known?.stamp === stamp) return known;
-  const timeUnit = newest.tracks.frameIntervalS ? naturalTimeUnit(newest.tracks.frameIntervalS) : undefined;
-  const { table: all, units } = trackTable(newest.tracks, { timeUnit });
-  // (events - divisions, gaps, merges - are the track step's own values to answer, with their frames: not counted here)
-  const events = /^(?:NUMBER_(?:SPLITS|MERGES|GAPS|COMPLEX)|LONGEST_GAP)$/;
-  const table: Table = { ...all, columns: all.columns.filter((c) => !events.test(c)) };
-  const artifact: KnownArtifact = { id: newest.artifact.id, type: 'table', producedBy: 'track', path: newest.artifact.path };
-  derivedUnits.set(artifact, { lengthUnit: units.length, timeUnit: units.time });
-  const entry = { stamp, artifact, table };
-  if (derivedTables.size > 8) derivedTables.clear();
-  derivedTables.set(newest.artifact.id, entry);
-  return entry;
-}
-
-/** Tables of the session on disk, newest first (ground truth of a simulation left out); the tracks' own features last when no table has them. */
+/** Tables of the session on disk, newest first (ground truth of a simulation left out). */
 function tablesOf(conversation: Conversation): { artifact: KnownArtifact; table: Table }[] {
-  const out = csvTablesOf(conversation);
-  if (out.some(({ table }) => table.columns.includes('TRACK_DURATION'))) return out;
-  const derived = trackFeaturesOfTracks(conversation);
-  return derived ? [...out, derived] : out;
-}
-
-function csvTablesOf(conversation: Conversation): { artifact: KnownArtifact; table: Table }[] {
   const out: { artifact: KnownArtifact; table: Table }[] = [];
   const artifacts = [...conversation.artifactsAtStart, ...conversation.current.flatMap((r) => r.artifacts)]
     .filter((a) => a.type === 'table' && a.path && /\.csv$/i.test(a.path) && !isTruth(a) && existsSync(a.path))
@@ -1294,8 +1256,6 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   // a table whose making step is no longer in the conversation (a long session's early turns): the units measure used, from the movie's header
   const movie = conversation.artifactsAtStart.filter((a) => a.type === 'movie').at(-1);
   const unitsFor = (artifact: KnownArtifact) => {
-    const derived = derivedUnits.get(artifact);
-    if (derived) return derived;
     const told = unitsOf(artifact, results);
     if (told.lengthUnit || told.timeUnit || artifact.producedBy !== 'measure' || results.some((r) => r.artifacts.some((x) => x.id === artifact.id)) || !movie) return told;
     return { lengthUnit: movie.pixelSizeUm ? 'µm' : 'px', timeUnit: movie.frameIntervalS ? naturalTimeUnit(movie.frameIntervalS) : 'frame' };
@@ -1436,7 +1396,7 @@ function newestTracks(conversation: Conversation): { artifact: KnownArtifact; tr
  */
 function netDisplacementFromTracks(question: string, scope: QuestionScope, conversation: Conversation, tables: { artifact: KnownArtifact; table: Table }[]): string | undefined {
   if (!asksNetDisplacement(question) || scope.frames || scope.frame || scope.condition || scope.which || scope.top !== undefined) return undefined;
-  if (tables.some(({ artifact, table }) => table.columns.includes('TRACK_DISPLACEMENT') && !derivedUnits.has(artifact))) return undefined;
+  if (tables.some(({ table }) => table.columns.includes('TRACK_DISPLACEMENT'))) return undefined;
   const found = newestTracks(conversation);
   if (!found) return undefined;
   const movie = conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.pixelSizeUm === 'number' && a.pixelSizeUm > 0).at(-1);

