@@ -583,7 +583,8 @@ export function isAskedForm(question: string): boolean {
   if (/^(?:and\s+|so\s+|now\s+|also\s+)?(?:list|rank|sort|order)\s+(?:the\s+|all\s+(?:the\s+)?|my\s+)?(?:tracks|cells|nuclei|objects|trajectories|frames|time ?points?|timepoints?)\s+(?:by\s+|(?=from\s+(?:the\s+)?[\p{L}]+est\s+to\b))/iu.test(text) && !/\b(?:export|save|write|csv|xlsx?|file)\b/i.test(text)) return true;
   if (ONES_VALUE_OR_EXTREME.test(text.trim())) return true;
   // "highest intensity of a nucleus in frame 2", "biggest nucleus area plz": a quantity at its extreme, named first, with no step to run
-  if (NOUN_QUESTION.test(text) && EXTREME_FIRST.test(text) && !STEP_WORD.test(text)) return true;
+  // ("fastest cell in µm/s, pixel size 0.4 µm" tells a calibration to set first: a request)
+  if (NOUN_QUESTION.test(text) && EXTREME_FIRST.test(text) && !STEP_WORD.test(text) && statedPixelSizeUm(question) === undefined && statedFrameIntervalS(question) === undefined) return true;
   // "net displacement from t=0 to the end", "displacement between frame 1 and frame 20": a quantity over a span, no verb
   if (NOUN_QUESTION.test(text) && !STEP_VERB.test(text) && (WHOLE_SPAN.test(text) || FRAME_SPAN_LAST.test(text))) return true;
   return NOUN_QUESTION.test(text) && (/\?\s*$/.test(text) || AGGREGATE_FIRST.test(text) || QUANTITY_ALONE.test(text.trim()) || ((THING_AT_A_SCOPE.test(text.trim()) || THING_AT_A_POINT.test(text.trim())) && !STEP_VERB.test(text)) || (!STEP_VERB.test(text) && /\b(?:vs\.?|versus|compared (?:to|with))\s/i.test(text) && readScope(question).compare !== undefined));

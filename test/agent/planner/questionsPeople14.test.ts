@@ -77,6 +77,6 @@ describe('rankings said from the bottom or by their two ends', () => {
 describe('a quantity named at its extreme, or as a ratio, with no step to run', () => {
   it('is a question about the data', () => {
     for (const q of ['highest intensity of a nucleus in frame 2', 'biggest nucleus area plz', 'colour intensity in the first frame', 'ratio of the mean intensity in the last frame to the first frame']) expect(asksTheData(q), q).toBe(true);
-    for (const q of ['segment the biggest nuclei', 'largest objects only, then track them']) expect(asksTheData(q), q).toBe(false);
+    for (const q of ['segment the biggest nuclei', 'largest objects only, then track them', 'fastest cell in µm/s, pixel size 0.4 µm']) expect(asksTheData(q), q).toBe(false);
   });
 });
