@@ -70,7 +70,7 @@ const LENGTH_WORD = String.raw`(?:µm|μm|\bum|\bmicrons?|\bmicro-?met(?:er|re)s
 const AREA_ASKED = new RegExp(String.raw`${LENGTH_WORD}\s*(?:²|\^?2\b|\s+squared\b)|\bsquare\s+${LENGTH_WORD.replace(/\\b/g, '')}\b`, 'i');
 const SPEED_ASKED = new RegExp(String.raw`${LENGTH_WORD}\s*(?:\/|\s+per\s+|\s+an?\s+)\s*(?:s|sec(?:ond)?|min(?:ute)?|h|hr|hour|frame|time ?point|timepoint)s?\b`, 'i');
 const LENGTH_UNIT_ASKED = new RegExp(String.raw`\b(?:in|as)\s+(?:the\s+)?${LENGTH_WORD.replace(/^\(\?:/, '(?:')}\b`, 'i');
-const DURATION_ASKED = /\b(?:in|as)\s+(?:min(?:ute)?s|hours?|hrs?|seconds?|secs?|frames|time ?points|timepoints)\b/i;
+const DURATION_ASKED = /\b(?:in|as)\s+(?:min(?:ute)?s?|hours?|hrs?|h|seconds?|secs?|s|frames|time ?points|timepoints)\b(?!\s*(?:\/|per)\b)/i;
 
 /**
  * The dimension of the unit a question asks its answer in ("in microns" a length, "µm²" an

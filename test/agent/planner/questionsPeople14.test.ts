@@ -57,6 +57,7 @@ describe('the unit asked chooses the column', () => {
     expect(askedDimension('track length in frames')).toBe('time');
     expect(askedDimension('mean nuclear area, micrometre squared')).toBe('area');
     expect(askedDimension('avg velocity in micron/hr')).toBe('speed');
+    expect(askedDimension('how long r the trajectories on average, in min')).toBe('time');
     expect(askedDimension('how long is track 1')).toBeUndefined();
   });
   it('answers a track length in microns with the path, in frames or bare with the duration', () => {
