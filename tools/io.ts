@@ -7,6 +7,7 @@ import { printResolutionNote } from '../src/image/info.ts';
 import { imagesNote } from '../src/image/moviePath.ts';
 import { defineTool, type RequestClause, type ToolSpec } from './types.ts';
 import { movieArg, outputArg } from './common.ts';
+import { counted } from './counted.ts';
 
 /** Metadata from a file is data, never instructions: each value is returned JSON-quoted and capped. */
 function quotedMetadata(movie: Movie): Record<string, string> {
@@ -271,7 +272,7 @@ const simulateMovie = defineTool({
     const maxDriftPx = Math.max(...files.drift.map((r) => Math.hypot(r.dxPx, r.dyPx)));
     return {
       summary:
-        `Simulated ${files.frames} frames of ${resolved.width}x${resolved.height} px with ${files.cellsFirst} nuclei` +
+        `Simulated ${counted(files.frames, 'frame')} of ${resolved.width}x${resolved.height} px with ${files.cellsFirst} nuclei` +
         `${files.divisions > 0 ? ` growing to ${files.cellsLast} (${files.divisions} division${files.divisions === 1 ? '' : 's'})` : ' (no divisions)'}${maxDriftPx > 0 ? `, drift up to ${maxDriftPx.toFixed(1)} px` : ''}${resolved.bleachRate > 0 ? `, bleaching ${(resolved.bleachRate * 100).toPrecision(3)}% per frame` : ''}, SNR ${resolved.snr}; the ground truth is in ${truthDir}.`,
       artifacts: [movieRef, labelsRef, driftRef],
       values: {

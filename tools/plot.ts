@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { z } from 'zod';
 import { channelArg, labelsArg, movieArg, outputArg, tableArg, tracksArg } from './common.ts';
 import { defineTool, type RequestClause, type ToolContext, type ToolResult } from './types.ts';
-import { featureColumn, findFeature } from './requestWords.ts';
+import { featureColumn, findFeature, lastFeature } from './requestWords.ts';
 import { InputError } from '../src/errors.ts';
 import { channelColours, displayUnits, type Calibration, type DisplayUnits } from '../src/image/calibration.ts';
 import type { Cell, Table } from '../src/analysis/table.ts';
@@ -484,7 +484,9 @@ function readPlotRequest(c: RequestClause): Record<string, unknown> {
   // the step, since "across frames" alone names no plot: "link the nuclei across frames")
   const kind = c.read.value('kind') ?? (/\b(?:across|over|along)\s+(?:the\s+|all\s+(?:the\s+)?)?frames\b|\bframe\s+by\s+frame\b/i.test(c.text) ? 'timeseries' : undefined);
   if (kind) args.kind = kind;
-  const feature = findFeature(c.text);
+  // "measure circularity, then show a histogram of it": "it" is the quantity named last before this clause
+  const before = c.request.indexOf(c.text) > 0 ? c.request.slice(0, c.request.indexOf(c.text)) : '';
+  const feature = findFeature(c.text) ?? (/\b(?:it|that|this|them|these|those|they)\b/i.test(c.text) ? lastFeature(before) : undefined);
   // "plot their count per frame": the number of objects in each frame, a line over time
   if (feature === COUNT_FEATURE) Object.assign(args, { feature: COUNT_FEATURE, kind: kind ?? 'timeseries' });
   else if (feature) args.feature = featureColumn(feature, c.read.channel());

@@ -20,6 +20,15 @@ export function findFeature(text: string): string | undefined {
   return FEATURES.find((f) => f.re.test(text))?.value;
 }
 
+/** The feature the words name last ("measure the area, then the circularity" → circularity), or undefined. */
+export function lastFeature(text: string): string | undefined {
+  let last: { value: string; at: number } | undefined;
+  for (const f of FEATURES) {
+    for (const m of text.matchAll(new RegExp(f.re.source, 'gi'))) if (!last || m.index! > last.at) last = { value: f.value, at: m.index! };
+  }
+  return last?.value;
+}
+
 /** measure's table column for a feature word: "area" → area_px, "intensity" → mean_intensity_c1 (channel 1 unless named). */
 export function featureColumn(word: string, channel: number | string | undefined): string {
   const feature = findFeature(word) ?? word.toLowerCase();

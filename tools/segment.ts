@@ -12,6 +12,7 @@ import { chooseSegmentParameters, describeChosen, resolveSegmentMethod, sampleMo
 import type { SegmentOptions } from '../src/analysis/seg-plane.ts';
 import { constantValue } from '../src/analysis/threshold.ts';
 import { channelArg, channelIndex, channelName, frameRange, frameRangeArg, movieArg, outputArg } from './common.ts';
+import { counted } from './counted.ts';
 import { defineTool, type RequestClause, type ToolContext, type ToolSpec } from './types.ts';
 import { formatNumber, micrometres, pixelsFromMicrometres } from './requestWords.ts';
 
@@ -54,9 +55,9 @@ type Args = z.infer<typeof schema>;
  * by one and their objects joined through z (src/analysis/seg-zlink.ts), so its counts are of 3-D objects.
  */
 function foundSentence(counts: ReturnType<typeof summarise>, frames: number, slices: number): string {
-  const inFrames = `in ${frames} frame${frames === 1 ? '' : 's'}`;
-  if (slices <= 1) return `Found ${counts.mean} objects per frame on average (${counts.min} to ${counts.max}) ${inFrames}`;
-  return `Found ${counts.mean} 3-D objects per frame on average (${counts.min} to ${counts.max}) ${inFrames} x ${slices} z slices (each slice segmented on its own, its objects joined with those they overlap in the next slice)`;
+  const inFrames = `in ${counted(frames, 'frame')}`;
+  if (slices <= 1) return `Found ${counted(counts.mean, 'object')} per frame on average (${counts.min} to ${counts.max}) ${inFrames}`;
+  return `Found ${counted(counts.mean, '3-D object')} per frame on average (${counts.min} to ${counts.max}) ${inFrames} x ${slices} z slices (each slice segmented on its own, its objects joined with those they overlap in the next slice)`;
 }
 
 /** The one value every pixel of every plane holds, or undefined when the planes show anything. */

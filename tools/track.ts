@@ -9,6 +9,7 @@ import type { Movie } from '../src/image/movie.ts';
 import { isPattern, movieInputExists, movieStem } from '../src/image/moviePath.ts';
 import type { Tracks } from '../src/analysis/tracks.ts';
 import { channelArg, channelIndex, frameRange, frameRangeArg, frameRangeInSource, labelsArg, movieArg, outputArg, tableArg, tracksArg } from './common.ts';
+import { counted } from './counted.ts';
 import { defineTool, type RequestClause, type ArtifactRef, type ToolContext, type ToolSpec } from './types.ts';
 import { formatNumber, micrometres, pixelsFromMicrometres } from './requestWords.ts';
 
@@ -240,7 +241,7 @@ const track = defineTool({
       const anaphaseNote = repair?.anaphaseNote ? ` ${repair.anaphaseNote[0].toUpperCase()}${repair.anaphaseNote.slice(1)}.` : '';
       const piecesNote = repair?.piecesNote ? ` ${repair.piecesNote[0].toUpperCase()}${repair.piecesNote.slice(1)}.` : '';
       return {
-        summary: `Tracked ${tracks.spots.length} objects in ${tracks.frames} frames into ${trees} track${trees === 1 ? '' : 's'} (${tracks.branches.length} branches, ${divisions} division${divisions === 1 ? '' : 's'}) with ${how}; saved as ${ref.id}.${repairNote}${noSplitNote}${anaphaseNote}${piecesNote}${driftNote}${divisionNote}${confidenceNote}`,
+        summary: `Tracked ${counted(tracks.spots.length, 'object')} in ${counted(tracks.frames, 'frame')} into ${counted(trees, 'track')} (${counted(tracks.branches.length, 'branch', 'branches')}, ${counted(divisions, 'division')}) with ${how}; saved as ${ref.id}.${repairNote}${noSplitNote}${anaphaseNote}${piecesNote}${driftNote}${divisionNote}${confidenceNote}`,
         artifacts: repairedRef ? [ref, repairedRef] : [ref],
         values: {
           tracks: trees,
@@ -339,7 +340,7 @@ const measure = defineTool({
       const meanSpeed = speeds.reduce((a, b) => a + b, 0) / Math.max(1, speeds.length);
       const ref = ctx.addArtifact('table', out, `link speeds of ${args.tracks}`);
       return {
-        summary: `Measured ${table.rows.length} steps; mean speed ${round(meanSpeed, 3)} ${units.length}/${units.time}${uncalibrated(units)}. Table saved as ${ref.id}.`,
+        summary: `Measured ${counted(table.rows.length, 'step')}; mean speed ${round(meanSpeed, 3)} ${units.length}/${units.time}${uncalibrated(units)}. Table saved as ${ref.id}.`,
         artifacts: [ref],
         values: { links: table.rows.length, meanSpeed: round(meanSpeed), speedUnit: `${units.length}/${units.time}`, lengthUnit: units.length, path: out },
       };
@@ -359,7 +360,7 @@ const measure = defineTool({
       const single = table.rows.filter((r) => r.NUMBER_SPOTS === 1).length;
       const speedOver = single ? ` over ${table.rows.length - single} track${table.rows.length - single === 1 ? '' : 's'} (${single} last${single === 1 ? 's' : ''} a single frame: no speed)` : '';
       return {
-        summary: `Measured ${table.rows.length} tracks: mean speed ${round(meanSpeed, 3)} ${units.length}/${units.time}${speedOver}, mean duration ${round(meanOf('TRACK_DURATION'), 3)} ${units.time === 'frame' ? 'frames' : units.time}${uncalibrated(units)}, mean confinement ratio ${round(meanOf('CONFINEMENT_RATIO'), 3)}. Table saved as ${ref.id}.`,
+        summary: `Measured ${counted(table.rows.length, 'track')}: mean speed ${round(meanSpeed, 3)} ${units.length}/${units.time}${speedOver}, mean duration ${round(meanOf('TRACK_DURATION'), 3)} ${units.time === 'frame' ? 'frames' : units.time}${uncalibrated(units)}, mean confinement ratio ${round(meanOf('CONFINEMENT_RATIO'), 3)}. Table saved as ${ref.id}.`,
         artifacts: [ref],
         values: {
           tracks: table.rows.length,
@@ -374,7 +375,7 @@ const measure = defineTool({
         },
       };
     }
-    const { meanSquaredDisplacement } = await import('../src/analysis/msd.ts');
+    const { describeMsdFit, meanSquaredDisplacement } = await import('../src/analysis/msd.ts');
     const result = await inputChecked(async () => meanSquaredDisplacement(tracks, { maxLag: args.maxLagFrames, fitLags: args.fitLags }));
     const out = ctx.outputPath(`${stem}-msd.csv`, args.output);
     writeTableCsv(out, result.table);
@@ -383,7 +384,7 @@ const measure = defineTool({
     const unit = `${result.units.length}²/${result.units.time}`;
     return {
       summary: result.ensemble
-        ? `Ensemble MSD over ${result.perBranch.size} branches: diffusion coefficient ${round(D, 3)} ${unit}, exponent α ${round(result.ensemble.alpha, 3)} (1 = random walk). Table saved as ${ref.id}.`
+        ? `Ensemble MSD over ${counted(result.perBranch.size, 'branch', 'branches')}: ${describeMsdFit(result.ensemble, result.dimensions, unit)}. Table saved as ${ref.id}.`
         : `Too few steps for an MSD fit; the MSD table is saved as ${ref.id}.`,
       artifacts: [ref],
       values: { diffusionCoefficient: round(D), diffusionUnit: unit, alpha: round(result.ensemble?.alpha ?? NaN), branchesFitted: result.perBranch.size, dimensions: result.dimensions, path: out },
@@ -498,7 +499,7 @@ async function measureObjectsTool(args: z.infer<typeof measureSchema>, ctx: Tool
     const volumes = measured.volumes ? volumeTable(labels, measured.volumes, [first, last], ctx, writeTableCsv) : undefined;
     const noVolume = args.volumes && !volumes ? ' Volumes not measured: the labels are a single z slice (2-D), so there are areas only; a volume needs a z-stack.' : '';
     return {
-      summary: `Measured ${table.rows.length} objects in ${last - first + 1} frames; mean area ${round(meanArea, 4)} px²${areaInUm(meanArea, labels.meta.pixelSizeUm ?? calibration?.pixelSizeUm)}${perSlice}.${labelsNote}${matchNote}${intensity ? intensitySourceNote(ctx, intensity.source.path) : ''} Table saved as ${ref.id}.${volumes ? ` ${volumes.summary}` : noVolume}`,
+      summary: `Measured ${counted(table.rows.length, 'object')} in ${counted(last - first + 1, 'frame')}; mean area ${round(meanArea, 4)} px²${areaInUm(meanArea, labels.meta.pixelSizeUm ?? calibration?.pixelSizeUm)}${perSlice}.${labelsNote}${matchNote}${intensity ? intensitySourceNote(ctx, intensity.source.path) : ''} Table saved as ${ref.id}.${volumes ? ` ${volumes.summary}` : noVolume}`,
       artifacts: volumes ? [ref, volumes.ref] : [ref],
       values: { objects: table.rows.length, meanAreaPx: round(meanArea), columns: table.columns, labels: labels.source.path, path: out, ...volumes?.values },
     };
@@ -523,7 +524,7 @@ function volumeTable(labels: Movie, volumes: import('../src/analysis/features.ts
     : `mean volume ${round(mean('volume_voxels'), 4)} voxels (in voxels only: no ${volumes.missing.join(' and no ')} known; give the calibration for µm³)`;
   return {
     ref,
-    summary: `Volumes (each object's voxels over the z slices it spans, one label through z): ${table.rows.length} objects in ${frames[1] - frames[0] + 1} frames, ${volume}; table saved as ${ref.id}.`,
+    summary: `Volumes (each object's voxels over the z slices it spans, one label through z): ${counted(table.rows.length, 'object')} in ${counted(frames[1] - frames[0] + 1, 'frame')}, ${volume}; table saved as ${ref.id}.`,
     values: { volumes: table.rows.length, meanVolumeVoxels: round(mean('volume_voxels')), ...(voxelSizeUm ? { meanVolumeUm3: round(mean('volume_um3')) } : {}), volumesPath: out },
   };
 }
@@ -793,7 +794,7 @@ const exportTool = defineTool({
       const out = ctx.outputPath(`${stem}-tracks.csv`, args.output);
       writeTracksCsv(out, tracks);
       const artifact = ctx.addArtifact('tracks', out, `tracks of ${args.tracks} as CSV`);
-      return { summary: `Wrote ${tracks.spots.length} spots of ${tracks.branches.length} branches to ${basename(out)} (${artifact.id}).`, artifacts: [artifact], values: { path: out, spots: tracks.spots.length, branches: tracks.branches.length, format: 'csv', did: `write ${args.tracks} as CSV ${basename(out)}` } };
+      return { summary: `Wrote ${counted(tracks.spots.length, 'spot')} of ${counted(tracks.branches.length, 'branch', 'branches')} to ${basename(out)} (${artifact.id}).`, artifacts: [artifact], values: { path: out, spots: tracks.spots.length, branches: tracks.branches.length, format: 'csv', did: `write ${args.tracks} as CSV ${basename(out)}` } };
     }
     const labelsRef = args.labels ?? tracks.labelsPath;
     if (args.format === 'trackmate') {

@@ -116,3 +116,25 @@ function leastSquares(x: number[], y: number[]): { slope: number; intercept: num
   const slope = sxy / sxx;
   return { slope, intercept: my - slope * mx };
 }
+
+/** How far the MSD exponent may stray from 1 and the motion still be read as diffusion (a random walk); beyond it the line's slope is no diffusion coefficient. */
+export const DIFFUSIVE_ALPHA_TOLERANCE = 0.3;
+
+/**
+ * What an MSD fit says, in words: the exponent α and what it means for the motion, and the
+ * slope D of MSD = 2dDτ + offset named for what it is: a diffusion coefficient only when α is
+ * near 1; with α far above 1 (directed motion) or far below (confined) it is an effective
+ * slope over the fitted lags. `unit` is D's unit (µm²/s, px²/frame).
+ */
+export function describeMsdFit(fit: MsdFit, dimensions: number, unit: string): string {
+  const round = (v: number) => Number(v.toPrecision(3));
+  const line = `MSD = ${2 * dimensions}Dτ + offset over the first ${fit.lags} lags`;
+  const alpha = `exponent α ${round(fit.alpha)}`;
+  if (fit.alpha > 1 + DIFFUSIVE_ALPHA_TOLERANCE) {
+    return `${alpha}, well above 1: the motion is directed (super-diffusive), not diffusive, so the fitted slope D = ${round(fit.diffusionCoefficient)} ${unit} (${line}) is an effective rate over those lags, not a diffusion coefficient`;
+  }
+  if (fit.alpha < 1 - DIFFUSIVE_ALPHA_TOLERANCE) {
+    return `${alpha}, well below 1: the motion is confined or hindered (sub-diffusive), not free diffusion, so the fitted slope D = ${round(fit.diffusionCoefficient)} ${unit} (${line}) is an apparent diffusion coefficient over those lags only`;
+  }
+  return `diffusion coefficient ${round(fit.diffusionCoefficient)} ${unit} (${line}), ${alpha}: close to 1, consistent with a random walk`;
+}

@@ -1,6 +1,6 @@
 // The MSD table says the unit of each quantity in its CSV header, as the calibration allows.
 import { describe, expect, it } from 'vitest';
-import { meanSquaredDisplacement } from '../../src/analysis/msd.ts';
+import { describeMsdFit, meanSquaredDisplacement } from '../../src/analysis/msd.ts';
 import { parseCsv, tableToCsv } from '../../src/analysis/table.ts';
 import { tracksFromLinks } from '../../src/analysis/track.ts';
 
@@ -21,3 +21,17 @@ describe('MSD table units', () => {
     expect(back.rows.find((r) => r.branch_id === 1 && r.lag === 2)).toMatchObject({ tau: 60, msd: 1 });
   });
 });
+
+describe('what an MSD fit is called', () => {
+  it('names the slope a diffusion coefficient only when α is near 1, and says directed or confined motion otherwise', () => {
+    const straight = meanSquaredDisplacement(tracksFromLinks(spots, links, 9, {})).ensemble!;
+    expect(straight.alpha).toBeGreaterThan(1.9);
+    const directed = describeMsdFit(straight, 2, 'px²/frame');
+    expect(directed).toMatch(/^exponent α 2(?:\.\d+)?, well above 1: the motion is directed \(super-diffusive\), not diffusive/);
+    expect(directed).toMatch(/not a diffusion coefficient/);
+    expect(describeMsdFit({ diffusionCoefficient: 0.5, offset: 0, alpha: 1.61, lags: 4 }, 2, 'µm²/s')).toMatch(/α 1\.61, well above 1: .*D = 0\.5 µm²\/s \(MSD = 4Dτ \+ offset over the first 4 lags\)/);
+    expect(describeMsdFit({ diffusionCoefficient: 0.5, offset: 0, alpha: 1.05, lags: 4 }, 2, 'µm²/s')).toBe('diffusion coefficient 0.5 µm²/s (MSD = 4Dτ + offset over the first 4 lags), exponent α 1.05: close to 1, consistent with a random walk');
+    expect(describeMsdFit({ diffusionCoefficient: 0.5, offset: 0, alpha: 0.4, lags: 4 }, 2, 'µm²/s')).toMatch(/well below 1: the motion is confined or hindered/);
+  });
+});
+

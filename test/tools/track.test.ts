@@ -66,7 +66,7 @@ describe('track tools', () => {
     await writeMovie(path, stack);
     const measured = await call('measure', { kind: 'objects', labels: path });
     expect(measured.summary).toMatch(/areas per z slice/);
-    expect(measured.summary).toMatch(/Volumes \(each object's voxels over the z slices it spans, one label through z\): 2 objects in 1 frames, mean volume 3\.25 µm³ \(6\.5 voxels of 0\.5 x 0\.5 x 2 µm\)/);
+    expect(measured.summary).toMatch(/Volumes \(each object's voxels over the z slices it spans, one label through z\): 2 objects in 1 frame, mean volume 3\.25 µm³ \(6\.5 voxels of 0\.5 x 0\.5 x 2 µm\)/);
     expect(measured.artifacts).toHaveLength(2);
     expect(measured.values).toMatchObject({ volumes: 2, meanVolumeVoxels: 6.5, meanVolumeUm3: 3.25 });
     expect(readFileSync(measured.artifacts[1].path, 'utf8').split('\n')[0]).toBe('label,t (frame index from 0),z_slices,volume_voxels,volume_um3');

@@ -6,7 +6,7 @@ import type { Conversation, PastResult } from './conversation.ts';
 import { findArtifactIds, findChannel, findPaths } from './extract.ts';
 import { findQuantities, valueText as numberValueText } from './quantities.ts';
 import type { Plan } from './types.ts';
-import { answerFromTable, askedPart, countsThings, questionPartsOf, DISTINCT_THINGS, namesQuantity, plainQuestion, readQuestion, withoutUnits, type QuestionScope } from './tableAnswers.ts';
+import { answerFromTable, MSD_ASKED, askedPart, countsThings, questionPartsOf, DISTINCT_THINGS, namesQuantity, plainQuestion, readQuestion, withoutUnits, type QuestionScope } from './tableAnswers.ts';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { indexFor } from './toolIndex.ts';
 import { sessionPixelSizeUm } from './builders.ts';
@@ -73,6 +73,12 @@ const AVERAGE = /\b(?:mean|average|avg|typical|on average)\b/i;
 export function answerFromValues(question: string, conversation: Conversation, results: PastResult[], catalogue: Catalogue = new Map()): string | undefined {
   // one track, or which cell: whole-movie values do not answer it (the tables do); one frame: a value per frame does
   if (/\b(?:track|cell|nucleus)\s*#?\d+|\bwhich (?:cell|track|nucleus|object|one)\b/i.test(question)) return undefined;
+  // the mean squared displacement: only an MSD step's own values answer it (never a linking distance)
+  // (its summary says the fit, the exponent and whether the motion is diffusive at all)
+  if (MSD_ASKED.test(question)) {
+    const msd = results.filter((r) => r.ok && r.tool === 'measure' && r.args.kind === 'msd').at(-1);
+    return msd ? `${msd.summary.replace(/ Table saved as [\w-]+\.$/, '').replace(/\.$/, '')} (from measure, kind msd)` : undefined;
+  }
   // a frame, frames or both ends of the movie ask for elements of a value per frame; "over time" for the whole series
   const read = readQuestion(question);
   // a time in the movie ("at 4 minutes"): the frame nearest to it, when the recording's frame interval is known (frame 1 at time 0)

@@ -63,3 +63,24 @@ export function withoutToldCalibration(text: string): string {
   if (out === text) return text;
   return out.replace(/\s+(?:and|,)\s*(?=[?.!]|$)/gi, ' ').replace(/^\s*(?:and|,)\s+/i, '').replace(/\s+([?.!,])/g, '$1').replace(/\s+/g, ' ').trim();
 }
+
+export type AskedDimension = 'area' | 'speed' | 'length' | 'time';
+
+const LENGTH_WORD = String.raw`(?:µm|μm|\bum|\bmicrons?|\bmicro-?met(?:er|re)s?|\bnm|\bnanomet(?:er|re)s?|\bmm|\bpx|\bpixels?)`;
+const AREA_ASKED = new RegExp(String.raw`${LENGTH_WORD}\s*(?:²|\^?2\b|\s+squared\b)|\bsquare\s+${LENGTH_WORD.replace(/\\b/g, '')}\b`, 'i');
+const SPEED_ASKED = new RegExp(String.raw`${LENGTH_WORD}\s*(?:\/|\s+per\s+|\s+an?\s+)\s*(?:s|sec(?:ond)?|min(?:ute)?|h|hr|hour|frame|time ?point|timepoint)s?\b`, 'i');
+const LENGTH_UNIT_ASKED = new RegExp(String.raw`\b(?:in|as)\s+(?:the\s+)?${LENGTH_WORD.replace(/^\(\?:/, '(?:')}\b`, 'i');
+const DURATION_ASKED = /\b(?:in|as)\s+(?:min(?:ute)?s?|hours?|hrs?|h|seconds?|secs?|s|frames|time ?points|timepoints)\b(?!\s*(?:\/|per)\b)/i;
+
+/**
+ * The dimension of the unit a question asks its answer in ("in microns" a length, "µm²" an
+ * area, "µm per min" a speed, "in minutes" a time), or undefined when it asks none: it says
+ * which of two columns a word like "track length" means (TOTAL_DISTANCE_TRAVELED in µm, not TRACK_DURATION).
+ */
+export function askedDimension(text: string): AskedDimension | undefined {
+  if (AREA_ASKED.test(text)) return 'area';
+  if (SPEED_ASKED.test(text)) return 'speed';
+  if (LENGTH_UNIT_ASKED.test(text)) return 'length';
+  if (DURATION_ASKED.test(text)) return 'time';
+  return undefined;
+}

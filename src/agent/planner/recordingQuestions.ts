@@ -5,6 +5,7 @@
 // reporting tool's declared results (`results[key].words`); nothing here names a tool.
 // A question about cells, tracks or a measured quantity is not about the recording, and
 // while an acquisition runs "how many frames?" is about its progress (the caller's to tell).
+import { counted } from '../../../tools/counted.ts';
 import { type Catalogue, selfOf } from './catalogue.ts';
 import type { KnownArtifact, PastResult } from './conversation.ts';
 import { asksProgress, onlyReports } from './propertyQuestions.ts';
@@ -233,9 +234,6 @@ function askedTimeUnit(text: string): string | undefined {
   return undefined;
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /** One property of the recording as a sentence part, with its unit; "unknown" said with why and what sets it. */
 function propertyText(key: string, v: Record<string, unknown>, question: string): string {
@@ -248,22 +246,22 @@ function propertyText(key: string, v: Record<string, unknown>, question: string)
   const unknown = (what: string) => `${what} unknown: the file does not record it${setter ? ` (${setter} can set it)` : ''}`;
   switch (key) {
     case 'frames':
-      return `${plural(frames, 'frame')} (time points)`;
+      return `${counted(frames, 'frame')} (time points)`;
     case 'durationS': {
       const interval = num('frameIntervalS');
       if (frames <= 1) return '1 frame: a single time point, no duration';
-      if (num('durationS') === undefined) return `${unknown('duration')}; ${plural(frames, 'frame')}, no frame interval known`;
+      if (num('durationS') === undefined) return `${unknown('duration')}; ${counted(frames, 'frame')}, no frame interval known`;
       return `${timeText(num('durationS')!, askedTimeUnit(question))} from the first to the last frame (${frames} frames, ${timeText(interval ?? 0)} apart)`;
     }
     case 'frameIntervalS':
       return num('frameIntervalS') === undefined ? unknown('frame interval') : `${timeText(num('frameIntervalS')!, askedTimeUnit(question))} between frames`;
     case 'channels':
-      return `${plural(Number(v.channels), 'channel')}${names.length ? ` (${names.join(', ')})` : ''}`;
+      return `${counted(Number(v.channels), 'channel')}${names.length ? ` (${names.join(', ')})` : ''}`;
     case 'channelNames':
-      return names.length ? `${plural(names.length, 'channel')}: ${names.join(', ')}` : `${plural(Number(v.channels), 'channel')} (the file names none)`;
+      return names.length ? `${counted(names.length, 'channel')}: ${names.join(', ')}` : `${counted(Number(v.channels), 'channel')} (the file names none)`;
     case 'zSlices': {
       const z = Number(v.zSlices);
-      return `${plural(z, 'z slice')} (${z > 1 ? '3D: a z-stack per time point' : '2D: no z-stack'})`;
+      return `${counted(z, 'z slice')} (${z > 1 ? '3D: a z-stack per time point' : '2D: no z-stack'})`;
     }
     case 'zStepUm':
       return Number(v.zSlices) <= 1 ? 'no z step: 1 z slice (2D)' : num('zStepUm') === undefined ? unknown('z step') : `${numberText(num('zStepUm')!)} µm between z slices`;
@@ -284,12 +282,12 @@ function propertyText(key: string, v: Record<string, unknown>, question: string)
       return `${String(v.dtype)}${bits ? ` (${bits}-bit ${/float/.test(String(v.dtype)) ? 'floating point' : 'integer'} pixels)` : ''}`;
     }
     case 'positions':
-      return `${plural(Number(v.positions ?? 1), 'position')}: the file holds ${Number(v.positions ?? 1) === 1 ? 'one field of view (stage position)' : 'several fields of view'}`;
+      return `${counted(Number(v.positions ?? 1), 'position')}: the file holds ${Number(v.positions ?? 1) === 1 ? 'one field of view (stage position)' : 'several fields of view'}`;
     case 'format':
       return `${String(v.format)}${v.compression && v.compression !== 'none' ? `, ${String(v.compression)}` : ', uncompressed'}`;
     case 'shape': {
       const px = num('pixelSizeUm');
-      return `${plural(frames, 'frame')} x ${plural(Number(v.zSlices), 'z slice')} x ${plural(Number(v.channels), 'channel')} x ${Number(v.heightPx)} x ${Number(v.widthPx)} px (T, Z, C, Y, X; ${Number(v.widthPx)} px wide${px ? `, ${numberText(px)} µm/px` : ', no calibration known'})`;
+      return `${counted(frames, 'frame')} x ${counted(Number(v.zSlices), 'z slice')} x ${counted(Number(v.channels), 'channel')} x ${Number(v.heightPx)} x ${Number(v.widthPx)} px (T, Z, C, Y, X; ${Number(v.widthPx)} px wide${px ? `, ${numberText(px)} µm/px` : ', no calibration known'})`;
     }
     case 'metadata': {
       const entries = Object.entries((v.metadata ?? {}) as Record<string, unknown>);

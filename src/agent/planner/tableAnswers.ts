@@ -10,10 +10,12 @@ import type { Conversation, KnownArtifact, PastResult } from './conversation.ts'
 import { findFrameRange, findQuantities, parseNumber, valueText } from './quantities.ts';
 import { allowedEdits, editDistance, isStopWord, meaning, tokenize } from './words.ts';
 import { isTruth } from './catalogue.ts';
-import { asksPerFrame, statedFrameIntervalS, statedPixelSizeUm, withoutToldCalibration } from './askedUnits.ts';
+import { askedDimension, asksPerFrame, statedFrameIntervalS, statedPixelSizeUm, withoutToldCalibration, type AskedDimension } from './askedUnits.ts';
 import { trackEventOf, trackSpanAnswer, type TrackEvent } from './trackSpans.ts';
-import { asksDisplacementBetweenFrames, displacementsAnswer, displacementsBetween, distanceKindOf, type DistanceKind } from './netDisplacement.ts';
+import { asksDisplacementBetweenFrames, asksNetDisplacement, netDisplacementsAnswer, netDisplacementsOfTracks, asksPathLengthBetweenFrames, displacementsAnswer, displacementsBetween, distanceKindOf, pathLengthsAnswer, pathLengthsBetween, type DistanceKind } from './netDisplacement.ts';
 import { loadTracksJson } from '../../analysis/trackio.ts';
+import type { Tracks } from '../../analysis/tracks.ts';
+import { counted } from '../../../tools/counted.ts';
 
 type Reduce = 'mean' | 'median' | 'sd' | 'range' | 'max' | 'min' | 'count' | 'sum' | 'fraction' | 'percentile';
 type Row = Table['rows'][number];
@@ -441,19 +443,25 @@ function readScope(question: string): QuestionScope {
   else if (!compare && LARGEST.test(text)) reduce = 'max';
   else if (!compare && SMALLEST.test(text)) reduce = 'min';
   // "the top 3 fastest cells", "the 5 biggest nuclei", "rank the tracks by speed": the rows in order of the quantity, the first few
-  const topWords = /\b(?:top|first|the)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(?:most|least)\s+)?([\p{L}-]+)/iu.exec(text);
+  const topWords = /\b(?:top|bottom|first|the)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(?:most|least)\s+)?([\p{L}-]+)/iu.exec(text);
+  // ("the bottom three tracks by speed": the lowest few)
+  const bottom = /^bottom$/i.test(topWords?.[0].split(/\s+/)[0] ?? '');
   // ("fastest 2 tracks", "the biggest three nuclei": the number said after the extreme)
   const afterWords = /\b([\p{L}]+est)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:tracks|cells|nuclei|objects|ones|trajectories)\b/iu.exec(text);
   // ("2 slowest tracks", "which 3 tracks went furthest?": the number first, at the start or after which)
   const leadWords = /(?:^\s*|\b(?:which|what)\s+)(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(?:most|least)\s+)?([\p{L}-]+)/iu.exec(text);
   const leadN = leadWords && (LARGEST.test(leadWords[2]) || SMALLEST.test(leadWords[2]) || (/^(?:tracks|cells|nuclei|objects|ones|trajectories)$/i.test(leadWords[2]) && (LARGEST.test(text) || SMALLEST.test(text)))) ? parseNumber(leadWords[1]) : undefined;
-  const topN = topWords && (LARGEST.test(topWords[2]) || SMALLEST.test(topWords[2]) || /^top$/i.test(topWords[0].split(/\s+/)[0])) ? parseNumber(topWords[1]) : afterWords && (LARGEST.test(afterWords[1]) || SMALLEST.test(afterWords[1])) ? parseNumber(afterWords[2]) : leadN;
+  const topN = topWords && (LARGEST.test(topWords[2]) || SMALLEST.test(topWords[2]) || /^(?:top|bottom)$/i.test(topWords[0].split(/\s+/)[0])) ? parseNumber(topWords[1]) : afterWords && (LARGEST.test(afterWords[1]) || SMALLEST.test(afterWords[1])) ? parseNumber(afterWords[2]) : leadN;
   // ("list the tracks by duration, longest first": a list in the order of a quantity is a ranking too)
-  const ranks = /\b(?:rank|ranked|ranking|sort|sorted|order(?:ed)?|list|listed)\b[^?.]*\bby\s+(?!(?:frame|time ?point|timepoint|track|cell|nucleus|object|channel)s?\b)/i.test(text);
+  // ("from longest to shortest", "smallest to biggest": an order said by its two ends, the first end first)
+  const span = /\b(?:from\s+)?(?:the\s+)?([\p{L}]+est)\s+(?:to|->|→)\s+(?:the\s+)?([\p{L}]+est)\b/iu.exec(text);
+  const spanOrder = span && ((LARGEST.test(span[1]) && SMALLEST.test(span[2])) || (SMALLEST.test(span[1]) && LARGEST.test(span[2]))) ? (SMALLEST.test(span[1]) ? 'min' : 'max') : undefined;
+  const ranks = !!spanOrder || /\b(?:rank|ranked|ranking|sort|sorted|order(?:ed)?|list|listed)\b[^?.]*\bby\s+(?!(?:frame|time ?point|timepoint|track|cell|nucleus|object|channel)s?\b)/i.test(text);
   // ("order the frames by cell count", "rank the timepoints by mean intensity": the frames themselves ranked, by their count or value)
   const ranksFrames = /\b(?:rank|ranked|sort|sorted|order(?:ed)?|list|listed)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:frames?|time ?points?|timepoints?)\s+by\b/i.test(text);
   const top = topN !== undefined && topN >= 1 ? topN : ranks || ranksFrames ? Infinity : undefined;
-  if (top !== undefined && reduce !== 'max' && reduce !== 'min' && !(ranksFrames && reduce === 'count')) reduce = SMALLEST.test(text) || /\b(?:ascending|increasing order|smallest first|lowest first|slowest first)\b/i.test(text) ? 'min' : 'max';
+  if (spanOrder) reduce = spanOrder;
+  else if (top !== undefined && reduce !== 'max' && reduce !== 'min' && !(ranksFrames && reduce === 'count')) reduce = bottom || SMALLEST.test(text) || /\b(?:ascending|increasing order|smallest first|lowest first|slowest first)\b/i.test(text) ? 'min' : 'max';
   const which = /\b(?:which|what|whose)\s+(?:(?:\w+\s+)?(?:cells?|tracks?|nucle(?:us|i)|objects?|blobs?|trajector(?:y|ies))|one|of (?:the|them|these))\b|\bwho\b/i.test(text) || ((reduce === 'max' || reduce === 'min') && /\b(?:cell|track|nucleus|object|one)\b/i.test(text) && !/\bhow\b/i.test(text));
   const quantityWords = quantityOf(text);
   // "are there more cells at the end?", "cells in frame 3?": no quantity but the things themselves, a count
@@ -561,7 +569,7 @@ export function isAskedForm(question: string): boolean {
   if (/^(?:and\s+|so\s+|now\s+|then\s+)?count\b/i.test(text) && /\b(?:cells?|nucle(?:us|i)|objects?|tracks?|trajector(?:y|ies)|ones)\b/i.test(text) && conditionOf(question) !== undefined && !/\b(?:then|and then|after that|afterwards)\b/i.test(text)) return true;
   // "area in µm² pls", "speed in um/min?": a quantity in the unit wanted is a question
   // ("speed of track 2 in µm/h", "area of the nuclei in px²": of what, then the unit)
-  if (NOUN_QUESTION.test(text) && /^(?:the\s+)?(?:(?:mean|average|median|typical|total)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?(?:\s+(?:of|for)\s+(?:the\s+|each\s+|every\s+|all\s+)?(?:(?:track|cell|nucleus|object)\s*#?\d+|cells|nuclei|tracks|objects|(?<=(?:each|every)\s+)(?:track|cell|nucleus|object)))?\s+(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|px|pixels?|microns?|micromet\w+|nm|s|secs?|seconds?|min|mins|minutes?|h|hours?)\S*(?:\s*(?:\/|per)\s*\S+)?(?:[\s,]+(?:please|pls|plz|thanks|thx))?[\s.!?]*$/iu.test(text)) return true;
+  if (NOUN_QUESTION.test(text) && /^(?:the\s+)?(?:(?:mean|average|median|typical|total)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?(?:\s+(?:of|for)\s+(?:the\s+|each\s+|every\s+|all\s+)?(?:(?:track|cell|nucleus|object)\s*#?\d+|cells|nuclei|tracks|objects|(?<=(?:each|every)\s+)(?:track|cell|nucleus|object)))?\s+(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|px|pixels?|microns?|micromet\w+|nm|s|secs?|seconds?|min|mins|minutes?|h|hours?|frames|time ?points|timepoints)\S*(?:\s*(?:\/|per)\s*\S+)?(?:[\s,]+(?:please|pls|plz|thanks|thx))?[\s.!?]*$/iu.test(text)) return true;
   // ("when a cell divides, image every 30 s" is a condition and its action, no question)
   if (/^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+|but\s+)?(?:how|by how much|(?:in|at|on|for|during|from|by) (?:which|what)|what|which|who|whose|when(?![^?]*(?:[,:;]|\bthen\b)\s*\S[^?]*$)|where|is|are|was|were|has|have|give me|tell me|show me|can you tell|any idea|compare)\b/i.test(text)) return true;
   // "do they speed up?", "did any cells divide": a question; "do the thing with 15 px" is not
@@ -572,8 +580,11 @@ export function isAskedForm(question: string): boolean {
   // "each cell's speed", "every track's displacement": a value of each thing
   if (EACH_ONES_VALUE.test(text.trim())) return true;
   // "list the tracks by duration", "rank the nuclei by area": the things in the order of a quantity, told
-  if (/^(?:and\s+|so\s+|now\s+|also\s+)?(?:list|rank|sort|order)\s+(?:the\s+|all\s+(?:the\s+)?|my\s+)?(?:tracks|cells|nuclei|objects|trajectories|frames|time ?points?|timepoints?)\s+by\s+/i.test(text) && !/\b(?:export|save|write|csv|xlsx?|file)\b/i.test(text)) return true;
+  if (/^(?:and\s+|so\s+|now\s+|also\s+)?(?:list|rank|sort|order)\s+(?:the\s+|all\s+(?:the\s+)?|my\s+)?(?:tracks|cells|nuclei|objects|trajectories|frames|time ?points?|timepoints?)\s+(?:by\s+|(?=from\s+(?:the\s+)?[\p{L}]+est\s+to\b))/iu.test(text) && !/\b(?:export|save|write|csv|xlsx?|file)\b/i.test(text)) return true;
   if (ONES_VALUE_OR_EXTREME.test(text.trim())) return true;
+  // "highest intensity of a nucleus in frame 2", "biggest nucleus area plz": a quantity at its extreme, named first, with no step to run
+  // ("fastest cell in µm/s, pixel size 0.4 µm" tells a calibration to set first: a request)
+  if (NOUN_QUESTION.test(text) && EXTREME_FIRST.test(text) && !STEP_WORD.test(text) && statedPixelSizeUm(question) === undefined && statedFrameIntervalS(question) === undefined) return true;
   // "net displacement from t=0 to the end", "displacement between frame 1 and frame 20": a quantity over a span, no verb
   if (NOUN_QUESTION.test(text) && !STEP_VERB.test(text) && (WHOLE_SPAN.test(text) || FRAME_SPAN_LAST.test(text))) return true;
   return NOUN_QUESTION.test(text) && (/\?\s*$/.test(text) || AGGREGATE_FIRST.test(text) || QUANTITY_ALONE.test(text.trim()) || ((THING_AT_A_SCOPE.test(text.trim()) || THING_AT_A_POINT.test(text.trim())) && !STEP_VERB.test(text)) || (!STEP_VERB.test(text) && /\b(?:vs\.?|versus|compared (?:to|with))\s/i.test(text) && readScope(question).compare !== undefined));
@@ -715,19 +726,21 @@ const QUANTITY_ALONE = /^(?:and\s+|so\s+|now\s+)?(?:the\s+|their\s+)?(?:(?:nucle
 const EACH_ONES_VALUE = /^(?:and\s+|so\s+|now\s+)?(?:each|every)\s+(?:tracks?|cells?|nucle(?:us|i)|objects?|trajector(?:y|ies))['’]s?\s+(?:[\p{L}²/-]+\s*){1,4}[\s.!?]*$/iu;
 
 /** Words a question without a question word starts with: an aggregate, an extreme or a measured quantity. */
-const AGGREGATE_FIRST = /^(?:and\s+|so\s+|ok(?:ay)?,?\s+|now\s+|also\s+)?(?:the\s+)?(?:top\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b|(?:\d{1,2}|two|three|four|five|ten)\s+(?:most\s+|least\s+)?[a-z]+est\b|[a-z]+est\s+(?:\d{1,2}|two|three|four|five|ten)\s+(?:tracks|cells|nuclei|objects|ones|trajectories)\b|mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number of|percent(?:age)?|fraction|proportion|share|max(?:imum)?|min(?:imum)?|(?:\d{1,2}\s*(?:st|nd|rd|th)?\s*-?\s*)?percentiles?|p\d{1,2}|quartiles?|inter-?\s?quartile|iqr)\b/i;
+const AGGREGATE_FIRST = /^(?:and\s+|so\s+|ok(?:ay)?,?\s+|now\s+|also\s+)?(?:the\s+)?(?:(?:top|bottom)\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b|(?:\d{1,2}|two|three|four|five|ten)\s+(?:most\s+|least\s+)?[a-z]+est\b|[a-z]+est\s+(?:\d{1,2}|two|three|four|five|ten)\s+(?:tracks|cells|nuclei|objects|ones|trajectories)\b|mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number of|percent(?:age)?|fraction|proportion|share|ratio|difference|max(?:imum)?|min(?:imum)?|(?:\d{1,2}\s*(?:st|nd|rd|th)?\s*-?\s*)?percentiles?|p\d{1,2}|quartiles?|inter-?\s?quartile|iqr)\b/i;
+const EXTREME_FIRST = new RegExp(String.raw`^(?:and\s+|so\s+|now\s+|also\s+)?(?:the\s+)?(?:${LARGEST.source}|${SMALLEST.source})`, 'i');
+const STEP_WORD = /\b(?:segment\w*|track(?:ing|ed)?\s+(?:the|them|my|all)|measure|plot|graph|draw|export|save|detect|correct|run|denoise|project)\b/i;
 const NOUN_QUESTION = new RegExp(
-  `^(?:and\\s+|so\\s+|ok(?:ay)?,?\\s+|now\\s+|also\\s+)?(?:the\\s+|their\\s+|its\\s+)?(?:(?:nuclear|cellular|cytoplasmic|membrane|net|straight[- ]line|end[- ]to[- ]end)\\s+)?(?:${[
-    'mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number|count|percent(?:age)?|fraction|proportion|share|max(?:imum)?|min(?:imum)?',
+  `^(?:and\\s+|so\\s+|ok(?:ay)?,?\\s+|now\\s+|also\\s+)?(?:the\\s+|their\\s+|its\\s+)?(?:(?:nuclear|cellular|cytoplasmic|membrane|net|straight[- ]line|end[- ]to[- ]end|colou?r)\\s+)?(?:${[
+    'mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number|count|percent(?:age)?|fraction|proportion|share|ratio|difference|max(?:imum)?|min(?:imum)?',
     '(?:\\d{1,2}\\s*(?:st|nd|rd|th)?\\s*-?\\s*)?percentile|p\\d{1,2}|quartile|inter-?\\s?quartile|iqr',
     // the extremes, as the question reader knows them ("busiest frame?", "roundest one?")
     `${LARGEST.source.replace(/^\\b\(\?:|\)\\b$/g, '')}|${SMALLEST.source.replace(/^\\b\(\?:|\)\\b$/g, '')}`,
-    'area|size|speed|velocity|intensity|fluorescence|signal|distance|displacement|duration|lifetime|msd|diffusion|straightness|circularity|perimeter|path length',
+    'area|size|speed|velocity|intensity|fluorescence|signal|distance|displacement|duration|lifetime|msd|diffusion|straightness|circularity|perimeter|path length|length',
     // the other shape and signal measures a table of objects holds ("eccentricity of each nucleus in frame 3")
     'eccentricit(?:y|ie)|elongation|aspect ratio|diameter|radius|radii|volume|roundness|brightness|orientation|solidity',
     'cell|nucle(?:us|i)|track|object',
     // "top 3 fastest cells", "5 biggest nuclei": a ranking asked
-    'top\\s+(?:\\d+|two|three|four|five|six|seven|eight|nine|ten)|(?:\\d{1,2}|two|three|four|five|ten)\\s+(?:most\\s+|least\\s+)?[a-z]+est',
+    '(?:top|bottom)\\s+(?:\\d+|two|three|four|five|six|seven|eight|nine|ten)|(?:\\d{1,2}|two|three|four|five|ten)\\s+(?:most\\s+|least\\s+)?[a-z]+est',
   ].join('|')})s?\\b`,
   'i',
 );
@@ -937,7 +950,7 @@ export function asksAMeasuredQuantity(question: string): boolean {
 const COLUMN_WORDS: [RegExp, string][] = [
   [/SPLIT/i, 'division divide'],
   [/DURATION|NUMBER_SPOTS/i, 'duration long lifetime'],
-  [/TOTAL_DISTANCE/i, 'distance travel path'],
+  [/TOTAL_DISTANCE/i, 'distance travel path length'],
   [/DISPLACEMENT/i, 'displacement distance net'],
   [/CONFINEMENT|LINEARITY|STRAIGHT/i, 'straight straightness directed'],
   [/intensity/i, 'intensity bright'],
@@ -964,7 +977,16 @@ function numeric(rows: Row[], column: string): number[] {
 }
 
 /** The column of a table that the question's quantity names best (calibrated first when it has values), or undefined. */
-function bestColumn(table: Table, scope: QuestionScope, wantsMicrons: boolean, written: string[] = [], distanceKind?: DistanceKind): { name: string; score: number } | undefined {
+/** The dimension of a column from its name (TRACK_MEAN_SPEED a speed, TRACK_DURATION a time, area_um2 an area), or undefined. */
+function columnDimension(name: string): AskedDimension | undefined {
+  if (/speed|velocity/i.test(name)) return 'speed';
+  if (/area/i.test(name)) return 'area';
+  if (/DURATION|^TRACK_START|^TRACK_STOP|^time_/i.test(name)) return 'time';
+  if (/DISTANCE|DISPLACEMENT|perimeter|diameter|radius|LENGTH/i.test(name)) return 'length';
+  return undefined;
+}
+
+function bestColumn(table: Table, scope: QuestionScope, wantsMicrons: boolean, written: string[] = [], distanceKind?: DistanceKind, asked?: AskedDimension): { name: string; score: number } | undefined {
   let best: { name: string; score: number } | undefined;
   for (const name of table.columns) {
     if (ID_COLUMNS.includes(name) || SKIP_COLUMNS.test(name)) continue;
@@ -990,6 +1012,9 @@ function bestColumn(table: Table, scope: QuestionScope, wantsMicrons: boolean, w
     // "from its starting point", "net", "as the crow flies": the start-to-end displacement; "in total", "path length": the path
     if (distanceKind && /DISPLACEMENT|DISTANCE/i.test(name)) score += (distanceKind === 'net') === /^TRACK_DISPLACEMENT/i.test(name) ? 1 : -1;
     if (/^mean_intensity/i.test(name)) score += 0.1;
+    // the unit asked says which of two columns a word means ("track length in microns": the distance, not the duration)
+    const dimension = columnDimension(name);
+    if (asked && dimension) score += asked === dimension ? 0.3 : -1;
     if (!best || score > best.score) best = { name, score };
   }
   return best;
@@ -1222,7 +1247,12 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   const between = displacementBetweenFramesAnswer(question, scope, conversation);
   if (between) return between;
   const tables = withSizesAsked(tablesOf(conversation), question);
+  // "net displacement" with no table of whole tracks (a links table has one row per step): from the tracks, never the mean step
+  const net = netDisplacementFromTracks(question, scope, conversation, tables);
+  if (net) return net;
   if (tables.length === 0) return undefined;
+  // the mean squared displacement is a curve over lags of its own (measure kind msd, whose values answer it), never a mean of displacements
+  if (MSD_ASKED.test(question)) return undefined;
   const results = [...conversation.earlier, ...conversation.current];
   // a table whose making step is no longer in the conversation (a long session's early turns): the units measure used, from the movie's header
   const movie = conversation.artifactsAtStart.filter((a) => a.type === 'movie').at(-1);
@@ -1234,7 +1264,7 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   // the unit of a condition chooses the column too ("bigger than 400 px²" is the pixel column)
   const wantsMicrons = /µm|μm|\bum\b|micron/i.test(question) && !/px|pixel/i.test(scope.condition?.unit ?? '');
   const candidates: Candidate[] = tables.filter(({ table }) => suits(table, scope)).map(({ artifact, table }, i) => {
-    const column = bestColumn(table, scope, wantsMicrons, (plainQuestion(question).toLowerCase().match(/\p{L}{5,}/gu) ?? []).map((w) => w.replace(/s$/, '')), distanceKindOf(question));
+    const column = bestColumn(table, scope, wantsMicrons, (plainQuestion(question).toLowerCase().match(/\p{L}{5,}/gu) ?? []).map((w) => w.replace(/s$/, '')), distanceKindOf(question), askedDimension(question));
     // "which cell ... the fastest": a table with one row per track answers it before one with a row per step
     const perTrack = scope.which && !scope.frame && !scope.frames && !scope.perFrame && !scope.compare && !table.columns.includes('t') ? 0.2 : 0;
     return { artifact, table, column: column?.name, score: (column?.score ?? 0) + (column ? perTrack : 0) - 0.01 * i };
@@ -1324,24 +1354,59 @@ const WHOLE_SPAN = /\b(?:t\s*=\s*0|(?:the\s+)?(?:very\s+)?(?:start|beginning|fir
  * asks no such thing or no tracks file is at hand.
  */
 function displacementBetweenFramesAnswer(question: string, scope: QuestionScope, conversation: Conversation): string | undefined {
-  if (!asksDisplacementBetweenFrames(question) || scope.condition || scope.which || scope.top !== undefined) return undefined;
+  const path = asksPathLengthBetweenFrames(question);
+  if (!(path || asksDisplacementBetweenFrames(question)) || scope.condition || scope.which || scope.top !== undefined) return undefined;
   const whole = WHOLE_SPAN.test(question);
   const span = scope.frames && scope.frames.first >= 1 && typeof scope.frames.last === 'number' && scope.frames.last > scope.frames.first ? scope.frames : undefined;
   if (!span && !whole) return undefined;
-  const artifact = [...conversation.artifactsAtStart, ...conversation.current.flatMap((r) => r.artifacts)]
-    .filter((a) => a.type === 'tracks' && a.path && /\.json$/i.test(a.path) && existsSync(a.path)).at(-1);
-  if (!artifact) return undefined;
-  let tracks;
-  try {
-    tracks = loadTracksJson(artifact.path!);
-  } catch {
-    return undefined;
-  }
+  const newest = newestTracks(conversation);
+  if (!newest) return undefined;
+  const { artifact, tracks } = newest;
   const movie = conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.pixelSizeUm === 'number' && a.pixelSizeUm > 0).at(-1);
   const pixelSizeUm = statedPixelSizeUm(question) ?? (tracks.pixelSizeUm && tracks.pixelSizeUm > 0 ? tracks.pixelSizeUm : undefined) ?? movie?.pixelSizeUm ?? undefined;
+  // "total distance travelled from frame 5 to 15", "path length between frames 1 and 20": the steps inside those frames summed
+  if (path) {
+    const lengths = pathLengthsBetween(tracks, span?.first ?? 1, span?.last ?? tracks.frames, scope.track);
+    if (scope.track !== undefined && lengths.lengths.length === 0 && lengths.noStep === 0) return `There is no track ${scope.track} in ${artifact.id}`;
+    return pathLengthsAnswer(lengths, pixelSizeUm, artifact.id);
+  }
   const found = displacementsBetween(tracks, span?.first ?? 1, span?.last ?? tracks.frames, scope.track);
   if (scope.track !== undefined && found.displacements.length === 0 && found.notInBoth + found.divided === 0) return `There is no track ${scope.track} in ${artifact.id}`;
   return displacementsAnswer(found, pixelSizeUm, artifact.id);
+}
+
+/** A question about the mean squared displacement (a curve over lags, measure kind msd). */
+export const MSD_ASKED = /\bmsds?\b|\bmean[- ]squared?[- ]displacements?\b/i;
+
+/** The newest tracks file of the conversation, read; undefined when there is none or it cannot be read. */
+function newestTracks(conversation: Conversation): { artifact: KnownArtifact; tracks: Tracks } | undefined {
+  const artifact = [...conversation.artifactsAtStart, ...conversation.current.flatMap((r) => r.artifacts)]
+    .filter((a) => a.type === 'tracks' && a.path && /\.json$/i.test(a.path) && existsSync(a.path)).at(-1);
+  if (!artifact) return undefined;
+  try {
+    return { artifact, tracks: loadTracksJson(artifact.path!) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Each track's net displacement (first to last position) from the tracks file, when the
+ * question asks it and no table at hand has it per track (TRACK_DISPLACEMENT): a table of
+ * steps would otherwise answer with the mean step.
+ */
+function netDisplacementFromTracks(question: string, scope: QuestionScope, conversation: Conversation, tables: { artifact: KnownArtifact; table: Table }[]): string | undefined {
+  if (!asksNetDisplacement(question) || scope.frames || scope.frame || scope.condition || scope.which || scope.top !== undefined) return undefined;
+  if (tables.some(({ table }) => table.columns.includes('TRACK_DISPLACEMENT'))) return undefined;
+  const found = newestTracks(conversation);
+  if (!found) return undefined;
+  const movie = conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.pixelSizeUm === 'number' && a.pixelSizeUm > 0).at(-1);
+  const pixelSizeUm = statedPixelSizeUm(question) ?? (found.tracks.pixelSizeUm && found.tracks.pixelSizeUm > 0 ? found.tracks.pixelSizeUm : undefined) ?? movie?.pixelSizeUm ?? undefined;
+  const steps = tables.find(({ table }) => table.columns.includes('t') && table.columns.some((c) => /^displacement/.test(c)));
+  const why = steps ? `; ${steps.artifact.id} has one row per step, whose mean is a step, not a net displacement` : '';
+  const net = netDisplacementsOfTracks(found.tracks, scope.track);
+  if (scope.track !== undefined && net.displacements.length + net.divided + net.oneSpot === 0) return `There is no track ${scope.track} in ${found.artifact.id}`;
+  return netDisplacementsAnswer(net, pixelSizeUm, found.artifact.id, why);
 }
 
 /**
@@ -1418,7 +1483,7 @@ function eventShareAnswer(scope: QuestionScope, tables: { artifact: KnownArtifac
   const idColumn = rows.some((r) => typeof r.track_id === 'number') ? 'track_id' : 'mother';
   const dividing = Math.min(total, new Set(rows.map((r) => r[idColumn]).filter((v) => v !== null && v !== undefined)).size);
   const share = valueText(Math.round((dividing / total) * 1000) / 10);
-  return `${dividing} of ${total} tracks (${share}%) have a division (${rows.length} division${rows.length === 1 ? '' : 's'} in ${events.artifact.id}; ${total} tracks from ${tracked.tool})`;
+  return `${dividing} of ${total} tracks (${share}%) have a division (${counted(rows.length, 'division')} in ${events.artifact.id}; ${counted(total, 'track')} from ${tracked.tool})`;
 }
 
 /** Words of a division: "divide", "split in two", "undergo mitosis", "mitotic". */
@@ -1456,7 +1521,7 @@ function dividingCellsAnswer(question: string, tables: { artifact: KnownArtifact
   const when = frames.length ? `; first in frame ${Math.min(...frames) + 1}` : '';
   const list = n ? `; mother branch${n === 1 ? '' : 'es'} ${mothers.slice(0, 12).join(', ')}${n > 12 ? ', ...' : ''}` : '';
   const inTracks = lineages.size && total ? `; in ${lineages.size} of ${total} tracks (lineages)` : total ? `; of ${total} tracks` : '';
-  const eventsSaid = `${rows.length} division event${rows.length === 1 ? '' : 's'}`;
+  const eventsSaid = counted(rows.length, 'division event');
   if (n === 0) return `0 cells divided: no division events were found${total ? ` in ${total} tracks` : ''} (from ${events.artifact.id})`;
   return `${n} ${n === 1 ? 'cell' : 'cells'} divided (${n === rows.length ? eventsSaid : `in ${eventsSaid}`}${list}${inTracks}${when}; from ${events.artifact.id})`;
 }
@@ -1781,7 +1846,7 @@ function frameExtremeAnswer(scope: QuestionScope, chosen: Candidate | undefined,
     const shown = ranked.slice(0, 12).map((p) => `frame ${p.t + 1}: ${column ? withUnit(p.v, unit) : valueText(p.v)}`).join(', ');
     return `Frames by ${what.replace(/^(?:highest|lowest|most|fewest) /, '')}, ${lowest ? 'lowest' : 'highest'} first: ${shown}${ranked.length > 12 ? ', ...' : ''} (of ${frames.length} frames; from ${artifact.id})`;
   }
-  return `Frame ${pick.t + 1} has the ${what}: ${column ? withUnit(pick.v, unit) : valueText(pick.v)} (per frame ${range} over ${frames.length} frames; from ${artifact.id})`;
+  return `Frame ${pick.t + 1} has the ${what}: ${column ? withUnit(pick.v, unit) : valueText(pick.v)} (per frame ${range} over ${counted(frames.length, 'frame')}; from ${artifact.id})`;
 }
 
 /** The same measurement in two or more channels side by side ("compare ch1 and ch2"): means over the same objects, and their ratio. */
@@ -1792,7 +1857,7 @@ function channelsAnswer(table: Table, column: string, rows: Row[], channels: num
   const parts = means.map((m) => `channel ${m.c} ${m.name} = ${withUnit(m.v, unit)}`);
   const ratio = means.length === 2 && means[0].v !== 0 ? `; channel ${means[1].c} / channel ${means[0].c} = ${valueText(means[1].v / means[0].v)}` : '';
   const absent = missing.length ? `; the table has no channel ${missing.join(', ')} (measure with that channel's movie to add it)` : '';
-  return `Mean per object: ${parts.join(' vs ')}${ratio} over ${means[0]?.n ?? 0} objects${absent} (${source})`;
+  return `Mean per object: ${parts.join(' vs ')}${ratio} over ${counted(means[0]?.n ?? 0, 'object')}${absent} (${source})`;
 }
 
 /** One value per frame, as a short list and its first and last. */
@@ -1859,7 +1924,7 @@ function countAnswer(question: string, scope: QuestionScope, candidates: Candida
   if (!aboutTracks && !oneFrame(scope) && table.columns.includes('t')) {
     const frames = framesOf(scoped.rows).length;
     const cells = idColumnOf(table, true) === 'track_id' ? `, ${new Set(scoped.rows.map((r) => r.track_id)).size} tracked cells` : '';
-    return `${n} objects over ${frames} frames (${valueText(n / Math.max(1, frames))} per frame on average${cells})${scoped.where ? ` ${scoped.where}` : ''} (from ${artifact.id})`;
+    return `${counted(n, 'object')} over ${counted(frames, 'frame')} (${valueText(n / Math.max(1, frames))} per frame on average${cells})${scoped.where ? ` ${scoped.where}` : ''} (from ${artifact.id})`;
   }
   return `${n} ${aboutTracks ? 'tracks' : 'objects'}${scoped.where ? ` ${scoped.where}` : ''} (from ${artifact.id})`;
 }

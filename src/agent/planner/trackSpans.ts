@@ -4,6 +4,7 @@
 // times in the table's time unit, or frame indices from 0 when the movie has no frame interval).
 import type { Table } from '../../analysis/table.ts';
 import { numberText } from './quantities.ts';
+import { counted } from '../../../tools/counted.ts';
 
 export type TrackEvent = 'start' | 'stop';
 
@@ -40,7 +41,7 @@ export function trackSpanAnswer(track: number, event: TrackEvent, tables: { tabl
     };
     const first = at(row.TRACK_START);
     const last = at(row.TRACK_STOP);
-    const spots = typeof row.NUMBER_SPOTS === 'number' ? `, seen in ${row.NUMBER_SPOTS} frames` : '';
+    const spots = typeof row.NUMBER_SPOTS === 'number' ? `, seen in ${counted(row.NUMBER_SPOTS, 'frame')}` : '';
     return event === 'start'
       ? `Track ${track} starts ${first} and ends ${last}${spots} (frame 1 is the movie's first)`
       : `Track ${track} ends ${last}; it started ${first}${spots} (frame 1 is the movie's first)`;

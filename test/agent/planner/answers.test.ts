@@ -98,3 +98,12 @@ describe('values of a step run on some frames only (brief s15/Q)', () => {
     expect(withVerdict('Do the cells move quicker in the first half of the film than in the second half?', 'mean speed: 1 µm/min in frames 1-4 vs 3 µm/min in frames 5-8 (+200%): higher later (from table-1)')).toMatch(/^No\b/);
   });
 });
+
+describe('the mean squared displacement', () => {
+  const tracked: PastResult = { tool: 'track', args: {}, ok: true, summary: 'Tracked.', values: { tracks: 6, maxLinkingDistancePx: 10.9 }, artifacts: [] };
+  const msd: PastResult = { tool: 'measure', args: { kind: 'msd' }, ok: true, summary: 'Ensemble MSD over 8 branches: exponent α 1.61, well above 1: the motion is directed (super-diffusive), not diffusive, so the fitted slope D = 0.01 µm²/s (MSD = 4Dτ + offset over the first 4 lags) is an effective rate over those lags, not a diffusion coefficient. Table saved as table-2.', values: { diffusionCoefficient: 0.01, diffusionUnit: 'µm²/s', alpha: 1.61 }, artifacts: [] };
+  it('is answered by an MSD step only, with what its fit says about the motion', () => {
+    expect(answerFromValues('what is the mean squared displacement?', conversation(), [tracked])).toBeUndefined();
+    expect(answerFromValues("what's the MSD?", conversation(), [tracked, msd])).toBe('Ensemble MSD over 8 branches: exponent α 1.61, well above 1: the motion is directed (super-diffusive), not diffusive, so the fitted slope D = 0.01 µm²/s (MSD = 4Dτ + offset over the first 4 lags) is an effective rate over those lags, not a diffusion coefficient (from measure, kind msd)');
+  });
+});

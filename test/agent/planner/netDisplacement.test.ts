@@ -9,7 +9,7 @@ import { writeTableCsv } from '../../../src/analysis/table.ts';
 import { saveTracksJson } from '../../../src/analysis/trackio.ts';
 import type { Spot, Tracks } from '../../../src/analysis/tracks.ts';
 import type { Conversation } from '../../../src/agent/planner/conversation.ts';
-import { asksDisplacementBetweenFrames, displacementsAnswer, displacementsBetween, distanceKindOf } from '../../../src/agent/planner/netDisplacement.ts';
+import { asksDisplacementBetweenFrames, asksPathLengthBetweenFrames, displacementsAnswer, displacementsBetween, distanceKindOf, pathLengthsAnswer, pathLengthsBetween, netDisplacementsOfTracks } from '../../../src/agent/planner/netDisplacement.ts';
 import { answerFromTable, asksTheData } from '../../../src/agent/planner/tableAnswers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'net-displacement-'));
@@ -127,3 +127,44 @@ describe('net displacement between two frames', () => {
     expect(ask('mean speed between frame 1 and frame 3')).not.toMatch(/Net displacement/);
   });
 });
+
+describe('path length between two frames', () => {
+  it('sums each track\'s steps inside the frames, daughters included, naming tracks with none', () => {
+    const found = pathLengthsBetween(tracks, 1, 3);
+    expect(found.lengths.map((l) => [l.track, Number(l.pathLengthPx.toFixed(3))])).toEqual([[1, 10], [2, 3], [3, 17.071]]);
+    expect(found.noStep).toBe(0);
+    expect(pathLengthsBetween(tracks, 5, 5).noStep).toBe(3);
+    expect(pathLengthsAnswer(pathLengthsBetween(tracks, 1, 3, 1), 0.5, 'tracks-1')).toMatch(/^Track 1 travelled 5 µm along its path from frame 1 to frame 3/);
+  });
+
+  it('answers a distance travelled or a path length over frames per track, never the mean step', () => {
+    expect(asksPathLengthBetweenFrames('total distance travelled by each cell from frame 5 to 15')).toBe(true);
+    expect(asksPathLengthBetweenFrames('mean speed between frame 1 and frame 20')).toBe(false);
+    expect(ask('total distance travelled by each cell from frame 1 to 3')).toMatch(/^Path length from frame 1 to frame 3 per track \(.*\): track 1: 10 px, track 2: 3 px, track 3: 17\.07 px; mean 10\.02 px over 3 tracks/);
+    expect(ask('path length of each track between frames 2 and 5', 0.5)).toMatch(/^Path length from frame 2 to frame 5 per track .*track 1: 7\.5 µm/);
+    expect(ask('what distance did track 2 cover between frame 2 and frame 4?')).toMatch(/^Track 2 travelled 7 px along its path from frame 2 to frame 4/);
+  });
+});
+
+describe('net displacement when the only table has one row per step', () => {
+  const linksOnly = (): Conversation => {
+    const c = conversation(0.5);
+    return { ...c, artifactsAtStart: c.artifactsAtStart.filter((a) => a.id !== 'table-1'), earlier: c.earlier.filter((r) => r.args.kind === 'links') };
+  };
+  it('takes each track from its first to its last position, leaving out the one that divided', () => {
+    const found = netDisplacementsOfTracks(tracks);
+    expect(found.displacements).toEqual([{ track: 1, displacementPx: 0 }, { track: 2, displacementPx: 5 }]);
+    expect(found.divided).toBe(1);
+  });
+  it('answers from the tracks and says why the steps table does not, never with the mean step', () => {
+    const answer = answerFromTable('what is the net displacement?', linksOnly());
+    expect(answer).toMatch(/^Net displacement per track \(the straight-line distance from its first to its last position, µm\): track 1: 0 µm, track 2: 2\.5 µm; mean 1\.25 µm over 2 tracks; left out: 1 track that divided/);
+    expect(answer).toMatch(/table-2 has one row per step/);
+    expect(answerFromTable('net displacement of track 2', linksOnly())).toMatch(/^Track 2 moved 2\.5 µm from its first to its last position/);
+    // the mean squared displacement is no mean of the steps (an MSD step answers it)
+    expect(answerFromTable('what is the mean squared displacement?', linksOnly())).toBeUndefined();
+    // a table of whole tracks answers it itself
+    expect(ask('what is the net displacement of each cell?')).toMatch(/^TRACK_DISPLACEMENT per track/);
+  });
+});
+

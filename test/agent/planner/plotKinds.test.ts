@@ -13,3 +13,13 @@ describe('plot kinds said with frames', () => {
     expect(kinds('plot area vs frame').at(-1)).toEqual(['plot', 'timeseries']);
   });
 });
+
+describe('a plot of "it"', () => {
+  it('draws the quantity named last before it ("measure circularity, then a histogram of it")', () => {
+    const steps = plan('measure circularity and then show a histogram of it', movieAndLabels).steps;
+    expect(steps.at(-1)).toMatchObject({ tool: 'plot', args: { kind: 'histogram', feature: 'circularity' } });
+    expect(plan('measure the area then the eccentricity, and plot them as a histogram', movieAndLabels).steps.at(-1)?.args.feature).toBe('eccentricity');
+    // a feature the plot clause names itself wins
+    expect(plan('measure circularity, then plot a histogram of the area', movieAndLabels).steps.at(-1)?.args.feature).toBe('area_px');
+  });
+});
