@@ -32,7 +32,7 @@ describe('segment tool', () => {
     const stack = join(dir, 'stack.tif');
     await writeMovie(stack, new MemoryMovie({ t: 2, z: 3, c: 1, y: 64, x: 64 }, 'float32', planes));
     const out = await call({ movie: stack }, ctx);
-    expect(out.summary).toMatch(/^Found 1 3-D objects per frame on average \(1 to 1\) in 2 frames x 3 z slices/);
+    expect(out.summary).toMatch(/^Found 1 3-D object per frame on average \(1 to 1\) in 2 frames x 3 z slices/);
     expect((out.values as { objectsPerFrame: number[] }).objectsPerFrame).toEqual([1, 1]);
     const labels = await ctx.openMovie(out.artifacts[0].id);
     for (let z = 0; z < 3; z++) expect(new Set(Array.from(await labels.plane(1, z, 0)))).toEqual(new Set([0, 1]));

@@ -76,8 +76,9 @@ export function answerFromValues(question: string, conversation: Conversation, r
   // the mean squared displacement: only an MSD step's own values answer it (never a linking distance)
   // (its summary says the fit, the exponent and whether the motion is diffusive at all)
   if (MSD_ASKED.test(question)) {
-    const msd = results.filter((r) => r.ok && r.tool === 'measure' && r.args.kind === 'msd').at(-1);
-    return msd ? `${msd.summary.replace(/ Table saved as [\w-]+\.$/, '').replace(/\.$/, '')} (from measure, kind msd)` : undefined;
+    // (an MSD step is the one that reports the MSD exponent, alpha, among its declared results)
+    const msd = results.filter((r) => r.ok && r.values !== undefined && 'alpha' in r.values).at(-1);
+    return msd ? `${msd.summary.replace(/ Table saved as [\w-]+\.$/, '').replace(/\.$/, '')} (from ${msd.tool}${msd.args.kind ? `, kind ${String(msd.args.kind)}` : ''})` : undefined;
   }
   // a frame, frames or both ends of the movie ask for elements of a value per frame; "over time" for the whole series
   const read = readQuestion(question);

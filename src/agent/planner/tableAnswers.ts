@@ -584,7 +584,7 @@ export function isAskedForm(question: string): boolean {
   if (ONES_VALUE_OR_EXTREME.test(text.trim())) return true;
   // "highest intensity of a nucleus in frame 2", "biggest nucleus area plz": a quantity at its extreme, named first, with no step to run
   // ("fastest cell in µm/s, pixel size 0.4 µm" tells a calibration to set first: a request)
-  if (NOUN_QUESTION.test(text) && EXTREME_FIRST.test(text) && !STEP_WORD.test(text) && statedPixelSizeUm(question) === undefined && statedFrameIntervalS(question) === undefined) return true;
+  if (NOUN_QUESTION.test(text) && EXTREME_FIRST.test(text) && !STEP_WORD.test(text) && !VALUE_WITH_UNIT.test(text) && statedPixelSizeUm(question) === undefined && statedFrameIntervalS(question) === undefined) return true;
   // "net displacement from t=0 to the end", "displacement between frame 1 and frame 20": a quantity over a span, no verb
   if (NOUN_QUESTION.test(text) && !STEP_VERB.test(text) && (WHOLE_SPAN.test(text) || FRAME_SPAN_LAST.test(text))) return true;
   return NOUN_QUESTION.test(text) && (/\?\s*$/.test(text) || AGGREGATE_FIRST.test(text) || QUANTITY_ALONE.test(text.trim()) || ((THING_AT_A_SCOPE.test(text.trim()) || THING_AT_A_POINT.test(text.trim())) && !STEP_VERB.test(text)) || (!STEP_VERB.test(text) && /\b(?:vs\.?|versus|compared (?:to|with))\s/i.test(text) && readScope(question).compare !== undefined));
@@ -727,7 +727,10 @@ const EACH_ONES_VALUE = /^(?:and\s+|so\s+|now\s+)?(?:each|every)\s+(?:tracks?|ce
 
 /** Words a question without a question word starts with: an aggregate, an extreme or a measured quantity. */
 const AGGREGATE_FIRST = /^(?:and\s+|so\s+|ok(?:ay)?,?\s+|now\s+|also\s+)?(?:the\s+)?(?:(?:top|bottom)\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b|(?:\d{1,2}|two|three|four|five|ten)\s+(?:most\s+|least\s+)?[a-z]+est\b|[a-z]+est\s+(?:\d{1,2}|two|three|four|five|ten)\s+(?:tracks|cells|nuclei|objects|ones|trajectories)\b|mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number of|percent(?:age)?|fraction|proportion|share|ratio|difference|max(?:imum)?|min(?:imum)?|(?:\d{1,2}\s*(?:st|nd|rd|th)?\s*-?\s*)?percentiles?|p\d{1,2}|quartiles?|inter-?\s?quartile|iqr)\b/i;
-const EXTREME_FIRST = new RegExp(String.raw`^(?:and\s+|so\s+|now\s+|also\s+)?(?:the\s+)?(?:${LARGEST.source}|${SMALLEST.source})`, 'i');
+// a superlative ("biggest", "most", "max"), never a comparative: "bigger search radius, say 20 px" changes a setting
+const EXTREME_FIRST = new RegExp(String.raw`^(?:and\s+|so\s+|now\s+|also\s+)?(?:the\s+)?(?=[a-z]+est\b|most\b|least\b|max|min)(?:${LARGEST.source}|${SMALLEST.source})`, 'i');
+/** A value with its unit ("20 px", "5 µm"): a setting said, not a question about the data. */
+const VALUE_WITH_UNIT = /\d\s*(?:px|pixels?|µm|um|microns?|%|s|sec|min|frames?)\b/i;
 const STEP_WORD = /\b(?:segment\w*|track(?:ing|ed)?\s+(?:the|them|my|all)|measure|plot|graph|draw|export|save|detect|correct|run|denoise|project)\b/i;
 const NOUN_QUESTION = new RegExp(
   `^(?:and\\s+|so\\s+|ok(?:ay)?,?\\s+|now\\s+|also\\s+)?(?:the\\s+|their\\s+|its\\s+)?(?:(?:nuclear|cellular|cytoplasmic|membrane|net|straight[- ]line|end[- ]to[- ]end|colou?r)\\s+)?(?:${[
