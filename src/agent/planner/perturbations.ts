@@ -42,6 +42,11 @@ export function plainWords(text: string): { 0: string; index: number }[] {
   return out;
 }
 
+/** The text with `change` applied outside double quotes only (a name in quotes is the user's own). */
+function outsideQuotes(text: string, change: (part: string) => string): string {
+  return text.split(/("[^"]*"|“[^”]*”)/).map((part, i) => (i % 2 === 1 ? part : change(part))).join('');
+}
+
 const pick = <T>(items: readonly T[], random: () => number): T => items[Math.floor(random() * items.length)];
 
 /** Words no typo goes into: the words that carry no meaning, and those only a few letters long. */
@@ -101,9 +106,9 @@ function spelling(text: string, _random: () => number): string | undefined {
         }),
       t,
     );
-  const british = swap(text, true);
+  const british = outsideQuotes(text, (t) => swap(t, true));
   if (british !== text) return british;
-  const american = swap(text, false);
+  const american = outsideQuotes(text, (t) => swap(t, false));
   return american !== text ? american : undefined;
 }
 
@@ -118,7 +123,8 @@ function recased(text: string, upper: boolean): string | undefined {
 /** Commas, question and exclamation marks, semicolons and the last full stop dropped (decimal points and file names kept). */
 function punctuation(text: string, _random: () => number): string | undefined {
   const out = text
-    .replace(/[,;!?]+(?=\s|$)/g, '')
+    // (a comma between two numbers is part of what they say: "at (500, 300)", "1,2 and 3")
+    .replace(/(?<!\d)[,;!?]+(?=\s|$)|(?<=\d)[,;!?]+(?=\s*(?:[^\d\s(]|$))/g, '')
     .replace(/\.+\s*$/, '')
     .replace(/\s+$/, '');
   return out !== text ? out : undefined;
@@ -126,11 +132,16 @@ function punctuation(text: string, _random: () => number): string | undefined {
 
 const QUESTION_START = /^\s*(?:what|which|how|why|when|where|who|is|are|does|do|did|can|could|was|were|whats|what's)\b/i;
 
+/** First words of a request that is no bare imperative: a condition, a subject, an answer. */
+const NOT_A_VERB = /^\s*(?:if|when|whenever|once|only|also|and|but|then|so|the|a|an|my|our|this|that|these|those|it|its|they|we|i|you|there|no|yes|ok|okay|now|for|from|with|without|after|before|in|on|at|by|to|each|every|all|any|both|just|not|don't|do|\p{Lu}{2,}|[\p{L}\d]*\d)\b/iu;
+
 /** A polite frame around the request: "hi, could you please ...", "... thanks!", "pls", "thx". */
 function polite(text: string, random: () => number): string | undefined {
   const question = /\?\s*$/.test(text) || QUESTION_START.test(text);
   const lowered = text.replace(/^\s*(\p{Lu})(?!\p{Lu})/u, (c) => c.toLowerCase());
-  const prefixes = question ? ['hi, quick question: ', 'hey, ', 'Hello! ', 'sorry to bother you, '] : ['hi, could you please ', 'please ', 'can you ', 'Hello, I would like you to ', 'pls '];
+  // ("can you" and "could you please" only before a verb: "can you if it ..." is no request anyone writes)
+  const verbFirst = !NOT_A_VERB.test(text) && /^\s*\p{Ll}/u.test(lowered);
+  const prefixes = question ? ['hi, quick question: ', 'hey, ', 'Hello! ', 'sorry to bother you, '] : verbFirst ? ['hi, could you please ', 'please ', 'can you ', 'Hello, I would like you to ', 'pls '] : ['hi, ', 'Hello! ', 'hey - '];
   const suffixes = [' thanks!', ' thx', ' Thank you very much.', ' cheers', ' (thanks in advance)'];
   const way = Math.floor(random() * 3);
   const asked = /^\s*(?:please|pls|plz|could|can|would|hi|hello|hey|dear)\b/i.test(text);
@@ -217,7 +228,8 @@ const COMPOUND_WORDS = ['time lapse', 'bright field', 'dark field', 'z stack', '
 /** Hyphenated words written with a space or joined, and common compounds hyphenated. */
 function hyphens(text: string, random: () => number): string | undefined {
   const joined = random() < 0.5;
-  let out = text.replace(/(?<![\p{L}\d_./\\-])(\p{L}{2,})-(\p{L}{2,})(?![\p{L}\d_./\\-])/gu, (_m, a: string, b: string) => (joined ? a + b : `${a} ${b}`));
+  // (a name said in quotes, or one with a part of two letters, "li-seg", is the user's own: kept)
+  let out = outsideQuotes(text, (t) => t.replace(/(?<![\p{L}\d_./\\-])(\p{L}{3,})-(\p{L}{3,})(?![\p{L}\d_./\\-])/gu, (_m, a: string, b: string) => (joined ? a + b : `${a} ${b}`)));
   if (out !== text) return out;
   for (const compound of COMPOUND_WORDS) {
     const [a, b] = compound.split(' ', 2);

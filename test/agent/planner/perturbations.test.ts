@@ -55,7 +55,7 @@ describe('perturb', () => {
   });
 
   it('writes hyphenated words apart or joined, and compounds hyphenated', () => {
-    expect(['a follow up', 'a followup']).toContain(perturb('a follow-up', 'hyphens', 1));
+    expect(['a time lapse', 'a timelapse']).toContain(perturb('a time-lapse', 'hyphens', 1));
     expect(perturb('a bright field image', 'hyphens', 1)).toBe('a bright-field image');
   });
 });
@@ -66,5 +66,17 @@ describe('plainWords', () => {
       ['Save', 0],
       ['now', 25],
     ]);
+  });
+});
+
+describe('perturb keeps what a rewording must not touch', () => {
+  it('keeps a comma between numbers, a quoted name and a name with a two-letter part', () => {
+    expect(perturb('go to (120, 80), then snap.', 'punctuation', 1)).toBe('go to (120, 80) then snap');
+    expect(perturb('call it "ab-cde" and save the cell-cycle table', 'hyphens', 1)).toMatch(/^call it "ab-cde" and save the cell ?cycle table$/);
+    expect(perturb('save as "my-colour-set" now', 'spelling', 1)).toBeUndefined();
+  });
+
+  it('asks "can you" only before a verb', () => {
+    for (let seed = 0; seed < 12; seed++) expect(perturb('if it overheats, pause', 'polite', seed)).not.toMatch(/(?:can you|could you please|like you to) if/);
   });
 });
