@@ -4,6 +4,7 @@
 // The planner should read each as the original; perturbedEvals.ts measures how often it does.
 // Each family is deterministic for a seed, and returns undefined when it has nothing to change
 // in a text (a request with no unit has no unit spelling to vary).
+import { plainWords } from './words.ts';
 
 export const PERTURBATION_FAMILIES = ['typo', 'spelling', 'lowerCase', 'upperCase', 'punctuation', 'polite', 'contractions', 'units', 'numberWords', 'hyphens'] as const;
 export type PerturbationFamily = (typeof PERTURBATION_FAMILIES)[number];
@@ -25,21 +26,6 @@ export function seedOf(text: string): number {
   let h = 2166136261;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   return h >>> 0;
-}
-
-/**
- * The words of a text made of letters only (apostrophes and hyphens within), with where they start: a
- * file name ("cells.tif"), an id ("movie-2"), a path or a number is no word to reword.
- */
-export function plainWords(text: string): { 0: string; index: number }[] {
-  const out: { 0: string; index: number }[] = [];
-  for (const m of text.matchAll(/[^\s()[\]{}"“”<>]+/gu)) {
-    const core = /^[\p{L}'’-]*?([\p{L}][\p{L}'’-]*?)[.,;:!?'’]*$/u.exec(m[0]);
-    const lead = m[0].length - m[0].trimStart().length;
-    if (!core || !/^\p{L}(?:[\p{L}'’-]*\p{L})?$/u.test(core[1]) || m[0].indexOf(core[1]) !== 0) continue;
-    out.push({ 0: core[1], index: (m.index ?? 0) + lead });
-  }
-  return out;
 }
 
 /** The text with `change` applied outside double quotes only (a name in quotes is the user's own). */

@@ -1,6 +1,7 @@
 // Rewordings that keep a request's meaning: each family changes only the surface it names.
 import { describe, expect, it } from 'vitest';
-import { PERTURBATION_FAMILIES, perturb, plainWords } from '../../../src/agent/planner/perturbations.ts';
+import { PERTURBATION_FAMILIES, perturb } from '../../../src/agent/planner/perturbations.ts';
+import { plainWords } from '../../../src/agent/planner/words.ts';
 
 describe('perturb', () => {
   it('is the same for the same seed and returns undefined when a family has nothing to change', () => {
