@@ -10,7 +10,7 @@ import { ALL_TOOLS } from '../allTools.ts';
 import { allowedValues, type Catalogue } from './catalogue.ts';
 import { isEverydayWord } from './english.ts';
 import { SAID_NUMBER, saidNumberValue } from './quantities.ts';
-import { allowedEdits, editDistance, isStopWord, normalizeWord, plainWords, stopWords, thesaurusWords } from './words.ts';
+import { allowedEdits, editDistance, isStopWord, NEIGHBOURING_KEYS, normalizeWord, plainWords, stopWords, thesaurusWords } from './words.ts';
 
 /**
  * Words of requests that state what to do and with which values, though no tool's own text
@@ -106,7 +106,7 @@ export function correctedWord(word: string, vocabulary: Vocabulary): string | un
   let best: string[] = [];
   let bestDistance = edits + 1;
   for (const v of vocabulary.targets) {
-    if (v[0] !== lower[0] || Math.abs(v.length - lower.length) > edits || v.length < 4) continue;
+    if (v[0] !== lower[0] || Math.abs(v.length - lower.length) > edits || v.length < 4 || !slipOfKeys(lower, v)) continue;
     const d = editDistance(lower, v, Math.min(edits, bestDistance));
     if (d < bestDistance) [best, bestDistance] = [[v], d];
     else if (d === bestDistance && d <= edits) best.push(v);
@@ -117,6 +117,19 @@ export function correctedWord(word: string, vocabulary: Vocabulary): string | un
   if (corrections.size > 20_000) corrections.clear();
   corrections.set(lower, out ?? null);
   return out;
+}
+
+/**
+ * A word of the same length with one letter other is a slip of the fingers only when the two
+ * keys are neighbours ("chanmel" of "channel"); otherwise it is another word ("wonders" is not
+ * "wanders", "shorten" not "shorter"). Letters left out, doubled or swapped are slips anywhere.
+ */
+function slipOfKeys(written: string, word: string): boolean {
+  if (written.length !== word.length) return true;
+  const differ = [...written].flatMap((c, i) => (c === word[i] ? [] : [i]));
+  if (differ.length !== 1) return true;
+  const [at] = differ;
+  return (NEIGHBOURING_KEYS[word[at]] ?? '').includes(written[at]);
 }
 
 /** The case of the word as written on its correction ("Segemnt" → "Segment", "CHANEL" → "CHANNEL"). */
@@ -158,9 +171,9 @@ export function withUnitSymbols(text: string): string {
 }
 
 /** Things counted ("ten epochs", "four positions", "twenty iterations"): a number said in words before them is a count. */
-const COUNTED = String.raw`(?=\s+(?:epochs?|fps|positions?|pos|iterations?|clusters?|neighbou?rs?|tracks?|cells?|nuclei|objects?|slices?|planes?|channels?|points?|steps?|replicates?|wells?|stacks?|sections?|images?|repeats?)\b)`;
+const COUNTED = String.raw`(?=\s+(?:epochs?|fps|positions?|pos|iterations?|clusters?|neighbou?rs?|tracks?|cells?|nuclei|objects?|slices?|planes?|channels?|steps?|replicates?|wells?|stacks?|sections?|images?|repeats?)\b)`;
 /** Things numbered ("position two", "pos three", "track three", "well five"): a number said in words after them is an index. */
-const NUMBERED = String.raw`(?<=\b(?:position|pos|track|cell|nucleus|object|well|slice|plane|step|point|label|id|number|replicate|experiment|condition|field)\s+)`;
+const NUMBERED = String.raw`(?<=\b(?:position|pos|track|cell|nucleus|object|well|slice|plane|step|label|replicate|experiment|condition|field)\s+)`;
 
 /**
  * Counts and indices said in words as digits ("ten epochs" → "10 epochs", "skip position two" →

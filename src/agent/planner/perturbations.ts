@@ -4,7 +4,7 @@
 // The planner should read each as the original; perturbedEvals.ts measures how often it does.
 // Each family is deterministic for a seed, and returns undefined when it has nothing to change
 // in a text (a request with no unit has no unit spelling to vary).
-import { plainWords } from './words.ts';
+import { NEIGHBOURING_KEYS, plainWords } from './words.ts';
 
 export const PERTURBATION_FAMILIES = ['typo', 'spelling', 'lowerCase', 'upperCase', 'punctuation', 'polite', 'contractions', 'units', 'numberWords', 'hyphens'] as const;
 export type PerturbationFamily = (typeof PERTURBATION_FAMILIES)[number];
@@ -38,12 +38,6 @@ const pick = <T>(items: readonly T[], random: () => number): T => items[Math.flo
 /** Words no typo goes into: the words that carry no meaning, and those only a few letters long. */
 const FUNCTION_WORDS = new Set('about above after again against along among around because before being below between could during every other should their there these those through under until where which while would'.split(' '));
 
-/** Neighbouring keys on a QWERTY keyboard, for a slip of the finger. */
-const NEIGHBOURS: Record<string, string> = {
-  a: 'sqz', b: 'vgn', c: 'xvd', d: 'sfe', e: 'wrd', f: 'dgr', g: 'fht', h: 'gjy', i: 'uok', j: 'hku', k: 'jli', l: 'kop', m: 'nj',
-  n: 'bmh', o: 'ipl', p: 'ol', q: 'wa', r: 'etf', s: 'adw', t: 'ryg', u: 'yij', v: 'cbf', w: 'qes', x: 'zcs', y: 'tuh', z: 'xa',
-};
-
 /**
  * One typo in one content word of five letters or more, written in lower case (no name, no
  * channel or file): a letter dropped, doubled, swapped with the next, or a neighbouring key.
@@ -60,7 +54,7 @@ function typo(text: string, random: () => number): string | undefined {
   if (kind === 0) slipped = w.slice(0, at) + w.slice(at + 1);
   else if (kind === 1) slipped = w.slice(0, at + 1) + w[at] + w.slice(at + 1);
   else if (kind === 2) slipped = w.slice(0, at) + w[at + 1] + w[at] + w.slice(at + 2);
-  else slipped = w.slice(0, at) + pick([...(NEIGHBOURS[w[at]] ?? w[at])], random) + w.slice(at + 1);
+  else slipped = w.slice(0, at) + pick([...(NEIGHBOURING_KEYS[w[at]] ?? w[at])], random) + w.slice(at + 1);
   if (slipped === w) return undefined;
   return text.slice(0, m.index) + slipped + text.slice(m.index! + w.length);
 }

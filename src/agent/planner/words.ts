@@ -257,3 +257,9 @@ export function plainWords(text: string): { 0: string; index: number }[] {
   }
   return out;
 }
+
+/** Neighbouring keys on a QWERTY keyboard, for a slip of the finger. */
+export const NEIGHBOURING_KEYS: Record<string, string> = {
+  a: 'sqz', b: 'vgn', c: 'xvd', d: 'sfe', e: 'wrd', f: 'dgr', g: 'fht', h: 'gjy', i: 'uok', j: 'hku', k: 'jli', l: 'kop', m: 'nj',
+  n: 'bmh', o: 'ipl', p: 'ol', q: 'wa', r: 'etf', s: 'adw', t: 'ryg', u: 'yij', v: 'cbf', w: 'qes', x: 'zcs', y: 'tuh', z: 'xa',
+};

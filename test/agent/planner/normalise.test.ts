@@ -25,6 +25,9 @@ describe('withSlipsCorrected', () => {
     // (a word some description uses is written right, though no slip is read as it)
     expect(correctedWord('xylem', words(['xylen'], ['xylem']))).toBeUndefined();
     expect(withSlipsCorrected('skip three of these', NONE)).toBe('skip three of these');
+    // (one letter other is a slip only by a neighbouring key: "gandor" is no slip of "gender", "gendwr" is)
+    expect(correctedWord('gandor', words(['gender']))).toBeUndefined();
+    expect(correctedWord('gendwr', words(['gender']))).toBe('gender');
   });
 });
 
