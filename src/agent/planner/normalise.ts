@@ -182,7 +182,8 @@ const NUMBERED = String.raw`(?<=\b(?:position|pos|track|cell|nucleus|object|well
 export function withCountsInDigits(text: string): string {
   const digits = (m: string) => {
     const n = saidNumberValue(m);
-    return n === undefined || !Number.isInteger(n) ? m : String(n);
+    // ("more than one channel", "one of the cells": "one" is as often no count as a count; two and up are counts)
+    return n === undefined || !Number.isInteger(n) || n < 2 ? m : String(n);
   };
   return text
     // ("fortyfive": tens and units written as one word)

@@ -1,7 +1,7 @@
 // The one form the planner reads: slips corrected into words people write, shouting lowered,
 // units spelt out as symbols, curly typography straightened; words written right never change.
 import { describe, expect, it } from 'vitest';
-import { correctedWord, normalisedRequest, withoutShouting, withPlainTypography, withSlipsCorrected, withUnitSymbols } from '../../../src/agent/planner/normalise.ts';
+import { correctedWord, normalisedRequest, withCountsInDigits, withoutShouting, withPlainTypography, withSlipsCorrected, withUnitSymbols } from '../../../src/agent/planner/normalise.ts';
 
 const NONE = new Map();
 
@@ -42,6 +42,13 @@ describe('withUnitSymbols', () => {
   it('writes a unit spelt out after its number as its symbol', () => {
     expect(withUnitSymbols('a 3 micrometre step, 7um wide, 250 nanometres, 20 milliseconds')).toBe('a 3 µm step, 7 µm wide, 250 nm, 20 ms');
     expect(withUnitSymbols('microns are small')).toBe('microns are small');
+  });
+});
+
+describe('withCountsInDigits', () => {
+  it('writes counts and indices said in words as digits, two and up', () => {
+    expect(withCountsInDigits('fit twelve iterations, then drop well seven')).toBe('fit 12 iterations, then drop well 7');
+    expect(withCountsInDigits('is there more than one channel at zero point five?')).toBe('is there more than one channel at zero point five?');
   });
 });
 
