@@ -1,19 +1,22 @@
 // `cellpilot eval SUITE|DIR [--model M] [--json] [--case ID] [--only-failures]`: runs
 // evaluation suites and prints per-case pass/fail with the difference, the pass rate
-// (held-out part separately) and the latency.
+// (held-out part separately) and the latency. With `--perturb [--sample N] [--family F]`: the
+// tuned files' passing cases reworded (typos, spelling, case, ...) and how many keep their plan.
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ALL_TOOLS } from '../agent/allTools.ts';
 import { loadSuites, runSuites } from '../agent/evals.ts';
 import { defaultModelName } from '../agent/models.ts';
+import { perturbationKeepRates } from '../agent/perturbedEvals.ts';
+import { PERTURBATION_FAMILIES, type PerturbationFamily } from '../agent/planner/perturbations.ts';
 import { InputError } from '../errors.ts';
 
-const USAGE = 'usage: cellpilot eval <suite.yaml|dir> [--model M] [--json] [--case ID] [--failures]';
+const USAGE = 'usage: cellpilot eval <suite.yaml|dir> [--model M] [--json] [--case ID] [--failures] [--perturb [--sample N] [--family F]]';
 
 export async function run(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { model: { type: 'string' }, json: { type: 'boolean' }, case: { type: 'string' }, failures: { type: 'boolean' } }, allowPositionals: true });
+    parsed = parseArgs({ args: argv, options: { model: { type: 'string' }, json: { type: 'boolean' }, case: { type: 'string' }, failures: { type: 'boolean' }, perturb: { type: 'boolean' }, sample: { type: 'string' }, family: { type: 'string', multiple: true } }, allowPositionals: true });
   } catch (err) {
     throw new InputError(`${(err as Error).message}; ${USAGE}`);
   }
@@ -22,6 +25,7 @@ export async function run(argv: string[]): Promise<number> {
   const suites = positionals.flatMap((p) => loadSuites(p));
   const model = defaultModelName(values.model);
   const json = values.json === true;
+  if (values.perturb) return perturbed(suites, model, { json, failures: values.failures === true, sample: values.sample, families: values.family });
   let unlisted = 0;
   const report = await runSuites(suites, {
     model,
@@ -57,4 +61,37 @@ export async function run(argv: string[]): Promise<number> {
     );
   }
   return report.passed === report.total ? 0 : 1;
+}
+
+/** `--perturb`: per family, how many passing tuned cases keep their plan when reworded (held-out and -check files are skipped). */
+async function perturbed(suites: ReturnType<typeof loadSuites>, model: string, options: { json: boolean; failures: boolean; sample?: string; families?: string[] }): Promise<number> {
+  const sample = options.sample === undefined ? undefined : Number(options.sample);
+  if (sample !== undefined && !(Number.isInteger(sample) && sample > 0)) throw new InputError(`--sample ${options.sample}: give a whole number of cases above 0`);
+  const unknown = (options.families ?? []).filter((f) => !(PERTURBATION_FAMILIES as readonly string[]).includes(f));
+  if (unknown.length) throw new InputError(`--family ${unknown.join(', ')}: no such family; families: ${PERTURBATION_FAMILIES.join(', ')}`);
+  const report = await perturbationKeepRates(suites, {
+    tools: ALL_TOOLS,
+    model,
+    sample,
+    families: options.families as PerturbationFamily[] | undefined,
+    onCase: options.json ? undefined : (done, total) => done % 50 === 0 && process.stderr.write(`  ${done}/${total} cases\n`),
+  });
+  if (options.json) {
+    process.stdout.write(JSON.stringify(report) + '\n');
+    return 0;
+  }
+  if (options.failures) {
+    for (const b of report.broken) {
+      process.stdout.write(`BROKEN ${b.family}  ${b.suite}/${b.id}\n`);
+      for (const t of b.turns) process.stdout.write(`        > ${t}\n`);
+      for (const d of b.why) process.stdout.write(`        ${d}\n`);
+    }
+  }
+  process.stdout.write(`\n${report.cases} passing cases of tuned files reworded (${report.failingBefore} failing as written, not reworded); held-out and -check files are never reworded\n`);
+  process.stdout.write(`${'family'.padEnd(14)}${'kept'.padStart(16)}  ran nothing -> ran something\n`);
+  for (const f of report.families) {
+    const rate = f.applicable ? `${f.kept}/${f.applicable} (${((100 * f.kept) / f.applicable).toFixed(1)}%)` : 'not applicable';
+    process.stdout.write(`${f.family.padEnd(14)}${rate.padStart(16)}  ${f.gainedCalls}/${f.ranNothing}\n`);
+  }
+  return 0;
 }

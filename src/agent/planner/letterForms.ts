@@ -10,8 +10,23 @@ const WELL_WISHING = /(?:^|(?<=[.!?,]\s*))\s*(?:i\s+)?hope\s+(?:you(?:'re|’re|
 /** "Thanks a lot, Maria", "Many thanks, Tom", "Best wishes, Anna", "Cheers, Raj" at the end. */
 const SIGN_OFF = /(?<=^|[.!?]\s*)\s*(?:(?:many\s+|thanks?\s+)?thanks(?:\s+(?:a\s+lot|so\s+much|very\s+much|in\s+advance|again))?|thank\s+you(?:\s+(?:so\s+much|very\s+much|in\s+advance))?|cheers|best(?:\s+wishes|\s+regards)?|kind(?:est)?\s+regards|regards|all\s+the\s+best|warm(?:est)?\s+regards|yours)\s*[,!.]?\s*(?:[\p{L}.'-]+(?:\s+[\p{L}.'-]+)?)?\s*[.!]?\s*$/iu;
 
-/** The request without the salutation, well-wishing and sign-off of a letter around it (unchanged when it has none, or is nothing else). */
+/** "Hi,", "Hello!", "hey -", "Hi there," at the start: a greeting alone, set off by its punctuation (a name after it is SALUTATION's). */
+const GREETING = /^\s*(?:hi|hiya|hello|hey|greetings|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|all|team|everyone))?\s*(?:[,!:;.]+|\s[-–—]+)\s*/iu;
+/** "quick question:", "sorry to bother you,", "pls", "kindly" before what is asked: asking politely, no part of it. */
+const POLITE_OPENER = /^\s*(?:(?:a\s+)?quick\s+(?:question|one)\s*[:,!.-]+|sorry\s+(?:to\s+(?:bother|bug|trouble)(?:\s+you)?|for\s+(?:bothering|the\s+trouble))\s*[:,!.-]+|(?:pls|plz|kindly)\b[,:]?)\s*/iu;
+/** "... 12 hours thanks!", "... please (thanks in advance)", "... thx": thanks at the end with no stop before them (SIGN_OFF takes those after one). */
+const THANKS_AT_END = /\s+[([]?\s*(?:many\s+)?(?:thanks|thank\s+you|thx|thnx|tnx|ty|cheers)(?:\s+(?:a\s+lot|so\s+much|very\s+much|in\s+advance|again|heaps))?\s*[!.)\]]*\s*$/iu;
+
+/** The request without the salutation, well-wishing, polite openers and sign-off of a letter around it (unchanged when it has none, or is nothing else). */
 export function withoutLetterForms(request: string): string {
-  const bare = request.replace(SALUTATION, '').replace(WELL_WISHING, ' ').replace(SIGN_OFF, '').replace(/\s+/g, ' ').trim();
+  const bare = request
+    .replace(SALUTATION, '')
+    .replace(GREETING, '')
+    .replace(POLITE_OPENER, '')
+    .replace(WELL_WISHING, ' ')
+    .replace(SIGN_OFF, '')
+    .replace(THANKS_AT_END, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return bare.length > 0 ? bare : request;
 }

@@ -11,6 +11,7 @@ import { nameWords, statedNumbers, statedNumbersScored, statedValues, valuesByNa
 import { notDoneNote, unappliedWords, unmatchedAction } from './unapplied.ts';
 import { maskRejected, unappliedConstraints, unappliedNote, withWords } from './constraints.ts';
 import { withoutLetterForms } from './letterForms.ts';
+import { normalisedRequest } from './normalise.ts';
 import { isOutOfScope, namesASubject } from './outOfScope.ts';
 import { askedMeanings, asksAValue, changesImagesReply, makesImages, measuredInstead, notMeasuredReply, onlyReports, reporterFor, resultHits, statesObjectSize, unmeasuredQuantity } from './propertyQuestions.ts';
 import { explainStep } from './explanations.ts';
@@ -2273,7 +2274,9 @@ function questionPlan(text: string, conversation: Conversation, catalogue: Catal
 }
 
 /** What the planner does with the conversation so far: the next tool call, or the answer. */
-export function nextAction(conversation: Conversation, catalogue: Catalogue): Action {
+export function nextAction(said: Conversation, catalogue: Catalogue): Action {
+  // (typography, a request in capitals, units spelt out, slips of words: one form before any reader, normalise.ts)
+  const conversation = { ...said, request: normalisedRequest(said.request, catalogue) };
   const plan = planRequest(conversation, catalogue);
   if (plan.reply) return { kind: 'answer', text: plan.reply };
   const done = conversation.current;

@@ -388,14 +388,14 @@ const TEENS: Record<string, number> = { ten: 10, eleven: 11, twelve: 12, thirtee
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 const NUMBER_WORD = `(?:${[...Object.keys(UNIT_WORDS), ...Object.keys(TEENS), ...Object.keys(TENS), 'hundred'].join('|')})`;
 /** A number said in words: "thirty", "twenty-five", "one hundred", "zero point six five". */
-const SAID_NUMBER = `${NUMBER_WORD}(?:[\\s-]+(?:and\\s+)?${NUMBER_WORD})*(?:\\s+point(?:\\s+${NUMBER_WORD})+)?`;
+export const SAID_NUMBER = `${NUMBER_WORD}(?:[\\s-]+(?:and\\s+)?${NUMBER_WORD})*(?:\\s+point(?:\\s+${NUMBER_WORD})+)?`;
 /** What a number said in words stands before: a unit ("thirty seconds", "twelve pixels", "five micrometres", "four frames"). */
 const UNIT_AFTER = String.raw`(?=[\s-]*(?:milliseconds?|msecs?|seconds?|secs?|minutes?|mins?|hours?|hrs?|pixels?|px|µm|μm|um|microns?|micrometers?|micrometres?|nanometers?|nanometres?|nm|percent|per\s+cent|%|frames?|time\s*points?|timepoints?|lags?|square\s+(?:microns?|micrometers?|micrometres?|pixels?)|µm²|μm²|um2|px²)\b)`;
 /** What a number said in words stands after: an index ("channel three", "ch two", "frame seven"). */
 const INDEX_BEFORE = String.raw`(?<=\b(?:channel|ch|frames?|time\s*points?|timepoints?)\s+)`;
 
 /** The value of a number said in words, or undefined when the words make no one number. */
-function saidNumberValue(said: string): number | undefined {
+export function saidNumberValue(said: string): number | undefined {
   const [whole, decimals] = said.toLowerCase().split(/\s+point\s+/);
   let total = 0;
   let current = 0;

@@ -109,6 +109,11 @@ const GROUPS: string[][] = [
   ['make', 'create', 'generate', 'produce'],
 ];
 
+/** Every word of the thesaurus, as written. */
+export function thesaurusWords(): string[] {
+  return GROUPS.flat();
+}
+
 const CANONICAL = new Map<string, string>();
 for (const group of GROUPS) for (const w of group) CANONICAL.set(stemOf(w), stemOf(group[0]));
 
@@ -237,3 +242,24 @@ export function soundsLike(word: string): string {
 export function allowedEdits(word: string): number {
   return word.length > 8 ? 2 : word.length > 4 ? 1 : 0;
 }
+
+/**
+ * The words of a text made of letters only (apostrophes and hyphens within), with where they start: a
+ * file name ("cells.tif"), an id ("movie-2"), a path or a number is no word to reword.
+ */
+export function plainWords(text: string): { 0: string; index: number }[] {
+  const out: { 0: string; index: number }[] = [];
+  for (const m of text.matchAll(/[^\s()[\]{}"“”<>]+/gu)) {
+    const core = /^[\p{L}'’-]*?([\p{L}][\p{L}'’-]*?)[.,;:!?'’]*$/u.exec(m[0]);
+    const lead = m[0].length - m[0].trimStart().length;
+    if (!core || !/^\p{L}(?:[\p{L}'’-]*\p{L})?$/u.test(core[1]) || m[0].indexOf(core[1]) !== 0) continue;
+    out.push({ 0: core[1], index: (m.index ?? 0) + lead });
+  }
+  return out;
+}
+
+/** Neighbouring keys on a QWERTY keyboard, for a slip of the finger. */
+export const NEIGHBOURING_KEYS: Record<string, string> = {
+  a: 'sqz', b: 'vgn', c: 'xvd', d: 'sfe', e: 'wrd', f: 'dgr', g: 'fht', h: 'gjy', i: 'uok', j: 'hku', k: 'jli', l: 'kop', m: 'nj',
+  n: 'bmh', o: 'ipl', p: 'ol', q: 'wa', r: 'etf', s: 'adw', t: 'ryg', u: 'yij', v: 'cbf', w: 'qes', x: 'zcs', y: 'tuh', z: 'xa',
+};

@@ -74,7 +74,7 @@ describe('a count in a channel', () => {
 describe('the forms of a letter around a request', () => {
   it('are left out: salutation, well-wishing and sign-off', () => {
     expect(withoutLetterForms('Dear cellpilot, could you tell me which of my cells moves the fastest? Many thanks, Tom')).toBe('could you tell me which of my cells moves the fastest?');
-    expect(withoutLetterForms("Hi, hope you're well! Could you segment the nuclei? Thanks a lot, Maria")).toBe('Hi, Could you segment the nuclei?');
+    expect(withoutLetterForms("Hi, hope you're well! Could you segment the nuclei? Thanks a lot, Maria")).toBe('Could you segment the nuclei?');
     expect(withoutLetterForms('Could you find the nuclei? Cheers, Raj')).toBe('Could you find the nuclei?');
     // (a well of a plate, and thanks for something, stay)
     expect(withoutLetterForms('segment the nuclei in well B3')).toBe('segment the nuclei in well B3');

@@ -1,0 +1,22 @@
+// The forms of a letter around a request: greetings, polite openers and thanks are no part of it.
+import { describe, expect, it } from 'vitest';
+import { withoutLetterForms } from '../../../src/agent/planner/letterForms.ts';
+
+describe('withoutLetterForms', () => {
+  it('drops a greeting alone and a polite opener before what is asked', () => {
+    expect(withoutLetterForms('Hiya! quick question: is the camera cooled?')).toBe('is the camera cooled?');
+    expect(withoutLetterForms('hey - sorry to bug you, rotate the image')).toBe('rotate the image');
+    expect(withoutLetterForms('kindly when the plate warms up, pause')).toBe('when the plate warms up, pause');
+  });
+
+  it('drops thanks at the end with no stop before them', () => {
+    expect(withoutLetterForms('crop to the left half thanks so much!')).toBe('crop to the left half');
+    expect(withoutLetterForms('flip it vertically (thanks in advance)')).toBe('flip it vertically');
+    expect(withoutLetterForms('Dear Ana, flip it. Cheers, Bo')).toBe('flip it.');
+  });
+
+  it('keeps a request that is nothing else, and words that only look like a greeting', () => {
+    expect(withoutLetterForms('thanks')).toBe('thanks');
+    expect(withoutLetterForms('highlight the hot pixels')).toBe('highlight the hot pixels');
+  });
+});

@@ -1,0 +1,60 @@
+// The one form the planner reads: slips corrected into words people write, shouting lowered,
+// units spelt out as symbols, curly typography straightened; words written right never change.
+import { describe, expect, it } from 'vitest';
+import { correctedWord, normalisedRequest, withCountsInDigits, withoutShouting, withPlainTypography, withSlipsCorrected, withUnitSymbols } from '../../../src/agent/planner/normalise.ts';
+
+const NONE = new Map();
+
+describe('withSlipsCorrected', () => {
+  it('reads a slip of a word the tools or requests use as that word, keeping its case', () => {
+    expect(withSlipsCorrected('raise the exposre and check the interavl', NONE)).toBe('raise the exposure and check the interval');
+    expect(withSlipsCorrected('Thresold at the mean', NONE)).toBe('Threshold at the mean');
+  });
+
+  it('never changes an everyday word, a word written right, a short word, a quoted name or a file', () => {
+    const text = 'my truck and stock, spend less; cels; name it "segmnet-one" from segmnet.tif';
+    expect(withSlipsCorrected(text, NONE)).toBe(text);
+    expect(withSlipsCorrected('the trajectories were stabilised', NONE)).toBe('the trajectories were stabilised');
+  });
+
+  it('leaves a slip between two different words as it is, and a known word as written', () => {
+    const words = (targets: string[], known: string[] = []) => ({ targets: new Set(targets), known: new Set([...targets, ...known]) });
+    expect(correctedWord('cores', words(['cones', 'codes']))).toBeUndefined();
+    expect(correctedWord('pumpps', words(['pumps', 'pump']))).toBe('pumps');
+    expect(correctedWord('xylem', words(['xylen']))).toBe('xylen');
+    // (a word some description uses is written right, though no slip is read as it)
+    expect(correctedWord('xylem', words(['xylen'], ['xylem']))).toBeUndefined();
+    expect(withSlipsCorrected('skip three of these', NONE)).toBe('skip three of these');
+    // (one letter other is a slip only by a neighbouring key: "gandor" is no slip of "gender", "gendwr" is)
+    expect(correctedWord('gandor', words(['gender']))).toBeUndefined();
+    expect(correctedWord('gendwr', words(['gender']))).toBe('gender');
+  });
+});
+
+describe('withoutShouting', () => {
+  it('lowers a request written in capitals, not one with a few', () => {
+    expect(withoutShouting('OUTLINE EVERY BACTERIUM IN THE FIELD, SAVE AS OUT.TIF')).toBe('outline every bacterium in the field, save as OUT.TIF');
+    expect(withoutShouting('measure RFP next to the YFP signal')).toBe('measure RFP next to the YFP signal');
+  });
+});
+
+describe('withUnitSymbols', () => {
+  it('writes a unit spelt out after its number as its symbol', () => {
+    expect(withUnitSymbols('a 3 micrometre step, 7um wide, 250 nanometres, 20 milliseconds')).toBe('a 3 µm step, 7 µm wide, 250 nm, 20 ms');
+    expect(withUnitSymbols('microns are small')).toBe('microns are small');
+  });
+});
+
+describe('withCountsInDigits', () => {
+  it('writes counts and indices said in words as digits, two and up', () => {
+    expect(withCountsInDigits('fit twelve iterations, then drop well seven')).toBe('fit 12 iterations, then drop well 7');
+    expect(withCountsInDigits('is there more than one channel at zero point five?')).toBe('is there more than one channel at zero point five?');
+  });
+});
+
+describe('normalisedRequest', () => {
+  it('straightens typography and applies every step once', () => {
+    expect(withPlainTypography('don’t crop')).toBe("don't crop");
+    expect(normalisedRequest('DON’T CROP THE 2 MICRONS BORDR', NONE)).toBe("don't crop the 2 µm border");
+  });
+});
