@@ -1929,7 +1929,7 @@ function countAnswer(question: string, scope: QuestionScope, candidates: Candida
     const cells = idColumnOf(table, true) === 'track_id' ? `, ${new Set(scoped.rows.map((r) => r.track_id)).size} tracked cells` : '';
     return `${counted(n, 'object')} over ${counted(frames, 'frame')} (${valueText(n / Math.max(1, frames))} per frame on average${cells})${scoped.where ? ` ${scoped.where}` : ''} (from ${artifact.id})`;
   }
-  return `${n} ${aboutTracks ? 'tracks' : 'objects'}${scoped.where ? ` ${scoped.where}` : ''} (from ${artifact.id})`;
+  return `${counted(n, aboutTracks ? 'track' : 'object')}${scoped.where ? ` ${scoped.where}` : ''} (from ${artifact.id})`;
 }
 
 /**

@@ -203,7 +203,7 @@ describe('questions as people write them', () => {
   it('answers over frames a-b, at a time in the movie, per channel and per track', () => {
     expect(answerFromTable('mean area in frames 2-3?', timed)).toMatch(/^Mean area_um2 in frames 2-3 = 42\.5 µm²/);
     expect(answerFromTable('mean area from frame 2 onwards?', timed)).toMatch(/in frames 2-3 = 42\.5 µm²/);
-    expect(answerFromTable('how many cells are there after 1 minute?', timed)).toMatch(/^1 objects in frame 2 \(at 1 min\)/);
+    expect(answerFromTable('how many cells are there after 1 minute?', timed)).toMatch(/^1 object in frame 2 \(at 1 min\)/);
     expect(answerFromTable('how many cells at t=3?', timed)).toMatch(/^3 objects in frame 3/);
     expect(answerFromTable('compare ch1 and ch2', timed)).toMatch(/channel 1 mean_intensity_c1 = 150 grey levels vs channel 2 mean_intensity_c2 = 75 grey levels; channel 2 \/ channel 1 = 0\.5/);
     expect(answerFromTable('what is the mean intensity in channel 2?', timed)).toMatch(/^Mean mean_intensity_c2 = 75/);
