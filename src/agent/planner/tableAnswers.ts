@@ -1628,7 +1628,7 @@ function scopedRows(table: Table, scope: QuestionScope): { rows: Row[]; where: s
     rows = rows.filter((r) => typeof r[column] === 'number' && (scope.subset!.negated ? r[column] === 0 : (r[column] as number) > 0));
     const noun = idColumnOf(table, true) === 'TRACK_ID' ? 'tracks' : 'rows';
     if (rows.length === 0) return `No ${noun} have ${column} ${scope.subset.negated ? '= 0' : '> 0'} (${scope.subset.negated ? 'every one has' : 'none has'} ${scope.subset.words.replace(/^(?:a|an)\s+/i, '')}), so there is no ${scope.reduce === 'count' || scope.reduce === 'fraction' ? 'value' : scope.reduce === 'sd' ? 'standard deviation' : scope.reduce} to give.`;
-    parts.push(`for the ${rows.length} ${noun} with ${column} ${scope.subset.negated ? '= 0' : '> 0'} ("${scope.subset.phrase.trim()}")`);
+    parts.push(`for the ${counted(rows.length, noun.replace(/s$/, ''))} with ${column} ${scope.subset.negated ? '= 0' : '> 0'} ("${scope.subset.phrase.trim()}")`);
   }
   if (scope.frame !== undefined) {
     const frames = framesOf(rows);
@@ -1719,7 +1719,7 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
         const change = b !== 0 ? ` (${k >= b ? '+' : ''}${valueText(Math.round(((k - b) / Math.abs(b)) * 1000) / 10)}%)` : '';
         const noun = idColumnOf(table, true) === 'TRACK_ID' ? 'tracks' : 'rows';
         const op = (negated: boolean) => (negated ? '= 0' : '> 0');
-        return `Mean ${column}: ${withUnit(b, unit)} for the ${base.length} ${noun} with ${eventColumn} ${op(!scope.subset.negated)} vs ${withUnit(k, unit)} for the ${kept.length} with ${eventColumn} ${op(scope.subset.negated)} ("${scope.subset.phrase.trim()}")${change}: ${k > b ? 'higher' : k < b ? 'lower' : 'the same'} for "${scope.subset.phrase.trim()}" (from ${artifact.id}; means, no statistical test)`;
+        return `Mean ${column}: ${withUnit(b, unit)} for the ${counted(base.length, noun.replace(/s$/, ''))} with ${eventColumn} ${op(!scope.subset.negated)} vs ${withUnit(k, unit)} for the ${kept.length} with ${eventColumn} ${op(scope.subset.negated)} ("${scope.subset.phrase.trim()}")${change}: ${k > b ? 'higher' : k < b ? 'lower' : 'the same'} for "${scope.subset.phrase.trim()}" (from ${artifact.id}; means, no statistical test)`;
       }
     }
   }

@@ -220,7 +220,7 @@ describe('frames, spreads, the rest and units of an older table', () => {
   });
   it('compares the rows a clause keeps with the rest, the rest first', () => {
     const answer = answerFromTable('are the dividing cells faster than the others?', withTracks([measuredTracks]));
-    expect(answer).toMatch(/^Mean TRACK_MEAN_SPEED: 1 µm\/min for the 1 tracks with NUMBER_SPLITS = 0 vs 3 µm\/min for the 2 with NUMBER_SPLITS > 0 \("dividing"\) \(\+200%\): higher/);
+    expect(answer).toMatch(/^Mean TRACK_MEAN_SPEED: 1 µm\/min for the 1 track with NUMBER_SPLITS = 0 vs 3 µm\/min for the 2 with NUMBER_SPLITS > 0 \("dividing"\) \(\+200%\): higher/);
     // without "than the others" only the kept rows are described
     expect(answerFromTable('mean speed of the cells that divided?', withTracks([measuredTracks]))).toMatch(/^Mean TRACK_MEAN_SPEED for the 2 tracks/);
   });

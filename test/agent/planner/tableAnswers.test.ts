@@ -270,7 +270,7 @@ describe('extremes and comparisons at the scope asked', () => {
 describe('questions in people\'s own words (brief s14/Q)', () => {
   it('keeps the rows a relative clause names by an event, and says when none had it', () => {
     // track 1 divided (speed 2), tracks 2 and 3 did not (0.5, 3)
-    expect(ask('what is the mean speed of the cells that divided?')).toMatch(/^Mean TRACK_MEAN_SPEED for the 1 tracks with NUMBER_SPLITS > 0 .* = 2 µm\/min/);
+    expect(ask('what is the mean speed of the cells that divided?')).toMatch(/^Mean TRACK_MEAN_SPEED for the 1 track with NUMBER_SPLITS > 0 .* = 2 µm\/min/);
     expect(ask('mean speed of the tracks without a division?')).toMatch(/for the 2 tracks with NUMBER_SPLITS = 0 .* = 1\.75 µm\/min/);
     expect(readQuestion('are there any dividing cells?').subset).toBeUndefined();
     expect(readQuestion('how many tracks last a decent while?').subset).toBeUndefined();
