@@ -7,7 +7,8 @@ import type { ToolSpec } from '../../tools/types.ts';
 import { type CaseResult, type EvalCase, type EvalSuite, runCase } from './evals.ts';
 import { FixtureMovies } from './fixtureMovies.ts';
 import { createChatModel } from './models.ts';
-import { PERTURBATION_FAMILIES, type PerturbationFamily, perturb, seedOf, seededRandom } from './planner/perturbations.ts';
+import { mulberry32 } from '../random.ts';
+import { PERTURBATION_FAMILIES, type PerturbationFamily, perturb, seedOf } from './planner/perturbations.ts';
 
 /** How one family fared over the cases it could reword. */
 export interface FamilyScore {
@@ -89,7 +90,7 @@ export function reworded(evalCase: EvalCase, suite: EvalSuite, family: Perturbat
 
 function sampled<T>(items: T[], n: number | undefined): T[] {
   if (n === undefined || n >= items.length) return items;
-  const random = seededRandom(20261203);
+  const random = mulberry32(20261203);
   const order = items.map((item) => ({ item, key: random() }));
   return order.sort((a, b) => a.key - b.key).slice(0, n).map((o) => o.item);
 }

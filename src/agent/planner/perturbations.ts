@@ -4,22 +4,11 @@
 // The planner should read each as the original; perturbedEvals.ts measures how often it does.
 // Each family is deterministic for a seed, and returns undefined when it has nothing to change
 // in a text (a request with no unit has no unit spelling to vary).
+import { mulberry32 } from '../../random.ts';
 import { NEIGHBOURING_KEYS, plainWords } from './words.ts';
 
 export const PERTURBATION_FAMILIES = ['typo', 'spelling', 'lowerCase', 'upperCase', 'punctuation', 'polite', 'contractions', 'units', 'numberWords', 'hyphens'] as const;
 export type PerturbationFamily = (typeof PERTURBATION_FAMILIES)[number];
-
-/** A small seeded generator (mulberry32): the same seed gives the same rewording. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A seed from a text (a case id and a family), so each case gets its own fixed rewording. */
 export function seedOf(text: string): number {
@@ -235,6 +224,6 @@ const FAMILIES: Record<PerturbationFamily, (text: string, random: () => number) 
 
 /** The text reworded by one family (undefined when the family has nothing to change in it). */
 export function perturb(text: string, family: PerturbationFamily, seed: number): string | undefined {
-  const out = FAMILIES[family](text, seededRandom(seed));
+  const out = FAMILIES[family](text, mulberry32(seed));
   return out === undefined || out === text ? undefined : out;
 }
