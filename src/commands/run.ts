@@ -8,7 +8,7 @@ import { cellpilotCommandLine } from '../agent/commandHint.ts';
 import { outputFolders, runPipelineOnMovies, summaryCsv, type MovieRunResult } from '../agent/batch.ts';
 import { writeFileAtomic } from '../agent/locks.ts';
 import { checkRunValues, loadPipeline } from '../agent/pipeline.ts';
-import { nanometresDoubt } from '../image/calibration.ts';
+import { MICROMETRES_PER_WORD, nanometresDoubt, SECONDS_PER_WORD } from '../image/calibration.ts';
 import { InputError, oneLine, systemErrorReason } from '../errors.ts';
 
 const USAGE = 'usage: cellpilot run <pipeline.yaml> <movies...> --out <dir> [--jobs N] [--set NAME=VALUE] [--pixel-size-um UM] [--interval-s S] [--z-step-um UM] [--json], or cellpilot run <pipeline.yaml> --out <dir> --summary-only';
@@ -63,9 +63,9 @@ export async function run(argv: string[]): Promise<number> {
     inputs[m[1]] = m[2];
   }
   const calibration = {
-    pixelSizeUm: positive(values['pixel-size-um'], '--pixel-size-um', 'micrometres per pixel, e.g. --pixel-size-um 0.65', LENGTH_IN_UM),
-    frameIntervalS: positive(values['interval-s'], '--interval-s', 'seconds between frames, e.g. --interval-s 300 for frames 5 min apart', TIME_IN_S),
-    zStepUm: positive(values['z-step-um'], '--z-step-um', 'micrometres between z planes, e.g. --z-step-um 2', LENGTH_IN_UM),
+    pixelSizeUm: positive(values['pixel-size-um'], '--pixel-size-um', 'micrometres per pixel, e.g. --pixel-size-um 0.65', MICROMETRES_PER_WORD),
+    frameIntervalS: positive(values['interval-s'], '--interval-s', 'seconds between frames, e.g. --interval-s 300 for frames 5 min apart', SECONDS_PER_WORD),
+    zStepUm: positive(values['z-step-um'], '--z-step-um', 'micrometres between z planes, e.g. --z-step-um 2', MICROMETRES_PER_WORD),
   };
   for (const [value, option] of [[calibration.pixelSizeUm, '--pixel-size-um'], [calibration.zStepUm, '--z-step-um']] as const) {
     const doubt = nanometresDoubt(value, option);
@@ -151,11 +151,6 @@ export function withEarlierResults(results: MovieRunResult[], outDir: string, pi
   }
   return [...results, ...earlier.sort((a, b) => a.dir.localeCompare(b.dir))];
 }
-
-/** Units a length option may carry, in micrometres ("650nm" is 0.65 µm). */
-const LENGTH_IN_UM: Record<string, number> = { nm: 0.001, um: 1, 'µm': 1, 'μm': 1, micron: 1, microns: 1, mm: 1000 };
-/** Units a time option may carry, in seconds ("5min" is 300 s). */
-const TIME_IN_S: Record<string, number> = { ms: 0.001, s: 1, sec: 1, secs: 1, second: 1, seconds: 1, min: 60, mins: 60, minute: 60, minutes: 60, h: 3600, hr: 3600, hrs: 3600, hour: 3600, hours: 3600 };
 
 /**
  * A positive number given to an option, in the option's own unit (µm, s), or undefined when the

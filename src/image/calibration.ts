@@ -8,6 +8,16 @@ export type TimeUnit = 'ms' | 's' | 'min' | 'h';
 
 export const SECONDS_PER: Record<TimeUnit, number> = { ms: 0.001, s: 1, min: 60, h: 3600 };
 
+/** The words people write for a time unit after a number ("5 min", "30 secs"), each with the unit it names. */
+export const TIME_UNIT_WORDS: Record<string, TimeUnit> = {
+  ms: 'ms', s: 's', sec: 's', secs: 's', second: 's', seconds: 's', min: 'min', mins: 'min', minute: 'min', minutes: 'min',
+  h: 'h', hr: 'h', hrs: 'h', hour: 'h', hours: 'h',
+};
+/** Seconds per time unit word ("5min" is 300 s). */
+export const SECONDS_PER_WORD: Record<string, number> = Object.fromEntries(Object.entries(TIME_UNIT_WORDS).map(([word, unit]) => [word, SECONDS_PER[unit]]));
+/** Micrometres per length unit word written after a pixel size or z step ("650nm" is 0.65 µm). */
+export const MICROMETRES_PER_WORD: Record<string, number> = { nm: 0.001, um: 1, 'µm': 1, 'μm': 1, micron: 1, microns: 1, micrometer: 1, micrometers: 1, micrometre: 1, micrometres: 1, mm: 1000 };
+
 export interface Calibration {
   /** Lateral pixel size, micrometres. */
   pixelSizeUm?: number;

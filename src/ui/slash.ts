@@ -1,6 +1,7 @@
 // Slash commands: parsed here into what the chat should do; the App carries it out.
 import { toolThat, type ChatBackend } from './backend.ts';
 import { argumentLines, formatDuration, truncate } from './format.ts';
+import { MICROMETRES_PER_WORD, SECONDS_PER_WORD, TIME_UNIT_WORDS } from '../image/calibration.ts';
 
 export type SlashOutcome =
   | { type: 'notice'; tone: 'info' | 'error' | 'help'; text: string }
@@ -28,12 +29,6 @@ export const HELP_TEXT = [
 
 const COMMANDS = ['help', 'tools', 'log', 'artifacts', 'save-pipeline', 'calibrate', 'sessions', 'resume', 'model', 'acq', 'demo', 'clear', 'quit', 'exit'];
 
-const LENGTH_UM: Record<string, number> = { nm: 0.001, um: 1, 'µm': 1, 'μm': 1, micron: 1, microns: 1, micrometer: 1, micrometers: 1, micrometre: 1, micrometres: 1, mm: 1000 };
-const TIME: Record<string, { seconds: number; unit: 'ms' | 's' | 'min' | 'h' }> = {
-  ms: { seconds: 0.001, unit: 'ms' }, s: { seconds: 1, unit: 's' }, sec: { seconds: 1, unit: 's' }, secs: { seconds: 1, unit: 's' }, second: { seconds: 1, unit: 's' }, seconds: { seconds: 1, unit: 's' },
-  min: { seconds: 60, unit: 'min' }, mins: { seconds: 60, unit: 'min' }, minute: { seconds: 60, unit: 'min' }, minutes: { seconds: 60, unit: 'min' },
-  h: { seconds: 3600, unit: 'h' }, hr: { seconds: 3600, unit: 'h' }, hrs: { seconds: 3600, unit: 'h' }, hour: { seconds: 3600, unit: 'h' }, hours: { seconds: 3600, unit: 'h' },
-};
 const CALIBRATE_USAGE = 'usage: /calibrate PIXEL_SIZE um FRAME_INTERVAL min [z STEP um] [NAME=COLOUR ...], e.g. /calibrate 0.65 um 5 min DAPI=blue GFP=green; /calibrate alone shows it, /calibrate clear forgets it';
 
 /** set_calibration's arguments from "/calibrate 0.65 um 5 min z 2 um DAPI=blue"; a string names what was not understood. */
@@ -60,12 +55,12 @@ export function calibrationArgs(text: string): Record<string, unknown> | string 
     const value = Number(word);
     const unit = words[i + 1]?.toLowerCase();
     if (!Number.isFinite(value) || value <= 0 || unit === undefined) return `"${word}" is not a value with a unit; ${CALIBRATE_USAGE}`;
-    if (unit in LENGTH_UM) {
-      if (zNext) args.zStepUm = value * LENGTH_UM[unit];
-      else args.pixelSizeUm = value * LENGTH_UM[unit];
-    } else if (unit in TIME) {
-      args.frameIntervalS = value * TIME[unit].seconds;
-      args.timeUnit = TIME[unit].unit;
+    if (unit in MICROMETRES_PER_WORD) {
+      if (zNext) args.zStepUm = value * MICROMETRES_PER_WORD[unit];
+      else args.pixelSizeUm = value * MICROMETRES_PER_WORD[unit];
+    } else if (unit in TIME_UNIT_WORDS) {
+      args.frameIntervalS = value * SECONDS_PER_WORD[unit];
+      args.timeUnit = TIME_UNIT_WORDS[unit];
     } else return `"${words[i + 1]}" is not a unit of length (nm, um, mm) or time (ms, s, min, h); ${CALIBRATE_USAGE}`;
     zNext = false;
     i++;
