@@ -654,6 +654,15 @@ export function findMentions(original: string, catalogue: Catalogue = new Map())
   return understand(original, catalogue).mentions;
 }
 
+/** What a name is given to in "call it X", "name the model as X" (the words between the naming verb and the name). */
+const NAMED_THING = String.raw`(?:it|them|the\s+(?:model|result|output))(?:\s+as)?`;
+/** "call it n2v-hela": the naming words and the name, all asking for nothing. */
+const CALL_IT_NAME = new RegExp(String.raw`\bcall\s+${NAMED_THING}\s+[\w-]+`, 'gi');
+/** "called X", "named X", "name it X": the naming words (group 1) and the name (group 2). */
+const NAMED_AS = new RegExp(String.raw`\b((?:called|named|name\s+${NAMED_THING})\s+)([\w-]+)`, 'gi');
+/** The name said for what a step makes (group 1), quoted or not. */
+const GIVEN_NAME = new RegExp(String.raw`\b(?:called|named|(?:name|call)\s+${NAMED_THING})\s+["'\`]?([A-Za-z0-9][\w-]*)`, 'i');
+
 /**
  * Blanks out names, quoted strings and file paths (same length, so positions hold):
  * "a pipeline called nuclei-tracking" must not ask for tracking.
@@ -667,8 +676,8 @@ export function maskNames(text: string): string {
     // ("tracking was performed in cellpilot": this program's own name asks for nothing)
     .replace(/\bcellpilot\b/gi, blank)
     // ("and call it n2v-hela": the naming words too, which ask for nothing)
-    .replace(/\bcall\s+(?:it|them|the\s+(?:model|result|output))(?:\s+as)?\s+[\w-]+/gi, blank)
-    .replace(/\b((?:called|named|name\s+(?:it|them|the\s+(?:model|result|output))(?:\s+as)?)\s+)([\w-]+)/gi, (_m, lead: string, name: string) => lead + blank(name))
+    .replace(CALL_IT_NAME, blank)
+    .replace(NAMED_AS, (_m, lead: string, name: string) => lead + blank(name))
     .replace(/\b((?:pipeline|workflow|recipe|protocol|steps|this|that|it|everything)\s+as\s+)(?!(?:a|an|the|pipeline|workflow|recipe|protocol|macro|yaml)\b)([\w-]+)/gi, (_m, lead: string, name: string) => lead + blank(name))
     .replace(/\b((?:run|apply|use|reuse|execute)\s+(?:the\s+|my\s+|our\s+)?(?:saved\s+)?)([\w-]+)(?=\s+(?:pipeline|workflow|recipe)\b)/gi, (_m, lead: string, name: string) => lead + blank(name))
     .replace(/\b((?:pipeline|workflow|recipe)\s+)([a-z0-9][\w-]*)(?=\s+(?:on|to|for)\b|\s*$)/gi, (_m, lead: string, name: string) => (/^(on|to|for|the|it)$/i.test(name) ? lead + name : lead + blank(name)))
@@ -1176,7 +1185,6 @@ function takenByAddedStep(step: PlannedStep, sentence: string, text: string, con
 /** Arguments that name inputs, files or scopes of the whole request, never a condition said for one step. */
 const INPUT_ARGS = new Set(['movie', 'labels', 'tracks', 'table', 'output', 'frames', 'channel']);
 
-/** "w/o" and "w/" written out ("without", "with"): lab shorthand that reads as a slash between steps otherwise. */
 /**
  * "realign the frames", "re-segment", "retrack them": a verb said again ("re" before a word of the tools) is that verb, when
  * the whole word is none of the tools' words nor an everyday word ("remove", "register", "resolve" stay as they are).
@@ -1192,6 +1200,7 @@ function withAgainVerbsPlain(text: string, catalogue: Catalogue): string {
   });
 }
 
+/** "w/o" and "w/" written out ("without", "with"): lab shorthand that reads as a slash between steps otherwise. */
 function withAbbreviationsWritten(text: string): string {
   // ("can u plot ...", "thank u": chat's "u" after a verb that asks is "you", never a unit)
   return text.replace(/\bw\/o\b/gi, 'without').replace(/\bw\/(?=\s)/gi, 'with').replace(/\b(can|could|would|will|do|did|have|thank|thx)\s+u\b(?!\s*m\b)/gi, '$1 you');
@@ -1285,7 +1294,7 @@ function withoutShorthandAtSentenceEnd(clause: Clause, text: string, index: Tool
 function givenName(step: PlannedStep, request: string, catalogue: Catalogue): void {
   const p = catalogue.get(step.tool)?.properties.name;
   if (!p || p.type !== 'string' || step.args.name !== undefined) return;
-  const said = /\b(?:called|named|(?:name|call)\s+(?:it|them|the\s+(?:model|result|output))(?:\s+as)?)\s+["'`]?([A-Za-z0-9][\w-]*)/i.exec(request)?.[1];
+  const said = GIVEN_NAME.exec(request)?.[1];
   if (said && (!p.pattern || new RegExp(p.pattern).test(said))) step.args.name = said;
 }
 
