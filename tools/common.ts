@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Movie } from '../src/image/movie.ts';
 import { InputError } from '../src/errors.ts';
 import { sourceFirstFrame } from '../src/image/frameOrigin.ts';
+import type { ArtifactRecord } from './types.ts';
 
 export const movieArg = z
   .string()
@@ -82,4 +83,26 @@ export function frameRangeInSource(movie: Movie, range: { first: number; last: n
     throw new InputError(`frames ${range.first} to ${range.last} are outside frames ${from} to ${to}, the frames this movie was made from: give frames within ${from} to ${to}, or make it from the frames wanted`);
   }
   return [range.first - from, range.last - from];
+}
+
+/**
+ * The intensity movie a label movie was made from, as the session recorded it: the movie the
+ * segment step read (through a repair over time, which reads labels and makes labels), else the
+ * raw movie at the root of its chain. Undefined for labels the session did not make.
+ */
+export function movieOfLabels(artifacts: ArtifactRecord[], labelsPath: string): string | undefined {
+  const byId = new Map(artifacts.map((r) => [r.id, r]));
+  const seen = new Set<string>();
+  let record = artifacts.find((r) => r.path === labelsPath);
+  while (record && !seen.has(record.id)) {
+    seen.add(record.id);
+    const inputs = (record.madeFrom ?? []).map((ref) => byId.get(ref) ?? ref);
+    const movie = inputs.find((i) => typeof i !== 'string' && i.type === 'movie') as ArtifactRecord | undefined;
+    if (movie) return movie.path;
+    const labels = inputs.find((i) => typeof i !== 'string' && i.type === 'labels') as ArtifactRecord | undefined;
+    const rawPath = inputs.find((i): i is string => typeof i === 'string' && i !== labelsPath);
+    if (!labels) return rawPath ?? (record.source && record.source.path !== labelsPath && !record.madeFrom ? record.source.path : undefined);
+    record = labels;
+  }
+  return undefined;
 }

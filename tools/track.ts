@@ -8,7 +8,7 @@ import { InputError, WorkError } from '../src/errors.ts';
 import type { Movie } from '../src/image/movie.ts';
 import { isPattern, movieInputExists, movieStem } from '../src/image/moviePath.ts';
 import type { Tracks } from '../src/analysis/tracks.ts';
-import { channelArg, channelIndex, frameRange, frameRangeArg, frameRangeInSource, labelsArg, movieArg, outputArg, tableArg, tracksArg } from './common.ts';
+import { channelArg, channelIndex, frameRange, frameRangeArg, frameRangeInSource, labelsArg, movieArg, movieOfLabels, outputArg, tableArg, tracksArg } from './common.ts';
 import { counted } from './counted.ts';
 import { defineTool, type RequestClause, type ArtifactRef, type ToolContext, type ToolSpec } from './types.ts';
 import { formatNumber, micrometres, pixelsFromMicrometres } from './requestWords.ts';
@@ -706,7 +706,7 @@ const exportSchema = z.object({
   format: z.enum(['ctc', 'csv', 'trackmate', 'tiff']).optional().describe('"ctc": Cell Tracking Challenge folder (res_track.txt + maskNNN.tif); "csv": tidy table (one row per spot for tracks); "trackmate": TrackMate XML for Fiji; "tiff": a movie or label movie as an ImageJ TIFF; default by what is exported: "tiff" for a movie or labels, "csv" for tracks or a table'),
   tracks: tracksArg.optional().describe('Tracks to export (formats ctc, csv, trackmate)'),
   labels: labelsArg.optional().describe('Label movie: for "ctc" when the tracks do not name theirs, or to export as "tiff"'),
-  movie: movieArg.optional().describe('A movie to export as "tiff"'),
+  movie: movieArg.optional().describe('A movie to export as "tiff", or the image a "trackmate" file names (default: the movie the tracks\' labels were segmented from)'),
   table: tableArg.optional().describe('A table to export as "csv"'),
   output: outputArg.describe('Where to write (a folder for "ctc", a file otherwise); default a new name in the session folder'),
 });
@@ -806,13 +806,17 @@ const exportTool = defineTool({
         await labels.close();
       }
       const out = ctx.outputPath(`${stem}.xml`, args.output);
-      writeTrackMateXml(out, tracks, { ...size, imageFile: labelsRef, timeUnit: ctx.calibration?.().timeUnit });
+      // TrackMate opens the image the XML names and draws the tracks over it: the intensity movie, not the masks
+      const labelsPath = args.labels ? ctx.resolve(args.labels, ['labels', 'movie']) : labelsRef;
+      const image = args.movie ? ctx.resolve(args.movie, 'movie') : labelsPath ? movieOfLabels(ctx.listArtifacts(), labelsPath) : undefined;
+      writeTrackMateXml(out, tracks, { ...size, imageFile: image, timeUnit: ctx.calibration?.().timeUnit });
       const artifact = ctx.addArtifact('tracks', out, `tracks of ${args.tracks} as TrackMate XML`);
       const { displayUnits } = await import('../src/image/calibration.ts');
       const units = displayUnits({ pixelSizeUm: tracks.pixelSizeUm, frameIntervalS: tracks.frameIntervalS, timeUnit: ctx.calibration?.().timeUnit });
       const calibrated = tracks.pixelSizeUm && tracks.frameIntervalS ? `calibrated: ${+tracks.pixelSizeUm.toPrecision(4)} µm per pixel, ${+units.timePerFrame.toPrecision(6)} ${units.time} per frame` : `in ${units.length} and ${units.time}s (no calibration: set one with set_calibration)`;
+      const imageNote = image ? `image ${basename(image)}` : 'no image named: the movie the tracks were made on is not known, give it as `movie`';
       return {
-        summary: `Wrote TrackMate XML ${basename(out)} (${tracks.spots.length} spots, ${calibrated}; open it in Fiji with Plugins > Tracking > Load a TrackMate file) as ${artifact.id}.`,
+        summary: `Wrote TrackMate XML ${basename(out)} (${tracks.spots.length} spots, ${calibrated}; ${imageNote}; open it in Fiji with Plugins > Tracking > Load a TrackMate file) as ${artifact.id}.`,
         artifacts: [artifact],
         values: { path: out, spots: tracks.spots.length, format: 'trackmate', did: `write ${args.tracks} as TrackMate XML ${basename(out)}`, lengthUnit: units.length, timeUnit: units.time, pixelSizeUm: tracks.pixelSizeUm ?? null, frameIntervalS: tracks.frameIntervalS ?? null },
       };

@@ -25,6 +25,8 @@ export interface ArtifactRecord extends ArtifactRef {
   source?: { id: string; path: string; hash?: string; hashAlgorithm?: string; /** sessions written before xxh128 */ sha256?: string };
   /** Where the file was before the person moved it (the same content loaded from its new place). */
   movedFrom?: string;
+  /** The inputs the call that made it read: artifact ids, or paths of files named by path (a TrackMate export finds the movie its labels were segmented on). */
+  madeFrom?: string[];
 }
 
 export interface ToolResult {

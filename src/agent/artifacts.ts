@@ -81,6 +81,8 @@ export class ArtifactStore {
   private callRawMovie: string | undefined;
   /** Paths of the artifacts the call in progress resolved. */
   private readonly callPaths = new Set<string>();
+  /** What the call in progress read, in order: artifact ids, or the paths of files named by path. */
+  private readonly callInputs = new Set<string>();
   /** Source given to the call's outputs once the first is added. */
   private outputSource: Source | undefined;
   /** True once the call in progress has added an output: the next resolve starts a new call. */
@@ -121,6 +123,7 @@ export class ArtifactStore {
     const id = `${type}-${n}`;
     const absolute = resolve(path);
     const record: ArtifactRecord = { id, type, path: absolute, description, producedBy, createdAt: new Date().toISOString() };
+    if (producedBy !== undefined && this.callInputs.size) record.madeFrom = [...this.callInputs];
     record.source = this.sourceForOutput(id, type, absolute, producedBy);
     const moved = this.movedInput(record);
     if (moved) {
@@ -155,6 +158,7 @@ export class ArtifactStore {
   beginCall(): void {
     this.callSources = [];
     this.callPaths.clear();
+    this.callInputs.clear();
     this.callRawMovie = undefined;
     this.outputSource = undefined;
     this.adding = false;
@@ -208,6 +212,7 @@ export class ArtifactStore {
         throw new InputError(`${ref} is a ${record.type}, but a ${allowed.join(' or ')} is needed here`);
       }
       this.noteInput(ref, record);
+      this.callInputs.add(record.id);
       return record.path;
     }
     if (/^[a-z]+-\d+$/.test(ref) && !existsSync(ref)) {
@@ -222,6 +227,7 @@ export class ArtifactStore {
     const registered = this.records.find((r) => r.path === path || r.path === real);
     const movieLike = expected !== undefined && (Array.isArray(expected) ? expected : [expected]).includes('movie');
     this.noteInput(ref, registered, movieLike ? path : undefined);
+    this.callInputs.add(registered?.id ?? path);
     return path;
   }
 
