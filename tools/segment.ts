@@ -255,6 +255,9 @@ const segment = defineTool({
       const shapeModel = shapeChoice?.useModel ? shapeChoice.key : undefined;
       const result = byModel ? await segmentByModel(movie, channel, frames, outputPath, args, chosen, ctx, cellModel?.key) : await segmentClassical(movie, channel, frames, outputPath, args, { ...options, shapeModel }, ctx);
       const counts = summarise(result.objectsPerFrame);
+      // objects that cannot be the cells (one over most of the frame, most of the signal left out) are said first
+      const { segmentationDoubt } = await import('../src/analysis/labelCoverage.ts');
+      const coverageNote = await segmentationDoubt(result.path, movie, channel, frames[0], byModel || chosen.flattenBackground || movie.shape.z > 1 ? [] : result.thresholds, chosen.objects, chosen.sigmaPx);
       // the model that ran, by its folder and weights (never a method that did not run)
       const ran = byModel ? (result as { model?: { key: string; folder: string; sha256: string } }).model : undefined;
       // For "auto" the threshold method is chosen from the movie (chosen.method, chosen.methodReason).
@@ -270,7 +273,7 @@ const segment = defineTool({
       const darkNote = byModel && chosen.objects === 'dark' ? ' The objects looked dark on a bright background, but the model expects fluorescent nuclei: check the result, or use method "auto".' : '';
       return {
         summary:
-          polarityNote + foundSentence(counts, nFrames, movie.shape.z) + ` of channel ${channelName(movie, channel)} by ${how}` +
+          polarityNote + (coverageNote ? `${coverageNote} ` : '') + foundSentence(counts, nFrames, movie.shape.z) + ` of channel ${channelName(movie, channel)} by ${how}` +
           `${methodReason ? ` (${methodReason})` : ''}; labels saved as ${ref.id}. Parameters: ${describeChosen(chosen, byModel)}.${scale}${darkNote}` +
           (blankNote !== undefined ? ` The sampled frames are blank (every pixel ${blankNote}): there was nothing to measure, so the sizes above are defaults, not measurements; check the channel and the file.` : '') +
           (unused.length ? ` Not applied: ${unused.join(', ')} (the model does its own filtering and splitting).` : ''),
@@ -291,6 +294,7 @@ const segment = defineTool({
             ? { minAreaPx: chosen.minAreaPx, maxAreaPx: chosen.maxAreaPx, inputScale: (result as { inputScale?: number }).inputScale ?? 1 }
             : { sigmaPx: chosen.sigmaPx, minAreaPx: chosen.minAreaPx, maxAreaPx: chosen.maxAreaPx, minSeedDistancePx: chosen.minSeedDistancePx, minSeedDepthPx: chosen.minSeedDepthPx, seedSigmaPx: chosen.seedSigmaPx, flattenBackground: chosen.flattenBackground },
           parameterSources: chosen.sources,
+          ...(coverageNote ? { doubt: coverageNote } : {}),
           ...(unused.length ? { notApplied: unused } : {}),
           path: result.path,
         },

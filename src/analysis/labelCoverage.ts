@@ -1,0 +1,105 @@
+// How a label image covers its frame, and the one-line doubt a segmentation result should
+// lead with when the objects cannot be the cells: one object over most of the frame (the
+// background or a confluent layer taken as an object), or objects that hold only a small part
+// of what was above the threshold (a stain that outlines the cells, such as a membrane dye,
+// makes one network larger than any cell, which the size filter drops).
+import type { Movie } from '../image/movie.ts';
+import { openMovie } from '../image/reader.ts';
+import { gaussianBlur } from './filters.ts';
+import { labelAreas } from './morphology.ts';
+
+export interface LabelCoverage {
+  /** Pixels of the largest object over the frame's pixels. */
+  largestObjectFraction: number;
+  /** Pixels of any object over the frame's pixels. */
+  foregroundFraction: number;
+}
+
+/** The coverage of one label plane. */
+export function labelCoverage(labels: ArrayLike<number>, width: number, height: number): LabelCoverage {
+  const n = width * height;
+  let maxLabel = 0;
+  let foreground = 0;
+  for (let i = 0; i < n; i++) {
+    const v = labels[i];
+    if (v > 0) foreground++;
+    if (v > maxLabel) maxLabel = v;
+  }
+  const areas = labelAreas(labels, maxLabel);
+  let largest = 0;
+  for (let l = 1; l <= maxLabel; l++) largest = Math.max(largest, areas[l]);
+  return { largestObjectFraction: largest / n, foregroundFraction: foreground / n };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** One object over more than this share of the frame is not a cell among others. */
+const ONE_OBJECT_FRACTION = 0.5;
+/** Objects holding less than this share of the pixels above the threshold left most of the signal out. */
+const KEPT_SHARE = 0.5;
+
+/** Coverage of a sampled frame, with the share of its pixels above the segmentation's threshold where one was used. */
+export type SampledCoverage = LabelCoverage & { aboveThresholdFraction?: number };
+
+/**
+ * The doubt to say before the counts, from the coverage of sampled frames (their median), or ''
+ * when the objects may well be the cells. `objectsAre` names what was segmented ("bright").
+ */
+export function coverageDoubt(frames: SampledCoverage[], objectsAre: 'bright' | 'dark' = 'bright'): string {
+  if (!frames.length) return '';
+  const percent = (x: number) => `${Math.round(100 * x)}%`;
+  const other = objectsAre === 'bright' ? 'dark' : 'bright';
+  const largest = median(frames.map((f) => f.largestObjectFraction));
+  if (largest > ONE_OBJECT_FRACTION) {
+    return `One object covers ${percent(largest)} of the frame: it is likely the background or a confluent layer, not one cell. Check the channel, try objects "${other}", or give the cells' size (objectRadiusPx).`;
+  }
+  const above = frames.filter((f) => f.aboveThresholdFraction !== undefined);
+  if (above.length) {
+    const objects = median(above.map((f) => f.foregroundFraction));
+    const signal = median(above.map((f) => f.aboveThresholdFraction!));
+    if (objects < KEPT_SHARE * signal) {
+      return `The objects cover ${percent(objects)} of the frame, but ${percent(signal)} is above the threshold: most of the signal was left out (parts larger or smaller than the object size allows). If the stain outlines the cells (a membrane stain), segment with objects "${other}" to take the regions it encloses; else give the cells' size (objectRadiusPx).`;
+    }
+  }
+  return '';
+}
+
+/**
+ * The doubt for the label movie at `labelsPath`, made from frames `first..` of `movie` (label
+ * frame k is movie frame first + k), from up to 3 sampled frames at the middle z slice;
+ * `thresholds` per label frame when a threshold of the movie's own values, smoothed by `sigmaPx`, made them.
+ */
+export async function segmentationDoubt(labelsPath: string, movie: Movie, channel: number, first: number, thresholds: number[] = [], objectsAre: 'bright' | 'dark' = 'bright', sigmaPx = 0): Promise<string> {
+  const labels = await openMovie(labelsPath);
+  try {
+    return coverageDoubt(await sampledCoverage(labels, movie, channel, first, thresholds, objectsAre, sigmaPx), objectsAre);
+  } finally {
+    await labels.close();
+  }
+}
+
+async function sampledCoverage(labels: Movie, movie: Movie, channel: number, first: number, thresholds: number[], objectsAre: 'bright' | 'dark', sigmaPx: number): Promise<SampledCoverage[]> {
+  const n = labels.shape.t;
+  const picks = [...new Set([0, Math.floor((n - 1) / 2), n - 1])];
+  const z = Math.floor(labels.shape.z / 2);
+  const { x: width, y: height } = labels.shape;
+  const frames: SampledCoverage[] = [];
+  for (const k of picks) {
+    const coverage: SampledCoverage = labelCoverage(await labels.plane(k, z, 0), width, height);
+    const level = thresholds[k];
+    if (level !== undefined && Number.isFinite(level)) {
+      // the threshold was applied to the plane smoothed by sigmaPx, as here
+      const raw = await movie.plane(first + k, z, channel);
+      const values = sigmaPx > 0 ? gaussianBlur(raw, width, height, sigmaPx) : raw;
+      let above = 0;
+      for (let i = 0; i < values.length; i++) if (objectsAre === 'bright' ? values[i] > level : values[i] < level) above++;
+      coverage.aboveThresholdFraction = above / values.length;
+    }
+    frames.push(coverage);
+  }
+  return frames;
+}
