@@ -105,7 +105,10 @@ export async function run(argv: string[]): Promise<number> {
   return ok ? 0 : 1;
 }
 
-/** Opens a movie given with --movie and closes it: its header is read, so a file that is no movie fails here with its own one line. */
+/**
+ * Opens a movie given with --movie and closes it: its header and its first and last planes are
+ * read as `info` reads them, so a file that is no movie or is truncated fails here with its own one line.
+ */
 async function readable(movie: string): Promise<void> {
   const { userPath } = await import('../agent/artifacts.ts');
   const { inspectInput } = await import('../agent/filePolicy.ts');
@@ -113,8 +116,13 @@ async function readable(movie: string): Promise<void> {
   const path = userPath(movie);
   inspectInput(movie, path, ['movie']);
   const opened = await openMovie(path);
-  const { imagesNote } = await import('../image/moviePath.ts');
-  const note = imagesNote(opened.meta.extra?.omeImages);
-  if (note) process.stderr.write(`note: ${movie}: ${note}\n`);
-  await opened.close();
+  try {
+    const { readEndPlanes } = await import('../image/info.ts');
+    await readEndPlanes(opened);
+    const { imagesNote } = await import('../image/moviePath.ts');
+    const note = imagesNote(opened.meta.extra?.omeImages);
+    if (note) process.stderr.write(`note: ${movie}: ${note}\n`);
+  } finally {
+    await opened.close();
+  }
 }

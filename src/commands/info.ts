@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { inspectInput } from '../agent/filePolicy.ts';
 import { InputError } from '../errors.ts';
 import { openMovie } from '../image/index.ts';
-import { formatMovieInfo, movieInfo, printResolutionNote } from '../image/info.ts';
+import { formatMovieInfo, movieInfo, printResolutionNote, readEndPlanes } from '../image/info.ts';
 import { imagesNote } from '../image/moviePath.ts';
 
 export async function run(argv: string[]): Promise<number> {
@@ -24,18 +24,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const { t, z, c } = movie.shape;
     // the planes read: every one with --check, else the first and the last; a value that never varies is named
-    const values = new Set<number>();
-    const look = async (ti: number, zi: number, ci: number) => {
-      const plane = await movie.plane(ti, zi, ci);
-      if (values.size > 1) return;
-      for (let i = 0; i < plane.length && values.size < 2; i++) values.add(plane[i]);
-    };
-    if (parsed.values.check) {
-      for (let ti = 0; ti < t; ti++) for (let zi = 0; zi < z; zi++) for (let ci = 0; ci < c; ci++) await look(ti, zi, ci);
-    } else {
-      await look(0, 0, 0);
-      await look(t - 1, z - 1, c - 1);
-    }
+    const values = await readEndPlanes(movie, parsed.values.check);
     const blank = values.size === 1 ? `note            ${parsed.values.check ? 'every plane' : 'the first and the last plane'} hold${parsed.values.check ? 's' : ''} one value (every pixel ${[...values][0]}): nothing to analyse there; is this the right file or channel?\n` : '';
     const info = movieInfo(movie);
     const images = Number(movie.meta.extra?.omeImages) > 1 ? Number(movie.meta.extra?.omeImages) : undefined;

@@ -106,3 +106,25 @@ export function formatBytes(n: number): string {
   }
   return `${v.toFixed(v < 10 ? 2 : 1)} ${units[i]}`;
 }
+
+/**
+ * Reads the first and the last plane (every plane with `every`), so that a truncated file fails
+ * here with its one line rather than halfway through an analysis. Returns up to two of the
+ * values seen: one value means every plane read is blank.
+ */
+export async function readEndPlanes(movie: Movie, every = false): Promise<Set<number>> {
+  const { t, z, c } = movie.shape;
+  const values = new Set<number>();
+  const look = async (ti: number, zi: number, ci: number) => {
+    const plane = await movie.plane(ti, zi, ci);
+    if (values.size > 1) return;
+    for (let i = 0; i < plane.length && values.size < 2; i++) values.add(plane[i]);
+  };
+  if (every) {
+    for (let ti = 0; ti < t; ti++) for (let zi = 0; zi < z; zi++) for (let ci = 0; ci < c; ci++) await look(ti, zi, ci);
+  } else {
+    await look(0, 0, 0);
+    await look(t - 1, z - 1, c - 1);
+  }
+  return values;
+}

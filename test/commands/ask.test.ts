@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +55,24 @@ describe('cellpilot ask', () => {
     expect(failed.stderr).toMatch(/^session \S+; a follow-up reads its results/m);
     const help = await runCli(['ask', '--help']);
     expect(help.stdout).toMatch(/--session ID {6}ask on in a session/);
+  });
+
+  it('calls a truncated movie damaged with the one line of `info`, exit 2, before any step runs', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'cellpilot-ask-truncated-'));
+    await simulateToFiles({ frames: 4, width: 48, height: 48, cells: 3, seed: 2, divisionRate: 0 }, join(cwd, 'whole.tif'), join(cwd, 'truth'));
+    // a plain TIFF (its ImageJ description renamed), so that only its chain of images is cut, as the header does not tell
+    const whole = Buffer.from(readFileSync(join(cwd, 'whole.tif')).toString('latin1').replace('ImageJ=', 'Imagej='), 'latin1');
+    writeFileSync(join(cwd, 'cut.tif'), whole.subarray(0, Math.floor(whole.length / 2)));
+    const env = { ...process.env, OPENAI_API_KEY: '', OPENAI_BASE_URL: '', CELLPILOT_MODEL: '', CELLPILOT_SESSIONS: join(cwd, 'sessions') };
+    const info = await runCli(['info', 'cut.tif'], { cwd, env });
+    expect(info.code).toBe(2);
+    const line = /is truncated.*/.exec(info.stderr)?.[0];
+    expect(line, info.stderr).toBeDefined();
+    // it ran segment, which failed with "Tell me what to change ... and I will run it again", and exited 0
+    const r = await runCli(['ask', 'segment the nuclei', '--movie', 'cut.tif'], { cwd, env });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toEqual([`cellpilot: ${join(cwd, 'cut.tif')} ${line}`]);
   });
 });
 
