@@ -32,7 +32,7 @@ export const COMMANDS: Record<string, Command> = {
     load: () => import('./commands/tools.ts'),
   },
   info: {
-    usage: 'cellpilot info <file> [--json]',
+    usage: 'cellpilot info <file> [--json] [--check]',
     summary: 'print dimensions, dtype and metadata of a movie',
     load: () => import('./commands/info.ts'),
   },
@@ -52,7 +52,7 @@ export const COMMANDS: Record<string, Command> = {
     load: () => import('./commands/export.ts'),
   },
   eval: {
-    usage: 'cellpilot eval <suite.yaml|dir> [--model M] [--json]',
+    usage: 'cellpilot eval <suite.yaml|dir> [--model M] [--json] [--perturb]',
     summary: 'score the agent on an evaluation suite',
     load: () => import('./commands/eval.ts'),
   },

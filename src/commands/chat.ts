@@ -10,6 +10,13 @@ import { historyPath, readHistory, takeEarlyChat } from '../ui/early.mjs';
 
 const USAGE = 'usage: cellpilot chat [movie...] [--model M] [--resume SESSION]';
 
+export const help = `options:
+  movie...          movies to load (TIFF, OME-TIFF, a folder of frames or a quoted pattern like "t{t:3}.tif"; ~ works)
+  --resume ID       continue a session, its transcript shown (/quit prints the ID; \`cellpilot sessions list\` lists them)
+  --model M         offline (the built-in planner, default) or openai:<name>
+in the chat: /help lists the slash commands; Esc cancels a step; /quit leaves
+`;
+
 function appendHistory(line: string): void {
   try {
     mkdirSync(dirname(historyPath()), { recursive: true });

@@ -13,6 +13,16 @@ import { InputError } from '../errors.ts';
 
 const USAGE = 'usage: cellpilot eval <suite.yaml|dir> [--model M] [--json] [--case ID] [--failures] [--perturb [--sample N] [--family F]]';
 
+export const help = `options:
+  --model M         offline (the built-in planner, default) or openai:<name>
+  --case ID         score one case
+  --failures        list only the failing cases (held-out and -check cases are never listed, only counted)
+  --json            print one JSON document on stdout
+  --perturb         reword every passing tuned case one family at a time and count those that keep their plan
+  --sample N        with --perturb: N cases sampled per family
+  --family F        with --perturb: only this family (repeat for several): ${PERTURBATION_FAMILIES.join(', ')}
+`;
+
 export async function run(argv: string[]): Promise<number> {
   let parsed;
   try {

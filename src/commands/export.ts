@@ -6,6 +6,13 @@ import { InputError } from '../errors.ts';
 
 const USAGE = 'usage: cellpilot export snakemake <pipeline.yaml> [movies...] [--out DIR] [--cellpilot CMD] > Snakefile';
 
+export const help = `options:
+  movies...         movies to write one rule each for; without them the Snakefile reads config["movies"]
+  --out DIR         the results folder (config "out" overrides it; default results/)
+  --cellpilot CMD   the command the rules run cellpilot with (default this installation's node and bin/cellpilot.js)
+then: snakemake --cores 4 --config movies="a.tif 'day 2.tif'" args="--pixel-size-um 0.65"
+`;
+
 export async function run(argv: string[]): Promise<number> {
   let parsed;
   try {

@@ -8,6 +8,11 @@ import { openMovie } from '../image/index.ts';
 import { formatMovieInfo, movieInfo, printResolutionNote, readEndPlanes } from '../image/info.ts';
 import { imagesNote } from '../image/moviePath.ts';
 
+export const help = `options:
+  --json            print one JSON document on stdout
+  --check           read every plane (not only the first and the last), so a file damaged in the middle is found now
+`;
+
 export async function run(argv: string[]): Promise<number> {
   let parsed;
   try {

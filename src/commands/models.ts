@@ -7,6 +7,13 @@ import type { ModelSpec, TensorSpec } from '../onnx/spec.ts';
 
 const USAGE = 'usage: cellpilot models [list|info NAME|verify [NAME]] [--json]';
 
+export const help = `options:
+  list              the models in models/ and the ones you trained
+  info NAME         one model's description, inputs and outputs
+  verify [NAME]     check the weights against the sha256 their rdf.yaml declares
+  --json            print one JSON document on stdout
+`;
+
 function axisText(t: TensorSpec): string {
   return t.axes
     .map((a) => {

@@ -5,6 +5,12 @@ import { InputError } from '../errors.ts';
 
 const USAGE = 'usage: cellpilot sessions [list|show ID] [--json]';
 
+export const help = `options:
+  list              the saved sessions (under sessions/ in this folder)
+  show ID           one session's steps and results (continue it with \`cellpilot chat --resume ID\`)
+  --json            print one JSON document on stdout
+`;
+
 export async function run(argv: string[]): Promise<number> {
   let parsed;
   try {

@@ -11,6 +11,13 @@ import { toolsFor } from './toolLookup.ts';
 
 const USAGE = "usage: cellpilot tool <name> --args '<json>' [--json] [--session ID]";
 
+export const help = `options:
+  <name>            a tool's name: \`cellpilot tools\` lists them, \`cellpilot tool NAME --help\` shows one's arguments and units
+  --args JSON       its arguments as one JSON object, e.g. '{"movie":"cells.tif","method":"otsu"}'
+  --session ID      run in a session, where artifact ids such as "labels-1" name its results (each call prints its ID)
+  --json            print one JSON document (summary, artifacts, values) on stdout
+`;
+
 export async function run(argv: string[]): Promise<number> {
   let parsed;
   try {

@@ -9,6 +9,13 @@ import { resolveModelFolder } from '../onnx/registry.ts';
 
 const USAGE = 'usage: cellpilot train n2v <movie> [--out DIR] [--epochs N] [--channel C] [--json]';
 
+export const help = `options:
+  --out DIR         where the trained model goes (default a folder n2v-<movie> among your trained models)
+  --epochs N        passes over the movie's patches (5)
+  --channel C       the channel to train on, 1-based as in Fiji (1)
+  --json            print one JSON document on stdout
+`;
+
 export async function run(argv: string[]): Promise<number> {
   let parsed;
   try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,18 @@ describe('cellpilot command line', () => {
     expect(r.code).toBe(0);
     for (const cmd of ['chat', 'ask', 'tool', 'tools', 'info', 'simulate', 'run', 'export snakemake', 'eval', 'models', 'sessions']) {
       expect(r.stdout).toContain(`cellpilot ${cmd}`);
+    }
+  });
+
+  it('`cellpilot NAME --help` names every option the command takes (info --check, eval --perturb and train --epochs were missing)', async () => {
+    const { COMMANDS } = await import('../../src/cli.ts');
+    for (const name of Object.keys(COMMANDS)) {
+      const source = readFileSync(fileURLToPath(new URL(`../../src/commands/${name}.ts`, import.meta.url)), 'utf8');
+      // the options of its parseArgs call: `name: { type: 'string' }`
+      const options = [...source.matchAll(/'?([a-z][a-z-]*)'?: \{ type: '(?:string|boolean)'/g)].map((m) => m[1]);
+      const help = cellpilot([name, '--help']);
+      expect(help.code).toBe(0);
+      for (const option of options) expect(help.stdout, `${name} --help`).toContain(`--${option}`);
     }
   });
 
