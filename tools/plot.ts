@@ -101,6 +101,9 @@ function need<T>(value: T | undefined, what: string, kind: Kind): T {
 /** The column to plot: the one asked for (checked; "area" finds area_um2 before area_px), else a sensible measurement column. */
 function pickFeature(columns: string[], numeric: (c: string) => boolean, asked: string | undefined, role = 'feature', alongTime: (c: string) => boolean = () => false): string {
   if (asked) {
+    // a pixel measure asked by name (the request's "area" is area_px) is drawn in µm where the table has it in µm too
+    const inMicrometres = calibratedTwin(asked);
+    if (inMicrometres && columns.includes(inMicrometres)) return inMicrometres;
     if (columns.includes(asked)) return asked;
     const want = asked.toLowerCase().replace(/\s+/g, '_');
     const loose = columns.filter((c) => c.toLowerCase() === want || c.toLowerCase().startsWith(`${want}_`));
@@ -111,6 +114,13 @@ function pickFeature(columns: string[], numeric: (c: string) => boolean, asked: 
   const found = PREFERRED_FEATURES.find((c) => columns.includes(c)) ?? columns.find((c) => !NOT_FEATURES.has(c) && !TIME_COLUMN.test(c) && !alongTime(c) && numeric(c));
   if (!found) throw new InputError(`the table has no numeric column to plot; columns: ${columns.join(', ')}`);
   return found;
+}
+
+/** The µm column of a pixel measure: area_px -> area_um2, perimeter_px -> perimeter_um; undefined for others. */
+function calibratedTwin(column: string): string | undefined {
+  const stem = /^(.*)_px$/.exec(column)?.[1];
+  if (!stem) return undefined;
+  return /(?:^|_)area$/.test(stem) ? `${stem}_um2` : `${stem}_um`;
 }
 
 /** Says that the feature drawn was the default, none having been named (a request's "it" the plot step could not read drew area silently). */
@@ -174,6 +184,11 @@ async function tracksTable(tracks: Tracks, feature: string | undefined, calibrat
   const units = displayUnits({ ...calibration, pixelSizeUm: tracks.pixelSizeUm, frameIntervalS: tracks.frameIntervalS });
   const timeColumn = units.time === 'frame' ? undefined : `time_${units.time}`;
   const featureNames = [...new Set(tracks.spots.flatMap((s) => Object.keys(s.features ?? {})))];
+  // the spots' pixel measures in µm beside them when the pixel size is known (an area by its square)
+  const twins = units.lengthKey === 'px' ? [] : featureNames.flatMap((f) => {
+    const twin = calibratedTwin(f);
+    return twin && !featureNames.includes(twin) ? [{ from: f, twin, factor: twin.endsWith('_um2') ? units.umPerPx ** 2 : units.umPerPx }] : [];
+  });
   const rows = tracks.spots.map((s) => ({
     track_id: treeOf.get(s.branchId) ?? s.branchId,
     branch_id: s.branchId,
@@ -182,8 +197,9 @@ async function tracksTable(tracks: Tracks, feature: string | undefined, calibrat
     [`x_${units.lengthKey}`]: s.x * units.umPerPx,
     [`y_${units.lengthKey}`]: s.y * units.umPerPx,
     ...Object.fromEntries(featureNames.map((f) => [f, s.features?.[f] ?? null])),
+    ...Object.fromEntries(twins.map(({ from, twin, factor }) => [twin, typeof s.features?.[from] === 'number' ? s.features[from] * factor : null])),
   }));
-  return { columns: ['track_id', 'branch_id', 't', ...(timeColumn ? [timeColumn] : []), `x_${units.lengthKey}`, `y_${units.lengthKey}`, ...featureNames], rows };
+  return { columns: ['track_id', 'branch_id', 't', ...(timeColumn ? [timeColumn] : []), `x_${units.lengthKey}`, `y_${units.lengthKey}`, ...featureNames, ...twins.map((t) => t.twin)], rows };
 }
 
 /**

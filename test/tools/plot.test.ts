@@ -155,6 +155,31 @@ describe('plot tool', () => {
     expect(result.summary).not.toMatch(/confidence band/);
   }, 30000);
 
+  it('a pixel measure asked by name is drawn in µm where the pixel size is known: area_px as area_um2 (it drew px² on a 0.5 µm/px movie)', async () => {
+    await setup;
+    const calibratedPath = join(dir, 'calibrated-objects.csv');
+    writeTableCsv(calibratedPath, {
+      columns: ['label', 't', 'area_px', 'area_um2'],
+      rows: [1, 2].flatMap((label) => Array.from({ length: T }, (_, t) => ({ label, t, area_px: 40, area_um2: 10 }))),
+    });
+    const hist = await call({ kind: 'histogram', table: calibratedPath, feature: 'area_px' }, ctx);
+    expect(hist.values.feature).toBe('area_um2');
+    expect(hist.summary).toMatch(/area \(µm²\)/);
+    // spots of calibrated tracks carry area_px: the series is drawn in µm², the area times the pixel size squared
+    const spotted: Tracks = { ...tracks, pixelSizeUm: 0.5, spots: tracks.spots.map((sp) => ({ ...sp, features: { area_px: 40, perimeter_px: 24 } })) };
+    const spottedPath = join(dir, 'spotted.tracks.json');
+    saveTracksJson(spottedPath, spotted);
+    const series = await call({ kind: 'timeseries', tracks: spottedPath, feature: 'area_px' }, ctx);
+    expect(series.values.feature).toBe('area_um2');
+    const values = JSON.parse(readFileSync(series.values.spec as string, 'utf8')).layer[0].data.values as { area_um2: number }[];
+    expect(values[0].area_um2).toBe(10);
+    expect((await call({ kind: 'timeseries', tracks: spottedPath, feature: 'perimeter_px' }, ctx)).values.feature).toBe('perimeter_um');
+    // uncalibrated: pixels, as asked
+    const plainPath = join(dir, 'plain-spotted.tracks.json');
+    saveTracksJson(plainPath, { ...spotted, pixelSizeUm: undefined });
+    expect((await call({ kind: 'timeseries', tracks: plainPath, feature: 'area_px' }, ctx)).values.feature).toBe('area_px');
+  }, 30000);
+
   it('histogram, scatter and track paths', async () => {
     await setup;
     const hist = await call({ kind: 'histogram', table: tablePath, feature: 'area_px' }, ctx);
