@@ -62,7 +62,7 @@ export function coverageDoubt(frames: SampledCoverage[], objectsAre: 'bright' | 
     const objects = median(above.map((f) => f.foregroundFraction));
     const signal = median(above.map((f) => f.aboveThresholdFraction!));
     if (objects < KEPT_SHARE * signal) {
-      return `The objects cover ${percent(objects)} of the frame, but ${percent(signal)} is above the threshold: most of the signal was left out (parts larger or smaller than the object size allows). If the stain outlines the cells (a membrane stain), segment with objects "${other}" to take the regions it encloses; else give the cells' size (objectRadiusPx).`;
+      return `The objects cover ${percent(objects)} of the frame, but ${percent(signal)} is above the threshold: most of it was left out as larger or smaller than the object size allows. Check the objects: if the stain outlines the cells (a membrane stain), segment with objects "${other}" to take the regions it encloses; if the threshold fell into the background (empty borders, uneven light), try another method or give the cells' size (objectRadiusPx).`;
     }
   }
   return '';
