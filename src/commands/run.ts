@@ -1,6 +1,6 @@
 // `cellpilot run PIPELINE.yaml INPUTS... --out DIR [--jobs N] [--set NAME=VALUE] [--json]`:
 // a saved pipeline, headless, over movies; a progress line per step on stderr.
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ALL_TOOLS } from '../agent/allTools.ts';
@@ -75,6 +75,9 @@ export async function run(argv: string[]): Promise<number> {
   // a name or value the pipeline cannot take is refused before any movie starts
   checkRunValues(pipeline, inputs, ALL_TOOLS);
   outputFolders(movies); // refuses two movies with one output folder before --out is made
+  if (existsSync(resolve(values.out)) && !statSync(resolve(values.out)).isDirectory()) {
+    throw new InputError(`--out ${values.out} is a file: give a folder for the results (one folder per movie is made in it)`);
+  }
   try {
     mkdirSync(resolve(values.out), { recursive: true });
   } catch (err) {
