@@ -424,7 +424,8 @@ export function chooseSegmentParameters(rawSamples: SamplePlane[], options: Auto
     // movie: our simulator's crowded, overlapping nuclei lost F1 (seed 9401 0.600 -> 0.572, 9405 0.772 -> 0.747).
     // Never for whole cells: the hull would fill the space between their protrusions.
     convexFill: options.convexFill ?? (!!blob && options.shape !== 'irregular'),
-    closeBaysPx: options.closeBaysPx ?? (options.shape === 'irregular' ? 0 : Math.round(BAY_RADIUS_FRACTION * radiusPx)),
+    // The hull already holds every bay (blob route); whole cells keep the space between their protrusions.
+    closeBaysPx: options.closeBaysPx ?? (options.shape === 'irregular' || (options.convexFill ?? !!blob) ? 0 : Math.round(BAY_RADIUS_FRACTION * radiusPx)),
     flattenBackground: background.flatten,
     backgroundReason: background.reason,
     noiseReason: appliedNoiseFactor > 1 && options.sigmaPx === undefined ? `smoothing ${appliedNoiseFactor.toFixed(2)}x the usual sixth of the radius${appliedNoiseFactor < noiseFactor ? ` (${MAX_SMOOTHING_PX} px at most)` : ''}: the movie is noisy (signal-to-noise ${snr.toFixed(1)} per pixel, under ${NOISY_SNR})` : '',
