@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { InputError, WorkError } from '../src/errors.ts';
 import type { Movie, PlaneData } from '../src/image/movie.ts';
-import { chooseSegmentParameters, describeChosen, resolveSegmentMethod, sampleMoviePlanes, type ChosenParameters } from '../src/analysis/seg-auto.ts';
+import { chooseSegmentParameters, describeChosen, describeOutlineRule, resolveSegmentMethod, sampleMoviePlanes, type ChosenParameters } from '../src/analysis/seg-auto.ts';
 import type { SegmentOptions } from '../src/analysis/seg-plane.ts';
 import { constantValue } from '../src/analysis/threshold.ts';
 import { channelArg, channelIndex, channelName, frameRange, frameRangeArg, movieArg, outputArg } from './common.ts';
@@ -287,12 +287,13 @@ const segment = defineTool({
           method: ranMethod,
           ...(ran ? { model: ran.key, modelFolder: ran.folder, modelSha256: ran.sha256 } : {}),
           ...(shapeModel ? { outlineModel: shapeModel } : {}),
+          ...(byModel ? {} : { outlineRule: shapeModel ? `each object's outline redrawn by the ${shapeModel} model` : describeOutlineRule(chosen, options.edgeFraction ?? 0) }),
           methodReason: methodReason || 'asked for',
           objectRadiusPx: chosen.objectRadiusPx,
           objectPolarity: chosen.objects,
           parameters: byModel
             ? { minAreaPx: chosen.minAreaPx, maxAreaPx: chosen.maxAreaPx, inputScale: (result as { inputScale?: number }).inputScale ?? 1 }
-            : { sigmaPx: chosen.sigmaPx, minAreaPx: chosen.minAreaPx, maxAreaPx: chosen.maxAreaPx, minSeedDistancePx: chosen.minSeedDistancePx, minSeedDepthPx: chosen.minSeedDepthPx, seedSigmaPx: chosen.seedSigmaPx, flattenBackground: chosen.flattenBackground },
+            : { sigmaPx: chosen.sigmaPx, minAreaPx: chosen.minAreaPx, maxAreaPx: chosen.maxAreaPx, minSeedDistancePx: chosen.minSeedDistancePx, minSeedDepthPx: chosen.minSeedDepthPx, seedSigmaPx: chosen.seedSigmaPx, closeBaysPx: chosen.closeBaysPx, flattenBackground: chosen.flattenBackground },
           parameterSources: chosen.sources,
           ...(coverageNote ? { doubt: coverageNote } : {}),
           ...(unused.length ? { notApplied: unused } : {}),

