@@ -70,7 +70,7 @@ const trackSchema = z.object({
     .optional()
     .describe('Drift table from correct_drift (t,dx_px,dy_px) of the movie the labels were made on: positions are corrected by it before linking, so the tracks and their speeds are free of stage drift while the labels and a CTC export stay in the movie\'s coordinates. Default: none'),
   checkDivisions: z.boolean().default(true).describe('LAP: keep a division only with evidence (two daughters that last, of plausible size and brightness, no cell vanished beside the mother, and two of: daughters alike, moving apart, mother brightening). Default true; false keeps every split the tracker proposes'),
-  repairOverTime: z.boolean().default(true).describe('Repair the segmentation with time before linking: an object cut in two for a frame (both neighbouring frames show it whole) is merged, and an object that is two (two objects of the frame before or after lie on it, and it has a waist or the frames on both sides show them apart) is split along its waist with those objects as markers; the repaired label movie is saved and used for the tracks. Default true; false tracks the labels as they are'),
+  repairOverTime: z.boolean().default(true).describe('Repair the segmentation with time before linking: an object cut in two for a frame (both neighbouring frames show it whole) is merged, and an object that is two (two objects of the frame before or after lie on it, and it has a waist or the frames on both sides show them apart) is split along its waist with those objects as markers, and an object missing for one frame between two frames that show it at the same place is drawn in; the repaired label movie is saved and used for the tracks. Default true; false tracks the labels as they are'),
   allowMerging: z.boolean().default(false).describe('LAP: allow two tracks to merge (TrackMate default false)'),
   mergingMaxDistancePx: z.number().positive().optional().describe('LAP: largest distance for a merge, pixels. Default: the linking distance'),
   alternativeCostFactor: z.number().positive().default(1.05).describe('LAP: "no link" cost as a multiple of the link costs (TrackMate default 1.05; higher links more)'),
@@ -191,7 +191,7 @@ const track = defineTool({
         const { writeMovie } = await import('../src/image/index.ts');
         const repairedPath = ctx.outputPath(`${stemOf(labels.source.path)}-repaired.tif`, undefined);
         await writeMovie(repairedPath, repair.labels);
-        repairedRef = ctx.addArtifact('labels', repairedPath, `labels of ${basename(labels.source.path)} repaired over time (${repair.split} split, ${repair.merged} merged)`);
+        repairedRef = ctx.addArtifact('labels', repairedPath, `labels of ${basename(labels.source.path)} repaired over time (${repair.split} split, ${repair.merged} merged${repair.filled ? `, ${repair.filled} drawn in` : ''})`);
         tracks.labelsPath = repairedPath;
       }
       const path = ctx.outputPath(`${stemOf(labels.source.path)}.tracks.json`, args.output);
@@ -235,7 +235,7 @@ const track = defineTool({
         : repair.skipped
           ? ` The segmentation was not repaired over time (${repair.skipped}).`
           : repairedRef
-            ? ` Segmentation repaired with time before linking: ${repair.split} object(s) split in ${splitFrames} frame(s) (two objects of the neighbouring frame lay on each, and it had a waist, both sides showed them apart, or it was shaped as the two end to end${pairSplits ? `: ${pairSplits} by that shape` : ''}) and ${repair.merged - sistersJoined - piecesJoined} fragment(s) merged into the object both neighbouring frames showed whole; the tracks are on the repaired labels, ${repairedRef.id}.`
+            ? ` Segmentation repaired with time before linking: ${repair.split} object(s) split in ${splitFrames} frame(s) (two objects of the neighbouring frame lay on each, and it had a waist, both sides showed them apart, or it was shaped as the two end to end${pairSplits ? `: ${pairSplits} by that shape` : ''}) and ${repair.merged - sistersJoined - piecesJoined} fragment(s) merged into the object both neighbouring frames showed whole${repair.filled ? `; ${counted(repair.filled, 'object')} the segmentation missed for one frame drawn in (the frames before and after show it at the same place; its outline moved halfway between them)` : ''}; the tracks are on the repaired labels, ${repairedRef.id}.`
             : ' The segmentation agreed with itself over time (nothing to split or merge).';
       const noSplitNote = repair?.noSplits ? ` No object was split over time: ${repair.noSplits}.` : repair?.pairShapeNote && pairSplits ? ` Objects were split by their shape because ${repair.pairShapeNote}.` : '';
       const anaphaseNote = repair?.anaphaseNote ? ` ${repair.anaphaseNote[0].toUpperCase()}${repair.anaphaseNote.slice(1)}.` : '';
@@ -256,7 +256,7 @@ const track = defineTool({
           ...(args.method === 'lap' ? { maxLinkingDistancePx: linkingPx } : {}),
           ...(scale ? { objectDiameterPx: scale.diameterPx, stepPx: scale.stepPx, gapClosingMaxDistancePx: args.gapClosingMaxDistancePx ?? scale.gapClosingMaxDistancePx, splittingMaxDistancePx: args.splittingMaxDistancePx ?? scale.splittingMaxDistancePx } : {}),
           ...(check ? { driftStepsNotApplied: check.rejectedFrames.length } : {}),
-          ...(repair && !repair.skipped ? { objectsSplit: repair.split, fragmentsMerged: repair.merged - sistersJoined - piecesJoined, sistersJoinedInAnaphase: sistersJoined, piecesJoined } : {}),
+          ...(repair && !repair.skipped ? { objectsSplit: repair.split, fragmentsMerged: repair.merged - sistersJoined - piecesJoined, sistersJoinedInAnaphase: sistersJoined, piecesJoined, objectsFilledIn: repair.filled ?? 0 } : {}),
           meanBranchConfidence: round(meanConfidence, 3),
           lowConfidenceBranches: lowConfidence,
           leastConfidentTracks: leastConfident.map((c) => ({ track: c.trackId, confidence: c.confidence, weakestBranch: c.weakestBranch })),

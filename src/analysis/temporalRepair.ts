@@ -11,6 +11,10 @@
 //   nucleus is not), or the other neighbouring frame also shows the two objects apart. A convex mother
 //   next to its separate daughters is thus never cut, so no division is made here: the tracker and the
 //   division evidence (divisions.ts) still decide those.
+// - Missed for one frame: an object of frame t-1 and one of frame t+1 that lie mostly on each other (the same
+//   object, alike in size), with nothing segmented between them in frame t, is drawn into frame t (the earlier
+//   outline moved halfway to the later one, on unlabelled pixels only). A dim nucleus the segmentation loses for a
+//   frame is otherwise a miss and two lost links in that frame, and a gap in its track.
 // The passes run frame by frame, so a split made at t serves as markers for t+1: sisters merged for
 // several frames after a division are cut apart in each of them.
 import type { Movie, PlaneData } from '../image/movie.ts';
@@ -59,17 +63,22 @@ export interface TemporalRepairOptions {
    * one object again in the frames where the touching parts are about the mother's size together (track.ts). Default true.
    */
   joinPieces?: boolean;
+  /**
+   * Objects missing for one frame between two frames that show them at the same place are drawn in (see the top of
+   * this file). Default true.
+   */
+  fillOneFrameGaps?: boolean;
 }
 
 export interface RepairEvent {
   /** Frame (0-based). */
   t: number;
-  kind: 'split' | 'merge';
+  kind: 'split' | 'merge' | 'fill';
   /** The label that was split (kept by its first part), or that the other fragment was merged into. */
   label: number;
   /** Labels made (split) or removed (merge). */
   others: number[];
-  /** Why: 'waist', 'both sides' or 'pair shape' for splits, 'fragments' for merges. */
+  /** Why: 'waist', 'both sides' or 'pair shape' for splits, 'fragments' for merges, 'missing for one frame' for fills (label: the new object). */
   evidence: string;
   /** Splits: the marker objects' summed area over the split object's. */
   markerAreaRatio?: number;
@@ -78,9 +87,10 @@ export interface RepairEvent {
 export interface TemporalRepairResult {
   /** Repaired planes (one per frame). */
   planes: Uint32Array[];
-  /** Objects split (each split counted once, whatever the number of parts) and fragments merged. */
+  /** Objects split (each split counted once, whatever the number of parts), fragments merged, objects drawn into a frame that missed them. */
   split: number;
   merged: number;
+  filled: number;
   events: RepairEvent[];
   /** Median object area of the movie before repair, px. */
   typicalAreaPx: number;
@@ -339,8 +349,21 @@ export function repairLabelsOverTime(input: ArrayLike<number>[], width: number, 
   const objects = planes.map((p) => frameObjects(p, width));
   const typical = median(objects.flatMap((o) => [...o.areas.values()]));
   const events: RepairEvent[] = [];
-  if (frames < 2 || !Number.isFinite(typical)) return { planes, split: 0, merged: 0, events, typicalAreaPx: typical };
+  if (frames < 2 || !Number.isFinite(typical)) return { planes, split: 0, merged: 0, filled: 0, events, typicalAreaPx: typical };
   const minArea = minPart * typical;
+
+  // 0. objects missed for one frame, drawn in where the frames on both sides show them at the same place
+  if (options.fillOneFrameGaps ?? true) {
+    for (let t = 1; t + 1 < frames; t++) {
+      for (const fill of oneFrameGaps(planes[t - 1], planes[t], planes[t + 1], objects[t - 1], objects[t], objects[t + 1], width, height, fraction, minArea)) {
+        const label = ++objects[t].maxLabel;
+        for (const k of fill.pixels) planes[t][k] = label;
+        objects[t].areas.set(label, fill.pixels.length);
+        objects[t].boxes.set(label, fill.box);
+        events.push({ t, kind: 'fill', label, others: [], evidence: 'missing for one frame' });
+      }
+    }
+  }
 
   // 1. fragments of one object, merged where both neighbouring frames show it whole
   for (let t = 1; t + 1 < frames; t++) {
@@ -442,11 +465,67 @@ export function repairLabelsOverTime(input: ArrayLike<number>[], width: number, 
     planes,
     split: events.filter((e) => e.kind === 'split').length,
     merged: events.filter((e) => e.kind === 'merge').length,
+    filled: events.filter((e) => e.kind === 'fill').length,
     events,
     typicalAreaPx: typical,
     quartileSolidity: Number(quartileSolidity.toFixed(3)),
     ...(splitsAllowed ? {} : { noSplits: `a quarter of the objects are less convex than solidity ${quartileSolidity.toFixed(2)} (below ${minMovieSolidity}): ragged outlines, so a waist is no sign of two objects` }),
   };
+}
+
+/**
+ * Objects of `before` (frame t-1) that `after` (frame t+1) shows at the same place, alike in size (0.7-1.4x), each lying
+ * on the other for at least `fraction` of its area, where `now` (frame t) has next to nothing (under a fifth of the
+ * outline labelled, and no object of its own lying mostly inside it): the earlier outline moved halfway to the later one's centroid, on the unlabelled pixels of `now`.
+ */
+function oneFrameGaps(before: Uint32Array, now: Uint32Array, after: Uint32Array, objectsBefore: FrameObjects, objectsNow: FrameObjects, objectsAfter: FrameObjects, width: number, height: number, fraction: number, minArea: number): { pixels: number[]; box: Box }[] {
+  const shared = overlaps(before, after);
+  const out: { pixels: number[]; box: Box }[] = [];
+  const taken = new Set<number>();
+  for (const [q, row] of shared) {
+    const areaQ = objectsBefore.areas.get(q)!;
+    if (areaQ < minArea) continue;
+    let best: number | undefined;
+    for (const [r, n] of row) if (n >= fraction * areaQ && (best === undefined || n > row.get(best)!)) best = r;
+    if (best === undefined || taken.has(best)) continue;
+    const areaR = objectsAfter.areas.get(best)!;
+    if (row.get(best)! < fraction * areaR || areaR < 0.7 * areaQ || areaR > 1.4 * areaQ) continue;
+    const a = centroidIn(before, width, q, objectsBefore.boxes.get(q)!);
+    const b = centroidIn(after, width, best, objectsAfter.boxes.get(best)!);
+    const dx = Math.round((b.x - a.x) / 2);
+    const dy = Math.round((b.y - a.y) / 2);
+    const box = objectsBefore.boxes.get(q)!;
+    const pixels: number[] = [];
+    let inside = 0;
+    let labelled = 0;
+    const seen = new Map<number, number>();
+    for (let y = box.y0; y <= box.y1; y++)
+      for (let x = box.x0; x <= box.x1; x++) {
+        if (before[y * width + x] !== q) continue;
+        const xx = x + dx;
+        const yy = y + dy;
+        if (xx < 0 || yy < 0 || xx >= width || yy >= height) continue;
+        inside++;
+        const k = yy * width + xx;
+        if (now[k]) (labelled++, seen.set(now[k], (seen.get(now[k]) ?? 0) + 1));
+        else pixels.push(k);
+      }
+    if (!inside || labelled >= 0.2 * inside || pixels.length < minArea) continue;
+    // an object of frame t lying mostly inside the outline is the object, seen in part: nothing is missing
+    if ([...seen].some(([l, n]) => n >= 0.5 * objectsNow.areas.get(l)!)) continue;
+    taken.add(best);
+    out.push({ pixels, box: { x0: Math.max(0, box.x0 + dx), y0: Math.max(0, box.y0 + dy), x1: Math.min(width - 1, box.x1 + dx), y1: Math.min(height - 1, box.y1 + dy) } });
+  }
+  return out;
+}
+
+function centroidIn(plane: ArrayLike<number>, width: number, label: number, box: Box): { x: number; y: number } {
+  let n = 0;
+  let sx = 0;
+  let sy = 0;
+  for (let y = box.y0; y <= box.y1; y++)
+    for (let x = box.x0; x <= box.x1; x++) if (plane[y * width + x] === label) (n++, (sx += x), (sy += y));
+  return { x: sx / n, y: sy / n };
 }
 
 function unionBox(a: Box, b: Box): Box {
@@ -464,6 +543,8 @@ export interface LabelMovieRepair {
   labels: Movie;
   split: number;
   merged: number;
+  /** Objects drawn into a frame that missed them for one frame (fillOneFrameGaps); 0 when none. */
+  filled?: number;
   events: RepairEvent[];
   /** Why nothing was tried (a 3-D movie), when so. */
   skipped?: string;
@@ -500,7 +581,7 @@ export async function repairLabelMovie(labels: Movie, options: TemporalRepairOpt
   if (!result.events.length) return { labels, split: 0, merged: 0, events: [], ...noSplits };
   const narrow = narrowestLabelPlanes(result.planes);
   const movie = new MemoryMovie({ t: shape.t, z: 1, c: 1, y: shape.y, x: shape.x }, narrow.dtype, narrow.planes, { ...labels.meta, channelNames: [labels.meta.channelNames[channel] ?? 'labels'] }, `${labels.source.path} (repaired over time)`);
-  return { labels: movie, split: result.split, merged: result.merged, events: result.events, ...noSplits };
+  return { labels: movie, split: result.split, merged: result.merged, filled: result.filled, events: result.events, ...noSplits };
 }
 
 /** One object made of two in one frame: label `b` becomes label `a`. */
@@ -530,7 +611,7 @@ export async function mergeLabelPairs(labels: Movie, repair: LabelMovieRepair | 
   const narrow = narrowestLabelPlanes(planes);
   const movie = new MemoryMovie({ t: shape.t, z: 1, c: 1, y: shape.y, x: shape.x }, narrow.dtype, narrow.planes, { ...labels.meta, channelNames: [labels.meta.channelNames[ch] ?? 'labels'] }, `${labels.source.path} (repaired over time)`);
   const all = [...(repair?.events ?? []), ...events];
-  return { ...(repair ?? {}), labels: movie, split: all.filter((e) => e.kind === 'split').length, merged: all.filter((e) => e.kind === 'merge').length, events: all };
+  return { ...(repair ?? {}), labels: movie, split: all.filter((e) => e.kind === 'split').length, merged: all.filter((e) => e.kind === 'merge').length, filled: all.filter((e) => e.kind === 'fill').length, events: all };
 }
 
 /** Pixels of 4-connected border between objects `a` and `b` of a label plane. */
