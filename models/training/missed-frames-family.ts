@@ -1,8 +1,8 @@
 // Objects the segmentation misses for one frame (a dim nucleus, a frame out of focus), as a family: a label movie
-// (ground-truth masks, or a kept segmentation) with a share of its objects deleted in single frames at random, tracked
-// as the track tool does with and without drawing one-frame gaps in (temporalRepair.ts fillOneFrameGaps), exported
+// (ground-truth masks, or a kept segmentation) with a share of its objects deleted for one frame (run=2: two) at random, tracked
+// as the track tool does with and without drawing one-frame gaps in (temporalRepair.ts fillMissedFrames), exported
 // in CTC form and scored against the sequence's ground truth.
-//   node bin/run-ts.js models/training/missed-frames-family.ts SET [share=0,0.03,0.1] [seeds=1,2] [frames=N] [segmentation=FILE]
+//   node bin/run-ts.js models/training/missed-frames-family.ts SET [share=0,0.03,0.1] [seeds=1,2] [frames=N] [segmentation=FILE] [run=1|2]
 //   SET: simplus01 | simplus02 | sim (our simulator's 50-cell movie, seed 11)
 // Prints one JSON line per share and seed: TRA and DET without and with the fill, objects drawn in, deletions made.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,20 +17,25 @@ import { mulberry32 } from '../../src/random.ts';
 import { ctcDataset } from './real-data.ts';
 import { truthOfFirstFrames } from './eval-tracking.ts';
 
-/** Deletes each object of frames 1..n-2 with probability `share`, never in two frames in a row (one-frame misses only). */
-export function deleteInSingleFrames(planes: Uint32Array[], share: number, seed: number): { planes: Uint32Array[]; deleted: number } {
+/**
+ * Deletes each object of frames 1..n-2 with probability `share` for `run` frames in a row (never two runs back to back, so
+ * each gap is `run` frames long and the object is seen before and after it).
+ */
+export function deleteInRuns(planes: Uint32Array[], share: number, seed: number, run = 1): { planes: Uint32Array[]; deleted: number } {
   const random = mulberry32(seed);
   const out = planes.map((p) => p.slice());
   let deleted = 0;
   const lastDeleted = new Map<number, number>();
-  for (let t = 1; t + 1 < out.length; t++) {
-    const ids = [...new Set(out[t])].filter((v) => v > 0).sort((a, b) => a - b);
-    const gone = new Set(ids.filter((id) => random() < share && lastDeleted.get(id) !== t - 1));
+  for (let t = 1; t + run < out.length; t++) {
+    const ids = [...new Set(planes[t])].filter((v) => v > 0).sort((a, b) => a - b);
+    const gone = new Set(ids.filter((id) => random() < share && (lastDeleted.get(id) ?? -2) < t - 1));
     if (!gone.size) continue;
-    for (const id of gone) lastDeleted.set(id, t);
-    deleted += gone.size;
-    const p = out[t];
-    for (let k = 0; k < p.length; k++) if (gone.has(p[k])) p[k] = 0;
+    for (let f = t; f < t + run; f++) {
+      const p = out[f];
+      for (let k = 0; k < p.length; k++) if (gone.has(p[k])) p[k] = 0;
+    }
+    for (const id of gone) lastDeleted.set(id, t + run - 1);
+    deleted += gone.size * run;
   }
   return { planes: out, deleted };
 }
@@ -38,7 +43,7 @@ export function deleteInSingleFrames(planes: Uint32Array[], share: number, seed:
 async function scoreTracking(labels: Movie, intensity: Movie | undefined, truth: CtcSequence, fill: boolean): Promise<{ TRA: number; DET: number; filled: number; divisions: { precision: number; recall: number; result: number } }> {
   const dir = mkdtempSync(join(tmpdir(), 'missed-frames-'));
   try {
-    const r = await trackLabelsWithEvidence(labels, { intensity, distancesFromMovie: true, divisionCheck: {}, temporalRepair: { fillOneFrameGaps: fill }, lap: { allowSplitting: true } });
+    const r = await trackLabelsWithEvidence(labels, { intensity, distancesFromMovie: true, divisionCheck: {}, temporalRepair: { fillMissedFrames: fill ? 2 : 0 }, lap: { allowSplitting: true } });
     await writeCtcResult(r.tracks, r.repair?.labels ?? labels, dir);
     const s = await evaluateCtc(truth, sequenceFromFolder(dir));
     return { TRA: Number(s.TRA.toFixed(4)), DET: Number(s.DET.toFixed(4)), filled: r.repair?.filled ?? 0, divisions: { precision: Number(s.divisions.precision.toFixed(2)), recall: Number(s.divisions.recall.toFixed(2)), result: s.divisions.result } };
@@ -87,11 +92,11 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
   const meta = intensity ? intensity.meta : undefined;
   for (const share of shares)
     for (const seed of share > 0 ? seeds : [0]) {
-      const spoiled = deleteInSingleFrames(planes, share, seed);
+      const spoiled = deleteInRuns(planes, share, seed, Number(option('run') ?? 1));
       const movie = new MemoryMovie({ t: spoiled.planes.length, z: 1, c: 1, y: height, x: width }, 'uint32', spoiled.planes, { ...(meta ?? {}), channelNames: ['labels'] } as never, `${set} labels, ${share} deleted`);
       const without = await scoreTracking(movie, intensity, truth, false);
       const withFill = await scoreTracking(movie, intensity, truth, true);
-      console.log(JSON.stringify({ set, segmentation: option('segmentation') ?? 'truth', share, seed, deleted: spoiled.deleted, without, with: withFill }));
+      console.log(JSON.stringify({ set, run: Number(option('run') ?? 1), segmentation: option('segmentation') ?? 'truth', share, seed, deleted: spoiled.deleted, without, with: withFill }));
     }
   process.exit(0);
 }

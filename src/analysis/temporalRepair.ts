@@ -11,10 +11,10 @@
 //   nucleus is not), or the other neighbouring frame also shows the two objects apart. A convex mother
 //   next to its separate daughters is thus never cut, so no division is made here: the tracker and the
 //   division evidence (divisions.ts) still decide those.
-// - Missed for one frame: an object of frame t-1 and one of frame t+1 that lie mostly on each other (the same
-//   object, alike in size), with nothing segmented between them in frame t, is drawn into frame t (the earlier
-//   outline moved halfway to the later one, on unlabelled pixels only). A dim nucleus the segmentation loses for a
-//   frame is otherwise a miss and two lost links in that frame, and a gap in its track.
+// - Missed for a frame or two: an object of frame t-1 and one of frame t+1 (or t+2) that lie mostly on each other (the
+//   same object, alike in size), with nothing segmented between them, is drawn into the frames between (the earlier
+//   outline moved along the way to the later one, on unlabelled pixels only). A dim nucleus the segmentation loses for
+//   a frame is otherwise a miss and two lost links in that frame, and a gap in its track.
 // The passes run frame by frame, so a split made at t serves as markers for t+1: sisters merged for
 // several frames after a division are cut apart in each of them.
 import type { Movie, PlaneData } from '../image/movie.ts';
@@ -64,10 +64,10 @@ export interface TemporalRepairOptions {
    */
   joinPieces?: boolean;
   /**
-   * Objects missing for one frame between two frames that show them at the same place are drawn in (see the top of
-   * this file). Default true.
+   * Objects missing for up to this many frames in a row, between two frames that show them at the same place, are drawn
+   * in (see the top of this file). Default 2 (the tracker's gap closing bridges no more by default); 0 turns it off.
    */
-  fillOneFrameGaps?: boolean;
+  fillMissedFrames?: number;
 }
 
 export interface RepairEvent {
@@ -78,7 +78,7 @@ export interface RepairEvent {
   label: number;
   /** Labels made (split) or removed (merge). */
   others: number[];
-  /** Why: 'waist', 'both sides' or 'pair shape' for splits, 'fragments' for merges, 'missing for one frame' for fills (label: the new object). */
+  /** Why: 'waist', 'both sides' or 'pair shape' for splits, 'fragments' for merges, 'missing for one frame' or 'missing for 2 frames' for fills (label: the new object). */
   evidence: string;
   /** Splits: the marker objects' summed area over the split object's. */
   markerAreaRatio?: number;
@@ -341,8 +341,10 @@ export function repairLabelsOverTime(input: ArrayLike<number>[], width: number, 
   const minMarkerSolidity = options.minMarkerSolidity ?? 0.8;
   const minMovieSolidity = options.minMovieSolidity ?? 0.95;
   const minPairElongation = options.minPairElongation ?? 1.7;
+  const fillFrames = options.fillMissedFrames ?? 2;
   if (!(fraction > 0 && fraction <= 1)) throw new RangeError(`minOverlapFraction must be in (0, 1], got ${fraction}`);
   if (!(minPart > 0)) throw new RangeError(`minPartOfTypical must be > 0, got ${minPart}`);
+  if (!(Number.isInteger(fillFrames) && fillFrames >= 0)) throw new RangeError(`fillMissedFrames must be a whole number of frames >= 0, got ${fillFrames}`);
   const planes = input.map((p) => Uint32Array.from(p));
   for (const p of planes) if (p.length !== width * height) throw new RangeError(`a label plane holds ${p.length} pixels, expected ${width}x${height}`);
   const frames = planes.length;
@@ -352,18 +354,20 @@ export function repairLabelsOverTime(input: ArrayLike<number>[], width: number, 
   if (frames < 2 || !Number.isFinite(typical)) return { planes, split: 0, merged: 0, filled: 0, events, typicalAreaPx: typical };
   const minArea = minPart * typical;
 
-  // 0. objects missed for one frame, drawn in where the frames on both sides show them at the same place
-  if (options.fillOneFrameGaps ?? true) {
-    for (let t = 1; t + 1 < frames; t++) {
-      for (const fill of oneFrameGaps(planes[t - 1], planes[t], planes[t + 1], objects[t - 1], objects[t], objects[t + 1], width, height, fraction, minArea)) {
-        const label = ++objects[t].maxLabel;
-        for (const k of fill.pixels) planes[t][k] = label;
-        objects[t].areas.set(label, fill.pixels.length);
-        objects[t].boxes.set(label, fill.box);
-        events.push({ t, kind: 'fill', label, others: [], evidence: 'missing for one frame' });
-      }
+  // 0. objects missed for a frame or two, drawn in where the frames on both sides show them at the same place
+  for (let g = 1; g <= fillFrames; g++)
+    for (let t = 1; t + g < frames; t++) {
+      const between = planes.slice(t, t + g).map((plane, i) => ({ plane, objects: objects[t + i] }));
+      for (const run of missedRuns(planes[t - 1], between, planes[t + g], objects[t - 1], objects[t + g], width, height, fraction, minArea))
+        run.forEach((fill, i) => {
+          const o = objects[t + i];
+          const label = ++o.maxLabel;
+          for (const k of fill.pixels) planes[t + i][k] = label;
+          o.areas.set(label, fill.pixels.length);
+          o.boxes.set(label, fill.box);
+          events.push({ t: t + i, kind: 'fill', label, others: [], evidence: g === 1 ? 'missing for one frame' : `missing for ${g} frames` });
+        });
     }
-  }
 
   // 1. fragments of one object, merged where both neighbouring frames show it whole
   for (let t = 1; t + 1 < frames; t++) {
@@ -474,13 +478,14 @@ export function repairLabelsOverTime(input: ArrayLike<number>[], width: number, 
 }
 
 /**
- * Objects of `before` (frame t-1) that `after` (frame t+1) shows at the same place, alike in size (0.7-1.4x), each lying
- * on the other for at least `fraction` of its area, where `now` (frame t) has next to nothing (under a fifth of the
- * outline labelled, and no object of its own lying mostly inside it): the earlier outline moved halfway to the later one's centroid, on the unlabelled pixels of `now`.
+ * Objects of `before` (frame t-1) that `after` (frame t+g) shows at the same place, alike in size (0.7-1.4x), each lying
+ * on the other for at least `fraction` of its area, where each frame `between` (t .. t+g-1) has next to nothing there
+ * (under a fifth of the outline labelled, and no object of its own lying mostly inside it): the earlier outline moved
+ * along the way to the later one's centroid, on the unlabelled pixels of each frame between.
  */
-function oneFrameGaps(before: Uint32Array, now: Uint32Array, after: Uint32Array, objectsBefore: FrameObjects, objectsNow: FrameObjects, objectsAfter: FrameObjects, width: number, height: number, fraction: number, minArea: number): { pixels: number[]; box: Box }[] {
+function missedRuns(before: Uint32Array, between: { plane: Uint32Array; objects: FrameObjects }[], after: Uint32Array, objectsBefore: FrameObjects, objectsAfter: FrameObjects, width: number, height: number, fraction: number, minArea: number): { pixels: number[]; box: Box }[][] {
   const shared = overlaps(before, after);
-  const out: { pixels: number[]; box: Box }[] = [];
+  const out: { pixels: number[]; box: Box }[][] = [];
   const taken = new Set<number>();
   for (const [q, row] of shared) {
     const areaQ = objectsBefore.areas.get(q)!;
@@ -492,29 +497,36 @@ function oneFrameGaps(before: Uint32Array, now: Uint32Array, after: Uint32Array,
     if (row.get(best)! < fraction * areaR || areaR < 0.7 * areaQ || areaR > 1.4 * areaQ) continue;
     const a = centroidIn(before, width, q, objectsBefore.boxes.get(q)!);
     const b = centroidIn(after, width, best, objectsAfter.boxes.get(best)!);
-    const dx = Math.round((b.x - a.x) / 2);
-    const dy = Math.round((b.y - a.y) / 2);
     const box = objectsBefore.boxes.get(q)!;
-    const pixels: number[] = [];
-    let inside = 0;
-    let labelled = 0;
-    const seen = new Map<number, number>();
-    for (let y = box.y0; y <= box.y1; y++)
-      for (let x = box.x0; x <= box.x1; x++) {
-        if (before[y * width + x] !== q) continue;
-        const xx = x + dx;
-        const yy = y + dy;
-        if (xx < 0 || yy < 0 || xx >= width || yy >= height) continue;
-        inside++;
-        const k = yy * width + xx;
-        if (now[k]) (labelled++, seen.set(now[k], (seen.get(now[k]) ?? 0) + 1));
-        else pixels.push(k);
-      }
-    if (!inside || labelled >= 0.2 * inside || pixels.length < minArea) continue;
-    // an object of frame t lying mostly inside the outline is the object, seen in part: nothing is missing
-    if ([...seen].some(([l, n]) => n >= 0.5 * objectsNow.areas.get(l)!)) continue;
+    const run: { pixels: number[]; box: Box }[] = [];
+    for (const [i, frame] of between.entries()) {
+      const s = (i + 1) / (between.length + 1);
+      const dx = Math.round(s * (b.x - a.x));
+      const dy = Math.round(s * (b.y - a.y));
+      const pixels: number[] = [];
+      let inside = 0;
+      let labelled = 0;
+      const seen = new Map<number, number>();
+      for (let y = box.y0; y <= box.y1; y++)
+        for (let x = box.x0; x <= box.x1; x++) {
+          if (before[y * width + x] !== q) continue;
+          const xx = x + dx;
+          const yy = y + dy;
+          if (xx < 0 || yy < 0 || xx >= width || yy >= height) continue;
+          inside++;
+          const k = yy * width + xx;
+          const l = frame.plane[k];
+          if (l) (labelled++, seen.set(l, (seen.get(l) ?? 0) + 1));
+          else pixels.push(k);
+        }
+      if (!inside || labelled >= 0.2 * inside || pixels.length < minArea) break;
+      // an object of that frame lying mostly inside the outline is the object, seen in part: nothing is missing
+      if ([...seen].some(([l, n]) => n >= 0.5 * frame.objects.areas.get(l)!)) break;
+      run.push({ pixels, box: { x0: Math.max(0, box.x0 + dx), y0: Math.max(0, box.y0 + dy), x1: Math.min(width - 1, box.x1 + dx), y1: Math.min(height - 1, box.y1 + dy) } });
+    }
+    if (run.length < between.length) continue;
     taken.add(best);
-    out.push({ pixels, box: { x0: Math.max(0, box.x0 + dx), y0: Math.max(0, box.y0 + dy), x1: Math.min(width - 1, box.x1 + dx), y1: Math.min(height - 1, box.y1 + dy) } });
+    out.push(run);
   }
   return out;
 }
@@ -543,7 +555,7 @@ export interface LabelMovieRepair {
   labels: Movie;
   split: number;
   merged: number;
-  /** Objects drawn into a frame that missed them for one frame (fillOneFrameGaps); 0 when none. */
+  /** Objects drawn into frames that missed them for a frame or two (fillMissedFrames); 0 when none. */
   filled?: number;
   events: RepairEvent[];
   /** Why nothing was tried (a 3-D movie), when so. */

@@ -144,7 +144,13 @@ describe('repairLabelsOverTime', () => {
     expect(Math.abs(cx - 24)).toBeLessThan(0.6);
     // the still nucleus is left as it is, and nothing else is drawn
     expect(r.planes[2].filter((v) => v === 2).length).toBe(movie[2].filter((v) => v === 2).length);
-    expect(repairLabelsOverTime(movie, W, H, { fillOneFrameGaps: false }).filled).toBe(0);
+    expect(repairLabelsOverTime(movie, W, H, { fillMissedFrames: 0 }).filled).toBe(0);
+    // missed for two frames in a row: drawn into both, a third and two thirds of the way
+    const twice = [frame(0), frame(1), frame(2, true), frame(3, true), frame(4)];
+    const r2 = repairLabelsOverTime(twice, W, H);
+    expect(r2.events.filter((e) => e.kind === 'fill').map((e) => [e.t, e.evidence])).toEqual([[2, 'missing for 2 frames'], [3, 'missing for 2 frames']]);
+    expect(repairLabelsOverTime(twice, W, H, { fillMissedFrames: 1 }).filled).toBe(0);
+    expect(() => repairLabelsOverTime(twice, W, H, { fillMissedFrames: 1.5 })).toThrow(/fillMissedFrames must be a whole number of frames >= 0, got 1.5/);
   });
 
   it('draws nothing where the frame has an object of its own there, or where the objects before and after are not one', () => {
