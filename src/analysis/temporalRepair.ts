@@ -14,7 +14,9 @@
 // - Missed for a frame or two: an object of frame t-1 and one of frame t+1 (or t+2) that lie mostly on each other (the
 //   same object, alike in size), with nothing segmented between them, is drawn into the frames between (the earlier
 //   outline moved along the way to the later one, on unlabelled pixels only). A dim nucleus the segmentation loses for
-//   a frame is otherwise a miss and two lost links in that frame, and a gap in its track.
+//   a frame is otherwise a miss and two lost links in that frame, and a gap in its track. Where the frame holds only a
+//   part of it (one object well inside the outline, under 0.6 of the object on both sides: thresholded on its bright
+//   part), that object is drawn whole the same way (a part under half of the nucleus matches it in no frame).
 // The passes run frame by frame, so a split made at t serves as markers for t+1: sisters merged for
 // several frames after a division are cut apart in each of them.
 import type { Movie, PlaneData } from '../image/movie.ts';
@@ -70,6 +72,9 @@ export interface TemporalRepairOptions {
   fillMissedFrames?: number;
 }
 
+/** The evidence of a fill that completed an object the segmentation outlined in part (the rest of it drawn in). */
+export const OUTLINED_IN_PART = 'outlined in part';
+
 export interface RepairEvent {
   /** Frame (0-based). */
   t: number;
@@ -78,7 +83,7 @@ export interface RepairEvent {
   label: number;
   /** Labels made (split) or removed (merge). */
   others: number[];
-  /** Why: 'waist', 'both sides' or 'pair shape' for splits, 'fragments' for merges, 'missing for one frame' or 'missing for 2 frames' for fills (label: the new object). */
+  /** Why: 'waist', 'both sides' or 'pair shape' for splits, 'fragments' for merges, 'missing for one frame', 'missing for 2 frames' or OUTLINED_IN_PART for fills (label: the new or completed object). */
   evidence: string;
   /** Splits: the marker objects' summed area over the split object's. */
   markerAreaRatio?: number;
@@ -361,11 +366,11 @@ export function repairLabelsOverTime(input: ArrayLike<number>[], width: number, 
       for (const run of missedRuns(planes[t - 1], between, planes[t + g], objects[t - 1], objects[t + g], width, height, fraction, minArea))
         run.forEach((fill, i) => {
           const o = objects[t + i];
-          const label = ++o.maxLabel;
+          const label = fill.part ?? ++o.maxLabel;
           for (const k of fill.pixels) planes[t + i][k] = label;
-          o.areas.set(label, fill.pixels.length);
-          o.boxes.set(label, fill.box);
-          events.push({ t: t + i, kind: 'fill', label, others: [], evidence: g === 1 ? 'missing for one frame' : `missing for ${g} frames` });
+          o.areas.set(label, (o.areas.get(label) ?? 0) + fill.pixels.length);
+          o.boxes.set(label, fill.part === undefined ? fill.box : unionBox(o.boxes.get(label)!, fill.box));
+          events.push({ t: t + i, kind: 'fill', label, others: [], evidence: fill.part !== undefined ? OUTLINED_IN_PART : g === 1 ? 'missing for one frame' : `missing for ${g} frames` });
         });
     }
 
@@ -477,15 +482,24 @@ export function repairLabelsOverTime(input: ArrayLike<number>[], width: number, 
   };
 }
 
+/** Pixels to draw into one frame: a new object, or the rest of `part`, an object of that frame outlined in part. */
+interface MissedObject {
+  pixels: number[];
+  box: Box;
+  part?: number;
+}
+
 /**
  * Objects of `before` (frame t-1) that `after` (frame t+g) shows at the same place, alike in size (0.7-1.4x), each lying
  * on the other for at least `fraction` of its area, where each frame `between` (t .. t+g-1) has next to nothing there
- * (under a fifth of the outline labelled, and no object of its own lying mostly inside it): the earlier outline moved
- * along the way to the later one's centroid, on the unlabelled pixels of each frame between.
+ * (under a fifth of the outline labelled, no object of its own lying mostly inside it, and none within a diameter that
+ * has no past of its own: the object moved away and back) or only a part of it (one
+ * object lying at least 0.8 inside the outline, under 0.6 of the object on both sides): the earlier outline moved along
+ * the way to the later one's centroid, on the unlabelled pixels of each frame between.
  */
-function missedRuns(before: Uint32Array, between: { plane: Uint32Array; objects: FrameObjects }[], after: Uint32Array, objectsBefore: FrameObjects, objectsAfter: FrameObjects, width: number, height: number, fraction: number, minArea: number): { pixels: number[]; box: Box }[][] {
+function missedRuns(before: Uint32Array, between: { plane: Uint32Array; objects: FrameObjects }[], after: Uint32Array, objectsBefore: FrameObjects, objectsAfter: FrameObjects, width: number, height: number, fraction: number, minArea: number): MissedObject[][] {
   const shared = overlaps(before, after);
-  const out: { pixels: number[]; box: Box }[][] = [];
+  const out: MissedObject[][] = [];
   const taken = new Set<number>();
   for (const [q, row] of shared) {
     const areaQ = objectsBefore.areas.get(q)!;
@@ -498,7 +512,7 @@ function missedRuns(before: Uint32Array, between: { plane: Uint32Array; objects:
     const a = centroidIn(before, width, q, objectsBefore.boxes.get(q)!);
     const b = centroidIn(after, width, best, objectsAfter.boxes.get(best)!);
     const box = objectsBefore.boxes.get(q)!;
-    const run: { pixels: number[]; box: Box }[] = [];
+    const run: MissedObject[] = [];
     for (const [i, frame] of between.entries()) {
       const s = (i + 1) / (between.length + 1);
       const dx = Math.round(s * (b.x - a.x));
@@ -519,16 +533,47 @@ function missedRuns(before: Uint32Array, between: { plane: Uint32Array; objects:
           if (l) (labelled++, seen.set(l, (seen.get(l) ?? 0) + 1));
           else pixels.push(k);
         }
-      if (!inside || labelled >= 0.2 * inside || pixels.length < minArea) break;
-      // an object of that frame lying mostly inside the outline is the object, seen in part: nothing is missing
-      if ([...seen].some(([l, n]) => n >= 0.5 * frame.objects.areas.get(l)!)) break;
-      run.push({ pixels, box: { x0: Math.max(0, box.x0 + dx), y0: Math.max(0, box.y0 + dy), x1: Math.min(width - 1, box.x1 + dx), y1: Math.min(height - 1, box.y1 + dy) } });
+      // an object of that frame lying mostly inside the outline is the object seen there: nothing is missing, unless it
+      // is one object well inside the outline and much smaller than the object on both sides (outlined in part: a dim or
+      // textured nucleus thresholded on its bright part), which is then drawn whole
+      const within = [...seen].filter(([l, n]) => n >= 0.5 * frame.objects.areas.get(l)!);
+      let part: number | undefined;
+      if (within.length > 1) break;
+      if (within.length === 1) {
+        const [l, n] = within[0];
+        const areaL = frame.objects.areas.get(l)!;
+        if (n < 0.8 * areaL || areaL >= 0.6 * Math.min(areaQ, areaR)) break;
+        part = l;
+      }
+      const others = labelled - (part === undefined ? 0 : seen.get(part)!);
+      if (!inside || others >= 0.2 * inside || pixels.length < minArea) break;
+      // nor may another object of that frame lie within a diameter of where the object should be, unless it lies mostly
+      // on some other object of frame t-1 (a neighbour with a past of its own): else it is the object itself, moved away
+      // and back for a frame (whole cells that jump)
+      const cx = a.x + s * (b.x - a.x);
+      const cy = a.y + s * (b.y - a.y);
+      const diameter = 2 * Math.sqrt(areaQ / Math.PI);
+      const nearby = [...frame.objects.boxes].filter(([l, lb]) => l !== part && Math.hypot((lb.x0 + lb.x1) / 2 - cx, (lb.y0 + lb.y1) / 2 - cy) < diameter);
+      if (nearby.some(([l, lb]) => !hasOtherPast(frame.plane, before, l, lb, q, frame.objects.areas.get(l)!, width))) break;
+      run.push({ pixels, part, box: { x0: Math.max(0, box.x0 + dx), y0: Math.max(0, box.y0 + dy), x1: Math.min(width - 1, box.x1 + dx), y1: Math.min(height - 1, box.y1 + dy) } });
     }
     if (run.length < between.length) continue;
     taken.add(best);
     out.push(run);
   }
   return out;
+}
+
+/** Whether at least half of object `label` of `plane` lies on one object of `previous` other than `except`. */
+function hasOtherPast(plane: ArrayLike<number>, previous: ArrayLike<number>, label: number, box: Box, except: number, area: number, width: number): boolean {
+  const under = new Map<number, number>();
+  for (let y = box.y0; y <= box.y1; y++)
+    for (let x = box.x0; x <= box.x1; x++) {
+      const k = y * width + x;
+      const p = previous[k];
+      if (plane[k] === label && p && p !== except) under.set(p, (under.get(p) ?? 0) + 1);
+    }
+  return [...under.values()].some((n) => n >= 0.5 * area);
 }
 
 function centroidIn(plane: ArrayLike<number>, width: number, label: number, box: Box): { x: number; y: number } {

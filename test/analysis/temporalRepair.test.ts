@@ -153,14 +153,25 @@ describe('repairLabelsOverTime', () => {
     expect(() => repairLabelsOverTime(twice, W, H, { fillMissedFrames: 1.5 })).toThrow(/fillMissedFrames must be a whole number of frames >= 0, got 1.5/);
   });
 
+  it('draws whole a nucleus outlined in part for a frame (under 0.6 of it), keeping its label', () => {
+    const still = (r: number, label: number) => disks([[30, 30, r, label], [62, 30, 6, 9]]);
+    const r = repairLabelsOverTime([still(8, 1), still(8, 1), still(4, 5), still(8, 1)], W, H);
+    expect(r.events.filter((e) => e.kind === 'fill')).toEqual([expect.objectContaining({ t: 2, label: 5, evidence: 'outlined in part' })]);
+    expect(r.planes[2].filter((v) => v === 5).length).toBe(still(8, 1).filter((v) => v === 1).length);
+    expect(r.planes[2].filter((v) => v === 9).length).toBe(113);
+  });
+
   it('draws nothing where the frame has an object of its own there, or where the objects before and after are not one', () => {
     const still = (r: number, label: number) => disks([[30, 30, r, label]]);
-    // an undersized outline in the middle frame: the object is there
-    expect(repairLabelsOverTime([still(8, 1), still(8, 1), still(4, 1), still(8, 1)], W, H).filled).toBe(0);
-    expect(repairLabelsOverTime([still(8, 1), still(8, 1), still(2, 1), still(8, 1)], W, H).filled).toBe(0);
+    // an outline of 0.6 or more of the object in the middle frame: the object is there
+    expect(repairLabelsOverTime([still(8, 1), still(8, 1), still(7, 1), still(8, 1)], W, H).filled).toBe(0);
+    // two objects inside the outline (a nucleus in two pieces): not drawn over
+    expect(repairLabelsOverTime([still(8, 1), still(8, 1), disks([[26, 30, 3, 1], [34, 30, 3, 2]]), still(8, 1)], W, H).filled).toBe(0);
     // a mother, an empty frame, two daughters: no one object on both sides
     const daughters = disks([[23, 30, 6, 1], [37, 30, 6, 2]]);
     expect(repairLabelsOverTime([still(9, 1), still(9, 1), new Uint32Array(W * H), daughters, daughters], W, H).filled).toBe(0);
+    // the object jumped away for a frame (a whole cell that moves far) and came back: it is there, elsewhere
+    expect(repairLabelsOverTime([still(8, 1), still(8, 1), disks([[44, 30, 8, 1]]), still(8, 1)], W, H).filled).toBe(0);
     // objects at different places before and after
     expect(repairLabelsOverTime([still(8, 1), new Uint32Array(W * H), disks([[60, 30, 8, 1]])], W, H).filled).toBe(0);
   });
