@@ -70,7 +70,7 @@ const trackSchema = z.object({
     .optional()
     .describe('Drift table from correct_drift (t,dx_px,dy_px) of the movie the labels were made on: positions are corrected by it before linking, so the tracks and their speeds are free of stage drift while the labels and a CTC export stay in the movie\'s coordinates. Default: none'),
   checkDivisions: z.boolean().default(true).describe('LAP: keep a division only with evidence (two daughters that last, of plausible size and brightness, no cell vanished beside the mother, and two of: daughters alike, moving apart, mother brightening). Default true; false keeps every split the tracker proposes'),
-  repairOverTime: z.boolean().default(true).describe('Repair the segmentation with time before linking: an object cut in two for a frame (both neighbouring frames show it whole) is merged, and an object that is two (two objects of the frame before or after lie on it, and it has a waist or the frames on both sides show them apart) is split along its waist with those objects as markers; the repaired label movie is saved and used for the tracks. Default true; false tracks the labels as they are'),
+  repairOverTime: z.boolean().default(true).describe('Repair the segmentation with time before linking: an object cut in two for a frame (both neighbouring frames show it whole) is merged, and an object that is two (two objects of the frame before or after lie on it, and it has a waist or the frames on both sides show them apart) is split along its waist with those objects as markers, and an object missing for a frame or two (or outlined in part) between two frames that show it at the same place is drawn in (whole); the repaired label movie is saved and used for the tracks. Default true; false tracks the labels as they are'),
   allowMerging: z.boolean().default(false).describe('LAP: allow two tracks to merge (TrackMate default false)'),
   mergingMaxDistancePx: z.number().positive().optional().describe('LAP: largest distance for a merge, pixels. Default: the linking distance'),
   alternativeCostFactor: z.number().positive().default(1.05).describe('LAP: "no link" cost as a multiple of the link costs (TrackMate default 1.05; higher links more)'),
@@ -150,6 +150,7 @@ const track = defineTool({
     const intensity = args.movie ? await ctx.openMovie(args.movie) : undefined;
     try {
       const { trackLabelsWithEvidence, PIECES_EVIDENCE } = await import('../src/analysis/track.ts');
+      const { OUTLINED_IN_PART } = await import('../src/analysis/temporalRepair.ts');
       const { saveTracksJson } = await import('../src/analysis/trackio.ts');
       const { trackIdOfBranch } = await import('../src/analysis/track.ts');
       const penalties = args.featurePenalties ?? {};
@@ -191,7 +192,7 @@ const track = defineTool({
         const { writeMovie } = await import('../src/image/index.ts');
         const repairedPath = ctx.outputPath(`${stemOf(labels.source.path)}-repaired.tif`, undefined);
         await writeMovie(repairedPath, repair.labels);
-        repairedRef = ctx.addArtifact('labels', repairedPath, `labels of ${basename(labels.source.path)} repaired over time (${repair.split} split, ${repair.merged} merged)`);
+        repairedRef = ctx.addArtifact('labels', repairedPath, `labels of ${basename(labels.source.path)} repaired over time (${repair.split} split, ${repair.merged} merged${repair.filled ? `, ${repair.filled} drawn in` : ''})`);
         tracks.labelsPath = repairedPath;
       }
       const path = ctx.outputPath(`${stemOf(labels.source.path)}.tracks.json`, args.output);
@@ -228,6 +229,8 @@ const track = defineTool({
       const ref = ctx.addArtifact('tracks', path, `tracks of ${basename(labels.source.path)} (${args.method})`);
       const sistersJoined = repair ? repair.events.filter((e) => e.evidence === 'sisters joined in anaphase').length : 0;
       const piecesJoined = repair ? repair.events.filter((e) => e.evidence === PIECES_EVIDENCE).length : 0;
+      const completed = repair ? repair.events.filter((e) => e.evidence === OUTLINED_IN_PART).length : 0;
+      const filledIn = (repair?.filled ?? 0) - completed;
       const pairSplits = repair ? repair.events.filter((e) => e.kind === 'split' && e.evidence === 'pair shape').length : 0;
       const splitFrames = repair ? new Set(repair.events.filter((e) => e.kind === 'split').map((e) => e.t)).size : 0;
       const repairNote = !repair
@@ -235,7 +238,7 @@ const track = defineTool({
         : repair.skipped
           ? ` The segmentation was not repaired over time (${repair.skipped}).`
           : repairedRef
-            ? ` Segmentation repaired with time before linking: ${repair.split} object(s) split in ${splitFrames} frame(s) (two objects of the neighbouring frame lay on each, and it had a waist, both sides showed them apart, or it was shaped as the two end to end${pairSplits ? `: ${pairSplits} by that shape` : ''}) and ${repair.merged - sistersJoined - piecesJoined} fragment(s) merged into the object both neighbouring frames showed whole; the tracks are on the repaired labels, ${repairedRef.id}.`
+            ? ` Segmentation repaired with time before linking: ${repair.split} object(s) split in ${splitFrames} frame(s) (two objects of the neighbouring frame lay on each, and it had a waist, both sides showed them apart, or it was shaped as the two end to end${pairSplits ? `: ${pairSplits} by that shape` : ''}) and ${repair.merged - sistersJoined - piecesJoined} fragment(s) merged into the object both neighbouring frames showed whole${filledIn ? `; ${counted(filledIn, 'object')} the segmentation missed for a frame or two drawn in (the frames before and after show it at the same place; its outline moved along the way between them)` : ''}${completed ? `; ${counted(completed, 'object')} outlined in part (under 0.6 of the object both neighbouring frames show there) drawn whole the same way` : ''}; the tracks are on the repaired labels, ${repairedRef.id}.`
             : ' The segmentation agreed with itself over time (nothing to split or merge).';
       const noSplitNote = repair?.noSplits ? ` No object was split over time: ${repair.noSplits}.` : repair?.pairShapeNote && pairSplits ? ` Objects were split by their shape because ${repair.pairShapeNote}.` : '';
       const anaphaseNote = repair?.anaphaseNote ? ` ${repair.anaphaseNote[0].toUpperCase()}${repair.anaphaseNote.slice(1)}.` : '';
@@ -256,7 +259,7 @@ const track = defineTool({
           ...(args.method === 'lap' ? { maxLinkingDistancePx: linkingPx } : {}),
           ...(scale ? { objectDiameterPx: scale.diameterPx, stepPx: scale.stepPx, gapClosingMaxDistancePx: args.gapClosingMaxDistancePx ?? scale.gapClosingMaxDistancePx, splittingMaxDistancePx: args.splittingMaxDistancePx ?? scale.splittingMaxDistancePx } : {}),
           ...(check ? { driftStepsNotApplied: check.rejectedFrames.length } : {}),
-          ...(repair && !repair.skipped ? { objectsSplit: repair.split, fragmentsMerged: repair.merged - sistersJoined - piecesJoined, sistersJoinedInAnaphase: sistersJoined, piecesJoined } : {}),
+          ...(repair && !repair.skipped ? { objectsSplit: repair.split, fragmentsMerged: repair.merged - sistersJoined - piecesJoined, sistersJoinedInAnaphase: sistersJoined, piecesJoined, objectsFilledIn: filledIn, objectsCompleted: completed } : {}),
           meanBranchConfidence: round(meanConfidence, 3),
           lowConfidenceBranches: lowConfidence,
           leastConfidentTracks: leastConfident.map((c) => ({ track: c.trackId, confidence: c.confidence, weakestBranch: c.weakestBranch })),

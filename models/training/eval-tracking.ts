@@ -245,7 +245,7 @@ export function upsampledSequence(sequence: CtcSequence, k: number, width: numbe
 
 /** The track tool's values worth printing beside a score. */
 export function pick(values: Record<string, unknown>): Record<string, unknown> {
-  const keys = ['tracks', 'branches', 'divisions', 'divisionsProposed', 'maxLinkingDistancePx', 'objectDiameterPx', 'stepPx', 'gapClosingMaxDistancePx', 'splittingMaxDistancePx', 'meanBranchConfidence', 'lowConfidenceBranches', 'driftStepsNotApplied', 'objectsSplit', 'fragmentsMerged', 'sistersJoinedInAnaphase', 'piecesJoined'];
+  const keys = ['tracks', 'branches', 'divisions', 'divisionsProposed', 'maxLinkingDistancePx', 'objectDiameterPx', 'stepPx', 'gapClosingMaxDistancePx', 'splittingMaxDistancePx', 'meanBranchConfidence', 'lowConfidenceBranches', 'driftStepsNotApplied', 'objectsSplit', 'fragmentsMerged', 'sistersJoinedInAnaphase', 'piecesJoined', 'objectsFilledIn', 'objectsCompleted'];
   return Object.fromEntries(keys.filter((k) => values[k] !== undefined).map((k) => [k, values[k]]));
 }
 

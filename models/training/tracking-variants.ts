@@ -3,7 +3,7 @@
 // frame: larger steps), or with frames dropped or doubled (an acquisition that skipped or repeated a frame).
 //   node bin/run-ts.js models/training/tracking-variants.ts SET [labels=truth|steps|pipeline] [scale=K] [crop=PX]
 //        [every=N] [drop=T,T] [dup=T,T] [frames=N] [pipeline=FILE]
-//        [drift=PX] [shading=F]   (KEEP=1 keeps the run's folder; SEGMENTATION=FILE tracks a kept segment result)
+//        [drift=PX] [shading=F] [bits=8]   (KEEP=1 keeps the run's folder; SEGMENTATION=FILE tracks a kept segment result)
 // drift=PX adds a smooth stage drift of PX in all over the movie (movie and truth alike; the pipeline's drift table is
 // compared with it); shading=F dims the field linearly by F from one corner to the other (illumination, fixed to the camera).
 // SET: simplus01 | simplus02. The ground truth goes through the same changes (masks cropped and scaled by nearest
@@ -44,6 +44,17 @@ export interface Variant {
   driftPx?: number;
   /** Uneven illumination fixed to the camera: brightness falls linearly by this fraction (0-1) corner to corner. */
   shading?: number;
+  /** 8: the movie written as 8-bit, its whole range (movie's lowest to highest grey) mapped linearly onto 0-255. */
+  bits?: 8 | 16;
+}
+
+/** Frames quantised to 8 bits over the movie's own range (a camera or an export that keeps 256 grey levels). */
+export function toEightBit(frames: Uint16Array[]): Uint8Array[] {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const f of frames) for (const v of f) (low = Math.min(low, v)), (high = Math.max(high, v));
+  const step = Math.max(1, high - low) / 255;
+  return frames.map((f) => Uint8Array.from(f, (v) => Math.round((v - low) / step)));
 }
 
 /** The stage drift added to kept frame i of n (the sample's displacement in px, whole pixels; 0 at the first). */
@@ -179,7 +190,10 @@ export async function evaluateVariant(name: DatasetName, labels: 'truth' | 'step
     }
     const shape = { t: keep.length, z: 1, c: 1, y: height, x: width };
     const moviePath = join(dir, 'movie.tif');
-    await writeMovie(moviePath, movieFromPlanes(shape, 'uint16', (t) => frames[t]));
+    if (v.bits === 8) {
+      const eight = toEightBit(frames);
+      await writeMovie(moviePath, movieFromPlanes(shape, 'uint8', (t) => eight[t]));
+    } else await writeMovie(moviePath, movieFromPlanes(shape, 'uint16', (t) => frames[t]));
     const original = parseCtcTrackFile(readFileSync(join(data.truth, 'TRA', 'man_track.txt'), 'utf8'));
     const rows = rowsFromPresence(truth.map((p) => new Set(p.filter((x) => x > 0))), original);
     const reference: CtcSequence = { rows, frames: keep.map((_, t) => t), frame: async (t) => [truth[t]] };
@@ -278,7 +292,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const option = (key: string) => process.argv.find((a) => a.startsWith(`${key}=`))?.slice(key.length + 1);
   const list = (key: string) => option(key)?.split(',').map(Number);
   const scale = Number(option('scale') ?? 1);
-  const v: Variant = { scale, crop: Number(option('crop') ?? (scale > 1 ? 1000 : 0)), every: Number(option('every') ?? 1), drop: list('drop'), dup: list('dup'), frames: option('frames') ? Number(option('frames')) : undefined, driftPx: Number(option('drift') ?? 0), shading: Number(option('shading') ?? 0) };
+  const v: Variant = { scale, crop: Number(option('crop') ?? (scale > 1 ? 1000 : 0)), every: Number(option('every') ?? 1), drop: list('drop'), dup: list('dup'), frames: option('frames') ? Number(option('frames')) : undefined, driftPx: Number(option('drift') ?? 0), shading: Number(option('shading') ?? 0), bits: option('bits') === '8' ? 8 : undefined };
   const labels = (option('labels') ?? 'truth') as 'truth' | 'steps' | 'pipeline';
   const r = await evaluateVariant(set, labels, v, option('pipeline'));
   if (!r) {
@@ -287,6 +301,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   }
   if (process.env.VERBOSE) for (const line of r.notes) console.error(line);
   const d = 'divisions' in r ? r.divisions : undefined;
-  const name = [set, scale > 1 ? `x${scale} ${r.size}` : '', v.every && v.every > 1 ? `every ${v.every}` : '', v.driftPx ? `drift ${v.driftPx} px` : '', v.shading ? `shading ${v.shading}` : '', option('pipeline') ?? '', v.drop ? `drop ${v.drop}` : '', v.dup ? `dup ${v.dup}` : '', labels].filter(Boolean).join(' ');
+  const name = [set, scale > 1 ? `x${scale} ${r.size}` : '', v.every && v.every > 1 ? `every ${v.every}` : '', v.driftPx ? `drift ${v.driftPx} px` : '', v.shading ? `shading ${v.shading}` : '', v.bits === 8 ? '8-bit' : '', scale < 1 ? `x${scale} ${r.size}` : '', option('pipeline') ?? '', v.drop ? `drop ${v.drop}` : '', v.dup ? `dup ${v.dup}` : '', labels].filter(Boolean).join(' ');
   console.log(JSON.stringify({ ...r, notes: undefined, summary: `${name}: TRA ${r.TRA.toFixed(3)} DET ${r.DET.toFixed(3)}${d ? ` divisions P ${d.precision.toFixed(2)} R ${d.recall.toFixed(2)} (${d.result} found, ${d.reference} true)` : ''}` }));
 }

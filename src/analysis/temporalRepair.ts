@@ -11,6 +11,12 @@
 //   nucleus is not), or the other neighbouring frame also shows the two objects apart. A convex mother
 //   next to its separate daughters is thus never cut, so no division is made here: the tracker and the
 //   division evidence (divisions.ts) still decide those.
+// - Missed for a frame or two: an object of frame t-1 and one of frame t+1 (or t+2) that lie mostly on each other (the
+//   same object, alike in size), with nothing segmented between them, is drawn into the frames between (the earlier
+//   outline moved along the way to the later one, on unlabelled pixels only). A dim nucleus the segmentation loses for
+//   a frame is otherwise a miss and two lost links in that frame, and a gap in its track. Where the frame holds only a
+//   part of it (one object well inside the outline, under 0.6 of the object on both sides: thresholded on its bright
+//   part), that object is drawn whole the same way (a part under half of the nucleus matches it in no frame).
 // The passes run frame by frame, so a split made at t serves as markers for t+1: sisters merged for
 // several frames after a division are cut apart in each of them.
 import type { Movie, PlaneData } from '../image/movie.ts';
@@ -59,17 +65,25 @@ export interface TemporalRepairOptions {
    * one object again in the frames where the touching parts are about the mother's size together (track.ts). Default true.
    */
   joinPieces?: boolean;
+  /**
+   * Objects missing for up to this many frames in a row, between two frames that show them at the same place, are drawn
+   * in (see the top of this file). Default 2 (the tracker's gap closing bridges no more by default); 0 turns it off.
+   */
+  fillMissedFrames?: number;
 }
+
+/** The evidence of a fill that completed an object the segmentation outlined in part (the rest of it drawn in). */
+export const OUTLINED_IN_PART = 'outlined in part';
 
 export interface RepairEvent {
   /** Frame (0-based). */
   t: number;
-  kind: 'split' | 'merge';
+  kind: 'split' | 'merge' | 'fill';
   /** The label that was split (kept by its first part), or that the other fragment was merged into. */
   label: number;
   /** Labels made (split) or removed (merge). */
   others: number[];
-  /** Why: 'waist', 'both sides' or 'pair shape' for splits, 'fragments' for merges. */
+  /** Why: 'waist', 'both sides' or 'pair shape' for splits, 'fragments' for merges, 'missing for one frame', 'missing for 2 frames' or OUTLINED_IN_PART for fills (label: the new or completed object). */
   evidence: string;
   /** Splits: the marker objects' summed area over the split object's. */
   markerAreaRatio?: number;
@@ -78,9 +92,10 @@ export interface RepairEvent {
 export interface TemporalRepairResult {
   /** Repaired planes (one per frame). */
   planes: Uint32Array[];
-  /** Objects split (each split counted once, whatever the number of parts) and fragments merged. */
+  /** Objects split (each split counted once, whatever the number of parts), fragments merged, objects drawn into a frame that missed them. */
   split: number;
   merged: number;
+  filled: number;
   events: RepairEvent[];
   /** Median object area of the movie before repair, px. */
   typicalAreaPx: number;
@@ -331,16 +346,33 @@ export function repairLabelsOverTime(input: ArrayLike<number>[], width: number, 
   const minMarkerSolidity = options.minMarkerSolidity ?? 0.8;
   const minMovieSolidity = options.minMovieSolidity ?? 0.95;
   const minPairElongation = options.minPairElongation ?? 1.7;
+  const fillFrames = options.fillMissedFrames ?? 2;
   if (!(fraction > 0 && fraction <= 1)) throw new RangeError(`minOverlapFraction must be in (0, 1], got ${fraction}`);
   if (!(minPart > 0)) throw new RangeError(`minPartOfTypical must be > 0, got ${minPart}`);
+  if (!(Number.isInteger(fillFrames) && fillFrames >= 0)) throw new RangeError(`fillMissedFrames must be a whole number of frames >= 0, got ${fillFrames}`);
   const planes = input.map((p) => Uint32Array.from(p));
   for (const p of planes) if (p.length !== width * height) throw new RangeError(`a label plane holds ${p.length} pixels, expected ${width}x${height}`);
   const frames = planes.length;
   const objects = planes.map((p) => frameObjects(p, width));
   const typical = median(objects.flatMap((o) => [...o.areas.values()]));
   const events: RepairEvent[] = [];
-  if (frames < 2 || !Number.isFinite(typical)) return { planes, split: 0, merged: 0, events, typicalAreaPx: typical };
+  if (frames < 2 || !Number.isFinite(typical)) return { planes, split: 0, merged: 0, filled: 0, events, typicalAreaPx: typical };
   const minArea = minPart * typical;
+
+  // 0. objects missed for a frame or two, drawn in where the frames on both sides show them at the same place
+  for (let g = 1; g <= fillFrames; g++)
+    for (let t = 1; t + g < frames; t++) {
+      const between = planes.slice(t, t + g).map((plane, i) => ({ plane, objects: objects[t + i] }));
+      for (const run of missedRuns(planes[t - 1], between, planes[t + g], objects[t - 1], objects[t + g], width, height, fraction, minArea))
+        run.forEach((fill, i) => {
+          const o = objects[t + i];
+          const label = fill.part ?? ++o.maxLabel;
+          for (const k of fill.pixels) planes[t + i][k] = label;
+          o.areas.set(label, (o.areas.get(label) ?? 0) + fill.pixels.length);
+          o.boxes.set(label, fill.part === undefined ? fill.box : unionBox(o.boxes.get(label)!, fill.box));
+          events.push({ t: t + i, kind: 'fill', label, others: [], evidence: fill.part !== undefined ? OUTLINED_IN_PART : g === 1 ? 'missing for one frame' : `missing for ${g} frames` });
+        });
+    }
 
   // 1. fragments of one object, merged where both neighbouring frames show it whole
   for (let t = 1; t + 1 < frames; t++) {
@@ -442,11 +474,115 @@ export function repairLabelsOverTime(input: ArrayLike<number>[], width: number, 
     planes,
     split: events.filter((e) => e.kind === 'split').length,
     merged: events.filter((e) => e.kind === 'merge').length,
+    filled: events.filter((e) => e.kind === 'fill').length,
     events,
     typicalAreaPx: typical,
     quartileSolidity: Number(quartileSolidity.toFixed(3)),
     ...(splitsAllowed ? {} : { noSplits: `a quarter of the objects are less convex than solidity ${quartileSolidity.toFixed(2)} (below ${minMovieSolidity}): ragged outlines, so a waist is no sign of two objects` }),
   };
+}
+
+/** Pixels to draw into one frame: a new object, or the rest of `part`, an object of that frame outlined in part. */
+interface MissedObject {
+  pixels: number[];
+  box: Box;
+  part?: number;
+}
+
+/**
+ * Objects of `before` (frame t-1) that `after` (frame t+g) shows at the same place, alike in size (0.7-1.4x), each lying
+ * on the other for at least `fraction` of its area, where each frame `between` (t .. t+g-1) has next to nothing there
+ * (under a fifth of the outline labelled, no object of its own lying mostly inside it, and none within a diameter that
+ * has no past of its own: the object moved away and back) or only a part of it (one
+ * object lying at least 0.8 inside the outline, under 0.6 of the object on both sides): the earlier outline moved along
+ * the way to the later one's centroid, on the unlabelled pixels of each frame between.
+ */
+function missedRuns(before: Uint32Array, between: { plane: Uint32Array; objects: FrameObjects }[], after: Uint32Array, objectsBefore: FrameObjects, objectsAfter: FrameObjects, width: number, height: number, fraction: number, minArea: number): MissedObject[][] {
+  const shared = overlaps(before, after);
+  const out: MissedObject[][] = [];
+  const taken = new Set<number>();
+  for (const [q, row] of shared) {
+    const areaQ = objectsBefore.areas.get(q)!;
+    if (areaQ < minArea) continue;
+    let best: number | undefined;
+    for (const [r, n] of row) if (n >= fraction * areaQ && (best === undefined || n > row.get(best)!)) best = r;
+    if (best === undefined || taken.has(best)) continue;
+    const areaR = objectsAfter.areas.get(best)!;
+    if (row.get(best)! < fraction * areaR || areaR < 0.7 * areaQ || areaR > 1.4 * areaQ) continue;
+    const a = centroidIn(before, width, q, objectsBefore.boxes.get(q)!);
+    const b = centroidIn(after, width, best, objectsAfter.boxes.get(best)!);
+    const box = objectsBefore.boxes.get(q)!;
+    const run: MissedObject[] = [];
+    for (const [i, frame] of between.entries()) {
+      const s = (i + 1) / (between.length + 1);
+      const dx = Math.round(s * (b.x - a.x));
+      const dy = Math.round(s * (b.y - a.y));
+      const pixels: number[] = [];
+      let inside = 0;
+      let labelled = 0;
+      const seen = new Map<number, number>();
+      for (let y = box.y0; y <= box.y1; y++)
+        for (let x = box.x0; x <= box.x1; x++) {
+          if (before[y * width + x] !== q) continue;
+          const xx = x + dx;
+          const yy = y + dy;
+          if (xx < 0 || yy < 0 || xx >= width || yy >= height) continue;
+          inside++;
+          const k = yy * width + xx;
+          const l = frame.plane[k];
+          if (l) (labelled++, seen.set(l, (seen.get(l) ?? 0) + 1));
+          else pixels.push(k);
+        }
+      // an object of that frame lying mostly inside the outline is the object seen there: nothing is missing, unless it
+      // is one object well inside the outline and much smaller than the object on both sides (outlined in part: a dim or
+      // textured nucleus thresholded on its bright part), which is then drawn whole
+      const within = [...seen].filter(([l, n]) => n >= 0.5 * frame.objects.areas.get(l)!);
+      let part: number | undefined;
+      if (within.length > 1) break;
+      if (within.length === 1) {
+        const [l, n] = within[0];
+        const areaL = frame.objects.areas.get(l)!;
+        if (n < 0.8 * areaL || areaL >= 0.6 * Math.min(areaQ, areaR)) break;
+        part = l;
+      }
+      const others = labelled - (part === undefined ? 0 : seen.get(part)!);
+      if (!inside || others >= 0.2 * inside || pixels.length < minArea) break;
+      // nor may another object of that frame lie within a diameter of where the object should be, unless it lies mostly
+      // on some other object of frame t-1 (a neighbour with a past of its own): else it is the object itself, moved away
+      // and back for a frame (whole cells that jump)
+      const cx = a.x + s * (b.x - a.x);
+      const cy = a.y + s * (b.y - a.y);
+      const diameter = 2 * Math.sqrt(areaQ / Math.PI);
+      const nearby = [...frame.objects.boxes].filter(([l, lb]) => l !== part && Math.hypot((lb.x0 + lb.x1) / 2 - cx, (lb.y0 + lb.y1) / 2 - cy) < diameter);
+      if (nearby.some(([l, lb]) => !hasOtherPast(frame.plane, before, l, lb, q, frame.objects.areas.get(l)!, width))) break;
+      run.push({ pixels, part, box: { x0: Math.max(0, box.x0 + dx), y0: Math.max(0, box.y0 + dy), x1: Math.min(width - 1, box.x1 + dx), y1: Math.min(height - 1, box.y1 + dy) } });
+    }
+    if (run.length < between.length) continue;
+    taken.add(best);
+    out.push(run);
+  }
+  return out;
+}
+
+/** Whether at least half of object `label` of `plane` lies on one object of `previous` other than `except`. */
+function hasOtherPast(plane: ArrayLike<number>, previous: ArrayLike<number>, label: number, box: Box, except: number, area: number, width: number): boolean {
+  const under = new Map<number, number>();
+  for (let y = box.y0; y <= box.y1; y++)
+    for (let x = box.x0; x <= box.x1; x++) {
+      const k = y * width + x;
+      const p = previous[k];
+      if (plane[k] === label && p && p !== except) under.set(p, (under.get(p) ?? 0) + 1);
+    }
+  return [...under.values()].some((n) => n >= 0.5 * area);
+}
+
+function centroidIn(plane: ArrayLike<number>, width: number, label: number, box: Box): { x: number; y: number } {
+  let n = 0;
+  let sx = 0;
+  let sy = 0;
+  for (let y = box.y0; y <= box.y1; y++)
+    for (let x = box.x0; x <= box.x1; x++) if (plane[y * width + x] === label) (n++, (sx += x), (sy += y));
+  return { x: sx / n, y: sy / n };
 }
 
 function unionBox(a: Box, b: Box): Box {
@@ -464,6 +600,8 @@ export interface LabelMovieRepair {
   labels: Movie;
   split: number;
   merged: number;
+  /** Objects drawn into frames that missed them for a frame or two (fillMissedFrames); 0 when none. */
+  filled?: number;
   events: RepairEvent[];
   /** Why nothing was tried (a 3-D movie), when so. */
   skipped?: string;
@@ -500,7 +638,7 @@ export async function repairLabelMovie(labels: Movie, options: TemporalRepairOpt
   if (!result.events.length) return { labels, split: 0, merged: 0, events: [], ...noSplits };
   const narrow = narrowestLabelPlanes(result.planes);
   const movie = new MemoryMovie({ t: shape.t, z: 1, c: 1, y: shape.y, x: shape.x }, narrow.dtype, narrow.planes, { ...labels.meta, channelNames: [labels.meta.channelNames[channel] ?? 'labels'] }, `${labels.source.path} (repaired over time)`);
-  return { labels: movie, split: result.split, merged: result.merged, events: result.events, ...noSplits };
+  return { labels: movie, split: result.split, merged: result.merged, filled: result.filled, events: result.events, ...noSplits };
 }
 
 /** One object made of two in one frame: label `b` becomes label `a`. */
@@ -530,7 +668,7 @@ export async function mergeLabelPairs(labels: Movie, repair: LabelMovieRepair | 
   const narrow = narrowestLabelPlanes(planes);
   const movie = new MemoryMovie({ t: shape.t, z: 1, c: 1, y: shape.y, x: shape.x }, narrow.dtype, narrow.planes, { ...labels.meta, channelNames: [labels.meta.channelNames[ch] ?? 'labels'] }, `${labels.source.path} (repaired over time)`);
   const all = [...(repair?.events ?? []), ...events];
-  return { ...(repair ?? {}), labels: movie, split: all.filter((e) => e.kind === 'split').length, merged: all.filter((e) => e.kind === 'merge').length, events: all };
+  return { ...(repair ?? {}), labels: movie, split: all.filter((e) => e.kind === 'split').length, merged: all.filter((e) => e.kind === 'merge').length, filled: all.filter((e) => e.kind === 'fill').length, events: all };
 }
 
 /** Pixels of 4-connected border between objects `a` and `b` of a label plane. */

@@ -129,6 +129,53 @@ describe('repairLabelsOverTime', () => {
     expect(repairLabelsOverTime(movie, W, H, { minMovieSolidity: 0.8 }).split).toBe(3);
   });
 
+  it('draws in a nucleus the segmentation missed for one frame, halfway between where the frames around show it', () => {
+    // a nucleus moving 2 px per frame to the right, missed in frame 2; another, still, seen in every frame
+    const frame = (t: number, missed = false) => disks([...(missed ? [] : [[20 + 2 * t, 30, 8, 1] as [number, number, number, number]]), [60, 30, 6, 2]]);
+    const movie = [frame(0), frame(1), frame(2, true), frame(3), frame(4)];
+    const r = repairLabelsOverTime(movie, W, H);
+    expect(r.filled).toBe(1);
+    expect(r.events.filter((e) => e.kind === 'fill')).toEqual([expect.objectContaining({ t: 2, evidence: 'missing for one frame' })]);
+    const drawn = [...labelsOf(r.planes[2])].filter((l) => l !== 2);
+    expect(drawn).toHaveLength(1);
+    const pixels = [...r.planes[2].keys()].filter((k) => r.planes[2][k] === drawn[0]);
+    expect(Math.abs(pixels.length - 197)).toBeLessThan(10);
+    const cx = pixels.reduce((a, k) => a + (k % W), 0) / pixels.length;
+    expect(Math.abs(cx - 24)).toBeLessThan(0.6);
+    // the still nucleus is left as it is, and nothing else is drawn
+    expect(r.planes[2].filter((v) => v === 2).length).toBe(movie[2].filter((v) => v === 2).length);
+    expect(repairLabelsOverTime(movie, W, H, { fillMissedFrames: 0 }).filled).toBe(0);
+    // missed for two frames in a row: drawn into both, a third and two thirds of the way
+    const twice = [frame(0), frame(1), frame(2, true), frame(3, true), frame(4)];
+    const r2 = repairLabelsOverTime(twice, W, H);
+    expect(r2.events.filter((e) => e.kind === 'fill').map((e) => [e.t, e.evidence])).toEqual([[2, 'missing for 2 frames'], [3, 'missing for 2 frames']]);
+    expect(repairLabelsOverTime(twice, W, H, { fillMissedFrames: 1 }).filled).toBe(0);
+    expect(() => repairLabelsOverTime(twice, W, H, { fillMissedFrames: 1.5 })).toThrow(/fillMissedFrames must be a whole number of frames >= 0, got 1.5/);
+  });
+
+  it('draws whole a nucleus outlined in part for a frame (under 0.6 of it), keeping its label', () => {
+    const still = (r: number, label: number) => disks([[30, 30, r, label], [62, 30, 6, 9]]);
+    const r = repairLabelsOverTime([still(8, 1), still(8, 1), still(4, 5), still(8, 1)], W, H);
+    expect(r.events.filter((e) => e.kind === 'fill')).toEqual([expect.objectContaining({ t: 2, label: 5, evidence: 'outlined in part' })]);
+    expect(r.planes[2].filter((v) => v === 5).length).toBe(still(8, 1).filter((v) => v === 1).length);
+    expect(r.planes[2].filter((v) => v === 9).length).toBe(113);
+  });
+
+  it('draws nothing where the frame has an object of its own there, or where the objects before and after are not one', () => {
+    const still = (r: number, label: number) => disks([[30, 30, r, label]]);
+    // an outline of 0.6 or more of the object in the middle frame: the object is there
+    expect(repairLabelsOverTime([still(8, 1), still(8, 1), still(7, 1), still(8, 1)], W, H).filled).toBe(0);
+    // two objects inside the outline (a nucleus in two pieces): not drawn over
+    expect(repairLabelsOverTime([still(8, 1), still(8, 1), disks([[26, 30, 3, 1], [34, 30, 3, 2]]), still(8, 1)], W, H).filled).toBe(0);
+    // a mother, an empty frame, two daughters: no one object on both sides
+    const daughters = disks([[23, 30, 6, 1], [37, 30, 6, 2]]);
+    expect(repairLabelsOverTime([still(9, 1), still(9, 1), new Uint32Array(W * H), daughters, daughters], W, H).filled).toBe(0);
+    // the object jumped away for a frame (a whole cell that moves far) and came back: it is there, elsewhere
+    expect(repairLabelsOverTime([still(8, 1), still(8, 1), disks([[44, 30, 8, 1]]), still(8, 1)], W, H).filled).toBe(0);
+    // objects at different places before and after
+    expect(repairLabelsOverTime([still(8, 1), new Uint32Array(W * H), disks([[60, 30, 8, 1]])], W, H).filled).toBe(0);
+  });
+
   it('names a wrong option value', () => {
     expect(() => repairLabelsOverTime([apart()], W, H, { minOverlapFraction: 2 })).toThrow(/minOverlapFraction.*2/);
   });
