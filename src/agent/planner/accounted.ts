@@ -8,6 +8,8 @@ import { allowedValues, type Catalogue, INPUT_TYPES, producesOf, selfOf } from '
 import { CHANNEL_NAMES, METHOD_NAMES } from './lexicon.ts';
 import type { ToolIndex } from './matcher.ts';
 import { statedValues } from './arguments.ts';
+import { isOrdinaryWord } from './constraints.ts';
+import { isEverydayWord } from './english.ts';
 import type { Plan, PlannedStep } from './types.ts';
 import { meaning, normalizeWord, stopWords, tokenize } from './words.ts';
 
@@ -33,7 +35,8 @@ export function namedMethods(request: string): NamedMethod[] {
   const out: NamedMethod[] = [];
   const channels = new Set(CHANNEL_NAMES.map(plain));
   const add = (name: string, start: number) => {
-    if (channels.has(plain(name)) || /\d$/.test(name) && /^[a-z]+-?\d+$/i.test(name) && !KNOWN_METHODS.has(plain(name))) return;
+    // (a fluorophore or a tagged protein, "EGFP", "H2B-GFP", "mCherry2", is a channel)
+    if (channels.has(plain(name)) || [...channels].some((c) => c.length >= 3 && plain(name).endsWith(c)) || /\d$/.test(name) && /^[a-z]+-?\d+$/i.test(name) && !KNOWN_METHODS.has(plain(name))) return;
     if (out.some((m) => start < m.end && start + name.length > m.start)) return;
     out.push({ name, start, end: start + name.length });
   };
@@ -42,9 +45,9 @@ export function namedMethods(request: string): NamedMethod[] {
   for (const name of METHOD_NAMES) {
     const key = plain(name);
     const words = name.split(/[\s-]+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s-]*');
-    for (const m of request.matchAll(new RegExp(`(?<![\\p{L}\\d-])${words}(?![\\p{L}\\d])`, 'giu'))) {
-      // (a short name, "Li", "LoG", counts only as written, with its capitals: "li" and "log" are words too)
-      if (key.length <= 3 && m[0] !== name) continue;
+    for (const m of request.matchAll(new RegExp(`(?<![\\p{L}\\d_-])${words}(?![\\p{L}\\d_])`, 'giu'))) {
+      // (a short name, "Li", "LoG", or an everyday word, "BaSiC", "CARE", counts only as written, with its capitals)
+      if ((key.length <= 3 || isEverydayWord(key) || isOrdinaryWord(key)) && m[0] !== name) continue;
       add(m[0], m.index ?? 0);
     }
   }
@@ -103,6 +106,8 @@ function alreadySaid(said: string, words: string): boolean {
  */
 function methodsAccounted(request: string, plan: Plan, catalogue: Catalogue, said: string): string[] {
   const lines: string[] = [];
+  // (advice talks about methods, it runs none; the microscope's words are the acquisition language's)
+  if (plan.steps.some((s) => selfOf(s.tool, catalogue)?.role === 'advice' || selfOf(s.tool, catalogue)?.domain === 'microscope')) return lines;
   for (const { name, start } of namedMethods(request)) {
     if (alreadySaid(said, name) || lines.some((l) => l.includes(`"${name}"`))) continue;
     // (a name turned down, "not with Otsu", "instead of Otsu", is no method asked for)
@@ -194,6 +199,11 @@ function negationsAccounted(request: string, plan: Plan, catalogue: Catalogue, i
   return lines;
 }
 
+/** The meanings of the words the plan's tools declare as their own (their words and examples, not their descriptions). */
+export function ownWordsOf(steps: PlannedStep[], catalogue: Catalogue, index: ToolIndex): Set<string> {
+  return new Set(steps.flatMap((s) => index.meanings(tokenize([...(selfOf(s.tool, catalogue)?.words ?? []), ...(selfOf(s.tool, catalogue)?.examples ?? [])].join(' ')))));
+}
+
 /** A thing asked to be made or shown: the verb, then a phrase of up to three words ending before "of", "for", a comma or the end. */
 const MADE = /\b(?:draw|plot|make|show|create|generate|render|produce|build|give\s+me|display|visuali[sz]e)\s+(?:me\s+)?(?:a|an|the|some|my)\s+((?:[\p{L}\d-]+\s+){0,2}?[\p{L}\d-]+)(?=\s+(?:of|for|from|with|showing|per|across|over|and|then|that|to)\b|\s*[,.;!?]|\s*$)/giu;
 
@@ -206,7 +216,7 @@ export interface UnknownThing { phrase: string; start: number; end: number }
  * word ("plot") with a word before it that no tool knows. Things under the microscope ("show the HeLa
  * cells", "the hemocytes") are no things to make.
  */
-export function unknownThings(request: string, index: ToolIndex, isSubject: (word: string) => boolean): UnknownThing[] {
+export function unknownThings(request: string, index: ToolIndex, isSubject: (word: string) => boolean, ownWords: Set<string> = new Set()): UnknownThing[] {
   const stop = [...stopWords()];
   const out: UnknownThing[] = [];
   for (const m of request.matchAll(MADE)) {
@@ -214,6 +224,8 @@ export function unknownThings(request: string, index: ToolIndex, isSubject: (wor
     if (!words.length || words.some((t) => isSubject(m[1].slice(t.start, t.end)))) continue;
     const unknown = words.filter((t) => t.word.length >= 3 && !index.recognizes(t, stop) && !KNOWN_METHODS.has(plain(t.word)));
     const head = words.at(-1)!;
+    // ("build the lineage trees": a word of a planned step's own, "lineage" of the tracking, says it is that step's result)
+    if (words.some((t) => t !== head && !unknown.includes(t) && ownWords.has(index.meanings([t])[0]))) continue;
     if (unknown.includes(head) || (unknown.length > 0 && index.recognizes(head, stop))) out.push({ phrase: m[1], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
   return out;
@@ -251,7 +263,7 @@ export function accountForRequest(request: string, plan: Plan, catalogue: Catalo
   if (!plan.question) valuesSaidElsewhere(request, plan, catalogue, index);
   const methods = methodsAccounted(request, plan, catalogue, said);
   const negations = negationsAccounted(request, plan, catalogue, index, [said, ...methods].join(' '));
-  const things = unknownThings(request, index, isSubject)
+  const things = unknownThings(request, index, isSubject, ownWordsOf(plan.steps, catalogue, index))
     .filter((t) => !alreadySaid(said, t.phrase))
     .map((t) => {
       // (the step made of those words says what it made instead: "`plot` offers kind: ...; it ran with timeseries")

@@ -33,7 +33,7 @@ import type { Action, Plan, PlannedStep, Ref } from './types.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
 import { avoidTurnedDown, turnsDown } from './rejectedValues.ts';
 import { frameCounts, matchingMovie, multiFrame, needsFrames } from './frames.ts';
-import { accountForRequest, unknownThings } from './accounted.ts';
+import { accountForRequest, ownWordsOf, unknownThings } from './accounted.ts';
 
 export type { Action, Plan, PlannedStep, Ref } from './types.ts';
 export { indexFor } from './toolIndex.ts';
@@ -778,7 +778,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   const index = indexFor(catalogue);
   const isSubject = (words: string) => namesAThingImaged(words, index);
   // "draw the lineage tree for cell 4": a thing no tool makes, and nothing else asked: said, nothing run
-  const things = plan.steps.length && !plan.question ? unknownThings(conversation.request, index, isSubject) : [];
+  const things = plan.steps.length && !plan.question ? unknownThings(conversation.request, index, isSubject, ownWordsOf(plan.steps, catalogue, index)) : [];
   if (things.length) {
     const rest = things.reduce((t, s) => t.slice(0, s.start) + ' '.repeat(s.end - s.start) + t.slice(s.end), conversation.request);
     if (planOnce({ ...conversation, request: rest }, catalogue).steps.length === 0) {
