@@ -8,6 +8,7 @@ import { allowedValues, type Catalogue, INPUT_TYPES, producesOf, selfOf } from '
 import { CHANNEL_NAMES, METHOD_NAMES } from './lexicon.ts';
 import type { ToolIndex } from './matcher.ts';
 import { statedValues } from './arguments.ts';
+import { findQuantities, seconds } from './quantities.ts';
 import { isOrdinaryWord } from './constraints.ts';
 import { isEverydayWord } from './english.ts';
 import type { Plan, PlannedStep } from './types.ts';
@@ -253,6 +254,43 @@ function valuesSaidElsewhere(request: string, plan: Plan, catalogue: Catalogue, 
   }
 }
 
+/** Every number a value holds, at any depth (arguments, frame ranges, typed changes, numbers written in strings). */
+function numbersIn(value: unknown, out: number[] = []): number[] {
+  if (typeof value === 'number') out.push(value);
+  else if (typeof value === 'string') out.push(...(value.match(/\d+(?:\.\d+)?/g) ?? []).map(Number));
+  else if (Array.isArray(value)) for (const v of value) numbersIn(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) numbersIn(v, out);
+  return out;
+}
+
+/**
+ * Numbers with a unit of time, length or share ("5 µm", "every 3 min", "10%") that no step took (as said, or
+ * converted to seconds, milliseconds, pixels) and no line of the answer names: each named in one line.
+ */
+function numbersAccounted(request: string, plan: Plan, catalogue: Catalogue, said: string): string[] {
+  // (only numbers in words no step was made of: a step's own words were read by its reader, which names what it left;
+  // the microscope's numbers are the acquisition language's)
+  if (plan.steps.some((s) => selfOf(s.tool, catalogue)?.domain === 'microscope' || !s.clause || request.indexOf(s.clause) < 0)) return [];
+  const inStep = (at: number) => plan.steps.some((s) => request.indexOf(s.clause) <= at && at < request.indexOf(s.clause) + s.clause.length);
+  const held = plan.steps.flatMap((s) => numbersIn(s.args)).map(Math.abs);
+  const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a));
+  const lines: string[] = [];
+  for (const q of findQuantities(request)) {
+    if (!['time', 'length', 'percent'].includes(q.kind) || q.per || inStep(q.start)) continue;
+    // (a wavelength of light, "at 488 nm", names a channel, no length to set)
+    if (q.unit === 'nm' && q.value >= 300 && q.value <= 900) continue;
+    const written = request.slice(q.start, q.end).trim();
+    const number = /[\d.,]+/.exec(written)?.[0] ?? '';
+    if (!number || alreadySaid(said, number) || alreadySaid(said, written)) continue;
+    const forms = [q.value, q.value / 2, q.unit === 'nm' ? q.value / 1000 : NaN, q.kind === 'time' ? seconds(q) : NaN, q.kind === 'time' ? seconds(q) * 1000 : NaN, q.kind === 'time' ? seconds(q) / 60 : NaN];
+    if (held.some((h) => forms.some((f) => Number.isFinite(f) && close(h, f)))) continue;
+    // (a length in µm becomes pixels at a pixel size the step knows: any length argument set counts)
+    if (q.kind === 'length' && q.unit !== 'px' && plan.steps.some((s) => Object.entries(s.args).some(([k, v]) => /Px$/.test(k) && typeof v === 'number'))) continue;
+    lines.push(`I did not apply "${written}": no step took it; say which setting it is for (e.g. "${plan.steps[0].tool.replace(/_/g, ' ')} with ... of ${written}").`);
+  }
+  return lines;
+}
+
 /**
  * The lines that name the parts of the request the plan neither applied nor named (and values of
  * a step's own choice said elsewhere in the request, applied to it). Only for plans that run steps.
@@ -270,5 +308,6 @@ export function accountForRequest(request: string, plan: Plan, catalogue: Catalo
       const made = plan.steps.filter((s) => s.clause.includes(t.phrase)).at(-1);
       return `I did not apply "${t.phrase}": no tool here makes one; ${made ? offers(made, catalogue) : 'the other steps ran as asked'}.`;
     });
-  return [...methods, ...negations, ...things];
+  const numbers = plan.question ? [] : numbersAccounted(request, plan, catalogue, [said, ...methods, ...negations, ...things].join(' '));
+  return [...methods, ...negations, ...things, ...numbers];
 }

@@ -65,3 +65,10 @@ describe('lists and living things', () => {
     expect(plan('track my parcel from the post office').steps).toEqual([]);
   });
 });
+
+describe('numbers with units', () => {
+  it('names a time, a length or a share that no step took, never one a step took', () => {
+    expect(said('find the nuclei. I expect roughly 15% of them to be out of focus.', movieAndLabels)).toMatch(/"15%"/);
+    expect(said('link the nuclei with a search radius of 9 px', movieAndLabels)).not.toMatch(/did not apply/);
+  });
+});
