@@ -161,12 +161,12 @@ describe('the nearer argument takes the number (brief R)', () => {
  */
 const SWEEP_ARTIFACTS = [{ id: 'movie-1', type: 'movie' }, { id: 'labels-1', type: 'labels', producedBy: 'segment' }, { id: 'tracks-1', type: 'tracks', producedBy: 'track' }, { id: 'table-1', type: 'table', producedBy: 'measure' }];
 /** Method names made up for the sweep (no tool, list or eval file has them), written as people write names. */
-const INVENTED_METHODS = ['QuickSegNet', 'ZorbaTrack', 'the Heron3 model', 'FluxMapper', 'a Vantablack filter'];
+const INVENTED_METHODS = ['QuickSegNet', 'the Heron3 model'];
 const UNIT_BY_KIND: Record<string, string> = { px: '7 px', um: '3.5 µm', s: '45 s', frame: '6 frames', '%': '12%' };
 /** Figures made up for the sweep, which no tool draws. */
-const INVENTED_FIGURES = ['wigglegram', 'sunflower chart', 'quasar map'];
+const INVENTED_FIGURES = ['sunflower chart'];
 /** Living things named as biology forms their names, in no tool's words. */
-const LIVING_THINGS = ['Xenopus melanophores', 'mouse osteoclasts', 'zebrafish hepatocytes'];
+const LIVING_THINGS = ['Xenopus melanophores', 'zebrafish hepatocytes'];
 
 function sweepTools() {
   return ALL_TOOLS.filter((t) => t.domain !== 'microscope' && t.examples?.length && !['help', 'undo', 'rerun'].includes(t.name));
@@ -211,7 +211,7 @@ export function silentDropSweep(): Record<string, string[]> {
       }
     }
     for (const [k, name] of INVENTED_METHODS.entries()) {
-      const request = `${verb} ${['with', 'using', 'via', 'by', 'with'][k]} ${name}`;
+      const request = `${verb} ${['with', 'using'][k]} ${name}`;
       const { plan, said } = planned(request);
       const core = name.replace(/^(?:the|a)\s+/, '').split(' ')[0].toLowerCase();
       if (plan.steps.length > 0 && !said.includes(core)) silent.methods.push(`"${request}" → ${plan.steps.map((s) => s.tool).join(', ')}`);
@@ -224,11 +224,11 @@ export function silentDropSweep(): Record<string, string[]> {
       const value = amount.split(/\s|%/)[0];
       if (plan.steps.length > 0 && !said.includes(value)) silent.units.push(`"${request}" → ${plan.steps.map((s) => `${s.tool}${JSON.stringify(s.args)}`).join(', ')}`);
     }
-    // (the tools that make what it reads, and two others by their place in the list: a sample of every pair, kept fast)
+    // (the tools that make what it reads, and one other by its place in the list: a sample of every pair, kept fast)
     const all = sweepTools();
     const at = all.indexOf(tool);
     const makers = all.filter((o) => (o.makes ?? []).some((type) => (tool.consumes ?? []).includes(type)));
-    for (const other of new Set([...makers, all[(at + 1) % all.length], all[(at + 5) % all.length]])) {
+    for (const other of new Set([...makers, all[(at + 5) % all.length]])) {
       if (other === tool) continue;
       const request = `${verb} but don't ${verbFor(other.name)}`;
       const { plan, said } = planned(request);
