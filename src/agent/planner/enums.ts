@@ -3,7 +3,7 @@
 // thesaurus and spelling tolerance. "Li threshold instead of Otsu" → method "li".
 import type { ToolSelfDescription } from '../../../tools/types.ts';
 import { type Catalogue, type PropertyInfo, selfOf } from './catalogue.ts';
-import { allowedEdits, editDistance, meaning, tokenize } from './words.ts';
+import { allowedEdits, editDistance, meaning, type Token, tokenize } from './words.ts';
 import { indexFor } from './toolIndex.ts';
 
 function enumValues(p: PropertyInfo | undefined): string[] {
@@ -16,6 +16,14 @@ function enumValues(p: PropertyInfo | undefined): string[] {
 export function withoutRejected(text: string): string {
   // ("not as csv", "don't use otsu": the value after the word that introduces it)
   return text.replace(/(?:\bw\/o|\b(?:instead\s+of|rather\s+than|not|don'?t|never|except|but\s+not|without))\s+(?:(?:use|using|as|in|with|to|into|via|by)\s+)?(?:the\s+|an?\s+|any\s+)?[\w-]+/gi, (m) => m.replace(/[^\s]/g, '_'));
+}
+
+/**
+ * The tokens without the parts of a name written with capitals inside it ("StarDist", "FluxMapper"): a name is one
+ * word, and its parts ("dist") name no value (of a hyphenated word, "frame-to-frame", the parts stay words).
+ */
+function withoutNameParts(tokens: Token[], text: string): Token[] {
+  return tokens.filter((t) => !t.part || !/\p{Ll}\p{Lu}/u.test(text.slice(t.start, t.end)));
 }
 
 function stems(text: string): string[] {
@@ -65,8 +73,9 @@ export function findEnumValue(tool: string, arg: string, text: string, catalogue
   const values = enumValues(catalogue.get(tool)?.properties[arg]);
   const candidates = values.length ? values : Object.keys(declared ?? {});
   // (read as the matcher reads them: "prev frame" is "previous frame", a shorthand or a slip of the tools' words)
-  const words = indexFor(catalogue).meanings(tokenize(withoutRejected(text)));
-  const written = tokenize(withoutRejected(text)).map((t) => t.stem);
+  const tokens = withoutNameParts(tokenize(withoutRejected(text)), text);
+  const words = indexFor(catalogue).meanings(tokens);
+  const written = tokens.map((t) => t.stem);
   // values the thesaurus makes one meaning ("nuclei", "cells" of segment's target) are told apart only as written:
   // "outline every nucleus" is no "outline cells"
   const confusable = new Set(candidates.map((v) => stems(v.replace(/_/g, ' ')).join(' '))).size < candidates.length;
@@ -135,7 +144,7 @@ function shortenedValue(candidates: string[], declared: Record<string, string[]>
   const names = candidates.flatMap((value) => namesOf(value, declared).filter((n) => !/\s/.test(n)).map((n) => ({ value, name: n.toLowerCase() })));
   // a whole word of a hyphenated name is no shortening of it: "frame" is one word of "frame-to-frame", which needs them all
   const wholePart = (word: string, name: string) => name.includes('-') && name.split('-').includes(word);
-  const said = tokenize(withoutRejected(text));
+  const said = withoutNameParts(tokenize(withoutRejected(text)), text);
   for (const t of said) {
     if (t.word.length < 4 || own.has(t.word) || own.has(t.stem)) continue;
     // (four letters only of a long name: "hist" of "histogram"; "over" is no "overlap")

@@ -7,3 +7,21 @@ export const CHANNEL_NAMES = ['DAPI', 'Hoechst', 'GFP', 'FITC', 'YFP', 'CFP', 'm
 
 /** Laser lines to the channel they excite (Micro-Manager demo names). */
 export const LASER_CHANNELS: Record<string, string> = { '405': 'DAPI', '488': 'FITC', '561': 'Rhodamine', '555': 'Rhodamine', '640': 'Cy5', '647': 'Cy5', '633': 'Cy5' };
+
+/**
+ * Names of image-analysis methods, models and programs people ask for by name, ours and others'
+ * (a request that names one is checked for it: applied, or said not to be: accounted.ts). Proper
+ * names only: a method said in everyday words ("a median filter") is read from the tools' words.
+ */
+export const METHOD_NAMES = [
+  // segmentation and detection
+  'StarDist', 'Cellpose', 'U-Net', 'Mask R-CNN', 'YOLO', 'DeepCell', 'Mesmer', 'ilastik', 'CellProfiler', 'Omnipose', 'SAM', 'micro-SAM', 'Otsu', 'Li', 'Triangle', 'Huang', 'Yen', 'MaxEntropy', 'IsoData', 'Niblack', 'Sauvola', 'Phansalkar', 'Bernsen', 'Chan-Vese', 'Canny', 'Sobel', 'Frangi', 'LoG', 'DoG',
+  // tracking
+  'TrackMate', 'btrack', 'trackpy', 'Kalman', 'LAP', 'Hungarian', 'Ultrack', 'Baxter', 'LapTrack',
+  // denoising and restoration
+  'Noise2Void', 'N2V', 'Noise2Noise', 'CARE', 'BM3D', 'Richardson-Lucy', 'CLAHE', 'BaSiC', 'Wiener',
+  // registration
+  'StackReg', 'TurboReg', 'Fast4DReg', 'SIFT', 'elastix',
+  // embedding, clustering and statistics
+  'PCA', 'UMAP', 't-SNE', 'tSNE', 'k-means', 'DBSCAN', 'HDBSCAN', 'Leiden', 'Louvain', 'Granger', 'Savitzky-Golay',
+];

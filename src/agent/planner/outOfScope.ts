@@ -121,12 +121,25 @@ type Reading = 'subject' | 'known' | 'unknown' | 'neutral';
 /** Things heard, never imaged: a movie word after one of them ("this podcast recording", "the audio track") is sound, not a movie. */
 const HEARD = /\b(?:podcasts?|audio|sound|songs?|music|voice|speech|radio|voicemail|phone\s+call|interview|lecture|concert)\s+$/i;
 
+/**
+ * Words formed as the names of living things and their cells do, by the endings biology builds them with
+ * ("neuromasts", "hemocytes", "osteoclasts", "macrophages", "melanophores", "zebrafish", "Drosophila"): a thing
+ * under the microscope, though no tool's words name it. Seven letters or more ("phone", "houses" are none).
+ */
+const LIVING_FORM = /^[\p{L}-]{3,}(?:cytes?|blasts?|clasts?|masts?|osomes?|plasts?|phages?|phores?|zoites?|cocc(?:i|us)|bacteri(?:a|um)|fish|phila|myces|ocysts?)$/iu;
+
+/** True when the words name a thing under the microscope: a subject of ours ("nuclei") or a word formed as a living thing's name ("hemocytes"). */
+export function namesAThingImaged(text: string, index: ToolIndex): boolean {
+  return namesASubject(text, index) || tokenize(text).some((t) => t.word.length >= 7 && LIVING_FORM.test(t.word));
+}
+
 /** How a word reads: a thing under the microscope, a word of the tools, a word from elsewhere, or neither. */
 function reading(token: Token, index: ToolIndex, words: Set<string>, asVerb = false, before = ''): Reading {
   const own = meaning(token.stem);
   if (HEARD.test(before) && SUBJECTS.has(own)) return 'unknown';
   const corrected = index.meanings([token])[0];
   // (a tool's name as the verb is the step, not the thing: "segment" means masks, but "segment my customers" names no cells)
+  if (token.word.length >= 7 && LIVING_FORM.test(token.word)) return 'subject';
   if (!(TOOL_NAME_WORDS.has(token.word) && asVerb) && (SUBJECTS.has(own) || (SUBJECTS.has(corrected) && index.recognizes(token) && closeToWritten(token, corrected, index)))) return 'subject';
   if (index.knows(own) || index.namesAnArgument(own) || ANALYSING.has(own)) return 'known';
   // a misspelling of a tool's own word ("segmnet", "stabalise"); "parcel" is no slip of a rare word of a description,

@@ -12,7 +12,7 @@ import { notDoneNote, unappliedWords, unmatchedAction } from './unapplied.ts';
 import { maskRejected, unappliedConstraints, unappliedNote, withWords } from './constraints.ts';
 import { withoutLetterForms } from './letterForms.ts';
 import { normalisedRequest } from './normalise.ts';
-import { isOutOfScope, namesASubject } from './outOfScope.ts';
+import { isOutOfScope, namesASubject, namesAThingImaged } from './outOfScope.ts';
 import { askedMeanings, asksAValue, changesImagesReply, makesImages, measuredInstead, notMeasuredReply, onlyReports, reporterFor, resultHits, statesObjectSize, unmeasuredQuantity } from './propertyQuestions.ts';
 import { explainStep } from './explanations.ts';
 import { aboutTheAnalysis, answerFromHeader, namesOneAnalysedThing, recordingQuestion } from './recordingQuestions.ts';
@@ -33,6 +33,7 @@ import type { Action, Plan, PlannedStep, Ref } from './types.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
 import { avoidTurnedDown, turnsDown } from './rejectedValues.ts';
 import { frameCounts, matchingMovie, multiFrame, needsFrames } from './frames.ts';
+import { accountForRequest, ownWordsOf, unknownThings } from './accounted.ts';
 
 export type { Action, Plan, PlannedStep, Ref } from './types.ts';
 export { indexFor } from './toolIndex.ts';
@@ -361,7 +362,9 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     if (previous && previous.tool !== best.tool && /\d/.test(clause.text) && clauses[previous.clause].sentence === clause.sentence && [',', 'with', ''].includes(clause.joiner)
       && readsANumber(best.tool, clause.text, catalogue) === 0 && Object.values(statedNumbersScored(previous.tool, clause.text, catalogue)).some((s) => s.score >= 2)) return;
     // "embed the features, linkage average": an argument of the step before named with its value, not a step
-    if (previous && previous.tool !== best.tool && !ownVerb && clauses[previous.clause].sentence === clause.sentence && [',', 'with', ''].includes(clause.joiner)
+    // ("measure the objects. I want links for the kind.": in the sentence after too, when the clause is that value and name alone)
+    const valueSentence = clause.sentence - clauses[previous?.clause ?? i].sentence === 1 && clauses.filter((c) => c.sentence === clause.sentence).length === 1 && !unmatchedAction(clause.text, index);
+    if (previous && previous.tool !== best.tool && !ownVerb && ((clauses[previous.clause].sentence === clause.sentence && [',', 'with', ''].includes(clause.joiner)) || valueSentence)
       && Object.keys(valuesByName(previous.tool, clause.text, catalogue)).length > 0 && Object.keys(valuesByName(best.tool, clause.text, catalogue)).length === 0) return;
     // "test Granger causality between area and intensity, up to 5 lags": a number of the same step after a comma, no verb of its own
     if (previous && previous.tool === best.tool && !best.named && !ownVerb && [',', 'with', ''].includes(clause.joiner) && /\d/.test(clause.text) && clauses[previous.clause].sentence === clause.sentence
@@ -754,7 +757,42 @@ function sameStepsOnce(steps: PlannedStep[]): PlannedStep[] {
 }
 
 /** Builds the plan for the current request. */
+/** A list's number at the start of a line or after a bullet ("2. track them", "- 3) measure"): a marker, no setting. */
+const LINE_NUMBER = /(^|\n|[-–•*]\s)([^\S\n]*(?:[-–•*][^\S\n]*)?)(\d{1,2}[.)])(?=[^\S\n]+\p{L})/gu;
+
+/** The text with the numbers that mark a list's lines blanked (same length): "- 2. track them" reads no 2 as a radius. */
+export function withListNumbersBlanked(text: string): string {
+  // (a list numbered 1, 2, 3 ... is read as one by the clause splitter, its markers included)
+  const numbers = [...text.matchAll(/(?:^|\s)\(?(\d{1,2})[.)](?=\s)/g)].map((m) => parseInt(m[1], 10));
+  if (numbers.length >= 2 && numbers.every((n, k) => n === k + 1)) return text;
+  return text.replace(LINE_NUMBER, (_m, start: string, bullet: string, marker: string) => start + bullet + ' '.repeat(marker.length));
+}
+
+/**
+ * The plan for the request: its steps, a question to answer, or a reply; then every part of the request
+ * accounted for (accounted.ts): a method, a negation or a thing to show that the plan neither applied nor
+ * named gets one line of its own, never a silent "Done".
+ */
 export function planRequest(conversation: Conversation, catalogue: Catalogue): Plan {
+  const plan = planOnce(conversation, catalogue);
+  const index = indexFor(catalogue);
+  const isSubject = (words: string) => namesAThingImaged(words, index);
+  // "draw the lineage tree for cell 4": a thing no tool makes, and nothing else asked: said, nothing run
+  const things = plan.steps.length && !plan.question ? unknownThings(conversation.request, index, isSubject, ownWordsOf(plan.steps, catalogue, index)) : [];
+  if (things.length) {
+    const rest = things.reduce((t, s) => t.slice(0, s.start) + ' '.repeat(s.end - s.start) + t.slice(s.end), conversation.request);
+    if (planOnce({ ...conversation, request: rest }, catalogue).steps.length === 0) {
+      const offer = /\bI can\b.*$/.exec(notUnderstood(conversation.request, catalogue))?.[0] ?? '';
+      return { steps: [], reply: `I have no tool that makes ${things.map((t) => `"${t.phrase}"`).join(' or ')}, so nothing was run. ${offer}`.trim() };
+    }
+  }
+  const lines = accountForRequest(conversation.request, plan, catalogue, index, isSubject);
+  // (a step left out as asked may leave nothing to run: the lines are the reply)
+  if (lines.length && plan.steps.length === 0) return { steps: [], reply: [...(plan.notes ?? []), ...lines].join(' ') };
+  return lines.length ? { ...plan, notes: [...(plan.notes ?? []), ...lines] } : plan;
+}
+
+function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // "drop anything smaller than 10 µm²": an area in µm² is counted in px² at the pixel size known, and said so
   // (a question is answered in the units it asks: "how many are bigger than 100 µm²?" compares µm²)
   // "segment, r=8px, minArea=50": lab shorthand for a setting, as its words ("radius 8px, min area 50")
@@ -762,7 +800,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // "(Reviewer 1, point 4)", "(see Fig. 2)": a reference to a document, whose numbers are no settings
   // "track w/o divisions", "segment w/ otsu": the abbreviations as their words
   // ("Dear cellpilot, ... Many thanks, Tom": the forms of a letter around the request are no part of it)
-  const named = numberWordsAsDigits(withShorthandNames(withoutReferenceAsides(withAbbreviationStopsBlanked(withAgainVerbsPlain(withAbbreviationsWritten(withoutLetterForms(conversation.request)), catalogue))), argumentNamesOf(catalogue)));
+  const named = numberWordsAsDigits(withShorthandNames(withoutReferenceAsides(withAbbreviationStopsBlanked(withAgainVerbsPlain(withAbbreviationsWritten(withoutLetterForms(withListNumbersBlanked(conversation.request))), catalogue))), argumentNamesOf(catalogue)));
   // "for experiment 12 (day 3), track the nuclei", "segment the nuclei in well A3, replicate 2": labels of which data, when
   // without them the request asks for analysis steps only (a well to image is the microscope's)
   const unlabelled = acquisitionRunning(conversation) ? named : withoutSampleLabels(named);
@@ -784,7 +822,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   const bare = Object.keys(told).length ? withoutToldCalibration(text) : text;
   const setter = [...catalogue.keys()].find((t) => selfOf(t, catalogue)?.appliesToLaterSteps === true);
   if (bare !== text && bare.length > 0 && setter && Object.keys(told).every((k) => k in (catalogue.get(setter)?.properties ?? {})) && isAskedForm(bare) && aboutTheAnalysis(bare, catalogue)) {
-    const inner = planRequest({ ...conversation, request: bare }, catalogue);
+    const inner = planOnce({ ...conversation, request: bare }, catalogue);
     if (inner.reply || inner.steps.length === 0 || inner.steps.some((st) => st.tool === setter || runsMicroscope(st.tool, catalogue))) return { ...inner, ...(inner.question ? { question: text } : {}) };
     return { ...inner, steps: [{ tool: setter, args: { ...told }, clause: text }, ...inner.steps], question: text };
   }
@@ -793,7 +831,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   if (why) return { steps: [], reply: why };
   // "quantify how many cells divide", "count the cell divisions": the question it asks, planned and answered as that question (brief s18/Q)
   const counted = countAsQuestion(text);
-  if (counted && counted !== conversation.request) return planRequest({ ...conversation, request: counted }, catalogue);
+  if (counted && counted !== conversation.request) return planOnce({ ...conversation, request: counted }, catalogue);
   const understood = understand(text, catalogue);
   let mentions = understood.mentions;
   // a yes to a proposed rule confirms it (before anything else reads "yes, activate it")
@@ -816,7 +854,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // turn, so that the plan stays the same while its steps run), their steps once each; the answer answers each (brief s19/Q)
   const parts = !acquisitionRunning(conversation) ? questionPartsOf(text) : undefined;
   if (parts) {
-    const plans = parts.map((part) => planRequest({ ...conversation, request: part, current: [] }, catalogue));
+    const plans = parts.map((part) => planOnce({ ...conversation, request: part, current: [] }, catalogue));
     if (plans.every((p) => !p.reply)) return { steps: sameStepsOnce(plans.flatMap((p) => p.steps)), question: text, ...(plans.some((p) => p.notes?.length) ? { notes: [...new Set(plans.flatMap((p) => p.notes ?? []))] } : {}) };
   }
   // a question about the data at a scope that the session's tables answer: answered from them, whatever
@@ -905,7 +943,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // (planned as at the start of the turn, so that the plan stays the same while its steps run)
   const askedAfter = question ? askedPart(text) : undefined;
   if (askedAfter && asksTheData(askedAfter.text) && mentions.some((m) => m.end <= askedAfter.start)) {
-    const alone = new Set(planRequest({ ...conversation, request: askedAfter.text, current: [] }, catalogue).steps.map((s) => s.tool));
+    const alone = new Set(planOnce({ ...conversation, request: askedAfter.text, current: [] }, catalogue).steps.map((s) => s.tool));
     // (a mention reaching into the asked words is theirs: "then give me the number in the first vs the last frame" is no plot)
     mentions = mentions.filter((m) => m.end <= askedAfter.start || alone.has(m.tool));
   }

@@ -152,3 +152,103 @@ describe('the nearer argument takes the number (brief R)', () => {
     expect(statedNumbers('segment', 'segment the nuclei with a sigma of 2', catalogue)).toEqual({ sigmaPx: 2 });
   });
 });
+
+/**
+ * The silent-drop sweep (brief s23/R): every tool's own verb phrase with one more part said in
+ * words from no eval file (a method named by a name we do not have, another tool turned down,
+ * a number in a unit none of the tool's arguments takes); the plan applies that part or its
+ * answer names it. Each family counts its silent drops.
+ */
+const SWEEP_ARTIFACTS = [{ id: 'movie-1', type: 'movie' }, { id: 'labels-1', type: 'labels', producedBy: 'segment' }, { id: 'tracks-1', type: 'tracks', producedBy: 'track' }, { id: 'table-1', type: 'table', producedBy: 'measure' }];
+/** Method names made up for the sweep (no tool, list or eval file has them), written as people write names. */
+const INVENTED_METHODS = ['QuickSegNet', 'the Heron3 model'];
+const UNIT_BY_KIND: Record<string, string> = { px: '7 px', um: '3.5 µm', s: '45 s', frame: '6 frames', '%': '12%' };
+/** Figures made up for the sweep, which no tool draws. */
+const INVENTED_FIGURES = ['sunflower chart'];
+/** Living things named as biology forms their names, in no tool's words. */
+const LIVING_THINGS = ['Xenopus melanophores', 'zebrafish hepatocytes'];
+
+function sweepTools() {
+  return ALL_TOOLS.filter((t) => t.domain !== 'microscope' && t.examples?.length && !['help', 'undo', 'rerun'].includes(t.name));
+}
+
+function planned(request: string) {
+  const plan = planRequest({ request, artifactsAtStart: SWEEP_ARTIFACTS, earlier: [], current: [], earlierRequests: [] }, catalogue);
+  return { plan, said: [plan.reply ?? '', ...(plan.notes ?? [])].join(' ').toLowerCase() };
+}
+
+export function silentDropSweep(): Record<string, string[]> {
+  const silent: Record<string, string[]> = { methods: [], negations: [], units: [], valuesElsewhere: [], figures: [], listNumbers: [], thingsImaged: [] };
+  for (const tool of sweepTools()) {
+    const verb = verbFor(tool.name);
+    const schema = ((toolJsonSchema(tool) as { properties?: Record<string, Prop> }).properties) ?? {};
+    // a value of the tool's own choice said in a sentence of its own ("... . I want umap for it.")
+    for (const [arg, p] of Object.entries(schema)) {
+      if (REFERENCES.test(arg)) continue;
+      const value = [...(p.enum ?? []), ...(p.anyOf ?? []).flatMap((a) => a.enum ?? [])].find((v): v is string => typeof v === 'string' && v !== p.default && v.length > 3);
+      if (!value) continue;
+      const request = `${verb}. I want ${value.replace(/_/g, ' ')} for the ${arg.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}.`;
+      const { plan, said } = planned(request);
+      const step = plan.steps.find((st) => st.tool === tool.name);
+      if (step && adaptArgs(step.args, catalogue.get(tool.name))[arg] !== value && !said.includes(value.replace(/_/g, ' ').toLowerCase())) silent.valuesElsewhere.push(`"${request}" → ${JSON.stringify(adaptArgs(step.args, catalogue.get(tool.name))[arg])}`);
+    }
+    // a figure no tool draws, asked beside the step
+    for (const figure of INVENTED_FIGURES) {
+      const request = `${verb} and draw a ${figure} of it`;
+      const { plan, said } = planned(request);
+      if (plan.steps.length > 0 && !said.includes(figure.split(' ')[0])) silent.figures.push(`"${request}" → ${plan.steps.map((st) => st.tool).join(', ')}`);
+    }
+    // a list's number is no setting
+    const listed = `- load the movie\n- 2. ${verb}`;
+    const numbered = planned(listed).plan.steps.find((st) => st.tool === tool.name);
+    if (numbered && Object.values(numbered.args).includes(2)) silent.listNumbers.push(`${JSON.stringify(listed)} → ${JSON.stringify(numbered.args)}`);
+    // things imaged in words no tool knows are no request from elsewhere
+    if ((tool.consumes ?? []).some((type) => type === 'labels' || type === 'movie') && /^(?:segment|track|measure)$/.test(tool.name)) {
+      for (const thing of LIVING_THINGS) {
+        const request = `${tool.name} the ${thing}`;
+        const { plan } = planned(request);
+        if (plan.steps.length === 0) silent.thingsImaged.push(`"${request}" → ${plan.reply}`);
+      }
+    }
+    for (const [k, name] of INVENTED_METHODS.entries()) {
+      const request = `${verb} ${['with', 'using'][k]} ${name}`;
+      const { plan, said } = planned(request);
+      const core = name.replace(/^(?:the|a)\s+/, '').split(' ')[0].toLowerCase();
+      if (plan.steps.length > 0 && !said.includes(core)) silent.methods.push(`"${request}" → ${plan.steps.map((s) => s.tool).join(', ')}`);
+    }
+    const units = new Set(Object.keys(schema).map((a) => unitWord(a).trim()).map((u) => (u === 'µm' ? 'um' : u === 'frames' ? 'frame' : u)));
+    for (const [unit, amount] of Object.entries(UNIT_BY_KIND)) {
+      if (units.has(unit)) continue;
+      const request = `${verb}, ${amount}`;
+      const { plan, said } = planned(request);
+      const value = amount.split(/\s|%/)[0];
+      if (plan.steps.length > 0 && !said.includes(value)) silent.units.push(`"${request}" → ${plan.steps.map((s) => `${s.tool}${JSON.stringify(s.args)}`).join(', ')}`);
+    }
+    // (the tools that make what it reads, and one other by its place in the list: a sample of every pair, kept fast)
+    const all = sweepTools();
+    const at = all.indexOf(tool);
+    const makers = all.filter((o) => (o.makes ?? []).some((type) => (tool.consumes ?? []).includes(type)));
+    for (const other of new Set([...makers, all[(at + 5) % all.length]])) {
+      if (other === tool) continue;
+      const request = `${verb} but don't ${verbFor(other.name)}`;
+      const { plan, said } = planned(request);
+      const ran = plan.steps.some((s) => s.tool === other.name);
+      const otherWords = verbFor(other.name).split(' ').filter((w) => w.length > 3);
+      if (ran && !otherWords.some((w) => said.includes(w.toLowerCase())) && !said.includes(other.name)) silent.negations.push(`"${request}" → ${plan.steps.map((s) => s.tool).join(', ')}`);
+    }
+  }
+  return silent;
+}
+
+describe('no silent drop: methods, turned-down steps and units (brief s23/R)', () => {
+  beforeAll(async () => {
+    await loadAcquisitionWords();
+  });
+
+  it('names every method it does not have, every step turned down that still runs, and every number no argument takes', () => {
+    const silent = silentDropSweep();
+    const counts = Object.fromEntries(Object.entries(silent).map(([k, v]) => [k, v.length]));
+    console.log('silent drops by family', JSON.stringify(counts));
+    expect(Object.values(silent).flat(), Object.values(silent).flat().join('\n')).toEqual([]);
+  });
+});

@@ -1,0 +1,313 @@
+// Every part of a request is accounted for (brief s23/R): after a plan is made, the parts that
+// most often go missing in silence are checked against what the plan does and says. A method
+// named (one of ours for a step it did not reach, or one we lack), a negation nothing obeyed,
+// and a thing a view was asked to show that it cannot draw each end in one named line ("I did
+// not apply ..."), never in a "Done" alone. A value of a step's own choice said elsewhere in
+// the request ("cluster the cells and show a UMAP") is applied to that step instead.
+import { allowedValues, type Catalogue, INPUT_TYPES, producesOf, selfOf } from './catalogue.ts';
+import { CHANNEL_NAMES, METHOD_NAMES } from './lexicon.ts';
+import type { ToolIndex } from './matcher.ts';
+import { statedValues } from './arguments.ts';
+import { findQuantities, seconds } from './quantities.ts';
+import { isOrdinaryWord } from './constraints.ts';
+import { isEverydayWord } from './english.ts';
+import type { Plan, PlannedStep } from './types.ts';
+import { meaning, normalizeWord, stopWords, tokenize } from './words.ts';
+
+/** Letters and digits only, lower case: "t-SNE" and "tsne", "U-Net" and "unet" are one name. */
+function plain(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\d]/gu, '');
+}
+
+const KNOWN_METHODS = new Map(METHOD_NAMES.map((n) => [plain(n), n]));
+
+/** A name after a word that introduces a method: a capital inside it or digits ("StarDist", "UMAP", "N2V"), or a capitalised word before "method", "filter", "model"... */
+const NAMED_METHOD = /\b(?:with|using|via|by|through|w\/)\s+(?:(?:the|a|an|our|my|some)\s+)?((?:\p{Lu}[\p{L}\d]*[\p{Lu}\d][\p{L}\d]*(?:-[\p{L}\d]+)*)|(?:\p{Lu}[\p{L}\d]*-[\p{L}\d]+)|(?:\p{Lu}\p{Ll}+(?=\s+(?:method|algorithm|model|filter|tracker|network|net|approach|plugin|classifier|segmenter|detector))))/gu;
+
+/** Where a method name is said in the request, as written. */
+export interface NamedMethod { name: string; start: number; end: number }
+
+/**
+ * The method names a request says: any known name of the field (ours or not, lexicon.METHOD_NAMES),
+ * and any name written as one (capitals inside, digits) after "with", "using", "via", "by".
+ * Channel names and artifact ids are no methods.
+ */
+export function namedMethods(request: string): NamedMethod[] {
+  const out: NamedMethod[] = [];
+  const channels = new Set(CHANNEL_NAMES.map(plain));
+  const add = (name: string, start: number) => {
+    // (a fluorophore or a tagged protein, "EGFP", "H2B-GFP", "mCherry2", is a channel)
+    if (channels.has(plain(name)) || [...channels].some((c) => c.length >= 3 && plain(name).endsWith(c)) || /\d$/.test(name) && /^[a-z]+-?\d+$/i.test(name) && !KNOWN_METHODS.has(plain(name))) return;
+    if (out.some((m) => start < m.end && start + name.length > m.start)) return;
+    out.push({ name, start, end: start + name.length });
+  };
+  for (const m of request.matchAll(NAMED_METHOD)) add(m[1], (m.index ?? 0) + m[0].length - m[1].length);
+  // (a known name anywhere: "show a UMAP", "Kalman filter tracking"; two-word names as written, one-word ones as a whole word)
+  for (const name of METHOD_NAMES) {
+    const key = plain(name);
+    const words = name.split(/[\s-]+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s-]*');
+    for (const m of request.matchAll(new RegExp(`(?<![\\p{L}\\d_-])${words}(?![\\p{L}\\d_])`, 'giu'))) {
+      // (a short name, "Li", "LoG", or an everyday word, "BaSiC", "CARE", counts only as written, with its capitals)
+      if ((key.length <= 3 || isEverydayWord(key) || isOrdinaryWord(key)) && m[0] !== name) continue;
+      add(m[0], m.index ?? 0);
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The words and values a tool declares (its words, value words, allowed values, insteadOf names, description), as plain names. */
+function declaredNames(tool: string, catalogue: Catalogue): Set<string> {
+  const self = selfOf(tool, catalogue) ?? {};
+  const props = catalogue.get(tool)?.properties ?? {};
+  const texts = [...(self.words ?? []), ...Object.keys(self.insteadOf ?? {}), ...Object.values(self.valueWords ?? {}).flatMap((v) => Object.values(v).flat()), ...Object.values(props).flatMap(allowedValues)];
+  const description = `${catalogue.get(tool)?.description ?? ''} ${self.summary ?? ''}`;
+  return new Set([...texts.map(plain), ...(description.match(/[\p{L}\d-]+/gu) ?? []).map(plain)]);
+}
+
+/** The allowed value of one of the tool's choices that the name says (by the value or its declared words). */
+function valueNamed(tool: string, name: string, catalogue: Catalogue): { arg: string; value: string } | undefined {
+  const said = plain(name);
+  const words = selfOf(tool, catalogue)?.valueWords ?? {};
+  for (const [arg, p] of Object.entries(catalogue.get(tool)?.properties ?? {})) {
+    for (const value of allowedValues(p)) {
+      if (plain(value) === said || (words[arg]?.[value] ?? []).some((w) => plain(w) === said)) return { arg, value };
+    }
+  }
+  return undefined;
+}
+
+/** The value a step runs with: the one planned, else the schema's default. */
+function valueOf(step: PlannedStep, arg: string, catalogue: Catalogue): unknown {
+  return step.args[arg] ?? catalogue.get(step.tool)?.properties[arg]?.default;
+}
+
+/** The step whose words hold the position, else the step of the nearest words before it, else the first. */
+function stepAt(steps: PlannedStep[], request: string, at: number): PlannedStep {
+  const held = steps.filter((s) => s.clause && request.indexOf(s.clause) >= 0);
+  return held.find((s) => request.indexOf(s.clause) <= at && at < request.indexOf(s.clause) + s.clause.length) ?? held.filter((s) => request.indexOf(s.clause) <= at).at(-1) ?? steps[0];
+}
+
+/** The choices a step offers for a method, said in the answer: "(it offers method: pca, umap, tsne)". */
+function offers(step: PlannedStep, catalogue: Catalogue): string {
+  const props = catalogue.get(step.tool)?.properties ?? {};
+  const arg = ['method', 'kind', 'mode', 'format'].find((a) => allowedValues(props[a] ?? {}).length > 0);
+  if (!arg) return `\`${step.tool}\` has no choice of method`;
+  return `\`${step.tool}\` offers ${arg}: ${allowedValues(props[arg]).join(', ')}; it ran with ${String(valueOf(step, arg, catalogue) ?? 'its default')}`;
+}
+
+/** True when the answer already says the words (a note of the planner's own, a reply). */
+function alreadySaid(said: string, words: string): boolean {
+  const p = plain(words);
+  return p.length >= 4 ? plain(said).includes(p) : new RegExp(`(?<![\\p{L}\\d])${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d])`, 'iu').test(said);
+}
+
+/**
+ * Method names: applied when a step's choice takes the name (set here when that choice was left
+ * unset and one step of that tool runs), named otherwise. Returns the lines to add.
+ */
+function methodsAccounted(request: string, plan: Plan, catalogue: Catalogue, said: string): string[] {
+  const lines: string[] = [];
+  // (advice talks about methods, it runs none; the microscope's words are the acquisition language's)
+  if (plan.steps.some((s) => selfOf(s.tool, catalogue)?.role === 'advice' || selfOf(s.tool, catalogue)?.domain === 'microscope')) return lines;
+  for (const { name, start } of namedMethods(request)) {
+    if (alreadySaid(said, name) || lines.some((l) => l.includes(`"${name}"`))) continue;
+    // (a name turned down, "not with Otsu", "instead of Otsu", is no method asked for)
+    if (/\b(?:not|no|never|without|instead\s+of|rather\s+than|except|avoid|don'?t\s+use)\s+(?:(?:with|using|use|the|a|an)\s+){0,2}$/i.test(request.slice(Math.max(0, start - 30), start))) continue;
+    // one of our choices: applied, or applied now to the one step of the tool that has it
+    let handled = false;
+    for (const step of plan.steps) {
+      const named = valueNamed(step.tool, name, catalogue);
+      if (!named) continue;
+      handled = true;
+      const same = plan.steps.filter((s) => s.tool === step.tool);
+      // ("export as csv and trackmate": one step per value, one of them runs with it)
+      if (same.some((s) => valueOf(s, named.arg, catalogue) === named.value)) break;
+      // (a value the step's reader filled in, its default, that its own words did not say: "cluster the cells" is no "PCA")
+      const unsaid = step.args[named.arg] === undefined || (step.args[named.arg] === catalogue.get(step.tool)?.properties[named.arg]?.default && !alreadySaid(step.clause, String(step.args[named.arg])));
+      if (unsaid && same.length === 1) {
+        step.args[named.arg] = named.value;
+        break;
+      }
+      lines.push(`I did not apply "${name}": \`${step.tool}\` ran with ${named.arg} ${String(valueOf(step, named.arg, catalogue))}; ask for it on its own ("${name} only") to run it that way.`);
+      break;
+    }
+    if (handled) continue;
+    // a word of a step's own tool (TrackMate of the export, watershed of the segmentation): what it is or does
+    if (plan.steps.some((s) => declaredNames(s.tool, catalogue).has(plain(name)))) continue;
+    // a method of a tool the plan did not run ("segment with UMAP")
+    const owner = [...catalogue.keys()].find((t) => valueNamed(t, name, catalogue));
+    const step = stepAt(plan.steps, request, start);
+    if (owner) {
+      lines.push(`I did not apply "${name}": it is a method of \`${owner}\`, which this request did not run; ${offers(step, catalogue)}.`);
+      continue;
+    }
+    lines.push(`I did not apply "${name}": it is not available here; ${offers(step, catalogue)}.`);
+  }
+  return lines;
+}
+
+/** A negation and the few words it turns down ("don't write a new file", "without gap closing", "never export"). */
+const NEGATED = /\b(?:don'?t|do\s+not|dont|never|without|w\/o|no\s+need\s+to|skip|avoid)\s+((?:(?!(?:and|but|then|or|so|because|as|if)\b)[\p{L}\d'’-]+\s*){1,5})/giu;
+
+/** The meanings of a yes/no argument's name ("writeMovie" → write, movie). */
+function switchWords(arg: string): string[] {
+  return tokenize(arg.replace(/([a-z])([A-Z])/g, '$1 $2')).map((t) => meaning(t.stem));
+}
+
+/**
+ * Negations nothing obeyed: the words turned down name a yes/no setting of a step by its first
+ * word ("don't write a new file": correct_drift's writeMovie) that still runs on, or the tool
+ * of a step that still runs with nothing said. Returns the lines to add.
+ */
+function negationsAccounted(request: string, plan: Plan, catalogue: Catalogue, index: ToolIndex, said: string): string[] {
+  const lines: string[] = [];
+  const stop = new Set([...stopWords()]);
+  for (const m of request.matchAll(NEGATED)) {
+    const phrase = m[0].trim();
+    const words = tokenize(m[1]).filter((t) => !t.part && !stop.has(t.word));
+    if (!words.length || alreadySaid(said, m[1].trim())) continue;
+    const meanings = new Set(index.meanings(words));
+    // a switch named by the words and turned off already obeys them ("track them, don't split them": allowSplitting false)
+    if (plan.steps.some((step) => Object.entries(step.args).some(([arg, v]) => v === false && switchWords(arg).some((w) => meanings.has(w))))) continue;
+    // a step switch named by its first word (a verb: "write", "split", "allow"), still on
+    const kept = plan.steps.flatMap((step) => Object.entries(catalogue.get(step.tool)?.properties ?? {})
+      .filter(([arg, p]) => (p.type === 'boolean' || (p.anyOf ?? []).some((a) => a.type === 'boolean')) && meanings.has(switchWords(arg)[0]) && valueOf(step, arg, catalogue) === true)
+      .map(([arg]) => ({ step, arg })));
+    if (kept.length === 1) {
+      // (turned off, as asked, when the words name no other result than the switch's own: "don't write the drift table" is no writeMovie)
+      const { step, arg } = kept[0];
+      const others = INPUT_TYPES.filter((t) => !switchWords(arg).includes(meaning(normalizeWord(t)))).map((t) => meaning(normalizeWord(t)));
+      if (catalogue.get(step.tool)?.properties[arg]?.default === true && !others.some((t) => meanings.has(t))) {
+        step.args[arg] = false;
+        lines.push(`Turned off, as you asked ("${phrase}"): \`${step.tool}\` ${arg}: false.`);
+      } else lines.push(`I did not apply "${phrase}": \`${step.tool}\` ran with ${arg}: true.`);
+      continue;
+    }
+    // a step the words name by its tool's own telling words (its name's verb), which still runs
+    // (named by the verb of its name, "don't save ...", "never export ...", and asked nowhere else in the request)
+    const named = index.match(m[1])[0];
+    const verb = named ? meaning(normalizeWord(named.tool.split('_')[0])) : '';
+    const elsewhere = named && index.meanings(tokenize(request.slice(0, m.index ?? 0) + ' '.repeat(m[0].length) + request.slice((m.index ?? 0) + m[0].length))).includes(verb);
+    const ran = named && meanings.has(verb) && !elsewhere ? plan.steps.find((s) => s.tool === named.tool) : undefined;
+    if (!ran || alreadySaid(said, named.tool) || alreadySaid(said, named.tool.split('_')[0])) continue;
+    // a step no other step reads from is left out, as asked; one the others need still runs, and says so
+    const needed = plan.steps.some((s) => s !== ran && (selfOf(s.tool, catalogue)?.consumes ?? []).some((type) => producesOf(ran.tool, catalogue).includes(type)));
+    if (!needed) {
+      plan.steps.splice(plan.steps.indexOf(ran), 1);
+      lines.push(`Not run, as you asked ("${phrase}"): ${ran.tool}.`);
+    } else lines.push(`I did not apply "${phrase}": \`${ran.tool}\` still ran, as the other steps need what it makes (${producesOf(ran.tool, catalogue).join(', ')}).`);
+  }
+  return lines;
+}
+
+/** The meanings of the words the plan's tools declare as their own (their words and examples, not their descriptions). */
+export function ownWordsOf(steps: PlannedStep[], catalogue: Catalogue, index: ToolIndex): Set<string> {
+  return new Set(steps.flatMap((s) => index.meanings(tokenize([...(selfOf(s.tool, catalogue)?.words ?? []), ...(selfOf(s.tool, catalogue)?.examples ?? [])].join(' ')))));
+}
+
+/** A thing asked to be made or shown: the verb, then a phrase of up to three words ending before "of", "for", a comma or the end. */
+const MADE = /\b(?:draw|plot|make|show|create|generate|render|produce|build|give\s+me|display|visuali[sz]e)\s+(?:me\s+)?(?:a|an|the|some|my)\s+((?:[\p{L}\d-]+\s+){0,2}?[\p{L}\d-]+)(?=\s+(?:of|for|from|with|showing|per|across|over|and|then|that|to)\b|\s*[,.;!?]|\s*$)/giu;
+
+/** A thing to make said in words, which no tool makes: the words, and where they are said. */
+export interface UnknownThing { phrase: string; start: number; end: number }
+
+/**
+ * Things asked to be made or shown that no tool knows how to make ("draw the lineage tree", "a violin
+ * plot", "make a heatmap of the speeds"): the phrase's last word is no word of any tool, or a tool's own
+ * word ("plot") with a word before it that no tool knows. Things under the microscope ("show the HeLa
+ * cells", "the hemocytes") are no things to make.
+ */
+export function unknownThings(request: string, index: ToolIndex, isSubject: (word: string) => boolean, ownWords: Set<string> = new Set()): UnknownThing[] {
+  const stop = [...stopWords()];
+  const out: UnknownThing[] = [];
+  for (const m of request.matchAll(MADE)) {
+    const words = tokenize(m[1]).filter((t) => !t.part && !/\d/.test(t.word));
+    if (!words.length || words.some((t) => isSubject(m[1].slice(t.start, t.end)))) continue;
+    const unknown = words.filter((t) => t.word.length >= 3 && !index.recognizes(t, stop) && !KNOWN_METHODS.has(plain(t.word)));
+    const head = words.at(-1)!;
+    // ("build the lineage trees": a word of a planned step's own, "lineage" of the tracking, says it is that step's result)
+    if (words.some((t) => t !== head && !unknown.includes(t) && ownWords.has(index.meanings([t])[0]))) continue;
+    if (unknown.includes(head) || (unknown.length > 0 && index.recognizes(head, stop))) out.push({ phrase: m[1], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
+  return out;
+}
+
+/**
+ * "measure the objects. I want links for the kind.": a value of a step's own choice said in words no step
+ * took (a sentence of its own, a clause read as another step's), applied to the one step whose tool offers
+ * it, when its own words left that choice unset. Read as the step's own words are (statedValues).
+ */
+function valuesSaidElsewhere(request: string, plan: Plan, catalogue: Catalogue, index: ToolIndex): void {
+  const rest = plan.steps.reduce((t, s) => {
+    const at = s.clause ? t.indexOf(s.clause) : -1;
+    return at < 0 ? t : t.slice(0, at) + ' '.repeat(s.clause.length) + t.slice(at + s.clause.length);
+  }, request);
+  if (!/\p{L}/u.test(rest)) return;
+  const offered = plan.steps.map((step) => ({ step, values: statedValues(step.tool, rest, catalogue, (stem) => index.spread(stem) <= 2) }));
+  for (const { step, values } of offered) {
+    for (const [arg, value] of Object.entries(values)) {
+      if (step.args[arg] !== undefined || plan.steps.filter((s) => s.tool === step.tool).length > 1) continue;
+      // (one step only may take it: a value two tools offer is no telling word)
+      if (offered.some((o) => o.step !== step && Object.values(o.values).includes(value))) continue;
+      step.args[arg] = value;
+    }
+  }
+}
+
+/** Every number a value holds, at any depth (arguments, frame ranges, typed changes, numbers written in strings). */
+function numbersIn(value: unknown, out: number[] = []): number[] {
+  if (typeof value === 'number') out.push(value);
+  else if (typeof value === 'string') out.push(...(value.match(/\d+(?:\.\d+)?/g) ?? []).map(Number));
+  else if (Array.isArray(value)) for (const v of value) numbersIn(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) numbersIn(v, out);
+  return out;
+}
+
+/**
+ * Numbers with a unit of time, length or share ("5 µm", "every 3 min", "10%") that no step took (as said, or
+ * converted to seconds, milliseconds, pixels) and no line of the answer names: each named in one line.
+ */
+function numbersAccounted(request: string, plan: Plan, catalogue: Catalogue, said: string): string[] {
+  // (only numbers in words no step was made of: a step's own words were read by its reader, which names what it left;
+  // the microscope's numbers are the acquisition language's)
+  if (plan.steps.some((s) => selfOf(s.tool, catalogue)?.domain === 'microscope' || !s.clause || request.indexOf(s.clause) < 0)) return [];
+  const inStep = (at: number) => plan.steps.some((s) => request.indexOf(s.clause) <= at && at < request.indexOf(s.clause) + s.clause.length);
+  const held = plan.steps.flatMap((s) => numbersIn(s.args)).map(Math.abs);
+  const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a));
+  const lines: string[] = [];
+  for (const q of findQuantities(request)) {
+    if (!['time', 'length', 'percent'].includes(q.kind) || q.per || inStep(q.start)) continue;
+    // (a wavelength of light, "at 488 nm", names a channel, no length to set)
+    if (q.unit === 'nm' && q.value >= 300 && q.value <= 900) continue;
+    const written = request.slice(q.start, q.end).trim();
+    const number = /[\d.,]+/.exec(written)?.[0] ?? '';
+    if (!number || alreadySaid(said, number) || alreadySaid(said, written)) continue;
+    const forms = [q.value, q.value / 2, q.unit === 'nm' ? q.value / 1000 : NaN, q.kind === 'time' ? seconds(q) : NaN, q.kind === 'time' ? seconds(q) * 1000 : NaN, q.kind === 'time' ? seconds(q) / 60 : NaN];
+    if (held.some((h) => forms.some((f) => Number.isFinite(f) && close(h, f)))) continue;
+    // (a length in µm becomes pixels at a pixel size the step knows: any length argument set counts)
+    if (q.kind === 'length' && q.unit !== 'px' && plan.steps.some((s) => Object.entries(s.args).some(([k, v]) => /Px$/.test(k) && typeof v === 'number'))) continue;
+    lines.push(`I did not apply "${written}": no step took it; say which setting it is for (e.g. "${plan.steps[0].tool.replace(/_/g, ' ')} with ... of ${written}").`);
+  }
+  return lines;
+}
+
+/**
+ * The lines that name the parts of the request the plan neither applied nor named (and values of
+ * a step's own choice said elsewhere in the request, applied to it). Only for plans that run steps.
+ */
+export function accountForRequest(request: string, plan: Plan, catalogue: Catalogue, index: ToolIndex, isSubject: (word: string) => boolean = () => false): string[] {
+  if (!plan.steps.length || plan.reply) return [];
+  const said = [...(plan.notes ?? []), plan.reply ?? ''].join(' ');
+  if (!plan.question) valuesSaidElsewhere(request, plan, catalogue, index);
+  const methods = methodsAccounted(request, plan, catalogue, said);
+  const negations = negationsAccounted(request, plan, catalogue, index, [said, ...methods].join(' '));
+  const things = unknownThings(request, index, isSubject, ownWordsOf(plan.steps, catalogue, index))
+    .filter((t) => !alreadySaid(said, t.phrase))
+    .map((t) => {
+      // (the step made of those words says what it made instead: "`plot` offers kind: ...; it ran with timeseries")
+      const made = plan.steps.filter((s) => s.clause.includes(t.phrase)).at(-1);
+      return `I did not apply "${t.phrase}": no tool here makes one; ${made ? offers(made, catalogue) : 'the other steps ran as asked'}.`;
+    });
+  const numbers = plan.question ? [] : numbersAccounted(request, plan, catalogue, [said, ...methods, ...negations, ...things].join(' '));
+  return [...methods, ...negations, ...things, ...numbers];
+}
