@@ -225,46 +225,103 @@ export function alternateTogether(sides: Side[], rounds: number): Comparison {
   return comparisonOf(samples);
 }
 
-// Starts every command at once and reports each one's wall time (start to exit) and its own
-// rusage (os.wait4: CPU and peak memory of that child alone).
+// Starts every command at once. A side that ends while another still runs is started again at
+// once (its load stays on the cores) until every side has ended once; runs still going then are
+// killed (with their process group) and not counted. Reports every counted run of each side: its
+// wall time (start to exit) and its own rusage (os.wait4: CPU and peak memory of that run alone).
 const TOGETHER_WRAPPER = `
-import json, os, subprocess, sys, time
+import json, os, signal, subprocess, sys, time
 cmds = json.load(sys.stdin)
+runs = [[] for _ in cmds]
+started = [0] * len(cmds)
 procs = {}
-for i, c in enumerate(cmds):
-    p = subprocess.Popen(c['args'], env=c['env'], cwd=c['cwd'], stdout=open(c['out'], 'w'), stderr=open(c['err'], 'w'))
-    procs[p.pid] = (i, time.perf_counter())
-res = [None] * len(cmds)
+def start(i):
+    c = cmds[i]
+    k = started[i]
+    started[i] += 1
+    out, err = '%s.%d' % (c['out'], k), '%s.%d' % (c['err'], k)
+    p = subprocess.Popen(c['args'], env=c['env'], cwd=c['cwd'], stdout=open(out, 'w'), stderr=open(err, 'w'), start_new_session=True)
+    procs[p.pid] = (i, time.perf_counter(), out, err)
+def stop_all():
+    for pid in list(procs):
+        try: os.killpg(pid, signal.SIGKILL)
+        except ProcessLookupError: pass
+    while procs:
+        pid, _, _ = os.wait4(-1, 0)
+        procs.pop(pid, None)
+for i in range(len(cmds)): start(i)
 while procs:
     pid, status, ru = os.wait4(-1, 0)
     if pid not in procs: continue
-    i, start = procs.pop(pid)
-    res[i] = {'wallS': time.perf_counter() - start, 'cpuS': ru.ru_utime + ru.ru_stime, 'maxrss': ru.ru_maxrss, 'code': os.waitstatus_to_exitcode(status)}
-print(json.dumps(res))
+    i, began, out, err = procs.pop(pid)
+    code = os.waitstatus_to_exitcode(status)
+    runs[i].append({'wallS': time.perf_counter() - began, 'cpuS': ru.ru_utime + ru.ru_stime, 'maxrss': ru.ru_maxrss, 'code': code, 'out': out, 'err': err})
+    if code != 0:
+        stop_all()
+        break
+    if all(runs): stop_all()
+    elif cmds[i]['cover']: start(i)
+print(json.dumps(runs))
 `;
 
-/** Runs the sides at the same moment, each in a fresh process; one Sample per side (throws when one fails). */
-export function runTogether(sides: Side[], timeoutS = 900): Sample[] {
+/** One run's figures as runTogether's wrapper reports them. */
+interface TogetherRun {
+  wallS: number;
+  cpuS: number;
+  maxrss: number;
+  code: number;
+  out: string;
+  err: string;
+}
+
+/**
+ * Runs the sides at the same moment, each in a fresh process; one Sample per side (throws when one fails).
+ * With `cover` (the default) a side that ends first is started again while the others still run, so that
+ * every side shares the cores with the same company (the other sides and the other jobs) for the whole of
+ * every counted run: when the shorter side ended alone, the longer one ran the rest of its time without it,
+ * at whatever load the machine then had (segmentation, stop 22: the peer ran 2.2x longer than ours, half of
+ * it alone, and its wall time moved 39-156 s between rounds for 7.2-8.3 s of CPU). A side's Sample is the
+ * mean of its counted runs (runs still going when the last side ends are killed and not counted); its
+ * report (the child's JSON line) is its first run's, with `runs` added.
+ */
+export function runTogether(sides: Side[], timeoutS = 900, cover = true): Sample[] {
   for (const side of sides) side.before?.();
   const dir = mkdtempSync(join(tmpdir(), 'bench-together-'));
   try {
-    const files = sides.map((_, i) => ({ out: join(dir, `${i}.out`), err: join(dir, `${i}.err`) }));
-    const cmds = sides.map((side, i) => ({ args: [side.command, ...side.args], env: childEnv(side.env), cwd: ROOT, ...files[i] }));
+    const cmds = sides.map((side, i) => ({ args: [side.command, ...side.args], env: childEnv(side.env), cwd: ROOT, out: join(dir, `${i}.out`), err: join(dir, `${i}.err`), cover }));
     const load = loadavg()[0];
-    const r = spawnSync(PYTHON, ['-c', TOGETHER_WRAPPER], { input: JSON.stringify(cmds), encoding: 'utf8', timeout: timeoutS * 1000, cwd: ROOT });
+    const r = spawnSync(PYTHON, ['-c', TOGETHER_WRAPPER], { input: JSON.stringify(cmds), encoding: 'utf8', timeout: timeoutS * 1000, cwd: ROOT, maxBuffer: 16 << 20 });
     if (r.error || r.status !== 0) throw new Error(`running ${sides.map((x) => x.label).join(' and ')} together failed: ${(r.error?.message ?? r.stderr).trim().split('\n').pop()}`);
-    const results = JSON.parse(r.stdout) as Array<{ wallS: number; cpuS: number; maxrss: number; code: number }>;
-    return sides.map((side, i) => {
-      const stdout = readFileSync(files[i].out, 'utf8');
-      if (results[i].code !== 0) throw new Error(`${side.label} failed: ${readFileSync(files[i].err, 'utf8').trim().split('\n').pop() ?? `exit ${results[i].code}`}`);
-      const line = stdout.trim().split('\n').reverse().find((l) => l.startsWith('{'));
-      const report = line ? (JSON.parse(line) as Record<string, unknown>) : {};
-      const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
-      return { wallS: results[i].wallS, cpuS: results[i].cpuS, workS: num(report.seconds), workCpuS: num(report.cpuSeconds), report, load, peakMiB: results[i].maxrss / 1024 };
+    const results = JSON.parse(r.stdout) as TogetherRun[][];
+    // the side that failed is named first (the others' runs were stopped with it)
+    sides.forEach((side, i) => {
+      const failed = results[i].find((x) => x.code !== 0);
+      if (failed) throw new Error(`${side.label} failed: ${readFileSync(failed.err, 'utf8').trim().split('\n').pop() ?? `exit ${failed.code}`}`);
     });
+    return sides.map((side, i) => togetherSample(side, results[i], load));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** A side's Sample from its counted runs: the mean of their figures, the first run's report. */
+function togetherSample(side: Side, runs: TogetherRun[], load: number): Sample {
+  if (runs.length === 0) throw new Error(`${side.label} did not run to its end (another side failed first)`);
+  const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+  const reports = runs.map((x) => {
+    const line = readFileSync(x.out, 'utf8').trim().split('\n').reverse().find((l) => l.startsWith('{'));
+    return line ? (JSON.parse(line) as Record<string, unknown>) : {};
+  });
+  const mean = (values: (number | undefined)[]) => (values.every((v) => v !== undefined) ? values.reduce((a, v) => a + v!, 0) / values.length : undefined);
+  return {
+    wallS: mean(runs.map((x) => x.wallS))!,
+    cpuS: mean(runs.map((x) => x.cpuS))!,
+    workS: mean(reports.map((x) => num(x.seconds))),
+    workCpuS: mean(reports.map((x) => num(x.cpuSeconds))),
+    report: { ...reports[0], runs: runs.length },
+    load,
+    peakMiB: Math.max(...runs.map((x) => x.maxrss)) / 1024,
+  };
 }
 
 /**

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { loadNote, RERUN_TOLERANCE, rerunNote, RUN_TS, type SummaryRow } from './_harness.ts';
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
-const DONE_WHEN = ['drift', 'image', 'onnx', 'segment', 'track'];
+const DONE_WHEN = ['drift', 'image', 'onnx', 'pipeline', 'segment', 'track'];
 // area names, and `--only KEY[,KEY]`, passed on, to run only some rows of an area (see bench/README.md)
 const args = process.argv.slice(2);
 const onlyAt = args.indexOf('--only');

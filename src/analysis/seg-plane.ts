@@ -8,6 +8,7 @@ import type { PlaneData } from '../image/movie.ts';
 import { distanceTransform } from './distance.ts';
 import { gaussianBlur, toFloat32 } from './filters.ts';
 import { brightObjects } from './object-size.ts';
+import { selectRank } from './quickselect.ts';
 import { backgroundSurface, subtractSurface } from './seg-background.ts';
 import { fillHoles, fillLabelHoles, filterLabels, labelComponents } from './morphology.ts';
 import { threshold as autoThreshold, type ThresholdMethod } from './threshold.ts';
@@ -259,16 +260,24 @@ export interface FinerEdges {
  */
 const MIN_EDGE_SNR = 8;
 
-/** The background level (median) and robust standard deviation (1.4826 MAD) of `smoothed` outside the foreground. */
-function backgroundStats(smoothed: Float32Array, foreground: Uint8Array): { background: number; noise: number } {
-  const values: number[] = [];
+/**
+ * The background level (median) and robust standard deviation (1.4826 MAD) of `smoothed` outside the
+ * foreground, from every `step`-th pixel (about 65536 of them). Each median is found by quickselect in
+ * a typed array: called three times per plane, sorting boxed number arrays with `(a, b) => a - b` was a
+ * third of a segmentation worker's time. The samples are the plane's own float32s and their deviations
+ * are kept in float64, so the figures are those of the sorted number arrays.
+ */
+export function backgroundStats(smoothed: Float32Array, foreground: Uint8Array): { background: number; noise: number } {
   const step = Math.max(1, Math.floor(smoothed.length / 65536));
-  for (let i = 0; i < smoothed.length; i += step) if (!foreground[i]) values.push(smoothed[i]);
-  if (!values.length) return { background: Number.NEGATIVE_INFINITY, noise: 0 };
-  values.sort((a, b) => a - b);
-  const background = values[values.length >> 1];
-  const deviations = values.map((v) => Math.abs(v - background)).sort((a, b) => a - b);
-  return { background, noise: 1.4826 * deviations[deviations.length >> 1] };
+  const sampled = new Float32Array(Math.ceil(smoothed.length / step));
+  let n = 0;
+  for (let i = 0; i < smoothed.length; i += step) if (!foreground[i]) sampled[n++] = smoothed[i];
+  if (!n) return { background: Number.NEGATIVE_INFINITY, noise: 0 };
+  const values = sampled.subarray(0, n);
+  const background = selectRank(values, n >> 1);
+  const deviations = new Float64Array(n);
+  for (let j = 0; j < n; j++) deviations[j] = Math.abs(values[j] - background);
+  return { background, noise: 1.4826 * selectRank(deviations, n >> 1) };
 }
 
 /** NaN pixels (e.g. outside a registered field) are set to the plane's lowest value so they neither smear nor become objects. */

@@ -1,6 +1,7 @@
 // The bioimage.io pre- and post-processing operations, applied to a whole sample (not
 // to tiles) so that per-sample statistics are those of the full image, as in
 // bioimageio.core. Definitions: bioimage.io model spec 0.5, "preprocessing".
+import { selectRank } from '../analysis/quickselect.ts';
 import { InputError } from '../errors.ts';
 import type { ProcessingOp } from './spec.ts';
 import { broadcastAlong, groupsOver, type Tensor } from './tensor.ts';
@@ -348,32 +349,6 @@ function percentileBySelection(values: Float32Array, percent: number, from: numb
   let b = Infinity;
   for (let i = lo + 1; i < values.length; i++) if (values[i] < b) b = values[i];
   return a + (b - a) * (position - lo);
-}
-
-/** Hoare's quickselect: puts the k-th smallest of values[left..] at index k (smaller before, larger after) and returns it. */
-function selectRank(values: Float32Array, k: number, left: number): number {
-  let l = left;
-  let r = values.length - 1;
-  while (r > l) {
-    const pivot = values[(l + r) >> 1];
-    let i = l;
-    let j = r;
-    while (i <= j) {
-      while (values[i] < pivot) i++;
-      while (values[j] > pivot) j--;
-      if (i <= j) {
-        const tmp = values[i];
-        values[i] = values[j];
-        values[j] = tmp;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) r = j;
-    else if (k >= i) l = i;
-    else break;
-  }
-  return values[k];
 }
 
 function softmaxAlong(t: Tensor, axisId: string, where: string): void {

@@ -90,3 +90,15 @@ export function referenceFillHoles(mask: Uint8Array, width: number, height: numb
   }
   return Uint8Array.from(mask, (v, i) => (outside[i] ? v : 1));
 }
+
+/** Background median and 1.4826 MAD outside the foreground from every step-th pixel, number arrays sorted with a comparator. */
+export function referenceBackgroundStats(smoothed: Float32Array, foreground: Uint8Array): { background: number; noise: number } {
+  const values: number[] = [];
+  const step = Math.max(1, Math.floor(smoothed.length / 65536));
+  for (let i = 0; i < smoothed.length; i += step) if (!foreground[i]) values.push(smoothed[i]);
+  if (!values.length) return { background: Number.NEGATIVE_INFINITY, noise: 0 };
+  values.sort((a, b) => a - b);
+  const background = values[values.length >> 1];
+  const deviations = values.map((v) => Math.abs(v - background)).sort((a, b) => a - b);
+  return { background, noise: 1.4826 * deviations[deviations.length >> 1] };
+}
