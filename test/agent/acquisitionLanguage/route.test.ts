@@ -1,0 +1,61 @@
+// The router's reading of the known misses by class, in words of no eval file.
+import { describe, expect, it } from 'vitest';
+import { parseRule, routeMicroscopeRequest } from '../../../src/agent/acquisitionLanguage/index.ts';
+import type { EarlierStep } from '../../../src/agent/acquisitionLanguage/route.ts';
+import { generatedCommands, RUNNING_PLAN, verdictOf } from './commandFamilies.ts';
+
+const started: EarlierStep[] = [{ tool: 'start_acquisition', args: { plan: RUNNING_PLAN } }];
+const ruleAdded = (words: string, id: string): EarlierStep => {
+  const { id: _id, ...rule } = parseRule(words);
+  return { tool: 'add_rule', args: { rule, confirm: true }, values: { ruleId: id, confirmed: true } };
+};
+const withRules = [...started, ruleAdded('when a cell divides, image every 30 s for 5 min', 'rule-1'), ruleAdded('if the focus drops, autofocus', 'rule-2')];
+const route = (text: string, earlier = started) => routeMicroscopeRequest(text, { acquisitionRunning: true, earlier });
+const changesOf = (text: string) => (route(text) as { args: { changes: unknown[] } }).args.changes;
+
+describe('channels named by sign and by filter band', () => {
+  it('adds and drops channels written with a sign', () => {
+    expect(changesOf('+trans')).toEqual([{ kind: 'addChannel', channel: 'Brightfield' }]);
+    expect(changesOf('−hoechst')).toEqual([{ kind: 'dropChannel', channel: 'DAPI' }]);
+    expect(changesOf('+draq5 -tdtomato')).toEqual([{ kind: 'addChannel', channel: 'Cy5' }, { kind: 'dropChannel', channel: 'Rhodamine' }]);
+  });
+  it('reads a filter named by its band as the channel behind it', () => {
+    expect(changesOf('bring the 535/30 down to 7%')).toEqual([{ kind: 'power', powerPercent: 7, channel: 'FITC' }]);
+    expect(changesOf('switch on the 690/50')).toEqual([{ kind: 'addChannel', channel: 'Cy5' }]);
+  });
+});
+
+describe('rules said to be no more', () => {
+  it('removes every rule (a person approves each removal)', () => {
+    for (const words of ['no more rules, thanks', 'rules off', 'enough with the rules', 'we want no rules any more']) {
+      const r = route(words, withRules) as { tool: string; args: { ruleId: string }; then?: { args: { ruleId: string } }[] };
+      expect(r.tool, words).toBe('remove_rule');
+      expect([r.args.ruleId, ...(r.then ?? []).map((s) => s.args.ruleId)], words).toEqual(['rule-1', 'rule-2']);
+    }
+  });
+});
+
+describe('a count of frames asked while imaging', () => {
+  it('is a question about the acquisition, never about a movie', () => {
+    for (const words of ['how many frames have we got?', 'how many time points are left', 'how many stacks do we have now?']) expect(route(words)?.tool, words).toBe('microscope_status');
+  });
+});
+
+describe('words joined by a hyphen', () => {
+  it('read as the words apart when only that is a command', () => {
+    expect(route('when is the next time-point due?')?.tool).toBe('microscope_status');
+    expect(changesOf('slow the frame-rate down by half')).toEqual([{ kind: 'intervalFactor', factor: 2 }]);
+    expect(changesOf('drop far-red')).toEqual([{ kind: 'dropChannel', channel: 'Cy5' }]);
+  });
+});
+
+describe('the command families swept', () => {
+  // (every third command, to keep the test quick: models/training/microscope-families.ts sweeps them all)
+  it('drop nothing in silence and change no other channel', () => {
+    const bad = generatedCommands()
+      .filter((_c, i) => i % 3 === 0)
+      .map((c) => ({ c, v: verdictOf(c, route(c.text) as Parameters<typeof verdictOf>[1]) }))
+      .filter(({ v }) => v.verdict === 'silentDrop' || v.verdict === 'wrongTarget' || v.verdict === 'unrouted');
+    expect(bad.map(({ c, v }) => `${c.text}: ${v.verdict} ${v.why}`)).toEqual([]);
+  });
+});
