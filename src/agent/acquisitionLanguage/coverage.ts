@@ -21,7 +21,7 @@ const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth
 /** "position 2", "pos 3", "field 2", "site 4", "xy point 1": a stage position by its number. */
 const POSITION_NUMBER = /\b(?:(?:stage\s+|xy\s+)?(?:position|pos|field|site|point)\s*#?\s*(\d+)|(first|second|third|fourth|fifth|last)\s+(?:position|field|site))\b/gi;
 /** One plane of the stack, or planes said as a scope ("at the top plane only", "for the middle slice", "in every other section"). */
-const PLANE_SCOPE = /\b(?:(?:at|in|on|for|from)\s+(?:the\s+)?(?:top|bottom|middle|central|centre|center|upper|lower|first|last|focal|lowest|highest|every other|each|every|one)\s+(?:z[\s-]?)?(?:planes?|slices?|sections?|levels?))\b/gi;
+const PLANE_SCOPE = /\b(?:(?:at|in|on|for|from)\s+(?:the\s+)?(?:top|bottom|middle|central|centre|center|upper|lower|first|last|focal|lowest|highest|every other|one)\s+(?:z[\s-]?)?(?:planes?|slices?|sections?|levels?))\b/gi;
 /** A count of time points a change is said to hold for ("for 3 time points only", "for the next 5 frames"). */
 const TIME_POINT_SCOPE = /\bfor\s+(?:the\s+)?(?:next\s+|following\s+|another\s+)?(?:\d+|one|two|three|four|five|ten|a few|a couple of)\s+(?:time[\s-]?points?|timepoints?|frames?|rounds?|loops?|cycles?)\b/gi;
 /** Words before a channel that keep it as it is ("keep GFP", "but not DAPI", "instead of mCherry"): no part of the change. */
@@ -91,4 +91,21 @@ export function coverageOfChanges(words: string, changes: Adjustment[], config: 
   }
   if (changes.some(drops)) return { ask: `I read "${words.trim()}" as: ${done}, but not ${said}, so nothing was changed: say which channel or position to drop, e.g. "drop DAPI" or "drop position 2".` };
   return { notApplied: `Not applied: ${said} (${unused.some((u) => u.kind === 'filter') ? 'no channel of this microscope images through that filter band' : 'no change was read for it'}); I did: ${done}.` };
+}
+
+/**
+ * The unused parts of a plan to start or of a picture to take, in one line ("Not applied: ..."):
+ * nothing runs yet that a question could spare, so what runs is what was read, and the rest is
+ * said. Undefined when every part is used.
+ */
+export function coverageOfPlan(words: string, args: unknown, config: MicroscopeConfig = DEMO_CONFIG): string | undefined {
+  const unused = mentionsNotUsed(words, args, config);
+  if (!unused.length) return undefined;
+  const why = (u: UnusedMention) =>
+    u.kind === 'filter' ? 'no channel of this microscope images through that filter band'
+    : u.kind === 'position' ? 'no stage position was given in µm, so the current one is imaged'
+    : u.kind === 'plane' ? 'the plan has no z-stack to take a plane of'
+    : u.kind === 'timePoints' ? 'no count of time points was read for it'
+    : 'no setting was read for that channel';
+  return `Not applied: ${unused.map((u) => `"${u.text}" (${why(u)})`).join(', ')}.`;
 }

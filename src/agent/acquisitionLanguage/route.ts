@@ -9,7 +9,7 @@ import { parseAcquisitionRequest, timeSpans } from './requests.ts';
 import { parseRule } from './rules.ts';
 import { namesRuleByKind, rulesMeant } from './ruleReference.ts';
 import { runStateOf } from './runState.ts';
-import { coverageOfChanges } from './coverage.ts';
+import { coverageOfChanges, coverageOfPlan } from './coverage.ts';
 import { withSignedChannels } from './signedChannels.ts';
 import { commandOfSentences, sentencesOf, withNumberedObjects, withoutCourtesy } from './sentences.ts';
 import { durationsIn, exposureMs, findChannels, normaliseText, percent, uniquePresets, unknownFluorophores } from './words.ts';
@@ -98,8 +98,20 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
     if (again?.tool !== undefined && !again.fallback) route = again;
   }
   // every channel, position, plane and count of time points named is used by the changes, or asked about, or named
-  if (route?.tool === undefined || !carries(route.tool, 'change') || !Array.isArray(route.args.changes)) return route;
+  if (route?.tool === undefined) return route;
   const words = normaliseText(commandOfSentences(withNumberedObjects(afterCorrection(text)), config));
+  if (carries(route.tool, 'start') || carries(route.tool, 'takeImage')) {
+    // ("snap GFP and mCherry": a picture of each channel named, one after the other)
+    const { tool, args } = route;
+    const then = [...(route.then ?? [])];
+    if (carries(tool, 'takeImage') && typeof args.channel === 'string') {
+      for (const channel of uniquePresets(findChannels(words, config)).filter((c) => c !== args.channel)) then.push({ tool, args: { ...args, channel } });
+    }
+    const taken = then.length ? { ...route, then } : route;
+    const note = coverageOfPlan(words, [args, ...then.map((s) => s.args)], config);
+    return note ? { ...taken, notApplied: [...(route.notApplied ?? []), note] } : taken;
+  }
+  if (!carries(route.tool, 'change') || !Array.isArray(route.args.changes)) return route;
   const covered = coverageOfChanges(words, route.args.changes as Adjustment[], config);
   if (!covered) return route;
   return 'ask' in covered ? { ask: covered.ask, command: true } : { ...route, notApplied: [...(route.notApplied ?? []), covered.notApplied] };
@@ -504,7 +516,8 @@ const AFTER_EVENTS = String.raw`^(?:after|on|upon|following|at)\s+(?:each\s+|eve
 /** "after 2 hours, image every 10 min": a change said for later, at a span from now, that is no end of the run. */
 const AFTER_SPAN = /^after\s+(?:another\s+|a further\s+)?(?:\d+(?:\.\d+)?|an?|one|half an?)\s*(?:s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?|days?)(?:\s*,\s*|\s+)(?!(?:then\s+|please\s+|just\s+)*(?:stop|end|finish|quit|abort|halt|resume|unpause|continue|carry on|go on|wrap|keep)\b)[a-z]/;
 /** A question ("when will it finish?", "if I stop now, is the file complete?"), not a rule. */
-const QUESTION = /\?\s*$|^(?:when|if)\s+(?:will|is|does|do|did|was|are|can|should|would)\b/;
+// ("is the dose ok if we keep going like this", "what would happen if I went to every minute": a question word first asks, "?" or not)
+const QUESTION = /\?\s*$|^(?:when|if)\s+(?:will|is|does|do|did|was|are|can|should|would)\b|^(?:(?:so|and|but|ok(?:ay)?|hmm+|quick question)[,:\s]+)*(?:what(?!\s+about\b)|which|how(?!\s+about\b)|why|who|whose|(?:is|are|was|were|isn'?t|aren'?t)\s+(?:the|it|this|that|we|my|our|there)\b|would\s+(?:it|that|this|there)\b|(?:should|could|can|may|might)\s+i\b)/;
 const CONDITION = new RegExp(String.raw`\b(?:when(?:ever)?|if|as soon as|each time|every time)\s+(?!${NOT_A_CONDITION}|points?\b)\w|\bonce\s+(?!${NOT_A_CONDITION}|(?:every|(?:a|an)(?!\s+(?:cell|mitos[ie]s|mitotic|divi\w+|nucleus|new cell)\b)|per|each|more(?!\s+than)|again|daily|hourly)\b)\w|${AFTER_EVENTS}`);
 
 /** A word that asks for an analysis anywhere in the words. */

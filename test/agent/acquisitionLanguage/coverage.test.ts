@@ -22,6 +22,7 @@ describe('mentionsNotUsed', () => {
   it('finds scopes of planes, positions and time points no change takes', () => {
     const light: Adjustment[] = [{ kind: 'exposure', exposureMs: 90, channel: 'FITC' }];
     expect(mentionsNotUsed('venus 90 ms on the lowest slice', light).map((m) => m.kind)).toEqual(['plane']);
+    expect(mentionsNotUsed('venus 90 ms in every plane, at all sites', light)).toEqual([]);
     expect(mentionsNotUsed('venus 90 ms at site 3', light).map((m) => m.kind)).toEqual(['position']);
     expect(mentionsNotUsed('venus 90 ms for the next 4 frames', light).map((m) => m.kind)).toEqual(['timePoints']);
     expect(mentionsNotUsed('venus 90 ms for the next 4 frames', [...light, { kind: 'pause', forS: 60 }])).toEqual([]);

@@ -11,7 +11,7 @@ const ruleAdded = (words: string, id: string): EarlierStep => {
 };
 const withRules = [...started, ruleAdded('when a cell divides, image every 30 s for 5 min', 'rule-1'), ruleAdded('if the focus drops, autofocus', 'rule-2')];
 const route = (text: string, earlier = started) => routeMicroscopeRequest(text, { acquisitionRunning: true, earlier });
-const changesOf = (text: string) => (route(text) as { args: { changes: unknown[] } }).args.changes;
+const changesOf = (text: string) => (route(text) as unknown as { args: { changes: unknown[] } }).args.changes;
 
 describe('channels named by sign and by filter band', () => {
   it('adds and drops channels written with a sign', () => {
@@ -57,5 +57,30 @@ describe('the command families swept', () => {
       .map((c) => ({ c, v: verdictOf(c, route(c.text) as Parameters<typeof verdictOf>[1]) }))
       .filter(({ v }) => v.verdict === 'silentDrop' || v.verdict === 'wrongTarget' || v.verdict === 'unrouted');
     expect(bad.map(({ c, v }) => `${c.text}: ${v.verdict} ${v.why}`)).toEqual([]);
+  });
+});
+
+describe('a plan to start or a picture to take', () => {
+  const idle = (text: string) => routeMicroscopeRequest(text, { acquisitionRunning: false }) as { tool?: string; args: Record<string, unknown>; then?: { args: Record<string, unknown> }[]; notApplied?: string[] };
+  it('takes a picture of each channel named', () => {
+    const r = idle('grab one picture of venus, hoechst and DIC');
+    expect([r.args.channel, ...(r.then ?? []).map((s) => s.args.channel)]).toEqual(['FITC', 'DAPI', 'Brightfield']);
+  });
+  it('names a filter band no channel images and a position given by number only', () => {
+    expect(idle('acquire citrine and the 800/20 every 3 min for 90 min').notApplied?.join(' ')).toMatch(/"800\/20".*filter band/);
+    expect(idle('record venus at site 3 every 2 min for 1 h').notApplied?.join(' ')).toMatch(/"site 3".*µm/);
+  });
+  it('says nothing more when every part is in the plan', () => {
+    expect(idle('acquire citrine every 3 min for 90 min').notApplied).toBeUndefined();
+  });
+});
+
+describe('a question with a condition in it', () => {
+  it('is never a rule, "?" or not', () => {
+    for (const words of ['would it bleach too much if we halved the interval', 'why is there a gap if nothing changed', 'what happens to the dose if I double the 561']) {
+      const r = route(words);
+      expect(r?.tool, words).not.toBe('add_rule');
+      expect(r && 'ask' in r ? r.ask : '', words).not.toMatch(/rule/);
+    }
   });
 });
