@@ -135,3 +135,52 @@ export function verdictOf(c: GeneratedCommand, route: RouteSeen | undefined): { 
   }
   return { verdict: 'right', why: '' };
 }
+
+/** A plan to start or a picture to take with nothing running: two channels named, and a scope. */
+export interface GeneratedStart {
+  text: string;
+  presets: string[];
+  scope: Scope;
+  scopeWords?: string;
+  naming: ChannelNaming;
+}
+
+// (no count of time points: a plan to start has its own, and one said twice is a contradiction, not a scope)
+const START_SCOPES: Record<Scope, string[]> = { none: [''], position: [' at position 2'], z: [' at the top plane only'], time: [] };
+
+/** Starts and snaps of two channels (each naming but by sign and number, which need a running plan), with each scope. */
+export function generatedStarts(): GeneratedStart[] {
+  const out: GeneratedStart[] = [];
+  const pairs = [['FITC', 'Rhodamine'], ['DAPI', 'Cy5'], ['Rhodamine', 'DAPI']];
+  for (const naming of ['dye', 'laser', 'filter'] as ChannelNaming[]) {
+    for (const [a, b] of pairs) {
+      channelWords(a, naming).forEach((wa, w) => {
+        const wb = channelWords(b, naming)[w];
+        for (const scope of Object.keys(START_SCOPES) as Scope[]) {
+          for (const s of START_SCOPES[scope]) {
+            const base = { presets: [a, b], scope, naming, ...(scope === 'none' ? {} : { scopeWords: s.trim() }) };
+            out.push({ ...base, text: `image ${wa} and ${wb} every 5 min for 2 h${s}` });
+            if (scope !== 'time') out.push({ ...base, text: `snap ${wa} and ${wb}${s}` });
+          }
+        }
+      });
+    }
+  }
+  return out;
+}
+
+/** How a route read a generated start: every channel in the plan (or named), the scope applied, asked about or named. */
+export function startVerdictOf(c: GeneratedStart, route: RouteSeen | undefined): { verdict: Verdict; why: string } {
+  if (!route) return { verdict: 'unrouted', why: 'not read as a microscope command' };
+  if (route.tool === undefined) return { verdict: 'asked', why: route.ask ?? '' };
+  if (route.tool !== 'start_acquisition' && route.tool !== 'snap') return { verdict: 'wrongTarget', why: `ran ${route.tool}` };
+  const said = JSON.stringify([route.args, ...(route.then ?? []).map((s) => s.args)]).toLowerCase();
+  const named = (route.notApplied ?? []).join(' ');
+  const missing = c.presets.filter((p) => !said.includes(`"${p.toLowerCase()}"`));
+  if (missing.length && !named) return { verdict: 'silentDrop', why: `no ${missing.join(', ')}: ${said}` };
+  if (c.scopeWords) {
+    const applied = c.scope === 'z' ? /dostack|zoffsetum/.test(said) : c.scope === 'time' ? /loops/.test(said) : /stagepositions/.test(said);
+    if (!applied && !named.includes(c.scopeWords.replace(/\s+only$/, '').replace(/^(?:at|for)\s+(?:the\s+)?/, '').split(' ')[0])) return { verdict: 'silentDrop', why: `scope "${c.scopeWords}" dropped: ${said}` };
+  }
+  return { verdict: missing.length || named ? 'named' : 'right', why: named };
+}

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRule, routeMicroscopeRequest } from '../../../src/agent/acquisitionLanguage/index.ts';
 import type { EarlierStep } from '../../../src/agent/acquisitionLanguage/route.ts';
-import { generatedCommands, RUNNING_PLAN, verdictOf } from './commandFamilies.ts';
+import { generatedCommands, generatedStarts, RUNNING_PLAN, startVerdictOf, verdictOf } from './commandFamilies.ts';
 
 const started: EarlierStep[] = [{ tool: 'start_acquisition', args: { plan: RUNNING_PLAN } }];
 const ruleAdded = (words: string, id: string): EarlierStep => {
@@ -82,5 +82,15 @@ describe('a question with a condition in it', () => {
       expect(r?.tool, words).not.toBe('add_rule');
       expect(r && 'ask' in r ? r.ask : '', words).not.toMatch(/rule/);
     }
+  });
+});
+
+describe('the start and snap families swept', () => {
+  it('leave no channel or scope out in silence', () => {
+    const bad = generatedStarts()
+      .filter((_c, i) => i % 2 === 0)
+      .map((c) => ({ c, v: startVerdictOf(c, routeMicroscopeRequest(c.text, { acquisitionRunning: false }) as Parameters<typeof startVerdictOf>[1]) }))
+      .filter(({ v }) => v.verdict === 'silentDrop' || v.verdict === 'wrongTarget' || v.verdict === 'unrouted');
+    expect(bad.map(({ c, v }) => `${c.text}: ${v.verdict} ${v.why}`)).toEqual([]);
   });
 });
