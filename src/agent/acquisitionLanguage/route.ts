@@ -117,6 +117,9 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
   return 'ask' in covered ? { ask: covered.ask, command: true } : { ...route, notApplied: [...(route.notApplied ?? []), covered.notApplied] };
 }
 
+/** A verb of choosing and nothing else once the channels are taken out ("use the", "switch to the ... filter instead"). */
+const CHOOSES_ONLY = /^(?:(?:ok(?:ay)?|so|now|please|pls|then)[,\s]+)*(?:use|switch (?:over )?to|go (?:over )?to|change (?:over )?to|move to|select|pick|choose|let'?s (?:use|go with|try)|go with|try)\s+(?:(?:the|a|an|and|or|,|&|\+)\s*)*(?:(?:filter|channel|laser|line|cube|set)s?\s*)?(?:(?:instead|now|please|then|from now on)\s*)*[.!]*$/;
+
 /** Two words of three letters or more joined by a hyphen ("time-point", "frame-rate"). */
 const HYPHENATED = /(?<![\w-])([a-z]{3,})-([a-z]{3,})(?![\w-])/gi;
 
@@ -222,6 +225,11 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
     if (options.acquisitionRunning && asksOnly) return { tool: toolCarrying(/\b(?:light|dose|laser|power|exposure|bleach\w*|phototox\w*|percent)\b|%/.test(t) ? 'dose' : 'status'), args: {} };
     // (a command heard that lacks something, or sets what no tool sets: a question of the microscope's, never "outside what I do")
     if (err instanceof AmbiguousCommand) return { ask: capitalise(err.message), command: true };
+    // "use the 525/50", "switch to the 561": a channel chosen with no word of how is asked about (added, or the only one?)
+    const chosen = uniquePresets(findChannels(t, config));
+    if (options.acquisitionRunning && chosen.length && CHOOSES_ONLY.test(findChannels(t, config).reduceRight((w, c) => w.slice(0, c.index) + w.slice(c.index + c.text.length), t).replace(/\s+/g, ' ').trim() + ' ')) {
+      return { ask: `Use ${chosen.join(' and ')} how: imaged besides the other channels ("add ${chosen[0]}"), or the only ${chosen.length > 1 ? 'ones' : 'one'} from now on ("only ${chosen.join(' and ')}")? Nothing was changed.`, command: true };
+    }
     // words to stop something that were not understood while imaging: asked back, never left to a guess that could end the run
     if (options.acquisitionRunning && STOP_WORD.test(withoutNegatedStops(t)) && !(err instanceof MixedRequest)) return { ask: `I am not sure what to stop in "${text.trim()}": say "stop the acquisition" to end it (I will ask you to confirm), or name a channel ("drop DAPI"), the z-stack or the grid` };
     // the stage's unwanted motion ("any wobble in the stage", "the stage drifted") is a property of the images, no command to the microscope

@@ -94,3 +94,13 @@ describe('the start and snap families swept', () => {
     expect(bad.map(({ c, v }) => `${c.text}: ${v.verdict} ${v.why}`)).toEqual([]);
   });
 });
+
+describe('a channel chosen with no word of how', () => {
+  it('asks whether to add it or image only it, changing nothing', () => {
+    for (const words of ['go with the 595/40', 'let\'s use venus instead', 'select the far red laser']) {
+      const r = route(words);
+      expect(r?.tool, words).toBeUndefined();
+      expect(r && 'ask' in r ? r.ask : '', words).toMatch(/"add .*"only .*Nothing was changed/);
+    }
+  });
+});
