@@ -1369,6 +1369,14 @@ function exposureSeconds(t: string, channel: string | undefined): number | undef
 
 /** "reduce the 488 power by 90%" is a factor of 0.1; "drop the 488 to 5%" is 5 %; ms are exposure. */
 function parseLight(said: string, channel: string | undefined): Adjustment[] {
+  // "halve the exposure and the power", "cut the power and exposure of the 561 by 30%": one amount said of both
+  // settings is a change of each (never of the power alone)
+  const pair = /\b(expos\w*)\s+(?:and|&|\+|as well as|plus)\s+(?:the\s+|its\s+)?((?:laser\s+)?power|intensity)\b|\b((?:laser\s+)?power|intensity)\s+(?:and|&|\+|as well as|plus)\s+(?:the\s+|its\s+)?(expos\w*)\b/i.exec(said);
+  if (pair) {
+    const exposure = parseLight(said.replace(pair[0], pair[1] ?? pair[4]), channel);
+    const power = parseLight(said.replace(pair[0], pair[2] ?? pair[3]), channel);
+    if (exposure.length && power.length && exposure.every((a) => a.kind === 'exposure' || a.kind === 'exposureFactor') && power.every((a) => a.kind === 'power' || a.kind === 'powerFactor')) return [...exposure, ...power];
+  }
   const ch = channel ? { channel } : {};
   // ("the GFP is way too dim, give it 3x the exposure": an observation before the comma says what is seen, not which way to go)
   const comma = /^([^,]+),\s+(\S.*)$/.exec(said);

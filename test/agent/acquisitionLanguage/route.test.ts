@@ -104,3 +104,16 @@ describe('a channel chosen with no word of how', () => {
     }
   });
 });
+
+describe('one amount said of both exposure and power', () => {
+  it('changes each, never the power alone', () => {
+    expect(changesOf('take the laser power and the exposure of venus down by a quarter')).toEqual([
+      { kind: 'exposureFactor', factor: 0.75, channel: 'FITC' },
+      { kind: 'powerFactor', factor: 0.75, channel: 'FITC' },
+    ]);
+    expect(changesOf('triple exposure plus intensity on the 405')).toEqual([
+      { kind: 'exposureFactor', factor: 3, channel: 'DAPI' },
+      { kind: 'powerFactor', factor: 3, channel: 'DAPI' },
+    ]);
+  });
+});
