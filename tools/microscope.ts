@@ -92,6 +92,8 @@ async function riskyChanges(changes: Adjustment[], ctx: ToolContext): Promise<st
   const channels = status?.channels ?? [];
   const { findChannel } = await import('../src/microscope/config.ts');
   const risky: string[] = [];
+  // the light on each channel is its power times its exposure: two raises of 2x each are a 4x raise
+  const lightFactor = new Map<string, number>();
   for (const c of changes) {
     if (endsAcquisition(c)) risky.push(c.kind === 'stop' ? 'stop the whole acquisition now' : 'end the acquisition after the current time point');
     // a total the run has already reached ends it as surely as a stop
@@ -104,8 +106,12 @@ async function riskyChanges(changes: Adjustment[], ctx: ToolContext): Promise<st
       const before = (power ? ch.powerPercent : ch.exposureMs) ?? 0;
       const after = c.kind === 'power' ? c.powerPercent : c.kind === 'exposure' ? c.exposureMs : before * c.factor;
       const factor = c.kind === 'powerFactor' || c.kind === 'exposureFactor' ? c.factor : before > 0 ? after / before : Infinity;
+      if (Number.isFinite(factor) && factor > 0) lightFactor.set(ch.channel, (lightFactor.get(ch.channel) ?? 1) * factor);
       if (factor > RAISE_FACTOR_NEEDING_APPROVAL && after > before) risky.push(`raise ${ch.channel} ${power ? 'power' : 'exposure'} from ${round(before)} to ${round(after)} ${power ? '%' : 'ms'} (${Number.isFinite(factor) ? `${round(factor, 3)}x` : 'from zero'}, more than ${RAISE_FACTOR_NEEDING_APPROVAL}x)`);
     }
+  }
+  for (const [channel, factor] of lightFactor) {
+    if (factor > RAISE_FACTOR_NEEDING_APPROVAL && !risky.some((r) => r.startsWith(`raise ${channel} `))) risky.push(`raise the light on ${channel} ${round(factor, 3)}x (power and exposure together, more than ${RAISE_FACTOR_NEEDING_APPROVAL}x)`);
   }
   return risky.length ? risky.join('; ') : undefined;
 }

@@ -97,6 +97,9 @@ describe('microscope tools', () => {
     const adjustTool = tools.find((t) => t.name === 'adjust_acquisition')!;
     const approval = adjustTool.needsApproval as (args: Record<string, unknown>, ctx: unknown) => Promise<string | undefined>;
     expect(await approval({ changes: [{ kind: 'powerFactor', channel: '488', factor: 1.5 }] }, ctxOf)).toBeUndefined();
+    // (power and exposure raised together: the light is their product, 1.6 x 1.6 = 2.56x, asked as one raise)
+    expect(await approval({ changes: [{ kind: 'powerFactor', channel: '488', factor: 1.6 }, { kind: 'exposureFactor', channel: '488', factor: 1.6 }] }, ctxOf)).toBe('raise the light on FITC 2.56x (power and exposure together, more than 2x)');
+    expect(await approval({ changes: [{ kind: 'powerFactor', channel: '488', factor: 1.6 }, { kind: 'exposureFactor', channel: '488', factor: 0.8 }] }, ctxOf)).toBeUndefined();
     expect(await approval({ changes: [{ kind: 'power', channel: '488', powerPercent: 90 }] }, ctxOf)).toBe('raise FITC power from 1 to 90 % (90x, more than 2x)');
     expect(await approval({ changes: [{ kind: 'exposureFactor', factor: 3 }] }, ctxOf)).toMatch(/raise FITC exposure from 50 to 150 ms \(3x.*raise DAPI exposure/);
     expect(await approval({ changes: [{ kind: 'dropChannel', channel: 'DAPI' }, { kind: 'finish' }] }, ctxOf)).toBe('end the acquisition after the current time point');

@@ -9,6 +9,8 @@ import { parseAcquisitionRequest, timeSpans } from './requests.ts';
 import { parseRule } from './rules.ts';
 import { namesRuleByKind, rulesMeant } from './ruleReference.ts';
 import { runStateOf } from './runState.ts';
+import { coverageOfChanges, coverageOfPlan } from './coverage.ts';
+import { withSignedChannels } from './signedChannels.ts';
 import { commandOfSentences, sentencesOf, withNumberedObjects, withoutCourtesy } from './sentences.ts';
 import { durationsIn, exposureMs, findChannels, normaliseText, percent, uniquePresets, unknownFluorophores } from './words.ts';
 
@@ -19,7 +21,8 @@ export type MicroscopeRoute =
    * `fallback`: not read as a command, only named the microscope (a status is the best guess).
    * `sure`: words only the microscope has a meaning for (a stage move with its distance or coordinates, an objective by name).
    */
-  | { tool: string; args: Record<string, unknown>; understood?: string; fallback?: true; sure?: true; then?: { tool: string; args: Record<string, unknown> }[] }
+  /** `notApplied`: lines naming parts of the words that no argument uses (the answer says them). */
+  | { tool: string; args: Record<string, unknown>; understood?: string; fallback?: true; sure?: true; then?: { tool: string; args: Record<string, unknown> }[]; notApplied?: string[] }
   /** The words could mean different things, or lack something: ask this (one line). */
   /** `start`: the question is about a plan to start (channels and a time plan were said): only the microscope has a meaning for it. */
   /** `command`: the words were heard as a command to the microscope that lacks something (an amount, a value), or names a setting no tool sets. */
@@ -30,6 +33,9 @@ const TRIGGER_NOUN = /\b(?:divi\w+|mitos[ie]s|mitotic|cells?|count|number|nuclei
 
 /** Words that take a rule away; stopping and ending count only when the words say "rule". */
 const REMOVES_RULE = /\b(?:remove|delete|cancel|drop|disable|deactivate|turn off|switch off|turn (?:it|that|this|that one|this one|them) off|switch (?:it|that|this|that one|this one|them) off|get rid of|forget|scrap|undo|ditch|bin|lose)\b/;
+/** Words that say a thing is to be no more: "no more", "no longer", "enough (with)", "(turned) off", "not anymore". */
+const NO_MORE = /\b(?:no more|no longer|not any ?more|enough (?:with|of)|(?:rules?|them|all)\s+off|any ?more\s*(?:please|thanks)?\s*[.!]*$)/;
+
 /** A proposal declined, said alone: "no", "nope, don't activate it", "no thanks", "don't turn it on". */
 const DECLINES = /^(?:no|nope|nah|no thanks|no thank you|not now|(?:(?:no|nope|nah|actually|hmm+)[,.!\s]+)*(?:(?:please\s+)?(?:don'?t|do not|never mind,?\s*(?:don'?t)?)\s+(?:activate|enable|add|use|confirm|apply|turn on|switch on|start|do)\s*(?:it|that|this|the rule|that rule|this rule|that one)?|leave it|forget (?:it|that)|scrap (?:it|that)))(?:[,\s]+(?:please|thanks|thank you))?\s*[.!]*$/;
 
@@ -43,7 +49,8 @@ const POINTS_AT = /\b(?:it|that|this|them|(?:that|this|the (?:last|latest|newest
  */
 function ruleRemoved(t: string, earlier: EarlierStep[]): MicroscopeRoute | undefined {
   if (/^(?:when(?:ever)?|if|once|as soon as|each time|every time)\b/.test(t)) return undefined;
-  const saysRule = /\brules?\b/.test(t) && (REMOVES_RULE.test(t) || /\b(?:stop|kill|end|abort)\b/.test(t));
+  // ("no more rules please", "rules off", "enough with the rules": the rules said to be no more are removed, a person approving)
+  const saysRule = /\brules?\b/.test(t) && (REMOVES_RULE.test(t) || /\b(?:stop|kill|end|abort)\b/.test(t) || NO_MORE.test(t));
   const last = earlier.at(-1);
   // "no, don't activate it", "nope", "no thanks" right after a rule was proposed: it stays inactive, said so (nothing runs)
   const proposed = last && carries(last.tool, 'proposeRule') && last.args.confirm !== true && last.values?.confirmed !== true;
@@ -58,7 +65,8 @@ function ruleRemoved(t: string, earlier: EarlierStep[]): MicroscopeRoute | undef
   if (!saysRule && !afterRule && !byKind) return undefined;
   const id = /\brule[- ]?#?(\d+)\b/.exec(t);
   if (id) return { tool: toolCarrying('removeRule'), args: { ruleId: `rule-${id[1]}` } };
-  const meant = rulesMeant(t, earlier);
+  // ("no more rules": every rule said in the plural is no more)
+  const meant = rulesMeant(NO_MORE.test(t) && /\brules\b/.test(t) && !id ? 'remove all rules' : t, earlier);
   if ('ask' in meant) return { ask: meant.ask, command: true };
   const [first, ...more] = meant.ruleIds.map((ruleId) => ({ tool: toolCarrying('removeRule'), args: { ruleId } }));
   return { ...first, ...(more.length ? { then: more } : {}) };
@@ -79,6 +87,43 @@ export interface EarlierStep {
  */
 export function routeMicroscopeRequest(text: string, options: { acquisitionRunning?: boolean; config?: MicroscopeConfig; earlier?: EarlierStep[] } = {}): MicroscopeRoute | undefined {
   const config = options.config ?? DEMO_CONFIG;
+  // "+brightfield", "-dapi": a channel added or dropped by its sign
+  text = withSignedChannels(text, config);
+  let route = routeWords(text, options, config);
+  // "the next time-point", "cut the frame-rate in half": words joined by a hyphen read as the words apart, when
+  // only that reading is a command (a name with a hyphen, "far-red", "SiR-DNA", stays a name)
+  const spaced = text.replace(HYPHENATED, (m, a: string, b: string) => (findChannels(m, config).length ? m : `${a} ${b}`));
+  if (spaced !== text && (route === undefined || (route.tool === undefined && !route.start) || ('fallback' in route && route.fallback))) {
+    const again = routeWords(spaced, options, config);
+    if (again?.tool !== undefined && !again.fallback) route = again;
+  }
+  // every channel, position, plane and count of time points named is used by the changes, or asked about, or named
+  if (route?.tool === undefined) return route;
+  const words = normaliseText(commandOfSentences(withNumberedObjects(afterCorrection(text)), config));
+  if (carries(route.tool, 'start') || carries(route.tool, 'takeImage')) {
+    // ("snap GFP and mCherry": a picture of each channel named, one after the other)
+    const { tool, args } = route;
+    const then = [...(route.then ?? [])];
+    if (carries(tool, 'takeImage') && typeof args.channel === 'string') {
+      for (const channel of uniquePresets(findChannels(words, config)).filter((c) => c !== args.channel)) then.push({ tool, args: { ...args, channel } });
+    }
+    const taken = then.length ? { ...route, then } : route;
+    const note = coverageOfPlan(words, [args, ...then.map((s) => s.args)], config);
+    return note ? { ...taken, notApplied: [...(route.notApplied ?? []), note] } : taken;
+  }
+  if (!carries(route.tool, 'change') || !Array.isArray(route.args.changes)) return route;
+  const covered = coverageOfChanges(words, route.args.changes as Adjustment[], config);
+  if (!covered) return route;
+  return 'ask' in covered ? { ask: covered.ask, command: true } : { ...route, notApplied: [...(route.notApplied ?? []), covered.notApplied] };
+}
+
+/** A verb of choosing and nothing else once the channels are taken out ("use the", "switch to the ... filter instead"). */
+const CHOOSES_ONLY = /^(?:(?:ok(?:ay)?|so|now|please|pls|then)[,\s]+)*(?:use|switch (?:over )?to|go (?:over )?to|change (?:over )?to|move to|select|pick|choose|let'?s (?:use|go with|try)|go with|try)\s+(?:(?:the|a|an|and|or|,|&|\+)\s*)*(?:(?:filter|channel|laser|line|cube|set)s?\s*)?(?:(?:instead|now|please|then|from now on)\s*)*[.!]*$/;
+
+/** Two words of three letters or more joined by a hyphen ("time-point", "frame-rate"). */
+const HYPHENATED = /(?<![\w-])([a-z]{3,})-([a-z]{3,})(?![\w-])/gi;
+
+function routeWords(text: string, options: { acquisitionRunning?: boolean; config?: MicroscopeConfig; earlier?: EarlierStep[] }, config: MicroscopeConfig): MicroscopeRoute | undefined {
   // "The 488 is too strong. Halve it.": the command, with what its pronoun points back at
   text = commandOfSentences(withNumberedObjects(afterCorrection(text)), config);
   // "if it's not too much trouble, could you ...", "is it possible to ...", "would you mind dropping ...": the request itself
@@ -180,6 +225,11 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
     if (options.acquisitionRunning && asksOnly) return { tool: toolCarrying(/\b(?:light|dose|laser|power|exposure|bleach\w*|phototox\w*|percent)\b|%/.test(t) ? 'dose' : 'status'), args: {} };
     // (a command heard that lacks something, or sets what no tool sets: a question of the microscope's, never "outside what I do")
     if (err instanceof AmbiguousCommand) return { ask: capitalise(err.message), command: true };
+    // "use the 525/50", "switch to the 561": a channel chosen with no word of how is asked about (added, or the only one?)
+    const chosen = uniquePresets(findChannels(t, config));
+    if (options.acquisitionRunning && chosen.length && CHOOSES_ONLY.test(findChannels(t, config).reduceRight((w, c) => w.slice(0, c.index) + w.slice(c.index + c.text.length), t).replace(/\s+/g, ' ').trim() + ' ')) {
+      return { ask: `Use ${chosen.join(' and ')} how: imaged besides the other channels ("add ${chosen[0]}"), or the only ${chosen.length > 1 ? 'ones' : 'one'} from now on ("only ${chosen.join(' and ')}")? Nothing was changed.`, command: true };
+    }
     // words to stop something that were not understood while imaging: asked back, never left to a guess that could end the run
     if (options.acquisitionRunning && STOP_WORD.test(withoutNegatedStops(t)) && !(err instanceof MixedRequest)) return { ask: `I am not sure what to stop in "${text.trim()}": say "stop the acquisition" to end it (I will ask you to confirm), or name a channel ("drop DAPI"), the z-stack or the grid` };
     // the stage's unwanted motion ("any wobble in the stage", "the stage drifted") is a property of the images, no command to the microscope
@@ -474,7 +524,8 @@ const AFTER_EVENTS = String.raw`^(?:after|on|upon|following|at)\s+(?:each\s+|eve
 /** "after 2 hours, image every 10 min": a change said for later, at a span from now, that is no end of the run. */
 const AFTER_SPAN = /^after\s+(?:another\s+|a further\s+)?(?:\d+(?:\.\d+)?|an?|one|half an?)\s*(?:s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?|days?)(?:\s*,\s*|\s+)(?!(?:then\s+|please\s+|just\s+)*(?:stop|end|finish|quit|abort|halt|resume|unpause|continue|carry on|go on|wrap|keep)\b)[a-z]/;
 /** A question ("when will it finish?", "if I stop now, is the file complete?"), not a rule. */
-const QUESTION = /\?\s*$|^(?:when|if)\s+(?:will|is|does|do|did|was|are|can|should|would)\b/;
+// ("is the dose ok if we keep going like this", "what would happen if I went to every minute": a question word first asks, "?" or not)
+const QUESTION = /\?\s*$|^(?:when|if)\s+(?:will|is|does|do|did|was|are|can|should|would)\b|^(?:(?:so|and|but|ok(?:ay)?|hmm+|quick question)[,:\s]+)*(?:what(?!\s+about\b)|which|how(?!\s+about\b)|why|who|whose|(?:is|are|was|were|isn'?t|aren'?t)\s+(?:the|it|this|that|we|my|our|there)\b|would\s+(?:it|that|this|there)\b|(?:should|could|can|may|might)\s+i\b)/;
 const CONDITION = new RegExp(String.raw`\b(?:when(?:ever)?|if|as soon as|each time|every time)\s+(?!${NOT_A_CONDITION}|points?\b)\w|\bonce\s+(?!${NOT_A_CONDITION}|(?:every|(?:a|an)(?!\s+(?:cell|mitos[ie]s|mitotic|divi\w+|nucleus|new cell)\b)|per|each|more(?!\s+than)|again|daily|hourly)\b)\w|${AFTER_EVENTS}`);
 
 /** A word that asks for an analysis anywhere in the words. */

@@ -13,6 +13,25 @@ let ruleCounter = 0;
  * → a Rule (not yet active: the person confirms describeRule(rule) first).
  */
 export function parseRule(text: string, config: MicroscopeConfig = DEMO_CONFIG): Rule {
+  try {
+    return parseRuleAsSaid(text, config);
+  } catch (err) {
+    // "every time a cell divides snap a Cy5 image": a condition first and no mark between it and its action;
+    // the first cut between words where both halves read (a trigger, then an action) is where the comma goes
+    const words = normaliseText(text).split(/\s+/);
+    if (/[,:;—]/.test(text) || (!/^(?:when(?:ever)?|if|once|as soon as|each time|every time|on|upon)$/i.test(words[0]) && !/^(?:as soon as|each time|every time)\b/i.test(words.slice(0, 3).join(' ')))) throw err;
+    for (let k = 2; k < words.length; k++) {
+      try {
+        return { ...parseRuleAsSaid(`${words.slice(0, k).join(' ')}, ${words.slice(k).join(' ')}`, config), text: text.trim() };
+      } catch {
+        // (not this cut)
+      }
+    }
+    throw err;
+  }
+}
+
+function parseRuleAsSaid(text: string, config: MicroscopeConfig): Rule {
   const t = normaliseText(text).toLowerCase();
   // ("on division, zoom in", "upon mitosis image every 30 s": an event said as a noun after "on" is a condition too)
   const lead = String.raw`^(?:when(?:ever)?|if|once|as soon as|each time|every time|after|on|upon|following|at)\s+`;

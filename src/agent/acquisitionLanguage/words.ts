@@ -164,7 +164,7 @@ function channelNamesPattern(config: MicroscopeConfig): RegExp {
   return re;
 }
 
-/** Channel presets named in the text, in order of appearance ("GFP", "the 488 laser", "mCherry"). */
+/** Channel presets named in the text, in order of appearance ("GFP", "the 488 laser", "mCherry", "the 525/50"). */
 export function findChannels(text: string, config: MicroscopeConfig = DEMO_CONFIG): ChannelMention[] {
   const re = channelNamesPattern(config);
   re.lastIndex = 0;
@@ -174,6 +174,34 @@ export function findChannels(text: string, config: MicroscopeConfig = DEMO_CONFI
     const preset = findChannel(config, m[1].replace(/[\s-]+/g, ' '));
     if (!preset) continue;
     out.push({ preset: preset.name, index: m.index, text: m[1] });
+  }
+  const bands = filterBands(text, config).filter((b) => b.preset !== undefined && !out.some((o) => o.index < b.index + b.text.length && b.index < o.index + o.text.length));
+  return bands.length ? [...out, ...bands.map((b) => ({ preset: b.preset!, index: b.index, text: b.text }))].sort((a, b) => a.index - b.index) : out;
+}
+
+/**
+ * An emission filter named by its band, centre/width in nm ("the 525/50", "ET525/50m", "a 460/50 nm
+ * filter"), with the channel whose emission peak lies in that band (undefined when none or several do).
+ */
+export interface FilterBand {
+  text: string;
+  index: number;
+  centreNm: number;
+  widthNm: number;
+  preset?: string;
+}
+
+const FILTER_BAND = /(?<![\w./])(?:(?:ET|FF\d{0,2}-|BP|HQ|D)\s?)?(\d{3})\s?\/\s?(\d{1,3})(?:\s?nm\b|m\b|x\b)?(?![\w./])/gi;
+
+export function filterBands(text: string, config: MicroscopeConfig = DEMO_CONFIG): FilterBand[] {
+  const out: FilterBand[] = [];
+  for (const m of text.matchAll(FILTER_BAND)) {
+    const centreNm = Number(m[1]);
+    const widthNm = Number(m[2]);
+    // (a band of visible light, a few nm to 150 nm wide: "1/50 s", "24/7" and dates are no filters)
+    if (centreNm < 380 || centreNm > 800 || widthNm < 5 || widthNm > 150) continue;
+    const inBand = config.channels.filter((c) => c.emissionNm > 0 && Math.abs(c.emissionNm - centreNm) <= widthNm / 2);
+    out.push({ text: m[0], index: m.index!, centreNm, widthNm, ...(inBand.length === 1 ? { preset: inBand[0].name } : {}) });
   }
   return out;
 }

@@ -1005,7 +1005,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
       // "how long till it finishes?", "when will it stop?": a question about the acquisition's progress, never a command to end or change it
       const reporter = playing('status', catalogue);
       if (reporter && questionAboutTheRun(text) && ['stop', 'start', 'change'].some((role) => plays(routed.tool, role as ToolSelfDescription['role'], catalogue))) return { steps: [{ tool: reporter, args: {}, clause: text }] };
-      return { steps: [{ tool: routed.tool, args: routed.args, clause: text }, ...('then' in routed && routed.then ? routed.then.map((s) => ({ tool: s.tool, args: s.args, clause: text })) : [])] };
+      // (a part of the words no argument uses is named in the answer: the acquisition language's coverage check)
+      return { steps: [{ tool: routed.tool, args: routed.args, clause: text }, ...('then' in routed && routed.then ? routed.then.map((s) => ({ tool: s.tool, args: s.args, clause: text })) : [])], ...(routed.notApplied?.length ? { notes: routed.notApplied } : {}) };
     }
   }
   const notDone = (understood.notDone ?? []).map(notDoneNote);

@@ -43,7 +43,7 @@ describe('no request that names a channel stops the acquisition', () => {
       if (route?.tool === 'stop_acquisition' || changes.some((c) => c.kind === 'stop' || c.kind === 'finish')) misread.push(text);
     }
     expect(misread).toEqual([]);
-  });
+  }, 180_000);
 
   it('drops the named channel for the plain phrasings', () => {
     for (const [text, channel] of [['stop imaging the 488 channel', 'FITC'], ['switch off the 488', 'FITC'], ['drop GFP', 'FITC'], ['turn off mCherry', 'Rhodamine'], ['no more far red', 'Cy5'], ['stop the brightfield', 'Brightfield']]) {

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { filterBands, findChannels } from '../../../src/agent/acquisitionLanguage/words.ts';
+
+describe('filterBands', () => {
+  it('reads an emission filter by its centre and width, and the channel whose emission lies in it', () => {
+    expect(filterBands('through the 535/30')).toEqual([{ text: '535/30', index: 12, centreNm: 535, widthNm: 30, preset: 'FITC' }]);
+    expect(filterBands('FF01-447/60 filter')[0]).toMatchObject({ centreNm: 447, widthNm: 60, preset: 'DAPI' });
+    expect(filterBands('the 690/50 nm one')[0].preset).toBe('Cy5');
+  });
+  it('names no channel for a band that catches none, and skips what is no band', () => {
+    expect(filterBands('the 800/20')[0].preset).toBeUndefined();
+    expect(filterBands('an exposure of 1/60 s, open 24/7, on 12/05')).toEqual([]);
+  });
+  it('is one of the ways findChannels reads a channel', () => {
+    expect(findChannels('swap the 595/40 for the 535/30').map((c) => c.preset)).toEqual(['Rhodamine', 'FITC']);
+  });
+});
