@@ -71,7 +71,9 @@ const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6,
  * "each segment"), a preposition ("of track", "for segment"), "to" of an infinitive and the subjects, modals
  * and negations before a verb of the same clause ("you segment", "can track", "not measure").
  */
-const NO_STEP_AFTER = /^(?:the|a|an|each|every|per|of|my|our|your|their|its|this|that|these|those|any|some|no|all|both|to|for|with|by|from|in|on|at|into|onto|via|as|than|i|we|you|they|he|she|it|can|could|would|will|shall|should|must|may|might|please|pls|do|does|did|don't|dont|doesn't|didn't|not|never|n't|let|let's|lets|or|nor|and|how|what|which|when|where|why|who|whether|if|is|are|was|were|be|been|being|am|also|just|only|first|then|'s|s)$/i;
+const NO_STEP_AFTER = /^(?:the|a|an|each|every|per|of|my|our|your|their|its|this|that|these|those|any|some|no|all|both|to|for|with|by|from|in|on|at|into|onto|via|as|than|i|we|you|they|he|she|it|can|could|would|will|shall|should|must|may|might|do|does|did|don't|dont|doesn't|didn't|not|never|n't|let|let's|lets|or|nor|and|how|what|which|when|where|why|who|whether|if|is|are|was|were|be|been|being|am|also|just|only|first|then|'s|s)$/i;
+/** Words after a verb that say how its step runs ("with", "using"). */
+const METHOD_OPENER = /^(?:with|using|via|w\/)$/i;
 /** Words after a verb's form that make it a noun ("measure of", "the track is ..."). */
 const NOUN_BEFORE = /^(?:of|is|are|was|were|has|have|had|'s|s)$/i;
 
@@ -105,7 +107,10 @@ function verbPhrasesOf(clause: Clause, index: ToolIndex): Clause[] {
   for (let k = 1; k < words.length; k++) {
     const verb = verbOf(k);
     if (!verb) continue;
-    if (NO_STEP_AFTER.test(words[k - 1].word) || verb.tools.some((t) => stepTools.includes(t))) {
+    // (a verb some step said already shares, "correct" after "stabilise", starts another step only by another step's word after it: "correct the bleaching")
+    const others = verb.tools.filter((t) => !stepTools.includes(t));
+    const sharedMeaning = others.length < verb.tools.length ? meaningOf(k + (OBJECT_OPENER.test(words[k + 1]?.word ?? '') ? 2 : 1)) : undefined;
+    if (NO_STEP_AFTER.test(words[k - 1].word) || others.length === 0 || (others.length < verb.tools.length && !(sharedMeaning && index.isWordOf(others, sharedMeaning, true)))) {
       stepTools = [...stepTools, ...verb.tools];
       continue;
     }
@@ -115,12 +120,13 @@ function verbPhrasesOf(clause: Clause, index: ToolIndex): Clause[] {
     const nextMeaning = meaningOf(k + 1);
     const startsPhrase = next === undefined ? afterVerb
       : NOUN_BEFORE.test(next.word) ? false
-      : OBJECT_OPENER.test(next.word) || verbOf(k + 1) !== undefined ? true
+      // ("denoise with a gaussian", "segment using Li": how the step runs)
+      : OBJECT_OPENER.test(next.word) || METHOD_OPENER.test(next.word) || verbOf(k + 1) !== undefined ? true
       : nextMeaning === undefined ? false
-      // ("track them export csv": a word of the verb's own step)
-      : index.isWordOf(verb.tools, nextMeaning) ? true
       // ("measure segment area", "plot track speed": after a verb, a word of that verb's step makes the two one noun)
-      : isObject(nextMeaning) && !(afterVerb && index.isWordOf(verbOf(k - 1)!.tools, nextMeaning));
+      : afterVerb && index.isWordOf(verbOf(k - 1)!.tools, nextMeaning) ? false
+      // ("track them export csv", "segment channel 2": a word of the verb's own step or of its arguments)
+      : index.isWordOf(verb.tools, nextMeaning, true) || isObject(nextMeaning);
     // (the words before name a step of their own: "please segment" has none to cut from)
     if (!startsPhrase || index.match(clause.text.slice(words[from].at, words[k].at)).length === 0) {
       stepTools = [...stepTools, ...verb.tools];

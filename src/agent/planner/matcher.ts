@@ -254,9 +254,9 @@ export class ToolIndex {
     return undefined;
   }
 
-  /** True when the meaning is a word of one of these tools' own (their words, values, name), or what their examples act on. */
-  isWordOf(tools: readonly string[], stem: string): boolean {
-    if (tools.some((tool) => this.docs.find((d) => d.name === tool)?.phrases.some((p) => p.anchor && !p.argument && p.stems.includes(stem)))) return true;
+  /** True when the meaning is a word of one of these tools' own (their words, values, name; `withArguments`, their arguments' names too), or what their examples act on. */
+  isWordOf(tools: readonly string[], stem: string, withArguments = false): boolean {
+    if (tools.some((tool) => this.docs.find((d) => d.name === tool)?.phrases.some((p) => p.anchor && (withArguments || !p.argument) && p.stems.includes(stem)))) return true;
     for (const [, entry] of this.stepVerbs) if (entry.tools.some((t) => tools.includes(t)) && entry.objects.has(stem)) return true;
     return false;
   }

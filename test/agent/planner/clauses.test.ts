@@ -77,6 +77,8 @@ describe('clauses written without punctuation or joiners (withVerbPhrasesApart)'
     expect(parts('register frames outline spheroids follow them write csv')).toEqual(['register frames', 'outline spheroids', 'follow them', 'write csv']);
     expect(parts('subtract background outline the bacteria link those')).toEqual(['subtract background', 'outline the bacteria', 'link those']);
     expect(parts('denoise register segment')).toEqual(['denoise', 'register', 'segment']);
+    // (a verb another step shares starts a step by its own step's word after it; "with" says how a step runs)
+    expect(parts('register frames correct the fading outline spheroids with Li')).toEqual(['register frames', 'correct the fading', 'outline spheroids with Li']);
   });
 
   it('keeps nouns that are also verbs, participles and a second verb of the same step in one clause', () => {
