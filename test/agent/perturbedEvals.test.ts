@@ -20,8 +20,10 @@ const SUITE: EvalSuite = {
   path: '/nowhere/wording.yaml',
 };
 
-/** Cases each family rewords in SUITE, and keeps (all of them, on this sample: measured 2026-12-03). */
-const FLOOR: Record<string, number> = { typo: 5, spelling: 3, lowerCase: 5, upperCase: 5, punctuation: 5, polite: 5, contractions: 3, units: 1, numberWords: 1, hyphens: 1 };
+/** Cases each family rewords in SUITE, and keeps (all of them, on this sample: measured 2026-12-03; runOn 3/5 before verb phrases were cut apart). */
+const FLOOR: Record<string, number> = { typo: 5, spelling: 3, lowerCase: 5, upperCase: 5, punctuation: 5, polite: 5, contractions: 3, units: 1, numberWords: 1, hyphens: 1, runOn: 5 };
+/** Of those, the cases kept where a family keeps fewer than all. */
+const KEPT: Partial<Record<string, number>> = {};
 
 describe('perturbationKeepRates', () => {
   it('keeps the plan of every reworded request of ours, family by family, and runs nothing new where nothing ran', async () => {
@@ -30,7 +32,7 @@ describe('perturbationKeepRates', () => {
     expect(report.cases).toBe(SUITE.cases.length);
     for (const family of PERTURBATION_FAMILIES) {
       const score = report.families.find((f) => f.family === family)!;
-      expect({ family, applicable: score.applicable, kept: score.kept }).toEqual({ family, applicable: FLOOR[family], kept: FLOOR[family] });
+      expect({ family, applicable: score.applicable, kept: score.kept }).toEqual({ family, applicable: FLOOR[family], kept: KEPT[family] ?? FLOOR[family] });
       expect(score.gainedCalls).toBe(0);
     }
   }, 60_000);

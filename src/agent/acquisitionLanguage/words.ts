@@ -4,7 +4,7 @@
 import { InputError } from '../../errors.ts';
 import { DEMO_CONFIG, findChannel, type MicroscopeConfig } from '../../microscope/config.ts';
 import { allowedEdits, editDistance, isStopWord } from '../planner/words.ts';
-import { parseNumber, plainUnits } from '../planner/quantities.ts';
+import { parseNumber, plainUnits, saidNumberValue } from '../planner/quantities.ts';
 
 const TIME_UNITS: [RegExp, number][] = [
   [/^(ms|msec|millisecond|milliseconds)$/, 0.001],
@@ -20,9 +20,9 @@ export const NUMBER = String.raw`(\d+(?:\.\d+)?|(?:a|an|one|two|three|four|five|
 export const TIME_UNIT = String.raw`(ms|msec|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?)`;
 export const DISTANCE_UNIT = String.raw`(?:µm|um|microns?|micrometers?|micrometres?|mm|nm)`;
 
-/** A number as written, by the one reader of numbers (planner/quantities.ts); NaN when it is none. */
+/** A number as written ("12", "a", "twelve", "forty-five"), by the planner's readers of numbers (planner/quantities.ts); NaN when it is none. */
 export function toNumber(word: string): number {
-  return parseNumber(word) ?? NaN;
+  return parseNumber(word) ?? saidNumberValue(word) ?? NaN;
 }
 
 export function unitSeconds(unit: string): number {
@@ -338,12 +338,13 @@ export function asClauses(text: string): string {
     .replace(/(?<=[a-z0-9])_(?=[a-z])/gi, ' ');
 }
 
-const UNIT_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
-const TENS_WORDS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-const SMALL_WORDS: Record<string, number> = { ...UNIT_WORDS, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, ...TENS_WORDS };
-const SMALL_WORD = `(?:${Object.keys(SMALL_WORDS).join('|')})`;
+// (the words of numbers up to 99 this language turns into figures; their values are read by toNumber)
+const UNIT_WORDS = 'one two three four five six seven eight nine'.split(' ');
+const TENS_WORDS = 'twenty thirty forty fifty sixty seventy eighty ninety'.split(' ');
+const SMALL_WORDS = [...UNIT_WORDS, ...'ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(' '), ...TENS_WORDS];
+const SMALL_WORD = `(?:${SMALL_WORDS.join('|')})`;
 /** A number said in words of up to two: "forty-five", "seventy five", "twelve" (not "a", which is also an article). */
-const WORD_NUMBER = String.raw`(?:(?:${Object.keys(TENS_WORDS).join('|')})[\s-](?:${Object.keys(UNIT_WORDS).join('|')})|${SMALL_WORD})`;
+const WORD_NUMBER = String.raw`(?:(?:${TENS_WORDS.join('|')})[\s-](?:${UNIT_WORDS.join('|')})|${SMALL_WORD})`;
 const FRACTION_OF: Record<string, number> = { half: 0.5, quarter: 0.25, quarters: 0.25, third: 1 / 3, thirds: 1 / 3, fifth: 0.2, fifths: 0.2, sixth: 1 / 6, sixths: 1 / 6, eighth: 0.125, eighths: 0.125, tenth: 0.1, tenths: 0.1, twentieth: 0.05, twentieths: 0.05, hundredth: 0.01, hundredths: 0.01, thousandth: 0.001, thousandths: 0.001 };
 /** The units a number said in words is turned into digits before (times, exposures, percentages, distances). */
 const SPOKEN_UNIT = String.raw`(?:ms|msecs?|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|%|percent|per cent|µm|um|microns?|micrometers?|micrometres?)`;
@@ -352,14 +353,6 @@ const FRACTION_OF_UNIT = new RegExp(String.raw`\b(?:(a|one|two|three|four|five|s
 const AND_A_FRACTION_BEFORE = new RegExp(String.raw`\b(\d+(?:\.\d+)?|${WORD_NUMBER}|an?)\s+and\s+(?:a|one)\s+(half|quarter)\s+(${SPOKEN_UNIT})(?![\w])`, 'gi');
 const AND_A_FRACTION_AFTER = new RegExp(String.raw`\b(\d+(?:\.\d+)?|${WORD_NUMBER}|an?)\s+(${SPOKEN_UNIT})\s+and\s+a\s+(half|quarter)\b`, 'gi');
 const WORDS_BEFORE_UNIT = new RegExp(String.raw`\b(${WORD_NUMBER})(\s*-?\s*)(?=(?:more\s+|extra\s+|additional\s+|further\s+)?${SPOKEN_UNIT}(?![\w]))`, 'gi');
-
-/** A number said in words, as a number (up to 99); NaN otherwise. */
-function wordNumber(w: string): number {
-  const parts = w.toLowerCase().split(/[\s-]+/);
-  if (/^an?$/.test(parts[0])) return 1;
-  if (/^\d/.test(parts[0])) return Number(parts[0]);
-  return parts.reduce((sum, p) => sum + (SMALL_WORDS[p] ?? NaN), 0);
-}
 
 /**
  * Spans, exposures and amounts said in words, in figures, so that every reader sees one form:
@@ -372,11 +365,11 @@ export function spokenNumbers(text: string): string {
   return text
     // "for the next hour", "over the coming day": one of that unit
     .replace(/\b(for|over|during)\s+the\s+(?:next|coming|following)\s+(half\s+)?(hour|minute|day|week)\b/gi, (_m, prep: string, half: string | undefined, unit: string) => `${prep} ${half ? '0.5' : '1'} ${unit}`)
-    .replace(FRACTION_OF_UNIT, (m, count: string | undefined, part: string, unit: string) => `${fig((count ? wordNumber(count) : 1) * FRACTION_OF[part.toLowerCase()])} ${unit}`)
-    .replace(AND_A_FRACTION_BEFORE, (m, n: string, part: string, unit: string) => (Number.isFinite(wordNumber(n)) ? `${fig(wordNumber(n) + FRACTION_OF[part.toLowerCase()])} ${unit}` : m))
-    .replace(AND_A_FRACTION_AFTER, (m, n: string, unit: string, part: string) => (Number.isFinite(wordNumber(n)) ? `${fig(wordNumber(n) + FRACTION_OF[part.toLowerCase()])} ${unit}` : m))
+    .replace(FRACTION_OF_UNIT, (m, count: string | undefined, part: string, unit: string) => `${fig((count ? toNumber(count) : 1) * FRACTION_OF[part.toLowerCase()])} ${unit}`)
+    .replace(AND_A_FRACTION_BEFORE, (m, n: string, part: string, unit: string) => (Number.isFinite(toNumber(n)) ? `${fig(toNumber(n) + FRACTION_OF[part.toLowerCase()])} ${unit}` : m))
+    .replace(AND_A_FRACTION_AFTER, (m, n: string, unit: string, part: string) => (Number.isFinite(toNumber(n)) ? `${fig(toNumber(n) + FRACTION_OF[part.toLowerCase()])} ${unit}` : m))
     // ("one second", "one minute" stay words: "wait one second" is a figure of speech too)
-    .replace(WORDS_BEFORE_UNIT, (m, n: string, gap: string) => (Number.isFinite(wordNumber(n)) && !/^one$/i.test(n) ? `${wordNumber(n)}${gap.includes('-') ? ' ' : gap || ' '}` : m));
+    .replace(WORDS_BEFORE_UNIT, (m, n: string, gap: string) => (Number.isFinite(toNumber(n)) && !/^one$/i.test(n) ? `${toNumber(n)}${gap.includes('-') ? ' ' : gap || ' '}` : m));
 }
 
 /** A share of a setting as it is now: group 1 the share, group 2 a percentage's number. */

@@ -2,6 +2,8 @@
 // with their order ("then", "after that", "but first", "before X, Y", "Y after X"),
 // negation and exclusion ("but don't", "without", "skip", "except", "no need to").
 import { FRACTION_SCOPE } from './extract.ts';
+import { OBJECT_OPENER, type ToolIndex } from './matcher.ts';
+import { meaning, tokenize } from './words.ts';
 
 export interface Clause {
   text: string;
@@ -54,15 +56,94 @@ const FIRST = /^(?:,?\s*)(?:but\s+|and\s+)?(?:first(?:\s+of\s+all)?|(?:start|beg
 const BEFORE = /^(?:,?\s*)(?:before|ahead\s+of|prior\s+to)\b/i;
 // ("..., after which the intensities were measured": what follows comes after, like "after that")
 // ("and after do the tracking": "after" before a command is "afterwards")
-const AFTER = /^(?:,?\s*)(?:but\s+)?(?:only\s+)?after\b(?!\s+(?:that|which|this|do|please|pls|run|make|perform|apply|then)\b|\s*,)/i;
+// ("having corrected the drift, ...": a perfect participle is done before the clause it is joined to)
+const AFTER = /^(?:,?\s*)(?:but\s+|and\s+)?(?:(?:only\s+)?after\b(?!\s+(?:that|which|this|do|please|pls|run|make|perform|apply|then)\b|\s*,)|having\s+(?:been\s+|first\s+)?[\p{L}-]+(?:ed|en|t)\b)/iu;
 
 /**
  * Where a new clause starts: sentence ends, commas, bullets ("* ", "• "; the request's lines are joined by then), "and", "then", "but", "before",
  * "after", "without" ... Numbers joined by "and" ("frames 10 and 20") stay together.
  */
-const SPLIT = /[.;!?](?=\s|$)|,|\s(?=[*•·]\s)|:(?=\s)|\s[-–—](?=\s)|\s(?=[+&]\s)|(?<=[a-z])(?=[+&][a-z])|\s*(?=(?:-+>|→|=>|>(?=\s)|\|(?=\s)))|\s(?=as\s+well\s+as\b)|\s(?=(?:and\s+then|and\s+also|and\s+finally|and|then|after\s+that|afterwards|followed\s+by|but|before|ahead\s+of|prior\s+to|after|without|except|minus|finally|also|plus|next(?!\s+(?:week|month|year|day|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|meeting)\b)|so(?!\s+(?:that|far|much|many|long|I\b|we\b))(?=\s+\w))\b)/gi;
+const SPLIT = /[.;!?](?=\s|$)|,|\s(?=[*•·]\s)|:(?=\s)|\s[-–—](?=\s)|\s(?=[+&]\s)|(?<=[a-z])(?=[+&][a-z])|\s*(?=(?:-+>|→|=>|>(?=\s)|\|(?=\s)))|\s(?=as\s+well\s+as\b)|\s(?=(?:and\s+then|and\s+also|and\s+finally|and|then|after\s+that|afterwards|followed\s+by|but|before|ahead\s+of|prior\s+to|after|having(?=\s+(?:been\s+|first\s+)?[a-z-]+(?:ed|en)\b)|without|except|minus|finally|also|plus|next(?!\s+(?:week|month|year|day|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|meeting)\b)|so(?!\s+(?:that|far|much|many|long|I\b|we\b))(?=\s+\w))\b)/gi;
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10 };
+/**
+ * Words before a verb's form that make it no verb of a new step: a determiner or possessive ("the track",
+ * "each segment"), a preposition ("of track", "for segment"), "to" of an infinitive and the subjects, modals
+ * and negations before a verb of the same clause ("you segment", "can track", "not measure").
+ */
+const NO_STEP_AFTER = /^(?:the|a|an|each|every|per|of|my|our|your|their|its|this|that|these|those|any|some|no|all|both|to|for|with|by|from|in|on|at|into|onto|via|as|than|i|we|you|they|he|she|it|can|could|would|will|shall|should|must|may|might|do|does|did|don't|dont|doesn't|didn't|not|never|n't|let|let's|lets|or|nor|and|how|what|which|when|where|why|who|whether|if|is|are|was|were|be|been|being|am|also|just|only|first|then|'s|s)$/i;
+/** Words after a verb that say how its step runs ("with", "using"). */
+const METHOD_OPENER = /^(?:with|using|via|w\/)$/i;
+/** Words after a verb's form that make it a noun ("measure of", "the track is ..."). */
+const NOUN_BEFORE = /^(?:of|is|are|was|were|has|have|had|'s|s)$/i;
+
+/**
+ * A clause written without punctuation or joiners cut where a second step's verb starts a new verb phrase
+ * ("correct drift segment nuclei track them" → "correct drift", "segment nuclei", "track them"): a verb some
+ * tool's examples open with (the tools' own words, via the index), in its plain form (no "tracked cells",
+ * "segmentation"), not after a determiner, preposition, subject or modal ("the track", "you segment"), and
+ * followed by what it acts on ("the", "them", a thing its examples act on, a word no tool knows), by another
+ * step's verb, or said right after a verb ("stabilise segment track"). A noun said with another noun
+ * ("measure track length", "show the drift plot", "measure of spread") is no cut; nor is a second verb of the
+ * same step ("find and count" has its joiner, "detect count nuclei" is one step).
+ */
+export function withVerbPhrasesApart(clauses: Clause[], index: ToolIndex): Clause[] {
+  return clauses.flatMap((clause) => verbPhrasesOf(clause, index));
+}
+
+function verbPhrasesOf(clause: Clause, index: ToolIndex): Clause[] {
+  const words = [...clause.text.matchAll(/[\p{L}][\p{L}'’-]*|\d[\d.,]*/gu)].map((m) => ({ word: m[0], at: m.index ?? 0 }));
+  const verbOf = (k: number) => (words[k] && /^\p{Ll}/u.test(words[k].word) ? index.stepVerb(words[k].word) : undefined);
+  const meaningOf = (k: number) => {
+    const token = words[k] ? tokenize(words[k].word)[0] : undefined;
+    return token ? meaning(token.stem) : undefined;
+  };
+  // what a verb acts on: a thing the examples of several tools act on ("nuclei", "movie"), or a word no tool knows ("mitochondria")
+  const isObject = (m: string) => index.isSharedObject(m) || (!index.knows(m) && !index.namesAnArgument(m));
+  const cuts: number[] = [];
+  // (the tools of the verbs said since the last cut: a second verb of one of them is the same step, "detect count nuclei")
+  let stepTools = verbOf(0)?.tools ?? [];
+  let from = 0;
+  for (let k = 1; k < words.length; k++) {
+    const verb = verbOf(k);
+    if (!verb) continue;
+    // (a verb some step said already shares, "correct" after "stabilise", starts another step only by another step's word after it: "correct the bleaching")
+    const others = verb.tools.filter((t) => !stepTools.includes(t));
+    const sharedMeaning = others.length < verb.tools.length ? meaningOf(k + (OBJECT_OPENER.test(words[k + 1]?.word ?? '') ? 2 : 1)) : undefined;
+    if (NO_STEP_AFTER.test(words[k - 1].word) || others.length === 0 || (others.length < verb.tools.length && !(sharedMeaning && index.isWordOf(others, sharedMeaning, true)))) {
+      stepTools = [...stepTools, ...verb.tools];
+      continue;
+    }
+    // (the word before is said as a verb: not "a track" in "make a track plot")
+    const afterVerb = verbOf(k - 1) !== undefined && (k === 1 || !NO_STEP_AFTER.test(words[k - 2].word));
+    const next = words[k + 1];
+    const nextMeaning = meaningOf(k + 1);
+    const startsPhrase = next === undefined ? afterVerb
+      : NOUN_BEFORE.test(next.word) ? false
+      // ("denoise with a gaussian", "segment using Li": how the step runs)
+      : OBJECT_OPENER.test(next.word) || METHOD_OPENER.test(next.word) || verbOf(k + 1) !== undefined ? true
+      : nextMeaning === undefined ? false
+      // ("measure segment area", "plot track speed": after a verb, a word of that verb's step makes the two one noun)
+      : afterVerb && index.isWordOf(verbOf(k - 1)!.tools, nextMeaning) ? false
+      // ("track them export csv", "segment channel 2": a word of the verb's own step or of its arguments)
+      : index.isWordOf(verb.tools, nextMeaning, true) || isObject(nextMeaning);
+    // (the words before name a step of their own: "please segment" has none to cut from)
+    if (!startsPhrase || index.match(clause.text.slice(words[from].at, words[k].at)).length === 0) {
+      stepTools = [...stepTools, ...verb.tools];
+      continue;
+    }
+    cuts.push(words[k].at);
+    stepTools = verb.tools;
+    from = k;
+  }
+  if (cuts.length === 0) return [clause];
+  return [0, ...cuts].map((at, i) => {
+    const end = i < cuts.length ? cuts[i] : clause.text.length;
+    const text = clause.text.slice(at, end).trimEnd();
+    return i === 0 ? { ...clause, text, end: clause.start + text.length } : { text, start: clause.start + at, end: clause.start + at + text.length, negated: NEGATION.test(text), joiner: ',', sentence: clause.sentence };
+  });
+}
+
 /** The marks of a list's items: how to find each (its number in group 1), its value, and how to strip it from the item. */
 const LIST_MARKERS: { find: RegExp; value: (m: string) => number; strip: RegExp }[] = [
   { find: /(?:^|\s)\(?(\d{1,2})\)(?=\s)/g, value: Number, strip: /^\(?\d{1,2}\)\s+/ },

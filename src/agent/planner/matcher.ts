@@ -4,7 +4,7 @@
 // candidate only when one of its own words (or value words) is in the clause; examples
 // and the summary only rank the candidates.
 import type { ToolSelfDescription } from '../../../tools/types.ts';
-import { allowedEdits, editDistance, meaning, normalizeWord, soundsLike, type Token, tokenize } from './words.ts';
+import { allowedEdits, editDistance, isStopWord, meaning, normalizeWord, soundsLike, type Token, tokenize } from './words.ts';
 import { isEverydayWord } from './english.ts';
 
 export interface DescribedTool {
@@ -90,6 +90,37 @@ function vocabularyOf(t: DescribedTool): Set<string> {
 /** A word in the texts of this many tools or more says little about which one is asked for, or what a request is about ("file", "movie", "frame", "how"); compare with `spread`. */
 export const GENERIC_SPREAD = 7;
 
+/** A verb a tool's example requests open with, before what it acts on ("segment the nuclei", "track them"). */
+export interface StepVerb {
+  /** The tools whose examples open with it. */
+  tools: string[];
+  /** Meanings of what those examples act on ("nucleus", "cell"): a word after the verb that is one of them is its object. */
+  objects: Set<string>;
+}
+
+/** Words that stand before what a verb acts on ("the", "them"): a word of an example before one of them is its verb. */
+export const OBJECT_OPENER = /^(?:the|a|an|it|them|all|each|every|my|our|your|this|these|those|its|their|both|everything)$/i;
+
+/** Verbs of the tools' examples, as written, from each example "VERB [the] OBJECT ..." whose verb has an object opener after it in some example. */
+function stepVerbsOf(tools: DescribedTool[]): Map<string, StepVerb> {
+  const found = new Map<string, { tools: Set<string>; objects: Set<string>; opened: boolean }>();
+  for (const t of tools) {
+    for (const example of t.self?.examples ?? []) {
+      const [verb, second, third] = example.toLowerCase().split(/[^\p{L}-]+/u).filter(Boolean);
+      if (!verb || !second || isStopWord(verb) || /^(?:what|how|which|when|why|where|who|whether|if)$/.test(verb)) continue;
+      const opened = OBJECT_OPENER.test(second);
+      const object = opened ? third : second;
+      const entry = found.get(verb) ?? { tools: new Set<string>(), objects: new Set<string>(), opened: false };
+      entry.tools.add(t.name);
+      entry.opened ||= opened;
+      const objectToken = object ? tokenize(object)[0] : undefined;
+      if (objectToken) entry.objects.add(meaning(objectToken.stem));
+      found.set(verb, entry);
+    }
+  }
+  return new Map([...found].filter(([, e]) => e.opened).map(([verb, e]) => [verb, { tools: [...e.tools], objects: e.objects }]));
+}
+
 /** The index of the tools' self-descriptions, built once per catalogue. */
 export class ToolIndex {
   private readonly docs: ToolDoc[];
@@ -115,8 +146,11 @@ export class ToolIndex {
   private readonly twoWordPhrases: [string, string, string][] = [];
   /** Initials of the tools' phrases of two or three words ("dc" of drift correction), to the phrase's rarest meaning; undefined when two tools share them. */
   private readonly initials = new Map<string, string | undefined>();
+  /** The verbs the tools' example requests open with (stepVerbsOf), as written. */
+  private readonly stepVerbs: Map<string, StepVerb>;
 
   constructor(tools: DescribedTool[]) {
+    this.stepVerbs = stepVerbsOf(tools);
     // an enum value that is another tool's word (help's topic "drift") does not name the tool
     const otherWords = new Set(tools.flatMap((t) => [...(t.self?.words ?? []), t.name.replace(/_/g, ' ')]).flatMap((w) => tokenize(w).map((k) => meaning(k.stem))));
     // a word of the arguments' names that one or two tools use ("gap" of maxFrameGap) names them, weakly
@@ -204,6 +238,37 @@ export class ToolIndex {
         if (token.word.length > 4) this.writtenWords.set(token.word, meaning(token.stem));
       }
     }
+  }
+
+  /**
+   * The step a word is the verb of, when it is written as a verb some tool's examples open with, in
+   * the same form ("segment", "stabilize" for "stabilise"; not "segmented", "tracks", "segmentation").
+   */
+  stepVerb(written: string): StepVerb | undefined {
+    const word = written.toLowerCase();
+    const exact = this.stepVerbs.get(word);
+    if (exact) return exact;
+    // (British or American spelling of the same form: the same stem and length, "-ise" for "-ize")
+    const stem = normalizeWord(word);
+    for (const [verb, entry] of this.stepVerbs) if (verb.length === word.length && verb[0] === word[0] && normalizeWord(verb) === stem && !/(?:ed|ing|s)$/.test(word)) return entry;
+    return undefined;
+  }
+
+  /** True when the meaning is a word of one of these tools' own (their words, values, name; `withArguments`, their arguments' names too), or what their examples act on. */
+  isWordOf(tools: readonly string[], stem: string, withArguments = false): boolean {
+    if (tools.some((tool) => this.docs.find((d) => d.name === tool)?.phrases.some((p) => p.anchor && (withArguments || !p.argument) && p.stems.includes(stem)))) return true;
+    for (const [, entry] of this.stepVerbs) if (entry.tools.some((t) => tools.includes(t)) && entry.objects.has(stem)) return true;
+    return false;
+  }
+
+  /**
+   * True when the meaning is what the example requests of two tools or more act on ("nucleus" of "segment the
+   * nuclei" and "track the nuclei", "movie"): a thing steps act on, not a quantity one step reads ("speed" of "plot speed").
+   */
+  isSharedObject(stem: string): boolean {
+    const tools = new Set<string>();
+    for (const entry of this.stepVerbs.values()) if (entry.objects.has(stem)) for (const t of entry.tools) tools.add(t);
+    return tools.size >= 2;
   }
 
   /** True when any tool's self-description uses the word (a domain word). */

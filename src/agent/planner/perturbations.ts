@@ -7,7 +7,7 @@
 import { mulberry32 } from '../../random.ts';
 import { NEIGHBOURING_KEYS, plainWords } from './words.ts';
 
-export const PERTURBATION_FAMILIES = ['typo', 'spelling', 'lowerCase', 'upperCase', 'punctuation', 'polite', 'contractions', 'units', 'numberWords', 'hyphens'] as const;
+export const PERTURBATION_FAMILIES = ['typo', 'spelling', 'lowerCase', 'upperCase', 'punctuation', 'polite', 'contractions', 'units', 'numberWords', 'hyphens', 'runOn'] as const;
 export type PerturbationFamily = (typeof PERTURBATION_FAMILIES)[number];
 
 /** A seed from a text (a case id and a family), so each case gets its own fixed rewording. */
@@ -94,6 +94,33 @@ function punctuation(text: string, _random: () => number): string | undefined {
   const out = text
     // (a comma between two numbers is part of what they say: "at (500, 300)", "1,2 and 3")
     .replace(/(?<!\d)[,;!?]+(?=\s|$)|(?<=\d)[,;!?]+(?=\s*(?:[^\d\s(]|$))/g, '')
+    .replace(/\.+\s*$/, '')
+    .replace(/\s+$/, '');
+  return out !== text ? out : undefined;
+}
+
+/** Words that join two clauses: said between two steps, a run-on writer leaves them out ("segment track them"). */
+const CLAUSE_JOINER = /\s+(?:and\s+then|and\s+afterwards|after\s+that|followed\s+by|then)(?=\s+\p{L})/giu;
+/** "and" before a word with its object right after ("and track them", "and export the table"): that word is a verb, the "and" joins two steps. */
+const AND_BEFORE_VERB = /\s+and(?=\s+\p{Ll}+\s+(?:the|them|it|all|each|every|their|its|my|our|this|these|those|everything)\b)/gu;
+
+/**
+ * One run-on clause, as people type in a hurry: every comma, semicolon, colon, question and
+ * exclamation mark and full stop between sentences dropped (decimals, times, files and
+ * coordinates kept), and the words that join two steps left out ("then", "and then", "after
+ * that"; "and" where a verb and its object follow): "correct the drift, then segment the
+ * nuclei and track them." → "correct the drift segment the nuclei track them".
+ */
+function runOn(text: string, _random: () => number): string | undefined {
+  const out = outsideQuotes(text, (t) =>
+    t
+      // (a full stop between sentences: the next sentence's capital goes too, not an acronym's)
+      .replace(/(?<=[\p{L})\]])\.+\s+(\p{L}+)/gu, (_m, w: string) => ` ${/^\p{Lu}\p{Ll}+$/u.test(w) ? w[0].toLowerCase() + w.slice(1) : w}`)
+      .replace(/(?<!\d)[,;:!?]+(?=\s|$)|(?<=\d)[,;!?]+(?=\s*(?:[^\d\s(]|$))/g, '')
+      .replace(/\s+[-–—](?=\s)/g, '')
+      .replace(CLAUSE_JOINER, '')
+      .replace(AND_BEFORE_VERB, ''),
+  )
     .replace(/\.+\s*$/, '')
     .replace(/\s+$/, '');
   return out !== text ? out : undefined;
@@ -220,6 +247,7 @@ const FAMILIES: Record<PerturbationFamily, (text: string, random: () => number) 
   units,
   numberWords,
   hyphens,
+  runOn,
 };
 
 /** The text reworded by one family (undefined when the family has nothing to change in it). */

@@ -1,6 +1,6 @@
+// The microscope language's words: filter bands as channels, and numbers read with the planner's one reader of numbers.
 import { describe, expect, it } from 'vitest';
-import { filterBands, findChannels } from '../../../src/agent/acquisitionLanguage/words.ts';
-
+import { filterBands, findChannels, spokenNumbers, toNumber } from '../../../src/agent/acquisitionLanguage/words.ts';
 describe('filterBands', () => {
   it('reads an emission filter by its centre and width, and the channel whose emission lies in it', () => {
     expect(filterBands('through the 535/30')).toEqual([{ text: '535/30', index: 12, centreNm: 535, widthNm: 30, preset: 'FITC' }]);
@@ -13,5 +13,17 @@ describe('filterBands', () => {
   });
   it('is one of the ways findChannels reads a channel', () => {
     expect(findChannels('swap the 595/40 for the 535/30').map((c) => c.preset)).toEqual(['Rhodamine', 'FITC']);
+  });
+});
+
+describe('toNumber', () => {
+  it('reads figures, "a", number words and tens with units, by the planner\'s readers', () => {
+    expect([toNumber('7'), toNumber('0.25'), toNumber('an'), toNumber('thirteen'), toNumber('sixty-three'), toNumber('eighty four')]).toEqual([7, 0.25, 1, 13, 63, 84]);
+    expect(toNumber('plenty')).toBeNaN();
+  });
+
+  it('turns amounts said in words before a unit into figures', () => {
+    expect(spokenNumbers('wait sixty-three seconds and expose for thirteen ms')).toBe('wait 63 seconds and expose for 13 ms');
+    expect(spokenNumbers('two and a half minutes')).toBe('2.5 minutes');
   });
 });

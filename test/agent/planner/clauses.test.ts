@@ -66,3 +66,32 @@ describe('a clause of scope alone (brief R, stop 14)', async () => {
     expect(withoutFrameScope(text).length).toBe(text.length);
   });
 });
+
+describe('clauses written without punctuation or joiners (withVerbPhrasesApart)', async () => {
+  const { withVerbPhrasesApart, orderSteps } = await import('../../../src/agent/planner/clauses.ts');
+  const { indexFor } = await import('../../../src/agent/planner/toolIndex.ts');
+  const index = indexFor(new Map());
+  const parts = (text: string) => withVerbPhrasesApart(splitClauses(text), index).map((c) => c.text);
+
+  it('cuts where a second step\'s verb starts a verb phrase: before its object, another verb, or a word no tool knows', () => {
+    expect(parts('register frames outline spheroids follow them write csv')).toEqual(['register frames', 'outline spheroids', 'follow them', 'write csv']);
+    expect(parts('subtract background outline the bacteria link those')).toEqual(['subtract background', 'outline the bacteria', 'link those']);
+    expect(parts('denoise register segment')).toEqual(['denoise', 'register', 'segment']);
+    // (a verb another step shares starts a step by its own step's word after it; "with" says how a step runs)
+    expect(parts('register frames correct the fading outline spheroids with Li')).toEqual(['register frames', 'correct the fading', 'outline spheroids with Li']);
+  });
+
+  it('keeps nouns that are also verbs, participles and a second verb of the same step in one clause', () => {
+    for (const text of ['measure mean track speed', 'quantify track persistence', 'compare track speeds', 'make a track plot', 'calculate the segment perimeter', 'export tracked spheroids', 'plot segmented spheroid sizes', 'report segment count', 'denoise smooth', 'how long is each track', 'can you track them', 'I want to follow spheroids']) {
+      expect(parts(text), text).toEqual([text]);
+    }
+  });
+
+  it('reads a negation per verb phrase, and a perfect participle as done before the clause it is joined to', () => {
+    const negated = withVerbPhrasesApart(splitClauses('never outline spheroids follow them'), index);
+    expect(negated.map((c) => [c.text, c.negated])).toEqual([['never outline spheroids', true], ['follow them', false]]);
+    const clauses = withVerbPhrasesApart(splitClauses('outline spheroids having registered the frames'), index);
+    expect(clauses.map((c) => c.text)).toEqual(['outline spheroids', 'having registered the frames']);
+    expect(orderSteps(clauses, [0, 1])).toEqual([1, 0]);
+  });
+});

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
 import { catalogueFromTools } from '../../../src/agent/planner/catalogue.ts';
 import { indexFor } from '../../../src/agent/planner/toolIndex.ts';
+import { meaning, tokenize } from '../../../src/agent/planner/words.ts';
 
 const index = indexFor(catalogueFromTools(ALL_TOOLS));
 
@@ -55,5 +56,19 @@ describe('lab initials and shortened values (brief R, stop 14)', () => {
   it('reads four letters of a long value word as it ("hist" of histogram), not of a short one ("mode" is no "model")', () => {
     expect(index.match('hist')[0]?.tool).toBe('plot');
     expect(index.match('mode').some((m) => m.matched.includes('model'))).toBe(false);
+  });
+});
+
+describe('the verbs of the tools\' example requests (stepVerb)', () => {
+  it('reads a verb some example opens with, in its plain form and either spelling, and the tools it belongs to', () => {
+    expect(index.stepVerb('outline')?.tools).toEqual(['segment']);
+    expect(index.stepVerb('Stabilize')?.tools).toEqual(index.stepVerb('stabilise')?.tools);
+    for (const form of ['outlined', 'outlines', 'segmentation', 'tracker', 'the', 'spheroid']) expect(index.stepVerb(form), form).toBeUndefined();
+  });
+
+  it('tells a thing several steps act on from a quantity one step reads', () => {
+    const stem = (w: string) => meaning(tokenize(w)[0].stem);
+    expect(index.isSharedObject(stem('nuclei'))).toBe(true);
+    expect(index.isSharedObject(stem('speed'))).toBe(false);
   });
 });

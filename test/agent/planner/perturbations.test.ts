@@ -61,6 +61,19 @@ describe('perturb', () => {
   });
 });
 
+describe('perturb runOn', () => {
+  it('writes the request as one run-on clause: no punctuation, no joiner between two steps', () => {
+    expect(perturb('Blur the stack, then sharpen it. Save it as out.tif.', 'runOn', 1)).toBe('Blur the stack sharpen it save it as out.tif');
+    expect(perturb('Crop it and rotate the result; after that invert it!', 'runOn', 1)).toBe('Crop it rotate the result invert it');
+  });
+
+  it('keeps an "and" between two things, decimals, coordinates, an acronym and a quoted name', () => {
+    expect(perturb('Average rows 3 and 4 at 0.5 px, then go to (12, 8).', 'runOn', 1)).toBe('Average rows 3 and 4 at 0.5 px go to (12, 8)');
+    expect(perturb('Rotate it. GFP only, call it "a, b"', 'runOn', 1)).toBe('Rotate it GFP only call it "a, b"');
+    expect(perturb('rotate', 'runOn', 1)).toBeUndefined();
+  });
+});
+
 describe('plainWords', () => {
   it('finds words of letters only, with where they start', () => {
     expect(plainWords('Save cells.tif (movie-2) now.').map((w) => [w[0], w.index])).toEqual([
