@@ -991,7 +991,7 @@ const COLUMN_WORDS: [RegExp, string][] = [
 
 function columnWords(name: string): Set<string> {
   const extra = COLUMN_WORDS.filter(([re]) => re.test(name)).map(([, words]) => words).join(' ');
-  const plain = name.replace(/_(?:px2?|um2?|um_per_\w+|px_per_\w+|c\d+)$/i, '').replace(/_/g, ' ').replace(/\b(?:track|mean|number|per)\b/gi, ' ');
+  const plain = name.replace(/_(?:px2?|um[23]?|voxels|um_per_\w+|px_per_\w+|c\d+)$/i, '').replace(/_/g, ' ').replace(/\b(?:track|mean|number|per)\b/gi, ' ');
   return wordKeys(`${plain} ${extra}`);
 }
 
@@ -1036,7 +1036,7 @@ function bestColumn(table: Table, scope: QuestionScope, wantsMicrons: boolean, w
     if (/_(?:STD|MIN|MAX|MEDIAN)_|^(?:MAX|MIN)_|^(?:min|max|std|median|sum)_/i.test(name)) score -= 0.3;
     if (scope.reduce === 'max' && /^MAX_|_MAX_/i.test(name) && !/DISTANCE/.test(name)) score += 0.2;
     // µm over px in a table that has both (area_um2 beside area_px); never a reason to prefer another table
-    if (/(?:^|_)um(?:2|_|$)/i.test(name) && table.columns.some((c) => /(?:^|_)px(?:2|_|$)/i.test(c))) score += wantsMicrons ? 0.5 : 0.1;
+    if (/(?:^|_)um(?:[23]|_|$)/i.test(name) && table.columns.some((c) => /(?:^|_)(?:px|voxels)(?:2|_|$)/i.test(c))) score += wantsMicrons ? 0.5 : 0.1;
     // ("bigger than 100 px²": the pixel column, where the threshold's unit is)
     if (/^px/.test(scope.condition?.unit ?? '') && /(?:^|_)px(?:2|_|$)/i.test(name) && table.columns.some((c) => /(?:^|_)um(?:2|_|$)/i.test(c))) score += 0.5;
     // a number of spots stands in for a duration; the duration itself (with its unit) answers first
@@ -1063,9 +1063,12 @@ function unitsOf(table: KnownArtifact, results: PastResult[]): { lengthUnit?: st
 
 /** Unit of a column: from its name (area_um2 → µm², speed_um_per_min → µm/min), else from the units the step reported. */
 export function unitOfColumn(name: string, lengthUnit?: string, timeUnit?: string): string | undefined {
-  const m = /_(px2|um2|px|um|um_per_\w+|px_per_\w+|s|min|h|rad)$/i.exec(name);
+  const m = /_(px2|um2|um3|voxels|px|um|um_per_\w+|px_per_\w+|s|min|h|rad)$/i.exec(name);
   if (m) {
     const u = m[1].toLowerCase();
+    // (a volume: µm³ of a calibrated z-stack, else voxels)
+    if (u === 'um3') return 'µm³';
+    if (u === 'voxels') return 'voxels';
     if (u === 'px') return /area/i.test(name) ? 'px²' : 'px';
     if (u === 'px2') return 'px²';
     if (u === 'um') return 'µm';
@@ -1159,7 +1162,7 @@ function inAskedFrame(v: number, unit: string | undefined, question: string, tab
 
 function withUnit(v: number, unit: string | undefined): string {
   if (!unit) return valueText(v);
-  const uncalibrated = /px|frame/.test(unit) && !/µm|\/(?:min|s|h)\b/.test(unit);
+  const uncalibrated = /px|frame|voxel/.test(unit) && !/µm|\/(?:min|s|h)\b/.test(unit);
   // "47 frames", "1 frame": a count of frames reads as one
   const written = unit === 'frame' && v !== 1 ? 'frames' : unit;
   return `${valueText(v)} ${written}${uncalibrated ? ' (no calibration known)' : ''}`;

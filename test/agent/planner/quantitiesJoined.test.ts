@@ -11,7 +11,7 @@ import { composeAnswer } from '../../../src/agent/planner/answers.ts';
 import type { Conversation, PastResult } from '../../../src/agent/planner/conversation.ts';
 import { namesMeasuredQuantity } from '../../../src/agent/planner/measuredWords.ts';
 import { planRequest } from '../../../src/agent/planner/planner.ts';
-import { completedFollowUp, questionPartsOf, rowsAre } from '../../../src/agent/planner/tableAnswers.ts';
+import { completedFollowUp, questionPartsOf, rowsAre, unitOfColumn } from '../../../src/agent/planner/tableAnswers.ts';
 import { catalogue, loadAcquisitionWords } from './planOffline.ts';
 
 beforeAll(loadAcquisitionWords);
@@ -158,5 +158,12 @@ describe('a calibration set after the tables were measured in px', () => {
     expect(answer).not.toMatch(/no calibration known/);
     const inPixels = session('typical perimeter of the nuclei in pixels?', [measuredObjects, { ...calibrated, artifacts: [] }]);
     expect(composeAnswer(planRequest(inPixels, catalogue), inPixels)).toMatch(/perimeter_px = 36 px\b/);
+  });
+});
+
+describe('the unit of a volume column', () => {
+  it('is µm³ for a calibrated z-stack and voxels otherwise, each quoted with the value', () => {
+    expect(unitOfColumn('volume_um3')).toBe('µm³');
+    expect(unitOfColumn('volume_voxels')).toBe('voxels');
   });
 });
