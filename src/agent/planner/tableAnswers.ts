@@ -2084,9 +2084,12 @@ function quantitiesJoined(text: string): string[] | undefined {
   // words and what lies between them, alternating: a name's words are separated by spaces only
   const tokens = text.match(/[\p{L}\d²'’-]+|[^\p{L}\d²'’-]+/gu) ?? [];
   const isWord = (i: number) => i >= 0 && i < tokens.length && /^[\p{L}\d²'’-]/u.test(tokens[i]);
+  // (a request that asks after its steps: only the quantities of what it asks, never of its steps, "measure area and intensity and tell me ...")
+  const askedFrom = askedPart(text)?.from ?? 0;
   const spaced = (i: number) => i >= 0 && i < tokens.length && /^\s+$/.test(tokens[i]);
   for (let j = 0; j < tokens.length; j++) {
     if (!(isWord(j) && /^(?:and|plus)$/i.test(tokens[j])) && !(!isWord(j) && /^\s*&\s*$/.test(tokens[j]))) continue;
+    if (tokens.slice(0, j).join('').length < askedFrom) continue;
     // ("area and speed": the word between spaces; "area & speed": the sign with its spaces)
     const step = isWord(j) ? 2 : 1;
     if (step === 2 && (!spaced(j - 1) || !spaced(j + 1))) continue;
@@ -2121,7 +2124,7 @@ function quantitiesJoined(text: string): string[] | undefined {
 
 /** A word that can be part of a quantity's name ("nuclear", "area", "speed"), not a scope, a statistic or a question word. */
 function isNameWord(word: string): boolean {
-  if (!/^[\p{L}²-]+$/u.test(word) || QUANTITY_LEAD.test(word)) return false;
+  if (!/^[\p{L}²-]{3,}$/u.test(word) || QUANTITY_LEAD.test(word)) return false;
   return !isNotQuantityWord(word) || /^(?:nuclear|cell|track|object|nucleus)$/i.test(word);
 }
 
@@ -2137,7 +2140,11 @@ const SECOND_PART = /\s*,?\s+and\s+(?=(?:how|what|which|where|when|whether|is|ar
  */
 export function questionPartsOf(text: string): string[] | undefined {
   const m = SECOND_PART.exec(text);
-  if (!m) return quantitiesJoined(text);
+  if (!m) {
+    // ("register the drift in x, y and z" joins no quantities asked: each part must ask for an answer)
+    const joined = quantitiesJoined(text);
+    return joined?.every((p) => isAskedForm(p) || asksForAnAnswer(p) || asksTheData(p)) ? joined : undefined;
+  }
   // (the sentence, or the part after a colon, that the first part is in; the second up to its own sentence's end)
   const first = text.slice(0, m.index).split(/(?<=[.!?;:])\s+/).at(-1)!.trim();
   const said = text.slice(m.index + m[0].length).split(/(?<=[.!?;])\s+/)[0].trim();

@@ -83,7 +83,9 @@ describe('several quantities joined in one question', () => {
   });
 
   it('are only names of what the tools measure: a step after "and", or two kinds of things, stay one request', () => {
-    for (const request of ['outline the nuclei, quantify their circularity and graph it', 'find the blobs 8 px apart and link them', 'how many nuclei and cells are there?', 'is frame 2 and 4 brighter?']) expect(questionPartsOf(request), request).toBeUndefined();
+    for (const request of ['outline the nuclei, quantify their circularity and graph it', 'find the blobs 8 px apart and link them', 'how many nuclei and cells are there?', 'is frame 2 and 4 brighter?', 'align the stack for shifts in x, y and z', 'quantify perimeter and circularity']) expect(questionPartsOf(request), request).toBeUndefined();
+    // (a request that asks after its steps: the quantities it asks are split, never those of its steps)
+    expect(questionPartsOf('quantify perimeter and circularity, then report the median perimeter and circularity')).toEqual(['quantify perimeter and circularity, then report the median perimeter', 'quantify perimeter and circularity, then report the median circularity']);
     expect(namesMeasuredQuantity('circularity')).toBe(true);
     expect(namesMeasuredQuantity('graph')).toBe(false);
   });
