@@ -6,7 +6,7 @@ import type { Conversation, PastResult } from './conversation.ts';
 import { findArtifactIds, findChannel, findPaths } from './extract.ts';
 import { findQuantities, valueText as numberValueText } from './quantities.ts';
 import type { Plan } from './types.ts';
-import { answerFromTable, knownPixelSizeUm, MSD_ASKED, askedPart, countsThings, questionPartsOf, DISTINCT_THINGS, namesQuantity, plainQuestion, readQuestion, withoutScope, withoutUnits, type QuestionScope } from './tableAnswers.ts';
+import { answerFromTable, knownPixelSizeUm, MSD_ASKED, NO_VALUE_AT_FRAMES, askedPart, countsThings, questionPartsOf, DISTINCT_THINGS, namesQuantity, plainQuestion, readQuestion, withoutScope, withoutUnits, type QuestionScope } from './tableAnswers.ts';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { indexFor } from './toolIndex.ts';
 import { tokenize } from './words.ts';
@@ -346,7 +346,8 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
     const timed = timeAsFrame(question, conversation);
     const found = answerFromTable(question, conversation) ?? (question !== plan.question ? answerFromTable(plan.question, conversation) : undefined) ?? answerFromValues(withoutUnits(timed.question), conversation, all);
     const answer = found ? withTimeOfFrame(`${found}${timed.note}`, question, conversation) : undefined;
-    if (answer) return `${isYesNoQuestion(question) ? withVerdict(question, answer) : answer}.`;
+    // (a quantity with no value at the frames asked gives no yes or no)
+    if (answer) return `${isYesNoQuestion(question) && !answer.includes(NO_VALUE_AT_FRAMES) ? withVerdict(question, answer) : answer}.`;
     if (ran.length === 0) return `I could not find that in the results so far. ${notUnderstood(plan.question, new Map())}`;
     // a question a step answered without a value to quote ("what's in this file?"): its summary is the answer
     return ran.at(-1)!.summary;

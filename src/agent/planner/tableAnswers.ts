@@ -1407,6 +1407,9 @@ export function knownPixelSizeUm(conversation: Conversation): number | undefined
   return (set?.args.pixelSizeUm as number | undefined) ?? conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.pixelSizeUm === 'number' && a.pixelSizeUm > 0).at(-1)?.pixelSizeUm ?? undefined;
 }
 
+/** The words that say a quantity has no value at the frames asked (no yes or no follows from them). */
+export const NO_VALUE_AT_FRAMES = 'has no value in';
+
 /** A scope of frames asked: one frame, a range, a time in the movie, each frame, or two frames compared. */
 function asksAtFrames(scope: QuestionScope): boolean {
   return scope.frame !== undefined || scope.frames !== undefined || scope.atTimeS !== undefined || scope.perFrame || scope.compare !== undefined;
@@ -1445,10 +1448,14 @@ function notAtFramesAnswer(
   // an adjective's quantity does not outweigh the one named: "is the track duration bigger in frame 5?" is no area)
   const framed = Math.max(-Infinity, ...candidates.filter((c) => c.column).map((c) => c.score));
   if (!whole || whole.column!.score <= framed + 0.25) return undefined;
+  // a speed or a distance has a value at each step between frames: a table of those steps answers it, measured when asked
+  // (a duration, a ratio or a count of a whole track has none)
+  const dimension = columnDimension(whole.column!.name);
+  if (dimension === 'speed' || dimension === 'length') return undefined;
   const overall: QuestionScope = { ...scope, frame: undefined, frames: undefined, atTimeS: undefined, perFrame: false, compare: undefined, compareFrames: undefined };
   const value = valueAnswer({ artifact: whole.artifact, table: whole.table, column: whole.column!.name, score: whole.column!.score }, overall, unitsFor(whole.artifact), false, question);
   const kind = idColumnOf(whole.table, true) === 'TRACK_ID' ? `a value of whole tracks (one per track in ${whole.artifact.id})` : `a value without frames (one per row of ${whole.artifact.id})`;
-  return `${whole.column!.name} is ${kind}, so it has no value in ${framesSaid(scope)}; over the whole movie: ${value}`;
+  return `${whole.column!.name} is ${kind}, so it ${NO_VALUE_AT_FRAMES} ${framesSaid(scope)}; over the whole movie: ${value}`;
 }
 
 /** "between frame 1 and frame 20", "from frame 5 to 30" closing the request. */

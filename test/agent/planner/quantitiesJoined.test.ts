@@ -127,6 +127,11 @@ describe('a quantity of whole tracks asked at frames', () => {
     }
   });
 
+  it('is a speed or a distance, which the steps between frames have: those are measured, not refused', () => {
+    const { steps } = asked('average velocity at timepoint 2', [measuredObjects, measuredTracks]);
+    expect(steps.at(-1)).toBe('measure');
+  });
+
   it('is answered by a table with frames that holds it as well (the steps between frames)', () => {
     const { steps, answer } = asked('average velocity at timepoint 1', [measuredTracks, measuredSteps]);
     expect(steps).toEqual([]);
