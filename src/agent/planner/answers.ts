@@ -6,7 +6,7 @@ import type { Conversation, PastResult } from './conversation.ts';
 import { findArtifactIds, findChannel, findPaths } from './extract.ts';
 import { findQuantities, valueText as numberValueText } from './quantities.ts';
 import type { Plan } from './types.ts';
-import { answerFromTable, knownPixelSizeUm, MSD_ASKED, NO_VALUE_AT_FRAMES, askedPart, countsThings, questionPartsOf, DISTINCT_THINGS, namesQuantity, plainQuestion, readQuestion, withoutScope, withoutUnits, type QuestionScope } from './tableAnswers.ts';
+import { answerFromTable, knownPixelSizeUm, MSD_ASKED, NO_VALUE_AT_FRAMES, askedPart, countsThings, questionPartsOf, DISTINCT_THINGS, namesQuantity, plainQuestion, readQuestion, withoutUnits, type QuestionScope } from './tableAnswers.ts';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { indexFor } from './toolIndex.ts';
 import { tokenize } from './words.ts';
@@ -331,8 +331,9 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
       const recording = recordingAnswer(plan.question, result);
       if (recording) return `${recording}.`;
     }
-    // (the header's facts are asked by the question's own words, never its scope: "the confinement ratio per frame" asks no frame count)
-    const header = conversation.current.length === 0 && conversation.earlier.some((r) => r.ok) ? answerFromHeader(withoutScope(plan.question) || plan.question, conversation.artifactsAtStart) : undefined;
+    // (a quantity a table answers is never a header fact: "the confinement ratio per frame" asks no frame count)
+    const measured = readQuestion(plan.question).quantity.size > 0 && answerFromTable(plan.question, conversation) !== undefined;
+    const header = conversation.current.length === 0 && conversation.earlier.some((r) => r.ok) && !measured ? answerFromHeader(plan.question, conversation.artifactsAtStart) : undefined;
     if (header) return `${header}.`;
     // ("how many at 4 minutes?": the frame nearest that time, when the frame interval is known; units are left out below)
     // "segment the nuclei and tell me which frame has the fewest": the question after the steps is answered from their results
