@@ -10,7 +10,7 @@
 // material; a touching neighbour that slides over M fails the area test). The event's
 // position is M's centroid; its daughters are the two largest such objects.
 import type { Movie } from '../image/movie.ts';
-import type { Table } from './table.ts';
+import { FRAME_INDEX_UNIT, type Table } from './table.ts';
 import type { TrackerSpot } from './lap.ts';
 import { lowerMedian as median } from './order-statistics.ts';
 import { overlapCounts } from './overlapTracker.ts';
@@ -459,5 +459,5 @@ export function divisionTable(events: DivisionEvent[], calibration: { pixelSizeU
     return row;
   });
   // the header says the unit of a frame or position whose name does not, as the tracks CSV does ("x (px)")
-  return { columns, rows, units: { t: 'frame', x: 'px', y: 'px' } };
+  return { columns, rows, units: { t: FRAME_INDEX_UNIT, x: 'px', y: 'px' } };
 }

@@ -7,7 +7,7 @@
 // that reads best for the frame interval (min for 5-min frames) unless one is asked for.
 import { displayUnits, type TimeUnit } from '../image/calibration.ts';
 import type { Spot, Tracks } from './tracks.ts';
-import type { Table } from './table.ts';
+import { FRAME_INDEX_UNIT, type Table } from './table.ts';
 import { trackConfidences, trackEdges, trackIdOfBranch, type TrackEdge } from './track.ts';
 
 export interface Units {
@@ -119,7 +119,8 @@ export function linkTable(tracks: Tracks, options: UnitOptions = {}): { table: T
     [names.directionalChangeRate]: Number.isNaN(m.directionalChangeRate) ? null : m.directionalChangeRate,
   }));
   const columns = ['track_id', 'branch_id', 'source_spot', 'target_spot', 'kind', 't', ...(names.time ? [names.time] : []), 'frames', names.displacement, names.speed, names.directionalChangeRate];
-  return { table: { columns, rows }, units };
+  // t is the source spot's frame index from 0, as in every other table ("t (frame index from 0)")
+  return { table: { columns, rows, units: { t: FRAME_INDEX_UNIT } }, units };
 }
 
 export const TRACK_FEATURES = [

@@ -252,8 +252,8 @@ describe('divisions on a simulated movie, classical segmentation + LAP', () => {
 });
 
 describe('division table', () => {
-  it('says the unit of the frame and the position in its header, beside the calibrated columns', () => {
+  it('says the unit of the frame (the index from 0 every table uses) and the position in its header, beside the calibrated columns', () => {
     const table = divisionTable([{ t: 4, x: 10, y: 20, mother: 1, daughters: [2, 3], trackId: 1 }], { pixelSizeUm: 0.5, frameIntervalS: 60 });
-    expect(tableToCsv(table).split('\n')[0]).toBe('t (frame),x (px),y (px),mother,daughter_1,daughter_2,track_id,t_s,x_um,y_um');
+    expect(tableToCsv(table).split('\n')[0]).toBe('t (frame index from 0),x (px),y (px),mother,daughter_1,daughter_2,track_id,t_s,x_um,y_um');
   });
 });

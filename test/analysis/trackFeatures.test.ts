@@ -36,6 +36,10 @@ describe('trackFeatures (TrackMate track analyzers)', () => {
     // Turn between (3,4) and (0,10) directions: angle = acos((3*0+4*10)/(5*10)) over 20 s; first turn 0.
     expect(f.MEAN_DIRECTIONAL_CHANGE_RATE).toBeCloseTo((0 + Math.acos(40 / 50) / 20) / 2, 12);
     expect(linkTable(tracks).units).toEqual({ length: 'µm', time: 's' });
+    // one frame convention in every table: the step's frame t is an index from 0, and its header says so
+    const csv = tableToCsv(linkTable(tracks).table);
+    expect(csv.split('\n')[0].split(',')).toContain('t (frame index from 0)');
+    expect(parseCsv(csv).rows.map((r) => r.t)).toEqual([0, 1, 2]);
   });
 
   it('gives link speeds in µm/min with unit-named columns for 5-min frames, and px/frame uncalibrated', () => {

@@ -6,10 +6,9 @@ import type { Conversation, PastResult } from './conversation.ts';
 import { findArtifactIds, findChannel, findPaths } from './extract.ts';
 import { findQuantities, valueText as numberValueText } from './quantities.ts';
 import type { Plan } from './types.ts';
-import { answerFromTable, MSD_ASKED, askedPart, countsThings, questionPartsOf, DISTINCT_THINGS, namesQuantity, plainQuestion, readQuestion, withoutUnits, type QuestionScope } from './tableAnswers.ts';
+import { answerFromTable, knownPixelSizeUm, MSD_ASKED, NO_VALUE_AT_FRAMES, askedPart, countsThings, questionPartsOf, DISTINCT_THINGS, namesQuantity, plainQuestion, readQuestion, withoutUnits, type QuestionScope } from './tableAnswers.ts';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { indexFor } from './toolIndex.ts';
-import { sessionPixelSizeUm } from './builders.ts';
 import { tokenize } from './words.ts';
 import { answerFromHeader, isYesNoQuestion, recordingAnswer } from './recordingQuestions.ts';
 import { notAppliedLine } from '../inapplicable.ts';
@@ -165,14 +164,14 @@ export function answerFromValues(question: string, conversation: Conversation, r
   if (frame || Array.isArray(result.values[keys[0]])) {
     // the step's own summary of the series ("objectsPerFrameMean" beside "objectsPerFrame") leads a whole-series answer
     const summary = Object.keys(result.values).find((k) => k !== keys[0] && k.startsWith(keys[0]) && typeof result.values[k] === 'number');
-    const lead = !frame && summary ? `${capitalize(valueText(result, summary, sessionPixelSizeUm(conversation)))}; ` : '';
+    const lead = !frame && summary ? `${capitalize(valueText(result, summary, knownPixelSizeUm(conversation)))}; ` : '';
     // a step run on some frames only ("how many in frame 3?" segments frame 3): its series starts at the first of them
     const series = result.values[keys[0]] as number[];
     const ran = result.args.frames as { first?: unknown; last?: unknown } | undefined;
     const offset = ran && typeof ran.first === 'number' && typeof ran.last === 'number' && ran.last - ran.first + 1 === series.length ? ran.first - 1 : 0;
     return lead + seriesText(humanKey(keys[0]), series, scope, unitText(result, keys[0]), source, lead !== '', offset) + atTime;
   }
-  const parts = keys.map((k) => valueText(result, k, sessionPixelSizeUm(conversation)));
+  const parts = keys.map((k) => valueText(result, k, knownPixelSizeUm(conversation)));
   // a step of this turn has its card in the chat already: name it, don't repeat its summary
   return `${capitalize(parts.join(', '))} (from ${source})`;
 }
@@ -332,23 +331,39 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
       const recording = recordingAnswer(plan.question, result);
       if (recording) return `${recording}.`;
     }
-    const header = conversation.current.length === 0 && conversation.earlier.some((r) => r.ok) ? answerFromHeader(plan.question, conversation.artifactsAtStart) : undefined;
+    // (a quantity a table answers is never a header fact: "the confinement ratio per frame" asks no frame count)
+    const measured = readQuestion(plan.question).quantity.size > 0 && answerFromTable(plan.question, conversation) !== undefined;
+    const header = conversation.current.length === 0 && conversation.earlier.some((r) => r.ok) && !measured ? answerFromHeader(plan.question, conversation.artifactsAtStart) : undefined;
     if (header) return `${header}.`;
     // ("how many at 4 minutes?": the frame nearest that time, when the frame interval is known; units are left out below)
     // "segment the nuclei and tell me which frame has the fewest": the question after the steps is answered from their results
     const question = (conversation.current.length > 0 ? askedPart(plan.question)?.text : undefined) ?? plan.question;
     // "how fast do they move and how big are they?": each part answered on its own
-    const parts = questionPartsOf(question)?.map((part) => answerFromTable(part, conversation) ?? answerFromValues(withoutUnits(part), conversation, all));
+    const asked = questionPartsOf(question);
+    const parts = asked?.map((part) => answerFromTable(part, conversation) ?? answerFromValues(withoutUnits(part), conversation, all));
     if (parts?.every((a) => a !== undefined)) return parts.map((a) => `${a}.`).join('\n');
+    // "tell me its volume and speed" with a speed only: the speed, and the volume named as not answered (never dropped)
+    if (asked && parts?.some((a) => a !== undefined)) return parts.map((a, i) => (a !== undefined ? `${a}.` : notAnsweredPart(asked[i], conversation))).join('\n');
     const timed = timeAsFrame(question, conversation);
     const found = answerFromTable(question, conversation) ?? (question !== plan.question ? answerFromTable(plan.question, conversation) : undefined) ?? answerFromValues(withoutUnits(timed.question), conversation, all);
     const answer = found ? withTimeOfFrame(`${found}${timed.note}`, question, conversation) : undefined;
-    if (answer) return `${isYesNoQuestion(question) ? withVerdict(question, answer) : answer}.`;
+    // (a quantity with no value at the frames asked gives no yes or no)
+    if (answer) return `${isYesNoQuestion(question) && !answer.includes(NO_VALUE_AT_FRAMES) ? withVerdict(question, answer) : answer}.`;
     if (ran.length === 0) return `I could not find that in the results so far. ${notUnderstood(plan.question, new Map())}`;
     // a question a step answered without a value to quote ("what's in this file?"): its summary is the answer
     return ran.at(-1)!.summary;
   }
   return withCountAsked(briefAnswer(ran), conversation);
+}
+
+/**
+ * One line for a part of a question no result answers: what was asked, and why: what a step run for
+ * it said it could not do ("Volumes not measured: the labels are a single z slice"), else that nothing so far holds it.
+ */
+function notAnsweredPart(part: string, conversation: Conversation): string {
+  const asked = `Not answered: "${part.replace(/[?.!\s]+$/, '').replace(/^(?:and|also|so)\s+/i, '')}"`;
+  const why = conversation.current.filter((r) => r.ok).flatMap((r) => r.summary.split(/(?<=\.)\s+/)).filter((sentence) => /\b(?:not|needs?|cannot|can't)\b/i.test(sentence));
+  return why.length ? `${asked}: ${why.join(' ')}` : `${asked} is in none of the results so far (no table column or step value of that name); ask me to measure it and I will.`;
 }
 
 /** A request that asks for a count among its steps ("segment the cells in channel 2 and count them", "count the nuclei"). */

@@ -9,13 +9,14 @@ import { naturalTimeUnit } from '../../image/calibration.ts';
 import type { Conversation, KnownArtifact, PastResult } from './conversation.ts';
 import { findFrameRange, findQuantities, parseNumber, valueText } from './quantities.ts';
 import { allowedEdits, editDistance, isStopWord, meaning, tokenize } from './words.ts';
-import { isTruth } from './catalogue.ts';
+import { isTruth, selfOf } from './catalogue.ts';
 import { askedDimension, asksPerFrame, statedFrameIntervalS, statedPixelSizeUm, withoutToldCalibration, type AskedDimension } from './askedUnits.ts';
 import { trackEventOf, trackSpanAnswer, type TrackEvent } from './trackSpans.ts';
 import { asksDisplacementBetweenFrames, asksNetDisplacement, netDisplacementsAnswer, netDisplacementsOfTracks, asksPathLengthBetweenFrames, displacementsAnswer, displacementsBetween, distanceKindOf, pathLengthsAnswer, pathLengthsBetween, type DistanceKind } from './netDisplacement.ts';
 import { loadTracksJson } from '../../analysis/trackio.ts';
 import type { Tracks } from '../../analysis/tracks.ts';
 import { counted } from '../../../tools/counted.ts';
+import { namesMeasuredQuantity } from './measuredWords.ts';
 
 type Reduce = 'mean' | 'median' | 'sd' | 'range' | 'max' | 'min' | 'count' | 'sum' | 'fraction' | 'percentile';
 type Row = Table['rows'][number];
@@ -431,7 +432,8 @@ function readScope(question: string): QuestionScope {
   let reduce: Reduce = 'mean';
   const percentiles = percentilesOf(text);
   if (percentiles) reduce = 'percentile';
-  else if (/\b(?:percent(?:age)?|per cent|fraction|proportion|share|ratio of)\b|%/i.test(text) && !/\b(?:intensity|signal|drop|loss|change)\b/i.test(text)) reduce = 'fraction';
+  // ("the confinement ratio of each track": a ratio named by its own word is a quantity, no share)
+  else if ((/\b(?:percent(?:age)?|per cent|fraction|proportion|share)\b|%/i.test(text) || /(?:^|\b(?:the|a|what|whats|what's|is|their|its)\s+)ratio of\b/i.test(text)) && !/\b(?:intensity|signal|drop|loss|change)\b/i.test(text)) reduce = 'fraction';
   // ("for how many frames is track 1 followed?", "how many minutes does cell 3 last?", "how many frames long is each track?": a unit of a track's value, no count)
   // ("the number in the first vs the last frame": a number of things said without them)
   else if (/\bhow many\b|\bnumber of\b|\bcounts?\b|^(?:the|their)\s+numbers?\b(?!\s*(?:of\b|\d|#))|\b(?:cell|nucle(?:us|i|ar)|object)\s+numbers?\b(?!\s*\d)/i.test(text) && !/\baverage\b|\bmean\b/i.test(text) && !((track || /\b(?:each|every|per)\s+(?:track|cell|nucleus|object|trajectory)\b/i.test(text)) && /\bhow many\s+(?:frames|time ?points|timepoints|minutes|mins|hours|seconds|pixels|microns|µm|um)\b/i.test(text))) reduce = 'count';
@@ -456,7 +458,8 @@ function readScope(question: string): QuestionScope {
   // ("from longest to shortest", "smallest to biggest": an order said by its two ends, the first end first)
   const span = /\b(?:from\s+)?(?:the\s+)?([\p{L}]+est)\s+(?:to|->|→)\s+(?:the\s+)?([\p{L}]+est)\b/iu.exec(text);
   const spanOrder = span && ((LARGEST.test(span[1]) && SMALLEST.test(span[2])) || (SMALLEST.test(span[1]) && LARGEST.test(span[2]))) ? (SMALLEST.test(span[1]) ? 'min' : 'max') : undefined;
-  const ranks = !!spanOrder || /\b(?:rank|ranked|ranking|sort|sorted|order(?:ed)?|list|listed)\b[^?.]*\bby\s+(?!(?:frame|time ?point|timepoint|track|cell|nucleus|object|channel)s?\b)/i.test(text);
+  // ("list the speeds by track" is a value per track; "rank the tracks by track duration" ranks by the duration)
+  const ranks = !!spanOrder || /\b(?:rank|ranked|ranking|sort|sorted|order(?:ed)?|list|listed)\b[^?.]*\bby\s+(?!(?:frame|time ?point|timepoint|track|cell|nucleus|object|channel)s?\s*(?:[?.!,;]|$))/i.test(text);
   // ("order the frames by cell count", "rank the timepoints by mean intensity": the frames themselves ranked, by their count or value)
   const ranksFrames = /\b(?:rank|ranked|sort|sorted|order(?:ed)?|list|listed)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:frames?|time ?points?|timepoints?)\s+by\b/i.test(text);
   const top = topN !== undefined && topN >= 1 ? topN : ranks || ranksFrames ? Infinity : undefined;
@@ -872,7 +875,11 @@ export function completedFollowUp(question: string, earlierRequests: string[]): 
   // ("now for the area", "and for the speed?": the same, said shorter)
   const sameFor = /^(?:(?:and|ok(?:ay)?|so|now)\s*,?\s*)*(?:(?:do|give me|tell me)\s+)?(?:the\s+)?same\s+(?:thing\s+)?(?:for|with)\s+([^?]{1,60}?)\s*(?:please|pls)?\s*[?.!]*$/i.exec(question.trim())
     ?? /^(?:(?:and|ok(?:ay)?|so|now)\s*,?\s*)+for\s+([^?]{1,60}?)\s*(?:please|pls)?\s*[?.!]*$/i.exec(question.trim());
-  const before = earlierRequests.at(-1);
+  // ("segment, track and tell me their mean area and speed", then "same for frame 3": the question asked after the steps)
+  const before = earlierRequests.length ? askedOf(earlierRequests.at(-1)!) : undefined;
+  // "same for frame 3", "same for track 2": the question before at that scope instead of its own
+  const atScope = sameFor && before !== undefined && isAskedForm(before) ? sameAtScope(before, sameFor[1]) : undefined;
+  if (atScope) return atScope;
   if (sameFor && before !== undefined && isAskedForm(before)) {
     // ("mean intensity per frame" asks the data without a question mark: the same about another quantity)
     const same = asksTheData(before) || saidAsQuestion(before) ? sameQuestionAbout(before, sameFor[1]) : undefined;
@@ -889,9 +896,12 @@ export function completedFollowUp(question: string, earlierRequests: string[]): 
   // "and the mean intensity?" after "count per frame": another quantity, at the scope of the question before
   if (own.quantity.size > 0 && /^(?:and|also|what about|how about)\b/i.test(question.trim())) return atScopeBefore(question, own, earlierRequests.at(-1));
   if (own.quantity.size > 0 || (own.reduce === 'count' && /\bhow many\b|\bnumber of\b|\bcount\b/i.test(question))) return question;
-  for (const earlier of [...earlierRequests].reverse().slice(0, 3)) {
+  for (const earlier of [...earlierRequests].reverse().slice(0, 3).map(askedOf)) {
     const before = readQuestion(earlier);
     if (!isAskedForm(earlier)) continue;
+    // ("and in frame 4?" after "the mean area and speed": both quantities at that frame, each answered)
+    const atScope = before.quantity.size > 0 && questionPartsOf(earlier) ? sameAtScope(earlier, rest.replace(/\?\s*$/, '')) : undefined;
+    if (atScope) return atScope;
     if (before.quantity.size > 0) {
       const written = tokenize(withoutScope(earlier)).filter((t) => before.quantity.has(meaning(t.stem.replace(/s$/, ''))) || before.quantity.has(meaning(t.stem))).map((t) => t.word);
       const adjectives = quantityOfAdjectives(earlier);
@@ -901,6 +911,26 @@ export function completedFollowUp(question: string, earlierRequests: string[]): 
     if (before.reduce === 'count') return `how many ${/\btracks?\b/i.test(earlier) ? 'tracks' : 'cells'} ${rest}`;
   }
   return question;
+}
+
+/** What a request asked: its question after the steps ("segment them and tell me the mean area" → "tell me the mean area"), or the whole request. */
+function askedOf(request: string): string {
+  const part = askedPart(request);
+  return part ? request.slice(part.from).replace(/^[\s,;]*(?:(?:and|then|also|so)\b[\s,]*)*/i, '') : request;
+}
+
+/**
+ * The question before at the scope named instead of its own ("tell me their mean area and speed", then "same for
+ * frame 3" → "tell me their mean area and speed in frame 3?"); undefined when what is named is no scope alone.
+ */
+function sameAtScope(before: string, named: string): string | undefined {
+  const own = readQuestion(named);
+  const scoped = own.frame !== undefined || own.frames !== undefined || own.track !== undefined || own.perFrame || own.perTrack || own.compare !== undefined;
+  if (!scoped || own.quantity.size > 0 || readQuestion(before).quantity.size === 0) return undefined;
+  const said = named.trim().replace(/^(?:the\s+)/i, '');
+  const phrase = /^(?:in|at|for|over|on|of|per|across|between|from|during)\b/i.test(said) ? said : `${/^(?:tracks?|cells?|nucle(?:us|i)|objects?|trajector)/i.test(said) ? 'for' : 'in'} ${said}`;
+  const unscoped = before.replace(new RegExp(SCOPE_PHRASE.source, 'gi'), ' ').replace(/[?.!\s]+$/, '').replace(/\s+/g, ' ').trim();
+  return `${unscoped} ${phrase}?`;
 }
 
 /** Where in the movie a question asks ("per frame", "in frame 3", "over time", "for frames 2-4", "in the last frame", "of track 2", "for each track"). */
@@ -961,7 +991,7 @@ const COLUMN_WORDS: [RegExp, string][] = [
 
 function columnWords(name: string): Set<string> {
   const extra = COLUMN_WORDS.filter(([re]) => re.test(name)).map(([, words]) => words).join(' ');
-  const plain = name.replace(/_(?:px2?|um2?|um_per_\w+|px_per_\w+|c\d+)$/i, '').replace(/_/g, ' ').replace(/\b(?:track|mean|number|per)\b/gi, ' ');
+  const plain = name.replace(/_(?:px2?|um[23]?|voxels|um_per_\w+|px_per_\w+|c\d+)$/i, '').replace(/_/g, ' ').replace(/\b(?:track|mean|number|per)\b/gi, ' ');
   return wordKeys(`${plain} ${extra}`);
 }
 
@@ -1006,7 +1036,7 @@ function bestColumn(table: Table, scope: QuestionScope, wantsMicrons: boolean, w
     if (/_(?:STD|MIN|MAX|MEDIAN)_|^(?:MAX|MIN)_|^(?:min|max|std|median|sum)_/i.test(name)) score -= 0.3;
     if (scope.reduce === 'max' && /^MAX_|_MAX_/i.test(name) && !/DISTANCE/.test(name)) score += 0.2;
     // µm over px in a table that has both (area_um2 beside area_px); never a reason to prefer another table
-    if (/(?:^|_)um(?:2|_|$)/i.test(name) && table.columns.some((c) => /(?:^|_)px(?:2|_|$)/i.test(c))) score += wantsMicrons ? 0.5 : 0.1;
+    if (/(?:^|_)um(?:[23]|_|$)/i.test(name) && table.columns.some((c) => /(?:^|_)(?:px|voxels)(?:2|_|$)/i.test(c))) score += wantsMicrons ? 0.5 : 0.1;
     // ("bigger than 100 px²": the pixel column, where the threshold's unit is)
     if (/^px/.test(scope.condition?.unit ?? '') && /(?:^|_)px(?:2|_|$)/i.test(name) && table.columns.some((c) => /(?:^|_)um(?:2|_|$)/i.test(c))) score += 0.5;
     // a number of spots stands in for a duration; the duration itself (with its unit) answers first
@@ -1033,9 +1063,12 @@ function unitsOf(table: KnownArtifact, results: PastResult[]): { lengthUnit?: st
 
 /** Unit of a column: from its name (area_um2 → µm², speed_um_per_min → µm/min), else from the units the step reported. */
 export function unitOfColumn(name: string, lengthUnit?: string, timeUnit?: string): string | undefined {
-  const m = /_(px2|um2|px|um|um_per_\w+|px_per_\w+|s|min|h|rad)$/i.exec(name);
+  const m = /_(px2|um2|um3|voxels|px|um|um_per_\w+|px_per_\w+|s|min|h|rad)$/i.exec(name);
   if (m) {
     const u = m[1].toLowerCase();
+    // (a volume: µm³ of a calibrated z-stack, else voxels)
+    if (u === 'um3') return 'µm³';
+    if (u === 'voxels') return 'voxels';
     if (u === 'px') return /area/i.test(name) ? 'px²' : 'px';
     if (u === 'px2') return 'px²';
     if (u === 'um') return 'µm';
@@ -1129,7 +1162,7 @@ function inAskedFrame(v: number, unit: string | undefined, question: string, tab
 
 function withUnit(v: number, unit: string | undefined): string {
   if (!unit) return valueText(v);
-  const uncalibrated = /px|frame/.test(unit) && !/µm|\/(?:min|s|h)\b/.test(unit);
+  const uncalibrated = /px|frame|voxel/.test(unit) && !/µm|\/(?:min|s|h)\b/.test(unit);
   // "47 frames", "1 frame": a count of frames reads as one
   const written = unit === 'frame' && v !== 1 ? 'frames' : unit;
   return `${valueText(v)} ${written}${uncalibrated ? ' (no calibration known)' : ''}`;
@@ -1153,6 +1186,17 @@ function sd(values: number[]): number {
 /** The frames of a table's rows (0-based `t`), sorted. */
 function framesOf(rows: Row[]): number[] {
   return [...new Set(rows.map((r) => r.t).filter((t): t is number => typeof t === 'number'))].sort((a, b) => a - b);
+}
+
+/**
+ * What one row of a table is, for "over 14 steps": a step between frames (a row with the two
+ * spots it links), a division, an object (or spot) in a frame, a whole track, or a plain row.
+ */
+export function rowsAre(table: Table): 'steps' | 'tracks' | 'objects' | 'divisions' | 'rows' {
+  if (table.columns.includes('source_spot') && table.columns.includes('target_spot')) return 'steps';
+  if (table.columns.includes('mother') && table.columns.includes('daughter_1')) return 'divisions';
+  if (table.columns.includes('t')) return 'objects';
+  return idColumnOf(table, true) === 'TRACK_ID' ? 'tracks' : 'rows';
 }
 
 function idColumnOf(table: Table, track: boolean): string | undefined {
@@ -1318,6 +1362,12 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
     const ofObjects = candidates.find((c) => c.table.columns.includes('t') && c.table.columns.some((name) => ID_COLUMNS.includes(name)));
     return frameExtremeAnswer(scope, best ?? ofObjects, best ? unitsFor(best.artifact) : {});
   }
+  // "the mean track duration in frame 3": a quantity only a table without frames holds (one row per
+  // whole track) has no value at a frame: said so, with its value over the whole movie (never a step run again)
+  if (scope.reduce !== 'count') {
+    const whole = notAtFramesAnswer(question, scope, tables, candidates, wantsMicrons, unitsFor);
+    if (whole) return whole;
+  }
   // a count of cells or tracks; "the number of divisions" with no column for them is for another step
   if (!best) return scope.reduce === 'count' && !countsSomethingElse(scope) ? countAnswer(question, scope, candidates, tables) : undefined;
   // "how many tracks last longer than 5 min", "what percentage have a division": rows that meet a condition
@@ -1332,16 +1382,80 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   }
   // a pixel size said in the question ("in µm², the pixels are 0.65 µm") is the one used, and said so
   const stated = statedPixelSizeUm(question);
-  const pixelSizeUm = stated ?? conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.pixelSizeUm === 'number' && a.pixelSizeUm > 0).at(-1)?.pixelSizeUm ?? undefined;
-  const valued = valueAnswer(best, scope, { ...unitsFor(best.artifact), pixelSizeUm }, scope.reduce === 'count' && /SPLIT/i.test(best.column!), question);
+  const pixelSizeUm = stated ?? knownPixelSizeUm(conversation);
+  // a table in px measured before the session's calibration was set: its lengths and areas in µm at that pixel size
+  const setLater = stated === undefined && pixelSizeUm !== undefined && /(?:^|_)px(?:2|$)/i.test(best.column!) && !best.table.columns.some((c) => /(?:^|_)um(?:2|_|$)/i.test(c));
+  const valued = valueAnswer(best, scope, { ...unitsFor(best.artifact), pixelSizeUm, inMicrons: setLater }, scope.reduce === 'count' && /SPLIT/i.test(best.column!), question);
   // (px or px/frame of a calibrated movie were asked for: no "no calibration known")
   const answer = pixelSizeUm !== undefined ? valued.replace(/ \(no calibration known\)/g, '') : valued;
   const interval = statedFrameIntervalS(question);
   const told = [
     ...(stated !== undefined && /\d\s*µm/.test(answer) ? [`${valueText(stated)} µm/px, the pixel size you gave`] : []),
+    ...(setLater && /\d\s*µm/.test(answer) ? [`${valueText(pixelSizeUm!)} µm/px, the pixel size set for this session (${best.column} is in px)`] : []),
     ...(interval !== undefined && !/frame/.test(valued.match(/\d\s*(?:µm|px)\/\w+/)?.[0] ?? 'frame') ? [`${valueText(interval / 60)} min between frames, as you gave`] : []),
   ];
-  return told.length ? `${answer}; at ${told.join(' and ')} (say "${[...(stated !== undefined ? [`the pixel size is ${valueText(stated)} µm`] : []), ...(interval !== undefined ? [`the frame interval is ${valueText(interval / 60)} min`] : [])].join(' and ')}" to keep it for later steps)` : answer;
+  const toKeep = [...(stated !== undefined ? [`the pixel size is ${valueText(stated)} µm`] : []), ...(interval !== undefined ? [`the frame interval is ${valueText(interval / 60)} min`] : [])];
+  return told.length ? `${answer}; at ${told.join(' and ')}${toKeep.length ? ` (say "${toKeep.join(' and ')}" to keep it for later steps)` : ''}` : answer;
+}
+
+/**
+ * The pixel size the session knows: the latest a step set for later steps (the calibration, "the pixel size is
+ * 0.65 µm"), else the movie's header; a table measured before it was set is in px and is shown in µm with it.
+ */
+export function knownPixelSizeUm(conversation: Conversation): number | undefined {
+  const set = [...conversation.earlier, ...conversation.current].filter((r) => r.ok && selfOf(r.tool)?.appliesToLaterSteps === true && typeof r.args.pixelSizeUm === 'number' && r.args.pixelSizeUm > 0).at(-1);
+  return (set?.args.pixelSizeUm as number | undefined) ?? conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.pixelSizeUm === 'number' && a.pixelSizeUm > 0).at(-1)?.pixelSizeUm ?? undefined;
+}
+
+/** The words that say a quantity has no value at the frames asked (no yes or no follows from them). */
+export const NO_VALUE_AT_FRAMES = 'has no value in';
+
+/** A scope of frames asked: one frame, a range, a time in the movie, each frame, or two frames compared. */
+function asksAtFrames(scope: QuestionScope): boolean {
+  return scope.frame !== undefined || scope.frames !== undefined || scope.atTimeS !== undefined || scope.perFrame || scope.compare !== undefined;
+}
+
+/** The frames a scope names, as the answer says them ("frame 3", "frames 2-4", "each frame", "frames 2 and 5"). */
+function framesSaid(scope: QuestionScope): string {
+  if (scope.compareFrames) return `frames ${scope.compareFrames[0]} and ${scope.compareFrames[1]}`;
+  if (scope.frame !== undefined) return typeof scope.frame === 'number' ? `frame ${scope.frame}` : `the ${scope.frame} frame`;
+  if (scope.frames) return `frames ${scope.frames.first}-${scope.frames.last}`;
+  if (scope.compare === 'halves') return 'each half of the movie';
+  return 'each frame';
+}
+
+/**
+ * A quantity asked at frames that only a table of whole tracks holds (TRACK_DURATION, CONFINEMENT_RATIO:
+ * one value per track, no frame column): it has no value at a frame, said so in one line, with its
+ * value over the whole movie. Undefined when a table with frames could answer, or none has the quantity.
+ */
+function notAtFramesAnswer(
+  question: string,
+  scope: QuestionScope,
+  tables: { artifact: KnownArtifact; table: Table }[],
+  candidates: Candidate[],
+  wantsMicrons: boolean,
+  unitsFor: (artifact: KnownArtifact) => { lengthUnit?: string; timeUnit?: string },
+): string | undefined {
+  if (!asksAtFrames(scope) || scope.whichFrame) return undefined;
+  const written = (plainQuestion(question).toLowerCase().match(/\p{L}{5,}/gu) ?? []).map((w) => w.replace(/s$/, ''));
+  const whole = tables
+    .filter(({ table }) => !table.columns.includes('t'))
+    .map(({ artifact, table }) => ({ artifact, table, column: bestColumn(table, scope, wantsMicrons, written, distanceKindOf(question), askedDimension(question)) }))
+    .filter((c) => c.column)
+    .sort((a, b) => b.column!.score - a.column!.score)[0];
+  // (a table with frames answers when its column fits as well: "the mean speed in frame 3" from the steps between frames;
+  // an adjective's quantity does not outweigh the one named: "is the track duration bigger in frame 5?" is no area)
+  const framed = Math.max(-Infinity, ...candidates.filter((c) => c.column).map((c) => c.score));
+  if (!whole || whole.column!.score <= framed + 0.25) return undefined;
+  // a speed or a distance has a value at each step between frames: a table of those steps answers it, measured when asked
+  // (a duration, a ratio or a count of a whole track has none)
+  const dimension = columnDimension(whole.column!.name);
+  if (dimension === 'speed' || dimension === 'length') return undefined;
+  const overall: QuestionScope = { ...scope, frame: undefined, frames: undefined, atTimeS: undefined, perFrame: false, compare: undefined, compareFrames: undefined };
+  const value = valueAnswer({ artifact: whole.artifact, table: whole.table, column: whole.column!.name, score: whole.column!.score }, overall, unitsFor(whole.artifact), false, question);
+  const kind = idColumnOf(whole.table, true) === 'TRACK_ID' ? `a value of whole tracks (one per track in ${whole.artifact.id})` : `a value without frames (one per row of ${whole.artifact.id})`;
+  return `${whole.column!.name} is ${kind}, so it ${NO_VALUE_AT_FRAMES} ${framesSaid(scope)}; over the whole movie: ${value}`;
 }
 
 /** "between frame 1 and frame 20", "from frame 5 to 30" closing the request. */
@@ -1458,7 +1572,7 @@ function conditionAnswer(best: Candidate, scope: QuestionScope, units: { lengthU
   const test = (v: number) => (condition.op === '>' ? v > limit : condition.op === '<' ? v < limit : condition.op === '>=' ? v >= limit : v <= limit);
   const values = numeric(scoped.rows, column);
   const meeting = values.filter(test).length;
-  const of = table.columns.includes('t') ? 'objects' : idColumnOf(table, true) === 'TRACK_ID' ? 'tracks' : 'rows';
+  const of = rowsAre(table);
   const share = values.length ? ` (${valueText(Math.round((meeting / values.length) * 1000) / 10)}%)` : '';
   // (NUMBER_SPOTS: the frames a track is seen in, the unit of a condition in frames)
   const shownUnit = columnUnit ?? (/^NUMBER_SPOTS$/i.test(column) && condition.unit === 'frames' ? 'frames' : undefined);
@@ -1685,7 +1799,7 @@ function statistic(values: number[], reduce: Reduce): { name: string; value: num
   }
 }
 
-function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?: string; timeUnit?: string; pixelSizeUm?: number }, sumOfCounts: boolean, question = ''): string {
+function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?: string; timeUnit?: string; pixelSizeUm?: number; inMicrons?: boolean }, sumOfCounts: boolean, question = ''): string {
   const { table, artifact } = best;
   const column = best.column!;
   // a speed in the time unit asked for ("µm per hour")
@@ -1696,7 +1810,8 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   const inTime = inAskedTime(told.v, told.unit, question);
   // a length or area in the unit asked: px of a calibrated movie ("in pixels"), with the movie's pixel size
   // (a pixel size told in the question asks for µm, unless pixels are asked for by name)
-  const inLength = inAskedLength(inTime.v, inTime.unit, question, units.pixelSizeUm, statedPixelSizeUm(question) !== undefined);
+  // (and so does the calibration the session set after the table was measured in px)
+  const inLength = inAskedLength(inTime.v, inTime.unit, question, units.pixelSizeUm, statedPixelSizeUm(question) !== undefined || units.inMicrons === true);
   // a speed asked per frame ("in pixels per frame") of a column per minute: at the frame interval the table itself shows
   const { v: factor, unit } = inAskedFrame(inLength.v, inLength.unit, question, table);
   const scoped = scopedRows(table, scope);
@@ -1728,7 +1843,7 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   const idColumn = idColumnOf(table, scope.track !== undefined);
   const values = rows.map((r) => ({ row: r, v: r[column] })).filter((x): x is { row: Row; v: number } => typeof x.v === 'number' && Number.isFinite(x.v)).map((x) => ({ row: x.row, v: x.v * factor }));
   if (values.length === 0) return `There are no ${column} values ${where || 'in the table'} (${artifact.id}).`;
-  const of = scope.track !== undefined && table.columns.includes('t') ? 'frames' : idColumn === 'TRACK_ID' ? 'tracks' : table.columns.includes('t') ? 'objects' : 'rows';
+  const of = scope.track !== undefined && table.columns.includes('t') ? 'frames' : rowsAre(table);
   const left = leftOut(rows, values.length, column, of);
   if (scope.stats && !scope.which) {
     const numbers = values.map((x) => x.v);
@@ -1741,7 +1856,12 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   if (scope.compareTracks && idColumn) return tracksCompared(column, values, idColumn, scope.compareTracks, unit, source);
   if (scope.perTrack && idColumn && !scope.perFrame) return perTrackAnswer(column, values, idColumn, unit, source, table.columns.includes('t'));
   if (scope.perFrame && scope.frame === undefined) return seriesAnswer(column, rows, rawUnit, artifact.id, (group) => mean(numeric(group, column)), `${where ? `${column} ${where}` : `mean ${column}`}`);
-  if (scope.top !== undefined && (scope.reduce === 'max' || scope.reduce === 'min')) return rankedAnswer(column, values, idColumn, scope, unit, source, of);
+  if (scope.top !== undefined && (scope.reduce === 'max' || scope.reduce === 'min')) {
+    // "the top 2 tracks by speed" from rows per frame or per step: each track ranked once, by the mean of its rows
+    const byTrack = /\b(?:tracks?|trajector(?:y|ies))\b/i.test(question) && idColumn !== undefined && /track|branch/i.test(idColumn) && new Set(values.map((x) => x.row[idColumn])).size < values.length;
+    if (byTrack) return rankedAnswer(`${column} (mean of each track's ${of})`, meansPerId(values, idColumn), idColumn, scope, unit, source, 'tracks');
+    return rankedAnswer(column, values, idColumn, scope, unit, source, of);
+  }
   if ((scope.reduce === 'max' || scope.reduce === 'min') && (scope.which || values.length > 1)) {
     const pick = values.reduce((a, b) => ((scope.reduce === 'max' ? b.v > a.v : b.v < a.v) ? b : a));
     const who = idColumn ? `${/track|branch/i.test(idColumn) ? 'Track' : 'Object'} ${pick.row[idColumn]}` : 'One row';
@@ -1810,6 +1930,13 @@ function rankedAnswer(column: string, values: { row: Row; v: number }[], idColum
   const more = Number.isFinite(scope.top ?? Infinity) || sorted.length <= n ? '' : `, ... (${sorted.length - n} more)`;
   const head = Number.isFinite(scope.top ?? Infinity) ? `The ${n} ${n === 1 ? noun : `${noun}s`} with the ${scope.reduce === 'min' ? 'smallest' : 'largest'} ${column}` : `${column}, ${scope.reduce === 'min' ? 'smallest' : 'largest'} first`;
   return `${head}: ${list.join(', ')}${more}, of ${values.length} ${of} (${source})`;
+}
+
+/** The mean value of each id's rows, one row per id (its id alone: no frame). */
+function meansPerId(values: { row: Row; v: number }[], idColumn: string): { row: Row; v: number }[] {
+  const byId = new Map<Row[string], number[]>();
+  for (const { row, v } of values) if (row[idColumn] !== null && row[idColumn] !== undefined) byId.set(row[idColumn], [...(byId.get(row[idColumn]) ?? []), v]);
+  return [...byId.entries()].map(([id, vs]) => ({ row: { [idColumn]: id }, v: mean(vs) }));
 }
 
 /** One value per track or cell ("the speed of each track"): a short list, means over frames for per-object tables. */
@@ -1952,6 +2079,62 @@ export function tableWithFeature(feature: string, chosen: string, artifacts: Kno
   return readable.find(names)?.artifact.id ?? null;
 }
 
+/** Words that lead a quantity's name: a determiner or a statistic ("the", "their", "mean", "max"). */
+const QUANTITY_LEAD = /^(?:the|their|its|his|her|my|our|a|an|mean|average|avg|median|typical|total|max(?:imum)?|min(?:imum)?)$/i;
+/**
+ * Two quantities joined in one question ("tell me its volume and speed", "what is their mean area
+ * and speed in frame 3?", "the mean area and the max speed"): the question asked of each, with the
+ * words around them (what is asked, the scope) kept for both and a statistic said once shared;
+ * undefined when the words joined are not two different quantities ("cells and nuclei", "frames 2 and 5").
+ */
+function quantitiesJoined(text: string): string[] | undefined {
+  // words and what lies between them, alternating: a name's words are separated by spaces only
+  const tokens = text.match(/[\p{L}\d²'’-]+|[^\p{L}\d²'’-]+/gu) ?? [];
+  const isWord = (i: number) => i >= 0 && i < tokens.length && /^[\p{L}\d²'’-]/u.test(tokens[i]);
+  // (a request that asks after its steps: only the quantities of what it asks, never of its steps, "measure area and intensity and tell me ...")
+  const askedFrom = askedPart(text)?.from ?? 0;
+  const spaced = (i: number) => i >= 0 && i < tokens.length && /^\s+$/.test(tokens[i]);
+  for (let j = 0; j < tokens.length; j++) {
+    if (!(isWord(j) && /^(?:and|plus)$/i.test(tokens[j])) && !(!isWord(j) && /^\s*&\s*$/.test(tokens[j]))) continue;
+    if (tokens.slice(0, j).join('').length < askedFrom) continue;
+    // ("area and speed": the word between spaces; "area & speed": the sign with its spaces)
+    const step = isWord(j) ? 2 : 1;
+    if (step === 2 && (!spaced(j - 1) || !spaced(j + 1))) continue;
+    // the name before the join, back to the words that lead it (a determiner, a statistic)
+    let leftStart = j - step;
+    if (!isWord(leftStart) || !isNameWord(tokens[leftStart])) continue;
+    while (leftStart - 2 >= 0 && j - leftStart < 6 && spaced(leftStart - 1) && isNameWord(tokens[leftStart - 2])) leftStart -= 2;
+    let leadStart = leftStart;
+    while (leadStart - 2 >= 0 && spaced(leadStart - 1) && QUANTITY_LEAD.test(tokens[leadStart - 2])) leadStart -= 2;
+    // the name after it, its own lead first when it has one
+    let rightStart = j + step;
+    const rightLeadStart = rightStart;
+    while (isWord(rightStart) && QUANTITY_LEAD.test(tokens[rightStart]) && spaced(rightStart + 1)) rightStart += 2;
+    if (!isWord(rightStart) || !isNameWord(tokens[rightStart])) continue;
+    let rightEnd = rightStart;
+    while (rightEnd - rightStart < 4 && spaced(rightEnd + 1) && isWord(rightEnd + 2) && isNameWord(tokens[rightEnd + 2])) rightEnd += 2;
+    const left = tokens.slice(leftStart, j - step + 1).join('');
+    const right = tokens.slice(rightStart, rightEnd + 1).join('');
+    const [quantityLeft, quantityRight] = [left, right].map((q) => [...quantityOf(q)].sort().join(' '));
+    if (!quantityLeft || !quantityRight || quantityLeft === quantityRight) continue;
+    // (both names of what the tools measure; "... and plot it", "6 px apart and track": a step after, no second quantity)
+    if (!namesMeasuredQuantity(left) || !namesMeasuredQuantity(right) || /^\s+(?:it|them|that|those|these|this)\b/i.test(tokens.slice(rightEnd + 1).join(''))) continue;
+    const head = tokens.slice(0, leadStart).join('');
+    const leftLead = tokens.slice(leadStart, leftStart).join('');
+    const rightLead = tokens.slice(rightLeadStart, rightStart).join('');
+    const rest = tokens.slice(rightEnd + 1).join('');
+    const tidy = (t: string) => t.replace(/\s+/g, ' ').trim();
+    return [tidy(`${head}${leftLead}${left}${rest}`), tidy(`${head}${rightLead || leftLead}${right}${rest}`)];
+  }
+  return undefined;
+}
+
+/** A word that can be part of a quantity's name ("nuclear", "area", "speed"), not a scope, a statistic or a question word. */
+function isNameWord(word: string): boolean {
+  if (!/^[\p{L}²-]{3,}$/u.test(word) || QUANTITY_LEAD.test(word)) return false;
+  return !isNotQuantityWord(word) || /^(?:nuclear|cell|track|object|nucleus)$/i.test(word);
+}
+
 /** Where a question's second part starts: "..., and how big are they?", "... and what is ...", "... and the mean area". */
 const SECOND_PART = /\s*,?\s+and\s+(?=(?:how|what|which|where|when|whether|is|are|do|does|did)\b|(?:the|their|its)\s+(?:mean|average|median|typical|total|number|max(?:imum)?|min(?:imum)?)\b)/i;
 
@@ -1964,14 +2147,20 @@ const SECOND_PART = /\s*,?\s+and\s+(?=(?:how|what|which|where|when|whether|is|ar
  */
 export function questionPartsOf(text: string): string[] | undefined {
   const m = SECOND_PART.exec(text);
-  if (!m) return undefined;
+  if (!m) {
+    // ("register the drift in x, y and z" joins no quantities asked: each part must ask for an answer)
+    const joined = quantitiesJoined(text);
+    return joined?.every((p) => isAskedForm(p) || asksForAnAnswer(p) || asksTheData(p)) ? joined : undefined;
+  }
   // (the sentence, or the part after a colon, that the first part is in; the second up to its own sentence's end)
   const first = text.slice(0, m.index).split(/(?<=[.!?;:])\s+/).at(-1)!.trim();
   const said = text.slice(m.index + m[0].length).split(/(?<=[.!?;])\s+/)[0].trim();
   // ("... and how big are they?": the things the first part named)
   const things = /\b(?:the\s+|my\s+)?(?:cells?|nucle(?:us|i)|tracks?|objects?|trajector(?:y|ies))\b/i.exec(first)?.[0];
   const second = things ? said.replace(/\b(?:they|them)\b/i, things).replace(/\btheir\b/i, 'the') : said;
-  const parts = [first, second];
+  // ("the mean area and the max speed in frame 3?": the scope said at the end is of both parts)
+  const trailing = new RegExp(`(?:${SCOPE_PHRASE.source})[\\s?.!]*$`, 'i').exec(second)?.[0];
+  const parts = [trailing && !SCOPE_PHRASE.test(first) ? `${first.replace(/[\s?.!]+$/, '')} ${trailing.trim()}` : first, second];
   if (!parts.every((p) => isAskedForm(p) && (asksTheData(p) || asksAMeasuredQuantity(p) || asksHowMuch(p) || readQuestion(p).reduce === 'count'))) return undefined;
   // (a part with no quantity is a count of the things: "what's the mean area and how many nuclei are there?")
   const quantities = parts.map((p) => [...readQuestion(p).quantity].sort().join(' '));

@@ -1,0 +1,24 @@
+// The words of measured quantities, as the tools that make tables declare them: their own
+// words and what each declared result value is ("mean object area", "mean speed", "mean 3-D
+// object volume"). A question's word that is none of them (e.g. "plot", "apart") names no
+// quantity, whatever else it is; a new tool's declared results add their words here unedited.
+import { ALL_TOOLS } from '../allTools.ts';
+import { meaning, tokenize } from './words.ts';
+
+let vocabulary: Set<string> | undefined;
+
+/** The meanings of every word the table-making tools use for what they measure. */
+function measuredVocabulary(): Set<string> {
+  if (vocabulary) return vocabulary;
+  const makers = ALL_TOOLS.filter((t) => (t.produces ?? []).includes('table'));
+  const texts = makers.flatMap((t) => [...(t.words ?? []), ...Object.entries(t.results ?? {}).flatMap(([key, r]) => [key.replace(/([a-z])([A-Z])/g, '$1 $2'), r.about])]);
+  vocabulary = new Set(tokenize(texts.join(' ').replace(/\b(\w{4,})ies\b/gi, '$1y').replace(/\b(\w{3,}[^s])s\b/gi, '$1')).map((t) => meaning(t.stem)));
+  return vocabulary;
+}
+
+/** True when every word of a name ("nuclear area", "speed", "volume") is one the tools measure, or an adjective of it they also write. */
+export function namesMeasuredQuantity(name: string): boolean {
+  const words = tokenize(name.replace(/\b(\w{4,})ies\b/gi, '$1y').replace(/\b(\w{3,}[^s])s\b/gi, '$1'));
+  const known = measuredVocabulary();
+  return words.length > 0 && words.some((t) => known.has(meaning(t.stem)));
+}
