@@ -44,7 +44,12 @@ export function describeDriftChecks(result: DriftEstimate): string {
   const { objectCheck, unsureFrames, common } = result;
   const parts: string[] = [];
   if (common.tooUnsure) {
-    return `Not corrected: the drift could not be pinned down at ${common.unsureSteps} of ${result.confidence.length - 1} frame-to-frame steps (image registration and the objects found disagree, or too few objects pair up), so no shift was applied rather than a guessed one (the steps would have added up to ${round(common.measuredPx, 1)} px). Check the movie by eye; the track step links the cells without a drift table.`;
+    const steps = result.confidence.length - 1;
+    const why =
+      (common.unsureSteps ?? 0) > steps / 2
+        ? `the drift could not be pinned down at ${common.unsureSteps} of ${steps} frame-to-frame steps`
+        : `image registration and the objects found agreed at ${common.confirmedSteps ?? 0} of the ${result.objectCheck.steps} steps both measured, and the steps were sure by ${round(common.meanStepConfidence ?? 0, 2)} on average (0 guessed, 1 confirmed; ${common.unsureSteps} of ${steps} guessed)`;
+    return `Not corrected: ${why} (image registration and the objects found disagree, or too few objects pair up), so no shift was applied rather than a guessed one (the steps would have added up to ${round(common.measuredPx, 1)} px). Check the movie by eye; the track step links the cells without a drift table.`;
   }
   if (!common.applied) {
     return `No common motion found: the frame-to-frame steps add up to at most ${round(common.measuredPx, 1)} px, within their own uncertainty (±${round(common.uncertaintyPx, 1)} px over the movie), as when cells move on their own and the stage stays put; no shift was applied.`;
@@ -55,6 +60,10 @@ export function describeDriftChecks(result: DriftEstimate): string {
     );
   } else if (objectCheck.steps > 0) {
     parts.push(`Objects confirmed ${objectCheck.agreed} of ${objectCheck.steps} frame-to-frame steps.`);
+  }
+  // An applied table whose steps are sure by less than half on average is a rough estimate: said before the details
+  if ((common.meanStepConfidence ?? 1) < 0.5) {
+    parts.push(`Rough estimate: the frame-to-frame steps were sure by ${round(common.meanStepConfidence ?? 0, 2)} on average (0 guessed, 1 confirmed by image registration and the objects), and each frame's drift adds up the steps before it; read the table's later frames with that in mind.`);
   }
   if (unsureFrames.length) {
     const shown = unsureFrames.slice(0, 3).map((f) => `frame ${f.t + 1}: ${f.reason}`);

@@ -95,9 +95,11 @@ export interface DriftEstimate {
    * whether it was applied (false: the steps show no motion beyond their uncertainty, and every row is 0), and
    * that uncertainty accumulated over the movie (uncertaintyPx, per axis). Where the cells move on their own
    * and the stage did not move, the steps' mean wanders by chance: that wander is not applied. Nor is a table
-   * guessed at more than half of its steps (tooUnsure; unsureSteps: steps of confidence 0).
+   * guessed at more than half of its steps, or one sure of them by less than half on average (meanStepConfidence) where
+   * image registration and the objects agreed at under a quarter of the steps both measured (confirmedSteps)
+   * (tooUnsure; unsureSteps: steps of confidence 0).
    */
-  common: { measuredPx: number; applied: boolean; uncertaintyPx: number; unsureSteps?: number; tooUnsure?: boolean };
+  common: { measuredPx: number; applied: boolean; uncertaintyPx: number; unsureSteps?: number; meanStepConfidence?: number; confirmedSteps?: number; tooUnsure?: boolean };
 }
 
 /** Image registration and the objects' median displacement agree within this many px (or 3 standard errors). */
@@ -369,6 +371,11 @@ function imageIsPulled(steps: { dx: number; dy: number }[], byObjects: (ObjectSh
 /** Image registration is not trusted on the steps nothing checked once it disagreed with the objects at more than this share of those they checked. */
 const UNRELIABLE_SHARE = 0.5;
 
+/** A table whose steps are sure by less than this on average (0 guessed, 1 confirmed by image and objects) is not applied... */
+const LEAST_MEAN_STEP_CONFIDENCE = 0.5;
+/** ... and image registration and the objects agreed at fewer than this share of the steps both measured. */
+const LEAST_CONFIRMED_SHARE = 0.25;
+
 /**
  * How far image registration can be trusted where no object checks it, from how it fared where objects did
  * (any objects found, however loosely they pin the step down), and the typical step and the largest plausible
@@ -494,8 +501,14 @@ export function checkSteps(positions: Position[], links: Link[], objects: FrameO
   const objectVariance = scatter.length >= 6 ? median(scatter) / 0.4549 : 0;
   for (let i = 1; i < count; i++) if (sources[i] === 'objects') variances[i] = Math.max(variances[i], objectVariance);
   // A table guessed at most of its steps is no correction: nothing is applied, and the answer says why
+  // (guessed at most steps; or sure of them by less than half on average while image registration and the objects
+  // agreed at fewer than a quarter of the steps both measured: then almost no step is confirmed by two estimates,
+  // and each row adds up every step before it, so the guessed and loosely pinned steps carry their error into
+  // every later row)
   const unsureSteps = confidence.slice(1).filter((c) => c === 0).length;
-  const tooUnsure = count > 3 && unsureSteps > UNRELIABLE_SHARE * (count - 1);
+  const meanStepConfidence = count > 1 ? confidence.slice(1).reduce((a, c) => a + c, 0) / (count - 1) : 1;
+  const unconfirmed = precise.length >= 3 && agreed < LEAST_CONFIRMED_SHARE * precise.length && meanStepConfidence < LEAST_MEAN_STEP_CONFIDENCE;
+  const tooUnsure = count > 3 && (unsureSteps > UNRELIABLE_SHARE * (count - 1) || unconfirmed);
   const moved = !tooUnsure && hasCommonMotion(chosen, variances);
   const applied = moved ? chosen : chosen.map(() => ({ dx: 0, dy: 0 }));
   const [agreedX, agreedY] = [applied.map((c) => c.dx), applied.map((c) => c.dy)];
@@ -517,7 +530,7 @@ export function checkSteps(positions: Position[], links: Link[], objects: FrameO
       uncertaintyPx: Math.sqrt(precise.reduce((sum, o) => sum + o.standardErrorPx ** 2, 0)),
       objectsLed: objectsFirst,
     },
-    common: { measuredPx, applied: moved, uncertaintyPx: Math.sqrt(variances.reduce((a, v) => a + v, 0)), unsureSteps, tooUnsure },
+    common: { measuredPx, applied: moved, uncertaintyPx: Math.sqrt(variances.reduce((a, v) => a + v, 0)), unsureSteps, meanStepConfidence, confirmedSteps: agreed, tooUnsure },
   };
 }
 

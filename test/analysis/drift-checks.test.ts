@@ -68,3 +68,23 @@ describe('checkSteps where image registration is noise', () => {
     expect(checked.sources[4]).toBe('image');
   });
 });
+
+describe('checkSteps where neither estimate is sure of most steps', () => {
+  // Large nuclei sampled coarsely under uneven light: image registration is pulled one way at every step (the
+  // nuclei's own motion and the shading, not the stage), the objects pin a step down only loosely, and at a third
+  // of the steps too few of them pair up to check anything. Fewer than half the steps are guessed outright.
+  const pulled = Array.from({ length: FRAMES }, (_, t) => (t === 0 ? { dx: 0, dy: 0 } : { dx: -3, dy: -2.5 }));
+  const sparse = [2, 6, 10];
+
+  it('writes no table from steps that are guessed or loosely pinned down on the whole, and says how sure they were', () => {
+    const { positions, links } = registration(pulled);
+    const checked = checkSteps(positions, links, nuclei(0.8, sparse));
+    const steps = checked.confidence.slice(1);
+    // not guessed at most steps: the older rule alone applied this table
+    expect(checked.common.unsureSteps).toBeLessThanOrEqual(steps.length / 2);
+    expect(checked.common.meanStepConfidence).toBeLessThan(0.5);
+    expect(checked.common.tooUnsure).toBe(true);
+    expect(checked.common.applied).toBe(false);
+    expect(checked.positions.every((p) => p.dxPx === 0 && p.dyPx === 0)).toBe(true);
+  });
+});

@@ -128,4 +128,28 @@ describe('describeDriftChecks', () => {
     expect(text).toMatch(/^Not corrected: the drift could not be pinned down at 39 of 49 frame-to-frame steps/);
     expect(text).toMatch(/no shift was applied/);
   });
+
+  const checks = (common: Parameters<typeof describeDriftChecks>[0]['common']) =>
+    describeDriftChecks({
+      rows: [],
+      emptyFrames: [],
+      maxDriftPx: 40,
+      confidence: new Array(21).fill(0.3),
+      unsureFrames: [],
+      objectCheck: { steps: 8, agreed: 0, cellMotionPxPerFrame: 4, uncertaintyPx: 2, objectsLed: true },
+      common,
+    });
+
+  it('names the unconfirmed steps and their mean sureness when fewer than half were guessed', () => {
+    const text = checks({ measuredPx: 40, applied: false, uncertaintyPx: 12, unsureSteps: 8, meanStepConfidence: 0.21, confirmedSteps: 0, tooUnsure: true });
+    expect(text).toMatch(/^Not corrected: image registration and the objects found agreed at 0 of the 8 steps both measured/);
+    expect(text).toMatch(/sure by 0\.21 on average \(0 guessed, 1 confirmed; 8 of 20 guessed\)/);
+    expect(text).toMatch(/no shift was applied/);
+  });
+
+  it('flags an applied table whose steps were sure by less than half on average as a rough estimate', () => {
+    const text = checks({ measuredPx: 18, applied: true, uncertaintyPx: 5, unsureSteps: 4, meanStepConfidence: 0.3, confirmedSteps: 5, tooUnsure: false });
+    expect(text).toMatch(/Rough estimate: the frame-to-frame steps were sure by 0\.3 on average/);
+    expect(checks({ measuredPx: 18, applied: true, uncertaintyPx: 5, unsureSteps: 0, meanStepConfidence: 0.9, confirmedSteps: 18, tooUnsure: false })).not.toMatch(/Rough/);
+  });
 });
