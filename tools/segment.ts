@@ -174,7 +174,9 @@ function readSegmentRequest(c: RequestClause): Record<string, unknown> {
   if (/\b(?:don't|do not|no|without|skip(?:ping)?|omit(?:ting)?|leave out|turn off|switch off)\s+(?:the\s+|any\s+)?(?:split\w*|watershed\w*|ws\b)/i.test(c.text)) args.splitTouching = false;
   if (/\bwhole[- ]cells?\b|\bcell bod(?:y|ies)\b|\bcytoplasm|\bcell (?:outlines?|boundaries|borders|membranes?)\b/i.test(c.text)) args.target = 'cells';
   // nuclei said by name (or by a nuclear stain) are nuclei whatever the movie looks like; "the cells" alone is told from the movie
-  else if (/\bnucle(?:i|us|ar)\b|\b(?:dapi|hoechst|h2b)\b/i.test(c.text)) args.target = 'nuclei';
+  // ("segment the cells, not the nuclei": nuclei turned down leave whole cells)
+  else if (/\b(?:not|no|without|except|than)\s+(?:the\s+|any\s+)?nucle(?:i|us)\b/i.test(c.text)) args.target = 'cells';
+  else if (/\b(?:nucle(?:i|us|ar)|dapi|hoechst|h2b)\b/i.test(c.text)) args.target = 'nuclei';
   if (/\bexclude (?:the )?(?:border|edge)|\bdrop (?:cells|nuclei|objects) (?:on|touching) the (?:border|edge)/i.test(c.text)) args.excludeBorder = true;
   const r = c.read.quantity(['length', 'count'], /radius|radii/) ?? c.quantities.find((q) => q.kind === 'length' && /^\s*radius/.test(q.after));
   // ("min size 50 px" is an area bound, no diameter)
