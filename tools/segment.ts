@@ -24,9 +24,9 @@ const schema = z.object({
     .default('auto')
     .describe('How to find objects: "auto" (default: Otsu, or triangle where Otsu would miss dim objects, chosen from the movie; see the result\'s methodReason), a global threshold as in Fiji/scikit-image ("otsu", "li", "triangle", "manual" with `threshold`), or "model" for the deep-learning nucleus segmenter'),
   target: z
-    .enum(['nuclei', 'cells'])
-    .default('nuclei')
-    .describe('What the objects are: "nuclei" (default) or whole "cells" (a cytoplasmic or membrane label, with protrusions). For whole cells, method "auto" runs the whole-cell model where it measured better than the classical pipeline on held-out real frames, and "model" runs it always; the result says which ran and why'),
+    .enum(['auto', 'nuclei', 'cells'])
+    .default('auto')
+    .describe('What the objects are: "nuclei", whole "cells" (a cytoplasmic or membrane label, with protrusions), or "auto" (default: told from the movie, by how convex its objects are; nuclei where unsure). For whole cells, method "auto" runs the whole-cell model where it measured better than the classical pipeline on held-out real frames, and "model" runs it always; the result says which ran and why'),
   objects: z
     .enum(['auto', 'bright', 'dark'])
     .default('auto')
@@ -124,7 +124,7 @@ async function segmentClassical(movie: Movie, channel: number, frames: [number, 
  * runs where its own measurement on data we did not make beat the classical pipeline; a whole-cell
  * model runs always when a model is asked for with target "cells".
  */
-async function modelByEvidenceFor(target: Args['target'], asked: boolean): Promise<{ useModel: boolean; key?: string; reason: string }> {
+async function modelByEvidenceFor(target: 'nuclei' | 'cells', asked: boolean): Promise<{ useModel: boolean; key?: string; reason: string }> {
   const { modelByEvidence } = await import('../src/analysis/segmentModel.ts');
   const choice = await modelByEvidence(target);
   if (!asked) return choice;
@@ -173,6 +173,10 @@ function readSegmentRequest(c: RequestClause): Record<string, unknown> {
   if (manual) Object.assign(args, { method: 'manual', threshold: Number(manual[1] ?? manual[2]) });
   if (/\b(?:don't|do not|no|without|skip(?:ping)?|omit(?:ting)?|leave out|turn off|switch off)\s+(?:the\s+|any\s+)?(?:split\w*|watershed\w*|ws\b)/i.test(c.text)) args.splitTouching = false;
   if (/\bwhole[- ]cells?\b|\bcell bod(?:y|ies)\b|\bcytoplasm|\bcell (?:outlines?|boundaries|borders|membranes?)\b/i.test(c.text)) args.target = 'cells';
+  // nuclei said by name (or by a nuclear stain) are nuclei whatever the movie looks like; "the cells" alone is told from the movie
+  // ("segment the cells, not the nuclei": nuclei turned down leave whole cells)
+  else if (/\b(?:not|no|without|except|than)\s+(?:the\s+|any\s+)?nucle(?:i|us)\b/i.test(c.text)) args.target = 'cells';
+  else if (/\b(?:nucle(?:i|us|ar)|dapi|hoechst|h2b)\b/i.test(c.text)) args.target = 'nuclei';
   if (/\bexclude (?:the )?(?:border|edge)|\bdrop (?:cells|nuclei|objects) (?:on|touching) the (?:border|edge)/i.test(c.text)) args.excludeBorder = true;
   const r = c.read.quantity(['length', 'count'], /radius|radii/) ?? c.quantities.find((q) => q.kind === 'length' && /^\s*radius/.test(q.after));
   // ("min size 50 px" is an area bound, no diameter)
@@ -218,26 +222,33 @@ const segment = defineTool({
       if (resolved.method === 'model' && args.objects === 'dark') {
         throw new InputError('the nucleus model segments bright (fluorescent) objects: for dark objects use method "auto" or a threshold method');
       }
-      let chosenParameters;
       const samples = await sampleMoviePlanes(movie, channel, frames);
       const blankNote = uniformValue(samples.map((s) => s.plane));
-      try {
-        chosenParameters = chooseSegmentParameters(samples, {
-          method: resolved.method === 'model' ? undefined : resolved.method,
-          objects: args.objects,
-          objectRadiusPx: args.objectRadiusPx,
-          pixelSizeUm: movie.meta.pixelSizeUm,
-          sigmaPx: args.sigmaPx,
-          minAreaPx: args.minAreaPx,
-          maxAreaPx: args.maxAreaPx,
-          minSeedDistancePx: args.minSeedDistancePx,
-          minSeedDepthPx: args.minSeedDepthPx,
-          shape: args.target === 'cells' ? 'irregular' : 'round',
-        });
-      } catch (err) {
-        if (err instanceof RangeError) throw new InputError(err.message);
-        throw err;
-      }
+      const choose = (shape: 'irregular' | 'round') => {
+        try {
+          return chooseSegmentParameters(samples, {
+            method: resolved.method === 'model' ? undefined : resolved.method,
+            objects: args.objects,
+            objectRadiusPx: args.objectRadiusPx,
+            pixelSizeUm: movie.meta.pixelSizeUm,
+            sigmaPx: args.sigmaPx,
+            minAreaPx: args.minAreaPx,
+            maxAreaPx: args.maxAreaPx,
+            minSeedDistancePx: args.minSeedDistancePx,
+            minSeedDepthPx: args.minSeedDepthPx,
+            shape,
+          });
+        } catch (err) {
+          if (err instanceof RangeError) throw new InputError(err.message);
+          throw err;
+        }
+      };
+      let chosenParameters = choose(args.target === 'cells' ? 'irregular' : 'round');
+      // Target "auto" ("the cells", no word for which): whole cells or nuclei told from the movie's bright objects
+      // (dark ones, phase contrast, stay nuclei: the probe measures fluorescence).
+      const kind = args.target === 'auto' && chosenParameters.chosen.objects === 'bright' && blankNote === undefined ? (await import('../src/analysis/objectKind.ts')).objectKindOfSamples(samples) : undefined;
+      const target: 'nuclei' | 'cells' = args.target === 'auto' ? (kind?.target ?? 'nuclei') : args.target;
+      if (target === 'cells' && args.target === 'auto') chosenParameters = choose('irregular');
       const { options, chosen } = chosenParameters;
       // Brightfield or phase contrast: a threshold of the wrong side outlines texture or halos, so the result leads with the doubt
       // and asks which side the cells are. (Not a refusal: a max projection or a small crop of fluorescence can look two-sided too.)
@@ -246,12 +257,12 @@ const segment = defineTool({
         : '';
       // Under "auto" a model runs where its own measurement beat the classical pipeline (never on dark objects: the models
       // see fluorescence); with target "cells" a model asked for is the whole-cell one.
-      const evidenceAsked = args.method === 'auto' || (args.target === 'cells' && resolved.method === 'model');
-      const cellModel = evidenceAsked && existsSync(fileURLToPath(new URL('../src/analysis/segmentModel.ts', import.meta.url))) ? await modelByEvidenceFor(args.target, resolved.method === 'model') : undefined;
+      const evidenceAsked = args.method === 'auto' || (target === 'cells' && resolved.method === 'model');
+      const cellModel = evidenceAsked && existsSync(fileURLToPath(new URL('../src/analysis/segmentModel.ts', import.meta.url))) ? await modelByEvidenceFor(target, resolved.method === 'model') : undefined;
       if (cellModel?.useModel && args.method === 'auto' && chosen.objects === 'dark') Object.assign(cellModel, { useModel: false, reason: `${cellModel.reason}, but the objects are dark and the model sees fluorescence` });
       const byModel = resolved.method === 'model' || cellModel?.useModel === true;
       // Under "auto", bright round nuclei get their outlines redrawn by a shape model where its own measurement beat the classical outlines.
-      const shapeChoice = !byModel && args.method === 'auto' && args.target !== 'cells' && chosen.objects === 'bright' ? await shapeModelFor() : undefined;
+      const shapeChoice = !byModel && args.method === 'auto' && target !== 'cells' && chosen.objects === 'bright' ? await shapeModelFor() : undefined;
       const shapeModel = shapeChoice?.useModel ? shapeChoice.key : undefined;
       const result = byModel ? await segmentByModel(movie, channel, frames, outputPath, args, chosen, ctx, cellModel?.key) : await segmentClassical(movie, channel, frames, outputPath, args, { ...options, shapeModel }, ctx);
       const counts = summarise(result.objectsPerFrame);
@@ -262,7 +273,7 @@ const segment = defineTool({
       const ran = byModel ? (result as { model?: { key: string; folder: string; sha256: string } }).model : undefined;
       // For "auto" the threshold method is chosen from the movie (chosen.method, chosen.methodReason).
       const ranMethod = byModel ? 'model' : chosen.method;
-      const methodReason = byModel && cellModel ? cellModel.reason : [cellModel?.reason, chosen.methodReason || resolved.reason, shapeChoice?.key ? shapeChoice.reason : undefined].filter(Boolean).join('; ');
+      const methodReason = byModel && cellModel ? [kind?.reason, cellModel.reason].filter(Boolean).join('; ') : [kind?.reason, cellModel?.reason, chosen.methodReason || resolved.reason, shapeChoice?.key ? shapeChoice.reason : undefined].filter(Boolean).join('; ');
       const how = byModel
         ? `the ${ran?.key ?? 'nuclei'} model (our U-Net${ran ? `, weights sha256 ${ran.sha256.slice(0, 12)}…` : ''})`
         : `${ranMethod} threshold${args.splitTouching ? ' and watershed splitting' : ''}${shapeModel ? `, outlines by the ${shapeModel} model` : ''}`;
@@ -289,6 +300,7 @@ const segment = defineTool({
           ...(shapeModel ? { outlineModel: shapeModel } : {}),
           ...(byModel ? {} : { outlineRule: shapeModel ? `each object's outline redrawn by the ${shapeModel} model` : describeOutlineRule(chosen, options.edgeFraction ?? 0) }),
           methodReason: methodReason || 'asked for',
+          target,
           objectRadiusPx: chosen.objectRadiusPx,
           objectPolarity: chosen.objects,
           parameters: byModel

@@ -5,7 +5,8 @@
 // repair=off runs the track tool with repairOverTime false (the segmentation tracked as it is); with sim, repair=both
 // tracks the same segmentation without and with the repair over time. segmentation=FILE (labels=steps) tracks a segment
 // tool result kept from an earlier run (KEEP=1 keeps the run's folder), so variants of the tracker see the same labels.
-// labels=steps: the segment tool with its defaults (target "cells" on MSC-02), then the track tool
+// labels=steps: the segment tool with its defaults (target "cells" on MSC-02; target=auto|nuclei|cells sets it, target=auto
+//   as `ask "segment and track the cells"` runs it), then the track tool
 //   with its defaults, exported by the export tool in CTC form;
 // labels=truth: the ground-truth masks tracked by the track tool with its defaults (the tracker alone);
 // labels=pipeline: the shipped pipelines/nuclei-tracking.yaml (or pipeline=FILE), as `cellpilot run` does; a pipeline
@@ -28,6 +29,8 @@ import { evaluateCtc, sequenceFromFolder, sequenceFromMovie, type CtcScores, typ
 import { ctcDataset, datasetPresent, type CtcDataset, type DatasetName } from './real-data.ts';
 
 export type LabelSource = 'steps' | 'truth' | 'pipeline';
+/** target=auto|nuclei|cells: the segment step's target for labels=steps (default: cells on MSC-02). */
+const TARGET = process.argv.find((a) => a.startsWith('target='))?.slice(7);
 
 export interface TrackingEval {
   data: DatasetName;
@@ -145,7 +148,7 @@ export async function evaluateTracking(name: DatasetName, labels: LabelSource, f
         labelsPath = segmentationFile;
         notes.push(`segment: ${segmentationFile} (kept)`);
       } else {
-        const segmented = await call('segment', { movie, ...(name === 'msc02' ? { target: 'cells' } : {}) });
+        const segmented = await call('segment', { movie, ...(TARGET ? { target: TARGET } : name === 'msc02' ? { target: 'cells' } : {}) });
         notes.push(`segment: ${segmented.summary}`);
         labelMovie = segmented.artifacts[0].id;
         labelsPath = segmented.artifacts[0].path;

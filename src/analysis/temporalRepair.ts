@@ -118,7 +118,7 @@ interface FrameObjects {
   maxLabel: number;
 }
 
-function frameObjects(plane: ArrayLike<number>, width: number): FrameObjects {
+export function frameObjects(plane: ArrayLike<number>, width: number): FrameObjects {
   const areas = new Map<number, number>();
   const boxes = new Map<number, Box>();
   let maxLabel = 0;

@@ -245,6 +245,24 @@ describe('the whole-cell model sized by its own measure', () => {
     expect(foregroundRadiusPx(new Float32Array(w * h).fill(7), w, h)).toBeUndefined();
   });
 
+  it('foregroundRadiusOfMovie pools the pieces of many frames: frames where cells touch do not decide the size alone', async () => {
+    const { foregroundRadiusOfMovie, foregroundRadiusPx } = await import('../../src/analysis/segmentModel.ts');
+    const { MemoryMovie } = await import('../../src/image/movie.ts');
+    const [w, h, frames] = [120, 60, 9];
+    // Four 16 x 16 px squares; in the first, middle and last frames they touch in pairs (two 32 x 16 pieces).
+    const planes = Array.from({ length: frames }, (_, t) => {
+      const plane = new Float32Array(w * h).fill(100);
+      const gap = t === 0 || t === 4 || t === frames - 1 ? 0 : 12;
+      for (const [x0, y0] of [[10, 20], [26 + gap, 20], [70, 20], [86 + gap, 20]]) for (let y = y0; y < y0 + 16; y++) for (let x = x0; x < x0 + 16; x++) plane[y * w + x] = 1000;
+      return plane;
+    });
+    const r = (await foregroundRadiusOfMovie(new MemoryMovie({ t: frames, z: 1, c: 1, y: h, x: w }, 'float32', planes), 0))!;
+    // The size of one square (as a frame where they are apart measures it), not of a touching pair (which the first, middle and last frames alone gave).
+    const [apart, touching] = [planes[1], planes[0]].map((p) => foregroundRadiusPx(p, w, h)!);
+    expect(touching / apart).toBeGreaterThan(1.3);
+    expect(r).toBeCloseTo(apart, 5);
+  });
+
   it('on MSC-02 held-out frames (never trained on), cells-unet finds the cells at the scale it measures on the movie', async () => {
     const { ctcDataset, datasetPresent, readFrame, scoreSegmentation } = await import('../../models/training/real-data.ts');
     const { modelsForTarget, segmentWithModel } = await import('../../src/analysis/segmentModel.ts');

@@ -2,12 +2,13 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToolContext } from '../../src/agent/artifacts.ts';
 import { matchLabelMovies } from '../../src/analysis/matching.ts';
 import { MemoryMovie, writeMovie } from '../../src/image/index.ts';
 import { simulate } from '../../src/sim/index.ts';
 import { tools } from '../../tools/segment.ts';
+import { argsOf, loadAcquisitionWords } from '../agent/planner/planOffline.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cellpilot-segment-tool-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -132,6 +133,39 @@ describe('segment tool', () => {
     expect(result.summary).not.toMatch(/the nucleus model/);
   });
 
+  it('target "auto" (the default) tells whole cells with protrusions from round nuclei by the movie, and says so', async () => {
+    const [w, h] = [128, 128];
+    const movieOf = (arms: boolean) => {
+      const plane = new Float32Array(w * h).fill(100);
+      for (let y = 0; y < h; y++)
+        for (let x = 0; x < w; x++) {
+          const inside = [24, 64, 104].some((cy) =>
+            [24, 64, 104].some((cx) => {
+              const [dx, dy] = [x - cx, y - cy];
+              if (Math.hypot(dx, dy) <= 7) return true;
+              // two thin arms, 3 px wide, 16 px long, one each way along a diagonal
+              return arms && Math.abs(dx - dy) <= 2 && Math.abs(dx + dy) <= 30;
+            }),
+          );
+          if (inside) plane[y * w + x] = 1000;
+        }
+      return new MemoryMovie({ t: 1, z: 1, c: 1, y: h, x: w }, 'float32', [plane]);
+    };
+    const [cellsPath, nucleiPath] = [join(dir, 'kind-cells.tif'), join(dir, 'kind-nuclei.tif')];
+    await writeMovie(cellsPath, movieOf(true));
+    await writeMovie(nucleiPath, movieOf(false));
+    const cells = (await call({ movie: cellsPath }, ctx)).values as { target: string; methodReason: string };
+    expect(cells.target).toBe('cells');
+    expect(cells.methodReason).toMatch(/^whole cells, told from the movie/);
+    const nuclei = (await call({ movie: nucleiPath }, ctx)).values as { target: string; methodReason: string };
+    expect(nuclei.target).toBe('nuclei');
+    expect(nuclei.methodReason).toMatch(/^nuclei, told from the movie/);
+    // a target given is not second-guessed
+    const given = (await call({ movie: cellsPath, target: 'nuclei' }, ctx)).values as { target: string; methodReason: string };
+    expect(given.target).toBe('nuclei');
+    expect(given.methodReason).not.toMatch(/told from the movie/);
+  });
+
   it('whole cells (target "cells"): "auto" runs the model or the classical pipeline as their measurement says, and "model" the whole-cell model; each says which ran and why', async () => {
     const { modelByEvidence } = await import('../../src/analysis/segmentModel.ts');
     const choice = await modelByEvidence('cells');
@@ -151,5 +185,15 @@ describe('segment tool', () => {
     const asked = await call({ movie: small, target: 'cells', method: 'model' }, ctx);
     expect((asked.values as { model?: string }).model).toBe(choice.key);
     expect((asked.values as { methodReason: string }).methodReason).toMatch(/^asked for/);
+  });
+});
+
+describe('segment target read from a request', () => {
+  beforeAll(loadAcquisitionWords);
+  it('nuclei said by name or by a nuclear stain are nuclei; whole-cell words are cells; "the cells" alone is left to the movie', () => {
+    expect(argsOf('outline the nucleus of every cell', 'segment').target).toBe('nuclei');
+    expect(argsOf('segment the Hoechst channel', 'segment').target).toBe('nuclei');
+    expect(argsOf('segment the cell bodies', 'segment').target).toBe('cells');
+    expect(argsOf('count the cells in each frame', 'segment').target).toBeUndefined();
   });
 });

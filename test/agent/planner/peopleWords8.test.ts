@@ -69,11 +69,11 @@ describe('bounds, exclusions and values', () => {
   });
 
   it('tells nuclei and cells apart as written, and takes the other of two values when one is rejected', () => {
-    expect(argsOf('please get rid of any wobble in the stage, then outline every nucleus', 'segment').target).toBeUndefined();
+    expect(argsOf('please get rid of any wobble in the stage, then outline every nucleus', 'segment').target).toBe('nuclei');
     expect(argsOf('Outline the cells but skip any stuck on the image border', 'segment')).toMatchObject({ target: 'cells', excludeBorder: true });
     expect(said('Outline the cells but skip any stuck on the image border')).not.toMatch(/Not applied/);
     expect(argsOf('segment the cells, not the nuclei', 'segment').target).toBe('cells');
-    expect(argsOf('segment the nuclei, not the cells', 'segment').target).toBeUndefined();
+    expect(argsOf('segment the nuclei, not the cells', 'segment').target).toBe('nuclei');
   });
 
   it('a bare number counting a thing of its own is no setting ("using 8 threads"), and is named', () => {

@@ -1,0 +1,86 @@
+// Whether the bright objects of a movie are whole cells (a cytoplasmic or membrane label, with
+// protrusions) or nuclei, told from the movie itself, for a request that says only "the cells"
+// (biologists call nuclei cells too). Several shape measures of the movie's foreground pieces,
+// each on its own scale, vote; see objectKindOfSamples for the figures they were set on.
+import { distanceTransform } from './distance.ts';
+import { chooseSegmentParameters, type SamplePlane } from './seg-auto.ts';
+import { segmentPlane } from './seg-plane.ts';
+import { frameObjects, solidity } from './temporalRepair.ts';
+
+/** The shape measures of a movie's foreground pieces (unsplit, at least the minimum area). */
+export interface ObjectShapeMeasures {
+  /** Pieces measured over the sample planes. */
+  pieces: number;
+  /** Lower quartile of the pieces' solidity (area over convex hull area): 1 for convex nuclei, low for cells with protrusions. */
+  quartileSolidity: number;
+  /** Median solidity of the pieces. */
+  medianSolidity: number;
+  /** Median over pieces of the fraction of their pixels nearer the edge than a quarter of the piece's deepest point: 0.44 for a disc, more for thin protrusions. */
+  thinFraction: number;
+  /** The solidity below which a quarter of the pieces' pixels lie: large cells count by their area, specks little. */
+  pixelQuartileSolidity: number;
+}
+
+function weightedQuantile(values: number[], weights: number[], q: number): number {
+  const order = values.map((_, i) => i).sort((a, b) => values[a] - values[b]);
+  const total = weights.reduce((a, b) => a + b, 0);
+  let seen = 0;
+  for (const i of order) {
+    seen += weights[i];
+    if (seen >= q * total) return values[i];
+  }
+  return Number.NaN;
+}
+
+function quantile(values: number[], q: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : Number.NaN;
+}
+
+/** The shape measures of the bright objects in the sample planes (the segment tool's classical foreground, unsplit). */
+export function objectShapeMeasures(samples: SamplePlane[]): ObjectShapeMeasures {
+  // (the whole-cell parameters: one scale, no shape-based smoothing, so protrusions stay; convex nuclei stay convex)
+  const { options } = chooseSegmentParameters(samples, { objects: 'bright', shape: 'irregular' });
+  const solidities: number[] = [];
+  const thin: number[] = [];
+  const areas: number[] = [];
+  for (const s of samples) {
+    const { labels } = segmentPlane(s.plane, s.width, s.height, options);
+    const objects = frameObjects(labels, s.width);
+    const depth = distanceTransform(labels.map((v) => (v ? 1 : 0)), s.width, s.height);
+    const deepest = new Map<number, number>();
+    for (let i = 0; i < labels.length; i++) if (labels[i] && depth[i] > (deepest.get(labels[i]) ?? 0)) deepest.set(labels[i], depth[i]);
+    const thinPx = new Map<number, number>();
+    for (let i = 0; i < labels.length; i++) if (labels[i] && depth[i] < 0.25 * deepest.get(labels[i])!) thinPx.set(labels[i], (thinPx.get(labels[i]) ?? 0) + 1);
+    for (const [label, box] of objects.boxes) {
+      const area = objects.areas.get(label)!;
+      // (a piece cut by the plane's edge is measured too: a convex object cut by a straight edge stays convex)
+      if (area < (options.minAreaPx ?? 0)) continue;
+      solidities.push(solidity(labels, s.width, label, box));
+      thin.push((thinPx.get(label) ?? 0) / area);
+      areas.push(area);
+    }
+  }
+  return { pieces: solidities.length, quartileSolidity: quantile(solidities, 0.25), medianSolidity: quantile(solidities, 0.5), thinFraction: quantile(thin, 0.5), pixelQuartileSolidity: weightedQuantile(solidities, areas, 0.25) };
+}
+
+/**
+ * Lower quartile of solidity at or below which the objects are whole cells. Measured on the objects of the
+ * whole-cell pipeline (split only at deep waists, so touching nuclei come apart and protrusions stay),
+ * 3 sample frames: see models/README.md "Whole cells or nuclei" for every set and variant.
+ */
+export const WHOLE_CELL_MAX_QUARTILE_SOLIDITY = 0.85;
+/** Fewer pieces than this over the sample planes say too little: nuclei, the default. */
+const MIN_PIECES = 5;
+
+/** Whole cells or nuclei for a request that names neither, from the movie's bright objects; nuclei where unsure. */
+export function objectKindOfSamples(samples: SamplePlane[]): { target: 'nuclei' | 'cells'; measures: ObjectShapeMeasures; reason: string } {
+  const measures = objectShapeMeasures(samples);
+  const q = measures.quartileSolidity;
+  const figures = `a quarter of the ${measures.pieces} objects in ${samples.length} sample frame(s) are less convex than solidity ${q.toFixed(2)}`;
+  if (measures.pieces >= MIN_PIECES && q <= WHOLE_CELL_MAX_QUARTILE_SOLIDITY) {
+    return { target: 'cells', measures, reason: `whole cells, told from the movie: ${figures} (at most ${WHOLE_CELL_MAX_QUARTILE_SOLIDITY}: protrusions)` };
+  }
+  const why = measures.pieces < MIN_PIECES ? `only ${measures.pieces} objects to judge by` : `${figures} (above ${WHOLE_CELL_MAX_QUARTILE_SOLIDITY}: convex)`;
+  return { target: 'nuclei', measures, reason: `nuclei, told from the movie: ${why}` };
+}
