@@ -29,6 +29,7 @@ import { SIGNIFICANT_PEAK_SD, type Link, type LinkMode } from './drift-kernel.ts
 import { linksOf, type BlockImages, type FixedReference, type ImageSource, type LinkRunOptions } from './drift-runs.ts';
 import { objectShift, type FrameObjects, type ObjectShift } from './driftObjects.ts';
 import { castPlane, translatePlane, translateStack, type Interpolation } from './resample.ts';
+import { selectRank } from './quickselect.ts';
 
 export type DriftReference = 'follow' | 'first' | 'previous' | 'mean';
 
@@ -641,7 +642,7 @@ function nearestIndex(sorted: number[], at: number): number {
 
 /**
  * Share of the field (0..1) that some frame lost to the correction: outside the region every corrected
- * frame still covers. The corrected frames are filled with 0 there.
+ * frame still covers. The corrected frames are filled with each plane's median there (fillUncovered).
  */
 export function fieldLost(rows: DriftRow[], height: number, width: number): number {
   const xs = rows.map((r) => r.dxPx);
@@ -712,9 +713,36 @@ async function translatedFrame(
     const planes = [];
     for (let z = 0; z < shape.z; z++) planes.push(await movie.plane(t, z, c));
     const d = offset(t, c);
-    stacks.push(translateStack(planes, shape.y, shape.x, { dxPx: -d.dxPx, dyPx: -d.dyPx, dzPx: -(d.dzPx ?? 0) }, interpolation));
+    const shifted = translateStack(planes, shape.y, shape.x, { dxPx: -d.dxPx, dyPx: -d.dyPx, dzPx: -(d.dzPx ?? 0) }, interpolation);
+    for (let z = 0; z < shape.z; z++) fillUncovered(shifted[z], shape.y, shape.x, -d.dxPx, -d.dyPx, medianOf(planes[z]));
+    stacks.push(shifted);
   }
   return stacks;
+}
+
+/** The median of a plane's values (the background level of a fluorescence plane). */
+function medianOf(plane: ArrayLike<number>): number {
+  const copy = Float64Array.from(plane);
+  return copy.length ? selectRank(copy, copy.length >> 1) : 0;
+}
+
+/**
+ * Sets the pixels of a plane translated by (shiftXPx, shiftYPx) that no input pixel covers (or only
+ * partly, blended with the outside) to `level`. Filled with 0, such borders pull every threshold and
+ * background estimate of a later segmentation down (a quarter of a small field is often lost), so
+ * they are filled with the plane's own background level instead.
+ */
+export function fillUncovered(plane: Float64Array, height: number, width: number, shiftXPx: number, shiftYPx: number, level: number): void {
+  const uncoveredX = (x: number) => x < shiftXPx || x > width - 1 + shiftXPx;
+  const uncoveredY = (y: number) => y < shiftYPx || y > height - 1 + shiftYPx;
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    if (uncoveredY(y)) {
+      plane.fill(level, row, row + width);
+      continue;
+    }
+    for (let x = 0; x < width; x++) if (uncoveredX(x)) plane[row + x] = level;
+  }
 }
 
 export interface CorrectDriftResult extends DriftEstimate {

@@ -49,7 +49,7 @@ describe('preprocess tools', () => {
 
   it('correct_drift reports field loss, border fill and the object check; writeMovie false gives the table only', async () => {
     const result = await call('correct_drift', { movie: moviePath }, ctx);
-    expect(result.summary).toMatch(/% of the field is not covered by every frame after the shift; uncovered borders are filled with 0/);
+    expect(result.summary).toMatch(/% of the field is not covered by every frame after the shift; uncovered borders are filled with each plane.s median/);
     expect(result.summary).toMatch(/Objects confirmed \d+ of 7 frame-to-frame steps/);
     expect((result.values as { fieldLostPercent: number }).fieldLostPercent).toBeGreaterThan(0);
     const tableOnly = await call('correct_drift', { movie: moviePath, writeMovie: false }, ctx);
