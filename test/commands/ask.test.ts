@@ -15,7 +15,7 @@ describe('cellpilot ask', () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.toolCalls.map((c: { name: string; status: string }) => [c.name, c.status])).toEqual([['segment', 'ok'], ['track', 'ok']]);
-    expect(out.toolCalls[0].args).toEqual({ movie: 'movie-1', method: 'otsu' });
+    expect(out.toolCalls[0].args).toEqual({ movie: 'movie-1', method: 'otsu', target: 'nuclei' });
     expect(out.artifacts.map((a: { type: string }) => a.type)).toEqual(['labels', 'tracks']);
     expect(out.answer).toMatch(/labels-1/);
     const followUp = await runCli(['ask', 'how many tracks are there?', '--session', out.session], { cwd, env });

@@ -1205,7 +1205,10 @@ function takenByAddedStep(step: PlannedStep, sentence: string, text: string, con
     const at = text.indexOf(phrase);
     const lead = at > 0 ? (text.slice(Math.max(0, at - 60), at).split(/[.;,:!?]|\b(?:but|and|then)\b/i).at(-1) ?? '') : '';
     const inPhrase = new Set((phrase.match(/\d+(?:\.\d+)?/g) ?? []).map(Number));
-    const withLead = lead.trim() ? Object.entries(argsFor(step.tool, lead + phrase, text, conversation, catalogue)).filter(([, v]) => typeof v !== 'number' || inPhrase.has(v)) : [];
+    // (what the lead says on its own is not the phrase's: "the nuclear area for frames 1, 10 and 20" gives the segmentation
+    // its target from "nuclear", which does not take the frames)
+    const fromLead = lead.trim() ? argsFor(step.tool, lead, text, conversation, catalogue) : {};
+    const withLead = lead.trim() ? Object.entries(argsFor(step.tool, lead + phrase, text, conversation, catalogue)).filter(([key, v]) => (typeof v !== 'number' || inPhrase.has(v)) && JSON.stringify(fromLead[key]) !== JSON.stringify(v)) : [];
     const found = (withLead.length ? withLead : Object.entries(argsFor(step.tool, phrase, text, conversation, catalogue))).filter(([key, v]) => key in props && !INPUT_ARGS.has(key) && !(v && typeof v === 'object' && '$ref' in v));
     const news = found.filter(([key]) => step.args[key] === undefined);
     const same = found.filter(([key, v]) => step.args[key] !== undefined && JSON.stringify(step.args[key]) === JSON.stringify(v));

@@ -37,17 +37,17 @@ describe('constraints not applied', () => {
   it('names a number with a unit that no argument took, and not one that was taken or converted', () => {
     expect(unapplied('segment', 'segment after a background subtraction of 50 px')).toContainEqual(['number', '50 px']);
     expect(unapplied('track', 'track with a max distance of 15 px', { maxLinkingDistancePx: 15 })).toEqual([]);
-    expect(unapplied('segment', 'segment nuclei about 8 µm across', { objectRadiusPx: 8 }, ['8 µm = 16 px at 0.5 µm/px'])).toEqual([]);
+    expect(unapplied('segment', 'segment nuclei about 8 µm across', { objectRadiusPx: 8, target: 'nuclei' }, ['8 µm = 16 px at 0.5 µm/px'])).toEqual([]);
     expect(unapplied('project', 'sum projection of frames 3-8', { method: 'sum', frames: { first: 3, last: 8 } })).toEqual([]);
     expect(unapplied('segment', 'segment channel 2 of movie-2', { channel: 1 })).toEqual([]);
   });
 
   it('leaves alone what the tool applies, rejected values and words that only say how good', () => {
     expect(unapplied('segment', 'segment with Li instead of Otsu', { method: 'li' })).toEqual([]);
-    expect(unapplied('segment', 'segment the nuclei with a good threshold')).toEqual([]);
+    expect(unapplied('segment', 'segment the nuclei with a good threshold', { target: 'nuclei' })).toEqual([]);
     expect(unapplied('project', 'make a maximum intensity projection')).toEqual([]);
     expect(unapplied('denoise', 'blur it with a gaussian, sigma 2 px', { method: 'gaussian', sigmaPx: 2 })).toEqual([]);
-    expect(unapplied('segment', 'segment the nuclei but do not split touching ones with the watershed')).toEqual([]);
+    expect(unapplied('segment', 'segment the nuclei but do not split touching ones with the watershed', { target: 'nuclei' })).toEqual([]);
     expect(unapplied('track', 'track the cells in the zebrafish embryo')).toEqual([]);
     expect(unapplied('export', 'export the tracks for TrackMate', { format: 'trackmate' })).toEqual([]);
   });
@@ -94,7 +94,8 @@ describe('ranges and values the tool chooses', () => {
   });
 
   it('does not name a value of an argument the tool chooses itself', () => {
-    expect(unapplied('segment', 'segment the nuclei using watershed on the distance transform')).toEqual([]);
+    // ("the nuclei" sets segment's target, whose default is auto: the planner's reading carries it)
+    expect(unapplied('segment', 'segment the nuclei using watershed on the distance transform', { target: 'nuclei' })).toEqual([]);
   });
 });
 
