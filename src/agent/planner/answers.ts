@@ -337,9 +337,12 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
     if (header) return `${header}.`;
     // ("how many at 4 minutes?": the frame nearest that time, when the frame interval is known; units are left out below)
     // "segment the nuclei and tell me which frame has the fewest": the question after the steps is answered from their results
-    const question = (conversation.current.length > 0 ? askedPart(plan.question)?.text : undefined) ?? plan.question;
+    const after = conversation.current.length > 0 ? askedPart(plan.question) : undefined;
+    const question = after?.text ?? plan.question;
     // "how fast do they move and how big are they?": each part answered on its own
-    const asked = questionPartsOf(question);
+    // ("segment ..., track it and tell me its volume and speed": the parts with the words that ask them, "tell me ...")
+    const askingTail = after ? plan.question.slice(after.from).replace(/^[\s,;]*(?:and|then|,)?\s*/i, '') : undefined;
+    const asked = questionPartsOf(question) ?? (askingTail ? questionPartsOf(askingTail) : undefined);
     const parts = asked?.map((part) => answerFromTable(part, conversation) ?? answerFromValues(withoutUnits(part), conversation, all));
     if (parts?.every((a) => a !== undefined)) return parts.map((a) => `${a}.`).join('\n');
     // "tell me its volume and speed" with a speed only: the speed, and the volume named as not answered (never dropped)

@@ -100,6 +100,14 @@ describe('several quantities joined in one question', () => {
     expect(oneMissing).toMatch(/perimeter_px = 36 px/);
     expect(oneMissing).toMatch(/^Not answered: "whats the mean volume"/m);
   });
+
+  it('are each answered after the steps that made them, asked with "tell me" ("..., track it and tell me its X and Y")', () => {
+    const request = 'outline the nucleus, follow it and tell me its perimeter and speed';
+    const afterSteps = { ...session(request, [measuredObjects, measuredTracks]), earlier: [], current: [measuredObjects, measuredTracks] };
+    const answer = composeAnswer({ steps: [], question: request }, afterSteps);
+    expect(answer).toMatch(/perimeter_px = 36 px/);
+    expect(answer).toMatch(/TRACK_MEAN_SPEED = 4 px\/frame/);
+  });
 });
 
 describe('a follow-up that names only a scope', () => {
