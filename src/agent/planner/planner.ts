@@ -778,7 +778,9 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   const index = indexFor(catalogue);
   const isSubject = (words: string) => namesAThingImaged(words, index);
   // "draw the lineage tree for cell 4": a thing no tool makes, and nothing else asked: said, nothing run
-  const things = plan.steps.length && !plan.question ? unknownThings(conversation.request, index, isSubject, ownWordsOf(plan.steps, catalogue, index)) : [];
+  // (a microscope command is read whole by the acquisition language, its words its own: "make the grid 5x5")
+  const commandsMicroscope = plan.steps.some((s) => selfOf(s.tool, catalogue)?.domain === 'microscope');
+  const things = plan.steps.length && !plan.question && !commandsMicroscope ? unknownThings(conversation.request, index, isSubject, ownWordsOf(plan.steps, catalogue, index)) : [];
   if (things.length) {
     const rest = things.reduce((t, s) => t.slice(0, s.start) + ' '.repeat(s.end - s.start) + t.slice(s.end), conversation.request);
     if (planOnce({ ...conversation, request: rest }, catalogue).steps.length === 0) {

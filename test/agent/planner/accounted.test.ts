@@ -72,3 +72,14 @@ describe('numbers with units', () => {
     expect(said('link the nuclei with a search radius of 9 px', movieAndLabels)).not.toMatch(/did not apply/);
   });
 });
+
+describe('a microscope command', () => {
+  it('is read whole by the acquisition language: its words are no things to make ("make the grid 4x4")', async () => {
+    const { planRequest } = await import('../../../src/agent/planner/planner.ts');
+    const started = { tool: 'start_acquisition', args: {}, ok: true, summary: 'Started.', values: { state: 'running' }, artifacts: [] };
+    const conversation = { request: 'make the grid 4x4 instead', artifactsAtStart: [], earlier: [started], current: [], earlierRequests: ['image mCherry every 20 min for 6 h on a 2x2 grid'] };
+    const planned = planRequest(conversation, catalogue);
+    expect(planned.reply ?? '').not.toMatch(/no tool that makes/);
+    expect(planned.steps.map((s) => s.tool)).toContain('adjust_acquisition');
+  });
+});
