@@ -88,6 +88,8 @@ describe('several quantities joined in one question', () => {
     expect(questionPartsOf('quantify perimeter and circularity, then report the median perimeter and circularity')).toEqual(['quantify perimeter and circularity, then report the median perimeter', 'quantify perimeter and circularity, then report the median circularity']);
     expect(namesMeasuredQuantity('circularity')).toBe(true);
     expect(namesMeasuredQuantity('graph')).toBe(false);
+    // (methods named together are steps to run, no quantities: "a PCA and a UMAP")
+    expect(questionPartsOf('give me a PCA and a UMAP of the features')).toBeUndefined();
   });
 
   it('are each answered, and one no result holds is named as not answered, never dropped', () => {
