@@ -1140,6 +1140,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // request's words, when it has one step of that tool)
   const pixelSizeUm = requestPixelSizeUm(conversation, catalogue);
   for (const step of steps) statedArguments(step, catalogue, pixelSizeUm);
+  sharedObjects(steps, catalogue);
   for (const step of steps) givenName(step, conversation.request, catalogue);
   // (after the values said by name are read: "avoid bicubic interpolation" names the value it turns down)
   for (const step of steps) notes.push(...avoidTurnedDown(step, steps.filter((st) => st.tool === step.tool).length === 1 ? text : step.clause, steps.filter((st) => st !== step), catalogue));
@@ -1710,6 +1711,23 @@ function valuesFromEarlierWords(tool: string, args: Record<string, unknown>, bef
     if (typeof value === 'string' && !(arg in out) && args[arg] === undefined && arg in (catalogue.get(tool)?.properties ?? {})) out[arg] = value;
   }
   return out;
+}
+
+/**
+ * "segment and track the nuclei": a step said by its verb alone shares the object of the verb joined to it,
+ * as its own reader reads that object ("the nuclei" gives the segmentation its target). Only the noun phrase
+ * is shared (up to a preposition or a comma), and only the names the reader takes, never a number.
+ */
+function sharedObjects(steps: PlannedStep[], catalogue: Catalogue): void {
+  for (let i = 0; i + 1 < steps.length; i++) {
+    const step = steps[i];
+    if (!/^\s*[\p{L}-]+[\s,]*$/u.test(step.clause)) continue;
+    const object = /^\s*(?:and|&|\+|then)?\s*[\p{L}-]+\s+((?:the|these|those|my|our|all|its|their)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)(?=\s+(?:in|on|of|with|using|by|over|across|from|for|at|and|then|but)\b|\s*[,.;:!?]|\s*$)/iu.exec(steps[i + 1].clause)?.[1];
+    if (!object) continue;
+    const own = selfOf(step.tool, catalogue)?.fromRequest?.(clauseForTool(step.tool, `${step.clause.trim()} ${object}`, {}, catalogue)) ?? {};
+    const properties = catalogue.get(step.tool)?.properties ?? {};
+    for (const [arg, value] of Object.entries(own)) if (typeof value === 'string' && step.args[arg] === undefined && arg in properties) step.args[arg] = value;
+  }
 }
 
 /** A condition in the step's words that no tool knows: named in the answer, never dropped silently. */

@@ -83,3 +83,10 @@ describe('a microscope command', () => {
     expect(planned.steps.map((s) => s.tool)).toContain('adjust_acquisition');
   });
 });
+
+describe('a verb said alone before another joined to it', () => {
+  it('shares that verb\'s object: "segment and track the nuclei" segments nuclei, not what the movie looks like', () => {
+    expect(argsOf('segment and track all nuclei in channel 1', 'segment')).toMatchObject({ target: 'nuclei' });
+    expect(argsOf('segment and track the cells', 'segment')).not.toHaveProperty('target', 'nuclei');
+  });
+});
