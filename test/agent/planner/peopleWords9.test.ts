@@ -110,7 +110,7 @@ describe('numbers that are no settings', () => {
 
   it('leaves labels of which data out ("experiment 12", "day 3", "well B4"), but a well to image stays the microscope\'s', () => {
     expect(tools('for experiment 12 (day 3), track the nuclei')).toEqual(['segment', 'track']);
-    expect(argsOf('Experiment 3, day 2, well B4: segment and track the nuclei', 'segment')).toEqual({ movie: expect.anything() });
+    expect(argsOf('Experiment 3, day 2, well B4: segment and track the nuclei', 'segment')).toEqual({ movie: expect.anything(), target: 'nuclei' });
     expect(tools('image well B4 every 5 min for 2 h')).not.toContain('segment');
   });
 });
