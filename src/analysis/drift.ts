@@ -29,7 +29,7 @@ import { SIGNIFICANT_PEAK_SD, type Link, type LinkMode } from './drift-kernel.ts
 import { linksOf, type BlockImages, type FixedReference, type ImageSource, type LinkRunOptions } from './drift-runs.ts';
 import { objectShift, type FrameObjects, type ObjectShift } from './driftObjects.ts';
 import { castPlane, translatePlane, translateStack, type Interpolation } from './resample.ts';
-import { selectRank } from './quickselect.ts';
+import { upperMedianOf } from './quickselect.ts';
 
 export type DriftReference = 'follow' | 'first' | 'previous' | 'mean';
 
@@ -714,16 +714,10 @@ async function translatedFrame(
     for (let z = 0; z < shape.z; z++) planes.push(await movie.plane(t, z, c));
     const d = offset(t, c);
     const shifted = translateStack(planes, shape.y, shape.x, { dxPx: -d.dxPx, dyPx: -d.dyPx, dzPx: -(d.dzPx ?? 0) }, interpolation);
-    for (let z = 0; z < shape.z; z++) fillUncovered(shifted[z], shape.y, shape.x, -d.dxPx, -d.dyPx, medianOf(planes[z]));
+    for (let z = 0; z < shape.z; z++) fillUncovered(shifted[z], shape.y, shape.x, -d.dxPx, -d.dyPx, upperMedianOf(planes[z]));
     stacks.push(shifted);
   }
   return stacks;
-}
-
-/** The median of a plane's values (the background level of a fluorescence plane). */
-function medianOf(plane: ArrayLike<number>): number {
-  const copy = Float64Array.from(plane);
-  return copy.length ? selectRank(copy, copy.length >> 1) : 0;
 }
 
 /**

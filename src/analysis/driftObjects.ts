@@ -8,6 +8,7 @@
 // robust to a few wrong pairs, checks image registration on still scenes; the spread of the
 // displacements (the cells' own motion) says how far the estimate can be trusted.
 import { MaskKernel } from './driftMaskKernel.ts';
+import { median } from './quickselect.ts';
 import { thresholdOtsu } from './threshold.ts';
 
 /** Objects with fewer pixels are noise, not cells. */
@@ -480,12 +481,6 @@ export interface ObjectShift {
   spreadPx: number;
   /** Standard error of the (clipped) mean, px: spread / sqrt(matched). */
   standardErrorPx: number;
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 /** Displacements further than this many SD of the cells' own motion from the median are pairing errors (a division, a merge). */

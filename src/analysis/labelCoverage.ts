@@ -7,6 +7,7 @@ import type { Movie } from '../image/movie.ts';
 import { openMovie } from '../image/reader.ts';
 import { gaussianBlur } from './filters.ts';
 import { labelAreas } from './morphology.ts';
+import { median } from './quickselect.ts';
 
 export interface LabelCoverage {
   /** Pixels of the largest object over the frame's pixels. */
@@ -29,12 +30,6 @@ export function labelCoverage(labels: ArrayLike<number>, width: number, height: 
   let largest = 0;
   for (let l = 1; l <= maxLabel; l++) largest = Math.max(largest, areas[l]);
   return { largestObjectFraction: largest / n, foregroundFraction: foreground / n };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** One object over more than this share of the frame is not a cell among others. */

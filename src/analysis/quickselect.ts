@@ -27,3 +27,16 @@ export function selectRank(values: Float32Array | Float64Array, k: number, left 
   }
   return values[k];
 }
+
+/** The median of a list (the mean of the two middle values for an even count); NaN for an empty list. */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** The median of a plane's values, the upper of the two middle ones for an even count (the background level of a fluorescence plane), by quickselect on a copy. */
+export function upperMedianOf(plane: ArrayLike<number>): number {
+  const copy = Float64Array.from(plane);
+  return copy.length ? selectRank(copy, copy.length >> 1) : 0;
+}

@@ -25,3 +25,13 @@ describe('selectRank', () => {
     expect(Array.from(values.subarray(0, 2))).toEqual([1, 2]);
   });
 });
+
+describe('median and upperMedianOf', () => {
+  it('gives the middle value, the mean of the two middle ones for an even count, and the upper of the two middle values of a plane', async () => {
+    const { median, upperMedianOf } = await import('../../src/analysis/quickselect.ts');
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(upperMedianOf(Uint16Array.from([4, 1, 3, 2]))).toBe(3);
+    expect(upperMedianOf(new Uint16Array(0))).toBe(0);
+  });
+});
