@@ -1,7 +1,8 @@
 // Whether the bright objects of a movie are whole cells (a cytoplasmic or membrane label, with
 // protrusions) or nuclei, told from the movie itself, for a request that says only "the cells"
-// (biologists call nuclei cells too). Several shape measures of the movie's foreground pieces,
-// each on its own scale, vote; see objectKindOfSamples for the figures they were set on.
+// (biologists call nuclei cells too). The lower quartile of the foreground pieces' solidity decides;
+// the other measures are reported for models/training/probe-object-kind.ts, where none of them
+// separated the sets better (models/README.md, "Whole cells or nuclei").
 import { distanceTransform } from './distance.ts';
 import { chooseSegmentParameters, type SamplePlane } from './seg-auto.ts';
 import { segmentPlane } from './seg-plane.ts';
