@@ -1706,11 +1706,15 @@ function valuesFromEarlierWords(tool: string, args: Record<string, unknown>, bef
   }
   // the thing the earlier words name, as the tool's own reader reads it ("how many nuclei per frame, and plot it": the count);
   // names only, never a number said for the earlier step
-  const own = selfOf(tool, catalogue)?.fromRequest?.(clauseForTool(tool, earlier, {}, catalogue)) ?? {};
-  for (const [arg, value] of Object.entries(own)) {
-    if (typeof value === 'string' && !(arg in out) && args[arg] === undefined && arg in (catalogue.get(tool)?.properties ?? {})) out[arg] = value;
-  }
+  for (const [arg, value] of namesRead(tool, earlier, catalogue)) if (!(arg in out) && args[arg] === undefined) out[arg] = value;
   return out;
+}
+
+/** The names (string values of its own arguments, never a number) the tool's own reader takes from some words. */
+function namesRead(tool: string, words: string, catalogue: Catalogue): [string, string][] {
+  const own = selfOf(tool, catalogue)?.fromRequest?.(clauseForTool(tool, words, {}, catalogue)) ?? {};
+  const properties = catalogue.get(tool)?.properties ?? {};
+  return Object.entries(own).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[0] in properties);
 }
 
 /**
@@ -1724,9 +1728,7 @@ function sharedObjects(steps: PlannedStep[], catalogue: Catalogue): void {
     if (!/^\s*[\p{L}-]+[\s,]*$/u.test(step.clause)) continue;
     const object = /^\s*(?:and|&|\+|then)?\s*[\p{L}-]+\s+((?:the|these|those|my|our|all|its|their)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)(?=\s+(?:in|on|of|with|using|by|over|across|from|for|at|and|then|but)\b|\s*[,.;:!?]|\s*$)/iu.exec(steps[i + 1].clause)?.[1];
     if (!object) continue;
-    const own = selfOf(step.tool, catalogue)?.fromRequest?.(clauseForTool(step.tool, `${step.clause.trim()} ${object}`, {}, catalogue)) ?? {};
-    const properties = catalogue.get(step.tool)?.properties ?? {};
-    for (const [arg, value] of Object.entries(own)) if (typeof value === 'string' && step.args[arg] === undefined && arg in properties) step.args[arg] = value;
+    for (const [arg, value] of namesRead(step.tool, `${step.clause.trim()} ${object}`, catalogue)) if (step.args[arg] === undefined) step.args[arg] = value;
   }
 }
 
