@@ -11,6 +11,25 @@ import { fileURLToPath } from 'node:url';
 import { bundleDisabled, freshBundle } from '../src/bundle/manifest.mjs';
 
 export const PYTHON = '/usr/bin/python3';
+
+/**
+ * The scikit-image peer's segmentation of one frame, as a competent Python user writes it: the recipe of
+ * src/analysis/seg-plane.ts with its defaults (Gaussian sigma 2, Otsu, holes filled, min area 20, seeds
+ * 4 px apart on the distance map smoothed by 1 px, watershed). Its script imports np, ndi, gaussian,
+ * threshold_otsu, label, remove_small_objects, peak_local_max and watershed.
+ */
+export const PEER_SEGMENT_FRAME = String.raw`def segment(frame):
+    img = gaussian(frame, sigma=2, mode='nearest', preserve_range=True)
+    mask = ndi.binary_fill_holes(img > threshold_otsu(img))
+    cc = remove_small_objects(label(mask), 20)
+    mask = cc > 0
+    d = gaussian(ndi.distance_transform_edt(mask), sigma=1, mode='nearest', preserve_range=True)
+    d[~mask] = 0
+    peaks = peak_local_max(d, min_distance=4, labels=cc, exclude_border=False)
+    seeds = np.zeros(mask.shape, dtype=bool)
+    seeds[tuple(peaks.T)] = True
+    return remove_small_objects(watershed(-d, label(seeds), mask=mask), 20)
+`;
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const RUN_TS = fileURLToPath(new URL('../bin/run-ts.js', import.meta.url));
 export const CELLPILOT = fileURLToPath(new URL('../bin/cellpilot.js', import.meta.url));

@@ -26,7 +26,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeMovie } from '../src/image/index.ts';
 import { simulate } from '../src/sim/index.ts';
-import { alternate, alternateTogether, commandSide, loadNote, pairedRatio, PYTHON, pythonPeer, rerunNote, rerunWanted, runOnce, s, samplesNote, summaryRow, togetherWanted, type Comparison, type Side } from './_harness.ts';
+import { alternate, alternateTogether, commandSide, loadNote, pairedRatio, PEER_SEGMENT_FRAME, PYTHON, pythonPeer, rerunNote, rerunWanted, runOnce, s, samplesNote, summaryRow, togetherWanted, type Comparison, type Side } from './_harness.ts';
 
 const FRAMES = Number(process.env.BENCH_PIPELINE_FRAMES ?? 100);
 const SIZE = 512;
@@ -92,17 +92,7 @@ movie = tifffile.imread(src).astype(np.float32)
 steps = [np.zeros(2)] + [phase_cross_correlation(movie[t - 1], movie[t], upsample_factor=20)[0] for t in range(1, len(movie))]
 shifts = np.cumsum(steps, axis=0)
 np.savetxt(os.path.join(out_dir, 'drift.csv'), np.column_stack([np.arange(len(movie)), -shifts[:, 1], -shifts[:, 0]]), delimiter=',', header='t,dx_px,dy_px', comments='')
-def segment(frame):
-    img = gaussian(frame, sigma=2, mode='nearest', preserve_range=True)
-    mask = ndi.binary_fill_holes(img > threshold_otsu(img))
-    cc = remove_small_objects(label(mask), 20)
-    mask = cc > 0
-    d = gaussian(ndi.distance_transform_edt(mask), sigma=1, mode='nearest', preserve_range=True)
-    d[~mask] = 0
-    peaks = peak_local_max(d, min_distance=4, labels=cc, exclude_border=False)
-    seeds = np.zeros(mask.shape, dtype=bool)
-    seeds[tuple(peaks.T)] = True
-    return remove_small_objects(watershed(-d, label(seeds), mask=mask), 20)
+${PEER_SEGMENT_FRAME}
 labels = np.stack([segment(f) for f in movie]).astype(np.uint16)
 tifffile.imwrite(os.path.join(out_dir, 'labels.tif'), labels)
 # measurements per object and frame

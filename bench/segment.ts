@@ -16,7 +16,7 @@ import { openMovie, writeMovie } from '../src/image/index.ts';
 import { MemoryMovie, type PlaneData } from '../src/image/movie.ts';
 import { mapInWorkers } from '../src/parallel/pool.ts';
 import { simulate } from '../src/sim/index.ts';
-import { alternate, alternateTogether, childArgs, comparisonOf, cpuSeconds, loadNote, pairedRatio, PYTHON, pythonPeer, rerunNote, rerunWanted, RUN_TS, s, samplesNote, summaryRow, togetherWanted, type Comparison } from './_harness.ts';
+import { alternate, alternateTogether, childArgs, comparisonOf, cpuSeconds, loadNote, pairedRatio, PEER_SEGMENT_FRAME, PYTHON, pythonPeer, rerunNote, rerunWanted, RUN_TS, s, samplesNote, summaryRow, togetherWanted, type Comparison } from './_harness.ts';
 
 const SIZE = 512;
 const FRAMES = Number(process.env.BENCH_SEGMENT_FRAMES ?? 100);
@@ -34,24 +34,14 @@ from skimage.morphology import remove_small_objects
 from skimage.feature import peak_local_max
 from skimage.segmentation import watershed
 src, dst = sys.argv[1], sys.argv[2]
+${PEER_SEGMENT_FRAME}
 frames = tifffile.imread(src).astype(np.float32)
 out = np.zeros(frames.shape, dtype=np.uint16)
 counts = []
 start = time.perf_counter()
 cpu_start = time.process_time()
 for t, frame in enumerate(frames):
-    img = gaussian(frame, sigma=2, mode='nearest', preserve_range=True)
-    mask = ndi.binary_fill_holes(img > threshold_otsu(img))
-    cc = remove_small_objects(label(mask), 20)
-    mask = cc > 0
-    d = gaussian(ndi.distance_transform_edt(mask), sigma=1, mode='nearest', preserve_range=True)
-    d[~mask] = 0
-    peaks = peak_local_max(d, min_distance=4, labels=cc, exclude_border=False)
-    seeds = np.zeros(mask.shape, dtype=bool)
-    seeds[tuple(peaks.T)] = True
-    ws = watershed(-d, label(seeds), mask=mask)
-    ws = remove_small_objects(ws, 20)
-    lab = ws
+    lab = segment(frame)
     counts.append(int(len(np.unique(lab)) - (1 if (lab == 0).any() else 0)))
     out[t] = lab
 seconds = time.perf_counter() - start
