@@ -21,6 +21,17 @@ function plain(text: string): string {
 
 const KNOWN_METHODS = new Map(METHOD_NAMES.map((n) => [plain(n), n]));
 
+/** Whether a name is one of the field's known method names, in any case or hyphenation ("UMAP", "tsne", "k means"). */
+export function isKnownMethodName(name: string): boolean {
+  return KNOWN_METHODS.has(plain(name));
+}
+
+/** Each known name's pattern as written (two-word names with a space or hyphen or none, one-word ones as a whole word), built once. */
+const KNOWN_METHOD_PATTERNS = METHOD_NAMES.map((name) => {
+  const words = name.split(/[\s-]+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s-]*');
+  return { name, key: plain(name), pattern: new RegExp(`(?<![\\p{L}\\d_-])${words}(?![\\p{L}\\d_])`, 'giu') };
+});
+
 /** A name after a word that introduces a method: a capital inside it or digits ("StarDist", "UMAP", "N2V"), or a capitalised word before "method", "filter", "model"... */
 const NAMED_METHOD = /\b(?:with|using|via|by|through|w\/)\s+(?:(?:the|a|an|our|my|some)\s+)?((?:\p{Lu}[\p{L}\d]*[\p{Lu}\d][\p{L}\d]*(?:-[\p{L}\d]+)*)|(?:\p{Lu}[\p{L}\d]*-[\p{L}\d]+)|(?:\p{Lu}\p{Ll}+(?=\s+(?:method|algorithm|model|filter|tracker|network|net|approach|plugin|classifier|segmenter|detector))))/gu;
 
@@ -43,10 +54,8 @@ export function namedMethods(request: string): NamedMethod[] {
   };
   for (const m of request.matchAll(NAMED_METHOD)) add(m[1], (m.index ?? 0) + m[0].length - m[1].length);
   // (a known name anywhere: "show a UMAP", "Kalman filter tracking"; two-word names as written, one-word ones as a whole word)
-  for (const name of METHOD_NAMES) {
-    const key = plain(name);
-    const words = name.split(/[\s-]+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s-]*');
-    for (const m of request.matchAll(new RegExp(`(?<![\\p{L}\\d_-])${words}(?![\\p{L}\\d_])`, 'giu'))) {
+  for (const { name, key, pattern } of KNOWN_METHOD_PATTERNS) {
+    for (const m of request.matchAll(pattern)) {
       // (a short name, "Li", "LoG", or an everyday word, "BaSiC", "CARE", counts only as written, with its capitals)
       if ((key.length <= 3 || isEverydayWord(key) || isOrdinaryWord(key)) && m[0] !== name) continue;
       add(m[0], m.index ?? 0);

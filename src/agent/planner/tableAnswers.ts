@@ -17,7 +17,7 @@ import { loadTracksJson } from '../../analysis/trackio.ts';
 import type { Tracks } from '../../analysis/tracks.ts';
 import { counted } from '../../../tools/counted.ts';
 import { namesMeasuredQuantity } from './measuredWords.ts';
-import { METHOD_NAMES } from './lexicon.ts';
+import { isKnownMethodName } from './accounted.ts';
 
 type Reduce = 'mean' | 'median' | 'sd' | 'range' | 'max' | 'min' | 'count' | 'sum' | 'fraction' | 'percentile';
 type Row = Table['rows'][number];
@@ -2121,7 +2121,7 @@ function quantitiesJoined(text: string): string[] | undefined {
     // (both names of what the tools measure; "... and plot it", "6 px apart and track": a step after, no second quantity)
     if (!namesMeasuredQuantity(left) || !namesMeasuredQuantity(right) || /^\s+(?:it|them|that|those|these|this)\b/i.test(tokens.slice(rightEnd + 1).join(''))) continue;
     // ("show me a UMAP and a t-SNE": names of methods, each a step to run, no quantities to quote)
-    if (isMethodName(left) || isMethodName(right)) continue;
+    if (isKnownMethodName(left) || isKnownMethodName(right)) continue;
     const head = tokens.slice(0, leadStart).join('');
     const leftLead = tokens.slice(leadStart, leftStart).join('');
     const rightLead = tokens.slice(rightLeadStart, rightStart).join('');
@@ -2130,12 +2130,6 @@ function quantitiesJoined(text: string): string[] | undefined {
     return [tidy(`${head}${leftLead}${left}${rest}`), tidy(`${head}${rightLead || leftLead}${right}${rest}`)];
   }
   return undefined;
-}
-
-/** A method's name of the field (lexicon.METHOD_NAMES), written in any case or hyphenation ("UMAP", "tsne"). */
-function isMethodName(name: string): boolean {
-  const plain = (t: string) => t.toLowerCase().replace(/[\s-]+/g, '');
-  return METHOD_NAMES.some((m) => plain(m) === plain(name));
 }
 
 /** A word that can be part of a quantity's name ("nuclear", "area", "speed"), not a scope, a statistic or a question word. */
