@@ -110,4 +110,5 @@ def main():
         summary([r for r, v in zip(rows, a) if lo <= v <= hi], f'area {int(lo)}-{int(hi)} px')
 
 
-main()
+if __name__ == '__main__':
+    main()
