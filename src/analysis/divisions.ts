@@ -149,7 +149,10 @@ export interface DivisionEvidenceOptions {
    * ours or more (median 1.26x on SIM+ 01 truth masks, 1.63x on a SIM+ 02 segmentation, 1.38x on our simulator's seed 11;
    * as stored, 1.03x against ours 1.15x and more), so requireMoviesOwnBrightening, which tells a movie whose mitoses round
    * up from one whose nuclei stretch in anaphase by that median, takes SIM+ for the first kind: SIM+ 02 (kept segmentation)
-   * TRA 0.939 -> 0.932, divisions F1 0.54 -> 0.13 (no sisters joined in anaphase). That choice needs another sign first.
+   * TRA 0.939 -> 0.932, divisions F1 0.54 -> 0.13 (no sisters joined in anaphase); SIM+ 01 truth masks TRA 0.9991 -> 0.9982,
+   * divisions P/R 1.00/0.71 -> 0.75/0.54 (16- and 8-bit copies then alike; as stored 8-bit reads 0.9993, 1.00/0.79). That
+   * choice needs another sign first: daughters still joined the frame after the cut (2 of 18 and 5 of 18 clear mitoses on
+   * our seeds 11 and 3, 22 of 30 on SIM+ 02) is a candidate.
    */
   backgroundIntensity?: number;
 }
