@@ -1,5 +1,7 @@
 // Which proposed divisions are true, and what their evidence says (a diagnosis of false divisions on foreign data):
-//   node bin/run-ts.js models/training/division-diagnosis.ts SET segmentation=FILE [frames=N] [raw=1]
+//   node bin/run-ts.js models/training/division-diagnosis.ts SET segmentation=FILE [frames=N] [raw=1] [background=1]
+// background=1 weighs brightness above the movie's background (DivisionEvidenceOptions.backgroundIntensity, measured by
+// measureSpotsAndBackground), as a movie stored with another bit depth or offset would read.
 // Tracks the kept segmentation as the track tool does (distances from the movie, repair over time, divisions with
 // evidence), then marks every division the LAP tracker proposed as true when the ground truth has a division within 2
 // frames whose mother's last centroid lies within one object diameter of the proposed mother. Prints one JSON line each.
@@ -7,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listCtcFrames, readMaskFrame } from '../../src/analysis/ctc.ts';
 import { openMovie } from '../../src/image/index.ts';
-import { trackLabelsWithEvidence } from '../../src/analysis/track.ts';
+import { measureSpotsAndBackground, trackLabelsWithEvidence } from '../../src/analysis/track.ts';
 import { ctcDataset, type DatasetName } from './real-data.ts';
 
 const set = (process.argv[2] ?? 'simplus02') as DatasetName;
@@ -28,7 +30,8 @@ for (const p of parents) {
   for (let k = 0; k < plane.length; k++) if (plane[k] === p) n++, (sx += k % width), (sy += Math.floor(k / width));
   truthDivisions.push({ t: te + 1, x: sx / n, y: sy / n, id: p });
 }
-const result = await trackLabelsWithEvidence(labels, { intensity: movie, distancesFromMovie: true, temporalRepair: process.env.JOIN === '0' ? { joinSistersInAnaphase: false } : true, divisionCheck: {}, lap: { allowSplitting: true }, labelsPath: option('segmentation') });
+const backgroundIntensity = option('background') === '1' ? (await measureSpotsAndBackground(labels, { intensity: movie })).backgroundIntensity : undefined;
+const result = await trackLabelsWithEvidence(labels, { intensity: movie, distancesFromMovie: true, temporalRepair: process.env.JOIN === '0' ? { joinSistersInAnaphase: false } : true, divisionCheck: { backgroundIntensity }, lap: { allowSplitting: true }, labelsPath: option('segmentation') });
 const spots = new Map(result.tracks.spots.map((s) => [s.id, s]));
 const diameter = result.scale?.diameterPx ?? 40;
 let tp = 0, fp = 0;

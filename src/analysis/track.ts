@@ -29,19 +29,31 @@ export interface MeasureSpotsOptions {
  * with an intensity movie, mean_intensity. Spot ids run 1, 2, ... in frame then label order.
  */
 export async function measureSpots(labels: Movie, options: MeasureSpotsOptions = {}): Promise<DetectedSpot[]> {
+  return (await measureSpotsAndBackground(labels, options)).spots;
+}
+
+/**
+ * As measureSpots, with the movie's background grey level beside the spots: the median over frames of the mean of the
+ * pixels outside every object (undefined without an intensity movie, or where no frame has background). Brightness
+ * compared as the part above it is the same whatever the bit depth, offset or range a movie was stored with.
+ */
+export async function measureSpotsAndBackground(labels: Movie, options: MeasureSpotsOptions = {}): Promise<{ spots: DetectedSpot[]; backgroundIntensity?: number }> {
   const { shape } = labels;
   const channel = options.channel ?? 0;
   if (options.intensity) checkSameGrid(labels, options.intensity);
   if (labels.dtype === 'float32' || labels.dtype === 'float64') throw new RangeError(`labels must be an integer movie, got ${labels.dtype}`);
   const spots: DetectedSpot[] = [];
+  const backgroundByFrame: number[] = [];
   for (let t = 0; t < shape.t; t++) {
     if (options.signal?.aborted) throw new Error('cancelled');
     const sums = new Map<number, { n: number; x: number; y: number; z: number; i: number }>();
+    const background = { n: 0, i: 0 };
     for (let z = 0; z < shape.z; z++) {
       const plane = await labels.plane(t, z, Math.min(channel, shape.c - 1));
       const intensity = options.intensity ? await options.intensity.plane(t, z, Math.min(channel, options.intensity.shape.c - 1)) : undefined;
-      accumulate(plane, intensity, shape.x, z, sums);
+      accumulate(plane, intensity, shape.x, z, sums, background);
     }
+    if (background.n > 0) backgroundByFrame.push(background.i / background.n);
     const ids = [...sums.keys()].sort((a, b) => a - b);
     for (const label of ids) {
       const s = sums.get(label)!;
@@ -53,13 +65,16 @@ export async function measureSpots(labels: Movie, options: MeasureSpotsOptions =
     }
     options.onProgress?.(t + 1, shape.t);
   }
-  return spots;
+  return { spots, ...(options.intensity && backgroundByFrame.length ? { backgroundIntensity: quantile(backgroundByFrame, 0.5) } : {}) };
 }
 
-function accumulate(plane: PlaneData, intensity: PlaneData | undefined, width: number, z: number, sums: Map<number, { n: number; x: number; y: number; z: number; i: number }>): void {
+function accumulate(plane: PlaneData, intensity: PlaneData | undefined, width: number, z: number, sums: Map<number, { n: number; x: number; y: number; z: number; i: number }>, background: { n: number; i: number }): void {
   for (let k = 0; k < plane.length; k++) {
     const label = plane[k];
-    if (label <= 0) continue;
+    if (label <= 0) {
+      if (intensity) background.n++, (background.i += intensity[k]);
+      continue;
+    }
     let s = sums.get(label);
     if (!s) sums.set(label, (s = { n: 0, x: 0, y: 0, z: 0, i: 0 }));
     s.n++;

@@ -117,6 +117,27 @@ describe('divisionEvidence', () => {
     expect(divisionEvidence(spots, links, 20, { maxDaughterAreaOverTypical: 2 })[0].accepted).toBe(true);
   });
 
+  it('weighs brightness above the background, so a movie stored with another offset and range (8 bits) reads the same', () => {
+    // the mother brightens from 100 to 130 in its last frame on a background of 90 (its last two frames 115: on the signal
+    // alone 25 over 10)
+    const { spots, links } = split([250, 240]);
+    const raw = divisionEvidence(spots, links, 20)[0];
+    const above = divisionEvidence(spots, links, 20, { backgroundIntensity: 90 })[0];
+    expect(raw.mitoticBrightening).toBeCloseTo(1.15, 5);
+    expect(above.mitoticBrightening).toBeCloseTo(2.5, 5);
+    // the same movie quantised to 8 bits over its range (lowest grey 80 -> 0, 2 grey levels a step): evidence unchanged
+    const eightBit = (v: number) => Math.round((v - 80) / 2);
+    const spots8 = spots.map((s) => ({ ...s, features: { ...s.features, mean_intensity: eightBit(s.features!.mean_intensity!) } }));
+    const above8 = divisionEvidence(spots8, links, 20, { backgroundIntensity: eightBit(90) })[0];
+    expect(above8.mitoticBrightening).toBeCloseTo(above.mitoticBrightening, 5);
+    expect(above8.intensityRatio).toBeCloseTo(above.intensityRatio, 5);
+    expect(above8.accepted).toBe(above.accepted);
+    // read as they are, the 8-bit intensities make the same mother brighten 1.75x instead of 1.15x
+    expect(divisionEvidence(spots8, links, 20)[0].mitoticBrightening).toBeCloseTo(1.75, 5);
+    // objects no brighter than the background have no brightness to compare: not measurable, not a sign either way
+    expect(divisionEvidence(spots, links, 20, { backgroundIntensity: 200 })[0].mitoticBrightening).toBeNaN();
+  });
+
   it("asks of every division the brightening this movie's clear mitoses show, and nothing of a movie whose mitoses do not brighten", () => {
     const evidence = (brightening: number, areaRatios: [number, number] = [0.5, 0.5]): DivisionEvidence =>
       ({ mother: 1, daughters: [2, 3], daughterFrames: 5, areaRatios, intensityRatio: 1, vanishedNeighbour: false, remergedAt: -1, motherAreaJump: 1, motherAreaJumpT: -1, grewAtOnce: false, motherAreaOverTypical: 1, mitoticBrightening: brightening, separationGrowthPx: 2, largestSeparationPx: 2, accepted: true, reason: '', confidence: 0.9 });

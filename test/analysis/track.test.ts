@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/sim/index.ts';
 import { MemoryMovie } from '../../src/image/movie.ts';
-import { checkDriftAgainstObjects, measureSpots, trackLabels, tracksFromLinks, trackEdges } from '../../src/analysis/track.ts';
+import { branchConfidence, checkDriftAgainstObjects, measureSpots, measureSpotsAndBackground, trackConfidences, trackLabels, tracksFromLinks, trackEdges } from '../../src/analysis/track.ts';
 import { evaluateCtc, sequenceFromMovie, sequenceFromTracks } from '../../src/analysis/metrics.ts';
 
 describe('measureSpots', () => {
@@ -15,6 +15,16 @@ describe('measureSpots', () => {
       { id: 2, t: 0, x: 3, y: 2, label: 7, features: { area_px: 1, mean_intensity: 9 } },
     ]);
     await expect(measureSpots(new MemoryMovie({ t: 1, z: 1, c: 1, y: 1, x: 1 }, 'float32', [new Float32Array(1)]))).rejects.toThrow(/integer/);
+  });
+
+  it('gives the background grey level beside the spots: the median over frames of the mean outside every object', async () => {
+    const labels = new MemoryMovie({ t: 3, z: 1, c: 1, y: 1, x: 4 }, 'uint8', [0, 1, 2].map(() => Uint8Array.from([1, 0, 0, 2])));
+    const intensity = new MemoryMovie({ t: 3, z: 1, c: 1, y: 1, x: 4 }, 'uint16', [Uint16Array.from([50, 10, 12, 60]), Uint16Array.from([50, 20, 22, 60]), Uint16Array.from([50, 90, 90, 60])]);
+    const { spots, backgroundIntensity } = await measureSpotsAndBackground(labels, { intensity });
+    expect(spots).toHaveLength(6);
+    // frames' backgrounds 11, 21 and 90: a frame flooded by stray light does not move the median
+    expect(backgroundIntensity).toBe(21);
+    expect((await measureSpotsAndBackground(labels)).backgroundIntensity).toBeUndefined();
   });
 });
 
@@ -166,6 +176,50 @@ describe('per-track confidence', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('branch confidence (what the per-track confidence is made of)', () => {
+  // three objects stepping 2 px a frame for 8 frames: ordinary steps, kept size
+  const steady = (k: number, t: number) => ({ t, x: 2 * t, y: 100 * k, label: k + 1, features: { area_px: 300 } });
+  const build = (bad: (t: number) => Partial<ReturnType<typeof steady>> | 'missing') => {
+    const spots: (ReturnType<typeof steady> & { id: number })[] = [];
+    const links: { source: number; target: number }[] = [];
+    for (let k = 0; k < 3; k++) {
+      let last = 0;
+      for (let t = 0; t < 8; t++) {
+        const change = k === 2 ? bad(t) : {};
+        if (change === 'missing') continue;
+        spots.push({ id: spots.length + 1, ...steady(k, t), ...change });
+        if (last) links.push({ source: last, target: spots.length });
+        last = spots.length;
+      }
+    }
+    const tracks = tracksFromLinks(spots, links, 8);
+    branchConfidence(tracks);
+    return tracks;
+  };
+  const confidences = (tracks: ReturnType<typeof build>) => tracks.branches.map((b) => b.confidence!);
+
+  it('is full for ordinary steps and falls for the links a person should check: a long jump, a size change, a gap', () => {
+    expect(confidences(build(() => ({})))).toEqual([1, 1, 1]);
+    // the third object jumps 40 px once (20 ordinary steps): likely another cell taken for it
+    const jumped = build((t) => (t >= 4 ? { x: 2 * t + 40 } : {}));
+    const jump = confidences(jumped);
+    expect(jump.slice(0, 2)).toEqual([1, 1]);
+    expect(jump[2]).toBeLessThan(0.9);
+    // its area halves for good from frame 4 (a piece of it, or a neighbour)
+    const size = confidences(build((t) => (t >= 4 ? { features: { area_px: 120 } } : {})));
+    expect(size[2]).toBeLessThan(0.95);
+    expect(size[2]).toBeGreaterThan(jump[2]);
+    // it is missed for two frames, bridged by a gap
+    const gap = confidences(build((t) => (t === 3 || t === 4 ? 'missing' : {})));
+    expect(gap.slice(0, 2)).toEqual([1, 1]);
+    expect(gap[2]).toBeLessThan(1);
+    // the track the tool names first to check is the one with the jump
+    const [least] = trackConfidences(jumped).sort((a, b) => a.confidence - b.confidence);
+    expect(least.trackId).toBe(jumped.branches[2].id);
+    expect(least.confidence).toBe(jump[2]);
   });
 });
 
