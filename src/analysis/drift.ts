@@ -98,7 +98,7 @@ export interface DriftEstimate {
    * that uncertainty accumulated over the movie (uncertaintyPx, per axis). Where the cells move on their own
    * and the stage did not move, the steps' mean wanders by chance: that wander is not applied. Nor is a table
    * declined by drift-decline.ts (tooUnsure): guessed at most of its steps, or sure of them by less than
-   * half on average (meanStepConfidence) where image registration and the objects agreed at under a quarter of the
+   * half on average (meanStepConfidence) where image registration and the objects agreed at under a tenth of the
    * steps (confirmedSteps; unsureSteps: steps of confidence 0).
    */
   common: { measuredPx: number; applied: boolean; uncertaintyPx: number; unsureSteps?: number; meanStepConfidence?: number; confirmedSteps?: number; tooUnsure?: boolean };
