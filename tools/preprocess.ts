@@ -40,7 +40,7 @@ export function bleachSummary(method: string, channels: number, lossPercent: num
 }
 
 /** What the checks of the drift estimate found, in a sentence or two (frames 1-based). */
-export function describeDriftChecks(result: DriftEstimate): string {
+export function describeDriftChecks(result: DriftEstimate, movieWritten = true): string {
   const { objectCheck, unsureFrames, common } = result;
   const parts: string[] = [];
   if (common.tooUnsure) {
@@ -48,19 +48,14 @@ export function describeDriftChecks(result: DriftEstimate): string {
     const why =
       (common.unsureSteps ?? 0) > steps / 2
         ? `the drift could not be pinned down at ${common.unsureSteps} of ${steps} frame-to-frame steps`
-        : `image registration and the objects found agreed at ${common.confirmedSteps ?? 0} of the ${result.objectCheck.steps} steps both measured, and the steps were sure by ${round(common.meanStepConfidence ?? 0, 2)} on average (0 guessed, 1 confirmed; ${common.unsureSteps} of ${steps} guessed)`;
+        : `image registration and the objects found agreed at ${common.confirmedSteps ?? 0} of the ${steps} frame-to-frame steps (${result.objectCheck.steps} measured by both), and the steps were sure by ${round(common.meanStepConfidence ?? 0, 2)} on average (0 guessed, 1 confirmed; ${common.unsureSteps} of ${steps} guessed)`;
     return `Not corrected: ${why} (image registration and the objects found disagree, or too few objects pair up), so no shift was applied rather than a guessed one (the steps would have added up to ${round(common.measuredPx, 1)} px). Check the movie by eye; the track step links the cells without a drift table.`;
   }
   if (!common.applied) {
     return `No common motion found: the frame-to-frame steps add up to at most ${round(common.measuredPx, 1)} px, within their own uncertainty (±${round(common.uncertaintyPx, 1)} px over the movie), as when cells move on their own and the stage stays put; no shift was applied.`;
   }
-  if (objectCheck.steps > 0 && objectCheck.objectsLed) {
-    parts.push(
-      `The cells move on their own (${round(objectCheck.cellMotionPxPerFrame, 2)} px per frame), so each step is the mean displacement of the nuclei found (each cell once); this assumes the cells have no collective motion, so the estimate is uncertain by at least ±${round(objectCheck.uncertaintyPx, 1)} px. If the cells migrate together, this correction removes that migration too: then keep the movie as recorded and give the drift table to track (its drift argument) instead.`,
-    );
-  } else if (objectCheck.steps > 0) {
-    parts.push(`Objects confirmed ${objectCheck.agreed} of ${objectCheck.steps} frame-to-frame steps.`);
-  }
+  if (result.rows.length > 1) parts.push(removedMotion(result, movieWritten ? 'Removed' : 'Measured (the movie is left as recorded)'));
+  if (objectCheck.steps > 0 && !objectCheck.objectsLed) parts.push(`Objects confirmed ${objectCheck.agreed} of ${objectCheck.steps} frame-to-frame steps.`);
   // An applied table whose steps are sure by less than half on average is a rough estimate: said before the details
   if ((common.meanStepConfidence ?? 1) < 0.5) {
     parts.push(`Rough estimate: the frame-to-frame steps were sure by ${round(common.meanStepConfidence ?? 0, 2)} on average (0 guessed, 1 confirmed by image registration and the objects), and each frame's drift adds up the steps before it; read the table's later frames with that in mind.`);
@@ -71,6 +66,26 @@ export function describeDriftChecks(result: DriftEstimate): string {
     parts.push(`Unsure at ${unsureFrames.length} frame(s), where the image registration was not used${more}: ${shown.join('; ')}.`);
   }
   return parts.join(' ');
+}
+
+/** What an applied table removed, told apart: the motion of the whole field, or the mean displacement of the cells (objectsLed). */
+export function removedKind(result: DriftEstimate): 'whole field' | 'cells' {
+  return result.objectCheck.steps > 0 && result.objectCheck.objectsLed ? 'cells' : 'whole field';
+}
+
+/**
+ * What an applied correction removed, first and in numbers, so that a biologist sees whether it was the stage:
+ * the mean displacement of the cells where they move on their own (then stage drift and cells migrating together
+ * look the same), else the motion of the whole field.
+ */
+function removedMotion(result: DriftEstimate, verb: string): string {
+  const last = result.rows[result.rows.length - 1];
+  const extent = `up to ${round(result.maxDriftPx, 1)} px over ${result.rows.length} frames (x ${round(last.dxPx, 1)}, y ${round(last.dyPx, 1)} px by the last frame)`;
+  if (removedKind(result) === 'cells') {
+    const { cellMotionPxPerFrame, uncertaintyPx } = result.objectCheck;
+    return `${verb}: the cells' common motion, ${extent}. The cells move on their own (${round(cellMotionPxPerFrame, 2)} px per frame), so each step is the mean displacement of the nuclei found (each cell once), uncertain by at least ±${round(uncertaintyPx, 1)} px. This is stage drift only if the stage moved: cells that migrate together move the same way, and the image cannot tell the two apart. If the cells migrate together, this correction removes that migration too: then keep the movie as recorded and give the drift table to track (its drift argument) instead.`;
+  }
+  return `${verb}: the motion of the whole field, ${extent}.`;
 }
 
 /** "z drift", "axial drift", "focus drift", "3D drift", "drift in x, y and z". */
@@ -91,14 +106,14 @@ const correctDrift = defineTool({
   produces: ['movie', 'table'],
   keepsRecording: true,
   needsFrames: true,
-  results: { maxDriftPx: { about: 'largest drift of any frame', unit: 'px', example: 6.4 }, finalDxPx: { about: 'x drift of the last frame', unit: 'px' }, finalDyPx: { about: 'y drift of the last frame', unit: 'px' }, maxDzPx: { about: 'largest z drift', unit: 'px' }, frames: { about: 'frames corrected', unit: 'frames', example: 40 }, emptyFrames: { about: 'empty frames', unit: '' }, unsureFrames: { about: 'frames where the drift estimate is unsure (1-based)', unit: '' }, meanConfidence: { about: 'mean confidence of the drift steps (0-1)', unit: '' }, cellMotionPxPerFrame: { about: 'the cells\' own motion between frames', unit: 'px/frame' }, largestStepPx: { about: 'largest drift step between two frames', unit: 'px' }, fieldLostPercent: { about: 'share of the field not covered by every frame after correction', unit: '%' } },
+  results: { maxDriftPx: { about: 'largest drift of any frame', unit: 'px', example: 6.4 }, finalDxPx: { about: 'x drift of the last frame', unit: 'px' }, finalDyPx: { about: 'y drift of the last frame', unit: 'px' }, maxDzPx: { about: 'largest z drift', unit: 'px' }, frames: { about: 'frames corrected', unit: 'frames', example: 40 }, emptyFrames: { about: 'empty frames', unit: '' }, unsureFrames: { about: 'frames where the drift estimate is unsure (1-based)', unit: '' }, meanConfidence: { about: 'mean confidence of the drift steps (0-1)', unit: '' }, cellMotionPxPerFrame: { about: 'the cells\' own motion between frames', unit: 'px/frame' }, largestStepPx: { about: 'largest drift step between two frames', unit: 'px' }, fieldLostPercent: { about: 'share of the field not covered by every frame after correction', unit: '%' }, removedMotion: { about: 'what the correction removed: the motion of the whole field, the cells\' common motion (stage drift and collective migration look alike), or none', unit: '' } },
   valueWords: { reference: { previous: ['previous frame', 'previous one', 'preceding frame', 'frame-to-frame', 'consecutive'], first: ['first frame'], mean: ['mean frame', 'average frame', 'average image'] } },
   insteadOf: {
     stackreg: { args: {}, say: 'StackReg (Fiji) is not installed here, so I registered the frames by phase correlation with sub-pixel refinement instead (translation only, as Fast4DReg; rotation is not corrected).' },
     turboreg: { args: {}, say: 'TurboReg (Fiji) is not installed here, so I registered the frames by phase correlation with sub-pixel refinement instead (translation only, as Fast4DReg; rotation and scaling are not corrected).' },
   },
   description:
-    'Removes stage drift from a time-lapse movie (translation, as Fast4DReg): estimates the drift by phase correlation with sub-pixel refinement on one channel and shifts every channel back. Writes the corrected movie and a drift table (CSV t,dx_px,dy_px[,dz_px], t 0-based: the sample\'s displacement from the reference in pixels). Use before segmentation or tracking when the field of view wanders.',
+    'Removes stage drift from a time-lapse movie (translation, as Fast4DReg): estimates the drift by phase correlation with sub-pixel refinement on one channel and shifts every channel back. Writes the corrected movie and a drift table (CSV t,dx_px,dy_px[,dz_px],confidence; t 0-based: the sample\'s displacement from the reference in pixels; confidence 0 where the frame\'s step was guessed, 1 where image registration and the objects found agreed). Use before segmentation or tracking when the field of view wanders.',
   schema: z.object({
     movie: movieArg,
     channel: channelArg.optional().describe('Channel to estimate the drift on (1-based as in Fiji, or a name); the correction is applied to all channels. Default 1'),
@@ -138,16 +153,16 @@ const correctDrift = defineTool({
       };
       const result = moviePath ? await correctDrift(movie, moviePath, options) : await estimateDrift(movie, options);
       const tablePath = ctx.outputPath('drift.csv');
-      writeTableCsv(tablePath, driftTable(result.rows));
+      writeTableCsv(tablePath, driftTable(result.rows, result.confidence));
       const movieRef = moviePath ? ctx.addArtifact('movie', moviePath, 'drift-corrected movie') : undefined;
-      const tableRef = ctx.addArtifact('table', tablePath, 'drift table (t, dx_px, dy_px per frame)');
+      const tableRef = ctx.addArtifact('table', tablePath, 'drift table (t, dx_px, dy_px and confidence per frame)');
       const last = result.rows[result.rows.length - 1];
       const maxDz = result.rows.reduce((m, r) => Math.max(m, Math.abs(r.dzPx ?? 0)), 0);
       const note = stackAsTime ? ' The file has one time point, so its slices were treated as frames.' : '';
       const empty = result.emptyFrames.length ? ` ${result.emptyFrames.length} empty frame(s) took the drift of their neighbours.` : '';
       const lostPercent = round(100 * fieldLost(result.rows, movie.shape.y, movie.shape.x), 1);
       return {
-        summary: `${moviePath ? 'Corrected' : 'Estimated (movie left as recorded)'} drift of up to ${round(result.maxDriftPx, 2)} px over ${movie.shape.t} frames (estimated on channel ${channel + 1}, reference ${args.reference}); the drift table is ${tableRef.id}. ${describeDriftChecks(result)} ${moviePath ? `${lostPercent}% of the field is not covered by every frame after the shift; uncovered borders are filled with each plane's median (its background level), not 0, so later thresholds are not pulled down by them.` : ''}${empty}${note}`,
+        summary: `${moviePath ? 'Corrected' : 'Estimated (movie left as recorded)'} drift of up to ${round(result.maxDriftPx, 2)} px over ${movie.shape.t} frames (estimated on channel ${channel + 1}, reference ${args.reference}); the drift table is ${tableRef.id}. ${describeDriftChecks(result, moviePath !== undefined)} ${moviePath ? `${lostPercent}% of the field is not covered by every frame after the shift; uncovered borders are filled with each plane's median (its background level), not 0, so later thresholds are not pulled down by them.` : ''}${empty}${note}`,
         artifacts: movieRef ? [movieRef, tableRef] : [tableRef],
         values: {
           maxDriftPx: round(result.maxDriftPx),
@@ -162,6 +177,7 @@ const correctDrift = defineTool({
           fieldLostPercent: lostPercent,
           // whether any shift was applied (the steps showed common motion beyond their uncertainty), and the largest frame-to-frame step in the table
           commonMotionApplied: result.common.applied,
+          removedMotion: result.common.applied ? removedKind(result) : 'none',
           largestStepPx: round(result.rows.slice(1).reduce((m, r, k) => Math.max(m, Math.hypot(r.dxPx - result.rows[k].dxPx, r.dyPx - result.rows[k].dyPx)), 0)),
         },
       };

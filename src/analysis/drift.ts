@@ -29,7 +29,8 @@ import { SIGNIFICANT_PEAK_SD, type Link, type LinkMode } from './drift-kernel.ts
 import { linksOf, type BlockImages, type FixedReference, type ImageSource, type LinkRunOptions } from './drift-runs.ts';
 import { objectShift, type FrameObjects, type ObjectShift } from './driftObjects.ts';
 import { castPlane, translatePlane, translateStack, type Interpolation } from './resample.ts';
-import { upperMedianOf } from './quickselect.ts';
+import { median, upperMedianOf } from './quickselect.ts';
+import { tooUnsure } from './drift-decline.ts';
 
 export type DriftReference = 'follow' | 'first' | 'previous' | 'mean';
 
@@ -96,11 +97,13 @@ export interface DriftEstimate {
    * whether it was applied (false: the steps show no motion beyond their uncertainty, and every row is 0), and
    * that uncertainty accumulated over the movie (uncertaintyPx, per axis). Where the cells move on their own
    * and the stage did not move, the steps' mean wanders by chance: that wander is not applied. Nor is a table
-   * guessed at more than half of its steps, or one sure of them by less than half on average (meanStepConfidence) where
-   * image registration and the objects agreed at under a quarter of the steps both measured (confirmedSteps)
-   * (tooUnsure; unsureSteps: steps of confidence 0).
+   * declined by drift-decline.ts (tooUnsure): guessed at most of its steps, or sure of them by less than
+   * half on average (meanStepConfidence) where image registration and the objects agreed at under a tenth of the
+   * steps (confirmedSteps; unsureSteps: steps of confidence 0).
    */
   common: { measuredPx: number; applied: boolean; uncertaintyPx: number; unsureSteps?: number; meanStepConfidence?: number; confirmedSteps?: number; tooUnsure?: boolean };
+  /** Where the table was declined (common.tooUnsure): the rows the steps add up to, which were not applied. */
+  undeclinedRows?: DriftRow[];
 }
 
 /** Image registration and the objects' median displacement agree within this many px (or 3 standard errors). */
@@ -339,12 +342,9 @@ function positionsFromLinks(links: Link[], count: number): Position[] {
   return positions;
 }
 
-function median(values: number[]): number {
-  if (values.length === 0) return 0;
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
+
+/** The shared median (quickselect.ts), 0 where nothing was measured (a movie of one image has no steps). */
+const medianOrZero = (values: number[]): number => (values.length ? median(values) : 0);
 
 /**
  * Whether image registration strays from the objects' mean displacement by more than the objects' own
@@ -372,11 +372,6 @@ function imageIsPulled(steps: { dx: number; dy: number }[], byObjects: (ObjectSh
 /** Image registration is not trusted on the steps nothing checked once it disagreed with the objects at more than this share of those they checked. */
 const UNRELIABLE_SHARE = 0.5;
 
-/** A table whose steps are sure by less than this on average (0 guessed, 1 confirmed by image and objects) is not applied... */
-const LEAST_MEAN_STEP_CONFIDENCE = 0.5;
-/** ... and image registration and the objects agreed at fewer than this share of the steps both measured. */
-const LEAST_CONFIRMED_SHARE = 0.25;
-
 /**
  * How far image registration can be trusted where no object checks it, from how it fared where objects did
  * (any objects found, however loosely they pin the step down), and the typical step and the largest plausible
@@ -388,14 +383,23 @@ function imageTrust(steps: { dx: number; dy: number }[], byObjects: (ObjectShift
   const checked = byObjects.flatMap((o, i) => (i > 0 && o ? [{ o, step: steps[i] }] : []));
   const disagreed = checked.filter(({ o, step }) => Math.hypot(step.dx - o.medianDxPx, step.dy - o.medianDyPx) > Math.max(AGREEMENT_PX, 3 * o.standardErrorPx)).length;
   const reference = checked.length >= 3 ? checked.map(({ o }) => ({ dx: o.medianDxPx, dy: o.medianDyPx })) : steps.slice(1);
-  const typical = { dx: median(reference.map((s) => s.dx)), dy: median(reference.map((s) => s.dy)) };
+  const typical = { dx: medianOrZero(reference.map((s) => s.dx)), dy: medianOrZero(reference.map((s) => s.dy)) };
   const deviations = reference.map((s) => Math.hypot(s.dx - typical.dx, s.dy - typical.dy));
-  const implausiblePx = Math.max(2, 6 * (median(deviations) / 1.1774));
+  const implausiblePx = Math.max(2, 6 * (medianOrZero(deviations) / 1.1774));
   return { typical, implausiblePx, checked: checked.length, disagreed, unreliable: checked.length >= 3 && disagreed > UNRELIABLE_SHARE * checked.length };
+}
+
+/** Positions from the first one and the steps (index 0 is no step); z kept as registered. Image steps add up to the registered positions again (no extra accumulation of error). */
+function addedUp(positions: Position[], steps: { dx: number; dy: number }[]): Position[] {
+  const out: Position[] = [positions[0]];
+  for (let i = 1; i < positions.length; i++) out.push({ dxPx: out[i - 1].dxPx + steps[i].dx, dyPx: out[i - 1].dyPx + steps[i].dy, dzPx: positions[i].dzPx });
+  return out;
 }
 
 export interface CheckedSteps {
   positions: Position[];
+  /** The positions had the decline (drift-decline.ts) not stopped them: equal to positions unless common.tooUnsure. */
+  undeclined: Position[];
   confidence: number[];
   sources: StepSource[];
   reasons: string[];
@@ -412,7 +416,7 @@ export function checkSteps(positions: Position[], links: Link[], objects: FrameO
   const count = positions.length;
   const peakOf = new Map(links.map((l) => [l.index, l.peakSd]));
   const steps = positions.map((p, i) => (i === 0 ? { dx: 0, dy: 0 } : { dx: p.dxPx - positions[i - 1].dxPx, dy: p.dyPx - positions[i - 1].dyPx }));
-  const imageTypical = { dx: median(steps.slice(1).map((s) => s.dx)), dy: median(steps.slice(1).map((s) => s.dy)) };
+  const imageTypical = { dx: medianOrZero(steps.slice(1).map((s) => s.dx)), dy: medianOrZero(steps.slice(1).map((s) => s.dy)) };
   const confidence = [1];
   const sources: StepSource[] = ['image'];
   const reasons = [''];
@@ -427,7 +431,7 @@ export function checkSteps(positions: Position[], links: Link[], objects: FrameO
   // Per step and axis, the variance (px²) of the step chosen: what the test for common motion weighs it by
   const variances = [0];
   const precise = byObjects.filter((o): o is ObjectShift => o !== undefined);
-  const cellMotionPxPerFrame = median(precise.map((o) => o.spreadPx));
+  const cellMotionPxPerFrame = medianOrZero(precise.map((o) => o.spreadPx));
   // Cells that move on their own pull whole-image registration (weighted by brightness, changed by divisions);
   // the median of matched objects is then the better estimate of the common motion
   const objectsFirst = cellMotionPxPerFrame > OWN_MOTION_PX && imageIsPulled(steps, byObjects);
@@ -501,26 +505,19 @@ export function checkSteps(positions: Position[], links: Link[], objects: FrameO
   // the median of a chi-square with 1 degree of freedom is 0.4549 of its mean
   const objectVariance = scatter.length >= 6 ? median(scatter) / 0.4549 : 0;
   for (let i = 1; i < count; i++) if (sources[i] === 'objects') variances[i] = Math.max(variances[i], objectVariance);
-  // A table guessed at most of its steps is no correction: nothing is applied, and the answer says why
-  // (guessed at most steps; or sure of them by less than half on average while image registration and the objects
-  // agreed at fewer than a quarter of the steps both measured: then almost no step is confirmed by two estimates,
-  // and each row adds up every step before it, so the guessed and loosely pinned steps carry their error into
-  // every later row)
+  // A table too unsure to apply (drift-decline.ts) is no correction: nothing is applied, and the answer says why
+  // (each row adds up every step before it, so guessed and loosely pinned steps carry their error into every later row)
   const unsureSteps = confidence.slice(1).filter((c) => c === 0).length;
   const meanStepConfidence = count > 1 ? confidence.slice(1).reduce((a, c) => a + c, 0) / (count - 1) : 1;
-  const unconfirmed = precise.length >= 3 && agreed < LEAST_CONFIRMED_SHARE * precise.length && meanStepConfidence < LEAST_MEAN_STEP_CONFIDENCE;
-  const tooUnsure = count > 3 && (unsureSteps > UNRELIABLE_SHARE * (count - 1) || unconfirmed);
-  const moved = !tooUnsure && hasCommonMotion(chosen, variances);
-  const applied = moved ? chosen : chosen.map(() => ({ dx: 0, dy: 0 }));
-  const [agreedX, agreedY] = [applied.map((c) => c.dx), applied.map((c) => c.dy)];
-  const out: Position[] = [positions[0]];
-  for (let i = 1; i < count; i++) {
-    // Image steps add up to the registered positions again (no extra accumulation of error)
-    out.push({ dxPx: out[i - 1].dxPx + agreedX[i], dyPx: out[i - 1].dyPx + agreedY[i], dzPx: positions[i].dzPx });
-  }
+  const declined = tooUnsure({ steps: count - 1, unsureSteps, meanStepConfidence, bothMeasured: precise.length, confirmedSteps: agreed });
+  const moved = hasCommonMotion(chosen, variances);
+  // the table the steps add up to, had the decline not stopped it (what a declined answer withholds)
+  const undeclined = addedUp(positions, moved ? chosen : chosen.map(() => ({ dx: 0, dy: 0 })));
+  const out = declined ? addedUp(positions, chosen.map(() => ({ dx: 0, dy: 0 }))) : undeclined;
   const measuredPx = largestExcursion(chosen.map((c) => c.dx), chosen.map((c) => c.dy));
   return {
     positions: out,
+    undeclined,
     confidence,
     sources,
     reasons,
@@ -531,7 +528,7 @@ export function checkSteps(positions: Position[], links: Link[], objects: FrameO
       uncertaintyPx: Math.sqrt(precise.reduce((sum, o) => sum + o.standardErrorPx ** 2, 0)),
       objectsLed: objectsFirst,
     },
-    common: { measuredPx, applied: moved, uncertaintyPx: Math.sqrt(variances.reduce((a, v) => a + v, 0)), unsureSteps, meanStepConfidence, confirmedSteps: agreed, tooUnsure },
+    common: { measuredPx, applied: moved && !declined, uncertaintyPx: Math.sqrt(variances.reduce((a, v) => a + v, 0)), unsureSteps, meanStepConfidence, confirmedSteps: agreed, tooUnsure: declined },
   };
 }
 
@@ -607,19 +604,9 @@ export async function estimateDrift(movie: Movie, options: DriftOptions = {}): P
   const checked = checkSteps(kept.map((i) => estimated.positions[i]), renumberedLinks(estimated.links, kept), kept.map((i) => estimated.objects[i]));
   const centres = kept.map((i) => source.centreT(i));
   // 'mean' reports drift from the mean position; the others from the first image
-  const dx = checked.positions.map((p) => p.dxPx);
-  const dy = checked.positions.map((p) => p.dyPx);
-  const dz = checked.positions.map((p) => p.dzPx);
-  const rows: DriftRow[] = [];
-  const confidence: number[] = [];
-  let maxDriftPx = 0;
-  for (let t = 0; t < shape.t; t++) {
-    const row: DriftRow = { t, dxPx: interpolate(centres, dx, t), dyPx: interpolate(centres, dy, t) };
-    if (correctZ) row.dzPx = interpolate(centres, dz, t);
-    maxDriftPx = Math.max(maxDriftPx, Math.hypot(row.dxPx, row.dyPx));
-    rows.push(row);
-    confidence.push(centres.length ? checked.confidence[nearestIndex(centres, t)] : 0);
-  }
+  const rows = rowsPerFrame(checked.positions, centres, shape.t, correctZ);
+  const maxDriftPx = rows.reduce((m, r) => Math.max(m, Math.hypot(r.dxPx, r.dyPx)), 0);
+  const confidence = rows.map((_, t) => (centres.length ? checked.confidence[nearestIndex(centres, t)] : 0));
   const emptyFrames = [...estimated.empty].sort((a, b) => a - b).flatMap((i) => source.framesOf(i));
   const unsureFrames: UnsureFrame[] = [];
   checked.sources.forEach((source, k) => {
@@ -631,7 +618,14 @@ export async function estimateDrift(movie: Movie, options: DriftOptions = {}): P
     unsureFrames.push({ t, source: 'interpolated', reason: 'the frame does not resemble the frames around it (blank, flash or out of focus); its drift was interpolated from its neighbours' });
   }
   unsureFrames.sort((a, b) => a.t - b.t);
-  return { rows, emptyFrames, maxDriftPx, confidence, unsureFrames, objectCheck: checked.objectCheck, common: checked.common };
+  const undeclined = checked.common.tooUnsure ? { undeclinedRows: rowsPerFrame(checked.undeclined, centres, shape.t, correctZ) } : {};
+  return { rows, emptyFrames, maxDriftPx, confidence, unsureFrames, objectCheck: checked.objectCheck, common: checked.common, ...undeclined };
+}
+
+/** One row per frame from the positions of the images centred at `centres` (interpolated between them). */
+function rowsPerFrame(positions: Position[], centres: number[], frames: number, withZ: boolean): DriftRow[] {
+  const [dx, dy, dz] = [positions.map((p) => p.dxPx), positions.map((p) => p.dyPx), positions.map((p) => p.dzPx)];
+  return Array.from({ length: frames }, (_, t) => ({ t, dxPx: interpolate(centres, dx, t), dyPx: interpolate(centres, dy, t), ...(withZ ? { dzPx: interpolate(centres, dz, t) } : {}) }));
 }
 
 function nearestIndex(sorted: number[], at: number): number {
@@ -652,14 +646,19 @@ export function fieldLost(rows: DriftRow[], height: number, width: number): numb
   return 1 - (keptX * keptY) / (width * height);
 }
 
-/** The drift as a tidy table: t (0-based), dx_px, dy_px [, dz_px]. */
-export function driftTable(rows: DriftRow[]): Table {
+/**
+ * The drift as a tidy table: t (0-based), dx_px, dy_px [, dz_px], and, given the estimate's per-frame confidence,
+ * confidence (0: the frame's step was guessed, 1: image registration confirmed by the objects' displacement).
+ */
+export function driftTable(rows: DriftRow[], confidence?: number[]): Table {
   const hasZ = rows.some((r) => r.dzPx !== undefined);
+  if (confidence && confidence.length !== rows.length) throw new InputError(`the drift table has ${rows.length} rows but ${confidence.length} confidences`);
   return {
-    columns: hasZ ? ['t', 'dx_px', 'dy_px', 'dz_px'] : ['t', 'dx_px', 'dy_px'],
-    rows: rows.map((r) => {
+    columns: [...(hasZ ? ['t', 'dx_px', 'dy_px', 'dz_px'] : ['t', 'dx_px', 'dy_px']), ...(confidence ? ['confidence'] : [])],
+    rows: rows.map((r, t) => {
       const row: Record<string, number> = { t: r.t, dx_px: r.dxPx, dy_px: r.dyPx };
       if (hasZ) row.dz_px = r.dzPx ?? 0;
+      if (confidence) row.confidence = confidence[t];
       return row;
     }),
   };

@@ -50,7 +50,7 @@ describe('workflow through `cellpilot tool` in one session', () => {
 
     const drift = ok('correct_drift', { movie: idOf(sim, 'movie') }, session);
     const driftTable = readFileSync(drift.artifacts.find((a) => a.type === 'table')!.path, 'utf8').trim().split('\n');
-    expect(driftTable[0]).toBe('t,dx_px,dy_px');
+    expect(driftTable[0]).toBe('t,dx_px,dy_px,confidence');
     const truthDrift = readFileSync(join(truthDir, 'drift.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').map(Number));
     const worstPx = Math.max(...driftTable.slice(1).map((l, t) => { const [, dx, dy] = l.split(',').map(Number); return Math.hypot(dx - truthDrift[t][1], dy - truthDrift[t][2]); }));
     // cells move on their own (a few px over the movie), which bounds how well any global shift fits them

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -31,8 +32,13 @@ describe('preprocess tools', () => {
     const result = await call('correct_drift', { movie: moviePath, channel: 'nuclei' }, ctx);
     expect(result.artifacts.map((a) => a.type)).toEqual(['movie', 'table']);
     const table = readTableCsv(result.artifacts[1].path);
-    expect(table.columns).toEqual(['t', 'dx_px', 'dy_px']);
+    expect(table.columns).toEqual(['t', 'dx_px', 'dy_px', 'confidence']);
     expect(table.rows).toHaveLength(8);
+    // per frame, 0 (guessed) to 1 (confirmed); the first frame is the reference; their mean is the meanConfidence value
+    const confidence = table.rows.map((r) => r.confidence as number);
+    expect(confidence[0]).toBe(1);
+    expect(confidence.every((c) => c >= 0 && c <= 1)).toBe(true);
+    expect(confidence.reduce((a, c) => a + c, 0) / 8).toBeCloseTo((result.values as { meanConfidence: number }).meanConfidence, 2);
     for (const row of table.rows) {
       const truth = sim.drift[row.t as number];
       expect(Math.abs((row.dx_px as number) - truth.dxPx)).toBeLessThan(0.15);
@@ -51,6 +57,8 @@ describe('preprocess tools', () => {
     const result = await call('correct_drift', { movie: moviePath }, ctx);
     expect(result.summary).toMatch(/% of the field is not covered by every frame after the shift; uncovered borders are filled with each plane.s median/);
     expect(result.summary).toMatch(/Objects confirmed \d+ of 7 frame-to-frame steps/);
+    expect(result.summary).toMatch(/Removed: the motion of the whole field, up to [\d.]+ px over 8 frames \(x -?[\d.]+, y -?[\d.]+ px by the last frame\)\./);
+    expect((result.values as { removedMotion: string }).removedMotion).toBe('whole field');
     expect((result.values as { fieldLostPercent: number }).fieldLostPercent).toBeGreaterThan(0);
     const tableOnly = await call('correct_drift', { movie: moviePath, writeMovie: false }, ctx);
     expect(tableOnly.artifacts.map((a) => a.type)).toEqual(['table']);
@@ -62,7 +70,8 @@ describe('preprocess tools', () => {
     const path = join(dir, 'moving.tif');
     await writeMovie(path, moving.movie);
     const result = await call('correct_drift', { movie: path, writeMovie: false }, ctx);
-    expect(result.summary).toMatch(/each step is the mean displacement of the nuclei found \(each cell once\); this assumes the cells have no collective motion, so the estimate is uncertain by at least ±[\d.]+ px/);
+    expect(result.summary).toMatch(/Measured \(the movie is left as recorded\): the cells' common motion, up to [\d.]+ px over 30 frames \(x -?[\d.]+, y -?[\d.]+ px by the last frame\)\. The cells move on their own \([\d.]+ px per frame\), so each step is the mean displacement of the nuclei found \(each cell once\), uncertain by at least ±[\d.]+ px\. This is stage drift only if the stage moved: cells that migrate together move the same way/);
+    expect((result.values as { removedMotion: string }).removedMotion).toBe('cells');
   });
 
   it('correct_drift on moving cells under a still stage applies no shift and says in one line why', async () => {
@@ -73,6 +82,7 @@ describe('preprocess tools', () => {
     expect(result.summary).toMatch(/No common motion found: the frame-to-frame steps add up to at most [\d.]+ px, within their own uncertainty \(±[\d.]+ px over the movie\)[^.]*; no shift was applied\./);
     const table = readTableCsv(result.artifacts.find((a) => a.type === 'table')!.path);
     expect(table.rows.every((r) => r.dx_px === 0 && r.dy_px === 0)).toBe(true);
+    expect((result.values as { removedMotion: string }).removedMotion).toBe('none');
   });
 
   it('correct_drift refuses z correction of a 2-D movie and a channel that does not exist, in one line', async () => {
@@ -142,7 +152,7 @@ describe('describeDriftChecks', () => {
 
   it('names the unconfirmed steps and their mean sureness when fewer than half were guessed', () => {
     const text = checks({ measuredPx: 40, applied: false, uncertaintyPx: 12, unsureSteps: 8, meanStepConfidence: 0.21, confirmedSteps: 0, tooUnsure: true });
-    expect(text).toMatch(/^Not corrected: image registration and the objects found agreed at 0 of the 8 steps both measured/);
+    expect(text).toMatch(/^Not corrected: image registration and the objects found agreed at 0 of the 20 frame-to-frame steps \(8 measured by both\)/);
     expect(text).toMatch(/sure by 0\.21 on average \(0 guessed, 1 confirmed; 8 of 20 guessed\)/);
     expect(text).toMatch(/no shift was applied/);
   });
@@ -151,5 +161,20 @@ describe('describeDriftChecks', () => {
     const text = checks({ measuredPx: 18, applied: true, uncertaintyPx: 5, unsureSteps: 4, meanStepConfidence: 0.3, confirmedSteps: 5, tooUnsure: false });
     expect(text).toMatch(/Rough estimate: the frame-to-frame steps were sure by 0\.3 on average/);
     expect(checks({ measuredPx: 18, applied: true, uncertaintyPx: 5, unsureSteps: 0, meanStepConfidence: 0.9, confirmedSteps: 18, tooUnsure: false })).not.toMatch(/Rough/);
+  });
+});
+
+describe('correct_drift on migrating cancer cells (biaNotebooks crop)', () => {
+  const path = join(fileURLToPath(new URL('../../../shared/data', import.meta.url)), 'biaNotebooks-timelapse', 'cancer_cell_migration_crop.tif');
+  const present = existsSync(path);
+  if (!present) console.log(`skipping the cancer migration summary: ${path} is absent`);
+  it.skipIf(!present)('says first that what the table measures is the cells\' common motion, which stage drift and collective migration share', async () => {
+    const ctx = createToolContext({ sessionDir: join(dir, 'cancer-session') });
+    const result = await call('correct_drift', { movie: path, writeMovie: false }, ctx);
+    const values = result.values as { removedMotion: string; maxDriftPx: number };
+    expect(values.removedMotion).toBe('cells');
+    const removed = /Measured \(the movie is left as recorded\): the cells' common motion, up to ([\d.]+) px over 48 frames/.exec(result.summary);
+    expect(Number(removed?.[1])).toBeCloseTo(values.maxDriftPx, 1);
+    expect(result.summary).toMatch(/the image cannot tell the two apart/);
   });
 });
