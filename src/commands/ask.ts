@@ -107,7 +107,8 @@ export async function run(argv: string[]): Promise<number> {
 
 /**
  * Opens a movie given with --movie and closes it: its header and its first and last planes are
- * read as `info` reads them, so a file that is no movie or is truncated fails here with its own one line.
+ * read as `info` reads them (every plane of a small one), so a file that is no movie or is truncated fails here with
+ * its own one line, and one whose planes hold a single value is named.
  */
 async function readable(movie: string): Promise<void> {
   const { userPath } = await import('../agent/artifacts.ts');
@@ -117,8 +118,11 @@ async function readable(movie: string): Promise<void> {
   inspectInput(movie, path, ['movie']);
   const opened = await openMovie(path);
   try {
-    const { readEndPlanes } = await import('../image/info.ts');
-    await readEndPlanes(opened);
+    const { readEndPlanes, uniformPlanesNote, wholeIsCheap } = await import('../image/info.ts');
+    // a movie of one value (all zeros) would be analysed into nothing: said before any step runs
+    const every = wholeIsCheap(opened);
+    const uniform = uniformPlanesNote(await readEndPlanes(opened, every), every);
+    if (uniform) process.stderr.write(`note: ${movie}: ${uniform}\n`);
     const { imagesNote } = await import('../image/moviePath.ts');
     const note = imagesNote(opened.meta.extra?.omeImages);
     if (note) process.stderr.write(`note: ${movie}: ${note}\n`);

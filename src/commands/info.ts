@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { inspectInput } from '../agent/filePolicy.ts';
 import { InputError } from '../errors.ts';
 import { openMovie } from '../image/index.ts';
-import { formatMovieInfo, movieInfo, printResolutionNote, readEndPlanes } from '../image/info.ts';
+import { formatMovieInfo, movieInfo, printResolutionNote, readEndPlanes, uniformPlanesNote, wholeIsCheap } from '../image/info.ts';
 import { imagesNote } from '../image/moviePath.ts';
 
 export const help = `options:
@@ -28,9 +28,11 @@ export async function run(argv: string[]): Promise<number> {
   const movie = await openMovie(path);
   try {
     const { t, z, c } = movie.shape;
-    // the planes read: every one with --check, else the first and the last; a value that never varies is named
-    const values = await readEndPlanes(movie, parsed.values.check);
-    const blank = values.size === 1 ? `note            ${parsed.values.check ? 'every plane' : 'the first and the last plane'} hold${parsed.values.check ? 's' : ''} one value (every pixel ${[...values][0]}): nothing to analyse there; is this the right file or channel?\n` : '';
+    // the planes read: every one with --check or in a small movie, else the first and the last; a value that never varies is named
+    const every = parsed.values.check === true || wholeIsCheap(movie);
+    const values = await readEndPlanes(movie, every);
+    const uniform = uniformPlanesNote(values, every);
+    const blank = uniform ? `note            ${uniform}\n` : '';
     const info = movieInfo(movie);
     const images = Number(movie.meta.extra?.omeImages) > 1 ? Number(movie.meta.extra?.omeImages) : undefined;
     const note = images ? `note            ${imagesNote(images)}\n` : '';
