@@ -1,6 +1,5 @@
 // `cellpilot ask "<request>" [--movie F] [--model M] [--json] [--session ID]`: one
 // request through the agent, no UI. Progress goes to stderr, the answer to stdout.
-import { parseArgs } from 'node:util';
 import { approveAll, createAgent, refuseAll } from '../agent/index.ts';
 import { AgentEvents } from '../agent/events.ts';
 import { lockSession } from '../agent/locks.ts';
@@ -8,6 +7,7 @@ import { sessionsRoot } from '../agent/session.ts';
 import { InputError } from '../errors.ts';
 import { nothingRanReason } from './askOutcome.ts';
 import { savedFiles } from '../ui/preview.ts';
+import { parseCommandLine } from './commandLine.ts';
 
 const USAGE = 'usage: cellpilot ask "<request>" [--movie F] [--model M] [--json] [--session ID] [--yes]';
 
@@ -21,16 +21,11 @@ export const help = `options:
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: { movie: { type: 'string', multiple: true }, model: { type: 'string' }, json: { type: 'boolean' }, session: { type: 'string' }, 'max-steps': { type: 'string' }, yes: { type: 'boolean' } },
-      allowPositionals: true,
-    });
-  } catch (err) {
-    throw new InputError(`${(err as Error).message}; ${USAGE}`);
-  }
+  const parsed = parseCommandLine({
+    args: argv,
+    options: { movie: { type: 'string', multiple: true }, model: { type: 'string' }, json: { type: 'boolean' }, session: { type: 'string' }, 'max-steps': { type: 'string' }, yes: { type: 'boolean' } },
+    allowPositionals: true,
+  }, USAGE);
   const { values, positionals } = parsed;
   const request = positionals.join(' ').trim();
   if (!request) throw new InputError(`say what to do; ${USAGE}`);

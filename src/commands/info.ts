@@ -1,12 +1,12 @@
 // `cellpilot info <file> [--json] [--check]`: dimensions, dtype and metadata of a movie.
 // The first and last planes are read too, so a truncated file fails here (exit 2, one
 // line) rather than halfway through an analysis; --check reads every plane.
-import { parseArgs } from 'node:util';
 import { inspectInput } from '../agent/filePolicy.ts';
 import { InputError } from '../errors.ts';
 import { openMovie } from '../image/index.ts';
 import { formatMovieInfo, movieInfo, printResolutionNote, readEndPlanes, uniformPlanesNote, wholeIsCheap } from '../image/info.ts';
 import { imagesNote } from '../image/moviePath.ts';
+import { parseCommandLine } from './commandLine.ts';
 
 export const help = `options:
   --json            print one JSON document on stdout
@@ -14,12 +14,7 @@ export const help = `options:
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, check: { type: 'boolean' } } });
-  } catch (err) {
-    throw new InputError(`${(err as Error).message.split('\n')[0]}; usage: cellpilot info <file> [--json] [--check]`);
-  }
+  const parsed = parseCommandLine({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, check: { type: 'boolean' } } }, 'usage: cellpilot info <file> [--json] [--check]');
   const [path, ...extra] = parsed.positionals;
   if (!path) throw new InputError('cellpilot info needs a movie: cellpilot info <file> [--json] [--check]');
   if (extra.length) throw new InputError(`cellpilot info takes one movie, got ${parsed.positionals.length}: ${parsed.positionals.join(' ')}`);
