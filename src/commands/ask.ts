@@ -1,6 +1,5 @@
 // `cellpilot ask "<request>" [--movie F] [--model M] [--json] [--session ID]`: one
 // request through the agent, no UI. Progress goes to stderr, the answer to stdout.
-import { parseArgs } from 'node:util';
 import { approveAll, createAgent, refuseAll } from '../agent/index.ts';
 import { AgentEvents } from '../agent/events.ts';
 import { lockSession } from '../agent/locks.ts';
@@ -8,6 +7,7 @@ import { sessionsRoot } from '../agent/session.ts';
 import { InputError } from '../errors.ts';
 import { nothingRanReason } from './askOutcome.ts';
 import { savedFiles } from '../ui/preview.ts';
+import { parseCommandLine } from './commandLine.ts';
 
 const USAGE = 'usage: cellpilot ask "<request>" [--movie F] [--model M] [--json] [--session ID] [--yes]';
 
@@ -21,16 +21,11 @@ export const help = `options:
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: { movie: { type: 'string', multiple: true }, model: { type: 'string' }, json: { type: 'boolean' }, session: { type: 'string' }, 'max-steps': { type: 'string' }, yes: { type: 'boolean' } },
-      allowPositionals: true,
-    });
-  } catch (err) {
-    throw new InputError(`${(err as Error).message}; ${USAGE}`);
-  }
+  const parsed = parseCommandLine({
+    args: argv,
+    options: { movie: { type: 'string', multiple: true }, model: { type: 'string' }, json: { type: 'boolean' }, session: { type: 'string' }, 'max-steps': { type: 'string' }, yes: { type: 'boolean' } },
+    allowPositionals: true,
+  }, USAGE);
   const { values, positionals } = parsed;
   const request = positionals.join(' ').trim();
   if (!request) throw new InputError(`say what to do; ${USAGE}`);
@@ -107,7 +102,8 @@ export async function run(argv: string[]): Promise<number> {
 
 /**
  * Opens a movie given with --movie and closes it: its header and its first and last planes are
- * read as `info` reads them, so a file that is no movie or is truncated fails here with its own one line.
+ * read as `info` reads them (every plane of a small one), so a file that is no movie or is truncated fails here with
+ * its own one line, and one whose planes hold a single value is named.
  */
 async function readable(movie: string): Promise<void> {
   const { userPath } = await import('../agent/artifacts.ts');
@@ -117,8 +113,11 @@ async function readable(movie: string): Promise<void> {
   inspectInput(movie, path, ['movie']);
   const opened = await openMovie(path);
   try {
-    const { readEndPlanes } = await import('../image/info.ts');
-    await readEndPlanes(opened);
+    const { readEndPlanes, uniformPlanesNote, wholeIsCheap } = await import('../image/info.ts');
+    // a movie of one value (all zeros) would be analysed into nothing: said before any step runs
+    const every = wholeIsCheap(opened);
+    const uniform = uniformPlanesNote(await readEndPlanes(opened, every), every);
+    if (uniform) process.stderr.write(`note: ${movie}: ${uniform}\n`);
     const { imagesNote } = await import('../image/moviePath.ts');
     const note = imagesNote(opened.meta.extra?.omeImages);
     if (note) process.stderr.write(`note: ${movie}: ${note}\n`);

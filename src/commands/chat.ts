@@ -3,10 +3,10 @@
 // src/ui/early.mjs and fastStart.ts); the agent (LangChain, the tools) loads after.
 import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { cellpilotCommandLine } from '../agent/commandHint.ts';
 import { InputError } from '../errors.ts';
 import { historyPath, readHistory, takeEarlyChat } from '../ui/early.mjs';
+import { parseCommandLine } from './commandLine.ts';
 
 const USAGE = 'usage: cellpilot chat [movie...] [--model M] [--resume SESSION]';
 
@@ -27,12 +27,7 @@ function appendHistory(line: string): void {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: { model: { type: 'string' }, resume: { type: 'string' } }, allowPositionals: true });
-  } catch (err) {
-    throw new InputError(`${(err as Error).message}; ${USAGE}`);
-  }
+  const parsed = parseCommandLine({ args: argv, options: { model: { type: 'string' }, resume: { type: 'string' } }, allowPositionals: true }, USAGE);
   // "~/x.tif" typed in quotes (the shell did not expand it) means what it would have
   const expandHome = parsed.positionals.some((m) => m.startsWith('~')) ? (await import('../agent/artifacts.ts')).expandHome : (m: string) => m;
   const movies = parsed.positionals.map(expandHome);

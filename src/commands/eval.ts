@@ -3,13 +3,13 @@
 // (held-out part separately) and the latency. With `--perturb [--sample N] [--family F]`: the
 // tuned files' passing cases reworded (typos, spelling, case, ...) and how many keep their plan.
 import { relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ALL_TOOLS } from '../agent/allTools.ts';
 import { loadSuites, runSuites } from '../agent/evals.ts';
 import { defaultModelName } from '../agent/models.ts';
 import { perturbationKeepRates } from '../agent/perturbedEvals.ts';
 import { PERTURBATION_FAMILIES, type PerturbationFamily } from '../agent/planner/perturbations.ts';
 import { InputError } from '../errors.ts';
+import { parseCommandLine } from './commandLine.ts';
 
 const USAGE = 'usage: cellpilot eval <suite.yaml|dir> [--model M] [--json] [--case ID] [--failures] [--perturb [--sample N] [--family F]]';
 
@@ -24,12 +24,7 @@ export const help = `options:
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: { model: { type: 'string' }, json: { type: 'boolean' }, case: { type: 'string' }, failures: { type: 'boolean' }, perturb: { type: 'boolean' }, sample: { type: 'string' }, family: { type: 'string', multiple: true } }, allowPositionals: true });
-  } catch (err) {
-    throw new InputError(`${(err as Error).message}; ${USAGE}`);
-  }
+  const parsed = parseCommandLine({ args: argv, options: { model: { type: 'string' }, json: { type: 'boolean' }, case: { type: 'string' }, failures: { type: 'boolean' }, perturb: { type: 'boolean' }, sample: { type: 'string' }, family: { type: 'string', multiple: true } }, allowPositionals: true }, USAGE);
   const { values, positionals } = parsed;
   if (positionals.length === 0) throw new InputError(`name a suite file or folder (e.g. evals/); ${USAGE}`);
   const suites = positionals.flatMap((p) => loadSuites(p));

@@ -1,8 +1,8 @@
 // `cellpilot export snakemake PIPELINE.yaml [MOVIES...] [--out DIR] [--cellpilot CMD] > Snakefile`
-import { parseArgs } from 'node:util';
 import { loadPipeline } from '../agent/pipeline.ts';
 import { snakefile } from '../agent/snakemake.ts';
 import { InputError } from '../errors.ts';
+import { parseCommandLine } from './commandLine.ts';
 
 const USAGE = 'usage: cellpilot export snakemake <pipeline.yaml> [movies...] [--out DIR] [--cellpilot CMD] > Snakefile';
 
@@ -14,12 +14,7 @@ then: snakemake --cores 4 --config movies="a.tif 'day 2.tif'" args="--pixel-size
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: { out: { type: 'string' }, cellpilot: { type: 'string' } }, allowPositionals: true });
-  } catch (err) {
-    throw new InputError(`${(err as Error).message}; ${USAGE}`);
-  }
+  const parsed = parseCommandLine({ args: argv, options: { out: { type: 'string' }, cellpilot: { type: 'string' } }, allowPositionals: true }, USAGE);
   const [format, pipelinePath, ...movies] = parsed.positionals;
   if (format === undefined) throw new InputError(`name what to export: "snakemake" (a Snakefile for a pipeline); ${USAGE}`);
   if (format !== 'snakemake') throw new InputError(`unknown export format "${format ?? ''}": only "snakemake" is supported; ${USAGE}`);

@@ -1,12 +1,12 @@
 // `cellpilot info <file> [--json] [--check]`: dimensions, dtype and metadata of a movie.
 // The first and last planes are read too, so a truncated file fails here (exit 2, one
 // line) rather than halfway through an analysis; --check reads every plane.
-import { parseArgs } from 'node:util';
 import { inspectInput } from '../agent/filePolicy.ts';
 import { InputError } from '../errors.ts';
 import { openMovie } from '../image/index.ts';
-import { formatMovieInfo, movieInfo, printResolutionNote, readEndPlanes } from '../image/info.ts';
+import { formatMovieInfo, movieInfo, printResolutionNote, readEndPlanes, uniformPlanesNote, wholeIsCheap } from '../image/info.ts';
 import { imagesNote } from '../image/moviePath.ts';
+import { parseCommandLine } from './commandLine.ts';
 
 export const help = `options:
   --json            print one JSON document on stdout
@@ -14,12 +14,7 @@ export const help = `options:
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, check: { type: 'boolean' } } });
-  } catch (err) {
-    throw new InputError(`${(err as Error).message.split('\n')[0]}; usage: cellpilot info <file> [--json] [--check]`);
-  }
+  const parsed = parseCommandLine({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, check: { type: 'boolean' } } }, 'usage: cellpilot info <file> [--json] [--check]');
   const [path, ...extra] = parsed.positionals;
   if (!path) throw new InputError('cellpilot info needs a movie: cellpilot info <file> [--json] [--check]');
   if (extra.length) throw new InputError(`cellpilot info takes one movie, got ${parsed.positionals.length}: ${parsed.positionals.join(' ')}`);
@@ -28,9 +23,11 @@ export async function run(argv: string[]): Promise<number> {
   const movie = await openMovie(path);
   try {
     const { t, z, c } = movie.shape;
-    // the planes read: every one with --check, else the first and the last; a value that never varies is named
-    const values = await readEndPlanes(movie, parsed.values.check);
-    const blank = values.size === 1 ? `note            ${parsed.values.check ? 'every plane' : 'the first and the last plane'} hold${parsed.values.check ? 's' : ''} one value (every pixel ${[...values][0]}): nothing to analyse there; is this the right file or channel?\n` : '';
+    // the planes read: every one with --check or in a small movie, else the first and the last; a value that never varies is named
+    const every = parsed.values.check === true || wholeIsCheap(movie);
+    const values = await readEndPlanes(movie, every);
+    const uniform = uniformPlanesNote(values, every);
+    const blank = uniform ? `note            ${uniform}\n` : '';
     const info = movieInfo(movie);
     const images = Number(movie.meta.extra?.omeImages) > 1 ? Number(movie.meta.extra?.omeImages) : undefined;
     const note = images ? `note            ${imagesNote(images)}\n` : '';

@@ -1,9 +1,9 @@
 // `cellpilot models [list|info NAME|verify [NAME]] [--json]`: the ONNX models in models/
 // (and CELLPILOT_MODELS), their tensors and processing, and a re-run of each model's
 // test input against its test output.
-import { parseArgs } from 'node:util';
 import { InputError, oneLine } from '../errors.ts';
 import type { ModelSpec, TensorSpec } from '../onnx/spec.ts';
+import { parseCommandLine } from './commandLine.ts';
 
 const USAGE = 'usage: cellpilot models [list|info NAME|verify [NAME]] [--json]';
 
@@ -41,12 +41,7 @@ function describe(spec: ModelSpec) {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, allowPositionals: true });
-  } catch (err) {
-    throw new InputError(`${(err as Error).message}; ${USAGE}`);
-  }
+  const parsed = parseCommandLine({ args: argv, options: { json: { type: 'boolean' } }, allowPositionals: true }, USAGE);
   const json = parsed.values.json ?? false;
   const [action = 'list', name, extra] = parsed.positionals;
   if (extra !== undefined) throw new InputError(`unexpected argument "${extra}"; ${USAGE}`);

@@ -2,7 +2,6 @@
 // a saved pipeline, headless, over movies; a progress line per step on stderr.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ALL_TOOLS } from '../agent/allTools.ts';
 import { cellpilotCommandLine } from '../agent/commandHint.ts';
 import { outputFolders, runPipelineOnMovies, summaryCsv, type MovieRunResult } from '../agent/batch.ts';
@@ -10,6 +9,7 @@ import { writeFileAtomic } from '../agent/locks.ts';
 import { checkRunValues, loadPipeline } from '../agent/pipeline.ts';
 import { MICROMETRES_PER_WORD, nanometresDoubt, SECONDS_PER_WORD } from '../image/calibration.ts';
 import { InputError, oneLine, systemErrorReason } from '../errors.ts';
+import { parseCommandLine } from './commandLine.ts';
 
 const USAGE = 'usage: cellpilot run <pipeline.yaml> <movies...> --out <dir> [--jobs N] [--set NAME=VALUE] [--pixel-size-um UM] [--interval-s S] [--z-step-um UM] [--json], or cellpilot run <pipeline.yaml> --out <dir> --summary-only';
 
@@ -30,25 +30,20 @@ Ctrl-C stops the run: the step under way ends without output, no further movie s
 export const INTERRUPTED_EXIT = 130;
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        out: { type: 'string' },
-        jobs: { type: 'string' },
-        set: { type: 'string', multiple: true },
-        json: { type: 'boolean' },
-        'pixel-size-um': { type: 'string' },
-        'interval-s': { type: 'string' },
-        'z-step-um': { type: 'string' },
-        'summary-only': { type: 'boolean' },
-      },
-      allowPositionals: true,
-    });
-  } catch (err) {
-    throw new InputError(`${(err as Error).message}; ${USAGE}`);
-  }
+  const parsed = parseCommandLine({
+    args: argv,
+    options: {
+      out: { type: 'string' },
+      jobs: { type: 'string' },
+      set: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+      'pixel-size-um': { type: 'string' },
+      'interval-s': { type: 'string' },
+      'z-step-um': { type: 'string' },
+      'summary-only': { type: 'boolean' },
+    },
+    allowPositionals: true,
+  }, USAGE);
   const { values, positionals } = parsed;
   const [pipelinePath, ...movies] = positionals;
   if (values['summary-only']) return writeSummaryOnly(pipelinePath, movies, values.out);

@@ -1,7 +1,7 @@
 // `cellpilot sessions [list|show ID] [--json]`: saved sessions and their provenance.
-import { parseArgs } from 'node:util';
 import { Session, sessionsRoot } from '../agent/session.ts';
 import { InputError } from '../errors.ts';
+import { parseCommandLine } from './commandLine.ts';
 
 const USAGE = 'usage: cellpilot sessions [list|show ID] [--json]';
 
@@ -12,12 +12,7 @@ export const help = `options:
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, allowPositionals: true });
-  } catch (err) {
-    throw new InputError(`${(err as Error).message}; ${USAGE}`);
-  }
+  const parsed = parseCommandLine({ args: argv, options: { json: { type: 'boolean' } }, allowPositionals: true }, USAGE);
   const [sub = 'list', id, ...extra] = parsed.positionals;
   const json = parsed.values.json === true;
   if (extra.length) throw new InputError(`unexpected ${extra.join(' ')}; ${USAGE}`);

@@ -2,7 +2,7 @@
 // its Cell Tracking Challenge ground truth, frame by frame.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './commandLine.ts';
 import { InputError } from '../errors.ts';
 import type { SimOptions } from '../sim/simulate.ts';
 
@@ -82,13 +82,10 @@ export function parseSimulateArgs(argv: string[]): SimulateArgs {
   const options = Object.fromEntries(
     [...Object.keys(NUMBER_FLAGS), 'out', 'truth', 'size'].map((name) => [name, { type: 'string' as const }]),
   );
-  let parsed;
-  try {
-    parsed = parseArgs({ args: attachNegativeValues(argv, Object.keys(NUMBER_FLAGS)), options: { ...options, brightfield: { type: 'boolean' }, json: { type: 'boolean' }, overwrite: { type: 'boolean' } }, strict: true, allowPositionals: false });
-  } catch (err) {
-    const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    throw new InputError(`${message.replace(/\.$/, '')}; run "cellpilot simulate --help" for the options`);
-  }
+  const parsed = parseCommandLine(
+    { args: attachNegativeValues(argv, Object.keys(NUMBER_FLAGS)), options: { ...options, brightfield: { type: 'boolean' }, json: { type: 'boolean' }, overwrite: { type: 'boolean' } }, strict: true, allowPositionals: false },
+    'run "cellpilot simulate --help" for the options',
+  );
   const values = parsed.values as Record<string, string | boolean | undefined>;
   const out = values.out as string | undefined;
   const truth = values.truth as string | undefined;

@@ -2,12 +2,11 @@
 // and recorded exactly as when the agent makes it.
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { runStep } from '../agent/executor.ts';
 import { lockSession } from '../agent/locks.ts';
 import { Session, sessionsRoot } from '../agent/session.ts';
-import { InputError } from '../errors.ts';
 import { toolsFor } from './toolLookup.ts';
+import { parseCommandLine } from './commandLine.ts';
 
 const USAGE = "usage: cellpilot tool <name> --args '<json>' [--json] [--session ID]";
 
@@ -19,16 +18,11 @@ export const help = `options:
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: { args: { type: 'string' }, json: { type: 'boolean' }, session: { type: 'string' } },
-      allowPositionals: true,
-    });
-  } catch (err) {
-    throw new InputError(`${(err as Error).message}; ${USAGE}`);
-  }
+  const parsed = parseCommandLine({
+    args: argv,
+    options: { args: { type: 'string' }, json: { type: 'boolean' }, session: { type: 'string' } },
+    allowPositionals: true,
+  }, USAGE);
   const { values, positionals } = parsed;
   const json = values.json === true;
   const fail = (code: number, error: string) => {

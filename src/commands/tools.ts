@@ -1,5 +1,5 @@
 // `cellpilot tools [--json]`: the tool catalogue with each tool's JSON schema.
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './commandLine.ts';
 import { ALL_TOOLS } from '../agent/allTools.ts';
 import { toolJsonSchema } from '../../tools/jsonSchema.ts';
 import type { ToolSpec } from '../../tools/types.ts';
@@ -102,13 +102,7 @@ function editDistance(a: string, b: string): number {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let values;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, allowPositionals: true }));
-  } catch (err) {
-    throw new InputError(`${(err as Error).message}; usage: cellpilot tools [NAME] [--json]`);
-  }
+  const { values, positionals } = parseCommandLine({ args: argv, options: { json: { type: 'boolean' } }, allowPositionals: true }, 'usage: cellpilot tools [NAME] [--json]');
   if (positionals.length > 1) throw new InputError(`name at most one tool (got ${positionals.join(', ')}); usage: cellpilot tools [NAME] [--json]`);
   if (positionals.length === 1) {
     if (values.json) {

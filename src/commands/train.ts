@@ -2,10 +2,10 @@
 // Noise2Void denoiser on the user's own movie (Python 3 + PyTorch) and writes a
 // bioimage.io model folder, by default models/n2v-<movie name>, usable by `denoise`.
 import { basename, extname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { cellpilotCommand, shellWord } from '../agent/commandHint.ts';
 import { InputError } from '../errors.ts';
 import { resolveModelFolder } from '../onnx/registry.ts';
+import { parseCommandLine } from './commandLine.ts';
 
 const USAGE = 'usage: cellpilot train n2v <movie> [--out DIR] [--epochs N] [--channel C] [--json]';
 
@@ -17,16 +17,11 @@ export const help = `options:
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: { out: { type: 'string' }, epochs: { type: 'string' }, channel: { type: 'string' }, json: { type: 'boolean' } },
-      allowPositionals: true,
-    });
-  } catch (err) {
-    throw new InputError(`${(err as Error).message}; ${USAGE}`);
-  }
+  const parsed = parseCommandLine({
+    args: argv,
+    options: { out: { type: 'string' }, epochs: { type: 'string' }, channel: { type: 'string' }, json: { type: 'boolean' } },
+    allowPositionals: true,
+  }, USAGE);
   const [kind, moviePath, extra] = parsed.positionals;
   if (kind !== 'n2v') throw new InputError(`${kind === undefined ? 'missing' : `unknown`} model kind${kind ? ` "${kind}"` : ''}: only "n2v" can be trained; ${USAGE}`);
   if (!moviePath) throw new InputError(`train n2v needs a movie; ${USAGE}`);

@@ -112,7 +112,7 @@ export function formatBytes(n: number): string {
  * here with its one line rather than halfway through an analysis. Returns up to two of the
  * values seen: one value means every plane read is blank.
  */
-export async function readEndPlanes(movie: Movie, every = false): Promise<Set<number>> {
+export async function readEndPlanes(movie: Movie, every = wholeIsCheap(movie)): Promise<Set<number>> {
   const { t, z, c } = movie.shape;
   const values = new Set<number>();
   const look = async (ti: number, zi: number, ci: number) => {
@@ -127,4 +127,23 @@ export async function readEndPlanes(movie: Movie, every = false): Promise<Set<nu
     await look(t - 1, z - 1, c - 1);
   }
   return values;
+}
+
+/** Pixel data small enough (16 MiB) that reading every plane costs less than a user notices. */
+export const CHEAP_WHOLE_READ_BYTES = 16 * 1024 * 1024;
+
+/** Whether every plane of `movie` is read by default (a small movie), not only the first and the last. */
+export function wholeIsCheap(movie: Movie): boolean {
+  const { t, z, c, y, x } = movie.shape;
+  return t * z * c * y * x * BYTES_PER_SAMPLE[movie.dtype] <= CHEAP_WHOLE_READ_BYTES;
+}
+
+/**
+ * The warning for a movie whose planes read hold one value (an all-zero export, the wrong channel),
+ * or undefined when they vary: `every` says whether every plane was read or the first and the last.
+ */
+export function uniformPlanesNote(values: Set<number>, every: boolean): string | undefined {
+  if (values.size !== 1) return undefined;
+  const planes = every ? 'every plane holds' : 'the first and the last plane hold';
+  return `${planes} one value (every pixel ${[...values][0]}): nothing to analyse there; is this the right file or channel?`;
 }

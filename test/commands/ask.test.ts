@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { movieFromPlanes, writeMovie } from '../../src/image/index.ts';
 import { simulateToFiles } from '../../src/sim/index.ts';
 import { runCli } from './run-cli.ts';
 
@@ -74,5 +75,12 @@ describe('cellpilot ask', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toEqual([`cellpilot: ${join(cwd, 'cut.tif')} ${line}`]);
   });
-});
 
+  it('names a movie whose every pixel holds one value before any step runs (an all-zero file was segmented into nothing)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'cellpilot-ask-blank-'));
+    await writeMovie(join(cwd, 'blank.tif'), movieFromPlanes({ t: 3, z: 1, c: 1, y: 16, x: 16 }, 'uint16', () => new Uint16Array(256)));
+    const env = { ...process.env, OPENAI_API_KEY: '', OPENAI_BASE_URL: '', CELLPILOT_MODEL: '', CELLPILOT_SESSIONS: join(cwd, 'sessions') };
+    const r = await runCli(['ask', 'book me a table for dinner', '--movie', 'blank.tif'], { cwd, env, timeoutMs: 90_000 });
+    expect(r.stderr).toMatch(/^note: blank\.tif: every plane holds one value \(every pixel 0\): nothing to analyse there; is this the right file or channel\?$/m);
+  }, 120_000);
+});

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatMovieInfo, movieFromPlanes, movieInfo, openMovie, writeMovie } from '../../src/image/index.ts';
+import { readEndPlanes, uniformPlanesNote, wholeIsCheap } from '../../src/image/info.ts';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -37,5 +38,35 @@ describe('movie info of a file series', () => {
     const one = await formatLine(join(dir, 'one.tif'));
     expect(one.info.files).toBeUndefined();
     expect(one.line).toMatch(/TIFF$/);
+  });
+});
+
+describe('planes read to tell a blank movie', () => {
+  it('reads every plane of a small movie and only the first and the last of a large one', async () => {
+    const zeros = new Uint16Array(512 * 512);
+    /** A blank movie of `t` planes of 512 KiB (one buffer shared), noting the time index of each plane read. */
+    const counted = (t: number, read: number[]) => {
+      const movie = movieFromPlanes({ t, z: 1, c: 1, y: 512, x: 512 }, 'uint16', () => zeros);
+      const plane = movie.plane.bind(movie);
+      movie.plane = (ti, zi, ci) => (read.push(ti), plane(ti, zi, ci));
+      return movie;
+    };
+    const smallRead: number[] = [];
+    const small = counted(3, smallRead);
+    expect(wholeIsCheap(small)).toBe(true);
+    expect([...(await readEndPlanes(small))]).toEqual([0]);
+    expect(smallRead).toEqual([0, 1, 2]);
+    // 100 planes of 512 KiB are over the cheap whole read
+    const largeRead: number[] = [];
+    const large = counted(100, largeRead);
+    expect(wholeIsCheap(large)).toBe(false);
+    await readEndPlanes(large);
+    expect(largeRead).toEqual([0, 99]);
+  });
+
+  it('words the note by the planes read, and gives none where values vary', () => {
+    expect(uniformPlanesNote(new Set([0]), true)).toBe('every plane holds one value (every pixel 0): nothing to analyse there; is this the right file or channel?');
+    expect(uniformPlanesNote(new Set([255]), false)).toMatch(/^the first and the last plane hold one value \(every pixel 255\)/);
+    expect(uniformPlanesNote(new Set([0, 3]), true)).toBeUndefined();
   });
 });
