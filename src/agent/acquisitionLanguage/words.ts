@@ -248,12 +248,12 @@ const COMMAND_WORDS = `
   micrometres micrometer micrometers position positions field fields location locations site sites grid tile tiles
   tiling tiled mosaic montage overlap stage objective autofocus refocus focus zoom move left right
   rule divides division dividing mitosis cells nuclei count signal above below status progress remaining left dose
-  budget phototoxicity bleaching brightfield transmitted phase contrast there three place where these those other
+  budget phototoxicity bleaching brightfield transmitted phase contrast
   `.trim().split(/\s+/);
 
 /** Everyday words one slip away from a command word: never corrected ("later" is not "laser"). */
 const EVERYDAY_WORDS = ('later latter liter lower tower sight night fight might tight right timer times lines liner plate plated plates wells stags staged doses dosed ranges steps stepped fields filed field sited cited focal local total image imaged imager finer filmy slows slowly rates rated stars stare stated states state minor manor lights lighted hours hoursly frames framed count county counter cells celled above abode ' +
-  'plan ever star rang stag lase phas abov belo ofte ' +
+  'plan ever star rang stag lase phas abov belo ofte there three place where these those other ' +
   'movie movies moved moves moving mover print printed prints slide slides sizes event events spend seeds shift shifts after under until often before being their there these those while which whose where would could should maybe point paint').split(' ');
 
 /** Channel names of one word and five letters or more, read through a slip too ("mchery", "hoechts"). */
