@@ -3,7 +3,7 @@
 // mCherry/561 = Rhodamine, from the microscope's configuration). Pure functions over text.
 import { InputError } from '../../errors.ts';
 import { DEMO_CONFIG, findChannel, type MicroscopeConfig } from '../../microscope/config.ts';
-import { allowedEdits, editDistance, isStopWord } from '../planner/words.ts';
+import { correctedWord, inCaseOf, vocabularyOf } from '../planner/spelling.ts';
 import { parseNumber, plainUnits, saidNumberValue } from '../planner/quantities.ts';
 
 const TIME_UNITS: [RegExp, number][] = [
@@ -230,16 +230,17 @@ export function uniquePresets(mentions: ChannelMention[]): string[] {
 
 /**
  * The words this language reads. A word of a request that is none of them (nor a stop word
- * or a channel name) and is one slip away from one of them, keeping its first letter, is
- * read as that word ("imagng" → "imaging", "minuets" → "minutes", "expsoure" → "exposure"),
- * with the planner's spelling tolerance (no edit for words of 4 letters or fewer).
+ * or a channel name) and is a slip of one is read as that word ("imagng" → "imaging",
+ * "minuets" → "minutes", "expsoure" → "exposure", "snpa" → "snap"), by the one reader of
+ * slips (planner/spelling.ts).
  */
 const COMMAND_WORDS = `
   image images imaging acquire acquiring acquisition record recording capture film take snap snapshot
   start stop stopping halt abort cancel terminate finish finished complete end pause paused resume continue unpause
   switch turn shut disable deactivate enable remove exclude include drop skip lose kill without
   channel channels laser lasers light lamp illumination excitation exciting fluorescence colour color
-  interval intervals every frame frames timepoint timepoints point points second seconds minute minutes hour hours
+  interval intervals every frame frames timepoint timepoints point points millisecond milliseconds second seconds minute minutes hour hours
+  first third fourth fifth
   day days week weeks overnight faster slower quicker often frequently frequency speed slow double halve twice
   duration total longer extend another additional extra change adjust modify
   exposure exposures power intensity brightness percent lower raise reduce increase decrease
@@ -247,81 +248,54 @@ const COMMAND_WORDS = `
   micrometres micrometer micrometers position positions field fields location locations site sites grid tile tiles
   tiling tiled mosaic montage overlap stage objective autofocus refocus focus zoom move left right
   rule divides division dividing mitosis cells nuclei count signal above below status progress remaining left dose
-  budget phototoxicity bleaching brightfield transmitted phase contrast there three place where these those other
+  budget phototoxicity bleaching brightfield transmitted phase contrast
   `.trim().split(/\s+/);
-const COMMAND_SET = new Set(COMMAND_WORDS);
-
-/** The word as this language's own word when it is a slip of one; itself otherwise. */
-function correctWord(word: string, known: Set<string>): string {
-  const w = word.toLowerCase();
-  if (COMMAND_SET.has(w) || known.has(w) || isStopWord(w) || !/^[a-z]+$/.test(w) || inflected(w)) return word;
-  // a short word takes no edit but two neighbouring letters typed in the wrong order ("snpa" → "snap")
-  const edits = allowedEdits(w);
-  // (or a command word of five letters with its last letter left off, other than a plural's s: "paus" → "pause", "fram" → "frame")
-  if (edits === 0) return (w.length === 4 && (COMMAND_WORDS.find((v) => v.length === 4 && v[0] === w[0] && swappedNeighbours(w, v)) ?? COMMAND_WORDS.find((v) => v.length === 5 && v.startsWith(w) && !v.endsWith('s')))) || word;
-  let best: string | undefined;
-  let bestDistance = edits + 1;
-  let tied: string[] = [];
-  for (const v of [...COMMAND_WORDS, ...CHANNEL_WORDS]) {
-    if (v[0] !== w[0] || Math.abs(v.length - w.length) > edits) continue;
-    const d = editDistance(w, v, edits);
-    if (d < bestDistance) [best, bestDistance, tied] = [v, d, [v]];
-    else if (d === bestDistance && !tied.includes(v)) tied.push(v);
-  }
-  // plural and singular of one word tie harmlessly; two different words do not, unless one of them
-  // has the very letters of the word in another order (a slip of typing: "puase" is "pause", not "phase")
-  if (best && tied.length > 1 && bestDistance > 0) {
-    // ("intervall": interval and intervals tie; the one of the word's own length, or the singular)
-    const stem = (v: string) => v.replace(/s$/, '');
-    // (a last letter typed twice is a slip of the word without it: "intervall" is "interval", "channell" "channel")
-    if (tied.every((v) => stem(v) === stem(tied[0]))) return tied.find((v) => w === v + v.at(-1)) ?? tied.find((v) => v.length === w.length) ?? tied.reduce((a, b) => (a.length <= b.length ? a : b));
-    const sameLetters = tied.filter((v) => sortedLetters(v) === sortedLetters(w));
-    return sameLetters.length === 1 ? sameLetters[0] : word;
-  }
-  return best ?? word;
-}
-
-/** A command word with a regular ending ("acquired", "imaged", "paused", "lasers"): a word, not a slip of one. */
-function inflected(w: string): boolean {
-  const m = /^(.{3,}?)(?:ed|d|es|s|ing)$/.exec(w);
-  return !!m && (COMMAND_SET.has(m[1]) || COMMAND_SET.has(`${m[1]}e`));
-}
-
-/** `a` is `b` with two neighbouring letters swapped. */
-function swappedNeighbours(a: string, b: string): boolean {
-  if (a.length !== b.length || a === b) return false;
-  const differ = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
-  return differ.length === 2 && differ[1] === differ[0] + 1 && a[differ[0]] === b[differ[1]] && a[differ[1]] === b[differ[0]];
-}
-
-const sortedLetters = (w: string) => [...w].sort().join('');
 
 /** Everyday words one slip away from a command word: never corrected ("later" is not "laser"). */
 const EVERYDAY_WORDS = ('later latter liter lower tower sight night fight might tight right timer times lines liner plate plated plates wells stags staged doses dosed ranges steps stepped fields filed field sited cited focal local total image imaged imager finer filmy slows slowly rates rated stars stare stated states state minor manor lights lighted hours hoursly frames framed count county counter cells celled above abode ' +
-  'plan ever star rang stag lase phas abov belo ofte ' +
+  'plan ever star rang stag lase phas abov belo ofte there three place where these those other ' +
   'movie movies moved moves moving mover print printed prints slide slides sizes event events spend seeds shift shifts after under until often before being their there these those while which whose where would could should maybe point paint').split(' ');
 
 /** Channel names of one word and five letters or more, read through a slip too ("mchery", "hoechts"). */
 const CHANNEL_WORDS = [...new Set(DEMO_CONFIG.channels.flatMap((c) => [c.name.toLowerCase(), ...c.aliases]).filter((n) => /^[a-z]{5,}$/.test(n)))];
 
-const KNOWN_NAMES = new Set([...EVERYDAY_WORDS, ...DEMO_CONFIG.channels.flatMap((c) => [c.name.toLowerCase(), ...c.aliases]).flatMap((n) => n.split(/\s+/))]);
+/** The words a slip is read as (commands and channels), and the words written right besides (everyday words and every channel name's words). */
+const VOCABULARY = vocabularyOf([...COMMAND_WORDS, ...CHANNEL_WORDS], [...EVERYDAY_WORDS, ...DEMO_CONFIG.channels.flatMap((c) => [c.name.toLowerCase(), ...c.aliases]).flatMap((n) => n.split(/\s+/))]);
 
 /** Slips of the language's own words corrected ("stop imagng the gfp"); "switch of" read as "switch off". */
 export function correctTypos(text: string): string {
   return text
     .replace(/\b(switch|turn|shut|switched|turned)\s+of\b(?!\s+(?:the\s+)?(?:interval|acquisition|imaging|experiment))/gi, '$1 off')
-    .replace(/[A-Za-z]+/g, (w) => correctWord(w, KNOWN_NAMES));
+    .replace(/[A-Za-z]+/g, (w) => {
+      const fixed = correctedWord(w, VOCABULARY);
+      return fixed ? inCaseOf(w, fixed) : w;
+    });
 }
 
 export function normaliseText(text: string): string {
   if (typeof text !== 'string' || !text.trim()) throw new InputError('empty request: say what to image or change');
-  return labShorthand(spokenNumbers(plainUnits(correctTypos(asClauses(text)))))
+  return labShorthand(spokenNumbers(plainUnits(correctTypos(withoutCourtesy(asClauses(text))))))
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/μ/g, 'µ')
     .replace(/(\d),(\d{3})\b/g, '$1$2')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** A greeting or a lead-in before the message ("hi,", "hey -", "sorry to bother you,", "quick question:"). */
+const GREETING = /^\s*(?:(?:hi|hey|hello|hiya|heya|dear\s+\w+|good\s+(?:morning|afternoon|evening)|sorry to bother you|excuse me|(?:a\s+)?quick question|one (?:more )?question)(?:\s+(?:there|again|all|team|everyone))?\s*(?:[,:!.;]+|\s[-–—])\s*)+/i;
+/** Thanks after the message ("thanks!", "thx", "Thank you very much.", "(thanks in advance)", "cheers"). */
+const THANKS = /[\s,;.!-]*\(?\s*\b(?:many\s+)?(?:thanks|thank you|thx|ty|cheers|ta|much appreciated)(?:\s+(?:a lot|so much|very much|in advance|again|a bunch))*\s*[.!)]*\s*$/i;
+
+/**
+ * The message without the courtesy around it: a greeting or lead-in before and thanks after
+ * ("hey, when will imaging stop" is the question "when will imaging stop"). A message that is
+ * nothing but courtesy stays as it is.
+ */
+export function withoutCourtesy(text: string): string {
+  const out = text.replace(GREETING, '').replace(THANKS, '');
+  return /\p{L}/u.test(out) ? out : text;
 }
 
 /**
@@ -347,7 +321,9 @@ const SMALL_WORD = `(?:${SMALL_WORDS.join('|')})`;
 const WORD_NUMBER = String.raw`(?:(?:${TENS_WORDS.join('|')})[\s-](?:${UNIT_WORDS.join('|')})|${SMALL_WORD})`;
 const FRACTION_OF: Record<string, number> = { half: 0.5, quarter: 0.25, quarters: 0.25, third: 1 / 3, thirds: 1 / 3, fifth: 0.2, fifths: 0.2, sixth: 1 / 6, sixths: 1 / 6, eighth: 0.125, eighths: 0.125, tenth: 0.1, tenths: 0.1, twentieth: 0.05, twentieths: 0.05, hundredth: 0.01, hundredths: 0.01, thousandth: 0.001, thousandths: 0.001 };
 /** The units a number said in words is turned into digits before (times, exposures, percentages, distances). */
-const SPOKEN_UNIT = String.raw`(?:ms|msecs?|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|%|percent|per cent|µm|um|microns?|micrometers?|micrometres?)`;
+const SPOKEN_UNIT = String.raw`(?:ms|msecs?|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|%|percent|per cent|pct|µm|um|microns?|micrometers?|micrometres?)`;
+/** A channel or a stage position by its number said in words ("channel two", "pos three"). */
+const NUMBERED_IN_WORDS = new RegExp(String.raw`\b(channel|ch|position|pos|field|site)\s+(${UNIT_WORDS.join('|')}|ten)\b`, 'gi');
 // ("a tenth of a second", "two fifths of a second", "a hundredth of a second": any part of a unit, as a camera's exposure is said)
 const FRACTION_OF_UNIT = new RegExp(String.raw`\b(?:(a|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?(half|${Object.keys(FRACTION_OF).filter((k) => k !== 'half').join('|')})\s+(?:of\s+)?(?:a|an)\s+(millisecond|second|sec|minute|min|hour|day)\b`, 'gi');
 const AND_A_FRACTION_BEFORE = new RegExp(String.raw`\b(\d+(?:\.\d+)?|${WORD_NUMBER}|an?)\s+and\s+(?:a|one)\s+(half|quarter)\s+(${SPOKEN_UNIT})(?![\w])`, 'gi');
@@ -369,7 +345,8 @@ export function spokenNumbers(text: string): string {
     .replace(AND_A_FRACTION_BEFORE, (m, n: string, part: string, unit: string) => (Number.isFinite(toNumber(n)) ? `${fig(toNumber(n) + FRACTION_OF[part.toLowerCase()])} ${unit}` : m))
     .replace(AND_A_FRACTION_AFTER, (m, n: string, unit: string, part: string) => (Number.isFinite(toNumber(n)) ? `${fig(toNumber(n) + FRACTION_OF[part.toLowerCase()])} ${unit}` : m))
     // ("one second", "one minute" stay words: "wait one second" is a figure of speech too)
-    .replace(WORDS_BEFORE_UNIT, (m, n: string, gap: string) => (Number.isFinite(toNumber(n)) && !/^one$/i.test(n) ? `${toNumber(n)}${gap.includes('-') ? ' ' : gap || ' '}` : m));
+    .replace(WORDS_BEFORE_UNIT, (m, n: string, gap: string) => (Number.isFinite(toNumber(n)) && !/^one$/i.test(n) ? `${toNumber(n)}${gap.includes('-') ? ' ' : gap || ' '}` : m))
+    .replace(NUMBERED_IN_WORDS, (_m, noun: string, n: string) => `${noun} ${toNumber(n)}`);
 }
 
 /** A share of a setting as it is now: group 1 the share, group 2 a percentage's number. */
@@ -429,6 +406,8 @@ export function labShorthand(text: string): string {
     .replace(/\b(?:pls|plz|plse|pleeease|pleaseee)\b/gi, 'please')
     // "50 millisec", "50msecs", "20 millis", "30 mili seconds": milliseconds by their other spellings
     .replace(/(\d)\s*(?:msecs|millisecs?|milli-?secs?|millis|mill?i[\s-]?seconds?|mil+isecond?s?)\b/gi, '$1 ms')
+    // "405 nanometres", "488 nanometer": a wavelength in nm
+    .replace(/(\d)\s*(?:nanomet(?:re|er)s?)\b/gi, '$1 nm')
     // "500 µs", "800 us", "250 microseconds": a short exposure in µs, in ms
     .replace(/(?<![\w.])(\d+(?:\.\d+)?)\s*(?:[µμu]s|[µμu]secs?|micro-?sec(?:ond)?s?)\b/gi, (_m, v: string) => `${Math.round(Number(v)) / 1000} ms`)
     // "00:02:00", "0:00:30", and "1:30 min", "2:30 h" (a clock reading with its unit): a span in h:min:s as

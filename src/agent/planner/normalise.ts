@@ -8,9 +8,9 @@
 import type { ToolSelfDescription } from '../../../tools/types.ts';
 import { ALL_TOOLS } from '../allTools.ts';
 import { allowedValues, type Catalogue } from './catalogue.ts';
-import { isEverydayWord } from './english.ts';
 import { SAID_NUMBER, saidNumberValue } from './quantities.ts';
-import { allowedEdits, editDistance, isStopWord, NEIGHBOURING_KEYS, normalizeWord, plainWords, stopWords, thesaurusWords } from './words.ts';
+import { correctedWord, inCaseOf, type Vocabulary, vocabularyOf } from './spelling.ts';
+import { plainWords, stopWords, thesaurusWords } from './words.ts';
 
 /**
  * Words of requests that state what to do and with which values, though no tool's own text
@@ -32,18 +32,6 @@ const REQUEST_WORDS = (
 
 /** Number words and ordinals: written right, never a slip ("three" is not "there"). */
 const NUMBER_WORDS = 'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million first second third fourth fifth sixth seventh eighth ninth tenth'.split(' ');
-
-/**
- * The words of a catalogue: `known`, every word written right (all the tools declare, in any text:
- * their words, examples, summaries, result words, argument descriptions; the thesaurus; the words
- * that carry no meaning; number words); `targets`, the words a slip may be read as: the tools' own
- * words, names and allowed values, the thesaurus and the request words above. A word of a
- * description ("times", "originals") is known, so never corrected, but no slip is read as it.
- */
-export interface Vocabulary {
-  known: Set<string>;
-  targets: Set<string>;
-}
 
 const VOCABULARIES = new Map<string, Vocabulary>();
 
@@ -70,72 +58,10 @@ function vocabularyFor(catalogue: Catalogue): Vocabulary {
     const targets = wordsOf([...own, ...common]);
     const described = declaredTexts(tools.map((t) => [t.description, t.self?.summary, t.self?.examples, t.self?.results, t.properties]));
     const known = wordsOf([...described, ...own, ...common, ...stopWords(), ...NUMBER_WORDS]);
-    vocabulary = { known, targets };
+    vocabulary = vocabularyOf(targets, known);
     VOCABULARIES.set(key, vocabulary);
   }
   return vocabulary;
-}
-
-/** Is the word written as some word people write (ours, a stop word or an everyday English word, in any of its regular forms)? */
-function isWrittenRight(word: string, known: Set<string>): boolean {
-  const lower = word.toLowerCase();
-  if (known.has(lower) || isStopWord(lower) || isEverydayWord(lower)) return true;
-  // (a regular form of a known word, "segmented", "stacks", "tiling", or the base of one, "original" of "originals";
-  // not the stemmer's forms, which read "pixells" as "pixel")
-  // (and a word made of one by an ending English makes words with: "shorten" of "short", "roughly", "darkness")
-  const bare = lower.replace(/(?:es|s|ed|ing|ly|er|en|est|ness|ful|less|able|ible|al|ic|ous|ive|ity|ish)$/, '');
-  if ([bare, `${bare}e`].some((b) => b.length >= 3 && (known.has(b) || isEverydayWord(b)))) return true;
-  return ['s', 'es', 'd', 'ed', 'ing'].some((ending) => known.has(lower + ending));
-}
-
-const CORRECTIONS = new WeakMap<Vocabulary, Map<string, string | null>>();
-
-/**
- * The word a slip stands for: one edit away (two for words of nine letters or more), the same
- * first letter, and the only nearest word of the vocabulary (undefined when two are as near,
- * or none is).
- */
-export function correctedWord(word: string, vocabulary: Vocabulary): string | undefined {
-  const lower = word.toLowerCase();
-  if (lower.length < 5 || isWrittenRight(lower, vocabulary.known)) return undefined;
-  let corrections = CORRECTIONS.get(vocabulary);
-  if (!corrections) CORRECTIONS.set(vocabulary, (corrections = new Map()));
-  const cached = corrections.get(lower);
-  if (cached !== undefined) return cached ?? undefined;
-  const edits = allowedEdits(lower);
-  let best: string[] = [];
-  let bestDistance = edits + 1;
-  for (const v of vocabulary.targets) {
-    if (v[0] !== lower[0] || Math.abs(v.length - lower.length) > edits || v.length < 4 || !slipOfKeys(lower, v)) continue;
-    const d = editDistance(lower, v, Math.min(edits, bestDistance));
-    if (d < bestDistance) [best, bestDistance] = [[v], d];
-    else if (d === bestDistance && d <= edits) best.push(v);
-  }
-  // two words as near ("frams": frame or frames) that are forms of one word are one answer; two words are none
-  const stems = new Set(best.map(normalizeWord));
-  const out = best.length > 0 && stems.size === 1 ? best.sort((a, b) => a.length - b.length)[0] : undefined;
-  if (corrections.size > 20_000) corrections.clear();
-  corrections.set(lower, out ?? null);
-  return out;
-}
-
-/**
- * A word of the same length with one letter other is a slip of the fingers only when the two
- * keys are neighbours ("chanmel" of "channel"); otherwise it is another word ("wonders" is not
- * "wanders", "shorten" not "shorter"). Letters left out, doubled or swapped are slips anywhere.
- */
-function slipOfKeys(written: string, word: string): boolean {
-  if (written.length !== word.length) return true;
-  const differ = [...written].flatMap((c, i) => (c === word[i] ? [] : [i]));
-  if (differ.length !== 1) return true;
-  const [at] = differ;
-  return (NEIGHBOURING_KEYS[word[at]] ?? '').includes(written[at]);
-}
-
-/** The case of the word as written on its correction ("Segemnt" → "Segment", "CHANEL" → "CHANNEL"). */
-function inCaseOf(written: string, word: string): string {
-  if (written.length > 1 && written === written.toUpperCase()) return word.toUpperCase();
-  return /^\p{Lu}/u.test(written) ? word[0].toUpperCase() + word.slice(1) : word;
 }
 
 /** Slips of words corrected, outside quotes. */
