@@ -888,7 +888,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
 
   // "how long till it finishes?": a question about the run's progress names no command to stop, start or change it
   const runReporter = playing('status', catalogue);
-  if (runReporter && questionAboutTheRun(text) && mentions.some((m) => runsMicroscope(m.tool, catalogue) && (['stop', 'start', 'change'] as const).some((role) => plays(m.tool, role, catalogue)))) mentions = [{ tool: runReporter, start: 0, end: text.length, order: 0 }];
+  // (not with steps of analysis said too: "find the nuclei and track them. are they bigger at the end than at the start?" asks of the data)
+  if (runReporter && questionAboutTheRun(text) && mentions.some((m) => runsMicroscope(m.tool, catalogue) && (['stop', 'start', 'change'] as const).some((role) => plays(m.tool, role, catalogue))) && mentions.every((m) => runsMicroscope(m.tool, catalogue))) mentions = [{ tool: runReporter, start: 0, end: text.length, order: 0 }];
   // "do any cells stop moving?": a question about the data, with no acquisition running, never stops, starts or changes one
   // (and a question about things analysed, "which time point holds the most nuclei?", "how fast are they going in um/h", asks no microscope command, nor its report for a measured quantity)
   // (nor a question about one thing found, "when does track 2 start?": no run's start, whatever its verb)
