@@ -663,7 +663,7 @@ export function askedPart(text: string): { text: string; start: number; from: nu
   if (isAskedForm(before) || /^\s*(?:in|for|at|during|on|over|across|between|from|within|of|after|before|until)\b[^,;:]*$/i.test(before)) return undefined;
   const rest = text.slice(m.index + m[0].length).trim();
   // (a question word with no asking verb before it asks about the data, not "..., is possible?")
-  if (!new RegExp(ASKING_WORDS, 'i').test(m[0]) && !asksTheData(rest)) return unmarkedAskedPart(text);
+  if (!new RegExp(ASKING_WORDS, 'i').test(m[0]) && !asksOfTheData(rest)) return undefined;
   // something asked: a question word, a quantity or statistic, an extreme or a count (not "and tell me when it is done")
   if (rest.length < 3 || !NOUN_QUESTION.test(rest.replace(/^(?:in|at|for|on)\s+(?=which|what)/i, '').replace(/^(?:which|what|when|how|where|whether|if|in which|at which|at what|is|are|does|do|did)\b.*$/i, 'number')) || /^(?:when|once|after|if)\b[^?]*\b(?:done|finished|ready|over|complete)\b/i.test(rest)) return undefined;
   // (from: where the asking words start, "and tell me ...", for the steps' words to end before)
@@ -697,9 +697,9 @@ function settingsSaid(text: string): boolean {
   return STEP_WORD.test(text) || VALUE_WITH_UNIT.test(text) || /^(?:the\s+|a\s+)?(?:max|min)\b/i.test(text) || /\bproj\w*|\bprojections?\b/i.test(text);
 }
 
-/** Worded as a question for a value of the data: at a scope, a measured quantity, an amount or a count ("what is their mean speed", "how many divide"). */
+/** Worded as a question for a value of the data: at a scope, an amount or a count ("what is their mean speed", "how many divide"; not "is possible?"). */
 function asksOfTheData(text: string): boolean {
-  return isAskedForm(text) && (asksTheData(text) || asksAMeasuredQuantity(text) || asksHowMuch(text) || readQuestion(text).reduce === 'count');
+  return isAskedForm(text) && (asksTheData(text) || asksHowMuch(text) || readQuestion(text).reduce === 'count');
 }
 
 /** "give me the median area", "tell me the mean speed": a statistic asked for by name. */
