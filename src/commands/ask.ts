@@ -61,6 +61,8 @@ export async function run(argv: string[]): Promise<number> {
   // a movie that cannot be read (a JPEG named .tif, a truncated file) is bad input: one line and exit 2 before any step runs
   for (const movie of values.movie ?? []) await readable(movie);
   const agent = await createAgent({ model: values.model, sessionId: values.session, movies: values.movie, events, maxSteps, approve });
+  // (the session's requests before this one: a follow-up such as "same for frame 3" asks one of them again)
+  const earlierRequests = agent.session.transcript().filter((e) => e.role === 'user').map((e) => e.content);
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
@@ -70,7 +72,7 @@ export async function run(argv: string[]): Promise<number> {
   });
   const last = result.toolCalls.at(-1);
   // a request that ran nothing and answered no question did not do what was asked: exit 1, saying why in one line
-  const nothing = await nothingRanReason(request, result);
+  const nothing = await nothingRanReason(request, result, earlierRequests);
   const ok = result.status === 'done' && (!last || last.status === 'ok') && !nothing;
   if (json) {
     process.stdout.write(

@@ -24,13 +24,17 @@ const NOTHING_DONE = /\b(?:(?:I |so I |and I )?ran nothing|nothing (?:was|has be
 /**
  * Why the turn failed although no step failed (one line), or undefined when it did what
  * was asked: a step ran, or the request asked a question or an explanation and the answer
- * gives one.
+ * gives one. A follow-up ("same for frame 3", "and in µm?") asks the question before it
+ * again (`earlierRequests`, the session's requests before this one, oldest first): answered, it is an answer.
  */
-export async function nothingRanReason(request: string, turn: TurnOutcome): Promise<string | undefined> {
+export async function nothingRanReason(request: string, turn: TurnOutcome, earlierRequests: string[] = []): Promise<string | undefined> {
   if (turn.status !== 'done' || turn.toolCalls.length > 0) return undefined;
   // (the planner loads only here: a turn that ran steps never needs it)
   const { isQuestion } = await import('../agent/planner/planner.ts');
-  const asked = isQuestion(request) || EXPLANATION.test(request);
+  const { completedFollowUp, isAskedForm } = await import('../agent/planner/tableAnswers.ts');
+  const followUp = earlierRequests.length ? completedFollowUp(request, earlierRequests) : request;
+  const askedAgain = followUp !== request && (isQuestion(followUp) || isAskedForm(followUp));
+  const asked = isQuestion(request) || EXPLANATION.test(request) || askedAgain;
   if (asked && !NOTHING_DONE.test(turn.answer)) return undefined;
   const first = turn.answer.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s/)[0] ?? '';
   return `nothing was run for "${request.length > 60 ? `${request.slice(0, 57)}...` : request}"${first ? `: ${first}` : ''}`;

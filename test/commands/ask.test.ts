@@ -49,6 +49,11 @@ describe('cellpilot ask', () => {
     const follow = await runCli(['ask', 'how many objects per frame?', '--session', id!], { cwd, env });
     expect(follow.code, follow.stderr).toBe(0);
     expect(follow.stderr).not.toMatch(/^session /m);
+    // a follow-up that asks the question before it again at another scope is an answer too (exit 0, no "nothing was run")
+    const same = await runCli(['ask', 'same for frame 2', '--session', id!], { cwd, env });
+    expect(same.code, same.stderr).toBe(0);
+    expect(same.stdout).toMatch(/\bframe 2\b/);
+    expect(same.stderr).not.toMatch(/nothing was run/);
     // a step that failed still leaves a session to answer in ("channel 3" of a one-channel movie)
     const failed = await runCli(['ask', 'make a max projection of channel 3', '--movie', 'cells.tif'], { cwd, env });
     expect(failed.code).toBe(1);

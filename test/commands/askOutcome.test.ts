@@ -30,6 +30,17 @@ describe('ask: a turn that ran nothing', () => {
     expect(await nothingRanReason('explain the threshold you picked', turn('segment chose otsu, threshold 412.'))).toBeUndefined();
   });
 
+  it('succeeds when a follow-up asks the question before it again and is answered from the results', async () => {
+    const before = ['segment and track the nuclei', 'what is the mean area per frame?'];
+    for (const followUp of ['same for frame 3', 'and for track 2', 'now the same for the speed', 'and in µm²']) {
+      expect(await nothingRanReason(followUp, turn('Mean object area in frame 3: 25 px² (no calibration known).'), before), followUp).toBeUndefined();
+    }
+    // (with no question before it, the same words ask nothing: a request that ran nothing)
+    expect(await nothingRanReason('same for frame 3', turn('I understood the numbers 3, but not what to do with it.'))).toMatch(/^nothing was run for "same for frame 3"/);
+    // (a follow-up the results cannot answer is no answer)
+    expect(await nothingRanReason('same for frame 3', turn('I could not find that in the results so far.'), before)).toMatch(/^nothing was run/);
+  });
+
   it('leaves failed and cancelled turns to their own status', async () => {
     expect(await nothingRanReason('segment', turn('the model failed', [], 'error'))).toBeUndefined();
     expect(await nothingRanReason('segment', turn('Cancelled.', [], 'cancelled'))).toBeUndefined();

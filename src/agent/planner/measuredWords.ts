@@ -22,3 +22,25 @@ export function namesMeasuredQuantity(name: string): boolean {
   const known = measuredVocabulary();
   return words.length > 0 && words.some((t) => known.has(meaning(t.stem)));
 }
+
+let declared: string[] | undefined;
+
+/** What each value the table-making tools declare is, in their words, singular and lower case ("mean track duration"). */
+function declaredResultWords(): string[] {
+  declared ??= ALL_TOOLS.filter((t) => (t.produces ?? []).includes('table')).flatMap((t) => Object.values(t.results ?? {}).map((r) => ` ${singular(r.about.toLowerCase())} `));
+  return declared;
+}
+
+const singular = (text: string) => text.replace(/\b(\w{4,})ies\b/g, '$1y').replace(/\b(\w{3,}[^s])s\b/g, '$1');
+
+/**
+ * True when a text opens with two words that together name a value a tool declares ("track
+ * duration per track", "confinement ratios of each cell", "object area in frame 2"): a quantity
+ * named, not a verb and its object, whatever a verb its first word can be ("track").
+ */
+export function opensWithDeclaredQuantity(text: string): boolean {
+  const words = singular(text.toLowerCase()).replace(/^\s*(?:(?:and|so|now|also)\s+)?(?:(?:the|their|its|each|every)\s+)?/, '').split(/[^\p{L}\d-]+/u);
+  if (words.length < 2 || !words[0] || !words[1]) return false;
+  const opening = ` ${words[0]} ${words[1]} `;
+  return declaredResultWords().some((about) => about.includes(opening));
+}

@@ -705,6 +705,12 @@ function asNoun(path: string): string {
 const QUESTION_START = /^(?:so\s+|and\s+|ok(?:ay)?[,\s]+|now\s+)?(?:how|what|which|was|were|is|are|were|when|where|who|can you tell|tell me|give me the number|any idea|(?:did|does)\s+(?:i|you|we|they|it|these|those|any|all|most)\b|do\s+(?:i|you|we|they|these|those|any|all|most)\b)\b/i;
 const MICROSCOPE_CUE = /\bevery\b|\blaser\b|\bpower\b|\bexposure\b|z-?stack|\bzoom\b|\binterval\b|\bfaster\b|\bslower\b|\bchannel\b|\bacquisition\b|\bmicroscope\b|\bstage\b|\bimaging\b|\btime-?lapse\b|\bobjective\b|\bacquir\w*/i;
 
+/** The same words, but for the joining words and punctuation around them (", which one is fastest?" and "which one is fastest"). */
+function sameWords(a: string, b: string): boolean {
+  const bare = (t: string) => t.replace(/^[\s,;:.!]*(?:(?:and|then|also|so)\s+)*/i, '').replace(/[\s?.!,;:]+$/, '').toLowerCase();
+  return bare(a) === bare(b);
+}
+
 /** A single question sentence ("what is the mean area and the count?"): asked as one. */
 function isOneQuestion(text: string): boolean {
   const t = text.trim();
@@ -882,7 +888,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
 
   // "how long till it finishes?": a question about the run's progress names no command to stop, start or change it
   const runReporter = playing('status', catalogue);
-  if (runReporter && questionAboutTheRun(text) && mentions.some((m) => runsMicroscope(m.tool, catalogue) && (['stop', 'start', 'change'] as const).some((role) => plays(m.tool, role, catalogue)))) mentions = [{ tool: runReporter, start: 0, end: text.length, order: 0 }];
+  // (not with steps of analysis said too: "find the nuclei and track them. are they bigger at the end than at the start?" asks of the data)
+  if (runReporter && questionAboutTheRun(text) && mentions.some((m) => runsMicroscope(m.tool, catalogue) && (['stop', 'start', 'change'] as const).some((role) => plays(m.tool, role, catalogue))) && mentions.every((m) => runsMicroscope(m.tool, catalogue))) mentions = [{ tool: runReporter, start: 0, end: text.length, order: 0 }];
   // "do any cells stop moving?": a question about the data, with no acquisition running, never stops, starts or changes one
   // (and a question about things analysed, "which time point holds the most nuclei?", "how fast are they going in um/h", asks no microscope command, nor its report for a measured quantity)
   // (nor a question about one thing found, "when does track 2 start?": no run's start, whatever its verb)
@@ -1109,12 +1116,25 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // (only where the asking is said in words of its own: "can you segment the nuclei?" asks for the step alone)
   const askedAt = question ? askingAt(question) : -1;
   const asked = question && askedAt > 0 ? question.slice(askedAt) : undefined;
+  // the measuring steps run for the question, with the words for what they measure (their scope and extremes are the answer's)
+  const measuredFor = new WeakMap<PlannedStep, string>();
+  // "find and track the nuclei, which cell is the fastest": a measuring step found in the question's own words is read from the
+  // words for measuring what it asks ("speed"), as one added for it is: "fastest" or "the first half" is no setting of it
+  if (asked && tableMaker) {
+    for (const [k, step] of steps.entries()) {
+      if (step.tool !== tableMaker || !(sameWords(step.clause, asked) || (askedAfter && sameWords(step.clause, text.slice(askedAfter.from))))) continue;
+      const measuring = measuringWords(asked);
+      step.args = buildArgs(tableMaker, { clause: measuring, text: measuring, conversation, catalogue, previous: steps[k - 1], single: true });
+      measuredFor.set(step, measuring);
+    }
+  }
   if (asked && tableMaker && asksAMeasuredQuantity(asked) && !steps.some((st) => producesOf(st.tool, catalogue).includes('table')) && steps.some((st) => (selfOf(tableMaker, catalogue)?.consumes ?? []).some((t) => producesOf(st.tool, catalogue).includes(t)))) {
     // the words from the asking on ("give me the median area") are the measuring step's, not the steps' before it
     for (const step of steps) if (step.clause.includes(asked)) step.clause = step.clause.replace(asked, ' ').replace(/[\s,;:]+(?:and|then|,)?\s*$/i, '');
     // (its words with the quantity its adjectives stand for: "the fastest one" is a speed)
     const measuring = measuringWords(asked);
     steps.push({ tool: tableMaker, args: buildArgs(tableMaker, { clause: measuring, text: measuring, conversation, catalogue, previous: steps.at(-1), single: true }), clause: asked });
+    measuredFor.set(steps.at(-1)!, measuring);
   } else if (asked && tableMaker && asksAMeasuredQuantity(asked) && steps.some((st) => st.tool === tableMaker)) {
     // ("measure the circularity of each nucleus and tell me the roundest": the asking is the answer's, no words of the measuring step)
     for (const step of steps) if (step.clause.includes(asked) && step.clause.trim() !== asked.trim()) step.clause = step.clause.replace(asked, ' ').replace(/[\s,;:]+(?:and|then|,)?\s*$/i, '');
@@ -1152,7 +1172,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   for (const step of steps) aboutEarlierStep(step, text, conversation, catalogue);
   // after every argument is read: what is left of the words is named, never dropped
   // (a calibration read from the whole request's numbers holds those alone: the other words are the other steps')
-  for (const step of steps) if (!toldSteps.has(step)) notes.push(...notApplied(step, catalogue, notes));
+  for (const step of steps) if (!toldSteps.has(step)) notes.push(...notApplied(measuredFor.has(step) ? { ...step, clause: measuredFor.get(step)! } : step, catalogue, notes));
   if (understood.excluded.length) notes.push(`Not run, as you asked: ${understood.excluded.join(', ')}.`);
   for (const kept of understood.resultsKept ?? []) notes.push(`Not applied: "${kept.text}" — \`${kept.tool}\` always writes what it makes (no option leaves it out); it ran as asked.`);
   // "track the nuclei, ignoring those touching the edge": a step said after the one that needs its result, when nothing
@@ -1990,6 +2010,33 @@ function measurementTools(catalogue: Catalogue): Set<string> {
   return new Set(names.filter((t) => producesOf(t, catalogue)[0] === 'table'));
 }
 
+/**
+ * A tool that makes a table of its own from a table it reads (an embedding, a time-series analysis), by its
+ * declarations; not one that writes copies of what it reads (an export).
+ */
+function derivesTable(tool: string, catalogue: Catalogue): boolean {
+  return readsMeasurements(tool, catalogue) && producesOf(tool, catalogue).includes('table') && !writesCopies(tool);
+}
+
+/** Words that point at the table a step before made: "of that", "on it", "from those". */
+const OF_THAT = /\b(?:of|on|from|for|with)\s+(?:that|it|this|those|these|them)\b(?!\s+(?:cells?|nucle\w*|objects?|tracks?|movie|frames?)\b)/i;
+
+/**
+ * The measurements a step reads: the newest table a measuring tool made. A step that derives a table from a table
+ * ("show me a UMAP and a t-SNE") reads the measurements, never the table another such step made before it, unless the
+ * words point at that one ("a UMAP, and a t-SNE of that", "cluster the UMAP coordinates", "a t-SNE of the UMAP").
+ */
+function tableOfMeasurements(step: PlannedStep, before: PlannedStep[], measurers: Set<string>, catalogue: Catalogue): Ref {
+  if (!derivesTable(step.tool, catalogue)) return { $ref: 'table', mode: 'producer', producers: [...measurers] };
+  const derivedBefore = before.filter((s) => derivesTable(s.tool, catalogue));
+  const clause = withoutRejected(step.clause);
+  // ("of the UMAP": a value a step before was set to names it)
+  const ofNamed = derivedBefore.filter((s) => Object.values(s.args).some((v) => typeof v === 'string' && /^[\w-]+$/.test(v) && new RegExp(String.raw`\b(?:of|on|from|with)\s+(?:the|that|this|my)\s+${v}\b`, 'i').test(clause)));
+  if (ofNamed.length) return { $ref: 'table', mode: 'producer', producers: [ofNamed.at(-1)!.tool] };
+  if (derivedBefore.length && OF_THAT.test(clause)) return { $ref: 'table', mode: 'producer', producers: [derivedBefore.at(-1)!.tool] };
+  return { $ref: 'table', mode: 'producer', producers: [...measurers].filter((t) => !derivesTable(t, catalogue) && !writesCopies(t)) };
+}
+
 /** Tools that read a table: it must be measurements. */
 function readsMeasurements(tool: string, catalogue: Catalogue): boolean {
   return (selfOf(tool, catalogue)?.consumes ?? []).includes('table');
@@ -2076,7 +2123,7 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
       while (first > 0 && out[first - 1].tool === step.tool) first--;
       const parallel = first < out.length && madeFor(step.tool, catalogue).includes(type);
       step.args[type] = ofMeasurements
-        ? ({ $ref: 'table', mode: 'producer', producers: [...measurers] } satisfies Ref)
+        ? tableOfMeasurements(step, out, measurers, catalogue)
         : ({ $ref: type, mode: 'chain', ...(needsTime && (type === 'movie' || type === 'labels') ? { multiFrame: true } : {}), ...(parallel ? { before: first } : {}) } satisfies Ref);
     }
     // optional inputs that help (measure's intensity movie, plot's tracks), as each tool declares them: only when they exist

@@ -16,7 +16,7 @@ import { asksDisplacementBetweenFrames, asksNetDisplacement, netDisplacementsAns
 import { loadTracksJson } from '../../analysis/trackio.ts';
 import type { Tracks } from '../../analysis/tracks.ts';
 import { counted } from '../../../tools/counted.ts';
-import { namesMeasuredQuantity } from './measuredWords.ts';
+import { namesMeasuredQuantity, opensWithDeclaredQuantity } from './measuredWords.ts';
 import { isKnownMethodName } from './accounted.ts';
 
 type Reduce = 'mean' | 'median' | 'sd' | 'range' | 'max' | 'min' | 'count' | 'sum' | 'fraction' | 'percentile';
@@ -590,8 +590,11 @@ export function isAskedForm(question: string): boolean {
   // ("fastest cell in µm/s, pixel size 0.4 µm" tells a calibration to set first: a request)
   if (NOUN_QUESTION.test(text) && EXTREME_FIRST.test(text) && !STEP_WORD.test(text) && !VALUE_WITH_UNIT.test(text) && statedPixelSizeUm(question) === undefined && statedFrameIntervalS(question) === undefined) return true;
   // "net displacement from t=0 to the end", "displacement between frame 1 and frame 20": a quantity over a span, no verb
-  if (NOUN_QUESTION.test(text) && !STEP_VERB.test(text) && (WHOLE_SPAN.test(text) || FRAME_SPAN_LAST.test(text))) return true;
-  return NOUN_QUESTION.test(text) && (/\?\s*$/.test(text) || AGGREGATE_FIRST.test(text) || QUANTITY_ALONE.test(text.trim()) || ((THING_AT_A_SCOPE.test(text.trim()) || THING_AT_A_POINT.test(text.trim())) && !STEP_VERB.test(text)) || (!STEP_VERB.test(text) && /\b(?:vs\.?|versus|compared (?:to|with))\s/i.test(text) && readScope(question).compare !== undefined));
+  // ("track duration per track": a quantity a tool declares, named first, opens with no verb)
+  const named = opensWithDeclaredQuantity(text);
+  const verbFirst = STEP_VERB.test(text) && !named;
+  if (NOUN_QUESTION.test(text) && !verbFirst && (WHOLE_SPAN.test(text) || FRAME_SPAN_LAST.test(text))) return true;
+  return (NOUN_QUESTION.test(text) || named) && (/\?\s*$/.test(text) || AGGREGATE_FIRST.test(text) || QUANTITY_ALONE.test(text.trim()) || ((THING_AT_A_SCOPE.test(text.trim()) || THING_AT_A_POINT.test(text.trim())) && !verbFirst) || (!verbFirst && /\b(?:vs\.?|versus|compared (?:to|with))\s/i.test(text) && readScope(question).compare !== undefined));
 }
 
 /**
@@ -631,12 +634,19 @@ export function askingAt(text: string): number {
  * ("segment the nuclei, then which frame has the most?"). The asking words themselves are no
  * part of the question.
  */
+/** Where a clause after the steps starts: a comma, "and", "then", a new sentence, and the words that join it ("and then", "also"). */
+const AFTER_STEPS_BOUNDARY = String.raw`(?:[,;:]\s*|\s+(?:and|then|&|\+)\s+|[.!]\s+)(?:(?:and|then|also|now|finally|after that)\s+)*`;
+/** Words that ask to be told, before what is asked: "tell me", "let us know", "report back", "I'd like to know", "I wonder". */
+const ASKING_WORDS = String.raw`(?:(?:tell|give|show|send|let)\s+(?:me|us)(?:\s+know)?|report(?:\s+(?:back|to me))?|say|find out|work out|figure out|calculate|compute|(?:i|we)(?:'d|\s+would)\s+(?:like|love)\s+to\s+know|(?:i|we)\s+(?:want|need)(?:ed)?\s+to\s+know|(?:i|we)(?:'m|\s+am|'re|\s+are)\s+curious(?:\s+(?:about|to\s+know|to\s+see))?|i\s+wonder(?:ed)?)\b`;
 const ASKED_AFTER_STEPS = new RegExp(
-  String.raw`(?:[,;:]\s*|\s+(?:and|then|&|\+)\s+|[.!]\s+)(?:(?:and|then|also|now|finally|after that)\s+)*(?:(?:please|pls|kindly|(?:could|can|would|will) (?:you|u))\s+)?` +
-    String.raw`(?:(?:(?:tell|give|show|send|let)\s+(?:me|us)(?:\s+know)?|report(?:\s+(?:back|to me))?|say|find out|work out|figure out|calculate|compute)\b[\s,:]*(?:(?:please|pls)\s+)?` +
+  AFTER_STEPS_BOUNDARY +
+    String.raw`(?:(?:please|pls|kindly|(?:could|can|would|will) (?:you|u))\s+)?` +
+    String.raw`(?:${ASKING_WORDS}[\s,:]*(?:(?:please|pls)\s+)?` +
     String.raw`|(?=(?:which|what|when|how|where|whether|in which|at which|at what|is|are|does|do|did)\b[^.!;]*\?\s*$))`,
   'i',
 );
+/** Every place a clause may start after the steps, without a question mark to say a question is there. */
+const CLAUSE_AFTER_STEPS = new RegExp(AFTER_STEPS_BOUNDARY, 'gi');
 
 /**
  * The question a request asks after the steps it names ("segment the nuclei and tell me which
@@ -646,19 +656,52 @@ const ASKED_AFTER_STEPS = new RegExp(
  */
 export function askedPart(text: string): { text: string; start: number; from: number } | undefined {
   const m = ASKED_AFTER_STEPS.exec(text);
-  if (!m || m.index === 0) return undefined;
+  if (!m || m.index === 0) return unmarkedAskedPart(text);
   // ("how many at the start and how many at the end?": one question in two parts, no steps before it;
   // "for track 3, what's the mean area?", "between frames 3 and 8, which ...": a scope said first, no step)
   const before = text.slice(0, m.index);
   if (isAskedForm(before) || /^\s*(?:in|for|at|during|on|over|across|between|from|within|of|after|before|until)\b[^,;:]*$/i.test(before)) return undefined;
   const rest = text.slice(m.index + m[0].length).trim();
   // (a question word with no asking verb before it asks about the data, not "..., is possible?")
-  if (!/\b(?:tell|give|show|send|let|report|say|find out|work out|figure out|calculate|compute)\b/i.test(m[0]) && !asksTheData(rest)) return undefined;
+  if (!new RegExp(ASKING_WORDS, 'i').test(m[0]) && !asksOfTheData(rest)) return undefined;
   // something asked: a question word, a quantity or statistic, an extreme or a count (not "and tell me when it is done")
   if (rest.length < 3 || !NOUN_QUESTION.test(rest.replace(/^(?:in|at|for|on)\s+(?=which|what)/i, '').replace(/^(?:which|what|when|how|where|whether|if|in which|at which|at what|is|are|does|do|did)\b.*$/i, 'number')) || /^(?:when|once|after|if)\b[^?]*\b(?:done|finished|ready|over|complete)\b/i.test(rest)) return undefined;
   // (from: where the asking words start, "and tell me ...", for the steps' words to end before)
   return { text: rest, start: m.index + m[0].length, from: m.index };
 }
+/**
+ * A question asked after the steps in the form of one, with no question mark and no words that
+ * ask to be told ("segment and track the nuclei, what is their mean speed", "track them. which
+ * cell moved the most", "find the cells, mean area per frame"): the first clause after the steps
+ * that is worded as a question about the data and names no step of its own.
+ */
+function unmarkedAskedPart(text: string): { text: string; start: number; from: number } | undefined {
+  for (const m of text.matchAll(CLAUSE_AFTER_STEPS)) {
+    if (m.index === 0) continue;
+    const before = text.slice(0, m.index);
+    if (isAskedForm(before) || /^\s*(?:in|for|at|during|on|over|across|between|from|within|of|after|before|until)\b[^,;:]*$/i.test(before)) return undefined;
+    const start = m.index + m[0].length;
+    const rest = text.slice(start).trim();
+    if (rest.length >= 3 && !settingsSaid(rest) && asksOfTheData(rest)) return { text: rest, start, from: m.index };
+  }
+  return undefined;
+}
+
+/**
+ * Words after the steps that set or name a step rather than ask ("min size 25 px", "max. gap 2 frames", "and the max
+ * projection", "then measure them"): a value with its unit, a bound said by "min" or "max", a step's own word.
+ */
+function settingsSaid(text: string): boolean {
+  // ("how many are bigger than 40 px²": a question word first asks, whatever values follow)
+  if (/^(?:which|what|what['’]?s|how|is|are|was|were|do|does|did|when|where)\b/i.test(text)) return STEP_WORD.test(text);
+  return STEP_WORD.test(text) || VALUE_WITH_UNIT.test(text) || /^(?:the\s+|a\s+)?(?:max|min)\b/i.test(text) || /\bproj\w*|\bprojections?\b/i.test(text);
+}
+
+/** Worded as a question for a value of the data: at a scope, an amount or a count ("what is their mean speed", "how many divide"; not "is possible?"). */
+function asksOfTheData(text: string): boolean {
+  return isAskedForm(text) && (asksTheData(text) || asksHowMuch(text) || readQuestion(text).reduce === 'count');
+}
+
 /** "give me the median area", "tell me the mean speed": a statistic asked for by name. */
 /** ("... and tell me the roundest", "give me the fastest one": an extreme asked for by name, as the question reader knows them) */
 const TELL_ME_A_STATISTIC = new RegExp(String.raw`(?:${TELL_ME}|${WISH})\s+(?:the\s+|a\s+)?(?:mean|average|median|typical|sd|std|standard deviation|spread|range|total|sum|number|count|(?:max(?:imum)?|min(?:imum)?)(?!\s+(?:intensity\s+)?proj)|percentiles?|distribution)\b|${TELL_ME}\s+(?:the\s+)?(?:${LARGEST.source}|${SMALLEST.source})`, 'i');

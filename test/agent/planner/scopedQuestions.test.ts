@@ -6,94 +6,13 @@
 // frame, each track, the extreme's track, a ranking, both frames compared), or say in words
 // that the quantity has no value at that scope. The quantities come from the tool, not a list
 // here: a new declared result is asked about at every scope without an edit to this file.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { measureObjects } from '../../../src/analysis/features.ts';
-import { writeTableCsv, type Table } from '../../../src/analysis/table.ts';
-import { linkTable, trackTable } from '../../../src/analysis/trackFeatures.ts';
-import { saveTracksJson } from '../../../src/analysis/trackio.ts';
-import type { Spot, Tracks } from '../../../src/analysis/tracks.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findTool } from '../../../src/agent/allTools.ts';
 import { composeAnswer } from '../../../src/agent/planner/answers.ts';
-import type { Conversation, KnownArtifact, PastResult } from '../../../src/agent/planner/conversation.ts';
+import type { Conversation } from '../../../src/agent/planner/conversation.ts';
 import { planRequest } from '../../../src/agent/planner/planner.ts';
-import { MemoryMovie } from '../../../src/image/movie.ts';
+import { afterMeasuring } from './measuredSession.ts';
 import { catalogue, loadAcquisitionWords } from './planOffline.ts';
-
-const dir = mkdtempSync(join(tmpdir(), 'scoped-questions-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const FRAMES = 6;
-const SIZE = 64;
-const PIXEL_UM = 0.5;
-const INTERVAL_S = 60;
-
-// three cells as squares of side 3, 5 and 7 px, cell i moving i px per frame to the right, cell 3 from frame 2 on
-function cellsOf(): { spots: Spot[]; branches: Tracks['branches'] } {
-  const spots: Spot[] = [];
-  const branches = [1, 2, 3].map((i) => {
-    const ids: number[] = [];
-    for (let t = i === 3 ? 1 : 0; t < FRAMES; t++) {
-      spots.push({ id: spots.length + 1, t, x: 6 + 14 * (i - 1) + i * t, y: 10 + 12 * (i - 1), branchId: i, label: i });
-      ids.push(spots.length);
-    }
-    return { id: i, parent: 0, start: i === 3 ? 1 : 0, end: FRAMES - 1, spotIds: ids };
-  });
-  return { spots, branches };
-}
-
-function labelMovie(spots: Spot[], calibrated: boolean): MemoryMovie {
-  const planes = Array.from({ length: FRAMES }, () => new Uint16Array(SIZE * SIZE));
-  for (const s of spots) {
-    const half = (s.label! * 2 + 1 - 1) / 2;
-    for (let y = s.y - half; y <= s.y + half; y++) for (let x = s.x - half; x <= s.x + half; x++) planes[s.t][y * SIZE + x] = s.label!;
-  }
-  return new MemoryMovie({ t: FRAMES, z: 1, c: 1, y: SIZE, x: SIZE }, 'uint16', planes, { channelNames: ['C1'], ...(calibrated ? { pixelSizeUm: PIXEL_UM, frameIntervalS: INTERVAL_S } : {}) });
-}
-
-const ran = (tool: string, args: Record<string, unknown>, artifact: KnownArtifact, values: Record<string, unknown> = {}): PastResult => ({ tool, args, ok: true, summary: 'Done.', values, artifacts: [artifact] });
-
-/**
- * The session after "segment, track and measure the objects, the tracks and their steps", as measure
- * reports it; with `stepsOnly`, after measuring the steps between frames alone (measure kind links).
- */
-async function afterMeasuring(calibrated: boolean, stepsOnly = false): Promise<(request: string) => Conversation> {
-  const { spots, branches } = cellsOf();
-  const tracks: Tracks = { frames: FRAMES, spots, branches, ...(calibrated ? { pixelSizeUm: PIXEL_UM, frameIntervalS: INTERVAL_S } : {}) };
-  const tag = calibrated ? 'cal' : 'raw';
-  const tracksPath = join(dir, `${tag}.tracks.json`);
-  saveTracksJson(tracksPath, tracks);
-  const timeUnit = calibrated ? 'min' : undefined;
-  const objects: Table = await measureObjects(labelMovie(spots, calibrated));
-  // the track id of each object, as measure adds it
-  for (const row of objects.rows) row.track_id = row.label;
-  objects.columns.splice(1, 0, 'track_id');
-  const write = (name: string, table: Table) => {
-    const path = join(dir, `${tag}-${name}.csv`);
-    writeTableCsv(path, table);
-    return path;
-  };
-  const byTrack = trackTable(tracks, { timeUnit });
-  const steps = linkTable(tracks, { timeUnit });
-  const movie: KnownArtifact = { id: 'movie-1', type: 'movie', frames: FRAMES, ...(calibrated ? { pixelSizeUm: PIXEL_UM, frameIntervalS: INTERVAL_S } : {}) };
-  const labels: KnownArtifact = { id: 'labels-1', type: 'labels', producedBy: 'segment' };
-  const tracked: KnownArtifact = { id: 'tracks-1', type: 'tracks', producedBy: 'track', path: tracksPath };
-  const objectTable: KnownArtifact = { id: 'table-1', type: 'table', producedBy: 'measure', path: write('objects', objects) };
-  const trackFeatures: KnownArtifact = { id: 'table-2', type: 'table', producedBy: 'measure', path: write('tracks', byTrack.table) };
-  const links: KnownArtifact = { id: 'table-3', type: 'table', producedBy: 'measure', path: write('links', steps.table) };
-  const units = { lengthUnit: byTrack.units.length, timeUnit: byTrack.units.time };
-  const earlier = [
-    ran('segment', { movie: 'movie-1' }, labels, { objects: objects.rows.length }),
-    ran('track', { labels: 'labels-1' }, tracked, { tracks: 3 }),
-    ran('measure', { kind: 'objects', labels: 'labels-1' }, objectTable, { objects: objects.rows.length, meanAreaPx: 25 }),
-    ran('measure', { kind: 'tracks', tracks: 'tracks-1' }, trackFeatures, { tracks: 3, meanSpeed: 2, meanDuration: 4.7, meanDisplacement: 9, meanConfinementRatio: 1, ...units }),
-    ran('measure', { kind: 'links', tracks: 'tracks-1' }, links, { links: steps.table.rows.length, meanSpeed: 2, speedUnit: `${units.lengthUnit}/${units.timeUnit}`, lengthUnit: units.lengthUnit }),
-  ];
-  if (stepsOnly) return (request) => ({ request, artifactsAtStart: [movie, labels, tracked, links], earlier: [earlier[0], earlier[1], earlier[4]], current: [], earlierRequests: [] });
-  return (request) => ({ request, artifactsAtStart: [movie, labels, tracked, objectTable, trackFeatures, links], earlier, current: [], earlierRequests: [] });
-}
 
 /** A quantity the measure tool declares: its words (its `about` less the statistic) and its unit. */
 interface Declared {
@@ -156,17 +75,28 @@ interface Failure {
   answer: string;
 }
 
-let conversations: Record<'cal' | 'raw' | 'calSteps' | 'rawSteps', (request: string) => Conversation>;
+let conversations: Record<'cal' | 'raw' | 'calSteps' | 'rawSteps' | 'calNow' | 'rawNow', (request: string) => Conversation>;
 beforeAll(async () => {
   await loadAcquisitionWords();
-  conversations = { cal: await afterMeasuring(true), raw: await afterMeasuring(false), calSteps: await afterMeasuring(true, true), rawSteps: await afterMeasuring(false, true) };
+  conversations = {
+    cal: await afterMeasuring(true),
+    raw: await afterMeasuring(false),
+    calSteps: await afterMeasuring(true, true),
+    rawSteps: await afterMeasuring(false, true),
+    calNow: await afterMeasuring(true, false, true),
+    rawNow: await afterMeasuring(false, false, true),
+  };
 });
 
 function check(question: string, quantity: Declared, scope: (typeof SCOPES)[number], calibrated: boolean): Failure | undefined {
   const conversation = conversations[calibrated ? 'cal' : 'raw'](question);
   const plan = planRequest(conversation, catalogue);
   if (plan.steps.length) return { question, calibrated, why: `ran ${plan.steps.map((s) => s.tool).join(', ')}`, answer: '' };
-  const answer = composeAnswer(plan, conversation);
+  return checkAnswer(question, composeAnswer(plan, conversation), quantity, scope, calibrated);
+}
+
+/** What an answer must say of a quantity asked at a scope: its unit (or "no calibration known") and the scope. */
+function checkAnswer(question: string, answer: string, quantity: Declared, scope: (typeof SCOPES)[number], calibrated: boolean): Failure | undefined {
   if (NOT_AT_SCOPE.test(answer)) return undefined;
   const [withCalibration, without] = UNIT_SAID[quantity.dimension];
   if (!(calibrated ? withCalibration : without).test(answer)) return { question, calibrated, why: 'unit', answer };
@@ -217,4 +147,52 @@ describe('questions from the measure tool\'s own quantities at every scope', () 
     if (process.env.SCOPED_QUESTIONS_LIST) for (const f of failures) console.log(`${f.calibrated ? 'cal' : 'raw'} steps | ${f.question} | ${f.why} | ${f.answer.slice(0, 300).replace(/\n/g, ' / ')}`);
     expect(failures).toEqual([]);
   });
+});
+
+// The same questions as people type them: no question mark, often behind words that ask ("tell me", "I'd like to
+// know", "can you tell me"); asked on their own after the measurements, or in the request that names the steps
+// ("segment and track the nuclei, what is the mean speed"): the steps run, then the question is answered from them.
+const LEAD_INS = ['', 'tell me ', "I'd like to know ", 'can you tell me ', 'i want to know '];
+const STEPS_SAID = ['segment and track the nuclei, ', 'find the cells and track them and ', 'track the nuclei. ', 'segment the nuclei then track them, '];
+
+/** The generated question with its "?" dropped and the lead-in put before a question word ("tell me" + "what is ..."; "list ..." stays as it is). */
+const unmarked = (lead: string, question: string) => `${/^(?:what|which|how|is|are)\b/i.test(question) ? lead : ''}${question.replace(/\?\s*$/, '')}`;
+
+describe('the generated questions without a question mark, behind the words people ask with', () => {
+  for (const quantity of declaredQuantities())
+    it(`answers the ${quantity.words} asked after the measurements, at every scope`, () => {
+      const failures: Failure[] = [];
+      SCOPES.forEach((scope, i) => {
+        for (const calibrated of [true, false]) {
+          const question = unmarked(LEAD_INS[(i + (calibrated ? 0 : 1)) % LEAD_INS.length], scope.ask(quantity.words));
+          const failure = check(question, quantity, scope, calibrated);
+          if (failure) failures.push(failure);
+        }
+      });
+      if (process.env.SCOPED_QUESTIONS_LIST) for (const f of failures) console.log(`${f.calibrated ? 'cal' : 'raw'} unmarked | ${f.question} | ${f.why} | ${f.answer.slice(0, 300).replace(/\n/g, ' / ')}`);
+      if (process.env.SCOPED_QUESTIONS_LIST) console.log(`unmarked questions (${quantity.words}): ${failures.length} of ${SCOPES.length * 2} failed`);
+      expect(failures).toEqual([]);
+    });
+
+  for (const quantity of declaredQuantities())
+    it(`plans the steps and then answers the ${quantity.words} asked in the same request`, () => {
+      const failures: Failure[] = [];
+      SCOPES.forEach((scope, i) => {
+        for (const calibrated of [true, false]) {
+          const request = STEPS_SAID[i % STEPS_SAID.length] + unmarked(LEAD_INS[(i + (calibrated ? 1 : 2)) % LEAD_INS.length], scope.ask(quantity.words));
+          const conversation = conversations[calibrated ? 'calNow' : 'rawNow'](request);
+          const plan = planRequest({ ...conversation, current: [] }, catalogue);
+          const tools = plan.steps.map((s) => s.tool);
+          if (!tools.includes('track') || !tools.includes('measure') || !plan.question) {
+            failures.push({ question: request, calibrated, why: `planned ${tools.join(', ') || 'nothing'}${plan.question ? '' : ' and no question'}`, answer: plan.reply ?? '' });
+            continue;
+          }
+          const failure = checkAnswer(request, composeAnswer(plan, conversation), quantity, scope, calibrated);
+          if (failure) failures.push(failure);
+        }
+      });
+      if (process.env.SCOPED_QUESTIONS_LIST) for (const f of failures) console.log(`${f.calibrated ? 'cal' : 'raw'} after steps | ${f.question} | ${f.why} | ${f.answer.slice(0, 300).replace(/\n/g, ' / ')}`);
+      if (process.env.SCOPED_QUESTIONS_LIST) console.log(`questions after steps (${quantity.words}): ${failures.length} of ${SCOPES.length * 2} failed`);
+      expect(failures).toEqual([]);
+    });
 });
