@@ -275,7 +275,9 @@ def start(i):
     started[i] += 1
     out, err = '%s.%d' % (c['out'], k), '%s.%d' % (c['err'], k)
     p = subprocess.Popen(c['args'], env=c['env'], cwd=c['cwd'], stdout=open(out, 'w'), stderr=open(err, 'w'), start_new_session=True)
-    procs[p.pid] = (i, time.perf_counter(), out, err)
+    # p kept: a Popen dropped while its process runs is reaped by the next Popen (subprocess._cleanup), and
+    # os.wait4 below would then never see it end (ECHILD, seen at load 30+)
+    procs[p.pid] = (i, time.perf_counter(), out, err, p)
 def stop_all():
     for pid in list(procs):
         try: os.killpg(pid, signal.SIGKILL)
@@ -294,7 +296,7 @@ for i in range(len(cmds)): start(i)
 while procs:
     pid, status, ru = os.wait4(-1, 0)
     if pid not in procs: continue
-    i, began, out, err = procs.pop(pid)
+    i, began, out, err, _ = procs.pop(pid)
     code = os.waitstatus_to_exitcode(status)
     runs[i].append({'wallS': time.perf_counter() - began, 'cpuS': ru.ru_utime + ru.ru_stime, 'maxrss': ru.ru_maxrss, 'code': code, 'out': out, 'err': err})
     if code != 0:
