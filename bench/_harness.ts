@@ -105,8 +105,14 @@ export interface Sample {
 /** The bundle each `cellpilot` side last ran from: a side meets a new build with one untimed run. */
 const lastBundleDir = new WeakMap<Side, string>();
 
+/**
+ * Seconds one measured run may take before it is ended and its row fails (BENCH_TIMEOUT_S, default 900):
+ * at load 38 on 2 cores (stop 24) the Pillow peer of the 3.55 GiB LZW row ran past 900 s.
+ */
+export const RUN_TIMEOUT_S = Number(process.env.BENCH_TIMEOUT_S ?? 900);
+
 /** Runs a side once; throws with the child's last line of stderr when it fails. */
-export function runOnce(side: Side, timeoutS = 900): Sample {
+export function runOnce(side: Side, timeoutS = RUN_TIMEOUT_S): Sample {
   for (let attempt = 0; side.bundled && attempt < 3; attempt++) {
     freshCommandBundle();
     const bundleDir = freshBundle()?.dir;
@@ -163,9 +169,18 @@ function runTimed(side: Side, timeoutS: number): Sample {
   return { wallS, cpuS: Number(cpu[1]), workS: num(report.seconds), workCpuS: num(report.cpuSeconds), report, load, peakMiB: Number(cpu[2]) / 1024 };
 }
 
+// The measured command runs in its own process group, which the wrapper kills when it is told to end
+// (spawnSync's timeout, Ctrl-C): a Pillow peer left running at load 38 (stop 24) read a deleted 3.5 GB movie
+// for minutes after its row had failed, on the cores every other measurement shared.
 const CPU_WRAPPER = `
-import resource, subprocess, sys
-code = subprocess.call(sys.argv[1:])
+import os, resource, signal, subprocess, sys
+p = subprocess.Popen(sys.argv[1:], start_new_session=True)
+def end(signum, frame):
+    try: os.killpg(p.pid, signal.SIGKILL)
+    except ProcessLookupError: pass
+    sys.exit(128 + signum)
+for sig in (signal.SIGTERM, signal.SIGINT): signal.signal(sig, end)
+code = p.wait()
 r = resource.getrusage(resource.RUSAGE_CHILDREN)
 sys.stderr.write('\\n@cpu %.4f %d\\n' % (r.ru_utime + r.ru_stime, r.ru_maxrss))
 sys.exit(code)
@@ -260,7 +275,9 @@ def start(i):
     started[i] += 1
     out, err = '%s.%d' % (c['out'], k), '%s.%d' % (c['err'], k)
     p = subprocess.Popen(c['args'], env=c['env'], cwd=c['cwd'], stdout=open(out, 'w'), stderr=open(err, 'w'), start_new_session=True)
-    procs[p.pid] = (i, time.perf_counter(), out, err)
+    # p kept: a Popen dropped while its process runs is reaped by the next Popen (subprocess._cleanup), and
+    # os.wait4 below would then never see it end (ECHILD, seen at load 30+)
+    procs[p.pid] = (i, time.perf_counter(), out, err, p)
 def stop_all():
     for pid in list(procs):
         try: os.killpg(pid, signal.SIGKILL)
@@ -268,11 +285,18 @@ def stop_all():
     while procs:
         pid, _, _ = os.wait4(-1, 0)
         procs.pop(pid, None)
+def end(signum, frame):
+    for pid in list(procs):
+        try: os.killpg(pid, signal.SIGKILL)
+        except ProcessLookupError: pass
+    sys.exit(128 + signum)
+# told to end (spawnSync's timeout, Ctrl-C): the runs end with it (see CPU_WRAPPER)
+for sig in (signal.SIGTERM, signal.SIGINT): signal.signal(sig, end)
 for i in range(len(cmds)): start(i)
 while procs:
     pid, status, ru = os.wait4(-1, 0)
     if pid not in procs: continue
-    i, began, out, err = procs.pop(pid)
+    i, began, out, err, _ = procs.pop(pid)
     code = os.waitstatus_to_exitcode(status)
     runs[i].append({'wallS': time.perf_counter() - began, 'cpuS': ru.ru_utime + ru.ru_stime, 'maxrss': ru.ru_maxrss, 'code': code, 'out': out, 'err': err})
     if code != 0:
@@ -303,7 +327,7 @@ interface TogetherRun {
  * mean of its counted runs (runs still going when the last side ends are killed and not counted); its
  * report (the child's JSON line) is its first run's, with `runs` added.
  */
-export function runTogether(sides: Side[], timeoutS = 900, cover = true): Sample[] {
+export function runTogether(sides: Side[], timeoutS = RUN_TIMEOUT_S, cover = true): Sample[] {
   for (const side of sides) side.before?.();
   const dir = mkdtempSync(join(tmpdir(), 'bench-together-'));
   try {

@@ -322,13 +322,20 @@ async function bigProjections(dir: string, input: string, output: string): Promi
   await rm(lzw, { force: true });
 }
 
+/** Prints why the > 4 GiB rows stopped, and a summary row that says so (no figure), instead of ending the area. */
+function bigRowFailed(err: Error): void {
+  console.log(`\nthe > 4 GiB rows stopped: ${err.message}`);
+  summaryRow({ work: `> 4 GiB rows (bounded memory, big projections): stopped, ${err.message}`, metric: 'memory / CPU, whole command', ours: 'n/a', peer: 'n/a', ratio: null, goal: '>= 1.0 (bounded, < 500 MB)', load: loadavg()[0] });
+}
+
 export async function run(): Promise<void> {
   const missing = pythonPeer(['numpy', 'tifffile']);
   const dir = await mkdtemp(join(tmpdir(), 'cellpilot-bench-image-'));
   const big = (process.env.CELLPILOT_BENCH_BIG === '1' || process.argv.includes('--big')) && wanted('big');
   try {
     // the big rows first: this process's resident memory is then not that of the simulation below
-    if (big) await benchBig(dir);
+    // a big row that fails (a side past its timeout) is reported, and the rows below are still measured
+    if (big) await benchBig(dir).catch((err: Error) => bigRowFailed(err));
     const input = join(dir, 'sim.tif');
     await makeMovie(input);
     console.log(`movie I/O: fresh process per run, median of ${ROUNDS} alternating runs per side after one warm-up; ${loadNote()}`);
