@@ -172,8 +172,8 @@ function methodsAccounted(request: string, plan: Plan, catalogue: Catalogue, sai
   return lines;
 }
 
-/** A negation and the few words it turns down ("don't write a new file", "without gap closing", "never export"). */
-const NEGATED = /\b(?:don'?t|do\s+not|dont|never|without|w\/o|no\s+need\s+to|skip|avoid)\s+((?:(?!(?:and|but|then|or|so|because|as|if)\b)[\p{L}\d'’-]+\s*){1,5})/giu;
+/** A negation and the few words it turns down ("don't write a new file", "without gap closing", "never export"), up to a word that ends its scope ("... just get rid of the wobble"). */
+const NEGATED = /\b(?:don'?t|do\s+not|dont|never|without|w\/o|no\s+need\s+to|skip|avoid)\s+((?:(?!(?:and|but|then|or|so|because|as|if|just|only|instead|rather)\b)[\p{L}\d'’-]+\s*){1,5})/giu;
 
 /** The meanings of a yes/no argument's name ("writeMovie" → write, movie). */
 function switchWords(arg: string): string[] {

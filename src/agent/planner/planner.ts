@@ -98,7 +98,7 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
   const text = maskNames(original);
   const index = indexFor(catalogue);
   // "how many frames and channels does it have?": one question, not two steps
-  const clauses = isOneQuestion(text) ? [{ text: text.trim(), start: text.length - text.trimStart().length, end: text.trimEnd().length, negated: false, joiner: '', sentence: 0 }] : withVerbPhrasesApart(splitClauses(text), index);
+  const clauses = isOneQuestion(text) ? [{ text: text.trim(), start: text.length - text.trimStart().length, end: text.trimEnd().length, negated: false, joiner: '', sentence: 0 }] : withVerbPhrasesApart(splitClauses(text), index, (tool) => runsMicroscope(tool, catalogue));
   // (`at`: where in its clause a step's words start, when a clause asks for two steps: "... of each track as a csv")
   const picked: { clause: number; tool: string; at?: number; weak?: boolean }[] = [];
   const excluded: string[] = [];
