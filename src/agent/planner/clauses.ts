@@ -386,8 +386,20 @@ const ATTACHED = /^(?:(?:and|so|also)\s+)?(?:(?:attached|enclosed|here)\s+(?:is|
 /** Thanks and appreciation, with what they are for ("Thanks for the help", "Thank you so much for your help", "Much appreciated"): no step. */
 const THANKS = /^(?:(?:and|ok(?:ay)?|so|again|also)[,\s]+)?(?:many\s+|big\s+|a\s+lot\s+of\s+)?(?:thanks?|thank\s+you|thx|ty|cheers|much\s+appreciated|(?:this\s+is\s+|that's\s+|it's\s+)?(?:much|greatly|really)\s+appreciated|(?:i|we)(?:'d|\s+would)?\s+(?:really\s+|greatly\s+)?appreciate\s+(?:it|that|this)|(?:i'm|i\s+am|we're|we\s+are)\s+(?:very\s+|so\s+)?grateful)\b(?:\s+(?:so\s+much|a\s+lot|a\s+million|very\s+much|again|heaps|loads|in\s+advance))*(?:\s+(?:for|with)\s+(?:(?:all\s+)?(?:the|your|this|that|all)\s+)?(?:kind\s+|great\s+|quick\s+)?(?:help|assistance|support|work|effort|time|patience|everything|that|this|it)(?:\s+(?:so\s+far|in\s+advance|again|with\s+this|on\s+this))?)?[\s!.,:)-]*$/i;
 
+/**
+ * A heading over a list of steps, a word of structure alone ("Steps:", "To do:", "Workflow", "Plan", "Here's what I need"),
+ * with the first line's number when no colon ends it ("steps\n1. segment"):
+ * it names no step of its own ("steps" is no step length to measure).
+ */
+const LIST_HEADING = /^(?:(?:the|my|our)\s+)?(?:steps?|to[\s-]?dos?|tasks?|plan|workflow|work\s*flow|procedure|instructions?|checklist|todo\s+list|what\s+(?:i|we)\s+(?:need|want)(?:\s+(?:done|is))?|here(?:'s|\s+is)\s+(?:the\s+plan|what\s+(?:i|we)\s+(?:need|want)(?:\s+done)?))[\s:.-]*(?:[-*•]?\s*\(?\d{1,2}[.)]?)?\s*$/i;
+
+export function isListHeading(text: string): boolean {
+  return LIST_HEADING.test(text.trim());
+}
+
 export function isContext(text: string): boolean {
   const t = text.trim();
+  if (isListHeading(t)) return true;
   if (THANKS.test(t)) return true;
   if (ATTACHED.test(t) && !/\b(?:could|can|would|please)\s+you\b/i.test(t)) return true;
   if (METHODS_PASSIVE.test(t) && !/\b(?:already|previously|earlier|yesterday|last\s+(?:week|time|month)|before)\b/i.test(t)) return false;

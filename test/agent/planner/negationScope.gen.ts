@@ -14,8 +14,8 @@ function movieSteps(): { tool: string; example: string; consumes: string[]; prod
   return [...catalogue.keys()].flatMap((tool) => {
     const self = selfOf(tool, catalogue);
     if (self?.domain === 'microscope' || !(self?.consumes ?? []).includes('movie') || (self?.produces ?? []).length === 0) return [];
-    const example = self.examples?.find((e) => /^[a-z]+ (?:the|a|an|it|them|all|each|every|this)\b/.test(e) && !/[?,]/.test(e));
-    return example ? [{ tool, example: example.replace(/[.!]+$/, ''), consumes: self.consumes ?? [], produces: self.produces ?? [] }] : [];
+    const example = self?.examples?.find((e) => /^[a-z]+ (?:the|a|an|it|them|all|each|every|this)\b/.test(e) && !/[?,]/.test(e));
+    return example ? [{ tool, example: example.replace(/[.!]+$/, ''), consumes: self?.consumes ?? [], produces: self?.produces ?? [] }] : [];
   });
 }
 
