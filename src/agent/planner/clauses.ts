@@ -566,3 +566,14 @@ export function withoutImagingKind(text: string): string {
 export function withoutChannelScope(text: string): string {
   return text.replace(/\b(?:on|in|of|for|from)\s+(?:the\s+)?(?:(?:channel|chan|ch)\s*#?\s*\d+|(?:first|second|third|fourth|fifth|last)\s+channel)\b/gi, (m) => ' '.repeat(m.length));
 }
+
+/**
+ * A limit on how long something may take ("the whole thing should stay under 40 min", "within 2 hours", "no longer than
+ * 30 minutes"): a budget, no time between frames (that is said of frames: "every", "apart", "per frame", "interval").
+ */
+const TIME_BUDGET = /\b(?:(?:stay|keep\s+it|keep|be|run|finish|done|take|last)\s+)?(?:in\s+)?(?:under|within|at\s+most|no\s+(?:longer|more)\s+than|not\s+(?:longer|more)\s+than|max(?:imum)?\s+of|a\s+maximum\s+of)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?\d+(?:[.,]\d+)?\s*(?:h|hrs?|hours?|min|mins|minutes?|s|secs?|seconds?|days?)\b(?!\s*(?:apart|per\s+frame|\/\s*frame|between|interval|each|a\s+frame))/gi;
+
+/** The clause with its limits on how long things take blanked, same length: a budget names no calibration. */
+export function withoutTimeBudget(text: string): string {
+  return text.replace(TIME_BUDGET, (m) => ' '.repeat(m.length));
+}
