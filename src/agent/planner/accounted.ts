@@ -10,7 +10,7 @@ import type { ToolIndex } from './matcher.ts';
 import { statedValues } from './arguments.ts';
 import { findQuantities, seconds } from './quantities.ts';
 import { isOrdinaryWord } from './constraints.ts';
-import { isEverydayWord } from './english.ts';
+import { isEverydayWord, isShortenedForm } from './english.ts';
 import type { Plan, PlannedStep } from './types.ts';
 import { meaning, normalizeWord, stopWords, tokenize } from './words.ts';
 
@@ -82,7 +82,22 @@ function valueNamed(tool: string, name: string, catalogue: Catalogue): { arg: st
       if (plain(value) === said || (words[arg]?.[value] ?? []).some((w) => plain(w) === said)) return { arg, value };
     }
   }
-  return undefined;
+  // ("a Gauss filter": a value's name cut short, "gauss" of gaussian, is that value; only when it shortens one value alone)
+  if (isAcronym(name)) return undefined;
+  const shortened = Object.entries(catalogue.get(tool)?.properties ?? {}).flatMap(([arg, p]) => allowedValues(p).filter((value) => isShortenedForm(said, plain(value))).map((value) => ({ arg, value })));
+  return shortened.length === 1 ? shortened[0] : undefined;
+}
+
+/** The name is a word the tool declares, as written or cut short ("thresh" of threshold). */
+function declaresName(tool: string, name: string, catalogue: Catalogue): boolean {
+  const names = declaredNames(tool, catalogue);
+  const said = plain(name);
+  return names.has(said) || (!isAcronym(name) && [...names].some((n) => isShortenedForm(said, n)));
+}
+
+/** A name in capitals ("CARE", "LoG" aside): a name of its own, never a word cut short. */
+function isAcronym(name: string): boolean {
+  return /^\p{Lu}[\p{Lu}\d]+$/u.test(name);
 }
 
 /** The value a step runs with: the one planned, else the schema's default. */
@@ -142,7 +157,9 @@ function methodsAccounted(request: string, plan: Plan, catalogue: Catalogue, sai
     }
     if (handled) continue;
     // a word of a step's own tool (TrackMate of the export, watershed of the segmentation): what it is or does
-    if (plan.steps.some((s) => declaredNames(s.tool, catalogue).has(plain(name)))) continue;
+    if (plan.steps.some((s) => declaresName(s.tool, name, catalogue))) continue;
+    // (a word cut short of one the request says in full, "thresh" after "threshold", is that word again)
+    if (!isAcronym(name) && (request.toLowerCase().match(/\p{L}{5,}/gu) ?? []).some((w) => isShortenedForm(plain(name), w))) continue;
     // a method of a tool the plan did not run ("segment with UMAP")
     const owner = [...catalogue.keys()].find((t) => valueNamed(t, name, catalogue));
     const step = stepAt(plan.steps, request, start);
@@ -155,8 +172,8 @@ function methodsAccounted(request: string, plan: Plan, catalogue: Catalogue, sai
   return lines;
 }
 
-/** A negation and the few words it turns down ("don't write a new file", "without gap closing", "never export"). */
-const NEGATED = /\b(?:don'?t|do\s+not|dont|never|without|w\/o|no\s+need\s+to|skip|avoid)\s+((?:(?!(?:and|but|then|or|so|because|as|if)\b)[\p{L}\d'’-]+\s*){1,5})/giu;
+/** A negation and the few words it turns down ("don't write a new file", "without gap closing", "never export"), up to a word that ends its scope ("... just get rid of the wobble"). */
+const NEGATED = /\b(?:don'?t|do\s+not|dont|never|without|w\/o|no\s+need\s+to|skip|avoid)\s+((?:(?!(?:and|but|then|or|so|because|as|if|just|only|instead|rather)\b)[\p{L}\d'’-]+\s*){1,5})/giu;
 
 /** The meanings of a yes/no argument's name ("writeMovie" → write, movie). */
 function switchWords(arg: string): string[] {

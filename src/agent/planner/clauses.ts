@@ -87,11 +87,16 @@ const NOUN_BEFORE = /^(?:of|is|are|was|were|has|have|had|'s|s)$/i;
  * ("measure track length", "show the drift plot", "measure of spread") is no cut; nor is a second verb of the
  * same step ("find and count" has its joiner, "detect count nuclei" is one step).
  */
-export function withVerbPhrasesApart(clauses: Clause[], index: ToolIndex): Clause[] {
-  return clauses.flatMap((clause) => verbPhrasesOf(clause, index));
+export function withVerbPhrasesApart(clauses: Clause[], index: ToolIndex, readsWhole: (tool: string) => boolean = () => false): Clause[] {
+  return clauses.flatMap((clause) => verbPhrasesOf(clause, index, readsWhole));
 }
 
-function verbPhrasesOf(clause: Clause, index: ToolIndex): Clause[] {
+/**
+ * `readsWhole`: a tool whose own language reads its command whole (the microscope's: "image GFP every 5 min
+ * take a z-stack", "drop DAPI go every 10 min"). Its verbs cut nothing; only a verb of another tool starts
+ * a step of its own ("image GFP every 5 min segment the nuclei").
+ */
+function verbPhrasesOf(clause: Clause, index: ToolIndex, readsWhole: (tool: string) => boolean): Clause[] {
   const words = [...clause.text.matchAll(/[\p{L}][\p{L}'’-]*|\d[\d.,]*/gu)].map((m) => ({ word: m[0], at: m.index ?? 0 }));
   const verbOf = (k: number) => (words[k] && /^\p{Ll}/u.test(words[k].word) ? index.stepVerb(words[k].word) : undefined);
   const meaningOf = (k: number) => {
@@ -109,6 +114,10 @@ function verbPhrasesOf(clause: Clause, index: ToolIndex): Clause[] {
     if (!verb) continue;
     // (a verb some step said already shares, "correct" after "stabilise", starts another step only by another step's word after it: "correct the bleaching")
     const others = verb.tools.filter((t) => !stepTools.includes(t));
+    if (others.every(readsWhole)) {
+      stepTools = [...stepTools, ...verb.tools];
+      continue;
+    }
     const sharedMeaning = others.length < verb.tools.length ? meaningOf(k + (OBJECT_OPENER.test(words[k + 1]?.word ?? '') ? 2 : 1)) : undefined;
     if (NO_STEP_AFTER.test(words[k - 1].word) || others.length === 0 || (others.length < verb.tools.length && !(sharedMeaning && index.isWordOf(others, sharedMeaning, true)))) {
       stepTools = [...stepTools, ...verb.tools];
@@ -281,7 +290,49 @@ export function splitClauses(text: string): Clause[] {
   push(text.length);
   // "do the usual pipeline except tracking: ...": every clause of the heading, from the sentence's start
   for (let i = clauses.length - 1; i > 0; i--) if (clauses[i].heading && clauses[i - 1].sentence === clauses[i].sentence && !/:\s*$/.test(text.slice(clauses[i - 1].end, clauses[i].start))) clauses[i - 1].heading = true;
-  return clauses;
+  return withContrastAsJoiner(clauses.flatMap(withNegationScopeEnded));
+}
+
+/** Words after a word of contrast that make it said of a thing, not opening a step ("just the bright ones", "only frame 3", "just once"). */
+const CONTRAST_OF_A_THING = String.raw`(?:of|than|the|a|an|one|ones|this|that|these|those|some|any|in|on|at|for|from|with|frames?|time\s*points?|channels?|first|last|once|twice|if|when|because|not|no)\b`;
+const CONTRAST = String.raw`(?:just|only|instead|rather|but)`;
+
+/** A word of contrast opening a clause, before what to do instead of the clause turned down before it ("instead", "just"). */
+const CONTRAST_OPENER = new RegExp(String.raw`^(?:just|only|instead|rather)\s+(?!${CONTRAST_OF_A_THING})(?=\p{L})`, 'iu');
+
+/**
+ * "skip the denoising, instead segment the nuclei": after a negated clause, the word of contrast opening the next clause
+ * joins the two (its joiner), no word of the step ("instead" is no rerun, "just" no scope).
+ */
+function withContrastAsJoiner(clauses: Clause[]): Clause[] {
+  return clauses.map((clause, i) => {
+    const opener = CONTRAST_OPENER.exec(clause.text);
+    if (!opener || i === 0 || !clauses[i - 1].negated || clauses[i - 1].sentence !== clause.sentence) return clause;
+    return { ...clause, text: clause.text.slice(opener[0].length), start: clause.start + opener[0].length, joiner: opener[0].trim().toLowerCase() };
+  });
+}
+
+/**
+ * Where a negation's scope ends, written without a comma: a word of contrast that opens what to do instead ("dont write a
+ * new movie just get rid of the wobble", "skip the denoising instead segment it"). Not one said of the thing turned down
+ * ("don't track just the bright ones", "not only frame 3"), nor "instead of" / "rather than" (the thing turned down itself).
+ */
+const NEGATION_SCOPE_END = new RegExp(String.raw`\s(?=${CONTRAST}\s+(?!${CONTRAST_OF_A_THING})\p{L})`, 'giu');
+
+/** A negated clause cut where its negation's scope ends: the words after it ask for a step again, not negated. */
+function withNegationScopeEnded(clause: Clause): Clause[] {
+  if (!clause.negated) return [clause];
+  const head = NEGATION.exec(clause.text)?.[0].length ?? 0;
+  NEGATION_SCOPE_END.lastIndex = 0;
+  const cut = [...clause.text.matchAll(NEGATION_SCOPE_END)].find((m) => (m.index ?? 0) > head);
+  if (!cut) return [clause];
+  const at = (cut.index ?? 0) + 1;
+  const before = clause.text.slice(0, at).trimEnd();
+  const after = clause.text.slice(at);
+  return [
+    { ...clause, text: before, end: clause.start + before.length },
+    { text: after, start: clause.start + at, end: clause.end, negated: NEGATION.test(after), joiner: 'but', sentence: clause.sentence },
+  ];
 }
 
 /**
@@ -335,8 +386,20 @@ const ATTACHED = /^(?:(?:and|so|also)\s+)?(?:(?:attached|enclosed|here)\s+(?:is|
 /** Thanks and appreciation, with what they are for ("Thanks for the help", "Thank you so much for your help", "Much appreciated"): no step. */
 const THANKS = /^(?:(?:and|ok(?:ay)?|so|again|also)[,\s]+)?(?:many\s+|big\s+|a\s+lot\s+of\s+)?(?:thanks?|thank\s+you|thx|ty|cheers|much\s+appreciated|(?:this\s+is\s+|that's\s+|it's\s+)?(?:much|greatly|really)\s+appreciated|(?:i|we)(?:'d|\s+would)?\s+(?:really\s+|greatly\s+)?appreciate\s+(?:it|that|this)|(?:i'm|i\s+am|we're|we\s+are)\s+(?:very\s+|so\s+)?grateful)\b(?:\s+(?:so\s+much|a\s+lot|a\s+million|very\s+much|again|heaps|loads|in\s+advance))*(?:\s+(?:for|with)\s+(?:(?:all\s+)?(?:the|your|this|that|all)\s+)?(?:kind\s+|great\s+|quick\s+)?(?:help|assistance|support|work|effort|time|patience|everything|that|this|it)(?:\s+(?:so\s+far|in\s+advance|again|with\s+this|on\s+this))?)?[\s!.,:)-]*$/i;
 
+/**
+ * A heading over a list of steps, a word of structure alone ("Steps:", "To do:", "Workflow", "Plan", "Here's what I need"),
+ * with the first line's number when no colon ends it ("steps\n1. segment"):
+ * it names no step of its own ("steps" is no step length to measure).
+ */
+const LIST_HEADING = /^(?:(?:the|my|our)\s+)?(?:steps?|to[\s-]?dos?|tasks?|plan|workflow|work\s*flow|procedure|instructions?|checklist|todo\s+list|what\s+(?:i|we)\s+(?:need|want)(?:\s+(?:done|is))?|here(?:'s|\s+is)\s+(?:the\s+plan|what\s+(?:i|we)\s+(?:need|want)(?:\s+done)?))[\s:.-]*(?:[-*•]?\s*\(?\d{1,2}[.)]?)?\s*$/i;
+
+export function isListHeading(text: string): boolean {
+  return LIST_HEADING.test(text.trim());
+}
+
 export function isContext(text: string): boolean {
   const t = text.trim();
+  if (isListHeading(t)) return true;
   if (THANKS.test(t)) return true;
   if (ATTACHED.test(t) && !/\b(?:could|can|would|please)\s+you\b/i.test(t)) return true;
   if (METHODS_PASSIVE.test(t) && !/\b(?:already|previously|earlier|yesterday|last\s+(?:week|time|month)|before)\b/i.test(t)) return false;
@@ -502,4 +565,15 @@ export function withoutImagingKind(text: string): string {
  */
 export function withoutChannelScope(text: string): string {
   return text.replace(/\b(?:on|in|of|for|from)\s+(?:the\s+)?(?:(?:channel|chan|ch)\s*#?\s*\d+|(?:first|second|third|fourth|fifth|last)\s+channel)\b/gi, (m) => ' '.repeat(m.length));
+}
+
+/**
+ * A limit on how long something may take ("the whole thing should stay under 40 min", "within 2 hours", "no longer than
+ * 30 minutes"): a budget, no time between frames (that is said of frames: "every", "apart", "per frame", "interval").
+ */
+const TIME_BUDGET = /\b(?:(?:stay|keep\s+it|keep|be|run|finish|done|take|last)\s+)?(?:in\s+)?(?:under|within|at\s+most|no\s+(?:longer|more)\s+than|not\s+(?:longer|more)\s+than|max(?:imum)?\s+of|a\s+maximum\s+of)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?\d+(?:[.,]\d+)?\s*(?:h|hrs?|hours?|min|mins|minutes?|s|secs?|seconds?|days?)\b(?!\s*(?:apart|per\s+frame|\/\s*frame|between|interval|each|a\s+frame))/gi;
+
+/** The clause with its limits on how long things take blanked, same length: a budget names no calibration. */
+export function withoutTimeBudget(text: string): string {
+  return text.replace(TIME_BUDGET, (m) => ' '.repeat(m.length));
 }

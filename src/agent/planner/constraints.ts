@@ -12,6 +12,7 @@ import type { ToolIndex } from './matcher.ts';
 import { findQuantities, parseNumber, withAppositiveValues } from './quantities.ts';
 import { withoutHedges } from './unapplied.ts';
 import { isStopWord, meaning, type Token, tokenize } from './words.ts';
+import { isShortenedForm } from './english.ts';
 
 export type ConstraintKind = 'method' | 'format' | 'scope' | 'number';
 
@@ -98,7 +99,23 @@ function vocabularyOf(tool: string, catalogue: Catalogue, index: ToolIndex): Set
   return vocabulary;
 }
 
+/** Per index of tools, each tool's declared words as written, lower case (for words cut short of them: "thresh" of threshold). */
+const writtenVocabularies = new WeakMap<ToolIndex, Map<string, string[]>>();
+
+function writtenVocabularyOf(tool: string, catalogue: Catalogue, index: ToolIndex): string[] {
+  let known = writtenVocabularies.get(index);
+  if (!known) writtenVocabularies.set(index, (known = new Map()));
+  let written = known.get(tool);
+  if (!written) known.set(tool, (written = [...new Set(declaredTexts(tool, catalogue).join(' ').toLowerCase().match(/\p{L}{5,}/gu) ?? [])]));
+  return written;
+}
+
 function declaredMeanings(tool: string, catalogue: Catalogue): Set<string> {
+  return new Set(tokenize(declaredTexts(tool, catalogue).join(' ')).map((t) => meaning(t.stem)));
+}
+
+/** Every text the tool's own declaration has: its name, description, summary, words, examples, values and arguments. */
+function declaredTexts(tool: string, catalogue: Catalogue): string[] {
   const self = selfOf(tool, catalogue) ?? {};
   const props: Record<string, PropertyInfo> = catalogue.get(tool)?.properties ?? {};
   const texts = [
@@ -115,7 +132,7 @@ function declaredMeanings(tool: string, catalogue: Catalogue): Set<string> {
       ...allowedValues(p).map((v) => v.replace(/_/g, ' ')),
     ]),
   ];
-  return new Set(tokenize(texts.join(' ')).map((t) => meaning(t.stem)));
+  return texts;
 }
 
 const recognizedWords = new WeakMap<ToolIndex, Map<string, boolean>>();
@@ -132,8 +149,11 @@ function recognized(index: ToolIndex, token: Token): boolean {
 class Reader {
   readonly vocabulary: Set<string>;
   readonly values: Set<string>;
+  /** The tool's declared words and the step's own words, as written: what a word cut short may stand for. */
+  readonly written: string[];
   constructor(readonly step: StepWords, readonly index: ToolIndex, readonly catalogue: Catalogue) {
     this.vocabulary = vocabularyOf(step.tool, catalogue, index);
+    this.written = [...writtenVocabularyOf(step.tool, catalogue, index), ...(step.clause.toLowerCase().match(/\p{L}{5,}/gu) ?? [])];
     this.values = new Set(Object.values(catalogue.get(step.tool)?.properties ?? {}).flatMap((p) => allowedValues(p)).filter((v) => v.length > 2).map((v) => v.toLowerCase()));
   }
 
@@ -144,7 +164,13 @@ class Reader {
     const meanings = this.index.meanings(tokens).map((m, i) => [m, meaning(tokens[i].stem)]);
     const known = (i: number) => meanings[i].some((m) => this.vocabulary.has(m));
     // a hyphenated word: the whole word, or every part of it
-    return known(0) || (tokens.length > 1 && tokens.slice(1).every((_, i) => known(i + 1)));
+    // ("otsu thresh", "a gauss filter": a word cut short of one the tool declares, or the request says in full, is that word)
+    return known(0) || (tokens.length > 1 && tokens.slice(1).every((_, i) => known(i + 1))) || this.shortens(word.word);
+  }
+
+  /** The word is one the tool declares, or the step says in full, cut short ("thresh" of threshold, "gauss" of gaussian). */
+  shortens(word: string): boolean {
+    return this.written.some((w) => isShortenedForm(word, w));
   }
 
   /** The tool's arguments (no inputs) whose name or description uses the word ("smaller" of minAreaPx: "small"). */
@@ -562,7 +588,7 @@ export function withWords(step: StepWords, items: Unapplied[], words: string[], 
   const out = [...items];
   for (const word of words) {
     const at = step.clause.indexOf(word);
-    if (at < 0 || skip(word) || isOrdinaryWord(word) || reader.carries(word) || namesSetArgument(step, word, at) || out.some((i) => at >= i.start && at < i.end)) continue;
+    if (at < 0 || skip(word) || isOrdinaryWord(word) || reader.carries(word) || reader.shortens(word) || namesSetArgument(step, word, at) || out.some((i) => at >= i.start && at < i.end)) continue;
     // "3 px wide", "across" of across: mean: the word of a value or argument the step carries
     if (namesGivenArgument(step, word) || carriedBefore(step, at)) continue;
     const rest = step.clause.slice(at + word.length);

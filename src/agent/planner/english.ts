@@ -85,3 +85,20 @@ const EVERYDAY = new Set(
 export function isEverydayWord(word: string): boolean {
   return EVERYDAY.has(word);
 }
+
+/** The fewest letters a word cut short keeps to be read as the word it shortens ("gaus" of gaussian; "max" is a word of its own). */
+const SHORTENED_MIN_LETTERS = 4;
+
+/**
+ * True when `short` is `full` cut short, as people write a word they mean in full ("thresh" of
+ * threshold, "gauss" of gaussian, "interp" of interpolation): lower-case letters only, at least
+ * four of them and at least half the word, its opening letters (a capital first letter allowed:
+ * "a Gauss filter"). A name written in capitals ("CARE", "LoG") is a name of its own, never a
+ * shortened word.
+ */
+export function isShortenedForm(short: string, full: string): boolean {
+  const word = short.replace(/\.$/, '');
+  const s = /^\p{Lu}\p{Ll}+$/u.test(word) ? word.toLowerCase() : word;
+  const f = full.toLowerCase();
+  return /^\p{Ll}+$/u.test(s) && s.length >= SHORTENED_MIN_LETTERS && f.length > s.length && 2 * s.length >= f.length && f.startsWith(s);
+}

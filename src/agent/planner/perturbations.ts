@@ -1,13 +1,13 @@
 // Rewordings of a request that keep its meaning: the surface forms people write that our eval
 // sentences do not (a typo, British or American spelling, all lower or upper case, no
-// punctuation, a polite frame, contractions, units and numbers spelt another way, hyphens).
+// punctuation, a polite frame, contractions, units and numbers spelt another way, hyphens; the steps written as a list).
 // The planner should read each as the original; perturbedEvals.ts measures how often it does.
 // Each family is deterministic for a seed, and returns undefined when it has nothing to change
 // in a text (a request with no unit has no unit spelling to vary).
 import { mulberry32 } from '../../random.ts';
 import { NEIGHBOURING_KEYS, plainWords } from './words.ts';
 
-export const PERTURBATION_FAMILIES = ['typo', 'spelling', 'lowerCase', 'upperCase', 'punctuation', 'polite', 'contractions', 'units', 'numberWords', 'hyphens', 'runOn'] as const;
+export const PERTURBATION_FAMILIES = ['typo', 'spelling', 'lowerCase', 'upperCase', 'punctuation', 'polite', 'contractions', 'units', 'numberWords', 'hyphens', 'runOn', 'listed'] as const;
 export type PerturbationFamily = (typeof PERTURBATION_FAMILIES)[number];
 
 /** A seed from a text (a case id and a family), so each case gets its own fixed rewording. */
@@ -236,6 +236,27 @@ function hyphens(text: string, random: () => number): string | undefined {
   return out !== text ? out : undefined;
 }
 
+/** Words that join two steps in order, said between them: where a list's next line starts. */
+const STEP_JOINER = /\s*(?:[,;]\s*(?:and\s+)?then|,\s*and\s+then|\s+and\s+then|\s+then|[,;]\s*after\s+that,?|\.\s+then,?|\.\s+after\s+that,?|,?\s+followed\s+by)\s+(?=\p{L})/giu;
+/** Headings people put over a list of steps (none, too). */
+const LIST_HEADINGS = ['Steps:', 'To do:', 'Plan:', 'Workflow:', 'steps', ''];
+/** How each line of a list is marked, from its number. */
+const LIST_MARKS: ((n: number) => string)[] = [(n) => `${n}. `, () => '- ', (n) => `${n}) `, (n) => `- ${n}. `, () => '* '];
+
+/**
+ * The steps of a request written as a list, one a line, under a heading ("Steps:\n1. correct the drift\n2. segment the
+ * nuclei"): the joiners of order ("then", "after that") become the lines' order. Only a request of steps in order has one.
+ */
+function listed(text: string, random: () => number): string | undefined {
+  if (/\n/.test(text) || /"[^"]*\bthen\b[^"]*"/i.test(text) || QUESTION_START.test(text)) return undefined;
+  const items = text.split(STEP_JOINER).map((t) => t.trim().replace(/[.!]+$/, '')).filter(Boolean);
+  if (items.length < 2) return undefined;
+  const heading = pick(LIST_HEADINGS, random);
+  const mark = pick(LIST_MARKS, random);
+  const lines = items.map((item, i) => mark(i + 1) + item[0].toLowerCase() + item.slice(1));
+  return [...(heading ? [heading] : []), ...lines].join('\n');
+}
+
 const FAMILIES: Record<PerturbationFamily, (text: string, random: () => number) => string | undefined> = {
   typo,
   spelling,
@@ -248,6 +269,7 @@ const FAMILIES: Record<PerturbationFamily, (text: string, random: () => number) 
   numberWords,
   hyphens,
   runOn,
+  listed,
 };
 
 /** The text reworded by one family (undefined when the family has nothing to change in it). */
