@@ -407,6 +407,34 @@ export interface CheckedSteps {
   common: DriftEstimate['common'];
 }
 
+/** The median of a chi-square with 1 degree of freedom is this share of its mean. */
+const CHI2_1_MEDIAN = 0.4549;
+
+/** Robust variance (px² per axis) from squared deviations that are each a chi-square of 1 degree of freedom times it; 0 with fewer than 6. */
+function robustVariance(squares: number[]): number {
+  return squares.length >= 6 ? median(squares) / CHI2_1_MEDIAN : 0;
+}
+
+/**
+ * How sure the steps the objects gave are (variance, px² per axis). Their standard error counts only the
+ * scatter of the cells' own motion; merged, split and missed nuclei add more. Two measures bound it from
+ * above: the scatter from one object step to the next (half the squared successive differences, as von
+ * Neumann's estimator), which adds the change of the drift itself (small for a steady drift, the whole step
+ * for a drift that wanders as a random walk), and the gap between the object step and image registration's,
+ * which adds the registration's own error (small on still cells). The smaller bound is kept.
+ */
+export function objectStepVariance(steps: { dx: number; dy: number }[], chosen: { dx: number; dy: number }[], sources: StepSource[], byObjects: (ObjectShift | undefined)[]): number {
+  const successive: number[] = [];
+  const gaps: number[] = [];
+  for (let i = 1; i < chosen.length; i++) {
+    if (sources[i] !== 'objects') continue;
+    if (byObjects[i]) gaps.push((steps[i].dx - chosen[i].dx) ** 2, (steps[i].dy - chosen[i].dy) ** 2);
+    if (i >= 2 && sources[i - 1] === 'objects') successive.push((chosen[i].dx - chosen[i - 1].dx) ** 2 / 2, (chosen[i].dy - chosen[i - 1].dy) ** 2 / 2);
+  }
+  const bounds = [successive, gaps].filter((squares) => squares.length >= 6).map(robustVariance);
+  return bounds.length ? Math.min(...bounds) : 0;
+}
+
 /**
  * Checks every step (position change from the image before) of image registration against the median
  * displacement of matched objects, and the steps no object could check against the movie's typical
@@ -494,16 +522,7 @@ export function checkSteps(positions: Position[], links: Link[], objects: FrameO
     }
   }
   // Only the motion the steps agree on beyond their uncertainty is applied (the rest is the cells' own)
-  // The objects' standard error counts only the scatter of the cells' own motion; merged, split and missed nuclei
-  // add more. Their steps' scatter from one step to the next (half the squared successive differences, robustly,
-  // as von Neumann's estimator) is what they are really sure of
-  const scatter: number[] = [];
-  for (let i = 2; i < count; i++) {
-    if (sources[i] !== 'objects' || sources[i - 1] !== 'objects') continue;
-    scatter.push((chosen[i].dx - chosen[i - 1].dx) ** 2 / 2, (chosen[i].dy - chosen[i - 1].dy) ** 2 / 2);
-  }
-  // the median of a chi-square with 1 degree of freedom is 0.4549 of its mean
-  const objectVariance = scatter.length >= 6 ? median(scatter) / 0.4549 : 0;
+  const objectVariance = objectStepVariance(steps, chosen, sources, byObjects);
   for (let i = 1; i < count; i++) if (sources[i] === 'objects') variances[i] = Math.max(variances[i], objectVariance);
   // A table too unsure to apply (drift-decline.ts) is no correction: nothing is applied, and the answer says why
   // (each row adds up every step before it, so guessed and loosely pinned steps carry their error into every later row)

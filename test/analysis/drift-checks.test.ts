@@ -2,9 +2,9 @@
 // noise (large, textured nuclei: a weak correlation peak anywhere in the frame) and the objects pair only loosely,
 // no wild step may reach the table.
 import { describe, expect, it } from 'vitest';
-import { checkSteps, type Position } from '../../src/analysis/drift.ts';
+import { checkSteps, hasCommonMotion, objectStepVariance, type Position, type StepSource } from '../../src/analysis/drift.ts';
 import type { Link } from '../../src/analysis/drift-kernel.ts';
-import type { FrameObjects } from '../../src/analysis/driftObjects.ts';
+import type { FrameObjects, ObjectShift } from '../../src/analysis/driftObjects.ts';
 import { mulberry32 } from '../../src/random.ts';
 
 const FRAMES = 13;
@@ -86,5 +86,54 @@ describe('checkSteps where neither estimate is sure of most steps', () => {
     expect(checked.common.tooUnsure).toBe(true);
     expect(checked.common.applied).toBe(false);
     expect(checked.positions.every((p) => p.dxPx === 0 && p.dyPx === 0)).toBe(true);
+  });
+});
+
+describe('objectStepVariance: how sure the objects\' steps are', () => {
+  const random = mulberry32(7);
+  const gauss = () => Math.sqrt(-2 * Math.log(random() + 1e-12)) * Math.cos(2 * Math.PI * random());
+  const shift = (dx: number, dy: number): ObjectShift => ({ dxPx: dx, dyPx: dy, medianDxPx: dx, medianDyPx: dy, matched: 20, spreadPx: 0.2, standardErrorPx: 0.05 });
+  /** Object steps that are the stage's plus noiseSd, image steps the stage's plus imageSd; index 0 is no step. */
+  function steps(stage: { dx: number; dy: number }[], noiseSd: number, imageSd: number) {
+    const chosen = stage.map((s, i) => (i === 0 ? s : { dx: s.dx + noiseSd * gauss(), dy: s.dy + noiseSd * gauss() }));
+    const image = stage.map((s, i) => (i === 0 ? s : { dx: s.dx + imageSd * gauss(), dy: s.dy + imageSd * gauss() }));
+    const sources: StepSource[] = stage.map((_, i) => (i === 0 ? 'image' : 'objects'));
+    return { chosen, image, sources, byObjects: chosen.map((c, i) => (i === 0 ? undefined : shift(c.dx, c.dy))) };
+  }
+
+  it('a stage that wanders at random (independent steps of 2 px SD) leaves the objects as sure as their gap to image registration says, and its motion is found', () => {
+    const stage = Array.from({ length: 24 }, (_, i) => (i === 0 ? { dx: 0, dy: 0 } : { dx: 2 * gauss(), dy: 2 * gauss() }));
+    const { chosen, image, sources, byObjects } = steps(stage, 0.15, 0.05);
+    const variance = objectStepVariance(image, chosen, sources, byObjects);
+    // the successive differences alone would give about 2² = 4 px² (the drift's own change)
+    expect(variance).toBeLessThan(0.1);
+    expect(variance).toBeGreaterThan(0.005);
+    expect(hasCommonMotion(chosen, chosen.map((_, i) => (i === 0 ? 0 : variance)))).toBe(true);
+  });
+
+  it('a steady drift with image registration pulled 1.5 px off by the cells keeps the smaller bound: the scatter from step to step', () => {
+    const stage = Array.from({ length: 24 }, (_, i) => (i === 0 ? { dx: 0, dy: 0 } : { dx: 0.8, dy: -0.4 }));
+    const { chosen, image, sources, byObjects } = steps(stage, 0.15, 1.5);
+    const variance = objectStepVariance(image, chosen, sources, byObjects);
+    expect(variance).toBeLessThan(0.1);
+    expect(variance).toBeGreaterThan(0.005);
+  });
+
+  it('cells that move on their own (and pull image registration further) with no stage drift make up common motion in few of 20 movies', () => {
+    const stage = Array.from({ length: 24 }, () => ({ dx: 0, dy: 0 }));
+    let found = 0;
+    for (let movie = 0; movie < 20; movie++) {
+      const { chosen, image, sources, byObjects } = steps(stage, 0.4, 1);
+      const variance = objectStepVariance(image, chosen, sources, byObjects);
+      if (hasCommonMotion(chosen, chosen.map((_, i) => (i === 0 ? 0 : variance)))) found++;
+    }
+    // the test for common motion is set so that noise of known variance passes none in 20; this variance is estimated
+    expect(found).toBeLessThanOrEqual(2);
+  });
+
+  it('is 0 (no bound) with fewer than 3 object steps', () => {
+    const stage = Array.from({ length: 3 }, (_, i) => (i === 0 ? { dx: 0, dy: 0 } : { dx: 5, dy: 5 }));
+    const { chosen, image, sources, byObjects } = steps(stage, 0.5, 0.5);
+    expect(objectStepVariance(image, chosen, sources, byObjects)).toBe(0);
   });
 });
