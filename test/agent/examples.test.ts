@@ -10,6 +10,13 @@ import { validateArgs } from '../../src/agent/validation.ts';
 
 const DIR = fileURLToPath(new URL('../../pipelines', import.meta.url));
 
+// A `${params.NAME}` reference stands for its declared value; any other reference for an artifact id.
+function standIn(value: unknown, parameters: Record<string, { value: unknown }>): unknown {
+  if (typeof value !== 'string' || !value.startsWith('${')) return value;
+  const param = /^\$\{params\.([a-z][a-z0-9_]*)\}$/.exec(value);
+  return param ? parameters[param[1]]?.value : 'movie-1';
+}
+
 describe('example pipelines', () => {
   const files = readdirSync(DIR).filter((f) => f.endsWith('.yaml'));
   it('exist', () => expect(files.length).toBeGreaterThanOrEqual(2));
@@ -20,7 +27,7 @@ describe('example pipelines', () => {
       for (const step of pipeline.steps) {
         const tool = findTool(step.tool);
         expect(tool, step.tool).toBeDefined();
-        const args = Object.fromEntries(Object.entries(step.args).map(([k, v]) => [k, typeof v === 'string' && v.startsWith('${') ? 'movie-1' : v]));
+        const args = Object.fromEntries(Object.entries(step.args).map(([k, v]) => [k, standIn(v, pipeline.parameters ?? {})]));
         const checked = validateArgs(tool!, args);
         expect(checked.ok ? '' : checked.error).toBe('');
       }
