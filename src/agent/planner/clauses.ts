@@ -87,6 +87,12 @@ const NOUN_BEFORE = /^(?:of|is|are|was|were|has|have|had|'s|s)$/i;
  * ("measure track length", "show the drift plot", "measure of spread") is no cut; nor is a second verb of the
  * same step ("find and count" has its joiner, "detect count nuclei" is one step).
  */
+/** The tool's name ("correct_bleach") holds every one of the meanings (a word's, in either order). */
+function namesTool(tool: string, meanings: (string | undefined)[]): boolean {
+  const parts = tool.split('_').map((p) => tokenize(p)[0]).filter((t) => t !== undefined).map((t) => meaning(t.stem));
+  return parts.length > 1 && meanings.every((m) => m !== undefined && parts.includes(m));
+}
+
 export function withVerbPhrasesApart(clauses: Clause[], index: ToolIndex, readsWhole: (tool: string) => boolean = () => false): Clause[] {
   return clauses.flatMap((clause) => verbPhrasesOf(clause, index, readsWhole));
 }
@@ -112,6 +118,12 @@ function verbPhrasesOf(clause: Clause, index: ToolIndex, readsWhole: (tool: stri
   for (let k = 1; k < words.length; k++) {
     const verb = verbOf(k);
     if (!verb) continue;
+    // ("bleach correct this", "background subtract it": the word before and the verb are together a step's name, one step)
+    const named = verb.tools.filter((t) => namesTool(t, [meaningOf(k - 1), meaningOf(k)]));
+    if (named.length > 0) {
+      stepTools = [...stepTools, ...named];
+      continue;
+    }
     // (a verb some step said already shares, "correct" after "stabilise", starts another step only by another step's word after it: "correct the bleaching")
     const others = verb.tools.filter((t) => !stepTools.includes(t));
     if (others.every(readsWhole)) {

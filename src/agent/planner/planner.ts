@@ -121,6 +121,9 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     }
     // "the nuclei are about 10 px across, how many in frame 2?": how big the objects are is a setting of the step that finds them, no step
     if (!clause.negated && statesObjectSize(clause.text)) return;
+    // "measure the speed, for each track", "- per cell -": a distributive scope over the things an earlier step makes is how
+    // that step reports, no step of its own (never a second tracking)
+    if (!clause.negated && picked.length > 0 && EACH_SCOPE.test(clause.text)) return;
     // a negated clause names what not to run; elsewhere "instead of Otsu" names no step
     // ("start by registering the frames", "end with a max projection": words of order, no acquisition to start or stop)
     // ("Cells were tracked over 48 h (n = 4 independent experiments)": a sentence of a methods paragraph tells what was done
@@ -556,6 +559,9 @@ const NAMED_OPERATION = /^(?:\s*(?:and|then|and then|also|please|pls|now|next|fi
 /** A sentence that states the aim ("I'd like to track the cells", "the goal is to measure ..."), not yet the steps. */
 // ("we're comparing migration between conditions": what the person is doing, in the progressive, is the aim too)
 const AIM = /^(?:so\s+)?(?:i'd like|i would like|i want|i need|we want|we need|we'd like|we would like|my goal is|our goal is|the goal is|the aim is|(?:i'm|we're|i am|we are)\s+(?:\w+ly\s+)?\w+ing)\b/i;
+
+/** A clause that is only a distributive scope: "for each track", "per cell", "for every nucleus, in µm". */
+const EACH_SCOPE = /^(?:(?:and|,|-|–|—)\s*)*(?:for\s+(?:each|every|all(?:\s+the)?)|per|in\s+each|of\s+each|on\s+each|each)\s+(?:single\s+|individual\s+|one\s+of\s+the\s+)?[\p{L}-]+\s*(?:(?:,\s*)?(?:in|as)\s+[\p{L}µμ²/\s,]+)?[.!]?$/iu;
 
 /** "could you sort that out", "fix it": a step named only by the problem a sentence before described. */
 const POINTS_BACK = /\b(?:fix|sort|deal\s+with|correct|handle|take\s+care\s+of|get\s+rid\s+of|remove)\b(?:\s+\w+)?\s+(?:that|this|it)\b|\b(?:sort|fix)\s+(?:that|this|it)\s+out\b/i;

@@ -126,8 +126,11 @@ const PER_PIXEL_AFTER = /^\s*(?:\/\s*(?:px|pixels?)\b|(?:per|a|each|for\s+(?:a|e
 const PER_PIXEL_BEFORE = /(?:\b(?:px|pixels?)(?:\s+(?:size|width|spacing|pitch))?\s*(?:(?:is|are|was|were|of|=|:)\s*)?(?:(?:about|approximately|approx\.?|roughly|~)\s*)?|\b(?:1|one|a|each|every)\s+(?:px|pixels?)\s*(?:=|is|equals|corresponds\s+to|is\s+equal\s+to)\s*)$/;
 /** A time said per frame: "2 min/frame", "3 minutes per frame", "30 s each frame". */
 const PER_FRAME_AFTER = /^\s*(?:\/\s*(?:frames?|time ?points?|timepoints?)\b|(?:per|a|each|for\s+(?:a|each|every|one))\s+(?:frames?|time ?points?|timepoints?)\b|between\s+(?:frames|time ?points|timepoints)\b)/;
-/** "1 frame every 2 min", "one image every 30 s", "a time point each 5 min"; how a recording was timed: "it was imaged every 120 s". */
-const PER_FRAME_BEFORE = /\b(?:1|one|a)\s+(?:frames?|images?|time ?points?|timepoints?|pictures?|snaps?|stacks?)\s+(?:every|each|per)\s*$|\b(?:was|were|been)\s+(?:\w+\s+)?(?:imaged|acquired|recorded|taken|captured|filmed|sampled|shot)\s+(?:once\s+)?(?:every|each)\s*$|\b(?:cells|nuclei|embryos|samples|movies?|stacks?|data|images|worms|organoids|frames|neurons|bacteria|yeast|they|which|that)\s+(?:[\w-]+\s+)?(?:imaged|acquired|recorded|captured|filmed|sampled)\s+(?:once\s+)?(?:every|each)\s*$/;
+/**
+ * "1 frame every 2 min", "one image every 30 s", "a time point each 5 min", and the plural heading its own clause ("...,
+ * frames every 2 minutes"); how a recording was timed: "it was imaged every 120 s".
+ */
+const PER_FRAME_BEFORE = /(?:^|[,;:(]\s*|\b(?:and|with)\s+)(?:frames|images|time ?points|timepoints|stacks)\s+(?:(?:taken|acquired|recorded|captured)\s+)?(?:every|each)\s*$|\b(?:1|one|a)\s+(?:frames?|images?|time ?points?|timepoints?|pictures?|snaps?|stacks?)\s+(?:every|each|per)\s*$|\b(?:was|were|been)\s+(?:\w+\s+)?(?:imaged|acquired|recorded|taken|captured|filmed|sampled|shot)\s+(?:once\s+)?(?:every|each)\s*$|\b(?:cells|nuclei|embryos|samples|movies?|stacks?|data|images|worms|organoids|frames|neurons|bacteria|yeast|they|which|that)\s+(?:[\w-]+\s+)?(?:imaged|acquired|recorded|captured|filmed|sampled)\s+(?:once\s+)?(?:every|each)\s*$/;
 
 /** All quantities in the text, in order. Bare word numbers without a unit ("a", "one") are skipped. */
 export function findQuantities(text: string): Quantity[] {

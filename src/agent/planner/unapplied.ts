@@ -3,6 +3,7 @@
 // introduces a condition (as, to, with, using, only, except...) and are in no tool's
 // description, nor a slip of a word that is: the answer names them as not applied.
 import type { ToolIndex } from './matcher.ts';
+import { withoutToldCalibration } from './askedUnits.ts';
 import { parseNumber } from './quantities.ts';
 import { stopWords, tokenize } from './words.ts';
 
@@ -61,6 +62,10 @@ const NOT_AN_ACTION = /^(?:for|from|with|in|on|at|of|to|by|about|as|during|regar
  * undefined when the clause is no such action.
  */
 export function unmatchedAction(clause: string, index: ToolIndex, unknownVerb = false): string | undefined {
+  // ("frames every 2 minutes", "pixels are 0.3 µm": the words that state the calibration are read as it, no action left undone;
+  // what the clause says besides them is read alone)
+  const bare = withoutToldCalibration(clause);
+  if (bare !== clause) return unmatchedAction(bare, index, unknownVerb);
   // ("rotate by 45 degrees": an amount after "by" is what it acts with)
   const m = /^(?:\s*(?:and|then|and then|also|please|pls|now|next|first|finally|after that|,)\b\s*)*([a-z][a-z'-]+)\s+(?:(?:(?:to|by|into|onto|down\s+to|out)\s+)?(?:it|them|this|that|these|those|the|my|our|all|each|every|everything)\b|by\s+\d)/i.exec(clause.trim());
   // "make a 3D rendering", "create an animation": a thing to make that no tool's words know is an action no tool does

@@ -107,3 +107,13 @@ describe('the mean squared displacement', () => {
     expect(answerFromValues("what's the MSD?", conversation(), [tracked, msd])).toBe('Ensemble MSD over 8 branches: exponent α 1.61, well above 1: the motion is directed (super-diffusive), not diffusive, so the fitted slope D = 0.01 µm²/s (MSD = 4Dτ + offset over the first 4 lags) is an effective rate over those lags, not a diffusion coefficient (from measure, kind msd)');
   });
 });
+
+describe('one verdict per answer (brief s24/W, item 3)', () => {
+  it('keeps the verdict an answer already gives, never a second one', () => {
+    const moved = 'Yes: 2 of 5 tracks moved (net displacement over 2 px; from track)';
+    expect(withVerdict('do any of the cells migrate? how fast, in um per hour?', moved)).toBe(moved);
+    expect(withVerdict('is any nucleus dividing?', 'No: 0 of 7 tracks divide')).toBe('No: 0 of 7 tracks divide');
+    // (an answer with no verdict of its own still gets one)
+    expect(withVerdict('does it move at all?', 'tracks = 3')).toBe('Yes: tracks = 3');
+  });
+});
