@@ -221,6 +221,8 @@ export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalo
   if (findQuantities(masked).some((q) => q.kind !== 'count')) return false;
   // so is a count in a unit only the tools' settings are described in ("threshold at 300 grey levels")
   if (findQuantities(masked).some((q) => countsInSettingUnits(q.after, catalogue))) return false;
+  // a quantity a tool declares it returns ("the diffusion coefficient", "the MSD exponent", "the numerical aperture")
+  if (namesADeclaredQuantity(masked)) return false;
   const words = toolWords(index, catalogue);
   let known = 0;
   let unknown = 0;
@@ -270,6 +272,33 @@ export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalo
   if (known + asking === 0 && read.some(aThing)) return true;
   // more words from elsewhere than words of ours (a word about cells counts three)
   return unknown >= 2 && unknown > known;
+}
+
+let declaredQuantities: RegExp[] | undefined;
+
+/**
+ * The quantities the tools declare they return, each its `about` and the words people call it by, as
+ * whole-word patterns; a phrase of everyday words only ("the date", "mean speed") tells nothing alone.
+ */
+function quantityPatterns(): RegExp[] {
+  if (declaredQuantities) return declaredQuantities;
+  const phrases = new Set<string>();
+  for (const tool of ALL_TOOLS) {
+    for (const value of Object.values(tool.results ?? {})) {
+      for (const phrase of [value.about, ...(value.words ?? [])]) {
+        const telling = tokenize(phrase).filter((t) => !t.part && !isStopWord(t.word) && !isEverydayWord(t.word) && !/\d/.test(t.word));
+        if (telling.length > 0) phrases.add(phrase.toLowerCase().trim());
+      }
+    }
+  }
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  declaredQuantities = [...phrases].map((p) => new RegExp(`(?<![\\p{L}\\d])${escape(p)}(?![\\p{L}\\d])`, 'iu'));
+  return declaredQuantities;
+}
+
+/** True when the text names a quantity some tool declares among its results ("calculate the diffusion coefficient"). */
+export function namesADeclaredQuantity(text: string): boolean {
+  return quantityPatterns().some((re) => re.test(text));
 }
 
 /** Words for what a session holds or makes, whoever's they are ("my data", "our results", "my stack"). */
