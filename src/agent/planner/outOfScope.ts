@@ -235,6 +235,9 @@ export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalo
   // (two words of ours at least: "write an email to my boss" has only the verb)
   const ours = read.filter((r) => !REQUESTERS.has(r.token.word)).reduce((sum, r) => sum + (r.reading === 'subject' ? 3 : r.reading === 'known' ? weightOf(r.token, words) : 0), 0);
   if (ours >= 2) read.splice(0, read.length, ...read.filter((r) => !REQUESTERS.has(r.token.word)));
+  // a clause that is a step of ours by itself ("..., then track", "segment the nuclei"): the rest is microscopy work
+  // we may lack a tool for ("crop to the top left quarter and track"), named as not done, never refused
+  if (clauseVerbs(masked, read).some(([i, end]) => isOwnStep(read.slice(i, end), index, words, masked))) return false;
   if (outOfScopeAsWritten(read, index, masked, words) || adviceFromElsewhere(read, index, words, masked)) return true;
   // (question words and "good" are read as ours, but tell nothing against words from elsewhere: "what's a good recipe for banana bread?")
   let asking = 0;
@@ -387,6 +390,16 @@ function topicOnly(read: { token: Token; reading: Reading }[], masked: string): 
     if (before.some(thing) && !before.some((r) => r.reading === 'subject')) return true;
   }
   return false;
+}
+
+/**
+ * True when a clause opens with a tool's verb as written ("track", "segment", "measure") and every other word of it
+ * is ours or says nothing: no word from elsewhere, no thing acted on from elsewhere ("track my parcel" is none).
+ */
+function isOwnStep(clause: { token: Token; reading: Reading }[], index: ToolIndex, words: Set<string>, masked: string): boolean {
+  const verb = clause[0]?.token;
+  if (!verb || !TOOL_NAME_WORDS.has(verb.word) || !BEFORE_A_VERB.test(masked.slice(0, verb.start))) return false;
+  return clause.slice(1).every((r) => r.reading !== 'unknown') && foreignObject(clause, index, words, masked) === undefined;
 }
 
 /** Each clause's words (its verb first) as [first, end) indexes into `read`. */
