@@ -237,7 +237,9 @@ export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalo
   if (ours >= 2) read.splice(0, read.length, ...read.filter((r) => !REQUESTERS.has(r.token.word)));
   // a clause that is a step of ours by itself ("..., then track", "segment the nuclei"): the rest is microscopy work
   // we may lack a tool for ("crop to the top left quarter and track"), named as not done, never refused
-  if (clauseVerbs(masked, read).some(([i, end]) => isOwnStep(read.slice(i, end), index, words, masked))) return false;
+  // (unless another clause acts on a thing from elsewhere: "segment the stock market data by sector and plot it")
+  const clauses = clauseVerbs(masked, read);
+  if (clauses.some(([i, end]) => isOwnStep(read.slice(i, end), index, words, masked)) && !clauses.some(([i, end]) => foreignObject(read.slice(i, end), index, words, masked))) return false;
   if (outOfScopeAsWritten(read, index, masked, words) || adviceFromElsewhere(read, index, words, masked)) return true;
   // (question words and "good" are read as ours, but tell nothing against words from elsewhere: "what's a good recipe for banana bread?")
   let asking = 0;
