@@ -11,6 +11,7 @@ import { defineTool, type RequestClause, type ToolContext, type ToolSpec } from 
 import { findName } from './planner/extract.ts';
 import { pipelinesDir } from './filePolicy.ts';
 import { loadNotes, searchNotes } from './notes.ts';
+import { asksHowToUse, usageAnswer } from './usage.ts';
 import { HISTORY_KEY, type StepHistory } from '../../tools/history.ts';
 import { toolJsonSchema } from '../../tools/jsonSchema.ts';
 import { cellpilotCommandLine, pathFrom } from './commandHint.ts';
@@ -23,7 +24,7 @@ const help = defineTool({
   role: 'advice',
   readsOnly: true,
   summary: 'Gives method advice (which method to use and why) from the live-cell imaging review.',
-  words: ['which method', 'should i', 'advice', 'recommend', 'best way', 'difference between', 'explain', 'why would', 'why should', 'when would i', 'how do i choose', 'what is the best', 'is it ok', 'is it safe', 'is it fine'],
+  words: ['help me', 'what can you do', 'what can i ask', 'how do i use', 'how does this work', 'getting started', 'which method', 'should i', 'advice', 'recommend', 'best way', 'difference between', 'explain', 'why would', 'why should', 'when would i', 'how do i choose', 'what is the best', 'is it ok', 'is it safe', 'is it fine'],
   examples: ['which denoising method should I use?', 'what is the best way to track dividing cells?', 'should I correct bleaching before measuring?', 'explain the difference between Otsu and Li'],
   consumes: [],
   produces: [],
@@ -40,6 +41,11 @@ const help = defineTool({
   // the question itself: help reads its topic from it
   fromRequest: (clause) => ({ question: clause.request }),
   async run(args) {
+    // "help", "what can you do?": how to use cellpilot, not a method note
+    if (!args.topic && asksHowToUse(args.question)) {
+      const answer = usageAnswer([...TOOLS, ...AGENT_TOOLS]);
+      return { summary: answer, artifacts: [], values: { topic: 'usage', answer, tools: [] } };
+    }
     const ranked = searchNotes(args.question, args.topic);
     if (ranked.length === 0) {
       const topics = loadNotes().map((n) => n.title.toLowerCase()).join(', ');

@@ -27,7 +27,7 @@ export const HELP_TEXT = [
   'Keys: Enter sends · ↑/↓ history · Esc cancels the running step · Ctrl-C twice quits',
 ].join('\n');
 
-const COMMANDS = ['help', 'tools', 'log', 'artifacts', 'save-pipeline', 'calibrate', 'sessions', 'resume', 'model', 'acq', 'demo', 'clear', 'quit', 'exit'];
+export const COMMANDS = ['help', 'tools', 'log', 'artifacts', 'save-pipeline', 'calibrate', 'sessions', 'resume', 'model', 'acq', 'demo', 'clear', 'quit', 'exit'];
 
 const CALIBRATE_USAGE = 'usage: /calibrate PIXEL_SIZE um FRAME_INTERVAL min [z STEP um] [NAME=COLOUR ...], e.g. /calibrate 0.65 um 5 min DAPI=blue GFP=green; /calibrate alone shows it, /calibrate clear forgets it';
 

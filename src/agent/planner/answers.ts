@@ -489,6 +489,9 @@ export function verbFor(tool: string, catalogue?: Catalogue): string {
 }
 
 /** Says what was understood and offers the closest actions. */
+/** A range of frames or time points said as the scope of a request ("frames 10 to 20", "the first 5 frames", "timepoints 3-8 only"). */
+const FRAME_SCOPE = /\b(?:(?:frames?|time ?points?|timepoints?)\s+\d+\s*(?:-|–|to|through|until|and)\s*\d+|(?:the\s+)?(?:first|last)\s+\d+\s+(?:frames|time ?points|timepoints))(?:\s+only)?\b/i;
+
 export function notUnderstood(text: string, catalogue: Catalogue): string {
   const understood: string[] = [];
   const qs = findQuantities(text).filter((q) => q.kind !== 'count' || q.value > 1);
@@ -508,6 +511,9 @@ export function notUnderstood(text: string, catalogue: Catalogue): string {
   const unknownNames = [...text.matchAll(/[\p{L}\d][\p{L}\d-]*/gu)].map((m) => m[0])
     .filter((w) => (/\p{Lu}/u.test(w.slice(1)) || /\d/.test(w) || /-/.test(w)) && /\p{L}/u.test(w) && tokenize(w).length > 0 && tokenize(w).every((t) => !index.recognizes(t)));
   const notOffered = unknownNames.length ? ` No tool of mine offers ${[...new Set(unknownNames)].map((w) => `"${w}"`).join(', ')}, so I ran nothing.` : '';
+  // a scope of frames with no step named ("analyse frames 10 to 20 only"): ask what to run on them, naming the options
+  const scope = FRAME_SCOPE.exec(text);
+  if (scope) return `Which steps should I run on ${scope[0].replace(/\s+only$/i, '')}? I can ${closest.join(', ') || 'correct drift, segment, track'}; say, for example, "segment and track the nuclei in ${scope[0].replace(/\s+only$/i, '')}".`;
   const heard = (understood.length ? `I understood ${understood.join(', ')}, but not what to do with ${understood.length > 1 ? 'them' : 'it'}.` : `I did not understand "${text.slice(0, 80)}".`) + notOffered;
   return `${heard} I can ${closest.join(', ') || 'correct drift, segment, track'}; for example: "correct the drift, then segment and track the nuclei", or ask "which denoising method should I use?".`;
 }

@@ -221,6 +221,8 @@ export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalo
   if (findQuantities(masked).some((q) => q.kind !== 'count')) return false;
   // so is a count in a unit only the tools' settings are described in ("threshold at 300 grey levels")
   if (findQuantities(masked).some((q) => countsInSettingUnits(q.after, catalogue))) return false;
+  // a quantity a tool declares it returns ("the diffusion coefficient", "the MSD exponent", "the numerical aperture")
+  if (namesADeclaredQuantity(masked)) return false;
   const words = toolWords(index, catalogue);
   let known = 0;
   let unknown = 0;
@@ -233,6 +235,11 @@ export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalo
   // (two words of ours at least: "write an email to my boss" has only the verb)
   const ours = read.filter((r) => !REQUESTERS.has(r.token.word)).reduce((sum, r) => sum + (r.reading === 'subject' ? 3 : r.reading === 'known' ? weightOf(r.token, words) : 0), 0);
   if (ours >= 2) read.splice(0, read.length, ...read.filter((r) => !REQUESTERS.has(r.token.word)));
+  // a clause that is a step of ours by itself ("..., then track", "segment the nuclei"): the rest is microscopy work
+  // we may lack a tool for ("crop to the top left quarter and track"), named as not done, never refused
+  // (unless another clause acts on a thing from elsewhere: "segment the stock market data by sector and plot it")
+  const clauses = clauseVerbs(masked, read);
+  if (clauses.some(([i, end]) => isOwnStep(read.slice(i, end), index, words, masked)) && !clauses.some(([i, end]) => foreignObject(read.slice(i, end), index, words, masked))) return false;
   if (outOfScopeAsWritten(read, index, masked, words) || adviceFromElsewhere(read, index, words, masked)) return true;
   // (question words and "good" are read as ours, but tell nothing against words from elsewhere: "what's a good recipe for banana bread?")
   let asking = 0;
@@ -270,6 +277,33 @@ export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalo
   if (known + asking === 0 && read.some(aThing)) return true;
   // more words from elsewhere than words of ours (a word about cells counts three)
   return unknown >= 2 && unknown > known;
+}
+
+let declaredQuantities: RegExp[] | undefined;
+
+/**
+ * The quantities the tools declare they return, each its `about` and the words people call it by, as
+ * whole-word patterns; a phrase of everyday words only ("the date", "mean speed") tells nothing alone.
+ */
+function quantityPatterns(): RegExp[] {
+  if (declaredQuantities) return declaredQuantities;
+  const phrases = new Set<string>();
+  for (const tool of ALL_TOOLS) {
+    for (const value of Object.values(tool.results ?? {})) {
+      for (const phrase of [value.about, ...(value.words ?? [])]) {
+        const telling = tokenize(phrase).filter((t) => !t.part && !isStopWord(t.word) && !isEverydayWord(t.word) && !/\d/.test(t.word));
+        if (telling.length > 0) phrases.add(phrase.toLowerCase().trim());
+      }
+    }
+  }
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  declaredQuantities = [...phrases].map((p) => new RegExp(`(?<![\\p{L}\\d])${escape(p)}(?![\\p{L}\\d])`, 'iu'));
+  return declaredQuantities;
+}
+
+/** True when the text names a quantity some tool declares among its results ("calculate the diffusion coefficient"). */
+export function namesADeclaredQuantity(text: string): boolean {
+  return quantityPatterns().some((re) => re.test(text));
 }
 
 /** Words for what a session holds or makes, whoever's they are ("my data", "our results", "my stack"). */
@@ -358,6 +392,16 @@ function topicOnly(read: { token: Token; reading: Reading }[], masked: string): 
     if (before.some(thing) && !before.some((r) => r.reading === 'subject')) return true;
   }
   return false;
+}
+
+/**
+ * True when a clause opens with a tool's verb as written ("track", "segment", "measure") and every other word of it
+ * is ours or says nothing: no word from elsewhere, no thing acted on from elsewhere ("track my parcel" is none).
+ */
+function isOwnStep(clause: { token: Token; reading: Reading }[], index: ToolIndex, words: Set<string>, masked: string): boolean {
+  const verb = clause[0]?.token;
+  if (!verb || !TOOL_NAME_WORDS.has(verb.word) || !BEFORE_A_VERB.test(masked.slice(0, verb.start))) return false;
+  return clause.slice(1).every((r) => r.reading !== 'unknown') && foreignObject(clause, index, words, masked) === undefined;
 }
 
 /** Each clause's words (its verb first) as [first, end) indexes into `read`. */

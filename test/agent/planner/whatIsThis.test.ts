@@ -1,0 +1,14 @@
+// "What is this?" with a movie open asks what the movie is: its facts (movie_info), nothing heavy run.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadAcquisitionWords, plan, toolsOf } from './planOffline.ts';
+
+beforeAll(loadAcquisitionWords);
+
+describe('asking what the open movie is', () => {
+  for (const request of ['what is this?', 'what am I looking at', 'so what are we looking at here?', 'what have I got here?', 'what is this movie']) {
+    it(`describes the movie and runs nothing else: ${request}`, () => {
+      expect(toolsOf(request)).toEqual(['movie_info']);
+      expect(plan(request).reply ?? '').not.toMatch(/outside what I do/);
+    });
+  }
+});
