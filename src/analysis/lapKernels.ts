@@ -9,16 +9,24 @@
 
 import { leb, moduleBytes, PAGE_BYTES, sleb, wasm, type WasmFunction } from '../image/wasmModule.ts';
 
-/** Byte offsets of one solve's arrays in the kernels' memory (n x n costs, then per-column arrays). */
+/** Byte offsets of one solve's arrays in the kernels' memory (n x n costs, then per-column and per-row arrays). */
 export interface LapLayout {
   n: number;
   cost: number;
   v: number;
   pathCost: number;
+  /** Row duals of the shortest augmenting paths. */
+  u: number;
   pred: number;
   settled: number;
   rowOfCol: number;
   rowOfMin: number;
+  /** Column of each row, or -1. */
+  colOfRow: number;
+  /** Free rows, then (the augmenting phase) rows visited by one path. */
+  free: number;
+  visited: number;
+  matches: number;
   out: number;
   bytes: number;
 }
@@ -27,12 +35,17 @@ export function lapLayout(n: number): LapLayout {
   const cost = 0;
   const v = n * n * 8;
   const pathCost = v + n * 8;
-  const pred = pathCost + n * 8;
+  const u = pathCost + n * 8;
+  const pred = u + n * 8;
   const settled = pred + n * 4;
   const rowOfCol = settled + n * 4;
   const rowOfMin = rowOfCol + n * 4;
-  const out = Math.ceil((rowOfMin + n * 4) / 8) * 8;
-  return { n, cost, v, pathCost, pred, settled, rowOfCol, rowOfMin, out, bytes: out + 32 };
+  const colOfRow = rowOfMin + n * 4;
+  const free = colOfRow + n * 4;
+  const visited = free + n * 4;
+  const matches = visited + n * 4;
+  const out = Math.ceil((matches + n * 4) / 8) * 8;
+  return { n, cost, v, pathCost, u, pred, settled, rowOfCol, rowOfMin, colOfRow, free, visited, matches, out, bytes: out + 32 };
 }
 
 /** The kernels, bound to one memory. */
@@ -50,6 +63,13 @@ export interface LapKernels {
   finiteScan(cost: number, count: number, out: number): number;
   /** Replaces every +Infinity among `count` costs by `big`. */
   replaceInfinite(cost: number, count: number, big: number): number;
+  /** JV's reduction transfer: for each row assigned once (matches 1), v[colOfRow] -= rowMinExcept of that row. */
+  reductionTransfer(cost: number, v: number, colOfRow: number, matches: number, n: number): number;
+  /**
+   * The shortest augmenting paths of the free rows (see augmentFreeRows in assignment.ts): row duals,
+   * one Dijkstra search per free row (relax), dual update and path flip; 0, or -1 when a row cannot be assigned.
+   */
+  augment(cost: number, v: number, pathCost: number, pred: number, settled: number, rowOfCol: number, n: number, u: number, visited: number, colOfRow: number, free: number, numFree: number, out: number): number;
 }
 
 // ---------------------------------------------------------------- a few instructions
@@ -246,9 +266,119 @@ const replaceInfinite = (): Kernel => ({
   ],
 });
 
+const CALL = (f: number) => [0x10, ...leb(f)];
+const BLOCK = [0x02, 0x40];
+const LOOP = [0x03, 0x40];
+const BR = (depth: number) => [0x0c, depth];
+const BRIF = (depth: number) => [0x0d, depth];
+const FUNC_ROW_MIN_EXCEPT = 1;
+const FUNC_RELAX = 3;
+/** Address of row i of an n x n f64 matrix at `base`. */
+const rowAt = (base: number, i: number, n: number) => [...get(base), ...get(i), ...get(n), ...MUL, ...i32(3), ...SHL, ...ADD];
+
+// reductionTransfer(c 0, v 1, x 2, matches 3, n 4) -> 0; locals i 5, j 6
+const reductionTransfer = (): Kernel => ({
+  name: 'reductionTransfer',
+  params: [I32, I32, I32, I32, I32],
+  result: I32,
+  locals: [I32, I32],
+  code: [
+    ...forLoop(5, i32(0), 4, [
+      ...at(3, 5, 2), ...i32load, ...i32(1), ...[0x46] /* i32.eq */,
+      ...IF,
+      ...at(2, 5, 2), ...i32load, ...set(6),
+      ...at(1, 6, 3),
+      ...at(1, 6, 3), ...f64load,
+      ...rowAt(0, 5, 4), ...get(1), ...get(4), ...get(6), ...CALL(FUNC_ROW_MIN_EXCEPT),
+      ...FSUB, ...f64store(),
+      ...END,
+    ]),
+    ...i32(0),
+  ],
+});
+
+// augment(c 0, v 1, path 2, pred 3, settled 4, rowOfCol 5, n 6, u 7, visited 8, x 9, free 10, numFree 11, out 12) -> 0 / -1;
+// locals f 13, start 14, i 15, count 16, best 17, sink 18, j 19, q 20, r 21, prev 22, minVal 23 (f64), lowest 24 (f64)
+const augment = (): Kernel => ({
+  name: 'augment',
+  params: [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32],
+  result: I32,
+  locals: [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, F64, F64],
+  code: [
+    // row duals: assigned rows are tight on their column
+    ...forLoop(15, i32(0), 6, [
+      ...at(9, 15, 2), ...i32load, ...set(19),
+      ...at(7, 15, 3),
+      ...get(19), ...i32(0), ...GE_S,
+      0x04, F64, // if (result f64)
+      ...rowAt(0, 15, 6), ...get(19), ...i32(3), ...SHL, ...ADD, ...f64load, ...at(1, 19, 3), ...f64load, ...FSUB,
+      ...ELSE,
+      ...f64(0),
+      ...END,
+      ...f64store(),
+    ]),
+    ...forLoop(13, i32(0), 11, [
+      ...at(10, 13, 2), ...i32load, ...set(14),
+      ...forLoop(19, i32(0), 6, [
+        ...at(4, 19, 2), ...i32(0), ...i32store(),
+        ...at(2, 19, 3), ...f64(Infinity), ...f64store(),
+      ]),
+      ...i32(0), ...set(16),
+      ...f64(0), ...set(23),
+      ...get(14), ...set(15),
+      ...BLOCK, ...LOOP,
+      ...at(8, 16, 2), ...get(15), ...i32store(),
+      ...get(16), ...i32(1), ...ADD, ...set(16),
+      ...rowAt(0, 15, 6), ...get(1), ...get(2), ...get(3), ...get(4), ...get(5), ...get(6), ...get(15),
+      ...get(23), ...at(7, 15, 3), ...f64load, ...FSUB, ...get(12), ...CALL(FUNC_RELAX), ...set(17),
+      ...get(12), ...f64load, ...set(24),
+      ...get(17), ...i32(0), ...LT_S, ...get(24), ...f64(Infinity), ...FEQ, ...OR,
+      ...IF, ...i32(-1), ...RETURN, ...END,
+      ...get(24), ...set(23),
+      ...at(4, 17, 2), ...i32(1), ...i32store(),
+      ...at(5, 17, 2), ...i32load, ...tee(21),
+      ...i32(0), ...LT_S,
+      ...IF, ...get(17), ...set(18), ...BR(2), ...END,
+      ...get(21), ...set(15),
+      ...BR(0),
+      ...END, ...END,
+      // dual update: every reduced cost stays >= 0 and the new path is tight
+      ...at(7, 14, 3), ...at(7, 14, 3), ...f64load, ...get(23), ...FADD, ...f64store(),
+      ...forLoop(20, i32(1), 16, [
+        ...at(8, 20, 2), ...i32load, ...set(21),
+        ...at(7, 21, 3),
+        ...at(7, 21, 3), ...f64load,
+        ...get(23), ...get(2), ...at(9, 21, 2), ...i32load, ...i32(3), ...SHL, ...ADD, ...f64load, ...FSUB,
+        ...FADD, ...f64store(),
+      ]),
+      ...forLoop(19, i32(0), 6, [
+        ...at(4, 19, 2), ...i32load,
+        ...IF,
+        ...at(1, 19, 3),
+        ...at(1, 19, 3), ...f64load,
+        ...get(23), ...at(2, 19, 3), ...f64load, ...FSUB,
+        ...FSUB, ...f64store(),
+        ...END,
+      ]),
+      // flip the alternating path back to the start row
+      ...get(18), ...set(19),
+      ...BLOCK, ...LOOP,
+      ...at(3, 19, 2), ...i32load, ...set(21),
+      ...at(5, 19, 2), ...get(21), ...i32store(),
+      ...at(9, 21, 2), ...i32load, ...set(22),
+      ...at(9, 21, 2), ...get(19), ...i32store(),
+      ...get(22), ...set(19),
+      ...get(21), ...get(14), ...[0x46], ...BRIF(1),
+      ...BR(0),
+      ...END, ...END,
+    ]),
+    ...i32(0),
+  ],
+});
+
 /** The kernels' module, assembled from the functions above. */
 export function lapKernelModuleBytes(): Uint8Array {
-  return moduleBytes([columnMinima, rowMinExcept, scanTwo, relax, finiteScan, replaceInfinite].map((kernel) => kernel()));
+  return moduleBytes([columnMinima, rowMinExcept, scanTwo, relax, finiteScan, replaceInfinite, reductionTransfer, augment].map((kernel) => kernel()));
 }
 
 /**
@@ -257,7 +387,7 @@ export function lapKernelModuleBytes(): Uint8Array {
  * checks that it is still what the functions above assemble (regenerate it when they change).
  */
 export const LAP_KERNEL_MODULE_BASE64 = 
-  'AGFzbQEAAAABNQZgBH9/f38BfGAEf39/fwF8YAR/f39/AX9gCn9/f39/f39/fH8Bf2ADf39/AX9gA39/fAF/AgwBA2VudgNtZW0CAAEDBwYAAQIDBAUHUAYMY29sdW1uTWluaW1hAAAMcm93TWluRXhjZXB0AAEHc2NhblR3bwACBXJlbGF4AAMKZmluaXRlU2NhbgAED3JlcGxhY2VJbmZpbml0ZQAFCr0GBtYBAgR/AnxEAAAAAAAAAAAhCEEAIQUCQANAIAUgA04NASAFQQN0IQcgASAHaiAAIAdqKwMAIgk5AwAgAiAFQQJ0akEANgIAIAggCaAhCCAFQQFqIQUMAAsLQQEhBAJAA0AgBCADTg0BIAAgBCADbEEDdGohBkEAIQUCQANAIAUgA04NASAFQQN0IQcgCCAGIAdqKwMAIgmgIQggCSABIAdqKwMAYwRAIAEgB2ogCTkDACACIAVBAnRqIAQ2AgALIAVBAWohBQwACwsgBEEBaiEEDAALCyAIC1ICAn8BfEQAAAAAAADwfyEGQQAhBAJAA0AgBCACTg0BIAQgA0cEQCAEQQN0IQUgBiAAIAVqKwMAIAEgBWorAwChpCEGCyAEQQFqIQQMAAsLIAYLmgEDA38DfAF/IAArAwAgASsDAKEhB0EAIQVBfyEGRAAAAAAAAPB/IQhBASEEAkADQCAEIAJODQEgBEEDdCEKIAAgCmorAwAgASAKaisDAKEiCSAIYwRAIAkgB2YEQCAJIQggBCEGBSAHIQggCSEHIAUhBiAEIQULCyAEQQFqIQQMAAsLIAMgBzkDACADIAg5AwggAyAGNgIQIAULtAECBH8DfEQAAAAAAADwfyEOQX8hC0EAIQoCQANAIAogBk4NASAKQQJ0IQ0gBCANaigCAEUEQCAKQQN0IQwgCCAAIAxqKwMAoCABIAxqKwMAoSEPIAIgDGorAwAhECAPIBBjBEAgAyANaiAHNgIAIAIgDGogDzkDACAPIRALIBAgDmMgECAOYSAFIA1qKAIAQQBIcXIEQCAQIQ4gCiELCwsgCkEBaiEKDAALCyAJIA45AwAgCwt6AgJ/AnxEAAAAAAAAAAAhBkEAIQRBACEDAkADQCADIAFODQEgACADQQN0aisDACIFRAAAAAAAAPB/YQRAIARBAWohBAUgBSAFYiAFRAAAAAAAAPD/YXIEQEF/DwsgBiAFmaUhBgsgA0EBaiEDDAALCyACIAY5AwAgBAtDAQJ/QQAhAwJAA0AgAyABTg0BIAAgA0EDdGohBCAEKwMARAAAAAAAAPB/YQRAIAQgAjkDAAsgA0EBaiEDDAALC0EACw==';
+  'AGFzbQEAAAABTwhgBH9/f38BfGAEf39/fwF8YAR/f39/AX9gCn9/f39/f39/fH8Bf2ADf39/AX9gA39/fAF/YAV/f39/fwF/YA1/f39/f39/f39/f39/AX8CDAEDZW52A21lbQIAAQMJCAABAgMEBQYHB24IDGNvbHVtbk1pbmltYQAADHJvd01pbkV4Y2VwdAABB3NjYW5Ud28AAgVyZWxheAADCmZpbml0ZVNjYW4ABA9yZXBsYWNlSW5maW5pdGUABRFyZWR1Y3Rpb25UcmFuc2ZlcgAGB2F1Z21lbnQABwqlDAjWAQIEfwJ8RAAAAAAAAAAAIQhBACEFAkADQCAFIANODQEgBUEDdCEHIAEgB2ogACAHaisDACIJOQMAIAIgBUECdGpBADYCACAIIAmgIQggBUEBaiEFDAALC0EBIQQCQANAIAQgA04NASAAIAQgA2xBA3RqIQZBACEFAkADQCAFIANODQEgBUEDdCEHIAggBiAHaisDACIJoCEIIAkgASAHaisDAGMEQCABIAdqIAk5AwAgAiAFQQJ0aiAENgIACyAFQQFqIQUMAAsLIARBAWohBAwACwsgCAtSAgJ/AXxEAAAAAAAA8H8hBkEAIQQCQANAIAQgAk4NASAEIANHBEAgBEEDdCEFIAYgACAFaisDACABIAVqKwMAoaQhBgsgBEEBaiEEDAALCyAGC5oBAwN/A3wBfyAAKwMAIAErAwChIQdBACEFQX8hBkQAAAAAAADwfyEIQQEhBAJAA0AgBCACTg0BIARBA3QhCiAAIApqKwMAIAEgCmorAwChIgkgCGMEQCAJIAdmBEAgCSEIIAQhBgUgByEIIAkhByAFIQYgBCEFCwsgBEEBaiEEDAALCyADIAc5AwAgAyAIOQMIIAMgBjYCECAFC7QBAgR/A3xEAAAAAAAA8H8hDkF/IQtBACEKAkADQCAKIAZODQEgCkECdCENIAQgDWooAgBFBEAgCkEDdCEMIAggACAMaisDAKAgASAMaisDAKEhDyACIAxqKwMAIRAgDyAQYwRAIAMgDWogBzYCACACIAxqIA85AwAgDyEQCyAQIA5jIBAgDmEgBSANaigCAEEASHFyBEAgECEOIAohCwsLIApBAWohCgwACwsgCSAOOQMAIAsLegICfwJ8RAAAAAAAAAAAIQZBACEEQQAhAwJAA0AgAyABTg0BIAAgA0EDdGorAwAiBUQAAAAAAADwf2EEQCAEQQFqIQQFIAUgBWIgBUQAAAAAAADw/2FyBEBBfw8LIAYgBZmlIQYLIANBAWohAwwACwsgAiAGOQMAIAQLQwECf0EAIQMCQANAIAMgAU4NASAAIANBA3RqIQQgBCsDAEQAAAAAAADwf2EEQCAEIAI5AwALIANBAWohAwwACwtBAAtoAQJ/QQAhBQJAA0AgBSAETg0BIAMgBUECdGooAgBBAUYEQCACIAVBAnRqKAIAIQYgASAGQQN0aiABIAZBA3RqKwMAIAAgBSAEbEEDdGogASAEIAYQAaE5AwALIAVBAWohBQwACwtBAAv9BAIKfwJ8QQAhDwJAA0AgDyAGTg0BIAkgD0ECdGooAgAhEyAHIA9BA3RqIBNBAE4EfCAAIA8gBmxBA3RqIBNBA3RqKwMAIAEgE0EDdGorAwChBUQAAAAAAAAAAAs5AwAgD0EBaiEPDAALC0EAIQ0CQANAIA0gC04NASAKIA1BAnRqKAIAIQ5BACETAkADQCATIAZODQEgBCATQQJ0akEANgIAIAIgE0EDdGpEAAAAAAAA8H85AwAgE0EBaiETDAALC0EAIRBEAAAAAAAAAAAhFyAOIQ8CQANAIAggEEECdGogDzYCACAQQQFqIRAgACAPIAZsQQN0aiABIAIgAyAEIAUgBiAPIBcgByAPQQN0aisDAKEgDBADIREgDCsDACEYIBFBAEggGEQAAAAAAADwf2FyBEBBfw8LIBghFyAEIBFBAnRqQQE2AgAgBSARQQJ0aigCACIVQQBIBEAgESESDAILIBUhDwwACwsgByAOQQN0aiAHIA5BA3RqKwMAIBegOQMAQQEhFAJAA0AgFCAQTg0BIAggFEECdGooAgAhFSAHIBVBA3RqIAcgFUEDdGorAwAgFyACIAkgFUECdGooAgBBA3RqKwMAoaA5AwAgFEEBaiEUDAALC0EAIRMCQANAIBMgBk4NASAEIBNBAnRqKAIABEAgASATQQN0aiABIBNBA3RqKwMAIBcgAiATQQN0aisDAKGhOQMACyATQQFqIRMMAAsLIBIhEwJAA0AgAyATQQJ0aigCACEVIAUgE0ECdGogFTYCACAJIBVBAnRqKAIAIRYgCSAVQQJ0aiATNgIAIBYhEyAVIA5GDQEMAAsLIA1BAWohDQwACwtBAAs=';
 
 
 /** Memory kept between solves (matrices up to ~2800 x 2800); a larger solve gets memory of its own, freed after. */
@@ -282,6 +412,8 @@ function instantiate(bytes: number) {
     relax: exports.relax,
     finiteScan: exports.finiteScan,
     replaceInfinite: exports.replaceInfinite,
+    reductionTransfer: exports.reductionTransfer,
+    augment: exports.augment,
   };
   return { kernels, memory };
 }
