@@ -143,12 +143,9 @@ class DenseWork {
   }
 }
 
-/** Row scans the augmenting row reduction may spend, per row of the matrix (see lapjv). */
-const ARR_SCANS_PER_ROW = 2;
-
 /** The LAPJV procedure of Jonker & Volgenant (1987) on a finite n x n matrix, n >= 2, from its column minima. */
 function lapjv(w: DenseWork): { rowToCol: Int32Array; colToRow: Int32Array } {
-  const { n, v, rowOfMin, k, at } = w;
+  const { n, rowOfMin, k, at } = w;
   const x = w.colOfRow.fill(-1); // column of each row
   const y = w.rowOfCol.fill(-1); // row of each column
   const matches = w.matches.fill(0);
@@ -169,49 +166,10 @@ function lapjv(w: DenseWork): { rowToCol: Int32Array; colToRow: Int32Array } {
   for (let i = 0; i < n; i++) if (matches[i] === 0) free[numFree++] = i;
   k.reductionTransfer(at.cost, at.v, at.colOfRow, at.matches, n);
 
-  // Augmenting row reduction, twice, for at most ARR_SCANS_PER_ROW * n row scans: on uniform random
-  // matrices its chains of displaced rows grow to ~20n scans at n = 300 and ~33n at 1000, while the
-  // shortest augmenting paths finish the rows left over in ~3n (300) to ~6n (1000) scans.
-  let scansLeft = ARR_SCANS_PER_ROW * n;
-  for (let round = 0; round < 2; round++) {
-    let k2 = 0;
-    const previousFree = numFree;
-    numFree = 0;
-    while (k2 < previousFree) {
-      if (scansLeft-- <= 0) {
-        while (k2 < previousFree) free[numFree++] = free[k2++]; // numFree <= k2: nothing unread is overwritten
-        break;
-      }
-      const i = free[k2++];
-      let j1 = k.scanTwo(w.row(i), at.v, n, at.out);
-      const umin = w.outF64[0];
-      const usubmin = w.outF64[1];
-      const j2 = w.outI32[0];
-      let i0 = y[j1];
-      // A tie (umin === usubmin) is rare, so its steps are written without operations of their own:
-      // an operation first met in optimised code lacks type feedback and deoptimised lapjv in every
-      // fresh process (two ties, two recompilations, ~30 ms of compiling per process at load 15).
-      const strict = umin < usubmin;
-      const i0Second = y[j2]; // j2 >= 1 for n >= 2
-      const takeSecond = !strict && i0 >= 0;
-      if (strict) v[j1] -= usubmin - umin;
-      if (takeSecond) {
-        j1 = j2;
-        i0 = i0Second;
-      }
-      if (x[i] >= 0 && y[x[i]] === i) y[x[i]] = -1;
-      x[i] = j1;
-      y[j1] = i;
-      if (i0 >= 0) {
-        x[i0] = -1;
-        // strict: the displaced row is scanned next (free[--k2]); a tie: it waits for the next round (free[numFree++])
-        const back = strict ? 1 : 0;
-        k2 -= back;
-        free[back === 1 ? k2 : numFree] = i0;
-        numFree += 1 - back;
-      }
-    }
-  }
+  // Augmenting row reduction, twice, for at most ARR_SCANS_PER_ROW * n row scans (lapKernels.ts rowReduction):
+  // each free row takes its cheapest column, displacing that column's row, and the column's price drops
+  // to the row's second-cheapest; a tie between them leaves the displaced row for the next round.
+  numFree = k.rowReduction(at.cost, at.v, at.colOfRow, at.rowOfCol, at.free, numFree, n, at.out);
 
   if (k.augment(at.cost, at.v, at.pathCost, at.pred, at.settled, at.rowOfCol, n, at.u, at.visited, at.colOfRow, at.free, numFree, at.out) < 0)
     throw new RangeError('no complete assignment exists that avoids the forbidden (infinite) costs');

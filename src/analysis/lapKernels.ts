@@ -48,6 +48,13 @@ export function lapLayout(n: number): LapLayout {
   return { n, cost, v, pathCost, u, pred, settled, rowOfCol, rowOfMin, colOfRow, free, visited, matches, out, bytes: out + 32 };
 }
 
+/**
+ * Row scans the augmenting row reduction may spend, per row of the matrix: on uniform random matrices
+ * its chains of displaced rows grow to ~20n scans at n = 300 and ~33n at 1000, while the shortest
+ * augmenting paths finish the rows left over in ~3n (300) to ~6n (1000) scans.
+ */
+export const ARR_SCANS_PER_ROW = 2;
+
 /** The kernels, bound to one memory. */
 export interface LapKernels {
   memory: ArrayBuffer;
@@ -69,6 +76,11 @@ export interface LapKernels {
    * The shortest augmenting paths of the free rows (see augmentFreeRows in assignment.ts): row duals,
    * one Dijkstra search per free row (relax), dual update and path flip; 0, or -1 when a row cannot be assigned.
    */
+  /**
+   * JV's augmenting row reduction, two rounds over the `numFree` free rows for at most
+   * ARR_SCANS_PER_ROW * n row scans in all (see lapjv in assignment.ts); returns how many rows stay free.
+   */
+  rowReduction(cost: number, v: number, colOfRow: number, rowOfCol: number, free: number, numFree: number, n: number, out: number): number;
   augment(cost: number, v: number, pathCost: number, pred: number, settled: number, rowOfCol: number, n: number, u: number, visited: number, colOfRow: number, free: number, numFree: number, out: number): number;
 }
 
@@ -272,6 +284,7 @@ const LOOP = [0x03, 0x40];
 const BR = (depth: number) => [0x0c, depth];
 const BRIF = (depth: number) => [0x0d, depth];
 const FUNC_ROW_MIN_EXCEPT = 1;
+const FUNC_SCAN_TWO = 2;
 const FUNC_RELAX = 3;
 /** Address of row i of an n x n f64 matrix at `base`. */
 const rowAt = (base: number, i: number, n: number) => [...get(base), ...get(i), ...get(n), ...MUL, ...i32(3), ...SHL, ...ADD];
@@ -376,9 +389,81 @@ const augment = (): Kernel => ({
   ],
 });
 
+// rowReduction(c 0, v 1, x 2, y 3, free 4, numFree 5, n 6, out 7) -> free rows left;
+// locals scans 8, round 9, k2 10, prev 11, i 12, j1 13, j2 14, i0 15, strict 16, i0s 17, xi 18, two 19, umin 20 (f64), usub 21 (f64)
+const rowReduction = (): Kernel => ({
+  name: 'rowReduction',
+  params: [I32, I32, I32, I32, I32, I32, I32, I32],
+  result: I32,
+  locals: [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, F64, F64],
+  code: [
+    ...get(6), ...i32(ARR_SCANS_PER_ROW), ...MUL, ...set(8),
+    ...i32(2), ...set(19),
+    ...forLoop(9, i32(0), 19, [
+      ...i32(0), ...set(10),
+      ...get(5), ...set(11),
+      ...i32(0), ...set(5),
+      ...BLOCK, ...LOOP,
+      ...get(10), ...get(11), ...GE_S, ...BRIF(1),
+      ...get(8), ...i32(0), ...[0x4c] /* i32.le_s */,
+      ...IF,
+      // out of scans: the rows not yet read stay free (numFree <= k2: nothing unread is overwritten)
+      ...BLOCK, ...LOOP,
+      ...get(10), ...get(11), ...GE_S, ...BRIF(1),
+      ...at(4, 5, 2), ...at(4, 10, 2), ...i32load, ...i32store(),
+      ...get(5), ...i32(1), ...ADD, ...set(5),
+      ...get(10), ...i32(1), ...ADD, ...set(10),
+      ...BR(0),
+      ...END, ...END,
+      ...BR(2),
+      ...END,
+      ...get(8), ...i32(1), ...[0x6b] /* i32.sub */, ...set(8),
+      ...at(4, 10, 2), ...i32load, ...set(12),
+      ...get(10), ...i32(1), ...ADD, ...set(10),
+      ...rowAt(0, 12, 6), ...get(1), ...get(6), ...get(7), ...CALL(FUNC_SCAN_TWO), ...set(13),
+      ...get(7), ...f64load, ...set(20),
+      ...get(7), 0x2b, 0x03, 0x08, ...set(21),
+      ...get(7), 0x28, 0x02, 0x10, ...set(14),
+      ...at(3, 13, 2), ...i32load, ...set(15),
+      ...get(20), ...get(21), ...FLT, ...set(16),
+      ...at(3, 14, 2), ...i32load, ...set(17),
+      ...get(16),
+      ...IF,
+      ...at(1, 13, 3), ...at(1, 13, 3), ...f64load, ...get(21), ...get(20), ...FSUB, ...FSUB, ...f64store(),
+      ...END,
+      ...get(16), ...EQZ, ...get(15), ...i32(0), ...GE_S, ...AND,
+      ...IF, ...get(14), ...set(13), ...get(17), ...set(15), ...END,
+      ...at(2, 12, 2), ...i32load, ...tee(18), ...i32(0), ...GE_S,
+      ...IF,
+      ...at(3, 18, 2), ...i32load, ...get(12), ...[0x46],
+      ...IF, ...at(3, 18, 2), ...i32(-1), ...i32store(), ...END,
+      ...END,
+      ...at(2, 12, 2), ...get(13), ...i32store(),
+      ...at(3, 13, 2), ...get(12), ...i32store(),
+      ...get(15), ...i32(0), ...GE_S,
+      ...IF,
+      ...at(2, 15, 2), ...i32(-1), ...i32store(),
+      ...get(16),
+      ...IF,
+      // strict: the displaced row is scanned next
+      ...get(10), ...i32(1), ...[0x6b], ...set(10),
+      ...at(4, 10, 2), ...get(15), ...i32store(),
+      ...ELSE,
+      // a tie: it waits for the next round
+      ...at(4, 5, 2), ...get(15), ...i32store(),
+      ...get(5), ...i32(1), ...ADD, ...set(5),
+      ...END,
+      ...END,
+      ...BR(0),
+      ...END, ...END,
+    ]),
+    ...get(5),
+  ],
+});
+
 /** The kernels' module, assembled from the functions above. */
 export function lapKernelModuleBytes(): Uint8Array {
-  return moduleBytes([columnMinima, rowMinExcept, scanTwo, relax, finiteScan, replaceInfinite, reductionTransfer, augment].map((kernel) => kernel()));
+  return moduleBytes([columnMinima, rowMinExcept, scanTwo, relax, finiteScan, replaceInfinite, reductionTransfer, augment, rowReduction].map((kernel) => kernel()));
 }
 
 /**
@@ -387,7 +472,7 @@ export function lapKernelModuleBytes(): Uint8Array {
  * checks that it is still what the functions above assemble (regenerate it when they change).
  */
 export const LAP_KERNEL_MODULE_BASE64 = 
-  'AGFzbQEAAAABTwhgBH9/f38BfGAEf39/fwF8YAR/f39/AX9gCn9/f39/f39/fH8Bf2ADf39/AX9gA39/fAF/YAV/f39/fwF/YA1/f39/f39/f39/f39/AX8CDAEDZW52A21lbQIAAQMJCAABAgMEBQYHB24IDGNvbHVtbk1pbmltYQAADHJvd01pbkV4Y2VwdAABB3NjYW5Ud28AAgVyZWxheAADCmZpbml0ZVNjYW4ABA9yZXBsYWNlSW5maW5pdGUABRFyZWR1Y3Rpb25UcmFuc2ZlcgAGB2F1Z21lbnQABwqlDAjWAQIEfwJ8RAAAAAAAAAAAIQhBACEFAkADQCAFIANODQEgBUEDdCEHIAEgB2ogACAHaisDACIJOQMAIAIgBUECdGpBADYCACAIIAmgIQggBUEBaiEFDAALC0EBIQQCQANAIAQgA04NASAAIAQgA2xBA3RqIQZBACEFAkADQCAFIANODQEgBUEDdCEHIAggBiAHaisDACIJoCEIIAkgASAHaisDAGMEQCABIAdqIAk5AwAgAiAFQQJ0aiAENgIACyAFQQFqIQUMAAsLIARBAWohBAwACwsgCAtSAgJ/AXxEAAAAAAAA8H8hBkEAIQQCQANAIAQgAk4NASAEIANHBEAgBEEDdCEFIAYgACAFaisDACABIAVqKwMAoaQhBgsgBEEBaiEEDAALCyAGC5oBAwN/A3wBfyAAKwMAIAErAwChIQdBACEFQX8hBkQAAAAAAADwfyEIQQEhBAJAA0AgBCACTg0BIARBA3QhCiAAIApqKwMAIAEgCmorAwChIgkgCGMEQCAJIAdmBEAgCSEIIAQhBgUgByEIIAkhByAFIQYgBCEFCwsgBEEBaiEEDAALCyADIAc5AwAgAyAIOQMIIAMgBjYCECAFC7QBAgR/A3xEAAAAAAAA8H8hDkF/IQtBACEKAkADQCAKIAZODQEgCkECdCENIAQgDWooAgBFBEAgCkEDdCEMIAggACAMaisDAKAgASAMaisDAKEhDyACIAxqKwMAIRAgDyAQYwRAIAMgDWogBzYCACACIAxqIA85AwAgDyEQCyAQIA5jIBAgDmEgBSANaigCAEEASHFyBEAgECEOIAohCwsLIApBAWohCgwACwsgCSAOOQMAIAsLegICfwJ8RAAAAAAAAAAAIQZBACEEQQAhAwJAA0AgAyABTg0BIAAgA0EDdGorAwAiBUQAAAAAAADwf2EEQCAEQQFqIQQFIAUgBWIgBUQAAAAAAADw/2FyBEBBfw8LIAYgBZmlIQYLIANBAWohAwwACwsgAiAGOQMAIAQLQwECf0EAIQMCQANAIAMgAU4NASAAIANBA3RqIQQgBCsDAEQAAAAAAADwf2EEQCAEIAI5AwALIANBAWohAwwACwtBAAtoAQJ/QQAhBQJAA0AgBSAETg0BIAMgBUECdGooAgBBAUYEQCACIAVBAnRqKAIAIQYgASAGQQN0aiABIAZBA3RqKwMAIAAgBSAEbEEDdGogASAEIAYQAaE5AwALIAVBAWohBQwACwtBAAv9BAIKfwJ8QQAhDwJAA0AgDyAGTg0BIAkgD0ECdGooAgAhEyAHIA9BA3RqIBNBAE4EfCAAIA8gBmxBA3RqIBNBA3RqKwMAIAEgE0EDdGorAwChBUQAAAAAAAAAAAs5AwAgD0EBaiEPDAALC0EAIQ0CQANAIA0gC04NASAKIA1BAnRqKAIAIQ5BACETAkADQCATIAZODQEgBCATQQJ0akEANgIAIAIgE0EDdGpEAAAAAAAA8H85AwAgE0EBaiETDAALC0EAIRBEAAAAAAAAAAAhFyAOIQ8CQANAIAggEEECdGogDzYCACAQQQFqIRAgACAPIAZsQQN0aiABIAIgAyAEIAUgBiAPIBcgByAPQQN0aisDAKEgDBADIREgDCsDACEYIBFBAEggGEQAAAAAAADwf2FyBEBBfw8LIBghFyAEIBFBAnRqQQE2AgAgBSARQQJ0aigCACIVQQBIBEAgESESDAILIBUhDwwACwsgByAOQQN0aiAHIA5BA3RqKwMAIBegOQMAQQEhFAJAA0AgFCAQTg0BIAggFEECdGooAgAhFSAHIBVBA3RqIAcgFUEDdGorAwAgFyACIAkgFUECdGooAgBBA3RqKwMAoaA5AwAgFEEBaiEUDAALC0EAIRMCQANAIBMgBk4NASAEIBNBAnRqKAIABEAgASATQQN0aiABIBNBA3RqKwMAIBcgAiATQQN0aisDAKGhOQMACyATQQFqIRMMAAsLIBIhEwJAA0AgAyATQQJ0aigCACEVIAUgE0ECdGogFTYCACAJIBVBAnRqKAIAIRYgCSAVQQJ0aiATNgIAIBYhEyAVIA5GDQEMAAsLIA1BAWohDQwACwtBAAs=';
+  'AGFzbQEAAAABWwlgBH9/f38BfGAEf39/fwF8YAR/f39/AX9gCn9/f39/f39/fH8Bf2ADf39/AX9gA39/fAF/YAV/f39/fwF/YA1/f39/f39/f39/f39/AX9gCH9/f39/f39/AX8CDAEDZW52A21lbQIAAQMKCQABAgMEBQYHCAd9CQxjb2x1bW5NaW5pbWEAAAxyb3dNaW5FeGNlcHQAAQdzY2FuVHdvAAIFcmVsYXgAAwpmaW5pdGVTY2FuAAQPcmVwbGFjZUluZmluaXRlAAURcmVkdWN0aW9uVHJhbnNmZXIABgdhdWdtZW50AAcMcm93UmVkdWN0aW9uAAgK1Q8J1gECBH8CfEQAAAAAAAAAACEIQQAhBQJAA0AgBSADTg0BIAVBA3QhByABIAdqIAAgB2orAwAiCTkDACACIAVBAnRqQQA2AgAgCCAJoCEIIAVBAWohBQwACwtBASEEAkADQCAEIANODQEgACAEIANsQQN0aiEGQQAhBQJAA0AgBSADTg0BIAVBA3QhByAIIAYgB2orAwAiCaAhCCAJIAEgB2orAwBjBEAgASAHaiAJOQMAIAIgBUECdGogBDYCAAsgBUEBaiEFDAALCyAEQQFqIQQMAAsLIAgLUgICfwF8RAAAAAAAAPB/IQZBACEEAkADQCAEIAJODQEgBCADRwRAIARBA3QhBSAGIAAgBWorAwAgASAFaisDAKGkIQYLIARBAWohBAwACwsgBguaAQMDfwN8AX8gACsDACABKwMAoSEHQQAhBUF/IQZEAAAAAAAA8H8hCEEBIQQCQANAIAQgAk4NASAEQQN0IQogACAKaisDACABIApqKwMAoSIJIAhjBEAgCSAHZgRAIAkhCCAEIQYFIAchCCAJIQcgBSEGIAQhBQsLIARBAWohBAwACwsgAyAHOQMAIAMgCDkDCCADIAY2AhAgBQu0AQIEfwN8RAAAAAAAAPB/IQ5BfyELQQAhCgJAA0AgCiAGTg0BIApBAnQhDSAEIA1qKAIARQRAIApBA3QhDCAIIAAgDGorAwCgIAEgDGorAwChIQ8gAiAMaisDACEQIA8gEGMEQCADIA1qIAc2AgAgAiAMaiAPOQMAIA8hEAsgECAOYyAQIA5hIAUgDWooAgBBAEhxcgRAIBAhDiAKIQsLCyAKQQFqIQoMAAsLIAkgDjkDACALC3oCAn8CfEQAAAAAAAAAACEGQQAhBEEAIQMCQANAIAMgAU4NASAAIANBA3RqKwMAIgVEAAAAAAAA8H9hBEAgBEEBaiEEBSAFIAViIAVEAAAAAAAA8P9hcgRAQX8PCyAGIAWZpSEGCyADQQFqIQMMAAsLIAIgBjkDACAEC0MBAn9BACEDAkADQCADIAFODQEgACADQQN0aiEEIAQrAwBEAAAAAAAA8H9hBEAgBCACOQMACyADQQFqIQMMAAsLQQALaAECf0EAIQUCQANAIAUgBE4NASADIAVBAnRqKAIAQQFGBEAgAiAFQQJ0aigCACEGIAEgBkEDdGogASAGQQN0aisDACAAIAUgBGxBA3RqIAEgBCAGEAGhOQMACyAFQQFqIQUMAAsLQQAL/QQCCn8CfEEAIQ8CQANAIA8gBk4NASAJIA9BAnRqKAIAIRMgByAPQQN0aiATQQBOBHwgACAPIAZsQQN0aiATQQN0aisDACABIBNBA3RqKwMAoQVEAAAAAAAAAAALOQMAIA9BAWohDwwACwtBACENAkADQCANIAtODQEgCiANQQJ0aigCACEOQQAhEwJAA0AgEyAGTg0BIAQgE0ECdGpBADYCACACIBNBA3RqRAAAAAAAAPB/OQMAIBNBAWohEwwACwtBACEQRAAAAAAAAAAAIRcgDiEPAkADQCAIIBBBAnRqIA82AgAgEEEBaiEQIAAgDyAGbEEDdGogASACIAMgBCAFIAYgDyAXIAcgD0EDdGorAwChIAwQAyERIAwrAwAhGCARQQBIIBhEAAAAAAAA8H9hcgRAQX8PCyAYIRcgBCARQQJ0akEBNgIAIAUgEUECdGooAgAiFUEASARAIBEhEgwCCyAVIQ8MAAsLIAcgDkEDdGogByAOQQN0aisDACAXoDkDAEEBIRQCQANAIBQgEE4NASAIIBRBAnRqKAIAIRUgByAVQQN0aiAHIBVBA3RqKwMAIBcgAiAJIBVBAnRqKAIAQQN0aisDAKGgOQMAIBRBAWohFAwACwtBACETAkADQCATIAZODQEgBCATQQJ0aigCAARAIAEgE0EDdGogASATQQN0aisDACAXIAIgE0EDdGorAwChoTkDAAsgE0EBaiETDAALCyASIRMCQANAIAMgE0ECdGooAgAhFSAFIBNBAnRqIBU2AgAgCSAVQQJ0aigCACEWIAkgFUECdGogEzYCACAWIRMgFSAORg0BDAALCyANQQFqIQ0MAAsLQQALrgMCDH8CfCAGQQJsIQhBAiETQQAhCQJAA0AgCSATTg0BQQAhCiAFIQtBACEFAkADQCAKIAtODQEgCEEATARAAkADQCAKIAtODQEgBCAFQQJ0aiAEIApBAnRqKAIANgIAIAVBAWohBSAKQQFqIQoMAAsLDAILIAhBAWshCCAEIApBAnRqKAIAIQwgCkEBaiEKIAAgDCAGbEEDdGogASAGIAcQAiENIAcrAwAhFCAHKwMIIRUgBygCECEOIAMgDUECdGooAgAhDyAUIBVjIRAgAyAOQQJ0aigCACERIBAEQCABIA1BA3RqIAEgDUEDdGorAwAgFSAUoaE5AwALIBBFIA9BAE5xBEAgDiENIBEhDwsgAiAMQQJ0aigCACISQQBOBEAgAyASQQJ0aigCACAMRgRAIAMgEkECdGpBfzYCAAsLIAIgDEECdGogDTYCACADIA1BAnRqIAw2AgAgD0EATgRAIAIgD0ECdGpBfzYCACAQBEAgCkEBayEKIAQgCkECdGogDzYCAAUgBCAFQQJ0aiAPNgIAIAVBAWohBQsLDAALCyAJQQFqIQkMAAsLIAUL';
 
 
 /** Memory kept between solves (matrices up to ~2800 x 2800); a larger solve gets memory of its own, freed after. */
@@ -414,6 +499,7 @@ function instantiate(bytes: number) {
     replaceInfinite: exports.replaceInfinite,
     reductionTransfer: exports.reductionTransfer,
     augment: exports.augment,
+    rowReduction: exports.rowReduction,
   };
   return { kernels, memory };
 }
