@@ -75,11 +75,11 @@ class DenseWork {
   /** Scalars the kernels return besides their result. */
   readonly outF64: Float64Array;
   readonly outI32: Int32Array;
-  /** JavaScript-side scratch of one solve, reused like the rest (a fresh typed array is an off-heap allocation). */
+  /** Column of each row, or -1. */
+  readonly colOfRow: Int32Array;
+  /** How many columns have each row as their minimum (column reduction). */
   readonly matches: Int32Array;
   readonly free: Int32Array;
-  readonly u: Float64Array;
-  readonly visited: Int32Array;
 
   private static last: DenseWork | undefined;
 
@@ -111,10 +111,9 @@ class DenseWork {
     this.rowOfMin = new Int32Array(buffer, at.rowOfMin, n);
     this.outF64 = new Float64Array(buffer, at.out, 2);
     this.outI32 = new Int32Array(buffer, at.out + 16, 1);
-    this.matches = new Int32Array(n);
-    this.free = new Int32Array(n);
-    this.u = new Float64Array(n);
-    this.visited = new Int32Array(n);
+    this.colOfRow = new Int32Array(buffer, at.colOfRow, n);
+    this.matches = new Int32Array(buffer, at.matches, n);
+    this.free = new Int32Array(buffer, at.free, n);
   }
 
   /** Each column's minimum into v and its first row into rowOfMin; returns the sum of all costs. */
@@ -144,13 +143,10 @@ class DenseWork {
   }
 }
 
-/** Row scans the augmenting row reduction may spend, per row of the matrix (see lapjv). */
-const ARR_SCANS_PER_ROW = 2;
-
 /** The LAPJV procedure of Jonker & Volgenant (1987) on a finite n x n matrix, n >= 2, from its column minima. */
 function lapjv(w: DenseWork): { rowToCol: Int32Array; colToRow: Int32Array } {
-  const { n, v, rowOfMin, k, at } = w;
-  const x = new Int32Array(n).fill(-1); // column of each row
+  const { n, rowOfMin, k, at } = w;
+  const x = w.colOfRow.fill(-1); // column of each row
   const y = w.rowOfCol.fill(-1); // row of each column
   const matches = w.matches.fill(0);
 
@@ -167,109 +163,26 @@ function lapjv(w: DenseWork): { rowToCol: Int32Array; colToRow: Int32Array } {
   // Reduction transfer from rows assigned once.
   const free = w.free;
   let numFree = 0;
-  for (let i = 0; i < n; i++) {
-    if (matches[i] === 0) free[numFree++] = i;
-    else if (matches[i] === 1) v[x[i]] -= k.rowMinExcept(w.row(i), at.v, n, x[i]);
-  }
+  for (let i = 0; i < n; i++) if (matches[i] === 0) free[numFree++] = i;
+  k.reductionTransfer(at.cost, at.v, at.colOfRow, at.matches, n);
 
-  // Augmenting row reduction, twice, for at most ARR_SCANS_PER_ROW * n row scans: on uniform random
-  // matrices its chains of displaced rows grow to ~20n scans at n = 300 and ~33n at 1000, while the
-  // shortest augmenting paths finish the rows left over in ~3n (300) to ~6n (1000) scans.
-  let scansLeft = ARR_SCANS_PER_ROW * n;
-  for (let round = 0; round < 2; round++) {
-    let k2 = 0;
-    const previousFree = numFree;
-    numFree = 0;
-    while (k2 < previousFree) {
-      if (scansLeft-- <= 0) {
-        while (k2 < previousFree) free[numFree++] = free[k2++]; // numFree <= k2: nothing unread is overwritten
-        break;
-      }
-      const i = free[k2++];
-      let j1 = k.scanTwo(w.row(i), at.v, n, at.out);
-      const umin = w.outF64[0];
-      const usubmin = w.outF64[1];
-      const j2 = w.outI32[0];
-      let i0 = y[j1];
-      // A tie (umin === usubmin) is rare, so its steps are written without operations of their own:
-      // an operation first met in optimised code lacks type feedback and deoptimised lapjv in every
-      // fresh process (two ties, two recompilations, ~30 ms of compiling per process at load 15).
-      const strict = umin < usubmin;
-      const i0Second = y[j2]; // j2 >= 1 for n >= 2
-      const takeSecond = !strict && i0 >= 0;
-      if (strict) v[j1] -= usubmin - umin;
-      if (takeSecond) {
-        j1 = j2;
-        i0 = i0Second;
-      }
-      if (x[i] >= 0 && y[x[i]] === i) y[x[i]] = -1;
-      x[i] = j1;
-      y[j1] = i;
-      if (i0 >= 0) {
-        x[i0] = -1;
-        // strict: the displaced row is scanned next (free[--k2]); a tie: it waits for the next round (free[numFree++])
-        const back = strict ? 1 : 0;
-        k2 -= back;
-        free[back === 1 ? k2 : numFree] = i0;
-        numFree += 1 - back;
-      }
-    }
-  }
+  // Augmenting row reduction, twice, for at most ARR_SCANS_PER_ROW * n row scans (lapKernels.ts rowReduction):
+  // each free row takes its cheapest column, displacing that column's row, and the column's price drops
+  // to the row's second-cheapest; a tie between them leaves the displaced row for the next round.
+  numFree = k.rowReduction(at.cost, at.v, at.colOfRow, at.rowOfCol, at.free, numFree, n, at.out);
 
-  augmentFreeRows(w, x, free.subarray(0, numFree));
-  return { rowToCol: x, colToRow: Int32Array.from(y) };
+  if (k.augment(at.cost, at.v, at.pathCost, at.pred, at.settled, at.rowOfCol, n, at.u, at.visited, at.colOfRow, at.free, numFree, at.out) < 0)
+    throw new RangeError('no complete assignment exists that avoids the forbidden (infinite) costs');
+  return { rowToCol: x.slice(), colToRow: y.slice() };
 }
 
-/**
- * Assigns each free row along a shortest augmenting path (Dijkstra on reduced costs
- * c[i][j] - u[i] - v[j]), as SciPy's linear_sum_assignment (Crouse 2016, "On implementing
- * 2D rectangular assignment algorithms", doi:10.1109/TAES.2016.140952) does after no
- * initialisation; here JV's reductions have already assigned most rows. Each visited row
- * is scanned left to right over the columns not yet settled (the relax kernel).
- */
-function augmentFreeRows(w: DenseWork, colOfRow: Int32Array, free: Int32Array): void {
-  const { n, v, pathCost, pred, settled, rowOfCol, cost, k, at } = w;
-  // Row duals: assigned rows are tight on their column (JV keeps c - v >= 0 everywhere).
-  const u = w.u.fill(0);
-  for (let i = 0; i < n; i++) if (colOfRow[i] >= 0) u[i] = cost[i * n + colOfRow[i]] - v[colOfRow[i]];
-  const visited = w.visited;
-  for (let f = 0; f < free.length; f++) {
-    const start = free[f];
-    settled.fill(0);
-    pathCost.fill(Infinity);
-    let visitedCount = 0;
-    let minVal = 0;
-    let sink = -1;
-    let i = start;
-    while (sink < 0) {
-      visited[visitedCount++] = i;
-      const best = k.relax(w.row(i), at.v, at.pathCost, at.pred, at.settled, at.rowOfCol, n, i, minVal - u[i], at.out);
-      const lowest = w.outF64[0];
-      if (best < 0 || lowest === Infinity) throw new RangeError('no complete assignment exists that avoids the forbidden (infinite) costs');
-      minVal = lowest;
-      settled[best] = 1;
-      if (rowOfCol[best] < 0) sink = best;
-      else i = rowOfCol[best];
-    }
-    // Dual update keeps every reduced cost >= 0 and the new path tight.
-    u[start] += minVal;
-    for (let q = 1; q < visitedCount; q++) {
-      const r = visited[q];
-      u[r] += minVal - pathCost[colOfRow[r]];
-    }
-    for (let j = 0; j < n; j++) if (settled[j] === 1) v[j] -= minVal - pathCost[j];
-    // Flip the alternating path back to the start row.
-    let j = sink;
-    for (;;) {
-      const r = pred[j];
-      rowOfCol[j] = r;
-      const previous = colOfRow[r];
-      colOfRow[r] = j;
-      j = previous;
-      if (r === start) break;
-    }
-  }
-}
+// The free rows left by the reductions are assigned along shortest augmenting paths (Dijkstra on
+// reduced costs c[i][j] - u[i] - v[j]), as SciPy's linear_sum_assignment (Crouse 2016, "On implementing
+// 2D rectangular assignment algorithms", doi:10.1109/TAES.2016.140952) does after no initialisation;
+// here JV's reductions have already assigned most rows. Each visited row is scanned left to right over
+// the columns not yet settled. The whole phase is one kernel call (lapKernels.ts augment): called row by
+// row from JavaScript, the JS-to-WebAssembly calls and the loops around them ran unoptimised for the
+// first ~50 solves of every fresh process.
 
 /**
  * Above this share of stored entries a sparse matrix is solved densely: the sparse

@@ -9,16 +9,24 @@
 
 import { leb, moduleBytes, PAGE_BYTES, sleb, wasm, type WasmFunction } from '../image/wasmModule.ts';
 
-/** Byte offsets of one solve's arrays in the kernels' memory (n x n costs, then per-column arrays). */
+/** Byte offsets of one solve's arrays in the kernels' memory (n x n costs, then per-column and per-row arrays). */
 export interface LapLayout {
   n: number;
   cost: number;
   v: number;
   pathCost: number;
+  /** Row duals of the shortest augmenting paths. */
+  u: number;
   pred: number;
   settled: number;
   rowOfCol: number;
   rowOfMin: number;
+  /** Column of each row, or -1. */
+  colOfRow: number;
+  /** Free rows, then (the augmenting phase) rows visited by one path. */
+  free: number;
+  visited: number;
+  matches: number;
   out: number;
   bytes: number;
 }
@@ -27,13 +35,25 @@ export function lapLayout(n: number): LapLayout {
   const cost = 0;
   const v = n * n * 8;
   const pathCost = v + n * 8;
-  const pred = pathCost + n * 8;
+  const u = pathCost + n * 8;
+  const pred = u + n * 8;
   const settled = pred + n * 4;
   const rowOfCol = settled + n * 4;
   const rowOfMin = rowOfCol + n * 4;
-  const out = Math.ceil((rowOfMin + n * 4) / 8) * 8;
-  return { n, cost, v, pathCost, pred, settled, rowOfCol, rowOfMin, out, bytes: out + 32 };
+  const colOfRow = rowOfMin + n * 4;
+  const free = colOfRow + n * 4;
+  const visited = free + n * 4;
+  const matches = visited + n * 4;
+  const out = Math.ceil((matches + n * 4) / 8) * 8;
+  return { n, cost, v, pathCost, u, pred, settled, rowOfCol, rowOfMin, colOfRow, free, visited, matches, out, bytes: out + 32 };
 }
+
+/**
+ * Row scans the augmenting row reduction may spend, per row of the matrix: on uniform random matrices
+ * its chains of displaced rows grow to ~20n scans at n = 300 and ~33n at 1000, while the shortest
+ * augmenting paths finish the rows left over in ~3n (300) to ~6n (1000) scans.
+ */
+export const ARR_SCANS_PER_ROW = 2;
 
 /** The kernels, bound to one memory. */
 export interface LapKernels {
@@ -50,6 +70,18 @@ export interface LapKernels {
   finiteScan(cost: number, count: number, out: number): number;
   /** Replaces every +Infinity among `count` costs by `big`. */
   replaceInfinite(cost: number, count: number, big: number): number;
+  /** JV's reduction transfer: for each row assigned once (matches 1), v[colOfRow] -= rowMinExcept of that row. */
+  reductionTransfer(cost: number, v: number, colOfRow: number, matches: number, n: number): number;
+  /**
+   * The shortest augmenting paths of the free rows (see augmentFreeRows in assignment.ts): row duals,
+   * one Dijkstra search per free row (relax), dual update and path flip; 0, or -1 when a row cannot be assigned.
+   */
+  /**
+   * JV's augmenting row reduction, two rounds over the `numFree` free rows for at most
+   * ARR_SCANS_PER_ROW * n row scans in all (see lapjv in assignment.ts); returns how many rows stay free.
+   */
+  rowReduction(cost: number, v: number, colOfRow: number, rowOfCol: number, free: number, numFree: number, n: number, out: number): number;
+  augment(cost: number, v: number, pathCost: number, pred: number, settled: number, rowOfCol: number, n: number, u: number, visited: number, colOfRow: number, free: number, numFree: number, out: number): number;
 }
 
 // ---------------------------------------------------------------- a few instructions
@@ -246,9 +278,192 @@ const replaceInfinite = (): Kernel => ({
   ],
 });
 
+const CALL = (f: number) => [0x10, ...leb(f)];
+const BLOCK = [0x02, 0x40];
+const LOOP = [0x03, 0x40];
+const BR = (depth: number) => [0x0c, depth];
+const BRIF = (depth: number) => [0x0d, depth];
+const FUNC_ROW_MIN_EXCEPT = 1;
+const FUNC_SCAN_TWO = 2;
+const FUNC_RELAX = 3;
+/** Address of row i of an n x n f64 matrix at `base`. */
+const rowAt = (base: number, i: number, n: number) => [...get(base), ...get(i), ...get(n), ...MUL, ...i32(3), ...SHL, ...ADD];
+
+// reductionTransfer(c 0, v 1, x 2, matches 3, n 4) -> 0; locals i 5, j 6
+const reductionTransfer = (): Kernel => ({
+  name: 'reductionTransfer',
+  params: [I32, I32, I32, I32, I32],
+  result: I32,
+  locals: [I32, I32],
+  code: [
+    ...forLoop(5, i32(0), 4, [
+      ...at(3, 5, 2), ...i32load, ...i32(1), ...[0x46] /* i32.eq */,
+      ...IF,
+      ...at(2, 5, 2), ...i32load, ...set(6),
+      ...at(1, 6, 3),
+      ...at(1, 6, 3), ...f64load,
+      ...rowAt(0, 5, 4), ...get(1), ...get(4), ...get(6), ...CALL(FUNC_ROW_MIN_EXCEPT),
+      ...FSUB, ...f64store(),
+      ...END,
+    ]),
+    ...i32(0),
+  ],
+});
+
+// augment(c 0, v 1, path 2, pred 3, settled 4, rowOfCol 5, n 6, u 7, visited 8, x 9, free 10, numFree 11, out 12) -> 0 / -1;
+// locals f 13, start 14, i 15, count 16, best 17, sink 18, j 19, q 20, r 21, prev 22, minVal 23 (f64), lowest 24 (f64)
+const augment = (): Kernel => ({
+  name: 'augment',
+  params: [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32],
+  result: I32,
+  locals: [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, F64, F64],
+  code: [
+    // row duals: assigned rows are tight on their column
+    ...forLoop(15, i32(0), 6, [
+      ...at(9, 15, 2), ...i32load, ...set(19),
+      ...at(7, 15, 3),
+      ...get(19), ...i32(0), ...GE_S,
+      0x04, F64, // if (result f64)
+      ...rowAt(0, 15, 6), ...get(19), ...i32(3), ...SHL, ...ADD, ...f64load, ...at(1, 19, 3), ...f64load, ...FSUB,
+      ...ELSE,
+      ...f64(0),
+      ...END,
+      ...f64store(),
+    ]),
+    ...forLoop(13, i32(0), 11, [
+      ...at(10, 13, 2), ...i32load, ...set(14),
+      ...forLoop(19, i32(0), 6, [
+        ...at(4, 19, 2), ...i32(0), ...i32store(),
+        ...at(2, 19, 3), ...f64(Infinity), ...f64store(),
+      ]),
+      ...i32(0), ...set(16),
+      ...f64(0), ...set(23),
+      ...get(14), ...set(15),
+      ...BLOCK, ...LOOP,
+      ...at(8, 16, 2), ...get(15), ...i32store(),
+      ...get(16), ...i32(1), ...ADD, ...set(16),
+      ...rowAt(0, 15, 6), ...get(1), ...get(2), ...get(3), ...get(4), ...get(5), ...get(6), ...get(15),
+      ...get(23), ...at(7, 15, 3), ...f64load, ...FSUB, ...get(12), ...CALL(FUNC_RELAX), ...set(17),
+      ...get(12), ...f64load, ...set(24),
+      ...get(17), ...i32(0), ...LT_S, ...get(24), ...f64(Infinity), ...FEQ, ...OR,
+      ...IF, ...i32(-1), ...RETURN, ...END,
+      ...get(24), ...set(23),
+      ...at(4, 17, 2), ...i32(1), ...i32store(),
+      ...at(5, 17, 2), ...i32load, ...tee(21),
+      ...i32(0), ...LT_S,
+      ...IF, ...get(17), ...set(18), ...BR(2), ...END,
+      ...get(21), ...set(15),
+      ...BR(0),
+      ...END, ...END,
+      // dual update: every reduced cost stays >= 0 and the new path is tight
+      ...at(7, 14, 3), ...at(7, 14, 3), ...f64load, ...get(23), ...FADD, ...f64store(),
+      ...forLoop(20, i32(1), 16, [
+        ...at(8, 20, 2), ...i32load, ...set(21),
+        ...at(7, 21, 3),
+        ...at(7, 21, 3), ...f64load,
+        ...get(23), ...get(2), ...at(9, 21, 2), ...i32load, ...i32(3), ...SHL, ...ADD, ...f64load, ...FSUB,
+        ...FADD, ...f64store(),
+      ]),
+      ...forLoop(19, i32(0), 6, [
+        ...at(4, 19, 2), ...i32load,
+        ...IF,
+        ...at(1, 19, 3),
+        ...at(1, 19, 3), ...f64load,
+        ...get(23), ...at(2, 19, 3), ...f64load, ...FSUB,
+        ...FSUB, ...f64store(),
+        ...END,
+      ]),
+      // flip the alternating path back to the start row
+      ...get(18), ...set(19),
+      ...BLOCK, ...LOOP,
+      ...at(3, 19, 2), ...i32load, ...set(21),
+      ...at(5, 19, 2), ...get(21), ...i32store(),
+      ...at(9, 21, 2), ...i32load, ...set(22),
+      ...at(9, 21, 2), ...get(19), ...i32store(),
+      ...get(22), ...set(19),
+      ...get(21), ...get(14), ...[0x46], ...BRIF(1),
+      ...BR(0),
+      ...END, ...END,
+    ]),
+    ...i32(0),
+  ],
+});
+
+// rowReduction(c 0, v 1, x 2, y 3, free 4, numFree 5, n 6, out 7) -> free rows left;
+// locals scans 8, round 9, k2 10, prev 11, i 12, j1 13, j2 14, i0 15, strict 16, i0s 17, xi 18, two 19, umin 20 (f64), usub 21 (f64)
+const rowReduction = (): Kernel => ({
+  name: 'rowReduction',
+  params: [I32, I32, I32, I32, I32, I32, I32, I32],
+  result: I32,
+  locals: [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, F64, F64],
+  code: [
+    ...get(6), ...i32(ARR_SCANS_PER_ROW), ...MUL, ...set(8),
+    ...i32(2), ...set(19),
+    ...forLoop(9, i32(0), 19, [
+      ...i32(0), ...set(10),
+      ...get(5), ...set(11),
+      ...i32(0), ...set(5),
+      ...BLOCK, ...LOOP,
+      ...get(10), ...get(11), ...GE_S, ...BRIF(1),
+      ...get(8), ...i32(0), ...[0x4c] /* i32.le_s */,
+      ...IF,
+      // out of scans: the rows not yet read stay free (numFree <= k2: nothing unread is overwritten)
+      ...BLOCK, ...LOOP,
+      ...get(10), ...get(11), ...GE_S, ...BRIF(1),
+      ...at(4, 5, 2), ...at(4, 10, 2), ...i32load, ...i32store(),
+      ...get(5), ...i32(1), ...ADD, ...set(5),
+      ...get(10), ...i32(1), ...ADD, ...set(10),
+      ...BR(0),
+      ...END, ...END,
+      ...BR(2),
+      ...END,
+      ...get(8), ...i32(1), ...[0x6b] /* i32.sub */, ...set(8),
+      ...at(4, 10, 2), ...i32load, ...set(12),
+      ...get(10), ...i32(1), ...ADD, ...set(10),
+      ...rowAt(0, 12, 6), ...get(1), ...get(6), ...get(7), ...CALL(FUNC_SCAN_TWO), ...set(13),
+      ...get(7), ...f64load, ...set(20),
+      ...get(7), 0x2b, 0x03, 0x08, ...set(21),
+      ...get(7), 0x28, 0x02, 0x10, ...set(14),
+      ...at(3, 13, 2), ...i32load, ...set(15),
+      ...get(20), ...get(21), ...FLT, ...set(16),
+      ...at(3, 14, 2), ...i32load, ...set(17),
+      ...get(16),
+      ...IF,
+      ...at(1, 13, 3), ...at(1, 13, 3), ...f64load, ...get(21), ...get(20), ...FSUB, ...FSUB, ...f64store(),
+      ...END,
+      ...get(16), ...EQZ, ...get(15), ...i32(0), ...GE_S, ...AND,
+      ...IF, ...get(14), ...set(13), ...get(17), ...set(15), ...END,
+      ...at(2, 12, 2), ...i32load, ...tee(18), ...i32(0), ...GE_S,
+      ...IF,
+      ...at(3, 18, 2), ...i32load, ...get(12), ...[0x46],
+      ...IF, ...at(3, 18, 2), ...i32(-1), ...i32store(), ...END,
+      ...END,
+      ...at(2, 12, 2), ...get(13), ...i32store(),
+      ...at(3, 13, 2), ...get(12), ...i32store(),
+      ...get(15), ...i32(0), ...GE_S,
+      ...IF,
+      ...at(2, 15, 2), ...i32(-1), ...i32store(),
+      ...get(16),
+      ...IF,
+      // strict: the displaced row is scanned next
+      ...get(10), ...i32(1), ...[0x6b], ...set(10),
+      ...at(4, 10, 2), ...get(15), ...i32store(),
+      ...ELSE,
+      // a tie: it waits for the next round
+      ...at(4, 5, 2), ...get(15), ...i32store(),
+      ...get(5), ...i32(1), ...ADD, ...set(5),
+      ...END,
+      ...END,
+      ...BR(0),
+      ...END, ...END,
+    ]),
+    ...get(5),
+  ],
+});
+
 /** The kernels' module, assembled from the functions above. */
 export function lapKernelModuleBytes(): Uint8Array {
-  return moduleBytes([columnMinima, rowMinExcept, scanTwo, relax, finiteScan, replaceInfinite].map((kernel) => kernel()));
+  return moduleBytes([columnMinima, rowMinExcept, scanTwo, relax, finiteScan, replaceInfinite, reductionTransfer, augment, rowReduction].map((kernel) => kernel()));
 }
 
 /**
@@ -257,7 +472,7 @@ export function lapKernelModuleBytes(): Uint8Array {
  * checks that it is still what the functions above assemble (regenerate it when they change).
  */
 export const LAP_KERNEL_MODULE_BASE64 = 
-  'AGFzbQEAAAABNQZgBH9/f38BfGAEf39/fwF8YAR/f39/AX9gCn9/f39/f39/fH8Bf2ADf39/AX9gA39/fAF/AgwBA2VudgNtZW0CAAEDBwYAAQIDBAUHUAYMY29sdW1uTWluaW1hAAAMcm93TWluRXhjZXB0AAEHc2NhblR3bwACBXJlbGF4AAMKZmluaXRlU2NhbgAED3JlcGxhY2VJbmZpbml0ZQAFCr0GBtYBAgR/AnxEAAAAAAAAAAAhCEEAIQUCQANAIAUgA04NASAFQQN0IQcgASAHaiAAIAdqKwMAIgk5AwAgAiAFQQJ0akEANgIAIAggCaAhCCAFQQFqIQUMAAsLQQEhBAJAA0AgBCADTg0BIAAgBCADbEEDdGohBkEAIQUCQANAIAUgA04NASAFQQN0IQcgCCAGIAdqKwMAIgmgIQggCSABIAdqKwMAYwRAIAEgB2ogCTkDACACIAVBAnRqIAQ2AgALIAVBAWohBQwACwsgBEEBaiEEDAALCyAIC1ICAn8BfEQAAAAAAADwfyEGQQAhBAJAA0AgBCACTg0BIAQgA0cEQCAEQQN0IQUgBiAAIAVqKwMAIAEgBWorAwChpCEGCyAEQQFqIQQMAAsLIAYLmgEDA38DfAF/IAArAwAgASsDAKEhB0EAIQVBfyEGRAAAAAAAAPB/IQhBASEEAkADQCAEIAJODQEgBEEDdCEKIAAgCmorAwAgASAKaisDAKEiCSAIYwRAIAkgB2YEQCAJIQggBCEGBSAHIQggCSEHIAUhBiAEIQULCyAEQQFqIQQMAAsLIAMgBzkDACADIAg5AwggAyAGNgIQIAULtAECBH8DfEQAAAAAAADwfyEOQX8hC0EAIQoCQANAIAogBk4NASAKQQJ0IQ0gBCANaigCAEUEQCAKQQN0IQwgCCAAIAxqKwMAoCABIAxqKwMAoSEPIAIgDGorAwAhECAPIBBjBEAgAyANaiAHNgIAIAIgDGogDzkDACAPIRALIBAgDmMgECAOYSAFIA1qKAIAQQBIcXIEQCAQIQ4gCiELCwsgCkEBaiEKDAALCyAJIA45AwAgCwt6AgJ/AnxEAAAAAAAAAAAhBkEAIQRBACEDAkADQCADIAFODQEgACADQQN0aisDACIFRAAAAAAAAPB/YQRAIARBAWohBAUgBSAFYiAFRAAAAAAAAPD/YXIEQEF/DwsgBiAFmaUhBgsgA0EBaiEDDAALCyACIAY5AwAgBAtDAQJ/QQAhAwJAA0AgAyABTg0BIAAgA0EDdGohBCAEKwMARAAAAAAAAPB/YQRAIAQgAjkDAAsgA0EBaiEDDAALC0EACw==';
+  'AGFzbQEAAAABWwlgBH9/f38BfGAEf39/fwF8YAR/f39/AX9gCn9/f39/f39/fH8Bf2ADf39/AX9gA39/fAF/YAV/f39/fwF/YA1/f39/f39/f39/f39/AX9gCH9/f39/f39/AX8CDAEDZW52A21lbQIAAQMKCQABAgMEBQYHCAd9CQxjb2x1bW5NaW5pbWEAAAxyb3dNaW5FeGNlcHQAAQdzY2FuVHdvAAIFcmVsYXgAAwpmaW5pdGVTY2FuAAQPcmVwbGFjZUluZmluaXRlAAURcmVkdWN0aW9uVHJhbnNmZXIABgdhdWdtZW50AAcMcm93UmVkdWN0aW9uAAgK1Q8J1gECBH8CfEQAAAAAAAAAACEIQQAhBQJAA0AgBSADTg0BIAVBA3QhByABIAdqIAAgB2orAwAiCTkDACACIAVBAnRqQQA2AgAgCCAJoCEIIAVBAWohBQwACwtBASEEAkADQCAEIANODQEgACAEIANsQQN0aiEGQQAhBQJAA0AgBSADTg0BIAVBA3QhByAIIAYgB2orAwAiCaAhCCAJIAEgB2orAwBjBEAgASAHaiAJOQMAIAIgBUECdGogBDYCAAsgBUEBaiEFDAALCyAEQQFqIQQMAAsLIAgLUgICfwF8RAAAAAAAAPB/IQZBACEEAkADQCAEIAJODQEgBCADRwRAIARBA3QhBSAGIAAgBWorAwAgASAFaisDAKGkIQYLIARBAWohBAwACwsgBguaAQMDfwN8AX8gACsDACABKwMAoSEHQQAhBUF/IQZEAAAAAAAA8H8hCEEBIQQCQANAIAQgAk4NASAEQQN0IQogACAKaisDACABIApqKwMAoSIJIAhjBEAgCSAHZgRAIAkhCCAEIQYFIAchCCAJIQcgBSEGIAQhBQsLIARBAWohBAwACwsgAyAHOQMAIAMgCDkDCCADIAY2AhAgBQu0AQIEfwN8RAAAAAAAAPB/IQ5BfyELQQAhCgJAA0AgCiAGTg0BIApBAnQhDSAEIA1qKAIARQRAIApBA3QhDCAIIAAgDGorAwCgIAEgDGorAwChIQ8gAiAMaisDACEQIA8gEGMEQCADIA1qIAc2AgAgAiAMaiAPOQMAIA8hEAsgECAOYyAQIA5hIAUgDWooAgBBAEhxcgRAIBAhDiAKIQsLCyAKQQFqIQoMAAsLIAkgDjkDACALC3oCAn8CfEQAAAAAAAAAACEGQQAhBEEAIQMCQANAIAMgAU4NASAAIANBA3RqKwMAIgVEAAAAAAAA8H9hBEAgBEEBaiEEBSAFIAViIAVEAAAAAAAA8P9hcgRAQX8PCyAGIAWZpSEGCyADQQFqIQMMAAsLIAIgBjkDACAEC0MBAn9BACEDAkADQCADIAFODQEgACADQQN0aiEEIAQrAwBEAAAAAAAA8H9hBEAgBCACOQMACyADQQFqIQMMAAsLQQALaAECf0EAIQUCQANAIAUgBE4NASADIAVBAnRqKAIAQQFGBEAgAiAFQQJ0aigCACEGIAEgBkEDdGogASAGQQN0aisDACAAIAUgBGxBA3RqIAEgBCAGEAGhOQMACyAFQQFqIQUMAAsLQQAL/QQCCn8CfEEAIQ8CQANAIA8gBk4NASAJIA9BAnRqKAIAIRMgByAPQQN0aiATQQBOBHwgACAPIAZsQQN0aiATQQN0aisDACABIBNBA3RqKwMAoQVEAAAAAAAAAAALOQMAIA9BAWohDwwACwtBACENAkADQCANIAtODQEgCiANQQJ0aigCACEOQQAhEwJAA0AgEyAGTg0BIAQgE0ECdGpBADYCACACIBNBA3RqRAAAAAAAAPB/OQMAIBNBAWohEwwACwtBACEQRAAAAAAAAAAAIRcgDiEPAkADQCAIIBBBAnRqIA82AgAgEEEBaiEQIAAgDyAGbEEDdGogASACIAMgBCAFIAYgDyAXIAcgD0EDdGorAwChIAwQAyERIAwrAwAhGCARQQBIIBhEAAAAAAAA8H9hcgRAQX8PCyAYIRcgBCARQQJ0akEBNgIAIAUgEUECdGooAgAiFUEASARAIBEhEgwCCyAVIQ8MAAsLIAcgDkEDdGogByAOQQN0aisDACAXoDkDAEEBIRQCQANAIBQgEE4NASAIIBRBAnRqKAIAIRUgByAVQQN0aiAHIBVBA3RqKwMAIBcgAiAJIBVBAnRqKAIAQQN0aisDAKGgOQMAIBRBAWohFAwACwtBACETAkADQCATIAZODQEgBCATQQJ0aigCAARAIAEgE0EDdGogASATQQN0aisDACAXIAIgE0EDdGorAwChoTkDAAsgE0EBaiETDAALCyASIRMCQANAIAMgE0ECdGooAgAhFSAFIBNBAnRqIBU2AgAgCSAVQQJ0aigCACEWIAkgFUECdGogEzYCACAWIRMgFSAORg0BDAALCyANQQFqIQ0MAAsLQQALrgMCDH8CfCAGQQJsIQhBAiETQQAhCQJAA0AgCSATTg0BQQAhCiAFIQtBACEFAkADQCAKIAtODQEgCEEATARAAkADQCAKIAtODQEgBCAFQQJ0aiAEIApBAnRqKAIANgIAIAVBAWohBSAKQQFqIQoMAAsLDAILIAhBAWshCCAEIApBAnRqKAIAIQwgCkEBaiEKIAAgDCAGbEEDdGogASAGIAcQAiENIAcrAwAhFCAHKwMIIRUgBygCECEOIAMgDUECdGooAgAhDyAUIBVjIRAgAyAOQQJ0aigCACERIBAEQCABIA1BA3RqIAEgDUEDdGorAwAgFSAUoaE5AwALIBBFIA9BAE5xBEAgDiENIBEhDwsgAiAMQQJ0aigCACISQQBOBEAgAyASQQJ0aigCACAMRgRAIAMgEkECdGpBfzYCAAsLIAIgDEECdGogDTYCACADIA1BAnRqIAw2AgAgD0EATgRAIAIgD0ECdGpBfzYCACAQBEAgCkEBayEKIAQgCkECdGogDzYCAAUgBCAFQQJ0aiAPNgIAIAVBAWohBQsLDAALCyAJQQFqIQkMAAsLIAUL';
 
 
 /** Memory kept between solves (matrices up to ~2800 x 2800); a larger solve gets memory of its own, freed after. */
@@ -282,6 +497,9 @@ function instantiate(bytes: number) {
     relax: exports.relax,
     finiteScan: exports.finiteScan,
     replaceInfinite: exports.replaceInfinite,
+    reductionTransfer: exports.reductionTransfer,
+    augment: exports.augment,
+    rowReduction: exports.rowReduction,
   };
   return { kernels, memory };
 }

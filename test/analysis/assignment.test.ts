@@ -45,6 +45,25 @@ describe('solveDenseLap', () => {
     }
   });
 
+  it('matches brute force on rectangular matrices padded square with free dummy rows, and returns arrays of its own', () => {
+    const rand = rng(23);
+    const earlier: Int32Array[] = [];
+    for (let trial = 0; trial < 200; trial++) {
+      const cols = 2 + Math.floor(rand() * 5);
+      const rows = 1 + Math.floor(rand() * cols);
+      // a rows x cols problem: every row gets a column; the cols - rows dummy rows cost 0 anywhere
+      const cost = new Float64Array(cols * cols);
+      for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) cost[i * cols + j] = rand() < 0.2 && j !== i ? Infinity : Math.floor(rand() * 20) / 4;
+      const r = solveDenseLap(cost, cols);
+      expect(r.totalCost).toBe(bruteForce([...cost], cols));
+      for (let j = 0; j < cols; j++) expect(r.rowToCol[r.colToRow[j]]).toBe(j);
+      earlier.push(r.rowToCol);
+    }
+    // each solve's answer stays as it was after later solves (nothing shared with the solver's scratch)
+    expect(earlier.every((a) => isPermutation(a))).toBe(true);
+    expect(new Set(earlier.map((a) => a.buffer)).size).toBe(earlier.length);
+  });
+
   it('rejects impossible and malformed matrices with a clear message', () => {
     expect(() => solveDenseLap([Infinity, Infinity, 1, 1], 2)).toThrow(/no complete assignment/);
     expect(() => solveDenseLap([1, 2, 3], 2)).toThrow(/2x2/);
