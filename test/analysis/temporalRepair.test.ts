@@ -159,6 +159,11 @@ describe('repairLabelsOverTime', () => {
     expect(r.events.filter((e) => e.kind === 'fill')).toEqual([expect.objectContaining({ t: 2, label: 5, evidence: 'outlined in part' })]);
     expect(r.planes[2].filter((v) => v === 5).length).toBe(still(8, 1).filter((v) => v === 1).length);
     expect(r.planes[2].filter((v) => v === 9).length).toBe(113);
+    // a part of about 0.66 of it is the object, unless maxOutlinedPart allows more
+    const larger = [still(8, 1), still(8, 1), still(6.5, 5), still(8, 1)];
+    expect(repairLabelsOverTime(larger, W, H).filled).toBe(0);
+    expect(repairLabelsOverTime(larger, W, H, { maxOutlinedPart: 0.75 }).events.filter((e) => e.kind === 'fill')).toEqual([expect.objectContaining({ t: 2, label: 5, evidence: 'outlined in part' })]);
+    expect(() => repairLabelsOverTime(larger, W, H, { maxOutlinedPart: 1 })).toThrow(/maxOutlinedPart must be in \(0, 1\), got 1/);
   });
 
   it('makes one object again of a nucleus cut into two pieces for three frames, each under half of it, and draws in the rest', () => {
