@@ -159,13 +159,57 @@ describe('repairLabelsOverTime', () => {
     expect(r.events.filter((e) => e.kind === 'fill')).toEqual([expect.objectContaining({ t: 2, label: 5, evidence: 'outlined in part' })]);
     expect(r.planes[2].filter((v) => v === 5).length).toBe(still(8, 1).filter((v) => v === 1).length);
     expect(r.planes[2].filter((v) => v === 9).length).toBe(113);
+    // a part of about 0.66 of it is the object, unless maxOutlinedPart allows more
+    const larger = [still(8, 1), still(8, 1), still(6.5, 5), still(8, 1)];
+    expect(repairLabelsOverTime(larger, W, H).filled).toBe(0);
+    expect(repairLabelsOverTime(larger, W, H, { maxOutlinedPart: 0.75 }).events.filter((e) => e.kind === 'fill')).toEqual([expect.objectContaining({ t: 2, label: 5, evidence: 'outlined in part' })]);
+    expect(() => repairLabelsOverTime(larger, W, H, { maxOutlinedPart: 1 })).toThrow(/maxOutlinedPart must be in \(0, 1\), got 1/);
+  });
+
+  it('makes one object again of a nucleus cut into two pieces for three frames, each under half of it, and draws in the rest', () => {
+    // a still nucleus (r 8, label 1), outlined smaller (r 7) and cut in two touching halves in frames 2-4 (the larger, right half keeps its label), whole again in frame 5
+    const whole = () => disks([[30, 30, 8, 1], [62, 30, 6, 9]]);
+    const cut = (t: number) => {
+      const plane = new Uint32Array(W * H);
+      for (let y = 0; y < H; y++)
+        for (let x = 0; x < W; x++) if ((x - 30) ** 2 + (y - 30) ** 2 <= 49) plane[y * W + x] = x < 30 ? 10 + t : 20 + t;
+      for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) if ((x - 62) ** 2 + (y - 30) ** 2 <= 36) plane[y * W + x] = 9;
+      return plane;
+    };
+    const movie = [whole(), whole(), cut(2), cut(3), cut(4), whole(), whole()];
+    const area = whole().filter((v) => v === 1).length;
+    const r = repairLabelsOverTime(movie, W, H, { fillMissedFrames: 3 });
+    const fills = r.events.filter((e) => e.kind === 'fill');
+    expect(fills.map((e) => [e.t, e.label, e.others])).toEqual([[2, 22, [12]], [3, 23, [13]], [4, 24, [14]]]);
+    for (const t of [2, 3, 4]) {
+      // one object the size of the nucleus on both sides, the other nucleus untouched
+      expect(r.planes[t].filter((v) => v === 20 + t).length).toBe(area);
+      expect(r.planes[t].filter((v) => v === 10 + t).length).toBe(0);
+      expect(r.planes[t].filter((v) => v === 9).length).toBe(113);
+    }
+    // a run longer than fillMissedFrames is left cut
+    expect(repairLabelsOverTime(movie, W, H, { fillMissedFrames: 2 }).events.filter((e) => e.kind === 'fill')).toEqual([]);
+  });
+
+  it('bridges a nucleus missed for five frames in a row when fillMissedFrames allows it', () => {
+    const frame = (t: number, missed = false) => disks([...(missed ? [] : [[20 + t, 30, 8, 1] as [number, number, number, number]]), [62, 30, 6, 2]]);
+    const movie = [0, 1, 2, 3, 4, 5, 6, 7, 8].map((t) => frame(t, t >= 2 && t <= 6));
+    const r = repairLabelsOverTime(movie, W, H, { fillMissedFrames: 5 });
+    expect(r.events.filter((e) => e.kind === 'fill').map((e) => [e.t, e.evidence])).toEqual([2, 3, 4, 5, 6].map((t) => [t, 'missing for 5 frames']));
+    // drawn along the way: the centroid moves 1 px a frame as the nucleus did
+    for (const t of [2, 3, 4, 5, 6]) {
+      const drawn = [...r.planes[t].keys()].filter((k) => r.planes[t][k] && r.planes[t][k] !== 2);
+      const cx = drawn.reduce((s, k) => s + (k % W), 0) / drawn.length;
+      expect(Math.abs(cx - (20 + t))).toBeLessThan(0.6);
+    }
+    expect(repairLabelsOverTime(movie, W, H, { fillMissedFrames: 4 }).filled).toBe(0);
   });
 
   it('draws nothing where the frame has an object of its own there, or where the objects before and after are not one', () => {
     const still = (r: number, label: number) => disks([[30, 30, r, label]]);
     // an outline of 0.6 or more of the object in the middle frame: the object is there
     expect(repairLabelsOverTime([still(8, 1), still(8, 1), still(7, 1), still(8, 1)], W, H).filled).toBe(0);
-    // two objects inside the outline (a nucleus in two pieces): not drawn over
+    // two small bits inside the outline, together under half of the object: not drawn over
     expect(repairLabelsOverTime([still(8, 1), still(8, 1), disks([[26, 30, 3, 1], [34, 30, 3, 2]]), still(8, 1)], W, H).filled).toBe(0);
     // a mother, an empty frame, two daughters: no one object on both sides
     const daughters = disks([[23, 30, 6, 1], [37, 30, 6, 2]]);
