@@ -24,7 +24,7 @@ const help = defineTool({
   role: 'advice',
   readsOnly: true,
   summary: 'Gives method advice (which method to use and why) from the live-cell imaging review.',
-  words: ['help me', 'what can you do', 'what can i ask', 'how do i use', 'how does this work', 'getting started', 'which method', 'should i', 'advice', 'recommend', 'best way', 'difference between', 'explain', 'why would', 'why should', 'when would i', 'how do i choose', 'what is the best', 'is it ok', 'is it safe', 'is it fine'],
+  words: ['help me', 'what can i ask', 'how do i use', 'how does this work', 'getting started', 'which method', 'should i', 'advice', 'recommend', 'best way', 'difference between', 'explain', 'why would', 'why should', 'when would i', 'how do i choose', 'what is the best', 'is it ok', 'is it safe', 'is it fine'],
   examples: ['which denoising method should I use?', 'what is the best way to track dividing cells?', 'should I correct bleaching before measuring?', 'explain the difference between Otsu and Li'],
   consumes: [],
   produces: [],

@@ -1,7 +1,7 @@
 // How to use cellpilot: the answer to a bare plea for help ("help", "what can you do?", "how do I use this?"),
 // built from the tools' own summaries and declared examples and the chat's commands, never a method essay.
 import type { ToolSpec } from '../../tools/types.ts';
-import { COMMANDS } from '../ui/slash.ts';
+import { COMMANDS } from './chatCommands.ts';
 
 /** Words of asking for help in general: a question made only of them names no method or topic. */
 const PLEA_WORDS = new Set(

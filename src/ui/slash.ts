@@ -2,6 +2,7 @@
 import { toolThat, type ChatBackend } from './backend.ts';
 import { argumentLines, formatDuration, truncate } from './format.ts';
 import { MICROMETRES_PER_WORD, SECONDS_PER_WORD, TIME_UNIT_WORDS } from '../image/calibration.ts';
+import { COMMANDS } from '../agent/chatCommands.ts';
 
 export type SlashOutcome =
   | { type: 'notice'; tone: 'info' | 'error' | 'help'; text: string }
@@ -27,7 +28,6 @@ export const HELP_TEXT = [
   'Keys: Enter sends · ↑/↓ history · Esc cancels the running step · Ctrl-C twice quits',
 ].join('\n');
 
-export const COMMANDS = ['help', 'tools', 'log', 'artifacts', 'save-pipeline', 'calibrate', 'sessions', 'resume', 'model', 'acq', 'demo', 'clear', 'quit', 'exit'];
 
 const CALIBRATE_USAGE = 'usage: /calibrate PIXEL_SIZE um FRAME_INTERVAL min [z STEP um] [NAME=COLOUR ...], e.g. /calibrate 0.65 um 5 min DAPI=blue GFP=green; /calibrate alone shows it, /calibrate clear forgets it';
 

@@ -7,8 +7,8 @@ beforeAll(async () => {
 });
 
 describe('the drift reference said in words', () => {
-  it('reads the first one, the first image and the average of the frames', () => {
-    expect(argsOf('stabilise every frame against the first one', 'correct_drift')).toMatchObject({ reference: 'first' });
+  it('reads the first image, the initial frame and the average of the frames', () => {
+    expect(argsOf('stabilise every frame against the first image', 'correct_drift')).toMatchObject({ reference: 'first' });
     expect(argsOf('align each time point onto the initial frame', 'correct_drift')).toMatchObject({ reference: 'first' });
     expect(argsOf('register it to the average of the frames', 'correct_drift')).toMatchObject({ reference: 'mean' });
   });
