@@ -36,6 +36,8 @@ export interface SideBySideRow {
   SEG: number;
   objects: number;
   referenceObjects: number;
+  /** The AOGM error counts (ns: merged objects needing splits, fn: missed, fp: false objects, ed/ea/ec: links). */
+  counts: CtcScores['counts'];
   cpuSeconds: number;
   /** What the steps said (the segment and track tools' summaries). */
   notes: string[];
@@ -99,7 +101,7 @@ export async function sideBySide(set: DatasetName, runs: Run[], frames = 30, ups
       const used = process.cpuUsage(cpu);
       // the Python child's CPU is not in process.cpuUsage: wall seconds stand in for it
       const cpuSeconds = run === 'skimage' ? (Date.now() - started) / 1000 : (used.user + used.system) / 1e6;
-      const row = { set, run, frames: n, upsample, TRA: scores.TRA, DET: scores.DET, SEG: scores.SEG ?? NaN, objects: scores.counts.resultObjects, referenceObjects: scores.counts.referenceObjects, cpuSeconds, notes };
+      const row = { set, run, frames: n, upsample, TRA: scores.TRA, DET: scores.DET, SEG: scores.SEG ?? NaN, objects: scores.counts.resultObjects, referenceObjects: scores.counts.referenceObjects, counts: scores.counts, cpuSeconds, notes };
       console.log(JSON.stringify(row));
       rows.push(row);
     }
@@ -128,7 +130,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     for (const r of rows)
       table.push(
         `${set}${upsample > 1 ? ` x${upsample}` : ''} (${r.frames} fr)\t${r.run}\tTRA ${r.TRA.toFixed(3)}\tDET ${r.DET.toFixed(3)}\tSEG ${r.SEG.toFixed(3)}\t` +
-          `${peer && r !== peer ? `TRA/peer ${(r.TRA / peer.TRA).toFixed(2)}\t` : ''}${r.objects} objects (${r.referenceObjects} true)\t${r.cpuSeconds.toFixed(0)} s`,
+          `${peer && r !== peer ? `TRA/peer ${(r.TRA / peer.TRA).toFixed(2)}\t` : ''}${r.objects} objects (${r.referenceObjects} true; missed ${r.counts.fn}, false ${r.counts.fp}, merged ${r.counts.ns})\t${r.cpuSeconds.toFixed(0)} s`,
       );
   }
   console.log(table.join('\n'));
