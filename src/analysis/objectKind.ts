@@ -5,6 +5,7 @@
 // separated the sets better (models/README.md, "Whole cells or nuclei").
 import { distanceTransform } from './distance.ts';
 import { chooseSegmentParameters, type SamplePlane } from './seg-auto.ts';
+import { binFactorFor, binPlane } from './seg-bin.ts';
 import { segmentPlane } from './seg-plane.ts';
 import { frameObjects, solidity } from './temporalRepair.ts';
 
@@ -20,7 +21,21 @@ export interface ObjectShapeMeasures {
   thinFraction: number;
   /** The solidity below which a quarter of the pieces' pixels lie: large cells count by their area, specks little. */
   pixelQuartileSolidity: number;
+  /** The sample planes were binned by this factor before measuring (SHAPE_WORKING_RADIUS_PX); 1: as recorded. */
+  binFactor: number;
+  /** The object radius (pixels, as recorded) the bin factor follows. */
+  radiusPx: number;
 }
+
+/**
+ * Objects are measured at a radius between this and twice it (pixels): larger ones on planes binned by a whole factor
+ * (seg-bin.ts). Outlines then keep their detail relative to the object whatever the pixel density; as recorded the
+ * smoothing cap (seg-auto.ts MAX_SMOOTHING_PX) and the area limits made MSC-02's whole cells measure convex at 2x
+ * (lower-quartile solidity 0.86 with 10 objects, against 0.70 at 1x and 0.72 at 0.5x; probe-kind-scale.ts), and the
+ * measure took 24 s at 2x and 121 s at 3x for 3 frames. Every set we have keeps its 1x decision and figure (radii
+ * 8-46 px: factor 1).
+ */
+const SHAPE_WORKING_RADIUS_PX = 24;
 
 function weightedQuantile(values: number[], weights: number[], q: number): number {
   const order = values.map((_, i) => i).sort((a, b) => values[a] - values[b]);
@@ -39,9 +54,13 @@ function quantile(values: number[], q: number): number {
 }
 
 /** The shape measures of the bright objects in the sample planes (the segment tool's classical foreground, unsplit). */
-export function objectShapeMeasures(samples: SamplePlane[]): ObjectShapeMeasures {
+export function objectShapeMeasures(recorded: SamplePlane[], radiusPx?: number): ObjectShapeMeasures {
   // (the whole-cell parameters: one scale, no shape-based smoothing, so protrusions stay; convex nuclei stay convex)
-  const { options } = chooseSegmentParameters(samples, { objects: 'bright', shape: 'irregular' });
+  const first = radiusPx === undefined ? chooseSegmentParameters(recorded, { objects: 'bright', shape: 'irregular' }) : undefined;
+  const radius = radiusPx ?? first!.chosen.objectRadiusPx;
+  const binFactor = binFactorFor(radius, SHAPE_WORKING_RADIUS_PX);
+  const samples = binFactor > 1 ? recorded.map((s) => binPlane(s, binFactor)) : recorded;
+  const { options } = binFactor === 1 && first ? first : chooseSegmentParameters(samples, { objects: 'bright', shape: 'irregular' });
   const solidities: number[] = [];
   const thin: number[] = [];
   const areas: number[] = [];
@@ -62,7 +81,7 @@ export function objectShapeMeasures(samples: SamplePlane[]): ObjectShapeMeasures
       areas.push(area);
     }
   }
-  return { pieces: solidities.length, quartileSolidity: quantile(solidities, 0.25), medianSolidity: quantile(solidities, 0.5), thinFraction: quantile(thin, 0.5), pixelQuartileSolidity: weightedQuantile(solidities, areas, 0.25) };
+  return { pieces: solidities.length, quartileSolidity: quantile(solidities, 0.25), medianSolidity: quantile(solidities, 0.5), thinFraction: quantile(thin, 0.5), pixelQuartileSolidity: weightedQuantile(solidities, areas, 0.25), binFactor, radiusPx: radius };
 }
 
 /**
@@ -75,10 +94,11 @@ export const WHOLE_CELL_MAX_QUARTILE_SOLIDITY = 0.85;
 const MIN_PIECES = 5;
 
 /** Whole cells or nuclei for a request that names neither, from the movie's bright objects; nuclei where unsure. */
-export function objectKindOfSamples(samples: SamplePlane[]): { target: 'nuclei' | 'cells'; measures: ObjectShapeMeasures; reason: string } {
-  const measures = objectShapeMeasures(samples);
+export function objectKindOfSamples(samples: SamplePlane[], radiusPx?: number): { target: 'nuclei' | 'cells'; measures: ObjectShapeMeasures; reason: string } {
+  const measures = objectShapeMeasures(samples, radiusPx);
   const q = measures.quartileSolidity;
-  const figures = `a quarter of the ${measures.pieces} objects in ${samples.length} sample frame(s) are less convex than solidity ${q.toFixed(2)}`;
+  const binned = measures.binFactor > 1 ? `, measured on the frames binned ${measures.binFactor}x${measures.binFactor} (objects of ${+measures.radiusPx.toFixed(1)} px in radius)` : '';
+  const figures = `a quarter of the ${measures.pieces} objects in ${samples.length} sample frame(s) are less convex than solidity ${q.toFixed(2)}${binned}`;
   if (measures.pieces >= MIN_PIECES && q <= WHOLE_CELL_MAX_QUARTILE_SOLIDITY) {
     return { target: 'cells', measures, reason: `whole cells, told from the movie: ${figures} (at most ${WHOLE_CELL_MAX_QUARTILE_SOLIDITY}: protrusions)` };
   }

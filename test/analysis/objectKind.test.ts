@@ -28,6 +28,13 @@ const cells = plane((x, y) =>
 );
 const samples = (p: Float32Array) => [{ plane: p, width: w, height: h }];
 
+/** The plane k times larger (nearest neighbour): the same objects as a microscope with k times the pixel density sees them. */
+function larger(p: Float32Array, k: number): { plane: Float32Array; width: number; height: number } {
+  const out = new Float32Array(w * h * k * k);
+  for (let y = 0; y < h * k; y++) for (let x = 0; x < w * k; x++) out[y * w * k + x] = p[Math.floor(y / k) * w + Math.floor(x / k)];
+  return { plane: out, width: w * k, height: h * k };
+}
+
 describe('whole cells or nuclei, told from the movie', () => {
   it('round objects, touching pairs included, measure convex and are nuclei', () => {
     const m = objectShapeMeasures(samples(nuclei));
@@ -50,5 +57,20 @@ describe('whole cells or nuclei, told from the movie', () => {
     const kind = objectKindOfSamples(samples(one));
     expect(kind.target).toBe('nuclei');
     expect(kind.reason).toMatch(/only \d objects to judge by/);
+  });
+
+  it('tells the same objects apart at any pixel density: large ones are measured on binned frames', () => {
+    // 6x: nuclei 54 px in radius, cells with bodies of 48 px and arms 18 px wide
+    const bigNuclei = objectKindOfSamples([larger(nuclei, 6)]);
+    expect(bigNuclei.measures.binFactor).toBeGreaterThan(1);
+    expect(bigNuclei.measures.radiusPx / bigNuclei.measures.binFactor).toBeGreaterThanOrEqual(24);
+    expect(bigNuclei.target).toBe('nuclei');
+    expect(bigNuclei.reason).toMatch(/binned \dx\d \(objects of [\d.]+ px in radius\)/);
+    // the radius the segment tool measured is taken as given
+    const bigCells = objectKindOfSamples([larger(cells, 6)], 48);
+    expect(bigCells.measures.binFactor).toBe(2);
+    expect(bigCells.target).toBe('cells');
+    // as recorded nothing is binned
+    expect(objectKindOfSamples(samples(cells)).measures.binFactor).toBe(1);
   });
 });
