@@ -106,13 +106,24 @@ export interface Sample {
 const lastBundleDir = new WeakMap<Side, string>();
 
 /**
- * Seconds one measured run may take before it is ended and its row fails (BENCH_TIMEOUT_S, default 900):
- * at load 38 on 2 cores (stop 24) the Pillow peer of the 3.55 GiB LZW row ran past 900 s.
+ * Seconds one measured run may take on an idle machine before it is ended and its row fails
+ * (BENCH_TIMEOUT_S, default 900); loadScaledTimeout stretches it by the load.
  */
 export const RUN_TIMEOUT_S = Number(process.env.BENCH_TIMEOUT_S ?? 900);
 
+/**
+ * The wall-clock limit of a run started now: RUN_TIMEOUT_S stretched by the 1-minute load per core
+ * (never shortened). The limit is there for a run that hangs; a run that works gets its share of the
+ * cores, a 1/(load / cores) of one each: at load 38 on 2 cores (stop 24) the Pillow peer of the LZW
+ * row (~45 s of CPU on an idle machine) ran past a fixed 900 s while it worked, and the image area
+ * ended with every row after it unmeasured.
+ */
+export function loadScaledTimeout(baseS = RUN_TIMEOUT_S, load = loadavg()[0], cores = availableParallelism()): number {
+  return baseS * Math.max(1, load / cores);
+}
+
 /** Runs a side once; throws with the child's last line of stderr when it fails. */
-export function runOnce(side: Side, timeoutS = RUN_TIMEOUT_S): Sample {
+export function runOnce(side: Side, timeoutS = loadScaledTimeout()): Sample {
   for (let attempt = 0; side.bundled && attempt < 3; attempt++) {
     freshCommandBundle();
     const bundleDir = freshBundle()?.dir;
@@ -161,7 +172,7 @@ function runTimed(side: Side, timeoutS: number): Sample {
   const cpu = /@cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr ?? '');
   if (r.error || r.status !== 0 || !cpu) {
     const why = (r.error?.message ?? r.stderr ?? '').replace(/@cpu [\d. ]+\s*$/, '').trim().split('\n').pop() || `exit ${r.status}`;
-    throw new Error(`${side.label} failed: ${why}`);
+    throw new Error(`${side.label} failed: ${r.error && /ETIMEDOUT/.test(r.error.message) ? `ran past its ${timeoutS.toFixed(0)} s limit (BENCH_TIMEOUT_S ${RUN_TIMEOUT_S} s stretched by the load, ${load.toFixed(1)} at its start)` : why}`);
   }
   const line = r.stdout.trim().split('\n').reverse().find((l) => l.startsWith('{'));
   const report = line ? (JSON.parse(line) as Record<string, unknown>) : {};
@@ -250,7 +261,7 @@ export function alternateTogether(sides: Side[], rounds: number): Comparison {
     freshCommandBundle();
     const dir = freshBundle()?.dir;
     if (dir && lastBundleDir.get(side) !== dir) {
-      runTimed(side, 900);
+      runTimed(side, loadScaledTimeout());
       lastBundleDir.set(side, dir);
     }
   }
@@ -327,7 +338,7 @@ interface TogetherRun {
  * mean of its counted runs (runs still going when the last side ends are killed and not counted); its
  * report (the child's JSON line) is its first run's, with `runs` added.
  */
-export function runTogether(sides: Side[], timeoutS = RUN_TIMEOUT_S, cover = true): Sample[] {
+export function runTogether(sides: Side[], timeoutS = loadScaledTimeout(), cover = true): Sample[] {
   for (const side of sides) side.before?.();
   const dir = mkdtempSync(join(tmpdir(), 'bench-together-'));
   try {
@@ -396,12 +407,17 @@ export function loadNote(): string {
   return `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores; ${envNote()}`;
 }
 
+/** Issue 16's "Done when" criteria a summary row can measure (their words: bench/_summary.ts CRITERIA). */
+export type Criterion = 'tiff-rw' | 'projection' | 'drift-2' | 'drift-1' | 'segment-2' | 'segment-1' | 'dense-linking' | 'onnx-core' | 'model-100ms' | 'memory-bounded';
+
 /**
  * One row of the summary table. bench/index.ts collects these lines (prefixed "@row ")
  * from every area and prints them together at the end: the issue's "Done when" rows.
  */
 export interface SummaryRow {
   work: string;
+  /** The "Done when" criterion the row measures; none for rows beside them (whole analysis, sparse linking, info). */
+  criterion?: Criterion;
   /** What the ratio compares, e.g. "CPU s, whole command" or "wall s, work". */
   metric?: string;
   ours: string;

@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { solveDenseLap, solveLap, sparseFromTriplets } from '../src/analysis/assignment.ts';
 import { LAP_DEFAULTS, linkFrames, type TrackerSpot } from '../src/analysis/lap.ts';
 import { mulberry32 } from '../src/random.ts';
-import { alternate, childArgs, cpuSeconds, loadNote, PYTHON, pythonPeer, rerunNote, rerunWanted, RUN_TS, s, summaryRow, wanted, type Side } from './_harness.ts';
+import { alternate, childArgs, cpuSeconds, loadNote, PYTHON, pythonPeer, rerunNote, rerunWanted, RUN_TS, s, summaryRow, wanted, type Criterion, type Side } from './_harness.ts';
 
 const FRAMES = Number(process.env.BENCH_TRACK_FRAMES ?? 1000);
 const SPOTS = 300;
@@ -254,7 +254,7 @@ export async function run(): Promise<void> {
     console.log('| work | cellpilot wall / CPU | SciPy linear_sum_assignment wall / CPU | ratio (CPU) | rerun from fresh processes | load | check |');
     console.log('|---|---|---|---|---|---|---|');
     // Each row measured, then (the rerun check, BENCH_RERUN=0 skips it) measured again from fresh processes.
-    const row = (work: string, sides: Side[], goal: string) => {
+    const row = (work: string, sides: Side[], goal: string, criterion?: Criterion) => {
       const c = alternate(sides, ROUNDS);
       const again = rerunWanted() ? alternate(sides, ROUNDS, false) : undefined;
       const [a, b] = [c.workCpuS[0]!, c.workCpuS[1]!];
@@ -263,12 +263,12 @@ export async function run(): Promise<void> {
       const check = `total cost ${ta.toFixed(2)} vs ${tb.toFixed(2)}${c.samples[0][0].report.links !== undefined ? `, links ${c.samples[0][0].report.links} vs ${c.samples[1][0].report.links}` : ''}`;
       const load = again ? `${c.load.toFixed(1)} / ${again.load.toFixed(1)}` : c.load.toFixed(1);
       console.log(`| ${work} | ${s(c.workS[0])} / ${s(a)} | ${s(c.workS[1])} / ${s(b)} | ${(b / a).toFixed(2)} (wall ${(c.workS[1]! / c.workS[0]!).toFixed(2)}) | ${rerunNote(b / a, rerun)} | ${load} | ${check} |`);
-      summaryRow({ work, metric: 'CPU, work in the process', ours: `${s(c.workS[0])} wall, ${s(a)} CPU`, peer: `SciPy ${s(c.workS[1])} wall, ${s(b)} CPU`, ratio: b / a, ...(again ? { rerun, rerunLoad: again.load } : {}), goal, load: c.load });
+      summaryRow({ work, criterion, metric: 'CPU, work in the process', ours: `${s(c.workS[0])} wall, ${s(a)} CPU`, peer: `SciPy ${s(c.workS[1])} wall, ${s(b)} CPU`, ratio: b / a, ...(again ? { rerun, rerunLoad: again.load } : {}), goal, load: c.load });
     };
     if (wanted('link')) row(`linking ${FRAMES} frames x ~${SPOTS} moving, dividing spots (ours: solver by fill; SciPy: dense block matrix)`, [ours('link', spotsPath), scipy('link', spotsPath)], '>= 1.0');
     if (wanted('dense'))
       DENSE.forEach(({ size, matrices }, k) =>
-        row(`dense solver, ${matrices} identical ${size}x${size} uniform matrices`, [ours('dense', densePaths[k], matrices, size), scipy('dense', densePaths[k], matrices, size)], '>= 1.0'),
+        row(`dense solver, ${matrices} identical ${size}x${size} uniform matrices`, [ours('dense', densePaths[k], matrices, size), scipy('dense', densePaths[k], matrices, size)], '>= 1.0', 'dense-linking'),
     );
     if (wanted('block')) row('60 identical ~600x600 linking block matrices, solveDenseLap forced', [ours('block-dense', spotsPath, 60), scipy('block', spotsPath, 60)], 'info');
     if (wanted('block')) row('60 identical ~600x600 linking block matrices, solveLap (picks sparse)', [ours('block-auto', spotsPath, 60), scipy('block', spotsPath, 60)], 'info');
