@@ -91,7 +91,7 @@ async function child(args: string[]): Promise<void> {
 }
 
 /** Reads a uint16 movie plane by plane into one buffer, inverts each plane and writes it to `dst`. */
-async function invertMovie(src: string, dst: string): Promise<void> {
+export async function invertMovie(src: string, dst: string): Promise<void> {
   const m = await openMovie(src);
   const w = await createMovieWriter(dst, { shape: m.shape, dtype: m.dtype, meta: m.meta });
   let buffer: PlaneData | undefined;
