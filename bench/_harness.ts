@@ -113,13 +113,13 @@ export const RUN_TIMEOUT_S = Number(process.env.BENCH_TIMEOUT_S ?? 900);
 
 /**
  * The wall-clock limit of a run started now: RUN_TIMEOUT_S stretched by the 1-minute load per core
- * (never shortened). The limit is there for a run that hangs; a run that works gets its share of the
+ * (never shortened), in whole seconds. The limit is there for a run that hangs; a run that works gets its share of the
  * cores, a 1/(load / cores) of one each: at load 38 on 2 cores (stop 24) the Pillow peer of the LZW
  * row (~45 s of CPU on an idle machine) ran past a fixed 900 s while it worked, and the image area
  * ended with every row after it unmeasured.
  */
 export function loadScaledTimeout(baseS = RUN_TIMEOUT_S, load = loadavg()[0], cores = availableParallelism()): number {
-  return baseS * Math.max(1, load / cores);
+  return Math.ceil(baseS * Math.max(1, load / cores));
 }
 
 /** Runs a side once; throws with the child's last line of stderr when it fails. */
@@ -167,7 +167,7 @@ function runTimed(side: Side, timeoutS: number): Sample {
   const load = loadavg()[0];
   const start = performance.now();
   // A small Python parent measures the child's CPU time (getrusage of its children).
-  const r = spawnSync(PYTHON, ['-c', CPU_WRAPPER, side.command, ...side.args], { encoding: 'utf8', timeout: timeoutS * 1000, maxBuffer: 256 << 20, cwd: ROOT, env: childEnv(side.env) });
+  const r = spawnSync(PYTHON, ['-c', CPU_WRAPPER, side.command, ...side.args], { encoding: 'utf8', timeout: Math.ceil(timeoutS * 1000), maxBuffer: 256 << 20, cwd: ROOT, env: childEnv(side.env) });
   const wallS = (performance.now() - start) / 1000;
   const cpu = /@cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr ?? '');
   if (r.error || r.status !== 0 || !cpu) {
@@ -344,7 +344,7 @@ export function runTogether(sides: Side[], timeoutS = loadScaledTimeout(), cover
   try {
     const cmds = sides.map((side, i) => ({ args: [side.command, ...side.args], env: childEnv(side.env), cwd: ROOT, out: join(dir, `${i}.out`), err: join(dir, `${i}.err`), cover }));
     const load = loadavg()[0];
-    const r = spawnSync(PYTHON, ['-c', TOGETHER_WRAPPER], { input: JSON.stringify(cmds), encoding: 'utf8', timeout: timeoutS * 1000, cwd: ROOT, maxBuffer: 16 << 20 });
+    const r = spawnSync(PYTHON, ['-c', TOGETHER_WRAPPER], { input: JSON.stringify(cmds), encoding: 'utf8', timeout: Math.ceil(timeoutS * 1000), cwd: ROOT, maxBuffer: 16 << 20 });
     if (r.error || r.status !== 0) throw new Error(`running ${sides.map((x) => x.label).join(' and ')} together failed: ${(r.error?.message ?? r.stderr).trim().split('\n').pop()}`);
     const results = JSON.parse(r.stdout) as TogetherRun[][];
     // the side that failed is named first (the others' runs were stopped with it)

@@ -76,4 +76,8 @@ describe('the time a measured run may take', () => {
     expect(loadScaledTimeout(900, 38, 2)).toBe(900 * 19);
     expect(loadScaledTimeout(60, 8, 4)).toBe(120);
   });
+
+  it('is whole seconds, as a child process timeout must be an integer of milliseconds', () => {
+    expect(loadScaledTimeout(900, 8.97, 2)).toBe(4037);
+  });
 });
