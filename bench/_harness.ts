@@ -391,6 +391,17 @@ export function pairedRatio(c: Comparison, ours: number, peer: number, figure: (
   return { ratio: median(ratios), low: Math.min(...ratios), high: Math.max(...ratios) };
 }
 
+/**
+ * The ratio of the sides' least figures over the rounds: sides[peer] / sides[ours] of each side's
+ * minimum. For CPU time on a loaded machine, where other jobs only ever add to a run's time (page
+ * faults on fresh memory, shared caches and hyper-threads) and one side's additions are much larger
+ * and more erratic than the other's, each side's least run is the closest to what it costs alone.
+ */
+export function leastRatio(c: Comparison, ours: number, peer: number, figure: (x: Sample) => number | undefined): number {
+  const least = (side: number) => Math.min(...c.samples[side].map((x) => figure(x)!));
+  return least(peer) / least(ours);
+}
+
 /** Every run of a side, for the log: "wall / CPU @ load" per round, so a reader sees which side moved. */
 export function samplesNote(c: Comparison, side: number, label: string, work = false): string {
   const runs = c.samples[side].map((x) => `${s(work ? x.workS : x.wallS)} / ${s(work ? x.workCpuS : x.cpuS)} @ ${x.load.toFixed(1)}`);
