@@ -106,13 +106,24 @@ export interface Sample {
 const lastBundleDir = new WeakMap<Side, string>();
 
 /**
- * Seconds one measured run may take before it is ended and its row fails (BENCH_TIMEOUT_S, default 900):
- * at load 38 on 2 cores (stop 24) the Pillow peer of the 3.55 GiB LZW row ran past 900 s.
+ * Seconds one measured run may take on an idle machine before it is ended and its row fails
+ * (BENCH_TIMEOUT_S, default 900); loadScaledTimeout stretches it by the load.
  */
 export const RUN_TIMEOUT_S = Number(process.env.BENCH_TIMEOUT_S ?? 900);
 
+/**
+ * The wall-clock limit of a run started now: RUN_TIMEOUT_S stretched by the 1-minute load per core
+ * (never shortened), in whole seconds. The limit is there for a run that hangs; a run that works gets its share of the
+ * cores, a 1/(load / cores) of one each: at load 38 on 2 cores (stop 24) the Pillow peer of the LZW
+ * row (~45 s of CPU on an idle machine) ran past a fixed 900 s while it worked, and the image area
+ * ended with every row after it unmeasured.
+ */
+export function loadScaledTimeout(baseS = RUN_TIMEOUT_S, load = loadavg()[0], cores = availableParallelism()): number {
+  return Math.ceil(baseS * Math.max(1, load / cores));
+}
+
 /** Runs a side once; throws with the child's last line of stderr when it fails. */
-export function runOnce(side: Side, timeoutS = RUN_TIMEOUT_S): Sample {
+export function runOnce(side: Side, timeoutS = loadScaledTimeout()): Sample {
   for (let attempt = 0; side.bundled && attempt < 3; attempt++) {
     freshCommandBundle();
     const bundleDir = freshBundle()?.dir;
@@ -156,12 +167,12 @@ function runTimed(side: Side, timeoutS: number): Sample {
   const load = loadavg()[0];
   const start = performance.now();
   // A small Python parent measures the child's CPU time (getrusage of its children).
-  const r = spawnSync(PYTHON, ['-c', CPU_WRAPPER, side.command, ...side.args], { encoding: 'utf8', timeout: timeoutS * 1000, maxBuffer: 256 << 20, cwd: ROOT, env: childEnv(side.env) });
+  const r = spawnSync(PYTHON, ['-c', CPU_WRAPPER, side.command, ...side.args], { encoding: 'utf8', timeout: Math.ceil(timeoutS * 1000), maxBuffer: 256 << 20, cwd: ROOT, env: childEnv(side.env) });
   const wallS = (performance.now() - start) / 1000;
   const cpu = /@cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr ?? '');
   if (r.error || r.status !== 0 || !cpu) {
     const why = (r.error?.message ?? r.stderr ?? '').replace(/@cpu [\d. ]+\s*$/, '').trim().split('\n').pop() || `exit ${r.status}`;
-    throw new Error(`${side.label} failed: ${why}`);
+    throw new Error(`${side.label} failed: ${r.error && /ETIMEDOUT/.test(r.error.message) ? `ran past its ${timeoutS.toFixed(0)} s limit (BENCH_TIMEOUT_S ${RUN_TIMEOUT_S} s stretched by the load, ${load.toFixed(1)} at its start)` : why}`);
   }
   const line = r.stdout.trim().split('\n').reverse().find((l) => l.startsWith('{'));
   const report = line ? (JSON.parse(line) as Record<string, unknown>) : {};
@@ -250,7 +261,7 @@ export function alternateTogether(sides: Side[], rounds: number): Comparison {
     freshCommandBundle();
     const dir = freshBundle()?.dir;
     if (dir && lastBundleDir.get(side) !== dir) {
-      runTimed(side, 900);
+      runTimed(side, loadScaledTimeout());
       lastBundleDir.set(side, dir);
     }
   }
@@ -327,13 +338,13 @@ interface TogetherRun {
  * mean of its counted runs (runs still going when the last side ends are killed and not counted); its
  * report (the child's JSON line) is its first run's, with `runs` added.
  */
-export function runTogether(sides: Side[], timeoutS = RUN_TIMEOUT_S, cover = true): Sample[] {
+export function runTogether(sides: Side[], timeoutS = loadScaledTimeout(), cover = true): Sample[] {
   for (const side of sides) side.before?.();
   const dir = mkdtempSync(join(tmpdir(), 'bench-together-'));
   try {
     const cmds = sides.map((side, i) => ({ args: [side.command, ...side.args], env: childEnv(side.env), cwd: ROOT, out: join(dir, `${i}.out`), err: join(dir, `${i}.err`), cover }));
     const load = loadavg()[0];
-    const r = spawnSync(PYTHON, ['-c', TOGETHER_WRAPPER], { input: JSON.stringify(cmds), encoding: 'utf8', timeout: timeoutS * 1000, cwd: ROOT, maxBuffer: 16 << 20 });
+    const r = spawnSync(PYTHON, ['-c', TOGETHER_WRAPPER], { input: JSON.stringify(cmds), encoding: 'utf8', timeout: Math.ceil(timeoutS * 1000), cwd: ROOT, maxBuffer: 16 << 20 });
     if (r.error || r.status !== 0) throw new Error(`running ${sides.map((x) => x.label).join(' and ')} together failed: ${(r.error?.message ?? r.stderr).trim().split('\n').pop()}`);
     const results = JSON.parse(r.stdout) as TogetherRun[][];
     // the side that failed is named first (the others' runs were stopped with it)
@@ -380,6 +391,17 @@ export function pairedRatio(c: Comparison, ours: number, peer: number, figure: (
   return { ratio: median(ratios), low: Math.min(...ratios), high: Math.max(...ratios) };
 }
 
+/**
+ * The ratio of the sides' least figures over the rounds: sides[peer] / sides[ours] of each side's
+ * minimum. For CPU time on a loaded machine, where other jobs only ever add to a run's time (page
+ * faults on fresh memory, shared caches and hyper-threads) and one side's additions are much larger
+ * and more erratic than the other's, each side's least run is the closest to what it costs alone.
+ */
+export function leastRatio(c: Comparison, ours: number, peer: number, figure: (x: Sample) => number | undefined): number {
+  const least = (side: number) => Math.min(...c.samples[side].map((x) => figure(x)!));
+  return least(peer) / least(ours);
+}
+
 /** Every run of a side, for the log: "wall / CPU @ load" per round, so a reader sees which side moved. */
 export function samplesNote(c: Comparison, side: number, label: string, work = false): string {
   const runs = c.samples[side].map((x) => `${s(work ? x.workS : x.wallS)} / ${s(work ? x.workCpuS : x.cpuS)} @ ${x.load.toFixed(1)}`);
@@ -396,12 +418,17 @@ export function loadNote(): string {
   return `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores; ${envNote()}`;
 }
 
+/** Issue 16's "Done when" criteria a summary row can measure (their words: bench/_summary.ts CRITERIA). */
+export type Criterion = 'tiff-rw' | 'projection' | 'drift-2' | 'drift-1' | 'segment-2' | 'segment-1' | 'dense-linking' | 'onnx-core' | 'model-100ms' | 'memory-bounded';
+
 /**
  * One row of the summary table. bench/index.ts collects these lines (prefixed "@row ")
  * from every area and prints them together at the end: the issue's "Done when" rows.
  */
 export interface SummaryRow {
   work: string;
+  /** The "Done when" criterion the row measures; none for rows beside them (whole analysis, sparse linking, info). */
+  criterion?: Criterion;
   /** What the ratio compares, e.g. "CPU s, whole command" or "wall s, work". */
   metric?: string;
   ours: string;

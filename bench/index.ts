@@ -2,14 +2,16 @@
 // area's memory or warm caches colour the next), prints each area's own table, then the
 // summary of the issue's "Done when" rows (each area prints them as "@row {json}" lines)
 // with the ratio peer time / our time (above 1: cellpilot is faster) and the load average.
-// Pass area names to run only some: npm run bench -- image drift; and --only to run only some
-// rows of them: npm run bench -- image --only project
+// Pass area names to run only some: npm run bench -- image drift; `done-when` stands for the areas
+// with the issue's "Done when" rows (npm run bench -- done-when); and --only to run only some rows of
+// them: npm run bench -- image --only project
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { loadNote, RERUN_TOLERANCE, rerunNote, RUN_TS, type SummaryRow } from './_harness.ts';
+import { loadNote, RUN_TS, type SummaryRow } from './_harness.ts';
+import { summaryLines, type AreaRow } from './_summary.ts';
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const DONE_WHEN = ['drift', 'image', 'onnx', 'pipeline', 'segment', 'track'];
@@ -17,7 +19,7 @@ const DONE_WHEN = ['drift', 'image', 'onnx', 'pipeline', 'segment', 'track'];
 const args = process.argv.slice(2);
 const onlyAt = args.indexOf('--only');
 const passOn = onlyAt >= 0 ? args.slice(onlyAt, onlyAt + 2) : [];
-const wanted = args.filter((a, i) => !a.startsWith('-') && (onlyAt < 0 || i !== onlyAt + 1));
+const wanted = args.filter((a, i) => !a.startsWith('-') && (onlyAt < 0 || i !== onlyAt + 1)).flatMap((a) => (a === 'done-when' ? DONE_WHEN : [a]));
 const areas = readdirSync(dir)
   .filter((f) => f.endsWith('.ts') && f !== 'index.ts' && !f.startsWith('_'))
   .map((f) => f.replace(/\.ts$/, ''))
@@ -41,7 +43,8 @@ function runArea(area: string): Promise<{ rows: SummaryRow[]; ok: boolean }> {
   });
 }
 
-const summary: { area: string; row: SummaryRow }[] = [];
+const summary: AreaRow[] = [];
+const failedAreas: string[] = [];
 const durations: string[] = [];
 const startedAt = Date.now();
 const clock = (ms: number) => new Date(ms).toISOString().slice(11, 19);
@@ -52,22 +55,16 @@ for (const area of areas) {
   const { rows, ok } = await runArea(area);
   if (!ok) {
     failed++;
+    failedAreas.push(area);
     process.stdout.write(`bench ${area} failed\n`);
   }
   durations.push(`${area} ${((Date.now() - areaStart) / 60000).toFixed(1)} min`);
   summary.push(...rows.map((row) => ({ area, row })));
 }
 
-if (summary.length) {
-  process.stdout.write(`\n=== summary: peer time / cellpilot time (above 1: cellpilot faster); ${loadNote()} at the end ===\n`);
-  process.stdout.write('| area | work | cellpilot | peer | ratio | rerun (fresh processes) | measured on | goal | load |\n|---|---|---|---|---|---|---|---|---|\n');
-  for (const { area, row } of summary) {
-    const load = row.rerunLoad === undefined ? row.load.toFixed(1) : `${row.load.toFixed(1)} / ${row.rerunLoad.toFixed(1)}`;
-    process.stdout.write(`| ${area} | ${row.work} | ${row.ours} | ${row.peer} | ${row.ratio === null ? 'n/a' : row.ratio.toFixed(2)} | ${rerunNote(row.ratio, row.rerun)} | ${row.metric ?? ''} | ${row.goal} | ${load} |\n`);
-  }
-  const rerun = summary.filter(({ row }) => typeof row.rerun === 'number' && typeof row.ratio === 'number' && row.ratio > 0);
-  const outside = rerun.filter(({ row }) => Math.abs(row.rerun! / row.ratio! - 1) > RERUN_TOLERANCE);
-  if (rerun.length) process.stdout.write(`rerun check: ${rerun.length - outside.length} of ${rerun.length} rerun ratios within ${(100 * RERUN_TOLERANCE).toFixed(0)}% of the first run's${outside.length ? `; outside: ${outside.map(({ row }) => row.work).join('; ')}` : ''}\n`);
+if (areas.some((a) => DONE_WHEN.includes(a))) {
+  process.stdout.write(`\n=== summary: issue 16's "Done when" rows, ratio = peer time / cellpilot time (above 1: cellpilot faster); ${loadNote()} at the end ===\n`);
+  process.stdout.write(summaryLines(summary, failedAreas).join('\n') + '\n');
 }
 process.stdout.write(`\nran ${clock(startedAt)}-${clock(Date.now())} UTC, ${((Date.now() - startedAt) / 60000).toFixed(1)} min (${durations.join(', ')})${failed ? `; ${failed} area(s) failed` : ''}\n`);
 process.exit(failed ? 1 : 0);

@@ -179,8 +179,8 @@ export async function run(): Promise<void> {
     }
     // Two rows: wall (what a user waits for on an idle machine) and CPU (what stays comparable when other jobs share the cores).
     const rerunOf = (r: number) => (again ? { rerun: r, rerunLoad: again.load } : {});
-    summaryRow({ work: `ONNX core vs bare session.run (${CORE_MODEL}, ${FRAMES} frames), wall`, metric: `wall, work, fresh processes, ${together ? 'sides started together' : 'back to back'}`, ours: `${ours.toFixed(2)} s (CPU ${oursCpu.toFixed(2)} s)`, peer: `session.run ${bare.toFixed(2)} s (CPU ${bareCpu.toFixed(2)} s)`, ratio: wallRatio(core), ...(again ? rerunOf(wallRatio(again)) : {}), goal: '>= 0.87 (within 1.15x)', load: core.load });
-    summaryRow({ work: `ONNX core vs bare session.run (${CORE_MODEL}, ${FRAMES} frames), CPU`, metric: 'CPU, work, fresh processes', ours: `${oursCpu.toFixed(2)} s CPU`, peer: `session.run ${bareCpu.toFixed(2)} s CPU`, ratio: bareCpu / oursCpu, ...rerunOf(bareCpuAgain / oursCpuAgain), goal: '>= 0.87 (within 1.15x)', load: core.load });
+    summaryRow({ criterion: 'onnx-core', work: `ONNX core vs bare session.run (${CORE_MODEL}, ${FRAMES} frames), wall`, metric: `wall, work, fresh processes, ${together ? 'sides started together' : 'back to back'}`, ours: `${ours.toFixed(2)} s (CPU ${oursCpu.toFixed(2)} s)`, peer: `session.run ${bare.toFixed(2)} s (CPU ${bareCpu.toFixed(2)} s)`, ratio: wallRatio(core), ...(again ? rerunOf(wallRatio(again)) : {}), goal: '>= 0.87 (within 1.15x)', load: core.load });
+    summaryRow({ criterion: 'onnx-core', work: `ONNX core vs bare session.run (${CORE_MODEL}, ${FRAMES} frames), CPU`, metric: 'CPU, work, fresh processes', ours: `${oursCpu.toFixed(2)} s CPU`, peer: `session.run ${bareCpu.toFixed(2)} s CPU`, ratio: bareCpu / oursCpu, ...rerunOf(bareCpuAgain / oursCpuAgain), goal: '>= 0.87 (within 1.15x)', load: core.load });
   }
   if (wanted('core1')) {
     // one thread on both sides: the same one-thread session, so the difference is the core's own work
@@ -193,7 +193,7 @@ export async function run(): Promise<void> {
     const [o, b] = cpuOf(first);
     console.log(row(['one thread both sides: ours / bare', `${wallOf(first)[0].toFixed(2)} / ${wallOf(first)[1].toFixed(2)}`, `${o.toFixed(2)} / ${b.toFixed(2)}`, (wallOf(first)[0] / wallOf(first)[1]).toFixed(3), (o / b).toFixed(3)]));
     if (again) console.log(row(['rerun, one thread: ours / bare', `${wallOf(again)[0].toFixed(2)} / ${wallOf(again)[1].toFixed(2)}`, `${cpuOf(again)[0].toFixed(2)} / ${cpuOf(again)[1].toFixed(2)}`, (wallOf(again)[0] / wallOf(again)[1]).toFixed(3), (cpuOf(again)[0] / cpuOf(again)[1]).toFixed(3)]));
-    summaryRow({ work: `ONNX core vs bare session.run (${CORE_MODEL}, ${FRAMES} frames), one thread both sides, CPU`, metric: 'CPU, work, fresh processes', ours: `${o.toFixed(2)} s CPU (wall ${wallOf(first)[0].toFixed(2)} s)`, peer: `session.run ${b.toFixed(2)} s CPU (wall ${wallOf(first)[1].toFixed(2)} s)`, ratio: b / o, ...(again ? { rerun: cpuOf(again)[1] / cpuOf(again)[0], rerunLoad: again.load } : {}), goal: '>= 0.87 (within 1.15x)', load: first.load });
+    summaryRow({ criterion: 'onnx-core', work: `ONNX core vs bare session.run (${CORE_MODEL}, ${FRAMES} frames), one thread both sides, CPU`, metric: 'CPU, work, fresh processes', ours: `${o.toFixed(2)} s CPU (wall ${wallOf(first)[0].toFixed(2)} s)`, peer: `session.run ${b.toFixed(2)} s CPU (wall ${wallOf(first)[1].toFixed(2)} s)`, ratio: b / o, ...(again ? { rerun: cpuOf(again)[1] / cpuOf(again)[0], rerunLoad: again.load } : {}), goal: '>= 0.87 (within 1.15x)', load: first.load });
   }
   if (!wanted('models')) return;
 
@@ -205,14 +205,14 @@ export async function run(): Promise<void> {
     if (!listing.spec || (only.length && !only.includes(listing.key))) continue;
     const [wallMs, cpuMs, load, rerun] = perFrame(side(listing.key, 'ours', listing.key, MODEL_FRAMES));
     console.log(row([listing.key, wallMs.toFixed(1), cpuMs.toFixed(1), load.toFixed(1), rerun ? `rerun ${rerun.wallMs.toFixed(1)} / ${rerun.cpuMs.toFixed(1)}, load ${rerun.load.toFixed(1)}` : '']));
-    summaryRow({ work: `model ${listing.key}, one 512² frame`, metric: IDLE_METRIC, ours: `${(cpuMs / threads).toFixed(1)} ms (CPU ${cpuMs.toFixed(1)} ms, wall ${wallMs.toFixed(1)} ms)`, peer: 'goal 100 ms', ratio: (100 * threads) / cpuMs, ...(rerun ? { rerun: (100 * threads) / rerun.cpuMs, rerunLoad: rerun.load } : {}), goal: '>= 1.0 (under 100 ms)', load });
+    summaryRow({ criterion: 'model-100ms', work: `model ${listing.key}, one 512² frame`, metric: IDLE_METRIC, ours: `${(cpuMs / threads).toFixed(1)} ms (CPU ${cpuMs.toFixed(1)} ms, wall ${wallMs.toFixed(1)} ms)`, peer: 'goal 100 ms', ratio: (100 * threads) / cpuMs, ...(rerun ? { rerun: (100 * threads) / rerun.cpuMs, rerunLoad: rerun.load } : {}), goal: '>= 1.0 (under 100 ms)', load });
     // A model sized by its own measure of the movie (whole cells) runs shrunk on a real movie: that frame too, as segment runs it.
     if ((listing.spec.config.cellpilot as { object_radius_measure?: string } | undefined)?.object_radius_measure !== 'foreground') continue;
     try {
       const [sWallMs, sCpuMs, sLoad, sRerun] = perFrame(side(listing.key, 'sized', listing.key, MODEL_FRAMES));
       const label = `${listing.key}, 512² crop of MSC-02 at its own scale`;
       console.log(row([label, sWallMs.toFixed(1), sCpuMs.toFixed(1), sLoad.toFixed(1), sRerun ? `rerun ${sRerun.wallMs.toFixed(1)} / ${sRerun.cpuMs.toFixed(1)}, load ${sRerun.load.toFixed(1)}` : '']));
-      summaryRow({ work: `model ${label}`, metric: IDLE_METRIC, ours: `${(sCpuMs / threads).toFixed(1)} ms (CPU ${sCpuMs.toFixed(1)} ms, wall ${sWallMs.toFixed(1)} ms)`, peer: 'goal 100 ms', ratio: (100 * threads) / sCpuMs, ...(sRerun ? { rerun: (100 * threads) / sRerun.cpuMs, rerunLoad: sRerun.load } : {}), goal: '>= 1.0 (under 100 ms)', load: sLoad });
+      summaryRow({ criterion: 'model-100ms', work: `model ${label}`, metric: IDLE_METRIC, ours: `${(sCpuMs / threads).toFixed(1)} ms (CPU ${sCpuMs.toFixed(1)} ms, wall ${sWallMs.toFixed(1)} ms)`, peer: 'goal 100 ms', ratio: (100 * threads) / sCpuMs, ...(sRerun ? { rerun: (100 * threads) / sRerun.cpuMs, rerunLoad: sRerun.load } : {}), goal: '>= 1.0 (under 100 ms)', load: sLoad });
     } catch (err) {
       console.log(row([`${listing.key} on MSC-02`, `skipped (${String((err as Error).message).split('\n')[0]})`]));
     }
