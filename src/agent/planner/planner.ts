@@ -1720,6 +1720,9 @@ function valuesFromEarlierWords(tool: string, args: Record<string, unknown>, bef
     const value = findEnumValue(tool, arg, earlier, catalogue);
     if (value !== undefined) out[arg] = value;
   }
+  // the thing the earlier words name, as the tool's own reader reads it ("how many nuclei per frame, and plot it": the count);
+  // names only, never a number said for the earlier step
+  for (const [arg, value] of namesRead(tool, earlier, catalogue)) if (!(arg in out) && args[arg] === undefined) out[arg] = value;
   // (but an image the earlier step made is the thing shown: "make a kymograph ... and plot it" plots the kymograph, a value named by that step's name)
   if (madeFor(before.tool, catalogue)[0] === 'movie') {
     for (const [arg, p] of Object.entries(catalogue.get(tool)?.properties ?? {})) {
@@ -1727,12 +1730,10 @@ function valuesFromEarlierWords(tool: string, args: Record<string, unknown>, bef
       const value = allowedValues(p).find((v) => v.toLowerCase() === before.tool.toLowerCase());
       if (value !== undefined) out[arg] = value;
     }
-    // ("it" is that image: the step reads the movie that step made, not a table measured on it nor the recording)
+    // ("it" is that image: the step reads the movie that step made, not a table measured on it nor the recording;
+    // "denoise this movie and save it" writes the denoised movie, no tracks made for it)
     if (Object.keys(out).length && acceptedInputs(tool, catalogue.get(tool)).includes('movie')) Object.assign(out, { movie: { $ref: 'movie', mode: 'producer', producers: [before.tool] } satisfies Ref, $needs: ['movie'] });
   }
-  // the thing the earlier words name, as the tool's own reader reads it ("how many nuclei per frame, and plot it": the count);
-  // names only, never a number said for the earlier step
-  for (const [arg, value] of namesRead(tool, earlier, catalogue)) if (!(arg in out) && args[arg] === undefined) out[arg] = value;
   return out;
 }
 
@@ -2066,8 +2067,13 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
     const namedTypes = acceptedInputs(step.tool, info).filter((t) => t !== 'movie' && namesInput(withoutRejected(step.clause), t));
     if (!preferred && namedTypes.length === 1 && /^(?:and\s+|,\s*)?(?:also\s+)?(?:the|my|our|all)\s/i.test(step.clause.trim()) && out.at(-1)?.tool === step.tool) preferred = namedTypes;
     // "measure speeds, then export them to speeds.csv": "them" is what the step just before made, when the step takes it
-    if (!preferred && out.length && out.at(-1)!.tool !== step.tool && /^\W*(?:(?:and|then|also|please|pls|now|finally)\s+)*[a-z][\w-]*\s+(?:it|them|those|these)\b/i.test(step.clause.trim())) {
-      const last = madeFor(out.at(-1)!.tool, catalogue).filter((t) => t !== 'movie' && acceptedInputs(step.tool, info).includes(t as InputType));
+    // ("..., and keep the result", "then save the output": the result is the step before's too)
+    if (!preferred && out.length && out.at(-1)!.tool !== step.tool && /^\W*(?:(?:and|then|also|please|pls|now|finally)\s+)*[a-z][\w-]*\s+(?:it|them|those|these|the\s+(?:results?|outputs?)\s*[.!]*$)/i.test(step.clause.trim())) {
+      // (its main result, a movie too, for a step that takes a movie but needs none: "correct the drift and save it" writes the corrected
+      // movie, not its drift table; a step that needs a movie reads the latest one anyway)
+      const main = madeFor(out.at(-1)!.tool, catalogue)[0];
+      const takesMovieFreely = main === 'movie' && acceptedInputs(step.tool, info).includes('movie') && !requiredInputs(step.tool, info).includes('movie');
+      const last = madeFor(out.at(-1)!.tool, catalogue).filter((t) => (t !== 'movie' || takesMovieFreely) && acceptedInputs(step.tool, info).includes(t as InputType));
       if (last.length) preferred = [last[0] as InputType];
     }
     // "masks -> TIFF": an arrow from the step before hands its result on
