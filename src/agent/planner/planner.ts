@@ -13,6 +13,7 @@ import { maskRejected, unappliedConstraints, unappliedNote, withWords } from './
 import { withoutLetterForms } from './letterForms.ts';
 import { normalisedRequest } from './normalise.ts';
 import { isOutOfScope, namesASubject, namesAThingImaged } from './outOfScope.ts';
+import { foreignClauses, foreignNote, withoutForeign } from './foreignClauses.ts';
 import { askedMeanings, asksAValue, changesImagesReply, makesImages, measuredInstead, notMeasuredReply, onlyReports, reporterFor, resultHits, statesObjectSize, unmeasuredQuantity } from './propertyQuestions.ts';
 import { explainStep } from './explanations.ts';
 import { aboutTheAnalysis, answerFromHeader, namesOneAnalysedThing, recordingQuestion } from './recordingQuestions.ts';
@@ -786,8 +787,30 @@ export function withListNumbersBlanked(text: string): string {
  * named gets one line of its own, never a silent "Done".
  */
 export function planRequest(conversation: Conversation, catalogue: Catalogue): Plan {
-  const plan = planOnce(conversation, catalogue);
   const index = indexFor(catalogue);
+  // "buy milk and then track the nuclei": the errand from elsewhere is named in one line, the rest planned as if asked alone
+  // (not while imaging, nor in words the acquisition language reads whole: "acquire gfp and rfp q10min x 24hrs")
+  const foreign = acquisitionRunning(conversation) ? [] : foreignClauses(conversation.request, index, {
+    outside: (words) => outOfScope(words, catalogue),
+    // (words with a number, a channel or a file are settings or data, never an errand)
+    runsNothing: (words) => {
+      if (/\d/.test(words) || findChannels(words).length || findPaths(words).length) return false;
+      const alone = planOnce({ ...conversation, request: words }, catalogue);
+      return alone.steps.length === 0 && !alone.question;
+    },
+  });
+  if (foreign.length) {
+    const rest = planRequest({ ...conversation, request: withoutForeign(conversation.request, foreign) }, catalogue);
+    if (rest.steps.some((s) => selfOf(s.tool, catalogue)?.domain === 'microscope')) return planRequestWhole(conversation, catalogue, index);
+    if (rest.steps.length) return { ...rest, notes: [foreignNote(foreign), ...(rest.notes ?? [])] };
+    if (rest.reply && !/outside what I do/.test(rest.reply)) return { ...rest, reply: `${foreignNote(foreign)} ${rest.reply}` };
+  }
+  return planRequestWhole(conversation, catalogue, index);
+}
+
+/** The request planned as it stands, every part of it accounted for. */
+function planRequestWhole(conversation: Conversation, catalogue: Catalogue, index: ToolIndex): Plan {
+  const plan = planOnce(conversation, catalogue);
   const isSubject = (words: string) => namesAThingImaged(words, index);
   // "draw the lineage tree for cell 4": a thing no tool makes, and nothing else asked: said, nothing run
   // (a microscope command is read whole by the acquisition language, its words its own: "make the grid 5x5")
