@@ -14,6 +14,8 @@ import { withoutLetterForms } from './letterForms.ts';
 import { normalisedRequest } from './normalise.ts';
 import { isOutOfScope, namesASubject, namesAThingImaged } from './outOfScope.ts';
 import { foreignClauses, foreignNote, withoutForeign } from './foreignClauses.ts';
+import { asksHowToUse } from './helpPlea.ts';
+import { explainValues } from './valueMeanings.ts';
 import { askedMeanings, asksAValue, changesImagesReply, makesImages, measuredInstead, notMeasuredReply, onlyReports, reporterFor, resultHits, statesObjectSize, unmeasuredQuantity } from './propertyQuestions.ts';
 import { explainStep } from './explanations.ts';
 import { aboutTheAnalysis, answerFromHeader, namesOneAnalysedThing, recordingQuestion } from './recordingQuestions.ts';
@@ -864,6 +866,9 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
     return { ...inner, steps: [{ tool: setter, args: { ...told }, clause: text }, ...inner.steps], question: text };
   }
   // ("GFP is bleaching fast. Take it down to 2%." while imaging is a command, no question about bleach correction)
+  // "what does this number mean?" after an answer: the numbers the last step reported, each with what it is and its unit
+  const meant = explainValues(text, conversation.earlier);
+  if (meant) return { steps: [], reply: meant };
   const why = !isQuestion(text) && commandWhileImaging(text, conversation) ? undefined : explainChoice(text, conversation, catalogue);
   if (why) return { steps: [], reply: why };
   // "quantify how many cells divide", "count the cell divisions": the question it asks, planned and answered as that question (brief s18/Q)
@@ -933,7 +938,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // advice questions go to help alone
   // advice questions go to help alone: help's own words (a phrase such as "should I") in a question
   const adviser = playing('advice', catalogue);
-  const advice = !!adviser && (isAdviceQuestion(text) || (isQuestion(text) && indexFor(catalogue).match(text).some((m) => m.tool === adviser && m.matched.some((w) => w.includes(' ')))));
+  // ("what can you do?", "what are you able to do": a plea for help in general, whatever tool its question word also matches)
+  const advice = !!adviser && (isAdviceQuestion(text) || asksHowToUse(text) || (isQuestion(text) && indexFor(catalogue).match(text).some((m) => m.tool === adviser && m.matched.some((w) => w.includes(' ')))));
   // ("could you please stop acquiring the mCherry?" while imaging is a polite command, not a question for help)
   if (adviser && advice && !mentions.some((m) => m.tool === adviser) && !commandWhileImaging(text, conversation)) mentions = [{ tool: adviser, start: 0, end: text.length, order: 0 }];
   // while imaging, words the acquisition language reads as a command are one, whatever help's words match ("..., the rest is fine")
@@ -1345,6 +1351,8 @@ export function slashedSteps(text: string, catalogue: Catalogue): string {
 /** A request outside microscopy: most of its words are in no tool's description ("track my package from Amazon"). */
 function outOfScope(text: string, catalogue: Catalogue): boolean {
   if (findArtifactIds(text).length || findPaths(text).length || findChannels(text).length) return false;
+  // ("what are your capabilities?": a plea for help is about cellpilot itself)
+  if (asksHowToUse(text)) return false;
   // (when it is due, "before group meeting on Monday", is no part of what is asked)
   const due = splitClauses(text).filter((c) => isContext(c.text) && /^(?:by|before|until|till|for|in\s+time|ahead)\b/i.test(c.text));
   const asked = due.reduce((t, c) => t.slice(0, c.start) + ' '.repeat(c.end - c.start) + t.slice(c.end), text);
