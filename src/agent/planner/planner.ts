@@ -16,6 +16,7 @@ import { isOutOfScope, namesASubject, namesAThingImaged } from './outOfScope.ts'
 import { foreignClauses, foreignNote, withoutForeign } from './foreignClauses.ts';
 import { asksHowToUse } from './helpPlea.ts';
 import { explainValues } from './valueMeanings.ts';
+import { applyReferenceFrame } from './referenceFrame.ts';
 import { askedMeanings, asksAValue, changesImagesReply, makesImages, measuredInstead, notMeasuredReply, onlyReports, reporterFor, resultHits, statesObjectSize, unmeasuredQuantity } from './propertyQuestions.ts';
 import { explainStep } from './explanations.ts';
 import { aboutTheAnalysis, answerFromHeader, namesOneAnalysedThing, recordingQuestion } from './recordingQuestions.ts';
@@ -825,7 +826,7 @@ function planRequestWhole(conversation: Conversation, catalogue: Catalogue, inde
       return { steps: [], reply: `I have no tool that makes ${things.map((t) => `"${t.phrase}"`).join(' or ')}, so nothing was run. ${offer}`.trim() };
     }
   }
-  const lines = accountForRequest(conversation.request, plan, catalogue, index, isSubject);
+  const lines = [...accountForRequest(conversation.request, plan, catalogue, index, isSubject), ...applyReferenceFrame(plan.steps, conversation.request, catalogue)];
   // (a step left out as asked may leave nothing to run: the lines are the reply)
   if (lines.length && plan.steps.length === 0) return { steps: [], reply: [...(plan.notes ?? []), ...lines].join(' ') };
   return lines.length ? { ...plan, notes: [...(plan.notes ?? []), ...lines] } : plan;
