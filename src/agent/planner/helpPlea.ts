@@ -8,8 +8,11 @@ const PLEA_WORDS = new Set(
     .split(' '),
 );
 
+/** Of those, the words that ask something: a greeting alone ("hello", "hi there") asks nothing. */
+const ASKING_WORDS = new Set('help helps helping do does use using ask work works start started able capable capabilities features tool tools'.split(' '));
+
 /** True when the question asks how to use cellpilot, or what it can do, and names nothing else ("help", "what are you able to do"). */
 export function asksHowToUse(question: string): boolean {
   const words = question.toLowerCase().match(/[\p{L}']+/gu) ?? [];
-  return words.length > 0 && words.every((w) => PLEA_WORDS.has(w));
+  return words.some((w) => ASKING_WORDS.has(w)) && words.every((w) => PLEA_WORDS.has(w));
 }
