@@ -875,6 +875,9 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // "quantify how many cells divide", "count the cell divisions": the question it asks, planned and answered as that question (brief s18/Q)
   const counted = countAsQuestion(text);
   if (counted && counted !== conversation.request) return planOnce({ ...conversation, request: counted }, catalogue);
+  // "have a look at the last 6 frames", "check frames 3 to 8": a scope of frames with a verb no tool owns asks which steps
+  // to run on those frames, never runs one that only an argument's or a value's word matched
+  if (scopeWithoutStep(text, conversation, catalogue)) return { steps: [], reply: notUnderstood(text, catalogue) };
   const understood = understand(text, catalogue);
   let mentions = understood.mentions;
   // a yes to a proposed rule confirms it (before anything else reads "yes, activate it")
@@ -1347,6 +1350,18 @@ export function slashedSteps(text: string, catalogue: Catalogue): string {
     const checked = words.map((w, k) => (k === 0 ? w.slice(-2) : k === words.length - 1 ? w.slice(0, 2) : w).join(' '));
     return checked.every(telling) ? parts.join('→') : run;
   });
+}
+
+/**
+ * A request (no question) whose words, once its scope of frames is taken out, name no step: no tool matched by its own
+ * words, only by a word of an argument's name or by nothing ("have a look at", "check", "go through").
+ */
+function scopeWithoutStep(text: string, conversation: Conversation, catalogue: Catalogue): boolean {
+  if (isQuestion(text) || acquisitionRunning(conversation)) return false;
+  const rest = withoutFrameScope(text);
+  if (rest === text || /\d/.test(rest)) return false;
+  const index = indexFor(catalogue);
+  return index.match(rest).every((m) => m.byArgument && !m.named && !m.nameWord) && understand(rest, catalogue).mentions.every((m) => index.match(rest.slice(m.start, m.end)).every((x) => x.byArgument));
 }
 
 /** A request outside microscopy: most of its words are in no tool's description ("track my package from Amazon"). */
