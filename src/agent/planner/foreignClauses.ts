@@ -5,14 +5,14 @@
 import { type Clause, isContext, splitClauses } from './clauses.ts';
 import type { ToolIndex } from './matcher.ts';
 import { namesAThingImaged } from './outOfScope.ts';
-import { unmatchedAction, withoutPurpose } from './unapplied.ts';
+import { withoutPurpose } from './unapplied.ts';
 import { CHANNEL_NAMES } from './lexicon.ts';
 
 /** Channel and fluorophore names, lower case, three letters or more ("gfp" also ends "egfp"). */
 const CHANNELS = CHANNEL_NAMES.map((c) => c.toLowerCase()).filter((c) => c.length >= 3);
 
 /** Words that open no request for an action: pronouns, articles, prepositions, question words, modals, greetings. */
-const NOT_AN_ASKING_VERB = /^(?:i|we|you|it|they|he|she|this|that|these|those|there|here|the|a|an|my|our|your|his|her|their|for|from|with|in|on|at|of|to|by|about|as|during|before|after|until|nothing|no|not|so|well|yes|ok|okay|hi|hello|hey|thanks?|cheers|what|how|which|why|when|where|who|is|are|was|were|do|does|did|can|could|would|will|should|may|might|if|unless|because|since|while|but|or|and|then|h+m+|u+m+|u+h+|oh|ah|er|erm|sorry|right|great|cool|nice|fine|sure|thx|ty)$/i;
+const NOT_AN_ASKING_VERB = /^(?:i|we|you|it|they|he|she|this|that|these|those|there|here|the|a|an|my|our|your|his|her|their|for|from|with|in|on|at|of|to|by|about|as|during|before|after|until|nothing|no|not|so|well|yes|ok|okay|hi|hello|hey|thanks?|cheers|what|how|which|why|when|where|who|is|are|was|were|do|does|did|can|could|would|will|should|may|might|if|unless|because|since|while|but|or|and|then|above|below|under|over|after|before|between|within|without|across|along|around|near|per|via|h+m+|u+m+|u+h+|oh|ah|er|erm|sorry|right|great|cool|nice|fine|sure|thx|ty)$/i;
 /** Words that join a clause to the one before or soften it ("and then", "please", "also"). */
 const OPENERS = /^(?:\s*(?:,|;|and|then|also|please|pls|plz|now|next|first|finally|afterwards|after\s+that|before\s+that)(?![\p{L}]))*\s*/iu;
 
@@ -23,17 +23,15 @@ export interface ForeignClause {
   said: string;
 }
 
-/** How the planner reads words alone: outside microscopy (the whole-request test of scope), or planning no step at all. */
+/** How the planner reads words alone: outside microscopy (the whole-request test of scope). */
 export interface AloneReading {
   outside: (words: string) => boolean;
-  runsNothing: (words: string) => boolean;
 }
 
 /**
- * The clauses of a request that ask for an errand from elsewhere: each opens with a verb, names nothing imaged and
- * no tool by its name, and alone is read as outside microscopy, or plans nothing and is no action on what is at hand
- * that we lack ("flip it" is named as not done by its verb). Empty when no clause is one, or when every clause is
- * (the whole request is then refused as it stands).
+ * The clauses of a request that ask for an errand from elsewhere: each opens with a verb, names nothing imaged, no
+ * tool, channel or number, and alone is read as outside microscopy. Empty when no clause is one, or when every clause
+ * is (the whole request is then refused as it stands).
  */
 export function foreignClauses(text: string, index: ToolIndex, alone: AloneReading): ForeignClause[] {
   const clauses = splitClauses(text).filter((c) => c.text.replace(OPENERS, '').trim().length > 0);
@@ -61,8 +59,9 @@ function asksForAnErrand(clause: Clause, index: ToolIndex, alone: AloneReading):
   if ((bare.match(/[\p{L}\d]+/gu) ?? []).some((w) => CHANNELS.some((c) => w.toLowerCase().endsWith(c)))) return false;
   // (a tool named, "track them for my thesis", or a thing imaged, "feed the cells", keeps the clause ours)
   if (index.match(bare).some((m) => m.named) || namesAThingImaged(bare, index)) return false;
-  // ("pick up the dry cleaning": words of ours by their spelling only, "cleaning", but alone they plan nothing)
-  return alone.outside(bare) || (!unmatchedAction(bare, index) && alone.runsNothing(bare));
+  // ("polynomial order 3)", "method=li", "5 um above": numbers, settings and asides are a step's, never an errand)
+  if (/[\d=:()[\]]/.test(bare)) return false;
+  return alone.outside(bare);
 }
 
 /** The line that names the errands left undone. */

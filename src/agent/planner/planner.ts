@@ -793,15 +793,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   const index = indexFor(catalogue);
   // "buy milk and then track the nuclei": the errand from elsewhere is named in one line, the rest planned as if asked alone
   // (not while imaging, nor in words the acquisition language reads whole: "acquire gfp and rfp q10min x 24hrs")
-  const foreign = acquisitionRunning(conversation) ? [] : foreignClauses(conversation.request, index, {
-    outside: (words) => outOfScope(words, catalogue),
-    // (words with a number, a channel or a file are settings or data, never an errand)
-    runsNothing: (words) => {
-      if (/\d/.test(words) || findChannels(words).length || findPaths(words).length) return false;
-      const alone = planOnce({ ...conversation, request: words }, catalogue);
-      return alone.steps.length === 0 && !alone.question;
-    },
-  });
+  const foreign = acquisitionRunning(conversation) ? [] : foreignClauses(conversation.request, index, { outside: (words) => outOfScope(words, catalogue) });
   if (foreign.length) {
     const rest = planRequest({ ...conversation, request: withoutForeign(conversation.request, foreign) }, catalogue);
     if (rest.steps.some((s) => selfOf(s.tool, catalogue)?.domain === 'microscope')) return planRequestWhole(conversation, catalogue, index);

@@ -7,7 +7,7 @@ import { loadAcquisitionWords, plan } from './planOffline.ts';
 
 beforeAll(loadAcquisitionWords);
 
-const ERRANDS = ['pick up the dry cleaning', 'book a table at the Thai place', 'pay the gas bill', 'renew my gym membership'];
+const ERRANDS = ['order a birthday cake', 'book a table at the Thai place', 'pay the gas bill', 'renew my gym membership'];
 const JOINS: [string, 'before' | 'after'][] = [[' and then ', 'before'], [', then ', 'before'], [', and after that ', 'after']];
 const INPUTS = new Set(['movie', 'labels', 'tracks', 'table']);
 
