@@ -11,8 +11,8 @@ import { CHANNEL_NAMES } from './lexicon.ts';
 /** Channel and fluorophore names, lower case, three letters or more ("gfp" also ends "egfp"). */
 const CHANNELS = CHANNEL_NAMES.map((c) => c.toLowerCase()).filter((c) => c.length >= 3);
 
-/** Words that open no request for an action: pronouns, articles, prepositions, question words, modals, greetings. */
-const NOT_AN_ASKING_VERB = /^(?:i|we|you|it|they|he|she|this|that|these|those|there|here|the|a|an|my|our|your|his|her|their|for|from|with|in|on|at|of|to|by|about|as|during|before|after|until|nothing|no|not|so|well|yes|ok|okay|hi|hello|hey|thanks?|cheers|what|how|which|why|when|where|who|is|are|was|were|do|does|did|can|could|would|will|should|may|might|if|unless|because|since|while|but|or|and|then|above|below|under|over|after|before|between|within|without|across|along|around|near|per|via|h+m+|u+m+|u+h+|oh|ah|er|erm|sorry|right|great|cool|nice|fine|sure|thx|ty)$/i;
+/** Words that open no request for an action: pronouns, articles, prepositions, question words, modals, greetings, and the verbs that ask for an answer ("let me know the roundest one"). */
+const NOT_AN_ASKING_VERB = /^(?:i|we|you|it|they|he|she|this|that|these|those|there|here|the|a|an|my|our|your|his|her|their|for|from|with|in|on|at|of|to|by|about|as|during|before|after|until|nothing|no|not|so|well|yes|ok|okay|hi|hello|hey|thanks?|cheers|what|how|which|why|when|where|who|is|are|was|were|do|does|did|can|could|would|will|should|may|might|if|unless|because|since|while|but|or|and|then|above|below|under|over|after|before|between|within|without|across|along|around|near|per|via|let|lets|tell|show|give|report|say|explain|list|h+m+|u+m+|u+h+|oh|ah|er|erm|sorry|right|great|cool|nice|fine|sure|thx|ty)$/i;
 /** Words that join a clause to the one before or soften it ("and then", "please", "also"). */
 const OPENERS = /^(?:\s*(?:,|;|and|then|also|please|pls|plz|now|next|first|finally|afterwards|after\s+that|before\s+that)(?![\p{L}]))*\s*/iu;
 

@@ -1,4 +1,5 @@
-// An errand from outside microscopy joined to a step of ours is named in one line as not something cellpilot does; the
+// An errand from outside microscopy joined to a step of ours is named in one line as not something cellpilot does (or
+// as an action no tool does, "I have no tool to pay ..."); the
 // step runs exactly as it would alone (same tools, same settings, none of the errand's words taken as an option), and a
 // request that is only an errand runs nothing. The steps are the tools' own declared examples.
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -24,9 +25,10 @@ describe('an errand from elsewhere beside a step of ours', () => {
     const request = where === 'before' ? `${errand}${join}${step}` : `${step}${join}${errand}`;
     it(`runs only what "${step}" runs and names "${errand}" as not done`, () => {
       expect(stepsOf(request)).toEqual(stepsOf(step));
-      const lines = (plan(request).notes ?? []).filter((n) => n.includes(`"${errand}"`));
+      // (in our words, or as an action no tool does, when the request's own reading named it so already)
+      const lines = (plan(request).notes ?? []).filter((n) => n.includes(errand));
       expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(/not something cellpilot does/);
+      expect(lines[0]).toMatch(/not something cellpilot does|I have no tool to/);
       expect(saidOf(step)).not.toMatch(/not something cellpilot does/);
     });
   });
