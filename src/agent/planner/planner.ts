@@ -1354,6 +1354,8 @@ export function slashedSteps(text: string, catalogue: Catalogue): string {
  */
 function scopeWithoutStep(text: string, conversation: Conversation, catalogue: Catalogue): boolean {
   if (isQuestion(text) || acquisitionRunning(conversation)) return false;
+  // ("in the last 4 frames which cell is fastest", "eccentricity of each nucleus in frame 3": a question without its mark asks the data)
+  if (/\b(?:which|what|how|who|whose|where|when|why|each|every|per)\b/i.test(text)) return false;
   const rest = withoutFrameScope(text);
   if (rest === text || /\d/.test(rest)) return false;
   const index = indexFor(catalogue);
