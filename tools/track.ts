@@ -752,7 +752,7 @@ function readExportRequest(c: RequestClause): Record<string, unknown> {
 const exportTool = defineTool({
   name: 'export',
   summary: 'Exports tracks as Cell Tracking Challenge files, CSV or TrackMate XML, label or other movies as TIFF, tables as CSV.',
-  words: ['export', 'save', 'write', 'convert', 'csv', 'trackmate xml', 'xml', 'ctc', 'cell tracking challenge', 'tiff', 'fiji', 'excel', 'spreadsheet', 'file'],
+  words: ['export', 'save', 'write', 'convert', 'keep the result', 'keep the output', 'csv', 'trackmate xml', 'xml', 'ctc', 'cell tracking challenge', 'tiff', 'fiji', 'excel', 'spreadsheet', 'file'],
   examples: ['export the tracks as CSV', 'save the tracks in TrackMate XML', 'write the masks as a TIFF I can open in Fiji', 'export to the CTC format', 'save the table as a spreadsheet'],
   consumes: ['tracks', 'labels', 'movie', 'table'],
   produces: ['table'],

@@ -3,16 +3,7 @@
 import type { ToolSpec } from '../../tools/types.ts';
 import { COMMANDS } from './chatCommands.ts';
 
-/** Words of asking for help in general: a question made only of them names no method or topic. */
-const PLEA_WORDS = new Set(
-  'help helps helping me please pls plz i i\'m im need want some can could would you u do does how what which use using this it cellpilot tool work works get getting started start ask anything things thing here hi hello hey so ok okay um hmm'.split(' '),
-);
-
-/** True when the question asks how to use cellpilot and names nothing else ("help", "help me please", "what can you do?"). */
-export function asksHowToUse(question: string): boolean {
-  const words = question.toLowerCase().match(/[\p{L}']+/gu) ?? [];
-  return words.length > 0 && words.every((w) => PLEA_WORDS.has(w));
-}
+export { asksHowToUse } from './planner/helpPlea.ts';
 
 /** How many example requests the answer quotes. */
 const EXAMPLE_COUNT = 7;

@@ -490,7 +490,7 @@ export function verbFor(tool: string, catalogue?: Catalogue): string {
 
 /** Says what was understood and offers the closest actions. */
 /** A range of frames or time points said as the scope of a request ("frames 10 to 20", "the first 5 frames", "timepoints 3-8 only"). */
-const FRAME_SCOPE = /\b(?:(?:frames?|time ?points?|timepoints?)\s+\d+\s*(?:-|–|to|through|until|and)\s*\d+|(?:the\s+)?(?:first|last)\s+\d+\s+(?:frames|time ?points|timepoints))(?:\s+only)?\b/i;
+const FRAME_SCOPE = /\b(?:(?:frames?|time ?points?|timepoints?)\s+\d+\s*(?:-|–|to|through|until|and)\s*\d+|(?:the\s+)?(?:first|last|initial|final)\s+\d+\s+(?:frames|time ?points|timepoints))(?:\s+only)?\b/i;
 
 export function notUnderstood(text: string, catalogue: Catalogue): string {
   const understood: string[] = [];

@@ -13,6 +13,10 @@ import { maskRejected, unappliedConstraints, unappliedNote, withWords } from './
 import { withoutLetterForms } from './letterForms.ts';
 import { normalisedRequest } from './normalise.ts';
 import { isOutOfScope, namesASubject, namesAThingImaged } from './outOfScope.ts';
+import { foreignClauses, foreignNote, withoutForeign } from './foreignClauses.ts';
+import { asksHowToUse } from './helpPlea.ts';
+import { explainValues } from './valueMeanings.ts';
+import { applyReferenceFrame } from './referenceFrame.ts';
 import { askedMeanings, asksAValue, changesImagesReply, makesImages, measuredInstead, notMeasuredReply, onlyReports, reporterFor, resultHits, statesObjectSize, unmeasuredQuantity } from './propertyQuestions.ts';
 import { explainStep } from './explanations.ts';
 import { aboutTheAnalysis, answerFromHeader, namesOneAnalysedThing, recordingQuestion } from './recordingQuestions.ts';
@@ -786,8 +790,26 @@ export function withListNumbersBlanked(text: string): string {
  * named gets one line of its own, never a silent "Done".
  */
 export function planRequest(conversation: Conversation, catalogue: Catalogue): Plan {
-  const plan = planOnce(conversation, catalogue);
   const index = indexFor(catalogue);
+  // "buy milk and then track the nuclei": the errand from elsewhere is named in one line, the rest planned as if asked alone
+  // (not while imaging, nor in words the acquisition language reads whole: "acquire gfp and rfp q10min x 24hrs")
+  const foreign = acquisitionRunning(conversation) ? [] : foreignClauses(conversation.request, index, { outside: (words) => outOfScope(words, catalogue) });
+  if (foreign.length) {
+    // ("stitch the tiles together then segment": an operation we lack, already named as not done by its verb, keeps that line)
+    const whole = planRequestWhole(conversation, catalogue, index);
+    const said = [...(whole.notes ?? []), whole.reply ?? ''].join(' ');
+    if (foreign.every((f) => /\bno tool (?:to|for)\b/.test(said) && said.includes(f.said.split(/\s+/)[0]))) return whole;
+    const rest = planRequest({ ...conversation, request: withoutForeign(conversation.request, foreign) }, catalogue);
+    if (rest.steps.some((s) => selfOf(s.tool, catalogue)?.domain === 'microscope')) return planRequestWhole(conversation, catalogue, index);
+    if (rest.steps.length) return { ...rest, notes: [foreignNote(foreign), ...(rest.notes ?? [])] };
+    if (rest.reply && !/outside what I do/.test(rest.reply)) return { ...rest, reply: `${foreignNote(foreign)} ${rest.reply}` };
+  }
+  return planRequestWhole(conversation, catalogue, index);
+}
+
+/** The request planned as it stands, every part of it accounted for. */
+function planRequestWhole(conversation: Conversation, catalogue: Catalogue, index: ToolIndex): Plan {
+  const plan = planOnce(conversation, catalogue);
   const isSubject = (words: string) => namesAThingImaged(words, index);
   // "draw the lineage tree for cell 4": a thing no tool makes, and nothing else asked: said, nothing run
   // (a microscope command is read whole by the acquisition language, its words its own: "make the grid 5x5")
@@ -800,7 +822,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
       return { steps: [], reply: `I have no tool that makes ${things.map((t) => `"${t.phrase}"`).join(' or ')}, so nothing was run. ${offer}`.trim() };
     }
   }
-  const lines = accountForRequest(conversation.request, plan, catalogue, index, isSubject);
+  const lines = [...accountForRequest(conversation.request, plan, catalogue, index, isSubject), ...applyReferenceFrame(plan.steps, conversation.request, catalogue)];
   // (a step left out as asked may leave nothing to run: the lines are the reply)
   if (lines.length && plan.steps.length === 0) return { steps: [], reply: [...(plan.notes ?? []), ...lines].join(' ') };
   return lines.length ? { ...plan, notes: [...(plan.notes ?? []), ...lines] } : plan;
@@ -841,11 +863,17 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
     return { ...inner, steps: [{ tool: setter, args: { ...told }, clause: text }, ...inner.steps], question: text };
   }
   // ("GFP is bleaching fast. Take it down to 2%." while imaging is a command, no question about bleach correction)
+  // "what does this number mean?" after an answer: the numbers the last step reported, each with what it is and its unit
+  const meant = explainValues(text, conversation.earlier);
+  if (meant) return { steps: [], reply: meant };
   const why = !isQuestion(text) && commandWhileImaging(text, conversation) ? undefined : explainChoice(text, conversation, catalogue);
   if (why) return { steps: [], reply: why };
   // "quantify how many cells divide", "count the cell divisions": the question it asks, planned and answered as that question (brief s18/Q)
   const counted = countAsQuestion(text);
   if (counted && counted !== conversation.request) return planOnce({ ...conversation, request: counted }, catalogue);
+  // "have a look at the last 6 frames", "check frames 3 to 8": a scope of frames with a verb no tool owns asks which steps
+  // to run on those frames, never runs one that only an argument's or a value's word matched
+  if (scopeWithoutStep(text, conversation, catalogue)) return { steps: [], reply: notUnderstood(text, catalogue) };
   const understood = understand(text, catalogue);
   let mentions = understood.mentions;
   // a yes to a proposed rule confirms it (before anything else reads "yes, activate it")
@@ -910,7 +938,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // advice questions go to help alone
   // advice questions go to help alone: help's own words (a phrase such as "should I") in a question
   const adviser = playing('advice', catalogue);
-  const advice = !!adviser && (isAdviceQuestion(text) || (isQuestion(text) && indexFor(catalogue).match(text).some((m) => m.tool === adviser && m.matched.some((w) => w.includes(' ')))));
+  // ("what can you do?", "what are you able to do": a plea for help in general, whatever tool its question word also matches)
+  const advice = !!adviser && (isAdviceQuestion(text) || asksHowToUse(text) || (isQuestion(text) && indexFor(catalogue).match(text).some((m) => m.tool === adviser && m.matched.some((w) => w.includes(' ')))));
   // ("could you please stop acquiring the mCherry?" while imaging is a polite command, not a question for help)
   if (adviser && advice && !mentions.some((m) => m.tool === adviser) && !commandWhileImaging(text, conversation)) mentions = [{ tool: adviser, start: 0, end: text.length, order: 0 }];
   // while imaging, words the acquisition language reads as a command are one, whatever help's words match ("..., the rest is fine")
@@ -1319,9 +1348,25 @@ export function slashedSteps(text: string, catalogue: Catalogue): string {
   });
 }
 
+/**
+ * A request (no question) whose words, once its scope of frames is taken out, name no step: no tool matched by its own
+ * words, only by a word of an argument's name or by nothing ("have a look at", "check", "go through").
+ */
+function scopeWithoutStep(text: string, conversation: Conversation, catalogue: Catalogue): boolean {
+  if (isQuestion(text) || acquisitionRunning(conversation)) return false;
+  // ("in the last 4 frames which cell is fastest", "eccentricity of each nucleus in frame 3": a question without its mark asks the data)
+  if (/\b(?:which|what|how|who|whose|where|when|why|each|every|per)\b/i.test(text)) return false;
+  const rest = withoutFrameScope(text);
+  if (rest === text || /\d/.test(rest)) return false;
+  const index = indexFor(catalogue);
+  return index.match(rest).every((m) => m.byArgument && !m.named && !m.nameWord) && understand(rest, catalogue).mentions.every((m) => index.match(rest.slice(m.start, m.end)).every((x) => x.byArgument));
+}
+
 /** A request outside microscopy: most of its words are in no tool's description ("track my package from Amazon"). */
 function outOfScope(text: string, catalogue: Catalogue): boolean {
   if (findArtifactIds(text).length || findPaths(text).length || findChannels(text).length) return false;
+  // ("what are your capabilities?": a plea for help is about cellpilot itself)
+  if (asksHowToUse(text)) return false;
   // (when it is due, "before group meeting on Monday", is no part of what is asked)
   const due = splitClauses(text).filter((c) => isContext(c.text) && /^(?:by|before|until|till|for|in\s+time|ahead)\b/i.test(c.text));
   const asked = due.reduce((t, c) => t.slice(0, c.start) + ' '.repeat(c.end - c.start) + t.slice(c.end), text);
@@ -1720,6 +1765,9 @@ function valuesFromEarlierWords(tool: string, args: Record<string, unknown>, bef
     const value = findEnumValue(tool, arg, earlier, catalogue);
     if (value !== undefined) out[arg] = value;
   }
+  // the thing the earlier words name, as the tool's own reader reads it ("how many nuclei per frame, and plot it": the count);
+  // names only, never a number said for the earlier step
+  for (const [arg, value] of namesRead(tool, earlier, catalogue)) if (!(arg in out) && args[arg] === undefined) out[arg] = value;
   // (but an image the earlier step made is the thing shown: "make a kymograph ... and plot it" plots the kymograph, a value named by that step's name)
   if (madeFor(before.tool, catalogue)[0] === 'movie') {
     for (const [arg, p] of Object.entries(catalogue.get(tool)?.properties ?? {})) {
@@ -1727,12 +1775,10 @@ function valuesFromEarlierWords(tool: string, args: Record<string, unknown>, bef
       const value = allowedValues(p).find((v) => v.toLowerCase() === before.tool.toLowerCase());
       if (value !== undefined) out[arg] = value;
     }
-    // ("it" is that image: the step reads the movie that step made, not a table measured on it nor the recording)
+    // ("it" is that image: the step reads the movie that step made, not a table measured on it nor the recording;
+    // "denoise this movie and save it" writes the denoised movie, no tracks made for it)
     if (Object.keys(out).length && acceptedInputs(tool, catalogue.get(tool)).includes('movie')) Object.assign(out, { movie: { $ref: 'movie', mode: 'producer', producers: [before.tool] } satisfies Ref, $needs: ['movie'] });
   }
-  // the thing the earlier words name, as the tool's own reader reads it ("how many nuclei per frame, and plot it": the count);
-  // names only, never a number said for the earlier step
-  for (const [arg, value] of namesRead(tool, earlier, catalogue)) if (!(arg in out) && args[arg] === undefined) out[arg] = value;
   return out;
 }
 
@@ -2066,8 +2112,13 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
     const namedTypes = acceptedInputs(step.tool, info).filter((t) => t !== 'movie' && namesInput(withoutRejected(step.clause), t));
     if (!preferred && namedTypes.length === 1 && /^(?:and\s+|,\s*)?(?:also\s+)?(?:the|my|our|all)\s/i.test(step.clause.trim()) && out.at(-1)?.tool === step.tool) preferred = namedTypes;
     // "measure speeds, then export them to speeds.csv": "them" is what the step just before made, when the step takes it
-    if (!preferred && out.length && out.at(-1)!.tool !== step.tool && /^\W*(?:(?:and|then|also|please|pls|now|finally)\s+)*[a-z][\w-]*\s+(?:it|them|those|these)\b/i.test(step.clause.trim())) {
-      const last = madeFor(out.at(-1)!.tool, catalogue).filter((t) => t !== 'movie' && acceptedInputs(step.tool, info).includes(t as InputType));
+    // ("..., and keep the result", "then save the output": the result is the step before's too)
+    if (!preferred && out.length && out.at(-1)!.tool !== step.tool && /^\W*(?:(?:and|then|also|please|pls|now|finally)\s+)*[a-z][\w-]*\s+(?:it|them|those|these|the\s+(?:results?|outputs?)\s*[.!]*$)/i.test(step.clause.trim())) {
+      // (its main result, a movie too, for a step that takes a movie but needs none: "correct the drift and save it" writes the corrected
+      // movie, not its drift table; a step that needs a movie reads the latest one anyway)
+      const main = madeFor(out.at(-1)!.tool, catalogue)[0];
+      const takesMovieFreely = main === 'movie' && acceptedInputs(step.tool, info).includes('movie') && !requiredInputs(step.tool, info).includes('movie');
+      const last = madeFor(out.at(-1)!.tool, catalogue).filter((t) => (t !== 'movie' || takesMovieFreely) && acceptedInputs(step.tool, info).includes(t as InputType));
       if (last.length) preferred = [last[0] as InputType];
     }
     // "masks -> TIFF": an arrow from the step before hands its result on

@@ -42,6 +42,8 @@ export interface QuestionScope {
   track?: number;
   /** 1-based channels named ("channel 2", "ch1 and ch2", "C2"): columns of those channels. */
   channels?: number[];
+  /** Every channel asked ("of each channel", "per channel", "in both channels"): the columns of every channel the table has. */
+  everyChannel?: boolean;
   /** A time in the movie ("after 3 minutes", "at 2 h"), seconds: the frame nearest to it. */
   atTimeS?: number;
   /** A condition on the quantity ("longer than 5 minutes", "bigger than 100 µm²"): rows that meet it are counted. */
@@ -265,6 +267,9 @@ function channelsOf(text: string): number[] {
   return out;
 }
 
+/** Every channel asked at once ("mean intensity of each channel", "per channel", "in both channels", "across all channels"). */
+const EVERY_CHANNEL = /\b(?:each|every|per|both(?:\s+the)?|all(?:\s+(?:the|\d+))?|across(?:\s+(?:the|all))?(?:\s+\d+)?|by|for\s+(?:each|every|all|both))\s+(?:of\s+the\s+)?channels?\b|\bchannel\s+by\s+channel\b/i;
+
 /** Two frames named apart ("frame 1 and frame 4", "frame 2 versus frame 5", "frame 3 vs 1"). */
 /** Two frames compared with "than": "bigger in frame 6 than (in) frame 1". */
 const THAN_FRAMES = /\b(?:frame|time ?point|timepoint|t)\s*#?(\d+)\b[^?.]{0,40}?\bthan\s+(?:(?:in|at|on|the)\s+)*(?:(?:frame|time ?point|timepoint|t)\s*#?)(\d+)\b/i;
@@ -430,6 +435,7 @@ function readScope(question: string): QuestionScope {
   // ("the number of distinct nuclei over the movie": each one followed over it, counted once, no value per frame)
   const perFrame = !compare && (/\b(?:in|for|at|per)\s+(?:each|every)\s+(?:frame|time ?point|timepoint)\b|\bper\s+(?:frame|time ?point|timepoint)\b/i.test(text) || ((TREND.test(text) || SPEED_CHANGE.test(text)) && !DISTINCT_THINGS.test(text)));
   const channels = channelsOf(text);
+  const everyChannel = channels.length === 0 && EVERY_CHANNEL.test(text);
   let reduce: Reduce = 'mean';
   const percentiles = percentilesOf(text);
   if (percentiles) reduce = 'percentile';
@@ -502,6 +508,7 @@ function readScope(question: string): QuestionScope {
     ...(frames ? { frames } : {}),
     ...(track && !compareTracks ? { track: Number(track[1]) } : {}),
     ...(channels.length ? { channels } : {}),
+    ...(everyChannel ? { everyChannel } : {}),
     ...(atTimeS !== undefined ? { atTimeS } : {}),
     ...(condition ? { condition } : {}),
     ...(subset ? { subset } : {}),
@@ -805,7 +812,7 @@ export function asksTheData(question: string): boolean {
   const scope = readQuestion(question);
   if (scope.trackEvent) return true;
   if (scope.quantity.size === 0 && scope.reduce !== 'count' && !scope.whichFrame) return false;
-  return scope.which || scope.compare !== undefined || scope.frame !== undefined || scope.frames !== undefined || scope.track !== undefined || scope.channels !== undefined || scope.perFrame || scope.whichFrame === true || scope.atTimeS !== undefined || scope.condition !== undefined || scope.listsEach === true || scope.perTrack === true || scope.top !== undefined || ['median', 'sd', 'range', 'fraction', 'percentile'].includes(scope.reduce);
+  return scope.which || scope.compare !== undefined || scope.frame !== undefined || scope.frames !== undefined || scope.track !== undefined || scope.channels !== undefined || scope.everyChannel === true || scope.perFrame || scope.whichFrame === true || scope.atTimeS !== undefined || scope.condition !== undefined || scope.listsEach === true || scope.perTrack === true || scope.top !== undefined || ['median', 'sd', 'range', 'fraction', 'percentile'].includes(scope.reduce);
 }
 
 /**
@@ -1895,6 +1902,11 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
     return `${column}${where ? ` ${where}` : ''}: ${parts.join(', ')} over ${numbers.length} ${of}${left} (${source})`;
   }
   if ((scope.channels?.length ?? 0) >= 2 && /_c\d+$/i.test(column)) return channelsAnswer(table, column, rows, scope.channels!, unit, source);
+  // ("mean intensity of each channel": the same quantity in every channel the table has, side by side, with its unit)
+  if (scope.everyChannel && /_c\d+$/i.test(column)) {
+    const every = table.columns.map((c) => new RegExp(`^${column.replace(/_c\d+$/i, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}_c(\\d+)$`, 'i').exec(c)).filter((m): m is RegExpExecArray => !!m).map((m) => Number(m[1]));
+    if (every.length >= 2) return channelsAnswer(table, column, rows, every, unit, source);
+  }
   if (sumOfCounts) return `${valueText(values.reduce((a, b) => a + b.v, 0))} ${/SPLIT/i.test(column) ? 'divisions' : column} (sum of ${column} over ${values.length} ${of}; ${source})`;
   if (scope.compare) return compareAnswer(table, column, rows, scope, rawUnit, artifact.id);
   if (scope.compareTracks && idColumn) return tracksCompared(column, values, idColumn, scope.compareTracks, unit, source);

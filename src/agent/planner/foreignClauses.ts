@@ -1,0 +1,76 @@
+// A request that joins an errand from elsewhere to a step of ours ("buy milk and then track the nuclei", "order
+// pizza, then segment"): the errand is named in one line as not something cellpilot does, the rest is planned as
+// if it had been asked alone, and none of the errand's words reach a step (no "Paris" as a drift option, no step
+// added for them). A request that is wholly from elsewhere is refused whole, elsewhere (outOfScope.ts).
+import { type Clause, isContext, splitClauses } from './clauses.ts';
+import type { ToolIndex } from './matcher.ts';
+import { namesAThingImaged } from './outOfScope.ts';
+import { withoutPurpose } from './unapplied.ts';
+import { CHANNEL_NAMES } from './lexicon.ts';
+
+/** Channel and fluorophore names, lower case, three letters or more ("gfp" also ends "egfp"). */
+const CHANNELS = CHANNEL_NAMES.map((c) => c.toLowerCase()).filter((c) => c.length >= 3);
+
+/** Words that open no request for an action: pronouns, articles, prepositions, question words, modals, greetings, and the verbs that ask for an answer ("let me know the roundest one"). */
+const NOT_AN_ASKING_VERB = /^(?:i|we|you|it|they|he|she|this|that|these|those|there|here|the|a|an|my|our|your|his|her|their|for|from|with|in|on|at|of|to|by|about|as|during|before|after|until|nothing|no|not|so|well|yes|ok|okay|hi|hello|hey|thanks?|cheers|what|how|which|why|when|where|who|is|are|was|were|do|does|did|can|could|would|will|should|may|might|if|unless|because|since|while|but|or|and|then|above|below|under|over|after|before|between|within|without|across|along|around|near|per|via|let|lets|tell|show|give|report|say|explain|list|h+m+|u+m+|u+h+|oh|ah|er|erm|sorry|right|great|cool|nice|fine|sure|thx|ty)$/i;
+/** Words that join a clause to the one before or soften it ("and then", "please", "also"). */
+const OPENERS = /^(?:\s*(?:,|;|and|then|also|please|pls|plz|now|next|first|finally|afterwards|after\s+that|before\s+that)(?![\p{L}]))*\s*/iu;
+
+export interface ForeignClause {
+  start: number;
+  end: number;
+  /** The errand as written, without the words that join it ("buy milk"). */
+  said: string;
+}
+
+/** How the planner reads words alone: outside microscopy (the whole-request test of scope). */
+export interface AloneReading {
+  outside: (words: string) => boolean;
+}
+
+/**
+ * The clauses of a request that ask for an errand from elsewhere: each opens with a verb, names nothing imaged, no
+ * tool, channel or number, and alone is read as outside microscopy. Empty when no clause is one, or when every clause
+ * is (the whole request is then refused as it stands).
+ */
+export function foreignClauses(text: string, index: ToolIndex, alone: AloneReading): ForeignClause[] {
+  const clauses = splitClauses(text).filter((c) => c.text.replace(OPENERS, '').trim().length > 0);
+  if (clauses.length < 2) return [];
+  const foreign = clauses.filter((c) => asksForAnErrand(c, index, alone));
+  if (foreign.length === 0 || foreign.length === clauses.length) return [];
+  return foreign.map((c) => {
+    const opener = OPENERS.exec(c.text)?.[0].length ?? 0;
+    return { start: c.start + opener, end: c.end, said: c.text.slice(opener).replace(/[\s,;.!?]+$/, '') };
+  });
+}
+
+function asksForAnErrand(clause: Clause, index: ToolIndex, alone: AloneReading): boolean {
+  if (clause.negated || clause.heading || isContext(clause.text)) return false;
+  const bare = clause.text.replace(OPENERS, '');
+  const verb = /^[\p{L}'’-]+/u.exec(bare)?.[0];
+  if (!verb || NOT_AN_ASKING_VERB.test(verb.replace(/['’]\p{L}+$/u, ''))) return false;
+  // ("correct for it", "take that out": what it acts on was said before, a problem described, no errand of its own)
+  if (/\b(?:it|its|that|this|them|those|these|they)\b/i.test(bare)) return false;
+  // (an errand is a verb and what it acts on: "buy milk"; a word alone, "hm", "lovely", is none)
+  if ((bare.match(/[\p{L}'’-]{2,}/gu) ?? []).length < 2) return false;
+  // ("..., nothing fancy", "for my thesis": how or for whom it is asked, no errand)
+  if (withoutPurpose(bare).trim().length === 0) return false;
+  // (a fluorophore or channel named, "time series in EGFP", is imaging)
+  if ((bare.match(/[\p{L}\d]+/gu) ?? []).some((w) => CHANNELS.some((c) => w.toLowerCase().endsWith(c)))) return false;
+  // (a tool named, "track them for my thesis", or a thing imaged, "feed the cells", keeps the clause ours)
+  if (index.match(bare).some((m) => m.named) || namesAThingImaged(bare, index)) return false;
+  // ("polynomial order 3)", "method=li", "5 um above": numbers, settings and asides are a step's, never an errand)
+  if (/[\d=:()[\]]/.test(bare)) return false;
+  return alone.outside(bare);
+}
+
+/** The line that names the errands left undone. */
+export function foreignNote(foreign: ForeignClause[]): string {
+  const said = foreign.map((f) => `"${f.said}"`).join(' and ');
+  return `${said} ${foreign.length === 1 ? 'is' : 'are'} not something cellpilot does (it analyses microscopy movies and runs the microscope), so nothing was done for ${foreign.length === 1 ? 'it' : 'them'}.`;
+}
+
+/** The request with the errands' words blanked (positions kept), for planning the rest as if asked alone. */
+export function withoutForeign(text: string, foreign: ForeignClause[]): string {
+  return foreign.reduce((t, f) => t.slice(0, f.start) + ' '.repeat(f.end - f.start) + t.slice(f.end), text);
+}
