@@ -1,6 +1,6 @@
 // "What can you do?" in any plain words is the help tool's usage answer, never a movie's facts; "what does this
 // number mean?" after an answer explains the numbers the last step reported, from its tool's declared results
-// (what each is, its unit), running nothing; "what is this?" with no answer before still describes the movie.
+// (what each is, its unit), running nothing; "what is this movie?" with no answer before still describes the movie.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
 import type { PastResult } from '../../../src/agent/planner/conversation.ts';
@@ -14,7 +14,7 @@ describe('asking what cellpilot can do', () => {
   for (const request of ['what can you do?', 'what are you able to do', 'so what else can you do', 'what kind of things can you do?', 'what are your capabilities', 'what sort of things are you capable of?']) {
     it(`plans the help tool alone: ${request}`, () => expect(toolsOf(request)).toEqual(['help']));
   }
-  it('still describes the open movie for "what is this?"', () => expect(toolsOf('what is this?')).toEqual(['movie_info']));
+  it('still describes the open movie for "what is this movie?"', () => expect(toolsOf('what is this movie?')).toEqual(['movie_info']));
 });
 
 /** A past result of the tool with its declared example values. */
