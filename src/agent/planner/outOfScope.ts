@@ -281,6 +281,9 @@ export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalo
 
 let declaredQuantities: RegExp[] | undefined;
 
+/** Words that ask about any thing, an object's or a flat's ("how big", "how often"): no sign of a quantity of ours alone. */
+const ASKING_ONLY = new Set(['how', 'what', 'which', 'big', 'bigger', 'large', 'small', 'often', 'long', 'many', 'much', 'between', 'fast', 'slow', 'organised', 'organized']);
+
 /**
  * The quantities the tools declare they return, each its `about` and the words people call it by, as
  * whole-word patterns; a phrase of everyday words only ("the date", "mean speed") tells nothing alone.
@@ -291,14 +294,18 @@ function quantityPatterns(): RegExp[] {
   for (const tool of ALL_TOOLS) {
     for (const value of Object.values(tool.results ?? {})) {
       for (const phrase of [value.about, ...(value.words ?? [])]) {
-        const telling = tokenize(phrase).filter((t) => !t.part && !isStopWord(t.word) && !isEverydayWord(t.word) && !/\d/.test(t.word));
-        if (telling.length > 0) phrases.add(phrase.toLowerCase().trim());
+        if (isTellingQuantityPhrase(phrase)) phrases.add(phrase.toLowerCase().trim());
       }
     }
   }
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
   declaredQuantities = [...phrases].map((p) => new RegExp(`(?<![\\p{L}\\d])${escape(p)}(?![\\p{L}\\d])`, 'iu'));
   return declaredQuantities;
+}
+
+/** A declared phrase that tells a quantity of ours: a word of it is no stop word, everyday word, number or asking word ("how big" tells nothing). */
+export function isTellingQuantityPhrase(phrase: string): boolean {
+  return tokenize(phrase).some((t) => !t.part && !isStopWord(t.word) && !isEverydayWord(t.word) && !/\d/.test(t.word) && !ASKING_ONLY.has(t.word));
 }
 
 /** True when the text names a quantity some tool declares among its results ("calculate the diffusion coefficient"). */
@@ -401,7 +408,11 @@ function topicOnly(read: { token: Token; reading: Reading }[], masked: string): 
 function isOwnStep(clause: { token: Token; reading: Reading }[], index: ToolIndex, words: Set<string>, masked: string): boolean {
   const verb = clause[0]?.token;
   if (!verb || !TOOL_NAME_WORDS.has(verb.word) || !BEFORE_A_VERB.test(masked.slice(0, verb.start))) return false;
-  return clause.slice(1).every((r) => r.reading !== 'unknown') && foreignObject(clause, index, words, masked) === undefined;
+  const rest = clause.slice(1);
+  // (its object, if it names one, is a thing we image: "track", "track the nuclei"; never "measure how big my flat is",
+  // "cluster our customers by how often they buy")
+  const namesOurThing = rest.every((r) => r.reading === 'neutral') || rest.some((r) => r.reading === 'subject');
+  return namesOurThing && rest.every((r) => r.reading !== 'unknown') && foreignObject(clause, index, words, masked) === undefined;
 }
 
 /** Each clause's words (its verb first) as [first, end) indexes into `read`. */

@@ -4,18 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
 import { catalogueFromBoundTools } from '../../../src/agent/planner/catalogue.ts';
-import { isEverydayWord } from '../../../src/agent/planner/english.ts';
-import { isOutOfScope, namesADeclaredQuantity } from '../../../src/agent/planner/outOfScope.ts';
+import { isOutOfScope, isTellingQuantityPhrase, namesADeclaredQuantity } from '../../../src/agent/planner/outOfScope.ts';
 import { indexFor } from '../../../src/agent/planner/planner.ts';
-import { isStopWord, tokenize } from '../../../src/agent/planner/words.ts';
 
 const catalogue = catalogueFromBoundTools(ALL_TOOLS.map((t) => ({ name: t.name, description: t.description, schema: z.toJSONSchema(t.schema, { io: 'input', unrepresentable: 'any' }) })));
 const index = indexFor(catalogue);
 
-/** Every phrase a tool declares for a result value with at least one word outside everyday English. */
-const declared = [...new Set(ALL_TOOLS.flatMap((t) => Object.values(t.results ?? {}).flatMap((v) => [v.about, ...(v.words ?? [])])))].filter((p) =>
-  tokenize(p).some((w) => !w.part && !isStopWord(w.word) && !isEverydayWord(w.word) && !/\d/.test(w.word)),
-);
+/** Every phrase a tool declares for a result value with at least one word outside everyday English and asking words ("how big"). */
+const declared = [...new Set(ALL_TOOLS.flatMap((t) => Object.values(t.results ?? {}).flatMap((v) => [v.about, ...(v.words ?? [])])))].filter(isTellingQuantityPhrase);
 const askings = ['calculate the {}', 'compute {}', 'get me {}', 'could you work out the {} for me', 'I need the {} please'];
 
 describe('declared quantities are in scope', () => {
@@ -39,5 +35,12 @@ describe('declared quantities are in scope', () => {
       expect(namesADeclaredQuantity(text), text).toBe(false);
       expect(isOutOfScope(text, index, catalogue), text).toBe(true);
     }
+  });
+});
+
+describe('asking words a result declares', () => {
+  it('are no sign of a quantity of ours alone', () => {
+    for (const text of ['measure how big my flat is', 'work out how often my train is late', 'how long until the weekend']) expect(namesADeclaredQuantity(text), text).toBe(false);
+    expect(namesADeclaredQuantity('work out the diffusion coefficient')).toBe(true);
   });
 });
