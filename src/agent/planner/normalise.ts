@@ -71,6 +71,8 @@ export function withSlipsCorrected(text: string, catalogue: Catalogue): string {
     let out = part;
     for (const w of plainWords(part).reverse()) {
       if (!/^\p{L}+$/u.test(w[0])) continue;
+      // (a capital after the first letter in a request not all in capitals is a name as written: "SIFT", "StackReg", never "shift")
+      if (/^.\p{L}*\p{Lu}/u.test(w[0])) continue;
       const fixed = correctedWord(w[0], vocabulary);
       if (fixed) out = out.slice(0, w.index) + inCaseOf(w[0], fixed) + out.slice(w.index + w[0].length);
     }

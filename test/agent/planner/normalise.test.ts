@@ -17,6 +17,11 @@ describe('withSlipsCorrected', () => {
     expect(withSlipsCorrected('the trajectories were stabilised', NONE)).toBe('the trajectories were stabilised');
   });
 
+  it('leaves a name with capitals after its first letter as written, in a request not all in capitals', () => {
+    expect(withSlipsCorrected('register the frames with SIFT', NONE)).toBe('register the frames with SIFT');
+    expect(withSlipsCorrected('align them with TurboReg, then segmnet', NONE)).toBe('align them with TurboReg, then segment');
+  });
+
   it('leaves a number word and a short word as written', () => {
     expect(withSlipsCorrected('skip three of these', NONE)).toBe('skip three of these');
   });
