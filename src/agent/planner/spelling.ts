@@ -51,10 +51,18 @@ export function correctedWord(word: string, vocabulary: Vocabulary): string | un
   if (!corrections) CORRECTIONS.set(vocabulary, (corrections = new Map()));
   const cached = corrections.get(lower);
   if (cached !== undefined) return cached ?? undefined;
-  const out = allowedEdits(lower) === 0 ? shortSlip(lower, vocabulary) : nearestWord(lower, vocabulary);
+  const nearest = allowedEdits(lower) === 0 ? shortSlip(lower, vocabulary) : nearestWord(lower, vocabulary);
+  // (a word that opens a longer known word is that word cut short, "excl" of exclude, never a slip of another, "excel")
+  const out = nearest && !nearest.startsWith(lower) && cutShortOfKnown(lower, vocabulary) ? undefined : nearest;
   if (corrections.size > 20_000) corrections.clear();
   corrections.set(lower, out ?? null);
   return out;
+}
+
+/** The word opens a known word at least two letters longer ("excl" of "exclude", "thresh" of "threshold"). */
+function cutShortOfKnown(word: string, vocabulary: Vocabulary): boolean {
+  for (const known of vocabulary.known) if (known.length >= word.length + 2 && known.startsWith(word)) return true;
+  return false;
 }
 
 /** A word of four letters: a target with two neighbouring letters swapped ("dorp"), or a five-letter target with a letter but its first left off, other than a plural's s ("fram", "paue"). */

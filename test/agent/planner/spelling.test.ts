@@ -26,6 +26,11 @@ describe('correctedWord', () => {
     expect(correctedWord('intervall', words(['interval', 'intervals']))).toBe('interval');
     expect(correctedWord('framse', words(['frame', 'frames']))).toBe('frames');
   });
+  it('reads a word that opens a longer known word as that word cut short, never as a slip of another', () => {
+    const v = words(['excel', 'exclude', 'pause', 'pausing']);
+    expect(correctedWord('excl', v)).toBeUndefined();
+    expect(correctedWord('paus', v)).toBe('pause');
+  });
   it('reads a word of four letters only through a swap or a last letter left off', () => {
     const v = words(['snap', 'drop', 'pause', 'frame', 'cells']);
     expect(correctedWord('cell', v)).toBeUndefined();
