@@ -392,7 +392,8 @@ function quantityOf(text: string): Set<string> {
 }
 
 function readScope(question: string): QuestionScope {
-  const whole = withoutUnits(plainQuestion(question));
+  // (a calibration told with the question, "5 min per frame", is no scope of it)
+  const whole = withoutUnits(plainQuestion(withoutToldCalibration(question)));
   // "... of the cells that divided": the rows kept, not the quantity asked
   // (only beside a quantity: "are there any dividing cells?" asks for the event itself)
   const found = subsetOf(whole);
