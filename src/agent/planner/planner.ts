@@ -794,17 +794,16 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // "buy milk and then track the nuclei": the errand from elsewhere is named in one line, the rest planned as if asked alone
   // (not while imaging, nor in words the acquisition language reads whole: "acquire gfp and rfp q10min x 24hrs")
   const foreign = acquisitionRunning(conversation) ? [] : foreignClauses(conversation.request, index, { outside: (words) => outOfScope(words, catalogue) });
-  if (foreign.length) {
-    // ("stitch the tiles together then segment": an operation we lack, already named as not done by its verb, keeps that line)
-    const whole = planRequestWhole(conversation, catalogue, index);
-    const said = [...(whole.notes ?? []), whole.reply ?? ''].join(' ');
-    if (foreign.every((f) => /\bno tool (?:to|for)\b/.test(said) && said.includes(f.said.split(/\s+/)[0]))) return whole;
-    const rest = planRequest({ ...conversation, request: withoutForeign(conversation.request, foreign) }, catalogue);
-    if (rest.steps.some((s) => selfOf(s.tool, catalogue)?.domain === 'microscope')) return planRequestWhole(conversation, catalogue, index);
-    if (rest.steps.length) return { ...rest, notes: [foreignNote(foreign), ...(rest.notes ?? [])] };
-    if (rest.reply && !/outside what I do/.test(rest.reply)) return { ...rest, reply: `${foreignNote(foreign)} ${rest.reply}` };
-  }
-  return planRequestWhole(conversation, catalogue, index);
+  const whole = planRequestWhole(conversation, catalogue, index);
+  if (foreign.length === 0) return whole;
+  // ("stitch the tiles together then segment": an operation we lack, already named as not done by its verb, keeps that line)
+  const said = [...(whole.notes ?? []), whole.reply ?? ''].join(' ');
+  if (foreign.every((f) => /\bno tool (?:to|for)\b/.test(said) && said.includes(f.said.split(/\s+/)[0]))) return whole;
+  const rest = planRequest({ ...conversation, request: withoutForeign(conversation.request, foreign) }, catalogue);
+  if (rest.steps.some((s) => selfOf(s.tool, catalogue)?.domain === 'microscope')) return whole;
+  if (rest.steps.length) return { ...rest, notes: [foreignNote(foreign), ...(rest.notes ?? [])] };
+  if (rest.reply && !/outside what I do/.test(rest.reply)) return { ...rest, reply: `${foreignNote(foreign)} ${rest.reply}` };
+  return whole;
 }
 
 /** The request planned as it stands, every part of it accounted for. */
