@@ -118,7 +118,7 @@ const movieInfo = defineTool({
   name: 'movie_info',
   readsOnly: true,
   summary: 'Describes a movie: dimensions, channels, bit depth, pixel size, frame interval and metadata.',
-  words: ['info', 'information', 'metadata', 'dimensions', 'describe', 'header', 'pixel size', 'frame interval', 'bit depth', 'dtype', 'shape', 'how many frames', 'how many channels', 'calibration', 'properties', 'contain', 'what is in the file', 'what is in the movie', 'what is in the stack', 'what am i looking at', 'what are we looking at', 'what have i got here', 'tell me about it', 'overview'],
+  words: ['info', 'information', 'metadata', 'dimensions', 'describe', 'header', 'pixel size', 'frame interval', 'bit depth', 'dtype', 'shape', 'how many frames', 'how many channels', 'calibration', 'properties', 'contain', 'what is in the file', 'what is in the movie', 'what is in the stack', 'what am i looking at', 'what are we looking at', 'what have i got here', 'overview'],
   examples: ['what is in this movie?', 'how many frames does it have?', 'what is the pixel size?', 'describe the file', 'show the metadata', 'what does the stack contain'],
   consumes: ['movie'],
   produces: [],
