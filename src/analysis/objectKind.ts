@@ -30,7 +30,7 @@ export interface ObjectShapeMeasures {
 /**
  * Objects are measured at a radius between this and twice it (pixels): larger ones on planes binned by a whole factor
  * (seg-bin.ts). Outlines then keep their detail relative to the object whatever the pixel density; as recorded the
- * smoothing cap (seg-auto.ts MAX_SMOOTHING_PX) and the area limits made MSC-02's whole cells measure convex at 2x
+ * smoothing cap then in force (8 px, seg-auto.ts; now only on the noise rule's extra smoothing) and the area limits made MSC-02's whole cells measure convex at 2x
  * (lower-quartile solidity 0.86 with 10 objects, against 0.70 at 1x and 0.72 at 0.5x; probe-kind-scale.ts), and the
  * measure took 24 s at 2x and 121 s at 3x for 3 frames. Every set we have keeps its 1x decision and figure (radii
  * 8-46 px: factor 1).

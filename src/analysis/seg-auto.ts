@@ -123,12 +123,14 @@ function median(values: number[]): number {
 const ROUND_SEED_SPACING = 0.7;
 
 /**
- * The most any derived smoothing reaches, pixels (the noise rule included): heavier smoothing joins neighbours and
- * widens outlines, and objects large enough to ask for more already average the noise over hundreds of pixels. The
- * noise rule was measured at r / 6 <= 6.4 px; past this cap it cost large textured, noisy nuclei (SIM+ 01 at 3x with
- * nucleoli and Poisson noise, eval-robust.ts 'textured 3x+poisson': σ 15.4 px DET / SEG 0.900 / 0.499, σ 8 0.963 / 0.726).
+ * The most the noise rule (NOISY_SNR) raises the smoothing to, pixels: objects large enough to ask for more already
+ * average the noise over hundreds of pixels, and heavier smoothing joins neighbours. The noise rule was measured at
+ * r / 6 <= 6.4 px; past this it cost large textured, noisy nuclei (SIM+ 01 at 3x with nucleoli and Poisson noise,
+ * eval-robust.ts 'textured 3x+poisson': σ 15.4 px DET / SEG 0.900 / 0.499, σ 8 0.963 / 0.726). The usual r / 6 is never
+ * capped: a cap there made the smoothing stop following the movie (SIM+ 01 at 3x and 4x: 8 px for r / 6 of 12.6 and 16.7;
+ * models/training/scale-sweep.ts), so the same objects at a higher pixel density were segmented as if texture-free.
  */
-const MAX_SMOOTHING_PX = 8;
+const MAX_NOISE_SMOOTHING_PX = 8;
 
 /** Size-dependent parameters for objects of radius r pixels. */
 export function parametersForRadius(radiusPx: number, shape: ObjectShape = 'round', textured = false): { sigmaPx: number; edgeSigmaPx: number | undefined; minAreaPx: number; maxAreaPx: number; minSeedDistancePx: number; seedSigmaPx: number; minSeedDepthPx: number } {
@@ -137,7 +139,7 @@ export function parametersForRadius(radiusPx: number, shape: ObjectShape = 'roun
     // Smoothing by a sixth of the radius keeps edges yet suppresses texture and noise. A quarter found more of the
     // very dim nuclei of Fluo-N2DH-SIM+ 02 (DET 0.73 against 0.60) but lost on the tuning data: SIM+ 01 SEG 0.79
     // against 0.83, and crowded nuclei of our simulator (F1 0.77-0.93 against 0.88-0.99 over 4 movies).
-    sigmaPx: +Math.min(MAX_SMOOTHING_PX, Math.max(1, radiusPx / 6)).toFixed(2),
+    sigmaPx: +Math.max(1, radiusPx / 6).toFixed(2),
     // Edges of objects that stand clear of the noise are placed on the plane smoothed by a tenth of the radius
     // (seg-plane.ts FinerEdges), not on the plane that found them: the r / 6 smoothing blurs them outwards.
     // Measured on foreign data (every 15th frame): SIM+ 01 SEG 0.813 -> 0.830, SIM+ 02 DET 0.651 -> 0.668 and
@@ -376,7 +378,7 @@ export function chooseSegmentParameters(rawSamples: SamplePlane[], options: Auto
   const snr = options.shape === 'irregular' ? Number.POSITIVE_INFINITY : median(samples.map((s) => pixelSnr(s.plane, s.width, objects)));
   const noiseFactor = snr > 0 ? Math.min(MAX_NOISE_SMOOTHING, Math.max(1, NOISY_SNR / snr)) : 1;
   const usualSigmaPx = derived.sigmaPx;
-  if (noiseFactor > 1) derived.sigmaPx = +Math.min(MAX_SMOOTHING_PX, usualSigmaPx * noiseFactor).toFixed(2);
+  if (noiseFactor > 1) derived.sigmaPx = +Math.max(usualSigmaPx, Math.min(MAX_NOISE_SMOOTHING_PX, usualSigmaPx * noiseFactor)).toFixed(2);
   const appliedNoiseFactor = derived.sigmaPx / usualSigmaPx;
   const pick = <K extends Exclude<keyof typeof derived, 'edgeSigmaPx'>>(key: K): [number, ParameterSource] =>
     options[key] !== undefined ? [options[key] as number, 'given'] : [derived[key], radiusSource === 'given' ? 'given' : radiusSource];
@@ -428,7 +430,7 @@ export function chooseSegmentParameters(rawSamples: SamplePlane[], options: Auto
     closeBaysPx: options.closeBaysPx ?? (options.shape === 'irregular' || (options.convexFill ?? !!blob) ? 0 : Math.round(BAY_RADIUS_FRACTION * radiusPx)),
     flattenBackground: background.flatten,
     backgroundReason: background.reason,
-    noiseReason: appliedNoiseFactor > 1 && options.sigmaPx === undefined ? `smoothing ${appliedNoiseFactor.toFixed(2)}x the usual sixth of the radius${appliedNoiseFactor < noiseFactor ? ` (${MAX_SMOOTHING_PX} px at most)` : ''}: the movie is noisy (signal-to-noise ${snr.toFixed(1)} per pixel, under ${NOISY_SNR})` : '',
+    noiseReason: appliedNoiseFactor > 1 && options.sigmaPx === undefined ? `smoothing ${appliedNoiseFactor.toFixed(2)}x the usual sixth of the radius${appliedNoiseFactor < noiseFactor ? ` (${MAX_NOISE_SMOOTHING_PX} px at most)` : ''}: the movie is noisy (signal-to-noise ${snr.toFixed(1)} per pixel, under ${NOISY_SNR})` : '',
     ...(options.pixelSizeUm && options.pixelSizeUm > 0 ? { pixelSizeUm: options.pixelSizeUm } : {}),
     ...(polarityDoubt ? { polarityDoubt } : {}),
     ...(radiusSource === 'estimated' && !blob && scales.some((s) => s.note) ? { sizeReason: `on ${scales.filter((s) => s.note).length} of ${scales.length} sample frames ${scales.find((s) => s.note)!.note}` } : {}),

@@ -1,6 +1,7 @@
-// seg-auto.ts: the noise rule's extra smoothing never takes a derived smoothing past MAX_SMOOTHING_PX (8 px). Large
+// seg-auto.ts: the noise rule's extra smoothing never takes a derived smoothing past MAX_NOISE_SMOOTHING_PX (8 px). Large
 // noisy nuclei got 15.4 px before (SIM+ 01 at 3x with nucleoli and Poisson noise, eval-robust.ts: DET / SEG 0.900 /
-// 0.499 against 0.963 / 0.726 at 8 px; models/README.md).
+// 0.499 against 0.963 / 0.726 at 8 px; models/README.md). The usual smoothing, a sixth of the radius, is not capped: it
+// follows the objects however large the pixel density makes them.
 import { describe, expect, it } from 'vitest';
 import { chooseSegmentParameters } from '../../src/analysis/seg-auto.ts';
 
@@ -34,5 +35,13 @@ describe('chooseSegmentParameters smoothing', () => {
     const { chosen } = chooseSegmentParameters([{ plane: noisyDisks(size, 10, 30), width: size, height: size }]);
     expect(chosen.sigmaPx).toBeGreaterThan(chosen.objectRadiusPx / 6 + 0.1);
     expect(chosen.sigmaPx).toBeLessThan(8);
+  });
+
+  it('large objects: the usual sixth of the radius is not capped (it follows the pixel density), and the noise rule adds nothing past 8 px', () => {
+    const size = 460;
+    const { chosen } = chooseSegmentParameters([{ plane: noisyDisks(size, 72, 30), width: size, height: size }]);
+    expect(chosen.objectRadiusPx).toBeGreaterThan(60);
+    expect(chosen.sigmaPx).toBeCloseTo(chosen.objectRadiusPx / 6, 1);
+    expect(chosen.noiseReason).toBe('');
   });
 });
