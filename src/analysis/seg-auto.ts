@@ -9,6 +9,7 @@ import { fillHoles, labelComponents } from './morphology.ts';
 import { brightObjects, contrastSides, detectPolarity, pixelNoiseSd } from './object-size.ts';
 import { backgroundSurface, backgroundUnevenness } from './seg-background.ts';
 import { threshold, type ThresholdMethod } from './threshold.ts';
+import { thresholdBreakage } from './seg-method-check.ts';
 import { brightPlane, segmentPlane, SEGMENT_DEFAULTS, unseededRegionPx, type PlaneSegmentation, type SegmentOptions } from './seg-plane.ts';
 
 export interface AutoSegmentOptions extends Omit<SegmentOptions, 'objects' | 'method'> {
@@ -436,10 +437,30 @@ export function chooseSegmentParameters(rawSamples: SamplePlane[], options: Auto
     ...(radiusSource === 'estimated' && !blob && scales.some((s) => s.note) ? { sizeReason: `on ${scales.filter((s) => s.note).length} of ${scales.length} sample frames ${scales.find((s) => s.note)!.note}` } : {}),
   };
   const { objects: _o, objectRadiusPx: _r, pixelSizeUm: _p, shape: _s, ...rest } = options;
-  return {
-    options: { ...rest, method, objects, sigmaPx, minAreaPx, ...(options.minAreaPx !== undefined || options.shape === 'irregular' ? {} : { borderMinAreaPx: Math.round(BORDER_MIN_AREA_FRACTION * minAreaPx) }), maxAreaPx: chosen.maxAreaPx, minSeedDistancePx, minSeedDepthPx, seedSigmaPx, edgeFraction, edgeSigmaPx, growToNoiseSd: chosen.growToNoiseSd, closeBaysPx: chosen.closeBaysPx, convexFill: chosen.convexFill, flattenBackground: chosen.flattenBackground },
-    chosen,
-  };
+  const chosenOptions: SegmentOptions = { ...rest, method, objects, sigmaPx, minAreaPx, ...(options.minAreaPx !== undefined || options.shape === 'irregular' ? {} : { borderMinAreaPx: Math.round(BORDER_MIN_AREA_FRACTION * minAreaPx) }), maxAreaPx: chosen.maxAreaPx, minSeedDistancePx, minSeedDepthPx, seedSigmaPx, edgeFraction, edgeSigmaPx, growToNoiseSd: chosen.growToNoiseSd, closeBaysPx: chosen.closeBaysPx, convexFill: chosen.convexFill, flattenBackground: chosen.flattenBackground };
+  // Otsu chosen: unless, once segmented, it leaves in pieces more of triangle's objects than triangle does of its own.
+  if (automatic?.method === 'otsu') {
+    const breakage = otsuBreakage(rawSamples, chosenOptions);
+    if (breakage.triangle) (chosen.method = chosenOptions.method = 'triangle'), (chosen.methodReason = breakage.reason);
+    else chosen.methodReason = `${chosen.methodReason}; ${breakage.reason}`;
+  }
+  return { options: chosenOptions, chosen };
+}
+
+/**
+ * Segmented both ways with the chosen options, the share of triangle's objects that Otsu leaves in pieces, net of the
+ * Otsu objects triangle leaves in pieces, above which triangle runs (seg-method-check.ts). Measured on the first 20
+ * frames of Fluo-N2DH-SIM+ 01 (models/README.md).
+ */
+const MAX_OTSU_BROKEN = 0.05;
+
+/** Whether Otsu breaks more objects than MAX_OTSU_BROKEN allows, with the evidence in words. */
+function otsuBreakage(samples: SamplePlane[], options: SegmentOptions): { triangle: boolean; reason: string } {
+  const { byOtsu, byTriangle } = thresholdBreakage(samples, options);
+  const triangle = byOtsu.objects > 0 && byOtsu.broken - byTriangle.broken > MAX_OTSU_BROKEN * byOtsu.objects;
+  const evidence = `once segmented, Otsu leaves ${byOtsu.broken} of triangle's ${byOtsu.objects} objects in pieces none of which holds half of it, triangle ${byTriangle.broken} of Otsu's ${byTriangle.objects}`;
+  if (!triangle) return { triangle, reason: evidence };
+  return { triangle, reason: `chosen from the movie: Otsu misses few objects, but ${evidence}, in ${samples.length} sample frame${samples.length === 1 ? '' : 's'}: textured objects, so triangle` };
 }
 
 /** Segments one plane with parameters chosen from the plane itself. */
