@@ -129,7 +129,7 @@ const ROUND_SEED_SPACING = 0.7;
  * r / 6 <= 6.4 px; past this it cost large textured, noisy nuclei (SIM+ 01 at 3x with nucleoli and Poisson noise,
  * eval-robust.ts 'textured 3x+poisson': σ 15.4 px DET / SEG 0.900 / 0.499, σ 8 0.963 / 0.726). The usual r / 6 is never
  * capped: a cap there made the smoothing stop following the movie (SIM+ 01 at 3x and 4x: 8 px for r / 6 of 12.6 and 16.7;
- * models/training/scale-sweep.ts), so the same objects at a higher pixel density were segmented as if texture-free.
+ * models/training/scale-sweep.ts), so the same objects seen at a higher pixel density were smoothed less for their size.
  */
 const MAX_NOISE_SMOOTHING_PX = 8;
 
