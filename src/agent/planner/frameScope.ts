@@ -16,6 +16,10 @@ export interface FrameScope {
   said: string;
   /** The frames meant, when they can be worked out (an open end needs the movie's length). */
   range?: FrameRange;
+  /** A frame left out in the middle of the movie: no one range is what is left. */
+  middle?: boolean;
+  /** Said relative to a frame ("before frame 10", "all but the first"): read here only, over a range a step's reader took from its number. */
+  relative?: boolean;
 }
 
 const FRAME = String.raw`(?:frames?|time ?points?|timepoints?)`;
@@ -24,6 +28,14 @@ const LEAVE_OUT = String.raw`(?:not|except(?:\s+for)?|excluding|without|other\s+
 const LEFT_OUT = new RegExp(String.raw`\b${LEAVE_OUT}\s+(?:the\s+)?(?:very\s+)?(first|last|final|initial)\s+(?:(\d+)\s+)?${FRAME}\b`, 'i');
 /** "from frame 3 on", "frame 20 onwards", "starting at frame 4", "frames 10 to the end". */
 const OPEN_END = new RegExp(String.raw`\b(?:(?:from|starting\s+(?:at|from|with)|since|beginning\s+(?:at|with))\s+(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?(\d+)(?!\s*(?:to|-|–|through|until|till)\s*(?:frame\s*)?\d)(?:\s*(?:on(?:wards?)?\b|to\s+the\s+(?:end|last(?:\s+frame)?)|till\s+the\s+end|until\s+the\s+end))?|${FRAME}\s*#?(\d+)\s*(?:onwards?|on\b|and\s+(?:after|later|beyond)|\+|to\s+the\s+end))`, 'i');
+/** "all frames but the first", "every time point except the last 3". */
+const ALL_BUT = new RegExp(String.raw`\b(?:all|every|each)\s+(?:the\s+)?${FRAME}\s+(?:but|except(?:\s+for)?|apart\s+from|other\s+than|save)\s+(?:the\s+)?(?:very\s+)?(first|last|final|initial)(?:\s+(\d+))?\b`, 'i');
+/** "drop frame 1", "skip time point 40", "without frame 7": one frame left out by its number. */
+const ONE_LEFT_OUT = new RegExp(String.raw`\b${LEAVE_OUT}\s+(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?(\d+)\b(?!\s*(?:to|-|–|through|until|till|and|,)\s*(?:frame\s*)?\d)`, 'i');
+/** "from the 5th frame onwards", "starting with the 3rd time point". */
+const ORDINAL_OPEN = new RegExp(String.raw`\b(?:from|starting\s+(?:at|from|with)|since|beginning\s+(?:at|with))\s+the\s+(\d+)(?:st|nd|rd|th)\s+(?:frame|time ?point|timepoint)(?:\s*(?:on(?:wards?)?\b|to\s+the\s+end))?`, 'i');
+/** "everything after frame 12" (from 13 on), "before frame 10" (up to 9). */
+const AFTER_BEFORE = new RegExp(String.raw`\b(after|past|beyond|before|prior\s+to)\s+(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?(\d+)\b`, 'i');
 /** "the last 6 frames", "the final ten time points" (a number word read as digits first). */
 const LAST_FEW = new RegExp(String.raw`\b(?:the\s+)?(?:last|final)\s+(\d+)\s+${FRAME}\b`, 'i');
 /** Any other frame range said: "frames 5 to 12", "the first 10 frames", "up to frame 8", "in frame 4". */
@@ -33,11 +45,27 @@ const CLOSED = new RegExp(String.raw`\b(?:(?:between\s+)?${FRAME}\s*#?\d+\s*(?:t
 export function frameScopeSaid(clause: string, frameCount?: number): FrameScope | undefined {
   const text = rangeAsDigits(clause);
   const left = LEFT_OUT.exec(text);
-  if (left) {
-    const n = left[2] === undefined ? 1 : Number(left[2]);
-    const fromStart = /first|initial/i.test(left[1]);
-    const range = frameCount === undefined || n >= frameCount ? undefined : fromStart ? { first: n + 1, last: frameCount } : { first: 1, last: frameCount - n };
-    return { said: left[0], range };
+  if (left) return { ...leftOut(left[0], left[1], left[2], frameCount), relative: true };
+  const allBut = ALL_BUT.exec(text);
+  if (allBut) return { ...leftOut(allBut[0], allBut[1], allBut[2], frameCount), relative: true };
+  const one = ONE_LEFT_OUT.exec(text);
+  if (one) {
+    const n = Number(one[1]);
+    // (only the first or the last frame leaves one range; a frame in the middle leaves two, which no range takes)
+    if (n === 1) return { said: one[0], range: frameCount && frameCount > 1 ? { first: 2, last: frameCount } : undefined, relative: true };
+    if (frameCount !== undefined && n === frameCount) return { said: one[0], range: { first: 1, last: frameCount - 1 }, relative: true };
+    return { said: one[0], range: undefined, middle: frameCount !== undefined, relative: true };
+  }
+  const ordinal = ORDINAL_OPEN.exec(text);
+  if (ordinal) {
+    const first = Number(ordinal[1]);
+    return { said: ordinal[0], range: frameCount !== undefined && first >= 1 && first <= frameCount ? { first, last: frameCount } : undefined };
+  }
+  const side = AFTER_BEFORE.exec(text);
+  if (side) {
+    const n = Number(side[2]);
+    if (/^(?:before|prior)/i.test(side[1])) return { said: side[0], range: n > 1 ? { first: 1, last: n - 1 } : undefined, relative: true };
+    return { said: side[0], range: frameCount !== undefined && n < frameCount ? { first: n + 1, last: frameCount } : undefined, relative: true };
   }
   const open = OPEN_END.exec(text);
   if (open) {
@@ -54,6 +82,14 @@ export function frameScopeSaid(clause: string, frameCount?: number): FrameScope 
   const closed = CLOSED.exec(text);
   if (closed) return { said: closed[0], range: findFrames(closed[0], frameCount) };
   return undefined;
+}
+
+/** The frames left when the first or last `count` (one when not said) are left out. */
+function leftOut(said: string, end: string, count: string | undefined, frameCount?: number): FrameScope {
+  const n = count === undefined ? 1 : Number(count);
+  const fromStart = /first|initial/i.test(end);
+  const range = frameCount === undefined || n >= frameCount ? undefined : fromStart ? { first: n + 1, last: frameCount } : { first: 1, last: frameCount - n };
+  return { said, range };
 }
 
 const takesFrames = (tool: string, catalogue: Catalogue) => 'frames' in (catalogue.get(tool)?.properties ?? {});
@@ -100,6 +136,15 @@ export function applyFrameScope(plan: Plan, conversation: Conversation, catalogu
     const feeders = own ? [] : framedFeeders(plan.steps, at, catalogue);
     // (the step itself, or what its chain starts from, already runs on those frames)
     const holder = own ? step : feeders.map((k) => plan.steps[k]).find((s) => s.args.frames !== undefined);
+    // ("only before frame 10": a reader that took "frame 10" alone read the frame, not the frames before it)
+    if (holder?.args.frames !== undefined && scope.relative && scope.range && !sameRange(holder.args.frames, scope.range)) {
+      for (const s of plan.steps) if (sameRange(s.args.frames, holder.args.frames as FrameRange) && s !== holder) s.args.frames = scope.range;
+      holder.args.frames = scope.range;
+      notes = withoutStale(notes, scope, step.tool);
+      const line = `Frames ${scope.range.first}-${scope.range.last}${frameCount ? ` of ${frameCount}` : ''}, as you asked ("${scope.said.trim()}").`;
+      if (!lines.includes(line)) lines.push(line);
+      continue;
+    }
     if (holder?.args.frames !== undefined) {
       if (holder !== step) notes = withoutStale(notes, scope, step.tool);
       continue;
@@ -109,10 +154,13 @@ export function applyFrameScope(plan: Plan, conversation: Conversation, catalogu
       for (const s of own ? [step] : feeders.map((k) => plan.steps[k])) s.args.frames = scope.range;
       notes = withoutStale(notes, scope, step.tool);
       const through = target === step ? '' : ` (\`${target.tool}\` ran on them, so \`${step.tool}\` works on those frames only)`;
-      lines.push(`Frames ${scope.range.first}-${scope.range.last}${frameCount ? ` of ${frameCount}` : ''}, as you asked ("${scope.said.trim()}")${through}.`);
+      const line = `Frames ${scope.range.first}-${scope.range.last}${frameCount ? ` of ${frameCount}` : ''}, as you asked ("${scope.said.trim()}")${through}.`;
+      if (!lines.includes(line)) lines.push(line);
     } else if (!namedAlready([...notes, ...lines], scope)) {
       notes = withoutStale(notes, scope, step.tool);
-      const why = !target
+      const why = scope.middle
+        ? `\`${target?.tool ?? step.tool}\` takes one range of frames, and leaving out a frame in the middle leaves two; it ran on all of them (say the frames to keep, e.g. "frames 1-9" and "frames 11-40" as two requests)`
+        : !target
         ? `\`${step.tool}\` takes no frame range and nothing before it in this plan takes one, so it ran on all the frames of its input${Object.values(step.args).some((v) => (v as Ref | undefined)?.$ref === 'labels') ? '; make the masks from the frames wanted first (e.g. "segment frames 5-20, then track")' : ''}`
         : `I do not know how many frames the movie has, so \`${target.tool}\`${target === step ? '' : ` (and \`${step.tool}\` after it)`} ran on all of them; say the frames instead (e.g. "frames 5-20")`;
       lines.push(`Not applied: "${scope.said.trim()}" — ${why}.`);

@@ -22,6 +22,13 @@ const SCOPES: [string, { first: number; last: number }][] = [
   ['on frames five to twelve', { first: 5, last: 12 }],
   ['skipping the last frame', { first: 1, last: 39 }],
   ['from frame 30 to the end', { first: 30, last: 40 }],
+  ['for everything after frame 12', { first: 13, last: 40 }],
+  ['only before frame 10', { first: 1, last: 9 }],
+  ['and drop frame 1', { first: 2, last: 40 }],
+  ['on all frames but the first', { first: 2, last: 40 }],
+  ['from the 5th frame onwards', { first: 5, last: 40 }],
+  // (a frame in the middle left out leaves two ranges: named, never run on all in silence)
+  ['but skip frame 20', { first: 0, last: 0 }],
 ];
 
 /** The analysis tools that work on a movie or on masks, by their declarations. */
@@ -67,12 +74,15 @@ describe('frames said for a step (brief s26/C)', () => {
   });
 
   it('reads the part of the movie said, and its frames where the length is known', () => {
-    expect(frameScopeSaid('track the cells but ignore the first two frames', 40)).toEqual({ said: 'ignore the first 2 frames', range: { first: 3, last: 40 } });
+    expect(frameScopeSaid('track the cells but ignore the first two frames', 40)).toMatchObject({ said: 'ignore the first 2 frames', range: { first: 3, last: 40 } });
     expect(frameScopeSaid('segment everything except the first frame', 30)?.range).toEqual({ first: 2, last: 30 });
     expect(frameScopeSaid('track from frame 7 onwards', 20)?.range).toEqual({ first: 7, last: 20 });
     expect(frameScopeSaid('track from frame 7 onwards')).toEqual({ said: 'from frame 7 onwards', range: undefined });
     expect(frameScopeSaid('denoise the final ten frames', 50)?.range).toEqual({ first: 41, last: 50 });
     expect(frameScopeSaid('segment the nuclei')).toBeUndefined();
+    expect(frameScopeSaid('track everything after frame 12', 40)?.range).toEqual({ first: 13, last: 40 });
+    expect(frameScopeSaid('denoise all frames but the last 2', 40)?.range).toEqual({ first: 1, last: 38 });
+    expect(frameScopeSaid('track them but leave out frame 7', 40)).toMatchObject({ said: 'leave out frame 7', middle: true });
   });
 
   it('applies or names every frame scope said with every tool that works on a movie or masks, never dropping one', () => {
