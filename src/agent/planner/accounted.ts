@@ -8,6 +8,7 @@ import { allowedValues, type Catalogue, INPUT_TYPES, producesOf, selfOf } from '
 import { CHANNEL_NAMES, METHOD_NAMES } from './lexicon.ts';
 import type { ToolIndex } from './matcher.ts';
 import { statedNumbers, statedValues } from './arguments.ts';
+import { settingsAlone } from './settingClauses.ts';
 import { findQuantities, seconds } from './quantities.ts';
 import { isOrdinaryWord } from './constraints.ts';
 import { isEverydayWord, isShortenedForm } from './english.ts';
@@ -290,9 +291,11 @@ function numbersSaidElsewhere(request: string, plan: Plan, catalogue: Catalogue)
     const at = s.clause ? t.indexOf(s.clause) : -1;
     return at < 0 ? t : t.slice(0, at) + ' '.repeat(s.clause.length) + t.slice(at + s.clause.length);
   }, request);
-  if (!/\d|\p{L}/u.test(rest) || plan.steps.some((s) => selfOf(s.tool, catalogue)?.domain === 'microscope')) return;
+  // (only a part that states a setting alone: a number said with a question or a description is read where it stands, a diameter halved)
+  const settings = settingsAlone(rest).join(', ');
+  if (!settings || plan.steps.some((s) => selfOf(s.tool, catalogue)?.domain === 'microscope')) return;
   const held = new Set(plan.steps.flatMap((s) => numbersIn(s.args)));
-  const offered = plan.steps.map((step) => ({ step, numbers: statedNumbers(step.tool, rest, catalogue) }));
+  const offered = plan.steps.map((step) => ({ step, numbers: statedNumbers(step.tool, settings, catalogue) }));
   for (const { step, numbers } of offered) {
     if (plan.steps.filter((s) => s.tool === step.tool).length > 1) continue;
     for (const [arg, value] of Object.entries(numbers)) {
