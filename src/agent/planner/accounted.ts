@@ -7,7 +7,8 @@
 import { allowedValues, type Catalogue, INPUT_TYPES, producesOf, selfOf } from './catalogue.ts';
 import { CHANNEL_NAMES, METHOD_NAMES } from './lexicon.ts';
 import type { ToolIndex } from './matcher.ts';
-import { statedValues } from './arguments.ts';
+import { statedNumbers, statedValues } from './arguments.ts';
+import { settingsAlone } from './settingClauses.ts';
 import { findQuantities, seconds } from './quantities.ts';
 import { isOrdinaryWord } from './constraints.ts';
 import { isEverydayWord, isShortenedForm } from './english.ts';
@@ -280,6 +281,31 @@ function valuesSaidElsewhere(request: string, plan: Plan, catalogue: Catalogue, 
   }
 }
 
+/**
+ * "with a drift of 7 pixels, simulate ...", "set the upsample factor to 7 and correct the drift": a number said by the
+ * name words of an argument, in words no step took (a clause of settings alone), applied to the one step whose tool
+ * takes it, when its own words left it unset and no other step's tool reads the same number there.
+ */
+function numbersSaidElsewhere(request: string, plan: Plan, catalogue: Catalogue): void {
+  const rest = plan.steps.reduce((t, s) => {
+    const at = s.clause ? t.indexOf(s.clause) : -1;
+    return at < 0 ? t : t.slice(0, at) + ' '.repeat(s.clause.length) + t.slice(at + s.clause.length);
+  }, request);
+  // (only a part that states a setting alone: a number said with a question or a description is read where it stands, a diameter halved)
+  const settings = settingsAlone(rest).join(', ');
+  if (!settings || plan.steps.some((s) => selfOf(s.tool, catalogue)?.domain === 'microscope')) return;
+  const held = new Set(plan.steps.flatMap((s) => numbersIn(s.args)));
+  const offered = plan.steps.map((step) => ({ step, numbers: statedNumbers(step.tool, settings, catalogue) }));
+  for (const { step, numbers } of offered) {
+    if (plan.steps.filter((s) => s.tool === step.tool).length > 1) continue;
+    for (const [arg, value] of Object.entries(numbers)) {
+      if (step.args[arg] !== undefined || held.has(value)) continue;
+      if (offered.some((o) => o.step !== step && Object.values(o.numbers).includes(value))) continue;
+      step.args[arg] = value;
+    }
+  }
+}
+
 /** Every number a value holds, at any depth (arguments, frame ranges, typed changes, numbers written in strings). */
 function numbersIn(value: unknown, out: number[] = []): number[] {
   if (typeof value === 'number') out.push(value);
@@ -325,6 +351,7 @@ export function accountForRequest(request: string, plan: Plan, catalogue: Catalo
   if (!plan.steps.length || plan.reply) return [];
   const said = [...(plan.notes ?? []), plan.reply ?? ''].join(' ');
   if (!plan.question) valuesSaidElsewhere(request, plan, catalogue, index);
+  if (!plan.question) numbersSaidElsewhere(request, plan, catalogue);
   const methods = methodsAccounted(request, plan, catalogue, said);
   const negations = negationsAccounted(request, plan, catalogue, index, [said, ...methods].join(' '));
   const things = unknownThings(request, index, isSubject, ownWordsOf(plan.steps, catalogue, index))

@@ -6,7 +6,7 @@
 import type { Catalogue, PropertyInfo } from './catalogue.ts';
 import { findEnumValue } from './enums.ts';
 import { withoutExcludedScope } from './extract.ts';
-import { findQuantities, type Quantity, seconds } from './quantities.ts';
+import { findQuantities, parseNumber, type Quantity, seconds } from './quantities.ts';
 import { meaning, normalizeWord, tokenize } from './words.ts';
 
 /** Artifact inputs and outputs: named by references and paths, never by a number. */
@@ -79,7 +79,20 @@ export function statedNumbers(tool: string, clause: string, catalogue: Catalogue
 }
 
 /** As statedNumbers, with how many of the argument's own name words stand by each number (2 each) and its description's (0.5 each). */
-export function statedNumbersScored(tool: string, clause: string, catalogue: Catalogue, used: Set<number> = new Set(), pixelSizeUm?: number): Record<string, { value: number; score: number }> {
+/**
+ * "with a bleach rate of seven", "epochs = twelve": a whole number said as a word right after the word that gives a
+ * setting its value, written as digits (a word with a unit after it, "seven pixels", is read as a quantity already).
+ */
+export function valueWordsAsDigits(text: string): string {
+  return text.replace(/\b(of|=|to|is|be|at|equals?)(\s+)([a-z]+(?:-[a-z]+)?)\b(?!\s*(?:px|pixels?|µm|um|microns?|micrometers?|micrometres?|s|sec|seconds?|min|minutes?|ms|h|hours?|frames?|%|percent)\b)/gi, (m, lead: string, space: string, word: string) => {
+    if (/^(?:a|an|one)$/i.test(word)) return m;
+    const n = parseNumber(word.replace(/-/g, ' '));
+    return n !== undefined && Number.isInteger(n) && n >= 0 && !/\d/.test(word) ? `${lead}${space}${n}` : m;
+  });
+}
+
+export function statedNumbersScored(tool: string, said: string, catalogue: Catalogue, used: Set<number> = new Set(), pixelSizeUm?: number): Record<string, { value: number; score: number }> {
+  const clause = valueWordsAsDigits(said);
   const props = catalogue.get(tool)?.properties ?? {};
   const candidates = Object.entries(props).filter(([name, p]) => !NOT_STATED.has(name) && isNumeric(p));
   if (candidates.length === 0) return {};
@@ -117,7 +130,7 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
     if (bound) near.add(meaning(normalizeWord(bound)));
     // "using 8 threads", "3 replicates": a bare number counting a thing of its own (a plural noun after it) is no setting its argument does not name there
     const counted = q.unit === '' ? /^\s*([a-z]{3,}s)\b/i.exec(q.after)?.[1] : undefined;
-    let best: { name: string; score: number; value: number } | undefined;
+    let best: { name: string; score: number; value: number; compact?: number } | undefined;
     for (const [name, p] of candidates) {
       if (counted && !nameWords(name).includes(meaning(normalizeWord(counted)))) continue;
       // ("movie 3 (2 channels)": a count of the things a 1-based position names is no position)
@@ -131,7 +144,10 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
       const described = meanings((p.description ?? '').split(/[;(.]/)[0]);
       // (of two arguments named as well, the one whose word stands nearer the number: "the nuclei with a sigma of 2" is the sigma's)
       const closest = Math.max(-1, ...own.map((w) => nearBefore.lastIndexOf(w)));
+      // (and of two named by as many words, the one whose words all stand nearer: "link the objects with a splitting max distance of 7 px" is the splitting's)
+      const farthest = Math.min(...own.map((w) => nearBefore.lastIndexOf(w)).filter((i) => i >= 0));
       const score = 2 * own.filter((w) => near.has(w)).length + 0.5 * new Set(described.filter((w) => near.has(w) && !own.includes(w))).size + (closest >= 0 ? 0.25 * (closest + 1) / nearBefore.length : 0);
+      const compact = Number.isFinite(farthest) ? farthest : -1;
       // a bare number needs its argument's own words; a number with a unit may lean on the description
       // (the bound a comparison states is no name word by itself: "circularity above 0.8" is no minimum area)
       // ("with a smoothing of 2": a bare number right after a word of the head of the argument's description, "Gaussian smoothing before thresholding")
@@ -144,7 +160,7 @@ export function statedNumbersScored(tool: string, clause: string, catalogue: Cat
       if (which && !own.some((w) => said.has(w) && w !== FRAME_MEANING) && !(own.includes(FRAME_MEANING) && described.includes(FIRST_MEANING))) continue;
       // a bound in frames on something else ("tracks shorter than 5 frames") is no gap or lag: an own word other than the unit and the bound must be said
       if (bound && q.unit === 'frame' && !own.some((w) => said.has(w) && w !== FRAME_MEANING && w !== meaning(normalizeWord(bound)))) continue;
-      if (!best || score > best.score) best = { name, score, value };
+      if (!best || score > best.score || (score === best.score && compact > (best.compact ?? -1))) best = { name, score, value, compact };
     }
     // "tracking: LAP, 12 px", "denoise: gaussian, 2 px": a length or time standing alone in a list of settings, with no word
     // of its own, is the first argument of the tool in its unit (the schema lists a tool's main one first; the others
@@ -170,7 +186,7 @@ const FRAME_MEANING = meaning(normalizeWord('frame'));
 const FIRST_MEANING = meaning(normalizeWord('first'));
 
 const GREATER = /\b(?:bigger|larger|greater|more|over|above|longer|exceeding|at\s+least)\s*(?:than\s*)?$|>=?\s*$/i;
-const LESS = /\b(?:smaller|less|fewer|under|below|shorter|tinier|at\s+most)\s*(?:than\s*)?$|<=?\s*$/i;
+const LESS = /\b(?:smaller|less|fewer|under|below|shorter|tinier|at\s+most|up\s+to)\s*(?:than\s*)?$|<=?\s*$/i;
 // ("nothing bigger than 3000 px", "no blobs smaller than 20 px": none of those kept)
 const EXCLUDING = /\b(?:drop\w*|remov\w*|discard\w*|exclud\w*|ignor\w*|omit\w*|throw\w*\s+(?:away|out)|get\s+rid|filter\w*\s+out|leave\s+out|without|except|skip\w*|nothing|none|no\s+(?:\w+\s+)?(?:objects?|nuclei|cells?|blobs?|ones?|spots?|particles?|tracks?))\b/i;
 
@@ -180,6 +196,8 @@ function boundOf(before: string, after = ''): 'min' | 'max' | undefined {
   if (/\b(?:averag\w*|mean|smooth\w*|sum\w*|window|integrat\w*|filter\w*|project\w*)\s+over\s*$/i.test(before)) return undefined;
   // "it never exceeds 10 µm", "not more than 25 px", "never goes beyond 3": an upper bound however the comparison reads
   if (/\b(?:never|not|no|n't)\s+(?:\w+\s+)?(?:exceed\w*|go(?:es)?\s+(?:above|over|beyond)|more|bigger|larger|greater|above|over|beyond)\s*(?:than\s*)?$/i.test(before)) return 'max';
+  // "no smaller than 50 px", "not less than 3": a lower bound however the comparison reads
+  if (/\b(?:never|not|no|n't)\s+(?:\w+\s+)?(?:smaller|less|fewer|under|below|shorter|tinier)\s*(?:than\s*)?$/i.test(before)) return 'min';
   const greater = GREATER.test(before);
   if (!greater && !LESS.test(before)) return undefined;
   // ("if some are tiny (under 20 px) throw them out": the exclusion said after the number, of the things compared)

@@ -42,7 +42,7 @@ export function excludedScopes(text: string): string[] {
 }
 
 const EXCLUDED_SCOPE = (() => {
-  const scope = String.raw`(?:(?:the\s+)?(?:first|second|third|fourth|fifth|last)\s+(?:channel|frame)s?|(?:channel|chan|ch|c)\s*#?\s*\d+|(?:frames?|time ?points?)\s*\d+(?:\s*(?:to|-|–|through|until|and)\s*\d+)?|(?:the\s+)?(?:first|last)\s+\d+\s+(?:frames?|time ?points?)|(?:the\s+)?[\w-]+\s+channel)`;
+  const scope = String.raw`(?:(?:the\s+)?(?:first|second|third|fourth|fifth|last)\s+(?:channel|frame)s?|(?:channel|chan|ch|c)\s*#?\s*\d+|(?:frames?|time ?points?)\s*\d+(?:\s*(?:to|-|–|through|until|and)\s*\d+)?|(?:the\s+)?(?:very\s+)?(?:first|last|final|initial)\s+\d+\s+(?:frames?|time ?points?|timepoints?)|(?:the\s+)?(?:very\s+)?(?:final|initial)\s+(?:frame|time ?point|timepoint)s?|(?:the\s+)?[\w-]+\s+channel)`;
   // (and the verbs of leaving out: "exclude the first 5 frames", "throw away the last frame"; "drop channel 2" is the microscope's)
   // ("all frames except 1-5": the numbers left out after "all frames" are frames, the frame word said once before them)
   const bareAfterAll = String.raw`(?<=\b(?:all|every)\s+(?:the\s+)?(?:frames?|time ?points?|timepoints?)\s+)(?:except(?:\s+for)?|but|apart\s+from|other\s+than|excluding)\s+(?:(?:the\s+)?(?:first|last)\s+)?\d+(?:\s*(?:to|-|–|through|until|and)\s*\d+)?\b`;

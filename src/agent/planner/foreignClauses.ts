@@ -6,6 +6,7 @@ import { type Clause, isContext, splitClauses } from './clauses.ts';
 import type { ToolIndex } from './matcher.ts';
 import { namesAThingImaged } from './outOfScope.ts';
 import { withoutPurpose } from './unapplied.ts';
+import { meaning, stopWords, tokenize } from './words.ts';
 import { CHANNEL_NAMES } from './lexicon.ts';
 
 /** Channel and fluorophore names, lower case, three letters or more ("gfp" also ends "egfp"). */
@@ -21,6 +22,8 @@ export interface ForeignClause {
   end: number;
   /** The errand as written, without the words that join it ("buy milk"). */
   said: string;
+  /** An everyday errand ("walk the dog"): named as outside what cellpilot does even where its verb reads as an action we lack. */
+  everyday?: boolean;
 }
 
 /** How the planner reads words alone: outside microscopy (the whole-request test of scope). */
@@ -36,11 +39,12 @@ export interface AloneReading {
 export function foreignClauses(text: string, index: ToolIndex, alone: AloneReading): ForeignClause[] {
   const clauses = splitClauses(text).filter((c) => c.text.replace(OPENERS, '').trim().length > 0);
   if (clauses.length < 2) return [];
-  const foreign = clauses.filter((c) => asksForAnErrand(c, index, alone));
+  const everyday = new Set(clauses.filter((c) => asksForAnErrand(c, index, { outside: (words) => isEverydayErrand(words, index) })));
+  const foreign = clauses.filter((c) => everyday.has(c) || asksForAnErrand(c, index, alone));
   if (foreign.length === 0 || foreign.length === clauses.length) return [];
   return foreign.map((c) => {
     const opener = OPENERS.exec(c.text)?.[0].length ?? 0;
-    return { start: c.start + opener, end: c.end, said: c.text.slice(opener).replace(/[\s,;.!?]+$/, '') };
+    return { start: c.start + opener, end: c.end, said: c.text.slice(opener).replace(/[\s,;.!?]+$/, ''), ...(everyday.has(c) ? { everyday: true } : {}) };
   });
 }
 
@@ -62,6 +66,21 @@ function asksForAnErrand(clause: Clause, index: ToolIndex, alone: AloneReading):
   // ("polynomial order 3)", "method=li", "5 um above": numbers, settings and asides are a step's, never an errand)
   if (/[\d=:()[\]]/.test(bare)) return false;
   return alone.outside(bare);
+}
+
+/**
+ * "walk the dog", "feed the cat", "water the plants": a verb no tool's words know, not even as a slip of one, and no word
+ * after it that a tool writes as it stands (a slip of a short word, "dog" for "log", is no word of ours). An action we lack
+ * on what is imaged ("rotate the movie", "crop the stack") names a thing of ours and is no errand.
+ */
+function isEverydayErrand(words: string, index: ToolIndex): boolean {
+  const stop = [...stopWords()];
+  const tokens = tokenize(words).filter((t) => !t.part && !stop.includes(t.word));
+  if (tokens.length < 2 || index.knows(meaning(tokens[0].stem))) return false;
+  // (a short verb read as a slip of ours, "wash", is an errand only when nothing after it reads as ours even by a slip: not "trak the cels")
+  const slipOfVerb = index.recognizes(tokens[0], stop);
+  if (slipOfVerb && tokens[0].word.length > 4) return false;
+  return tokens.slice(1).every((t) => !index.knows(meaning(t.stem)) && !index.namesAnArgument(meaning(t.stem)) && !((slipOfVerb || t.word.length >= 5) && index.recognizes(t, stop)));
 }
 
 /** The line that names the errands left undone. */

@@ -30,6 +30,8 @@ import { answerFromTable, questionPartsOf, tableWithFeature, askedPart, askingAt
 import { buildArgs, clauseForTool, requestPixelSizeUm, sessionPixelSizeUm } from './builders.ts';
 import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths, withoutExcludedScope } from './extract.ts';
 import { sessionFrameCount } from './builders.ts';
+import { applyFrameScope } from './frameScope.ts';
+import { withoutSettingClauses } from './settingClauses.ts';
 import { formatNumber } from '../../../tools/requestWords.ts';
 import { statedFrameIntervalS, withoutToldCalibration } from './askedUnits.ts';
 import { areasInPixels, findQuantities, numberWordsAsDigits, statedCalibration, timesInFrames, withAppositiveValues, withShorthandNames } from './quantities.ts';
@@ -798,7 +800,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   if (foreign.length === 0) return whole;
   // ("stitch the tiles together then segment": an operation we lack, already named as not done by its verb, keeps that line)
   const said = [...(whole.notes ?? []), whole.reply ?? ''].join(' ');
-  if (foreign.every((f) => /\bno tool (?:to|for)\b/.test(said) && said.includes(f.said.split(/\s+/)[0]))) return whole;
+  if (foreign.every((f) => !f.everyday && /\bno tool (?:to|for)\b/.test(said) && said.includes(f.said.split(/\s+/)[0]))) return whole;
   const rest = planRequest({ ...conversation, request: withoutForeign(conversation.request, foreign) }, catalogue);
   if (rest.steps.some((s) => selfOf(s.tool, catalogue)?.domain === 'microscope')) return whole;
   if (rest.steps.length) return { ...rest, notes: [foreignNote(foreign), ...(rest.notes ?? [])] };
@@ -808,7 +810,8 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
 
 /** The request planned as it stands, every part of it accounted for. */
 function planRequestWhole(conversation: Conversation, catalogue: Catalogue, index: ToolIndex): Plan {
-  const plan = planOnce(conversation, catalogue);
+  // ("track only the last 6 frames": the frames go to the step, or to the step its input comes from, or are named)
+  const plan = applyFrameScope(planOnce(conversation, catalogue), conversation, catalogue);
   const isSubject = (words: string) => namesAThingImaged(words, index);
   // "draw the lineage tree for cell 4": a thing no tool makes, and nothing else asked: said, nothing run
   // (a microscope command is read whole by the acquisition language, its words its own: "make the grid 5x5")
@@ -821,7 +824,7 @@ function planRequestWhole(conversation: Conversation, catalogue: Catalogue, inde
       return { steps: [], reply: `I have no tool that makes ${things.map((t) => `"${t.phrase}"`).join(' or ')}, so nothing was run. ${offer}`.trim() };
     }
   }
-  const lines = [...accountForRequest(conversation.request, plan, catalogue, index, isSubject), ...applyReferenceFrame(plan.steps, conversation.request, catalogue)];
+  const lines = [...accountForRequest(conversation.request, plan, catalogue, index, isSubject), ...applyReferenceFrame(plan.steps, conversation.request, catalogue, plan.notes)];
   // (a step left out as asked may leave nothing to run: the lines are the reply)
   if (lines.length && plan.steps.length === 0) return { steps: [], reply: [...(plan.notes ?? []), ...lines].join(' ') };
   return lines.length ? { ...plan, notes: [...(plan.notes ?? []), ...lines] } : plan;
@@ -874,7 +877,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // to run on those frames, never runs one that only an argument's or a value's word matched
   if (scopeWithoutStep(text, conversation, catalogue)) return { steps: [], reply: notUnderstood(text, catalogue) };
   const understood = understand(text, catalogue);
-  let mentions = understood.mentions;
+  // ("with a drift of 7 px, simulate ...": a clause stating another step's setting alone is no step)
+  let mentions = withoutSettingClauses(understood.mentions, text, catalogue);
   // a yes to a proposed rule confirms it (before anything else reads "yes, activate it")
   const proposal = conversation.earlier.at(-1);
   if (proposal && plays(proposal.tool, 'rule', catalogue) && (proposal.values.confirmed === false || (proposal.values.confirmed === undefined && proposal.args.confirm !== true)) && AFFIRMATIVE.test(text)) {

@@ -19,12 +19,18 @@ const SAYINGS: RegExp[] = [
   // "reference frame 5", "reference: frame 5", "reference = 5", "reference frame is 12"
   new RegExp(String.raw`\breference(?:\s+${FRAME})?\s*(?:=|:|is|of|at)?\s*(?:${FRAME}\s*)?(\d+)\b`, 'i'),
 ];
+/** A frame said in words as the one compared with ("against the first one", "relative to the start", "to the last image", "frame 0"). */
+const WORDS_SAID = new RegExp(String.raw`\b(?:to|against|onto|with|relative\s+to|compared\s+(?:to|with)|referenced\s+to|based\s+on|using)\s+(?:the\s+)?(?:very\s+)?(?:(first|initial|opening|starting|last|final|middle|central|centre|center)\s+(?:one|${FRAME}|snapshot|picture)|(start|beginning|end)(?:\s+of\s+the\s+(?:movie|recording|time-?lapse|acquisition|video|stack))?|(?:${FRAME}\s*(?:#|no\.?\s*|number\s+)?|t\s*=?\s*)(0)|time\s+(zero))\b`, 'i');
+/** The same as the reference: "the first frame as (the) reference", "use the last image as the template". */
+const WORDS_AS_REFERENCE = new RegExp(String.raw`\b(?:the\s+)?(first|initial|last|final|middle|central|centre|center)\s+(?:one|${FRAME})\s+as\s+(?:the\s+|a\s+|my\s+)?(?:reference|anchor|template)\b`, 'i');
+const WORD_FRAME: Record<string, ReferenceFrame['frame']> = { first: 1, initial: 1, opening: 1, starting: 1, start: 1, beginning: 1, '0': 1, zero: 1, last: 'last', final: 'last', end: 'last', middle: 'middle', central: 'middle', centre: 'middle', center: 'middle' };
+
 /** The request also says what is compared: a registration, an alignment, a reference, drift. */
 const ALIGNING = /\b(?:align\w*|regist\w*|referenc\w*|stabili[sz]\w*|drift\w*|anchor\w*|template)\b/i;
 
 export interface ReferenceFrame {
-  /** 1-based, as said. */
-  frame: number;
+  /** 1-based, as said (frame 0 and "the start" are the first); the last or middle one when said so. */
+  frame: number | 'last' | 'middle';
   said: string;
 }
 
@@ -35,7 +41,9 @@ export function referenceFrameSaid(text: string): ReferenceFrame | undefined {
     const m = saying.exec(text);
     if (m && Number(m[1]) >= 1) return { frame: Number(m[1]), said: m[0].trim() };
   }
-  return undefined;
+  const m = WORDS_SAID.exec(text) ?? WORDS_AS_REFERENCE.exec(text);
+  const word = m?.slice(1).find((g) => g !== undefined)?.toLowerCase();
+  return m && word && WORD_FRAME[word] !== undefined ? { frame: WORD_FRAME[word], said: m[0].trim() } : undefined;
 }
 
 /** The step's arguments that choose its reference in time: named for a reference, described in frames. */
@@ -47,16 +55,22 @@ function referenceArguments(step: PlannedStep, catalogue: Catalogue): [string, P
  * Applies the reference frame said to the steps that take one (in place) and returns the lines for those that cannot:
  * one per step, naming the frame, the step's own choices and what it used.
  */
-export function applyReferenceFrame(steps: PlannedStep[], text: string, catalogue: Catalogue): string[] {
+export function applyReferenceFrame(steps: PlannedStep[], text: string, catalogue: Catalogue, earlierNotes: string[] = []): string[] {
   const said = referenceFrameSaid(text);
   if (!said) return [];
   const notes: string[] = [];
+  // (a word of the reference named as no option of the step before it was read here is stale: "beginning", "t0")
+  const stale = (n: string) => {
+    const quoted = /^Not applied: "([^"]+)"/.exec(n)?.[1]?.toLowerCase();
+    return !!quoted && said.said.toLowerCase().includes(quoted) && steps.some((st) => n.includes(`\`${st.tool}\``) && referenceArguments(st, catalogue).length > 0);
+  };
+  for (let k = earlierNotes.length - 1; k >= 0; k--) if (stale(earlierNotes[k])) earlierNotes.splice(k, 1);
   for (const step of steps) {
     const args = referenceArguments(step, catalogue);
     if (args.length === 0) continue;
     // a frame number the schema takes ("referenceFrame"), 1-based as said
     const numbered = args.find(([, p]) => [p.type ?? []].flat().some((t) => t === 'integer' || t === 'number'));
-    if (numbered) {
+    if (numbered && typeof said.frame === 'number') {
       step.args[numbered[0]] = said.frame;
       continue;
     }
@@ -66,8 +80,13 @@ export function applyReferenceFrame(steps: PlannedStep[], text: string, catalogu
       step.args[name] = 'first';
       continue;
     }
+    if (typeof said.frame === 'string' && choices.includes(said.frame)) {
+      step.args[name] = said.frame;
+      continue;
+    }
     const used = String(step.args[name] ?? p.default ?? choices[0] ?? 'its default');
-    notes.push(`Not applied: frame ${said.frame} as the reference ("${said.said}") — \`${step.tool}\` compares with no frame chosen by number (its ${name} is one of ${choices.join(', ')}); I used ${used}.`);
+    const which = typeof said.frame === 'number' ? `frame ${said.frame}` : `the ${said.frame} frame`;
+    notes.push(`Not applied: ${which} as the reference ("${said.said}") — \`${step.tool}\` compares with no frame chosen ${typeof said.frame === 'number' ? 'by number' : 'that way'} (its ${name} is one of ${choices.join(', ')}); I used ${used}.`);
   }
   return notes;
 }

@@ -1,0 +1,191 @@
+// The frames a step is said to run on ("track only the last 6 frames", "from frame 3 on", "ignore the first two
+// frames", "everything except the first frame", "the second half of the movie"), carried to where they can apply:
+// the step's own frame range, else the range of the step before it in its chain that takes one (the masks a
+// tracking links are made on those frames), else named in one line with what ran instead. Never dropped in silence.
+import { type Catalogue, producesOf } from './catalogue.ts';
+import type { Conversation } from './conversation.ts';
+import { sessionFrameCount } from './builders.ts';
+import { FRACTION_SCOPE, findFrames, rangeAsDigits } from './extract.ts';
+import { referenceFrameSaid } from './referenceFrame.ts';
+import type { Plan, PlannedStep, Ref } from './types.ts';
+
+type FrameRange = { first: number; last: number };
+
+export interface FrameScope {
+  /** The words as said in the step's clause. */
+  said: string;
+  /** The frames meant, when they can be worked out (an open end needs the movie's length). */
+  range?: FrameRange;
+  /** A frame left out in the middle of the movie: no one range is what is left. */
+  middle?: boolean;
+  /** Said relative to a frame ("before frame 10", "all but the first"): read here only, over a range a step's reader took from its number. */
+  relative?: boolean;
+}
+
+const FRAME = String.raw`(?:frames?|time ?points?|timepoints?)`;
+const LEAVE_OUT = String.raw`(?:not|except(?:\s+for)?|excluding|without|other\s+than|apart\s+from|but|skip(?:ping)?|leave\s+out|leaving\s+out|leave\s+off|ignor(?:e|ing)|exclud(?:e|ing)|disregard(?:ing)?|omit(?:ting)?|discard(?:ing)?|drop(?:ping)?|throw(?:ing)?\s+(?:away|out)|cut(?:ting)?(?:\s+off)?|remov(?:e|ing))`;
+/** "ignore the first 2 frames", "except the last frame", "leaving out the final 3 time points" (the count may be missing: one). */
+const LEFT_OUT = new RegExp(String.raw`\b${LEAVE_OUT}\s+(?:the\s+)?(?:very\s+)?(first|last|final|initial)\s+(?:(\d+)\s+)?${FRAME}\b`, 'i');
+/** "from frame 3 on", "frame 20 onwards", "starting at frame 4", "frames 10 to the end". */
+const OPEN_END = new RegExp(String.raw`\b(?:(?:from|starting\s+(?:at|from|with)|since|beginning\s+(?:at|with))\s+(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?(\d+)(?!\s*(?:to|-|–|through|until|till)\s*(?:frame\s*)?\d)(?:\s*(?:on(?:wards?)?\b|to\s+the\s+(?:end|last(?:\s+frame)?)|till\s+the\s+end|until\s+the\s+end))?|${FRAME}\s*#?(\d+)\s*(?:onwards?|on\b|and\s+(?:after|later|beyond)|\+|to\s+the\s+end))`, 'i');
+/** "all frames but the first", "every time point except the last 3". */
+const ALL_BUT = new RegExp(String.raw`\b(?:all|every|each)\s+(?:the\s+)?${FRAME}\s+(?:but|except(?:\s+for)?|apart\s+from|other\s+than|save)\s+(?:the\s+)?(?:very\s+)?(first|last|final|initial)(?:\s+(\d+))?\b`, 'i');
+/** "drop frame 1", "skip time point 40", "without frame 7": one frame left out by its number. */
+const ONE_LEFT_OUT = new RegExp(String.raw`\b${LEAVE_OUT}\s+(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?(\d+)\b(?!\s*(?:to|-|–|through|until|till|and|,)\s*(?:frame\s*)?\d)`, 'i');
+/** "from the 5th frame onwards", "starting with the 3rd time point". */
+const ORDINAL_OPEN = new RegExp(String.raw`\b(?:from|starting\s+(?:at|from|with)|since|beginning\s+(?:at|with))\s+the\s+(\d+)(?:st|nd|rd|th)\s+(?:frame|time ?point|timepoint)(?:\s*(?:on(?:wards?)?\b|to\s+the\s+end))?`, 'i');
+/** "everything after frame 12" (from 13 on), "before frame 10" (up to 9). */
+const AFTER_BEFORE = new RegExp(String.raw`\b(after|past|beyond|before|prior\s+to)\s+(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?(\d+)\b`, 'i');
+/** "the last 6 frames", "the final ten time points" (a number word read as digits first). */
+const LAST_FEW = new RegExp(String.raw`\b(?:the\s+)?(?:last|final)\s+(\d+)\s+${FRAME}\b`, 'i');
+/** Any other frame range said: "frames 5 to 12", "the first 10 frames", "up to frame 8", "in frame 4". */
+const CLOSED = new RegExp(String.raw`\b(?:(?:between\s+)?${FRAME}\s*#?\d+\s*(?:to|-|–|through|until|till|and)\s*(?:frame\s*)?\d+|(?:the\s+)?(?:first|initial)\s+\d+\s+${FRAME}|(?:up\s+to|until|till|through)\s+(?:the\s+)?(?:frame|time ?point|timepoint)\s*\d+|(?:only|just|in|on|at|for)\s+(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?\d+)\b`, 'i');
+
+/** The frames a clause says its step runs on, with the range where it can be worked out (`frameCount`: the movie's length). */
+export function frameScopeSaid(clause: string, frameCount?: number): FrameScope | undefined {
+  const text = rangeAsDigits(clause);
+  const left = LEFT_OUT.exec(text);
+  if (left) return { ...leftOut(left[0], left[1], left[2], frameCount), relative: true };
+  const allBut = ALL_BUT.exec(text);
+  if (allBut) return { ...leftOut(allBut[0], allBut[1], allBut[2], frameCount), relative: true };
+  const one = ONE_LEFT_OUT.exec(text);
+  if (one) {
+    const n = Number(one[1]);
+    // (only the first or the last frame leaves one range; a frame in the middle leaves two, which no range takes)
+    if (n === 1) return { said: one[0], range: frameCount && frameCount > 1 ? { first: 2, last: frameCount } : undefined, relative: true };
+    if (frameCount !== undefined && n === frameCount) return { said: one[0], range: { first: 1, last: frameCount - 1 }, relative: true };
+    return { said: one[0], range: undefined, middle: frameCount !== undefined, relative: true };
+  }
+  const ordinal = ORDINAL_OPEN.exec(text);
+  if (ordinal) {
+    const first = Number(ordinal[1]);
+    return { said: ordinal[0], range: frameCount !== undefined && first >= 1 && first <= frameCount ? { first, last: frameCount } : undefined };
+  }
+  const side = AFTER_BEFORE.exec(text);
+  if (side) {
+    const n = Number(side[2]);
+    if (/^(?:before|prior)/i.test(side[1])) return { said: side[0], range: n > 1 ? { first: 1, last: n - 1 } : undefined, relative: true };
+    return { said: side[0], range: frameCount !== undefined && n < frameCount ? { first: n + 1, last: frameCount } : undefined, relative: true };
+  }
+  const open = OPEN_END.exec(text);
+  if (open) {
+    const first = Number(open[1] ?? open[2]);
+    return { said: open[0], range: frameCount !== undefined && first >= 1 && first <= frameCount ? { first, last: frameCount } : undefined };
+  }
+  const last = LAST_FEW.exec(text);
+  if (last) {
+    const n = Number(last[1]);
+    return { said: last[0], range: frameCount !== undefined && n >= 1 ? { first: Math.max(1, frameCount - n + 1), last: frameCount } : undefined };
+  }
+  const fraction = FRACTION_SCOPE.exec(text);
+  if (fraction) return { said: fraction[0], range: findFrames(fraction[0], frameCount) };
+  const closed = CLOSED.exec(text);
+  if (closed) return { said: closed[0], range: findFrames(closed[0], frameCount) };
+  return undefined;
+}
+
+/** The frames left when the first or last `count` (one when not said) are left out. */
+function leftOut(said: string, end: string, count: string | undefined, frameCount?: number): FrameScope {
+  const n = count === undefined ? 1 : Number(count);
+  const fromStart = /first|initial/i.test(end);
+  const range = frameCount === undefined || n >= frameCount ? undefined : fromStart ? { first: n + 1, last: frameCount } : { first: 1, last: frameCount - n };
+  return { said, range };
+}
+
+const takesFrames = (tool: string, catalogue: Catalogue) => 'frames' in (catalogue.get(tool)?.properties ?? {});
+
+/** The step before `at` whose result the step reads through a chain reference, of any of its inputs. */
+function feeder(steps: PlannedStep[], at: number, catalogue: Catalogue): number | undefined {
+  const chained = Object.values(steps[at].args).filter((v): v is Ref => !!v && typeof v === 'object' && (v as Ref).mode === 'chain').map((r) => r.$ref);
+  for (let k = at - 1; k >= 0; k--) if (chained.some((type) => producesOf(steps[k].tool, catalogue).includes(type))) return k;
+  return undefined;
+}
+
+/** The steps before `at` in its chain (nearest first) that take a frame range. */
+function framedFeeders(steps: PlannedStep[], at: number, catalogue: Catalogue): number[] {
+  const out: number[] = [];
+  const seen = new Set<number>();
+  for (let k = feeder(steps, at, catalogue); k !== undefined && !seen.has(k); k = feeder(steps, k, catalogue)) {
+    seen.add(k);
+    if (takesFrames(steps[k].tool, catalogue)) out.push(k);
+  }
+  return out;
+}
+
+const sameRange = (a: unknown, b: FrameRange) => !!a && typeof a === 'object' && (a as FrameRange).first === b.first && (a as FrameRange).last === b.last;
+
+/**
+ * The plan with the frames each step is said to run on applied (to the step, or to the step before it in its chain
+ * that takes frames) or named in one line; notes that called those words "not applied" when they were, or that named
+ * them in words that did not fit, are replaced.
+ */
+export function applyFrameScope(plan: Plan, conversation: Conversation, catalogue: Catalogue): Plan {
+  if (plan.steps.length === 0) return plan;
+  const frameCount = sessionFrameCount(conversation);
+  const reference = referenceFrameSaid(conversation.request)?.said.toLowerCase();
+  let notes = [...(plan.notes ?? [])];
+  const lines: string[] = [];
+  // ("correct photobleaching for everything except the first frame": words read elsewhere as something else left no step's
+  // clause holding the frames; the request's frames are then the last step's, the end of the chain)
+  const whole = plan.steps.some((s) => frameScopeSaid(s.clause)) ? undefined : frameScopeSaid(conversation.request, frameCount);
+  for (const [at, step] of plan.steps.entries()) {
+    const scope = whole && at === plan.steps.length - 1 ? whole : frameScopeSaid(step.clause, frameCount);
+    // ("lining everything up to frame 1": the frame compared with, read by referenceFrame.ts, is no scope)
+    if (!scope || (reference && (scope.said.toLowerCase().includes(reference) || reference.includes(scope.said.toLowerCase())))) continue;
+    const own = takesFrames(step.tool, catalogue);
+    const feeders = own ? [] : framedFeeders(plan.steps, at, catalogue);
+    // (the step itself, or what its chain starts from, already runs on those frames)
+    const holder = own ? step : feeders.map((k) => plan.steps[k]).find((s) => s.args.frames !== undefined);
+    // ("only before frame 10": a reader that took "frame 10" alone read the frame, not the frames before it)
+    if (holder?.args.frames !== undefined && scope.relative && scope.range && !sameRange(holder.args.frames, scope.range)) {
+      for (const s of plan.steps) if (sameRange(s.args.frames, holder.args.frames as FrameRange) && s !== holder) s.args.frames = scope.range;
+      holder.args.frames = scope.range;
+      notes = withoutStale(notes, scope, step.tool);
+      const line = `Frames ${scope.range.first}-${scope.range.last}${frameCount ? ` of ${frameCount}` : ''}, as you asked ("${scope.said.trim()}").`;
+      if (!lines.includes(line)) lines.push(line);
+      continue;
+    }
+    if (holder?.args.frames !== undefined) {
+      if (holder !== step) notes = withoutStale(notes, scope, step.tool);
+      continue;
+    }
+    const target = own ? step : feeders.length ? plan.steps[feeders.at(-1)!] : undefined;
+    if (target && scope.range) {
+      for (const s of own ? [step] : feeders.map((k) => plan.steps[k])) s.args.frames = scope.range;
+      notes = withoutStale(notes, scope, step.tool);
+      const through = target === step ? '' : ` (\`${target.tool}\` ran on them, so \`${step.tool}\` works on those frames only)`;
+      const line = `Frames ${scope.range.first}-${scope.range.last}${frameCount ? ` of ${frameCount}` : ''}, as you asked ("${scope.said.trim()}")${through}.`;
+      if (!lines.includes(line)) lines.push(line);
+    } else if (!namedAlready([...notes, ...lines], scope)) {
+      notes = withoutStale(notes, scope, step.tool);
+      const why = scope.middle
+        ? `\`${target?.tool ?? step.tool}\` takes one range of frames, and leaving out a frame in the middle leaves two; it ran on all of them (say the frames to keep, e.g. "frames 1-9" and "frames 11-40" as two requests)`
+        : !target
+        ? `\`${step.tool}\` takes no frame range and nothing before it in this plan takes one, so it ran on all the frames of its input${Object.values(step.args).some((v) => (v as Ref | undefined)?.$ref === 'labels') ? '; make the masks from the frames wanted first (e.g. "segment frames 5-20, then track")' : ''}`
+        : `I do not know how many frames the movie has, so \`${target.tool}\`${target === step ? '' : ` (and \`${step.tool}\` after it)`} ran on all of them; say the frames instead (e.g. "frames 5-20")`;
+      lines.push(`Not applied: "${scope.said.trim()}" — ${why}.`);
+    }
+  }
+  if (lines.length === 0 && notes.length === (plan.notes ?? []).length) return plan;
+  return { ...plan, notes: [...notes, ...lines] };
+}
+
+/** True when a note already names the scope's words as not applied, in words that fit (its frames unknown). */
+function namedAlready(notes: string[], scope: FrameScope): boolean {
+  const said = scope.said.trim().toLowerCase();
+  return notes.some((n) => n.toLowerCase().includes(`"${said}`) && /do not know how many frames|takes one range|takes no frame range/.test(n));
+}
+
+/** The notes less those that named the scope's words (or its count of frames alone) as not applied for `tool`'s options. */
+function withoutStale(notes: string[], scope: FrameScope, tool: string): string[] {
+  const said = scope.said.trim().toLowerCase();
+  const count = /(\d+)\s+(?:frames?|time ?points?|timepoints?)\b/i.exec(said)?.[1];
+  return notes.filter((n) => {
+    if (!/^Not applied:/.test(n)) return true;
+    const quoted = /^Not applied: "([^"]*)"/.exec(n)?.[1]?.toLowerCase();
+    if (!quoted) return true;
+    if (said.includes(quoted) && quoted.length > 2) return false;
+    if (count !== undefined && quoted === `${count} frames` && n.includes(`\`${tool}\``)) return false;
+    return !(quoted.includes(said) && /cannot leave a channel or frames out/.test(n));
+  });
+}

@@ -1,0 +1,33 @@
+// A clause that only states a setting ("with a drift of 7 pixels, simulate ...", "set the upsample factor to 7 and
+// correct the drift"): its argument's words may be another tool's telling words ("drift", "upsample"), but it asks for
+// no step of its own. When a step asked in another clause takes that number by those words, the clause is that
+// step's setting, not a step: its mention is dropped, and the number goes to the step (by its clause, or read from
+// the words no step took).
+import type { Catalogue } from './catalogue.ts';
+import { statedNumbers } from './arguments.ts';
+
+interface Mention { tool: string; start: number; end: number; order: number }
+
+/** "with a sigma of 7 px", "set the patch distance to 5 pixels", "using an upsample factor of 20": the setting's words (group 1) and number. */
+export const SETTING_ALONE = /^[\s,;:]*(?:(?:and|then|also|but)\s+)?(?:(?:with|using)\s+(?:a|an|the)\s+|set(?:ting)?\s+(?:the\s+)?)([\p{L}][\p{L}\s-]*?)\s+(?:of|to|=|at|as)\s+(?:\d+(?:[.,]\d+)?|[a-z]+)\s*(?:[\p{L}µ%/]+)?\s*[,;.]?\s*$/iu;
+
+/** The parts of a text (between commas, semicolons and full stops) that each state a setting alone. */
+export function settingsAlone(text: string): string[] {
+  return text.split(/[,;]|\.(?:\s|$)/).filter((part) => /\p{L}/u.test(part) && SETTING_ALONE.test(part));
+}
+
+/** The mentions less those whose clause states a setting alone that a step asked in another clause takes. */
+export function withoutSettingClauses<M extends Mention>(mentions: M[], text: string, catalogue: Catalogue): M[] {
+  if (mentions.length < 2) return mentions;
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  const clauseOf = (m: M) => text.slice(m.start, sorted.find((o) => o.start > m.start)?.start ?? text.length);
+  const dropped = new Set<M>();
+  for (const m of sorted) {
+    const clause = clauseOf(m);
+    if (!SETTING_ALONE.test(clause)) continue;
+    // (a step asked in another clause whose schema takes the number by these words)
+    const taker = sorted.find((o) => o !== m && !dropped.has(o) && o.tool !== m.tool && !SETTING_ALONE.test(clauseOf(o)) && Object.keys(statedNumbers(o.tool, clause, catalogue)).length > 0);
+    if (taker) dropped.add(m);
+  }
+  return dropped.size ? mentions.filter((m) => !dropped.has(m)) : mentions;
+}
