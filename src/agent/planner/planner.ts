@@ -19,7 +19,7 @@ import { explainValues } from './valueMeanings.ts';
 import { applyReferenceFrame } from './referenceFrame.ts';
 import { askedMeanings, asksAValue, changesImagesReply, makesImages, measuredInstead, notMeasuredReply, onlyReports, reporterFor, resultHits, statesObjectSize, unmeasuredQuantity } from './propertyQuestions.ts';
 import { explainStep } from './explanations.ts';
-import { aboutTheAnalysis, answerFromHeader, namesOneAnalysedThing, recordingQuestion } from './recordingQuestions.ts';
+import { aboutTheAnalysis, answerFromHeader, namesOneAnalysedThing, pointsAtTheMovie, recordingQuestion } from './recordingQuestions.ts';
 import { GENERIC_SPREAD, type Match, type ToolIndex } from './matcher.ts';
 import { indexFor } from './toolIndex.ts';
 import { isStopWord, meaning, normalizeWord, stopWords, type Token, tokenize } from './words.ts';
@@ -32,6 +32,7 @@ import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFram
 import { sessionFrameCount } from './builders.ts';
 import { formatNumber } from '../../../tools/requestWords.ts';
 import { statedFrameIntervalS, withoutToldCalibration } from './askedUnits.ts';
+import { adviceOutsideNotes } from './adviceQuestions.ts';
 import { areasInPixels, findQuantities, numberWordsAsDigits, statedCalibration, timesInFrames, withAppositiveValues, withShorthandNames } from './quantities.ts';
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
@@ -867,6 +868,9 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   if (meant) return { steps: [], reply: meant };
   const why = !isQuestion(text) && commandWhileImaging(text, conversation) ? undefined : explainChoice(text, conversation, catalogue);
   if (why) return { steps: [], reply: why };
+  // "when should I change the medium?": advice that neither the data nor the adviser's notes hold, said so, nothing run
+  const outside = acquisitionRunning(conversation) || commandWhileImaging(text, conversation) ? undefined : adviceOutsideNotes(text);
+  if (outside) return { steps: [], reply: outside };
   // "quantify how many cells divide", "count the cell divisions": the question it asks, planned and answered as that question (brief s18/Q)
   const counted = countAsQuestion(text);
   if (counted && counted !== conversation.request) return planOnce({ ...conversation, request: counted }, catalogue);
@@ -2411,7 +2415,7 @@ const NOW = /\b(?:current(?:ly)?|right now|at the moment|at present|presently|as
 
 function recordingPlan(text: string, conversation: Conversation, catalogue: Catalogue): Plan | undefined {
   // (a question, not a request worded as one: "show me a colour-coded time projection" asks for a step)
-  if (acquisitionRunning(conversation) || !(isQuestion(text) || isQuestion(plainQuestion(text)))) return undefined;
+  if (acquisitionRunning(conversation) || !(isQuestion(text) || isQuestion(plainQuestion(text)) || pointsAtTheMovie(text))) return undefined;
   // "pixel size: 0.65 um", "frame rate 2 fps": a value stated with a unit that calibrates, no question mark, tells; it does not ask
   if (!isQuestion(text) && Object.keys(statedCalibration(text)).length > 0) return undefined;
   if (!conversation.artifactsAtStart.some((a) => a.type === 'movie') && findPaths(text).length === 0) return undefined;
