@@ -854,7 +854,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // "with 1.2 µm pixels, what is the mean cell area in µm²?", "how fast do they move in µm/min? frames are 5 min apart": a
   // calibration told with a question about the analysis is set first, as in a request (the one reader, statedCalibration),
   // and the question is planned without it; answered from the tables at hand, the answer applies it (brief s18/Q)
-  const told = isQuestion(text) && !acquisitionRunning(conversation) && !microscopeOnlyWords(text) ? statedCalibration(text) : {};
+  // ("speed of each track in µm/min, 0.65 µm/px and 5 min between frames": a question without a question word, its calibration told after it)
+  const told = (isQuestion(text) || isAskedForm(withoutToldCalibration(text))) && !acquisitionRunning(conversation) && !microscopeOnlyWords(text) ? statedCalibration(text) : {};
   const bare = Object.keys(told).length ? withoutToldCalibration(text) : text;
   const setter = [...catalogue.keys()].find((t) => selfOf(t, catalogue)?.appliesToLaterSteps === true);
   if (bare !== text && bare.length > 0 && setter && Object.keys(told).every((k) => k in (catalogue.get(setter)?.properties ?? {})) && isAskedForm(bare) && aboutTheAnalysis(bare, catalogue)) {

@@ -208,6 +208,8 @@ export const TOLD_INTERVAL = new RegExp(
     String.raw`\b(?:imaged|acquired|recorded|taken|filmed)\s+(?:once\s+)?every\s+${TOLD_NUM}\s*${TOLD_TIME}\b`,
     String.raw`\b${TOLD_NUM}[- ]?${TOLD_TIME}[- ](?:frames|interval|intervals|time ?steps?)\b`,
     String.raw`\b${TOLD_NUM}\s*${TOLD_TIME}\s*(?:\/|per)\s*frame\b`,
+    // "5 min between frames", "30 s between time points"
+    String.raw`\b${TOLD_NUM}\s*${TOLD_TIME}\s+(?:between|separating)\s+(?:frames|time ?points|timepoints|images)\b`,
     // "time step 30 s", "dt = 30 s", "frame time: 2 min", "temporal resolution of 5 min"
     String.raw`\b(?:time\s*step|dt|Δt|delta\s*t|frame\s+time|(?:temporal|time)\s+resolution)\s*(?:is|was|=|:|of)?\s*${TOLD_NUM}\s*${TOLD_TIME}\b`,
     // "sampled every 30 s", "captured every 2 min"

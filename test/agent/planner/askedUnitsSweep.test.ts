@@ -86,7 +86,9 @@ describe('a calibration told with a question reaches every table the answer read
               // (the measurements made for the question, after set_calibration with both told: the fixture's tables are calibrated in both)
               if (where === 'now' && told !== 'both') continue;
               const unitWords = unit === 'none' ? '' : ASKED[quantity.dimension][unit][0];
-              const question = `${['what is the mean', "what's the average", 'mean'][(i + asked) % 3]} ${quantity.words}${unitWords}?${tail}`;
+              // (every other one as people type it: no question mark, the calibration after the words, "mean speed in µm/min, 0.5 µm per pixel")
+              const marked = told === 'none' || asked % 2 === 0;
+              const question = marked ? `${['what is the mean', "what's the average", 'mean'][(i + asked) % 3]} ${quantity.words}${unitWords}?${tail}` : `${['the mean', 'average', 'mean'][(i + asked) % 3]} ${quantity.words}${unitWords}${/^\s\w/.test(tail) ? `,${tail}` : tail}`;
               asked++;
               const conversation = where === 'now'
                 ? (() => {
