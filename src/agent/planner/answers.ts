@@ -101,10 +101,10 @@ export function answerFromValues(question: string, conversation: Conversation, r
   const weight = (stem: string) => 1 / Math.max(1, index.spread(stem));
   let best: { result: PastResult; keys: string[]; score: number } | undefined;
   let bestIsSeries = false;
-  // a setting a step made for later steps (the pixel size set) answers only a question that says its own words:
-  // "what is the mean area?" is never answered by the "lateral pixel size", whatever a thesaurus makes of size and area
+  // a setting a step made for later steps (the pixel size set) answers only a question that says its own words, not
+  // only a word any measurement has ("size", "area"): "what is the mean area?" is never answered by the "lateral pixel size"
   const saidWords = new Set((question.toLowerCase().match(/\p{L}{3,}/gu) ?? []).map((w) => w.slice(0, 5)));
-  const saysOwnWords = (about: string) => (about.toLowerCase().match(/\p{L}{3,}/gu) ?? []).some((w) => saidWords.has(w.slice(0, 5)) && !/^(?:mean|avera|media|the|and|per)$/.test(w.slice(0, 5)));
+  const saysOwnWords = (about: string) => (about.toLowerCase().match(/\p{L}{3,}/gu) ?? []).some((w) => saidWords.has(w.slice(0, 5)) && !/^(?:mean|avera|media|the|and|per|size|sizes|area|areas|lengt|width|heigh|time|times|value|numbe)$/.test(w.slice(0, 5)));
   const ordered = [...results].reverse().filter((r) => r.ok && !(selfOf(r.tool)?.appliesToLaterSteps === true && !saysOwnWords(`${r.tool.replace(/_/g, ' ')} ${(findTool(r.tool)?.words ?? []).join(' ')}`) && Object.entries(findTool(r.tool)?.results ?? {}).every(([k, d]) => !saysOwnWords(`${humanKey(k)} ${d.about}`))));
   for (const result of ordered) {
     const declared = findTool(result.tool)?.results ?? {};
