@@ -44,5 +44,5 @@ export function adviceOutsideNotes(text: string): string | undefined {
   if (searchNotes(text).some((r) => r.score >= COVERED)) return undefined;
   const topics = loadNotes().filter((n) => n.topic !== 'choosing').map((n) => n.title.toLowerCase());
   const asked = text.trim().replace(/\s+/g, ' ').slice(0, 100);
-  return `That is outside what I can tell you: "${asked}" is not something the movie's data or my method notes answer (I analyse live-cell microscopy movies and run the microscope, so I ran nothing). I can advise on ${topics.join(', ')}; for example, ask "which denoising method should I use?".`;
+  return `That is outside what I do: "${asked}" is not something the movie's data or my method notes can tell (I analyse live-cell microscopy movies and run the microscope), so I ran nothing. I can advise on ${topics.join(', ')}; for example, ask "which denoising method should I use?".`;
 }

@@ -39,7 +39,7 @@ describe('advice no method note holds', () => {
   it(`is said to be outside what cellpilot can tell, nothing run (${asked.length} phrasings)`, () => {
     const wrong = asked.filter((q) => {
       const p = plan(q);
-      return p.steps.length > 0 || !/outside what I can tell/.test(p.reply ?? '');
+      return p.steps.length > 0 || !/outside what I do: .*not something the movie's data or my method notes can tell/.test(p.reply ?? '');
     });
     expect(wrong).toEqual([]);
   });
