@@ -16,7 +16,7 @@ const ASKS_ADVICE = new RegExp(
     String.raw`\b(?:do|would|can)\s+you\s+(?:recommend|advise|suggest)\b`,
     // "which medium is best for HeLa cells?", "what dye works best?"
     String.raw`\b(?:which|what)\s+(?:[\w-]+\s+){1,3}(?:is|are|would\s+be|works?)\s+(?:the\s+)?(?:best|better|ideal|most\s+suitable)\b`,
-    String.raw`\bhow\s+(?:long|much|many|often|soon|early|late)\s+(?:[\w-]+\s+){0,4}?(?:can|could|should|do|must)\s+(?:i|we)\b`,
+    String.raw`\bhow\s+(?:long|much|many|often|soon|early|late)\s+(?:[\w-]+\s+){0,4}?(?:can|could|should|must)\s+(?:i|we)\b`,
     String.raw`\b(?:do|would)\s+you\s+(?:think|reckon|say)\b`,
     String.raw`\bis\s+it\s+(?:ok|okay|safe|fine|better|worse|wise|advisable|a\s+good\s+idea)\s+(?:to|if)\b`,
     String.raw`\bany\s+(?:tips|advice|suggestions?|recommendations?)\b`,

@@ -58,5 +58,7 @@ describe('advice no method note holds', () => {
   it('is no advice when the words ask how to use cellpilot or for a step', () => {
     expect(asksAdvice('what can you do?')).toBe(false);
     expect(asksAdvice('track the nuclei and measure their speed')).toBe(false);
+    // (a count of what the data holds is no advice: "how many ... do I have")
+    for (const q of ['How many cells do I have in total?', 'how many tracks do we have?', 'how much drift do I have?']) expect(asksAdvice(q), q).toBe(false);
   });
 });
