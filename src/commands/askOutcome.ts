@@ -34,7 +34,10 @@ export async function nothingRanReason(request: string, turn: TurnOutcome, earli
   const { completedFollowUp, isAskedForm } = await import('../agent/planner/tableAnswers.ts');
   const followUp = earlierRequests.length ? completedFollowUp(request, earlierRequests) : request;
   const askedAgain = followUp !== request && (isQuestion(followUp) || isAskedForm(followUp));
-  const asked = isQuestion(request) || EXPLANATION.test(request) || askedAgain;
+  // (an answer that quotes a value from a result of the session, "(from table-4, in frames 3-8)", answered what was asked,
+  // whatever its words: "mean speed between frames 3 and 8")
+  const quotesAResult = /\(from [a-z]+(?:-[a-z]+)*-\d+\b/.test(turn.answer);
+  const asked = isQuestion(request) || EXPLANATION.test(request) || askedAgain || quotesAResult;
   if (asked && !NOTHING_DONE.test(turn.answer)) return undefined;
   const first = turn.answer.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s/)[0] ?? '';
   return `nothing was run for "${request.length > 60 ? `${request.slice(0, 57)}...` : request}"${first ? `: ${first}` : ''}`;

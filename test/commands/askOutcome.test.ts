@@ -30,6 +30,13 @@ describe('ask: a turn that ran nothing', () => {
     expect(await nothingRanReason('explain the threshold you picked', turn('segment chose otsu, threshold 412.'))).toBeUndefined();
   });
 
+  it('succeeds when the answer quotes a result of the session, whatever the words asked with', async () => {
+    for (const request of ['mean speed between frames 3 and 8', 'average area over frames 2 to 5 please', 'speed per track for the dividing ones'])
+      expect(await nothingRanReason(request, turn('Mean speed_um_per_min in frames 3-8 = 0.49 µm/min ± 0.77 SD over 64 steps (from table-4, in frames 3-8).')), request).toBeUndefined();
+    // (a refusal that names no result is still nothing done)
+    expect(await nothingRanReason('mean speed between frames 3 and 8', turn('I could not find that in the results so far.'))).toMatch(/^nothing was run/);
+  });
+
   it('succeeds when a follow-up asks the question before it again and is answered from the results', async () => {
     const before = ['segment and track the nuclei', 'what is the mean area per frame?'];
     for (const followUp of ['same for frame 3', 'and for track 2', 'now the same for the speed', 'and in µm²']) {

@@ -19,10 +19,17 @@ export class MixedRequest extends InputError {}
 /** A command that could mean two different things, or was only partly understood: the message is the question to ask. */
 export class AmbiguousCommand extends InputError {}
 
+/** A channel's signal said wrong with no amount ("GFP looks dim"): asked about alone; beside a command of its own, context whose channel "its" names. */
+class SignalComplaint extends AmbiguousCommand {
+  constructor(message: string, readonly channel: string | undefined) {
+    super(message);
+  }
+}
+
 /** Clauses that begin by asking for an analysis of images ("project the 10 µm stack", "measure GFP every 5 frames") are not commands to the microscope. */
 const ANALYSIS_REQUEST = /^(?:please\s+|now\s+|then\s+|can you\s+|could you\s+)*(?:segment|track|measure|plot|project|denoise|correct|export|save|open|load|detect|count|quantify|analy[sz]e|compute|calculate|register|align|deconvolve|filter|smooth|crop|subtract|normali[sz]e|threshold|label|classify|graph|chart)\b/;
 
-const STOP_VERB = String.raw`(?:(?:don'?t|do not|no longer|never|rather not|prefer not to|(?:would|'d) prefer not to|let'?s not|(?:we|you) (?:can|could|should|must|need) not|(?:we|you) (?:can'?t|shouldn'?t|mustn'?t))\s+(?:image|acquire|record|take|use|need|want|bother with)|no need for|no point(?: in)?|(?:(?:that'?s|we have|we've had|we've got|we have got|had|got)\s+|^)enough(?:\s+of)?|stop|end|halt|abort|cancel|kill|terminate|quit|cease|uncheck|untick|deselect|unselect|un-?tick|switch off|turn off|shut off|shut down|shut|cut|disable|deactivate|drop|remove|exclude|skip|no more|get rid of|lose|leave out|take out|take away|without|ditch|scrap|nix|axe|bin off|forget(?: about)?)`;
+const STOP_VERB = String.raw`(?:(?:don'?t|do not|won'?t|will not|no longer|never|rather not|prefer not to|(?:would|'d) prefer not to|let'?s not|(?:we|you) (?:can|could|should|must|need) not|(?:we|you) (?:can'?t|shouldn'?t|mustn'?t))\s+(?:image|acquire|record|take|use|need|want|bother with)|no need for|no point(?: in)?|(?:(?:that'?s|we have|we've had|we've got|we have got|had|got)\s+|^)enough(?:\s+of)?|stop|end|halt|abort|cancel|kill|terminate|quit|cease|uncheck|untick|deselect|unselect|un-?tick|switch off|turn off|shut off|shut down|shut|cut|disable|deactivate|drop|remove|exclude|skip|no more|get rid of|lose|leave out|take out|take away|without|ditch|scrap|nix|axe|bin off|forget(?: about)?)`;
 const CURRENT_TIMEPOINT = String.raw`(?:this|the current|the present|the ongoing)\s+(?:time ?point|frame|round|cycle|loop|pass)`;
 const FINISH_THEN_STOP = new RegExp(
   String.raw`\b(?:let|allow)\s+${CURRENT_TIMEPOINT}\s+(?:to\s+)?(?:finish|complete|end)\b.*\bstop\b` +
@@ -304,6 +311,7 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
   const sentences = sentencesOf(whole).length > 1 ? new Set(sentencesOf(whole).map((s) => s.replace(/[.!?]+$/, '').trim().toLowerCase())) : new Set<string>();
   // ("I think position 2 is dead, let's not image it anymore": "it" is the one position an observation before names)
   let lastPosition: string | undefined;
+  let complaint: SignalComplaint | undefined;
   for (const said of clauses) {
     const clause = lastPosition && /\b(?:it|that one|this one)\b(?!['’]s)/i.test(said) && !findChannels(said, config).length && !/\b(?:positions?|pos|fields?)\s*#?\s*\d/i.test(said) ? said.replace(/\b(?:it|that one|this one)\b(?!['’]s)/i, lastPosition) : said;
     if (ANALYSIS_REQUEST.test(clause.trim().toLowerCase())) throw new MixedRequest(`"${clause.trim()}" asks for an analysis, not a change to the acquisition`);
@@ -314,6 +322,12 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
       // two commands joined by "and", each read alone, when that carries every number
       if (changes?.length && !changes.every((c) => c.kind === 'status' || RECKONED.has(c)) && quantitiesNotCarried(clause, changes).length) changes = readAsTwo(clause, config, now) ?? changes;
     } catch (err) {
+      // "GFP looks dim; increase its exposure to 150 ms": a signal said wrong beside another clause is context (asked alone only when nothing else is read)
+      if (err instanceof SignalComplaint && clauses.length > 1) {
+        if (err.channel) lastChannel = err.channel;
+        complaint ??= err;
+        continue;
+      }
       // "maybe go a bit faster? like every 3 min?": an amount left vague in one clause and given in another is that one
       // (only when the next clause gives it as an example: "like ...", "say ...", "maybe ...", "e.g. ...")
       const at = clauses.indexOf(said);
@@ -372,6 +386,7 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
   }
   // (an explicit "resume", "unpause" is kept: the run may be paused)
   if (out.some((a) => GOING_ON.has(a)) && !out.some((a) => a.kind === 'pause') && out.some((a) => a.kind !== 'resume')) out.splice(0, out.length, ...out.filter((a) => !GOING_ON.has(a)));
+  if (out.length === 0 && complaint) throw complaint;
   if (out.length === 0) {
     throw new InputError(
       `I could not turn "${text.trim()}" into a change: I understand intervals ("every 10 s"), exposure ("GFP 50 ms"), power ("488 to 5%", "reduce the 488 by 90%"), channels ("add mCherry every 3rd frame", "switch off the 488"), z-stacks ("11 planes, 0.5 µm apart"), positions, "zoom into cell 12", pause, resume, stop, "stop after this time point", extend, and "how much longer?"`,
@@ -538,6 +553,8 @@ function readQuestion({ t, channels, stopVerb, now }: ClauseWords): Adjustment[]
   if (!/\?\s*$/.test(t) && /\b(?:set|change|make|lower|raise|reduce|increase|decrease|go (?:down|up)|bring|turn|drop|cut|put)\b/.test(t) && /\d+(?:\.\d+)?\s*(?:%|percent|ms|msec|s\b|secs?|seconds?|min|mins|minutes?|h\b|hrs?|hours?|µm|um|microns?)/.test(t)) return undefined;
   // "GFP is photobleaching badly, turn it off": a command on a channel, whatever it says about the light
   if (stopVerb && channels.length && !/\?\s*$/.test(t) && !STATE_QUESTION.test(t)) return undefined;
+  // "too much light on the DAPI, reduce it": a verb of change on a channel, said without its amount, is a change asked about, no dose report
+  if (channels.length && !/\?\s*$/.test(t) && /\b(?:reduce|lower|decrease|dim|cut|turn (?:it |them |that )?down|tone (?:it )?down|less)\b/.test(t) && /\btoo much\b/.test(t)) return undefined;
   if (/how (much|long) (longer|more time|time is left|is left|remaining)|time (left|remaining|remains|to go)|remaining time|how long (?:to go|remains)\b|when will it (end|finish|be done)|^(?:so\s+|and\s+)?(?:(?:at|by)\s+)?(?:when|what time)\b.*\b(?:end|ends|finish|finishes|finished|done|over|stop|stops|complete)\b|how long (?:until|till|til|before)|\beta\b|how many .*(?:left|to go|remaining|remain)\b|how long (?:has it|have we|has the (?:acquisition|run|imaging)) been (?:running|going|imaging|acquiring|paused|on hold|stopped|waiting)/.test(t)) return [{ kind: 'status', about: 'time' }];
   if (/how much (light|dose|exposure|laser|illumination)|^how much\b.*\b(?:had|received|got|gotten|seen|absorbed)\b|\b(?:cumulative|total|accumulated|integrated) (?:light|illumination|dose|light exposure|energy|fluence)\b|\bj\s*\/\s*cm|\bfluence\b|\b(?:am i|are we|is it) (?:fry|cook|toast|damag|kill|hurt|burn)\w*\b|(light|photo|laser)?\s*dose (so far|used|report)|\bdose\b.*\?|light so far|photobleach|phototox|\bhow (?:bleached|photo-?bleached|damaged|fried|cooked|toasted)\b|\bhow much\b.*\b(?:bleach\w*|photobleach\w*)\b|light budget|too much light|light damage|^(what|show|report|tell)\b.*\b(light )?dose\b|^(?:is|are|has|have)\b.*\bbleach\w*|^(?:total |cumulative )?(?:light )?(?:dose|light exposure|illumination)(?: (?:per|by) (?:channel|position|field))?\??$|\b(?:budget|dose) (?:is )?(?:left|remaining|remains)\b|\b(?:left|remaining) (?:of the )?(?:light |dose )?budget\b/.test(t)) return [{ kind: 'status', about: 'dose' }];
   // ("any problems so far?", "what have we acquired so far": a question about the run up to now)
@@ -814,7 +831,8 @@ function readRunControl({ t, channels, config }: ClauseWords): Adjustment[] | un
   if (resumeAfter !== undefined && resumeAfter > 0) return [{ kind: 'pause', forS: resumeAfter }];
   // "resume automatically", "resume by itself": what a pause of a set length does anyway
   if (/^(?:then\s+)?(?:resume|continue|carry on|start again)\s+(?:automatically|by itself|on its own|afterwards|after that)\s*[.!]*$/.test(t)) return [{ kind: 'resume' }];
-  if (/^(please\s+|ok(?:ay)?,?\s+|right,?\s+)?(?:(?:we|you)\s+(?:can|may|could)\s+(?:now\s+)?)?(resume|continue|unpause|un-pause|carry on|go on|keep going|restart the (?:acquisition|imaging|time[\s-]?lapse|run|recording|experiment|mda)|start again|(?:stop|end|cancel|break|lift|finish)\s+the\s+pause|unfreeze|go back to (?:imaging|acquiring|the acquisition|the time[\s-]?lapse)|back to (?:imaging|acquiring|it)|pick (?:it )?(?:up|back up) again|start imaging again)\b(?!.*\bfor\b)/.test(t)) return [{ kind: 'resume' }];
+  // ("go back to imaging every 5 min": the interval said is the change, not a resume)
+  if (!/\bback to\b.*\bevery\b/.test(t) && /^(please\s+|ok(?:ay)?,?\s+|right,?\s+)?(?:(?:we|you)\s+(?:can|may|could)\s+(?:now\s+)?)?(resume|continue|unpause|un-pause|carry on|go on|keep going|restart the (?:acquisition|imaging|time[\s-]?lapse|run|recording|experiment|mda)|start again|(?:stop|end|cancel|break|lift|finish)\s+the\s+pause|unfreeze|go back to (?:imaging|acquiring|the acquisition|the time[\s-]?lapse)|back to (?:imaging|acquiring|it)|pick (?:it )?(?:up|back up) again|start imaging again)\b(?!.*\bfor\b)/.test(t)) return [{ kind: 'resume' }];
   // ("restart imaging", "go again", "set it going again", "switch imaging back on": the run going again, said alone)
   if (/^(?:please\s+|ok(?:ay)?,?\s+|right,?\s+|(?:all\s+)?done,?\s+|ready,?\s+)*(?:restart(?:\s+(?:imaging|acquiring|acquisition|recording|it))?|(?:go|run|start|get going)(?:\s+it)?\s+again|(?:set|get)\s+(?:it|things|imaging)\s+(?:going|running)\s+again|let\s+it\s+(?:run|go)\s+again|(?:switch|turn|put)\s+(?:it|imaging|the (?:acquisition|run|time[\s-]?lapse))\s+back\s+on|(?:imaging|acquisition|the (?:acquisition|run|imaging|time[\s-]?lapse))\s+back\s+on)(?:\s+(?:now|please))*\s*[.!]*$/.test(t)) return [{ kind: 'resume' }];
   if (/\b(autofocus|auto-focus|refocus|re-focus|find focus|focus again)\b|\b(?:fix|correct|sort out|redo|re-?do|adjust)\s+(?:the\s+)?focus\b|\bfocus\b.*\b(?:drift\w*|is off|went off|lost|gone)\b.*\b(?:fix|correct|sort)\b/.test(t)) {
@@ -866,6 +884,13 @@ function readChannels({ t, channels, channel, config }: ClauseWords): Adjustment
     return channels.map((c) => ({ kind: 'addChannel' as const, channel: c, ...(exp !== undefined ? { exposureMs: exp } : {}), ...(pct !== undefined ? { powerPercent: pct } : {}), ...(nth ? { acquireEvery: nth } : {}) }));
   }
   if (nth && channel) return [{ kind: 'acquireEvery', channel, every: nth }];
+  // "image mCherry less often", "the red one not as often": that channel every other time point, the run's own pace kept
+  // (a vague amount, "a bit less often", is asked; a channel cannot be imaged more often than the run's time points)
+  if (channel && channels.length === 1 && !hasFigure(t) && /\b(?:less|not as) (?:often|frequently)\b|\bmore rarely\b/.test(t)) {
+    if (VAGUE_AMOUNT.test(t)) throw new AmbiguousCommand(`how much less often for ${channel}? Say e.g. "${channel} every other time point" or "${channel} every 3rd time point"; nothing was changed`);
+    return [{ kind: 'acquireEvery', channel, every: 2 }];
+  }
+  if (channel && channels.length === 1 && !hasFigure(t) && /\bmore (?:often|frequently)\b/.test(t)) throw new AmbiguousCommand(`${channel} is imaged at the run's time points; to image it more often, make the whole run faster (e.g. "every 2 min") and image the other channels every Nth time point; nothing was changed`);
   // "image every other time point", "skip every other frame", "only take every 3rd frame": every channel that often, the interval times N
   if (nth && nth > 1 && !channels.length && /\b(?:image|imaging|acquire|take|grab|record|capture|skip|only|just|keep)\b/.test(t) && !/\b(?:z[\s-]?stacks?|stacks?|tiles?|grid|autofocus|focus)\b/.test(t)) return [{ kind: 'intervalFactor', factor: nth }];
   return undefined;
@@ -955,10 +980,30 @@ function zPlanScaled(t: string, now: RunState): Adjustment[] | undefined {
   return [{ kind: 'zPlan', zPlan: { rangeUm: round(rangeUm * factor), stepUm } }];
 }
 
+/** A z-stack said bigger or smaller without how much: "fewer slices", "a thinner stack", "finer z steps", "more planes". */
+const Z_COMPARATIVE = /\b(?:fewer|less|more|extra|additional|thinner|thicker|shallower|deeper|finer|coarser|denser|sparser|bigger|smaller|larger|wider|narrower|taller|shorter)\s+(?:z[\s-]?)?(?:slices|planes|sections|steps?|stacks?|range)\b|\b(?:z[\s-]?)?(?:slices|planes|sections|steps?|stacks?|range)\s+(?:a\s+(?:bit|little|tad)\s+)?(?:thinner|thicker|shallower|deeper|finer|coarser|denser|sparser|bigger|smaller|larger|wider|narrower|taller|shorter|closer(?:\s+together)?|further\s+apart)\b|\b(?:z[\s-]?)?(?:stack|steps?|range|slices|planes)\s+(?:could|should|can|might|needs?\s+to|has\s+to)\s+be\s+(?:a\s+(?:bit|little|tad)\s+|much\s+|way\s+)?(?:thinner|thicker|shallower|deeper|finer|coarser|denser|sparser|bigger|smaller|larger|wider|narrower|shorter|taller)\b|\b(?:make|keep)\s+(?:the\s+)?(?:z[\s-]?)?(?:stack|steps?|range)\s+(?:a\s+(?:bit|little|tad)\s+)?(?:thinner|thicker|shallower|deeper|finer|coarser|denser|sparser|bigger|smaller|larger|wider|narrower|shorter|taller)\b/;
+
+/**
+ * "let's do fewer z slices", "make the z stack thinner", "finer z steps": a change of the z-stack without an amount
+ * is asked about, saying the stack as it is now; never guessed, and never read as light or the run. Undefined when
+ * the words name no such change or give a figure (the readers of figures read those).
+ */
+function zPlanComparative(t: string, now: RunState): Adjustment[] | undefined {
+  const said = Z_COMPARATIVE.exec(t);
+  if (!said || hasFigure(t) || /\b(?:power|laser|light|intensity|exposure|interval|expos\w*)\b/.test(t)) return undefined;
+  const z = now.zPlan ? zPositionsUm(now.zPlan).positionsUm : undefined;
+  if (!z || z.length < 2) throw new AmbiguousCommand(`"${said[0]}": this run has no z-stack to change; say the stack to image, e.g. "11 planes, 0.5 µm apart"; nothing was changed`);
+  const rangeUm = Math.round((Math.max(...z) - Math.min(...z)) * 1e6) / 1e6;
+  const stepUm = Math.round((rangeUm / (z.length - 1)) * 1e6) / 1e6;
+  const fewer = /\b(?:fewer|less|thinner|shallower|coarser|sparser|smaller|narrower|shorter|further)\b/.test(said[0]);
+  const planes = fewer ? Math.max(2, z.length - 2) : z.length + 2;
+  throw new AmbiguousCommand(`how much ("${said[0]}")? The z-stack is now ${rangeUm} µm in ${stepUm} µm steps (${z.length} planes); say e.g. "${planes} planes", "a ${fewer ? Math.round(rangeUm * 0.5 * 1e6) / 1e6 : rangeUm * 2} µm stack" or "${fewer ? 'double' : 'half'} the z step"; nothing was changed`);
+}
+
 /** Power and exposure, absolute or relative; full power; a change of light without an amount is asked about. */
 function readLight({ t, channel: named, channels, now }: ClauseWords): Adjustment[] | undefined {
   // "half the z step", "double the number of slices": a share of the z-stack, never of the light
-  const zScaled = zPlanScaled(t, now);
+  const zScaled = zPlanScaled(t, now) ?? zPlanComparative(t, now);
   if (zScaled) return zScaled;
   // "double the number of positions", "double everything": a share of what is no light is asked, never read as the light
   // (a share in words, or a figure times "as long"/"as many": "128 x 96" is a size, no share)
@@ -988,7 +1033,10 @@ function readLight({ t, channel: named, channels, now }: ClauseWords): Adjustmen
   if (/\b(?:max(?:imum)?|full)\s+(?:power|laser|intensity|light)\b|\b(?:power|laser|intensity)\s+(?:to\s+)?(?:the\s+)?max(?:imum)?\b|\bmax(?:imi[sz]e)?\s+(?:out\s+)?(?:the\s+)?(?:\S+\s+)?(?:power|laser|intensity|light)\b|\bmax\s+(?:it\s+)?out\b/.test(t) && !hasFigure(t)) return [{ kind: 'power', powerPercent: 100, ...(channel ? { channel } : {}) }];
   // "less laser please", "more light on GFP": how much is asked, never guessed
   if ((/\b(power|laser|light|intensity|illumination|exposure|lamp|led|dose)\b/.test(t) || (channel !== undefined && /\b(?:turn|dial|bring)\b.*\b(?:down|up)\b|\b(?:a notch|a tad|a touch|a smidge|a bit|a little|slightly)\b.*\b(?:down|up|brighter|dimmer|weaker|stronger|lower|higher|less|more)\b|\b(?:down|up|brighter|dimmer|weaker|stronger|lower|higher|less|more)\b.*\b(?:a notch|a tad|a touch|a smidge|a bit|a little|slightly)\b|\b(?:make|get|keep)\b.*\b(?:dimmer|brighter|weaker|stronger)\b|\b(?:crank|bump|boost|pump)\b|\b(?:lower|reduce|decrease|dim|raise|increase)\s+(?:it|that|them|this|its)\b/.test(t))) && /\b(less|more|lower|higher|reduce|increase|decrease|raise|dim|weaker|stronger|brighter|dimmer|turn down|turn up|minimi[sz]e|minimum|as little|least|lowest|all the way down|down|up|short|shorter|long|longer|bump|crank|boost|juice|pump)\b/.test(t) && !hasFigure(t)) {
-    throw new AmbiguousCommand(`how much ${/\b(more|higher|increase|raise|stronger|brighter|turn up|bump|crank|boost|juice|pump)\b/.test(t) ? 'more' : 'less'} light? Say e.g. "halve the 488 power", "488 to 5%" or "exposure 50 ms"`);
+    // (the channel named is the one the example sets: "the mCherry looks too dim, give it more light" is no question about the 488)
+    const more = /\b(more|higher|increase|raise|stronger|brighter|turn up|bump|crank|boost|juice|pump)\b/.test(t);
+    const on = channel ?? channels[0];
+    throw new AmbiguousCommand(`how much ${more ? 'more' : 'less'} light${on ? ` on ${on}` : ''}? Say e.g. "${more ? 'double' : 'halve'} the ${on ?? '488'} power", "${on ?? '488'} to ${more ? 20 : 5}%" or "exposure 50 ms"; nothing was changed`);
   }
   // "GFP to 50", "mCherry at 30": a channel given a number with no unit and no setting named: which setting is asked, never guessed
   const unitless = channel !== undefined && channels.length <= 1 ? /^(?:please\s+)?(?:(?:set|put|change|turn|bring|make|lower|raise|reduce|increase)\s+)?(?:the\s+)?[\w-]+(?:\s+(?:channel|one))?\s*(?:to|at|=|:|->|→)\s*(\d+(?:\.\d+)?)\s*(?:please|pls)?\s*[.!]*$/.exec(t) : null;
@@ -1101,7 +1149,36 @@ function readSwap({ t, config }: ClauseWords): Adjustment[] | undefined {
   return [{ kind: 'dropChannel', channel: out }, { kind: 'addChannel', channel: added }];
 }
 
-const READERS: Reader[] = [readChannelPlanes, readSwap, readOnlyChannels, readQuestion, readSkipTimepoints, readEaseOff, readSpan, readPartStopped, readStopWords, readRunControl, readZoomOrMove, readWhere, readExposureAdded, readChannels, readTiming, readLight];
+/** A signal said too bright or too faint ("GFP is saturating", "the red signal is weak", "DAPI looks too dim"): up or down, undefined when neither. */
+const TOO_BRIGHT = /\b(?:too (?:bright|strong|hot|intense)|way too bright|saturat\w*|over-?exposed|blown(?: |-)out|clipping|too much (?:light|signal|laser|power))\b/;
+const TOO_FAINT = /\b(?:too (?:dim|weak|faint|dark|noisy)|(?:is|are|looks?|seems?|getting|gets|got|very|quite|really|pretty|rather|so)\s+(?:(?:a\s+bit|a\s+little|kind\s+of|kinda|way)\s+)?(?:dim|weak|faint|dark)|barely visible|hard to see|can(?:'?t| ?not) see (?:it|anything|much)|not bright enough|under-?exposed)\b/;
+
+/**
+ * "the green is way too bright", "mCherry signal is too weak", "DAPI is saturating, turn it down": a channel's signal
+ * said wrong without an amount is a change of its light asked about (how much, on which channel), never a guess,
+ * a dose report or an analysis; a question ("is GFP saturating?") is left to the questions.
+ */
+function readSignalComplaint({ t, channels }: ClauseWords): Adjustment[] | undefined {
+  if (hasFigure(t) || /\?\s*$/.test(t) || /^(?:is|are|does|do|was|were|why|how|what|which)\b/.test(t)) return undefined;
+  const down = TOO_BRIGHT.test(t);
+  const up = TOO_FAINT.test(t);
+  if (down === up) return undefined;
+  const on = channels[0];
+  if (!on && !/\b(?:signal|image|images|channel|fluorescence|picture|it)\b/.test(t)) return undefined;
+  const which = channels.length > 1 ? channels.join(' and ') : on;
+  throw new SignalComplaint(`how much ${up ? 'more' : 'less'} light${which ? ` on ${which}` : ''}? Say e.g. "${up ? 'double' : 'halve'} the ${on ?? '488'} power", "${on ?? '488'} to ${up ? 20 : 5}%" or "${on ? `${on} ` : ''}exposure ${up ? 200 : 50} ms"; nothing was changed`, channels.length === 1 ? on : undefined);
+}
+
+/** "make it run longer", "can we make the experiment shorter", "keep going a bit longer": the run's length changed without how much is asked. */
+function readRunLengthVague({ t }: ClauseWords): Adjustment[] | undefined {
+  if (hasFigure(t) || /\b(?:power|laser|light|intensity|exposure|expos\w*|interval|steps?|slices|planes|stack|range|gap|pause|break)\b/.test(t)) return undefined;
+  const m = /\b(?:(?:make|let)\s+(?:it|the\s+(?:run|acquisition|experiment|time[\s-]?lapse|imaging|movie|recording))\s+(?:run\s+|go\s+|last\s+)?|(?:run|go|keep\s+(?:it\s+)?going|keep\s+imaging|image|carry\s+on|continue)\s+(?:(?:a\s+)?(?:bit|little|lot|while)\s+)?)(longer|shorter)\b/.exec(t);
+  if (!m) return undefined;
+  const longer = m[1] === 'longer';
+  throw new AmbiguousCommand(`how much ${longer ? 'longer' : 'shorter'}? Say e.g. ${longer ? '"run 2 h longer" or "make it 24 h in total"' : '"end it in 3 h" or "make it 6 h in total"'}; nothing was changed`);
+}
+
+const READERS: Reader[] = [readChannelPlanes, readSwap, readOnlyChannels, readQuestion, readSignalComplaint, readRunLengthVague, readSkipTimepoints, readEaseOff, readSpan, readPartStopped, readStopWords, readRunControl, readZoomOrMove, readWhere, readExposureAdded, readChannels, readTiming, readLight];
 
 /**
  * Channels that are the object of a stop-like verb: "stop imaging the 488", "switch off GFP",

@@ -1,6 +1,6 @@
 // Answers: questions about results from the values of earlier steps, the final answer
 // of a request, and what to say when nothing can be mapped.
-import { unitsNotUsedNote } from './askedUnits.ts';
+import { unitsNotUsedNote, withoutToldCalibration } from './askedUnits.ts';
 import { type Catalogue, selfOf } from './catalogue.ts';
 import type { Conversation, PastResult } from './conversation.ts';
 import { findArtifactIds, findChannel, findPaths } from './extract.ts';
@@ -101,7 +101,11 @@ export function answerFromValues(question: string, conversation: Conversation, r
   const weight = (stem: string) => 1 / Math.max(1, index.spread(stem));
   let best: { result: PastResult; keys: string[]; score: number } | undefined;
   let bestIsSeries = false;
-  const ordered = [...results].reverse().filter((r) => r.ok);
+  // a setting a step made for later steps (the pixel size set) answers only a question that says its own words, not
+  // only a word any measurement has ("size", "area"): "what is the mean area?" is never answered by the "lateral pixel size"
+  const saidWords = new Set((question.toLowerCase().match(/\p{L}{3,}/gu) ?? []).map((w) => w.slice(0, 5)));
+  const saysOwnWords = (about: string) => (about.toLowerCase().match(/\p{L}{3,}/gu) ?? []).some((w) => saidWords.has(w.slice(0, 5)) && !/^(?:mean|avera|media|the|and|per|size|sizes|area|areas|lengt|width|heigh|time|times|value|numbe)$/.test(w.slice(0, 5)));
+  const ordered = [...results].reverse().filter((r) => r.ok && !(selfOf(r.tool)?.appliesToLaterSteps === true && !saysOwnWords(`${r.tool.replace(/_/g, ' ')} ${(findTool(r.tool)?.words ?? []).join(' ')}`) && Object.entries(findTool(r.tool)?.results ?? {}).every(([k, d]) => !saysOwnWords(`${humanKey(k)} ${d.about}`))));
   for (const result of ordered) {
     const declared = findTool(result.tool)?.results ?? {};
     const scored = Object.keys(result.values)
@@ -343,12 +347,13 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
     // ("segment ..., track it and tell me its volume and speed": the parts with the words that ask them, "tell me ...")
     const askingTail = after ? plan.question.slice(after.from).replace(/^[\s,;]*(?:and|then|,)?\s*/i, '') : undefined;
     const asked = questionPartsOf(question) ?? (askingTail ? questionPartsOf(askingTail) : undefined);
-    const parts = asked?.map((part) => answerFromTable(part, conversation) ?? answerFromValues(withoutUnits(part), conversation, all));
+    // (a calibration told with the question is no value asked: "mean area in µm², pixel size 0.65 um" never answers with the pixel size)
+    const parts = asked?.map((part) => answerFromTable(part, conversation) ?? answerFromValues(withoutUnits(withoutToldCalibration(part)), conversation, all));
     if (parts?.every((a) => a !== undefined)) return parts.map((a) => `${a}.`).join('\n');
     // "tell me its volume and speed" with a speed only: the speed, and the volume named as not answered (never dropped)
     if (asked && parts?.some((a) => a !== undefined)) return parts.map((a, i) => (a !== undefined ? `${a}.` : notAnsweredPart(asked[i], conversation))).join('\n');
     const timed = timeAsFrame(question, conversation);
-    const found = answerFromTable(question, conversation) ?? (question !== plan.question ? answerFromTable(plan.question, conversation) : undefined) ?? answerFromValues(withoutUnits(timed.question), conversation, all);
+    const found = answerFromTable(question, conversation) ?? (question !== plan.question ? answerFromTable(plan.question, conversation) : undefined) ?? answerFromValues(withoutUnits(withoutToldCalibration(timed.question)), conversation, all);
     const answer = found ? withTimeOfFrame(`${found}${timed.note}`, question, conversation) : undefined;
     // (a quantity with no value at the frames asked gives no yes or no)
     if (answer) return `${isYesNoQuestion(question) && !answer.includes(NO_VALUE_AT_FRAMES) ? withVerdict(question, answer) : answer}.`;

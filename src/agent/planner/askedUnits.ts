@@ -61,6 +61,8 @@ export function withoutToldCalibration(text: string): string {
   // (a time per frame the number reader finds: "one frame every 5 min" leaves no 5 behind for another setting)
   for (const { start, end } of timesPerFrame(out).reverse()) out = `${out.slice(0, start)} ${out.slice(end)}`;
   if (out === text) return text;
+  // (and what held it: "( )", "(and )", a comma or "and" left at the end)
+  out = out.replace(/\(\s*(?:and|,)?\s*\)/g, ' ').replace(/(?:[\s,;]+(?:and|with|at|given)?)+\s*(?=[?.!]*\s*$)/i, '');
   return out.replace(/\s+(?:and|,)\s*(?=[?.!]|$)/gi, ' ').replace(/^\s*(?:and|,)\s+/i, '').replace(/\s+([?.!,])/g, '$1').replace(/\s+/g, ' ').trim();
 }
 

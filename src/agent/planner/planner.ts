@@ -19,7 +19,7 @@ import { explainValues } from './valueMeanings.ts';
 import { applyReferenceFrame } from './referenceFrame.ts';
 import { askedMeanings, asksAValue, changesImagesReply, makesImages, measuredInstead, notMeasuredReply, onlyReports, reporterFor, resultHits, statesObjectSize, unmeasuredQuantity } from './propertyQuestions.ts';
 import { explainStep } from './explanations.ts';
-import { aboutTheAnalysis, answerFromHeader, namesOneAnalysedThing, recordingQuestion } from './recordingQuestions.ts';
+import { aboutTheAnalysis, answerFromHeader, namesOneAnalysedThing, pointsAtTheMovie, recordingQuestion } from './recordingQuestions.ts';
 import { GENERIC_SPREAD, type Match, type ToolIndex } from './matcher.ts';
 import { indexFor } from './toolIndex.ts';
 import { isStopWord, meaning, normalizeWord, stopWords, type Token, tokenize } from './words.ts';
@@ -34,6 +34,7 @@ import { applyFrameScope } from './frameScope.ts';
 import { withoutSettingClauses } from './settingClauses.ts';
 import { formatNumber } from '../../../tools/requestWords.ts';
 import { statedFrameIntervalS, withoutToldCalibration } from './askedUnits.ts';
+import { adviceOutsideNotes } from './adviceQuestions.ts';
 import { areasInPixels, findQuantities, numberWordsAsDigits, statedCalibration, timesInFrames, withAppositiveValues, withShorthandNames } from './quantities.ts';
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
@@ -856,7 +857,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // "with 1.2 µm pixels, what is the mean cell area in µm²?", "how fast do they move in µm/min? frames are 5 min apart": a
   // calibration told with a question about the analysis is set first, as in a request (the one reader, statedCalibration),
   // and the question is planned without it; answered from the tables at hand, the answer applies it (brief s18/Q)
-  const told = isQuestion(text) && !acquisitionRunning(conversation) && !microscopeOnlyWords(text) ? statedCalibration(text) : {};
+  // ("speed of each track in µm/min, 0.65 µm/px and 5 min between frames": a question without a question word, its calibration told after it)
+  const told = (isQuestion(text) || isAskedForm(withoutToldCalibration(text))) && !acquisitionRunning(conversation) && !microscopeOnlyWords(text) ? statedCalibration(text) : {};
   const bare = Object.keys(told).length ? withoutToldCalibration(text) : text;
   const setter = [...catalogue.keys()].find((t) => selfOf(t, catalogue)?.appliesToLaterSteps === true);
   if (bare !== text && bare.length > 0 && setter && Object.keys(told).every((k) => k in (catalogue.get(setter)?.properties ?? {})) && isAskedForm(bare) && aboutTheAnalysis(bare, catalogue)) {
@@ -870,6 +872,9 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   if (meant) return { steps: [], reply: meant };
   const why = !isQuestion(text) && commandWhileImaging(text, conversation) ? undefined : explainChoice(text, conversation, catalogue);
   if (why) return { steps: [], reply: why };
+  // "when should I change the medium?": advice that neither the data nor the adviser's notes hold, said so, nothing run
+  const outside = acquisitionRunning(conversation) || commandWhileImaging(text, conversation) ? undefined : adviceOutsideNotes(text);
+  if (outside) return { steps: [], reply: outside };
   // "quantify how many cells divide", "count the cell divisions": the question it asks, planned and answered as that question (brief s18/Q)
   const counted = countAsQuestion(text);
   if (counted && counted !== conversation.request) return planOnce({ ...conversation, request: counted }, catalogue);
@@ -2415,7 +2420,7 @@ const NOW = /\b(?:current(?:ly)?|right now|at the moment|at present|presently|as
 
 function recordingPlan(text: string, conversation: Conversation, catalogue: Catalogue): Plan | undefined {
   // (a question, not a request worded as one: "show me a colour-coded time projection" asks for a step)
-  if (acquisitionRunning(conversation) || !(isQuestion(text) || isQuestion(plainQuestion(text)))) return undefined;
+  if (acquisitionRunning(conversation) || !(isQuestion(text) || isQuestion(plainQuestion(text)) || pointsAtTheMovie(text))) return undefined;
   // "pixel size: 0.65 um", "frame rate 2 fps": a value stated with a unit that calibrates, no question mark, tells; it does not ask
   if (!isQuestion(text) && Object.keys(statedCalibration(text)).length > 0) return undefined;
   if (!conversation.artifactsAtStart.some((a) => a.type === 'movie') && findPaths(text).length === 0) return undefined;

@@ -208,6 +208,14 @@ export const TOLD_INTERVAL = new RegExp(
     String.raw`\b(?:imaged|acquired|recorded|taken|filmed)\s+(?:once\s+)?every\s+${TOLD_NUM}\s*${TOLD_TIME}\b`,
     String.raw`\b${TOLD_NUM}[- ]?${TOLD_TIME}[- ](?:frames|interval|intervals|time ?steps?)\b`,
     String.raw`\b${TOLD_NUM}\s*${TOLD_TIME}\s*(?:\/|per)\s*frame\b`,
+    // "5 min between frames", "30 s between time points"
+    String.raw`\b${TOLD_NUM}\s*${TOLD_TIME}\s+(?:between|separating)\s+(?:frames|time ?points|timepoints|images)\b`,
+    // "time step 30 s", "dt = 30 s", "frame time: 2 min", "temporal resolution of 5 min"
+    String.raw`\b(?:time\s*step|dt|Δt|delta\s*t|frame\s+time|(?:temporal|time)\s+resolution)\s*(?:is|was|=|:|of)?\s*${TOLD_NUM}\s*${TOLD_TIME}\b`,
+    // "sampled every 30 s", "captured every 2 min"
+    String.raw`\b(?:sampled|captured|snapped|shot|collected)\s+(?:once\s+)?every\s+${TOLD_NUM}\s*${TOLD_TIME}\b`,
+    // "one frame every minute", "a frame a minute", "one image per hour": one of the unit (the number left out is 1)
+    String.raw`\b(?:one|a|1)\s+(?:frame|image|picture|time ?point|timepoint)\s+(?:every|each|a|an|per)\s+()(min(?:ute)?|hour|h|hr|second|sec)\b`,
   ].join('|'),
   'gi',
 );
@@ -218,7 +226,8 @@ function toldValue(form: RegExp, text: string): [number, string] | undefined {
   const m = form.exec(text);
   form.lastIndex = 0;
   const i = m ? m.slice(1).findIndex((g) => g !== undefined) : -1;
-  return m && i >= 0 ? [Number(m[i + 1].replace(',', '.')), m[i + 2].toLowerCase()] : undefined;
+  // (an empty number is a unit said alone, "a frame every minute": one of it)
+  return m && i >= 0 ? [m[i + 1] === '' ? 1 : Number(m[i + 1].replace(',', '.')), m[i + 2].toLowerCase()] : undefined;
 }
 
 /**

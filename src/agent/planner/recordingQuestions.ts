@@ -123,6 +123,11 @@ export function recordingQuestion(text: string, catalogue: Catalogue = new Map()
   // "what's the mean speed? the pixels are 0.65 µm": a value the person tells is no property asked
   const words = wordsOf(withoutToldValues(text));
   if (words.length === 0 || words.length > 24) return undefined;
+  // "what is this?", "can you tell me what this is": the movie's facts, all of them (the step's summary answers)
+  if (pointsAtTheMovie(text)) {
+    const reporter = toolNames(catalogue).find((t) => onlyReports(t, catalogue) && selfOf(t, catalogue)?.results?.channelNames);
+    if (reporter) return { tool: reporter, keys: [], loose: true };
+  }
   // "is this brightfield or fluorescence?": the kind of imaging, read from the channels' names
   if (asksModality(text)) {
     const reporter = toolNames(catalogue).find((t) => onlyReports(t, catalogue) && selfOf(t, catalogue)?.results?.channelNames);
@@ -434,4 +439,38 @@ export function answerFromHeader(question: string, movies: KnownArtifact[], cata
   const needed = asked.keys.filter((k) => !(k === 'heightPx' && asked.keys.includes('widthPx')) && !(k === 'channelNames' && asked.keys.includes('channels')));
   if (!needed.every((k) => k in facts)) return undefined;
   return recordingAnswer(question, { tool: asked.tool, args: {}, ok: true, summary: '', values: facts, artifacts: [] }, catalogue);
+}
+
+/** Fillers before a question ("so", "ok", "hey", "um", "quick question:"). */
+const FILLER = String.raw`(?:(?:so|ok(?:ay)?|hey|hi|hello|um+|uh+|hmm+|erm|well|and|right|sorry|quick\s+question:?|just\s+curious)[,!.:]?\s+)*`;
+/** What a pointer may name: the movie open, said as a thing ("this file", "that stack", "these images"). */
+const POINTED = String.raw`(?:\s+(?:thing|stuff|file|movie|data(?:\s*set)?|dataset|stack|image|images|recording|video|film|clip|sample|timelapse|time-lapse|tiff?|one))?`;
+/** The pointer: "this", "that", "it", "these", "here". */
+const POINTER = String.raw`(?:this|that|it|these|those|here)${POINTED}`;
+/** Words after the pointer that add nothing ("exactly", "again", "all about", "then"). */
+const AFTER = String.raw`(?:\s+(?:exactly|again|then|actually|here|there|even|all\s+about|about|supposed\s+to\s+be|showing|show))*`;
+const BARE_DEICTIC = new RegExp(
+  String.raw`^${FILLER}(?:` +
+    [
+      // "what is this?", "what's that file?", "what are these images?", "what exactly is this?", "what is in here?"
+      String.raw`what(?:'s|’s|\s+is|\s+are|\s+was)?(?:\s+exactly)?(?:\s+(?:is|are))?\s+(?:in\s+)?${POINTER}${AFTER}`,
+      // "what kind of data is this?", "what sort of file is it?"
+      String.raw`what\s+(?:kind|sort|type)\s+of\s+(?:thing|data|file|movie|image|images|recording|stack|experiment|sample)\s+(?:is|are)\s+${POINTER}${AFTER}`,
+      // "can you tell me what this is", "any idea what this is?", "I wonder what this file is"
+      String.raw`(?:(?:can|could)\s+you\s+(?:please\s+)?(?:tell|remind)\s+me|please\s+tell\s+me|tell\s+me|any\s+idea|i\s+wonder|do\s+you\s+know|i(?:'d|\s+would)\s+like\s+to\s+know)\s+what\s+${POINTER}\s+(?:is|are)${AFTER}`,
+      // "what does this show?", "what does the file contain?", "what's this showing?"
+      String.raw`what\s+(?:does|do)\s+(?:this|that|it|these|the)${POINTED}\s+(?:show|contain|have\s+in\s+it|hold)`,
+      // "what have we got here?", "what do we have here?"
+      String.raw`what\s+(?:have\s+(?:i|we)\s+got|do\s+(?:i|we)\s+have|did\s+i\s+(?:just\s+)?(?:open|load))(?:\s+here|\s+open)?`,
+    ].join('|') +
+    String.raw`)\s*(?:please|pls|plz)?\s*[?.!]*$`,
+  'i',
+);
+
+/**
+ * A bare question that points at what is open and names nothing in it ("what is this?", "what am I
+ * looking at", "can you tell me what this is", "what's in this file"): it asks what the movie is, its facts.
+ */
+export function pointsAtTheMovie(text: string): boolean {
+  return BARE_DEICTIC.test(text.trim().replace(/\s+/g, ' '));
 }

@@ -1215,9 +1215,11 @@ function inAskedFrame(v: number, unit: string | undefined, question: string, tab
 function withUnit(v: number, unit: string | undefined): string {
   if (!unit) return valueText(v);
   const uncalibrated = /px|frame|voxel/.test(unit) && !/µm|\/(?:min|s|h)\b/.test(unit);
+  // (px per minute: the frame interval is known, the pixel size is what is missing)
+  const noPixelSize = /px|voxel/.test(unit) && /\/(?:min|s|h)\b/.test(unit);
   // "47 frames", "1 frame": a count of frames reads as one
   const written = unit === 'frame' && v !== 1 ? 'frames' : unit;
-  return `${valueText(v)} ${written}${uncalibrated ? ' (no calibration known)' : ''}`;
+  return `${valueText(v)} ${written}${uncalibrated ? ' (no calibration known)' : noPixelSize ? ' (no pixel size known)' : ''}`;
 }
 
 function mean(values: number[]): number {
@@ -1439,7 +1441,9 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   const setLater = stated === undefined && pixelSizeUm !== undefined && /(?:^|_)px(?:2|$)/i.test(best.column!) && !best.table.columns.some((c) => /(?:^|_)um(?:2|_|$)/i.test(c));
   const valued = valueAnswer(best, scope, { ...unitsFor(best.artifact), pixelSizeUm, inMicrons: setLater }, scope.reduce === 'count' && /SPLIT/i.test(best.column!), question);
   // (px or px/frame of a calibrated movie were asked for: no "no calibration known")
-  const answer = pixelSizeUm !== undefined ? valued.replace(/ \(no calibration known\)/g, '') : valued;
+  // (frames with a pixel size known and no interval: the interval is what is missing, said so)
+  const intervalKnown = statedFrameIntervalS(question) !== undefined || knownFrameIntervalS(conversation) !== undefined;
+  const answer = pixelSizeUm !== undefined ? valued.replace(/(\bframes?|\/frame) \(no calibration known\)/g, intervalKnown ? '$1' : '$1 (no frame interval known)').replace(/ \(no calibration known\)/g, '') : valued;
   const interval = statedFrameIntervalS(question);
   const told = [
     ...(stated !== undefined && /\d\s*µm/.test(answer) ? [`${valueText(stated)} µm/px, the pixel size you gave`] : []),
@@ -1457,6 +1461,12 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
 export function knownPixelSizeUm(conversation: Conversation): number | undefined {
   const set = [...conversation.earlier, ...conversation.current].filter((r) => r.ok && selfOf(r.tool)?.appliesToLaterSteps === true && typeof r.args.pixelSizeUm === 'number' && r.args.pixelSizeUm > 0).at(-1);
   return (set?.args.pixelSizeUm as number | undefined) ?? conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.pixelSizeUm === 'number' && a.pixelSizeUm > 0).at(-1)?.pixelSizeUm ?? undefined;
+}
+
+/** The time between frames the session knows, s: the latest a step reported (set_calibration), else the movie's header. */
+export function knownFrameIntervalS(conversation: Conversation): number | undefined {
+  const set = [...conversation.earlier, ...conversation.current].filter((r) => r.ok && typeof r.values.frameIntervalS === 'number' && (r.values.frameIntervalS as number) > 0).at(-1);
+  return (set?.values.frameIntervalS as number | undefined) ?? conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.frameIntervalS === 'number' && a.frameIntervalS > 0).at(-1)?.frameIntervalS ?? undefined;
 }
 
 /** The words that say a quantity has no value at the frames asked (no yes or no follows from them). */
@@ -1858,14 +1868,17 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   // (else the unit its CSV header states: a copy exported from the session names no step's units)
   const rawUnit = unitOfColumn(column, units.lengthUnit, units.timeUnit) ?? table.units?.[column];
   // a time between frames told in the question ("frames are 2 min apart"): per frame and frames become per minute and minutes
-  const told = inToldInterval(rawUnit, statedFrameIntervalS(question));
-  const inTime = inAskedTime(told.v, told.unit, question);
+  // (the units asked are read from the question without the calibration it tells: "1 min per frame" asks for no speed per frame)
+  const asked = withoutToldCalibration(question);
+  // (a speed asked per frame stays per frame, whatever time between frames was told)
+  const told = asksPerFrame(asked) ? { v: 1, unit: rawUnit } : inToldInterval(rawUnit, statedFrameIntervalS(question));
+  const inTime = inAskedTime(told.v, told.unit, asked);
   // a length or area in the unit asked: px of a calibrated movie ("in pixels"), with the movie's pixel size
   // (a pixel size told in the question asks for µm, unless pixels are asked for by name)
   // (and so does the calibration the session set after the table was measured in px)
-  const inLength = inAskedLength(inTime.v, inTime.unit, question, units.pixelSizeUm, statedPixelSizeUm(question) !== undefined || units.inMicrons === true);
+  const inLength = inAskedLength(inTime.v, inTime.unit, asked, units.pixelSizeUm, statedPixelSizeUm(question) !== undefined || units.inMicrons === true);
   // a speed asked per frame ("in pixels per frame") of a column per minute: at the frame interval the table itself shows
-  const { v: factor, unit } = inAskedFrame(inLength.v, inLength.unit, question, table);
+  const { v: factor, unit } = inAskedFrame(inLength.v, inLength.unit, asked, table);
   const scoped = scopedRows(table, scope);
   // "are the dividing cells slower?" when none divided (or all did): said, with the value over all the rows
   if (typeof scoped === 'string' && scope.subset && /^No \w+ have /.test(scoped)) {

@@ -19,6 +19,19 @@ describe('answers from values', () => {
   });
 });
 
+describe('a setting made for later steps', () => {
+  const calibrated: PastResult = { tool: 'set_calibration', args: { pixelSizeUm: 0.65, frameIntervalS: 300 }, ok: true, summary: 'Calibration set.', values: { pixelSizeUm: 0.65, frameIntervalS: 300, lengthUnit: 'µm', timeUnit: 'min' }, artifacts: [] };
+  const after = (...earlier: PastResult[]): Conversation => ({ ...conversation(), earlier });
+  it('never answers a question about a measured quantity (area is no pixel size)', () => {
+    for (const q of ['what is the mean area?', 'mean area in µm²', 'how big are the nuclei?', 'average nucleus size?']) expect(answerFromValues(q, after(calibrated), [calibrated]), q).toBeUndefined();
+    expect(answerFromValues('what is the mean area?', after(calibrated, measured), [calibrated, measured])).toMatch(/^Mean area = /);
+  });
+  it('answers a question in its own words', () => {
+    expect(answerFromValues('what pixel size did you set?', after(calibrated), [calibrated])).toMatch(/Pixel size \(µm\) = 0\.65 µm/);
+    expect(answerFromValues('what is the frame interval?', after(calibrated), [calibrated])).toMatch(/300 s/);
+  });
+});
+
 describe('values per frame and events at the scope asked', () => {
   const segmented: PastResult = { tool: 'segment', args: {}, ok: true, summary: 'Found 4 objects per frame.', values: { objects: 16, objectsPerFrameMean: 4, objectsPerFrame: [3, 4, 4, 5] }, artifacts: [] };
   const divisions: PastResult = { tool: 'detect_divisions', args: {}, ok: true, summary: 'Found 2 divisions.', values: { divisions: 2, framesOneBased: [7, 3] }, artifacts: [] };

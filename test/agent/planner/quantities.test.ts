@@ -68,7 +68,8 @@ describe('units', () => {
   });
 
   it('states the calibration its units say, and none where they say none', () => {
-    expect(statedCalibration('px 0.108 um, dt 30 s')).toEqual({ pixelSizeUm: 0.108 });
+    // ("dt 30 s", the time step, is the frame interval in lab shorthand)
+    expect(statedCalibration('px 0.108 um, dt 30 s')).toEqual({ pixelSizeUm: 0.108, frameIntervalS: 30 });
     expect(statedCalibration('these are 650 nm pixels, 2 min/frame')).toEqual({ pixelSizeUm: 0.65, frameIntervalS: 120 });
     expect(statedCalibration('acquired at 0.2 Hz').frameIntervalS).toBe(5);
     expect(statedCalibration('segment nuclei 8 um across, track for 2 h')).toEqual({});
