@@ -102,7 +102,10 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
   const argumentMeanings = new Set(Object.entries(props).filter(([name]) => !NOT_STATED.has(name)).flatMap(([name, p]) => [...nameWords(name), ...meanings((p.description ?? '').split(/[;(.]/)[0])]));
   for (const v of valueMeanings) argumentMeanings.delete(v);
   // a channel or frames ruled out ("except channel 2") is no value to use
+  const ranged = boundsOfRanges(clause, props, candidates.map(([name]) => name));
+  for (const [name, value] of Object.entries(ranged.values)) out[name] = { value, score: 4 };
   for (const q of findQuantities(withoutExcludedScope(clause))) {
+    if (ranged.taken.has(q.start)) continue;
     // coordinates and ranges ("(5, 6)", "5 to 9"); "snr 5, drift 2 px" is a list
     // ("t-SNE (perplexity 50)": a number closing a bracket is a coordinate only after another one, "(5, 6)")
     if (q.kind === 'count' && (/^\s*,\s*-?\d|^\s*(?:to|-)\s*\(?\d/.test(q.after) || (/^\s*\)/.test(q.after) && /[(,]\s*-?\d+(?:\.\d+)?\s*[,;]\s*$/.test(q.before)))) continue;
@@ -180,6 +183,35 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
     if (best) out[best.name] = { value: best.value, score: best.score };
   }
   return out;
+}
+
+/**
+ * "between 25 and 500 px in area", "areas from 30 to 800 px", "an area of 40-900 px": a range said of the words a
+ * pair of arguments shares (minAreaPx / maxAreaPx) gives the pair its two ends; the numbers' starts are returned taken.
+ */
+function boundsOfRanges(clause: string, props: Record<string, PropertyInfo>, names: string[]): { values: Record<string, number>; taken: Set<number> } {
+  const values: Record<string, number> = {};
+  const taken = new Set<number>();
+  const pairs = names.filter((n) => /^min[A-Z]/.test(n)).map((min) => [min, `max${min.slice(3)}`] as const).filter(([, max]) => names.includes(max));
+  if (pairs.length === 0) return { values, taken };
+  const qs = findQuantities(withoutExcludedScope(clause));
+  for (let i = 0; i + 1 < qs.length; i++) {
+    const [low, high] = [qs[i], qs[i + 1]];
+    const between = clause.slice(low.end, high.start);
+    if (!/^\s*(?:px|pixels?|µm²?|um2?|microns?)?\s*(?:and|to|-|–)\s*$/i.test(between) || (low.unit !== '' && high.unit !== '' && low.unit !== high.unit)) continue;
+    const near = new Set([...meanings(clause.slice(Math.max(0, low.start - 40), low.start).split(/[,;.]/).at(-1) ?? ''), ...meanings(clause.slice(high.end).split(/[,;.]|\b(?:and|then|but)\b/)[0] ?? '')]);
+    for (const [min, max] of pairs) {
+      const shared = nameWords(min).filter((w) => nameWords(max).includes(w));
+      if (shared.length === 0 || !shared.every((w) => near.has(w)) || min in values) continue;
+      const unitOf = (q: Quantity) => (q.unit === '' ? { ...q, unit: high.unit || low.unit } : q);
+      const [a, b] = [inUnit(unitOf(low), unitOfArgument(min, props[min])), inUnit(unitOf(high), unitOfArgument(max, props[max]))];
+      if (a === undefined || b === undefined || a >= b || !withinBounds(a, props[min]) || !withinBounds(b, props[max])) continue;
+      values[min] = a;
+      values[max] = b;
+      taken.add(low.start).add(high.start);
+    }
+  }
+  return { values, taken };
 }
 
 const FRAME_MEANING = meaning(normalizeWord('frame'));

@@ -11,9 +11,12 @@ interface Mention { tool: string; start: number; end: number; order: number }
 /** "with a sigma of 7 px", "set the patch distance to 5 pixels", "using an upsample factor of 20": the setting's words (group 1) and number. */
 export const SETTING_ALONE = /^[\s,;:]*(?:(?:and|then|also|but)\s+)?(?:(?:with|using)\s+(?:a|an|the)\s+|set(?:ting)?\s+(?:the\s+)?)([\p{L}][\p{L}\s-]*?)\s+(?:of|to|=|at|as)\s+(?:\d+(?:[.,]\d+)?|[a-z]+)\s*(?:[\p{L}µ%/]+)?\s*[,;.]?\s*$/iu;
 
+/** "max area 500", "maxArea=500 sigma 2": names each followed by its number, nothing else (lab shorthand, spelled out). */
+const NAMED_NUMBERS = /^\s*(?:(?:and\s+)?[\p{L}][\p{L}\s-]*?\s*[=:]?\s*\d+(?:[.,]\d+)?\s*(?:px|pixels?|µm|um|s|sec|min|%)?\s*)+$/iu;
+
 /** The parts of a text (between commas, semicolons and full stops) that each state a setting alone. */
 export function settingsAlone(text: string): string[] {
-  return text.split(/[,;]|\.(?:\s|$)/).filter((part) => /\p{L}/u.test(part) && SETTING_ALONE.test(part));
+  return text.split(/[,;]|\.(?:\s|$)/).filter((part) => /\p{L}/u.test(part) && (SETTING_ALONE.test(part) || NAMED_NUMBERS.test(part)));
 }
 
 /** The mentions less those whose clause states a setting alone that a step asked in another clause takes. */

@@ -104,9 +104,9 @@ describe('a constraint that is an allowed value', () => {
 
 describe('frames left out after "all frames"', () => {
   it('names "apart from the first 5" and "but the last 10" as not applied, never as an action', () => {
-    expect(said('segment every frame apart from the first 5')).toMatch(/Not applied: "apart from the first 5"/);
+    expect(said('segment every frame apart from the first 5')).toMatch(/Not applied: "[^"]*apart from the first 5"/);
     expect(said('project all frames but the last 10')).not.toMatch(/no tool to but/);
-    expect(said('project all frames but the last 10')).toMatch(/Not applied: "but the last 10"/);
+    expect(said('project all frames but the last 10')).toMatch(/Not applied: "[^"]*but the last 10"/);
   });
 });
 

@@ -161,8 +161,12 @@ describe('a calibration told inside a request', () => {
       expect(planned.steps.find((s) => s.tool === 'track')?.args.maxLinkingDistancePx, request).toBeUndefined();
       expect((planned.notes ?? []).join(' '), request).not.toMatch(/Not applied/);
     }
-    // a question told its calibration is answered in it, with no step to set it
-    expect(tools('mean speed? 5 min between frames')).not.toContain('set_calibration');
+    // a question told its calibration after the question mark: set first, as in a request, and the speed measured
+    // per track ("between frames" is the told interval, no frame scope)
+    const told = plan('mean speed? 5 min between frames');
+    expect(told.steps[0]?.tool).toBe('set_calibration');
+    expect(told.steps[0]?.args).toMatchObject({ frameIntervalS: 300 });
+    expect(told.steps.at(-1)?.args.kind).toBe('tracks');
   });
 });
 
