@@ -29,6 +29,8 @@ const COMMON = {
   // and nothing is written to the user's ~/.cache; tests of that cache turn it on in a temp folder
   env: { CELLPILOT_CACHE_DIR: '' },
   pool: 'forks' as const,
+  // fails a file that leaves an environment variable changed for the files after it in its fork
+  setupFiles: ['test/setup/envUnchanged.ts'],
 };
 
 // Unit and integration tests run two files at a time. The end-to-end tests in test/e2e
