@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import { MOCKING_FILES } from './test/setup/mockingFiles.ts';
 
 /**
  * Files known to be long (the eval parts) start first, then vitest's order (failed first, then
@@ -13,12 +14,6 @@ class LongFilesFirst extends BaseSequencer {
     return [...sorted.filter(long), ...sorted.filter((f) => !long(f))];
   }
 }
-
-/**
- * Files that replace a module for their own run (vi.mock): each runs on a fresh module registry.
- * Every other file shares its fork's loaded modules with the files that ran there before it.
- */
-const MOCKING_FILES = ['test/analysis/segmentModel-scale.test.ts'];
 
 /** What every unit file runs with, in either project below. */
 const COMMON = {
