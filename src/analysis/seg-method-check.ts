@@ -3,7 +3,9 @@
 // mask-level count (Otsu's pixels inside each triangle object) misses textured nuclei that Otsu keeps connected but
 // thin-necked, which the watershed then cuts (Fluo-N2DH-SIM+ 01, first 20 frames: 38 nuclei in 102 fragments).
 import type { SamplePlane } from './seg-auto.ts';
+import { upperMedianOf } from './quickselect.ts';
 import { segmentPlane, type SegmentOptions } from './seg-plane.ts';
+import { overlaps } from './temporalRepair.ts';
 
 /** An object counts as one object (not touching neighbours left whole) up to this many times the median object's area. */
 const SINGLE_OBJECT_AREAS = 1.5;
@@ -24,24 +26,11 @@ function areas(labels: Uint32Array): Map<number, number> {
   return out;
 }
 
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length ? s[s.length >> 1] : Number.NaN;
-}
-
 /** How many single-object-sized objects of `reference` the `other` labels leave in pieces (none holding WHOLE_SHARE of it). */
 export function brokenObjects(reference: Uint32Array, other: Uint32Array): PieceCounts {
   const refArea = areas(reference);
-  const typical = median([...refArea.values()]);
-  const overlap = new Map<number, Map<number, number>>();
-  for (let i = 0; i < reference.length; i++) {
-    const r = reference[i];
-    const o = other[i];
-    if (!r || !o) continue;
-    let m = overlap.get(r);
-    if (!m) overlap.set(r, (m = new Map()));
-    m.set(o, (m.get(o) ?? 0) + 1);
-  }
+  const typical = upperMedianOf([...refArea.values()]);
+  const overlap = overlaps(reference, other);
   let objects = 0;
   let broken = 0;
   for (const [r, area] of refArea) {

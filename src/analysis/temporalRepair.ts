@@ -148,7 +148,7 @@ export function frameObjects(plane: ArrayLike<number>, width: number): FrameObje
 }
 
 /** Pixels shared by each object of `a` with each object of `b`. */
-function overlaps(a: ArrayLike<number>, b: ArrayLike<number>): Map<number, Map<number, number>> {
+export function overlaps(a: ArrayLike<number>, b: ArrayLike<number>): Map<number, Map<number, number>> {
   const out = new Map<number, Map<number, number>>();
   for (let i = 0; i < a.length; i++) {
     const la = a[i];

@@ -102,9 +102,11 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
   const argumentMeanings = new Set(Object.entries(props).filter(([name]) => !NOT_STATED.has(name)).flatMap(([name, p]) => [...nameWords(name), ...meanings((p.description ?? '').split(/[;(.]/)[0])]));
   for (const v of valueMeanings) argumentMeanings.delete(v);
   // a channel or frames ruled out ("except channel 2") is no value to use
-  const ranged = boundsOfRanges(clause, props, candidates.map(([name]) => name));
+  const scoped = withoutExcludedScope(clause);
+  const quantities = findQuantities(scoped);
+  const ranged = boundsOfRanges(clause, quantities, props, candidates.map(([name]) => name));
   for (const [name, value] of Object.entries(ranged.values)) out[name] = { value, score: 4 };
-  for (const q of findQuantities(withoutExcludedScope(clause))) {
+  for (const q of quantities) {
     if (ranged.taken.has(q.start)) continue;
     // coordinates and ranges ("(5, 6)", "5 to 9"); "snr 5, drift 2 px" is a list
     // ("t-SNE (perplexity 50)": a number closing a bracket is a coordinate only after another one, "(5, 6)")
@@ -122,14 +124,14 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
     // the words by the number, up to a comma, a conjunction or another number
     const edge = /[,;.\d]|\b(?:and|or|but|then)\b/;
     // (up to 60 characters before: "the splitting max distance should be 2.5 px" names its argument in more than the role's ~32)
-    const before = withoutExcludedScope(clause).slice(Math.max(0, q.start - 60), q.start);
+    const before = scoped.slice(Math.max(0, q.start - 60), q.start);
     const nearBefore = meanings(before.split(edge).at(-1) ?? '');
     // (words after the number from a negation on are another setting's: "15px no gaps" is no gap distance)
     const near = new Set([...nearBefore, ...meanings(q.after.split(edge)[0].split(/\b(?:no|not|without|w\/o)\b/i)[0] ?? '')]);
     // "keep the ones bigger than 50 px" is a lower bound, "throw away anything larger than 400 px" an upper one
     const said = new Set(near);
     // (the words before the number as far as the argument's words are read: "throw away anything smaller than 10 px" keeps its verb)
-    const bound = boundOf(before.split(/[,;.]/).at(-1) ?? '', withoutExcludedScope(clause).slice(q.end));
+    const bound = boundOf(before.split(/[,;.]/).at(-1) ?? '', scoped.slice(q.end));
     if (bound) near.add(meaning(normalizeWord(bound)));
     // "using 8 threads", "3 replicates": a bare number counting a thing of its own (a plural noun after it) is no setting its argument does not name there
     const counted = q.unit === '' ? /^\s*([a-z]{3,}s)\b/i.exec(q.after)?.[1] : undefined;
@@ -189,12 +191,11 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
  * "between 25 and 500 px in area", "areas from 30 to 800 px", "an area of 40-900 px": a range said of the words a
  * pair of arguments shares (minAreaPx / maxAreaPx) gives the pair its two ends; the numbers' starts are returned taken.
  */
-function boundsOfRanges(clause: string, props: Record<string, PropertyInfo>, names: string[]): { values: Record<string, number>; taken: Set<number> } {
+function boundsOfRanges(clause: string, qs: Quantity[], props: Record<string, PropertyInfo>, names: string[]): { values: Record<string, number>; taken: Set<number> } {
   const values: Record<string, number> = {};
   const taken = new Set<number>();
   const pairs = names.filter((n) => /^min[A-Z]/.test(n)).map((min) => [min, `max${min.slice(3)}`] as const).filter(([, max]) => names.includes(max));
   if (pairs.length === 0) return { values, taken };
-  const qs = findQuantities(withoutExcludedScope(clause));
   for (let i = 0; i + 1 < qs.length; i++) {
     const [low, high] = [qs[i], qs[i + 1]];
     const between = clause.slice(low.end, high.start);
