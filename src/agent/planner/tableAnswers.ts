@@ -151,7 +151,7 @@ export function quantityOfAdjectives(whole: string): string {
   // "for how many frames is track 1 followed?": how long it lasts, in frames
   if (/\bhow many (?:frames|time ?points)\b[^?.]*\b(?:track|trajectory)\b|\b(?:track|trajectory)\s*#?\d+\b[^?.]*\bhow many (?:frames|time ?points)\b/i.test(text)) words.push('duration');
   else if (/\b(?:long|longer|longest|short|shorter|shortest)\b/i.test(text)) words.push(/\b(?:travel\w*|mov\w*|migrat\w*|distance|path|go|went)\b/i.test(text) ? 'distance' : 'duration');
-  else if (words.length === 0 && /\b(?:travel\w*|moved?|moving|migrat\w*|wander\w*|cover(?:s|ed|ing)?\s+(?:the\s+)?(?:\w+\s+)?distance)\b/i.test(text)) words.push('distance');
+  else if (words.length === 0 && /\b(?:travel\w*|moved?|moving|migrat\w*|wander\w*|cover(?:s|ed|ing)?\s+(?:the\s+)?(?:\w+\s+)?(?:distance|ground))\b/i.test(text)) words.push('distance');
   return words.join(' ');
 }
 
