@@ -181,6 +181,18 @@ describe('divisionEvidence', () => {
     expect(e.accepted).toBe(true);
   });
 
+  it('weighs the daughters against the mother\'s own size where its last frames outline it in part', () => {
+    const { spots, links } = split([250, 240]);
+    // the mother (400 px at t 0-1) loses a dim side to the threshold in its last two frames
+    for (const s of spots) if (s.t >= 2 && s.t <= 3) s.features!.area_px = 150;
+    const [e] = divisionEvidence(spots, links, 20);
+    expect(e.areaRatios[0]).toBeCloseTo(250 / 400, 5);
+    expect(e.accepted).toBe(true);
+    // a daughter at full size beside a mother that was that size all along is still no half mother
+    const whole = split([400, 240]);
+    expect(divisionEvidence(whole.spots, whole.links, 20)[0].accepted).toBe(false);
+  });
+
   it('a neighbour that vanished while the mother kept its size says nothing against the division', () => {
     const { spots, links } = split([250, 240]);
     const a = spots.push({ id: spots.length + 1, t: 0, x: 62, y: 50, features: { area_px: 250, mean_intensity: 100 } });
