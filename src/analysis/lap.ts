@@ -53,15 +53,6 @@ export interface LapSettings {
   /** Max distance between a mother spot and a daughter's first spot, px. TrackMate default 15. */
   splittingMaxDistance: number;
   splittingFeaturePenalties: Record<string, number>;
-  /**
-   * Propose every split within splittingMaxDistance that no other link takes, however far (a split farther than the
-   * alternative cost allows is offered just below it, so it still loses to any gap closing or link of the same spots).
-   * TrackMate leaves out splits costlier than its alternative (1.05x the 90th percentile of all segment-linking costs):
-   * daughters that appear apart, by more than about that distance, then start tracks of their own. Where divisions are
-   * weighed on their evidence afterwards (track.ts confirmDivisions), proposing them costs nothing when they are false.
-   * TrackMate: false (not a TrackMate setting).
-   */
-  proposeEverySplit: boolean;
   /** Allow two tracks to merge. TrackMate default false. */
   allowMerging: boolean;
   mergingMaxDistance: number;
@@ -84,7 +75,6 @@ export const LAP_DEFAULTS: LapSettings = {
   allowSplitting: true,
   splittingMaxDistance: 15,
   splittingFeaturePenalties: {},
-  proposeEverySplit: false,
   allowMerging: false,
   mergingMaxDistance: 15,
   mergingFeaturePenalties: {},
@@ -170,8 +160,6 @@ interface Candidates {
   sources: number[]; // spot ids
   targets: number[];
   costs: number[];
-  /** Candidates that must not lose to the alternative (no link) cost: they compete with other links only. */
-  belowAlternative?: boolean[];
 }
 
 /** Frame-to-frame linking between the spots of frame t (sources) and t+1 (targets). */
@@ -210,12 +198,11 @@ function linkSegments(spots: TrackerSpot[], frameLinks: SpotLink[], s: LapSettin
   const startsByFrame = groupByFrame(starts);
   const middlesByFrame = groupByFrame(middles);
   const kindOf = new Map<string, SpotLink['kind']>();
-  const candidates: Candidates = { sources: [], targets: [], costs: [], belowAlternative: [] };
+  const candidates: Candidates = { sources: [], targets: [], costs: [] };
   const add = (a: TrackerSpot, b: TrackerSpot, cost: number, kind: SpotLink['kind']) => {
     candidates.sources.push(a.id);
     candidates.targets.push(b.id);
     candidates.costs.push(cost);
-    candidates.belowAlternative!.push(kind === 'split' && s.proposeEverySplit);
     kindOf.set(`${a.id}>${b.id}`, kind);
   };
 
@@ -267,9 +254,6 @@ function maxOf(values: ArrayLike<number>): number {
   return max;
 }
 
-/** Cost, as a fraction of the alternative, at which a candidate that must not lose to it is offered (LapSettings.proposeEverySplit). */
-const ALTERNATIVE_MARGIN = 0.99;
-
 /**
  * TrackMate's JaqamanLinker: the candidate costs form the top-left block over the unique
  * sources and targets (sorted by id); the no-link blocks complete it. Returns
@@ -293,8 +277,7 @@ function solveJaqaman(c: Candidates, alternativeCostFactor: number, cutoffPercen
   for (let e = 0; e < c.costs.length; e++) {
     const r = rowOf.get(c.sources[e])!;
     const col = colOf.get(c.targets[e])!;
-    const cost = c.belowAlternative?.[e] ? Math.min(c.costs[e], ALTERNATIVE_MARGIN * alternative) : c.costs[e];
-    (rows[k] = r), (cols[k] = col), (costs[k++] = cost); // top left: link
+    (rows[k] = r), (cols[k] = col), (costs[k++] = c.costs[e]); // top left: link
     (rows[k] = nRows + col), (cols[k] = nCols + r), (costs[k++] = alternative); // bottom right: transpose
   }
   for (let r = 0; r < nRows; r++) (rows[k] = r), (cols[k] = nCols + r), (costs[k++] = alternative); // source not linked

@@ -475,9 +475,7 @@ export async function trackLabelsWithEvidence(labels: Movie, options: TrackLabel
         ? { linkingMaxDistance: scale.linkingMaxDistancePx, gapClosingMaxDistance: scale.gapClosingMaxDistancePx, splittingMaxDistance: scale.splittingMaxDistancePx, mergingMaxDistance: scale.linkingMaxDistancePx }
         : {};
       const given = Object.fromEntries(Object.entries(options.lap ?? {}).filter(([, v]) => v !== undefined));
-      // every split within reach is proposed where the evidence check weighs it afterwards (LapSettings.proposeEverySplit)
-      const weighed = options.divisionCheck !== false;
-      const settings: LapSettings = { ...LAP_DEFAULTS, zScale, ...fromMovie, proposeEverySplit: weighed, ...given };
+      const settings: LapSettings = { ...LAP_DEFAULTS, zScale, ...fromMovie, ...given };
       const lapLinks = lapTrack(spots as TrackerSpot[], settings, { signal: options.signal });
       if (settings.allowSplitting && options.divisionCheck !== false) {
         const checked = confirmDivisions(spots, lapLinks, shape.t, settings, options.divisionCheck || {});

@@ -107,21 +107,3 @@ describe('lapTrack (TrackMate LAP)', () => {
     expect(lapTrack([spot(0, 1, 1)])).toEqual([]);
   });
 });
-
-describe('proposeEverySplit', () => {
-  it('proposes a daughter that appears farther from its mother than the alternative cost allows, and only then', () => {
-    // a mother tracked over frames 0-9 and a daughter appearing 30 px beside it at frame 5; ten other cells lost for a
-    // frame close their gaps at 2 px, so the alternative (no link) cost is about 2 px squared and the split costs 30 px squared
-    const mother = Array.from({ length: 10 }, (_, t) => spot(t, 100 + t, 100));
-    const daughter = [5, 6, 7, 8, 9].map((t) => spot(t, 134 + t, 100));
-    const others = Array.from({ length: 10 }, (_, i) => [0, 1, 2, 3, 5, 6, 7].map((t) => spot(t, 300 + 100 * i + t, 400))).flat();
-    const settings = { linkingMaxDistance: 40, gapClosingMaxDistance: 40, splittingMaxDistance: 40 };
-    const split = (links: ReturnType<typeof lapTrack>) => links.filter((l) => l.kind === 'split').map((l) => [l.source, l.target]);
-    const spots = [...mother, ...daughter, ...others];
-    expect(split(lapTrack(spots, settings))).toEqual([]);
-    expect(split(lapTrack(spots, { ...settings, proposeEverySplit: true }))).toEqual([[mother[4].id, daughter[0].id]]);
-    // it still loses to a link of the same daughter to the end of another track
-    const lost = [0, 1, 2, 3].map((t) => spot(t, 138 + t, 130 - 10 * t));
-    expect(split(lapTrack([...spots, ...lost], { ...settings, proposeEverySplit: true }))).toEqual([]);
-  });
-});
