@@ -10,7 +10,7 @@ import { brightObjects, contrastSides, detectPolarity, pixelNoiseSd } from './ob
 import { backgroundSurface, backgroundUnevenness } from './seg-background.ts';
 import { threshold, type ThresholdMethod } from './threshold.ts';
 import { thresholdBreakage } from './seg-method-check.ts';
-import { brightPlane, segmentPlane, SEGMENT_DEFAULTS, unseededRegionPx, type PlaneSegmentation, type SegmentOptions } from './seg-plane.ts';
+import { brightPlane, segmentPlane, SEGMENT_DEFAULTS, unseededRegionPx, HYSTERESIS_MAX_SHARE, type PlaneSegmentation, type SegmentOptions } from './seg-plane.ts';
 
 export interface AutoSegmentOptions extends Omit<SegmentOptions, 'objects' | 'method'> {
   /** Threshold method, or "auto": Otsu or triangle chosen from the sample planes (chooseThresholdMethod). Default otsu. */
@@ -478,7 +478,7 @@ export function describeChosen(chosen: ChosenParameters, forModel = false): stri
   const areas = `areas ${chosen.minAreaPx}-${maxArea} px`;
   if (forModel) return `${radius}, ${polarity}; ${areas}${inMicrometres(chosen)}${sizeWarning(chosen)}`;
   const edges = chosen.edgeSigmaPx !== undefined && chosen.edgeSigmaPx < chosen.sigmaPx ? ` (edges of clear objects at ${chosen.edgeSigmaPx} px)` : '';
-  const grown = `${chosen.growToNoiseSd > 0 ? `, objects grown down to ${chosen.growToNoiseSd} noise SD above the background (a region there of ${Math.round(unseededRegionPx(chosen.sigmaPx, chosen.minAreaPx))} px or more is an object without a pixel over the threshold)` : ''}${chosen.convexFill ? `${chosen.growToNoiseSd > 0 ? ' and' : ', objects'} filled to their convex hull` : chosen.closeBaysPx > 0 ? `; outlines: notches up to ${2 * chosen.closeBaysPx} px wide closed (a disk of ${chosen.closeBaysPx} px, ${BAY_RADIUS_FRACTION} of the radius)` : ''}`;
+  const grown = `${chosen.growToNoiseSd > 0 ? `, objects grown down to ${chosen.growToNoiseSd} noise SD above the background (a region there of ${Math.round(unseededRegionPx(chosen.sigmaPx, chosen.minAreaPx))} px or more is an object without a pixel over the threshold), at most ${HYSTERESIS_MAX_SHARE} of the way from the background to the threshold` : ''}${chosen.convexFill ? `${chosen.growToNoiseSd > 0 ? ' and' : ', objects'} filled to their convex hull` : chosen.closeBaysPx > 0 ? `; outlines: notches up to ${2 * chosen.closeBaysPx} px wide closed (a disk of ${chosen.closeBaysPx} px, ${BAY_RADIUS_FRACTION} of the radius)` : ''}`;
   const flat = chosen.flattenBackground ? `; ${chosen.backgroundReason || 'background flattened before thresholding'}` : '';
   return `${radius}, ${polarity}${flat}; smoothing ${chosen.sigmaPx} px${edges}, ${areas}, seeds ${chosen.minSeedDistancePx} px apart${chosen.minSeedDepthPx > 0 ? ` and ${chosen.minSeedDepthPx} px deep` : ''}${grown}${chosen.noiseReason ? `; ${chosen.noiseReason}` : ''}${inMicrometres(chosen)}${sizeWarning(chosen)}`;
 }

@@ -1,7 +1,7 @@
 // Hysteresis in segmentPlane (seg-plane.ts growToNoiseSd): a dim, textured nucleus whose bright
 // chromatin spots alone pass the threshold is grown through its dim body into one object.
 import { describe, expect, it } from 'vitest';
-import { checkSegmentOptions, segmentPlane } from '../../src/analysis/seg-plane.ts';
+import { checkSegmentOptions, growToNoise, segmentPlane } from '../../src/analysis/seg-plane.ts';
 import { matchLabels } from '../../src/analysis/matching.ts';
 
 const SIZE = 128;
@@ -58,5 +58,49 @@ describe('hysteresis: objects grown down to the noise', () => {
 
   it('names a wrong growToNoiseSd', () => {
     expect(() => checkSegmentOptions({ growToNoiseSd: -1 })).toThrow(/growToNoiseSd must be between 0 and 100 noise standard deviations, got -1/);
+  });
+});
+
+// The growth level stays below the threshold it grows from: where an uneven background inflates the noise
+// estimate, background + 3 SD can lie above the threshold and growth would do nothing (issue 12 item 2).
+/** A smoothed plane: a background ramp 90-110 (robust SD about 7), one nucleus of a bright core (130) in a dim body (117). */
+function rampScene(): { smoothed: Float32Array; width: number; height: number; core: number; body: number; brightestBackground: number } {
+  const width = 64;
+  const height = 48;
+  const smoothed = new Float32Array(width * height);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const d = Math.hypot(x - 32, y - 24);
+      smoothed[y * width + x] = d <= 3 ? 130 : d <= 9 ? 117 : 90 + (20 * x) / (width - 1);
+    }
+  return { smoothed, width, height, core: 24 * width + 32, body: 24 * width + 39, brightestBackground: 24 * width + width - 1 };
+}
+
+describe('growToNoise level', () => {
+  it('grows a dim body from its core where background + 3 SD lies above the threshold, and not into the background', () => {
+    const { smoothed, width, height, core, body, brightestBackground } = rampScene();
+    const threshold = 120;
+    const cut = () => Uint8Array.from(smoothed, (v) => (v > threshold ? 1 : 0));
+    const plain = cut();
+    expect(plain[core]).toBe(1);
+    growToNoise(plain, smoothed, width, height, 3);
+    expect(plain[body], 'without the threshold the level is background + 3 SD (about 122): nothing grows').toBe(0);
+    const grown = cut();
+    growToNoise(grown, smoothed, width, height, 3, undefined, Number.POSITIVE_INFINITY, threshold);
+    expect(grown[body], 'the level is at most three quarters of the way to the threshold (115)').toBe(1);
+    expect(grown[brightestBackground]).toBe(0);
+    expect(grown.reduce((a, b) => a + b, 0)).toBe(cut().reduce((a, b) => a + b, 0) + [...smoothed].filter((v) => v === 117).length);
+  });
+
+  it('leaves the noise level where it is the lower one', () => {
+    const { smoothed, width, height, body } = rampScene();
+    // A threshold far above: three quarters of the way (about 175) is above background + 3 SD, which decides.
+    const fg = Uint8Array.from(smoothed, (v) => (v > 129 ? 1 : 0));
+    const withFarThreshold = Uint8Array.from(fg);
+    growToNoise(withFarThreshold, smoothed, width, height, 3, undefined, Number.POSITIVE_INFINITY, 200);
+    const plain = Uint8Array.from(fg);
+    growToNoise(plain, smoothed, width, height, 3);
+    expect(withFarThreshold).toEqual(plain);
+    expect(plain[body]).toBe(0);
   });
 });
