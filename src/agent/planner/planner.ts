@@ -37,6 +37,8 @@ import { statedFrameIntervalS, withoutToldCalibration } from './askedUnits.ts';
 import { adviceOutsideNotes } from './adviceQuestions.ts';
 import { areasInPixels, findQuantities, numberWordsAsDigits, statedCalibration, timesInFrames, withAppositiveValues, withShorthandNames } from './quantities.ts';
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
+import { withRangesNamed } from './rangesForOneValue.ts';
+import { fittedInput } from './valueInputs.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
 import { avoidTurnedDown, turnsDown } from './rejectedValues.ts';
 import { frameCounts, matchingMovie, multiFrame, needsFrames } from './frames.ts';
@@ -812,7 +814,8 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
 /** The request planned as it stands, every part of it accounted for. */
 function planRequestWhole(conversation: Conversation, catalogue: Catalogue, index: ToolIndex): Plan {
   // ("track only the last 6 frames": the frames go to the step, or to the step its input comes from, or are named)
-  const plan = applyFrameScope(planOnce(conversation, catalogue), conversation, catalogue);
+  // ("a linking distance of 10 to 15 px": a range for a setting that takes one value is named, neither end applied)
+  const plan = withRangesNamed(applyFrameScope(planOnce(conversation, catalogue), conversation, catalogue), catalogue);
   const isSubject = (words: string) => namesAThingImaged(words, index);
   // "draw the lineage tree for cell 4": a thing no tool makes, and nothing else asked: said, nothing run
   // (a microscope command is read whole by the acquisition language, its words its own: "make the grid 5x5")
@@ -1230,6 +1233,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   }
   const withInputs = addInputs(steps, conversation, catalogue, understood.excluded);
   if ('reply' in withInputs) return { steps: [], reply: withInputs.reply };
+  notes.push(...withInputs.notes);
   forAddedSteps(withInputs.steps.filter((st) => !steps.includes(st)), notes, text, conversation, catalogue);
   return { steps: withInputs.steps, question, ...(notes.length ? { notes } : {}) };
 }
@@ -2103,7 +2107,8 @@ function readsMeasurements(tool: string, catalogue: Catalogue): boolean {
 }
 
 /** Adds the input references each step needs, inserting the steps that make missing inputs (labels ← segment, tracks ← track). */
-function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: Catalogue, excluded: string[] = []): { steps: PlannedStep[] } | { reply: string } {
+function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: Catalogue, excluded: string[] = []): { steps: PlannedStep[]; notes: string[] } | { reply: string } {
+  let notes: string[] = [];
   const available = new Set<string>(conversation.artifactsAtStart.filter((a) => !isTruth(a)).map((a) => a.type));
   const measurers = measurementTools(catalogue);
   let measured = conversation.artifactsAtStart.some((a) => a.type === 'table' && measurers.has(a.producedBy ?? ''));
@@ -2157,6 +2162,9 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
       const other = acceptedInputs(step.tool, info).find((t) => t !== 'movie' && !wanted.includes(t) && available.has(t));
       if (other) preferred = [other];
     }
+    // ("outline the nuclei, then hand me a CSV": a format that cannot write what the step would read reads what fits, made first)
+    const fitted = fittedInput(step, requiredInputs(step.tool, info, preferred), (t) => (t === 'table' ? measured : available.has(t)), catalogue);
+    if (fitted) [preferred, notes] = [[fitted.type], fitted.note ? [...notes, fitted.note] : notes];
     for (const type of requiredInputs(step.tool, info, preferred)) {
       if (step.args[type] !== undefined) continue;
       // ("the average projection rather than the max one": what is rejected names no input)
@@ -2210,7 +2218,7 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
     const error = insert(step, 0);
     if (error) return { reply: error };
   }
-  return { steps: out };
+  return { steps: out, notes };
 }
 
 /** What a step makes for later steps to work on: what it produces, less its declared ground truth. */
