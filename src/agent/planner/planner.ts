@@ -2118,6 +2118,7 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
     // a time step, and the steps inserted to feed it, take the time-lapse, never a 1-frame projection
     const needsTime = forTimeStep || needsFrames(step.tool, catalogue, step.args);
     let preferred = step.args.$needs as InputType[] | undefined;
+    const wordsChose = preferred !== undefined;
     delete step.args.$needs;
     // "measure the areas, then export as csv": with optional inputs and words that name none, what the step just before made, when the usual input does not exist
     // ("denoise it and save it": words that say nothing of the step's own arguments take the movie too)
@@ -2163,7 +2164,7 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
       if (other) preferred = [other];
     }
     // ("outline the nuclei, then hand me a CSV": a format that cannot write what the step would read reads what fits, made first)
-    const fitted = fittedInput(step, requiredInputs(step.tool, info, preferred), (t) => (t === 'table' ? measured : available.has(t)), catalogue);
+    const fitted = fittedInput(step, requiredInputs(step.tool, info, preferred), (t) => (t === 'table' ? measured : available.has(t)), catalogue, wordsChose);
     if (fitted) [preferred, notes] = [[fitted.type], fitted.note ? [...notes, fitted.note] : notes];
     for (const type of requiredInputs(step.tool, info, preferred)) {
       if (step.args[type] !== undefined) continue;

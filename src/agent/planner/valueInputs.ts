@@ -23,12 +23,19 @@ export interface FittedInput {
 
 /**
  * The input a step reads when the one it would take (`wanted`) does not fit its values: the newest fitting one the
- * plan or the session has, else the first fitting one a tool makes (that step added, and named). Undefined when
- * `wanted` fits, or nothing fits.
+ * plan or the session has, else the first fitting one a tool makes (that step added, and named). When `wanted` fits
+ * but is not there while another fitting one is, that one, unless the words chose (`wordsChose`). Undefined when
+ * `wanted` fits and stands, or nothing fits.
  */
-export function fittedInput(step: PlannedStep, wanted: InputType[], has: (t: InputType) => boolean, catalogue: Catalogue): FittedInput | undefined {
+export function fittedInput(step: PlannedStep, wanted: InputType[], has: (t: InputType) => boolean, catalogue: Catalogue, wordsChose = false): FittedInput | undefined {
   const asked = inputsForValues(step, catalogue);
-  if (!asked || (wanted.length > 0 && wanted.every((t) => asked.fits.includes(t)))) return undefined;
+  if (!asked) return undefined;
+  // ("measure the areas, then a histogram and a csv": a fitting input that exists is written, before another is made for it,
+  // unless the words chose which: "the tracks as csv")
+  if (wanted.length > 0 && wanted.every((t) => asked.fits.includes(t))) {
+    const present = asked.fits.filter(has);
+    return !wordsChose && wanted.some((t) => !has(t)) && present.length ? { type: present[0] } : undefined;
+  }
   const present = asked.fits.find(has);
   if (present) return { type: present };
   const made = asked.fits.find((t) => makerOf(t, catalogue) !== undefined);
