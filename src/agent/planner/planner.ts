@@ -1280,8 +1280,12 @@ function takenByAddedStep(step: PlannedStep, sentence: string, text: string, con
     const fromLead = lead.trim() ? argsFor(step.tool, lead, text, conversation, catalogue) : {};
     const withLead = lead.trim() ? Object.entries(argsFor(step.tool, lead + phrase, text, conversation, catalogue)).filter(([key, v]) => (typeof v !== 'number' || inPhrase.has(v)) && JSON.stringify(fromLead[key]) !== JSON.stringify(v)) : [];
     const found = (withLead.length ? withLead : Object.entries(argsFor(step.tool, phrase, text, conversation, catalogue))).filter(([key, v]) => key in props && !INPUT_ARGS.has(key) && !(v && typeof v === 'object' && '$ref' in v));
-    const news = found.filter(([key]) => step.args[key] === undefined);
-    const same = found.filter(([key, v]) => step.args[key] !== undefined && JSON.stringify(step.args[key]) === JSON.stringify(v));
+    // ("plot the speed of only the dividing cells": a setting at its default, divisions detected as always, restricts nothing)
+    // (nor, for "only the migrating cells", a choice among values, measure's kind "tracks": it picks out no cells)
+    const subset = /^(?:only|just)\b/i.test(phrase.trim());
+    const restricting = found.filter(([key, v]) => JSON.stringify(props[key]?.default) !== JSON.stringify(v) && !(subset && typeof v === 'string'));
+    const news = restricting.filter(([key]) => step.args[key] === undefined);
+    const same = restricting.filter(([key, v]) => step.args[key] !== undefined && JSON.stringify(step.args[key]) === JSON.stringify(v));
     const words = tokenize(phrase).map((t) => meaning(t.stem)).filter((w) => w !== EXCLUDE_MEANING);
     const named = words.length > 0 && carriedNames.some((name) => words.every((w) => name.includes(w)));
     // ("8 px" of "about 8 px in radius": a number the step already carries, read there from the same words)
