@@ -39,6 +39,7 @@ import { areasInPixels, findQuantities, numberWordsAsDigits, statedCalibration, 
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
 import { withRangesNamed } from './rangesForOneValue.ts';
 import { fittedInput } from './valueInputs.ts';
+import { namesWhatItMakes } from './namedResults.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
 import { avoidTurnedDown, turnsDown } from './rejectedValues.ts';
 import { frameCounts, matchingMovie, multiFrame, needsFrames } from './frames.ts';
@@ -358,7 +359,7 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     // (a phrase of the tool's own of two words or more, "count nuclei", is telling however common its words)
     // ("blur ahead of the segmentation", "..., before the tracking": a step named as a noun after a word of order is that step)
     const orderedByName = /^(?:before|after|ahead\s+of|prior\s+to)\s+(?:the\s+|any\s+)?[\w-]+\s*$/i.test(clause.text) && tokenize(clause.text).some((t) => t.stem === best!.tool.split('_')[0]);
-    if (previous && !best.named && !best.nameWord && !ownVerb && !orderedByName && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD)) return;
+    if (previous && !best.named && !best.nameWord && !ownVerb && !orderedByName && !namesWhatItMakes(best.tool, clause.text, catalogue) && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD)) return;
     // "segment the nuclei, they're about 10 µm across", "..., seeds at least 6 px apart": a number the step before reads, said in words
     // that are only another tool's argument or value words (not its name, nor its own verb), says how the step before runs
     // (in the sentence after too, when the clause is a statement with no verb of its own: "denoise it; the sigma should be 2 px")
@@ -415,7 +416,8 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     const prior = picked.at(-1);
     if (prior?.weak && prior.tool === best.tool && ['and', 'or', ','].includes(clause.joiner) && clauses[prior.clause].sentence === clause.sentence && namesAnotherValue(best.tool, clauses[prior.clause].text, clause.text, catalogue)) delete prior.weak;
     // (a step named only by words many tools use, "a picture of all the frames stacked", is weak: it gives way to a telling one said beside it)
-    picked.push({ clause: i, tool: best.tool, ...(!best.named && !ownVerb && !orderedByName && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD && (!best.nameWord || inToolNames(m, catalogue) >= 2)) ? { weak: true } : {}) });
+    // ("..., then make a table of their areas": a clause naming the result the tool makes asks for it, and is no weak step)
+    picked.push({ clause: i, tool: best.tool, ...(!best.named && !ownVerb && !orderedByName && !namesWhatItMakes(best.tool, clause.text, catalogue) && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD && (!best.nameWord || inToolNames(m, catalogue) >= 2)) ? { weak: true } : {}) });
     // "the mean speed of each track as a csv": a file format the step has no choice of, but a tool that writes files offers, is that step after it
     const writer = fileFormatOfAnother(clause.text, best.tool, catalogue);
     if (writer && !clause.negated) picked.push({ clause: i, tool: writer.tool, at: clause.start + writer.at });
