@@ -2119,6 +2119,8 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
   const measurers = measurementTools(catalogue);
   let measured = conversation.artifactsAtStart.some((a) => a.type === 'table' && measurers.has(a.producedBy ?? ''));
   const out: PlannedStep[] = [];
+  // (the inputs the request's other steps read or make: "plot the tracks and give me a csv too" writes those tracks)
+  const laterTakes = (step: PlannedStep) => new Set(steps.filter((s) => s !== step).flatMap((s) => [...requiredInputs(s.tool, catalogue.get(s.tool), s.args.$needs as InputType[] | undefined), ...madeFor(s.tool, catalogue)]));
   const insert = (step: PlannedStep, depth: number, forTimeStep = false): string | undefined => {
     const info = catalogue.get(step.tool);
     // a time step, and the steps inserted to feed it, take the time-lapse, never a 1-frame projection
@@ -2170,7 +2172,7 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
       if (other) preferred = [other];
     }
     // ("outline the nuclei, then hand me a CSV": a format that cannot write what the step would read reads what fits, made first)
-    const fitted = fittedInput(step, requiredInputs(step.tool, info, preferred), (t) => (t === 'table' ? measured : available.has(t)), catalogue, wordsChose);
+    const fitted = fittedInput(step, requiredInputs(step.tool, info, preferred), (t) => (t === 'table' ? measured : available.has(t)), catalogue, wordsChose, laterTakes(step));
     if (fitted) [preferred, notes] = [[fitted.type], fitted.note ? [...notes, fitted.note] : notes];
     for (const type of requiredInputs(step.tool, info, preferred)) {
       if (step.args[type] !== undefined) continue;

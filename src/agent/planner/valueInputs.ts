@@ -24,17 +24,22 @@ export interface FittedInput {
 /**
  * The input a step reads when the one it would take (`wanted`) does not fit its values: the newest fitting one the
  * plan or the session has, else the first fitting one a tool makes (that step added, and named). When `wanted` fits
- * but is not there while another fitting one is, that one, unless the words chose (`wordsChose`). Undefined when
+ * but is not there while another fitting one is, that one; with none there, the first the tool declares; unless the
+ * words chose (`wordsChose`) or another step of the request reads or makes `wanted` (`otherSteps`). Undefined when
  * `wanted` fits and stands, or nothing fits.
  */
-export function fittedInput(step: PlannedStep, wanted: InputType[], has: (t: InputType) => boolean, catalogue: Catalogue, wordsChose = false): FittedInput | undefined {
+export function fittedInput(step: PlannedStep, wanted: InputType[], has: (t: InputType) => boolean, catalogue: Catalogue, wordsChose = false, otherSteps: Set<string> = new Set()): FittedInput | undefined {
   const asked = inputsForValues(step, catalogue);
   if (!asked) return undefined;
   // ("measure the areas, then a histogram and a csv": a fitting input that exists is written, before another is made for it,
   // unless the words chose which: "the tracks as csv")
+  // ("denoise, then send me a spreadsheet": with none there, the one the tool declares first is made, a table of measurements, not tracks)
   if (wanted.length > 0 && wanted.every((t) => asked.fits.includes(t))) {
+    if (wordsChose || wanted.every(has) || wanted.some((t) => otherSteps.has(t))) return undefined;
     const present = asked.fits.filter(has);
-    return !wordsChose && wanted.some((t) => !has(t)) && present.length ? { type: present[0] } : undefined;
+    if (present.length) return { type: present[0] };
+    const first = asked.fits.find((t) => makerOf(t, catalogue) !== undefined);
+    return first && !wanted.includes(first) ? { type: first, note: `${asked.value} (${step.tool}'s ${asked.arg}) takes ${orList(asked.fits)}, and none was made yet, so I added \`${makerOf(first, catalogue)}\` first and ${step.tool === 'export' ? 'exported' : 'used'} its ${first}.` } : undefined;
   }
   const present = asked.fits.find(has);
   if (present) return { type: present };
