@@ -39,7 +39,7 @@ export interface AloneReading {
 export function foreignClauses(text: string, index: ToolIndex, alone: AloneReading): ForeignClause[] {
   const clauses = splitClauses(text).filter((c) => c.text.replace(OPENERS, '').trim().length > 0);
   if (clauses.length < 2) return [];
-  const everyday = new Set(clauses.filter((c) => asksForAnErrand(c, index, { outside: (words) => isEverydayErrand(words, index) })));
+  const everyday = new Set(clauses.filter((c) => asksForAnErrand(c, index, { outside: (words) => isEverydayErrand(words, index) }, false)));
   const foreign = clauses.filter((c) => everyday.has(c) || asksForAnErrand(c, index, alone));
   if (foreign.length === 0 || foreign.length === clauses.length) return [];
   return foreign.map((c) => {
@@ -48,7 +48,7 @@ export function foreignClauses(text: string, index: ToolIndex, alone: AloneReadi
   });
 }
 
-function asksForAnErrand(clause: Clause, index: ToolIndex, alone: AloneReading): boolean {
+function asksForAnErrand(clause: Clause, index: ToolIndex, alone: AloneReading, byWhatItActsOn = true): boolean {
   if (clause.negated || clause.heading || isContext(clause.text)) return false;
   const bare = clause.text.replace(OPENERS, '');
   const verb = /^[\p{L}'’-]+/u.exec(bare)?.[0];
@@ -65,7 +65,7 @@ function asksForAnErrand(clause: Clause, index: ToolIndex, alone: AloneReading):
   if (index.match(bare).some((m) => m.named) || namesAThingImaged(bare, index)) return false;
   // ("polynomial order 3)", "method=li", "5 um above": numbers, settings and asides are a step's, never an errand)
   if (/[\d=:()[\]]/.test(bare)) return false;
-  return alone.outside(bare) || actsOnAThingFromElsewhere(bare, index);
+  return alone.outside(bare) || (byWhatItActsOn && actsOnAThingFromElsewhere(bare, index));
 }
 
 /** Words that join a verb to what it acts on ("pick up", "drop off"): no part of the thing. */
