@@ -335,7 +335,7 @@ function readBackgroundRequest(c: RequestClause): Record<string, unknown> {
 const subtractBackground = defineTool({
   name: 'subtract_background',
   summary: 'Removes the uneven background (glow, haze, illumination gradients) under the objects with a rolling ball, as Fiji\'s Process > Subtract Background; writes the movie with the background subtracted, or the background itself.',
-  words: ['subtract background', 'background subtraction', 'remove background', 'remove the background', 'background removal', 'background correction', 'correct the background', 'background subtract', 'background-subtract', 'background-subtracted', 'rolling ball', 'rolling-ball', 'ball radius', 'uneven background', 'background is uneven', 'uneven illumination', 'illumination is uneven', 'flatten the background', 'background haze', 'haze', 'background fluorescence', 'autofluorescence background', 'background glow', 'top-hat', 'top hat', 'create background', 'bg subtraction', 'bkg'],
+  words: ['subtract background', 'background subtraction', 'remove background', 'remove the background', 'background removal', 'background correction', 'correct the background', 'background subtract', 'background-subtract', 'background-subtracted', 'rolling ball', 'rolling-ball', 'ball radius', 'uneven background', 'background is uneven', 'uneven illumination', 'illumination is uneven', 'flatten the background', 'background haze', 'haze', 'background fluorescence', 'autofluorescence background', 'background glow', 'top-hat', 'top hat', 'create background', 'bg subtraction', 'bkg', 'shading', 'shading correction', 'correct the shading', 'vignetting'],
   examples: ['subtract the background', 'remove the background and then segment', 'rolling ball 30', 'background subtraction with a 25 pixel radius', 'subtract the background, the cells are dark on a light background', 'create the background with a 50 px ball'],
   consumes: ['movie'],
   framesOut: 'same',
@@ -350,6 +350,7 @@ const subtractBackground = defineTool({
   },
   insteadOf: {
     paraboloid: { args: {}, say: 'The sliding paraboloid is not implemented here, so I rolled a ball of the same radius instead (Fiji\'s default; the two differ mainly on steep slopes and around thin bright structures).' },
+    basic: { args: {}, say: 'BaSiC is not installed here, so I subtracted the uneven background (the shading) with a rolling ball instead; BaSiC divides by an estimated flat field, which this does not.' },
   },
   description:
     'Subtracts a smooth, uneven background from every plane with the rolling-ball algorithm (Sternberg 1983), as Fiji\'s Process > Subtract Background: a ball of the given radius (px) rolled under the intensity surface; what it cannot reach (objects smaller than the ball) is kept, the rest is background. Each channel, slice and frame on its own; the movie keeps its data type (uint16 stays uint16, clipped at 0, never wrapping). Balls over 10 px run on a shrunk plane as in Fiji. Light background: for dark objects on a bright field. Create background: writes the background instead. Not a flat-field correction (dividing by an image of the illumination) nor a constant offset.',

@@ -193,6 +193,12 @@ export interface ToolSelfDescription {
    * line, what will happen when this call needs approval (undefined when it does not).
    */
   needsApproval?: boolean | ApprovalCheck;
+  /**
+   * The inputs a value of an argument can read, when not every input the tool accepts fits every value: export's
+   * { format: { csv: ["table", "tracks"], tiff: ["movie", "labels"] } } (labels cannot be written as CSV). A plan whose
+   * steps so far made none of them has the maker of the first added, and says so.
+   */
+  readsByValue?: Record<string, Record<string, ArtifactType[]>>;
   /** Words people use for an argument's enum values: { method: { model: ["u-net", "deep learning"] } }. */
   valueWords?: Record<string, Record<string, string[]>>;
   /** Artifact types it writes as ground truth for evaluation (among `produces`): never chained on as results. */

@@ -39,7 +39,7 @@ export interface AloneReading {
 export function foreignClauses(text: string, index: ToolIndex, alone: AloneReading): ForeignClause[] {
   const clauses = splitClauses(text).filter((c) => c.text.replace(OPENERS, '').trim().length > 0);
   if (clauses.length < 2) return [];
-  const everyday = new Set(clauses.filter((c) => asksForAnErrand(c, index, { outside: (words) => isEverydayErrand(words, index) })));
+  const everyday = new Set(clauses.filter((c) => asksForAnErrand(c, index, { outside: (words) => isEverydayErrand(words, index) }, false)));
   const foreign = clauses.filter((c) => everyday.has(c) || asksForAnErrand(c, index, alone));
   if (foreign.length === 0 || foreign.length === clauses.length) return [];
   return foreign.map((c) => {
@@ -48,7 +48,7 @@ export function foreignClauses(text: string, index: ToolIndex, alone: AloneReadi
   });
 }
 
-function asksForAnErrand(clause: Clause, index: ToolIndex, alone: AloneReading): boolean {
+function asksForAnErrand(clause: Clause, index: ToolIndex, alone: AloneReading, byWhatItActsOn = true): boolean {
   if (clause.negated || clause.heading || isContext(clause.text)) return false;
   const bare = clause.text.replace(OPENERS, '');
   const verb = /^[\p{L}'’-]+/u.exec(bare)?.[0];
@@ -65,8 +65,35 @@ function asksForAnErrand(clause: Clause, index: ToolIndex, alone: AloneReading):
   if (index.match(bare).some((m) => m.named) || namesAThingImaged(bare, index)) return false;
   // ("polynomial order 3)", "method=li", "5 um above": numbers, settings and asides are a step's, never an errand)
   if (/[\d=:()[\]]/.test(bare)) return false;
-  return alone.outside(bare);
+  return alone.outside(bare) || (byWhatItActsOn && actsOnAThingFromElsewhere(bare, index));
 }
+
+/** Words that join a verb to what it acts on ("pick up", "drop off"): no part of the thing. */
+const PARTICLE = /^(?:up|off|out|down|away|over|back|in|on)$/i;
+
+/**
+ * "pick up the dry cleaning", "clean the bathroom": a verb and what it acts on, where no tool's words match the clause
+ * at all and what it acts on holds a word no tool knows (its verb may be ours: "pick", "clean"); what is imaged, a
+ * channel, a number or a tool named was ruled out before.
+ */
+function actsOnAThingFromElsewhere(words: string, index: ToolIndex): boolean {
+  if (index.match(words).length > 0) return false;
+  const stop = new Set(stopWords());
+  const tokens = tokenize(words).filter((t) => !t.part);
+  const thing = tokens.slice(1).filter((t, i) => !(i === 0 && PARTICLE.test(t.word)) && !stop.has(t.word) && t.word.length >= 3);
+  const unknown = thing.filter((t) => !index.knows(meaning(t.stem)) && !index.namesAnArgument(meaning(t.stem)));
+  // ("keep the defaults", "use your judgement": after a verb of how to work, how the work is done, no errand)
+  if (HOW_TO_WORK.test(tokens[0]?.word ?? '')) return false;
+  // ("crop the top left corner", "rotate the view by a quarter turn": a part of the image or the view is what is imaged)
+  if (thing.some((t) => IMAGE_PART.test(t.word))) return false;
+  return unknown.length > 0;
+}
+
+/** Words for a part of an image or of what is shown. */
+const IMAGE_PART = /^(?:corners?|quadrants?|halves|half|regions?|edges?|borders?|centre|center|middle|top|bottom|left|right|view|views|field|fields|fov|roi|rois|area|areas|pixels?|turn|degrees?|brightness|contrast|colou?rs?|scale|scalebar|bar|axis|axes|legend|title|labels?)$/i;
+
+/** Verbs that say how to do the work asked, not a thing to do. */
+const HOW_TO_WORK = /^(?:keep|use|leave|stick|follow|trust|go|try|be|make|take|assume|treat|consider|ignore|skip|avoid|prefer|choose|apply|stay|stop|start|run|do)$/i;
 
 /**
  * "walk the dog", "feed the cat", "water the plants": a verb no tool's words know, not even as a slip of one, and no word

@@ -37,6 +37,9 @@ import { statedFrameIntervalS, withoutToldCalibration } from './askedUnits.ts';
 import { adviceOutsideNotes } from './adviceQuestions.ts';
 import { areasInPixels, findQuantities, numberWordsAsDigits, statedCalibration, timesInFrames, withAppositiveValues, withShorthandNames } from './quantities.ts';
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
+import { withRangesNamed } from './rangesForOneValue.ts';
+import { fittedInput } from './valueInputs.ts';
+import { namesWhatItMakes } from './namedResults.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
 import { avoidTurnedDown, turnsDown } from './rejectedValues.ts';
 import { frameCounts, matchingMovie, multiFrame, needsFrames } from './frames.ts';
@@ -356,7 +359,7 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     // (a phrase of the tool's own of two words or more, "count nuclei", is telling however common its words)
     // ("blur ahead of the segmentation", "..., before the tracking": a step named as a noun after a word of order is that step)
     const orderedByName = /^(?:before|after|ahead\s+of|prior\s+to)\s+(?:the\s+|any\s+)?[\w-]+\s*$/i.test(clause.text) && tokenize(clause.text).some((t) => t.stem === best!.tool.split('_')[0]);
-    if (previous && !best.named && !best.nameWord && !ownVerb && !orderedByName && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD)) return;
+    if (previous && !best.named && !best.nameWord && !ownVerb && !orderedByName && !namesWhatItMakes(best.tool, clause.text, catalogue) && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD)) return;
     // "segment the nuclei, they're about 10 µm across", "..., seeds at least 6 px apart": a number the step before reads, said in words
     // that are only another tool's argument or value words (not its name, nor its own verb), says how the step before runs
     // (in the sentence after too, when the clause is a statement with no verb of its own: "denoise it; the sigma should be 2 px")
@@ -413,7 +416,8 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     const prior = picked.at(-1);
     if (prior?.weak && prior.tool === best.tool && ['and', 'or', ','].includes(clause.joiner) && clauses[prior.clause].sentence === clause.sentence && namesAnotherValue(best.tool, clauses[prior.clause].text, clause.text, catalogue)) delete prior.weak;
     // (a step named only by words many tools use, "a picture of all the frames stacked", is weak: it gives way to a telling one said beside it)
-    picked.push({ clause: i, tool: best.tool, ...(!best.named && !ownVerb && !orderedByName && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD && (!best.nameWord || inToolNames(m, catalogue) >= 2)) ? { weak: true } : {}) });
+    // ("..., then make a table of their areas": a clause naming the result the tool makes asks for it, and is no weak step)
+    picked.push({ clause: i, tool: best.tool, ...(!best.named && !ownVerb && !orderedByName && !namesWhatItMakes(best.tool, clause.text, catalogue) && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD && (!best.nameWord || inToolNames(m, catalogue) >= 2)) ? { weak: true } : {}) });
     // "the mean speed of each track as a csv": a file format the step has no choice of, but a tool that writes files offers, is that step after it
     const writer = fileFormatOfAnother(clause.text, best.tool, catalogue);
     if (writer && !clause.negated) picked.push({ clause: i, tool: writer.tool, at: clause.start + writer.at });
@@ -812,7 +816,8 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
 /** The request planned as it stands, every part of it accounted for. */
 function planRequestWhole(conversation: Conversation, catalogue: Catalogue, index: ToolIndex): Plan {
   // ("track only the last 6 frames": the frames go to the step, or to the step its input comes from, or are named)
-  const plan = applyFrameScope(planOnce(conversation, catalogue), conversation, catalogue);
+  // ("a linking distance of 10 to 15 px": a range for a setting that takes one value is named, neither end applied)
+  const plan = withRangesNamed(applyFrameScope(planOnce(conversation, catalogue), conversation, catalogue), catalogue);
   const isSubject = (words: string) => namesAThingImaged(words, index);
   // "draw the lineage tree for cell 4": a thing no tool makes, and nothing else asked: said, nothing run
   // (a microscope command is read whole by the acquisition language, its words its own: "make the grid 5x5")
@@ -1230,6 +1235,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   }
   const withInputs = addInputs(steps, conversation, catalogue, understood.excluded);
   if ('reply' in withInputs) return { steps: [], reply: withInputs.reply };
+  notes.push(...withInputs.notes);
   forAddedSteps(withInputs.steps.filter((st) => !steps.includes(st)), notes, text, conversation, catalogue);
   return { steps: withInputs.steps, question, ...(notes.length ? { notes } : {}) };
 }
@@ -1276,8 +1282,12 @@ function takenByAddedStep(step: PlannedStep, sentence: string, text: string, con
     const fromLead = lead.trim() ? argsFor(step.tool, lead, text, conversation, catalogue) : {};
     const withLead = lead.trim() ? Object.entries(argsFor(step.tool, lead + phrase, text, conversation, catalogue)).filter(([key, v]) => (typeof v !== 'number' || inPhrase.has(v)) && JSON.stringify(fromLead[key]) !== JSON.stringify(v)) : [];
     const found = (withLead.length ? withLead : Object.entries(argsFor(step.tool, phrase, text, conversation, catalogue))).filter(([key, v]) => key in props && !INPUT_ARGS.has(key) && !(v && typeof v === 'object' && '$ref' in v));
-    const news = found.filter(([key]) => step.args[key] === undefined);
-    const same = found.filter(([key, v]) => step.args[key] !== undefined && JSON.stringify(step.args[key]) === JSON.stringify(v));
+    // ("plot the speed of only the dividing cells": a setting at its default, divisions detected as always, restricts nothing)
+    // (nor, for "only the migrating cells", a choice among values, measure's kind "tracks": it picks out no cells)
+    const subset = /^(?:only|just)\b/i.test(phrase.trim());
+    const restricting = found.filter(([key, v]) => JSON.stringify(props[key]?.default) !== JSON.stringify(v) && !(subset && typeof v === 'string'));
+    const news = restricting.filter(([key]) => step.args[key] === undefined);
+    const same = restricting.filter(([key, v]) => step.args[key] !== undefined && JSON.stringify(step.args[key]) === JSON.stringify(v));
     const words = tokenize(phrase).map((t) => meaning(t.stem)).filter((w) => w !== EXCLUDE_MEANING);
     const named = words.length > 0 && carriedNames.some((name) => words.every((w) => name.includes(w)));
     // ("8 px" of "about 8 px in radius": a number the step already carries, read there from the same words)
@@ -2103,16 +2113,20 @@ function readsMeasurements(tool: string, catalogue: Catalogue): boolean {
 }
 
 /** Adds the input references each step needs, inserting the steps that make missing inputs (labels ← segment, tracks ← track). */
-function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: Catalogue, excluded: string[] = []): { steps: PlannedStep[] } | { reply: string } {
+function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: Catalogue, excluded: string[] = []): { steps: PlannedStep[]; notes: string[] } | { reply: string } {
+  let notes: string[] = [];
   const available = new Set<string>(conversation.artifactsAtStart.filter((a) => !isTruth(a)).map((a) => a.type));
   const measurers = measurementTools(catalogue);
   let measured = conversation.artifactsAtStart.some((a) => a.type === 'table' && measurers.has(a.producedBy ?? ''));
   const out: PlannedStep[] = [];
+  // (the inputs the request's other steps read or make: "plot the tracks and give me a csv too" writes those tracks)
+  const laterTakes = (step: PlannedStep) => new Set(steps.filter((s) => s !== step).flatMap((s) => [...requiredInputs(s.tool, catalogue.get(s.tool), s.args.$needs as InputType[] | undefined), ...madeFor(s.tool, catalogue)]));
   const insert = (step: PlannedStep, depth: number, forTimeStep = false): string | undefined => {
     const info = catalogue.get(step.tool);
     // a time step, and the steps inserted to feed it, take the time-lapse, never a 1-frame projection
     const needsTime = forTimeStep || needsFrames(step.tool, catalogue, step.args);
     let preferred = step.args.$needs as InputType[] | undefined;
+    const wordsChose = preferred !== undefined;
     delete step.args.$needs;
     // "measure the areas, then export as csv": with optional inputs and words that name none, what the step just before made, when the usual input does not exist
     // ("denoise it and save it": words that say nothing of the step's own arguments take the movie too)
@@ -2157,6 +2171,9 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
       const other = acceptedInputs(step.tool, info).find((t) => t !== 'movie' && !wanted.includes(t) && available.has(t));
       if (other) preferred = [other];
     }
+    // ("outline the nuclei, then hand me a CSV": a format that cannot write what the step would read reads what fits, made first)
+    const fitted = fittedInput(step, requiredInputs(step.tool, info, preferred), (t) => (t === 'table' ? measured : available.has(t)), catalogue, wordsChose, laterTakes(step));
+    if (fitted) [preferred, notes] = [[fitted.type], fitted.note ? [...notes, fitted.note] : notes];
     for (const type of requiredInputs(step.tool, info, preferred)) {
       if (step.args[type] !== undefined) continue;
       // ("the average projection rather than the max one": what is rejected names no input)
@@ -2210,7 +2227,7 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
     const error = insert(step, 0);
     if (error) return { reply: error };
   }
-  return { steps: out };
+  return { steps: out, notes };
 }
 
 /** What a step makes for later steps to work on: what it produces, less its declared ground truth. */

@@ -18,7 +18,7 @@ const CONDITION = /\b(?:with|using|via|by|as|in|into|to|only|except|excluding|wi
 const PURPOSE = /\bfor((?:\s+(?!(?:with|using|via|by|as|in|into|to|only|except|excluding|without|but|that|which|where|whose|keep|from|on|if|unless|and|then)\b)[a-z][a-z'’-]*){1,4})(?=\s*(?:[,.;:!?]|$))/g;
 
 /** Hedges and asides around a request ("nothing fancy", "if possible", "no rush"): how it is asked, no condition on a step. */
-const HEDGE = /\b(?:as\s+(?:discussed|agreed|mentioned|requested|promised|planned|before)|to\s+whom\s+it\s+may\s+concern|nothing\s+(?:fancy|special|complicated|more|else)|(?:and\s+)?that(?:'?s|\s+is)\s+(?:all|it)\b|no\s+more\s+than\s+that|no\s+(?:rush|hurry|pressure|worries)|if\s+(?:possible|you\s+can|you\s+could|that'?s\s+(?:ok|okay|possible|fine))|when(?:ever)?\s+you\s+(?:can|have\s+(?:a\s+)?(?:time|moment|minute|chance)|get\s+a\s+chance)|as\s+(?:usual|always)|for\s+now|just\s+in\s+case|(?:at\s+least\s+)?roughly\s+speaking)\b/gi;
+const HEDGE = /\b(?:as\s+(?:discussed|agreed|mentioned|requested|promised|planned|before)|to\s+whom\s+it\s+may\s+concern|nothing\s+(?:fancy|special|complicated|more|else)|(?:and\s+)?that(?:'?s|\s+is)\s+(?:all|it)\b|no\s+more\s+than\s+that|no\s+(?:rush|hurry|pressure|worries)|if\s+(?:possible|at\s+all\s+possible|you\s+can|you\s+could|you\s+would|you\s+don'?t\s+mind|you\s+do\s+not\s+mind|you\s+(?:get|have)\s+(?:a\s+)?(?:chance|moment|minute|time)|it'?s\s+not\s+(?:too\s+much\s+)?(?:trouble|a\s+bother|too\s+much\s+to\s+ask)|it\s+is\s+not\s+(?:too\s+much\s+)?(?:trouble|a\s+bother)|that'?s\s+(?:ok|okay|possible|fine|alright|all\s+right))|when(?:ever)?\s+you\s+(?:can|have\s+(?:a\s+)?(?:time|moment|minute|chance)|get\s+a\s+chance)|as\s+(?:usual|always)|for\s+now|just\s+in\s+case|(?:at\s+least\s+)?roughly\s+speaking)\b/gi;
 
 /** The text with its hedges and asides blanked ("..., nothing else", "if possible"): positions kept. */
 export function withoutHedges(text: string): string {
@@ -66,6 +66,8 @@ export function unmatchedAction(clause: string, index: ToolIndex, unknownVerb = 
   // what the clause says besides them is read alone)
   const bare = withoutToldCalibration(clause);
   if (bare !== clause) return unmatchedAction(bare, index, unknownVerb);
+  // ("if it's not too much trouble", "if you don't mind": how it is asked, no action)
+  if (!/\p{L}/u.test(withoutHedges(clause))) return undefined;
   // ("rotate by 45 degrees": an amount after "by" is what it acts with)
   const m = /^(?:\s*(?:and|then|and then|also|please|pls|now|next|first|finally|after that|,)\b\s*)*([a-z][a-z'-]+)\s+(?:(?:(?:to|by|into|onto|down\s+to|out)\s+)?(?:it|them|this|that|these|those|the|my|our|all|each|every|everything)\b|by\s+\d)/i.exec(clause.trim());
   // "make a 3D rendering", "create an animation": a thing to make that no tool's words know is an action no tool does

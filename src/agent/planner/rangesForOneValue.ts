@@ -1,0 +1,108 @@
+// A range said for a setting that takes one value ("a linking distance of 10 to 15 px", "sigma 1-2"): neither end is
+// applied as if it were the value, nor handed to another step's setting (the segmentation added to feed the tracker
+// once took 15 px as its radius); the range is named in one line and the setting left to its default. A range that
+// a pair of settings shares ("an area between 30 and 800 px": minAreaPx and maxAreaPx) is applied by the arguments
+// reader and stays as it is.
+import { type Catalogue, selfOf } from './catalogue.ts';
+import { findQuantities, type Quantity } from './quantities.ts';
+import type { Plan, PlannedStep } from './types.ts';
+
+/** A range as written: its two ends and the words that state it. */
+export interface SaidRange {
+  low: Quantity;
+  high: Quantity;
+  said: string;
+}
+
+/** Words between the two ends of a range: "to", "-", "–", "and" (after "between"), with the first end's unit. */
+const JOIN = /^\s*(?:px|pixels?|µm|um|microns?|s|sec|seconds?|min|minutes?|frames?)?\s*(?:to|-|–|—|or)\s*$/i;
+const JOIN_AFTER_BETWEEN = /^\s*(?:px|pixels?|µm|um|microns?|s|sec|seconds?|min|minutes?|frames?)?\s*and\s*$/i;
+/** A range of which frames, channels, time points or planes: a scope, another reader's. */
+const SCOPE_BEFORE = /\b(?:frames?|time ?points?|timepoints?|channels?|slices?|planes?|z|t|wells?|positions?|tracks?|cells?|objects?|nuclei|ids?|labels?|#)\s*(?:from\s+|between\s+)?$/i;
+
+/** The ranges the words state: "10 to 15 px", "1-2", "between 5 and 8 px", "from 3 to 5 µm". */
+export function saidRanges(text: string): SaidRange[] {
+  const qs = findQuantities(text);
+  const out: SaidRange[] = [];
+  for (let i = 0; i + 1 < qs.length; i++) {
+    const [low, high] = [qs[i], qs[i + 1]];
+    const between = text.slice(low.end, high.start);
+    const opened = /\bbetween\s*$/i.test(text.slice(0, low.start));
+    if (!(JOIN.test(between) || (opened && JOIN_AFTER_BETWEEN.test(between)))) continue;
+    if (low.value >= high.value || (low.unit !== '' && high.unit !== '' && low.unit !== high.unit)) continue;
+    if (low.unit === 'frame' || high.unit === 'frame' || /^\s*(?:st|nd|rd|th)?\s*frames?\b/i.test(high.unit === '' ? text.slice(high.end) : '')) continue;
+    if (SCOPE_BEFORE.test(text.slice(Math.max(0, low.start - 24), low.start))) continue;
+    // ("(5, 6) to (9, 7)", "3x3 to 5x5": coordinates and sizes are no range of one setting)
+    if (/[(,x×]\s*$/i.test(text.slice(0, low.start))) continue;
+    out.push({ low, high, said: text.slice(opened ? text.slice(0, low.start).search(/\bbetween\s*$/i) : low.start, high.end).trim() });
+  }
+  return out;
+}
+
+/** What a setting's name is about, without the word for its end: "minAreaPx" and "maxAreaPx" are both "areapx". */
+function settingOf(name: string): string {
+  return name.replace(/(?:min|max|minimum|maximum|from|to|start|end|low|lower|high|upper|first|last)(?=[A-Z]|$)|^(?:min|max|minimum|maximum|from|to|start|end|low|lower|high|upper|first|last)/g, '').toLowerCase();
+}
+
+/** The step's settings that hold one number and took an end of the range as it. */
+function settingsTakingAnEnd(step: PlannedStep, range: SaidRange): string[] {
+  const ends = [range.low.value, range.high.value];
+  const numeric = Object.entries(step.args).filter(([k, v]) => !k.startsWith('$') && typeof v === 'number');
+  const taking = numeric.filter(([, v]) => ends.includes(v as number)).map(([k]) => k);
+  // (the two ends on a pair of one setting, "minAreaPx" and "maxAreaPx", "fromFrame" and "toFrame": a range applied)
+  const paired = taking.filter((k) => taking.some((other) => other !== k && step.args[other] !== step.args[k] && settingOf(other) === settingOf(k)));
+  return taking.filter((k) => !paired.includes(k));
+}
+
+/** The words of a setting's name: "maxLinkingDistancePx" → max, linking, distance. */
+function nameWords(name: string): string[] {
+  return name.replace(/(?:Px|Um|S|Min|Frames)$/, '').replace(/([a-z\d])([A-Z])/g, '$1 $2').toLowerCase().split(' ').filter((w) => w.length > 0);
+}
+
+/** The step's one-number settings whose name's words all stand just before the range ("patch distance 2-4 px"), unless the step set them. */
+function settingsNamedBefore(step: PlannedStep, range: SaidRange, catalogue: Catalogue): string[] {
+  const before = step.clause.slice(0, range.low.start).split(/[,;.:]|\b(?:and|then|but|with)\b/i).at(-1)?.toLowerCase() ?? '';
+  const words = new Set(before.match(/[a-z\d]+/g) ?? []);
+  const props = catalogue.get(step.tool)?.properties ?? {};
+  const named = Object.entries(props).filter(([name, p]) => (p.type === 'number' || p.type === 'integer') && nameWords(name).every((w) => words.has(w)));
+  // (of names said, the longest: "gap closing max distance" over "max distance")
+  const longest = Math.max(0, ...named.map(([name]) => nameWords(name).length));
+  return named.filter(([name]) => nameWords(name).length === longest).map(([name]) => name).slice(0, 1);
+}
+
+/**
+ * Each step's settings that took an end of a range said in its words, when the setting takes one value: unset, and
+ * named in one line each ("Not applied: ..."). Microscope commands are the acquisition language's (it reads its own
+ * ranges). Returns the lines; the steps are changed in place.
+ */
+export function rangesForOneValue(steps: PlannedStep[], catalogue: Catalogue): string[] {
+  const taken = new Map<string, { range: SaidRange; settings: string[]; used: string[] }>();
+  steps.forEach((step, i) => {
+    if (selfOf(step.tool, catalogue)?.domain === 'microscope') return;
+    // (a step added to make a later step's input reads that step's words: its settings are unset, the line is the later step's)
+    const added = steps.slice(i + 1).some((later) => later.clause === step.clause && later.tool !== step.tool);
+    for (const range of saidRanges(step.clause)) {
+      const took = settingsTakingAnEnd(step, range);
+      for (const arg of took) delete step.args[arg];
+      // (a range that no setting took, said right after a setting's name: "sigma 2-4 px" dropped in silence otherwise)
+      const settings = took.length ? took : settingsNamedBefore(step, range, catalogue);
+      if (settings.length === 0 || added) continue;
+      const entry = taken.get(range.said) ?? { range, settings: [], used: [] };
+      entry.settings.push(...settings.map((a) => `\`${step.tool}\`'s ${a}`));
+      entry.used.push(...settings.filter((a) => step.args[a] !== undefined).map((a) => `${a} ${JSON.stringify(step.args[a])}`));
+      taken.set(range.said, entry);
+    }
+  });
+  return [...taken.values()].map(({ range, settings, used }) => {
+    const unit = range.high.unit ? ` ${range.high.unit}` : '';
+    const kept = used.length ? `I used ${used.join(' and ')} from your other words` : `its default stands (chosen from the movie where it can be)`;
+    return `Not applied: the range "${range.said}" — ${settings.join(' and ')} ${settings.length === 1 ? 'takes' : 'take'} one value, so neither end was applied and ${kept}; say one value (e.g. "${range.high.value}${unit}") to set it.`;
+  });
+}
+
+/** The plan with each range for a one-value setting unset and named (the plan's steps are copied, not changed). */
+export function withRangesNamed(plan: Plan, catalogue: Catalogue): Plan {
+  const steps = plan.steps.map((s) => ({ ...s, args: { ...s.args } }));
+  const lines = rangesForOneValue(steps, catalogue).filter((l) => !(plan.notes ?? []).includes(l));
+  return lines.length ? { ...plan, steps, notes: [...(plan.notes ?? []), ...lines] } : plan;
+}
