@@ -9,7 +9,7 @@ import { naturalTimeUnit } from '../../image/calibration.ts';
 import type { Conversation, KnownArtifact, PastResult } from './conversation.ts';
 import { findFrameRange, findQuantities, parseNumber, valueText } from './quantities.ts';
 import { allowedEdits, editDistance, isStopWord, meaning, tokenize } from './words.ts';
-import { isTruth, selfOf } from './catalogue.ts';
+import { type Catalogue, isTruth, selfOf } from './catalogue.ts';
 import { askedDimension, asksPerFrame, statedFrameIntervalS, statedPixelSizeUm, withoutToldCalibration, type AskedDimension } from './askedUnits.ts';
 import { trackEventOf, trackSpanAnswer, type TrackEvent } from './trackSpans.ts';
 import { asksDisplacementBetweenFrames, asksNetDisplacement, netDisplacementsAnswer, netDisplacementsOfTracks, asksPathLengthBetweenFrames, displacementsAnswer, displacementsBetween, distanceKindOf, pathLengthsAnswer, pathLengthsBetween, type DistanceKind } from './netDisplacement.ts';
@@ -132,6 +132,9 @@ export function withoutUnits(text: string): string {
     .replace(/(?<![\p{L}\d])\d+(?:[.,]\d+)?\s*(?:mins?|minutes?)(?![\p{L}\d])/giu, ' ');
 }
 
+/** "covered the most ground", "covers the greatest distance": the distance travelled, said as a phrase. */
+const COVERED_GROUND = /\bcover(?:s|ed|ing)?\s+(?:the\s+)?(?:\w+\s+)?(?:distance|ground)\b/i;
+
 /**
  * The quantity an adjective of size, speed, brightness or distance stands for ("bigger" →
  * area, "the slowest" → speed); "longest" is a distance when the cells travel, else a duration.
@@ -151,7 +154,7 @@ export function quantityOfAdjectives(whole: string): string {
   // "for how many frames is track 1 followed?": how long it lasts, in frames
   if (/\bhow many (?:frames|time ?points)\b[^?.]*\b(?:track|trajectory)\b|\b(?:track|trajectory)\s*#?\d+\b[^?.]*\bhow many (?:frames|time ?points)\b/i.test(text)) words.push('duration');
   else if (/\b(?:long|longer|longest|short|shorter|shortest)\b/i.test(text)) words.push(/\b(?:travel\w*|mov\w*|migrat\w*|distance|path|go|went)\b/i.test(text) ? 'distance' : 'duration');
-  else if (words.length === 0 && /\b(?:travel\w*|moved?|moving|migrat\w*|wander\w*|cover(?:s|ed|ing)?\s+(?:the\s+)?(?:\w+\s+)?(?:distance|ground))\b/i.test(text)) words.push('distance');
+  else if (words.length === 0 && (/\b(?:travel\w*|moved?|moving|migrat\w*|wander\w*)\b/i.test(text) || COVERED_GROUND.test(text))) words.push('distance');
   return words.join(' ');
 }
 
@@ -822,7 +825,8 @@ export function asksTheData(question: string): boolean {
  * for added ("which cell went furthest?" → "... distance travelled").
  */
 export function measuringWords(question: string, vocabulary = ''): string {
-  const text = withoutUnits(withoutScope(question));
+  // (a phrase that says the quantity is read as it, never left as words of no option: "covered the most ground")
+  const text = withoutUnits(withoutScope(question)).replace(new RegExp(COVERED_GROUND.source, 'gi'), ' ');
   const adjectives = quantityOfAdjectives(question).replace(/\bdistance\b/, 'distance travelled').replace(/\bduration\b/, 'duration per track');
   // the tool's own word for what is asked ("straight" → "straightness"), so that its reading of the words picks the right kind
   const asked = [...readQuestion(question).quantity].filter((w) => w.length >= 5);
@@ -2238,4 +2242,13 @@ export function questionPartsOf(text: string): string[] | undefined {
   const quantities = parts.map((p) => [...readQuestion(p).quantity].sort().join(' '));
   const each = parts.every((p, i) => quantities[i] !== '' || readQuestion(p).reduce === 'count');
   return quantities[0] !== quantities[1] && each ? parts : undefined;
+}
+
+/**
+ * A tool whose main result is a table (its declared `produces` begins with one: measure, a time series), not a
+ * correction whose table comes beside its movie (correct_drift's drift table): only the first measures what a
+ * question after the steps asks ("which one covered the most ground?").
+ */
+export function makesATableFirst(tool: string, catalogue?: Catalogue): boolean {
+  return (selfOf(tool, catalogue)?.produces ?? [])[0] === 'table';
 }
