@@ -1932,15 +1932,20 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   if (scope.perFrame && scope.frame === undefined) return seriesAnswer(column, rows, rawUnit, artifact.id, (group) => mean(numeric(group, column)), `${where ? `${column} ${where}` : `mean ${column}`}`);
   if (scope.top !== undefined && (scope.reduce === 'max' || scope.reduce === 'min')) {
     // "the top 2 tracks by speed" from rows per frame or per step: each track ranked once, by the mean of its rows
-    const byTrack = /\b(?:tracks?|trajector(?:y|ies))\b/i.test(question) && idColumn !== undefined && /track|branch/i.test(idColumn) && new Set(values.map((x) => x.row[idColumn])).size < values.length;
+    const byTrack = (/\b(?:tracks?|trajector(?:y|ies))\b/i.test(question) || asksAboutCells(question)) && idColumn !== undefined && /track|branch/i.test(idColumn) && new Set(values.map((x) => x.row[idColumn])).size < values.length;
     if (byTrack) return rankedAnswer(`${column} (mean of each track's ${of})`, meansPerId(values, idColumn), idColumn, scope, unit, source, 'tracks');
     return rankedAnswer(column, values, idColumn, scope, unit, source, of);
   }
   if ((scope.reduce === 'max' || scope.reduce === 'min') && (scope.which || values.length > 1)) {
+    // "which cell is the biggest?" over rows per object and frame: with tracks a cell is its track, its mean over its frames
+    const perCell = idColumn && scope.frame === undefined ? cellExtreme(question, column, values, idColumn, scope.reduce, unit, source) : undefined;
+    if (perCell) return perCell;
     const pick = values.reduce((a, b) => ((scope.reduce === 'max' ? b.v > a.v : b.v < a.v) ? b : a));
     const who = idColumn ? `${/track|branch/i.test(idColumn) ? 'Track' : 'Object'} ${pick.row[idColumn]}` : 'One row';
     const when = idColumn !== 'TRACK_ID' && typeof pick.row.t === 'number' && scope.frame === undefined ? ` (frame ${Number(pick.row.t) + 1})` : '';
-    return `${who}${when} has the ${scope.reduce === 'max' ? 'largest' : 'smallest'} ${column}: ${withUnit(pick.v, unit)}, of ${values.length} ${of} (${source})`;
+    // (without tracks an object is one outline in one frame: said so, never passed off as a cell followed over time)
+    const oneFrame = !/track|branch/i.test(idColumn ?? '') && when && asksAboutCells(question) ? `; without tracks this is one object in one frame, not a cell followed over the movie (track the objects for a value per cell)` : '';
+    return `${who}${when} has the ${scope.reduce === 'max' ? 'largest' : 'smallest'} ${column}: ${withUnit(pick.v, unit)}, of ${values.length} ${of}${oneFrame} (${source})`;
   }
   const numbers = values.map((x) => x.v);
   if (scope.reduce === 'percentile' && scope.percentiles) {
@@ -2007,6 +2012,28 @@ function rankedAnswer(column: string, values: { row: Row; v: number }[], idColum
 }
 
 /** The mean value of each id's rows, one row per id (its id alone: no frame). */
+/** A question about cells, nuclei or tracks as things that live over the movie ("which cell is the biggest?"), not about one outline ("which object", "in any single frame"). */
+function asksAboutCells(question: string): boolean {
+  const q = plainQuestion(question);
+  return /\b(?:cells?|nucle(?:us|i)|tracks?|trajector(?:y|ies)|one)\b/i.test(q) && !/\b(?:objects?|blobs?|detections?|outlines?|masks?|spots?|(?:any|a|one)\s+(?:single\s+)?(?:frame|time ?point|timepoint)|at any (?:time|point|moment)|ever)\b/i.test(q);
+}
+
+/**
+ * The cell with the largest or smallest value when the rows are objects per frame linked into tracks: each track's
+ * mean over its frames ("Track 4 has the largest mean area_um2 over its frames: 61 µm² (mean of 6 frames), of 9 tracks").
+ * Undefined when the rows are no tracks over frames, or the question is about single objects.
+ */
+function cellExtreme(question: string, column: string, values: { row: Row; v: number }[], idColumn: string, reduce: 'max' | 'min', unit: string | undefined, source: string): string | undefined {
+  if (!/track|branch/i.test(idColumn) || !values.some((x) => typeof x.row.t === 'number') || !asksAboutCells(question)) return undefined;
+  const framesOf = new Map<Row[string], number>();
+  for (const { row } of values) framesOf.set(row[idColumn], (framesOf.get(row[idColumn]) ?? 0) + 1);
+  if (framesOf.size === values.length) return undefined;
+  const means = meansPerId(values, idColumn);
+  const pick = means.reduce((a, b) => ((reduce === 'max' ? b.v > a.v : b.v < a.v) ? b : a));
+  const n = framesOf.get(pick.row[idColumn]) ?? 1;
+  return `Track ${pick.row[idColumn]} has the ${reduce === 'max' ? 'largest' : 'smallest'} mean ${column} over its frames: ${withUnit(pick.v, unit)} (mean of ${counted(n, 'frame')}), of ${means.length} tracks; each cell is a track, its value the mean over the frames it was followed (${source})`;
+}
+
 function meansPerId(values: { row: Row; v: number }[], idColumn: string): { row: Row; v: number }[] {
   const byId = new Map<Row[string], number[]>();
   for (const { row, v } of values) if (row[idColumn] !== null && row[idColumn] !== undefined) byId.set(row[idColumn], [...(byId.get(row[idColumn]) ?? []), v]);
