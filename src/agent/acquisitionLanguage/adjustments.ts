@@ -768,6 +768,17 @@ function readSpan({ t, channel, now }: ClauseWords): Adjustment[] | undefined {
     const inS = leadingSpan(t.slice(only.index + only[0].length));
     if (inS !== undefined && inS > 0) return [{ kind: 'endIn', inS }];
   }
+  // "keep going 2 more hours", "let it run another 90 min and then finish": the run goes on that long from now, then ends
+  const goingOn = /\b(?:keep (?:going|imaging|running|it (?:going|running))|let (?:it|the (?:run|acquisition|imaging|time[\s-]?lapse)) (?:go|run|continue)(?: on)?|carry on|go on|continue|run (?:it )?for)\b/.test(t);
+  const moreSpan = durationsIn(t).find((d) => /^\s*(?:more|longer|extra)\b/.test(t.slice(d.index + d.length)) || /\b(?:another|a further|one more|\d+ more)\s*$/.test(t.slice(0, d.index)));
+  // ("2 more hours", "one more hour": the number, then "more", then its unit)
+  const countMore = /\b(\d+(?:\.\d+)?|one)\s+more\s+(hours?|hrs?|h|minutes?|mins?|min|seconds?|secs?|s)\b/.exec(t);
+  const moreS = moreSpan?.seconds ?? (countMore ? (countMore[1] === 'one' ? 1 : Number(countMore[1])) * unitSeconds(countMore[2]) : undefined);
+  if (goingOn && moreS !== undefined && moreS > 0 && !/\bevery\b|\binterval\b|\bfor\b/.test(t)) return [{ kind: 'endIn', inS: moreS }];
+  // "we only need 4 hours of imaging", "6 h of data is enough": the run's whole length
+  const needed = /\b(?:only|just)\s+(?:need|want|needs)\s+(?:about\s+)?/.exec(t) ?? /^(?:about\s+)?(?=\d)/.exec(t);
+  const neededSpan = needed ? durationsIn(t.slice(needed.index + needed[0].length))[0] : undefined;
+  if (needed && neededSpan && neededSpan.index === 0 && /^\s*(?:of\s+(?:imaging|data|acquisition|recording|time[\s-]?lapse|movie)|(?:of\s+\w+\s+)?(?:is|are|will be|would be)\s+(?:enough|plenty|fine|sufficient))\b/.test(t.slice(needed.index + needed[0].length + neededSpan.length))) return [{ kind: 'duration', durationS: neededSpan.seconds }];
   // "run until 24 h", "keep going till the 36 h mark": the run's whole length, counted from its start
   const untilSpan = /\b(?:run|go|continue|keep (?:going|imaging|running)|image|carry on|extend(?: it)?)\b.*\b(?:until|till|til|up to|to)\s+(?:the\s+)?/.exec(t);
   if (untilSpan && !/\b(?:more|another|extra|from now|longer)\b/.test(t)) {
@@ -814,9 +825,9 @@ function readRunControl({ t, channels, config }: ClauseWords): Adjustment[] | un
     const dropped = channelsStopped(t.replace(/\b(?:pause|suspend|hold off(?: on)?|put on hold)\b/g, 'stop'), config);
     if (dropped.length) return dropped.map((c) => ({ kind: 'dropChannel' as const, channel: c }));
   }
-  if (/^(please\s+|ok(?:ay)?,?\s+|just\s+)?(pause|hold on|hold it|hold for|hold off|wait|suspend|interrupt|freeze)\b|\b(?:do|make|have|take|put in)\s+(?:(?:a|an)\s+)?(?:short\s+|quick\s+|brief\s+|\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s?\s+)?pause\b|\b(?:put|keep|place)\s+(?:it|the acquisition|the run|imaging|everything|the time[\s-]?lapse)\s+on hold\b|\b(pause|hold|suspend|interrupt|freeze)\s+(the\s+|all\s+)?(acquisition|imaging|run|it|everything|time[\s-]?lapse|recording|experiment)\b|\btake an? (?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s? )?break\b|\bgive\s+(?:the\s+)?(?:cells|sample|them|it|everything)\s+an?\s+(?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr)s? )?(?:rest|break|breather)\b|\blet\s+(?:the\s+)?(?:cells|sample|them)\s+(?:rest|recover)\b/.test(t)) {
+  if (/^(please\s+|ok(?:ay)?,?\s+|just\s+)?(pause|hold on|hold it|hold for|hold off|wait|suspend|interrupt|freeze)\b|\b(?:do|make|have|take|put in)\s+(?:(?:a|an)\s+)?(?:short\s+|quick\s+|brief\s+|\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s?\s+)?pause\b|\b(?:put|keep|place)\s+(?:it|the acquisition|the run|imaging|everything|the time[\s-]?lapse)\s+on hold\b|\b(pause|hold|suspend|interrupt|freeze)\s+(the\s+|all\s+)?(acquisition|imaging|run|it|everything|time[\s-]?lapse|recording|experiment)\b|\btake an? (?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s? )?break\b|\bgive\s+(?:the\s+)?(?:cells|sample|them|it|everything)\s+an?\s+(?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr)s? )?(?:rest|break|breather|pause)\b|^(?:please\s+|ok(?:ay)?,?\s+|just\s+)?halt\b(?=.*\bfor\b)|\blet\s+(?:the\s+)?(?:cells|sample|them)\s+(?:rest|recover)\b/.test(t)) {
     // "pause for 5 min", "pause 5 min", "wait 10 minutes", "take a 15 minute break"
-    const breakSpan = /\b(?:break|rest|breather|recover)\b/.test(t) ? durationsIn(t) : [];
+    const breakSpan = /\b(?:break|rest|breather|recover|pause)\b/.test(t) ? durationsIn(t) : [];
     // "hold on for 10": a number without its unit is asked, never taken for minutes
     const unitless = /\bfor\s+(\d+(?:\.\d+)?)\s*(?:more\s*)?[.!]*$/.exec(t);
     if (unitless) throw new AmbiguousCommand(`pause for ${unitless[1]} what? Say the unit, e.g. "pause for ${unitless[1]} min"; nothing was changed`);
