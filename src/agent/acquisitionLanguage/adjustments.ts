@@ -612,7 +612,7 @@ function readPartStopped({ t, channels, channel, now }: ClauseWords): Adjustment
       throw new AmbiguousCommand('which coordinates? Say the position in µm, e.g. "add a position at (1500, -300)"; "where is the stage?" tells you where it is now');
     }
     // ("add an XY point at 3000, 2000": a pair without brackets after a word for a position)
-    const pair = /\b(?:positions?|points?|xy|locations?|sites?|fields?)\b.*?\bat\s+(-?\d+(?:\.\d+)?)\s*(?:µm|um)?\s*,\s*(-?\d+(?:\.\d+)?)\s*(?:µm|um)?\s*[.!]?$/.exec(t);
+    const pair = /\b(?:positions?|points?|xy|locations?|sites?|fields?)\b.*?\bat\s+(-?\d+(?:\.\d+)?)\s*(?:µm|um)?\s*[,/]\s*(-?\d+(?:\.\d+)?)\s*(?:µm|um)?\s*(?:please|pls)?\s*[.!]?$/.exec(t);
     const added = parsePositionList(t).length || !pair ? parsePositionList(t) : [{ xUm: Number(pair[1]), yUm: Number(pair[2]) } as { xUm: number; yUm: number; zUm?: number }];
     if (added.length) return added.map((p) => ({ kind: 'addPosition' as const, xUm: p.xUm, yUm: p.yUm, ...(p.zUm !== undefined ? { zUm: p.zUm } : {}) }));
   }
@@ -711,6 +711,9 @@ function readSkipTimepoints({ t, channels, now }: ClauseWords): Adjustment[] | u
   return [{ kind: 'pause', forS: Math.round(n * now.intervalS * 1e6) / 1e6 }];
 }
 
+/** Light damage said as a worry about the cells ("they look stressed", "we're frying them", "blebbing", "phototoxicity"). */
+const LIGHT_DAMAGE = /\b(?:stressed|stressing|fry(?:ing)?|fried|cook(?:ing|ed)|bleb\w*|round(?:ing)? up|phototox\w*|photo-?damage|light damage|burn(?:ing|t|ed)?|(?:look|seem)s?\s+(?:unhappy|sick|bad|unwell|sad)|(?:don'?t|do not|doesn'?t)\s+look\s+(?:happy|good|healthy|well|great))\b/;
+
 /** Words for going easier on the sample without an amount: "ease up on", "go easy on", "back off", "cut back on", "tone down". */
 const EASE_OFF = /\b(?:ease (?:up|off)|go (?:easy|easier|gentler|lighter)|be (?:gentle|gentler|easier)|back off|lay off|cut back|tone (?:it |things |everything |them )?down|dial (?:it |things |everything |them )?back|take it easy|turn (?:everything|it all|all (?:the )?(?:lasers|lights|light|channels)) down|turn down (?:everything|all (?:the )?(?:lasers|lights|light|channels)))\b/;
 
@@ -719,6 +722,12 @@ const EASE_OFF = /\b(?:ease (?:up|off)|go (?:easy|easier|gentler|lighter)|be (?:
  * light (or a pause) said without how much: asked, never guessed; nothing is changed.
  */
 function readEaseOff({ t, channels }: ClauseWords): Adjustment[] | undefined {
+  // "the cells look stressed", "I think we're frying them": light damage said as a worry, with no amount: what would lower the dose, asked
+  // (a remark beside another command is context, asked only when nothing else is read: "they look stressed, halve the 488")
+  // ("the cells look stressed, cut the light in half": the command after the remark is read, not the remark)
+  const worry = LIGHT_DAMAGE.exec(t);
+  const afterWorry = worry ? t.slice(worry.index + worry[0].length).split(/[,;:.!?]|\s+(?:so|and|then)\s+/).slice(1).join(' ').replace(/\b(?:please|pls|thanks|i think|i guess|maybe)\b/g, '').trim() : '';
+  if (worry && !afterWorry && !EASE_OFF.test(t) && !hasFigure(t)) throw new SignalComplaint(`that sounds like too much light for the cells. I can lower the dose: less power ("halve the ${channels.length ? channels[0] : '488'} power"), shorter exposure ("exposure 50 ms"), imaging less often ("every 10 min") or dropping a channel; "how much light so far?" tells you the dose. Say which; nothing was changed`, channels[0]);
   if (!EASE_OFF.test(t) || hasFigure(t)) return undefined;
   const light = channels.length > 0 || /\b(?:light|laser|lasers|power|exposure|illumination|lamp|led|intensity|everything|it all|cells|sample)\b/.test(t);
   if (light && !/\b(?:for a (?:while|bit)|for now|a break)\b/.test(t)) throw new AmbiguousCommand(`how much less light${channels.length ? ` on ${channels.join(' and ')}` : ''}? Say e.g. "halve the ${channels.length ? channels[0] : '488'} power", "${channels.length ? channels[0] : '488'} to 5%" or "exposure 50 ms"; nothing was changed`);
