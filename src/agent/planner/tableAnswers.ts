@@ -14,6 +14,7 @@ import { askedDimension, asksPerFrame, statedFrameIntervalS, statedPixelSizeUm, 
 import { trackEventOf, trackSpanAnswer, type TrackEvent } from './trackSpans.ts';
 import { asksDisplacementBetweenFrames, asksNetDisplacement, netDisplacementsAnswer, netDisplacementsOfTracks, asksPathLengthBetweenFrames, displacementsAnswer, displacementsBetween, distanceKindOf, pathLengthsAnswer, pathLengthsBetween, type DistanceKind } from './netDisplacement.ts';
 import { loadTracksJson } from '../../analysis/trackio.ts';
+import { divisionTimeAsked, divisionTimesAnswer } from './divisionTimes.ts';
 import type { Tracks } from '../../analysis/tracks.ts';
 import { counted } from '../../../tools/counted.ts';
 import { namesMeasuredQuantity, opensWithDeclaredQuantity } from './measuredWords.ts';
@@ -1351,6 +1352,10 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   // "the displacement of every cell between frame 1 and frame 20": each track's positions in the two frames
   const between = displacementBetweenFramesAnswer(question, scope, conversation);
   if (between) return between;
+  // "when does the first division happen?", "divisions per frame": the frames the daughters start in, from the tracks' lineage
+  const divisionTime = divisionTimeAsked(question);
+  const lineage = divisionTime ? newestTracks(conversation) : undefined;
+  if (divisionTime && lineage) return divisionTimesAnswer(divisionTime, lineage.tracks, lineage.artifact.id, lineage.tracks.frameIntervalS ?? conversation.artifactsAtStart.filter((a) => a.type === 'movie').at(-1)?.frameIntervalS ?? undefined);
   const tables = withSizesAsked(tablesOf(conversation), question);
   // "net displacement" with no table of whole tracks (a links table has one row per step): from the tracks, never the mean step
   const net = netDisplacementFromTracks(question, scope, conversation, tables);
