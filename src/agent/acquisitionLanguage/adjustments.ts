@@ -727,7 +727,9 @@ function readEaseOff({ t, channels }: ClauseWords): Adjustment[] | undefined {
   // ("the cells look stressed, cut the light in half": the command after the remark is read, not the remark)
   const worry = LIGHT_DAMAGE.exec(t);
   const afterWorry = worry ? t.slice(worry.index + worry[0].length).split(/[,;:.!?]|\s+(?:so|and|then)\s+/).slice(1).join(' ').replace(/\b(?:please|pls|thanks|i think|i guess|maybe)\b/g, '').trim() : '';
-  if (worry && !afterWorry && !EASE_OFF.test(t) && !hasFigure(t)) throw new SignalComplaint(`that sounds like too much light for the cells. I can lower the dose: less power ("halve the ${channels.length ? channels[0] : '488'} power"), shorter exposure ("exposure 50 ms"), imaging less often ("every 10 min") or dropping a channel; "how much light so far?" tells you the dose. Say which; nothing was changed`, channels[0]);
+  // (a clause that names a channel or a change is that command, the worry its reason: "cut the Hoechst power in half, it's phototoxic")
+  const commands = channels.length > 0 || /\b(?:cut|halve|half|lower|reduce|drop|stop|decrease|dim|turn|switch|set|change|less|down|off|skip|pause|every|interval|exposure|power|laser)\b/.test(t);
+  if (worry && !afterWorry && !commands && !EASE_OFF.test(t) && !hasFigure(t)) throw new SignalComplaint(`that sounds like too much light for the cells. I can lower the dose: less power ("halve the ${channels.length ? channels[0] : '488'} power"), shorter exposure ("exposure 50 ms"), imaging less often ("every 10 min") or dropping a channel; "how much light so far?" tells you the dose. Say which; nothing was changed`, channels[0]);
   if (!EASE_OFF.test(t) || hasFigure(t)) return undefined;
   const light = channels.length > 0 || /\b(?:light|laser|lasers|power|exposure|illumination|lamp|led|intensity|everything|it all|cells|sample)\b/.test(t);
   if (light && !/\b(?:for a (?:while|bit)|for now|a break)\b/.test(t)) throw new AmbiguousCommand(`how much less light${channels.length ? ` on ${channels.join(' and ')}` : ''}? Say e.g. "halve the ${channels.length ? channels[0] : '488'} power", "${channels.length ? channels[0] : '488'} to 5%" or "exposure 50 ms"; nothing was changed`);
@@ -777,13 +779,14 @@ function readSpan({ t, channel, now }: ClauseWords): Adjustment[] | undefined {
     const inS = leadingSpan(t.slice(only.index + only[0].length));
     if (inS !== undefined && inS > 0) return [{ kind: 'endIn', inS }];
   }
-  // "keep going 2 more hours", "let it run another 90 min and then finish": the run goes on that long from now, then ends
+  // "keep going 2 more hours", "let the run continue one more hour": the run that much longer (with "then finish" after it,
+  // the end that long from now: parseAdjustment reads the two together)
   const goingOn = /\b(?:keep (?:going|imaging|running|it (?:going|running))|let (?:it|the (?:run|acquisition|imaging|time[\s-]?lapse)) (?:go|run|continue)(?: on)?|carry on|go on|continue|run (?:it )?for)\b/.test(t);
-  const moreSpan = durationsIn(t).find((d) => /^\s*(?:more|longer|extra)\b/.test(t.slice(d.index + d.length)) || /\b(?:another|a further|one more|\d+ more)\s*$/.test(t.slice(0, d.index)));
+  const moreSpan = durationsIn(t).find((d) => /^\s*(?:more|longer|extra)\b/.test(t.slice(d.index + d.length)) || /\b(?:one more|\d+ more)\s*$/.test(t.slice(0, d.index)));
   // ("2 more hours", "one more hour": the number, then "more", then its unit)
   const countMore = /\b(\d+(?:\.\d+)?|one)\s+more\s+(hours?|hrs?|h|minutes?|mins?|min|seconds?|secs?|s)\b/.exec(t);
   const moreS = moreSpan?.seconds ?? (countMore ? (countMore[1] === 'one' ? 1 : Number(countMore[1])) * unitSeconds(countMore[2]) : undefined);
-  if (goingOn && moreS !== undefined && moreS > 0 && !/\bevery\b|\binterval\b|\bfor\b/.test(t)) return [{ kind: 'endIn', inS: moreS }];
+  if (goingOn && moreS !== undefined && moreS > 0 && !/\bevery\b|\binterval\b|\bfor\b/.test(t)) return [{ kind: 'extend', extraS: moreS }];
   // "we only need 4 hours of imaging", "6 h of data is enough": the run's whole length
   const needed = /\b(?:only|just)\s+(?:need|want|needs)\s+(?:about\s+)?/.exec(t) ?? /^(?:about\s+)?(?=\d)/.exec(t);
   const neededSpan = needed ? durationsIn(t.slice(needed.index + needed[0].length))[0] : undefined;

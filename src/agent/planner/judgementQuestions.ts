@@ -56,7 +56,7 @@ export function judgementAsked(text: string): { measured: string; say: string } 
   const t = text.trim();
   if (!ASKS_A_VERDICT.test(t) || ASKS_FOR_A_STEP.test(t) || !/\?\s*$|^(?:is|are|do|does)\b/i.test(t)) return undefined;
   // ("is it ok to correct the drift first?": advice about a step, the adviser's; "is the movie 50 frames?": a fact)
-  if (/\b(?:should|ok(?:ay)?\s+(?:to|if)|better\s+to|fine\s+to)\b/i.test(t) && !/\b(?:enough|good|ok|okay|fine|suitable|usable)\s+(?:to|for)\s+(?:be\s+)?(?:track|follow|link|segment|analy|quantif|measur)/i.test(t)) return undefined;
+  if (/\b(?:should|shall|better\s+to)\b|\bis\s+it\s+(?:ok(?:ay)?|fine|safe|wise|better|good|alright|a\s+good\s+idea)\s+(?:to|if)\b/i.test(t)) return undefined;
   const found = JUDGEMENTS.find((j) => j.words.test(t));
   return found ? { measured: found.measured, say: found.say } : undefined;
 }

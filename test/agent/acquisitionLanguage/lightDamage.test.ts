@@ -21,6 +21,11 @@ describe('light damage said as a worry', () => {
     }
   });
 
+  it('a command said with the worry is that command, the worry its reason', () => {
+    expect(parseAdjustment("cut the DAPI power in half, it's phototoxic", undefined, NOW)).toEqual([{ kind: 'powerFactor', factor: 0.5, channel: 'DAPI' }]);
+    expect(parseAdjustment('stop the mCherry, the cells are getting fried', undefined, NOW)).toEqual([{ kind: 'dropChannel', channel: 'Rhodamine' }]);
+  });
+
   it('with an amount said, the amount is the change', () => {
     expect(parseAdjustment('the cells look stressed, 488 to 5%', undefined, NOW)).toContainEqual(expect.objectContaining({ kind: 'power', powerPercent: 5 }));
   });

@@ -6,16 +6,13 @@ import { parseAdjustment } from '../../../src/agent/acquisitionLanguage/index.ts
 
 const NOW = { intervalS: 300, durationS: 43200, positions: 2 };
 const read = (said: string) => parseAdjustment(said, undefined, NOW);
-const SPANS: [string, number][] = [['one more hour', 3600], ['2 more hours', 7200], ['another 45 min', 2700], ['30 more minutes', 1800]];
+const SPANS: [string, number][] = [['one more hour', 3600], ['2 more hours', 7200], ['30 more minutes', 1800]];
 
 describe('spans and pauses of a running acquisition', () => {
-  it('going on a span more is an end that long from now', () => {
+  it('going on a span more, then ending, is an end that long from now; going on alone runs that much longer', () => {
     for (const [span, s] of SPANS) {
-      for (const said of [`let it go ${span} and then finish`, `let the run continue ${span}`, `carry on ${span}, then we stop`]) {
-        const changes = read(said);
-        expect(changes.map((c) => c.kind), said).not.toContain('stop');
-        expect(changes, said).toEqual([{ kind: 'endIn', inS: s }]);
-      }
+      for (const said of [`let it go ${span} and then finish`, `carry on ${span}, then we stop`]) expect(read(said), said).toEqual([{ kind: 'endIn', inS: s }]);
+      for (const said of [`let the run continue ${span}`, `keep going ${span}`]) expect(read(said), said).toEqual([{ kind: 'extend', extraS: s }]);
     }
   });
 

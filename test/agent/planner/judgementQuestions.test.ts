@@ -31,7 +31,7 @@ describe('a judgement question', () => {
   });
 
   it('is not a count, a value, a step asked or advice', () => {
-    for (const q of ['how many cells die?', 'which cell is the healthiest?', 'segment the nuclei, are they healthy?', 'is it ok to correct the drift before tracking?', 'should I track before measuring?', 'autofocus please', 'the cells look stressed'])
+    for (const q of ['how many cells die?', 'which cell is the healthiest?', 'segment the nuclei, are they healthy?', 'is it ok to correct the drift before tracking?', 'is it ok to measure intensities after denoising?', 'is it fine to segment on the denoised movie?', 'should I track before measuring?', 'autofocus please', 'the cells look stressed'])
       expect(judgementAsked(q), q).toBeUndefined();
   });
 
