@@ -612,7 +612,7 @@ function readPartStopped({ t, channels, channel, now }: ClauseWords): Adjustment
       throw new AmbiguousCommand('which coordinates? Say the position in µm, e.g. "add a position at (1500, -300)"; "where is the stage?" tells you where it is now');
     }
     // ("add an XY point at 3000, 2000": a pair without brackets after a word for a position)
-    const pair = /\b(?:positions?|points?|xy|locations?|sites?|fields?)\b.*?\bat\s+(-?\d+(?:\.\d+)?)\s*(?:µm|um)?\s*,\s*(-?\d+(?:\.\d+)?)\s*(?:µm|um)?\s*[.!]?$/.exec(t);
+    const pair = /\b(?:positions?|points?|xy|locations?|sites?|fields?)\b.*?\bat\s+(-?\d+(?:\.\d+)?)\s*(?:µm|um)?\s*[,/]\s*(-?\d+(?:\.\d+)?)\s*(?:µm|um)?\s*(?:please|pls)?\s*[.!]?$/.exec(t);
     const added = parsePositionList(t).length || !pair ? parsePositionList(t) : [{ xUm: Number(pair[1]), yUm: Number(pair[2]) } as { xUm: number; yUm: number; zUm?: number }];
     if (added.length) return added.map((p) => ({ kind: 'addPosition' as const, xUm: p.xUm, yUm: p.yUm, ...(p.zUm !== undefined ? { zUm: p.zUm } : {}) }));
   }
@@ -711,6 +711,9 @@ function readSkipTimepoints({ t, channels, now }: ClauseWords): Adjustment[] | u
   return [{ kind: 'pause', forS: Math.round(n * now.intervalS * 1e6) / 1e6 }];
 }
 
+/** Light damage said as a worry about the cells ("they look stressed", "we're frying them", "blebbing", "phototoxicity"). */
+const LIGHT_DAMAGE = /\b(?:stressed|stressing|fry(?:ing)?|fried|cook(?:ing|ed)|bleb\w*|round(?:ing)? up|phototox\w*|photo-?damage|light damage|burn(?:ing|t|ed)?|(?:look|seem)s?\s+(?:unhappy|sick|bad|unwell|sad)|(?:don'?t|do not|doesn'?t)\s+look\s+(?:happy|good|healthy|well|great))\b/;
+
 /** Words for going easier on the sample without an amount: "ease up on", "go easy on", "back off", "cut back on", "tone down". */
 const EASE_OFF = /\b(?:ease (?:up|off)|go (?:easy|easier|gentler|lighter)|be (?:gentle|gentler|easier)|back off|lay off|cut back|tone (?:it |things |everything |them )?down|dial (?:it |things |everything |them )?back|take it easy|turn (?:everything|it all|all (?:the )?(?:lasers|lights|light|channels)) down|turn down (?:everything|all (?:the )?(?:lasers|lights|light|channels)))\b/;
 
@@ -719,6 +722,14 @@ const EASE_OFF = /\b(?:ease (?:up|off)|go (?:easy|easier|gentler|lighter)|be (?:
  * light (or a pause) said without how much: asked, never guessed; nothing is changed.
  */
 function readEaseOff({ t, channels }: ClauseWords): Adjustment[] | undefined {
+  // "the cells look stressed", "I think we're frying them": light damage said as a worry, with no amount: what would lower the dose, asked
+  // (a remark beside another command is context, asked only when nothing else is read: "they look stressed, halve the 488")
+  // ("the cells look stressed, cut the light in half": the command after the remark is read, not the remark)
+  const worry = LIGHT_DAMAGE.exec(t);
+  const afterWorry = worry ? t.slice(worry.index + worry[0].length).split(/[,;:.!?]|\s+(?:so|and|then)\s+/).slice(1).join(' ').replace(/\b(?:please|pls|thanks|i think|i guess|maybe)\b/g, '').trim() : '';
+  // (a clause that names a channel or a change is that command, the worry its reason: "cut the Hoechst power in half, it's phototoxic")
+  const commands = channels.length > 0 || /\b(?:cut|halve|half|lower|reduce|drop|stop|decrease|dim|turn|switch|set|change|less|down|off|skip|pause|every|interval|exposure|power|laser)\b/.test(t);
+  if (worry && !afterWorry && !commands && !EASE_OFF.test(t) && !hasFigure(t)) throw new SignalComplaint(`that sounds like too much light for the cells. I can lower the dose: less power ("halve the ${channels.length ? channels[0] : '488'} power"), shorter exposure ("exposure 50 ms"), imaging less often ("every 10 min") or dropping a channel; "how much light so far?" tells you the dose. Say which; nothing was changed`, channels[0]);
   if (!EASE_OFF.test(t) || hasFigure(t)) return undefined;
   const light = channels.length > 0 || /\b(?:light|laser|lasers|power|exposure|illumination|lamp|led|intensity|everything|it all|cells|sample)\b/.test(t);
   if (light && !/\b(?:for a (?:while|bit)|for now|a break)\b/.test(t)) throw new AmbiguousCommand(`how much less light${channels.length ? ` on ${channels.join(' and ')}` : ''}? Say e.g. "halve the ${channels.length ? channels[0] : '488'} power", "${channels.length ? channels[0] : '488'} to 5%" or "exposure 50 ms"; nothing was changed`);
@@ -768,6 +779,18 @@ function readSpan({ t, channel, now }: ClauseWords): Adjustment[] | undefined {
     const inS = leadingSpan(t.slice(only.index + only[0].length));
     if (inS !== undefined && inS > 0) return [{ kind: 'endIn', inS }];
   }
+  // "keep going 2 more hours", "let the run continue one more hour": the run that much longer (with "then finish" after it,
+  // the end that long from now: parseAdjustment reads the two together)
+  const goingOn = /\b(?:keep (?:going|imaging|running|it (?:going|running))|let (?:it|the (?:run|acquisition|imaging|time[\s-]?lapse)) (?:go|run|continue)(?: on)?|carry on|go on|continue|run (?:it )?for)\b/.test(t);
+  const moreSpan = durationsIn(t).find((d) => /^\s*(?:more|longer|extra)\b/.test(t.slice(d.index + d.length)) || /\b(?:one more|\d+ more)\s*$/.test(t.slice(0, d.index)));
+  // ("2 more hours", "one more hour": the number, then "more", then its unit)
+  const countMore = /\b(\d+(?:\.\d+)?|one)\s+more\s+(hours?|hrs?|h|minutes?|mins?|min|seconds?|secs?|s)\b/.exec(t);
+  const moreS = moreSpan?.seconds ?? (countMore ? (countMore[1] === 'one' ? 1 : Number(countMore[1])) * unitSeconds(countMore[2]) : undefined);
+  if (goingOn && moreS !== undefined && moreS > 0 && !/\bevery\b|\binterval\b|\bfor\b/.test(t)) return [{ kind: 'extend', extraS: moreS }];
+  // "we only need 4 hours of imaging", "6 h of data is enough": the run's whole length
+  const needed = /\b(?:only|just)\s+(?:need|want|needs)\s+(?:about\s+)?/.exec(t) ?? /^(?:about\s+)?(?=\d)/.exec(t);
+  const neededSpan = needed ? durationsIn(t.slice(needed.index + needed[0].length))[0] : undefined;
+  if (needed && neededSpan && neededSpan.index === 0 && /^\s*(?:of\s+(?:imaging|data|acquisition|recording|time[\s-]?lapse|movie)|(?:of\s+\w+\s+)?(?:is|are|will be|would be)\s+(?:enough|plenty|fine|sufficient))\b/.test(t.slice(needed.index + needed[0].length + neededSpan.length))) return [{ kind: 'duration', durationS: neededSpan.seconds }];
   // "run until 24 h", "keep going till the 36 h mark": the run's whole length, counted from its start
   const untilSpan = /\b(?:run|go|continue|keep (?:going|imaging|running)|image|carry on|extend(?: it)?)\b.*\b(?:until|till|til|up to|to)\s+(?:the\s+)?/.exec(t);
   if (untilSpan && !/\b(?:more|another|extra|from now|longer)\b/.test(t)) {
@@ -814,9 +837,9 @@ function readRunControl({ t, channels, config }: ClauseWords): Adjustment[] | un
     const dropped = channelsStopped(t.replace(/\b(?:pause|suspend|hold off(?: on)?|put on hold)\b/g, 'stop'), config);
     if (dropped.length) return dropped.map((c) => ({ kind: 'dropChannel' as const, channel: c }));
   }
-  if (/^(please\s+|ok(?:ay)?,?\s+|just\s+)?(pause|hold on|hold it|hold for|hold off|wait|suspend|interrupt|freeze)\b|\b(?:do|make|have|take|put in)\s+(?:(?:a|an)\s+)?(?:short\s+|quick\s+|brief\s+|\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s?\s+)?pause\b|\b(?:put|keep|place)\s+(?:it|the acquisition|the run|imaging|everything|the time[\s-]?lapse)\s+on hold\b|\b(pause|hold|suspend|interrupt|freeze)\s+(the\s+|all\s+)?(acquisition|imaging|run|it|everything|time[\s-]?lapse|recording|experiment)\b|\btake an? (?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s? )?break\b|\bgive\s+(?:the\s+)?(?:cells|sample|them|it|everything)\s+an?\s+(?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr)s? )?(?:rest|break|breather)\b|\blet\s+(?:the\s+)?(?:cells|sample|them)\s+(?:rest|recover)\b/.test(t)) {
+  if (/^(please\s+|ok(?:ay)?,?\s+|just\s+)?(pause|hold on|hold it|hold for|hold off|wait|suspend|interrupt|freeze)\b|\b(?:do|make|have|take|put in)\s+(?:(?:a|an)\s+)?(?:short\s+|quick\s+|brief\s+|\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s?\s+)?pause\b|\b(?:put|keep|place)\s+(?:it|the acquisition|the run|imaging|everything|the time[\s-]?lapse)\s+on hold\b|\b(pause|hold|suspend|interrupt|freeze)\s+(the\s+|all\s+)?(acquisition|imaging|run|it|everything|time[\s-]?lapse|recording|experiment)\b|\btake an? (?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s? )?break\b|\bgive\s+(?:the\s+)?(?:cells|sample|them|it|everything)\s+an?\s+(?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr)s? )?(?:rest|break|breather|pause)\b|^(?:please\s+|ok(?:ay)?,?\s+|just\s+)?halt\b(?=.*\bfor\b)|\blet\s+(?:the\s+)?(?:cells|sample|them)\s+(?:rest|recover)\b/.test(t)) {
     // "pause for 5 min", "pause 5 min", "wait 10 minutes", "take a 15 minute break"
-    const breakSpan = /\b(?:break|rest|breather|recover)\b/.test(t) ? durationsIn(t) : [];
+    const breakSpan = /\b(?:break|rest|breather|recover|pause)\b/.test(t) ? durationsIn(t) : [];
     // "hold on for 10": a number without its unit is asked, never taken for minutes
     const unitless = /\bfor\s+(\d+(?:\.\d+)?)\s*(?:more\s*)?[.!]*$/.exec(t);
     if (unitless) throw new AmbiguousCommand(`pause for ${unitless[1]} what? Say the unit, e.g. "pause for ${unitless[1]} min"; nothing was changed`);

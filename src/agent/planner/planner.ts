@@ -26,7 +26,7 @@ import { isStopWord, meaning, normalizeWord, stopWords, type Token, tokenize } f
 import { isEverydayWord } from './english.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
-import { answerFromTable, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, isAskedForm, measuringWords, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
+import { answerFromTable, makesATableFirst, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, isAskedForm, measuringWords, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
 import { buildArgs, clauseForTool, requestPixelSizeUm, sessionPixelSizeUm } from './builders.ts';
 import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths, withoutExcludedScope } from './extract.ts';
 import { sessionFrameCount } from './builders.ts';
@@ -35,6 +35,7 @@ import { withoutSettingClauses } from './settingClauses.ts';
 import { formatNumber } from '../../../tools/requestWords.ts';
 import { statedFrameIntervalS, withoutToldCalibration } from './askedUnits.ts';
 import { adviceOutsideNotes } from './adviceQuestions.ts';
+import { judgementAfterSteps, judgementAsked } from './judgementQuestions.ts';
 import { areasInPixels, findQuantities, numberWordsAsDigits, statedCalibration, timesInFrames, withAppositiveValues, withShorthandNames } from './quantities.ts';
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
 import { withRangesNamed } from './rangesForOneValue.ts';
@@ -880,6 +881,13 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // "when should I change the medium?": advice that neither the data nor the adviser's notes hold, said so, nothing run
   const outside = acquisitionRunning(conversation) || commandWhileImaging(text, conversation) ? undefined : adviceOutsideNotes(text);
   if (outside) return { steps: [], reply: outside };
+  // "are these cells healthy?", "is the focus ok?": a verdict no value gives, answered by the measured question that
+  // stands in for it, with a line that the judgement is the person's (never "not understood")
+  // ("segment and track them; are they healthy?": the steps, then the measured question in the judgement's place)
+  const judgedAlone = judgementAsked(text);
+  const judged = acquisitionRunning(conversation) || commandWhileImaging(text, conversation) ? undefined : judgedAlone ? { request: judgedAlone.measured, say: judgedAlone.say } : judgementAfterSteps(text);
+  const judgedPlan = judged ? planOnce({ ...conversation, request: judged.request }, catalogue) : undefined;
+  if (judged && judgedPlan && !judgedPlan.reply) return { ...judgedPlan, notes: [...(judgedPlan.notes ?? []), judged.say] };
   // "quantify how many cells divide", "count the cell divisions": the question it asks, planned and answered as that question (brief s18/Q)
   const counted = countAsQuestion(text);
   if (counted && counted !== conversation.request) return planOnce({ ...conversation, request: counted }, catalogue);
@@ -924,8 +932,11 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // "is there photobleaching?", "what's the SNR?": a question about the data measures; a step that changes images runs only when asked for
   const measuring = imageStepsQuestioned(text, mentions, conversation, catalogue);
   if (measuring) return measuring;
-  const imageStep = questionsTheData(text, conversation) ? mentions.find((m) => makesImages(m.tool, catalogue))?.tool : undefined;
-  if (imageStep) mentions = mentions.filter((m) => !makesImages(m.tool, catalogue));
+  // (a step asked for in words of its own before the question runs: "denoise it first, then track them; which is fastest?")
+  const askedFrom = askedPart(text)?.from ?? 0;
+  const questioned = (m: Mention) => makesImages(m.tool, catalogue) && m.end > askedFrom;
+  const imageStep = questionsTheData(text, conversation) ? mentions.find(questioned)?.tool : undefined;
+  if (imageStep) mentions = mentions.filter((m) => !questioned(m));
 
   // "squash the stack into one picture": the words act on the recording at hand, so a
   // microscope step that makes new images from nothing is not what they ask for
@@ -1159,6 +1170,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
     k += copies.length - 1;
   }
   // "segment the nuclei with Li and give me the median area": a measured quantity asked after the steps named is measured
+  // (a step whose table comes with its movie, the drift or bleach curve of a correction, measures no objects: "correct the
+  // drift, then track them; which one covered the most ground?" measures the tracks)
   // after them (their own summaries hold no areas or speeds: the answer came from another value, "Frames = 48")
   const tableMaker = makerOf('table', catalogue);
   // (only where the asking is said in words of its own: "can you segment the nuclei?" asks for the step alone)
@@ -1176,7 +1189,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
       measuredFor.set(step, measuring);
     }
   }
-  if (asked && tableMaker && asksAMeasuredQuantity(asked) && !steps.some((st) => producesOf(st.tool, catalogue).includes('table')) && steps.some((st) => (selfOf(tableMaker, catalogue)?.consumes ?? []).some((t) => producesOf(st.tool, catalogue).includes(t)))) {
+  if (asked && tableMaker && asksAMeasuredQuantity(asked) && !steps.some((st) => makesATableFirst(st.tool, catalogue)) && steps.some((st) => (selfOf(tableMaker, catalogue)?.consumes ?? []).some((t) => producesOf(st.tool, catalogue).includes(t)))) {
     // the words from the asking on ("give me the median area") are the measuring step's, not the steps' before it
     for (const step of steps) if (step.clause.includes(asked)) step.clause = step.clause.replace(asked, ' ').replace(/[\s,;:]+(?:and|then|,)?\s*$/i, '');
     // (its words with the quantity its adjectives stand for: "the fastest one" is a speed)

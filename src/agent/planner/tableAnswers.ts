@@ -9,11 +9,12 @@ import { naturalTimeUnit } from '../../image/calibration.ts';
 import type { Conversation, KnownArtifact, PastResult } from './conversation.ts';
 import { findFrameRange, findQuantities, parseNumber, valueText } from './quantities.ts';
 import { allowedEdits, editDistance, isStopWord, meaning, tokenize } from './words.ts';
-import { isTruth, selfOf } from './catalogue.ts';
+import { type Catalogue, isTruth, selfOf } from './catalogue.ts';
 import { askedDimension, asksPerFrame, statedFrameIntervalS, statedPixelSizeUm, withoutToldCalibration, type AskedDimension } from './askedUnits.ts';
 import { trackEventOf, trackSpanAnswer, type TrackEvent } from './trackSpans.ts';
 import { asksDisplacementBetweenFrames, asksNetDisplacement, netDisplacementsAnswer, netDisplacementsOfTracks, asksPathLengthBetweenFrames, displacementsAnswer, displacementsBetween, distanceKindOf, pathLengthsAnswer, pathLengthsBetween, type DistanceKind } from './netDisplacement.ts';
 import { loadTracksJson } from '../../analysis/trackio.ts';
+import { divisionTimeAsked, divisionTimesAnswer } from './divisionTimes.ts';
 import type { Tracks } from '../../analysis/tracks.ts';
 import { counted } from '../../../tools/counted.ts';
 import { namesMeasuredQuantity, opensWithDeclaredQuantity } from './measuredWords.ts';
@@ -132,6 +133,9 @@ export function withoutUnits(text: string): string {
     .replace(/(?<![\p{L}\d])\d+(?:[.,]\d+)?\s*(?:mins?|minutes?)(?![\p{L}\d])/giu, ' ');
 }
 
+/** "covered the most ground", "covers the greatest distance": the distance travelled, said as a phrase. */
+const COVERED_GROUND = /\bcover(?:s|ed|ing)?\s+(?:the\s+)?(?:\w+\s+)?(?:distance|ground)\b/i;
+
 /**
  * The quantity an adjective of size, speed, brightness or distance stands for ("bigger" →
  * area, "the slowest" → speed); "longest" is a distance when the cells travel, else a duration.
@@ -151,7 +155,7 @@ export function quantityOfAdjectives(whole: string): string {
   // "for how many frames is track 1 followed?": how long it lasts, in frames
   if (/\bhow many (?:frames|time ?points)\b[^?.]*\b(?:track|trajectory)\b|\b(?:track|trajectory)\s*#?\d+\b[^?.]*\bhow many (?:frames|time ?points)\b/i.test(text)) words.push('duration');
   else if (/\b(?:long|longer|longest|short|shorter|shortest)\b/i.test(text)) words.push(/\b(?:travel\w*|mov\w*|migrat\w*|distance|path|go|went)\b/i.test(text) ? 'distance' : 'duration');
-  else if (words.length === 0 && /\b(?:travel\w*|moved?|moving|migrat\w*|wander\w*|cover(?:s|ed|ing)?\s+(?:the\s+)?(?:\w+\s+)?(?:distance|ground))\b/i.test(text)) words.push('distance');
+  else if (words.length === 0 && (/\b(?:travel\w*|moved?|moving|migrat\w*|wander\w*)\b/i.test(text) || COVERED_GROUND.test(text))) words.push('distance');
   return words.join(' ');
 }
 
@@ -822,7 +826,8 @@ export function asksTheData(question: string): boolean {
  * for added ("which cell went furthest?" → "... distance travelled").
  */
 export function measuringWords(question: string, vocabulary = ''): string {
-  const text = withoutUnits(withoutScope(question));
+  // (a phrase that says the quantity is read as it, never left as words of no option: "covered the most ground")
+  const text = withoutUnits(withoutScope(question)).replace(new RegExp(COVERED_GROUND.source, 'gi'), ' ');
   const adjectives = quantityOfAdjectives(question).replace(/\bdistance\b/, 'distance travelled').replace(/\bduration\b/, 'duration per track');
   // the tool's own word for what is asked ("straight" → "straightness"), so that its reading of the words picks the right kind
   const asked = [...readQuestion(question).quantity].filter((w) => w.length >= 5);
@@ -1347,6 +1352,10 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   // "the displacement of every cell between frame 1 and frame 20": each track's positions in the two frames
   const between = displacementBetweenFramesAnswer(question, scope, conversation);
   if (between) return between;
+  // "when does the first division happen?", "divisions per frame": the frames the daughters start in, from the tracks' lineage
+  const divisionTime = divisionTimeAsked(question);
+  const lineage = divisionTime ? newestTracks(conversation) : undefined;
+  if (divisionTime && lineage) return divisionTimesAnswer(divisionTime, lineage.tracks, lineage.artifact.id, lineage.tracks.frameIntervalS ?? conversation.artifactsAtStart.filter((a) => a.type === 'movie').at(-1)?.frameIntervalS ?? undefined);
   const tables = withSizesAsked(tablesOf(conversation), question);
   // "net displacement" with no table of whole tracks (a links table has one row per step): from the tracks, never the mean step
   const net = netDisplacementFromTracks(question, scope, conversation, tables);
@@ -1928,15 +1937,20 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   if (scope.perFrame && scope.frame === undefined) return seriesAnswer(column, rows, rawUnit, artifact.id, (group) => mean(numeric(group, column)), `${where ? `${column} ${where}` : `mean ${column}`}`);
   if (scope.top !== undefined && (scope.reduce === 'max' || scope.reduce === 'min')) {
     // "the top 2 tracks by speed" from rows per frame or per step: each track ranked once, by the mean of its rows
-    const byTrack = /\b(?:tracks?|trajector(?:y|ies))\b/i.test(question) && idColumn !== undefined && /track|branch/i.test(idColumn) && new Set(values.map((x) => x.row[idColumn])).size < values.length;
+    const byTrack = (/\b(?:tracks?|trajector(?:y|ies))\b/i.test(question) || asksAboutCells(question)) && idColumn !== undefined && /track|branch/i.test(idColumn) && new Set(values.map((x) => x.row[idColumn])).size < values.length;
     if (byTrack) return rankedAnswer(`${column} (mean of each track's ${of})`, meansPerId(values, idColumn), idColumn, scope, unit, source, 'tracks');
     return rankedAnswer(column, values, idColumn, scope, unit, source, of);
   }
   if ((scope.reduce === 'max' || scope.reduce === 'min') && (scope.which || values.length > 1)) {
+    // "which cell is the biggest?" over rows per object and frame: with tracks a cell is its track, its mean over its frames
+    const perCell = idColumn && scope.frame === undefined ? cellExtreme(question, column, values, idColumn, scope.reduce, unit, source) : undefined;
+    if (perCell) return perCell;
     const pick = values.reduce((a, b) => ((scope.reduce === 'max' ? b.v > a.v : b.v < a.v) ? b : a));
     const who = idColumn ? `${/track|branch/i.test(idColumn) ? 'Track' : 'Object'} ${pick.row[idColumn]}` : 'One row';
     const when = idColumn !== 'TRACK_ID' && typeof pick.row.t === 'number' && scope.frame === undefined ? ` (frame ${Number(pick.row.t) + 1})` : '';
-    return `${who}${when} has the ${scope.reduce === 'max' ? 'largest' : 'smallest'} ${column}: ${withUnit(pick.v, unit)}, of ${values.length} ${of} (${source})`;
+    // (without tracks an object is one outline in one frame: said so, never passed off as a cell followed over time)
+    const oneFrame = !/track|branch/i.test(idColumn ?? '') && when && asksAboutCells(question) ? `; without tracks this is one object in one frame, not a cell followed over the movie (track the objects for a value per cell)` : '';
+    return `${who}${when} has the ${scope.reduce === 'max' ? 'largest' : 'smallest'} ${column}: ${withUnit(pick.v, unit)}, of ${values.length} ${of}${oneFrame} (${source})`;
   }
   const numbers = values.map((x) => x.v);
   if (scope.reduce === 'percentile' && scope.percentiles) {
@@ -2003,6 +2017,28 @@ function rankedAnswer(column: string, values: { row: Row; v: number }[], idColum
 }
 
 /** The mean value of each id's rows, one row per id (its id alone: no frame). */
+/** A question about cells, nuclei or tracks as things that live over the movie ("which cell is the biggest?"), not about one outline ("which object", "in any single frame"). */
+function asksAboutCells(question: string): boolean {
+  const q = plainQuestion(question);
+  return /\b(?:cells?|nucle(?:us|i)|tracks?|trajector(?:y|ies)|one)\b/i.test(q) && !/\b(?:objects?|blobs?|detections?|outlines?|masks?|spots?|(?:any|a|one)\s+(?:single\s+)?(?:frame|time ?point|timepoint)|at any (?:time|point|moment)|ever)\b/i.test(q);
+}
+
+/**
+ * The cell with the largest or smallest value when the rows are objects per frame linked into tracks: each track's
+ * mean over its frames ("Track 4 has the largest mean area_um2 over its frames: 61 µm² (mean of 6 frames), of 9 tracks").
+ * Undefined when the rows are no tracks over frames, or the question is about single objects.
+ */
+function cellExtreme(question: string, column: string, values: { row: Row; v: number }[], idColumn: string, reduce: 'max' | 'min', unit: string | undefined, source: string): string | undefined {
+  if (!/track|branch/i.test(idColumn) || !values.some((x) => typeof x.row.t === 'number') || !asksAboutCells(question)) return undefined;
+  const framesOf = new Map<Row[string], number>();
+  for (const { row } of values) framesOf.set(row[idColumn], (framesOf.get(row[idColumn]) ?? 0) + 1);
+  if (framesOf.size === values.length) return undefined;
+  const means = meansPerId(values, idColumn);
+  const pick = means.reduce((a, b) => ((reduce === 'max' ? b.v > a.v : b.v < a.v) ? b : a));
+  const n = framesOf.get(pick.row[idColumn]) ?? 1;
+  return `Track ${pick.row[idColumn]} has the ${reduce === 'max' ? 'largest' : 'smallest'} mean ${column} over its frames: ${withUnit(pick.v, unit)} (mean of ${counted(n, 'frame')}), of ${means.length} tracks; each cell is a track, its value the mean over the frames it was followed (${source})`;
+}
+
 function meansPerId(values: { row: Row; v: number }[], idColumn: string): { row: Row; v: number }[] {
   const byId = new Map<Row[string], number[]>();
   for (const { row, v } of values) if (row[idColumn] !== null && row[idColumn] !== undefined) byId.set(row[idColumn], [...(byId.get(row[idColumn]) ?? []), v]);
@@ -2238,4 +2274,13 @@ export function questionPartsOf(text: string): string[] | undefined {
   const quantities = parts.map((p) => [...readQuestion(p).quantity].sort().join(' '));
   const each = parts.every((p, i) => quantities[i] !== '' || readQuestion(p).reduce === 'count');
   return quantities[0] !== quantities[1] && each ? parts : undefined;
+}
+
+/**
+ * A tool whose main result is a table (its declared `produces` begins with one: measure, a time series), not a
+ * correction whose table comes beside its movie (correct_drift's drift table): only the first measures what a
+ * question after the steps asks ("which one covered the most ground?").
+ */
+export function makesATableFirst(tool: string, catalogue?: Catalogue): boolean {
+  return (selfOf(tool, catalogue)?.produces ?? [])[0] === 'table';
 }

@@ -81,7 +81,9 @@ describe('answers from tables', () => {
     expect(ask('which cell travelled the longest distance?')).toMatch(/^Track 3 has the largest TOTAL_DISTANCE_TRAVELED: 9 µm/);
     expect(ask('which track is the slowest?')).toMatch(/^Track 2 has the smallest TRACK_MEAN_SPEED: 0\.5 µm\/min/);
     expect(ask('which track is the slowest?', false)).toMatch(/0\.5 px\/frame \(no calibration known\)/);
-    expect(ask('which nucleus is the brightest?')).toMatch(/^Track 3 \(frame 3\) has the largest mean_intensity_c1: 500/);
+    // (a cell is its track: the mean over the frames it was followed, never one outline in one frame)
+    expect(ask('which nucleus is the brightest?')).toMatch(/^Track 3 has the largest mean mean_intensity_c1 over its frames: 500/);
+    expect(ask('which cell is the biggest?')).toMatch(/^Track 1 has the largest mean area_um2 over its frames: 20 µm² \(mean of 3 frames\)/);
   });
 
   it('gives medians, spreads, ranges and totals', () => {

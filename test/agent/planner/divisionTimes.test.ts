@@ -1,0 +1,43 @@
+// When cells divide, from the tracks' lineage: the frame each division's daughters first appear in. Phrasings: the
+// words for a division x the ways of asking when, or per frame; a count of dividing cells asks no time.
+import { describe, expect, it } from 'vitest';
+import type { Tracks } from '../../../src/analysis/tracks.ts';
+import { divisionTimeAsked, divisionTimesAnswer, divisionsOf } from '../../../src/agent/planner/divisionTimes.ts';
+
+// branch 1 divides into 2 and 3 (daughters from frame 5), branch 4 into 5 and 6 (from frame 8); branch 7 never divides
+const branch = (id: number, parent: number, start: number, end: number) => ({ id, parent, start, end, spotIds: [] });
+const TRACKS: Tracks = { spots: [], frames: 10, branches: [branch(1, 0, 0, 3), branch(2, 1, 4, 9), branch(3, 1, 4, 9), branch(4, 0, 0, 6), branch(5, 4, 7, 9), branch(6, 4, 7, 9), branch(7, 0, 0, 9)] };
+const NOUNS = ['division', 'mitosis', 'cell division'];
+const VERBS = ['divide', 'split'];
+
+describe('times of division', () => {
+  it('reads which time is asked, whatever words name the division', () => {
+    for (const n of NOUNS) {
+      expect(divisionTimeAsked(`when does the first ${n} happen?`), n).toBe('first');
+      expect(divisionTimeAsked(`in which frame is the last ${n}?`), n).toBe('last');
+      expect(divisionTimeAsked(`how many ${n === 'mitosis' ? 'mitoses' : `${n}s`} per frame?`), n).toBe('perFrame');
+    }
+    for (const v of VERBS) {
+      expect(divisionTimeAsked(`when do the cells ${v}?`), v).toBe('when');
+      expect(divisionTimeAsked(`at what time does the earliest cell ${v}?`), v).toBe('first');
+      expect(divisionTimeAsked(`how many cells ${v} over time?`), v).toBe('perFrame');
+    }
+  });
+
+  it('a count or a share of dividing cells asks no time', () => {
+    for (const q of ['how many cells divide?', 'what share of cells divided?', 'which cell divides?', 'what is the mean area?']) expect(divisionTimeAsked(q), q).toBeUndefined();
+  });
+
+  it('each division is the frame its daughters first appear in', () => {
+    expect(divisionsOf(TRACKS)).toEqual([{ mother: 1, daughters: [2, 3], t: 4 }, { mother: 4, daughters: [5, 6], t: 7 }]);
+    expect(divisionTimesAnswer('first', TRACKS, 'tracks-1')).toMatch(/^The first division is in frame 5.*branch 1 into 2 and 3.*2 divisions in all/);
+    expect(divisionTimesAnswer('last', TRACKS, 'tracks-1', 60)).toMatch(/^The last division is in frame 8 \(at 7 min\)/);
+    expect(divisionTimesAnswer('perFrame', TRACKS, 'tracks-1')).toMatch(/frame 5: 1, frame 8: 1; 2 divisions over 10 frames/);
+    expect(divisionTimesAnswer('when', TRACKS, 'tracks-1')).toMatch(/^2 divisions.*frame 5: branch 1 into 2 and 3; frame 8: branch 4 into 5 and 6/);
+  });
+
+  it('without divisions says so, never a time', () => {
+    const none: Tracks = { ...TRACKS, branches: [branch(7, 0, 0, 9)] };
+    expect(divisionTimesAnswer('first', none, 'tracks-2')).toMatch(/^No cell divides in tracks-2/);
+  });
+});
