@@ -38,7 +38,7 @@ function frameText(t: number, frameIntervalS: number | undefined): string {
 /** The answer to a time of division from the tracks file `source`, with the frame interval when known. */
 export function divisionTimesAnswer(asked: DivisionTime, tracks: Tracks, source: string, frameIntervalS?: number): string {
   const events = divisionsOf(tracks);
-  if (events.length === 0) return `No cell divides in ${source}: none of its ${counted(tracks.branches.length, 'branch', 'branches')} splits into daughters, so there is no time of division to give`;
+  if (events.length === 0) return `No divisions in ${source}: none of its ${counted(tracks.branches.length, 'branch', 'branches')} splits into daughters, so there is no time of division to give`;
   const said = (e: { mother: number; daughters: number[]; t: number }) => `${frameText(e.t, frameIntervalS)}: branch ${e.mother} into ${e.daughters.join(' and ')}`;
   if (asked === 'first' || asked === 'last') {
     const e = asked === 'first' ? events[0] : events.at(-1)!;

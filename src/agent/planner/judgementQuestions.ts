@@ -45,6 +45,13 @@ const JUDGEMENTS: Judgement[] = [
 /** Asked as a verdict: a yes/no question or "how healthy ...", not a count or a "which" ("how many cells die?" is a count). */
 const ASKS_A_VERDICT = /^(?:(?:so|and|ok(?:ay)?|hey|hi|well|also)[,\s]+)*(?:is|are|was|were|do|does|did|will|would|can|could|has|have|any|how\s+(?:healthy|happy|good|well|sharp|focused|usable|viable|alive|okay|ok|clean)\b)\b/i;
 
+/**
+ * A request worded as a question or with "do" ("could you make it sharper with the network?", "do a gaussian blur first"):
+ * "can/could/would/will you" asks for work unless it asks to be told; "do/does/did" asks a verdict only with a verb of
+ * seeming or living after its subject ("do they look healthy?", "does it seem in focus?", "do the cells die?").
+ */
+const ASKS_FOR_WORK = /^(?:(?:so|and|ok(?:ay)?|hey|hi|well|also)[,\s]+)*(?:(?:can|could|would|will)\s+(?:you|u|we)\s+(?:please\s+)?(?!tell|say|check|see|judge|let\s+me|assess|confirm|verify)\w|(?:do|does|did)\s+(?!(?:\S+\s+){0,3}?(?:look|looks|seem|seems|appear|appears|think|reckon|feel|feels|stay|stays|remain|remains|survive|survives|die|dies|live|lives|behave|behaves|move|moves)\b))/i;
+
 /** A word that names a step to run, said with the judgement ("segment the nuclei, are they healthy?" runs the steps first: not this reading). */
 const ASKS_FOR_A_STEP = /^\s*(?:please\s+)?(?:segment|track|measure|find|detect|denoise|correct|plot|export|count|compute)\b/i;
 
@@ -54,7 +61,7 @@ const ASKS_FOR_A_STEP = /^\s*(?:please\s+)?(?:segment|track|measure|find|detect|
  */
 export function judgementAsked(text: string): { measured: string; say: string } | undefined {
   const t = text.trim();
-  if (!ASKS_A_VERDICT.test(t) || ASKS_FOR_A_STEP.test(t) || !/\?\s*$|^(?:is|are|do|does)\b/i.test(t)) return undefined;
+  if (!ASKS_A_VERDICT.test(t) || ASKS_FOR_WORK.test(t) || ASKS_FOR_A_STEP.test(t) || !/\?\s*$|^(?:is|are|do|does)\b/i.test(t)) return undefined;
   // ("is it ok to correct the drift first?": advice about a step, the adviser's; "is the movie 50 frames?": a fact)
   if (/\b(?:should|shall|better\s+to)\b|\bis\s+it\s+(?:ok(?:ay)?|fine|safe|wise|better|good|alright|a\s+good\s+idea)\s+(?:to|if)\b/i.test(t)) return undefined;
   const found = JUDGEMENTS.find((j) => j.words.test(t));

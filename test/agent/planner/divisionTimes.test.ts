@@ -38,6 +38,6 @@ describe('times of division', () => {
 
   it('without divisions says so, never a time', () => {
     const none: Tracks = { ...TRACKS, branches: [branch(7, 0, 0, 9)] };
-    expect(divisionTimesAnswer('first', none, 'tracks-2')).toMatch(/^No cell divides in tracks-2/);
+    expect(divisionTimesAnswer('first', none, 'tracks-2')).toMatch(/^No divisions in tracks-2/);
   });
 });

@@ -7,7 +7,7 @@ import type { Conversation } from '../../../src/agent/planner/conversation.ts';
 import { judgementAsked } from '../../../src/agent/planner/judgementQuestions.ts';
 import { planRequest } from '../../../src/agent/planner/planner.ts';
 import { afterMeasuring } from './measuredSession.ts';
-import { catalogue, loadAcquisitionWords, plan } from './planOffline.ts';
+import { catalogue, loadAcquisitionWords, plan, toolsOf } from './planOffline.ts';
 
 let session: (request: string) => Conversation;
 beforeAll(async () => {
@@ -33,6 +33,15 @@ describe('a judgement question', () => {
   it('is not a count, a value, a step asked or advice', () => {
     for (const q of ['how many cells die?', 'which cell is the healthiest?', 'segment the nuclei, are they healthy?', 'is it ok to correct the drift before tracking?', 'is it ok to measure intensities after denoising?', 'is it fine to segment on the denoised movie?', 'should I track before measuring?', 'autofocus please', 'the cells look stressed'])
       expect(judgementAsked(q), q).toBeUndefined();
+  });
+
+  it('is not a request for work worded with "do" or "could you" (the blur or sharpening is run, not judged)', () => {
+    const work = ['do a gaussian blur ahead of the segmentation', 'do some denoising so it is less blurry', 'could you make the images twice as sharp with the super-resolution network?', 'can you blur it slightly before segmenting?', 'would you please sharpen the movie with the network?', 'will you make it crisper?'];
+    for (const q of work) expect(judgementAsked(q), q).toBeUndefined();
+    expect(toolsOf('do a gaussian blur ahead of the segmentation')).toEqual(['denoise', 'segment']);
+    expect(toolsOf('could you make the images twice as sharp with the super-resolution network?')).toEqual(['super_resolve']);
+    for (const q of ['could you tell me if they are healthy?', 'does it look in focus?', 'do you think the cells are dying?', 'did they stay healthy?'])
+      expect(judgementAsked(q), q).toBeDefined();
   });
 
   it('plans the measured question in its place and says the judgement is the person\'s, never "not understood"', () => {
