@@ -3,6 +3,7 @@
 // answer. Cases run in plan-only mode (tools are validated but not run; results are
 // stand-ins) or, with `execute: true`, end to end on a small simulated movie.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import YAML from 'yaml';
@@ -11,6 +12,7 @@ import type { ToolSpec } from '../../tools/types.ts';
 import { InputError } from '../errors.ts';
 import type { StepOutcome } from './executor.ts';
 import { FixtureMovies } from './fixtureMovies.ts';
+import type { SimOptions } from '../sim/index.ts';
 import { Agent } from './loop.ts';
 import { createChatModel, type ModelChoice } from './models.ts';
 import { Session } from './session.ts';
@@ -344,6 +346,12 @@ function planOnlyExecutor(session: Session, tools: ToolSpec[]) {
   };
 }
 
+/** The options of the movie an executed case simulates (a small default movie unless it says otherwise), or undefined when it runs on a file or plans only. */
+function simulationOf(evalCase: EvalCase, suite: EvalSuite): SimOptions | undefined {
+  if (!(evalCase.execute ?? suite.execute) || evalCase.fixture?.file) return undefined;
+  return { frames: 8, width: 80, height: 80, cells: 6, seed: 1, ...(evalCase.fixture?.simulate ?? {}) };
+}
+
 async function prepareFixture(session: Session, evalCase: EvalCase, suite: EvalSuite, execute: boolean, fixtures: FixtureMovies): Promise<void> {
   const f = evalCase.fixture;
   if (execute) {
@@ -352,7 +360,7 @@ async function prepareFixture(session: Session, evalCase: EvalCase, suite: EvalS
       return;
     }
     const moviePath = join(session.dir, 'fixture.tif');
-    await fixtures.write({ frames: 8, width: 80, height: 80, cells: 6, seed: 1, ...(f?.simulate ?? {}) }, moviePath, join(session.dir, 'fixture_GT'));
+    await fixtures.write(simulationOf(evalCase, suite)!, moviePath, join(session.dir, 'fixture_GT'));
     session.addInput('movie', moviePath);
     return;
   }
@@ -382,6 +390,12 @@ interface RunOptions {
   tools: ToolSpec[];
   /** The simulated movies of executed cases, shared by the cases of a run (runSuites makes one). */
   fixtures?: FixtureMovies;
+  /**
+   * Where a case leaves the removal of its folder for the run to await (runSuites makes one): the next case
+   * plans while the files are unlinked (tens of ms of waiting per case on a busy disk). Without it a case
+   * removes its folder before it returns.
+   */
+  removals?: Promise<Error | undefined>[];
 }
 
 export async function runCase(evalCase: EvalCase, suite: EvalSuite, options: RunOptions): Promise<CaseResult> {
@@ -429,7 +443,8 @@ export async function runCase(evalCase: EvalCase, suite: EvalSuite, options: Run
     else process.env.CELLPILOT_PIPELINES = savedPipelinesDir;
     if (savedModelsDirs === undefined) delete process.env.CELLPILOT_MODELS;
     else process.env.CELLPILOT_MODELS = savedModelsDirs;
-    rmSync(root, { recursive: true, force: true });
+    if (options.removals) options.removals.push(rm(root, { recursive: true, force: true }).then(() => undefined, (err: Error) => err));
+    else rmSync(root, { recursive: true, force: true });
   }
   result.latencyMs = performance.now() - started;
   result.pass = result.differences.length === 0 && !result.skipped;
@@ -447,20 +462,36 @@ type SuitesOptions = RunOptions & { onCase?: (r: CaseResult) => void; filter?: (
 export async function runSuites(suites: EvalSuite[], options: SuitesOptions): Promise<EvalReport> {
   // one model for the whole run: making one costs more than planning a turn; each distinct simulated movie made once
   const fixtures = options.fixtures ?? new FixtureMovies();
+  const removals = options.removals ?? [];
   try {
-    return await runEach(suites, { ...options, chat: options.chat ?? (await createChatModel(options.model)), fixtures });
+    return await runEach(suites, { ...options, chat: options.chat ?? (await createChatModel(options.model)), fixtures, removals });
   } finally {
     if (!options.fixtures) fixtures.dispose();
+    if (!options.removals) await removed(removals);
   }
+}
+
+/** Waits until the case folders left to `removals` are gone; a removal that failed throws, as it failed its case before. */
+export async function removed(removals: Promise<Error | undefined>[]): Promise<void> {
+  const failed = (await Promise.all(removals)).find((e) => e !== undefined);
+  if (failed) throw failed;
 }
 
 async function runEach(suites: EvalSuite[], options: SuitesOptions): Promise<EvalReport> {
   const cases: CaseResult[] = [];
   const scores: SuiteScore[] = [];
-  for (const suite of suites) {
+  const chosen = suites.map((suite) => ({ suite, picked: suite.cases.filter((c) => !options.filter || options.filter(c, suite)) }));
+  // the movies the cases will simulate, so that one asked for by a single case is simulated in its place
+  // (options the simulator refuses are not announced: the case that asks for them fails with the reason)
+  for (const { suite, picked } of chosen) {
+    for (const c of picked) {
+      const simulation = simulationOf(c, suite);
+      if (simulation) await options.fixtures?.announce(simulation).catch(() => undefined);
+    }
+  }
+  for (const { suite, picked } of chosen) {
     const ofSuite: CaseResult[] = [];
-    for (const c of suite.cases) {
-      if (options.filter && !options.filter(c, suite)) continue;
+    for (const c of picked) {
       const r = await runCase(c, suite, options);
       options.onCase?.(r);
       // a plan-only case settles in microtasks alone: let timers and messages run between cases

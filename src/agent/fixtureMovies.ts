@@ -2,7 +2,10 @@
 // for a set of simulation options simulates it into this run's folder, later cases with the
 // same options (defaults filled in, so {} and the defaults written out are one movie) get a
 // copy. A simulation is a function of its options alone, so the copy holds the bytes a fresh
-// simulation would write (test/agent/fixtureMovies.test.ts compares them).
+// simulation would write (test/agent/fixtureMovies.test.ts compares them). A run that says
+// beforehand which movies its cases will ask for (announce) has the movie asked for once only
+// simulated straight where the case wants it: nearly every executed case has a movie of its own,
+// and a copy of it (about 20 files) cost more than simulating it.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,12 +29,24 @@ export class FixtureMovies {
   private readonly made = new Map<string, Promise<string>>();
   /** This run's folder of simulations, made when the first is. */
   private dir: string | undefined;
+  /** How many times each movie is still to be asked for, by its key, as the run announced it. */
+  private readonly announced = new Map<string, number>();
   /** How many movies were simulated (the rest were copies). */
   simulated = 0;
+
+  /** Says that a case of this run will ask for the movie of these options (once per case that will). */
+  async announce(options: SimOptions): Promise<void> {
+    const key = await fixtureKey(options);
+    this.announced.set(key, (this.announced.get(key) ?? 0) + 1);
+  }
 
   /** Writes the movie of these options to moviePath and its ground truth to truthDir. */
   async write(options: SimOptions, moviePath: string, truthDir: string): Promise<void> {
     const key = await fixtureKey(options);
+    const left = this.announced.get(key);
+    if (left !== undefined) this.announced.set(key, left - 1);
+    // announced for this case alone: no later case will want a copy
+    if (left === 1 && !this.made.has(key)) return this.simulateTo(options, moviePath, truthDir);
     let folder = this.made.get(key);
     if (!folder) {
       this.dir ??= mkdtempSync(join(tmpdir(), 'cellpilot-fixtures-'));
@@ -50,12 +65,17 @@ export class FixtureMovies {
     if (this.dir) rmSync(this.dir, { recursive: true, force: true });
     this.dir = undefined;
     this.made.clear();
+    this.announced.clear();
   }
 
   private async simulate(options: SimOptions, folder: string): Promise<string> {
+    await this.simulateTo(options, join(folder, 'movie.tif'), join(folder, 'truth'));
+    return folder;
+  }
+
+  private async simulateTo(options: SimOptions, moviePath: string, truthDir: string): Promise<void> {
     const { simulateToFiles } = await import('../sim/index.ts');
     this.simulated++;
-    await simulateToFiles(options, join(folder, 'movie.tif'), join(folder, 'truth'));
-    return folder;
+    await simulateToFiles(options, moviePath, truthDir);
   }
 }

@@ -4,7 +4,7 @@
 // never perturbed (they are measured, never read). Cases that ran nothing (out of scope, a
 // reply) must run nothing under a rewording too: a typo must not make a match out of nothing.
 import type { ToolSpec } from '../../tools/types.ts';
-import { type CaseResult, type EvalCase, type EvalSuite, runCase } from './evals.ts';
+import { type CaseResult, type EvalCase, type EvalSuite, removed, runCase } from './evals.ts';
 import { FixtureMovies } from './fixtureMovies.ts';
 import { createChatModel } from './models.ts';
 import { mulberry32 } from '../random.ts';
@@ -102,7 +102,8 @@ export async function perturbationKeepRates(suites: EvalSuite[], options: Pertur
   const chosen = sampled(all, options.sample);
   const fixtures = new FixtureMovies();
   const chat = await createChatModel(options.model);
-  const run = { tools: options.tools, model: options.model, chat, fixtures };
+  const removals: Promise<Error | undefined>[] = [];
+  const run = { tools: options.tools, model: options.model, chat, fixtures, removals };
   const scores = new Map(families.map((f) => [f, { family: f, applicable: 0, kept: 0, gainedCalls: 0, ranNothing: 0 } as FamilyScore]));
   const broken: BrokenRewording[] = [];
   let cases = 0;
@@ -136,6 +137,7 @@ export async function perturbationKeepRates(suites: EvalSuite[], options: Pertur
     }
   } finally {
     fixtures.dispose();
+    await removed(removals);
   }
   return { cases, failingBefore, families: [...scores.values()], broken };
 }

@@ -2,12 +2,14 @@
 // test files that run them (evals-part-N.test.ts, whose last part judges the GATE of
 // evalParts.ts on every part's scores); the checks an eval case can make are tested on
 // hand-made outcomes.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ALL_TOOLS } from '../../src/agent/allTools.ts';
-import { checkTurn, checkValue, loadSuites, standInValues } from '../../src/agent/evals.ts';
+import { checkTurn, checkValue, loadSuites, removed, runCase, runSuites, standInValues, suiteSchema } from '../../src/agent/evals.ts';
 import type { StepOutcome } from '../../src/agent/executor.ts';
 import { defineTool, type ToolSpec } from '../../tools/types.ts';
 import { dealFiles, EVAL_PARTS, EVALS, estimatedCost, filesOfPart, GATE, partScores, suiteFiles } from './evalParts.ts';
@@ -138,5 +140,45 @@ describe('eval checks', () => {
     const answer = 'I used Otsu; excluding edge objects is not an option of segment.';
     expect(checkTurn({ answer_mentions: ['otsu', ['border', 'edge']] }, turn([], answer))).toEqual([]);
     expect(checkTurn({ answer_mentions: ['stardist'] }, turn([], 'Done: segment → labels-1.'))).toEqual(['answer does not name "stardist": Done: segment → labels-1.']);
+  });
+});
+
+describe('case folders', () => {
+  const savedTmp = process.env.TMPDIR;
+  let tmp = '';
+  beforeEach(() => {
+    // each case makes its folder under os.tmpdir(), which reads TMPDIR
+    tmp = mkdtempSync(join(tmpdir(), 'eval-folders-'));
+    process.env.TMPDIR = tmp;
+  });
+  afterEach(() => {
+    if (savedTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTmp;
+    rmSync(tmp, { recursive: true, force: true });
+  });
+  const suite = { ...suiteSchema.parse({ suite: 'folders', cases: [{ id: 'one', turns: ['segment the nuclei'] }, { id: 'two', turns: ['track the cells'] }] }), path: '/tmp/folders.yaml' };
+
+  it('a run of suites returns with every case folder removed', async () => {
+    const report = await runSuites([suite], { model: 'offline', tools: ALL_TOOLS });
+    expect(report.total).toBe(2);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  it('a case given a list of removals leaves its folder to it, and removed() waits until it is gone', async () => {
+    const removals: Promise<Error | undefined>[] = [];
+    await runCase(suite.cases[0], suite, { model: 'offline', tools: ALL_TOOLS, removals });
+    expect(removals).toHaveLength(1);
+    await removed(removals);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  it('a case alone removes its folder before it returns', async () => {
+    await runCase(suite.cases[0], suite, { model: 'offline', tools: ALL_TOOLS });
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  it('removed() throws the error of a removal that failed', async () => {
+    const failure = new Error('EBUSY: /tmp/x');
+    await expect(removed([Promise.resolve(undefined), Promise.resolve(failure)])).rejects.toBe(failure);
   });
 });

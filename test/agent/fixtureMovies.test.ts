@@ -66,3 +66,40 @@ describe('FixtureMovies', () => {
     }
   });
 });
+
+describe('FixtureMovies, announced', () => {
+  it('a movie announced for one case is simulated where the case wants it, the bytes of a fresh simulation, and nothing is kept', async () => {
+    const fixtures = new FixtureMovies();
+    try {
+      const options: SimOptions = { ...SMALL, seed: 11 };
+      await fixtures.announce(options);
+      const got = await fromCache(fixtures, options, 'once');
+      const want = await fresh(options, 'fresh-once');
+      expect(got.movie.equals(want.movie), 'movie bytes').toBe(true);
+      expect([...got.truth.keys()].sort()).toEqual([...want.truth.keys()].sort());
+      for (const [name, bytes] of want.truth) expect(got.truth.get(name)?.equals(bytes), name).toBe(true);
+      expect(fixtures.simulated).toBe(1);
+      // no run folder was made: a later unannounced ask simulates afresh and keeps that one
+      await fromCache(fixtures, options, 'later');
+      await fromCache(fixtures, options, 'later-again');
+      expect(fixtures.simulated).toBe(2);
+    } finally {
+      fixtures.dispose();
+    }
+  });
+
+  it('a movie announced for two cases is simulated once and copied for the second', async () => {
+    const fixtures = new FixtureMovies();
+    try {
+      const options: SimOptions = { ...SMALL, seed: 12 };
+      await fixtures.announce(options);
+      await fixtures.announce({ snr: 20, ...SMALL, seed: 12 });
+      const first = await fromCache(fixtures, options, 'twice-1');
+      const second = await fromCache(fixtures, options, 'twice-2');
+      expect(fixtures.simulated).toBe(1);
+      expect(second.movie.equals(first.movie)).toBe(true);
+    } finally {
+      fixtures.dispose();
+    }
+  });
+});
