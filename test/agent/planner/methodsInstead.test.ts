@@ -23,6 +23,17 @@ describe('a method we lack, named', () => {
     expect(p.notes ?? [], c.request).toContain(c.say);
   });
 
+  it('reads anisotropic (Perona-Malik) diffusion as smoothing, not as the cells\' diffusion', () => {
+    for (const request of ['smooth it with anisotropic diffusion', 'apply a Perona-Malik filter, then segment the nuclei', 'run anisotropic diffusion on the movie']) {
+      const p = plan(request);
+      expect(p.steps[0]?.tool, request).toBe('denoise');
+      expect(p.steps.map((s) => s.tool), request).not.toContain('measure');
+      expect((p.notes ?? []).join(' '), request).toMatch(/Perona-Malik.*not available here/);
+    }
+    const tracked = [{ id: 'movie-1', type: 'movie' as const }, { id: 'labels-1', type: 'labels' as const, producedBy: 'segment' }, { id: 'tracks-1', type: 'tracks' as const, producedBy: 'track' }];
+    expect(plan('what is the diffusion coefficient of the cells?', tracked).steps.map((s) => s.tool)).toContain('measure');
+  });
+
   it('reads shading and vignetting as the uneven background, BaSiC named', () => {
     const tool = ALL_TOOLS.find((t) => t.insteadOf?.basic)!;
     for (const request of ['correct the shading with BaSiC', 'fix the vignetting using BaSiC, then segment the nuclei', 'do a BaSiC shading correction']) {
