@@ -26,6 +26,13 @@ describe('light damage said as a worry', () => {
     expect(parseAdjustment('stop the mCherry, the cells are getting fried', undefined, NOW)).toEqual([{ kind: 'dropChannel', channel: 'Rhodamine' }]);
   });
 
+  it('a change said with phototoxicity or bleaching as its reason is made, not answered with the dose so far', () => {
+    expect(parseAdjustment("halve the DAPI power, it's phototoxic", undefined, NOW)).toEqual([{ kind: 'powerFactor', factor: 0.5, channel: 'DAPI' }]);
+    expect(parseAdjustment('halve the 488 power because of phototoxicity', undefined, NOW)).toEqual([{ kind: 'powerFactor', factor: 0.5, channel: 'FITC' }]);
+    expect(parseAdjustment('double the interval, the GFP is photobleaching', undefined, NOW)).toEqual([expect.objectContaining({ kind: 'intervalFactor', factor: 2 })]);
+    expect(parseAdjustment('how much phototoxicity have we had so far?', undefined, NOW)).toEqual([{ kind: 'status', about: 'dose' }]);
+  });
+
   it('with an amount said, the amount is the change', () => {
     expect(parseAdjustment('the cells look stressed, 488 to 5%', undefined, NOW)).toContainEqual(expect.objectContaining({ kind: 'power', powerPercent: 5 }));
   });
