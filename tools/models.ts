@@ -22,7 +22,7 @@ function removedSentence(removed: { residualRms: number; neighbourCorrelation: n
 const denoise = defineTool({
   name: 'denoise',
   summary: 'Removes camera noise from a movie with Noise2Void (self-supervised deep learning), a Gaussian blur or non-local means.',
-  words: ['denoise', 'denoising', 'noise', 'background noise', 'noisy', 'grainy', 'clean up', 'restore', 'restoration', 'smooth', 'blur', 'speckle', 'noise2void', 'n2v', 'snr', 'median filter', 'mean filter', 'bilateral filter', 'smoothing filter', 'anisotropic diffusion', 'perona-malik', 'edge-preserving smoothing'],
+  words: ['denoise', 'denoising', 'noise', 'background noise', 'noisy', 'grainy', 'clean up', 'restore', 'restoration', 'smooth', 'blur', 'speckle', 'noise2void', 'n2v', 'snr', 'median filter', 'mean filter', 'bilateral filter', 'smoothing filter', 'anisotropic diffusion', 'perona-malik'],
   insteadOf: {
     median: { args: { method: 'nlmeans' }, say: 'Not applied: a median filter is not available here, so I used non-local means (denoise method "nlmeans"), which also keeps edges; a Gaussian blur is method "gaussian".' },
     bilateral: { args: { method: 'nlmeans' }, say: 'Not applied: a bilateral filter is not available here, so I used non-local means (denoise method "nlmeans"), which also keeps edges.' },
