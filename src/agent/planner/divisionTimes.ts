@@ -2,6 +2,7 @@
 // the frame its daughters first appear in. Answers "when does the first division happen?", "how many divisions per
 // frame?", "when do the cells divide?"; a count of objects per frame or a mean of split counts answers none of them.
 import type { Tracks } from '../../analysis/tracks.ts';
+import { divisionsFromTracks } from '../../analysis/divisions.ts';
 import { counted } from '../../../tools/counted.ts';
 
 const DIVISION_WORDS = String.raw`(?:divi(?:de|des|ded|ding|sions?)|split(?:s|ting)?|mitos[ie]s|mitotic|cytokinesis)`;
@@ -21,11 +22,9 @@ export function divisionTimeAsked(question: string): DivisionTime | undefined {
   return 'when';
 }
 
-/** Each division: the mother branch, its daughters and the frame (0-based) the daughters start in. */
+/** Each division: the mother branch, its daughters and the frame (0-based) the daughters start in (the lineage walk of divisions.ts). */
 export function divisionsOf(tracks: Tracks): { mother: number; daughters: number[]; t: number }[] {
-  const byMother = new Map<number, { id: number; start: number }[]>();
-  for (const b of tracks.branches) if (b.parent > 0) byMother.set(b.parent, [...(byMother.get(b.parent) ?? []), { id: b.id, start: b.start }]);
-  return [...byMother.entries()].filter(([, ds]) => ds.length >= 2).map(([mother, ds]) => ({ mother, daughters: ds.map((d) => d.id), t: Math.min(...ds.map((d) => d.start)) })).sort((a, b) => a.t - b.t || a.mother - b.mother);
+  return divisionsFromTracks(tracks).map(({ mother, daughters, t }) => ({ mother, daughters, t }));
 }
 
 /** "frame 4 (at 3 min)" when the frame interval is known. */

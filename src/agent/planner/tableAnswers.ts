@@ -2016,7 +2016,6 @@ function rankedAnswer(column: string, values: { row: Row; v: number }[], idColum
   return `${head}: ${list.join(', ')}${more}, of ${values.length} ${of} (${source})`;
 }
 
-/** The mean value of each id's rows, one row per id (its id alone: no frame). */
 /** A question about cells, nuclei or tracks as things that live over the movie ("which cell is the biggest?"), not about one outline ("which object", "in any single frame"). */
 function asksAboutCells(question: string): boolean {
   const q = plainQuestion(question);
@@ -2039,6 +2038,7 @@ function cellExtreme(question: string, column: string, values: { row: Row; v: nu
   return `Track ${pick.row[idColumn]} has the ${reduce === 'max' ? 'largest' : 'smallest'} mean ${column} over its frames: ${withUnit(pick.v, unit)} (mean of ${counted(n, 'frame')}), of ${means.length} tracks; each cell is a track, its value the mean over the frames it was followed (${source})`;
 }
 
+/** The mean value of each id's rows, one row per id (its id alone: no frame). */
 function meansPerId(values: { row: Row; v: number }[], idColumn: string): { row: Row; v: number }[] {
   const byId = new Map<Row[string], number[]>();
   for (const { row, v } of values) if (row[idColumn] !== null && row[idColumn] !== undefined) byId.set(row[idColumn], [...(byId.get(row[idColumn]) ?? []), v]);

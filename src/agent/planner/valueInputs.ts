@@ -39,16 +39,19 @@ export function fittedInput(step: PlannedStep, wanted: InputType[], has: (t: Inp
     const present = asked.fits.filter(has);
     if (present.length) return { type: present[0] };
     const first = asked.fits.find((t) => makerOf(t, catalogue) !== undefined);
-    return first && !wanted.includes(first) ? { type: first, note: `${asked.value} (${step.tool}'s ${asked.arg}) takes ${orList(asked.fits)}, and none was made yet, so I added \`${makerOf(first, catalogue)}\` first and ${step.tool === 'export' ? 'exported' : 'used'} its ${first}.` } : undefined;
+    return first && !wanted.includes(first) ? { type: first, note: addedNote(step, asked, first, '', catalogue) } : undefined;
   }
   const present = asked.fits.find(has);
   if (present) return { type: present };
   const made = asked.fits.find((t) => makerOf(t, catalogue) !== undefined);
   if (!made) return undefined;
-  const maker = makerOf(made, catalogue)!;
   const from = wanted.filter((t) => !asked.fits.includes(t));
-  const instead = from.length ? `, not ${from.join(' or ')}` : '';
-  return { type: made, note: `${asked.value} (${step.tool}'s ${asked.arg}) takes ${orList(asked.fits)}${instead}, and none was made yet, so I added \`${maker}\` first and ${step.tool === 'export' ? 'exported' : 'used'} its ${made}.` };
+  return { type: made, note: addedNote(step, asked, made, from.length ? `, not ${from.join(' or ')}` : '', catalogue) };
+}
+
+/** The line said when the step that makes `made` is added for a value ("csv (export's format) takes a table or tracks, and none was made yet, so I added `measure` first ..."). */
+function addedNote(step: PlannedStep, asked: { arg: string; value: string; fits: InputType[] }, made: InputType, instead: string, catalogue: Catalogue): string {
+  return `${asked.value} (${step.tool}'s ${asked.arg}) takes ${orList(asked.fits)}${instead}, and none was made yet, so I added \`${makerOf(made, catalogue)}\` first and ${step.tool === 'export' ? 'exported' : 'used'} its ${made}.`;
 }
 
 /** "a table or tracks", "labels or a movie": artifact types as words. */

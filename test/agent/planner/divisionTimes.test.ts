@@ -5,8 +5,10 @@ import type { Tracks } from '../../../src/analysis/tracks.ts';
 import { divisionTimeAsked, divisionTimesAnswer, divisionsOf } from '../../../src/agent/planner/divisionTimes.ts';
 
 // branch 1 divides into 2 and 3 (daughters from frame 5), branch 4 into 5 and 6 (from frame 8); branch 7 never divides
-const branch = (id: number, parent: number, start: number, end: number) => ({ id, parent, start, end, spotIds: [] });
-const TRACKS: Tracks = { spots: [], frames: 10, branches: [branch(1, 0, 0, 3), branch(2, 1, 4, 9), branch(3, 1, 4, 9), branch(4, 0, 0, 6), branch(5, 4, 7, 9), branch(6, 4, 7, 9), branch(7, 0, 0, 9)] };
+// (one spot per branch, in its last frame: a division is read at the mother's last spot)
+const branch = (id: number, parent: number, start: number, end: number) => ({ id, parent, start, end, spotIds: [id] });
+const spot = (id: number, t: number) => ({ id, t, x: 10 * id, y: 0, branchId: id });
+const TRACKS: Tracks = { spots: [spot(1, 3), spot(2, 9), spot(3, 9), spot(4, 6), spot(5, 9), spot(6, 9), spot(7, 9)], frames: 10, branches: [branch(1, 0, 0, 3), branch(2, 1, 4, 9), branch(3, 1, 4, 9), branch(4, 0, 0, 6), branch(5, 4, 7, 9), branch(6, 4, 7, 9), branch(7, 0, 0, 9)] };
 const NOUNS = ['division', 'mitosis', 'cell division'];
 const VERBS = ['divide', 'split'];
 
