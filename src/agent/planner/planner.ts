@@ -879,13 +879,14 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   const why = !isQuestion(text) && commandWhileImaging(text, conversation) ? undefined : explainChoice(text, conversation, catalogue);
   if (why) return { steps: [], reply: why };
   // "when should I change the medium?": advice that neither the data nor the adviser's notes hold, said so, nothing run
-  const outside = acquisitionRunning(conversation) || commandWhileImaging(text, conversation) ? undefined : adviceOutsideNotes(text);
+  const imaging = acquisitionRunning(conversation) || commandWhileImaging(text, conversation);
+  const outside = imaging ? undefined : adviceOutsideNotes(text);
   if (outside) return { steps: [], reply: outside };
   // "are these cells healthy?", "is the focus ok?": a verdict no value gives, answered by the measured question that
   // stands in for it, with a line that the judgement is the person's (never "not understood")
   // ("segment and track them; are they healthy?": the steps, then the measured question in the judgement's place)
-  const judgedAlone = judgementAsked(text);
-  const judged = acquisitionRunning(conversation) || commandWhileImaging(text, conversation) ? undefined : judgedAlone ? { request: judgedAlone.measured, say: judgedAlone.say } : judgementAfterSteps(text);
+  const judgedAlone = imaging ? undefined : judgementAsked(text);
+  const judged = imaging ? undefined : judgedAlone ? { request: judgedAlone.measured, say: judgedAlone.say } : judgementAfterSteps(text);
   const judgedPlan = judged ? planOnce({ ...conversation, request: judged.request }, catalogue) : undefined;
   if (judged && judgedPlan && !judgedPlan.reply) return { ...judgedPlan, notes: [...(judgedPlan.notes ?? []), judged.say] };
   // "quantify how many cells divide", "count the cell divisions": the question it asks, planned and answered as that question (brief s18/Q)
