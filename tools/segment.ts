@@ -162,12 +162,35 @@ function radiusFromMicrometres(radiusUm: number, pixelSizeUm: number | undefined
   return { objectRadiusPx: radiusPx, $note: `The object size of ${formatNumber(radiusUm * 2)} µm across is a radius of ${formatNumber(radiusPx)} px at ${formatNumber(pixelSizeUm!)} µm/px.` };
 }
 
+const OBJECT_NOUNS = /^(?:cells?|nuclei|nucleus|objects?|spots?|blobs?|bacteria|bacterium|organisms?|yeast|particles?|stain|signal|they|them|these|those)$/i;
+const TONE = '(?:bright(?:er)?|light(?:er)?|white|dark(?:er)?|black)';
+const SUBJECT = '(they|these|those|cells?|nuclei|nucleus|objects?|spots?|blobs?|bacteria|bacterium|particles?|membranes?|background|halos?|outlines?|borders?|boundaries|edges|cytoplasm|stain|signal)';
+
+/**
+ * Whether the request says the objects are bright or dark, read from what each tone word is said of: "the cells are the
+ * dark regions between the bright membranes" and "bright membranes, dark cells" are dark objects; a tone said of
+ * something else (the background, membranes, halos) is the objects' opposite. Undefined when unsaid or contradictory.
+ */
+export function objectToneSaid(request: string): 'bright' | 'dark' | undefined {
+  const said: { noun: string; tone: string }[] = [];
+  // "the cells are (the) dark (regions)", "the membranes look bright"
+  for (const m of request.matchAll(new RegExp(`\\b${SUBJECT}\\s+(?:are|is|look|looks|appear|appears|show up|come out|stain)\\s+(?:as\\s+)?(?:the\\s+|a\\s+|quite\\s+|very\\s+|rather\\s+)?(${TONE})\\b`, 'gi'))) said.push({ noun: m[1], tone: m[2] });
+  // "bright membranes", "dark cells", "a light background"
+  for (const m of request.matchAll(new RegExp(`\\b(${TONE})\\s+${SUBJECT}\\b`, 'gi'))) said.push({ noun: m[2], tone: m[1] });
+  const votes = new Set(said.map(({ noun, tone }) => {
+    const bright = /^(?:bright|light|white)/i.test(tone);
+    return OBJECT_NOUNS.test(noun) === bright ? 'bright' : 'dark';
+  }));
+  return votes.size === 1 ? [...votes][0] : undefined;
+}
+
 /** The method or a manual threshold, splitting and border rules, the object size (radius or diameter). */
 function readSegmentRequest(c: RequestClause): Record<string, unknown> {
   // "the nuclei are dark on a bright background, segment them": what the objects look like may be said anywhere in the request
   // ("dark grey on a light background": a shade between dark and its background)
   const dark = /\bdark(?:er)?(?:[\s-]+(?:grey|gray|blobs?|spots?|objects?))?\s+(?:on|against|than)\s+(?:a|the)\s+(?:bright|light|white|pale)|\bdark\s+(?:nuclei|objects|cells|spots|blobs)\b/i;
-  const args: Record<string, unknown> = { method: c.read.value('method'), ...(dark.test(c.text) || dark.test(c.request) ? { objects: 'dark' } : {}) };
+  const tone = objectToneSaid(c.request) ?? (dark.test(c.text) || dark.test(c.request) ? 'dark' : undefined);
+  const args: Record<string, unknown> = { method: c.read.value('method'), ...(tone ? { objects: tone } : {}) };
   // "above 300" is an intensity threshold; "circularity above 0.8" is a condition on another feature (named as not applied)
   const manual = /\bthreshold (?:of |at |=\s*)?(\d+(?:\.\d+)?)\b|(?<!\b(?:circularity|roundness|solidity|eccentricity|area|size|length|speed|diameter|radius|perimeter|(?:mean|average|integrated|total)\s+intensity)\s+(?:is\s+|of\s+)?)\babove (\d+(?:\.\d+)?)\b/i.exec(c.text);
   if (manual) Object.assign(args, { method: 'manual', threshold: Number(manual[1] ?? manual[2]) });

@@ -80,7 +80,7 @@ export function answerFromValues(question: string, conversation: Conversation, r
     return msd ? `${msd.summary.replace(/ Table saved as [\w-]+\.$/, '').replace(/\.$/, '')} (from ${msd.tool}${msd.args.kind ? `, kind ${String(msd.args.kind)}` : ''})` : undefined;
   }
   // a frame, frames or both ends of the movie ask for elements of a value per frame; "over time" for the whole series
-  const read = readQuestion(question);
+  const read = withChannelRunOn(readQuestion(question), results);
   // a time in the movie ("at 4 minutes"): the frame nearest to it, when the recording's frame interval is known (frame 1 at time 0)
   const intervalS = read.atTimeS !== undefined ? movieIntervalS(conversation) : undefined;
   const scope: QuestionScope = read.atTimeS !== undefined && intervalS ? { ...read, atTimeS: undefined, frame: Math.round(read.atTimeS / intervalS) + 1 } : read;
@@ -372,6 +372,16 @@ function notAnsweredPart(part: string, conversation: Conversation): string {
   const asked = `Not answered: "${part.replace(/[?.!\s]+$/, '').replace(/^(?:and|also|so)\s+/i, '')}"`;
   const why = conversation.current.filter((r) => r.ok).flatMap((r) => r.summary.split(/(?<=\.)\s+/)).filter((sentence) => /\b(?:not|needs?|cannot|can't)\b/i.test(sentence));
   return why.length ? `${asked}: ${why.join(' ')}` : `${asked} is in none of the results so far (no table column or step value of that name); ask me to measure it and I will.`;
+}
+
+/**
+ * The scope without its channel when the steps ran on that channel alone ("segment the nuclei in channel 1 and count them
+ * per frame": the counts are channel 1's); a channel no step ran on alone is still for the tables to answer.
+ */
+function withChannelRunOn(scope: QuestionScope, results: PastResult[]): QuestionScope {
+  if (scope.channels?.length !== 1) return scope;
+  const ran = results.filter((r) => r.ok && r.args.channel !== undefined);
+  return ran.length > 0 && ran.every((r) => Number(r.args.channel) === scope.channels![0]) ? { ...scope, channels: undefined } : scope;
 }
 
 /** A request that asks for a count among its steps ("segment the cells in channel 2 and count them", "count the nuclei"). */

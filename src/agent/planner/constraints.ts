@@ -507,6 +507,8 @@ function valuesNotSet(step: StepWords, catalogue: Catalogue, text: string): Unap
     if (named === undefined || (args[arg] === undefined && p.default === undefined) || named === String(args[arg] ?? p.default)) continue;
     // a value another argument of the step took ("mean" as the method, not also as the axis)
     if (Object.entries(args).some(([other, v]) => other !== arg && v === named)) continue;
+    // the value set is said too, the other one of something else ("dark cells between bright membranes": objects dark)
+    if (typeof args[arg] === 'string' && new RegExp(`\\b${String(args[arg]).replace(/_/g, '[ _-]?')}\\b`, 'i').test(text)) continue;
     const written = new RegExp(`\\b${named.replace(/_/g, '[ _-]?')}\\b`, 'i').exec(text);
     const at = written?.index ?? text.length;
     // the statistic of a quantity another argument took ("the mean speed" as the feature: the speed's own name, TRACK_MEAN_SPEED)

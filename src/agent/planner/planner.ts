@@ -1014,7 +1014,9 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   if (askedAfter && asksTheData(askedAfter.text) && mentions.some((m) => m.end <= askedAfter.start)) {
     const alone = new Set(planOnce({ ...conversation, request: askedAfter.text, current: [] }, catalogue).steps.map((s) => s.tool));
     // (a mention reaching into the asked words is theirs: "then give me the number in the first vs the last frame" is no plot)
-    mentions = mentions.filter((m) => m.end <= askedAfter.start || alone.has(m.tool));
+    // (nor a step said before it again: "segment and track them; how many nuclei per frame?" counts the first segmentation's objects)
+    const before = new Set(mentions.filter((m) => m.end <= askedAfter.start).map((m) => m.tool));
+    mentions = mentions.filter((m) => m.end <= askedAfter.start || (alone.has(m.tool) && !before.has(m.tool)));
   }
   // a question about the data at a scope (a frame, a cell, an extreme, a comparison): the tables answer it, or the steps that make one run first
   if (!help) {

@@ -44,6 +44,13 @@ describe('values per frame and events at the scope asked', () => {
     expect(answerFromValues('how many nuclei in frames 2-3?', c, [segmented])).toMatch(/in frames 2-3: mean 4/);
     expect(answerFromValues('are there more cells at the end than at the start?', c, [segmented])).toMatch(/3 in frame 1 vs 5 in frame 4 \(\+66\.7%\)/);
   });
+  it('answers a count in the channel the step ran on from its values; another channel is left to the tables', () => {
+    const inChannel2: PastResult = { ...segmented, args: { channel: 2 } };
+    const c = withSteps(inChannel2);
+    expect(answerFromValues('segment the nuclei in channel 2 and count them per frame', c, [inChannel2])).toMatch(/^Objects per frame mean = 4; by frame: frame 1: 3/);
+    expect(answerFromValues('how many nuclei in channel 2 in frame 2?', c, [inChannel2])).toMatch(/in frame 2 = 4/);
+    expect(answerFromValues('how many nuclei in channel 1 per frame?', c, [inChannel2])).toBeUndefined();
+  });
   it('answers "when" with the frames of the events, never with their number', () => {
     expect(answerFromValues('when did the first division happen?', withSteps(divisions), [divisions])).toMatch(/frames of the divisions: 7, 3; the first at frame 3/i);
     const none: PastResult = { ...divisions, values: { divisions: 0, framesOneBased: [] } };
