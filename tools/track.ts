@@ -710,10 +710,10 @@ function areaInUm(areaPx: number, pixelSizeUm: number | undefined): string {
 // ---------------------------------------------------------------- export
 
 const exportSchema = z.object({
-  format: z.enum(['ctc', 'csv', 'trackmate', 'tiff']).optional().describe('"ctc": Cell Tracking Challenge folder (res_track.txt + maskNNN.tif); "csv": tidy table (one row per spot for tracks); "trackmate": TrackMate XML for Fiji; "tiff": a movie or label movie as an ImageJ TIFF; default by what is exported: "tiff" for a movie or labels, "csv" for tracks or a table'),
+  format: z.enum(['ctc', 'csv', 'trackmate', 'tiff', 'png']).optional().describe('"ctc": Cell Tracking Challenge folder (res_track.txt + maskNNN.tif); "csv": tidy table (one row per spot for tracks); "trackmate": TrackMate XML for Fiji; "tiff": a movie or label movie as an ImageJ TIFF; "png": pictures of a movie or label movie, 8-bit with automatic contrast (one file for one plane, a folder of t001.png ... for more; the grey levels are not kept, use "tiff" to measure); default by what is exported: "tiff" for a movie or labels, "csv" for tracks or a table'),
   tracks: tracksArg.optional().describe('Tracks to export (formats ctc, csv, trackmate)'),
-  labels: labelsArg.optional().describe('Label movie: for "ctc" when the tracks do not name theirs, or to export as "tiff"'),
-  movie: movieArg.optional().describe('A movie to export as "tiff", or the image a "trackmate" file names (default: the movie the tracks\' labels were segmented from)'),
+  labels: labelsArg.optional().describe('Label movie: for "ctc" when the tracks do not name theirs, or to export as "tiff" or "png"'),
+  movie: movieArg.optional().describe('A movie to export as "tiff" or "png", or the image a "trackmate" file names (default: the movie the tracks\' labels were segmented from)'),
   table: tableArg.optional().describe('A table to export as "csv"'),
   output: outputArg.describe('Where to write (a folder for "ctc", a file otherwise); default a new name in the session folder'),
 });
@@ -721,7 +721,7 @@ const exportSchema = z.object({
 /** Words that name what to write ("the masks", "the tracks", "as tiff", "to tracks.xml"). */
 const NAMES_WHAT = /\btiff?\b|\bimages?\b|\bmovie\b|\bstack\b|\bhyperstack\b|\bmasks?\b|\blabels?\b|\bsegmentation\b|\btracks?\b|\btrajector|\blineages?\b|\btable\b|\bmeasurements?\b|\bfeatures\b|\.(?:csv|xml|tiff?)\b/i;
 /** Words that name a file format of a table or tracks ("to xml", "for excel"). */
-const NAMES_FORMAT = /\bcsv\b|\bxml\b|\bctc\b|\bexcel\b|\bspreadsheet\b/i;
+const NAMES_FORMAT = /\bcsv\b|\bxml\b|\bctc\b|\bexcel\b|\bspreadsheet\b|\bpngs?\b/i;
 /** The format a program such as Fiji opens each kind of result in: tracks as TrackMate XML, images as TIFF, tables as CSV. */
 const FORMAT_OF_KIND: Record<string, string> = { tracks: 'trackmate', labels: 'tiff', movie: 'tiff', table: 'csv' };
 
@@ -749,23 +749,43 @@ function readExportRequest(c: RequestClause): Record<string, unknown> {
   let needs: string[] | undefined = /\btracks?\b|\btrajector|\blineages?\b/i.test(c.text) || format === 'trackmate' || format === 'ctc' ? ['tracks'] : undefined;
   if (/\bmasks?\b|\blabels?\b|\bsegmentation\b/i.test(c.text) && !/\btracks?\b/i.test(c.text)) needs = ['labels'];
   else if (/\btable\b|\bmeasurements?\b|\bfeatures\b/i.test(c.text) && format === 'csv') needs = ['table'];
-  else if (format === 'tiff') needs = ['movie'];
+  else if (format === 'tiff' || format === 'png') needs = ['movie'];
   return { format, ...(needs ? { $needs: needs } : {}) };
+}
+
+/** A movie or label movie as PNG pictures: for slides and notes, not for measuring (8-bit, contrast stretched). */
+async function exportPictures(args: z.infer<typeof exportSchema>, ctx: ToolContext) {
+  const ref = args.movie ?? args.labels ?? (args.tracks ? (await openTracks(ctx, args.tracks)).tracks.labelsPath : undefined);
+  if (!ref) throw new InputError('format "png" needs `movie` or `labels`');
+  const movie = await ctx.openMovie(ref);
+  try {
+    const isLabels = !args.movie && (!!args.labels || !!args.tracks);
+    const planes = movie.shape.t * movie.shape.z;
+    const out = ctx.outputPath(planes === 1 ? `${movieStem(movie.source.path)}.png` : `${movieStem(movie.source.path)}-png`, args.output);
+    const { writePlanePictures } = await import('../src/plot/planePictures.ts');
+    const written = await inputChecked(() => writePlanePictures(movie, out, { labels: isLabels, signal: ctx.signal, onProgress: (d, t) => ctx.progress(d, t, 'pictures') }));
+    const artifact = ctx.addArtifact('plot', out, `PNG pictures of ${basename(movie.source.path)}`);
+    const stretch = isLabels ? 'objects filled in distinct colours' : `8-bit, contrast stretched between ${written.rangesPerChannel.map(([lo, hi]) => `${+lo.toPrecision(4)} and ${+hi.toPrecision(4)}`).join(' / ')} (0.35% saturated, as Fiji's Auto; the grey levels are not kept: export as TIFF to measure)`;
+    const where = written.files === 1 ? basename(out) : `${written.files} pictures in ${basename(out)}/`;
+    return { summary: `Wrote ${where} as ${artifact.id}: ${stretch}.`, artifacts: [artifact], values: { path: out, files: written.files, frames: movie.shape.t, format: 'png', did: `write ${ref} as PNG ${basename(out)}` } };
+  } finally {
+    await movie.close();
+  }
 }
 
 const exportTool = defineTool({
   name: 'export',
-  summary: 'Exports tracks as Cell Tracking Challenge files, CSV or TrackMate XML, label or other movies as TIFF, tables as CSV.',
-  words: ['export', 'save', 'write', 'convert', 'keep the result', 'keep the output', 'csv', 'trackmate xml', 'xml', 'ctc', 'cell tracking challenge', 'tiff', 'fiji', 'excel', 'spreadsheet', 'file'],
-  examples: ['export the tracks as CSV', 'save the tracks in TrackMate XML', 'write the masks as a TIFF I can open in Fiji', 'export to the CTC format', 'save the table as a spreadsheet'],
+  summary: 'Exports tracks as Cell Tracking Challenge files, CSV or TrackMate XML, label or other movies as TIFF (or PNG pictures), tables as CSV.',
+  words: ['export', 'save', 'write', 'convert', 'keep the result', 'keep the output', 'csv', 'trackmate xml', 'xml', 'ctc', 'cell tracking challenge', 'tiff', 'fiji', 'excel', 'spreadsheet', 'file', 'png'],
+  examples: ['export the tracks as CSV', 'save the tracks in TrackMate XML', 'write the masks as a TIFF I can open in Fiji', 'export to the CTC format', 'save the table as a spreadsheet', 'save the projection as a PNG'],
   consumes: ['tracks', 'labels', 'movie', 'table'],
   produces: ['table'],
   writesCopies: true,
   results: { spots: { about: 'spots written', unit: '' }, branches: { about: 'branches written', unit: '' }, frames: { about: 'frames written', unit: 'frames' } },
-  readsByValue: { format: { csv: ['table', 'tracks'], trackmate: ['tracks'], ctc: ['tracks'], tiff: ['labels', 'movie'] } },
-  valueWords: { format: { ctc: ['ctc', 'cell tracking challenge'], trackmate: ['trackmate', 'xml'], csv: ['csv', 'spreadsheet', 'excel', 'excel sheet', 'sheet', 'table'], tiff: ['tiff', 'tif', 'fiji', 'hyperstack', 'image', 'images'] } },
+  readsByValue: { format: { csv: ['table', 'tracks'], trackmate: ['tracks'], ctc: ['tracks'], tiff: ['labels', 'movie'], png: ['movie', 'labels'] } },
+  valueWords: { format: { ctc: ['ctc', 'cell tracking challenge'], trackmate: ['trackmate', 'xml'], csv: ['csv', 'spreadsheet', 'excel', 'excel sheet', 'sheet', 'table'], tiff: ['tiff', 'tif', 'fiji', 'hyperstack', 'image', 'images'], png: ['png', 'pngs', 'png pictures', 'png images'] } },
   description:
-    'Writes results in other tools\' formats: tracks as a Cell Tracking Challenge folder ("ctc"), a tidy CSV ("csv") or TrackMate XML for Fiji ("trackmate"); a movie or label movie as TIFF ("tiff"); a table as CSV. Returns the written file or folder as an artifact.',
+    'Writes results in other tools\' formats: tracks as a Cell Tracking Challenge folder ("ctc"), a tidy CSV ("csv") or TrackMate XML for Fiji ("trackmate"); a movie or label movie as TIFF ("tiff") or as PNG pictures ("png", 8-bit, automatic contrast); a table as CSV. Returns the written file or folder as an artifact.',
   schema: exportSchema,
   fromRequest: readExportRequest,
   async run(given, ctx) {
@@ -787,6 +807,7 @@ const exportTool = defineTool({
         await movie.close();
       }
     }
+    if (args.format === 'png') return exportPictures(args, ctx);
     if (args.format === 'csv' && args.table && !args.tracks) {
       const src = ctx.resolve(args.table, 'table');
       const out = ctx.outputPath(basename(src), args.output);

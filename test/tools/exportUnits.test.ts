@@ -32,6 +32,13 @@ describe('export and measure summaries', () => {
     expect(String(out.values.did)).not.toMatch(/track/);
   });
 
+  it('writes a movie as PNG pictures when asked, and says the grey levels are not kept', async () => {
+    await writeMovie(moviePath, sim.movie);
+    const out = await call('export', { movie: moviePath, format: 'png', output: join(dir, 'pictures') });
+    expect(out.values).toMatchObject({ format: 'png', files: 6 });
+    expect(out.summary).toMatch(/6 pictures in pictures\/.*not kept: export as TIFF to measure/);
+  });
+
   it('writes the labels tracks were made on as TIFF when only the tracks are named', async () => {
     const labels = join(dir, 'tracked-labels.tif');
     await writeMovie(labels, sim.labels);
