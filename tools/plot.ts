@@ -4,7 +4,8 @@
 // figure saves its PNG, SVG and Vega-Lite spec (.vl.json) side by side. A thin wrapper over src/plot.
 import { basename } from 'node:path';
 import { z } from 'zod';
-import { channelArg, labelsArg, movieArg, outputArg, tableArg, tracksArg } from './common.ts';
+import { channelArg, labelsArg, movieArg, movieOfLabels, outputArg, tableArg, tracksArg } from './common.ts';
+import { movieStem } from '../src/image/moviePath.ts';
 import { defineTool, type RequestClause, type ToolContext, type ToolResult } from './types.ts';
 import { featureColumn, findFeature, lastFeature } from './requestWords.ts';
 import { InputError } from '../src/errors.ts';
@@ -13,7 +14,7 @@ import type { Cell, Table } from '../src/analysis/table.ts';
 import type { Tracks } from '../src/analysis/tracks.ts';
 import type { TrackPoint } from '../src/plot/specs.ts';
 
-const KINDS = ['timeseries', 'histogram', 'tracks', 'scatter', 'projection', 'frame', 'kymograph'] as const;
+const KINDS = ['timeseries', 'histogram', 'tracks', 'scatter', 'projection', 'frame', 'kymograph', 'movie'] as const;
 type Kind = (typeof KINDS)[number];
 
 const schema = z.object({
@@ -21,7 +22,7 @@ const schema = z.object({
     .enum(KINDS)
     .optional()
     .describe(
-      'What to draw: "timeseries" (a feature against time, one line per track branch; "X over time" is this), "histogram" (a feature\'s distribution), "tracks" (track paths in x,y), "scatter" (feature vs feature, e.g. UMAP or PCA coloured by cluster), "projection" (max intensity over time with track paths drawn on), "frame" (one frame with label outlines and tracks so far), "kymograph" (a kymograph image with distance and time axes). Default: chosen from the inputs given',
+      'What to draw: "timeseries" (a feature against time, one line per track branch; "X over time" is this), "histogram" (a feature\'s distribution), "tracks" (track paths in x,y), "scatter" (feature vs feature, e.g. UMAP or PCA coloured by cluster), "projection" (max intensity over time with track paths drawn on), "frame" (one frame with label outlines and tracks so far), "kymograph" (a kymograph image with distance and time axes), "movie" (every frame with the track paths so far drawn on, as TrackMate\'s overlay: a folder of PNG frames that Fiji opens with File > Import > Image Sequence). Default: chosen from the inputs given',
     ),
   table: tableArg.optional().describe('Table to plot: an artifact id (e.g. "table-2") or a CSV path (for timeseries, histogram, scatter)'),
   tracks: tracksArg
@@ -493,6 +494,9 @@ async function picture(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolRe
   return { summary: `Drew ${what}, axes in ${length.length}${kind === 'kymograph' ? ` and ${values.timeUnit}` : ' with a scale bar'}; PNG ${files.png} (SVG and Vega-Lite spec beside it).`, artifacts: [ref], values };
 }
 
+/** Words for pictures that play over time: "a movie with the tracks on", "an animation", "a video". */
+const ANIMATION = /\b(?:movie|video|animation|animated|time-?lapse|avi|mp4|gif|frame[- ]by[- ]frame|every frame|each frame)\b/i;
+
 /** The kind of plot, the feature (and the one against it: "area vs intensity"), the frame shown, and so what it reads. */
 function readPlotRequest(c: RequestClause): Record<string, unknown> {
   const args: Record<string, unknown> = { channel: undefined };
@@ -512,9 +516,33 @@ function readPlotRequest(c: RequestClause): Record<string, unknown> {
   if (frame && (kind === 'frame' || kind === undefined)) Object.assign(args, { kind: 'frame', frame: Number(frame[1]) });
   const output = c.read.output();
   if (output) args.output = output;
-  const needs: Record<string, string[]> = { tracks: ['tracks'], projection: ['movie', 'tracks'], frame: ['movie', 'labels'], kymograph: ['movie'] };
+  // "a movie with the tracks drawn on": every frame with its tracks so far, no one picture of them all
+  if (args.kind !== 'frame' && ANIMATION.test(c.text) && /\btracks?\b|\btrajector|\bpaths?\b/i.test(c.text)) args.kind = 'movie';
+  const needs: Record<string, string[]> = { tracks: ['tracks'], projection: ['movie', 'tracks'], frame: ['movie', 'labels'], kymograph: ['movie'], movie: ['movie', 'tracks'] };
   args.$needs = needs[String(args.kind)] ?? ['table'];
   return args;
+}
+
+/** Every frame of the movie with the track paths so far drawn on, as a folder of PNG pictures (TrackMate's overlay). */
+async function trackedMovie(args: Args, ctx: ToolContext) {
+  if (!args.tracks) throw new InputError('plot kind "movie" draws tracks on every frame: give `tracks` (e.g. "tracks-1")');
+  const tracks = await openTracks(ctx, args.tracks);
+  const ref = args.movie ?? (tracks.labelsPath ? movieOfLabels(ctx.listArtifacts(), tracks.labelsPath) : undefined);
+  if (!ref) throw new InputError(`plot kind "movie" needs \`movie\`: ${args.tracks} does not name the movie it was made on`);
+  const movie = await ctx.openMovie(ref);
+  try {
+    const out = ctx.outputPath(`${movieStem(movie.source.path)}-tracks-movie`, args.output?.replace(/\.png$/i, ''));
+    const { writePlanePictures } = await import('../src/plot/planePictures.ts');
+    const written = await writePlanePictures(movie, out, { labels: false, tracks, signal: ctx.signal, onProgress: (d, t) => ctx.progress(d, t, 'frames') });
+    const artifact = ctx.addArtifact('plot', out, `frames of ${basename(movie.source.path)} with the tracks of ${args.tracks}`);
+    return {
+      summary: `Drew the ${tracks.branches.length} track branches of ${args.tracks} on each of ${movie.shape.t} frames, each path up to its frame: ${written.files} PNG pictures in ${basename(out)}/ (open them in Fiji with File > Import > Image Sequence; 8-bit, one contrast stretch for all frames).`,
+      artifacts: [artifact],
+      values: { kind: 'movie', frames: movie.shape.t, files: written.files, path: out },
+    };
+  } finally {
+    await movie.close();
+  }
 }
 
 const plot = defineTool({
@@ -536,6 +564,7 @@ const plot = defineTool({
   alsoUses: (args) => (args.kind === 'timeseries' ? { tracks: 'latest' } : {}),
   async run(args, ctx) {
     const kind = chooseKind(args);
+    if (kind === 'movie') return trackedMovie(args, ctx);
     return kind === 'projection' || kind === 'frame' || kind === 'kymograph' ? picture(kind, args, ctx) : chart(kind, args, ctx);
   },
 });

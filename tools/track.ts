@@ -755,18 +755,21 @@ function readExportRequest(c: RequestClause): Record<string, unknown> {
 
 /** A movie or label movie as PNG pictures: for slides and notes, not for measuring (8-bit, contrast stretched). */
 async function exportPictures(args: z.infer<typeof exportSchema>, ctx: ToolContext) {
-  const ref = args.movie ?? args.labels ?? (args.tracks ? (await openTracks(ctx, args.tracks)).tracks.labelsPath : undefined);
-  if (!ref) throw new InputError('format "png" needs `movie` or `labels`');
+  // tracks are drawn on the movie they were made on (or the one given), frame by frame, as TrackMate's overlay
+  const tracked = args.tracks ? (await openTracks(ctx, args.tracks)).tracks : undefined;
+  const madeOn = tracked?.labelsPath && movieInputExists(tracked.labelsPath) ? movieOfLabels(ctx.listArtifacts(), tracked.labelsPath) : undefined;
+  const ref = args.movie ?? args.labels ?? madeOn ?? tracked?.labelsPath;
+  if (!ref) throw new InputError(`format "png" needs \`movie\` or \`labels\`${args.tracks ? `: ${args.tracks} does not name the movie it was made on` : ''}`);
   const movie = await ctx.openMovie(ref);
   try {
-    const isLabels = !args.movie && (!!args.labels || !!args.tracks);
+    const isLabels = !args.movie && !madeOn && (!!args.labels || !!args.tracks);
     const planes = movie.shape.t * movie.shape.z;
     const out = ctx.outputPath(planes === 1 ? `${movieStem(movie.source.path)}.png` : `${movieStem(movie.source.path)}-png`, args.output);
     const { writePlanePictures } = await import('../src/plot/planePictures.ts');
-    const written = await inputChecked(() => writePlanePictures(movie, out, { labels: isLabels, signal: ctx.signal, onProgress: (d, t) => ctx.progress(d, t, 'pictures') }));
+    const written = await inputChecked(() => writePlanePictures(movie, out, { labels: isLabels, tracks: tracked, signal: ctx.signal, onProgress: (d, t) => ctx.progress(d, t, 'pictures') }));
     const artifact = ctx.addArtifact('plot', out, `PNG pictures of ${basename(movie.source.path)}`);
     const stretch = isLabels ? 'objects filled in distinct colours' : `8-bit, contrast stretched between ${written.rangesPerChannel.map(([lo, hi]) => `${+lo.toPrecision(4)} and ${+hi.toPrecision(4)}`).join(' / ')} (0.35% saturated, as Fiji's Auto; the grey levels are not kept: export as TIFF to measure)`;
-    const where = written.files === 1 ? basename(out) : `${written.files} pictures in ${basename(out)}/`;
+    const where = `${written.files === 1 ? basename(out) : `${written.files} pictures in ${basename(out)}/`}${tracked ? ` with the ${counted(tracked.branches.length, 'track branch', 'track branches')} drawn up to each frame` : ''}`;
     return { summary: `Wrote ${where} as ${artifact.id}: ${stretch}.`, artifacts: [artifact], values: { path: out, files: written.files, frames: movie.shape.t, format: 'png', did: `write ${ref} as PNG ${basename(out)}` } };
   } finally {
     await movie.close();

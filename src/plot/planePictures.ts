@@ -2,12 +2,14 @@
 // (PNG) writes one: a movie stretched between one pair of display limits per channel (ImageJ's
 // "Auto", 0.35 % saturated, measured on planes sampled over the whole movie so frames stay
 // comparable), channels merged in their colours when each has one, and a label movie with each
-// object filled in its own colour. One plane gives one file; more give a folder of them.
+// object filled in its own colour; track paths so far may be drawn on each frame, as TrackMate's
+// overlay. One plane gives one file; more give a folder of them.
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Movie } from '../image/movie.ts';
+import type { Tracks } from '../analysis/tracks.ts';
 import { channelColours } from '../image/calibration.ts';
-import { colorOf, compositeToRgba, displayRange, type Rgb } from './images.ts';
+import { colorOf, compositeToRgba, displayRange, drawTracks, type Rgb } from './images.ts';
 import { encodePng, type RgbaImage } from './png.ts';
 
 /** Planes sampled (evenly over time, middle slice) to set a channel's display limits. */
@@ -16,6 +18,8 @@ const SAMPLED_PLANES = 5;
 export interface PlanePicturesOptions {
   /** The movie is a label movie: objects filled in distinct colours, background black. */
   labels: boolean;
+  /** Track paths drawn on each frame up to that frame (TrackMate's overlay), in the tracks' pixel coordinates. */
+  tracks?: Tracks;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
 }
@@ -93,6 +97,7 @@ export async function writePlanePictures(movie: Movie, target: string, options: 
             for (const k of shown) layers.push({ plane: await movie.plane(t, z, k), range: ranges[k], colour: (merged ? colours[k] : undefined) ?? ([255, 255, 255] as Rgb) });
             image = compositeToRgba(layers, width, height);
           }
+          if (options.tracks) drawTracks(image, options.tracks, { lastFrame: t });
           writeFileSync(single ? target : join(target, pictureName(t, z, c, movie)), encodePng(image));
           options.onProgress?.(++done, total);
         }

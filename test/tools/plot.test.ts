@@ -248,6 +248,24 @@ describe('plot tool', () => {
     expect(projection.values.tracksDrawn).toBe(2);
   }, 30000);
 
+  it('draws the tracks so far on every frame as a folder of PNG pictures when a movie with the tracks is asked for', async () => {
+    await setup;
+    for (const words of ['give me a movie with the tracks drawn on top', 'make a video of the cells with their trajectories overlaid', 'animate the tracks over the time-lapse']) {
+      expect(tools[0].fromRequest!(clauseForTool('plot', words)), words).toMatchObject({ kind: 'movie', $needs: ['movie', 'tracks'] });
+    }
+    expect(tools[0].fromRequest!(clauseForTool('plot', 'draw the tracks on a max projection'))).toMatchObject({ kind: 'projection' });
+    const result = await call({ kind: 'movie', movie: moviePath, tracks: tracksPath, output: join(dir, 'overlay') }, ctx);
+    expect(result.values).toMatchObject({ kind: 'movie', frames: T, files: T });
+    const coloured = (name: string) => {
+      const { data } = decodePng(readFileSync(join(dir, 'overlay', name)));
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] !== data[i + 1] || data[i + 1] !== data[i + 2]) n++;
+      return n;
+    };
+    // the first frame shows only where each cell is; the last, the whole path behind it
+    expect(coloured(`t00${T}.png`)).toBeGreaterThan(coloured('t001.png'));
+  }, 30000);
+
   it('"plot the volume over time" on a volume table draws the volume, not the z slices column before it', async () => {
     await setup;
     expect(tools[0].fromRequest!(clauseForTool('plot', 'plot the volume over time'))).toMatchObject({ feature: 'volume' });
