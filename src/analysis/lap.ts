@@ -53,6 +53,11 @@ export interface LapSettings {
   /** Max distance between a mother spot and a daughter's first spot, px. TrackMate default 15. */
   splittingMaxDistance: number;
   splittingFeaturePenalties: Record<string, number>;
+  /**
+   * A daughter born in the movie's last frame (one spot, so no segment) may be split off its mother. TrackMate links only
+   * segments of two or more spots, so a division in the last frame is never proposed. Not in TrackMate; default false.
+   */
+  splittingIntoLastFrame: boolean;
   /** Allow two tracks to merge. TrackMate default false. */
   allowMerging: boolean;
   mergingMaxDistance: number;
@@ -75,6 +80,7 @@ export const LAP_DEFAULTS: LapSettings = {
   allowSplitting: true,
   splittingMaxDistance: 15,
   splittingFeaturePenalties: {},
+  splittingIntoLastFrame: false,
   allowMerging: false,
   mergingMaxDistance: 15,
   mergingFeaturePenalties: {},
@@ -195,6 +201,9 @@ function linkSegments(spots: TrackerSpot[], frameLinks: SpotLink[], s: LapSettin
     ends.push(chain[chain.length - 1]);
     for (let k = 1; k < chain.length - 1; k++) middles.push(chain[k]);
   }
+  // a spot of the last frame that nothing links to is a segment start that had no frame to grow into
+  const lastFrame = maxOf(spots.map((spot) => spot.t));
+  const lastFrameSingles = s.splittingIntoLastFrame ? spots.filter((spot) => spot.t === lastFrame && !previous.has(spot.id)) : [];
   const startsByFrame = groupByFrame(starts);
   const middlesByFrame = groupByFrame(middles);
   const kindOf = new Map<string, SpotLink['kind']>();
@@ -227,7 +236,7 @@ function linkSegments(spots: TrackerSpot[], frameLinks: SpotLink[], s: LapSettin
   }
   if (s.allowSplitting) {
     for (const middle of middles) {
-      for (const start of startsByFrame.get(middle.t + 1) ?? []) {
+      for (const start of [...(startsByFrame.get(middle.t + 1) ?? []), ...(middle.t + 1 === lastFrame ? lastFrameSingles : [])]) {
         const cost = linkingCost(middle, start, s.splittingFeaturePenalties, s.zScale);
         if (cost <= splitMax) add(middle, start, cost, 'split');
       }

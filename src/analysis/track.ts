@@ -475,7 +475,8 @@ export async function trackLabelsWithEvidence(labels: Movie, options: TrackLabel
         ? { linkingMaxDistance: scale.linkingMaxDistancePx, gapClosingMaxDistance: scale.gapClosingMaxDistancePx, splittingMaxDistance: scale.splittingMaxDistancePx, mergingMaxDistance: scale.linkingMaxDistancePx }
         : {};
       const given = Object.fromEntries(Object.entries(options.lap ?? {}).filter(([, v]) => v !== undefined));
-      const settings: LapSettings = { ...LAP_DEFAULTS, zScale, ...fromMovie, ...given };
+      // a daughter born in the movie's last frame may be split off its mother (the division evidence then weighs it)
+      const settings: LapSettings = { ...LAP_DEFAULTS, zScale, splittingIntoLastFrame: true, ...fromMovie, ...given };
       const lapLinks = lapTrack(spots as TrackerSpot[], settings, { signal: options.signal });
       if (settings.allowSplitting && options.divisionCheck !== false) {
         const checked = confirmDivisions(spots, lapLinks, shape.t, settings, options.divisionCheck || {});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lapTrack, linkingCost, percentile, type TrackerSpot } from '../../src/analysis/lap.ts';
+import { lapTrack, linkingCost, percentile, type SpotLink, type TrackerSpot } from '../../src/analysis/lap.ts';
 import { tracksFromLinks, trackIdOfBranch } from '../../src/analysis/track.ts';
 import { mulberry32 as rng } from '../../src/random.ts';
 
@@ -97,6 +97,19 @@ describe('lapTrack (TrackMate LAP)', () => {
     expect(correct / links.length).toBeGreaterThanOrEqual(0.99);
     // nearly every true successor pair (including over gaps) is found
     expect(links.length).toBeGreaterThan(0.97 * (spots.length - 150));
+  });
+
+  it('splits a daughter born in the last frame off its mother only with splittingIntoLastFrame (one spot is no segment)', () => {
+    const mother = [0, 1, 2, 3].map((t) => spot(t, 100, 100));
+    const goesOn = spot(4, 94, 100);
+    const newborn = spot(4, 108, 100);
+    const spots = [...mother, goesOn, newborn, ...[0, 1, 2, 3, 4].map((t) => spot(t, 300 + t, 300))];
+    const split = (links: SpotLink[]) => links.some((l) => l.kind === 'split' && l.source === mother[3].id && l.target === newborn.id);
+    expect(split(lapTrack(spots))).toBe(false);
+    expect(split(lapTrack(spots, { splittingIntoLastFrame: true }))).toBe(true);
+    // a spot born earlier than the last frame and seen once stays alone (TrackMate's rule for single spots)
+    const early = [...mother, goesOn, spot(4, 108, 100), spot(5, 94, 100)].map((p) => ({ ...p }));
+    expect(lapTrack(early, { splittingIntoLastFrame: true }).filter((l) => l.kind === 'split')).toEqual([]);
   });
 
   it('rejects bad settings and spots with one-line errors', () => {
