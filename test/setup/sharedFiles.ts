@@ -17,7 +17,7 @@ export const ISOLATED_FILES: Record<string, string> = {
   'test/agent/planner/plainWordQuestions.test.ts': 'imports measuredSession.ts (see askedUnitsSweep)',
   'test/agent/planner/scopedQuestions.test.ts': 'imports measuredSession.ts (see askedUnitsSweep)',
   'test/agent/planner/tableAnswersPerCell.test.ts': 'imports measuredSession.ts (see askedUnitsSweep)',
-  'test/agent/planner/builders.test.ts': "plans with a catalogue of other tools: the planner's cache of slips (outOfScope.ts closeToWritten) is keyed by the word alone, so a later file would read its words",
+  'test/agent/planner/builders.test.ts': "plans with a catalogue of its own (a tool added): the planner keeps module-wide caches built from a catalogue (toolIndex.ts, normalise.ts by tool names; enums.ts by word and names), not yet shown to be keyed so that no later file reads this one's entries",
   'test/agent/planner/roles.test.ts': 'plans with a catalogue of other tools (see builders)',
 };
 
@@ -25,7 +25,7 @@ export const ISOLATED_FILES: Record<string, string> = {
 export const NEEDS_ISOLATION: { pattern: RegExp; why: string }[] = [
   { pattern: /\bvi\.(mock|doMock|unmock|resetModules|spyOn|stubEnv|stubGlobal|useFakeTimers)\(/, why: 'replaces modules, functions, globals or the clock' },
   { pattern: /from '\.\/measuredSession\.ts'/, why: "imports measuredSession.ts (its folder is made once per module registry and removed by the first importer's afterAll)" },
-  { pattern: /\bcatalogueFromTools\((?!ALL_TOOLS\))/, why: 'plans with a catalogue other than every tool (the planner caches slips by word alone)' },
+  { pattern: /\bcatalogueFromTools\((?!ALL_TOOLS\))/, why: "plans with a catalogue other than every tool (the planner's module-wide caches built from a catalogue are not yet shown safe to share)" },
   { pattern: /\bhashingReads\b/, why: 'reads the process-wide count of bytes hashed' },
   { pattern: /\bmemoryUsage\(|\bprocess\.chdir\(/, why: "reads the process's memory use or changes its folder" },
 ];
