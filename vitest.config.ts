@@ -1,35 +1,72 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import { shuffled } from './test/setup/fileOrder.ts';
+import { sharedFiles } from './test/setup/sharedFiles.ts';
 
 /**
  * Files known to be long (the eval parts) start first, then vitest's order (failed first, then
  * longest by its cache of durations, else largest): a long file started last would leave the
  * other fork idle at the end, and on a fresh checkout there is no cache to say which are long.
+ * Given `--sequence.seed=N`, the files run in an order drawn from N instead: files that share a
+ * thread meet other files before them, which shows a file that depends on what ran before it.
  */
 class LongFilesFirst extends BaseSequencer {
   async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const seed = this.ctx.config.sequence.seed;
+    if (seed !== undefined) return shuffled(files, seed);
     const sorted = await super.sort(files);
     const long = (f: TestSpecification) => /evals-part-\d+\.test\.ts$/.test(f.moduleId);
     return [...sorted.filter(long), ...sorted.filter((f) => !long(f))];
   }
 }
 
-// Unit and integration tests run two files at a time. The end-to-end tests in test/e2e
-// drive the real binary (tmux, timing-dependent screens) and run afterwards on their own
-// (vitest.e2e.config.ts), so other files' load cannot starve them.
+/** What every unit file runs with, in either project below. */
+const COMMON = {
+  testTimeout: 60_000,
+  hookTimeout: 60_000,
+  // the per-user hash cache (src/agent/provenance.ts) is off: each test hashes as it means to,
+  // and nothing is written to the user's ~/.cache; tests of that cache turn it on in a temp folder
+  env: { CELLPILOT_CACHE_DIR: '' },
+};
+const SHARED = sharedFiles(fileURLToPath(new URL('.', import.meta.url)));
+
+// Unit and integration tests run two files at a time, each in a fresh process (forks). The
+// end-to-end tests in test/e2e drive the real binary (tmux, timing-dependent screens) and run
+// afterwards on their own (vitest.e2e.config.ts), so other files' load cannot starve them.
+//
+// The planner tests (test/setup/sharedFiles.ts says which) run meanwhile one after another on a
+// single thread that keeps its loaded modules (project planner-shared): a fresh process per file
+// spent a few seconds of CPU loading the planner and its words for tests that plan in milliseconds.
+// Each must leave process.env as it found it (test/setup/envUnchanged.ts).
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-    exclude: ['test/e2e/**', 'node_modules/**'],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
-    // the per-user hash cache (src/agent/provenance.ts) is off: each test hashes as it means to,
-    // and nothing is written to the user's ~/.cache; tests of that cache turn it on in a temp folder
-    env: { CELLPILOT_CACHE_DIR: '' },
     pool: 'forks',
-    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
-    // the eval suites run as several files (test/agent/evals-part-N.test.ts) whose scores meet in this run's folder
-    globalSetup: ['test/agent/evalReports.globalSetup.ts'],
+    poolOptions: { forks: { maxForks: 2, minForks: 1 }, threads: { maxThreads: 1, minThreads: 1, isolate: false } },
     sequence: { sequencer: LongFilesFirst },
+    // (a project's include and exclude are its own: with `extends: true` they would add to the root's)
+    projects: [
+      {
+        test: {
+          ...COMMON,
+          name: 'unit',
+          pool: 'forks',
+          include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+          exclude: ['test/e2e/**', 'node_modules/**', ...SHARED],
+          // the eval suites run as several files (test/agent/evals-part-N.test.ts) whose scores meet in this run's folder
+          globalSetup: ['test/agent/evalReports.globalSetup.ts'],
+        },
+      },
+      {
+        test: {
+          ...COMMON,
+          name: 'planner-shared',
+          pool: 'threads',
+          include: SHARED,
+          poolOptions: { threads: { isolate: false } },
+          setupFiles: ['test/setup/envUnchanged.ts'],
+        },
+      },
+    ],
   },
 });
