@@ -51,6 +51,13 @@ describe('splitOversizedObjects', () => {
     expect(splitOversizedObjects(long, W, H)).toBe(0);
   });
 
+  it('sizes the typical object by the objects the plane edge does not cut', () => {
+    // a nucleus of two lobes (1.16 whole disks) among five whole disks and seven halves the edge cuts
+    const halves = [20, 40, 60, 80, 100].map((x) => [disk(x, 0)]).concat([[disk(0, 110)], [disk(127, 60)]]);
+    const labels = labelsOf([[disk(70, 80, 8.5), disk(78.5, 80, 8.5)], ...halves]);
+    expect(splitOversizedObjects(labels, W, H)).toBe(0);
+  });
+
   it('leaves objects alone where there are too few peers to say what size is typical', () => {
     const labels = new Uint32Array(W * H);
     for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) if (disk(60, 60)(x, y) || disk(60 + R, 60)(x, y)) labels[y * W + x] = 1;
