@@ -328,7 +328,7 @@ const segment = defineTool({
           objectPolarity: chosen.objects,
           parameters: byModel
             ? { minAreaPx: chosen.minAreaPx, maxAreaPx: chosen.maxAreaPx, inputScale: (result as { inputScale?: number }).inputScale ?? 1 }
-            : { sigmaPx: chosen.sigmaPx, minAreaPx: chosen.minAreaPx, maxAreaPx: chosen.maxAreaPx, minSeedDistancePx: chosen.minSeedDistancePx, minSeedDepthPx: chosen.minSeedDepthPx, seedSigmaPx: chosen.seedSigmaPx, closeBaysPx: chosen.closeBaysPx, flattenBackground: chosen.flattenBackground },
+            : { sigmaPx: chosen.sigmaPx, minAreaPx: chosen.minAreaPx, maxAreaPx: chosen.maxAreaPx, minSeedDistancePx: chosen.minSeedDistancePx, minSeedDepthPx: chosen.minSeedDepthPx, seedSigmaPx: chosen.seedSigmaPx, closeBaysPx: chosen.closeBaysPx, splitOversized: chosen.splitOversized, flattenBackground: chosen.flattenBackground },
           parameterSources: chosen.sources,
           ...(coverageNote ? { doubt: coverageNote } : {}),
           ...(unused.length ? { notApplied: unused } : {}),

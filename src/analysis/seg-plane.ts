@@ -13,6 +13,7 @@ import { backgroundSurface, subtractSurface } from './seg-background.ts';
 import { fillHoles, fillLabelHoles, filterLabels, labelComponents } from './morphology.ts';
 import { threshold as autoThreshold, type ThresholdMethod } from './threshold.ts';
 import { groupPixels } from './regionprops.ts';
+import { splitOversizedObjects } from './seg-oversized.ts';
 import { mergeShallowBasins, peakLocalMax, watershed } from './watershed.ts';
 
 export type SegmentMethod = ThresholdMethod | 'manual';
@@ -53,6 +54,12 @@ export interface SegmentOptions {
    * shallower ones are merged. 0 = off (default): seeds are kept by minSeedDistancePx alone.
    */
   minSeedDepthPx?: number;
+  /**
+   * With splitTouching: objects over 1.4x the plane's median object area are split again on their own distance
+   * map, seeds half a typical radius apart, where every piece is of a plausible size (seg-oversized.ts): nuclei
+   * pressed together without a dark seam. Default false.
+   */
+  splitOversized?: boolean;
   /** Extra smoothing of the seed landscape (distance map or smoothed image) before seeds are picked, pixels (0 = none). Default 1. */
   seedSigmaPx?: number;
   /** Drop objects that touch the plane's edge (skimage clear_border). Default false. */
@@ -111,6 +118,7 @@ export const SEGMENT_DEFAULTS = {
   splitBy: 'distance' as SplitBy,
   minSeedDistancePx: 4,
   minSeedDepthPx: 0,
+  splitOversized: false,
   seedSigmaPx: 1,
   excludeBorder: false,
   objects: 'bright' as 'bright' | 'dark',
@@ -476,6 +484,7 @@ export function segmentPlane(plane: PlaneData, width: number, height: number, op
     const landscape = seedLandscape(smoothed, foreground, width, height, o.splitBy, o.seedSigmaPx);
     labels = splitTouchingObjects(kept.labels, foreground, landscape, width, height, o.minSeedDistancePx);
     if (o.splitBy === 'distance' && o.minSeedDepthPx > 0) labels = mergeShallowBasins(labels, landscape, width, height, o.minSeedDepthPx).labels;
+    if (o.splitOversized) splitOversizedObjects(labels, width, height);
   }
   if (o.edgeFraction > 0) {
     let finer: FinerEdges | undefined;

@@ -144,26 +144,12 @@ async function runBatch(inputs: PlaneInput[], options: SegmentMovieOptions, onPr
   });
 }
 
+/**
+ * The plane options among a movie's: every option but those of the movie run itself. (A list of the plane options
+ * kept here had fallen behind them: closeBaysPx, which the segment tool chooses for round nuclei, never reached the
+ * planes.)
+ */
 function pickSegmentOptions(o: SegmentMovieOptions): SegmentOptions {
-  return {
-    method: o.method,
-    threshold: o.threshold,
-    sigmaPx: o.sigmaPx,
-    fillHoles: o.fillHoles,
-    minAreaPx: o.minAreaPx,
-    maxAreaPx: o.maxAreaPx,
-    borderMinAreaPx: o.borderMinAreaPx,
-    splitTouching: o.splitTouching,
-    splitBy: o.splitBy,
-    minSeedDistancePx: o.minSeedDistancePx,
-    minSeedDepthPx: o.minSeedDepthPx,
-    seedSigmaPx: o.seedSigmaPx,
-    excludeBorder: o.excludeBorder,
-    objects: o.objects,
-    edgeFraction: o.edgeFraction,
-    edgeSigmaPx: o.edgeSigmaPx,
-    growToNoiseSd: o.growToNoiseSd,
-    convexFill: o.convexFill,
-    flattenBackground: o.flattenBackground,
-  };
+  const { channel: _c, frames: _f, outputPath: _o, dtype: _d, threads: _t, onProgress: _p, signal: _s, shapeModel: _m, ...plane } = o;
+  return plane;
 }

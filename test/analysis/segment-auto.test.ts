@@ -85,7 +85,7 @@ describe('parameters derived from the object size', () => {
     const cells = chooseSegmentParameters([{ plane, width: 200, height: 200 }], { shape: 'irregular' });
     expect(cells.options.minSeedDepthPx).toBeCloseTo(0.15 * cells.chosen.objectRadiusPx, 1);
     expect(describeChosen(cells.chosen)).toMatch(/seeds \d+ px apart and [\d.]+ px deep/);
-    expect(describeChosen(chosen)).toMatch(/seeds \d+ px apart(;|$)/);
+    expect(describeChosen(chosen)).toMatch(/seeds \d+ px apart(?! and)/);
     const given = chooseSegmentParameters([{ plane, width: 200, height: 200 }], { shape: 'irregular', minSeedDepthPx: 0 });
     expect(given.options.minSeedDepthPx).toBe(0);
     expect(given.chosen.sources.minSeedDepthPx).toBe('given');
