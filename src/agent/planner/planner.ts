@@ -40,6 +40,7 @@ import { areasInPixels, findQuantities, numberWordsAsDigits, statedCalibration, 
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
 import { withRangesNamed } from './rangesForOneValue.ts';
 import { fittedInput } from './valueInputs.ts';
+import { measuredTableAsked, sideTableWritten } from './sideTable.ts';
 import { namesWhatItMakes } from './namedResults.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
 import { avoidTurnedDown, turnsDown } from './rejectedValues.ts';
@@ -2163,6 +2164,9 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
       const handed = madeFor(out.at(-1)!.tool, catalogue).filter((t) => t !== 'movie' && acceptedInputs(step.tool, info).includes(t as InputType));
       if (handed.length) preferred = [handed[0] as InputType];
     }
+    // ("csv of the speeds", "export the areas to a spreadsheet" with tracks open: the quantity named is a table of measurements, made first when missing)
+    const quantityChose = !preferred && measuredTableAsked(step, namedTypes, measured, catalogue, asksAMeasuredQuantity);
+    if (quantityChose) preferred = ['table'];
     // "get me the nuclear areas as a csv": with nothing made yet that the step takes, the one input its words name is made for it
     if (!preferred && namedTypes.length === 1 && out.length === 0 && acceptedInputs(step.tool, info).every((t) => t === 'movie' || !available.has(t))) preferred = namedTypes;
     const saysHow = Object.keys(step.args).some((k) => !k.startsWith('$'));
@@ -2186,7 +2190,10 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
       if (other) preferred = [other];
     }
     // ("outline the nuclei, then hand me a CSV": a format that cannot write what the step would read reads what fits, made first)
-    const fitted = fittedInput(step, requiredInputs(step.tool, info, preferred), (t) => (t === 'table' ? measured : available.has(t)), catalogue, wordsChose, laterTakes(step));
+    // ("correct the drift and export a csv": the drift table the step before made, nothing measured for it)
+    const side = wordsChose ? undefined : sideTableWritten(step, out.at(-1), catalogue, namesInput);
+    if (side) [preferred, notes, step.args.table] = [['table'], [...notes, side], { $ref: 'table', mode: 'chain' } satisfies Ref];
+    const fitted = side ? undefined : fittedInput(step, requiredInputs(step.tool, info, preferred), (t) => (t === 'table' ? measured : available.has(t)), catalogue, wordsChose || quantityChose, laterTakes(step));
     if (fitted) [preferred, notes] = [[fitted.type], fitted.note ? [...notes, fitted.note] : notes];
     for (const type of requiredInputs(step.tool, info, preferred)) {
       if (step.args[type] !== undefined) continue;
@@ -2197,7 +2204,7 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
         continue;
       }
       // ("save ... the measurements as csv": a table named as measurements is one, not a drift or count table made on the way)
-      const ofMeasurements = type === 'table' && (readsMeasurements(step.tool, catalogue) || /\b(?:measurements?|measured\s+values|features)\b/i.test(withoutRejected(step.clause)));
+      const ofMeasurements = type === 'table' && (quantityChose || readsMeasurements(step.tool, catalogue) || /\b(?:measurements?|measured\s+values|features)\b/i.test(withoutRejected(step.clause)));
       const missing = ofMeasurements ? !measured : !available.has(type);
       if (missing) {
         const maker = makerOf(type, catalogue);
