@@ -40,7 +40,7 @@ import { areasInPixels, findQuantities, numberWordsAsDigits, statedCalibration, 
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
 import { withRangesNamed } from './rangesForOneValue.ts';
 import { fittedInput } from './valueInputs.ts';
-import { measuredTableAsked, sideTableWritten } from './sideTable.ts';
+import { measuredFirstNote, measuredTableAsked, sideTableWritten } from './sideTable.ts';
 import { namesWhatItMakes } from './namedResults.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
 import { avoidTurnedDown, turnsDown } from './rejectedValues.ts';
@@ -1262,6 +1262,9 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
  */
 function forAddedSteps(added: PlannedStep[], notes: string[], text: string, conversation: Conversation, catalogue: Catalogue): void {
   for (const step of added) {
+    // ("the cells found by a LoG filter and then tracked": a method the added step stands in for is its own, said as such)
+    const instead = methodsNotHere(step, catalogue).filter((n) => !notes.includes(n));
+    if (instead.length) notes.splice(0, notes.length, ...withoutNamedBy(notes, standsInFor(step, catalogue)), ...instead);
     for (let k = 0; k < notes.length; k++) {
       if (!/^Not applied: "/.test(notes[k])) continue;
       // one note may hold several sentences ('Not applied: "radius" — ... Not applied: "8 px" — ...'): each is judged on its own
@@ -1921,6 +1924,21 @@ const REGION = /\b(?:in|inside|within|at|on|from|of)\s+(?:the\s+|a\s+|my\s+)?(?:
 
 const CHANNEL_BY_LOOK = /\b(?:(?:whichever|which(?:ever)?|the|a)\s+channel\s+(?:is|that\s+is|looks?|seems?|has|with)\s+(?:the\s+)?(?:most\s+\w+|brightest|dimmest|strongest|weakest|clearest|best|sharpest|least\s+noisy|noisiest)|(?:the\s+)?(?:brightest|dimmest|strongest|weakest|clearest|best|sharpest|least\s+noisy|noisiest)\s+(?:channel|one\s+of\s+the\s+channels))\b/i;
 
+/** The names of methods the step's tool stands in for that its words say ("log", "dog"). */
+function standsInFor(step: PlannedStep, catalogue: Catalogue): string[] {
+  const said = new Set(tokenize(step.clause).map((t) => t.word.replace(/-/g, '')));
+  return Object.keys(selfOf(step.tool, catalogue)?.insteadOf ?? {}).filter((w) => said.has(w.toLowerCase()));
+}
+
+/** The notes less each 'Not applied: "..."' sentence whose quoted words hold one of `names` (said again by the step that stands in). */
+function withoutNamedBy(notes: string[], names: string[]): string[] {
+  const holds = (sentence: string) => {
+    const quoted = /^Not applied: "([^"]+)"/.exec(sentence)?.[1];
+    return !!quoted && tokenize(quoted).some((t) => names.includes(t.word.replace(/-/g, '').toLowerCase()));
+  };
+  return notes.map((n) => n.split(/ (?=Not applied: ")/).filter((s) => !holds(s)).join(' ')).filter((n) => n.length > 0);
+}
+
 /** The methods the step's words ask for that its tool does not have: the stand-in is applied and named. */
 function methodsNotHere(step: PlannedStep, catalogue: Catalogue): string[] {
   const notes: string[] = [];
@@ -2195,6 +2213,7 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
     if (side) [preferred, notes, step.args.table] = [['table'], [...notes, side], { $ref: 'table', mode: 'chain' } satisfies Ref];
     const fitted = side ? undefined : fittedInput(step, requiredInputs(step.tool, info, preferred), (t) => (t === 'table' ? measured : available.has(t)), catalogue, wordsChose || quantityChose, laterTakes(step));
     if (fitted) [preferred, notes] = [[fitted.type], fitted.note ? [...notes, fitted.note] : notes];
+    const before = out.length;
     for (const type of requiredInputs(step.tool, info, preferred)) {
       if (step.args[type] !== undefined) continue;
       // ("the average projection rather than the max one": what is rejected names no input)
@@ -2229,6 +2248,7 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
         ? tableOfMeasurements(step, out, measurers, catalogue)
         : ({ $ref: type, mode: 'chain', ...(needsTime && (type === 'movie' || type === 'labels') ? { multiFrame: true } : {}), ...(parallel ? { before: first } : {}) } satisfies Ref);
     }
+    if (quantityChose && out.length > before) notes = [...notes, measuredFirstNote(step, out.slice(before).map((s) => s.tool), catalogue)];
     // optional inputs that help (measure's intensity movie, plot's tracks), as each tool declares them: only when they exist
     const uses = selfOf(step.tool, catalogue)?.alsoUses?.(step.args) ?? {};
     for (const type of acceptedInputs(step.tool, info)) {

@@ -8,7 +8,7 @@ import type { PlannedStep } from './types.ts';
 
 /** Words that say how or where to write, not what: they leave the choice of table open. */
 const FILLER = new Set(
-  'a an the it this that them as to in into of for and also too then please pls can could you would i me my us we our give send hand get make write save export exported output dump file files copy one csv tsv spreadsheet excel sheet format too now finally lastly just out so open later result results data'.split(' '),
+  'a an the it this that them as to in into of for and also too then please pls can could you would i me my us we our give send hand get make write save export exported output dump file files copy one csv tsv spreadsheet excel sheet format too now finally lastly just out so open later result results data after afterwards next first once done'.split(' '),
 );
 
 /** The single words of a tool's declared words ('stage shift' → stage, shift). */
@@ -38,11 +38,18 @@ export function sideTableWritten(step: PlannedStep, before: PlannedStep | undefi
 
 /**
  * A step that writes or draws a table in a format ("csv of the speeds", "the areas to a spreadsheet") whose words
- * name a measured quantity and no other input, with no measurements made yet: the table is measurements of it
+ * name a measured quantity ("the MSD") and no other input, with no measurements made yet: the table is measurements of it
  * (made first), never the tracks or masks the session already has.
  */
 export function measuredTableAsked(step: PlannedStep, namedTypes: InputType[], measured: boolean, catalogue: Catalogue, namesAQuantity: (clause: string) => boolean): boolean {
-  if (measured || namedTypes.length !== 1 || namedTypes[0] !== 'table') return false;
+  if (measured || namedTypes.some((t) => t !== 'table')) return false;
   const asked = inputsForValues(step, catalogue);
   return !!asked?.fits.includes('table') && namesAQuantity(step.clause);
+}
+
+/** The line said when steps were added to measure what a format step names ("csv of the areas": segment and measure added first). */
+export function measuredFirstNote(step: PlannedStep, added: string[], catalogue: Catalogue): string {
+  const asked = inputsForValues(step, catalogue);
+  const what = asked ? `${asked.value} (${step.tool}'s ${asked.arg})` : `\`${step.tool}\``;
+  return `${what} is a table of what you named, and none was measured yet, so I added ${added.map((t) => `\`${t}\``).join(' and ')} first and ${step.tool === 'export' ? 'exported' : 'used'} its table.`;
 }
