@@ -374,6 +374,8 @@ function scopes(words: RawWord[], reader: Reader): Unapplied[] {
  */
 function trailingSubset(words: RawWord[], c: number, reader: Reader): Unapplied | undefined {
   if (!/^(?:only|alone)$/.test(words[c].lower) || c < 2 || !OBJECT_NOUNS.test(words[c - 1].lower)) return undefined;
+  // ("what is the mean speed of the dividing cells only?": a question's scope is its answer's to read, from the data)
+  if (ASKED.test(reader.step.clause)) return undefined;
   const phrase: RawWord[] = [words[c - 1]];
   for (let i = c - 2; i >= 0 && phrase.length < 4; i--) {
     const w = words[i];
@@ -385,6 +387,9 @@ function trailingSubset(words: RawWord[], c: number, reader: Reader): Unapplied 
   if (!kinds.length || kinds.some((w) => reader.carriesValue(w))) return undefined;
   return { text: '', kind: 'scope', start: phrase[0].start, end: words[c].end };
 }
+
+/** Words asked as a question ("what is ...", "how many ...", "...?"). */
+const ASKED = /\?|^\W*(?:what|what's|whats|how|which|who|when|where|is|are|do|does|did)\b/i;
 
 /** A verb that keeps or drops some of the things found ("discard", "keep only", "exclude"). */
 const FILTER_VERBS = /^(?:discard|discards|discarding|exclude|excluding|drop|dropping|remove|removing|ignore|ignoring|reject|rejecting|filter|keep|keeping|retain|omit|omitting)$/i;

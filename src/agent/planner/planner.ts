@@ -1263,8 +1263,10 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
 function forAddedSteps(added: PlannedStep[], notes: string[], text: string, conversation: Conversation, catalogue: Catalogue): void {
   for (const step of added) {
     // ("the cells found by a LoG filter and then tracked": a method the added step stands in for is its own, said as such)
-    const instead = methodsNotHere(step, catalogue).filter((n) => !notes.includes(n));
-    if (instead.length) notes.splice(0, notes.length, ...withoutNamedBy(notes, standsInFor(step, catalogue)), ...instead);
+    // (only a name said as a method: "a LoG filter", "with StarDist"; not "on a log scale")
+    const names = standsInFor(step, catalogue).filter((name) => namedAsMethod(step.clause, name));
+    const instead = names.length ? methodsNotHere(step, catalogue, names).filter((n) => !notes.includes(n)) : [];
+    if (instead.length) notes.splice(0, notes.length, ...withoutNamedBy(notes, names), ...instead);
     for (let k = 0; k < notes.length; k++) {
       if (!/^Not applied: "/.test(notes[k])) continue;
       // one note may hold several sentences ('Not applied: "radius" — ... Not applied: "8 px" — ...'): each is judged on its own
@@ -1930,6 +1932,15 @@ function standsInFor(step: PlannedStep, catalogue: Catalogue): string[] {
   return Object.keys(selfOf(step.tool, catalogue)?.insteadOf ?? {}).filter((w) => said.has(w.toLowerCase()));
 }
 
+/** A name said as a method: after "with", "using", "via", "by" or "in", or before a method's noun ("a LoG filter", "StarDist's model"). */
+function namedAsMethod(clause: string, name: string): boolean {
+  // ("in log scale", "a log-transformed axis": the word of a scale, no method)
+  const word = String.raw`${name.replace(/[^a-z0-9]/gi, '')}(?:'s|’s)?(?![\s-]+(?:scale|axis|axes|transform\w*|space|units?|ratio|fold|plot))`;
+  const cue = new RegExp(String.raw`\b(?:with|using|via|by|through|in)\s+(?:[\w-]+\s+){0,2}${word}\b`, 'i');
+  const head = new RegExp(String.raw`\b${word}[\s-]+(?:[\w-]+\s+){0,2}(?:filters?|filtering|detectors?|detection|blobs?|spots?|models?|networks?|segment\w*|trackers?|tracking|methods?|algorithms?|registration|plugins?)\b`, 'i');
+  return cue.test(clause) || head.test(clause);
+}
+
 /** The notes less each 'Not applied: "..."' sentence whose quoted words hold one of `names` (said again by the step that stands in). */
 function withoutNamedBy(notes: string[], names: string[]): string[] {
   const holds = (sentence: string) => {
@@ -1940,11 +1951,11 @@ function withoutNamedBy(notes: string[], names: string[]): string[] {
 }
 
 /** The methods the step's words ask for that its tool does not have: the stand-in is applied and named. */
-function methodsNotHere(step: PlannedStep, catalogue: Catalogue): string[] {
+function methodsNotHere(step: PlannedStep, catalogue: Catalogue, only?: string[]): string[] {
   const notes: string[] = [];
   const said = new Set(tokenize(step.clause).map((t) => t.word.replace(/-/g, '')));
   for (const [word, instead] of Object.entries(selfOf(step.tool, catalogue)?.insteadOf ?? {})) {
-    if (!said.has(word.toLowerCase())) continue;
+    if (!said.has(word.toLowerCase()) || (only && !only.includes(word))) continue;
     Object.assign(step.args, instead.args);
     notes.push(instead.say);
   }

@@ -42,7 +42,7 @@ export function sideTableWritten(step: PlannedStep, before: PlannedStep | undefi
  * (made first), never the tracks or masks the session already has.
  */
 export function measuredTableAsked(step: PlannedStep, namedTypes: InputType[], measured: boolean, catalogue: Catalogue, namesAQuantity: (clause: string) => boolean): boolean {
-  if (measured || namedTypes.some((t) => t !== 'table')) return false;
+  if (measured || namedTypes.length !== 1 || namedTypes[0] !== 'table') return false;
   const asked = inputsForValues(step, catalogue);
   return !!asked?.fits.includes('table') && namesAQuantity(step.clause);
 }
