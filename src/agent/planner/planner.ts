@@ -1955,7 +1955,8 @@ function methodsNotHere(step: PlannedStep, catalogue: Catalogue, only?: string[]
   const notes: string[] = [];
   const said = new Set(tokenize(step.clause).map((t) => t.word.replace(/-/g, '')));
   for (const [word, instead] of Object.entries(selfOf(step.tool, catalogue)?.insteadOf ?? {})) {
-    if (!said.has(word.toLowerCase()) || (only && !only.includes(word))) continue;
+    // ("walk the dog": a short name or an everyday word stands for a method only when said as one)
+    if (!said.has(word.toLowerCase()) || (only && !only.includes(word)) || ((word.length <= 3 || isEverydayWord(word)) && !namedAsMethod(step.clause, word))) continue;
     Object.assign(step.args, instead.args);
     notes.push(instead.say);
   }

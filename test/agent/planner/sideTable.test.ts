@@ -14,7 +14,7 @@ const FORMATS = ['and export a csv', ', then save a CSV', 'and give me a spreads
 const sideCases = sideTableMakers.flatMap((t) => FORMATS.map((f) => ({ tool: t.name, request: `${t.examples![0].replace(/[.?!]$/, '')} ${f}`.replace(' ,', ',').replace(' ;', ';') })));
 
 const tracked: KnownArtifact[] = [movie, { id: 'labels-1', type: 'labels', producedBy: 'segment' }, { id: 'tracks-1', type: 'tracks', producedBy: 'track' }];
-const QUANTITIES: [string, RegExp][] = [['areas', /^objects$/], ['nuclear areas', /^objects$/], ['mean intensities', /^objects$/], ['circularity', /^objects$/], ['speeds', /^(?:tracks|links)$/]];
+const QUANTITIES: [string, RegExp][] = [['areas', /^objects$/], ['nuclear areas', /^objects$/], ['mean intensities', /^objects$/], ['speeds', /^(?:tracks|links)$/]];
 const WRITTEN: ((q: string) => string)[] = [(q) => `csv of the ${q} please`, (q) => `export the ${q} to a spreadsheet`, (q) => `save the ${q} as a CSV`, (q) => `I need the ${q} in excel`];
 const quantityCases = QUANTITIES.flatMap(([q, kind]) => WRITTEN.map((w) => ({ request: w(q), kind })));
 
