@@ -329,6 +329,8 @@ function coordinated(words: RawWord[], reader: Reader, text: string): Unapplied[
 function scopes(words: RawWord[], reader: Reader): Unapplied[] {
   const out: Unapplied[] = [];
   words.forEach((cue, c) => {
+    const after = trailingSubset(words, c, reader);
+    if (after) out.push(after);
     if (!SCOPE_CUES.test(cue.lower)) return;
     // "could you just make a kymograph", "just segment them": a hedge before the verb, no scope
     // "on top of each other": a reciprocal, no scope
@@ -364,6 +366,30 @@ function scopes(words: RawWord[], reader: Reader): Unapplied[] {
   });
   return out;
 }
+
+/**
+ * "the dividing cells only", "for mitotic cells alone": a kind of the objects picked out by a word before their noun,
+ * with "only" or "alone" after it; a scope as "only the dividing cells" is, applied only when the word names a value the
+ * step carries ("the bright nuclei only" → objects: bright).
+ */
+function trailingSubset(words: RawWord[], c: number, reader: Reader): Unapplied | undefined {
+  if (!/^(?:only|alone)$/.test(words[c].lower) || c < 2 || !OBJECT_NOUNS.test(words[c - 1].lower)) return undefined;
+  // ("what is the mean speed of the dividing cells only?": a question's scope is its answer's to read, from the data)
+  if (ASKED.test(reader.step.clause)) return undefined;
+  const phrase: RawWord[] = [words[c - 1]];
+  for (let i = c - 2; i >= 0 && phrase.length < 4; i--) {
+    const w = words[i];
+    if (BOUNDARY.test(w.lower) || NAMING_CUES.test(w.lower) || FILLERS.test(w.lower) || /^(?:for|on|at|over|across)$/.test(w.lower) || OBJECT_NOUNS.test(w.lower)) break;
+    if (phrase[0].start - w.end > 2) break;
+    phrase.unshift(w);
+  }
+  const kinds = phrase.slice(0, -1).filter((w) => reader.content(w));
+  if (!kinds.length || kinds.some((w) => reader.carriesValue(w))) return undefined;
+  return { text: '', kind: 'scope', start: phrase[0].start, end: words[c].end };
+}
+
+/** Words asked as a question ("what is ...", "how many ...", "...?"). */
+const ASKED = /\?|^\W*(?:what|what's|whats|how|which|who|when|where|is|are|do|does|did)\b/i;
 
 /** A verb that keeps or drops some of the things found ("discard", "keep only", "exclude"). */
 const FILTER_VERBS = /^(?:discard|discards|discarding|exclude|excluding|drop|dropping|remove|removing|ignore|ignoring|reject|rejecting|filter|keep|keeping|retain|omit|omitting)$/i;

@@ -40,6 +40,7 @@ import { areasInPixels, findQuantities, numberWordsAsDigits, statedCalibration, 
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
 import { withRangesNamed } from './rangesForOneValue.ts';
 import { fittedInput } from './valueInputs.ts';
+import { measuredFirstNote, measuredTableAsked, sideTableWritten } from './sideTable.ts';
 import { namesWhatItMakes } from './namedResults.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
 import { avoidTurnedDown, turnsDown } from './rejectedValues.ts';
@@ -1263,6 +1264,11 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
  */
 function forAddedSteps(added: PlannedStep[], notes: string[], text: string, conversation: Conversation, catalogue: Catalogue): void {
   for (const step of added) {
+    // ("the cells found by a LoG filter and then tracked": a method the added step stands in for is its own, said as such)
+    // (only a name said as a method: "a LoG filter", "with StarDist"; not "on a log scale")
+    const names = standsInFor(step, catalogue).filter((name) => namedAsMethod(step.clause, name));
+    const instead = names.length ? methodsNotHere(step, catalogue, names).filter((n) => !notes.includes(n)) : [];
+    if (instead.length) notes.splice(0, notes.length, ...withoutNamedBy(notes, names), ...instead);
     for (let k = 0; k < notes.length; k++) {
       if (!/^Not applied: "/.test(notes[k])) continue;
       // one note may hold several sentences ('Not applied: "radius" — ... Not applied: "8 px" — ...'): each is judged on its own
@@ -1922,12 +1928,37 @@ const REGION = /\b(?:in|inside|within|at|on|from|of)\s+(?:the\s+|a\s+|my\s+)?(?:
 
 const CHANNEL_BY_LOOK = /\b(?:(?:whichever|which(?:ever)?|the|a)\s+channel\s+(?:is|that\s+is|looks?|seems?|has|with)\s+(?:the\s+)?(?:most\s+\w+|brightest|dimmest|strongest|weakest|clearest|best|sharpest|least\s+noisy|noisiest)|(?:the\s+)?(?:brightest|dimmest|strongest|weakest|clearest|best|sharpest|least\s+noisy|noisiest)\s+(?:channel|one\s+of\s+the\s+channels))\b/i;
 
+/** The names of methods the step's tool stands in for that its words say ("log", "dog"). */
+function standsInFor(step: PlannedStep, catalogue: Catalogue): string[] {
+  const said = new Set(tokenize(step.clause).map((t) => t.word.replace(/-/g, '')));
+  return Object.keys(selfOf(step.tool, catalogue)?.insteadOf ?? {}).filter((w) => said.has(w.toLowerCase()));
+}
+
+/** A name said as a method: after "with", "using", "via", "by" or "in", or before a method's noun ("a LoG filter", "StarDist's model"). */
+function namedAsMethod(clause: string, name: string): boolean {
+  // ("in log scale", "a log-transformed axis": the word of a scale, no method)
+  const word = String.raw`${name.replace(/[^a-z0-9]/gi, '')}(?:'s|’s)?(?![\s-]+(?:scale|axis|axes|transform\w*|space|units?|ratio|fold|plot))`;
+  const cue = new RegExp(String.raw`\b(?:with|using|via|by|through|in)\s+(?:[\w-]+\s+){0,2}${word}\b`, 'i');
+  const head = new RegExp(String.raw`\b${word}[\s-]+(?:[\w-]+\s+){0,2}(?:filters?|filtering|detectors?|detection|blobs?|spots?|models?|networks?|segment\w*|trackers?|tracking|methods?|algorithms?|registration|plugins?)\b`, 'i');
+  return cue.test(clause) || head.test(clause);
+}
+
+/** The notes less each 'Not applied: "..."' sentence whose quoted words hold one of `names` (said again by the step that stands in). */
+function withoutNamedBy(notes: string[], names: string[]): string[] {
+  const holds = (sentence: string) => {
+    const quoted = /^Not applied: "([^"]+)"/.exec(sentence)?.[1];
+    return !!quoted && tokenize(quoted).some((t) => names.includes(t.word.replace(/-/g, '').toLowerCase()));
+  };
+  return notes.map((n) => n.split(/ (?=Not applied: ")/).filter((s) => !holds(s)).join(' ')).filter((n) => n.length > 0);
+}
+
 /** The methods the step's words ask for that its tool does not have: the stand-in is applied and named. */
-function methodsNotHere(step: PlannedStep, catalogue: Catalogue): string[] {
+function methodsNotHere(step: PlannedStep, catalogue: Catalogue, only?: string[]): string[] {
   const notes: string[] = [];
   const said = new Set(tokenize(step.clause).map((t) => t.word.replace(/-/g, '')));
   for (const [word, instead] of Object.entries(selfOf(step.tool, catalogue)?.insteadOf ?? {})) {
-    if (!said.has(word.toLowerCase())) continue;
+    // ("walk the dog": a short name or an everyday word stands for a method only when said as one)
+    if (!said.has(word.toLowerCase()) || (only && !only.includes(word)) || ((word.length <= 3 || isEverydayWord(word)) && !namedAsMethod(step.clause, word))) continue;
     Object.assign(step.args, instead.args);
     notes.push(instead.say);
   }
@@ -2165,6 +2196,9 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
       const handed = madeFor(out.at(-1)!.tool, catalogue).filter((t) => t !== 'movie' && acceptedInputs(step.tool, info).includes(t as InputType));
       if (handed.length) preferred = [handed[0] as InputType];
     }
+    // ("csv of the speeds", "export the areas to a spreadsheet" with tracks open: the quantity named is a table of measurements, made first when missing)
+    const quantityChose = !preferred && measuredTableAsked(step, namedTypes, measured, catalogue, asksAMeasuredQuantity);
+    if (quantityChose) preferred = ['table'];
     // "get me the nuclear areas as a csv": with nothing made yet that the step takes, the one input its words name is made for it
     if (!preferred && namedTypes.length === 1 && out.length === 0 && acceptedInputs(step.tool, info).every((t) => t === 'movie' || !available.has(t))) preferred = namedTypes;
     const saysHow = Object.keys(step.args).some((k) => !k.startsWith('$'));
@@ -2188,8 +2222,12 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
       if (other) preferred = [other];
     }
     // ("outline the nuclei, then hand me a CSV": a format that cannot write what the step would read reads what fits, made first)
-    const fitted = fittedInput(step, requiredInputs(step.tool, info, preferred), (t) => (t === 'table' ? measured : available.has(t)), catalogue, wordsChose, laterTakes(step));
+    // ("correct the drift and export a csv": the drift table the step before made, nothing measured for it)
+    const side = wordsChose ? undefined : sideTableWritten(step, out.at(-1), catalogue, namesInput);
+    if (side) [preferred, notes, step.args.table] = [['table'], [...notes, side], { $ref: 'table', mode: 'chain' } satisfies Ref];
+    const fitted = side ? undefined : fittedInput(step, requiredInputs(step.tool, info, preferred), (t) => (t === 'table' ? measured : available.has(t)), catalogue, wordsChose || quantityChose, laterTakes(step));
     if (fitted) [preferred, notes] = [[fitted.type], fitted.note ? [...notes, fitted.note] : notes];
+    const before = out.length;
     for (const type of requiredInputs(step.tool, info, preferred)) {
       if (step.args[type] !== undefined) continue;
       // ("the average projection rather than the max one": what is rejected names no input)
@@ -2199,7 +2237,7 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
         continue;
       }
       // ("save ... the measurements as csv": a table named as measurements is one, not a drift or count table made on the way)
-      const ofMeasurements = type === 'table' && (readsMeasurements(step.tool, catalogue) || /\b(?:measurements?|measured\s+values|features)\b/i.test(withoutRejected(step.clause)));
+      const ofMeasurements = type === 'table' && (quantityChose || readsMeasurements(step.tool, catalogue) || /\b(?:measurements?|measured\s+values|features)\b/i.test(withoutRejected(step.clause)));
       const missing = ofMeasurements ? !measured : !available.has(type);
       if (missing) {
         const maker = makerOf(type, catalogue);
@@ -2224,6 +2262,7 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
         ? tableOfMeasurements(step, out, measurers, catalogue)
         : ({ $ref: type, mode: 'chain', ...(needsTime && (type === 'movie' || type === 'labels') ? { multiFrame: true } : {}), ...(parallel ? { before: first } : {}) } satisfies Ref);
     }
+    if (quantityChose && out.length > before) notes = [...notes, measuredFirstNote(step, out.slice(before).map((s) => s.tool), catalogue)];
     // optional inputs that help (measure's intensity movie, plot's tracks), as each tool declares them: only when they exist
     const uses = selfOf(step.tool, catalogue)?.alsoUses?.(step.args) ?? {};
     for (const type of acceptedInputs(step.tool, info)) {
