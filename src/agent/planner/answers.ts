@@ -10,7 +10,7 @@ import { answerFromTable, knownPixelSizeUm, MSD_ASKED, NO_VALUE_AT_FRAMES, asked
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { indexFor } from './toolIndex.ts';
 import { tokenize } from './words.ts';
-import { answerFromHeader, isYesNoQuestion, recordingAnswer } from './recordingQuestions.ts';
+import { answerFromHeader, isYesNoQuestion, recordingAnswer, recordingQuestion } from './recordingQuestions.ts';
 import { notAppliedLine } from '../inapplicable.ts';
 
 
@@ -336,7 +336,9 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
       if (recording) return `${recording}.`;
     }
     // (a quantity a table answers is never a header fact: "the confinement ratio per frame" asks no frame count)
-    const measured = readQuestion(plan.question).quantity.size > 0 && answerFromTable(plan.question, conversation) !== undefined;
+    // ("what's the pixel size?": a property's own phrase of two words or more names the header fact, not an object's size)
+    const property = recordingQuestion(plan.question);
+    const measured = readQuestion(plan.question).quantity.size > 0 && !(property && !property.loose && (property.score ?? 0) >= 2) && answerFromTable(plan.question, conversation) !== undefined;
     const header = conversation.current.length === 0 && conversation.earlier.some((r) => r.ok) && !measured ? answerFromHeader(plan.question, conversation.artifactsAtStart) : undefined;
     if (header) return `${header}.`;
     // ("how many at 4 minutes?": the frame nearest that time, when the frame interval is known; units are left out below)
