@@ -7,6 +7,7 @@
 const SAID_OTHERWISE: [RegExp, string][] = [
   [/^TRACK_DISPLACEMENT$/i, 'net displacement (start to end)'],
   [/^NUMBER_SPOTS$/i, 'number of frames seen'],
+  [/^TRACK_ID$/i, 'track number'],
   [/^NUMBER_SPLITS$/i, 'number of divisions'],
   [/^NUMBER_GAPS$/i, 'number of gaps'],
   [/^MAX_DISTANCE_TRAVELED$/i, 'largest distance from the start'],
@@ -47,4 +48,13 @@ export function columnInWords(column: string): string {
     .replace(/\s+/g, ' ')
     .trim();
   return `${words || column.toLowerCase()}${channel ? ` (channel ${channel[1]})` : ''}`;
+}
+
+/**
+ * A statistic of a column in words, said once: "mean" of TRACK_MEAN_SPEED is "mean speed", "Total" of
+ * TOTAL_DISTANCE_TRAVELED "Total distance travelled", "mean" of area_um2 "mean area".
+ */
+export function statisticInWords(statistic: string, column: string): string {
+  const said = columnInWords(column);
+  return said.toLowerCase().startsWith(`${statistic.toLowerCase()} `) ? `${statistic}${said.slice(statistic.length)}` : `${statistic} ${said}`;
 }

@@ -23,7 +23,7 @@ const QUALITY_WORDS = new RegExp(
 );
 
 /** A command that uses the words (denoise it, simulate with SNR 5, remove the noise), not a question about the movie. */
-const COMMAND = /\b(?:denois\w*|simulat\w*|synthetic|generate|reduce|remove|suppress|clean\s+(?:it|up|the)|filter|smooth|subtract|correct|n2v|noise2void|train)\b|\bsnr\s*(?:of|=|:)?\s*\d/i;
+const COMMAND = /\b(?:denois\w*|simulat\w*|synthetic|generate|reduc\w*|remov\w*|suppress\w*|clean\w*|filter\w*|smooth\w*|subtract\w*|correct\w*|n2v|noise2void|train\w*|improv\w*|fix\w*|sharpen\w*|made|make|get rid)\b|\bsnr\s*(?:of|=|:)?\s*\d/i;
 
 const QUESTION = /\?\s*$|^\s*(?:and\s+|so\s+|ok(?:ay)?,?\s+)?(?:what|what's|whats|how|is|are|does|do|tell me|give me|can you tell|could you tell|any idea)\b/i;
 

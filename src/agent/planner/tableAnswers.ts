@@ -19,7 +19,7 @@ import type { Tracks } from '../../analysis/tracks.ts';
 import { counted } from '../../../tools/counted.ts';
 import { namesMeasuredQuantity, opensWithDeclaredQuantity } from './measuredWords.ts';
 import { isKnownMethodName } from './accounted.ts';
-import { columnInWords } from './columnWords.ts';
+import { columnInWords, statisticInWords } from './columnWords.ts';
 
 type Reduce = 'mean' | 'median' | 'sd' | 'range' | 'max' | 'min' | 'count' | 'sum' | 'fraction' | 'percentile';
 type Row = Table['rows'][number];
@@ -444,7 +444,7 @@ function readScope(question: string): QuestionScope {
       // "faster at the end?", "bigger towards the end": a comparative with one end means against the other
       || (/\b(?:faster|slower|quicker|bigger|larger|smaller|brighter|dimmer|fainter|higher|lower|longer|shorter|more|less|fewer|greater|further|farther)\b/i.test(text) && /\b(?:at|towards?|near|by) the (?:end|start|beginning)\b|\blater on\b/i.test(text) && !/\bthan\s+\d/i.test(text))
       // "do the nuclei get smaller over the course of the movie?", "do they slow down over time?": a change asked, the two ends compared
-      || (/\b(?:get|gets|getting|got|become|becomes|becoming|grow|grows|growing)\s+(?:any\s+)?(?:faster|slower|quicker|bigger|larger|smaller|brighter|dimmer|fainter|longer|shorter)\b|\b(?:shrink\w*|brighten\w*|fade\w*|fading|speed(?:s|ing)?\s+up|slow(?:s|ing)?\s+down)\b/i.test(text) && /\bover (?:time|the (?:course of (?:the )?)?(?:movie|recording|experiment|time[\s-]?lapse|video|film))\b|\bas (?:time|the (?:movie|recording)) (?:goes on|passes|progresses)\b|\bduring the (?:movie|recording|experiment)\b|\bwith time\b/i.test(text) && !/\bthan\s+\d/i.test(text))
+      || (/\b(?:get|gets|getting|got|become|becomes|becoming|grow|grows|growing)\s+(?:any\s+)?(?:faster|slower|quicker|bigger|larger|smaller|brighter|dimmer|fainter|longer|shorter)\b|\b(?:shrink\w*|brighten\w*|fade\w*|fading|speed(?:s|ing)?\s+up|slow(?:s|ing)?\s+down)\b/i.test(text) && /\bover the (?:course of (?:the )?)?(?:movie|recording|experiment|time[\s-]?lapse|video|film)\b|\bas (?:the (?:movie|recording)) (?:goes on|progresses)\b/i.test(text) && !/\bthan\s+\d/i.test(text))
       ? 'ends'
       : undefined;
   // ("the number of distinct nuclei over the movie": each one followed over it, counted once, no value per frame)
@@ -1400,7 +1400,9 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
     for (const wanted of sizeInPixels ? ['area', 'length'] : [kind(scope.condition.unit)]) {
       for (const c of candidates) {
         const u = unitsFor(c.artifact);
-        const column = c.table.columns.find((name) => !ID_COLUMNS.includes(name) && !SKIP_COLUMNS.test(name) && !/_(?:STD|MIN|MAX|MEDIAN)_|^(?:MAX|MIN)_/i.test(name) && kind(unitOfColumn(name, u.lengthUnit, u.timeUnit) ?? '') === wanted && numeric(c.table.rows, name).length > 0);
+        const fits = c.table.columns.filter((name) => !ID_COLUMNS.includes(name) && !SKIP_COLUMNS.test(name) && !/_(?:STD|MIN|MAX|MEDIAN)_|^(?:MAX|MIN)_/i.test(name) && kind(unitOfColumn(name, u.lengthUnit, u.timeUnit) ?? '') === wanted && numeric(c.table.rows, name).length > 0);
+        // (the column in the very unit written first: "below 5 µm²" is area_um2, not area_px beside it)
+        const column = fits.find((name) => unitOfColumn(name, u.lengthUnit, u.timeUnit) === scope.condition!.unit) ?? fits[0];
         if (column) { best = { ...c, column }; break; }
       }
       if (best) break;
@@ -1925,7 +1927,7 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
         const change = b !== 0 ? ` (${k >= b ? '+' : ''}${valueText(Math.round(((k - b) / Math.abs(b)) * 1000) / 10)}%)` : '';
         const noun = idColumnOf(table, true) === 'TRACK_ID' ? 'tracks' : 'rows';
         const op = (negated: boolean) => (negated ? '= 0' : '> 0');
-        return `Mean ${columnInWords(column)}: ${withUnit(b, unit)} for the ${counted(base.length, noun.replace(/s$/, ''))} with ${columnInWords(eventColumn)} ${op(!scope.subset.negated)} vs ${withUnit(k, unit)} for the ${kept.length} with ${columnInWords(eventColumn)} ${op(scope.subset.negated)} ("${scope.subset.phrase.trim()}")${change}: ${k > b ? 'higher' : k < b ? 'lower' : 'the same'} for "${scope.subset.phrase.trim()}" (from ${artifact.id}; means, no statistical test)`;
+        return `${statisticInWords('Mean', column)}: ${withUnit(b, unit)} for the ${counted(base.length, noun.replace(/s$/, ''))} with ${columnInWords(eventColumn)} ${op(!scope.subset.negated)} vs ${withUnit(k, unit)} for the ${kept.length} with ${columnInWords(eventColumn)} ${op(scope.subset.negated)} ("${scope.subset.phrase.trim()}")${change}: ${k > b ? 'higher' : k < b ? 'lower' : 'the same'} for "${scope.subset.phrase.trim()}" (from ${artifact.id}; means, no statistical test)`;
       }
     }
   }
@@ -1951,7 +1953,7 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   if (scope.compare) return compareAnswer(table, column, rows, scope, rawUnit, artifact.id);
   if (scope.compareTracks && idColumn) return tracksCompared(column, values, idColumn, scope.compareTracks, unit, source);
   if (scope.perTrack && idColumn && !scope.perFrame) return perTrackAnswer(column, values, idColumn, unit, source, table.columns.includes('t'));
-  if (scope.perFrame && scope.frame === undefined) return seriesAnswer(column, rows, rawUnit, artifact.id, (group) => mean(numeric(group, column)), `${where ? `${columnInWords(column)} ${where}` : `mean ${columnInWords(column)}`}`);
+  if (scope.perFrame && scope.frame === undefined) return seriesAnswer(column, rows, rawUnit, artifact.id, (group) => mean(numeric(group, column)), `${where ? `${columnInWords(column)} ${where}` : `${statisticInWords('mean', column)}`}`);
   if (scope.top !== undefined && (scope.reduce === 'max' || scope.reduce === 'min')) {
     // "the top 2 tracks by speed" from rows per frame or per step: each track ranked once, by the mean of its rows
     const byTrack = (/\b(?:tracks?|trajector(?:y|ies))\b/i.test(question) || asksAboutCells(question)) && idColumn !== undefined && /track|branch/i.test(idColumn) && new Set(values.map((x) => x.row[idColumn])).size < values.length;
@@ -1985,9 +1987,7 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   const spread = scope.reduce === 'mean' && numbers.length > 1 ? ` ± ${valueText(sd(numbers))} SD` : '';
   const each = scope.listsEach && idColumn && numbers.length > 1 ? `; ${perTrackAnswer(column, values, idColumn, unit, source, table.columns.includes('t')).replace(/ \(from [^)]*\)$/, '')}` : '';
   // ("Mean speed", "Total distance travelled": a statistic its column's words already say is said once)
-  const said = columnInWords(column);
-  const named = said.toLowerCase().startsWith(`${name.toLowerCase()} `) ? `${name}${said.slice(name.length)}` : `${name} ${said}`;
-  return `${named}${where ? ` ${where}` : ''} = ${withUnit(value, unit)}${spread} over ${numbers.length} ${of}${left}${each} (${source})`;
+  return `${statisticInWords(name, column)}${where ? ` ${where}` : ''} = ${withUnit(value, unit)}${spread} over ${numbers.length} ${of}${left}${each} (${source})`;
 }
 
 /**
@@ -2055,7 +2055,7 @@ function cellExtreme(question: string, column: string, values: { row: Row; v: nu
   const means = meansPerId(values, idColumn);
   const pick = means.reduce((a, b) => ((reduce === 'max' ? b.v > a.v : b.v < a.v) ? b : a));
   const n = framesOf.get(pick.row[idColumn]) ?? 1;
-  return `Track ${pick.row[idColumn]} has the ${reduce === 'max' ? 'largest' : 'smallest'} mean ${columnInWords(column)} over its frames: ${withUnit(pick.v, unit)} (mean of ${counted(n, 'frame')}), of ${means.length} tracks; each cell is a track, its value the mean over the frames it was followed (${source})`;
+  return `Track ${pick.row[idColumn]} has the ${reduce === 'max' ? 'largest' : 'smallest'} ${statisticInWords('mean', column)} over its frames: ${withUnit(pick.v, unit)} (mean of ${counted(n, 'frame')}), of ${means.length} tracks; each cell is a track, its value the mean over the frames it was followed (${source})`;
 }
 
 /** The mean value of each id's rows, one row per id (its id alone: no frame). */
@@ -2094,7 +2094,7 @@ function frameExtremeAnswer(scope: QuestionScope, chosen: Candidate | undefined,
   const lowest = (scope.extreme ?? scope.reduce) === 'min';
   const pick = perFrame.reduce((a, b) => ((lowest ? b.v < a.v : b.v > a.v) ? b : a));
   const unit = column ? unitOfColumn(column, units.lengthUnit, units.timeUnit) : undefined;
-  const what = column ? `${lowest ? 'lowest' : 'highest'} ${per} ${columnInWords(column)}` : `${lowest ? 'fewest' : 'most'} objects`;
+  const what = column ? `${lowest ? 'lowest' : 'highest'} ${statisticInWords(per, column)}` : `${lowest ? 'fewest' : 'most'} objects`;
   const range = `${valueText(Math.min(...perFrame.map((p) => p.v)))} to ${valueText(Math.max(...perFrame.map((p) => p.v)))}`;
   // the frames ranked, the first few when a number was asked ("the 3 busiest frames")
   if (scope.top !== undefined) {
@@ -2110,7 +2110,7 @@ function channelsAnswer(table: Table, column: string, rows: Row[], channels: num
   const present = channels.map((c) => ({ c, name: column.replace(/_c\d+$/i, `_c${c}`) })).filter((x) => table.columns.includes(x.name));
   const missing = channels.filter((c) => !present.some((p) => p.c === c));
   const means = present.map((p) => ({ ...p, v: mean(numeric(rows, p.name)), n: numeric(rows, p.name).length }));
-  const parts = means.map((m) => `channel ${m.c} ${m.name} = ${withUnit(m.v, unit)}`);
+  const parts = means.map((m) => `channel ${m.c} ${columnInWords(m.name).replace(/\s*\(channel \d+\)$/, '')} = ${withUnit(m.v, unit)}`);
   const ratio = means.length === 2 && means[0].v !== 0 ? `; channel ${means[1].c} / channel ${means[0].c} = ${valueText(means[1].v / means[0].v)}` : '';
   const absent = missing.length ? `; the table has no channel ${missing.join(', ')} (measure with that channel's movie to add it)` : '';
   return `Mean per object: ${parts.join(' vs ')}${ratio} over ${counted(means[0]?.n ?? 0, 'object')}${absent} (${source})`;
@@ -2149,7 +2149,7 @@ function compareAnswer(table: Table, column: string | undefined, rows: Row[], sc
   const early = value(part(earlyFrames), earlyFrames);
   const late = value(part(lateFrames), lateFrames);
   const label = (ts: number[]) => (ts.length === 1 ? `frame ${ts[0] + 1}` : `frames ${ts[0] + 1}-${ts.at(-1)! + 1 + steps}`);
-  const what = column ? `mean ${columnInWords(column)}` : 'objects per frame';
+  const what = column ? statisticInWords('mean', column) : 'objects per frame';
   const change = early === 0 ? '' : ` (${late >= early ? '+' : ''}${valueText(Math.round(((late - early) / early) * 1000) / 10)}%)`;
   const [a, b] = [label(earlyFrames), label(lateFrames)];
   const verdict = scope.compare === 'frames' ? (late > early ? `higher in ${b}` : late < early ? `higher in ${a}` : 'the same') : late > early ? 'higher later' : late < early ? 'higher earlier' : 'the same';

@@ -8,7 +8,7 @@ describe('image-quality questions', () => {
     for (const q of ['SNR?', 'snr please', "what's the S/N of this movie?", 'how noisy are the frames?', 'signal-to-background?', 'Signal vs noise in channel 2?', 'is the image really grainy?', 'what is the noise level?', 'any idea of the contrast-to-noise ratio?']) expect(asksImageQuality(q), q).toBe(true);
   });
   it('leaves commands and settings that use the words alone', () => {
-    for (const q of ['denoise it, it is noisy', 'simulate a movie with SNR 5', 'reduce the noise before segmenting', 'remove the background noise', 'train noise2void on it', 'segment the nuclei']) expect(asksImageQuality(q), q).toBe(false);
+    for (const q of ['denoise it, it is noisy', 'simulate a movie with SNR 5', 'reduce the noise before segmenting', 'remove the background noise', 'train noise2void on it', 'segment the nuclei', 'the frames look grainy, can they be made smoother?', 'it is noisy, can you clean it up?']) expect(asksImageQuality(q), q).toBe(false);
   });
   it('names the ratio asked as not measured, with its definition, and gives no other quantity in its place', () => {
     const snr = imageQualityReply("what's the SNR?")!;
