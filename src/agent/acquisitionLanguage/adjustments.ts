@@ -607,7 +607,7 @@ function readPartStopped({ t, channels, channel, now }: ClauseWords): Adjustment
   if (position && (STOP_WORD_AT.test(t) || OFF_AT_END.test(t)) && !channel) return [{ kind: 'dropPosition', position }];
   // "add a position at (500, 500)", "also image (500, 500) and (900, 0)": added to the positions, not instead of them
   // ("new position x = 1200, y = 800": one new position is one more, never the list replaced by it)
-  if (/\b(?:add|include|also|another|extra|additional|as well|too)\b|\bnew\s+(?:(?:stage|xy)\s+)?(?:position|point|field|site|location)\b(?!s)/.test(t) && !/\b(?:instead|only|just)\b/.test(t)) {
+  if (/\b(?:add|include|also|another|extra|additional|as well|too|plus)\b|\b(?:one|1|a few|two|three|2|3)\s+more\b|\bnew\s+(?:(?:stage|xy)\s+)?(?:position|point|field|site|location)\b(?!s)/.test(t) && !/\b(?:instead|only|just)\b/.test(t)) {
     // "add the current stage position": where the stage is now is the microscope's to say, never guessed here
     // (while a run moves the stage between its positions, where it is now is one of them, whichever is being imaged)
     if (/\b(?:current|present|this)\s+(?:stage\s+)?(?:position|location|field|spot)\b|\bposition\s+(?:here|where (?:we|the stage|it) (?:are|is))\b|\bwhere the stage is\b|\b(?:here|this one)\b/.test(t) && !parsePositionList(t).length) {
@@ -636,6 +636,9 @@ function readPartStopped({ t, channels, channel, now }: ClauseWords): Adjustment
 
 /** Stop-like words: a channel named → drop it; the acquisition named (or nothing) → stop; after this time point → finish; anything else → ask. */
 function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords): Adjustment[] | undefined {
+  // "cut the run short at 4 hours total", "end it after 6 h overall": the whole run's length, not a stop now
+  const totalSpan = channel ? undefined : durationsIn(t).find((d) => /^\s*(?:in\s+)?(?:total|overall|all together|altogether|from the start|since the start|mark)\b/.test(t.slice(d.index + d.length)) && /\b(?:at|after)\s*$/.test(t.slice(0, d.index)));
+  if (totalSpan) return [{ kind: 'duration', durationS: totalSpan.seconds }];
   if (/\b(after|at the end of|once|when) (this|the current|the present) (time ?point|frame|round|cycle|loop)\b|\bfinish (the|this) (current )?(time ?point|frame|round)\b|\bwrap (it )?up\b|\blast time ?point\b|\bfinish (up|off)?\s*(the (?:acquisition|experiment|run|time[\s-]?lapse|imaging|mda)|this (?:acquisition|experiment|run)|imaging|it)?(?:\s+(?:now|here|please|today))*[.!]*$/.test(t) && !channel) return [{ kind: 'finish' }];
   const aboutLight = /\b(power|exposure|intensity|brightness|ms|milliseconds?|half|halve)\b|\b(?:by|to) \d|\b(?:by|to)\s+(?:a|one)\s+(?:third|quarter|fifth|tenth|hundredth)\b/.test(t);
   if (stopVerb && channels.length && percent(t) === undefined && !aboutLight && !/\b(every|each)\b.*\b(time ?point|frame)s?\b|\bevery (other|\d+(st|nd|rd|th))\b/.test(t)) {
@@ -1246,7 +1249,7 @@ function channelsStopped(t: string, config: MicroscopeConfig): string[] {
 const STOP_AS_VALUE = new RegExp(String.raw`^(?:\s+(?:channel|laser|line))?\s*[:=\-–]\s*(?:${STOP_VERB}|off|out|none)(?:\s+(?:it|please|pls|now|for now|from now(?: on)?))*\s*[.!]*$`);
 
 /** Off or out at the end of the words ("488 off", "GFP out please"). */
-const OFF_AT_END = /^(?:.*?)(?:\s+(?:channel|laser|light|line|colou?r))*\s*\b(?:off|out)\b(?:\s+(?:please|now|for now|from now on|from now|from here on|anymore|any more|thanks))*\s*[.!]*$/;
+const OFF_AT_END = /^(?:.*?)(?:\s+(?:channel|laser|light|line|colou?r))*\s*\b(?:off|out)\b(?:\s+of\s+(?:the\s+|our\s+|my\s+)?(?:rotation|loop|list|cycle|run|acquisition|plan|schedule|rounds?|sequence|experiment|imaging|time[\s-]?lapse))?(?:\s+(?:please|now|for now|from now on|from now|from here on|anymore|any more|thanks))*\s*[.!]*$/;
 
 /** Off or out at the end, or before a remark only ("mCherry out, everything else is fine"). */
 function offAtTheEnd(t: string, config: MicroscopeConfig): boolean {

@@ -19,9 +19,9 @@ function distance(m: RegExpExecArray | null, valueGroup = 1, unitGroup = 2): num
  * instead" its range), and a step in µm alone ("use 1 µm steps") is its step.
  */
 export function parseZPlan(text: string, current?: ZPlan | null): ZPlan | undefined {
-  const t = text.toLowerCase();
+  const t = spelledDistances(text.toLowerCase());
   const stepOnly = !!current && new RegExp(String.raw`\d\s*${UNIT}\s*(?:z[\s-]?)?(?:steps?|spacing|apart|increments?)\b|\b(?:steps?|spacing|step size|increments?)\s*(?:of|to|=|:)?\s*\d+(?:\.\d+)?\s*${UNIT}`, 'i').test(t);
-  if (!stepOnly && !/\b(?:spacing|steps?|step size)\s+(?:in|along|for)\s+z\b|z[\s-]?stacks?|z[\s-]?series|\bz\s*[:=]?\s*(?:from|between|over|of)\b|z[\s-]?planes?|\bplanes\b|slices|z[\s-]?range|stack of|\bsections\b|z[\s-]?steps?|\bstack\b|above and below|below and above|either side of (?:the )?focus|around (?:the )?focus|(?:±|\+\/-|\+-)\s*\d|\d\s*(?:µm|um|microns?)?\s+(?:above|below)\b.{0,30}?\b\d+(?:\.\d+)?\s*(?:µm|um|microns?)?\s*(?:above|below)\b/.test(t)) return undefined;
+  if (!stepOnly && !/\b(?:spacing|steps?|step size)\s+(?:in|along|for)\s+z\b|z[\s-]?stacks?|z[\s-]?series|\bz\s*[:=]?\s*(?:from|between|over|of)\b|z[\s-]?planes?|\bplanes\b|slices|z[\s-]?range|stack of|\bsections\b|z[\s-]?steps?|\bstacks?\b|\bz[\s-]?(?:coverage|depth|extent|span)\b|above and below|below and above|either side of (?:the )?focus|around (?:the )?focus|(?:±|\+\/-|\+-)\s*\d|\d\s*(?:µm|um|microns?)?\s+(?:above|below)\b.{0,30}?\b\d+(?:\.\d+)?\s*(?:µm|um|microns?)?\s*(?:above|below)\b/.test(t)) return undefined;
   // "from -5 to +5 µm", "5 µm above and below (focus)": a stack around the focus
   const fromTo = new RegExp(String.raw`\b(?:from|between)\s*([-+−]?\d+(?:\.\d+)?)\s*${UNIT}?\s*(?:to|-|–|and)\s*([-+]?\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t);
   const around = new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:above and below|below and above|either side of|on (?:each|either) side of|±|up and down)`, 'i').exec(t) ??
@@ -42,10 +42,12 @@ export function parseZPlan(text: string, current?: ZPlan | null): ZPlan | undefi
     // "21 slices, 0.25 um", "11 planes / 0.5 µm", "21 planes 0.5 µm": a count of planes and the one distance after it is their step
     distance(new RegExp(String.raw`\d\s*(?:z[\s-]?)?(?:planes|slices|sections)\s*(?:[,;/]\s*|\s)(?:at\s+|each\s+)?(\d+(?:\.\d+)?)\s*${UNIT}(?!\s*(?:-?\s*(?:thick|deep|tall|range|total|z[\s-]?stack|stack)|\s+(?:above|below|either|around)))`, 'i').exec(t)) ??
     distance(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:z[\s-]?)?(?:planes|slices|sections)\b`, 'i').exec(t)) ??
+    // "11 z planes now, spaced 0.5 µm", "slices separated by 300 nm": the spacing said anywhere
+    distance(new RegExp(String.raw`\b(?:spaced|separated)(?:\s+(?:by|at|out\s+by))?\s+(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t)) ??
     // "0.5 step": a step said before its word, in µm (singular: "5 steps" counts them)
     distance(/(?<![\d.])(\d*\.\d+|\d+)\s+(?:z[\s-]?)?step\b(?!\s*(?:%|ms|s\b|sec|min))/i.exec(t));
   let rangeUm =
-    distance(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:-?\s*(?:thick|deep|tall|range|z[\s-]?stack|stack))`, 'i').exec(t)) ??
+    distance(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:-?\s*(?:thick|deep|tall|range|z[\s-]?stack|stack|(?:in\s+)?total|overall|in z\b))`, 'i').exec(t)) ??
     distance(new RegExp(String.raw`(?:range|stack|series|thickness|depth)\s*(?:of)?\s*(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t)) ??
     distance(new RegExp(String.raw`(?:over|across|spanning|covering)\s*(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t));
   const planesMatch = new RegExp(String.raw`\b${NUMBER}\s*(?:z[\s-]?)?(?:planes|slices|sections|images in z)\b`, 'i').exec(t);
@@ -82,6 +84,18 @@ export function parseZPlan(text: string, current?: ZPlan | null): ZPlan | undefi
   return undefined;
 }
 
+/**
+ * Distances said as words become numbers with their unit: "half a micron" is 0.5 µm, "a quarter
+ * micron" 0.25 µm, "a micron" 1 µm (so "9 slices half a micron apart" reads its step).
+ */
+export function spelledDistances(text: string): string {
+  const fractions: Record<string, string> = { half: '0.5', quarter: '0.25', third: '0.33', tenth: '0.1' };
+  return text
+    .replace(new RegExp(String.raw`\b(?:a|one)\s+(half|quarter|third|tenth)(?:\s+of)?(?:\s+an?)?\s+(${DISTANCE_UNIT.slice(3, -1)})\b`, 'gi'), (_, f: string, u: string) => `${fractions[f.toLowerCase()]} ${u}`)
+    .replace(new RegExp(String.raw`\b(half|quarter|third|tenth)(?:\s+of)?\s+an?\s+(${DISTANCE_UNIT.slice(3, -1)})\b`, 'gi'), (_, f: string, u: string) => `${fractions[f.toLowerCase()]} ${u}`)
+    .replace(new RegExp(String.raw`\b(?:a|one)\s+(${DISTANCE_UNIT.slice(3, -1)})\b`, 'gi'), (_, u: string) => `1 ${u}`);
+}
+
 /** Words that take the z-stack away ("no z-stack", "single plane"). */
 export function dropsZStack(text: string): boolean {
   return /\b(no|remove|drop|without|stop|skip|turn off|switch off|disable|get rid of|lose|ditch|scrap|cancel)\b.*\b(z[\s-]?stacks?|stacks?)\b|\b(?:no|without|drop|skip|lose|ditch)\s+(?:more\s+)?z\b(?![\s-]*(?:[=:]|\d|step|range|spacing|planes?|slices?))|^\s*z\s+(?:off|out)\b|\b(?:take|leave)\s+(?:the\s+)?(?:z[\s-]?stacks?|stacks?)\s+out\b|\b(?:switch|turn|shut)\b.*\bz[\s-]?stacks?\b.*\boff\b|\bsingle (?:z[\s-]?)?(plane|slice)\b|\b(?:just|only) (?:one|a single|the focal|1) (?:z[\s-]?)?(?:plane|slice)\b/i.test(text);
@@ -101,7 +115,16 @@ export function parsePositionList(text: string): StagePosition[] {
   // "a position at 1500, -300": a pair without brackets, when a position is what the words are about
   // ("a spot at 100, 200 µm with z 50", "at 1500, -300, z = 20": its focus said after the pair)
   const bare = new RegExp(String.raw`\b(?:at|to)\s+${NUM}\s*(?:µm|um)?\s*,\s*${NUM}\s*(?:µm|um)?(?![\d.]|\s*(?:%|ms|s\b|sec|min|h\b))(?:\s*(?:,|and|with|at)?\s*(?:a\s+)?(?:z|focus|height)\s*(?:=|:|of|at)?\s*${NUM})?`, 'i').exec(text);
-  if (!out.length && bare && /\b(?:positions?|fields?|sites?|locations?|spots?|points?)\b/i.test(text)) out.push({ xUm: Number(bare[1]), yUm: Number(bare[2]), ...(bare[3] !== undefined ? { zUm: Number(bare[3]) } : {}) });
+  if (!out.length && bare && /\b(?:positions?|fields?|sites?|locations?|spots?|points?)\b/i.test(text)) {
+    out.push({ xUm: Number(bare[1]), yUm: Number(bare[2]), ...(bare[3] !== undefined ? { zUm: Number(bare[3]) } : {}) });
+    // ("positions at 0,0 and 500,500": each further pair joined by "and", a semicolon or "&" is one more position)
+    const more = new RegExp(String.raw`^\s*(?:;|&|and|,\s*and)\s+${NUM}\s*(?:µm|um)?\s*,\s*${NUM}\s*(?:µm|um)?(?![\d.]|\s*(?:%|ms|s\b|sec|min|h\b))`, 'i');
+    let rest = text.slice(bare.index + bare[0].length);
+    for (let next = more.exec(rest); next; next = more.exec(rest)) {
+      out.push({ xUm: Number(next[1]), yUm: Number(next[2]) });
+      rest = rest.slice(next[0].length);
+    }
+  }
   // "add xy position 500, -200": the pair right after the word for a position, when it reads as coordinates
   // (a unit, a sign, a decimal or a value past 9: "positions 3, 4" are two positions by number)
   const afterNoun = new RegExp(String.raw`\b(?:xy\s+)?(?:position|point|location|site|spot|coordinates?)\s*[:=]?\s*${NUM}(\s*(?:µm|um))?\s*,\s*${NUM}(\s*(?:µm|um))?(?![\d.]|\s*(?:%|ms|s\b|sec|min|h\b))`, 'i').exec(text);

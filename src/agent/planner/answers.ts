@@ -10,7 +10,7 @@ import { answerFromTable, knownPixelSizeUm, MSD_ASKED, NO_VALUE_AT_FRAMES, asked
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { indexFor } from './toolIndex.ts';
 import { tokenize } from './words.ts';
-import { answerFromHeader, isYesNoQuestion, recordingAnswer } from './recordingQuestions.ts';
+import { answerFromHeader, isYesNoQuestion, recordingAnswer, recordingQuestion } from './recordingQuestions.ts';
 import { notAppliedLine } from '../inapplicable.ts';
 
 
@@ -301,6 +301,18 @@ export function composeAnswer(plan: Plan, conversation: Conversation): string {
   return plan.notes?.length ? `${withUnits} ${plan.notes.join(' ')}` : withUnits;
 }
 
+/**
+ * The words name a property of the recording by its own phrase and no measured quantity besides ("what's the pixel
+ * size?": the calibration, though "size" alone is an object's size), so its header answers, not a table.
+ */
+function namesOnlyAHeaderFact(question: string): boolean {
+  const property = recordingQuestion(question);
+  if (!property || property.loose) return false;
+  const phrases = property.keys.flatMap((key) => findTool(property.tool)?.results?.[key]?.words ?? []).sort((a, b) => b.length - a.length);
+  const left = phrases.reduce((text, phrase) => text.replace(new RegExp(String.raw`\b${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`, 'gi'), ' '), question);
+  return left !== question && readQuestion(left).quantity.size === 0;
+}
+
 /** Kinds of artifact no tool takes in (a figure, a saved pipeline): end results, never a step's input. */
 const END_RESULTS = (() => {
   const consumed = new Set<string>(ALL_TOOLS.flatMap((t) => t.consumes ?? []));
@@ -336,7 +348,8 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
       if (recording) return `${recording}.`;
     }
     // (a quantity a table answers is never a header fact: "the confinement ratio per frame" asks no frame count)
-    const measured = readQuestion(plan.question).quantity.size > 0 && answerFromTable(plan.question, conversation) !== undefined;
+    // ("what's the pixel size?": a property's own phrase of two words or more names the header fact, not an object's size)
+    const measured = readQuestion(plan.question).quantity.size > 0 && !namesOnlyAHeaderFact(plan.question) && answerFromTable(plan.question, conversation) !== undefined;
     const header = conversation.current.length === 0 && conversation.earlier.some((r) => r.ok) && !measured ? answerFromHeader(plan.question, conversation.artifactsAtStart) : undefined;
     if (header) return `${header}.`;
     // ("how many at 4 minutes?": the frame nearest that time, when the frame interval is known; units are left out below)

@@ -64,7 +64,7 @@ export function netDisplacementsOfTracks(tracks: Tracks, only?: number): { displ
 }
 
 /** "Net displacement per track (first to last position, from tracks-1; the table at hand, table-2, has one row per step): track 1: 5 µm, ...; mean ..." */
-export function netDisplacementsAnswer(found: ReturnType<typeof netDisplacementsOfTracks>, pixelSizeUm: number | undefined, source: string, why: string, shown = 15): string {
+export function netDisplacementsAnswer(found: ReturnType<typeof netDisplacementsOfTracks>, pixelSizeUm: number | undefined, source: string, why: string, shown = 15, extreme?: 'max' | 'min'): string {
   const unit = pixelSizeUm ? 'µm' : 'px';
   const said = (px: number) => `${valueText(px * (pixelSizeUm ?? 1))} ${unit}`;
   const calibration = pixelSizeUm ? '' : ' (no calibration known: no pixel size; set_calibration sets it)';
@@ -73,6 +73,11 @@ export function netDisplacementsAnswer(found: ReturnType<typeof netDisplacements
   const values = found.displacements;
   if (values.length === 0) return `No track has a single first and last position, so no net displacement can be given${leftOut} (from ${source})`;
   if (values.length === 1 && !left.length) return `Track ${values[0].track} moved ${said(values[0].displacementPx)} from its first to its last position (net displacement${calibration}; from ${source}${why})`;
+  // "which track has the largest net displacement?": the one at that end, with the count it is picked from
+  if (extreme) {
+    const pick = values.reduce((a, b) => ((extreme === 'max' ? b.displacementPx > a.displacementPx : b.displacementPx < a.displacementPx) ? b : a));
+    return `Track ${pick.track} has the ${extreme === 'max' ? 'largest' : 'smallest'} net displacement (straight-line distance from its first to its last position): ${said(pick.displacementPx)}${calibration}, of ${counted(values.length, 'track')}${leftOut} (from ${source}${why})`;
+  }
   const listed = values.slice(0, shown).map((d) => `track ${d.track}: ${said(d.displacementPx)}`).join(', ');
   const more = values.length > shown ? `, ... (${values.length - shown} more)` : '';
   const meanPx = values.reduce((s, d) => s + d.displacementPx, 0) / values.length;

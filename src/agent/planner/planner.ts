@@ -16,6 +16,7 @@ import { isOutOfScope, namesASubject, namesAThingImaged } from './outOfScope.ts'
 import { foreignClauses, foreignNote, withoutForeign } from './foreignClauses.ts';
 import { asksHowToUse } from './helpPlea.ts';
 import { explainValues } from './valueMeanings.ts';
+import { imageQualityReply } from './imageQuality.ts';
 import { applyReferenceFrame } from './referenceFrame.ts';
 import { askedMeanings, asksAValue, changesImagesReply, makesImages, measuredInstead, notMeasuredReply, onlyReports, reporterFor, resultHits, statesObjectSize, unmeasuredQuantity } from './propertyQuestions.ts';
 import { explainStep } from './explanations.ts';
@@ -877,6 +878,9 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // "what does this number mean?" after an answer: the numbers the last step reported, each with what it is and its unit
   const meant = explainValues(text, conversation.earlier);
   if (meant) return { steps: [], reply: meant };
+  // "what's the SNR?", "how noisy is it?": an image-quality ratio no step measures, said so (never another value as if it were it)
+  const quality = acquisitionRunning(conversation) ? undefined : imageQualityReply(text);
+  if (quality) return { steps: [], reply: quality };
   const why = !isQuestion(text) && commandWhileImaging(text, conversation) ? undefined : explainChoice(text, conversation, catalogue);
   if (why) return { steps: [], reply: why };
   // "when should I change the medium?": advice that neither the data nor the adviser's notes hold, said so, nothing run

@@ -24,6 +24,8 @@ export interface RecordingQuestion {
   keys: string[];
   /** Only words that name the recording matched ("what's in this file?"): the whole description answers. */
   loose?: boolean;
+  /** How much of a property's own phrase the words said (each word 1): "pixel size" 2, "frames" 1. */
+  score?: number;
 }
 
 /** Words that name the recording itself: they say what the question is about, not which property. */
@@ -168,7 +170,7 @@ export function recordingQuestion(text: string, catalogue: Catalogue = new Map()
     const keys = joined
       ? scored.filter((s, i) => (s.score >= top || s.score >= 1) && !scored.slice(0, i).some((o) => o.at === s.at)).sort((a, b) => a.at - b.at).map((s) => s.key)
       : [scored[0].key];
-    return { tool, keys, ...(top < 1 ? { loose: true } : {}) };
+    return { tool, keys, score: top, ...(top < 1 ? { loose: true } : {}) };
   }
   return undefined;
 }

@@ -19,6 +19,7 @@ import type { Tracks } from '../../analysis/tracks.ts';
 import { counted } from '../../../tools/counted.ts';
 import { namesMeasuredQuantity, opensWithDeclaredQuantity } from './measuredWords.ts';
 import { isKnownMethodName } from './accounted.ts';
+import { columnInWords, statisticInWords } from './columnWords.ts';
 
 type Reduce = 'mean' | 'median' | 'sd' | 'range' | 'max' | 'min' | 'count' | 'sum' | 'fraction' | 'percentile';
 type Row = Table['rows'][number];
@@ -31,6 +32,8 @@ export interface Condition {
   unit: string;
   /** "faster than average", "bigger than the median": the threshold is that statistic of the rows compared (value unused). */
   relative?: 'mean' | 'median';
+  /** "ignore those under 40 px": the rows that meet it are left out and the rest counted (a count with the rule, not a share). */
+  excluded?: boolean;
 }
 
 /** What a question asks for, read from its words. */
@@ -337,12 +340,17 @@ function conditionOf(asked: string): Condition | undefined {
   const speed = /^(µm|um|μm|micron\w*|px|pixel\w*)\s*(?:\/|per)\s*(\w+)/.exec(written);
   if (speed) {
     const time = /^min/.test(speed[2]) ? 'min' : /^s/.test(speed[2]) ? 's' : /^h/.test(speed[2]) ? 'h' : 'frame';
-    return { op, value: Number(m[2].replace(',', '.')), unit: `${/^(?:px|pixel)/.test(speed[1]) ? 'px' : 'µm'}/${time}` };
+    return { op, value: Number(m[2].replace(',', '.')), unit: `${/^(?:px|pixel)/.test(speed[1]) ? 'px' : 'µm'}/${time}`, ...(EXCLUDES_BEFORE.test(question.slice(0, m.index)) ? { excluded: true } : {}) };
   }
+  // "ignore those under 40 px", "leaving out anything smaller than 20 µm²": the rows that meet it are left out, the rest counted
+  const excluded = EXCLUDES_BEFORE.test(question.slice(0, m.index));
   const area = /²|\^?2$/.test(written);
   const unit = !written ? '' : area ? (/px/.test(written) ? 'px²' : 'µm²') : /^(?:µm|um|micron)/.test(written) ? 'µm' : /^(?:px|pixel)/.test(written) ? 'px' : /^(?:s|sec)/.test(written) ? 's' : /^min/.test(written) ? 'min' : /^(?:h|hour)/.test(written) ? 'h' : /^(?:frame|time)/.test(written) ? 'frames' : written === '%' ? '%' : UNIT_OF[written] ?? written;
-  return { op, value: Number(m[2].replace(',', '.')), unit };
+  return { op, value: Number(m[2].replace(',', '.')), unit, ...(excluded ? { excluded: true } : {}) };
 }
+
+/** Words that leave out what the condition after them names ("if I ignore those", "excluding any", "not counting the ones"). */
+const EXCLUDES_BEFORE = /\b(?:ignor\w*|exclud\w*|leav\w*\s+out|left\s+out|not\s+count\w*|without\s+count\w*|discard\w*|disregard\w*|throw\w*\s+(?:out|away)|filter\w*\s+out|drop\w*|remov\w*|skip\w*|minus|except|apart\s+from|other\s+than|don'?t\s+count|do\s+not\s+count)\b(?:\s+[\w'-]+){0,3}?\s+(?:out\s+)?(?:those|ones?|anything|everything|any|all|objects?|nuclei|nucleus|cells?|tracks?|trajector(?:y|ies)|blobs?|spots?|debris|bits?|stuff|them)(?:\s+(?:that|which|who|are|is|were|with|of|whose|having|sized?|size))*\s*$/i;
 
 /** Rows kept by an event they had or lacked: "that divided" keeps rows with a count of divisions above 0. */
 export interface Subset {
@@ -435,6 +443,8 @@ function readScope(question: string): QuestionScope {
     : bothEnds || /\b(?:at the end|end of the movie|at the start|at the beginning|start of the movie|later|earlier)\b.*\b(?:than|vs|versus|compared)\b|\b(?:than|vs|versus|compared to)\b.*\b(?:start|beginning|end)\b/i.test(text)
       // "faster at the end?", "bigger towards the end": a comparative with one end means against the other
       || (/\b(?:faster|slower|quicker|bigger|larger|smaller|brighter|dimmer|fainter|higher|lower|longer|shorter|more|less|fewer|greater|further|farther)\b/i.test(text) && /\b(?:at|towards?|near|by) the (?:end|start|beginning)\b|\blater on\b/i.test(text) && !/\bthan\s+\d/i.test(text))
+      // "do the nuclei get smaller over the course of the movie?", "do they slow down over time?": a change asked, the two ends compared
+      || (/\b(?:get|gets|getting|got|become|becomes|becoming|grow|grows|growing)\s+(?:any\s+)?(?:faster|slower|quicker|bigger|larger|smaller|brighter|dimmer|fainter|longer|shorter)\b|\b(?:shrink\w*|brighten\w*|fade\w*|fading|speed(?:s|ing)?\s+up|slow(?:s|ing)?\s+down)\b/i.test(text) && /\bover the (?:course of (?:the )?)?(?:movie|recording|experiment|time[\s-]?lapse|video|film)\b|\bas (?:the (?:movie|recording)) (?:goes on|progresses)\b/i.test(text) && !/\bthan\s+\d/i.test(text))
       ? 'ends'
       : undefined;
   // ("the number of distinct nuclei over the movie": each one followed over it, counted once, no value per frame)
@@ -1384,11 +1394,18 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   // "how many trajectories last under 4 minutes?": no quantity named, the condition's unit says which column
   if (!best && scope.condition?.unit && scope.condition.unit !== 'frames') {
     const kind = (u: string) => (/^(?:s|min|h)$/.test(u) ? 'time' : /\//.test(u) ? 'speed' : /²/.test(u) ? 'area' : /^(?:µm|px)$/.test(u) ? 'length' : u);
-    const wanted = kind(scope.condition.unit);
-    for (const c of candidates) {
-      const u = unitsFor(c.artifact);
-      const column = c.table.columns.find((name) => !ID_COLUMNS.includes(name) && !SKIP_COLUMNS.test(name) && !/_(?:STD|MIN|MAX|MEDIAN)_|^(?:MAX|MIN)_/i.test(name) && kind(unitOfColumn(name, u.lengthUnit, u.timeUnit) ?? '') === wanted && numeric(c.table.rows, name).length > 0);
-      if (column) { best = { ...c, column }; break; }
+    // ("ignore those under 40 px", "nuclei over 200 pixels": objects' size in pixels is their area, as in Fiji's
+    // Analyze Particles; a length only when a length is named: "perimeter", "longer", "diameter", "travelled")
+    const sizeInPixels = kind(scope.condition.unit) === 'length' && !/\b(?:perimeter|length|long|longer|shorter|diameter|wide|wider|width|radius|travel\w*|mov\w*|distance|far|further|farther|displace\w*|drift\w*|step\w*)\b/i.test(question);
+    for (const wanted of sizeInPixels ? ['area', 'length'] : [kind(scope.condition.unit)]) {
+      for (const c of candidates) {
+        const u = unitsFor(c.artifact);
+        const fits = c.table.columns.filter((name) => !ID_COLUMNS.includes(name) && !SKIP_COLUMNS.test(name) && !/_(?:STD|MIN|MAX|MEDIAN)_|^(?:MAX|MIN)_/i.test(name) && kind(unitOfColumn(name, u.lengthUnit, u.timeUnit) ?? '') === wanted && numeric(c.table.rows, name).length > 0);
+        // (the column in the very unit written first: "below 5 µm²" is area_um2, not area_px beside it)
+        const column = fits.find((name) => unitOfColumn(name, u.lengthUnit, u.timeUnit) === scope.condition!.unit) ?? fits[0];
+        if (column) { best = { ...c, column }; break; }
+      }
+      if (best) break;
     }
   }
   if (scope.condition?.unit === 'frames' && (!best || /^(?:s|min|h)$/.test(unitOfColumn(best.column!, unitsFor(best.artifact).lengthUnit, unitsFor(best.artifact).timeUnit) ?? ''))) {
@@ -1584,7 +1601,8 @@ function newestTracks(conversation: Conversation): { artifact: KnownArtifact; tr
  * steps would otherwise answer with the mean step.
  */
 function netDisplacementFromTracks(question: string, scope: QuestionScope, conversation: Conversation, tables: { artifact: KnownArtifact; table: Table }[]): string | undefined {
-  if (!asksNetDisplacement(question) || scope.frames || scope.frame || scope.condition || scope.which || scope.top !== undefined) return undefined;
+  const extreme = scope.reduce === 'max' || scope.reduce === 'min' ? scope.reduce : undefined;
+  if (!asksNetDisplacement(question) || scope.frames || scope.frame || scope.condition || (scope.which && !extreme) || scope.top !== undefined) return undefined;
   if (tables.some(({ table }) => table.columns.includes('TRACK_DISPLACEMENT'))) return undefined;
   const found = newestTracks(conversation);
   if (!found) return undefined;
@@ -1594,7 +1612,7 @@ function netDisplacementFromTracks(question: string, scope: QuestionScope, conve
   const why = steps ? `; ${steps.artifact.id} has one row per step, whose mean is a step, not a net displacement` : '';
   const net = netDisplacementsOfTracks(found.tracks, scope.track);
   if (scope.track !== undefined && net.displacements.length + net.divided + net.oneSpot === 0) return `There is no track ${scope.track} in ${found.artifact.id}`;
-  return netDisplacementsAnswer(net, pixelSizeUm, found.artifact.id, why);
+  return netDisplacementsAnswer(net, pixelSizeUm, found.artifact.id, why, 15, scope.track === undefined ? extreme : undefined);
 }
 
 /**
@@ -1636,7 +1654,7 @@ function conditionAnswer(best: Candidate, scope: QuestionScope, units: { lengthU
   // the threshold in the column's unit; one that cannot be converted is said, not silently compared
   const columnUnit = unit?.replace(/^frame$/, 'frames');
   const threshold = condition.unit && columnUnit ? converted(condition.value, condition.unit, columnUnit) : condition.value;
-  const unitNote = condition.unit && columnUnit && threshold === undefined ? ` (you wrote ${condition.value} ${condition.unit}; ${column} is in ${columnUnit}, so I compared with ${condition.value} ${columnUnit})` : '';
+  const unitNote = condition.unit && columnUnit && threshold === undefined ? ` (you wrote ${condition.value} ${condition.unit}; ${columnInWords(column)} is in ${columnUnit}, so I compared with ${condition.value} ${columnUnit})` : '';
   // (against the rows' own mean or median: that value, in the column's unit)
   const relativeTo = condition.relative ? (condition.relative === 'median' ? median : mean)(numeric(scoped.rows, column)) : undefined;
   const limit = relativeTo ?? threshold ?? condition.value;
@@ -1647,11 +1665,12 @@ function conditionAnswer(best: Candidate, scope: QuestionScope, units: { lengthU
   const share = values.length ? ` (${valueText(Math.round((meeting / values.length) * 1000) / 10)}%)` : '';
   // (NUMBER_SPOTS: the frames a track is seen in, the unit of a condition in frames)
   const shownUnit = columnUnit ?? (/^NUMBER_SPOTS$/i.test(column) && condition.unit === 'frames' ? 'frames' : undefined);
-  const shown = `${column} ${condition.op} ${condition.relative ? `the ${condition.relative}, ` : ''}${valueText(limit)}${shownUnit ? ` ${shownUnit}` : ''}`;
+  const shown = `${columnInWords(column)} ${condition.op} ${condition.relative ? `the ${condition.relative}, ` : ''}${valueText(limit)}${shownUnit ? ` ${shownUnit}` : ''}`;
   // "which cells ...": name them
   const id = idColumnOf(table, true);
   const ids = scope.which && id ? scoped.rows.filter((r) => typeof r[column] === 'number' && test(r[column] as number)).map((r) => `${r[id]}${table.columns.includes('t') && typeof r.t === 'number' ? ` (frame ${Number(r.t) + 1})` : ''}`) : [];
   const named = scope.which && id ? (ids.length ? `: ${/track/i.test(id) ? 'tracks' : 'objects'} ${ids.slice(0, 20).join(', ')}${ids.length > 20 ? ', ...' : ''}` : ': none') : '';
+  if (condition.excluded && !scope.which) return `${values.length - meeting} ${of}${scoped.where ? ` ${scoped.where}` : ''} once those with ${shown} are left out (${meeting} left out of ${values.length})${unitNote} (from ${artifact.id})`;
   return `${meeting} of ${values.length} ${of}${share} have ${shown}${named}${unitNote}${scoped.where ? ` ${scoped.where}` : ''} (from ${artifact.id})`;
 }
 
@@ -1812,8 +1831,8 @@ function scopedRows(table: Table, scope: QuestionScope): { rows: Row[]; where: s
     if (!column) return `The table has no column for "${scope.subset.words}" (${table.columns.filter((c) => /^NUMBER_/i.test(c)).join(', ') || 'no counts of events'}), so I cannot keep only the ${scope.subset.negated ? 'rows without it' : 'rows with it'}: measure the tracks (measure kind "tracks") for their divisions and gaps.`;
     rows = rows.filter((r) => typeof r[column] === 'number' && (scope.subset!.negated ? r[column] === 0 : (r[column] as number) > 0));
     const noun = idColumnOf(table, true) === 'TRACK_ID' ? 'tracks' : 'rows';
-    if (rows.length === 0) return `No ${noun} have ${column} ${scope.subset.negated ? '= 0' : '> 0'} (${scope.subset.negated ? 'every one has' : 'none has'} ${scope.subset.words.replace(/^(?:a|an)\s+/i, '')}), so there is no ${scope.reduce === 'count' || scope.reduce === 'fraction' ? 'value' : scope.reduce === 'sd' ? 'standard deviation' : scope.reduce} to give.`;
-    parts.push(`for the ${counted(rows.length, noun.replace(/s$/, ''))} with ${column} ${scope.subset.negated ? '= 0' : '> 0'} ("${scope.subset.phrase.trim()}")`);
+    if (rows.length === 0) return `No ${noun} have ${columnInWords(column)} ${scope.subset.negated ? '= 0' : '> 0'} (${scope.subset.negated ? 'every one has' : 'none has'} ${scope.subset.words.replace(/^(?:a|an)\s+/i, '')}), so there is no ${scope.reduce === 'count' || scope.reduce === 'fraction' ? 'value' : scope.reduce === 'sd' ? 'standard deviation' : scope.reduce} to give.`;
+    parts.push(`for the ${counted(rows.length, noun.replace(/s$/, ''))} with ${columnInWords(column)} ${scope.subset.negated ? '= 0' : '> 0'} ("${scope.subset.phrase.trim()}")`);
   }
   if (scope.frame !== undefined) {
     const frames = framesOf(rows);
@@ -1908,7 +1927,7 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
         const change = b !== 0 ? ` (${k >= b ? '+' : ''}${valueText(Math.round(((k - b) / Math.abs(b)) * 1000) / 10)}%)` : '';
         const noun = idColumnOf(table, true) === 'TRACK_ID' ? 'tracks' : 'rows';
         const op = (negated: boolean) => (negated ? '= 0' : '> 0');
-        return `Mean ${column}: ${withUnit(b, unit)} for the ${counted(base.length, noun.replace(/s$/, ''))} with ${eventColumn} ${op(!scope.subset.negated)} vs ${withUnit(k, unit)} for the ${kept.length} with ${eventColumn} ${op(scope.subset.negated)} ("${scope.subset.phrase.trim()}")${change}: ${k > b ? 'higher' : k < b ? 'lower' : 'the same'} for "${scope.subset.phrase.trim()}" (from ${artifact.id}; means, no statistical test)`;
+        return `${statisticInWords('Mean', column)}: ${withUnit(b, unit)} for the ${counted(base.length, noun.replace(/s$/, ''))} with ${columnInWords(eventColumn)} ${op(!scope.subset.negated)} vs ${withUnit(k, unit)} for the ${kept.length} with ${columnInWords(eventColumn)} ${op(scope.subset.negated)} ("${scope.subset.phrase.trim()}")${change}: ${k > b ? 'higher' : k < b ? 'lower' : 'the same'} for "${scope.subset.phrase.trim()}" (from ${artifact.id}; means, no statistical test)`;
       }
     }
   }
@@ -1916,13 +1935,13 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   const source = `from ${artifact.id}${where ? `, ${where}` : ''}`;
   const idColumn = idColumnOf(table, scope.track !== undefined);
   const values = rows.map((r) => ({ row: r, v: r[column] })).filter((x): x is { row: Row; v: number } => typeof x.v === 'number' && Number.isFinite(x.v)).map((x) => ({ row: x.row, v: x.v * factor }));
-  if (values.length === 0) return `There are no ${column} values ${where || 'in the table'} (${artifact.id}).`;
+  if (values.length === 0) return `There are no ${columnInWords(column)} values ${where || 'in the table'} (${artifact.id}).`;
   const of = scope.track !== undefined && table.columns.includes('t') ? 'frames' : rowsAre(table);
   const left = leftOut(rows, values.length, column, of);
   if (scope.stats && !scope.which) {
     const numbers = values.map((x) => x.v);
     const parts = scope.stats.map((r) => `${statistic(numbers, r).name.toLowerCase()} ${withUnit(statistic(numbers, r).value, unit)}`);
-    return `${column}${where ? ` ${where}` : ''}: ${parts.join(', ')} over ${numbers.length} ${of}${left} (${source})`;
+    return `${columnInWords(column)}${where ? ` ${where}` : ''}: ${parts.join(', ')} over ${numbers.length} ${of}${left} (${source})`;
   }
   if ((scope.channels?.length ?? 0) >= 2 && /_c\d+$/i.test(column)) return channelsAnswer(table, column, rows, scope.channels!, unit, source);
   // ("mean intensity of each channel": the same quantity in every channel the table has, side by side, with its unit)
@@ -1930,15 +1949,15 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
     const every = table.columns.map((c) => new RegExp(`^${column.replace(/_c\d+$/i, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}_c(\\d+)$`, 'i').exec(c)).filter((m): m is RegExpExecArray => !!m).map((m) => Number(m[1]));
     if (every.length >= 2) return channelsAnswer(table, column, rows, every, unit, source);
   }
-  if (sumOfCounts) return `${valueText(values.reduce((a, b) => a + b.v, 0))} ${/SPLIT/i.test(column) ? 'divisions' : column} (sum of ${column} over ${values.length} ${of}; ${source})`;
+  if (sumOfCounts) return `${valueText(values.reduce((a, b) => a + b.v, 0))} ${/SPLIT/i.test(column) ? 'divisions' : column} (sum of ${columnInWords(column)} over ${values.length} ${of}; ${source})`;
   if (scope.compare) return compareAnswer(table, column, rows, scope, rawUnit, artifact.id);
   if (scope.compareTracks && idColumn) return tracksCompared(column, values, idColumn, scope.compareTracks, unit, source);
   if (scope.perTrack && idColumn && !scope.perFrame) return perTrackAnswer(column, values, idColumn, unit, source, table.columns.includes('t'));
-  if (scope.perFrame && scope.frame === undefined) return seriesAnswer(column, rows, rawUnit, artifact.id, (group) => mean(numeric(group, column)), `${where ? `${column} ${where}` : `mean ${column}`}`);
+  if (scope.perFrame && scope.frame === undefined) return seriesAnswer(column, rows, rawUnit, artifact.id, (group) => mean(numeric(group, column)), `${where ? `${columnInWords(column)} ${where}` : `${statisticInWords('mean', column)}`}`);
   if (scope.top !== undefined && (scope.reduce === 'max' || scope.reduce === 'min')) {
     // "the top 2 tracks by speed" from rows per frame or per step: each track ranked once, by the mean of its rows
     const byTrack = (/\b(?:tracks?|trajector(?:y|ies))\b/i.test(question) || asksAboutCells(question)) && idColumn !== undefined && /track|branch/i.test(idColumn) && new Set(values.map((x) => x.row[idColumn])).size < values.length;
-    if (byTrack) return rankedAnswer(`${column} (mean of each track's ${of})`, meansPerId(values, idColumn), idColumn, scope, unit, source, 'tracks');
+    if (byTrack) return rankedAnswer(`${columnInWords(column)} (mean of each track's ${of})`, meansPerId(values, idColumn), idColumn, scope, unit, source, 'tracks');
     return rankedAnswer(column, values, idColumn, scope, unit, source, of);
   }
   if ((scope.reduce === 'max' || scope.reduce === 'min') && (scope.which || values.length > 1)) {
@@ -1950,24 +1969,25 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
     const when = idColumn !== 'TRACK_ID' && typeof pick.row.t === 'number' && scope.frame === undefined ? ` (frame ${Number(pick.row.t) + 1})` : '';
     // (without tracks an object is one outline in one frame: said so, never passed off as a cell followed over time)
     const oneFrame = !/track|branch/i.test(idColumn ?? '') && when && asksAboutCells(question) ? `; without tracks this is one object in one frame, not a cell followed over the movie (track the objects for a value per cell)` : '';
-    return `${who}${when} has the ${scope.reduce === 'max' ? 'largest' : 'smallest'} ${column}: ${withUnit(pick.v, unit)}, of ${values.length} ${of}${oneFrame} (${source})`;
+    return `${who}${when} has the ${scope.reduce === 'max' ? 'largest' : 'smallest'} ${columnInWords(column)}: ${withUnit(pick.v, unit)}, of ${values.length} ${of}${oneFrame} (${source})`;
   }
   const numbers = values.map((x) => x.v);
   if (scope.reduce === 'percentile' && scope.percentiles) {
     const parts = scope.percentiles.map((p) => `${ordinal(p)} percentile ${withUnit(percentile(numbers, p), unit)}`);
     const iqr = scope.percentiles.length === 2 && scope.percentiles[0] === 25 && scope.percentiles[1] === 75 ? ` (interquartile range ${withUnit(percentile(numbers, 75) - percentile(numbers, 25), unit)})` : '';
-    return `${column}${where ? ` ${where}` : ''}: ${parts.join(', ')}${iqr}, median ${withUnit(median(numbers), unit)}, over ${numbers.length} ${of} (${source})`;
+    return `${columnInWords(column)}${where ? ` ${where}` : ''}: ${parts.join(', ')}${iqr}, median ${withUnit(median(numbers), unit)}, over ${numbers.length} ${of} (${source})`;
   }
   if (scope.reduce === 'range') {
     // (the middle half too, with 4 values or more: how they spread, not only their ends)
     const middle = numbers.length >= 4 ? `, middle half ${withUnit(percentile(numbers, 25), unit)} to ${withUnit(percentile(numbers, 75), unit)}` : '';
-    return `${column} ranges from ${withUnit(Math.min(...numbers), unit)} to ${withUnit(Math.max(...numbers), unit)} (median ${withUnit(median(numbers), unit)}${middle}, over ${numbers.length} ${of}; ${source})`;
+    return `${columnInWords(column)} ranges from ${withUnit(Math.min(...numbers), unit)} to ${withUnit(Math.max(...numbers), unit)} (median ${withUnit(median(numbers), unit)}${middle}, over ${numbers.length} ${of}; ${source})`;
   }
-  if (scope.track !== undefined && numbers.length === 1) return `${column} ${where} = ${withUnit(numbers[0], unit)} (${source})`;
+  if (scope.track !== undefined && numbers.length === 1) return `${columnInWords(column)} ${where} = ${withUnit(numbers[0], unit)} (${source})`;
   const { name, value } = statistic(numbers, scope.reduce === 'count' ? 'mean' : scope.reduce);
   const spread = scope.reduce === 'mean' && numbers.length > 1 ? ` ± ${valueText(sd(numbers))} SD` : '';
   const each = scope.listsEach && idColumn && numbers.length > 1 ? `; ${perTrackAnswer(column, values, idColumn, unit, source, table.columns.includes('t')).replace(/ \(from [^)]*\)$/, '')}` : '';
-  return `${name} ${column}${where ? ` ${where}` : ''} = ${withUnit(value, unit)}${spread} over ${numbers.length} ${of}${left}${each} (${source})`;
+  // ("Mean speed", "Total distance travelled": a statistic its column's words already say is said once)
+  return `${statisticInWords(name, column)}${where ? ` ${where}` : ''} = ${withUnit(value, unit)}${spread} over ${numbers.length} ${of}${left}${each} (${source})`;
 }
 
 /**
@@ -1978,7 +1998,7 @@ function leftOut(rows: Row[], kept: number, column: string, of: string): string 
   const missing = rows.length - kept;
   if (missing <= 0) return '';
   const lost = rows.filter((r) => !(typeof r[column] === 'number' && Number.isFinite(r[column])));
-  const why = lost.every((r) => r.NUMBER_SPOTS === 1) ? `${missing === 1 ? 'it lasts' : 'they last'} a single frame, so ${missing === 1 ? 'it has' : 'they have'} no ${column}` : `no ${column} value`;
+  const why = lost.every((r) => r.NUMBER_SPOTS === 1) ? `${missing === 1 ? 'it lasts' : 'they last'} a single frame, so ${missing === 1 ? 'it has' : 'they have'} no ${columnInWords(column)}` : `no ${columnInWords(column)} value`;
   return `; ${missing} of the ${rows.length} ${of} ${missing === 1 ? 'is' : 'are'} left out: ${why}`;
 }
 
@@ -1994,11 +2014,11 @@ function tracksCompared(column: string, values: { row: Row; v: number }[], idCol
   const of = (id: number) => values.filter((x) => x.row[idColumn] === id).map((x) => x.v);
   const [a, b] = [of(base), of(other)];
   const missing = [base, other].filter((id, i) => [a, b][i].length === 0);
-  if (missing.length) return `There is no ${noun} ${missing.join(' or ')} with ${column} in the table (${source.replace(/^from /, '')})`;
+  if (missing.length) return `There is no ${noun} ${missing.join(' or ')} with ${columnInWords(column)} in the table (${source.replace(/^from /, '')})`;
   const [va, vb] = [mean(a), mean(b)];
   const change = va === 0 ? '' : ` (${vb >= va ? '+' : ''}${valueText(Math.round(((vb - va) / va) * 1000) / 10)}%)`;
   const over = (n: number) => (n > 1 ? ` (mean of ${n} frames)` : '');
-  return `${column}: ${withUnit(va, unit)} for ${noun} ${base}${over(a.length)} vs ${withUnit(vb, unit)} for ${noun} ${other}${over(b.length)}${change}: ${vb > va ? `higher for ${noun} ${other}` : vb < va ? `higher for ${noun} ${base}` : 'the same'} (${source})`;
+  return `${columnInWords(column)}: ${withUnit(va, unit)} for ${noun} ${base}${over(a.length)} vs ${withUnit(vb, unit)} for ${noun} ${other}${over(b.length)}${change}: ${vb > va ? `higher for ${noun} ${other}` : vb < va ? `higher for ${noun} ${base}` : 'the same'} (${source})`;
 }
 
 /**
@@ -2012,7 +2032,7 @@ function rankedAnswer(column: string, values: { row: Row; v: number }[], idColum
   const name = (x: { row: Row }) => (idColumn ? `${noun} ${x.row[idColumn]}${noun === 'object' && typeof x.row.t === 'number' ? ` (frame ${Number(x.row.t) + 1})` : ''}` : 'a row');
   const list = sorted.slice(0, n).map((x) => `${name(x)}: ${withUnit(x.v, unit)}`);
   const more = Number.isFinite(scope.top ?? Infinity) || sorted.length <= n ? '' : `, ... (${sorted.length - n} more)`;
-  const head = Number.isFinite(scope.top ?? Infinity) ? `The ${n} ${n === 1 ? noun : `${noun}s`} with the ${scope.reduce === 'min' ? 'smallest' : 'largest'} ${column}` : `${column}, ${scope.reduce === 'min' ? 'smallest' : 'largest'} first`;
+  const head = Number.isFinite(scope.top ?? Infinity) ? `The ${n} ${n === 1 ? noun : `${noun}s`} with the ${scope.reduce === 'min' ? 'smallest' : 'largest'} ${columnInWords(column)}` : `${columnInWords(column)}, ${scope.reduce === 'min' ? 'smallest' : 'largest'} first`;
   return `${head}: ${list.join(', ')}${more}, of ${values.length} ${of} (${source})`;
 }
 
@@ -2035,7 +2055,7 @@ function cellExtreme(question: string, column: string, values: { row: Row; v: nu
   const means = meansPerId(values, idColumn);
   const pick = means.reduce((a, b) => ((reduce === 'max' ? b.v > a.v : b.v < a.v) ? b : a));
   const n = framesOf.get(pick.row[idColumn]) ?? 1;
-  return `Track ${pick.row[idColumn]} has the ${reduce === 'max' ? 'largest' : 'smallest'} mean ${column} over its frames: ${withUnit(pick.v, unit)} (mean of ${counted(n, 'frame')}), of ${means.length} tracks; each cell is a track, its value the mean over the frames it was followed (${source})`;
+  return `Track ${pick.row[idColumn]} has the ${reduce === 'max' ? 'largest' : 'smallest'} ${statisticInWords('mean', column)} over its frames: ${withUnit(pick.v, unit)} (mean of ${counted(n, 'frame')}), of ${means.length} tracks; each cell is a track, its value the mean over the frames it was followed (${source})`;
 }
 
 /** The mean value of each id's rows, one row per id (its id alone: no frame). */
@@ -2054,7 +2074,7 @@ function perTrackAnswer(column: string, values: { row: Row; v: number }[], idCol
   const shown = list.length > 15 ? [...list.slice(0, 15), `... (${list.length - 15} more)`] : list;
   // (a mean over frames only where some id has rows in several: one frame asked has one value each)
   const overFrames = perFrame && [...byId.values()].some((vs) => vs.length > 1);
-  return `${column}${overFrames ? ' (mean over frames)' : ''} per ${noun}${unit ? ` (${withUnit(1, unit).replace(/^1 /, '')})` : ''}: ${shown.join(', ')} (${source})`;
+  return `${columnInWords(column)}${overFrames ? ' (mean over frames)' : ''} per ${noun}${unit ? ` (${withUnit(1, unit).replace(/^1 /, '')})` : ''}: ${shown.join(', ')} (${source})`;
 }
 
 /** "which frame has the most cells?", "when does the intensity peak?": a value per frame (objects counted, or the mean of the column) and the frame with its extreme. */
@@ -2074,7 +2094,7 @@ function frameExtremeAnswer(scope: QuestionScope, chosen: Candidate | undefined,
   const lowest = (scope.extreme ?? scope.reduce) === 'min';
   const pick = perFrame.reduce((a, b) => ((lowest ? b.v < a.v : b.v > a.v) ? b : a));
   const unit = column ? unitOfColumn(column, units.lengthUnit, units.timeUnit) : undefined;
-  const what = column ? `${lowest ? 'lowest' : 'highest'} ${per} ${column}` : `${lowest ? 'fewest' : 'most'} objects`;
+  const what = column ? `${lowest ? 'lowest' : 'highest'} ${statisticInWords(per, column)}` : `${lowest ? 'fewest' : 'most'} objects`;
   const range = `${valueText(Math.min(...perFrame.map((p) => p.v)))} to ${valueText(Math.max(...perFrame.map((p) => p.v)))}`;
   // the frames ranked, the first few when a number was asked ("the 3 busiest frames")
   if (scope.top !== undefined) {
@@ -2090,7 +2110,7 @@ function channelsAnswer(table: Table, column: string, rows: Row[], channels: num
   const present = channels.map((c) => ({ c, name: column.replace(/_c\d+$/i, `_c${c}`) })).filter((x) => table.columns.includes(x.name));
   const missing = channels.filter((c) => !present.some((p) => p.c === c));
   const means = present.map((p) => ({ ...p, v: mean(numeric(rows, p.name)), n: numeric(rows, p.name).length }));
-  const parts = means.map((m) => `channel ${m.c} ${m.name} = ${withUnit(m.v, unit)}`);
+  const parts = means.map((m) => `channel ${m.c} ${columnInWords(m.name).replace(/\s*\(channel \d+\)$/, '')} = ${withUnit(m.v, unit)}`);
   const ratio = means.length === 2 && means[0].v !== 0 ? `; channel ${means[1].c} / channel ${means[0].c} = ${valueText(means[1].v / means[0].v)}` : '';
   const absent = missing.length ? `; the table has no channel ${missing.join(', ')} (measure with that channel's movie to add it)` : '';
   return `Mean per object: ${parts.join(' vs ')}${ratio} over ${counted(means[0]?.n ?? 0, 'object')}${absent} (${source})`;
@@ -2129,7 +2149,7 @@ function compareAnswer(table: Table, column: string | undefined, rows: Row[], sc
   const early = value(part(earlyFrames), earlyFrames);
   const late = value(part(lateFrames), lateFrames);
   const label = (ts: number[]) => (ts.length === 1 ? `frame ${ts[0] + 1}` : `frames ${ts[0] + 1}-${ts.at(-1)! + 1 + steps}`);
-  const what = column ? `mean ${column}` : 'objects per frame';
+  const what = column ? statisticInWords('mean', column) : 'objects per frame';
   const change = early === 0 ? '' : ` (${late >= early ? '+' : ''}${valueText(Math.round(((late - early) / early) * 1000) / 10)}%)`;
   const [a, b] = [label(earlyFrames), label(lateFrames)];
   const verdict = scope.compare === 'frames' ? (late > early ? `higher in ${b}` : late < early ? `higher in ${a}` : 'the same') : late > early ? 'higher later' : late < early ? 'higher earlier' : 'the same';

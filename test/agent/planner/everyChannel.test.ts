@@ -34,13 +34,13 @@ describe('a quantity asked of every channel', () => {
     it(`answers each channel with its unit: ${q}`, () => {
       expect(readQuestion(q).everyChannel).toBe(true);
       const answer = answerFromTable(q, conversation) ?? '';
-      for (const [c, v] of [[1, '100'], [2, '400'], [3, '50']]) expect(answer, q).toMatch(new RegExp(`channel ${c} mean_intensity_c${c} = ${v} grey levels`));
+      for (const [c, v] of [[1, '100'], [2, '400'], [3, '50']]) expect(answer, q).toMatch(new RegExp(`channel ${c} mean intensity = ${v} grey levels`));
     });
   }
 
   it('keeps one channel named to that channel', () => {
     expect(readQuestion('mean intensity in channel 2?').everyChannel).toBeUndefined();
-    expect(answerFromTable('what is the mean intensity in channel 2?', conversation)).toMatch(/mean_intensity_c2 = 400/);
+    expect(answerFromTable('what is the mean intensity in channel 2?', conversation)).toMatch(/mean intensity \(channel 2\) = 400/i);
   });
 
   it('answers a count per frame frame by frame', () => {

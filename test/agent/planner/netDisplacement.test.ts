@@ -109,11 +109,11 @@ describe('net displacement between two frames', () => {
   });
 
   it('answers "from its starting point" with TRACK_DISPLACEMENT and "in total" with the path', () => {
-    expect(ask('how far did each cell move from its starting point?')).toMatch(/^TRACK_DISPLACEMENT per track .*track 1: 0 px, track 2: 5 px/);
-    expect(ask('how far did each cell travel in total?')).toMatch(/^TOTAL_DISTANCE_TRAVELED per track .*track 1: 20 px/);
-    expect(ask('how far did track 2 get from where it started?')).toMatch(/TRACK_DISPLACEMENT for track 2 = 5 px/);
+    expect(ask('how far did each cell move from its starting point?')).toMatch(/^net displacement \(start to end\) per track .*track 1: 0 px, track 2: 5 px/);
+    expect(ask('how far did each cell travel in total?')).toMatch(/^total distance travelled per track .*track 1: 20 px/);
+    expect(ask('how far did track 2 get from where it started?')).toMatch(/net displacement \(start to end\) for track 2 = 5 px/);
     expect(asksTheData('path length of every track in microns')).toBe(true);
-    expect(ask('path length of every track in microns', 0.5)).toMatch(/^TOTAL_DISTANCE_TRAVELED per track/);
+    expect(ask('path length of every track in microns', 0.5)).toMatch(/^total distance travelled per track/);
   });
 
   it('answers a displacement between two frames per track, in µm when calibrated, never the mean step', () => {
@@ -164,7 +164,7 @@ describe('net displacement when the only table has one row per step', () => {
     // the mean squared displacement is no mean of the steps (an MSD step answers it)
     expect(answerFromTable('what is the mean squared displacement?', linksOnly())).toBeUndefined();
     // a table of whole tracks answers it itself
-    expect(ask('what is the net displacement of each cell?')).toMatch(/^TRACK_DISPLACEMENT per track/);
+    expect(ask('what is the net displacement of each cell?')).toMatch(/^net displacement \(start to end\) per track/);
   });
 });
 

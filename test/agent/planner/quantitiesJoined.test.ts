@@ -95,11 +95,11 @@ describe('several quantities joined in one question', () => {
   it('are each answered, and one no result holds is named as not answered, never dropped', () => {
     const both = asked('whats the mean perimeter and circularity', [measuredObjects]);
     expect(both.steps).toEqual([]);
-    expect(both.answer).toMatch(/perimeter_px = 36 px/);
+    expect(both.answer).toMatch(/perimeter = 36 px/);
     expect(both.answer).toMatch(/circularity = 0\.8\b/);
     // a volume is in no table of a 2-D session: the perimeter, and the volume named
     const oneMissing = composeAnswer({ steps: [], question: 'whats the mean perimeter and volume' }, session('whats the mean perimeter and volume', [measuredObjects]));
-    expect(oneMissing).toMatch(/perimeter_px = 36 px/);
+    expect(oneMissing).toMatch(/perimeter = 36 px/);
     expect(oneMissing).toMatch(/^Not answered: "whats the mean volume"/m);
   });
 
@@ -107,8 +107,8 @@ describe('several quantities joined in one question', () => {
     const request = 'outline the nucleus, follow it and tell me its perimeter and speed';
     const afterSteps = { ...session(request, [measuredObjects, measuredTracks]), earlier: [], current: [measuredObjects, measuredTracks] };
     const answer = composeAnswer({ steps: [], question: request }, afterSteps);
-    expect(answer).toMatch(/perimeter_px = 36 px/);
-    expect(answer).toMatch(/TRACK_MEAN_SPEED = 4 px\/frame/);
+    expect(answer).toMatch(/perimeter = 36 px/);
+    expect(answer).toMatch(/mean speed = 4 px\/frame/i);
   });
 });
 
@@ -123,7 +123,7 @@ describe('a follow-up that names only a scope', () => {
   it('is answered from the tables there, each quantity at that frame, running nothing', () => {
     const { steps, answer } = asked('same for timepoint 2', [measuredObjects], before);
     expect(steps).toEqual([]);
-    expect(answer).toMatch(/perimeter_px in frame 2 = 37 px/);
+    expect(answer).toMatch(/perimeter in frame 2 = 37 px/);
     expect(answer).toMatch(/circularity in frame 2 = 0\.8\b/);
   });
 });
@@ -133,7 +133,7 @@ describe('a quantity of whole tracks asked at frames', () => {
     for (const request of ['typical track duration at timepoint 2?', 'how does the confinement ratio evolve from frame to frame?']) {
       const { steps, answer } = asked(request, [measuredObjects, measuredTracks]);
       expect(steps, request).toEqual([]);
-      expect(answer, request).toMatch(/is a value of whole tracks \(one per track in table-2\), so it has no value in (?:frame 2|each frame); over the whole movie: .*(?:TRACK_DURATION|CONFINEMENT_RATIO)\b.* 1\b.*over 2 tracks/);
+      expect(answer, request).toMatch(/is a value of whole tracks \(one per track in table-2\), so it has no value in (?:frame 2|each frame); over the whole movie: .*(?:duration|confinement ratio)\b.* 1\b.*over 2 tracks/);
     }
   });
 
@@ -145,7 +145,7 @@ describe('a quantity of whole tracks asked at frames', () => {
   it('is answered by a table with frames that holds it as well (the steps between frames)', () => {
     const { steps, answer } = asked('average velocity at timepoint 1', [measuredTracks, measuredSteps]);
     expect(steps).toEqual([]);
-    expect(answer).toMatch(/speed_px_per_frame in frame 1 = 3\.5 px\/frame/);
+    expect(answer).toMatch(/speed in frame 1 = 3\.5 px\/frame/);
   });
 });
 
@@ -171,10 +171,10 @@ describe('a calibration set after the tables were measured in px', () => {
   it('shows their lengths and areas in µm at that pixel size, and says so; px when asked', () => {
     const conversation = session('typical perimeter of the nuclei?', [measuredObjects, { ...calibrated, artifacts: [] }]);
     const answer = composeAnswer(planRequest(conversation, catalogue), conversation);
-    expect(answer).toMatch(/perimeter_px = 18 µm .*at 0\.5 µm\/px, the pixel size set for this session/);
+    expect(answer).toMatch(/perimeter = 18 µm .*at 0\.5 µm\/px, the pixel size set for this session/);
     expect(answer).not.toMatch(/no calibration known/);
     const inPixels = session('typical perimeter of the nuclei in pixels?', [measuredObjects, { ...calibrated, artifacts: [] }]);
-    expect(composeAnswer(planRequest(inPixels, catalogue), inPixels)).toMatch(/perimeter_px = 36 px\b/);
+    expect(composeAnswer(planRequest(inPixels, catalogue), inPixels)).toMatch(/perimeter = 36 px\b/);
   });
 });
 

@@ -174,8 +174,8 @@ describe('a ranking', () => {
   });
 
   it('lists the rows in order of the quantity, the number asked first', () => {
-    expect(answerFromTable('top 2 fastest cells', withTracks())).toMatch(/^The 2 tracks with the largest TRACK_MEAN_SPEED: track 1: 1\.4 µm\/min, track 3: 1 µm\/min, of 4 tracks/);
-    expect(answerFromTable('which are the three slowest tracks?', withTracks())).toMatch(/^The 3 tracks with the smallest TRACK_MEAN_SPEED: track 4: 0\.1 µm\/min, track 2: 0\.2 µm\/min, track 3: 1 µm\/min/);
+    expect(answerFromTable('top 2 fastest cells', withTracks())).toMatch(/^The 2 tracks with the largest mean speed: track 1: 1\.4 µm\/min, track 3: 1 µm\/min, of 4 tracks/);
+    expect(answerFromTable('which are the three slowest tracks?', withTracks())).toMatch(/^The 3 tracks with the smallest mean speed: track 4: 0\.1 µm\/min, track 2: 0\.2 µm\/min, track 3: 1 µm\/min/);
     expect(answerFromTable('rank the cells by speed', withTracks())).toMatch(/largest first: track 1: [^,]+, track 3: [^,]+, track 2: [^,]+, track 4: /);
   });
 });

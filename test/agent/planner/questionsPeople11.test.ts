@@ -188,7 +188,7 @@ describe('a question in two parts', () => {
 describe('a column of a channel', () => {
   it('is named as that channel', () => {
     const conversation: Conversation = { request: '', artifactsAtStart: [{ id: 'movie-1', type: 'movie' }, objectsTable], earlier: [measured(objectsTable, 'objects')], current: [], earlierRequests: [] };
-    expect(answerFromTable("what's the mean intensity in channel 2?", conversation)).toMatch(/mean_intensity_c2 is channel 2/);
+    expect(answerFromTable("what's the mean intensity in channel 2?", conversation)).toMatch(/mean intensity \(channel 2\)/i);
   });
 });
 

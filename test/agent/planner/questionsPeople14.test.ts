@@ -61,16 +61,16 @@ describe('the unit asked chooses the column', () => {
     expect(askedDimension('how long is track 1')).toBeUndefined();
   });
   it('answers a track length in microns with the path, in frames or bare with the duration', () => {
-    expect(ask('average track length in microns')).toMatch(/^Mean TOTAL_DISTANCE_TRAVELED = [\d.]+ µm/);
-    expect(ask('how long is each track?')).toMatch(/^TRACK_DURATION per track/);
+    expect(ask('average track length in microns')).toMatch(/^Mean total distance travelled = [\d.]+ µm/);
+    expect(ask('how long is each track?')).toMatch(/^duration per track/);
   });
 });
 
 describe('rankings said from the bottom or by their two ends', () => {
   it('ranks the lowest first for "bottom", and in the order of the two ends said', () => {
     expect(asksTheData('bottom three tracks by speed?')).toBe(true);
-    expect(ask('bottom two tracks by speed?')).toMatch(/^The 2 tracks with the smallest TRACK_MEAN_SPEED: track 1: 0\.5 µm\/min, track 2: 1 µm\/min/);
-    expect(ask('list tracks from longest to shortest')).toMatch(/^TRACK_DURATION, largest first: track 1: 5 min, track 2: 4 min, track 3: 3 min/);
+    expect(ask('bottom two tracks by speed?')).toMatch(/^The 2 tracks with the smallest mean speed: track 1: 0\.5 µm\/min, track 2: 1 µm\/min/);
+    expect(ask('list tracks from longest to shortest')).toMatch(/^duration, largest first: track 1: 5 min, track 2: 4 min, track 3: 3 min/);
     expect(ask('list the tracks from shortest to longest')).toMatch(/smallest first: track 3: 3 min/);
   });
 });

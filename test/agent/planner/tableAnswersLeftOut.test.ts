@@ -37,7 +37,7 @@ function conversation(values: Record<string, unknown>): Conversation {
 describe('a mean over the tracks that have a value', () => {
   it('names the tracks left out and why: "over 2 tracks; 2 of the 4 tracks are left out: they last a single frame"', () => {
     const answer = answerFromTable('what is the mean speed?', conversation({ lengthUnit: 'px', timeUnit: 'frame' }))!;
-    expect(answer).toMatch(/= 1\.5 px\/frame .*over 2 tracks; 2 of the 4 tracks are left out: they last a single frame, so they have no TRACK_MEAN_SPEED/);
+    expect(answer).toMatch(/= 1\.5 px\/frame .*over 2 tracks; 2 of the 4 tracks are left out: they last a single frame, so they have no mean speed/);
   });
 
   it('a table whose step names no units reads the unit its CSV header states', () => {
