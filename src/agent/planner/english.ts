@@ -75,7 +75,10 @@ const EVERYDAY = new Set(
     'vessel victim video view village virus visit voice volume vote wage wages wagon walk walking walks wall walls ' +
     'waste watch water wave wealth weather wedding week weekend weeks weight weights wheel while whip whole wife ' +
     'win wind window windows wine wing winner winning wins winter wire witness wolf won wood word work worked ' +
-    'worker working works world worry write writes writing yard year years yesterday youth zone '
+    'worker working works world worry write writes writing yard year years yesterday youth zone ' +
+    // adverbs that say how much or how sure, a letter or two from a tool's word ("overall" is no "overlay")
+    'overall altogether entirely totally mostly largely generally roughly really fairly rather basically ' +
+    'essentially actually overly mainly nearly almost somewhat slightly '
   )
     .split(/\s+/)
     .filter(Boolean),

@@ -27,7 +27,7 @@ import { isStopWord, meaning, normalizeWord, stopWords, type Token, tokenize } f
 import { isEverydayWord } from './english.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
-import { answerFromTable, makesATableFirst, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, isAskedForm, measuringWords, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
+import { answerFromTable, makesATableFirst, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, countsWithACondition, isAskedForm, measuringWords, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
 import { buildArgs, clauseForTool, requestPixelSizeUm, sessionPixelSizeUm } from './builders.ts';
 import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths, withoutExcludedScope } from './extract.ts';
 import { sessionFrameCount } from './builders.ts';
@@ -2431,7 +2431,8 @@ function dataQuestionPlan(text: string, conversation: Conversation, catalogue: C
   // "how many cells (per frame)?": a count of the things themselves, which the table's maker counts too
   // ("how many cells move?", "how many stay for the whole movie?": tracks counted by what each did, from a table of whole tracks)
   const tracksCounted = countsMovingCells(text) || countsWholeTracks(text);
-  const counts = countsThings(text) || tracksCounted;
+  // ("count the nuclei, ignoring anything under 40 px": a count with a condition counts the rows of a table that meet it)
+  const counts = countsThings(text) || tracksCounted || countsWithACondition(text);
   const measured = !!maker && ((asksAMeasuredQuantity(text) && (namesQuantity(text, words) || ((asksHowMuch(text) || scoped) && namesQuantity(text, own)))) || counts);
   if (!scoped && !measured) return undefined;
   if (answerFromTable(text, conversation)) return { steps: [], question: text };

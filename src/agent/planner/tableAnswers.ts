@@ -1030,6 +1030,15 @@ export function countsThings(question: string): boolean {
   return scope.reduce === 'count' && !countsSomethingElse(scope) && !scope.condition;
 }
 
+/** A count of things that meet a condition ("count the nuclei, ignoring anything under 40 px"): a table of objects answers it. */
+export function countsWithACondition(question: string): boolean {
+  const scope = readQuestion(question);
+  if (scope.reduce !== 'count' || !scope.condition) return false;
+  // (the condition's own words, "ignoring anything", "if I leave out those smaller than", name nothing else counted)
+  const conditionWords = new Set(wordKeys('exclude anything something everything those these ones any if i area size'));
+  return !countsSomethingElse({ ...scope, quantity: new Set([...scope.quantity].filter((w) => !conditionWords.has(w))) });
+}
+
 /** A count at a scope ("how many cells per frame", "in frame 3", "at the end vs the start"): one value per frame answers it, not a total. */
 export function countsAtAScope(question: string): boolean {
   const scope = readQuestion(question);
