@@ -495,7 +495,9 @@ async function picture(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolRe
 }
 
 /** Words for pictures that play over time: "a movie with the tracks on", "an animation", "a video". */
-const ANIMATION = /\b(?:movie|video|animation|animated|time-?lapse|avi|mp4|gif|frame[- ]by[- ]frame|every frame|each frame)\b/i;
+const ANIMATION = /(?<!\b(?:over|on|onto|across|in|into|of|from|through)\s+(?:the\s+|this\s+|my\s+|our\s+|whole\s+)?)\b(?:movie|video|animation|animated|time-?lapse|avi|mp4|gif|frame[- ]by[- ]frame|every frame|each frame)\b|\banimat(?:e|ed|ion)\b/i;
+/** Words for one picture ("a picture of the paths drawn over the movie"): no animation, whatever else they say. */
+const ONE_PICTURE = /\b(?:picture|image|figure|snapshot|still|projection|mip|screenshot)\b/i;
 
 /** The kind of plot, the feature (and the one against it: "area vs intensity"), the frame shown, and so what it reads. */
 function readPlotRequest(c: RequestClause): Record<string, unknown> {
@@ -517,7 +519,7 @@ function readPlotRequest(c: RequestClause): Record<string, unknown> {
   const output = c.read.output();
   if (output) args.output = output;
   // "a movie with the tracks drawn on": every frame with its tracks so far, no one picture of them all
-  if (args.kind !== 'frame' && ANIMATION.test(c.text) && /\btracks?\b|\btrajector|\bpaths?\b/i.test(c.text)) args.kind = 'movie';
+  if (args.kind !== 'frame' && ANIMATION.test(c.text) && !ONE_PICTURE.test(c.text) && /\btracks?\b|\btrajector|\bpaths?\b/i.test(c.text)) args.kind = 'movie';
   const needs: Record<string, string[]> = { tracks: ['tracks'], projection: ['movie', 'tracks'], frame: ['movie', 'labels'], kymograph: ['movie'], movie: ['movie', 'tracks'] };
   args.$needs = needs[String(args.kind)] ?? ['table'];
   return args;

@@ -256,7 +256,7 @@ function readBleachRequest(c: RequestClause): Record<string, unknown> {
 const correctBleach = defineTool({
   name: 'correct_bleach',
   summary: 'Corrects photobleaching (intensity fading over time) by simple ratio, exponential fit or histogram matching, as Fiji\'s Bleach Correction.',
-  words: ['bleach', 'bleaching', 'photobleaching', 'fading', 'fade', 'dimming', 'dimmer', 'darker', 'intensity decay', 'intensity loss', 'signal loss', 'signal decay', 'bleach correction'],
+  words: ['bleach', 'bleaching', 'photobleaching', 'fading', 'fade', 'dimming', 'gets dimmer', 'getting dimmer', 'dimmer over time', 'gets darker', 'getting darker', 'darker over time', 'intensity decay', 'intensity loss', 'signal loss', 'signal decay', 'bleach correction'],
   examples: ['correct the bleaching', 'the signal fades over time, correct it', 'photobleaching correction with histogram matching', 'it gets darker over time'],
   consumes: ['movie'],
   framesOut: 'same',

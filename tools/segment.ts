@@ -174,7 +174,7 @@ const SUBJECT = '(they|these|those|cells?|nuclei|nucleus|objects?|spots?|blobs?|
 export function objectToneSaid(request: string): 'bright' | 'dark' | undefined {
   const said: { noun: string; tone: string }[] = [];
   // "the cells are (the) dark (regions)", "the membranes look bright"
-  for (const m of request.matchAll(new RegExp(`\\b${SUBJECT}\\s+(?:are|is|look|looks|appear|appears|show up|come out|stain)\\s+(?:as\\s+)?(?:the\\s+|a\\s+|quite\\s+|very\\s+|rather\\s+)?(${TONE})\\b`, 'gi'))) said.push({ noun: m[1], tone: m[2] });
+  for (const m of request.matchAll(new RegExp(`\\b${SUBJECT}(?:\\s+(?:are|is|look|looks|appear|appears|show up|come out|stain)|['’]re|['’]s)\\s+(?:as\\s+)?(?:the\\s+|a\\s+|quite\\s+|very\\s+|rather\\s+)?(${TONE})\\b`, 'gi'))) said.push({ noun: m[1], tone: m[2] });
   // "bright membranes", "dark cells", "a light background"
   for (const m of request.matchAll(new RegExp(`\\b(${TONE})\\s+${SUBJECT}\\b`, 'gi'))) said.push({ noun: m[2], tone: m[1] });
   const votes = new Set(said.map(({ noun, tone }) => {

@@ -254,6 +254,9 @@ describe('plot tool', () => {
       expect(tools[0].fromRequest!(clauseForTool('plot', words)), words).toMatchObject({ kind: 'movie', $needs: ['movie', 'tracks'] });
     }
     expect(tools[0].fromRequest!(clauseForTool('plot', 'draw the tracks on a max projection'))).toMatchObject({ kind: 'projection' });
+    // one picture of paths over the movie is no movie
+    expect(tools[0].fromRequest!(clauseForTool('plot', 'give me a picture of the paths drawn over the movie')).kind).not.toBe('movie');
+    expect(tools[0].fromRequest!(clauseForTool('plot', 'tracks drawn on top of the time-lapse')).kind).not.toBe('movie');
     const result = await call({ kind: 'movie', movie: moviePath, tracks: tracksPath, output: join(dir, 'overlay') }, ctx);
     expect(result.values).toMatchObject({ kind: 'movie', frames: T, files: T });
     const coloured = (name: string) => {

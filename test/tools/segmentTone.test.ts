@@ -9,6 +9,7 @@ describe('objectToneSaid', () => {
     ['the background is quite bright', 'dark'],
     ['they appear dark with bright halos around them', 'dark'],
     ['the cells look black in phase contrast', 'dark'],
+    ["they're darker than the background", 'dark'],
     ['bright nuclei on a dark background', 'bright'],
     ['the background is dark', 'bright'],
     ['the DAPI signal is bright', 'bright'],
