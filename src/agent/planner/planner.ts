@@ -690,6 +690,9 @@ const GIVEN_NAME = new RegExp(String.raw`\b(?:called|named|(?:name|call)\s+${NAM
  * Blanks out names, quoted strings and file paths (same length, so positions hold):
  * "a pipeline called nuclei-tracking" must not ask for tracking.
  */
+/** Brackets that only say how the movie was imaged: "(phase contrast)", "(brightfield, 20x)", "(DIC)". */
+const MODALITY_ASIDE = /\((?:\s*(?:phase[\s-]*contrast|bright[\s-]*field|dark[\s-]*field|dic|widefield|wide[\s-]field|confocal|spinning[\s-]disk|epi-?fluorescence|fluorescence|tirf|light[\s-]sheet|live|fixed|\d+\s*x(?:\s+objective)?|\d+(?:\.\d+)?\s*(?:µm|um)\s*\/\s*px)\s*(?:images?|movies?|microscopy|imaging)?[\s,;/]*(?:and\s+)?)+\)/gi;
+
 export function maskNames(text: string): string {
   const blank = (m: string) => m.replace(/[^\s]/g, '_');
   return text
@@ -698,6 +701,8 @@ export function maskNames(text: string): string {
     .replace(/(^|[\s(])(["'`])[^"'`]*\2(?=$|[\s.,;:!?)])/g, (m, lead: string, _q: string, at: number, all: string) => (m.slice(lead.length + 1, -1).trim().split(/\s+/).length >= 4 && !/\b(?:called|named|name\s+it|as|titled|label(?:l?ed)?)\s*$/i.test(all.slice(0, at + lead.length)) ? m : lead + blank(m.slice(lead.length))))
     // ("tracking was performed in cellpilot": this program's own name asks for nothing)
     .replace(/\bcellpilot\b/gi, blank)
+    // ("segment the cells, they're darker than the background (phase contrast)": how the movie was imaged, in brackets, asks for nothing)
+    .replace(MODALITY_ASIDE, (m) => `(${blank(m.slice(1, -1))})`)
     // ("and call it n2v-hela": the naming words too, which ask for nothing)
     .replace(CALL_IT_NAME, blank)
     .replace(NAMED_AS, (_m, lead: string, name: string) => lead + blank(name))
