@@ -5,7 +5,7 @@
 // unsmoothed distance map with seeds half a typical radius apart; the cut is kept only where every piece is itself
 // of a plausible size, so a large single nucleus (one distance peak, or pieces too small) stays whole.
 import { distanceTransform } from './distance.ts';
-import { labelComponents } from './morphology.ts';
+import { labelComponents, labelsTouchingBorder } from './morphology.ts';
 import { groupPixels } from './regionprops.ts';
 import { peakLocalMax, watershed } from './watershed.ts';
 
@@ -28,14 +28,6 @@ function medianArea(start: Int32Array, ids: number[]): number {
   return areas.length ? areas[areas.length >> 1] : 0;
 }
 
-/** The labels with a pixel on the plane's edge (objects the edge cuts: any part of one, not a size to go by). */
-function touchingEdge(labels: Uint32Array, width: number, height: number): Set<number> {
-  const edge = new Set<number>();
-  for (let x = 0; x < width; x++) (edge.add(labels[x]), edge.add(labels[(height - 1) * width + x]));
-  for (let y = 0; y < height; y++) (edge.add(labels[y * width]), edge.add(labels[y * width + width - 1]));
-  return edge;
-}
-
 /**
  * Splits every object of `labels` over OVERSIZED_AREA_RATIO x the median object area along the watershed of its own
  * distance map (seeds OVERSIZED_SEED_SPACING typical radii apart), keeping the cut where every piece covers at least
@@ -45,7 +37,7 @@ function touchingEdge(labels: Uint32Array, width: number, height: number): Set<n
 export function splitOversizedObjects(labels: Uint32Array, width: number, height: number): number {
   const { ids, start, order, maxLabel } = groupPixels(labels);
   // Peers: the objects the plane's edge does not cut (a crop's many cut nuclei would make whole ones look oversized).
-  const edge = touchingEdge(labels, width, height);
+  const edge = labelsTouchingBorder(labels, width, height);
   const peers = ids.filter((l) => !edge.has(l));
   if (peers.length < MIN_PEERS) return 0;
   const typical = medianArea(start, peers);
