@@ -162,6 +162,9 @@ function radiusFromMicrometres(radiusUm: number, pixelSizeUm: number | undefined
   return { objectRadiusPx: radiusPx, $note: `The object size of ${formatNumber(radiusUm * 2)} µm across is a radius of ${formatNumber(radiusPx)} px at ${formatNumber(pixelSizeUm!)} µm/px.` };
 }
 
+/** What ran for a Laplacian of Gaussian detector, by either of its names ("LoG", "Laplacian of Gaussian"). */
+const LOG_STAND_IN = 'Not applied: a Laplacian of Gaussian (LoG) spot detector, as in TrackMate, is not available here, so I found the spots with `segment` instead (Gaussian smoothing, a threshold and a watershed that splits touching spots); each spot is one object of the label movie.';
+
 const OBJECT_NOUNS = /^(?:cells?|nuclei|nucleus|objects?|spots?|blobs?|bacteria|bacterium|organisms?|yeast|particles?|stain|signal|they|them|these|those)$/i;
 const TONE = '(?:bright(?:er)?|light(?:er)?|white|dark(?:er)?|black)';
 const SUBJECT = '(they|these|those|cells?|nuclei|nucleus|objects?|spots?|blobs?|bacteria|bacterium|particles?|membranes?|background|halos?|outlines?|borders?|boundaries|edges|cytoplasm|stain|signal)';
@@ -227,8 +230,8 @@ const segment = defineTool({
   insteadOf: {
     stardist: { args: { method: 'model' }, say: 'StarDist is not installed here, so I used our own nucleus U-Net (segment method "model") instead; its folder and sha256 are in the provenance.' },
     cellpose: { args: { method: 'model' }, say: 'Cellpose is not installed here, so I used our own nucleus U-Net (segment method "model") instead; its folder and sha256 are in the provenance.' },
-    log: { args: {}, say: 'Not applied: a Laplacian of Gaussian (LoG) spot detector, as in TrackMate, is not available here, so I found the spots with `segment` instead (Gaussian smoothing, a threshold and a watershed that splits touching spots); each spot is one object of the label movie.' },
-    laplacian: { args: {}, say: 'Not applied: a Laplacian of Gaussian (LoG) spot detector, as in TrackMate, is not available here, so I found the spots with `segment` instead (Gaussian smoothing, a threshold and a watershed that splits touching spots); each spot is one object of the label movie.' },
+    log: { args: {}, say: LOG_STAND_IN },
+    laplacian: { args: {}, say: LOG_STAND_IN },
     gaussians: { args: {}, say: 'Not applied: a difference of Gaussians (DoG) detector, as in TrackMate, is not available here, so I found the spots with `segment` instead (Gaussian smoothing, a threshold and a watershed that splits touching spots); each spot is one object of the label movie.' },
     hessian: { args: {}, say: 'Not applied: a Hessian (determinant of Hessian) blob detector is not available here, so I found the blobs with `segment` instead (Gaussian smoothing, a threshold and a watershed that splits touching blobs); each blob is one object of the label movie.' },
   },

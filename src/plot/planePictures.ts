@@ -37,7 +37,9 @@ export interface PlanePictures {
 /** Display limits for channel c from planes sampled over the movie: one stretch for every frame. */
 async function channelRange(movie: Movie, c: number): Promise<[number, number]> {
   const { t: frames, z: slices, x, y } = movie.shape;
-  const picks = [...new Set(Array.from({ length: Math.min(SAMPLED_PLANES, frames) }, (_, k) => Math.round((k * (frames - 1)) / Math.max(1, Math.min(SAMPLED_PLANES, frames) - 1))))];
+  // (n frames evenly from the first to the last; distinct, since n is at most the number of frames)
+  const n = Math.min(SAMPLED_PLANES, frames);
+  const picks = Array.from({ length: n }, (_, k) => (n === 1 ? 0 : Math.round((k * (frames - 1)) / (n - 1))));
   const stride = Math.max(1, Math.floor((x * y) / 20000));
   const sample: number[] = [];
   for (const t of picks) {

@@ -5,6 +5,7 @@
 import { type Catalogue, producesOf } from './catalogue.ts';
 import type { Conversation } from './conversation.ts';
 import { sessionFrameCount } from './builders.ts';
+import { needsFrames } from './frames.ts';
 import { FRACTION_SCOPE, findFrames, rangeAsDigits } from './extract.ts';
 import { referenceFrameSaid } from './referenceFrame.ts';
 import type { Plan, PlannedStep, Ref } from './types.ts';
@@ -112,9 +113,6 @@ function framedFeeders(steps: PlannedStep[], at: number, catalogue: Catalogue): 
   return out;
 }
 
-/** True when the step reads an input that must hold several frames (tracking reads masks over time). */
-const needsSeveralFrames = (step: PlannedStep) => Object.values(step.args).some((v) => !!v && typeof v === 'object' && (v as Ref).multiFrame === true);
-
 const sameRange = (a: unknown, b: FrameRange) => !!a && typeof a === 'object' && (a as FrameRange).first === b.first && (a as FrameRange).last === b.last;
 
 /**
@@ -138,7 +136,7 @@ export function applyFrameScope(plan: Plan, conversation: Conversation, catalogu
     const own = takesFrames(step.tool, catalogue);
     // ("segment and track them; how many are in frame 3?": one frame asked of a step that needs several is the question's
     // scope, which the answer applies; tracking one frame would answer nothing)
-    if (!own && plan.question && scope.range?.first === scope.range?.last && needsSeveralFrames(step)) continue;
+    if (!own && plan.question && scope.range?.first === scope.range?.last && needsFrames(step.tool, catalogue, step.args)) continue;
     const feeders = own ? [] : framedFeeders(plan.steps, at, catalogue);
     // (the step itself, or what its chain starts from, already runs on those frames)
     const holder = own ? step : feeders.map((k) => plan.steps[k]).find((s) => s.args.frames !== undefined);

@@ -686,13 +686,13 @@ const NAMED_AS = new RegExp(String.raw`\b((?:called|named|name\s+${NAMED_THING})
 /** The name said for what a step makes (group 1), quoted or not. */
 const GIVEN_NAME = new RegExp(String.raw`\b(?:called|named|(?:name|call)\s+${NAMED_THING})\s+["'\`]?([A-Za-z0-9][\w-]*)`, 'i');
 
+/** Brackets that only say how the movie was imaged: "(phase contrast)", "(brightfield, 20x)", "(DIC)". */
+const MODALITY_ASIDE = /\((?:\s*(?:phase[\s-]*contrast|bright[\s-]*field|dark[\s-]*field|dic|widefield|wide[\s-]field|confocal|spinning[\s-]disk|epi-?fluorescence|fluorescence|tirf|light[\s-]sheet|live|fixed|\d+\s*x(?:\s+objective)?|\d+(?:\.\d+)?\s*(?:µm|um)\s*\/\s*px)\s*(?:images?|movies?|microscopy|imaging)?[\s,;/]*(?:and\s+)?)+\)/gi;
+
 /**
  * Blanks out names, quoted strings and file paths (same length, so positions hold):
  * "a pipeline called nuclei-tracking" must not ask for tracking.
  */
-/** Brackets that only say how the movie was imaged: "(phase contrast)", "(brightfield, 20x)", "(DIC)". */
-const MODALITY_ASIDE = /\((?:\s*(?:phase[\s-]*contrast|bright[\s-]*field|dark[\s-]*field|dic|widefield|wide[\s-]field|confocal|spinning[\s-]disk|epi-?fluorescence|fluorescence|tirf|light[\s-]sheet|live|fixed|\d+\s*x(?:\s+objective)?|\d+(?:\.\d+)?\s*(?:µm|um)\s*\/\s*px)\s*(?:images?|movies?|microscopy|imaging)?[\s,;/]*(?:and\s+)?)+\)/gi;
-
 export function maskNames(text: string): string {
   const blank = (m: string) => m.replace(/[^\s]/g, '_');
   return text
@@ -1964,10 +1964,11 @@ function withoutNamedBy(notes: string[], names: string[]): string[] {
 /** The methods the step's words ask for that its tool does not have: the stand-in is applied and named. */
 function methodsNotHere(step: PlannedStep, catalogue: Catalogue, only?: string[]): string[] {
   const notes: string[] = [];
-  const said = new Set(tokenize(step.clause).map((t) => t.word.replace(/-/g, '')));
-  for (const [word, instead] of Object.entries(selfOf(step.tool, catalogue)?.insteadOf ?? {})) {
+  const insteadOf = selfOf(step.tool, catalogue)?.insteadOf ?? {};
+  for (const word of standsInFor(step, catalogue)) {
+    const instead = insteadOf[word];
     // ("walk the dog": a short name or an everyday word stands for a method only when said as one)
-    if (!said.has(word.toLowerCase()) || (only && !only.includes(word)) || ((word.length <= 3 || isEverydayWord(word)) && !namedAsMethod(step.clause, word))) continue;
+    if ((only && !only.includes(word)) || ((word.length <= 3 || isEverydayWord(word)) && !namedAsMethod(step.clause, word))) continue;
     Object.assign(step.args, instead.args);
     notes.push(instead.say);
   }

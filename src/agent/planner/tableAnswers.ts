@@ -1034,10 +1034,11 @@ export function countsThings(question: string): boolean {
 export function countsWithACondition(question: string): boolean {
   const scope = readQuestion(question);
   if (scope.reduce !== 'count' || !scope.condition) return false;
-  // (the condition's own words, "ignoring anything", "if I leave out those smaller than", name nothing else counted)
-  const conditionWords = new Set(wordKeys('exclude anything something everything those these ones any if i area size'));
-  return !countsSomethingElse({ ...scope, quantity: new Set([...scope.quantity].filter((w) => !conditionWords.has(w))) });
+  return !countsSomethingElse({ ...scope, quantity: new Set([...scope.quantity].filter((w) => !CONDITION_WORDS.has(w))) });
 }
+
+/** A condition's own words ("ignoring anything", "if I leave out those smaller than"): they name nothing else counted. */
+const CONDITION_WORDS = new Set(wordKeys('exclude anything something everything those these ones any if i area size'));
 
 /** A count at a scope ("how many cells per frame", "in frame 3", "at the end vs the start"): one value per frame answers it, not a total. */
 export function countsAtAScope(question: string): boolean {
