@@ -19,7 +19,8 @@ export function asksPerFrame(text: string): boolean {
 }
 
 /** Lengths asked in physical units: µm, um, microns, nm, mm. */
-const LENGTH_ASKED = /(?:µm|μm|\bum\b|\bmicrons?\b|\bmicro-?met(?:er|re)s?\b|\bnm\b|\bnanomet(?:er|re)s?\b|\bmm\b)/i;
+// (areas too: "um2", "um^2", "sq um", "square microns")
+const LENGTH_ASKED = /(?:µm|μm|\bum(?:\^?[23])?\b|\bmicrons?\b|\bmicro-?met(?:er|re)s?\b|\bnm\b|\bnanomet(?:er|re)s?\b|\bmm\b)/i;
 /** Times asked in physical units: per minute, /h, in seconds. */
 const TIME_ASKED = /(?:\bper\s+(?:min(?:ute)?s?|h(?:(?:ou)?rs?)?|hour|s(?:ec(?:ond)?s?)?)\b|\/\s*(?:min|h|hr|s|sec)\b|\b(?:in|as)\s+(?:min(?:ute)?s|hours?|h|seconds?|secs?)\b)/i;
 /** Lengths given in pixels, times in frames, in an answer. */

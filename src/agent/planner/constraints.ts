@@ -58,6 +58,8 @@ const ORDINARY = new Set(
     'parameters value values option options care caution high higher low lower more less much many few little same similar first last initial ' +
     'final early late later earlier next previous current whole ones one thing things stuff way help me them it everything anything something ' +
     'data result results output outputs version versions copy copies variant ' +
+    // words that join a sentence to the one before ("otherwise segment them all")
+    'otherwise anyway anyhow besides moreover furthermore meanwhile likewise nevertheless ' +
     // what any method is called ("a linear assignment approach", "a thresholding procedure"), never a method by name
     'approach approaches technique techniques strategy procedure algorithm algorithms method methods routine ' +
     // which data ("for the 2025-11-30 dataset", "the second replicate"), never how to run it

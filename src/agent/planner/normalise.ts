@@ -2,7 +2,8 @@
 // into one form, once, before any reader of words, numbers or units sees the text. Curly
 // apostrophes as straight ones; a request written all in capitals in lower case; a unit
 // spelt out after its number as its symbol ("3 micrometres" → "3 µm"); and a slip of a word
-// ("chanel", "pixells", "segemnt") as the word the tools declare or a request's common word.
+// ("chanel", "pixells", "segemnt") as the word the tools declare or a request's common word;
+// objects turned down in everyday words ("I don't want the edge ones") as "exclude".
 // A word written correctly is never changed: an everyday English word ("truck", "spend"), a
 // word the tools use, and anything short, quoted, or made of more than letters (a file, an id).
 import type { ToolSelfDescription } from '../../../tools/types.ts';
@@ -125,6 +126,23 @@ export function withPlainTypography(text: string): string {
   return text.replace(/[’‘]/g, "'").replace(/[\u00a0\u2009\u202f]/g, ' ');
 }
 
+/** A word that sets objects apart ("edge", "tiny", "out-of-focus"), never an article, a pronoun or "to". */
+const QUALIFIER = String.raw`(?!(?:the|a|an|any|all|those|these|my|our|to|it|them|their|of)\b)[\w-]+\s+`;
+/** Things found, named with what sets them apart: "the edge ones", "the tiny nuclei", "those touching the border", "anything on the edge". */
+const SET_APART_OBJECTS = String.raw`(?=(?:(?:the|any|all|those|these)\s+)?(?:${QUALIFIER}){1,2}(?:ones|cells|nuclei|objects|blobs|spots|particles|tracks)\b|(?:the\s+ones|ones|those|these|any|anything|(?:the|any|all)\s+(?:cells|nuclei|objects|tracks))\s+(?:that|which|touching|on|at|near|along|cut|clipped|smaller|bigger|larger|shorter|longer|under|over|below|above|with|without|less|more)\b)`;
+
+/**
+ * Objects turned down in everyday words, as the one verb of leaving out that every reader knows:
+ * "I don't want the edge ones", "don't bother with the tiny ones", "don't count those touching
+ * the border", "nothing on the edges" → "exclude ...". Only objects set apart by a word of
+ * their own are meant ("I don't want the tracks" turns down a step, and stays as said).
+ */
+export function withExclusionsSaidPlainly(text: string): string {
+  return text
+    .replace(new RegExp(String.raw`\b(?:(?:i|we)\s+)?(?:do\s+not|don't|dont|won't)\s+(?:want|need|include|count|keep|touch|bother\s+with|care\s+about|look\s+at|analy[sz]e)\s+${SET_APART_OBJECTS}`, 'gi'), 'exclude ')
+    .replace(/\bnothing\s+(?=(?:on|at|near|along|touching|cut\s+by)\s+the\s+(?:image\s+|frame\s+)?(?:edges?|borders?|boundar(?:y|ies)|sides?)\b)/gi, 'exclude anything ');
+}
+
 /** The text with `change` applied outside double quotes only (a name in quotes is the user's own). */
 function outsideQuotes(text: string, change: (part: string) => string): string {
   return text.split(/("[^"]*"|“[^”]*”)/).map((part, i) => (i % 2 === 1 ? part : change(part))).join('');
@@ -132,5 +150,5 @@ function outsideQuotes(text: string, change: (part: string) => string): string {
 
 /** The request in the one form the planner reads (see the top of this file). */
 export function normalisedRequest(request: string, catalogue: Catalogue): string {
-  return withCountsInDigits(withSlipsCorrected(withUnitSymbols(withoutShouting(withPlainTypography(request))), catalogue));
+  return withExclusionsSaidPlainly(withCountsInDigits(withSlipsCorrected(withUnitSymbols(withoutShouting(withPlainTypography(request))), catalogue)));
 }

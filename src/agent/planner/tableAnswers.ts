@@ -1486,7 +1486,11 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
     ...(setLater && /\d\s*µm/.test(answer) ? [`${valueText(pixelSizeUm!)} µm/px, the pixel size set for this session (${best.column} is in px)`] : []),
     ...(interval !== undefined && !/frame/.test(valued.match(/\d\s*(?:µm|px)\/\w+/)?.[0] ?? 'frame') ? [`${valueText(interval / 60)} min between frames, as you gave`] : []),
   ];
-  const toKeep = [...(stated !== undefined ? [`the pixel size is ${valueText(stated)} µm`] : []), ...(interval !== undefined ? [`the frame interval is ${valueText(interval / 60)} min`] : [])];
+  // (a calibration the session already holds, e.g. set by a step of this same request, needs no telling again)
+  const toKeep = [
+    ...(stated !== undefined && knownPixelSizeUm(conversation) !== stated ? [`the pixel size is ${valueText(stated)} µm`] : []),
+    ...(interval !== undefined && knownFrameIntervalS(conversation) !== interval ? [`the frame interval is ${valueText(interval / 60)} min`] : []),
+  ];
   return told.length ? `${answer}; at ${told.join(' and ')}${toKeep.length ? ` (say "${toKeep.join(' and ')}" to keep it for later steps)` : ''}` : answer;
 }
 

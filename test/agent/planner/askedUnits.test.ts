@@ -1,7 +1,7 @@
 // Units and calibrations said inside a question (brief s15/Q): a pixel size or a time between
 // frames told with the question is read, applied by the answer, and never asks for a step.
 import { describe, expect, it } from 'vitest';
-import { asksPerFrame, statedFrameIntervalS, statedPixelSizeUm, withoutToldCalibration } from '../../../src/agent/planner/askedUnits.ts';
+import { asksPerFrame, statedFrameIntervalS, statedPixelSizeUm, unitsNotUsedNote, withoutToldCalibration } from '../../../src/agent/planner/askedUnits.ts';
 
 describe('a calibration told inside a question', () => {
   it('reads the pixel size and the time between frames as people write them', () => {
@@ -26,5 +26,14 @@ describe('a calibration told inside a question', () => {
     expect(withoutToldCalibration("what's the mean cell speed in µm/min? the pixels are 0.65 µm and frames are 2 min apart")).toBe("what's the mean cell speed in µm/min?");
     expect(withoutToldCalibration('how many tracks last longer than 5 min?')).toBe('how many tracks last longer than 5 min?');
     expect(asksPerFrame('mean speed in pixels per frame please')).toBe(true);
+  });
+});
+
+describe('units asked that the answer could not use', () => {
+  it('names a missing pixel size when an area is asked in µm² written the way people type it', () => {
+    for (const asked of ['give me their areas in um2', 'areas in um^2 please', 'mean area in µm²', 'area in square microns']) {
+      expect(unitsNotUsedNote(asked, 'Mean area = 1065 px² (no calibration known)'), asked).toMatch(/no pixel size/);
+    }
+    expect(unitsNotUsedNote('give me their areas', 'Mean area = 1065 px² (no calibration known)')).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 // The one form the planner reads: slips corrected into words people write, shouting lowered,
 // units spelt out as symbols, curly typography straightened; words written right never change.
 import { describe, expect, it } from 'vitest';
-import { normalisedRequest, withCountsInDigits, withoutShouting, withPlainTypography, withSlipsCorrected, withUnitSymbols } from '../../../src/agent/planner/normalise.ts';
+import { normalisedRequest, withCountsInDigits, withExclusionsSaidPlainly, withoutShouting, withPlainTypography, withSlipsCorrected, withUnitSymbols } from '../../../src/agent/planner/normalise.ts';
 
 const NONE = new Map();
 
@@ -52,5 +52,21 @@ describe('normalisedRequest', () => {
   it('straightens typography and applies every step once', () => {
     expect(withPlainTypography('don’t crop')).toBe("don't crop");
     expect(normalisedRequest('DON’T CROP THE 2 MICRONS BORDR', NONE)).toBe("don't crop the 2 µm border");
+  });
+});
+
+describe('objects turned down in everyday words', () => {
+  it('reads them as the one verb of leaving out', () => {
+    expect(withExclusionsSaidPlainly("segment the nuclei; I don't want the edge ones")).toBe('segment the nuclei; exclude the edge ones');
+    expect(withExclusionsSaidPlainly("outline the cells, don't touch the border ones")).toBe('outline the cells, exclude the border ones');
+    expect(withExclusionsSaidPlainly("don't count those touching the border")).toBe('exclude those touching the border');
+    expect(withExclusionsSaidPlainly("we don't want any cells that are cut off by the edge")).toBe('exclude any cells that are cut off by the edge');
+    expect(withExclusionsSaidPlainly('segment, but nothing on the edges please')).toBe('segment, but exclude anything on the edges please');
+  });
+
+  it('leaves a step turned down, and wants that are no objects, as said', () => {
+    for (const said of ["segment and track, I don't want the tracks", "I don't want to count cells, just segment", "don't want to track them", "I don't need a new movie"]) {
+      expect(withExclusionsSaidPlainly(said)).toBe(said);
+    }
   });
 });
