@@ -28,6 +28,15 @@ export async function microscopeSession(ctx: ToolContext): Promise<MicroscopeSes
   return session;
 }
 
+/**
+ * The acquisition still running in a session's tool state, if any: it lives in this process (the
+ * simulated microscope runs here), so a command that ends must wait for it or stop it.
+ */
+export function acquisitionStillRunning(state: Map<string, unknown>): MicroscopeSession['acquisition'] {
+  const session = state.get(STATE_KEY) as MicroscopeSession | undefined;
+  return session?.running ? session.acquisition : undefined;
+}
+
 const REGISTERED = 'microscope:registered';
 
 /**

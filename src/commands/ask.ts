@@ -9,7 +9,7 @@ import { nothingRanReason } from './askOutcome.ts';
 import { savedFiles } from '../ui/preview.ts';
 import { parseCommandLine } from './commandLine.ts';
 
-const USAGE = 'usage: cellpilot ask "<request>" [--movie F] [--model M] [--json] [--session ID] [--yes]';
+const USAGE = 'usage: cellpilot ask "<request>" [--movie F] [--model M] [--json] [--session ID] [--yes] [--wait]';
 
 export const help = `options:
   --movie FILE      a movie to work on (TIFF, OME-TIFF, a folder of frames or a pattern like "t{t:3}.tif"); repeat for several
@@ -18,12 +18,14 @@ export const help = `options:
   --yes             confirm risky microscope actions (stopping a run, a large raise of light); without it they are not done
   --model M         offline (the built-in planner, default) or openai:<name>
   --max-steps N     at most N tool calls for this request
+  --wait            when the request starts an acquisition, keep running until it ends (Ctrl-C stops it);
+                    without it the acquisition stops when this command ends: steer a long one in \`cellpilot chat\`
 `;
 
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseCommandLine({
     args: argv,
-    options: { movie: { type: 'string', multiple: true }, model: { type: 'string' }, json: { type: 'boolean' }, session: { type: 'string' }, 'max-steps': { type: 'string' }, yes: { type: 'boolean' } },
+    options: { movie: { type: 'string', multiple: true }, model: { type: 'string' }, json: { type: 'boolean' }, session: { type: 'string' }, 'max-steps': { type: 'string' }, yes: { type: 'boolean' }, wait: { type: 'boolean' } },
     allowPositionals: true,
   }, USAGE);
   const { values, positionals } = parsed;
@@ -93,6 +95,8 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${result.answer}\n`);
   }
   if (nothing && !json) process.stderr.write(`cellpilot: ${nothing}\n`);
+  // (after the answer: "Started: ..." is read first, then the wait or the stop)
+  await endAcquisition(agent.session.state, values.wait === true);
   // the session holds what ran: a follow-up question reads it (the id is in --json's "session"); a step that
   // failed asking for something (objects dark or bright) is answered by a follow-up too
   if (!json && !values.session && result.toolCalls.length > 0) {
@@ -100,6 +104,36 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`session ${agent.session.id}; a follow-up reads its results: ${cellpilotCommandLine(['ask', '--session', agent.session.id])} "your next request or question"\n`);
   }
   return ok ? 0 : 1;
+}
+
+/**
+ * An acquisition the request started runs in this process: with --wait, the command waits for its
+ * end (Ctrl-C stops it); without, it is stopped now, and stderr says so in one line, with how much
+ * was imaged, so a "Started: ... last at 23:10" is never taken for a run that goes on.
+ */
+async function endAcquisition(state: Map<string, unknown>, wait: boolean): Promise<void> {
+  const { acquisitionStillRunning } = await import('../../tools/microscope.ts');
+  const acquisition = acquisitionStillRunning(state);
+  if (!acquisition) return;
+  if (wait) {
+    process.stderr.write(`waiting for the acquisition "${acquisition.name}" to end (Ctrl-C stops it)\n`);
+    const onSigint = () => acquisition.stop('stopped with Ctrl-C');
+    process.once('SIGINT', onSigint);
+    const status = await acquisition.done.finally(() => process.off('SIGINT', onSigint));
+    process.stderr.write(`acquisition ended: ${imagedText(status)}${status.stopReason ? ` (${status.stopReason})` : ''}\n`);
+    return;
+  }
+  acquisition.stop('the ask command that started it ended');
+  const status = await acquisition.done;
+  process.stderr.write(
+    `note: the acquisition stopped when this command ended, after ${imagedText(status)}: ` +
+      'it runs inside the command that started it; add --wait to let it run to its end, or start and steer it in `cellpilot chat`\n',
+  );
+}
+
+function imagedText(status: { imagesAcquired: number; timepointsDone: number }): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(status.imagesAcquired, 'image')} in ${plural(status.timepointsDone, 'time point')}`;
 }
 
 /**

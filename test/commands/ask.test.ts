@@ -88,4 +88,17 @@ describe('cellpilot ask', () => {
     const r = await runCli(['ask', 'book me a table for dinner', '--movie', 'blank.tif'], { cwd, env, timeoutMs: 90_000 });
     expect(r.stderr).toMatch(/^note: blank\.tif: every plane holds one value \(every pixel 0\): nothing to analyse there; is this the right file or channel\?$/m);
   }, 120_000);
+
+  it('never leaves an acquisition it started looking as if it ran on: stopped and said, or waited for with --wait', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'cellpilot-ask-acquire-'));
+    const env = { ...process.env, OPENAI_API_KEY: '', OPENAI_BASE_URL: '', CELLPILOT_MODEL: '', CELLPILOT_SESSIONS: join(cwd, 'sessions'), CELLPILOT_MICROSCOPE_CLOCK: 'virtual' };
+    const stopped = await runCli(['ask', 'image GFP every 5 min for 1 hour'], { cwd, env });
+    expect(stopped.code, stopped.stderr).toBe(0);
+    expect(stopped.stdout).toMatch(/^Started: .*13 time points/m);
+    expect(stopped.stderr).toMatch(/^note: the acquisition stopped when this command ended, after \d+ images? in \d+ time points?: .*--wait/m);
+    const waited = await runCli(['ask', 'image GFP every 5 min for 1 hour', '--wait'], { cwd, env });
+    expect(waited.code, waited.stderr).toBe(0);
+    expect(waited.stderr).toMatch(/^acquisition ended: 13 images in 13 time points \(finished\)$/m);
+    expect(waited.stderr).not.toMatch(/stopped when this command ended/);
+  }, 120_000);
 });
