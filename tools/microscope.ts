@@ -11,6 +11,7 @@ import type { MicroscopeSession } from '../src/microscope/session.ts';
 import { describeRule, ruleSchema, type Rule } from '../src/microscope/ruleSpec.ts';
 import { sequenceSchema, timeDeltasS, type Sequence } from '../src/microscope/sequence.ts';
 import { outputArg } from './common.ts';
+import { counted } from './counted.ts';
 import { defineTool, type RequestClause, type ArtifactRef, type MicroscopeCommand, type ToolContext, type ToolSpec } from './types.ts';
 
 const STATE_KEY = 'microscope';
@@ -649,7 +650,7 @@ function doseLine(ledger: MicroscopeSession['ledger'], budgetJPerCm2: number): s
   const positions = Object.entries(ledger.byPosition()).sort((a, b) => b[1] - a[1]);
   const shown = positions.slice(0, 6).map(([p, v]) => `${p} ${round(v, 3)} J/cm² (${percentOf(v, budgetJPerCm2)})`);
   const more = positions.length > 6 ? ` and ${positions.length - 6} more (all in the table)` : '';
-  return `Light so far: ${round(ledger.total(), 3)} J/cm² in ${exposures} exposures (${round(ledger.totalExposureS(), 3)} s of light). Per channel: ${channels.join(', ')}. Per position, against the ${budgetJPerCm2} J/cm² budget: ${shown.join(', ')}${more}.`;
+  return `Light so far: ${round(ledger.total(), 3)} J/cm² in ${counted(exposures, 'exposure')} (${round(ledger.totalExposureS(), 3)} s of light). Per channel: ${channels.join(', ')}. Per position, against the ${budgetJPerCm2} J/cm² budget: ${shown.join(', ')}${more}.`;
 }
 
 /** Said up front when the plan cannot finish within the dose budget (the ledger will stop it there). */

@@ -18,8 +18,16 @@ const SAID_OTHERWISE: [RegExp, string][] = [
   [/^TRACK_STOP$/i, 'end time'],
 ];
 
-/** Unit suffixes of column names (area_um2, speed_um_per_min, perimeter_px, time_s, orientation_rad). */
-const UNIT_SUFFIX = /_(?:px2|um2|um3|voxels|px|um|um_per_[a-z]+|px_per_[a-z]+|s|min|h|rad)$/i;
+/**
+ * Unit suffixes of column names (area_um2, speed_um_per_min, perimeter_px, time_s, orientation_rad,
+ * dose_j_per_cm2, exposure_ms, power_percent), the one list every reader of a column's unit uses.
+ */
+const UNIT_SUFFIX = /_(px2|um2|um3|voxels|px|um|um_per_[a-z]+|px_per_[a-z]+|j_per_cm2|ms|s|min|h|rad|percent)$/i;
+
+/** The unit suffix of a column's name, in lower case ("um_per_min", "j_per_cm2"); undefined when it has none. */
+export function unitSuffixOf(column: string): string | undefined {
+  return UNIT_SUFFIX.exec(column)?.[1].toLowerCase();
+}
 
 /**
  * The quantity a column holds, in lower-case words without its unit: "TRACK_MEAN_SPEED" is "mean speed",

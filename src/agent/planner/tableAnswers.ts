@@ -19,7 +19,7 @@ import type { Tracks } from '../../analysis/tracks.ts';
 import { counted } from '../../../tools/counted.ts';
 import { namesMeasuredQuantity, opensWithDeclaredQuantity } from './measuredWords.ts';
 import { isKnownMethodName } from './accounted.ts';
-import { columnInWords, statisticInWords } from './columnWords.ts';
+import { columnInWords, statisticInWords, unitSuffixOf } from './columnWords.ts';
 
 type Reduce = 'mean' | 'median' | 'sd' | 'range' | 'max' | 'min' | 'count' | 'sum' | 'fraction' | 'percentile';
 type Row = Table['rows'][number];
@@ -1140,9 +1140,8 @@ function unitsOf(table: KnownArtifact, results: PastResult[]): { lengthUnit?: st
 
 /** Unit of a column: from its name (area_um2 → µm², speed_um_per_min → µm/min), else from the units the step reported. */
 export function unitOfColumn(name: string, lengthUnit?: string, timeUnit?: string): string | undefined {
-  const m = /_(px2|um2|um3|voxels|px|um|um_per_\w+|px_per_\w+|s|min|h|rad)$/i.exec(name);
-  if (m) {
-    const u = m[1].toLowerCase();
+  const u = unitSuffixOf(name);
+  if (u) {
     // (a volume: µm³ of a calibrated z-stack, else voxels)
     if (u === 'um3') return 'µm³';
     if (u === 'voxels') return 'voxels';
@@ -1150,6 +1149,8 @@ export function unitOfColumn(name: string, lengthUnit?: string, timeUnit?: strin
     if (u === 'px2') return 'px²';
     if (u === 'um') return 'µm';
     if (u === 'um2') return 'µm²';
+    if (u === 'j_per_cm2') return 'J/cm²';
+    if (u === 'percent') return '%';
     return u.replace('um', 'µm').replace('_per_', '/');
   }
   if (/SPEED/i.test(name) && lengthUnit) return `${lengthUnit}/${timeUnit ?? 'frame'}`;
@@ -1271,6 +1272,11 @@ function framesOf(rows: Row[]): number[] {
  * What one row of a table is, for "over 14 steps": a step between frames (a row with the two
  * spots it links), a division, an object (or spot) in a frame, a whole track, or a plain row.
  */
+/** "1 track", "3 objects", "1 row": a count of a table's rows in agreement with its number. */
+function rowsCounted(n: number, rows: string): string {
+  return counted(n, rows.replace(/s$/, ''), rows);
+}
+
 export function rowsAre(table: Table): 'steps' | 'tracks' | 'objects' | 'divisions' | 'rows' {
   if (table.columns.includes('source_spot') && table.columns.includes('target_spot')) return 'steps';
   if (table.columns.includes('mother') && table.columns.includes('daughter_1')) return 'divisions';
@@ -1955,7 +1961,7 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   if (scope.stats && !scope.which) {
     const numbers = values.map((x) => x.v);
     const parts = scope.stats.map((r) => `${statistic(numbers, r).name.toLowerCase()} ${withUnit(statistic(numbers, r).value, unit)}`);
-    return `${columnInWords(column)}${where ? ` ${where}` : ''}: ${parts.join(', ')} over ${numbers.length} ${of}${left} (${source})`;
+    return `${columnInWords(column)}${where ? ` ${where}` : ''}: ${parts.join(', ')} over ${rowsCounted(numbers.length, of)}${left} (${source})`;
   }
   if ((scope.channels?.length ?? 0) >= 2 && /_c\d+$/i.test(column)) return channelsAnswer(table, column, rows, scope.channels!, unit, source);
   // ("mean intensity of each channel": the same quantity in every channel the table has, side by side, with its unit)
@@ -1963,7 +1969,7 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
     const every = table.columns.map((c) => new RegExp(`^${column.replace(/_c\d+$/i, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}_c(\\d+)$`, 'i').exec(c)).filter((m): m is RegExpExecArray => !!m).map((m) => Number(m[1]));
     if (every.length >= 2) return channelsAnswer(table, column, rows, every, unit, source);
   }
-  if (sumOfCounts) return `${valueText(values.reduce((a, b) => a + b.v, 0))} ${/SPLIT/i.test(column) ? 'divisions' : column} (sum of ${columnInWords(column)} over ${values.length} ${of}; ${source})`;
+  if (sumOfCounts) return `${valueText(values.reduce((a, b) => a + b.v, 0))} ${/SPLIT/i.test(column) ? 'divisions' : column} (sum of ${columnInWords(column)} over ${rowsCounted(values.length, of)}; ${source})`;
   if (scope.compare) return compareAnswer(table, column, rows, scope, rawUnit, artifact.id);
   if (scope.compareTracks && idColumn) return tracksCompared(column, values, idColumn, scope.compareTracks, unit, source);
   if (scope.perTrack && idColumn && !scope.perFrame) return perTrackAnswer(column, values, idColumn, unit, source, table.columns.includes('t'));
@@ -1989,19 +1995,19 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   if (scope.reduce === 'percentile' && scope.percentiles) {
     const parts = scope.percentiles.map((p) => `${ordinal(p)} percentile ${withUnit(percentile(numbers, p), unit)}`);
     const iqr = scope.percentiles.length === 2 && scope.percentiles[0] === 25 && scope.percentiles[1] === 75 ? ` (interquartile range ${withUnit(percentile(numbers, 75) - percentile(numbers, 25), unit)})` : '';
-    return `${columnInWords(column)}${where ? ` ${where}` : ''}: ${parts.join(', ')}${iqr}, median ${withUnit(median(numbers), unit)}, over ${numbers.length} ${of} (${source})`;
+    return `${columnInWords(column)}${where ? ` ${where}` : ''}: ${parts.join(', ')}${iqr}, median ${withUnit(median(numbers), unit)}, over ${rowsCounted(numbers.length, of)} (${source})`;
   }
   if (scope.reduce === 'range') {
     // (the middle half too, with 4 values or more: how they spread, not only their ends)
     const middle = numbers.length >= 4 ? `, middle half ${withUnit(percentile(numbers, 25), unit)} to ${withUnit(percentile(numbers, 75), unit)}` : '';
-    return `${columnInWords(column)} ranges from ${withUnit(Math.min(...numbers), unit)} to ${withUnit(Math.max(...numbers), unit)} (median ${withUnit(median(numbers), unit)}${middle}, over ${numbers.length} ${of}; ${source})`;
+    return `${columnInWords(column)} ranges from ${withUnit(Math.min(...numbers), unit)} to ${withUnit(Math.max(...numbers), unit)} (median ${withUnit(median(numbers), unit)}${middle}, over ${rowsCounted(numbers.length, of)}; ${source})`;
   }
   if (scope.track !== undefined && numbers.length === 1) return `${columnInWords(column)} ${where} = ${withUnit(numbers[0], unit)} (${source})`;
   const { name, value } = statistic(numbers, scope.reduce === 'count' ? 'mean' : scope.reduce);
   const spread = scope.reduce === 'mean' && numbers.length > 1 ? ` ± ${valueText(sd(numbers))} SD` : '';
   const each = scope.listsEach && idColumn && numbers.length > 1 ? `; ${perTrackAnswer(column, values, idColumn, unit, source, table.columns.includes('t')).replace(/ \(from [^)]*\)$/, '')}` : '';
   // ("Mean speed", "Total distance travelled": a statistic its column's words already say is said once)
-  return `${statisticInWords(name, column)}${where ? ` ${where}` : ''} = ${withUnit(value, unit)}${spread} over ${numbers.length} ${of}${left}${each} (${source})`;
+  return `${statisticInWords(name, column)}${where ? ` ${where}` : ''} = ${withUnit(value, unit)}${spread} over ${rowsCounted(numbers.length, of)}${left}${each} (${source})`;
 }
 
 /**

@@ -182,5 +182,9 @@ describe('the unit of a volume column', () => {
   it('is µm³ for a calibrated z-stack and voxels otherwise, each quoted with the value', () => {
     expect(unitOfColumn('volume_um3')).toBe('µm³');
     expect(unitOfColumn('volume_voxels')).toBe('voxels');
+    // (the microscope's tables: a light dose, an exposure time, a power)
+    expect(unitOfColumn('dose_j_per_cm2')).toBe('J/cm²');
+    expect(unitOfColumn('exposure_ms')).toBe('ms');
+    expect(unitOfColumn('power_percent')).toBe('%');
   });
 });
