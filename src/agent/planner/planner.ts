@@ -29,6 +29,7 @@ import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
 import { answerFromTable, makesATableFirst, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, countsWithACondition, isAskedForm, measuringWords, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
 import { buildArgs, clauseForTool, requestPixelSizeUm, sessionPixelSizeUm } from './builders.ts';
+import { overwritesOfInput, rawDataKeptNote, withoutOverwrites } from './rawDataKept.ts';
 import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths, withoutExcludedScope } from './extract.ts';
 import { sessionFrameCount } from './builders.ts';
 import { applyFrameScope } from './frameScope.ts';
@@ -805,6 +806,12 @@ export function withListNumbersBlanked(text: string): string {
  * named gets one line of its own, never a silent "Done".
  */
 export function planRequest(conversation: Conversation, catalogue: Catalogue): Plan {
+  // "correct the drift and overwrite the original": the raw data is kept, said in one line, the rest planned without those words
+  const overwrites = overwritesOfInput(conversation.request);
+  if (overwrites.length) {
+    const rest = planRequest({ ...conversation, request: withoutOverwrites(conversation.request, overwrites) }, catalogue);
+    return rest.reply ? { ...rest, reply: `${rawDataKeptNote(overwrites)} ${rest.steps.length ? rest.reply : ''}`.trim() } : { ...rest, notes: [rawDataKeptNote(overwrites), ...(rest.notes ?? [])] };
+  }
   const index = indexFor(catalogue);
   // "buy milk and then track the nuclei": the errand from elsewhere is named in one line, the rest planned as if asked alone
   // (not while imaging, nor in words the acquisition language reads whole: "acquire gfp and rfp q10min x 24hrs")
