@@ -881,6 +881,9 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   const told = (isQuestion(text) || isAskedForm(withoutToldCalibration(text))) && !acquisitionRunning(conversation) && !microscopeOnlyWords(text) ? statedCalibration(text) : {};
   const bare = Object.keys(told).length ? withoutToldCalibration(text) : text;
   const setter = [...catalogue.keys()].find((t) => selfOf(t, catalogue)?.appliesToLaterSteps === true);
+  // "the interval is 2 minutes", "frames were 30 s apart": a calibration told alone of a movie at hand sets it (while no
+  // acquisition runs, whose settings the same words could name)
+  if (setter && !acquisitionRunning(conversation) && conversation.artifactsAtStart.some((a) => a.type === 'movie') && onlyTellsCalibration(text)) return { steps: [{ tool: setter, args: buildArgs(setter, { clause: text, text, conversation, catalogue }), clause: text }] };
   if (bare !== text && bare.length > 0 && setter && Object.keys(told).every((k) => k in (catalogue.get(setter)?.properties ?? {})) && isAskedForm(bare) && aboutTheAnalysis(bare, catalogue)) {
     const inner = planOnce({ ...conversation, request: bare }, catalogue);
     if (inner.reply || inner.steps.length === 0 || inner.steps.some((st) => st.tool === setter || runsMicroscope(st.tool, catalogue))) return { ...inner, ...(inner.question ? { question: text } : {}) };
@@ -1067,7 +1070,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   const heard = help ? undefined : microscopeLanguage().routeMicroscopeRequest(microscopeWords(text, conversation), { acquisitionRunning: acquisitionRunning(conversation), earlier: conversation.earlier.filter((r) => r.ok).map((r) => ({ tool: r.tool, args: r.args, values: r.values })) });
   // words about the recording at hand still pause, resume, stop or extend a run ("right, keep going with the time-lapse"),
   // never make new images nor ask what to image
-  const routed = onTheRecording && (heard?.tool === undefined || makesImagesFromNothing(heard.tool, catalogue)) ? undefined : heard;
+  const routed = (onTheRecording && (heard?.tool === undefined || makesImagesFromNothing(heard.tool, catalogue))) || (!acquisitionRunning(conversation) && onlyTellsCalibration(text)) ? undefined : heard;
   if (routed) {
     const cue = MICROSCOPE_CUE.test(text) || findChannels(text).length > 0 || microscopeLanguage().findChannels(text).length > 0;
     const take = plays(routed.tool, 'rule', catalogue)
@@ -2069,8 +2072,18 @@ function microscopeWords(text: string, conversation: Conversation): string {
   return microscopeLanguage().findChannels(plain).length < microscopeLanguage().findChannels(text).length ? text : plain;
 }
 
+/**
+ * "the interval is 2 minutes", "pixels are 0.65 µm": a calibration told and nothing else, the recording's (while no
+ * acquisition runs), whatever setting of an acquisition its words could also be.
+ */
+function onlyTellsCalibration(text: string): boolean {
+  // ("is the pixel size 0.5 µm?" asks, it tells nothing)
+  return !isQuestion(text) && Object.keys(statedCalibration(text)).length > 0 && tokenize(withoutToldCalibration(text)).every((t) => isStopWord(t.word));
+}
+
 /** Words only the microscope has a meaning for ("move 2 mm to the right", "switch to the 40x"): in scope without a movie. */
 function microscopeOnlyWords(text: string): boolean {
+  if (onlyTellsCalibration(text)) return false;
   const routed = microscopeLanguage().routeMicroscopeRequest(text, { acquisitionRunning: false });
   return !!routed && 'sure' in routed && routed.sure === true;
 }

@@ -23,3 +23,21 @@ describe('a time per frame said as a plural heading its own clause', () => {
     expect(said('stacks every 20 s, mirror it then segment')).toMatch(/no tool to mirror/);
   });
 });
+
+describe('a calibration told alone', () => {
+  it('sets the movie\'s calibration in any unit of time, though the acquisition language reads "interval" as its own', () => {
+    expect(argsOf('the interval is 2 minutes', 'set_calibration')).toMatchObject({ frameIntervalS: 120 });
+    expect(argsOf('interval is 3 minutes', 'set_calibration')).toMatchObject({ frameIntervalS: 180 });
+    expect(argsOf('the interval was 30 seconds', 'set_calibration')).toMatchObject({ frameIntervalS: 30 });
+    expect(argsOf('the interval is 2 hours', 'set_calibration')).toMatchObject({ frameIntervalS: 7200 });
+  });
+
+  it('is the acquisition\'s setting while one runs, and a command to set it stays one', async () => {
+    const { planRequest } = await import('../../../src/agent/planner/planner.ts');
+    const { catalogue } = await import('./planOffline.ts');
+    const started = { tool: 'start_acquisition', args: {}, ok: true, summary: 'Started.', values: { state: 'running' }, artifacts: [] };
+    const running = planRequest({ request: 'the interval is 2 minutes', artifactsAtStart: [{ id: 'movie-1', type: 'movie' }], earlier: [started], current: [], earlierRequests: ['image GFP every 5 min for 2 h'] }, catalogue);
+    expect(running.steps.map((s) => s.tool)).toEqual(['adjust_acquisition']);
+    expect(argsOf('set the interval to 2 minutes', 'set_calibration')).toEqual({});
+  });
+});

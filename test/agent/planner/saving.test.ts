@@ -90,14 +90,16 @@ describe('units asked that could not be used', () => {
     expect(unitsNotUsedNote('mean speed', 'Mean speed = 1.8 px/frame (from measure).')).toBeUndefined();
   });
 
-  it('"the frame interval is 2 minutes" sets the calibration; a bare "interval" is no calibration word (it is the acquisition\'s too)', () => {
+  it('"the frame interval is 2 minutes" sets the calibration; a bare "interval" in a command is the acquisition\'s', () => {
     const p = plan('the frame interval is 2 minutes');
     expect(p.steps.map((s) => s.tool)).toEqual(['set_calibration']);
     expect(p.steps[0].args.frameIntervalS).toBe(120);
-    // a bare "interval" drew microscope commands ("double the interval") to the calibration: it runs nothing and says what it understood
+    // a bare "interval" drew microscope commands ("double the interval") to the calibration: they stay the acquisition's;
+    // an interval told alone, with nothing else said, is the movie's (stop 29: it ran nothing)
+    expect(plan('double the interval').steps.map((s) => s.tool)).not.toContain('set_calibration');
     const bare = plan('the interval is 2 minutes');
-    expect(bare.steps).toEqual([]);
-    expect(bare.reply).toMatch(/understood the numbers 2 min/);
+    expect(bare.steps.map((s) => s.tool)).toEqual(['set_calibration']);
+    expect(bare.steps[0].args.frameIntervalS).toBe(120);
   });
 });
 
