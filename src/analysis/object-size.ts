@@ -131,14 +131,16 @@ const TWO_SIDED_MIN_RATIO = 0.33;
 /** The per-pixel noise SD of a raw plane: the robust spread of neighbouring-pixel differences (objects' edges are rare among them), from a strided sample. */
 export function pixelNoiseSd(plane: PlaneData, width: number): number {
   const step = Math.max(1, Math.floor(plane.length / 65536));
-  const diffs: number[] = [];
+  // (a typed array sorted numerically: the same order as a comparator sort of these non-negative numbers, a tenth of the time)
+  const all = new Float64Array(Math.ceil(plane.length / step));
+  let n = 0;
   for (let i = 0; i < plane.length; i += step) {
     const v = plane[i];
-    if (Number.isFinite(v) && (i % width) + 1 < width && Number.isFinite(plane[i + 1])) diffs.push(Math.abs(plane[i + 1] - v));
+    if (Number.isFinite(v) && (i % width) + 1 < width && Number.isFinite(plane[i + 1])) all[n++] = Math.abs(plane[i + 1] - v);
   }
-  if (!diffs.length) return Number.NaN;
-  diffs.sort((a, b) => a - b);
-  return (1.4826 * diffs[diffs.length >> 1]) / Math.SQRT2;
+  if (!n) return Number.NaN;
+  const diffs = all.subarray(0, n).sort();
+  return (1.4826 * diffs[n >> 1]) / Math.SQRT2;
 }
 
 /** The plane with dark objects turned bright (max - v), so one pipeline serves both. */
