@@ -24,8 +24,25 @@ export function sigmaLadder(lowPx: number, highPx: number, ratio = 2 ** 0.25): n
   return out;
 }
 
-/** The zero-sum, scale-normalised kernel -sigma^2 LoG on a (2 R + 1)^2 window, R = 3 sigma. */
+/**
+ * Kernels made so far, by sigma (read only): the parameter choice asks for the same ladder of scales on every sample
+ * plane of every segment call, and a kernel costs as much to make as the responses it gives at a few hundred points.
+ */
+const kernelsBySigma = new Map<number, { radius: number; weights: Float64Array }>();
+const MAX_KERNELS_KEPT = 256;
+
+/** The zero-sum, scale-normalised kernel -sigma^2 LoG on a (2 R + 1)^2 window, R = 3 sigma (made once per sigma). */
 function normalisedLogKernel(sigmaPx: number): { radius: number; weights: Float64Array } {
+  let kernel = kernelsBySigma.get(sigmaPx);
+  if (!kernel) {
+    if (kernelsBySigma.size >= MAX_KERNELS_KEPT) kernelsBySigma.clear();
+    kernel = makeLogKernel(sigmaPx);
+    kernelsBySigma.set(sigmaPx, kernel);
+  }
+  return kernel;
+}
+
+function makeLogKernel(sigmaPx: number): { radius: number; weights: Float64Array } {
   const radius = Math.max(1, Math.ceil(3 * sigmaPx));
   const side = 2 * radius + 1;
   const weights = new Float64Array(side * side);

@@ -6,6 +6,8 @@
 // it (a cluster of round nuclei still has the inscribed radius of one nucleus), and objects
 // count by their area, so specks of noise cannot outvote them. Polarity: fluorescence objects are a bright tail above a dark background
 // mode; phase-contrast or brightfield cells are a dark tail below a bright one.
+import { selectRank } from './quickselect.ts';
+import { radixSortFloat32 } from './radix-sort.ts';
 import type { PlaneData } from '../image/movie.ts';
 import { blobScalesAt, capValues, sigmaLadder } from './blobs.ts';
 import { distanceTransform } from './distance.ts';
@@ -45,19 +47,20 @@ const DARK_TAIL_RATIO = 1.5;
  * level all read quantiles of the same smoothed plane (three sorts of it per measurement before;
  * about a tenth of a segment call's parameter choice). Planes are never written after smoothing.
  */
-const sortedSamples = new WeakMap<Float32Array, Float64Array>();
+const sortedSamples = new WeakMap<Float32Array, Float32Array>();
 
-function sortedSample(values: Float32Array): Float64Array {
+function sortedSample(values: Float32Array): Float32Array {
   let sample = sortedSamples.get(values);
   if (sample) return sample;
   // A strided sample keeps this cheap on large planes; quantiles need few thousand values.
   const step = Math.max(1, Math.floor(values.length / 65536));
   let n = 0;
   for (let i = 0; i < values.length; i += step) if (Number.isFinite(values[i])) n++;
-  sample = new Float64Array(n);
+  sample = new Float32Array(n);
   n = 0;
   for (let i = 0; i < values.length; i += step) if (Number.isFinite(values[i])) sample[n++] = values[i];
-  sample.sort();
+  // (float32 values kept as float32: the same numbers, sorted by their bits in linear time)
+  radixSortFloat32(sample);
   sortedSamples.set(values, sample);
   return sample;
 }
@@ -131,14 +134,15 @@ const TWO_SIDED_MIN_RATIO = 0.33;
 /** The per-pixel noise SD of a raw plane: the robust spread of neighbouring-pixel differences (objects' edges are rare among them), from a strided sample. */
 export function pixelNoiseSd(plane: PlaneData, width: number): number {
   const step = Math.max(1, Math.floor(plane.length / 65536));
-  const diffs: number[] = [];
+  const all = new Float64Array(Math.ceil(plane.length / step));
+  let n = 0;
   for (let i = 0; i < plane.length; i += step) {
     const v = plane[i];
-    if (Number.isFinite(v) && (i % width) + 1 < width && Number.isFinite(plane[i + 1])) diffs.push(Math.abs(plane[i + 1] - v));
+    if (Number.isFinite(v) && (i % width) + 1 < width && Number.isFinite(plane[i + 1])) all[n++] = Math.abs(plane[i + 1] - v);
   }
-  if (!diffs.length) return Number.NaN;
-  diffs.sort((a, b) => a - b);
-  return (1.4826 * diffs[diffs.length >> 1]) / Math.SQRT2;
+  if (!n) return Number.NaN;
+  // (the median by selection: the same value a sort would put there, in linear time)
+  return (1.4826 * selectRank(all.subarray(0, n), n >> 1)) / Math.SQRT2;
 }
 
 /** The plane with dark objects turned bright (max - v), so one pipeline serves both. */

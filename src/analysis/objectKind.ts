@@ -4,6 +4,7 @@
 // the other measures are reported for models/training/probe-object-kind.ts, where none of them
 // separated the sets better (models/README.md, "Whole cells or nuclei").
 import { distanceTransform } from './distance.ts';
+import { memoOnPlane } from './plane-memo.ts';
 import { chooseSegmentParameters, type SamplePlane } from './seg-auto.ts';
 import { binFactorFor, binPlane } from './seg-bin.ts';
 import { segmentPlane } from './seg-plane.ts';
@@ -59,7 +60,8 @@ export function objectShapeMeasures(recorded: SamplePlane[], radiusPx?: number):
   const first = radiusPx === undefined ? chooseSegmentParameters(recorded, { objects: 'bright', shape: 'irregular' }) : undefined;
   const radius = radiusPx ?? first!.chosen.objectRadiusPx;
   const binFactor = binFactorFor(radius, SHAPE_WORKING_RADIUS_PX);
-  const samples = binFactor > 1 ? recorded.map((s) => binPlane(s, binFactor)) : recorded;
+  // (the same binned plane each time, so what the parameter choice measured on it is remembered: plane-memo.ts)
+  const samples = binFactor > 1 ? recorded.map((s) => memoOnPlane(s.plane, `binned:${s.width}x${s.height}:${binFactor}`, () => binPlane(s, binFactor))) : recorded;
   const { options } = binFactor === 1 && first ? first : chooseSegmentParameters(samples, { objects: 'bright', shape: 'irregular' });
   const solidities: number[] = [];
   const thin: number[] = [];

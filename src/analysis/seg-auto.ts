@@ -11,6 +11,8 @@ import { brightObjects, contrastSides, detectPolarity, pixelNoiseSd } from './ob
 import { backgroundSurface, backgroundUnevenness } from './seg-background.ts';
 import { threshold, type ThresholdMethod } from './threshold.ts';
 import { thresholdBreakage } from './seg-method-check.ts';
+import { memoOnPlane } from './plane-memo.ts';
+import { selectRank } from './quickselect.ts';
 import { brightPlane, segmentPlane, SEGMENT_DEFAULTS, unseededRegionPx, HYSTERESIS_MAX_SHARE, type PlaneSegmentation, type SegmentOptions } from './seg-plane.ts';
 
 export interface AutoSegmentOptions extends Omit<SegmentOptions, 'objects' | 'method'> {
@@ -116,6 +118,18 @@ function finite(plane: PlaneData): Float32Array {
   return values;
 }
 
+/** The plane smoothed by 1 px (non-finite pixels as 0), as the polarity, background and two-sidedness read it; shared, read only. */
+function lightPlane({ plane, width, height }: SamplePlane): Float32Array {
+  return memoOnPlane(plane, `light:${width}x${height}`, () => gaussianBlur(finite(plane), width, height, 1));
+}
+
+/** estimateObjectScale of a sample plane in the polarity given or detected (the same plane smoothed by 1 px decides), once per plane and polarity. */
+function objectScaleOf(sample: SamplePlane, polarity: ObjectPolarity | undefined): ReturnType<typeof estimateObjectScale> {
+  const { plane, width, height } = sample;
+  const chosen = polarity ?? detectPolarity(lightPlane(sample));
+  return memoOnPlane(plane, `scale:${width}x${height}:${chosen}`, () => estimateObjectScale(plane, width, height, chosen));
+}
+
 function median(values: number[]): number {
   const s = values.filter(Number.isFinite).sort((a, b) => a - b);
   if (!s.length) return Number.NaN;
@@ -211,7 +225,7 @@ export function chooseThresholdMethod(samples: SamplePlane[], sigmaPx: number, m
   let found = 0;
   let missed = 0;
   for (const sample of samples) {
-    const counts = objectsMissedByOtsu(sample, sigmaPx, minAreaPx, objects);
+    const counts = memoOnPlane(sample.plane, `missed:${sample.width}x${sample.height}:${sigmaPx}:${minAreaPx}:${objects}`, () => objectsMissedByOtsu(sample, sigmaPx, minAreaPx, objects));
     (found += counts.found), (missed += counts.missed);
   }
   const share = found ? missed / found : 0;
@@ -267,7 +281,7 @@ const MAX_BLOB_OVER_THRESHOLD_RATIO = 2;
 function blobScaleWhereThresholdSeesCores(samples: SamplePlane[], thresholdRadii: number[], objects: ObjectPolarity): { radiusPx: number; note: string } | undefined {
   if (!thresholdRadii.length || thresholdRadii.some((r) => !(r > 0))) return undefined;
   const spread = radiusSpread(thresholdRadii);
-  const blob = samples.map((s, k) => estimateBlobScale(s.plane, s.width, s.height, objects, thresholdRadii[k]));
+  const blob = samples.map((s, k) => memoOnPlane(s.plane, `blob:${s.width}x${s.height}:${objects}:${thresholdRadii[k]}`, () => estimateBlobScale(s.plane, s.width, s.height, objects, thresholdRadii[k])));
   if (blob.some((r) => !(r > 0))) return undefined;
   const ratios = blob.map((b, k) => b / thresholdRadii[k]);
   const range = `${Math.min(...blob).toFixed(1)}-${Math.max(...blob).toFixed(1)} px`;
@@ -291,12 +305,10 @@ const UNEVEN_BACKGROUND = 0.4;
 
 /** Whether the sample planes' background is uneven enough to flatten, with the evidence in words. */
 export function unevenBackground(samples: SamplePlane[], objects?: ObjectPolarity): { flatten: boolean; unevenness: number; reason: string } {
-  const shares = samples.map(({ plane, width, height }) => {
-    const values = toFloat32(plane);
-    for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) values[i] = 0;
-    const light = gaussianBlur(values, width, height, 1);
+  const shares = samples.map((sample) => {
+    const light = lightPlane(sample);
     const polarity = objects ?? detectPolarity(light);
-    return backgroundUnevenness(backgroundSurface(polarity === 'dark' ? brightObjects(light) : light, width, height, false));
+    return memoOnPlane(sample.plane, `uneven:${sample.width}x${sample.height}:${polarity}`, () => backgroundUnevenness(backgroundSurface(polarity === 'dark' ? brightObjects(light) : light, sample.width, sample.height, false)));
   });
   const unevenness = median(shares);
   const flatten = unevenness >= UNEVEN_BACKGROUND;
@@ -305,13 +317,16 @@ export function unevenBackground(samples: SamplePlane[], objects?: ObjectPolarit
 
 /** The sample planes with their background surface subtracted, in their own polarity (for the estimates). */
 function flattenedSamples(samples: SamplePlane[], objects: ObjectPolarity): SamplePlane[] {
-  return samples.map(({ plane, width, height }) => {
-    const values = toFloat32(plane);
-    for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) values[i] = 0;
-    const bright = brightPlane(values, width, height, objects, true) as Float32Array;
-    if (objects === 'dark') for (let i = 0; i < bright.length; i++) bright[i] = -bright[i];
-    return { plane: bright, width, height };
-  });
+  // (the same flattened plane for the same plane and polarity: what is measured on it is remembered too)
+  return samples.map(({ plane, width, height }) => ({
+    plane: memoOnPlane(plane, `flattened:${width}x${height}:${objects}`, () => {
+      const bright = brightPlane(finite(plane), width, height, objects, true) as Float32Array;
+      if (objects === 'dark') for (let i = 0; i < bright.length; i++) bright[i] = -bright[i];
+      return bright;
+    }),
+    width,
+    height,
+  }));
 }
 
 /**
@@ -331,15 +346,19 @@ const MAX_NOISE_SMOOTHING = 2;
 /** The per-pixel signal-to-noise ratio of a plane with its objects bright (see NOISY_SNR). */
 export function pixelSnr(plane: PlaneData, width: number, objects: ObjectPolarity): number {
   const step = Math.max(1, Math.floor(plane.length / 65536));
-  const values: number[] = [];
+  const all = new Float64Array(Math.ceil(plane.length / step));
+  let n = 0;
   for (let i = 0; i < plane.length; i += step) {
     const v = plane[i];
-    if (Number.isFinite(v)) values.push(objects === 'dark' ? -v : v);
+    if (Number.isFinite(v)) all[n++] = objects === 'dark' ? -v : v;
   }
   const noise = pixelNoiseSd(plane, width);
-  if (!values.length || !(noise >= 0)) return Number.NaN;
-  values.sort((a, b) => a - b);
-  const contrast = values[Math.round(0.995 * (values.length - 1))] - values[values.length >> 1];
+  if (!n || !(noise >= 0)) return Number.NaN;
+  // (the two order statistics by selection, in linear time: the values a sort would put at those ranks)
+  const values = all.subarray(0, n);
+  const middle = selectRank(values, n >> 1);
+  const high = Math.round(0.995 * (n - 1));
+  const contrast = (high > n >> 1 ? selectRank(values, high, (n >> 1) + 1) : middle) - middle;
   return noise > 0 ? contrast / noise : Number.POSITIVE_INFINITY;
 }
 
@@ -348,7 +367,7 @@ export function pixelSnr(plane: PlaneData, width: number, objects: ObjectPolarit
  * contrastSides: brightfield, phase contrast), the sentence that says so; undefined where objects are one-sided.
  */
 export function twoSidedDoubt(samples: SamplePlane[]): string | undefined {
-  const sides = samples.map((s) => contrastSides(s.plane, s.width, gaussianBlur(finite(s.plane), s.width, s.height, 1)));
+  const sides = samples.map((s) => memoOnPlane(s.plane, `sides:${s.width}x${s.height}`, () => contrastSides(s.plane, s.width, lightPlane(s))));
   const twoSided = sides.filter((s) => s.twoSided);
   if (!twoSided.length || twoSided.length * 2 <= sides.length) return undefined;
   const range = (xs: number[]) => (Math.min(...xs) === Math.max(...xs) ? `${+Math.min(...xs).toFixed(1)}` : `${+Math.min(...xs).toFixed(1)}-${+Math.max(...xs).toFixed(1)}`);
@@ -360,9 +379,9 @@ export function chooseSegmentParameters(rawSamples: SamplePlane[], options: Auto
   const givenPolarity = options.objects && options.objects !== 'auto' ? options.objects : undefined;
   const background = options.flattenBackground !== undefined ? { flatten: options.flattenBackground, unevenness: Number.NaN, reason: '' } : unevenBackground(rawSamples, givenPolarity);
   // Flattened in the polarity the estimate would detect (a majority of the sample frames), so they keep it.
-  const darkVotes = () => rawSamples.filter((s) => detectPolarity(gaussianBlur(finite(s.plane), s.width, s.height, 1)) === 'dark').length;
+  const darkVotes = () => rawSamples.filter((s) => detectPolarity(lightPlane(s)) === 'dark').length;
   const samples = background.flatten ? flattenedSamples(rawSamples, givenPolarity ?? (darkVotes() * 2 > rawSamples.length ? 'dark' : 'bright')) : rawSamples;
-  const scales = options.objectRadiusPx !== undefined && givenPolarity ? [] : samples.map((s) => estimateObjectScale(s.plane, s.width, s.height, givenPolarity));
+  const scales = options.objectRadiusPx !== undefined && givenPolarity ? [] : samples.map((s) => objectScaleOf(s, givenPolarity));
   const polarityVotes = scales.filter((s) => s.polarity === 'dark').length;
   const objects: ObjectPolarity = givenPolarity ?? (polarityVotes * 2 > scales.length ? 'dark' : 'bright');
   const polarityDoubt = givenPolarity ? undefined : twoSidedDoubt(samples);
@@ -379,7 +398,7 @@ export function chooseSegmentParameters(rawSamples: SamplePlane[], options: Auto
   const derived = parametersForRadius(radiusPx, options.shape, !!blob);
   // Noisy movies: the smoothing grows as 1 / SNR below NOISY_SNR (up to 2x); not for whole cells, whose protrusions
   // it erases (MSC-02 with gamma 0.5, SNR 4.4: SEG 0.731 -> 0.610).
-  const snr = options.shape === 'irregular' ? Number.POSITIVE_INFINITY : median(samples.map((s) => pixelSnr(s.plane, s.width, objects)));
+  const snr = options.shape === 'irregular' ? Number.POSITIVE_INFINITY : median(samples.map((s) => memoOnPlane(s.plane, `snr:${s.width}:${objects}`, () => pixelSnr(s.plane, s.width, objects))));
   const noiseFactor = snr > 0 ? Math.min(MAX_NOISE_SMOOTHING, Math.max(1, NOISY_SNR / snr)) : 1;
   const usualSigmaPx = derived.sigmaPx;
   if (noiseFactor > 1) derived.sigmaPx = +Math.max(usualSigmaPx, Math.min(MAX_NOISE_SMOOTHING_PX, usualSigmaPx * noiseFactor)).toFixed(2);

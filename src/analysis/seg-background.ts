@@ -6,6 +6,8 @@
 // it varies by more than the noise and a share of the objects' contrast would tolerate
 // (backgroundUnevenness), so flat movies are segmented exactly as before.
 
+import { radixSortFloat64 } from './radix-sort.ts';
+
 /**
  * A background surface that spans less than this many noise SDs (of the lightly smoothed plane, as measured here)
  * is flat. On crowded movies the tiles' low percentiles differ by crowding alone: 8.5-10.5 SD on our simulator's
@@ -31,14 +33,35 @@ export interface BackgroundSurface {
 }
 
 function percentile(values: number[], f: number): number {
-  if (!values.length) return Number.NaN;
-  const sorted = Float64Array.from(values).sort();
+  return atFraction(radixSortFloat64(Float64Array.from(values)), f);
+}
+
+/** percentile() of values already sorted (one sort read at several fractions). */
+function atFraction(sorted: Float64Array, f: number): number {
+  if (!sorted.length) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(f * (sorted.length - 1))))];
 }
 
 function evaluate(coef: number[], t: number[]): number {
   let v = 0;
   for (let k = 0; k < t.length; k++) v += coef[k] * t[k];
+  return v;
+}
+
+/**
+ * evaluate(coef, terms(x, y)) for the quadratic, linear and constant surfaces, with the same operations in the same
+ * order, without a terms array per pixel (the full surface is evaluated at every pixel of every flattened plane).
+ */
+function surfaceAt(coef: number[], x: number, y: number): number {
+  let v = 0;
+  v += coef[0] * 1;
+  if (coef.length === 1) return v;
+  v += coef[1] * x;
+  v += coef[2] * y;
+  if (coef.length === 3) return v;
+  v += coef[3] * (x * x);
+  v += coef[4] * (x * y);
+  v += coef[5] * (y * y);
   return v;
 }
 
@@ -88,10 +111,12 @@ export function backgroundSurface(plane: ArrayLike<number>, width: number, heigh
         const v = plane[y * width + x];
         if (Number.isFinite(v)) values.push(v);
       }
-      const level = percentile(values, TILE_PERCENTILE);
+      // (sorted once for both percentiles)
+      const sorted = radixSortFloat64(Float64Array.from(values));
+      const level = atFraction(sorted, TILE_PERCENTILE);
       grid[gy * nx + gx] = level;
       // Noise: the spread below the tile's median of its lowest two fifths (background pixels)
-      const median = percentile(values, 0.2);
+      const median = atFraction(sorted, 0.2);
       for (const v of values) if (v <= median) lowerDeviations.push(median - v);
     }
   // A smooth surface (a quadratic in x and y) fitted to the tile backgrounds by least squares, twice: tiles that
@@ -107,14 +132,14 @@ export function backgroundSurface(plane: ArrayLike<number>, width: number, heigh
   // The surface at every pixel only when it is to be subtracted; the measures need it at the sampled pixels alone.
   const at = (i: number) => {
     const x = i % width;
-    return evaluate(coef, terms((x + 0.5) / width - 0.5, ((i - x) / width + 0.5) / height - 0.5));
+    return surfaceAt(coef, (x + 0.5) / width - 0.5, ((i - x) / width + 0.5) / height - 0.5);
   };
   let surface = new Float32Array(0);
   if (full) {
     surface = new Float32Array(width * height);
     for (let y = 0; y < height; y++) {
       const fy = (y + 0.5) / height - 0.5;
-      for (let x = 0; x < width; x++) surface[y * width + x] = evaluate(coef, terms((x + 0.5) / width - 0.5, fy));
+      for (let x = 0; x < width; x++) surface[y * width + x] = surfaceAt(coef, (x + 0.5) / width - 0.5, fy);
     }
   }
   let lo = Infinity;
@@ -127,7 +152,8 @@ export function backgroundSurface(plane: ArrayLike<number>, width: number, heigh
   const step = Math.max(1, Math.floor(plane.length / 65536));
   const flat: number[] = [];
   for (let i = 0; i < plane.length; i += step) if (Number.isFinite(plane[i])) flat.push(plane[i] - (full ? surface[i] : at(i)));
-  const contrast = percentile(flat, 0.995) - percentile(flat, 0.5);
+  const sortedFlat = radixSortFloat64(Float64Array.from(flat));
+  const contrast = atFraction(sortedFlat, 0.995) - atFraction(sortedFlat, 0.5);
   return { surface, range: hi - lo, noise, contrast };
 }
 

@@ -4,6 +4,7 @@
 // thin-necked, which the watershed then cuts (Fluo-N2DH-SIM+ 01, first 20 frames: 38 nuclei in 102 fragments).
 import type { SamplePlane } from './seg-auto.ts';
 import { upperMedianOf } from './quickselect.ts';
+import { memoOnPlane, optionsKey } from './plane-memo.ts';
 import { segmentPlane, type SegmentOptions } from './seg-plane.ts';
 import { overlaps } from './temporalRepair.ts';
 
@@ -50,8 +51,10 @@ export function thresholdBreakage(samples: SamplePlane[], options: SegmentOption
   const byOtsu = { objects: 0, broken: 0 };
   const byTriangle = { objects: 0, broken: 0 };
   for (const { plane, width, height } of samples) {
-    const otsu = segmentPlane(plane, width, height, { ...options, method: 'otsu' }).labels;
-    const triangle = segmentPlane(plane, width, height, { ...options, method: 'triangle' }).labels;
+    // (the segment tool asks again with the same options for the same planes: each segmentation is made once)
+    const labelsBy = (method: 'otsu' | 'triangle') => memoOnPlane(plane, `labels:${width}x${height}:${optionsKey({ ...options, method })}`, () => segmentPlane(plane, width, height, { ...options, method }).labels);
+    const otsu = labelsBy('otsu');
+    const triangle = labelsBy('triangle');
     const a = brokenObjects(triangle, otsu);
     const b = brokenObjects(otsu, triangle);
     (byOtsu.objects += a.objects), (byOtsu.broken += a.broken), (byTriangle.objects += b.objects), (byTriangle.broken += b.broken);
