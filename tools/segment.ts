@@ -337,7 +337,8 @@ const segment = defineTool({
             ? { minAreaPx: chosen.minAreaPx, maxAreaPx: chosen.maxAreaPx, inputScale: (result as { inputScale?: number }).inputScale ?? 1 }
             : { sigmaPx: chosen.sigmaPx, minAreaPx: chosen.minAreaPx, maxAreaPx: chosen.maxAreaPx, minSeedDistancePx: chosen.minSeedDistancePx, minSeedDepthPx: chosen.minSeedDepthPx, seedSigmaPx: chosen.seedSigmaPx, closeBaysPx: chosen.closeBaysPx, splitOversized: chosen.splitOversized, flattenBackground: chosen.flattenBackground },
           parameterSources: chosen.sources,
-          ...(coverageNote ? { doubt: coverageNote } : {}),
+          // (what the final answer must carry beside any number it quotes from these labels)
+          ...(coverageNote || chosen.polarityDoubt ? { doubt: [chosen.polarityDoubt ? `unsure which parts are the cells (${chosen.objects} ones segmented; say objects "dark" or "bright")` : '', coverageNote].filter(Boolean).join('; ') } : {}),
           ...(unused.length ? { notApplied: unused } : {}),
           path: result.path,
         },

@@ -294,7 +294,11 @@ export function briefAnswer(results: PastResult[]): string {
 
 /** The final answer once every planned step has a result. */
 export function composeAnswer(plan: Plan, conversation: Conversation): string {
-  const answer = plan.question ? withEndResults(mainAnswer(plan, conversation), conversation) : mainAnswer(plan, conversation);
+  const main = plan.question ? withEndResults(mainAnswer(plan, conversation), conversation) : mainAnswer(plan, conversation);
+  // a step that doubted its own result (values.doubt: "unsure which parts are the cells") says so beside every number
+  // drawn from it, in the answer read last, not only on its card (a count of halos given with confidence is the worst answer)
+  const doubts = conversation.current.filter((r) => r.ok && typeof r.values?.doubt === 'string' && r.values.doubt.length > 0).map((r) => `Check ${r.tool}'s result: ${r.values!.doubt as string}`);
+  const answer = doubts.length ? `${main}\n${doubts.join('\n')}` : main;
   // "mean speed in um per minute" without a frame interval: why the units differ, then the number asked (last)
   const units = unitsNotUsedNote(conversation.request, answer);
   const withUnits = units ? `${units}\n${answer}` : answer;

@@ -1,6 +1,6 @@
 // Answers from the values earlier steps reported quote their unit, in µm when the movie's pixel size is known.
 import { describe, expect, it } from 'vitest';
-import { answerFromValues, notUnderstood, withVerdict } from '../../../src/agent/planner/answers.ts';
+import { answerFromValues, composeAnswer, notUnderstood, withVerdict } from '../../../src/agent/planner/answers.ts';
 import type { Conversation, PastResult } from '../../../src/agent/planner/conversation.ts';
 
 const measured: PastResult = { tool: 'measure', args: { kind: 'objects' }, ok: true, summary: 'Measured 10 objects.', values: { objects: 10, meanAreaPx: 100 }, artifacts: [] };
@@ -135,5 +135,17 @@ describe('one verdict per answer (brief s24/W, item 3)', () => {
     expect(withVerdict('is any nucleus dividing?', 'No: 0 of 7 tracks divide')).toBe('No: 0 of 7 tracks divide');
     // (an answer with no verdict of its own still gets one)
     expect(withVerdict('does it move at all?', 'tracks = 3')).toBe('Yes: tracks = 3');
+  });
+});
+
+describe('a step that doubted its own result', () => {
+  const doubted: PastResult = { tool: 'segment', args: {}, ok: true, summary: 'Unsure which parts are the cells: ... Found 255 objects per frame.', values: { objects: 765, objectsPerFrameMean: 255, objectsPerFrame: [255, 255, 255], doubt: 'unsure which parts are the cells (bright ones segmented; say objects "dark" or "bright")' }, artifacts: [] };
+  const sure: PastResult = { ...doubted, values: { objects: 12, objectsPerFrameMean: 4, objectsPerFrame: [4, 4, 4] } };
+  const asked = (step: PastResult): Conversation => ({ ...conversation(), request: 'how many cells per frame?', earlier: [], current: [step] });
+  it('says so in the answer beside the numbers drawn from it, not only on its card', () => {
+    const said = composeAnswer({ steps: [{ tool: 'segment', args: {}, clause: 'segment' }], question: 'how many cells per frame?' }, asked(doubted));
+    expect(said).toMatch(/255/);
+    expect(said).toMatch(/^Check segment's result: unsure which parts are the cells/m);
+    expect(composeAnswer({ steps: [{ tool: 'segment', args: {}, clause: 'segment' }], question: 'how many cells per frame?' }, asked(sure))).not.toMatch(/Check segment/);
   });
 });
