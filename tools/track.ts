@@ -95,7 +95,11 @@ const DIVISION_WORDS = /\bdivi\w*|\bsplit\w*|\blineage|\bmitos[ie]s\b|\bdaughter
 function readTrackRequest(c: RequestClause): Record<string, unknown> {
   const args: Record<string, unknown> = { channel: undefined };
   // (or a length said as the most per frame: "max 5 µm per frame", a step's bound)
-  const distance = c.read.quantity(['length', 'count'], /distance|displacement|move|moves|jump|search radius|up to|within|link(?:ing)?/) ?? c.read.quantity(['length'], /\bmax(?:imum)?\b|\bper\s+(?:frame|time ?point|step)\b/);
+  const said = c.read.quantity(['length', 'count'], /distance|displacement|move|moves|jump|search radius|up to|within|link(?:ing)?/) ?? c.read.quantity(['length'], /\bmax(?:imum)?\b|\bper\s+(?:frame|time ?point|step)\b/);
+  // ("only those moving faster than 2 px per frame": a lower bound on the motion picks objects out, it is no largest move;
+  // "nothing moves more than 12 px" is one)
+  const lowerBound = said && /\b(?:faster|quicker|more|greater|longer|further|farther|over|above|beyond|at\s+least|exceed\w*)\s*(?:than\s*)?$/i.test(said.before) && !/\b(?:no|not|never|nothing|none|n't)\b[^,.;]{0,24}$/i.test(said.before);
+  const distance = lowerBound ? undefined : said;
   const distanceUm = distance ? micrometres(distance) : undefined;
   if (distance && distanceUm === undefined) args.maxLinkingDistancePx = distance.value;
   if (distanceUm !== undefined) {
