@@ -259,6 +259,12 @@ function namedBeforeHead(words: RawWord[], reader: Reader, text: string): Unappl
     // the verb of the step ("segment", "track", "run filter") is not a modifier; a method opening the words is ("median projection over time")
     while (modifiers.length && modifiers[0] === words[0] && (reader.applies(modifiers[0]) || VERBS.test(modifiers[0].lower))) modifiers.shift();
     if (!modifiers.some((w) => !reader.applies(w))) return;
+    // ("no cut-off cells at the image boundary": things said with where they are, which a switch the step set leaves
+    // out, excludeBorder by its object "border"; applied)
+    if (OBJECT_NOUNS.test(head.lower)) {
+      const around = [...modifiers, head, ...words.slice(h + 1, h + 6)].flatMap((w) => tokenize(w.word)).map((t) => meaning(t.stem));
+      if (Object.entries(reader.step.args).some(([arg, v]) => v === true && nameWords(arg).length >= 2 && nameWords(arg).slice(1).every((w) => around.includes(w)))) return;
+    }
     const from = modifiers.findIndex((w) => !reader.applies(w));
     const first = modifiers[from];
     out.push({ text: '', kind: format ? 'format' : 'method', start: first.start, end: head.end });
