@@ -69,10 +69,9 @@ const AVERAGE = /\b(?:mean|average|avg|typical|on average)\b/i;
  * latest on a tie ("how far did it drift?" → maxDriftPx of correct_drift, "what lag did
  * you find?" → medianPeakLagFrames). Undefined when no value fits.
  */
-/** A value a step reports that is one of the tool's own arguments (a setting it used or chose), not a measurement. */
+/** A value a step reports that its tool declares a setting it used or chose, not a measurement of the things. */
 function isSettingOf(tool: string, key: string): boolean {
-  const shape = (findTool(tool)?.schema as { shape?: Record<string, unknown> } | undefined)?.shape;
-  return shape !== undefined && key in shape;
+  return findTool(tool)?.results?.[key]?.setting === true;
 }
 
 /**
