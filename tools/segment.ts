@@ -195,8 +195,8 @@ function readSegmentRequest(c: RequestClause): Record<string, unknown> {
   const tone = objectToneSaid(c.request) ?? (dark.test(c.text) || dark.test(c.request) ? 'dark' : undefined);
   const args: Record<string, unknown> = { method: c.read.value('method'), ...(tone ? { objects: tone } : {}) };
   // "above 300" is an intensity threshold; "circularity above 0.8" is a condition on another feature (named as not applied)
-  const manual = /\bthreshold (?:of |at |=\s*)?(\d+(?:\.\d+)?)\b|(?<!\b(?:circularity|roundness|solidity|eccentricity|area|size|length|speed|diameter|radius|perimeter|(?:mean|average|integrated|total)\s+intensity)\s+(?:is\s+|of\s+)?)\babove (\d+(?:\.\d+)?)\b/i.exec(c.text);
-  if (manual) Object.assign(args, { method: 'manual', threshold: Number(manual[1] ?? manual[2]) });
+  const manual = /\bthreshold (?:of |at |=\s*)?(\d+(?:\.\d+)?)\b|(?<!\b(?:circularity|roundness|solidity|eccentricity|area|size|length|speed|diameter|radius|perimeter|(?:mean|average|integrated|total)\s+intensity)\s+(?:is\s+|of\s+)?)\babove (\d+(?:\.\d+)?)\b|\b(?:above|over|brighter than|greater than) (?:an? |the )?(?:(?:pixel )?intensit(?:y|ies)|gr[ae]y[- ]?(?:levels?|values?)|pixel values?) (?:of )?(\d+(?:\.\d+)?)\b/i.exec(c.text);
+  if (manual) Object.assign(args, { method: 'manual', threshold: Number(manual[1] ?? manual[2] ?? manual[3]) });
   if (/\b(?:don't|do not|no|without|skip(?:ping)?|omit(?:ting)?|leave out|turn off|switch off)\s+(?:the\s+|any\s+)?(?:split\w*|watershed\w*|ws\b)/i.test(c.text)) args.splitTouching = false;
   if (/\bwhole[- ]cells?\b|\bcell bod(?:y|ies)\b|\bcytoplasm|\bcell (?:outlines?|boundaries|borders|membranes?)\b/i.test(c.text)) args.target = 'cells';
   // nuclei said by name (or by a nuclear stain) are nuclei whatever the movie looks like; "the cells" alone is told from the movie

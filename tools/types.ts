@@ -78,6 +78,11 @@ export interface ResultValue {
   example?: number;
   /** What people call it when they ask about it ("how long", "time span"): a question about the value finds it by these. */
   words?: string[];
+  /**
+   * A setting the step used or chose (track's linking distance), not a measurement of the things: it answers only a
+   * question about that setting ("which linking distance did you use?"), never "how far did the cells travel?".
+   */
+  setting?: boolean;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { SequenceInput } from '../../microscope/sequence.ts';
 import { CAMERA_SETTING, cameraSettingName, quantitiesNotCarried, withoutHedges } from './adjustments.ts';
 import { axisOrderSaid, channelStackSaid, offsetToPlaneUm, POSITION_STACK, withoutZOffsets, zOffsetsSaid } from './channelPlanes.ts';
 import { parseGrid, parsePositionList, parseZPlan, positionCount, spreadPositions } from './space.ts';
-import { durationsIn, everyNth, EXPOSURE_OF, unitSeconds, findChannels, fmtS, normaliseText, toNumber, uniquePresets } from './words.ts';
+import { durationsIn, everyNth, EXPOSURE_OF, exposuresIn, unitSeconds, findChannels, fmtS, normaliseText, toNumber, uniquePresets } from './words.ts';
 
 export interface ParsedRequest {
   sequence: SequenceInput;
@@ -124,7 +124,10 @@ export function timeSpans(t: string): { intervalS?: number; durationS?: number }
   // "every minute": a unit alone is one of it
   const bare = [...t.matchAll(/\b(?:every|each|once an?|once per)\s+(second|sec|minute|min|hour|hr|day|week)\b/gi)].map((m) => ({ seconds: unitSeconds(m[1]), index: m.index + m[0].length - m[1].length, length: m[1].length }));
   // an exposure ("50 ms", "exposure 1 s") is not a time span of the plan, unless it is said to be one ("every 500 ms")
+  // "twice an hour", "3 frames a minute", "one image per 30 s": the span a count is counted in is a rate (rateIntervalS), no interval or duration
+  const rateUnit = (d: { index: number }) => RATE_BEFORE.test(t.slice(0, d.index));
   const spans = [...durationsIn(t), ...bare]
+    .filter((d) => !rateUnit(d))
     .sort((a, b) => a.index - b.index)
     .filter((d) => isInterval(d) || isDuration(d) || (!/ms|msec|milli/i.test(t.slice(d.index, d.index + d.length)) && !new RegExp(String.raw`\bexpos\w*\s*(?:time\s*)?${EXPOSURE_OF}(?:of|to|at|=|:)?\s*$`, 'i').test(t.slice(0, d.index))));
   const interval = spans.find(isInterval);
@@ -147,12 +150,23 @@ export function timeSpans(t: string): { intervalS?: number; durationS?: number }
 /** A rate as an interval, s: "2 frames per minute" is every 30 s, "1 fps" every second; undefined when none is said. */
 function rateIntervalS(t: string): number | undefined {
   const rate = RATE.exec(t);
-  if (rate) return Math.round((unitSeconds(rate[2]) / toNumber(rate[1])) * 1e6) / 1e6;
+  if (rate) return Math.round(((unitSeconds(rate[3]) * (rate[2] ? Number(rate[2]) : 1)) / toNumber(rate[1])) * 1e6) / 1e6;
+  const times = TIMES_PER.exec(t);
+  if (times) {
+    const count = times[1] ? TIMES_WORDS[times[1].toLowerCase()] : toNumber(times[2]);
+    const spanS = unitSeconds(times[4]) * (times[3] ? toNumber(times[3]) : 1);
+    if (count > 0) return Math.round((spanS / count) * 1e6) / 1e6;
+  }
   const fps = /\b(\d+(?:\.\d+)?)\s*fps\b/i.exec(t);
   return fps && Number(fps[1]) > 0 ? Math.round((1 / Number(fps[1])) * 1e6) / 1e6 : undefined;
 }
 
-const RATE = /\b(\d+(?:\.\d+)?|one|two|three|four|five|six|ten)\s*(?:frames?|images?|time ?points?|timepoints?|pictures?)\s*(?:per|a|an|each|every|\/)\s*(second|sec|minute|min|hour|hr|day)\b/i;
+/** "twice an hour", "3 times a day", "once every 2 hours", "four times per minute": a count of time points in a span. */
+const TIMES_PER = /\b(?:(once|twice|thrice)|(\d+|one|two|three|four|five|six|ten)\s+times)\s+(?:a|an|per|each|every)\s+(?:(\d+(?:\.\d+)?|two|three|four|five|six|ten)\s+)?(seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?)\b/i;
+const TIMES_WORDS: Record<string, number> = { once: 1, twice: 2, thrice: 3 };
+/** The words before a span that make it the span of a rate ("twice an hour", "3 frames per minute", "per 30 s", "/ h"). */
+const RATE_BEFORE = /(?:\b(?:once|twice|thrice|times)\s+(?:a|an|per|each|every)\s+|\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|ten)\s+(?:frames?|images?|time ?points?|timepoints?|pictures?|shots?|snaps?)\s+(?:a|an|per|each)\s+|\bper\s+|\/\s*)$/i;
+const RATE = /\b(\d+(?:\.\d+)?|one|two|three|four|five|six|ten)\s*(?:frames?|images?|time ?points?|timepoints?|pictures?)\s*(?:per|a|an|each|every|\/)\s*(?:(\d+(?:\.\d+)?)\s*)?(seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?)\b/i;
 
 /** One time plan: interval with duration or count, or a count as fast as possible; InputError naming what is missing. */
 function singleTimePlan(t: string): SequenceInput['timePlan'] {
@@ -220,8 +234,7 @@ function channelSettings(t: string, config: MicroscopeConfig): Map<string, Setti
   // percentages of something else (tile overlap, the incubator's gases) are no light power
   const text = t.replace(/\d+(?:\.\d+)?\s*(?:%|percent)\s*(?:overlap|co2|co₂|o2|oxygen|humidity|rh\b|confluen\w*)/gi, (m) => ' '.repeat(m.length));
   const values: { key: 'exposureMs' | 'powerPercent'; value: number; start: number; end: number }[] = [];
-  for (const m of text.matchAll(/(\d+(?:\.\d+)?)\s*(ms|msec|milliseconds?)\b/gi)) values.push({ key: 'exposureMs', value: Number(m[1]), start: m.index!, end: m.index! + m[0].length });
-  for (const m of text.matchAll(new RegExp(String.raw`\bexposures?\s*(?:time\s*)?${EXPOSURE_OF}(?:of|to|at|=|:)?\s*(\d+(?:\.\d+)?)\s*(s|sec|seconds?)\b`, 'gi'))) values.push({ key: 'exposureMs', value: Number(m[1]) * 1000, start: m.index!, end: m.index! + m[0].length });
+  for (const e of exposuresIn(text)) values.push({ key: 'exposureMs', value: e.ms, start: e.start, end: e.end });
   for (const m of text.matchAll(/(\d+(?:\.\d+)?)\s*(%|percent|per cent)/gi)) values.push({ key: 'powerPercent', value: Number(m[1]), start: m.index!, end: m.index! + m[0].length });
   // (a channel's other value between it and this one ties them no less: "GFP 100 ms 10%, mCherry 200 ms 20%")
   let plain = text;

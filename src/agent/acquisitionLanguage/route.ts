@@ -185,7 +185,7 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
     return { ask: `${unknown.join(' and ')} ${unknown.length > 1 ? 'are' : 'is'} imaged by no channel of this microscope (it has ${config.channels.map((c) => c.name).join(', ')}; GFP/488 = FITC, mCherry/561 = Rhodamine, far red/640 = Cy5): say which of these to use; nothing was ${options.acquisitionRunning ? 'changed' : 'started'}.`, command: true };
   }
   const spans = timeSpans(t);
-  const timeLapse = /\bevery\b|\bintervals?\b|\btime[\s-]?(?:lapse|series)\b|\btime ?points\b|\bframes\b|\bcycles\b|\bcontinuous(?:ly)?\b|\bas fast as possible\b|\bstream(?:ing)?\b/.test(t) && (/\bfor\b|\bover\b|\bovernight\b|\d+\s*(?:time ?points|frames|cycles)/.test(t) || (spans.intervalS !== undefined && spans.durationS !== undefined));
+  const timeLapse = RATE_SAID.test(t) || /\bevery\b|\bintervals?\b|\btime[\s-]?(?:lapse|series)\b|\btime ?points\b|\bframes\b|\bcycles\b|\bcontinuous(?:ly)?\b|\bas fast as possible\b|\bstream(?:ing)?\b/.test(t) && (/\bfor\b|\bover\b|\bovernight\b|\d+\s*(?:time ?points|frames|cycles)/.test(t) || (spans.intervalS !== undefined && spans.durationS !== undefined));
   // nothing running, channels and a whole time plan (interval and duration or count): an acquisition to start, whatever the verb ("follow GFP for 48 h, one frame every 15 min")
   const wholeTimePlan = spans.intervalS !== undefined && (spans.durationS !== undefined || /\d+\s*(?:time ?points|frames|timepoints|cycles)\b/.test(t));
   // "start a new time-lapse of DAPI ..." while one runs: the start tool says one is running (never read as a change to the running one)
@@ -531,6 +531,9 @@ const CONDITION = new RegExp(String.raw`\b(?:when(?:ever)?|if|as soon as|each ti
 /** A word that asks for an analysis anywhere in the words. */
 const ANALYSIS_WORD = /\b(?:segment\w*|track(?:ing)?|measure|plot|project|denoise|export|quantify|analy[sz]e|kymograph|detect)\b/;
 
+/** A rate of imaging ("twice an hour", "3 times a day", "4 frames per minute", "2 fps"): a time-lapse as much as "every ...". */
+const RATE_SAID = /\b(?:once|twice|thrice|(?:\d+|one|two|three|four|five|six|ten)\s+times|(?:\d+|one|two|three|four|five|six|ten)\s+(?:frames?|images?|time ?points?|pictures?))\s+(?:a|an|per|each)\s+(?:\d+\s*)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?)\b|\b\d+(?:\.\d+)?\s*fps\b/;
+
 /** A word that could end the acquisition. */
 /** A timing stated as a fact ("is", "was imaged every", "frames were taken 90 s apart"), and the verbs that ask for a change. */
 const STATES_TIMING = /\b(?:is|was|were|are|'s|has been|had been)\b|\b(?:imaged|acquired|recorded|taken|filmed|captured|sampled|shot)\b/;
@@ -544,6 +547,8 @@ const IMAGING_VERB = /^(?:please\s+)?(?:image|acquire|record|film|capture|start 
 function toolFor(changes: Adjustment[], running: boolean): MicroscopeRoute {
   const only = changes.length === 1 ? changes[0] : undefined;
   if (changes.some((c) => c.kind === 'stop' || c.kind === 'finish')) {
+    // ("finish after this time point and stop": one end said twice, the one with its time point is the one meant)
+    if (changes.every((c) => c.kind === 'stop' || c.kind === 'finish')) return { tool: toolCarrying('stop'), args: changes.some((c) => c.kind === 'finish') ? { finishTimepoint: true } : {} };
     if (changes.length > 1) return { ask: 'Stopping the acquisition is asked for on its own: say "stop the acquisition" (you will be asked to confirm), then the other changes' };
     return { tool: toolCarrying('stop'), args: only!.kind === 'finish' ? { finishTimepoint: true } : {} };
   }

@@ -140,6 +140,11 @@ function parseTrigger(text: string, config: MicroscopeConfig): TriggerSpec | und
     const cmp = comparisonOf(text);
     if (cmp) return { kind: 'meanIntensity', ...ch, ...cmp };
   }
+  // "once mCherry goes above 800": a channel's level with no other measure named is its intensity
+  if (channel) {
+    const cmp = comparisonOf(text);
+    if (cmp) return { kind: 'meanIntensity', ...ch, ...cmp };
+  }
   return undefined;
 }
 

@@ -115,12 +115,20 @@ export function percent(text: string): number | undefined {
 /** What an exposure is of, between the word and its value ("exposure for mCherry 0.3 s", "exposure on the 561 channel: 1 s"). */
 export const EXPOSURE_OF = String.raw`(?:(?:for|of|on|in)\s+(?:the\s+)?[\w-]+(?:\s+(?:channel|laser|line))?\s*[:=,]?\s*)?`;
 
+/** Every exposure said, in ms, with where it is: "50 ms", "exposure 0.5 s", "exposure of GFP 1 s", "a 0.2 s exposure". */
+export function exposuresIn(text: string): { ms: number; start: number; end: number }[] {
+  const out: { ms: number; start: number; end: number }[] = [];
+  const add = (m: RegExpMatchArray, factor: number) => {
+    if (!out.some((o) => m.index! < o.end && o.start < m.index! + m[0].length)) out.push({ ms: Number(m[1]) * factor, start: m.index!, end: m.index! + m[0].length });
+  };
+  for (const m of text.matchAll(/(\d+(?:\.\d+)?)\s*(?:ms|msec|msecs|milliseconds?)\b/gi)) add(m, 1);
+  for (const m of text.matchAll(new RegExp(String.raw`exposures?\s*(?:time\s*)?${EXPOSURE_OF}(?:of|to|at|=|:)?\s*(\d+(?:\.\d+)?)\s*(?:s|sec|secs|seconds?)\b`, 'gi'))) add(m, 1000);
+  for (const m of text.matchAll(/(\d+(?:\.\d+)?)\s*(?:s|sec|secs|seconds?)\s+(?:of\s+)?exposures?\b/gi)) add(m, 1000);
+  return out.sort((a, b) => a.start - b.start);
+}
+
 export function exposureMs(text: string): number | undefined {
-  const ms = /(\d+(?:\.\d+)?)\s*(ms|msec|milliseconds?)\b/i.exec(text);
-  if (ms) return Number(ms[1]);
-  // "exposure 0.5 s", "a 0.2 s exposure"
-  const s = new RegExp(String.raw`exposures?\s*(?:time\s*)?${EXPOSURE_OF}(?:of|to|at|=|:)?\s*(\d+(?:\.\d+)?)\s*(s|sec|seconds?)\b`, 'i').exec(text) ?? /(\d+(?:\.\d+)?)\s*(?:s|sec|secs|seconds?)\s+exposures?\b/i.exec(text);
-  return s ? Number(s[1]) * 1000 : undefined;
+  return exposuresIn(text)[0]?.ms;
 }
 
 /** "every 3rd frame", "every 3 time points", "every other frame", "every third time point" as a count; undefined otherwise. */

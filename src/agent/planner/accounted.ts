@@ -227,6 +227,33 @@ function negationsAccounted(request: string, plan: Plan, catalogue: Catalogue, i
   return lines;
 }
 
+/** Things left out by what they are: "but not the ones at the edge", "except those touching the border", "apart from the dim cells". */
+const THINGS_LEFT_OUT = /\b(?:but\s+not|except(?:\s+for)?|apart\s+from|other\s+than|excluding|leaving\s+out)\s+(?:the\s+|those\s+|these\s+|any\s+)?((?:[\p{L}-]+\s+){0,2}?(?:ones|cells?|nuclei|nucleus|objects?|tracks?|blobs?|spots?)(?:\s+(?:that|which|who|at|on|near|along|touching|by|with|in|over|under|below|above|smaller|bigger|larger|dimmer|brighter|shorter|longer)\b(?:\s+[\p{L}\d.-]+){1,4})?)/giu;
+
+/**
+ * Things left out by a quality no step applied ("measure the nuclei but not the ones at the edge": measure leaves
+ * nothing out by where it is): named in one line. Applied when a step's yes/no setting names a word of them and is on
+ * (segment's excludeBorder), or a step took a number of theirs.
+ */
+function exclusionsAccounted(request: string, plan: Plan, catalogue: Catalogue, index: ToolIndex, said: string): string[] {
+  const lines: string[] = [];
+  const stop = new Set([...stopWords()]);
+  const things = /^(?:ones|cells?|nuclei|nucleus|objects?|tracks?|blobs?|spots?)$/i;
+  for (const m of request.matchAll(THINGS_LEFT_OUT)) {
+    const phrase = m[0].trim();
+    const words = tokenize(m[1]).filter((t) => !t.part && !stop.has(t.word) && !things.test(t.word));
+    // ("except channel 2", "but not the tracks": a channel, frames or a whole step turned down are other readers')
+    if (!words.length || alreadySaid(said, m[1].trim())) continue;
+    const meanings = new Set(index.meanings(words));
+    const numbers = (m[1].match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
+    const applied = plan.steps.some((step) => Object.entries(step.args).some(([arg, v]) => (v === true && switchWords(arg).some((w) => meanings.has(w))) || (typeof v === 'number' && numbers.includes(v))));
+    if (applied) continue;
+    const step = plan.steps.find((s) => s.clause && request.indexOf(s.clause) >= 0 && request.indexOf(s.clause) < (m.index ?? 0)) ?? plan.steps.at(-1)!;
+    lines.push(`I did not apply "${phrase}": \`${step.tool}\` has no option that leaves things out by that, so it covered all of them.`);
+  }
+  return lines;
+}
+
 /** The meanings of the words the plan's tools declare as their own (their words and examples, not their descriptions). */
 export function ownWordsOf(steps: PlannedStep[], catalogue: Catalogue, index: ToolIndex): Set<string> {
   return new Set(steps.flatMap((s) => index.meanings(tokenize([...(selfOf(s.tool, catalogue)?.words ?? []), ...(selfOf(s.tool, catalogue)?.examples ?? [])].join(' ')))));
@@ -361,6 +388,7 @@ export function accountForRequest(request: string, plan: Plan, catalogue: Catalo
       const made = plan.steps.filter((s) => s.clause.includes(t.phrase)).at(-1);
       return `I did not apply "${t.phrase}": no tool here makes one; ${made ? offers(made, catalogue) : 'the other steps ran as asked'}.`;
     });
-  const numbers = plan.question ? [] : numbersAccounted(request, plan, catalogue, [said, ...methods, ...negations, ...things].join(' '));
-  return [...methods, ...negations, ...things, ...numbers];
+  const left = plan.question ? [] : exclusionsAccounted(request, plan, catalogue, index, [said, ...methods, ...negations, ...things].join(' '));
+  const numbers = plan.question ? [] : numbersAccounted(request, plan, catalogue, [said, ...methods, ...negations, ...things, ...left].join(' '));
+  return [...methods, ...negations, ...things, ...left, ...numbers];
 }

@@ -69,6 +69,23 @@ const AVERAGE = /\b(?:mean|average|avg|typical|on average)\b/i;
  * latest on a tie ("how far did it drift?" → maxDriftPx of correct_drift, "what lag did
  * you find?" → medianPeakLagFrames). Undefined when no value fits.
  */
+/** A value a step reports that its tool declares a setting it used or chose, not a measurement of the things. */
+function isSettingOf(tool: string, key: string): boolean {
+  return findTool(tool)?.results?.[key]?.setting === true;
+}
+
+/**
+ * A question about a step's setting: it says a word of the setting's name that is no quantity it asks
+ * for ("linking" of maxLinkingDistancePx; not "distance" alone), or asks what was used or chosen.
+ */
+function asksOfTheSetting(question: string, key: string): boolean {
+  if (/\b(?:use|used|using|chose|chosen|choose|pick|picked|set|setting|settings|parameters?)\b/i.test(question)) return true;
+  const quantity = readQuestion(question).quantity;
+  const said = new Set((question.toLowerCase().match(/\p{L}{3,}/gu) ?? []).map((w) => w.slice(0, 5)));
+  const words = humanKey(key).toLowerCase().match(/\p{L}{3,}/gu) ?? [];
+  return words.some((w) => !/^(?:max|maxim|min|minim|mean|px|um)$/.test(w.slice(0, 5)) && said.has(w.slice(0, 5)) && ![...quantity].some((q) => q.slice(0, 5) === w.slice(0, 5)));
+}
+
 export function answerFromValues(question: string, conversation: Conversation, results: PastResult[], catalogue: Catalogue = new Map()): string | undefined {
   // one track, or which cell: whole-movie values do not answer it (the tables do); one frame: a value per frame does
   if (/\b(?:track|cell|nucleus)\s*#?\d+|\bwhich (?:cell|track|nucleus|object|one)\b/i.test(question)) return undefined;
@@ -123,6 +140,9 @@ export function answerFromValues(question: string, conversation: Conversation, r
       .map((k) => {
         const own = new Set(index.meanings(tokenize(`${humanKey(k)} ${declared[k]?.about ?? ''}`)));
         let score = [...own].filter((w) => asked.has(w)).reduce((a, w) => a + weight(w), 0);
+        // a setting the step used (track's linking distance) is no measurement of the things: "how far did the cells
+        // travel?" is not answered by it, "which linking distance did you use?" is
+        if (score > 0 && isSettingOf(result.tool, k) && !asksOfTheSetting(question, k)) score = 0;
         // a question that names a quantity ("how far", "the area") is not answered by another one that only shares "mean"
         if (score > 0 && scope.quantity.size > 0 && scope.reduce !== 'count' && !namesQuantity(question, `${humanKey(k)} ${declared[k]?.about ?? ''}`)) score = 0;
         // a count ("how many cells per frame?") is no length, time or intensity ("step 3.7 px" shares only "per frame")

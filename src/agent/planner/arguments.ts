@@ -133,6 +133,12 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
     // (the words before the number as far as the argument's words are read: "throw away anything smaller than 10 px" keeps its verb)
     const bound = boundOf(before.split(/[,;.]/).at(-1) ?? '', scoped.slice(q.end));
     if (bound) near.add(meaning(normalizeWord(bound)));
+    // ("smaller than 40 px²": a squared unit says the area, and is never a length such as a radius)
+    const area = isSquared(q);
+    if (area) {
+      near.add(AREA_MEANING);
+      said.add(AREA_MEANING);
+    }
     // "using 8 threads", "3 replicates": a bare number counting a thing of its own (a plural noun after it) is no setting its argument does not name there
     const counted = q.unit === '' ? /^\s*([a-z]{3,}s)\b/i.exec(q.after)?.[1] : undefined;
     let best: { name: string; score: number; value: number; compact?: number } | undefined;
@@ -141,6 +147,9 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
       // ("movie 3 (2 channels)": a count of the things a 1-based position names is no position)
       if (counted && /\b1-based\b/i.test(p.description ?? '')) continue;
       if (name in out) continue;
+      if (area && !nameWords(name).includes(AREA_MEANING)) continue;
+      // (a lower bound is never an upper one's value: "only those faster than 2 px per frame" is no max linking distance)
+      if ((bound === 'min' && /(?:^max|Max)(?:imum)?(?=[A-Z])/.test(name)) || (bound === 'max' && /(?:^min|Min)(?:imum)?(?=[A-Z])/.test(name))) continue;
       // (a length in µm becomes pixels only for a length: never an area, never the pixel size itself)
       const raw = inUnit(q, unitOfArgument(name, p), /area/i.test(name) || q.per ? undefined : pixelSizeUm);
       const value = raw !== undefined && isInteger(p) && q.unit !== '' && q.unit !== 'px' ? Math.round(raw) : raw;
@@ -173,7 +182,7 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
     // ("trk lap 15px": after only a method the tool offers, and words that name none of its arguments, it stands alone too)
     const afterValue = nearBefore.some((w) => valueMeanings.has(w)) && nearBefore.every((w) => valueMeanings.has(w) || !argumentMeanings.has(w)) && /^\s*(?:[,;.)]|$|\b(?:no|and|then|with)\b)/i.test(q.after);
     const alone = q.unit !== '' && q.unit !== 'frame' && ((nearBefore.length === 0 && /^\s*(?:[,;.)]|$)/.test(q.after) && /(?:^|[,:;(]|\b(?:and|with|at|of)\b)\s*$/i.test(before)) || afterValue);
-    if (!best && alone) {
+    if (!best && alone && !area) {
       for (const [name, p] of candidates) {
         if (name in out || /area/i.test(name)) continue;
         const value = inUnit(q, unitOfArgument(name, p), q.per ? undefined : pixelSizeUm);
@@ -201,6 +210,8 @@ function boundsOfRanges(clause: string, qs: Quantity[], props: Record<string, Pr
     const between = clause.slice(low.end, high.start);
     if (!/^\s*(?:px|pixels?|µm²?|um2?|microns?)?\s*(?:and|to|-|–)\s*$/i.test(between) || (low.unit !== '' && high.unit !== '' && low.unit !== high.unit)) continue;
     const near = new Set([...meanings(clause.slice(Math.max(0, low.start - 40), low.start).split(/[,;.]/).at(-1) ?? ''), ...meanings(clause.slice(high.end).split(/[,;.]|\b(?:and|then|but)\b/)[0] ?? '')]);
+    // ("80-400 px²": a squared unit says the area)
+    if (isSquared(high)) near.add(AREA_MEANING);
     for (const [min, max] of pairs) {
       const shared = nameWords(min).filter((w) => nameWords(max).includes(w));
       if (shared.length === 0 || !shared.every((w) => near.has(w)) || min in values) continue;
@@ -216,10 +227,16 @@ function boundsOfRanges(clause: string, qs: Quantity[], props: Record<string, Pr
 }
 
 const FRAME_MEANING = meaning(normalizeWord('frame'));
+const AREA_MEANING = meaning(normalizeWord('area'));
+
+/** A length said squared ("40 px²", "40 px^2", "40 pixels squared"): an area. */
+function isSquared(q: Quantity): boolean {
+  return q.kind === 'length' && /^\s*(?:²|\^\s*2|2\b|squared\b)/i.test(q.after);
+}
 const FIRST_MEANING = meaning(normalizeWord('first'));
 
-const GREATER = /\b(?:bigger|larger|greater|more|over|above|longer|exceeding|at\s+least)\s*(?:than\s*)?$|>=?\s*$/i;
-const LESS = /\b(?:smaller|less|fewer|under|below|shorter|tinier|at\s+most|up\s+to)\s*(?:than\s*)?$|<=?\s*$/i;
+const GREATER = /\b(?:bigger|larger|greater|more|over|above|longer|faster|quicker|further|farther|exceeding|at\s+least)\s*(?:than\s*)?$|>=?\s*$/i;
+const LESS = /\b(?:smaller|less|fewer|under|below|shorter|tinier|slower|closer|nearer|at\s+most|up\s+to)\s*(?:than\s*)?$|<=?\s*$/i;
 // ("nothing bigger than 3000 px", "no blobs smaller than 20 px": none of those kept)
 const EXCLUDING = /\b(?:drop\w*|remov\w*|discard\w*|exclud\w*|ignor\w*|omit\w*|throw\w*\s+(?:away|out)|get\s+rid|filter\w*\s+out|leave\s+out|without|except|skip\w*|nothing|none|no\s+(?:\w+\s+)?(?:objects?|nuclei|cells?|blobs?|ones?|spots?|particles?|tracks?))\b/i;
 

@@ -41,6 +41,8 @@ const VERBS = /^(?:make|do|run|compute|create|generate|give|show|get|apply|use|p
 const FORMAT_HEADS = /^(?:formats?|files?|extension)$/i;
 /** Words that introduce the method or format to use ("with", "using", "as", "to"). */
 const NAMING_CUES = /^(?:with|using|use|via|by|through|in|as|into|to|from|run|apply)$/i;
+/** The meaning of "exclude" (drop, leave out, ...) in the thesaurus. */
+const EXCLUDE_MEANING = meaning(tokenize('exclude')[0]?.stem ?? 'exclude');
 /** Words that introduce a scope or a condition on what the step covers. */
 const SCOPE_CUES = /^(?:only|just|except|excluding|per|each|whose|during)$/i;
 /** The things a step finds or follows, picked out by the words before them ("only the dividing cells"). */
@@ -259,6 +261,12 @@ function namedBeforeHead(words: RawWord[], reader: Reader, text: string): Unappl
     // the verb of the step ("segment", "track", "run filter") is not a modifier; a method opening the words is ("median projection over time")
     while (modifiers.length && modifiers[0] === words[0] && (reader.applies(modifiers[0]) || VERBS.test(modifiers[0].lower))) modifiers.shift();
     if (!modifiers.some((w) => !reader.applies(w))) return;
+    // ("no cut-off cells at the image boundary": things said with where they are, which a switch the step set leaves
+    // out, excludeBorder by its object "border"; applied)
+    if (OBJECT_NOUNS.test(head.lower)) {
+      const around = [...modifiers, head, ...words.slice(h + 1, h + 6)].flatMap((w) => tokenize(w.word)).map((t) => meaning(t.stem));
+      if (Object.entries(reader.step.args).some(([arg, v]) => v === true && nameWords(arg).length >= 2 && nameWords(arg).slice(1).every((w) => around.includes(w)))) return;
+    }
     const from = modifiers.findIndex((w) => !reader.applies(w));
     const first = modifiers[from];
     out.push({ text: '', kind: format ? 'format' : 'method', start: first.start, end: head.end });
@@ -333,7 +341,9 @@ function scopes(words: RawWord[], reader: Reader): Unapplied[] {
   words.forEach((cue, c) => {
     const after = trailingSubset(words, c, reader);
     if (after) out.push(after);
-    if (!SCOPE_CUES.test(cue.lower)) return;
+    // ("measure the nuclei but not the ones at the edge": things left out after "but not", a scope as "except" is)
+    const butNot = cue.lower === 'not' && /^(?:but|and)$/i.test(words[c - 1]?.lower ?? '') && /^(?:the|those|these|any|ones|cells?|nuclei|nucleus|objects?|tracks?)$/i.test(words[c + 1]?.lower ?? '');
+    if (!SCOPE_CUES.test(cue.lower) && !butNot) return;
     // "could you just make a kymograph", "just segment them": a hedge before the verb, no scope
     // "on top of each other": a reciprocal, no scope
     if (cue.lower === 'each' && /^(?:other|another)$/i.test(words[c + 1]?.lower ?? '')) return;
@@ -363,6 +373,7 @@ function scopes(words: RawWord[], reader: Reader): Unapplied[] {
     if (phrase.some((w, k) => k > 0 && /^(?:than|below|above|under|over|<|>)$/.test(phrase[k - 1].lower) && /^\d/.test(w.lower) && carried.some((n) => Math.abs(n - parseFloat(w.lower)) < 1e-9))) return;
     // "excluding those cut off at the border": the scope is the name of a switch the step sets (excludeBorder: true), applied
     const said = [cue, ...phrase].flatMap((w) => tokenize(w.word)).map((t) => meaning(t.stem));
+    if (butNot) said.push(EXCLUDE_MEANING);
     if (Object.entries(reader.step.args).some(([arg, v]) => typeof v === 'boolean' && nameWords(arg).length >= 2 && nameWords(arg).every((w) => said.includes(w)))) return;
     out.push({ text: '', kind: 'scope', start: cue.start, end: phrase.at(-1)!.end });
   });

@@ -1549,7 +1549,9 @@ function switchesFromWords(step: PlannedStep, catalogue: Catalogue): void {
     const after = step.clause.slice(last.end, last.end + 24);
     const negated = /(?:\bw\/o|\b(?:no|not|don't|dont|never|without|skip(?:ping)?|omit(?:ting)?|leave\s+(?:out|off)|leaving\s+(?:out|off)|disable|turn\s+off|switch\s+off|no\s+need\s+for|forget(?:\s+about)?))\s+(?:\w+\s+)?$/i.test(before) || /^\s+(?:(?:is|are|be|being)\s+)?(?:(?:switched|turned|set|toggled|left)\s+off|off|disabled|deactivated)\b/i.test(after);
     // ("every nucleus apart from those at the edges", "all but the ones on the border": the things left out, a few words after the cue)
-    const leftOut = excluding && /\b(?:apart\s+from|other\s+than|but\s+not|all\s+but|except(?:\s+for)?|excluding|minus)\s+(?:[\w'-]+\s+){0,5}$/i.test(step.clause.slice(0, first.start));
+    // ("no cut-off cells at the image boundary", "without any nuclei on the edge": the things said not wanted, where they are)
+    const leftOut = excluding && (/\b(?:apart\s+from|other\s+than|but\s+not|all\s+but|except(?:\s+for)?|excluding|minus)\s+(?:[\w'-]+\s+){0,5}$/i.test(step.clause.slice(0, first.start))
+      || /\b(?:no|without(?:\s+any)?|none\s+of\s+the)\s+(?:[\w'-]+\s+){0,2}(?:cells?|nuclei|nucleus|objects?|ones|blobs?|spots?)\s+(?:(?:that\s+(?:are|is)\s+)?(?:at|on|touching|near|along|by|against|cut\s+off\s+(?:at|by))\s+)(?:the\s+)?(?:[\w-]+\s+)?$/i.test(step.clause.slice(0, first.start)));
     // ("don't drop the border ones", "keep the nuclei at the edge": leaving out turned down, or keeping, is the switch off:
     // left to the tool where it has no default (its description's default keeps them), else false)
     if (whole[0] === EXCLUDE_MEANING && keptNotLeftOut(step.clause, tokens, said, first)) {

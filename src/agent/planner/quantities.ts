@@ -340,6 +340,9 @@ export function plainUnits(text: string): string {
 /** An area in µm² as written: "10 µm²", "10 um^2", "10 um2", "10 square microns", "10 sq. µm", "10 microns squared". */
 const AREA_UM = new RegExp(String.raw`(?<![\w.,])(${DIGITS})\s*(?:(?:µm|μm|um|microns?|micrometers?|micrometres?)\s*(?:²|\^2|2\b|\s+squared\b)|(?:square|sq\.?)\s*(?:µm|μm|um|microns?|micrometers?|micrometres?)\b)`, 'gi');
 
+/** A range of areas with the unit after its second end only: "20-100 µm²", "20 to 100 um2", "20 and 100 square microns". */
+const AREA_UM_RANGE = new RegExp(String.raw`(?<![\w.,])(${DIGITS})(\s*(?:-|–|—|to|and)\s*)(${DIGITS})\s*((?:µm|μm|um|microns?|micrometers?|micrometres?)\s*(?:²|\^2|2\b|\s+squared\b)|(?:square|sq\.?)\s*(?:µm|μm|um|microns?|micrometers?|micrometres?)\b)`, 'gi');
+
 /**
  * The text with each area in µm² said as px² at the pixel size ("smaller than 10 µm²" at
  * 0.5 µm/px → "smaller than 40 px²"), for arguments that count pixels, and a note of each
@@ -348,7 +351,12 @@ const AREA_UM = new RegExp(String.raw`(?<![\w.,])(${DIGITS})\s*(?:(?:µm|μm|um|
 export function areasInPixels(text: string, pixelSizeUm: number | undefined): { text: string; notes: string[] } {
   if (pixelSizeUm === undefined || !(pixelSizeUm > 0)) return { text, notes: [] };
   const notes: string[] = [];
-  const out = text.replace(AREA_UM, (m, v: string) => {
+  // ("20-100 µm²", "between 20 and 100 square microns": a range's unit said once, after its second end, is its first end's too)
+  const ranged = text.replace(AREA_UM_RANGE, (m, a: string, join: string, b: string, unit: string) => {
+    const low = parseNumber(a);
+    return low === undefined ? m : `${a} ${unit}${join}${b} ${unit}`;
+  });
+  const out = ranged.replace(AREA_UM, (m, v: string) => {
     const um2 = parseNumber(v);
     if (um2 === undefined) return m;
     const px2 = numberText(um2 / pixelSizeUm ** 2);
