@@ -35,3 +35,19 @@ describe('brokenObjects', () => {
     expect(counts.broken).toBe(0);
   });
 });
+
+describe('brokenObjects: pieces that lie mostly in a neighbour', () => {
+  it('does not count an object whose second piece lies mostly inside the next object (a split line drawn elsewhere)', () => {
+    const ref = reference();
+    const other = new Uint32Array(200);
+    for (let y = 1; y < 9; y++) {
+      for (let x = 1; x < 4; x++) other[y * 20 + x] = 3; // 24 px of object 1, wholly inside it
+      for (let x = 6; x < 9; x++) other[y * 20 + x] = 4; // 24 px of object 1 ...
+      for (let x = 11; x < 19; x++) other[y * 20 + x] = 4; // ... in one piece with all of object 2 (88 px, under a third inside 1)
+    }
+    expect(brokenObjects(ref, other)).toEqual({ objects: 2, broken: 0 });
+    // The same two pieces, each wholly inside object 1: broken.
+    for (let y = 1; y < 9; y++) for (let x = 11; x < 19; x++) other[y * 20 + x] = 5;
+    expect(brokenObjects(ref, other)).toEqual({ objects: 2, broken: 1 });
+  });
+});
