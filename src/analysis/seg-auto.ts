@@ -447,7 +447,7 @@ export function chooseSegmentParameters(rawSamples: SamplePlane[], options: Auto
   const chosenOptions: SegmentOptions = { ...rest, method, objects, sigmaPx, minAreaPx, ...(options.minAreaPx !== undefined || options.shape === 'irregular' ? {} : { borderMinAreaPx: Math.round(BORDER_MIN_AREA_FRACTION * minAreaPx) }), maxAreaPx: chosen.maxAreaPx, minSeedDistancePx, minSeedDepthPx, seedSigmaPx, edgeFraction, edgeSigmaPx, growToNoiseSd: chosen.growToNoiseSd, closeBaysPx: chosen.closeBaysPx, splitOversized: chosen.splitOversized, convexFill: chosen.convexFill, flattenBackground: chosen.flattenBackground };
   // Otsu chosen: unless, once segmented, it leaves in pieces more of triangle's objects than triangle does of its own.
   if (automatic?.method === 'otsu') {
-    const breakage = otsuBreakage(rawSamples, chosenOptions);
+    const breakage = otsuBreakage(rawSamples, chosenOptions, options.shape !== 'irregular');
     if (breakage.triangle) (chosen.method = chosenOptions.method = 'triangle'), (chosen.methodReason = breakage.reason);
     else chosen.methodReason = `${chosen.methodReason}; ${breakage.reason}`;
   }
@@ -462,8 +462,8 @@ export function chooseSegmentParameters(rawSamples: SamplePlane[], options: Auto
 const MAX_OTSU_BROKEN = 0.05;
 
 /** Whether Otsu breaks more objects than MAX_OTSU_BROKEN allows, with the evidence in words. */
-function otsuBreakage(samples: SamplePlane[], options: SegmentOptions): { triangle: boolean; reason: string } {
-  const { byOtsu, byTriangle } = thresholdBreakage(samples, options);
+function otsuBreakage(samples: SamplePlane[], options: SegmentOptions, round: boolean): { triangle: boolean; reason: string } {
+  const { byOtsu, byTriangle } = thresholdBreakage(samples, options, round);
   const triangle = byOtsu.objects > 0 && byOtsu.broken - byTriangle.broken > MAX_OTSU_BROKEN * byOtsu.objects;
   const evidence = `once segmented, Otsu leaves ${byOtsu.broken} of triangle's ${byOtsu.objects} objects in pieces none of which holds half of it, triangle ${byTriangle.broken} of Otsu's ${byTriangle.objects}`;
   if (!triangle) return { triangle, reason: evidence };

@@ -168,21 +168,23 @@ describe('parameters derived from the object size', () => {
   });
 });
 
-describe('daughters pressed against large nuclei (our simulator, 64 px, divisions)', () => {
-  it('keeps Otsu where triangle joins small daughters to their neighbours, and finds every nucleus of the crowded last frames', async () => {
-    // 5 nuclei dividing into 8 by the last frame (seed 4, as evals/tuning-questions-people-8.yaml): a triangle object that
-    // Otsu splits along another line (one piece mostly inside the neighbour) is no broken nucleus. With triangle chosen on
-    // that evidence, 3 of the 8 nuclei of the last frames were merged into neighbours (F1 0.79 over the 10 frames).
-    const sim = simulate({ frames: 10, width: 64, height: 64, cells: 5, seed: 4, divisionRate: 0.15 });
-    const { options, chosen } = chooseSegmentParameters(await sampleMoviePlanes(sim.movie, 0, [0, 9]), { method: 'auto' });
-    expect(chosen.method, chosen.methodReason).toBe('otsu');
-    let tp = 0, fp = 0, fn = 0;
-    for (const t of [7, 8, 9]) {
-      const m = matchLabels(segmentPlane(await sim.movie.plane(t, 0, 0), 64, 64, options).labels, await sim.labels.plane(t, 0, 0), 64, 64, 0.5);
-      (tp += m.tp), (fp += m.fp), (fn += m.fn);
-    }
-    expect((2 * tp) / (2 * tp + fp + fn)).toBeGreaterThanOrEqual(0.95);
-  });
+describe('small crowded movies with divisions (our simulator, 64 px)', () => {
+  // 5 nuclei dividing over 10 frames (as evals/tuning-questions-people-8.yaml). Triangle joined touching nuclei there, and
+  // was chosen on one object each: seed 4, a triangle object Otsu splits along another line (one piece mostly inside the
+  // neighbour); seed 5, a cluster of 3 nuclei with waists (solidity 0.885), the median object of its plane, that Otsu
+  // cuts into its nuclei. Triangle merged 3 of 8 nuclei in seed 4's last frames (F1 over 10 frames 0.79; seed 5 0.68).
+  for (const seed of [4, 5])
+    it(`keeps Otsu where triangle's objects are touching nuclei, and finds the nuclei of the crowded last frames (seed ${seed})`, async () => {
+      const sim = simulate({ frames: 10, width: 64, height: 64, cells: 5, seed, divisionRate: 0.15 });
+      const { options, chosen } = chooseSegmentParameters(await sampleMoviePlanes(sim.movie, 0, [0, 9]), { method: 'auto' });
+      expect(chosen.method, chosen.methodReason).toBe('otsu');
+      let tp = 0, fp = 0, fn = 0;
+      for (const t of [7, 8, 9]) {
+        const m = matchLabels(segmentPlane(await sim.movie.plane(t, 0, 0), 64, 64, options).labels, await sim.labels.plane(t, 0, 0), 64, 64, 0.5);
+        (tp += m.tp), (fp += m.fp), (fn += m.fn);
+      }
+      expect((2 * tp) / (2 * tp + fp + fn)).toBeGreaterThanOrEqual(0.95);
+    });
 });
 
 describe('nuclei cut by the field edge', () => {
