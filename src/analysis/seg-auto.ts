@@ -258,9 +258,14 @@ const MAX_BLOB_OVER_THRESHOLD_RATIO = 2;
  *   blob radii agree better: such a threshold measures nuclei smaller as they dim (Fluo-N2DH-SIM+ 02:
  *   19.7, 10.7, 11.5 px; blob scale 25.5, 16.8, 15.6), while a crowd of touching nuclei merges into ever
  *   larger blobs (simulator seed 9403: threshold 16.9-32.1 px, blob 29-90), so there the threshold stays;
- * - the blob radius is consistently larger than the threshold's (BLOB_OVER_THRESHOLD_RATIO) but not so
- *   much larger that it is a crowd or noise (MAX_BLOB_OVER_THRESHOLD_RATIO): uniformly dim, textured
- *   nuclei need not make the frames disagree (SIM+ 02 from frame 40 on: threshold 10.2-11.5 px, 1.13x).
+ * - the threshold's radii agree between sample frames, and the blob radius is consistently larger than the
+ *   threshold's (BLOB_OVER_THRESHOLD_RATIO) but not so much larger that it is a crowd or noise
+ *   (MAX_BLOB_OVER_THRESHOLD_RATIO): uniformly dim, textured nuclei need not make the frames disagree (SIM+ 02
+ *   from frame 40 on: threshold 10.2-11.5 px, 1.13x). Where the frames disagree and the blobs agree no better, the
+ *   threshold stays: a small movie of dividing nuclei (our simulator, 64 px, seed 10) measured threshold radii of
+ *   8.3-19.5 px as its nuclei crowded and blobs of 10.6-28.1 px (1.45x), and the blob route's 16.75 px for nuclei of
+ *   8 px gave F1 0.175 (threshold radius 9.26 px: 0.660); SIM+ 01 and 02 (whole, first 6, 20 and 60 frames, 2x),
+ *   MSC-02, seed 11 and the cancer movie choose as before (models/README.md, s29-C).
  * Undefined where the threshold is kept. The blob scale is measured only on frames whose threshold radius
  * is known; its cost is bounded (MAX_BLOB_POINTS objects per plane).
  */
@@ -274,6 +279,9 @@ function blobScaleWhereThresholdSeesCores(samples: SamplePlane[], thresholdRadii
   if (spread > MAX_SAMPLE_RADIUS_RATIO && radiusSpread(blob) < spread)
     return { radiusPx: median(blob), note: `the Laplacian-of-Gaussian blob scale agrees better between them (${range}) and sets the radius` };
   const ratio = median(ratios);
+  // Frames that disagree were judged above: the blob scale did not agree better, so their disagreement is a crowd
+  // growing (nuclei dividing and merging into ever larger objects), whose blobs are larger still, not dim cores.
+  if (spread > MAX_SAMPLE_RADIUS_RATIO) return undefined;
   if (ratio >= BLOB_OVER_THRESHOLD_RATIO && Math.max(...ratios) < MAX_BLOB_OVER_THRESHOLD_RATIO)
     return { radiusPx: median(blob), note: `the Laplacian-of-Gaussian blob scale (${range}) is ${ratio.toFixed(2)}x the threshold's radius (${Math.min(...thresholdRadii).toFixed(1)}-${Math.max(...thresholdRadii).toFixed(1)} px): the threshold sees only the bright cores of dim objects, so the blob scale sets the radius` };
   return undefined;

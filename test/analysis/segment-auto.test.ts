@@ -187,6 +187,17 @@ describe('small crowded movies with divisions (our simulator, 64 px)', () => {
     });
 });
 
+describe('the radius of a small movie whose nuclei crowd as they divide', () => {
+  it('keeps the threshold radius where the sample frames disagree because the nuclei merge, not the larger blob scale', async () => {
+    // Our simulator, 64 px, nuclei of radius 8 px (seed 10): the threshold's radius grows over the frames (8.3-19.5 px) as
+    // dividing nuclei touch, the blob scale more (10.6-28.1 px, 1.45x); taking it gave 16.75 px and F1 0.175.
+    const sim = simulate({ frames: 10, width: 64, height: 64, cells: 5, seed: 10, divisionRate: 0.15 });
+    const { chosen } = chooseSegmentParameters(await sampleMoviePlanes(sim.movie, 0, [0, 9]), { method: 'auto' });
+    expect(chosen.objectRadiusPx).toBeLessThan(12);
+    expect(chosen.convexFill).toBe(false);
+  });
+});
+
 describe('nuclei cut by the field edge', () => {
   // 12 disks of r 10 inside a 160² plane, and one whose centre lies 7 px outside the left edge: a cap of
   // about 30 px of its 314 shows (a nucleus entering the field)
