@@ -1,7 +1,7 @@
 // Tracking measured on foreign ground truth (Cell Tracking Challenge sequences in ../shared/data):
 //   node bin/run-ts.js models/training/eval-tracking.ts SET [labels=steps|truth|pipeline|all] [frames=N] [pipeline=FILE] [upsample=K]
 //   SET: simplus01 | simplus02 | msc02 | all
-//   node bin/run-ts.js models/training/eval-tracking.ts sim [seeds=1,2,3,4,11] [repair=both] [cells=N] [crowding=C] [frames=N] [divisionRate=R] [labels=truth]   (divisions on our simulator's 50-cell movie, or a more crowded one)
+//   node bin/run-ts.js models/training/eval-tracking.ts sim [seeds=1,2,3,4,11] [repair=both] [cells=N] [crowding=C] [frames=N] [size=PX] [divisionRate=R] [labels=truth]   (divisions on our simulator's 50-cell movie, or a more crowded one)
 // repair=off runs the track tool with repairOverTime false (the segmentation tracked as it is); with sim, repair=both
 // tracks the same segmentation without and with the repair over time. segmentation=FILE (labels=steps) tracks a segment
 // tool result kept from an earlier run (KEEP=1 keeps the run's folder), so variants of the tracker see the same labels.
@@ -185,13 +185,13 @@ export async function evaluateTracking(name: DatasetName, labels: LabelSource, f
  * Divisions on our simulator's 50-cell movie (256 x 256, 100 frames; issue 12's figure) through the same
  * tools with their defaults: segment, track (movie given for intensities), CTC measures against its lineage.
  */
-export async function evaluateSimulatedDivisions(seed: number, options: { frames?: number; cells?: number; crowding?: number; divisionRate?: number; truthLabels?: boolean; trackArgs?: Record<string, unknown>[] } = {}): Promise<{ seed: number; TRA: number; divisions: CtcScores['divisions']; counts: CtcScores['counts']; track: Record<string, unknown>; cpuSeconds: number }[]> {
+export async function evaluateSimulatedDivisions(seed: number, options: { frames?: number; sizePx?: number; cells?: number; crowding?: number; divisionRate?: number; truthLabels?: boolean; trackArgs?: Record<string, unknown>[] } = {}): Promise<{ seed: number; TRA: number; divisions: CtcScores['divisions']; counts: CtcScores['counts']; track: Record<string, unknown>; cpuSeconds: number }[]> {
   const { simulate } = await import('../../src/sim/index.ts');
   const { sequenceFromMovie } = await import('../../src/analysis/metrics.ts');
   const dir = mkdtempSync(join(tmpdir(), 'eval-tracking-sim-'));
   const cpu = process.cpuUsage();
   try {
-    const sim = simulate({ frames: options.frames ?? 100, cells: options.cells ?? 50, seed, width: 256, height: 256, crowding: options.crowding, divisionRate: options.divisionRate });
+    const sim = simulate({ frames: options.frames ?? 100, cells: options.cells ?? 50, seed, width: options.sizePx ?? 256, height: options.sizePx ?? 256, crowding: options.crowding, divisionRate: options.divisionRate });
     const { writeMovie } = await import('../../src/image/index.ts');
     const moviePath = join(dir, 'movie.tif');
     await writeMovie(moviePath, sim.movie);
@@ -272,7 +272,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     for (const seed of (option('seeds') ?? '1,2,3,4,11').split(',').map(Number)) {
       // frames=, cells=, crowding= (0..1) and divisionRate= change the movie (defaults: 100 frames, 50 cells, the simulator's own)
       const simOption = (k: string) => (option(k) === undefined ? undefined : Number(option(k)));
-      for (const r of await evaluateSimulatedDivisions(seed, { trackArgs: variants, frames: simOption('frames'), cells: simOption('cells'), crowding: simOption('crowding'), divisionRate: simOption('divisionRate'), truthLabels: option('labels') === 'truth' })) {
+      for (const r of await evaluateSimulatedDivisions(seed, { trackArgs: variants, frames: simOption('frames'), sizePx: simOption('size'), cells: simOption('cells'), crowding: simOption('crowding'), divisionRate: simOption('divisionRate'), truthLabels: option('labels') === 'truth' })) {
         const d = r.divisions;
         console.log(JSON.stringify({ ...r, summary: `sim seed ${seed}${r.track.repairOverTime === false ? ' (no repair)' : ''}: divisions P ${d.precision.toFixed(2)} R ${d.recall.toFixed(2)} F1 ${d.f1.toFixed(2)} (${d.tp} of ${d.reference} true found, ${d.result} reported); TRA ${r.TRA.toFixed(3)}` }));
       }

@@ -272,9 +272,14 @@ const MAX_BLOB_OVER_THRESHOLD_RATIO = 2;
  *   blob radii agree better: such a threshold measures nuclei smaller as they dim (Fluo-N2DH-SIM+ 02:
  *   19.7, 10.7, 11.5 px; blob scale 25.5, 16.8, 15.6), while a crowd of touching nuclei merges into ever
  *   larger blobs (simulator seed 9403: threshold 16.9-32.1 px, blob 29-90), so there the threshold stays;
- * - the blob radius is consistently larger than the threshold's (BLOB_OVER_THRESHOLD_RATIO) but not so
- *   much larger that it is a crowd or noise (MAX_BLOB_OVER_THRESHOLD_RATIO): uniformly dim, textured
- *   nuclei need not make the frames disagree (SIM+ 02 from frame 40 on: threshold 10.2-11.5 px, 1.13x).
+ * - the threshold's radii agree between sample frames, and the blob radius is consistently larger than the
+ *   threshold's (BLOB_OVER_THRESHOLD_RATIO) but not so much larger that it is a crowd or noise
+ *   (MAX_BLOB_OVER_THRESHOLD_RATIO): uniformly dim, textured nuclei need not make the frames disagree (SIM+ 02
+ *   from frame 40 on: threshold 10.2-11.5 px, 1.13x). Where the frames disagree and the blobs agree no better, the
+ *   threshold stays: a small movie of dividing nuclei (our simulator, 64 px, seed 10) measured threshold radii of
+ *   8.3-19.5 px as its nuclei crowded and blobs of 10.6-28.1 px (1.45x), and the blob route's 16.75 px for nuclei of
+ *   8 px gave F1 0.175 (threshold radius 9.26 px: 0.660); SIM+ 01 and 02 (whole, first 6, 20 and 60 frames, 2x),
+ *   MSC-02, seed 11 and the cancer movie choose as before (models/README.md, s29-C).
  * Undefined where the threshold is kept. The blob scale is measured only on frames whose threshold radius
  * is known; its cost is bounded (MAX_BLOB_POINTS objects per plane).
  */
@@ -288,6 +293,9 @@ function blobScaleWhereThresholdSeesCores(samples: SamplePlane[], thresholdRadii
   if (spread > MAX_SAMPLE_RADIUS_RATIO && radiusSpread(blob) < spread)
     return { radiusPx: median(blob), note: `the Laplacian-of-Gaussian blob scale agrees better between them (${range}) and sets the radius` };
   const ratio = median(ratios);
+  // Frames that disagree were judged above: the blob scale did not agree better, so their disagreement is a crowd
+  // growing (nuclei dividing and merging into ever larger objects), whose blobs are larger still, not dim cores.
+  if (spread > MAX_SAMPLE_RADIUS_RATIO) return undefined;
   if (ratio >= BLOB_OVER_THRESHOLD_RATIO && Math.max(...ratios) < MAX_BLOB_OVER_THRESHOLD_RATIO)
     return { radiusPx: median(blob), note: `the Laplacian-of-Gaussian blob scale (${range}) is ${ratio.toFixed(2)}x the threshold's radius (${Math.min(...thresholdRadii).toFixed(1)}-${Math.max(...thresholdRadii).toFixed(1)} px): the threshold sees only the bright cores of dim objects, so the blob scale sets the radius` };
   return undefined;
@@ -466,7 +474,7 @@ export function chooseSegmentParameters(rawSamples: SamplePlane[], options: Auto
   const chosenOptions: SegmentOptions = { ...rest, method, objects, sigmaPx, minAreaPx, ...(options.minAreaPx !== undefined || options.shape === 'irregular' ? {} : { borderMinAreaPx: Math.round(BORDER_MIN_AREA_FRACTION * minAreaPx) }), maxAreaPx: chosen.maxAreaPx, minSeedDistancePx, minSeedDepthPx, seedSigmaPx, edgeFraction, edgeSigmaPx, growToNoiseSd: chosen.growToNoiseSd, closeBaysPx: chosen.closeBaysPx, splitOversized: chosen.splitOversized, convexFill: chosen.convexFill, flattenBackground: chosen.flattenBackground };
   // Otsu chosen: unless, once segmented, it leaves in pieces more of triangle's objects than triangle does of its own.
   if (automatic?.method === 'otsu') {
-    const breakage = otsuBreakage(rawSamples, chosenOptions);
+    const breakage = otsuBreakage(rawSamples, chosenOptions, options.shape !== 'irregular');
     if (breakage.triangle) (chosen.method = chosenOptions.method = 'triangle'), (chosen.methodReason = breakage.reason);
     else chosen.methodReason = `${chosen.methodReason}; ${breakage.reason}`;
   }
@@ -481,8 +489,8 @@ export function chooseSegmentParameters(rawSamples: SamplePlane[], options: Auto
 const MAX_OTSU_BROKEN = 0.05;
 
 /** Whether Otsu breaks more objects than MAX_OTSU_BROKEN allows, with the evidence in words. */
-function otsuBreakage(samples: SamplePlane[], options: SegmentOptions): { triangle: boolean; reason: string } {
-  const { byOtsu, byTriangle } = thresholdBreakage(samples, options);
+function otsuBreakage(samples: SamplePlane[], options: SegmentOptions, round: boolean): { triangle: boolean; reason: string } {
+  const { byOtsu, byTriangle } = thresholdBreakage(samples, options, round);
   const triangle = byOtsu.objects > 0 && byOtsu.broken - byTriangle.broken > MAX_OTSU_BROKEN * byOtsu.objects;
   const evidence = `once segmented, Otsu leaves ${byOtsu.broken} of triangle's ${byOtsu.objects} objects in pieces none of which holds half of it, triangle ${byTriangle.broken} of Otsu's ${byTriangle.objects}`;
   if (!triangle) return { triangle, reason: evidence };

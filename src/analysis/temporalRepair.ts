@@ -25,12 +25,15 @@ import { distanceTransform } from './distance.ts';
 import { lowerMedian as median, lowerQuantile as quantile } from './order-statistics.ts';
 import { watershed } from './watershed.ts';
 
+/** Solidity below which an object has a waist: two touching disks measure about 0.85, one nucleus 0.95-1 (see solidity). */
+export const MAX_SOLIDITY_OF_ONE = 0.9;
+
 export interface TemporalRepairOptions {
   /** Share of a neighbouring frame's object that must lie on the object to be split (or merged), 0..1. Default 0.5. */
   minOverlapFraction?: number;
   /** Smallest area of a marker object and of each part of a split, as a fraction of the movie's median object area (newborn nuclei measure 0.25-0.35 of it in a segmentation of our simulator). Default 0.2. */
   minPartOfTypical?: number;
-  /** Solidity (area over convex hull area, pixel grid corrected) below which an object has a waist. Default 0.9. */
+  /** Solidity (area over convex hull area, pixel grid corrected) below which an object has a waist. Default MAX_SOLIDITY_OF_ONE (0.9). */
   maxSolidityOfOne?: number;
   /**
    * Smallest solidity of each marker object: only objects shaped like one nucleus (convex) mark the parts of a split;
@@ -348,7 +351,7 @@ function mainPartner(label: number, area: number, shared: Map<number, Map<number
 export function repairLabelsOverTime(input: ArrayLike<number>[], width: number, height: number, options: TemporalRepairOptions = {}): TemporalRepairResult {
   const fraction = options.minOverlapFraction ?? 0.5;
   const minPart = options.minPartOfTypical ?? 0.2;
-  const maxSolidity = options.maxSolidityOfOne ?? 0.9;
+  const maxSolidity = options.maxSolidityOfOne ?? MAX_SOLIDITY_OF_ONE;
   const bridge = options.bridgeFrames ?? 6;
   const minMarkerSolidity = options.minMarkerSolidity ?? 0.8;
   const minMovieSolidity = options.minMovieSolidity ?? 0.95;

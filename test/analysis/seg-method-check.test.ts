@@ -20,7 +20,7 @@ describe('brokenObjects', () => {
       }
     for (let y = 1; y < 9; y++) other[y * 20 + 4] = 0; // a cut two columns wide: pieces of 24 px of 64 each
     for (let y = 1; y < 9; y++) other[y * 20 + 5] = 0;
-    expect(brokenObjects(ref, other)).toEqual({ objects: 2, broken: 1 });
+    expect(brokenObjects(ref, other, 20)).toEqual({ objects: 2, broken: 1 });
   });
 
   it('leaves out reference objects over 1.5x the median area (touching neighbours kept whole)', () => {
@@ -30,8 +30,51 @@ describe('brokenObjects', () => {
     big.set(ref);
     for (let y = 11; y < 19; y++) for (let x = 1; x < 19; x++) big[y * 20 + x] = 3; // a 144 px object: 2x the median
     const other = big.map((l, i) => (l === 3 ? ((i % 20) < 10 ? 7 : 8) : l ? 9 : 0));
-    const counts = brokenObjects(big, other);
+    const counts = brokenObjects(big, other, 20);
     expect(counts.objects).toBe(2);
     expect(counts.broken).toBe(0);
+  });
+});
+
+describe('brokenObjects: pieces that lie mostly in a neighbour', () => {
+  it('does not count an object whose second piece lies mostly inside the next object (a split line drawn elsewhere)', () => {
+    const ref = reference();
+    const other = new Uint32Array(200);
+    for (let y = 1; y < 9; y++) {
+      for (let x = 1; x < 4; x++) other[y * 20 + x] = 3; // 24 px of object 1, wholly inside it
+      for (let x = 6; x < 9; x++) other[y * 20 + x] = 4; // 24 px of object 1 ...
+      for (let x = 11; x < 19; x++) other[y * 20 + x] = 4; // ... in one piece with all of object 2 (88 px, under a third inside 1)
+    }
+    expect(brokenObjects(ref, other, 20)).toEqual({ objects: 2, broken: 0 });
+    // The same two pieces, each wholly inside object 1: broken.
+    for (let y = 1; y < 9; y++) for (let x = 11; x < 19; x++) other[y * 20 + x] = 5;
+    expect(brokenObjects(ref, other, 20)).toEqual({ objects: 2, broken: 1 });
+  });
+});
+
+describe('brokenObjects: objects with a waist', () => {
+  // Three 40 x 40 planes' worth in one: a round object (disk r 8) and two touching disks (r 8, centres 14 px apart),
+  // each cut in two halves by the other segmentation.
+  const width = 60;
+  const ref = new Uint32Array(width * 30);
+  const other = new Uint32Array(width * 30);
+  const disk = (cx: number, cy: number, r: number, label: number) => {
+    for (let y = 0; y < 30; y++) for (let x = 0; x < width; x++) if ((x - cx) ** 2 + (y - cy) ** 2 <= r * r) ref[y * width + x] = label;
+  };
+  disk(12, 15, 9, 1);
+  disk(33, 15, 8, 2);
+  disk(47, 15, 8, 2);
+  for (let i = 0; i < ref.length; i++) {
+    const x = i % width;
+    if (ref[i] === 1 && x !== 12) other[i] = x < 12 ? 3 : 4;
+    if (ref[i] === 2 && x !== 40) other[i] = x < 40 ? 5 : 6;
+  }
+
+  it('counts touching round objects cut apart as no broken object, the round one cut in halves as one', () => {
+    expect(brokenObjects(ref, other, width)).toEqual({ objects: 1, broken: 1 });
+  });
+
+  it('counts both where objects are not round (whole cells have waists of their own)', () => {
+    expect(brokenObjects(ref, other, width, false)).toEqual({ objects: 2, broken: 2 });
   });
 });
