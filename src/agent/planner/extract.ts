@@ -153,10 +153,21 @@ export function findPaths(text: string): string[] {
   return [...text.matchAll(PATH)].map((m) => m[1]).filter((p) => !/^(e\.g|i\.e)\./i.test(p));
 }
 
+/**
+ * A unit written with a slash ("nm/s", "µm/min", "px/frame", "um^2/s"): a rate, never a file or folder,
+ * even though it has the shape of a relative path.
+ */
+const UNIT_RATIO = /^(?:[nµμu]m|mm|m|px|pixels?|microns?)(?:\^?[23]|²|³)?\/(?:ms|s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?|days?|frames?)$/i;
+
 /** An output file or folder: "to results/tracks.csv", "into the folder out/". */
 export function findOutput(text: string): string | undefined {
   const folder = FOLDER.exec(text);
   if (folder) return folder[1];
+  const output = outputNamed(text);
+  return output !== undefined && UNIT_RATIO.test(output) ? undefined : output;
+}
+
+function outputNamed(text: string): string | undefined {
   const target = String.raw`["'\`]?((?:~|\.{1,2})?\/?(?:[\w.@+-]+\/)+[\w.@+-]*|[\w.@+-]+\.(?:ome\.tiff?|tiff?|csv|json|xml|png|svg|ya?ml))["'\`]?`;
   const m = new RegExp(String.raw`\b(?:to|into|as|under)\s+` + target, 'i').exec(text)
     ?? new RegExp(String.raw`\b(?:save|write|put|store|keep)\b[^.;]{0,40}?\b(?:in|at|over|onto|on top of)\s+` + target, 'i').exec(text)

@@ -62,3 +62,18 @@ describe('a part of the movie said as a fraction (brief R, stop 14)', async () =
     expect(fractionOfFrames('the middle half of the movie', 40)).toBeUndefined();
   });
 });
+
+describe('an output named in the text, never a unit', async () => {
+  const { findOutput } = await import('../../../src/agent/planner/extract.ts');
+  it('reads files and folders', () => {
+    expect(findOutput('save the tracks to results/tracks.csv')).toBe('results/tracks.csv');
+    expect(findOutput('write the masks into out/')).toBe('out/');
+  });
+
+  it('takes no rate written with a slash for a path (a file "nm/s" was once written)', () => {
+    expect(findOutput('convert the mean speed to nm/s')).toBeUndefined();
+    expect(findOutput('give the speeds as um/min')).toBeUndefined();
+    expect(findOutput('save the speed in px/frame')).toBeUndefined();
+    expect(findOutput('diffusion coefficient as um^2/s')).toBeUndefined();
+  });
+});
