@@ -519,7 +519,7 @@ function readPlotRequest(c: RequestClause): Record<string, unknown> {
   const output = c.read.output();
   if (output) args.output = output;
   // "a movie with the tracks drawn on": every frame with its tracks so far, no one picture of them all
-  if (args.kind !== 'frame' && ANIMATION.test(c.text) && !ONE_PICTURE.test(c.text) && /\btracks?\b|\btrajector|\bpaths?\b/i.test(c.text)) args.kind = 'movie';
+  if (args.kind !== 'frame' && ANIMATION.test(c.text) && !ONE_PICTURE.test(c.text) && /\btrack(?:s|ed)?\b|\btrajector|\bpaths?\b/i.test(c.text)) args.kind = 'movie';
   const needs: Record<string, string[]> = { tracks: ['tracks'], projection: ['movie', 'tracks'], frame: ['movie', 'labels'], kymograph: ['movie'], movie: ['movie', 'tracks'] };
   args.$needs = needs[String(args.kind)] ?? ['table'];
   return args;
@@ -550,12 +550,12 @@ async function trackedMovie(args: Args, ctx: ToolContext) {
 const plot = defineTool({
   name: 'plot',
   summary: 'Draws a figure: a time series, histogram, scatter, the tracks, tracks on a projection, a frame with outlines, or a kymograph (PNG and SVG).',
-  words: ['plot', 'graph', 'chart', 'figure', 'histogram', 'scatter', 'visualise', 'visualize', 'draw', 'show', 'overlay', 'outlines', 'contours', 'distribution', 'curve', 'over time', 'versus'],
+  words: ['plot', 'graph', 'chart', 'figure', 'histogram', 'scatter', 'visualise', 'visualize', 'draw', 'show', 'overlay', 'outlines', 'contours', 'distribution', 'curve', 'over time', 'versus', 'animation', 'animate', 'animated'],
   examples: ['plot the area over time', 'plot the speed over time', 'histogram of the nucleus areas', 'show me the tracks', 'colour the tracks by speed', 'draw the tracks on a max projection', 'show frame 10 with the outlines', 'plot speed versus area', 'plot the mean area with a confidence band'],
   consumes: ['table', 'tracks', 'movie', 'labels'],
   produces: ['plot'],
   results: { widthPx: { about: 'figure width', unit: 'px' }, heightPx: { about: 'figure height', unit: 'px' } },
-  valueWords: { kind: { projection: ['tracks on projection', 'projection with tracks', 'trajectories on projection', 'paths on projection', 'tracks on top', 'tracks overlaid', 'trajectories overlaid', 'tracks drawn over', 'drawn over the movie', 'paths drawn over', 'tracks superimposed', 'tracks over projection', 'tracks on mip', 'tracks over mip'], histogram: ['histogram', 'distribution'], scatter: ['scatter', 'versus', 'vs', 'against'], tracks: ['tracks', 'trajectories', 'paths'], frame: ['outlines', 'overlay', 'contours'], timeseries: ['over time', 'through time', 'time series', 'curves', 'traces', 'vs time', 'versus time', 'against time', 'vs frame', 'versus frame', 'against frame', 'over the frames', 'across frames'] } },
+  valueWords: { kind: { projection: ['tracks on projection', 'projection with tracks', 'trajectories on projection', 'paths on projection', 'tracks on top', 'paths on top', 'trajectories on top', 'tracks overlaid', 'trajectories overlaid', 'tracks drawn over', 'drawn over the movie', 'paths drawn over', 'tracks superimposed', 'tracks over projection', 'tracks on mip', 'tracks over mip'], histogram: ['histogram', 'distribution'], scatter: ['scatter', 'versus', 'vs', 'against'], tracks: ['tracks', 'trajectories', 'paths'], frame: ['outlines', 'overlay', 'contours'], timeseries: ['over time', 'through time', 'time series', 'curves', 'traces', 'vs time', 'versus time', 'against time', 'vs frame', 'versus frame', 'against frame', 'over the frames', 'across frames'] } },
   description:
     'Draws a figure and saves it as PNG with units on every axis: from a table or tracks, a feature against time, one line per track branch with the mean and 95% confidence band when lines are many ("timeseries"; "X over time" means this), a feature distribution ("histogram") or one feature against another such as UMAP/PCA coloured by cluster ("scatter"); from tracks, their paths ("tracks"); from a movie, a max projection with track paths coloured by track or by a feature ("projection"), one frame with label outlines ("frame") or a kymograph, with axes and a scale bar. Every figure also saves its SVG and Vega-Lite spec. Returns a plot artifact.',
   schema,

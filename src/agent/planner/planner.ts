@@ -2241,7 +2241,7 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
     for (const type of requiredInputs(step.tool, info, preferred)) {
       if (step.args[type] !== undefined) continue;
       // ("the average projection rather than the max one": what is rejected names no input)
-      const named = referenceFor(type, withoutRejected(step.clause), conversation, step.tool, catalogue, out.map((s) => s.tool));
+      const named = referenceFor(type, withoutRejected(step.clause), conversation, step.tool, catalogue, out.map((s) => s.tool), step.args);
       if (named) {
         step.args[type] = named;
         continue;
@@ -2308,7 +2308,7 @@ function recordingMakers(catalogue: Catalogue): string[] {
 }
 
 /** An input the clause names: an artifact id, a file path, or a description ("the denoised one"). */
-function referenceFor(type: InputType, clause: string, conversation: Conversation, tool: string, catalogue: Catalogue, plannedTools: string[] = []): Ref | string | undefined {
+function referenceFor(type: InputType, clause: string, conversation: Conversation, tool: string, catalogue: Catalogue, plannedTools: string[] = [], ownArgs: Record<string, unknown> = {}): Ref | string | undefined {
   const ids = findArtifactIds(clause).filter((id) => id.startsWith(`${type}-`));
   if (ids.length) return { $ref: type, mode: 'id', id: ids[0] };
   if (type === 'movie' && !plays(tool, 'open', catalogue)) {
@@ -2329,9 +2329,19 @@ function referenceFor(type: InputType, clause: string, conversation: Conversatio
     const producers = producersNamed(clause, catalogue);
     // ("have the average projection": the step's own product, not its input, while the session has none of it yet)
     const made = (p: string) => sessionArtifacts(conversation).some((a) => a.producedBy === p);
+    // ("draw the paths on top of the max projection": plot's kind "projection" makes that picture itself; words that
+    // name a value the step took name no earlier product while neither the session nor this plan has one)
+    const madeHere = (p: string) => made(p) || plannedTools.includes(p);
+    if (producers && !producers.some(madeHere) && namesOwnValue(ownArgs, clause)) return undefined;
     if (producers && !(producers.every((p) => p === tool) && !made(tool))) return { $ref: 'movie', mode: 'producer', producers };
   }
   return undefined;
+}
+
+/** A word value the step took ("projection" of plot's kind) is said in the clause. */
+function namesOwnValue(args: Record<string, unknown>, clause: string): boolean {
+  const said = new Set(tokenize(clause).map((t) => meaning(t.stem)));
+  return Object.values(args).some((v) => typeof v === 'string' && /^[a-z_]{4,}$/.test(v) && tokenize(v.replace(/_/g, ' ')).every((t) => said.has(meaning(t.stem))));
 }
 
 /** Every artifact the session holds: those at the start of this turn and those earlier turns made. */
