@@ -785,6 +785,10 @@ const exportTool = defineTool({
   produces: ['table'],
   writesCopies: true,
   results: { spots: { about: 'spots written', unit: '' }, branches: { about: 'branches written', unit: '' }, frames: { about: 'frames written', unit: 'frames' } },
+  insteadOf: {
+    excel: { args: { format: 'csv' }, say: 'Excel: I wrote CSV (comma-separated values), which Excel opens; there is no .xlsx writer here.' },
+    xlsx: { args: { format: 'csv' }, say: 'Excel (.xlsx): I wrote CSV (comma-separated values), which Excel opens; there is no .xlsx writer here.' },
+  },
   readsByValue: { format: { csv: ['table', 'tracks'], trackmate: ['tracks'], ctc: ['tracks'], tiff: ['labels', 'movie'], png: ['movie', 'labels'] } },
   valueWords: { format: { ctc: ['ctc', 'cell tracking challenge'], trackmate: ['trackmate', 'xml'], csv: ['csv', 'spreadsheet', 'excel', 'excel sheet', 'sheet', 'table'], tiff: ['tiff', 'tif', 'fiji', 'hyperstack', 'image', 'images'], png: ['png', 'pngs', 'png pictures', 'png images'] } },
   description:

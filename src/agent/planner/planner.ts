@@ -1970,9 +1970,24 @@ function methodsNotHere(step: PlannedStep, catalogue: Catalogue, only?: string[]
     // ("walk the dog": a short name or an everyday word stands for a method only when said as one)
     if ((only && !only.includes(word)) || ((word.length <= 3 || isEverydayWord(word)) && !namedAsMethod(step.clause, word))) continue;
     Object.assign(step.args, instead.args);
-    notes.push(instead.say);
+    notes.push(instead.size ? `${instead.say}${sizeOfStandIn(step, instead.size, catalogue)}` : instead.say);
   }
   return notes;
+}
+
+/**
+ * The size said for a method the tool stands in for ("median filter 3x3", "a 5 px median") given to the stand-in's
+ * argument for it, and the arguments read from the same words that do not apply to the stand-in dropped: the words
+ * that say so, or '' when no size was said.
+ */
+function sizeOfStandIn(step: PlannedStep, arg: string, catalogue: Catalogue): string {
+  const m = /\b(\d{1,2})\s*[x×]\s*(\d{1,2})\b/i.exec(step.clause) ?? /\b(\d{1,2})\s*(?:px|pixels?)\b/i.exec(step.clause);
+  if (!m) return '';
+  const size = Number(m[1]);
+  const inapplicable = selfOf(step.tool, catalogue)?.inapplicable ?? {};
+  for (const [name, why] of Object.entries(inapplicable)) if (name !== arg && typeof step.args[name] === 'number' && step.args[name] === size && why(step.args)) delete step.args[name];
+  step.args[arg] = size;
+  return ` The ${m[2] ? `${m[1]}x${m[2]}` : `${m[1]} px`} size is its ${arg}: ${size}.`;
 }
 
 /**

@@ -17,7 +17,7 @@ import { loadTracksJson } from '../../analysis/trackio.ts';
 import { divisionTimeAsked, divisionTimesAnswer } from './divisionTimes.ts';
 import type { Tracks } from '../../analysis/tracks.ts';
 import { counted } from '../../../tools/counted.ts';
-import { namesMeasuredQuantity, opensWithDeclaredQuantity } from './measuredWords.ts';
+import { namesMeasuredQuantity, opensWithDeclaredQuantity, opensWithOperationName } from './measuredWords.ts';
 import { isKnownMethodName } from './accounted.ts';
 import { columnInWords, statisticInWords } from './columnWords.ts';
 
@@ -591,6 +591,8 @@ export function isAskedForm(question: string): boolean {
     // "describe the distribution of areas", "summarise the spread": the statistics asked for
     .replace(/^(?:(?:please|pls|can you|could you)\s+)?(?:describe|summari[sz]e|characteri[sz]e)\s+(?=(?:the\s+|their\s+)?(?:distribution|spread|range|variation|variability|statistics|stats)\b)/i, 'what is ')
     .replace(/^(?:in|for|at|during|on|over|across|after)\s+(?:the\s+)?(?:frames?|time ?points?|tracks?|cells?|nucle(?:us|i)|channels?|first|last|whole|\d+(?:[.,]\d+)?\s*(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?))\b[^,?]{0,40}?(?:,\s*|\s+(?=(?:which|what|who|whose|how|where|when)\b))/i, '');
+  // ("median filter 3x3, then segment": a step named by a statistic's word, never the statistic asked)
+  if (opensWithOperationName(text) && !/\?\s*$/.test(text)) return false;
   // "count the nuclei larger than 150 px²": a count of the rows a threshold keeps is asked, not a step
   if (/^(?:and\s+|so\s+|now\s+|then\s+)?count\b/i.test(text) && /\b(?:cells?|nucle(?:us|i)|objects?|tracks?|trajector(?:y|ies)|ones)\b/i.test(text) && conditionOf(question) !== undefined && !/\b(?:then|and then|after that|afterwards)\b/i.test(text)) return true;
   // "area in µm² pls", "speed in um/min?": a quantity in the unit wanted is a question
