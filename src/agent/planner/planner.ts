@@ -150,7 +150,8 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     if (best && fileAsked && !opensWithOwnWord(clause.text, best.tool, catalogue)) {
       const before = new Set(index.meanings(tokenize(clause.text.slice(0, fileAsked.at))));
       const said = best.matched.flatMap((m) => m.split(' ')).filter((w) => before.has(w));
-      if (said.every((w) => INPUT_MEANINGS.has(w))) best = ranked.find((m) => m.tool === fileAsked.tool) ?? best;
+      // ("export the track statistics (speed, straightness) as csv": a clause opening with the file tool's own verb writes what it names)
+      if (said.every((w) => INPUT_MEANINGS.has(w)) || opensWithOwnWord(clause.text, fileAsked.tool, catalogue)) best = ranked.find((m) => m.tool === fileAsked.tool) ?? best;
     }
     // "track, ignore divisions", "so turn off splitting", "ignore mitoses when tracking": a step whose words are all what a
     // verb leaves out or switches off is not run (excluded); the clause's other words may still name one ("... when tracking")
@@ -681,8 +682,8 @@ export function findMentions(original: string, catalogue: Catalogue = new Map())
 const NAMED_THING = String.raw`(?:it|them|the\s+(?:model|result|output))(?:\s+as)?`;
 /** "call it n2v-hela": the naming words and the name, all asking for nothing. */
 const CALL_IT_NAME = new RegExp(String.raw`\bcall\s+${NAMED_THING}\s+[\w-]+`, 'gi');
-/** "called X", "named X", "name it X": the naming words (group 1) and the name (group 2). */
-const NAMED_AS = new RegExp(String.raw`\b((?:called|named|name\s+${NAMED_THING})\s+)([\w-]+)`, 'gi');
+/** "called X", "named X", "name it X": the naming words (group 1) and the name (group 2), a file name whole ("called clean.tif"). */
+const NAMED_AS = new RegExp(String.raw`\b((?:called|named|name\s+${NAMED_THING})\s+)([\w-]+(?:\.[\w-]+)*)`, 'gi');
 /** The name said for what a step makes (group 1), quoted or not. */
 const GIVEN_NAME = new RegExp(String.raw`\b(?:called|named|(?:name|call)\s+${NAMED_THING})\s+["'\`]?([A-Za-z0-9][\w-]*)`, 'i');
 
@@ -2142,7 +2143,20 @@ function namesInput(clause: string, type: string): boolean {
     table: /\b(?:tables?|measurements?|measured|values|features|speeds?|areas?|intensit\w+)\b/i,
     movie: /\b(?:movie|stack|video|images?|frames|time-?lapse|recording)\b/i,
   };
-  return words[type]?.test(clause) ?? false;
+  // ("the track statistics", "the track table": "track" before what is measured of the tracks names the table, not the tracks)
+  const said = type === 'tracks' ? clause.replace(/\btrack[\s-]+([\p{L}]+)/giu, (m, next: string) => (namesTableQuantity(next) || /^(?:tables?|data)$/i.test(next) ? ' '.repeat(m.length) : m)) : clause;
+  return (words[type]?.test(said) ?? false) || (type === 'table' && namesTableQuantity(clause));
+}
+
+let tableWords: Set<string> | undefined;
+
+/**
+ * "save the MSD as a CSV", "the track statistics as csv": a quantity in the one-word words of the usual maker of
+ * tables (measure's "msd", "straightness", "circularity"), which names its table.
+ */
+function namesTableQuantity(clause: string): boolean {
+  tableWords ??= new Set(ALL_TOOLS.filter((t) => t.makes?.includes('table')).flatMap((t) => [...(t.words ?? []), ...Object.values(t.valueWords ?? {}).flatMap((v) => Object.values(v).flat())]).filter((w) => /^[\p{L}]{3,}$/u.test(w)).map((w) => meaning(normalizeWord(w))));
+  return tokenize(clause).some((t) => tableWords!.has(meaning(t.stem)));
 }
 
 /** Tools whose table input must be measurements (not a drift table). */
