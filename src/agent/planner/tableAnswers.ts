@@ -704,12 +704,17 @@ function unmarkedAskedPart(text: string): { text: string; start: number; from: n
     if (m.index === 0) continue;
     const before = text.slice(0, m.index);
     if (isAskedForm(before) || /^\s*(?:in|for|at|during|on|over|across|between|from|within|of|after|before|until)\b[^,;:]*$/i.test(before)) return undefined;
+    // ("plot the speed histogram and the mean speed over time": a second object of a verb that draws or writes, no question)
+    if (/^\s+(?:and|&|\+)\s+$/i.test(m[0]) && DRAWING_VERB_FIRST.test(before)) continue;
     const start = m.index + m[0].length;
     const rest = text.slice(start).trim();
     if (rest.length >= 3 && !settingsSaid(rest) && asksOfTheData(rest)) return { text: rest, start, from: m.index };
   }
   return undefined;
 }
+
+/** A request that opens with a verb that draws or writes what it names ("plot ...", "export ..."): what "and" adds is its object too. */
+const DRAWING_VERB_FIRST = /^\W*(?:(?:please|pls|can you|could you|now|then)\s+)*(?:plot|graph|chart|draw|visuali[sz]e|export|save|write)\b/i;
 
 /**
  * Words after the steps that set or name a step rather than ask ("min size 25 px", "max. gap 2 frames", "and the max
