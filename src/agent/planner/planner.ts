@@ -399,7 +399,9 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
       const again = ranked.find((m) => m.tool === previous.tool);
       // (unless a telling word of its own, one the previous step's words lack, names the new step: "... and give me a picture of the paths drawn over the movie")
       const ownTelling = best.matched.some((w) => !w.includes(' ') && !again?.matched.includes(w) && index.spread(w) < GENERIC_SPREAD && tokenize((selfOf(best.tool, catalogue)?.words ?? []).filter((x) => !x.includes(' ')).join(' ')).some((t) => meaning(t.stem) === w));
-      if (again && again.score >= 0.5 * best.score && !ownTelling && !(ownVerb && !opensWithOwnWord(clause.text, previous.tool, catalogue))) {
+      // (nor a file in a format that only the new step writes: "track them with LAP and give me a trackmate file")
+      const fileOfItsOwn = fileFormatOfAnother(clause.text, previous.tool, catalogue)?.tool === best.tool;
+      if (again && again.score >= 0.5 * best.score && !ownTelling && !fileOfItsOwn && !(ownVerb && !opensWithOwnWord(clause.text, previous.tool, catalogue))) {
         // "export the tracks in both csv and trackmate formats": the previous step again, with another value
         if (namesAnotherValue(previous.tool, clauses[previous.clause].text, clause.text, catalogue) || namesAnotherFile(original.slice(clauses[previous.clause].start, clauses[previous.clause].end), original.slice(clause.start, clause.end))) picked.push({ clause: i, tool: previous.tool });
         return;
@@ -636,12 +638,12 @@ function fileFormatOfAnother(clause: string, tool: string, catalogue: Catalogue)
   const hasValue = (name: string, value: string) => Object.values(catalogue.get(name)?.properties ?? {}).some((p) => [...(p.enum ?? []), ...(p.anyOf ?? []).flatMap((a) => a.enum ?? [])].includes(value));
   for (const [name, info] of catalogue) {
     if (name === tool || !info.properties.format) continue;
-    // ("as a csv", "to TrackMate XML", "in CTC format", "in format of trackmate"; "like in Fiji", "as in the paper" compare, they write nothing)
-    const m = /(?<!\b(?:like|as|just|same)\s)\b(?:(?:as|into|to)\s+(?:an?\s+|the\s+)?(?:(?:supplementary|separate|new|plain|standard|proper|\d+-bit)\s+)?([\p{L}\d-]+)(?:\s+(?:file|files|table|format|sheet|spreadsheet|folder|stack|movie))?|in\s+(?:an?\s+|the\s+)?([\p{L}\d-]+)\s+(?:file|files|format)|in\s+(?:an?|one)\s+([\p{L}\d-]+)|in\s+(?:the\s+)?format\s+(?:of\s+)?([\p{L}\d-]+))\s*(?=$|[.,;!?)]|\s+(?:and|please|pls|for|by|so|too|if)\b)/iu.exec(clause);
+    // ("as a csv", "to TrackMate XML", "in CTC format", "in format of trackmate", "a trackmate file"; "like in Fiji", "as in the paper" compare, they write nothing)
+    const m = /(?<!\b(?:like|as|just|same)\s)\b(?:(?:as|into|to)\s+(?:an?\s+|the\s+)?(?:(?:supplementary|separate|new|plain|standard|proper|\d+-bit)\s+)?([\p{L}\d-]+)(?:\s+(?:file|files|table|format|sheet|spreadsheet|folder|stack|movie))?|in\s+(?:an?\s+|the\s+)?([\p{L}\d-]+)\s+(?:file|files|format)|in\s+(?:an?|one)\s+([\p{L}\d-]+)|in\s+(?:the\s+)?format\s+(?:of\s+)?([\p{L}\d-]+)|(?:an?|one)\s+([\p{L}\d-]+)\s+files?)\s*(?=$|[.,;!?)]|\s+(?:and|please|pls|for|by|so|too|if)\b)/iu.exec(clause);
     if (!m) continue;
     const value = findEnumValue(name, 'format', m[0], catalogue);
     // (a format's own name, "csv", "tiff", not a word many tools use: "into a single image" writes nothing)
-    const said = tokenize(m[1] ?? m[2] ?? m[3] ?? m[4] ?? '')[0];
+    const said = tokenize(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '')[0];
     if (!said || indexFor(catalogue).spread(meaning(said.stem)) >= GENERIC_SPREAD) continue;
     if (value && !hasValue(tool, value) && !findEnumValue(tool, 'format', m[0], catalogue)) return { tool: name, at: m.index };
   }
@@ -1428,6 +1430,7 @@ const WRITE_MEANING = meaning(normalizeWord('write'));
 
 /** The meaning of "exclude" (drop, remove, ignore, without ...) in the thesaurus. */
 const EXCLUDE_MEANING = meaning(normalizeWord('exclude'));
+const ALLOW_MEANING = meaning(normalizeWord('allow'));
 
 /** The meanings of the words of a yes/no argument's name ("excludeBorder" → exclude, edge). */
 function switchName(arg: string): string[] {
@@ -1528,7 +1531,8 @@ function switchesFromWords(step: PlannedStep, catalogue: Catalogue): void {
         continue;
       }
     }
-    const name = whole.every((w) => said.includes(w)) || (whole.length < 3 && !excluding) ? whole : whole.slice(1);
+    // ("no merging" names allowMerging: a name that opens with "allow" is said by its object too)
+    const name = whole.every((w) => said.includes(w)) || (whole.length < 3 && !excluding && whole[0] !== ALLOW_MEANING) ? whole : whole.slice(1);
     if (name.length === 0 || !name.every((w) => said.includes(w))) continue;
     if (setBefore && !excluding && whole[0] !== EXCLUDE_MEANING) continue;
     // (the object left alone must tell: "over time" is no "repair over time", whatever tool reads it)
