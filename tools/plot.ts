@@ -532,7 +532,7 @@ function readPlotRequest(c: RequestClause): Record<string, unknown> {
   const output = c.read.output();
   if (output) args.output = output;
   // "a movie with the tracks drawn on": every frame with its tracks so far, no one picture of them all
-  if (args.kind !== 'frame' && ANIMATION.test(c.text) && !ONE_PICTURE.test(c.text) && /\btrack(?:s|ed)?\b|\btrajector|\bpaths?\b/i.test(c.text)) args.kind = 'movie';
+  if ((args.kind !== 'frame' || args.frame === undefined) && ANIMATION.test(c.text) && !ONE_PICTURE.test(c.text) && /\btrack(?:s|ed)?\b|\btrajector|\bpaths?\b/i.test(c.text)) args.kind = 'movie';
   // (a frame with the tracks so far, "the tracks over frame 20", with the outlines too when they are named)
   const tracksOnFrame = /\btrack(?:s|ed)?\b|\btrajector|\bpaths?\b/i.test(c.text);
   const frameNeeds = tracksOnFrame ? (/\boutlin|\bcontours?\b|\bmasks?\b|\blabels?\b/i.test(c.text) ? ['movie', 'labels', 'tracks'] : ['movie', 'tracks']) : ['movie', 'labels'];
