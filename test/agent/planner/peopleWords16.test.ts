@@ -62,3 +62,14 @@ describe('several parts of one request', () => {
     expect(plan('tally the nuclei in each frame').steps.map((s) => s.tool)).toContain('segment');
   });
 });
+
+describe('one numbered thing', () => {
+  it('names "for track 5 only" as not applied where the tool takes no track', async () => {
+    const { catalogue } = await import('./planOffline.ts');
+    const { indexFor } = await import('../../../src/agent/planner/toolIndex.ts');
+    const { unappliedConstraints } = await import('../../../src/agent/planner/constraints.ts');
+    const said = (tool: string, clause: string) => unappliedConstraints({ tool, args: {}, clause }, catalogue, indexFor(catalogue)).map((i) => clause.slice(i.start, i.end));
+    expect(said('plot', 'plot area over time for track 5 only')).toEqual(['for track 5 only']);
+    expect(said('plot', 'what is the speed of track 5?')).toEqual([]);
+  });
+});
