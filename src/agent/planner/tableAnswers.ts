@@ -705,7 +705,8 @@ function unmarkedAskedPart(text: string): { text: string; start: number; from: n
     const before = text.slice(0, m.index);
     if (isAskedForm(before) || /^\s*(?:in|for|at|during|on|over|across|between|from|within|of|after|before|until)\b[^,;:]*$/i.test(before)) return undefined;
     // ("plot the speed histogram and the mean speed over time": a second object of a verb that draws or writes, no question)
-    if (/^\s+(?:and|&|\+)\s+$/i.test(m[0]) && DRAWING_VERB_FIRST.test(before)) continue;
+    // (not a question of its own: "save the tracks and what is their mean speed")
+    if (/^\s+(?:and|&|\+)\s+$/i.test(m[0]) && DRAWING_VERB_FIRST.test(before) && !/^\s*(?:what|which|how|who|when|where|is|are|do|does|did)\b/i.test(text.slice(m.index + m[0].length))) continue;
     const start = m.index + m[0].length;
     const rest = text.slice(start).trim();
     if (rest.length >= 3 && !settingsSaid(rest) && asksOfTheData(rest)) return { text: rest, start, from: m.index };
