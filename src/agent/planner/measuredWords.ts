@@ -49,7 +49,8 @@ let operations: string[] | undefined;
 
 /** The names of operations in two or more words that the tools which make no table declare ("median filter", "max projection"), lower case. */
 function operationNames(): string[] {
-  operations ??= ALL_TOOLS.filter((t) => !(t.produces ?? []).includes('table')).flatMap((t) => t.words ?? []).map((w) => w.toLowerCase()).filter((w) => /^[\p{L}-]+\s+[\p{L}-]+/u.test(w));
+  // (only those opening with a statistic's word: "count nuclei" of segment still asks a count)
+  operations ??= ALL_TOOLS.filter((t) => !(t.produces ?? []).includes('table')).flatMap((t) => t.words ?? []).map((w) => w.toLowerCase()).filter((w) => /^(?:mean|median|average|max(?:imum)?|min(?:imum)?|sum|std)\s+[\p{L}-]+/u.test(w));
   return operations;
 }
 
